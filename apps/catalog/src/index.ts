@@ -1,0 +1,3 @@
+export * from './services.ts';
+export * from './queues.ts';
+export * from './cache.ts';

@@ -1,0 +1,11 @@
+/** Service Bus queues (seed §3): names written once, used by Bicep tests, manifests and services. */
+export const QUEUES = {
+  aiScheduleGeneration: 'ai-schedule-generation-queue',
+  locationSearch: 'location-search-queue',
+  notification: 'notification-queue',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUES);
+
+/** Seed §2 dev messaging: max queue size 1 GB, message TTL 14 days. */
+export const QUEUE_LIMITS = { maxSizeInMegabytes: 1024, defaultMessageTimeToLive: 'P14D', maxDeliveryCount: 10 } as const;

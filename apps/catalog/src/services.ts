@@ -1,0 +1,150 @@
+/**
+ * The service catalog: every fact about a TripGen service is written here once.
+ * The services import their port and probe paths from it; the manifests, the dev gateway,
+ * the NGINX ingress, the network policies and the mesh policies are derived from it.
+ * Numbers come from the seed (§4.1.2, §5.1, §7.2.2); see ../shared/docs/architecture.md.
+ */
+import { QUEUES, type QueueName } from './queues.ts';
+
+export const SERVICE_NAMES = ['user', 'trip', 'ai', 'location'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export const DATABASES = ['user_db', 'trip_db', 'ai_db', 'location_db'] as const;
+export type DatabaseName = (typeof DATABASES)[number];
+
+export type EnvironmentName = 'dev' | 'prod';
+
+export interface ResourceQuantities {
+  readonly cpu: string;
+  readonly memory: string;
+}
+
+/** A public route prefix and whether its routes need a valid access token (mesh JWT rule). */
+export interface RoutePrefix {
+  readonly prefix: string;
+  /** Paths under the prefix that are reachable without a token (login, register, JWKS). */
+  readonly anonymous: readonly string[];
+}
+
+export interface ServiceSpec {
+  readonly name: ServiceName;
+  readonly description: string;
+  /** Container port and the port the service listens on locally. */
+  readonly port: number;
+  readonly routes: readonly RoutePrefix[];
+  readonly resources: {
+    readonly requests: ResourceQuantities;
+    /** Memory limit only: a CPU limit throttles latency-sensitive Node processes for no gain. */
+    readonly limits: Pick<ResourceQuantities, 'memory'>;
+  };
+  readonly replicas: Readonly<Record<EnvironmentName, number>>;
+  readonly autoscaling: { readonly targetCpuUtilization: number; readonly maxReplicas: number };
+  readonly database: DatabaseName;
+  /** PostgreSQL extensions the service's database needs. */
+  readonly databaseExtensions: readonly string[];
+  readonly queues: { readonly produces: readonly QueueName[]; readonly consumes: readonly QueueName[] };
+  /** Services this one calls over HTTP (the call graph network and mesh policies are built from). */
+  readonly calls: readonly ServiceName[];
+  /** The user-facing services are promoted blue-green, the others by canary (seed §8). */
+  readonly delivery: 'blue-green' | 'canary';
+}
+
+/** Probe and metrics paths: the same for every service, served by the service kit. */
+export const HEALTH_PATHS = {
+  liveness: '/health/live',
+  readiness: '/health/ready',
+  startup: '/health/startup',
+} as const;
+export const METRICS_PATH = '/metrics';
+export const OPENAPI_PATH = '/docs/json';
+
+/** Seed §7.2.2: every probe every 30 s with a 5 s timeout. */
+export const PROBE_TIMING = { periodSeconds: 30, timeoutSeconds: 5 } as const;
+
+/** The user service publishes the token-signing keys here; every other service verifies against it. */
+export const JWKS_PATH = '/api/v1/auth/jwks.json';
+export const JWT_ISSUER = 'https://tripgen.example/user-service';
+export const JWT_AUDIENCE = 'tripgen-api';
+
+const service = <const S extends ServiceSpec>(spec: S): S => spec;
+
+export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
+  user: service({
+    name: 'user',
+    description: 'Accounts, login, access tokens (JWKS), preferences and the notifications inbox',
+    port: 3001,
+    routes: [
+      { prefix: '/api/v1/auth', anonymous: ['/api/v1/auth/register', '/api/v1/auth/login', JWKS_PATH] },
+      { prefix: '/api/v1/users', anonymous: [] },
+    ],
+    resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
+    replicas: { dev: 1, prod: 2 },
+    autoscaling: { targetCpuUtilization: 70, maxReplicas: 6 },
+    database: 'user_db',
+    databaseExtensions: [],
+    queues: { produces: [], consumes: [QUEUES.notification] },
+    calls: [],
+    delivery: 'blue-green',
+  }),
+  trip: service({
+    name: 'trip',
+    description: 'Trips and their schedules; asks the AI service for itineraries through the queue',
+    port: 3002,
+    routes: [{ prefix: '/api/v1/trips', anonymous: [] }],
+    resources: { requests: { cpu: '200m', memory: '512Mi' }, limits: { memory: '1Gi' } },
+    replicas: { dev: 1, prod: 3 },
+    autoscaling: { targetCpuUtilization: 70, maxReplicas: 10 },
+    database: 'trip_db',
+    databaseExtensions: [],
+    queues: { produces: [QUEUES.aiScheduleGeneration, QUEUES.locationSearch], consumes: [] },
+    calls: ['user', 'location', 'ai'],
+    delivery: 'blue-green',
+  }),
+  ai: service({
+    name: 'ai',
+    description: 'Itinerary generation (TOPTW engine) from queued requests, within 5 seconds',
+    port: 3003,
+    routes: [{ prefix: '/api/v1/ai', anonymous: [] }],
+    resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '2Gi' } },
+    replicas: { dev: 1, prod: 2 },
+    autoscaling: { targetCpuUtilization: 80, maxReplicas: 8 },
+    database: 'ai_db',
+    databaseExtensions: [],
+    queues: { produces: [QUEUES.notification], consumes: [QUEUES.aiScheduleGeneration] },
+    calls: ['user', 'location'],
+    delivery: 'canary',
+  }),
+  location: service({
+    name: 'location',
+    description: 'Places, opening hours and geographic search (PostGIS)',
+    port: 3004,
+    routes: [{ prefix: '/api/v1/locations', anonymous: [] }],
+    resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
+    replicas: { dev: 1, prod: 2 },
+    autoscaling: { targetCpuUtilization: 70, maxReplicas: 6 },
+    database: 'location_db',
+    databaseExtensions: ['postgis'],
+    queues: { produces: [], consumes: [QUEUES.locationSearch] },
+    calls: ['user'],
+    delivery: 'canary',
+  }),
+};
+
+export const serviceList = (): readonly ServiceSpec[] => SERVICE_NAMES.map((n) => SERVICES[n]);
+
+/** Services that call `target` (the inverse of the call graph). */
+export const callersOf = (target: ServiceName): readonly ServiceSpec[] =>
+  serviceList().filter((s) => s.calls.includes(target));
+
+/** Services that call the user service only for its JWKS still need that path: every one verifies tokens. */
+export const needsJwks = (s: ServiceSpec): boolean => s.name !== 'user';
+
+/** The namespace every TripGen workload runs in (dev and prod are separate clusters). */
+export const K8S_NAMESPACE = 'tripgen';
+
+/** Kubernetes names of a service: its Deployment/Rollout and Service, and its ServiceAccount
+ * (the subject of its Azure workload-identity federated credential: system:serviceaccount:<ns>:<sa>). */
+export const workloadName = (s: ServiceName): string => `${s}-service`;
+export const serviceAccountName = (s: ServiceName): string => `tripgen-${s}`;
+export const workloadIdentitySubject = (s: ServiceName): string =>
+  `system:serviceaccount:${K8S_NAMESPACE}:${serviceAccountName(s)}`;

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The whole test suite, the one command a newcomer and CI run (`npm test`).
+# Provisions what the tests need when it is missing (npm packages, the Bicep CLI, PostgreSQL with
+# PostGIS, Redis) and reuses it when present. With CI=true a tool that cannot be provisioned is a
+# failure, never a silent skip (each provisioning script exits non-zero).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm ci"
+  npm ci --no-audit --no-fund
+fi
+
+step "Bicep CLI"
+bash scripts/install-bicep.sh
+
+step "local stack (PostgreSQL 15 + PostGIS, Redis)"
+# shellcheck source=/dev/null
+source scripts/stack-env.sh
+bash scripts/stack-up.sh
+
+step "generated code"
+bash scripts/generate.sh
+
+step "gitops/ drift check (fresh synth equals the committed render)"
+npm run -s synth:check
+
+step "typecheck and lint"
+npx tsc -p tsconfig.json --noEmit
+npx eslint . --max-warnings 0
+
+step "tests"
+report=$(mktemp)
+set +e
+npx vitest run --reporter=default --reporter=json --outputFile.json="$report"
+status=$?
+set -e
+# A closing line every CI reader understands, whatever the runner.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' "$report" || true
+exit "$status"
