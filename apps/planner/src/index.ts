@@ -1,0 +1,10 @@
+export { buildCoreProblem } from './core/problem.ts';
+export type { CoreProblem, CoreProblemSpec, CoreSolution, WindowSpec } from './core/problem.ts';
+export { solveTopTw } from './core/solver.ts';
+export type { SolveOptions, SolveResult, SolveStats } from './core/solver.ts';
+export { Rng } from './core/rng.ts';
+export { parseTopTw, scaledTravelTime, decimalsForInstance } from './toptw/parse.ts';
+export type { TopTwInstance, TopTwNode } from './toptw/parse.ts';
+export { topTwToCoreProblem } from './toptw/problem.ts';
+export { checkTopTwSolution } from './check/toptw-checker.ts';
+export type { TopTwCheck } from './check/toptw-checker.ts';
