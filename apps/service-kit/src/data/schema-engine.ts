@@ -1,0 +1,209 @@
+/**
+ * Prisma migrations without the native schema-engine binary (it cannot be downloaded here):
+ * the same engine compiled to WebAssembly (`@prisma/schema-engine-wasm`, pinned to the engine
+ * hash of prisma 7.10.0) drives PostgreSQL through the `pg` driver adapter. `applyMigrations`
+ * writes the very `_prisma_migrations` table (checksum = sha256 of migration.sql) that
+ * `prisma migrate deploy` writes, so either tool can take over from the other.
+ *
+ * Three adapter-pg traps on this path are worked around here:
+ *  - pg_catalog's one-byte `"char"` type (OID 18, e.g. pg_class.relkind) is not in the adapter's
+ *    column-type map, so introspection fails: result fields of that type are relabelled as text.
+ *  - `connectToShadowDb` spreads `{...config, database}`, but with a connection string pg ignores
+ *    `database`, so the "shadow" pool silently reaches the main database: we pass discrete fields.
+ *  - its disposer drops the shadow database before ending the shadow pool (DROP fails while
+ *    connections are open): ours ends the pool first and drops WITH (FORCE).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { MigrationList, SchemaEngine as WasmSchemaEngine } from '@prisma/schema-engine-wasm';
+
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+
+interface FieldLike { dataTypeID: number }
+interface ResultLike { fields?: FieldLike[] }
+
+const relabelChar = (result: unknown): void => {
+  for (const r of Array.isArray(result) ? result : [result]) {
+    for (const f of (r as ResultLike | undefined)?.fields ?? []) if (f.dataTypeID === PG_CHAR_OID) f.dataTypeID = PG_TEXT_OID;
+  }
+};
+
+/** Every client the pool hands out reports `"char"` columns as text (values are already strings). */
+const decodeCharAsText = (pool: pg.Pool): pg.Pool => {
+  pool.on('connect', (client) => {
+    const original = client.query.bind(client) as (...args: unknown[]) => unknown;
+    // pg's query() has many overloads (promise, callback, submittable); we only post-process results.
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const last = args[args.length - 1];
+      if (typeof last === 'function') {
+        args[args.length - 1] = (err: unknown, res: unknown) => {
+          if (!err) relabelChar(res);
+          (last as (e: unknown, r: unknown) => void)(err, res);
+        };
+        return original(...args);
+      }
+      const out = original(...args);
+      if (out instanceof Promise) return out.then((res: unknown) => (relabelChar(res), res));
+      return out;
+    };
+  });
+  return pool;
+};
+
+/** Discrete pg settings from a URL, so that `database` can be overridden for the shadow database. */
+export const pgConfigFromUrl = (url: string): pg.PoolConfig => {
+  const u = new URL(url);
+  return {
+    host: decodeURIComponent(u.hostname),
+    port: u.port ? Number(u.port) : 5432,
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'postgres',
+    max: 4,
+    // Let a one-shot CLI exit promptly once the engine is done.
+    idleTimeoutMillis: 500,
+    allowExitOnIdle: true,
+  };
+};
+
+const quoteIdent = (s: string): string => `"${s.replaceAll('"', '""')}"`;
+
+/** A migration-aware driver adapter factory for `url` that avoids the traps above. */
+export const migrationAdapterFactory = (url: string): SqlMigrationAwareDriverAdapterFactory => {
+  const config = pgConfigFromUrl(url);
+  const connect = async (database: string, dispose?: () => Promise<void>): Promise<SqlDriverAdapter> => {
+    const pool = decodeCharAsText(new pg.Pool({ ...config, database }));
+    const adapter = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
+    if (!dispose) return adapter;
+    const close = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await close();
+      await dispose();
+    };
+    return adapter;
+  };
+  const admin = async (sql: string): Promise<void> => {
+    const client = new pg.Client({ ...config, database: config.database });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    provider: 'postgres',
+    adapterName: '@prisma/adapter-pg',
+    connect: () => connect(config.database ?? 'postgres'),
+    connectToShadowDb: async () => {
+      const shadow = `prisma_migrate_shadow_db_${randomUUID()}`;
+      await admin(`CREATE DATABASE ${quoteIdent(shadow)}`);
+      return connect(shadow, () => admin(`DROP DATABASE IF EXISTS ${quoteIdent(shadow)} WITH (FORCE)`));
+    },
+  };
+};
+
+type WasmModule = typeof import('@prisma/schema-engine-wasm');
+let wasmModule: Promise<WasmModule> | undefined;
+
+/** Loads the wasm-bindgen module without Node's experimental ESM wasm imports. */
+const loadWasm = (): Promise<WasmModule> =>
+  (wasmModule ??= (async () => {
+    const bgUrl = import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const dir = path.dirname(fileURLToPath(bgUrl));
+    const bg = (await import(bgUrl)) as WasmModule & {
+      __wbg_set_wasm(w: unknown): void;
+    };
+    const bytes = await readFile(path.join(dir, 'schema_engine_bg.wasm'));
+    // @types/node types WebAssembly only as a namespace under lib ES2023 (no DOM); the runtime has it.
+    const { WebAssembly: wasmApi } = globalThis as unknown as {
+      WebAssembly: { instantiate(b: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> };
+    };
+    const { instance } = await wasmApi.instantiate(bytes, { './schema_engine_bg.js': bg });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
+    return bg;
+  })());
+
+export interface SchemaFiles { readonly files: readonly { path: string; content: string }[] }
+
+/** Reads every `*.prisma` file of a multi-file schema folder (symlinks followed), sorted by name. */
+export const readSchemaFolder = async (dir: string): Promise<SchemaFiles> => {
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.prisma')).sort();
+  return { files: await Promise.all(names.map(async (n) => ({ path: path.join(dir, n), content: await readFile(path.join(dir, n), 'utf8') }))) };
+};
+
+/** The migrations folder as the engine wants it (what the Prisma CLI builds before calling it). */
+export const readMigrations = async (migrationsDir: string): Promise<MigrationList> => {
+  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
+  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const lockPath = path.join(migrationsDir, 'migration_lock.toml');
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: 'migration_lock.toml', content: await readFile(lockPath, 'utf8').catch(() => null) },
+    shadowDbInitScript: '',
+    migrationDirectories: await Promise.all(
+      dirs.map(async (d) => {
+        const content = await readFile(path.join(migrationsDir, d, 'migration.sql'), 'utf8').then(
+          (value) => ({ tag: 'ok' as const, value }),
+          (e: Error) => ({ tag: 'error' as const, value: e.message }),
+        );
+        return { path: d, migrationFile: { path: 'migration.sql', content } };
+      }),
+    ),
+  };
+};
+
+/** The checksum `prisma migrate deploy` records: sha256 of the migration file, hex. */
+export const migrationChecksum = (sql: string): string => createHash('sha256').update(sql).digest('hex');
+
+const NO_FILTER = { externalTables: [], externalEnums: [] };
+
+export interface MigrationEngine {
+  /** Applies every pending migration of the folder (like `prisma migrate deploy`); returns their names. */
+  deploy(migrationsDir: string): Promise<string[]>;
+  /** SQL that takes a database built by the migrations folder to the schema (uses a shadow database). */
+  diffFromMigrations(migrationsDir: string, schema: SchemaFiles): Promise<string>;
+  /** SQL that creates the schema from nothing (no database needed). */
+  diffFromEmpty(schema: SchemaFiles): Promise<string>;
+  dispose(): Promise<void>;
+}
+
+export const openMigrationEngine = async (databaseUrl: string, schema?: SchemaFiles): Promise<MigrationEngine> => {
+  const wasm = await loadWasm();
+  const factory = bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(databaseUrl));
+  const logs: string[] = [];
+  const datamodels = schema ? schema.files.map((f) => [f.path, f.content] as [string, string]) : undefined;
+  const engine: WasmSchemaEngine = await wasm.SchemaEngine.new({ datamodels }, (log: string) => logs.push(log), factory);
+  const asScript = (r: { stdout?: string | null }): string => r.stdout ?? '';
+  const container = (s: SchemaFiles) => ({ files: s.files.map((f) => ({ path: f.path, content: f.content })) });
+  return {
+    async deploy(migrationsDir) {
+      const out = await engine.applyMigrations({ migrationsList: await readMigrations(migrationsDir), filters: NO_FILTER });
+      return out.appliedMigrationNames;
+    },
+    async diffFromMigrations(migrationsDir, target) {
+      const r = await engine.diff({
+        from: { tag: 'migrations', ...(await readMigrations(migrationsDir)) },
+        to: { tag: 'schemaDatamodel', ...container(target) },
+        script: true,
+        exitCode: null,
+        filters: NO_FILTER,
+      });
+      return asScript(r);
+    },
+    async diffFromEmpty(target) {
+      const r = await engine.diff({ from: { tag: 'empty' }, to: { tag: 'schemaDatamodel', ...container(target) }, script: true, exitCode: null, filters: NO_FILTER });
+      return asScript(r);
+    },
+    async dispose() {
+      engine.free();
+    },
+  };
+};
