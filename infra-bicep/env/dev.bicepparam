@@ -1,0 +1,55 @@
+// dev: the seed's MVP column (§2.1.1, §2.2.1). PostgreSQL and Redis run in the cluster, NGINX is
+// the edge, there is no private network. Differences from prod that fail prod-only rules are
+// listed with their reasons in test/rules/exceptions.ts.
+using '../main.bicep'
+
+param publicHostName = 'dev.tripgen.example'
+
+param profile = {
+  name: 'dev'
+  location: 'koreacentral'
+  logRetentionDays: 30
+  alertEmail: 'oncall@tripgen.example'
+  applicationInsights: false
+  defender: true
+  acrSku: 'Basic'
+  aks: {
+    tier: 'Free'
+    kubernetesVersion: '1.35'
+    istioRevision: 'asm-1-29'
+    upgradeChannel: 'patch'
+    adminGroupObjectIds: ['11111111-1111-1111-1111-111111111111']
+    maintenanceDay: 'Sunday'
+    maintenanceStartTime: '02:00'
+    maintenanceUtcOffset: '+09:00'
+    nodePools: [
+      {
+        // AKS refuses spot system pools: the one regular node keeps the add-ons alive when spot
+        // nodes are evicted, and runs workloads too (no CriticalAddonsOnly taint).
+        name: 'system'
+        mode: 'System'
+        vmSize: 'Standard_B2s'
+        count: 1
+        spot: false
+        maxPods: 30
+        zones: []
+        onlyCriticalAddons: false
+      }
+      {
+        // Seed: 2 x Standard_B2s spot, at most 30 pods each.
+        name: 'spot'
+        mode: 'User'
+        vmSize: 'Standard_B2s'
+        count: 2
+        spot: true
+        maxPods: 30
+        zones: []
+        onlyCriticalAddons: false
+      }
+    ]
+  }
+  serviceBus: {
+    sku: 'Basic'
+    capacity: 0
+  }
+}

@@ -1,0 +1,340 @@
+// TripGen on Azure: one deployment per environment at subscription scope.
+//   az deployment sub create -l <region> -n tripgen-<env> -f main.bicep -p env/<env>.bicepparam
+// It creates the resource group and calls one module per concern; every difference between dev
+// and prod is in the environment profile (types.bicep, env/<env>.bicepparam). Service, queue and
+// database facts come from the service catalog through catalog.json (generated from apps/catalog).
+
+targetScope = 'subscription'
+
+import { environmentProfile, privateAccess } from 'types.bicep'
+
+@description('The environment profile: sizes, tiers and switches of this environment.')
+param profile environmentProfile
+
+@description('Public host name of the API (Application Gateway listener, Istio gateway host).')
+param publicHostName string
+
+@description('Key Vault certificate served by the Application Gateway (imported before the first prod deployment).')
+param tlsCertificateName string = 'tripgen-tls'
+
+// Facts of the service catalog (apps/catalog), generated; a test proves it is current.
+var catalog = loadJsonContent('catalog.json')
+
+var envName = profile.name
+var location = profile.location
+var tags = {
+  project: 'tripgen'
+  environment: envName
+  managedBy: 'bicep'
+}
+
+// Every resource name and every id another module needs is decided here, from the profile alone:
+// deterministic names make the snapshot reviewable and let modules refer to each other without
+// runtime values (What-If can then predict every change).
+var rgName = 'rg-tripgen-${envName}'
+var names = {
+  keyVault: 'kv-tripgen-${envName}'
+  jwtKey: 'jwt-signing'
+  // Registry names allow letters and digits only.
+  acr: 'acrtripgen${envName}'
+  serviceBus: 'sb-tripgen-${envName}'
+  redis: 'redis-tripgen-${envName}'
+  vnet: 'vnet-tripgen-${envName}'
+}
+var subnetNames = {
+  app: 'snet-app'
+  database: 'snet-database'
+  cache: 'snet-cache'
+  appGateway: 'snet-appgw'
+  privateEndpoints: 'snet-pe'
+}
+// Zone names are fixed by Azure for each service (Azure public cloud).
+var privateDnsZoneNames = {
+  keyVault: 'privatelink.vaultcore.azure.net'
+  acr: 'privatelink.azurecr.io'
+  serviceBus: 'privatelink.servicebus.windows.net'
+  redis: 'privatelink.redis.azure.net'
+  postgres: 'private.postgres.database.azure.com'
+}
+var isPrivate = profile.?network != null
+var subnetIds = toObject(
+  items(subnetNames),
+  s => s.key,
+  s => resourceId(subscription().subscriptionId, rgName, 'Microsoft.Network/virtualNetworks/subnets', names.vnet, s.value)
+)
+var dnsZoneIds = toObject(
+  items(privateDnsZoneNames),
+  z => z.key,
+  z => resourceId(subscription().subscriptionId, rgName, 'Microsoft.Network/privateDnsZones', z.value)
+)
+var private privateAccess? = isPrivate
+  ? {
+      endpointSubnetId: subnetIds.privateEndpoints
+      dnsZoneIds: {
+        keyVault: dnsZoneIds.keyVault
+        acr: dnsZoneIds.acr
+        serviceBus: dnsZoneIds.serviceBus
+        redis: dnsZoneIds.redis
+        postgres: dnsZoneIds.postgres
+      }
+    }
+  : null
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: rgName
+  location: location
+  tags: tags
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  scope: rg
+  name: 'monitoring'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    retentionDays: profile.logRetentionDays
+    applicationInsights: profile.applicationInsights
+    alertEmail: profile.alertEmail
+  }
+}
+
+module network 'modules/network.bicep' = if (isPrivate) {
+  scope: rg
+  name: 'network'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    name: names.vnet
+    subnetNames: subnetNames
+    network: profile.network!
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module privateDns 'modules/private-dns.bicep' = if (isPrivate) {
+  scope: rg
+  name: 'private-dns'
+  params: {
+    envName: envName
+    tags: tags
+    zones: privateDnsZoneNames
+    vnetId: resourceId(subscription().subscriptionId, rgName, 'Microsoft.Network/virtualNetworks', names.vnet)
+  }
+  dependsOn: [network]
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  scope: rg
+  name: 'keyvault'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    name: names.keyVault
+    jwtKeyName: names.jwtKey
+    workspaceId: monitoring.outputs.workspaceId
+    private: private
+  }
+  dependsOn: [privateDns]
+}
+
+module acr 'modules/acr.bicep' = {
+  scope: rg
+  name: 'acr'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    name: names.acr
+    sku: profile.acrSku
+    workspaceId: monitoring.outputs.workspaceId
+    private: private
+  }
+  dependsOn: [privateDns]
+}
+
+module serviceBus 'modules/servicebus.bicep' = {
+  scope: rg
+  name: 'servicebus'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    name: names.serviceBus
+    profile: profile.serviceBus
+    queueNames: catalog.queues
+    queueLimits: catalog.queueLimits
+    workspaceId: monitoring.outputs.workspaceId
+    private: private
+  }
+  dependsOn: [privateDns]
+}
+
+module eventHubs 'modules/eventhubs.bicep' = if (profile.?eventHubs != null) {
+  scope: rg
+  name: 'eventhubs'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    profile: profile.eventHubs!
+    workspaceId: monitoring.outputs.workspaceId
+    private: private
+  }
+  dependsOn: [privateDns]
+}
+
+module postgres 'modules/postgres.bicep' = if (profile.?postgres != null) {
+  scope: rg
+  name: 'postgres'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    profile: profile.postgres!
+    databases: catalog.databases
+    extensions: catalog.postgresExtensions
+    subnetId: subnetIds.database
+    dnsZoneId: dnsZoneIds.postgres
+    workspaceId: monitoring.outputs.workspaceId
+  }
+  dependsOn: [privateDns]
+}
+
+module redis 'modules/redis.bicep' = if (profile.?redis != null) {
+  scope: rg
+  name: 'redis'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    name: names.redis
+    profile: profile.redis!
+    evictionPolicy: catalog.cacheEvictionPolicy
+    workspaceId: monitoring.outputs.workspaceId
+    private: private!
+    subnetId: subnetIds.cache
+  }
+  dependsOn: [privateDns]
+}
+
+module aks 'modules/aks.bicep' = {
+  scope: rg
+  name: 'aks'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    profile: profile.aks
+    vnetName: isPrivate ? names.vnet : ''
+    nodeSubnetName: subnetNames.app
+    podCidr: profile.?network.?podCidr ?? '192.168.0.0/16'
+    serviceCidr: profile.?network.?serviceCidr ?? '172.16.0.0/16'
+    dnsServiceIp: profile.?network.?dnsServiceIp ?? '172.16.0.10'
+    workspaceId: monitoring.outputs.workspaceId
+    defender: profile.defender
+    acrName: names.acr
+  }
+  dependsOn: [network, acr]
+}
+
+module identities 'modules/identity.bicep' = {
+  scope: rg
+  name: 'identity'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    services: catalog.services
+    k8sNamespace: catalog.namespace
+    oidcIssuerUrl: aks.outputs.oidcIssuerUrl
+    keyVaultName: names.keyVault
+    jwtKeyName: names.jwtKey
+    serviceBusName: names.serviceBus
+    redisName: profile.?redis == null ? '' : names.redis
+  }
+  dependsOn: [keyVault, serviceBus, redis]
+}
+
+module appGateway 'modules/appgw.bicep' = if (profile.?appGateway != null) {
+  scope: rg
+  name: 'appgw'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    profile: profile.appGateway!
+    hostName: publicHostName
+    subnetId: subnetIds.appGateway
+    keyVaultName: names.keyVault
+    certificateName: tlsCertificateName
+    probePath: catalog.edgeProbePath
+    workspaceId: monitoring.outputs.workspaceId
+  }
+  dependsOn: [network, keyVault]
+}
+
+module alerts 'modules/alerts.bicep' = {
+  scope: rg
+  name: 'alerts'
+  params: {
+    envName: envName
+    location: location
+    tags: tags
+    actionGroupId: monitoring.outputs.actionGroupId
+    aksId: aks.outputs.id
+    workspaceId: monitoring.outputs.workspaceId
+    k8sNamespace: catalog.namespace
+    postgresId: profile.?postgres == null ? '' : postgres!.outputs.id
+    redisId: profile.?redis == null ? '' : redis!.outputs.id
+    appInsightsId: monitoring.outputs.appInsightsId
+    aiRoleName: filter(catalog.services, s => s.name == 'ai')[0].workload
+  }
+}
+
+// The hand-over to Kubernetes: these keys are what infra-bicep/outputs/<env>.outputs.json holds
+// (scripts/bicep-outputs.sh writes it from the deployment). No secrets: names, hosts, ids.
+
+@description('Entra ID tenant of the subscription.')
+output tenantId string = tenant().tenantId
+
+@description('Resource group of the environment.')
+output resourceGroupName string = rg.name
+
+@description('AKS cluster name.')
+output aksClusterName string = aks.outputs.name
+
+@description('OIDC issuer of the cluster (the federated credentials trust it).')
+output aksOidcIssuerUrl string = aks.outputs.oidcIssuerUrl
+
+@description('Key Vault name (SecretProviderClass keyvaultName).')
+output keyVaultName string = keyVault.outputs.name
+
+@description('Key Vault URI.')
+output keyVaultUri string = keyVault.outputs.uri
+
+@description('ACR login server (image registry of the manifests).')
+output acrLoginServer string = acr.outputs.loginServer
+
+@description('Service Bus namespace FQDN (clients authenticate with their workload identity).')
+output serviceBusNamespaceFqdn string = serviceBus.outputs.fqdn
+
+@description('Event Hubs namespace FQDN; empty where there is none (dev).')
+output eventHubsNamespaceFqdn string = profile.?eventHubs == null ? '' : eventHubs!.outputs.fqdn
+
+@description('PostgreSQL host; empty where PostgreSQL runs in-cluster (dev).')
+output postgresHost string = profile.?postgres == null ? '' : postgres!.outputs.host
+
+@description('Redis host; empty where Redis runs in-cluster (dev).')
+output redisHost string = profile.?redis == null ? '' : redis!.outputs.host
+
+@description('Redis TLS port; 0 where Redis runs in-cluster (dev).')
+output redisPort int = profile.?redis == null ? 0 : redis!.outputs.port
+
+@description('Resource id of the Log Analytics workspace.')
+output logAnalyticsWorkspaceId string = monitoring.outputs.workspaceId
+
+@description('Client id of each service\'s managed identity, keyed by service name (azure.workload.identity/client-id).')
+output serviceIdentityClientIds object = toObject(identities.outputs.clientIds, c => c.service, c => c.clientId)

@@ -1,0 +1,241 @@
+// AKS in the spirit of mspnp/aks-baseline: Entra ID + Azure RBAC with local accounts off,
+// workload identity and OIDC issuer, Azure CNI Overlay with Cilium network policy, Key Vault CSI
+// driver with rotation, Azure Policy, Container Insights, Defender, the Istio add-on with an
+// internal ingress gateway (the Application Gateway's backend), auto-upgrade with maintenance
+// windows, and every control-plane log category in Log Analytics.
+
+import { aksProfile } from '../types.bicep'
+
+@description('Azure region.')
+param location string
+
+@description('Environment name used in resource names.')
+param envName string
+
+@description('Tags applied to every resource.')
+param tags object
+
+@description('Cluster settings.')
+param profile aksProfile
+
+@description('Virtual network of the nodes; empty lets AKS create its own network (dev).')
+param vnetName string
+
+@description('Subnet of the nodes in vnetName.')
+param nodeSubnetName string
+
+@description('Pod CIDR of the overlay network.')
+param podCidr string
+
+@description('Service CIDR.')
+param serviceCidr string
+
+@description('Cluster DNS service IP.')
+param dnsServiceIp string
+
+@description('Log Analytics workspace of Container Insights, Defender and diagnostics.')
+param workspaceId string
+
+@description('Enable Microsoft Defender for Containers.')
+param defender bool
+
+@description('Name of the registry the kubelet pulls from (AcrPull).')
+param acrName string
+
+var name = 'aks-tripgen-${envName}'
+var customVnet = !empty(vnetName)
+
+// Built-in role ids (stable across tenants).
+var roles = {
+  networkContributor: '4d97b98b-1d4f-4787-a291-c67834d212e7'
+  acrPull: '7f951dff-4ed0-4a54-8e7a-3e4b2d9c5b87'
+}
+
+// The control plane gets a user-assigned identity so that its subnet permission exists before
+// the cluster does (a system-assigned identity would race the role assignment).
+resource controlPlaneIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-${name}'
+  location: location
+  tags: tags
+}
+
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = if (customVnet) {
+  name: vnetName
+
+  resource nodeSubnet 'subnets' existing = {
+    name: nodeSubnetName
+  }
+}
+
+resource subnetRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (customVnet) {
+  name: guid(vnet::nodeSubnet.id, controlPlaneIdentity.id, roles.networkContributor)
+  scope: vnet::nodeSubnet
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.networkContributor)
+    principalId: controlPlaneIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource cluster 'Microsoft.ContainerService/managedClusters@2025-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  sku: { name: 'Base', tier: profile.tier }
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${controlPlaneIdentity.id}': {} }
+  }
+  properties: {
+    kubernetesVersion: profile.kubernetesVersion
+    dnsPrefix: name
+    nodeResourceGroup: 'rg-${name}-nodes'
+    disableLocalAccounts: true
+    enableRBAC: true
+    aadProfile: {
+      managed: true
+      enableAzureRBAC: true
+      tenantID: tenant().tenantId
+      adminGroupObjectIDs: profile.adminGroupObjectIds
+    }
+    oidcIssuerProfile: { enabled: true }
+    securityProfile: {
+      workloadIdentity: { enabled: true }
+      imageCleaner: { enabled: true, intervalHours: 168 }
+      defender: defender
+        ? { logAnalyticsWorkspaceResourceId: workspaceId, securityMonitoring: { enabled: true } }
+        : null
+    }
+    agentPoolProfiles: [
+      for p in profile.nodePools: {
+        name: p.name
+        mode: p.mode
+        vmSize: p.vmSize
+        count: p.count
+        enableAutoScaling: p.?autoscale != null
+        minCount: p.?autoscale.?min
+        maxCount: p.?autoscale.?max
+        maxPods: p.maxPods
+        availabilityZones: empty(p.zones) ? null : p.zones
+        osType: 'Linux'
+        osSKU: 'AzureLinux'
+        osDiskType: 'Managed'
+        type: 'VirtualMachineScaleSets'
+        vnetSubnetID: customVnet ? vnet::nodeSubnet.id : null
+        scaleSetPriority: p.spot ? 'Spot' : 'Regular'
+        scaleSetEvictionPolicy: p.spot ? 'Delete' : null
+        // -1: pay at most the on-demand price, never evicted for price.
+        spotMaxPrice: p.spot ? json('-1') : null
+        nodeTaints: p.onlyCriticalAddons ? ['CriticalAddonsOnly=true:NoSchedule'] : []
+        upgradeSettings: p.spot ? null : { maxSurge: '33%' }
+        enableNodePublicIP: false
+      }
+    ]
+    networkProfile: {
+      networkPlugin: 'azure'
+      networkPluginMode: 'overlay'
+      networkDataplane: 'cilium'
+      networkPolicy: 'cilium'
+      podCidr: podCidr
+      serviceCidr: serviceCidr
+      dnsServiceIP: dnsServiceIp
+      loadBalancerSku: 'standard'
+      outboundType: customVnet ? 'userAssignedNATGateway' : 'loadBalancer'
+    }
+    addonProfiles: {
+      azurepolicy: { enabled: true, config: { version: 'v2' } }
+      azureKeyvaultSecretsProvider: {
+        enabled: true
+        config: { enableSecretRotation: 'true', rotationPollInterval: '2m' }
+      }
+      omsagent: {
+        enabled: true
+        config: { logAnalyticsWorkspaceResourceID: workspaceId, useAADAuth: 'true' }
+      }
+    }
+    serviceMeshProfile: {
+      mode: 'Istio'
+      istio: {
+        revisions: [profile.istioRevision]
+        components: {
+          ingressGateways: [{ mode: 'Internal', enabled: true }]
+        }
+      }
+    }
+    autoUpgradeProfile: {
+      upgradeChannel: profile.upgradeChannel
+      nodeOSUpgradeChannel: 'NodeImage'
+    }
+    autoScalerProfile: {
+      'balance-similar-node-groups': 'true'
+      expander: 'random'
+      'skip-nodes-with-system-pods': 'true'
+    }
+    apiServerAccessProfile: {
+      enablePrivateCluster: false
+    }
+  }
+  dependsOn: [subnetRole]
+}
+
+var maintenanceWindow = {
+  schedule: { weekly: { intervalWeeks: 1, dayOfWeek: profile.maintenanceDay } }
+  durationHours: 4
+  startTime: profile.maintenanceStartTime
+  utcOffset: profile.maintenanceUtcOffset
+}
+
+resource autoUpgradeWindow 'Microsoft.ContainerService/managedClusters/maintenanceConfigurations@2025-05-01' = {
+  parent: cluster
+  name: 'aksManagedAutoUpgradeSchedule'
+  properties: { maintenanceWindow: maintenanceWindow }
+}
+
+resource nodeOsUpgradeWindow 'Microsoft.ContainerService/managedClusters/maintenanceConfigurations@2025-05-01' = {
+  parent: cluster
+  name: 'aksManagedNodeOSUpgradeSchedule'
+  properties: { maintenanceWindow: maintenanceWindow }
+}
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: cluster
+  properties: {
+    workspaceId: workspaceId
+    // Resource-specific tables (AKSAudit, AKSControlPlane...) instead of AzureDiagnostics.
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      { category: 'kube-apiserver', enabled: true }
+      // kube-audit-admin rather than kube-audit: the same writes without the read noise.
+      { category: 'kube-audit-admin', enabled: true }
+      { category: 'kube-controller-manager', enabled: true }
+      { category: 'kube-scheduler', enabled: true }
+      { category: 'cluster-autoscaler', enabled: true }
+      { category: 'guard', enabled: true }
+    ]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+resource registry 'Microsoft.ContainerRegistry/registries@2025-04-01' existing = {
+  name: acrName
+}
+
+resource kubeletAcrPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(registry.id, cluster.id, roles.acrPull)
+  scope: registry
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.acrPull)
+    principalId: cluster.properties.identityProfile.kubeletidentity.objectId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+@description('Name of the cluster.')
+output name string = cluster.name
+
+@description('Resource id of the cluster.')
+output id string = cluster.id
+
+@description('OIDC issuer URL the federated credentials trust.')
+output oidcIssuerUrl string = cluster.properties.oidcIssuerProfile.issuerURL

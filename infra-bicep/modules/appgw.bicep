@@ -1,0 +1,240 @@
+// Application Gateway WAF_v2 (prod edge): zone redundant, autoscaling from 2 instances, TLS 1.2+
+// policy, HTTPS listener with the certificate from Key Vault, HTTP listener that only redirects to
+// HTTPS, and a WAF policy in Prevention mode with the OWASP core rule set and the bot manager.
+// The backend is the Istio add-on's internal ingress gateway (an internal load balancer in the
+// application subnet), which works with CNI Overlay where pod IPs are not reachable from the VNet.
+
+import { appGatewayProfile } from '../types.bicep'
+
+@description('Azure region.')
+param location string
+
+@description('Environment name used in resource names.')
+param envName string
+
+@description('Tags applied to every resource.')
+param tags object
+
+@description('Capacity, zones and backend.')
+param profile appGatewayProfile
+
+@description('Public host name served by the gateway (and by the Istio gateway behind it).')
+param hostName string
+
+@description('Subnet dedicated to the gateway.')
+param subnetId string
+
+@description('Name of the Key Vault holding the TLS certificate.')
+param keyVaultName string
+
+@description('Name of the Key Vault certificate (imported before the first deployment).')
+param certificateName string
+
+@description('Anonymous path the health probe requests through the mesh (catalog JWKS_PATH).')
+param probePath string
+
+@description('Log Analytics workspace receiving diagnostics.')
+param workspaceId string
+
+var name = 'agw-tripgen-${envName}'
+
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-${name}'
+  location: location
+  tags: tags
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+  name: keyVaultName
+}
+
+resource certificateReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    description: 'Application Gateway reads its TLS certificate'
+  }
+}
+
+resource publicIp 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
+  name: 'pip-${name}'
+  location: location
+  tags: tags
+  sku: { name: 'Standard', tier: 'Regional' }
+  zones: profile.zones
+  properties: {
+    publicIPAllocationMethod: 'Static'
+    publicIPAddressVersion: 'IPv4'
+    dnsSettings: { domainNameLabel: 'tripgen-${envName}' }
+  }
+}
+
+resource wafPolicy 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies@2024-05-01' = {
+  name: 'waf-tripgen-${envName}'
+  location: location
+  tags: tags
+  properties: {
+    policySettings: {
+      state: 'Enabled'
+      mode: 'Prevention'
+      requestBodyCheck: true
+      maxRequestBodySizeInKb: 128
+      fileUploadLimitInMb: 10
+    }
+    managedRules: {
+      managedRuleSets: [
+        { ruleSetType: 'OWASP', ruleSetVersion: '3.2' }
+        { ruleSetType: 'Microsoft_BotManagerRuleSet', ruleSetVersion: '1.0' }
+      ]
+      exclusions: []
+    }
+  }
+}
+
+resource gateway 'Microsoft.Network/applicationGateways@2024-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  zones: profile.zones
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    sku: { name: 'WAF_v2', tier: 'WAF_v2' }
+    autoscaleConfiguration: { minCapacity: profile.minCapacity, maxCapacity: profile.maxCapacity }
+    enableHttp2: true
+    firewallPolicy: { id: wafPolicy.id }
+    sslPolicy: { policyType: 'Predefined', policyName: 'AppGwSslPolicy20220101S' }
+    gatewayIPConfigurations: [{ name: 'gateway', properties: { subnet: { id: subnetId } } }]
+    frontendIPConfigurations: [{ name: 'public', properties: { publicIPAddress: { id: publicIp.id } } }]
+    frontendPorts: [
+      { name: 'https', properties: { port: 443 } }
+      { name: 'http', properties: { port: 80 } }
+    ]
+    sslCertificates: [
+      {
+        name: certificateName
+        properties: { keyVaultSecretId: '${vault.properties.vaultUri}secrets/${certificateName}' }
+      }
+    ]
+    backendAddressPools: [
+      { name: 'istio-ingress', properties: { backendAddresses: [{ ipAddress: profile.backendIp }] } }
+    ]
+    probes: [
+      {
+        name: 'istio-ingress'
+        properties: {
+          protocol: 'Https'
+          host: hostName
+          path: probePath
+          interval: 30
+          timeout: 5
+          unhealthyThreshold: 3
+          match: { statusCodes: ['200-399'] }
+        }
+      }
+    ]
+    backendHttpSettingsCollection: [
+      {
+        // TLS again to the mesh edge: no plain HTTP leaves the gateway.
+        name: 'istio-ingress-https'
+        properties: {
+          port: 443
+          protocol: 'Https'
+          hostName: hostName
+          pickHostNameFromBackendAddress: false
+          requestTimeout: 30
+          cookieBasedAffinity: 'Disabled'
+          probe: { id: resourceId('Microsoft.Network/applicationGateways/probes', name, 'istio-ingress') }
+        }
+      }
+    ]
+    httpListeners: [
+      {
+        name: 'https'
+        properties: {
+          frontendIPConfiguration: { id: resourceId('Microsoft.Network/applicationGateways/frontendIPConfigurations', name, 'public') }
+          frontendPort: { id: resourceId('Microsoft.Network/applicationGateways/frontendPorts', name, 'https') }
+          protocol: 'Https'
+          hostName: hostName
+          requireServerNameIndication: true
+          sslCertificate: { id: resourceId('Microsoft.Network/applicationGateways/sslCertificates', name, certificateName) }
+        }
+      }
+      {
+        name: 'http-redirect'
+        properties: {
+          frontendIPConfiguration: { id: resourceId('Microsoft.Network/applicationGateways/frontendIPConfigurations', name, 'public') }
+          frontendPort: { id: resourceId('Microsoft.Network/applicationGateways/frontendPorts', name, 'http') }
+          protocol: 'Http'
+          hostName: hostName
+        }
+      }
+    ]
+    redirectConfigurations: [
+      {
+        name: 'http-to-https'
+        properties: {
+          redirectType: 'Permanent'
+          targetListener: { id: resourceId('Microsoft.Network/applicationGateways/httpListeners', name, 'https') }
+          includePath: true
+          includeQueryString: true
+        }
+      }
+    ]
+    requestRoutingRules: [
+      {
+        name: 'https-to-istio'
+        properties: {
+          priority: 100
+          ruleType: 'Basic'
+          httpListener: { id: resourceId('Microsoft.Network/applicationGateways/httpListeners', name, 'https') }
+          backendAddressPool: { id: resourceId('Microsoft.Network/applicationGateways/backendAddressPools', name, 'istio-ingress') }
+          backendHttpSettings: { id: resourceId('Microsoft.Network/applicationGateways/backendHttpSettingsCollection', name, 'istio-ingress-https') }
+        }
+      }
+      {
+        name: 'http-redirect'
+        properties: {
+          priority: 200
+          ruleType: 'Basic'
+          httpListener: { id: resourceId('Microsoft.Network/applicationGateways/httpListeners', name, 'http-redirect') }
+          redirectConfiguration: { id: resourceId('Microsoft.Network/applicationGateways/redirectConfigurations', name, 'http-to-https') }
+        }
+      }
+    ]
+  }
+  dependsOn: [certificateReader]
+}
+
+resource gatewayDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: gateway
+  properties: {
+    workspaceId: workspaceId
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+resource publicIpDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: publicIp
+  properties: {
+    workspaceId: workspaceId
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+@description('Resource id of the gateway.')
+output id string = gateway.id
+
+@description('Public IP address resource id.')
+output publicIpId string = publicIp.id

@@ -1,0 +1,76 @@
+// Event Hubs (prod): Entra ID only, TLS 1.2, private endpoint, zone redundant.
+
+import { eventHubsProfile, privateAccess } from '../types.bicep'
+
+@description('Azure region.')
+param location string
+
+@description('Environment name used in resource names.')
+param envName string
+
+@description('Tags applied to every resource.')
+param tags object
+
+@description('Tier, capacity and hubs.')
+param profile eventHubsProfile
+
+@description('Log Analytics workspace receiving diagnostics.')
+param workspaceId string
+
+@description('Private endpoint placement; null keeps the public endpoint.')
+param private privateAccess?
+
+resource namespace 'Microsoft.EventHub/namespaces@2024-01-01' = {
+  name: 'evhns-tripgen-${envName}'
+  location: location
+  tags: tags
+  sku: { name: profile.sku, tier: profile.sku, capacity: profile.capacity }
+  properties: {
+    disableLocalAuth: true
+    minimumTlsVersion: '1.2'
+    publicNetworkAccess: private == null ? 'Enabled' : 'Disabled'
+    zoneRedundant: true
+    isAutoInflateEnabled: false
+  }
+}
+
+resource hubs 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = [
+  for h in profile.hubs: {
+    parent: namespace
+    name: h
+    properties: {
+      partitionCount: profile.partitionCount
+      retentionDescription: { cleanupPolicy: 'Delete', retentionTimeInHours: 24 }
+    }
+  }
+]
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: namespace
+  properties: {
+    workspaceId: workspaceId
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+module endpoint 'private-endpoint.bicep' = if (private != null) {
+  name: 'pe-evh-${envName}'
+  params: {
+    location: location
+    tags: tags
+    name: 'pe-evh-tripgen-${envName}'
+    targetId: namespace.id
+    groupId: 'namespace'
+    subnetId: private!.endpointSubnetId
+    dnsZoneId: private!.dnsZoneIds.serviceBus
+  }
+}
+
+@description('Name of the namespace.')
+output name string = namespace.name
+
+@description('Fully qualified name of the namespace.')
+output fqdn string = '${namespace.name}.servicebus.windows.net'
+

@@ -1,0 +1,158 @@
+// One user-assigned managed identity per TripGen service, federated with the service's Kubernetes
+// service account (workload identity), and only the data-plane roles that service needs:
+// - Key Vault Secrets User on the vault (every service reads its own configuration secrets);
+// - Key Vault Crypto User on the token-signing key, for the user service only (it issues JWTs);
+// - Service Bus Data Sender / Receiver on exactly the queues the catalog says it produces / consumes;
+// - the Redis `default` data access policy on the cache database, where a managed cache exists.
+// PostgreSQL access is granted inside the server (pgaadauth_create_principal), not by Azure RBAC.
+
+import { catalogService } from '../types.bicep'
+
+@description('Azure region.')
+param location string
+
+@description('Environment name used in resource names.')
+param envName string
+
+@description('Tags applied to every resource.')
+param tags object
+
+@description('Services from the catalog (generated catalog.json).')
+param services catalogService[]
+
+@description('Kubernetes namespace of the service accounts.')
+param k8sNamespace string
+
+@description('OIDC issuer URL of the AKS cluster.')
+param oidcIssuerUrl string
+
+@description('Name of the Key Vault.')
+param keyVaultName string
+
+@description('Name of the token-signing key in the vault.')
+param jwtKeyName string
+
+@description('Name of the Service Bus namespace.')
+param serviceBusName string
+
+@description('Name of the Azure Managed Redis cluster; empty when Redis runs in-cluster.')
+param redisName string
+
+@description('The service that signs access tokens.')
+param tokenIssuerService string = 'user'
+
+var roles = {
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d297424'
+  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
+  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
+}
+
+resource identities 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = [
+  for s in services: {
+    name: 'id-tripgen-${s.name}-${envName}'
+    location: location
+    tags: tags
+  }
+]
+
+resource federations 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = [
+  for (s, i) in services: {
+    parent: identities[i]
+    name: 'k8s-${k8sNamespace}-${s.serviceAccount}'
+    properties: {
+      issuer: oidcIssuerUrl
+      subject: 'system:serviceaccount:${k8sNamespace}:${s.serviceAccount}'
+      audiences: ['api://AzureADTokenExchange']
+    }
+  }
+]
+
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+  name: keyVaultName
+
+  resource jwtKey 'keys' existing = {
+    name: jwtKeyName
+  }
+}
+
+resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (s, i) in services: {
+    name: guid(vault.id, identities[i].id, roles.keyVaultSecretsUser)
+    scope: vault
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+      principalId: identities[i].properties.principalId
+      principalType: 'ServicePrincipal'
+      description: '${s.name} service reads its secrets'
+    }
+  }
+]
+
+var issuerIndex = indexOf(map(services, s => s.name), tokenIssuerService)
+
+resource tokenSigner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault::jwtKey.id, identities[issuerIndex].id, roles.keyVaultCryptoUser)
+  scope: vault::jwtKey
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultCryptoUser)
+    principalId: identities[issuerIndex].properties.principalId
+    principalType: 'ServicePrincipal'
+    description: '${tokenIssuerService} service signs access tokens'
+  }
+}
+
+// One row per (service, queue, role): Bicep loops are flat, so the grants are flattened first.
+var queueGrants = flatten(map(range(0, length(services)), i => concat(
+  map(services[i].produces, q => { index: i, queue: q, role: roles.serviceBusDataSender, verb: 'sends to' }),
+  map(services[i].consumes, q => { index: i, queue: q, role: roles.serviceBusDataReceiver, verb: 'receives from' })
+)))
+
+resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
+  name: serviceBusName
+}
+
+resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' existing = [
+  for g in queueGrants: {
+    parent: namespace
+    name: g.queue
+  }
+]
+
+resource queueRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (g, j) in queueGrants: {
+    name: guid(queues[j].id, identities[g.index].id, g.role)
+    scope: queues[j]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', g.role)
+      principalId: identities[g.index].properties.principalId
+      principalType: 'ServicePrincipal'
+      description: '${services[g.index].name} service ${g.verb} ${g.queue}'
+    }
+  }
+]
+
+resource redis 'Microsoft.Cache/redisEnterprise@2025-07-01' existing = if (!empty(redisName)) {
+  name: empty(redisName) ? 'none' : redisName
+
+  resource database 'databases' existing = {
+    name: 'default'
+  }
+}
+
+// The cache accepts one access-policy change at a time.
+@batchSize(1)
+resource redisAccess 'Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments@2025-07-01' = [
+  for (s, i) in services: if (!empty(redisName)) {
+    parent: redis::database
+    // Names allow letters and digits only.
+    name: 'tripgen${s.name}'
+    properties: {
+      accessPolicyName: 'default'
+      user: { objectId: identities[i].properties.principalId }
+    }
+  }
+]
+
+@description('Client id of each service\'s identity (for its service account\'s azure.workload.identity/client-id).')
+output clientIds array = [for (s, i) in services: { service: s.name, clientId: identities[i].properties.clientId }]

@@ -1,0 +1,106 @@
+// Key Vault: RBAC only, soft delete + purge protection, firewall deny by default, and the one key
+// TripGen owns (the user service's token-signing key) with the seed's 90-day rotation policy.
+
+import { privateAccess } from '../types.bicep'
+
+@description('Azure region.')
+param location string
+
+@description('Environment name used in resource names.')
+param envName string
+
+@description('Tags applied to every resource.')
+param tags object
+
+@description('Name of the resource.')
+param name string
+
+@description('Log Analytics workspace receiving diagnostics.')
+param workspaceId string
+
+@description('Private endpoint placement; null keeps the public endpoint (dev, with the firewall still denying by default).')
+param private privateAccess?
+
+@description('Name of the token-signing key.')
+param jwtKeyName string
+
+@description('Rotation period of keys (seed §6.2.2: 90 days), ISO 8601 duration.')
+param rotationPeriod string = 'P90D'
+
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: tenant().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    enabledForDeployment: false
+    enabledForTemplateDeployment: false
+    enabledForDiskEncryption: false
+    publicNetworkAccess: private == null ? 'Enabled' : 'Disabled'
+    networkAcls: {
+      defaultAction: 'Deny'
+      // Trusted Azure services only (e.g. the AKS Key Vault provider uses the private endpoint).
+      bypass: 'AzureServices'
+      ipRules: []
+      virtualNetworkRules: []
+    }
+  }
+}
+
+resource jwtSigningKey 'Microsoft.KeyVault/vaults/keys@2024-11-01' = {
+  parent: vault
+  name: jwtKeyName
+  properties: {
+    kty: 'RSA'
+    keySize: 3072
+    keyOps: ['sign', 'verify']
+    attributes: { enabled: true, exportable: false }
+    // Rotate every rotationPeriod; a version expires two weeks later, and a week before that
+    // Event Grid gets a near-expiry notice: it only fires when a rotation failed.
+    rotationPolicy: {
+      attributes: { expiryTime: 'P104D' }
+      lifetimeActions: [
+        { trigger: { timeAfterCreate: rotationPeriod }, action: { type: 'rotate' } }
+        { trigger: { timeBeforeExpiry: 'P7D' }, action: { type: 'notify' } }
+      ]
+    }
+  }
+}
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: workspaceId
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+module endpoint 'private-endpoint.bicep' = if (private != null) {
+  name: 'pe-kv-${envName}'
+  params: {
+    location: location
+    tags: tags
+    name: 'pe-kv-tripgen-${envName}'
+    targetId: vault.id
+    groupId: 'vault'
+    subnetId: private!.endpointSubnetId
+    dnsZoneId: private!.dnsZoneIds.keyVault
+  }
+}
+
+@description('Name of the vault.')
+output name string = vault.name
+
+@description('URI of the vault.')
+// Deterministic (https://<name>.vault.azure.net/), so the snapshot and the hand-over show it.
+output uri string = 'https://${vault.name}${environment().suffixes.keyvaultDns}/'
+
+@description('Name of the token-signing key.')
+output jwtKeyName string = jwtSigningKey.name

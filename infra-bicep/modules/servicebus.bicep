@@ -1,0 +1,149 @@
+// Service Bus: the catalog's queues with the seed's limits (1 GB, 14-day TTL), Entra ID only
+// (local SAS auth off), TLS 1.2. Premium (prod) adds 2 messaging units, the private endpoint and
+// geo-disaster recovery pairing with a secondary namespace in the paired region.
+
+import { privateAccess, serviceBusProfile } from '../types.bicep'
+
+@description('Azure region.')
+param location string
+
+@description('Environment name used in resource names.')
+param envName string
+
+@description('Tags applied to every resource.')
+param tags object
+
+@description('Name of the resource.')
+param name string
+
+@description('Tier, capacity and geo-DR region.')
+param profile serviceBusProfile
+
+@description('Queue names (from the catalog, apps/catalog/src/queues.ts).')
+param queueNames string[]
+
+@description('Queue limits (from the catalog QUEUE_LIMITS).')
+param queueLimits {
+  @description('Maximum queue size in megabytes.')
+  maxSizeInMegabytes: int
+  @description('Message time to live, ISO 8601.')
+  defaultMessageTimeToLive: string
+  @description('Deliveries before a message is dead-lettered.')
+  maxDeliveryCount: int
+}
+
+@description('Log Analytics workspace receiving diagnostics.')
+param workspaceId string
+
+@description('Private endpoint placement; null keeps the public endpoint (dev: Basic has no private endpoints).')
+param private privateAccess?
+
+var premium = profile.sku == 'Premium'
+var geoDr = premium && profile.?drLocation != null
+
+var namespaceProperties = {
+  disableLocalAuth: true
+  minimumTlsVersion: '1.2'
+  publicNetworkAccess: private == null ? 'Enabled' : 'Disabled'
+  zoneRedundant: premium
+}
+
+resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
+  name: name
+  location: location
+  tags: tags
+  sku: { name: profile.sku, tier: profile.sku, capacity: premium ? profile.capacity : null }
+  properties: namespaceProperties
+}
+
+resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [
+  for q in queueNames: {
+    parent: namespace
+    name: q
+    properties: {
+      maxSizeInMegabytes: queueLimits.maxSizeInMegabytes
+      defaultMessageTimeToLive: queueLimits.defaultMessageTimeToLive
+      maxDeliveryCount: queueLimits.maxDeliveryCount
+      lockDuration: 'PT1M'
+      // Basic has no dead-lettering on expiry; in Standard/Premium expired messages stay inspectable.
+      deadLetteringOnMessageExpiration: profile.sku != 'Basic'
+    }
+  }
+]
+
+// Public access is already off through publicNetworkAccess; the rule set makes the intent explicit.
+resource networkRules 'Microsoft.ServiceBus/namespaces/networkRuleSets@2024-01-01' = if (premium) {
+  parent: namespace
+  name: 'default'
+  properties: {
+    defaultAction: 'Deny'
+    publicNetworkAccess: private == null ? 'Enabled' : 'Disabled'
+    trustedServiceAccessEnabled: true
+    ipRules: []
+    virtualNetworkRules: []
+  }
+}
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: namespace
+  properties: {
+    workspaceId: workspaceId
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+// Geo-DR: metadata (queues, rules) replicates to the secondary; clients connect to the alias.
+// The secondary gets no private endpoint until the seed's DR-region network exists (§10.2.2).
+resource secondary 'Microsoft.ServiceBus/namespaces@2024-01-01' = if (geoDr) {
+  name: '${name}-dr'
+  location: profile.?drLocation ?? location
+  tags: tags
+  sku: { name: 'Premium', tier: 'Premium', capacity: profile.capacity }
+  properties: namespaceProperties
+}
+
+resource secondaryDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (geoDr) {
+  name: 'to-log-analytics'
+  scope: secondary
+  properties: {
+    workspaceId: workspaceId
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+resource alias 'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs@2024-01-01' = if (geoDr) {
+  parent: namespace
+  name: '${name}-alias'
+  properties: {
+    partnerNamespace: secondary.id
+  }
+  dependsOn: [queues]
+}
+
+module endpoint 'private-endpoint.bicep' = if (private != null) {
+  name: 'pe-sb-${envName}'
+  params: {
+    location: location
+    tags: tags
+    name: 'pe-sb-tripgen-${envName}'
+    targetId: namespace.id
+    groupId: 'namespace'
+    subnetId: private!.endpointSubnetId
+    dnsZoneId: private!.dnsZoneIds.serviceBus
+  }
+}
+
+@description('Name of the namespace.')
+output name string = namespace.name
+
+@description('Resource id of the namespace.')
+output id string = namespace.id
+
+@description('Fully qualified name of the namespace.')
+output fqdn string = '${namespace.name}.servicebus.windows.net'
+
+@description('Geo-DR alias name (empty without geo-DR).')
+output aliasName string = geoDr ? alias.name : ''

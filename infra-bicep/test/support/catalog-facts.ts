@@ -1,0 +1,38 @@
+/**
+ * The facts of the service catalog that Bicep needs, as the JSON that main.bicep loads
+ * (`loadJsonContent('catalog.json')`): Bicep cannot import TypeScript, so the catalog is rendered
+ * once into infra-bicep/catalog.json (scripts/bicep-catalog.ts) and a test fails when it is stale.
+ */
+import {
+  CACHE_POLICY,
+  DATABASES,
+  JWKS_PATH,
+  K8S_NAMESPACE,
+  QUEUE_LIMITS,
+  QUEUE_NAMES,
+  serviceAccountName,
+  serviceList,
+  workloadName,
+} from '@tripgen/catalog';
+
+export const CATALOG_JSON_PATH = new URL('../../catalog.json', import.meta.url);
+
+export const catalogFacts = () => ({
+  $comment: 'Generated from apps/catalog by scripts/bicep-catalog.ts (npm run bicep:snapshot). Do not edit.',
+  namespace: K8S_NAMESPACE,
+  services: serviceList().map((s) => ({
+    name: s.name,
+    serviceAccount: serviceAccountName(s.name),
+    workload: workloadName(s.name),
+    produces: [...s.queues.produces],
+    consumes: [...s.queues.consumes],
+  })),
+  queues: [...QUEUE_NAMES],
+  queueLimits: { ...QUEUE_LIMITS },
+  databases: [...DATABASES],
+  postgresExtensions: [...new Set(serviceList().flatMap((s) => s.databaseExtensions))].sort(),
+  cacheEvictionPolicy: CACHE_POLICY.l2.evictionPolicy,
+  edgeProbePath: JWKS_PATH,
+});
+
+export const renderCatalogJson = (): string => `${JSON.stringify(catalogFacts(), null, 2)}\n`;
