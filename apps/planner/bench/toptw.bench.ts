@@ -8,7 +8,7 @@
  * Cordeau pr01-pr10 at m = 1..4 (best-known table).
  */
 import { parseArgs } from 'node:util';
-import { solveTopTw } from '../src/core/solver.ts';
+import { solveTopTw, type Tuning } from '../src/core/solver.ts';
 import { topTwToCoreProblem } from '../src/toptw/problem.ts';
 import { checkTopTwSolution } from '../src/check/toptw-checker.ts';
 import { listBenchmarkInstances, loadBenchmarkInstance, loadReferences } from '../src/node/benchmark-files.ts';
@@ -20,12 +20,14 @@ const { values } = parseArgs({
     iterations: { type: 'string' },
     seed: { type: 'string', default: '1' },
     only: { type: 'string' },
+    tuning: { type: 'string' },
   },
   strict: true,
 });
 const timeLimitMs = Number(values['time-limit-ms']);
 const maxIterations = values.iterations ? Number(values.iterations) : undefined;
 const seed = Number(values.seed);
+const tuning = values.tuning ? (JSON.parse(values.tuning) as Partial<Tuning>) : undefined;
 
 interface Run {
   group: string;
@@ -75,7 +77,7 @@ for (const job of jobs) {
   const instance = loadBenchmarkInstance(job.set, job.instance);
   const t0 = performance.now();
   const problem = topTwToCoreProblem(instance, job.m);
-  const result = solveTopTw(problem, { seed, timeLimitMs, ...(maxIterations ? { maxIterations } : {}) });
+  const result = solveTopTw(problem, { seed, timeLimitMs, ...(tuning ? { tuning } : {}), ...(maxIterations ? { maxIterations } : {}) });
   const ms = performance.now() - t0;
   const check = checkTopTwSolution(instance, result.tours, job.m);
   const feasible = check.feasible && check.score === result.score;

@@ -13,6 +13,8 @@ export interface SolveOptions {
   maxIterations?: number;
   /** Clock in milliseconds; injectable so the engine does no I/O of its own. Default performance.now. */
   clock?: () => number;
+  /** Overrides of the tuned search parameters (for experiments). */
+  tuning?: Partial<Tuning>;
 }
 
 export interface SolveStats {
@@ -46,6 +48,24 @@ export function solveTopTw(problem: CoreProblem, options: SolveOptions = {}): So
 }
 
 const NONE = -1;
+/** Search parameters, tuned on the public benchmark (see bench/toptw.bench.ts). */
+export interface Tuning {
+  /** Largest run of visits removed from one tour by a shake. */
+  shakeMax: number;
+  /** Initial acceptance threshold, as a fraction of the mean visited score. */
+  thresholdFraction: number;
+  /** Non-improving iterations before the search jumps back to the best solution. */
+  restartAfter: number;
+  /** Multiplicative noise on insertion ratios (0 = pure greedy). */
+  insertionNoise: number;
+}
+
+export const DEFAULT_TUNING: Tuning = {
+  shakeMax: 6,
+  thresholdFraction: 1.0,
+  restartAfter: 2000,
+  insertionNoise: 0,
+};
 
 class IteratedLocalSearch {
   private readonly p: CoreProblem;
@@ -56,6 +76,7 @@ class IteratedLocalSearch {
   private readonly clock: () => number;
   private readonly timeLimitMs: number;
   private readonly maxIterations: number;
+  private readonly t: Tuning;
 
   /** Effective score: the place's score plus the must-visit bonus. */
   private readonly eff: Float64Array;
@@ -66,6 +87,11 @@ class IteratedLocalSearch {
   private readonly st: Float64Array;
   private readonly ms: Float64Array;
   private readonly cl: Float64Array;
+  /** room[k*cap+pos]: time available between leaving pos and the latest start of pos+1. */
+  private readonly room: Float64Array;
+  private readonly maxRoom: Float64Array;
+  /** Cheapest way into and out of each node: a lower bound on the time any insertion adds. */
+  private readonly minDetour: Float64Array;
   private readonly tourOf: Int32Array;
   private objective = 0;
 
@@ -77,6 +103,9 @@ class IteratedLocalSearch {
   private readonly bestRoute: Int32Array;
   private readonly bestLen: Int32Array;
   private bestObjective = -Infinity;
+  private readonly curRoute: Int32Array;
+  private readonly curLen: Int32Array;
+  private curObjective = 0;
 
   private readonly scratch: Int32Array;
   /** Close of the window picked by the last earliestStart call. */
@@ -91,6 +120,7 @@ class IteratedLocalSearch {
     this.clock = options.clock ?? (() => performance.now());
     this.timeLimitMs = options.timeLimitMs ?? 1000;
     this.maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
+    this.t = { ...DEFAULT_TUNING, ...options.tuning };
 
     let optionalTotal = 0;
     for (const j of problem.candidates) optionalTotal += Math.max(0, problem.score[j]!);
@@ -105,12 +135,27 @@ class IteratedLocalSearch {
     this.st = new Float64Array(size);
     this.ms = new Float64Array(size);
     this.cl = new Float64Array(size);
+    this.room = new Float64Array(size);
+    this.maxRoom = new Float64Array(this.m);
+    this.minDetour = new Float64Array(this.n);
+    for (let j = 0; j < this.n; j++) {
+      let minIn = Number.POSITIVE_INFINITY;
+      let minOut = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < this.n; i++) {
+        if (i === j) continue;
+        minIn = Math.min(minIn, problem.travel[i * this.n + j]!);
+        minOut = Math.min(minOut, problem.travel[j * this.n + i]!);
+      }
+      this.minDetour[j] = (Number.isFinite(minIn) ? minIn : 0) + (Number.isFinite(minOut) ? minOut : 0) + problem.service[j]!;
+    }
     this.tourOf = new Int32Array(this.n).fill(NONE);
     this.insRatio = new Float64Array(this.m * this.n);
     this.insPos = new Int32Array(this.m * this.n);
     this.insCost = new Float64Array(this.m * this.n);
     this.bestRoute = new Int32Array(size);
     this.bestLen = new Int32Array(this.m);
+    this.curRoute = new Int32Array(size);
+    this.curLen = new Int32Array(this.m);
     this.scratch = new Int32Array(this.cap);
 
     for (let k = 0; k < this.m; k++) {
@@ -135,21 +180,29 @@ class IteratedLocalSearch {
     let bestElapsedMs = this.clock() - t0;
 
     const candidateCount = this.p.candidates.length;
-    const maxShake = Math.max(1, Math.floor(candidateCount / (3 * Math.max(1, this.m))));
-    let shakeSize = 1;
+    const maxShake = Math.max(1, Math.min(this.t.shakeMax, Math.floor(candidateCount / (3 * Math.max(1, this.m)))));
     let sinceImprovement = 0;
-    const restartAfter = 200;
     let iterations = 0;
     let stoppedBy: SolveStats['stoppedBy'] = 'time';
+    this.saveCurrent();
+    let currentObjective = this.objective;
+    // Threshold acceptance: a shaken-and-repaired solution replaces the current one when it is at
+    // most `threshold` worse; the threshold shrinks to zero over the budget (time or iterations).
+    const threshold0 = this.t.thresholdFraction * Math.max(1e-9, this.averageVisitScore());
     while (true) {
       if (iterations >= this.maxIterations) {
         stoppedBy = 'iterations';
         break;
       }
-      if (this.clock() - t0 >= this.timeLimitMs) break;
+      const elapsed = this.clock() - t0;
+      if (elapsed >= this.timeLimitMs) break;
       iterations++;
+      const progress = Math.max(
+        elapsed / this.timeLimitMs,
+        Number.isFinite(this.maxIterations) ? iterations / this.maxIterations : 0,
+      );
 
-      this.shake(shakeSize);
+      this.shake(1 + this.rng.int(maxShake));
       this.insertAll();
       this.improve();
 
@@ -157,13 +210,21 @@ class IteratedLocalSearch {
         this.saveBest();
         bestIteration = iterations;
         bestElapsedMs = this.clock() - t0;
-        shakeSize = 1;
         sinceImprovement = 0;
       } else {
         sinceImprovement++;
-        shakeSize++;
-        if (shakeSize > maxShake) shakeSize = 1;
-        if (sinceImprovement % restartAfter === 0) this.restoreBest();
+      }
+      const threshold = threshold0 * (1 - progress);
+      if (this.objective >= currentObjective - threshold) {
+        this.saveCurrent();
+        currentObjective = this.objective;
+      } else {
+        this.restoreCurrent();
+      }
+      if (sinceImprovement > 0 && sinceImprovement % this.t.restartAfter === 0) {
+        this.restoreBest();
+        this.saveCurrent();
+        currentObjective = this.objective;
       }
     }
     this.restoreBest();
@@ -231,6 +292,14 @@ class IteratedLocalSearch {
       shift = own < viaNext ? own : viaNext;
       this.ms[b + pos] = shift;
     }
+    let maxRoom = Number.NEGATIVE_INFINITY;
+    for (let pos = 0; pos < L - 1; pos++) {
+      const r =
+        this.st[b + pos + 1]! + this.ms[b + pos + 1]! - this.st[b + pos]! - p.service[this.route[b + pos]!]!;
+      this.room[b + pos] = r;
+      if (r > maxRoom) maxRoom = r;
+    }
+    this.maxRoom[k] = maxRoom;
     return feasible;
   }
 
@@ -251,13 +320,35 @@ class IteratedLocalSearch {
     const sj = p.service[j]!;
     let bestCost = Number.POSITIVE_INFINITY;
     let bestPos = NONE;
-    for (let pos = 0; pos < L - 1; pos++) {
+    const key = k * n + j;
+    if (this.minDetour[j]! > this.maxRoom[k]!) {
+      this.insPos[key] = NONE;
+      this.insRatio[key] = -1;
+      return;
+    }
+    const lastClose = p.windowClose[p.windowOffset[prof * n + j + 1]! - 1] ?? Number.NEGATIVE_INFINITY;
+    // Latest starts (st + ms) never decrease along a tour, so the first position whose successor
+    // can still start after j's visit is found by bisection; earlier positions cannot take j.
+    const need = (p.windowOpen[p.windowOffset[prof * n + j]!] ?? 0) + sj;
+    let lo = 0;
+    let hi = L - 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.st[b + mid + 1]! + this.ms[b + mid + 1]! >= need) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let pos = lo; pos < L - 1; pos++) {
       const a = this.route[b + pos]!;
-      const t = this.st[b + pos]! + p.service[a]! + p.travel[a * n + j]!;
-      const s = this.earliestStart(prof, j, t);
-      if (s < 0) continue;
+      const depart = this.st[b + pos]! + p.service[a]!;
+      // Departures only grow along a tour: past the last window nothing later fits either.
+      if (depart > lastClose) break;
+      const ta = p.travel[a * n + j]!;
       const nb = this.route[b + pos + 1]!;
-      const arrNext = s + sj + p.travel[j * n + nb]!;
+      const tb = p.travel[j * n + nb]!;
+      if (ta + sj + tb > this.room[b + pos]!) continue;
+      const s = this.earliestStart(prof, j, depart + ta);
+      if (s < 0) continue;
+      const arrNext = s + sj + tb;
       if (arrNext - this.st[b + pos + 1]! > this.ms[b + pos + 1]!) continue;
       const cost = arrNext - this.arr[b + pos + 1]!;
       if (cost < bestCost) {
@@ -265,14 +356,14 @@ class IteratedLocalSearch {
         bestPos = pos;
       }
     }
-    const key = k * n + j;
     this.insPos[key] = bestPos;
     this.insCost[key] = bestCost;
     if (bestPos === NONE) {
       this.insRatio[key] = -1;
     } else {
       const e = this.eff[j]!;
-      this.insRatio[key] = (e * e) / (bestCost > 1e-9 ? bestCost : 1e-9);
+      const noise = this.t.insertionNoise > 0 ? 1 + this.t.insertionNoise * this.rng.next() : 1;
+      this.insRatio[key] = (noise * e * e) / (bestCost > 1e-9 ? bestCost : 1e-9);
     }
   }
 
@@ -345,30 +436,46 @@ class IteratedLocalSearch {
     const p = this.p;
     const n = this.n;
     const cands = p.candidates;
+    let minVisited = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < cands.length; c++) {
+      const j = cands[c]!;
+      if (this.tourOf[j] !== NONE && this.eff[j]! < minVisited) minVisited = this.eff[j]!;
+    }
     let bestGain = 1e-9;
     let bestK = NONE;
     let bestPos = NONE;
     let bestJ = NONE;
-    for (let k = 0; k < this.m; k++) {
-      const b = k * this.cap;
-      const L = this.len[k]!;
-      const prof = p.tourProfile[k]!;
-      for (let pos = 1; pos < L - 1; pos++) {
-        const i = this.route[b + pos]!;
-        const ei = this.eff[i]!;
-        const a = this.route[b + pos - 1]!;
-        const nb = this.route[b + pos + 1]!;
-        const depart = this.st[b + pos - 1]! + p.service[a]!;
-        const limit = this.st[b + pos + 1]! + this.ms[b + pos + 1]!;
-        for (let c = 0; c < cands.length; c++) {
-          const j = cands[c]!;
-          if (this.tourOf[j] !== NONE) continue;
-          const gain = this.eff[j]! - ei;
+    for (let c = 0; c < cands.length; c++) {
+      const j = cands[c]!;
+      if (this.tourOf[j] !== NONE) continue;
+      const ej = this.eff[j]!;
+      if (ej - minVisited <= bestGain) continue;
+      const sj = p.service[j]!;
+      for (let k = 0; k < this.m; k++) {
+        if (!this.allowed(j, k)) continue;
+        const b = k * this.cap;
+        const L = this.len[k]!;
+        const prof = p.tourProfile[k]!;
+        const wkey = prof * n + j;
+        const lastClose = p.windowClose[p.windowOffset[wkey + 1]! - 1] ?? Number.NEGATIVE_INFINITY;
+        const need = (p.windowOpen[p.windowOffset[wkey]!] ?? 0) + sj;
+        let lo = 0;
+        let hi = L - 2;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (this.st[b + mid + 1]! + this.ms[b + mid + 1]! >= need) hi = mid;
+          else lo = mid + 1;
+        }
+        for (let pos = lo < 1 ? 1 : lo; pos < L - 1; pos++) {
+          const a = this.route[b + pos - 1]!;
+          const depart = this.st[b + pos - 1]! + p.service[a]!;
+          if (depart > lastClose) break;
+          const gain = ej - this.eff[this.route[b + pos]!]!;
           if (gain <= bestGain) continue;
-          if (!this.allowed(j, k)) continue;
+          const nb = this.route[b + pos + 1]!;
           const s = this.earliestStart(prof, j, depart + p.travel[a * n + j]!);
           if (s < 0) continue;
-          if (s + p.service[j]! + p.travel[j * n + nb]! > limit) continue;
+          if (s + sj + p.travel[j * n + nb]! > this.st[b + pos + 1]! + this.ms[b + pos + 1]!) continue;
           bestGain = gain;
           bestK = k;
           bestPos = pos;
@@ -437,10 +544,37 @@ class IteratedLocalSearch {
     this.bestObjective = this.objective;
   }
 
+  private saveCurrent(): void {
+    this.curRoute.set(this.route);
+    this.curLen.set(this.len);
+    this.curObjective = this.objective;
+  }
+
+  private restoreCurrent(): void {
+    this.load(this.curRoute, this.curLen, this.curObjective);
+  }
+
   private restoreBest(): void {
-    this.route.set(this.bestRoute);
-    this.len.set(this.bestLen);
-    this.objective = this.bestObjective;
+    this.load(this.bestRoute, this.bestLen, this.bestObjective);
+  }
+
+  private averageVisitScore(): number {
+    let total = 0;
+    let count = 0;
+    for (let k = 0; k < this.m; k++) {
+      const b = k * this.cap;
+      for (let pos = 1; pos < this.len[k]! - 1; pos++) {
+        total += this.p.score[this.route[b + pos]!]!;
+        count++;
+      }
+    }
+    return count ? total / count : 0;
+  }
+
+  private load(route: Int32Array, len: Int32Array, objective: number): void {
+    this.route.set(route);
+    this.len.set(len);
+    this.objective = objective;
     this.tourOf.fill(NONE);
     for (let k = 0; k < this.m; k++) {
       const b = k * this.cap;
