@@ -1,0 +1,2 @@
+export { startServiceBusEmulator } from './emulator.ts';
+export type { ServiceBusEmulator, ServiceBusEmulatorOptions } from './emulator.ts';

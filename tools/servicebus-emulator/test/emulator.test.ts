@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ServiceBusClient, type ServiceBusReceivedMessage, type ServiceBusReceiver } from '@azure/service-bus';
+import { startServiceBusEmulator, type ServiceBusEmulator } from '../src/index.ts';
+
+// The real @azure/service-bus SDK against the emulator: every behaviour the messaging kit relies on.
+const MAX_DELIVERY_COUNT = 3;
+const QUEUES = ['orders', 'redelivery', 'dead-letters', 'delete-mode', 'ids', 'lock-expiry'];
+
+let emulator: ServiceBusEmulator;
+let client: ServiceBusClient;
+
+beforeAll(async () => {
+  emulator = await startServiceBusEmulator({ queues: QUEUES, maxDeliveryCount: MAX_DELIVERY_COUNT });
+  client = new ServiceBusClient(emulator.connectionString, { retryOptions: { maxRetries: 2, retryDelayInMs: 200, timeoutInMs: 20_000 } });
+});
+
+afterAll(async () => {
+  await client?.close();
+  await emulator?.stop();
+});
+
+/** Receives until `count` messages arrived or the bounded number of rounds is used up. */
+async function receiveAtLeast(receiver: ServiceBusReceiver, count: number): Promise<ServiceBusReceivedMessage[]> {
+  const got: ServiceBusReceivedMessage[] = [];
+  for (let round = 0; round < 20 && got.length < count; round++) {
+    got.push(...(await receiver.receiveMessages(count - got.length, { maxWaitTimeInMs: 2_000 })));
+  }
+  return got;
+}
+
+describe('Service Bus emulator with the real SDK', { timeout: 60_000 }, () => {
+  it('answers the CBS handshake and advertises max_message_size so the SDK can send a batch', async () => {
+    const sender = client.createSender('orders');
+    const batch = await sender.createMessageBatch();
+    expect(batch.maxSizeInBytes).toBe(256 * 1024);
+    expect(batch.tryAddMessage({ body: { n: 1 }, messageId: 'order-1' })).toBe(true);
+    expect(batch.tryAddMessage({ body: { n: 2 }, messageId: 'order-2' })).toBe(true);
+    await sender.sendMessages(batch);
+    await sender.close();
+    expect(emulator.count('orders')).toBe(2);
+  });
+
+  it('delivers in peekLock mode and removes a message only when it is completed', async () => {
+    const receiver = client.createReceiver('orders');
+    const received = await receiveAtLeast(receiver, 2);
+    expect(received.map((m) => [m.messageId, m.body, m.deliveryCount])).toEqual([
+      ['order-1', { n: 1 }, 0],
+      ['order-2', { n: 2 }, 0],
+    ]);
+    expect(received[0]?.lockToken).toMatch(/^[0-9a-f-]{36}$/);
+    expect(received[0]?.lockedUntilUtc?.getTime()).toBeGreaterThan(Date.now());
+    for (const m of received) await receiver.completeMessage(m);
+    expect(emulator.count('orders')).toBe(0);
+    expect(await receiver.receiveMessages(1, { maxWaitTimeInMs: 300 })).toEqual([]);
+    await receiver.close();
+  });
+
+  it('removes messages on delivery in receiveAndDelete mode', async () => {
+    const sender = client.createSender('delete-mode');
+    await sender.sendMessages([{ body: 'a' }, { body: 'b' }]);
+    const receiver = client.createReceiver('delete-mode', { receiveMode: 'receiveAndDelete' });
+    const received = await receiveAtLeast(receiver, 2);
+    expect(received.map((m) => m.body)).toEqual(['a', 'b']);
+    expect(received.every((m) => m.lockToken === undefined)).toBe(true);
+    expect(emulator.count('delete-mode')).toBe(0);
+    await Promise.all([receiver.close(), sender.close()]);
+  });
+
+  it('assigns a message id when the sender gives none', async () => {
+    const sender = client.createSender('ids');
+    await sender.sendMessages([{ body: 1 }, { body: 2 }]);
+    const receiver = client.createReceiver('ids', { receiveMode: 'receiveAndDelete' });
+    const ids = (await receiveAtLeast(receiver, 2)).map((m) => m.messageId);
+    expect(ids).toHaveLength(2);
+    expect(ids.every((id) => typeof id === 'string' && /^[0-9a-f]{32}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(2);
+    await Promise.all([receiver.close(), sender.close()]);
+  });
+
+  it('redelivers an abandoned message with a higher delivery count, then dead-letters it after the max delivery count', async () => {
+    const sender = client.createSender('redelivery');
+    await sender.sendMessages({ body: 'flaky', messageId: 'flaky-1' });
+    const receiver = client.createReceiver('redelivery');
+    const counts: number[] = [];
+    for (let attempt = 0; attempt < MAX_DELIVERY_COUNT; attempt++) {
+      const [m] = await receiveAtLeast(receiver, 1);
+      expect(m?.messageId).toBe('flaky-1');
+      counts.push(m!.deliveryCount!);
+      await receiver.abandonMessage(m!);
+    }
+    expect(counts).toEqual([0, 1, 2]);
+    expect(emulator.count('redelivery')).toBe(0);
+    const dlq = client.createReceiver('redelivery', { subQueueType: 'deadLetter' });
+    const [dead] = await receiveAtLeast(dlq, 1);
+    expect(dead?.messageId).toBe('flaky-1');
+    expect(dead?.deadLetterReason).toBe('MaxDeliveryCountExceeded');
+    expect(dead?.deadLetterSource).toBe('redelivery');
+    await dlq.completeMessage(dead!);
+    await Promise.all([dlq.close(), receiver.close(), sender.close()]);
+  });
+
+  it('dead-letters on request with reason and description, readable from $deadletterqueue', async () => {
+    const sender = client.createSender('dead-letters');
+    await sender.sendMessages({ body: { poison: true }, messageId: 'poison-1' });
+    const receiver = client.createReceiver('dead-letters');
+    const [m] = await receiveAtLeast(receiver, 1);
+    await receiver.deadLetterMessage(m!, { deadLetterReason: 'ValidationFailed', deadLetterErrorDescription: 'no trip id' });
+    expect(emulator.count('dead-letters')).toBe(0);
+    expect(emulator.count('dead-letters/$deadletterqueue')).toBe(1);
+    const peeked = await client.createReceiver('dead-letters', { subQueueType: 'deadLetter' }).peekMessages(10);
+    expect(peeked.map((p) => p.messageId)).toEqual(['poison-1']);
+    const dlq = client.createReceiver('dead-letters', { subQueueType: 'deadLetter', receiveMode: 'receiveAndDelete' });
+    const [dead] = await receiveAtLeast(dlq, 1);
+    expect([dead?.body, dead?.deadLetterReason, dead?.deadLetterErrorDescription]).toEqual([{ poison: true }, 'ValidationFailed', 'no trip id']);
+    await Promise.all([dlq.close(), receiver.close(), sender.close()]);
+  });
+
+  it('renews a message lock through $management', async () => {
+    const sender = client.createSender('orders');
+    await sender.sendMessages({ body: 'renew-me', messageId: 'renew-1' });
+    const receiver = client.createReceiver('orders');
+    const [m] = await receiveAtLeast(receiver, 1);
+    const before = m!.lockedUntilUtc!.getTime();
+    const renewed = await receiver.renewMessageLock(m!);
+    expect(renewed.getTime()).toBeGreaterThanOrEqual(before);
+    await receiver.completeMessage(m!);
+    expect(emulator.count('orders')).toBe(0);
+    await Promise.all([receiver.close(), sender.close()]);
+  });
+
+  it('hands through subscribe(): messages arrive at the handler and are completed', async () => {
+    const sender = client.createSender('orders');
+    await sender.sendMessages(Array.from({ length: 5 }, (_, i) => ({ body: i, messageId: `sub-${i}` })));
+    const receiver = client.createReceiver('orders');
+    const seen: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`only ${seen.length} messages arrived`)), 30_000);
+      receiver.subscribe(
+        {
+          processMessage: async (msg) => {
+            seen.push(String(msg.messageId));
+            if (seen.length === 5) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+          processError: async () => undefined,
+        },
+        { autoCompleteMessages: true, maxConcurrentCalls: 2 },
+      );
+    });
+    expect(seen.sort()).toEqual(['sub-0', 'sub-1', 'sub-2', 'sub-3', 'sub-4']);
+    await receiver.close();
+    expect(emulator.count('orders')).toBe(0);
+    await sender.close();
+  });
+
+  it('returns a message whose lock expired and rejects its late settlement as lock lost', async () => {
+    const short = await startServiceBusEmulator({ queues: ['lock-expiry'], lockDurationMs: 300 });
+    const c = new ServiceBusClient(short.connectionString, { retryOptions: { maxRetries: 0, timeoutInMs: 10_000 } });
+    try {
+      await c.createSender('lock-expiry').sendMessages({ body: 'slow', messageId: 'slow-1' });
+      const receiver = c.createReceiver('lock-expiry', { maxAutoLockRenewalDurationInMs: 0 });
+      const [first] = await receiveAtLeast(receiver, 1);
+      const [again] = await receiveAtLeast(receiver, 1); // comes back only once the lock has expired
+      expect([again?.messageId, again?.deliveryCount]).toEqual(['slow-1', 1]);
+      await expect(receiver.completeMessage(first!)).rejects.toMatchObject({ code: 'MessageLockLost' });
+      await receiver.completeMessage(again!);
+      expect(short.count('lock-expiry')).toBe(0);
+    } finally {
+      await c.close();
+      await short.stop();
+    }
+  });
+
+  it('keeps its queues across stop and restart on the same port', async () => {
+    const own = await startServiceBusEmulator({ queues: ['durable'] });
+    const port = own.port;
+    const c = new ServiceBusClient(own.connectionString, { retryOptions: { maxRetries: 5, retryDelayInMs: 200, timeoutInMs: 10_000 } });
+    try {
+      const sender = c.createSender('durable');
+      await sender.sendMessages({ body: 'kept', messageId: 'kept-1' });
+      await own.stop();
+      await own.restart();
+      expect(own.port).toBe(port);
+      await sender.sendMessages({ body: 'after', messageId: 'after-1' });
+      const receiver = c.createReceiver('durable', { receiveMode: 'receiveAndDelete' });
+      const got = await receiveAtLeast(receiver, 2);
+      expect(got.map((m) => m.messageId)).toEqual(['kept-1', 'after-1']);
+    } finally {
+      await c.close();
+      await own.stop();
+    }
+  });
+});
