@@ -1,0 +1,190 @@
+/**
+ * The app factory every TripGen service starts from: third-party plugins registered in one place
+ * (like fastify/demo's plugins/external), then the kit's own decorations (config, redis, cache,
+ * auth, metrics, tracing, health), then the service's domain routes.
+ */
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import underPressure from '@fastify/under-pressure';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { HEALTH_PATHS, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, SERVICES } from '@tripgen/catalog';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Span } from '@opentelemetry/api';
+import type { ServiceConfig } from './config.ts';
+import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
+import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
+import { registerHealthRoutes, type HealthState } from './http/health.ts';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, problem, registerProblemHandlers } from './http/problem.ts';
+import { redisBackedStore } from './http/rate-limit.ts';
+import { connectRedis } from './redis.ts';
+import { createMetrics, type Metrics } from './telemetry/metrics.ts';
+import { endServerSpan, setupTracing, startServerSpan, type Tracing } from './telemetry/tracing.ts';
+
+export interface Database {
+  /** Resolves when PostgreSQL answers a trivial query (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Kit {
+  readonly config: ServiceConfig;
+  readonly redis: Redis;
+  readonly cache: TwoLevelCache;
+  readonly metrics: Metrics;
+  readonly tracing: Tracing;
+  readonly health: HealthState;
+  readonly verifier: TokenVerifier;
+  /** Work to stop on shutdown after HTTP has drained (message consumers, relays), in order. */
+  onShutdown(stop: () => Promise<void>): void;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    kit: Kit;
+    /** preHandler for routes that need a valid access token. */
+    authenticate(request: FastifyRequest): Promise<void>;
+  }
+  interface FastifyRequest {
+    user?: AuthenticatedUser;
+    authProblem?: HttpProblem;
+    span?: Span;
+  }
+}
+
+export interface CreateAppOptions {
+  readonly config: ServiceConfig;
+  readonly database: Database;
+  /** How access tokens are verified (remote JWKS for most services; the user service's own keys). */
+  readonly verifier: TokenVerifier;
+  /** The service's domain: routes, repositories, consumers. */
+  readonly domain: FastifyPluginAsync;
+  readonly version?: string;
+  /** Tests pass false or a stream; production logs JSON to stdout. */
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+export type App = FastifyInstance;
+
+const BODY_LIMIT_BYTES = 256 * 1024;
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+const OPERATIONAL_PATHS = new Set<string>([HEALTH_PATHS.liveness, HEALTH_PATHS.readiness, HEALTH_PATHS.startup, METRICS_PATH, OPENAPI_PATH]);
+
+export const createApp = async (opts: CreateAppOptions): Promise<App> => {
+  const { config } = opts;
+  const tracing = setupTracing(config);
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel, base: { service: `${config.serviceName}-service` }, redact: ['req.headers.authorization'] },
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: 'x-request-id',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    trustProxy: true,
+    return503OnClosing: true,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const metrics = createMetrics(config.serviceName);
+  const redis = connectRedis(config.redisUrl, app.log, `${config.serviceName}-service`);
+  const subscriber = connectRedis(config.redisUrl, app.log, `${config.serviceName}-service:sub`);
+  const cache = await createTwoLevelCache({ namespace: `tripgen:${config.serviceName}`, redis, subscriber });
+  const health: HealthState = { started: false, draining: false };
+  const stoppers: (() => Promise<void>)[] = [];
+  app.decorate('kit', {
+    config,
+    redis,
+    cache,
+    metrics,
+    tracing,
+    health,
+    verifier: opts.verifier,
+    onShutdown: (stop: () => Promise<void>) => void stoppers.push(stop),
+  } satisfies Kit);
+
+  // Tracing first, so every later log line of the request carries the trace id.
+  app.addHook('onRequest', async (request, reply) => {
+    const { span } = startServerSpan(tracing, `${request.method} ${request.routeOptions.url ?? 'unmatched'}`, request.headers);
+    const sc = span.spanContext();
+    request.span = span;
+    // Both: Fastify logs "request completed" and errors through reply.log.
+    request.log = reply.log = request.log.child({ trace_id: sc.traceId, span_id: sc.spanId });
+    reply.header('x-request-id', request.id);
+    reply.header('traceparent', `00-${sc.traceId}-${sc.spanId}-0${sc.traceFlags}`);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? (reply.statusCode === 404 ? 'not_found' : 'unmatched');
+    metrics.httpDuration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    if (request.span) endServerSpan(request.span, reply.statusCode, route);
+  });
+
+  registerProblemHandlers(app);
+
+  await app.register(helmet, { global: true });
+  await app.register(underPressure, {
+    maxEventLoopDelay: 1_000,
+    retryAfter: 5,
+    // Probes must keep answering under load: a busy pod is not a dead one.
+    pressureHandler: (request, reply, type) => {
+      if (OPERATIONAL_PATHS.has(request.url.split('?')[0] ?? '')) return undefined;
+      void reply.code(503).type(PROBLEM_CONTENT_TYPE).header('retry-after', '5').send(problem(503, `The service is under pressure (${type}); retry shortly`));
+      return undefined;
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: `TripGen ${config.serviceName} service`, description: SERVICES[config.serviceName].description, version: opts.version ?? '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  });
+
+  // Who is calling, before rate limiting (which counts per user). Failures are kept and only
+  // turned into a 401 by routes that require a token.
+  app.addHook('onRequest', async (request) => {
+    try {
+      const token = bearerToken(request.headers.authorization);
+      if (token) request.user = await opts.verifier.verify(token);
+    } catch (err) {
+      request.authProblem = err instanceof HttpProblem ? err : new HttpProblem(401, 'The access token could not be verified');
+    }
+  });
+  app.decorate('authenticate', async (request: FastifyRequest) => {
+    if (request.authProblem) throw request.authProblem;
+    if (!request.user) throw new HttpProblem(401, 'This route needs "Authorization: Bearer <accessToken>"');
+  });
+
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preHandler',
+    max: RATE_LIMIT.max,
+    timeWindow: RATE_LIMIT.timeWindowMs,
+    store: redisBackedStore(redis, `tripgen:ratelimit:`),
+    keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),
+    allowList: (request) => OPERATIONAL_PATHS.has(request.url.split('?')[0] ?? ''),
+    errorResponseBuilder: (_request, context) => new HttpProblem(429, `Rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`),
+  });
+
+  registerHealthRoutes(app, { state: health, pingDatabase: opts.database.ping, redis, metrics });
+  app.get(METRICS_PATH, { schema: { hide: true } }, async (_req, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+  app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(opts.domain);
+
+  app.addHook('onClose', async () => {
+    for (const stop of stoppers) await stop().catch((err: unknown) => app.log.error({ err }, 'shutdown step failed'));
+    await cache.close();
+    redis.disconnect();
+    subscriber.disconnect();
+    await opts.database.close();
+    await tracing.shutdown();
+  });
+  app.addHook('onReady', async () => {
+    health.started = true;
+  });
+  return app;
+};

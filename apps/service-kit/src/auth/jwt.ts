@@ -1,0 +1,50 @@
+/**
+ * Access-token verification: EdDSA/ES256 JWTs from the user service, checked against its JWKS
+ * (fetched once and cached by jose, refetched on an unknown key id) with issuer and audience from
+ * the configuration. A missing, malformed, expired or foreign token is a 401 problem.
+ */
+import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { HttpProblem } from '../http/problem.ts';
+
+export interface AuthenticatedUser {
+  readonly id: string;
+  readonly email?: string;
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<AuthenticatedUser>;
+}
+
+export const remoteJwks = (url: string): JWTVerifyGetKey =>
+  createRemoteJWKSet(new URL(url), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000, timeoutDuration: 2_000 });
+
+export const localJwks = (jwks: JSONWebKeySet): JWTVerifyGetKey => createLocalJWKSet(jwks);
+
+export const createTokenVerifier = (keys: JWTVerifyGetKey, issuer: string, audience: string): TokenVerifier => ({
+  async verify(token) {
+    try {
+      const { payload } = await jwtVerify(token, keys, { issuer, audience, algorithms: ['EdDSA', 'ES256'] });
+      if (typeof payload.sub !== 'string' || !payload.sub) throw new HttpProblem(401, 'The access token has no subject');
+      return { id: payload.sub, email: typeof payload.email === 'string' ? payload.email : undefined };
+    } catch (err) {
+      if (err instanceof HttpProblem) throw err;
+      const detail =
+        err instanceof joseErrors.JWTExpired
+          ? 'The access token has expired'
+          : err instanceof joseErrors.JOSEError
+            ? `The access token is not valid (${err.code})`
+            : 'The access token could not be verified';
+      // A JWKS endpoint we cannot reach is our problem, not the caller's.
+      if (err instanceof joseErrors.JWKSTimeout) throw new HttpProblem(503, 'The token-signing keys are unavailable; try again');
+      throw new HttpProblem(401, detail);
+    }
+  },
+});
+
+/** The bearer token of an Authorization header, or undefined when there is none. */
+export const bearerToken = (header: string | undefined): string | undefined => {
+  if (!header) return undefined;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!m) throw new HttpProblem(401, 'The Authorization header must be "Bearer <accessToken>"');
+  return m[1];
+};

@@ -1,0 +1,96 @@
+/**
+ * Two-level read-through cache (catalog CACHE_POLICY): L1 in-process LRU, L2 Redis shared by the
+ * replicas. A write calls `invalidate`, which deletes both levels and publishes the key on a
+ * Redis channel that every replica subscribes to, so no replica serves a stale L1 entry.
+ * Redis down = slower, never failing: L2 is skipped and values come from the loader (PostgreSQL).
+ * While Redis is down invalidations cannot reach other replicas, so each replica clears its L1
+ * when Redis comes back.
+ */
+import { CACHE_POLICY } from '@tripgen/catalog';
+import { LRUCache } from 'lru-cache';
+import type { Redis } from 'ioredis';
+import { isRedisReady } from './redis.ts';
+
+export interface CacheStats {
+  l1Hits: number;
+  l2Hits: number;
+  misses: number;
+}
+
+export interface TwoLevelCache {
+  get<T extends object>(key: string, load: () => Promise<T>): Promise<T>;
+  invalidate(key: string): Promise<void>;
+  readonly stats: CacheStats;
+  close(): Promise<void>;
+}
+
+export interface CacheOptions {
+  /** Prefix of every Redis key and the invalidation channel: one namespace per service. */
+  readonly namespace: string;
+  readonly redis: Redis;
+  /** A second connection in subscriber mode (a subscribed connection cannot run commands). */
+  readonly subscriber: Redis;
+  readonly l1TtlMs?: number;
+  readonly l2TtlSeconds?: number;
+}
+
+export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelCache> => {
+  const l1 = new LRUCache<string, object>({ max: CACHE_POLICY.l1.maxEntries, ttl: opts.l1TtlMs ?? CACHE_POLICY.l1.ttlMs });
+  const l2Ttl = opts.l2TtlSeconds ?? CACHE_POLICY.l2.ttlSeconds;
+  const channel = `${opts.namespace}:cache-invalidate`;
+  const redisKey = (k: string) => `${opts.namespace}:cache:${k}`;
+  const stats: CacheStats = { l1Hits: 0, l2Hits: 0, misses: 0 };
+
+  const onMessage = (ch: string, key: string) => {
+    if (ch === channel) l1.delete(key);
+  };
+  opts.subscriber.on('message', onMessage);
+  const subscribe = () => opts.subscriber.subscribe(channel).catch(() => undefined);
+  // Re-subscribing and clearing L1 on every (re)connect: invalidations sent while we were cut off are lost.
+  const onReady = () => {
+    l1.clear();
+    void subscribe();
+  };
+  opts.subscriber.on('ready', onReady);
+  if (isRedisReady(opts.subscriber)) await subscribe();
+
+  return {
+    stats,
+    async get<T extends object>(key: string, load: () => Promise<T>): Promise<T> {
+      const hit = l1.get(key);
+      if (hit) {
+        stats.l1Hits++;
+        return hit as T;
+      }
+      if (isRedisReady(opts.redis)) {
+        const raw = await opts.redis.get(redisKey(key)).catch(() => null);
+        if (raw) {
+          stats.l2Hits++;
+          const value = JSON.parse(raw) as T;
+          l1.set(key, value);
+          return value;
+        }
+      }
+      stats.misses++;
+      const value = await load();
+      l1.set(key, value);
+      if (isRedisReady(opts.redis)) await opts.redis.set(redisKey(key), JSON.stringify(value), 'EX', l2Ttl).catch(() => undefined);
+      return value;
+    },
+    async invalidate(key: string): Promise<void> {
+      l1.delete(key);
+      if (!isRedisReady(opts.redis)) return;
+      await opts.redis
+        .multi()
+        .del(redisKey(key))
+        .publish(channel, key)
+        .exec()
+        .catch(() => undefined);
+    },
+    async close() {
+      opts.subscriber.off('message', onMessage);
+      opts.subscriber.off('ready', onReady);
+      l1.clear();
+    },
+  };
+};

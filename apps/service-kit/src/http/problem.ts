@@ -1,0 +1,84 @@
+/**
+ * Errors as RFC 9457 problem details (application/problem+json). Anything the client got wrong
+ * (unparsable JSON, schema violations, oversized bodies, unknown routes, bad tokens, rate limit)
+ * is a 4xx with a clear `detail`; only our own faults are 5xx, and those never leak internals.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: { path: string; message: string }[];
+  [extension: string]: unknown;
+}
+
+/** An error a handler throws to answer with a specific problem. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly statusCode: number,
+    detail: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    this.name = 'HttpProblem';
+  }
+}
+
+export const problem = (status: number, detail: string, extra: Partial<Problem> = {}): Problem => ({
+  type: 'about:blank',
+  title: STATUS_CODES[status] ?? 'Error',
+  status,
+  detail,
+  ...extra,
+});
+
+export const sendProblem = (reply: FastifyReply, p: Problem): FastifyReply => reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(p);
+
+/** Fastify's own client-error codes and what they mean to a caller. */
+const CLIENT_ERRORS: Record<string, number> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 415,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 400,
+  FST_ERR_CTP_EMPTY_JSON_BODY: 400,
+  FST_ERR_CTP_BODY_TOO_LARGE: 413,
+  FST_ERR_CTP_INVALID_JSON_BODY: 400,
+  FST_ERR_VALIDATION: 400,
+};
+
+type ValidationItem = { instancePath?: string; message?: string; params?: Record<string, unknown> };
+
+export const toProblem = (error: FastifyError & { validation?: ValidationItem[]; validationContext?: string }, request: FastifyRequest): Problem => {
+  if (error instanceof HttpProblem) return problem(error.statusCode, error.message, { instance: request.url, ...error.extensions });
+  if (error.validation) {
+    const where = error.validationContext ?? 'body';
+    return problem(400, `Request ${where} is invalid: ${error.message}`, {
+      instance: request.url,
+      errors: error.validation.map((v) => ({
+        path: `${where}${v.instancePath ?? ''}${v.params?.missingProperty ? `/${String(v.params.missingProperty)}` : ''}`,
+        message: v.message ?? 'invalid',
+      })),
+    });
+  }
+  const known = error.code ? CLIENT_ERRORS[error.code] : undefined;
+  const status = known ?? (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500);
+  if (status >= 500) return problem(status, 'The server failed to handle this request; it has been logged.', { instance: request.url });
+  // SyntaxError from JSON.parse has a useful, non-sensitive message.
+  return problem(status, error.message || (STATUS_CODES[status] ?? 'Bad request'), { instance: request.url });
+};
+
+export const registerProblemHandlers = (app: FastifyInstance): void => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const p = toProblem(error, request);
+    if (p.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ status: p.status, code: error.code }, p.detail);
+    const retryAfter = reply.getHeader('retry-after');
+    if (p.status === 429 && retryAfter === undefined) reply.header('retry-after', '60');
+    return sendProblem(reply, p);
+  });
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `No route ${request.method} ${request.url.split('?')[0]}`, { instance: request.url })));
+};

@@ -1,0 +1,33 @@
+/**
+ * Runs an app as a process: listen, then on SIGTERM/SIGINT flip readiness to "draining", wait
+ * SHUTDOWN_DELAY_MS (the time Kubernetes needs to take the pod out of its endpoints), close the
+ * server (Fastify waits for in-flight requests; the kit then stops consumers and pools) and exit.
+ */
+import type { App } from './app.ts';
+
+export const drainAndClose = async (app: App): Promise<void> => {
+  app.kit.health.draining = true;
+  const delay = app.kit.config.shutdownDelayMs;
+  if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+  await app.close();
+};
+
+export const runService = async (app: App): Promise<void> => {
+  const { port, host } = app.kit.config;
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'draining before exit');
+    drainAndClose(app).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'unclean shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  await app.listen({ port, host });
+};

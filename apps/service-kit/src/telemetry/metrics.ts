@@ -1,0 +1,32 @@
+/**
+ * Prometheus metrics: the process defaults (prom-client) plus an HTTP duration histogram labelled
+ * by route template (not raw URL, so cardinality stays bounded) and dependency gauges.
+ * One registry per app so several apps in one process (tests) do not collide.
+ */
+import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface Metrics {
+  readonly registry: Registry;
+  readonly httpDuration: Histogram<'method' | 'route' | 'status_code'>;
+  readonly dependencyUp: Gauge<'dependency'>;
+}
+
+export const createMetrics = (serviceName: string): Metrics => {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: `${serviceName}-service` });
+  collectDefaultMetrics({ register: registry });
+  const httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Duration of HTTP requests by route template',
+    labelNames: ['method', 'route', 'status_code'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const dependencyUp = new Gauge({
+    name: 'dependency_up',
+    help: '1 when a dependency (postgresql, redis) answered its last health check',
+    labelNames: ['dependency'] as const,
+    registers: [registry],
+  });
+  return { registry, httpDuration, dependencyUp };
+};

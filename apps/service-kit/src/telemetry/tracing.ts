@@ -1,0 +1,74 @@
+/**
+ * OpenTelemetry tracing: W3C trace context in and out, parent-based sampling at the catalog's
+ * ratio (10 %), spans exported over OTLP/HTTP only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+ * Every request gets a server span (sampled or not, it has a trace id, which goes into the logs).
+ */
+import { context, propagation, trace, SpanKind, SpanStatusCode, type Context, type Span, type Tracer } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
+  BatchSpanProcessor,
+  NodeTracerProvider,
+  ParentBasedSampler,
+  TraceIdRatioBasedSampler,
+  type Sampler,
+} from '@opentelemetry/sdk-trace-node';
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type { ServiceConfig } from '../config.ts';
+
+export const samplerFor = (name: string, ratio: number): Sampler => {
+  const root = name.endsWith('always_on') ? new AlwaysOnSampler() : name.endsWith('always_off') ? new AlwaysOffSampler() : new TraceIdRatioBasedSampler(ratio);
+  return name.startsWith('parentbased') ? new ParentBasedSampler({ root }) : root;
+};
+
+export interface Tracing {
+  readonly tracer: Tracer;
+  /** The context carried by incoming W3C headers (traceparent/tracestate). */
+  extract(headers: Record<string, unknown>): Context;
+  /** Writes the W3C headers of `ctx` into `carrier` (outgoing HTTP calls and messages). */
+  inject(ctx: Context, carrier: Record<string, string>): void;
+  shutdown(): Promise<void>;
+}
+
+export const setupTracing = (config: Pick<ServiceConfig, 'serviceName' | 'otlpEndpoint' | 'tracesSampler' | 'tracesSamplerArg'>): Tracing => {
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: `${config.serviceName}-service` }),
+    sampler: samplerFor(config.tracesSampler, config.tracesSamplerArg),
+    spanProcessors: config.otlpEndpoint ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${config.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }))] : [],
+  });
+  // Global registration makes the context manager and propagator available to libraries; it is
+  // process-wide, so a second app in the same process (tests) reuses the first one's.
+  provider.register({ propagator: new W3CTraceContextPropagator() });
+  const propagator = new W3CTraceContextPropagator();
+  const getter = {
+    keys: (c: Record<string, unknown>) => Object.keys(c),
+    get: (c: Record<string, unknown>, k: string) => {
+      const v = c[k];
+      return typeof v === 'string' ? v : Array.isArray(v) ? (v as string[]) : undefined;
+    },
+  };
+  return {
+    tracer: provider.getTracer('@tripgen/service-kit'),
+    extract: (headers) => propagator.extract(context.active(), headers, getter),
+    inject: (ctx, carrier) => propagator.inject(ctx, carrier, { set: (c, k, v) => void (c[k] = v) }),
+    shutdown: () => provider.shutdown(),
+  };
+};
+
+export const startServerSpan = (tracing: Tracing, name: string, headers: Record<string, unknown>): { span: Span; ctx: Context } => {
+  const parent = tracing.extract(headers);
+  const span = tracing.tracer.startSpan(name, { kind: SpanKind.SERVER }, parent);
+  return { span, ctx: trace.setSpan(parent, span) };
+};
+
+export const endServerSpan = (span: Span, statusCode: number, route: string): void => {
+  span.setAttribute('http.response.status_code', statusCode);
+  span.setAttribute('http.route', route);
+  if (statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+  span.end();
+};
+
+export { propagation };

@@ -1,0 +1,36 @@
+/**
+ * The user service: accounts, login and access tokens (JWKS), profile and preferences, and the
+ * notifications inbox fed by notification-queue. Everything else comes from the service kit.
+ */
+import { createApp, createPrismaClient, createTokenVerifier, loadConfig, localJwks, prismaDatabase, type App } from '@tripgen/service-kit';
+import type { FastifyServerOptions } from 'fastify';
+import { PrismaClient } from './generated/prisma/client.ts';
+import { loadSigningKey } from './domain/signing-key.ts';
+import { userRepository } from './domain/users.ts';
+import { authRoutes } from './routes/auth.ts';
+import { userRoutes } from './routes/users.ts';
+
+export interface BuildOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+export const buildUserService = async (opts: BuildOptions = {}): Promise<App> => {
+  const env = opts.env ?? process.env;
+  const config = loadConfig({ service: 'user' }, env);
+  const key = await loadSigningKey(env.JWT_SIGNING_KEY_FILE, config.nodeEnv === 'production');
+  const prisma = createPrismaClient(PrismaClient, config.databaseUrl);
+  // The issuer verifies its own tokens with its own public key: no HTTP round trip to itself.
+  const verifier = createTokenVerifier(localJwks(key.jwks), config.jwtIssuer, config.jwtAudience);
+  return createApp({
+    config,
+    database: prismaDatabase(prisma),
+    verifier,
+    logger: opts.logger,
+    domain: async (app) => {
+      const users = userRepository(prisma, app.kit.cache);
+      await app.register(authRoutes, { users, key });
+      await app.register(userRoutes, { users });
+    },
+  });
+};

@@ -1,0 +1,54 @@
+/** Request and response schemas of the user routes (they type the handlers and the OpenAPI document). */
+import { Type, type Static } from '@fastify/type-provider-typebox';
+
+export const Email = Type.String({ format: 'email', maxLength: 254 });
+
+export const RegisterBody = Type.Object(
+  {
+    email: Email,
+    password: Type.String({ minLength: 8, maxLength: 128 }),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+  },
+  { additionalProperties: false },
+);
+export type RegisterBody = Static<typeof RegisterBody>;
+
+export const LoginBody = Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 128 }) }, { additionalProperties: false });
+export type LoginBody = Static<typeof LoginBody>;
+
+export const Pace = Type.Union([Type.Literal('relaxed'), Type.Literal('normal'), Type.Literal('packed')]);
+export const TravelMode = Type.Union([Type.Literal('walk'), Type.Literal('transit'), Type.Literal('car')]);
+
+export const Preferences = Type.Object(
+  {
+    interests: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 30, uniqueItems: true }),
+    pace: Pace,
+    travelMode: TravelMode,
+  },
+  { additionalProperties: false },
+);
+export type Preferences = Static<typeof Preferences>;
+
+export const PublicUser = Type.Object({ id: Type.String({ format: 'uuid' }), email: Type.String(), name: Type.String() });
+
+export const Me = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  email: Type.String(),
+  name: Type.String(),
+  preferences: Type.Union([Preferences, Type.Null()]),
+});
+export type Me = Static<typeof Me>;
+
+export const TokenResponse = Type.Object({ accessToken: Type.String(), tokenType: Type.Literal('Bearer'), expiresIn: Type.Integer() });
+
+export const Notification = Type.Object({
+  id: Type.String(),
+  type: Type.String(),
+  payload: Type.Unknown(),
+  createdAt: Type.String({ format: 'date-time' }),
+  readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+export const NotificationList = Type.Object({ items: Type.Array(Notification) });
+
+export const Jwks = Type.Object({ keys: Type.Array(Type.Object({}, { additionalProperties: true })) });

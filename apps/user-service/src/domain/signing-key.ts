@@ -1,0 +1,40 @@
+/**
+ * The access-token signing key: an Ed25519 private key (PKCS#8 PEM) read from a mounted secret
+ * file in Kubernetes (JWT_SIGNING_KEY_FILE). For local runs it is generated once into that file
+ * (default: a file under the OS temp dir), never in production, where a missing key is fatal.
+ * The public half is served as JWKS; its `kid` is the RFC 7638 thumbprint, so it is stable.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type CryptoKey, type JSONWebKeySet } from 'jose';
+
+export const SIGNING_ALG = 'EdDSA';
+
+export interface SigningKey {
+  readonly privateKey: CryptoKey;
+  readonly kid: string;
+  readonly jwks: JSONWebKeySet;
+}
+
+export const defaultLocalKeyFile = (): string => path.join(os.tmpdir(), 'tripgen', 'user-service-signing-key.pem');
+
+export const loadSigningKey = async (file: string | undefined, production: boolean): Promise<SigningKey> => {
+  const keyFile = file ?? (production ? undefined : defaultLocalKeyFile());
+  if (!keyFile) throw new Error('JWT_SIGNING_KEY_FILE is required in production (the mounted token-signing secret)');
+  if (!existsSync(keyFile)) {
+    if (production) throw new Error(`JWT_SIGNING_KEY_FILE ${keyFile} does not exist`);
+    const { privateKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
+    await mkdir(path.dirname(keyFile), { recursive: true });
+    // wx: two services starting at once must not overwrite each other's fresh key.
+    await writeFile(keyFile, await exportPKCS8(privateKey), { mode: 0o600, flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
+  }
+  const pem = await readFile(keyFile, 'utf8');
+  const privateKey = await importPKCS8(pem, SIGNING_ALG, { extractable: true });
+  const { d: _private, ...publicJwk } = await exportJWK(privateKey);
+  const kid = await calculateJwkThumbprint(publicJwk);
+  return { privateKey, kid, jwks: { keys: [{ ...publicJwk, kid, alg: SIGNING_ALG, use: 'sig' }] } };
+};

@@ -1,0 +1,69 @@
+/**
+ * The user repository: every query of the user service, nothing else touches Prisma.
+ * Reads of a profile go through the kit's two-level cache; writes invalidate it.
+ */
+import type { TwoLevelCache } from '@tripgen/service-kit';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import type { Me, Preferences } from './schemas.ts';
+
+export interface NewNotification {
+  readonly id: string;
+  readonly userId: string;
+  readonly type: string;
+  readonly payload: unknown;
+}
+
+export class EmailTakenError extends Error {}
+
+const profileKey = (userId: string) => `user:${userId}:me`;
+
+export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
+  async create(email: string, name: string, passwordHash: string) {
+    try {
+      return await prisma.user.create({ data: { email, name, passwordHash }, select: { id: true, email: true, name: true } });
+    } catch (err) {
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new EmailTakenError(email);
+      throw err;
+    }
+  },
+
+  findCredentials: (email: string) => prisma.user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true } }),
+
+  /** The profile with preferences, cached (L1 + L2); undefined for an unknown id. */
+  async me(userId: string): Promise<Me | undefined> {
+    const cached = await cache.get(profileKey(userId), async () => {
+      const u = await prisma.user.findUnique({
+        where: { id: userId },
+        select: { id: true, email: true, name: true, preferences: { select: { interests: true, pace: true, travelMode: true } } },
+      });
+      return { user: u ? { id: u.id, email: u.email, name: u.name, preferences: u.preferences ?? null } : null };
+    });
+    return cached.user ?? undefined;
+  },
+
+  async setPreferences(userId: string, p: Preferences): Promise<Preferences> {
+    const saved = await prisma.userPreferences.upsert({
+      where: { userId },
+      create: { userId, interests: p.interests, pace: p.pace, travelMode: p.travelMode },
+      update: { interests: p.interests, pace: p.pace, travelMode: p.travelMode },
+      select: { interests: true, pace: true, travelMode: true },
+    });
+    await cache.invalidate(profileKey(userId));
+    return saved;
+  },
+
+  notifications: (userId: string) =>
+    prisma.notification.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: 100, select: { id: true, type: true, payload: true, createdAt: true, readAt: true } }),
+
+  /** Stores an inbox entry; a notification for a user that does not exist (deleted) is dropped. */
+  async addNotification(tx: Prisma.TransactionClient | PrismaClient, n: NewNotification): Promise<boolean> {
+    const rows = await tx.$executeRaw`
+      INSERT INTO notifications (id, user_id, type, payload)
+      SELECT ${n.id}::uuid, ${n.userId}::uuid, ${n.type}, ${JSON.stringify(n.payload ?? {})}::jsonb
+      WHERE EXISTS (SELECT 1 FROM users WHERE id = ${n.userId}::uuid)
+      ON CONFLICT (id) DO NOTHING`;
+    return rows > 0;
+  },
+});
+
+export type UserRepository = ReturnType<typeof userRepository>;

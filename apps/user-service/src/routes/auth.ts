@@ -1,0 +1,61 @@
+/** /api/v1/auth: register, login (access token), and the public token-signing keys (JWKS). */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { JWKS_PATH } from '@tripgen/catalog';
+import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
+import { SignJWT } from 'jose';
+import { decoyHash, hashPassword, verifyPassword } from '../domain/passwords.ts';
+import { Jwks, LoginBody, PublicUser, RegisterBody, TokenResponse } from '../domain/schemas.ts';
+import { SIGNING_ALG, type SigningKey } from '../domain/signing-key.ts';
+import { EmailTakenError, type UserRepository } from '../domain/users.ts';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+export interface AuthRoutesOptions {
+  readonly users: UserRepository;
+  readonly key: SigningKey;
+}
+
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { users, key }) => {
+  const { jwtIssuer, jwtAudience } = app.kit.config;
+
+  app.post(
+    '/api/v1/auth/register',
+    { schema: { tags: ['auth'], body: RegisterBody, response: { 201: PublicUser, 400: ProblemSchema, 409: ProblemSchema } } },
+    async (request, reply) => {
+      const { email, password, name } = request.body;
+      try {
+        const user = await users.create(normalizeEmail(email), name.trim(), await hashPassword(password));
+        return reply.code(201).send(user);
+      } catch (err) {
+        if (err instanceof EmailTakenError) throw new HttpProblem(409, 'An account with this email already exists');
+        throw err;
+      }
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/login',
+    { schema: { tags: ['auth'], body: LoginBody, response: { 200: TokenResponse, 400: ProblemSchema, 401: ProblemSchema } } },
+    async (request) => {
+      const found = await users.findCredentials(normalizeEmail(request.body.email));
+      // Verify against a decoy when the email is unknown: both answers take as long.
+      const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), request.body.password);
+      if (!found || !ok) throw new HttpProblem(401, 'Email or password is wrong');
+      const accessToken = await new SignJWT({ email: found.email })
+        .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: 'JWT' })
+        .setSubject(found.id)
+        .setIssuer(jwtIssuer)
+        .setAudience(jwtAudience)
+        .setIssuedAt()
+        .setExpirationTime(`${ACCESS_TOKEN_TTL_SECONDS}s`)
+        .sign(key.privateKey);
+      return { accessToken, tokenType: 'Bearer' as const, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+    },
+  );
+
+  app.get(JWKS_PATH, { schema: { tags: ['auth'], response: { 200: Jwks } } }, async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=300').send(key.jwks),
+  );
+};

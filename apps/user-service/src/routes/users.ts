@@ -1,0 +1,46 @@
+/** /api/v1/users/me: the caller's profile, preferences and notifications inbox. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
+import { Me, NotificationList, Preferences } from '../domain/schemas.ts';
+import type { UserRepository } from '../domain/users.ts';
+
+export interface UserRoutesOptions {
+  readonly users: UserRepository;
+}
+
+const security = [{ bearer: [] }];
+
+export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (app, { users }) => {
+  app.addHook('preHandler', app.authenticate);
+
+  const me = async (userId: string) => {
+    const found = await users.me(userId);
+    // A valid token for an account that no longer exists.
+    if (!found) throw new HttpProblem(401, 'The account of this access token does not exist');
+    return found;
+  };
+
+  app.get('/api/v1/users/me', { schema: { tags: ['users'], security, response: { 200: Me, 401: ProblemSchema } } }, async (request) =>
+    me(request.user!.id),
+  );
+
+  app.put(
+    '/api/v1/users/me/preferences',
+    { schema: { tags: ['users'], security, body: Preferences, response: { 200: Preferences, 400: ProblemSchema, 401: ProblemSchema } } },
+    async (request) => {
+      await me(request.user!.id);
+      return users.setPreferences(request.user!.id, request.body);
+    },
+  );
+
+  app.get(
+    '/api/v1/users/me/notifications',
+    { schema: { tags: ['users'], security, response: { 200: NotificationList, 401: ProblemSchema } } },
+    async (request) => {
+      const items = await users.notifications(request.user!.id);
+      return {
+        items: items.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: n.readAt ? n.readAt.toISOString() : null })),
+      };
+    },
+  );
+};

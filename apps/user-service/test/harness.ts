@@ -1,0 +1,41 @@
+/** Boots the user service for tests against the real local stack, with its own database. */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { App } from '@tripgen/service-kit';
+import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/service-kit/testing';
+import { buildUserService } from '../src/app.ts';
+
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../prisma/migrations');
+
+export interface RunningUserService {
+  readonly app: App;
+  readonly url: string;
+  readonly db: TestDatabase;
+  close(): Promise<void>;
+}
+
+export const testEnv = (databaseUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  SERVICE_NAME: 'user',
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl(),
+  JWT_SIGNING_KEY_FILE: path.join(mkdtempSync(path.join(os.tmpdir(), 'tripgen-key-')), 'signing-key.pem'),
+  ...extra,
+});
+
+export const startUserService = async (opts: { db?: TestDatabase; env?: NodeJS.ProcessEnv; port?: number } = {}): Promise<RunningUserService> => {
+  const db = opts.db ?? (await createTestDatabase('user_test', MIGRATIONS_DIR));
+  const app = await buildUserService({ env: testEnv(db.url, opts.env), logger: false });
+  const url = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
+  return {
+    app,
+    url,
+    db,
+    close: async () => {
+      await app.close();
+      if (!opts.db) await db.drop();
+    },
+  };
+};

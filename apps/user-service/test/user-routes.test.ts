@@ -1,0 +1,111 @@
+/**
+ * The user routes of ../shared/docs/api.md, called through the dev gateway (routes generated from
+ * the catalog) against real PostgreSQL and Redis.
+ */
+import { createDevGateway } from '@tripgen/service-kit/dev-gateway';
+import { JWKS_PATH } from '@tripgen/catalog';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startUserService, type RunningUserService } from './harness.ts';
+
+let service: RunningUserService;
+let gateway: FastifyInstance;
+let base: string;
+
+beforeAll(async () => {
+  service = await startUserService();
+  gateway = await createDevGateway({ upstreams: { user: service.url } });
+  base = await gateway.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await gateway?.close();
+  await service?.close();
+});
+
+const call = async (method: string, path: string, body?: unknown, token?: string) => {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+};
+
+const uniqueEmail = () => `traveller-${Math.random().toString(36).slice(2)}@example.com`;
+
+describe('user routes through the dev gateway', () => {
+  it('registers, rejects a duplicate email with 409 and bad input with 400 problem+json', async () => {
+    const email = uniqueEmail();
+    const created = await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
+    expect(created.status).toBe(201);
+    expect(created.json).toEqual({ id: expect.any(String), email, name: 'Ada' });
+
+    const dup = await call('POST', '/api/v1/auth/register', { email: email.toUpperCase(), password: 'another one', name: 'Eve' });
+    expect(dup.status).toBe(409);
+    expect(dup.type).toContain('application/problem+json');
+
+    const bad = await call('POST', '/api/v1/auth/register', { email: 'not-an-email', password: 'x', name: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.type).toContain('application/problem+json');
+    expect(bad.json?.detail).toEqual(expect.any(String));
+  });
+
+  it('logs in with an EdDSA token that verifies against the published JWKS, and refuses bad credentials', async () => {
+    const email = uniqueEmail();
+    await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
+    const login = await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' });
+    expect(login.status).toBe(200);
+    expect(login.json).toMatchObject({ tokenType: 'Bearer', expiresIn: expect.any(Number), accessToken: expect.any(String) });
+
+    const jwks = await call('GET', JWKS_PATH);
+    expect(jwks.status).toBe(200);
+    const { createLocalJWKSet, jwtVerify } = await import('jose');
+    const { payload, protectedHeader } = await jwtVerify(login.json!.accessToken as string, createLocalJWKSet(jwks.json as never), {
+      issuer: service.app.kit.config.jwtIssuer,
+      audience: service.app.kit.config.jwtAudience,
+    });
+    expect(protectedHeader.alg).toBe('EdDSA');
+    expect(payload.sub).toEqual(expect.any(String));
+
+    expect((await call('POST', '/api/v1/auth/login', { email, password: 'wrong password' })).status).toBe(401);
+    expect((await call('POST', '/api/v1/auth/login', { email: uniqueEmail(), password: 'correct horse' })).status).toBe(401);
+  });
+
+  it('serves the profile, stores preferences (the cached profile follows) and lists notifications', async () => {
+    const email = uniqueEmail();
+    const { json: user } = await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
+    const token = (await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' })).json!.accessToken as string;
+
+    const me = await call('GET', '/api/v1/users/me', undefined, token);
+    expect(me.status).toBe(200);
+    expect(me.json).toEqual({ id: user!.id, email, name: 'Ada', preferences: null });
+
+    const prefs = { interests: ['museums', 'food'], pace: 'relaxed', travelMode: 'transit' };
+    const put = await call('PUT', '/api/v1/users/me/preferences', prefs, token);
+    expect(put.status).toBe(200);
+    expect(put.json).toEqual(prefs);
+    expect((await call('GET', '/api/v1/users/me', undefined, token)).json).toEqual({ id: user!.id, email, name: 'Ada', preferences: prefs });
+
+    const badPrefs = await call('PUT', '/api/v1/users/me/preferences', { ...prefs, pace: 'sprint' }, token);
+    expect(badPrefs.status).toBe(400);
+
+    const inbox = await call('GET', '/api/v1/users/me/notifications', undefined, token);
+    expect(inbox.status).toBe(200);
+    expect(inbox.json).toEqual({ items: [] });
+  });
+
+  it('answers 401 problem+json without a token or with a bad one', async () => {
+    for (const token of [undefined, 'garbage', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.']) {
+      const res = await call('GET', '/api/v1/users/me', undefined, token);
+      expect(res.status).toBe(401);
+      expect(res.type).toContain('application/problem+json');
+    }
+  });
+
+  it('answers 404 problem+json for an unknown route', async () => {
+    const res = await call('GET', '/api/v1/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.type).toContain('application/problem+json');
+  });
+});
