@@ -144,12 +144,12 @@ console.log(summarise('solomon m=1 all refs', runs.filter((r) => r.group.startsW
 console.log(summarise('pr01-10 m=1..4', runs.filter((r) => r.group.startsWith('pr'))));
 console.log(summarise('overall', runs));
 
+let infeasible = runs.filter((r) => !r.feasible).length;
 if (!values.only || values.only === 'city') {
   console.log('');
-  runCityBenchmark();
+  infeasible += runCityBenchmark();
 }
 
-const infeasible = runs.filter((r) => !r.feasible).length;
 if (infeasible > 0) {
   console.error(`\n${infeasible} infeasible solution(s)`);
   process.exit(1);

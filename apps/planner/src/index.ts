@@ -1,10 +1,27 @@
 export { buildCoreProblem } from './core/problem.ts';
 export type { CoreProblem, CoreProblemSpec, CoreSolution, WindowSpec } from './core/problem.ts';
-export { solveTopTw } from './core/solver.ts';
-export type { SolveOptions, SolveResult, SolveStats } from './core/solver.ts';
+export { solveTopTw, DEFAULT_TUNING } from './core/solver.ts';
+export type { SolveOptions, SolveResult, SolveStats, Tuning } from './core/solver.ts';
 export { Rng } from './core/rng.ts';
 export { parseTopTw, scaledTravelTime, decimalsForInstance } from './toptw/parse.ts';
 export type { TopTwInstance, TopTwNode } from './toptw/parse.ts';
 export { topTwToCoreProblem } from './toptw/problem.ts';
 export { checkTopTwSolution } from './check/toptw-checker.ts';
 export type { TopTwCheck } from './check/toptw-checker.ts';
+export { planItinerary, replanDay } from './realworld/plan.ts';
+export type {
+  PlanDay,
+  PlanPlace,
+  PlanRequest,
+  PlanResult,
+  PlanStop,
+  PlannedDay,
+  Unscheduled,
+  UnscheduledReason,
+} from './realworld/plan.ts';
+export { TRAVEL_MODES, EARTH_RADIUS_KM, haversineKm, travelMinutes } from './realworld/travel.ts';
+export type { LatLng, TravelMode, TravelModeSpec } from './realworld/travel.ts';
+export { WEEKDAYS, formatClock, openingIntervals, parseClock, weekdayOf } from './realworld/hours.ts';
+export type { OpeningHours, Weekday } from './realworld/hours.ts';
+export { checkItinerary } from './check/itinerary-checker.ts';
+export type { ItineraryCheck } from './check/itinerary-checker.ts';

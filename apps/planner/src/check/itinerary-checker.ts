@@ -1,0 +1,123 @@
+import type { PlanRequest, PlanResult } from '../realworld/plan.ts';
+import { TRAVEL_MODES, EARTH_RADIUS_KM, type LatLng, type TravelMode } from '../realworld/travel.ts';
+
+/**
+ * Independent checker for planItinerary results. It uses none of the planner's time arithmetic:
+ * it re-derives every leg from the coordinates and the documented travel-mode table, re-reads the
+ * raw opening hours, and replays each day minute by minute. Only the mode table (speeds, detour
+ * factors, overheads) is shared, because it is the specification being checked against.
+ */
+export interface ItineraryCheck {
+  feasible: boolean;
+  errors: string[];
+  score: number;
+}
+
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+function legMinutes(a: LatLng, b: LatLng, mode: TravelMode): number {
+  const toRad = (deg: number): number => (deg * Math.PI) / 180;
+  const s1 = Math.sin(toRad(b.lat - a.lat) / 2);
+  const s2 = Math.sin(toRad(b.lng - a.lng) / 2);
+  const c = s1 * s1 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * s2 * s2;
+  const km = 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(Math.min(1, c)));
+  if (km < 1e-6) return 0;
+  const time = (spec: (typeof TRAVEL_MODES)[TravelMode]): number =>
+    spec.overheadMinutes + (60 * km * spec.detourFactor) / spec.speedKmh;
+  const raw = mode === 'transit' ? Math.min(time(TRAVEL_MODES.transit), time(TRAVEL_MODES.walk)) : time(TRAVEL_MODES[mode]);
+  return Math.ceil(raw - 1e-9);
+}
+
+/** Is [start, end] inside one opening interval of that weekday (missing hours = always open)? */
+function withinOpeningHours(request: PlanRequest, locationId: string, date: string, start: number, end: number): boolean {
+  const place = request.places.find((p) => p.locationId === locationId)!;
+  if (!place.openingHours) return start >= 0 && end <= 24 * 60;
+  const weekday = DAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
+  const intervals = (place.openingHours[weekday] ?? []).map(([o, c]) => {
+    const open = minutesOf(o);
+    const close = minutesOf(c);
+    return [open, close <= open ? 24 * 60 : close] as const;
+  });
+  // Touching intervals (09-12, 12-17) count as one opening.
+  intervals.sort((x, y) => x[0] - y[0]);
+  let from = -1;
+  let to = -1;
+  for (const [o, c] of intervals) {
+    if (o <= to) to = Math.max(to, c);
+    else {
+      if (start >= from && end <= to) return true;
+      from = o;
+      to = c;
+    }
+  }
+  return start >= from && end <= to;
+}
+
+export function checkItinerary(request: PlanRequest, result: PlanResult): ItineraryCheck {
+  const errors: string[] = [];
+  const byId = new Map(request.places.map((p) => [p.locationId, p]));
+  const seen = new Set<string>();
+  let score = 0;
+
+  if (result.days.length !== request.days.length) errors.push(`${result.days.length} days planned, ${request.days.length} requested`);
+  result.days.forEach((planned, d) => {
+    const day = request.days[d];
+    if (!day || day.date !== planned.date) {
+      errors.push(`day ${d}: date ${planned.date} does not match the request`);
+      return;
+    }
+    let at: LatLng = day.startLocation ?? request.start;
+    let clock = minutesOf(day.start);
+    for (const stop of planned.stops) {
+      const place = byId.get(stop.locationId);
+      if (!place) {
+        errors.push(`${day.date}: unknown place ${stop.locationId}`);
+        continue;
+      }
+      if (seen.has(stop.locationId)) errors.push(`${stop.locationId} scheduled twice`);
+      seen.add(stop.locationId);
+      score += place.score;
+      if (place.lockedDate !== undefined && place.lockedDate !== day.date) {
+        errors.push(`${stop.locationId} is locked to ${place.lockedDate} but planned on ${day.date}`);
+      }
+      const leg = legMinutes(at, place, request.travelMode);
+      if (stop.travelMinutes !== leg) errors.push(`${day.date} ${stop.locationId}: leg ${stop.travelMinutes} min, model says ${leg}`);
+      const arrive = minutesOf(stop.arrive);
+      const start = minutesOf(stop.start);
+      const end = minutesOf(stop.end);
+      if (arrive !== clock + leg) errors.push(`${day.date} ${stop.locationId}: arrives ${stop.arrive}, expected ${clock + leg} min`);
+      if (start < arrive) errors.push(`${day.date} ${stop.locationId}: starts before arriving`);
+      if (end - start !== place.visitMinutes) errors.push(`${day.date} ${stop.locationId}: visit lasts ${end - start} min, needs ${place.visitMinutes}`);
+      if (!withinOpeningHours(request, stop.locationId, day.date, start, end)) {
+        errors.push(`${day.date} ${stop.locationId}: visit ${stop.start}-${stop.end} is outside its opening hours`);
+      }
+      clock = end;
+      at = place;
+    }
+    const endPoint = day.endLocation ?? day.startLocation ?? request.start;
+    const back = legMinutes(at, endPoint, request.travelMode);
+    if (planned.returnTravelMinutes !== back) errors.push(`${day.date}: return leg ${planned.returnTravelMinutes} min, model says ${back}`);
+    if (clock + back > minutesOf(day.end)) errors.push(`${day.date}: back at ${clock + back} min, the day ends at ${day.end}`);
+    if (minutesOf(planned.finish) !== clock + back) errors.push(`${day.date}: finish ${planned.finish} does not match the replay`);
+  });
+
+  const reported = new Set(result.unscheduled.map((u) => u.locationId));
+  for (const place of request.places) {
+    const hard = place.mustVisit || place.lockedDate !== undefined;
+    if (seen.has(place.locationId)) {
+      if (reported.has(place.locationId)) errors.push(`${place.locationId} is both scheduled and unscheduled`);
+      continue;
+    }
+    if (!reported.has(place.locationId)) errors.push(`${place.locationId} is neither scheduled nor reported unscheduled`);
+    else if (hard && !result.unscheduled.find((u) => u.locationId === place.locationId)!.detail) {
+      errors.push(`must-visit ${place.locationId} left out without a reason`);
+    }
+  }
+  if (score !== result.score) errors.push(`score ${result.score} does not match the scheduled places (${score})`);
+  return { feasible: errors.length === 0, errors, score };
+}

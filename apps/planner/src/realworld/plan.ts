@@ -1,0 +1,269 @@
+import { buildCoreProblem, type WindowSpec } from '../core/problem.ts';
+import { solveTopTw, type SolveStats } from '../core/solver.ts';
+import { formatClock, openingIntervals, parseClock, weekdayOf, type OpeningHours } from './hours.ts';
+import { travelMinutes, type LatLng, type TravelMode } from './travel.ts';
+
+/** A candidate place, as the location service / AI service describes it. */
+export interface PlanPlace {
+  locationId: string;
+  lat: number;
+  lng: number;
+  /** How long the visit takes, minutes. */
+  visitMinutes: number;
+  /** Interest of the place for this traveller (>= 0); the plan maximises the sum. */
+  score: number;
+  /** Per weekday a list of ["HH:MM","HH:MM"]; missing = always open, a missing/empty day = closed. */
+  openingHours?: OpeningHours;
+  /** Hard constraint when feasible: the plan visits it on some day or says why not. */
+  mustVisit?: boolean;
+  /** Re-planning: the place must stay on this date (implies must-visit). */
+  lockedDate?: string;
+}
+
+export interface PlanDay {
+  /** ISO date, YYYY-MM-DD; its weekday selects the opening hours. */
+  date: string;
+  /** Leave the start point at (HH:MM) and be back at the end point by (HH:MM). */
+  start: string;
+  end: string;
+  /** Overrides of the request's start/end point for this day (e.g. a hotel change). */
+  startLocation?: LatLng;
+  endLocation?: LatLng;
+}
+
+export interface PlanRequest {
+  /** Where every day starts and ends unless the day says otherwise (the hotel). */
+  start: LatLng;
+  days: PlanDay[];
+  travelMode: TravelMode;
+  places: PlanPlace[];
+  /** Search budget. Defaults: 150 ms and 3,000 iterations (whichever ends first), seed 1. */
+  options?: { timeLimitMs?: number; maxIterations?: number; seed?: number };
+}
+
+export interface PlanStop {
+  locationId: string;
+  /** Arrival, visit start (after any wait for opening), visit end: HH:MM. */
+  arrive: string;
+  start: string;
+  end: string;
+  /** Travel time of the leg that leads here, minutes. */
+  travelMinutes: number;
+}
+
+export interface PlannedDay {
+  date: string;
+  stops: PlanStop[];
+  /** Travel back to the day's end point, minutes, and the arrival there (HH:MM). */
+  returnTravelMinutes: number;
+  finish: string;
+}
+
+export type UnscheduledReason = 'locked-date-outside-trip' | 'closed' | 'unreachable' | 'conflict' | 'no-time';
+
+export interface Unscheduled {
+  locationId: string;
+  reason: UnscheduledReason;
+  detail: string;
+}
+
+export interface PlanResult {
+  days: PlannedDay[];
+  unscheduled: Unscheduled[];
+  /** Sum of the scores of the scheduled places. */
+  score: number;
+  stats: SolveStats;
+}
+
+const DEFAULT_TIME_LIMIT_MS = 150;
+const DEFAULT_MAX_ITERATIONS = 3000;
+
+function pointKey(p: LatLng): string {
+  return `${p.lat},${p.lng}`;
+}
+
+function validate(request: PlanRequest): void {
+  const ids = new Set<string>();
+  for (const place of request.places) {
+    if (ids.has(place.locationId)) throw new Error(`duplicate place ${place.locationId}`);
+    ids.add(place.locationId);
+    if (!(place.visitMinutes >= 0) || !Number.isInteger(place.visitMinutes)) {
+      throw new Error(`${place.locationId}: visitMinutes must be a whole number >= 0`);
+    }
+    if (!(place.score >= 0)) throw new Error(`${place.locationId}: score must be >= 0`);
+  }
+  const dates = new Set<string>();
+  for (const day of request.days) {
+    if (dates.has(day.date)) throw new Error(`duplicate day ${day.date}`);
+    dates.add(day.date);
+    weekdayOf(day.date);
+    if (parseClock(day.end) < parseClock(day.start)) throw new Error(`${day.date}: end before start`);
+  }
+}
+
+/** Start windows of a visit on a day: opening intervals cut to the day, minus the visit length. */
+function visitWindows(place: PlanPlace, day: PlanDay): WindowSpec[] {
+  const dayStart = parseClock(day.start);
+  const dayEnd = parseClock(day.end);
+  const windows: WindowSpec[] = [];
+  for (const [open, close] of openingIntervals(place.openingHours, weekdayOf(day.date))) {
+    const from = Math.max(open, dayStart);
+    const to = Math.min(close, dayEnd) - place.visitMinutes;
+    if (to >= from) windows.push({ open: from, close: to });
+  }
+  return windows;
+}
+
+/**
+ * Plans a multi-day trip: one tour per day from its start point back to its end point, visiting
+ * the places that maximise the total score while every visit fits the place's opening hours and
+ * every day its hours. Must-visit and locked places are hard constraints whenever they can be met;
+ * each place left out is reported with the reason.
+ */
+export function planItinerary(request: PlanRequest): PlanResult {
+  validate(request);
+  const places = request.places;
+  const P = places.length;
+  const depotIndex = new Map<string, number>();
+  const depotPoints: LatLng[] = [];
+  const depotOf = (p: LatLng): number => {
+    const key = pointKey(p);
+    let idx = depotIndex.get(key);
+    if (idx === undefined) {
+      idx = P + depotPoints.length;
+      depotIndex.set(key, idx);
+      depotPoints.push(p);
+    }
+    return idx;
+  };
+  const tours = request.days.map((day, d) => ({
+    startNode: depotOf(day.startLocation ?? request.start),
+    endNode: depotOf(day.endLocation ?? day.startLocation ?? request.start),
+    startTime: parseClock(day.start),
+    endTime: parseClock(day.end),
+    profile: d,
+  }));
+  const points: LatLng[] = [...places.map((p) => ({ lat: p.lat, lng: p.lng })), ...depotPoints];
+  const n = points.length;
+  const travel = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) {
+    for (let b = 0; b < n; b++) if (a !== b) travel[a * n + b] = travelMinutes(points[a]!, points[b]!, request.travelMode);
+  }
+  const dayIndex = new Map(request.days.map((d, i) => [d.date, i]));
+  const windows = request.days.map((day) => points.map((_, i) => (i < P ? visitWindows(places[i]!, day) : [])));
+  const fixedTour = points.map((_, i) => {
+    const locked = i < P ? places[i]!.lockedDate : undefined;
+    if (locked === undefined) return -1;
+    // A lock to a date outside the trip: fixed to no tour at all (index m never exists).
+    return dayIndex.get(locked) ?? request.days.length;
+  });
+  const problem = buildCoreProblem({
+    travel,
+    service: points.map((_, i) => (i < P ? places[i]!.visitMinutes : 0)),
+    score: points.map((_, i) => (i < P ? places[i]!.score : 0)),
+    candidates: places.map((_, i) => i),
+    windows,
+    tours,
+    fixedTour,
+    mandatory: points.map((_, i) => (i < P && (places[i]!.mustVisit || places[i]!.lockedDate !== undefined) ? 1 : 0)),
+  });
+  const options = request.options ?? {};
+  const solution = solveTopTw(problem, {
+    seed: options.seed ?? 1,
+    timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+    maxIterations: options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
+  });
+
+  const days: PlannedDay[] = request.days.map((day, d) => {
+    const tour = tours[d]!;
+    let at = tour.startNode;
+    let time = tour.startTime;
+    const stops: PlanStop[] = solution.tours[d]!.map((i) => {
+      const leg = travel[at * n + i]!;
+      const arrive = time + leg;
+      const window = windows[d]![i]!.find((w) => arrive <= w.close);
+      if (!window) throw new Error(`internal: solver returned an infeasible visit to ${places[i]!.locationId}`);
+      const start = Math.max(arrive, window.open);
+      const end = start + places[i]!.visitMinutes;
+      at = i;
+      time = end;
+      return {
+        locationId: places[i]!.locationId,
+        arrive: formatClock(arrive),
+        start: formatClock(start),
+        end: formatClock(end),
+        travelMinutes: leg,
+      };
+    });
+    const back = travel[at * n + tour.endNode]!;
+    return { date: day.date, stops, returnTravelMinutes: back, finish: formatClock(time + back) };
+  });
+
+  const scheduled = new Set(solution.tours.flat());
+  const unscheduled: Unscheduled[] = [];
+  places.forEach((place, i) => {
+    if (scheduled.has(i)) return;
+    unscheduled.push({ locationId: place.locationId, ...explain(i) });
+  });
+
+  function explain(i: number): { reason: UnscheduledReason; detail: string } {
+    const place = places[i]!;
+    const hard = place.mustVisit || place.lockedDate !== undefined;
+    if (place.lockedDate !== undefined && !dayIndex.has(place.lockedDate)) {
+      return { reason: 'locked-date-outside-trip', detail: `locked to ${place.lockedDate}, which is not a day of this trip` };
+    }
+    const allowedDays = request.days.map((_, d) => d).filter((d) => fixedTour[i] === -1 || fixedTour[i] === d);
+    const open = allowedDays.filter((d) => windows[d]![i]!.length > 0);
+    if (open.length === 0) {
+      return {
+        reason: 'closed',
+        detail: `not open long enough for a ${place.visitMinutes}-minute visit within the day's hours on ${
+          place.lockedDate ?? 'any day of the trip'
+        }`,
+      };
+    }
+    const alone = open.some((d) => {
+      const tour = tours[d]!;
+      const arrive = tour.startTime + travel[tour.startNode * n + i]!;
+      const w = windows[d]![i]!.find((x) => arrive <= x.close);
+      if (!w) return false;
+      return Math.max(arrive, w.open) + place.visitMinutes + travel[i * n + tour.endNode]! <= tour.endTime;
+    });
+    if (!alone) {
+      return {
+        reason: 'unreachable',
+        detail: `even as the only visit of a day, travel there and back plus the visit does not fit in the day's hours (${request.travelMode})`,
+      };
+    }
+    return hard
+      ? { reason: 'conflict', detail: 'no room left alongside the other must-visit and locked places' }
+      : { reason: 'no-time', detail: 'the days are full with higher-scoring places' };
+  }
+
+  return { days, unscheduled, score: solution.score, stats: solution.stats };
+}
+
+/**
+ * Re-plans one day of an existing plan: the other days stay exactly as they are, places scheduled
+ * on them are not candidates, and the places in `keep` stay on the re-planned day.
+ */
+export function replanDay(request: PlanRequest, previous: PlanResult, date: string, keep: readonly string[] = []): PlanResult {
+  const day = request.days.find((d) => d.date === date);
+  if (!day) throw new Error(`${date} is not a day of the trip`);
+  const elsewhere = new Set(previous.days.filter((d) => d.date !== date).flatMap((d) => d.stops.map((s) => s.locationId)));
+  const keepSet = new Set(keep);
+  const places = request.places
+    .filter((p) => !elsewhere.has(p.locationId))
+    .map((p) => (keepSet.has(p.locationId) ? { ...p, lockedDate: date } : p));
+  const dayResult = planItinerary({ ...request, days: [day], places });
+  const unscheduledElsewhere = new Set(dayResult.unscheduled.map((u) => u.locationId));
+  const days = previous.days.map((d) => (d.date === date ? dayResult.days[0]! : d));
+  const scoreOf = new Map(request.places.map((p) => [p.locationId, p.score]));
+  const score = days.flatMap((d) => d.stops).reduce((sum, s) => sum + (scoreOf.get(s.locationId) ?? 0), 0);
+  return {
+    days,
+    unscheduled: dayResult.unscheduled.filter((u) => unscheduledElsewhere.has(u.locationId)),
+    score,
+    stats: dayResult.stats,
+  };
+}

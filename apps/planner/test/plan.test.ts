@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { planItinerary, replanDay, type PlanRequest } from '../src/realworld/plan.ts';
+import { checkItinerary } from '../src/check/itinerary-checker.ts';
+import { travelMinutes } from '../src/realworld/travel.ts';
+import { openingIntervals, weekdayOf } from '../src/realworld/hours.ts';
+import { PARIS_REQUEST } from './fixtures/paris.ts';
+
+// Iteration budget binds first: deterministic whatever the machine's speed.
+const request: PlanRequest = { ...PARIS_REQUEST, options: { maxIterations: 1500, timeLimitMs: 60_000, seed: 3 } };
+
+describe('planItinerary: a 3-day city trip', () => {
+  const result = planItinerary(request);
+
+  it('passes every constraint of the independent checker', () => {
+    const check = checkItinerary(request, result);
+    expect(check.errors).toEqual([]);
+    expect(check.feasible).toBe(true);
+    expect(result.days.map((d) => d.date)).toEqual(['2026-06-01', '2026-06-02', '2026-06-03']);
+  });
+
+  it('schedules every feasible must-visit, respecting weekly closing days', () => {
+    const dayOf = (id: string) => result.days.find((d) => d.stops.some((s) => s.locationId === id))?.date;
+    expect(dayOf('louvre')).toBeDefined();
+    expect(dayOf('louvre')).not.toBe('2026-06-02'); // closed on Tuesdays
+    expect(dayOf('eiffel')).toBeDefined();
+    expect(dayOf('orsay')).toBeDefined();
+    expect(dayOf('orsay')).not.toBe('2026-06-01'); // closed on Mondays
+  });
+
+  it('reports the must-visits it cannot place, with the reason', () => {
+    const reasons = Object.fromEntries(result.unscheduled.map((u) => [u.locationId, u.reason]));
+    expect(reasons['puces-saint-ouen']).toBe('closed');
+    expect(reasons['mont-saint-michel']).toBe('unreachable');
+    expect(reasons['bastille-market']).toBe('closed');
+  });
+
+  it('is deterministic for a seed', () => {
+    expect(planItinerary(request)).toEqual({ ...result, stats: expect.anything() });
+  });
+
+  it('re-plans one day: other days unchanged, kept places stay on the day', () => {
+    const tuesday = result.days[1]!;
+    const keep = [tuesday.stops[0]!.locationId];
+    const replanned = replanDay(request, result, '2026-06-02', keep);
+    expect(replanned.days[0]).toEqual(result.days[0]);
+    expect(replanned.days[2]).toEqual(result.days[2]);
+    expect(replanned.days[1]!.stops.map((s) => s.locationId)).toContain(keep[0]);
+    expect(checkItinerary(request, replanned).errors).toEqual([]);
+  });
+
+  it('the checker catches a visit moved outside opening hours or a late return', () => {
+    const tampered = structuredClone(result);
+    const louvreDay = tampered.days.find((d) => d.stops.some((s) => s.locationId === 'louvre'))!;
+    const stop = louvreDay.stops.find((s) => s.locationId === 'louvre')!;
+    stop.start = '17:00';
+    stop.end = '20:00';
+    expect(checkItinerary(request, tampered).errors.join()).toMatch(/louvre: visit 17:00-20:00 is outside its opening hours/);
+
+    const late = structuredClone(result);
+    late.days[0]!.finish = '23:30';
+    const shortDay = { ...request, days: request.days.map((d, i) => (i === 0 ? { ...d, end: '12:00' } : d)) };
+    expect(checkItinerary(shortDay, late).errors.join()).toMatch(/the day ends at 12:00/);
+  });
+});
+
+describe('real-world model', () => {
+  it('travel times: haversine x detour / speed, rounded up; transit never slower than walking', () => {
+    const hotel = { lat: 48.8589, lng: 2.347 };
+    const louvre = { lat: 48.8606, lng: 2.3376 };
+    // ~0.71 km straight: walk 0.71*1.25/4.8*60 = 11.1 -> 12 min.
+    expect(travelMinutes(hotel, louvre, 'walk')).toBe(12);
+    expect(travelMinutes(hotel, louvre, 'transit')).toBe(12);
+    expect(travelMinutes(hotel, hotel, 'car')).toBe(0);
+    const versailles = { lat: 48.8049, lng: 2.1204 };
+    expect(travelMinutes(hotel, versailles, 'transit')).toBeLessThan(travelMinutes(hotel, versailles, 'walk'));
+  });
+
+  it('opening hours: weekday from the date, several intervals, closed days, overnight closes', () => {
+    expect(weekdayOf('2026-06-01')).toBe('mon');
+    const hours = { tue: [['13:30', '18:00'], ['10:00', '12:30']] as [string, string][], fri: [['20:00', '02:00']] as [string, string][] };
+    expect(openingIntervals(hours, 'tue')).toEqual([
+      [600, 750],
+      [810, 1080],
+    ]);
+    expect(openingIntervals(hours, 'mon')).toEqual([]);
+    expect(openingIntervals(hours, 'fri')).toEqual([[1200, 1440]]);
+    expect(openingIntervals(undefined, 'sun')).toEqual([[0, 1440]]);
+  });
+});
