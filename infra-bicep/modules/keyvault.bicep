@@ -18,7 +18,7 @@ param name string
 @description('Log Analytics workspace receiving diagnostics.')
 param workspaceId string
 
-@description('Private endpoint placement; null keeps the public endpoint (dev, with the firewall still denying by default).')
+@description('Private endpoint placement; null keeps the public endpoint (dev).')
 param private privateAccess?
 
 @description('Name of the token-signing key.')
@@ -43,8 +43,10 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
     enabledForDiskEncryption: false
     publicNetworkAccess: private == null ? 'Enabled' : 'Disabled'
     networkAcls: {
-      defaultAction: 'Deny'
-      // Trusted Azure services only (e.g. the AKS Key Vault provider uses the private endpoint).
+      // Private: nothing but the private endpoint and trusted Azure services. Without a private
+      // network (dev) the cluster reaches the vault from an outbound IP Azure picks at creation,
+      // so the firewall cannot name it: RBAC alone guards the dev vault (a listed rule exception).
+      defaultAction: private == null ? 'Allow' : 'Deny'
       bypass: 'AzureServices'
       ipRules: []
       virtualNetworkRules: []

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bicepBin, ENVIRONMENTS, INFRA_DIR, loadSnapshot, REPO_DIR, run } from './support/bicep.ts';
+
+interface ArmOutput {
+  type: string;
+  value?: unknown;
+}
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+const handOverFile = (env: string) => path.join(INFRA_DIR, 'outputs', `${env}.outputs.json`);
+
+describe('npm run bicep:build', () => {
+  it('compiles main.bicep and every environment with 0 errors and 0 warnings', async () => {
+    bicepBin();
+    const result = await run('bash', [path.join(REPO_DIR, 'scripts/bicep-build.sh')], REPO_DIR);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/lint clean/);
+  });
+
+  it('declares no secure parameter default and no output that looks like a secret (Azure.Deployment.SecureParameter)', () => {
+    const template = readJson<{ parameters: Record<string, { type: string; defaultValue?: unknown }>; outputs: Record<string, ArmOutput> }>(
+      path.join(INFRA_DIR, 'out', 'main.json'),
+    );
+    const secretLike = /password|secret|key$|connectionstring|token/i;
+    for (const [name, p] of Object.entries(template.parameters)) {
+      if (secretLike.test(name)) expect(p.type.toLowerCase(), name).toMatch(/^secure/);
+    }
+    expect(Object.keys(template.outputs).filter((n) => secretLike.test(n))).toEqual([]);
+  });
+});
+
+describe('hand-over files (outputs/<env>.outputs.json) match the outputs of main.bicep', () => {
+  it.each(ENVIRONMENTS)('%s: same keys and types as the compiled template', (env) => {
+    const template = readJson<{ outputs: Record<string, ArmOutput> }>(path.join(INFRA_DIR, 'out', 'main.json'));
+    const file = readJson<Record<string, ArmOutput>>(handOverFile(env));
+    expect(Object.keys(file).sort()).toEqual(Object.keys(template.outputs).sort());
+    for (const [name, output] of Object.entries(template.outputs)) {
+      expect(file[name]?.type.toLowerCase(), name).toBe(output.type.toLowerCase());
+    }
+  });
+
+  it.each(ENVIRONMENTS)('%s: every value the snapshot could evaluate is the value in the file', (env) => {
+    const file = readJson<Record<string, ArmOutput>>(handOverFile(env));
+    const evaluated = Object.entries(loadSnapshot(env).outputs).filter(([, v]) => !(typeof v === 'string' && v.startsWith('[')));
+    expect(evaluated.length).toBeGreaterThan(5);
+    for (const [name, value] of evaluated) {
+      // tenantId is the snapshot's placeholder tenant, the same all-zero id the files use.
+      expect(file[name]?.value, name).toEqual(value);
+    }
+  });
+});

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DATABASES, QUEUE_LIMITS, QUEUE_NAMES, SERVICE_NAMES, serviceList, workloadIdentitySubject } from '@tripgen/catalog';
+import { CATALOG_JSON_PATH, renderCatalogJson } from './support/catalog-facts.ts';
+import { ENVIRONMENTS, loadSnapshot } from './support/bicep.ts';
+import { ofType, prop } from './support/props.ts';
+
+const lastSegment = (id: string) => id.split('/').pop() ?? '';
+
+describe('Bicep uses the service catalog\'s facts', () => {
+  it('catalog.json is what the catalog renders (else: npm run bicep:snapshot)', () => {
+    expect(readFileSync(CATALOG_JSON_PATH, 'utf8')).toBe(renderCatalogJson());
+  });
+
+  describe.each(ENVIRONMENTS)('%s', (env) => {
+    const resources = loadSnapshot(env).predictedResources;
+
+    it('creates exactly the catalog QUEUE_NAMES with the catalog QUEUE_LIMITS', () => {
+      const queues = ofType(resources, 'Microsoft.ServiceBus/namespaces/queues').filter((q) => !q.name.includes('-dr/'));
+      expect(queues.map((q) => lastSegment(q.id)).sort()).toEqual([...QUEUE_NAMES].sort());
+      for (const q of queues) {
+        expect(prop(q, 'properties.maxSizeInMegabytes')).toBe(QUEUE_LIMITS.maxSizeInMegabytes);
+        expect(prop(q, 'properties.defaultMessageTimeToLive')).toBe(QUEUE_LIMITS.defaultMessageTimeToLive);
+        expect(prop(q, 'properties.maxDeliveryCount')).toBe(QUEUE_LIMITS.maxDeliveryCount);
+      }
+    });
+
+    it('gives each catalog service (SERVICE_NAMES) one identity federated with its service account', () => {
+      const identities = ofType(resources, 'Microsoft.ManagedIdentity/userAssignedIdentities')
+        .map((i) => i.name)
+        .filter((n) => n.startsWith('id-tripgen-'));
+      expect(identities.sort()).toEqual(SERVICE_NAMES.map((s) => `id-tripgen-${s}-${env}`).sort());
+      const federations = ofType(resources, 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials');
+      for (const s of SERVICE_NAMES) {
+        const own = federations.filter((f) => f.name.startsWith(`id-tripgen-${s}-${env}/`));
+        expect(own.map((f) => prop(f, 'properties.subject'))).toEqual([workloadIdentitySubject(s)]);
+        expect(prop(own[0], 'properties.audiences')).toEqual(['api://AzureADTokenExchange']);
+      }
+    });
+
+    it('grants Service Bus send/receive exactly on the queues each service produces/consumes', () => {
+      const sender = '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39';
+      const receiver = '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0';
+      const grants = ofType(resources, 'Microsoft.Authorization/roleAssignments')
+        .filter((a) => a.id.includes('/queues/'))
+        .map((a) => {
+          const role = String(prop(a, 'properties.roleDefinitionId'));
+          const queue = a.id.split('/queues/')[1]?.split('/')[0];
+          const principal = String(prop(a, 'properties.principalId')).match(/userAssignedIdentities\/id-tripgen-(\w+)-/)?.[1];
+          return `${principal} ${role.endsWith(sender) ? 'sends' : role.endsWith(receiver) ? 'receives' : role} ${queue}`;
+        })
+        .sort();
+      const wanted = serviceList()
+        .flatMap((s) => [...s.queues.produces.map((q) => `${s.name} sends ${q}`), ...s.queues.consumes.map((q) => `${s.name} receives ${q}`)])
+        .sort();
+      expect(grants).toEqual(wanted);
+    });
+  });
+
+  it('prod PostgreSQL has exactly the catalog DATABASES and the extensions the services need', () => {
+    const resources = loadSnapshot('prod').predictedResources;
+    const dbs = ofType(resources, 'Microsoft.DBforPostgreSQL/flexibleServers/databases').map((d) => lastSegment(d.id));
+    expect(dbs.sort()).toEqual([...DATABASES].sort());
+    const extensions = ofType(resources, 'Microsoft.DBforPostgreSQL/flexibleServers/configurations').find((c) => lastSegment(c.id) === 'azure.extensions');
+    const wanted = [...new Set(serviceList().flatMap((s) => s.databaseExtensions))].map((e) => e.toUpperCase());
+    expect(String(prop(extensions, 'properties.value')).split(',').sort()).toEqual(wanted.sort());
+  });
+});
