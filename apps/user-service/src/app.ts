@@ -18,7 +18,7 @@ export interface BuildOptions {
 export const buildUserService = async (opts: BuildOptions = {}): Promise<App> => {
   const env = opts.env ?? process.env;
   const config = loadConfig({ service: 'user' }, env);
-  const key = await loadSigningKey(env.JWT_SIGNING_KEY_FILE, config.nodeEnv === 'production');
+  const key = await loadSigningKey(env.JWT_SIGNING_KEY_FILE, config.nodeEnv === 'production', env.JWT_SIGNING_KEY);
   const prisma = createPrismaClient(PrismaClient, config.databaseUrl);
   // The issuer verifies its own tokens with its own public key: no HTTP round trip to itself.
   const verifier = createTokenVerifier(localJwks(key.jwks), config.jwtIssuer, config.jwtAudience);

@@ -1,7 +1,8 @@
 /**
- * The access-token signing key: an Ed25519 private key (PKCS#8 PEM) read from a mounted secret
- * file in Kubernetes (JWT_SIGNING_KEY_FILE). For local runs it is generated once into that file
- * (default: a file under the OS temp dir), never in production, where a missing key is fatal.
+ * The access-token signing key: an Ed25519 private key (PKCS#8 PEM) from the Kubernetes secret,
+ * either as a mounted file (JWT_SIGNING_KEY_FILE) or as the variable JWT_SIGNING_KEY (what the
+ * rendered manifests inject today). For local runs it is generated once into the file (default:
+ * under the OS temp dir), never in production, where a missing key is fatal.
  * The public half is served as JWKS; its `kid` is the RFC 7638 thumbprint, so it is stable.
  */
 import { existsSync } from 'node:fs';
@@ -20,7 +21,8 @@ export interface SigningKey {
 
 export const defaultLocalKeyFile = (): string => path.join(os.tmpdir(), 'tripgen', 'user-service-signing-key.pem');
 
-export const loadSigningKey = async (file: string | undefined, production: boolean): Promise<SigningKey> => {
+export const loadSigningKey = async (file: string | undefined, production: boolean, pemFromEnv?: string): Promise<SigningKey> => {
+  if (pemFromEnv?.trim()) return fromPem(pemFromEnv);
   const keyFile = file ?? (production ? undefined : defaultLocalKeyFile());
   if (!keyFile) throw new Error('JWT_SIGNING_KEY_FILE is required in production (the mounted token-signing secret)');
   if (!existsSync(keyFile)) {
@@ -32,7 +34,10 @@ export const loadSigningKey = async (file: string | undefined, production: boole
       if (err.code !== 'EEXIST') throw err;
     });
   }
-  const pem = await readFile(keyFile, 'utf8');
+  return fromPem(await readFile(keyFile, 'utf8'));
+};
+
+const fromPem = async (pem: string): Promise<SigningKey> => {
   const privateKey = await importPKCS8(pem, SIGNING_ALG, { extractable: true });
   const { d: _private, ...publicJwk } = await exportJWK(privateKey);
   const kid = await calculateJwkThumbprint(publicJwk);

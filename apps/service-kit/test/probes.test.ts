@@ -1,0 +1,85 @@
+/**
+ * Every service that exists is booted as its own process, the way its container runs it, and
+ * every probe path and port its rendered manifests use must answer as Kubernetes expects:
+ * liveness and startup 200; readiness 200 with PostgreSQL up, 503 with PostgreSQL down (a second
+ * instance pointed at a dead port) and 503 while draining after SIGTERM, then a clean exit.
+ * With CI=true a service without a rendered manifest is a failure; locally the catalog stands in.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, unreachableDatabaseUrl, type TestDatabase } from '../src/testing/index.ts';
+import { catalogContract, manifestContracts, REPO_ROOT, type ContainerContract } from './manifests.ts';
+import { freePort, startServiceProcess, type ServiceProcess } from './service-process.ts';
+
+const existing = SERVICE_NAMES.filter((s) => existsSync(path.join(REPO_ROOT, 'apps', `${s}-service`, 'src', 'server.ts')));
+
+const contractsFor = (s: ServiceName): ContainerContract[] => {
+  const rendered = manifestContracts(s);
+  if (rendered.length) return rendered;
+  if (process.env.CI === 'true') throw new Error(`gitops/ has no rendered Deployment/Rollout for the ${s} service, which exists in apps/`);
+  return [catalogContract(s)];
+};
+
+const get = async (port: number, p: string) => {
+  const res = await fetch(`http://127.0.0.1:${port}${p}`, { signal: AbortSignal.timeout(10_000) });
+  return { status: res.status, body: (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined };
+};
+
+describe.each(existing)('%s service probes', (service) => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const c of cleanup.reverse()) await c().catch(() => undefined);
+  });
+
+  const migrations = path.join(REPO_ROOT, 'apps', `${service}-service`, 'prisma', 'migrations');
+  const contracts = contractsFor(service);
+
+  it('renders one port for the container, the PORT the process is given and the catalog agree', () => {
+    for (const c of contracts) {
+      expect(c.containerPort, c.source).toBe(SERVICES[service].port);
+      if (c.envPort !== undefined) expect(c.envPort, c.source).toBe(c.containerPort);
+      expect(c.probes.map((p) => p.kind).sort(), c.source).toEqual(['liveness', 'readiness', 'startup']);
+    }
+  });
+
+  let db: TestDatabase;
+  let proc: ServiceProcess;
+
+  it('answers every probe path on the rendered port while PostgreSQL is up', async () => {
+    db = await createTestDatabase(`probe_${service}`, existsSync(migrations) ? migrations : undefined);
+    cleanup.push(() => db.drop());
+    const port = contracts[0]!.envPort ?? contracts[0]!.containerPort;
+    proc = await startServiceProcess(service, { PORT: String(port), DATABASE_URL: db.url, SHUTDOWN_DELAY_MS: '1500' });
+    cleanup.push(() => proc.kill());
+    for (const c of contracts) {
+      for (const probe of c.probes) {
+        const res = await get(probe.port, probe.path);
+        expect(res.status, `${c.source} ${probe.kind} ${probe.path}:${probe.port}`).toBe(200);
+      }
+    }
+  });
+
+  it('fails readiness but not liveness or startup when PostgreSQL is down', async () => {
+    const port = await freePort();
+    const down = await startServiceProcess(service, { PORT: String(port), DATABASE_URL: unreachableDatabaseUrl() });
+    cleanup.push(() => down.kill());
+    for (const probe of contracts[0]!.probes) {
+      const res = await get(port, probe.path);
+      expect(res.status, `${probe.kind} ${probe.path}`).toBe(probe.kind === 'readiness' ? 503 : 200);
+      if (probe.kind === 'readiness') expect(res.body?.dependencies).toMatchObject({ postgresql: { status: 'down' } });
+    }
+  });
+
+  it('on SIGTERM reports not-ready while draining, keeps liveness, then exits 0', async () => {
+    const probes = contracts[0]!.probes;
+    const ready = probes.find((p) => p.kind === 'readiness')!;
+    const live = probes.find((p) => p.kind === 'liveness')!;
+    proc.signal('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await get(ready.port, ready.path)).status).toBe(503);
+    expect((await get(live.port, live.path)).status).toBe(200);
+    expect(await proc.exited).toBe(0);
+  });
+});
