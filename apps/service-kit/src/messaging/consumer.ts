@@ -1,0 +1,133 @@
+import { QUEUE_LIMITS, type QueueName } from '@tripgen/catalog';
+import type { IncomingMessage, MessageBroker, Settlement, Subscription } from './broker.ts';
+import { describeError, isPermanentMessageError, stderrLogger, type MessagingLogger } from './errors.ts';
+import type { SqlExecutor, TransactionalSql } from './sql.ts';
+
+/** What became of one delivery; feed it to metrics and logs. */
+export type ConsumeOutcome = 'processed' | 'duplicate' | 'abandoned' | 'deadLettered';
+
+export interface ConsumeEvent {
+  readonly queue: QueueName;
+  readonly messageId: string;
+  readonly attempt: number;
+  readonly outcome: ConsumeOutcome;
+  readonly error?: string;
+}
+
+export interface ConsumerOptions {
+  /** Messages handled at once (default 1). */
+  readonly concurrency?: number;
+  /** Attempts before a transiently failing message is dead-lettered (default: the catalog's QUEUE_LIMITS). */
+  readonly maxDeliveryCount?: number;
+  readonly logger?: MessagingLogger;
+  /** Called once per delivery with its outcome (metrics hook). */
+  readonly onOutcome?: (event: ConsumeEvent) => void;
+}
+
+/**
+ * The retry policy, the same for every adapter: a permanent error dead-letters at once; a transient
+ * one abandons (the broker redelivers) until the last allowed attempt, which dead-letters with the
+ * last error as the description instead of leaving it to the broker's generic reason.
+ */
+export function settlementForFailure(error: unknown, message: IncomingMessage, maxDeliveryCount: number): Settlement {
+  if (isPermanentMessageError(error)) return { action: 'deadLetter', reason: error.reason, description: describeError(error) };
+  if (message.attempt >= maxDeliveryCount) {
+    return { action: 'deadLetter', reason: 'MaxDeliveryCountExceeded', description: `failed ${message.attempt} times; last error: ${describeError(error)}` };
+  }
+  return { action: 'abandon', reason: describeError(error) };
+}
+
+function report(options: ConsumerOptions, message: IncomingMessage, settlement: Settlement, duplicate: boolean): void {
+  const outcome: ConsumeOutcome =
+    settlement.action === 'complete' ? (duplicate ? 'duplicate' : 'processed') : settlement.action === 'abandon' ? 'abandoned' : 'deadLettered';
+  const error = settlement.action === 'complete' ? undefined : settlement.action === 'abandon' ? settlement.reason : settlement.description;
+  const event: ConsumeEvent = { queue: message.queue, messageId: message.messageId, attempt: message.attempt, outcome, ...(error ? { error } : {}) };
+  const logger = options.logger ?? stderrLogger;
+  if (outcome === 'deadLettered') logger.error({ ...event }, 'message dead-lettered');
+  else if (outcome === 'abandoned') logger.warn({ ...event }, 'message abandoned for redelivery');
+  options.onOutcome?.(event);
+}
+
+/** Consumes a queue with the retry policy; the handler's success completes the message. */
+export function consume(
+  broker: MessageBroker,
+  queue: QueueName,
+  handler: (message: IncomingMessage) => Promise<void>,
+  options: ConsumerOptions = {},
+): Promise<Subscription> {
+  const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
+  return broker.consume(
+    queue,
+    async (message) => {
+      let settlement: Settlement;
+      try {
+        await handler(message);
+        settlement = { action: 'complete' };
+      } catch (error) {
+        settlement = settlementForFailure(error, message, maxDeliveryCount);
+      }
+      report(options, message, settlement, false);
+      return settlement;
+    },
+    options.concurrency !== undefined ? { concurrency: options.concurrency } : undefined,
+  );
+}
+
+export interface IdempotentConsumerOptions extends ConsumerOptions {
+  /** Name under which processed ids are recorded (default: the queue); one per logical consumer. */
+  readonly consumer?: string;
+  /** Time limit of the handler's transaction in ms (Prisma's default of 5 s is short for slow handlers; default 60 s). */
+  readonly transactionTimeoutMs?: number;
+}
+
+/**
+ * Consumes a queue exactly-once in effect: the processed message id is inserted in the same
+ * transaction as the handler's writes (the handler gets that transaction), so a redelivered or
+ * re-published id is completed without running the handler again, and a failed handler leaves
+ * no trace. Concurrent duplicates serialise on the primary key: the second waits for the first
+ * transaction, then sees the row.
+ */
+export function consumeIdempotently(
+  broker: MessageBroker,
+  db: TransactionalSql,
+  queue: QueueName,
+  handler: (message: IncomingMessage, tx: SqlExecutor) => Promise<void>,
+  options: IdempotentConsumerOptions = {},
+): Promise<Subscription> {
+  const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
+  const consumerName = options.consumer ?? queue;
+  const timeout = options.transactionTimeoutMs ?? 60_000;
+  return broker.consume(
+    queue,
+    async (message) => {
+      let settlement: Settlement;
+      let duplicate = false;
+      try {
+        duplicate = await db.$transaction(
+          async (tx) => {
+            const inserted = await tx.$executeRawUnsafe(
+              'INSERT INTO processed_messages (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+              consumerName,
+              message.messageId,
+            );
+            if (inserted === 0) return true;
+            await handler(message, tx);
+            return false;
+          },
+          { timeout, maxWait: timeout },
+        );
+        settlement = { action: 'complete' };
+      } catch (error) {
+        settlement = settlementForFailure(error, message, maxDeliveryCount);
+      }
+      report(options, message, settlement, duplicate);
+      return settlement;
+    },
+    options.concurrency !== undefined ? { concurrency: options.concurrency } : undefined,
+  );
+}
+
+/** Forgets processed ids older than the queues' message TTL: no duplicate of them can still arrive. */
+export async function pruneProcessedMessages(db: SqlExecutor, olderThanMs: number): Promise<number> {
+  return db.$executeRawUnsafe("DELETE FROM processed_messages WHERE processed_at < now() - ($1::float8 * interval '1 millisecond')", olderThanMs);
+}

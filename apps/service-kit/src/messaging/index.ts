@@ -1,0 +1,43 @@
+/**
+ * Messaging for TripGen services: one interface over the three catalog queues (Azure Service Bus
+ * adapter; the local emulator speaks the same protocol), a transactional outbox with its relay, and
+ * idempotent consumers that abandon transient failures and dead-letter poison messages.
+ *
+ * Wiring in a service:
+ *   const broker = await serviceBusBrokerFromEnv(process.env, { logger });
+ *   const relay = createOutboxRelay({ db: prisma, broker, logger }); relay.start();
+ *   await prisma.$transaction(async (tx) => { ...write...; await enqueue(tx, QUEUES.notification, body); });
+ *   const sub = await consumeIdempotently(broker, prisma, QUEUES.notification, async (msg, tx) => { ... }, { logger });
+ *   on SIGTERM: await sub.close(); await relay.close(); await broker.close();
+ * The tables come from ../../prisma/messaging.prisma, linked into each service's schema folder.
+ */
+export type {
+  ConsumeOptions,
+  DeadLetteredMessage,
+  IncomingMessage,
+  MessageBroker,
+  OutgoingMessage,
+  Settlement,
+  SettlingHandler,
+  Subscription,
+} from './broker.ts';
+export { PermanentMessageError, isPermanentMessageError, type MessagingLogger } from './errors.ts';
+export type { SqlExecutor, TransactionOptions, TransactionalSql } from './sql.ts';
+export {
+  azureCredentialFromEnv,
+  createServiceBusBroker,
+  serviceBusBrokerFromEnv,
+  type ServiceBusBrokerOptions,
+  type ServiceBusRetry,
+} from './service-bus-broker.ts';
+export { enqueue, createOutboxRelay, pruneSentOutboxMessages, type OutboxRelay, type OutboxRelayOptions, type RelayRound } from './outbox.ts';
+export {
+  consume,
+  consumeIdempotently,
+  pruneProcessedMessages,
+  settlementForFailure,
+  type ConsumeEvent,
+  type ConsumeOutcome,
+  type ConsumerOptions,
+  type IdempotentConsumerOptions,
+} from './consumer.ts';

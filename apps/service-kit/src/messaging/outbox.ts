@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { QUEUE_NAMES, type QueueName } from '@tripgen/catalog';
+import type { MessageBroker, OutgoingMessage } from './broker.ts';
+import { describeError, stderrLogger, type MessagingLogger } from './errors.ts';
+import type { SqlExecutor } from './sql.ts';
+
+/**
+ * Writes a message to the outbox inside the caller's transaction: it is sent if and only if the
+ * business change commits. Returns the message id. Enqueueing an id that is already there is a
+ * no-op, so a retried request that passes its own idempotency key as `messageId` publishes once.
+ */
+export async function enqueue(tx: SqlExecutor, queue: QueueName, body: unknown, options: { messageId?: string } = {}): Promise<string> {
+  if (!(QUEUE_NAMES as readonly string[]).includes(queue)) throw new TypeError(`unknown queue "${queue}"; one of ${QUEUE_NAMES.join(', ')}`);
+  const json = JSON.stringify(body);
+  if (json === undefined) throw new TypeError('message body must be JSON-serialisable');
+  const messageId = options.messageId ?? randomUUID();
+  if (messageId.length === 0 || messageId.length > 128) throw new TypeError('messageId must be 1 to 128 characters (Service Bus limit)');
+  await tx.$executeRawUnsafe(
+    'INSERT INTO outbox_messages (message_id, queue, body) VALUES ($1, $2, $3::jsonb) ON CONFLICT (message_id) DO NOTHING',
+    messageId,
+    queue,
+    json,
+  );
+  return messageId;
+}
+
+export interface OutboxRelayOptions {
+  readonly db: SqlExecutor;
+  readonly broker: Pick<MessageBroker, 'publish'>;
+  /** Rows claimed per round (default 50). */
+  readonly batchSize?: number;
+  /** Pause between rounds that found nothing to send (default 250 ms). */
+  readonly pollIntervalMs?: number;
+  /** How long a claim keeps other relays off the rows while this one sends (default 60 s). */
+  readonly leaseMs?: number;
+  /** Retry backoff after a failed send: initial × 2^(attempts-1), capped (defaults 500 ms, 30 s). */
+  readonly backoff?: { readonly initialMs?: number; readonly maxMs?: number };
+  readonly logger?: MessagingLogger;
+}
+
+export interface RelayRound {
+  readonly sent: number;
+  readonly failed: number;
+}
+
+export interface OutboxRelay {
+  /** Starts the background loop (idempotent). */
+  start(): void;
+  /** Runs one claim-send-mark round now; what the loop does, exposed for scripts and tests. */
+  relayOnce(): Promise<RelayRound>;
+  /** Cuts the current pause short, e.g. right after a transaction that enqueued something committed. */
+  wake(): void;
+  /** Stops the loop after the round in flight; rows it had claimed but not sent are retried after their lease. */
+  close(): Promise<void>;
+}
+
+interface ClaimedRow {
+  message_id: string;
+  queue: string;
+  body: unknown;
+  sequence: string;
+}
+
+/**
+ * Claims due rows with FOR UPDATE SKIP LOCKED and leases them by pushing `next_attempt_at` forward,
+ * all in one statement: replicas never claim the same row, and no transaction stays open while the
+ * broker is called. A replica that dies mid-send leaves rows that come due again when the lease ends;
+ * re-sending them keeps their message id, which the consumers deduplicate.
+ */
+const CLAIM_SQL = `
+UPDATE outbox_messages AS o
+   SET attempts = o.attempts + 1,
+       next_attempt_at = now() + ($2::float8 * interval '1 millisecond')
+ WHERE o.message_id IN (
+       SELECT message_id FROM outbox_messages
+        WHERE sent_at IS NULL AND next_attempt_at <= now()
+        ORDER BY sequence
+        LIMIT $1
+        FOR UPDATE SKIP LOCKED)
+RETURNING o.message_id, o.queue, o.body, o.sequence::text AS sequence`;
+
+const MARK_SENT_SQL = 'UPDATE outbox_messages SET sent_at = now(), last_error = NULL WHERE message_id = ANY($1::text[])';
+
+const MARK_FAILED_SQL = `
+UPDATE outbox_messages
+   SET next_attempt_at = now() + (LEAST($2::float8 * power(2, attempts - 1), $3::float8) * interval '1 millisecond'),
+       last_error = $4
+ WHERE message_id = ANY($1::text[])`;
+
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { db, broker } = options;
+  const batchSize = options.batchSize ?? 50;
+  const pollIntervalMs = options.pollIntervalMs ?? 250;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const initialBackoffMs = options.backoff?.initialMs ?? 500;
+  const maxBackoffMs = options.backoff?.maxMs ?? 30_000;
+  const logger = options.logger ?? stderrLogger;
+
+  async function relayOnce(): Promise<RelayRound> {
+    const rows = await db.$queryRawUnsafe<ClaimedRow[]>(CLAIM_SQL, batchSize, leaseMs);
+    if (rows.length === 0) return { sent: 0, failed: 0 };
+    rows.sort((a, b) => (BigInt(a.sequence) < BigInt(b.sequence) ? -1 : 1));
+    const byQueue = new Map<string, OutgoingMessage[]>();
+    for (const row of rows) {
+      const list = byQueue.get(row.queue) ?? [];
+      list.push({ messageId: row.message_id, body: row.body });
+      byQueue.set(row.queue, list);
+    }
+    let sent = 0;
+    let failed = 0;
+    for (const [queue, messages] of byQueue) {
+      const ids = messages.map((m) => m.messageId);
+      try {
+        await broker.publish(queue as QueueName, messages);
+      } catch (error) {
+        failed += ids.length;
+        const reason = describeError(error).slice(0, 2_000);
+        logger.warn({ queue, count: ids.length, err: reason }, 'outbox send failed; will retry with backoff');
+        await db.$executeRawUnsafe(MARK_FAILED_SQL, ids, initialBackoffMs, maxBackoffMs, reason);
+        continue;
+      }
+      // If this update is lost (crash, database gone) the rows are re-sent after the lease: same ids, deduplicated.
+      await db.$executeRawUnsafe(MARK_SENT_SQL, ids);
+      sent += ids.length;
+    }
+    return { sent, failed };
+  }
+
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wakeUp: (() => void) | undefined;
+
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        resolve();
+      }
+      wakeUp = done;
+    });
+
+  async function run(): Promise<void> {
+    let databaseFailures = 0;
+    while (running) {
+      let round: RelayRound = { sent: 0, failed: 0 };
+      try {
+        round = await relayOnce();
+        databaseFailures = 0;
+      } catch (error) {
+        // The database itself is in trouble: at worst rows stay claimed until their lease ends; nothing is lost.
+        databaseFailures += 1;
+        logger.warn({ err: describeError(error), databaseFailures }, 'outbox relay round failed');
+      }
+      if (!running) break;
+      if (round.sent + round.failed >= batchSize && round.failed === 0) continue; // a full batch went out: more may wait
+      // Failed sends are paced by their rows' next_attempt_at; database failures back off here.
+      await pause(databaseFailures === 0 ? pollIntervalMs : Math.min(pollIntervalMs * 2 ** Math.min(databaseFailures, 8), maxBackoffMs));
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    relayOnce,
+    wake() {
+      wakeUp?.();
+    },
+    async close() {
+      running = false;
+      wakeUp?.();
+      await loop;
+    },
+  };
+}
+
+/** Deletes rows sent longer ago than `olderThanMs` (the outbox is not an archive). */
+export async function pruneSentOutboxMessages(db: SqlExecutor, olderThanMs: number): Promise<number> {
+  return db.$executeRawUnsafe(
+    "DELETE FROM outbox_messages WHERE sent_at IS NOT NULL AND sent_at < now() - ($1::float8 * interval '1 millisecond')",
+    olderThanMs,
+  );
+}

@@ -1,0 +1,216 @@
+import {
+  RetryMode,
+  ServiceBusClient,
+  type ServiceBusMessageBatch,
+  type ServiceBusReceivedMessage,
+  type ServiceBusReceiver,
+  type ServiceBusSender,
+} from '@azure/service-bus';
+import type { TokenCredential } from '@azure/identity';
+import Long from 'long';
+import type { QueueName } from '@tripgen/catalog';
+import type { ConsumeOptions, DeadLetteredMessage, IncomingMessage, MessageBroker, OutgoingMessage, SettlingHandler, Subscription } from './broker.ts';
+import { describeError, stderrLogger, type MessagingLogger } from './errors.ts';
+
+export interface ServiceBusRetry {
+  /** SDK-level retries per operation; the outbox relay retries on top of these (default 3). */
+  readonly maxRetries?: number;
+  readonly retryDelayInMs?: number;
+  readonly maxRetryDelayInMs?: number;
+  /** One operation's time limit, including connecting (default 30 s). */
+  readonly timeoutInMs?: number;
+}
+
+export type ServiceBusBrokerOptions = (
+  | { readonly connectionString: string }
+  | { readonly fullyQualifiedNamespace: string; readonly credential: TokenCredential }
+) & {
+  readonly retry?: ServiceBusRetry;
+  readonly logger?: MessagingLogger;
+};
+
+function toIncoming(queue: QueueName, message: ServiceBusReceivedMessage): IncomingMessage {
+  return {
+    queue,
+    messageId: String(message.messageId),
+    body: message.body,
+    // The SDK's deliveryCount counts earlier failed deliveries (0 the first time).
+    attempt: (message.deliveryCount ?? 0) + 1,
+    ...(message.enqueuedTimeUtc ? { enqueuedAt: message.enqueuedTimeUtc } : {}),
+  };
+}
+
+/** Azure Service Bus adapter: the real SDK, against Azure (workload identity) or the local emulator. */
+export function createServiceBusBroker(options: ServiceBusBrokerOptions): MessageBroker {
+  const logger = options.logger ?? stderrLogger;
+  const retryOptions = {
+    mode: RetryMode.Exponential,
+    maxRetries: options.retry?.maxRetries ?? 3,
+    retryDelayInMs: options.retry?.retryDelayInMs ?? 500,
+    maxRetryDelayInMs: options.retry?.maxRetryDelayInMs ?? 10_000,
+    timeoutInMs: options.retry?.timeoutInMs ?? 30_000,
+  };
+  const client =
+    'connectionString' in options
+      ? new ServiceBusClient(options.connectionString, { retryOptions })
+      : new ServiceBusClient(options.fullyQualifiedNamespace, options.credential, { retryOptions });
+  const senders = new Map<QueueName, ServiceBusSender>();
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+
+  const senderFor = (queue: QueueName): ServiceBusSender => {
+    let sender = senders.get(queue);
+    if (!sender) {
+      sender = client.createSender(queue);
+      senders.set(queue, sender);
+    }
+    return sender;
+  };
+
+  async function publish(queue: QueueName, messages: readonly OutgoingMessage[]): Promise<void> {
+    if (closed) throw new Error('message broker is closed');
+    if (messages.length === 0) return;
+    const sender = senderFor(queue);
+    // Batches respect the broker's max message size; each batch is one AMQP transfer.
+    let batch: ServiceBusMessageBatch = await sender.createMessageBatch();
+    for (const m of messages) {
+      const sbMessage = { messageId: m.messageId, body: m.body, contentType: 'application/json' };
+      if (batch.tryAddMessage(sbMessage)) continue;
+      if (batch.count === 0) throw new Error(`message ${m.messageId} is larger than the broker's limit of ${batch.maxSizeInBytes} bytes`);
+      await sender.sendMessages(batch);
+      batch = await sender.createMessageBatch();
+      if (!batch.tryAddMessage(sbMessage)) throw new Error(`message ${m.messageId} is larger than the broker's limit of ${batch.maxSizeInBytes} bytes`);
+    }
+    if (batch.count > 0) await sender.sendMessages(batch);
+  }
+
+  async function settle(receiver: ServiceBusReceiver, message: ServiceBusReceivedMessage, settlement: Awaited<ReturnType<SettlingHandler>>): Promise<void> {
+    switch (settlement.action) {
+      case 'complete':
+        return receiver.completeMessage(message);
+      case 'abandon':
+        return receiver.abandonMessage(message);
+      case 'deadLetter':
+        return receiver.deadLetterMessage(message, { deadLetterReason: settlement.reason, deadLetterErrorDescription: settlement.description });
+    }
+  }
+
+  async function consume(queue: QueueName, handler: SettlingHandler, consumeOptions?: ConsumeOptions): Promise<Subscription> {
+    if (closed) throw new Error('message broker is closed');
+    const receiver = client.createReceiver(queue, { receiveMode: 'peekLock' });
+    const inFlight = new Set<Promise<void>>();
+
+    const handle = async (message: ServiceBusReceivedMessage): Promise<void> => {
+      const incoming = toIncoming(queue, message);
+      let settlement: Awaited<ReturnType<SettlingHandler>>;
+      try {
+        settlement = await handler(incoming);
+      } catch (error) {
+        // Handlers from consume()/consumeIdempotently() never throw; a raw one that does is retried.
+        settlement = { action: 'abandon', reason: describeError(error) };
+      }
+      try {
+        await settle(receiver, message, settlement);
+      } catch (error) {
+        // The lock is gone (link lost, lock expired): the broker redelivers and the consumer deduplicates.
+        logger.warn({ queue, messageId: incoming.messageId, action: settlement.action, err: describeError(error) }, 'message settlement failed');
+      }
+    };
+
+    const running = receiver.subscribe(
+      {
+        processMessage: (message) => {
+          const p = handle(message);
+          inFlight.add(p);
+          return p.finally(() => inFlight.delete(p));
+        },
+        processError: async (args) => {
+          logger.warn({ queue, source: args.errorSource, err: describeError(args.error) }, 'service bus receive error (the SDK retries)');
+        },
+      },
+      { autoCompleteMessages: false, maxConcurrentCalls: consumeOptions?.concurrency ?? 1 },
+    );
+
+    let closing: Promise<void> | undefined;
+    const subscription: Subscription = {
+      close() {
+        closing ??= (async () => {
+          await running.close(); // stops asking for messages
+          await Promise.allSettled([...inFlight]); // lets in-flight ones finish and settle
+          await receiver.close();
+          subscriptions.delete(subscription);
+        })();
+        return closing;
+      },
+    };
+    subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async function peekDeadLetters(queue: QueueName, max: number): Promise<DeadLetteredMessage[]> {
+    const receiver = client.createReceiver(queue, { subQueueType: 'deadLetter' });
+    try {
+      // From the start every time: the SDK otherwise resumes after the last sequence number it peeked.
+      const peeked = await receiver.peekMessages(max, { fromSequenceNumber: Long.ZERO });
+      return peeked.map((m) => ({
+        messageId: String(m.messageId),
+        body: m.body,
+        ...(m.deadLetterReason !== undefined ? { reason: m.deadLetterReason } : {}),
+        ...(m.deadLetterErrorDescription !== undefined ? { description: m.deadLetterErrorDescription } : {}),
+      }));
+    } finally {
+      await receiver.close();
+    }
+  }
+
+  return {
+    publish,
+    consume,
+    peekDeadLetters,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.allSettled([...subscriptions].map((s) => s.close()));
+      await Promise.allSettled([...senders.values()].map((s) => s.close()));
+      await client.close();
+    },
+  };
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The Azure credential for this pod: workload identity when its webhook has injected the token file
+ * (AKS), otherwise DefaultAzureCredential (developer machines with `az login`, managed identity).
+ */
+export async function azureCredentialFromEnv(env: Env = process.env): Promise<TokenCredential> {
+  const identity = await import('@azure/identity');
+  if (env.AZURE_FEDERATED_TOKEN_FILE) {
+    return new identity.WorkloadIdentityCredential({
+      ...(env.AZURE_CLIENT_ID ? { clientId: env.AZURE_CLIENT_ID } : {}),
+      ...(env.AZURE_TENANT_ID ? { tenantId: env.AZURE_TENANT_ID } : {}),
+      tokenFilePath: env.AZURE_FEDERATED_TOKEN_FILE,
+    });
+  }
+  return new identity.DefaultAzureCredential();
+}
+
+/**
+ * The broker a service uses, from its environment: SERVICEBUS_CONNECTION_STRING (local runs, the
+ * emulator) or SERVICEBUS_FQDN (Azure: `<namespace>.servicebus.windows.net`, Entra ID auth).
+ */
+export async function serviceBusBrokerFromEnv(
+  env: Env = process.env,
+  extra: { retry?: ServiceBusRetry; logger?: MessagingLogger } = {},
+): Promise<MessageBroker> {
+  const connectionString = env.SERVICEBUS_CONNECTION_STRING?.trim();
+  if (connectionString) return createServiceBusBroker({ connectionString, ...extra });
+  const fqdn = env.SERVICEBUS_FQDN?.trim();
+  if (fqdn) {
+    if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/i.test(fqdn)) {
+      throw new Error(`SERVICEBUS_FQDN must be a host name such as tripgen-dev.servicebus.windows.net, got "${fqdn}"`);
+    }
+    return createServiceBusBroker({ fullyQualifiedNamespace: fqdn, credential: await azureCredentialFromEnv(env), ...extra });
+  }
+  throw new Error('Service Bus is not configured: set SERVICEBUS_FQDN (Azure, workload identity) or SERVICEBUS_CONNECTION_STRING (local emulator)');
+}

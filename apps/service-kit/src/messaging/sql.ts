@@ -1,0 +1,21 @@
+/**
+ * The slice of a Prisma client the messaging code needs, typed structurally so that a PrismaClient,
+ * a Prisma interactive-transaction client and a small pg-based executor (tests) all fit.
+ * Placeholders are PostgreSQL's `$1, $2, ...`.
+ */
+export interface SqlExecutor {
+  $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number>;
+  $queryRawUnsafe<T = unknown>(sql: string, ...values: unknown[]): Promise<T>;
+}
+
+export interface TransactionOptions {
+  /** Longest time the whole transaction may take, in ms (Prisma's default is 5 s). */
+  timeout?: number;
+  /** Longest wait for a connection, in ms. */
+  maxWait?: number;
+}
+
+/** A client that can also open an interactive transaction (PrismaClient does). */
+export interface TransactionalSql extends SqlExecutor {
+  $transaction<R>(fn: (tx: SqlExecutor) => Promise<R>, options?: TransactionOptions): Promise<R>;
+}
