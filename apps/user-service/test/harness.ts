@@ -15,13 +15,16 @@ export interface RunningUserService {
   close(): Promise<void>;
 }
 
+// One signing key per test file: replicas of a service share theirs, as pods share the secret.
+const KEY_FILE = path.join(mkdtempSync(path.join(os.tmpdir(), 'tripgen-key-')), 'signing-key.pem');
+
 export const testEnv = (databaseUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   SERVICE_NAME: 'user',
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl(),
-  JWT_SIGNING_KEY_FILE: path.join(mkdtempSync(path.join(os.tmpdir(), 'tripgen-key-')), 'signing-key.pem'),
+  JWT_SIGNING_KEY_FILE: KEY_FILE,
   ...extra,
 });
 

@@ -1,19 +1,22 @@
 /** Request and response schemas of the user routes (they type the handlers and the OpenAPI document). */
 import { Type, type Static } from '@fastify/type-provider-typebox';
 
-export const Email = Type.String({ format: 'email', maxLength: 254 });
+// PostgreSQL text cannot hold NUL: refuse it at the edge (400) rather than fail in the database.
+const NO_NUL = '^[^\\u0000]*$';
+
+export const Email = Type.String({ format: 'email', maxLength: 254, pattern: NO_NUL });
 
 export const RegisterBody = Type.Object(
   {
     email: Email,
     password: Type.String({ minLength: 8, maxLength: 128 }),
-    name: Type.String({ minLength: 1, maxLength: 100 }),
+    name: Type.String({ minLength: 1, maxLength: 100, pattern: NO_NUL }),
   },
   { additionalProperties: false },
 );
 export type RegisterBody = Static<typeof RegisterBody>;
 
-export const LoginBody = Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 128 }) }, { additionalProperties: false });
+export const LoginBody = Type.Object({ email: Type.String({ maxLength: 254, pattern: NO_NUL }), password: Type.String({ maxLength: 128 }) }, { additionalProperties: false });
 export type LoginBody = Static<typeof LoginBody>;
 
 export const Pace = Type.Union([Type.Literal('relaxed'), Type.Literal('normal'), Type.Literal('packed')]);
@@ -21,7 +24,7 @@ export const TravelMode = Type.Union([Type.Literal('walk'), Type.Literal('transi
 
 export const Preferences = Type.Object(
   {
-    interests: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 30, uniqueItems: true }),
+    interests: Type.Array(Type.String({ minLength: 1, maxLength: 50, pattern: NO_NUL }), { maxItems: 30, uniqueItems: true }),
     pace: Pace,
     travelMode: TravelMode,
   },

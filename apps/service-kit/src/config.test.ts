@@ -1,0 +1,36 @@
+import { JWT_AUDIENCE, SERVICES, TRACE_SAMPLING_RATIO } from '@tripgen/catalog';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const base = { DATABASE_URL: 'postgresql://u:p@db:5432/user_db', REDIS_URL: 'redis://redis:6379' };
+
+describe('loadConfig', () => {
+  it('reads the variables the manifests set, with catalog defaults for the rest', () => {
+    const c = loadConfig({ service: 'user' }, { ...base, SERVICE_NAME: 'user', SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:5672;SharedAccessKeyName=k;SharedAccessKey=v;UseDevelopmentEmulator=true' });
+    expect(c.port).toBe(SERVICES.user.port);
+    expect(c.jwtAudience).toBe(JWT_AUDIENCE);
+    expect(c.tracesSampler).toBe('parentbased_traceidratio');
+    expect(c.tracesSamplerArg).toBe(TRACE_SAMPLING_RATIO);
+    expect(c.serviceBus).toEqual({ connectionString: expect.stringContaining('sb://') });
+    expect(c.otlpEndpoint).toBeUndefined();
+  });
+
+  it('names every bad or missing variable in one clear error', () => {
+    const attempt = () =>
+      loadConfig(
+        { service: 'trip', usesQueues: true, needsJwks: true },
+        { SERVICE_NAME: 'user', PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', OTEL_TRACES_SAMPLER_ARG: '2' },
+      );
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (err) {
+      const msg = (err as Error).message;
+      for (const name of ['SERVICE_NAME', 'PORT', 'DATABASE_URL', 'REDIS_URL', 'LOG_LEVEL', 'SERVICEBUS_FQDN', 'JWKS_URL', 'OTEL_TRACES_SAMPLER_ARG']) expect(msg).toContain(name);
+    }
+  });
+
+  it('refuses both Service Bus settings at once', () => {
+    expect(() => loadConfig({ service: 'ai' }, { ...base, SERVICEBUS_FQDN: 'sb.servicebus.windows.net', SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://x' })).toThrow(/not both/);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Malformed input never makes the service fail: 1,200 generated requests (bad JSON, wrong types,
+ * huge bodies, bad tokens, unknown routes and methods, odd content types) against the real
+ * service (PostgreSQL, Redis) must all be answered below 500, and the service must still be
+ * alive afterwards. Each request comes from its own client address so the rate limit (itself a
+ * 4xx) does not hide everything behind 429s.
+ */
+import fc from 'fast-check';
+import { SignJWT, generateKeyPair } from 'jose';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { HEALTH_PATHS, JWT_AUDIENCE, JWT_ISSUER } from '@tripgen/catalog';
+import { startUserService, type RunningUserService } from './harness.ts';
+
+let service: RunningUserService;
+let validToken: string;
+let foreignToken: string;
+let expiredToken: string;
+
+beforeAll(async () => {
+  service = await startUserService();
+  const email = 'fuzz@example.com';
+  await service.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { email, password: 'fuzzing-password', name: 'Fuzz' } });
+  validToken = (await service.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: 'fuzzing-password' } })).json<{ accessToken: string }>().accessToken;
+  const { privateKey } = await generateKeyPair('EdDSA');
+  const sign = (exp: number) => new SignJWT({}).setProtectedHeader({ alg: 'EdDSA', kid: 'x' }).setSubject('00000000-0000-4000-8000-000000000000').setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setExpirationTime(exp).sign(privateKey);
+  foreignToken = await sign(Math.floor(Date.now() / 1000) + 600);
+  const [h, p] = validToken.split('.');
+  expiredToken = `${h}.${Buffer.from(JSON.stringify({ sub: 'x', exp: 1 })).toString('base64url')}.${p}`;
+});
+afterAll(async () => service?.close());
+
+const ROUTES = [
+  '/api/v1/auth/register',
+  '/api/v1/auth/login',
+  '/api/v1/auth/jwks.json',
+  '/api/v1/users/me',
+  '/api/v1/users/me/preferences',
+  '/api/v1/users/me/notifications',
+  HEALTH_PATHS.readiness,
+  '/metrics',
+  '/docs/json',
+];
+
+const path = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...ROUTES) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...ROUTES), fc.string({ maxLength: 20 })).map(([r, s]) => `${r}/${encodeURIComponent(s)}`) },
+  { weight: 2, arbitrary: fc.webPath().map((p) => p || '/') },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...ROUTES), fc.webQueryParameters()).map(([r, q]) => `${r}?${q}`) },
+);
+
+const wrongTypes = fc.oneof(
+  fc.record({ email: fc.anything(), password: fc.anything(), name: fc.anything() }, { requiredKeys: [] }),
+  fc.record({ interests: fc.anything(), pace: fc.anything(), travelMode: fc.anything() }, { requiredKeys: [] }),
+  fc.record({ email: fc.emailAddress(), password: fc.string({ minLength: 8, maxLength: 40 }), name: fc.string({ minLength: 1, maxLength: 120 }) }),
+  fc.record({
+    interests: fc.array(fc.string({ maxLength: 60 }), { maxLength: 40 }),
+    pace: fc.constantFrom('relaxed', 'normal', 'packed', 'sprint', ''),
+    travelMode: fc.constantFrom('walk', 'transit', 'car', 'teleport'),
+  }),
+).map((v) => JSON.stringify(v));
+
+const body = fc.oneof(
+  { weight: 3, arbitrary: wrongTypes },
+  { weight: 2, arbitrary: fc.string({ maxLength: 200 }) },
+  { weight: 2, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
+  { weight: 1, arbitrary: fc.constantFrom('{', '{"email":', '[1,2', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{}}}', 'null', '""', '\u0000') },
+  { weight: 1, arbitrary: fc.integer({ min: 300_000, max: 1_500_000 }).map((n) => `{"name":"${'x'.repeat(n)}"}`) },
+  { weight: 1, arbitrary: fc.constant(undefined) },
+);
+
+const authorization = fc.oneof(
+  fc.constant(undefined),
+  fc.string({ maxLength: 80 }),
+  fc.string({ maxLength: 200 }).map((s) => `Bearer ${s}`),
+  fc.constantFrom('Bearer', 'Basic dXNlcjpwYXNz', 'Bearer a.b.c', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.'),
+  fc.constant('valid'),
+  fc.constant('foreign'),
+  fc.constant('expired'),
+);
+
+// Mostly the real method of a real route (so validation and auth are exercised), then noise.
+const REAL = [
+  ['POST', '/api/v1/auth/register'],
+  ['POST', '/api/v1/auth/login'],
+  ['PUT', '/api/v1/users/me/preferences'],
+  ['GET', '/api/v1/users/me'],
+  ['GET', '/api/v1/users/me/notifications'],
+  ['GET', '/api/v1/auth/jwks.json'],
+] as const;
+const target = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...REAL).map(([method, url]) => ({ method, url })) },
+  { weight: 2, arbitrary: fc.record({ method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'), url: path }) },
+);
+
+const request = fc.record({
+  target,
+  body,
+  contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', undefined),
+  authorization,
+  ip: fc.ipV4(),
+});
+
+it('answers 1,200 malformed requests without a single 5xx and stays alive', async () => {
+  const statuses = new Map<number, number>();
+  const failures: string[] = [];
+  await fc.assert(
+    fc.asyncProperty(request, async ({ target: { method, url }, ...r }) => {
+      const token = r.authorization === 'valid' ? `Bearer ${validToken}` : r.authorization === 'foreign' ? `Bearer ${foreignToken}` : r.authorization === 'expired' ? `Bearer ${expiredToken}` : r.authorization;
+      const headers: Record<string, string> = { 'x-forwarded-for': r.ip };
+      if (r.contentType && r.body !== undefined) headers['content-type'] = r.contentType;
+      // Header values must be ISO-8859-1 without control characters to be sent at all.
+      if (token !== undefined && /^[\x20-\x7e]*$/.test(token)) headers.authorization = token;
+      const res = await service.app.inject({ method, url, headers, payload: method === 'GET' || method === 'HEAD' ? undefined : r.body });
+      statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+      if (res.statusCode >= 500) failures.push(`${method} ${url} ${r.contentType} ${String(r.body).slice(0, 80)} -> ${res.statusCode} ${res.body.slice(0, 200)}`);
+      return res.statusCode < 500;
+    }),
+    { numRuns: 1_200, seed: 20261126, endOnFailure: true },
+  );
+  expect(failures).toEqual([]);
+  expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1_000);
+  const live = await fetch(`${service.url}${HEALTH_PATHS.liveness}`);
+  expect(live.status).toBe(200);
+  console.log('fuzz status histogram', Object.fromEntries([...statuses.entries()].sort(([a], [b]) => a - b)));
+});
