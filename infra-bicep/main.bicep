@@ -39,6 +39,7 @@ var names = {
   acr: 'acrtripgen${envName}'
   serviceBus: 'sb-tripgen-${envName}'
   redis: 'redis-tripgen-${envName}'
+  appInsights: 'appi-tripgen-${envName}'
   vnet: 'vnet-tripgen-${envName}'
 }
 var subnetNames = {
@@ -95,6 +96,7 @@ module monitoring 'modules/monitoring.bicep' = {
     tags: tags
     retentionDays: profile.logRetentionDays
     applicationInsights: profile.applicationInsights
+    appInsightsName: names.appInsights
     alertEmail: profile.alertEmail
   }
 }
@@ -254,6 +256,7 @@ module identities 'modules/identity.bicep' = {
     jwtKeyName: names.jwtKey
     serviceBusName: names.serviceBus
     redisName: profile.?redis == null ? '' : names.redis
+    appInsightsName: profile.applicationInsights ? names.appInsights : ''
   }
   dependsOn: [keyVault, serviceBus, redis]
 }
@@ -338,3 +341,9 @@ output logAnalyticsWorkspaceId string = monitoring.outputs.workspaceId
 
 @description('Client id of each service\'s managed identity, keyed by service name (azure.workload.identity/client-id).')
 output serviceIdentityClientIds object = toObject(identities.outputs.clientIds, c => c.service, c => c.clientId)
+
+@description('Public host name of the API (Istio Gateway hosts, certificate subject).')
+output publicHostName string = publicHostName
+
+@description('Private IP the Application Gateway sends traffic to: the Istio internal ingress gateway service must be pinned to it (service.beta.kubernetes.io/azure-load-balancer-ipv4); empty without a gateway (dev).')
+output ingressPrivateIp string = profile.?appGateway.?backendIp ?? ''

@@ -3,7 +3,9 @@
 // - Key Vault Secrets User on the vault (every service reads its own configuration secrets);
 // - Key Vault Crypto User on the token-signing key, for the user service only (it issues JWTs);
 // - Service Bus Data Sender / Receiver on exactly the queues the catalog says it produces / consumes;
-// - the Redis `default` data access policy on the cache database, where a managed cache exists.
+// - the Redis `default` data access policy on the cache database, where a managed cache exists;
+// - Monitoring Metrics Publisher on Application Insights, where it exists (local auth is off there,
+//   so telemetry is sent with the workload identity).
 // PostgreSQL access is granted inside the server (pgaadauth_create_principal), not by Azure RBAC.
 
 import { catalogService } from '../types.bicep'
@@ -38,6 +40,9 @@ param serviceBusName string
 @description('Name of the Azure Managed Redis cluster; empty when Redis runs in-cluster.')
 param redisName string
 
+@description('Name of Application Insights; empty when it is not created.')
+param appInsightsName string
+
 @description('The service that signs access tokens.')
 param tokenIssuerService string = 'user'
 
@@ -46,6 +51,7 @@ var roles = {
   keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d297424'
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
   serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
 resource identities 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = [
@@ -150,6 +156,23 @@ resource redisAccess 'Microsoft.Cache/redisEnterprise/databases/accessPolicyAssi
     properties: {
       accessPolicyName: 'default'
       user: { objectId: identities[i].properties.principalId }
+    }
+  }
+]
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = if (!empty(appInsightsName)) {
+  name: empty(appInsightsName) ? 'none' : appInsightsName
+}
+
+resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (s, i) in services: if (!empty(appInsightsName)) {
+    name: guid(appInsights.id, identities[i].id, roles.monitoringMetricsPublisher)
+    scope: appInsights
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+      principalId: identities[i].properties.principalId
+      principalType: 'ServicePrincipal'
+      description: '${s.name} service sends telemetry'
     }
   }
 ]

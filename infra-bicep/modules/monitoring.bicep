@@ -16,6 +16,9 @@ param retentionDays int
 @description('Create Application Insights.')
 param applicationInsights bool
 
+@description('Name of Application Insights.')
+param appInsightsName string
+
 @description('E-mail address of the on-call receiver.')
 param alertEmail string
 
@@ -47,7 +50,7 @@ resource workspaceDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-
 }
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' = if (applicationInsights) {
-  name: 'appi-tripgen-${envName}'
+  name: appInsightsName
   location: location
   tags: tags
   kind: 'web'
