@@ -197,6 +197,18 @@ export const RULES: readonly Rule[] = [
     ),
     true,
   ),
+  rule(
+    'Azure.AKS.NodeAutoUpgrade',
+    each(AKS, (r) => {
+      const channel = prop(r, 'properties.autoUpgradeProfile.nodeOSUpgradeChannel');
+      return ['NodeImage', 'SecurityPatch'].some((c) => sameText(channel, c)) ? null : `node OS upgrade channel ${String(channel)}`;
+    }),
+  ),
+  rule('Azure.AKS.StandardLB', each(AKS, (r) => expect(prop(r, 'properties.networkProfile.loadBalancerSku'), 'standard', 'loadBalancerSku'))),
+  rule(
+    'Azure.AKS.PoolScaleSet',
+    each(AKS, (r) => (pools(r).every((p) => sameText(prop(p, 'type'), 'VirtualMachineScaleSets')) ? null : 'a pool is not a scale set')),
+  ),
   rule('Azure.AKS.AuditLogs', each(AKS, hasLogs(['kube-audit-admin', 'guard']))),
   rule(
     'Azure.AKS.PlatformLogs',
@@ -324,8 +336,9 @@ export const RULES: readonly Rule[] = [
 
   // --- Application Gateway and WAF ---
   rule('Azure.AppGw.UseWAF', each('Microsoft.Network/applicationGateways', (r) => expect(prop(r, 'properties.sku.tier'), 'WAF_v2', 'sku.tier'))),
+  // bicep-rules.md calls it Azure.AppGw.MinTLS; PSRule's id is Azure.AppGw.SSLPolicy.
   rule(
-    'Azure.AppGw.MinTLS',
+    'Azure.AppGw.SSLPolicy',
     each('Microsoft.Network/applicationGateways', (r) => {
       const type = prop(r, 'properties.sslPolicy.policyType');
       const name = String(prop(r, 'properties.sslPolicy.policyName') ?? '');
@@ -441,6 +454,11 @@ export const RULES: readonly Rule[] = [
     true,
   ),
   rule(
+    'Azure.ACR.ExportPolicy',
+    each('Microsoft.ContainerRegistry/registries', (r) => expect(prop(r, 'properties.policies.exportPolicy.status'), 'disabled', 'exportPolicy.status')),
+    true,
+  ),
+  rule(
     'TripGen.ACR.PrivateAccess',
     each('Microsoft.ContainerRegistry/registries', (r) =>
       firstFailure(expect(prop(r, 'sku.name'), 'Premium', 'sku.name'), expect(prop(r, 'properties.publicNetworkAccess'), 'Disabled', 'publicNetworkAccess')),
@@ -451,6 +469,7 @@ export const RULES: readonly Rule[] = [
   // --- Monitoring and deployment hygiene ---
   rule('Azure.AppInsights.Workspace', each('Microsoft.Insights/components', (r) => (typeof prop(r, 'properties.WorkspaceResourceId') === 'string' ? null : 'classic (no workspace)')), true),
   rule('Azure.AppInsights.LocalAuth', each('Microsoft.Insights/components', (r) => expect(prop(r, 'properties.DisableLocalAuth'), true, 'DisableLocalAuth')), true),
+  rule('Azure.Alert.MetricAutoMitigate', each('Microsoft.Insights/metricAlerts', (r) => expect(prop(r, 'properties.autoMitigate'), true, 'autoMitigate'))),
   rule('TripGen.Monitor.DiagnosticsEverywhere', (s) => {
     const resources = s.predictedResources.filter((r) => DIAGNOSABLE_TYPES.some((t) => sameText(r.type, t)));
     const failures = resources
