@@ -9,3 +9,11 @@ export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUES);
 
 /** Seed §2 dev messaging: max queue size 1 GB, message TTL 14 days. */
 export const QUEUE_LIMITS = { maxSizeInMegabytes: 1024, defaultMessageTimeToLive: 'P14D', maxDeliveryCount: 10 } as const;
+
+/** Body of a notification-queue message: produced by the AI service, kept in the user's inbox by the user service. */
+export interface NotificationMessage {
+  readonly userId: string;
+  /** e.g. 'schedule.completed' */
+  readonly type: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}

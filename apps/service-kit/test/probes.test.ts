@@ -7,13 +7,20 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
-import { afterAll, describe, expect, it } from 'vitest';
+import { QUEUE_NAMES, SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
+import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, unreachableDatabaseUrl, type TestDatabase } from '../src/testing/index.ts';
 import { catalogContract, manifestContracts, REPO_ROOT, type ContainerContract } from './manifests.ts';
 import { freePort, startServiceProcess, type ServiceProcess } from './service-process.ts';
 
 const existing = SERVICE_NAMES.filter((s) => existsSync(path.join(REPO_ROOT, 'apps', `${s}-service`, 'src', 'server.ts')));
+
+let bus: ServiceBusEmulator;
+beforeAll(async () => {
+  bus = await startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES });
+});
+afterAll(async () => bus?.stop());
 
 const contractsFor = (s: ServiceName): ContainerContract[] => {
   const rendered = manifestContracts(s);
@@ -51,7 +58,7 @@ describe.each(existing)('%s service probes', (service) => {
     db = await createTestDatabase(`probe_${service}`, existsSync(migrations) ? migrations : undefined);
     cleanup.push(() => db.drop());
     const port = contracts[0]!.envPort ?? contracts[0]!.containerPort;
-    proc = await startServiceProcess(service, { PORT: String(port), DATABASE_URL: db.url, SHUTDOWN_DELAY_MS: '1500' });
+    proc = await startServiceProcess(service, { PORT: String(port), DATABASE_URL: db.url, SHUTDOWN_DELAY_MS: '1500', SERVICEBUS_CONNECTION_STRING: bus.connectionString });
     cleanup.push(() => proc.kill());
     for (const c of contracts) {
       for (const probe of c.probes) {
@@ -63,7 +70,7 @@ describe.each(existing)('%s service probes', (service) => {
 
   it('fails readiness but not liveness or startup when PostgreSQL is down', async () => {
     const port = await freePort();
-    const down = await startServiceProcess(service, { PORT: String(port), DATABASE_URL: unreachableDatabaseUrl() });
+    const down = await startServiceProcess(service, { PORT: String(port), DATABASE_URL: unreachableDatabaseUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString });
     cleanup.push(() => down.kill());
     for (const probe of contracts[0]!.probes) {
       const res = await get(port, probe.path);

@@ -33,7 +33,6 @@ export const startServiceProcess = async (service: ServiceName, env: Record<stri
       HOST: '127.0.0.1',
       REDIS_URL: redisUrl(),
       JWKS_URL: `http://127.0.0.1:${SERVICES.user.port}${JWKS_PATH}`,
-      ...(process.env.SERVICEBUS_CONNECTION_STRING ? { SERVICEBUS_CONNECTION_STRING: process.env.SERVICEBUS_CONNECTION_STRING } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,6 +7,8 @@ import type { FastifyServerOptions } from 'fastify';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { loadSigningKey } from './domain/signing-key.ts';
 import { userRepository } from './domain/users.ts';
+import { consumeNotifications } from './domain/notifications.ts';
+import { serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -17,7 +19,7 @@ export interface BuildOptions {
 
 export const buildUserService = async (opts: BuildOptions = {}): Promise<App> => {
   const env = opts.env ?? process.env;
-  const config = loadConfig({ service: 'user' }, env);
+  const config = loadConfig({ service: 'user', usesQueues: true }, env);
   const key = await loadSigningKey(env.JWT_SIGNING_KEY_FILE, config.nodeEnv === 'production', env.JWT_SIGNING_KEY);
   const prisma = createPrismaClient(PrismaClient, config.databaseUrl);
   // The issuer verifies its own tokens with its own public key: no HTTP round trip to itself.
@@ -31,6 +33,13 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
       const users = userRepository(prisma, app.kit.cache);
       await app.register(authRoutes, { users, key });
       await app.register(userRoutes, { users });
+      // Consumers start once HTTP is ready and stop after it has drained (kit shutdown order).
+      const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
+      app.addHook('onReady', async () => {
+        const inbox = await consumeNotifications(broker, prisma, app.log);
+        app.kit.onShutdown(() => inbox.close());
+        app.kit.onShutdown(() => broker.close());
+      });
     },
   });
 };

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { App } from '@tripgen/service-kit';
 import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/service-kit/testing';
+import { QUEUE_NAMES } from '@tripgen/catalog';
+import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { buildUserService } from '../src/app.ts';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../prisma/migrations');
@@ -12,6 +14,8 @@ export interface RunningUserService {
   readonly app: App;
   readonly url: string;
   readonly db: TestDatabase;
+  /** The Service Bus emulator this instance consumes from (its own unless one was passed). */
+  readonly bus: ServiceBusEmulator;
   close(): Promise<void>;
 }
 
@@ -28,16 +32,21 @@ export const testEnv = (databaseUrl: string, extra: NodeJS.ProcessEnv = {}): Nod
   ...extra,
 });
 
-export const startUserService = async (opts: { db?: TestDatabase; env?: NodeJS.ProcessEnv; port?: number } = {}): Promise<RunningUserService> => {
+export const startUserService = async (
+  opts: { db?: TestDatabase; bus?: ServiceBusEmulator; env?: NodeJS.ProcessEnv; port?: number } = {},
+): Promise<RunningUserService> => {
   const db = opts.db ?? (await createTestDatabase('user_test', MIGRATIONS_DIR));
-  const app = await buildUserService({ env: testEnv(db.url, opts.env), logger: false });
+  const bus = opts.bus ?? (await startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES }));
+  const app = await buildUserService({ env: testEnv(db.url, { SERVICEBUS_CONNECTION_STRING: bus.connectionString, ...opts.env }), logger: false });
   const url = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   return {
     app,
     url,
     db,
+    bus,
     close: async () => {
       await app.close();
+      if (!opts.bus) await bus.stop();
       if (!opts.db) await db.drop();
     },
   };

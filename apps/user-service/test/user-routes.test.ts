@@ -3,7 +3,8 @@
  * the catalog) against real PostgreSQL and Redis.
  */
 import { createDevGateway } from '@tripgen/service-kit/dev-gateway';
-import { JWKS_PATH } from '@tripgen/catalog';
+import { JWKS_PATH, QUEUES } from '@tripgen/catalog';
+import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUserService, type RunningUserService } from './harness.ts';
@@ -93,6 +94,31 @@ describe('user routes through the dev gateway', () => {
     const inbox = await call('GET', '/api/v1/users/me/notifications', undefined, token);
     expect(inbox.status).toBe(200);
     expect(inbox.json).toEqual({ items: [] });
+  });
+
+  it('keeps notification-queue messages in the inbox, once each, and dead-letters a malformed one', async () => {
+    const email = uniqueEmail();
+    const { json: user } = await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
+    const token = (await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' })).json!.accessToken as string;
+    const broker = await createServiceBusBroker({ connectionString: service.bus.connectionString });
+    try {
+      const body = { userId: user!.id, type: 'schedule.completed', payload: { tripId: 't-1', scheduleId: 's-1' } };
+      // The same message id twice (a publisher retry): one inbox entry.
+      await broker.publish(QUEUES.notification, [{ messageId: 'notif-1', body }]);
+      await broker.publish(QUEUES.notification, [{ messageId: 'notif-1', body }]);
+      await broker.publish(QUEUES.notification, [{ messageId: 'notif-bad', body: { hello: 'world' } }]);
+      const deadline = Date.now() + 20_000;
+      let items: unknown[] = [];
+      while (Date.now() < deadline) {
+        items = (await call('GET', '/api/v1/users/me/notifications', undefined, token)).json!.items as unknown[];
+        if (items.length && service.bus.count(`${QUEUES.notification}/$deadletterqueue`) === 1 && service.bus.count(QUEUES.notification) === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(items).toEqual([{ id: expect.any(String), type: 'schedule.completed', payload: body.payload, createdAt: expect.any(String), readAt: null }]);
+      expect(service.bus.count(`${QUEUES.notification}/$deadletterqueue`)).toBe(1);
+    } finally {
+      await broker.close();
+    }
   });
 
   it('answers 401 problem+json without a token or with a bad one', async () => {

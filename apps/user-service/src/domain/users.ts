@@ -6,13 +6,6 @@ import type { TwoLevelCache } from '@tripgen/service-kit';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { Me, Preferences } from './schemas.ts';
 
-export interface NewNotification {
-  readonly id: string;
-  readonly userId: string;
-  readonly type: string;
-  readonly payload: unknown;
-}
-
 export class EmailTakenError extends Error {}
 
 const profileKey = (userId: string) => `user:${userId}:me`;
@@ -54,16 +47,6 @@ export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
 
   notifications: (userId: string) =>
     prisma.notification.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: 100, select: { id: true, type: true, payload: true, createdAt: true, readAt: true } }),
-
-  /** Stores an inbox entry; a notification for a user that does not exist (deleted) is dropped. */
-  async addNotification(tx: Prisma.TransactionClient | PrismaClient, n: NewNotification): Promise<boolean> {
-    const rows = await tx.$executeRaw`
-      INSERT INTO notifications (id, user_id, type, payload)
-      SELECT ${n.id}::uuid, ${n.userId}::uuid, ${n.type}, ${JSON.stringify(n.payload ?? {})}::jsonb
-      WHERE EXISTS (SELECT 1 FROM users WHERE id = ${n.userId}::uuid)
-      ON CONFLICT (id) DO NOTHING`;
-    return rows > 0;
-  },
 });
 
 export type UserRepository = ReturnType<typeof userRepository>;

@@ -1,0 +1,40 @@
+/**
+ * The notifications inbox is fed by notification-queue: each message becomes one inbox entry.
+ * The kit's idempotent consumer records the message id in the same transaction, so a redelivered
+ * message never doubles an entry; a body that is not a notification is dead-lettered at once.
+ */
+import { randomUUID } from 'node:crypto';
+import { QUEUES, type NotificationMessage } from '@tripgen/catalog';
+import { PermanentMessageError, consumeIdempotently, type MessageBroker, type MessagingLogger, type Subscription, type TransactionalSql } from '@tripgen/service-kit/messaging';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const parseNotification = (body: unknown): NotificationMessage => {
+  const b = body as Partial<NotificationMessage> | null;
+  if (!b || typeof b !== 'object') throw new PermanentMessageError('InvalidBody', 'the body is not an object');
+  if (typeof b.userId !== 'string' || !UUID.test(b.userId)) throw new PermanentMessageError('InvalidBody', 'userId must be a UUID');
+  if (typeof b.type !== 'string' || !b.type || b.type.length > 100) throw new PermanentMessageError('InvalidBody', 'type must be a short string');
+  const payload = b.payload ?? {};
+  if (typeof payload !== 'object' || Array.isArray(payload)) throw new PermanentMessageError('InvalidBody', 'payload must be an object');
+  return { userId: b.userId, type: b.type, payload };
+};
+
+export const consumeNotifications = (broker: MessageBroker, db: TransactionalSql, logger: MessagingLogger): Promise<Subscription> =>
+  consumeIdempotently(
+    broker,
+    db,
+    QUEUES.notification,
+    async (message, tx) => {
+      const n = parseNotification(message.body);
+      // A notification for an account deleted meanwhile is dropped (nothing to show it to).
+      await tx.$executeRawUnsafe(
+        `INSERT INTO notifications (id, user_id, type, payload)
+         SELECT $1::uuid, $2::uuid, $3, $4::jsonb WHERE EXISTS (SELECT 1 FROM users WHERE id = $2::uuid)`,
+        randomUUID(),
+        n.userId,
+        n.type,
+        JSON.stringify(n.payload),
+      );
+    },
+    { consumer: 'user-service.inbox', logger, concurrency: 4 },
+  );
