@@ -148,3 +148,6 @@ export const workloadName = (s: ServiceName): string => `${s}-service`;
 export const serviceAccountName = (s: ServiceName): string => `tripgen-${s}`;
 export const workloadIdentitySubject = (s: ServiceName): string =>
   `system:serviceaccount:${K8S_NAMESPACE}:${serviceAccountName(s)}`;
+
+/** Image repository of a service inside the registry: CI pushes `<acrLoginServer>/<repo>:<tag>`. */
+export const imageRepository = (s: ServiceName): string => `tripgen/${workloadName(s)}`;

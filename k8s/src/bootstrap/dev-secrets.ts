@@ -1,0 +1,54 @@
+/**
+ * dev bootstrap, run once per dev cluster by an operator with kubectl access (never by Argo CD):
+ *   node --import tsx k8s/src/bootstrap/dev-secrets.ts [--context <kube-context>]
+ * Creates, only where missing, the Secrets the dev manifests refer to, with fresh random values
+ * that exist nowhere else: `postgres-admin` (the in-cluster PostgreSQL password) and one
+ * `<service>-service-secrets` per service (DATABASE_URL into its own database, plus the user
+ * service's JWT signing key). gitops/ holds only the references. prod needs none of this: its
+ * values come from Key Vault through the SecretProviderClass of each service.
+ */
+import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { K8S_NAMESPACE, serviceList } from '@tripgen/catalog';
+import { secretName, serviceSecrets } from '../config/secrets.ts';
+import { POSTGRES } from '../constructs/data-stores.ts';
+
+const ctxIndex = process.argv.indexOf('--context');
+const context = ctxIndex > 0 ? ['--context', process.argv[ctxIndex + 1]!] : [];
+const kubectl = (args: string[], input?: string) =>
+  execFileSync('kubectl', [...context, '--namespace', K8S_NAMESPACE, ...args], { encoding: 'utf8', stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], ...(input !== undefined ? { input } : {}) });
+
+function exists(name: string): boolean {
+  try {
+    kubectl(['get', 'secret', name, '--output', 'name']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a key of an existing Secret, so service URLs reuse the password PostgreSQL already has. */
+const readKey = (name: string, key: string): string => Buffer.from(kubectl(['get', 'secret', name, '--output', `jsonpath={.data.${key}}`]), 'base64').toString('utf8');
+
+function create(name: string, data: Record<string, string>): void {
+  if (exists(name)) {
+    console.log(`secret/${name}: exists, left as is`);
+    return;
+  }
+  const manifest = { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: K8S_NAMESPACE }, type: 'Opaque', stringData: data };
+  // Through stdin, so no value appears in a process list or a shell history.
+  kubectl(['apply', '--filename', '-'], JSON.stringify(manifest));
+  console.log(`secret/${name}: created`);
+}
+
+create(POSTGRES.adminSecret, { password: randomBytes(24).toString('base64url') });
+const password = encodeURIComponent(readKey(POSTGRES.adminSecret, 'password'));
+for (const s of serviceList()) {
+  const values: Record<string, string> = {};
+  for (const item of serviceSecrets(s)) {
+    if (item.envVar === 'DATABASE_URL') values[item.envVar] = `postgresql://postgres:${password}@${POSTGRES.name}.${K8S_NAMESPACE}.svc.cluster.local:${POSTGRES.port}/${s.database}`;
+    else if (item.envVar === 'JWT_SIGNING_KEY') values[item.envVar] = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    else throw new Error(`no dev bootstrap for ${item.envVar}`);
+  }
+  create(secretName(s), values);
+}

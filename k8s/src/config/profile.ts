@@ -1,0 +1,186 @@
+/**
+ * Environment profiles: every difference between dev and prod is data here, built from the
+ * Bicep hand-over (azure-outputs.ts). Constructs read a profile; none of them asks which
+ * environment it is in.
+ */
+import { K8S_NAMESPACE, type EnvironmentName, type ServiceName } from '@tripgen/catalog';
+import { loadAzureOutputs, type AzureOutputs } from './azure-outputs.ts';
+import { IMAGE_TAGS } from './releases.ts';
+
+export interface ResourceSpec {
+  readonly requests: { readonly cpu: string; readonly memory: string };
+  readonly limits: { readonly cpu?: string; readonly memory: string };
+}
+
+/** dev: PostgreSQL and Redis run as pods next to the services (seed §2, dev column). */
+export interface InClusterDataStores {
+  readonly kind: 'in-cluster';
+  readonly postgres: { readonly image: string; readonly resources: ResourceSpec; readonly storage: string; readonly uid: number };
+  readonly redis: { readonly image: string; readonly resources: ResourceSpec; readonly maxMemory: string; readonly uid: number };
+}
+
+/** prod: Azure Database for PostgreSQL and Azure Cache for Redis, reached through private endpoints. */
+export interface ManagedDataStores {
+  readonly kind: 'managed';
+  readonly postgresHost: string;
+  readonly redis: { readonly host: string; readonly port: number };
+  /** Private-endpoint subnets the pods may reach (architecture: database and cache subnets). */
+  readonly postgresCidr: string;
+  readonly redisCidr: string;
+}
+
+/** Where DATABASE_URL (and other secrets) come from; a value never appears in gitops/. */
+export type SecretSource =
+  | { readonly kind: 'bootstrap'; readonly script: string }
+  | { readonly kind: 'key-vault'; readonly keyVaultName: string; readonly tenantId: string };
+
+export interface MeshProfile {
+  readonly systemNamespace: string;
+  readonly ingressNamespace: string;
+  /** Pod labels of the Istio ingress gateway (App Gateway sends traffic to it). */
+  readonly ingressGatewayLabels: Readonly<Record<string, string>>;
+  readonly ingressGatewayService: string;
+}
+
+export type IngressProfile =
+  | { readonly kind: 'nginx'; readonly className: string; readonly controllerNamespace: string; readonly host: string }
+  | {
+      readonly kind: 'app-gateway';
+      /** AGIC (Application Gateway Ingress Controller): classic App Gateway Standard_v2 + WAF, as the seed sizes it. */
+      readonly className: string;
+      readonly host: string;
+      /** Certificate name in App Gateway (imported from Key Vault by Bicep). */
+      readonly sslCertificate: string;
+    };
+
+export interface MonitoringProfile {
+  readonly namespace: string;
+  /** Pod labels of Prometheus (NetworkPolicy: who may scrape). */
+  readonly prometheusLabels: Readonly<Record<string, string>>;
+  /** Address the Argo Rollouts analysis queries. */
+  readonly prometheusUrl: string;
+  /** Label the Prometheus operator selects ServiceMonitors/PrometheusRules by. */
+  readonly ruleSelectorLabels: Readonly<Record<string, string>>;
+}
+
+export interface EnvironmentProfile {
+  readonly name: EnvironmentName;
+  readonly namespace: string;
+  readonly image: { readonly registry: string; readonly tag: string };
+  readonly logLevel: 'debug' | 'info';
+  readonly ingress: IngressProfile;
+  readonly dataStores: InClusterDataStores | ManagedDataStores;
+  readonly secrets: SecretSource;
+  /** Client IDs of the per-service managed identities, or null without workload identity. */
+  readonly workloadIdentity: Readonly<Record<ServiceName, string>> | null;
+  readonly serviceBusFqdn: string;
+  readonly otlpEndpoint: string | null;
+  readonly scaling: {
+    /** HPA from the catalog's per-env replicas (as minimum) to its maxReplicas; otherwise fixed replicas. */
+    readonly horizontal: boolean;
+    readonly disruptionBudgets: boolean;
+    readonly zoneSpread: boolean;
+    /** VPA in recommendation mode ("Off") beside the HPA. */
+    readonly verticalRecommendations: boolean;
+  };
+  readonly mesh: MeshProfile | null;
+  /** 'rolling': Deployment; 'progressive': Argo Rollouts with the catalog's delivery strategy. */
+  readonly delivery: 'rolling' | 'progressive';
+  readonly monitoring: MonitoringProfile | null;
+  readonly argo: { readonly automatedSync: boolean; readonly namespace: string };
+  readonly azure: AzureOutputs;
+}
+
+const PODS_UID = 10001;
+
+/** Outputs a profile cannot do without: an empty value would render a broken URL or port. */
+function required(azure: AzureOutputs, env: EnvironmentName, keys: readonly (keyof AzureOutputs)[]): void {
+  const missing = keys.filter((k) => azure[k] === '' || azure[k] === 0);
+  if (missing.length > 0) {
+    throw new Error(`infra-bicep/outputs/${env}.outputs.json: ${missing.join(', ')} empty; the ${env} manifests need them (Bicep hand-over, k8s/README.md)`);
+  }
+}
+
+/** Hand-over values each environment renders from (prod reaches the managed Redis). */
+const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]> = {
+  dev: ['tenantId', 'keyVaultName', 'acrLoginServer', 'serviceBusNamespaceFqdn', 'publicHostName'],
+  prod: ['tenantId', 'keyVaultName', 'acrLoginServer', 'serviceBusNamespaceFqdn', 'publicHostName', 'redisHost', 'redisPort'],
+};
+
+export function buildProfile(name: EnvironmentName, azure: AzureOutputs): EnvironmentProfile {
+  required(azure, name, REQUIRED_OUTPUTS[name]);
+  const base = {
+    name,
+    namespace: K8S_NAMESPACE,
+    image: { registry: azure.acrLoginServer, tag: IMAGE_TAGS[name] },
+    serviceBusFqdn: azure.serviceBusNamespaceFqdn,
+    argo: { namespace: 'argocd' },
+    azure,
+  };
+  const profiles: Record<EnvironmentName, () => EnvironmentProfile> = {
+    dev: () => ({
+      ...base,
+      logLevel: 'debug',
+      ingress: { kind: 'nginx', className: 'nginx', controllerNamespace: 'ingress-nginx', host: azure.publicHostName },
+      dataStores: {
+        kind: 'in-cluster',
+        postgres: {
+          // Maintained upstream PostgreSQL 16 with PostGIS 3.4 (location_db needs it).
+          image: 'docker.io/postgis/postgis:16-3.4',
+          resources: { requests: { cpu: '1000m', memory: '2Gi' }, limits: { cpu: '2000m', memory: '4Gi' } },
+          storage: '20Gi',
+          uid: PODS_UID,
+        },
+        redis: {
+          image: 'docker.io/library/redis:7.2.5',
+          resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '1Gi' } },
+          maxMemory: '768mb',
+          uid: PODS_UID,
+        },
+      },
+      secrets: { kind: 'bootstrap', script: 'k8s/src/bootstrap/dev-secrets.ts' },
+      workloadIdentity: null,
+      otlpEndpoint: null,
+      scaling: { horizontal: false, disruptionBudgets: false, zoneSpread: false, verticalRecommendations: false },
+      mesh: null,
+      delivery: 'rolling',
+      monitoring: null,
+      argo: { ...base.argo, automatedSync: true },
+    }),
+    prod: () => ({
+      ...base,
+      logLevel: 'info',
+      ingress: { kind: 'app-gateway', className: 'azure-application-gateway', host: azure.publicHostName, sslCertificate: 'tripgen-tls' },
+      dataStores: {
+        kind: 'managed',
+        postgresHost: azure.postgresHost,
+        redis: { host: azure.redisHost, port: azure.redisPort },
+        postgresCidr: '10.0.2.0/24',
+        redisCidr: '10.0.3.0/24',
+      },
+      secrets: { kind: 'key-vault', keyVaultName: azure.keyVaultName, tenantId: azure.tenantId },
+      workloadIdentity: azure.serviceIdentityClientIds,
+      otlpEndpoint: 'http://otel-collector.monitoring.svc.cluster.local:4318',
+      scaling: { horizontal: true, disruptionBudgets: true, zoneSpread: true, verticalRecommendations: true },
+      mesh: {
+        systemNamespace: 'istio-system',
+        ingressNamespace: 'istio-ingress',
+        ingressGatewayLabels: { istio: 'ingressgateway' },
+        ingressGatewayService: 'istio-ingressgateway',
+      },
+      delivery: 'progressive',
+      monitoring: {
+        namespace: 'monitoring',
+        prometheusLabels: { 'app.kubernetes.io/name': 'prometheus' },
+        prometheusUrl: 'http://prometheus-operated.monitoring.svc.cluster.local:9090',
+        ruleSelectorLabels: { release: 'kube-prometheus-stack' },
+      },
+      argo: { ...base.argo, automatedSync: false },
+    }),
+  };
+  return profiles[name]();
+}
+
+export const ENVIRONMENTS: readonly EnvironmentName[] = ['dev', 'prod'];
+
+export const loadProfiles = (): readonly EnvironmentProfile[] => ENVIRONMENTS.map((env) => buildProfile(env, loadAzureOutputs(env)));

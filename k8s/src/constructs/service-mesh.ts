@@ -1,0 +1,179 @@
+/**
+ * Istio objects (prod). Namespace level: STRICT mTLS, JWT verification for our issuer, an
+ * allow-nothing AuthorizationPolicy. Per service: one ALLOW policy derived from the call graph
+ * and the catalog's routes (token-free paths listed in routes[].anonymous, everything else needs
+ * a valid JWT), a DestinationRule (ISTIO_MUTUAL, outlier detection) and the VirtualService the
+ * ingress gateway and the canary steps use.
+ */
+import { Construct } from 'constructs';
+import {
+  HEALTH_PATHS,
+  JWKS_PATH,
+  JWT_AUDIENCE,
+  JWT_ISSUER,
+  METRICS_PATH,
+  serviceAccountName,
+  workloadName,
+  type ServiceSpec,
+} from '@tripgen/catalog';
+import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy';
+import type { IPeerAuthentication } from '@kubernetes-models/istio/security.istio.io/v1/PeerAuthentication';
+import type { IRequestAuthentication } from '@kubernetes-models/istio/security.istio.io/v1/RequestAuthentication';
+import type { IDestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1/DestinationRule';
+import type { IGateway } from '@kubernetes-models/istio/networking.istio.io/v1/Gateway';
+import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1/VirtualService';
+import type { EnvironmentProfile, MeshProfile } from '../config/profile.ts';
+import { emit } from '../lib/emit.ts';
+import { componentLabels, selectorLabels } from '../lib/labels.ts';
+import { httpClients } from './network-policies.ts';
+import { canaryServiceName, MESH_ROUTES } from './progressive-delivery.ts';
+
+export const GATEWAY_NAME = 'tripgen-gateway';
+
+const principal = (namespace: string, sa: string): string => `cluster.local/ns/${namespace}/sa/${sa}`;
+const fqdn = (name: string, profile: EnvironmentProfile): string => `${name}.${profile.namespace}.svc.cluster.local`;
+/** A prefix and everything under it, as Istio path patterns. */
+const under = (prefix: string): string[] => [prefix, `${prefix}/*`];
+
+export function meshNamespacePolicies(scope: Construct, profile: EnvironmentProfile, mesh: MeshProfile): void {
+  const ns = profile.namespace;
+  const labels = componentLabels(profile, 'tripgen-mesh', 'mesh');
+  emit(scope, {
+    apiVersion: 'security.istio.io/v1',
+    kind: 'PeerAuthentication',
+    metadata: { name: 'default', namespace: ns, labels },
+    spec: { mtls: { mode: 'STRICT' } },
+  } satisfies IPeerAuthentication);
+  emit(scope, {
+    apiVersion: 'security.istio.io/v1',
+    kind: 'RequestAuthentication',
+    metadata: { name: 'tripgen-jwt', namespace: ns, labels },
+    spec: {
+      jwtRules: [
+        {
+          issuer: JWT_ISSUER,
+          audiences: [JWT_AUDIENCE],
+          // istiod fetches the keys from outside the mesh, so through the public edge (TLS).
+          jwksUri: `https://${profile.ingress.host}${JWKS_PATH}`,
+          forwardOriginalToken: true,
+        },
+      ],
+    },
+  } satisfies IRequestAuthentication);
+  // Deny by default: an ALLOW policy that matches nothing; each service then allows its callers.
+  emit(scope, {
+    apiVersion: 'security.istio.io/v1',
+    kind: 'AuthorizationPolicy',
+    metadata: { name: 'allow-nothing', namespace: ns, labels },
+    spec: {},
+  } satisfies IAuthorizationPolicy);
+  emit(scope, {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'Gateway',
+    metadata: { name: GATEWAY_NAME, namespace: ns, labels },
+    spec: {
+      selector: { ...mesh.ingressGatewayLabels },
+      // TLS ends at Application Gateway; it reaches this gateway inside the VNet.
+      servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: [profile.ingress.host] }],
+    },
+  } satisfies IGateway);
+}
+
+export interface ServiceMeshProps {
+  readonly spec: ServiceSpec;
+  readonly profile: EnvironmentProfile;
+  readonly mesh: MeshProfile;
+}
+
+export class ServiceMesh extends Construct {
+  constructor(scope: Construct, id: string, props: ServiceMeshProps) {
+    super(scope, id);
+    const { spec, profile, mesh } = props;
+    const name = workloadName(spec.name);
+    const ns = profile.namespace;
+    const labels = componentLabels(profile, name, 'api');
+    const host = fqdn(name, profile);
+
+    emit(this, {
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      metadata: { name, namespace: ns, labels },
+      spec: { selector: { matchLabels: selectorLabels(name) }, action: 'ALLOW', rules: authorizationRules(spec, profile, mesh) },
+    } satisfies IAuthorizationPolicy);
+
+    emit(this, {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { name, namespace: ns, labels },
+      spec: {
+        host,
+        trafficPolicy: {
+          tls: { mode: 'ISTIO_MUTUAL' },
+          outlierDetection: { consecutive5xxErrors: 5, interval: '30s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
+        },
+      },
+    } satisfies IDestinationRule);
+
+    // Canary: the Rollout shifts these weights (Argo CD ignores them, see the argocd chart).
+    const canary = profile.delivery === 'progressive' && spec.delivery === 'canary';
+    const destinations = canary
+      ? [
+          { destination: { host, port: { number: spec.port } }, weight: 100 },
+          { destination: { host: fqdn(canaryServiceName(spec), profile), port: { number: spec.port } }, weight: 0 },
+        ]
+      : [{ destination: { host, port: { number: spec.port } } }];
+    const [gatewayRoute, meshRoute] = MESH_ROUTES;
+    emit(this, {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name, namespace: ns, labels },
+      spec: {
+        hosts: [host, profile.ingress.host],
+        gateways: [GATEWAY_NAME, 'mesh'],
+        http: [
+          {
+            name: gatewayRoute,
+            match: spec.routes.map((r) => ({ gateways: [GATEWAY_NAME], uri: { prefix: r.prefix } })),
+            route: destinations,
+          },
+          { name: meshRoute, match: [{ gateways: ['mesh'] }], route: destinations },
+        ],
+      },
+    } satisfies IVirtualService);
+  }
+}
+
+type Rule = NonNullable<NonNullable<IAuthorizationPolicy['spec']>['rules']>[number];
+
+/** Who may call what on one service. */
+export function authorizationRules(spec: ServiceSpec, profile: EnvironmentProfile, mesh: MeshProfile): Rule[] {
+  const ns = profile.namespace;
+  const gateway = principal(mesh.ingressNamespace, mesh.ingressGatewayService);
+  const rules: Rule[] = [];
+  const anonymous = spec.routes.flatMap((r) => r.anonymous);
+  if (anonymous.length > 0) rules.push({ from: [{ source: { principals: [gateway] } }], to: [{ operation: { paths: anonymous } }] });
+  const guarded = spec.routes.flatMap((r) => under(r.prefix));
+  if (guarded.length > 0) {
+    // Through the edge, everything else needs a token our issuer signed.
+    rules.push({ from: [{ source: { principals: [gateway], requestPrincipals: [`${JWT_ISSUER}/*`] } }], to: [{ operation: { paths: guarded } }] });
+  }
+  const callers = httpClients(spec).filter((c) => c.calls.includes(spec.name));
+  if (callers.length > 0 && guarded.length > 0) {
+    rules.push({ from: [{ source: { principals: callers.map((c) => principal(ns, serviceAccountName(c.name))) } }], to: [{ operation: { paths: guarded } }] });
+  }
+  const jwksReaders = httpClients(spec).filter((c) => !c.calls.includes(spec.name));
+  if (jwksReaders.length > 0) {
+    rules.push({
+      from: [{ source: { principals: jwksReaders.map((c) => principal(ns, serviceAccountName(c.name))) } }],
+      to: [{ operation: { methods: ['GET'], paths: [JWKS_PATH] } }],
+    });
+  }
+  if (profile.monitoring) {
+    rules.push({ from: [{ source: { namespaces: [profile.monitoring.namespace] } }], to: [{ operation: { methods: ['GET'], paths: [METRICS_PATH] } }] });
+  }
+  if (profile.delivery === 'progressive') {
+    // The blue-green smoke analysis reads readiness through the preview Service (controller in the mesh).
+    rules.push({ from: [{ source: { principals: [principal('argo-rollouts', 'argo-rollouts')] } }], to: [{ operation: { methods: ['GET'], paths: [HEALTH_PATHS.readiness] } }] });
+  }
+  return rules;
+}

@@ -1,0 +1,23 @@
+import type { EnvironmentProfile } from '../config/profile.ts';
+
+export const PART_OF = 'tripgen';
+
+/** The labels a selector uses: explicit app.kubernetes.io names, never a cdk8s path hash. */
+export const selectorLabels = (name: string): Record<string, string> => ({
+  'app.kubernetes.io/name': name,
+  'app.kubernetes.io/part-of': PART_OF,
+});
+
+/** Labels on every object of a component (selector labels plus the descriptive ones). */
+export const componentLabels = (
+  profile: EnvironmentProfile,
+  name: string,
+  component: string,
+): Record<string, string> => ({
+  ...selectorLabels(name),
+  'app.kubernetes.io/component': component,
+  'app.kubernetes.io/managed-by': 'cdk8s',
+  'tripgen.example/environment': profile.name,
+});
+
+export const ARGO_SYNC_WAVE = 'argocd.argoproj.io/sync-wave';

@@ -1,0 +1,9 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (k8s/src/lib → ../../..), so every script works from any cwd. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const repoPath = (...parts: string[]): string => join(REPO_ROOT, ...parts);
+export const GITOPS_DIR = repoPath('gitops');
+/** The read-only shared folder beside the clone (CRD files); CI lays it out the same way. */
+export const SHARED_DIR = resolve(REPO_ROOT, '..', 'shared');

@@ -1,0 +1,115 @@
+/**
+ * The seed's alerts (§12.1.2) as one PrometheusRule: critical — restarts > 5/hour, AI response
+ * > 5 s, memory > 90%; warning — response > 200 ms, CPU > 80%, disk > 85%. Each carries a
+ * summary, a description and a runbook link into docs/runbooks.md.
+ */
+import type { Construct } from 'constructs';
+import { workloadName } from '@tripgen/catalog';
+import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
+import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts';
+import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
+import { emit } from '../lib/emit.ts';
+import { componentLabels } from '../lib/labels.ts';
+import { THRESHOLDS } from './slo.ts';
+
+export interface AlertSpec {
+  readonly alert: string;
+  readonly severity: 'critical' | 'warning';
+  readonly expr: string;
+  readonly for: string;
+  readonly summary: string;
+  readonly description: string;
+  /** Anchor of the runbook section in docs/runbooks.md. */
+  readonly runbook: string;
+}
+
+const RUNBOOKS_URL = `${GITOPS_REPO_URL.replace(/\.git$/, '')}/blob/${GITOPS_REVISION}/docs/runbooks.md`;
+
+export function seedAlerts(namespace: string): AlertSpec[] {
+  const ns = `namespace="${namespace}"`;
+  const pct = (r: number) => `${Math.round(r * 100)}%`;
+  const latency = (filter: string) =>
+    `histogram_quantile(0.95, sum by (destination_workload, le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_workload_namespace="${namespace}"${filter}}[5m])))`;
+  return [
+    {
+      alert: 'TripGenPodRestartsHigh',
+      severity: 'critical',
+      expr: `increase(kube_pod_container_status_restarts_total{${ns}}[1h]) > ${THRESHOLDS.restartsPerHour}`,
+      for: '0m',
+      summary: 'Pod {{ $labels.pod }} restarted more than 5 times in an hour',
+      description: 'Container {{ $labels.container }} of {{ $labels.pod }} restarted {{ $value }} times in the last hour.',
+      runbook: 'pod-restarts',
+    },
+    {
+      alert: 'TripGenAiResponseSlow',
+      severity: 'critical',
+      expr: `${latency(`,destination_workload="${workloadName('ai')}"`)} > ${THRESHOLDS.aiResponseMs}`,
+      for: '5m',
+      summary: 'AI service p95 response time above 5 s',
+      description: 'Itinerary generation p95 is {{ $value }} ms; the product promises a schedule within 5 s.',
+      runbook: 'ai-response-slow',
+    },
+    {
+      alert: 'TripGenMemoryHigh',
+      severity: 'critical',
+      expr: `sum by (pod, container) (container_memory_working_set_bytes{${ns},container!=""}) / sum by (pod, container) (kube_pod_container_resource_limits{${ns},resource="memory"}) > ${THRESHOLDS.memoryRatio}`,
+      for: '5m',
+      summary: `Container memory above ${pct(THRESHOLDS.memoryRatio)} of its limit`,
+      description: '{{ $labels.container }} in {{ $labels.pod }} uses {{ $value | humanizePercentage }} of its memory limit; it will be OOM-killed next.',
+      runbook: 'memory-high',
+    },
+    {
+      alert: 'TripGenResponseSlow',
+      severity: 'warning',
+      expr: `${latency(`,destination_workload!="${workloadName('ai')}"`)} > ${THRESHOLDS.responseMs}`,
+      for: '10m',
+      summary: 'Service p95 response time above 200 ms',
+      description: '{{ $labels.destination_workload }} answers in {{ $value }} ms at p95.',
+      runbook: 'response-slow',
+    },
+    {
+      alert: 'TripGenCpuHigh',
+      severity: 'warning',
+      expr: `sum by (pod, container) (rate(container_cpu_usage_seconds_total{${ns},container!=""}[5m])) / sum by (pod, container) (kube_pod_container_resource_requests{${ns},resource="cpu"}) > ${THRESHOLDS.cpuRatio}`,
+      for: '15m',
+      summary: `Container CPU above ${pct(THRESHOLDS.cpuRatio)} of its request`,
+      description: '{{ $labels.container }} in {{ $labels.pod }} uses {{ $value | humanizePercentage }} of its CPU request.',
+      runbook: 'cpu-high',
+    },
+    {
+      alert: 'TripGenDiskHigh',
+      severity: 'warning',
+      expr: `kubelet_volume_stats_used_bytes{${ns}} / kubelet_volume_stats_capacity_bytes{${ns}} > ${THRESHOLDS.diskRatio}`,
+      for: '15m',
+      summary: `Volume usage above ${pct(THRESHOLDS.diskRatio)}`,
+      description: 'Volume {{ $labels.persistentvolumeclaim }} is {{ $value | humanizePercentage }} full.',
+      runbook: 'disk-high',
+    },
+  ];
+}
+
+export function alertRules(scope: Construct, profile: EnvironmentProfile, monitoring: MonitoringProfile): void {
+  emit(scope, {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'PrometheusRule',
+    metadata: {
+      name: 'tripgen-alerts',
+      namespace: profile.namespace,
+      labels: { ...componentLabels(profile, 'tripgen-alerts', 'monitoring'), ...monitoring.ruleSelectorLabels },
+    },
+    spec: {
+      groups: [
+        {
+          name: 'tripgen.seed-alerts',
+          rules: seedAlerts(profile.namespace).map((a) => ({
+            alert: a.alert,
+            expr: a.expr,
+            for: a.for,
+            labels: { severity: a.severity },
+            annotations: { summary: a.summary, description: a.description, runbook_url: `${RUNBOOKS_URL}#${a.runbook}` },
+          })),
+        },
+      ],
+    },
+  } satisfies IPrometheusRule);
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadAzureOutputs, parseAzureOutputs } from '../src/config/azure-outputs.ts';
+import { buildProfile, loadProfiles } from '../src/config/profile.ts';
+import { GITOPS_DIR, repoPath } from '../src/lib/paths.ts';
+import { render } from '../src/render.ts';
+import { gitopsFiles } from './support/gitops.ts';
+
+describe('render', () => {
+  it('is byte-identical across two runs', () => {
+    const a = render(loadProfiles()).files;
+    const b = render(loadProfiles()).files;
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [path, text] of a) expect(b.get(path)).toBe(text);
+  });
+
+  it('[25] equals the committed gitops/ (what `npm run synth:check` enforces)', () => {
+    const { files } = render(loadProfiles());
+    expect(gitopsFiles()).toEqual([...files.keys()].sort());
+    for (const [path, text] of files) expect(readFileSync(join(GITOPS_DIR, path), 'utf8'), path).toBe(text);
+  });
+
+  it('renders four services per environment, dev with ingress and data stores, Argo CD for both', () => {
+    const { objects } = render(loadProfiles());
+    const names = (env: string, kind: string) => objects.filter((o) => o.env === env && o.object.kind === kind).map((o) => o.object.metadata.name).sort();
+    expect(names('dev', 'Deployment')).toEqual(['ai-service', 'location-service', 'trip-service', 'user-service']);
+    expect(names('prod', 'Rollout')).toEqual(['ai-service', 'location-service', 'trip-service', 'user-service']);
+    expect(names('dev', 'StatefulSet')).toEqual(['postgres', 'redis']);
+    expect(names('dev', 'Ingress')).toEqual(['tripgen']);
+    for (const env of ['dev', 'prod']) {
+      expect(names(env, 'AppProject')).toEqual([`tripgen-${env}`]);
+      expect(names(env, 'Application')).toContain(`tripgen-${env}`);
+    }
+  });
+
+  it('syncs dev automatically (prune, self-heal) and prod only by hand', () => {
+    const { objects } = render(loadProfiles());
+    const apps = (env: string) => objects.filter((o) => o.env === env && o.object.kind === 'Application').map((o) => o.object.spec as { syncPolicy: { automated?: unknown } });
+    for (const a of apps('dev')) expect(a.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
+    for (const a of apps('prod')) expect(a.syncPolicy.automated).toBeUndefined();
+  });
+
+  it('takes image registry and tag from one place per environment', () => {
+    const { objects } = render(loadProfiles());
+    for (const profile of loadProfiles()) {
+      const images = objects
+        .filter((o) => o.env === profile.name && ['Deployment', 'Rollout', 'Job'].includes(o.object.kind))
+        .map((o) => (o.object.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers[0]!.image);
+      expect(images.length).toBeGreaterThan(0);
+      for (const image of images) expect(image).toMatch(new RegExp(`^${profile.azure.acrLoginServer.replace(/\./g, '\\.')}/tripgen/[a-z]+-service:${profile.image.tag}$`));
+    }
+  });
+});
+
+describe('Bicep hand-over loader', () => {
+  it('reads both environments from infra-bicep/outputs', () => {
+    for (const env of ['dev', 'prod'] as const) expect(loadAzureOutputs(env).keyVaultName).toMatch(new RegExp(env));
+  });
+
+  it('names every missing or mistyped output', () => {
+    const good = JSON.parse(readFileSync(repoPath('infra-bicep', 'outputs', 'prod.outputs.json'), 'utf8')) as Record<string, { type: string; value: unknown }>;
+    const bad = structuredClone(good);
+    delete bad.keyVaultName;
+    bad.redisPort = { type: 'String', value: '6380' };
+    (bad.serviceIdentityClientIds!.value as Record<string, string>).ai = 'not-a-guid';
+    expect(() => parseAzureOutputs(bad, 'prod.outputs.json')).toThrow(/keyVaultName: missing[\s\S]*redisPort[\s\S]*serviceIdentityClientIds\.ai/);
+  });
+
+  it('refuses to build a profile without a Key Vault name', () => {
+    const azure = { ...loadAzureOutputs('prod'), keyVaultName: '' };
+    expect(() => buildProfile('prod', azure)).toThrow(/keyVaultName/);
+  });
+});
