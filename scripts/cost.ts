@@ -1,0 +1,33 @@
+/**
+ * `npm run cost`: estimated monthly cost of each environment, priced from its committed snapshot
+ * (infra-bicep/snapshots, i.e. what the .bicepparam files produce) with the dated price table in
+ * infra-bicep/cost/prices.ts, next to the seed's estimate (§9.2.1). `--lines` lists every item.
+ */
+import { estimate, totalsByCategory, type Category } from '../infra-bicep/cost/estimate.ts';
+import { PRICE_TABLE_DATE, SEED_ESTIMATE, USAGE_ASSUMPTIONS } from '../infra-bicep/cost/prices.ts';
+import { ENVIRONMENTS, loadSnapshot } from '../infra-bicep/test/support/bicep.ts';
+
+const usd = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+const pad = (s: string, n: number) => s.padEnd(n);
+const lpad = (s: string, n: number) => s.padStart(n);
+const CATEGORIES: readonly Category[] = ['AKS', 'PostgreSQL', 'Redis', 'Service Bus', 'Network', 'Monitoring', 'Security and registry'];
+
+console.log(`TripGen estimated monthly cost, USD, list prices of ${PRICE_TABLE_DATE} (infra-bicep/cost/prices.ts)`);
+console.log(`usage assumed: log ingestion ${JSON.stringify(USAGE_ASSUMPTIONS.logIngestionGbPerDay)} GB/day, NAT ${USAGE_ASSUMPTIONS.natGatewayGbPerMonth} GB/month`);
+
+for (const env of ENVIRONMENTS) {
+  const lines = estimate(loadSnapshot(env), env);
+  const totals = totalsByCategory(lines);
+  const seed: Readonly<Record<string, number>> = SEED_ESTIMATE[env];
+  console.log(`\n${env}`);
+  console.log(`  ${pad('category', 24)}${lpad('estimate', 10)}${lpad('seed', 10)}`);
+  for (const c of CATEGORIES) {
+    console.log(`  ${pad(c, 24)}${lpad(usd(totals.get(c) ?? 0), 10)}${lpad(seed[c] === undefined ? '-' : usd(seed[c]), 10)}`);
+  }
+  const total = lines.reduce((sum, l) => sum + l.monthly, 0);
+  const seedTotal = Object.values(seed).reduce((a, b) => a + b, 0);
+  console.log(`  ${pad('total', 24)}${lpad(usd(total), 10)}${lpad(usd(seedTotal), 10)}`);
+  if (process.argv.includes('--lines')) {
+    for (const l of lines) console.log(`    ${pad(l.category, 22)} ${lpad(usd(l.monthly), 8)}  ${l.item}`);
+  }
+}
