@@ -1,0 +1,207 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { QUEUE_NAMES, QUEUES } from '@tripgen/catalog';
+import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
+import type { IncomingMessage, MessageBroker, Subscription } from './broker.ts';
+import { consume, consumeIdempotently, pruneProcessedMessages, settlementForFailure, type ConsumeEvent } from './consumer.ts';
+import { PermanentMessageError } from './errors.ts';
+import { createServiceBusBroker } from './service-bus-broker.ts';
+import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
+import { quietLogger, waitFor } from './test-support/wait.ts';
+
+const MAX_DELIVERY_COUNT = 3;
+const queue = QUEUES.notification;
+
+let db: TestDatabase;
+let emulator: ServiceBusEmulator;
+let broker: MessageBroker;
+let subscription: Subscription | undefined;
+
+beforeAll(async () => {
+  db = await createTestDatabase('consumer_test');
+  await db.sql.$executeRawUnsafe('CREATE TABLE inbox (message_id text NOT NULL, body jsonb NOT NULL)');
+}, 60_000);
+
+afterAll(async () => {
+  await db?.drop();
+}, 60_000);
+
+beforeEach(async () => {
+  emulator = await startServiceBusEmulator({ queues: QUEUE_NAMES, maxDeliveryCount: MAX_DELIVERY_COUNT });
+  broker = createServiceBusBroker({ connectionString: emulator.connectionString, retry: { maxRetries: 1, retryDelayInMs: 100, timeoutInMs: 10_000 }, logger: quietLogger });
+  await db.sql.$executeRawUnsafe('TRUNCATE inbox, processed_messages');
+  subscription = undefined;
+});
+
+afterEach(async () => {
+  await subscription?.close();
+  await broker.close();
+  await emulator.stop();
+});
+
+const inbox = () => db.sql.$queryRawUnsafe<{ message_id: string }[]>('SELECT message_id FROM inbox ORDER BY message_id');
+
+describe('retry policy', () => {
+  const message = (attempt: number): IncomingMessage => ({ queue, messageId: 'm', body: null, attempt });
+
+  it('abandons a transient failure until the last allowed attempt, then dead-letters it with the error', () => {
+    expect(settlementForFailure(new Error('db timeout'), message(1), 3)).toEqual({ action: 'abandon', reason: 'Error: db timeout' });
+    expect(settlementForFailure(new Error('db timeout'), message(3), 3)).toEqual({
+      action: 'deadLetter',
+      reason: 'MaxDeliveryCountExceeded',
+      description: 'failed 3 times; last error: Error: db timeout',
+    });
+  });
+
+  it('dead-letters a permanent failure on the first attempt with its reason', () => {
+    expect(settlementForFailure(new PermanentMessageError('InvalidBody', 'no userId'), message(1), 3)).toEqual({
+      action: 'deadLetter',
+      reason: 'InvalidBody',
+      description: 'PermanentMessageError: no userId',
+    });
+  });
+});
+
+describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000 }, () => {
+  it('runs the handler once per message id: a duplicate is completed without running it', async () => {
+    const calls: string[] = [];
+    const events: ConsumeEvent[] = [];
+    subscription = await consumeIdempotently(
+      broker,
+      db.sql,
+      queue,
+      async (m, tx) => {
+        calls.push(m.messageId);
+        await tx.$executeRawUnsafe('INSERT INTO inbox (message_id, body) VALUES ($1, $2::jsonb)', m.messageId, JSON.stringify(m.body));
+      },
+      { maxDeliveryCount: MAX_DELIVERY_COUNT, logger: quietLogger, onOutcome: (e) => events.push(e) },
+    );
+    await broker.publish(queue, [
+      { messageId: 'welcome-u1', body: { text: 'hi' } },
+      { messageId: 'welcome-u1', body: { text: 'hi' } },
+      { messageId: 'welcome-u2', body: { text: 'hey' } },
+    ]);
+    await broker.publish(queue, [{ messageId: 'welcome-u1', body: { text: 'hi' } }]);
+    await waitFor(() => events.length >= 4, 'four deliveries');
+    expect(calls).toEqual(['welcome-u1', 'welcome-u2']);
+    expect(events.map((e) => [e.messageId, e.outcome])).toEqual([
+      ['welcome-u1', 'processed'],
+      ['welcome-u1', 'duplicate'],
+      ['welcome-u2', 'processed'],
+      ['welcome-u1', 'duplicate'],
+    ]);
+    expect(await inbox()).toEqual([{ message_id: 'welcome-u1' }, { message_id: 'welcome-u2' }]);
+    expect(await db.sql.$queryRawUnsafe('SELECT consumer, message_id FROM processed_messages ORDER BY message_id')).toEqual([
+      { consumer: queue, message_id: 'welcome-u1' },
+      { consumer: queue, message_id: 'welcome-u2' },
+    ]);
+    expect(await pruneProcessedMessages(db.sql, 60_000)).toBe(0);
+  });
+
+  it('abandons on a transient error, rolls the attempt back, and processes the redelivery exactly once', async () => {
+    const events: ConsumeEvent[] = [];
+    subscription = await consumeIdempotently(
+      broker,
+      db.sql,
+      queue,
+      async (m, tx) => {
+        await tx.$executeRawUnsafe('INSERT INTO inbox (message_id, body) VALUES ($1, $2::jsonb)', m.messageId, JSON.stringify(m.body));
+        if (m.attempt === 1) throw new Error('downstream timeout'); // after a write: it must roll back
+      },
+      { maxDeliveryCount: MAX_DELIVERY_COUNT, logger: quietLogger, onOutcome: (e) => events.push(e) },
+    );
+    await broker.publish(queue, [{ messageId: 'flaky', body: {} }]);
+    await waitFor(() => events.some((e) => e.outcome === 'processed'), 'the successful redelivery');
+    expect(events.map((e) => [e.attempt, e.outcome])).toEqual([
+      [1, 'abandoned'],
+      [2, 'processed'],
+    ]);
+    expect(await inbox()).toEqual([{ message_id: 'flaky' }]);
+  });
+
+  it('dead-letters a poison message at once, with its reason, and leaves no trace of it', async () => {
+    const events: ConsumeEvent[] = [];
+    subscription = await consumeIdempotently(
+      broker,
+      db.sql,
+      queue,
+      async (m) => {
+        throw new PermanentMessageError('InvalidBody', `message ${m.messageId} has no userId`);
+      },
+      { maxDeliveryCount: MAX_DELIVERY_COUNT, logger: quietLogger, onOutcome: (e) => events.push(e) },
+    );
+    await broker.publish(queue, [{ messageId: 'poison', body: { nope: 1 } }]);
+    await waitFor(async () => (await broker.peekDeadLetters(queue, 10)).length === 1, 'the dead letter');
+    expect(events.map((e) => [e.attempt, e.outcome])).toEqual([[1, 'deadLettered']]);
+    expect(await broker.peekDeadLetters(queue, 10)).toEqual([
+      { messageId: 'poison', body: { nope: 1 }, reason: 'InvalidBody', description: 'PermanentMessageError: message poison has no userId' },
+    ]);
+    expect(await db.sql.$queryRawUnsafe('SELECT * FROM processed_messages')).toEqual([]);
+  });
+
+  it('dead-letters a message that fails on every attempt after the max delivery count', async () => {
+    const events: ConsumeEvent[] = [];
+    subscription = await consumeIdempotently(
+      broker,
+      db.sql,
+      queue,
+      async () => {
+        throw new Error('always down');
+      },
+      { maxDeliveryCount: MAX_DELIVERY_COUNT, logger: quietLogger, onOutcome: (e) => events.push(e) },
+    );
+    await broker.publish(queue, [{ messageId: 'doomed', body: 0 }]);
+    await waitFor(async () => (await broker.peekDeadLetters(queue, 10)).length === 1, 'the dead letter');
+    expect(events.map((e) => [e.attempt, e.outcome])).toEqual([
+      [1, 'abandoned'],
+      [2, 'abandoned'],
+      [3, 'deadLettered'],
+    ]);
+    expect((await broker.peekDeadLetters(queue, 10))[0]).toMatchObject({
+      messageId: 'doomed',
+      reason: 'MaxDeliveryCountExceeded',
+      description: 'failed 3 times; last error: Error: always down',
+    });
+  });
+
+  it('keeps concurrent duplicates apart: of two deliveries of one id handled at once, one runs the handler', async () => {
+    let calls = 0;
+    const events: ConsumeEvent[] = [];
+    subscription = await consumeIdempotently(
+      broker,
+      db.sql,
+      queue,
+      async (m, tx) => {
+        calls += 1;
+        await new Promise((r) => setTimeout(r, 200)); // widen the window in which the twin arrives
+        await tx.$executeRawUnsafe('INSERT INTO inbox (message_id, body) VALUES ($1, $2::jsonb)', m.messageId, '{}');
+      },
+      { concurrency: 4, logger: quietLogger, onOutcome: (e) => events.push(e) },
+    );
+    await broker.publish(queue, [
+      { messageId: 'twin', body: 1 },
+      { messageId: 'twin', body: 1 },
+    ]);
+    await waitFor(() => events.length >= 2, 'both deliveries');
+    expect(calls).toBe(1);
+    expect(events.map((e) => e.outcome).sort()).toEqual(['duplicate', 'processed']);
+    expect(await inbox()).toEqual([{ message_id: 'twin' }]);
+  });
+
+  it('consume() without a database applies the same policy', async () => {
+    const events: ConsumeEvent[] = [];
+    subscription = await consume(
+      broker,
+      queue,
+      async (m) => {
+        if (m.attempt < 2) throw new Error('once');
+      },
+      { logger: quietLogger, onOutcome: (e) => events.push(e) },
+    );
+    await broker.publish(queue, [{ messageId: 'plain', body: 'x' }]);
+    await waitFor(() => events.some((e) => e.outcome === 'processed'), 'the retry');
+    expect(events.map((e) => [e.attempt, e.outcome])).toEqual([
+      [1, 'abandoned'],
+      [2, 'processed'],
+    ]);
+  });
+});

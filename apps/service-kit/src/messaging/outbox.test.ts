@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { QUEUE_NAMES, QUEUES } from '@tripgen/catalog';
+import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
+import type { MessageBroker, OutgoingMessage } from './broker.ts';
+import { createOutboxRelay, enqueue, pruneSentOutboxMessages } from './outbox.ts';
+import { createServiceBusBroker } from './service-bus-broker.ts';
+import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
+import { quietLogger } from './test-support/wait.ts';
+
+interface OutboxRow {
+  message_id: string;
+  queue: string;
+  body: unknown;
+  attempts: number;
+  sent_at: Date | null;
+  last_error: string | null;
+  due_in_ms: number;
+}
+
+let db: TestDatabase;
+let emulator: ServiceBusEmulator;
+let broker: MessageBroker;
+
+const rows = () =>
+  db.sql.$queryRawUnsafe<OutboxRow[]>(
+    'SELECT message_id, queue, body, attempts, sent_at, last_error, (EXTRACT(EPOCH FROM next_attempt_at - now()) * 1000)::float8 AS due_in_ms FROM outbox_messages ORDER BY sequence',
+  );
+
+/** Wraps the real broker, counting how often each message id went out. */
+function countingBroker(inner: Pick<MessageBroker, 'publish'>) {
+  const published = new Map<string, number>();
+  return {
+    published,
+    async publish(queue: (typeof QUEUE_NAMES)[number], messages: readonly OutgoingMessage[]) {
+      await inner.publish(queue, messages);
+      for (const m of messages) published.set(m.messageId, (published.get(m.messageId) ?? 0) + 1);
+    },
+  };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('outbox_test');
+  emulator = await startServiceBusEmulator({ queues: QUEUE_NAMES });
+  broker = createServiceBusBroker({ connectionString: emulator.connectionString, retry: { maxRetries: 1, retryDelayInMs: 100, timeoutInMs: 10_000 }, logger: quietLogger });
+}, 60_000);
+
+afterAll(async () => {
+  await broker?.close();
+  await emulator?.stop();
+  await db?.drop();
+}, 60_000);
+
+beforeEach(async () => {
+  await db.sql.$executeRawUnsafe('TRUNCATE outbox_messages');
+});
+
+describe('transactional outbox', { timeout: 60_000 }, () => {
+  it('keeps a message only if the business transaction commits', async () => {
+    await db.sql.$transaction(async (tx) => {
+      await enqueue(tx, QUEUES.notification, { userId: 'u1' }, { messageId: 'committed' });
+    });
+    await expect(
+      db.sql.$transaction(async (tx) => {
+        await enqueue(tx, QUEUES.notification, { userId: 'u2' }, { messageId: 'rolled-back' });
+        throw new Error('business rule failed');
+      }),
+    ).rejects.toThrow('business rule failed');
+    expect((await rows()).map((r) => [r.message_id, r.queue, r.body, r.sent_at])).toEqual([['committed', QUEUES.notification, { userId: 'u1' }, null]]);
+  });
+
+  it('assigns a message id when none is given and ignores a second enqueue of the same id', async () => {
+    const generated = await enqueue(db.sql, QUEUES.aiScheduleGeneration, { tripId: 't1' });
+    expect(generated).toMatch(/^[0-9a-f-]{36}$/);
+    await enqueue(db.sql, QUEUES.notification, { n: 1 }, { messageId: 'request-42' });
+    await enqueue(db.sql, QUEUES.notification, { n: 2 }, { messageId: 'request-42' });
+    expect((await rows()).map((r) => [r.message_id, r.body])).toEqual([
+      [generated, { tripId: 't1' }],
+      ['request-42', { n: 1 }],
+    ]);
+  });
+
+  it('rejects a queue that is not in the catalog and a body that is not JSON', async () => {
+    await expect(enqueue(db.sql, 'no-such-queue' as never, {})).rejects.toThrow(/unknown queue/);
+    await expect(enqueue(db.sql, QUEUES.notification, undefined)).rejects.toThrow(/JSON/);
+  });
+
+  it('relays every row to its queue in order and marks it sent', async () => {
+    for (let i = 0; i < 5; i++) await enqueue(db.sql, QUEUES.locationSearch, { i }, { messageId: `loc-${i}` });
+    await enqueue(db.sql, QUEUES.notification, { hi: true }, { messageId: 'note-1' });
+    const counting = countingBroker(broker);
+    const relay = createOutboxRelay({ db: db.sql, broker: counting, logger: quietLogger });
+    expect(await relay.relayOnce()).toEqual({ sent: 6, failed: 0 });
+    expect(await relay.relayOnce()).toEqual({ sent: 0, failed: 0 });
+    expect((await rows()).every((r) => r.sent_at instanceof Date && r.attempts === 1)).toBe(true);
+    expect([...counting.published.keys()]).toEqual(['loc-0', 'loc-1', 'loc-2', 'loc-3', 'loc-4', 'note-1']);
+    expect(emulator.count(QUEUES.locationSearch)).toBe(5);
+    expect(emulator.count(QUEUES.notification)).toBe(1);
+    // Sent rows are pruned once old enough; unsent ones never are.
+    await enqueue(db.sql, QUEUES.notification, {}, { messageId: 'unsent' });
+    expect(await pruneSentOutboxMessages(db.sql, 0)).toBe(6);
+    expect((await rows()).map((r) => r.message_id)).toEqual(['unsent']);
+  });
+
+  it('lets several relays run at once without sending any row twice (FOR UPDATE SKIP LOCKED)', async () => {
+    const total = 120;
+    await db.sql.$executeRawUnsafe(
+      "INSERT INTO outbox_messages (message_id, queue, body) SELECT 'bulk-' || g, $1, jsonb_build_object('g', g) FROM generate_series(1, $2::int) g",
+      QUEUES.aiScheduleGeneration,
+      total,
+    );
+    const counting = countingBroker(broker);
+    const relays = Array.from({ length: 3 }, () => createOutboxRelay({ db: db.sql, broker: counting, batchSize: 7, logger: quietLogger }));
+    // Every relay keeps taking rounds until the outbox is empty (bounded: far more rounds than needed).
+    await Promise.all(
+      relays.map(async (relay) => {
+        for (let round = 0; round < 200; round++) {
+          const { sent, failed } = await relay.relayOnce();
+          if (sent + failed === 0) return;
+        }
+      }),
+    );
+    expect(counting.published.size).toBe(total);
+    expect([...counting.published.values()].every((n) => n === 1)).toBe(true);
+    expect((await rows()).every((r) => r.sent_at !== null && r.attempts === 1)).toBe(true);
+  });
+
+  it('backs a failed send off exponentially, records the error, and sends it once the broker is back', async () => {
+    await enqueue(db.sql, QUEUES.notification, { late: true }, { messageId: 'late' });
+    let brokerUp = false;
+    const flaky = {
+      async publish(queue: (typeof QUEUE_NAMES)[number], messages: readonly OutgoingMessage[]) {
+        if (!brokerUp) throw new Error('connect ECONNREFUSED 127.0.0.1');
+        await broker.publish(queue, messages);
+      },
+    };
+    const relay = createOutboxRelay({ db: db.sql, broker: flaky, backoff: { initialMs: 1_000, maxMs: 4_000 }, logger: quietLogger });
+    expect(await relay.relayOnce()).toEqual({ sent: 0, failed: 1 });
+    let [row] = await rows();
+    expect([row?.attempts, row?.sent_at, row?.last_error]).toEqual([1, null, 'Error: connect ECONNREFUSED 127.0.0.1']);
+    expect(row?.due_in_ms).toBeGreaterThan(500); // 1 s after the first failure
+    expect(await relay.relayOnce()).toEqual({ sent: 0, failed: 0 }); // not due yet: no hammering
+
+    for (const expectedBackoff of [2_000, 4_000, 4_000]) {
+      await db.sql.$executeRawUnsafe('UPDATE outbox_messages SET next_attempt_at = now()'); // skip the wait
+      expect(await relay.relayOnce()).toEqual({ sent: 0, failed: 1 });
+      [row] = await rows();
+      expect(row?.due_in_ms).toBeGreaterThan(expectedBackoff - 500);
+      expect(row?.due_in_ms).toBeLessThanOrEqual(expectedBackoff + 1); // +1: timestamps are kept to the millisecond
+    }
+
+    brokerUp = true;
+    await db.sql.$executeRawUnsafe('UPDATE outbox_messages SET next_attempt_at = now()');
+    expect(await relay.relayOnce()).toEqual({ sent: 1, failed: 0 });
+    [row] = await rows();
+    expect([row?.attempts, row?.sent_at instanceof Date, row?.last_error]).toEqual([5, true, null]);
+  });
+
+  it('re-sends rows whose claim lease ran out (a relay died mid-send), keeping their message id', async () => {
+    await enqueue(db.sql, QUEUES.notification, { x: 1 }, { messageId: 'orphan' });
+    // A relay that claims and then never reports back.
+    const dying = createOutboxRelay({
+      db: db.sql,
+      broker: { publish: () => new Promise<never>(() => undefined) },
+      leaseMs: 60_000,
+      logger: quietLogger,
+    });
+    void dying.relayOnce();
+    const counting = countingBroker(broker);
+    const survivor = createOutboxRelay({ db: db.sql, broker: counting, logger: quietLogger });
+    // Wait (bounded) until the dying relay's claim is visible, then check the survivor keeps off it.
+    for (let i = 0; i < 200 && (await rows())[0]?.attempts !== 1; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await survivor.relayOnce()).toEqual({ sent: 0, failed: 0 });
+    await db.sql.$executeRawUnsafe('UPDATE outbox_messages SET next_attempt_at = now()'); // the lease runs out
+    expect(await survivor.relayOnce()).toEqual({ sent: 1, failed: 0 });
+    expect([...counting.published.keys()]).toEqual(['orphan']);
+  });
+
+  it('runs in the background: start() relays new rows, close() stops the loop', async () => {
+    const counting = countingBroker(broker);
+    const relay = createOutboxRelay({ db: db.sql, broker: counting, pollIntervalMs: 20, logger: quietLogger });
+    relay.start();
+    await enqueue(db.sql, QUEUES.notification, {}, { messageId: 'background' });
+    relay.wake();
+    for (let i = 0; i < 1_000 && !counting.published.has('background'); i++) await new Promise((r) => setTimeout(r, 20));
+    await relay.close();
+    expect(counting.published.get('background')).toBe(1);
+    await enqueue(db.sql, QUEUES.notification, {}, { messageId: 'after-close' });
+    expect((await rows()).find((r) => r.message_id === 'after-close')?.attempts).toBe(0);
+  });
+});
