@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { bicepBin, ENVIRONMENTS, INFRA_DIR, loadSnapshot, REPO_DIR, run } from './support/bicep.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bicepBin, ENVIRONMENTS, INFRA_DIR, loadSnapshot, REPO_DIR, run, type RunResult } from './support/bicep.ts';
 
 interface ArmOutput {
   type: string;
@@ -11,12 +11,17 @@ interface ArmOutput {
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 const handOverFile = (env: string) => path.join(INFRA_DIR, 'outputs', `${env}.outputs.json`);
 
+// One build for the whole file: every test below reads what it wrote to infra-bicep/out.
+let build: RunResult;
+beforeAll(async () => {
+  bicepBin();
+  build = await run('bash', [path.join(REPO_DIR, 'scripts/bicep-build.sh')], REPO_DIR);
+});
+
 describe('npm run bicep:build', () => {
-  it('compiles main.bicep and every environment with 0 errors and 0 warnings', async () => {
-    bicepBin();
-    const result = await run('bash', [path.join(REPO_DIR, 'scripts/bicep-build.sh')], REPO_DIR);
-    expect(result.code, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/lint clean/);
+  it('compiles main.bicep and every environment with 0 errors and 0 warnings', () => {
+    expect(build.code, build.stdout + build.stderr).toBe(0);
+    expect(build.stdout).toMatch(/lint clean/);
   });
 
   it('declares no secure parameter default and no output that looks like a secret (Azure.Deployment.SecureParameter)', () => {
