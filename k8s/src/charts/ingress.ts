@@ -1,25 +1,30 @@
 /**
- * The edge. dev: NGINX Ingress straight to each service. prod: Application Gateway (AGIC, the
- * classic Standard_v2 + WAF gateway the seed sizes) terminating TLS (certificate from Key Vault,
- * HTTP redirected to HTTPS) and sending every service prefix to the Istio ingress gateway, so
- * the mesh's JWT and authorization rules apply to all outside traffic.
+ * The edge. dev: NGINX Ingress straight to each service prefix. prod: Application Gateway
+ * (WAF_v2, configured by infra-bicep, no AGIC) terminates the client's TLS and opens TLS again
+ * to the AKS Istio add-on's internal ingress gateway; here we pin that gateway's internal load
+ * balancer to the address Bicep points Application Gateway at, and declare the Istio Gateway
+ * (HTTPS only) the services' VirtualServices bind their prefixes to, so the mesh's JWT and
+ * authorization rules apply to all outside traffic.
  */
 import { Chart } from '../lib/cdk8s.ts';
 import type { Construct } from 'constructs';
 import { serviceList, workloadName } from '@tripgen/catalog';
+import type { IGateway } from '@kubernetes-models/istio/networking.istio.io/v1/Gateway';
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
-import type { IHTTPIngressPath } from 'kubernetes-models/networking.k8s.io/v1/HTTPIngressPath';
+import type { IService } from 'kubernetes-models/v1/Service';
 import type { EnvironmentProfile } from '../config/profile.ts';
+import { GATEWAY_NAME } from '../constructs/service-mesh.ts';
 import { emit } from '../lib/emit.ts';
 import { componentLabels } from '../lib/labels.ts';
+
+/** Container port of the add-on gateway's HTTPS listener (the istio/gateway chart binds 443 unprivileged). */
+const GATEWAY_HTTPS_PORT = 443;
 
 export class IngressChart extends Chart {
   constructor(scope: Construct, id: string, profile: EnvironmentProfile) {
     super(scope, id, { disableResourceNameHashes: true });
     const ingress = profile.ingress;
-    const labels = componentLabels(profile, 'tripgen-ingress', 'ingress');
-    const paths = (backend: (service: string, port: number) => IHTTPIngressPath['backend']): IHTTPIngressPath[] =>
-      serviceList().flatMap((s) => s.routes.map((r) => ({ path: r.prefix, pathType: 'Prefix', backend: backend(workloadName(s.name), s.port) })));
+    const labels = componentLabels(profile, 'tripgen-edge', 'ingress');
 
     if (ingress.kind === 'nginx') {
       emit(this, {
@@ -28,33 +33,58 @@ export class IngressChart extends Chart {
         metadata: { name: 'tripgen', namespace: profile.namespace, labels },
         spec: {
           ingressClassName: ingress.className,
-          rules: [{ host: ingress.host, http: { paths: paths((name, port) => ({ service: { name, port: { number: port } } })) } }],
+          rules: [
+            {
+              host: ingress.host,
+              http: {
+                paths: serviceList().flatMap((s) =>
+                  s.routes.map((r) => ({ path: r.prefix, pathType: 'Prefix', backend: { service: { name: workloadName(s.name), port: { number: s.port } } } })),
+                ),
+              },
+            },
+          ],
         },
       } satisfies IIngress);
       return;
     }
-    if (!profile.mesh) throw new Error('the App Gateway edge routes through the mesh ingress gateway: the profile needs a mesh');
-    const gateway = profile.mesh.ingressGatewayService;
+
+    const mesh = profile.mesh;
+    if (!mesh) throw new Error('the Application Gateway edge sends traffic to the mesh ingress gateway: the profile needs a mesh');
     emit(this, {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'Ingress',
+      apiVersion: 'v1',
+      kind: 'Service',
       metadata: {
-        name: 'tripgen',
-        // AGIC backends are Services of the Ingress's own namespace: the Istio ingress gateway's.
-        namespace: profile.mesh.ingressNamespace,
+        name: 'tripgen-edge',
+        namespace: mesh.ingressNamespace,
         labels,
         annotations: {
-          'appgw.ingress.kubernetes.io/appgw-ssl-certificate': ingress.sslCertificate,
-          'appgw.ingress.kubernetes.io/ssl-redirect': 'true',
-          'appgw.ingress.kubernetes.io/health-probe-port': '15021',
-          'appgw.ingress.kubernetes.io/health-probe-path': '/healthz/ready',
+          'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',
+          // Application Gateway's backend pool holds exactly this address (Bicep output ingressPrivateIp).
+          'service.beta.kubernetes.io/azure-load-balancer-ipv4': ingress.backendIp,
         },
       },
       spec: {
-        ingressClassName: ingress.className,
-        tls: [{ hosts: [ingress.host] }],
-        rules: [{ host: ingress.host, http: { paths: paths(() => ({ service: { name: gateway, port: { number: 80 } } })) } }],
+        type: 'LoadBalancer',
+        externalTrafficPolicy: 'Local',
+        selector: { ...mesh.ingressGatewayLabels },
+        ports: [{ name: 'https', port: 443, targetPort: GATEWAY_HTTPS_PORT, protocol: 'TCP', appProtocol: 'https' }],
       },
-    } satisfies IIngress);
+    } satisfies IService);
+    emit(this, {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Gateway',
+      metadata: { name: GATEWAY_NAME, namespace: profile.namespace, labels },
+      spec: {
+        selector: { ...mesh.ingressGatewayLabels },
+        servers: [
+          {
+            port: { number: GATEWAY_HTTPS_PORT, name: 'https', protocol: 'HTTPS' },
+            hosts: [ingress.host],
+            // The certificate Secret lives in the gateway's namespace (k8s/README.md: edge TLS).
+            tls: { mode: 'SIMPLE', credentialName: ingress.gatewayTlsSecret, minProtocolVersion: 'TLSV1_2' },
+          },
+        ],
+      },
+    } satisfies IGateway);
   }
 }

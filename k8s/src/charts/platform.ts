@@ -24,13 +24,14 @@ export class PlatformChart extends Chart {
           // The API server itself rejects any pod that is not PSS "restricted".
           'pod-security.kubernetes.io/enforce': 'restricted',
           'pod-security.kubernetes.io/enforce-version': 'v1.29',
-          ...(profile.mesh ? { 'istio-injection': 'enabled' } : {}),
+          // The AKS Istio add-on injects sidecars by revision label.
+          ...(profile.mesh ? { 'istio.io/rev': profile.mesh.revision } : {}),
         },
         annotations: { [ARGO_SYNC_WAVE]: '-1' },
       },
     } satisfies INamespace);
     namespaceBaselinePolicies(this, profile);
-    if (profile.mesh) meshNamespacePolicies(this, profile, profile.mesh);
+    if (profile.mesh) meshNamespacePolicies(this, profile);
     if (profile.monitoring) {
       alertRules(this, profile, profile.monitoring);
       if (profile.delivery === 'progressive') analysisTemplates(this, profile, profile.monitoring);

@@ -34,23 +34,29 @@ export type SecretSource =
   | { readonly kind: 'bootstrap'; readonly script: string }
   | { readonly kind: 'key-vault'; readonly keyVaultName: string; readonly tenantId: string };
 
+/** The AKS Istio add-on (infra-bicep enables it with an internal ingress gateway). */
 export interface MeshProfile {
+  /** Add-on revision: namespaces opt in with `istio.io/rev` (the add-on ignores `istio-injection`).
+   * Must equal `istioRevision` in infra-bicep/env/<env>.bicepparam (a test checks it). */
+  readonly revision: string;
   readonly systemNamespace: string;
   readonly ingressNamespace: string;
-  /** Pod labels of the Istio ingress gateway (App Gateway sends traffic to it). */
+  /** Pod labels of the internal ingress gateway (Application Gateway's backend). */
   readonly ingressGatewayLabels: Readonly<Record<string, string>>;
-  readonly ingressGatewayService: string;
+  /** Its ServiceAccount: the mTLS principal the AuthorizationPolicies allow. */
+  readonly ingressGatewayServiceAccount: string;
 }
 
 export type IngressProfile =
   | { readonly kind: 'nginx'; readonly className: string; readonly controllerNamespace: string; readonly host: string }
   | {
+      /** Application Gateway WAF_v2, configured by Bicep (no AGIC): TLS from the client, TLS again to
+       * the mesh ingress gateway behind an internal load balancer pinned at `backendIp`. */
       readonly kind: 'app-gateway';
-      /** AGIC (Application Gateway Ingress Controller): classic App Gateway Standard_v2 + WAF, as the seed sizes it. */
-      readonly className: string;
       readonly host: string;
-      /** Certificate name in App Gateway (imported from Key Vault by Bicep). */
-      readonly sslCertificate: string;
+      readonly backendIp: string;
+      /** Secret (in the ingress gateway's namespace) holding the certificate the Istio gateway serves. */
+      readonly gatewayTlsSecret: string;
     };
 
 export interface MonitoringProfile {
@@ -84,6 +90,8 @@ export interface EnvironmentProfile {
     readonly verticalRecommendations: boolean;
   };
   readonly mesh: MeshProfile | null;
+  /** Taints the pods tolerate (dev: the spot node pool's). */
+  readonly tolerations: readonly { readonly key: string; readonly operator: 'Equal'; readonly value: string; readonly effect: 'NoSchedule' }[];
   /** 'rolling': Deployment; 'progressive': Argo Rollouts with the catalog's delivery strategy. */
   readonly delivery: 'rolling' | 'progressive';
   readonly monitoring: MonitoringProfile | null;
@@ -104,7 +112,7 @@ function required(azure: AzureOutputs, env: EnvironmentName, keys: readonly (key
 /** Hand-over values each environment renders from (prod reaches the managed Redis). */
 const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]> = {
   dev: ['tenantId', 'keyVaultName', 'acrLoginServer', 'serviceBusNamespaceFqdn', 'publicHostName'],
-  prod: ['tenantId', 'keyVaultName', 'acrLoginServer', 'serviceBusNamespaceFqdn', 'publicHostName', 'redisHost', 'redisPort'],
+  prod: ['tenantId', 'keyVaultName', 'acrLoginServer', 'serviceBusNamespaceFqdn', 'publicHostName', 'ingressPrivateIp', 'redisHost', 'redisPort'],
 };
 
 export function buildProfile(name: EnvironmentName, azure: AzureOutputs): EnvironmentProfile {
@@ -143,6 +151,8 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
       otlpEndpoint: null,
       scaling: { horizontal: false, disruptionBudgets: false, zoneSpread: false, verticalRecommendations: false },
       mesh: null,
+      // dev workloads run on the spot pool (infra-bicep README: the pool is tainted).
+      tolerations: [{ key: 'kubernetes.azure.com/scalesetpriority', operator: 'Equal', value: 'spot', effect: 'NoSchedule' }],
       delivery: 'rolling',
       monitoring: null,
       argo: { ...base.argo, automatedSync: true },
@@ -150,7 +160,7 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
     prod: () => ({
       ...base,
       logLevel: 'info',
-      ingress: { kind: 'app-gateway', className: 'azure-application-gateway', host: azure.publicHostName, sslCertificate: 'tripgen-tls' },
+      ingress: { kind: 'app-gateway', host: azure.publicHostName, backendIp: azure.ingressPrivateIp, gatewayTlsSecret: 'tripgen-ingress-tls' },
       dataStores: {
         kind: 'managed',
         postgresHost: azure.postgresHost,
@@ -163,11 +173,13 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
       otlpEndpoint: 'http://otel-collector.monitoring.svc.cluster.local:4318',
       scaling: { horizontal: true, disruptionBudgets: true, zoneSpread: true, verticalRecommendations: true },
       mesh: {
-        systemNamespace: 'istio-system',
-        ingressNamespace: 'istio-ingress',
-        ingressGatewayLabels: { istio: 'ingressgateway' },
-        ingressGatewayService: 'istio-ingressgateway',
+        revision: 'asm-1-29',
+        systemNamespace: 'aks-istio-system',
+        ingressNamespace: 'aks-istio-ingress',
+        ingressGatewayLabels: { istio: 'aks-istio-ingressgateway-internal' },
+        ingressGatewayServiceAccount: 'aks-istio-ingressgateway-internal',
       },
+      tolerations: [],
       delivery: 'progressive',
       monitoring: {
         namespace: 'monitoring',

@@ -137,6 +137,7 @@ export class InClusterDataStoresConstruct extends Construct {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
             securityContext: podSecurityContext(pg.uid),
+            ...(profile.tolerations.length > 0 ? { tolerations: profile.tolerations.map((t) => ({ ...t })) } : {}),
             containers: [container],
             volumes: [
               { name: 'run', emptyDir: {} },
@@ -172,6 +173,7 @@ export class InClusterDataStoresConstruct extends Construct {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
             securityContext: podSecurityContext(r.uid),
+            ...(profile.tolerations.length > 0 ? { tolerations: profile.tolerations.map((t) => ({ ...t })) } : {}),
             containers: [
               {
                 name: REDIS.name,

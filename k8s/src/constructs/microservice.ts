@@ -275,6 +275,7 @@ function podTemplate(spec: ServiceSpec, profile: EnvironmentProfile, configName:
       securityContext: podSecurityContext(),
       containers: [container],
       volumes,
+      ...(profile.tolerations.length > 0 ? { tolerations: profile.tolerations.map((t) => ({ ...t })) } : {}),
       ...(zoneSpread ? { topologySpreadConstraints: zoneSpread } : {}),
     },
   };

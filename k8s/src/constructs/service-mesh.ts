@@ -20,7 +20,6 @@ import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.ist
 import type { IPeerAuthentication } from '@kubernetes-models/istio/security.istio.io/v1/PeerAuthentication';
 import type { IRequestAuthentication } from '@kubernetes-models/istio/security.istio.io/v1/RequestAuthentication';
 import type { IDestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1/DestinationRule';
-import type { IGateway } from '@kubernetes-models/istio/networking.istio.io/v1/Gateway';
 import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1/VirtualService';
 import type { EnvironmentProfile, MeshProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
@@ -35,7 +34,7 @@ const fqdn = (name: string, profile: EnvironmentProfile): string => `${name}.${p
 /** A prefix and everything under it, as Istio path patterns. */
 const under = (prefix: string): string[] => [prefix, `${prefix}/*`];
 
-export function meshNamespacePolicies(scope: Construct, profile: EnvironmentProfile, mesh: MeshProfile): void {
+export function meshNamespacePolicies(scope: Construct, profile: EnvironmentProfile): void {
   const ns = profile.namespace;
   const labels = componentLabels(profile, 'tripgen-mesh', 'mesh');
   emit(scope, {
@@ -67,16 +66,6 @@ export function meshNamespacePolicies(scope: Construct, profile: EnvironmentProf
     metadata: { name: 'allow-nothing', namespace: ns, labels },
     spec: {},
   } satisfies IAuthorizationPolicy);
-  emit(scope, {
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'Gateway',
-    metadata: { name: GATEWAY_NAME, namespace: ns, labels },
-    spec: {
-      selector: { ...mesh.ingressGatewayLabels },
-      // TLS ends at Application Gateway; it reaches this gateway inside the VNet.
-      servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: [profile.ingress.host] }],
-    },
-  } satisfies IGateway);
 }
 
 export interface ServiceMeshProps {
@@ -148,7 +137,7 @@ type Rule = NonNullable<NonNullable<IAuthorizationPolicy['spec']>['rules']>[numb
 /** Who may call what on one service. */
 export function authorizationRules(spec: ServiceSpec, profile: EnvironmentProfile, mesh: MeshProfile): Rule[] {
   const ns = profile.namespace;
-  const gateway = principal(mesh.ingressNamespace, mesh.ingressGatewayService);
+  const gateway = principal(mesh.ingressNamespace, mesh.ingressGatewayServiceAccount);
   const rules: Rule[] = [];
   const anonymous = spec.routes.flatMap((r) => r.anonymous);
   if (anonymous.length > 0) rules.push({ from: [{ source: { principals: [gateway] } }], to: [{ operation: { paths: anonymous } }] });

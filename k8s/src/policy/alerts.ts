@@ -1,0 +1,52 @@
+/**
+ * The seed's alerts (§12.1.2) a PrometheusRule must carry: each by severity and threshold,
+ * with summary, description and a runbook link whose anchor exists in docs/runbooks.md.
+ */
+import type { K8sObject } from './objects.ts';
+
+export interface RequiredAlert {
+  readonly what: string;
+  readonly severity: 'critical' | 'warning';
+  /** Matched against the alert expression (metric and threshold). */
+  readonly expr: RegExp;
+}
+
+export const SEED_ALERTS: readonly RequiredAlert[] = [
+  { what: 'pod restarts > 5/hour', severity: 'critical', expr: /kube_pod_container_status_restarts_total.*\[1h\].*> 5$/ },
+  { what: 'AI service response > 5 s', severity: 'critical', expr: /ai-service.*> 5000$/ },
+  { what: 'memory > 90%', severity: 'critical', expr: /memory.*> 0\.9$/ },
+  { what: 'response > 200 ms', severity: 'warning', expr: /istio_request_duration_milliseconds_bucket.*> 200$/ },
+  { what: 'CPU > 80%', severity: 'warning', expr: /cpu.*> 0\.8$/ },
+  { what: 'disk > 85%', severity: 'warning', expr: /kubelet_volume_stats_used_bytes.*> 0\.85$/ },
+];
+
+interface RuleEntry {
+  alert?: string;
+  expr?: string;
+  labels?: { severity?: string };
+  annotations?: { summary?: string; description?: string; runbook_url?: string };
+}
+
+/** GitHub-style heading anchors of a Markdown document. */
+export const markdownAnchors = (md: string): Set<string> =>
+  new Set([...md.matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => m[1]!.trim().toLowerCase().replace(/[^\w\s-]/g, '').replace(/\s+/g, '-')));
+
+export function seedAlertProblems(objects: readonly K8sObject[], runbooksMd: string): string[] {
+  const rules = objects
+    .filter((o) => o.kind === 'PrometheusRule')
+    .flatMap((o) => ((o.spec as { groups?: { rules?: RuleEntry[] }[] } | undefined)?.groups ?? []).flatMap((g) => g.rules ?? []));
+  const anchors = markdownAnchors(runbooksMd);
+  const problems: string[] = [];
+  for (const need of SEED_ALERTS) {
+    const hit = rules.find((r) => r.labels?.severity === need.severity && need.expr.test(r.expr ?? ''));
+    if (!hit) {
+      problems.push(`seed alert missing: ${need.what} (${need.severity})`);
+      continue;
+    }
+    const a = hit.annotations ?? {};
+    if (!a.summary || !a.description) problems.push(`${hit.alert}: summary and description required`);
+    const anchor = /docs\/runbooks\.md#([\w-]+)$/.exec(a.runbook_url ?? '')?.[1];
+    if (!anchor || !anchors.has(anchor)) problems.push(`${hit.alert}: runbook_url ${a.runbook_url ?? '(none)'} does not point at a section of docs/runbooks.md`);
+  }
+  return problems;
+}

@@ -1,0 +1,207 @@
+/**
+ * Production (issue 3) over the committed gitops/prod: mesh security, progressive delivery,
+ * Key Vault secrets, workload identity, alerts, capacity, migrations. Each guard is also shown
+ * failing on a deliberately broken copy.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { serviceAccountName, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
+import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
+import { buildProfile } from '../src/config/profile.ts';
+import { serviceSecrets } from '../src/config/secrets.ts';
+import { repoPath } from '../src/lib/paths.ts';
+import { seedAlertProblems } from '../src/policy/alerts.ts';
+import * as mesh from '../src/policy/mesh-delivery.ts';
+import type { K8sObject } from '../src/policy/objects.ts';
+import { noLiteralSecrets } from '../src/policy/rules.ts';
+import { find, objectsOf, renderedObjects } from './support/gitops.ts';
+
+const prod = objectsOf('prod');
+const azure = loadAzureOutputs('prod');
+const profile = buildProfile('prod', azure);
+const runbooks = readFileSync(repoPath('docs', 'runbooks.md'), 'utf8');
+const without = (kind: string, name: string) => prod.filter((o) => !(o.kind === kind && o.metadata.name === name));
+const replaced = (o: K8sObject) => [...without(o.kind, o.metadata.name), o];
+const copy = (kind: string, name: string) => structuredClone(find('prod', kind, name));
+
+describe('prod: Istio mesh security [manifest-rules 22]', () => {
+  it('has STRICT mTLS in every namespace with workloads', () => {
+    expect(mesh.strictMtls(prod)).toEqual([]);
+  });
+  it('fails for a namespace without STRICT mTLS', () => {
+    expect(mesh.strictMtls(without('PeerAuthentication', 'default'))).toEqual(['namespace tripgen: no namespace-wide STRICT PeerAuthentication']);
+    const permissive = copy('PeerAuthentication', 'default');
+    (permissive.spec as { mtls: { mode: string } }).mtls.mode = 'PERMISSIVE';
+    expect(mesh.strictMtls(replaced(permissive))).toHaveLength(1);
+  });
+
+  it('denies by default and has exactly one ALLOW AuthorizationPolicy per service', () => {
+    expect(mesh.authorizationPerService(prod)).toEqual([]);
+  });
+  it('fails for a service without an AuthorizationPolicy, and without the allow-nothing default', () => {
+    expect(mesh.authorizationPerService(without('AuthorizationPolicy', 'trip-service'))).toEqual([
+      'Rollout/tripgen/trip-service: 0 ALLOW AuthorizationPolicies select it (want 1)',
+    ]);
+    expect(mesh.authorizationPerService(without('AuthorizationPolicy', 'allow-nothing'))).toEqual([
+      'namespace tripgen: no allow-nothing AuthorizationPolicy (deny by default)',
+    ]);
+  });
+
+  it('verifies JWTs of our issuer (RequestAuthentication) and routes DestinationRules over ISTIO_MUTUAL with outlier detection', () => {
+    expect(mesh.requestAuthentication(prod)).toEqual([]);
+    expect(mesh.destinationRules(prod)).toEqual([]);
+    expect(mesh.requestAuthentication(without('RequestAuthentication', 'tripgen-jwt'))).toHaveLength(1);
+    expect(mesh.destinationRules(without('DestinationRule', 'ai-service'))).toEqual(['ai-service.tripgen.svc.cluster.local: no DestinationRule']);
+  });
+
+  it('derives who may call each service from the call graph', () => {
+    const principals = (svc: ServiceName) =>
+      ((find('prod', 'AuthorizationPolicy', workloadName(svc)).spec as { rules: { from: { source: { principals?: string[] } }[] }[] }).rules)
+        .flatMap((r) => r.from.flatMap((f) => f.source.principals ?? []))
+        .filter((p) => p.includes('/ns/tripgen/'))
+        .sort();
+    for (const s of serviceList()) {
+      const callers = serviceList().filter((c) => c.calls.includes(s.name)).map((c) => `cluster.local/ns/tripgen/sa/${serviceAccountName(c.name)}`).sort();
+      expect(principals(s.name), s.name).toEqual(callers);
+    }
+  });
+
+  it('lets token-free paths through without a JWT and requires one everywhere else through the edge', () => {
+    type R = { from: { source: { principals?: string[]; requestPrincipals?: string[] } }[]; to: { operation: { paths: string[] } }[] };
+    const rules = (find('prod', 'AuthorizationPolicy', 'user-service').spec as { rules: R[] }).rules;
+    const edge = rules.filter((r) => r.from.some((f) => f.source.principals?.some((p) => p.includes('aks-istio-ingress'))));
+    const anonymous = SERVICES.user.routes.flatMap((r) => r.anonymous);
+    expect(edge.find((r) => !r.from[0]!.source.requestPrincipals)?.to[0]!.operation.paths).toEqual(anonymous);
+    expect(edge.find((r) => r.from[0]!.source.requestPrincipals)?.to[0]!.operation.paths).toEqual(['/api/v1/auth', '/api/v1/auth/*', '/api/v1/users', '/api/v1/users/*']);
+  });
+
+  it('keeps Istio probe rewriting on and injects by the add-on revision infra-bicep deploys', () => {
+    expect(JSON.stringify(prod)).not.toContain('rewriteAppHTTPProbers');
+    const bicepparam = readFileSync(repoPath('infra-bicep', 'env', 'prod.bicepparam'), 'utf8');
+    const revision = /istioRevision:\s*'([^']+)'/.exec(bicepparam)?.[1];
+    expect(find('prod', 'Namespace', 'tripgen').metadata.labels?.['istio.io/rev']).toBe(revision);
+  });
+});
+
+describe('prod: progressive delivery with Argo Rollouts', () => {
+  it('runs every service as a Rollout that aborts on a failed analysis', () => {
+    expect(prod.filter((o) => o.kind === 'Rollout')).toHaveLength(4);
+    expect(prod.filter((o) => o.kind === 'Deployment')).toEqual([]);
+    expect(mesh.rolloutsAbortAutomatically(prod)).toEqual([]);
+  });
+  it('fails for a Rollout without automatic abort', () => {
+    const r = copy('Rollout', 'ai-service');
+    delete (r.spec as { strategy: { canary: { analysis?: unknown } } }).strategy.canary.analysis;
+    expect(mesh.rolloutsAbortAutomatically(replaced(r))).toEqual([
+      'Rollout/tripgen/ai-service: no canary analysis, so nothing aborts a bad version',
+    ]);
+    const t = copy('AnalysisTemplate', 'smoke');
+    delete (t.spec as { metrics: { failureLimit?: number }[] }).metrics[0]!.failureLimit;
+    expect(mesh.rolloutsAbortAutomatically(replaced(t)).join('\n')).toMatch(/smoke: metric preview-ready has no explicit failureLimit/);
+  });
+
+  it('promotes the catalog\'s blue-green services after a smoke analysis and shifts the canaries 10% → 50% → 100% with pauses', () => {
+    for (const s of serviceList()) {
+      const strategy = (find('prod', 'Rollout', workloadName(s.name)).spec as { strategy: Record<string, { prePromotionAnalysis?: { templates: { templateName: string }[] }; steps?: Record<string, unknown>[] }> }).strategy;
+      if (s.delivery === 'blue-green') {
+        expect(strategy.blueGreen?.prePromotionAnalysis?.templates).toEqual([{ templateName: 'smoke' }]);
+      } else {
+        const steps = strategy.canary!.steps!;
+        expect(steps.filter((x) => 'setWeight' in x).map((x) => x.setWeight)).toEqual([10, 50, 100]);
+        expect(steps.filter((x) => 'pause' in x)).toHaveLength(2);
+      }
+    }
+  });
+
+  it('analyses success rate and latency on Prometheus', () => {
+    const metrics = (find('prod', 'AnalysisTemplate', 'success-rate-latency').spec as { metrics: { name: string; provider: { prometheus?: { query: string } } }[] }).metrics;
+    expect(metrics.map((m) => m.name)).toEqual(['success-rate', 'latency-p95']);
+    for (const m of metrics) expect(m.provider.prometheus?.query).toMatch(/istio_request/);
+  });
+
+  it('scales Rollouts with the HPA and keeps Argo CD off controller-owned fields [manifest-rules 23]', () => {
+    for (const h of prod.filter((o) => o.kind === 'HorizontalPodAutoscaler')) expect((h.spec as { scaleTargetRef: { kind: string } }).scaleTargetRef.kind).toBe('Rollout');
+    const located = renderedObjects().filter((l) => l.env === 'prod');
+    expect(mesh.argoIgnoresControllerFields(located)).toEqual([]);
+    const broken = located.map((l) =>
+      l.object.kind === 'Application' && l.object.metadata.name === 'tripgen-prod-ai-service'
+        ? { ...l, object: { ...l.object, spec: { ...l.object.spec, ignoreDifferences: [] } } }
+        : l,
+    );
+    expect(mesh.argoIgnoresControllerFields(broken)).toEqual([
+      'Application/argocd/tripgen-prod-ai-service: does not ignore /spec/replicas of Rollout/ai-service',
+      'Application/argocd/tripgen-prod-ai-service: does not ignore weight of VirtualService/ai-service',
+    ]);
+  });
+});
+
+describe('prod: Key Vault secrets and workload identity', () => {
+  it('holds no literal secret anywhere in gitops/ (both environments)', () => {
+    expect(noLiteralSecrets(renderedObjects().map((l) => l.object))).toEqual([]);
+  });
+
+  it('mounts exactly the secrets each service reads from Key Vault, with the profile\'s vault, tenant and the service\'s own identity', () => {
+    for (const s of serviceList()) {
+      const spc = find('prod', 'SecretProviderClass', `${workloadName(s.name)}-kv`).spec as {
+        provider: string;
+        parameters: Record<string, string>;
+        secretObjects: { secretName: string; data: { key: string }[] }[];
+      };
+      expect(spc.provider).toBe('azure');
+      expect(spc.parameters).toMatchObject({ usePodIdentity: 'false', clientID: azure.serviceIdentityClientIds[s.name], keyvaultName: azure.keyVaultName, tenantId: azure.tenantId });
+      const wanted = serviceSecrets(s);
+      expect([...spc.parameters.objects!.matchAll(/objectName: (\S+)/g)].map((m) => m[1])).toEqual(wanted.map((w) => w.keyVaultSecret));
+      expect(spc.secretObjects[0]!.data.map((d) => d.key)).toEqual(wanted.map((w) => w.envVar));
+      const env = (find('prod', 'Rollout', workloadName(s.name)).spec as { template: { spec: { containers: { env: { name: string; valueFrom?: { secretKeyRef?: { name: string } } }[] }[] } } }).template.spec.containers[0]!.env;
+      expect(env.map((e) => [e.name, e.valueFrom?.secretKeyRef?.name])).toEqual(wanted.map((w) => [w.envVar, spc.secretObjects[0]!.secretName]));
+    }
+  });
+
+  it('annotates each ServiceAccount with its managed identity and labels the pods', () => {
+    for (const s of serviceList()) {
+      expect(find('prod', 'ServiceAccount', serviceAccountName(s.name)).metadata.annotations).toEqual({ 'azure.workload.identity/client-id': azure.serviceIdentityClientIds[s.name] });
+      const labels = (find('prod', 'Rollout', workloadName(s.name)).spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels;
+      expect(labels['azure.workload.identity/use']).toBe('true');
+    }
+  });
+});
+
+describe('prod: observability, capacity, migrations', () => {
+  it('has every seed alert with summary, description and a runbook in docs/runbooks.md', () => {
+    expect(seedAlertProblems(prod, runbooks)).toEqual([]);
+  });
+  it('fails when a seed alert is missing or its runbook section does not exist', () => {
+    const rule = copy('PrometheusRule', 'tripgen-alerts');
+    const rules = (rule.spec as { groups: { rules: { alert: string }[] }[] }).groups[0]!.rules;
+    rules.splice(rules.findIndex((r) => r.alert === 'TripGenDiskHigh'), 1);
+    expect(seedAlertProblems(replaced(rule), runbooks)).toEqual(['seed alert missing: disk > 85% (warning)']);
+    expect(seedAlertProblems(prod, runbooks.replace('## memory-high', '## memory'))).toEqual([
+      expect.stringMatching(/TripGenMemoryHigh: runbook_url .* does not point at a section/),
+    ]);
+  });
+
+  it('scrapes every service with a ServiceMonitor and recommends sizes with a VPA in "Off" mode', () => {
+    for (const s of serviceList()) {
+      const name = workloadName(s.name);
+      expect((find('prod', 'ServiceMonitor', name).spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels['app.kubernetes.io/name']).toBe(name);
+      expect(find('prod', 'VerticalPodAutoscaler', name).spec).toMatchObject({ targetRef: { kind: 'Rollout', name }, updatePolicy: { updateMode: 'Off' } });
+    }
+  });
+
+  it('migrates each database-owning service in a PreSync hook Job before the new version starts', () => {
+    for (const s of serviceList().filter((x) => x.database)) {
+      const job = find('prod', 'Job', `${s.name}-migrate`);
+      expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
+      expect((job.spec as { ttlSecondsAfterFinished?: number }).ttlSecondsAfterFinished).toBeGreaterThan(0);
+    }
+  });
+
+  it('pins the mesh edge to the address Application Gateway sends to, HTTPS only', () => {
+    const edge = find('prod', 'Service', 'tripgen-edge');
+    expect(edge.metadata.annotations?.['service.beta.kubernetes.io/azure-load-balancer-ipv4']).toBe(azure.ingressPrivateIp);
+    const servers = (find('prod', 'Gateway', 'tripgen-gateway').spec as { servers: { port: { protocol: string }; hosts: string[] }[] }).servers;
+    expect(servers.map((s) => s.port.protocol)).toEqual(['HTTPS']);
+    expect(servers[0]!.hosts).toEqual([azure.publicHostName]);
+    expect(profile.ingress.kind).toBe('app-gateway');
+  });
+});
