@@ -78,6 +78,6 @@ module endpoint 'private-endpoint.bicep' = if (private != null) {
 @description('Name of the registry.')
 output name string = registry.name
 
+// Built from the name (<name>.azurecr.io) rather than read from the deployed registry.
 @description('Login server of the registry.')
-// Deterministic (<name>.azurecr.io), so the snapshot and the hand-over show it.
 output loginServer string = '${registry.name}${environment().suffixes.acrLoginServer}'

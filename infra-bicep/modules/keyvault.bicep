@@ -100,8 +100,8 @@ module endpoint 'private-endpoint.bicep' = if (private != null) {
 @description('Name of the vault.')
 output name string = vault.name
 
+// Built from the name (https://<name>.vault.azure.net/) rather than read from the deployed vault.
 @description('URI of the vault.')
-// Deterministic (https://<name>.vault.azure.net/), so the snapshot and the hand-over show it.
 output uri string = 'https://${vault.name}${environment().suffixes.keyvaultDns}/'
 
 @description('Name of the token-signing key.')

@@ -36,6 +36,31 @@ describe('npm run bicep:build', () => {
   });
 });
 
+describe('every parameter and output of main.bicep and its modules has a @description', () => {
+  interface Template {
+    parameters?: Record<string, { metadata?: { description?: string } }>;
+    outputs?: Record<string, { metadata?: { description?: string } }>;
+    resources?: unknown;
+  }
+  // Module templates are nested in Microsoft.Resources/deployments resources (properties.template).
+  const templates = (t: Template, where: string): [string, Template][] => {
+    const nested = Object.entries((t.resources ?? {}) as Record<string, { properties?: { template?: Template } }>).flatMap(([key, r]) =>
+      r.properties?.template ? templates(r.properties.template, `${where} > ${key}`) : [],
+    );
+    return [[where, t], ...nested];
+  };
+
+  it('in the compiled template', () => {
+    const all = templates(readJson<Template>(path.join(INFRA_DIR, 'out', 'main.json')), 'main');
+    expect(all.length).toBeGreaterThan(10);
+    const missing = all.flatMap(([where, t]) => [
+      ...Object.entries(t.parameters ?? {}).filter(([, p]) => !p.metadata?.description).map(([n]) => `${where}: param ${n}`),
+      ...Object.entries(t.outputs ?? {}).filter(([, o]) => !o.metadata?.description).map(([n]) => `${where}: output ${n}`),
+    ]);
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('hand-over files (outputs/<env>.outputs.json) match the outputs of main.bicep', () => {
   it.each(ENVIRONMENTS)('%s: same keys and types as the compiled template', (env) => {
     const template = readJson<{ outputs: Record<string, ArmOutput> }>(path.join(INFRA_DIR, 'out', 'main.json'));
