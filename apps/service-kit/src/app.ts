@@ -159,7 +159,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   await app.register(rateLimit, {
     global: true,
     hook: 'preHandler',
-    max: RATE_LIMIT.max,
+    max: config.rateLimitMax,
     timeWindow: RATE_LIMIT.timeWindowMs,
     store: redisBackedStore(redis, `tripgen:ratelimit:`),
     keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),

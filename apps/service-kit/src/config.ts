@@ -3,7 +3,7 @@
  * (k8s/ renders them from the same catalog), validated once at start so that a bad or missing
  * variable stops the process with one clear message instead of failing later at first use.
  */
-import { JWT_AUDIENCE, JWT_ISSUER, SERVICES, TRACE_SAMPLING_RATIO, type ServiceName } from '@tripgen/catalog';
+import { JWT_AUDIENCE, JWT_ISSUER, RATE_LIMIT, SERVICES, TRACE_SAMPLING_RATIO, type ServiceName } from '@tripgen/catalog';
 
 export interface ServiceConfig {
   readonly serviceName: ServiceName;
@@ -24,6 +24,8 @@ export interface ServiceConfig {
   readonly azureClientId: string | undefined;
   /** How long readiness reports "draining" before the server stops accepting requests (SIGTERM). */
   readonly shutdownDelayMs: number;
+  /** Requests per user per minute; the catalog's number unless RATE_LIMIT_MAX overrides it (benchmarks only). */
+  readonly rateLimitMax: number;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +101,7 @@ export const loadConfig = (opts: LoadConfigOptions, env: NodeJS.ProcessEnv = pro
   const samplerArgRaw = str('OTEL_TRACES_SAMPLER_ARG', false);
   const tracesSamplerArg = samplerArgRaw === undefined ? TRACE_SAMPLING_RATIO : Number(samplerArgRaw);
   if (!(tracesSamplerArg >= 0 && tracesSamplerArg <= 1)) problems.push(`OTEL_TRACES_SAMPLER_ARG must be a ratio in 0..1, got "${samplerArgRaw}"`);
+  const rateLimitMax = int('RATE_LIMIT_MAX', RATE_LIMIT.max, 1, 100_000_000);
   const shutdownDelayMs = int('SHUTDOWN_DELAY_MS', nodeEnv === 'production' ? 5_000 : 0, 0, 120_000);
 
   if (problems.length) throw new ConfigError(problems);
@@ -119,5 +122,6 @@ export const loadConfig = (opts: LoadConfigOptions, env: NodeJS.ProcessEnv = pro
     tracesSamplerArg,
     azureClientId: str('AZURE_CLIENT_ID', false),
     shutdownDelayMs,
+    rateLimitMax,
   };
 };

@@ -4,6 +4,7 @@
  * the configuration. A missing, malformed, expired or foreign token is a 401 problem.
  */
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { HttpProblem } from '../http/problem.ts';
 
 export interface AuthenticatedUser {
@@ -20,26 +21,48 @@ export const remoteJwks = (url: string): JWTVerifyGetKey =>
 
 export const localJwks = (jwks: JSONWebKeySet): JWTVerifyGetKey => createLocalJWKSet(jwks);
 
-export const createTokenVerifier = (keys: JWTVerifyGetKey, issuer: string, audience: string): TokenVerifier => ({
-  async verify(token) {
-    try {
-      const { payload } = await jwtVerify(token, keys, { issuer, audience, algorithms: ['EdDSA', 'ES256'] });
-      if (typeof payload.sub !== 'string' || !payload.sub) throw new HttpProblem(401, 'The access token has no subject');
-      return { id: payload.sub, email: typeof payload.email === 'string' ? payload.email : undefined };
-    } catch (err) {
-      if (err instanceof HttpProblem) throw err;
-      const detail =
-        err instanceof joseErrors.JWTExpired
-          ? 'The access token has expired'
-          : err instanceof joseErrors.JOSEError
-            ? `The access token is not valid (${err.code})`
-            : 'The access token could not be verified';
-      // A JWKS endpoint we cannot reach is our problem, not the caller's.
-      if (err instanceof joseErrors.JWKSTimeout) throw new HttpProblem(503, 'The token-signing keys are unavailable; try again');
-      throw new HttpProblem(401, detail);
-    }
-  },
-});
+/**
+ * Signature checks are the dearest step of an authenticated request (WebCrypto on the thread
+ * pool), and a client sends the same token for its whole lifetime: a verified token is remembered
+ * until it expires (at most 5 minutes), keyed by the full token string, so nothing is trusted that
+ * was not verified once.
+ */
+const VERIFIED_TTL_MS = 5 * 60_000;
+
+export const createTokenVerifier = (keys: JWTVerifyGetKey, issuer: string, audience: string): TokenVerifier => {
+  const verified = new LRUCache<string, AuthenticatedUser>({ max: 10_000, ttl: VERIFIED_TTL_MS });
+  return {
+    async verify(token) {
+      const known = verified.get(token);
+      if (known) return known;
+      const user = await verifyOnce(keys, issuer, audience, token);
+      verified.set(token, user.user, { ttl: Math.max(1, Math.min(VERIFIED_TTL_MS, user.expiresAtMs - Date.now())) });
+      return user.user;
+    },
+  };
+};
+
+const verifyOnce = async (keys: JWTVerifyGetKey, issuer: string, audience: string, token: string): Promise<{ user: AuthenticatedUser; expiresAtMs: number }> => {
+  try {
+    const { payload } = await jwtVerify(token, keys, { issuer, audience, algorithms: ['EdDSA', 'ES256'], requiredClaims: ['exp'] });
+    if (typeof payload.sub !== 'string' || !payload.sub) throw new HttpProblem(401, 'The access token has no subject');
+    return {
+      user: { id: payload.sub, email: typeof payload.email === 'string' ? payload.email : undefined },
+      expiresAtMs: (payload.exp ?? 0) * 1000,
+    };
+  } catch (err) {
+    if (err instanceof HttpProblem) throw err;
+    const detail =
+      err instanceof joseErrors.JWTExpired
+        ? 'The access token has expired'
+        : err instanceof joseErrors.JOSEError
+          ? `The access token is not valid (${err.code})`
+          : 'The access token could not be verified';
+    // A JWKS endpoint we cannot reach is our problem, not the caller's.
+    if (err instanceof joseErrors.JWKSTimeout) throw new HttpProblem(503, 'The token-signing keys are unavailable; try again');
+    throw new HttpProblem(401, detail);
+  }
+};
 
 /** The bearer token of an Authorization header, or undefined when there is none. */
 export const bearerToken = (header: string | undefined): string | undefined => {

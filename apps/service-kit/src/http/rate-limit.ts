@@ -21,7 +21,14 @@ interface Window {
   resetAt: number;
 }
 
+interface WithRateLimitCommand {
+  tripgenRateLimit(key: string, windowMs: string): Promise<[number, number]>;
+}
+
 export const redisBackedStore = (redis: Redis, prefix: string) => {
+  // defineCommand sends EVALSHA (the script is loaded once), not the script on every request.
+  redis.defineCommand('tripgenRateLimit', { numberOfKeys: 1, lua: INCR_LUA });
+  const limiter = redis as unknown as WithRateLimitCommand;
   const local = new LRUCache<string, Window>({ max: 10_000 });
   const localIncr = (key: string, timeWindow: number) => {
     const now = Date.now();
@@ -35,12 +42,9 @@ export const redisBackedStore = (redis: Redis, prefix: string) => {
   return class RedisOrLocalStore {
     incr(key: string, cb: Callback, timeWindow: number): void {
       if (!isRedisReady(redis)) return cb(null, localIncr(key, timeWindow));
-      redis
-        .eval(INCR_LUA, 1, `${prefix}${key}`, String(timeWindow))
-        .then((r) => {
-          const [current, ttl] = r as [number, number];
-          cb(null, { current, ttl });
-        })
+      limiter
+        .tripgenRateLimit(`${prefix}${key}`, String(timeWindow))
+        .then(([current, ttl]) => cb(null, { current, ttl }))
         .catch(() => cb(null, localIncr(key, timeWindow)));
     }
     child(): RedisOrLocalStore {

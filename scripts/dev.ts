@@ -1,0 +1,48 @@
+/**
+ * `npm run dev`: the whole system on this machine. Starts (or reuses) PostgreSQL and Redis,
+ * generates the Prisma clients, applies every service's migrations, starts the Service Bus
+ * emulator, every service that exists on its catalog port, and the dev gateway on
+ * http://127.0.0.1:8080 (GATEWAY_PORT) with the ingress's routes from the catalog.
+ * Ctrl-C stops everything (services drain first).
+ */
+import { SERVICES, type ServiceName } from '@tripgen/catalog';
+import { createDevGateway } from '@tripgen/service-kit/dev-gateway';
+import { ensureStack, existingServices, generateCode, migrate, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
+
+const gatewayPort = Number(process.env.GATEWAY_PORT ?? 8080);
+const busPort = Number(process.env.SERVICEBUS_EMULATOR_PORT ?? 55671);
+
+ensureStack();
+generateCode();
+const services = existingServices();
+for (const s of services) {
+  const applied = await migrate(s);
+  console.log(`migrations ${s}: ${applied.length ? applied.join(', ') : 'up to date'}`);
+}
+const bus = await startEmulator(busPort);
+console.log(`Service Bus emulator: ${bus.connectionString}`);
+
+const running: ServiceProcess[] = [];
+// The user service first: the others fetch its JWKS.
+for (const s of [...services].sort((a, b) => Number(b === 'user') - Number(a === 'user'))) {
+  const p = await spawnService(s, serviceEnv(s, { SERVICEBUS_CONNECTION_STRING: bus.connectionString }), (line) => console.log(`[${s}] ${line}`));
+  running.push(p);
+  console.log(`${s} service: ${p.url}`);
+}
+
+const upstreams: Partial<Record<ServiceName, string>> = Object.fromEntries(running.map((p) => [p.name, `http://127.0.0.1:${SERVICES[p.name].port}`]));
+const gateway = await createDevGateway({ upstreams });
+await gateway.listen({ port: gatewayPort, host: '127.0.0.1' });
+console.log(`dev gateway: http://127.0.0.1:${gatewayPort} (${services.join(', ')}; the others answer 503)`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await gateway.close();
+  await Promise.all(running.map((p) => p.stop()));
+  await bus.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,6 @@
+/** The baseline of `npm run bench:api`: a bare Fastify hello-world, nothing else. */
+import Fastify from 'fastify';
+
+const app = Fastify({ logger: false });
+app.get('/', async () => ({ hello: 'world' }));
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
