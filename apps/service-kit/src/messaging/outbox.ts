@@ -64,7 +64,8 @@ interface ClaimedRow {
 /**
  * Claims due rows with FOR UPDATE SKIP LOCKED and leases them by pushing `next_attempt_at` forward,
  * all in one statement: replicas never claim the same row, and no transaction stays open while the
- * broker is called. A replica that dies mid-send leaves rows that come due again when the lease ends;
+ * broker is called. (The extra millisecond: timestamps are stored rounded to milliseconds, so a row
+ * written a moment ago may read as due up to half a millisecond in the future.) A replica that dies mid-send leaves rows that come due again when the lease ends;
  * re-sending them keeps their message id, which the consumers deduplicate.
  */
 const CLAIM_SQL = `
@@ -73,7 +74,7 @@ UPDATE outbox_messages AS o
        next_attempt_at = now() + ($2::float8 * interval '1 millisecond')
  WHERE o.message_id IN (
        SELECT message_id FROM outbox_messages
-        WHERE sent_at IS NULL AND next_attempt_at <= now()
+        WHERE sent_at IS NULL AND next_attempt_at <= now() + interval '1 millisecond'
         ORDER BY sequence
         LIMIT $1
         FOR UPDATE SKIP LOCKED)
