@@ -253,7 +253,7 @@ var databaseRules = [
   allowLoadBalancerInbound
   denyAllInbound
   {
-    // The flexible server ships WAL and backups to Azure Storage: the one outbound it needs.
+    // The flexible server ships WAL and backups to Azure Storage.
     name: 'AllowStorageOutbound'
     properties: {
       priority: 100
@@ -263,6 +263,20 @@ var databaseRules = [
       sourceAddressPrefix: network.database.addressPrefix
       sourcePortRange: '*'
       destinationAddressPrefix: 'Storage'
+      destinationPortRange: '443'
+    }
+  }
+  {
+    // Entra ID authentication: the server validates tokens against Microsoft Entra ID.
+    name: 'AllowEntraIdOutbound'
+    properties: {
+      priority: 110
+      direction: 'Outbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: network.database.addressPrefix
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'AzureActiveDirectory'
       destinationPortRange: '443'
     }
   }
