@@ -4,7 +4,6 @@
  * keys sorted (their order carries no meaning in Kubernetes), list order kept.
  */
 import { App, type Chart } from './lib/cdk8s.ts';
-import { stringify } from 'yaml';
 import { serviceList, workloadName } from '@tripgen/catalog';
 import type { EnvironmentProfile } from './config/profile.ts';
 import { ArgoCdChart, ARGOCD_CHART, type ChartApplication } from './charts/argocd.ts';
@@ -12,6 +11,7 @@ import { DataChart } from './charts/data.ts';
 import { IngressChart } from './charts/ingress.ts';
 import { PlatformChart } from './charts/platform.ts';
 import { ServiceChart } from './charts/service.ts';
+import { toYamlDocument } from './lib/yaml-emit.ts';
 
 export interface RenderedObject {
   readonly env: string;
@@ -28,7 +28,7 @@ export interface Rendering {
 
 const HEADER = '# Rendered by `npm run synth` from k8s/src: do not edit by hand.\n';
 
-export const toYaml = (obj: unknown): string => HEADER + stringify(obj, { sortMapEntries: true, lineWidth: 0, aliasDuplicateObjects: false });
+export const toYaml = (obj: object): string => HEADER + toYamlDocument(obj);
 
 function buildEnvironment(app: App, profile: EnvironmentProfile): { name: string; chart: Chart }[] {
   const charts: { name: string; chart: Chart }[] = [];
