@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QUEUE_NAMES, QUEUES } from '@tripgen/catalog';
 import { startServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import type { IncomingMessage, MessageBroker, Settlement, Subscription } from './broker.ts';
+import { createPostgresBroker } from './postgres-broker.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
+import { createTestDatabase } from './test-support/test-database.ts';
 import { quietLogger, waitFor } from './test-support/wait.ts';
 
 /**
@@ -32,6 +34,20 @@ const adapters: { name: string; setup: () => Promise<AdapterUnderTest> }[] = [
         async teardown() {
           await broker.close();
           await emulator.stop();
+        },
+      };
+    },
+  },
+  {
+    name: 'local PostgreSQL adapter',
+    setup: async () => {
+      const db = await createTestDatabase('broker_contract');
+      const broker = createPostgresBroker({ connectionString: db.url, maxDeliveryCount: MAX_DELIVERY_COUNT, pollIntervalMs: 20, logger: quietLogger });
+      return {
+        broker,
+        async teardown() {
+          await broker.close();
+          await db.drop();
         },
       };
     },
