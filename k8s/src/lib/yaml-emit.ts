@@ -19,9 +19,16 @@ const NUMBER_LIKE = /^(?:[0-9][0-9_]*(?:\.[0-9._]*)?(?:[eE][-+]?[0-9]+)?|0[xob].
 const isPlain = (s: string): boolean =>
   PLAIN.test(s) && !YAML11_WORDS.test(s) && !NUMBER_LIKE.test(s) && !s.endsWith(':') && !s.includes(': ') && !s.includes(' #');
 
+/** Characters a literal block cannot carry verbatim (controls other than newline, line separators, BOM). */
+const hasUnprintable = (s: string): boolean =>
+  [...s].some((ch) => {
+    const c = ch.codePointAt(0)!;
+    return (c < 0x20 && c !== 0x0a) || c === 0x7f || c === 0x85 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
+  });
+
 /** Literal block for multi-line text whose lines a literal block can carry unchanged. */
 function literalBlock(s: string, indent: string): string | null {
-  if (!s.includes('\n') || /[\r\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(s) || /^[ \n]/.test(s)) return null;
+  if (!s.includes('\n') || hasUnprintable(s) || /^[ \n]/.test(s)) return null;
   const trailing = /\n*$/.exec(s)![0].length;
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
   const body = s.slice(0, s.length - trailing);
