@@ -76,7 +76,15 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const { config } = opts;
   const tracing = setupTracing(config);
   const app = Fastify({
-    logger: opts.logger ?? { level: config.logLevel, base: { service: `${config.serviceName}-service` }, redact: ['req.headers.authorization'] },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            base: { service: `${config.serviceName}-service` },
+            redact: ['req.headers.authorization'],
+            ...(typeof opts.logger === 'object' ? opts.logger : {}),
+          },
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: (req) => {
@@ -114,6 +122,12 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     request.log = reply.log = request.log.child({ trace_id: sc.traceId, span_id: sc.spanId });
     reply.header('x-request-id', request.id);
     reply.header('traceparent', `00-${sc.traceId}-${sc.spanId}-0${sc.traceFlags}`);
+  });
+  // While draining, every answer asks the client to reconnect (to another pod): kept-alive
+  // connections would otherwise hold the server open and keep landing on a closing pod.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (health.draining) reply.header('connection', 'close');
+    return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? (reply.statusCode === 404 ? 'not_found' : 'unmatched');

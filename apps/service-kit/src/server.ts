@@ -5,11 +5,19 @@
  */
 import type { App } from './app.ts';
 
+/** After this long, connections still open (a client that ignores `Connection: close`) are cut. */
+const CLOSE_GRACE_MS = 10_000;
+
 export const drainAndClose = async (app: App): Promise<void> => {
   app.kit.health.draining = true;
   const delay = app.kit.config.shutdownDelayMs;
   if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-  await app.close();
+  const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+  }
 };
 
 export const runService = async (app: App): Promise<void> => {

@@ -1,0 +1,88 @@
+/**
+ * The app factory's cross-cutting behaviour on a minimal service (real PostgreSQL and Redis):
+ * W3C trace context continues through a request and its id lands in the logs; metrics are
+ * labelled by route template; a SIGTERM-style drain lets in-flight requests finish.
+ */
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from './app.ts';
+import { createTokenVerifier, localJwks } from './auth/jwt.ts';
+import { loadConfig } from './config.ts';
+import { drainAndClose } from './server.ts';
+import { adminUrl, redisUrl } from './testing/index.ts';
+
+const lines: Record<string, unknown>[] = [];
+const sink = new Writable({
+  write(chunk: Buffer, _enc, done) {
+    for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l) as Record<string, unknown>);
+    done();
+  },
+});
+
+let app: App;
+let pool: pg.Pool;
+let base: string;
+
+beforeAll(async () => {
+  pool = new pg.Pool({ connectionString: adminUrl(), max: 2 });
+  const config = loadConfig({ service: 'trip' }, { DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), LOG_LEVEL: 'info', SHUTDOWN_DELAY_MS: '200' });
+  app = await createApp({
+    config,
+    database: { ping: async () => void (await pool.query('SELECT 1')), close: () => pool.end() },
+    verifier: createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience),
+    logger: { level: 'info', stream: sink },
+    domain: async (a) => {
+      a.get('/api/v1/trips/:id', async (req) => ({ id: (req.params as { id: string }).id }));
+      a.get('/api/v1/trips/slow', async () => {
+        await new Promise((r) => setTimeout(r, 800));
+        return { done: true };
+      });
+    },
+  });
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  if (app && !app.kit.health.draining) await app.close();
+});
+
+describe('service kit app', () => {
+  it('continues an incoming W3C trace and writes its trace id into the request logs', async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const res = await fetch(`${base}/api/v1/trips/42`, { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01`, 'x-request-id': 'req-abc' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('traceparent')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    expect(res.headers.get('x-request-id')).toBe('req-abc');
+    const completed = lines.find((l) => l.msg === 'request completed' && l.reqId === 'req-abc');
+    expect(completed).toMatchObject({ trace_id: traceId, service: 'trip-service' });
+  });
+
+  it('labels the duration histogram by route template, next to the default process metrics', async () => {
+    await fetch(`${base}/api/v1/trips/7`);
+    const body = await (await fetch(`${base}/metrics`)).text();
+    expect(body).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/trips\/:id"[^}]*\} \d+/);
+    expect(body).not.toContain('route="/api/v1/trips/7"');
+    expect(body).toContain('process_resident_memory_bytes');
+    expect(body).toContain('nodejs_eventloop_lag_seconds');
+  });
+
+  it('serves its OpenAPI document and security headers', async () => {
+    const res = await fetch(`${base}/docs/json`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { openapi: string }).openapi).toMatch(/^3\./);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('drains on shutdown: not ready at once, in-flight requests still answered', async () => {
+    const inFlight = fetch(`${base}/api/v1/trips/slow`);
+    await new Promise((r) => setTimeout(r, 100));
+    const closing = drainAndClose(app);
+    const ready = await fetch(`${base}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { status: string }).status).toBe('draining');
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ done: true });
+    await closing;
+  });
+});
