@@ -102,7 +102,7 @@ resource alerts 'Microsoft.Insights/metricAlerts@2018-03-01' = [
   }
 ]
 
-resource podRestarts 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {
+resource podRestarts 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   name: 'alert-pod-restarts-tripgen-${envName}'
   location: location
   tags: tags
