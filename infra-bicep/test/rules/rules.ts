@@ -69,11 +69,9 @@ const hasLogs =
     const settings = diagnosticsOf(s, r).filter((d) => typeof prop(d, 'properties.workspaceId') === 'string');
     const covered = (d: SnapshotResource) => {
       const logs = logCategories(d);
+      // The allLogs group covers every category and the audit group.
       const all = logs.includes('group:alllogs');
-      return (
-        wanted.every((c) => all || logs.includes(c.toLowerCase()) || (c === 'group:audit' && logs.includes('group:alllogs'))) &&
-        (!metrics || metricCategories(d).includes('allmetrics'))
-      );
+      return wanted.every((c) => all || logs.includes(c.toLowerCase())) && (!metrics || metricCategories(d).includes('allmetrics'));
     };
     return settings.some(covered) ? null : `no diagnostic setting to Log Analytics with ${wanted.join(', ')}${metrics ? ' + AllMetrics' : ''}`;
   };
