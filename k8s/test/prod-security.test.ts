@@ -159,7 +159,7 @@ describe('prod: Key Vault secrets and workload identity', () => {
 
   it('annotates each ServiceAccount with its managed identity and labels the pods', () => {
     for (const s of serviceList()) {
-      expect(find('prod', 'ServiceAccount', serviceAccountName(s.name)).metadata.annotations).toEqual({ 'azure.workload.identity/client-id': azure.serviceIdentityClientIds[s.name] });
+      expect(find('prod', 'ServiceAccount', serviceAccountName(s.name)).metadata.annotations).toMatchObject({ 'azure.workload.identity/client-id': azure.serviceIdentityClientIds[s.name] });
       const labels = (find('prod', 'Rollout', workloadName(s.name)).spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels;
       expect(labels['azure.workload.identity/use']).toBe('true');
     }
@@ -188,11 +188,17 @@ describe('prod: observability, capacity, migrations', () => {
     }
   });
 
-  it('migrates each database-owning service in a PreSync hook Job before the new version starts', () => {
+  it('migrates each database-owning service in a hook Job after its config and before the new version starts', () => {
+    const wave = (o: K8sObject) => Number(o.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? 0);
     for (const s of serviceList().filter((x) => x.database)) {
       const job = find('prod', 'Job', `${s.name}-migrate`);
-      expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
+      expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
       expect((job.spec as { ttlSecondsAfterFinished?: number }).ttlSecondsAfterFinished).toBeGreaterThan(0);
+      const name = workloadName(s.name);
+      for (const before of [find('prod', 'ServiceAccount', serviceAccountName(s.name)), find('prod', 'ConfigMap', `${name}-config`), find('prod', 'SecretProviderClass', `${name}-kv`)]) {
+        expect(wave(before), before.kind).toBeLessThan(wave(job));
+      }
+      expect(wave(find('prod', 'Rollout', name))).toBeGreaterThan(wave(job));
     }
   });
 

@@ -25,5 +25,11 @@ describe('every rendered object validates against its schema [manifest-rules 21]
     const badDeployment = structuredClone(cm);
     (badDeployment.spec as { template: { spec: { containers: { image: unknown }[] } } }).template.spec.containers[0]!.image = 42;
     expect(await schemaErrors(badDeployment)).not.toEqual([]);
+    const policy = structuredClone(renderedObjects().find((l) => l.object.kind === 'AuthorizationPolicy' && l.object.spec?.rules)!.object);
+    (policy.spec as { rules: Record<string, unknown>[] }).rules[0]!.form = [];
+    expect((await schemaErrors(policy)).join('\n')).toMatch(/form/);
+    const spc = structuredClone(renderedObjects().find((l) => l.object.kind === 'SecretProviderClass')!.object);
+    (spc.spec as Record<string, unknown>).secretObject = [];
+    expect((await schemaErrors(spc)).join('\n')).toMatch(/secretObject/);
   });
 });

@@ -37,7 +37,7 @@ import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import type { EnvironmentProfile } from '../config/profile.ts';
 import { SECRETS_MOUNT_PATH, secretName, serviceSecrets } from '../config/secrets.ts';
 import { emit } from '../lib/emit.ts';
-import { componentLabels, selectorLabels } from '../lib/labels.ts';
+import { ARGO_SYNC_WAVE, WAVES, componentLabels, selectorLabels } from '../lib/labels.ts';
 import { containerSecurityContext, podSecurityContext } from '../lib/security.ts';
 import { serviceNetworkPolicy, migrationNetworkPolicy } from './network-policies.ts';
 import { ProgressiveDelivery } from './progressive-delivery.ts';
@@ -73,7 +73,10 @@ export class Microservice extends Construct {
         name: serviceAccountName(spec.name),
         namespace: ns,
         labels,
-        ...(profile.workloadIdentity ? { annotations: { 'azure.workload.identity/client-id': profile.workloadIdentity[spec.name] } } : {}),
+        annotations: {
+          [ARGO_SYNC_WAVE]: WAVES.config,
+          ...(profile.workloadIdentity ? { 'azure.workload.identity/client-id': profile.workloadIdentity[spec.name] } : {}),
+        },
       },
       // The app never calls the Kubernetes API; the workload-identity webhook projects its own token.
       automountServiceAccountToken: false,
@@ -83,7 +86,7 @@ export class Microservice extends Construct {
     emit(this, {
       apiVersion: 'v1',
       kind: 'ConfigMap',
-      metadata: { name: configName, namespace: ns, labels },
+      metadata: { name: configName, namespace: ns, labels, annotations: { [ARGO_SYNC_WAVE]: WAVES.config } },
       data: containerConfig(spec, profile),
     } satisfies IConfigMap);
 
@@ -105,7 +108,7 @@ export class Microservice extends Construct {
       this.workload = emit(this, {
         apiVersion: 'apps/v1',
         kind: 'Deployment',
-        metadata: { name: this.name, namespace: ns, labels },
+        metadata: { name: this.name, namespace: ns, labels, annotations: { [ARGO_SYNC_WAVE]: WAVES.workload } },
         spec: {
           // An HPA owns the replica count where there is one (kube-score deployment-targeted-by-hpa-...).
           ...(autoscaled ? {} : { replicas: spec.replicas[profile.name] }),
@@ -167,7 +170,7 @@ export class Microservice extends Construct {
     if (profile.mesh) new ServiceMesh(this, 'mesh', { spec, profile, mesh: profile.mesh });
     if (profile.monitoring) new ServiceMonitoring(this, 'monitoring', { spec, profile, monitoring: profile.monitoring });
 
-    // Schema migrations run once per sync, before the new version starts (Argo CD PreSync hook).
+    // Schema migrations run once per sync, before the new version starts (Argo CD Sync hook, wave 0).
     migrationJob(this, spec, profile, template);
     migrationNetworkPolicy(this, spec, profile);
   }
@@ -295,7 +298,10 @@ function migrationJob(scope: Construct, spec: ServiceSpec, profile: EnvironmentP
       namespace: profile.namespace,
       labels,
       annotations: {
-        'argocd.argoproj.io/hook': 'PreSync',
+        // A Sync hook in its own wave: after the ServiceAccount, config and secret wiring of this
+        // sync exist (a PreSync hook would run before them on the first sync), before the workload.
+        'argocd.argoproj.io/hook': 'Sync',
+        [ARGO_SYNC_WAVE]: WAVES.migration,
         'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
       },
     },

@@ -12,7 +12,7 @@ import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
-import { componentLabels, selectorLabels } from '../lib/labels.ts';
+import { ARGO_SYNC_WAVE, WAVES, componentLabels, selectorLabels } from '../lib/labels.ts';
 import { latencyBudgetMs, THRESHOLDS } from '../observability/slo.ts';
 
 export const previewServiceName = (s: ServiceSpec): string => `${workloadName(s.name)}-preview`;
@@ -98,7 +98,7 @@ export class ProgressiveDelivery extends Construct {
     this.rollout = emit(this, {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Rollout',
-      metadata: { name, namespace: ns, labels },
+      metadata: { name, namespace: ns, labels, annotations: { [ARGO_SYNC_WAVE]: WAVES.workload } },
       spec: {
         // The HPA owns the replica count (kube-score deployment-targeted-by-hpa-...).
         ...(autoscaled ? {} : { replicas: spec.replicas[profile.name] }),

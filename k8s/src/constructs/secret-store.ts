@@ -9,7 +9,7 @@ import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { EnvironmentProfile } from '../config/profile.ts';
 import { secretName, serviceSecrets } from '../config/secrets.ts';
 import { emit } from '../lib/emit.ts';
-import { componentLabels } from '../lib/labels.ts';
+import { ARGO_SYNC_WAVE, WAVES, componentLabels } from '../lib/labels.ts';
 
 /**
  * secrets-store.csi.x-k8s.io/v1 SecretProviderClass: no TypeScript model is published, so this
@@ -19,7 +19,7 @@ import { componentLabels } from '../lib/labels.ts';
 export interface ISecretProviderClass {
   apiVersion: 'secrets-store.csi.x-k8s.io/v1';
   kind: 'SecretProviderClass';
-  metadata: { name: string; namespace: string; labels?: Record<string, string> };
+  metadata: { name: string; namespace: string; labels?: Record<string, string>; annotations?: Record<string, string> };
   spec: {
     provider: 'azure';
     /** Provider parameters are strings; `objects` is YAML inside a string, as the provider reads it. */
@@ -63,7 +63,7 @@ export class SecretStore extends Construct {
     emit(this, {
       apiVersion: 'secrets-store.csi.x-k8s.io/v1',
       kind: 'SecretProviderClass',
-      metadata: { name: secretProviderClassName(spec), namespace: profile.namespace, labels },
+      metadata: { name: secretProviderClassName(spec), namespace: profile.namespace, labels, annotations: { [ARGO_SYNC_WAVE]: WAVES.config } },
       spec: {
         provider: 'azure',
         parameters: {

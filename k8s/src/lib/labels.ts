@@ -21,3 +21,9 @@ export const componentLabels = (
 });
 
 export const ARGO_SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
+
+/**
+ * Order inside one service's sync: identity, config and secret wiring first, then the schema
+ * migration (a Sync hook Argo CD waits for), then the new version of the workload.
+ */
+export const WAVES = { config: '-1', migration: '0', workload: '1' } as const;
