@@ -47,7 +47,8 @@ for (const s of serviceList()) {
   const values: Record<string, string> = {};
   for (const item of serviceSecrets(s)) {
     if (item.envVar === 'DATABASE_URL') values[item.envVar] = `postgresql://postgres:${password}@${POSTGRES.name}.${K8S_NAMESPACE}.svc.cluster.local:${POSTGRES.port}/${s.database}`;
-    else if (item.envVar === 'JWT_SIGNING_KEY') values[item.envVar] = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    // The user service signs with EdDSA: an Ed25519 private key, PKCS#8 PEM.
+    else if (item.envVar === 'JWT_SIGNING_KEY') values[item.envVar] = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
     else throw new Error(`no dev bootstrap for ${item.envVar}`);
   }
   create(secretName(s), values);

@@ -147,7 +147,8 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
         },
       },
       secrets: { kind: 'bootstrap', script: 'k8s/src/bootstrap/dev-secrets.ts' },
-      workloadIdentity: null,
+      // dev reaches Service Bus with the same per-service identities (federated in dev too).
+      workloadIdentity: azure.serviceIdentityClientIds,
       otlpEndpoint: null,
       scaling: { horizontal: false, disruptionBudgets: false, zoneSpread: false, verticalRecommendations: false },
       mesh: null,
