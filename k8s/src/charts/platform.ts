@@ -23,7 +23,7 @@ export class PlatformChart extends Chart {
           ...componentLabels(profile, profile.namespace, 'namespace'),
           // The API server itself rejects any pod that is not PSS "restricted".
           'pod-security.kubernetes.io/enforce': 'restricted',
-          'pod-security.kubernetes.io/enforce-version': 'v1.29',
+          'pod-security.kubernetes.io/enforce-version': 'latest',
           // The AKS Istio add-on injects sidecars by revision label.
           ...(profile.mesh ? { 'istio.io/rev': profile.mesh.revision } : {}),
         },
