@@ -4,6 +4,7 @@
  */
 import { createDevGateway } from '@tripgen/service-kit/dev-gateway';
 import { JWKS_PATH, QUEUES } from '@tripgen/catalog';
+import { createTokenVerifier, remoteJwks } from '@tripgen/service-kit';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,11 @@ describe('user routes through the dev gateway', () => {
     });
     expect(protectedHeader.alg).toBe('EdDSA');
     expect(payload.sub).toEqual(expect.any(String));
+
+    // What every other service does: verify against the JWKS fetched over HTTP (via the gateway here).
+    const verifier = createTokenVerifier(remoteJwks(`${base}${JWKS_PATH}`), service.app.kit.config.jwtIssuer, service.app.kit.config.jwtAudience);
+    expect(await verifier.verify(login.json!.accessToken as string)).toEqual({ id: payload.sub, email });
+    await expect(verifier.verify(`${login.json!.accessToken as string}x`)).rejects.toMatchObject({ statusCode: 401 });
 
     expect((await call('POST', '/api/v1/auth/login', { email, password: 'wrong password' })).status).toBe(401);
     expect((await call('POST', '/api/v1/auth/login', { email: uniqueEmail(), password: 'correct horse' })).status).toBe(401);
