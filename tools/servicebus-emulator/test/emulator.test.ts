@@ -156,7 +156,8 @@ describe('Service Bus emulator with the real SDK', { timeout: 60_000 }, () => {
   });
 
   it('returns a message whose lock expired and rejects its late settlement as lock lost', async () => {
-    const short = await startServiceBusEmulator({ queues: ['lock-expiry'], lockDurationMs: 300 });
+    // Long enough that the redelivered message can still be completed on a slow machine.
+    const short = await startServiceBusEmulator({ queues: ['lock-expiry'], lockDurationMs: 3_000 });
     const c = new ServiceBusClient(short.connectionString, { retryOptions: { maxRetries: 0, timeoutInMs: 10_000 } });
     try {
       await c.createSender('lock-expiry').sendMessages({ body: 'slow', messageId: 'slow-1' });
@@ -173,14 +174,21 @@ describe('Service Bus emulator with the real SDK', { timeout: 60_000 }, () => {
     }
   });
 
+  it('refuses a queue it does not have, as Service Bus does (MessagingEntityNotFound)', async () => {
+    const sender = client.createSender('no-such-queue');
+    await expect(sender.sendMessages({ body: 1 })).rejects.toMatchObject({ code: 'MessagingEntityNotFound' });
+    await sender.close();
+  });
+
   it('keeps its queues across stop and restart on the same port', async () => {
     const own = await startServiceBusEmulator({ queues: ['durable'] });
     const port = own.port;
-    const c = new ServiceBusClient(own.connectionString, { retryOptions: { maxRetries: 5, retryDelayInMs: 200, timeoutInMs: 10_000 } });
+    const c = new ServiceBusClient(own.connectionString, { retryOptions: { maxRetries: 1, retryDelayInMs: 200, timeoutInMs: 5_000 } });
     try {
       const sender = c.createSender('durable');
       await sender.sendMessages({ body: 'kept', messageId: 'kept-1' });
       await own.stop();
+      await expect(sender.sendMessages({ body: 'lost', messageId: 'during' })).rejects.toThrow(); // the outage is visible
       await own.restart();
       expect(own.port).toBe(port);
       await sender.sendMessages({ body: 'after', messageId: 'after-1' });
