@@ -114,7 +114,7 @@ export function consumeIdempotently(
             await handler(message, tx);
             return false;
           },
-          { timeout, maxWait: timeout },
+          { timeout, maxWait: Math.min(timeout, 10_000) }, // maxWait: for a pooled connection
         );
         settlement = { action: 'complete' };
       } catch (error) {
