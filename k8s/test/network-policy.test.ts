@@ -1,0 +1,37 @@
+/**
+ * NetworkPolicies allow exactly what the catalog's call graph needs (issue 2, item 5): every
+ * service reaches the services it calls (plus the user service's JWKS) and nothing else in the
+ * namespace; it is reached only by its callers, the edge, and (prod) monitoring and the rollout
+ * analysis.
+ */
+import { describe, expect, it } from 'vitest';
+import { needsJwks, serviceList, workloadName, type ServiceName } from '@tripgen/catalog';
+import { find } from './support/gitops.ts';
+
+interface Peer { podSelector?: { matchLabels?: Record<string, string> }; namespaceSelector?: { matchLabels?: Record<string, string> }; ipBlock?: { cidr: string } }
+interface Rule { from?: Peer[]; to?: Peer[]; ports?: { port: number; protocol: string }[] }
+const policy = (env: string, name: string) => find(env, 'NetworkPolicy', name).spec as { ingress: Rule[]; egress: Rule[] };
+const podsIn = (rules: Rule[], key: 'from' | 'to') =>
+  rules.flatMap((r) => (r[key] ?? []).filter((p) => p.podSelector && !p.namespaceSelector).map((p) => p.podSelector!.matchLabels!['app.kubernetes.io/name']!)).sort();
+
+describe.each(['dev', 'prod'])('%s NetworkPolicies follow the call graph', (env) => {
+  it.each(serviceList().map((s) => [s.name, s] as const))('%s service: egress to its callees (and the JWKS), ingress from its callers', (_n, s) => {
+    const np = policy(env, workloadName(s.name));
+    const callees = new Set<ServiceName>(s.calls);
+    if (needsJwks(s)) callees.add('user');
+    const dataStores = env === 'dev' ? ['postgres', 'redis'] : [];
+    expect(podsIn(np.egress, 'to')).toEqual([...[...callees].map(workloadName), ...dataStores].sort());
+    const callers = serviceList().filter((c) => c.name !== s.name && (c.calls.includes(s.name) || (s.name === 'user' && needsJwks(c))));
+    expect(podsIn(np.ingress, 'from')).toEqual(callers.map((c) => workloadName(c.name)).sort());
+    for (const r of np.ingress) expect(r.ports).toEqual(expect.arrayContaining([{ protocol: 'TCP', port: s.port }]));
+  });
+});
+
+describe('dev data store NetworkPolicies', () => {
+  it('let only the services and their migrations reach PostgreSQL, and give the stores no egress', () => {
+    const pg = policy('dev', 'postgres').ingress[0]!.from![0]!.podSelector as unknown as { matchExpressions: { values: string[] }[] };
+    expect(pg.matchExpressions[0]!.values.sort()).toEqual(serviceList().flatMap((s) => [workloadName(s.name), `${s.name}-migrate`]).sort());
+    expect(policy('dev', 'redis').egress).toEqual([]);
+    expect(policy('dev', 'postgres').egress).toEqual([]);
+  });
+});
