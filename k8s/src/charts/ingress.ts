@@ -61,6 +61,8 @@ export class IngressChart extends Chart {
           'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',
           // Application Gateway's backend pool holds exactly this address (Bicep output ingressPrivateIp).
           'service.beta.kubernetes.io/azure-load-balancer-ipv4': ingress.backendIp,
+          // An HTTPS probe on "/" would get the mesh's 404/403 and drain the frontend: probe TCP.
+          'service.beta.kubernetes.io/port_443_health-probe_protocol': 'tcp',
         },
       },
       spec: {
