@@ -36,7 +36,7 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
       // Consumers start once HTTP is ready and stop after it has drained (kit shutdown order).
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
       app.addHook('onReady', async () => {
-        const inbox = await consumeNotifications(broker, prisma, app.log);
+        const inbox = await consumeNotifications(broker, prisma, app.log, (e) => app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome }));
         app.kit.onShutdown(() => inbox.close());
         app.kit.onShutdown(() => broker.close());
       });

@@ -122,6 +122,9 @@ describe('user routes through the dev gateway', () => {
       }
       expect(items).toEqual([{ id: expect.any(String), type: 'schedule.completed', payload: body.payload, createdAt: expect.any(String), readAt: null }]);
       expect(service.bus.count(`${QUEUES.notification}/$deadletterqueue`)).toBe(1);
+      const metrics = await (await fetch(`${service.url}/metrics`)).text();
+      expect(metrics).toMatch(/messages_consumed_total\{[^}]*queue="notification-queue"[^}]*outcome="processed"[^}]*\} 1/);
+      expect(metrics).toMatch(/messages_consumed_total\{[^}]*outcome="deadLettered"[^}]*\} 1/);
     } finally {
       await broker.close();
     }

@@ -3,12 +3,14 @@
  * by route template (not raw URL, so cardinality stays bounded) and dependency gauges.
  * One registry per app so several apps in one process (tests) do not collide.
  */
-import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Metrics {
   readonly registry: Registry;
   readonly httpDuration: Histogram<'method' | 'route' | 'status_code'>;
   readonly dependencyUp: Gauge<'dependency'>;
+  /** Deliveries by outcome (processed, duplicate, abandoned, deadLettered): feed it from a consumer's onOutcome. */
+  readonly messagesConsumed: Counter<'queue' | 'outcome'>;
 }
 
 export const createMetrics = (serviceName: string): Metrics => {
@@ -28,5 +30,11 @@ export const createMetrics = (serviceName: string): Metrics => {
     labelNames: ['dependency'] as const,
     registers: [registry],
   });
-  return { registry, httpDuration, dependencyUp };
+  const messagesConsumed = new Counter({
+    name: 'messages_consumed_total',
+    help: 'Service Bus deliveries handled, by queue and outcome',
+    labelNames: ['queue', 'outcome'] as const,
+    registers: [registry],
+  });
+  return { registry, httpDuration, dependencyUp, messagesConsumed };
 };

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { QUEUES, type NotificationMessage } from '@tripgen/catalog';
-import { PermanentMessageError, consumeIdempotently, type MessageBroker, type MessagingLogger, type Subscription, type TransactionalSql } from '@tripgen/service-kit/messaging';
+import { PermanentMessageError, consumeIdempotently, type ConsumeEvent, type MessageBroker, type MessagingLogger, type Subscription, type TransactionalSql } from '@tripgen/service-kit/messaging';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,7 +19,12 @@ export const parseNotification = (body: unknown): NotificationMessage => {
   return { userId: b.userId, type: b.type, payload };
 };
 
-export const consumeNotifications = (broker: MessageBroker, db: TransactionalSql, logger: MessagingLogger): Promise<Subscription> =>
+export const consumeNotifications = (
+  broker: MessageBroker,
+  db: TransactionalSql,
+  logger: MessagingLogger,
+  onOutcome?: (event: ConsumeEvent) => void,
+): Promise<Subscription> =>
   consumeIdempotently(
     broker,
     db,
@@ -36,5 +41,5 @@ export const consumeNotifications = (broker: MessageBroker, db: TransactionalSql
         JSON.stringify(n.payload),
       );
     },
-    { consumer: 'user-service.inbox', logger, concurrency: 4 },
+    { consumer: 'user-service.inbox', logger, concurrency: 4, onOutcome },
   );
