@@ -57,6 +57,11 @@ describe('service kit app', () => {
     expect(completed).toMatchObject({ trace_id: traceId, service: 'trip-service' });
   });
 
+  it('keeps a caller-given request id only when it is a short plain token', async () => {
+    const hostile = await fetch(`${base}/api/v1/trips/1`, { headers: { 'x-request-id': `x${'y'.repeat(500)}` } });
+    expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('labels the duration histogram by route template, next to the default process metrics', async () => {
     await fetch(`${base}/api/v1/trips/7`);
     const body = await (await fetch(`${base}/metrics`)).text();

@@ -86,7 +86,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
             ...(typeof opts.logger === 'object' ? opts.logger : {}),
           },
     bodyLimit: BODY_LIMIT_BYTES,
-    requestIdHeader: 'x-request-id',
+    // genReqId reads x-request-id itself, so that a hostile value never reaches logs or headers.
+    requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
