@@ -53,8 +53,9 @@ describe('service kit app', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('traceparent')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
     expect(res.headers.get('x-request-id')).toBe('req-abc');
-    const completed = lines.find((l) => l.msg === 'request completed' && l.reqId === 'req-abc');
-    expect(completed).toMatchObject({ trace_id: traceId, service: 'trip-service' });
+    for (const msg of ['incoming request', 'request completed']) {
+      expect(lines.find((l) => l.msg === msg && l.reqId === 'req-abc')).toMatchObject({ trace_id: traceId, service: 'trip-service' });
+    }
   });
 
   it('keeps a caller-given request id only when it is a short plain token', async () => {

@@ -4,6 +4,7 @@
  * auth, metrics, tracing, health), then the service's domain routes.
  */
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -75,7 +76,16 @@ const OPERATIONAL_PATHS = new Set<string>([HEALTH_PATHS.liveness, HEALTH_PATHS.r
 export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const { config } = opts;
   const tracing = setupTracing(config);
+  // The server span starts when Fastify makes the request's logger, so that every line of the
+  // request, "incoming request" included, carries its trace id; onRequest picks the span up.
+  const requestSpans = new WeakMap<IncomingMessage, Span>();
   const app = Fastify({
+    childLoggerFactory: (logger, bindings, childOptions, rawReq) => {
+      const { span } = startServerSpan(tracing, `${rawReq.method ?? 'HTTP'} request`, rawReq.headers);
+      requestSpans.set(rawReq, span);
+      const sc = span.spanContext();
+      return logger.child({ ...bindings, trace_id: sc.traceId, span_id: sc.spanId }, childOptions);
+    },
     logger:
       opts.logger === false
         ? false
@@ -114,13 +124,13 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     onShutdown: (stop: () => Promise<void>) => void stoppers.push(stop),
   } satisfies Kit);
 
-  // Tracing first, so every later log line of the request carries the trace id.
   app.addHook('onRequest', async (request, reply) => {
-    const { span } = startServerSpan(tracing, `${request.method} ${request.routeOptions.url ?? 'unmatched'}`, request.headers);
-    const sc = span.spanContext();
+    const name = `${request.method} ${request.routeOptions.url ?? 'unmatched'}`;
+    // Without a logger (logger: false) Fastify makes no child logger: start the span here.
+    const span = requestSpans.get(request.raw) ?? startServerSpan(tracing, name, request.headers).span;
+    span.updateName(name);
     request.span = span;
-    // Both: Fastify logs "request completed" and errors through reply.log.
-    request.log = reply.log = request.log.child({ trace_id: sc.traceId, span_id: sc.spanId });
+    const sc = span.spanContext();
     reply.header('x-request-id', request.id);
     reply.header('traceparent', `00-${sc.traceId}-${sc.spanId}-0${sc.traceFlags}`);
   });
