@@ -26,7 +26,7 @@ let base: string;
 
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: adminUrl(), max: 2 });
-  const config = loadConfig({ service: 'trip' }, { DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), LOG_LEVEL: 'info', SHUTDOWN_DELAY_MS: '200' });
+  const config = loadConfig({ service: 'trip' }, { DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), LOG_LEVEL: 'info', SHUTDOWN_DELAY_MS: '200', MAX_EVENT_LOOP_DELAY_MS: '0' });
   app = await createApp({
     config,
     database: { ping: async () => void (await pool.query('SELECT 1')), close: () => pool.end() },

@@ -150,7 +150,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
 
   await app.register(helmet, { global: true });
   await app.register(underPressure, {
-    maxEventLoopDelay: 1_000,
+    maxEventLoopDelay: config.maxEventLoopDelayMs,
     retryAfter: 5,
     // Probes must keep answering under load: a busy pod is not a dead one.
     pressureHandler: (request, reply, type) => {

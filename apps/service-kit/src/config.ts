@@ -24,6 +24,8 @@ export interface ServiceConfig {
   readonly azureClientId: string | undefined;
   /** How long readiness reports "draining" before the server stops accepting requests (SIGTERM). */
   readonly shutdownDelayMs: number;
+  /** Event-loop delay past which requests are shed with 503 (under-pressure); 0 disables shedding. */
+  readonly maxEventLoopDelayMs: number;
   /** Proxies in front of the process whose X-Forwarded-For entry is trusted (ingress = 1). */
   readonly trustProxyHops: number;
   /** Requests per user per minute; the catalog's number unless RATE_LIMIT_MAX overrides it (benchmarks only). */
@@ -103,6 +105,7 @@ export const loadConfig = (opts: LoadConfigOptions, env: NodeJS.ProcessEnv = pro
   const samplerArgRaw = str('OTEL_TRACES_SAMPLER_ARG', false);
   const tracesSamplerArg = samplerArgRaw === undefined ? TRACE_SAMPLING_RATIO : Number(samplerArgRaw);
   if (!(tracesSamplerArg >= 0 && tracesSamplerArg <= 1)) problems.push(`OTEL_TRACES_SAMPLER_ARG must be a ratio in 0..1, got "${samplerArgRaw}"`);
+  const maxEventLoopDelayMs = int('MAX_EVENT_LOOP_DELAY_MS', 1_000, 0, 60_000);
   // Trusting every hop would let a client choose its own address (and so its anonymous rate-limit bucket).
   const trustProxyHops = int('TRUST_PROXY_HOPS', 1, 0, 10);
   const rateLimitMax = int('RATE_LIMIT_MAX', RATE_LIMIT.max, 1, 100_000_000);
@@ -128,5 +131,6 @@ export const loadConfig = (opts: LoadConfigOptions, env: NodeJS.ProcessEnv = pro
     shutdownDelayMs,
     rateLimitMax,
     trustProxyHops,
+    maxEventLoopDelayMs,
   };
 };
