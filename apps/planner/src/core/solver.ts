@@ -56,15 +56,27 @@ export interface Tuning {
   thresholdFraction: number;
   /** Non-improving iterations before the search jumps back to the best solution. */
   restartAfter: number;
-  /** Multiplicative noise on insertion ratios (0 = pure greedy). */
-  insertionNoise: number;
+  /** Shake every tour (true) or a random subset of 1..m tours (false). */
+  shakeAllTours: boolean;
+  /** Probability of running the relocate pass (time reduction) in an iteration. */
+  relocateProbability: number;
+  /** Probability that the repair ignores a candidate in one insertion step ("blinks"). */
+  blinkRate: number;
+  /** Forbid the places removed by the shake from returning in the same iteration's first repair. */
+  tabuRemoved: boolean;
+  /** Repair heuristics: insertion ranks by score^e / added time, e drawn from this list per iteration. */
+  ratioExponents: number[];
 }
 
 export const DEFAULT_TUNING: Tuning = {
   shakeMax: 6,
   thresholdFraction: 1.0,
   restartAfter: 2000,
-  insertionNoise: 0,
+  shakeAllTours: false,
+  relocateProbability: 0,
+  blinkRate: 0,
+  tabuRemoved: true,
+  ratioExponents: [1, 2, 3],
 };
 
 class IteratedLocalSearch {
@@ -94,18 +106,35 @@ class IteratedLocalSearch {
   private readonly minDetour: Float64Array;
   private readonly tourOf: Int32Array;
   private objective = 0;
+  /** Exponent of the score in the insertion ratio used by the current repair (NaN: none yet). */
+  private exponent = Number.NaN;
 
-  /** Best insertion of node j into tour k: ratio, position (insert after), or NONE. */
-  private readonly insRatio: Float64Array;
+  /**
+   * Cached best insertion of node j into tour k: position (insert after) or NONE, and added time.
+   * An entry is valid while insVer equals the tour's version; every change of a tour gets a fresh
+   * version, and restoring a saved tour restores its version, so untouched tours keep their cache.
+   */
   private readonly insPos: Int32Array;
   private readonly insCost: Float64Array;
+  private readonly insVer: Float64Array;
+  private readonly tourVer: Float64Array;
+  private versionCounter = 0;
+  /** Insertion weight of each node (score^exponent) for the current repair. */
+  private readonly weight: Float64Array;
 
   private readonly bestRoute: Int32Array;
   private readonly bestLen: Int32Array;
+  private readonly bestVer: Float64Array;
   private bestObjective = -Infinity;
   private readonly curRoute: Int32Array;
   private readonly curLen: Int32Array;
+  private readonly curVer: Float64Array;
   private curObjective = 0;
+  private readonly tourOrder: Int32Array;
+  private readonly tourMinEff: Float64Array;
+  /** tabu[j] === tabuStamp: j was removed by this iteration's shake and may not return yet. */
+  private readonly tabu: Float64Array;
+  private tabuStamp = -1;
 
   private readonly scratch: Int32Array;
   /** Close of the window picked by the last earliestStart call. */
@@ -149,7 +178,14 @@ class IteratedLocalSearch {
       this.minDetour[j] = (Number.isFinite(minIn) ? minIn : 0) + (Number.isFinite(minOut) ? minOut : 0) + problem.service[j]!;
     }
     this.tourOf = new Int32Array(this.n).fill(NONE);
-    this.insRatio = new Float64Array(this.m * this.n);
+    this.insVer = new Float64Array(this.m * this.n).fill(-1);
+    this.tourVer = new Float64Array(this.m);
+    this.weight = new Float64Array(this.n);
+    this.bestVer = new Float64Array(this.m);
+    this.curVer = new Float64Array(this.m);
+    this.tabu = new Float64Array(this.n);
+    this.tourMinEff = new Float64Array(this.m);
+    this.tourOrder = Int32Array.from({ length: this.m }, (_, k) => k);
     this.insPos = new Int32Array(this.m * this.n);
     this.insCost = new Float64Array(this.m * this.n);
     this.bestRoute = new Int32Array(size);
@@ -173,6 +209,7 @@ class IteratedLocalSearch {
 
   run(): SolveResult {
     const t0 = this.clock();
+    this.setExponent(this.t.ratioExponents[0] ?? 2);
     this.insertAll();
     this.improve();
     this.saveBest();
@@ -202,8 +239,13 @@ class IteratedLocalSearch {
         Number.isFinite(this.maxIterations) ? iterations / this.maxIterations : 0,
       );
 
+      this.tabuStamp = iterations;
       this.shake(1 + this.rng.int(maxShake));
+      const exps = this.t.ratioExponents;
+      this.setExponent(exps.length === 1 ? exps[0]! : exps[this.rng.int(exps.length)]!);
+      if (!this.t.tabuRemoved) this.tabuStamp = -1;
       this.insertAll();
+      this.tabuStamp = -1;
       this.improve();
 
       if (this.objective > this.bestObjective + 1e-9) {
@@ -262,6 +304,7 @@ class IteratedLocalSearch {
     const b = k * this.cap;
     const L = this.len[k]!;
     const prof = p.tourProfile[k]!;
+    this.tourVer[k] = ++this.versionCounter;
     let feasible = true;
     for (let pos = from < 1 ? 1 : from; pos < L; pos++) {
       const prev = this.route[b + pos - 1]!;
@@ -316,41 +359,65 @@ class IteratedLocalSearch {
     const n = this.n;
     const b = k * this.cap;
     const L = this.len[k]!;
-    const prof = p.tourProfile[k]!;
-    const sj = p.service[j]!;
-    let bestCost = Number.POSITIVE_INFINITY;
-    let bestPos = NONE;
     const key = k * n + j;
+    this.insVer[key] = this.tourVer[k]!;
     if (this.minDetour[j]! > this.maxRoom[k]!) {
       this.insPos[key] = NONE;
-      this.insRatio[key] = -1;
       return;
     }
-    const lastClose = p.windowClose[p.windowOffset[prof * n + j + 1]! - 1] ?? Number.NEGATIVE_INFINITY;
+    const prof = p.tourProfile[k]!;
+    const sj = p.service[j]!;
+    const st = this.st;
+    const ms = this.ms;
+    const arr = this.arr;
+    const room = this.room;
+    const route = this.route;
+    const travel = p.travel;
+    const service = p.service;
+    const wkey = prof * n + j;
+    const wFirst = p.windowOffset[wkey]!;
+    const wEnd = p.windowOffset[wkey + 1]!;
+    if (wFirst === wEnd) {
+      this.insPos[key] = NONE;
+      return;
+    }
+    const single = wEnd - wFirst === 1;
+    const open0 = p.windowOpen[wFirst]!;
+    const lastClose = p.windowClose[wEnd - 1]!;
     // Latest starts (st + ms) never decrease along a tour, so the first position whose successor
     // can still start after j's visit is found by bisection; earlier positions cannot take j.
-    const need = (p.windowOpen[p.windowOffset[prof * n + j]!] ?? 0) + sj;
+    const need = open0 + sj;
     let lo = 0;
     let hi = L - 2;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.st[b + mid + 1]! + this.ms[b + mid + 1]! >= need) hi = mid;
+      if (st[b + mid + 1]! + ms[b + mid + 1]! >= need) hi = mid;
       else lo = mid + 1;
     }
+    let bestCost = Number.POSITIVE_INFINITY;
+    let bestPos = NONE;
+    const jn = j * n;
     for (let pos = lo; pos < L - 1; pos++) {
-      const a = this.route[b + pos]!;
-      const depart = this.st[b + pos]! + p.service[a]!;
+      const a = route[b + pos]!;
+      const depart = st[b + pos]! + service[a]!;
       // Departures only grow along a tour: past the last window nothing later fits either.
       if (depart > lastClose) break;
-      const ta = p.travel[a * n + j]!;
-      const nb = this.route[b + pos + 1]!;
-      const tb = p.travel[j * n + nb]!;
-      if (ta + sj + tb > this.room[b + pos]!) continue;
-      const s = this.earliestStart(prof, j, depart + ta);
-      if (s < 0) continue;
+      const ta = travel[a * n + j]!;
+      const nb = route[b + pos + 1]!;
+      const tb = travel[jn + nb]!;
+      if (ta + sj + tb > room[b + pos]!) continue;
+      const t = depart + ta;
+      let s: number;
+      if (single) {
+        if (t > lastClose) continue;
+        s = t > open0 ? t : open0;
+      } else {
+        s = this.earliestStart(prof, j, t);
+        if (s < 0) continue;
+      }
       const arrNext = s + sj + tb;
-      if (arrNext - this.st[b + pos + 1]! > this.ms[b + pos + 1]!) continue;
-      const cost = arrNext - this.arr[b + pos + 1]!;
+      if (arrNext - st[b + pos + 1]! > ms[b + pos + 1]!) continue;
+      const cost = arrNext - arr[b + pos + 1]!;
       if (cost < bestCost) {
         bestCost = cost;
         bestPos = pos;
@@ -358,33 +425,20 @@ class IteratedLocalSearch {
     }
     this.insPos[key] = bestPos;
     this.insCost[key] = bestCost;
-    if (bestPos === NONE) {
-      this.insRatio[key] = -1;
-    } else {
-      const e = this.eff[j]!;
-      const noise = this.t.insertionNoise > 0 ? 1 + this.t.insertionNoise * this.rng.next() : 1;
-      this.insRatio[key] = (noise * e * e) / (bestCost > 1e-9 ? bestCost : 1e-9);
-    }
   }
 
-  private evalTour(k: number): void {
-    const cands = this.p.candidates;
-    for (let c = 0; c < cands.length; c++) {
-      const j = cands[c]!;
-      if (this.tourOf[j] !== NONE) continue;
-      if (!this.allowed(j, k)) {
-        this.insRatio[k * this.n + j] = -1;
-        continue;
-      }
-      this.evalInsertion(k, j);
-    }
+  private setExponent(e: number): void {
+    if (e === this.exponent) return;
+    this.exponent = e;
+    for (const j of this.p.candidates) this.weight[j] = Math.pow(this.eff[j]!, e);
   }
 
-  /** Greedy best-ratio insertion until nothing fits. */
+  /** Greedy best-ratio insertion (score^e / added time) until nothing fits. */
   private insertAll(): void {
-    for (let k = 0; k < this.m; k++) this.evalTour(k);
     const cands = this.p.candidates;
     const n = this.n;
+    const fixed = this.p.fixedTour;
+    const blink = this.t.blinkRate;
     while (true) {
       let bestJ = NONE;
       let bestK = NONE;
@@ -392,8 +446,17 @@ class IteratedLocalSearch {
       for (let c = 0; c < cands.length; c++) {
         const j = cands[c]!;
         if (this.tourOf[j] !== NONE) continue;
+        if (this.tabu[j] === this.tabuStamp) continue;
+        if (blink > 0 && this.rng.next() < blink) continue;
+        const w = this.weight[j]!;
+        const f = fixed[j]!;
         for (let k = 0; k < this.m; k++) {
-          const r = this.insRatio[k * n + j]!;
+          if (f !== NONE && f !== k) continue;
+          const key = k * n + j;
+          if (this.insVer[key] !== this.tourVer[k]) this.evalInsertion(k, j);
+          if (this.insPos[key] === NONE) continue;
+          const cost = this.insCost[key]!;
+          const r = w / (cost > 1e-9 ? cost : 1e-9);
           if (r > bestR) {
             bestR = r;
             bestJ = j;
@@ -403,7 +466,6 @@ class IteratedLocalSearch {
       }
       if (bestJ === NONE) return;
       this.insertAt(bestK, this.insPos[bestK * n + bestJ]! + 1, bestJ);
-      this.evalTour(bestK);
     }
   }
 
@@ -422,6 +484,9 @@ class IteratedLocalSearch {
 
   /** Climb until no move improves: replace, then shorten tours and refill. */
   private improve(): void {
+    if (this.t.relocateProbability > 0 && this.rng.next() < this.t.relocateProbability && this.relocatePass()) {
+      this.insertAll();
+    }
     let improved = true;
     let rounds = 0;
     while (improved && rounds < 50) {
@@ -431,7 +496,60 @@ class IteratedLocalSearch {
     }
   }
 
-  /** One best-improvement "replace": an unvisited node takes the slot of a visited one. */
+  /**
+   * Relocate: move a visit to the place (same or another tour) where it costs least, when that
+   * shortens the tours overall; the time freed is then used by insertion.
+   */
+  private relocatePass(): boolean {
+    let moved = false;
+    const n = this.n;
+    for (let k = 0; k < this.m; k++) {
+      const b = k * this.cap;
+      for (let pos = 1; pos < this.len[k]! - 1; pos++) {
+        const i = this.route[b + pos]!;
+        const L = this.len[k]!;
+        const endBefore = this.st[b + L - 1]!;
+        const verBefore = this.tourVer[k]!;
+        this.route.copyWithin(b + pos, b + pos + 1, b + L);
+        this.len[k] = L - 1;
+        const ok = this.recompute(k, pos);
+        const saving = endBefore - this.st[b + L - 2]!;
+        let bestK = NONE;
+        let bestCost = saving - 1e-9;
+        if (ok && saving > 1e-9) {
+          const f = this.p.fixedTour[i]!;
+          for (let k2 = 0; k2 < this.m; k2++) {
+            if (f !== NONE && f !== k2) continue;
+            const key = k2 * n + i;
+            if (this.insVer[key] !== this.tourVer[k2]) this.evalInsertion(k2, i);
+            if (this.insPos[key] !== NONE && this.insCost[key]! < bestCost) {
+              bestCost = this.insCost[key]!;
+              bestK = k2;
+            }
+          }
+        }
+        if (bestK === NONE) {
+          // Undo: put the visit back; the tour is exactly as before, so is its cache version.
+          this.route.copyWithin(b + pos + 1, b + pos, b + L - 1);
+          this.route[b + pos] = i;
+          this.len[k] = L;
+          this.recompute(k, pos);
+          this.tourVer[k] = verBefore;
+          continue;
+        }
+        this.tourOf[i] = NONE;
+        this.objective -= this.eff[i]!;
+        this.insertAt(bestK, this.insPos[bestK * n + i]! + 1, i);
+        moved = true;
+      }
+    }
+    return moved;
+  }
+
+  /**
+   * Replace: an unvisited place takes the slot of a visited one that scores less. One sweep over
+   * the unvisited places applies, for each, its best replacement (best gain) at once.
+   */
   private replacePass(): boolean {
     const p = this.p;
     const n = this.n;
@@ -441,17 +559,33 @@ class IteratedLocalSearch {
       const j = cands[c]!;
       if (this.tourOf[j] !== NONE && this.eff[j]! < minVisited) minVisited = this.eff[j]!;
     }
-    let bestGain = 1e-9;
-    let bestK = NONE;
-    let bestPos = NONE;
-    let bestJ = NONE;
+    const st = this.st;
+    const ms = this.ms;
+    const route = this.route;
+    const eff = this.eff;
+    // Lowest effective score per tour: a tour whose visits all score at least ej cannot gain.
+    const tourMin = this.tourMinEff;
+    for (let k = 0; k < this.m; k++) {
+      let low = Number.POSITIVE_INFINITY;
+      const b = k * this.cap;
+      for (let pos = 1; pos < this.len[k]! - 1; pos++) {
+        const e = eff[route[b + pos]!]!;
+        if (e < low) low = e;
+      }
+      tourMin[k] = low;
+    }
+    let replaced = false;
     for (let c = 0; c < cands.length; c++) {
       const j = cands[c]!;
       if (this.tourOf[j] !== NONE) continue;
       const ej = this.eff[j]!;
-      if (ej - minVisited <= bestGain) continue;
+      if (ej - minVisited <= 1e-9) continue;
       const sj = p.service[j]!;
+      let bestGain = 1e-9;
+      let bestK = NONE;
+      let bestPos = NONE;
       for (let k = 0; k < this.m; k++) {
+        if (ej - tourMin[k]! <= bestGain) continue;
         if (!this.allowed(j, k)) continue;
         const b = k * this.cap;
         const L = this.len[k]!;
@@ -463,42 +597,56 @@ class IteratedLocalSearch {
         let hi = L - 2;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if (this.st[b + mid + 1]! + this.ms[b + mid + 1]! >= need) hi = mid;
+          if (st[b + mid + 1]! + ms[b + mid + 1]! >= need) hi = mid;
           else lo = mid + 1;
         }
         for (let pos = lo < 1 ? 1 : lo; pos < L - 1; pos++) {
-          const a = this.route[b + pos - 1]!;
-          const depart = this.st[b + pos - 1]! + p.service[a]!;
+          const a = route[b + pos - 1]!;
+          const depart = st[b + pos - 1]! + p.service[a]!;
           if (depart > lastClose) break;
-          const gain = ej - this.eff[this.route[b + pos]!]!;
+          const gain = ej - eff[route[b + pos]!]!;
           if (gain <= bestGain) continue;
-          const nb = this.route[b + pos + 1]!;
-          const s = this.earliestStart(prof, j, depart + p.travel[a * n + j]!);
-          if (s < 0) continue;
-          if (s + sj + p.travel[j * n + nb]! > this.st[b + pos + 1]! + this.ms[b + pos + 1]!) continue;
+          const nb = route[b + pos + 1]!;
+          const ta = p.travel[a * n + j]!;
+          const tb = p.travel[j * n + nb]!;
+          const latestNext = st[b + pos + 1]! + ms[b + pos + 1]!;
+          if (depart + ta + sj + tb > latestNext) continue;
+          const s = this.earliestStart(prof, j, depart + ta);
+          if (s < 0 || s + sj + tb > latestNext) continue;
           bestGain = gain;
           bestK = k;
           bestPos = pos;
-          bestJ = j;
         }
       }
+      if (bestK === NONE) continue;
+      const b = bestK * this.cap;
+      const i = route[b + bestPos]!;
+      route[b + bestPos] = j;
+      this.tourOf[i] = NONE;
+      this.tourOf[j] = bestK;
+      this.objective += ej - eff[i]!;
+      this.recompute(bestK, bestPos);
+      // tourMin[bestK] stays a valid lower bound: ej > eff[i] >= tourMin[bestK].
+      replaced = true;
     }
-    if (bestJ === NONE) return false;
-    const b = bestK * this.cap;
-    const i = this.route[b + bestPos]!;
-    this.route[b + bestPos] = bestJ;
-    this.tourOf[i] = NONE;
-    this.tourOf[bestJ] = bestK;
-    this.objective += this.eff[bestJ]! - this.eff[i]!;
-    this.recompute(bestK, bestPos);
-    return true;
+    return replaced;
   }
 
   // ---- perturbation -------------------------------------------------------------------------
 
-  /** Removes a run of up to `size` optional visits from a random position of every tour. */
+  /** Removes a run of up to `size` optional visits from a random position of some tours. */
   private shake(size: number): void {
-    for (let k = 0; k < this.m; k++) {
+    // A random subset of the tours (1..m of them): untouched tours keep their insertion caches.
+    const order = this.tourOrder;
+    const count = this.t.shakeAllTours ? this.m : 1 + this.rng.int(this.m);
+    for (let i = 0; i < count; i++) {
+      const r = i + this.rng.int(this.m - i);
+      const tmp = order[i]!;
+      order[i] = order[r]!;
+      order[r] = tmp;
+    }
+    for (let i = 0; i < count; i++) {
+      const k = order[i]!;
       const b = k * this.cap;
       const L = this.len[k]!;
       const visits = L - 2;
@@ -524,6 +672,7 @@ class IteratedLocalSearch {
         for (let pos = from; pos < to; pos++) {
           const node = this.scratch[pos]!;
           if (!this.p.mandatory[node]) {
+            this.tabu[node] = this.tabuStamp;
             this.tourOf[node] = NONE;
             this.objective -= this.eff[node]!;
           }
@@ -539,23 +688,32 @@ class IteratedLocalSearch {
   // ---- best solution ------------------------------------------------------------------------
 
   private saveBest(): void {
-    this.bestRoute.set(this.route);
-    this.bestLen.set(this.len);
+    this.save(this.bestRoute, this.bestLen, this.bestVer);
     this.bestObjective = this.objective;
   }
 
   private saveCurrent(): void {
-    this.curRoute.set(this.route);
-    this.curLen.set(this.len);
+    this.save(this.curRoute, this.curLen, this.curVer);
     this.curObjective = this.objective;
   }
 
   private restoreCurrent(): void {
-    this.load(this.curRoute, this.curLen, this.curObjective);
+    this.load(this.curRoute, this.curLen, this.curVer, this.curObjective);
   }
 
   private restoreBest(): void {
-    this.load(this.bestRoute, this.bestLen, this.bestObjective);
+    this.load(this.bestRoute, this.bestLen, this.bestVer, this.bestObjective);
+  }
+
+  /** Copies the tours that changed since the last save into the snapshot. */
+  private save(route: Int32Array, len: Int32Array, ver: Float64Array): void {
+    for (let k = 0; k < this.m; k++) {
+      if (ver[k] === this.tourVer[k]) continue;
+      const b = k * this.cap;
+      route.set(this.route.subarray(b, b + this.len[k]!), b);
+      len[k] = this.len[k]!;
+      ver[k] = this.tourVer[k]!;
+    }
   }
 
   private averageVisitScore(): number {
@@ -571,15 +729,25 @@ class IteratedLocalSearch {
     return count ? total / count : 0;
   }
 
-  private load(route: Int32Array, len: Int32Array, objective: number): void {
-    this.route.set(route);
-    this.len.set(len);
+  /** Restores a snapshot, touching only the tours whose version differs from it. */
+  private load(route: Int32Array, len: Int32Array, ver: Float64Array, objective: number): void {
     this.objective = objective;
-    this.tourOf.fill(NONE);
     for (let k = 0; k < this.m; k++) {
+      if (ver[k] === this.tourVer[k]) continue;
       const b = k * this.cap;
+      for (let pos = 1; pos < this.len[k]! - 1; pos++) {
+        const node = this.route[b + pos]!;
+        if (this.tourOf[node] === k) this.tourOf[node] = NONE;
+      }
+    }
+    for (let k = 0; k < this.m; k++) {
+      if (ver[k] === this.tourVer[k]) continue;
+      const b = k * this.cap;
+      this.route.set(route.subarray(b, b + len[k]!), b);
+      this.len[k] = len[k]!;
       for (let pos = 1; pos < this.len[k]! - 1; pos++) this.tourOf[this.route[b + pos]!] = k;
       this.recompute(k, 1);
+      this.tourVer[k] = ver[k]!;
     }
   }
 
