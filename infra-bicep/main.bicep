@@ -238,8 +238,9 @@ module aks 'modules/aks.bicep' = {
     workspaceId: monitoring.outputs.workspaceId
     defender: profile.defender
     acrName: names.acr
+    keyVaultName: names.keyVault
   }
-  dependsOn: [network, acr]
+  dependsOn: [network, acr, keyVault]
 }
 
 module identities 'modules/identity.bicep' = {
@@ -341,6 +342,12 @@ output logAnalyticsWorkspaceId string = monitoring.outputs.workspaceId
 
 @description('Client id of each service\'s managed identity, keyed by service name (azure.workload.identity/client-id).')
 output serviceIdentityClientIds object = toObject(identities.outputs.clientIds, c => c.service, c => c.clientId)
+
+@description('Client id of the AKS Key Vault secrets provider add-on\'s managed identity: the SecretProviderClass that syncs the Istio ingress gateway\'s certificate uses it (useVMManagedIdentity, userAssignedIdentityID).')
+output keyVaultCsiAddonClientId string = aks.outputs.keyVaultCsiAddonClientId
+
+@description('Key Vault certificate of the edge (Application Gateway listener and Istio ingress gateway); empty without an Application Gateway (dev).')
+output tlsCertificateName string = profile.?appGateway == null ? '' : tlsCertificateName
 
 @description('Public host name of the API (Istio Gateway hosts, certificate subject).')
 output publicHostName string = publicHostName

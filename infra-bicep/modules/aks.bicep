@@ -42,6 +42,9 @@ param defender bool
 @description('Name of the registry the kubelet pulls from (AcrPull).')
 param acrName string
 
+@description('Name of the Key Vault the Key Vault secrets provider add-on reads the edge certificate from (Key Vault Secrets User).')
+param keyVaultName string
+
 var name = 'aks-tripgen-${envName}'
 var customVnet = !empty(vnetName)
 
@@ -49,6 +52,7 @@ var customVnet = !empty(vnetName)
 var roles = {
   networkContributor: '4d97b98b-1d4f-4787-a291-c67834d212e7'
   acrPull: '7f951dff-4ed0-4a54-8e7a-3e4b2d9c5b87'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
 }
 
 // The control plane gets a user-assigned identity so that its subnet permission exists before
@@ -231,6 +235,25 @@ resource kubeletAcrPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+  name: keyVaultName
+}
+
+// The Istio ingress gateway's certificate (the Key Vault certificate the Application Gateway also
+// serves) is synced into aks-istio-ingress by the Key Vault secrets provider add-on with its own
+// managed identity, as Microsoft documents for the Istio add-on's secure gateway: the add-on reads
+// the certificate with its private key through the certificate's backing secret, which is what
+// Key Vault Secrets User (read secrets, nothing else) allows.
+resource secretsProviderVaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, cluster.id, 'azureKeyvaultSecretsProvider', roles.keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    principalId: cluster.properties.addonProfiles.azureKeyvaultSecretsProvider.identity.objectId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 @description('Name of the cluster.')
 output name string = cluster.name
 
@@ -239,3 +262,6 @@ output id string = cluster.id
 
 @description('OIDC issuer URL the federated credentials trust.')
 output oidcIssuerUrl string = cluster.properties.oidcIssuerProfile.issuerURL
+
+@description('Client id of the Key Vault secrets provider add-on\'s managed identity (SecretProviderClass userAssignedIdentityID with useVMManagedIdentity).')
+output keyVaultCsiAddonClientId string = cluster.properties.addonProfiles.azureKeyvaultSecretsProvider.identity.clientId

@@ -86,7 +86,7 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
 describe('prod: progressive delivery with Argo Rollouts', () => {
   it('runs every service as a Rollout that aborts on a failed analysis', () => {
     expect(prod.filter((o) => o.kind === 'Rollout')).toHaveLength(4);
-    expect(prod.filter((o) => o.kind === 'Deployment')).toEqual([]);
+    expect(prod.filter((o) => o.kind === 'Deployment' && o.metadata.labels?.['app.kubernetes.io/component'] === 'api')).toEqual([]);
     expect(mesh.rolloutsAbortAutomatically(prod)).toEqual([]);
   });
   it('fails for a Rollout without automatic abort', () => {
@@ -209,5 +209,68 @@ describe('prod: observability, capacity, migrations', () => {
     expect(servers.map((s) => s.port.protocol)).toEqual(['HTTPS']);
     expect(servers[0]!.hosts).toEqual([azure.publicHostName]);
     expect(profile.ingress.kind).toBe('app-gateway');
+  });
+});
+
+describe('prod: the Istio ingress gateway\'s certificate comes from Key Vault', () => {
+  const gatewayNs = profile.mesh!.ingressNamespace;
+  const tls = (objects: K8sObject[]) => mesh.gatewayTlsSynced(objects, gatewayNs);
+  const sync = 'tripgen-edge-tls-sync';
+
+  it('syncs every TLS secret the Gateway serves into the gateway\'s namespace, mounted by two replicas', () => {
+    const credential = (find('prod', 'Gateway', 'tripgen-gateway').spec as { servers: { tls: { credentialName: string } }[] }).servers[0]!.tls.credentialName;
+    expect(credential).toBe('tripgen-ingress-tls');
+    expect(tls(prod)).toEqual([]);
+  });
+
+  it('reads the Bicep hand-over: the Key Vault CSI add-on identity, the vault, the edge certificate', () => {
+    const spc = find('prod', 'SecretProviderClass', 'tripgen-edge-tls');
+    expect(spc.metadata.namespace).toBe(gatewayNs);
+    const parameters = (spc.spec as { parameters: Record<string, string> }).parameters;
+    expect(parameters).toMatchObject({
+      usePodIdentity: 'false',
+      useVMManagedIdentity: 'true',
+      userAssignedIdentityID: azure.keyVaultCsiAddonClientId,
+      keyvaultName: azure.keyVaultName,
+      tenantId: azure.tenantId,
+    });
+    expect([...parameters.objects!.matchAll(/objectName: (\S+)\n\s*objectType: (\S+)/g)].map((m) => [m[1], m[2]])).toEqual([[azure.tlsCertificateName, 'secret']]);
+  });
+
+  it('keeps the sync pods out of the mesh and unreachable: no ingress, DNS-only egress', () => {
+    const pod = (find('prod', 'Deployment', sync).spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels;
+    expect(pod['sidecar.istio.io/inject']).toBe('false');
+    const np = find('prod', 'NetworkPolicy', sync);
+    expect(np.metadata.namespace).toBe(gatewayNs);
+    expect(np.spec).toMatchObject({ podSelector: { matchLabels: { 'app.kubernetes.io/name': sync } }, policyTypes: ['Ingress', 'Egress'], ingress: [] });
+    expect((np.spec as { egress: { ports: { port: number }[] }[] }).egress.flatMap((e) => e.ports.map((p) => p.port))).toEqual([53, 53]);
+  });
+
+  it('fails when the Gateway references a TLS secret no SecretProviderClass syncs', () => {
+    expect(tls(without('SecretProviderClass', 'tripgen-edge-tls'))).toEqual([
+      `Gateway/tripgen/tripgen-gateway: TLS secret ${gatewayNs}/tripgen-ingress-tls is synced by 0 SecretProviderClasses (want 1)`,
+    ]);
+    const gw = copy('Gateway', 'tripgen-gateway');
+    (gw.spec as { servers: { tls: { credentialName: string } }[] }).servers[0]!.tls.credentialName = 'other-tls';
+    expect(tls(replaced(gw))).toEqual([`Gateway/tripgen/tripgen-gateway: TLS secret ${gatewayNs}/other-tls is synced by 0 SecretProviderClasses (want 1)`]);
+    // Synced in the Gateway object's namespace is not enough: Istio reads it where the gateway pods run.
+    const elsewhere = copy('SecretProviderClass', 'tripgen-edge-tls');
+    elsewhere.metadata.namespace = 'tripgen';
+    expect(tls(replaced(elsewhere))).toHaveLength(1);
+  });
+
+  it('fails when nothing mounts the class, one drain could drop the Secret, or the Secret is not a TLS pair', () => {
+    expect(tls(without('Deployment', sync))).toEqual([`SecretProviderClass/${gatewayNs}/tripgen-edge-tls: no long-running pod mounts it, so tripgen-ingress-tls is never synced`]);
+    const single = copy('Deployment', sync);
+    (single.spec as { replicas: number }).replicas = 1;
+    expect(tls(replaced(single))).toEqual([`Deployment/${gatewayNs}/${sync}: 1 replica(s): a drain of its node would delete tripgen-ingress-tls`]);
+    const opaque = copy('SecretProviderClass', 'tripgen-edge-tls');
+    const so = (opaque.spec as { secretObjects: { type: string; data: { objectName: string; key: string }[] }[] }).secretObjects[0]!;
+    so.type = 'Opaque';
+    so.data[0]!.objectName = 'not-fetched';
+    expect(tls(replaced(opaque))).toEqual([
+      `SecretProviderClass/${gatewayNs}/tripgen-edge-tls: syncs tripgen-ingress-tls as Opaque, not kubernetes.io/tls`,
+      `SecretProviderClass/${gatewayNs}/tripgen-edge-tls: tripgen-ingress-tls.tls.key comes from not-fetched, which the class does not fetch`,
+    ]);
   });
 });

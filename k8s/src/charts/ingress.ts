@@ -4,7 +4,8 @@
  * to the AKS Istio add-on's internal ingress gateway; here we pin that gateway's internal load
  * balancer to the address Bicep points Application Gateway at, and declare the Istio Gateway
  * (HTTPS only) the services' VirtualServices bind their prefixes to, so the mesh's JWT and
- * authorization rules apply to all outside traffic.
+ * authorization rules apply to all outside traffic. The gateway's certificate Secret is synced
+ * from Key Vault into the gateway's namespace (constructs/gateway-certificate.ts).
  */
 import { Chart } from '../lib/cdk8s.ts';
 import type { Construct } from 'constructs';
@@ -13,6 +14,7 @@ import type { IGateway } from '@kubernetes-models/istio/networking.istio.io/v1/G
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { EnvironmentProfile } from '../config/profile.ts';
+import { GatewayCertificate } from '../constructs/gateway-certificate.ts';
 import { GATEWAY_NAME } from '../constructs/service-mesh.ts';
 import { emit } from '../lib/emit.ts';
 import { componentLabels } from '../lib/labels.ts';
@@ -82,11 +84,12 @@ export class IngressChart extends Chart {
           {
             port: { number: GATEWAY_HTTPS_PORT, name: 'https', protocol: 'HTTPS' },
             hosts: [ingress.host],
-            // The certificate Secret lives in the gateway's namespace (k8s/README.md: edge TLS).
+            // The certificate Secret lives in the gateway's namespace, synced from Key Vault below.
             tls: { mode: 'SIMPLE', credentialName: ingress.gatewayTlsSecret, minProtocolVersion: 'TLSV1_2' },
           },
         ],
       },
     } satisfies IGateway);
+    new GatewayCertificate(this, 'gateway-certificate', { profile, mesh, secretName: ingress.gatewayTlsSecret, source: ingress.gatewayCertificate });
   }
 }

@@ -27,6 +27,11 @@ export interface AzureOutputs {
   /** prod: the private IP Application Gateway sends traffic to (empty in dev). */
   readonly ingressPrivateIp: string;
   readonly serviceIdentityClientIds: Readonly<Record<ServiceName, string>>;
+  /** Client id of the AKS Key Vault secrets provider add-on's managed identity (Key Vault Secrets
+   * User on the vault): the identity the edge certificate is synced with. */
+  readonly keyVaultCsiAddonClientId: string;
+  /** Key Vault certificate the edge serves (Application Gateway and the Istio ingress gateway); empty in dev. */
+  readonly tlsCertificateName: string;
 }
 
 const STRING_KEYS = [
@@ -44,6 +49,8 @@ const STRING_KEYS = [
   'logAnalyticsWorkspaceId',
   'publicHostName',
   'ingressPrivateIp',
+  'keyVaultCsiAddonClientId',
+  'tlsCertificateName',
 ] as const satisfies readonly (keyof AzureOutputs)[];
 
 export const outputsFile = (env: EnvironmentName): string => repoPath('infra-bicep', 'outputs', `${env}.outputs.json`);
@@ -80,7 +87,9 @@ export function parseAzureOutputs(raw: unknown, source: string): AzureOutputs {
     if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) problems.push(`serviceIdentityClientIds.${s}: not a client id (GUID)`);
     clientIds[s] = typeof id === 'string' ? id : '';
   }
-  if (strings.tenantId && !/^[0-9a-f-]{36}$/i.test(strings.tenantId)) problems.push('tenantId: not a GUID');
+  for (const k of ['tenantId', 'keyVaultCsiAddonClientId'] as const) {
+    if (strings[k] && !/^[0-9a-f-]{36}$/i.test(strings[k])) problems.push(`${k}: not a GUID`);
+  }
   if (problems.length > 0) throw new Error(`${source}: Bicep outputs do not have the expected shape:\n  ${problems.join('\n  ')}`);
   return { ...strings, redisPort: port as number, serviceIdentityClientIds: clientIds };
 }

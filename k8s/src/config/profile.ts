@@ -57,7 +57,27 @@ export type IngressProfile =
       readonly backendIp: string;
       /** Secret (in the ingress gateway's namespace) holding the certificate the Istio gateway serves. */
       readonly gatewayTlsSecret: string;
+      /** Where that Secret comes from: the Key Vault certificate Application Gateway serves too. */
+      readonly gatewayCertificate: GatewayCertificateSource;
     };
+
+/**
+ * The Istio ingress gateway's certificate, synced from Key Vault as Microsoft documents for the AKS
+ * Istio add-on's secure gateway: a SecretProviderClass read with the Key Vault secrets provider
+ * add-on's own managed identity (Key Vault Secrets User on the vault, granted by infra-bicep), and
+ * a pod that mounts it, since the CSI driver syncs a Secret only while a pod mounts its class.
+ */
+export interface GatewayCertificateSource {
+  readonly keyVaultName: string;
+  readonly tenantId: string;
+  /** The Key Vault certificate, read as a secret: the PEM private key and certificate chain. */
+  readonly keyVaultCertificate: string;
+  /** Client id of the add-on's identity (Bicep output keyVaultCsiAddonClientId). */
+  readonly addonIdentityClientId: string;
+  /** The mounting pod runs nothing: a maintained minimal image, pinned. */
+  readonly syncImage: string;
+  readonly syncResources: ResourceSpec;
+}
 
 export interface MonitoringProfile {
   readonly namespace: string;
@@ -112,7 +132,18 @@ function required(azure: AzureOutputs, env: EnvironmentName, keys: readonly (key
 /** Hand-over values each environment renders from (prod reaches the managed Redis). */
 const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]> = {
   dev: ['tenantId', 'keyVaultName', 'acrLoginServer', 'serviceBusNamespaceFqdn', 'publicHostName'],
-  prod: ['tenantId', 'keyVaultName', 'acrLoginServer', 'serviceBusNamespaceFqdn', 'publicHostName', 'ingressPrivateIp', 'redisHost', 'redisPort'],
+  prod: [
+    'tenantId',
+    'keyVaultName',
+    'acrLoginServer',
+    'serviceBusNamespaceFqdn',
+    'publicHostName',
+    'ingressPrivateIp',
+    'redisHost',
+    'redisPort',
+    'keyVaultCsiAddonClientId',
+    'tlsCertificateName',
+  ],
 };
 
 export function buildProfile(name: EnvironmentName, azure: AzureOutputs): EnvironmentProfile {
@@ -161,7 +192,21 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
     prod: () => ({
       ...base,
       logLevel: 'info',
-      ingress: { kind: 'app-gateway', host: azure.publicHostName, backendIp: azure.ingressPrivateIp, gatewayTlsSecret: 'tripgen-ingress-tls' },
+      ingress: {
+        kind: 'app-gateway',
+        host: azure.publicHostName,
+        backendIp: azure.ingressPrivateIp,
+        gatewayTlsSecret: 'tripgen-ingress-tls',
+        gatewayCertificate: {
+          keyVaultName: azure.keyVaultName,
+          tenantId: azure.tenantId,
+          keyVaultCertificate: azure.tlsCertificateName,
+          addonIdentityClientId: azure.keyVaultCsiAddonClientId,
+          // The kubeadm default pause image of Kubernetes 1.35 (infra-bicep's version).
+          syncImage: 'registry.k8s.io/pause:3.10.1',
+          syncResources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '16Mi' } },
+        },
+      },
       dataStores: {
         kind: 'managed',
         postgresHost: azure.postgresHost,

@@ -26,7 +26,7 @@ export interface ISecretProviderClass {
     parameters: Record<string, string>;
     secretObjects?: Array<{
       secretName: string;
-      type: 'Opaque';
+      type: 'Opaque' | 'kubernetes.io/tls';
       labels?: Record<string, string>;
       data: Array<{ objectName: string; key: string }>;
     }>;

@@ -5,15 +5,22 @@
  */
 import { dirname } from 'node:path';
 import { JWT_ISSUER } from '@tripgen/catalog';
-import { id, podTemplateOf, selects, type K8sObject, type Located } from './objects.ts';
+import { id, ownNamespaces, podTemplateOf, selects, type K8sObject, type Located } from './objects.ts';
 
 const ofKind = (objects: readonly K8sObject[], kind: string) => objects.filter((o) => o.kind === kind);
 const spec = <T>(o: K8sObject): T => (o.spec ?? {}) as T;
-const longRunning = (objects: readonly K8sObject[]) =>
-  objects.flatMap((o) => {
-    const pod = o.kind === 'Job' ? null : podTemplateOf(o);
+/**
+ * Long-running workloads in the namespaces we own, which are the ones we enrol in the mesh. The
+ * add-on's ingress namespace is the add-on's: the few pods we render there (the edge certificate
+ * sync) stay out of the mesh and are checked by gatewayTlsSynced.
+ */
+const longRunning = (objects: readonly K8sObject[]) => {
+  const own = ownNamespaces(objects);
+  return objects.flatMap((o) => {
+    const pod = o.kind === 'Job' || !own.has(o.metadata.namespace ?? '') ? null : podTemplateOf(o);
     return pod ? [{ o, pod }] : [];
   });
+};
 
 /** 22: every namespace with workloads has a namespace-wide PeerAuthentication in STRICT mode. */
 export const strictMtls = (objects: readonly K8sObject[]): string[] => {
@@ -136,4 +143,65 @@ export const argoIgnoresControllerFields = (located: readonly Located[]): string
     }
   }
   return [...new Set(v)];
+};
+
+interface GatewaySpec {
+  servers?: { tls?: { mode?: string; credentialName?: string } }[];
+}
+interface SpcSpec {
+  parameters?: Record<string, string>;
+  secretObjects?: { secretName: string; type?: string; data?: { objectName: string; key: string }[] }[];
+}
+
+/** Names the provider's `objects` parameter makes available (the alias if given, else the object name). */
+const providedObjects = (objectsParameter: string): Set<string> =>
+  new Set(
+    objectsParameter
+      .split(/^\s*- \|/m)
+      .slice(1)
+      .map((entry) => /objectAlias:\s*"?([^"\s]+)/.exec(entry)?.[1] ?? /objectName:\s*"?([^"\s]+)/.exec(entry)?.[1] ?? '')
+      .filter(Boolean),
+  );
+
+/**
+ * 22: every certificate Secret an Istio Gateway serves (credentialName, read in the namespace of
+ * the gateway's pods) exists: a SecretProviderClass there syncs it as a kubernetes.io/tls Secret
+ * with tls.key and tls.crt from objects it fetches, and a long-running workload there mounts that
+ * class with at least two replicas (the CSI driver syncs a Secret only while a pod mounts its
+ * class, and deletes it with the last one).
+ */
+export const gatewayTlsSynced = (objects: readonly K8sObject[], gatewayNamespace: string): string[] => {
+  const v: string[] = [];
+  const classes = ofKind(objects, 'SecretProviderClass').filter((o) => o.metadata.namespace === gatewayNamespace);
+  const mounting = (spc: string) =>
+    objects.filter((o) => {
+      const pod = o.kind === 'Job' || o.metadata.namespace !== gatewayNamespace ? null : podTemplateOf(o);
+      return (pod?.spec.volumes ?? []).some((vol) => vol.csi?.driver === 'secrets-store.csi.k8s.io' && vol.csi.volumeAttributes?.secretProviderClass === spc);
+    });
+  for (const gw of ofKind(objects, 'Gateway')) {
+    for (const server of spec<GatewaySpec>(gw).servers ?? []) {
+      const secret = server.tls?.credentialName;
+      if (!secret) continue;
+      const syncing = classes.filter((c) => (spec<SpcSpec>(c).secretObjects ?? []).some((so) => so.secretName === secret));
+      if (syncing.length !== 1) {
+        v.push(`${id(gw)}: TLS secret ${gatewayNamespace}/${secret} is synced by ${syncing.length} SecretProviderClasses (want 1)`);
+        continue;
+      }
+      const spc = syncing[0]!;
+      const s = spec<SpcSpec>(spc);
+      const so = s.secretObjects!.find((x) => x.secretName === secret)!;
+      if (so.type !== 'kubernetes.io/tls') v.push(`${id(spc)}: syncs ${secret} as ${String(so.type)}, not kubernetes.io/tls`);
+      const keys = (so.data ?? []).map((d) => d.key).sort();
+      if (JSON.stringify(keys) !== JSON.stringify(['tls.crt', 'tls.key'])) v.push(`${id(spc)}: ${secret} has keys ${keys.join(', ') || 'none'}, not tls.crt and tls.key`);
+      const provided = providedObjects(s.parameters?.objects ?? '');
+      for (const d of so.data ?? []) if (!provided.has(d.objectName)) v.push(`${id(spc)}: ${secret}.${d.key} comes from ${d.objectName}, which the class does not fetch`);
+      const pods = mounting(spc.metadata.name);
+      if (pods.length === 0) v.push(`${id(spc)}: no long-running pod mounts it, so ${secret} is never synced`);
+      for (const o of pods) {
+        const replicas = spec<{ replicas?: number }>(o).replicas ?? 1;
+        if (replicas < 2) v.push(`${id(o)}: ${replicas} replica(s): a drain of its node would delete ${secret}`);
+      }
+    }
+  }
+  return v;
 };

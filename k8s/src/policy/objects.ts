@@ -37,6 +37,10 @@ export function podTemplateOf(o: K8sObject): PodTemplate | null {
 
 export const containersOf = (p: PodTemplate): IContainer[] => [...(p.spec.initContainers ?? []), ...p.spec.containers];
 
+/** Namespaces this repo renders (a Namespace object): it owns every pod in them. Others, such as the
+ * AKS Istio add-on's ingress namespace, hold pods an add-on runs beside the few we render there. */
+export const ownNamespaces = (objects: readonly K8sObject[]): Set<string> => new Set(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name));
+
 export const id = (o: K8sObject): string => `${o.kind}/${o.metadata.namespace ?? '-'}/${o.metadata.name}`;
 
 /** Does a matchLabels/matchExpressions selector select these labels? */

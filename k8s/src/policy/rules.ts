@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IProbe } from 'kubernetes-models/v1/Probe';
-import { containersOf, id, isWorkload, podTemplateOf, selects, type K8sObject, type PodTemplate } from './objects.ts';
+import { containersOf, id, isWorkload, ownNamespaces, podTemplateOf, selects, type K8sObject, type PodTemplate } from './objects.ts';
 
 type Rule = (objects: readonly K8sObject[]) => string[];
 
@@ -239,13 +239,13 @@ export const selectorsMatch: Rule = (objects) => {
     if (o.kind !== 'Job' && !selects(sel as never, pod.labels)) v.push(`${id(o)}: selector does not match its template labels`);
     if (JSON.stringify(sel ?? {}).includes(HASH_LABEL)) v.push(`${id(o)}: selects on ${HASH_LABEL}`);
   }
-  // Dangling is decidable only where we render the pods: a Service in a platform namespace (the
+  // Dangling is decidable only in the namespaces we own: a Service in a platform namespace (the
   // mesh ingress gateway's) selects pods an AKS add-on runs.
-  const ownNamespaces = new Set(pods.map(({ o }) => o.metadata.namespace));
+  const own = ownNamespaces(objects);
   for (const s of ofKind(objects, 'Service')) {
     const sel = spec<{ selector?: Record<string, string> }>(s).selector ?? {};
     if (HASH_LABEL in sel) v.push(`${id(s)}: selects on ${HASH_LABEL}`);
-    if (ownNamespaces.has(s.metadata.namespace) && !pods.some(({ o, pod }) => o.metadata.namespace === s.metadata.namespace && o.kind !== 'Job' && selects({ matchLabels: sel }, pod.labels))) v.push(`${id(s)}: selects no pod (dangling)`);
+    if (own.has(s.metadata.namespace ?? '') && !pods.some(({ o, pod }) => o.metadata.namespace === s.metadata.namespace && o.kind !== 'Job' && selects({ matchLabels: sel }, pod.labels))) v.push(`${id(s)}: selects no pod (dangling)`);
   }
   return v;
 };

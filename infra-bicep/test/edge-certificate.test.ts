@@ -1,0 +1,36 @@
+/**
+ * The Istio ingress gateway's certificate: the AKS Key Vault secrets provider add-on syncs the
+ * Key Vault certificate into aks-istio-ingress with its own managed identity (Microsoft's
+ * "secure ingress gateway for the Istio add-on"). Bicep grants that identity the least role that
+ * can read a certificate with its private key, on the vault only, and hands its client id over.
+ */
+import { describe, expect, it } from 'vitest';
+import { ENVIRONMENTS, loadSnapshot } from './support/bicep.ts';
+import { ofType, prop } from './support/props.ts';
+
+const KEY_VAULT_SECRETS_USER = '4633458b-17de-408a-b874-0445c86b69e6';
+const ADDON_IDENTITY = /managedClusters\/aks-tripgen-\w+'.*\)\.addonProfiles\.azureKeyvaultSecretsProvider\.identity\./;
+
+describe.each(ENVIRONMENTS)('%s: Key Vault secrets provider add-on identity', (env) => {
+  const snapshot = loadSnapshot(env);
+  const grants = ofType(snapshot.predictedResources, 'Microsoft.Authorization/roleAssignments').filter((a) =>
+    ADDON_IDENTITY.test(String(prop(a, 'properties.principalId'))),
+  );
+
+  it('holds exactly Key Vault Secrets User, scoped to the environment\'s vault', () => {
+    expect(grants).toHaveLength(1);
+    const grant = grants[0]!;
+    expect(String(prop(grant, 'properties.roleDefinitionId')).endsWith(`/roleDefinitions/${KEY_VAULT_SECRETS_USER}`)).toBe(true);
+    expect(grant.id.split('/providers/Microsoft.Authorization/')[0]).toMatch(new RegExp(`/providers/Microsoft\\.KeyVault/vaults/kv-tripgen-${env}$`));
+    expect(String(prop(grant, 'properties.principalId'))).toMatch(/identity\.objectId\]$/);
+  });
+
+  it('hands its client id over to Kubernetes (output keyVaultCsiAddonClientId)', () => {
+    expect(String(snapshot.outputs.keyVaultCsiAddonClientId)).toMatch(ADDON_IDENTITY);
+    expect(String(snapshot.outputs.keyVaultCsiAddonClientId)).toMatch(/identity\.clientId\]$/);
+  });
+
+  it('names the edge certificate where there is an edge (prod), nothing in dev', () => {
+    expect(snapshot.outputs.tlsCertificateName).toBe(env === 'prod' ? 'tripgen-tls' : '');
+  });
+});
