@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { HEALTH_PATHS, JWKS_PATH, QUEUE_NAMES, SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
+import { HEALTH_PATHS, JWKS_PATH, QUEUE_NAMES, SERVICE_NAMES, SERVICES, nodeOptions, type ServiceName } from '@tripgen/catalog';
 import { openMigrationEngine } from '@tripgen/service-kit/migrations';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 
@@ -70,6 +70,8 @@ export const serviceEnv = (s: ServiceName, extra: Record<string, string>): NodeJ
   PORT: String(SERVICES[s].port),
   HOST: '127.0.0.1',
   NODE_ENV: 'development',
+  // The pod's heap cap (its ConfigMap), so local peak RSS figures are those of the container.
+  NODE_OPTIONS: nodeOptions(SERVICES[s]),
   LOG_LEVEL: 'info',
   DATABASE_URL: databaseUrl(s),
   REDIS_URL: process.env.REDIS_URL,

@@ -1,3 +1,4 @@
 export * from './services.ts';
 export * from './queues.ts';
 export * from './cache.ts';
+export * from './runtime.ts';

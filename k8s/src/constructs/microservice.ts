@@ -16,6 +16,8 @@ import {
   SERVICES,
   TRACE_SAMPLING_RATIO,
   imageRepository,
+  migrationCommand,
+  nodeOptions,
   serviceAccountName,
   workloadName,
   type ServiceSpec,
@@ -200,6 +202,8 @@ function containerConfig(spec: ServiceSpec, profile: EnvironmentProfile): Record
     SERVICE_NAME: spec.name,
     PORT: String(spec.port),
     NODE_ENV: 'production',
+    // V8 sizes its heap from the node, not the container limit: cap it below the limit.
+    NODE_OPTIONS: nodeOptions(spec),
     LOG_LEVEL: profile.logLevel,
     REDIS_URL: stores.redisUrl,
     SERVICEBUS_FQDN: profile.serviceBusFqdn,
@@ -326,8 +330,9 @@ function migrationJob(scope: Construct, spec: ServiceSpec, profile: EnvironmentP
               name: 'migrate',
               image: app.image,
               imagePullPolicy: app.imagePullPolicy,
-              // Prisma applies the committed migrations; HOME on the writable /tmp for its cache.
-              command: ['npx', 'prisma', 'migrate', 'deploy'],
+              // The image's offline runner (WebAssembly schema engine, no native Prisma engine)
+              // applies the committed migrations to DATABASE_URL; HOME on the writable /tmp.
+              command: migrationCommand(spec.name),
               envFrom: app.envFrom,
               env: [...(app.env ?? []), { name: 'HOME', value: '/tmp' }],
               resources: app.resources,

@@ -1,0 +1,166 @@
+/**
+ * What gitops/ asks of a container is what its image does. Docker is not available here, so the
+ * Dockerfile of every service that has one is parsed and checked against the rendered workloads
+ * and migration Jobs: pinned base image, numeric USER = runAsUser/runAsGroup, a read-only root
+ * with only /tmp written, COPY sources that exist and survive .dockerignore, the CMD's entry file
+ * and the migration Job's script inside the image at the paths the commands use.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { posix } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONTAINER_WORKDIR, MIGRATION_SCRIPT, SERVICE_NAMES, SERVICES, migrationCommand, workloadName, type ServiceName } from '@tripgen/catalog';
+import { REPO_ROOT, repoPath } from '../src/lib/paths.ts';
+import { dockerignored, imagePathOf, parseDockerfile, type Stage } from './support/dockerfile.ts';
+import { find } from './support/gitops.ts';
+
+interface Container {
+  name: string;
+  command?: string[];
+  args?: string[];
+  securityContext?: { runAsUser?: number; runAsGroup?: number; readOnlyRootFilesystem?: boolean };
+  volumeMounts?: { name: string; mountPath: string }[];
+}
+interface PodSpec {
+  securityContext?: { runAsUser?: number; runAsGroup?: number };
+  containers: Container[];
+  volumes?: { name: string; emptyDir?: object }[];
+}
+
+const ENVS = ['dev', 'prod'] as const;
+const WORKLOAD_KIND = { dev: 'Deployment', prod: 'Rollout' } as const;
+
+const podOf = (env: (typeof ENVS)[number], kind: string, name: string): PodSpec =>
+  (find(env, kind, name).spec as { template: { spec: PodSpec } }).template.spec;
+
+const dockerfilePath = (s: ServiceName) => `apps/${workloadName(s)}/Dockerfile`;
+const withImage = SERVICE_NAMES.filter((s) => existsSync(repoPath(dockerfilePath(s))));
+
+const finalStageAndSource = (stages: Stage[]): { final: Stage; source: Stage } => {
+  const final = stages.at(-1)!;
+  // The final stage takes the application tree from one earlier stage, at the same path.
+  const app = final.copies.find((c) => c.from && c.sources.includes(CONTAINER_WORKDIR) && c.dest === CONTAINER_WORKDIR);
+  const source = stages.find((s) => s.name === app?.from);
+  if (!source) throw new Error(`the final stage must COPY --from=<stage> ${CONTAINER_WORKDIR} ${CONTAINER_WORKDIR}`);
+  return { final, source };
+};
+
+it('the user service has an image (the checks below are not vacuous)', () => {
+  expect(withImage).toContain('user');
+});
+
+it('CI builds an image for every service with a Dockerfile, from the folder the Dockerfile is in', () => {
+  const ci = readFileSync(repoPath('.github/workflows/ci.yml'), 'utf8');
+  const matrix = /service:\s*\[([^\]]*)\]/.exec(ci)?.[1]?.split(',').map((x) => x.trim()) ?? [];
+  expect(matrix.sort()).toEqual([...withImage].sort());
+  for (const s of withImage) expect(dockerfilePath(s)).toBe(`apps/${s}-service/Dockerfile`);
+  expect(ci).toContain('docker build -f apps/${{ matrix.service }}-service/Dockerfile');
+});
+
+describe.each(withImage)('%s-service image', (service) => {
+  const stages = parseDockerfile(readFileSync(repoPath(dockerfilePath(service)), 'utf8'));
+  const { final, source } = finalStageAndSource(stages);
+  const stageNames = new Set(stages.map((s) => s.name).filter(Boolean));
+  const ignored = dockerignored(REPO_ROOT);
+  const inImage = (file: string) => imagePathOf(source, REPO_ROOT, file);
+
+  it('builds on Node 20 images pinned to an exact version (or digest)', () => {
+    for (const s of stages) {
+      if (stageNames.has(s.image)) continue;
+      expect(s.image, s.name).toMatch(/^node:20\.\d+\.\d+-[a-z0-9-]+(@sha256:[0-9a-f]{64})?$|^[\w./-]+@sha256:[0-9a-f]{64}$/);
+    }
+  });
+
+  it('runs as the numeric uid:gid the rendered pods run as', () => {
+    expect(final.user).toMatch(/^\d+:\d+$/);
+    const [uid, gid] = final.user!.split(':').map(Number);
+    for (const env of ENVS) {
+      for (const pod of [podOf(env, WORKLOAD_KIND[env], workloadName(service)), podOf(env, 'Job', `${service}-migrate`)]) {
+        expect(pod.securityContext?.runAsUser, env).toBe(uid);
+        expect(pod.securityContext?.runAsGroup, env).toBe(gid);
+        for (const c of pod.containers) {
+          expect(c.securityContext?.runAsUser, `${env} ${c.name}`).toBe(uid);
+          expect(c.securityContext?.runAsGroup, `${env} ${c.name}`).toBe(gid);
+        }
+      }
+    }
+  });
+
+  it('writes only to /tmp, which the read-only pods mount as an emptyDir', () => {
+    // HOME and the TypeScript loader's cache are the writers a Node process brings along.
+    expect(final.env.HOME).toBe('/tmp');
+    expect(final.env.TSX_DISABLE_CACHE).toBe('1');
+    expect(final.env.NODE_ENV).toBe('production');
+    for (const env of ENVS) {
+      for (const pod of [podOf(env, WORKLOAD_KIND[env], workloadName(service)), podOf(env, 'Job', `${service}-migrate`)]) {
+        const tmp = pod.volumes?.find((v) => v.emptyDir && pod.containers[0]!.volumeMounts?.some((m) => m.name === v.name && m.mountPath === '/tmp'));
+        expect(tmp, env).toBeDefined();
+        expect(pod.containers[0]!.securityContext?.readOnlyRootFilesystem, env).toBe(true);
+      }
+    }
+  });
+
+  it('copies only sources that exist in the build context and that .dockerignore keeps', () => {
+    for (const s of stages) {
+      for (const c of s.copies.filter((x) => !x.from)) {
+        for (const src of c.sources) {
+          expect(existsSync(repoPath(src)), `${src} (stage ${s.name})`).toBe(true);
+          expect(ignored(src), `${src} is excluded by .dockerignore`).toBe(false);
+        }
+      }
+    }
+    // The generated Prisma client must come from this build, never from a developer's tree.
+    expect(ignored(`apps/${workloadName(service)}/src/generated/prisma/client.ts`)).toBe(true);
+    expect(ignored('node_modules/tsx/package.json')).toBe(true);
+  });
+
+  it('installs only production dependencies of its workspaces, exactly as locked, and generates the Prisma client', () => {
+    const install = source.runs.find((r) => /\bnpm ci\b/.test(r));
+    expect(install).toMatch(/--omit=dev/);
+    expect(install).toMatch(new RegExp(`--workspace[= ]@tripgen/${workloadName(service)}\\b`));
+    for (const file of ['package.json', 'package-lock.json', `apps/${workloadName(service)}/package.json`]) {
+      expect(inImage(file), file).toBe(posix.join(CONTAINER_WORKDIR, file));
+    }
+    if (existsSync(repoPath(`apps/${workloadName(service)}/prisma.config.ts`))) {
+      expect(source.runs.some((r) => /prisma generate\b/.test(r) && /PRISMA_SCHEMA_ENGINE_BINARY=/.test(r))).toBe(true);
+    }
+  });
+
+  it('starts with the CMD the workloads rely on (they set no command), from a file that is in the image', () => {
+    for (const env of ENVS) {
+      const app = podOf(env, WORKLOAD_KIND[env], workloadName(service)).containers[0]!;
+      expect(app.command, env).toBeUndefined();
+      expect(app.args, env).toBeUndefined();
+    }
+    expect(final.workdir).toBe(CONTAINER_WORKDIR);
+    const cmd = final.cmd!;
+    expect(cmd.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
+    const entry = cmd[3]!;
+    expect(existsSync(repoPath(entry)), entry).toBe(true);
+    expect(inImage(entry), entry).toBe(posix.join(CONTAINER_WORKDIR, entry));
+  });
+
+  it('holds the migration Job command and its script at the path the command uses', () => {
+    for (const env of ENVS) {
+      const job = podOf(env, 'Job', `${service}-migrate`).containers[0]!;
+      expect(job.command, env).toEqual(migrationCommand(service));
+    }
+    expect(inImage(MIGRATION_SCRIPT)).toBe(posix.join(CONTAINER_WORKDIR, MIGRATION_SCRIPT));
+    expect(inImage(`apps/${workloadName(service)}/prisma/migrations/migration_lock.toml`)).toBeDefined();
+  });
+
+  it('exposes the catalog port', () => {
+    expect(final.expose).toEqual([String(SERVICES[service].port)]);
+  });
+});
+
+describe('migration Jobs', () => {
+  it('run the offline migration script of the repository for their own service, in both environments', () => {
+    expect(existsSync(repoPath(MIGRATION_SCRIPT))).toBe(true);
+    for (const env of ENVS) {
+      for (const s of SERVICE_NAMES) {
+        const [container] = podOf(env, 'Job', `${s}-migrate`).containers;
+        expect(container!.command, `${env} ${s}`).toEqual(['node', '--import', 'tsx', MIGRATION_SCRIPT, 'deploy', s]);
+      }
+    }
+  });
+});
