@@ -54,10 +54,16 @@ export interface Tuning {
   shakeMax: number;
   /** Initial acceptance threshold, as a fraction of the mean visited score. */
   thresholdFraction: number;
+  /** Shape of the threshold's decay: threshold0 x (1 - progress)^power. */
+  thresholdPower: number;
   /** Non-improving iterations before the search jumps back to the best solution. */
   restartAfter: number;
   /** Shake every tour (true) or a random subset of 1..m tours (false). */
   shakeAllTours: boolean;
+  /** Replace moves run when the repaired solution is within improveWindow x threshold of the current. */
+  improveWindow: number;
+  /** Replace moves may also swap two consecutive visits for one better place. */
+  replacePairs: boolean;
   /** Probability of running the relocate pass (time reduction) in an iteration. */
   relocateProbability: number;
   /** Probability that the repair ignores a candidate in one insertion step ("blinks"). */
@@ -71,9 +77,12 @@ export interface Tuning {
 export const DEFAULT_TUNING: Tuning = {
   shakeMax: 6,
   thresholdFraction: 1.0,
+  thresholdPower: 1,
   restartAfter: 2000,
   shakeAllTours: false,
+  improveWindow: 1e9,
   relocateProbability: 0,
+  replacePairs: true,
   blinkRate: 0,
   tabuRemoved: true,
   ratioExponents: [1, 2, 3],
@@ -132,6 +141,11 @@ class IteratedLocalSearch {
   private curObjective = 0;
   private readonly tourOrder: Int32Array;
   private readonly tourMinEff: Float64Array;
+  /**
+   * The travel matrix in single precision when that is exact (integer-valued times below 2^24),
+   * which halves its cache footprint in the hot loops; otherwise the problem's own matrix.
+   */
+  private readonly travel: Float32Array | Float64Array;
   /** tabu[j] === tabuStamp: j was removed by this iteration's shake and may not return yet. */
   private readonly tabu: Float64Array;
   private tabuStamp = -1;
@@ -185,6 +199,8 @@ class IteratedLocalSearch {
     this.curVer = new Float64Array(this.m);
     this.tabu = new Float64Array(this.n);
     this.tourMinEff = new Float64Array(this.m);
+    const t32 = Float32Array.from(problem.travel);
+    this.travel = t32.every((v, i) => v === problem.travel[i]) ? t32 : problem.travel;
     this.tourOrder = Int32Array.from({ length: this.m }, (_, k) => k);
     this.insPos = new Int32Array(this.m * this.n);
     this.insCost = new Float64Array(this.m * this.n);
@@ -234,10 +250,9 @@ class IteratedLocalSearch {
       const elapsed = this.clock() - t0;
       if (elapsed >= this.timeLimitMs) break;
       iterations++;
-      const progress = Math.max(
-        elapsed / this.timeLimitMs,
-        Number.isFinite(this.maxIterations) ? iterations / this.maxIterations : 0,
-      );
+      // With an iteration budget the acceptance schedule follows iterations only, so the run is
+      // reproducible whenever that budget binds first; otherwise it follows the clock.
+      const progress = Number.isFinite(this.maxIterations) ? iterations / this.maxIterations : elapsed / this.timeLimitMs;
 
       this.tabuStamp = iterations;
       this.shake(1 + this.rng.int(maxShake));
@@ -246,7 +261,9 @@ class IteratedLocalSearch {
       if (!this.t.tabuRemoved) this.tabuStamp = -1;
       this.insertAll();
       this.tabuStamp = -1;
-      this.improve();
+      const threshold = threshold0 * Math.pow(1 - progress, this.t.thresholdPower);
+      // Replace moves only pay off on a solution that may be accepted; skip hopeless ones.
+      if (this.objective >= currentObjective - this.t.improveWindow * threshold - 1e-9) this.improve();
 
       if (this.objective > this.bestObjective + 1e-9) {
         this.saveBest();
@@ -256,7 +273,6 @@ class IteratedLocalSearch {
       } else {
         sinceImprovement++;
       }
-      const threshold = threshold0 * (1 - progress);
       if (this.objective >= currentObjective - threshold) {
         this.saveCurrent();
         currentObjective = this.objective;
@@ -309,7 +325,7 @@ class IteratedLocalSearch {
     for (let pos = from < 1 ? 1 : from; pos < L; pos++) {
       const prev = this.route[b + pos - 1]!;
       const node = this.route[b + pos]!;
-      const a = this.st[b + pos - 1]! + p.service[prev]! + p.travel[prev * n + node]!;
+      const a = this.st[b + pos - 1]! + p.service[prev]! + this.travel[prev * n + node]!;
       this.arr[b + pos] = a;
       if (pos === L - 1) {
         this.st[b + pos] = a;
@@ -372,7 +388,7 @@ class IteratedLocalSearch {
     const arr = this.arr;
     const room = this.room;
     const route = this.route;
-    const travel = p.travel;
+    const travel = this.travel;
     const service = p.service;
     const wkey = prof * n + j;
     const wFirst = p.windowOffset[wkey]!;
@@ -477,7 +493,18 @@ class IteratedLocalSearch {
     this.len[k] = L + 1;
     this.tourOf[j] = k;
     this.objective += this.eff[j]!;
+    const before = this.tourVer[k]!;
     this.recompute(k, pos);
+    // An insertion only consumes slack, so a place that fitted nowhere in the tour before still
+    // fits nowhere (up to rounding, which can only hide an option, never admit an infeasible one):
+    // carry those cache entries over to the new version instead of re-evaluating them.
+    const after = this.tourVer[k]!;
+    const base = k * this.n;
+    const cands = this.p.candidates;
+    for (let c = 0; c < cands.length; c++) {
+      const key = base + cands[c]!;
+      if (this.insVer[key] === before && this.insPos[key] === NONE) this.insVer[key] = after;
+    }
   }
 
   // ---- local search -------------------------------------------------------------------------
@@ -575,6 +602,7 @@ class IteratedLocalSearch {
       tourMin[k] = low;
     }
     let replaced = false;
+    const pairs = this.t.replacePairs;
     for (let c = 0; c < cands.length; c++) {
       const j = cands[c]!;
       if (this.tourOf[j] !== NONE) continue;
@@ -584,6 +612,7 @@ class IteratedLocalSearch {
       let bestGain = 1e-9;
       let bestK = NONE;
       let bestPos = NONE;
+      let bestSpan = 1;
       for (let k = 0; k < this.m; k++) {
         if (ej - tourMin[k]! <= bestGain) continue;
         if (!this.allowed(j, k)) continue;
@@ -605,17 +634,31 @@ class IteratedLocalSearch {
           const depart = st[b + pos - 1]! + p.service[a]!;
           if (depart > lastClose) break;
           const gain = ej - eff[route[b + pos]!]!;
-          if (gain <= bestGain) continue;
-          const nb = route[b + pos + 1]!;
-          const ta = p.travel[a * n + j]!;
-          const tb = p.travel[j * n + nb]!;
-          const latestNext = st[b + pos + 1]! + ms[b + pos + 1]!;
-          if (depart + ta + sj + tb > latestNext) continue;
-          const s = this.earliestStart(prof, j, depart + ta);
-          if (s < 0 || s + sj + tb > latestNext) continue;
-          bestGain = gain;
-          bestK = k;
-          bestPos = pos;
+          // Two consecutive visits for one better place.
+          const gain2 = pairs && pos < L - 2 ? gain - eff[route[b + pos + 1]!]! : Number.NEGATIVE_INFINITY;
+          if (gain <= bestGain && gain2 <= bestGain) continue;
+          const ta = this.travel[a * n + j]!;
+          const t = depart + ta;
+          const s = this.earliestStart(prof, j, t);
+          if (s < 0) continue;
+          if (gain > bestGain) {
+            const tb = this.travel[j * n + route[b + pos + 1]!]!;
+            if (s + sj + tb <= st[b + pos + 1]! + ms[b + pos + 1]!) {
+              bestGain = gain;
+              bestK = k;
+              bestPos = pos;
+              bestSpan = 1;
+            }
+          }
+          if (gain2 > bestGain) {
+            const tb = this.travel[j * n + route[b + pos + 2]!]!;
+            if (s + sj + tb <= st[b + pos + 2]! + ms[b + pos + 2]!) {
+              bestGain = gain2;
+              bestK = k;
+              bestPos = pos;
+              bestSpan = 2;
+            }
+          }
         }
       }
       if (bestK === NONE) continue;
@@ -625,6 +668,14 @@ class IteratedLocalSearch {
       this.tourOf[i] = NONE;
       this.tourOf[j] = bestK;
       this.objective += ej - eff[i]!;
+      if (bestSpan === 2) {
+        const i2 = route[b + bestPos + 1]!;
+        const L = this.len[bestK]!;
+        route.copyWithin(b + bestPos + 1, b + bestPos + 2, b + L);
+        this.len[bestK] = L - 1;
+        this.tourOf[i2] = NONE;
+        this.objective -= eff[i2]!;
+      }
       this.recompute(bestK, bestPos);
       // tourMin[bestK] stays a valid lower bound: ej > eff[i] >= tourMin[bestK].
       replaced = true;

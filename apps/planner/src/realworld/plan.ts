@@ -37,7 +37,7 @@ export interface PlanRequest {
   days: PlanDay[];
   travelMode: TravelMode;
   places: PlanPlace[];
-  /** Search budget. Defaults: 150 ms and 3,000 iterations (whichever ends first), seed 1. */
+  /** Search budget. Defaults: 150 ms and 5,000 iterations (whichever ends first), seed 1. */
   options?: { timeLimitMs?: number; maxIterations?: number; seed?: number };
 }
 
@@ -76,7 +76,7 @@ export interface PlanResult {
 }
 
 const DEFAULT_TIME_LIMIT_MS = 150;
-const DEFAULT_MAX_ITERATIONS = 3000;
+const DEFAULT_MAX_ITERATIONS = 5000;
 
 function pointKey(p: LatLng): string {
   return `${p.lat},${p.lng}`;
