@@ -179,6 +179,9 @@ type serviceBusProfile = {
 
   @description('Region of the geo-DR secondary namespace (Premium only); null for none.')
   drLocation: string?
+
+  @description('Whether the geo-DR region has availability zones (zone-redundant secondary); null means no. Korea South, the pair of Korea Central, has none.')
+  drZoneRedundant: bool?
 }
 
 @export()

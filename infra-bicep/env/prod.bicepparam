@@ -88,6 +88,8 @@ param profile = {
     sku: 'Premium'
     capacity: 2
     drLocation: 'koreasouth'
+    // Korea South has no availability zones: the secondary is not zone redundant.
+    drZoneRedundant: false
   }
   eventHubs: {
     sku: 'Standard'

@@ -57,13 +57,13 @@ var roles = {
 
 // The control plane gets a user-assigned identity so that its subnet permission exists before
 // the cluster does (a system-assigned identity would race the role assignment).
-resource controlPlaneIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+resource controlPlaneIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: 'id-${name}'
   location: location
   tags: tags
 }
 
-resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = if (customVnet) {
+resource vnet 'Microsoft.Network/virtualNetworks@2026-03-01' existing = if (customVnet) {
   name: vnetName
 
   resource nodeSubnet 'subnets' existing = {
@@ -81,7 +81,7 @@ resource subnetRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (c
   }
 }
 
-resource cluster 'Microsoft.ContainerService/managedClusters@2025-05-01' = {
+resource cluster 'Microsoft.ContainerService/managedClusters@2026-08-01' = {
   name: name
   location: location
   tags: tags
@@ -189,18 +189,19 @@ var maintenanceWindow = {
   utcOffset: profile.maintenanceUtcOffset
 }
 
-resource autoUpgradeWindow 'Microsoft.ContainerService/managedClusters/maintenanceConfigurations@2025-05-01' = {
+resource autoUpgradeWindow 'Microsoft.ContainerService/managedClusters/maintenanceConfigurations@2026-08-01' = {
   parent: cluster
   name: 'aksManagedAutoUpgradeSchedule'
   properties: { maintenanceWindow: maintenanceWindow }
 }
 
-resource nodeOsUpgradeWindow 'Microsoft.ContainerService/managedClusters/maintenanceConfigurations@2025-05-01' = {
+resource nodeOsUpgradeWindow 'Microsoft.ContainerService/managedClusters/maintenanceConfigurations@2026-08-01' = {
   parent: cluster
   name: 'aksManagedNodeOSUpgradeSchedule'
   properties: { maintenanceWindow: maintenanceWindow }
 }
 
+#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: cluster
@@ -221,7 +222,7 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
   }
 }
 
-resource registry 'Microsoft.ContainerRegistry/registries@2025-04-01' existing = {
+resource registry 'Microsoft.ContainerRegistry/registries@2025-11-01' existing = {
   name: acrName
 }
 
@@ -235,7 +236,7 @@ resource kubeletAcrPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
   name: keyVaultName
 }
 

@@ -69,7 +69,7 @@ var apm = empty(appInsightsId) ? [] : [
 
 var metricAlerts = concat(aks, postgres, redis, apm)
 
-resource alerts 'Microsoft.Insights/metricAlerts@2018-03-01' = [
+resource alerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
   for a in metricAlerts: {
     name: 'alert-${a.key}-tripgen-${envName}'
     location: 'global'
@@ -102,7 +102,7 @@ resource alerts 'Microsoft.Insights/metricAlerts@2018-03-01' = [
   }
 ]
 
-resource podRestarts 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+resource podRestarts 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-pod-restarts-tripgen-${envName}'
   location: location
   tags: tags

@@ -40,13 +40,13 @@ var name = 'agw-tripgen-${envName}'
 
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: 'id-${name}'
   location: location
   tags: tags
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
   name: keyVaultName
 }
 
@@ -61,7 +61,7 @@ resource certificateReader 'Microsoft.Authorization/roleAssignments@2022-04-01' 
   }
 }
 
-resource publicIp 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
+resource publicIp 'Microsoft.Network/publicIPAddresses@2026-03-01' = {
   name: 'pip-${name}'
   location: location
   tags: tags
@@ -74,7 +74,7 @@ resource publicIp 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
   }
 }
 
-resource wafPolicy 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies@2024-05-01' = {
+resource wafPolicy 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies@2026-03-01' = {
   name: 'waf-tripgen-${envName}'
   location: location
   tags: tags
@@ -96,7 +96,7 @@ resource wafPolicy 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPo
   }
 }
 
-resource gateway 'Microsoft.Network/applicationGateways@2024-05-01' = {
+resource gateway 'Microsoft.Network/applicationGateways@2026-03-01' = {
   name: name
   location: location
   tags: tags
@@ -213,6 +213,7 @@ resource gateway 'Microsoft.Network/applicationGateways@2024-05-01' = {
   dependsOn: [certificateReader]
 }
 
+#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
 resource gatewayDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: gateway
@@ -223,6 +224,7 @@ resource gatewayDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-pr
   }
 }
 
+#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
 resource publicIpDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: publicIp

@@ -20,7 +20,7 @@ param workspaceId string
 @description('Private endpoint placement; null keeps the public endpoint.')
 param private privateAccess?
 
-resource namespace 'Microsoft.EventHub/namespaces@2024-01-01' = {
+resource namespace 'Microsoft.EventHub/namespaces@2026-01-01' = {
   name: 'evhns-tripgen-${envName}'
   location: location
   tags: tags
@@ -34,7 +34,7 @@ resource namespace 'Microsoft.EventHub/namespaces@2024-01-01' = {
   }
 }
 
-resource hubs 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = [
+resource hubs 'Microsoft.EventHub/namespaces/eventhubs@2026-01-01' = [
   for h in profile.hubs: {
     parent: namespace
     name: h
@@ -45,6 +45,7 @@ resource hubs 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = [
   }
 ]
 
+#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: namespace

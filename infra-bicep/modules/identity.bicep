@@ -54,7 +54,7 @@ var roles = {
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
-resource identities 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = [
+resource identities 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = [
   for s in services: {
     name: 'id-tripgen-${s.name}-${envName}'
     location: location
@@ -62,7 +62,7 @@ resource identities 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31
   }
 ]
 
-resource federations 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2023-01-31' = [
+resource federations 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2024-11-30' = [
   for (s, i) in services: {
     parent: identities[i]
     name: 'k8s-${k8sNamespace}-${s.serviceAccount}'
@@ -74,7 +74,7 @@ resource federations 'Microsoft.ManagedIdentity/userAssignedIdentities/federated
   }
 ]
 
-resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
   name: keyVaultName
 
   resource jwtKey 'keys' existing = {
@@ -114,11 +114,11 @@ var queueGrants = flatten(map(range(0, length(services)), i => concat(
   map(services[i].consumes, q => { index: i, queue: q, role: roles.serviceBusDataReceiver, verb: 'receives from' })
 )))
 
-resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
+resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' existing = {
   name: serviceBusName
 }
 
-resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' existing = [
+resource queues 'Microsoft.ServiceBus/namespaces/queues@2026-01-01' existing = [
   for g in queueGrants: {
     parent: namespace
     name: g.queue

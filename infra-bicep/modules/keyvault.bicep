@@ -27,7 +27,7 @@ param jwtKeyName string
 @description('Rotation period of keys (seed §6.2.2: 90 days), ISO 8601 duration.')
 param rotationPeriod string = 'P90D'
 
-resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   name: name
   location: location
   tags: tags
@@ -54,7 +54,7 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   }
 }
 
-resource jwtSigningKey 'Microsoft.KeyVault/vaults/keys@2024-11-01' = {
+resource jwtSigningKey 'Microsoft.KeyVault/vaults/keys@2026-05-15' = {
   parent: vault
   name: jwtKeyName
   properties: {
@@ -74,6 +74,7 @@ resource jwtSigningKey 'Microsoft.KeyVault/vaults/keys@2024-11-01' = {
   }
 }
 
+#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: vault

@@ -22,7 +22,7 @@ param appInsightsName string
 @description('E-mail address of the on-call receiver.')
 param alertEmail string
 
-resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource workspace 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
   name: 'log-tripgen-${envName}'
   location: location
   tags: tags
@@ -39,6 +39,7 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   }
 }
 
+#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
 resource workspaceDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: workspace
@@ -66,6 +67,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = if (applicatio
   }
 }
 
+#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
 resource appInsightsDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (applicationInsights) {
   name: 'to-log-analytics'
   scope: appInsights

@@ -42,13 +42,13 @@ param subnetNames {
   privateEndpoints: string
 }
 
-resource ddosPlan 'Microsoft.Network/ddosProtectionPlans@2024-05-01' = if (network.ddosProtection) {
+resource ddosPlan 'Microsoft.Network/ddosProtectionPlans@2026-03-01' = if (network.ddosProtection) {
   name: 'ddos-tripgen-${envName}'
   location: location
   tags: tags
 }
 
-resource natPublicIp 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
+resource natPublicIp 'Microsoft.Network/publicIPAddresses@2026-03-01' = {
   name: 'pip-ng-tripgen-${envName}'
   location: location
   tags: tags
@@ -62,7 +62,7 @@ resource natPublicIp 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
   }
 }
 
-resource natGateway 'Microsoft.Network/natGateways@2024-05-01' = {
+resource natGateway 'Microsoft.Network/natGateways@2026-03-01' = {
   name: 'ng-tripgen-${envName}'
   location: location
   tags: tags
@@ -367,7 +367,7 @@ var subnets = [
   }
 ]
 
-resource nsgs 'Microsoft.Network/networkSecurityGroups@2024-05-01' = [
+resource nsgs 'Microsoft.Network/networkSecurityGroups@2026-03-01' = [
   for s in subnets: {
     name: 'nsg-${s.key}-tripgen-${envName}'
     location: location
@@ -378,6 +378,7 @@ resource nsgs 'Microsoft.Network/networkSecurityGroups@2024-05-01' = [
   }
 ]
 
+#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
 resource nsgDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
   for (s, i) in subnets: {
     name: 'to-log-analytics'
@@ -389,7 +390,7 @@ resource nsgDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-previe
   }
 ]
 
-resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+resource vnet 'Microsoft.Network/virtualNetworks@2026-03-01' = {
   name: name
   location: location
   tags: tags
@@ -416,6 +417,7 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   }
 }
 
+#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
 resource vnetDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: vnet
@@ -426,6 +428,7 @@ resource vnetDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
   }
 }
 
+#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
 resource natPublicIpDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: natPublicIp

@@ -47,7 +47,7 @@ var storage = {
   autoGrow: 'Enabled'
 }
 
-resource primary 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+resource primary 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
   name: name
   location: location
   tags: tags
@@ -74,7 +74,7 @@ resource primary 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   }
 }
 
-resource admin 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2024-08-01' = {
+resource admin 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2025-08-01' = {
   parent: primary
   name: profile.entraAdmin.objectId
   properties: {
@@ -84,7 +84,7 @@ resource admin 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2024-08
   }
 }
 
-resource allowedExtensions 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
+resource allowedExtensions 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2025-08-01' = {
   parent: primary
   name: 'azure.extensions'
   properties: {
@@ -94,7 +94,7 @@ resource allowedExtensions 'Microsoft.DBforPostgreSQL/flexibleServers/configurat
   dependsOn: [admin]
 }
 
-resource dbs 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = [
+resource dbs 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2025-08-01' = [
   for db in databases: {
     parent: primary
     name: db
@@ -103,7 +103,7 @@ resource dbs 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = 
   }
 ]
 
-resource replicas 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = [
+resource replicas 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = [
   for (zone, i) in profile.replicaZones: {
     name: '${name}-replica-${i + 1}'
     location: location
@@ -123,6 +123,7 @@ resource replicas 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = [
   }
 ]
 
+#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: primary
@@ -133,6 +134,7 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
   }
 }
 
+#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
 resource replicaDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
   for (zone, i) in profile.replicaZones: {
     name: 'to-log-analytics'

@@ -21,7 +21,7 @@ param subnetId string
 @description('Private DNS zone that receives the endpoint\'s A record.')
 param dnsZoneId string
 
-resource endpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = {
+resource endpoint 'Microsoft.Network/privateEndpoints@2026-03-01' = {
   name: name
   location: location
   tags: tags
@@ -39,7 +39,7 @@ resource endpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = {
   }
 }
 
-resource zoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-05-01' = {
+resource zoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2026-03-01' = {
   parent: endpoint
   name: 'default'
   properties: {

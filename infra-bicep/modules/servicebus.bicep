@@ -13,7 +13,9 @@ param envName string
 @description('Tags applied to every resource.')
 param tags object
 
-@description('Name of the resource.')
+@description('Name of the resource (6-44 characters: the geo-DR secondary and alias append -dr and -alias to it, and Service Bus names are 6-50).')
+@minLength(6)
+@maxLength(44)
 param name string
 
 @description('Tier, capacity and geo-DR region.')
@@ -48,7 +50,7 @@ var namespaceProperties = {
   zoneRedundant: premium
 }
 
-resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
+resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' = {
   name: name
   location: location
   tags: tags
@@ -56,7 +58,7 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   properties: namespaceProperties
 }
 
-resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [
+resource queues 'Microsoft.ServiceBus/namespaces/queues@2026-01-01' = [
   for q in queueNames: {
     parent: namespace
     name: q
@@ -72,7 +74,7 @@ resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [
 ]
 
 // Public access is already off through publicNetworkAccess; the rule set makes the intent explicit.
-resource networkRules 'Microsoft.ServiceBus/namespaces/networkRuleSets@2024-01-01' = if (premium) {
+resource networkRules 'Microsoft.ServiceBus/namespaces/networkRuleSets@2026-01-01' = if (premium) {
   parent: namespace
   name: 'default'
   properties: {
@@ -84,6 +86,7 @@ resource networkRules 'Microsoft.ServiceBus/namespaces/networkRuleSets@2024-01-0
   }
 }
 
+#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: namespace
@@ -96,14 +99,16 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 
 // Geo-DR: metadata (queues, rules) replicates to the secondary; clients connect to the alias.
 // The secondary gets no private endpoint until the seed's DR-region network exists (§10.2.2).
-resource secondary 'Microsoft.ServiceBus/namespaces@2024-01-01' = if (geoDr) {
+resource secondary 'Microsoft.ServiceBus/namespaces@2026-01-01' = if (geoDr) {
   name: '${name}-dr'
   location: profile.?drLocation ?? location
   tags: tags
   sku: { name: 'Premium', tier: 'Premium', capacity: profile.capacity }
-  properties: namespaceProperties
+  // Zone redundancy needs availability zones in the DR region (Korea South has none).
+  properties: union(namespaceProperties, { zoneRedundant: profile.?drZoneRedundant ?? false })
 }
 
+#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
 resource secondaryDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (geoDr) {
   name: 'to-log-analytics'
   scope: secondary
@@ -114,7 +119,7 @@ resource secondaryDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-
   }
 }
 
-resource alias 'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs@2024-01-01' = if (geoDr) {
+resource alias 'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs@2026-01-01' = if (geoDr) {
   parent: namespace
   name: '${name}-alias'
   properties: {
