@@ -20,7 +20,8 @@ import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, problem, registerProblemHandlers } from './http/problem.ts';
 import { redisBackedStore } from './http/rate-limit.ts';
-import { connectRedis } from './redis.ts';
+import { azureCredentialFromEnv } from './azure-credential.ts';
+import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
 import { createMetrics, type Metrics } from './telemetry/metrics.ts';
 import { endServerSpan, setupTracing, startServerSpan, type Tracing } from './telemetry/tracing.ts';
 
@@ -108,8 +109,12 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const metrics = createMetrics(config.serviceName);
-  const redis = connectRedis(config.redisUrl, app.log, `${config.serviceName}-service`);
-  const subscriber = connectRedis(config.redisUrl, app.log, `${config.serviceName}-service:sub`);
+  // Azure Managed Redis: Entra tokens of the pod's workload identity, renewed on open connections.
+  const redisAuth = wantsEntraAuth(config.redisUrl, config.azureClientId)
+    ? redisTokenAuth({ credential: await azureCredentialFromEnv(), log: app.log })
+    : undefined;
+  const redis = connectRedis(config.redisUrl, app.log, `${config.serviceName}-service`, redisAuth);
+  const subscriber = connectRedis(config.redisUrl, app.log, `${config.serviceName}-service:sub`, redisAuth);
   const cache = await createTwoLevelCache({ namespace: `tripgen:${config.serviceName}`, redis, subscriber });
   const health: HealthState = { started: false, draining: false };
   const stoppers: (() => Promise<void>)[] = [];
@@ -203,6 +208,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   app.addHook('onClose', async () => {
     for (const stop of stoppers) await stop().catch((err: unknown) => app.log.error({ err }, 'shutdown step failed'));
     await cache.close();
+    redisAuth?.close();
     redis.disconnect();
     subscriber.disconnect();
     await opts.database.close();

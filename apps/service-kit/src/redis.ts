@@ -2,14 +2,181 @@
  * Redis is a soft dependency: commands fail fast while it is unreachable (no offline queue, one
  * try per request) so callers fall back instead of waiting, and the client keeps reconnecting in
  * the background. Connection errors are logged once per outage, not once per retry.
+ *
+ * In Azure (Azure Managed Redis, `rediss://` without a password) the pods authenticate with
+ * Microsoft Entra tokens of their workload identity: username = the identity's object id (the
+ * token's `oid` claim, as Azure documents and @redis/entraid does), password = an access token
+ * for https://redis.azure.com/.default. Tokens expire and the server then drops the connection,
+ * so every open connection sends AUTH with a renewed token before that (at 70 % of the remaining
+ * lifetime). A subscribed connection cannot run AUTH under RESP2, the only protocol ioredis
+ * speaks, so it reconnects with the new token instead: ioredis resubscribes, and the cache clears
+ * its L1 on that reconnect, so no invalidation is missed unnoticed.
  */
 import { Redis } from 'ioredis';
+import type { AccessToken, TokenCredential } from '@azure/identity';
 import type { FastifyBaseLogger } from 'fastify';
+import { decodeJwt } from 'jose';
 
-export const connectRedis = (url: string, log: FastifyBaseLogger, name: string): Redis => {
+export const REDIS_ENTRA_SCOPE = 'https://redis.azure.com/.default';
+
+/** What the Redis client logs through (Fastify's logger in the services). */
+export interface RedisLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/**
+ * Entra auth is for a TLS URL without a password on a pod with a workload identity (Azure Managed
+ * Redis accepts Entra tokens over TLS only). Dev's in-cluster Redis and local runs stay as they are.
+ */
+export const wantsEntraAuth = (url: string, azureClientId: string | undefined): boolean => {
+  const u = new URL(url);
+  return u.protocol === 'rediss:' && !u.password && Boolean(azureClientId);
+};
+
+export interface RenewalReport {
+  readonly username: string;
+  readonly expiresOnTimestamp: number;
+  /** Open connections that sent AUTH with the new token. */
+  readonly reauthenticated: number;
+  /** Subscribed connections reconnected with it. */
+  readonly reconnected: number;
+  /** Connections whose AUTH failed (they keep the old token; the next renewal retries). */
+  readonly failed: number;
+}
+
+export interface RedisTokenAuthOptions {
+  readonly credential: TokenCredential;
+  readonly log: RedisLogger;
+  /** Share of a token's remaining lifetime after which it is renewed (default 0.7). */
+  readonly refreshRatio?: number;
+  /** Wait before retrying a failed token request (default 5 s; sooner when the token expires sooner). */
+  readonly retryMs?: number;
+  /** Called after each new token has been applied to the open connections. */
+  readonly onRenewed?: (report: RenewalReport) => void;
+}
+
+/** Keeps the connections attached to it authenticated with fresh Entra tokens. */
+export interface RedisTokenAuth {
+  /** A client created with `lazyConnect`: it connects once a token is there. */
+  attach(redis: Redis): void;
+  close(): void;
+}
+
+interface Credentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+const MIN_DELAY_MS = 250;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const objectIdOf = (token: string): string | undefined => {
+  try {
+    const { oid } = decodeJwt(token);
+    return typeof oid === 'string' && oid ? oid : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The password a connection's last handshake used (ioredis keeps it on the connection). */
+const handshakePassword = (redis: Redis): string | undefined => {
+  const auth = redis.condition?.auth;
+  return Array.isArray(auth) ? auth[1] : auth;
+};
+
+export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
+  const ratio = opts.refreshRatio ?? 0.7;
+  const retryMs = opts.retryMs ?? 5_000;
+  const clients = new Set<Redis>();
+  let current: (Credentials & { expiresOnTimestamp: number }) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const apply = async (redis: Redis, creds: Credentials): Promise<'reauthenticated' | 'reconnected' | 'deferred' | 'failed'> => {
+    // Every later (re)connect of this client authenticates with these.
+    redis.options.username = creds.username;
+    redis.options.password = creds.password;
+    if (redis.status === 'wait') {
+      redis.connect().catch(() => undefined); // errors surface through the client's 'error' event
+      return 'deferred';
+    }
+    if (redis.status !== 'ready') return 'deferred'; // a handshake under way: 'ready' checks it
+    if (redis.mode === 'subscriber') {
+      redis.disconnect(true);
+      return 'reconnected';
+    }
+    try {
+      await redis.auth(creds.username, creds.password);
+      return 'reauthenticated';
+    } catch (err) {
+      opts.log.warn({ err: err instanceof Error ? err.message : String(err), redis: redis.options.connectionName }, 'redis re-authentication failed; retrying with the next token');
+      return 'failed';
+    }
+  };
+
+  const schedule = (delayMs: number) => {
+    if (closed) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void renew(), Math.min(Math.max(delayMs, MIN_DELAY_MS), MAX_TIMER_MS));
+    timer.unref();
+  };
+
+  const retryDelay = () => (current ? Math.min(retryMs, (current.expiresOnTimestamp - Date.now()) / 2) : retryMs);
+
+  const renew = async (): Promise<void> => {
+    if (closed) return;
+    let token: AccessToken | null = null;
+    try {
+      token = await opts.credential.getToken(REDIS_ENTRA_SCOPE);
+    } catch (err) {
+      opts.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'no Entra token for redis; retrying');
+    }
+    if (closed) return;
+    const username = token ? objectIdOf(token.token) : undefined;
+    if (!token || !username) {
+      if (token) opts.log.error({}, 'the Entra token for redis carries no oid claim (object id), which Redis needs as the user name');
+      schedule(retryDelay());
+      return;
+    }
+    const now = Date.now();
+    // Credentials cache tokens until close to expiry: the same token again needs no AUTH.
+    if (token.token !== current?.password) {
+      current = { username, password: token.token, expiresOnTimestamp: token.expiresOnTimestamp };
+      const outcomes = await Promise.all([...clients].map((c) => apply(c, current!)));
+      const count = (o: string) => outcomes.filter((x) => x === o).length;
+      opts.onRenewed?.({ username, expiresOnTimestamp: token.expiresOnTimestamp, reauthenticated: count('reauthenticated'), reconnected: count('reconnected'), failed: count('failed') });
+    }
+    schedule(token.refreshAfterTimestamp && token.refreshAfterTimestamp > now ? token.refreshAfterTimestamp - now : (token.expiresOnTimestamp - now) * ratio);
+  };
+
+  void renew();
+
+  return {
+    attach(redis) {
+      clients.add(redis);
+      // A handshake that raced a renewal may have used the previous token: bring it up to date.
+      redis.on('ready', () => {
+        if (current && handshakePassword(redis) !== current.password) void apply(redis, current);
+      });
+      redis.once('end', () => clients.delete(redis));
+      if (current) void apply(redis, current);
+    },
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      clients.clear();
+    },
+  };
+};
+
+export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, name: string, auth?: RedisTokenAuth): Redis => {
   const redis = new Redis(url, {
     connectionName: name,
-    lazyConnect: false,
+    // With token auth the client connects once the first token is there (see redisTokenAuth).
+    lazyConnect: auth !== undefined,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     connectTimeout: 2_000,
@@ -25,6 +192,7 @@ export const connectRedis = (url: string, log: FastifyBaseLogger, name: string):
     if (down) log.info({ redis: name }, 'redis reachable again');
     down = false;
   });
+  auth?.attach(redis);
   return redis;
 };
 

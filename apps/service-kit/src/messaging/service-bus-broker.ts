@@ -11,6 +11,9 @@ import Long from 'long';
 import type { QueueName } from '@tripgen/catalog';
 import type { ConsumeOptions, DeadLetteredMessage, IncomingMessage, MessageBroker, OutgoingMessage, SettlingHandler, Subscription } from './broker.ts';
 import { describeError, stderrLogger, type MessagingLogger } from './errors.ts';
+import { azureCredentialFromEnv } from '../azure-credential.ts';
+
+export { azureCredentialFromEnv };
 
 export interface ServiceBusRetry {
   /** SDK-level retries per operation; the outbox relay retries on top of these (default 3). */
@@ -178,22 +181,6 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
-
-/**
- * The Azure credential for this pod: workload identity when its webhook has injected the token file
- * (AKS), otherwise DefaultAzureCredential (developer machines with `az login`, managed identity).
- */
-export async function azureCredentialFromEnv(env: Env = process.env): Promise<TokenCredential> {
-  const identity = await import('@azure/identity');
-  if (env.AZURE_FEDERATED_TOKEN_FILE) {
-    return new identity.WorkloadIdentityCredential({
-      ...(env.AZURE_CLIENT_ID ? { clientId: env.AZURE_CLIENT_ID } : {}),
-      ...(env.AZURE_TENANT_ID ? { tenantId: env.AZURE_TENANT_ID } : {}),
-      tokenFilePath: env.AZURE_FEDERATED_TOKEN_FILE,
-    });
-  }
-  return new identity.DefaultAzureCredential();
-}
 
 /**
  * The broker a service uses, from its environment: SERVICEBUS_CONNECTION_STRING (local runs, the

@@ -1,0 +1,151 @@
+/**
+ * Entra token auth of the kit's Redis clients, against the real local Redis: an ACL user stands
+ * in for the pod's identity, and a fake TokenCredential rotates that user's password each time it
+ * issues a token (the server then accepts only the newest one), with token lifetimes of seconds.
+ * MONITOR shows, from the server's side, which connection sent AUTH.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AccessToken, TokenCredential } from '@azure/identity';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
+import { REDIS_ENTRA_SCOPE, connectRedis, isRedisReady, redisTokenAuth, wantsEntraAuth, type RedisLogger, type RedisTokenAuth, type RenewalReport } from './redis.ts';
+import { redisUrl } from './testing/index.ts';
+
+const LIFETIME_MS = 3_000; // renewed at 70 %: about every 2.1 s
+
+const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+
+/** Issues JWT-shaped tokens whose `oid` is the ACL user, and makes each new one the user's only password. */
+class RotatingCredential implements TokenCredential {
+  readonly issued: string[] = [];
+  constructor(
+    private readonly admin: Redis,
+    private readonly user: string,
+  ) {}
+
+  async getToken(scopes: string | string[]): Promise<AccessToken> {
+    expect(scopes).toBe(REDIS_ENTRA_SCOPE);
+    const token = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ oid: this.user, aud: 'https://redis.azure.com', n: this.issued.length + 1 })}.${randomBytes(16).toString('base64url')}`;
+    await this.admin.call('ACL', 'SETUSER', this.user, 'resetpass', `>${token}`);
+    this.issued.push(token);
+    return { token, expiresOnTimestamp: Date.now() + LIFETIME_MS };
+  }
+}
+
+const waitFor = async (what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ok())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+
+describe('Redis with Entra tokens (rotating ACL password on the local Redis)', () => {
+  const id = randomBytes(4).toString('hex');
+  const user = `tripgen-entra-${id}`;
+  const namespace = `tripgen:entra-test-${id}`;
+  const warnings: string[] = [];
+  const log: RedisLogger = { info: () => undefined, warn: (_o, msg) => void warnings.push(msg), error: (_o, msg) => void warnings.push(msg) };
+  const renewals: RenewalReport[] = [];
+  const auths: string[] = []; // client addresses MONITOR saw sending AUTH
+  let admin: Redis;
+  let monitor: Redis;
+  let credential: RotatingCredential;
+  let auth: RedisTokenAuth;
+  let redis: Redis;
+  let subscriber: Redis;
+  let cache: TwoLevelCache;
+
+  const local = (r: Redis) => `127.0.0.1:${r.stream.localPort}`;
+  const subscribed = () => isRedisReady(subscriber) && subscriber.mode === 'subscriber';
+
+  beforeAll(async () => {
+    admin = new Redis(redisUrl());
+    await admin.call('ACL', 'SETUSER', user, 'reset', 'on', '~*', '&*', '+@all');
+    monitor = await admin.monitor();
+    monitor.on('monitor', (_time: string, args: string[], source: string) => {
+      if (args[0]?.toLowerCase() === 'auth') auths.push(source);
+    });
+    credential = new RotatingCredential(admin, user);
+    auth = redisTokenAuth({ credential, log, onRenewed: (r) => renewals.push(r) });
+    redis = connectRedis(redisUrl(), log, `entra-${id}`, auth);
+    subscriber = connectRedis(redisUrl(), log, `entra-${id}:sub`, auth);
+    cache = await createTwoLevelCache({ namespace, redis, subscriber });
+  });
+
+  afterAll(async () => {
+    auth?.close();
+    await cache?.close();
+    redis?.disconnect();
+    subscriber?.disconnect();
+    monitor?.disconnect();
+    await admin?.call('ACL', 'DELUSER', user);
+    await admin?.keys(`${namespace}:*`).then((keys) => (keys.length ? admin.del(...keys) : 0));
+    admin?.disconnect();
+  });
+
+  it('connects only once a token is there, as the token’s object id', async () => {
+    await waitFor('both connections ready', () => isRedisReady(redis) && subscribed());
+    expect(credential.issued.length).toBeGreaterThanOrEqual(1);
+    expect(await redis.call('ACL', 'WHOAMI')).toBe(user);
+  });
+
+  it('re-authenticates the open connection before the token expires and reconnects the subscriber with the new token', async () => {
+    const commandAddress = local(redis);
+    const issuedBefore = credential.issued.length;
+    await waitFor('a token renewal', () => credential.issued.length > issuedBefore && renewals.length >= credential.issued.length);
+    const report = renewals.at(-1)!;
+    expect(report).toMatchObject({ username: user, reauthenticated: 1, reconnected: 1, failed: 0 });
+    // Same socket, and the server saw it send AUTH: re-authenticated in place, not reconnected.
+    expect(local(redis)).toBe(commandAddress);
+    await waitFor('AUTH from the open command connection', () => auths.includes(commandAddress));
+    await waitFor('the subscriber back, subscribed', subscribed);
+    await waitFor('AUTH from the subscriber’s new connection', () => auths.includes(local(subscriber)));
+    expect(await redis.call('ACL', 'WHOAMI')).toBe(user);
+  });
+
+  it('keeps working across rotations: commands, the L2 cache and invalidations through pub/sub', async () => {
+    const renewalsBefore = renewals.length;
+    await waitFor('two more renewals', () => renewals.length >= renewalsBefore + 2);
+    await waitFor('the subscriber back, subscribed', subscribed);
+    let loads = 0;
+    const load = async () => ({ n: ++loads });
+    expect(await cache.get('k', load)).toEqual({ n: 1 }); // loader, then L1 and L2
+    expect(await cache.get('k', load)).toEqual({ n: 1 }); // L1
+    const l2Before = cache.stats.l2Hits;
+    // Another replica's invalidation arrives over the (re-authenticated) subscriber: L1 drops the key, L2 still has it.
+    await admin.publish(`${namespace}:cache-invalidate`, 'k');
+    await waitFor('the L1 entry invalidated', async () => {
+      await cache.get('k', load);
+      return cache.stats.l2Hits > l2Before;
+    });
+    expect(loads).toBe(1);
+    await redis.set(`${namespace}:probe`, 'ok');
+    expect(await redis.get(`${namespace}:probe`)).toBe('ok');
+    expect(renewals.slice(1).every((r) => r.failed === 0)).toBe(true);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reconnects with the newest token when the server drops its connections (as on an expired token)', async () => {
+    const back = Promise.all([redis, subscriber].map((r) => new Promise((resolve) => r.once('ready', resolve))));
+    await admin.call('CLIENT', 'KILL', 'USER', user);
+    await back;
+    await waitFor('both connections back', () => isRedisReady(redis) && subscribed());
+    expect(await redis.call('ACL', 'WHOAMI')).toBe(user);
+    expect(await redis.get(`${namespace}:probe`)).toBe('ok');
+  });
+});
+
+describe('wantsEntraAuth', () => {
+  const clientId = '00000000-0000-0000-0000-000000000001';
+  it('applies to a TLS URL without a password on a pod with a workload identity (Azure Managed Redis in prod)', () => {
+    expect(wantsEntraAuth('rediss://redis-tripgen-prod.koreacentral.redis.azure.net:10000', clientId)).toBe(true);
+  });
+  it('leaves dev’s in-cluster Redis, password URLs and local runs alone', () => {
+    expect(wantsEntraAuth('redis://redis.tripgen.svc.cluster.local:6379', clientId)).toBe(false);
+    expect(wantsEntraAuth('rediss://:secret@cache.example:6380', clientId)).toBe(false);
+    expect(wantsEntraAuth('rediss://cache.example:6380', undefined)).toBe(false);
+    expect(wantsEntraAuth('redis://127.0.0.1:56379', undefined)).toBe(false);
+  });
+});
