@@ -58,6 +58,8 @@ export interface Tuning {
   thresholdPower: number;
   /** Non-improving iterations before the search jumps back to the best solution. */
   restartAfter: number;
+  /** Share of shakes that remove scattered visits instead of a consecutive run. */
+  scatterRate: number;
   /** Shake every tour (true) or a random subset of 1..m tours (false). */
   shakeAllTours: boolean;
   /** Replace moves run when the repaired solution is within improveWindow x threshold of the current. */
@@ -80,6 +82,7 @@ export const DEFAULT_TUNING: Tuning = {
   thresholdPower: 1,
   restartAfter: 2000,
   shakeAllTours: false,
+  scatterRate: 0.3,
   improveWindow: 1e9,
   relocateProbability: 0,
   replacePairs: true,
@@ -151,6 +154,7 @@ class IteratedLocalSearch {
   private tabuStamp = -1;
 
   private readonly scratch: Int32Array;
+  private readonly removeMark: Uint8Array;
   /** Close of the window picked by the last earliestStart call. */
   private lastClose = 0;
 
@@ -209,6 +213,7 @@ class IteratedLocalSearch {
     this.curRoute = new Int32Array(size);
     this.curLen = new Int32Array(this.m);
     this.scratch = new Int32Array(this.cap);
+    this.removeMark = new Uint8Array(this.cap);
 
     for (let k = 0; k < this.m; k++) {
       const b = k * this.cap;
@@ -702,8 +707,21 @@ class IteratedLocalSearch {
       const L = this.len[k]!;
       const visits = L - 2;
       if (visits <= 0) continue;
-      const from = 1 + this.rng.int(visits);
-      const to = Math.min(L - 1, from + size);
+      // Mark what goes: a run of consecutive visits, or (sometimes) visits scattered over the tour.
+      const mark = this.removeMark;
+      mark.fill(0, 0, L);
+      let from = L;
+      if (this.t.scatterRate > 0 && this.rng.next() < this.t.scatterRate) {
+        for (let r = 0; r < size; r++) {
+          const pos = 1 + this.rng.int(visits);
+          mark[pos] = 1;
+          if (pos < from) from = pos;
+        }
+      } else {
+        from = 1 + this.rng.int(visits);
+        const to = Math.min(L - 1, from + size);
+        for (let pos = from; pos < to; pos++) mark[pos] = 1;
+      }
       // Keep a copy to revert if removal breaks a window (travel times that violate the
       // triangle inequality after rounding can make a shorter tour arrive later).
       this.scratch.set(this.route.subarray(b, b + L));
@@ -711,7 +729,7 @@ class IteratedLocalSearch {
       let removed = 0;
       for (let pos = from; pos < L; pos++) {
         const node = this.route[b + pos]!;
-        if (pos < to && !this.p.mandatory[node]) {
+        if (mark[pos] && !this.p.mandatory[node]) {
           removed++;
           continue;
         }
@@ -720,9 +738,9 @@ class IteratedLocalSearch {
       if (removed === 0) continue;
       this.len[k] = L - removed;
       if (this.recompute(k, from)) {
-        for (let pos = from; pos < to; pos++) {
+        for (let pos = from; pos < L - 1; pos++) {
           const node = this.scratch[pos]!;
-          if (!this.p.mandatory[node]) {
+          if (mark[pos] && !this.p.mandatory[node]) {
             this.tabu[node] = this.tabuStamp;
             this.tourOf[node] = NONE;
             this.objective -= this.eff[node]!;
