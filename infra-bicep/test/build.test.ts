@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bicepBin, ENVIRONMENTS, INFRA_DIR, loadSnapshot, REPO_DIR, run, type RunResult } from './support/bicep.ts';
@@ -33,6 +33,29 @@ describe('npm run bicep:build', () => {
       if (secretLike.test(name)) expect(p.type.toLowerCase(), name).toMatch(/^secure/);
     }
     expect(Object.keys(template.outputs).filter((n) => secretLike.test(n))).toEqual([]);
+  });
+});
+
+describe('no unexplained linter suppression', () => {
+  const bicepFiles = ['main.bicep', 'types.bicep', ...readdirSync(path.join(INFRA_DIR, 'modules')).map((f) => `modules/${f}`)].filter((f) =>
+    f.endsWith('.bicep'),
+  );
+
+  it('every #disable-next-line in the Bicep sources carries its reason (a // comment on the line or the line above)', () => {
+    const unexplained = bicepFiles.flatMap((file) => {
+      const lines = readFileSync(path.join(INFRA_DIR, file), 'utf8').split('\n');
+      return lines.flatMap((line, i) =>
+        /#disable-(next-line|diagnostics)/.test(line) && !/\/\/\s*\S/.test(line) && !/^\s*\/\//.test(lines[i - 1] ?? '') ? [`${file}:${i + 1}`] : [],
+      );
+    });
+    expect(unexplained).toEqual([]);
+  });
+
+  it('every linter rule bicepconfig.json turns off has a comment saying why', () => {
+    const lines = readFileSync(path.join(INFRA_DIR, 'bicepconfig.json'), 'utf8').split('\n');
+    const off = lines.flatMap((line, i) => (/"level":\s*"off"/.test(line) ? [[line.trim(), lines[i - 1] ?? ''] as const] : []));
+    expect(off.length).toBeGreaterThan(0);
+    expect(off.filter(([, above]) => !/^\s*\/\/\s*\S/.test(above)).map(([line]) => line)).toEqual([]);
   });
 });
 

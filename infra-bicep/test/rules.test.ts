@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadSnapshot, type Snapshot } from './support/bicep.ts';
 import { asArray, ofType, prop, setProp } from './support/props.ts';
-import { DEV_EXCEPTIONS } from './rules/exceptions.ts';
-import { RULES, ruleById } from './rules/rules.ts';
+import { BREAKERS } from './rules/breakers.ts';
+import { DEV_EXCEPTIONS, NOT_IN_DEV } from './rules/exceptions.ts';
+import { DIAGNOSABLE_TYPES, NOT_DIAGNOSABLE_TYPES, RULES, ruleById } from './rules/rules.ts';
 
 const prod = loadSnapshot('prod');
 const dev = loadSnapshot('dev');
@@ -29,6 +30,22 @@ describe('rules over the evaluated snapshots', () => {
     });
   });
 
+  describe('every dev rule that is not prod-only applies to at least one dev resource (none passes vacuously)', () => {
+    const applying = RULES.filter((r) => !r.prodOnly && !(r.id in NOT_IN_DEV));
+    it.each(applying.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
+      expect(rule.check(dev).applicable).toBeGreaterThan(0);
+    });
+  });
+
+  describe('every rule listed as not in dev names a real, non-prod-only rule with nothing to check in dev', () => {
+    it.each(Object.entries(NOT_IN_DEV))('%s', (id, reason) => {
+      const rule = ruleById(id);
+      expect(rule.prodOnly).toBe(false);
+      expect(reason.length).toBeGreaterThan(20);
+      expect(rule.check(dev).applicable).toBe(0);
+    });
+  });
+
   describe('every dev exception names a real, non-prod-only rule that dev really fails', () => {
     it.each(Object.entries(DEV_EXCEPTIONS))('%s', (id, reason) => {
       const rule = ruleById(id);
@@ -39,7 +56,35 @@ describe('rules over the evaluated snapshots', () => {
   });
 });
 
-describe('a deliberately broken copy of the prod snapshot fails the rule it breaks', () => {
+describe('every resource type of the snapshots is classified for TripGen.Monitor.DiagnosticsEverywhere', () => {
+  it.each(['dev', 'prod'] as const)('%s', (env) => {
+    const types = [...new Set(loadSnapshot(env).predictedResources.map((r) => r.type.toLowerCase()))];
+    const known = [...DIAGNOSABLE_TYPES, ...Object.keys(NOT_DIAGNOSABLE_TYPES)].map((t) => t.toLowerCase());
+    expect(types.filter((t) => !known.includes(t))).toEqual([]);
+  });
+
+  it('no type is in both lists', () => {
+    const diagnosable = DIAGNOSABLE_TYPES.map((t) => t.toLowerCase());
+    expect(Object.keys(NOT_DIAGNOSABLE_TYPES).filter((t) => diagnosable.includes(t.toLowerCase()))).toEqual([]);
+  });
+});
+
+describe('every rule fails on a copy of the prod snapshot broken for it (test/rules/breakers.ts)', () => {
+  it('has one breaker per rule and none for a rule that does not exist', () => {
+    expect(Object.keys(BREAKERS).sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s', (id, rule) => {
+    const breaker = BREAKERS[id];
+    if (breaker === undefined) throw new Error(`no breaker for ${id}`);
+    const copy = structuredClone(prod);
+    breaker(copy);
+    expect(rule.check(prod).failures).toEqual([]);
+    expect(rule.check(copy).failures.length).toBeGreaterThan(0);
+  });
+});
+
+describe('more ways to break a rule on a copy of the prod snapshot', () => {
   const broken = (mutate: (s: Snapshot) => void): Snapshot => {
     const copy = structuredClone(prod);
     mutate(copy);

@@ -2,6 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { loadSnapshot, type SnapshotResource } from './support/bicep.ts';
 import { asArray, ofType, prop, sameText } from './support/props.ts';
 
+/** The seed's alert list (§12.1.2) where Azure has a metric: [what, metric, threshold, severity (1 critical, 2 warning)]. */
+const SEED_METRIC_ALERTS: readonly [string, string, number, number][] = [
+  ['AI service response time > 5 s (critical)', 'requests/duration', 5000, 1],
+  ['node memory > 90% (critical)', 'node_memory_working_set_percentage', 90, 1],
+  ['PostgreSQL memory > 90% (critical)', 'memory_percent', 90, 1],
+  ['Redis memory > 90% (critical)', 'usedmemorypercentage', 90, 1],
+  ['response time > 200 ms (warning)', 'requests/duration', 200, 2],
+  ['node CPU > 80% (warning)', 'node_cpu_usage_percentage', 80, 2],
+  ['PostgreSQL CPU > 80% (warning)', 'cpu_percent', 80, 2],
+  ['node disk > 85% (warning)', 'node_disk_usage_percentage', 85, 2],
+  ['PostgreSQL storage > 85% (warning)', 'storage_percent', 85, 2],
+];
+
+const linksTo = (endpoint: SnapshotResource, targetType: string): boolean =>
+  asArray(prop(endpoint, 'properties.privateLinkServiceConnections')).some((c) =>
+    String(prop(c, 'properties.privateLinkServiceId')).toLowerCase().includes(targetType.toLowerCase()),
+  );
+
 /**
  * Every Azure resource of the seed's production column (physical architecture §2.1.2, §2.2.2,
  * §3-§7, §10), and where it is in the prod snapshot.
@@ -38,7 +56,36 @@ const SEED_PROD: readonly [string, string, (r: SnapshotResource) => boolean][] =
   ['Azure Container Registry', 'Microsoft.ContainerRegistry/registries', () => true],
   ['Log Analytics (90 days)', 'Microsoft.OperationalInsights/workspaces', (r) => prop(r, 'properties.retentionInDays') === 90],
   ['Application Insights', 'Microsoft.Insights/components', () => true],
+  ['AKS Entra ID (Azure AD) integration with Azure RBAC', 'Microsoft.ContainerService/managedClusters', (r) =>
+    prop(r, 'properties.aadProfile.managed') === true && prop(r, 'properties.aadProfile.enableAzureRBAC') === true],
+  ['Key Vault CSI Secret Store with rotation', 'Microsoft.ContainerService/managedClusters', (r) =>
+    sameText(prop(r, 'properties.addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation'), 'true')],
+  ['Container Insights', 'Microsoft.ContainerService/managedClusters', (r) => prop(r, 'properties.addonProfiles.omsagent.enabled') === true],
+  ['PostgreSQL zone-redundant HA, 35-day geo-redundant backup', 'Microsoft.DBforPostgreSQL/flexibleServers', (r) =>
+    sameText(prop(r, 'properties.highAvailability.mode'), 'ZoneRedundant') &&
+    sameText(prop(r, 'properties.backup.geoRedundantBackup'), 'Enabled') &&
+    prop(r, 'properties.backup.backupRetentionDays') === 35],
+  ['Redis zone redundant (high availability)', 'Microsoft.Cache/redisEnterprise', (r) => sameText(prop(r, 'properties.highAvailability'), 'Enabled')],
+  ['Service Bus private endpoint', 'Microsoft.Network/privateEndpoints', (r) => linksTo(r, '/Microsoft.ServiceBus/namespaces/')],
+  ['Key Vault private endpoint', 'Microsoft.Network/privateEndpoints', (r) => linksTo(r, '/Microsoft.KeyVault/vaults/')],
+  ['NAT gateway on the application subnet', 'Microsoft.Network/virtualNetworks', (r) =>
+    asArray(prop(r, 'properties.subnets')).some((s) => prop(s, 'properties.addressPrefix') === '10.0.1.0/24' && typeof prop(s, 'properties.natGateway.id') === 'string')],
+  ['Application Gateway WAF_v2, zone redundant', 'Microsoft.Network/applicationGateways', (r) =>
+    sameText(prop(r, 'properties.sku.tier'), 'WAF_v2') && asArray(prop(r, 'zones')).length === 3],
   ['Azure Monitor alerts', 'Microsoft.Insights/metricAlerts', () => true],
+  // Seed §12.1.2, critical: pod restarts > 5 per hour (a log alert: no platform metric counts restarts).
+  ['Alert: pod restarts > 5 per hour (critical)', 'Microsoft.Insights/scheduledQueryRules', (r) =>
+    prop(r, 'properties.severity') === 1 &&
+    asArray(prop(r, 'properties.criteria.allOf')).some((c) => /Restarts > 5$/.test(String(prop(c, 'query'))))],
+  ...SEED_METRIC_ALERTS.map(([what, metric, threshold, severity]): [string, string, (r: SnapshotResource) => boolean] => [
+    `Alert: ${what}`,
+    'Microsoft.Insights/metricAlerts',
+    (r) =>
+      prop(r, 'properties.severity') === severity &&
+      asArray(prop(r, 'properties.criteria.allOf')).some(
+        (c) => prop(c, 'metricName') === metric && prop(c, 'threshold') === threshold && sameText(prop(c, 'operator'), 'GreaterThan'),
+      ),
+  ]),
   ['Azure Monitor action group', 'Microsoft.Insights/actionGroups', () => true],
 ];
 

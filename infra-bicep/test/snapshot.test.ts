@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bicepBin, ENVIRONMENTS, INFRA_DIR, run, SNAPSHOT_CONTEXT, snapshotPath } from './support/bicep.ts';
+import { bicepBin, type Env, ENVIRONMENTS, INFRA_DIR, loadSnapshot, run, SNAPSHOT_CONTEXT, snapshotPath } from './support/bicep.ts';
+import { setProp } from './support/props.ts';
 
 // `bicep snapshot --mode validate` reads <param file>.snapshot.json next to the param file; the
 // committed snapshots live in snapshots/, so the sources are copied to a scratch directory with
@@ -13,22 +14,44 @@ for (const entry of ['main.bicep', 'types.bicep', 'catalog.json', 'bicepconfig.j
 }
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+const validate = (env: Env) =>
+  run(
+    bicepBin(),
+    [
+      'snapshot', `env/${env}.bicepparam`, '--mode', 'validate',
+      '--tenant-id', SNAPSHOT_CONTEXT.tenantId,
+      '--subscription-id', SNAPSHOT_CONTEXT.subscriptionId,
+      '--location', SNAPSHOT_CONTEXT.location,
+      '--deployment-name', SNAPSHOT_CONTEXT.deploymentName(env),
+    ],
+    scratch,
+  );
+
 describe('committed snapshots are current (bicep snapshot --mode validate)', () => {
   it.each(ENVIRONMENTS)('%s', async (env) => {
-    const bicep = bicepBin();
     cpSync(snapshotPath(env), path.join(scratch, 'env', `${env}.snapshot.json`));
-    const result = await run(
-      bicep,
-      [
-        'snapshot', `env/${env}.bicepparam`, '--mode', 'validate',
-        '--tenant-id', SNAPSHOT_CONTEXT.tenantId,
-        '--subscription-id', SNAPSHOT_CONTEXT.subscriptionId,
-        '--location', SNAPSHOT_CONTEXT.location,
-        '--deployment-name', SNAPSHOT_CONTEXT.deploymentName(env),
-      ],
-      scratch,
-    );
+    const result = await validate(env);
     // On failure the CLI prints the resource-level diff: show it, and how to refresh.
     expect(result.code, `${result.stdout}${result.stderr}\nstale snapshot: run \`npm run bicep:snapshot\` and commit it`).toBe(0);
+  });
+
+  it('rejects a stale snapshot (one property changed) and names the resource that differs', async () => {
+    const stale = loadSnapshot('dev');
+    const vault = stale.predictedResources.find((r) => r.type === 'Microsoft.KeyVault/vaults');
+    if (vault === undefined) throw new Error('no Key Vault in the dev snapshot');
+    setProp(vault, 'properties.enablePurgeProtection', false);
+    writeFileSync(path.join(scratch, 'env', 'dev.snapshot.json'), JSON.stringify(stale, null, 2));
+    const result = await validate('dev');
+    expect(result.code).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toMatch(/kv-tripgen-dev/);
+  });
+});
+
+describe('every resource name and id is evaluated in the snapshots (deterministic from the profile)', () => {
+  it.each(ENVIRONMENTS)('%s', (env) => {
+    const unevaluated = loadSnapshot(env)
+      .predictedResources.filter((r) => [r.id, r.name].some((v) => typeof v !== 'string' || v.startsWith('[') || v.includes('uniqueString')))
+      .map((r) => `${r.type} ${r.name}`);
+    expect(unevaluated).toEqual([]);
   });
 });

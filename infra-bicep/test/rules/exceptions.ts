@@ -10,3 +10,39 @@ export const DEV_EXCEPTIONS: Readonly<Record<string, string>> = {
     'dev uses the Basic registry (about $5/month against $50 for Premium) within the seed\'s $280 dev budget; ' +
     'prod uses Premium with a private endpoint and retention.',
 };
+
+const POSTGRES_IN_CLUSTER = 'dev runs PostgreSQL in the cluster (seed §2.2.1): no Flexible Server to check';
+const REDIS_IN_CLUSTER = 'dev runs Redis in the cluster (seed §2.2.1): no Azure Managed Redis to check';
+const NO_EVENT_HUBS = 'Event Hubs is in the seed\'s production column only';
+const NGINX_EDGE = 'dev\'s edge is the in-cluster NGINX ingress (seed §2.1.1): no Application Gateway, WAF policy or public IP';
+const AKS_MANAGED_NETWORK = 'dev uses the network AKS creates (seed §3.1.1, single subnet): no VNet, NSG or NAT gateway of ours';
+
+/**
+ * Rules that are not prod-only but have nothing to check in dev, because dev does not have the
+ * resource at all. Every other non-prod-only rule must apply to at least one dev resource, and
+ * every rule listed here must apply to none (a test checks both), so a rule cannot pass in dev
+ * vacuously by a filter that matches nothing.
+ */
+export const NOT_IN_DEV: Readonly<Record<string, string>> = {
+  'TripGen.PostgreSQL.PrivateAccess': POSTGRES_IN_CLUSTER,
+  'Azure.PostgreSQL.AAD': POSTGRES_IN_CLUSTER,
+  'Azure.PostgreSQL.AADOnly': POSTGRES_IN_CLUSTER,
+  'TripGen.PostgreSQL.StorageSize': POSTGRES_IN_CLUSTER,
+  'Azure.RedisEnterprise.MinTLS': REDIS_IN_CLUSTER,
+  'Azure.RedisEnterprise.Zones': REDIS_IN_CLUSTER,
+  'TripGen.RedisEnterprise.ManagedRedisSku': REDIS_IN_CLUSTER,
+  'Azure.EventHub.DisableLocalAuth': NO_EVENT_HUBS,
+  'Azure.EventHub.MinTLS': NO_EVENT_HUBS,
+  'Azure.AppGw.UseWAF': NGINX_EDGE,
+  'Azure.AppGw.SSLPolicy': NGINX_EDGE,
+  'Azure.AppGw.MinInstance': NGINX_EDGE,
+  'Azure.AppGw.UseHTTPS': NGINX_EDGE,
+  'Azure.AppGwWAF.Enabled': NGINX_EDGE,
+  'Azure.AppGwWAF.PreventionMode': NGINX_EDGE,
+  'Azure.AppGwWAF.RuleGroups': NGINX_EDGE,
+  'Azure.AppGwWAF.Exclusions': NGINX_EDGE,
+  'Azure.PublicIP.StandardSKU': NGINX_EDGE,
+  'Azure.VNET.UseNSGs': AKS_MANAGED_NETWORK,
+  'Azure.VNET.PrivateSubnet': AKS_MANAGED_NETWORK,
+  'TripGen.NATGateway.ZonalPublicIPs': AKS_MANAGED_NETWORK,
+};

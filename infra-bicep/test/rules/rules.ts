@@ -80,6 +80,8 @@ const AKS = 'Microsoft.ContainerService/managedClusters';
 const POSTGRES = 'Microsoft.DBforPostgreSQL/flexibleServers';
 const isReplica = (r: SnapshotResource) => sameText(prop(r, 'properties.createMode'), 'Replica');
 const pools = (r: SnapshotResource) => asArray(prop(r, 'properties.agentPoolProfiles'));
+/** Storage sizes (GiB) a Flexible Server can have (Premium SSD); anything else is rejected. */
+const POSTGRES_STORAGE_SIZES_GB: readonly number[] = [32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767];
 
 /** Resource types in this template that support diagnostic settings. */
 export const DIAGNOSABLE_TYPES = [
@@ -98,6 +100,40 @@ export const DIAGNOSABLE_TYPES = [
   'Microsoft.OperationalInsights/workspaces',
   'Microsoft.Insights/components',
 ] as const;
+
+/**
+ * Every other resource type of the snapshots, with why it has no diagnostic setting of its own. A
+ * test requires each type of both snapshots to be in one of the two lists, so a new resource type
+ * cannot slip past TripGen.Monitor.DiagnosticsEverywhere unclassified.
+ */
+export const NOT_DIAGNOSABLE_TYPES: Readonly<Record<string, string>> = {
+  'Microsoft.Resources/resourceGroups': 'control-plane operations are in the subscription activity log',
+  'Microsoft.Insights/diagnosticSettings': 'is the diagnostic setting',
+  'Microsoft.Insights/actionGroups': 'no resource logs or exportable metrics',
+  'Microsoft.Insights/metricAlerts': 'no resource logs; alert history is in the activity log',
+  'Microsoft.Insights/scheduledQueryRules': 'no GA resource log category; alert history is in the activity log',
+  'Microsoft.Network/ddosProtectionPlans': 'DDoS logs and metrics are diagnostic settings of the protected public IPs',
+  'Microsoft.Network/natGateways':
+    'its metrics are not exportable through diagnostic settings (Azure Monitor: DS Export No); flow logs (NatGatewayFlowlogsV1) belong to the StandardV2 SKU',
+  'Microsoft.Network/privateEndpoints': 'no resource logs; traffic shows in the target resource\'s logs',
+  'Microsoft.Network/privateEndpoints/privateDnsZoneGroups': 'child configuration of a private endpoint',
+  'Microsoft.Network/privateDnsZones': 'no resource logs (query metrics only in Azure Monitor metrics)',
+  'Microsoft.Network/privateDnsZones/virtualNetworkLinks': 'child configuration of a private DNS zone',
+  'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies': 'WAF logs are the Application Gateway\'s diagnostic setting',
+  'Microsoft.KeyVault/vaults/keys': 'key operations are logged by the vault\'s AuditEvent category',
+  'Microsoft.ServiceBus/namespaces/queues': 'logged by the namespace\'s diagnostic setting',
+  'Microsoft.ServiceBus/namespaces/networkRuleSets': 'child configuration of the namespace',
+  'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs': 'child configuration of the namespace',
+  'Microsoft.EventHub/namespaces/eventhubs': 'logged by the namespace\'s diagnostic setting',
+  'Microsoft.DBforPostgreSQL/flexibleServers/administrators': 'child configuration of the server',
+  'Microsoft.DBforPostgreSQL/flexibleServers/configurations': 'child configuration of the server',
+  'Microsoft.DBforPostgreSQL/flexibleServers/databases': 'logged by the server\'s diagnostic setting',
+  'Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments': 'child configuration of the database',
+  'Microsoft.ManagedIdentity/userAssignedIdentities': 'no resource logs; sign-ins are in Entra ID logs',
+  'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials': 'child configuration of the identity',
+  'Microsoft.Authorization/roleAssignments': 'changes are in the activity log',
+  'Microsoft.ContainerService/managedClusters/maintenanceConfigurations': 'child configuration of the cluster',
+};
 
 const rule = (id: string, check: Rule['check'], prodOnly = false): Rule => ({ id, prodOnly, check });
 
@@ -222,7 +258,17 @@ export const RULES: readonly Rule[] = [
   // --- PostgreSQL ---
   rule(
     'Azure.PostgreSQL.ZoneRedundantHA',
-    each(POSTGRES, (r) => expect(prop(r, 'properties.highAvailability.mode'), 'ZoneRedundant', 'highAvailability.mode'), (r) => !isReplica(r)),
+    each(
+      POSTGRES,
+      (r) =>
+        firstFailure(
+          expect(prop(r, 'properties.highAvailability.mode'), 'ZoneRedundant', 'highAvailability.mode'),
+          String(prop(r, 'properties.highAvailability.standbyAvailabilityZone')) !== String(prop(r, 'properties.availabilityZone'))
+            ? null
+            : 'standby in the primary\'s zone',
+        ),
+      (r) => !isReplica(r),
+    ),
     true,
   ),
   rule(
@@ -462,6 +508,44 @@ export const RULES: readonly Rule[] = [
       firstFailure(expect(prop(r, 'sku.name'), 'Premium', 'sku.name'), expect(prop(r, 'properties.publicNetworkAccess'), 'Disabled', 'publicNetworkAccess')),
     ),
     true,
+  ),
+
+  // --- Constraints of the Azure APIs (a template that breaks them compiles but fails to deploy) ---
+  rule(
+    'TripGen.AKS.SpotPoolsAreUserPools',
+    each(AKS, (r) => {
+      const spotSystem = pools(r).filter((p) => sameText(prop(p, 'scaleSetPriority'), 'Spot') && sameText(prop(p, 'mode'), 'System'));
+      return spotSystem.length === 0 ? null : `spot system pools (AKS refuses them): ${spotSystem.map((p) => String(prop(p, 'name'))).join(', ')}`;
+    }),
+  ),
+  rule(
+    'TripGen.PostgreSQL.StorageSize',
+    each(POSTGRES, (r, s) => {
+      const size = Number(prop(r, 'properties.storage.storageSizeGB'));
+      if (!POSTGRES_STORAGE_SIZES_GB.includes(size)) return `storage ${size} GiB is not a size Flexible Server offers (${POSTGRES_STORAGE_SIZES_GB.join(', ')})`;
+      const source = ofType(s.predictedResources, POSTGRES).find((p) => sameText(prop(r, 'properties.sourceServerResourceId'), p.id));
+      return source === undefined || size >= Number(prop(source, 'properties.storage.storageSizeGB')) ? null : 'replica storage smaller than its primary\'s';
+    }),
+  ),
+  rule(
+    'TripGen.RedisEnterprise.ManagedRedisSku',
+    each('Microsoft.Cache/redisEnterprise', (r) =>
+      /^(Balanced|MemoryOptimized|ComputeOptimized|FlashOptimized)_[ABMX]\d+$/.test(String(prop(r, 'sku.name')))
+        ? null
+        : `sku ${String(prop(r, 'sku.name'))} is not an Azure Managed Redis SKU`,
+    ),
+  ),
+  rule(
+    'TripGen.NATGateway.ZonalPublicIPs',
+    each('Microsoft.Network/natGateways', (r, s) => {
+      const zones = asArray(prop(r, 'zones'));
+      if (zones.length !== 1) return `a NAT gateway is zonal: zones ${JSON.stringify(zones)}`;
+      const ips = asArray(prop(r, 'properties.publicIpAddresses')).map((ip) => String(prop(ip, 'id')).toLowerCase());
+      const astray = ofType(s.predictedResources, 'Microsoft.Network/publicIPAddresses')
+        .filter((ip) => ips.includes(ip.id.toLowerCase()))
+        .filter((ip) => JSON.stringify(asArray(prop(ip, 'zones'))) !== JSON.stringify(zones));
+      return ips.length > 0 && astray.length === 0 ? null : `public IPs outside zone ${String(zones[0])}: ${astray.map((ip) => ip.name).join(', ') || 'none attached'}`;
+    }),
   ),
 
   // --- Monitoring and deployment hygiene ---
