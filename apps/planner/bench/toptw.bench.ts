@@ -146,11 +146,13 @@ console.log(`\n${header}`);
 const groups = [...new Set(runs.map((r) => r.group))];
 for (const g of groups) console.log(summarise(g, runs.filter((r) => r.group === g)));
 console.log('');
-const solomonProven = runs.filter((r) => r.group.startsWith('solomon') && r.refKind === 'optimal_proven');
-console.log(summarise('solomon m=1 proven opt', solomonProven));
-console.log(summarise('solomon m=1 all refs', runs.filter((r) => r.group.startsWith('solomon'))));
-console.log(summarise('pr01-10 m=1..4', runs.filter((r) => r.group.startsWith('pr'))));
-console.log(summarise('overall', runs));
+const totals: [string, Run[]][] = [
+  ['solomon m=1 proven opt', runs.filter((r) => r.group.startsWith('solomon') && r.refKind === 'optimal_proven')],
+  ['solomon m=1 all refs', runs.filter((r) => r.group.startsWith('solomon'))],
+  ['pr01-10 m=1..4', runs.filter((r) => r.group.startsWith('pr'))],
+  ['overall', runs],
+];
+for (const [label, rs] of totals) if (rs.length > 0) console.log(summarise(label, rs));
 
 let infeasible = runs.filter((r) => !r.feasible).length;
 if (!values.only || values.only === 'city') {

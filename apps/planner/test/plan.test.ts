@@ -87,3 +87,34 @@ describe('real-world model', () => {
     expect(openingIntervals(undefined, 'sun')).toEqual([[0, 1440]]);
   });
 });
+
+describe('must-visit conflicts', () => {
+  it('places what fits and reports the must-visit that conflicts with the others', () => {
+    const at = { lat: 48.8589, lng: 2.347 };
+    const place = (locationId: string, open: string, close: string) => ({
+      locationId,
+      ...at,
+      visitMinutes: 120,
+      score: 10,
+      mustVisit: true,
+      openingHours: { mon: [[open, close]] as [string, string][] },
+    });
+    // Both can only happen 10:00-12:00 on the one day: one of them cannot be placed.
+    const req: PlanRequest = {
+      start: at,
+      travelMode: 'walk',
+      days: [{ date: '2026-06-01', start: '09:00', end: '18:00' }],
+      places: [place('a', '10:00', '12:00'), place('b', '10:00', '12:00'), { locationId: 'c', ...at, visitMinutes: 60, score: 50 }],
+      options: { maxIterations: 200, timeLimitMs: 60_000 },
+    };
+    const res = planItinerary(req);
+    expect(checkItinerary(req, res).errors).toEqual([]);
+    const placed = res.days[0]!.stops.map((s) => s.locationId);
+    expect(placed.filter((id) => id === 'a' || id === 'b')).toHaveLength(1);
+    expect(placed).toContain('c');
+    expect(res.unscheduled).toEqual([
+      { locationId: placed.includes('a') ? 'b' : 'a', reason: 'conflict', detail: expect.stringContaining('must-visit') },
+    ]);
+  });
+});
+

@@ -32,13 +32,21 @@ export interface SolveResult extends CoreSolution {
 /**
  * Iterated local search for the TOPTW.
  *
- * Each iteration shakes the current solution (removes a run of visits from every tour), refills it
- * by best-ratio insertion (score^2 / added time, Vansteenwegen et al. 2009), then climbs with
- * "replace" moves (an unvisited place takes a visited one's slot when it scores more) and with
- * moves that shorten tours (relocate and swap within and between tours, 2-opt within a tour),
- * each followed by insertion into the freed time. Feasibility of an insertion is O(1) through the
- * classic wait / max-shift bookkeeping: a visit can start later by at most maxShift without
- * breaking any later window or the tour's end time.
+ * Construction: greedy insertion by ratio score^e / added time (Vansteenwegen et al. 2009 use
+ * e = 2). Each iteration then
+ *  1. shakes the current solution: in a random subset of tours, removes a run of consecutive
+ *     visits (or, 30% of the time, visits scattered over the tour); removed places are tabu for
+ *     this iteration's first repair, so the freed time goes to other places;
+ *  2. repairs by ratio insertion, e drawn from {1, 2, 3} (three repair heuristics);
+ *  3. climbs with "replace" moves (an unvisited place takes the slot of one or two consecutive
+ *     visits that score less), each followed by insertion into the freed time;
+ *  4. accepts the result when it is at most a threshold worse than the current solution; the
+ *     threshold shrinks to zero over the budget, and the search jumps back to the best solution
+ *     after 2,000 iterations without improvement.
+ * Feasibility of an insertion is O(1) through the classic wait / max-shift bookkeeping: a visit
+ * can start later by at most maxShift without breaking any later window or the tour's end.
+ * Insertion evaluations are cached per (tour, place) and invalidated by a per-tour version, so a
+ * tour that a move leaves alone is never re-scanned.
  *
  * Must-visit places carry a score bonus larger than all optional scores together, so the search
  * maximises (mandatory visits, score) lexicographically and never trades a must-visit away.
@@ -62,14 +70,10 @@ export interface Tuning {
   scatterRate: number;
   /** Shake every tour (true) or a random subset of 1..m tours (false). */
   shakeAllTours: boolean;
-  /** Replace moves run when the repaired solution is within improveWindow x threshold of the current. */
-  improveWindow: number;
   /** Replace moves may also swap two consecutive visits for one better place. */
   replacePairs: boolean;
-  /** Probability of running the relocate pass (time reduction) in an iteration. */
+  /** Probability of running the relocate pass (time reduction) in an iteration; off: no gain measured at 1 s. */
   relocateProbability: number;
-  /** Probability that the repair ignores a candidate in one insertion step ("blinks"). */
-  blinkRate: number;
   /** Forbid the places removed by the shake from returning in the same iteration's first repair. */
   tabuRemoved: boolean;
   /** Repair heuristics: insertion ranks by score^e / added time, e drawn from this list per iteration. */
@@ -83,10 +87,8 @@ export const DEFAULT_TUNING: Tuning = {
   restartAfter: 2000,
   shakeAllTours: false,
   scatterRate: 0.3,
-  improveWindow: 1e9,
   relocateProbability: 0,
   replacePairs: true,
-  blinkRate: 0,
   tabuRemoved: true,
   ratioExponents: [1, 2, 3],
 };
@@ -267,8 +269,7 @@ class IteratedLocalSearch {
       this.insertAll();
       this.tabuStamp = -1;
       const threshold = threshold0 * Math.pow(1 - progress, this.t.thresholdPower);
-      // Replace moves only pay off on a solution that may be accepted; skip hopeless ones.
-      if (this.objective >= currentObjective - this.t.improveWindow * threshold - 1e-9) this.improve();
+      this.improve();
 
       if (this.objective > this.bestObjective + 1e-9) {
         this.saveBest();
@@ -459,7 +460,6 @@ class IteratedLocalSearch {
     const cands = this.p.candidates;
     const n = this.n;
     const fixed = this.p.fixedTour;
-    const blink = this.t.blinkRate;
     while (true) {
       let bestJ = NONE;
       let bestK = NONE;
@@ -468,7 +468,6 @@ class IteratedLocalSearch {
         const j = cands[c]!;
         if (this.tourOf[j] !== NONE) continue;
         if (this.tabu[j] === this.tabuStamp) continue;
-        if (blink > 0 && this.rng.next() < blink) continue;
         const w = this.weight[j]!;
         const f = fixed[j]!;
         for (let k = 0; k < this.m; k++) {
