@@ -15,7 +15,7 @@ export interface RuleResult {
 
 export interface Rule {
   readonly id: string;
-  /** Only prod must pass it (zones, SLA tiers, private networking, sizes). */
+  /** Only prod must pass it: what bicep-rules.md marks "prod" (AKS SLA, zones, scaling, upgrades; Service Bus Premium + geo-DR; DDoS). */
   readonly prodOnly: boolean;
   readonly check: (s: Snapshot) => RuleResult;
 }
@@ -269,17 +269,14 @@ export const RULES: readonly Rule[] = [
         ),
       (r) => !isReplica(r),
     ),
-    true,
   ),
   rule(
     'Azure.PostgreSQL.GeoRedundantBackup',
     each(POSTGRES, (r) => expect(prop(r, 'properties.backup.geoRedundantBackup'), 'Enabled', 'backup.geoRedundantBackup'), (r) => !isReplica(r)),
-    true,
   ),
   rule(
     'TripGen.PostgreSQL.BackupRetention35',
     each(POSTGRES, (r) => expect(prop(r, 'properties.backup.backupRetentionDays'), 35, 'backup.backupRetentionDays'), (r) => !isReplica(r)),
-    true,
   ),
   rule(
     'TripGen.PostgreSQL.PrivateAccess',
@@ -315,7 +312,6 @@ export const RULES: readonly Rule[] = [
         ),
       isReplica,
     ),
-    true,
   ),
 
   // --- Azure Managed Redis ---
@@ -338,13 +334,12 @@ export const RULES: readonly Rule[] = [
       const modes = [prop(r, 'properties.persistence.aofEnabled'), prop(r, 'properties.persistence.rdbEnabled')].filter((m) => m === true);
       return modes.length === 1 ? null : `${modes.length} persistence modes enabled`;
     }),
-    true,
   ),
   rule('Azure.Redis.MigrateAMR', (s) => {
     const classic = ofType(s.predictedResources, 'Microsoft.Cache/redis');
     const managed = ofType(s.predictedResources, 'Microsoft.Cache/redisEnterprise');
     return { applicable: classic.length + managed.length, failures: classic.map((r) => `${r.name}: classic Azure Cache for Redis`) };
-  }, true),
+  }),
 
   // --- Service Bus and Event Hubs ---
   rule('Azure.ServiceBus.DisableLocalAuth', each('Microsoft.ServiceBus/namespaces', (r) => expect(prop(r, 'properties.disableLocalAuth'), true, 'disableLocalAuth'))),
@@ -396,7 +391,6 @@ export const RULES: readonly Rule[] = [
   rule(
     'Azure.AppGw.AvailabilityZone',
     each('Microsoft.Network/applicationGateways', (r) => (asArray(prop(r, 'zones')).length >= 2 ? null : 'not zone redundant')),
-    true,
   ),
   rule(
     'Azure.AppGw.MinInstance',
@@ -470,7 +464,6 @@ export const RULES: readonly Rule[] = [
   rule(
     'Azure.PublicIP.AvailabilityZone',
     each('Microsoft.Network/publicIPAddresses', (r) => (asArray(prop(r, 'zones')).length > 0 ? null : 'no availability zone')),
-    true,
   ),
 
   // --- Key Vault ---
@@ -495,19 +488,16 @@ export const RULES: readonly Rule[] = [
   rule(
     'Azure.ACR.Retention',
     each('Microsoft.ContainerRegistry/registries', (r) => expect(prop(r, 'properties.policies.retentionPolicy.status'), 'enabled', 'retentionPolicy.status')),
-    true,
   ),
   rule(
     'Azure.ACR.ExportPolicy',
     each('Microsoft.ContainerRegistry/registries', (r) => expect(prop(r, 'properties.policies.exportPolicy.status'), 'disabled', 'exportPolicy.status')),
-    true,
   ),
   rule(
     'TripGen.ACR.PrivateAccess',
     each('Microsoft.ContainerRegistry/registries', (r) =>
       firstFailure(expect(prop(r, 'sku.name'), 'Premium', 'sku.name'), expect(prop(r, 'properties.publicNetworkAccess'), 'Disabled', 'publicNetworkAccess')),
     ),
-    true,
   ),
 
   // --- Constraints of the Azure APIs (a template that breaks them compiles but fails to deploy) ---
@@ -549,8 +539,8 @@ export const RULES: readonly Rule[] = [
   ),
 
   // --- Monitoring and deployment hygiene ---
-  rule('Azure.AppInsights.Workspace', each('Microsoft.Insights/components', (r) => (typeof prop(r, 'properties.WorkspaceResourceId') === 'string' ? null : 'classic (no workspace)')), true),
-  rule('Azure.AppInsights.LocalAuth', each('Microsoft.Insights/components', (r) => expect(prop(r, 'properties.DisableLocalAuth'), true, 'DisableLocalAuth')), true),
+  rule('Azure.AppInsights.Workspace', each('Microsoft.Insights/components', (r) => (typeof prop(r, 'properties.WorkspaceResourceId') === 'string' ? null : 'classic (no workspace)'))),
+  rule('Azure.AppInsights.LocalAuth', each('Microsoft.Insights/components', (r) => expect(prop(r, 'properties.DisableLocalAuth'), true, 'DisableLocalAuth'))),
   rule('Azure.Alert.MetricAutoMitigate', each('Microsoft.Insights/metricAlerts', (r) => expect(prop(r, 'properties.autoMitigate'), true, 'autoMitigate'))),
   rule('TripGen.Monitor.DiagnosticsEverywhere', (s) => {
     const resources = s.predictedResources.filter((r) => DIAGNOSABLE_TYPES.some((t) => sameText(r.type, t)));
