@@ -159,6 +159,10 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
   'Azure.ACR.ExportPolicy': set(ACR, 'properties.policies.exportPolicy.status', 'enabled'),
   'TripGen.ACR.PrivateAccess': set(ACR, 'properties.publicNetworkAccess', 'Enabled'),
 
+  'TripGen.AppGw.PublicIPZones': set(PUBLIC_IP, 'zones', ['1', '2'], (r) => r.name.startsWith('pip-agw-')),
+  'TripGen.EventHub.PrivateAccess': set(EVENT_HUBS, 'properties.publicNetworkAccess', 'Enabled'),
+  'TripGen.RedisEnterprise.PrivateEntraOnly': set(`${REDIS}/databases`, 'properties.accessKeysAuthentication', 'Enabled'),
+
   // --- Monitoring and deployment hygiene ---
   'Azure.AppInsights.Workspace': set(APP_INSIGHTS, 'properties.WorkspaceResourceId', undefined),
   'Azure.AppInsights.LocalAuth': set(APP_INSIGHTS, 'properties.DisableLocalAuth', false),

@@ -538,6 +538,38 @@ export const RULES: readonly Rule[] = [
     }),
   ),
 
+  rule(
+    'TripGen.AppGw.PublicIPZones',
+    // Azure requires the frontend public IP in every zone of the gateway (a superset of its zones).
+    each('Microsoft.Network/applicationGateways', (r, s) => {
+      const zones = asArray(prop(r, 'zones')).map(String);
+      const ipIds = asArray(prop(r, 'properties.frontendIPConfigurations'))
+        .map((f) => prop(f, 'properties.publicIPAddress.id'))
+        .filter((id): id is string => typeof id === 'string')
+        .map((id) => id.toLowerCase());
+      const ips = ofType(s.predictedResources, 'Microsoft.Network/publicIPAddresses').filter((ip) => ipIds.includes(ip.id.toLowerCase()));
+      const short = ips.filter((ip) => !zones.every((z) => asArray(prop(ip, 'zones')).map(String).includes(z)));
+      return ips.length > 0 && short.length === 0 ? null : `frontend public IPs not in every gateway zone: ${short.map((ip) => ip.name).join(', ') || 'none found'}`;
+    }),
+  ),
+  rule(
+    'TripGen.EventHub.PrivateAccess',
+    each('Microsoft.EventHub/namespaces', (r) => expect(prop(r, 'properties.publicNetworkAccess'), 'Disabled', 'publicNetworkAccess')),
+  ),
+  rule(
+    'TripGen.RedisEnterprise.PrivateEntraOnly',
+    each('Microsoft.Cache/redisEnterprise', (r, s) =>
+      firstFailure(
+        expect(prop(r, 'properties.publicNetworkAccess'), 'Disabled', 'publicNetworkAccess'),
+        ofType(s.predictedResources, 'Microsoft.Cache/redisEnterprise/databases')
+          .filter((d) => d.id.toLowerCase().startsWith(`${r.id.toLowerCase()}/`))
+          .every((d) => sameText(prop(d, 'properties.accessKeysAuthentication'), 'Disabled'))
+          ? null
+          : 'a database accepts access keys',
+      ),
+    ),
+  ),
+
   // --- Monitoring and deployment hygiene ---
   rule('Azure.AppInsights.Workspace', each('Microsoft.Insights/components', (r) => (typeof prop(r, 'properties.WorkspaceResourceId') === 'string' ? null : 'classic (no workspace)'))),
   rule('Azure.AppInsights.LocalAuth', each('Microsoft.Insights/components', (r) => expect(prop(r, 'properties.DisableLocalAuth'), true, 'DisableLocalAuth'))),
