@@ -131,6 +131,8 @@ class IteratedLocalSearch {
   private readonly insPos: Int32Array;
   private readonly insCost: Float64Array;
   private readonly insVer: Float64Array;
+  /** replVer[k*n+j] === tourVer[k]: no replace move for j exists in tour k's current state. */
+  private readonly replVer: Float64Array;
   private readonly tourVer: Float64Array;
   private versionCounter = 0;
   /** Insertion weight of each node (score^exponent) for the current repair. */
@@ -199,6 +201,7 @@ class IteratedLocalSearch {
     }
     this.tourOf = new Int32Array(this.n).fill(NONE);
     this.insVer = new Float64Array(this.m * this.n).fill(-1);
+    this.replVer = new Float64Array(this.m * this.n).fill(-1);
     this.tourVer = new Float64Array(this.m);
     this.weight = new Float64Array(this.n);
     this.bestVer = new Float64Array(this.m);
@@ -620,6 +623,11 @@ class IteratedLocalSearch {
       for (let k = 0; k < this.m; k++) {
         if (ej - tourMin[k]! <= bestGain) continue;
         if (!this.allowed(j, k)) continue;
+        // Already scanned in this very tour state without finding anything: skip.
+        const rkey = k * n + j;
+        if (this.replVer[rkey] === this.tourVer[k]) continue;
+        const scannedFromScratch = bestGain <= 1e-9;
+        const foundBefore = bestK;
         const b = k * this.cap;
         const L = this.len[k]!;
         const prof = p.tourProfile[k]!;
@@ -664,6 +672,7 @@ class IteratedLocalSearch {
             }
           }
         }
+        if (scannedFromScratch && bestK === foundBefore) this.replVer[rkey] = this.tourVer[k]!;
       }
       if (bestK === NONE) continue;
       const b = bestK * this.cap;
