@@ -64,7 +64,10 @@ resource database 'Microsoft.Cache/redisEnterprise/databases@2025-07-01' = {
   properties: {
     clientProtocol: 'Encrypted'
     port: 10000
-    clusteringPolicy: 'OSSCluster'
+    // Sharded across the cluster's nodes (the seed's cluster mode) behind one endpoint: Enterprise
+    // clustering proxies keys to their shard, so the services' single-endpoint ioredis clients work.
+    // OSSCluster would need cluster-aware clients that follow MOVED redirects.
+    clusteringPolicy: 'EnterpriseCluster'
     evictionPolicy: evictionPolicyApi
     accessKeysAuthentication: 'Disabled'
     persistence: profile.persistence == 'aof'

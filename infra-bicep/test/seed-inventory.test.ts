@@ -37,7 +37,7 @@ const SEED_PROD: readonly [string, string, (r: SnapshotResource) => boolean][] =
   ['PostgreSQL Flexible Server GP Standard_D4s_v3', 'Microsoft.DBforPostgreSQL/flexibleServers', (r) => prop(r, 'sku.name') === 'Standard_D4s_v3' && sameText(prop(r, 'sku.tier'), 'GeneralPurpose')],
   ['PostgreSQL read replica 1', 'Microsoft.DBforPostgreSQL/flexibleServers', (r) => r.name.endsWith('-replica-1')],
   ['PostgreSQL read replica 2', 'Microsoft.DBforPostgreSQL/flexibleServers', (r) => r.name.endsWith('-replica-2')],
-  ['Redis (Azure Managed Redis, cluster mode)', 'Microsoft.Cache/redisEnterprise/databases', (r) => sameText(prop(r, 'properties.clusteringPolicy'), 'OSSCluster')],
+  ['Redis (Azure Managed Redis, cluster mode)', 'Microsoft.Cache/redisEnterprise/databases', (r) => sameText(prop(r, 'properties.clusteringPolicy'), 'EnterpriseCluster')],
   ['Service Bus Premium, 2 messaging units', 'Microsoft.ServiceBus/namespaces', (r) => sameText(prop(r, 'sku.name'), 'Premium') && prop(r, 'sku.capacity') === 2],
   ['Service Bus geo-DR', 'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs', () => true],
   ['Service Bus queue ai-schedule-generation-queue', 'Microsoft.ServiceBus/namespaces/queues', (r) => r.name.endsWith('/ai-schedule-generation-queue')],
