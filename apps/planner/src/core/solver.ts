@@ -39,7 +39,8 @@ export interface SolveResult extends CoreSolution {
  *     this iteration's first repair, so the freed time goes to other places;
  *  2. repairs by ratio insertion, e drawn from {1, 2, 3} (three repair heuristics);
  *  3. climbs with "replace" moves (an unvisited place takes the slot of one or two consecutive
- *     visits that score less), each followed by insertion into the freed time;
+ *     visits that score less, or of one that scores the same when that saves time), each
+ *     followed by insertion into the freed time;
  *  4. accepts the result when it is at most a threshold worse than the current solution; the
  *     threshold shrinks to zero over the budget, and the search jumps back to the best solution
  *     after 2,000 iterations without improvement.
@@ -72,6 +73,8 @@ export interface Tuning {
   shakeAllTours: boolean;
   /** Replace moves may also swap two consecutive visits for one better place. */
   replacePairs: boolean;
+  /** Replace moves may also swap equal scores when that saves time (sideways moves). */
+  replaceTies: boolean;
   /** Probability of running the relocate pass (time reduction) in an iteration; off: no gain measured at 1 s. */
   relocateProbability: number;
   /** Forbid the places removed by the shake from returning in the same iteration's first repair. */
@@ -89,6 +92,7 @@ export const DEFAULT_TUNING: Tuning = {
   scatterRate: 0.3,
   relocateProbability: 0,
   replacePairs: true,
+  replaceTies: true,
   tabuRemoved: true,
   ratioExponents: [1, 2, 3],
 };
@@ -136,7 +140,9 @@ class IteratedLocalSearch {
   private readonly tourVer: Float64Array;
   private versionCounter = 0;
   /** Insertion weight of each node (score^exponent) for the current repair. */
-  private readonly weight: Float64Array;
+  private weight: Float64Array;
+  /** Weights per exponent, computed once. */
+  private readonly weightsByExponent = new Map<number, Float64Array>();
 
   private readonly bestRoute: Int32Array;
   private readonly bestLen: Int32Array;
@@ -455,7 +461,13 @@ class IteratedLocalSearch {
   private setExponent(e: number): void {
     if (e === this.exponent) return;
     this.exponent = e;
-    for (const j of this.p.candidates) this.weight[j] = Math.pow(this.eff[j]!, e);
+    let w = this.weightsByExponent.get(e);
+    if (!w) {
+      w = new Float64Array(this.n);
+      for (const j of this.p.candidates) w[j] = Math.pow(this.eff[j]!, e);
+      this.weightsByExponent.set(e, w);
+    }
+    this.weight = w;
   }
 
   /** Greedy best-ratio insertion (score^e / added time) until nothing fits. */
@@ -610,23 +622,26 @@ class IteratedLocalSearch {
     }
     let replaced = false;
     const pairs = this.t.replacePairs;
+    const ties = this.t.replaceTies;
     for (let c = 0; c < cands.length; c++) {
       const j = cands[c]!;
       if (this.tourOf[j] !== NONE) continue;
       const ej = this.eff[j]!;
-      if (ej - minVisited <= 1e-9) continue;
+      if (ej - minVisited < (ties ? -1e-9 : 1e-9)) continue;
       const sj = p.service[j]!;
-      let bestGain = 1e-9;
+      // Lexicographic (score gain, time saved); with ties, equal scores that save time also count.
+      let bestGain = ties ? 0 : 1e-9;
+      let bestSaved = 1e-9;
       let bestK = NONE;
       let bestPos = NONE;
       let bestSpan = 1;
       for (let k = 0; k < this.m; k++) {
-        if (ej - tourMin[k]! <= bestGain) continue;
+        if (ej - tourMin[k]! < bestGain - 1e-9) continue;
         if (!this.allowed(j, k)) continue;
         // Already scanned in this very tour state without finding anything: skip.
         const rkey = k * n + j;
         if (this.replVer[rkey] === this.tourVer[k]) continue;
-        const scannedFromScratch = bestGain <= 1e-9;
+        const scannedFromScratch = bestK === NONE;
         const foundBefore = bestK;
         const b = k * this.cap;
         const L = this.len[k]!;
@@ -648,24 +663,36 @@ class IteratedLocalSearch {
           const gain = ej - eff[route[b + pos]!]!;
           // Two consecutive visits for one better place.
           const gain2 = pairs && pos < L - 2 ? gain - eff[route[b + pos + 1]!]! : Number.NEGATIVE_INFINITY;
-          if (gain <= bestGain && gain2 <= bestGain) continue;
+          if (gain < bestGain - 1e-9 && gain2 < bestGain - 1e-9) continue;
           const ta = this.travel[a * n + j]!;
           const t = depart + ta;
           const s = this.earliestStart(prof, j, t);
           if (s < 0) continue;
-          if (gain > bestGain) {
+          if (gain > bestGain - 1e-9) {
             const tb = this.travel[j * n + route[b + pos + 1]!]!;
-            if (s + sj + tb <= st[b + pos + 1]! + ms[b + pos + 1]!) {
+            const arrNext = s + sj + tb;
+            const saved = this.arr[b + pos + 1]! - arrNext;
+            if (
+              arrNext <= st[b + pos + 1]! + ms[b + pos + 1]! &&
+              (gain > bestGain + 1e-9 || saved > bestSaved)
+            ) {
               bestGain = gain;
+              bestSaved = saved;
               bestK = k;
               bestPos = pos;
               bestSpan = 1;
             }
           }
-          if (gain2 > bestGain) {
+          if (gain2 > bestGain - 1e-9) {
             const tb = this.travel[j * n + route[b + pos + 2]!]!;
-            if (s + sj + tb <= st[b + pos + 2]! + ms[b + pos + 2]!) {
+            const arrNext = s + sj + tb;
+            const saved = this.arr[b + pos + 2]! - arrNext;
+            if (
+              arrNext <= st[b + pos + 2]! + ms[b + pos + 2]! &&
+              (gain2 > bestGain + 1e-9 || saved > bestSaved)
+            ) {
               bestGain = gain2;
+              bestSaved = saved;
               bestK = k;
               bestPos = pos;
               bestSpan = 2;
