@@ -115,8 +115,8 @@ describe('prod: progressive delivery with Argo Rollouts', () => {
 
   it('analyses success rate and latency on Prometheus', () => {
     const metrics = (find('prod', 'AnalysisTemplate', 'success-rate-latency').spec as { metrics: { name: string; provider: { prometheus?: { query: string } } }[] }).metrics;
-    expect(metrics.map((m) => m.name)).toEqual(['success-rate', 'latency-p95']);
-    for (const m of metrics) expect(m.provider.prometheus?.query).toMatch(/istio_request/);
+    expect(metrics.map((m) => m.name)).toEqual(['scraped', 'success-rate', 'latency-p95']);
+    for (const m of metrics) expect(m.provider.prometheus?.query).toMatch(/http_request_duration_seconds|up\{/);
   });
 
   it('scales Rollouts with the HPA and keeps Argo CD off controller-owned fields [manifest-rules 23]', () => {

@@ -5,7 +5,7 @@
  */
 import { Construct } from 'constructs';
 import type { ApiObject } from '../lib/cdk8s.ts';
-import { HEALTH_PATHS, workloadName, type ServiceSpec } from '@tripgen/catalog';
+import { HEALTH_PATHS, METRICS_PATH, workloadName, type ServiceSpec } from '@tripgen/catalog';
 import type { IRollout } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/Rollout';
 import type { IAnalysisTemplate } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/AnalysisTemplate';
 import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
@@ -14,6 +14,7 @@ import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, WAVES, componentLabels, selectorLabels } from '../lib/labels.ts';
 import { latencyBudgetMs, THRESHOLDS } from '../observability/slo.ts';
+import { metricsServiceName, POD_TEMPLATE_HASH_METRIC_LABEL } from './service-monitoring.ts';
 
 export const previewServiceName = (s: ServiceSpec): string => `${workloadName(s.name)}-preview`;
 export const canaryServiceName = (s: ServiceSpec): string => `${workloadName(s.name)}-canary`;
@@ -21,7 +22,11 @@ export const canaryServiceName = (s: ServiceSpec): string => `${workloadName(s.n
 export const MESH_ROUTES = ['gateway', 'mesh'] as const;
 
 export const SMOKE_TEMPLATE = 'smoke';
+/** Watches a canary for as long as it runs (background analysis; ends with the rollout). */
 export const SLO_TEMPLATE = 'success-rate-latency';
+/** The same checks, five measurements long: a blue-green update completes only when its post-promotion analysis does. */
+export const SLO_BOUNDED_TEMPLATE = 'success-rate-latency-5m';
+const BOUNDED_MEASUREMENTS = 5;
 
 /** Canary steps: 10% → 50% → 100%, with pauses the background analysis watches. */
 export const CANARY_STEPS = [
@@ -61,8 +66,11 @@ export class ProgressiveDelivery extends Construct {
       spec: servicePorts,
     } satisfies IService);
 
+    // The analysis judges the new ReplicaSet's own pods (its pod-template hash), as scraped
+    // through the metrics Service: the stable pods' figures would hide a bad canary.
     const sloArgs = [
-      { name: 'service-name', value: fqdn(name, profile) },
+      { name: 'job', value: metricsServiceName(spec) },
+      { name: 'pod-hash', valueFrom: { podTemplateHashValue: 'Latest' } },
       { name: 'latency-threshold-ms', value: String(latencyBudgetMs(spec.name)) },
     ];
     const strategy: NonNullable<IRollout['spec']>['strategy'] =
@@ -77,7 +85,7 @@ export class ProgressiveDelivery extends Construct {
                 templates: [{ templateName: SMOKE_TEMPLATE }],
                 args: [{ name: 'base-url', value: `http://${fqdn(second, profile)}:${spec.port}` }],
               },
-              postPromotionAnalysis: { templates: [{ templateName: SLO_TEMPLATE }], args: sloArgs },
+              postPromotionAnalysis: { templates: [{ templateName: SLO_BOUNDED_TEMPLATE }], args: sloArgs },
               scaleDownDelaySeconds: 60,
               abortScaleDownDelaySeconds: 30,
             },
@@ -137,42 +145,55 @@ export function analysisTemplates(scope: Construct, profile: EnvironmentProfile,
       ],
     },
   } satisfies IAnalysisTemplate);
-  const selector = 'reporter="destination",destination_service="{{args.service-name}}"';
-  emit(scope, {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'AnalysisTemplate',
-    metadata: { name: SLO_TEMPLATE, namespace: ns, labels },
-    spec: {
-      args: [{ name: 'service-name' }, { name: 'latency-threshold-ms' }],
-      metrics: [
-        {
-          name: 'success-rate',
-          interval: '1m',
-          failureLimit: 1,
-          consecutiveErrorLimit: 3,
-          // No traffic yet is not a failure (NaN); two bad minutes are.
-          successCondition: `isNaN(result) || result >= ${THRESHOLDS.successRate}`,
-          provider: {
-            prometheus: {
-              address: monitoring.prometheusUrl,
-              query: `scalar(sum(rate(istio_requests_total{${selector},response_code!~"5.."}[2m])) / sum(rate(istio_requests_total{${selector}}[2m])))`,
-            },
-          },
-        },
-        {
-          name: 'latency-p95',
-          interval: '1m',
-          failureLimit: 1,
-          consecutiveErrorLimit: 3,
-          successCondition: 'isNaN(result) || result <= {{args.latency-threshold-ms}}',
-          provider: {
-            prometheus: {
-              address: monitoring.prometheusUrl,
-              query: `scalar(histogram_quantile(0.95, sum by (le) (rate(istio_request_duration_milliseconds_bucket{${selector}}[2m]))))`,
-            },
-          },
-        },
-      ],
-    },
-  } satisfies IAnalysisTemplate);
+  // The service kit's histogram (apps/service-kit/src/telemetry/metrics.ts), without the probe
+  // and scrape requests (a draining pod's 503 readiness answer is not a failed user request).
+  const ownRoutes = [...Object.values(HEALTH_PATHS), METRICS_PATH].join('|');
+  const pods = `namespace="${ns}",job="{{args.job}}",${POD_TEMPLATE_HASH_METRIC_LABEL}="{{args.pod-hash}}"`;
+  const requests = `${pods},route!~"${ownRoutes}"`;
+  const sloMetrics = (bounded: boolean) =>
+    [
+      {
+        // Prometheus scrapes the new pods: without this, no data (NaN) would pass the checks below.
+        name: 'scraped',
+        successCondition: 'result >= 1',
+        query: `scalar(count(up{${pods}} == 1))`,
+      },
+      {
+        // No request yet is not a failure (NaN); two bad minutes are.
+        name: 'success-rate',
+        successCondition: `isNaN(result) || result >= ${THRESHOLDS.successRate}`,
+        query: `scalar(sum(rate(http_request_duration_seconds_count{${requests},status_code!~"5.."}[2m])) / sum(rate(http_request_duration_seconds_count{${requests}}[2m])))`,
+      },
+      {
+        // Strictly below the budget: histogram_quantile reports a p95 beyond the top bucket (5 s)
+        // as that bucket's bound, which must fail the AI service's 5 s budget.
+        name: 'latency-p95',
+        successCondition: 'isNaN(result) || result < {{args.latency-threshold-ms}}',
+        query: `scalar(histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{${requests}}[2m]))) * 1000)`,
+      },
+    ].map((m) => ({
+      name: m.name,
+      // New pods need a scrape or two before they show up, and a rate window to fill.
+      initialDelay: '1m',
+      interval: '1m',
+      ...(bounded ? { count: BOUNDED_MEASUREMENTS } : {}),
+      failureLimit: 1,
+      consecutiveErrorLimit: 3,
+      successCondition: m.successCondition,
+      provider: { prometheus: { address: monitoring.prometheusUrl, query: m.query } },
+    }));
+  for (const [name, bounded] of [
+    [SLO_TEMPLATE, false],
+    [SLO_BOUNDED_TEMPLATE, true],
+  ] as const) {
+    emit(scope, {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AnalysisTemplate',
+      metadata: { name, namespace: ns, labels },
+      spec: {
+        args: [{ name: 'job' }, { name: 'pod-hash' }, { name: 'latency-threshold-ms' }],
+        metrics: sloMetrics(bounded),
+      },
+    } satisfies IAnalysisTemplate);
+  }
 }

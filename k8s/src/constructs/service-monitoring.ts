@@ -2,21 +2,47 @@
 import { Construct } from 'constructs';
 import { METRICS_PATH, workloadName, type ServiceSpec } from '@tripgen/catalog';
 import type { IServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
+import type { IService } from 'kubernetes-models/v1/Service';
 import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
 import { componentLabels, selectorLabels } from '../lib/labels.ts';
+
+/** The pod label Argo Rollouts stamps on each ReplicaSet's pods, kept on every scraped series. */
+export const POD_TEMPLATE_HASH_LABEL = 'rollouts-pod-template-hash';
+/** The same label as Prometheus names it (prometheus-operator sanitizes label names). */
+export const POD_TEMPLATE_HASH_METRIC_LABEL = POD_TEMPLATE_HASH_LABEL.replace(/-/g, '_');
+export const METRICS_COMPONENT = 'metrics';
+export const metricsServiceName = (s: ServiceSpec): string => `${workloadName(s.name)}-metrics`;
 
 export interface ServiceMonitoringProps {
   readonly spec: ServiceSpec;
   readonly profile: EnvironmentProfile;
   readonly monitoring: MonitoringProfile;
+  readonly port: number;
+  readonly portName: string;
 }
 
 export class ServiceMonitoring extends Construct {
   constructor(scope: Construct, id: string, props: ServiceMonitoringProps) {
     super(scope, id);
-    const { spec, profile, monitoring } = props;
+    const { spec, profile, monitoring, port, portName } = props;
     const name = workloadName(spec.name);
+    const metricsService = metricsServiceName(spec);
+    const labels = componentLabels(profile, name, METRICS_COMPONENT);
+    // Argo Rollouts narrows the stable/active and canary/preview Services to one ReplicaSet each
+    // (it adds the pod-template hash to their selectors), so scraping through them would miss the
+    // canary's pods or scrape the stable ones twice. This headless Service no controller touches
+    // selects every pod of the service exactly once.
+    emit(this, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: metricsService, namespace: profile.namespace, labels },
+      spec: {
+        clusterIP: 'None',
+        selector: selectorLabels(name),
+        ports: [{ name: portName, port, targetPort: portName, protocol: 'TCP', appProtocol: 'http' }],
+      },
+    } satisfies IService);
     // Under STRICT mTLS Prometheus scrapes with the Istio-issued certificates it mounts
     // (Istio's documented "Prometheus with mTLS" set-up); without a mesh, plain HTTP.
     const tls = profile.mesh
@@ -35,9 +61,13 @@ export class ServiceMonitoring extends Construct {
       kind: 'ServiceMonitor',
       metadata: { name, namespace: profile.namespace, labels: { ...componentLabels(profile, name, 'api'), ...monitoring.ruleSelectorLabels } },
       spec: {
-        selector: { matchLabels: selectorLabels(name) },
+        selector: { matchLabels: { ...selectorLabels(name), 'app.kubernetes.io/component': METRICS_COMPONENT } },
         namespaceSelector: { matchNames: [profile.namespace] },
-        endpoints: [{ port: 'http', path: METRICS_PATH, interval: '30s', ...tls }],
+        // The pod-template hash tells a canary's series from the stable ones (the Rollout analysis
+        // filters on it). Target labels win (`job` = the metrics Service); the kit's own `service`
+        // label arrives as `exported_service`.
+        podTargetLabels: [POD_TEMPLATE_HASH_LABEL],
+        endpoints: [{ port: portName, path: METRICS_PATH, interval: '30s', ...tls }],
       },
     } satisfies IServiceMonitor);
   }

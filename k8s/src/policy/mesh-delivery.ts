@@ -205,3 +205,127 @@ export const gatewayTlsSynced = (objects: readonly K8sObject[], gatewayNamespace
   }
   return v;
 };
+
+interface RolloutWiringSpec {
+  selector?: { matchLabels?: Record<string, string> };
+  template?: { metadata?: { labels?: Record<string, string> } };
+  strategy?: {
+    canary?: { stableService?: string; canaryService?: string; trafficRouting?: { istio?: { virtualService?: { name: string; routes?: string[] } } } };
+    blueGreen?: { activeService?: string; previewService?: string };
+  };
+}
+interface VsSpec {
+  http?: { name?: string; route?: { destination?: { host?: string } }[] }[];
+}
+
+/** The Services a Rollout's strategy names (the controller rewrites their selectors). */
+const rolloutServices = (r: K8sObject): string[] => {
+  const s = spec<RolloutWiringSpec>(r).strategy ?? {};
+  return [s.canary?.stableService, s.canary?.canaryService, s.blueGreen?.activeService, s.blueGreen?.previewService].filter((x): x is string => !!x);
+};
+
+/**
+ * What the Argo Rollouts controller refuses or silently mishandles: the stable/canary or
+ * active/preview Services exist and select the Rollout's pods; a canary's Istio VirtualService
+ * exists, has every route the Rollout names, and each of those routes sends to exactly the stable
+ * and the canary Service (the controller matches hosts by their first DNS label).
+ */
+export const rolloutTrafficWiring = (objects: readonly K8sObject[]): string[] =>
+  ofKind(objects, 'Rollout').flatMap((r) => {
+    const v: string[] = [];
+    const ns = r.metadata.namespace;
+    const rs = spec<RolloutWiringSpec>(r);
+    const podLabels = rs.template?.metadata?.labels ?? {};
+    if (rolloutServices(r).length < 2) v.push('names fewer than two Services (stable/canary or active/preview)');
+    for (const name of rolloutServices(r)) {
+      const svc = objects.find((o) => o.kind === 'Service' && o.metadata.name === name && o.metadata.namespace === ns);
+      if (!svc) v.push(`Service ${name} is not rendered`);
+      else if (!selects({ matchLabels: spec<{ selector?: Record<string, string> }>(svc).selector ?? {} }, podLabels) || !spec<{ selector?: Record<string, string> }>(svc).selector)
+        v.push(`Service ${name} does not select the Rollout's pods`);
+    }
+    const canary = rs.strategy?.canary;
+    const istio = canary?.trafficRouting?.istio?.virtualService;
+    if (canary && istio) {
+      const vs = objects.find((o) => o.kind === 'VirtualService' && o.metadata.name === istio.name && o.metadata.namespace === ns);
+      if (!vs) v.push(`VirtualService ${istio.name} is not rendered`);
+      const routes = spec<VsSpec>(vs ?? ({} as K8sObject)).http ?? [];
+      if (!istio.routes?.length) v.push('names no VirtualService route (the controller would need exactly one unnamed route)');
+      for (const name of istio.routes ?? []) {
+        const route = routes.find((h) => h.name === name);
+        if (!route) {
+          if (vs) v.push(`VirtualService ${istio.name} has no route named ${name}`);
+          continue;
+        }
+        const hosts = (route.route ?? []).map((d) => (d.destination?.host ?? '').split('.')[0]).sort();
+        const want = [canary.stableService, canary.canaryService].sort();
+        if (JSON.stringify(hosts) !== JSON.stringify(want)) v.push(`route ${name} sends to ${hosts.join(', ')}, not exactly ${want.join(', ')}`);
+      }
+    }
+    return v.map((x) => `${id(r)}: ${x}`);
+  });
+
+interface AnalysisRef {
+  templates?: { templateName: string }[];
+  args?: { name: string; value?: string; valueFrom?: { podTemplateHashValue?: string } }[];
+}
+interface ServiceMonitorSpec {
+  selector?: { matchLabels?: Record<string, string> };
+  namespaceSelector?: { matchNames?: string[] };
+  podTargetLabels?: string[];
+  endpoints?: { port?: string }[];
+}
+
+/**
+ * The Prometheus analyses a Rollout runs judge its new pods and only them: the `pod-hash` argument
+ * is the latest ReplicaSet's pod-template hash, the `job` argument is a Service that a ServiceMonitor
+ * scrapes with that hash as a label and that no Rollout narrows to one ReplicaSet; the analyses a
+ * blue-green update waits for (post-promotion) end after a bounded number of measurements, and
+ * each template checks that the new pods are scraped at all (no data must not pass).
+ */
+export const analysisJudgesNewPods = (objects: readonly K8sObject[]): string[] =>
+  ofKind(objects, 'Rollout').flatMap((r) => {
+    const ns = r.metadata.namespace;
+    const rs = spec<RolloutWiringSpec & { strategy?: { canary?: { analysis?: AnalysisRef }; blueGreen?: { postPromotionAnalysis?: AnalysisRef } } }>(r);
+    const refs: { ref: AnalysisRef; bounded: boolean }[] = [];
+    if (rs.strategy?.canary?.analysis) refs.push({ ref: rs.strategy.canary.analysis, bounded: false });
+    if (rs.strategy?.blueGreen?.postPromotionAnalysis) refs.push({ ref: rs.strategy.blueGreen.postPromotionAnalysis, bounded: true });
+    const v: string[] = [];
+    const managed = new Set(ofKind(objects, 'Rollout').flatMap(rolloutServices));
+    for (const { ref, bounded } of refs) {
+      for (const t of ref.templates ?? []) {
+        const at = objects.find((o) => o.kind === 'AnalysisTemplate' && o.metadata.name === t.templateName && o.metadata.namespace === ns);
+        const metrics = spec<{ metrics?: { name: string; count?: number | string; provider?: { prometheus?: { query?: string } } }[] }>(at ?? ({} as K8sObject)).metrics ?? [];
+        const prometheus = metrics.filter((m) => m.provider?.prometheus);
+        if (prometheus.length === 0) continue;
+        if (bounded) for (const m of metrics) if (m.count === undefined) v.push(`${t.templateName}.${m.name} has no count: the post-promotion analysis, and so the update, would never complete`);
+        if (!prometheus.some((m) => /\bup\{/.test(m.provider!.prometheus!.query ?? ''))) v.push(`${t.templateName} never checks that the new pods are scraped (no data would pass)`);
+        const hash = ref.args?.find((a) => a.name === 'pod-hash');
+        if (hash?.valueFrom?.podTemplateHashValue !== 'Latest') v.push(`${t.templateName}: arg pod-hash is not the latest ReplicaSet's pod-template hash`);
+        const job = ref.args?.find((a) => a.name === 'job')?.value;
+        const svc = objects.find((o) => o.kind === 'Service' && o.metadata.name === job && o.metadata.namespace === ns);
+        if (!svc) {
+          v.push(`${t.templateName}: arg job ${String(job)} is not a rendered Service`);
+          continue;
+        }
+        if (managed.has(svc.metadata.name)) v.push(`${t.templateName}: Service ${svc.metadata.name} is narrowed to one ReplicaSet by a Rollout, so it misses pods`);
+        if (!selects({ matchLabels: spec<{ selector?: Record<string, string> }>(svc).selector ?? {} }, rs.template?.metadata?.labels ?? {})) v.push(`${t.templateName}: Service ${svc.metadata.name} does not select the Rollout's pods`);
+        const monitors = ofKind(objects, 'ServiceMonitor').filter(
+          (m) => (spec<ServiceMonitorSpec>(m).namespaceSelector?.matchNames ?? [m.metadata.namespace]).includes(ns) && selects(spec<ServiceMonitorSpec>(m).selector, svc.metadata.labels ?? {}),
+        );
+        if (!monitors.some((m) => spec<ServiceMonitorSpec>(m).podTargetLabels?.includes('rollouts-pod-template-hash')))
+          v.push(`${t.templateName}: no ServiceMonitor scrapes ${svc.metadata.name} with the rollouts-pod-template-hash label`);
+      }
+    }
+    return [...new Set(v)].map((x) => `${id(r)}: ${x}`);
+  });
+
+/** Each ServiceMonitor selects exactly one Service, and scrapes ports that Service names. */
+export const serviceMonitorsMatch = (objects: readonly K8sObject[]): string[] =>
+  ofKind(objects, 'ServiceMonitor').flatMap((m) => {
+    const s = spec<ServiceMonitorSpec>(m);
+    const namespaces = s.namespaceSelector?.matchNames ?? [m.metadata.namespace];
+    const services = ofKind(objects, 'Service').filter((svc) => namespaces.includes(svc.metadata.namespace) && selects(s.selector, svc.metadata.labels ?? {}));
+    if (services.length !== 1) return [`${id(m)}: selects ${services.length} Services (want 1: pods scraped twice or not at all)`];
+    const ports = (spec<{ ports?: { name?: string }[] }>(services[0]!).ports ?? []).map((p) => p.name);
+    return (s.endpoints ?? []).filter((e) => !ports.includes(e.port)).map((e) => `${id(m)}: port ${String(e.port)} is not a port of Service ${services[0]!.metadata.name}`);
+  });

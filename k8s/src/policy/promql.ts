@@ -1,0 +1,79 @@
+/**
+ * PromQL in the rendered objects (PrometheusRule expressions, Argo Rollouts analysis queries):
+ * parsed with Prometheus's own grammar (@prometheus-io/lezer-promql), and every series it selects
+ * listed with the label names it matches on, so tests can hold them to the metrics that exist.
+ */
+import { parser } from '@prometheus-io/lezer-promql';
+import type { K8sObject } from './objects.ts';
+
+export interface Selector {
+  readonly metric: string;
+  readonly labels: readonly string[];
+}
+
+export interface ParsedQuery {
+  readonly errors: readonly string[];
+  readonly selectors: readonly Selector[];
+}
+
+/** Argo Rollouts substitutes `{{args.x}}` before it sends a query; parse what Prometheus receives. */
+const withArgs = (query: string): string => query.replace(/\{\{\s*args\.([\w-]+)\s*\}\}/g, (_m, arg: string) => `arg_${arg.replace(/-/g, '_')}`);
+
+export function parsePromql(raw: string): ParsedQuery {
+  const query = withArgs(raw);
+  const errors: string[] = [];
+  const selectors: Selector[] = [];
+  const cursor = parser.parse(query).cursor();
+  do {
+    if (cursor.type.isError) errors.push(`syntax error at ${cursor.from}: ${JSON.stringify(query.slice(Math.max(0, cursor.from - 20), cursor.from + 20))}`);
+    if (cursor.name === 'VectorSelector') {
+      const node = cursor.node;
+      const metric = node.getChild('Identifier');
+      const labels = node.getChild('LabelMatchers')?.getChildren('UnquotedLabelMatcher').map((m) => {
+        const name = m.getChild('LabelName');
+        return name ? query.slice(name.from, name.to) : '';
+      });
+      selectors.push({ metric: metric ? query.slice(metric.from, metric.to) : '', labels: labels ?? [] });
+    }
+  } while (cursor.next());
+  return { errors, selectors };
+}
+
+/** Every PromQL string of the rendered objects, with where it sits. */
+export function promqlOf(objects: readonly K8sObject[]): { where: string; query: string }[] {
+  const found: { where: string; query: string }[] = [];
+  for (const o of objects) {
+    if (o.kind === 'PrometheusRule') {
+      for (const g of (o.spec as { groups?: { rules?: { alert?: string; record?: string; expr?: string }[] }[] } | undefined)?.groups ?? []) {
+        for (const r of g.rules ?? []) if (r.expr) found.push({ where: `PrometheusRule/${o.metadata.name} ${r.alert ?? r.record ?? ''}`, query: r.expr });
+      }
+    }
+    if (o.kind === 'AnalysisTemplate' || o.kind === 'ClusterAnalysisTemplate') {
+      for (const m of (o.spec as { metrics?: { name: string; provider?: { prometheus?: { query?: string } } }[] } | undefined)?.metrics ?? []) {
+        if (m.provider?.prometheus?.query) found.push({ where: `${o.kind}/${o.metadata.name} ${m.name}`, query: m.provider.prometheus.query });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Problems of the rendered PromQL against the series that exist: `known` maps each metric name to
+ * the label names its series carry (null: any label; used for exporters whose labels we do not pin).
+ */
+export function promqlProblems(objects: readonly K8sObject[], known: ReadonlyMap<string, ReadonlySet<string> | null>): string[] {
+  return promqlOf(objects).flatMap(({ where, query }) => {
+    const { errors, selectors } = parsePromql(query);
+    const v = [...errors];
+    if (selectors.length === 0) v.push('selects no series');
+    for (const s of selectors) {
+      if (!known.has(s.metric)) {
+        v.push(`metric ${s.metric || '(none)'} is not exported by anything we scrape`);
+        continue;
+      }
+      const labels = known.get(s.metric);
+      for (const l of s.labels) if (labels && !labels.has(l)) v.push(`${s.metric} has no label ${l}`);
+    }
+    return v.map((x) => `${where}: ${x}`);
+  });
+}

@@ -1,0 +1,144 @@
+/**
+ * The queries behind automatic rollback and the seed alerts: valid PromQL (Prometheus's own
+ * grammar) over series that exist — the service kit's histogram as the kit really exports it,
+ * kube-state-metrics, cAdvisor, kubelet volume stats — and Argo Rollouts wiring the controller
+ * accepts: Services and VirtualService routes that match, analyses that judge the new pods only
+ * and can neither pass on no data nor run forever. Each guard is shown failing on a broken copy.
+ */
+import { describe, expect, it } from 'vitest';
+import { createMetrics } from '../../apps/service-kit/src/telemetry/metrics.ts';
+import * as mesh from '../src/policy/mesh-delivery.ts';
+import type { K8sObject } from '../src/policy/objects.ts';
+import { parsePromql, promqlOf, promqlProblems } from '../src/policy/promql.ts';
+import { find, objectsOf } from './support/gitops.ts';
+
+const prod = objectsOf('prod');
+const replaced = (o: K8sObject) => [...prod.filter((x) => !(x.kind === o.kind && x.metadata.name === o.metadata.name)), o];
+const copy = (kind: string, name: string) => structuredClone(find('prod', kind, name));
+
+/** Labels Prometheus attaches to every series it scrapes through a ServiceMonitor (target labels). */
+const TARGET_LABELS = ['namespace', 'job', 'service', 'pod', 'container', 'endpoint', 'instance', 'rollouts_pod_template_hash'];
+
+/** The kit's own series and their labels, read from the kit itself (a renamed metric fails here). */
+async function kitSeries(): Promise<Map<string, Set<string>>> {
+  const m = createMetrics('probe');
+  m.httpDuration.observe({ method: 'GET', route: '/x', status_code: '200' }, 0.1);
+  m.dependencyUp.set({ dependency: 'postgresql' }, 1);
+  m.messagesConsumed.inc({ queue: 'q', outcome: 'processed' });
+  const series = new Map<string, Set<string>>();
+  for (const line of (await m.registry.metrics()).split('\n')) {
+    const hit = /^([a-zA-Z_:][\w:]*)(?:\{([^}]*)\})? /.exec(line);
+    if (!hit) continue;
+    const labels = series.get(hit[1]!) ?? new Set(TARGET_LABELS);
+    // The kit's default `service` label arrives as exported_service (target labels win).
+    for (const [, name] of (hit[2] ?? '').matchAll(/(\w+)="/g)) labels.add(name === 'service' ? 'exported_service' : name!);
+    series.set(hit[1]!, labels);
+  }
+  return series;
+}
+
+/** Series of the cluster's exporters the alerts use; their label sets are theirs, not pinned here. */
+const CLUSTER_SERIES = [
+  'up', // Prometheus, per scrape target (target labels only)
+  'kube_pod_container_status_restarts_total',
+  'kube_pod_container_resource_limits',
+  'kube_pod_container_resource_requests', // kube-state-metrics
+  'container_memory_working_set_bytes',
+  'container_cpu_usage_seconds_total', // cAdvisor (kubelet)
+  'kubelet_volume_stats_used_bytes',
+  'kubelet_volume_stats_capacity_bytes', // kubelet
+];
+
+async function knownSeries(): Promise<Map<string, ReadonlySet<string> | null>> {
+  const known = new Map<string, ReadonlySet<string> | null>(await kitSeries());
+  for (const s of CLUSTER_SERIES) known.set(s, s === 'up' ? new Set(TARGET_LABELS) : null);
+  return known;
+}
+
+describe('prod: PromQL of the alerts and the rollout analyses', () => {
+  it('parses every query and selects only series that exist, by labels they carry', async () => {
+    const queries = promqlOf(prod);
+    expect(queries.length).toBeGreaterThanOrEqual(6 + 2 * 3);
+    expect(promqlProblems(prod, await knownSeries())).toEqual([]);
+  });
+
+  it('fails on a syntax error, a metric nothing exports and a label the kit does not set', async () => {
+    const known = await knownSeries();
+    const at = copy('AnalysisTemplate', 'success-rate-latency');
+    const metrics = (at.spec as { metrics: { provider: { prometheus: { query: string } } }[] }).metrics;
+    metrics[0]!.provider.prometheus.query = 'sum(rate(up{job="x"[2m]))';
+    metrics[1]!.provider.prometheus.query = 'sum(rate(istio_requests_total{reporter="destination"}[2m]))';
+    metrics[2]!.provider.prometheus.query = 'sum(rate(http_request_duration_seconds_count{destination_service="x"}[2m]))';
+    expect(promqlProblems(replaced(at), known)).toEqual([
+      expect.stringMatching(/scraped: syntax error/),
+      expect.stringMatching(/success-rate: metric istio_requests_total is not exported/),
+      expect.stringMatching(/latency-p95: http_request_duration_seconds_count has no label destination_service/),
+    ]);
+  });
+
+  it('the AI alert\'s 5 s threshold is a bucket bound of the kit\'s histogram', async () => {
+    const m = createMetrics('probe');
+    m.httpDuration.observe({ method: 'GET', route: '/x', status_code: '200' }, 1);
+    const bounds = [...(await m.registry.metrics()).matchAll(/http_request_duration_seconds_bucket\{[^}]*le="([^"]+)"/g)].map((x) => x[1]);
+    const ai = (find('prod', 'PrometheusRule', 'tripgen-alerts').spec as { groups: { rules: { alert: string; expr: string }[] }[] }).groups[0]!.rules.find((r) => r.alert === 'TripGenAiResponseSlow')!;
+    const le = /le="([^"]+)"/.exec(ai.expr)?.[1];
+    expect(bounds).toContain(le);
+    expect(parsePromql(ai.expr).errors).toEqual([]);
+  });
+});
+
+describe('prod: Argo Rollouts wiring the controller accepts', () => {
+  it('every Rollout names existing Services that select its pods, and canary routes that send to exactly stable and canary', () => {
+    expect(mesh.rolloutTrafficWiring(prod)).toEqual([]);
+  });
+
+  it('fails on a missing preview Service, a renamed route and a route to a third host', () => {
+    expect(mesh.rolloutTrafficWiring(prod.filter((o) => !(o.kind === 'Service' && o.metadata.name === 'user-service-preview')))).toEqual([
+      'Rollout/tripgen/user-service: Service user-service-preview is not rendered',
+    ]);
+    const vs = copy('VirtualService', 'ai-service');
+    const http = (vs.spec as { http: { name: string; route: { destination: { host: string } }[] }[] }).http;
+    http[0]!.name = 'edge';
+    http[1]!.route[1]!.destination.host = 'other-service.tripgen.svc.cluster.local';
+    expect(mesh.rolloutTrafficWiring(replaced(vs))).toEqual([
+      'Rollout/tripgen/ai-service: VirtualService ai-service has no route named gateway',
+      'Rollout/tripgen/ai-service: route mesh sends to ai-service, other-service, not exactly ai-service, ai-service-canary',
+    ]);
+  });
+
+  it('analyses judge the new ReplicaSet\'s pods, through a Service no Rollout narrows, and end when a blue-green update must', () => {
+    expect(mesh.analysisJudgesNewPods(prod)).toEqual([]);
+  });
+
+  it('fails when the analysis watches the stable Service, could run forever, or passes on no data', () => {
+    const r = copy('Rollout', 'ai-service');
+    const args = (r.spec as { strategy: { canary: { analysis: { args: { name: string; value?: string; valueFrom?: unknown }[] } } } }).strategy.canary.analysis.args;
+    args.find((a) => a.name === 'job')!.value = 'ai-service';
+    args.find((a) => a.name === 'pod-hash')!.valueFrom = { podTemplateHashValue: 'Stable' };
+    expect(mesh.analysisJudgesNewPods(replaced(r))).toEqual([
+      "Rollout/tripgen/ai-service: success-rate-latency: arg pod-hash is not the latest ReplicaSet's pod-template hash",
+      'Rollout/tripgen/ai-service: success-rate-latency: Service ai-service is narrowed to one ReplicaSet by a Rollout, so it misses pods',
+      'Rollout/tripgen/ai-service: success-rate-latency: no ServiceMonitor scrapes ai-service with the rollouts-pod-template-hash label',
+    ]);
+    const bounded = copy('AnalysisTemplate', 'success-rate-latency-5m');
+    const metrics = (bounded.spec as { metrics: { name: string; count?: number }[] }).metrics;
+    delete metrics[1]!.count;
+    bounded.spec!.metrics = metrics.filter((m) => m.name !== 'scraped');
+    expect(mesh.analysisJudgesNewPods(replaced(bounded)).filter((x) => x.includes('user-service'))).toEqual([
+      'Rollout/tripgen/user-service: success-rate-latency-5m.success-rate has no count: the post-promotion analysis, and so the update, would never complete',
+      'Rollout/tripgen/user-service: success-rate-latency-5m never checks that the new pods are scraped (no data would pass)',
+    ]);
+  });
+
+  it('each ServiceMonitor scrapes exactly one Service on a port it names', () => {
+    expect(prod.filter((o) => o.kind === 'ServiceMonitor')).toHaveLength(4);
+    expect(mesh.serviceMonitorsMatch(prod)).toEqual([]);
+    const sm = copy('ServiceMonitor', 'trip-service');
+    (sm.spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels = { 'app.kubernetes.io/name': 'trip-service' };
+    (sm.spec as { endpoints: { port: string }[] }).endpoints[0]!.port = 'metrics';
+    expect(mesh.serviceMonitorsMatch(replaced(sm))).toEqual(['ServiceMonitor/tripgen/trip-service: selects 2 Services (want 1: pods scraped twice or not at all)']);
+    const wrongPort = copy('ServiceMonitor', 'trip-service');
+    (wrongPort.spec as { endpoints: { port: string }[] }).endpoints[0]!.port = 'metrics';
+    expect(mesh.serviceMonitorsMatch(replaced(wrongPort))).toEqual(['ServiceMonitor/tripgen/trip-service: port metrics is not a port of Service trip-service-metrics']);
+  });
+});
