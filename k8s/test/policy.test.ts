@@ -143,6 +143,20 @@ describe('each rule fails on a deliberately broken object', () => {
     expect(rules.hpaTargetHasNoReplicas(withSupport(o))).toHaveLength(1);
   });
 
+  it('[hpaMinAvailability; horizontalpodautoscaler-has-target] flags min 1, no scale-down behaviour and a metric on a container the target lacks', () => {
+    const hpa = structuredClone(objectsOf('prod').find((x) => x.kind === 'HorizontalPodAutoscaler')!);
+    const s = hpa.spec as { minReplicas: number; behavior?: unknown; metrics: { containerResource: { container: string } }[] };
+    s.minReplicas = 1;
+    delete s.behavior;
+    s.metrics[0]!.containerResource.container = 'istio-proxy';
+    const objects = [...objectsOf('prod').filter((x) => !(x.kind === 'HorizontalPodAutoscaler' && x.metadata.name === hpa.metadata.name)), hpa];
+    expect(rules.hpaSane(objects).map((x) => x.replace(/^[^:]+: /, ''))).toEqual([
+      'minReplicas 1 < 2',
+      'no explicit scaleDown behavior',
+      'metric on container istio-proxy, which the target does not run',
+    ]);
+  });
+
   it('[pod-networkpolicy] flags a pod no NetworkPolicy covers', () => {
     const o = prodRollout();
     (o.spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels = { 'app.kubernetes.io/name': 'stray' };

@@ -33,10 +33,11 @@ describe.each(Object.entries(SEED))('%s service', (service, seed) => {
 
   it(`runs ${seed.dev} replica in dev and at least ${seed.prod} in prod (HPA minimum)`, () => {
     expect(pod('dev', 'Deployment', name).replicas).toBe(seed.dev);
-    const hpa = find('prod', 'HorizontalPodAutoscaler', name).spec as { minReplicas: number; scaleTargetRef: { kind: string; name: string }; metrics: { resource: { name: string; target: { averageUtilization: number } } }[] };
+    const hpa = find('prod', 'HorizontalPodAutoscaler', name).spec as { minReplicas: number; scaleTargetRef: { kind: string; name: string }; metrics: unknown[] };
     expect(hpa.minReplicas).toBe(seed.prod);
-    expect(hpa.scaleTargetRef).toMatchObject({ kind: 'Rollout', name });
-    expect(hpa.metrics).toEqual([expect.objectContaining({ resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: seed.hpaCpu } } })]);
+    expect(hpa.scaleTargetRef).toEqual({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name });
+    // The service container's CPU, not the pod's (which would include the Istio sidecar).
+    expect(hpa.metrics).toEqual([{ type: 'ContainerResource', containerResource: { name: 'cpu', container: service, target: { type: 'Utilization', averageUtilization: seed.hpaCpu } } }]);
   });
 
   it('probes liveness, readiness and startup every 30 s with a 5 s timeout', () => {

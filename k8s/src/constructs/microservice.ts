@@ -133,9 +133,28 @@ export class Microservice extends Construct {
           scaleTargetRef: targetRef,
           minReplicas: min,
           maxReplicas: spec.autoscaling.maxReplicas,
+          // The service container's own CPU: pod-level utilization would average in the Istio
+          // sidecar's request and usage, so the seed's target would not mean what it says.
           metrics: [
-            { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: spec.autoscaling.targetCpuUtilization } } },
+            {
+              type: 'ContainerResource',
+              containerResource: { name: 'cpu', container: spec.name, target: { type: 'Utilization', averageUtilization: spec.autoscaling.targetCpuUtilization } },
+            },
           ],
+          // Written out so a review sees it: scale up at once (up to doubling or +4 pods a minute),
+          // scale down after 5 minutes of calm and by at most half a minute, so a traffic dip
+          // during a canary's pause does not take away the capacity the next step needs.
+          behavior: {
+            scaleUp: {
+              stabilizationWindowSeconds: 0,
+              selectPolicy: 'Max',
+              policies: [
+                { type: 'Percent', value: 100, periodSeconds: 60 },
+                { type: 'Pods', value: 4, periodSeconds: 60 },
+              ],
+            },
+            scaleDown: { stabilizationWindowSeconds: 300, selectPolicy: 'Max', policies: [{ type: 'Percent', value: 50, periodSeconds: 60 }] },
+          },
         },
       } satisfies IHorizontalPodAutoscaler);
       this.node.addValidation({

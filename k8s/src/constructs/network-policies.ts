@@ -24,8 +24,6 @@ const tcp = (...ports: number[]): INetworkPolicyPort[] => ports.map((port) => ({
 
 /** Istio control plane ports a sidecar needs (xDS and CA on istiod). */
 const ISTIOD_PORTS = [15012];
-/** pilot-agent's merged Prometheus endpoint, scraped when the mesh is on. */
-const ISTIO_METRICS_PORT = 15020;
 /** Microsoft Entra ID, Key Vault and Service Bus (AMQP 5671 or AMQP over WebSockets 443). */
 const AZURE_PORTS = [443, 5671];
 const OTLP_HTTP_PORT = 4318;
@@ -99,7 +97,8 @@ export function serviceNetworkPolicy(scope: Construct, spec: ServiceSpec, profil
     if (edge) ingress.push({ from: [edge], ports: tcp(spec.port) });
   }
   if (profile.monitoring) {
-    const ports = profile.mesh ? tcp(spec.port, ISTIO_METRICS_PORT) : tcp(spec.port);
+    // Prometheus scrapes the service port (over mTLS); nothing scrapes pilot-agent's 15020.
+    const ports = tcp(spec.port);
     ingress.push({ from: [nsPeer(profile.monitoring.namespace, profile.monitoring.prometheusLabels)], ports });
   }
   if (profile.delivery === 'progressive') {

@@ -164,11 +164,16 @@ export const hpaTargetHasNoReplicas: Rule = (objects) =>
 /** 14 [Polaris hpaMinAvailability; kube-score horizontalpodautoscaler-has-target] */
 export const hpaSane: Rule = (objects) =>
   hpaTargets(objects).flatMap(({ h, ref }) => {
-    const s = spec<{ minReplicas?: number; maxReplicas: number }>(h);
+    const s = spec<{ minReplicas?: number; maxReplicas: number; behavior?: { scaleDown?: unknown }; metrics?: { type: string; containerResource?: { container: string } }[] }>(h);
     const v: string[] = [];
     if ((s.minReplicas ?? 1) < 2) v.push(`minReplicas ${String(s.minReplicas)} < 2`);
     if (!(s.maxReplicas > (s.minReplicas ?? 1))) v.push('maxReplicas does not exceed minReplicas');
-    if (!objects.some((o) => o.kind === ref.kind && o.metadata.name === ref.name && o.metadata.namespace === h.metadata.namespace)) v.push(`target ${ref.kind}/${ref.name} does not exist`);
+    const target = objects.find((o) => o.kind === ref.kind && o.metadata.name === ref.name && o.metadata.namespace === h.metadata.namespace);
+    if (!target) v.push(`target ${ref.kind}/${ref.name} does not exist`);
+    if (!s.behavior?.scaleDown) v.push('no explicit scaleDown behavior');
+    // A ContainerResource metric on a container the pods do not run leaves the HPA without a metric.
+    const containers = (target && podTemplateOf(target)?.spec.containers.map((c) => c.name)) ?? [];
+    for (const m of s.metrics ?? []) if (m.containerResource && !containers.includes(m.containerResource.container)) v.push(`metric on container ${m.containerResource.container}, which the target does not run`);
     return v.map((x) => `${id(h)}: ${x}`);
   });
 
