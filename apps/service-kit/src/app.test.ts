@@ -5,6 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import pg from 'pg';
+import { RATE_LIMIT } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks } from './auth/jwt.ts';
@@ -34,6 +35,9 @@ beforeAll(async () => {
     logger: { level: 'info', stream: sink },
     domain: async (a) => {
       a.get('/api/v1/trips/:id', async (req) => ({ id: (req.params as { id: string }).id }));
+      const count = { type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] } as const;
+      a.post('/api/v1/trips/count', { schema: { body: count } }, async (req) => req.body);
+      a.get('/api/v1/trips/count', { schema: { querystring: count } }, async (req) => req.query);
       a.get('/api/v1/trips/slow', async () => {
         await new Promise((r) => setTimeout(r, 800));
         return { done: true };
@@ -77,6 +81,29 @@ describe('service kit app', () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as { openapi: string }).openapi).toMatch(/^3\./);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('takes a JSON body with the types it carries (no coercion), and coerces only text: query strings', async () => {
+    const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/trips/count', payload: payload as object });
+    expect((await post({ n: 5 })).json()).toEqual({ n: 5 });
+    for (const wrong of [{ n: '5' }, { n: [5] }, { n: true }]) {
+      const res = await post(wrong);
+      expect(res.statusCode, JSON.stringify(wrong)).toBe(400);
+      expect(res.json()).toMatchObject({ status: 400, detail: 'Request body is invalid: body/n must be integer' });
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/v1/trips/count?n=5' })).json()).toEqual({ n: 5 });
+  });
+
+  it('limits an anonymous caller by the address the ingress saw: made-up X-Forwarded-For entries buy no new budget', async () => {
+    // The ingress appends the address it saw; whatever the client wrote before that is its own.
+    const client = `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:${Date.now().toString(16).slice(-4)}`;
+    const statuses: number[] = [];
+    for (let i = 0; i <= RATE_LIMIT.max; i++) {
+      const res = await app.inject({ method: 'GET', url: '/api/v1/trips/1', headers: { 'x-forwarded-for': `203.0.113.${i % 250}, ${client}` } });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(RATE_LIMIT.max);
+    expect(statuses.at(-1)).toBe(429);
   });
 
   it('drains on shutdown: not ready at once, in-flight requests still answered', async () => {

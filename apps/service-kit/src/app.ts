@@ -20,6 +20,7 @@ import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, problem, registerProblemHandlers } from './http/problem.ts';
 import { redisBackedStore } from './http/rate-limit.ts';
+import { AJV_OPTIONS, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
 import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
 import { createMetrics, type Metrics } from './telemetry/metrics.ts';
@@ -105,7 +106,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     },
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     return503OnClosing: true,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, allErrors: false } },
+    ajv: { customOptions: AJV_OPTIONS },
+    schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const metrics = createMetrics(config.serviceName);

@@ -47,10 +47,27 @@ describe('user routes through the dev gateway', () => {
     expect(dup.status).toBe(409);
     expect(dup.type).toContain('application/problem+json');
 
-    const bad = await call('POST', '/api/v1/auth/register', { email: 'not-an-email', password: 'x', name: '' });
-    expect(bad.status).toBe(400);
-    expect(bad.type).toContain('application/problem+json');
-    expect(bad.json?.detail).toEqual(expect.any(String));
+    expect(dup.json?.detail).toBe('An account with this email already exists');
+
+    // Wrong types are refused, not coerced ("12345678" from a number, a name of blanks stored as "").
+    const fresh = uniqueEmail();
+    for (const [field, body] of [
+      ['email', { email: 'not-an-email', password: 'correct horse', name: 'Ada' }],
+      ['password', { email: fresh, password: 'x', name: 'Ada' }],
+      ['password', { email: fresh, password: 12345678, name: 'Ada' }],
+      ['email', { email: [fresh], password: 'correct horse', name: 'Ada' }],
+      ['name', { email: fresh, password: 'correct horse', name: 42 }],
+      ['name', { email: fresh, password: 'correct horse', name: '   ' }],
+      ['name', { email: fresh, password: 'correct horse' }],
+    ] as const) {
+      const bad = await call('POST', '/api/v1/auth/register', body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(bad.type).toContain('application/problem+json');
+      expect(bad.json?.detail).toMatch(/^Request body is invalid: /);
+      expect(bad.json?.errors).toEqual([expect.objectContaining({ path: `body/${field}` })]);
+    }
+    // None of them created the account.
+    expect((await call('POST', '/api/v1/auth/register', { email: fresh, password: 'correct horse', name: 'Ada' })).status).toBe(201);
   });
 
   it('logs in with an EdDSA token that verifies against the published JWKS, and refuses bad credentials', async () => {

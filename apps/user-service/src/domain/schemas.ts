@@ -3,6 +3,8 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 
 // PostgreSQL text cannot hold NUL: refuse it at the edge (400) rather than fail in the database.
 const NO_NUL = '^[^\\u0000]*$';
+// A name is stored trimmed, so it needs at least one visible character (and no NUL either).
+const VISIBLE_NO_NUL = '^\\s*[^\\s\\u0000][^\\u0000]*$';
 
 export const Email = Type.String({ format: 'email', maxLength: 254, pattern: NO_NUL });
 
@@ -10,7 +12,7 @@ export const RegisterBody = Type.Object(
   {
     email: Email,
     password: Type.String({ minLength: 8, maxLength: 128 }),
-    name: Type.String({ minLength: 1, maxLength: 100, pattern: NO_NUL }),
+    name: Type.String({ minLength: 1, maxLength: 100, pattern: VISIBLE_NO_NUL }),
   },
   { additionalProperties: false },
 );
