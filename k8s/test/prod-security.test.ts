@@ -52,6 +52,7 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
     expect(mesh.destinationRules(prod)).toEqual([]);
     expect(mesh.requestAuthentication(without('RequestAuthentication', 'tripgen-jwt'))).toHaveLength(1);
     expect(mesh.destinationRules(without('DestinationRule', 'ai-service'))).toEqual(['ai-service.tripgen.svc.cluster.local: no DestinationRule']);
+    expect(mesh.destinationRules(without('DestinationRule', 'ai-service-canary'))).toEqual(['ai-service-canary.tripgen.svc.cluster.local: no DestinationRule']);
   });
 
   it('derives who may call each service from the call graph', () => {

@@ -25,7 +25,7 @@ import type { EnvironmentProfile, MeshProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
 import { componentLabels, selectorLabels } from '../lib/labels.ts';
 import { httpClients } from './network-policies.ts';
-import { canaryServiceName, MESH_ROUTES } from './progressive-delivery.ts';
+import { canaryServiceName, MESH_ROUTES, previewServiceName } from './progressive-delivery.ts';
 
 export const GATEWAY_NAME = 'tripgen-gateway';
 
@@ -90,18 +90,23 @@ export class ServiceMesh extends Construct {
       spec: { selector: { matchLabels: selectorLabels(name) }, action: 'ALLOW', rules: authorizationRules(spec, profile, mesh) },
     } satisfies IAuthorizationPolicy);
 
-    emit(this, {
-      apiVersion: 'networking.istio.io/v1',
-      kind: 'DestinationRule',
-      metadata: { name, namespace: ns, labels },
-      spec: {
-        host,
-        trafficPolicy: {
-          tls: { mode: 'ISTIO_MUTUAL' },
-          outlierDetection: { consecutive5xxErrors: 5, interval: '30s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
+    // The Rollout's second Service (canary or preview) is a host of its own: without its own
+    // DestinationRule the canary's share of traffic would get no outlier detection.
+    const second = profile.delivery === 'progressive' ? (spec.delivery === 'canary' ? canaryServiceName(spec) : previewServiceName(spec)) : null;
+    for (const drName of second ? [name, second] : [name]) {
+      emit(this, {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'DestinationRule',
+        metadata: { name: drName, namespace: ns, labels },
+        spec: {
+          host: fqdn(drName, profile),
+          trafficPolicy: {
+            tls: { mode: 'ISTIO_MUTUAL' },
+            outlierDetection: { consecutive5xxErrors: 5, interval: '30s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
+          },
         },
-      },
-    } satisfies IDestinationRule);
+      } satisfies IDestinationRule);
+    }
 
     // Canary: the Rollout shifts these weights (Argo CD ignores them, see the argocd chart).
     const canary = profile.delivery === 'progressive' && spec.delivery === 'canary';

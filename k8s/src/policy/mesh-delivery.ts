@@ -71,12 +71,16 @@ export const requestAuthentication = (objects: readonly K8sObject[]): string[] =
     .map((ns) => `namespace ${ns}: no RequestAuthentication for ${JWT_ISSUER}`);
 };
 
-/** Every Service host has a DestinationRule with ISTIO_MUTUAL and outlier detection. */
+/** Every service host, and each Rollout's canary/preview host, has a DestinationRule with ISTIO_MUTUAL and outlier detection. */
 export const destinationRules = (objects: readonly K8sObject[]): string[] =>
-  ofKind(objects, 'AuthorizationPolicy')
-    .filter((p) => spec<AuthzSpec>(p).selector)
-    .flatMap((p) => {
-      const host = `${p.metadata.name}.${p.metadata.namespace}.svc.cluster.local`;
+  [
+    ...ofKind(objects, 'AuthorizationPolicy')
+      .filter((p) => spec<AuthzSpec>(p).selector)
+      .map((p) => `${p.metadata.name}.${p.metadata.namespace}.svc.cluster.local`),
+    ...ofKind(objects, 'Rollout').flatMap((r) => rolloutServices(r).map((svc) => `${svc}.${r.metadata.namespace}.svc.cluster.local`)),
+  ]
+    .filter((host, i, all) => all.indexOf(host) === i)
+    .flatMap((host) => {
       const dr = ofKind(objects, 'DestinationRule').find((d) => spec<{ host?: string }>(d).host === host);
       const tp = dr && spec<{ trafficPolicy?: { tls?: { mode?: string }; outlierDetection?: unknown } }>(dr).trafficPolicy;
       if (!dr) return [`${host}: no DestinationRule`];
