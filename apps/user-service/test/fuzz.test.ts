@@ -2,10 +2,13 @@
  * Malformed input never makes the service fail: 1,200 generated requests (bad JSON, wrong types,
  * huge bodies, bad tokens, unknown routes and methods, odd content types) against the real
  * service (PostgreSQL, Redis) must all be answered below 500, and the service must still be
- * alive afterwards. Each request comes from its own client address so the rate limit (itself a
- * 4xx) does not hide everything behind 429s.
+ * alive and ready afterwards. A refused request changes nothing: the accounts afterwards are the
+ * fuzz account plus those whose registration was answered 201, and its preferences are those of
+ * the last PUT answered 200. Each request comes from its own client address so the rate limit
+ * (itself a 4xx) does not hide everything behind 429s.
  */
 import fc from 'fast-check';
+import pg from 'pg';
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HEALTH_PATHS, JWT_AUDIENCE, JWT_ISSUER } from '@tripgen/catalog';
@@ -15,12 +18,17 @@ let service: RunningUserService;
 let validToken: string;
 let foreignToken: string;
 let expiredToken: string;
+const FUZZ_EMAIL = 'fuzz@example.com';
+// What the fuzz account's preferences are before the run; only a PUT answered 200 may change them.
+const INITIAL_PREFERENCES = { interests: ['museums'], pace: 'normal', travelMode: 'walk' };
 
 beforeAll(async () => {
   service = await startUserService();
-  const email = 'fuzz@example.com';
+  const email = FUZZ_EMAIL;
   await service.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { email, password: 'fuzzing-password', name: 'Fuzz' } });
   validToken = (await service.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: 'fuzzing-password' } })).json<{ accessToken: string }>().accessToken;
+  const put = await service.app.inject({ method: 'PUT', url: '/api/v1/users/me/preferences', headers: { authorization: `Bearer ${validToken}` }, payload: INITIAL_PREFERENCES });
+  expect(put.statusCode).toBe(200);
   const { privateKey } = await generateKeyPair('EdDSA');
   const sign = (exp: number) => new SignJWT({}).setProtectedHeader({ alg: 'EdDSA', kid: 'x' }).setSubject('00000000-0000-4000-8000-000000000000').setIssuer(JWT_ISSUER).setAudience(JWT_AUDIENCE).setExpirationTime(exp).sign(privateKey);
   foreignToken = await sign(Math.floor(Date.now() / 1000) + 600);
@@ -100,9 +108,29 @@ const request = fc.record({
   ip: fc.ipV4(),
 });
 
-it('answers 1,200 malformed requests without a single 5xx and stays alive', async () => {
+/** What a request could have changed, read from PostgreSQL itself (not through the cached profile). */
+const stored = async (): Promise<{ users: number; preferences: unknown }> => {
+  const client = new pg.Client({ connectionString: service.db.url });
+  await client.connect();
+  try {
+    const users = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM users')).rows[0]!.n);
+    const { rows } = await client.query(
+      `SELECT p.interests, p.pace::text AS pace, p.travel_mode::text AS "travelMode" FROM user_preferences p JOIN users u ON u.id = p.user_id WHERE u.email = $1`,
+      [FUZZ_EMAIL],
+    );
+    return { users, preferences: rows[0] ?? null };
+  } finally {
+    await client.end();
+  }
+};
+
+it('answers 1,200 malformed requests without a single 5xx, stays alive and ready, and a refused request changes nothing', async () => {
   const statuses = new Map<number, number>();
   const failures: string[] = [];
+  const before = await stored();
+  expect(before.preferences).toEqual(INITIAL_PREFERENCES);
+  let registered = 0;
+  let preferences: unknown = INITIAL_PREFERENCES;
   await fc.assert(
     fc.asyncProperty(request, async ({ target: { method, url }, ...r }) => {
       const token = r.authorization === 'valid' ? `Bearer ${validToken}` : r.authorization === 'foreign' ? `Bearer ${foreignToken}` : r.authorization === 'expired' ? `Bearer ${expiredToken}` : r.authorization;
@@ -112,6 +140,8 @@ it('answers 1,200 malformed requests without a single 5xx and stays alive', asyn
       if (token !== undefined && /^[\x20-\x7e]*$/.test(token)) headers.authorization = token;
       const res = await service.app.inject({ method, url, headers, payload: method === 'GET' || method === 'HEAD' ? undefined : r.body });
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+      if (url === '/api/v1/auth/register' && method === 'POST' && res.statusCode === 201) registered++;
+      if (url === '/api/v1/users/me/preferences' && method === 'PUT' && res.statusCode === 200 && r.authorization === 'valid') preferences = res.json();
       if (res.statusCode >= 500) failures.push(`${method} ${url} ${r.contentType} ${String(r.body).slice(0, 80)} -> ${res.statusCode} ${res.body.slice(0, 200)}`);
       return res.statusCode < 500;
     }),
@@ -119,7 +149,7 @@ it('answers 1,200 malformed requests without a single 5xx and stays alive', asyn
   );
   expect(failures).toEqual([]);
   expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1_000);
-  const live = await fetch(`${service.url}${HEALTH_PATHS.liveness}`);
-  expect(live.status).toBe(200);
+  for (const probe of [HEALTH_PATHS.liveness, HEALTH_PATHS.readiness]) expect((await fetch(`${service.url}${probe}`)).status, probe).toBe(200);
+  expect(await stored()).toEqual({ users: before.users + registered, preferences });
   console.log('fuzz status histogram', Object.fromEntries([...statuses.entries()].sort(([a], [b]) => a - b)));
 });

@@ -20,7 +20,7 @@ export interface RunningUserService {
 }
 
 // One signing key per test file: replicas of a service share theirs, as pods share the secret.
-const KEY_FILE = path.join(mkdtempSync(path.join(os.tmpdir(), 'tripgen-key-')), 'signing-key.pem');
+export const KEY_FILE = path.join(mkdtempSync(path.join(os.tmpdir(), 'tripgen-key-')), 'signing-key.pem');
 
 export const testEnv = (databaseUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   SERVICE_NAME: 'user',

@@ -3,12 +3,14 @@
  * the catalog) against real PostgreSQL and Redis.
  */
 import { createDevGateway } from '@tripgen/service-kit/dev-gateway';
-import { JWKS_PATH, QUEUES } from '@tripgen/catalog';
+import { readFileSync } from 'node:fs';
+import { JWKS_PATH, QUEUES, RATE_LIMIT } from '@tripgen/catalog';
+import { SignJWT, decodeProtectedHeader, importPKCS8 } from 'jose';
 import { createTokenVerifier, remoteJwks } from '@tripgen/service-kit';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUserService, type RunningUserService } from './harness.ts';
+import { KEY_FILE, startUserService, type RunningUserService } from './harness.ts';
 
 let service: RunningUserService;
 let gateway: FastifyInstance;
@@ -92,8 +94,14 @@ describe('user routes through the dev gateway', () => {
     expect(await verifier.verify(login.json!.accessToken as string)).toEqual({ id: payload.sub, email });
     await expect(verifier.verify(`${login.json!.accessToken as string}x`)).rejects.toMatchObject({ statusCode: 401 });
 
-    expect((await call('POST', '/api/v1/auth/login', { email, password: 'wrong password' })).status).toBe(401);
-    expect((await call('POST', '/api/v1/auth/login', { email: uniqueEmail(), password: 'correct horse' })).status).toBe(401);
+    // A wrong password and an unknown email get the same answer: the login tells no one who has an account.
+    const wrongPassword = await call('POST', '/api/v1/auth/login', { email, password: 'wrong password' });
+    const unknownEmail = await call('POST', '/api/v1/auth/login', { email: uniqueEmail(), password: 'correct horse' });
+    for (const res of [wrongPassword, unknownEmail]) {
+      expect(res.status).toBe(401);
+      expect(res.type).toContain('application/problem+json');
+    }
+    expect({ ...unknownEmail.json, instance: undefined }).toEqual({ ...wrongPassword.json, instance: undefined });
   });
 
   it('serves the profile, stores preferences (the cached profile follows) and lists notifications', async () => {
@@ -147,12 +155,64 @@ describe('user routes through the dev gateway', () => {
     }
   });
 
-  it('answers 401 problem+json without a token or with a bad one', async () => {
-    for (const token of [undefined, 'garbage', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.']) {
+  it('publishes only the public Ed25519 key as JWKS, with the kid the tokens carry', async () => {
+    const email = uniqueEmail();
+    await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
+    const token = (await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' })).json!.accessToken as string;
+    const jwks = await call('GET', JWKS_PATH);
+    expect(jwks.type).toContain('application/json');
+    expect(jwks.json).toEqual({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: expect.stringMatching(/^[\w-]{43}$/), kid: decodeProtectedHeader(token).kid, alg: 'EdDSA', use: 'sig' }] });
+  });
+
+  it('answers 401 problem+json without a token, with a bad one, and with a well-signed one that is not for us', async () => {
+    const email = uniqueEmail();
+    const { json: user } = await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
+    const key = await importPKCS8(readFileSync(KEY_FILE, 'utf8'), 'EdDSA');
+    const { issuer, audience } = { issuer: service.app.kit.config.jwtIssuer, audience: service.app.kit.config.jwtAudience };
+    const kid = ((await call('GET', JWKS_PATH)).json as { keys: { kid: string; x: string }[] }).keys[0]!;
+    const signed = (claims: { iss?: string; aud?: string; exp?: number }) => {
+      const jwt = new SignJWT({}).setProtectedHeader({ alg: 'EdDSA', kid: kid.kid }).setSubject(user!.id as string);
+      if (claims.iss) jwt.setIssuer(claims.iss);
+      if (claims.aud) jwt.setAudience(claims.aud);
+      if (claims.exp) jwt.setExpirationTime(claims.exp);
+      return jwt.sign(key);
+    };
+    const inAMinute = Math.floor(Date.now() / 1000) + 60;
+    // The valid control: the same builder with the right claims is accepted.
+    expect((await call('GET', '/api/v1/users/me', undefined, await signed({ iss: issuer, aud: audience, exp: inAMinute }))).status).toBe(200);
+    const refused: Record<string, string | undefined> = {
+      'no token': undefined,
+      garbage: 'garbage',
+      'alg none': `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: user!.id, iss: issuer, aud: audience, exp: inAMinute })).toString('base64url')}.`,
+      // The classic confusion: HMAC "signed" with the public key as the secret.
+      'HS256 with the public key': await new SignJWT({}).setProtectedHeader({ alg: 'HS256', kid: kid.kid }).setSubject(user!.id as string).setIssuer(issuer).setAudience(audience).setExpirationTime(inAMinute).sign(Buffer.from(kid.x, 'base64url')),
+      expired: await signed({ iss: issuer, aud: audience, exp: Math.floor(Date.now() / 1000) - 60 }),
+      'no expiry': await signed({ iss: issuer, aud: audience }),
+      'another issuer': await signed({ iss: 'https://evil.example', aud: audience, exp: inAMinute }),
+      'another audience': await signed({ iss: issuer, aud: 'another-api', exp: inAMinute }),
+    };
+    for (const [what, token] of Object.entries(refused)) {
       const res = await call('GET', '/api/v1/users/me', undefined, token);
-      expect(res.status).toBe(401);
-      expect(res.type).toContain('application/problem+json');
+      expect(res.status, what).toBe(401);
+      expect(res.type, what).toContain('application/problem+json');
+      expect(res.json?.detail, what).toMatch(/access token|Authorization/);
     }
+  });
+
+  it('answers 429 problem+json with Retry-After past 100 requests a minute of one user', async () => {
+    const email = uniqueEmail();
+    await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
+    const token = (await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' })).json!.accessToken as string;
+    const statuses: number[] = [];
+    for (let i = 0; i < RATE_LIMIT.max; i++) statuses.push((await call('GET', '/api/v1/users/me', undefined, token)).status);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const limited = await call('GET', '/api/v1/users/me', undefined, token);
+    expect(limited.status).toBe(429);
+    expect(limited.type).toContain('application/problem+json');
+    expect(limited.json?.detail).toContain(`Rate limit of ${RATE_LIMIT.max} requests per minute exceeded`);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(RATE_LIMIT.timeWindowMs / 1000);
   });
 
   it('answers 404 problem+json for an unknown route', async () => {
