@@ -27,6 +27,15 @@ describe.each(['dev', 'prod'])('%s NetworkPolicies follow the call graph', (env)
   });
 });
 
+describe('prod NetworkPolicies: from other namespaces only the edge, Prometheus and (blue-green) the rollout smoke check', () => {
+  it.each(serviceList().map((s) => [s.name, s] as const))('%s service', (_n, s) => {
+    const peers = policy('prod', workloadName(s.name))
+      .ingress.flatMap((r) => (r.from ?? []).filter((p) => p.namespaceSelector).map((p) => p.namespaceSelector!.matchLabels!['kubernetes.io/metadata.name']!))
+      .sort();
+    expect(peers).toEqual(['aks-istio-ingress', 'monitoring', ...(s.delivery === 'blue-green' ? ['argo-rollouts'] : [])].sort());
+  });
+});
+
 describe('dev data store NetworkPolicies', () => {
   it('let only the services and their migrations reach PostgreSQL, and give the stores no egress', () => {
     const pg = policy('dev', 'postgres').ingress[0]!.from![0]!.podSelector as unknown as { matchExpressions: { values: string[] }[] };

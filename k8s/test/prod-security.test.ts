@@ -67,6 +67,14 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
     }
   });
 
+  it('lets the Argo Rollouts controller read readiness only on blue-green services (their preview smoke check)', () => {
+    for (const s of serviceList()) {
+      const rules = (find('prod', 'AuthorizationPolicy', workloadName(s.name)).spec as { rules: { from: { source: { principals?: string[] } }[] }[] }).rules;
+      const controller = rules.filter((r) => r.from.some((f) => f.source.principals?.includes('cluster.local/ns/argo-rollouts/sa/argo-rollouts')));
+      expect(controller, s.name).toHaveLength(s.delivery === 'blue-green' ? 1 : 0);
+    }
+  });
+
   it('lets token-free paths through without a JWT and requires one everywhere else through the edge', () => {
     type R = { from: { source: { principals?: string[]; requestPrincipals?: string[] } }[]; to: { operation: { paths: string[] } }[] };
     const rules = (find('prod', 'AuthorizationPolicy', 'user-service').spec as { rules: R[] }).rules;

@@ -101,7 +101,7 @@ export function serviceNetworkPolicy(scope: Construct, spec: ServiceSpec, profil
     const ports = tcp(spec.port);
     ingress.push({ from: [nsPeer(profile.monitoring.namespace, profile.monitoring.prometheusLabels)], ports });
   }
-  if (profile.delivery === 'progressive') {
+  if (profile.delivery === 'progressive' && spec.delivery === 'blue-green') {
     // The pre-promotion smoke analysis calls the preview pods from the Argo Rollouts controller.
     ingress.push({ from: [nsPeer('argo-rollouts')], ports: tcp(spec.port) });
   }

@@ -165,8 +165,9 @@ export function authorizationRules(spec: ServiceSpec, profile: EnvironmentProfil
   if (profile.monitoring) {
     rules.push({ from: [{ source: { namespaces: [profile.monitoring.namespace] } }], to: [{ operation: { methods: ['GET'], paths: [METRICS_PATH] } }] });
   }
-  if (profile.delivery === 'progressive') {
-    // The blue-green smoke analysis reads readiness through the preview Service (controller in the mesh).
+  if (profile.delivery === 'progressive' && spec.delivery === 'blue-green') {
+    // The blue-green smoke analysis reads readiness through the preview Service (controller in the
+    // mesh); canaries are judged on Prometheus only, so the controller never calls them.
     rules.push({ from: [{ source: { principals: [principal('argo-rollouts', 'argo-rollouts')] } }], to: [{ operation: { methods: ['GET'], paths: [HEALTH_PATHS.readiness] } }] });
   }
   return rules;
