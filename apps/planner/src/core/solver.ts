@@ -120,8 +120,10 @@ class IteratedLocalSearch {
   /** room[k*cap+pos]: time available between leaving pos and the latest start of pos+1. */
   private readonly room: Float64Array;
   private readonly maxRoom: Float64Array;
+  private readonly replaceRoom: Float64Array;
   /** Cheapest way into and out of each node: a lower bound on the time any insertion adds. */
   private readonly minDetour: Float64Array;
+  private readonly minIn: Float64Array;
   private readonly tourOf: Int32Array;
   private objective = 0;
   /** Exponent of the score in the insertion ratio used by the current repair (NaN: none yet). */
@@ -194,7 +196,9 @@ class IteratedLocalSearch {
     this.cl = new Float64Array(size);
     this.room = new Float64Array(size);
     this.maxRoom = new Float64Array(this.m);
+    this.replaceRoom = new Float64Array(size);
     this.minDetour = new Float64Array(this.n);
+    this.minIn = new Float64Array(this.n);
     for (let j = 0; j < this.n; j++) {
       let minIn = Number.POSITIVE_INFINITY;
       let minOut = Number.POSITIVE_INFINITY;
@@ -203,7 +207,8 @@ class IteratedLocalSearch {
         minIn = Math.min(minIn, problem.travel[i * this.n + j]!);
         minOut = Math.min(minOut, problem.travel[j * this.n + i]!);
       }
-      this.minDetour[j] = (Number.isFinite(minIn) ? minIn : 0) + (Number.isFinite(minOut) ? minOut : 0) + problem.service[j]!;
+      this.minIn[j] = Number.isFinite(minIn) ? minIn : 0;
+      this.minDetour[j] = this.minIn[j]! + (Number.isFinite(minOut) ? minOut : 0) + problem.service[j]!;
     }
     this.tourOf = new Int32Array(this.n).fill(NONE);
     this.insVer = new Float64Array(this.m * this.n).fill(-1);
@@ -373,6 +378,13 @@ class IteratedLocalSearch {
       this.room[b + pos] = r;
       if (r > maxRoom) maxRoom = r;
     }
+    // Time a replacement at pos (or of pos and pos+1) can use: from leaving pos-1 to the latest
+    // start of the visit after the replaced one(s).
+    for (let pos = 1; pos < L - 1; pos++) {
+      const leave = this.st[b + pos - 1]! + p.service[this.route[b + pos - 1]!]!;
+      const last = pos + 2 < L ? pos + 2 : pos + 1;
+      this.replaceRoom[b + pos] = this.st[b + last]! + this.ms[b + last]! - leave;
+    }
     this.maxRoom[k] = maxRoom;
     return feasible;
   }
@@ -415,6 +427,7 @@ class IteratedLocalSearch {
     const single = wEnd - wFirst === 1;
     const open0 = p.windowOpen[wFirst]!;
     const lastClose = p.windowClose[wEnd - 1]!;
+    const lastDepart = lastClose - this.minIn[j]!;
     // Latest starts (st + ms) never decrease along a tour, so the first position whose successor
     // can still start after j's visit is found by bisection; earlier positions cannot take j.
     const need = open0 + sj;
@@ -431,8 +444,9 @@ class IteratedLocalSearch {
     for (let pos = lo; pos < L - 1; pos++) {
       const a = route[b + pos]!;
       const depart = st[b + pos]! + service[a]!;
-      // Departures only grow along a tour: past the last window nothing later fits either.
-      if (depart > lastClose) break;
+      // Departures only grow along a tour: once j cannot be reached before its last window
+      // closes, nothing later fits either.
+      if (depart > lastDepart) break;
       const ta = travel[a * n + j]!;
       const nb = route[b + pos + 1]!;
       const tb = travel[jn + nb]!;
@@ -609,6 +623,7 @@ class IteratedLocalSearch {
     const ms = this.ms;
     const route = this.route;
     const eff = this.eff;
+    const replaceRoom = this.replaceRoom;
     // Lowest effective score per tour: a tour whose visits all score at least ej cannot gain.
     const tourMin = this.tourMinEff;
     for (let k = 0; k < this.m; k++) {
@@ -629,6 +644,7 @@ class IteratedLocalSearch {
       const ej = this.eff[j]!;
       if (ej - minVisited < (ties ? -1e-9 : 1e-9)) continue;
       const sj = p.service[j]!;
+      const minDetour = this.minDetour[j]!;
       // Lexicographic (score gain, time saved); with ties, equal scores that save time also count.
       let bestGain = ties ? 0 : 1e-9;
       let bestSaved = 1e-9;
@@ -660,6 +676,7 @@ class IteratedLocalSearch {
           const a = route[b + pos - 1]!;
           const depart = st[b + pos - 1]! + p.service[a]!;
           if (depart > lastClose) break;
+          if (minDetour > replaceRoom[b + pos]!) continue;
           const gain = ej - eff[route[b + pos]!]!;
           // Two consecutive visits for one better place.
           const gain2 = pairs && pos < L - 2 ? gain - eff[route[b + pos + 1]!]! : Number.NEGATIVE_INFINITY;
