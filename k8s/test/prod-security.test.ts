@@ -208,6 +208,10 @@ describe('prod: observability, capacity, migrations', () => {
         expect(wave(before), before.kind).toBeLessThan(wave(job));
       }
       expect(wave(find('prod', 'Rollout', name))).toBeGreaterThan(wave(job));
+      // Kept out of the mesh by the label the injection webhook selects on: a sidecar would never exit.
+      const pod = (job.spec as { template: { metadata: { labels: Record<string, string>; annotations?: Record<string, string> } } }).template.metadata;
+      expect(pod.labels['sidecar.istio.io/inject']).toBe('false');
+      expect(pod.annotations?.['sidecar.istio.io/inject']).toBeUndefined();
     }
   });
 

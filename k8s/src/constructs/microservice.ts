@@ -337,9 +337,10 @@ function migrationJob(scope: Construct, spec: ServiceSpec, profile: EnvironmentP
           labels: {
             ...labels,
             ...(profile.workloadIdentity ? { 'azure.workload.identity/use': 'true' } : {}),
+            // A sidecar would keep the Job from completing; the Job only talks to PostgreSQL. The
+            // label (not the deprecated annotation) is what the revision webhook's objectSelector skips.
+            ...(profile.mesh ? { 'sidecar.istio.io/inject': 'false' } : {}),
           },
-          // A sidecar would keep the Job from completing; the Job only talks to PostgreSQL.
-          ...(profile.mesh ? { annotations: { 'sidecar.istio.io/inject': 'false' } } : {}),
         },
         spec: {
           ...base,
