@@ -5,29 +5,16 @@
  * Services run as their own processes with production settings (LOG_LEVEL=warn so the figure is
  * the service, not the log volume); autocannon drives them from this process.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import os from 'node:os';
 import autocannon from 'autocannon';
-import { HEALTH_PATHS, type ServiceName } from '@tripgen/catalog';
-import { createTestDatabase } from '@tripgen/service-kit/testing';
+import { HEALTH_PATHS, JWKS_PATH, type ServiceName } from '@tripgen/catalog';
+import { REPO_ROOT, createTestDatabase, freePort, startNodeProcess } from '@tripgen/service-kit/testing';
 import { exportPKCS8, generateKeyPair } from 'jose';
-import { ROOT, ensureStack, existingServices, generateCode, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
+import { ensureStack, existingServices, generateCode, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-
-const peakRss = (pid: number): number => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN) * 1024;
 const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
 
 const run = async (title: string, url: string, headers: Record<string, string> = {}) => {
@@ -50,7 +37,7 @@ try {
   const ports = new Map<ServiceName, number>();
   for (const s of existingServices()) ports.set(s, await freePort());
   for (const s of existingServices().sort((a, b) => Number(b === 'user') - Number(a === 'user'))) {
-    const db = await createTestDatabase(`bench_${s}`, `${ROOT}/apps/${s}-service/prisma/migrations`);
+    const db = await createTestDatabase(`bench_${s}`, `${REPO_ROOT}/apps/${s}-service/prisma/migrations`);
     cleanups.push(() => db.drop());
     const env = serviceEnv(s, {
       PORT: String(ports.get(s)),
@@ -59,7 +46,7 @@ try {
       DATABASE_URL: db.url,
       SERVICEBUS_CONNECTION_STRING: bus.connectionString,
       JWT_SIGNING_KEY: signingKey,
-      JWKS_URL: `http://127.0.0.1:${ports.get('user')}/api/v1/auth/jwks.json`,
+      JWKS_URL: `http://127.0.0.1:${ports.get('user')}${JWKS_PATH}`,
       // The catalog's 100/min per user would turn the run into 429s after 100 requests.
       RATE_LIMIT_MAX: '100000000',
       SHUTDOWN_DELAY_MS: '0',
@@ -71,21 +58,16 @@ try {
   const user = services.find((p) => p.name === 'user');
   if (!user) throw new Error('the user service does not exist: nothing to benchmark');
 
-  const helloPort = await freePort();
-  const hello = spawn(process.execPath, ['--import', 'tsx', 'scripts/lib/hello-fastify.ts'], { cwd: ROOT, env: { PATH: process.env.PATH, PORT: String(helloPort) }, stdio: 'inherit' });
-  cleanups.push(async () => {
-    hello.kill('SIGTERM');
-    await new Promise((r) => hello.once('exit', r));
-  });
-  while (!(await fetch(`http://127.0.0.1:${helloPort}/`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 100));
+  const hello = await startNodeProcess({ entry: 'scripts/lib/hello-fastify.ts', env: { PATH: process.env.PATH, PORT: String(await freePort()) }, readyPath: '/' });
+  cleanups.push(() => hello.stop());
 
   const credentials = { email: 'bench@example.com', password: 'benchmark-password', name: 'Bench' };
   const post = (path: string, body: unknown) => fetch(`${user.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   await post('/api/v1/auth/register', credentials);
   const { accessToken } = (await (await post('/api/v1/auth/login', credentials)).json()) as { accessToken: string };
 
-  console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per target after a 2 s warm-up, on ${(await import('node:os')).cpus().length} cores`);
-  const base = await run('Fastify hello-world (bare)', `http://127.0.0.1:${helloPort}/`);
+  console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per target after a 2 s warm-up, on ${os.cpus().length} cores`);
+  const base = await run('Fastify hello-world (bare)', `${hello.url}/`);
   const me = await run('GET /api/v1/users/me (JWT + Redis rate limit + cached profile)', `${user.url}/api/v1/users/me`, { authorization: `Bearer ${accessToken}` });
   const ready = await fetch(`${user.url}${HEALTH_PATHS.readiness}`).then((r) => r.json());
 
@@ -94,7 +76,7 @@ try {
   console.log(`ratio: the cached authenticated GET runs at ${((me.rps / base.rps) * 100).toFixed(0)} % of hello-world's req/s; p99 ${me.p99} ms vs ${base.p99} ms`);
   console.log('peak RSS (VmHWM):');
   for (const p of services) console.log(`  ${`${p.name}-service`.padEnd(20)} ${mib(p.peakRss())}`);
-  console.log(`  ${'hello-world'.padEnd(20)} ${mib(peakRss(hello.pid!))}`);
+  console.log(`  ${'hello-world'.padEnd(20)} ${mib(hello.peakRss())}`);
   console.log(`user service readiness during the run: ${JSON.stringify(ready)}`);
 } finally {
   for (const c of cleanups.reverse()) await c().catch((err: unknown) => console.error('cleanup:', err));

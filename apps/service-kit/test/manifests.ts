@@ -6,8 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { HEALTH_PATHS, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
 import { parseAllDocuments } from 'yaml';
-
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+import { REPO_ROOT } from '../src/testing/index.ts';
 
 export interface ProbeSpec {
   readonly kind: 'liveness' | 'readiness' | 'startup';

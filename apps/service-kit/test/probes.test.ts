@@ -7,14 +7,13 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { QUEUE_NAMES, SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
+import { JWKS_PATH, QUEUE_NAMES, SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, unreachableDatabaseUrl, type TestDatabase } from '../src/testing/index.ts';
-import { catalogContract, manifestContracts, REPO_ROOT, type ContainerContract } from './manifests.ts';
-import { freePort, startServiceProcess, type ServiceProcess } from './service-process.ts';
+import { REPO_ROOT, createTestDatabase, freePort, redisUrl, serviceEntry, startNodeProcess, unreachableDatabaseUrl, type NodeProcess, type TestDatabase } from '../src/testing/index.ts';
+import { catalogContract, manifestContracts, type ContainerContract } from './manifests.ts';
 
-const existing = SERVICE_NAMES.filter((s) => existsSync(path.join(REPO_ROOT, 'apps', `${s}-service`, 'src', 'server.ts')));
+const existing = SERVICE_NAMES.filter((s) => existsSync(path.join(REPO_ROOT, serviceEntry(s))));
 
 let bus: ServiceBusEmulator;
 beforeAll(async () => {
@@ -28,6 +27,23 @@ const contractsFor = (s: ServiceName): ContainerContract[] => {
   if (process.env.CI === 'true') throw new Error(`gitops/ has no rendered Deployment/Rollout for the ${s} service, which exists in apps/`);
   return [catalogContract(s)];
 };
+
+/** The service as its container runs it, with the variables its pod gets (local stack, test settings). */
+const startServiceProcess = (service: ServiceName, env: Record<string, string>): Promise<NodeProcess> =>
+  startNodeProcess({
+    entry: serviceEntry(service),
+    timeoutMs: 30_000,
+    env: {
+      PATH: process.env.PATH,
+      SERVICE_NAME: service,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      REDIS_URL: redisUrl(),
+      JWKS_URL: `http://127.0.0.1:${SERVICES.user.port}${JWKS_PATH}`,
+      ...env,
+    },
+  });
 
 const get = async (port: number, p: string) => {
   const res = await fetch(`http://127.0.0.1:${port}${p}`, { signal: AbortSignal.timeout(10_000) });
@@ -52,7 +68,7 @@ describe.each(existing)('%s service probes', (service) => {
   });
 
   let db: TestDatabase;
-  let proc: ServiceProcess;
+  let proc: NodeProcess;
 
   it('answers every probe path on the rendered port while PostgreSQL is up', async () => {
     db = await createTestDatabase(`probe_${service}`, existsSync(migrations) ? migrations : undefined);

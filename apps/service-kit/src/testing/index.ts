@@ -59,3 +59,5 @@ export const unreachableDatabaseUrl = (): string => {
   u.pathname = '/user_db';
   return u.toString();
 };
+
+export { REPO_ROOT, freePort, peakRss, serviceEntry, startNodeProcess, type NodeProcess, type StartOptions } from './service-process.ts';
