@@ -1,6 +1,6 @@
 /**
- * Argo CD for one environment: an AppProject (source = this repo, destinations = our
- * namespaces) and an app-of-apps: the root Application syncs gitops/<env>/argocd, which holds
+ * Argo CD for one environment: two AppProjects (source = this repo; the root app's reaches only
+ * Argo CD's namespace, the charts' only our namespaces) and an app-of-apps: the root Application syncs gitops/<env>/argocd, which holds
  * one Application per rendered chart, ordered by sync waves (namespace and config, data stores,
  * services, edge). dev syncs automatically (prune, self-heal); prod waits for a manual sync.
  */
@@ -28,6 +28,8 @@ export interface ChartApplication {
 }
 
 export const projectName = (profile: EnvironmentProfile): string => `tripgen-${profile.name}`;
+/** The project of the root Application, which manages the Argo CD objects themselves. */
+export const bootstrapProjectName = (profile: EnvironmentProfile): string => `tripgen-${profile.name}-bootstrap`;
 
 export class ArgoCdChart extends Chart {
   constructor(scope: Construct, id: string, profile: EnvironmentProfile, apps: readonly ChartApplication[]) {
@@ -35,13 +37,33 @@ export class ArgoCdChart extends Chart {
     const ns = profile.argo.namespace;
     const labels = componentLabels(profile, 'tripgen-argocd', 'gitops');
     const project = projectName(profile);
-    const destinations = [...new Set([ns, ...apps.map((a) => a.namespace)])].sort();
+    const bootstrap = bootstrapProjectName(profile);
+    // Two projects, so that nothing a workload chart renders can land in Argo CD's own namespace
+    // (an Application written there may name any project: a privilege escalation). The root app's
+    // project reaches only Argo CD's namespace and only Applications and AppProjects; the charts'
+    // project reaches only the namespaces the charts deploy to.
+    emit(this, {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AppProject',
+      metadata: { name: bootstrap, namespace: ns, labels },
+      spec: {
+        description: `TripGen ${profile.name}: the Argo CD objects in gitops/${profile.name}/${ARGOCD_CHART}`,
+        sourceRepos: [GITOPS_REPO_URL],
+        destinations: [{ server: IN_CLUSTER, namespace: ns }],
+        clusterResourceWhitelist: [],
+        namespaceResourceWhitelist: [
+          { group: 'argoproj.io', kind: 'AppProject' },
+          { group: 'argoproj.io', kind: 'Application' },
+        ],
+      },
+    } satisfies IAppProject);
+    const destinations = [...new Set(apps.map((a) => a.namespace))].sort();
     emit(this, {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'AppProject',
       metadata: { name: project, namespace: ns, labels },
       spec: {
-        description: `TripGen ${profile.name}: everything rendered into gitops/${profile.name}`,
+        description: `TripGen ${profile.name}: the charts rendered into gitops/${profile.name}`,
         sourceRepos: [GITOPS_REPO_URL],
         destinations: destinations.map((namespace) => ({ server: IN_CLUSTER, namespace })),
         clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
@@ -53,7 +75,7 @@ export class ArgoCdChart extends Chart {
       syncOptions: ['CreateNamespace=false', 'PruneLast=true', ...extra],
       retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
     });
-    const application = (name: string, path: string, namespace: string, wave: number, ignore: readonly IgnoreDifference[]) =>
+    const application = (name: string, appProject: string, path: string, namespace: string, wave: number, ignore: readonly IgnoreDifference[]) =>
       emit(this, {
         apiVersion: 'argoproj.io/v1alpha1',
         kind: 'Application',
@@ -65,7 +87,7 @@ export class ArgoCdChart extends Chart {
           finalizers: ['resources-finalizer.argocd.argoproj.io'],
         },
         spec: {
-          project,
+          project: appProject,
           source: { repoURL: GITOPS_REPO_URL, targetRevision: GITOPS_REVISION, path, directory: { recurse: false } },
           destination: { server: IN_CLUSTER, namespace },
           ...(ignore.length > 0 ? { ignoreDifferences: ignore.map((i) => ({ ...i })) } : {}),
@@ -74,9 +96,9 @@ export class ArgoCdChart extends Chart {
       } satisfies IApplication);
 
     // The root app manages this folder, itself included (bootstrap: kubectl apply it once).
-    application(project, `gitops/${profile.name}/${ARGOCD_CHART}`, ns, 0, []);
+    application(project, bootstrap, `gitops/${profile.name}/${ARGOCD_CHART}`, ns, 0, []);
     for (const app of apps) {
-      application(`${project}-${app.chart}`, `gitops/${profile.name}/${app.chart}`, app.namespace, app.wave, app.ignoreDifferences);
+      application(`${project}-${app.chart}`, project, `gitops/${profile.name}/${app.chart}`, app.namespace, app.wave, app.ignoreDifferences);
     }
   }
 }

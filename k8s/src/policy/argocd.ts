@@ -1,0 +1,63 @@
+/**
+ * Argo CD admits what we render: every Application's project exists, lists its repository and its
+ * destination, and allows every object the Application syncs (namespace in the project's
+ * destinations, kind in its resource whitelists). And least privilege: only the root app's
+ * project may write into Argo CD's own namespace, and there only Applications and AppProjects.
+ */
+import { dirname } from 'node:path';
+import { id, type K8sObject, type Located } from './objects.ts';
+
+interface GroupKind {
+  group: string;
+  kind: string;
+}
+interface ProjectSpec {
+  sourceRepos?: string[];
+  destinations?: { server?: string; namespace?: string }[];
+  clusterResourceWhitelist?: GroupKind[];
+  namespaceResourceWhitelist?: GroupKind[];
+}
+interface AppSpec {
+  project?: string;
+  source?: { repoURL?: string; path?: string };
+  destination?: { server?: string; namespace?: string };
+}
+
+const groupOf = (o: K8sObject): string => (o.apiVersion.includes('/') ? o.apiVersion.split('/')[0]! : '');
+const listed = (list: GroupKind[] | undefined, o: K8sObject): boolean => (list ?? []).some((g) => (g.group === '*' || g.group === groupOf(o)) && (g.kind === '*' || g.kind === o.kind));
+const allowsNamespace = (p: ProjectSpec, ns: string): boolean => (p.destinations ?? []).some((d) => d.namespace === '*' || d.namespace === ns);
+
+export function argoProjectsAdmit(located: readonly Located[], argoNamespace: string): string[] {
+  const v: string[] = [];
+  const projects = located.filter((l) => l.object.kind === 'AppProject');
+  for (const app of located.filter((l) => l.object.kind === 'Application')) {
+    const a = app.object.spec as AppSpec;
+    const project = projects.find((p) => p.env === app.env && p.object.metadata.name === a.project && p.object.metadata.namespace === app.object.metadata.namespace);
+    if (!project) {
+      v.push(`${id(app.object)}: project ${String(a.project)} is not rendered`);
+      continue;
+    }
+    const p = project.object.spec as ProjectSpec;
+    if (!p.sourceRepos?.includes(a.source?.repoURL ?? '')) v.push(`${id(app.object)}: repository ${String(a.source?.repoURL)} is not a source of ${a.project}`);
+    if (!allowsNamespace(p, a.destination?.namespace ?? '')) v.push(`${id(app.object)}: destination ${String(a.destination?.namespace)} is not allowed by ${a.project}`);
+    for (const l of located.filter((x) => x.env === app.env && `gitops/${dirname(x.path)}` === a.source?.path)) {
+      const o = l.object;
+      const ns = o.metadata.namespace;
+      if (!ns) {
+        if (!listed(p.clusterResourceWhitelist, o)) v.push(`${id(app.object)}: ${a.project} does not allow cluster-scoped ${o.kind} (${l.path})`);
+        continue;
+      }
+      if (!allowsNamespace(p, ns)) v.push(`${id(app.object)}: ${a.project} does not allow namespace ${ns} (${l.path})`);
+      if (p.namespaceResourceWhitelist && !listed(p.namespaceResourceWhitelist, o)) v.push(`${id(app.object)}: ${a.project} does not allow ${o.kind} (${l.path})`);
+    }
+  }
+  for (const project of projects) {
+    const p = project.object.spec as ProjectSpec;
+    if (!allowsNamespace(p, argoNamespace)) continue;
+    const onlyArgo = (p.destinations ?? []).every((d) => d.namespace === argoNamespace);
+    const onlyApps = !!p.namespaceResourceWhitelist?.length && p.namespaceResourceWhitelist.every((g) => g.group === 'argoproj.io' && ['Application', 'AppProject'].includes(g.kind));
+    if (!onlyArgo || !onlyApps || (p.clusterResourceWhitelist ?? []).length > 0)
+      v.push(`${id(project.object)}: reaches Argo CD's namespace ${argoNamespace} beside other namespaces or kinds (an Application there may name any project)`);
+  }
+  return v;
+}

@@ -1,0 +1,35 @@
+/**
+ * Argo CD admits every rendered object (project, repository, destination, resource kinds), and
+ * only the root app's project may write into Argo CD's namespace. Shown failing on broken copies.
+ */
+import { describe, expect, it } from 'vitest';
+import { argoProjectsAdmit } from '../src/policy/argocd.ts';
+import type { Located } from '../src/policy/objects.ts';
+import { renderedObjects } from './support/gitops.ts';
+
+const ARGO_NS = 'argocd';
+
+describe.each(['dev', 'prod'])('%s: Argo CD projects', (env) => {
+  const located = renderedObjects().filter((l) => l.env === env);
+  const edit = (kind: string, name: string, change: (spec: Record<string, unknown>) => void): Located[] =>
+    located.map((l) => {
+      if (l.object.kind !== kind || l.object.metadata.name !== name) return l;
+      const object = structuredClone(l.object);
+      change(object.spec as Record<string, unknown>);
+      return { ...l, object };
+    });
+
+  it('admit every Application and every object it syncs, and keep the charts out of Argo CD\'s namespace', () => {
+    expect(located.filter((l) => l.object.kind === 'Application').length).toBeGreaterThanOrEqual(6);
+    expect(argoProjectsAdmit(located, ARGO_NS)).toEqual([]);
+  });
+
+  it('fail when a chart\'s project reaches Argo CD\'s namespace, or a project no longer allows what its app syncs', () => {
+    const wide = edit('AppProject', `tripgen-${env}`, (s) => (s.destinations as { namespace: string }[]).push({ namespace: ARGO_NS }));
+    expect(argoProjectsAdmit(wide, ARGO_NS)).toEqual([expect.stringMatching(new RegExp(`AppProject/argocd/tripgen-${env}: reaches Argo CD's namespace`))]);
+    const narrow = edit('AppProject', `tripgen-${env}`, (s) => (s.clusterResourceWhitelist = []));
+    expect(argoProjectsAdmit(narrow, ARGO_NS)).toEqual([expect.stringMatching(/does not allow cluster-scoped Namespace \(.*platform\/Namespace\.tripgen\.yaml\)/)]);
+    const noApps = edit('AppProject', `tripgen-${env}-bootstrap`, (s) => (s.namespaceResourceWhitelist = [{ group: 'argoproj.io', kind: 'AppProject' }]));
+    expect(argoProjectsAdmit(noApps, ARGO_NS).join('\n')).toMatch(/does not allow Application/);
+  });
+});
