@@ -40,9 +40,11 @@ describe.each(Object.entries(SEED))('%s service', (service, seed) => {
     expect(hpa.metrics).toEqual([{ type: 'ContainerResource', containerResource: { name: 'cpu', container: service, target: { type: 'Utilization', averageUtilization: seed.hpaCpu } } }]);
   });
 
-  it('probes liveness, readiness and startup every 30 s with a 5 s timeout', () => {
-    const c = pod('prod', 'Rollout', name).template.spec.containers[0]!;
-    for (const p of ['livenessProbe', 'readinessProbe', 'startupProbe']) expect(c[p]).toMatchObject({ periodSeconds: 30, timeoutSeconds: 5 });
+  it('probes liveness, readiness and startup every 30 s with a 5 s timeout in both environments', () => {
+    for (const [env, kind] of [['dev', 'Deployment'], ['prod', 'Rollout']] as const) {
+      const c = pod(env, kind, name).template.spec.containers[0]!;
+      for (const p of ['livenessProbe', 'readinessProbe', 'startupProbe']) expect(c[p], `${env} ${p}`).toMatchObject({ periodSeconds: 30, timeoutSeconds: 5 });
+    }
   });
 });
 

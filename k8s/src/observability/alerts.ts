@@ -84,6 +84,8 @@ export function seedAlerts(namespace: string): AlertSpec[] {
       runbook: 'cpu-high',
     },
     {
+      // Volumes our pods claim (dev's PostgreSQL). Node disks and the prod PostgreSQL server's
+      // storage have the same 85% alert in Azure Monitor (infra-bicep/modules/alerts.bicep).
       alert: 'TripGenDiskHigh',
       severity: 'warning',
       expr: `kubelet_volume_stats_used_bytes{${ns}} / kubelet_volume_stats_capacity_bytes{${ns}} > ${THRESHOLDS.diskRatio}`,
