@@ -140,6 +140,28 @@ describe('each rule fails on a deliberately broken object', () => {
     expect(rule(withSupport(o)).length).toBeGreaterThan(0);
   });
 
+  // The rules read every kind's pod template, not only the Rollout's: break one of each kind.
+  const otherKinds = [
+    ['dev', 'Deployment'],
+    ['dev', 'StatefulSet'],
+    ['dev', 'Job'],
+    ['prod', 'Deployment'],
+    ['prod', 'Job'],
+  ] as const;
+  it.each(otherKinds)('[privilege-escalation-container, run-as-non-root, latest-tag, no-liveness-probe] flag a broken %s %s', (env, kind) => {
+    const all = objectsOf(env);
+    const o = structuredClone(all.find((x) => x.kind === kind)!);
+    const objects = () => [...all.filter((x) => !(x.kind === o.kind && x.metadata.name === o.metadata.name)), o];
+    const checks: RuleFn[] = [rules.noPrivilegeEscalation, rules.nonRootHighIds, rules.imageTagPinned, rules.probesPresent];
+    for (const rule of checks) expect(rule(objects())).toEqual([]);
+    securityContext(o).allowPrivilegeEscalation = true;
+    securityContext(o).runAsUser = 0;
+    container(o).image = 'docker.io/library/busybox';
+    delete container(o).livenessProbe;
+    const found = checks.map((rule) => rule(objects()).length);
+    expect(found).toEqual([1, 1, 1, kind === 'Job' ? 0 : 1]);
+  });
+
   it('[deployment-targeted-by-hpa-does-not-have-replicas-configured] flags replicas on an HPA target', () => {
     const o = prodRollout();
     (o.spec as Record<string, unknown>).replicas = 2;
