@@ -193,7 +193,12 @@ describe('prod: observability, capacity, migrations', () => {
     for (const s of serviceList()) {
       const name = workloadName(s.name);
       expect((find('prod', 'ServiceMonitor', name).spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels['app.kubernetes.io/name']).toBe(name);
-      expect(find('prod', 'VerticalPodAutoscaler', name).spec).toMatchObject({ targetRef: { kind: 'Rollout', name }, updatePolicy: { updateMode: 'Off' } });
+      expect(find('prod', 'VerticalPodAutoscaler', name).spec).toEqual({
+        targetRef: { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name },
+        updatePolicy: { updateMode: 'Off' },
+        // Only the service container is sized; every other container (the sidecar) is left alone.
+        resourcePolicy: { containerPolicies: [{ containerName: s.name, controlledResources: ['cpu', 'memory'] }, { containerName: '*', mode: 'Off' }] },
+      });
     }
   });
 

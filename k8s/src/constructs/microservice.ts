@@ -182,7 +182,18 @@ export class Microservice extends Construct {
         kind: 'VerticalPodAutoscaler',
         metadata: { name: this.name, namespace: ns, labels },
         // "Off": recommendations only, so the VPA never fights the HPA that scales on CPU.
-        spec: { targetRef, updatePolicy: { updateMode: 'Off' }, resourcePolicy: { containerPolicies: [{ containerName: '*', controlledResources: ['cpu', 'memory'] }] } },
+        // Recommendations for the service container only: the Istio sidecar's resources are the
+        // mesh add-on's to set (its injector would overwrite any change).
+        spec: {
+          targetRef,
+          updatePolicy: { updateMode: 'Off' },
+          resourcePolicy: {
+            containerPolicies: [
+              { containerName: spec.name, controlledResources: ['cpu', 'memory'] },
+              { containerName: '*', mode: 'Off' },
+            ],
+          },
+        },
       } satisfies IVerticalPodAutoscaler);
     }
 
@@ -206,7 +217,7 @@ export interface IVerticalPodAutoscaler {
   spec: {
     targetRef: { apiVersion: string; kind: string; name: string };
     updatePolicy: { updateMode: 'Off' | 'Initial' | 'Recreate' | 'Auto' };
-    resourcePolicy?: { containerPolicies: Array<{ containerName: string; controlledResources?: Array<'cpu' | 'memory'> }> };
+    resourcePolicy?: { containerPolicies: Array<{ containerName: string; mode?: 'Auto' | 'Off'; controlledResources?: Array<'cpu' | 'memory'> }> };
   };
 }
 
