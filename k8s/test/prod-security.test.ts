@@ -209,7 +209,13 @@ describe('prod: observability, capacity, migrations', () => {
       expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
       expect((job.spec as { ttlSecondsAfterFinished?: number }).ttlSecondsAfterFinished).toBeGreaterThan(0);
       const name = workloadName(s.name);
-      for (const before of [find('prod', 'ServiceAccount', serviceAccountName(s.name)), find('prod', 'ConfigMap', `${name}-config`), find('prod', 'SecretProviderClass', `${name}-kv`)]) {
+      const prerequisites = [
+        find('prod', 'ServiceAccount', serviceAccountName(s.name)),
+        find('prod', 'ConfigMap', `${name}-config`),
+        find('prod', 'SecretProviderClass', `${name}-kv`),
+        find('prod', 'NetworkPolicy', `${s.name}-migrate`),
+      ];
+      for (const before of prerequisites) {
         expect(wave(before), before.kind).toBeLessThan(wave(job));
       }
       expect(wave(find('prod', 'Rollout', name))).toBeGreaterThan(wave(job));

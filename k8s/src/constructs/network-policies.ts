@@ -12,7 +12,7 @@ import type { INetworkPolicyPort } from 'kubernetes-models/networking.k8s.io/v1/
 import type { INetworkPolicyPeer } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer';
 import type { EnvironmentProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
-import { componentLabels, selectorLabels } from '../lib/labels.ts';
+import { ARGO_SYNC_WAVE, WAVES, componentLabels, selectorLabels } from '../lib/labels.ts';
 import { POSTGRES, REDIS } from './data-stores.ts';
 
 const nsPeer = (namespace: string, podLabels?: Readonly<Record<string, string>>): INetworkPolicyPeer => ({
@@ -127,7 +127,8 @@ export function migrationNetworkPolicy(scope: Construct, spec: ServiceSpec, prof
   emit(scope, {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
-    metadata: { name, namespace: profile.namespace, labels: componentLabels(profile, name, 'migration') },
+    // In place before the Job (wave 0) starts: under default-deny it could not reach its database.
+    metadata: { name, namespace: profile.namespace, labels: componentLabels(profile, name, 'migration'), annotations: { [ARGO_SYNC_WAVE]: WAVES.config } },
     spec: {
       podSelector: { matchLabels: selectorLabels(name) },
       policyTypes: ['Ingress', 'Egress'],
