@@ -2,6 +2,7 @@
  * Runs an app as a process: listen, then on SIGTERM/SIGINT flip readiness to "draining", wait
  * SHUTDOWN_DELAY_MS (the time Kubernetes needs to take the pod out of its endpoints), close the
  * server (Fastify waits for in-flight requests; the kit then stops consumers and pools) and exit.
+ * An unhandled promise rejection is logged and drained the same way, with exit code 1.
  */
 import type { App } from './app.ts';
 
@@ -23,19 +24,27 @@ export const drainAndClose = async (app: App): Promise<void> => {
 export const runService = async (app: App): Promise<void> => {
   const { port, host } = app.kit.config;
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, 'draining before exit');
+    app.log.info({ reason }, 'draining before exit');
     drainAndClose(app).then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       (err: unknown) => {
         app.log.error({ err }, 'unclean shutdown');
         process.exit(1);
       },
     );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM', 0));
+  process.once('SIGINT', () => stop('SIGINT', 0));
+  // Node would print these to stderr, outside the JSON logs, and stop at once. A promise nobody
+  // awaited leaves the process sound: drain like a SIGTERM and exit non-zero so the restart shows.
+  // A thrown exception may have left state half-changed: log it and exit straight away.
+  process.on('uncaughtException', (err, origin) => {
+    app.log.fatal({ err, origin }, origin === 'unhandledRejection' ? 'unhandled promise rejection' : 'uncaught exception');
+    if (origin === 'unhandledRejection') stop('unhandledRejection', 1);
+    else process.exit(1);
+  });
   await app.listen({ port, host });
 };

@@ -1,0 +1,37 @@
+/**
+ * An unhandled promise rejection in a service is logged as JSON (fatal, with the error) and the
+ * process then drains like on SIGTERM (readiness 503 "draining", answers still served) and exits
+ * with code 1, instead of Node's default: a stack on stderr and an immediate exit.
+ */
+import { HEALTH_PATHS } from '@tripgen/catalog';
+import { afterAll, expect, it } from 'vitest';
+import { adminUrl, freePort, redisUrl, startNodeProcess, type NodeProcess } from '../src/testing/index.ts';
+
+let proc: NodeProcess | undefined;
+afterAll(async () => proc?.kill());
+
+it('logs an unhandled rejection, drains and exits with code 1', async () => {
+  const port = await freePort();
+  proc = await startNodeProcess({
+    entry: 'apps/service-kit/test/fixtures/careless-service.ts',
+    timeoutMs: 30_000,
+    env: { PATH: process.env.PATH, PORT: String(port), DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), NODE_ENV: 'test', LOG_LEVEL: 'info', SHUTDOWN_DELAY_MS: '3000', MAX_EVENT_LOOP_DELAY_MS: '0' },
+  });
+  const res = await fetch(`${proc.url}/api/v1/trips/careless`);
+  expect(await res.json()).toEqual({ answered: true });
+  // Draining starts once the rejection is noticed (a busy machine may take a moment).
+  let readiness = 200;
+  for (const deadline = Date.now() + 2_500; readiness === 200 && Date.now() < deadline; ) {
+    readiness = (await fetch(`${proc.url}${HEALTH_PATHS.readiness}`)).status;
+    if (readiness === 200) await new Promise((r) => setTimeout(r, 50));
+  }
+  expect(readiness).toBe(503);
+  expect(await proc.exited).toBe(1);
+  const fatal = proc
+    .output()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { level: number; msg: string; err?: { message: string } })
+    .find((l) => l.level === 60);
+  expect(fatal).toMatchObject({ msg: 'unhandled promise rejection', err: { message: 'nobody awaited this' } });
+});
