@@ -163,6 +163,9 @@ resource cluster 'Microsoft.ContainerService/managedClusters@2026-08-01' = {
         revisions: [profile.istioRevision]
         components: {
           ingressGateways: [{ mode: 'Internal', enabled: true }]
+          // Istio CNI instead of the istio-init container, which needs NET_ADMIN/NET_RAW and root:
+          // Pod Security "restricted" in the workload namespace would refuse every meshed pod.
+          proxyRedirectionMechanism: 'CNIChaining'
         }
       }
     }

@@ -70,6 +70,7 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
   'Azure.AKS.ManagedIdentity': set(AKS, 'identity', undefined),
   'TripGen.AKS.WorkloadIdentity': set(AKS, 'properties.securityProfile.workloadIdentity.enabled', false),
   'Azure.AKS.NetworkPolicy': set(AKS, 'properties.networkProfile.networkPolicy', 'none'),
+  'TripGen.AKS.IstioCNI': set(AKS, 'properties.serviceMeshProfile.istio.components.proxyRedirectionMechanism', 'InitContainers'),
   'Azure.AKS.AzurePolicyAddOn': set(AKS, 'properties.addonProfiles.azurepolicy.enabled', false),
   'Azure.AKS.SecretStore': set(AKS, 'properties.addonProfiles.azureKeyvaultSecretsProvider.enabled', false),
   // A boolean true is not the string the add-on reads; different casing from the template's too.

@@ -166,6 +166,14 @@ export const RULES: readonly Rule[] = [
         : 'no network policy engine',
     ),
   ),
+  rule(
+    // The workload namespaces enforce Pod Security "restricted": the mesh must redirect traffic with
+    // its chained CNI plugin, not with the istio-init container (NET_ADMIN/NET_RAW, root).
+    'TripGen.AKS.IstioCNI',
+    each(AKS, (r) =>
+      expect(prop(r, 'properties.serviceMeshProfile.istio.components.proxyRedirectionMechanism'), 'CNIChaining', 'Istio proxy redirection'),
+    ),
+  ),
   rule('Azure.AKS.AzurePolicyAddOn', each(AKS, (r) => expect(prop(r, 'properties.addonProfiles.azurepolicy.enabled'), true, 'azurepolicy add-on'))),
   rule(
     'Azure.AKS.SecretStore',
