@@ -1,7 +1,8 @@
 /**
  * Access-token verification: EdDSA/ES256 JWTs from the user service, checked against its JWKS
- * (fetched once and cached by jose, refetched on an unknown key id) with issuer and audience from
- * the configuration. A missing, malformed, expired or foreign token is a 401 problem.
+ * (fetched once and cached by jose, refetched on an unknown key id at most once per cooldown) with
+ * issuer and audience from the configuration. A missing, malformed, expired or foreign token is a
+ * 401 problem; a key set that cannot be fetched is a 503.
  */
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
@@ -16,8 +17,31 @@ export interface TokenVerifier {
   verify(token: string): Promise<AuthenticatedUser>;
 }
 
-export const remoteJwks = (url: string): JWTVerifyGetKey =>
-  createRemoteJWKSet(new URL(url), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000, timeoutDuration: 2_000 });
+export interface RemoteJwksOptions {
+  /** How long the key set is used before it is fetched again (default 10 minutes). */
+  readonly cacheMaxAgeMs?: number;
+  /** An unknown `kid` refetches the set at most this often (default 30 s): made-up kids cannot flood the issuer. */
+  readonly cooldownMs?: number;
+}
+
+/** What a token can be refused for while looking its key up; anything else is the key set's fault. */
+const TOKEN_KEY_ERRORS = [joseErrors.JWKSNoMatchingKey, joseErrors.JWKSMultipleMatchingKeys, joseErrors.JOSENotSupported];
+
+export const remoteJwks = (url: string, opts: RemoteJwksOptions = {}): JWTVerifyGetKey => {
+  const keys = createRemoteJWKSet(new URL(url), { cacheMaxAge: opts.cacheMaxAgeMs ?? 10 * 60_000, cooldownDuration: opts.cooldownMs ?? 30_000, timeoutDuration: 2_000 });
+  return async (header, token) => {
+    try {
+      return await keys(header, token);
+    } catch (err) {
+      if (TOKEN_KEY_ERRORS.some((type) => err instanceof type)) throw err;
+      // The issuer is down, slow or answering nonsense: our problem, not a bad token (a 401 would
+      // tell the client to throw its token away).
+      const unavailable = new HttpProblem(503, 'The token-signing keys are unavailable; try again shortly');
+      unavailable.cause = err; // for the logs only: problem extensions go to the client
+      throw unavailable;
+    }
+  };
+};
 
 export const localJwks = (jwks: JSONWebKeySet): JWTVerifyGetKey => createLocalJWKSet(jwks);
 
@@ -58,8 +82,6 @@ const verifyOnce = async (keys: JWTVerifyGetKey, issuer: string, audience: strin
         : err instanceof joseErrors.JOSEError
           ? `The access token is not valid (${err.code})`
           : 'The access token could not be verified';
-    // A JWKS endpoint we cannot reach is our problem, not the caller's.
-    if (err instanceof joseErrors.JWKSTimeout) throw new HttpProblem(503, 'The token-signing keys are unavailable; try again');
     throw new HttpProblem(401, detail);
   }
 };

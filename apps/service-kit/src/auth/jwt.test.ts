@@ -1,0 +1,101 @@
+/**
+ * Token verification against a remote JWKS, as every service but the issuer does it: a key set
+ * served over HTTP (counting its fetches) stands in for the user service.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTokenVerifier, remoteJwks } from './jwt.ts';
+
+const ISSUER = 'https://issuer.test';
+const AUDIENCE = 'tripgen-test';
+// Long enough for the flood below to fit inside it on a loaded machine (its tokens are signed beforehand).
+const COOLDOWN_MS = 2_000;
+
+interface Key {
+  readonly privateKey: CryptoKey;
+  readonly jwk: JWK;
+}
+const newKey = async (kid: string): Promise<Key> => {
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA');
+  return { privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' } };
+};
+const sign = (key: Key, kid = key.jwk.kid!) =>
+  new SignJWT({}).setProtectedHeader({ alg: 'EdDSA', kid }).setSubject('user-1').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').sign(key.privateKey);
+
+let server: Server;
+let url: string;
+let published: JWK[] = [];
+let fetches = 0;
+let answer: 'keys' | 'error' = 'keys';
+
+beforeAll(async () => {
+  server = createServer((_req, res) => {
+    fetches++;
+    if (answer === 'error') return void res.writeHead(500).end('upstream exploded at /srv/secret/path');
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: published }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('remote JWKS verification', () => {
+  it('refetches the key set for an unknown kid at most once per cooldown, and so picks up a new key', async () => {
+    const current = await newKey('k1');
+    const stranger = await newKey('unused');
+    const flood = await Promise.all(Array.from({ length: 20 }, (_, i) => sign(stranger, `made-up-${i}`)));
+    published = [current.jwk];
+    fetches = 0;
+    const verifier = createTokenVerifier(remoteJwks(url, { cooldownMs: COOLDOWN_MS }), ISSUER, AUDIENCE);
+    expect(await verifier.verify(await sign(current))).toEqual({ id: 'user-1', email: undefined });
+    expect(fetches).toBe(1);
+
+    // A flood of tokens with made-up kids: every one refused, the issuer asked nothing more.
+    for (const token of flood) await expect(verifier.verify(token)).rejects.toMatchObject({ statusCode: 401 });
+    expect(fetches).toBe(1);
+
+    // The issuer publishes a second key; once the cooldown is over, the first token with it refetches.
+    const next = await newKey('k2');
+    published = [current.jwk, next.jwk];
+    await sleep(COOLDOWN_MS + 100);
+    expect(await verifier.verify(await sign(next))).toEqual({ id: 'user-1', email: undefined });
+    expect(fetches).toBe(2);
+  });
+
+  it('answers 503, not 401, while the key set cannot be fetched, without leaking why', async () => {
+    const key = await newKey('k3');
+    published = [key.jwk];
+    const token = await sign(key);
+    answer = 'error';
+    try {
+      const verifier = createTokenVerifier(remoteJwks(url), ISSUER, AUDIENCE);
+      const refused = await verifier.verify(token).catch((err: unknown) => err);
+      expect(refused).toMatchObject({ statusCode: 503, message: 'The token-signing keys are unavailable; try again shortly', extensions: {} });
+      const nobodyThere = createTokenVerifier(remoteJwks('http://127.0.0.1:1/jwks.json'), ISSUER, AUDIENCE);
+      await expect(nobodyThere.verify(token)).rejects.toMatchObject({ statusCode: 503 });
+    } finally {
+      answer = 'keys';
+    }
+    // A token is still refused with 401 when the keys are there but do not match it.
+    const verifier = createTokenVerifier(remoteJwks(url), ISSUER, AUDIENCE);
+    await expect(verifier.verify(await sign(await newKey('other'), 'k3'))).rejects.toMatchObject({ statusCode: 401 });
+  });
+
+  it('refuses a token that brings its own key in the header (jwk / jku)', async () => {
+    const key = await newKey('k4');
+    published = [];
+    const verifier = createTokenVerifier(remoteJwks(url), ISSUER, AUDIENCE);
+    const selfSigned = await new SignJWT({})
+      .setProtectedHeader({ alg: 'EdDSA', jwk: { kty: key.jwk.kty!, crv: key.jwk.crv!, x: key.jwk.x! }, jku: 'https://evil.example/jwks.json' })
+      .setSubject('user-1')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(key.privateKey);
+    await expect(verifier.verify(selfSigned)).rejects.toMatchObject({ statusCode: 401 });
+  });
+});
