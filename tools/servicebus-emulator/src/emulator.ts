@@ -200,17 +200,24 @@ export async function startServiceBusEmulator(options: ServiceBusEmulatorOptions
 
   // ---- link attach -------------------------------------------------------------------------------
 
-  container.on('sender_open', (context: EventContext) => {
-    const link = context.sender as Sender;
-    const source = addressOf(link.source);
+  /** Answers an attach with the client's own terminus and settle modes, and our max_message_size. */
+  const acceptAttach = (link: Sender | Receiver) => {
     link.set_source(link.source);
     link.set_target(link.target);
     const attach = settleMode(link);
     attach.snd_settle_mode = link.snd_settle_mode;
     attach.rcv_settle_mode = link.rcv_settle_mode;
     attach.max_message_size = maxMessageSize;
+  };
+  /** The request/response nodes ($cbs for tokens, <entity>/$management for peeks and renewals). */
+  const isRequestNode = (address: string) => address === '$cbs' || address.toLowerCase().endsWith('/$management');
 
-    if (source === '$cbs' || source.toLowerCase().endsWith('/$management')) {
+  container.on('sender_open', (context: EventContext) => {
+    const link = context.sender as Sender;
+    const source = addressOf(link.source);
+    acceptAttach(link);
+
+    if (isRequestNode(source)) {
       const byName = replyLinks.get(link.connection) ?? new Map<string, Sender>();
       byName.set(link.name, link);
       const target = addressOf(link.target);
@@ -230,14 +237,8 @@ export async function startServiceBusEmulator(options: ServiceBusEmulatorOptions
   container.on('receiver_open', (context: EventContext) => {
     const link = context.receiver as Receiver;
     const target = addressOf(link.target);
-    link.set_source(link.source);
-    link.set_target(link.target);
-    const attach = settleMode(link);
-    attach.snd_settle_mode = link.snd_settle_mode;
-    attach.rcv_settle_mode = link.rcv_settle_mode;
-    attach.max_message_size = maxMessageSize;
-    const isRequestLink = target === '$cbs' || target.toLowerCase().endsWith('/$management');
-    if (!isRequestLink && !store.get(target)) {
+    acceptAttach(link);
+    if (!isRequestNode(target) && !store.get(target)) {
       link.close({ condition: 'amqp:not-found', description: `The messaging entity '${target}' could not be found.` });
     }
   });

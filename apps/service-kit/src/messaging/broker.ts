@@ -43,6 +43,14 @@ export interface DeadLetteredMessage {
   readonly description?: string;
 }
 
+/** A dead-lettered message as every adapter reports it: reason and description only when the broker has them. */
+export const deadLettered = (messageId: string, body: unknown, reason?: string | null, description?: string | null): DeadLetteredMessage => ({
+  messageId,
+  body,
+  ...(reason != null ? { reason } : {}),
+  ...(description != null ? { description } : {}),
+});
+
 /**
  * The one messaging interface of the services, over the three catalog queues. Adapters: Azure
  * Service Bus (Azure, and the emulator locally). Every adapter passes the same contract tests.

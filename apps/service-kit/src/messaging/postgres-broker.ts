@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { QueueName } from '@tripgen/catalog';
-import type { ConsumeOptions, DeadLetteredMessage, IncomingMessage, MessageBroker, OutgoingMessage, Settlement, SettlingHandler, Subscription } from './broker.ts';
+import { deadLettered, type ConsumeOptions, type DeadLetteredMessage, type IncomingMessage, type MessageBroker, type OutgoingMessage, type Settlement, type SettlingHandler, type Subscription } from './broker.ts';
 import { describeError, stderrLogger, type MessagingLogger } from './errors.ts';
 
 /**
@@ -223,12 +223,7 @@ export function createPostgresBroker(options: PostgresBrokerOptions): MessageBro
       'SELECT message_id, body, dead_letter_reason, dead_letter_description FROM local_broker.messages WHERE queue = $1 ORDER BY sequence LIMIT $2',
       [`${queue}${DLQ}`, max],
     );
-    return rows.map((r) => ({
-      messageId: r.message_id,
-      body: r.body,
-      ...(r.dead_letter_reason !== null ? { reason: r.dead_letter_reason } : {}),
-      ...(r.dead_letter_description !== null ? { description: r.dead_letter_description } : {}),
-    }));
+    return rows.map((r) => deadLettered(r.message_id, r.body, r.dead_letter_reason, r.dead_letter_description));
   }
 
   return {

@@ -9,7 +9,7 @@ import {
 import type { TokenCredential } from '@azure/identity';
 import Long from 'long';
 import type { QueueName } from '@tripgen/catalog';
-import type { ConsumeOptions, DeadLetteredMessage, IncomingMessage, MessageBroker, OutgoingMessage, SettlingHandler, Subscription } from './broker.ts';
+import { deadLettered, type ConsumeOptions, type DeadLetteredMessage, type IncomingMessage, type MessageBroker, type OutgoingMessage, type SettlingHandler, type Subscription } from './broker.ts';
 import { describeError, stderrLogger, type MessagingLogger } from './errors.ts';
 import { azureCredentialFromEnv } from '../azure-credential.ts';
 
@@ -155,12 +155,7 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
     try {
       // From the start every time: the SDK otherwise resumes after the last sequence number it peeked.
       const peeked = await receiver.peekMessages(max, { fromSequenceNumber: Long.ZERO });
-      return peeked.map((m) => ({
-        messageId: String(m.messageId),
-        body: m.body,
-        ...(m.deadLetterReason !== undefined ? { reason: m.deadLetterReason } : {}),
-        ...(m.deadLetterErrorDescription !== undefined ? { description: m.deadLetterErrorDescription } : {}),
-      }));
+      return peeked.map((m) => deadLettered(String(m.messageId), m.body, m.deadLetterReason, m.deadLetterErrorDescription));
     } finally {
       await receiver.close();
     }
