@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import { RATE_LIMIT } from '@tripgen/catalog';
+import { METRICS_PATH, OPENAPI_PATH, RATE_LIMIT } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks } from './auth/jwt.ts';
@@ -69,7 +69,7 @@ describe('service kit app', () => {
 
   it('labels the duration histogram by route template, next to the default process metrics', async () => {
     await fetch(`${base}/api/v1/trips/7`);
-    const body = await (await fetch(`${base}/metrics`)).text();
+    const body = await (await fetch(`${base}${METRICS_PATH}`)).text();
     expect(body).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/trips\/:id"[^}]*\} \d+/);
     expect(body).not.toContain('route="/api/v1/trips/7"');
     expect(body).toContain('process_resident_memory_bytes');
@@ -77,7 +77,7 @@ describe('service kit app', () => {
   });
 
   it('serves its OpenAPI document and security headers', async () => {
-    const res = await fetch(`${base}/docs/json`);
+    const res = await fetch(`${base}${OPENAPI_PATH}`);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { openapi: string }).openapi).toMatch(/^3\./);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { HEALTH_PATHS, JWT_AUDIENCE, JWT_ISSUER } from '@tripgen/catalog';
+import { HEALTH_PATHS, JWKS_PATH, JWT_AUDIENCE, JWT_ISSUER, METRICS_PATH, OPENAPI_PATH } from '@tripgen/catalog';
 import { startUserService, type RunningUserService } from './harness.ts';
 
 let service: RunningUserService;
@@ -40,13 +40,13 @@ afterAll(async () => service?.close());
 const ROUTES = [
   '/api/v1/auth/register',
   '/api/v1/auth/login',
-  '/api/v1/auth/jwks.json',
+  JWKS_PATH,
   '/api/v1/users/me',
   '/api/v1/users/me/preferences',
   '/api/v1/users/me/notifications',
   HEALTH_PATHS.readiness,
-  '/metrics',
-  '/docs/json',
+  METRICS_PATH,
+  OPENAPI_PATH,
 ];
 
 const path = fc.oneof(
@@ -93,7 +93,7 @@ const REAL = [
   ['PUT', '/api/v1/users/me/preferences'],
   ['GET', '/api/v1/users/me'],
   ['GET', '/api/v1/users/me/notifications'],
-  ['GET', '/api/v1/auth/jwks.json'],
+  ['GET', JWKS_PATH],
 ] as const;
 const target = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...REAL).map(([method, url]) => ({ method, url })) },

@@ -4,7 +4,7 @@
  */
 import { createDevGateway } from '@tripgen/service-kit/dev-gateway';
 import { readFileSync } from 'node:fs';
-import { JWKS_PATH, QUEUES, RATE_LIMIT } from '@tripgen/catalog';
+import { JWKS_PATH, METRICS_PATH, QUEUES, RATE_LIMIT } from '@tripgen/catalog';
 import { SignJWT, decodeProtectedHeader, importPKCS8 } from 'jose';
 import { createTokenVerifier, remoteJwks } from '@tripgen/service-kit';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
@@ -147,7 +147,7 @@ describe('user routes through the dev gateway', () => {
       }
       expect(items).toEqual([{ id: expect.any(String), type: 'schedule.completed', payload: body.payload, createdAt: expect.any(String), readAt: null }]);
       expect(service.bus.count(`${QUEUES.notification}/$deadletterqueue`)).toBe(1);
-      const metrics = await (await fetch(`${service.url}/metrics`)).text();
+      const metrics = await (await fetch(`${service.url}${METRICS_PATH}`)).text();
       expect(metrics).toMatch(/messages_consumed_total\{[^}]*queue="notification-queue"[^}]*outcome="processed"[^}]*\} 1/);
       expect(metrics).toMatch(/messages_consumed_total\{[^}]*outcome="deadLettered"[^}]*\} 1/);
     } finally {
