@@ -118,3 +118,26 @@ describe('must-visit conflicts', () => {
   });
 });
 
+describe('per-day start and end points', () => {
+  it('starts and ends each day at its own hotel, by car', () => {
+    const paris = { lat: 48.8589, lng: 2.347 };
+    const versailles = { lat: 48.8049, lng: 2.1204 };
+    const req: PlanRequest = {
+      ...PARIS_REQUEST,
+      travelMode: 'car',
+      days: [
+        { date: '2026-06-01', start: '09:00', end: '20:00', endLocation: versailles },
+        { date: '2026-06-02', start: '09:00', end: '20:00', startLocation: versailles, endLocation: paris },
+      ],
+      options: { maxIterations: 800, timeLimitMs: 60_000 },
+    };
+    const res = planItinerary(req);
+    expect(checkItinerary(req, res).errors).toEqual([]);
+    // Day 1 ends at Versailles: the return leg is the drive from the last stop to Versailles.
+    const lastStop = PARIS_REQUEST.places.find((p) => p.locationId === res.days[0]!.stops.at(-1)!.locationId)!;
+    expect(res.days[0]!.returnTravelMinutes).toBe(travelMinutes(lastStop, versailles, 'car'));
+    const firstStop = PARIS_REQUEST.places.find((p) => p.locationId === res.days[1]!.stops[0]!.locationId)!;
+    expect(res.days[1]!.stops[0]!.travelMinutes).toBe(travelMinutes(versailles, firstStop, 'car'));
+  });
+});
+
