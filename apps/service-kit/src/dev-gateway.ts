@@ -7,7 +7,7 @@
 import httpProxy from '@fastify/http-proxy';
 import { SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, problem } from './http/problem.ts';
+import { PROBLEM_CONTENT_TYPE, problem, registerProblemHandlers } from './http/problem.ts';
 
 export interface DevGatewayOptions {
   /** Base URL of each running service (e.g. http://127.0.0.1:3001); services left out answer 503. */
@@ -21,6 +21,9 @@ export const gatewayRoutes = (): { prefix: string; service: ServiceName }[] =>
 
 export const createDevGateway = async (opts: DevGatewayOptions): Promise<FastifyInstance> => {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024 });
+  // The gateway's own answers (no route, a service that does not answer) are problem+json too;
+  // set before the proxies are registered, so that they inherit it.
+  registerProblemHandlers(app);
   for (const { prefix, service } of gatewayRoutes()) {
     const upstream = opts.upstreams[service];
     if (!upstream) {
@@ -35,9 +38,13 @@ export const createDevGateway = async (opts: DevGatewayOptions): Promise<Fastify
       // Keep the caller's address for per-IP limits behind the gateway, as the ingress does.
       replyOptions: {
         rewriteRequestHeaders: (req, headers) => ({ ...headers, 'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1' }),
+        onError: (reply, { error }) => {
+          // A timeout stays a 504 and an unavailable service a 503; anything else (refused, reset) is a bad gateway.
+          const status = 'statusCode' in error && (error.statusCode === 503 || error.statusCode === 504) ? error.statusCode : 502;
+          void reply.code(status).type(PROBLEM_CONTENT_TYPE).send(problem(status, `The ${service} service did not answer; try again shortly`));
+        },
       },
     });
   }
-  app.setNotFoundHandler((req, reply) => reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem(404, `No route ${req.method} ${req.url.split('?')[0]}`)));
   return app;
 };
