@@ -15,13 +15,13 @@ it('logs an unhandled rejection, drains and exits with code 1', async () => {
   proc = await startNodeProcess({
     entry: 'apps/service-kit/test/fixtures/careless-service.ts',
     timeoutMs: 30_000,
-    env: { PATH: process.env.PATH, PORT: String(port), DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), NODE_ENV: 'test', LOG_LEVEL: 'info', SHUTDOWN_DELAY_MS: '3000', MAX_EVENT_LOOP_DELAY_MS: '0' },
+    env: { PATH: process.env.PATH, PORT: String(port), DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), NODE_ENV: 'test', LOG_LEVEL: 'info', SHUTDOWN_DELAY_MS: '5000', MAX_EVENT_LOOP_DELAY_MS: '0' },
   });
   const res = await fetch(`${proc.url}/api/v1/trips/careless`);
   expect(await res.json()).toEqual({ answered: true });
   // Draining starts once the rejection is noticed (a busy machine may take a moment).
   let readiness = 200;
-  for (const deadline = Date.now() + 2_500; readiness === 200 && Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 4_000; readiness === 200 && Date.now() < deadline; ) {
     readiness = (await fetch(`${proc.url}${HEALTH_PATHS.readiness}`)).status;
     if (readiness === 200) await new Promise((r) => setTimeout(r, 50));
   }
