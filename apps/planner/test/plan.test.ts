@@ -141,3 +141,13 @@ describe('per-day start and end points', () => {
   });
 });
 
+describe('request validation', () => {
+  it('rejects bad coordinates, duplicate places and days that end before they start', () => {
+    const base: PlanRequest = { ...PARIS_REQUEST, options: { maxIterations: 10 } };
+    expect(() => planItinerary({ ...base, places: [{ ...PARIS_REQUEST.places[0]!, lat: Number.NaN }] })).toThrow(/bad coordinates/);
+    expect(() => planItinerary({ ...base, places: [PARIS_REQUEST.places[0]!, PARIS_REQUEST.places[0]!] })).toThrow(/duplicate place/);
+    expect(() => planItinerary({ ...base, days: [{ date: '2026-06-01', start: '18:00', end: '09:00' }] })).toThrow(/end before start/);
+    expect(() => planItinerary({ ...base, days: [{ date: '2026-13-01', start: '09:00', end: '18:00' }] })).toThrow(/bad date/);
+  });
+});
+

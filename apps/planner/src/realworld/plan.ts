@@ -82,9 +82,18 @@ function pointKey(p: LatLng): string {
   return `${p.lat},${p.lng}`;
 }
 
+function validPoint(p: LatLng | undefined): boolean {
+  return p === undefined || (Number.isFinite(p.lat) && Number.isFinite(p.lng) && Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 180);
+}
+
 function validate(request: PlanRequest): void {
+  if (!validPoint(request.start)) throw new Error('start: bad coordinates');
+  for (const day of request.days) {
+    if (!validPoint(day.startLocation) || !validPoint(day.endLocation)) throw new Error(`${day.date}: bad coordinates`);
+  }
   const ids = new Set<string>();
   for (const place of request.places) {
+    if (!validPoint(place)) throw new Error(`${place.locationId}: bad coordinates`);
     if (ids.has(place.locationId)) throw new Error(`duplicate place ${place.locationId}`);
     ids.add(place.locationId);
     if (!(place.visitMinutes >= 0) || !Number.isInteger(place.visitMinutes)) {
