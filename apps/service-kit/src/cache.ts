@@ -4,7 +4,8 @@
  * Redis channel that every replica subscribes to, so no replica serves a stale L1 entry.
  * Redis down = slower, never failing: L2 is skipped and values come from the loader (PostgreSQL).
  * While Redis is down invalidations cannot reach other replicas, so each replica clears its L1
- * when Redis comes back.
+ * when Redis comes back; and the keys this replica invalidated meanwhile are deleted from L2 and
+ * published then (until that happens they skip L2), or L2 would serve the old value for its TTL.
  */
 import { CACHE_POLICY } from '@tripgen/catalog';
 import { LRUCache } from 'lru-cache';
@@ -41,6 +42,23 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   const redisKey = (k: string) => `${opts.namespace}:cache:${k}`;
   const stats: CacheStats = { l1Hits: 0, l2Hits: 0, misses: 0 };
 
+  /** Keys invalidated while Redis was unreachable: L2 may still hold their old value. */
+  const unsynced = new Set<string>();
+  const sendInvalidation = (key: string) =>
+    opts.redis
+      .multi()
+      .del(redisKey(key))
+      .publish(channel, key)
+      .exec()
+      .then(
+        () => unsynced.delete(key),
+        () => unsynced.add(key),
+      );
+  const onRedisReady = () => {
+    for (const key of unsynced) void sendInvalidation(key);
+  };
+  opts.redis.on('ready', onRedisReady);
+
   const onMessage = (ch: string, key: string) => {
     if (ch === channel) l1.delete(key);
   };
@@ -62,7 +80,7 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
         stats.l1Hits++;
         return hit as T;
       }
-      if (isRedisReady(opts.redis)) {
+      if (isRedisReady(opts.redis) && !unsynced.has(key)) {
         const raw = await opts.redis.get(redisKey(key)).catch(() => null);
         if (raw) {
           stats.l2Hits++;
@@ -74,20 +92,16 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
       stats.misses++;
       const value = await load();
       l1.set(key, value);
-      if (isRedisReady(opts.redis)) await opts.redis.set(redisKey(key), JSON.stringify(value), 'EX', l2Ttl).catch(() => undefined);
+      if (isRedisReady(opts.redis) && !unsynced.has(key)) await opts.redis.set(redisKey(key), JSON.stringify(value), 'EX', l2Ttl).catch(() => undefined);
       return value;
     },
     async invalidate(key: string): Promise<void> {
       l1.delete(key);
-      if (!isRedisReady(opts.redis)) return;
-      await opts.redis
-        .multi()
-        .del(redisKey(key))
-        .publish(channel, key)
-        .exec()
-        .catch(() => undefined);
+      unsynced.add(key);
+      if (isRedisReady(opts.redis)) await sendInvalidation(key);
     },
     async close() {
+      opts.redis.off('ready', onRedisReady);
       opts.subscriber.off('message', onMessage);
       opts.subscriber.off('ready', onReady);
       l1.clear();

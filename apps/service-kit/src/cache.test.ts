@@ -1,0 +1,55 @@
+/**
+ * The two-level cache on the local Redis, two "replicas" sharing it: an invalidation made while
+ * one replica could not reach Redis still reaches L2 and the other replica once Redis is back,
+ * instead of the old value living on in L2 for its TTL.
+ */
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
+import { connectRedis, isRedisReady } from './redis.ts';
+import { redisUrl } from './testing/index.ts';
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const connections: Redis[] = [];
+const replica = async (namespace: string): Promise<{ cache: TwoLevelCache; redis: Redis }> => {
+  const redis = connectRedis(redisUrl(), quiet, 'cache-test');
+  const subscriber = connectRedis(redisUrl(), quiet, 'cache-test:sub');
+  connections.push(redis, subscriber);
+  await Promise.all([redis, subscriber].map((r) => new Promise((ok) => (isRedisReady(r) ? ok(undefined) : r.once('ready', ok)))));
+  return { cache: await createTwoLevelCache({ namespace, redis, subscriber }), redis };
+};
+
+const waitFor = async (check: () => Promise<boolean>, what: string) => {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 25))) if (await check()) return;
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+let a: Awaited<ReturnType<typeof replica>>;
+let b: Awaited<ReturnType<typeof replica>>;
+beforeAll(async () => {
+  const namespace = `tripgen:test-${randomUUID()}`;
+  a = await replica(namespace);
+  b = await replica(namespace);
+});
+afterAll(() => connections.forEach((r) => r.disconnect()));
+
+it('delivers an invalidation made while Redis was unreachable once it is back (L2 and the other replica)', async () => {
+  let stored = { version: 1 };
+  const load = async () => ({ ...stored });
+  expect(await a.cache.get('profile', load)).toEqual({ version: 1 }); // into L2 and a's L1
+  expect(await b.cache.get('profile', load)).toEqual({ version: 1 }); // from L2 into b's L1
+
+  const ended = new Promise((r) => a.redis.once('end', r));
+  a.redis.disconnect(); // a alone loses Redis (b keeps it, as in a partition)
+  await ended;
+  stored = { version: 2 };
+  await a.cache.invalidate('profile');
+  expect(await a.cache.get('profile', load)).toEqual({ version: 2 });
+
+  await a.redis.connect();
+  // b hears of it and drops its L1; nobody gets the old value from L2 again.
+  await waitFor(async () => (await b.cache.get('profile', load)).version === 2, 'b to serve version 2');
+  expect(b.cache.stats.misses).toBe(1);
+  expect(await a.cache.get('profile', load)).toEqual({ version: 2 });
+});
