@@ -11,6 +11,8 @@ export type { TopTwCheck } from './check/toptw-checker.ts';
 export { planItinerary, replanDay } from './realworld/plan.ts';
 export type {
   PlanDay,
+  PlanMeal,
+  PlannedMeal,
   PlanPlace,
   PlanRequest,
   PlanResult,
@@ -18,6 +20,7 @@ export type {
   PlannedDay,
   Unscheduled,
   UnscheduledReason,
+  UnscheduledMeal,
 } from './realworld/plan.ts';
 export { TRAVEL_MODES, EARTH_RADIUS_KM, haversineKm, travelMinutes } from './realworld/travel.ts';
 export type { LatLng, TravelMode, TravelModeSpec } from './realworld/travel.ts';

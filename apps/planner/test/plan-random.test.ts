@@ -5,7 +5,7 @@ import { checkItinerary } from '../src/check/itinerary-checker.ts';
 import { formatClock, WEEKDAYS } from '../src/realworld/hours.ts';
 import type { TravelMode } from '../src/realworld/travel.ts';
 
-/** Seeded random city trips: split opening hours, closed days, must-visits, locks, hotel changes. */
+/** Seeded random city trips: split opening hours, closed days, must-visits, locks, hotel changes, meals. */
 function randomTrip(seed: number): PlanRequest {
   const rng = new Rng(seed);
   const centre = { lat: 40 + rng.next() * 10, lng: rng.next() * 20 };
@@ -17,6 +17,14 @@ function randomTrip(seed: number): PlanRequest {
     end: formatClock(17 * 60 + rng.int(10) * 30),
     ...(rng.next() < 0.3 ? { startLocation: around() } : {}),
     ...(rng.next() < 0.3 ? { endLocation: around() } : {}),
+    ...(rng.next() < 0.5
+      ? {
+          meals: [
+            { name: 'lunch', from: formatClock(11 * 60 + rng.int(4) * 30), to: formatClock(14 * 60 + rng.int(3) * 30), minutes: 30 + rng.int(4) * 15 },
+            ...(rng.next() < 0.5 ? [{ name: 'dinner', from: '18:30', to: '21:00', minutes: 60 + rng.int(3) * 15 }] : []),
+          ],
+        }
+      : {}),
   }));
   const places: PlanPlace[] = Array.from({ length: 10 + rng.int(40) }, (_, i) => {
     const hours: Record<string, [string, string][]> = {};

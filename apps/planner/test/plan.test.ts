@@ -151,3 +151,44 @@ describe('request validation', () => {
   });
 });
 
+describe('meal breaks', () => {
+  const lunch = { name: 'lunch', from: '12:00', to: '14:30', minutes: 60 };
+  const dinner = { name: 'dinner', from: '19:00', to: '21:30', minutes: 90 };
+  const req: PlanRequest = {
+    ...PARIS_REQUEST,
+    days: PARIS_REQUEST.days.map((d) => ({ ...d, meals: [lunch, dinner] })),
+    options: { maxIterations: 1500, timeLimitMs: 60_000, seed: 3 },
+  };
+  const res = planItinerary(req);
+
+  it('fits lunch and dinner into every day, where the traveller is, and the checker agrees', () => {
+    expect(checkItinerary(req, res).errors).toEqual([]);
+    for (const day of res.days) expect(day.meals.map((m) => m.name)).toEqual(['lunch', 'dinner']);
+    expect(res.unscheduledMeals).toEqual([]);
+    // Must-visits are still all placed.
+    const placed = new Set(res.days.flatMap((d) => d.stops.map((s) => s.locationId)));
+    for (const id of ['louvre', 'eiffel', 'orsay']) expect(placed.has(id)).toBe(true);
+  });
+
+  it('reports a meal that cannot fit in the day', () => {
+    const short: PlanRequest = {
+      ...req,
+      days: [{ date: '2026-06-01', start: '09:00', end: '12:30', meals: [lunch] }],
+      options: { maxIterations: 200, timeLimitMs: 60_000 },
+    };
+    const r = planItinerary(short);
+    expect(checkItinerary(short, r).errors).toEqual([]);
+    expect(r.unscheduledMeals).toEqual([{ date: '2026-06-01', name: 'lunch', detail: expect.stringContaining('do not fit') }]);
+  });
+
+  it('the checker catches a meal moved out of its window or overlapping a visit', () => {
+    const tampered = structuredClone(res);
+    tampered.days[0]!.meals[0]!.start = '15:00';
+    tampered.days[0]!.meals[0]!.end = '16:00';
+    expect(checkItinerary(req, tampered).errors.join()).toMatch(/lunch: 15:00-16:00 is outside 12:00-14:30/);
+    const dropped = structuredClone(res);
+    dropped.days[1]!.meals = [];
+    expect(checkItinerary(req, dropped).errors.join()).toMatch(/lunch: planned 0x and reported skipped 0x/);
+  });
+});
+

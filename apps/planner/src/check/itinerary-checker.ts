@@ -73,6 +73,28 @@ export function checkItinerary(request: PlanRequest, result: PlanResult): Itiner
     }
     let at: LatLng = day.startLocation ?? request.start;
     let clock = minutesOf(day.start);
+    // Meals are taken where the traveller is: they only move the clock, never the position.
+    const meals = planned.meals ?? [];
+    let nextMeal = 0;
+    const takeMeals = (after: string | null): void => {
+      while (nextMeal < meals.length && meals[nextMeal]!.afterLocationId === after) {
+        const meal = meals[nextMeal++]!;
+        const spec = (day.meals ?? []).find((x) => x.name === meal.name);
+        if (!spec) {
+          errors.push(`${day.date}: unknown meal ${meal.name}`);
+          continue;
+        }
+        const start = minutesOf(meal.start);
+        const end = minutesOf(meal.end);
+        if (start < clock) errors.push(`${day.date} ${meal.name}: starts at ${meal.start}, before the previous activity ends`);
+        if (start < minutesOf(spec.from) || end > minutesOf(spec.to)) {
+          errors.push(`${day.date} ${meal.name}: ${meal.start}-${meal.end} is outside ${spec.from}-${spec.to}`);
+        }
+        if (end - start !== spec.minutes) errors.push(`${day.date} ${meal.name}: lasts ${end - start} min, needs ${spec.minutes}`);
+        clock = end;
+      }
+    };
+    takeMeals(null);
     for (const stop of planned.stops) {
       const place = byId.get(stop.locationId);
       if (!place) {
@@ -98,6 +120,13 @@ export function checkItinerary(request: PlanRequest, result: PlanResult): Itiner
       }
       clock = end;
       at = place;
+      takeMeals(stop.locationId);
+    }
+    if (nextMeal < meals.length) errors.push(`${day.date}: meal ${meals[nextMeal]!.name} is not after a stop of the day`);
+    for (const spec of day.meals ?? []) {
+      const placed = meals.filter((m) => m.name === spec.name).length;
+      const skipped = (result.unscheduledMeals ?? []).filter((m) => m.date === day.date && m.name === spec.name).length;
+      if (placed + skipped !== 1) errors.push(`${day.date} ${spec.name}: planned ${placed}x and reported skipped ${skipped}x`);
     }
     const endPoint = day.endLocation ?? day.startLocation ?? request.start;
     const back = legMinutes(at, endPoint, request.travelMode);

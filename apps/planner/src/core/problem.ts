@@ -41,6 +41,11 @@ export interface CoreProblem {
   readonly fixedTour: Int32Array;
   /** 1: a hard constraint when feasible (must-visit or locked); the solver never trades it away. */
   readonly mandatory: Uint8Array;
+  /**
+   * 1: a break (e.g. a meal) taken where the traveller is: no travel into it, and the leg after
+   * it starts from the place before it. Its travel row and column are ignored.
+   */
+  readonly isBreak: Uint8Array;
 }
 
 export interface WindowSpec {
@@ -59,6 +64,7 @@ export interface CoreProblemSpec {
   tours: ReadonlyArray<{ startNode: number; endNode: number; startTime: number; endTime: number; profile: number }>;
   fixedTour?: ArrayLike<number>;
   mandatory?: ArrayLike<number>;
+  isBreak?: ArrayLike<number>;
 }
 
 export function buildCoreProblem(spec: CoreProblemSpec): CoreProblem {
@@ -87,13 +93,27 @@ export function buildCoreProblem(spec: CoreProblemSpec): CoreProblem {
   const tourCount = spec.tours.length;
   const fixedTour = new Int32Array(n).fill(-1);
   const mandatory = new Uint8Array(n);
+  const isBreak = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (spec.fixedTour) fixedTour[i] = spec.fixedTour[i]!;
     if (spec.mandatory) mandatory[i] = spec.mandatory[i]! ? 1 : 0;
+    if (spec.isBreak) isBreak[i] = spec.isBreak[i]! ? 1 : 0;
+  }
+  // Breaks cost no travel: zero their rows and columns (the solver routes around them).
+  let travel = spec.travel;
+  if (isBreak.some((x) => x === 1)) {
+    travel = Float64Array.from(spec.travel);
+    for (let i = 0; i < n; i++) {
+      if (!isBreak[i]) continue;
+      for (let x = 0; x < n; x++) {
+        travel[i * n + x] = 0;
+        travel[x * n + i] = 0;
+      }
+    }
   }
   return {
     nodeCount: n,
-    travel: spec.travel,
+    travel,
     service: Float64Array.from(spec.service),
     score: Float64Array.from(spec.score),
     candidates: Int32Array.from(spec.candidates),
@@ -109,6 +129,7 @@ export function buildCoreProblem(spec: CoreProblemSpec): CoreProblem {
     tourProfile: Int32Array.from(spec.tours, (t) => t.profile),
     fixedTour,
     mandatory,
+    isBreak,
   };
 }
 

@@ -120,6 +120,9 @@ class IteratedLocalSearch {
   private readonly st: Float64Array;
   private readonly ms: Float64Array;
   private readonly cl: Float64Array;
+  /** loc[k*cap+pos]: where the traveller is after position pos (a break stays where it is taken). */
+  private readonly loc: Int32Array;
+  private readonly isBreak: Uint8Array;
   /** room[k*cap+pos]: time available between leaving pos and the latest start of pos+1. */
   private readonly room: Float64Array;
   private readonly maxRoom: Float64Array;
@@ -197,6 +200,8 @@ class IteratedLocalSearch {
     this.st = new Float64Array(size);
     this.ms = new Float64Array(size);
     this.cl = new Float64Array(size);
+    this.loc = new Int32Array(size);
+    this.isBreak = problem.isBreak;
     this.room = new Float64Array(size);
     this.maxRoom = new Float64Array(this.m);
     this.replaceRoom = new Float64Array(size);
@@ -240,6 +245,7 @@ class IteratedLocalSearch {
       this.route[b + 1] = problem.tourEndNode[k]!;
       this.len[k] = 2;
       this.arr[b] = this.st[b] = this.cl[b] = problem.tourStartTime[k]!;
+      this.loc[b] = problem.tourStartNode[k]!;
       if (!this.recompute(k, 1)) {
         // The day cannot even go from start to end: it stays empty and nothing is inserted.
         this.len[k] = 2;
@@ -348,7 +354,9 @@ class IteratedLocalSearch {
     for (let pos = from < 1 ? 1 : from; pos < L; pos++) {
       const prev = this.route[b + pos - 1]!;
       const node = this.route[b + pos]!;
-      const a = this.st[b + pos - 1]! + p.service[prev]! + this.travel[prev * n + node]!;
+      const from = this.loc[b + pos - 1]!;
+      this.loc[b + pos] = this.isBreak[node] ? from : node;
+      const a = this.st[b + pos - 1]! + p.service[prev]! + this.travel[from * n + node]!;
       this.arr[b + pos] = a;
       if (pos === L - 1) {
         this.st[b + pos] = a;
@@ -444,15 +452,21 @@ class IteratedLocalSearch {
     let bestCost = Number.POSITIVE_INFINITY;
     let bestPos = NONE;
     const jn = j * n;
+    const loc = this.loc;
+    const isBreak = this.isBreak;
+    const jBreak = isBreak[j] === 1;
     for (let pos = lo; pos < L - 1; pos++) {
       const a = route[b + pos]!;
       const depart = st[b + pos]! + service[a]!;
       // Departures only grow along a tour: once j cannot be reached before its last window
       // closes, nothing later fits either.
       if (depart > lastDepart) break;
-      const ta = travel[a * n + j]!;
       const nb = route[b + pos + 1]!;
-      const tb = travel[jn + nb]!;
+      // Inserting right before a break would move the break, and the leg after it: not O(1).
+      if (isBreak[nb]) continue;
+      const from = loc[b + pos]!;
+      const ta = travel[from * n + j]!;
+      const tb = jBreak ? travel[from * n + nb]! : travel[jn + nb]!;
       if (ta + sj + tb > room[b + pos]!) continue;
       const t = depart + ta;
       let s: number;
@@ -627,6 +641,7 @@ class IteratedLocalSearch {
     const route = this.route;
     const eff = this.eff;
     const replaceRoom = this.replaceRoom;
+    const isBreak = this.isBreak;
     // Lowest effective score per tour: a tour whose visits all score at least ej cannot gain.
     const tourMin = this.tourMinEff;
     for (let k = 0; k < this.m; k++) {
@@ -643,7 +658,7 @@ class IteratedLocalSearch {
     const ties = this.t.replaceTies;
     for (let c = 0; c < cands.length; c++) {
       const j = cands[c]!;
-      if (this.tourOf[j] !== NONE) continue;
+      if (this.tourOf[j] !== NONE || isBreak[j]) continue;
       const ej = this.eff[j]!;
       if (ej - minVisited < (ties ? -1e-9 : 1e-9)) continue;
       const sj = p.service[j]!;
@@ -680,11 +695,18 @@ class IteratedLocalSearch {
           const depart = st[b + pos - 1]! + p.service[a]!;
           if (depart > lastClose) break;
           if (minDetour > replaceRoom[b + pos]!) continue;
-          const gain = ej - eff[route[b + pos]!]!;
+          // Breaks are never replaced, and a replacement right before one would move it.
+          const i1 = route[b + pos]!;
+          if (isBreak[i1]) continue;
+          const next1 = route[b + pos + 1]!;
+          const gain = isBreak[next1] ? Number.NEGATIVE_INFINITY : ej - eff[i1]!;
           // Two consecutive visits for one better place.
-          const gain2 = pairs && pos < L - 2 ? gain - eff[route[b + pos + 1]!]! : Number.NEGATIVE_INFINITY;
+          const gain2 =
+            pairs && pos < L - 2 && !isBreak[next1] && !isBreak[route[b + pos + 2]!]
+              ? ej - eff[i1]! - eff[next1]!
+              : Number.NEGATIVE_INFINITY;
           if (gain < bestGain - 1e-9 && gain2 < bestGain - 1e-9) continue;
-          const ta = this.travel[a * n + j]!;
+          const ta = this.travel[this.loc[b + pos - 1]! * n + j]!;
           const t = depart + ta;
           const s = this.earliestStart(prof, j, t);
           if (s < 0) continue;

@@ -20,6 +20,14 @@ export interface PlanPlace {
   lockedDate?: string;
 }
 
+/** A meal break (lunch, dinner): taken where the traveller is, inside [from, to]. */
+export interface PlanMeal {
+  name: string;
+  from: string;
+  to: string;
+  minutes: number;
+}
+
 export interface PlanDay {
   /** ISO date, YYYY-MM-DD; its weekday selects the opening hours. */
   date: string;
@@ -29,6 +37,8 @@ export interface PlanDay {
   /** Overrides of the request's start/end point for this day (e.g. a hotel change). */
   startLocation?: LatLng;
   endLocation?: LatLng;
+  /** Meal breaks to fit into the day (hard constraints when feasible). */
+  meals?: PlanMeal[];
 }
 
 export interface PlanRequest {
@@ -51,9 +61,19 @@ export interface PlanStop {
   travelMinutes: number;
 }
 
+export interface PlannedMeal {
+  name: string;
+  start: string;
+  end: string;
+  /** The stop after which it is taken (where the traveller is), or null: before the first stop. */
+  afterLocationId: string | null;
+}
+
 export interface PlannedDay {
   date: string;
   stops: PlanStop[];
+  /** Meal breaks in time order; the leg after a meal starts from where it was taken. */
+  meals: PlannedMeal[];
   /** Travel back to the day's end point, minutes, and the arrival there (HH:MM). */
   returnTravelMinutes: number;
   finish: string;
@@ -67,9 +87,16 @@ export interface Unscheduled {
   detail: string;
 }
 
+export interface UnscheduledMeal {
+  date: string;
+  name: string;
+  detail: string;
+}
+
 export interface PlanResult {
   days: PlannedDay[];
   unscheduled: Unscheduled[];
+  unscheduledMeals: UnscheduledMeal[];
   /** Sum of the scores of the scheduled places. */
   score: number;
   stats: SolveStats;
@@ -107,7 +134,21 @@ function validate(request: PlanRequest): void {
     dates.add(day.date);
     weekdayOf(day.date);
     if (parseClock(day.end) < parseClock(day.start)) throw new Error(`${day.date}: end before start`);
+    const names = new Set<string>();
+    for (const meal of day.meals ?? []) {
+      if (names.has(meal.name)) throw new Error(`${day.date}: duplicate meal ${meal.name}`);
+      names.add(meal.name);
+      if (!(meal.minutes >= 0) || !Number.isInteger(meal.minutes)) throw new Error(`${day.date} ${meal.name}: minutes must be a whole number >= 0`);
+      if (parseClock(meal.to) < parseClock(meal.from)) throw new Error(`${day.date} ${meal.name}: to before from`);
+    }
   }
+}
+
+/** Start window of a meal: inside [from, to] and the day's hours. */
+function mealWindows(meal: PlanMeal, day: PlanDay): WindowSpec[] {
+  const from = Math.max(parseClock(meal.from), parseClock(day.start));
+  const to = Math.min(parseClock(meal.to), parseClock(day.end)) - meal.minutes;
+  return to >= from ? [{ open: from, close: to }] : [];
 }
 
 /** Start windows of a visit on a day: opening intervals cut to the day, minus the visit length. */
@@ -133,13 +174,16 @@ export function planItinerary(request: PlanRequest): PlanResult {
   validate(request);
   const places = request.places;
   const P = places.length;
+  // Node layout: places [0, P), meal breaks [P, P + M), then the distinct day start/end points.
+  const meals = request.days.flatMap((day, d) => (day.meals ?? []).map((meal) => ({ day: d, meal })));
+  const M = meals.length;
   const depotIndex = new Map<string, number>();
   const depotPoints: LatLng[] = [];
   const depotOf = (p: LatLng): number => {
     const key = pointKey(p);
     let idx = depotIndex.get(key);
     if (idx === undefined) {
-      idx = P + depotPoints.length;
+      idx = P + M + depotPoints.length;
       depotIndex.set(key, idx);
       depotPoints.push(p);
     }
@@ -152,15 +196,23 @@ export function planItinerary(request: PlanRequest): PlanResult {
     endTime: parseClock(day.end),
     profile: d,
   }));
-  const points: LatLng[] = [...places.map((p) => ({ lat: p.lat, lng: p.lng })), ...depotPoints];
+  // Meal nodes have no location of their own (the solver takes them where the traveller is).
+  const points: LatLng[] = [...places.map((p) => ({ lat: p.lat, lng: p.lng })), ...meals.map(() => request.start), ...depotPoints];
   const n = points.length;
+  const isMeal = (i: number): boolean => i >= P && i < P + M;
   const travel = new Float64Array(n * n);
   for (let a = 0; a < n; a++) {
-    for (let b = 0; b < n; b++) if (a !== b) travel[a * n + b] = travelMinutes(points[a]!, points[b]!, request.travelMode);
+    if (isMeal(a)) continue;
+    for (let b = 0; b < n; b++) {
+      if (a !== b && !isMeal(b)) travel[a * n + b] = travelMinutes(points[a]!, points[b]!, request.travelMode);
+    }
   }
   const dayIndex = new Map(request.days.map((d, i) => [d.date, i]));
-  const windows = request.days.map((day) => points.map((_, i) => (i < P ? visitWindows(places[i]!, day) : [])));
+  const windows = request.days.map((day, d) =>
+    points.map((_, i) => (i < P ? visitWindows(places[i]!, day) : isMeal(i) && meals[i - P]!.day === d ? mealWindows(meals[i - P]!.meal, day) : [])),
+  );
   const fixedTour = points.map((_, i) => {
+    if (isMeal(i)) return meals[i - P]!.day;
     const locked = i < P ? places[i]!.lockedDate : undefined;
     if (locked === undefined) return -1;
     // A lock to a date outside the trip: fixed to no tour at all (index m never exists).
@@ -168,13 +220,14 @@ export function planItinerary(request: PlanRequest): PlanResult {
   });
   const problem = buildCoreProblem({
     travel,
-    service: points.map((_, i) => (i < P ? places[i]!.visitMinutes : 0)),
+    service: points.map((_, i) => (i < P ? places[i]!.visitMinutes : isMeal(i) ? meals[i - P]!.meal.minutes : 0)),
     score: points.map((_, i) => (i < P ? places[i]!.score : 0)),
-    candidates: places.map((_, i) => i),
+    candidates: points.map((_, i) => i).filter((i) => i < P + M),
     windows,
     tours,
     fixedTour,
-    mandatory: points.map((_, i) => (i < P && (places[i]!.mustVisit || places[i]!.lockedDate !== undefined) ? 1 : 0)),
+    mandatory: points.map((_, i) => (isMeal(i) || (i < P && (places[i]!.mustVisit || places[i]!.lockedDate !== undefined)) ? 1 : 0)),
+    isBreak: points.map((_, i) => (isMeal(i) ? 1 : 0)),
   });
   const options = request.options ?? {};
   const solution = solveTopTw(problem, {
@@ -187,7 +240,23 @@ export function planItinerary(request: PlanRequest): PlanResult {
     const tour = tours[d]!;
     let at = tour.startNode;
     let time = tour.startTime;
-    const stops: PlanStop[] = solution.tours[d]!.map((i) => {
+    const dayMeals: PlannedMeal[] = [];
+    const stops: PlanStop[] = [];
+    for (const i of solution.tours[d]!) {
+      if (isMeal(i)) {
+        const meal = meals[i - P]!.meal;
+        const window = windows[d]![i]!.find((w) => time <= w.close);
+        if (!window) throw new Error(`internal: solver returned an infeasible meal ${meal.name}`);
+        const start = Math.max(time, window.open);
+        time = start + meal.minutes;
+        dayMeals.push({
+          name: meal.name,
+          start: formatClock(start),
+          end: formatClock(time),
+          afterLocationId: at < P ? places[at]!.locationId : null,
+        });
+        continue;
+      }
       const leg = travel[at * n + i]!;
       const arrive = time + leg;
       const window = windows[d]![i]!.find((w) => arrive <= w.close);
@@ -196,16 +265,16 @@ export function planItinerary(request: PlanRequest): PlanResult {
       const end = start + places[i]!.visitMinutes;
       at = i;
       time = end;
-      return {
+      stops.push({
         locationId: places[i]!.locationId,
         arrive: formatClock(arrive),
         start: formatClock(start),
         end: formatClock(end),
         travelMinutes: leg,
-      };
-    });
+      });
+    }
     const back = travel[at * n + tour.endNode]!;
-    return { date: day.date, stops, returnTravelMinutes: back, finish: formatClock(time + back) };
+    return { date: day.date, stops, meals: dayMeals, returnTravelMinutes: back, finish: formatClock(time + back) };
   });
 
   const scheduled = new Set(solution.tours.flat());
@@ -213,6 +282,16 @@ export function planItinerary(request: PlanRequest): PlanResult {
   places.forEach((place, i) => {
     if (scheduled.has(i)) return;
     unscheduled.push({ locationId: place.locationId, ...explain(i) });
+  });
+  const unscheduledMeals: UnscheduledMeal[] = [];
+  meals.forEach(({ day, meal }, m) => {
+    if (scheduled.has(P + m)) return;
+    const date = request.days[day]!.date;
+    const detail =
+      windows[day]![P + m]!.length === 0
+        ? `${meal.minutes} minutes do not fit between ${meal.from} and ${meal.to} within the day's hours`
+        : `no room between ${meal.from} and ${meal.to} alongside the must-visit and locked places`;
+    unscheduledMeals.push({ date, name: meal.name, detail });
   });
 
   function explain(i: number): { reason: UnscheduledReason; detail: string } {
@@ -249,7 +328,7 @@ export function planItinerary(request: PlanRequest): PlanResult {
       : { reason: 'no-time', detail: 'the days are full with higher-scoring places' };
   }
 
-  return { days, unscheduled, score: solution.score, stats: solution.stats };
+  return { days, unscheduled, unscheduledMeals, score: solution.score, stats: solution.stats };
 }
 
 /**
@@ -272,6 +351,7 @@ export function replanDay(request: PlanRequest, previous: PlanResult, date: stri
   return {
     days,
     unscheduled: dayResult.unscheduled.filter((u) => unscheduledElsewhere.has(u.locationId)),
+    unscheduledMeals: [...previous.unscheduledMeals.filter((m) => m.date !== date), ...dayResult.unscheduledMeals],
     score,
     stats: dayResult.stats,
   };
