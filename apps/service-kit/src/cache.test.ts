@@ -1,7 +1,8 @@
 /**
  * The two-level cache on the local Redis, two "replicas" sharing it: an invalidation made while
- * one replica could not reach Redis still reaches L2 and the other replica once Redis is back,
- * instead of the old value living on in L2 for its TTL.
+ * one replica could not reach Redis still reaches L2 and the other replica once Redis is back, and
+ * a value loaded while a write invalidated its key is not cached; either way the old value would
+ * otherwise live on in L2 for its TTL.
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -12,12 +13,12 @@ import { redisUrl } from './testing/index.ts';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const connections: Redis[] = [];
-const replica = async (namespace: string): Promise<{ cache: TwoLevelCache; redis: Redis }> => {
+const replica = async (namespace: string): Promise<{ cache: TwoLevelCache; redis: Redis; subscriber: Redis }> => {
   const redis = connectRedis(redisUrl(), quiet, 'cache-test');
   const subscriber = connectRedis(redisUrl(), quiet, 'cache-test:sub');
   connections.push(redis, subscriber);
   await Promise.all([redis, subscriber].map((r) => new Promise((ok) => (isRedisReady(r) ? ok(undefined) : r.once('ready', ok)))));
-  return { cache: await createTwoLevelCache({ namespace, redis, subscriber }), redis };
+  return { cache: await createTwoLevelCache({ namespace, redis, subscriber }), redis, subscriber };
 };
 
 const waitFor = async (check: () => Promise<boolean>, what: string) => {
@@ -52,4 +53,36 @@ it('delivers an invalidation made while Redis was unreachable once it is back (L
   await waitFor(async () => (await b.cache.get('profile', load)).version === 2, 'b to serve version 2');
   expect(b.cache.stats.misses).toBe(1);
   expect(await a.cache.get('profile', load)).toEqual({ version: 2 });
+});
+
+it('does not cache a value whose load raced an invalidation, here or on another replica', async () => {
+  for (const writer of [a, b]) {
+    const key = `race-${randomUUID()}`;
+    let stored = 1;
+    let release!: () => void;
+    const slowLoad = async () => {
+      const seen = stored; // read before the write commits
+      await new Promise<void>((r) => (release = r));
+      return { version: seen };
+    };
+    const loading = a.cache.get(key, slowLoad);
+    await waitFor(async () => release !== undefined, 'the load to start');
+    stored = 2;
+    // An invalidation from b reaches a through pub/sub: wait until a has heard it.
+    const heard = new Promise<void>((r) => {
+      const listener = (_channel: string, message: string) => {
+        if (message !== key) return;
+        a.subscriber.off('message', listener);
+        r();
+      };
+      a.subscriber.on('message', listener);
+    });
+    await writer.cache.invalidate(key);
+    await heard;
+    release();
+    expect(await loading).toEqual({ version: 1 }); // the caller still gets an answer
+    const load = async () => ({ version: stored });
+    expect(await a.cache.get(key, load)).toEqual({ version: 2 });
+    expect(await b.cache.get(key, load)).toEqual({ version: 2 });
+  }
 });

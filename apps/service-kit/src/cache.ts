@@ -59,8 +59,13 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   };
   opts.redis.on('ready', onRedisReady);
 
+  // Bumped by every invalidation, here or on another replica: a value loaded while one happened
+  // may predate the write, so it is returned but not cached (it would outlive the write by a TTL).
+  let epoch = 0;
   const onMessage = (ch: string, key: string) => {
-    if (ch === channel) l1.delete(key);
+    if (ch !== channel) return;
+    epoch++;
+    l1.delete(key);
   };
   opts.subscriber.on('message', onMessage);
   const subscribe = () => opts.subscriber.subscribe(channel).catch(() => undefined);
@@ -90,12 +95,15 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
         }
       }
       stats.misses++;
+      const loadedAt = epoch;
       const value = await load();
+      if (epoch !== loadedAt) return value;
       l1.set(key, value);
       if (isRedisReady(opts.redis) && !unsynced.has(key)) await opts.redis.set(redisKey(key), JSON.stringify(value), 'EX', l2Ttl).catch(() => undefined);
       return value;
     },
     async invalidate(key: string): Promise<void> {
+      epoch++;
       l1.delete(key);
       unsynced.add(key);
       if (isRedisReady(opts.redis)) await sendInvalidation(key);
