@@ -164,6 +164,9 @@ describe('meal breaks', () => {
   it('fits lunch and dinner into every day, where the traveller is, and the checker agrees', () => {
     expect(checkItinerary(req, res).errors).toEqual([]);
     for (const day of res.days) expect(day.meals.map((m) => m.name)).toEqual(['lunch', 'dinner']);
+    // Visits still fill the days around the meals (visits may come before a meal, too).
+    for (const day of res.days) expect(day.stops.length).toBeGreaterThanOrEqual(4);
+    expect(res.days.some((d) => d.meals[0]!.afterLocationId !== null && d.stops.length > 0)).toBe(true);
     expect(res.unscheduledMeals).toEqual([]);
     // Must-visits are still all placed.
     const placed = new Set(res.days.flatMap((d) => d.stops.map((s) => s.locationId)));

@@ -462,8 +462,9 @@ class IteratedLocalSearch {
       // closes, nothing later fits either.
       if (depart > lastDepart) break;
       const nb = route[b + pos + 1]!;
-      // Inserting right before a break would move the break, and the leg after it: not O(1).
-      if (isBreak[nb]) continue;
+      const nbBreak = isBreak[nb] === 1;
+      // A break right after a break would chain two moved breaks: not O(1), skip.
+      if (nbBreak && jBreak) continue;
       const from = loc[b + pos]!;
       const ta = travel[from * n + j]!;
       const tb = jBreak ? travel[from * n + nb]! : travel[jn + nb]!;
@@ -477,9 +478,22 @@ class IteratedLocalSearch {
         s = this.earliestStart(prof, j, t);
         if (s < 0) continue;
       }
-      const arrNext = s + sj + tb;
-      if (arrNext - st[b + pos + 1]! > ms[b + pos + 1]!) continue;
-      const cost = arrNext - arr[b + pos + 1]!;
+      let arrNext = s + sj + tb;
+      let cost: number;
+      if (nbBreak) {
+        // j goes right before a break: the break is then taken at j, so the leg after the break
+        // starts from j. Check the break's own window, then the visit after it (one step more).
+        const c = route[b + pos + 2]!;
+        if (isBreak[c]) continue;
+        const brkStart = this.earliestStart(prof, nb, arrNext);
+        if (brkStart < 0) continue;
+        arrNext = brkStart + service[nb]! + travel[jn + c]!;
+        if (arrNext - st[b + pos + 2]! > ms[b + pos + 2]!) continue;
+        cost = arrNext - arr[b + pos + 2]!;
+      } else {
+        if (arrNext - st[b + pos + 1]! > ms[b + pos + 1]!) continue;
+        cost = arrNext - arr[b + pos + 1]!;
+      }
       if (cost < bestCost) {
         bestCost = cost;
         bestPos = pos;
