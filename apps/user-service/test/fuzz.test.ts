@@ -7,6 +7,7 @@
  * the last PUT answered 200. Each request comes from its own client address so the rate limit
  * (itself a 4xx) does not hide everything behind 429s.
  */
+import { connect } from 'node:net';
 import fc from 'fast-check';
 import pg from 'pg';
 import { SignJWT, generateKeyPair } from 'jose';
@@ -152,4 +153,49 @@ it('answers 1,200 malformed requests without a single 5xx, stays alive and ready
   for (const probe of [HEALTH_PATHS.liveness, HEALTH_PATHS.readiness]) expect((await fetch(`${service.url}${probe}`)).status, probe).toBe(200);
   expect(await stored()).toEqual({ users: before.users + registered, preferences });
   console.log('fuzz status histogram', Object.fromEntries([...statuses.entries()].sort(([a], [b]) => a - b)));
+});
+
+/** Sends raw bytes to the listening service and returns the status of its answer, or 'closed'. */
+const rawExchange = (request: string | Buffer, { end = true } = {}): Promise<number | 'closed'> =>
+  new Promise((resolve, reject) => {
+    const { port, hostname } = new URL(service.url);
+    const socket = connect(Number(port), hostname);
+    let answer = '';
+    const done = () => {
+      socket.destroy();
+      const status = /^HTTP\/1\.[01] (\d{3})/.exec(answer)?.[1];
+      resolve(status ? Number(status) : 'closed');
+    };
+    socket.setTimeout(10_000, done);
+    socket.on('data', (d: Buffer) => {
+      answer += d.toString('latin1');
+      if (/\r\n\r\n/.test(answer)) done();
+    });
+    socket.on('end', done);
+    socket.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' || err.code === 'EPIPE' ? done() : reject(err)));
+    socket.write(request);
+    if (end) socket.end();
+  });
+
+it('answers malformed HTTP on the wire (bad request lines, oversized headers, smuggling, short bodies) below 500 and stays ready', async () => {
+  const register = 'POST /api/v1/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n';
+  const cases: Record<string, string> = {
+    'garbage request line': 'GARBAGE\r\n\r\n',
+    'header block over 16 KiB': `GET /api/v1/users/me HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    'negative content-length': `${register}Content-Length: -1\r\n\r\n{}`,
+    'two content-lengths': `${register}Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}`,
+    'content-length with chunked (smuggling)': `${register}Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`,
+    'bad chunk size': `${register}Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`,
+    // Refused on its announced length; no body is sent, so that no unread bytes turn the close into a reset.
+    'body over the limit': `${register}Content-Length: 400000\r\n\r\n`,
+    'body shorter than announced': `${register}Content-Length: 100\r\n\r\n{"a":`,
+    'NUL in the path': 'GET /api/v1/users/\u0000me HTTP/1.1\r\nHost: x\r\n\r\n',
+  };
+  const answers: Record<string, number | 'closed'> = {};
+  for (const [what, request] of Object.entries(cases)) answers[what] = await rawExchange(Buffer.from(request, 'latin1'));
+  for (const [what, status] of Object.entries(answers)) if (status !== 'closed') expect(status, what).toBeLessThan(500);
+  expect(answers['header block over 16 KiB']).toBe(431);
+  expect(answers['body over the limit']).toBe(413);
+  for (const probe of [HEALTH_PATHS.liveness, HEALTH_PATHS.readiness]) expect((await fetch(`${service.url}${probe}`)).status, probe).toBe(200);
+  console.log('raw HTTP answers', answers);
 });
