@@ -24,13 +24,15 @@ const sink = new Writable({
 let app: App;
 let pool: pg.Pool;
 let base: string;
+/** What happened during the drain, in order. */
+const shutdownOrder: string[] = [];
 
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: adminUrl(), max: 2 });
   const config = loadConfig({ service: 'trip' }, { DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), LOG_LEVEL: 'info', SHUTDOWN_DELAY_MS: '200', MAX_EVENT_LOOP_DELAY_MS: '0' });
   app = await createApp({
     config,
-    database: { ping: async () => void (await pool.query('SELECT 1')), close: () => pool.end() },
+    database: { ping: async () => void (await pool.query('SELECT 1')), close: () => (shutdownOrder.push('postgresql closed'), pool.end()) },
     verifier: createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience),
     logger: { level: 'info', stream: sink },
     domain: async (a) => {
@@ -40,6 +42,7 @@ beforeAll(async () => {
       a.get('/api/v1/trips/count', { schema: { querystring: count } }, async (req) => req.query);
       a.get('/api/v1/trips/slow', async () => {
         await new Promise((r) => setTimeout(r, 800));
+        shutdownOrder.push('in-flight request answered');
         return { done: true };
       });
     },
@@ -106,7 +109,10 @@ describe('service kit app', () => {
     expect(statuses.at(-1)).toBe(429);
   });
 
-  it('drains on shutdown: not ready at once, in-flight requests still answered', async () => {
+  it('drains on shutdown in order: not ready at once, in-flight requests answered, then consumers, relay, Redis, PostgreSQL', async () => {
+    // What a service registers: its consumers first, then its outbox relay (kit.onShutdown runs them in order).
+    app.kit.onShutdown(async () => void shutdownOrder.push(`consumers stopped (redis ${app.kit.redis.status})`));
+    app.kit.onShutdown(async () => void shutdownOrder.push(`relay stopped (redis ${app.kit.redis.status})`));
     const inFlight = fetch(`${base}/api/v1/trips/slow`);
     await new Promise((r) => setTimeout(r, 100));
     const closing = drainAndClose(app);
@@ -117,5 +123,8 @@ describe('service kit app', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ done: true });
     await closing;
+    expect(shutdownOrder).toEqual(['in-flight request answered', 'consumers stopped (redis ready)', 'relay stopped (redis ready)', 'postgresql closed']);
+    // Redis was told to disconnect after the relay; its socket ends a moment later.
+    if (app.kit.redis.status !== 'end') await new Promise((r) => app.kit.redis.once('end', r));
   });
 });
