@@ -50,6 +50,12 @@ const CLIENT_ERRORS: Record<string, number> = {
   FST_ERR_VALIDATION: 400,
 };
 
+/**
+ * Error codes that mean the database is out of reach (Prisma: can't reach the server, timed out,
+ * connection closed, no pooled connection in time). A retryable 503, not a bug of ours.
+ */
+const DATABASE_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+
 type ValidationItem = { instancePath?: string; message?: string; params?: Record<string, unknown> };
 
 export const toProblem = (error: FastifyError & { validation?: ValidationItem[]; validationContext?: string }, request: FastifyRequest): Problem => {
@@ -64,6 +70,9 @@ export const toProblem = (error: FastifyError & { validation?: ValidationItem[];
       })),
     });
   }
+  if (typeof error.code === 'string' && DATABASE_UNAVAILABLE.has(error.code)) {
+    return problem(503, 'The database is unavailable; try again shortly', { instance: request.url });
+  }
   const known = error.code ? CLIENT_ERRORS[error.code] : undefined;
   const status = known ?? (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500);
   if (status >= 500) return problem(status, 'The server failed to handle this request; it has been logged.', { instance: request.url });
@@ -76,8 +85,8 @@ export const registerProblemHandlers = (app: FastifyInstance): void => {
     const p = toProblem(error, request);
     if (p.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: p.status, code: error.code }, p.detail);
-    const retryAfter = reply.getHeader('retry-after');
-    if (p.status === 429 && retryAfter === undefined) reply.header('retry-after', '60');
+    // Both are worth retrying; say when (the rate limiter sets its own for 429).
+    if (reply.getHeader('retry-after') === undefined && (p.status === 429 || p.status === 503)) reply.header('retry-after', p.status === 429 ? '60' : '5');
     return sendProblem(reply, p);
   });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `No route ${request.method} ${request.url.split('?')[0]}`, { instance: request.url })));
