@@ -123,6 +123,8 @@ class IteratedLocalSearch {
   /** loc[k*cap+pos]: where the traveller is after position pos (a break stays where it is taken). */
   private readonly loc: Int32Array;
   private readonly isBreak: Uint8Array;
+  /** No breaks (the benchmark): hot loops skip the location indirection. */
+  private readonly hasBreaks: boolean;
   /** room[k*cap+pos]: time available between leaving pos and the latest start of pos+1. */
   private readonly room: Float64Array;
   private readonly maxRoom: Float64Array;
@@ -202,6 +204,7 @@ class IteratedLocalSearch {
     this.cl = new Float64Array(size);
     this.loc = new Int32Array(size);
     this.isBreak = problem.isBreak;
+    this.hasBreaks = problem.isBreak.some((x) => x === 1);
     this.room = new Float64Array(size);
     this.maxRoom = new Float64Array(this.m);
     this.replaceRoom = new Float64Array(size);
@@ -455,6 +458,7 @@ class IteratedLocalSearch {
     const loc = this.loc;
     const isBreak = this.isBreak;
     const jBreak = isBreak[j] === 1;
+    const hasBreaks = this.hasBreaks;
     for (let pos = lo; pos < L - 1; pos++) {
       const a = route[b + pos]!;
       const depart = st[b + pos]! + service[a]!;
@@ -462,10 +466,10 @@ class IteratedLocalSearch {
       // closes, nothing later fits either.
       if (depart > lastDepart) break;
       const nb = route[b + pos + 1]!;
-      const nbBreak = isBreak[nb] === 1;
+      const nbBreak = hasBreaks && isBreak[nb] === 1;
       // A break right after a break would chain two moved breaks: not O(1), skip.
       if (nbBreak && jBreak) continue;
-      const from = loc[b + pos]!;
+      const from = hasBreaks ? loc[b + pos]! : a;
       const ta = travel[from * n + j]!;
       const tb = jBreak ? travel[from * n + nb]! : travel[jn + nb]!;
       if (ta + sj + tb > room[b + pos]!) continue;
@@ -656,6 +660,7 @@ class IteratedLocalSearch {
     const eff = this.eff;
     const replaceRoom = this.replaceRoom;
     const isBreak = this.isBreak;
+    const hasBreaks = this.hasBreaks;
     // Lowest effective score per tour: a tour whose visits all score at least ej cannot gain.
     const tourMin = this.tourMinEff;
     for (let k = 0; k < this.m; k++) {
@@ -711,16 +716,17 @@ class IteratedLocalSearch {
           if (minDetour > replaceRoom[b + pos]!) continue;
           // Breaks are never replaced, and a replacement right before one would move it.
           const i1 = route[b + pos]!;
-          if (isBreak[i1]) continue;
           const next1 = route[b + pos + 1]!;
-          const gain = isBreak[next1] ? Number.NEGATIVE_INFINITY : ej - eff[i1]!;
+          let gain = ej - eff[i1]!;
           // Two consecutive visits for one better place.
-          const gain2 =
-            pairs && pos < L - 2 && !isBreak[next1] && !isBreak[route[b + pos + 2]!]
-              ? ej - eff[i1]! - eff[next1]!
-              : Number.NEGATIVE_INFINITY;
+          let gain2 = pairs && pos < L - 2 ? gain - eff[next1]! : Number.NEGATIVE_INFINITY;
+          if (hasBreaks) {
+            if (isBreak[i1]) continue;
+            if (isBreak[next1]) gain = gain2 = Number.NEGATIVE_INFINITY;
+            else if (pos < L - 2 && isBreak[route[b + pos + 2]!]) gain2 = Number.NEGATIVE_INFINITY;
+          }
           if (gain < bestGain - 1e-9 && gain2 < bestGain - 1e-9) continue;
-          const ta = this.travel[this.loc[b + pos - 1]! * n + j]!;
+          const ta = this.travel[(hasBreaks ? this.loc[b + pos - 1]! : a) * n + j]!;
           const t = depart + ta;
           const s = this.earliestStart(prof, j, t);
           if (s < 0) continue;
