@@ -10,20 +10,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { connectRedis, isRedisReady } from './redis.ts';
 import { redisUrl } from './testing/index.ts';
+import { quietLogger, waitFor } from './testing/wait.ts';
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const connections: Redis[] = [];
 const replica = async (namespace: string): Promise<{ cache: TwoLevelCache; redis: Redis; subscriber: Redis }> => {
-  const redis = connectRedis(redisUrl(), quiet, 'cache-test');
-  const subscriber = connectRedis(redisUrl(), quiet, 'cache-test:sub');
+  const redis = connectRedis(redisUrl(), quietLogger, 'cache-test');
+  const subscriber = connectRedis(redisUrl(), quietLogger, 'cache-test:sub');
   connections.push(redis, subscriber);
   await Promise.all([redis, subscriber].map((r) => new Promise((ok) => (isRedisReady(r) ? ok(undefined) : r.once('ready', ok)))));
   return { cache: await createTwoLevelCache({ namespace, redis, subscriber }), redis, subscriber };
-};
-
-const waitFor = async (check: () => Promise<boolean>, what: string) => {
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 25))) if (await check()) return;
-  throw new Error(`timed out waiting for ${what}`);
 };
 
 let a: Awaited<ReturnType<typeof replica>>;

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { REDIS_ENTRA_SCOPE, connectRedis, isRedisReady, redisTokenAuth, wantsEntraAuth, type RedisLogger, type RedisTokenAuth, type RenewalReport } from './redis.ts';
 import { redisUrl } from './testing/index.ts';
+import { waitFor } from './testing/wait.ts';
 
 const LIFETIME_MS = 3_000; // renewed at 70 %: about every 2.1 s
 
@@ -32,14 +33,6 @@ class RotatingCredential implements TokenCredential {
     return { token, expiresOnTimestamp: Date.now() + LIFETIME_MS };
   }
 }
-
-const waitFor = async (what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await ok())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 
 describe('Redis with Entra tokens (rotating ACL password on the local Redis)', () => {
   const id = randomBytes(4).toString('hex');
@@ -86,7 +79,7 @@ describe('Redis with Entra tokens (rotating ACL password on the local Redis)', (
   });
 
   it('connects only once a token is there, as the token’s object id', async () => {
-    await waitFor('both connections ready', () => isRedisReady(redis) && subscribed());
+    await waitFor(() => isRedisReady(redis) && subscribed(), 'both connections ready');
     expect(credential.issued.length).toBeGreaterThanOrEqual(1);
     expect(await redis.call('ACL', 'WHOAMI')).toBe(user);
   });
@@ -94,21 +87,21 @@ describe('Redis with Entra tokens (rotating ACL password on the local Redis)', (
   it('re-authenticates the open connection before the token expires and reconnects the subscriber with the new token', async () => {
     const commandAddress = local(redis);
     const issuedBefore = credential.issued.length;
-    await waitFor('a token renewal', () => credential.issued.length > issuedBefore && renewals.length >= credential.issued.length);
+    await waitFor(() => credential.issued.length > issuedBefore && renewals.length >= credential.issued.length, 'a token renewal');
     const report = renewals.at(-1)!;
     expect(report).toMatchObject({ username: user, reauthenticated: 1, reconnected: 1, failed: 0 });
     // Same socket, and the server saw it send AUTH: re-authenticated in place, not reconnected.
     expect(local(redis)).toBe(commandAddress);
-    await waitFor('AUTH from the open command connection', () => auths.includes(commandAddress));
-    await waitFor('the subscriber back, subscribed', subscribed);
-    await waitFor('AUTH from the subscriber’s new connection', () => auths.includes(local(subscriber)));
+    await waitFor(() => auths.includes(commandAddress), 'AUTH from the open command connection');
+    await waitFor(subscribed, 'the subscriber back, subscribed');
+    await waitFor(() => auths.includes(local(subscriber)), 'AUTH from the subscriber’s new connection');
     expect(await redis.call('ACL', 'WHOAMI')).toBe(user);
   });
 
   it('keeps working across rotations: commands, the L2 cache and invalidations through pub/sub', async () => {
     const renewalsBefore = renewals.length;
-    await waitFor('two more renewals', () => renewals.length >= renewalsBefore + 2);
-    await waitFor('the subscriber back, subscribed', subscribed);
+    await waitFor(() => renewals.length >= renewalsBefore + 2, 'two more renewals');
+    await waitFor(subscribed, 'the subscriber back, subscribed');
     let loads = 0;
     const load = async () => ({ n: ++loads });
     expect(await cache.get('k', load)).toEqual({ n: 1 }); // loader, then L1 and L2
@@ -116,10 +109,10 @@ describe('Redis with Entra tokens (rotating ACL password on the local Redis)', (
     const l2Before = cache.stats.l2Hits;
     // Another replica's invalidation arrives over the (re-authenticated) subscriber: L1 drops the key, L2 still has it.
     await admin.publish(`${namespace}:cache-invalidate`, 'k');
-    await waitFor('the L1 entry invalidated', async () => {
+    await waitFor(async () => {
       await cache.get('k', load);
       return cache.stats.l2Hits > l2Before;
-    });
+    }, 'the L1 entry invalidated');
     expect(loads).toBe(1);
     await redis.set(`${namespace}:probe`, 'ok');
     expect(await redis.get(`${namespace}:probe`)).toBe('ok');
@@ -131,7 +124,7 @@ describe('Redis with Entra tokens (rotating ACL password on the local Redis)', (
     const back = Promise.all([redis, subscriber].map((r) => new Promise((resolve) => r.once('ready', resolve))));
     await admin.call('CLIENT', 'KILL', 'USER', user);
     await back;
-    await waitFor('both connections back', () => isRedisReady(redis) && subscribed());
+    await waitFor(() => isRedisReady(redis) && subscribed(), 'both connections back');
     expect(await redis.call('ACL', 'WHOAMI')).toBe(user);
     expect(await redis.get(`${namespace}:probe`)).toBe('ok');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DefaultAzureCredential, WorkloadIdentityCredential } from '@azure/identity';
 import { messageBrokerFromEnv } from './broker-from-env.ts';
 import { azureCredentialFromEnv, serviceBusBrokerFromEnv } from './service-bus-broker.ts';
-import { quietLogger } from './test-support/wait.ts';
+import { quietLogger } from '../testing/wait.ts';
 
 // Construction only: neither the SDK nor the credentials touch the network before the first operation.
 describe('Service Bus configuration from the environment', () => {

@@ -5,7 +5,7 @@ import type { IncomingMessage, MessageBroker, Settlement, Subscription } from '.
 import { createPostgresBroker } from './postgres-broker.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 import { createTestDatabase } from './test-support/test-database.ts';
-import { quietLogger, waitFor } from './test-support/wait.ts';
+import { quietLogger, waitFor } from '../testing/wait.ts';
 
 /**
  * The MessageBroker contract, written once and run against every adapter that can be reached here.

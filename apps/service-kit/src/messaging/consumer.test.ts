@@ -6,7 +6,7 @@ import { consume, consumeIdempotently, pruneProcessedMessages, settlementForFail
 import { PermanentMessageError } from './errors.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
-import { quietLogger, waitFor } from './test-support/wait.ts';
+import { quietLogger, waitFor } from '../testing/wait.ts';
 
 const MAX_DELIVERY_COUNT = 3;
 const queue = QUEUES.notification;

@@ -3,7 +3,7 @@ import { QUEUES } from '@tripgen/catalog';
 import type { IncomingMessage, Subscription } from './broker.ts';
 import { createPostgresBroker } from './postgres-broker.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
-import { quietLogger, waitFor } from './test-support/wait.ts';
+import { quietLogger, waitFor } from '../testing/wait.ts';
 
 // Lock behaviour of the local adapter that the shared contract cannot provoke through the interface.
 const queue = QUEUES.locationSearch;

@@ -61,3 +61,4 @@ export const unreachableDatabaseUrl = (): string => {
 };
 
 export { REPO_ROOT, freePort, peakRss, serviceEntry, startNodeProcess, type NodeProcess, type StartOptions } from './service-process.ts';
+export { quietLogger, waitFor } from './wait.ts';

@@ -1,4 +1,4 @@
-import type { MessagingLogger } from '../errors.ts';
+import type { MessagingLogger } from '../messaging/errors.ts';
 
 /**
  * Polls `condition` until it holds, at most `timeoutMs` (generous: CI shares 2 cores). Waiting is
@@ -13,5 +13,5 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
   }
 }
 
-/** Keeps expected warnings (abandons, broker outages) out of the test output. */
+/** Keeps expected warnings (abandons, broker or Redis outages) out of the test output. */
 export const quietLogger: MessagingLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
