@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { openMigrationEngine } from '../../data/schema-engine.ts';
+import { adminUrl, createTestDatabase as createEmptyDatabase } from '../../testing/index.ts';
 import type { TransactionalSql } from '../sql.ts';
 import { pgSql } from './pg-sql.ts';
 
@@ -35,40 +35,20 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const adminUrl = (): string => {
-  const url = process.env.DATABASE_URL_ADMIN;
-  if (!url) throw new Error('DATABASE_URL_ADMIN is not set: `source scripts/stack-env.sh && bash scripts/stack-up.sh` first');
-  return url;
-};
-
 /** A throwaway database with the messaging tables, on the local stack's PostgreSQL; drop() removes it. */
 export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
-  const admin = adminUrl();
-  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
-  const adminPool = new pg.Pool({ connectionString: admin, max: 1 });
-  try {
-    await adminPool.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await adminPool.end();
-  }
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+  const db = await createEmptyDatabase(prefix);
+  const pool = new pg.Pool({ connectionString: db.url, max: 10 });
   // An idle client whose server went away must not crash the test process.
   pool.on('error', () => undefined);
-  await pool.query(await messagingDdl(admin));
+  await pool.query(await messagingDdl(adminUrl()));
   return {
-    url: url.toString(),
+    url: db.url,
     pool,
     sql: pgSql(pool),
     async drop() {
       await pool.end();
-      const p = new pg.Pool({ connectionString: admin, max: 1 });
-      try {
-        await p.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await p.end();
-      }
+      await db.drop();
     },
   };
 }
