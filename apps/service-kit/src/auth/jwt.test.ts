@@ -85,6 +85,29 @@ describe('remote JWKS verification', () => {
     await expect(verifier.verify(await sign(await newKey('other'), 'k3'))).rejects.toMatchObject({ statusCode: 401 });
   });
 
+  it('keeps verifying with the keys it had while the issuer is down, asking it again only after a cooldown', async () => {
+    const key = await newKey('k5');
+    published = [key.jwk];
+    fetches = 0;
+    // Three different tokens (a verified token is remembered, so each must be new to the verifier).
+    const [first, second, third] = await Promise.all(
+      [1, 2, 3].map((n) => new SignJWT({ n }).setProtectedHeader({ alg: 'EdDSA', kid: 'k5' }).setSubject('user-1').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').sign(key.privateKey)),
+    );
+    const verifier = createTokenVerifier(remoteJwks(url, { cacheMaxAgeMs: 100, cooldownMs: 60_000 }), ISSUER, AUDIENCE);
+    expect(await verifier.verify(first!)).toEqual({ id: 'user-1', email: undefined });
+    expect(fetches).toBe(1);
+    answer = 'error';
+    try {
+      await sleep(200); // the cached set is now stale: the next token makes a refresh, which fails
+      expect(await verifier.verify(second!)).toEqual({ id: 'user-1', email: undefined });
+      expect(fetches).toBe(2);
+      expect(await verifier.verify(third!)).toEqual({ id: 'user-1', email: undefined });
+      expect(fetches).toBe(2); // within the cooldown: not asked again
+    } finally {
+      answer = 'keys';
+    }
+  });
+
   it('refuses a token that brings its own key in the header (jwk / jku)', async () => {
     const key = await newKey('k4');
     published = [];

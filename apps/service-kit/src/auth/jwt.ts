@@ -2,7 +2,7 @@
  * Access-token verification: EdDSA/ES256 JWTs from the user service, checked against its JWKS
  * (fetched once and cached by jose, refetched on an unknown key id at most once per cooldown) with
  * issuer and audience from the configuration. A missing, malformed, expired or foreign token is a
- * 401 problem; a key set that cannot be fetched is a 503.
+ * 401 problem; a key set that cannot be fetched is a 503 unless keys fetched before can stand in.
  */
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
@@ -28,14 +28,34 @@ export interface RemoteJwksOptions {
 const TOKEN_KEY_ERRORS = [joseErrors.JWKSNoMatchingKey, joseErrors.JWKSMultipleMatchingKeys, joseErrors.JOSENotSupported];
 
 export const remoteJwks = (url: string, opts: RemoteJwksOptions = {}): JWTVerifyGetKey => {
-  const keys = createRemoteJWKSet(new URL(url), { cacheMaxAge: opts.cacheMaxAgeMs ?? 10 * 60_000, cooldownDuration: opts.cooldownMs ?? 30_000, timeoutDuration: 2_000 });
+  const cooldownMs = opts.cooldownMs ?? 30_000;
+  const keys = createRemoteJWKSet(new URL(url), { cacheMaxAge: opts.cacheMaxAgeMs ?? 10 * 60_000, cooldownDuration: cooldownMs, timeoutDuration: 2_000 });
+  // Stale-if-error: when a refresh fails, the keys fetched before keep verifying tokens (the issuer's
+  // outage must not log everyone out), and the issuer is asked again only after a cooldown, so that
+  // requests do not each wait for a fetch that is bound to fail.
+  let failedAt = Number.NEGATIVE_INFINITY;
+  let stale: { json: string; getKey: JWTVerifyGetKey } | undefined;
+  const staleKeys = (): JWTVerifyGetKey | undefined => {
+    const jwks = keys.jwks();
+    if (!jwks) return undefined;
+    const json = JSON.stringify(jwks);
+    if (stale?.json !== json) stale = { json, getKey: createLocalJWKSet(jwks) };
+    return stale.getKey;
+  };
   return async (header, token) => {
+    if (Date.now() - failedAt < cooldownMs) {
+      const fallback = staleKeys();
+      if (fallback) return fallback(header, token);
+    }
     try {
       return await keys(header, token);
     } catch (err) {
       if (TOKEN_KEY_ERRORS.some((type) => err instanceof type)) throw err;
-      // The issuer is down, slow or answering nonsense: our problem, not a bad token (a 401 would
-      // tell the client to throw its token away).
+      failedAt = Date.now();
+      const fallback = staleKeys();
+      if (fallback) return fallback(header, token);
+      // The issuer is down, slow or answering nonsense and we never had its keys: our problem, not
+      // a bad token (a 401 would tell the client to throw its token away).
       const unavailable = new HttpProblem(503, 'The token-signing keys are unavailable; try again shortly');
       unavailable.cause = err; // for the logs only: problem extensions go to the client
       throw unavailable;
