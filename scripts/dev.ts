@@ -6,11 +6,12 @@
  * Ctrl-C stops everything (services drain first).
  */
 import { SERVICES, type ServiceName } from '@tripgen/catalog';
-import { createDevGateway } from '@tripgen/service-kit/dev-gateway';
+import { DEV_GATEWAY_PORT, createDevGateway } from '@tripgen/service-kit/dev-gateway';
+import { DEFAULT_EMULATOR_PORT } from '@tripgen/servicebus-emulator';
 import { ensureStack, existingServices, generateCode, migrate, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
 
-const gatewayPort = Number(process.env.GATEWAY_PORT ?? 8080);
-const busPort = Number(process.env.SERVICEBUS_EMULATOR_PORT ?? 55671);
+const gatewayPort = Number(process.env.GATEWAY_PORT ?? DEV_GATEWAY_PORT);
+const busPort = Number(process.env.SERVICEBUS_EMULATOR_PORT ?? DEFAULT_EMULATOR_PORT);
 
 ensureStack();
 generateCode();

@@ -9,6 +9,9 @@ import { SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, problem, registerProblemHandlers } from './http/problem.ts';
 
+/** The base URL port of `npm run dev` (api.md; GATEWAY_PORT overrides it). */
+export const DEV_GATEWAY_PORT = 8080;
+
 export interface DevGatewayOptions {
   /** Base URL of each running service (e.g. http://127.0.0.1:3001); services left out answer 503. */
   readonly upstreams: Partial<Record<ServiceName, string>>;

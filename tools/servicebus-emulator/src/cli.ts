@@ -2,13 +2,13 @@
  * Runs the Service Bus emulator for local development: `node --import tsx tools/servicebus-emulator/src/cli.ts`.
  * Queues come from the service catalog unless given; prints the connection string services take as
  * SERVICEBUS_CONNECTION_STRING and runs until SIGINT/SIGTERM.
- *   --port <n>                  (env SERVICEBUS_EMULATOR_PORT, default 5672)
+ *   --port <n>                  (env SERVICEBUS_EMULATOR_PORT, default DEFAULT_EMULATOR_PORT: 55671, as `npm run dev`)
  *   --queues a,b,c              (default: the catalog's QUEUE_NAMES)
  *   --max-delivery-count <n>    (default: the catalog's QUEUE_LIMITS.maxDeliveryCount)
  */
 import { parseArgs } from 'node:util';
 import { QUEUE_LIMITS, QUEUE_NAMES } from '@tripgen/catalog';
-import { startServiceBusEmulator } from './emulator.ts';
+import { DEFAULT_EMULATOR_PORT, startServiceBusEmulator } from './emulator.ts';
 
 const { values } = parseArgs({
   options: {
@@ -18,7 +18,7 @@ const { values } = parseArgs({
   },
 });
 
-const port = Number(values.port ?? process.env.SERVICEBUS_EMULATOR_PORT ?? 5672);
+const port = Number(values.port ?? process.env.SERVICEBUS_EMULATOR_PORT ?? DEFAULT_EMULATOR_PORT);
 const queues = values.queues ? values.queues.split(',').map((q) => q.trim()).filter(Boolean) : [...QUEUE_NAMES];
 const maxDeliveryCount = Number(values['max-delivery-count'] ?? QUEUE_LIMITS.maxDeliveryCount);
 if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port}`);

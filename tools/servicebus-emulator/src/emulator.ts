@@ -4,6 +4,9 @@ import rhea from 'rhea';
 import type { Connection, Delivery, EventContext, Message, Receiver, Sender } from 'rhea';
 import { Entity, QueueStore, type Release } from './queue-store.ts';
 
+/** Where local runs find the emulator (SERVICEBUS_EMULATOR_PORT overrides it): next to the local stack's 55432/56379. */
+export const DEFAULT_EMULATOR_PORT = 55671;
+
 export interface ServiceBusEmulatorOptions {
   /** TCP port on 127.0.0.1; 0 or absent picks a free one. */
   port?: number;

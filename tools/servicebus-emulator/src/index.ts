@@ -1,2 +1,2 @@
-export { startServiceBusEmulator } from './emulator.ts';
+export { DEFAULT_EMULATOR_PORT, startServiceBusEmulator } from './emulator.ts';
 export type { ServiceBusEmulator, ServiceBusEmulatorOptions } from './emulator.ts';
