@@ -2,3 +2,4 @@ export * from './services.ts';
 export * from './queues.ts';
 export * from './cache.ts';
 export * from './runtime.ts';
+export * from './latency.ts';

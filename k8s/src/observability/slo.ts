@@ -2,17 +2,17 @@
  * Seed §12.1.2 alert thresholds, written once: the PrometheusRule and the Argo Rollouts analysis
  * both read them.
  */
-import type { ServiceName } from '@tripgen/catalog';
+import { RESPONSE_TIME_SLO_MS, type ServiceName } from '@tripgen/catalog';
 
 export const THRESHOLDS = {
   /** critical: pod restarts per hour. */
   restartsPerHour: 5,
   /** critical: the AI service's itinerary response (seed: schedule generation within 5 s). */
-  aiResponseMs: 5000,
+  aiResponseMs: RESPONSE_TIME_SLO_MS.aiCritical,
   /** critical: memory working set over the memory limit. */
   memoryRatio: 0.9,
   /** warning: any other service's p95 response time. */
-  responseMs: 200,
+  responseMs: RESPONSE_TIME_SLO_MS.warning,
   /** warning: CPU usage over the CPU request. */
   cpuRatio: 0.8,
   /** warning: volume usage. */

@@ -3,6 +3,7 @@
  * by route template (not raw URL, so cardinality stays bounded) and dependency gauges.
  * One registry per app so several apps in one process (tests) do not collide.
  */
+import { LATENCY_BUCKETS_SECONDS } from '@tripgen/catalog';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Metrics {
@@ -21,7 +22,8 @@ export const createMetrics = (serviceName: string): Metrics => {
     name: 'http_request_duration_seconds',
     help: 'Duration of HTTP requests by route template',
     labelNames: ['method', 'route', 'status_code'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    // A bucket at each response-time threshold, so alerts and rollout analyses are exact.
+    buckets: [...LATENCY_BUCKETS_SECONDS],
     registers: [registry],
   });
   const dependencyUp = new Gauge({
