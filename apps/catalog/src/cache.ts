@@ -7,5 +7,11 @@ export const CACHE_POLICY = {
 /** Seed §6: 100 requests per minute per user, shared by every replica. */
 export const RATE_LIMIT = { max: 100, timeWindowMs: 60_000 } as const;
 
+/**
+ * Failed logins per account (normalised email), shared by every replica: past `maxFailures` within
+ * `windowMs` of the first one, login answers 429 until the window ends; a successful login resets it.
+ */
+export const LOGIN_THROTTLE = { maxFailures: 10, windowMs: 15 * 60_000 } as const;
+
 /** Seed §7: distributed tracing samples 10 % of root traces. */
 export const TRACE_SAMPLING_RATIO = 0.1;

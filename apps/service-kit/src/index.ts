@@ -6,3 +6,4 @@ export { createTokenVerifier, remoteJwks, localJwks, bearerToken, type Authentic
 export { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 export { createPrismaClient, prismaDatabase } from './data/prisma.ts';
 export { ProblemSchema } from './http/schemas.ts';
+export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type AttemptVerdict } from './http/failure-throttle.ts';

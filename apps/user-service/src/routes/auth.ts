@@ -1,7 +1,7 @@
 /** /api/v1/auth: register, login (access token), and the public token-signing keys (JWKS). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { JWKS_PATH } from '@tripgen/catalog';
-import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
+import { JWKS_PATH, LOGIN_THROTTLE } from '@tripgen/catalog';
+import { createFailureThrottle, HttpProblem, ProblemSchema, type Kit } from '@tripgen/service-kit';
 import { SignJWT } from 'jose';
 import { decoyHash, hashPassword, verifyPassword } from '../domain/passwords.ts';
 import { Jwks, LoginBody, PublicUser, RegisterBody, TokenResponse } from '../domain/schemas.ts';
@@ -17,10 +17,15 @@ export interface AuthRoutesOptions {
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
+/** Failed logins per account, across replicas: the kit's rate limit counts per caller, and one account can be tried from many addresses. */
+export const loginThrottle = (redis: Kit['redis']) => createFailureThrottle({ redis, prefix: 'tripgen:user:login-failures:', ...LOGIN_THROTTLE });
+
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { users, key }) => {
   const { jwtIssuer, jwtAudience } = app.kit.config;
   // Hashed now, not on the first unknown email: that login would otherwise take twice as long.
   await decoyHash();
+  // Unknown emails are counted the same way as known ones (no user enumeration).
+  const throttle = loginThrottle(app.kit.redis);
 
   app.post(
     '/api/v1/auth/register',
@@ -39,12 +44,28 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
 
   app.post(
     '/api/v1/auth/login',
-    { schema: { tags: ['auth'], body: LoginBody, response: { 200: TokenResponse, 400: ProblemSchema, 401: ProblemSchema } } },
-    async (request) => {
-      const found = await users.findCredentials(normalizeEmail(request.body.email));
+    { schema: { tags: ['auth'], body: LoginBody, response: { 200: TokenResponse, 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema } } },
+    async (request, reply) => {
+      const email = normalizeEmail(request.body.email);
+      // Checked before the password, so past the limit even the right one gets 429: a guess that
+      // happens to be right must not tell the guesser so.
+      const verdict = await throttle.attempt(email);
+      if (!verdict.allowed) {
+        reply.header('retry-after', String(verdict.retryAfterSeconds));
+        throw new HttpProblem(429, `Too many failed logins for this email; retry in ${verdict.retryAfterSeconds} seconds`);
+      }
+      let found: Awaited<ReturnType<UserRepository['findCredentials']>>;
+      try {
+        found = await users.findCredentials(email);
+      } catch (err) {
+        // Not a failed login (the database could not answer): give the attempt back.
+        await throttle.aborted(email);
+        throw err;
+      }
       // Verify against a decoy when the email is unknown: both answers take as long.
       const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), request.body.password);
       if (!found || !ok) throw new HttpProblem(401, 'Email or password is wrong');
+      await throttle.succeeded(email);
       const accessToken = await new SignJWT({ email: found.email })
         .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: 'JWT' })
         .setSubject(found.id)

@@ -1,0 +1,58 @@
+/**
+ * The failure throttle on the local Redis: a parallel burst gets exactly maxFailures attempts
+ * (the slot is taken atomically before the work), the window expires on its own, an aborted
+ * attempt gives its slot back, and a Redis error falls back to the per-instance count.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createFailureThrottle } from './failure-throttle.ts';
+import { connectRedis, isRedisReady } from '../redis.ts';
+import { redisUrl } from '../testing/index.ts';
+import { quietLogger, waitFor } from '../testing/wait.ts';
+
+let redis: Redis;
+let down: Redis;
+const prefix = `tripgen:test-throttle-${randomUUID()}:`;
+beforeAll(async () => {
+  redis = connectRedis(redisUrl(), quietLogger, 'throttle-test');
+  down = connectRedis('redis://127.0.0.1:1', quietLogger, 'throttle-test-down');
+  await waitFor(() => isRedisReady(redis), 'redis ready');
+});
+afterAll(() => {
+  redis?.disconnect();
+  down?.disconnect();
+});
+
+it('lets exactly maxFailures of a parallel burst through, with Retry-After within the window, until the window ends', async () => {
+  const throttle = createFailureThrottle({ redis, prefix, maxFailures: 3, windowMs: 1_500 });
+  const verdicts = await Promise.all(Array.from({ length: 20 }, () => throttle.attempt('burst')));
+  expect(verdicts.filter((v) => v.allowed)).toHaveLength(3);
+  const retryAfter = verdicts.flatMap((v) => (v.allowed ? [] : [v.retryAfterSeconds]));
+  expect(Math.min(...retryAfter)).toBeGreaterThanOrEqual(1);
+  expect(Math.max(...retryAfter)).toBeLessThanOrEqual(2);
+  await waitFor(async () => (await redis.exists(throttle.redisKey('burst'))) === 0, 'the window to expire', 5_000);
+  expect((await throttle.attempt('burst')).allowed).toBe(true);
+});
+
+it('gives an aborted attempt back and clears the count on success', async () => {
+  const throttle = createFailureThrottle({ redis, prefix, maxFailures: 2, windowMs: 60_000 });
+  expect((await throttle.attempt('k')).allowed).toBe(true);
+  expect((await throttle.attempt('k')).allowed).toBe(true);
+  await throttle.aborted('k');
+  expect((await throttle.attempt('k')).allowed).toBe(true);
+  expect((await throttle.attempt('k')).allowed).toBe(false);
+  await throttle.succeeded('k');
+  expect(await redis.exists(throttle.redisKey('k'))).toBe(0);
+  expect((await throttle.attempt('k')).allowed).toBe(true);
+  await throttle.succeeded('k');
+});
+
+it('counts per instance while Redis is unreachable', async () => {
+  const a = createFailureThrottle({ redis: down, prefix, maxFailures: 2, windowMs: 60_000 });
+  const b = createFailureThrottle({ redis: down, prefix, maxFailures: 2, windowMs: 60_000 });
+  expect([await a.attempt('x'), await a.attempt('x'), await a.attempt('x')].map((v) => v.allowed)).toEqual([true, true, false]);
+  expect((await b.attempt('x')).allowed).toBe(true);
+  await a.succeeded('x');
+  expect((await a.attempt('x')).allowed).toBe(true);
+});

@@ -1,0 +1,105 @@
+/**
+ * Failed logins are throttled per account (normalised email) across replicas, through Redis:
+ * past LOGIN_THROTTLE.maxFailures the login answers 429 problem+json with Retry-After even for
+ * the right password; a successful login resets the count; an unknown email is counted and
+ * answered exactly like a known one; with Redis unreachable each replica counts on its own.
+ * Every test uses fresh emails: the counts live in the shared Redis for the whole window.
+ */
+import { LOGIN_THROTTLE } from '@tripgen/catalog';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginThrottle } from '../src/routes/auth.ts';
+import { startUserService, type RunningUserService } from './harness.ts';
+
+let a: RunningUserService;
+let b: RunningUserService;
+let noRedis: RunningUserService;
+
+beforeAll(async () => {
+  a = await startUserService();
+  b = await startUserService({ db: a.db, bus: a.bus });
+  noRedis = await startUserService({ db: a.db, bus: a.bus, env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+});
+afterAll(async () => {
+  await noRedis?.close();
+  await b?.close();
+  await a?.close();
+});
+
+const PASSWORD = 'the right password';
+const freshEmail = () => `throttle-${Math.random().toString(36).slice(2)}@example.com`;
+const register = async (email: string) => {
+  const res = await a.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { email, password: PASSWORD, name: 'T' } });
+  expect(res.statusCode).toBe(201);
+};
+// Each attempt comes from its own address: the per-caller rate limit is not what is tested here.
+let ip = 0;
+const login = (replica: RunningUserService, email: string, password: string) =>
+  replica.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, headers: { 'x-forwarded-for': `10.0.${Math.floor(++ip / 250) % 250}.${ip % 250}` } });
+
+/** maxFailures wrong passwords, alternating replicas; every one a plain 401. */
+const failUpToTheLimit = async (email: string, replicas: RunningUserService[]) => {
+  for (let i = 0; i < LOGIN_THROTTLE.maxFailures; i++) {
+    const res = await login(replicas[i % replicas.length]!, email, `wrong password ${i}`);
+    expect(res.statusCode, `attempt ${i + 1}`).toBe(401);
+  }
+};
+
+const expectThrottled = (res: Awaited<ReturnType<typeof login>>) => {
+  expect(res.statusCode).toBe(429);
+  expect(res.headers['content-type']).toContain('application/problem+json');
+  const retryAfter = Number(res.headers['retry-after']);
+  expect(retryAfter).toBeGreaterThan(0);
+  expect(retryAfter).toBeLessThanOrEqual(LOGIN_THROTTLE.windowMs / 1000);
+  expect(res.json()).toMatchObject({ status: 429, title: 'Too Many Requests', detail: `Too many failed logins for this email; retry in ${retryAfter} seconds` });
+};
+
+describe('login throttle', () => {
+  it('answers the attempt after maxFailures wrong passwords, counted across two replicas, with 429 and Retry-After even for the right password', async () => {
+    const email = freshEmail();
+    await register(email);
+    await failUpToTheLimit(email, [a, b]);
+    expectThrottled(await login(a, email, PASSWORD));
+    expectThrottled(await login(b, ` ${email.toUpperCase()} `, PASSWORD)); // the same account, normalised
+    // The count lives in Redis under a hashed key (no email stored) that expires with the window.
+    const key = loginThrottle(a.app.kit.redis).redisKey(email);
+    expect(key).not.toContain(email);
+    const ttl = await a.app.kit.redis.pttl(key);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(LOGIN_THROTTLE.windowMs);
+  });
+
+  it('resets the count on a successful login', async () => {
+    const email = freshEmail();
+    await register(email);
+    for (let i = 0; i < LOGIN_THROTTLE.maxFailures - 1; i++) expect((await login(a, email, 'wrong password')).statusCode).toBe(401);
+    expect((await login(b, email, PASSWORD)).statusCode).toBe(200);
+    // A full new budget: maxFailures more wrong passwords are plain 401s, then the limit holds.
+    await failUpToTheLimit(email, [b, a]);
+    expectThrottled(await login(a, email, PASSWORD));
+  });
+
+  it('counts and answers an unknown email exactly like a known one', async () => {
+    const known = freshEmail();
+    const unknown = freshEmail();
+    await register(known);
+    for (let i = 0; i < LOGIN_THROTTLE.maxFailures; i++) {
+      const [k, u] = [await login(a, known, 'wrong password'), await login(a, unknown, 'wrong password')];
+      expect(u.statusCode).toBe(401);
+      expect({ ...u.json(), headers: u.headers['content-type'] }).toEqual({ ...k.json(), headers: k.headers['content-type'] });
+    }
+    const [k, u] = [await login(b, known, PASSWORD), await login(b, unknown, PASSWORD)];
+    expectThrottled(k);
+    expectThrottled(u);
+    expect(Object.keys(u.json()).sort()).toEqual(Object.keys(k.json()).sort());
+  });
+
+  it('falls back to a per-instance count while Redis is unreachable, and login still works', async () => {
+    const email = freshEmail();
+    await register(email);
+    expect((await login(noRedis, email, PASSWORD)).statusCode).toBe(200);
+    await failUpToTheLimit(email, [noRedis]);
+    expectThrottled(await login(noRedis, email, PASSWORD));
+    // Counted on that instance only: a replica that reaches Redis never saw these failures.
+    expect((await login(a, email, PASSWORD)).statusCode).toBe(200);
+  });
+});
