@@ -26,7 +26,11 @@ const tcp = (...ports: number[]): INetworkPolicyPort[] => ports.map((port) => ({
 const ISTIOD_PORTS = [15012];
 /** Microsoft Entra ID, Key Vault and Service Bus (AMQP 5671 or AMQP over WebSockets 443). */
 const AZURE_PORTS = [443, 5671];
-const OTLP_HTTP_PORT = 4318;
+/** The collector's port as the pods are told it (OTEL_EXPORTER_OTLP_ENDPOINT), so the two cannot drift. */
+const endpointPort = (endpoint: string): number => {
+  const url = new URL(endpoint);
+  return Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+};
 
 /** Namespace-wide baseline: deny everything, then let every pod resolve names. */
 export function namespaceBaselinePolicies(scope: Construct, profile: EnvironmentProfile): void {
@@ -111,7 +115,7 @@ export function serviceNetworkPolicy(scope: Construct, spec: ServiceSpec, profil
   egress.push(...dataStoreEgress(profile, true));
   egress.push({ ports: tcp(...AZURE_PORTS) });
   if (profile.mesh) egress.push({ to: [nsPeer(profile.mesh.systemNamespace)], ports: tcp(...ISTIOD_PORTS) });
-  if (profile.otlpEndpoint && profile.monitoring) egress.push({ to: [nsPeer(profile.monitoring.namespace)], ports: tcp(OTLP_HTTP_PORT) });
+  if (profile.otlpEndpoint && profile.monitoring) egress.push({ to: [nsPeer(profile.monitoring.namespace)], ports: tcp(endpointPort(profile.otlpEndpoint)) });
 
   emit(scope, {
     apiVersion: 'networking.k8s.io/v1',
