@@ -10,7 +10,7 @@ import path from 'node:path';
 import { JWKS_PATH, QUEUE_NAMES, SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, createTestDatabase, freePort, redisUrl, serviceEntry, startNodeProcess, unreachableDatabaseUrl, type NodeProcess, type TestDatabase } from '../src/testing/index.ts';
+import { REPO_ROOT, createTestDatabase, freePort, redisUrl, serviceEntry, startNodeProcess, unreachableDatabaseUrl, waitFor, type NodeProcess, type TestDatabase } from '../src/testing/index.ts';
 import { catalogContract, manifestContracts, type ContainerContract } from './manifests.ts';
 
 const existing = SERVICE_NAMES.filter((s) => existsSync(path.join(REPO_ROOT, serviceEntry(s))));
@@ -103,10 +103,7 @@ describe.each(existing)('%s service probes', (service) => {
     // Readiness flips as soon as the signal is handled (a busy machine may take a moment); the
     // server keeps answering for SHUTDOWN_DELAY_MS so that Kubernetes can take the pod out.
     let readiness = 200;
-    for (const deadline = Date.now() + 3_000; readiness === 200 && Date.now() < deadline; ) {
-      readiness = (await get(ready.port, ready.path)).status;
-      if (readiness === 200) await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitFor(async () => (readiness = (await get(ready.port, ready.path)).status) !== 200, 'readiness to flip', 3_000, 50);
     expect(readiness).toBe(503);
     expect((await get(live.port, live.path)).status).toBe(200);
     expect(await proc.exited).toBe(0);

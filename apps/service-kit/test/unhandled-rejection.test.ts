@@ -5,7 +5,7 @@
  */
 import { HEALTH_PATHS } from '@tripgen/catalog';
 import { afterAll, expect, it } from 'vitest';
-import { adminUrl, freePort, redisUrl, startNodeProcess, type NodeProcess } from '../src/testing/index.ts';
+import { adminUrl, freePort, redisUrl, startNodeProcess, waitFor, type NodeProcess } from '../src/testing/index.ts';
 
 let proc: NodeProcess | undefined;
 afterAll(async () => proc?.kill());
@@ -20,11 +20,9 @@ it('logs an unhandled rejection, drains and exits with code 1', async () => {
   const res = await fetch(`${proc.url}/api/v1/trips/careless`);
   expect(await res.json()).toEqual({ answered: true });
   // Draining starts once the rejection is noticed (a busy machine may take a moment).
+  const readinessUrl = `${proc.url}${HEALTH_PATHS.readiness}`;
   let readiness = 200;
-  for (const deadline = Date.now() + 4_000; readiness === 200 && Date.now() < deadline; ) {
-    readiness = (await fetch(`${proc.url}${HEALTH_PATHS.readiness}`)).status;
-    if (readiness === 200) await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitFor(async () => (readiness = (await fetch(readinessUrl)).status) !== 200, 'readiness to flip', 4_000, 50);
   expect(readiness).toBe(503);
   expect(await proc.exited).toBe(1);
   const fatal = proc

@@ -5,6 +5,7 @@
  */
 import { RATE_LIMIT } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@tripgen/service-kit/testing';
 import { startUserService, type RunningUserService } from './harness.ts';
 
 let a: RunningUserService;
@@ -54,13 +55,8 @@ describe('replicas', () => {
     const prefs = { interests: ['hiking'], pace: 'packed', travelMode: 'car' };
     expect((await a.app.inject({ method: 'PUT', url: '/api/v1/users/me/preferences', headers, payload: prefs })).statusCode).toBe(200);
     // Pub/sub delivery is asynchronous but local: allow it a moment.
-    const deadline = Date.now() + 2_000;
     let seen: unknown = null;
-    while (Date.now() < deadline) {
-      seen = (await me(b)).preferences;
-      if (seen) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitFor(async () => Boolean((seen = (await me(b)).preferences)), 'the preferences on b', 2_000, 20);
     expect(seen).toEqual(prefs);
     expect(b.app.kit.cache.stats.l1Hits + b.app.kit.cache.stats.l2Hits).toBeGreaterThan(0);
   });

@@ -10,6 +10,7 @@ import { createTokenVerifier, remoteJwks } from '@tripgen/service-kit';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@tripgen/service-kit/testing';
 import { KEY_FILE, startUserService, type RunningUserService } from './harness.ts';
 
 let service: RunningUserService;
@@ -138,13 +139,16 @@ describe('user routes through the dev gateway', () => {
       await broker.publish(QUEUES.notification, [{ messageId: 'notif-1', body }]);
       await broker.publish(QUEUES.notification, [{ messageId: 'notif-1', body }]);
       await broker.publish(QUEUES.notification, [{ messageId: 'notif-bad', body: { hello: 'world' } }]);
-      const deadline = Date.now() + 20_000;
       let items: unknown[] = [];
-      while (Date.now() < deadline) {
-        items = (await call('GET', '/api/v1/users/me/notifications', undefined, token)).json!.items as unknown[];
-        if (items.length && service.bus.count(`${QUEUES.notification}/$deadletterqueue`) === 1 && service.bus.count(QUEUES.notification) === 0) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      await waitFor(
+        async () => {
+          items = (await call('GET', '/api/v1/users/me/notifications', undefined, token)).json!.items as unknown[];
+          return items.length > 0 && service.bus.count(`${QUEUES.notification}/$deadletterqueue`) === 1 && service.bus.count(QUEUES.notification) === 0;
+        },
+        'the notification and its dead letter',
+        20_000,
+        100,
+      );
       expect(items).toEqual([{ id: expect.any(String), type: 'schedule.completed', payload: body.payload, createdAt: expect.any(String), readAt: null }]);
       expect(service.bus.count(`${QUEUES.notification}/$deadletterqueue`)).toBe(1);
       const metrics = await (await fetch(`${service.url}${METRICS_PATH}`)).text();

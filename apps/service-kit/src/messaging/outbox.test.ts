@@ -5,7 +5,7 @@ import type { MessageBroker, OutgoingMessage } from './broker.ts';
 import { createOutboxRelay, enqueue, pruneSentOutboxMessages } from './outbox.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
-import { quietLogger } from '../testing/wait.ts';
+import { quietLogger, waitFor } from '../testing/wait.ts';
 
 interface OutboxRow {
   message_id: string;
@@ -172,7 +172,7 @@ describe('transactional outbox', { timeout: 60_000 }, () => {
     const counting = countingBroker(broker);
     const survivor = createOutboxRelay({ db: db.sql, broker: counting, logger: quietLogger });
     // Wait (bounded) until the dying relay's claim is visible, then check the survivor keeps off it.
-    for (let i = 0; i < 200 && (await rows())[0]?.attempts !== 1; i++) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(async () => (await rows())[0]?.attempts === 1, "the dying relay's claim", 2_000, 10);
     expect(await survivor.relayOnce()).toEqual({ sent: 0, failed: 0 });
     await db.sql.$executeRawUnsafe(MAKE_DUE); // the lease runs out
     expect(await survivor.relayOnce()).toEqual({ sent: 1, failed: 0 });
@@ -185,7 +185,7 @@ describe('transactional outbox', { timeout: 60_000 }, () => {
     relay.start();
     await enqueue(db.sql, QUEUES.notification, {}, { messageId: 'background' });
     relay.wake();
-    for (let i = 0; i < 1_000 && !counting.published.has('background'); i++) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => counting.published.has('background'), 'the background relay to publish', 20_000, 20);
     await relay.close();
     expect(counting.published.get('background')).toBe(1);
     await enqueue(db.sql, QUEUES.notification, {}, { messageId: 'after-close' });
