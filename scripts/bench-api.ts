@@ -8,7 +8,7 @@
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { HEALTH_PATHS, JWKS_PATH, type ServiceName } from '@tripgen/catalog';
-import { REPO_ROOT, createTestDatabase, freePort, startNodeProcess } from '@tripgen/service-kit/testing';
+import { createTestDatabase, freePort, serviceMigrationsDir, startNodeProcess } from '@tripgen/service-kit/testing';
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { ensureStack, existingServices, generateCode, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
 
@@ -37,7 +37,7 @@ try {
   const ports = new Map<ServiceName, number>();
   for (const s of existingServices()) ports.set(s, await freePort());
   for (const s of existingServices().sort((a, b) => Number(b === 'user') - Number(a === 'user'))) {
-    const db = await createTestDatabase(`bench_${s}`, `${REPO_ROOT}/apps/${s}-service/prisma/migrations`);
+    const db = await createTestDatabase(`bench_${s}`, serviceMigrationsDir(s));
     cleanups.push(() => db.drop());
     const env = serviceEnv(s, {
       PORT: String(ports.get(s)),

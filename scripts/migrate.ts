@@ -8,11 +8,11 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
+import { SERVICE_NAMES, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
 import { openMigrationEngine, readSchemaFolder } from '@tripgen/service-kit/migrations';
 
 const root = path.resolve(import.meta.dirname, '..');
-const prismaDir = (s: ServiceName): string => path.join(root, 'apps', `${s}-service`, 'prisma');
+const prismaDir = (s: ServiceName): string => path.join(root, 'apps', workloadName(s), 'prisma');
 
 const databaseUrlFor = (s: ServiceName, single: boolean): string => {
   if (single && process.env.DATABASE_URL) return process.env.DATABASE_URL;

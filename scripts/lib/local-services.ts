@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { HEALTH_PATHS, JWKS_PATH, QUEUE_NAMES, SERVICE_NAMES, SERVICES, nodeOptions, type ServiceName } from '@tripgen/catalog';
 import { openMigrationEngine } from '@tripgen/service-kit/migrations';
-import { REPO_ROOT, serviceEntry, startNodeProcess, type NodeProcess } from '@tripgen/service-kit/testing';
+import { REPO_ROOT, serviceEntry, serviceMigrationsDir, startNodeProcess, type NodeProcess } from '@tripgen/service-kit/testing';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 
 const STACK_VARS = ['STACK_DIR', 'PGHOST', 'PGPORT', 'PGUSER', 'PGPASSWORD', 'DATABASE_URL_ADMIN', 'REDIS_PORT', 'REDIS_URL'];
@@ -41,7 +41,7 @@ export const databaseUrl = (s: ServiceName, database: string = SERVICES[s].datab
 };
 
 export const migrate = async (s: ServiceName, url = databaseUrl(s)): Promise<string[]> => {
-  const dir = path.join(REPO_ROOT, 'apps', `${s}-service`, 'prisma', 'migrations');
+  const dir = serviceMigrationsDir(s);
   if (!existsSync(dir)) return [];
   const engine = await openMigrationEngine(url);
   try {

@@ -10,7 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { HEALTH_PATHS, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, SERVICES } from '@tripgen/catalog';
+import { HEALTH_PATHS, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, SERVICES, workloadName } from '@tripgen/catalog';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Span } from '@opentelemetry/api';
@@ -93,7 +93,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
         ? false
         : {
             level: config.logLevel,
-            base: { service: `${config.serviceName}-service` },
+            base: { service: workloadName(config.serviceName) },
             redact: ['req.headers.authorization'],
             ...(typeof opts.logger === 'object' ? opts.logger : {}),
           },
@@ -115,8 +115,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const redisAuth = wantsEntraAuth(config.redisUrl, config.azureClientId)
     ? redisTokenAuth({ credential: await azureCredentialFromEnv(), log: app.log })
     : undefined;
-  const redis = connectRedis(config.redisUrl, app.log, `${config.serviceName}-service`, redisAuth);
-  const subscriber = connectRedis(config.redisUrl, app.log, `${config.serviceName}-service:sub`, redisAuth);
+  const redis = connectRedis(config.redisUrl, app.log, workloadName(config.serviceName), redisAuth);
+  const subscriber = connectRedis(config.redisUrl, app.log, `${workloadName(config.serviceName)}:sub`, redisAuth);
   const cache = await createTwoLevelCache({ namespace: `tripgen:${config.serviceName}`, redis, subscriber });
   const health: HealthState = { started: false, draining: false };
   const stoppers: (() => Promise<void>)[] = [];

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { JWKS_PATH, QUEUE_NAMES, SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, createTestDatabase, freePort, redisUrl, serviceEntry, startNodeProcess, unreachableDatabaseUrl, waitFor, type NodeProcess, type TestDatabase } from '../src/testing/index.ts';
+import { REPO_ROOT, createTestDatabase, freePort, redisUrl, serviceEntry, serviceMigrationsDir, startNodeProcess, unreachableDatabaseUrl, waitFor, type NodeProcess, type TestDatabase } from '../src/testing/index.ts';
 import { catalogContract, manifestContracts, type ContainerContract } from './manifests.ts';
 
 const existing = SERVICE_NAMES.filter((s) => existsSync(path.join(REPO_ROOT, serviceEntry(s))));
@@ -56,7 +56,7 @@ describe.each(existing)('%s service probes', (service) => {
     for (const c of cleanup.reverse()) await c().catch(() => undefined);
   });
 
-  const migrations = path.join(REPO_ROOT, 'apps', `${service}-service`, 'prisma', 'migrations');
+  const migrations = serviceMigrationsDir(service);
   const contracts = contractsFor(service);
 
   it('renders one port for the container, the PORT the process is given and the catalog agree', () => {

@@ -17,6 +17,7 @@ import {
   type Sampler,
 } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { workloadName } from '@tripgen/catalog';
 import type { ServiceConfig } from '../config.ts';
 
 export const samplerFor = (name: string, ratio: number): Sampler => {
@@ -35,7 +36,7 @@ export interface Tracing {
 
 export const setupTracing = (config: Pick<ServiceConfig, 'serviceName' | 'otlpEndpoint' | 'tracesSampler' | 'tracesSamplerArg'>): Tracing => {
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: `${config.serviceName}-service` }),
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: workloadName(config.serviceName) }),
     sampler: samplerFor(config.tracesSampler, config.tracesSamplerArg),
     spanProcessors: config.otlpEndpoint ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${config.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }))] : [],
   });

@@ -60,5 +60,5 @@ export const unreachableDatabaseUrl = (): string => {
   return u.toString();
 };
 
-export { REPO_ROOT, freePort, peakRss, serviceEntry, startNodeProcess, type NodeProcess, type StartOptions } from './service-process.ts';
+export { REPO_ROOT, freePort, peakRss, serviceEntry, serviceMigrationsDir, startNodeProcess, type NodeProcess, type StartOptions } from './service-process.ts';
 export { quietLogger, waitFor } from './wait.ts';

@@ -7,12 +7,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { HEALTH_PATHS, type ServiceName } from '@tripgen/catalog';
+import { HEALTH_PATHS, workloadName, type ServiceName } from '@tripgen/catalog';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../../..');
 
 /** The entry file of a service, relative to the repository root (the container's CMD runs the same). */
-export const serviceEntry = (service: ServiceName): string => path.join('apps', `${service}-service`, 'src', 'server.ts');
+export const serviceEntry = (service: ServiceName): string => path.join('apps', workloadName(service), 'src', 'server.ts');
+
+/** The committed Prisma migrations of a service (absolute). */
+export const serviceMigrationsDir = (service: ServiceName): string => path.join(REPO_ROOT, 'apps', workloadName(service), 'prisma', 'migrations');
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
 export const freePort = (): Promise<number> =>
