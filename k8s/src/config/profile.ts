@@ -5,6 +5,7 @@
  */
 import { K8S_NAMESPACE, type EnvironmentName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs, type AzureOutputs } from './azure-outputs.ts';
+import { DEFAULT_UID } from '../lib/security.ts';
 import { IMAGE_TAGS } from './releases.ts';
 
 export interface ResourceSpec {
@@ -119,8 +120,6 @@ export interface EnvironmentProfile {
   readonly azure: AzureOutputs;
 }
 
-const PODS_UID = 10001;
-
 /** Outputs a profile cannot do without: an empty value would render a broken URL or port. */
 function required(azure: AzureOutputs, env: EnvironmentName, keys: readonly (keyof AzureOutputs)[]): void {
   const missing = keys.filter((k) => azure[k] === '' || azure[k] === 0);
@@ -168,13 +167,13 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
           image: 'docker.io/postgis/postgis:16-3.4',
           resources: { requests: { cpu: '1000m', memory: '2Gi' }, limits: { cpu: '2000m', memory: '4Gi' } },
           storage: '20Gi',
-          uid: PODS_UID,
+          uid: DEFAULT_UID,
         },
         redis: {
           image: 'docker.io/library/redis:7.2.5',
           resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '1Gi' } },
           maxMemory: '768mb',
-          uid: PODS_UID,
+          uid: DEFAULT_UID,
         },
       },
       secrets: { kind: 'bootstrap', script: 'k8s/src/bootstrap/dev-secrets.ts' },

@@ -14,7 +14,7 @@ import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import type { EnvironmentProfile, InClusterDataStores } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
-import { componentLabels, selectorLabels } from '../lib/labels.ts';
+import { componentLabels, migrationJobName, selectorLabels } from '../lib/labels.ts';
 import { containerSecurityContext, podSecurityContext } from '../lib/security.ts';
 
 export const POSTGRES = { name: 'postgres', port: 5432, adminSecret: 'postgres-admin' } as const;
@@ -33,7 +33,7 @@ export function dataStoreEndpoints(profile: EnvironmentProfile): DataStoreEndpoi
 }
 
 /** Pods that talk to PostgreSQL: the services and their migration Jobs. */
-export const databaseClients = (): string[] => serviceList().flatMap((s) => [workloadName(s.name), `${s.name}-migrate`]);
+export const databaseClients = (): string[] => serviceList().flatMap((s) => [workloadName(s.name), migrationJobName(s.name)]);
 
 /** First-start script: one database per service, plus the extensions the catalog asks for. */
 export function postgresInitSql(): string {

@@ -39,7 +39,7 @@ import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import type { EnvironmentProfile } from '../config/profile.ts';
 import { SECRETS_MOUNT_PATH, secretName, serviceSecrets } from '../config/secrets.ts';
 import { emit } from '../lib/emit.ts';
-import { ARGO_SYNC_WAVE, WAVES, componentLabels, selectorLabels } from '../lib/labels.ts';
+import { ARGO_SYNC_WAVE, WAVES, componentLabels, migrationJobName, selectorLabels } from '../lib/labels.ts';
 import { containerSecurityContext, podSecurityContext } from '../lib/security.ts';
 import { serviceNetworkPolicy, migrationNetworkPolicy } from './network-policies.ts';
 import { ProgressiveDelivery } from './progressive-delivery.ts';
@@ -319,7 +319,7 @@ function podTemplate(spec: ServiceSpec, profile: EnvironmentProfile, configName:
 }
 
 function migrationJob(scope: Construct, spec: ServiceSpec, profile: EnvironmentProfile, template: IPodTemplateSpec): void {
-  const name = `${spec.name}-migrate`;
+  const name = migrationJobName(spec.name);
   // The Job reuses the service's pod (identity, config, secrets, security) without its spread rules.
   const { topologySpreadConstraints: _spread, containers, ...base } = template.spec!;
   const app = containers[0]!;

@@ -12,7 +12,7 @@ import type { INetworkPolicyPort } from 'kubernetes-models/networking.k8s.io/v1/
 import type { INetworkPolicyPeer } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer';
 import type { EnvironmentProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
-import { ARGO_SYNC_WAVE, WAVES, componentLabels, selectorLabels } from '../lib/labels.ts';
+import { ARGO_SYNC_WAVE, WAVES, componentLabels, migrationJobName, selectorLabels } from '../lib/labels.ts';
 import { POSTGRES, REDIS } from './data-stores.ts';
 
 const nsPeer = (namespace: string, podLabels?: Readonly<Record<string, string>>): INetworkPolicyPeer => ({
@@ -127,7 +127,7 @@ export function serviceNetworkPolicy(scope: Construct, spec: ServiceSpec, profil
 
 /** A migration Job only reaches its database. */
 export function migrationNetworkPolicy(scope: Construct, spec: ServiceSpec, profile: EnvironmentProfile): void {
-  const name = `${spec.name}-migrate`;
+  const name = migrationJobName(spec.name);
   emit(scope, {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',

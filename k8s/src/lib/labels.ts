@@ -20,6 +20,9 @@ export const componentLabels = (
   'tripgen.example/environment': profile.name,
 });
 
+/** A service's schema-migration Job; its pods are named (and let through to PostgreSQL) by it. */
+export const migrationJobName = (service: string): string => `${service}-migrate`;
+
 export const ARGO_SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
 
 /**
