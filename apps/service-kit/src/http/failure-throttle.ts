@@ -9,8 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { LRUCache } from 'lru-cache';
 import { isRedisReady } from '../redis.ts';
+import { FIXED_WINDOW_INCR_LUA, localWindowCounter } from './fixed-window.ts';
 
 export interface FailureThrottleOptions {
   readonly redis: Redis;
@@ -32,12 +32,6 @@ export interface FailureThrottle {
   redisKey(key: string): string;
 }
 
-const ATTEMPT_LUA = `
-local n = redis.call('INCR', KEYS[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
-return {n, ttl}`;
-
 // Only gives a slot back while its window lives: never creates a key without a TTL.
 const ABORT_LUA = `
 local n = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -49,17 +43,12 @@ interface WithThrottleCommands {
   tripgenThrottleAbort(key: string): Promise<number>;
 }
 
-interface Window {
-  count: number;
-  resetAt: number;
-}
-
 export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThrottle => {
   const { redis, maxFailures, windowMs } = opts;
-  redis.defineCommand('tripgenThrottleAttempt', { numberOfKeys: 1, lua: ATTEMPT_LUA });
+  redis.defineCommand('tripgenThrottleAttempt', { numberOfKeys: 1, lua: FIXED_WINDOW_INCR_LUA });
   redis.defineCommand('tripgenThrottleAbort', { numberOfKeys: 1, lua: ABORT_LUA });
   const commands = redis as unknown as WithThrottleCommands;
-  const local = new LRUCache<string, Window>({ max: opts.localMaxKeys ?? 10_000 });
+  const local = localWindowCounter(opts.localMaxKeys ?? 10_000);
   // Keys are hashed: Redis then holds no email addresses, and any key has the same length.
   const redisKey = (key: string) => `${opts.prefix}${createHash('sha256').update(key).digest('base64url')}`;
 
@@ -67,12 +56,8 @@ export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThro
     count <= maxFailures ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(ttlMs / 1000)) };
 
   const localAttempt = (key: string): AttemptVerdict => {
-    const now = Date.now();
-    let w = local.get(key);
-    if (!w || w.resetAt <= now) w = { count: 0, resetAt: now + windowMs };
-    w.count++;
-    local.set(key, w);
-    return verdict(w.count, w.resetAt - now);
+    const { count, ttlMs } = local.incr(key, windowMs);
+    return verdict(count, ttlMs);
   };
 
   // Redis errors are swallowed on purpose: the fallback decides, the request goes on.
@@ -89,11 +74,11 @@ export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThro
     redisKey,
     attempt: (key) => viaRedis(async () => verdict(...(await commands.tripgenThrottleAttempt(redisKey(key), String(windowMs)))), () => localAttempt(key)),
     async succeeded(key) {
-      local.delete(key);
+      local.windows.delete(key);
       await viaRedis(async () => void (await redis.del(redisKey(key))), () => undefined);
     },
     async aborted(key) {
-      const w = local.get(key);
+      const w = local.windows.get(key);
       if (w && w.count > 0) w.count--;
       await viaRedis(async () => void (await commands.tripgenThrottleAbort(redisKey(key))), () => undefined);
     },

@@ -4,22 +4,10 @@
  * so a Redis outage loosens the limit (per replica) instead of failing or disabling it.
  */
 import type { Redis } from 'ioredis';
-import { LRUCache } from 'lru-cache';
 import { isRedisReady } from '../redis.ts';
+import { FIXED_WINDOW_INCR_LUA, localWindowCounter } from './fixed-window.ts';
 
 type Callback = (err: Error | null, res?: { current: number; ttl: number }) => void;
-
-const INCR_LUA = `
-local current = redis.call('INCR', KEYS[1])
-if current == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
-return {current, ttl}`;
-
-interface Window {
-  current: number;
-  resetAt: number;
-}
 
 interface WithRateLimitCommand {
   tripgenRateLimit(key: string, windowMs: string): Promise<[number, number]>;
@@ -27,16 +15,12 @@ interface WithRateLimitCommand {
 
 export const redisBackedStore = (redis: Redis, prefix: string) => {
   // defineCommand sends EVALSHA (the script is loaded once), not the script on every request.
-  redis.defineCommand('tripgenRateLimit', { numberOfKeys: 1, lua: INCR_LUA });
+  redis.defineCommand('tripgenRateLimit', { numberOfKeys: 1, lua: FIXED_WINDOW_INCR_LUA });
   const limiter = redis as unknown as WithRateLimitCommand;
-  const local = new LRUCache<string, Window>({ max: 10_000 });
+  const local = localWindowCounter(10_000);
   const localIncr = (key: string, timeWindow: number) => {
-    const now = Date.now();
-    let w = local.get(key);
-    if (!w || w.resetAt <= now) w = { current: 0, resetAt: now + timeWindow };
-    w.current++;
-    local.set(key, w);
-    return { current: w.current, ttl: w.resetAt - now };
+    const { count, ttlMs } = local.incr(key, timeWindow);
+    return { current: count, ttl: ttlMs };
   };
   // @fastify/rate-limit instantiates the store class itself (`new Store(globalParams)`).
   return class RedisOrLocalStore {
