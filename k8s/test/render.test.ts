@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadAzureOutputs, parseAzureOutputs } from '../src/config/azure-outputs.ts';
+import { loadAzureOutputs, outputsFile, parseAzureOutputs } from '../src/config/azure-outputs.ts';
 import { buildProfile, loadProfiles } from '../src/config/profile.ts';
-import { GITOPS_DIR, repoPath } from '../src/lib/paths.ts';
+import { GITOPS_DIR } from '../src/lib/paths.ts';
 import { GATEWAY_CERT_COMPONENT } from '../src/constructs/gateway-certificate.ts';
 import { render } from '../src/render.ts';
 import { gitopsFiles } from './support/gitops.ts';
@@ -62,7 +62,7 @@ describe('Bicep hand-over loader', () => {
   });
 
   it('names every missing or mistyped output', () => {
-    const good = JSON.parse(readFileSync(repoPath('infra-bicep', 'outputs', 'prod.outputs.json'), 'utf8')) as Record<string, { type: string; value: unknown }>;
+    const good = JSON.parse(readFileSync(outputsFile('prod'), 'utf8')) as Record<string, { type: string; value: unknown }>;
     const bad = structuredClone(good);
     delete bad.keyVaultName;
     bad.redisPort = { type: 'String', value: '6380' };
