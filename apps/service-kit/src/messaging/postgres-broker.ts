@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { QueueName } from '@tripgen/catalog';
+import { QUEUE_LIMITS, type QueueName } from '@tripgen/catalog';
 import { deadLettered, type ConsumeOptions, type DeadLetteredMessage, type IncomingMessage, type MessageBroker, type OutgoingMessage, type Settlement, type SettlingHandler, type Subscription } from './broker.ts';
 import { describeError, stderrLogger, type MessagingLogger } from './errors.ts';
 
@@ -12,7 +12,7 @@ import { describeError, stderrLogger, type MessagingLogger } from './errors.ts';
  */
 export interface PostgresBrokerOptions {
   readonly connectionString: string;
-  /** Default 10, as the catalog's QUEUE_LIMITS. */
+  /** Default: the catalog's QUEUE_LIMITS.maxDeliveryCount. */
   readonly maxDeliveryCount?: number;
   /** How long a delivery stays locked without renewal (default 60 s); renewed while the handler runs. */
   readonly lockDurationMs?: number;
@@ -83,7 +83,7 @@ interface ClaimedRow {
 }
 
 export function createPostgresBroker(options: PostgresBrokerOptions): MessageBroker {
-  const maxDeliveryCount = options.maxDeliveryCount ?? 10;
+  const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
   const lockDurationMs = options.lockDurationMs ?? 60_000;
   const pollIntervalMs = options.pollIntervalMs ?? 200;
   const logger = options.logger ?? stderrLogger;
