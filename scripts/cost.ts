@@ -3,14 +3,13 @@
  * (infra-bicep/snapshots, i.e. what the .bicepparam files produce) with the dated price table in
  * infra-bicep/cost/prices.ts, next to the seed's estimate (§9.2.1). `--lines` lists every item.
  */
-import { estimate, totalsByCategory, type Category } from '../infra-bicep/cost/estimate.ts';
+import { CATEGORIES, estimate, totalsByCategory } from '../infra-bicep/cost/estimate.ts';
 import { PRICE_TABLE_DATE, SEED_ESTIMATE, USAGE_ASSUMPTIONS } from '../infra-bicep/cost/prices.ts';
 import { ENVIRONMENTS, loadSnapshot } from '../infra-bicep/test/support/bicep.ts';
 
 const usd = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
 const pad = (s: string, n: number) => s.padEnd(n);
 const lpad = (s: string, n: number) => s.padStart(n);
-const CATEGORIES: readonly Category[] = ['AKS', 'PostgreSQL', 'Redis', 'Service Bus', 'Network', 'Monitoring', 'Security and registry'];
 
 console.log(`TripGen estimated monthly cost, USD, list prices of ${PRICE_TABLE_DATE} (infra-bicep/cost/prices.ts)`);
 console.log(`usage assumed: log ingestion ${JSON.stringify(USAGE_ASSUMPTIONS.logIngestionGbPerDay)} GB/day, NAT ${USAGE_ASSUMPTIONS.natGatewayGbPerMonth} GB/month`);

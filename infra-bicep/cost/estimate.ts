@@ -7,7 +7,9 @@ import type { Snapshot, SnapshotResource } from '../test/support/bicep.ts';
 import { asArray, prop } from '../test/support/props.ts';
 import { DAYS_PER_MONTH, HOURS_PER_MONTH, PRICES, USAGE_ASSUMPTIONS } from './prices.ts';
 
-export type Category = 'AKS' | 'PostgreSQL' | 'Redis' | 'Service Bus' | 'Network' | 'Monitoring' | 'Security and registry';
+/** In the order reports list them. */
+export const CATEGORIES = ['AKS', 'PostgreSQL', 'Redis', 'Service Bus', 'Network', 'Monitoring', 'Security and registry'] as const;
+export type Category = (typeof CATEGORIES)[number];
 
 export interface CostLine {
   readonly category: Category;
