@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import { HEALTH_PATHS, JWKS_PATH, type ServiceName } from '@tripgen/catalog';
 import { createTestDatabase, freePort, serviceMigrationsDir, startNodeProcess } from '@tripgen/service-kit/testing';
 import { exportPKCS8, generateKeyPair } from 'jose';
-import { ensureStack, existingServices, generateCode, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
+import { ensureStack, existingServices, generateCode, inStartOrder, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -36,7 +36,7 @@ try {
   const services: ServiceProcess[] = [];
   const ports = new Map<ServiceName, number>();
   for (const s of existingServices()) ports.set(s, await freePort());
-  for (const s of existingServices().sort((a, b) => Number(b === 'user') - Number(a === 'user'))) {
+  for (const s of inStartOrder(existingServices())) {
     const db = await createTestDatabase(`bench_${s}`, serviceMigrationsDir(s));
     cleanups.push(() => db.drop());
     const env = serviceEnv(s, {

@@ -8,7 +8,7 @@
 import { SERVICES, type ServiceName } from '@tripgen/catalog';
 import { DEV_GATEWAY_PORT, createDevGateway } from '@tripgen/service-kit/dev-gateway';
 import { DEFAULT_EMULATOR_PORT } from '@tripgen/servicebus-emulator';
-import { ensureStack, existingServices, generateCode, migrate, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
+import { ensureStack, existingServices, generateCode, inStartOrder, migrate, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
 
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? DEV_GATEWAY_PORT);
 const busPort = Number(process.env.SERVICEBUS_EMULATOR_PORT ?? DEFAULT_EMULATOR_PORT);
@@ -24,8 +24,7 @@ const bus = await startEmulator(busPort);
 console.log(`Service Bus emulator: ${bus.connectionString}`);
 
 const running: ServiceProcess[] = [];
-// The user service first: the others fetch its JWKS.
-for (const s of [...services].sort((a, b) => Number(b === 'user') - Number(a === 'user'))) {
+for (const s of inStartOrder(services)) {
   const p = await spawnService(s, serviceEnv(s, { SERVICEBUS_CONNECTION_STRING: bus.connectionString }), (line) => console.log(`[${s}] ${line}`));
   running.push(p);
   console.log(`${s} service: ${p.url}`);

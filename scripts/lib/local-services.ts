@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { HEALTH_PATHS, JWKS_PATH, QUEUE_NAMES, SERVICE_NAMES, SERVICES, nodeOptions, type ServiceName } from '@tripgen/catalog';
+import { HEALTH_PATHS, JWKS_PATH, QUEUE_NAMES, SERVICE_NAMES, SERVICES, needsJwks, nodeOptions, type ServiceName } from '@tripgen/catalog';
 import { openMigrationEngine } from '@tripgen/service-kit/migrations';
 import { REPO_ROOT, serviceEntry, serviceMigrationsDir, startNodeProcess, type NodeProcess } from '@tripgen/service-kit/testing';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
@@ -33,6 +33,10 @@ export const generateCode = (): void => {
 };
 
 export const existingServices = (): ServiceName[] => SERVICE_NAMES.filter((s) => existsSync(path.join(REPO_ROOT, serviceEntry(s))));
+
+/** The order to start services in: the token issuer first, since the others fetch its JWKS. */
+export const inStartOrder = (services: readonly ServiceName[]): ServiceName[] =>
+  [...services].sort((a, b) => Number(needsJwks(SERVICES[a])) - Number(needsJwks(SERVICES[b])));
 
 export const databaseUrl = (s: ServiceName, database: string = SERVICES[s].database): string => {
   const u = new URL(process.env.DATABASE_URL_ADMIN ?? '');
