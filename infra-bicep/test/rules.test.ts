@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSnapshot, type Snapshot } from './support/bicep.ts';
-import { asArray, ofType, prop, setProp } from './support/props.ts';
+import { asArray, firstOfType as first, prop, setProp } from './support/props.ts';
 import { BREAKERS } from './rules/breakers.ts';
 import { DEV_EXCEPTIONS, NOT_IN_DEV } from './rules/exceptions.ts';
 import { DIAGNOSABLE_TYPES, NOT_DIAGNOSABLE_TYPES, RULES, ruleById } from './rules/rules.ts';
@@ -89,11 +89,6 @@ describe('more ways to break a rule on a copy of the prod snapshot', () => {
     const copy = structuredClone(prod);
     mutate(copy);
     return copy;
-  };
-  const first = (s: Snapshot, type: string) => {
-    const r = ofType(s.predictedResources, type)[0];
-    if (r === undefined) throw new Error(`no ${type} in the snapshot`);
-    return r;
   };
 
   const cases: [string, (s: Snapshot) => void][] = [

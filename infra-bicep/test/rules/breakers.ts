@@ -5,7 +5,7 @@
  * a breaker for every rule.
  */
 import type { Snapshot, SnapshotResource } from '../support/bicep.ts';
-import { asArray, ofType, prop, sameText, setProp } from '../support/props.ts';
+import { asArray, firstOfType as first, prop, sameText, setProp } from '../support/props.ts';
 
 type Breaker = (s: Snapshot) => void;
 
@@ -22,11 +22,6 @@ const KEY_VAULT = 'Microsoft.KeyVault/vaults';
 const ACR = 'Microsoft.ContainerRegistry/registries';
 const APP_INSIGHTS = 'Microsoft.Insights/components';
 
-const first = (s: Snapshot, type: string, where: (r: SnapshotResource) => boolean = () => true): SnapshotResource => {
-  const r = ofType(s.predictedResources, type).find(where);
-  if (r === undefined) throw new Error(`no ${type} in the snapshot`);
-  return r;
-};
 const isReplica = (r: SnapshotResource) => sameText(prop(r, 'properties.createMode'), 'Replica');
 const primary = (r: SnapshotResource) => !isReplica(r);
 

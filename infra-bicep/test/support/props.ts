@@ -2,7 +2,7 @@
  * Case-insensitive access to ARM resource bodies: ARM treats property names case-insensitively
  * and PSRule, the portal and the templates all spell them differently (omsagent / omsAgent).
  */
-import type { SnapshotResource } from './bicep.ts';
+import type { Snapshot, SnapshotResource } from './bicep.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -34,5 +34,12 @@ export const sameText = (a: unknown, b: string): boolean => typeof a === 'string
 
 export const ofType = (resources: readonly SnapshotResource[], type: string): SnapshotResource[] =>
   resources.filter((r) => sameText(r.type, type));
+
+/** The first resource of `type` (that `where` accepts) in a snapshot; a missing one is an error. */
+export const firstOfType = (s: Snapshot, type: string, where: (r: SnapshotResource) => boolean = () => true): SnapshotResource => {
+  const r = ofType(s.predictedResources, type).find(where);
+  if (r === undefined) throw new Error(`no ${type} in the snapshot`);
+  return r;
+};
 
 export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
