@@ -3,12 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { App } from '@tripgen/service-kit';
-import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/service-kit/testing';
+import { createTestDatabase, redisUrl, serviceMigrationsDir, type TestDatabase } from '@tripgen/service-kit/testing';
 import { QUEUE_NAMES } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { buildUserService } from '../src/app.ts';
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../prisma/migrations');
+export const MIGRATIONS_DIR = serviceMigrationsDir('user');
 
 export interface RunningUserService {
   readonly app: App;
