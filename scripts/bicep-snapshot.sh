@@ -14,7 +14,7 @@ BICEP=$(realpath "${BICEP_BIN:-.tools/bicep/bicep}" 2>/dev/null || true)
 
 node --import tsx scripts/bicep-catalog.ts
 
-# Keep in sync with infra-bicep/test/support/bicep.ts (SNAPSHOT_CONTEXT).
+# Keep in sync with infra-bicep/lib/bicep.ts (SNAPSHOT_CONTEXT).
 TENANT_ID=00000000-0000-0000-0000-000000000000
 SUBSCRIPTION_ID=00000000-0000-0000-0000-000000000000
 LOCATION=koreacentral

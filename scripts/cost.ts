@@ -5,7 +5,7 @@
  */
 import { CATEGORIES, estimate, totalsByCategory } from '../infra-bicep/cost/estimate.ts';
 import { PRICE_TABLE_DATE, SEED_ESTIMATE, USAGE_ASSUMPTIONS } from '../infra-bicep/cost/prices.ts';
-import { ENVIRONMENTS, loadSnapshot } from '../infra-bicep/test/support/bicep.ts';
+import { ENVIRONMENTS, loadSnapshot } from '../infra-bicep/lib/bicep.ts';
 
 const usd = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
 const pad = (s: string, n: number) => s.padEnd(n);

@@ -3,8 +3,8 @@
  * parameter file produces), priced with prices.ts. Every resource type of the snapshot is either
  * priced here or listed as free of its own charge, so a new resource type forces a decision.
  */
-import type { Snapshot, SnapshotResource } from '../test/support/bicep.ts';
-import { asArray, prop } from '../test/support/props.ts';
+import type { Snapshot, SnapshotResource } from '../lib/bicep.ts';
+import { asArray, prop } from '../lib/props.ts';
 import { DAYS_PER_MONTH, HOURS_PER_MONTH, PRICES, USAGE_ASSUMPTIONS } from './prices.ts';
 
 /** In the order reports list them. */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bicepBin, ENVIRONMENTS, INFRA_DIR, loadSnapshot, REPO_DIR, run, type RunResult } from './support/bicep.ts';
+import { bicepBin, ENVIRONMENTS, INFRA_DIR, loadSnapshot, REPO_DIR, run, type RunResult } from '../lib/bicep.ts';
 
 interface ArmOutput {
   type: string;

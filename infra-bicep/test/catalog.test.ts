@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DATABASES, QUEUE_LIMITS, QUEUE_NAMES, SERVICE_NAMES, serviceList, workloadIdentitySubject } from '@tripgen/catalog';
-import { CATALOG_JSON_PATH, renderCatalogJson } from './support/catalog-facts.ts';
-import { ENVIRONMENTS, loadSnapshot } from './support/bicep.ts';
-import { ofType, prop } from './support/props.ts';
+import { CATALOG_JSON_PATH, renderCatalogJson } from '../lib/catalog-facts.ts';
+import { ENVIRONMENTS, loadSnapshot } from '../lib/bicep.ts';
+import { ofType, prop } from '../lib/props.ts';
 
 const lastSegment = (id: string) => id.split('/').pop() ?? '';
 

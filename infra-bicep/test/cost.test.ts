@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimate, unpricedTypes } from '../cost/estimate.ts';
-import { ENVIRONMENTS, loadSnapshot } from './support/bicep.ts';
+import { ENVIRONMENTS, loadSnapshot } from '../lib/bicep.ts';
 
 describe('npm run cost prices every resource of the snapshots', () => {
   it.each(ENVIRONMENTS)('%s: every resource type is priced or known to be free', (env) => {

@@ -5,8 +5,8 @@
  * can read a certificate with its private key, on the vault only, and hands its client id over.
  */
 import { describe, expect, it } from 'vitest';
-import { ENVIRONMENTS, loadSnapshot } from './support/bicep.ts';
-import { ofType, prop } from './support/props.ts';
+import { ENVIRONMENTS, loadSnapshot } from '../lib/bicep.ts';
+import { ofType, prop } from '../lib/props.ts';
 
 const KEY_VAULT_SECRETS_USER = '4633458b-17de-408a-b874-0445c86b69e6';
 const ADDON_IDENTITY = /managedClusters\/aks-tripgen-\w+'.*\)\.addonProfiles\.azureKeyvaultSecretsProvider\.identity\./;

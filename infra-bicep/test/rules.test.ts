@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadSnapshot, type Snapshot } from './support/bicep.ts';
-import { asArray, firstOfType as first, prop, setProp } from './support/props.ts';
+import { loadSnapshot, type Snapshot } from '../lib/bicep.ts';
+import { asArray, firstOfType as first, prop, setProp } from '../lib/props.ts';
 import { BREAKERS } from './rules/breakers.ts';
 import { DEV_EXCEPTIONS, NOT_IN_DEV } from './rules/exceptions.ts';
 import { DIAGNOSABLE_TYPES, NOT_DIAGNOSABLE_TYPES, RULES, ruleById } from './rules/rules.ts';

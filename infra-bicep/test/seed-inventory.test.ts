@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadSnapshot, type SnapshotResource } from './support/bicep.ts';
-import { asArray, ofType, prop, sameText } from './support/props.ts';
+import { loadSnapshot, type SnapshotResource } from '../lib/bicep.ts';
+import { asArray, ofType, prop, sameText } from '../lib/props.ts';
 
 /** The seed's alert list (§12.1.2) where Azure has a metric: [what, metric, threshold, severity (1 critical, 2 warning)]. */
 const SEED_METRIC_ALERTS: readonly [string, string, number, number][] = [

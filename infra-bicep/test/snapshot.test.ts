@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bicepBin, type Env, ENVIRONMENTS, INFRA_DIR, loadSnapshot, run, SNAPSHOT_CONTEXT, snapshotPath } from './support/bicep.ts';
-import { setProp } from './support/props.ts';
+import { bicepBin, type Env, ENVIRONMENTS, INFRA_DIR, loadSnapshot, run, SNAPSHOT_CONTEXT, snapshotPath } from '../lib/bicep.ts';
+import { setProp } from '../lib/props.ts';
 
 // `bicep snapshot --mode validate` reads <param file>.snapshot.json next to the param file; the
 // committed snapshots live in snapshots/, so the sources are copied to a scratch directory with

@@ -4,8 +4,8 @@
  * rule whose filter matches nothing, or whose property path is wrong, could not). A test requires
  * a breaker for every rule.
  */
-import type { Snapshot, SnapshotResource } from '../support/bicep.ts';
-import { asArray, firstOfType as first, prop, sameText, setProp } from '../support/props.ts';
+import type { Snapshot, SnapshotResource } from '../../lib/bicep.ts';
+import { asArray, firstOfType as first, prop, sameText, setProp } from '../../lib/props.ts';
 
 type Breaker = (s: Snapshot) => void;
 

@@ -5,8 +5,8 @@
  * A rule applies to the resources of its type; `applicable` counts them, so that a rule which
  * silently matched nothing is visible (the prod test requires every rule to apply).
  */
-import type { Snapshot, SnapshotResource } from '../support/bicep.ts';
-import { asArray, ofType, prop, sameText } from '../support/props.ts';
+import type { Snapshot, SnapshotResource } from '../../lib/bicep.ts';
+import { asArray, ofType, prop, sameText } from '../../lib/props.ts';
 
 export interface RuleResult {
   readonly applicable: number;

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import path from 'node:path';
 
-export const INFRA_DIR = fileURLToPath(new URL('../..', import.meta.url));
+export const INFRA_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const REPO_DIR = path.resolve(INFRA_DIR, '..');
 export const ENVIRONMENTS = ['dev', 'prod'] as const;
 export type Env = (typeof ENVIRONMENTS)[number];

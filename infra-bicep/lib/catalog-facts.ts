@@ -15,7 +15,7 @@ import {
   workloadName,
 } from '@tripgen/catalog';
 
-export const CATALOG_JSON_PATH = new URL('../../catalog.json', import.meta.url);
+export const CATALOG_JSON_PATH = new URL('../catalog.json', import.meta.url);
 
 export const catalogFacts = () => ({
   $comment: 'Generated from apps/catalog by scripts/bicep-catalog.ts (npm run bicep:snapshot). Do not edit.',
