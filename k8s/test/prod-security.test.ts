@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { serviceAccountName, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
+import { INTERNAL_ROUTE_ROOT, internalPrefix, serviceAccountName, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
 import { buildProfile } from '../src/config/profile.ts';
 import { serviceSecrets } from '../src/config/secrets.ts';
@@ -82,6 +82,19 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
     const anonymous = SERVICES.user.routes.flatMap((r) => r.anonymous);
     expect(edge.find((r) => !r.from[0]!.source.requestPrincipals)?.to[0]!.operation.paths).toEqual(anonymous);
     expect(edge.find((r) => r.from[0]!.source.requestPrincipals)?.to[0]!.operation.paths).toEqual(['/api/v1/auth', '/api/v1/auth/*', '/api/v1/users', '/api/v1/users/*']);
+  });
+
+  it('lets only the callers of the call graph reach a service\'s internal routes, never the edge', () => {
+    type R = { from: { source: { principals?: string[] } }[]; to: { operation: { paths?: string[] } }[] };
+    for (const s of serviceList()) {
+      const rules = (find('prod', 'AuthorizationPolicy', workloadName(s.name)).spec as { rules: R[] }).rules;
+      const reaching = rules.filter((r) => r.to.some((t) => t.operation.paths?.some((p) => p.startsWith(internalPrefix(s.name)))));
+      const callers = serviceList().filter((c) => c.calls.includes(s.name)).map((c) => `cluster.local/ns/tripgen/sa/${serviceAccountName(c.name)}`);
+      expect(reaching.flatMap((r) => r.from.flatMap((f) => f.source.principals ?? [])).sort(), s.name).toEqual(callers.sort());
+      const vs = find('prod', 'VirtualService', workloadName(s.name)).spec as { http: { match: { gateways?: string[]; uri?: { prefix: string } }[] }[] };
+      const edgePrefixes = vs.http.flatMap((h) => h.match.filter((m) => m.gateways?.includes('tripgen-gateway')).map((m) => m.uri?.prefix ?? ''));
+      expect(edgePrefixes.some((p) => p.startsWith(INTERNAL_ROUTE_ROOT)), s.name).toBe(false);
+    }
   });
 
   it('keeps Istio probe rewriting on and injects by the add-on revision infra-bicep deploys', () => {

@@ -63,6 +63,16 @@ export const PROBE_TIMING = { periodSeconds: 30, timeoutSeconds: 5 } as const;
 
 /** The user service publishes the token-signing keys here; every other service verifies against it. */
 export const JWKS_PATH = '/api/v1/auth/jwks.json';
+
+/**
+ * Service-to-service routes of a service (e.g. the location service's batch lookup for the AI
+ * service, which answers a queue message and so holds no user token). Never routed by the dev
+ * gateway, the NGINX ingress or the Istio edge (they route `routes[].prefix` only); reachable only
+ * by the services that call this one in the call graph (NetworkPolicy in every environment, mTLS
+ * principals in the mesh), without a user token and outside the per-user rate limit.
+ */
+export const INTERNAL_ROUTE_ROOT = '/internal/v1';
+export const internalPrefix = (s: ServiceName): string => `${INTERNAL_ROUTE_ROOT}/${s}`;
 export const JWT_ISSUER = 'https://tripgen.example/user-service';
 export const JWT_AUDIENCE = 'tripgen-api';
 

@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import { METRICS_PATH, OPENAPI_PATH, RATE_LIMIT } from '@tripgen/catalog';
+import { internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks } from './auth/jwt.ts';
@@ -37,6 +37,8 @@ beforeAll(async () => {
     logger: { level: 'info', stream: sink },
     domain: async (a) => {
       a.get('/api/v1/trips/:id', async (req) => ({ id: (req.params as { id: string }).id }));
+      a.get(`${internalPrefix('trip')}/ping`, async () => ({ internal: true }));
+      a.get('/internal-ish/ping', async () => ({ internal: false }));
       const count = { type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] } as const;
       a.post('/api/v1/trips/count', { schema: { body: count } }, async (req) => req.body);
       a.get('/api/v1/trips/count', { schema: { querystring: count } }, async (req) => req.query);
@@ -107,6 +109,22 @@ describe('service kit app', () => {
     }
     expect(statuses.filter((s) => s === 200)).toHaveLength(RATE_LIMIT.max);
     expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('keeps service-to-service routes (the service\'s own internal prefix) out of the per-user rate limit, and only those', async () => {
+    const from = (path: string) => {
+      const client = `2001:db8::${path.length.toString(16)}:${Date.now().toString(16).slice(-4)}`;
+      return async () => (await app.inject({ method: 'GET', url: path, headers: { 'x-forwarded-for': client } })).statusCode;
+    };
+    const internal = from(`${internalPrefix('trip')}/ping`);
+    const lookalike = from('/internal-ish/ping');
+    const statuses = { internal: [] as number[], lookalike: [] as number[] };
+    for (let i = 0; i <= RATE_LIMIT.max; i++) {
+      statuses.internal.push(await internal());
+      statuses.lookalike.push(await lookalike());
+    }
+    expect(new Set(statuses.internal)).toEqual(new Set([200]));
+    expect(statuses.lookalike.at(-1)).toBe(429);
   });
 
   it('drains on shutdown in order: not ready at once, in-flight requests answered, then consumers, relay, Redis, PostgreSQL', async () => {

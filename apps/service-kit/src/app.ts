@@ -10,7 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { HEALTH_PATHS, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, SERVICES, workloadName } from '@tripgen/catalog';
+import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, SERVICES, workloadName } from '@tripgen/catalog';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Span } from '@opentelemetry/api';
@@ -188,6 +188,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     if (!request.user) throw new HttpProblem(401, 'This route needs "Authorization: Bearer <accessToken>"');
   });
 
+  const internal = internalPrefix(config.serviceName);
   await app.register(rateLimit, {
     global: true,
     hook: 'preHandler',
@@ -195,7 +196,12 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     timeWindow: RATE_LIMIT.timeWindowMs,
     store: redisBackedStore(redis, `tripgen:ratelimit:`),
     keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),
-    allowList: (request) => OPERATIONAL_PATHS.has(request.url.split('?')[0] ?? ''),
+    // Service-to-service calls are not a user's requests: the mesh admits only the callers of the
+    // call graph there, and under-pressure still sheds them when the pod is overloaded.
+    allowList: (request) => {
+      const path = request.url.split('?')[0] ?? '';
+      return OPERATIONAL_PATHS.has(path) || path === internal || path.startsWith(`${internal}/`);
+    },
     errorResponseBuilder: (_request, context) => new HttpProblem(429, `Rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`),
   });
 

@@ -8,6 +8,7 @@
 import { Construct } from 'constructs';
 import {
   HEALTH_PATHS,
+  internalPrefix,
   JWKS_PATH,
   JWT_AUDIENCE,
   JWT_ISSUER,
@@ -152,8 +153,10 @@ export function authorizationRules(spec: ServiceSpec, profile: EnvironmentProfil
     rules.push({ from: [{ source: { principals: [gateway], requestPrincipals: [`${JWT_ISSUER}/*`] } }], to: [{ operation: { paths: guarded } }] });
   }
   const callers = httpClients(spec).filter((c) => c.calls.includes(spec.name));
-  if (callers.length > 0 && guarded.length > 0) {
-    rules.push({ from: [{ source: { principals: callers.map((c) => principal(ns, serviceAccountName(c.name))) } }], to: [{ operation: { paths: guarded } }] });
+  if (callers.length > 0) {
+    // Callers in the call graph reach the public routes and the service-to-service ones (the edge never does).
+    const paths = [...guarded, ...under(internalPrefix(spec.name))];
+    rules.push({ from: [{ source: { principals: callers.map((c) => principal(ns, serviceAccountName(c.name))) } }], to: [{ operation: { paths } }] });
   }
   const jwksReaders = httpClients(spec).filter((c) => !c.calls.includes(spec.name));
   if (jwksReaders.length > 0) {
