@@ -88,6 +88,28 @@ describe('real-world model', () => {
   });
 });
 
+describe('opening hours of given dates', () => {
+  it('closes a place on a dated holiday and opens it on a dated exception, and the checker reads the same dates', () => {
+    const louvre = PARIS_REQUEST.places.find((p) => p.locationId === 'louvre')!;
+    const [d1, d2, d3] = PARIS_REQUEST.days.map((d) => d.date);
+    // Open only on the middle day (its weekly closing day), closed by date on the other two.
+    const dated: PlanRequest = {
+      ...request,
+      places: [{ ...louvre, mustVisit: true, openingHoursByDate: { [d1!]: [], [d2!]: [['10:00', '16:00']], [d3!]: [] } }],
+    };
+    const result = planItinerary(dated);
+    expect(result.days.find((d) => d.stops.length > 0)?.date).toBe(d2);
+    expect(checkItinerary(dated, result).errors).toEqual([]);
+    // The same visit one day earlier (a date the location service says is closed).
+    const moved = structuredClone(result);
+    [moved.days[0], moved.days[1]] = [{ ...moved.days[1]!, date: d1! }, { ...moved.days[0]!, date: d2! }];
+    expect(checkItinerary(dated, moved).errors.join('\n')).toMatch(/opening hours/);
+
+    const closedAll: PlanRequest = { ...dated, places: [{ ...louvre, mustVisit: true, openingHoursByDate: { [d1!]: [], [d2!]: [], [d3!]: [] } }] };
+    expect(planItinerary(closedAll).unscheduled).toEqual([expect.objectContaining({ locationId: 'louvre', reason: 'closed' })]);
+  });
+});
+
 describe('must-visit conflicts', () => {
   it('places what fits and reports the must-visit that conflicts with the others', () => {
     const at = { lat: 48.8589, lng: 2.347 };

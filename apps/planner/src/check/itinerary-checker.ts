@@ -33,12 +33,13 @@ function legMinutes(a: LatLng, b: LatLng, mode: TravelMode): number {
   return Math.ceil(raw - 1e-9);
 }
 
-/** Is [start, end] inside one opening interval of that weekday (missing hours = always open)? */
+/** Is [start, end] inside one opening interval of that date (its own entry, else its weekday's; missing hours = always open)? */
 function withinOpeningHours(request: PlanRequest, locationId: string, date: string, start: number, end: number): boolean {
   const place = request.places.find((p) => p.locationId === locationId)!;
-  if (!place.openingHours) return start >= 0 && end <= 24 * 60;
+  const dated = place.openingHoursByDate?.[date];
+  if (!dated && !place.openingHours) return start >= 0 && end <= 24 * 60;
   const weekday = DAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
-  const intervals = (place.openingHours[weekday] ?? []).map(([o, c]) => {
+  const intervals = (dated ?? place.openingHours?.[weekday] ?? []).map(([o, c]) => {
     const open = minutesOf(o);
     const close = minutesOf(c);
     return [open, close <= open ? 24 * 60 : close] as const;

@@ -14,6 +14,12 @@ export interface PlanPlace {
   score: number;
   /** Per weekday a list of ["HH:MM","HH:MM"]; missing = always open, a missing/empty day = closed. */
   openingHours?: OpeningHours;
+  /**
+   * The real opening of given dates (YYYY-MM-DD), which wins over `openingHours` for those dates:
+   * public holidays, irregular closures and seasonal hours, as the location service evaluates
+   * them in the place's own time zone. An empty list = closed that date.
+   */
+  openingHoursByDate?: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>;
   /** Hard constraint when feasible: the plan visits it on some day or says why not. */
   mustVisit?: boolean;
   /** Re-planning: the place must stay on this date (implies must-visit). */
@@ -127,6 +133,10 @@ function validate(request: PlanRequest): void {
       throw new Error(`${place.locationId}: visitMinutes must be a whole number >= 0`);
     }
     if (!(place.score >= 0)) throw new Error(`${place.locationId}: score must be >= 0`);
+    for (const [date, intervals] of Object.entries(place.openingHoursByDate ?? {})) {
+      weekdayOf(date);
+      for (const interval of intervals) interval.forEach(parseClock);
+    }
   }
   const dates = new Set<string>();
   for (const day of request.days) {
@@ -151,12 +161,19 @@ function mealWindows(meal: PlanMeal, day: PlanDay): WindowSpec[] {
   return to >= from ? [{ open: from, close: to }] : [];
 }
 
+/** Opening intervals of a place on one date: the date's own entry when given, else its weekday's. */
+function openingIntervalsOn(place: PlanPlace, date: string): Array<[number, number]> {
+  const dated = place.openingHoursByDate?.[date];
+  if (dated) return openingIntervals({ [weekdayOf(date)]: dated }, weekdayOf(date));
+  return openingIntervals(place.openingHours, weekdayOf(date));
+}
+
 /** Start windows of a visit on a day: opening intervals cut to the day, minus the visit length. */
 function visitWindows(place: PlanPlace, day: PlanDay): WindowSpec[] {
   const dayStart = parseClock(day.start);
   const dayEnd = parseClock(day.end);
   const windows: WindowSpec[] = [];
-  for (const [open, close] of openingIntervals(place.openingHours, weekdayOf(day.date))) {
+  for (const [open, close] of openingIntervalsOn(place, day.date)) {
     const from = Math.max(open, dayStart);
     const to = Math.min(close, dayEnd) - place.visitMinutes;
     if (to >= from) windows.push({ open: from, close: to });
