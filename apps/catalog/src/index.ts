@@ -3,3 +3,4 @@ export * from './queues.ts';
 export * from './cache.ts';
 export * from './runtime.ts';
 export * from './latency.ts';
+export * from './places.ts';

@@ -1,0 +1,73 @@
+/**
+ * What the location service says about a place, as the other services receive it (the public
+ * routes and the service-to-service routes under `internalPrefix('location')`). Written once here:
+ * the location service validates and answers with it, the trip and AI services read it.
+ */
+
+/** Place categories: the location data, the OSM importer's tag mapping and interest scoring agree on these. */
+export const PLACE_CATEGORIES = [
+  'palace',
+  'museum',
+  'market',
+  'park',
+  'viewpoint',
+  'temple',
+  'street',
+  'beach',
+  'nature',
+  'restaurant',
+  'cafe',
+  'shopping',
+  'theme-park',
+  'landmark',
+] as const;
+export type PlaceCategory = (typeof PLACE_CATEGORIES)[number];
+
+/** Regions the shipped data covers; every place belongs to one. */
+export const PLACE_REGIONS = ['seoul', 'jeju'] as const;
+export type PlaceRegion = (typeof PLACE_REGIONS)[number];
+
+/** Places' opening hours are evaluated in their own time zone, never the server's. */
+export const PLACE_TIME_ZONE = 'Asia/Seoul';
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+/** A local opening interval, ["HH:MM", "HH:MM"]; a close of "24:00" is midnight. */
+export type ClockInterval = readonly [string, string];
+
+/** The real opening of a place on one local date. */
+export interface DayOpening {
+  readonly date: string;
+  /** Empty when closed that date. */
+  readonly intervals: readonly ClockInterval[];
+  /** Why it is closed or runs other hours than usual, in words a traveller understands (e.g. "Chuseok", "weekly closing day"). */
+  readonly note?: string;
+}
+
+export interface PlaceProvenance {
+  /** e.g. "OpenStreetMap", "Korea Tourism Organization (VisitKorea)", an official website. */
+  readonly source: string;
+  readonly sourceId: string;
+  readonly licence: string;
+  /** ISO date the facts were taken. */
+  readonly retrievedOn: string;
+}
+
+export interface Place {
+  readonly id: string;
+  /** English name. */
+  readonly name: string;
+  readonly nameKo: string;
+  readonly category: PlaceCategory;
+  readonly region: PlaceRegion;
+  readonly lat: number;
+  readonly lng: number;
+  /** Typical visit length, minutes. */
+  readonly visitMinutes: number;
+  /** 0..5. */
+  readonly rating: number;
+  /** The OpenStreetMap `opening_hours` string the rest is derived from. */
+  readonly openingHoursOsm: string;
+  /** Per weekday, derived from `openingHoursOsm` for an ordinary week (public holidays apart). */
+  readonly openingHours: Readonly<Record<Weekday, readonly ClockInterval[]>>;
+  readonly provenance: PlaceProvenance;
+}
