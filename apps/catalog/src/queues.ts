@@ -17,3 +17,18 @@ export interface NotificationMessage {
   readonly type: string;
   readonly payload: Readonly<Record<string, unknown>>;
 }
+
+/**
+ * Body of a location-search-queue message: produced by the trip service when a trip is created or
+ * its destination changes, consumed by the location service to warm the destination's candidate
+ * places (its cache) before the AI service asks for them.
+ */
+export interface LocationSearchMessage {
+  readonly tripId: string;
+  readonly center: { readonly lat: number; readonly lng: number };
+  readonly radiusKm: number;
+  /** Place categories the traveller is interested in (empty: all). */
+  readonly categories: readonly string[];
+  /** The trip's dates (YYYY-MM-DD), whose real opening the AI service will ask for. */
+  readonly dates: readonly string[];
+}
