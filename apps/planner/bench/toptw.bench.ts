@@ -9,9 +9,9 @@
  */
 import { parseArgs } from 'node:util';
 import { solveTopTw, type Tuning } from '../src/core/solver.ts';
-import { topTwToCoreProblem } from '../src/toptw/problem.ts';
-import { checkTopTwSolution } from '../src/check/toptw-checker.ts';
-import { listBenchmarkInstances, loadBenchmarkInstance, loadReferences } from '../src/node/benchmark-files.ts';
+import { topTwToCoreProblem } from './toptw/problem.ts';
+import { checkTopTwSolution } from './toptw/checker.ts';
+import { listBenchmarkInstances, loadBenchmarkInstance, loadReferences } from './toptw/files.ts';
 import { runCityBenchmark } from './city.bench.ts';
 
 const { values } = parseArgs({

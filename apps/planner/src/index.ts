@@ -3,11 +3,6 @@ export type { CoreProblem, CoreProblemSpec, CoreSolution, WindowSpec } from './c
 export { solveTopTw, DEFAULT_TUNING } from './core/solver.ts';
 export type { SolveOptions, SolveResult, SolveStats, Tuning } from './core/solver.ts';
 export { Rng } from './core/rng.ts';
-export { parseTopTw, scaledTravelTime, decimalsForInstance } from './toptw/parse.ts';
-export type { TopTwInstance, TopTwNode } from './toptw/parse.ts';
-export { topTwToCoreProblem } from './toptw/problem.ts';
-export { checkTopTwSolution } from './check/toptw-checker.ts';
-export type { TopTwCheck } from './check/toptw-checker.ts';
 export { planItinerary, replanDay } from './realworld/plan.ts';
 export type {
   PlanDay,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildCoreProblem } from '../src/core/problem.ts';
 import { solveTopTw } from '../src/core/solver.ts';
-import { checkTopTwSolution } from '../src/check/toptw-checker.ts';
-import { topTwToCoreProblem } from '../src/toptw/problem.ts';
-import { loadBenchmarkInstance } from '../src/node/benchmark-files.ts';
+import { checkTopTwSolution } from '../bench/toptw/checker.ts';
+import { topTwToCoreProblem } from '../bench/toptw/problem.ts';
+import { loadBenchmarkInstance } from '../bench/toptw/files.ts';
 
 // An iteration budget far below the (generous) clock budget: the runs are deterministic.
 const budget = { maxIterations: 300, timeLimitMs: 60_000 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTopTwSolution } from '../src/check/toptw-checker.ts';
-import { parseTopTw } from '../src/toptw/parse.ts';
+import { checkTopTwSolution } from '../bench/toptw/checker.ts';
+import { parseTopTw } from '../bench/toptw/parse.ts';
 
 // Depot at the origin with a budget of 100; travel = truncated Euclidean distance (1 decimal).
 const instance = parseTopTw(

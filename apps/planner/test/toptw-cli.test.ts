@@ -2,17 +2,18 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkTopTwSolution } from '../src/check/toptw-checker.ts';
-import { benchmarkDir, loadInstanceFile } from '../src/node/benchmark-files.ts';
+import { checkTopTwSolution } from '../bench/toptw/checker.ts';
+import { benchmarkDir, loadInstanceFile } from '../bench/toptw/files.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe('planner:toptw CLI', () => {
   it('prints one JSON object {score, tours} whose tours pass the checker', () => {
     const file = join(benchmarkDir(), 'instances', 'pr01_10', 'pr01.txt');
+    // Run as a user does (README): through the root npm script.
     const out = execFileSync(
-      process.execPath,
-      ['--import', 'tsx', 'apps/planner/src/cli/toptw.ts', '--instance', file, '--tours', '2', '--time-limit-ms', '5000', '--seed', '3', '--iterations', '200'],
+      'npm',
+      ['run', '-s', 'planner:toptw', '--', '--instance', file, '--tours', '2', '--time-limit-ms', '5000', '--seed', '3', '--iterations', '200'],
       { cwd: repoRoot, encoding: 'utf8' },
     );
     const lines = out.trim().split('\n');

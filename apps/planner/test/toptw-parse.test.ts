@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decimalsForInstance, parseTopTw, scaledTravelTime } from '../src/toptw/parse.ts';
-import { loadBenchmarkInstance } from '../src/node/benchmark-files.ts';
+import { decimalsForInstance, parseTopTw, scaledTravelTime } from '../bench/toptw/parse.ts';
+import { loadBenchmarkInstance } from '../bench/toptw/files.ts';
 
 describe('TOPTW instance parser', () => {
   it('reads CRLF files (the pr set) like LF files', () => {

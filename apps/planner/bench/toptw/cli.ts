@@ -3,9 +3,9 @@
  * Prints one JSON object {"score": <number>, "tours": [[<node ids>], ...]} (depot excluded).
  */
 import { parseArgs } from 'node:util';
-import { solveTopTw } from '../core/solver.ts';
-import { topTwToCoreProblem } from '../toptw/problem.ts';
-import { loadInstanceFile } from '../node/benchmark-files.ts';
+import { solveTopTw } from '../../src/core/solver.ts';
+import { topTwToCoreProblem } from './problem.ts';
+import { loadInstanceFile } from './files.ts';
 
 const { values } = parseArgs({
   options: {

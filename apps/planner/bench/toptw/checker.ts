@@ -1,4 +1,4 @@
-import type { TopTwInstance } from '../toptw/parse.ts';
+import type { TopTwInstance } from './parse.ts';
 
 /**
  * Independent feasibility checker for benchmark solutions. It shares no code with the solver:

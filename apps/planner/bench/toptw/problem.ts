@@ -1,4 +1,4 @@
-import { buildCoreProblem, type CoreProblem } from '../core/problem.ts';
+import { buildCoreProblem, type CoreProblem } from '../../src/core/problem.ts';
 import { scaledTravelTime, type TopTwInstance } from './parse.ts';
 
 /**

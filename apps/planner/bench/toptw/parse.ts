@@ -1,6 +1,6 @@
 /**
  * Parser for the literature's TOPTW instance files (Solomon / Cordeau sets, see
- * ../shared/bench/toptw/TOPTW_format.txt). Pure: text in, data out.
+ * bench/data/TOPTW_format.txt). Pure: text in, data out.
  *
  * Quirks handled: CRLF line ends (pr01-pr10), a broken first line (c204), variable-length
  * "list" fields (read O and C as the LAST two numbers of a node line).

@@ -1,18 +1,18 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseTopTw, type TopTwInstance } from '../toptw/parse.ts';
+import { parseTopTw, type TopTwInstance } from './parse.ts';
 
 /**
- * File access for the CLI, the benchmark and the tests (the engine itself does no I/O).
- * The public instances live next to the repository, at <repo>/../shared/bench/toptw;
- * TOPTW_BENCH_DIR overrides it.
+ * File access for the CLI, the benchmark and the tests (the engine itself does no I/O, and the
+ * package's entry point never imports this). The instances and reference values are committed
+ * under apps/planner/bench/data (see its README for their source and version); TOPTW_BENCH_DIR
+ * points the benchmark at another folder of the same layout.
  */
 export function benchmarkDir(): string {
   const override = process.env.TOPTW_BENCH_DIR;
   if (override) return resolve(override);
-  // This file is <repo>/apps/planner/src/node/benchmark-files.ts.
-  return fileURLToPath(new URL('../../../../../shared/bench/toptw/', import.meta.url));
+  return fileURLToPath(new URL('../data/', import.meta.url));
 }
 
 export function loadInstanceFile(file: string): TopTwInstance {
