@@ -1,0 +1,203 @@
+import type { TourState } from './tours.ts';
+import * as tolerance from './tolerance.ts';
+
+// Module constants, not imported bindings: the services run the TypeScript through tsx, which
+// turns every read of an imported binding into a getter call, too slow for the hot loops.
+const EPSILON = tolerance.EPSILON;
+const NONE = tolerance.NONE;
+
+/** Places that may not be inserted for now (those a shake just removed). */
+export interface InsertionFilter {
+  blocks(j: number): boolean;
+}
+
+/**
+ * Cheapest insertion of each unvisited place into each tour, and the greedy repair built on it.
+ *
+ * The best insertion of place j into tour k (position and added time) is cached; an entry is
+ * valid while its version equals the tour's version, so a tour that a move leaves alone is never
+ * re-scanned.
+ */
+export class Insertion {
+  /** Cached best insertion of j into k at [k * nodeCount + j]: insert after `position` (NONE: does not fit) at added time `cost`. */
+  readonly position: Int32Array;
+  readonly cost: Float64Array;
+  private readonly cachedVersion: Float64Array;
+
+  /** Insertion weight of each node (score^exponent) for the current repair. */
+  private weight: Float64Array;
+  private exponent = Number.NaN;
+  private readonly weightsByExponent = new Map<number, Float64Array>();
+
+  constructor(private readonly tours: TourState) {
+    const size = tours.tourCount * tours.nodeCount;
+    this.position = new Int32Array(size);
+    this.cost = new Float64Array(size);
+    this.cachedVersion = new Float64Array(size).fill(-1);
+    this.weight = new Float64Array(tours.nodeCount);
+  }
+
+  /** Repairs rank insertions by score^e / added time (Vansteenwegen et al. 2009 use e = 2). */
+  setExponent(e: number): void {
+    if (e === this.exponent) return;
+    this.exponent = e;
+    let w = this.weightsByExponent.get(e);
+    if (!w) {
+      w = new Float64Array(this.tours.nodeCount);
+      for (const j of this.tours.problem.candidates) w[j] = Math.pow(this.tours.effectiveScore[j]!, e);
+      this.weightsByExponent.set(e, w);
+    }
+    this.weight = w;
+  }
+
+  /** Best insertion of j into k, from the cache when the tour has not changed since. */
+  best(k: number, j: number): void {
+    if (this.cachedVersion[k * this.tours.nodeCount + j] !== this.tours.version[k]) this.evaluate(k, j);
+  }
+
+  /** Greedy best-ratio insertion (score^e / added time) until nothing fits. */
+  insertAll(filter: InsertionFilter | null): void {
+    const t = this.tours;
+    const cands = t.problem.candidates;
+    const fixed = t.problem.fixedTour;
+    const n = t.nodeCount;
+    const m = t.tourCount;
+    const { tourOf, version } = t;
+    const { position, cost, cachedVersion } = this;
+    while (true) {
+      let bestJ = NONE;
+      let bestK = NONE;
+      let bestRatio = -1;
+      const weight = this.weight;
+      for (let c = 0; c < cands.length; c++) {
+        const j = cands[c]!;
+        if (tourOf[j] !== NONE) continue;
+        if (filter !== null && filter.blocks(j)) continue;
+        const w = weight[j]!;
+        const f = fixed[j]!;
+        for (let k = 0; k < m; k++) {
+          if (f !== NONE && f !== k) continue;
+          const key = k * n + j;
+          if (cachedVersion[key] !== version[k]) this.evaluate(k, j);
+          if (position[key] === NONE) continue;
+          const added = cost[key]!;
+          const ratio = w / (added > EPSILON ? added : EPSILON);
+          if (ratio > bestRatio) {
+            bestRatio = ratio;
+            bestJ = j;
+            bestK = k;
+          }
+        }
+      }
+      if (bestJ === NONE) return;
+      this.insertAt(bestK, position[bestK * n + bestJ]! + 1, bestJ);
+    }
+  }
+
+  /** Inserts j at position pos of tour k, keeping the cache entries the insertion cannot have changed. */
+  insertAt(k: number, pos: number, j: number): void {
+    const t = this.tours;
+    const before = t.version[k]!;
+    t.insertAt(k, pos, j);
+    // An insertion only consumes slack, so a place that fitted nowhere in the tour before still
+    // fits nowhere (up to rounding, which can only hide an option, never admit an infeasible one):
+    // carry those cache entries over to the new version instead of re-evaluating them.
+    const after = t.version[k]!;
+    const base = k * t.nodeCount;
+    const cands = t.problem.candidates;
+    for (let c = 0; c < cands.length; c++) {
+      const key = base + cands[c]!;
+      if (this.cachedVersion[key] === before && this.position[key] === NONE) this.cachedVersion[key] = after;
+    }
+  }
+
+  /** Scans tour k for the cheapest feasible insertion of j (by added time) and caches it. */
+  private evaluate(k: number, j: number): void {
+    const t = this.tours;
+    const p = t.problem;
+    const n = t.nodeCount;
+    const b = k * t.capacity;
+    const L = t.length[k]!;
+    const key = k * n + j;
+    this.cachedVersion[key] = t.version[k]!;
+    if (t.minDetour[j]! > t.maxSlack[k]!) {
+      this.position[key] = NONE;
+      return;
+    }
+    const profile = p.tourProfile[k]!;
+    const sj = p.service[j]!;
+    const { start, maxShift, arrival, slack, route, travel, location, isBreak, hasBreaks } = t;
+    const service = p.service;
+    const windowKey = profile * n + j;
+    const firstWindow = p.windowOffset[windowKey]!;
+    const windowEnd = p.windowOffset[windowKey + 1]!;
+    if (firstWindow === windowEnd) {
+      this.position[key] = NONE;
+      return;
+    }
+    const single = windowEnd - firstWindow === 1;
+    const open0 = p.windowOpen[firstWindow]!;
+    const lastClose = p.windowClose[windowEnd - 1]!;
+    const lastDeparture = lastClose - t.minTravelIn[j]!;
+    // Latest starts (start + maxShift) never decrease along a tour, so the first position whose
+    // successor can still start after j's visit is found by bisection; earlier ones cannot take j.
+    const need = open0 + sj;
+    let lo = 0;
+    let hi = L - 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (start[b + mid + 1]! + maxShift[b + mid + 1]! >= need) hi = mid;
+      else lo = mid + 1;
+    }
+    let bestCost = Number.POSITIVE_INFINITY;
+    let bestPos = NONE;
+    const jRow = j * n;
+    const jIsBreak = isBreak[j] === 1;
+    for (let pos = lo; pos < L - 1; pos++) {
+      const a = route[b + pos]!;
+      const depart = start[b + pos]! + service[a]!;
+      // Departures only grow along a tour: once j cannot be reached before its last window
+      // closes, nothing later fits either.
+      if (depart > lastDeparture) break;
+      const next = route[b + pos + 1]!;
+      const nextIsBreak = hasBreaks && isBreak[next] === 1;
+      // A break right after a break would chain two moved breaks: not O(1), skip.
+      if (nextIsBreak && jIsBreak) continue;
+      const from = hasBreaks ? location[b + pos]! : a;
+      const toJ = travel[from * n + j]!;
+      const fromJ = jIsBreak ? travel[from * n + next]! : travel[jRow + next]!;
+      if (toJ + sj + fromJ > slack[b + pos]!) continue;
+      const arriveJ = depart + toJ;
+      let s: number;
+      if (single) {
+        if (arriveJ > lastClose) continue;
+        s = arriveJ > open0 ? arriveJ : open0;
+      } else {
+        s = t.earliestStart(profile, j, arriveJ);
+        if (s < 0) continue;
+      }
+      let arriveNext = s + sj + fromJ;
+      let added: number;
+      if (nextIsBreak) {
+        // j goes right before a break: the break is then taken at j, so the leg after the break
+        // starts from j. Check the break's own window, then the visit after it (one step more).
+        const after = route[b + pos + 2]!;
+        if (isBreak[after]) continue;
+        const breakStart = t.earliestStart(profile, next, arriveNext);
+        if (breakStart < 0) continue;
+        arriveNext = breakStart + service[next]! + travel[jRow + after]!;
+        if (arriveNext - start[b + pos + 2]! > maxShift[b + pos + 2]!) continue;
+        added = arriveNext - arrival[b + pos + 2]!;
+      } else {
+        if (arriveNext - start[b + pos + 1]! > maxShift[b + pos + 1]!) continue;
+        added = arriveNext - arrival[b + pos + 1]!;
+      }
+      if (added < bestCost) {
+        bestCost = added;
+        bestPos = pos;
+      }
+    }
+    this.position[key] = bestPos;
+    this.cost[key] = bestCost;
+  }
+}

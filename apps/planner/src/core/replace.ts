@@ -1,0 +1,170 @@
+import type { TourState } from './tours.ts';
+import * as tolerance from './tolerance.ts';
+
+// Module constants, not imported bindings: the services run the TypeScript through tsx, which
+// turns every read of an imported binding into a getter call, too slow for the hot loops.
+const EPSILON = tolerance.EPSILON;
+const NONE = tolerance.NONE;
+
+/**
+ * The replace move: an unvisited place takes the slot of one visit (or of two consecutive visits)
+ * that score less in total, or of visits scoring the same when that saves time (a sideways move
+ * that frees time for insertion). Feasibility is O(1): the place must start inside one of its
+ * windows and the visit after the replaced one(s) must still start within its max-shift.
+ */
+export class ReplaceMove {
+  /** noMoveAt[k * nodeCount + j] === version of tour k: no replacement for j exists in that state of k. */
+  private readonly noMoveAt: Float64Array;
+  /** Lowest effective score among the visits of each tour (a tour whose visits all score more cannot gain). */
+  private readonly tourLowest: Float64Array;
+
+  // The move found by the last scan of one place.
+  private bestGain = 0;
+  private bestSaved = 0;
+  private bestTour = NONE;
+  private bestPos = NONE;
+  private bestSpan = 1;
+
+  constructor(
+    private readonly tours: TourState,
+    /** Also replace two consecutive visits by one better place. */
+    private readonly pairs: boolean,
+    /** Also accept equal scores that save time. */
+    private readonly ties: boolean,
+  ) {
+    this.noMoveAt = new Float64Array(tours.tourCount * tours.nodeCount).fill(-1);
+    this.tourLowest = new Float64Array(tours.tourCount);
+  }
+
+  /** One sweep over the unvisited places, applying for each its best replacement. Returns whether anything changed. */
+  pass(): boolean {
+    const t = this.tours;
+    const cands = t.problem.candidates;
+    const { tourOf, effectiveScore, isBreak } = t;
+    let lowestVisited = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < cands.length; c++) {
+      const j = cands[c]!;
+      if (tourOf[j] !== NONE && effectiveScore[j]! < lowestVisited) lowestVisited = effectiveScore[j]!;
+    }
+    for (let k = 0; k < t.tourCount; k++) {
+      let low = Number.POSITIVE_INFINITY;
+      const b = k * t.capacity;
+      for (let pos = 1; pos < t.length[k]! - 1; pos++) {
+        const e = effectiveScore[t.route[b + pos]!]!;
+        if (e < low) low = e;
+      }
+      this.tourLowest[k] = low;
+    }
+    let replaced = false;
+    for (let c = 0; c < cands.length; c++) {
+      const j = cands[c]!;
+      if (tourOf[j] !== NONE || isBreak[j]) continue;
+      if (effectiveScore[j]! - lowestVisited < (this.ties ? -EPSILON : EPSILON)) continue;
+      if (!this.findBest(j)) continue;
+      this.apply(j);
+      // tourLowest of the changed tour stays a valid lower bound: j scores more than what it replaced.
+      replaced = true;
+    }
+    return replaced;
+  }
+
+  /** Scans every tour for j's best replacement, lexicographic on (score gained, time saved). */
+  private findBest(j: number): boolean {
+    const t = this.tours;
+    const p = t.problem;
+    const n = t.nodeCount;
+    const { start, maxShift, route, travel, location, replaceSlack, effectiveScore, isBreak, hasBreaks } = t;
+    const service = p.service;
+    const ej = effectiveScore[j]!;
+    const sj = service[j]!;
+    const minDetour = t.minDetour[j]!;
+    this.bestGain = this.ties ? 0 : EPSILON;
+    this.bestSaved = EPSILON;
+    this.bestTour = NONE;
+    this.bestPos = NONE;
+    this.bestSpan = 1;
+    for (let k = 0; k < t.tourCount; k++) {
+      if (ej - this.tourLowest[k]! < this.bestGain - EPSILON) continue;
+      if (!t.allowed(j, k)) continue;
+      // Already scanned in this very tour state without finding anything: skip.
+      const cacheKey = k * n + j;
+      if (this.noMoveAt[cacheKey] === t.version[k]) continue;
+      const scannedFromScratch = this.bestTour === NONE;
+      const foundBefore = this.bestTour;
+      const b = k * t.capacity;
+      const L = t.length[k]!;
+      const profile = p.tourProfile[k]!;
+      const windowKey = profile * n + j;
+      const lastClose = p.windowClose[p.windowOffset[windowKey + 1]! - 1] ?? Number.NEGATIVE_INFINITY;
+      const need = (p.windowOpen[p.windowOffset[windowKey]!] ?? 0) + sj;
+      let lo = 0;
+      let hi = L - 2;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (start[b + mid + 1]! + maxShift[b + mid + 1]! >= need) hi = mid;
+        else lo = mid + 1;
+      }
+      for (let pos = lo < 1 ? 1 : lo; pos < L - 1; pos++) {
+        const before = route[b + pos - 1]!;
+        const depart = start[b + pos - 1]! + service[before]!;
+        if (depart > lastClose) break;
+        if (minDetour > replaceSlack[b + pos]!) continue;
+        const replacedNode = route[b + pos]!;
+        const next = route[b + pos + 1]!;
+        let gain = ej - effectiveScore[replacedNode]!;
+        let gainPair = this.pairs && pos < L - 2 ? gain - effectiveScore[next]! : Number.NEGATIVE_INFINITY;
+        if (hasBreaks) {
+          // Breaks are never replaced, and a replacement right before one would move it.
+          if (isBreak[replacedNode]) continue;
+          if (isBreak[next]) gain = gainPair = Number.NEGATIVE_INFINITY;
+          else if (pos < L - 2 && isBreak[route[b + pos + 2]!]) gainPair = Number.NEGATIVE_INFINITY;
+        }
+        if (gain < this.bestGain - EPSILON && gainPair < this.bestGain - EPSILON) continue;
+        const arriveJ = depart + travel[(hasBreaks ? location[b + pos - 1]! : before) * n + j]!;
+        const s = t.earliestStart(profile, j, arriveJ);
+        if (s < 0) continue;
+        if (gain > this.bestGain - EPSILON) this.consider(k, pos, 1, gain, s + sj + travel[j * n + next]!);
+        if (gainPair > this.bestGain - EPSILON) {
+          this.consider(k, pos, 2, gainPair, s + sj + travel[j * n + route[b + pos + 2]!]!);
+        }
+      }
+      if (scannedFromScratch && this.bestTour === foundBefore) this.noMoveAt[cacheKey] = t.version[k]!;
+    }
+    return this.bestTour !== NONE;
+  }
+
+  /** Keeps the replacement of `span` visits at pos of tour k when feasible and better than the best so far. */
+  private consider(k: number, pos: number, span: number, gain: number, arriveAfter: number): void {
+    const t = this.tours;
+    const after = k * t.capacity + pos + span;
+    const saved = t.arrival[after]! - arriveAfter;
+    if (arriveAfter <= t.start[after]! + t.maxShift[after]! && (gain > this.bestGain + EPSILON || saved > this.bestSaved)) {
+      this.bestGain = gain;
+      this.bestSaved = saved;
+      this.bestTour = k;
+      this.bestPos = pos;
+      this.bestSpan = span;
+    }
+  }
+
+  private apply(j: number): void {
+    const t = this.tours;
+    const k = this.bestTour;
+    const pos = this.bestPos;
+    const b = k * t.capacity;
+    const replaced = t.route[b + pos]!;
+    t.route[b + pos] = j;
+    t.tourOf[replaced] = NONE;
+    t.tourOf[j] = k;
+    t.objective += t.effectiveScore[j]! - t.effectiveScore[replaced]!;
+    if (this.bestSpan === 2) {
+      const second = t.route[b + pos + 1]!;
+      const L = t.length[k]!;
+      t.route.copyWithin(b + pos + 1, b + pos + 2, b + L);
+      t.length[k] = L - 1;
+      t.tourOf[second] = NONE;
+      t.objective -= t.effectiveScore[second]!;
+    }
+    t.recompute(k, pos);
+  }
+}

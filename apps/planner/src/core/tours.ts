@@ -1,0 +1,317 @@
+import type { CoreProblem } from './problem.ts';
+import * as tolerance from './tolerance.ts';
+
+// Module constants, not imported bindings: the services run the TypeScript through tsx, which
+// turns every read of an imported binding into a getter call, too slow for the hot loops.
+const NONE = tolerance.NONE;
+
+/**
+ * The tours of a solution and their time bookkeeping, position by position.
+ *
+ * Tour k owns the slots [k * capacity, k * capacity + length[k]) of every positional array;
+ * position 0 is its start depot and position length[k] - 1 its end depot. The layout is flat typed
+ * arrays so the hot loops of the moves read contiguous memory and stay monomorphic.
+ *
+ * Time bookkeeping (Vansteenwegen et al. 2009): for each position the arrival, the visit start
+ * (after any wait for the window to open), the close of the window the visit starts in, and the
+ * max-shift, how much later the visit could start without breaking any later window or the end of
+ * the tour. With them an insertion or a replacement is checked in O(1).
+ */
+export class TourState {
+  readonly problem: CoreProblem;
+  readonly nodeCount: number;
+  readonly tourCount: number;
+  /** Slots per tour: every candidate plus the two depots. */
+  readonly capacity: number;
+
+  /** Node at each position. */
+  readonly route: Int32Array;
+  /** Positions used per tour, depots included. */
+  readonly length: Int32Array;
+  readonly arrival: Float64Array;
+  /** Visit start: arrival, or the opening of the window when the traveller has to wait. */
+  readonly start: Float64Array;
+  /** Latest start allowed by the window the visit starts in (the tour's end time at the end depot). */
+  readonly windowClose: Float64Array;
+  readonly maxShift: Float64Array;
+  /** Where the traveller is after each position (a break is taken where the traveller already is). */
+  readonly location: Int32Array;
+  /** Time between leaving a position and the latest start of the next one: what an insertion there can use. */
+  readonly slack: Float64Array;
+  /** Largest slack of each tour: a place whose cheapest detour exceeds it fits nowhere in the tour. */
+  readonly maxSlack: Float64Array;
+  /**
+   * Time a replacement at a position (of that visit, or of it and the next) can use: from leaving
+   * the previous position to the latest start of the visit after the replaced one(s).
+   */
+  readonly replaceSlack: Float64Array;
+  /**
+   * A fresh number whenever a tour changes; restoring a saved tour restores its number, so caches
+   * keyed on it (insertion, replacement) stay valid for the tours a move leaves alone.
+   */
+  readonly version: Float64Array;
+  /** Tour visiting each node, or NONE. */
+  readonly tourOf: Int32Array;
+
+  /** Score of each node plus, for a must-visit, a bonus larger than all optional scores together. */
+  readonly effectiveScore: Float64Array;
+  /** Sum of the effective scores of the visited nodes. */
+  objective = 0;
+
+  /**
+   * The travel matrix in single precision when that is exact (integer-valued times below 2^24),
+   * which halves its cache footprint in the hot loops; otherwise the problem's own matrix.
+   */
+  readonly travel: Float32Array | Float64Array;
+  readonly isBreak: Uint8Array;
+  /** No breaks (the benchmark): hot loops skip the location indirection. */
+  readonly hasBreaks: boolean;
+  /** Cheapest travel into each node, and cheapest way into, through and out of it: lower bounds on any insertion. */
+  readonly minTravelIn: Float64Array;
+  readonly minDetour: Float64Array;
+
+  /** Close of the window picked by the last earliestStart call. */
+  lastWindowClose = 0;
+  private versionCounter = 0;
+
+  constructor(problem: CoreProblem) {
+    const n = problem.nodeCount;
+    const m = problem.tourCount;
+    this.problem = problem;
+    this.nodeCount = n;
+    this.tourCount = m;
+    this.capacity = problem.candidates.length + 2;
+    const size = m * this.capacity;
+    this.route = new Int32Array(size);
+    this.length = new Int32Array(m);
+    this.arrival = new Float64Array(size);
+    this.start = new Float64Array(size);
+    this.windowClose = new Float64Array(size);
+    this.maxShift = new Float64Array(size);
+    this.location = new Int32Array(size);
+    this.slack = new Float64Array(size);
+    this.maxSlack = new Float64Array(m);
+    this.replaceSlack = new Float64Array(size);
+    this.version = new Float64Array(m);
+    this.tourOf = new Int32Array(n).fill(NONE);
+
+    let optionalTotal = 0;
+    for (const j of problem.candidates) optionalTotal += Math.max(0, problem.score[j]!);
+    const bonus = optionalTotal + 1;
+    this.effectiveScore = new Float64Array(n);
+    for (const j of problem.candidates) this.effectiveScore[j] = problem.score[j]! + (problem.mandatory[j] ? bonus : 0);
+
+    const single = Float32Array.from(problem.travel);
+    this.travel = single.every((v, i) => v === problem.travel[i]) ? single : problem.travel;
+    this.isBreak = problem.isBreak;
+    this.hasBreaks = problem.isBreak.some((x) => x === 1);
+    this.minTravelIn = new Float64Array(n);
+    this.minDetour = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
+      let minIn = Number.POSITIVE_INFINITY;
+      let minOut = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < n; i++) {
+        if (i === j) continue;
+        minIn = Math.min(minIn, problem.travel[i * n + j]!);
+        minOut = Math.min(minOut, problem.travel[j * n + i]!);
+      }
+      this.minTravelIn[j] = Number.isFinite(minIn) ? minIn : 0;
+      this.minDetour[j] = this.minTravelIn[j]! + (Number.isFinite(minOut) ? minOut : 0) + problem.service[j]!;
+    }
+
+    for (let k = 0; k < m; k++) {
+      const b = k * this.capacity;
+      this.route[b] = problem.tourStartNode[k]!;
+      this.route[b + 1] = problem.tourEndNode[k]!;
+      this.length[k] = 2;
+      this.arrival[b] = this.start[b] = this.windowClose[b] = problem.tourStartTime[k]!;
+      this.location[b] = problem.tourStartNode[k]!;
+      // A day that cannot even go from start to end stays empty: nothing will fit into it.
+      this.recompute(k, 1);
+    }
+  }
+
+  /** May node j join tour k (not locked to another day)? */
+  allowed(j: number, k: number): boolean {
+    const fixed = this.problem.fixedTour[j]!;
+    return fixed === NONE || fixed === k;
+  }
+
+  /** Earliest start of a visit to j in window profile `profile` when arriving at t, or -1; sets lastWindowClose. */
+  earliestStart(profile: number, j: number, t: number): number {
+    const p = this.problem;
+    const key = profile * this.nodeCount + j;
+    const end = p.windowOffset[key + 1]!;
+    for (let o = p.windowOffset[key]!; o < end; o++) {
+      const close = p.windowClose[o]!;
+      if (t <= close) {
+        this.lastWindowClose = close;
+        const open = p.windowOpen[o]!;
+        return t > open ? t : open;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Recomputes arrival and start from position `from` on, then max-shift and slack for the whole
+   * tour, and gives the tour a fresh version. Returns false when the tour is infeasible (its state
+   * is then only fit to be reverted).
+   */
+  recompute(k: number, from: number): boolean {
+    const p = this.problem;
+    const n = this.nodeCount;
+    const b = k * this.capacity;
+    const L = this.length[k]!;
+    const profile = p.tourProfile[k]!;
+    const { route, arrival, start, windowClose, maxShift, location, slack, replaceSlack, travel, isBreak } = this;
+    const service = p.service;
+    this.version[k] = ++this.versionCounter;
+    let feasible = true;
+    for (let pos = from < 1 ? 1 : from; pos < L; pos++) {
+      const previous = route[b + pos - 1]!;
+      const node = route[b + pos]!;
+      const at = location[b + pos - 1]!;
+      location[b + pos] = isBreak[node] ? at : node;
+      const a = start[b + pos - 1]! + service[previous]! + travel[at * n + node]!;
+      arrival[b + pos] = a;
+      if (pos === L - 1) {
+        start[b + pos] = a;
+        windowClose[b + pos] = p.tourEndTime[k]!;
+        if (a > p.tourEndTime[k]!) feasible = false;
+      } else {
+        const s = this.earliestStart(profile, node, a);
+        if (s < 0) {
+          feasible = false;
+          start[b + pos] = a;
+          windowClose[b + pos] = a;
+        } else {
+          start[b + pos] = s;
+          windowClose[b + pos] = this.lastWindowClose;
+        }
+      }
+    }
+    let shift = windowClose[b + L - 1]! - start[b + L - 1]!;
+    maxShift[b + L - 1] = shift;
+    for (let pos = L - 2; pos >= 1; pos--) {
+      const viaNext = start[b + pos + 1]! - arrival[b + pos + 1]! + shift;
+      const own = windowClose[b + pos]! - start[b + pos]!;
+      shift = own < viaNext ? own : viaNext;
+      maxShift[b + pos] = shift;
+    }
+    let largest = Number.NEGATIVE_INFINITY;
+    for (let pos = 0; pos < L - 1; pos++) {
+      const r = start[b + pos + 1]! + maxShift[b + pos + 1]! - start[b + pos]! - service[route[b + pos]!]!;
+      slack[b + pos] = r;
+      if (r > largest) largest = r;
+    }
+    for (let pos = 1; pos < L - 1; pos++) {
+      const leave = start[b + pos - 1]! + service[route[b + pos - 1]!]!;
+      const last = pos + 2 < L ? pos + 2 : pos + 1;
+      replaceSlack[b + pos] = start[b + last]! + maxShift[b + last]! - leave;
+    }
+    this.maxSlack[k] = largest;
+    return feasible;
+  }
+
+  /** Puts j at position pos of tour k (shifting the rest) and updates the times. */
+  insertAt(k: number, pos: number, j: number): void {
+    const b = k * this.capacity;
+    const L = this.length[k]!;
+    this.route.copyWithin(b + pos + 1, b + pos, b + L);
+    this.route[b + pos] = j;
+    this.length[k] = L + 1;
+    this.tourOf[j] = k;
+    this.objective += this.effectiveScore[j]!;
+    this.recompute(k, pos);
+  }
+
+  /** Latest arrival back at the end depot over the tour's current state. */
+  endArrival(k: number): number {
+    return this.start[k * this.capacity + this.length[k]! - 1]!;
+  }
+
+  /** Mean score of the visited places (the scale of the acceptance threshold). */
+  averageVisitScore(): number {
+    let total = 0;
+    let count = 0;
+    for (let k = 0; k < this.tourCount; k++) {
+      const b = k * this.capacity;
+      for (let pos = 1; pos < this.length[k]! - 1; pos++) {
+        total += this.problem.score[this.route[b + pos]!]!;
+        count++;
+      }
+    }
+    return count ? total / count : 0;
+  }
+
+  /** The visited nodes of each tour (depots excluded) and their plain score. */
+  export(): { tours: number[][]; score: number } {
+    const tours: number[][] = [];
+    let score = 0;
+    for (let k = 0; k < this.tourCount; k++) {
+      const b = k * this.capacity;
+      const tour: number[] = [];
+      for (let pos = 1; pos < this.length[k]! - 1; pos++) {
+        const node = this.route[b + pos]!;
+        tour.push(node);
+        score += this.problem.score[node]!;
+      }
+      tours.push(tour);
+    }
+    return { tours, score };
+  }
+}
+
+/**
+ * A saved copy of the tours (the best or the current solution of the search). Saving and loading
+ * copy only the tours whose version differs, so a move that touched one tour costs one tour.
+ */
+export class TourSnapshot {
+  private readonly route: Int32Array;
+  private readonly length: Int32Array;
+  private readonly version: Float64Array;
+  objective = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly tours: TourState) {
+    this.route = new Int32Array(tours.route.length);
+    this.length = new Int32Array(tours.tourCount);
+    // Versions start at 0 in the state and 1 on first change; -1 never matches, so the first save copies all.
+    this.version = new Float64Array(tours.tourCount).fill(-1);
+  }
+
+  save(): void {
+    const t = this.tours;
+    for (let k = 0; k < t.tourCount; k++) {
+      if (this.version[k] === t.version[k]) continue;
+      const b = k * t.capacity;
+      this.route.set(t.route.subarray(b, b + t.length[k]!), b);
+      this.length[k] = t.length[k]!;
+      this.version[k] = t.version[k]!;
+    }
+    this.objective = t.objective;
+  }
+
+  /** Restores the saved tours into the state, recomputing only those that differ. */
+  load(): void {
+    const t = this.tours;
+    t.objective = this.objective;
+    for (let k = 0; k < t.tourCount; k++) {
+      if (this.version[k] === t.version[k]) continue;
+      const b = k * t.capacity;
+      for (let pos = 1; pos < t.length[k]! - 1; pos++) {
+        const node = t.route[b + pos]!;
+        if (t.tourOf[node] === k) t.tourOf[node] = NONE;
+      }
+    }
+    for (let k = 0; k < t.tourCount; k++) {
+      if (this.version[k] === t.version[k]) continue;
+      const b = k * t.capacity;
+      t.route.set(this.route.subarray(b, b + this.length[k]!), b);
+      t.length[k] = this.length[k]!;
+      for (let pos = 1; pos < t.length[k]! - 1; pos++) t.tourOf[t.route[b + pos]!] = k;
+      t.recompute(k, 1);
+      t.version[k] = this.version[k]!;
+    }
+  }
+}
