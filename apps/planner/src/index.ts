@@ -3,7 +3,7 @@ export type { CoreProblem, CoreProblemSpec, CoreSolution, WindowSpec } from './c
 export { solveTopTw, DEFAULT_TUNING } from './core/solver.ts';
 export type { SolveOptions, SolveResult, SolveStats, Tuning } from './core/solver.ts';
 export { Rng } from './core/rng.ts';
-export { planItinerary, replanDay } from './realworld/plan.ts';
+export { planItinerary, replanDay, travelPoints } from './realworld/plan.ts';
 export type {
   PlanDay,
   PlanMeal,
@@ -17,6 +17,8 @@ export type {
   UnscheduledReason,
   UnscheduledMeal,
 } from './realworld/plan.ts';
+export { haversineMatrix, pointKey } from './realworld/travel-matrix.ts';
+export type { TravelSource, TravelTimeMatrix } from './realworld/travel-matrix.ts';
 export { TRAVEL_MODES, EARTH_RADIUS_KM, haversineKm, travelMinutes } from './realworld/travel.ts';
 export type { LatLng, TravelMode, TravelModeSpec } from './realworld/travel.ts';
 export { WEEKDAYS, formatClock, openingIntervals, parseClock, weekdayOf } from './realworld/hours.ts';

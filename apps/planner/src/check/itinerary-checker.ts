@@ -1,4 +1,5 @@
 import type { PlanRequest, PlanResult } from '../realworld/plan.ts';
+import type { TravelTimeMatrix } from '../realworld/travel-matrix.ts';
 import { TRAVEL_MODES, EARTH_RADIUS_KM, type LatLng, type TravelMode } from '../realworld/travel.ts';
 
 /**
@@ -33,6 +34,19 @@ function legMinutes(a: LatLng, b: LatLng, mode: TravelMode): number {
   return Math.ceil(raw - 1e-9);
 }
 
+/** Legs read straight from the matrix rows (by exact coordinates); a missing point or route is an error. */
+function matrixLegs(matrix: TravelTimeMatrix): (a: LatLng, b: LatLng) => number {
+  const n = matrix.points.length;
+  const row = (p: LatLng): number => matrix.points.findIndex((q) => q.lat === p.lat && q.lng === p.lng);
+  return (a, b) => {
+    const i = row(a);
+    const j = row(b);
+    if (i < 0 || j < 0) return Number.NaN;
+    if (i === j) return 0;
+    return matrix.minutes[i * n + j] ?? Number.NaN;
+  };
+}
+
 /** Is [start, end] inside one opening interval of that date (its own entry, else its weekday's; missing hours = always open)? */
 function withinOpeningHours(request: PlanRequest, locationId: string, date: string, start: number, end: number): boolean {
   const place = request.places.find((p) => p.locationId === locationId)!;
@@ -61,6 +75,9 @@ function withinOpeningHours(request: PlanRequest, locationId: string, date: stri
 
 export function checkItinerary(request: PlanRequest, result: PlanResult): ItineraryCheck {
   const errors: string[] = [];
+  // A router's matrix, when the request carries one, is the specification of every leg.
+  const matrixLeg = request.travelTimes ? matrixLegs(request.travelTimes) : null;
+  const legOf = (a: LatLng, b: LatLng): number => (matrixLeg ? matrixLeg(a, b) : legMinutes(a, b, request.travelMode));
   const byId = new Map(request.places.map((p) => [p.locationId, p]));
   const seen = new Set<string>();
   let score = 0;
@@ -108,7 +125,7 @@ export function checkItinerary(request: PlanRequest, result: PlanResult): Itiner
       if (place.lockedDate !== undefined && place.lockedDate !== day.date) {
         errors.push(`${stop.locationId} is locked to ${place.lockedDate} but planned on ${day.date}`);
       }
-      const leg = legMinutes(at, place, request.travelMode);
+      const leg = legOf(at, place);
       if (stop.travelMinutes !== leg) errors.push(`${day.date} ${stop.locationId}: leg ${stop.travelMinutes} min, model says ${leg}`);
       const arrive = minutesOf(stop.arrive);
       const start = minutesOf(stop.start);
@@ -130,7 +147,7 @@ export function checkItinerary(request: PlanRequest, result: PlanResult): Itiner
       if (placed + skipped !== 1) errors.push(`${day.date} ${spec.name}: planned ${placed}x and reported skipped ${skipped}x`);
     }
     const endPoint = day.endLocation ?? day.startLocation ?? request.start;
-    const back = legMinutes(at, endPoint, request.travelMode);
+    const back = legOf(at, endPoint);
     if (planned.returnTravelMinutes !== back) errors.push(`${day.date}: return leg ${planned.returnTravelMinutes} min, model says ${back}`);
     if (clock + back > minutesOf(day.end)) errors.push(`${day.date}: back at ${clock + back} min, the day ends at ${day.end}`);
     if (minutesOf(planned.finish) !== clock + back) errors.push(`${day.date}: finish ${planned.finish} does not match the replay`);

@@ -1,7 +1,8 @@
 import { buildCoreProblem, type WindowSpec } from '../core/problem.ts';
 import { solveTopTw, type SolveStats } from '../core/solver.ts';
 import { formatClock, openingIntervals, parseClock, weekdayOf, type OpeningHours } from './hours.ts';
-import { travelMinutes, type LatLng, type TravelMode } from './travel.ts';
+import type { LatLng, TravelMode } from './travel.ts';
+import { legLookup, matrixProblem, pointKey, type TravelSource, type TravelTimeMatrix } from './travel-matrix.ts';
 
 /** A candidate place, as the location service / AI service describes it. */
 export interface PlanPlace {
@@ -53,6 +54,11 @@ export interface PlanRequest {
   days: PlanDay[];
   travelMode: TravelMode;
   places: PlanPlace[];
+  /**
+   * Travel times from a routing engine for this request's points (travelPoints(request)) and
+   * mode; without it the built-in haversine model of travel.ts is used.
+   */
+  travelTimes?: TravelTimeMatrix;
   /** Search budget. Defaults: 150 ms and 5,000 iterations (whichever ends first), seed 1. */
   options?: { timeLimitMs?: number; maxIterations?: number; seed?: number };
 }
@@ -106,21 +112,44 @@ export interface PlanResult {
   /** Sum of the scores of the scheduled places. */
   score: number;
   stats: SolveStats;
+  /** Where the travel times came from (the router, or the haversine model, and whether as a fallback). */
+  travel?: TravelSource;
 }
 
 const DEFAULT_TIME_LIMIT_MS = 150;
 const DEFAULT_MAX_ITERATIONS = 5000;
 
-function pointKey(p: LatLng): string {
-  return `${p.lat},${p.lng}`;
-}
-
 function validPoint(p: LatLng | undefined): boolean {
   return p === undefined || (Number.isFinite(p.lat) && Number.isFinite(p.lng) && Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 180);
 }
 
+/**
+ * The distinct points a plan of this request travels between (hotel, day start and end points,
+ * places), in a fixed order: what to ask a routing engine for before calling planItinerary.
+ */
+export function travelPoints(request: Pick<PlanRequest, 'start' | 'days' | 'places'>): LatLng[] {
+  const seen = new Set<string>();
+  const points: LatLng[] = [];
+  const add = (p: LatLng | undefined): void => {
+    if (!p || seen.has(pointKey(p))) return;
+    seen.add(pointKey(p));
+    points.push({ lat: p.lat, lng: p.lng });
+  };
+  add(request.start);
+  for (const day of request.days) {
+    add(day.startLocation);
+    add(day.endLocation);
+  }
+  for (const place of request.places) add(place);
+  return points;
+}
+
 function validate(request: PlanRequest): void {
   if (!validPoint(request.start)) throw new Error('start: bad coordinates');
+  if (request.travelTimes) {
+    const problem = matrixProblem(request.travelTimes);
+    if (problem) throw new Error(problem);
+  }
   for (const day of request.days) {
     if (!validPoint(day.startLocation) || !validPoint(day.endLocation)) throw new Error(`${day.date}: bad coordinates`);
   }
@@ -217,11 +246,12 @@ export function planItinerary(request: PlanRequest): PlanResult {
   const points: LatLng[] = [...places.map((p) => ({ lat: p.lat, lng: p.lng })), ...meals.map(() => request.start), ...depotPoints];
   const n = points.length;
   const isMeal = (i: number): boolean => i >= P && i < P + M;
+  const leg = legLookup(request.travelTimes, request.travelMode);
   const travel = new Float64Array(n * n);
   for (let a = 0; a < n; a++) {
     if (isMeal(a)) continue;
     for (let b = 0; b < n; b++) {
-      if (a !== b && !isMeal(b)) travel[a * n + b] = travelMinutes(points[a]!, points[b]!, request.travelMode);
+      if (a !== b && !isMeal(b)) travel[a * n + b] = leg(points[a]!, points[b]!);
     }
   }
   const dayIndex = new Map(request.days.map((d, i) => [d.date, i]));
@@ -345,7 +375,11 @@ export function planItinerary(request: PlanRequest): PlanResult {
       : { reason: 'no-time', detail: 'the days are full with higher-scoring places' };
   }
 
-  return { days, unscheduled, unscheduledMeals, score: solution.score, stats: solution.stats };
+  const matrix = request.travelTimes;
+  const travelSource: TravelSource = matrix
+    ? { source: matrix.source, fallback: matrix.fallback === true, ...(matrix.detail ? { detail: matrix.detail } : {}) }
+    : { source: 'haversine', fallback: false };
+  return { days, unscheduled, unscheduledMeals, score: solution.score, stats: solution.stats, travel: travelSource };
 }
 
 /**
@@ -371,5 +405,6 @@ export function replanDay(request: PlanRequest, previous: PlanResult, date: stri
     unscheduledMeals: [...previous.unscheduledMeals.filter((m) => m.date !== date), ...dayResult.unscheduledMeals],
     score,
     stats: dayResult.stats,
+    ...(dayResult.travel ? { travel: dayResult.travel } : {}),
   };
 }
