@@ -7,9 +7,11 @@
  * instance (p50/p95/max); then the real-trip cases. Exits non-zero if any solution is infeasible.
  */
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Tuning } from '../src/core/solver.ts';
 import { runCityBenchmark } from './city.bench.ts';
+import { runCliStartupBenchmark } from './cli.bench.ts';
 import { formatSummary, protocolJobs, runJob, summarise, SUMMARY_HEADER, type Run } from './toptw/suite.ts';
 import { runTripBenchmark } from './trip.bench.ts';
 
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     'skip-trips': { type: 'boolean', default: false },
     'trips-only': { type: 'boolean', default: false },
     'trip-references': { type: 'boolean', default: false },
+    'via-cli': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -55,15 +58,24 @@ const jobs = values['trips-only'] ? [] : protocolJobs().filter(
 );
 
 console.log(
-  `TOPTW suite: seeds ${seeds.join(',')}, split ${values.split}, time limit ${timeLimitMs} ms (${values.clock} clock)` +
+  `TOPTW suite: seeds ${seeds.join(',')}, split ${values.split}, time limit ${timeLimitMs} ms (${values['via-cli'] ? 'through the CLI, wall' : values.clock} clock)` +
     `${maxIterations ? `, iteration budget ${maxIterations}` : ''}${tuning ? `, tuning ${values.tuning}` : ''}`,
 );
+const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ');
+console.log(`machine: ${cpus().length} cores, load average ${load()} (1, 5, 15 min)`);
 const verbose = values.verbose || seeds.length === 1;
 if (verbose) console.log('\nseed instance       m   score    ref kind                     gap%      ms   iters');
 const runs: Run[] = [];
 for (const seed of seeds) {
   for (const job of jobs) {
-    const run = runJob(job, { seed, timeLimitMs, ...(clock ? { clock } : {}), ...(tuning ? { tuning } : {}), ...(maxIterations ? { maxIterations } : {}) });
+    const run = runJob(job, {
+      seed,
+      timeLimitMs,
+      viaCli: values['via-cli'],
+      ...(clock ? { clock } : {}),
+      ...(tuning ? { tuning } : {}),
+      ...(maxIterations ? { maxIterations } : {}),
+    });
     runs.push(run);
     if (!run.feasible) console.error(`INFEASIBLE ${job.instance} m=${job.m} seed ${seed}: ${run.errors.join('; ')}`);
     if (verbose) {
@@ -98,9 +110,12 @@ let infeasible = runs.filter((r) => !r.feasible).length;
 if (!values['skip-trips'] && !values.only) {
   console.log('');
   infeasible += runCityBenchmark();
-  infeasible += await runTripBenchmark({ computeReferences: values['trip-references'] });
+  infeasible += await runTripBenchmark({ computeReferences: values['trip-references'], cpuBudget: values.clock === 'cpu' });
+  console.log('');
+  runCliStartupBenchmark();
 }
 
+console.log(`\nload average at the end: ${load()}`);
 if (infeasible > 0) {
   console.error(`\n${infeasible} infeasible solution(s)`);
   process.exit(1);

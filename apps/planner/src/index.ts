@@ -11,6 +11,7 @@ export type {
   PlanPlace,
   PlanRequest,
   PlanResult,
+  PlanRuntime,
   PlanStop,
   PlannedDay,
   Unscheduled,

@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { solveTopTw, type Tuning } from '../../src/core/solver.ts';
 import { checkTopTwSolution } from './checker.ts';
-import { listBenchmarkInstances, loadBenchmarkInstance, loadReferences } from './files.ts';
+import { benchmarkDir, listBenchmarkInstances, loadBenchmarkInstance, loadReferences } from './files.ts';
 import { topTwToCoreProblem } from './problem.ts';
 
 /**
@@ -54,6 +57,8 @@ export interface RunOptions {
   maxIterations?: number;
   clock?: () => number;
   tuning?: Partial<Tuning>;
+  /** Solve through the CLI, as a user runs it (`npm run -s planner:toptw -- ...`), wall clock. */
+  viaCli?: boolean;
 }
 
 export interface Run {
@@ -80,17 +85,29 @@ export function referenceFor(job: Job): { value: number; kind: string } | undefi
   return undefined;
 }
 
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** One CLI run: the whole process, start-up included, as a user times it. */
+function solveViaCli(job: Job, options: RunOptions): { tours: number[][]; score: number; stats: { iterations: number } } {
+  const file = join(benchmarkDir(), 'instances', job.set, `${job.instance}.txt`);
+  const args = ['run', '-s', 'planner:toptw', '--', '--instance', file, '--tours', String(job.m), '--time-limit-ms', String(options.timeLimitMs), '--seed', String(options.seed), '--stats'];
+  if (options.maxIterations) args.push('--iterations', String(options.maxIterations));
+  const out = JSON.parse(execFileSync('npm', args, { cwd: repoRoot, encoding: 'utf8' })) as { tours: number[][]; score: number; stats: { iterations: number } };
+  return out;
+}
+
 export function runJob(job: Job, options: RunOptions): Run {
   const instance = loadBenchmarkInstance(job.set, job.instance);
   const t0 = performance.now();
-  const problem = topTwToCoreProblem(instance, job.m);
-  const result = solveTopTw(problem, {
-    seed: options.seed,
-    timeLimitMs: options.timeLimitMs,
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.tuning ? { tuning: options.tuning } : {}),
-    ...(options.maxIterations ? { maxIterations: options.maxIterations } : {}),
-  });
+  const result = options.viaCli
+    ? solveViaCli(job, options)
+    : solveTopTw(topTwToCoreProblem(instance, job.m), {
+        seed: options.seed,
+        timeLimitMs: options.timeLimitMs,
+        ...(options.clock ? { clock: options.clock } : {}),
+        ...(options.tuning ? { tuning: options.tuning } : {}),
+        ...(options.maxIterations ? { maxIterations: options.maxIterations } : {}),
+      });
   const ms = performance.now() - t0;
   const check = checkTopTwSolution(instance, result.tours, job.m);
   const feasible = check.feasible && check.score === result.score;

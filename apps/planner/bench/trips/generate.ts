@@ -132,8 +132,8 @@ export function generateTrip(shape: TripShape): PlanRequest {
   for (const place of places) {
     if (place.locationId.startsWith('museum') && rng.next() < 0.7) place.openingHoursByDate = { [holiday]: [] };
   }
-  // Must-visits: a few of the best-scoring places (what a traveller names).
-  const ranked = [...places].sort((a, b) => b.score - a.score);
+  // Must-visits: a few of the best-scoring places in town (what a traveller names).
+  const ranked = places.filter((p) => !p.locationId.startsWith('daytrip')).sort((a, b) => b.score - a.score);
   for (const place of ranked.slice(0, Math.max(1, Math.round(shape.places * 0.03)))) place.mustVisit = true;
 
   const hotel = near(centre, 1);

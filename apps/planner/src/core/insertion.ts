@@ -28,6 +28,10 @@ export class Insertion {
   private weight: Float64Array;
   private exponent = Number.NaN;
   private readonly weightsByExponent = new Map<number, Float64Array>();
+  /** Per tour during insertAll: its best place (candidate index, node) and ratio. */
+  private readonly tourBestRatio: Float64Array;
+  private readonly tourBestIndex: Int32Array;
+  private readonly tourBestNode: Int32Array;
 
   constructor(private readonly tours: TourState) {
     const size = tours.tourCount * tours.nodeCount;
@@ -35,6 +39,9 @@ export class Insertion {
     this.cost = new Float64Array(size);
     this.cachedVersion = new Float64Array(size).fill(-1);
     this.weight = new Float64Array(tours.nodeCount);
+    this.tourBestRatio = new Float64Array(tours.tourCount);
+    this.tourBestIndex = new Int32Array(tours.tourCount);
+    this.tourBestNode = new Int32Array(tours.tourCount);
   }
 
   /** Repairs rank insertions by score^e / added time (Vansteenwegen et al. 2009 use e = 2). */
@@ -55,43 +62,67 @@ export class Insertion {
     if (this.cachedVersion[k * this.tours.nodeCount + j] !== this.tours.version[k]) this.evaluate(k, j);
   }
 
-  /** Greedy best-ratio insertion (score^e / added time) until nothing fits. */
+  /**
+   * Greedy best-ratio insertion (score^e / added time) until nothing fits. Ties go to the place
+   * first in candidate order, then to the first tour.
+   *
+   * Each tour's best candidate is kept between steps: an insertion changes one tour, so only that
+   * tour is re-scanned, plus any other tour whose best was the place just inserted.
+   */
   insertAll(filter: InsertionFilter | null): void {
+    const m = this.tours.tourCount;
+    for (let k = 0; k < m; k++) this.scanTour(k, filter);
+    const { tourBestRatio, tourBestIndex, tourBestNode } = this;
+    while (true) {
+      let bestK = NONE;
+      for (let k = 0; k < m; k++) {
+        if (tourBestNode[k] === NONE) continue;
+        if (
+          bestK === NONE ||
+          tourBestRatio[k]! > tourBestRatio[bestK]! ||
+          (tourBestRatio[k] === tourBestRatio[bestK] && tourBestIndex[k]! < tourBestIndex[bestK]!)
+        ) {
+          bestK = k;
+        }
+      }
+      if (bestK === NONE) return;
+      const j = tourBestNode[bestK]!;
+      this.insertAt(bestK, this.position[bestK * this.tours.nodeCount + j]! + 1, j);
+      this.scanTour(bestK, filter);
+      for (let k = 0; k < m; k++) if (k !== bestK && tourBestNode[k] === j) this.scanTour(k, filter);
+    }
+  }
+
+  /** Best-ratio unvisited place for tour k (first in candidate order among equals), into tourBest*. */
+  private scanTour(k: number, filter: InsertionFilter | null): void {
     const t = this.tours;
     const cands = t.problem.candidates;
     const fixed = t.problem.fixedTour;
     const n = t.nodeCount;
-    const m = t.tourCount;
-    const { tourOf, version } = t;
-    const { position, cost, cachedVersion } = this;
-    while (true) {
-      let bestJ = NONE;
-      let bestK = NONE;
-      let bestRatio = -1;
-      const weight = this.weight;
-      for (let c = 0; c < cands.length; c++) {
-        const j = cands[c]!;
-        if (tourOf[j] !== NONE) continue;
-        if (filter !== null && filter.blocks(j)) continue;
-        const w = weight[j]!;
-        const f = fixed[j]!;
-        for (let k = 0; k < m; k++) {
-          if (f !== NONE && f !== k) continue;
-          const key = k * n + j;
-          if (cachedVersion[key] !== version[k]) this.evaluate(k, j);
-          if (position[key] === NONE) continue;
-          const added = cost[key]!;
-          const ratio = w / (added > EPSILON ? added : EPSILON);
-          if (ratio > bestRatio) {
-            bestRatio = ratio;
-            bestJ = j;
-            bestK = k;
-          }
-        }
+    const { tourOf } = t;
+    const tourVersion = t.version[k]!;
+    const { position, cost, cachedVersion, weight } = this;
+    let bestRatio = -1;
+    let bestIndex = NONE;
+    for (let c = 0; c < cands.length; c++) {
+      const j = cands[c]!;
+      if (tourOf[j] !== NONE) continue;
+      const f = fixed[j]!;
+      if (f !== NONE && f !== k) continue;
+      if (filter !== null && filter.blocks(j)) continue;
+      const key = k * n + j;
+      if (cachedVersion[key] !== tourVersion) this.evaluate(k, j);
+      if (position[key] === NONE) continue;
+      const added = cost[key]!;
+      const ratio = weight[j]! / (added > EPSILON ? added : EPSILON);
+      if (ratio > bestRatio) {
+        bestRatio = ratio;
+        bestIndex = c;
       }
-      if (bestJ === NONE) return;
-      this.insertAt(bestK, position[bestK * n + bestJ]! + 1, bestJ);
     }
+    this.tourBestRatio[k] = bestRatio;
+    this.tourBestIndex[k] = bestIndex;
+    this.tourBestNode[k] = bestIndex === NONE ? NONE : cands[bestIndex]!;
   }
 
   /** Inserts j at position pos of tour k, keeping the cache entries the insertion cannot have changed. */

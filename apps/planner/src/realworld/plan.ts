@@ -59,7 +59,12 @@ export interface PlanRequest {
    * mode; without it the built-in haversine model of travel.ts is used.
    */
   travelTimes?: TravelTimeMatrix;
-  /** Search budget. Defaults: 150 ms and 5,000 iterations (whichever ends first), seed 1. */
+  /**
+   * Search budget: wall-clock milliseconds for the whole call (model, search, schedule) and
+   * iterations, whichever ends first, and the seed. Defaults: 800 ms and 5,000 iterations, seed 1
+   * (a city trip of a few days ends on the iteration budget, so it is deterministic; a week of 300
+   * places ends on the clock). replanDay defaults to 150 ms.
+   */
   options?: { timeLimitMs?: number; maxIterations?: number; seed?: number };
 }
 
@@ -116,8 +121,11 @@ export interface PlanResult {
   travel?: TravelSource;
 }
 
-const DEFAULT_TIME_LIMIT_MS = 150;
+const DEFAULT_TIME_LIMIT_MS = 800;
+const DEFAULT_REPLAN_TIME_LIMIT_MS = 150;
 const DEFAULT_MAX_ITERATIONS = 5000;
+/** Kept from the budget for turning the solution into the schedule (well under 1 ms per day). */
+const SCHEDULE_RESERVE_MS = 5;
 
 function validPoint(p: LatLng | undefined): boolean {
   return p === undefined || (Number.isFinite(p.lat) && Number.isFinite(p.lng) && Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 180);
@@ -216,7 +224,15 @@ function visitWindows(place: PlanPlace, day: PlanDay): WindowSpec[] {
  * every day its hours. Must-visit and locked places are hard constraints whenever they can be met;
  * each place left out is reported with the reason.
  */
-export function planItinerary(request: PlanRequest): PlanResult {
+/** How a call measures its time budget. */
+export interface PlanRuntime {
+  /** Milliseconds; default performance.now (wall clock). Benchmarks pass a CPU-time clock. */
+  clock?: () => number;
+}
+
+export function planItinerary(request: PlanRequest, runtime: PlanRuntime = {}): PlanResult {
+  const clock = runtime.clock ?? (() => performance.now());
+  const started = clock();
   validate(request);
   const places = request.places;
   const P = places.length;
@@ -248,10 +264,14 @@ export function planItinerary(request: PlanRequest): PlanResult {
   const isMeal = (i: number): boolean => i >= P && i < P + M;
   const leg = legLookup(request.travelTimes, request.travelMode);
   const travel = new Float64Array(n * n);
+  // The model is symmetric (half the trigonometry); a router's matrix need not be.
+  const symmetric = !request.travelTimes;
   for (let a = 0; a < n; a++) {
     if (isMeal(a)) continue;
-    for (let b = 0; b < n; b++) {
-      if (a !== b && !isMeal(b)) travel[a * n + b] = leg(points[a]!, points[b]!);
+    for (let b = symmetric ? a + 1 : 0; b < n; b++) {
+      if (a === b || isMeal(b)) continue;
+      travel[a * n + b] = leg(points[a]!, points[b]!);
+      if (symmetric) travel[b * n + a] = travel[a * n + b]!;
     }
   }
   const dayIndex = new Map(request.days.map((d, i) => [d.date, i]));
@@ -279,7 +299,9 @@ export function planItinerary(request: PlanRequest): PlanResult {
   const options = request.options ?? {};
   const solution = solveTopTw(problem, {
     seed: options.seed ?? 1,
-    timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+    // The budget is for the whole call: what the model took is not left to the search.
+    timeLimitMs: Math.max(0, (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS) - (clock() - started) - SCHEDULE_RESERVE_MS),
+    clock,
     maxIterations: options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
   });
 
@@ -386,7 +408,13 @@ export function planItinerary(request: PlanRequest): PlanResult {
  * Re-plans one day of an existing plan: the other days stay exactly as they are, places scheduled
  * on them are not candidates, and the places in `keep` stay on the re-planned day.
  */
-export function replanDay(request: PlanRequest, previous: PlanResult, date: string, keep: readonly string[] = []): PlanResult {
+export function replanDay(
+  request: PlanRequest,
+  previous: PlanResult,
+  date: string,
+  keep: readonly string[] = [],
+  runtime: PlanRuntime = {},
+): PlanResult {
   const day = request.days.find((d) => d.date === date);
   if (!day) throw new Error(`${date} is not a day of the trip`);
   const elsewhere = new Set(previous.days.filter((d) => d.date !== date).flatMap((d) => d.stops.map((s) => s.locationId)));
@@ -394,7 +422,8 @@ export function replanDay(request: PlanRequest, previous: PlanResult, date: stri
   const places = request.places
     .filter((p) => !elsewhere.has(p.locationId))
     .map((p) => (keepSet.has(p.locationId) ? { ...p, lockedDate: date } : p));
-  const dayResult = planItinerary({ ...request, days: [day], places });
+  const options = { ...request.options, timeLimitMs: request.options?.timeLimitMs ?? DEFAULT_REPLAN_TIME_LIMIT_MS };
+  const dayResult = planItinerary({ ...request, days: [day], places, options }, runtime);
   const unscheduledElsewhere = new Set(dayResult.unscheduled.map((u) => u.locationId));
   const days = previous.days.map((d) => (d.date === date ? dayResult.days[0]! : d));
   const scoreOf = new Map(request.places.map((p) => [p.locationId, p.score]));

@@ -1,0 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { quantile } from './toptw/suite.ts';
+
+/**
+ * Start-up of the CLI as a user runs it (`npm run -s planner:toptw -- ...`), with no search
+ * (--iterations 0: parse the instance, build the model, construct one solution, print), next to
+ * the same without npm and a bare `node -e 0`, so the CLI's own share is visible.
+ */
+export function runCliStartupBenchmark(runs = 9): void {
+  const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+  const instance = fileURLToPath(new URL('./data/instances/pr01_10/pr01.txt', import.meta.url));
+  const args = ['--instance', instance, '--tours', '2', '--time-limit-ms', '1000', '--seed', '1', '--iterations', '0'];
+  const time = (command: string, argv: string[]): number[] => {
+    const times: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const t0 = performance.now();
+      execFileSync(command, argv, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+      // The first run may build the CLI bundle (once per source change): not a start-up.
+      if (i > 0) times.push(performance.now() - t0);
+    }
+    return times;
+  };
+  const fmt = (xs: number[]) => `p50 ${quantile(xs, 0.5).toFixed(0)} ms, p95 ${quantile(xs, 0.95).toFixed(0)} ms`;
+  const viaNpm = time('npm', ['run', '-s', 'planner:toptw', '--', ...args]);
+  const direct = time(process.execPath, ['apps/planner/bench/toptw/cli-launch.mjs', ...args]);
+  const bare = time(process.execPath, ['-e', '0']);
+  console.log(`CLI start-up (pr01, no search, ${runs} runs): npm run -s planner:toptw ${fmt(viaNpm)}   target < 300 ms`);
+  console.log(`  node cli-launch.mjs ${fmt(direct)}; bare node -e 0 ${fmt(bare)}`);
+}
