@@ -1,7 +1,6 @@
 import { Insertion } from './insertion.ts';
 import { RemovedTabu, Shake } from './perturbation.ts';
 import type { CoreProblem, CoreSolution } from './problem.ts';
-import { RoutePool } from './recombination.ts';
 import { ReplaceMove } from './replace.ts';
 import { Rng } from './rng.ts';
 import { TourShortening } from './shorten.ts';
@@ -63,12 +62,6 @@ export interface Tuning {
   tabuRemoved: boolean;
   /** Repair heuristics: insertion ranks by score^e / added time, e drawn from this list per iteration. */
   ratioExponents: number[];
-  /** Route recombination: tours kept per tour class (0: off). */
-  poolCapacity: number;
-  /** Non-improving iterations between two recombinations. */
-  recombineAfter: number;
-  /** (Day, route) pairs one recombination's branch and bound may examine. */
-  recombineNodes: number;
   /** Time-saving 2-opt / or-opt inside tours, granular on this many nearest neighbours (0: off). */
   shortenNeighbours: number;
   /**
@@ -90,9 +83,6 @@ export const DEFAULT_TUNING: Tuning = {
   replaceTies: true,
   tabuRemoved: true,
   ratioExponents: [1, 2, 3],
-  poolCapacity: 200,
-  recombineAfter: 300,
-  recombineNodes: 20_000,
   shortenNeighbours: 8,
   localSearchMargin: Number.POSITIVE_INFINITY,
 };
@@ -130,10 +120,7 @@ class IteratedLocalSearch {
   private readonly removed: RemovedTabu;
   private readonly best: TourSnapshot;
   private readonly current: TourSnapshot;
-  private readonly pool: RoutePool | null;
   private readonly shortening: TourShortening | null;
-  /** Version of each tour when it was last offered to the pool. */
-  private readonly pooledVersion: Float64Array;
   private readonly rng: Rng;
   private readonly clock: () => number;
   private readonly timeLimitMs: number;
@@ -153,8 +140,6 @@ class IteratedLocalSearch {
     this.shake = new Shake(this.tours, this.rng, this.tuning, this.removed);
     this.best = new TourSnapshot(this.tours);
     this.current = new TourSnapshot(this.tours);
-    this.pool = this.tuning.poolCapacity > 0 && problem.tourCount > 1 ? new RoutePool(this.tours, this.tuning.poolCapacity) : null;
-    this.pooledVersion = new Float64Array(problem.tourCount).fill(-1);
     this.shortening = this.tuning.shortenNeighbours > 0 ? new TourShortening(this.tours, this.tuning.shortenNeighbours) : null;
   }
 
@@ -210,21 +195,8 @@ class IteratedLocalSearch {
       } else {
         sinceImprovement++;
       }
-      if (tours.objective >= this.current.objective - threshold) {
-        this.current.save();
-        this.offerToPool();
-      } else {
-        this.current.load();
-      }
-      if (this.pool && sinceImprovement > 0 && sinceImprovement % tuning.recombineAfter === 0 && this.recombine()) {
-        if (tours.objective > this.best.objective + EPSILON) {
-          this.best.save();
-          bestIteration = iterations;
-          bestElapsedMs = this.clock() - t0;
-          sinceImprovement = 0;
-        }
-        this.current.save();
-      }
+      if (tours.objective >= this.current.objective - threshold) this.current.save();
+      else this.current.load();
       if (sinceImprovement > 0 && sinceImprovement % tuning.restartAfter === 0) {
         this.best.load();
         this.current.save();
@@ -235,34 +207,6 @@ class IteratedLocalSearch {
       ...tours.export(),
       stats: { iterations, elapsedMs: this.clock() - t0, bestIteration, bestElapsedMs, stoppedBy },
     };
-  }
-
-  /** Offers the tours that changed since the last offer to the recombination pool. */
-  private offerToPool(): void {
-    if (!this.pool) return;
-    const tours = this.tours;
-    for (let k = 0; k < tours.tourCount; k++) {
-      if (this.pooledVersion[k] === tours.version[k]) continue;
-      this.pooledVersion[k] = tours.version[k]!;
-      this.pool.add(k);
-    }
-  }
-
-  /**
-   * Assembles the best disjoint set of pooled tours; when it beats the current solution it
-   * becomes the current state, refilled and improved. Returns whether it did.
-   */
-  private recombine(): boolean {
-    const combination = this.pool!.bestCombination(this.current.objective, this.tuning.recombineNodes);
-    if (!combination) return false;
-    if (!this.tours.setTours(combination)) {
-      // Pooled tours are feasible where they came from; a failure here is a bug, never a plan.
-      this.current.load();
-      return false;
-    }
-    this.insertion.insertAll(null);
-    this.improve();
-    return true;
   }
 
   /**

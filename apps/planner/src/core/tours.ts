@@ -226,35 +226,6 @@ export class TourState {
     this.recompute(k, pos);
   }
 
-  /**
-   * Replaces every tour by the given visits (null: empty), e.g. a recombined solution. Each list
-   * must be feasible for its tour; returns false (state unusable) when one is not.
-   */
-  setTours(visits: ReadonlyArray<Int32Array | null>): boolean {
-    for (let k = 0; k < this.tourCount; k++) {
-      const b = k * this.capacity;
-      for (let pos = 1; pos < this.length[k]! - 1; pos++) this.tourOf[this.route[b + pos]!] = NONE;
-    }
-    this.objective = 0;
-    let feasible = true;
-    for (let k = 0; k < this.tourCount; k++) {
-      const b = k * this.capacity;
-      const list = visits[k];
-      const count = list ? list.length : 0;
-      const end = this.route[b + this.length[k]! - 1]!;
-      if (list) this.route.set(list, b + 1);
-      this.route[b + count + 1] = end;
-      this.length[k] = count + 2;
-      for (let pos = 1; pos <= count; pos++) {
-        const j = this.route[b + pos]!;
-        this.tourOf[j] = k;
-        this.objective += this.effectiveScore[j]!;
-      }
-      if (!this.recompute(k, 1)) feasible = false;
-    }
-    return feasible;
-  }
-
   /** Mean score of the visited places (the scale of the acceptance threshold). */
   averageVisitScore(): number {
     let total = 0;
