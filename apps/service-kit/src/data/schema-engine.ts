@@ -75,8 +75,9 @@ export const pgConfigFromUrl = (url: string): pg.PoolConfig => {
 const quoteIdent = (s: string): string => `"${s.replaceAll('"', '""')}"`;
 
 /** A migration-aware driver adapter factory for `url` that avoids the traps above. */
-export const migrationAdapterFactory = (url: string): SqlMigrationAwareDriverAdapterFactory => {
-  const config = pgConfigFromUrl(url);
+/** `password`: a callback for every new connection (Entra token auth, postgres-entra.ts) instead of the URL's. */
+export const migrationAdapterFactory = (url: string, password?: () => Promise<string>): SqlMigrationAwareDriverAdapterFactory => {
+  const config = password === undefined ? pgConfigFromUrl(url) : { ...pgConfigFromUrl(url), password };
   const connect = async (database: string, dispose?: () => Promise<void>): Promise<SqlDriverAdapter> => {
     const pool = decodeCharAsText(new pg.Pool({ ...config, database }));
     const adapter = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
