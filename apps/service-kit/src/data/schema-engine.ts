@@ -176,9 +176,9 @@ export interface MigrationEngine {
   dispose(): Promise<void>;
 }
 
-export const openMigrationEngine = async (databaseUrl: string, schema?: SchemaFiles): Promise<MigrationEngine> => {
+export const openMigrationEngine = async (databaseUrl: string, schema?: SchemaFiles, password?: () => Promise<string>): Promise<MigrationEngine> => {
   const wasm = await loadWasm();
-  const factory = bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(databaseUrl));
+  const factory = bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(databaseUrl, password));
   const logs: string[] = [];
   const datamodels = schema ? schema.files.map((f) => [f.path, f.content] as [string, string]) : undefined;
   const engine: WasmSchemaEngine = await wasm.SchemaEngine.new({ datamodels }, (log: string) => logs.push(log), factory);
