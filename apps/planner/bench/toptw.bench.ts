@@ -6,13 +6,13 @@
  * group and per split the gap to the reference (mean, worst seed, max, hits) and the time per
  * instance (p50/p95/max); then the real-trip cases. Exits non-zero if any solution is infeasible.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Tuning } from '../src/core/solver.ts';
 import { runCityBenchmark } from './city.bench.ts';
 import { runCliStartupBenchmark } from './cli.bench.ts';
-import { formatSummary, protocolJobs, runJob, summarise, SUMMARY_HEADER, type Run } from './toptw/suite.ts';
+import { formatSummary, protocolJobs, referenceFor, runJob, summarise, SUMMARY_HEADER, type Job, type Run } from './toptw/suite.ts';
 import { runTripBenchmark } from './trip.bench.ts';
 
 const { values } = parseArgs({
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     clock: { type: 'string', default: 'wall' },
     verbose: { type: 'boolean', default: false },
     out: { type: 'string' },
+    from: { type: 'string' },
     'skip-trips': { type: 'boolean', default: false },
     'trips-only': { type: 'boolean', default: false },
     'trip-references': { type: 'boolean', default: false },
@@ -66,7 +67,18 @@ console.log(`machine: ${cpus().length} cores, load average ${load()} (1, 5, 15 m
 const verbose = values.verbose || seeds.length === 1;
 if (verbose) console.log('\nseed instance       m   score    ref kind                     gap%      ms   iters');
 const runs: Run[] = [];
-for (const seed of seeds) {
+// --from: re-summarise saved runs (--out) against the current reference values.
+const saved = values.from
+  ? readFileSync(values.from, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as Omit<Run, 'reference' | 'refKind' | 'gap'> & { job: Job })
+  : [];
+for (const r of saved) {
+  const ref = referenceFor(r.job);
+  runs.push({ ...r, reference: ref?.value, refKind: ref?.kind ?? '-', gap: ref ? (100 * (ref.value - r.score)) / ref.value : undefined });
+}
+for (const seed of values.from ? [] : seeds) {
   for (const job of jobs) {
     const run = runJob(job, {
       seed,
@@ -87,7 +99,10 @@ for (const seed of seeds) {
     }
   }
 }
-if (values.out) writeFileSync(values.out, runs.map((r) => JSON.stringify({ ...r, job: undefined, ...r.job })).join('\n') + '\n');
+if (values.out) {
+  const lines = runs.map(({ job, seed, score, ms, iterations, feasible, errors }) => JSON.stringify({ job, seed, score, ms, iterations, feasible, errors }));
+  writeFileSync(values.out, `${lines.join('\n')}\n`);
+}
 
 console.log(`\n${SUMMARY_HEADER}`);
 for (const group of [...new Set(runs.map((r) => r.job.group))]) {
@@ -107,7 +122,7 @@ for (const [label, rs] of totals) if (rs.length > 0) console.log(formatSummary(l
 console.log('\nliterature: Vansteenwegen et al. (2009) ILS, mean gap 1.8% to the best known over its instance sets (bench/data/README.md)');
 
 let infeasible = runs.filter((r) => !r.feasible).length;
-if (!values['skip-trips'] && !values.only) {
+if (!values['skip-trips'] && !values.only && !values.from) {
   console.log('');
   infeasible += runCityBenchmark();
   infeasible += await runTripBenchmark({ computeReferences: values['trip-references'], cpuBudget: values.clock === 'cpu' });

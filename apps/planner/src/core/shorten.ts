@@ -125,7 +125,7 @@ export class TourShortening {
     const n = t.nodeCount;
     const { route, travel, isBreak } = t;
     if (t.hasBreaks) {
-      // Breaks move the traveller's position: leave such tours to the exact replay.
+      // Breaks move the traveller's position: leave such runs to the travel pass of tryOrder.
       for (let pos = from - 1; pos <= to + 1; pos++) if (isBreak[route[b + pos]!]) return -1;
     }
     const before = route[b + from - 1]!;
@@ -192,14 +192,24 @@ export class TourShortening {
     while (last < L - 1 && isBreak[route[b + last]!]) last++;
     let oldTravel = 0;
     for (let pos = from; pos <= last; pos++) oldTravel += travel[location[b + pos - 1]! * n + route[b + pos]!]!;
-    let at = location[b + from - 1]!;
-    let time = start[b + from - 1]! + service[route[b + from - 1]!]!;
+    // Travel first (no windows): most reorderings travel more and end here.
+    const startAt = location[b + from - 1]!;
+    let at = startAt;
     let newTravel = 0;
     for (let q = 0; q < count; q++) {
       const x = this.order[q]!;
-      const leg = travel[at * n + x]!;
-      newTravel += leg;
-      const s = t.earliestStart(profile, x, time + leg);
+      newTravel += travel[at * n + x]!;
+      if (!isBreak[x]) at = x;
+    }
+    const next = route[b + last]!;
+    newTravel += travel[at * n + next]!;
+    if (newTravel >= oldTravel - EPSILON) return false;
+    // Then the windows of the moved visits (and of the breaks after them), in the new order.
+    at = startAt;
+    let time = start[b + from - 1]! + service[route[b + from - 1]!]!;
+    for (let q = 0; q < count; q++) {
+      const x = this.order[q]!;
+      const s = t.earliestStart(profile, x, time + travel[at * n + x]!);
       if (s < 0) return false;
       time = s + service[x]!;
       if (!isBreak[x]) at = x;
@@ -210,12 +220,8 @@ export class TourShortening {
       if (s < 0) return false;
       time = s + service[x]!;
     }
-    const next = route[b + last]!;
-    const leg = travel[at * n + next]!;
-    newTravel += leg;
-    const arriveNext = time + leg;
-    const oldArrive = arrival[b + last]!;
-    if (arriveNext > oldArrive + EPSILON || newTravel >= oldTravel - EPSILON) return false;
+    const arriveNext = time + travel[at * n + next]!;
+    if (arriveNext > arrival[b + last]! + EPSILON) return false;
     route.set(this.order.subarray(0, count), b + from);
     // Positions of unchanged nodes stay valid; the changed run's are refreshed by the next sweep.
     if (!t.recompute(k, from)) throw new Error('internal: a checked time-saving move broke its tour');
