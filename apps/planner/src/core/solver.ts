@@ -64,11 +64,6 @@ export interface Tuning {
   ratioExponents: number[];
   /** Time-saving 2-opt / or-opt inside tours, granular on this many nearest neighbours (0: off). */
   shortenNeighbours: number;
-  /**
-   * Local search only after repairs that end at most threshold + this many mean visit scores
-   * below the current solution (Infinity: after every repair).
-   */
-  localSearchMargin: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -84,7 +79,6 @@ export const DEFAULT_TUNING: Tuning = {
   tabuRemoved: true,
   ratioExponents: [1, 2, 3],
   shortenNeighbours: 8,
-  localSearchMargin: Number.POSITIVE_INFINITY,
 };
 
 /** Rounds of replace + insert per local search, a guard against cycling on sideways moves. */
@@ -163,7 +157,6 @@ class IteratedLocalSearch {
     // Threshold acceptance: a shaken-and-repaired solution replaces the current one when it is at
     // most `threshold` worse; the threshold shrinks to zero over the budget (time or iterations).
     const threshold0 = tuning.thresholdFraction * Math.max(EPSILON, tours.averageVisitScore());
-    const localSearchMargin = tuning.localSearchMargin * Math.max(EPSILON, tours.averageVisitScore());
     while (true) {
       if (iterations >= this.maxIterations) {
         stoppedBy = 'iterations';
@@ -183,9 +176,7 @@ class IteratedLocalSearch {
       this.insertion.insertAll(this.removed);
       this.removed.active = false;
       const threshold = threshold0 * Math.pow(1 - progress, tuning.thresholdPower);
-      // The local search is the expensive part of an iteration: skip it when the repaired solution
-      // is so far below the current one that even a good climb would not make it acceptable.
-      if (tours.objective >= this.current.objective - threshold - localSearchMargin) this.improve();
+      this.improve();
 
       if (tours.objective > this.best.objective + EPSILON) {
         this.best.save();
