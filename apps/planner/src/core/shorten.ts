@@ -6,6 +6,9 @@ import * as tolerance from './tolerance.ts';
 const EPSILON = tolerance.EPSILON;
 const NONE = tolerance.NONE;
 
+/** Improving moves applied to one tour per call, a guard against long chains of tiny gains. */
+const MAX_SWEEPS = 20;
+
 /**
  * Time-saving moves inside one tour, so the freed time can take another place: 2-opt (reverse a
  * run of visits) and or-opt (move a run of one to three visits elsewhere in the tour), as in the
@@ -15,7 +18,8 @@ const NONE = tolerance.NONE;
  * one of its nearest neighbours, which keeps a sweep near-linear in the tour length.
  * A move is kept when it travels less and arrives no later at the first unchanged visit after it:
  * arriving earlier never breaks a later window (waiting is allowed), so only the moved visits need
- * checking, by replaying them, and only moves that travel less (an O(1) test) are replayed.
+ * checking, by replaying them; and only moves that travel less are replayed (an O(1) test, or a
+ * pass over the moved run when meal breaks shift where the traveller is).
  */
 export class TourShortening {
   /** neighbours[j * width .. +width]: the places nearest to j by travel time in either direction. */
@@ -38,13 +42,15 @@ export class TourShortening {
     const w = Math.max(1, Math.min(neighbourCount, cands.length - 1));
     this.width = w;
     this.neighbours = new Int32Array(n * w).fill(NONE);
-    // The w nearest by insertion into a short sorted list: O(candidates x w) per place.
+    // The w nearest by insertion into a short sorted list: O(candidates x w) per place. Breaks
+    // (meals) are nowhere, so they are nobody's neighbour (their zero travel would crowd the lists).
     const nearDistance = new Float64Array(w);
     for (const j of cands) {
+      if (p.isBreak[j]) continue;
       const row = j * w;
       let count = 0;
       for (const x of cands) {
-        if (x === j) continue;
+        if (x === j || p.isBreak[x]) continue;
         const d = Math.min(p.travel[j * n + x]!, p.travel[x * n + j]!);
         if (count === w && d >= nearDistance[w - 1]!) continue;
         let i = count < w ? count++ : w - 1;
@@ -67,7 +73,7 @@ export class TourShortening {
     const t = this.tours;
     if (this.doneVersion[k] === t.version[k]) return false;
     let changed = false;
-    for (let round = 0; round < 20; round++) {
+    for (let round = 0; round < MAX_SWEEPS; round++) {
       if (!this.sweep(k)) break;
       changed = true;
     }
