@@ -10,6 +10,8 @@
  * | transit |       18   |   1.30 |            8 | never slower than walking (short legs walk)  |
  * | car     |       25   |   1.35 |            5 | urban average incl. traffic lights, parking  |
  */
+import { EPSILON } from '../core/tolerance.ts';
+
 export type TravelMode = 'walk' | 'transit' | 'car';
 
 export interface TravelModeSpec {
@@ -50,6 +52,6 @@ export function travelMinutes(a: LatLng, b: LatLng, mode: TravelMode): number {
   if (km < 1e-6) return 0;
   let minutes = legMinutes(km, TRAVEL_MODES[mode]);
   if (mode === 'transit') minutes = Math.min(minutes, legMinutes(km, TRAVEL_MODES.walk));
-  // The epsilon stops float noise (e.g. 12.000000001) from costing a whole minute.
-  return Math.ceil(minutes - 1e-9);
+  // The tolerance stops float noise (e.g. 12.000000001) from costing a whole minute.
+  return Math.ceil(minutes - EPSILON);
 }

@@ -1,3 +1,4 @@
+import { EPSILON } from '../core/tolerance.ts';
 import { TRAVEL_MODES, type LatLng, type TravelMode } from '../realworld/travel.ts';
 import type { TravelTimeMatrix } from '../realworld/travel-matrix.ts';
 import { RoutingError, type TravelTimeProvider } from './provider.ts';
@@ -82,7 +83,7 @@ export class OsrmTableProvider implements TravelTimeProvider {
         sources.forEach((a, i) => {
           destinations.forEach((b, j) => {
             const seconds = durations[i]![j];
-            minutes[a * n + b] = a === b ? 0 : seconds === null || seconds === undefined ? null : Math.ceil(seconds / 60 - 1e-9) + overhead;
+            minutes[a * n + b] = a === b ? 0 : seconds === null || seconds === undefined ? null : Math.ceil(seconds / 60 - EPSILON) + overhead;
           });
         });
       }
