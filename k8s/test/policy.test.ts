@@ -1,5 +1,5 @@
 /**
- * The checks of ../shared/docs/manifest-rules.md over every rendered workload, named by the
+ * The checks of k8s/docs/manifest-rules.md over every rendered workload, named by the
  * tools' own check ids, per environment; and each rule shown failing on a deliberately broken
  * copy of a rendered object, so a passing suite means the rules were able to fail.
  */

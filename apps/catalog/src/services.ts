@@ -2,7 +2,7 @@
  * The service catalog: every fact about a TripGen service is written here once.
  * The services import their port and probe paths from it; the manifests, the dev gateway,
  * the NGINX ingress, the network policies and the mesh policies are derived from it.
- * Numbers come from the seed (§4.1.2, §5.1, §7.2.2); see ../shared/docs/architecture.md.
+ * Numbers come from the seed (§4.1.2, §5.1, §7.2.2); see docs/architecture.md.
  */
 import { QUEUES, type QueueName } from './queues.ts';
 

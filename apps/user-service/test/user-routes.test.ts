@@ -1,5 +1,5 @@
 /**
- * The user routes of ../shared/docs/api.md, called through the dev gateway (routes generated from
+ * The user routes of docs/api.md, called through the dev gateway (routes generated from
  * the catalog) against real PostgreSQL and Redis.
  */
 import { createDevGateway } from '@tripgen/service-kit/dev-gateway';

@@ -14,7 +14,7 @@ import { ARGO_SYNC_WAVE, WAVES, componentLabels } from '../lib/labels.ts';
 /**
  * secrets-store.csi.x-k8s.io/v1 SecretProviderClass: no TypeScript model is published, so this
  * local interface types what we render; the tests validate it against the upstream CRD schema
- * (../shared/crds/secrets-store-csi-secretproviderclass.yaml).
+ * (k8s/crds/secrets-store-csi-secretproviderclass.yaml).
  */
 export interface ISecretProviderClass {
   apiVersion: 'secrets-store.csi.x-k8s.io/v1';

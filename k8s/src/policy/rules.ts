@@ -1,5 +1,5 @@
 /**
- * The checks of ../shared/docs/manifest-rules.md (kube-score, kube-linter, Polaris, Pod Security
+ * The checks of k8s/docs/manifest-rules.md (kube-score, kube-linter, Polaris, Pod Security
  * Standards "restricted") as pure functions over the rendered objects of one environment. Each
  * returns its violations as readable strings; an empty list is a pass. The tests run them over
  * gitops/ and over deliberately broken objects.
