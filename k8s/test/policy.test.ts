@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadProfiles } from '../src/config/profile.ts';
 import { GATEWAY_CERT_COMPONENT } from '../src/constructs/gateway-certificate.ts';
-import type { K8sObject } from '../src/policy/objects.ts';
-import * as rules from '../src/policy/rules.ts';
+import type { K8sObject } from './policy/objects.ts';
+import * as rules from './policy/rules.ts';
 import { gitopsFiles, objectsOf } from './support/gitops.ts';
 
 const profiles = loadProfiles();

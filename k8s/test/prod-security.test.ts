@@ -10,10 +10,10 @@ import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
 import { buildProfile } from '../src/config/profile.ts';
 import { serviceSecrets } from '../src/config/secrets.ts';
 import { repoPath } from '../src/lib/paths.ts';
-import { seedAlertProblems } from '../src/policy/alerts.ts';
-import * as mesh from '../src/policy/mesh-delivery.ts';
-import type { K8sObject } from '../src/policy/objects.ts';
-import { noLiteralSecrets } from '../src/policy/rules.ts';
+import { seedAlertProblems } from './policy/alerts.ts';
+import * as mesh from './policy/mesh-delivery.ts';
+import type { K8sObject } from './policy/objects.ts';
+import { noLiteralSecrets } from './policy/rules.ts';
 import { find, objectsOf, renderedObjects } from './support/gitops.ts';
 
 const prod = objectsOf('prod');

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { Ajv } from 'ajv';
-import type { K8sObject } from '../../src/policy/objects.ts';
+import type { K8sObject } from '../policy/objects.ts';
 import { repoPath } from '../../src/lib/paths.ts';
 import { VPA_SCHEMA } from './vpa-schema.ts';
 
