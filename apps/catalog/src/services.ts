@@ -142,10 +142,6 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
 
 export const serviceList = (): readonly ServiceSpec[] => SERVICE_NAMES.map((n) => SERVICES[n]);
 
-/** Services that call `target` (the inverse of the call graph). */
-export const callersOf = (target: ServiceName): readonly ServiceSpec[] =>
-  serviceList().filter((s) => s.calls.includes(target));
-
 /** Services that call the user service only for its JWKS still need that path: every one verifies tokens. */
 export const needsJwks = (s: ServiceSpec): boolean => s.name !== 'user';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { DefaultAzureCredential, WorkloadIdentityCredential } from '@azure/identity';
-import { messageBrokerFromEnv } from './broker-from-env.ts';
 import { azureCredentialFromEnv, serviceBusBrokerFromEnv } from './service-bus-broker.ts';
 import { quietLogger } from '../testing/wait.ts';
 
@@ -38,18 +37,5 @@ describe('Service Bus configuration from the environment', () => {
   it('builds an Entra ID broker for SERVICEBUS_FQDN without connecting yet', async () => {
     const broker = await serviceBusBrokerFromEnv({ SERVICEBUS_FQDN: 'tripgen-dev.servicebus.windows.net' }, { logger: quietLogger });
     await broker.close();
-  });
-});
-
-describe('choosing the adapter from the environment', () => {
-  it('takes Service Bus when it is configured, the local PostgreSQL broker otherwise, and names all three settings when none is set', async () => {
-    const sb = await messageBrokerFromEnv(
-      { SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:5672;SharedAccessKeyName=k;SharedAccessKey=v;UseDevelopmentEmulator=true', MESSAGING_DATABASE_URL: 'postgresql://x@127.0.0.1:1/db' },
-      { logger: quietLogger },
-    );
-    await sb.close();
-    const local = await messageBrokerFromEnv({ MESSAGING_DATABASE_URL: 'postgresql://x@127.0.0.1:1/db' }, { logger: quietLogger });
-    await local.close(); // never connected: the pool opens lazily
-    await expect(messageBrokerFromEnv({})).rejects.toThrow(/SERVICEBUS_FQDN.*SERVICEBUS_CONNECTION_STRING.*MESSAGING_DATABASE_URL/);
   });
 });
