@@ -8,9 +8,11 @@
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { HEALTH_PATHS, JWKS_PATH, type ServiceName } from '@tripgen/catalog';
-import { createTestDatabase, freePort, serviceMigrationsDir, startNodeProcess } from '@tripgen/service-kit/testing';
+import { existingServices, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { createScratchDatabase, ensureStack } from '@tripgen/dev-tools/local-stack';
+import { freePort, startNodeProcess } from '@tripgen/dev-tools/processes';
 import { exportPKCS8, generateKeyPair } from 'jose';
-import { ensureStack, existingServices, generateCode, inStartOrder, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
+import { generateCode, inStartOrder, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -37,7 +39,7 @@ try {
   const ports = new Map<ServiceName, number>();
   for (const s of existingServices()) ports.set(s, await freePort());
   for (const s of inStartOrder(existingServices())) {
-    const db = await createTestDatabase(`bench_${s}`, serviceMigrationsDir(s));
+    const db = await createScratchDatabase(`bench_${s}`, serviceMigrationsDir(s));
     cleanups.push(() => db.drop());
     const env = serviceEnv(s, {
       PORT: String(ports.get(s)),

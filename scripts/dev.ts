@@ -6,9 +6,11 @@
  * Ctrl-C stops everything (services drain first).
  */
 import { SERVICES, type ServiceName } from '@tripgen/catalog';
-import { DEV_GATEWAY_PORT, createDevGateway } from '@tripgen/service-kit/dev-gateway';
+import { DEV_GATEWAY_PORT, createDevGateway } from '@tripgen/dev-tools/gateway';
+import { existingServices } from '@tripgen/dev-tools/layout';
+import { ensureStack } from '@tripgen/dev-tools/local-stack';
 import { DEFAULT_EMULATOR_PORT } from '@tripgen/servicebus-emulator';
-import { ensureStack, existingServices, generateCode, inStartOrder, migrate, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
+import { generateCode, inStartOrder, migrate, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
 
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? DEV_GATEWAY_PORT);
 const busPort = Number(process.env.SERVICEBUS_EMULATOR_PORT ?? DEFAULT_EMULATOR_PORT);

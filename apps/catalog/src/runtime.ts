@@ -1,7 +1,7 @@
 /**
  * How a service's process runs, derived from its catalog entry. The manifests (k8s/), the image
  * (apps/<service>-service/Dockerfile, checked by k8s/test/images.test.ts) and the local runs
- * (scripts/lib/local-services.ts) read these, so the container is asked for what it does.
+ * (tools/dev-tools/src/local-services.ts) read these, so the container is asked for what it does.
  */
 import type { ServiceName, ServiceSpec } from './services.ts';
 

@@ -11,7 +11,7 @@ import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks } from './auth/jwt.ts';
 import { loadConfig } from './config.ts';
 import { drainAndClose } from './server.ts';
-import { adminUrl, redisUrl } from './testing/index.ts';
+import { adminUrl, redisUrl } from '@tripgen/testing';
 
 const lines: Record<string, unknown>[] = [];
 const sink = new Writable({

@@ -5,7 +5,8 @@
  */
 import { HEALTH_PATHS } from '@tripgen/catalog';
 import { afterAll, expect, it } from 'vitest';
-import { adminUrl, freePort, redisUrl, startNodeProcess, waitFor, type NodeProcess } from '../src/testing/index.ts';
+import { freePort, startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
+import { adminUrl, redisUrl, waitFor } from '@tripgen/testing';
 
 let proc: NodeProcess | undefined;
 afterAll(async () => proc?.kill());

@@ -207,3 +207,13 @@ export const openMigrationEngine = async (databaseUrl: string, schema?: SchemaFi
     },
   };
 };
+
+/** Applies the pending migrations of a folder to a database (what `prisma migrate deploy` does); returns their names. */
+export const deployMigrations = async (databaseUrl: string, migrationsDir: string): Promise<string[]> => {
+  const engine = await openMigrationEngine(databaseUrl);
+  try {
+    return await engine.deploy(migrationsDir);
+  } finally {
+    await engine.dispose();
+  }
+};

@@ -3,7 +3,7 @@ import { QUEUE_NAMES, QUEUES } from '@tripgen/catalog';
 import { startServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import type { IncomingMessage, MessageBroker, Settlement, Subscription } from './broker.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
-import { quietLogger, waitFor } from '../testing/wait.ts';
+import { quietLogger, waitFor } from '@tripgen/testing';
 
 /**
  * The MessageBroker contract, written once for every adapter (today one: Azure Service Bus). Azure

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DefaultAzureCredential, WorkloadIdentityCredential } from '@azure/identity';
 import { azureCredentialFromEnv, serviceBusBrokerFromEnv } from './service-bus-broker.ts';
-import { quietLogger } from '../testing/wait.ts';
+import { quietLogger } from '@tripgen/testing';
 
 // Construction only: neither the SDK nor the credentials touch the network before the first operation.
 describe('Service Bus configuration from the environment', () => {

@@ -2,13 +2,12 @@
  * The local stand-in for the NGINX ingress / App Gateway: one base URL (default
  * http://127.0.0.1:8080) whose routes are generated from the catalog's route prefixes, exactly as
  * the ingress is, each proxied to the service that owns it. A service that is not running answers
- * 503 problem+json instead of hanging. Dev and test tooling only: its proxy (@fastify/http-proxy)
- * is a devDependency of the kit and not in the service images.
+ * 503 problem+json instead of hanging. Dev and test tooling only (tools/ is never in an image).
  */
 import httpProxy from '@fastify/http-proxy';
 import { SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, problem, registerProblemHandlers } from './http/problem.ts';
+import { PROBLEM_CONTENT_TYPE, problem, registerProblemHandlers } from '@tripgen/service-kit';
 
 /** The base URL port of `npm run dev` (api.md; GATEWAY_PORT overrides it). */
 export const DEV_GATEWAY_PORT = 8080;

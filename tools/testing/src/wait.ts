@@ -1,4 +1,4 @@
-import type { MessagingLogger } from '../messaging/errors.ts';
+import type { MessagingLogger } from '@tripgen/service-kit/messaging';
 
 /**
  * Polls `condition` until it holds, at most `timeoutMs` (generous: CI shares 2 cores). Waiting is

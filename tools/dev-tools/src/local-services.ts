@@ -1,30 +1,19 @@
 /**
- * Running the services on this machine, for `npm run dev` and `npm run bench:api`: the local
- * stack's settings, migrations, the Service Bus emulator and one Node process per service that
- * exists, each with exactly the environment its pod gets (names from the service kit's config).
+ * Running the services on this machine, for `npm run dev` and `npm run bench:api`: generated code,
+ * migrations, the Service Bus emulator and one Node process per service that exists, each with
+ * exactly the environment its pod gets (names from the service kit's config).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { HEALTH_PATHS, JWKS_PATH, QUEUE_NAMES, SERVICE_NAMES, SERVICES, needsJwks, nodeOptions, type ServiceName } from '@tripgen/catalog';
-import { openMigrationEngine } from '@tripgen/service-kit/migrations';
-import { REPO_ROOT, serviceEntry, serviceMigrationsDir, startNodeProcess, type NodeProcess } from '@tripgen/service-kit/testing';
+import { HEALTH_PATHS, JWKS_PATH, QUEUE_NAMES, SERVICES, needsJwks, nodeOptions, type ServiceName } from '@tripgen/catalog';
+import { deployMigrations } from '@tripgen/service-kit/migrations';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-
-const STACK_VARS = ['STACK_DIR', 'PGHOST', 'PGPORT', 'PGUSER', 'PGPASSWORD', 'DATABASE_URL_ADMIN', 'REDIS_PORT', 'REDIS_URL'];
-
-/** Starts (or reuses) PostgreSQL and Redis with scripts/stack-up.sh and adopts its settings. */
-export const ensureStack = (): void => {
-  const out = spawnSync('bash', ['-c', 'source scripts/stack-env.sh && bash scripts/stack-up.sh >&2 && env'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  if (out.status !== 0) throw new Error('scripts/stack-up.sh failed');
-  for (const line of out.stdout.split('\n')) {
-    const i = line.indexOf('=');
-    const name = line.slice(0, i);
-    if (STACK_VARS.includes(name)) process.env[name] = line.slice(i + 1);
-  }
-};
+import { REPO_ROOT, serviceEntry, serviceMigrationsDir } from './layout.ts';
+import { databaseUrl } from './local-stack.ts';
+import { startNodeProcess, type NodeProcess } from './processes.ts';
 
 /** Prisma clients (git-ignored) are generated from the committed schemas. */
 export const generateCode = (): void => {
@@ -32,27 +21,14 @@ export const generateCode = (): void => {
   if (out.status !== 0) throw new Error('scripts/generate.sh failed');
 };
 
-export const existingServices = (): ServiceName[] => SERVICE_NAMES.filter((s) => existsSync(path.join(REPO_ROOT, serviceEntry(s))));
-
 /** The order to start services in: the token issuer first, since the others fetch its JWKS. */
 export const inStartOrder = (services: readonly ServiceName[]): ServiceName[] =>
   [...services].sort((a, b) => Number(needsJwks(SERVICES[a])) - Number(needsJwks(SERVICES[b])));
 
-export const databaseUrl = (s: ServiceName, database: string = SERVICES[s].database): string => {
-  const u = new URL(process.env.DATABASE_URL_ADMIN ?? '');
-  u.pathname = `/${database}`;
-  return u.toString();
-};
-
 export const migrate = async (s: ServiceName, url = databaseUrl(s)): Promise<string[]> => {
   const dir = serviceMigrationsDir(s);
   if (!existsSync(dir)) return [];
-  const engine = await openMigrationEngine(url);
-  try {
-    return await engine.deploy(dir);
-  } finally {
-    await engine.dispose();
-  }
+  return deployMigrations(url, dir);
 };
 
 export const startEmulator = (port: number): Promise<ServiceBusEmulator> => startServiceBusEmulator({ port, queues: QUEUE_NAMES });

@@ -6,8 +6,8 @@
 import { SERVICES } from '@tripgen/catalog';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createDevGateway, gatewayRoutes } from './dev-gateway.ts';
-import { freePort } from './testing/service-process.ts';
+import { createDevGateway, gatewayRoutes } from '../src/gateway.ts';
+import { freePort } from '../src/processes.ts';
 
 let gateway: FastifyInstance;
 let base: string;

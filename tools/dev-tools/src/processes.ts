@@ -1,21 +1,13 @@
 /**
  * A service (or any TypeScript entry file) as its own Node process, the way its container runs it
- * (`node --import tsx <entry>`): for the probe and shutdown tests, `npm run dev` and `npm run bench:api`.
- * Dev and test tooling only.
+ * (`node --import tsx <entry> [command]`): for the probe and shutdown tests, `npm run dev`,
+ * `npm run migrate` and `npm run bench:api`. Dev and test tooling only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import path from 'node:path';
-import { HEALTH_PATHS, workloadName, type ServiceName } from '@tripgen/catalog';
-
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../../../..');
-
-/** The entry file of a service, relative to the repository root (the container's CMD runs the same). */
-export const serviceEntry = (service: ServiceName): string => path.join('apps', workloadName(service), 'src', 'server.ts');
-
-/** The committed Prisma migrations of a service (absolute). */
-export const serviceMigrationsDir = (service: ServiceName): string => path.join(REPO_ROOT, 'apps', workloadName(service), 'prisma', 'migrations');
+import { HEALTH_PATHS } from '@tripgen/catalog';
+import { REPO_ROOT } from './layout.ts';
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
 export const freePort = (): Promise<number> =>
