@@ -18,10 +18,7 @@ const busPort = Number(process.env.SERVICEBUS_EMULATOR_PORT ?? DEFAULT_EMULATOR_
 ensureStack();
 generateCode();
 const services = existingServices();
-for (const s of services) {
-  const applied = await migrate(s);
-  console.log(`migrations ${s}: ${applied.length ? applied.join(', ') : 'up to date'}`);
-}
+for (const s of services) await migrate(s);
 const bus = await startEmulator(busPort);
 console.log(`Service Bus emulator: ${bus.connectionString}`);
 

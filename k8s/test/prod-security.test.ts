@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { INTERNAL_ROUTE_ROOT, internalPrefix, serviceAccountName, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
 import { buildProfile } from '../src/config/profile.ts';
-import { serviceSecrets } from '../src/config/secrets.ts';
+import { secretVariables } from '../src/config/environment.ts';
 import { repoPath } from '../src/lib/paths.ts';
 import { seedAlertProblems } from './policy/alerts.ts';
 import * as mesh from './policy/mesh-delivery.ts';
@@ -171,7 +171,7 @@ describe('prod: Key Vault secrets and workload identity', () => {
       };
       expect(spc.provider).toBe('azure');
       expect(spc.parameters).toMatchObject({ usePodIdentity: 'false', clientID: azure.serviceIdentityClientIds[s.name], keyvaultName: azure.keyVaultName, tenantId: azure.tenantId });
-      const wanted = serviceSecrets(s);
+      const wanted = secretVariables(s);
       expect([...spc.parameters.objects!.matchAll(/objectName: (\S+)/g)].map((m) => m[1])).toEqual(wanted.map((w) => w.keyVaultSecret));
       expect(spc.secretObjects[0]!.data.map((d) => d.key)).toEqual(wanted.map((w) => w.envVar));
       const env = (find('prod', 'Rollout', workloadName(s.name)).spec as { template: { spec: { containers: { env: { name: string; valueFrom?: { secretKeyRef?: { name: string } } }[] }[] } } }).template.spec.containers[0]!.env;

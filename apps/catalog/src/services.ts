@@ -61,8 +61,20 @@ export const OPENAPI_PATH = '/docs/json';
 /** Seed §7.2.2: every probe every 30 s with a 5 s timeout. */
 export const PROBE_TIMING = { periodSeconds: 30, timeoutSeconds: 5 } as const;
 
-/** The user service publishes the token-signing keys here; every other service verifies against it. */
-export const JWKS_PATH = '/api/v1/auth/jwks.json';
+/** The one service that issues access tokens (signs them; publishes the public keys at JWKS_PATH). */
+export const TOKEN_ISSUER = 'user' satisfies ServiceName;
+
+/**
+ * The token issuer's public auth routes: the issuer serves them, its catalog entry lists them as
+ * token-free, the benchmarks and tests call them.
+ */
+export const AUTH_PATHS = {
+  register: '/api/v1/auth/register',
+  login: '/api/v1/auth/login',
+  /** The token-signing public keys; every other service verifies against them. */
+  jwks: '/api/v1/auth/jwks.json',
+} as const;
+export const JWKS_PATH = AUTH_PATHS.jwks;
 
 /**
  * Service-to-service routes of a service (e.g. the location service's batch lookup for the AI
@@ -73,7 +85,7 @@ export const JWKS_PATH = '/api/v1/auth/jwks.json';
  */
 export const INTERNAL_ROUTE_ROOT = '/internal/v1';
 export const internalPrefix = (s: ServiceName): string => `${INTERNAL_ROUTE_ROOT}/${s}`;
-export const JWT_ISSUER = 'https://tripgen.example/user-service';
+export const JWT_ISSUER = `https://tripgen.example/${workloadName(TOKEN_ISSUER)}`;
 export const JWT_AUDIENCE = 'tripgen-api';
 
 const service = <const S extends ServiceSpec>(spec: S): S => spec;
@@ -84,7 +96,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     description: 'Accounts, login, access tokens (JWKS), preferences and the notifications inbox',
     port: 3001,
     routes: [
-      { prefix: '/api/v1/auth', anonymous: ['/api/v1/auth/register', '/api/v1/auth/login', JWKS_PATH] },
+      { prefix: '/api/v1/auth', anonymous: [AUTH_PATHS.register, AUTH_PATHS.login, AUTH_PATHS.jwks] },
       { prefix: '/api/v1/users', anonymous: [] },
     ],
     resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
@@ -142,15 +154,20 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
 
 export const serviceList = (): readonly ServiceSpec[] => SERVICE_NAMES.map((n) => SERVICES[n]);
 
-/** Services that call the user service only for its JWKS still need that path: every one verifies tokens. */
-export const needsJwks = (s: ServiceSpec): boolean => s.name !== 'user';
+/** Every service but the issuer verifies tokens against the issuer's JWKS (the issuer uses its own key). */
+export const needsJwks = (s: ServiceSpec): boolean => s.name !== TOKEN_ISSUER;
+
+/** Whether a service sends or receives Service Bus messages (then it needs a bus setting). */
+export const usesQueues = (s: ServiceSpec): boolean => s.queues.produces.length + s.queues.consumes.length > 0;
 
 /** The namespace every TripGen workload runs in (dev and prod are separate clusters). */
 export const K8S_NAMESPACE = 'tripgen';
 
 /** Kubernetes names of a service: its Deployment/Rollout and Service, and its ServiceAccount
  * (the subject of its Azure workload-identity federated credential: system:serviceaccount:<ns>:<sa>). */
-export const workloadName = (s: ServiceName): string => `${s}-service`;
+export function workloadName(s: ServiceName): string {
+  return `${s}-service`;
+}
 export const serviceAccountName = (s: ServiceName): string => `tripgen-${s}`;
 export const workloadIdentitySubject = (s: ServiceName): string =>
   `system:serviceaccount:${K8S_NAMESPACE}:${serviceAccountName(s)}`;

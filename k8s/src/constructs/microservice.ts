@@ -9,15 +9,10 @@ import { Construct } from 'constructs';
 import type { ApiObject } from '../lib/cdk8s.ts';
 import {
   HEALTH_PATHS,
-  JWKS_PATH,
-  JWT_AUDIENCE,
-  JWT_ISSUER,
   PROBE_TIMING,
-  SERVICES,
-  TRACE_SAMPLING_RATIO,
+  SHUTDOWN_TIMING,
   imageRepository,
-  migrationCommand,
-  nodeOptions,
+  migrationArgs,
   serviceAccountName,
   workloadName,
   type ServiceSpec,
@@ -37,7 +32,8 @@ import type { ITopologySpreadConstraint } from 'kubernetes-models/v1/TopologySpr
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import type { EnvironmentProfile } from '../config/profile.ts';
-import { SECRETS_MOUNT_PATH, secretName, serviceSecrets } from '../config/secrets.ts';
+import { podEnvironment } from '../config/environment.ts';
+import { SECRETS_MOUNT_PATH, secretName } from '../config/secrets.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, WAVES, componentLabels, migrationJobName, selectorLabels } from '../lib/labels.ts';
 import { containerSecurityContext, podSecurityContext } from '../lib/security.ts';
@@ -46,7 +42,6 @@ import { ProgressiveDelivery } from './progressive-delivery.ts';
 import { ServiceMesh } from './service-mesh.ts';
 import { SecretStore, secretStoreVolume } from './secret-store.ts';
 import { ServiceMonitoring } from './service-monitoring.ts';
-import { dataStoreEndpoints } from './data-stores.ts';
 
 export interface MicroserviceProps {
   readonly spec: ServiceSpec;
@@ -89,7 +84,7 @@ export class Microservice extends Construct {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: configName, namespace: ns, labels, annotations: { [ARGO_SYNC_WAVE]: WAVES.config } },
-      data: containerConfig(spec, profile),
+      data: { ...podEnvironment(spec, profile).config },
     } satisfies IConfigMap);
 
     const servicePorts: IService['spec'] = {
@@ -224,29 +219,6 @@ export interface IVerticalPodAutoscaler {
 export const imageOf = (spec: ServiceSpec, profile: EnvironmentProfile): string =>
   `${profile.image.registry}/${imageRepository(spec.name)}:${profile.image.tag}`;
 
-/** Non-secret settings, by the env var names the service kit reads. */
-function containerConfig(spec: ServiceSpec, profile: EnvironmentProfile): Record<string, string> {
-  const user = SERVICES.user;
-  const stores = dataStoreEndpoints(profile);
-  return {
-    SERVICE_NAME: spec.name,
-    PORT: String(spec.port),
-    NODE_ENV: 'production',
-    // V8 sizes its heap from the node, not the container limit: cap it below the limit.
-    NODE_OPTIONS: nodeOptions(spec),
-    LOG_LEVEL: profile.logLevel,
-    REDIS_URL: stores.redisUrl,
-    SERVICEBUS_FQDN: profile.serviceBusFqdn,
-    JWKS_URL: `http://${workloadName(user.name)}.${profile.namespace}.svc.cluster.local:${user.port}${JWKS_PATH}`,
-    JWT_ISSUER,
-    JWT_AUDIENCE,
-    OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
-    OTEL_TRACES_SAMPLER_ARG: String(TRACE_SAMPLING_RATIO),
-    ...(profile.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: profile.otlpEndpoint } : {}),
-    ...(profile.workloadIdentity ? { AZURE_CLIENT_ID: profile.workloadIdentity[spec.name] } : {}),
-  };
-}
-
 const httpProbe = (path: string, failureThreshold: number): IProbe => ({
   httpGet: { path, port: HTTP_PORT_NAME, scheme: 'HTTP' },
   periodSeconds: PROBE_TIMING.periodSeconds,
@@ -254,8 +226,8 @@ const httpProbe = (path: string, failureThreshold: number): IProbe => ({
   failureThreshold,
 });
 
-function secretEnv(spec: ServiceSpec): IEnvVar[] {
-  return serviceSecrets(spec).map((item) => ({
+function secretEnv(spec: ServiceSpec, profile: EnvironmentProfile): IEnvVar[] {
+  return podEnvironment(spec, profile).secrets.map((item) => ({
     name: item.envVar,
     valueFrom: { secretKeyRef: { name: secretName(spec), key: item.envVar } },
   }));
@@ -277,7 +249,7 @@ function podTemplate(spec: ServiceSpec, profile: EnvironmentProfile, configName:
     imagePullPolicy: 'IfNotPresent',
     ports: [{ name: HTTP_PORT_NAME, containerPort: spec.port, protocol: 'TCP' }],
     envFrom: [{ configMapRef: { name: configName } }],
-    env: secretEnv(spec),
+    env: secretEnv(spec, profile),
     resources: {
       requests: { cpu: spec.resources.requests.cpu, memory: spec.resources.requests.memory },
       limits: { memory: spec.resources.limits.memory },
@@ -308,7 +280,7 @@ function podTemplate(spec: ServiceSpec, profile: EnvironmentProfile, configName:
       serviceAccountName: serviceAccountName(spec.name),
       automountServiceAccountToken: false,
       enableServiceLinks: false,
-      terminationGracePeriodSeconds: 30,
+      terminationGracePeriodSeconds: SHUTDOWN_TIMING.terminationGracePeriodSeconds,
       securityContext: podSecurityContext(),
       containers: [container],
       volumes,
@@ -361,11 +333,11 @@ function migrationJob(scope: Construct, spec: ServiceSpec, profile: EnvironmentP
               name: 'migrate',
               image: app.image,
               imagePullPolicy: app.imagePullPolicy,
-              // The image's offline runner (WebAssembly schema engine, no native Prisma engine)
-              // applies the committed migrations to DATABASE_URL; HOME on the writable /tmp.
-              command: migrationCommand(spec.name),
+              // The image's own entry point with its migrate command: the committed migrations it
+              // ships, applied to DATABASE_URL by the offline WebAssembly schema engine.
+              args: [...migrationArgs],
               envFrom: app.envFrom,
-              env: [...(app.env ?? []), { name: 'HOME', value: '/tmp' }],
+              env: app.env,
               resources: app.resources,
               securityContext: app.securityContext,
               volumeMounts: app.volumeMounts,

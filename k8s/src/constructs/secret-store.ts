@@ -7,7 +7,8 @@ import { Construct } from 'constructs';
 import { workloadName, type ServiceSpec } from '@tripgen/catalog';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { EnvironmentProfile } from '../config/profile.ts';
-import { secretName, serviceSecrets } from '../config/secrets.ts';
+import { secretVariables } from '../config/environment.ts';
+import { secretName } from '../config/secrets.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, WAVES, componentLabels } from '../lib/labels.ts';
 
@@ -58,7 +59,7 @@ export class SecretStore extends Construct {
     if (profile.secrets.kind !== 'key-vault' || !profile.workloadIdentity) {
       throw new Error(`${spec.name}: a Key Vault secret store needs key-vault secrets and workload identity in the profile`);
     }
-    const items = serviceSecrets(spec);
+    const items = secretVariables(spec);
     const labels = componentLabels(profile, workloadName(spec.name), 'api');
     emit(this, {
       apiVersion: 'secrets-store.csi.x-k8s.io/v1',

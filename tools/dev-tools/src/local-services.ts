@@ -8,12 +8,25 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { HEALTH_PATHS, JWKS_PATH, QUEUE_NAMES, SERVICES, needsJwks, nodeOptions, type ServiceName } from '@tripgen/catalog';
-import { deployMigrations } from '@tripgen/service-kit/migrations';
+import {
+  HEALTH_PATHS,
+  JWKS_PATH,
+  QUEUE_NAMES,
+  SERVICE_COMMANDS,
+  SERVICE_NAMES,
+  SERVICES,
+  TOKEN_ISSUER,
+  needsJwks,
+  nodeOptions,
+  oneOfGroups,
+  serviceEnvironment,
+  workloadName,
+  type ServiceName,
+} from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { REPO_ROOT, serviceEntry, serviceMigrationsDir } from './layout.ts';
 import { databaseUrl } from './local-stack.ts';
-import { startNodeProcess, type NodeProcess } from './processes.ts';
+import { runNodeCommand, startNodeProcess, type NodeProcess } from './processes.ts';
 
 /** Prisma clients (git-ignored) are generated from the committed schemas. */
 export const generateCode = (): void => {
@@ -25,10 +38,11 @@ export const generateCode = (): void => {
 export const inStartOrder = (services: readonly ServiceName[]): ServiceName[] =>
   [...services].sort((a, b) => Number(needsJwks(SERVICES[a])) - Number(needsJwks(SERVICES[b])));
 
-export const migrate = async (s: ServiceName, url = databaseUrl(s)): Promise<string[]> => {
-  const dir = serviceMigrationsDir(s);
-  if (!existsSync(dir)) return [];
-  return deployMigrations(url, dir);
+/** Applies a service's migrations the way its migration Job does: its own entry point's migrate command. */
+export const migrate = async (s: ServiceName, url = databaseUrl(s)): Promise<void> => {
+  if (!existsSync(serviceMigrationsDir(s))) return;
+  const code = await runNodeCommand(serviceEntry(s), [SERVICE_COMMANDS.migrate], { PATH: process.env.PATH, DATABASE_URL: url });
+  if (code !== 0) throw new Error(`${s}: migrate exited with ${code}`);
 };
 
 export const startEmulator = (port: number): Promise<ServiceBusEmulator> => startServiceBusEmulator({ port, queues: QUEUE_NAMES });
@@ -37,9 +51,8 @@ export interface ServiceProcess extends NodeProcess {
   readonly name: ServiceName;
 }
 
-/** The environment a service's pod gets, pointed at the local stack. */
-export const serviceEnv = (s: ServiceName, extra: Record<string, string>): NodeJS.ProcessEnv => ({
-  PATH: process.env.PATH,
+/** What each variable of the contract is on this machine (the pod's value, pointed at the local stack). */
+const localValues = (s: ServiceName): Readonly<Record<string, string | undefined>> => ({
   SERVICE_NAME: s,
   PORT: String(SERVICES[s].port),
   HOST: '127.0.0.1',
@@ -49,10 +62,31 @@ export const serviceEnv = (s: ServiceName, extra: Record<string, string>): NodeJ
   LOG_LEVEL: 'info',
   DATABASE_URL: databaseUrl(s),
   REDIS_URL: process.env.REDIS_URL,
-  JWKS_URL: `http://127.0.0.1:${SERVICES.user.port}${JWKS_PATH}`,
-  JWT_SIGNING_KEY_FILE: path.join(process.env.STACK_DIR ?? os.tmpdir(), 'user-service-signing-key.pem'),
-  ...extra,
+  JWKS_URL: `http://127.0.0.1:${SERVICES[TOKEN_ISSUER].port}${JWKS_PATH}`,
+  JWT_SIGNING_KEY_FILE: path.join(process.env.STACK_DIR ?? os.tmpdir(), `${workloadName(s)}-signing-key.pem`),
 });
+
+/**
+ * The environment of a service's local process, generated from its environment contract: every
+ * variable the service reads that has a local value (the platform's are never set), `extra`
+ * overriding. An override the service does not read is left out; one no service reads is a typo
+ * and throws. Giving one variable of a oneOf group (e.g. JWT_SIGNING_KEY) drops the others' defaults.
+ */
+export const serviceEnv = (s: ServiceName, extra: Readonly<Record<string, string>>): NodeJS.ProcessEnv => {
+  const contract = serviceEnvironment(s);
+  const known = new Set(SERVICE_NAMES.flatMap((x) => Object.keys(serviceEnvironment(x))));
+  const typos = Object.keys(extra).filter((name) => !known.has(name));
+  if (typos.length > 0) throw new Error(`no service reads ${typos.join(', ')} (environment contracts in @tripgen/catalog)`);
+  const overridden = new Set([...oneOfGroups(contract).values()].filter((names) => names.some((n) => n in extra)).flat());
+  const values = localValues(s);
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
+  for (const [name, v] of Object.entries(contract)) {
+    if (v.setBy === 'platform') continue;
+    const value = name in extra ? extra[name] : overridden.has(name) ? undefined : values[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
+};
 
 /** A service as its container runs it; up once its startup probe answers. */
 export const spawnService = async (s: ServiceName, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<ServiceProcess> => {

@@ -38,9 +38,22 @@ export interface NodeProcess {
   kill(): Promise<void>;
 }
 
+/**
+ * Runs `node --import tsx <entry> <args...>` to completion (a one-shot command such as a service's
+ * `migrate`), its output passed through; resolves with the exit code.
+ */
+export const runNodeCommand = (entry: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number | null> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.once('error', reject);
+    child.once('exit', (code) => resolve(code));
+  });
+
 export interface StartOptions {
   /** Entry file relative to the repository root. */
   readonly entry: string;
+  /** Arguments after the entry file (a service's command; none = serve). */
+  readonly args?: readonly string[];
   /** The whole environment of the process (nothing is inherited). */
   readonly env: NodeJS.ProcessEnv;
   /** The process is up when GET <readyPath> on env.PORT answers 2xx (default: the liveness probe). */
@@ -54,7 +67,7 @@ const isRunning = (child: ChildProcess) => child.exitCode === null && child.sign
 
 /** Starts `node --import tsx <entry>` and waits until it answers; a process that dies first fails with its output. */
 export const startNodeProcess = async (opts: StartOptions): Promise<NodeProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', opts.entry], { cwd: REPO_ROOT, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', opts.entry, ...(opts.args ?? [])], { cwd: REPO_ROOT, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const onData = (d: Buffer) => {
     const text = d.toString();
