@@ -4,7 +4,7 @@
  * its data stores need (manifest-rules 17).
  */
 import type { Construct } from 'constructs';
-import { needsJwks, serviceList, workloadName, type ServiceSpec } from '@tripgen/catalog';
+import { TOKEN_ISSUER, needsJwks, serviceList, workloadName, type ServiceSpec } from '@tripgen/catalog';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { INetworkPolicyIngressRule } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyIngressRule';
 import type { INetworkPolicyEgressRule } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyEgressRule';
@@ -79,7 +79,7 @@ function dataStoreEgress(profile: EnvironmentProfile, redis: boolean): INetworkP
 /** Services a service talks to over HTTP: its calls plus the user service's JWKS. */
 export const httpDependencies = (s: ServiceSpec): ServiceSpec[] => {
   const names = new Set(s.calls);
-  if (needsJwks(s)) names.add('user');
+  if (needsJwks(s)) names.add(TOKEN_ISSUER);
   return serviceList().filter((t) => names.has(t.name));
 };
 

@@ -1,6 +1,6 @@
 /** /api/v1/auth: register, login (access token), and the public token-signing keys (JWKS). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { JWKS_PATH, LOGIN_THROTTLE } from '@tripgen/catalog';
+import { AUTH_PATHS, LOGIN_THROTTLE } from '@tripgen/catalog';
 import { createFailureThrottle, HttpProblem, ProblemSchema, type Kit } from '@tripgen/service-kit';
 import { SignJWT } from 'jose';
 import { decoyHash, hashPassword, verifyPassword } from '../domain/passwords.ts';
@@ -28,7 +28,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   const throttle = loginThrottle(app.kit.redis);
 
   app.post(
-    '/api/v1/auth/register',
+    AUTH_PATHS.register,
     { schema: { tags: ['auth'], body: RegisterBody, response: { 201: PublicUser, 400: ProblemSchema, 409: ProblemSchema } } },
     async (request, reply) => {
       const { email, password, name } = request.body;
@@ -43,7 +43,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   );
 
   app.post(
-    '/api/v1/auth/login',
+    AUTH_PATHS.login,
     { schema: { tags: ['auth'], body: LoginBody, response: { 200: TokenResponse, 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema } } },
     async (request, reply) => {
       const email = normalizeEmail(request.body.email);
@@ -78,7 +78,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     },
   );
 
-  app.get(JWKS_PATH, { schema: { tags: ['auth'], response: { 200: Jwks } } }, async (_request, reply) =>
+  app.get(AUTH_PATHS.jwks, { schema: { tags: ['auth'], response: { 200: Jwks } } }, async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=300').send(key.jwks),
   );
 };
