@@ -4,6 +4,7 @@
  * the NGINX ingress, the network policies and the mesh policies are derived from it.
  * Numbers come from the seed (§4.1.2, §5.1, §7.2.2); see docs/architecture.md.
  */
+import type { ResponseTimeObjective } from './latency.ts';
 import { QUEUES, type QueueName } from './queues.ts';
 
 export const SERVICE_NAMES = ['user', 'trip', 'ai', 'location'] as const;
@@ -47,6 +48,8 @@ export interface ServiceSpec {
   readonly calls: readonly ServiceName[];
   /** The user-facing services are promoted blue-green, the others by canary (seed §8). */
   readonly delivery: 'blue-green' | 'canary';
+  /** Its p95 response-time objective (latency.ts): the alerts and rollout analyses judge it by this. */
+  readonly responseTime: ResponseTimeObjective;
 }
 
 /** Probe and metrics paths: the same for every service, served by the service kit. */
@@ -107,6 +110,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     queues: { produces: [], consumes: [QUEUES.notification] },
     calls: [],
     delivery: 'blue-green',
+    responseTime: 'request',
   }),
   trip: service({
     name: 'trip',
@@ -121,6 +125,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     queues: { produces: [QUEUES.aiScheduleGeneration, QUEUES.locationSearch], consumes: [] },
     calls: ['user', 'location', 'ai'],
     delivery: 'blue-green',
+    responseTime: 'request',
   }),
   ai: service({
     name: 'ai',
@@ -135,6 +140,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     queues: { produces: [QUEUES.notification], consumes: [QUEUES.aiScheduleGeneration] },
     calls: ['user', 'location'],
     delivery: 'canary',
+    responseTime: 'itinerary',
   }),
   location: service({
     name: 'location',
@@ -149,6 +155,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     queues: { produces: [], consumes: [QUEUES.locationSearch] },
     calls: ['user'],
     delivery: 'canary',
+    responseTime: 'request',
   }),
 };
 

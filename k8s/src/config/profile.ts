@@ -116,7 +116,12 @@ export interface EnvironmentProfile {
   /** 'rolling': Deployment; 'progressive': Argo Rollouts with the catalog's delivery strategy. */
   readonly delivery: 'rolling' | 'progressive';
   readonly monitoring: MonitoringProfile | null;
-  readonly argo: { readonly automatedSync: boolean; readonly namespace: string };
+  readonly argo: {
+    readonly automatedSync: boolean;
+    readonly namespace: string;
+    /** The Argo Rollouts controller: its namespace and ServiceAccount (the blue-green smoke check calls the preview pods from it). */
+    readonly rolloutsController: { readonly namespace: string; readonly serviceAccount: string };
+  };
   readonly azure: AzureOutputs;
 }
 
@@ -152,7 +157,7 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
     namespace: K8S_NAMESPACE,
     image: { registry: azure.acrLoginServer, tag: IMAGE_TAGS[name] },
     serviceBusFqdn: azure.serviceBusNamespaceFqdn,
-    argo: { namespace: 'argocd' },
+    argo: { namespace: 'argocd', rolloutsController: { namespace: 'argo-rollouts', serviceAccount: 'argo-rollouts' } },
     azure,
   };
   const profiles: Record<EnvironmentName, () => EnvironmentProfile> = {

@@ -107,7 +107,7 @@ export function serviceNetworkPolicy(scope: Construct, spec: ServiceSpec, profil
   }
   if (profile.delivery === 'progressive' && spec.delivery === 'blue-green') {
     // The pre-promotion smoke analysis calls the preview pods from the Argo Rollouts controller.
-    ingress.push({ from: [nsPeer('argo-rollouts')], ports: tcp(spec.port) });
+    ingress.push({ from: [nsPeer(profile.argo.rolloutsController.namespace)], ports: tcp(spec.port) });
   }
 
   const egress: INetworkPolicyEgressRule[] = [];

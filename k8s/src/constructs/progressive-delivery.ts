@@ -71,7 +71,7 @@ export class ProgressiveDelivery extends Construct {
     const sloArgs = [
       { name: 'job', value: metricsServiceName(spec) },
       { name: 'pod-hash', valueFrom: { podTemplateHashValue: 'Latest' } },
-      { name: 'latency-threshold-ms', value: String(latencyBudgetMs(spec.name)) },
+      { name: 'latency-threshold-ms', value: String(latencyBudgetMs(spec)) },
     ];
     const strategy: NonNullable<IRollout['spec']>['strategy'] =
       spec.delivery === 'blue-green'

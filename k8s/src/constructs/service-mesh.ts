@@ -171,7 +171,8 @@ export function authorizationRules(spec: ServiceSpec, profile: EnvironmentProfil
   if (profile.delivery === 'progressive' && spec.delivery === 'blue-green') {
     // The blue-green smoke analysis reads readiness through the preview Service (controller in the
     // mesh); canaries are judged on Prometheus only, so the controller never calls them.
-    rules.push({ from: [{ source: { principals: [principal('argo-rollouts', 'argo-rollouts')] } }], to: [{ operation: { methods: ['GET'], paths: [HEALTH_PATHS.readiness] } }] });
+    const controller = profile.argo.rolloutsController;
+    rules.push({ from: [{ source: { principals: [principal(controller.namespace, controller.serviceAccount)] } }], to: [{ operation: { methods: ['GET'], paths: [HEALTH_PATHS.readiness] } }] });
   }
   return rules;
 }
