@@ -18,7 +18,7 @@ import type { ServiceConfig } from './config.ts';
 import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, problem, registerProblemHandlers } from './http/problem.ts';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, registerProblemHandlers } from './http/problem.ts';
 import { redisBackedStore } from './http/rate-limit.ts';
 import { AJV_OPTIONS, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
@@ -158,11 +158,11 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   await app.register(helmet, { global: true });
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
-    retryAfter: 5,
+    retryAfter: RETRY_AFTER_SECONDS.unavailable,
     // Probes must keep answering under load: a busy pod is not a dead one.
     pressureHandler: (request, reply, type) => {
       if (OPERATIONAL_PATHS.has(request.url.split('?')[0] ?? '')) return undefined;
-      void reply.code(503).type(PROBLEM_CONTENT_TYPE).header('retry-after', '5').send(problem(503, `The service is under pressure (${type}); retry shortly`));
+      void reply.code(503).type(PROBLEM_CONTENT_TYPE).header('retry-after', String(RETRY_AFTER_SECONDS.unavailable)).send(problem(503, `The service is under pressure (${type}); retry shortly`));
       return undefined;
     },
   });
