@@ -25,7 +25,7 @@ export interface ManagedDataStores {
   readonly kind: 'managed';
   readonly postgresHost: string;
   readonly redis: { readonly host: string; readonly port: number };
-  /** Private-endpoint subnets the pods may reach (architecture: database and cache subnets). */
+  /** Subnets the pods may reach (architecture: database and cache subnets), from the Bicep hand-over. */
   readonly postgresCidr: string;
   readonly redisCidr: string;
 }
@@ -145,6 +145,8 @@ const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]>
     'ingressPrivateIp',
     'redisHost',
     'redisPort',
+    'postgresSubnetCidr',
+    'redisSubnetCidr',
     'keyVaultCsiAddonClientId',
     'tlsCertificateName',
   ],
@@ -215,8 +217,8 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
         kind: 'managed',
         postgresHost: azure.postgresHost,
         redis: { host: azure.redisHost, port: azure.redisPort },
-        postgresCidr: '10.0.2.0/24',
-        redisCidr: '10.0.3.0/24',
+        postgresCidr: azure.postgresSubnetCidr,
+        redisCidr: azure.redisSubnetCidr,
       },
       secrets: { kind: 'key-vault', keyVaultName: azure.keyVaultName, tenantId: azure.tenantId },
       workloadIdentity: azure.serviceIdentityClientIds,
