@@ -31,6 +31,7 @@ export {
   type ServiceBusBrokerOptions,
   type ServiceBusRetry,
 } from './service-bus-broker.ts';
+export { retentionOf, type Retention } from './retention.ts';
 export { enqueue, createOutboxRelay, pruneSentOutboxMessages, type OutboxRelay, type OutboxRelayOptions, type RelayRound } from './outbox.ts';
 export {
   consume,
