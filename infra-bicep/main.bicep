@@ -275,6 +275,7 @@ module appGateway 'modules/appgw.bicep' = if (profile.?appGateway != null) {
     keyVaultName: names.keyVault
     certificateName: tlsCertificateName
     probePath: catalog.edgeProbePath
+    maxRequestBodySizeInKb: catalog.requestBodyLimitKb
     workspaceId: monitoring.outputs.workspaceId
   }
   dependsOn: [network, keyVault]

@@ -10,6 +10,7 @@ import {
   K8S_NAMESPACE,
   QUEUE_LIMITS,
   QUEUE_NAMES,
+  REQUEST_BODY_LIMIT_BYTES,
   serviceAccountName,
   serviceList,
   workloadName,
@@ -33,6 +34,7 @@ export const catalogFacts = () => ({
   postgresExtensions: [...new Set(serviceList().flatMap((s) => s.databaseExtensions))].sort(),
   cacheEvictionPolicy: CACHE_POLICY.l2.evictionPolicy,
   edgeProbePath: JWKS_PATH,
+  requestBodyLimitKb: REQUEST_BODY_LIMIT_BYTES / 1024,
 });
 
 export const renderCatalogJson = (): string => `${JSON.stringify(catalogFacts(), null, 2)}\n`;

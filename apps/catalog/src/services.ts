@@ -61,6 +61,15 @@ export const HEALTH_PATHS = {
 export const METRICS_PATH = '/metrics';
 export const OPENAPI_PATH = '/docs/json';
 
+/**
+ * The largest request body accepted, written once for every layer a request crosses: the prod edge
+ * (Application Gateway's WAF, through infra-bicep/catalog.json), the dev edge (the NGINX ingress's
+ * proxy-body-size), the local dev gateway and each service (Fastify's bodyLimit). Beyond it every
+ * layer answers 413 itself, so no larger body reaches a service. 128 KiB: the WAF's request-body
+ * inspection limit, far above any body of the public API.
+ */
+export const REQUEST_BODY_LIMIT_BYTES = 128 * 1024;
+
 /** Seed §7.2.2: every probe every 30 s with a 5 s timeout. */
 export const PROBE_TIMING = { periodSeconds: 30, timeoutSeconds: 5 } as const;
 

@@ -10,7 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, SERVICES, workloadName } from '@tripgen/catalog';
+import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, SERVICES, workloadName } from '@tripgen/catalog';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Span } from '@opentelemetry/api';
@@ -71,7 +71,6 @@ export interface CreateAppOptions {
 
 export type App = FastifyInstance;
 
-const BODY_LIMIT_BYTES = 256 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const OPERATIONAL_PATHS = new Set<string>([HEALTH_PATHS.liveness, HEALTH_PATHS.readiness, HEALTH_PATHS.startup, METRICS_PATH, OPENAPI_PATH]);
 
@@ -97,7 +96,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
             redact: ['req.headers.authorization'],
             ...(typeof opts.logger === 'object' ? opts.logger : {}),
           },
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: REQUEST_BODY_LIMIT_BYTES,
     // genReqId reads x-request-id itself, so that a hostile value never reaches logs or headers.
     requestIdHeader: false,
     genReqId: (req) => {

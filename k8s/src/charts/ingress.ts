@@ -9,7 +9,7 @@
  */
 import { Chart } from '../lib/cdk8s.ts';
 import type { Construct } from 'constructs';
-import { serviceList, workloadName } from '@tripgen/catalog';
+import { REQUEST_BODY_LIMIT_BYTES, serviceList, workloadName } from '@tripgen/catalog';
 import type { IGateway } from '@kubernetes-models/istio/networking.istio.io/v1/Gateway';
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { IService } from 'kubernetes-models/v1/Service';
@@ -32,7 +32,14 @@ export class IngressChart extends Chart {
       emit(this, {
         apiVersion: 'networking.k8s.io/v1',
         kind: 'Ingress',
-        metadata: { name: 'tripgen', namespace: profile.namespace, labels },
+        metadata: {
+          name: 'tripgen',
+          namespace: profile.namespace,
+          labels,
+          // NGINX answers 413 itself past the limit every layer enforces (its default, 1m, would let
+          // through bodies the services refuse); the dev gateway does the same locally.
+          annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': `${REQUEST_BODY_LIMIT_BYTES / 1024}k` },
+        },
         spec: {
           ingressClassName: ingress.className,
           rules: [

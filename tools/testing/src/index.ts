@@ -7,6 +7,7 @@ import { adminUrl, createScratchDatabase, type ScratchDatabase } from '@tripgen/
 
 export { adminUrl, redisUrl } from '@tripgen/dev-tools/local-stack';
 export { quietLogger, waitFor } from './wait.ts';
+export { openRawConnection, type RawConnection, type RawResponse } from './raw-http.ts';
 
 export type TestDatabase = ScratchDatabase;
 
