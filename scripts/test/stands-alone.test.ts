@@ -8,12 +8,11 @@
  *    runs the k8s and planner tests green.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+import { REPO_ROOT, committableFiles, copyRepositoryAlone } from './support/repo-copy.ts';
 const THIS_FILE = path.relative(REPO_ROOT, import.meta.filename);
 
 /**
@@ -30,21 +29,6 @@ const PROJECTS_RUN_ALONE = ['@tripgen/k8s', '@tripgen/planner'];
 
 /** Generated or upstream data, checked by their own tests; no hand-written path lives there. */
 const NOT_SCANNED = [/^gitops\//, /^k8s\/crds\//, /^package-lock\.json$/, /\.(png|jpe?g|gif|ico|wasm)$/];
-
-/** Files git would commit now: tracked (and still present) or new and not ignored. */
-const committableFiles = (): string[] => {
-  const out = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (out.status !== 0) throw new Error(`git ls-files failed: ${out.stderr}`);
-  return [...new Set(out.stdout.split('\0').filter(Boolean))].filter((f) => existsSync(path.join(REPO_ROOT, f)) || isSymlink(f)).sort();
-};
-
-const isSymlink = (file: string): boolean => {
-  try {
-    return lstatSync(path.join(REPO_ROOT, file)).isSymbolicLink();
-  } catch {
-    return false;
-  }
-};
 
 // Built from parts so that this file does not match itself when another copy of it is scanned.
 const SHARED = ['sha', 'red'].join('');
@@ -122,40 +106,6 @@ describe('nothing in the repository reads or links outside it', () => {
     }
   });
 });
-
-/**
- * The repository copied alone: the files git would commit, in `<tmp>/<random>/repo` (its parent
- * holds nothing else). Third-party packages are linked from this checkout's node_modules (they
- * are not the repository's files); the workspace links point into the copy, so every file of the
- * repository that runs is the copy's.
- */
-function copyRepositoryAlone(): string {
-  const parent = mkdtempSync(path.join(os.tmpdir(), 'tripgen-alone-'));
-  const copy = path.join(parent, 'repo');
-  for (const file of committableFiles()) {
-    const from = path.join(REPO_ROOT, file);
-    const to = path.join(copy, file);
-    mkdirSync(path.dirname(to), { recursive: true });
-    if (lstatSync(from).isSymbolicLink()) symlinkSync(readlinkSync(from), to);
-    else cpSync(from, to);
-  }
-  const modules = path.join(REPO_ROOT, 'node_modules');
-  mkdirSync(path.join(copy, 'node_modules', '@tripgen'), { recursive: true });
-  for (const entry of readdirSync(modules)) {
-    if (entry.startsWith('.') || entry === '@tripgen') continue;
-    symlinkSync(path.join(modules, entry), path.join(copy, 'node_modules', entry));
-  }
-  // Workspace links are relative (../../apps/catalog): recreated in the copy, they point into it.
-  for (const ws of readdirSync(path.join(modules, '@tripgen'))) {
-    symlinkSync(readlinkSync(path.join(modules, '@tripgen', ws)), path.join(copy, 'node_modules', '@tripgen', ws));
-  }
-  // Packages a workspace keeps in its own node_modules (a version that differs from the root's).
-  for (const file of committableFiles().filter((f) => f.endsWith('/package.json') && !f.includes('node_modules'))) {
-    const own = path.join(REPO_ROOT, path.dirname(file), 'node_modules');
-    if (existsSync(own)) symlinkSync(own, path.join(copy, path.dirname(file), 'node_modules'));
-  }
-  return copy;
-}
 
 describe('the repository copied alone into an empty folder', () => {
   let copy: string | undefined;
