@@ -31,7 +31,8 @@ const [command, ...args] = process.argv.slice(2);
 if (command === 'deploy') {
   const services = args.length ? args.map(asService) : SERVICE_NAMES.filter((s) => existsSync(serviceMigrationsDir(s)));
   for (const s of services) {
-    const env = { PATH: process.env.PATH, DATABASE_URL: databaseUrlFor(s, args.length === 1) };
+    // The service's own command, as its Job runs it (DATABASE_AUTH=entra signs in with the caller's Azure identity).
+    const env = { ...process.env, DATABASE_URL: databaseUrlFor(s, args.length === 1) };
     const code = await runNodeCommand(serviceEntry(s), [SERVICE_COMMANDS.migrate], env);
     if (code !== 0) throw new Error(`${s}: migrate exited with ${code}`);
   }

@@ -8,6 +8,7 @@ import {
   DATABASES,
   JWKS_PATH,
   K8S_NAMESPACE,
+  POSTGRES_ROLES_SERVICE_ACCOUNT,
   QUEUE_LIMITS,
   QUEUE_NAMES,
   REQUEST_BODY_LIMIT_BYTES,
@@ -35,6 +36,7 @@ export const catalogFacts = () => ({
   cacheEvictionPolicy: CACHE_POLICY.l2.evictionPolicy,
   edgeProbePath: JWKS_PATH,
   requestBodyLimitKb: REQUEST_BODY_LIMIT_BYTES / 1024,
+  postgresRolesServiceAccount: POSTGRES_ROLES_SERVICE_ACCOUNT,
 });
 
 export const renderCatalogJson = (): string => `${JSON.stringify(catalogFacts(), null, 2)}\n`;

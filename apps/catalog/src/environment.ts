@@ -47,6 +47,7 @@ const contract = <const C extends EnvContract>(c: C): C => c;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export const DATABASE_AUTH_MODES = ['password', 'entra'] as const;
 export const TRACE_SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
 
 /** What every service reads through the kit. */
@@ -58,6 +59,7 @@ export const KIT_ENVIRONMENT = contract({
   NODE_OPTIONS: { type: 'string', setBy: 'manifest', description: 'Read by Node itself: the heap cap below the container memory limit (catalog nodeOptions).' },
   LOG_LEVEL: { type: 'enum', values: LOG_LEVELS, setBy: 'manifest', description: 'pino level (default info).' },
   DATABASE_URL: { type: 'url', protocols: ['postgresql:', 'postgres:'], required: true, secret: true, setBy: 'manifest', description: 'The service\'s own PostgreSQL database (it holds the password).' },
+  DATABASE_AUTH: { type: 'enum', values: DATABASE_AUTH_MODES, setBy: 'manifest', description: 'entra: DATABASE_URL names the pod\'s managed identity as user and the password is its Entra token (prod); password (default): the URL\'s.' },
   REDIS_URL: { type: 'url', protocols: ['redis:', 'rediss:'], required: true, setBy: 'manifest', description: 'Redis for the L2 cache, rate limits and invalidations; rediss:// without a password in Azure (Entra tokens).' },
   JWT_ISSUER: { type: 'string', setBy: 'manifest', description: 'Expected token issuer (default: the catalog\'s).' },
   JWT_AUDIENCE: { type: 'string', setBy: 'manifest', description: 'Expected token audience (default: the catalog\'s).' },

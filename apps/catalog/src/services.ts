@@ -185,6 +185,12 @@ export function workloadName(s: ServiceName): string {
   return `${s}-service`;
 }
 export const serviceAccountName = (s: ServiceName): string => `tripgen-${s}`;
+
+/**
+ * Service account of the prod database-roles Job: federated with the identity infra-bicep makes a
+ * PostgreSQL Entra administrator, it maps each service's managed identity to its PostgreSQL role.
+ */
+export const POSTGRES_ROLES_SERVICE_ACCOUNT = 'tripgen-db-roles';
 export const workloadIdentitySubject = (s: ServiceName): string =>
   `system:serviceaccount:${K8S_NAMESPACE}:${serviceAccountName(s)}`;
 

@@ -6,6 +6,7 @@
  * are generated from the same contract.
  */
 import {
+  DATABASE_AUTH_MODES,
   JWT_AUDIENCE,
   JWT_ISSUER,
   LOG_LEVELS,
@@ -40,6 +41,8 @@ export interface ServiceConfig<S extends ServiceName = ServiceName> {
   readonly nodeEnv: (typeof NODE_ENVS)[number];
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly databaseUrl: string;
+  /** 'entra': DATABASE_URL names the managed identity as user and the password is an Entra token (prod); 'password': the URL's. */
+  readonly databaseAuth: (typeof DATABASE_AUTH_MODES)[number];
   readonly redisUrl: string;
   /** Exactly one of these when the service uses queues: Azure (workload identity) or a local emulator. */
   readonly serviceBus: { readonly fqdn: string } | { readonly connectionString: string } | undefined;
@@ -153,6 +156,7 @@ export const loadConfig = <S extends ServiceName>(opts: LoadConfigOptions<S>, en
     nodeEnv,
     logLevel: (str('LOG_LEVEL') ?? 'info') as ServiceConfig['logLevel'],
     databaseUrl: str('DATABASE_URL')!,
+    databaseAuth: (str('DATABASE_AUTH') ?? 'password') as ServiceConfig['databaseAuth'],
     redisUrl: str('REDIS_URL')!,
     serviceBus: fqdn ? { fqdn } : connectionString ? { connectionString } : undefined,
     jwksUrl: str('JWKS_URL'),

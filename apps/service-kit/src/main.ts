@@ -25,10 +25,14 @@ const logLine = (service: ServiceName, level: number, msg: string, extra: Record
   console.log(JSON.stringify({ level, time: Date.now(), service: workloadName(service), msg, ...extra }));
 
 const migrate = async (opts: ServiceMainOptions): Promise<void> => {
-  const { values, problems } = readEnvironment({ DATABASE_URL: KIT_ENVIRONMENT.DATABASE_URL }, process.env);
+  const { DATABASE_URL, DATABASE_AUTH } = KIT_ENVIRONMENT;
+  const { values, problems } = readEnvironment({ DATABASE_URL, DATABASE_AUTH }, process.env);
   if (problems.length) throw new ConfigError(problems);
   const { deployMigrations } = await import('./data/schema-engine.ts');
-  const applied = await deployMigrations(values.DATABASE_URL, opts.migrationsDir);
+  const { databasePassword } = await import('./data/postgres-entra.ts');
+  // The Job signs in like its service: with DATABASE_AUTH=entra, the pod's workload identity.
+  const password = await databasePassword({ databaseAuth: (values.DATABASE_AUTH ?? 'password') as 'password' | 'entra' }, process.env);
+  const applied = await deployMigrations(values.DATABASE_URL, opts.migrationsDir, password);
   logLine(opts.service, 30, applied.length ? 'migrations applied' : 'migrations up to date', { applied });
 };
 
