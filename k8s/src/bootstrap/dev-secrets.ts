@@ -13,7 +13,7 @@ import { K8S_NAMESPACE, serviceList } from '@tripgen/catalog';
 import { secretVariables } from '../config/environment.ts';
 import { secretName } from '../config/secrets.ts';
 import { POSTGRES } from '../constructs/data-stores.ts';
-import { inClusterHost } from '../lib/labels.ts';
+import { inClusterHost } from '../lib/network.ts';
 
 const ctxIndex = process.argv.indexOf('--context');
 const context = ctxIndex > 0 ? ['--context', process.argv[ctxIndex + 1]!] : [];

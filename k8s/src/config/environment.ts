@@ -22,7 +22,7 @@ import {
 } from '@tripgen/catalog';
 import type { EnvironmentProfile } from './profile.ts';
 import { dataStoreEndpoints } from '../constructs/data-stores.ts';
-import { inClusterHost } from '../lib/labels.ts';
+import { inClusterHost } from '../lib/network.ts';
 
 /** Every pod runs the production build of its service. */
 const NODE_ENV = 'production';

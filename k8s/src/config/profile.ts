@@ -5,6 +5,7 @@
  */
 import { K8S_NAMESPACE, type EnvironmentName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs, type AzureOutputs } from './azure-outputs.ts';
+import { inClusterHost } from '../lib/network.ts';
 import { DEFAULT_UID } from '../lib/security.ts';
 import { IMAGE_TAGS } from './releases.ts';
 
@@ -155,6 +156,9 @@ const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]>
   ],
 };
 
+/** prod's kube-prometheus-stack and OpenTelemetry collector (the network policies and URLs agree on it). */
+const MONITORING_NAMESPACE = 'monitoring';
+
 export function buildProfile(name: EnvironmentName, azure: AzureOutputs): EnvironmentProfile {
   required(azure, name, REQUIRED_OUTPUTS[name]);
   const base = {
@@ -225,7 +229,7 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
       },
       secrets: { kind: 'key-vault', keyVaultName: azure.keyVaultName, tenantId: azure.tenantId },
       workloadIdentity: azure.serviceIdentityClientIds,
-      otlpEndpoint: 'http://otel-collector.monitoring.svc.cluster.local:4318',
+      otlpEndpoint: `http://${inClusterHost('otel-collector', MONITORING_NAMESPACE)}:4318`,
       scaling: { horizontal: true, disruptionBudgets: true, zoneSpread: true, verticalRecommendations: true },
       mesh: {
         // The cluster's revision, from the hand-over (infra-bicep profile aks.istioRevision).
@@ -238,9 +242,9 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
       tolerations: [],
       delivery: 'progressive',
       monitoring: {
-        namespace: 'monitoring',
+        namespace: MONITORING_NAMESPACE,
         prometheusLabels: { 'app.kubernetes.io/name': 'prometheus' },
-        prometheusUrl: 'http://prometheus-operated.monitoring.svc.cluster.local:9090',
+        prometheusUrl: `http://${inClusterHost('prometheus-operated', MONITORING_NAMESPACE)}:9090`,
         ruleSelectorLabels: { release: 'kube-prometheus-stack' },
       },
       argo: { ...base.argo, automatedSync: false },

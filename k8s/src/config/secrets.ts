@@ -8,4 +8,3 @@ import { workloadName, type ServiceSpec } from '@tripgen/catalog';
 
 /** Name of the Kubernetes Secret holding a service's secrets (synced by the CSI driver in prod). */
 export const secretName = (s: ServiceSpec): string => `${workloadName(s.name)}-secrets`;
-export const SECRETS_MOUNT_PATH = '/mnt/secrets-store';

@@ -30,6 +30,3 @@ export const ARGO_SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
  * migration (a Sync hook Argo CD waits for), then the new version of the workload.
  */
 export const WAVES = { config: '-1', migration: '0', workload: '1' } as const;
-
-/** The cluster DNS name of a Service: how a pod reaches another over the cluster network. */
-export const inClusterHost = (service: string, namespace: string): string => `${service}.${namespace}.svc.cluster.local`;

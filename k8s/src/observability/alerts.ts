@@ -3,7 +3,7 @@
  * > 5 s, memory > 90%; warning — response > 200 ms, CPU > 80%, disk > 85%. Each carries a
  * summary, a description and a runbook link into docs/runbooks.md.
  */
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
 import { HEALTH_PATHS, METRICS_PATH, RESPONSE_TIME_SLO, serviceList, type ResponseTimeObjective } from '@tripgen/catalog';
 import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts';
@@ -108,28 +108,42 @@ export function seedAlerts(namespace: string): AlertSpec[] {
   ];
 }
 
-export function alertRules(scope: Construct, profile: EnvironmentProfile, monitoring: MonitoringProfile): void {
-  emit(scope, {
-    apiVersion: 'monitoring.coreos.com/v1',
-    kind: 'PrometheusRule',
-    metadata: {
-      name: 'tripgen-alerts',
-      namespace: profile.namespace,
-      labels: { ...componentLabels(profile, 'tripgen-alerts', 'monitoring'), ...monitoring.ruleSelectorLabels },
-    },
-    spec: {
-      groups: [
-        {
-          name: 'tripgen.seed-alerts',
-          rules: seedAlerts(profile.namespace).map((a) => ({
-            alert: a.alert,
-            expr: a.expr,
-            for: a.for,
-            labels: { severity: a.severity },
-            annotations: { summary: a.summary, description: a.description, runbook_url: `${RUNBOOKS_URL}#${a.runbook}` },
-          })),
-        },
-      ],
-    },
-  } satisfies IPrometheusRule);
+export interface AlertRulesProps {
+  readonly profile: EnvironmentProfile;
+  readonly monitoring: MonitoringProfile;
+}
+
+/** The seed alerts as one PrometheusRule the Prometheus operator picks up. */
+export class AlertRules extends Construct {
+  constructor(scope: Construct, id: string, private readonly props: AlertRulesProps) {
+    super(scope, id);
+    this.prometheusRule();
+  }
+
+  private prometheusRule(): void {
+    const { profile, monitoring } = this.props;
+    emit(this, {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'PrometheusRule',
+      metadata: {
+        name: 'tripgen-alerts',
+        namespace: profile.namespace,
+        labels: { ...componentLabels(profile, 'tripgen-alerts', 'monitoring'), ...monitoring.ruleSelectorLabels },
+      },
+      spec: {
+        groups: [
+          {
+            name: 'tripgen.seed-alerts',
+            rules: seedAlerts(profile.namespace).map((a) => ({
+              alert: a.alert,
+              expr: a.expr,
+              for: a.for,
+              labels: { severity: a.severity },
+              annotations: { summary: a.summary, description: a.description, runbook_url: `${RUNBOOKS_URL}#${a.runbook}` },
+            })),
+          },
+        ],
+      },
+    } satisfies IPrometheusRule);
+  }
 }
