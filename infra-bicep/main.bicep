@@ -17,6 +17,9 @@ param publicHostName string
 @description('Key Vault certificate served by the Application Gateway (imported before the first prod deployment).')
 param tlsCertificateName string = 'tripgen-tls'
 
+@description('GitHub repository (owner/name) whose workflows deliver images; the one Argo CD syncs (k8s GITOPS_REPO_URL, a test keeps them equal).')
+param githubRepository string = 'tripgen/tripgen'
+
 // Facts of the service catalog (apps/catalog), generated; a test proves it is current.
 var catalog = loadJsonContent('catalog.json')
 
@@ -31,12 +34,17 @@ var tags = {
 // Every resource name and every id another module needs is decided here, from the profile alone:
 // deterministic names make the snapshot reviewable and let modules refer to each other without
 // runtime values (What-If can then predict every change).
-var rgName = 'rg-tripgen-${envName}'
+// An environment's resource group and registry names are functions of its name: the environment
+// this one promotes from is named the same way.
+func rgNameOf(env string) string => 'rg-tripgen-${env}'
+// Registry names allow letters and digits only.
+func acrNameOf(env string) string => 'acrtripgen${env}'
+
+var rgName = rgNameOf(envName)
 var names = {
   keyVault: 'kv-tripgen-${envName}'
   jwtKey: 'jwt-signing'
-  // Registry names allow letters and digits only.
-  acr: 'acrtripgen${envName}'
+  acr: acrNameOf(envName)
   serviceBus: 'sb-tripgen-${envName}'
   redis: 'redis-tripgen-${envName}'
   appInsights: 'appi-tripgen-${envName}'
@@ -262,6 +270,25 @@ module identities 'modules/identity.bicep' = {
   dependsOn: [keyVault, serviceBus, redis]
 }
 
+// What CI signs in as for this environment, and the registry role it needs (push here, or import
+// from the environment this one promotes from).
+module ciIdentity 'modules/ci-identity.bicep' = {
+  scope: rg
+  name: 'ci-identity'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    githubRepository: githubRepository
+    githubEnvironment: profile.delivery.githubEnvironment
+    acrName: names.acr
+    source: profile.delivery.?promotesFrom == null
+      ? null
+      : { resourceGroup: rgNameOf(profile.delivery.promotesFrom!), acrName: acrNameOf(profile.delivery.promotesFrom!) }
+  }
+  dependsOn: [acr]
+}
+
 module appGateway 'modules/appgw.bicep' = if (profile.?appGateway != null) {
   scope: rg
   name: 'appgw'
@@ -321,6 +348,15 @@ output keyVaultUri string = keyVault.outputs.uri
 
 @description('ACR login server (image registry of the manifests).')
 output acrLoginServer string = acr.outputs.loginServer
+
+@description('ACR name (az acr commands of the workflows).')
+output acrName string = acr.outputs.name
+
+@description('Subscription of the environment (azure/login subscription-id).')
+output subscriptionId string = subscription().subscriptionId
+
+@description('Client id of the identity the workflows sign in as for this environment (OIDC, federated with the GitHub environment).')
+output ciIdentityClientId string = ciIdentity.outputs.clientId
 
 @description('Service Bus namespace FQDN (clients authenticate with their workload identity).')
 output serviceBusNamespaceFqdn string = serviceBus.outputs.fqdn

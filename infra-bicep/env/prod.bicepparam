@@ -12,6 +12,10 @@ param profile = {
   applicationInsights: true
   defender: true
   acrSku: 'Premium'
+  delivery: {
+    githubEnvironment: 'prod'
+    promotesFrom: 'dev'
+  }
   aks: {
     tier: 'Standard'
     // Seed: 1.29 and Istio 1.22, both out of support now. See README "Versions".
