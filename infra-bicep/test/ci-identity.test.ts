@@ -19,7 +19,12 @@ const ROLES = {
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const REPOSITORY = 'tripgen/tripgen';
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000';
-const registryId = (env: Env) => `${SUB}/resourceGroups/rg-tripgen-${env}/providers/Microsoft.ContainerRegistry/registries/acrtripgen${env}`;
+/** The registry an environment's own snapshot creates (its name carries the environment's global suffix). */
+const registryId = (env: Env): string => {
+  const ids = ofType(loadSnapshot(env).predictedResources, 'Microsoft.ContainerRegistry/registries').map((r) => r.id);
+  if (ids.length !== 1) throw new Error(`${env}: expected one registry, found ${ids.length}`);
+  return ids[0]!;
+};
 
 /** Role and scope of every grant the CI identity of `env` must hold, and nothing else. */
 const EXPECTED: Record<Env, { role: string; scope: string }[]> = {
@@ -65,9 +70,9 @@ function ciAccessProblems(s: Snapshot, env: Env): string[] {
   // az acr import into a registry whose public network access is disabled goes through the
   // trusted-services bypass (Azure docs, "Import container images", network-restricted registries).
   const target = ofType(s.predictedResources, 'Microsoft.ContainerRegistry/registries').find((r) => r.id === registryId(env));
-  if (!target) problems.push(`no registry acrtripgen${env}`);
+  if (!target) problems.push(`no registry ${registryId(env)}`);
   else if (prop(target, 'properties.publicNetworkAccess') === 'Disabled' && prop(target, 'properties.networkRuleBypassOptions') !== 'AzureServices') {
-    problems.push(`acrtripgen${env}: public access disabled without the trusted-services bypass az acr import needs`);
+    problems.push(`${target.name}: public access disabled without the trusted-services bypass az acr import needs`);
   }
   return problems;
 }
@@ -82,7 +87,7 @@ describe.each(ENVIRONMENTS)('%s: the CI identity', (env) => {
   it('hands its client id over to the workflows (output ciIdentityClientId), with the registry name and subscription', () => {
     expect(String(snapshot.outputs.ciIdentityClientId)).toContain(`'${identityId(env)}'`);
     expect(String(snapshot.outputs.ciIdentityClientId)).toMatch(/\)\.clientId\]$/);
-    expect(snapshot.outputs.acrName).toBe(`acrtripgen${env}`);
+    expect(`${SUB}/resourceGroups/rg-tripgen-${env}/providers/Microsoft.ContainerRegistry/registries/${String(snapshot.outputs.acrName)}`).toBe(registryId(env));
     expect(snapshot.outputs.subscriptionId).toBe('00000000-0000-0000-0000-000000000000');
   });
 

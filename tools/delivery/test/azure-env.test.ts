@@ -31,17 +31,19 @@ it('refuses the committed placeholders, naming what to do', () => {
 
 it('gives the workflow the CI identity, tenant, subscription and registry of one environment, as step outputs', () => {
   deployed();
+  const registry = (JSON.parse(readFileSync(outputsPath('dev'), 'utf8')) as Record<string, { value: string }>).acrName!.value;
+  expect(registry).toMatch(/^acrtripgendev[a-z0-9]*$/);
   const target = azureTarget('dev', root);
   expect(target).toEqual({
     'client-id': '0f3c9a56-2f8e-4b7a-b1d2-9c8e7f6a5b4c',
     'tenant-id': '72f988bf-86f1-41af-91ab-2d7cd011db47',
     'subscription-id': '6b1e4c1a-9f0e-4a8e-9a51-4d1f5a3c2b10',
     'resource-group': 'rg-tripgen-dev',
-    registry: 'acrtripgendev',
-    'login-server': 'acrtripgendev.azurecr.io',
-    'registry-id': '/subscriptions/6b1e4c1a-9f0e-4a8e-9a51-4d1f5a3c2b10/resourceGroups/rg-tripgen-dev/providers/Microsoft.ContainerRegistry/registries/acrtripgendev',
+    registry,
+    'login-server': `${registry}.azurecr.io`,
+    'registry-id': `/subscriptions/6b1e4c1a-9f0e-4a8e-9a51-4d1f5a3c2b10/resourceGroups/rg-tripgen-dev/providers/Microsoft.ContainerRegistry/registries/${registry}`,
   });
-  expect(asStepOutputs(target).split('\n')).toContain('registry=acrtripgendev');
+  expect(asStepOutputs(target).split('\n')).toContain(`registry=${registry}`);
 });
 
 it('fails on a missing output or a value that is not a GUID', () => {

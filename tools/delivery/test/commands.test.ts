@@ -87,7 +87,8 @@ describe('ci:images, ci:image-tag, ci:azure', () => {
     write('infra-bicep/outputs/prod.outputs.json', JSON.stringify(doc));
     const ok = capture();
     expect(azureCommand(['prod'], ok, fixture)).toBe(0);
-    expect(ok.stdout().split('\n')).toEqual(expect.arrayContaining(['client-id=0f3c9a56-2f8e-4b7a-b1d2-9c8e7f6a5b4c', 'registry=acrtripgenprod', 'login-server=acrtripgenprod.azurecr.io']));
+    const registry = String(doc.acrName!.value);
+    expect(ok.stdout().split('\n')).toEqual(expect.arrayContaining(['client-id=0f3c9a56-2f8e-4b7a-b1d2-9c8e7f6a5b4c', `registry=${registry}`, `login-server=${registry}.azurecr.io`]));
   });
 });
 
