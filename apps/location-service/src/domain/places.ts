@@ -65,6 +65,40 @@ const digest = (value: unknown): string => createHash('sha256').update(JSON.stri
 
 const sortedUnique = <T extends string>(xs: readonly T[] | undefined): T[] => [...new Set(xs ?? [])].sort();
 
+export interface SearchSpec {
+  readonly q?: string;
+  readonly center?: { readonly lat: number; readonly lng: number };
+  readonly radiusKm?: number;
+  readonly category?: PlaceCategory;
+  readonly region?: PlaceRegion;
+  readonly limit: number;
+}
+
+/**
+ * The search query: only the conditions asked for (no `$1 IS NULL OR ...`, which keeps a generic
+ * plan from using the indexes), always LIMITed. Exported for the EXPLAIN test.
+ */
+export const searchSql = (s: SearchSpec): Prisma.Sql => {
+  const where: Prisma.Sql[] = [];
+  if (s.category) where.push(Prisma.sql`p.category = ${s.category}`);
+  if (s.region) where.push(Prisma.sql`p.region = ${s.region}`);
+  if (s.center) where.push(Prisma.sql`ST_DWithin(p.location, ${point(s.center.lat, s.center.lng)}, ${(s.radiusKm ?? LIMITS.defaultRadiusKm) * 1000}::float8)`);
+  if (s.q) {
+    // <% (word similarity) and ILIKE both use the trigram indexes; ILIKE also finds short words.
+    const like = likePattern(s.q);
+    where.push(Prisma.sql`(${s.q} <% p.name OR ${s.q} <% p.name_ko OR p.name ILIKE ${like} OR p.name_ko ILIKE ${like})`);
+  }
+  if (!where.length) throw new Error('a search needs a text or a centre');
+  const relevance = s.q ? Prisma.sql`round(greatest(word_similarity(${s.q}, p.name), word_similarity(${s.q}, p.name_ko))::numeric, 2)` : Prisma.sql`NULL::numeric`;
+  const distance = s.center ? Prisma.sql`ST_Distance(p.location, ${point(s.center.lat, s.center.lng)})` : Prisma.sql`NULL::float8`;
+  return Prisma.sql`
+    SELECT ${COLUMNS}, ${distance} AS distance_m
+    FROM places p
+    WHERE ${Prisma.join(where, ' AND ')}
+    ORDER BY ${relevance} DESC NULLS LAST, distance_m ASC NULLS LAST, p.name, p.id
+    LIMIT ${s.limit}`;
+};
+
 export type SearchItem = Place & { distanceKm?: number };
 export type BatchItem = Place & { opening?: DayOpening[] };
 export type Candidate = Place & { distanceKm: number; opening: DayOpening[] };
@@ -146,25 +180,9 @@ export const placeRepository = (prisma: PrismaClient, cache: TwoLevelCache, opts
       const center = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : undefined;
       const radiusKm = center ? (query.radiusKm ?? LIMITS.defaultRadiusKm) : undefined;
       const q = query.q?.trim();
-      const parts = { q, center, radiusKm, category: query.category, region: query.region, limit: query.limit };
-      return cached('search', parts, async (monday) => {
-        const where: Prisma.Sql[] = [];
-        if (query.category) where.push(Prisma.sql`p.category = ${query.category}`);
-        if (query.region) where.push(Prisma.sql`p.region = ${query.region}`);
-        if (center) where.push(Prisma.sql`ST_DWithin(p.location, ${point(center.lat, center.lng)}, ${radiusKm! * 1000}::float8)`);
-        if (q) {
-          // <% (word similarity) and ILIKE both use the trigram indexes; ILIKE also finds short words.
-          const like = likePattern(q);
-          where.push(Prisma.sql`(${q} <% p.name OR ${q} <% p.name_ko OR p.name ILIKE ${like} OR p.name_ko ILIKE ${like})`);
-        }
-        const relevance = q ? Prisma.sql`round(greatest(word_similarity(${q}, p.name), word_similarity(${q}, p.name_ko))::numeric, 2)` : Prisma.sql`NULL::numeric`;
-        const distance = center ? Prisma.sql`ST_Distance(p.location, ${point(center.lat, center.lng)})` : Prisma.sql`NULL::float8`;
-        const rows = await prisma.$queryRaw<PlaceRow[]>`
-          SELECT ${COLUMNS}, ${distance} AS distance_m
-          FROM places p
-          WHERE ${Prisma.join(where, ' AND ')}
-          ORDER BY ${relevance} DESC NULLS LAST, distance_m ASC NULLS LAST, p.name, p.id
-          LIMIT ${query.limit}`;
+      const spec: SearchSpec = { q, center, radiusKm, category: query.category, region: query.region, limit: query.limit };
+      return cached('search', spec, async (monday) => {
+        const rows = await prisma.$queryRaw<PlaceRow[]>(searchSql(spec));
         return {
           items: rows.map((r) => (r.distance_m == null ? toPlace(r, monday) : { ...toPlace(r, monday), distanceKm: km(r.distance_m) })),
         };
