@@ -110,22 +110,26 @@ const isPosition = (x: unknown): x is Position => Array.isArray(x) && typeof x[0
  * library for it would bring a dozen packages; small enough rings fall back to the vertex mean.
  */
 const ringCentroid = (ring: readonly Position[]): { lat: number; lng: number; area: number } => {
+  // Relative to the first vertex: products of raw degrees (126 × 37) would cancel away the decimals.
+  const [ox, oy] = ring[0]!;
   let a = 0;
   let cx = 0;
   let cy = 0;
   for (let i = 0; i < ring.length - 1; i++) {
-    const [x0, y0] = ring[i]!;
-    const [x1, y1] = ring[i + 1]!;
+    const x0 = ring[i]![0] - ox;
+    const y0 = ring[i]![1] - oy;
+    const x1 = ring[i + 1]![0] - ox;
+    const y1 = ring[i + 1]![1] - oy;
     const cross = x0 * y1 - x1 * y0;
     a += cross;
     cx += (x0 + x1) * cross;
     cy += (y0 + y1) * cross;
   }
-  if (Math.abs(a) < 1e-12) {
+  if (Math.abs(a) < 1e-14) {
     const n = ring.length;
     return { lng: ring.reduce((s, p) => s + p[0], 0) / n, lat: ring.reduce((s, p) => s + p[1], 0) / n, area: 0 };
   }
-  return { lng: cx / (3 * a), lat: cy / (3 * a), area: Math.abs(a / 2) };
+  return { lng: ox + cx / (3 * a), lat: oy + cy / (3 * a), area: Math.abs(a / 2) };
 };
 
 /** A representative point: the point itself, the middle vertex of a line, the centroid of the largest outer ring. */
