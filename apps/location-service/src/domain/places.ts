@@ -116,19 +116,25 @@ export interface CandidatesRequest {
 export interface PlaceRepositoryOptions {
   /** The clock that picks the week `openingHours` describes (tests pin it). */
   readonly now?: () => Date;
+  /** How stale the data generation may be (ms; default GENERATION_REFRESH_MS). */
+  readonly generationRefreshMs?: number;
 }
 
 export const placeRepository = (prisma: PrismaClient, cache: TwoLevelCache, opts: PlaceRepositoryOptions = {}) => {
   const now = opts.now ?? (() => new Date());
+  const refreshMs = opts.generationRefreshMs ?? GENERATION_REFRESH_MS;
 
-  // --- data generation: row count and last change, re-read at most every GENERATION_REFRESH_MS ---
+  // --- data generation: the database, its row count and last change, re-read at most every
+  // GENERATION_REFRESH_MS. The database's name keeps apart the caches of several databases
+  // sharing one Redis (test and benchmark databases); one database's replicas share theirs.
   let generation: { value: string; readAt: number } | undefined;
   let reading: Promise<string> | undefined;
   const readGeneration = (): Promise<string> =>
     (reading ??= prisma
-      .$queryRaw<{ n: number; changed: string }[]>`SELECT count(*)::int AS n, coalesce(extract(epoch FROM max(updated_at)) * 1000, 0)::bigint::text AS changed FROM places`
+      .$queryRaw<{ db: string; n: number; changed: string }[]>`
+        SELECT current_database() AS db, count(*)::int AS n, coalesce(extract(epoch FROM max(updated_at)) * 1000, 0)::bigint::text AS changed FROM places`
       .then(([row]) => {
-        const value = `${row!.n}.${row!.changed}`;
+        const value = digest([row!.db, row!.n, row!.changed]);
         generation = { value, readAt: Date.now() };
         return value;
       })
@@ -136,7 +142,7 @@ export const placeRepository = (prisma: PrismaClient, cache: TwoLevelCache, opts
   const currentGeneration = async (): Promise<string> => {
     if (!generation) return readGeneration();
     // Stale: answer with the one we have and refresh in the background.
-    if (Date.now() - generation.readAt > GENERATION_REFRESH_MS) void readGeneration().catch(() => undefined);
+    if (Date.now() - generation.readAt > refreshMs) void readGeneration().catch(() => undefined);
     return generation.value;
   };
   const cached = async <T extends object>(kind: string, parts: unknown, load: (monday: string) => Promise<T>): Promise<T> => {
