@@ -81,7 +81,7 @@ describe('real openings on Korean public holidays and weekly closing days', () =
   it('Seollal 2027 (Feb 6-9, with its substitute day) and a PH rule that opens a closed weekday', () => {
     const openOnHolidays = 'Mo-Fr 09:00-18:00; Sa,Su off; PH 11:00-15:00';
     expect(dayOpenings(openOnHolidays, ['2027-02-06', '2027-02-09', '2027-02-10']).map((d) => [d.date, d.intervals, d.note])).toEqual([
-      ['2027-02-06', [['11:00', '15:00']], 'holiday hours: Day before Seollal (Lunar New Year) (설날 전날)'],
+      ['2027-02-06', [['11:00', '15:00']], 'open on the holiday: Day before Seollal (Lunar New Year) (설날 전날)'],
       ['2027-02-09', [['11:00', '15:00']], 'holiday hours: Substitute holiday for Seollal (Lunar New Year) (대체공휴일(설날))'],
       ['2027-02-10', [['09:00', '18:00']], undefined],
     ]);

@@ -254,6 +254,7 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
         const names = holidays.names.join(' / ');
         if (!actual.intervals.length && ordinary.intervals.length) notes.push(`closed: ${names}`);
         else if (!actual.intervals.length) notes.push(closedWeekly() ? `closed: weekly closing day (${WEEKDAY_NAMES[dayOfWeek(date)]}); also ${names}` : `closed on this date; also ${names}`);
+        else if (!ordinary.intervals.length) notes.push(`open on the holiday: ${names}`);
         else if (!sameIntervals(actual.intervals, ordinary.intervals)) notes.push(`holiday hours: ${names}`);
         else notes.push(`${names}: usual hours`);
       } else if (!actual.intervals.length && !actual.comments.length) {

@@ -45,9 +45,9 @@ const Intervals = Type.Immutable(Type.Array(ClockInterval));
 export const WeeklyHours = Type.Object({ mon: Intervals, tue: Intervals, wed: Intervals, thu: Intervals, fri: Intervals, sat: Intervals, sun: Intervals });
 
 export const Provenance = Type.Object({
-  source: Type.String({ minLength: 1, maxLength: 200 }),
-  sourceId: Type.String({ minLength: 1, maxLength: 300 }),
-  licence: Type.String({ minLength: 1, maxLength: 200 }),
+  source: Type.String({ minLength: 1, maxLength: 500 }),
+  sourceId: Type.String({ minLength: 1, maxLength: 500 }),
+  licence: Type.String({ minLength: 1, maxLength: 500 }),
   retrievedOn: Type.String({ format: 'date' }),
 });
 
