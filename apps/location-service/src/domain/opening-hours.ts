@@ -64,9 +64,9 @@ export const addDays = (date: string, days: number): string => new Date(utcDay(d
 export const dayOfWeek = (date: string): number => utcDay(date).getUTCDay();
 export const daysBetween = (from: string, to: string): number => Math.round((utcDay(to).getTime() - utcDay(from).getTime()) / 86_400_000);
 
-/** Today's date in the places' time zone. */
-export const placeToday = (now: Date = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: PLACE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+const placeDate = new Intl.DateTimeFormat('en-CA', { timeZone: PLACE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+/** Today's date in the places' time zone (en-CA writes YYYY-MM-DD). */
+export const placeToday = (now: Date = new Date()): string => placeDate.format(now);
 
 /** The Monday of the week of `date`. */
 export const mondayOf = (date: string): string => addDays(date, -((dayOfWeek(date) + 6) % 7));
