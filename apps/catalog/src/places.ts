@@ -71,3 +71,41 @@ export interface Place {
   readonly openingHours: Readonly<Record<Weekday, readonly ClockInterval[]>>;
   readonly provenance: PlaceProvenance;
 }
+
+/**
+ * Words of a traveller's free-text interests that point at a category. The trip service reads them
+ * for the location-search warm-up, the AI service for scoring (an optional LLM may refine the
+ * weights; this table is what works without it). A keyword matches at the start of a word, so
+ * "museums" and "art galleries" match, "heart" does not match "art".
+ */
+export const INTEREST_KEYWORDS: Readonly<Record<PlaceCategory, readonly string[]>> = {
+  palace: ['palace', 'royal', 'dynasty', 'joseon', 'heritage', 'history', 'historic'],
+  museum: ['museum', 'art', 'gallery', 'galleries', 'exhibition', 'history', 'historic', 'science'],
+  market: ['market', 'street food', 'local food', 'food'],
+  park: ['park', 'garden', 'picnic', 'green', 'outdoor'],
+  viewpoint: ['view', 'observatory', 'skyline', 'sunset', 'sunrise', 'photo', 'panorama'],
+  temple: ['temple', 'buddhis', 'shrine', 'spiritual', 'religio'],
+  street: ['street', 'neighbo', 'alley', 'village', 'hanok', 'nightlife', 'walking'],
+  beach: ['beach', 'sea', 'swim', 'coast', 'ocean', 'surf'],
+  nature: ['nature', 'hik', 'mountain', 'volcan', 'waterfall', 'forest', 'trail', 'outdoor', 'island'],
+  restaurant: ['restaurant', 'food', 'dining', 'cuisine', 'eat', 'bbq', 'barbecue', 'gourmet'],
+  cafe: ['cafe', 'café', 'coffee', 'tea', 'dessert', 'bakery'],
+  shopping: ['shop', 'fashion', 'mall', 'cosmetic', 'souvenir', 'boutique'],
+  'theme-park': ['theme park', 'amusement', 'ride', 'kids', 'family', 'zoo', 'aquarium'],
+  landmark: ['landmark', 'sight', 'famous', 'architecture', 'tower', 'icon', 'must-see'],
+};
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const KEYWORD_PATTERNS = (Object.entries(INTEREST_KEYWORDS) as [PlaceCategory, readonly string[]][]).map(
+  ([category, words]) => [category, new RegExp(`(^|[^\\p{L}\\p{N}])(${words.map(escapeRegExp).join('|')})`, 'iu')] as const,
+);
+
+/** Categories a free-text interest points at (catalog order), empty when none. */
+export const interestCategories = (interest: string): PlaceCategory[] =>
+  KEYWORD_PATTERNS.filter(([, pattern]) => pattern.test(interest)).map(([category]) => category);
+
+/** Categories of any of the interests (catalog order); empty = no preference (every category). */
+export const categoriesOfInterests = (interests: readonly string[]): PlaceCategory[] => {
+  const found = new Set(interests.flatMap(interestCategories));
+  return PLACE_CATEGORIES.filter((c) => found.has(c));
+};
