@@ -109,3 +109,38 @@ export const categoriesOfInterests = (interests: readonly string[]): PlaceCatego
   const found = new Set(interests.flatMap(interestCategories));
   return PLACE_CATEGORIES.filter((c) => found.has(c));
 };
+
+/**
+ * The location service's service-to-service routes (under `internalPrefix('location')`), as the
+ * trip and AI services call them: the batch lookup (must-visit checks, other dates' opening) and
+ * the candidate search with each place's real opening on the given dates.
+ */
+export const LOCATION_INTERNAL_PATHS = { placesBatch: '/places/batch', candidates: '/candidates' } as const;
+
+export interface PlacesBatchRequest {
+  /** 1..300 location ids. */
+  readonly ids: readonly string[];
+  /** At most 31 ISO dates whose real opening is wanted. */
+  readonly dates?: readonly string[];
+}
+export interface PlacesBatchResponse {
+  readonly items: readonly (Place & { readonly opening?: readonly DayOpening[] })[];
+  /** Requested ids that are not places. */
+  readonly missing: readonly string[];
+}
+
+export interface CandidatesRequest {
+  readonly center: { readonly lat: number; readonly lng: number };
+  readonly radiusKm: number;
+  readonly categories?: readonly PlaceCategory[];
+  readonly region?: PlaceRegion;
+  /** Ids always returned whatever the radius and categories (must-visits, locked places). */
+  readonly include?: readonly string[];
+  readonly dates: readonly string[];
+  /** At most 500. */
+  readonly limit: number;
+}
+export interface CandidatesResponse {
+  readonly items: readonly (Place & { readonly distanceKm: number; readonly opening: readonly DayOpening[] })[];
+  readonly missing: readonly string[];
+}
