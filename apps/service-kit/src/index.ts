@@ -7,3 +7,4 @@ export { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 export { createPrismaClient, prismaDatabase } from './data/prisma.ts';
 export { ProblemSchema } from './http/schemas.ts';
 export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type AttemptVerdict } from './http/failure-throttle.ts';
+export { createServiceClient, ServiceAnswerError, ServiceUnavailableError, type CallOptions, type ServiceClient } from './http/service-client.ts';
