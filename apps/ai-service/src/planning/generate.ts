@@ -1,0 +1,173 @@
+/**
+ * One schedule, from the queued request to the result: gather the candidates (the must-visits and
+ * places near the lodging, each with its real opening on each date) in one call to the location
+ * service, build the engine problem, run `planItinerary` (or `replanDay`) within what is left of
+ * the deadline, verify the plan with the independent checker, explain what was left out.
+ */
+import { PLACE_CATEGORIES, type ScheduleDay, type ScheduleGenerationMessage, type ScheduleMiss, type ScheduleResult } from '@tripgen/catalog';
+import { checkItinerary, planItinerary, replanDay, type PlanRequest, type PlanResult } from '@tripgen/planner';
+import { ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
+import type { PlaceDirectory } from '../clients/location.ts';
+import { explainMisses, nearbyDates } from './explain.ts';
+import type { InterestModel } from './interests.ts';
+import { CANDIDATE_LIMIT, CANDIDATE_RADIUS_KM, MEAL_CATEGORIES, buildPlanRequest, type Candidate, type EngineBudget } from './problem.ts';
+
+/** A schedule that cannot be made, with the reason in words for the traveller. */
+export class GenerationFailure extends Error {
+  override readonly name = 'GenerationFailure';
+}
+
+export interface GenerateDeps {
+  readonly directory: PlaceDirectory;
+  readonly interests: InterestModel;
+  readonly budget: EngineBudget;
+  readonly now?: () => number;
+  readonly log?: (obj: object, msg: string) => void;
+}
+
+export interface Generated {
+  readonly result: ScheduleResult;
+  /** Engine wall-clock time of the main plan, ms. */
+  readonly engineMs: number;
+  readonly candidates: number;
+  /** The engine request, for the checker and the evaluation. */
+  readonly request: PlanRequest;
+  readonly plan: PlanResult;
+}
+
+/** Time kept back from the deadline for storing the result and what follows. */
+const FINISH_MARGIN_MS = 250;
+const LOCATION_RETRY_DELAYS_MS = [0, 300, 900] as const;
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (ms <= 0 || signal.aborted) return resolve();
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+/** The previous schedule in the engine's terms (what `replanDay` keeps). */
+const asPlan = (base: ScheduleResult): PlanResult => ({
+  days: base.days.map((d) => ({
+    date: d.date,
+    stops: d.stops.map((s) => ({ locationId: s.locationId, arrive: s.arrive, start: s.start, end: s.end, travelMinutes: s.travelMinutes })),
+    meals: d.meals.map((m) => ({ ...m })),
+    returnTravelMinutes: d.returnTravelMinutes,
+    finish: d.finish,
+  })),
+  unscheduled: [],
+  unscheduledMeals: base.unscheduledMeals.map((m) => ({ ...m })),
+  score: base.score,
+  stats: { iterations: 0, elapsedMs: 0, bestIteration: 0, bestElapsedMs: 0, stoppedBy: 'iterations' },
+});
+
+const renderDay = (day: PlanResult['days'][number], names: ReadonlyMap<string, string>): ScheduleDay => ({
+  date: day.date,
+  stops: day.stops.map((s) => ({ locationId: s.locationId, name: names.get(s.locationId) ?? s.locationId, arrive: s.arrive, start: s.start, end: s.end, travelMinutes: s.travelMinutes })),
+  meals: day.meals.map((m) => ({ name: m.name, start: m.start, end: m.end, afterLocationId: m.afterLocationId })),
+  returnTravelMinutes: day.returnTravelMinutes,
+  finish: day.finish,
+});
+
+export const generateSchedule = async (message: ScheduleGenerationMessage, deps: GenerateDeps, base?: ScheduleResult): Promise<Generated> => {
+  const now = deps.now ?? Date.now;
+  const deadline = Date.parse(message.notAfter);
+  const { trip } = message;
+  const remaining = () => deadline - now();
+  const tooLong = () => new GenerationFailure(`the schedule took longer than allowed (deadline ${message.notAfter}); please request it again`);
+  if (remaining() <= FINISH_MARGIN_MS) throw tooLong();
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), Math.max(0, remaining() - FINISH_MARGIN_MS));
+  try {
+    const call = async <T>(what: () => Promise<T>): Promise<T> => {
+      let last: unknown;
+      for (const delay of LOCATION_RETRY_DELAYS_MS) {
+        await sleep(delay, stop.signal);
+        if (stop.signal.aborted) throw tooLong();
+        try {
+          return await what();
+        } catch (err) {
+          if (err instanceof ServiceAnswerError) throw err;
+          if (!(err instanceof ServiceUnavailableError)) throw err;
+          last = err;
+        }
+      }
+      if (stop.signal.aborted) throw tooLong();
+      deps.log?.({ err: String(last) }, 'location service unavailable');
+      throw new GenerationFailure('the place directory (location service) did not answer; please request the schedule again');
+    };
+
+    const weights = await deps.interests.weights(trip.interests, stop.signal);
+    const wantsMeals = MEAL_CATEGORIES.some((c) => (weights[c] ?? 0) > 0);
+    const categories = PLACE_CATEGORIES.filter((c) => wantsMeals || !MEAL_CATEGORIES.includes(c));
+    const locked = message.replan ? { date: message.replan.date, ids: message.replan.locked } : undefined;
+    const hardIds = [...new Set([...trip.mustVisit, ...(locked?.ids ?? [])])];
+    const dates = message.replan ? [message.replan.date] : trip.dates;
+    const found = await call(() =>
+      deps.directory.candidates(
+        { center: trip.lodging, radiusKm: CANDIDATE_RADIUS_KM[trip.travelMode], categories, include: hardIds, dates, limit: CANDIDATE_LIMIT },
+        { signal: stop.signal },
+      ),
+    );
+    const candidates = new Map<string, Candidate>(found.items.map((c) => [c.id, c]));
+    const notFound = hardIds.filter((id) => !candidates.has(id));
+    const request = buildPlanRequest(trip, [...candidates.values()], weights, { timeLimitMs: 0, maxIterations: deps.budget.maxIterations }, locked);
+    const timeLimitMs = Math.max(1, Math.min(deps.budget.timeLimitMs, remaining() - FINISH_MARGIN_MS));
+    request.options = { ...request.options, timeLimitMs };
+
+    const started = performance.now();
+    let plan: PlanResult;
+    let planned: PlanRequest;
+    if (message.replan && base) {
+      const elsewhere = new Set(base.days.filter((d) => d.date !== message.replan!.date).flatMap((d) => d.stops.map((s) => s.locationId)));
+      plan = replanDay(request, asPlan(base), message.replan.date, message.replan.locked);
+      // What replanDay planned: that one day, without the places kept on the other days.
+      planned = { ...request, days: request.days.filter((d) => d.date === message.replan!.date), places: request.places.filter((p) => !elsewhere.has(p.locationId)) };
+    } else {
+      plan = planItinerary(request);
+      planned = request;
+    }
+    const engineMs = Math.round(performance.now() - started);
+    // Feasible by construction, and verified: a plan the independent checker refuses is never served.
+    // (A re-plan's score is the whole trip's, the checker's that of the day it sees.)
+    const check = checkItinerary(planned, { ...plan, days: plan.days.filter((d) => planned.days.some((p) => p.date === d.date)) });
+    const errors = check.errors.filter((e) => !(message.replan && e.startsWith('score ')));
+    if (errors.length) throw new Error(`engine plan failed the checker: ${errors.slice(0, 3).join('; ')}`);
+
+    // Opening on the dates around the trip, for "another date" suggestions: one more call, misses only.
+    const scheduled = new Set(plan.days.flatMap((d) => d.stops.map((s) => s.locationId)));
+    const missed = hardIds.filter((id) => candidates.has(id) && !scheduled.has(id));
+    const suggest = remaining() > 1_000;
+    if (missed.length && suggest && !message.replan) {
+      const around = await call(() => deps.directory.places({ ids: missed, dates: nearbyDates(trip.dates) }, { signal: stop.signal })).catch(() => undefined);
+      for (const p of around?.items ?? []) {
+        const c = candidates.get(p.id);
+        if (c && p.opening) candidates.set(p.id, { ...c, opening: [...(c.opening ?? []), ...p.opening] });
+      }
+    }
+    const dayNumber = (date: string) => trip.dates.indexOf(date) + 1;
+    const reasons: ScheduleMiss[] = explainMisses({ trip, request: planned, result: plan, candidates, notFound, locked: locked?.ids ?? [], dayNumber, suggest });
+    const names = new Map([...candidates.values()].map((c) => [c.id, c.name]));
+    const days = plan.days.map((d) =>
+      message.replan && base && d.date !== message.replan.date ? base.days.find((b) => b.date === d.date)! : renderDay(d, names),
+    );
+    const result: ScheduleResult = {
+      days,
+      unscheduled: reasons.map((r) => r.locationId),
+      reasons,
+      unscheduledMeals: plan.unscheduledMeals.map((m) => ({ date: m.date, name: m.name, detail: m.detail })),
+      travelMode: trip.travelMode,
+      pace: trip.pace,
+      score: plan.score,
+    };
+    return { result, engineMs, candidates: candidates.size, request: planned, plan };
+  } catch (err) {
+    if (err instanceof ServiceAnswerError) {
+      deps.log?.({ err: err.message }, 'location service refused the request');
+      throw new GenerationFailure('the place directory refused the request for candidate places');
+    }
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+};
