@@ -110,6 +110,15 @@ export const categoriesOfInterests = (interests: readonly string[]): PlaceCatego
   return PLACE_CATEGORIES.filter((c) => found.has(c));
 };
 
+/** How far from the lodging candidate places are looked for, by travel mode (a day trip's reach). */
+export const CANDIDATE_RADIUS_KM = { walk: 3, transit: 15, car: 40 } as const;
+
+/** Restaurants and cafés are what the meal breaks are for: candidates only when the traveller names them. */
+export const MEAL_CATEGORIES: readonly PlaceCategory[] = ['restaurant', 'cafe'];
+
+/** The categories the AI service asks candidates of (and the trip service warms the location cache with). */
+export const candidateCategories = (wantsMeals: boolean): PlaceCategory[] => PLACE_CATEGORIES.filter((c) => wantsMeals || !MEAL_CATEGORIES.includes(c));
+
 /**
  * The location service's service-to-service routes (under `internalPrefix('location')`), as the
  * trip and AI services call them: the batch lookup (must-visit checks, other dates' opening) and

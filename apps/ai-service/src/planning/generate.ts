@@ -4,13 +4,13 @@
  * service, build the engine problem, run `planItinerary` (or `replanDay`) within what is left of
  * the deadline, verify the plan with the independent checker, explain what was left out.
  */
-import { PLACE_CATEGORIES, type ScheduleDay, type ScheduleGenerationMessage, type ScheduleMiss, type ScheduleResult } from '@tripgen/catalog';
+import { CANDIDATE_RADIUS_KM, MEAL_CATEGORIES, candidateCategories, type ScheduleDay, type ScheduleGenerationMessage, type ScheduleMiss, type ScheduleResult } from '@tripgen/catalog';
 import { checkItinerary, planItinerary, replanDay, type PlanRequest, type PlanResult } from '@tripgen/planner';
 import { ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
 import type { PlaceDirectory } from '../clients/location.ts';
 import { explainMisses, nearbyDates } from './explain.ts';
 import type { InterestModel } from './interests.ts';
-import { CANDIDATE_LIMIT, CANDIDATE_RADIUS_KM, MEAL_CATEGORIES, buildPlanRequest, type Candidate, type EngineBudget } from './problem.ts';
+import { CANDIDATE_LIMIT, buildPlanRequest, type Candidate, type EngineBudget } from './problem.ts';
 
 /** A schedule that cannot be made, with the reason in words for the traveller. */
 export class GenerationFailure extends Error {
@@ -99,7 +99,7 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
 
     const weights = await deps.interests.weights(trip.interests, stop.signal);
     const wantsMeals = MEAL_CATEGORIES.some((c) => (weights[c] ?? 0) > 0);
-    const categories = PLACE_CATEGORIES.filter((c) => wantsMeals || !MEAL_CATEGORIES.includes(c));
+    const categories = candidateCategories(wantsMeals);
     const locked = message.replan ? { date: message.replan.date, ids: message.replan.locked } : undefined;
     const hardIds = [...new Set([...trip.mustVisit, ...(locked?.ids ?? [])])];
     const dates = message.replan ? [message.replan.date] : trip.dates;

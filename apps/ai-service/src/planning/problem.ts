@@ -4,7 +4,7 @@
  * service) as `openingHoursByDate`, its weekly hours as the fallback; visit lengths and meal breaks
  * from the traveller's pace; scores from rating and interests. Pure: no I/O.
  */
-import type { DayOpening, Pace, Place, PlaceCategory, ScheduleGenerationMessage, TravelModeName } from '@tripgen/catalog';
+import type { DayOpening, Pace, Place, ScheduleGenerationMessage } from '@tripgen/catalog';
 import type { PlanDay, PlanMeal, PlanPlace, PlanRequest } from '@tripgen/planner';
 import type { CategoryWeights } from './interests.ts';
 
@@ -27,14 +27,8 @@ export const MEAL_WINDOWS = [
   { name: 'dinner', from: '17:30', to: '20:30' },
 ] as const;
 
-/** How far from the lodging candidates are looked for, by travel mode (a day trip's reach). */
-export const CANDIDATE_RADIUS_KM: Readonly<Record<TravelModeName, number>> = { walk: 3, transit: 15, car: 40 };
-
 /** Candidates asked of the location service per trip: enough for 14 full days. */
 export const CANDIDATE_LIMIT = 300;
-
-/** Restaurants and cafés are what meal breaks are for: candidates only when the traveller names them. */
-export const MEAL_CATEGORIES: readonly PlaceCategory[] = ['restaurant', 'cafe'];
 
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
