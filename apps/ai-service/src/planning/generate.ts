@@ -9,7 +9,7 @@ import { checkItinerary, planItinerary, replanDay, type PlanRequest, type PlanRe
 import { ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
 import type { PlaceDirectory } from '../clients/location.ts';
 import { explainMisses, nearbyDates } from './explain.ts';
-import type { InterestModel } from './interests.ts';
+import type { CategoryWeights, InterestModel } from './interests.ts';
 import { CANDIDATE_LIMIT, buildPlanRequest, type Candidate, type EngineBudget } from './problem.ts';
 
 /** A schedule that cannot be made, with the reason in words for the traveller. */
@@ -69,6 +69,82 @@ const renderDay = (day: PlanResult['days'][number], names: ReadonlyMap<string, s
   finish: day.finish,
 });
 
+const hardIdsOf = (message: ScheduleGenerationMessage): string[] => [...new Set([...message.trip.mustVisit, ...(message.replan?.locked ?? [])])];
+
+export interface PlannedTrip {
+  /** What the engine planned (for a re-plan: that one day, without the places kept on the others). */
+  readonly request: PlanRequest;
+  readonly plan: PlanResult;
+  readonly engineMs: number;
+  /** Must-visit and locked ids the location service did not know. */
+  readonly notFound: readonly string[];
+  /** Must-visit and locked ids it knew that the plan leaves out. */
+  readonly missed: readonly string[];
+}
+
+/** The engine part, no I/O: the plan of the trip (or of the re-planned day) from its candidates, verified by the checker. */
+export const planTrip = (message: ScheduleGenerationMessage, found: readonly Candidate[], weights: CategoryWeights, budget: EngineBudget, base?: ScheduleResult): PlannedTrip => {
+  const { trip } = message;
+  const ids = new Set(found.map((c) => c.id));
+  const hardIds = hardIdsOf(message);
+  const locked = message.replan ? { date: message.replan.date, ids: message.replan.locked } : undefined;
+  const request = buildPlanRequest(trip, found, weights, budget, locked);
+  const started = performance.now();
+  let plan: PlanResult;
+  let planned: PlanRequest;
+  if (message.replan) {
+    if (!base) throw new GenerationFailure('the schedule to re-plan is not available');
+    const date = message.replan.date;
+    const elsewhere = new Set(base.days.filter((d) => d.date !== date).flatMap((d) => d.stops.map((s) => s.locationId)));
+    plan = replanDay(request, asPlan(base), date, message.replan.locked);
+    planned = { ...request, days: request.days.filter((d) => d.date === date), places: request.places.filter((p) => !elsewhere.has(p.locationId)) };
+  } else {
+    plan = planItinerary(request);
+    planned = request;
+  }
+  const engineMs = Math.round(performance.now() - started);
+  // Feasible by construction, and verified: a plan the independent checker refuses is never served.
+  // (A re-plan's score is the whole trip's, the checker's that of the day it sees.)
+  const check = checkItinerary(planned, { ...plan, days: plan.days.filter((d) => planned.days.some((p) => p.date === d.date)) });
+  const errors = check.errors.filter((e) => !(message.replan && e.startsWith('score ')));
+  if (errors.length) throw new Error(`engine plan failed the checker: ${errors.slice(0, 3).join('; ')}`);
+  const scheduled = new Set(plan.days.flatMap((d) => d.stops.map((s) => s.locationId)));
+  return { request: planned, plan, engineMs, notFound: hardIds.filter((id) => !ids.has(id)), missed: hardIds.filter((id) => ids.has(id) && !scheduled.has(id)) };
+};
+
+/** The schedule as served: rendered days (a re-plan's other days exactly as they were) and every miss explained. */
+export const explainAndRender = (
+  message: ScheduleGenerationMessage,
+  planned: PlannedTrip,
+  candidates: ReadonlyMap<string, Candidate>,
+  base: ScheduleResult | undefined,
+  suggest: boolean,
+): ScheduleResult => {
+  const { trip } = message;
+  const dayNumber = (date: string) => trip.dates.indexOf(date) + 1;
+  const reasons: ScheduleMiss[] = explainMisses({
+    trip,
+    request: planned.request,
+    result: planned.plan,
+    candidates,
+    notFound: planned.notFound,
+    locked: message.replan?.locked ?? [],
+    dayNumber,
+    suggest,
+  });
+  const names = new Map([...candidates.values()].map((c) => [c.id, c.name]));
+  const days = planned.plan.days.map((d) => (message.replan && base && d.date !== message.replan.date ? base.days.find((b) => b.date === d.date)! : renderDay(d, names)));
+  return {
+    days,
+    unscheduled: reasons.map((r) => r.locationId),
+    reasons,
+    unscheduledMeals: planned.plan.unscheduledMeals.map((m) => ({ date: m.date, name: m.name, detail: m.detail })),
+    travelMode: trip.travelMode,
+    pace: trip.pace,
+    score: planned.plan.score,
+  };
+};
+
 export const generateSchedule = async (message: ScheduleGenerationMessage, deps: GenerateDeps, base?: ScheduleResult): Promise<Generated> => {
   const now = deps.now ?? Date.now;
   const deadline = Date.parse(message.notAfter);
@@ -100,8 +176,7 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
     const weights = await deps.interests.weights(trip.interests, stop.signal);
     const wantsMeals = MEAL_CATEGORIES.some((c) => (weights[c] ?? 0) > 0);
     const categories = candidateCategories(wantsMeals);
-    const locked = message.replan ? { date: message.replan.date, ids: message.replan.locked } : undefined;
-    const hardIds = [...new Set([...trip.mustVisit, ...(locked?.ids ?? [])])];
+    const hardIds = hardIdsOf(message);
     const dates = message.replan ? [message.replan.date] : trip.dates;
     const found = await call(() =>
       deps.directory.candidates(
@@ -110,57 +185,19 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
       ),
     );
     const candidates = new Map<string, Candidate>(found.items.map((c) => [c.id, c]));
-    const notFound = hardIds.filter((id) => !candidates.has(id));
-    const request = buildPlanRequest(trip, [...candidates.values()], weights, { timeLimitMs: 0, maxIterations: deps.budget.maxIterations }, locked);
     const timeLimitMs = Math.max(1, Math.min(deps.budget.timeLimitMs, remaining() - FINISH_MARGIN_MS));
-    request.options = { ...request.options, timeLimitMs };
-
-    const started = performance.now();
-    let plan: PlanResult;
-    let planned: PlanRequest;
-    if (message.replan && base) {
-      const elsewhere = new Set(base.days.filter((d) => d.date !== message.replan!.date).flatMap((d) => d.stops.map((s) => s.locationId)));
-      plan = replanDay(request, asPlan(base), message.replan.date, message.replan.locked);
-      // What replanDay planned: that one day, without the places kept on the other days.
-      planned = { ...request, days: request.days.filter((d) => d.date === message.replan!.date), places: request.places.filter((p) => !elsewhere.has(p.locationId)) };
-    } else {
-      plan = planItinerary(request);
-      planned = request;
-    }
-    const engineMs = Math.round(performance.now() - started);
-    // Feasible by construction, and verified: a plan the independent checker refuses is never served.
-    // (A re-plan's score is the whole trip's, the checker's that of the day it sees.)
-    const check = checkItinerary(planned, { ...plan, days: plan.days.filter((d) => planned.days.some((p) => p.date === d.date)) });
-    const errors = check.errors.filter((e) => !(message.replan && e.startsWith('score ')));
-    if (errors.length) throw new Error(`engine plan failed the checker: ${errors.slice(0, 3).join('; ')}`);
-
+    const planned = planTrip(message, [...candidates.values()], weights, { timeLimitMs, maxIterations: deps.budget.maxIterations }, base);
     // Opening on the dates around the trip, for "another date" suggestions: one more call, misses only.
-    const scheduled = new Set(plan.days.flatMap((d) => d.stops.map((s) => s.locationId)));
-    const missed = hardIds.filter((id) => candidates.has(id) && !scheduled.has(id));
     const suggest = remaining() > 1_000;
-    if (missed.length && suggest && !message.replan) {
-      const around = await call(() => deps.directory.places({ ids: missed, dates: nearbyDates(trip.dates) }, { signal: stop.signal })).catch(() => undefined);
+    if (planned.missed.length && suggest && !message.replan) {
+      const around = await call(() => deps.directory.places({ ids: planned.missed, dates: nearbyDates(trip.dates) }, { signal: stop.signal })).catch(() => undefined);
       for (const p of around?.items ?? []) {
         const c = candidates.get(p.id);
         if (c && p.opening) candidates.set(p.id, { ...c, opening: [...(c.opening ?? []), ...p.opening] });
       }
     }
-    const dayNumber = (date: string) => trip.dates.indexOf(date) + 1;
-    const reasons: ScheduleMiss[] = explainMisses({ trip, request: planned, result: plan, candidates, notFound, locked: locked?.ids ?? [], dayNumber, suggest });
-    const names = new Map([...candidates.values()].map((c) => [c.id, c.name]));
-    const days = plan.days.map((d) =>
-      message.replan && base && d.date !== message.replan.date ? base.days.find((b) => b.date === d.date)! : renderDay(d, names),
-    );
-    const result: ScheduleResult = {
-      days,
-      unscheduled: reasons.map((r) => r.locationId),
-      reasons,
-      unscheduledMeals: plan.unscheduledMeals.map((m) => ({ date: m.date, name: m.name, detail: m.detail })),
-      travelMode: trip.travelMode,
-      pace: trip.pace,
-      score: plan.score,
-    };
-    return { result, engineMs, candidates: candidates.size, request: planned, plan };
+    const result = explainAndRender(message, planned, candidates, base, suggest);
+    return { result, engineMs: planned.engineMs, candidates: candidates.size, request: planned.request, plan: planned.plan };
   } catch (err) {
     if (err instanceof ServiceAnswerError) {
       deps.log?.({ err: err.message }, 'location service refused the request');
