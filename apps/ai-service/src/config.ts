@@ -38,8 +38,8 @@ export const loadAiConfig = (env: NodeJS.ProcessEnv): AiConfig => {
     return v;
   };
   const locationServiceUrl = url('LOCATION_SERVICE_URL', true);
-  const engineTimeLimitMs = int('ENGINE_TIME_LIMIT_MS', 1_500, 1, 60_000);
-  const engineMaxIterations = int('ENGINE_MAX_ITERATIONS', 3_000, 1, 1_000_000);
+  const engineTimeLimitMs = int('ENGINE_TIME_LIMIT_MS', 1_000, 1, 120_000);
+  const engineMaxIterations = int('ENGINE_MAX_ITERATIONS', 600, 1, 10_000_000);
   const concurrency = int('SCHEDULE_CONCURRENCY', 4, 1, 64);
   const endpoint = url('AZURE_OPENAI_ENDPOINT', false);
   const deployment = str('AZURE_OPENAI_DEPLOYMENT');

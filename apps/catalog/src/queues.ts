@@ -51,6 +51,8 @@ export interface ScheduleGenerationMessage {
   readonly scheduleId: string;
   readonly tripId: string;
   readonly userId: string;
+  /** ISO instant the traveller asked: the 5-second target counts from here (the engine's budget shrinks as it nears). */
+  readonly requestedAt: string;
   /** ISO instant past which the AI service must not start or finish the work: the schedule is then failed ("took too long"). */
   readonly notAfter: string;
   readonly trip: {

@@ -57,8 +57,8 @@ const part = async (name: string, db: TestDatabase, build: (port: number) => Pro
 };
 
 export interface StackOptions {
-  /** The location service's base URL (default: an address where nothing answers). */
-  readonly locationUrl?: string;
+  /** Starts the real location service (given the bus and the user service's JWKS URL); without it, nothing answers at its address. */
+  readonly location?: (bus: ServiceBusEmulator, jwksUrl: string) => Promise<Part>;
   /** Start the AI service too (default true). */
   readonly ai?: boolean;
   readonly tripEnv?: NodeJS.ProcessEnv;
@@ -68,6 +68,7 @@ export interface StackOptions {
 export interface Stack {
   readonly bus: ServiceBusEmulator;
   readonly user: Part;
+  readonly location: Part | undefined;
   readonly ai: Part | undefined;
   readonly trip: Part;
   /** A new traveller: the Authorization header of their access token, and their id. */
@@ -83,9 +84,10 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
     createTestDatabase('trip_test', serviceMigrationsDir('trip')),
     createTestDatabase('ai_test', serviceMigrationsDir('ai')),
   ]);
-  const locationUrl = opts.locationUrl ?? `http://127.0.0.1:${await freePort()}`;
   const user = await part('user', userDb, () => buildUserService({ env: { ...common(userDb.url, bus), SERVICE_NAME: 'user', JWT_SIGNING_KEY_FILE: keyFile }, logger: false }));
   const jwks = `${user.url}${JWKS_PATH}`;
+  const location = opts.location ? await opts.location(bus, jwks) : undefined;
+  const locationUrl = location?.url ?? `http://127.0.0.1:${await freePort()}`;
   const ai =
     opts.ai === false
       ? undefined
@@ -111,6 +113,7 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
   return {
     bus,
     user,
+    location,
     ai,
     trip,
     async traveller() {
@@ -123,9 +126,10 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
     async close() {
       await trip.stop();
       await ai?.stop();
+      await location?.stop();
       await user.stop();
       await bus.stop();
-      await Promise.all([userDb.drop(), tripDb.drop(), aiDb.drop()]);
+      await Promise.all([userDb.drop(), tripDb.drop(), aiDb.drop(), location?.db.drop()]);
     },
   };
 };

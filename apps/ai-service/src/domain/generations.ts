@@ -31,7 +31,7 @@ const notification = (ids: { scheduleId: string; tripId: string; userId: string 
 /** Final state plus its notification, on the caller's transaction; false when the row was already final. */
 export const finishGeneration = async (tx: SqlExecutor, ids: { scheduleId: string; tripId: string; userId: string }, outcome: Outcome): Promise<boolean> => {
   const changed = await tx.$executeRawUnsafe(
-    `UPDATE generations SET status = $2::"GenerationStatus", result = $3::jsonb, error = $4, engine_ms = $5, finished_at = now()
+    `UPDATE generations SET status = $2::"GenerationStatus", result = $3::jsonb, error = $4, engine_ms = $5, finished_at = clock_timestamp()
       WHERE id = $1::uuid AND status = 'running'`,
     ids.scheduleId,
     outcome.status,

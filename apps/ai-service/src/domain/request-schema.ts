@@ -17,6 +17,7 @@ export const ScheduleRequestSchema = Type.Object({
   scheduleId: Uuid,
   tripId: Uuid,
   userId: Uuid,
+  requestedAt: Type.String({ format: 'date-time' }),
   notAfter: Type.String({ format: 'date-time' }),
   trip: Type.Object({
     destination: Type.Object({ name: Type.String({ maxLength: 200 }), lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) }),

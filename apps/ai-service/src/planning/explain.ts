@@ -45,7 +45,14 @@ const openingOn = (c: Candidate, date: string): DayOpening | undefined => c.open
 const describeDate = (c: Candidate, date: string, trip: TripSnapshot, visit: number): string => {
   const o = openingOn(c, date);
   const intervals = o?.intervals ?? c.openingHours[(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const)[new Date(`${date}T00:00:00Z`).getUTCDay()]!];
-  if (intervals.length === 0) return `closed on ${date}${o?.note ? ` (${o.note})` : ''}`;
+  // The location service's note says why ("closed: Chuseok (추석)", "closed on this date; also Day before
+  // Chuseok (추석 전날)"); the "closed" is ours already, and the Korean name stays on the place page.
+  const why = o?.note
+    ?.replace(/^closed(:\s*| on this date\b[;,]?\s*)/i, '')
+    .replace(/^also\s+/i, '')
+    .replace(/\s*\([^()]*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af][^()]*\)/g, '')
+    .trim();
+  if (intervals.length === 0) return `closed on ${date}${why ? ` (${why})` : ''}`;
   const hours = intervals.map(([a, b]) => `${a}-${b}`).join(', ');
   return `open only ${hours} on ${date}, too short for a ${visit}-minute visit between ${trip.dayStart} and ${trip.dayEnd}`;
 };

@@ -16,7 +16,8 @@ export interface Peers {
 }
 
 export const peers = (urls: { user: string; location: string; ai: string }): Peers => {
-  const location = createServiceClient('location', urls.location, { timeoutMs: 2_000 });
+  // A trip is saved only once its must-visits are checked: room for a location replica that has just started.
+  const location = createServiceClient('location', urls.location, { timeoutMs: 4_000 });
   const ai = createServiceClient('ai', urls.ai, { timeoutMs: 1_000 });
   const user = createServiceClient('user', urls.user, { timeoutMs: 1_000 });
   return {

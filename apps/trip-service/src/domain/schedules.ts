@@ -177,6 +177,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         scheduleId: id,
         tripId: trip.id,
         userId: trip.userId,
+        requestedAt: createdAt.toISOString(),
         notAfter: notAfter.toISOString(),
         trip: {
           destination: { name: trip.destinationName, lat: trip.destinationLat, lng: trip.destinationLng },
