@@ -8,6 +8,7 @@ import {
   DATABASES,
   JWKS_PATH,
   K8S_NAMESPACE,
+  POSTGRES_ROLES_SERVICE_ACCOUNT,
   QUEUE_LIMITS,
   QUEUE_NAMES,
   serviceAccountName,
@@ -33,6 +34,7 @@ export const catalogFacts = () => ({
   postgresExtensions: [...new Set(serviceList().flatMap((s) => s.databaseExtensions))].sort(),
   cacheEvictionPolicy: CACHE_POLICY.l2.evictionPolicy,
   edgeProbePath: JWKS_PATH,
+  postgresRolesServiceAccount: POSTGRES_ROLES_SERVICE_ACCOUNT,
 });
 
 export const renderCatalogJson = (): string => `${JSON.stringify(catalogFacts(), null, 2)}\n`;
