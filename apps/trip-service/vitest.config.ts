@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests run the service against the real local PostgreSQL/Redis: generous timeouts on a loaded 2-core machine.
+// Tests run every service against the real local PostgreSQL/PostGIS, Redis and the Service Bus
+// emulator; setting up a stack (four databases, the place data loaded) takes long on a loaded 2-core machine.
 export default defineConfig({
-  test: { name: '@tripgen/trip-service', testTimeout: 60_000, hookTimeout: 60_000 },
+  test: { name: '@tripgen/trip-service', testTimeout: 120_000, hookTimeout: 180_000 },
 });

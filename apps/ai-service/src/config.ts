@@ -4,6 +4,9 @@
  */
 import { ConfigError } from '@tripgen/service-kit';
 
+/** The engine budget a schedule gets unless ENGINE_TIME_LIMIT_MS / ENGINE_MAX_ITERATIONS say otherwise. */
+export const DEFAULT_ENGINE_BUDGET = { timeLimitMs: 1_000, maxIterations: 600 } as const;
+
 export interface AiConfig {
   readonly locationServiceUrl: string;
   /** Engine wall-clock limit per schedule, ms, and its iteration budget (whichever ends first). */
@@ -38,8 +41,8 @@ export const loadAiConfig = (env: NodeJS.ProcessEnv): AiConfig => {
     return v;
   };
   const locationServiceUrl = url('LOCATION_SERVICE_URL', true);
-  const engineTimeLimitMs = int('ENGINE_TIME_LIMIT_MS', 1_000, 1, 120_000);
-  const engineMaxIterations = int('ENGINE_MAX_ITERATIONS', 600, 1, 10_000_000);
+  const engineTimeLimitMs = int('ENGINE_TIME_LIMIT_MS', DEFAULT_ENGINE_BUDGET.timeLimitMs, 1, 120_000);
+  const engineMaxIterations = int('ENGINE_MAX_ITERATIONS', DEFAULT_ENGINE_BUDGET.maxIterations, 1, 10_000_000);
   const concurrency = int('SCHEDULE_CONCURRENCY', 4, 1, 64);
   const endpoint = url('AZURE_OPENAI_ENDPOINT', false);
   const deployment = str('AZURE_OPENAI_DEPLOYMENT');
