@@ -23,6 +23,8 @@ export type { ScheduleRow };
 const ACTIVE = ['queued', 'running'] as const;
 const DEFAULT_PACE: Pace = 'normal';
 const DEFAULT_MODE: TravelModeName = 'transit';
+/** How often one unfinished schedule is asked of the AI service, at most. */
+export const REFRESH_EVERY_MS = 150;
 export const TIMED_OUT = 'the schedule was not generated in time; please request it again';
 
 interface Logger {
@@ -79,10 +81,19 @@ export const scheduleService = (deps: ScheduleDeps) => {
   const { prisma, peers, config, log } = deps;
   const now = deps.now ?? Date.now;
 
+  /**
+   * When each unfinished schedule was last asked of the AI service: a traveller polling every few
+   * milliseconds (or fifty of them) asks it at most every REFRESH_EVERY_MS per schedule.
+   */
+  const lastAsked = new Map<string, number>();
+
   /** Brings unfinished schedules up to date from the AI service; fails those past their deadline. */
   async function refresh(rows: readonly ScheduleRow[]): Promise<void> {
-    const pending = rows.filter((r) => (ACTIVE as readonly string[]).includes(r.status));
+    const at = now();
+    const pending = rows.filter((r) => (ACTIVE as readonly string[]).includes(r.status) && !(at - (lastAsked.get(r.id) ?? -Infinity) < REFRESH_EVERY_MS));
     if (pending.length === 0) return;
+    for (const r of pending) lastAsked.set(r.id, at);
+    if (lastAsked.size > 10_000) for (const [id, t] of lastAsked) if (at - t > REFRESH_EVERY_MS) lastAsked.delete(id);
     let states: GenerationState[] | undefined;
     try {
       states = await peers.scheduleStates(pending.map((r) => r.id));
@@ -103,6 +114,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       } else if (state?.status === 'running' && row.status === 'queued') {
         await prisma.schedule.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'running' } });
       }
+      if (state?.status === 'completed' || state?.status === 'failed') lastAsked.delete(row.id);
     }
   }
 
