@@ -1,6 +1,7 @@
 /**
  * `npm run dev`: the whole system on this machine. Starts (or reuses) PostgreSQL and Redis,
- * generates the Prisma clients, applies every service's migrations, starts the Service Bus
+ * generates the Prisma clients, applies every service's migrations, loads the location service's
+ * places (`npm run places:load`), starts the Service Bus
  * emulator, every service that exists on its catalog port, and the dev gateway on
  * http://127.0.0.1:8080 (GATEWAY_PORT) with the ingress's routes from the catalog.
  * Ctrl-C stops everything (services drain first).
@@ -10,7 +11,7 @@ import { DEV_GATEWAY_PORT, createDevGateway } from '@tripgen/dev-tools/gateway';
 import { existingServices } from '@tripgen/dev-tools/layout';
 import { ensureStack } from '@tripgen/dev-tools/local-stack';
 import { DEFAULT_EMULATOR_PORT } from '@tripgen/servicebus-emulator';
-import { generateCode, inStartOrder, migrate, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
+import { generateCode, inStartOrder, loadPlaces, migrate, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
 
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? DEV_GATEWAY_PORT);
 const busPort = Number(process.env.SERVICEBUS_EMULATOR_PORT ?? DEFAULT_EMULATOR_PORT);
@@ -19,6 +20,7 @@ ensureStack();
 generateCode();
 const services = existingServices();
 for (const s of services) await migrate(s);
+if (services.includes('location')) loadPlaces();
 const bus = await startEmulator(busPort);
 console.log(`Service Bus emulator: ${bus.connectionString}`);
 

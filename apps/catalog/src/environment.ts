@@ -12,7 +12,7 @@
  * A service declares its own variables in SERVICE_ENVIRONMENT below (see apps/service-kit/README.md,
  * "How a service declares its environment"); the kit's variables come with every service.
  */
-import { SERVICE_NAMES, SERVICES, needsJwks, usesQueues, type ServiceName } from './services.ts';
+import { SERVICE_NAMES, SERVICES, needsJwks, serviceUrlVariable, usesQueues, type ServiceName, type ServiceUrlVariable } from './services.ts';
 
 interface EnvVarBase {
   readonly description: string;
@@ -31,6 +31,8 @@ interface EnvVarBase {
   readonly setBy: 'manifest' | 'platform' | 'local';
   /** Exactly one variable of the group may be set (e.g. the Azure FQDN in a pod, the emulator's connection string locally). */
   readonly oneOf?: string;
+  /** Where this service answers: the variable is the base URL of a service this one calls (its catalog `calls`). */
+  readonly peer?: ServiceName;
 }
 
 export type EnvVarSpec =
@@ -86,6 +88,23 @@ export const TOKEN_VERIFIER_ENVIRONMENT = contract({
   JWKS_URL: { type: 'url', protocols: ['http:', 'https:'], required: true, setBy: 'manifest', description: 'The token issuer\'s public keys (JWKS).' },
 });
 
+type PeerUrlSpec = EnvVarBase & { readonly type: 'url'; readonly protocols: readonly string[]; readonly required: true; readonly setBy: 'manifest' };
+
+/**
+ * The base URLs of the services a service calls over HTTP, one `<NAME>_SERVICE_URL` each
+ * (`serviceUrlVariable`): in a pod the peer's in-cluster Service, locally its port on 127.0.0.1.
+ * A service lists only the peers whose routes it calls (the token issuer's JWKS comes through
+ * JWKS_URL); each must be in its catalog `calls`, which the network and mesh policies admit.
+ */
+const peerUrls = <const P extends readonly ServiceName[]>(...peers: P): { readonly [K in P[number] as ServiceUrlVariable<K>]: PeerUrlSpec } =>
+  Object.fromEntries(
+    peers.map((peer) => [
+      serviceUrlVariable(peer),
+      { type: 'url', protocols: ['http:', 'https:'], required: true, setBy: 'manifest', peer, description: `Base URL of the ${peer} service, which this one calls.` } satisfies PeerUrlSpec,
+    ]),
+    // Object.fromEntries forgets the keys; serviceUrlVariable made each one of exactly this type.
+  ) as unknown as { readonly [K in P[number] as ServiceUrlVariable<K>]: PeerUrlSpec };
+
 /**
  * Each service's own variables, beyond the kit's. A service adds its own here, one line each, and
  * reads them typed from `config.own` (apps/service-kit/README.md).
@@ -95,8 +114,21 @@ export const SERVICE_ENVIRONMENT = {
     JWT_SIGNING_KEY: { type: 'string', required: 'production', secret: true, oneOf: 'signing-key', setBy: 'manifest', description: 'Ed25519 private key (PKCS#8 PEM) that signs access tokens.' },
     JWT_SIGNING_KEY_FILE: { type: 'string', required: 'production', oneOf: 'signing-key', setBy: 'local', description: 'The same key as a file; generated there on first local start.' },
   }),
-  trip: contract({}),
-  ai: contract({}),
+  trip: contract({
+    ...peerUrls('user', 'location', 'ai'),
+    SCHEDULE_DEADLINE_MS: { type: 'integer', min: 100, max: 3_600_000, setBy: 'manifest', description: 'From a schedule request to the latest instant the AI service may still start or finish it (default 120000).' },
+    SCHEDULE_GRACE_MS: { type: 'integer', min: 0, max: 3_600_000, setBy: 'manifest', description: 'Past the deadline plus this, a schedule without an outcome is failed by the trip service (default 30000).' },
+    SCHEDULE_SWEEP_INTERVAL_MS: { type: 'integer', min: 50, max: 600_000, setBy: 'manifest', description: 'How often unfinished schedules are brought up to date in the background (default 2000).' },
+  }),
+  ai: contract({
+    ...peerUrls('location'),
+    ENGINE_TIME_LIMIT_MS: { type: 'integer', min: 1, max: 120_000, setBy: 'manifest', description: 'The engine\'s wall-clock limit per schedule (default: DEFAULT_ENGINE_BUDGET in the AI service).' },
+    ENGINE_MAX_ITERATIONS: { type: 'integer', min: 1, max: 10_000_000, setBy: 'manifest', description: 'The engine\'s iteration budget per schedule; whichever of the two ends first (default: DEFAULT_ENGINE_BUDGET).' },
+    SCHEDULE_CONCURRENCY: { type: 'integer', min: 1, max: 64, setBy: 'manifest', description: 'Schedule requests handled at once; their I/O overlaps, the engine runs one at a time (default 4).' },
+    AZURE_OPENAI_ENDPOINT: { type: 'url', protocols: ['http:', 'https:'], setBy: 'manifest', description: 'Azure OpenAI resource of the optional LLM interest adapter (with AZURE_OPENAI_DEPLOYMENT; the pod\'s workload identity signs in). Unset: the keyword table alone.' },
+    AZURE_OPENAI_DEPLOYMENT: { type: 'string', setBy: 'manifest', description: 'The chat model deployment of the LLM interest adapter (with AZURE_OPENAI_ENDPOINT).' },
+    AZURE_OPENAI_API_VERSION: { type: 'string', setBy: 'manifest', description: 'The Azure OpenAI REST API version (default: the one the adapter is tested against).' },
+  }),
   location: contract({}),
 } as const satisfies Readonly<Record<ServiceName, EnvContract>>;
 

@@ -5,3 +5,4 @@ export * from './runtime.ts';
 export * from './latency.ts';
 export * from './places.ts';
 export * from './environment.ts';
+export * from './schedules.ts';

@@ -97,6 +97,9 @@ export const JWKS_PATH = AUTH_PATHS.jwks;
  */
 export const INTERNAL_ROUTE_ROOT = '/internal/v1';
 export const internalPrefix = (s: ServiceName): string => `${INTERNAL_ROUTE_ROOT}/${s}`;
+/** The variable that tells a service where a service it calls answers (one per entry of its `calls`). */
+export const serviceUrlVariable = <S extends ServiceName>(s: S): ServiceUrlVariable<S> => `${s.toUpperCase() as Uppercase<S>}_SERVICE_URL`;
+export type ServiceUrlVariable<S extends ServiceName = ServiceName> = `${Uppercase<S>}_SERVICE_URL`;
 export const JWT_ISSUER = `https://tripgen.example/${workloadName(TOKEN_ISSUER)}`;
 export const JWT_AUDIENCE = 'tripgen-api';
 
@@ -160,7 +163,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     replicas: { dev: 1, prod: 2 },
     autoscaling: { targetCpuUtilization: 70, maxReplicas: 6 },
     database: 'location_db',
-    databaseExtensions: ['postgis'],
+    databaseExtensions: ['postgis', 'pg_trgm'],
     queues: { produces: [], consumes: [QUEUES.locationSearch] },
     calls: ['user'],
     delivery: 'canary',

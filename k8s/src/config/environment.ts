@@ -18,6 +18,7 @@ import {
   oneOfGroups,
   serviceEnvironment,
   workloadName,
+  type ServiceName,
   type ServiceSpec,
 } from '@tripgen/catalog';
 import type { EnvironmentProfile } from './profile.ts';
@@ -52,6 +53,10 @@ const CLUSTER_VALUES: Readonly<Record<string, ValueOf>> = {
   AZURE_CLIENT_ID: (spec, profile) => profile.workloadIdentity?.[spec.name],
 };
 
+/** A called service's base URL (`peer` variables): its Service in the pod's namespace. */
+const peerUrl = (peer: ServiceName, profile: EnvironmentProfile): string =>
+  `http://${inClusterHost(workloadName(peer), profile.namespace)}:${SERVICES[peer].port}`;
+
 export interface SecretItem {
   /** Environment variable and key in the synced Kubernetes Secret. */
   readonly envVar: string;
@@ -79,7 +84,10 @@ export function podEnvironment(spec: ServiceSpec, profile: EnvironmentProfile): 
   const missing: string[] = [];
   for (const [name, v] of Object.entries(contract)) {
     if (v.setBy !== 'manifest' || v.secret) continue;
-    const value = CLUSTER_VALUES[name]?.(spec, profile);
+    if (v.peer && !spec.calls.includes(v.peer)) {
+      throw new Error(`${spec.name} service reads ${name}, but the ${v.peer} service is not in its catalog calls: no network or mesh policy would admit the call`);
+    }
+    const value = v.peer ? peerUrl(v.peer, profile) : CLUSTER_VALUES[name]?.(spec, profile);
     if (value !== undefined) config[name] = value;
     else if (!v.oneOf && isRequired(v, NODE_ENV)) missing.push(name);
   }

@@ -1,5 +1,5 @@
 /**
- * Running the services on this machine, for `npm run dev` and `npm run bench:api`: generated code,
+ * Running the services on this machine, for `npm run dev` and the benchmarks: generated code,
  * migrations, the Service Bus emulator and one Node process per service that exists, each with
  * exactly the environment its pod gets (names from the service kit's config).
  */
@@ -20,6 +20,7 @@ import {
   nodeOptions,
   oneOfGroups,
   serviceEnvironment,
+  serviceUrlVariable,
   workloadName,
   type ServiceName,
 } from '@tripgen/catalog';
@@ -45,16 +46,26 @@ export const migrate = async (s: ServiceName, url = databaseUrl(s)): Promise<voi
   if (code !== 0) throw new Error(`${s}: migrate exited with ${code}`);
 };
 
+/** The location service's data set into its database: the service's own loader (`npm run places:load`). */
+export const loadPlaces = (url = databaseUrl('location')): void => {
+  const out = spawnSync('npm', ['run', '-s', 'places:load'], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (out.status !== 0) throw new Error('npm run places:load failed');
+};
+
 export const startEmulator = (port: number): Promise<ServiceBusEmulator> => startServiceBusEmulator({ port, queues: QUEUE_NAMES });
 
 export interface ServiceProcess extends NodeProcess {
   readonly name: ServiceName;
 }
 
-/** What each variable of the contract is on this machine (the pod's value, pointed at the local stack). */
-const localValues = (s: ServiceName): Readonly<Record<string, string | undefined>> => ({
+/** Where a service listens on this machine: its catalog port unless a run gives it another. */
+export type PortOf = (s: ServiceName) => number;
+const catalogPort: PortOf = (s) => SERVICES[s].port;
+
+/** What each variable of the contract is on this machine (the pod's value, pointed at the local stack and local ports). */
+const localValues = (s: ServiceName, portOf: PortOf): Readonly<Record<string, string | undefined>> => ({
   SERVICE_NAME: s,
-  PORT: String(SERVICES[s].port),
+  PORT: String(portOf(s)),
   HOST: '127.0.0.1',
   NODE_ENV: 'development',
   // The pod's heap cap (its ConfigMap), so local peak RSS figures are those of the container.
@@ -62,7 +73,9 @@ const localValues = (s: ServiceName): Readonly<Record<string, string | undefined
   LOG_LEVEL: 'info',
   DATABASE_URL: databaseUrl(s),
   REDIS_URL: process.env.REDIS_URL,
-  JWKS_URL: `http://127.0.0.1:${SERVICES[TOKEN_ISSUER].port}${JWKS_PATH}`,
+  JWKS_URL: `http://127.0.0.1:${portOf(TOKEN_ISSUER)}${JWKS_PATH}`,
+  // The services it calls (the pods get the in-cluster addresses).
+  ...Object.fromEntries(SERVICES[s].calls.map((peer) => [serviceUrlVariable(peer), `http://127.0.0.1:${portOf(peer)}`])),
   JWT_SIGNING_KEY_FILE: path.join(process.env.STACK_DIR ?? os.tmpdir(), `${workloadName(s)}-signing-key.pem`),
 });
 
@@ -71,14 +84,16 @@ const localValues = (s: ServiceName): Readonly<Record<string, string | undefined
  * variable the service reads that has a local value (the platform's are never set), `extra`
  * overriding. An override the service does not read is left out; one no service reads is a typo
  * and throws. Giving one variable of a oneOf group (e.g. JWT_SIGNING_KEY) drops the others' defaults.
+ * `portOf` places the services on other ports than the catalog's (benchmarks on free ports): the
+ * service's own PORT, its JWKS_URL and the URLs of the services it calls follow it.
  */
-export const serviceEnv = (s: ServiceName, extra: Readonly<Record<string, string>>): NodeJS.ProcessEnv => {
+export const serviceEnv = (s: ServiceName, extra: Readonly<Record<string, string>>, portOf: PortOf = catalogPort): NodeJS.ProcessEnv => {
   const contract = serviceEnvironment(s);
   const known = new Set(SERVICE_NAMES.flatMap((x) => Object.keys(serviceEnvironment(x))));
   const typos = Object.keys(extra).filter((name) => !known.has(name));
   if (typos.length > 0) throw new Error(`no service reads ${typos.join(', ')} (environment contracts in @tripgen/catalog)`);
   const overridden = new Set([...oneOfGroups(contract).values()].filter((names) => names.some((n) => n in extra)).flat());
-  const values = localValues(s);
+  const values = localValues(s, portOf);
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
   for (const [name, v] of Object.entries(contract)) {
     if (v.setBy === 'platform') continue;
