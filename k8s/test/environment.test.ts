@@ -4,11 +4,14 @@
  * nothing the service does not read, every variable it requires, secrets only by reference.
  */
 import { describe, expect, it } from 'vitest';
-import { MIN_SHUTDOWN_RESERVE_MS, SHUTDOWN_TIMING, serviceEnvironment, serviceList, shutdownReserveMs, workloadName, type ServiceName } from '@tripgen/catalog';
+import { MIN_SHUTDOWN_RESERVE_MS, SERVICES, SHUTDOWN_TIMING, serviceEnvironment, serviceList, shutdownReserveMs, workloadName, type ServiceName } from '@tripgen/catalog';
+import { podEnvironment } from '../src/config/environment.ts';
+import { loadProfiles } from '../src/config/profile.ts';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import { environmentProblems, renderedVariables, type RenderedVariable } from './policy/environment.ts';
 import { find, objectsOf } from './support/gitops.ts';
 
+const profiles = Object.fromEntries(loadProfiles().map((p) => [p.name, p])) as Record<'dev' | 'prod', ReturnType<typeof loadProfiles>[number]>;
 const WORKLOAD_KIND = { dev: 'Deployment', prod: 'Rollout' } as const;
 const containerOf = (env: 'dev' | 'prod', kind: string, name: string): IContainer =>
   (find(env, kind, name).spec as { template: { spec: { containers: IContainer[] } } }).template.spec.containers[0]!;
@@ -34,6 +37,20 @@ describe.each(['dev', 'prod'] as const)('%s: a draining pod finishes before Kube
     expect(drain).toBe(false);
     const timing = { ...SHUTDOWN_TIMING, terminationGracePeriodSeconds: pod.terminationGracePeriodSeconds };
     expect(shutdownReserveMs(timing)).toBeGreaterThanOrEqual(MIN_SHUTDOWN_RESERVE_MS);
+  });
+});
+
+describe.each(['dev', 'prod'] as const)('%s: the peer URLs point at the called services', (env) => {
+  it.each(serviceList().map((s) => s.name))('%s service', (s) => {
+    const config = podEnvironment(SERVICES[s], profiles[env]).config;
+    for (const [name, v] of Object.entries(serviceEnvironment(s))) {
+      if (!v.peer) continue;
+      expect(config[name], name).toBe(`http://${workloadName(v.peer)}.${profiles[env].namespace}.svc.cluster.local:${SERVICES[v.peer].port}`);
+    }
+  });
+
+  it('a service that reads the URL of a service outside its calls stops the synth (no policy would admit the call)', () => {
+    expect(() => podEnvironment({ ...SERVICES.ai, calls: ['user'] }, profiles[env])).toThrow(/ai service reads LOCATION_SERVICE_URL, but the location service is not in its catalog calls/);
   });
 });
 

@@ -31,3 +31,12 @@ it('lets one variable of a group replace the others\' defaults, drops overrides 
   expect(env.JWKS_URL).toBeUndefined();
   expect(() => serviceEnv('user', { JWKS_ULR: 'x' })).toThrow(/no service reads JWKS_ULR/);
 });
+
+it('points the services a service calls at their local ports, the catalog\'s or a run\'s own', () => {
+  expect(serviceEnv('trip', BUS)).toMatchObject({ USER_SERVICE_URL: 'http://127.0.0.1:3001', LOCATION_SERVICE_URL: 'http://127.0.0.1:3004', AI_SERVICE_URL: 'http://127.0.0.1:3003' });
+  const ports = { user: 41001, trip: 41002, ai: 41003, location: 41004 } as const;
+  const env = serviceEnv('ai', BUS, (s) => ports[s]);
+  expect(env).toMatchObject({ PORT: '41003', LOCATION_SERVICE_URL: 'http://127.0.0.1:41004', JWKS_URL: 'http://127.0.0.1:41001/api/v1/auth/jwks.json' });
+  // The AI service reaches the user service only for its keys: no USER_SERVICE_URL.
+  expect(env.USER_SERVICE_URL).toBeUndefined();
+});
