@@ -10,6 +10,7 @@ import { namespaceBaselinePolicies } from '../constructs/network-policies.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, componentLabels } from '../lib/labels.ts';
 import { alertRules } from '../observability/alerts.ts';
+import { sloRules } from '../observability/slo-rules.ts';
 
 export class PlatformChart extends Chart {
   constructor(scope: Construct, id: string, profile: EnvironmentProfile) {
@@ -34,6 +35,7 @@ export class PlatformChart extends Chart {
     if (profile.mesh) meshNamespacePolicies(this, profile);
     if (profile.monitoring) {
       alertRules(this, profile, profile.monitoring);
+      sloRules(this, profile, profile.monitoring);
       if (profile.delivery === 'progressive') analysisTemplates(this, profile, profile.monitoring);
     }
   }

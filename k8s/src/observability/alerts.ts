@@ -12,6 +12,7 @@ import { emit } from '../lib/emit.ts';
 import { componentLabels } from '../lib/labels.ts';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { THRESHOLDS } from './slo.ts';
+import { dependencyAlerts } from './dependency-alerts.ts';
 
 export interface AlertSpec {
   readonly alert: string;
@@ -24,7 +25,8 @@ export interface AlertSpec {
   readonly runbook: string;
 }
 
-const RUNBOOKS_URL = `${GITOPS_REPO_URL.replace(/\.git$/, '')}/blob/${GITOPS_REVISION}/docs/runbooks.md`;
+/** docs/runbooks.md at the revision Argo CD syncs: every alert links to a section of it. */
+export const RUNBOOKS_URL = `${GITOPS_REPO_URL.replace(/\.git$/, '')}/blob/${GITOPS_REVISION}/docs/runbooks.md`;
 
 export function seedAlerts(namespace: string): AlertSpec[] {
   const ns = `namespace="${namespace}"`;
@@ -99,6 +101,14 @@ export function seedAlerts(namespace: string): AlertSpec[] {
   ];
 }
 
+const alertingRule = (a: AlertSpec) => ({
+  alert: a.alert,
+  expr: a.expr,
+  for: a.for,
+  labels: { severity: a.severity },
+  annotations: { summary: a.summary, description: a.description, runbook_url: `${RUNBOOKS_URL}#${a.runbook}` },
+});
+
 export function alertRules(scope: Construct, profile: EnvironmentProfile, monitoring: MonitoringProfile): void {
   emit(scope, {
     apiVersion: 'monitoring.coreos.com/v1',
@@ -110,16 +120,8 @@ export function alertRules(scope: Construct, profile: EnvironmentProfile, monito
     },
     spec: {
       groups: [
-        {
-          name: 'tripgen.seed-alerts',
-          rules: seedAlerts(profile.namespace).map((a) => ({
-            alert: a.alert,
-            expr: a.expr,
-            for: a.for,
-            labels: { severity: a.severity },
-            annotations: { summary: a.summary, description: a.description, runbook_url: `${RUNBOOKS_URL}#${a.runbook}` },
-          })),
-        },
+        { name: 'tripgen.seed-alerts', rules: seedAlerts(profile.namespace).map(alertingRule) },
+        { name: 'tripgen.dependencies', rules: dependencyAlerts(profile.namespace).map(alertingRule) },
       ],
     },
   } satisfies IPrometheusRule);
