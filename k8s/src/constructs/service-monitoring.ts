@@ -39,6 +39,8 @@ export class ServiceMonitoring extends Construct {
       metadata: { name: metricsService, namespace: profile.namespace, labels },
       spec: {
         clusterIP: 'None',
+        // Scrape pods that fail readiness too: their dependency_up is what says why they are out.
+        publishNotReadyAddresses: true,
         selector: selectorLabels(name),
         ports: [{ name: portName, port, targetPort: portName, protocol: 'TCP', appProtocol: 'http' }],
       },
