@@ -41,6 +41,8 @@ var names = {
   redis: 'redis-tripgen-${envName}'
   appInsights: 'appi-tripgen-${envName}'
   vnet: 'vnet-tripgen-${envName}'
+  // Storage account names are global: the subscription-derived suffix keeps them unique and stable.
+  backupStorage: take('sttripgenbak${envName}${uniqueString(subscription().subscriptionId, rgName)}', 24)
 }
 var subnetNames = {
   app: 'snet-app'
@@ -262,6 +264,23 @@ module identities 'modules/identity.bicep' = {
   dependsOn: [keyVault, serviceBus, redis]
 }
 
+module backupStorage 'modules/backup-storage.bicep' = if (profile.?backup != null) {
+  scope: rg
+  name: 'backup-storage'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    name: names.backupStorage
+    containerName: profile.backup!.containerName
+    retentionDays: profile.backup!.retentionDays
+    oidcIssuerUrl: aks.outputs.oidcIssuerUrl
+    k8sNamespace: catalog.namespace
+    serviceAccount: catalog.postgresBackupServiceAccount
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
 module appGateway 'modules/appgw.bicep' = if (profile.?appGateway != null) {
   scope: rg
   name: 'appgw'
@@ -354,3 +373,12 @@ output publicHostName string = publicHostName
 
 @description('Private IP the Application Gateway sends traffic to: the Istio internal ingress gateway service must be pinned to it (service.beta.kubernetes.io/azure-load-balancer-ipv4); empty without a gateway (dev).')
 output ingressPrivateIp string = profile.?appGateway.?backendIp ?? ''
+
+@description('Storage account of the in-cluster PostgreSQL\'s logical backups; empty where PostgreSQL is managed (prod).')
+output backupStorageAccountName string = profile.?backup == null ? '' : backupStorage!.outputs.name
+
+@description('Blob container of those backups; empty in prod.')
+output backupContainerName string = profile.?backup == null ? '' : backupStorage!.outputs.containerName
+
+@description('Client id of the backup job\'s managed identity (azure.workload.identity/client-id of its ServiceAccount); empty in prod.')
+output backupIdentityClientId string = profile.?backup == null ? '' : backupStorage!.outputs.identityClientId

@@ -217,6 +217,16 @@ type appGatewayProfile = {
 }
 
 @export()
+@description('Storage for the logical backups of an in-cluster PostgreSQL (dev); prod relies on the Flexible Server\'s backups.')
+type backupProfile = {
+  @description('Days a dump is kept (the storage lifecycle rule deletes older ones).')
+  retentionDays: int
+
+  @description('Blob container of the dumps.')
+  containerName: string
+}
+
+@export()
 @description('Everything that differs between environments.')
 type environmentProfile = {
   @description('Environment name, used in every resource name.')
@@ -239,6 +249,9 @@ type environmentProfile = {
 
   @description('Managed PostgreSQL; null when PostgreSQL runs in-cluster (dev).')
   postgres: postgresProfile?
+
+  @description('Backup storage of the in-cluster PostgreSQL; null where PostgreSQL is managed (prod).')
+  backup: backupProfile?
 
   @description('Managed Redis; null when Redis runs in-cluster (dev).')
   redis: redisProfile?

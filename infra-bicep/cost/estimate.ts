@@ -42,6 +42,9 @@ export const FREE_TYPES = [
   'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
   'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
   'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
+  'Microsoft.Storage/storageAccounts/blobServices',
+  'Microsoft.Storage/storageAccounts/blobServices/containers',
+  'Microsoft.Storage/storageAccounts/managementPolicies',
 ] as const;
 
 const hourly = (perHour: number) => perHour * HOURS_PER_MONTH;
@@ -146,6 +149,9 @@ const PRICERS: Readonly<Record<string, Pricer>> = {
   },
   'microsoft.insights/metricalerts': (r) => [{ category: 'Monitoring', item: r.name, monthly: PRICES.metricAlertPerMonth }],
   'microsoft.insights/scheduledqueryrules': (r) => [{ category: 'Monitoring', item: r.name, monthly: PRICES.logAlertPerMonth }],
+  'microsoft.storage/storageaccounts': (r) => [
+    { category: 'PostgreSQL', item: `${r.name} backups, ${USAGE_ASSUMPTIONS.backupGbStored} GB cool`, monthly: USAGE_ASSUMPTIONS.backupGbStored * PRICES.blobCoolLrsPerGbMonth },
+  ],
 };
 
 const FREE = new Set(FREE_TYPES.map((t) => t.toLowerCase()));

@@ -28,6 +28,7 @@ export const SOURCES = {
   acr: 'https://azure.microsoft.com/pricing/details/container-registry/',
   monitor: 'https://azure.microsoft.com/pricing/details/monitor/',
   defender: 'https://azure.microsoft.com/pricing/details/defender-for-cloud/',
+  blob: 'https://azure.microsoft.com/pricing/details/storage/blobs/',
 } as const;
 
 export const PRICES = {
@@ -65,6 +66,8 @@ export const PRICES = {
   metricAlertPerMonth: 0.1,
   logAlertPerMonth: 0.5,
   defenderPerVcpuMonth: 6.87,
+  /** Block blob storage, LRS, Cool tier, per GB-month (the backup dumps). */
+  blobCoolLrsPerGbMonth: 0.01,
 } as const;
 
 /** Usage the price of some services depends on (not in the templates). */
@@ -72,6 +75,8 @@ export const USAGE_ASSUMPTIONS = {
   logIngestionGbPerDay: { dev: 1, prod: 5 },
   natGatewayGbPerMonth: 100,
   natGatewayPerGb: 0.045,
+  /** dev: a week of daily dumps of the in-cluster PostgreSQL (about 1 GB each at most). */
+  backupGbStored: 7,
 } as const;
 
 /** The seed's estimate (§9.2.1), USD per month, by its categories. */

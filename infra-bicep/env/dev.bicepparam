@@ -52,4 +52,10 @@ param profile = {
     sku: 'Basic'
     capacity: 0
   }
+  // The seed gives dev no retention (manual backups, §5.2.2); a week of daily dumps covers a bad
+  // migration found after a weekend. prod keeps the Flexible Server's 35 days.
+  backup: {
+    retentionDays: 7
+    containerName: 'postgres-backups'
+  }
 }

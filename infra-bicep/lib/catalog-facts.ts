@@ -8,6 +8,7 @@ import {
   DATABASES,
   JWKS_PATH,
   K8S_NAMESPACE,
+  POSTGRES_BACKUP_JOB,
   QUEUE_LIMITS,
   QUEUE_NAMES,
   serviceAccountName,
@@ -33,6 +34,7 @@ export const catalogFacts = () => ({
   postgresExtensions: [...new Set(serviceList().flatMap((s) => s.databaseExtensions))].sort(),
   cacheEvictionPolicy: CACHE_POLICY.l2.evictionPolicy,
   edgeProbePath: JWKS_PATH,
+  postgresBackupServiceAccount: POSTGRES_BACKUP_JOB,
 });
 
 export const renderCatalogJson = (): string => `${JSON.stringify(catalogFacts(), null, 2)}\n`;

@@ -159,5 +159,8 @@ export const serviceAccountName = (s: ServiceName): string => `tripgen-${s}`;
 export const workloadIdentitySubject = (s: ServiceName): string =>
   `system:serviceaccount:${K8S_NAMESPACE}:${serviceAccountName(s)}`;
 
+/** dev: the in-cluster PostgreSQL's backup job — its CronJob, ServiceAccount and the Azure identity federated with it. */
+export const POSTGRES_BACKUP_JOB = 'postgres-backup';
+
 /** Image repository of a service inside the registry: CI pushes `<acrLoginServer>/<repo>:<tag>`. */
 export const imageRepository = (s: ServiceName): string => `tripgen/${workloadName(s)}`;

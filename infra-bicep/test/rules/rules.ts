@@ -99,6 +99,8 @@ export const DIAGNOSABLE_TYPES = [
   'Microsoft.Network/virtualNetworks',
   'Microsoft.OperationalInsights/workspaces',
   'Microsoft.Insights/components',
+  'Microsoft.Storage/storageAccounts',
+  'Microsoft.Storage/storageAccounts/blobServices',
 ] as const;
 
 /**
@@ -133,6 +135,8 @@ export const NOT_DIAGNOSABLE_TYPES: Readonly<Record<string, string>> = {
   'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials': 'child configuration of the identity',
   'Microsoft.Authorization/roleAssignments': 'changes are in the activity log',
   'Microsoft.ContainerService/managedClusters/maintenanceConfigurations': 'child configuration of the cluster',
+  'Microsoft.Storage/storageAccounts/blobServices/containers': 'logged by the blob service\'s diagnostic setting',
+  'Microsoft.Storage/storageAccounts/managementPolicies': 'child configuration of the account; its deletions are blob service logs',
 };
 
 const rule = (id: string, check: Rule['check'], prodOnly = false): Rule => ({ id, prodOnly, check });

@@ -32,6 +32,11 @@ export interface AzureOutputs {
   readonly keyVaultCsiAddonClientId: string;
   /** Key Vault certificate the edge serves (Application Gateway and the Istio ingress gateway); empty in dev. */
   readonly tlsCertificateName: string;
+  /** dev: storage account and container the in-cluster PostgreSQL's logical backups go to (empty in prod). */
+  readonly backupStorageAccountName: string;
+  readonly backupContainerName: string;
+  /** dev: client id of the backup job's managed identity (Storage Blob Data Contributor on the container). */
+  readonly backupIdentityClientId: string;
 }
 
 const STRING_KEYS = [
@@ -51,6 +56,9 @@ const STRING_KEYS = [
   'ingressPrivateIp',
   'keyVaultCsiAddonClientId',
   'tlsCertificateName',
+  'backupStorageAccountName',
+  'backupContainerName',
+  'backupIdentityClientId',
 ] as const satisfies readonly (keyof AzureOutputs)[];
 
 export const outputsFile = (env: EnvironmentName): string => repoPath('infra-bicep', 'outputs', `${env}.outputs.json`);
@@ -87,7 +95,7 @@ export function parseAzureOutputs(raw: unknown, source: string): AzureOutputs {
     if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) problems.push(`serviceIdentityClientIds.${s}: not a client id (GUID)`);
     clientIds[s] = typeof id === 'string' ? id : '';
   }
-  for (const k of ['tenantId', 'keyVaultCsiAddonClientId'] as const) {
+  for (const k of ['tenantId', 'keyVaultCsiAddonClientId', 'backupIdentityClientId'] as const) {
     if (strings[k] && !/^[0-9a-f-]{36}$/i.test(strings[k])) problems.push(`${k}: not a GUID`);
   }
   if (problems.length > 0) throw new Error(`${source}: Bicep outputs do not have the expected shape:\n  ${problems.join('\n  ')}`);

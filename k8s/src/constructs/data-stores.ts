@@ -16,6 +16,7 @@ import type { EnvironmentProfile, InClusterDataStores } from '../config/profile.
 import { emit } from '../lib/emit.ts';
 import { componentLabels, migrationJobName, selectorLabels } from '../lib/labels.ts';
 import { containerSecurityContext, podSecurityContext } from '../lib/security.ts';
+import { POSTGRES_BACKUP, PostgresBackupConstruct } from './postgres-backup.ts';
 
 export const POSTGRES = { name: 'postgres', port: 5432, adminSecret: 'postgres-admin' } as const;
 export const REDIS = { name: 'redis', port: 6379 } as const;
@@ -94,7 +95,7 @@ export class InClusterDataStoresConstruct extends Construct {
   private postgres(profile: EnvironmentProfile, stores: InClusterDataStores): void {
     const pg = stores.postgres;
     const ns = profile.namespace;
-    const labels = this.common(profile, POSTGRES.name, POSTGRES.port, databaseClients());
+    const labels = this.common(profile, POSTGRES.name, POSTGRES.port, [...databaseClients(), POSTGRES_BACKUP.name]);
     const initName = `${POSTGRES.name}-init`;
     emit(this, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: initName, namespace: ns, labels }, data: { '01-databases.sql': postgresInitSql() } } satisfies IConfigMap);
     const ready = ['pg_isready', '--host', '127.0.0.1', '--username', 'postgres'];
@@ -151,6 +152,11 @@ export class InClusterDataStoresConstruct extends Construct {
         ],
       },
     } satisfies IStatefulSet);
+    new PostgresBackupConstruct(this, 'backup', {
+      profile,
+      stores,
+      postgres: { name: POSTGRES.name, host: `${POSTGRES.name}.${ns}.svc.cluster.local`, port: POSTGRES.port, adminSecret: POSTGRES.adminSecret },
+    });
   }
 
   private redis(profile: EnvironmentProfile, stores: InClusterDataStores): void {
