@@ -33,12 +33,12 @@ export const SOURCES = {
 
 export const PRICES = {
   aksStandardTierPerHour: 0.1,
-  /** Per VM-hour, with vCPU count (Defender for Containers bills per vCPU). */
+  /** Per VM-hour, with vCPU count (Defender for Containers bills per vCPU) and memory (npm run capacity packs pods on it). */
   vm: {
-    Standard_B2s: { perHour: 0.0416, vcpus: 2 },
-    Standard_D2s_v3: { perHour: 0.096, vcpus: 2 },
-    Standard_D4s_v3: { perHour: 0.192, vcpus: 4 },
-  } as Readonly<Record<string, { perHour: number; vcpus: number }>>,
+    Standard_B2s: { perHour: 0.0416, vcpus: 2, memoryGiB: 4 },
+    Standard_D2s_v3: { perHour: 0.096, vcpus: 2, memoryGiB: 8 },
+    Standard_D4s_v3: { perHour: 0.192, vcpus: 4, memoryGiB: 16 },
+  } as Readonly<Record<string, { perHour: number; vcpus: number; memoryGiB: number }>>,
   /** Spot price as a fraction of on-demand (varies with capacity; the seed assumes 70% savings). */
   spotFactor: 0.3,
   /** Premium SSD P10 (128 GiB), the default AKS OS disk. */

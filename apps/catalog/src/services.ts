@@ -117,7 +117,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     routes: [{ prefix: '/api/v1/ai', anonymous: [] }],
     resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '2Gi' } },
     replicas: { dev: 1, prod: 2 },
-    autoscaling: { targetCpuUtilization: 80, maxReplicas: 8 },
+    autoscaling: { targetCpuUtilization: 80, maxReplicas: 18 },
     database: 'ai_db',
     databaseExtensions: [],
     queues: { produces: [QUEUES.notification], consumes: [QUEUES.aiScheduleGeneration] },
