@@ -41,6 +41,7 @@ var names = {
   redis: 'redis-tripgen-${envName}'
   appInsights: 'appi-tripgen-${envName}'
   vnet: 'vnet-tripgen-${envName}'
+  aks: 'aks-tripgen-${envName}'
   // Storage account names are global: the subscription-derived suffix keeps them unique and stable.
   backupStorage: take('sttripgenbak${envName}${uniqueString(subscription().subscriptionId, rgName)}', 24)
 }
@@ -243,6 +244,21 @@ module aks 'modules/aks.bicep' = {
     keyVaultName: names.keyVault
   }
   dependsOn: [network, acr, keyVault]
+}
+
+module clusterSchedule 'modules/cluster-schedule.bicep' = if (profile.aks.?workingHours != null) {
+  scope: rg
+  name: 'cluster-schedule'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    clusterName: names.aks
+    clusterApiVersion: '2026-08-01'
+    workingHours: profile.aks.workingHours!
+    workspaceId: monitoring.outputs.workspaceId
+  }
+  dependsOn: [aks]
 }
 
 module identities 'modules/identity.bicep' = {

@@ -71,6 +71,18 @@ type aksProfile = {
 
   @description('UTC offset of maintenanceStartTime, e.g. +09:00 for Korea.')
   maintenanceUtcOffset: string
+
+  @description('Off-hours shutdown: the cluster is started and stopped on this schedule (every pool at zero outside it); null keeps it running.')
+  workingHours: {
+    @description('Windows time zone id of the hours, e.g. Korea Standard Time.')
+    timeZone: string
+    @description('Days the cluster runs.')
+    days: ('Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday')[]
+    @description('Hour the cluster starts (0-23).')
+    start: int
+    @description('Hour the cluster stops (0-23), after start.')
+    stop: int
+  }?
 }
 
 @export()

@@ -29,6 +29,7 @@ export const SOURCES = {
   monitor: 'https://azure.microsoft.com/pricing/details/monitor/',
   defender: 'https://azure.microsoft.com/pricing/details/defender-for-cloud/',
   blob: 'https://azure.microsoft.com/pricing/details/storage/blobs/',
+  logicApps: 'https://azure.microsoft.com/pricing/details/logic-apps/',
 } as const;
 
 export const PRICES = {
@@ -68,6 +69,8 @@ export const PRICES = {
   defenderPerVcpuMonth: 6.87,
   /** Block blob storage, LRS, Cool tier, per GB-month (the backup dumps). */
   blobCoolLrsPerGbMonth: 0.01,
+  /** Logic Apps Consumption, per built-in trigger or action execution. */
+  logicAppExecution: 0.000025,
 } as const;
 
 /** Usage the price of some services depends on (not in the templates). */

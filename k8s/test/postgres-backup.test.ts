@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '@tripgen/catalog';
 import { adminUrl, createTestDatabase, serviceMigrationsDir, type TestDatabase } from '@tripgen/service-kit/testing';
 import { POSTGRES_BACKUP } from '../src/constructs/postgres-backup.ts';
+import { repoPath } from '../src/lib/paths.ts';
 import { find } from './support/gitops.ts';
 
 interface Container {
@@ -61,14 +62,32 @@ const run = (script: string, dir: string, env: Record<string, string>) =>
   execFileSync('sh', [join(dir, 'scripts', script)], { env: { ...process.env, ...pgEnv(), ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 describe('dev postgres-backup CronJob', () => {
-  it('dumps every catalog database daily with the ConfigMap script, then uploads with its workload identity', () => {
-    expect(cronJob.schedule).toMatch(/^\d+ \d+ \* \* \*$/);
+  it('dumps every catalog database each working day with the ConfigMap script, then uploads with its workload identity', () => {
+    expect(cronJob.schedule).toMatch(/^\d+ \d+ \* \* (\*|1-5)$/);
     expect(cronJob.timeZone).toBe('Asia/Seoul');
     expect(dump.command).toEqual(['sh', `${POSTGRES_BACKUP.scriptsPath}/backup.sh`]);
     expect(envOf(dump, 'BACKUP_DATABASES')?.split(' ')).toEqual([...DATABASES]);
     expect(pod.containers.map((c) => c.command)).toEqual([['sh', `${POSTGRES_BACKUP.scriptsPath}/upload.sh`]]);
     expect(pod.volumes.find((v) => v.name === 'scripts')?.configMap?.name).toBe(POSTGRES_BACKUP.scripts);
     expect(Object.keys(scripts).sort()).toEqual(['backup.sh', 'restore.sh', 'upload.sh']);
+  });
+
+  it('runs while the dev cluster runs (inside the working hours its start/stop workflows keep, infra-bicep dev snapshot)', () => {
+    const snapshot = JSON.parse(readFileSync(repoPath('infra-bicep', 'snapshots', 'dev.snapshot.json'), 'utf8')) as { predictedResources: { type: string; name: string; properties?: unknown }[] };
+    const recurrence = (verb: string) => {
+      const w = snapshot.predictedResources.find((r) => r.type === 'Microsoft.Logic/workflows' && r.name === `logic-aks-${verb}-tripgen-dev`);
+      return (w?.properties as { definition: { triggers: { workingHours: { recurrence: { timeZone: string; schedule: { weekDays: string[]; hours: number[] } } } } } }).definition.triggers.workingHours.recurrence;
+    };
+    const [start, stop] = [recurrence('start'), recurrence('stop')];
+    // Windows and IANA names of the one time zone the two sides use.
+    expect({ 'Korea Standard Time': 'Asia/Seoul' }[start.timeZone]).toBe(cronJob.timeZone);
+    const [minute, hour, , , days] = cronJob.schedule.split(' ');
+    const at = Number(hour) * 60 + Number(minute);
+    expect(at).toBeGreaterThan(start.schedule.hours[0]! * 60);
+    expect(at).toBeLessThan(stop.schedule.hours[0]! * 60);
+    const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    const cronDays = days === '*' ? weekdays : weekdays.slice(Number(days!.split('-')[0]), Number(days!.split('-')[1]) + 1);
+    expect(start.schedule.weekDays).toEqual(expect.arrayContaining(cronDays));
   });
 });
 

@@ -101,6 +101,7 @@ export const DIAGNOSABLE_TYPES = [
   'Microsoft.Insights/components',
   'Microsoft.Storage/storageAccounts',
   'Microsoft.Storage/storageAccounts/blobServices',
+  'Microsoft.Logic/workflows',
 ] as const;
 
 /**

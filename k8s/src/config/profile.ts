@@ -201,9 +201,10 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
           resources: { requests: { cpu: '1000m', memory: '2Gi' }, limits: { cpu: '2000m', memory: '4Gi' } },
           storage: '20Gi',
           uid: DEFAULT_UID,
-          // Seed §10.2.1: daily backups; at 03:00 in Korea, outside working hours.
+          // Seed §10.2.1: daily backups. The dev cluster runs only on weekdays 08:00-20:00 (the
+          // off-hours shutdown, infra-bicep dev profile), so the dump runs before the evening stop.
           backup: {
-            schedule: '0 3 * * *',
+            schedule: '30 19 * * 1-5',
             timeZone: 'Asia/Seoul',
             storageAccount: azure.backupStorageAccountName,
             container: azure.backupContainerName,

@@ -127,8 +127,8 @@ export class PostgresBackupConstruct extends Construct {
         schedule: backup.schedule,
         timeZone: backup.timeZone,
         concurrencyPolicy: 'Forbid',
-        // A node that was stopped overnight (dev's off-hours shutdown) still runs the missed backup
-        // when it comes back within the working day.
+        // A run missed because the cluster was stopped early still happens when it is back within
+        // half a day (the controller starts the latest missed schedule).
         startingDeadlineSeconds: 12 * 3600,
         successfulJobsHistoryLimit: 3,
         failedJobsHistoryLimit: 3,
