@@ -189,6 +189,9 @@ type serviceBusProfile = {
   @description('Messaging units (Premium only; 0 otherwise).')
   capacity: int
 
+  @description('Premium only: partitions of the namespace (1, 2 or 4; set at creation, each gets capacity / partitions units). Basic and Standard partition each queue instead.')
+  partitions: int?
+
   @description('Region of the geo-DR secondary namespace (Premium only); null for none.')
   drLocation: string?
 

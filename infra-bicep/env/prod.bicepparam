@@ -87,6 +87,8 @@ param profile = {
   serviceBus: {
     sku: 'Premium'
     capacity: 2
+    // One messaging unit per partition: more partitions of fewer units outperform one big one.
+    partitions: 2
     drLocation: 'koreasouth'
     // Korea South has no availability zones: the secondary is not zone redundant.
     drZoneRedundant: false

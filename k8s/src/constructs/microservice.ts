@@ -47,6 +47,7 @@ import { ServiceMesh } from './service-mesh.ts';
 import { SecretStore, secretStoreVolume } from './secret-store.ts';
 import { ServiceMonitoring } from './service-monitoring.ts';
 import { dataStoreEndpoints } from './data-stores.ts';
+import { memoryTargetUtilization } from '../observability/slo.ts';
 
 export interface MicroserviceProps {
   readonly spec: ServiceSpec;
@@ -133,12 +134,17 @@ export class Microservice extends Construct {
           scaleTargetRef: targetRef,
           minReplicas: min,
           maxReplicas: spec.autoscaling.maxReplicas,
-          // The service container's own CPU: pod-level utilization would average in the Istio
-          // sidecar's request and usage, so the seed's target would not mean what it says.
+          // The service container's own CPU and memory (seed §11.2.1: HPA on CPU and memory):
+          // pod-level utilization would average in the Istio sidecar's request and usage, so the
+          // targets would not mean what they say. The larger of the two recommendations wins.
           metrics: [
             {
               type: 'ContainerResource',
               containerResource: { name: 'cpu', container: spec.name, target: { type: 'Utilization', averageUtilization: spec.autoscaling.targetCpuUtilization } },
+            },
+            {
+              type: 'ContainerResource',
+              containerResource: { name: 'memory', container: spec.name, target: { type: 'Utilization', averageUtilization: memoryTargetUtilization(spec) } },
             },
           ],
           // Written out so a review sees it: scale up at once (up to doubling or +4 pods a minute),
