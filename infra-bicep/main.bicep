@@ -14,8 +14,15 @@ param profile environmentProfile
 @description('Public host name of the API (Application Gateway listener, Istio gateway host).')
 param publicHostName string
 
-@description('Key Vault certificate served by the Application Gateway (imported before the first prod deployment).')
+@description('Key Vault certificate served by the Application Gateway and the Istio ingress gateway.')
 param tlsCertificateName string = 'tripgen-tls'
+
+@description('Whether the edge certificate is in the vault. The vault is created by this deployment with public access off, so on the first run the certificate cannot exist yet and a gateway referring to it would end Failed: phase 1 (false) deploys everything but the Application Gateway, an operator imports the certificate from inside the VNet, phase 2 (true) adds the gateway (README "From an empty subscription to a serving prod").')
+param edgeCertificateInVault bool
+
+@description('Generation of the globally unique names: Key Vault names stay reserved for the 90-day soft-delete retention (purge protection forbids purging), and DNS names (registry, Service Bus, Event Hubs, PostgreSQL, Redis, the gateway\'s label) can be taken meanwhile; bump it to recreate an environment that was deleted, instead of recovering the old vault.')
+@minValue(1)
+param nameGeneration int = 1
 
 // Facts of the service catalog (apps/catalog), generated; a test proves it is current.
 var catalog = loadJsonContent('catalog.json')
@@ -30,27 +37,38 @@ var tags = {
 
 // Every resource name and every id another module needs is decided here, from the profile alone:
 // deterministic names make the snapshot reviewable and let modules refer to each other without
-// runtime values (What-If can then predict every change).
+// runtime values (What-If can then predict every change). Names that are global (DNS names, Key
+// Vault) carry a suffix that is stable for a subscription, environment and nameGeneration, so a
+// redeployment finds the same resources and another subscription or a recreated environment gets
+// its own names. Key Vault allows 24 characters: kv-tripgen-prod- + 6.
 var rgName = 'rg-tripgen-${envName}'
+var globalSuffix = take(uniqueString(subscription().subscriptionId, envName, string(nameGeneration)), 6)
 var names = {
-  keyVault: 'kv-tripgen-${envName}'
+  keyVault: 'kv-tripgen-${envName}-${globalSuffix}'
   jwtKey: 'jwt-signing'
   // Registry names allow letters and digits only.
-  acr: 'acrtripgen${envName}'
-  serviceBus: 'sb-tripgen-${envName}'
-  redis: 'redis-tripgen-${envName}'
+  acr: 'acrtripgen${envName}${globalSuffix}'
+  serviceBus: 'sb-tripgen-${envName}-${globalSuffix}'
+  serviceBusDr: 'sb-tripgen-${envName}-${globalSuffix}-dr'
+  eventHubs: 'evhns-tripgen-${envName}-${globalSuffix}'
+  postgres: 'psql-tripgen-${envName}-${globalSuffix}'
+  redis: 'redis-tripgen-${envName}-${globalSuffix}'
+  gatewayDnsLabel: 'tripgen-${envName}-${globalSuffix}'
   appInsights: 'appi-tripgen-${envName}'
   vnet: 'vnet-tripgen-${envName}'
+  postgresRolesIdentity: 'id-tripgen-dbroles-${envName}'
   aks: 'aks-tripgen-${envName}'
-  // Storage account names are global: the subscription-derived suffix keeps them unique and stable.
-  backupStorage: take('sttripgenbak${envName}${uniqueString(subscription().subscriptionId, rgName)}', 24)
+  // Storage account names: letters and digits only, 24 at most (sttripgenbakprod + 6).
+  backupStorage: 'sttripgenbak${envName}${globalSuffix}'
 }
+var hasServiceBusDr = profile.serviceBus.sku == 'Premium' && profile.serviceBus.?drLocation != null
 var subnetNames = {
   app: 'snet-app'
   database: 'snet-database'
   cache: 'snet-cache'
   appGateway: 'snet-appgw'
   privateEndpoints: 'snet-pe'
+  apiServer: 'snet-apiserver'
 }
 // Zone names are fixed by Azure for each service (Azure public cloud).
 var privateDnsZoneNames = {
@@ -101,6 +119,7 @@ module monitoring 'modules/monitoring.bicep' = {
     applicationInsights: profile.applicationInsights
     appInsightsName: names.appInsights
     alertEmail: profile.alertEmail
+    defender: profile.defender
   }
 }
 
@@ -114,6 +133,8 @@ module network 'modules/network.bicep' = if (isPrivate) {
     name: names.vnet
     subnetNames: subnetNames
     network: profile.network!
+    podCidr: profile.?network.?podCidr ?? ''
+    ingressPrivateIp: profile.?appGateway.?backendIp ?? ''
     workspaceId: monitoring.outputs.workspaceId
   }
 }
@@ -168,6 +189,7 @@ module serviceBus 'modules/servicebus.bicep' = {
     envName: envName
     tags: tags
     name: names.serviceBus
+    secondaryName: names.serviceBusDr
     profile: profile.serviceBus
     queueNames: catalog.queues
     queueLimits: catalog.queueLimits
@@ -184,6 +206,7 @@ module eventHubs 'modules/eventhubs.bicep' = if (profile.?eventHubs != null) {
     location: location
     envName: envName
     tags: tags
+    name: names.eventHubs
     profile: profile.eventHubs!
     workspaceId: monitoring.outputs.workspaceId
     private: private
@@ -196,8 +219,8 @@ module postgres 'modules/postgres.bicep' = if (profile.?postgres != null) {
   name: 'postgres'
   params: {
     location: location
-    envName: envName
     tags: tags
+    name: names.postgres
     profile: profile.postgres!
     databases: catalog.databases
     extensions: catalog.postgresExtensions
@@ -235,11 +258,12 @@ module aks 'modules/aks.bicep' = {
     profile: profile.aks
     vnetName: isPrivate ? names.vnet : ''
     nodeSubnetName: subnetNames.app
+    apiServerSubnetName: subnetNames.apiServer
     podCidr: profile.?network.?podCidr ?? '192.168.0.0/16'
     serviceCidr: profile.?network.?serviceCidr ?? '172.16.0.0/16'
     dnsServiceIp: profile.?network.?dnsServiceIp ?? '172.16.0.10'
     workspaceId: monitoring.outputs.workspaceId
-    defender: profile.defender
+    defenderWorkspaceId: monitoring.outputs.defenderWorkspaceId
     acrName: names.acr
     keyVaultName: names.keyVault
   }
@@ -274,8 +298,11 @@ module identities 'modules/identity.bicep' = {
     keyVaultName: names.keyVault
     jwtKeyName: names.jwtKey
     serviceBusName: names.serviceBus
+    serviceBusSecondaryName: hasServiceBusDr ? names.serviceBusDr : ''
     redisName: profile.?redis == null ? '' : names.redis
     appInsightsName: profile.applicationInsights ? names.appInsights : ''
+    postgresRolesIdentityName: profile.?postgres == null ? '' : names.postgresRolesIdentity
+    postgresRolesServiceAccount: catalog.postgresRolesServiceAccount
   }
   dependsOn: [keyVault, serviceBus, redis]
 }
@@ -297,7 +324,19 @@ module backupStorage 'modules/backup-storage.bicep' = if (profile.?backup != nul
   }
 }
 
-module appGateway 'modules/appgw.bicep' = if (profile.?appGateway != null) {
+module postgresRolesAdmin 'modules/postgres-entra-admin.bicep' = if (profile.?postgres != null) {
+  scope: rg
+  name: 'postgres-roles-admin'
+  params: {
+    serverName: names.postgres
+    #disable-next-line what-if-short-circuiting // an administrator is named by its object id, which exists only once the identity does: What-If cannot predict this one child
+    principalId: identities.outputs.postgresRolesPrincipalId
+    principalName: names.postgresRolesIdentity
+  }
+  dependsOn: [postgres]
+}
+
+module appGateway 'modules/appgw.bicep' = if (profile.?appGateway != null && edgeCertificateInVault) {
   scope: rg
   name: 'appgw'
   params: {
@@ -306,6 +345,8 @@ module appGateway 'modules/appgw.bicep' = if (profile.?appGateway != null) {
     tags: tags
     profile: profile.appGateway!
     hostName: publicHostName
+    dnsLabel: names.gatewayDnsLabel
+    ddosProtection: profile.?network.?ddosProtection ?? 'NetworkProtectionPlan'
     subnetId: subnetIds.appGateway
     keyVaultName: names.keyVault
     certificateName: tlsCertificateName
@@ -377,6 +418,18 @@ output logAnalyticsWorkspaceId string = monitoring.outputs.workspaceId
 
 @description('Client id of each service\'s managed identity, keyed by service name (azure.workload.identity/client-id).')
 output serviceIdentityClientIds object = toObject(identities.outputs.clientIds, c => c.service, c => c.clientId)
+
+@description('Object id of each service\'s managed identity, keyed by service name: the database-roles Job maps it to the PostgreSQL role (pgaadauth_create_principal_with_oid).')
+output serviceIdentityPrincipalIds object = toObject(identities.outputs.principals, p => p.service, p => p.principalId)
+
+@description('PostgreSQL role (user name) of each service, keyed by service name: its managed identity\'s name, the user it signs in as with an Entra token.')
+output postgresRoleNames object = toObject(identities.outputs.principals, p => p.service, p => p.name)
+
+@description('Client id of the database-roles identity (a PostgreSQL Entra administrator); empty where PostgreSQL runs in-cluster (dev).')
+output postgresRolesClientId string = identities.outputs.postgresRolesClientId
+
+@description('AKS Istio add-on revision (istio.io/rev of the meshed namespaces); check it is still installable with az aks mesh get-revisions.')
+output istioRevision string = profile.aks.istioRevision
 
 @description('Client id of the AKS Key Vault secrets provider add-on\'s managed identity: the SecretProviderClass that syncs the Istio ingress gateway\'s certificate uses it (useVMManagedIdentity, userAssignedIdentityID).')
 output keyVaultCsiAddonClientId string = aks.outputs.keyVaultCsiAddonClientId

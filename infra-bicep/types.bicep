@@ -72,6 +72,8 @@ type aksProfile = {
   @description('UTC offset of maintenanceStartTime, e.g. +09:00 for Korea.')
   maintenanceUtcOffset: string
 
+  @description('Address ranges allowed to reach the API server\'s public endpoint (operators, the CI/CD egress). The nodes reach it privately (API server VNet integration, prod) or through the outbound IPs AKS allows itself (dev, load balancer egress).')
+  apiServerAuthorizedRanges: string[]
   @description('Off-hours shutdown: the cluster is started and stopped on this schedule (every pool at zero outside it); null keeps it running.')
   workingHours: {
     @description('Windows time zone id of the hours, e.g. Korea Standard Time.')
@@ -113,6 +115,9 @@ type networkProfile = {
   @description('Private endpoints of Key Vault, ACR, Service Bus and Event Hubs.')
   privateEndpoints: subnetProfile
 
+  @description('AKS API server VNet integration: a subnet (at least /28) delegated to the cluster\'s API server internal load balancer.')
+  apiServer: subnetProfile
+
   @description('Pod address range of Azure CNI Overlay (not routable in the VNet).')
   podCidr: string
 
@@ -122,8 +127,8 @@ type networkProfile = {
   @description('Cluster DNS service IP, inside serviceCidr.')
   dnsServiceIp: string
 
-  @description('Create and attach an Azure DDoS Protection plan.')
-  ddosProtection: bool
+  @description('DDoS protection of the public IPs: NetworkProtectionPlan (a DDoS Protection plan on the VNet, the seed\'s "DDoS Protection Standard": covers every public IP, with cost protection and DDoS Rapid Response) or IpProtection (DDoS IP Protection on the one inbound public IP, the Application Gateway\'s: the same mitigation and telemetry, without cost protection, Rapid Response or the WAF discount).')
+  ddosProtection: 'NetworkProtectionPlan' | 'IpProtection'
 }
 
 @export()

@@ -7,7 +7,8 @@ export default defineProject({
     name: '@tripgen/infra-bicep',
     include: ['test/**/*.test.ts'],
     testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // build.test compiles three parameter files (prod-lean too) before its tests.
+    hookTimeout: 300_000,
     fileParallelism: false,
   },
 });

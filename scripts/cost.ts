@@ -6,7 +6,7 @@
  */
 import { CATEGORIES, estimate, savings, totalsByCategory } from '../infra-bicep/cost/estimate.ts';
 import { PRICE_TABLE_DATE, SEED_ESTIMATE, USAGE_ASSUMPTIONS } from '../infra-bicep/cost/prices.ts';
-import { ENVIRONMENTS, loadSnapshot } from '../infra-bicep/lib/bicep.ts';
+import { environmentOf, loadSnapshot, PARAM_FILES } from '../infra-bicep/lib/bicep.ts';
 
 const usd = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -15,11 +15,13 @@ const lpad = (s: string, n: number) => s.padStart(n);
 console.log(`TripGen estimated monthly cost, USD, list prices of ${PRICE_TABLE_DATE} (infra-bicep/cost/prices.ts)`);
 console.log(`usage assumed: log ingestion ${JSON.stringify(USAGE_ASSUMPTIONS.logIngestionGbPerDay)} GB/day, NAT ${USAGE_ASSUMPTIONS.natGatewayGbPerMonth} GB/month`);
 
-for (const env of ENVIRONMENTS) {
-  const lines = estimate(loadSnapshot(env), env);
+// prod-lean: the same guarantees with the cheaper choices (env/prod-lean.bicepparam says which and why).
+for (const file of PARAM_FILES) {
+  const env = environmentOf(file);
+  const lines = estimate(loadSnapshot(file), env);
   const totals = totalsByCategory(lines);
   const seed: Readonly<Record<string, number>> = SEED_ESTIMATE[env];
-  console.log(`\n${env}`);
+  console.log(`\n${file === env ? env : `${file} (variant of ${env})`}`);
   console.log(`  ${pad('category', 24)}${lpad('estimate', 10)}${lpad('seed', 10)}`);
   for (const c of CATEGORIES) {
     console.log(`  ${pad(c, 24)}${lpad(usd(totals.get(c) ?? 0), 10)}${lpad(seed[c] === undefined ? '-' : usd(seed[c]), 10)}`);

@@ -10,6 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SERVICE_NAMES, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
 import { openMigrationEngine, readSchemaFolder } from '@tripgen/service-kit/migrations';
+import { databasePassword } from '@tripgen/service-kit';
 
 const root = path.resolve(import.meta.dirname, '..');
 const prismaDir = (s: ServiceName): string => path.join(root, 'apps', workloadName(s), 'prisma');
@@ -37,7 +38,9 @@ const [command, ...args] = process.argv.slice(2);
 if (command === 'deploy') {
   const services = args.length ? args.map(asService) : SERVICE_NAMES.filter((s) => existsSync(path.join(prismaDir(s), 'migrations')));
   for (const s of services) {
-    const engine = await openMigrationEngine(databaseUrlFor(s, args.length === 1));
+    // The prod migration Job signs in like its service: DATABASE_AUTH=entra, the service's workload identity.
+    const password = await databasePassword({ databaseAuth: process.env.DATABASE_AUTH === 'entra' ? 'entra' : 'password' });
+    const engine = await openMigrationEngine(databaseUrlFor(s, args.length === 1), undefined, password);
     try {
       const applied = await engine.deploy(path.join(prismaDir(s), 'migrations'));
       console.log(`${s}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);

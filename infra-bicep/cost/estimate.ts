@@ -42,6 +42,9 @@ export const FREE_TYPES = [
   'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
   'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
   'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
+  // Container Insights' rule: what it collects is priced as the workspace's ingestion.
+  'Microsoft.Insights/dataCollectionRules',
+  'Microsoft.Insights/dataCollectionRuleAssociations',
   'Microsoft.Storage/storageAccounts/blobServices',
   'Microsoft.Storage/storageAccounts/blobServices/containers',
   'Microsoft.Storage/storageAccounts/managementPolicies',
@@ -193,7 +196,12 @@ const PRICERS: Readonly<Record<string, Pricer>> = {
       { category: 'Network', item: `${r.name} ${cu} capacity units (${instances} instances)`, monthly: cu * hourly(PRICES.appGateway.capacityUnitPerHour) },
     ];
   },
-  'microsoft.network/publicipaddresses': (r) => [{ category: 'Network', item: `${r.name}`, monthly: hourly(PRICES.publicIpStandardPerHour) }],
+  'microsoft.network/publicipaddresses': (r) => [
+    { category: 'Network', item: `${r.name}`, monthly: hourly(PRICES.publicIpStandardPerHour) },
+    ...(str(prop(r, 'properties.ddosSettings.protectionMode')).toLowerCase() === 'enabled'
+      ? [{ category: 'Network' as const, item: `${r.name} DDoS IP Protection`, monthly: PRICES.ddosIpProtectionPerIpMonth }]
+      : []),
+  ],
   'microsoft.network/natgateways': (r) => [
     { category: 'Network', item: `${r.name} + ${USAGE_ASSUMPTIONS.natGatewayGbPerMonth} GB`, monthly: hourly(PRICES.natGatewayPerHour) + USAGE_ASSUMPTIONS.natGatewayGbPerMonth * USAGE_ASSUMPTIONS.natGatewayPerGb },
   ],
@@ -205,7 +213,8 @@ const PRICERS: Readonly<Record<string, Pricer>> = {
     { category: 'Security and registry', item: `${r.name} ${str(prop(r, 'sku.name'))}`, monthly: DAYS_PER_MONTH * priceOf(PRICES.acrPerDay, str(prop(r, 'sku.name')), 'ACR SKU') },
   ],
   'microsoft.operationalinsights/workspaces': (r, env) => {
-    const gbPerMonth = USAGE_ASSUMPTIONS.logIngestionGbPerDay[env] * DAYS_PER_MONTH;
+    const perDay = r.name.endsWith('-defender') ? USAGE_ASSUMPTIONS.defenderLogIngestionGbPerDay : USAGE_ASSUMPTIONS.logIngestionGbPerDay;
+    const gbPerMonth = perDay[env] * DAYS_PER_MONTH;
     const retention = num(prop(r, 'properties.retentionInDays'), 30);
     const extraMonths = Math.max(0, retention - PRICES.logAnalytics.freeRetentionDays) / DAYS_PER_MONTH;
     return [

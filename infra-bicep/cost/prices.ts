@@ -59,6 +59,8 @@ export const PRICES = {
   natGatewayPerHour: 0.045,
   loadBalancerStandardPerHour: 0.025,
   ddosPlanPerMonth: 2944,
+  /** DDoS IP Protection, per protected public IP (learn.microsoft.com ddos-protection-sku-comparison: priced per protected IP). */
+  ddosIpProtectionPerIpMonth: 199,
   privateEndpointPerHour: 0.01,
   privateDnsZonePerMonth: 0.5,
   keyVaultPerMonth: 1,
@@ -76,6 +78,8 @@ export const PRICES = {
 /** Usage the price of some services depends on (not in the templates). */
 export const USAGE_ASSUMPTIONS = {
   logIngestionGbPerDay: { dev: 1, prod: 5 },
+  /** What the Defender sensor writes to its own workspace (security events and inventory only). */
+  defenderLogIngestionGbPerDay: { dev: 0.1, prod: 0.5 },
   natGatewayGbPerMonth: 100,
   natGatewayPerGb: 0.045,
   /** dev: a week of daily dumps of the in-cluster PostgreSQL (about 1 GB each at most). */

@@ -3,6 +3,10 @@
 // listed with their reasons in test/rules/exceptions.ts.
 using '../main.bicep'
 
+// Phase 1 of a first deployment sets TRIPGEN_EDGE_CERTIFICATE_IN_VAULT=false (README: the
+// certificate is imported into the vault this deployment creates, then phase 2 runs without it).
+param edgeCertificateInVault = bool(readEnvironmentVariable('TRIPGEN_EDGE_CERTIFICATE_IN_VAULT', 'true'))
+
 param publicHostName = 'dev.tripgen.example'
 
 param profile = {
@@ -23,6 +27,8 @@ param profile = {
     maintenanceDay: 'Friday'
     maintenanceStartTime: '16:00'
     maintenanceUtcOffset: '+09:00'
+    // Placeholder (TEST-NET-3): the operators' and the CI/CD runners' egress ranges.
+    apiServerAuthorizedRanges: ['203.0.113.0/24']
     // Seed §9.1.1: off-hours shutdown. Weekdays 08:00-20:00 in Korea; stopped every night and
     // from Friday evening to Monday morning (60 of 168 hours running).
     workingHours: {

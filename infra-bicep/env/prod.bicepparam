@@ -2,107 +2,12 @@
 // object ids below must be replaced with the real groups before a deployment.
 using '../main.bicep'
 
+import { prodProfile } from 'prod-profile.bicep'
+
+// Phase 1 of a first deployment sets TRIPGEN_EDGE_CERTIFICATE_IN_VAULT=false (README: the
+// certificate is imported into the vault this deployment creates, then phase 2 runs without it).
+param edgeCertificateInVault = bool(readEnvironmentVariable('TRIPGEN_EDGE_CERTIFICATE_IN_VAULT', 'true'))
+
 param publicHostName = 'api.tripgen.example'
 
-param profile = {
-  name: 'prod'
-  location: 'koreacentral'
-  logRetentionDays: 90
-  alertEmail: 'oncall@tripgen.example'
-  applicationInsights: true
-  defender: true
-  acrSku: 'Premium'
-  aks: {
-    tier: 'Standard'
-    // Seed: 1.29 and Istio 1.22, both out of support now. See README "Versions".
-    kubernetesVersion: '1.35'
-    istioRevision: 'asm-1-29'
-    upgradeChannel: 'patch'
-    adminGroupObjectIds: ['11111111-1111-1111-1111-111111111111']
-    maintenanceDay: 'Sunday'
-    maintenanceStartTime: '02:00'
-    maintenanceUtcOffset: '+09:00'
-    nodePools: [
-      {
-        name: 'system'
-        mode: 'System'
-        vmSize: 'Standard_D2s_v3'
-        count: 3
-        autoscale: { min: 3, max: 5 }
-        spot: false
-        maxPods: 110
-        zones: ['1', '2', '3']
-        onlyCriticalAddons: true
-      }
-      {
-        name: 'workload'
-        mode: 'User'
-        vmSize: 'Standard_D4s_v3'
-        count: 3
-        autoscale: { min: 3, max: 10 }
-        spot: false
-        maxPods: 110
-        zones: ['1', '2', '3']
-        onlyCriticalAddons: false
-      }
-    ]
-  }
-  network: {
-    addressSpace: '10.0.0.0/16'
-    app: { addressPrefix: '10.0.1.0/24' }
-    database: { addressPrefix: '10.0.2.0/24' }
-    cache: { addressPrefix: '10.0.3.0/24' }
-    appGateway: { addressPrefix: '10.0.4.0/24' }
-    privateEndpoints: { addressPrefix: '10.0.5.0/24' }
-    podCidr: '192.168.0.0/16'
-    serviceCidr: '172.16.0.0/16'
-    dnsServiceIp: '172.16.0.10'
-    ddosProtection: true
-  }
-  postgres: {
-    skuName: 'Standard_D4s_v3'
-    tier: 'GeneralPurpose'
-    version: '16'
-    // Seed: 100 GB. Flexible Server storage comes in fixed sizes; 128 GiB is the smallest >= 100.
-    storageSizeGB: 128
-    backupRetentionDays: 35
-    geoRedundantBackup: true
-    zoneRedundantHa: true
-    primaryZone: '1'
-    standbyZone: '2'
-    replicaZones: ['2', '3']
-    entraAdmin: {
-      objectId: '22222222-2222-2222-2222-222222222222'
-      principalName: 'tripgen-prod-db-admins'
-      principalType: 'Group'
-    }
-  }
-  redis: {
-    // 6 GB like the seed's Premium P1.
-    skuName: 'Balanced_B5'
-    // AOF (fsync every second) is the only mode that meets the seed's 15-minute RPO (§10.2.2):
-    // RDB snapshots are at best hourly. The API takes one mode; the seed's "RDB + AOF" is not possible.
-    persistence: 'aof'
-  }
-  serviceBus: {
-    sku: 'Premium'
-    capacity: 2
-    // One messaging unit per partition: more partitions of fewer units outperform one big one.
-    partitions: 2
-    drLocation: 'koreasouth'
-    // Korea South has no availability zones: the secondary is not zone redundant.
-    drZoneRedundant: false
-  }
-  eventHubs: {
-    sku: 'Standard'
-    capacity: 1
-    hubs: ['trip-events']
-    partitionCount: 4
-  }
-  appGateway: {
-    minCapacity: 2
-    maxCapacity: 10
-    backendIp: '10.0.1.250'
-    zones: ['1', '2', '3']
-  }
-}
+param profile = prodProfile

@@ -12,13 +12,24 @@ export const INFRA_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const REPO_DIR = path.resolve(INFRA_DIR, '..');
 export const ENVIRONMENTS = ['dev', 'prod'] as const;
 export type Env = (typeof ENVIRONMENTS)[number];
+/**
+ * Parameter files that deploy an environment differently, each snapshotted next to the
+ * environments: prod-lean is prod with the cheaper choices that keep its guarantees (npm run cost).
+ */
+export const VARIANTS = { 'prod-lean': 'prod' } as const satisfies Record<string, Env>;
+export type Variant = keyof typeof VARIANTS;
+/** Every parameter file of env/: an environment or a variant of one. */
+export type ParamFile = Env | Variant;
+export const PARAM_FILES: readonly ParamFile[] = [...ENVIRONMENTS, ...(Object.keys(VARIANTS) as Variant[])];
+/** The environment a parameter file deploys. */
+export const environmentOf = (p: ParamFile): Env => (p in VARIANTS ? VARIANTS[p as Variant] : (p as Env));
 
 /** The fixed deployment context of the snapshots (same values as scripts/bicep-snapshot.sh). */
 export const SNAPSHOT_CONTEXT = {
   tenantId: '00000000-0000-0000-0000-000000000000',
   subscriptionId: '00000000-0000-0000-0000-000000000000',
   location: 'koreacentral',
-  deploymentName: (env: Env) => `tripgen-${env}`,
+  deploymentName: (env: ParamFile) => `tripgen-${env}`,
 } as const;
 
 export const bicepBin = (): string => {
@@ -63,6 +74,6 @@ export interface Snapshot {
   outputs: Record<string, unknown>;
 }
 
-export const snapshotPath = (env: Env): string => path.join(INFRA_DIR, 'snapshots', `${env}.snapshot.json`);
+export const snapshotPath = (env: ParamFile): string => path.join(INFRA_DIR, 'snapshots', `${env}.snapshot.json`);
 
-export const loadSnapshot = (env: Env): Snapshot => JSON.parse(readFileSync(snapshotPath(env), 'utf8')) as Snapshot;
+export const loadSnapshot = (env: ParamFile): Snapshot => JSON.parse(readFileSync(snapshotPath(env), 'utf8')) as Snapshot;

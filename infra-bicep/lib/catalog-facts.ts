@@ -9,6 +9,7 @@ import {
   JWKS_PATH,
   K8S_NAMESPACE,
   POSTGRES_BACKUP_JOB,
+  POSTGRES_ROLES_SERVICE_ACCOUNT,
   QUEUE_LIMITS,
   QUEUE_NAMES,
   serviceAccountName,
@@ -34,6 +35,7 @@ export const catalogFacts = () => ({
   postgresExtensions: [...new Set(serviceList().flatMap((s) => s.databaseExtensions))].sort(),
   cacheEvictionPolicy: CACHE_POLICY.l2.evictionPolicy,
   edgeProbePath: JWKS_PATH,
+  postgresRolesServiceAccount: POSTGRES_ROLES_SERVICE_ACCOUNT,
   postgresBackupServiceAccount: POSTGRES_BACKUP_JOB,
 });
 

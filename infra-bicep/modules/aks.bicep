@@ -24,6 +24,9 @@ param vnetName string
 @description('Subnet of the nodes in vnetName.')
 param nodeSubnetName string
 
+@description('Subnet delegated to the API server (VNet integration) in vnetName.')
+param apiServerSubnetName string
+
 @description('Pod CIDR of the overlay network.')
 param podCidr string
 
@@ -33,11 +36,11 @@ param serviceCidr string
 @description('Cluster DNS service IP.')
 param dnsServiceIp string
 
-@description('Log Analytics workspace of Container Insights, Defender and diagnostics.')
+@description('Log Analytics workspace of Container Insights and diagnostics (Entra ID access only).')
 param workspaceId string
 
-@description('Enable Microsoft Defender for Containers.')
-param defender bool
+@description('Log Analytics workspace of the Defender sensor (see monitoring.bicep: the sensor cannot use Entra ID); empty without Defender.')
+param defenderWorkspaceId string
 
 @description('Name of the registry the kubelet pulls from (AcrPull).')
 param acrName string
@@ -47,6 +50,7 @@ param keyVaultName string
 
 var name = 'aks-tripgen-${envName}'
 var customVnet = !empty(vnetName)
+var defender = !empty(defenderWorkspaceId)
 
 // Built-in role ids (stable across tenants).
 var roles = {
@@ -69,11 +73,27 @@ resource vnet 'Microsoft.Network/virtualNetworks@2026-03-01' existing = if (cust
   resource nodeSubnet 'subnets' existing = {
     name: nodeSubnetName
   }
+
+  resource apiServerSubnet 'subnets' existing = {
+    name: apiServerSubnetName
+  }
 }
 
 resource subnetRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (customVnet) {
   name: guid(vnet::nodeSubnet.id, controlPlaneIdentity.id, roles.networkContributor)
   scope: vnet::nodeSubnet
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.networkContributor)
+    principalId: controlPlaneIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// API server VNet integration: the control plane identity joins the API server's internal load
+// balancer to the delegated subnet (https://learn.microsoft.com/azure/aks/api-server-vnet-integration).
+resource apiServerSubnetRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (customVnet) {
+  name: guid(vnet::apiServerSubnet.id, controlPlaneIdentity.id, roles.networkContributor)
+  scope: vnet::apiServerSubnet
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.networkContributor)
     principalId: controlPlaneIdentity.properties.principalId
@@ -107,7 +127,7 @@ resource cluster 'Microsoft.ContainerService/managedClusters@2026-08-01' = {
       workloadIdentity: { enabled: true }
       imageCleaner: { enabled: true, intervalHours: 168 }
       defender: defender
-        ? { logAnalyticsWorkspaceResourceId: workspaceId, securityMonitoring: { enabled: true } }
+        ? { logAnalyticsWorkspaceResourceId: defenderWorkspaceId, securityMonitoring: { enabled: true } }
         : null
     }
     agentPoolProfiles: [
@@ -178,11 +198,16 @@ resource cluster 'Microsoft.ContainerService/managedClusters@2026-08-01' = {
       expander: 'random'
       'skip-nodes-with-system-pods': 'true'
     }
+    // The public endpoint answers only the authorized ranges; in prod the nodes (and webhooks back
+    // to the pods) use the API server's internal load balancer in its delegated subnet.
     apiServerAccessProfile: {
       enablePrivateCluster: false
+      enableVnetIntegration: customVnet
+      subnetId: customVnet ? vnet::apiServerSubnet.id : null
+      authorizedIPRanges: profile.apiServerAuthorizedRanges
     }
   }
-  dependsOn: [subnetRole]
+  dependsOn: [subnetRole, apiServerSubnetRole]
 }
 
 var maintenanceWindow = {
@@ -222,6 +247,46 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
       { category: 'guard', enabled: true }
     ]
     metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+// Container Insights with managed identity (useAADAuth) collects nothing until a data collection
+// rule and its association with the cluster exist; ARM does not create them with the add-on (the
+// portal and `az aks enable-addons` do). The default group includes KubePodInventory, which the
+// pod-restart alert reads. https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable
+var containerInsightsStreams = ['Microsoft-ContainerInsights-Group-Default']
+
+resource containerInsightsRule 'Microsoft.Insights/dataCollectionRules@2024-03-11' = {
+  name: 'MSCI-${location}-${name}'
+  location: location
+  tags: tags
+  kind: 'Linux'
+  properties: {
+    dataSources: {
+      extensions: [
+        {
+          name: 'ContainerInsightsExtension'
+          extensionName: 'ContainerInsights'
+          streams: containerInsightsStreams
+          extensionSettings: {
+            dataCollectionSettings: { interval: '1m', namespaceFilteringMode: 'Off', enableContainerLogV2: true }
+          }
+        }
+      ]
+    }
+    destinations: {
+      logAnalytics: [{ name: 'ciworkspace', workspaceResourceId: workspaceId }]
+    }
+    dataFlows: [{ streams: containerInsightsStreams, destinations: ['ciworkspace'] }]
+  }
+}
+
+resource containerInsightsAssociation 'Microsoft.Insights/dataCollectionRuleAssociations@2024-03-11' = {
+  name: 'ContainerInsightsExtension'
+  scope: cluster
+  properties: {
+    description: 'Container Insights: the cluster\'s ama-logs agents send the rule\'s streams to Log Analytics'
+    dataCollectionRuleId: containerInsightsRule.id
   }
 }
 

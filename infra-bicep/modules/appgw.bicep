@@ -1,5 +1,5 @@
-// Application Gateway WAF_v2 (prod edge): zone redundant, autoscaling from 2 instances, TLS 1.2+
-// policy, HTTPS listener with the certificate from Key Vault, HTTP listener that only redirects to
+// Application Gateway WAF_v2 (prod edge): zone redundant, autoscaling from 2 instances, TLS 1.3
+// only, HTTPS listener with the certificate from Key Vault, HTTP listener that only redirects to
 // HTTPS, and a WAF policy in Prevention mode with the OWASP core rule set and the bot manager.
 // The backend is the Istio add-on's internal ingress gateway (an internal load balancer in the
 // application subnet), which works with CNI Overlay where pod IPs are not reachable from the VNet.
@@ -20,6 +20,12 @@ param profile appGatewayProfile
 
 @description('Public host name served by the gateway (and by the Istio gateway behind it).')
 param hostName string
+
+@description('DNS label of the public IP (globally unique in the region).')
+param dnsLabel string
+
+@description('NetworkProtectionPlan: the VNet\'s DDoS plan covers the public IP; IpProtection: DDoS IP Protection on it.')
+param ddosProtection 'NetworkProtectionPlan' | 'IpProtection'
 
 @description('Subnet dedicated to the gateway.')
 param subnetId string
@@ -70,7 +76,10 @@ resource publicIp 'Microsoft.Network/publicIPAddresses@2026-03-01' = {
   properties: {
     publicIPAllocationMethod: 'Static'
     publicIPAddressVersion: 'IPv4'
-    dnsSettings: { domainNameLabel: 'tripgen-${envName}' }
+    dnsSettings: { domainNameLabel: dnsLabel }
+    // The gateway's is the only inbound public IP: IP Protection here gives it the same DDoS
+    // mitigation as the plan. https://learn.microsoft.com/azure/ddos-protection/ddos-protection-sku-comparison
+    ddosSettings: { protectionMode: ddosProtection == 'IpProtection' ? 'Enabled' : 'VirtualNetworkInherited' }
   }
 }
 
@@ -110,7 +119,9 @@ resource gateway 'Microsoft.Network/applicationGateways@2026-03-01' = {
     autoscaleConfiguration: { minCapacity: profile.minCapacity, maxCapacity: profile.maxCapacity }
     enableHttp2: true
     firewallPolicy: { id: wafPolicy.id }
-    sslPolicy: { policyType: 'Predefined', policyName: 'AppGwSslPolicy20220101S' }
+    // Seed: TLS 1.3 outside. CustomV2 with TLS 1.3 as the minimum (its cipher suites are fixed
+    // by the protocol). https://learn.microsoft.com/azure/application-gateway/application-gateway-ssl-policy-overview
+    sslPolicy: { policyType: 'CustomV2', minProtocolVersion: 'TLSv1_3' }
     gatewayIPConfigurations: [{ name: 'gateway', properties: { subnet: { id: subnetId } } }]
     frontendIPConfigurations: [{ name: 'public', properties: { publicIPAddress: { id: publicIp.id } } }]
     frontendPorts: [

@@ -11,6 +11,9 @@ param envName string
 @description('Tags applied to every resource.')
 param tags object
 
+@description('Name of the namespace (globally unique).')
+param name string
+
 @description('Tier, capacity and hubs.')
 param profile eventHubsProfile
 
@@ -21,7 +24,7 @@ param workspaceId string
 param private privateAccess?
 
 resource namespace 'Microsoft.EventHub/namespaces@2026-01-01' = {
-  name: 'evhns-tripgen-${envName}'
+  name: name
   location: location
   tags: tags
   sku: { name: profile.sku, tier: profile.sku, capacity: profile.capacity }

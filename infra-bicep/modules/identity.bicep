@@ -6,7 +6,9 @@
 // - the Redis `default` data access policy on the cache database, where a managed cache exists;
 // - Monitoring Metrics Publisher on Application Insights, where it exists (local auth is off there,
 //   so telemetry is sent with the workload identity).
-// PostgreSQL access is granted inside the server (pgaadauth_create_principal), not by Azure RBAC.
+// PostgreSQL access is granted inside the server, not by Azure RBAC: the database-roles Job runs as
+// its own identity (a PostgreSQL Entra administrator, postgres-entra-admin.bicep) and maps each
+// service identity to a role with pgaadauth_create_principal_with_oid (k8s/README.md "Database roles").
 
 import { catalogService } from '../types.bicep'
 
@@ -37,6 +39,9 @@ param jwtKeyName string
 @description('Name of the Service Bus namespace.')
 param serviceBusName string
 
+@description('Name of the geo-DR secondary Service Bus namespace; empty without geo-DR.')
+param serviceBusSecondaryName string
+
 @description('Name of the Azure Managed Redis cluster; empty when Redis runs in-cluster.')
 param redisName string
 
@@ -45,6 +50,12 @@ param appInsightsName string
 
 @description('The service that signs access tokens.')
 param tokenIssuerService string = 'user'
+
+@description('Name of the identity that maps the services\' identities to PostgreSQL roles (a PostgreSQL Entra administrator); empty without a managed PostgreSQL.')
+param postgresRolesIdentityName string
+
+@description('Kubernetes service account of the database-roles Job.')
+param postgresRolesServiceAccount string
 
 var roles = {
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
@@ -73,6 +84,22 @@ resource federations 'Microsoft.ManagedIdentity/userAssignedIdentities/federated
     }
   }
 ]
+
+resource postgresRoles 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = if (!empty(postgresRolesIdentityName)) {
+  name: empty(postgresRolesIdentityName) ? 'none' : postgresRolesIdentityName
+  location: location
+  tags: tags
+}
+
+resource postgresRolesFederation 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2024-11-30' = if (!empty(postgresRolesIdentityName)) {
+  parent: postgresRoles
+  name: 'k8s-${k8sNamespace}-${postgresRolesServiceAccount}'
+  properties: {
+    issuer: oidcIssuerUrl
+    subject: 'system:serviceaccount:${k8sNamespace}:${postgresRolesServiceAccount}'
+    audiences: ['api://AzureADTokenExchange']
+  }
+}
 
 resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
   name: keyVaultName
@@ -138,6 +165,33 @@ resource queueRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   }
 ]
 
+// Role assignments on the primary's queues are not replicated by geo-DR (it copies entities, not
+// RBAC), and the secondary's queues only exist once the pairing has copied them: each service
+// gets the data roles it has on the primary on the secondary namespace as a whole, so it can still
+// send and receive after a failover. The passive secondary takes no traffic before that.
+// https://learn.microsoft.com/azure/service-bus-messaging/service-bus-geo-dr
+resource secondaryNamespace 'Microsoft.ServiceBus/namespaces@2026-01-01' existing = if (!empty(serviceBusSecondaryName)) {
+  name: empty(serviceBusSecondaryName) ? 'none' : serviceBusSecondaryName
+}
+
+var secondaryGrants = empty(serviceBusSecondaryName) ? [] : flatten(map(range(0, length(services)), i => concat(
+  empty(services[i].produces) ? [] : [{ index: i, role: roles.serviceBusDataSender, verb: 'sends' }],
+  empty(services[i].consumes) ? [] : [{ index: i, role: roles.serviceBusDataReceiver, verb: 'receives' }]
+)))
+
+resource secondaryRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for g in secondaryGrants: {
+    name: guid(secondaryNamespace.id, identities[g.index].id, g.role)
+    scope: secondaryNamespace
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', g.role)
+      principalId: identities[g.index].properties.principalId
+      principalType: 'ServicePrincipal'
+      description: '${services[g.index].name} service ${g.verb} after a geo-DR failover'
+    }
+  }
+]
+
 resource redis 'Microsoft.Cache/redisEnterprise@2025-07-01' existing = if (!empty(redisName)) {
   name: empty(redisName) ? 'none' : redisName
 
@@ -179,3 +233,12 @@ resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01'
 
 @description('Client id of each service\'s identity (for its service account\'s azure.workload.identity/client-id).')
 output clientIds array = [for (s, i) in services: { service: s.name, clientId: identities[i].properties.clientId }]
+
+@description('Object (principal) id and name of each service\'s identity: the PostgreSQL role of the service is the identity\'s name, mapped to its object id.')
+output principals array = [for (s, i) in services: { service: s.name, name: identities[i].name, principalId: identities[i].properties.principalId }]
+
+@description('Client id of the database-roles identity (empty without a managed PostgreSQL).')
+output postgresRolesClientId string = empty(postgresRolesIdentityName) ? '' : postgresRoles!.properties.clientId
+
+@description('Object id of the database-roles identity (empty without a managed PostgreSQL).')
+output postgresRolesPrincipalId string = empty(postgresRolesIdentityName) ? '' : postgresRoles!.properties.principalId

@@ -22,6 +22,9 @@ param appInsightsName string
 @description('E-mail address of the on-call receiver.')
 param alertEmail string
 
+@description('Create the workspace the Defender sensor reports to.')
+param defender bool
+
 resource workspace 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
   name: 'log-tripgen-${envName}'
   location: location
@@ -43,6 +46,38 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
 resource workspaceDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: workspace
+  properties: {
+    workspaceId: workspace.id
+    logs: [{ categoryGroup: 'audit', enabled: true }]
+    metrics: [{ category: 'AllMetrics', enabled: true }]
+  }
+}
+
+// The Defender for Containers sensor authenticates to its workspace with the workspace key only
+// (its publisher pods still use the legacy agent's shared-key auth and crash against a workspace with
+// local auth disabled: known open issue https://github.com/Azure/Microsoft-Defender-for-Cloud/issues/1010).
+// So it gets a workspace of its own that accepts the key, holding only Defender's security data,
+// while everything else keeps the Entra-only workspace above. Reading it still needs Azure RBAC.
+resource defenderWorkspace 'Microsoft.OperationalInsights/workspaces@2026-03-01' = if (defender) {
+  name: 'log-tripgen-${envName}-defender'
+  location: location
+  tags: tags
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: retentionDays
+    features: {
+      enableLogAccessUsingOnlyResourcePermissions: true
+      disableLocalAuth: false
+    }
+    publicNetworkAccessForIngestion: 'Enabled'
+    publicNetworkAccessForQuery: 'Enabled'
+  }
+}
+
+#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
+resource defenderWorkspaceDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (defender) {
+  name: 'to-log-analytics'
+  scope: defenderWorkspace
   properties: {
     workspaceId: workspace.id
     logs: [{ categoryGroup: 'audit', enabled: true }]
@@ -99,6 +134,9 @@ output workspaceId string = workspace.id
 
 @description('Name of the Log Analytics workspace.')
 output workspaceName string = workspace.name
+
+@description('Resource id of the Defender sensor\'s workspace (empty without Defender).')
+output defenderWorkspaceId string = defender ? defenderWorkspace.id : ''
 
 @description('Resource id of Application Insights (empty when not created).')
 output appInsightsId string = applicationInsights ? appInsights.id : ''

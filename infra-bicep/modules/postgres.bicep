@@ -8,11 +8,11 @@ import { postgresProfile } from '../types.bicep'
 @description('Azure region.')
 param location string
 
-@description('Environment name used in resource names.')
-param envName string
-
 @description('Tags applied to every resource.')
 param tags object
+
+@description('Name of the primary server (globally unique: it is its DNS name); replicas append -replica-<n>.')
+param name string
 
 @description('Server sizing and availability.')
 param profile postgresProfile
@@ -32,7 +32,6 @@ param dnsZoneId string
 @description('Log Analytics workspace receiving diagnostics.')
 param workspaceId string
 
-var name = 'psql-tripgen-${envName}'
 
 var network = {
   delegatedSubnetResourceId: subnetId

@@ -1,6 +1,7 @@
 // Service Bus: the catalog's queues with the seed's limits (1 GB, 14-day TTL), Entra ID only
-// (local SAS auth off), TLS 1.2, partitioned. Premium (prod) adds 2 messaging units, the private
-// endpoint and geo-disaster recovery pairing with a secondary namespace in the paired region.
+// (local SAS auth off), TLS 1.2, partitioned. Premium (prod) adds 2 messaging units, the private endpoint and
+// geo-disaster recovery pairing with a secondary namespace in the paired region, both behind
+// private endpoints, clients on the alias (the name that survives a failover).
 
 import { privateAccess, serviceBusProfile } from '../types.bicep'
 
@@ -13,10 +14,14 @@ param envName string
 @description('Tags applied to every resource.')
 param tags object
 
-@description('Name of the resource (6-44 characters: the geo-DR secondary and alias append -dr and -alias to it, and Service Bus names are 6-50).')
+@description('Name of the resource (6-44 characters: the alias appends -alias to it, and Service Bus names are 6-50).')
 @minLength(6)
 @maxLength(44)
 param name string
+
+
+@description('Name of the geo-DR secondary namespace (used when the profile has a DR region).')
+param secondaryName string
 
 @description('Tier, capacity and geo-DR region.')
 param profile serviceBusProfile
@@ -106,10 +111,14 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
   }
 }
 
-// Geo-DR: metadata (queues, rules) replicates to the secondary; clients connect to the alias.
-// The secondary gets no private endpoint until the seed's DR-region network exists (§10.2.2).
+// Geo-DR (decided over Geo-Replication, see README "Service Bus"): metadata (queues, rules)
+// replicates to the secondary; clients connect to the alias, which points at whichever namespace is
+// primary. Azure refuses to pair a namespace that has private endpoints with one that has none,
+// and a secondary without one would be unreachable after a failover: the secondary gets its own
+// private endpoint in the same VNet and private DNS zone (a private endpoint may target a
+// resource in another region). https://learn.microsoft.com/azure/service-bus-messaging/service-bus-geo-dr#private-endpoints
 resource secondary 'Microsoft.ServiceBus/namespaces@2026-01-01' = if (geoDr) {
-  name: '${name}-dr'
+  name: secondaryName
   location: profile.?drLocation ?? location
   tags: tags
   sku: { name: 'Premium', tier: 'Premium', capacity: profile.capacity }
@@ -128,13 +137,26 @@ resource secondaryDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-
   }
 }
 
+module secondaryEndpoint 'private-endpoint.bicep' = if (geoDr && private != null) {
+  name: 'pe-sb-dr-${envName}'
+  params: {
+    location: location
+    tags: tags
+    name: 'pe-sb-dr-tripgen-${envName}'
+    targetId: secondary.id
+    groupId: 'namespace'
+    subnetId: private!.endpointSubnetId
+    dnsZoneId: private!.dnsZoneIds.serviceBus
+  }
+}
+
 resource alias 'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs@2026-01-01' = if (geoDr) {
   parent: namespace
   name: '${name}-alias'
   properties: {
     partnerNamespace: secondary.id
   }
-  dependsOn: [queues]
+  dependsOn: [queues, endpoint, secondaryEndpoint]
 }
 
 module endpoint 'private-endpoint.bicep' = if (private != null) {
@@ -156,8 +178,9 @@ output name string = namespace.name
 @description('Resource id of the namespace.')
 output id string = namespace.id
 
-@description('Fully qualified name of the namespace.')
-output fqdn string = '${namespace.name}.servicebus.windows.net'
+@description('Fully qualified name clients use: the geo-DR alias where there is one (it follows a failover), else the namespace.')
+output fqdn string = geoDr ? '${name}-alias.servicebus.windows.net' : '${namespace.name}.servicebus.windows.net'
 
 @description('Geo-DR alias name (empty without geo-DR).')
 output aliasName string = geoDr ? alias.name : ''
+

@@ -1,15 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { estimate, unpricedTypes } from '../cost/estimate.ts';
-import { ENVIRONMENTS, loadSnapshot } from '../lib/bicep.ts';
+import { environmentOf, loadSnapshot, PARAM_FILES } from '../lib/bicep.ts';
+
+const total = (p: (typeof PARAM_FILES)[number]) => estimate(loadSnapshot(p), environmentOf(p)).reduce((sum, l) => sum + l.monthly, 0);
 
 describe('npm run cost prices every resource of the snapshots', () => {
-  it.each(ENVIRONMENTS)('%s: every resource type is priced or known to be free', (env) => {
+  it.each(PARAM_FILES)('%s: every resource type is priced or known to be free', (env) => {
     expect(unpricedTypes(loadSnapshot(env))).toEqual([]);
   });
 
-  it.each(ENVIRONMENTS)('%s: every line is a finite, non-negative monthly amount', (env) => {
-    const lines = estimate(loadSnapshot(env), env);
+  it.each(PARAM_FILES)('%s: every line is a finite, non-negative monthly amount', (env) => {
+    const lines = estimate(loadSnapshot(env), environmentOf(env));
     expect(lines.length).toBeGreaterThan(5);
     for (const l of lines) expect(Number.isFinite(l.monthly) && l.monthly >= 0, l.item).toBe(true);
+  });
+
+  it('prices the lean variant below the seed-faithful prod, by the DDoS plan and the replicas less IP Protection', () => {
+    const lean = estimate(loadSnapshot('prod-lean'), 'prod');
+    expect(lean.some((l) => l.item.endsWith('DDoS IP Protection'))).toBe(true);
+    expect(lean.some((l) => l.item.includes('DDoS Network Protection'))).toBe(false);
+    expect(total('prod') - total('prod-lean')).toBeGreaterThan(2944 - 199);
   });
 });

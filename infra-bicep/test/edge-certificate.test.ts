@@ -21,7 +21,7 @@ describe.each(ENVIRONMENTS)('%s: Key Vault secrets provider add-on identity', (e
     expect(grants).toHaveLength(1);
     const grant = grants[0]!;
     expect(String(prop(grant, 'properties.roleDefinitionId')).endsWith(`/roleDefinitions/${KEY_VAULT_SECRETS_USER}`)).toBe(true);
-    expect(grant.id.split('/providers/Microsoft.Authorization/')[0]).toMatch(new RegExp(`/providers/Microsoft\\.KeyVault/vaults/kv-tripgen-${env}$`));
+    expect(grant.id.split('/providers/Microsoft.Authorization/')[0]).toMatch(new RegExp(`/providers/Microsoft\\.KeyVault/vaults/kv-tripgen-${env}-[a-z0-9]{6}$`));
     expect(String(prop(grant, 'properties.principalId'))).toMatch(/identity\.objectId\]$/);
   });
 

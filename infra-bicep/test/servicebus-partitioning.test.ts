@@ -39,25 +39,25 @@ describe('Service Bus partitioning where the tier allows it', () => {
 
   it('prod: two partitions of one messaging unit each, on the primary and its DR namespace', () => {
     const ns = ofType(loadSnapshot('prod').predictedResources, 'Microsoft.ServiceBus/namespaces');
-    expect(ns.map((n) => [n.name, prop(n, 'sku.capacity'), prop(n, 'properties.premiumMessagingPartitions')])).toEqual([
-      ['sb-tripgen-prod', 2, 2],
-      ['sb-tripgen-prod-dr', 2, 2],
+    expect(ns.map((n) => [n.name.endsWith('-dr') ? 'dr' : 'primary', prop(n, 'sku.capacity'), prop(n, 'properties.premiumMessagingPartitions')])).toEqual([
+      ['primary', 2, 2],
+      ['dr', 2, 2],
     ]);
   });
 
   it('fails on an unpartitioned Basic queue, a Premium queue flag, a Premium namespace without partitions, units that do not divide, a mismatched DR pair', () => {
     const dev = structuredClone(loadSnapshot('dev'));
     setProp(ofType(dev.predictedResources, 'Microsoft.ServiceBus/namespaces/queues')[0], 'properties.enablePartitioning', false);
-    expect(partitioningProblems(dev)).toEqual(['sb-tripgen-dev/ai-schedule-generation-queue: not partitioned (Basic and Standard partition each queue)']);
+    expect(partitioningProblems(dev)).toEqual([expect.stringMatching(/^sb-tripgen-dev-\w+\/ai-schedule-generation-queue: not partitioned \(Basic and Standard partition each queue\)$/)]);
     const prod = structuredClone(loadSnapshot('prod'));
     const [primary, dr] = ofType(prod.predictedResources, 'Microsoft.ServiceBus/namespaces');
     setProp(ofType(prod.predictedResources, 'Microsoft.ServiceBus/namespaces/queues')[0], 'properties.enablePartitioning', true);
     setProp(primary, 'sku.capacity', 3);
     setProp(dr, 'properties.premiumMessagingPartitions', 1);
     expect(partitioningProblems(prod)).toEqual([
-      'sb-tripgen-prod: 3 messaging units are not a multiple of 2 partitions',
-      'sb-tripgen-prod/ai-schedule-generation-queue: Premium queues take the namespace\'s partitions, not their own',
-      'sb-tripgen-prod-dr: Premium namespace not partitioned (premiumMessagingPartitions 1)',
+      `${primary!.name}: 3 messaging units are not a multiple of 2 partitions`,
+      `${primary!.name}/ai-schedule-generation-queue: Premium queues take the namespace's partitions, not their own`,
+      `${dr!.name}: Premium namespace not partitioned (premiumMessagingPartitions 1)`,
       'geo-DR pair partitioned differently: 2 vs 1',
     ]);
   });

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bicepBin, type Env, ENVIRONMENTS, INFRA_DIR, loadSnapshot, run, SNAPSHOT_CONTEXT, snapshotPath } from '../lib/bicep.ts';
+import { bicepBin, ENVIRONMENTS, INFRA_DIR, loadSnapshot, PARAM_FILES, type ParamFile, run, SNAPSHOT_CONTEXT, snapshotPath } from '../lib/bicep.ts';
 import { setProp } from '../lib/props.ts';
 
 // `bicep snapshot --mode validate` reads <param file>.snapshot.json next to the param file; the
@@ -14,7 +14,7 @@ for (const entry of ['main.bicep', 'types.bicep', 'catalog.json', 'bicepconfig.j
 }
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const validate = (env: Env) =>
+const validate = (env: ParamFile) =>
   run(
     bicepBin(),
     [
@@ -28,7 +28,7 @@ const validate = (env: Env) =>
   );
 
 describe('committed snapshots are current (bicep snapshot --mode validate)', () => {
-  it.each(ENVIRONMENTS)('%s', async (env) => {
+  it.each(PARAM_FILES)('%s', async (env) => {
     cpSync(snapshotPath(env), path.join(scratch, 'env', `${env}.snapshot.json`));
     const result = await validate(env);
     // On failure the CLI prints the resource-level diff: show it, and how to refresh.
@@ -47,10 +47,18 @@ describe('committed snapshots are current (bicep snapshot --mode validate)', () 
   });
 });
 
+/**
+ * The one resource whose name only Azure knows: a PostgreSQL Entra administrator is named by the
+ * object id of its principal, and the database-roles identity exists only once it is created
+ * (main.bicep suppresses what-if-short-circuiting there with the same reason).
+ */
+const NAMED_BY_RUNTIME_ID = ['Microsoft.DBforPostgreSQL/flexibleServers/administrators id-tripgen-dbroles-'];
+
 describe('every resource name and id is evaluated in the snapshots (deterministic from the profile)', () => {
   it.each(ENVIRONMENTS)('%s', (env) => {
     const unevaluated = loadSnapshot(env)
       .predictedResources.filter((r) => [r.id, r.name].some((v) => typeof v !== 'string' || v.startsWith('[') || v.includes('uniqueString')))
+      .filter((r) => !NAMED_BY_RUNTIME_ID.some((known) => `${r.type} ${r.name}`.startsWith(known.split(' ')[0]!) && r.name.includes(known.split(' ')[1]!)))
       .map((r) => `${r.type} ${r.name}`);
     expect(unevaluated).toEqual([]);
   });

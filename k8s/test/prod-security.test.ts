@@ -99,8 +99,11 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
 
   it('keeps Istio probe rewriting on and injects by the add-on revision infra-bicep deploys', () => {
     expect(JSON.stringify(prod)).not.toContain('rewriteAppHTTPProbers');
-    const bicepparam = readFileSync(repoPath('infra-bicep', 'env', 'prod.bicepparam'), 'utf8');
-    const revision = /istioRevision:\s*'([^']+)'/.exec(bicepparam)?.[1];
+    // The revision is the cluster's: infra-bicep's prod profile, handed over as istioRevision.
+    const profile = readFileSync(repoPath('infra-bicep', 'env', 'prod-profile.bicep'), 'utf8');
+    const revision = /istioRevision:\s*'([^']+)'/.exec(profile)?.[1];
+    expect(revision).toMatch(/^asm-1-\d+$/);
+    expect(loadAzureOutputs('prod').istioRevision).toBe(revision);
     expect(find('prod', 'Namespace', 'tripgen').metadata.labels?.['istio.io/rev']).toBe(revision);
   });
 });

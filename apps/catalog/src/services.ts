@@ -156,6 +156,12 @@ export const K8S_NAMESPACE = 'tripgen';
  * (the subject of its Azure workload-identity federated credential: system:serviceaccount:<ns>:<sa>). */
 export const workloadName = (s: ServiceName): string => `${s}-service`;
 export const serviceAccountName = (s: ServiceName): string => `tripgen-${s}`;
+
+/**
+ * Service account of the prod database-roles Job: federated with the identity infra-bicep makes a
+ * PostgreSQL Entra administrator, it maps each service's managed identity to its PostgreSQL role.
+ */
+export const POSTGRES_ROLES_SERVICE_ACCOUNT = 'tripgen-db-roles';
 export const workloadIdentitySubject = (s: ServiceName): string =>
   `system:serviceaccount:${K8S_NAMESPACE}:${serviceAccountName(s)}`;
 

@@ -12,6 +12,8 @@ export interface ServiceConfig {
   readonly nodeEnv: 'development' | 'test' | 'production';
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly databaseUrl: string;
+  /** 'entra': DATABASE_URL names the managed identity as user and the password is an Entra token (prod); 'password': the URL's. */
+  readonly databaseAuth: 'password' | 'entra';
   readonly redisUrl: string;
   /** Exactly one of these when the service uses queues: Azure (workload identity) or a local emulator. */
   readonly serviceBus: { readonly fqdn: string } | { readonly connectionString: string } | undefined;
@@ -88,6 +90,7 @@ export const loadConfig = (opts: LoadConfigOptions, env: NodeJS.ProcessEnv = pro
   const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
   const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
   const databaseUrl = url('DATABASE_URL', true, ['postgresql:', 'postgres:']);
+  const databaseAuth = oneOf('DATABASE_AUTH', ['password', 'entra'] as const, 'password');
   const redisUrl = url('REDIS_URL', true, ['redis:', 'rediss:']);
 
   const fqdn = str('SERVICEBUS_FQDN', false);
@@ -119,6 +122,7 @@ export const loadConfig = (opts: LoadConfigOptions, env: NodeJS.ProcessEnv = pro
     nodeEnv,
     logLevel,
     databaseUrl: databaseUrl as string,
+    databaseAuth,
     redisUrl: redisUrl as string,
     serviceBus: fqdn ? { fqdn } : connectionString ? { connectionString } : undefined,
     jwksUrl,

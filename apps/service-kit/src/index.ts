@@ -5,5 +5,6 @@ export { HttpProblem, problem, PROBLEM_CONTENT_TYPE, type Problem } from './http
 export { createTokenVerifier, remoteJwks, localJwks, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 export { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 export { createPrismaClient, prismaDatabase } from './data/prisma.ts';
+export { databasePassword, entraTokenPassword, poolConfigWithPassword, POSTGRES_ENTRA_SCOPE } from './data/postgres-entra.ts';
 export { ProblemSchema } from './http/schemas.ts';
 export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type AttemptVerdict } from './http/failure-throttle.ts';

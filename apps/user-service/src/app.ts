@@ -2,7 +2,7 @@
  * The user service: accounts, login and access tokens (JWKS), profile and preferences, and the
  * notifications inbox fed by notification-queue. Everything else comes from the service kit.
  */
-import { createApp, createPrismaClient, createTokenVerifier, loadConfig, localJwks, prismaDatabase, type App } from '@tripgen/service-kit';
+import { createApp, createPrismaClient, createTokenVerifier, databasePassword, loadConfig, localJwks, prismaDatabase, type App } from '@tripgen/service-kit';
 import type { FastifyServerOptions } from 'fastify';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { loadSigningKey } from './domain/signing-key.ts';
@@ -21,7 +21,8 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
   const env = opts.env ?? process.env;
   const config = loadConfig({ service: 'user', usesQueues: true }, env);
   const key = await loadSigningKey(env.JWT_SIGNING_KEY_FILE, config.nodeEnv === 'production', env.JWT_SIGNING_KEY);
-  const prisma = createPrismaClient(PrismaClient, config.databaseUrl);
+  // prod: Entra token auth (DATABASE_AUTH=entra), the pod's workload identity as the database user.
+  const prisma = createPrismaClient(PrismaClient, config.databaseUrl, undefined, await databasePassword(config, env));
   // The issuer verifies its own tokens with its own public key: no HTTP round trip to itself.
   const verifier = createTokenVerifier(localJwks(key.jwks), config.jwtIssuer, config.jwtAudience);
   return createApp({

@@ -117,7 +117,7 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
 
   // --- Application Gateway and WAF ---
   'Azure.AppGw.UseWAF': set(APP_GW, 'properties.sku.tier', 'Standard_v2'),
-  'Azure.AppGw.SSLPolicy': set(APP_GW, 'properties.sslPolicy.policyName', 'AppGwSslPolicy20150501'),
+  'Azure.AppGw.SSLPolicy': set(APP_GW, 'properties.sslPolicy', { policyType: 'Predefined', policyName: 'AppGwSslPolicy20150501' }),
   'Azure.AppGw.AvailabilityZone': set(APP_GW, 'zones', ['1']),
   'Azure.AppGw.MinInstance': set(APP_GW, 'properties.autoscaleConfiguration.minCapacity', 1),
   'Azure.AppGw.UseHTTPS': (s) => {
@@ -135,8 +135,9 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
   'Azure.VNET.PrivateSubnet': (s) => setProp(asArray(prop(first(s, VNET), 'properties.subnets'))[0], 'properties.defaultOutboundAccess', true),
   'TripGen.VNET.DDoSProtection': set(VNET, 'properties.ddosProtectionPlan', undefined),
   'Azure.PublicIP.StandardSKU': set(PUBLIC_IP, 'sku.name', 'Basic'),
-  'Azure.PublicIP.AvailabilityZone': set(PUBLIC_IP, 'zones', []),
-  'TripGen.NATGateway.ZonalPublicIPs': set(PUBLIC_IP, 'zones', ['2'], (r) => r.name.startsWith('pip-ng-')),
+  'Azure.PublicIP.AvailabilityZone': set(PUBLIC_IP, 'zones', [], (r) => r.name.startsWith('pip-agw-')),
+  // The form before issue 12: a Standard (zonal) NAT gateway.
+  'TripGen.NATGateway.ZoneRedundant': set('Microsoft.Network/natGateways', 'sku.name', 'Standard'),
 
   // --- Key Vault ---
   'Azure.KeyVault.RBAC': set(KEY_VAULT, 'properties.enableRbacAuthorization', false),
@@ -159,11 +160,42 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
   'TripGen.EventHub.PrivateAccess': set(EVENT_HUBS, 'properties.publicNetworkAccess', 'Enabled'),
   'TripGen.RedisEnterprise.PrivateEntraOnly': set(`${REDIS}/databases`, 'properties.accessKeysAuthentication', 'Enabled'),
 
+  // --- What a first deployment needs (issue 12): each breaker is the form the issue found ---
+  // The node NSG as it was: node-to-node only, then deny (pod CIDR traffic dropped).
+  'TripGen.NSG.DocumentedFlows': (s) => {
+    const nsg = first(s, 'Microsoft.Network/networkSecurityGroups', (r) => r.name.startsWith('nsg-app-'));
+    const rules = asArray(prop(nsg, 'properties.securityRules')).filter((r) => prop(r, 'name') !== 'AllowClusterInbound');
+    setProp(nsg, 'properties.securityRules', rules);
+  },
+  'Azure.AKS.AuthorizedIPs': set(AKS, 'properties.apiServerAccessProfile', { enablePrivateCluster: false }),
+  'TripGen.AKS.ApiServerVnetIntegration': set(AKS, 'properties.apiServerAccessProfile.enableVnetIntegration', false),
+  // The add-on alone, as ARM deploys it: no rule, no association.
+  'TripGen.AKS.ContainerInsightsDCR': drop((id) => id.includes('/providers/microsoft.insights/datacollectionruleassociations/')),
+  // Defender on the Entra-only workspace.
+  'TripGen.AKS.DefenderSensorWorkspace': (s) => {
+    const main = first(s, 'Microsoft.OperationalInsights/workspaces', (r) => !r.name.endsWith('-defender'));
+    setProp(first(s, AKS), 'properties.securityProfile.defender.logAnalyticsWorkspaceResourceId', main.id);
+  },
+  // The secondary without a private endpoint.
+  'TripGen.ServiceBus.GeoDRPrivateEndpoints': drop((id) => id.includes('/privateendpoints/pe-sb-dr-')),
+  // Clients on the primary namespace's own name.
+  'TripGen.ServiceBus.ClientsUseAlias': (s) => {
+    const primary = first(s, SERVICE_BUS, (r) => !r.name.endsWith('-dr'));
+    s.outputs = { ...s.outputs, serviceBusNamespaceFqdn: `${primary.name}.servicebus.windows.net` };
+  },
+  // Queue roles on the primary only.
+  'TripGen.ServiceBus.SecondaryRoles': drop((id) => /\/namespaces\/[^/]*-dr\/providers\/microsoft\.authorization\/roleassignments\//.test(id)),
+  // The vault named after the environment alone.
+  'TripGen.Naming.GlobalSuffix': set(KEY_VAULT, 'name', 'kv-tripgen-prod'),
+  // Only the group administrator: nobody can create the services' roles unattended.
+  'TripGen.PostgreSQL.RolesAdministrator': drop((id) => id.includes('flexibleservers/administrators') && id.includes('id-tripgen-dbroles-')),
+  'TripGen.AppGw.TLS13': set(APP_GW, 'properties.sslPolicy', { policyType: 'Predefined', policyName: 'AppGwSslPolicy20220101S' }),
+
   // --- Monitoring and deployment hygiene ---
   'Azure.AppInsights.Workspace': set(APP_INSIGHTS, 'properties.WorkspaceResourceId', undefined),
   'Azure.AppInsights.LocalAuth': set(APP_INSIGHTS, 'properties.DisableLocalAuth', false),
   'Azure.Alert.MetricAutoMitigate': set('Microsoft.Insights/metricAlerts', 'properties.autoMitigate', false),
-  'TripGen.Monitor.DiagnosticsEverywhere': drop((id) => id.includes('/vaults/kv-tripgen-prod/providers/microsoft.insights/diagnosticsettings/')),
+  'TripGen.Monitor.DiagnosticsEverywhere': drop((id) => id.includes('/vaults/kv-tripgen-prod-') && id.includes('/providers/microsoft.insights/diagnosticsettings/')),
   'Azure.Deployment.OutputSecretValue': (s) => {
     s.outputs = { ...s.outputs, postgresAdminPassword: '[parameters(\'x\')]' };
   },

@@ -64,5 +64,8 @@ export const NOT_IN_DEV: Readonly<Record<string, string>> = {
   'Azure.AppInsights.LocalAuth': NO_APP_INSIGHTS,
   'Azure.VNET.UseNSGs': AKS_MANAGED_NETWORK,
   'Azure.VNET.PrivateSubnet': AKS_MANAGED_NETWORK,
-  'TripGen.NATGateway.ZonalPublicIPs': AKS_MANAGED_NETWORK,
+  'TripGen.NATGateway.ZoneRedundant': AKS_MANAGED_NETWORK,
+  'TripGen.NSG.DocumentedFlows': AKS_MANAGED_NETWORK,
+  'TripGen.PostgreSQL.RolesAdministrator': POSTGRES_IN_CLUSTER,
+  'TripGen.AppGw.TLS13': NGINX_EDGE,
 };

@@ -7,6 +7,7 @@
  */
 import type { Snapshot, SnapshotResource } from '../../lib/bicep.ts';
 import { asArray, ofType, prop, sameText } from '../../lib/props.ts';
+import { wrongFlows } from './flows.ts';
 
 export interface RuleResult {
   readonly applicable: number;
@@ -15,6 +16,8 @@ export interface RuleResult {
 
 export interface Rule {
   readonly id: string;
+  /** The documentation or known issue a TripGen rule encodes (PSRule rules are documented by their id). */
+  readonly source?: string;
   /** Only prod must pass it: what bicep-rules.md marks "prod" (AKS SLA, zones, scaling, upgrades; Service Bus Premium + geo-DR; DDoS). */
   readonly prodOnly: boolean;
   readonly check: (s: Snapshot) => RuleResult;
@@ -135,12 +138,15 @@ export const NOT_DIAGNOSABLE_TYPES: Readonly<Record<string, string>> = {
   'Microsoft.ManagedIdentity/userAssignedIdentities': 'no resource logs; sign-ins are in Entra ID logs',
   'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials': 'child configuration of the identity',
   'Microsoft.Authorization/roleAssignments': 'changes are in the activity log',
+  'Microsoft.Insights/dataCollectionRules': 'is monitoring configuration; its only log category (rule errors) is in preview',
+  'Microsoft.Insights/dataCollectionRuleAssociations': 'child configuration of the associated resource',
   'Microsoft.ContainerService/managedClusters/maintenanceConfigurations': 'child configuration of the cluster',
   'Microsoft.Storage/storageAccounts/blobServices/containers': 'logged by the blob service\'s diagnostic setting',
   'Microsoft.Storage/storageAccounts/managementPolicies': 'child configuration of the account; its deletions are blob service logs',
 };
 
-const rule = (id: string, check: Rule['check'], prodOnly = false): Rule => ({ id, prodOnly, check });
+const rule = (id: string, check: Rule['check'], prodOnly = false, source?: string): Rule =>
+  source === undefined ? { id, prodOnly, check } : { id, prodOnly, check, source };
 
 export const RULES: readonly Rule[] = [
   // --- AKS ---
@@ -465,18 +471,28 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'TripGen.VNET.DDoSProtection',
-    each('Microsoft.Network/virtualNetworks', (r) =>
-      firstFailure(
-        expect(prop(r, 'properties.enableDdosProtection'), true, 'enableDdosProtection'),
-        typeof prop(r, 'properties.ddosProtectionPlan.id') === 'string' ? null : 'no DDoS protection plan',
-      ),
-    ),
+    // Either a DDoS Network Protection plan on the VNet (every public IP) or DDoS IP Protection on
+    // each public IP that takes inbound traffic (every one but the NAT gateway's, which only egresses).
+    each('Microsoft.Network/virtualNetworks', (r, s) => {
+      if (prop(r, 'properties.enableDdosProtection') === true && typeof prop(r, 'properties.ddosProtectionPlan.id') === 'string') return null;
+      const natIps = ofType(s.predictedResources, 'Microsoft.Network/natGateways').flatMap((n) =>
+        asArray(prop(n, 'properties.publicIpAddresses')).map((ip) => String(prop(ip, 'id')).toLowerCase()),
+      );
+      const inbound = ofType(s.predictedResources, 'Microsoft.Network/publicIPAddresses').filter((ip) => !natIps.includes(ip.id.toLowerCase()));
+      const bare = inbound.filter((ip) => !sameText(prop(ip, 'properties.ddosSettings.protectionMode'), 'Enabled'));
+      return inbound.length > 0 && bare.length === 0 ? null : `no DDoS protection plan, and no IP Protection on ${bare.map((ip) => ip.name).join(', ') || 'any inbound public IP'}`;
+    }),
     true,
+    'https://learn.microsoft.com/azure/ddos-protection/ddos-protection-sku-comparison',
   ),
-  rule('Azure.PublicIP.StandardSKU', each('Microsoft.Network/publicIPAddresses', (r) => expect(prop(r, 'sku.name'), 'Standard', 'sku.name'))),
+  rule(
+    'Azure.PublicIP.StandardSKU',
+    each('Microsoft.Network/publicIPAddresses', (r) => (['Standard', 'StandardV2'].some((k) => sameText(prop(r, 'sku.name'), k)) ? null : `sku ${String(prop(r, 'sku.name'))}`)),
+  ),
   rule(
     'Azure.PublicIP.AvailabilityZone',
-    each('Microsoft.Network/publicIPAddresses', (r) => (asArray(prop(r, 'zones')).length > 0 ? null : 'no availability zone')),
+    // StandardV2 public IPs are zone redundant by default (no zones to list).
+    each('Microsoft.Network/publicIPAddresses', (r) => (sameText(prop(r, 'sku.name'), 'StandardV2') || asArray(prop(r, 'zones')).length > 0 ? null : 'no availability zone')),
   ),
 
   // --- Key Vault ---
@@ -539,16 +555,18 @@ export const RULES: readonly Rule[] = [
     ),
   ),
   rule(
-    'TripGen.NATGateway.ZonalPublicIPs',
+    'TripGen.NATGateway.ZoneRedundant',
+    // A Standard NAT gateway lives in one zone: egress would depend on it. StandardV2 spans the
+    // zones, at the same price, and takes StandardV2 public IPs only.
     each('Microsoft.Network/natGateways', (r, s) => {
-      const zones = asArray(prop(r, 'zones'));
-      if (zones.length !== 1) return `a NAT gateway is zonal: zones ${JSON.stringify(zones)}`;
+      if (!sameText(prop(r, 'sku.name'), 'StandardV2')) return `sku ${String(prop(r, 'sku.name'))} is zonal`;
       const ips = asArray(prop(r, 'properties.publicIpAddresses')).map((ip) => String(prop(ip, 'id')).toLowerCase());
-      const astray = ofType(s.predictedResources, 'Microsoft.Network/publicIPAddresses')
-        .filter((ip) => ips.includes(ip.id.toLowerCase()))
-        .filter((ip) => JSON.stringify(asArray(prop(ip, 'zones'))) !== JSON.stringify(zones));
-      return ips.length > 0 && astray.length === 0 ? null : `public IPs outside zone ${String(zones[0])}: ${astray.map((ip) => ip.name).join(', ') || 'none attached'}`;
+      const attached = ofType(s.predictedResources, 'Microsoft.Network/publicIPAddresses').filter((ip) => ips.includes(ip.id.toLowerCase()));
+      const wrong = attached.filter((ip) => !sameText(prop(ip, 'sku.name'), 'StandardV2'));
+      return attached.length > 0 && wrong.length === 0 ? null : `public IPs that are not StandardV2: ${wrong.map((ip) => ip.name).join(', ') || 'none attached'}`;
     }),
+    false,
+    'https://learn.microsoft.com/azure/nat-gateway/nat-sku (StandardV2: zone redundant, same price; needs StandardV2 public IPs)',
   ),
 
   rule(
@@ -581,6 +599,177 @@ export const RULES: readonly Rule[] = [
           : 'a database accepts access keys',
       ),
     ),
+  ),
+
+  // --- What a first deployment needs (issue 12), each from the documentation it names ---
+  rule('TripGen.NSG.DocumentedFlows', (s) => {
+    const vnets = ofType(s.predictedResources, 'Microsoft.Network/virtualNetworks');
+    return { applicable: vnets.length, failures: vnets.length === 0 ? [] : wrongFlows(s) };
+  }, false, 'test/rules/flows.ts: Azure CNI Overlay, PostgreSQL flexible server private access (5432/6432), Application Gateway v2 infrastructure, API server VNet integration, seed §3.2.1'),
+  rule(
+    'Azure.AKS.AuthorizedIPs',
+    each(AKS, (r) => {
+      if (prop(r, 'properties.apiServerAccessProfile.enablePrivateCluster') === true) return null;
+      const ranges = asArray(prop(r, 'properties.apiServerAccessProfile.authorizedIPRanges')).map(String);
+      if (ranges.length === 0) return 'public API server open to every address';
+      return ranges.some((c) => c.endsWith('/0')) ? `authorized ranges include ${ranges.join(', ')}` : null;
+    }),
+  ),
+  rule(
+    'TripGen.AKS.ApiServerVnetIntegration',
+    each(AKS, (r) =>
+      firstFailure(
+        expect(prop(r, 'properties.apiServerAccessProfile.enableVnetIntegration'), true, 'apiServerAccessProfile.enableVnetIntegration'),
+        typeof prop(r, 'properties.apiServerAccessProfile.subnetId') === 'string' ? null : 'no API server subnet',
+      ),
+    ),
+    true,
+    'https://learn.microsoft.com/azure/aks/api-server-vnet-integration (node to API server traffic stays on the private network)',
+  ),
+  rule(
+    'TripGen.AKS.ContainerInsightsDCR',
+    // With managed-identity auth the agent collects only what a data collection rule associated with
+    // the cluster asks for; ARM does not create the rule or the association with the add-on.
+    each(AKS, (r, s) => {
+      const workspace = String(prop(r, 'properties.addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID')).toLowerCase();
+      const associations = ofType(s.predictedResources, 'Microsoft.Insights/dataCollectionRuleAssociations').filter((a) =>
+        a.id.toLowerCase().startsWith(`${r.id.toLowerCase()}/providers/microsoft.insights/datacollectionruleassociations/`),
+      );
+      const rules = associations.flatMap((a) =>
+        ofType(s.predictedResources, 'Microsoft.Insights/dataCollectionRules').filter((d) => sameText(prop(a, 'properties.dataCollectionRuleId'), d.id)),
+      );
+      const collecting = rules.filter((d) => {
+        const extension = asArray(prop(d, 'properties.dataSources.extensions')).find((e) => sameText(prop(e, 'extensionName'), 'ContainerInsights'));
+        const streams = asArray(prop(extension, 'streams')).map((x) => String(x).toLowerCase());
+        const toWorkspace = asArray(prop(d, 'properties.destinations.logAnalytics')).some((w) => String(prop(w, 'workspaceResourceId')).toLowerCase() === workspace);
+        // The pod-restart alert reads KubePodInventory: the default group or the table's own stream.
+        return toWorkspace && streams.some((x) => x === 'microsoft-containerinsights-group-default' || x === 'microsoft-kubepodinventory');
+      });
+      return collecting.length > 0 ? null : 'no data collection rule associated with the cluster sends Container Insights (KubePodInventory) to its workspace';
+    }),
+    false,
+    'https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable (ARM: create the DCR and the DCRA yourself)',
+  ),
+  rule(
+    'TripGen.AKS.DefenderSensorWorkspace',
+    each(
+      AKS,
+      (r, s) => {
+        const id = String(prop(r, 'properties.securityProfile.defender.logAnalyticsWorkspaceResourceId')).toLowerCase();
+        const workspace = ofType(s.predictedResources, 'Microsoft.OperationalInsights/workspaces').find((w) => w.id.toLowerCase() === id);
+        if (workspace === undefined) return 'Defender reports to no workspace of this deployment';
+        return prop(workspace, 'properties.features.disableLocalAuth') === true ? `${workspace.name} disables local auth: the Defender sensor cannot send to it` : null;
+      },
+      (r) => prop(r, 'properties.securityProfile.defender.securityMonitoring.enabled') === true,
+    ),
+    false,
+    'known open issue https://github.com/Azure/Microsoft-Defender-for-Cloud/issues/1010 (the sensor authenticates with the workspace key only)',
+  ),
+  rule(
+    'TripGen.ServiceBus.GeoDRPrivateEndpoints',
+    (s) => {
+      const pairings = ofType(s.predictedResources, 'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs');
+      const endpoints = ofType(s.predictedResources, 'Microsoft.Network/privateEndpoints');
+      const namespaces = ofType(s.predictedResources, 'Microsoft.ServiceBus/namespaces');
+      const failures = pairings.flatMap((d) => {
+        const primary = namespaces.find((n) => d.id.toLowerCase().startsWith(`${n.id.toLowerCase()}/`));
+        const partner = namespaces.find((n) => sameText(prop(d, 'properties.partnerNamespace'), n.id));
+        return [primary, partner]
+          .filter((n): n is SnapshotResource => n !== undefined)
+          .filter((n) => sameText(prop(n, 'properties.publicNetworkAccess'), 'Disabled'))
+          .filter((n) => !endpoints.some((e) => asArray(prop(e, 'properties.privateLinkServiceConnections')).some((c) => sameText(prop(c, 'properties.privateLinkServiceId'), n.id))))
+          .map((n) => `${n.name}: paired without a private endpoint`);
+      });
+      return { applicable: pairings.length, failures };
+    },
+    true,
+    'https://learn.microsoft.com/azure/service-bus-messaging/service-bus-geo-dr#private-endpoints (pairing a namespace with private endpoints to one without fails; both need one)',
+  ),
+  rule(
+    'TripGen.ServiceBus.ClientsUseAlias',
+    (s) => {
+      const pairings = ofType(s.predictedResources, 'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs');
+      const fqdn = prop(prop(s.outputs, 'serviceBusNamespaceFqdn'), 'value') ?? prop(s.outputs, 'serviceBusNamespaceFqdn');
+      const failures = pairings
+        .map((d) => `${String(d.id.split('/').pop())}.servicebus.windows.net`)
+        .filter((alias) => !sameText(fqdn, alias))
+        .map((alias) => `clients are handed ${JSON.stringify(fqdn)}, not the alias ${alias} that follows a failover`);
+      return { applicable: pairings.length, failures };
+    },
+    true,
+    'https://learn.microsoft.com/azure/service-bus-messaging/service-bus-geo-dr (connect with the alias; a failover repoints it)',
+  ),
+  rule(
+    'TripGen.ServiceBus.SecondaryRoles',
+    (s) => {
+      const pairings = ofType(s.predictedResources, 'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs');
+      const grants = ofType(s.predictedResources, 'Microsoft.Authorization/roleAssignments');
+      const failures = pairings.flatMap((d) => {
+        const partner = String(prop(d, 'properties.partnerNamespace')).toLowerCase();
+        const primary = d.id.toLowerCase().split('/disasterrecoveryconfigs/')[0] ?? '';
+        const onPrimary = new Set(grants.filter((g) => g.id.toLowerCase().startsWith(`${primary}/queues/`)).map((g) => String(prop(g, 'properties.principalId'))));
+        const onSecondary = new Set(grants.filter((g) => g.id.toLowerCase().startsWith(`${partner}/providers/microsoft.authorization/`)).map((g) => String(prop(g, 'properties.principalId'))));
+        return [...onPrimary].filter((p) => !onSecondary.has(p)).map((p) => `${p} has queue roles on the primary and none on the secondary`);
+      });
+      return { applicable: pairings.length, failures };
+    },
+    true,
+    'https://learn.microsoft.com/azure/service-bus-messaging/service-bus-geo-dr (RBAC assignments of the primary are not replicated to the secondary)',
+  ),
+  rule(
+    'TripGen.Naming.GlobalSuffix',
+    // Key Vault names stay reserved through the 90-day soft-delete retention (purge protection
+    // forbids purging) and DNS names can be taken by anyone: a global name with the environment
+    // alone collides on a recreated environment or in another subscription.
+    (s) => {
+      const global = [
+        'Microsoft.KeyVault/vaults',
+        'Microsoft.ContainerRegistry/registries',
+        'Microsoft.ServiceBus/namespaces',
+        'Microsoft.EventHub/namespaces',
+        'Microsoft.Cache/redisEnterprise',
+      ].flatMap((t) => ofType(s.predictedResources, t).map((r) => r.name));
+      const servers = ofType(s.predictedResources, POSTGRES).filter((r) => !isReplica(r)).map((r) => r.name);
+      const labels = ofType(s.predictedResources, 'Microsoft.Network/publicIPAddresses')
+        .map((r) => prop(r, 'properties.dnsSettings.domainNameLabel'))
+        .filter((l): l is string => typeof l === 'string');
+      const names = [...global, ...servers, ...labels];
+      const bare = names.filter((n) => !/[a-z0-9]{6}(-dr)?$/.test(n) || /(dev|prod)(-dr)?$/.test(n));
+      return { applicable: names.length, failures: bare.map((n) => `${n}: no unique suffix`) };
+    },
+    false,
+    'https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview (a deleted vault\'s name stays reserved for the retention period)',
+  ),
+  rule(
+    'TripGen.PostgreSQL.RolesAdministrator',
+    // Entra-only PostgreSQL: someone must map the services' identities to roles. The database-roles
+    // Job's identity is an Entra administrator and is federated with its service account.
+    each(
+      POSTGRES,
+      (r, s) => {
+        const admins = ofType(s.predictedResources, `${POSTGRES}/administrators`).filter(
+          // The id stays an expression in the snapshot (the name is the identity's object id): match the server by name.
+          (a) => a.id.toLowerCase().includes(r.name.toLowerCase()) && sameText(prop(a, 'properties.principalType'), 'ServicePrincipal'),
+        );
+        const federated = ofType(s.predictedResources, 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials').filter((f) =>
+          admins.some((a) => String(prop(a, 'properties.principalName')) === f.name.split('/')[0]),
+        );
+        return admins.length > 0 && federated.length > 0 ? null : 'no workload identity is a PostgreSQL Entra administrator to create the services\' roles';
+      },
+      (r) => !isReplica(r),
+    ),
+    false,
+    'https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-manage-azure-ad-users (pgaadauth_create_principal_with_oid runs as an Entra administrator)',
+  ),
+  rule(
+    'TripGen.AppGw.TLS13',
+    each('Microsoft.Network/applicationGateways', (r) =>
+      sameText(prop(r, 'properties.sslPolicy.policyType'), 'CustomV2') && sameText(prop(r, 'properties.sslPolicy.minProtocolVersion'), 'TLSv1_3')
+        ? null
+        : 'TLS below 1.3 accepted',
+    ),
+    false,
+    'seed §6 (TLS 1.3 outside); https://learn.microsoft.com/azure/application-gateway/application-gateway-ssl-policy-overview (CustomV2, minimum TLSv1_3)',
   ),
 
   // --- Monitoring and deployment hygiene ---

@@ -32,6 +32,14 @@ export interface AzureOutputs {
   readonly keyVaultCsiAddonClientId: string;
   /** Key Vault certificate the edge serves (Application Gateway and the Istio ingress gateway); empty in dev. */
   readonly tlsCertificateName: string;
+  /** AKS Istio add-on revision (`istio.io/rev`): the meshed namespaces follow the cluster's. */
+  readonly istioRevision: string;
+  /** Object id of each service's managed identity: the database-roles Job maps it to the service's PostgreSQL role. */
+  readonly serviceIdentityPrincipalIds: Readonly<Record<ServiceName, string>>;
+  /** PostgreSQL user of each service (its managed identity's name, signing in with an Entra token). */
+  readonly postgresRoleNames: Readonly<Record<ServiceName, string>>;
+  /** Client id of the database-roles identity (a PostgreSQL Entra administrator); empty in dev. */
+  readonly postgresRolesClientId: string;
   /** dev: storage account and container the in-cluster PostgreSQL's logical backups go to (empty in prod). */
   readonly backupStorageAccountName: string;
   readonly backupContainerName: string;
@@ -56,6 +64,8 @@ const STRING_KEYS = [
   'ingressPrivateIp',
   'keyVaultCsiAddonClientId',
   'tlsCertificateName',
+  'istioRevision',
+  'postgresRolesClientId',
   'backupStorageAccountName',
   'backupContainerName',
   'backupIdentityClientId',
@@ -88,18 +98,31 @@ export function parseAzureOutputs(raw: unknown, source: string): AzureOutputs {
   ) as Record<(typeof STRING_KEYS)[number], string>;
   const port = valueOf('redisPort', 'Int');
   if (typeof port !== 'number' || !Number.isInteger(port)) problems.push('redisPort: value is not an integer');
-  const ids = valueOf('serviceIdentityClientIds', 'Object');
-  const clientIds = {} as Record<ServiceName, string>;
-  for (const s of SERVICE_NAMES) {
-    const id = typeof ids === 'object' && ids !== null ? (ids as Record<string, unknown>)[s] : undefined;
-    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) problems.push(`serviceIdentityClientIds.${s}: not a client id (GUID)`);
-    clientIds[s] = typeof id === 'string' ? id : '';
-  }
-  for (const k of ['tenantId', 'keyVaultCsiAddonClientId', 'backupIdentityClientId'] as const) {
+  const perService = (key: string, what: string, valid: (v: string) => boolean): Record<ServiceName, string> => {
+    const map = valueOf(key, 'Object');
+    const out = {} as Record<ServiceName, string>;
+    for (const s of SERVICE_NAMES) {
+      const v = typeof map === 'object' && map !== null ? (map as Record<string, unknown>)[s] : undefined;
+      if (typeof v !== 'string' || !valid(v)) problems.push(`${key}.${s}: not ${what}`);
+      out[s] = typeof v === 'string' ? v : '';
+    }
+    return out;
+  };
+  const guid = (v: string) => /^[0-9a-f-]{36}$/i.test(v);
+  const clientIds = perService('serviceIdentityClientIds', 'a client id (GUID)', guid);
+  const principalIds = perService('serviceIdentityPrincipalIds', 'an object id (GUID)', guid);
+  const roleNames = perService('postgresRoleNames', 'a role name', (v) => /^[a-z0-9-]{3,63}$/.test(v));
+  for (const k of ['tenantId', 'keyVaultCsiAddonClientId', 'postgresRolesClientId', 'backupIdentityClientId'] as const) {
     if (strings[k] && !/^[0-9a-f-]{36}$/i.test(strings[k])) problems.push(`${k}: not a GUID`);
   }
   if (problems.length > 0) throw new Error(`${source}: Bicep outputs do not have the expected shape:\n  ${problems.join('\n  ')}`);
-  return { ...strings, redisPort: port as number, serviceIdentityClientIds: clientIds };
+  return {
+    ...strings,
+    redisPort: port as number,
+    serviceIdentityClientIds: clientIds,
+    serviceIdentityPrincipalIds: principalIds,
+    postgresRoleNames: roleNames,
+  };
 }
 
 export function loadAzureOutputs(env: EnvironmentName): AzureOutputs {

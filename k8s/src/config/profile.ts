@@ -175,6 +175,9 @@ const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]>
     'redisPort',
     'keyVaultCsiAddonClientId',
     'tlsCertificateName',
+    'istioRevision',
+    'postgresHost',
+    'postgresRolesClientId',
   ],
 };
 
@@ -262,7 +265,8 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
       otlpEndpoint: 'http://otel-collector.monitoring.svc.cluster.local:4318',
       scaling: { horizontal: true, disruptionBudgets: true, zoneSpread: true, verticalRecommendations: true },
       mesh: {
-        revision: 'asm-1-29',
+        // The cluster's revision, from the hand-over (infra-bicep profile aks.istioRevision).
+        revision: azure.istioRevision,
         systemNamespace: 'aks-istio-system',
         ingressNamespace: 'aks-istio-ingress',
         ingressGatewayLabels: { istio: 'aks-istio-ingressgateway-internal' },

@@ -4,20 +4,27 @@
  */
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { Database } from '../app.ts';
+import { poolConfigWithPassword } from './postgres-entra.ts';
 
 interface PrismaLike {
   $queryRawUnsafe(sql: string): Promise<unknown>;
   $disconnect(): Promise<void>;
 }
 
+/**
+ * `password`: a callback asked on every new connection (Entra token auth, postgres-entra.ts);
+ * without it the URL's password is used.
+ */
 export const createPrismaClient = <C extends PrismaLike>(
   Client: new (options: { adapter: PrismaPg }) => C,
   databaseUrl: string,
   poolSize = 10,
-): C =>
-  new Client({
-    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 30_000 }),
-  });
+  password?: () => Promise<string>,
+): C => {
+  const pool = { max: poolSize, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 30_000 };
+  const connection = password === undefined ? { connectionString: databaseUrl } : poolConfigWithPassword(databaseUrl, password);
+  return new Client({ adapter: new PrismaPg({ ...connection, ...pool }) });
+};
 
 export const prismaDatabase = (prisma: PrismaLike): Database => ({
   ping: async () => void (await prisma.$queryRawUnsafe('SELECT 1')),

@@ -75,8 +75,9 @@ export const pgConfigFromUrl = (url: string): pg.PoolConfig => {
 const quoteIdent = (s: string): string => `"${s.replaceAll('"', '""')}"`;
 
 /** A migration-aware driver adapter factory for `url` that avoids the traps above. */
-export const migrationAdapterFactory = (url: string): SqlMigrationAwareDriverAdapterFactory => {
-  const config = pgConfigFromUrl(url);
+/** `password`: a callback for every new connection (Entra token auth, postgres-entra.ts) instead of the URL's. */
+export const migrationAdapterFactory = (url: string, password?: () => Promise<string>): SqlMigrationAwareDriverAdapterFactory => {
+  const config = password === undefined ? pgConfigFromUrl(url) : { ...pgConfigFromUrl(url), password };
   const connect = async (database: string, dispose?: () => Promise<void>): Promise<SqlDriverAdapter> => {
     const pool = decodeCharAsText(new pg.Pool({ ...config, database }));
     const adapter = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
@@ -175,9 +176,9 @@ export interface MigrationEngine {
   dispose(): Promise<void>;
 }
 
-export const openMigrationEngine = async (databaseUrl: string, schema?: SchemaFiles): Promise<MigrationEngine> => {
+export const openMigrationEngine = async (databaseUrl: string, schema?: SchemaFiles, password?: () => Promise<string>): Promise<MigrationEngine> => {
   const wasm = await loadWasm();
-  const factory = bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(databaseUrl));
+  const factory = bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(databaseUrl, password));
   const logs: string[] = [];
   const datamodels = schema ? schema.files.map((f) => [f.path, f.content] as [string, string]) : undefined;
   const engine: WasmSchemaEngine = await wasm.SchemaEngine.new({ datamodels }, (log: string) => logs.push(log), factory);
