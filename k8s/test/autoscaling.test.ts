@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICES, memoryBytes, serviceList, workloadName, type ServiceSpec } from '@tripgen/catalog';
 import { THRESHOLDS, memoryTargetUtilization } from '../src/observability/slo.ts';
-import type { K8sObject } from '../src/policy/objects.ts';
+import type { K8sObject } from './policy/objects.ts';
 import { objectsOf } from './support/gitops.ts';
 
 interface Metric {

@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { INTERNAL_ROUTE_ROOT, internalPrefix, serviceAccountName, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
 import { buildProfile } from '../src/config/profile.ts';
-import { serviceSecrets } from '../src/config/secrets.ts';
+import { secretVariables } from '../src/config/environment.ts';
 import { repoPath } from '../src/lib/paths.ts';
-import { seedAlertProblems } from '../src/policy/alerts.ts';
-import * as mesh from '../src/policy/mesh-delivery.ts';
-import type { K8sObject } from '../src/policy/objects.ts';
-import { noLiteralSecrets } from '../src/policy/rules.ts';
+import { seedAlertProblems } from './policy/alerts.ts';
+import * as mesh from './policy/mesh-delivery.ts';
+import type { K8sObject } from './policy/objects.ts';
+import { noLiteralSecrets } from './policy/rules.ts';
 import { find, objectsOf, renderedObjects } from './support/gitops.ts';
 
 const prod = objectsOf('prod');
@@ -174,7 +174,7 @@ describe('prod: Key Vault secrets and workload identity', () => {
       };
       expect(spc.provider).toBe('azure');
       expect(spc.parameters).toMatchObject({ usePodIdentity: 'false', clientID: azure.serviceIdentityClientIds[s.name], keyvaultName: azure.keyVaultName, tenantId: azure.tenantId });
-      const wanted = serviceSecrets(s);
+      const wanted = secretVariables(s);
       expect([...spc.parameters.objects!.matchAll(/objectName: (\S+)/g)].map((m) => m[1])).toEqual(wanted.map((w) => w.keyVaultSecret));
       expect(spc.secretObjects[0]!.data.map((d) => d.key)).toEqual(wanted.map((w) => w.envVar));
       const env = (find('prod', 'Rollout', workloadName(s.name)).spec as { template: { spec: { containers: { env: { name: string; valueFrom?: { secretKeyRef?: { name: string } } }[] }[] } } }).template.spec.containers[0]!.env;

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runbookAnchor, runbookProblems, type AlertRunbookLink } from '../src/policy/alerts.ts';
-import { alertingRules } from '../src/policy/prometheus-rules.ts';
-import type { K8sObject } from '../src/policy/objects.ts';
+import { runbookAnchor, runbookProblems, type AlertRunbookLink } from './policy/alerts.ts';
+import { alertingRules } from './policy/prometheus-rules.ts';
+import type { K8sObject } from './policy/objects.ts';
 import { repoPath } from '../src/lib/paths.ts';
 import { objectsOf } from './support/gitops.ts';
 

@@ -20,9 +20,9 @@ import {
   sloAlertName,
   sloRuleGroups,
 } from '../src/observability/slo-rules.ts';
-import type { K8sObject } from '../src/policy/objects.ts';
-import { parsePromql, promqlProblems } from '../src/policy/promql.ts';
-import { ruleFileProblems, ruleGroupsOf, type RuleEntry } from '../src/policy/prometheus-rules.ts';
+import type { K8sObject } from './policy/objects.ts';
+import { parsePromql, promqlProblems } from './policy/promql.ts';
+import { ruleFileProblems, ruleGroupsOf, type RuleEntry } from './policy/prometheus-rules.ts';
 import { find, objectsOf } from './support/gitops.ts';
 
 const rendered = find('prod', 'PrometheusRule', 'tripgen-slos');

@@ -10,6 +10,31 @@ export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUES);
 /** Seed §2 dev messaging: max queue size 1 GB, message TTL 14 days. */
 export const QUEUE_LIMITS = { maxSizeInMegabytes: 1024, defaultMessageTimeToLive: 'P14D', maxDeliveryCount: 10 } as const;
 
+const DAY_MS = 24 * 60 * 60_000;
+
+/** Milliseconds of an ISO 8601 duration in days (`P14D`): the only form QUEUE_LIMITS uses. */
+export const isoDaysMs = (duration: string): number => {
+  const m = /^P(\d+)D$/.exec(duration);
+  if (!m) throw new Error(`"${duration}" is not a duration in days (PnD)`);
+  return Number(m[1]) * DAY_MS;
+};
+
+/**
+ * How long after it was sent a message id can still arrive: a redelivery (a lost lock, an abandon)
+ * or an outbox re-send (a relay that died before marking the row sent) comes while the message
+ * lives, i.e. within the queues' time to live. The consumers deduplicate (processed_messages), so
+ * Service Bus's own duplicate detection, whose window is at most 7 days, is not needed.
+ */
+export const DUPLICATE_WINDOW_MS = isoDaysMs(QUEUE_LIMITS.defaultMessageTimeToLive);
+
+/**
+ * The messaging tables are not archives: processed message ids and sent outbox rows are deleted
+ * once older than `keepMs`, a day past the duplicate window (so a duplicate still arriving is still
+ * recognised), by every running service every `pruneEveryMs` (the idempotent consumers and the
+ * outbox relay of @tripgen/service-kit/messaging).
+ */
+export const MESSAGE_RETENTION = { keepMs: DUPLICATE_WINDOW_MS + DAY_MS, pruneEveryMs: 60 * 60_000 } as const;
+
 /** Body of a notification-queue message: produced by the AI service, kept in the user's inbox by the user service. */
 export interface NotificationMessage {
   readonly userId: string;
@@ -32,3 +57,52 @@ export interface LocationSearchMessage {
   /** The trip's dates (YYYY-MM-DD), whose real opening the AI service will ask for. */
   readonly dates: readonly string[];
 }
+
+/** How a traveller gets around; the engine's travel model has one row per mode. */
+export const TRAVEL_MODES = ['walk', 'transit', 'car'] as const;
+export type TravelModeName = (typeof TRAVEL_MODES)[number];
+
+/** How full a traveller likes a day (the user's preferences). */
+export const PACES = ['relaxed', 'normal', 'packed'] as const;
+export type Pace = (typeof PACES)[number];
+
+/**
+ * Body of an ai-schedule-generation-queue message: written by the trip service to its outbox in the
+ * same transaction as the schedule row, consumed by the AI service. It carries everything the plan
+ * depends on (a snapshot of the trip and the traveller's preferences at request time), so the AI
+ * service never calls back. The message id is the schedule id: a redelivery is recognised as such.
+ */
+export interface ScheduleGenerationMessage {
+  readonly scheduleId: string;
+  readonly tripId: string;
+  readonly userId: string;
+  /** ISO instant the traveller asked: the 5-second target counts from here (the engine's budget shrinks as it nears). */
+  readonly requestedAt: string;
+  /** ISO instant past which the AI service must not start or finish the work: the schedule is then failed ("took too long"). */
+  readonly notAfter: string;
+  readonly trip: {
+    readonly destination: { readonly name: string; readonly lat: number; readonly lng: number };
+    /** Start and end of every day (the destination point unless the traveller gave a lodging). */
+    readonly lodging: { readonly lat: number; readonly lng: number };
+    /** YYYY-MM-DD, consecutive, 1 to 14. */
+    readonly dates: readonly string[];
+    /** Local HH:MM; dayStart < dayEnd. */
+    readonly dayStart: string;
+    readonly dayEnd: string;
+    readonly interests: readonly string[];
+    /** Location ids the traveller must visit. */
+    readonly mustVisit: readonly string[];
+    readonly travelMode: TravelModeName;
+    readonly pace: Pace;
+  };
+  /** Present when one day of an existing schedule is re-planned; every other day stays as it was. */
+  readonly replan?: {
+    readonly baseScheduleId: string;
+    readonly date: string;
+    /** Location ids that stay on that day. */
+    readonly locked: readonly string[];
+  };
+}
+
+/** Notification types the AI service sends when a schedule ends (notification-queue, the user's inbox). */
+export const SCHEDULE_NOTIFICATIONS = { completed: 'schedule.completed', failed: 'schedule.failed' } as const;

@@ -10,7 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, SERVICES, workloadName } from '@tripgen/catalog';
+import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, SERVICES, workloadName } from '@tripgen/catalog';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Span } from '@opentelemetry/api';
@@ -18,7 +18,7 @@ import type { ServiceConfig } from './config.ts';
 import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, problem, registerProblemHandlers } from './http/problem.ts';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, registerProblemHandlers } from './http/problem.ts';
 import { redisBackedStore } from './http/rate-limit.ts';
 import { AJV_OPTIONS, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
@@ -71,10 +71,15 @@ export interface CreateAppOptions {
 
 export type App = FastifyInstance;
 
-const BODY_LIMIT_BYTES = 256 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const OPERATIONAL_PATHS = new Set<string>([HEALTH_PATHS.liveness, HEALTH_PATHS.readiness, HEALTH_PATHS.startup, METRICS_PATH, OPENAPI_PATH]);
 
+
+/** The tags of every documented operation, sorted, as OpenAPI `tags` entries. */
+const declaredTags = (paths: object = {}): { name: string }[] =>
+  [...new Set(Object.values(paths).flatMap((item: object | undefined) => Object.values(item ?? {}).flatMap((op: { tags?: unknown }) => (Array.isArray(op?.tags) ? op.tags.map(String) : []))))]
+    .sort()
+    .map((name) => ({ name }));
 export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const { config } = opts;
   const tracing = setupTracing(config);
@@ -97,7 +102,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
             redact: ['req.headers.authorization'],
             ...(typeof opts.logger === 'object' ? opts.logger : {}),
           },
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: REQUEST_BODY_LIMIT_BYTES,
     // genReqId reads x-request-id itself, so that a hostile value never reaches logs or headers.
     requestIdHeader: false,
     genReqId: (req) => {
@@ -158,19 +163,29 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   await app.register(helmet, { global: true });
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
-    retryAfter: 5,
+    retryAfter: RETRY_AFTER_SECONDS.unavailable,
     // Probes must keep answering under load: a busy pod is not a dead one.
     pressureHandler: (request, reply, type) => {
       if (OPERATIONAL_PATHS.has(request.url.split('?')[0] ?? '')) return undefined;
-      void reply.code(503).type(PROBLEM_CONTENT_TYPE).header('retry-after', '5').send(problem(503, `The service is under pressure (${type}); retry shortly`));
+      void reply.code(503).type(PROBLEM_CONTENT_TYPE).header('retry-after', String(RETRY_AFTER_SECONDS.unavailable)).send(problem(503, `The service is under pressure (${type}); retry shortly`));
       return undefined;
     },
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: `TripGen ${config.serviceName} service`, description: SERVICES[config.serviceName].description, version: opts.version ?? '0.1.0' },
+      info: {
+        title: `TripGen ${config.serviceName} service`,
+        description: SERVICES[config.serviceName].description,
+        version: opts.version ?? '0.1.0',
+        contact: { name: 'TripGen' },
+      },
+      // Paths are absolute on whatever host serves them: the service, the dev gateway or the edge.
+      servers: [{ url: '/' }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
+    // Every tag an operation uses is declared once at the top, as OpenAPI tools expect (Spectral operation-tag-defined).
+    // (This app documents OpenAPI 3 only; the union also admits Swagger 2.)
+    transformObject: (doc) => ('openapiObject' in doc ? { ...doc.openapiObject, tags: declaredTags(doc.openapiObject.paths) } : doc.swaggerObject),
   });
 
   // Who is calling, before rate limiting (which counts per user). Failures are kept and only

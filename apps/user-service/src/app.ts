@@ -19,8 +19,8 @@ export interface BuildOptions {
 
 export const buildUserService = async (opts: BuildOptions = {}): Promise<App> => {
   const env = opts.env ?? process.env;
-  const config = loadConfig({ service: 'user', usesQueues: true }, env);
-  const key = await loadSigningKey(env.JWT_SIGNING_KEY_FILE, config.nodeEnv === 'production', env.JWT_SIGNING_KEY);
+  const config = loadConfig({ service: 'user' }, env);
+  const key = await loadSigningKey(config.own.JWT_SIGNING_KEY_FILE, config.nodeEnv === 'production', config.own.JWT_SIGNING_KEY);
   // prod: Entra token auth (DATABASE_AUTH=entra), the pod's workload identity as the database user.
   const prisma = createPrismaClient(PrismaClient, config.databaseUrl, undefined, await databasePassword(config, env));
   // The issuer verifies its own tokens with its own public key: no HTTP round trip to itself.

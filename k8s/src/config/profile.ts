@@ -5,6 +5,7 @@
  */
 import { K8S_NAMESPACE, type EnvironmentName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs, type AzureOutputs } from './azure-outputs.ts';
+import { inClusterHost } from '../lib/network.ts';
 import { DEFAULT_UID } from '../lib/security.ts';
 import { IMAGE_TAGS } from './releases.ts';
 
@@ -49,7 +50,7 @@ export interface ManagedDataStores {
   readonly kind: 'managed';
   readonly postgresHost: string;
   readonly redis: { readonly host: string; readonly port: number };
-  /** Private-endpoint subnets the pods may reach (architecture: database and cache subnets). */
+  /** Subnets the pods may reach (architecture: database and cache subnets), from the Bicep hand-over. */
   readonly postgresCidr: string;
   readonly redisCidr: string;
 }
@@ -140,7 +141,12 @@ export interface EnvironmentProfile {
   /** 'rolling': Deployment; 'progressive': Argo Rollouts with the catalog's delivery strategy. */
   readonly delivery: 'rolling' | 'progressive';
   readonly monitoring: MonitoringProfile | null;
-  readonly argo: { readonly automatedSync: boolean; readonly namespace: string };
+  readonly argo: {
+    readonly automatedSync: boolean;
+    readonly namespace: string;
+    /** The Argo Rollouts controller: its namespace and ServiceAccount (the blue-green smoke check calls the preview pods from it). */
+    readonly rolloutsController: { readonly namespace: string; readonly serviceAccount: string };
+  };
   readonly azure: AzureOutputs;
 }
 
@@ -173,6 +179,8 @@ const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]>
     'ingressPrivateIp',
     'redisHost',
     'redisPort',
+    'postgresSubnetCidr',
+    'redisSubnetCidr',
     'keyVaultCsiAddonClientId',
     'tlsCertificateName',
     'istioRevision',
@@ -181,6 +189,9 @@ const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]>
   ],
 };
 
+/** prod's kube-prometheus-stack and OpenTelemetry collector (the network policies and URLs agree on it). */
+const MONITORING_NAMESPACE = 'monitoring';
+
 export function buildProfile(name: EnvironmentName, azure: AzureOutputs): EnvironmentProfile {
   required(azure, name, REQUIRED_OUTPUTS[name]);
   const base = {
@@ -188,7 +199,7 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
     namespace: K8S_NAMESPACE,
     image: { registry: azure.acrLoginServer, tag: IMAGE_TAGS[name] },
     serviceBusFqdn: azure.serviceBusNamespaceFqdn,
-    argo: { namespace: 'argocd' },
+    argo: { namespace: 'argocd', rolloutsController: { namespace: 'argo-rollouts', serviceAccount: 'argo-rollouts' } },
     azure,
   };
   const profiles: Record<EnvironmentName, () => EnvironmentProfile> = {
@@ -257,12 +268,12 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
         kind: 'managed',
         postgresHost: azure.postgresHost,
         redis: { host: azure.redisHost, port: azure.redisPort },
-        postgresCidr: '10.0.2.0/24',
-        redisCidr: '10.0.3.0/24',
+        postgresCidr: azure.postgresSubnetCidr,
+        redisCidr: azure.redisSubnetCidr,
       },
       secrets: { kind: 'key-vault', keyVaultName: azure.keyVaultName, tenantId: azure.tenantId },
       workloadIdentity: azure.serviceIdentityClientIds,
-      otlpEndpoint: 'http://otel-collector.monitoring.svc.cluster.local:4318',
+      otlpEndpoint: `http://${inClusterHost('otel-collector', MONITORING_NAMESPACE)}:4318`,
       scaling: { horizontal: true, disruptionBudgets: true, zoneSpread: true, verticalRecommendations: true },
       mesh: {
         // The cluster's revision, from the hand-over (infra-bicep profile aks.istioRevision).
@@ -275,9 +286,9 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
       tolerations: [],
       delivery: 'progressive',
       monitoring: {
-        namespace: 'monitoring',
+        namespace: MONITORING_NAMESPACE,
         prometheusLabels: { 'app.kubernetes.io/name': 'prometheus' },
-        prometheusUrl: 'http://prometheus-operated.monitoring.svc.cluster.local:9090',
+        prometheusUrl: `http://${inClusterHost('prometheus-operated', MONITORING_NAMESPACE)}:9090`,
         ruleSelectorLabels: { release: 'kube-prometheus-stack' },
       },
       argo: { ...base.argo, automatedSync: false },

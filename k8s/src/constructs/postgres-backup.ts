@@ -15,6 +15,8 @@ import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { EnvironmentProfile, InClusterDataStores } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
 import { componentLabels, selectorLabels } from '../lib/labels.ts';
+import { podPeer, tcpPorts } from '../lib/network.ts';
+import { tolerationsOf } from '../lib/scheduling.ts';
 import { containerSecurityContext, podSecurityContext } from '../lib/security.ts';
 
 export const POSTGRES_BACKUP = {
@@ -84,35 +86,59 @@ export const BACKUP_SCRIPTS = { 'backup.sh': BACKUP_SH, 'upload.sh': UPLOAD_SH, 
 export interface PostgresBackupProps {
   readonly profile: EnvironmentProfile;
   readonly stores: InClusterDataStores;
-  /** The in-cluster PostgreSQL: its Service, port and admin Secret. */
+  /** The in-cluster PostgreSQL: its Service, host name, port and admin Secret. */
   readonly postgres: { readonly name: string; readonly host: string; readonly port: number; readonly adminSecret: string };
 }
 
-export class PostgresBackupConstruct extends Construct {
-  constructor(scope: Construct, id: string, props: PostgresBackupProps) {
-    super(scope, id);
-    const { profile, stores, postgres } = props;
-    const pg = stores.postgres;
-    const backup = pg.backup;
-    const ns = profile.namespace;
-    const name = POSTGRES_BACKUP.name;
-    const labels = componentLabels(profile, name, 'backup');
+/** The backup job's identity, its scripts, the CronJob that runs them, and where it may connect. */
+export class PostgresBackup extends Construct {
+  private readonly name = POSTGRES_BACKUP.name;
 
+  constructor(scope: Construct, id: string, private readonly props: PostgresBackupProps) {
+    super(scope, id);
+    this.serviceAccount();
+    this.scripts();
+    this.cronJob();
+    this.networkPolicy();
+  }
+
+  private get labels(): Record<string, string> {
+    return componentLabels(this.props.profile, this.name, 'backup');
+  }
+
+  private get namespace(): string {
+    return this.props.profile.namespace;
+  }
+
+  private serviceAccount(): void {
     emit(this, {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
       // Federated with the backup identity: system:serviceaccount:<ns>:postgres-backup (Bicep).
-      metadata: { name, namespace: ns, labels, annotations: { 'azure.workload.identity/client-id': backup.identityClientId } },
+      metadata: {
+        name: this.name,
+        namespace: this.namespace,
+        labels: this.labels,
+        annotations: { 'azure.workload.identity/client-id': this.props.stores.postgres.backup.identityClientId },
+      },
       automountServiceAccountToken: false,
     } satisfies IServiceAccount);
+  }
 
+  private scripts(): void {
     emit(this, {
       apiVersion: 'v1',
       kind: 'ConfigMap',
-      metadata: { name: POSTGRES_BACKUP.scripts, namespace: ns, labels },
+      metadata: { name: POSTGRES_BACKUP.scripts, namespace: this.namespace, labels: this.labels },
       data: { ...BACKUP_SCRIPTS },
     } satisfies IConfigMap);
+  }
 
+  private cronJob(): void {
+    const { profile, stores, postgres } = this.props;
+    const pg = stores.postgres;
+    const backup = pg.backup;
+    const labels = this.labels;
     const mounts = [
       { name: 'backup', mountPath: POSTGRES_BACKUP.backupPath },
       { name: 'scripts', mountPath: POSTGRES_BACKUP.scriptsPath, readOnly: true },
@@ -122,7 +148,7 @@ export class PostgresBackupConstruct extends Construct {
     emit(this, {
       apiVersion: 'batch/v1',
       kind: 'CronJob',
-      metadata: { name, namespace: ns, labels },
+      metadata: { name: this.name, namespace: this.namespace, labels },
       spec: {
         schedule: backup.schedule,
         timeZone: backup.timeZone,
@@ -140,12 +166,12 @@ export class PostgresBackupConstruct extends Construct {
             template: {
               metadata: { labels: { ...labels, 'azure.workload.identity/use': 'true' } },
               spec: {
-                serviceAccountName: name,
+                serviceAccountName: this.name,
                 automountServiceAccountToken: false,
                 enableServiceLinks: false,
                 restartPolicy: 'Never',
                 securityContext: podSecurityContext(pg.uid),
-                ...(profile.tolerations.length > 0 ? { tolerations: profile.tolerations.map((t) => ({ ...t })) } : {}),
+                ...tolerationsOf(profile),
                 initContainers: [
                   {
                     name: 'dump',
@@ -197,19 +223,22 @@ export class PostgresBackupConstruct extends Construct {
         },
       },
     } satisfies ICronJob);
+  }
 
+  private networkPolicy(): void {
+    const { postgres } = this.props;
     emit(this, {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
-      metadata: { name, namespace: ns, labels },
+      metadata: { name: this.name, namespace: this.namespace, labels: this.labels },
       spec: {
-        podSelector: { matchLabels: selectorLabels(name) },
+        podSelector: { matchLabels: selectorLabels(this.name) },
         policyTypes: ['Ingress', 'Egress'],
         ingress: [],
         egress: [
-          { to: [{ podSelector: { matchLabels: selectorLabels(postgres.name) } }], ports: [{ protocol: 'TCP', port: postgres.port }] },
+          { to: [podPeer(postgres.name)], ports: tcpPorts(postgres.port) },
           // Microsoft Entra ID (token exchange) and the storage account's blob endpoint.
-          { ports: [{ protocol: 'TCP', port: 443 }] },
+          { ports: tcpPorts(443) },
         ],
       },
     } satisfies INetworkPolicy);

@@ -6,7 +6,7 @@
  * alerts": page at 14.4x over 1 h and 6x over 6 h, ticket at 1x over 3 days, each confirmed by a
  * short window of 1/12 of the long one so the alert also resets quickly).
  */
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
 import { HEALTH_PATHS, METRICS_PATH, serviceList, type EnvironmentName } from '@tripgen/catalog';
 import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts';
@@ -20,8 +20,9 @@ import { latencyBudgetMs } from './slo.ts';
 export const AVAILABILITY_OBJECTIVE: Readonly<Record<EnvironmentName, number>> = { dev: 0.95, prod: 0.999 };
 
 /**
- * Share of requests that must answer within the service's latency budget (200 ms, the AI service
- * 5 s): the seed's response-time alerts are p95 figures, so the objective is 95% within budget.
+ * Share of requests that must answer within the service's latency budget (its catalog response-time
+ * objective: 200 ms, itineraries 5 s): the seed's response-time alerts are p95 figures, so the
+ * objective is 95% within budget.
  */
 export const LATENCY_OBJECTIVE = 0.95;
 
@@ -120,7 +121,7 @@ export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleG
   for (const spec of serviceList()) {
     const job = metricsServiceName(spec);
     const sel = `namespace="${namespace}",job="${job}",route!~"${ownRoutes}"`;
-    const budgetSeconds = latencyBudgetMs(spec.name) / 1000;
+    const budgetSeconds = latencyBudgetMs(spec) / 1000;
     for (const w of SLO_WINDOWS) {
       const total = `sum by (job) (rate(http_request_duration_seconds_count{${sel}}[${w}]))`;
       recording.push({
@@ -131,7 +132,7 @@ export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleG
       recording.push({
         record: sliRecord('latency', w),
         expr: `1 - sum by (job) (rate(http_request_duration_seconds_bucket{${sel},le="${budgetSeconds}"}[${w}])) / ${total}`,
-        labels: { slo_latency_budget_ms: String(latencyBudgetMs(spec.name)) },
+        labels: { slo_latency_budget_ms: String(latencyBudgetMs(spec)) },
       });
     }
   }
@@ -169,15 +170,29 @@ export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleG
   ];
 }
 
-export function sloRules(scope: Construct, profile: EnvironmentProfile, monitoring: MonitoringProfile): void {
-  emit(scope, {
-    apiVersion: 'monitoring.coreos.com/v1',
-    kind: 'PrometheusRule',
-    metadata: {
-      name: 'tripgen-slos',
-      namespace: profile.namespace,
-      labels: { ...componentLabels(profile, 'tripgen-slos', 'monitoring'), ...monitoring.ruleSelectorLabels },
-    },
-    spec: { groups: sloRuleGroups(profile.namespace, profile.name) },
-  } satisfies IPrometheusRule);
+export interface SloRulesProps {
+  readonly profile: EnvironmentProfile;
+  readonly monitoring: MonitoringProfile;
+}
+
+/** The SLO recording rules and burn-rate alerts as one PrometheusRule the Prometheus operator picks up. */
+export class SloRules extends Construct {
+  constructor(scope: Construct, id: string, private readonly props: SloRulesProps) {
+    super(scope, id);
+    this.prometheusRule();
+  }
+
+  private prometheusRule(): void {
+    const { profile, monitoring } = this.props;
+    emit(this, {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'PrometheusRule',
+      metadata: {
+        name: 'tripgen-slos',
+        namespace: profile.namespace,
+        labels: { ...componentLabels(profile, 'tripgen-slos', 'monitoring'), ...monitoring.ruleSelectorLabels },
+      },
+      spec: { groups: sloRuleGroups(profile.namespace, profile.name) },
+    } satisfies IPrometheusRule);
+  }
 }

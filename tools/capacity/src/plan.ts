@@ -9,9 +9,9 @@
  * each prod pod carries, after what AKS reserves per node and the DaemonSets on every node.
  */
 import { SERVICES, serviceList, type ServiceName } from '@tripgen/catalog';
-import { loadSnapshot } from '@tripgen/infra-bicep/lib/bicep';
-import { asArray, prop } from '@tripgen/infra-bicep/lib/props';
-import { PRICES } from '@tripgen/infra-bicep/cost/prices';
+import { loadSnapshot } from '@tripgen/infra-bicep/bicep';
+import { asArray, prop } from '@tripgen/infra-bicep/props';
+import { PRICES } from '@tripgen/infra-bicep/prices';
 import type { Figures } from './figures.ts';
 import { REQUEST_COST_FACTOR, peakRequestsPerSecond, peakSchedulesPerSecond } from './load.ts';
 

@@ -5,6 +5,13 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
+import { RATE_LIMIT } from '@tripgen/catalog';
+
+/**
+ * Retry-After (seconds) of the kit's own retryable answers: a 503 (database unreachable, load shed)
+ * is worth retrying shortly; a 429 without the limiter's own header, after the rate-limit window.
+ */
+export const RETRY_AFTER_SECONDS = { unavailable: 5, rateLimited: RATE_LIMIT.timeWindowMs / 1000 } as const;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -55,6 +62,7 @@ const CLIENT_ERRORS: Record<string, number> = {
  * connection closed, no pooled connection in time). A retryable 503, not a bug of ours.
  */
 const DATABASE_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const POOL_TIMEOUT = /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout)/;
 
 type ValidationItem = { instancePath?: string; message?: string; params?: Record<string, unknown> };
 
@@ -70,7 +78,9 @@ export const toProblem = (error: FastifyError & { validation?: ValidationItem[];
       })),
     });
   }
-  if (typeof error.code === 'string' && DATABASE_UNAVAILABLE.has(error.code)) {
+  // The pg pool found no connection in time (all busy, or the server too slow to accept one): the
+  // database is out of reach for now, the same retryable 503 (node-postgres states it in words only).
+  if ((typeof error.code === 'string' && DATABASE_UNAVAILABLE.has(error.code)) || POOL_TIMEOUT.test(error.message ?? '')) {
     return problem(503, 'The database is unavailable; try again shortly', { instance: request.url });
   }
   const known = error.code ? CLIENT_ERRORS[error.code] : undefined;
@@ -86,7 +96,7 @@ export const registerProblemHandlers = (app: FastifyInstance): void => {
     if (p.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: p.status, code: error.code }, p.detail);
     // Both are worth retrying; say when (the rate limiter sets its own for 429).
-    if (reply.getHeader('retry-after') === undefined && (p.status === 429 || p.status === 503)) reply.header('retry-after', p.status === 429 ? '60' : '5');
+    if (reply.getHeader('retry-after') === undefined && (p.status === 429 || p.status === 503)) reply.header('retry-after', String(p.status === 429 ? RETRY_AFTER_SECONDS.rateLimited : RETRY_AFTER_SECONDS.unavailable));
     return sendProblem(reply, p);
   });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `No route ${request.method} ${request.url.split('?')[0]}`, { instance: request.url })));

@@ -1,0 +1,28 @@
+/**
+ * The trip service's own settings, on top of the kit's: where the services it calls answer, and
+ * how long a schedule may take before it is failed. The variables are declared once in the
+ * catalog's environment contract (SERVICE_ENVIRONMENT.trip), which the kit validates at start;
+ * here they get their defaults.
+ */
+import type { ServiceConfig } from '@tripgen/service-kit';
+
+export interface TripConfig {
+  readonly userServiceUrl: string;
+  readonly locationServiceUrl: string;
+  readonly aiServiceUrl: string;
+  /** From the request to the latest instant the AI service may still start or finish the work. */
+  readonly scheduleDeadlineMs: number;
+  /** Past the deadline plus this, a schedule without an outcome is failed here (the AI service had its chance). */
+  readonly scheduleGraceMs: number;
+  /** How often unfinished schedules are brought up to date in the background. */
+  readonly sweepIntervalMs: number;
+}
+
+export const tripConfig = (own: ServiceConfig<'trip'>['own']): TripConfig => ({
+  userServiceUrl: own.USER_SERVICE_URL,
+  locationServiceUrl: own.LOCATION_SERVICE_URL,
+  aiServiceUrl: own.AI_SERVICE_URL,
+  scheduleDeadlineMs: own.SCHEDULE_DEADLINE_MS ?? 120_000,
+  scheduleGraceMs: own.SCHEDULE_GRACE_MS ?? 30_000,
+  sweepIntervalMs: own.SCHEDULE_SWEEP_INTERVAL_MS ?? 2_000,
+});
