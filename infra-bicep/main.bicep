@@ -66,6 +66,9 @@ var names = {
   appInsights: 'appi-tripgen-${envName}'
   vnet: 'vnet-tripgen-${envName}'
   postgresRolesIdentity: 'id-tripgen-dbroles-${envName}'
+  aks: 'aks-tripgen-${envName}'
+  // Storage account names: letters and digits only, 24 at most (sttripgenbakprod + 6).
+  backupStorage: 'sttripgenbak${envName}${globalSuffix}'
 }
 var hasServiceBusDr = profile.serviceBus.sku == 'Premium' && profile.serviceBus.?drLocation != null
 var subnetNames = {
@@ -276,6 +279,21 @@ module aks 'modules/aks.bicep' = {
   dependsOn: [network, acr, keyVault]
 }
 
+module clusterSchedule 'modules/cluster-schedule.bicep' = if (profile.aks.?workingHours != null) {
+  scope: rg
+  name: 'cluster-schedule'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    clusterName: names.aks
+    clusterApiVersion: '2026-08-01'
+    workingHours: profile.aks.workingHours!
+    workspaceId: monitoring.outputs.workspaceId
+  }
+  dependsOn: [aks]
+}
+
 module identities 'modules/identity.bicep' = {
   scope: rg
   name: 'identity'
@@ -296,6 +314,23 @@ module identities 'modules/identity.bicep' = {
     postgresRolesServiceAccount: catalog.postgresRolesServiceAccount
   }
   dependsOn: [keyVault, serviceBus, redis]
+}
+
+module backupStorage 'modules/backup-storage.bicep' = if (profile.?backup != null) {
+  scope: rg
+  name: 'backup-storage'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    name: names.backupStorage
+    containerName: profile.backup!.containerName
+    retentionDays: profile.backup!.retentionDays
+    oidcIssuerUrl: aks.outputs.oidcIssuerUrl
+    k8sNamespace: catalog.namespace
+    serviceAccount: catalog.postgresBackupServiceAccount
+    workspaceId: monitoring.outputs.workspaceId
+  }
 }
 
 // What CI signs in as for this environment, and the registry role it needs (push here, or import
@@ -457,3 +492,12 @@ output publicHostName string = publicHostName
 
 @description('Private IP the Application Gateway sends traffic to: the Istio internal ingress gateway service must be pinned to it (service.beta.kubernetes.io/azure-load-balancer-ipv4); empty without a gateway (dev).')
 output ingressPrivateIp string = profile.?appGateway.?backendIp ?? ''
+
+@description('Storage account of the in-cluster PostgreSQL\'s logical backups; empty where PostgreSQL is managed (prod).')
+output backupStorageAccountName string = profile.?backup == null ? '' : backupStorage!.outputs.name
+
+@description('Blob container of those backups; empty in prod.')
+output backupContainerName string = profile.?backup == null ? '' : backupStorage!.outputs.containerName
+
+@description('Client id of the backup job\'s managed identity (azure.workload.identity/client-id of its ServiceAccount); empty in prod.')
+output backupIdentityClientId string = profile.?backup == null ? '' : backupStorage!.outputs.identityClientId

@@ -74,6 +74,17 @@ type aksProfile = {
 
   @description('Address ranges allowed to reach the API server\'s public endpoint (operators, the CI/CD egress). The nodes reach it privately (API server VNet integration, prod) or through the outbound IPs AKS allows itself (dev, load balancer egress).')
   apiServerAuthorizedRanges: string[]
+  @description('Off-hours shutdown: the cluster is started and stopped on this schedule (every pool at zero outside it); null keeps it running.')
+  workingHours: {
+    @description('Windows time zone id of the hours, e.g. Korea Standard Time.')
+    timeZone: string
+    @description('Days the cluster runs.')
+    days: ('Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday')[]
+    @description('Hour the cluster starts (0-23).')
+    start: int
+    @description('Hour the cluster stops (0-23), after start.')
+    stop: int
+  }?
 }
 
 @export()
@@ -183,6 +194,9 @@ type serviceBusProfile = {
   @description('Messaging units (Premium only; 0 otherwise).')
   capacity: int
 
+  @description('Premium only: partitions of the namespace (1, 2 or 4; set at creation, each gets capacity / partitions units). Basic and Standard partition each queue instead.')
+  partitions: int?
+
   @description('Region of the geo-DR secondary namespace (Premium only); null for none.')
   drLocation: string?
 
@@ -223,6 +237,16 @@ type appGatewayProfile = {
 }
 
 @export()
+@description('Storage for the logical backups of an in-cluster PostgreSQL (dev); prod relies on the Flexible Server\'s backups.')
+type backupProfile = {
+  @description('Days a dump is kept (the storage lifecycle rule deletes older ones).')
+  retentionDays: int
+
+  @description('Blob container of the dumps.')
+  containerName: string
+}
+
+@export()
 @description('Everything that differs between environments.')
 type environmentProfile = {
   @description('Environment name, used in every resource name.')
@@ -245,6 +269,9 @@ type environmentProfile = {
 
   @description('Managed PostgreSQL; null when PostgreSQL runs in-cluster (dev).')
   postgres: postgresProfile?
+
+  @description('Backup storage of the in-cluster PostgreSQL; null where PostgreSQL is managed (prod).')
+  backup: backupProfile?
 
   @description('Managed Redis; null when Redis runs in-cluster (dev).')
   redis: redisProfile?

@@ -3,11 +3,16 @@
  * (/api/v1/users/me: JWT verification, rate limit counted in Redis, profile from the two-level
  * cache) next to a bare Fastify hello-world on the same machine, and each service's peak RSS.
  * Services run as their own processes with production settings (LOG_LEVEL=warn so the figure is
- * the service, not the log volume); autocannon drives them from this process.
+ * the service, not the log volume); autocannon drives them from this process. The CPU time the
+ * user service spends per request (from /proc, user + system) goes into tools/capacity/figures.json,
+ * with the date and commit, for `npm run capacity`.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { AUTH_PATHS, HEALTH_PATHS, JWKS_PATH, TOKEN_ISSUER, type ServiceName } from '@tripgen/catalog';
+import { writeFigure } from '@tripgen/capacity/figures';
 import { existingServices, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createScratchDatabase, ensureStack } from '@tripgen/dev-tools/local-stack';
 import { freePort, startNodeProcess } from '@tripgen/dev-tools/processes';
@@ -19,11 +24,27 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
 const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
 
-const run = async (title: string, url: string, headers: Record<string, string> = {}) => {
+/** CPU seconds (user + system, all threads) a live process has used so far, from /proc/<pid>/stat. */
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+const cpuSeconds = (pid: number): number => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+};
+
+const run = async (title: string, url: string, headers: Record<string, string> = {}, pid?: number) => {
   await autocannon({ url, connections: CONNECTIONS, duration: 2, headers }); // warm-up (JIT, pools, caches)
+  const cpuBefore = pid === undefined ? 0 : cpuSeconds(pid);
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  const cpu = pid === undefined ? Number.NaN : cpuSeconds(pid) - cpuBefore;
   if (r.non2xx || r.errors) throw new Error(`${title}: ${r.non2xx} non-2xx answers and ${r.errors} errors; the figure would be meaningless`);
-  return { title, rps: r.requests.average, p99: r.latency.p99, total: r.requests.total };
+  return { title, rps: r.requests.average, p99: r.latency.p99, total: r.requests.total, cpu };
+};
+
+const gitCommit = (): string => {
+  const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  return execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim() === '' ? head : `${head}-dirty`;
 };
 
 ensureStack();
@@ -70,7 +91,8 @@ try {
 
   console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per target after a 2 s warm-up, on ${os.cpus().length} cores`);
   const base = await run('Fastify hello-world (bare)', `${hello.url}/`);
-  const me = await run('GET /api/v1/users/me (JWT + Redis rate limit + cached profile)', `${user.url}/api/v1/users/me`, { authorization: `Bearer ${accessToken}` });
+  const commit = gitCommit();
+  const me = await run('GET /api/v1/users/me (JWT + Redis rate limit + cached profile)', `${user.url}/api/v1/users/me`, { authorization: `Bearer ${accessToken}` }, user.child.pid);
   const ready = await fetch(`${user.url}${HEALTH_PATHS.readiness}`).then((r) => r.json());
 
   const rows = [base, me].map((r) => `${r.title.padEnd(64)} ${r.rps.toFixed(0).padStart(8)} req/s   p99 ${String(r.p99).padStart(4)} ms   (${r.total} requests)`);
@@ -80,6 +102,20 @@ try {
   for (const p of services) console.log(`  ${`${p.name}-service`.padEnd(20)} ${mib(p.peakRss())}`);
   console.log(`  ${'hello-world'.padEnd(20)} ${mib(hello.peakRss())}`);
   console.log(`user service readiness during the run: ${JSON.stringify(ready)}`);
+  const cpuPerRequest = me.cpu / me.total;
+  console.log(`user service CPU: ${me.cpu.toFixed(2)} s for ${me.total} requests = ${(cpuPerRequest * 1000).toFixed(3)} ms per request (${(1 / cpuPerRequest).toFixed(0)} req per CPU-second)`);
+  writeFigure('api', {
+    date: new Date().toISOString().slice(0, 10),
+    commit,
+    source: 'npm run bench:api',
+    machine: `${os.cpus().length} cores shared (load average ${os.loadavg()[0]!.toFixed(1)}), autocannon with ${CONNECTIONS} connections on the same machine`,
+    provisional: false,
+    note: 'CPU time of the user service process (user + system) over the measured run, divided by the requests answered',
+    route: me.title,
+    requestsPerSecond: Math.round(me.rps),
+    cpuSecondsPerRequest: Number(cpuPerRequest.toPrecision(4)),
+  });
+  console.log('wrote the api figure to tools/capacity/figures.json (npm run capacity reads it)');
 } finally {
   for (const c of cleanups.reverse()) await c().catch((err: unknown) => console.error('cleanup:', err));
 }

@@ -1,9 +1,10 @@
 /**
  * `npm run cost`: estimated monthly cost of each environment, priced from its committed snapshot
  * (infra-bicep/snapshots, i.e. what the .bicepparam files produce) with the dated price table in
- * infra-bicep/cost/prices.ts, next to the seed's estimate (§9.2.1). `--lines` lists every item.
+ * infra-bicep/cost/prices.ts, next to the seed's estimate (§9.2.1), with what the spot pool and the
+ * off-hours shutdown save (§9.1.1). `--lines` lists every item.
  */
-import { CATEGORIES, estimate, totalsByCategory } from '@tripgen/infra-bicep/cost';
+import { CATEGORIES, estimate, savings, totalsByCategory } from '@tripgen/infra-bicep/cost';
 import { PRICE_TABLE_DATE, SEED_ESTIMATE, USAGE_ASSUMPTIONS } from '@tripgen/infra-bicep/prices';
 import { environmentOf, loadSnapshot, PARAM_FILES } from '@tripgen/infra-bicep/bicep';
 
@@ -28,6 +29,9 @@ for (const file of PARAM_FILES) {
   const total = lines.reduce((sum, l) => sum + l.monthly, 0);
   const seedTotal = Object.values(seed).reduce((a, b) => a + b, 0);
   console.log(`  ${pad('total', 24)}${lpad(usd(total), 10)}${lpad(usd(seedTotal), 10)}`);
+  const saved = savings(loadSnapshot(env), env);
+  if (saved.length > 0) console.log('  savings already in the estimate (monthly, each with the other in place):');
+  for (const s of saved) console.log(`    ${lpad(usd(s.monthly), 8)}  ${(s.share * 100).toFixed(0)}% saved by ${s.what}`);
   if (process.argv.includes('--lines')) {
     for (const l of lines) console.log(`    ${pad(l.category, 22)} ${lpad(usd(l.monthly), 8)}  ${l.item}`);
   }

@@ -28,16 +28,18 @@ export const SOURCES = {
   acr: 'https://azure.microsoft.com/pricing/details/container-registry/',
   monitor: 'https://azure.microsoft.com/pricing/details/monitor/',
   defender: 'https://azure.microsoft.com/pricing/details/defender-for-cloud/',
+  blob: 'https://azure.microsoft.com/pricing/details/storage/blobs/',
+  logicApps: 'https://azure.microsoft.com/pricing/details/logic-apps/',
 } as const;
 
 export const PRICES = {
   aksStandardTierPerHour: 0.1,
-  /** Per VM-hour, with vCPU count (Defender for Containers bills per vCPU). */
+  /** Per VM-hour, with vCPU count (Defender for Containers bills per vCPU) and memory (npm run capacity packs pods on it). */
   vm: {
-    Standard_B2s: { perHour: 0.0416, vcpus: 2 },
-    Standard_D2s_v3: { perHour: 0.096, vcpus: 2 },
-    Standard_D4s_v3: { perHour: 0.192, vcpus: 4 },
-  } as Readonly<Record<string, { perHour: number; vcpus: number }>>,
+    Standard_B2s: { perHour: 0.0416, vcpus: 2, memoryGiB: 4 },
+    Standard_D2s_v3: { perHour: 0.096, vcpus: 2, memoryGiB: 8 },
+    Standard_D4s_v3: { perHour: 0.192, vcpus: 4, memoryGiB: 16 },
+  } as Readonly<Record<string, { perHour: number; vcpus: number; memoryGiB: number }>>,
   /** Spot price as a fraction of on-demand (varies with capacity; the seed assumes 70% savings). */
   spotFactor: 0.3,
   /** Premium SSD P10 (128 GiB), the default AKS OS disk. */
@@ -67,6 +69,10 @@ export const PRICES = {
   metricAlertPerMonth: 0.1,
   logAlertPerMonth: 0.5,
   defenderPerVcpuMonth: 6.87,
+  /** Block blob storage, LRS, Cool tier, per GB-month (the backup dumps). */
+  blobCoolLrsPerGbMonth: 0.01,
+  /** Logic Apps Consumption, per built-in trigger or action execution. */
+  logicAppExecution: 0.000025,
 } as const;
 
 /** Usage the price of some services depends on (not in the templates). */
@@ -76,6 +82,8 @@ export const USAGE_ASSUMPTIONS = {
   defenderLogIngestionGbPerDay: { dev: 0.1, prod: 0.5 },
   natGatewayGbPerMonth: 100,
   natGatewayPerGb: 0.045,
+  /** dev: a week of daily dumps of the in-cluster PostgreSQL (about 1 GB each at most). */
+  backupGbStored: 7,
 } as const;
 
 /** The seed's estimate (§9.2.1), USD per month, by its categories. */

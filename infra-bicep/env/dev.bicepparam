@@ -26,11 +26,20 @@ param profile = {
     istioRevision: 'asm-1-29'
     upgradeChannel: 'patch'
     adminGroupObjectIds: ['11111111-1111-1111-1111-111111111111']
-    maintenanceDay: 'Sunday'
-    maintenanceStartTime: '02:00'
+    // Inside the working hours below: a stopped cluster is not upgraded.
+    maintenanceDay: 'Friday'
+    maintenanceStartTime: '16:00'
     maintenanceUtcOffset: '+09:00'
     // Placeholder (TEST-NET-3): the operators' and the CI/CD runners' egress ranges.
     apiServerAuthorizedRanges: ['203.0.113.0/24']
+    // Seed §9.1.1: off-hours shutdown. Weekdays 08:00-20:00 in Korea; stopped every night and
+    // from Friday evening to Monday morning (60 of 168 hours running).
+    workingHours: {
+      timeZone: 'Korea Standard Time'
+      days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']
+      start: 8
+      stop: 20
+    }
     nodePools: [
       {
         // AKS refuses spot system pools: the one regular node keeps the add-ons alive when spot
@@ -60,5 +69,11 @@ param profile = {
   serviceBus: {
     sku: 'Basic'
     capacity: 0
+  }
+  // The seed gives dev no retention (manual backups, §5.2.2); a week of daily dumps covers a bad
+  // migration found after a weekend. prod keeps the Flexible Server's 35 days.
+  backup: {
+    retentionDays: 7
+    containerName: 'postgres-backups'
   }
 }

@@ -94,6 +94,8 @@ var prodProfile environmentProfile = {
   serviceBus: {
     sku: 'Premium'
     capacity: 2
+    // One messaging unit per partition: more partitions of fewer units outperform one big one.
+    partitions: 2
     drLocation: 'koreasouth'
     // Korea South has no availability zones: the secondary is not zone redundant.
     drZoneRedundant: false

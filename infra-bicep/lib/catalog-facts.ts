@@ -8,6 +8,7 @@ import {
   DATABASES,
   JWKS_PATH,
   K8S_NAMESPACE,
+  POSTGRES_BACKUP_JOB,
   POSTGRES_ROLES_SERVICE_ACCOUNT,
   QUEUE_LIMITS,
   QUEUE_NAMES,
@@ -37,6 +38,7 @@ export const catalogFacts = () => ({
   edgeProbePath: JWKS_PATH,
   requestBodyLimitKb: REQUEST_BODY_LIMIT_BYTES / 1024,
   postgresRolesServiceAccount: POSTGRES_ROLES_SERVICE_ACCOUNT,
+  postgresBackupServiceAccount: POSTGRES_BACKUP_JOB,
 });
 
 export const renderCatalogJson = (): string => `${JSON.stringify(catalogFacts(), null, 2)}\n`;

@@ -1,5 +1,5 @@
 // Service Bus: the catalog's queues with the seed's limits (1 GB, 14-day TTL), Entra ID only
-// (local SAS auth off), TLS 1.2. Premium (prod) adds 2 messaging units, the private endpoint and
+// (local SAS auth off), TLS 1.2, partitioned. Premium (prod) adds 2 messaging units, the private endpoint and
 // geo-disaster recovery pairing with a secondary namespace in the paired region, both behind
 // private endpoints, clients on the alias (the name that survives a failover).
 
@@ -48,12 +48,19 @@ param private privateAccess?
 var premium = profile.sku == 'Premium'
 var geoDr = premium && profile.?drLocation != null
 
-var namespaceProperties = {
-  disableLocalAuth: true
-  minimumTlsVersion: '1.2'
-  publicNetworkAccess: private == null ? 'Enabled' : 'Disabled'
-  zoneRedundant: premium
-}
+// Partitioning (seed §11.2.1: scale the queues out by partitions) where the tier allows it, always
+// at creation: Premium partitions the namespace (every queue in it), Basic and Standard partition
+// each queue (16 partitions). A geo-DR pair must be partitioned alike.
+// learn.microsoft.com/azure/service-bus-messaging/enable-partitions-premium, -basic-standard
+var namespaceProperties = union(
+  {
+    disableLocalAuth: true
+    minimumTlsVersion: '1.2'
+    publicNetworkAccess: private == null ? 'Enabled' : 'Disabled'
+    zoneRedundant: premium
+  },
+  premium ? { premiumMessagingPartitions: profile.?partitions ?? 1 } : {}
+)
 
 resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' = {
   name: name
@@ -72,6 +79,8 @@ resource queues 'Microsoft.ServiceBus/namespaces/queues@2026-01-01' = [
       defaultMessageTimeToLive: queueLimits.defaultMessageTimeToLive
       maxDeliveryCount: queueLimits.maxDeliveryCount
       lockDuration: 'PT1M'
+      // Premium namespaces partition themselves; the entity flag is for Basic and Standard.
+      enablePartitioning: !premium
       // Basic has no dead-lettering on expiry; in Standard/Premium expired messages stay inspectable.
       deadLetteringOnMessageExpiration: profile.sku != 'Basic'
     }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DATABASES, QUEUE_LIMITS, QUEUE_NAMES, REQUEST_BODY_LIMIT_BYTES, SERVICE_NAMES, serviceList, workloadIdentitySubject } from '@tripgen/catalog';
+import { DATABASES, POSTGRES_BACKUP_JOB, QUEUE_LIMITS, QUEUE_NAMES, REQUEST_BODY_LIMIT_BYTES, SERVICE_NAMES, serviceList, workloadIdentitySubject } from '@tripgen/catalog';
 import { CATALOG_JSON_PATH, renderCatalogJson } from '../lib/catalog-facts.ts';
 import { ENVIRONMENTS, loadSnapshot } from '../lib/bicep.ts';
 import { ofType, prop } from '../lib/props.ts';
@@ -36,7 +36,9 @@ describe('Bicep uses the service catalog\'s facts', () => {
       const identities = ofType(resources, 'Microsoft.ManagedIdentity/userAssignedIdentities')
         .map((i) => i.name)
         .filter((n) => n.startsWith('id-tripgen-') && !n.startsWith('id-tripgen-dbroles-'));
-      expect(identities.sort()).toEqual(SERVICE_NAMES.map((s) => `id-tripgen-${s}-${env}`).sort());
+      // Beside them, dev's PostgreSQL backup job has its own (test/backup-storage.test.ts).
+      const jobs = env === 'dev' ? [`id-tripgen-${POSTGRES_BACKUP_JOB}-${env}`] : [];
+      expect(identities.sort()).toEqual([...SERVICE_NAMES.map((s) => `id-tripgen-${s}-${env}`), ...jobs].sort());
       const federations = ofType(resources, 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials');
       for (const s of SERVICE_NAMES) {
         const own = federations.filter((f) => f.name.startsWith(`id-tripgen-${s}-${env}/`));

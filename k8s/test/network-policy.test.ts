@@ -49,9 +49,9 @@ describe('prod NetworkPolicies reach the managed data stores in the subnets Bice
 });
 
 describe('dev data store NetworkPolicies', () => {
-  it('let only the services and their migrations reach PostgreSQL, and give the stores no egress', () => {
+  it('let only the services, their migrations and the backup job reach PostgreSQL, and give the stores no egress', () => {
     const pg = policy('dev', 'postgres').ingress[0]!.from![0]!.podSelector as unknown as { matchExpressions: { values: string[] }[] };
-    expect(pg.matchExpressions[0]!.values.sort()).toEqual(serviceList().flatMap((s) => [workloadName(s.name), `${s.name}-migrate`]).sort());
+    expect(pg.matchExpressions[0]!.values.sort()).toEqual([...serviceList().flatMap((s) => [workloadName(s.name), `${s.name}-migrate`]), 'postgres-backup'].sort());
     expect(policy('dev', 'redis').egress).toEqual([]);
     expect(policy('dev', 'postgres').egress).toEqual([]);
   });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadProfiles } from '../src/config/profile.ts';
 import { GATEWAY_CERT_COMPONENT } from '../src/constructs/gateway-certificate.ts';
-import type { K8sObject } from './policy/objects.ts';
+import { podTemplateOf, type K8sObject } from './policy/objects.ts';
 import * as rules from './policy/rules.ts';
 import { gitopsFiles, objectsOf } from './support/gitops.ts';
 
@@ -22,8 +22,8 @@ describe.each(profiles.map((p) => [p.name, p] as const))('%s: Pod Security "rest
   it('checks every workload kind the environment renders (no rule below passes on an empty set)', () => {
     const kinds: Record<string, number> = {};
     for (const o of objects.filter(rules.isWorkload)) kinds[o.kind] = (kinds[o.kind] ?? 0) + 1;
-    // dev: 4 services, 4 migration Jobs, PostgreSQL and Redis; prod: 4 Rollouts, 4 Jobs, the edge certificate sync.
-    expect(kinds).toEqual(env === 'dev' ? { Deployment: 4, Job: 4, StatefulSet: 2 } : { Deployment: 1, Job: 4, Rollout: 4 });
+    // dev: 4 services, 4 migration Jobs, PostgreSQL and Redis, PostgreSQL's backup CronJob; prod: 4 Rollouts, 4 Jobs, the edge certificate sync.
+    expect(kinds).toEqual(env === 'dev' ? { CronJob: 1, Deployment: 4, Job: 4, StatefulSet: 2 } : { Deployment: 1, Job: 4, Rollout: 4 });
   });
   it('[1: kube-score container-resources; kube-linter unset-cpu-requirements, unset-memory-requirements; Polaris cpuRequestsMissing, memoryRequestsMissing, memoryLimitsMissing]', () => {
     expect(rules.containerResources(objects)).toEqual([]);
@@ -110,7 +110,7 @@ describe('[25] gitops/ layout', () => {
 
 /** A rendered prod workload, deep-copied so each case breaks its own copy. */
 const prodRollout = (): K8sObject => structuredClone(objectsOf('prod').find((o) => o.kind === 'Rollout')!);
-const container = (o: K8sObject): Record<string, unknown> => (o.spec as { template: { spec: { containers: Record<string, unknown>[] } } }).template.spec.containers[0]!;
+const container = (o: K8sObject): Record<string, unknown> => podTemplateOf(o)!.spec.containers[0] as unknown as Record<string, unknown>;
 const securityContext = (o: K8sObject): Record<string, unknown> => container(o).securityContext as Record<string, unknown>;
 const withSupport = (o: K8sObject): K8sObject[] => [...objectsOf('prod').filter((x) => x.kind !== o.kind || x.metadata.name !== o.metadata.name), o];
 
@@ -145,6 +145,7 @@ describe('each rule fails on a deliberately broken object', () => {
     ['dev', 'Deployment'],
     ['dev', 'StatefulSet'],
     ['dev', 'Job'],
+    ['dev', 'CronJob'],
     ['prod', 'Deployment'],
     ['prod', 'Job'],
   ] as const;
@@ -159,7 +160,7 @@ describe('each rule fails on a deliberately broken object', () => {
     container(o).image = 'docker.io/library/busybox';
     delete container(o).livenessProbe;
     const found = checks.map((rule) => rule(objects()).length);
-    expect(found).toEqual([1, 1, 1, kind === 'Job' ? 0 : 1]);
+    expect(found).toEqual([1, 1, 1, kind === 'Job' || kind === 'CronJob' ? 0 : 1]);
   });
 
   it('[deployment-targeted-by-hpa-does-not-have-replicas-configured] flags replicas on an HPA target', () => {

@@ -37,7 +37,9 @@ describe.each(Object.entries(SEED))('%s service', (service, seed) => {
     expect(hpa.minReplicas).toBe(seed.prod);
     expect(hpa.scaleTargetRef).toEqual({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name });
     // The service container's CPU, not the pod's (which would include the Istio sidecar).
-    expect(hpa.metrics).toEqual([{ type: 'ContainerResource', containerResource: { name: 'cpu', container: service, target: { type: 'Utilization', averageUtilization: seed.hpaCpu } } }]);
+    expect(hpa.metrics[0]).toEqual({ type: 'ContainerResource', containerResource: { name: 'cpu', container: service, target: { type: 'Utilization', averageUtilization: seed.hpaCpu } } });
+    // §11.2.1 adds memory (test/autoscaling.test.ts checks its target).
+    expect(hpa.metrics[1]).toMatchObject({ type: 'ContainerResource', containerResource: { name: 'memory', container: service } });
   });
 
   it('probes liveness, readiness and startup every 30 s with a 5 s timeout in both environments', () => {

@@ -5,7 +5,7 @@
  *    climbs out of the repository, no reference to the reference set by name, no symlink out;
  *  - the repository copied alone into an empty temporary folder (exactly the files git would
  *    commit: no node_modules, no generated code, no `../shared`) renders `gitops/` identically and
- *    runs the k8s and planner tests green.
+ *    runs the k8s and planner tests green (on the local stack, whose settings `npm test` has too).
  */
 import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -106,6 +106,14 @@ describe('nothing in the repository reads or links outside it', () => {
   });
 });
 
+/** The local stack's settings as this process has them, by the names the copy's scripts/stack-env.sh exports. */
+function stackEnv(repo: string): Record<string, string> {
+  const names = [...readFileSync(path.join(repo, 'scripts', 'stack-env.sh'), 'utf8').matchAll(/^export (\w+)=/gm)].map((m) => m[1]!);
+  const missing = names.filter((n) => process.env[n] === undefined);
+  if (missing.length > 0) throw new Error(`${missing.join(', ')} not set: run \`source scripts/stack-env.sh && bash scripts/stack-up.sh\` first`);
+  return Object.fromEntries(names.map((n) => [n, process.env[n]!]));
+}
+
 describe('the repository copied alone into an empty folder', () => {
   let copy: string | undefined;
   afterAll(() => {
@@ -115,8 +123,10 @@ describe('the repository copied alone into an empty folder', () => {
   it(`renders gitops/ identically and passes ${PROJECTS_RUN_ALONE.join(' and ')}`, () => {
     copy = copyRepositoryAlone();
     expect(readdirSync(path.dirname(copy))).toEqual(['repo']);
-    // Only what a fresh clone has: no variables pointing back here or at the reference set.
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, CI: process.env.CI ?? '', NO_COLOR: '1' };
+    // Only what a fresh clone has: no variables pointing back here or at the reference set; the
+    // local stack's connection settings, which `npm test` sources from scripts/stack-env.sh on a
+    // fresh clone too (the k8s backup-restore test runs against the real PostgreSQL).
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, CI: process.env.CI ?? '', NO_COLOR: '1', ...stackEnv(copy) };
     const run = (args: string[]) => spawnSync(process.execPath, args, { cwd: copy, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
     const synth = run(['--import', 'tsx', 'k8s/src/main.ts', '--check']);

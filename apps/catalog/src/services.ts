@@ -146,7 +146,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     routes: [{ prefix: '/api/v1/ai', anonymous: [] }],
     resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '2Gi' } },
     replicas: { dev: 1, prod: 2 },
-    autoscaling: { targetCpuUtilization: 80, maxReplicas: 8 },
+    autoscaling: { targetCpuUtilization: 80, maxReplicas: 18 },
     database: 'ai_db',
     databaseExtensions: [],
     queues: { produces: [QUEUES.notification], consumes: [QUEUES.aiScheduleGeneration] },
@@ -196,6 +196,9 @@ export const serviceAccountName = (s: ServiceName): string => `tripgen-${s}`;
 export const POSTGRES_ROLES_SERVICE_ACCOUNT = 'tripgen-db-roles';
 export const workloadIdentitySubject = (s: ServiceName): string =>
   `system:serviceaccount:${K8S_NAMESPACE}:${serviceAccountName(s)}`;
+
+/** dev: the in-cluster PostgreSQL's backup job — its CronJob, ServiceAccount and the Azure identity federated with it. */
+export const POSTGRES_BACKUP_JOB = 'postgres-backup';
 
 /** Image repository of a service inside the registry: CI pushes `<acrLoginServer>/<repo>:<tag>`. */
 export const imageRepository = (s: ServiceName): string => `tripgen/${workloadName(s)}`;

@@ -102,6 +102,9 @@ export const DIAGNOSABLE_TYPES = [
   'Microsoft.Network/virtualNetworks',
   'Microsoft.OperationalInsights/workspaces',
   'Microsoft.Insights/components',
+  'Microsoft.Storage/storageAccounts',
+  'Microsoft.Storage/storageAccounts/blobServices',
+  'Microsoft.Logic/workflows',
 ] as const;
 
 /**
@@ -138,6 +141,8 @@ export const NOT_DIAGNOSABLE_TYPES: Readonly<Record<string, string>> = {
   'Microsoft.Insights/dataCollectionRules': 'is monitoring configuration; its only log category (rule errors) is in preview',
   'Microsoft.Insights/dataCollectionRuleAssociations': 'child configuration of the associated resource',
   'Microsoft.ContainerService/managedClusters/maintenanceConfigurations': 'child configuration of the cluster',
+  'Microsoft.Storage/storageAccounts/blobServices/containers': 'logged by the blob service\'s diagnostic setting',
+  'Microsoft.Storage/storageAccounts/managementPolicies': 'child configuration of the account; its deletions are blob service logs',
 };
 
 const rule = (id: string, check: Rule['check'], prodOnly = false, source?: string): Rule =>

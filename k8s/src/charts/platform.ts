@@ -10,6 +10,7 @@ import { NamespaceNetworkBaseline } from '../constructs/network-policies.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, componentLabels } from '../lib/labels.ts';
 import { AlertRules } from '../observability/alerts.ts';
+import { SloRules } from '../observability/slo-rules.ts';
 
 export interface PlatformChartProps {
   readonly profile: EnvironmentProfile;
@@ -24,6 +25,7 @@ export class PlatformChart extends Chart {
     if (profile.mesh) new MeshNamespacePolicies(this, 'mesh', { profile });
     if (profile.monitoring) {
       new AlertRules(this, 'alerts', { profile, monitoring: profile.monitoring });
+      new SloRules(this, 'slos', { profile, monitoring: profile.monitoring });
       if (profile.delivery === 'progressive') new AnalysisTemplates(this, 'analysis', { profile, monitoring: profile.monitoring });
     }
   }

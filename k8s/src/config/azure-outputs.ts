@@ -44,6 +44,11 @@ export interface AzureOutputs {
   readonly postgresRoleNames: Readonly<Record<ServiceName, string>>;
   /** Client id of the database-roles identity (a PostgreSQL Entra administrator); empty in dev. */
   readonly postgresRolesClientId: string;
+  /** dev: storage account and container the in-cluster PostgreSQL's logical backups go to (empty in prod). */
+  readonly backupStorageAccountName: string;
+  readonly backupContainerName: string;
+  /** dev: client id of the backup job's managed identity (Storage Blob Data Contributor on the container). */
+  readonly backupIdentityClientId: string;
 }
 
 const STRING_KEYS = [
@@ -67,6 +72,9 @@ const STRING_KEYS = [
   'tlsCertificateName',
   'istioRevision',
   'postgresRolesClientId',
+  'backupStorageAccountName',
+  'backupContainerName',
+  'backupIdentityClientId',
 ] as const satisfies readonly (keyof AzureOutputs)[];
 
 export const outputsFile = (env: EnvironmentName): string => repoPath('infra-bicep', 'outputs', `${env}.outputs.json`);
@@ -110,7 +118,7 @@ export function parseAzureOutputs(raw: unknown, source: string): AzureOutputs {
   const clientIds = perService('serviceIdentityClientIds', 'a client id (GUID)', guid);
   const principalIds = perService('serviceIdentityPrincipalIds', 'an object id (GUID)', guid);
   const roleNames = perService('postgresRoleNames', 'a role name', (v) => /^[a-z0-9-]{3,63}$/.test(v));
-  for (const k of ['tenantId', 'keyVaultCsiAddonClientId', 'postgresRolesClientId'] as const) {
+  for (const k of ['tenantId', 'keyVaultCsiAddonClientId', 'postgresRolesClientId', 'backupIdentityClientId'] as const) {
     if (strings[k] && !/^[0-9a-f-]{36}$/i.test(strings[k])) problems.push(`${k}: not a GUID`);
   }
   for (const k of ['postgresSubnetCidr', 'redisSubnetCidr'] as const) {

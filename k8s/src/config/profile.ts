@@ -14,10 +14,34 @@ export interface ResourceSpec {
   readonly limits: { readonly cpu?: string; readonly memory: string };
 }
 
+/**
+ * Scheduled logical backup of the in-cluster PostgreSQL (a CronJob): pg_dump of every database,
+ * uploaded with the job's workload identity to a storage account whose lifecycle rule (Bicep, the
+ * dev profile's retention) deletes old dumps.
+ */
+export interface PostgresBackup {
+  /** Cron schedule, read in `timeZone` (CronJob spec.timeZone). */
+  readonly schedule: string;
+  readonly timeZone: string;
+  readonly storageAccount: string;
+  readonly container: string;
+  /** Client id of the managed identity federated with the backup job's ServiceAccount. */
+  readonly identityClientId: string;
+  /** Runs the upload (`az storage blob upload-batch` after `az login --federated-token`); pinned. */
+  readonly uploaderImage: string;
+  readonly resources: ResourceSpec;
+}
+
 /** dev: PostgreSQL and Redis run as pods next to the services (seed §2, dev column). */
 export interface InClusterDataStores {
   readonly kind: 'in-cluster';
-  readonly postgres: { readonly image: string; readonly resources: ResourceSpec; readonly storage: string; readonly uid: number };
+  readonly postgres: {
+    readonly image: string;
+    readonly resources: ResourceSpec;
+    readonly storage: string;
+    readonly uid: number;
+    readonly backup: PostgresBackup;
+  };
   readonly redis: { readonly image: string; readonly resources: ResourceSpec; readonly maxMemory: string; readonly uid: number };
 }
 
@@ -136,7 +160,16 @@ function required(azure: AzureOutputs, env: EnvironmentName, keys: readonly (key
 
 /** Hand-over values each environment renders from (prod reaches the managed Redis). */
 const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]> = {
-  dev: ['tenantId', 'keyVaultName', 'acrLoginServer', 'serviceBusNamespaceFqdn', 'publicHostName'],
+  dev: [
+    'tenantId',
+    'keyVaultName',
+    'acrLoginServer',
+    'serviceBusNamespaceFqdn',
+    'publicHostName',
+    'backupStorageAccountName',
+    'backupContainerName',
+    'backupIdentityClientId',
+  ],
   prod: [
     'tenantId',
     'keyVaultName',
@@ -182,6 +215,17 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
           resources: { requests: { cpu: '1000m', memory: '2Gi' }, limits: { cpu: '2000m', memory: '4Gi' } },
           storage: '20Gi',
           uid: DEFAULT_UID,
+          // Seed §10.2.1: daily backups. The dev cluster runs only on weekdays 08:00-20:00 (the
+          // off-hours shutdown, infra-bicep dev profile), so the dump runs before the evening stop.
+          backup: {
+            schedule: '30 19 * * 1-5',
+            timeZone: 'Asia/Seoul',
+            storageAccount: azure.backupStorageAccountName,
+            container: azure.backupContainerName,
+            identityClientId: azure.backupIdentityClientId,
+            uploaderImage: 'mcr.microsoft.com/azure-cli:2.77.0',
+            resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
+          },
         },
         redis: {
           image: 'docker.io/library/redis:7.2.5',

@@ -18,6 +18,7 @@ import { componentLabels, migrationJobName, selectorLabels } from '../lib/labels
 import { inClusterHost } from '../lib/network.ts';
 import { tolerationsOf } from '../lib/scheduling.ts';
 import { containerSecurityContext, podSecurityContext } from '../lib/security.ts';
+import { POSTGRES_BACKUP, PostgresBackup } from './postgres-backup.ts';
 
 export const POSTGRES = { name: 'postgres', port: 5432, adminSecret: 'postgres-admin' } as const;
 export const REDIS = { name: 'redis', port: 6379 } as const;
@@ -68,7 +69,7 @@ export class InClusterStores extends Construct {
     super(scope, id);
     const serviceNames = serviceList().map((s) => workloadName(s.name));
     for (const [store, clients] of [
-      [POSTGRES, databaseClients()],
+      [POSTGRES, [...databaseClients(), POSTGRES_BACKUP.name]],
       [REDIS, serviceNames],
     ] as const) {
       this.serviceAccount(store.name);
@@ -189,6 +190,11 @@ export class InClusterStores extends Construct {
         ],
       },
     } satisfies IStatefulSet);
+    new PostgresBackup(this, 'backup', {
+      profile,
+      stores,
+      postgres: { name: POSTGRES.name, host: inClusterHost(POSTGRES.name, this.namespace), port: POSTGRES.port, adminSecret: POSTGRES.adminSecret },
+    });
   }
 
   private redis(): void {

@@ -33,6 +33,7 @@ import { ProgressiveDelivery } from './progressive-delivery.ts';
 import { SecretStore, secretStoreMount, secretStoreVolume } from './secret-store.ts';
 import { ServiceMesh } from './service-mesh.ts';
 import { ServiceMonitoring } from './service-monitoring.ts';
+import { memoryTargetUtilization } from '../observability/slo.ts';
 
 export interface MicroserviceProps {
   readonly spec: ServiceSpec;
@@ -230,12 +231,17 @@ export class Microservice extends Construct {
         scaleTargetRef: this.targetRef,
         minReplicas: min,
         maxReplicas: spec.autoscaling.maxReplicas,
-        // The service container's own CPU: pod-level utilization would average in the Istio
-        // sidecar's request and usage, so the seed's target would not mean what it says.
+        // The service container's own CPU and memory (seed §11.2.1: HPA on CPU and memory):
+        // pod-level utilization would average in the Istio sidecar's request and usage, so the
+        // targets would not mean what they say. The larger of the two recommendations wins.
         metrics: [
           {
             type: 'ContainerResource',
             containerResource: { name: 'cpu', container: spec.name, target: { type: 'Utilization', averageUtilization: spec.autoscaling.targetCpuUtilization } },
+          },
+          {
+            type: 'ContainerResource',
+            containerResource: { name: 'memory', container: spec.name, target: { type: 'Utilization', averageUtilization: memoryTargetUtilization(spec) } },
           },
         ],
         // Written out so a review sees it: scale up at once (up to doubling or +4 pods a minute),

@@ -46,6 +46,8 @@ export class ServiceMonitoring extends Construct {
       metadata: { name: metricsServiceName(spec), namespace: profile.namespace, labels: componentLabels(profile, this.name, METRICS_COMPONENT) },
       spec: {
         clusterIP: 'None',
+        // Scrape pods that fail readiness too: their dependency_up is what says why they are out.
+        publishNotReadyAddresses: true,
         selector: selectorLabels(this.name),
         ports: [{ name: portName, port, targetPort: portName, protocol: 'TCP', appProtocol: 'http' }],
       },

@@ -12,6 +12,7 @@ import { emit } from '../lib/emit.ts';
 import { componentLabels } from '../lib/labels.ts';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { THRESHOLDS, spokenMs } from './slo.ts';
+import { dependencyAlerts } from './dependency-alerts.ts';
 
 export interface AlertSpec {
   readonly alert: string;
@@ -24,7 +25,8 @@ export interface AlertSpec {
   readonly runbook: string;
 }
 
-const RUNBOOKS_URL = `${GITOPS_REPO_URL.replace(/\.git$/, '')}/blob/${GITOPS_REVISION}/docs/runbooks.md`;
+/** docs/runbooks.md at the revision Argo CD syncs: every alert links to a section of it. */
+export const RUNBOOKS_URL = `${GITOPS_REPO_URL.replace(/\.git$/, '')}/blob/${GITOPS_REVISION}/docs/runbooks.md`;
 
 /** The metrics `job`s (metrics Services) of the services held to a response-time objective. */
 const jobsOf = (objective: ResponseTimeObjective): string[] => serviceList().filter((s) => s.responseTime === objective).map(metricsServiceName);
@@ -108,12 +110,20 @@ export function seedAlerts(namespace: string): AlertSpec[] {
   ];
 }
 
+const alertingRule = (a: AlertSpec) => ({
+  alert: a.alert,
+  expr: a.expr,
+  for: a.for,
+  labels: { severity: a.severity },
+  annotations: { summary: a.summary, description: a.description, runbook_url: `${RUNBOOKS_URL}#${a.runbook}` },
+});
+
 export interface AlertRulesProps {
   readonly profile: EnvironmentProfile;
   readonly monitoring: MonitoringProfile;
 }
 
-/** The seed alerts as one PrometheusRule the Prometheus operator picks up. */
+/** The seed alerts and the dependency alerts as one PrometheusRule the Prometheus operator picks up. */
 export class AlertRules extends Construct {
   constructor(scope: Construct, id: string, private readonly props: AlertRulesProps) {
     super(scope, id);
@@ -132,16 +142,8 @@ export class AlertRules extends Construct {
       },
       spec: {
         groups: [
-          {
-            name: 'tripgen.seed-alerts',
-            rules: seedAlerts(profile.namespace).map((a) => ({
-              alert: a.alert,
-              expr: a.expr,
-              for: a.for,
-              labels: { severity: a.severity },
-              annotations: { summary: a.summary, description: a.description, runbook_url: `${RUNBOOKS_URL}#${a.runbook}` },
-            })),
-          },
+          { name: 'tripgen.seed-alerts', rules: seedAlerts(profile.namespace).map(alertingRule) },
+          { name: 'tripgen.dependencies', rules: dependencyAlerts(profile.namespace).map(alertingRule) },
         ],
       },
     } satisfies IPrometheusRule);

@@ -2,7 +2,7 @@
  * Seed §12.1.2 alert thresholds, written once: the PrometheusRule and the Argo Rollouts analysis
  * both read them. Response-time objectives are the catalog's (RESPONSE_TIME_SLO, per service).
  */
-import { RESPONSE_TIME_SLO, type ServiceSpec } from '@tripgen/catalog';
+import { RESPONSE_TIME_SLO, memoryBytes, type ServiceSpec } from '@tripgen/catalog';
 
 export const THRESHOLDS = {
   /** critical: pod restarts per hour. */
@@ -16,6 +16,18 @@ export const THRESHOLDS = {
   /** Rollout analysis: share of non-5xx responses a new version must keep. */
   successRate: 0.99,
 } as const;
+
+/**
+ * Memory target of a service's HPA, as a utilization of its memory request (the only base
+ * Kubernetes offers): halfway between the request — what a pod is expected to use at rest, so
+ * rest alone never scales out — and the critical alert's share of the limit, so replicas are added
+ * well before a pod gets near an OOM kill. With the catalog's limits at twice the requests: 140%.
+ */
+export const memoryTargetUtilization = (spec: Pick<ServiceSpec, 'resources'>): number => {
+  const request = memoryBytes(spec.resources.requests.memory);
+  const alertAt = memoryBytes(spec.resources.limits.memory) * THRESHOLDS.memoryRatio;
+  return Math.round((100 * (request + alertAt)) / 2 / request);
+};
 
 /** The p95 latency a service is held to: its catalog response-time objective. */
 export const latencyBudgetMs = (s: ServiceSpec): number => RESPONSE_TIME_SLO[s.responseTime].p95Ms;

@@ -52,3 +52,50 @@ export function seedAlertProblems(objects: readonly K8sObject[], runbooksMd: str
   }
   return problems;
 }
+
+/** An alert that exists (a PrometheusRule alerting rule or an Azure Monitor alert) and the runbook section it points at. */
+export interface AlertRunbookLink {
+  readonly alert: string;
+  /** Heading anchor in docs/runbooks.md, or null when the alert carries no link. */
+  readonly anchor: string | null;
+}
+
+/** Level-2 sections of a Markdown document by anchor, with their text up to the next level-2 heading. */
+export function markdownSections(md: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  const parts = md.split(/^## /m).slice(1);
+  for (const part of parts) {
+    const newline = part.indexOf('\n');
+    const heading = (newline < 0 ? part : part.slice(0, newline)).trim();
+    const [anchor] = markdownAnchors(`## ${heading}`);
+    if (anchor) sections.set(anchor, newline < 0 ? '' : part.slice(newline + 1));
+  }
+  return sections;
+}
+
+/** The first thing to run, written as `**First:**` and a code span or block, so on-call starts without reading on. */
+const FIRST_STEP = /\*\*First:\*\*\s*(?:`[^`]+`|\n+```)/;
+
+/**
+ * Every alert needs a runbook section that names it and says what to run first; the sections the
+ * seed's troubleshooting guide asks for (§12.2.1) need one even without an alert.
+ */
+export function runbookProblems(alerts: readonly AlertRunbookLink[], runbooksMd: string, requiredSections: readonly string[]): string[] {
+  const sections = markdownSections(runbooksMd);
+  const problems: string[] = [];
+  for (const a of alerts) {
+    if (!a.anchor) {
+      problems.push(`${a.alert}: no runbook link`);
+      continue;
+    }
+    const body = sections.get(a.anchor);
+    if (body === undefined) problems.push(`${a.alert}: docs/runbooks.md has no section #${a.anchor}`);
+    else if (!body.includes(a.alert)) problems.push(`${a.alert}: section #${a.anchor} does not name the alert`);
+  }
+  for (const anchor of requiredSections) if (!sections.has(anchor)) problems.push(`docs/runbooks.md: section #${anchor} missing`);
+  for (const [anchor, body] of sections) if (!FIRST_STEP.test(body)) problems.push(`docs/runbooks.md #${anchor}: no **First:** command or query`);
+  return problems;
+}
+
+/** The anchor a PrometheusRule alert's runbook_url points at in docs/runbooks.md. */
+export const runbookAnchor = (runbookUrl: string | undefined): string | null => /docs\/runbooks\.md#([\w-]+)$/.exec(runbookUrl ?? '')?.[1] ?? null;

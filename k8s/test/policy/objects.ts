@@ -18,7 +18,7 @@ export interface Located {
   readonly object: K8sObject;
 }
 
-export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'Rollout', 'Job', 'DaemonSet'] as const;
+export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'Rollout', 'Job', 'DaemonSet', 'CronJob'] as const;
 
 export const isWorkload = (o: K8sObject): boolean => (WORKLOAD_KINDS as readonly string[]).includes(o.kind);
 
@@ -30,7 +30,10 @@ export interface PodTemplate {
 
 export function podTemplateOf(o: K8sObject): PodTemplate | null {
   if (!isWorkload(o)) return null;
-  const t = (o.spec as { template?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: IPodSpec } } | undefined)?.template;
+  type Template = { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: IPodSpec };
+  // A CronJob's pods come from its Job template's pod template.
+  const owner = o.kind === 'CronJob' ? (o.spec as { jobTemplate?: { spec?: { template?: Template } } } | undefined)?.jobTemplate : o;
+  const t = (owner?.spec as { template?: Template } | undefined)?.template;
   if (!t?.spec) return null;
   return { labels: t.metadata?.labels ?? {}, annotations: t.metadata?.annotations ?? {}, spec: t.spec };
 }

@@ -61,7 +61,8 @@ export function promqlOf(objects: readonly K8sObject[]): { where: string; query:
  * Problems of the rendered PromQL against the series that exist: `known` maps each metric name to
  * the label names its series carry (null: any label; used for exporters whose labels we do not pin).
  */
-export function promqlProblems(objects: readonly K8sObject[], known: ReadonlyMap<string, ReadonlySet<string> | null>): string[] {
+export function promqlProblems(objects: readonly K8sObject[], exported: ReadonlyMap<string, ReadonlySet<string> | null>): string[] {
+  const known = new Map([...exported, ...recordedSeries(objects)]);
   return promqlOf(objects).flatMap(({ where, query }) => {
     const { errors, selectors } = parsePromql(query);
     const v = [...errors];
@@ -76,4 +77,25 @@ export function promqlProblems(objects: readonly K8sObject[], known: ReadonlyMap
     }
     return v.map((x) => `${where}: ${x}`);
   });
+}
+
+/**
+ * Series the rendered recording rules produce, with the labels they keep: those of the
+ * expression's `by (...)` clauses and the rule's own labels (null: no `by`, labels unknown).
+ */
+export function recordedSeries(objects: readonly K8sObject[]): Map<string, ReadonlySet<string> | null> {
+  const recorded = new Map<string, Set<string> | null>();
+  for (const o of objects) {
+    if (o.kind !== 'PrometheusRule') continue;
+    for (const g of (o.spec as { groups?: { rules?: { record?: string; expr?: string; labels?: Record<string, string> }[] }[] } | undefined)?.groups ?? []) {
+      for (const r of g.rules ?? []) {
+        if (!r.record || !r.expr) continue;
+        const by = [...r.expr.matchAll(/\bby\s*\(([^)]*)\)/g)].flatMap((m) => m[1]!.split(',').map((l) => l.trim()).filter(Boolean));
+        const labels = by.length > 0 ? new Set([...by, ...Object.keys(r.labels ?? {})]) : null;
+        const before = recorded.get(r.record);
+        recorded.set(r.record, before === undefined ? labels : before && labels ? new Set([...before, ...labels]) : null);
+      }
+    }
+  }
+  return recorded;
 }

@@ -31,10 +31,13 @@ export const containerResources: Rule = (objects) =>
     return v;
   });
 
+/** Pods that run to completion (Jobs, and the Jobs a CronJob starts): no probes, no Service, no disruption budget. */
+const runsToCompletion = (o: K8sObject): boolean => o.kind === 'Job' || o.kind === 'CronJob';
+
 /** 2 [Polaris readinessProbeMissing, livenessProbeMissing; kube-linter no-readiness-probe, no-liveness-probe] (long-running pods) */
 export const probesPresent: Rule = (objects) =>
   eachContainer(
-    objects.filter((o) => o.kind !== 'Job'),
+    objects.filter((o) => !runsToCompletion(o)),
     (c) => (['readinessProbe', 'livenessProbe', 'startupProbe'] as const).filter((p) => !c[p]).map((p) => `no ${p}`),
   );
 
@@ -177,7 +180,7 @@ export const hpaSane: Rule = (objects) =>
     return v.map((x) => `${id(h)}: ${x}`);
   });
 
-const longRunning = (objects: readonly K8sObject[]) => workloads(objects).filter(({ o }) => o.kind !== 'Job');
+const longRunning = (objects: readonly K8sObject[]) => workloads(objects).filter(({ o }) => !runsToCompletion(o));
 
 /** 15 [kube-score deployment-has-poddisruptionbudget; kube-linter pdb-max-unavailable, pdb-min-available, pdb-unhealthy-pod-eviction-policy] */
 export const disruptionBudgets: Rule = (objects) => {
@@ -241,7 +244,7 @@ export const selectorsMatch: Rule = (objects) => {
   const pods = workloads(objects);
   for (const { o, pod } of pods) {
     const sel = spec<{ selector?: { matchLabels?: Record<string, string> } }>(o).selector;
-    if (o.kind !== 'Job' && !selects(sel as never, pod.labels)) v.push(`${id(o)}: selector does not match its template labels`);
+    if (!runsToCompletion(o) && !selects(sel as never, pod.labels)) v.push(`${id(o)}: selector does not match its template labels`);
     if (JSON.stringify(sel ?? {}).includes(HASH_LABEL)) v.push(`${id(o)}: selects on ${HASH_LABEL}`);
   }
   // Dangling is decidable only in the namespaces we own: a Service in a platform namespace (the
@@ -250,7 +253,7 @@ export const selectorsMatch: Rule = (objects) => {
   for (const s of ofKind(objects, 'Service')) {
     const sel = spec<{ selector?: Record<string, string> }>(s).selector ?? {};
     if (HASH_LABEL in sel) v.push(`${id(s)}: selects on ${HASH_LABEL}`);
-    if (own.has(s.metadata.namespace ?? '') && !pods.some(({ o, pod }) => o.metadata.namespace === s.metadata.namespace && o.kind !== 'Job' && selects({ matchLabels: sel }, pod.labels))) v.push(`${id(s)}: selects no pod (dangling)`);
+    if (own.has(s.metadata.namespace ?? '') && !pods.some(({ o, pod }) => o.metadata.namespace === s.metadata.namespace && !runsToCompletion(o) && selects({ matchLabels: sel }, pod.labels))) v.push(`${id(s)}: selects no pod (dangling)`);
   }
   return v;
 };

@@ -1,0 +1,198 @@
+/**
+ * Service level objectives as code (seed §10.1.1 availability, §12.1.2 response times), one per
+ * catalog service and SLI, rendered as a PrometheusRule: recording rules for the error ratio of
+ * each SLI over each window the alerts read, and multi-window, multi-burn-rate alerts as the SRE
+ * workbook recommends (https://sre.google/workbook/alerting-on-slos/, "Multiwindow, multi-burn-rate
+ * alerts": page at 14.4x over 1 h and 6x over 6 h, ticket at 1x over 3 days, each confirmed by a
+ * short window of 1/12 of the long one so the alert also resets quickly).
+ */
+import { Construct } from 'constructs';
+import { HEALTH_PATHS, METRICS_PATH, serviceList, type EnvironmentName } from '@tripgen/catalog';
+import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
+import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts';
+import { emit } from '../lib/emit.ts';
+import { componentLabels } from '../lib/labels.ts';
+import { metricsServiceName } from '../constructs/service-monitoring.ts';
+import { RUNBOOKS_URL } from './alerts.ts';
+import { latencyBudgetMs } from './slo.ts';
+
+/** Seed §10.1.1: 95% in dev (36 h of downtime a month), 99.9% in prod (43 min a month). */
+export const AVAILABILITY_OBJECTIVE: Readonly<Record<EnvironmentName, number>> = { dev: 0.95, prod: 0.999 };
+
+/**
+ * Share of requests that must answer within the service's latency budget (its catalog response-time
+ * objective: 200 ms, itineraries 5 s): the seed's response-time alerts are p95 figures, so the
+ * objective is 95% within budget.
+ */
+export const LATENCY_OBJECTIVE = 0.95;
+
+/** The period the error budget is counted over (the workbook's burn rates assume 30 days). */
+export const SLO_PERIOD_DAYS = 30;
+
+export type SliName = 'availability' | 'latency';
+
+export interface BurnRateWindow {
+  readonly long: string;
+  readonly short: string;
+  /** Multiple of the sustainable error rate (1 spends the budget exactly in SLO_PERIOD_DAYS). */
+  readonly burnRate: number;
+}
+
+export interface BurnRateAlert {
+  readonly speed: 'fast' | 'slow';
+  readonly severity: 'critical' | 'warning';
+  /** Either window pair firing fires the alert. */
+  readonly windows: readonly BurnRateWindow[];
+  /** 0m as in the workbook: the short window is what keeps a blip from firing. */
+  readonly for: string;
+}
+
+/** The workbook's recommended parameters (table "Recommended parameters"): 2% and 5% of the
+ * budget spent page, 10% over three days opens a ticket. */
+export const BURN_RATE_ALERTS: readonly BurnRateAlert[] = [
+  {
+    speed: 'fast',
+    severity: 'critical',
+    windows: [
+      { long: '1h', short: '5m', burnRate: 14.4 },
+      { long: '6h', short: '30m', burnRate: 6 },
+    ],
+    for: '0m',
+  },
+  { speed: 'slow', severity: 'warning', windows: [{ long: '3d', short: '6h', burnRate: 1 }], for: '0m' },
+];
+
+/** Every window a recording rule is needed for, shortest first. */
+export const SLO_WINDOWS: readonly string[] = [...new Set(BURN_RATE_ALERTS.flatMap((a) => a.windows.flatMap((w) => [w.short, w.long])))].sort(
+  (a, b) => seconds(a) - seconds(b),
+);
+
+function seconds(duration: string): number {
+  const unit = { m: 60, h: 3600, d: 86400 }[duration.slice(-1)];
+  if (!unit) throw new Error(`unsupported window ${duration}`);
+  return Number(duration.slice(0, -1)) * unit;
+}
+
+/** Recorded series: `job:<sli>:ratio_rate<window>`, the share of bad requests per metrics job. */
+export const sliRecord = (sli: SliName, window: string): string =>
+  `job:slo_${sli === 'availability' ? 'errors' : 'slow_requests'}:ratio_rate${window}`;
+
+export const objectiveOf = (sli: SliName, env: EnvironmentName): number => (sli === 'availability' ? AVAILABILITY_OBJECTIVE[env] : LATENCY_OBJECTIVE);
+
+/** Anchor of the section in docs/runbooks.md that each SLO alert links to. */
+export const sloRunbook = (sli: SliName): string => `slo-${sli}-burn`;
+
+const SLIS: readonly SliName[] = ['availability', 'latency'];
+
+export const sloAlertName = (sli: SliName, speed: BurnRateAlert['speed']): string =>
+  `TripGen${sli === 'availability' ? 'Availability' : 'Latency'}BudgetBurn${speed === 'fast' ? 'Fast' : 'Slow'}`;
+
+interface RecordingRule {
+  record: string;
+  expr: string;
+  labels?: Record<string, string>;
+}
+
+interface AlertingRule {
+  alert: string;
+  expr: string;
+  for: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+export interface SloRuleGroup {
+  name: string;
+  interval?: string;
+  rules: (RecordingRule | AlertingRule)[];
+}
+
+/** Decimal form without float noise (14.4 * 0.001 = 0.014400000000000001). */
+const ratio = (x: number): string => String(Number(x.toPrecision(12)));
+
+/**
+ * Recording and alerting rules of every catalog service's SLOs in one namespace and environment.
+ * Pure data, so the tests check dev's objective as well as prod's.
+ */
+export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleGroup[] {
+  // The requests users make: probes and scrapes excluded, like the seed alerts and rollout analyses.
+  const ownRoutes = [...Object.values(HEALTH_PATHS), METRICS_PATH].join('|');
+  const recording: RecordingRule[] = [];
+  for (const spec of serviceList()) {
+    const job = metricsServiceName(spec);
+    const sel = `namespace="${namespace}",job="${job}",route!~"${ownRoutes}"`;
+    const budgetSeconds = latencyBudgetMs(spec) / 1000;
+    for (const w of SLO_WINDOWS) {
+      const total = `sum by (job) (rate(http_request_duration_seconds_count{${sel}}[${w}]))`;
+      recording.push({
+        record: sliRecord('availability', w),
+        expr: `sum by (job) (rate(http_request_duration_seconds_count{${sel},status_code=~"5.."}[${w}])) / ${total}`,
+      });
+      // Slower than the budget = not in the bucket whose bound is the budget (a bound the kit exports).
+      recording.push({
+        record: sliRecord('latency', w),
+        expr: `1 - sum by (job) (rate(http_request_duration_seconds_bucket{${sel},le="${budgetSeconds}"}[${w}])) / ${total}`,
+        labels: { slo_latency_budget_ms: String(latencyBudgetMs(spec)) },
+      });
+    }
+  }
+  const alerts: AlertingRule[] = [];
+  for (const sli of SLIS) {
+    const objective = objectiveOf(sli, env);
+    const budget = 1 - objective;
+    for (const a of BURN_RATE_ALERTS) {
+      const expr = a.windows
+        .map((w) => {
+          const threshold = ratio(w.burnRate * budget);
+          return `(${sliRecord(sli, w.long)} > ${threshold} and ${sliRecord(sli, w.short)} > ${threshold})`;
+        })
+        .join(' or ');
+      const spent = a.windows.map((w) => `${w.burnRate}x over ${w.long} (confirmed over ${w.short})`).join(' or ');
+      const what = sli === 'availability' ? 'answered without a 5xx' : 'answered within the latency budget';
+      alerts.push({
+        alert: sloAlertName(sli, a.speed),
+        expr,
+        for: a.for,
+        labels: { severity: a.severity, slo: sli, slo_objective: ratio(objective) },
+        annotations: {
+          summary: `{{ $labels.job }} burns its ${sli} error budget ${a.speed === 'fast' ? 'fast' : 'steadily'}`,
+          description:
+            `{{ $value | humanizePercentage }} of {{ $labels.job }} requests failed the ${sli} SLI; the objective is ${ratio(objective * 100)}% of requests ${what} ` +
+            `over ${SLO_PERIOD_DAYS} days, and this rate spends the budget at ${spent}.`,
+          runbook_url: `${RUNBOOKS_URL}#${sloRunbook(sli)}`,
+        },
+      });
+    }
+  }
+  return [
+    { name: 'tripgen.slo-recording', rules: recording },
+    { name: 'tripgen.slo-alerts', rules: alerts },
+  ];
+}
+
+export interface SloRulesProps {
+  readonly profile: EnvironmentProfile;
+  readonly monitoring: MonitoringProfile;
+}
+
+/** The SLO recording rules and burn-rate alerts as one PrometheusRule the Prometheus operator picks up. */
+export class SloRules extends Construct {
+  constructor(scope: Construct, id: string, private readonly props: SloRulesProps) {
+    super(scope, id);
+    this.prometheusRule();
+  }
+
+  private prometheusRule(): void {
+    const { profile, monitoring } = this.props;
+    emit(this, {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'PrometheusRule',
+      metadata: {
+        name: 'tripgen-slos',
+        namespace: profile.namespace,
+        labels: { ...componentLabels(profile, 'tripgen-slos', 'monitoring'), ...monitoring.ruleSelectorLabels },
+      },
+      spec: { groups: sloRuleGroups(profile.namespace, profile.name) },
+    } satisfies IPrometheusRule);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Every alert that exists has a runbook section: the alerting rules are read from the rendered
+ * PrometheusRules of both environments and the Azure Monitor alerts from the Bicep snapshots, so an
+ * alert added later fails here until docs/runbooks.md has its section, names the alert there and
+ * says what to run first. Shown failing on broken copies.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runbookAnchor, runbookProblems, type AlertRunbookLink } from './policy/alerts.ts';
+import { alertingRules } from './policy/prometheus-rules.ts';
+import type { K8sObject } from './policy/objects.ts';
+import { repoPath } from '../src/lib/paths.ts';
+import { objectsOf } from './support/gitops.ts';
+
+const runbooks = readFileSync(repoPath('docs', 'runbooks.md'), 'utf8');
+
+/** Sections the seed asks for without an alert of their own (§12.1.1 checklist, §12.2.1 troubleshooting, §10 recovery). */
+const REQUIRED_SECTIONS = ['operations-checklist', 'pod-restarts', 'network-timeouts', 'database-connection', 'backup-restore', 'region-loss'];
+
+const prometheusAlerts = (objects: readonly K8sObject[]): AlertRunbookLink[] =>
+  alertingRules(objects).map(({ rule }) => ({ alert: rule.alert, anchor: runbookAnchor(rule.annotations?.runbook_url) }));
+
+/** Azure Monitor alerts of a snapshot: `alert-<section>-tripgen-<env>` links to #<section>; the runbook names it with `<env>`. */
+function azureAlerts(env: 'dev' | 'prod'): AlertRunbookLink[] {
+  const snapshot = JSON.parse(readFileSync(repoPath('infra-bicep', 'snapshots', `${env}.snapshot.json`), 'utf8')) as { predictedResources: { type: string; name: string }[] };
+  return snapshot.predictedResources
+    .filter((r) => /^Microsoft\.Insights\/(metricAlerts|scheduledQueryRules|activityLogAlerts)$/i.test(r.type))
+    .map((r) => {
+      const hit = new RegExp(`^alert-(.+)-tripgen-${env}$`).exec(r.name);
+      return { alert: hit ? `alert-${hit[1]}-tripgen-<env>` : r.name, anchor: hit ? hit[1]! : null };
+    });
+}
+
+const allAlerts = (): AlertRunbookLink[] => [...prometheusAlerts(objectsOf('dev')), ...prometheusAlerts(objectsOf('prod')), ...azureAlerts('dev'), ...azureAlerts('prod')];
+
+describe('runbooks: every alert that exists has a section in docs/runbooks.md', () => {
+  it('reads the alerts from the rendered rules and the snapshots (the list is not pinned here)', () => {
+    const names = new Set(allAlerts().map((a) => a.alert));
+    // The seed's six, the SLO burn-rate pairs, the dependency alerts, and Azure Monitor's own.
+    expect(names).toContain('TripGenPodRestartsHigh');
+    expect(names).toContain('TripGenAvailabilityBudgetBurnFast');
+    expect(names).toContain('TripGenDatabaseUnreachable');
+    expect(names).toContain('alert-psql-storage-tripgen-<env>');
+    expect(names.size).toBeGreaterThanOrEqual(20);
+  });
+
+  it('names each alert in the section it links to, and every section says what to run first', () => {
+    expect(runbookProblems(allAlerts(), runbooks, REQUIRED_SECTIONS)).toEqual([]);
+  });
+
+  it('fails for an alert added without a section, a section that does not name its alert, a missing first step, a missing required section', () => {
+    const added = [...allAlerts(), { alert: 'TripGenQueueBacklog', anchor: 'queue-backlog' }, { alert: 'TripGenUnlinked', anchor: null }];
+    expect(runbookProblems(added, runbooks, REQUIRED_SECTIONS)).toEqual([
+      'TripGenQueueBacklog: docs/runbooks.md has no section #queue-backlog',
+      'TripGenUnlinked: no runbook link',
+    ]);
+    const renamed = runbooks.replace('**TripGenCpuHigh (warning)**', '**The CPU alert (warning)**');
+    expect(runbookProblems(allAlerts(), renamed, REQUIRED_SECTIONS)).toEqual(['TripGenCpuHigh: section #cpu-high does not name the alert']);
+    const noFirst = runbooks.replace('**First:** `kubectl -n tripgen get hpa`\n', '');
+    expect(runbookProblems(allAlerts(), noFirst, REQUIRED_SECTIONS)).toEqual(['docs/runbooks.md #cpu-high: no **First:** command or query']);
+    const noNetwork = runbooks.replace('## network-timeouts', '## network');
+    expect(runbookProblems(allAlerts(), noNetwork, REQUIRED_SECTIONS)).toEqual(['docs/runbooks.md: section #network-timeouts missing']);
+  });
+});
