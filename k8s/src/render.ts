@@ -97,3 +97,15 @@ export function summarize(objects: readonly RenderedObject[]): Record<string, Re
   for (const env of Object.keys(out)) out[env] = Object.fromEntries(Object.entries(out[env]!).sort(([a], [b]) => a.localeCompare(b)));
   return out;
 }
+
+/** The platform add-ons per environment, read from the rendered Applications of Helm charts. */
+export function summarizeAddOns(objects: readonly RenderedObject[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const o of objects) {
+    const source = (o.object.spec as { source?: { chart?: string; targetRevision?: string } } | undefined)?.source;
+    if (o.object.kind !== 'Application' || !source?.chart) continue;
+    (out[o.env] ??= []).push(`${source.chart} ${String(source.targetRevision)}`);
+  }
+  for (const env of Object.keys(out)) out[env]!.sort();
+  return out;
+}

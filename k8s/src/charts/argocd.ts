@@ -12,6 +12,7 @@ import type { EnvironmentProfile } from '../config/profile.ts';
 import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, componentLabels } from '../lib/labels.ts';
+import { platformAddOnApplications, type PlatformAddOn } from '../constructs/platform-addons.ts';
 
 export const ARGOCD_CHART = 'argocd';
 const IN_CLUSTER = 'https://kubernetes.default.svc';
@@ -32,6 +33,8 @@ export const projectName = (profile: EnvironmentProfile): string => `tripgen-${p
 export const bootstrapProjectName = (profile: EnvironmentProfile): string => `tripgen-${profile.name}-bootstrap`;
 
 export class ArgoCdChart extends Chart {
+  /** The add-ons this environment syncs (the synth summary lists them). */
+  readonly addOns: readonly PlatformAddOn[];
   constructor(scope: Construct, id: string, profile: EnvironmentProfile, apps: readonly ChartApplication[]) {
     super(scope, id, { disableResourceNameHashes: true });
     const ns = profile.argo.namespace;
@@ -94,6 +97,9 @@ export class ArgoCdChart extends Chart {
           syncPolicy: syncPolicy(ignore.length > 0 ? ['RespectIgnoreDifferences=true'] : []),
         },
       } satisfies IApplication);
+
+    // The platform add-ons (Argo CD itself, controllers, CRDs) sync before every chart of ours.
+    this.addOns = platformAddOnApplications(this, profile, labels);
 
     // The root app manages this folder, itself included (bootstrap: kubectl apply it once).
     application(project, bootstrap, `gitops/${profile.name}/${ARGOCD_CHART}`, ns, 0, []);

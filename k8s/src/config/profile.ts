@@ -162,7 +162,7 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
     dev: () => ({
       ...base,
       logLevel: 'debug',
-      ingress: { kind: 'nginx', className: 'nginx', controllerNamespace: 'ingress-nginx', host: azure.publicHostName },
+      ingress: { kind: 'nginx', className: 'nginx', controllerNamespace: 'nginx-ingress', host: azure.publicHostName },
       dataStores: {
         kind: 'in-cluster',
         postgres: {

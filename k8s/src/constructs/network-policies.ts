@@ -14,6 +14,7 @@ import type { EnvironmentProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, WAVES, componentLabels, migrationJobName, selectorLabels } from '../lib/labels.ts';
 import { POSTGRES, REDIS } from './data-stores.ts';
+import { ROLLOUTS } from './platform-addons.ts';
 
 const nsPeer = (namespace: string, podLabels?: Readonly<Record<string, string>>): INetworkPolicyPeer => ({
   namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } },
@@ -107,7 +108,7 @@ export function serviceNetworkPolicy(scope: Construct, spec: ServiceSpec, profil
   }
   if (profile.delivery === 'progressive' && spec.delivery === 'blue-green') {
     // The pre-promotion smoke analysis calls the preview pods from the Argo Rollouts controller.
-    ingress.push({ from: [nsPeer('argo-rollouts')], ports: tcp(spec.port) });
+    ingress.push({ from: [nsPeer(ROLLOUTS.namespace)], ports: tcp(spec.port) });
   }
 
   const egress: INetworkPolicyEgressRule[] = [];

@@ -27,6 +27,7 @@ import { emit } from '../lib/emit.ts';
 import { componentLabels, selectorLabels } from '../lib/labels.ts';
 import { httpClients } from './network-policies.ts';
 import { canaryServiceName, MESH_ROUTES, previewServiceName } from './progressive-delivery.ts';
+import { ROLLOUTS } from './platform-addons.ts';
 
 export const GATEWAY_NAME = 'tripgen-gateway';
 
@@ -171,7 +172,7 @@ export function authorizationRules(spec: ServiceSpec, profile: EnvironmentProfil
   if (profile.delivery === 'progressive' && spec.delivery === 'blue-green') {
     // The blue-green smoke analysis reads readiness through the preview Service (controller in the
     // mesh); canaries are judged on Prometheus only, so the controller never calls them.
-    rules.push({ from: [{ source: { principals: [principal('argo-rollouts', 'argo-rollouts')] } }], to: [{ operation: { methods: ['GET'], paths: [HEALTH_PATHS.readiness] } }] });
+    rules.push({ from: [{ source: { principals: [principal(ROLLOUTS.namespace, ROLLOUTS.serviceAccount)] } }], to: [{ operation: { methods: ['GET'], paths: [HEALTH_PATHS.readiness] } }] });
   }
   return rules;
 }
