@@ -393,6 +393,9 @@ output postgresRoleNames object = toObject(identities.outputs.principals, p => p
 @description('Client id of the database-roles identity (a PostgreSQL Entra administrator); empty where PostgreSQL runs in-cluster (dev).')
 output postgresRolesClientId string = identities.outputs.postgresRolesClientId
 
+@description('PostgreSQL user of the database-roles identity (its name, the Entra administrator it is registered as); empty where PostgreSQL runs in-cluster (dev).')
+output postgresRolesRoleName string = profile.?postgres == null ? '' : names.postgresRolesIdentity
+
 @description('AKS Istio add-on revision (istio.io/rev of the meshed namespaces); check it is still installable with az aks mesh get-revisions.')
 output istioRevision string = profile.aks.istioRevision
 

@@ -40,9 +40,7 @@ function buildEnvironment(app: App, profile: EnvironmentProfile): { name: string
   const id = (name: string) => `${profile.name}-${name}`;
   const ns = profile.namespace;
   add('platform', new PlatformChart(app, id('platform'), profile), { namespace: ns, wave: 0, ignoreDifferences: [] });
-  if (profile.dataStores.kind === 'in-cluster') {
-    add('data', new DataChart(app, id('data'), profile, profile.dataStores), { namespace: ns, wave: 1, ignoreDifferences: [] });
-  }
+  add('data', new DataChart(app, id('data'), profile, profile.dataStores), { namespace: ns, wave: 1, ignoreDifferences: [] });
   for (const spec of serviceList()) {
     const name = workloadName(spec.name);
     const chart = new ServiceChart(app, id(name), profile, spec);

@@ -46,5 +46,9 @@ export const CONTAINER_WORKDIR = '/app';
 /** The offline migration runner (the WebAssembly schema engine; no native Prisma engine in the image). */
 export const MIGRATION_SCRIPT = 'scripts/migrate.ts';
 
+/** The prod database-roles Job's program (in the user service's image, which carries the kit). */
+export const DATABASE_ROLES_PROGRAM = 'apps/service-kit/src/data/database-roles-job.ts';
+export const databaseRolesCommand = (): string[] => ['node', '--import', 'tsx', DATABASE_ROLES_PROGRAM];
+
 /** Command of a service's migration Job: applies its committed migrations to DATABASE_URL. */
 export const migrationCommand = (s: ServiceName): string[] => ['node', '--import', 'tsx', MIGRATION_SCRIPT, 'deploy', s];

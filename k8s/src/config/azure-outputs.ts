@@ -40,6 +40,8 @@ export interface AzureOutputs {
   readonly postgresRoleNames: Readonly<Record<ServiceName, string>>;
   /** Client id of the database-roles identity (a PostgreSQL Entra administrator); empty in dev. */
   readonly postgresRolesClientId: string;
+  /** Its PostgreSQL user (the identity's name); empty in dev. */
+  readonly postgresRolesRoleName: string;
 }
 
 const STRING_KEYS = [
@@ -61,6 +63,7 @@ const STRING_KEYS = [
   'tlsCertificateName',
   'istioRevision',
   'postgresRolesClientId',
+  'postgresRolesRoleName',
 ] as const satisfies readonly (keyof AzureOutputs)[];
 
 export const outputsFile = (env: EnvironmentName): string => repoPath('infra-bicep', 'outputs', `${env}.outputs.json`);

@@ -3,7 +3,7 @@
  * Bicep hand-over (azure-outputs.ts). Constructs read a profile; none of them asks which
  * environment it is in.
  */
-import { K8S_NAMESPACE, type EnvironmentName, type ServiceName } from '@tripgen/catalog';
+import { K8S_NAMESPACE, SERVICE_NAMES, type EnvironmentName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs, type AzureOutputs } from './azure-outputs.ts';
 import { DEFAULT_UID } from '../lib/security.ts';
 import { IMAGE_TAGS } from './releases.ts';
@@ -28,6 +28,15 @@ export interface ManagedDataStores {
   /** Private-endpoint subnets the pods may reach (architecture: database and cache subnets). */
   readonly postgresCidr: string;
   readonly redisCidr: string;
+  /**
+   * Entra ID sign-in (the server accepts nothing else): each service signs in as its managed
+   * identity's role; the database-roles Job creates those roles as a PostgreSQL Entra administrator.
+   */
+  readonly postgresEntra: {
+    readonly administratorRole: string;
+    readonly administratorClientId: string;
+    readonly serviceRoles: Readonly<Record<ServiceName, { readonly role: string; readonly objectId: string }>>;
+  };
 }
 
 /** Where DATABASE_URL (and other secrets) come from; a value never appears in gitops/. */
@@ -145,6 +154,7 @@ const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]>
     'istioRevision',
     'postgresHost',
     'postgresRolesClientId',
+    'postgresRolesRoleName',
   ],
 };
 
@@ -215,6 +225,13 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
         redis: { host: azure.redisHost, port: azure.redisPort },
         postgresCidr: '10.0.2.0/24',
         redisCidr: '10.0.3.0/24',
+        postgresEntra: {
+          administratorRole: azure.postgresRolesRoleName,
+          administratorClientId: azure.postgresRolesClientId,
+          serviceRoles: Object.fromEntries(
+            SERVICE_NAMES.map((s) => [s, { role: azure.postgresRoleNames[s], objectId: azure.serviceIdentityPrincipalIds[s] }]),
+          ) as Record<ServiceName, { role: string; objectId: string }>,
+        },
       },
       secrets: { kind: 'key-vault', keyVaultName: azure.keyVaultName, tenantId: azure.tenantId },
       workloadIdentity: azure.serviceIdentityClientIds,

@@ -4,6 +4,7 @@
  * names and references, never a value.
  */
 import { JWKS_PATH, workloadName, type ServiceSpec } from '@tripgen/catalog';
+import type { EnvironmentProfile } from './profile.ts';
 
 export interface SecretItem {
   /** Environment variable and key in the synced Kubernetes Secret. */
@@ -12,12 +13,16 @@ export interface SecretItem {
   readonly keyVaultSecret: string;
 }
 
-/** Redis and Service Bus are reached with Microsoft Entra tokens (workload identity), so only
- * the database connection string and the token-signing key are secrets. */
-export function serviceSecrets(s: ServiceSpec): readonly SecretItem[] {
+/**
+ * Redis and Service Bus are reached with Microsoft Entra tokens (workload identity), and so is
+ * the managed PostgreSQL (DATABASE_AUTH=entra: the URL names the role, the password is a token):
+ * a database password exists only for the in-cluster PostgreSQL of dev. The token-signing key is
+ * the user service's.
+ */
+export function serviceSecrets(s: ServiceSpec, profile: EnvironmentProfile): readonly SecretItem[] {
   const issuesTokens = s.routes.some((r) => r.anonymous.includes(JWKS_PATH));
   return [
-    { envVar: 'DATABASE_URL', keyVaultSecret: `${s.name}-database-url` },
+    ...(profile.dataStores.kind === 'in-cluster' ? [{ envVar: 'DATABASE_URL', keyVaultSecret: `${s.name}-database-url` }] : []),
     ...(issuesTokens ? [{ envVar: 'JWT_SIGNING_KEY', keyVaultSecret: `${s.name}-jwt-signing-key` }] : []),
   ];
 }

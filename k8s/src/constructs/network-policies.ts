@@ -21,7 +21,7 @@ const nsPeer = (namespace: string, podLabels?: Readonly<Record<string, string>>)
   ...(podLabels ? { podSelector: { matchLabels: { ...podLabels } } } : {}),
 });
 const podPeer = (name: string): INetworkPolicyPeer => ({ podSelector: { matchLabels: { 'app.kubernetes.io/name': name } } });
-const tcp = (...ports: number[]): INetworkPolicyPort[] => ports.map((port) => ({ protocol: 'TCP', port }));
+export const tcp = (...ports: number[]): INetworkPolicyPort[] => ports.map((port) => ({ protocol: 'TCP', port }));
 
 /** Istio control plane ports a sidecar needs (xDS and CA on istiod). */
 const ISTIOD_PORTS = [15012];
@@ -63,7 +63,7 @@ export function namespaceBaselinePolicies(scope: Construct, profile: Environment
   } satisfies INetworkPolicy);
 }
 
-function dataStoreEgress(profile: EnvironmentProfile, redis: boolean): INetworkPolicyEgressRule[] {
+export function dataStoreEgress(profile: EnvironmentProfile, redis: boolean): INetworkPolicyEgressRule[] {
   const stores = profile.dataStores;
   if (stores.kind === 'in-cluster') {
     return [
@@ -138,7 +138,8 @@ export function migrationNetworkPolicy(scope: Construct, spec: ServiceSpec, prof
       podSelector: { matchLabels: selectorLabels(name) },
       policyTypes: ['Ingress', 'Egress'],
       ingress: [],
-      egress: dataStoreEgress(profile, false),
+      // A managed PostgreSQL is signed in to with an Entra token: the Job asks Entra ID for it.
+      egress: [...dataStoreEgress(profile, false), ...(profile.dataStores.kind === 'managed' ? [{ ports: tcp(443) }] : [])],
     },
   } satisfies INetworkPolicy);
 }
