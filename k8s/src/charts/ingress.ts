@@ -18,6 +18,7 @@ import { GatewayCertificate } from '../constructs/gateway-certificate.ts';
 import { GATEWAY_NAME } from '../constructs/service-mesh.ts';
 import { emit } from '../lib/emit.ts';
 import { componentLabels } from '../lib/labels.ts';
+import { APPGW_BACKEND_MAX_TLS } from '../policy/edge-tls.ts';
 
 /** Container port of the add-on gateway's HTTPS listener (the istio/gateway chart binds 443 unprivileged). */
 const GATEWAY_HTTPS_PORT = 443;
@@ -85,7 +86,9 @@ export class IngressChart extends Chart {
             port: { number: GATEWAY_HTTPS_PORT, name: 'https', protocol: 'HTTPS' },
             hosts: [ingress.host],
             // The certificate Secret lives in the gateway's namespace, synced from Key Vault below.
-            tls: { mode: 'SIMPLE', credentialName: ingress.gatewayTlsSecret, minProtocolVersion: 'TLSV1_2' },
+            // TLS 1.3 for clients is Application Gateway's listener policy; this hop is Application
+            // Gateway's backend connection, which speaks at most TLS 1.2 (policy/edge-tls.ts).
+            tls: { mode: 'SIMPLE', credentialName: ingress.gatewayTlsSecret, minProtocolVersion: APPGW_BACKEND_MAX_TLS, maxProtocolVersion: 'TLSV1_3' },
           },
         ],
       },

@@ -236,6 +236,8 @@ function containerConfig(spec: ServiceSpec, profile: EnvironmentProfile): Record
     NODE_OPTIONS: nodeOptions(spec),
     LOG_LEVEL: profile.logLevel,
     REDIS_URL: stores.redisUrl,
+    // prod: no password anywhere; the URL names the service's Entra role (its managed identity).
+    ...(stores.databaseUrl ? { DATABASE_URL: stores.databaseUrl(spec), DATABASE_AUTH: 'entra' } : {}),
     SERVICEBUS_FQDN: profile.serviceBusFqdn,
     JWKS_URL: `http://${workloadName(user.name)}.${profile.namespace}.svc.cluster.local:${user.port}${JWKS_PATH}`,
     JWT_ISSUER,
@@ -254,8 +256,8 @@ const httpProbe = (path: string, failureThreshold: number): IProbe => ({
   failureThreshold,
 });
 
-function secretEnv(spec: ServiceSpec): IEnvVar[] {
-  return serviceSecrets(spec).map((item) => ({
+function secretEnv(spec: ServiceSpec, profile: EnvironmentProfile): IEnvVar[] {
+  return serviceSecrets(spec, profile).map((item) => ({
     name: item.envVar,
     valueFrom: { secretKeyRef: { name: secretName(spec), key: item.envVar } },
   }));
@@ -266,7 +268,7 @@ function podTemplate(spec: ServiceSpec, profile: EnvironmentProfile, configName:
   const name = workloadName(spec.name);
   const volumes: IVolume[] = [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }];
   const mounts: IVolumeMount[] = [{ name: 'tmp', mountPath: '/tmp' }];
-  if (profile.secrets.kind === 'key-vault') {
+  if (profile.secrets.kind === 'key-vault' && serviceSecrets(spec, profile).length > 0) {
     // The CSI volume must be mounted for the driver to sync the Kubernetes Secret the env reads.
     volumes.push(secretStoreVolume(spec));
     mounts.push({ name: 'secrets-store', mountPath: SECRETS_MOUNT_PATH, readOnly: true });
@@ -277,7 +279,7 @@ function podTemplate(spec: ServiceSpec, profile: EnvironmentProfile, configName:
     imagePullPolicy: 'IfNotPresent',
     ports: [{ name: HTTP_PORT_NAME, containerPort: spec.port, protocol: 'TCP' }],
     envFrom: [{ configMapRef: { name: configName } }],
-    env: secretEnv(spec),
+    env: secretEnv(spec, profile),
     resources: {
       requests: { cpu: spec.resources.requests.cpu, memory: spec.resources.requests.memory },
       limits: { memory: spec.resources.limits.memory },
@@ -290,9 +292,17 @@ function podTemplate(spec: ServiceSpec, profile: EnvironmentProfile, configName:
     securityContext: containerSecurityContext(),
     volumeMounts: mounts,
   };
+  // Hard across zones where there are two or more replicas: ScheduleAnyway lets them all land in
+  // one zone, and a zone outage then takes the service down (issue 12; AKS availability zones:
+  // "use whenUnsatisfiable: DoNotSchedule"). Soft across nodes (fewer nodes than replicas is normal).
   const zoneSpread: ITopologySpreadConstraint[] | undefined = profile.scaling.zoneSpread
     ? [
-        { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selectorLabels(name) } },
+        {
+          maxSkew: 1,
+          topologyKey: 'topology.kubernetes.io/zone',
+          whenUnsatisfiable: spec.replicas[profile.name] >= 2 ? 'DoNotSchedule' : 'ScheduleAnyway',
+          labelSelector: { matchLabels: selectorLabels(name) },
+        },
         { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selectorLabels(name) } },
       ]
     : undefined;
