@@ -178,6 +178,18 @@ module acr 'modules/acr.bicep' = {
   dependsOn: [privateDns]
 }
 
+// Where Application Insights exists, its connection string as a Key Vault secret for the services.
+module appInsightsSecret 'modules/appinsights-secret.bicep' = if (profile.applicationInsights) {
+  scope: rg
+  name: 'appinsights-secret'
+  params: {
+    keyVaultName: names.keyVault
+    appInsightsName: names.appInsights
+    secretName: 'appinsights-connection-string'
+  }
+  dependsOn: [keyVault, monitoring]
+}
+
 module serviceBus 'modules/servicebus.bicep' = {
   scope: rg
   name: 'servicebus'
@@ -189,7 +201,8 @@ module serviceBus 'modules/servicebus.bicep' = {
     secondaryName: names.serviceBusDr
     profile: profile.serviceBus
     queueNames: catalog.queues
-    queueLimits: catalog.queueLimits
+    // The tier's size (Basic 1 GB in dev; Premium 80 GB in prod), the catalog's TTL and delivery count.
+    queueLimits: union(catalog.queueLimits, { maxSizeInMegabytes: profile.serviceBus.queueMaxSizeInMegabytes })
     workspaceId: monitoring.outputs.workspaceId
     private: private
   }

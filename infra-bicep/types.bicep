@@ -183,6 +183,9 @@ type serviceBusProfile = {
   @description('Messaging units (Premium only; 0 otherwise).')
   capacity: int
 
+  @description('Maximum size of each queue in MB: Basic and Standard allow 1024-5120, Premium up to 81920 (80 GB per queue).')
+  queueMaxSizeInMegabytes: int
+
   @description('Region of the geo-DR secondary namespace (Premium only); null for none.')
   drLocation: string?
 

@@ -57,5 +57,7 @@ param profile = {
   serviceBus: {
     sku: 'Basic'
     capacity: 0
+    // The seed's dev queue: 1 GB (Basic allows at most 5 GB).
+    queueMaxSizeInMegabytes: 1024
   }
 }

@@ -90,6 +90,9 @@ var prodProfile environmentProfile = {
   serviceBus: {
     sku: 'Premium'
     capacity: 2
+    // Premium's per-queue maximum (80 GB; 1 TB per messaging unit in all): a backlog during an AI
+    // outage must not hit dev's 1 GB and refuse sends. The seed gives a size only for dev (Basic).
+    queueMaxSizeInMegabytes: 81920
     drLocation: 'koreasouth'
     // Korea South has no availability zones: the secondary is not zone redundant.
     drZoneRedundant: false

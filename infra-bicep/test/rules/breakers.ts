@@ -112,6 +112,7 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
   'Azure.ServiceBus.AuditLogs': drop(diagnosticsOfType(SERVICE_BUS)),
   'TripGen.ServiceBus.PremiumPrivate': set(SERVICE_BUS, 'sku.capacity', 1),
   'TripGen.ServiceBus.GeoDR': drop((id) => id.includes('/disasterrecoveryconfigs/')),
+  'TripGen.ServiceBus.QueueSizeForTier': set('Microsoft.ServiceBus/namespaces/queues', 'properties.maxSizeInMegabytes', 1024),
   'Azure.EventHub.DisableLocalAuth': set(EVENT_HUBS, 'properties.disableLocalAuth', false),
   'Azure.EventHub.MinTLS': set(EVENT_HUBS, 'properties.minimumTlsVersion', '1.1'),
 

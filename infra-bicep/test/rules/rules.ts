@@ -124,6 +124,7 @@ export const NOT_DIAGNOSABLE_TYPES: Readonly<Record<string, string>> = {
   'Microsoft.Network/privateDnsZones/virtualNetworkLinks': 'child configuration of a private DNS zone',
   'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies': 'WAF logs are the Application Gateway\'s diagnostic setting',
   'Microsoft.KeyVault/vaults/keys': 'key operations are logged by the vault\'s AuditEvent category',
+  'Microsoft.KeyVault/vaults/secrets': 'secret operations are logged by the vault\'s AuditEvent category',
   'Microsoft.ServiceBus/namespaces/queues': 'logged by the namespace\'s diagnostic setting',
   'Microsoft.ServiceBus/namespaces/networkRuleSets': 'child configuration of the namespace',
   'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs': 'child configuration of the namespace',
@@ -371,6 +372,20 @@ export const RULES: readonly Rule[] = [
         ),
     ),
     true,
+  ),
+  rule(
+    'TripGen.ServiceBus.QueueSizeForTier',
+    // Each queue sized for its namespace's tier: Basic/Standard take 1-5 GB; Premium up to 80 GB,
+    // and prod's Premium queues must not copy dev's Basic 1 GB (issue 12: a backlog would refuse sends).
+    each('Microsoft.ServiceBus/namespaces/queues', (r, s) => {
+      const ns = ofType(s.predictedResources, 'Microsoft.ServiceBus/namespaces').find((n) => r.id.toLowerCase().startsWith(`${n.id.toLowerCase()}/`));
+      const size = Number(prop(r, 'properties.maxSizeInMegabytes'));
+      const premium = sameText(prop(ns, 'sku.name'), 'Premium');
+      if (premium) return size > 5120 && size <= 81920 ? null : `Premium queue of ${size} MB: size it for Premium (up to 81920), not a Basic/Standard size`;
+      return [1024, 2048, 3072, 4096, 5120].includes(size) ? null : `${String(prop(ns, 'sku.name'))} queue of ${size} MB: Basic/Standard allow 1024-5120`;
+    }),
+    false,
+    'https://learn.microsoft.com/azure/service-bus-messaging/service-bus-quotas (queue size: 1-5 GB; Premium 80 GB)',
   ),
   rule(
     'TripGen.ServiceBus.GeoDR',
