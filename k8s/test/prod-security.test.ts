@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { INTERNAL_ROUTE_ROOT, internalPrefix, serviceAccountName, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
 import { buildProfile } from '../src/config/profile.ts';
-import { serviceSecrets } from '../src/config/secrets.ts';
+import { APPINSIGHTS_SECRET, serviceSecrets } from '../src/config/secrets.ts';
 import { repoPath } from '../src/lib/paths.ts';
 import { alertMetricsEmitted, seedAlertProblems } from '../src/policy/alerts.ts';
 import * as mesh from '../src/policy/mesh-delivery.ts';
@@ -201,6 +201,14 @@ describe('prod: Key Vault secrets and workload identity', () => {
     (config.data as Record<string, string>).DATABASE_URL = 'postgresql://id-tripgen-ai-prod:hunter2@db.example/ai_db';
     delete (config.data as Record<string, string>).DATABASE_AUTH;
     expect(entraOnlyDatabaseAuth(replaced(config)).join('\n')).toMatch(/ai-service ai: DATABASE_URL carries a password[\s\S]*DATABASE_AUTH is undefined/);
+  });
+
+  it('reads the Application Insights connection string from the Key Vault secret infra-bicep writes (prod snapshot)', () => {
+    const snapshot = JSON.parse(readFileSync(repoPath('infra-bicep', 'snapshots', 'prod.snapshot.json'), 'utf8')) as { predictedResources: { type: string; name: string }[] };
+    const secrets = snapshot.predictedResources.filter((r) => r.type === 'Microsoft.KeyVault/vaults/secrets').map((r) => r.name.split('/').pop());
+    expect(secrets).toContain(APPINSIGHTS_SECRET);
+    for (const s of serviceList()) expect(serviceSecrets(s, profile).map((i) => i.keyVaultSecret), s.name).toContain(APPINSIGHTS_SECRET);
+    expect(serviceSecrets(SERVICES.ai, buildProfile('dev', loadAzureOutputs('dev'))).map((i) => i.envVar)).not.toContain('APPLICATIONINSIGHTS_CONNECTION_STRING');
   });
 
   it('annotates each ServiceAccount with its managed identity and labels the pods', () => {

@@ -77,7 +77,13 @@ const OPERATIONAL_PATHS = new Set<string>([HEALTH_PATHS.liveness, HEALTH_PATHS.r
 
 export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const { config } = opts;
-  const tracing = setupTracing(config);
+  // Application Insights has local auth off in prod: the exporter signs in with the pod's identity.
+  const tracing = setupTracing(
+    config,
+    config.appInsightsConnectionString
+      ? { connectionString: config.appInsightsConnectionString, credential: config.azureClientId ? await azureCredentialFromEnv() : undefined }
+      : undefined,
+  );
   // The server span starts when Fastify makes the request's logger, so that every line of the
   // request, "incoming request" included, carries its trace id; onRequest picks the span up.
   const requestSpans = new WeakMap<IncomingMessage, Span>();
@@ -150,7 +156,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? (reply.statusCode === 404 ? 'not_found' : 'unmatched');
     metrics.httpDuration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
-    if (request.span) endServerSpan(request.span, reply.statusCode, route);
+    if (request.span) endServerSpan(request.span, reply.statusCode, route, request.method);
   });
 
   registerProblemHandlers(app);

@@ -21,6 +21,8 @@ export interface ServiceConfig {
   readonly jwtIssuer: string;
   readonly jwtAudience: string;
   readonly otlpEndpoint: string | undefined;
+  /** Application Insights (prod, from Key Vault): spans are exported there as requests and dependencies. */
+  readonly appInsightsConnectionString: string | undefined;
   readonly tracesSampler: string;
   readonly tracesSamplerArg: number;
   readonly azureClientId: string | undefined;
@@ -103,6 +105,9 @@ export const loadConfig = (opts: LoadConfigOptions, env: NodeJS.ProcessEnv = pro
   const jwtIssuer = str('JWT_ISSUER', false) ?? JWT_ISSUER;
   const jwtAudience = str('JWT_AUDIENCE', false) ?? JWT_AUDIENCE;
   const otlpEndpoint = url('OTEL_EXPORTER_OTLP_ENDPOINT', false, ['http:', 'https:']);
+  const appInsightsConnectionString = str('APPLICATIONINSIGHTS_CONNECTION_STRING', false);
+  if (appInsightsConnectionString && !/(^|;)InstrumentationKey=[0-9a-f-]{36}(;|$)/i.test(appInsightsConnectionString))
+    problems.push('APPLICATIONINSIGHTS_CONNECTION_STRING must contain InstrumentationKey=<guid>');
   const tracesSampler = str('OTEL_TRACES_SAMPLER', false) ?? 'parentbased_traceidratio';
   if (!SAMPLERS.includes(tracesSampler)) problems.push(`OTEL_TRACES_SAMPLER must be one of ${SAMPLERS.join(', ')}, got "${tracesSampler}"`);
   const samplerArgRaw = str('OTEL_TRACES_SAMPLER_ARG', false);
@@ -129,6 +134,7 @@ export const loadConfig = (opts: LoadConfigOptions, env: NodeJS.ProcessEnv = pro
     jwtIssuer,
     jwtAudience,
     otlpEndpoint,
+    appInsightsConnectionString,
     tracesSampler,
     tracesSamplerArg,
     azureClientId: str('AZURE_CLIENT_ID', false),

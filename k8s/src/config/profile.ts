@@ -110,7 +110,14 @@ export interface EnvironmentProfile {
   /** Client IDs of the per-service managed identities, or null without workload identity. */
   readonly workloadIdentity: Readonly<Record<ServiceName, string>> | null;
   readonly serviceBusFqdn: string;
+  /** An OpenTelemetry collector the pods send OTLP to; none renders today (prod exports to Application Insights itself). */
   readonly otlpEndpoint: string | null;
+  /**
+   * Where the services' telemetry goes. dev: Container Insights only (the seed's "basic Kubernetes
+   * monitoring": node and pod metrics, logs, events). prod: also Application Insights, which the
+   * kit's Azure Monitor exporter reaches with each service's workload identity.
+   */
+  readonly telemetry: { readonly appInsights: boolean };
   readonly scaling: {
     /** HPA from the catalog's per-env replicas (as minimum) to its maxReplicas; otherwise fixed replicas. */
     readonly horizontal: boolean;
@@ -193,6 +200,7 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
       // dev reaches Service Bus with the same per-service identities (federated in dev too).
       workloadIdentity: azure.serviceIdentityClientIds,
       otlpEndpoint: null,
+      telemetry: { appInsights: false },
       scaling: { horizontal: false, disruptionBudgets: false, zoneSpread: false, verticalRecommendations: false },
       mesh: null,
       // dev workloads run on the spot pool (infra-bicep README: the pool is tainted).
@@ -235,7 +243,10 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
       },
       secrets: { kind: 'key-vault', keyVaultName: azure.keyVaultName, tenantId: azure.tenantId },
       workloadIdentity: azure.serviceIdentityClientIds,
-      otlpEndpoint: 'http://otel-collector.monitoring.svc.cluster.local:4318',
+      // No collector: the kit exports traces (and the request metrics derived from them) to
+      // Application Insights directly, with the pod's workload identity (no shared secret, one hop less).
+      otlpEndpoint: null,
+      telemetry: { appInsights: true },
       scaling: { horizontal: true, disruptionBudgets: true, zoneSpread: true, verticalRecommendations: true },
       mesh: {
         // The cluster's revision, from the hand-over (infra-bicep profile aks.istioRevision).

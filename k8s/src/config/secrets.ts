@@ -6,6 +6,9 @@
 import { JWKS_PATH, workloadName, type ServiceSpec } from '@tripgen/catalog';
 import type { EnvironmentProfile } from './profile.ts';
 
+/** The Key Vault secret infra-bicep writes (modules/appinsights-secret.bicep; a test checks the snapshot). */
+export const APPINSIGHTS_SECRET = 'appinsights-connection-string';
+
 export interface SecretItem {
   /** Environment variable and key in the synced Kubernetes Secret. */
   readonly envVar: string;
@@ -23,6 +26,8 @@ export function serviceSecrets(s: ServiceSpec, profile: EnvironmentProfile): rea
   const issuesTokens = s.routes.some((r) => r.anonymous.includes(JWKS_PATH));
   return [
     ...(profile.dataStores.kind === 'in-cluster' ? [{ envVar: 'DATABASE_URL', keyVaultSecret: `${s.name}-database-url` }] : []),
+    // Where Application Insights exists (prod): infra-bicep writes its connection string into this secret.
+    ...(profile.telemetry.appInsights ? [{ envVar: 'APPLICATIONINSIGHTS_CONNECTION_STRING', keyVaultSecret: APPINSIGHTS_SECRET }] : []),
     ...(issuesTokens ? [{ envVar: 'JWT_SIGNING_KEY', keyVaultSecret: `${s.name}-jwt-signing-key` }] : []),
   ];
 }
