@@ -1,6 +1,7 @@
 /**
  * `npm run dev`: the whole system on this machine. Starts (or reuses) PostgreSQL and Redis,
- * generates the Prisma clients, applies every service's migrations, starts the Service Bus
+ * generates the Prisma clients, applies every service's migrations, loads the location service's
+ * places (`npm run places:load`), starts the Service Bus
  * emulator, every service that exists on its catalog port, and the dev gateway on
  * http://127.0.0.1:8080 (GATEWAY_PORT) with the ingress's routes from the catalog.
  * Ctrl-C stops everything (services drain first).
@@ -8,7 +9,7 @@
 import { SERVICES, type ServiceName } from '@tripgen/catalog';
 import { DEV_GATEWAY_PORT, createDevGateway } from '@tripgen/service-kit/dev-gateway';
 import { DEFAULT_EMULATOR_PORT } from '@tripgen/servicebus-emulator';
-import { ensureStack, existingServices, generateCode, inStartOrder, migrate, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
+import { ensureStack, existingServices, generateCode, inStartOrder, loadPlaces, migrate, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
 
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? DEV_GATEWAY_PORT);
 const busPort = Number(process.env.SERVICEBUS_EMULATOR_PORT ?? DEFAULT_EMULATOR_PORT);
@@ -20,6 +21,7 @@ for (const s of services) {
   const applied = await migrate(s);
   console.log(`migrations ${s}: ${applied.length ? applied.join(', ') : 'up to date'}`);
 }
+if (services.includes('location')) loadPlaces();
 const bus = await startEmulator(busPort);
 console.log(`Service Bus emulator: ${bus.connectionString}`);
 

@@ -55,6 +55,12 @@ export const migrate = async (s: ServiceName, url = databaseUrl(s)): Promise<str
   }
 };
 
+/** The location service's data set into its database (`npm run places:load`, the service's own command). */
+export const loadPlaces = (url = databaseUrl('location')): void => {
+  const out = spawnSync('npm', ['run', '-s', 'places:load'], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (out.status !== 0) throw new Error('npm run places:load failed');
+};
+
 export const startEmulator = (port: number): Promise<ServiceBusEmulator> => startServiceBusEmulator({ port, queues: QUEUE_NAMES });
 
 export interface ServiceProcess extends NodeProcess {

@@ -133,7 +133,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     replicas: { dev: 1, prod: 2 },
     autoscaling: { targetCpuUtilization: 70, maxReplicas: 6 },
     database: 'location_db',
-    databaseExtensions: ['postgis'],
+    databaseExtensions: ['postgis', 'pg_trgm'],
     queues: { produces: [], consumes: [QUEUES.locationSearch] },
     calls: ['user'],
     delivery: 'canary',

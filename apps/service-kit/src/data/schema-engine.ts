@@ -6,8 +6,11 @@
  * `prisma migrate deploy` writes, so either tool can take over from the other.
  *
  * Three adapter-pg traps on this path are worked around here:
- *  - pg_catalog's one-byte `"char"` type (OID 18, e.g. pg_class.relkind) is not in the adapter's
- *    column-type map, so introspection fails: result fields of that type are relabelled as text.
+ *  - pg_catalog's one-byte `"char"` type (OID 18, e.g. pg_class.relkind, pg_constraint.contype) is
+ *    not in the adapter's column-type map, so introspection fails. Its fields are relabelled as
+ *    `"char"[]` (which the adapter knows) and, in the adapter's answer, every such column whose
+ *    values are plain strings (a real array column holds arrays) is reported as Character, the type
+ *    the engine reads them as (a CHECK constraint, e.g. PostGIS's spatial_ref_sys, needs it).
  *  - `connectToShadowDb` spreads `{...config, database}`, but with a connection string pg ignores
  *    `database`, so the "shadow" pool silently reaches the main database: we pass discrete fields.
  *  - its disposer drops the shadow database before ending the shadow pool (DROP fails while
@@ -19,22 +22,43 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  ColumnTypeEnum,
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQueryable,
+  type SqlResultSet,
+} from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine as WasmSchemaEngine } from '@prisma/schema-engine-wasm';
 
 const PG_CHAR_OID = 18;
-const PG_TEXT_OID = 25;
+const PG_CHAR_ARRAY_OID = 1002;
 
 interface FieldLike { dataTypeID: number }
 interface ResultLike { fields?: FieldLike[] }
 
 const relabelChar = (result: unknown): void => {
   for (const r of Array.isArray(result) ? result : [result]) {
-    for (const f of (r as ResultLike | undefined)?.fields ?? []) if (f.dataTypeID === PG_CHAR_OID) f.dataTypeID = PG_TEXT_OID;
+    for (const f of (r as ResultLike | undefined)?.fields ?? []) if (f.dataTypeID === PG_CHAR_OID) f.dataTypeID = PG_CHAR_ARRAY_OID;
   }
 };
 
-/** Every client the pool hands out reports `"char"` columns as text (values are already strings). */
+/** The relabelled `"char"` columns (strings in a `"char"[]` column) are reported as Character. */
+const characterColumns = (result: SqlResultSet): SqlResultSet => {
+  const columnTypes = result.columnTypes.map((type, i) =>
+    type === ColumnTypeEnum.CharacterArray && result.rows.some((row) => typeof row[i] === 'string') ? ColumnTypeEnum.Character : type,
+  );
+  return { ...result, columnTypes };
+};
+
+const withCharacterColumns = <Q extends SqlQueryable>(queryable: Q): Q => {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (query) => characterColumns(await queryRaw(query));
+  return queryable;
+};
+
+/** Every client the pool hands out reports `"char"` columns as `"char"[]` (values are still strings). */
 const decodeCharAsText = (pool: pg.Pool): pg.Pool => {
   pool.on('connect', (client) => {
     const original = client.query.bind(client) as (...args: unknown[]) => unknown;
@@ -80,7 +104,9 @@ export const migrationAdapterFactory = (url: string, password?: () => Promise<st
   const config = password === undefined ? pgConfigFromUrl(url) : { ...pgConfigFromUrl(url), password };
   const connect = async (database: string, dispose?: () => Promise<void>): Promise<SqlDriverAdapter> => {
     const pool = decodeCharAsText(new pg.Pool({ ...config, database }));
-    const adapter = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
+    const adapter = withCharacterColumns(await new PrismaPg(pool, { disposeExternalPool: true }).connect());
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => withCharacterColumns(await startTransaction(isolationLevel));
     if (!dispose) return adapter;
     const close = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {

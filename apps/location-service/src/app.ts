@@ -1,0 +1,46 @@
+/**
+ * The location service: places of Seoul and Jeju in PostGIS, their opening hours (OpenStreetMap
+ * syntax, Korean public holidays) and geographic and text search; the trip and AI services read
+ * them through the internal routes, and location-search-queue warms a destination's candidates.
+ * Everything else comes from the service kit.
+ */
+import { createApp, createPrismaClient, createTokenVerifier, databasePassword, loadConfig, prismaDatabase, remoteJwks, type App } from '@tripgen/service-kit';
+import { serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
+import type { FastifyServerOptions } from 'fastify';
+import { PrismaClient } from './generated/prisma/client.ts';
+import { placeRepository, type PlaceRepositoryOptions } from './domain/places.ts';
+import { consumeLocationSearches } from './domain/warm-up.ts';
+import { internalRoutes } from './routes/internal.ts';
+import { locationRoutes } from './routes/locations.ts';
+
+export interface BuildOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly logger?: FastifyServerOptions['logger'];
+  readonly places?: PlaceRepositoryOptions;
+}
+
+export const buildLocationService = async (opts: BuildOptions = {}): Promise<App> => {
+  const env = opts.env ?? process.env;
+  const config = loadConfig({ service: 'location', usesQueues: true, needsJwks: true }, env);
+  // prod: Entra token auth (DATABASE_AUTH=entra), the pod's workload identity as the database user.
+  const prisma = createPrismaClient(PrismaClient, config.databaseUrl, undefined, await databasePassword(config, env));
+  const verifier = createTokenVerifier(remoteJwks(config.jwksUrl!), config.jwtIssuer, config.jwtAudience);
+  return createApp({
+    config,
+    database: prismaDatabase(prisma),
+    verifier,
+    logger: opts.logger,
+    domain: async (app) => {
+      const places = placeRepository(prisma, app.kit.cache, opts.places);
+      await app.register(locationRoutes, { places });
+      await app.register(internalRoutes, { places });
+      // Consumers start once HTTP is ready and stop after it has drained (kit shutdown order).
+      const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
+      app.addHook('onReady', async () => {
+        const warmUp = await consumeLocationSearches(broker, prisma, places, app.log, (e) => app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome }));
+        app.kit.onShutdown(() => warmUp.close());
+        app.kit.onShutdown(() => broker.close());
+      });
+    },
+  });
+};

@@ -1,0 +1,28 @@
+/**
+ * `npm run places:import-osm -- <export.geojson> [--out <places.json>] [--retrieved-on YYYY-MM-DD]`:
+ * turns OpenStreetMap elements exported as GeoJSON (`osmium export`, Overpass) into a place data
+ * file that `npm run places:load -- <places.json>` loads (or that joins data/places/), and reports
+ * what it kept and what it skipped, by reason. Without --out it only reports.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { importOsmGeoJson } from '../data/osm-import.ts';
+import { placeToday } from '../domain/opening-hours.ts';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, 'retrieved-on': { type: 'string' } } });
+const [input] = positionals;
+if (!input || positionals.length > 1) {
+  console.error('usage: places:import-osm -- <export.geojson> [--out <places.json>] [--retrieved-on YYYY-MM-DD]');
+  process.exit(2);
+}
+// npm runs a workspace's script in the workspace folder: paths are relative to where it was typed.
+const here = (f: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), f);
+const retrievedOn = values['retrieved-on'] ?? placeToday();
+const report = importOsmGeoJson(JSON.parse(await readFile(here(input), 'utf8')), { retrievedOn });
+console.log(`${report.elements} elements: kept ${report.places.length}, skipped ${report.elements - report.places.length}`);
+for (const [reason, n] of Object.entries(report.skipped).sort((a, b) => b[1] - a[1])) console.log(`  skipped ${String(n).padStart(6)}  ${reason}`);
+if (values.out) {
+  await writeFile(here(values.out), `${JSON.stringify(report.places, null, 2)}\n`);
+  console.log(`wrote ${report.places.length} places to ${values.out}`);
+}

@@ -1,0 +1,241 @@
+/**
+ * OpenStreetMap elements exported as GeoJSON (`osmium export`, or Overpass through osmtogeojson /
+ * overpass turbo) to place rows: names from `name`, `name:en`, `name:ko`; a category from the
+ * tourism/amenity/leisure/historic/natural/shop tags; the `opening_hours` tag as it is; the OSM id
+ * and the ODbL licence kept as provenance. Elements that cannot become a usable place are skipped
+ * and counted by reason; nothing is invented (no English name, no opening hours: skipped).
+ */
+import type { PlaceCategory, PlaceRegion } from '@tripgen/catalog';
+import { regionOf } from '../domain/regions.ts';
+import type { PlaceRecord } from '../domain/schemas.ts';
+import { checkPlaceRecord } from './place-record.ts';
+
+type Tags = Readonly<Record<string, string>>;
+
+/** Tag → category, most specific first; the first rule that matches wins. */
+const CATEGORY_RULES: readonly (readonly [PlaceCategory, (t: Tags) => boolean])[] = [
+  ['palace', (t) => t.historic === 'palace' || t.building === 'palace' || (t.historic === 'castle' && ['palace', 'stately'].includes(t.castle_type ?? ''))],
+  ['theme-park', (t) => ['theme_park', 'zoo', 'aquarium'].includes(t.tourism ?? '') || t.leisure === 'water_park'],
+  ['museum', (t) => t.tourism === 'museum' || t.tourism === 'gallery'],
+  ['temple', (t) => (t.amenity === 'place_of_worship' && ['buddhist', 'confucian', 'shinto'].includes(t.religion ?? '')) || t.historic === 'temple'],
+  ['market', (t) => t.amenity === 'marketplace'],
+  ['beach', (t) => t.natural === 'beach' || t.leisure === 'beach_resort'],
+  ['viewpoint', (t) => t.tourism === 'viewpoint' || (t.man_made === 'tower' && t['tower:type'] === 'observation')],
+  ['nature', (t) => ['peak', 'volcano', 'cave_entrance', 'waterfall', 'cliff', 'crater', 'cape', 'bay', 'gorge'].includes(t.natural ?? '') || t.waterway === 'waterfall' || t.leisure === 'nature_reserve' || t.boundary === 'national_park'],
+  ['park', (t) => t.leisure === 'park' || t.leisure === 'garden'],
+  ['shopping', (t) => ['mall', 'department_store'].includes(t.shop ?? '')],
+  ['restaurant', (t) => t.amenity === 'restaurant' || t.amenity === 'food_court'],
+  ['cafe', (t) => t.amenity === 'cafe'],
+  ['street', (t) => t.highway === 'pedestrian' || (t.tourism === 'attraction' && ['quarter', 'neighbourhood'].includes(t.place ?? ''))],
+  ['landmark', (t) => t.tourism === 'attraction' || ['monument', 'memorial', 'city_gate', 'gate', 'building', 'fort', 'castle'].includes(t.historic ?? '')],
+];
+
+/** Typical visit length by category when OSM says nothing about it (minutes). */
+export const DEFAULT_VISIT_MINUTES: Readonly<Record<PlaceCategory, number>> = {
+  palace: 90,
+  museum: 90,
+  market: 60,
+  park: 60,
+  viewpoint: 45,
+  temple: 40,
+  street: 60,
+  beach: 90,
+  nature: 90,
+  restaurant: 60,
+  cafe: 45,
+  shopping: 60,
+  'theme-park': 240,
+  landmark: 30,
+};
+
+/** OSM has no ratings: imported places get the middle of the scale until someone rates them. */
+export const IMPORTED_RATING = 3;
+export const OSM_SOURCE = 'OpenStreetMap';
+export const OSM_LICENCE = 'ODbL-1.0';
+
+export type SkipReason =
+  | 'not an OSM element (no node/way/relation id)'
+  | 'duplicate element'
+  | 'no usable geometry'
+  | 'outside every region'
+  | 'no category tag'
+  | 'no English name (name:en)'
+  | 'no Korean name (name:ko)'
+  | 'no opening_hours'
+  | 'opening_hours cannot be evaluated'
+  | 'invalid place';
+
+export interface ImportReport {
+  readonly places: PlaceRecord[];
+  readonly skipped: Partial<Record<SkipReason, number>>;
+  readonly elements: number;
+}
+
+interface Feature {
+  type?: unknown;
+  id?: unknown;
+  properties?: Record<string, unknown> | null;
+  geometry?: { type?: unknown; coordinates?: unknown } | null;
+}
+
+const OSM_TYPES: Readonly<Record<string, 'node' | 'way' | 'relation'>> = { n: 'node', node: 'node', w: 'way', way: 'way', r: 'relation', relation: 'relation', a: 'way' };
+
+/**
+ * The element's type and id, from any of the exports' spellings: feature id "node/123" (Overpass),
+ * "n123" / "w123" (osmium --add-unique-id=type_id), or properties "@type" + "@id" (osmium -a type,id),
+ * "@id": "node/123" (overpass turbo) or "type" + "id" (osmtogeojson).
+ */
+const elementOf = (f: Feature): { type: 'node' | 'way' | 'relation'; id: string } | undefined => {
+  const p = f.properties ?? {};
+  const candidates = [f.id, p['@id'], typeof p['@type'] === 'string' ? `${p['@type']}/${String(p['@id'])}` : undefined, typeof p.type === 'string' ? `${p.type}/${String(p.id)}` : undefined];
+  for (const c of candidates) {
+    const m = typeof c === 'string' ? /^(node|way|relation|[nwr])\/?(\d+)$/.exec(c) : undefined;
+    if (m) return { type: OSM_TYPES[m[1]!]!, id: m[2]! };
+  }
+  return undefined;
+};
+
+/** Tags: flat in properties (osmium, overpass turbo) or under properties.tags (osmtogeojson). */
+const tagsOf = (f: Feature): Tags => {
+  const p = f.properties ?? {};
+  const source = p.tags && typeof p.tags === 'object' ? (p.tags as Record<string, unknown>) : p;
+  return Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => typeof e[1] === 'string' && !e[0].startsWith('@')));
+};
+
+type Position = readonly [number, number];
+const isPosition = (x: unknown): x is Position => Array.isArray(x) && typeof x[0] === 'number' && typeof x[1] === 'number' && Number.isFinite(x[0]) && Number.isFinite(x[1]);
+
+/**
+ * Area centroid of a ring (shoelace formula), written here because it is one formula and a GIS
+ * library for it would bring a dozen packages; small enough rings fall back to the vertex mean.
+ */
+const ringCentroid = (ring: readonly Position[]): { lat: number; lng: number; area: number } => {
+  // Relative to the first vertex: products of raw degrees (126 × 37) would cancel away the decimals.
+  const [ox, oy] = ring[0]!;
+  let a = 0;
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0; i < ring.length - 1; i++) {
+    const x0 = ring[i]![0] - ox;
+    const y0 = ring[i]![1] - oy;
+    const x1 = ring[i + 1]![0] - ox;
+    const y1 = ring[i + 1]![1] - oy;
+    const cross = x0 * y1 - x1 * y0;
+    a += cross;
+    cx += (x0 + x1) * cross;
+    cy += (y0 + y1) * cross;
+  }
+  if (Math.abs(a) < 1e-14) {
+    const n = ring.length;
+    return { lng: ring.reduce((s, p) => s + p[0], 0) / n, lat: ring.reduce((s, p) => s + p[1], 0) / n, area: 0 };
+  }
+  return { lng: ox + cx / (3 * a), lat: oy + cy / (3 * a), area: Math.abs(a / 2) };
+};
+
+/** A representative point: the point itself, the middle vertex of a line, the centroid of the largest outer ring. */
+const pointOf = (g: Feature['geometry']): { lat: number; lng: number } | undefined => {
+  if (!g || typeof g.type !== 'string') return undefined;
+  const c = g.coordinates;
+  const rings: Position[][] = [];
+  switch (g.type) {
+    case 'Point':
+      return isPosition(c) ? { lng: c[0], lat: c[1] } : undefined;
+    case 'LineString':
+    case 'MultiPoint': {
+      const pts = Array.isArray(c) ? c.filter(isPosition) : [];
+      const mid = pts[Math.floor(pts.length / 2)];
+      return mid ? { lng: mid[0], lat: mid[1] } : undefined;
+    }
+    case 'Polygon':
+      if (Array.isArray(c) && Array.isArray(c[0])) rings.push((c[0] as unknown[]).filter(isPosition));
+      break;
+    case 'MultiPolygon':
+      if (Array.isArray(c)) for (const poly of c) if (Array.isArray(poly) && Array.isArray(poly[0])) rings.push((poly[0] as unknown[]).filter(isPosition));
+      break;
+    default:
+      return undefined;
+  }
+  const usable = rings.filter((r) => r.length >= 3).map(ringCentroid);
+  const largest = usable.sort((x, y) => y.area - x.area)[0];
+  return largest ? { lat: largest.lat, lng: largest.lng } : undefined;
+};
+
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
+/** Rounded to 7 decimals (about 1 cm): OSM's own precision, and stable output. */
+const round7 = (x: number): number => Math.round(x * 1e7) / 1e7;
+
+export interface ImportOptions {
+  /** The date the export was taken (provenance), YYYY-MM-DD. */
+  readonly retrievedOn: string;
+}
+
+/** Place rows from a GeoJSON FeatureCollection of OSM elements, sorted by id, with skip counts. */
+export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportReport => {
+  const features: Feature[] = Array.isArray((geojson as { features?: unknown } | null)?.features) ? (geojson as { features: Feature[] }).features : [];
+  const skipped: Partial<Record<SkipReason, number>> = {};
+  const skip = (reason: SkipReason) => void (skipped[reason] = (skipped[reason] ?? 0) + 1);
+  const places = new Map<string, PlaceRecord>();
+  for (const f of features) {
+    const element = elementOf(f);
+    if (!element) {
+      skip('not an OSM element (no node/way/relation id)');
+      continue;
+    }
+    const id = `osm-${element.type}-${element.id}`;
+    if (places.has(id)) {
+      skip('duplicate element');
+      continue;
+    }
+    const at = pointOf(f.geometry);
+    if (!at) {
+      skip('no usable geometry');
+      continue;
+    }
+    const region: PlaceRegion | undefined = regionOf(at.lat, at.lng);
+    if (!region) {
+      skip('outside every region');
+      continue;
+    }
+    const tags = tagsOf(f);
+    const category = CATEGORY_RULES.find(([, matches]) => matches(tags))?.[0];
+    if (!category) {
+      skip('no category tag');
+      continue;
+    }
+    const name = tags['name:en'] ?? (tags.name && !HANGUL.test(tags.name) ? tags.name : undefined);
+    if (!name) {
+      skip('no English name (name:en)');
+      continue;
+    }
+    const nameKo = tags['name:ko'] ?? (tags.name && HANGUL.test(tags.name) ? tags.name : undefined);
+    if (!nameKo) {
+      skip('no Korean name (name:ko)');
+      continue;
+    }
+    const openingHoursOsm = tags.opening_hours?.trim();
+    if (!openingHoursOsm) {
+      skip('no opening_hours');
+      continue;
+    }
+    const record: PlaceRecord = {
+      id,
+      name: name.trim(),
+      nameKo: nameKo.trim(),
+      category,
+      region,
+      lat: round7(at.lat),
+      lng: round7(at.lng),
+      visitMinutes: DEFAULT_VISIT_MINUTES[category],
+      rating: IMPORTED_RATING,
+      openingHoursOsm,
+      provenance: { source: OSM_SOURCE, sourceId: `${element.type}/${element.id}`, licence: OSM_LICENCE, retrievedOn: opts.retrievedOn },
+    };
+    const checked = checkPlaceRecord(record);
+    if (!checked.ok) {
+      skip(checked.problems.some((p) => p.startsWith('/openingHoursOsm')) ? 'opening_hours cannot be evaluated' : 'invalid place');
+      continue;
+    }
+    places.set(id, checked.record);
+  }
+  return { places: [...places.values()].sort((a, b) => a.id.localeCompare(b.id)), skipped, elements: features.length };
+};

@@ -1,0 +1,268 @@
+/**
+ * Opening hours: a place keeps its OpenStreetMap `opening_hours` value, evaluated by the maintained
+ * `opening_hours` package (the whole grammar: weekdays, date ranges, comments, `off`, `unknown`,
+ * sun times...) in the place's time zone, with Korean public holidays from the gazette.
+ *
+ * Two things the package does not do are done here, as narrowly as possible:
+ *  - Time zone: it evaluates in the process's local time. Each evaluation runs synchronously with
+ *    TZ set to PLACE_TIME_ZONE and restored afterwards (no other code can run in between), so
+ *    the answer is the same whatever zone the server has (tests run under several).
+ *  - Korean holidays: it has no holiday definitions for Korea (with country code "kr" it throws
+ *    "There are no holidays (PH) defined for country kr") and no hook to supply them. For a date
+ *    D, the holiday selector `PH` is replaced by the weekday selector that is true exactly where
+ *    `PH` is true on D and the day before (whose rules may run past midnight into D): the
+ *    weekdays of those of the two days that are holidays, or a weekday that is neither when none
+ *    is. Rules, precedence and everything else stay the package's.
+ */
+import { PLACE_TIME_ZONE, type ClockInterval, type DayOpening, type Weekday } from '@tripgen/catalog';
+import { LRUCache } from 'lru-cache';
+import OpeningHours from 'opening_hours';
+import { publicHolidays } from './holidays.ts';
+
+export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** OSM weekday selectors by JavaScript day number (0 = Sunday). */
+const OSM_WEEKDAYS = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'];
+
+/** Runs `fn` with the process's local time being the places' time zone. */
+const inPlaceTimeZone = <T>(fn: () => T): T => {
+  const previous = process.env.TZ;
+  if (previous === PLACE_TIME_ZONE) return fn();
+  process.env.TZ = PLACE_TIME_ZONE;
+  try {
+    return fn();
+  } finally {
+    if (previous === undefined) delete process.env.TZ;
+    else process.env.TZ = previous;
+  }
+};
+
+// --- calendar arithmetic on local dates (YYYY-MM-DD), independent of any time zone ---------------
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const utcDay = (date: string): Date => {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new RangeError(`"${date}" is not a YYYY-MM-DD date`);
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (d.toISOString().slice(0, 10) !== date) throw new RangeError(`"${date}" is not a calendar date`);
+  return d;
+};
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export const isCalendarDate = (date: string): boolean => {
+  try {
+    utcDay(date);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const addDays = (date: string, days: number): string => new Date(utcDay(date).getTime() + days * 86_400_000).toISOString().slice(0, 10);
+/** 0 = Sunday .. 6 = Saturday. */
+export const dayOfWeek = (date: string): number => utcDay(date).getUTCDay();
+export const daysBetween = (from: string, to: string): number => Math.round((utcDay(to).getTime() - utcDay(from).getTime()) / 86_400_000);
+
+const placeDate = new Intl.DateTimeFormat('en-CA', { timeZone: PLACE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+/** Today's date in the places' time zone (en-CA writes YYYY-MM-DD). */
+export const placeToday = (now: Date = new Date()): string => placeDate.format(now);
+
+/** The Monday of the week of `date`. */
+export const mondayOf = (date: string): string => addDays(date, -((dayOfWeek(date) + 6) % 7));
+
+// --- the package, with parsed values memoised (parsing costs milliseconds, evaluating microseconds) --
+
+/** Quoted comments are free text: `PH` inside them is not a selector. */
+const outsideComments = (value: string, edit: (code: string) => string): string =>
+  value
+    .split(/("(?:[^"\\]|\\.)*")/)
+    .map((part, i) => (i % 2 === 1 ? part : edit(part)))
+    .join('');
+
+const PH_TOKEN = /(?<![A-Za-z])PH(?![A-Za-z])/g;
+
+/** The value with `PH` standing for the given weekdays (JavaScript day numbers). */
+const withHolidayWeekdays = (value: string, weekdays: readonly number[]): string =>
+  outsideComments(value, (code) => code.replace(PH_TOKEN, weekdays.map((d) => OSM_WEEKDAYS[d]).join(',')));
+
+const hasHolidaySelector = (value: string): boolean => {
+  let found = false;
+  outsideComments(value, (code) => ((found ||= PH_TOKEN.test(code)), (PH_TOKEN.lastIndex = 0), code));
+  return found;
+};
+
+/** Where a place is: sun times (`sunrise`, `dusk`...) depend on it. */
+export interface Coordinates {
+  readonly lat: number;
+  readonly lng: number;
+}
+
+const parsed = new LRUCache<string, OpeningHours>({ max: 2_000 });
+const parse = (value: string, at?: Coordinates): OpeningHours => {
+  // 0.01° (about 1 km) moves sunrise by seconds: places nearby share one parse.
+  const where = at ? { lat: at.lat.toFixed(2), lon: at.lng.toFixed(2) } : undefined;
+  const key = where ? `${value}\u0000${where.lat},${where.lon}` : value;
+  let oh = parsed.get(key);
+  if (!oh) {
+    // The package reads coordinates given as strings only (its types say numbers). No public
+    // holiday reaches it (substituted above), so the country code selects nothing.
+    const nominatim = where ? ({ ...where, address: { country_code: 'kr', state: '' } } as unknown as ConstructorParameters<typeof OpeningHours>[1]) : undefined;
+    // Time-range mode (the opening_hours key itself).
+    oh = new OpeningHours(value, nominatim, { mode: 0, tag_key: 'opening_hours', map_value: false, warnings_severity: 4, locale: 'en' });
+    parsed.set(key, oh);
+  }
+  return oh;
+};
+
+/** Whether a value uses sun times; its normalised form names them, whatever the input spelling. */
+const sunDependent = new LRUCache<string, boolean>({ max: 5_000 });
+const usesSunTimes = (value: string, oh: OpeningHours): boolean => {
+  let uses = sunDependent.get(value);
+  if (uses === undefined) {
+    uses = /\b(sunrise|sunset|dawn|dusk)\b/.test(oh.prettifyValue());
+    sunDependent.set(value, uses);
+  }
+  return uses;
+};
+
+/** The evaluator for date D, given which of D-1 and D are public holidays. */
+const evaluatorFor = (value: string, date: string, holidayYesterday: boolean, holidayToday: boolean, at?: Coordinates): OpeningHours => {
+  let code = value;
+  if (hasHolidaySelector(value)) {
+    const weekdays = [...(holidayYesterday ? [dayOfWeek(addDays(date, -1))] : []), ...(holidayToday ? [dayOfWeek(date)] : [])];
+    // Neither: a weekday that is not D's nor the day before's, so `PH` matches nothing that reaches D.
+    code = withHolidayWeekdays(value, weekdays.length ? weekdays : [dayOfWeek(addDays(date, 3))]);
+  }
+  const anywhere = parse(code);
+  return at && usesSunTimes(code, anywhere) ? parse(code, at) : anywhere;
+};
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+interface RawDay {
+  readonly intervals: ClockInterval[];
+  /** Comments of the rules that applied (e.g. `"closed for renovation"`), and whether any interval is only `unknown`. */
+  readonly comments: string[];
+  readonly uncertain: boolean;
+}
+
+/** Open intervals of one local date, as local clock times (to be called in the place's time zone). */
+const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const from = new Date(y, m - 1, d);
+  const to = new Date(y, m - 1, d + 1);
+  const intervals: ClockInterval[] = [];
+  const comments = new Set<string>();
+  let uncertain = false;
+  for (const [start, end, unknown, comment] of oh.getOpenIntervals(from, to)) {
+    const open = `${pad(start.getHours())}:${pad(start.getMinutes())}`;
+    const close = end.getTime() >= to.getTime() ? '24:00' : `${pad(end.getHours())}:${pad(end.getMinutes())}`;
+    if (comment) comments.add(comment);
+    uncertain ||= unknown;
+    const last = intervals.at(-1);
+    // Touching intervals (e.g. "09:00-12:00,12:00-18:00") are one opening.
+    if (last && last[1] === open) intervals[intervals.length - 1] = [last[0], close];
+    else if (open !== close) intervals.push([open, close]);
+  }
+  if (!intervals.length) {
+    const comment = oh.getComment(new Date(y, m - 1, d, 12));
+    if (comment) comments.add(comment);
+  }
+  return { intervals, comments: [...comments], uncertain };
+};
+
+// --- what the service asks -------------------------------------------------------------------------
+
+/**
+ * Why a value cannot be evaluated here, or undefined when it can: the package must parse it and
+ * evaluate it with holidays on and off; `PH` with a day offset and school holidays (`SH`) have no
+ * meaning without definitions the package lacks for Korea.
+ */
+export const openingHoursProblem = (value: string): string | undefined => {
+  if (!value.trim()) return 'the opening_hours value is empty';
+  let problem: string | undefined;
+  outsideComments(value, (code) => {
+    if (/(?<![A-Za-z])PH\s*[+-]\s*\d+\s*days?\b/.test(code)) problem ??= 'public holidays with a day offset ("PH +1 day") are not supported';
+    if (/(?<![A-Za-z])SH(?![A-Za-z])/.test(code)) problem ??= 'school holidays (SH) have no Korean definition';
+    return code;
+  });
+  if (problem) return problem;
+  try {
+    inPlaceTimeZone(() => {
+      // A Tuesday with and without a holiday on it and the day before: every substitution parses.
+      for (const [yesterday, today] of [[false, false], [true, true], [false, true], [true, false]] as const) {
+        evaluateDay(evaluatorFor(value, '2026-09-29', yesterday, today), '2026-09-29');
+      }
+    });
+  } catch (err) {
+    const text = err instanceof Error ? err.message : String(err);
+    return `opening_hours cannot evaluate it: ${text.split('\n')[0]!.slice(0, 300)}`;
+  }
+  return undefined;
+};
+
+const weekly = new LRUCache<string, Readonly<Record<Weekday, readonly ClockInterval[]>>>({ max: 5_000 });
+
+/**
+ * Per weekday, the hours of the week starting `monday` with no public holiday in it (the API's
+ * `openingHours`; the real opening of given dates is `dayOpenings`).
+ */
+export const weeklyHours = (value: string, monday: string, at?: Coordinates): Readonly<Record<Weekday, readonly ClockInterval[]>> => {
+  const key = `${monday}|${at ? `${at.lat.toFixed(2)},${at.lng.toFixed(2)}` : ''}|${value}`;
+  let week = weekly.get(key);
+  if (!week) {
+    week = inPlaceTimeZone(() => {
+      const days: Partial<Record<Weekday, readonly ClockInterval[]>> = {};
+      WEEKDAYS.forEach((day, i) => {
+        const date = addDays(monday, i);
+        days[day] = evaluateDay(evaluatorFor(value, date, false, false, at), date).intervals;
+      });
+      return days as Record<Weekday, readonly ClockInterval[]>;
+    });
+    weekly.set(key, week);
+  }
+  return week;
+};
+
+const sameIntervals = (a: readonly ClockInterval[], b: readonly ClockInterval[]): boolean =>
+  a.length === b.length && a.every((x, i) => x[0] === b[i]![0] && x[1] === b[i]![1]);
+
+const isHoliday = (date: string): boolean => {
+  const h = publicHolidays(date);
+  return h.known && h.names.length > 0;
+};
+
+/**
+ * The real opening of each local date: public holidays applied, with a note saying why a date is
+ * closed or runs other hours (holiday name, weekly closing day, the rule's own comment).
+ */
+export const dayOpenings = (value: string, dates: readonly string[], at?: Coordinates): DayOpening[] =>
+  inPlaceTimeZone(() =>
+    dates.map((date) => {
+      const holidays = publicHolidays(date);
+      const today = holidays.known && holidays.names.length > 0;
+      const actual = evaluateDay(evaluatorFor(value, date, isHoliday(addDays(date, -1)), today, at), date);
+      const ordinary = evaluateDay(evaluatorFor(value, date, false, false, at), date);
+      const notes: string[] = [];
+      const closedWeekly = () =>
+        [-7, 7].every((offset) => {
+          const other = addDays(date, offset);
+          return evaluateDay(evaluatorFor(value, other, false, false, at), other).intervals.length === 0;
+        });
+      if (today) {
+        const names = holidays.names.join(' / ');
+        if (!actual.intervals.length && ordinary.intervals.length) notes.push(`closed: ${names}`);
+        else if (!actual.intervals.length) notes.push(closedWeekly() ? `closed: weekly closing day (${WEEKDAY_NAMES[dayOfWeek(date)]}); also ${names}` : `closed on this date; also ${names}`);
+        else if (!ordinary.intervals.length) notes.push(`open on the holiday: ${names}`);
+        else if (!sameIntervals(actual.intervals, ordinary.intervals)) notes.push(`holiday hours: ${names}`);
+        else notes.push(`${names}: usual hours`);
+      } else if (!actual.intervals.length && !actual.comments.length) {
+        notes.push(closedWeekly() ? `closed: weekly closing day (${WEEKDAY_NAMES[dayOfWeek(date)]})` : 'closed on this date');
+      }
+      notes.push(...actual.comments);
+      if (actual.uncertain && !actual.comments.length) notes.push('opening hours uncertain');
+      if (!holidays.known) notes.push(`public holidays of ${date.slice(0, 4)} are not published yet: holiday closures are not included`);
+      return notes.length ? { date, intervals: actual.intervals, note: notes.join('; ') } : { date, intervals: actual.intervals };
+    }),
+  );

@@ -1,0 +1,253 @@
+/**
+ * The place repository: every query of the location service (raw SQL, since Prisma has no
+ * PostGIS or pg_trgm operators), each with a bound on its result size. Answers go through the
+ * kit's two-level cache under keys that carry the data's generation, so a load of new data is
+ * served within GENERATION_REFRESH_MS everywhere without any replica having to be told.
+ */
+import type { Place, PlaceCategory, PlaceRegion, DayOpening } from '@tripgen/catalog';
+import type { TwoLevelCache } from '@tripgen/service-kit';
+import { createHash } from 'node:crypto';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { dayOpenings, mondayOf, placeToday, weeklyHours } from './opening-hours.ts';
+import { LIMITS, type SearchQuery } from './schemas.ts';
+
+/** How stale the data generation a replica keys its cache with may be (ms). */
+export const GENERATION_REFRESH_MS = 10_000;
+
+const COLUMNS = Prisma.sql`p.id, p.name, p.name_ko, p.category, p.region,
+  ST_Y(p.location::geometry) AS lat, ST_X(p.location::geometry) AS lng,
+  p.visit_minutes, p.rating, p.opening_hours_osm, p.source_name, p.source_id, p.licence,
+  to_char(p.retrieved_on, 'YYYY-MM-DD') AS retrieved_on`;
+
+interface PlaceRow {
+  id: string;
+  name: string;
+  name_ko: string;
+  category: string;
+  region: string;
+  lat: number;
+  lng: number;
+  visit_minutes: number;
+  rating: number;
+  opening_hours_osm: string;
+  source_name: string;
+  source_id: string;
+  licence: string;
+  retrieved_on: string;
+  distance_m?: number | null;
+}
+
+const toPlace = (row: PlaceRow, monday: string): Place => ({
+  id: row.id,
+  name: row.name,
+  nameKo: row.name_ko,
+  // The loader only stores catalog categories and regions (checked against the same lists).
+  category: row.category as PlaceCategory,
+  region: row.region as PlaceRegion,
+  lat: row.lat,
+  lng: row.lng,
+  visitMinutes: row.visit_minutes,
+  rating: row.rating,
+  openingHoursOsm: row.opening_hours_osm,
+  openingHours: weeklyHours(row.opening_hours_osm, monday, row),
+  provenance: { source: row.source_name, sourceId: row.source_id, licence: row.licence, retrievedOn: row.retrieved_on },
+});
+
+const km = (meters: number): number => Math.round(meters) / 1000;
+
+/** The point as PostGIS geography (longitude first). */
+const point = (lat: number, lng: number) => Prisma.sql`ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326)::geography`;
+
+const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** A short, fixed-size cache key for a request (its canonical JSON). */
+const digest = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+
+const sortedUnique = <T extends string>(xs: readonly T[] | undefined): T[] => [...new Set(xs ?? [])].sort();
+
+export interface SearchSpec {
+  readonly q?: string;
+  readonly center?: { readonly lat: number; readonly lng: number };
+  readonly radiusKm?: number;
+  readonly category?: PlaceCategory;
+  readonly region?: PlaceRegion;
+  readonly limit: number;
+}
+
+/**
+ * The search query: only the conditions asked for (no `$1 IS NULL OR ...`, which keeps a generic
+ * plan from using the indexes), always LIMITed. Exported for the EXPLAIN test.
+ */
+export const searchSql = (s: SearchSpec): Prisma.Sql => {
+  const where: Prisma.Sql[] = [];
+  if (s.category) where.push(Prisma.sql`p.category = ${s.category}`);
+  if (s.region) where.push(Prisma.sql`p.region = ${s.region}`);
+  if (s.center) where.push(Prisma.sql`ST_DWithin(p.location, ${point(s.center.lat, s.center.lng)}, ${(s.radiusKm ?? LIMITS.defaultRadiusKm) * 1000}::float8)`);
+  if (s.q) {
+    // <% (word similarity) and ILIKE both use the trigram indexes; ILIKE also finds short words.
+    const like = likePattern(s.q);
+    where.push(Prisma.sql`(${s.q} <% p.name OR ${s.q} <% p.name_ko OR p.name ILIKE ${like} OR p.name_ko ILIKE ${like})`);
+  }
+  if (!where.length) throw new Error('a search needs a text or a centre');
+  const relevance = s.q ? Prisma.sql`round(greatest(word_similarity(${s.q}, p.name), word_similarity(${s.q}, p.name_ko))::numeric, 2)` : Prisma.sql`NULL::numeric`;
+  const distance = s.center ? Prisma.sql`ST_Distance(p.location, ${point(s.center.lat, s.center.lng)})` : Prisma.sql`NULL::float8`;
+  return Prisma.sql`
+    SELECT ${COLUMNS}, ${distance} AS distance_m
+    FROM places p
+    WHERE ${Prisma.join(where, ' AND ')}
+    ORDER BY ${relevance} DESC NULLS LAST, distance_m ASC NULLS LAST, p.name, p.id
+    LIMIT ${s.limit}`;
+};
+
+export type SearchItem = Place & { distanceKm?: number };
+export type BatchItem = Place & { opening?: DayOpening[] };
+export type Candidate = Place & { distanceKm: number; opening: DayOpening[] };
+
+export interface CandidatesRequest {
+  readonly center: { readonly lat: number; readonly lng: number };
+  readonly radiusKm: number;
+  readonly categories?: readonly PlaceCategory[];
+  readonly region?: PlaceRegion;
+  readonly include?: readonly string[];
+  readonly dates: readonly string[];
+  readonly limit: number;
+}
+
+export interface PlaceRepositoryOptions {
+  /** The clock that picks the week `openingHours` describes (tests pin it). */
+  readonly now?: () => Date;
+  /** How stale the data generation may be (ms; default GENERATION_REFRESH_MS). */
+  readonly generationRefreshMs?: number;
+}
+
+export const placeRepository = (prisma: PrismaClient, cache: TwoLevelCache, opts: PlaceRepositoryOptions = {}) => {
+  const now = opts.now ?? (() => new Date());
+  const refreshMs = opts.generationRefreshMs ?? GENERATION_REFRESH_MS;
+
+  // --- data generation: the database, its row count and last change, re-read at most every
+  // GENERATION_REFRESH_MS. The database's name keeps apart the caches of several databases
+  // sharing one Redis (test and benchmark databases); one database's replicas share theirs.
+  let generation: { value: string; readAt: number } | undefined;
+  let reading: Promise<string> | undefined;
+  const readGeneration = (): Promise<string> =>
+    (reading ??= prisma
+      .$queryRaw<{ db: string; n: number; changed: string }[]>`
+        SELECT current_database() AS db, count(*)::int AS n, coalesce(extract(epoch FROM max(updated_at)) * 1000, 0)::bigint::text AS changed FROM places`
+      .then(([row]) => {
+        const value = digest([row!.db, row!.n, row!.changed]);
+        generation = { value, readAt: Date.now() };
+        return value;
+      })
+      .finally(() => (reading = undefined)));
+  const currentGeneration = async (): Promise<string> => {
+    if (!generation) return readGeneration();
+    // Stale: answer with the one we have and refresh in the background.
+    if (Date.now() - generation.readAt > refreshMs) void readGeneration().catch(() => undefined);
+    return generation.value;
+  };
+  const cached = async <T extends object>(kind: string, parts: unknown, load: (monday: string) => Promise<T>): Promise<T> => {
+    const monday = mondayOf(placeToday(now()));
+    return cache.get(`${kind}:${await currentGeneration()}:${monday}:${digest(parts)}`, () => load(monday));
+  };
+
+  const byIds = async (ids: readonly string[], center?: { lat: number; lng: number }): Promise<PlaceRow[]> => {
+    if (!ids.length) return [];
+    const distance = center ? Prisma.sql`, ST_Distance(p.location, ${point(center.lat, center.lng)}) AS distance_m` : Prisma.empty;
+    return prisma.$queryRaw<PlaceRow[]>`SELECT ${COLUMNS}${distance} FROM places p WHERE p.id = ANY(${[...ids]}::text[]) LIMIT ${ids.length}`;
+  };
+
+  /** Items in the order of `ids`, and the ids that matched no place. */
+  const inOrder = <T extends { id: string }>(ids: readonly string[], found: readonly T[]) => {
+    const byId = new Map(found.map((x) => [x.id, x]));
+    return { items: ids.flatMap((id) => byId.get(id) ?? []), missing: ids.filter((id) => !byId.has(id)) };
+  };
+
+  /** The candidates of an area without must-visits, at the largest limit (callers slice). */
+  const nearby = (req: { center: { lat: number; lng: number }; radiusKm: number; categories: readonly string[]; region?: PlaceRegion; dates: readonly string[] }): Promise<{ items: Candidate[] }> => {
+    const parts = { center: req.center, radiusKm: req.radiusKm, categories: req.categories, region: req.region, dates: req.dates };
+    return cached('nearby', parts, async (monday) => {
+      const at = point(req.center.lat, req.center.lng);
+      const where = [Prisma.sql`ST_DWithin(p.location, ${at}, ${req.radiusKm * 1000}::float8)`];
+      if (req.categories.length) where.push(Prisma.sql`p.category = ANY(${[...req.categories]}::text[])`);
+      if (req.region) where.push(Prisma.sql`p.region = ${req.region}`);
+      const rows = await prisma.$queryRaw<PlaceRow[]>`
+        SELECT ${COLUMNS}, ST_Distance(p.location, ${at}) AS distance_m
+        FROM places p
+        WHERE ${Prisma.join(where, ' AND ')}
+        ORDER BY distance_m, p.id
+        LIMIT ${LIMITS.candidates}`;
+      return { items: rows.map((r) => ({ ...toPlace(r, monday), distanceKm: km(r.distance_m ?? 0), opening: dayOpenings(r.opening_hours_osm, req.dates, r) })) };
+    });
+  };
+
+  return {
+    /** Text (both names) and/or radius search, ordered by relevance, then distance. */
+    search(query: SearchQuery & { limit: number }): Promise<{ items: SearchItem[] }> {
+      const center = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : undefined;
+      const radiusKm = center ? (query.radiusKm ?? LIMITS.defaultRadiusKm) : undefined;
+      const q = query.q?.trim();
+      const spec: SearchSpec = { q, center, radiusKm, category: query.category, region: query.region, limit: query.limit };
+      return cached('search', spec, async (monday) => {
+        const rows = await prisma.$queryRaw<PlaceRow[]>(searchSql(spec));
+        return {
+          items: rows.map((r) => (r.distance_m == null ? toPlace(r, monday) : { ...toPlace(r, monday), distanceKm: km(r.distance_m) })),
+        };
+      });
+    },
+
+    async byId(id: string): Promise<Place | undefined> {
+      const found = await cached('place', id, async (monday) => {
+        const [row] = await byIds([id]);
+        return { place: row ? toPlace(row, monday) : null };
+      });
+      return found.place ?? undefined;
+    },
+
+    /** The real opening of a place on each date from..to (inclusive); undefined for an unknown id. */
+    async openIntervals(id: string, dates: readonly string[]): Promise<DayOpening[] | undefined> {
+      const found = await cached('open', { id, dates }, async () => {
+        const [row] = await byIds([id]);
+        return { days: row ? dayOpenings(row.opening_hours_osm, dates, row) : null };
+      });
+      return found.days ?? undefined;
+    },
+
+    /** Many places at once, in the order asked, with their real opening on `dates` when given. */
+    batch(ids: readonly string[], dates?: readonly string[]): Promise<{ items: BatchItem[]; missing: string[] }> {
+      const unique = [...new Set(ids)];
+      const days = dates ? sortedUnique(dates) : undefined;
+      return cached('batch', { ids: unique, days }, async (monday) => {
+        const rows = await byIds(unique);
+        const items = rows.map((r) => (days ? { ...toPlace(r, monday), opening: dayOpenings(r.opening_hours_osm, days, r) } : toPlace(r, monday)));
+        return inOrder(unique, items);
+      });
+    },
+
+    /**
+     * A trip's candidate places in one answer: up to `limit` places within the radius (filters
+     * applied), nearest first, plus every `include` place wherever it is, each with its distance
+     * from the centre and its real opening on `dates`. The part without `include` is cached on its
+     * own (and warmed by location-search-queue), so must-visits do not split the cache.
+     */
+    async candidates(req: CandidatesRequest): Promise<{ items: Candidate[]; missing: string[] }> {
+      const dates = sortedUnique(req.dates);
+      const categories = sortedUnique(req.categories);
+      const base = await nearby({ center: req.center, radiusKm: req.radiusKm, categories, region: req.region, dates });
+      const nearest = base.items.slice(0, req.limit);
+      const taken = new Set(nearest.map((c) => c.id));
+      const include = [...new Set(req.include ?? [])].filter((id) => !taken.has(id));
+      const extra = include.length
+        ? await cached('include', { center: req.center, include, dates }, async (monday) => {
+            const rows = await byIds(include, req.center);
+            return inOrder(include, rows.map((r) => ({ ...toPlace(r, monday), distanceKm: km(r.distance_m ?? 0), opening: dayOpenings(r.opening_hours_osm, dates, r) })));
+          })
+        : { items: [], missing: [] };
+      return { items: [...nearest, ...extra.items].sort((a, b) => a.distanceKm - b.distanceKm || a.id.localeCompare(b.id)), missing: extra.missing };
+    },
+
+    nearby,
+
+  };
+};
+
+export type PlaceRepository = ReturnType<typeof placeRepository>;

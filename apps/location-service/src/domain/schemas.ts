@@ -1,0 +1,138 @@
+/**
+ * Schemas of the location routes and of a place row in the data files (they validate requests,
+ * type the handlers, shape the answers and write the OpenAPI document). The wire types they
+ * describe are the catalog's (`Place`, `DayOpening`); `test/schemas.test.ts` keeps them in step.
+ */
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { PLACE_CATEGORIES, PLACE_REGIONS, PLACE_TIME_ZONE } from '@tripgen/catalog';
+
+/** Every bound of the routes, written once (the routes, the docs and the tests read them). */
+export const LIMITS = {
+  /** Search radius, both routes (km). */
+  maxRadiusKm: 100,
+  /** Public search: default radius around lat/lng when none is given (km). */
+  defaultRadiusKm: 5,
+  searchLimit: { default: 20, max: 100 },
+  /** Length of a text query (characters). */
+  maxQueryLength: 100,
+  /** Days of one open-intervals answer, or of `dates` in the internal routes. */
+  maxDays: 31,
+  batchIds: 300,
+  candidates: 500,
+} as const;
+
+// PostgreSQL text cannot hold NUL; a query needs one visible character.
+const VISIBLE_NO_NUL = '^\\s*[^\\s\\u0000][^\\u0000]*$';
+
+/** A place id: lower-case words joined by - _ . or : (e.g. `seoul-gyeongbokgung`, `osm-node-123`). */
+export const PLACE_ID_PATTERN = '^[a-z0-9]+(?:[-_.:][a-z0-9]+)*$';
+export const PlaceId = Type.String({ pattern: PLACE_ID_PATTERN, maxLength: 100, description: 'Stable place id' });
+
+/** A local date (YYYY-MM-DD) in the years the service plans for. */
+export const IsoDate = Type.String({ format: 'date', pattern: '^20\\d\\d-\\d\\d-\\d\\d$', description: 'Local date in Asia/Seoul, YYYY-MM-DD (2000..2099)' });
+
+export const Category = Type.Enum(PLACE_CATEGORIES);
+export const Region = Type.Enum(PLACE_REGIONS);
+export const Latitude = Type.Number({ minimum: -90, maximum: 90 });
+export const Longitude = Type.Number({ minimum: -180, maximum: 180 });
+export const RadiusKm = Type.Number({ exclusiveMinimum: 0, maximum: LIMITS.maxRadiusKm, description: `km, at most ${LIMITS.maxRadiusKm}` });
+
+const Clock = Type.String({ pattern: '^(?:[01]\\d|2[0-3]):[0-5]\\d$|^24:00$' });
+// Immutable: the answers are the catalog's readonly wire types.
+export const ClockInterval = Type.Immutable(Type.Tuple([Clock, Clock], { description: 'Local opening interval ["HH:MM","HH:MM"]; "24:00" is midnight' }));
+const Intervals = Type.Immutable(Type.Array(ClockInterval));
+
+export const WeeklyHours = Type.Object({ mon: Intervals, tue: Intervals, wed: Intervals, thu: Intervals, fri: Intervals, sat: Intervals, sun: Intervals });
+
+export const Provenance = Type.Object({
+  source: Type.String({ minLength: 1, maxLength: 500 }),
+  sourceId: Type.String({ minLength: 1, maxLength: 500 }),
+  licence: Type.String({ minLength: 1, maxLength: 500 }),
+  retrievedOn: Type.String({ format: 'date' }),
+});
+
+export const DayOpening = Type.Object({
+  date: Type.String({ format: 'date' }),
+  intervals: Intervals,
+  note: Type.Optional(Type.String()),
+});
+
+const placeFields = {
+  id: PlaceId,
+  name: Type.String(),
+  nameKo: Type.String(),
+  category: Category,
+  region: Region,
+  lat: Type.Number(),
+  lng: Type.Number(),
+  visitMinutes: Type.Integer(),
+  rating: Type.Number(),
+  openingHoursOsm: Type.String(),
+  openingHours: WeeklyHours,
+  provenance: Provenance,
+};
+export const Place = Type.Object(placeFields);
+
+export const SearchItem = Type.Object({ ...placeFields, distanceKm: Type.Optional(Type.Number({ description: 'From lat/lng, when given' })) });
+export const SearchAnswer = Type.Object({ items: Type.Array(SearchItem) });
+
+export const SearchQuery = Type.Object({
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.maxQueryLength, pattern: VISIBLE_NO_NUL, description: 'Text in English or Korean (trigram match on both names)' })),
+  lat: Type.Optional(Latitude),
+  lng: Type.Optional(Longitude),
+  radiusKm: Type.Optional(RadiusKm),
+  category: Type.Optional(Category),
+  region: Type.Optional(Region),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.searchLimit.max, default: LIMITS.searchLimit.default })),
+});
+export type SearchQuery = Static<typeof SearchQuery>;
+
+export const PlaceParams = Type.Object({ id: PlaceId });
+
+export const OpenIntervalsQuery = Type.Object({ from: IsoDate, to: IsoDate });
+export const OpenIntervalsAnswer = Type.Object({ id: PlaceId, timeZone: Type.Literal(PLACE_TIME_ZONE), days: Type.Immutable(Type.Array(DayOpening)) });
+
+export const BatchBody = Type.Object({
+  ids: Type.Array(PlaceId, { minItems: 1, maxItems: LIMITS.batchIds }),
+  dates: Type.Optional(Type.Array(IsoDate, { maxItems: LIMITS.maxDays })),
+});
+export type BatchBody = Static<typeof BatchBody>;
+export const BatchAnswer = Type.Object({
+  items: Type.Array(Type.Object({ ...placeFields, opening: Type.Optional(Type.Array(DayOpening)) })),
+  missing: Type.Array(Type.String()),
+});
+
+export const CandidatesBody = Type.Object({
+  center: Type.Object({ lat: Latitude, lng: Longitude }),
+  radiusKm: RadiusKm,
+  categories: Type.Optional(Type.Array(Category, { maxItems: PLACE_CATEGORIES.length })),
+  region: Type.Optional(Region),
+  include: Type.Optional(Type.Array(PlaceId, { maxItems: LIMITS.batchIds, description: 'Always returned (must-visits), wherever they are' })),
+  dates: Type.Array(IsoDate, { maxItems: LIMITS.maxDays }),
+  limit: Type.Integer({ minimum: 1, maximum: LIMITS.candidates, description: 'Candidates besides `include`, nearest first' }),
+});
+export type CandidatesBody = Static<typeof CandidatesBody>;
+export const CandidatesAnswer = Type.Object({
+  items: Type.Array(Type.Object({ ...placeFields, distanceKm: Type.Number(), opening: Type.Immutable(Type.Array(DayOpening)) })),
+  missing: Type.Array(Type.String()),
+});
+
+/** One row of a data file (data/places/*.json) or of the OSM importer's output. */
+export const PlaceRecord = Type.Object(
+  {
+    id: PlaceId,
+    name: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_NO_NUL }),
+    nameKo: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_NO_NUL }),
+    category: Category,
+    region: Region,
+    lat: Latitude,
+    lng: Longitude,
+    visitMinutes: Type.Integer({ minimum: 5, maximum: 720 }),
+    rating: Type.Number({ minimum: 0, maximum: 5 }),
+    openingHoursOsm: Type.String({ minLength: 1, maxLength: 1000, pattern: VISIBLE_NO_NUL }),
+    provenance: Provenance,
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type PlaceRecord = Static<typeof PlaceRecord>;

@@ -1,0 +1,84 @@
+/**
+ * The data set shipped with the service (data/places/*.json): every row passes the loader's checks
+ * and loads idempotently into a real location_db; about 200 places in Seoul and 100 on Jeju cover
+ * every catalog category, each naming where its facts come from; weekly closing days are there;
+ * and the real opening of well-known rows on Korean holidays and closing days is right.
+ */
+import { PLACE_CATEGORIES } from '@tripgen/catalog';
+import { createPrismaClient } from '@tripgen/service-kit';
+import { createTestDatabase } from '@tripgen/service-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataFiles, loadPlaces, readPlaceFiles } from '../src/data/load.ts';
+import { dayOpenings, weeklyHours } from '../src/domain/opening-hours.ts';
+import type { PlaceRecord } from '../src/domain/schemas.ts';
+import { PrismaClient } from '../src/generated/prisma/client.ts';
+import { MIGRATIONS_DIR } from './harness.ts';
+
+let places: PlaceRecord[];
+beforeAll(async () => {
+  places = await readPlaceFiles(await dataFiles());
+});
+const place = (id: string) => places.find((p) => p.id === id)!;
+const open = (id: string, date: string) => dayOpenings(place(id).openingHoursOsm, [date], place(id))[0]!;
+
+describe('the shipped data set', () => {
+  it('has at least 300 real places, about 200 in Seoul and 100 on Jeju, covering every category', () => {
+    expect(places.length).toBeGreaterThanOrEqual(300);
+    const seoul = places.filter((p) => p.region === 'seoul').length;
+    const jeju = places.filter((p) => p.region === 'jeju').length;
+    expect(seoul).toBeGreaterThanOrEqual(190);
+    expect(jeju).toBeGreaterThanOrEqual(95);
+    expect(new Set(places.map((p) => p.category))).toEqual(new Set(PLACE_CATEGORIES));
+  });
+
+  it('names where the facts of every row come from', () => {
+    for (const p of places) {
+      expect(p.provenance.source.trim(), p.id).not.toBe('');
+      expect(p.provenance.sourceId.trim(), p.id).not.toBe('');
+      expect(p.provenance.licence.trim(), p.id).not.toBe('');
+      expect(p.provenance.retrievedOn, p.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it('has weekly closing days where places have them (palaces, museums)', () => {
+    const closedOneWeekday = places.filter((p) => Object.values(weeklyHours(p.openingHoursOsm, '2026-10-12', p)).filter((d) => d.length === 0).length === 1);
+    expect(closedOneWeekday.length).toBeGreaterThanOrEqual(30);
+    expect(closedOneWeekday.map((p) => p.category)).toEqual(expect.arrayContaining(['palace', 'museum']));
+    expect(weeklyHours(place('seoul-gyeongbokgung').openingHoursOsm, '2026-10-12').tue).toEqual([]);
+  });
+
+  it('loads into location_db, and loading it again changes nothing', async () => {
+    const db = await createTestDatabase('location_data', MIGRATIONS_DIR);
+    const prisma = createPrismaClient(PrismaClient, db.url, 2);
+    try {
+      const files = await dataFiles();
+      expect(await loadPlaces(prisma, files)).toMatchObject({ places: places.length, inserted: places.length, updated: 0 });
+      expect(await loadPlaces(prisma, files)).toMatchObject({ inserted: 0, updated: 0, unchanged: places.length });
+    } finally {
+      await prisma.$disconnect();
+      await db.drop();
+    }
+  });
+});
+
+describe('real openings of shipped rows on Korean holidays and weekly closing days', () => {
+  it('Gyeongbokgung: closed on an ordinary Tuesday, open on a holiday Tuesday (Chuseok eve 2027), autumn hours', () => {
+    expect(open('seoul-gyeongbokgung', '2026-09-29')).toEqual({ date: '2026-09-29', intervals: [], note: 'closed: weekly closing day (Tuesday)' });
+    expect(open('seoul-gyeongbokgung', '2027-09-14')).toEqual({ date: '2027-09-14', intervals: [['09:00', '18:00']], note: 'open on the holiday: Day before Chuseok (추석 전날)' });
+    expect(open('seoul-gyeongbokgung', '2026-09-25')).toEqual({ date: '2026-09-25', intervals: [['09:00', '18:00']], note: 'Chuseok (추석): usual hours' });
+    // Winter hours on a Seollal Tuesday (2026-02-17).
+    expect(open('seoul-gyeongbokgung', '2026-02-17').intervals).toEqual([['09:00', '17:00']]);
+  });
+
+  it('National Museum of Korea: closed on Chuseok 2026 and 2027 (dated rules) and on the first Monday of September', () => {
+    expect(open('seoul-national-museum-of-korea', '2026-09-25')).toEqual({ date: '2026-09-25', intervals: [], note: 'closed on this date; also Chuseok (추석)' });
+    expect(open('seoul-national-museum-of-korea', '2027-09-15')).toEqual({ date: '2027-09-15', intervals: [], note: 'closed on this date; also Chuseok (추석)' });
+    expect(open('seoul-national-museum-of-korea', '2026-09-24')).toEqual({ date: '2026-09-24', intervals: [['09:30', '17:30']], note: 'Day before Chuseok (추석 전날): usual hours' });
+    expect(open('seoul-national-museum-of-korea', '2026-09-07')).toEqual({ date: '2026-09-07', intervals: [], note: 'closed on this date' });
+  });
+
+  it('Changdeokgung: closed on an ordinary Monday, open on the substitute holiday Monday 2026-10-05', () => {
+    expect(open('seoul-changdeokgung', '2026-10-12')).toEqual({ date: '2026-10-12', intervals: [], note: 'closed: weekly closing day (Monday)' });
+    expect(open('seoul-changdeokgung', '2026-10-05').intervals).toEqual([['09:00', '18:00']]);
+  });
+});

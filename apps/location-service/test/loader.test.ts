@@ -1,0 +1,104 @@
+/**
+ * `npm run places:load`: every row checked before anything is written, then an idempotent upsert
+ * (loading the same files again changes nothing, not even updated_at), on a real location_db.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { createPrismaClient } from '@tripgen/service-kit';
+import { createTestDatabase, type TestDatabase } from '@tripgen/service-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrismaClient } from '../src/generated/prisma/client.ts';
+import { PlaceDataError, loadPlaces, readPlaceFiles } from '../src/data/load.ts';
+import type { PlaceRecord } from '../src/domain/schemas.ts';
+import { FIXTURE, MIGRATIONS_DIR } from './harness.ts';
+
+let db: TestDatabase;
+let prisma: PrismaClient;
+let dir: string;
+let fixture: PlaceRecord[];
+
+beforeAll(async () => {
+  db = await createTestDatabase('location_load', MIGRATIONS_DIR);
+  prisma = createPrismaClient(PrismaClient, db.url, 2);
+  dir = await mkdtemp(path.join(os.tmpdir(), 'tripgen-places-'));
+  fixture = JSON.parse(await readFile(FIXTURE, 'utf8')) as PlaceRecord[];
+});
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await db?.drop();
+});
+
+const writeData = async (name: string, rows: unknown): Promise<string> => {
+  const file = path.join(dir, name);
+  await writeFile(file, JSON.stringify(rows));
+  return file;
+};
+
+const snapshot = () => prisma.$queryRaw<{ id: string; updated_at: Date; lat: number }[]>`SELECT id, updated_at, ST_Y(location::geometry) AS lat FROM places ORDER BY id`;
+
+describe('loadPlaces', () => {
+  it('inserts new places, then loading the same files again changes nothing', async () => {
+    const first = await loadPlaces(prisma, [FIXTURE]);
+    expect(first).toEqual({ files: 1, places: fixture.length, inserted: fixture.length, updated: 0, unchanged: 0 });
+    const before = await snapshot();
+    const again = await loadPlaces(prisma, [FIXTURE]);
+    expect(again).toEqual({ files: 1, places: fixture.length, inserted: 0, updated: 0, unchanged: fixture.length });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('updates only the rows whose content changed (a corrected coordinate)', async () => {
+    const corrected = fixture.map((p) => (p.id === 'seoul-jogyesa' ? { ...p, lat: 37.5741 } : p));
+    const report = await loadPlaces(prisma, [await writeData('corrected.json', corrected)]);
+    expect(report).toMatchObject({ inserted: 0, updated: 1, unchanged: fixture.length - 1 });
+    expect((await snapshot()).find((r) => r.id === 'seoul-jogyesa')!.lat).toBeCloseTo(37.5741, 6);
+  });
+
+  it('writes nothing when any row is bad, and names every problem with its file, row and id', async () => {
+    const before = await snapshot();
+    const bad = [
+      { ...fixture[0]!, id: 'seoul-new-place', name: 'A new place' },
+      { ...fixture[1]!, category: 'casino' },
+      { ...fixture[2]!, lat: 33.45, lng: 126.56 },
+      { ...fixture[3]!, openingHoursOsm: 'whenever the keeper is in' },
+      { ...fixture[4]!, id: 'seoul-new-place' },
+    ];
+    const file = await writeData('bad.json', bad);
+    const err = await loadPlaces(prisma, [file]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PlaceDataError);
+    const problems = (err as PlaceDataError).problems;
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toMatch(/^bad\.json #1 \(seoul-changdeokgung\): \/category/);
+    expect(problems[1]).toBe('bad.json #2 (seoul-deoksugung): (33.45, 126.56) is outside the seoul region');
+    expect(problems[2]).toMatch(/^bad\.json #3 \(seoul-national-palace-museum\): \/openingHoursOsm opening_hours cannot evaluate it/);
+    expect(problems[3]).toBe('bad.json #4 (seoul-new-place): id already used by bad.json #0 (seoul-new-place)');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses files that are not JSON arrays', async () => {
+    await expect(readPlaceFiles([await writeData('object.json', { places: [] })])).rejects.toThrow(/must be a JSON array/);
+    const broken = path.join(dir, 'broken.json');
+    await writeFile(broken, '[{"id":');
+    await expect(readPlaceFiles([broken])).rejects.toThrow(/not readable JSON/);
+  });
+});
+
+it('npm run places:load loads the files it is given into DATABASE_URL and says what it did', async () => {
+  const scratch = await createTestDatabase('location_load_cli', MIGRATIONS_DIR);
+  try {
+    const run = (file: string) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/load-places.ts', file], {
+        cwd: path.join(import.meta.dirname, '..'),
+        env: { PATH: process.env.PATH, DATABASE_URL: scratch.url },
+      });
+    expect((await run(FIXTURE)).stdout).toBe(`places: ${fixture.length} in 1 file(s): ${fixture.length} inserted, 0 updated, 0 unchanged\n`);
+    expect((await run(FIXTURE)).stdout).toBe(`places: ${fixture.length} in 1 file(s): 0 inserted, 0 updated, ${fixture.length} unchanged\n`);
+    const failed = await run(await writeData('bad-cli.json', [{ ...fixture[0]!, rating: 7 }])).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr).toContain('bad-cli.json #0 (seoul-gyeongbokgung): /rating');
+  } finally {
+    await scratch.drop();
+  }
+}, 240_000); // three cold starts of a TypeScript process on a shared machine

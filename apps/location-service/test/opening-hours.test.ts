@@ -1,0 +1,159 @@
+/**
+ * Opening hours from OpenStreetMap values, evaluated by the opening_hours package in Asia/Seoul
+ * with the gazette's Korean public holidays: real open intervals on holidays (Chuseok, Seollal,
+ * substitute days) and on weekly closing days in 2026 and 2027, with the note saying why.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { dayOpenings, openingHoursProblem, weeklyHours } from '../src/domain/opening-hours.ts';
+
+const day = (value: string, date: string) => dayOpenings(value, [date])[0]!;
+
+// Gyeongbokgung closes on Tuesdays and opens on public holidays (royal palaces' rule).
+const PALACE = 'Mo,We-Su 09:00-18:00; Tu off';
+// A museum that also closes on every public holiday.
+const MUSEUM = 'Tu-Su 10:00-18:00; Mo off; PH off';
+// An office with shorter hours on public holidays.
+const OFFICE = 'Mo-Fr 09:00-18:00; PH 10:00-16:00';
+
+describe('weekly hours (an ordinary week, public holidays apart)', () => {
+  it('derives each weekday from the OSM value, a closing day as no interval', () => {
+    expect(weeklyHours(PALACE, '2026-09-21')).toEqual({
+      mon: [['09:00', '18:00']],
+      tue: [],
+      wed: [['09:00', '18:00']],
+      thu: [['09:00', '18:00']],
+      fri: [['09:00', '18:00']],
+      sat: [['09:00', '18:00']],
+      sun: [['09:00', '18:00']],
+    });
+  });
+
+  it('ignores the holidays of the week (Chuseok week 2026): PH rules do not apply', () => {
+    expect(weeklyHours(MUSEUM, '2026-09-21').fri).toEqual([['10:00', '18:00']]);
+    expect(weeklyHours(OFFICE, '2026-09-21').thu).toEqual([['09:00', '18:00']]);
+  });
+
+  it('follows the season of the week asked (month ranges)', () => {
+    const seasonal = 'Apr-Oct Mo-Su 09:00-19:00; Nov-Mar Mo-Su 09:00-17:00';
+    expect(weeklyHours(seasonal, '2026-07-06').wed).toEqual([['09:00', '19:00']]);
+    expect(weeklyHours(seasonal, '2026-12-07').wed).toEqual([['09:00', '17:00']]);
+  });
+
+  it('writes 24/7 and past-midnight hours per calendar day, "24:00" for midnight', () => {
+    expect(weeklyHours('24/7', '2026-09-21').mon).toEqual([['00:00', '24:00']]);
+    expect(weeklyHours('Fr,Sa 18:00-02:00', '2026-09-21')).toMatchObject({ fri: [['18:00', '24:00']], sat: [['00:00', '02:00'], ['18:00', '24:00']], sun: [['00:00', '02:00']] });
+  });
+});
+
+describe('real openings on Korean public holidays and weekly closing days', () => {
+  it('Chuseok 2026 (Sep 24-26): a holiday-closing museum is closed each day, named', () => {
+    expect(dayOpenings(MUSEUM, ['2026-09-24', '2026-09-25', '2026-09-26', '2026-09-27'])).toEqual([
+      { date: '2026-09-24', intervals: [], note: 'closed: Day before Chuseok (추석 전날)' },
+      { date: '2026-09-25', intervals: [], note: 'closed: Chuseok (추석)' },
+      { date: '2026-09-26', intervals: [], note: 'closed: Day after Chuseok (추석 다음 날)' },
+      { date: '2026-09-27', intervals: [['10:00', '18:00']] },
+    ]);
+  });
+
+  it('Chuseok 2026: the palace opens as usual, and closes on the following Tuesday', () => {
+    expect(day(PALACE, '2026-09-25')).toEqual({ date: '2026-09-25', intervals: [['09:00', '18:00']], note: 'Chuseok (추석): usual hours' });
+    expect(day(PALACE, '2026-09-29')).toEqual({ date: '2026-09-29', intervals: [], note: 'closed: weekly closing day (Tuesday)' });
+  });
+
+  it('Chuseok 2027 (Sep 14-16): the day before falls on the palace\'s closing Tuesday, both said', () => {
+    expect(day(PALACE, '2027-09-14')).toEqual({ date: '2027-09-14', intervals: [], note: 'closed: weekly closing day (Tuesday); also Day before Chuseok (추석 전날)' });
+    expect(day(PALACE, '2027-09-15')).toEqual({ date: '2027-09-15', intervals: [['09:00', '18:00']], note: 'Chuseok (추석): usual hours' });
+    expect(day(MUSEUM, '2027-09-16')).toEqual({ date: '2027-09-16', intervals: [], note: 'closed: Day after Chuseok (추석 다음 날)' });
+  });
+
+  it('substitute holidays count: National Foundation Day 2026 (Sat) moves to Monday Oct 5', () => {
+    expect(day(OFFICE, '2026-10-05')).toEqual({
+      date: '2026-10-05',
+      intervals: [['10:00', '16:00']],
+      note: 'holiday hours: Substitute holiday for National Foundation Day (대체공휴일(개천절))',
+    });
+    expect(day(OFFICE, '2026-10-06')).toEqual({ date: '2026-10-06', intervals: [['09:00', '18:00']] });
+  });
+
+  it('Seollal 2027 (Feb 6-9, with its substitute day) and a PH rule that opens a closed weekday', () => {
+    const openOnHolidays = 'Mo-Fr 09:00-18:00; Sa,Su off; PH 11:00-15:00';
+    expect(dayOpenings(openOnHolidays, ['2027-02-06', '2027-02-09', '2027-02-10']).map((d) => [d.date, d.intervals, d.note])).toEqual([
+      ['2027-02-06', [['11:00', '15:00']], 'open on the holiday: Day before Seollal (Lunar New Year) (설날 전날)'],
+      ['2027-02-09', [['11:00', '15:00']], 'holiday hours: Substitute holiday for Seollal (Lunar New Year) (대체공휴일(설날))'],
+      ['2027-02-10', [['09:00', '18:00']], undefined],
+    ]);
+  });
+
+  it('an election day is a public holiday (2026 local elections, June 3)', () => {
+    expect(day(MUSEUM, '2026-06-03')).toEqual({ date: '2026-06-03', intervals: [], note: 'closed: Election day (전국동시지방선거)' });
+  });
+
+  it('monthly closing days (first Monday) and explicit closed dates are "closed on this date"', () => {
+    const ilchulbong = 'Mo-Su 07:00-20:00; Mo[1] off';
+    expect(day(ilchulbong, '2026-10-05').intervals).toEqual([]);
+    expect(day(ilchulbong, '2026-10-05').note).toBe('closed on this date; also Substitute holiday for National Foundation Day (대체공휴일(개천절))');
+    expect(day(ilchulbong, '2026-11-02')).toEqual({ date: '2026-11-02', intervals: [], note: 'closed on this date' });
+    expect(day(ilchulbong, '2026-11-09')).toEqual({ date: '2026-11-09', intervals: [['07:00', '20:00']] });
+    expect(day('Mo-Su 10:00-18:00; Jan 01 off', '2027-01-01').note).toBe("closed on this date; also New Year's Day (1월 1일)");
+  });
+
+  it('sun times are those of the place (Seoul, 2026-06-21: within a minute of KASI\'s 05:11 / 19:57)', () => {
+    const seoul = dayOpenings('Mo-Su sunrise-sunset', ['2026-06-21'], { lat: 37.5796, lng: 126.977 })[0]!.intervals;
+    const jeju = dayOpenings('Mo-Su sunrise-sunset', ['2026-06-21'], { lat: 33.4581, lng: 126.9425 })[0]!.intervals;
+    expect(seoul).toEqual([['05:10', '19:56']]);
+    expect(jeju).not.toEqual(seoul);
+  });
+
+  it('a rule comment becomes the note; unknown hours say so', () => {
+    expect(day('Mo-Su 09:00-18:00; 2026 Dec 24 off "closed for the year-end inspection"', '2026-12-24')).toEqual({ date: '2026-12-24', intervals: [], note: 'closed for the year-end inspection' });
+    expect(day('Mo-Su unknown', '2026-12-23').note).toBe('opening hours uncertain');
+  });
+
+  it('a holiday the day before reaches past midnight: "PH off" cancels the night that would start on it', () => {
+    const bar = 'Mo-Su 18:00-02:00; PH off';
+    expect(day(bar, '2026-09-24').intervals).toEqual([]);
+    // Sep 27 (not a holiday) opens at 18:00; its early hours belong to the night of the 26th (a holiday).
+    expect(day(bar, '2026-09-28').intervals).toEqual([['00:00', '02:00'], ['18:00', '24:00']]);
+  });
+
+  it('years the gazette has not published are evaluated without holidays, and say so', () => {
+    expect(day(MUSEUM, '2028-10-03')).toEqual({ date: '2028-10-03', intervals: [['10:00', '18:00']], note: 'public holidays of 2028 are not published yet: holiday closures are not included' });
+  });
+});
+
+describe('values the service cannot evaluate are refused with a reason', () => {
+  it.each([
+    ['', 'empty'],
+    ['Mo-Fr 9-18 open sometimes', 'cannot evaluate'],
+    ['PH +1 day off', 'day offset'],
+    ['Mo-Fr 09:00-18:00; SH off', 'school holidays'],
+  ])('%j', (value, reason) => {
+    expect(openingHoursProblem(value)).toContain(reason);
+  });
+
+  it.each([PALACE, MUSEUM, OFFICE, '24/7', 'Mo-Su 07:00-20:00; Mo[1] off', 'Mo-Fr 09:00-18:00 "by appointment"', 'sunrise-sunset'])('accepts %j', (value) => {
+    expect(openingHoursProblem(value)).toBeUndefined();
+  });
+});
+
+it('gives byte-identical answers whatever the server time zone, daylight-saving days included', async () => {
+  const run = promisify(execFile);
+  const script = path.join(import.meta.dirname, 'support', 'openings-in-this-zone.ts');
+  const zones = ['UTC', 'Asia/Seoul', 'America/New_York', 'Europe/Berlin', 'Pacific/Chatham', 'America/St_Johns'];
+  const outputs = await Promise.all(
+    zones.map(async (tz) => {
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', script], { env: { PATH: process.env.PATH, TZ: tz }, cwd: path.join(import.meta.dirname, '..') });
+      return JSON.parse(stdout) as { zone: string; tz: string; weeks: unknown; days: unknown };
+    }),
+  );
+  // Each process really ran in its zone (and came back to it after every evaluation).
+  expect(outputs.map((o) => o.tz)).toEqual(zones);
+  expect(outputs.map((o) => o.zone)).toEqual(zones);
+  const [first, ...rest] = outputs.map((o) => JSON.stringify({ weeks: o.weeks, days: o.days }));
+  for (const other of rest) expect(other).toBe(first);
+  // And the answer is the Seoul one: the night of Mar 7-8 is not shortened by New York's change.
+  expect((outputs[0]!.days as { intervals: unknown }[][])[3]![0]!.intervals).toEqual([['01:30', '03:30']]);
+});

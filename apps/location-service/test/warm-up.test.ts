@@ -1,0 +1,53 @@
+/**
+ * location-search-queue warms a destination's candidates: after the trip service's message, the
+ * AI service's candidates call for the same area and dates is a cache hit. A redelivered message
+ * id does nothing more; a malformed body is dead-lettered.
+ */
+import { METRICS_PATH, QUEUES, internalPrefix, type LocationSearchMessage } from '@tripgen/catalog';
+import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
+import { waitFor } from '@tripgen/service-kit/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startLocationService, type RunningLocationService } from './harness.ts';
+
+let service: RunningLocationService;
+beforeAll(async () => {
+  service = await startLocationService();
+});
+afterAll(async () => service?.close());
+
+const consumed = async (outcome: string): Promise<number> => {
+  const metrics = await (await fetch(`${service.url}${METRICS_PATH}`)).text();
+  const m = new RegExp(`messages_consumed_total\\{[^}]*queue="${QUEUES.locationSearch}"[^}]*outcome="${outcome}"[^}]*\\} (\\d+)`).exec(metrics);
+  return m ? Number(m[1]) : 0;
+};
+
+it('fills the cache with the candidates the AI service will ask for, once per message id; dead-letters a bad body', async () => {
+  const message: LocationSearchMessage = { tripId: 'trip-1', center: { lat: 33.38, lng: 126.55 }, radiusKm: 60, categories: ['nature', 'beach'], dates: ['2026-09-26', '2026-09-25'] };
+  const broker = await createServiceBusBroker({ connectionString: service.bus.connectionString });
+  try {
+    const misses = service.app.kit.cache.stats.misses;
+    await broker.publish(QUEUES.locationSearch, [{ messageId: 'trip-1-created', body: message }]);
+    await broker.publish(QUEUES.locationSearch, [{ messageId: 'trip-1-created', body: message }]);
+    await broker.publish(QUEUES.locationSearch, [{ messageId: 'trip-1-bad', body: { tripId: 'trip-1', center: 'Jeju' } }]);
+    await waitFor(async () => (await consumed('processed')) === 1 && (await consumed('duplicate')) === 1 && (await consumed('deadLettered')) === 1, 'the three deliveries', 30_000, 100);
+    // One computation for the two deliveries of the same id.
+    expect(service.app.kit.cache.stats.misses - misses).toBe(1);
+    expect(service.bus.count(`${QUEUES.locationSearch}/$deadletterqueue`)).toBe(1);
+
+    // The AI service's call for the trip (dates in any order, must-visits and its own limit): no recomputation.
+    const hits = service.app.kit.cache.stats.l1Hits;
+    const res = await service.app.inject({
+      method: 'POST',
+      url: `${internalPrefix('location')}/candidates`,
+      payload: { center: message.center, radiusKm: 60, categories: ['beach', 'nature'], dates: ['2026-09-25', '2026-09-26'], limit: 3 },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(service.app.kit.cache.stats.l1Hits - hits).toBe(1);
+    expect(service.app.kit.cache.stats.misses - misses).toBe(1);
+    const items = res.json<{ items: { id: string; category: string; opening: unknown[] }[] }>().items;
+    expect(items).toHaveLength(3);
+    expect(items.every((i) => ['nature', 'beach'].includes(i.category) && i.opening.length === 2)).toBe(true);
+  } finally {
+    await broker.close();
+  }
+});
