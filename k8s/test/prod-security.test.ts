@@ -220,6 +220,17 @@ describe('prod: Key Vault secrets and workload identity', () => {
   });
 });
 
+describe('client address behind the edge (the anonymous rate limit)', () => {
+  it('trusts as many X-Forwarded-For hops as the environment\'s chain has appending proxies: prod 2 (Application Gateway, Istio gateway), dev 1 (NGINX)', () => {
+    for (const [env, hops] of [['prod', '2'], ['dev', '1']] as const) {
+      for (const s of serviceList()) expect((find(env, 'ConfigMap', `${workloadName(s.name)}-config`).data as Record<string, string>).TRUST_PROXY_HOPS, `${env} ${s.name}`).toBe(hops);
+    }
+    // The broken form the kit's client-address test shows: one hop in prod keys everyone on the gateway.
+    const appending = (p: typeof profile) => p.edgeChain.filter((h) => h.appendsForwardedFor).map((h) => h.name);
+    expect(appending(profile)).toEqual(['Application Gateway', 'Istio ingress gateway']);
+  });
+});
+
 describe('prod: TLS on the edge (seed: TLS 1.3 for external traffic)', () => {
   it('accepts TLS 1.2-1.3 at the Istio gateway: Application Gateway (TLS 1.3 to clients) speaks at most TLS 1.2 to its backends', () => {
     expect(istioGatewayTls(prod)).toEqual([]);

@@ -20,6 +20,7 @@ import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, problem, registerProblemHandlers } from './http/problem.ts';
 import { redisBackedStore } from './http/rate-limit.ts';
+import { clientAddressKey } from './http/client-address.ts';
 import { AJV_OPTIONS, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
 import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
@@ -201,7 +202,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     max: config.rateLimitMax,
     timeWindow: RATE_LIMIT.timeWindowMs,
     store: redisBackedStore(redis, `tripgen:ratelimit:`),
-    keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),
+    keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${clientAddressKey(request.ip)}`),
     // Service-to-service calls are not a user's requests: the mesh admits only the callers of the
     // call graph there, and under-pressure still sheds them when the pod is overloaded.
     allowList: (request) => {

@@ -30,7 +30,12 @@ export interface ServiceConfig {
   readonly shutdownDelayMs: number;
   /** Event-loop delay past which requests are shed with 503 (under-pressure); 0 disables shedding. */
   readonly maxEventLoopDelayMs: number;
-  /** Proxies in front of the process whose X-Forwarded-For entry is trusted (ingress = 1). */
+  /**
+   * Hops trusted when reading the client address: the socket peer and every X-Forwarded-For entry
+   * a proxy behind the first one appended, i.e. the number of proxies that append to the header
+   * (the manifests set it from the profile's edge chain: dev NGINX = 1; prod Application Gateway
+   * and the Istio ingress gateway = 2, the sidecar appends nothing).
+   */
   readonly trustProxyHops: number;
   /** Requests per user per minute; the catalog's number unless RATE_LIMIT_MAX overrides it (benchmarks only). */
   readonly rateLimitMax: number;

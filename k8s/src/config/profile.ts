@@ -99,9 +99,20 @@ export interface MonitoringProfile {
   readonly ruleSelectorLabels: Readonly<Record<string, string>>;
 }
 
+/**
+ * The proxies between a client and a service's process, outermost first, and whether each
+ * appends to X-Forwarded-For. The service trusts exactly the appending ones (TRUST_PROXY_HOPS):
+ * the outermost one's entry is the client, every later entry (and the socket peer) a proxy.
+ */
+export interface ForwardingHop {
+  readonly name: string;
+  readonly appendsForwardedFor: boolean;
+}
+
 export interface EnvironmentProfile {
   readonly name: EnvironmentName;
   readonly namespace: string;
+  readonly edgeChain: readonly ForwardingHop[];
   readonly image: { readonly registry: string; readonly tag: string };
   readonly logLevel: 'debug' | 'info';
   readonly ingress: IngressProfile;
@@ -179,6 +190,8 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
     dev: () => ({
       ...base,
       logLevel: 'debug',
+      // The LoadBalancer keeps the client's address (externalTrafficPolicy Local); NGINX appends it.
+      edgeChain: [{ name: 'NGINX Ingress Controller', appendsForwardedFor: true }],
       ingress: { kind: 'nginx', className: 'nginx', controllerNamespace: 'nginx-ingress', host: azure.publicHostName },
       dataStores: {
         kind: 'in-cluster',
@@ -212,6 +225,15 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
     prod: () => ({
       ...base,
       logLevel: 'info',
+      edgeChain: [
+        // Appends the client as ip:port (Application Gateway, "Modifications to the request").
+        { name: 'Application Gateway', appendsForwardedFor: true },
+        // Envoy with use_remote_address appends its peer, an Application Gateway instance (istio.io
+        // "Configuring Gateway Network Topology").
+        { name: 'Istio ingress gateway', appendsForwardedFor: true },
+        // Inbound sidecars pass the header on unchanged; the sidecar is the process's socket peer.
+        { name: 'Istio sidecar', appendsForwardedFor: false },
+      ],
       ingress: {
         kind: 'app-gateway',
         host: azure.publicHostName,

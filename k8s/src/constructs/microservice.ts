@@ -235,6 +235,8 @@ function containerConfig(spec: ServiceSpec, profile: EnvironmentProfile): Record
     // V8 sizes its heap from the node, not the container limit: cap it below the limit.
     NODE_OPTIONS: nodeOptions(spec),
     LOG_LEVEL: profile.logLevel,
+    // The anonymous rate limit keys on the client: trust exactly the proxies that append to X-Forwarded-For.
+    TRUST_PROXY_HOPS: String(profile.edgeChain.filter((h) => h.appendsForwardedFor).length),
     REDIS_URL: stores.redisUrl,
     // prod: no password anywhere; the URL names the service's Entra role (its managed identity).
     ...(stores.databaseUrl ? { DATABASE_URL: stores.databaseUrl(spec), DATABASE_AUTH: 'entra' } : {}),
