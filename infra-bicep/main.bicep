@@ -45,7 +45,6 @@ var rgName = 'rg-tripgen-${envName}'
 var globalSuffix = take(uniqueString(subscription().subscriptionId, envName, string(nameGeneration)), 6)
 var names = {
   keyVault: 'kv-tripgen-${envName}-${globalSuffix}'
-  jwtKey: 'jwt-signing'
   // Registry names allow letters and digits only.
   acr: 'acrtripgen${envName}${globalSuffix}'
   serviceBus: 'sb-tripgen-${envName}-${globalSuffix}'
@@ -156,7 +155,6 @@ module keyVault 'modules/keyvault.bicep' = {
     envName: envName
     tags: tags
     name: names.keyVault
-    jwtKeyName: names.jwtKey
     workspaceId: monitoring.outputs.workspaceId
     private: private
   }
@@ -291,7 +289,6 @@ module identities 'modules/identity.bicep' = {
     k8sNamespace: catalog.namespace
     oidcIssuerUrl: aks.outputs.oidcIssuerUrl
     keyVaultName: names.keyVault
-    jwtKeyName: names.jwtKey
     serviceBusName: names.serviceBus
     serviceBusSecondaryName: hasServiceBusDr ? names.serviceBusDr : ''
     redisName: profile.?redis == null ? '' : names.redis

@@ -73,7 +73,10 @@ var prodProfile environmentProfile = {
     zoneRedundantHa: true
     primaryZone: '1'
     standbyZone: '2'
-    replicaZones: ['2', '3']
+    // The seed's 2 read replicas are dropped (issue 12): no service reads one (every query goes to
+    // the primary, and the kit has one DATABASE_URL); zone-redundant HA keeps the database up when a
+    // zone fails and geo-redundant backup meets the RPO. Add zones here with a reader to use them.
+    replicaZones: []
     entraAdmin: {
       objectId: '22222222-2222-2222-2222-222222222222'
       principalName: 'tripgen-prod-db-admins'

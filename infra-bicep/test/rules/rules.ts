@@ -315,19 +315,6 @@ export const RULES: readonly Rule[] = [
     'Azure.PostgreSQL.AADOnly',
     each(POSTGRES, (r) => expect(prop(r, 'properties.authConfig.passwordAuth'), 'Disabled', 'authConfig.passwordAuth'), (r) => !isReplica(r)),
   ),
-  rule(
-    'TripGen.PostgreSQL.ReplicaAsAzureAllows',
-    each(
-      POSTGRES,
-      (r) =>
-        firstFailure(
-          typeof prop(r, 'properties.sourceServerResourceId') === 'string' ? null : 'no sourceServerResourceId',
-          expect(prop(r, 'properties.highAvailability.mode'), 'Disabled', 'highAvailability.mode'),
-          expect(prop(r, 'properties.backup.geoRedundantBackup'), 'Disabled', 'backup.geoRedundantBackup'),
-        ),
-      isReplica,
-    ),
-  ),
 
   // --- Azure Managed Redis ---
   rule('Azure.RedisEnterprise.MinTLS', each('Microsoft.Cache/redisEnterprise', (r) => expect(prop(r, 'properties.minimumTlsVersion'), '1.2', 'minimumTlsVersion'))),
@@ -511,14 +498,6 @@ export const RULES: readonly Rule[] = [
   rule('Azure.KeyVault.PurgeProtect', each('Microsoft.KeyVault/vaults', (r) => expect(prop(r, 'properties.enablePurgeProtection'), true, 'enablePurgeProtection'))),
   rule('Azure.KeyVault.Firewall', each('Microsoft.KeyVault/vaults', (r) => expect(prop(r, 'properties.networkAcls.defaultAction'), 'Deny', 'networkAcls.defaultAction'))),
   rule('Azure.KeyVault.Logs', each('Microsoft.KeyVault/vaults', hasLogs(['group:audit']))),
-  rule(
-    'Azure.KeyVault.AutoRotationPolicy',
-    each('Microsoft.KeyVault/vaults/keys', (r) => {
-      const actions = asArray(prop(r, 'properties.rotationPolicy.lifetimeActions'));
-      const rotate = actions.find((a) => sameText(prop(a, 'action.type'), 'rotate'));
-      return rotate !== undefined && sameText(prop(rotate, 'trigger.timeAfterCreate'), 'P90D') ? null : 'no 90-day rotation';
-    }),
-  ),
 
   // --- Container registry ---
   rule('Azure.ACR.AdminUser', each('Microsoft.ContainerRegistry/registries', (r) => expect(prop(r, 'properties.adminUserEnabled'), false, 'adminUserEnabled'))),
