@@ -216,6 +216,13 @@ module eventHubs 'modules/eventhubs.bicep' = if (profile.?eventHubs != null) {
     tags: tags
     name: names.eventHubs
     profile: profile.eventHubs!
+    // Each catalog stream's producer (its service identity) may send to its hub, and nobody else.
+    senders: [
+      for e in catalog.eventStreams: {
+        hub: e.hub
+        principalId: filter(identities.outputs.principals, p => p.service == e.producer)[0].principalId
+      }
+    ]
     workspaceId: monitoring.outputs.workspaceId
     private: private
   }

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { INTERNAL_ROUTE_ROOT, internalPrefix, serviceAccountName, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
+import { EVENT_STREAMS, INTERNAL_ROUTE_ROOT, internalPrefix, serviceAccountName, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
+import { eventHubEnvVar } from '../src/constructs/microservice.ts';
 import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
 import { buildProfile } from '../src/config/profile.ts';
 import { APPINSIGHTS_SECRET, serviceSecrets } from '../src/config/secrets.ts';
@@ -217,6 +218,26 @@ describe('prod: Key Vault secrets and workload identity', () => {
       const labels = (find('prod', 'Rollout', workloadName(s.name)).spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels;
       expect(labels['azure.workload.identity/use']).toBe('true');
     }
+  });
+});
+
+describe('Event Hubs: trip events for analytics (seed §4.2.3)', () => {
+  it('hands each stream\'s producer, and only it, the namespace and its hub; Bicep lets only that identity send', () => {
+    for (const s of serviceList()) {
+      const data = find('prod', 'ConfigMap', `${workloadName(s.name)}-config`).data as Record<string, string>;
+      const streams = EVENT_STREAMS.filter((e) => e.producer === s.name);
+      expect(data.EVENTHUBS_FQDN, s.name).toBe(streams.length > 0 ? azure.eventHubsNamespaceFqdn : undefined);
+      for (const e of streams) expect(data[eventHubEnvVar(e.hub)]).toBe(e.hub);
+    }
+    expect(EVENT_STREAMS.map((e) => e.producer)).toEqual(['trip']);
+    // The snapshot: the hub exists, and its one data role belongs to the producer's identity.
+    const snapshot = JSON.parse(readFileSync(repoPath('infra-bicep', 'snapshots', 'prod.snapshot.json'), 'utf8')) as { predictedResources: { type: string; name: string; id: string; properties: Record<string, unknown> }[] };
+    const hubs = snapshot.predictedResources.filter((r) => r.type === 'Microsoft.EventHub/namespaces/eventhubs').map((r) => r.name.split('/').pop());
+    expect(hubs).toEqual(EVENT_STREAMS.map((e) => e.hub));
+    const senders = snapshot.predictedResources.filter((r) => r.type === 'Microsoft.Authorization/roleAssignments' && String(r.properties.roleDefinitionId).includes('2b629674-e913-4c01-ae53-ef4638d8f975'));
+    expect(senders).toHaveLength(1);
+    expect(String(senders[0]!.properties.principalId)).toContain('id-tripgen-trip-prod');
+    expect(senders[0]!.id.toLowerCase()).toContain('/eventhubs/trip-events\'');
   });
 });
 

@@ -13,6 +13,7 @@ import {
   JWT_AUDIENCE,
   JWT_ISSUER,
   PROBE_TIMING,
+  EVENT_STREAMS,
   SERVICES,
   TRACE_SAMPLING_RATIO,
   imageRepository,
@@ -221,6 +222,9 @@ export interface IVerticalPodAutoscaler {
   };
 }
 
+/** The env var naming a hub the service produces to: `trip-events` -> TRIP_EVENTS_HUB. */
+export const eventHubEnvVar = (hub: string): string => `${hub.toUpperCase().replace(/-/g, '_')}_HUB`;
+
 export const imageOf = (spec: ServiceSpec, profile: EnvironmentProfile): string =>
   `${profile.image.registry}/${imageRepository(spec.name)}:${profile.image.tag}`;
 
@@ -241,6 +245,13 @@ function containerConfig(spec: ServiceSpec, profile: EnvironmentProfile): Record
     // prod: no password anywhere; the URL names the service's Entra role (its managed identity).
     ...(stores.databaseUrl ? { DATABASE_URL: stores.databaseUrl(spec), DATABASE_AUTH: 'entra' } : {}),
     SERVICEBUS_FQDN: profile.serviceBusFqdn,
+    // The Event Hubs streams this service produces (prod: trip events for analytics), where the namespace exists.
+    ...(profile.azure.eventHubsNamespaceFqdn && EVENT_STREAMS.some((e) => e.producer === spec.name)
+      ? {
+          EVENTHUBS_FQDN: profile.azure.eventHubsNamespaceFqdn,
+          ...Object.fromEntries(EVENT_STREAMS.filter((e) => e.producer === spec.name).map((e) => [eventHubEnvVar(e.hub), e.hub])),
+        }
+      : {}),
     JWKS_URL: `http://${workloadName(user.name)}.${profile.namespace}.svc.cluster.local:${user.port}${JWKS_PATH}`,
     JWT_ISSUER,
     JWT_AUDIENCE,
