@@ -220,6 +220,7 @@ module eventHubs 'modules/eventhubs.bicep' = if (profile.?eventHubs != null) {
     senders: [
       for e in catalog.eventStreams: {
         hub: e.hub
+        producer: e.producer
         principalId: filter(identities.outputs.principals, p => p.service == e.producer)[0].principalId
       }
     ]

@@ -237,7 +237,7 @@ describe('Event Hubs: trip events for analytics (seed §4.2.3)', () => {
     const senders = snapshot.predictedResources.filter((r) => r.type === 'Microsoft.Authorization/roleAssignments' && String(r.properties.roleDefinitionId).includes('2b629674-e913-4c01-ae53-ef4638d8f975'));
     expect(senders).toHaveLength(1);
     expect(String(senders[0]!.properties.principalId)).toContain('id-tripgen-trip-prod');
-    expect(senders[0]!.id.toLowerCase()).toContain('/eventhubs/trip-events\'');
+    expect(senders[0]!.id.toLowerCase()).toContain('/eventhubs/trip-events/providers/microsoft.authorization/roleassignments/');
   });
 });
 
