@@ -1,9 +1,48 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
-// One runner for the whole monorepo: each workspace is a project with its own tests.
+// One runner for the whole monorepo: each workspace (package.json "workspaces") is a project with
+// its own tests, and the coverage gate applies to each workspace on its own: a workspace below the
+// minimum fails `npm test` (scripts/test.sh runs with --coverage), whatever the others reach.
+const root = new URL('./', import.meta.url);
+const workspacePatterns = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { workspaces: string[] }).workspaces;
+/** The workspace folders (`apps/*` expanded to the folders that hold a package.json). */
+const workspaces = workspacePatterns.flatMap((w) =>
+  w.endsWith('/*')
+    ? readdirSync(new URL(w.slice(0, -1), root), { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(new URL(`${w.slice(0, -1)}${d.name}/package.json`, root)))
+        .map((d) => `${w.slice(0, -1)}${d.name}`)
+    : [w],
+);
+
+/** Seed §8: unit tests with at least 80% coverage; lines and branches, per workspace. */
+export const COVERAGE_MINIMUM = { lines: 80, branches: 80 } as const;
+
 export default defineConfig({
   test: {
-    projects: ['apps/*', 'tools/*', 'k8s', 'infra-bicep'],
+    projects: workspaces,
     reporters: ['default'],
+    coverage: {
+      provider: 'v8',
+      // Every TypeScript file a workspace ships or runs, loaded by a test or not (0% then).
+      include: workspaces.map((w) => `${w}/**/*.ts`),
+      // Tests and what only tests load (fixtures, helpers, benchmarks), generated code and configs.
+      exclude: [
+        '**/node_modules/**',
+        '**/*.test.ts',
+        '**/test/**',
+        '**/test-support/**',
+        '**/testing/**',
+        '**/bench/**',
+        '**/generated/**',
+        '**/vitest.config.ts',
+      ],
+      reporter: ['text-summary', 'json-summary', 'lcov'],
+      reportsDirectory: 'coverage',
+      // The figures also when a test fails: the gate's own failure names the workspace and metric.
+      reportOnFailure: true,
+      // A glob's files are measured together against its own minimum.
+      thresholds: Object.fromEntries(workspaces.map((w) => [`${w}/**`, { ...COVERAGE_MINIMUM }])),
+    },
   },
 });

@@ -24,6 +24,9 @@ param edgeCertificateInVault bool
 @minValue(1)
 param nameGeneration int = 1
 
+@description('GitHub repository (owner/name) whose workflows deliver images; the one Argo CD syncs (k8s GITOPS_REPO_URL, a test keeps them equal).')
+param githubRepository string = 'tripgen/tripgen'
+
 // Facts of the service catalog (apps/catalog), generated; a test proves it is current.
 var catalog = loadJsonContent('catalog.json')
 
@@ -41,12 +44,18 @@ var tags = {
 // Vault) carry a suffix that is stable for a subscription, environment and nameGeneration, so a
 // redeployment finds the same resources and another subscription or a recreated environment gets
 // its own names. Key Vault allows 24 characters: kv-tripgen-prod- + 6.
-var rgName = 'rg-tripgen-${envName}'
-var globalSuffix = take(uniqueString(subscription().subscriptionId, envName, string(nameGeneration)), 6)
+// The resource group, suffix and registry names are functions of the environment, because the
+// environment this one promotes from (same subscription) is named the same way.
+func rgNameOf(env string) string => 'rg-tripgen-${env}'
+func globalSuffixOf(subscriptionId string, env string, generation int) string => take(uniqueString(subscriptionId, env, string(generation)), 6)
+// Registry names allow letters and digits only.
+func acrNameOf(env string, suffix string) string => 'acrtripgen${env}${suffix}'
+
+var rgName = rgNameOf(envName)
+var globalSuffix = globalSuffixOf(subscription().subscriptionId, envName, nameGeneration)
 var names = {
   keyVault: 'kv-tripgen-${envName}-${globalSuffix}'
-  // Registry names allow letters and digits only.
-  acr: 'acrtripgen${envName}${globalSuffix}'
+  acr: acrNameOf(envName, globalSuffix)
   serviceBus: 'sb-tripgen-${envName}-${globalSuffix}'
   serviceBusDr: 'sb-tripgen-${envName}-${globalSuffix}-dr'
   eventHubs: 'evhns-tripgen-${envName}-${globalSuffix}'
@@ -307,6 +316,31 @@ module identities 'modules/identity.bicep' = {
   dependsOn: [keyVault, serviceBus, redis]
 }
 
+// What CI signs in as for this environment, and the registry role it needs (push here, or import
+// from the environment this one promotes from).
+module ciIdentity 'modules/ci-identity.bicep' = {
+  scope: rg
+  name: 'ci-identity'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    githubRepository: githubRepository
+    githubEnvironment: profile.delivery.githubEnvironment
+    acrName: names.acr
+    source: profile.delivery.?promotesFrom == null
+      ? null
+      : {
+          resourceGroup: rgNameOf(profile.delivery.promotesFrom!.environment)
+          acrName: acrNameOf(
+            profile.delivery.promotesFrom!.environment,
+            globalSuffixOf(subscription().subscriptionId, profile.delivery.promotesFrom!.environment, profile.delivery.promotesFrom!.nameGeneration)
+          )
+        }
+  }
+  dependsOn: [acr]
+}
+
 module postgresRolesAdmin 'modules/postgres-entra-admin.bicep' = if (profile.?postgres != null) {
   scope: rg
   name: 'postgres-roles-admin'
@@ -380,6 +414,15 @@ output keyVaultUri string = keyVault.outputs.uri
 
 @description('ACR login server (image registry of the manifests).')
 output acrLoginServer string = acr.outputs.loginServer
+
+@description('ACR name (az acr commands of the workflows).')
+output acrName string = acr.outputs.name
+
+@description('Subscription of the environment (azure/login subscription-id).')
+output subscriptionId string = subscription().subscriptionId
+
+@description('Client id of the identity the workflows sign in as for this environment (OIDC, federated with the GitHub environment).')
+output ciIdentityClientId string = ciIdentity.outputs.clientId
 
 @description('Service Bus namespace FQDN (clients authenticate with their workload identity).')
 output serviceBusNamespaceFqdn string = serviceBus.outputs.fqdn

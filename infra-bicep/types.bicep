@@ -269,6 +269,24 @@ type environmentProfile = {
 
   @description('Enable Microsoft Defender for Containers on the cluster.')
   defender: bool
+
+  @description('Image delivery by CI: the GitHub environment it signs in from and where the images come from.')
+  delivery: deliveryProfile
+}
+
+@export()
+@description('How CI delivers images into this environment (modules/ci-identity.bicep).')
+type deliveryProfile = {
+  @description('GitHub environment whose jobs sign in as this environment\'s CI identity (federated subject repo:<repository>:environment:<name>); give it required reviewers where a human approves.')
+  githubEnvironment: string
+
+  @description('Environment (same subscription) whose registry this one copies its images from (az acr import, by digest); null: CI builds and pushes the images into this environment\'s registry.')
+  promotesFrom: {
+    @description('Its name.')
+    environment: environmentName
+    @description('Its nameGeneration (the suffix of its registry name).')
+    nameGeneration: int
+  }?
 }
 
 @export()

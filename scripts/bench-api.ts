@@ -50,7 +50,7 @@ try {
       // The catalog's 100/min per user would turn the run into 429s after 100 requests.
       RATE_LIMIT_MAX: '100000000',
       SHUTDOWN_DELAY_MS: '0',
-    });
+    }, (peer) => ports.get(peer)!);
     const p = await spawnService(s, env, (line) => console.error(`[${s}] ${line}`));
     services.push(p);
     cleanups.push(() => p.stop());

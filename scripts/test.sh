@@ -31,12 +31,13 @@ step "typecheck and lint"
 npx tsc -p tsconfig.json --noEmit
 npx eslint . --max-warnings 0
 
-step "tests"
+step "tests, with coverage (>= 80% lines and branches per workspace, vitest.config.ts)"
 report=$(mktemp)
 set +e
-npx vitest run --reporter=default --reporter=json --outputFile.json="$report"
+npx vitest run --coverage --reporter=default --reporter=json --outputFile.json="$report"
 status=$?
 set -e
+node --import tsx tools/delivery/src/cli/coverage-table.ts || true
 # A closing line every CI reader understands, whatever the runner.
 node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));

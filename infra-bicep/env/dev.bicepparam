@@ -17,6 +17,9 @@ param profile = {
   applicationInsights: false
   defender: true
   acrSku: 'Basic'
+  delivery: {
+    githubEnvironment: 'dev'
+  }
   aks: {
     tier: 'Free'
     kubernetesVersion: '1.35'

@@ -12,6 +12,10 @@ var prodProfile environmentProfile = {
   applicationInsights: true
   defender: true
   acrSku: 'Premium'
+  delivery: {
+    githubEnvironment: 'prod'
+    promotesFrom: { environment: 'dev', nameGeneration: 1 }
+  }
   aks: {
     tier: 'Standard'
     // Seed: 1.29 and Istio 1.22, both out of support now. See README "Versions".

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { HEALTH_PATHS, JWKS_PATH, QUEUE_NAMES, SERVICE_NAMES, SERVICES, needsJwks, nodeOptions, type ServiceName } from '@tripgen/catalog';
+import { HEALTH_PATHS, JWKS_PATH, QUEUE_NAMES, SERVICE_NAMES, SERVICES, needsJwks, nodeOptions, serviceUrlVariable, type ServiceName } from '@tripgen/catalog';
 import { openMigrationEngine } from '@tripgen/service-kit/migrations';
 import { REPO_ROOT, serviceEntry, serviceMigrationsDir, startNodeProcess, type NodeProcess } from '@tripgen/service-kit/testing';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
@@ -68,7 +68,7 @@ export interface ServiceProcess extends NodeProcess {
 }
 
 /** The environment a service's pod gets, pointed at the local stack. */
-export const serviceEnv = (s: ServiceName, extra: Record<string, string>): NodeJS.ProcessEnv => ({
+export const serviceEnv = (s: ServiceName, extra: Record<string, string>, portOf: (peer: ServiceName) => number = (peer) => SERVICES[peer].port): NodeJS.ProcessEnv => ({
   PATH: process.env.PATH,
   SERVICE_NAME: s,
   PORT: String(SERVICES[s].port),
@@ -80,6 +80,8 @@ export const serviceEnv = (s: ServiceName, extra: Record<string, string>): NodeJ
   DATABASE_URL: databaseUrl(s),
   REDIS_URL: process.env.REDIS_URL,
   JWKS_URL: `http://127.0.0.1:${SERVICES.user.port}${JWKS_PATH}`,
+  // The services it calls, on their catalog ports (the pods get the cluster addresses).
+  ...Object.fromEntries(SERVICES[s].calls.map((c) => [serviceUrlVariable(c), `http://127.0.0.1:${portOf(c)}`])),
   JWT_SIGNING_KEY_FILE: path.join(process.env.STACK_DIR ?? os.tmpdir(), 'user-service-signing-key.pem'),
   ...extra,
 });

@@ -4,3 +4,4 @@ export * from './cache.ts';
 export * from './runtime.ts';
 export * from './latency.ts';
 export * from './places.ts';
+export * from './schedules.ts';

@@ -71,3 +71,85 @@ export interface Place {
   readonly openingHours: Readonly<Record<Weekday, readonly ClockInterval[]>>;
   readonly provenance: PlaceProvenance;
 }
+
+/**
+ * Words of a traveller's free-text interests that point at a category. The trip service reads them
+ * for the location-search warm-up, the AI service for scoring (an optional LLM may refine the
+ * weights; this table is what works without it). A keyword matches at the start of a word, so
+ * "museums" and "art galleries" match, "heart" does not match "art".
+ */
+export const INTEREST_KEYWORDS: Readonly<Record<PlaceCategory, readonly string[]>> = {
+  palace: ['palace', 'royal', 'dynasty', 'joseon', 'heritage', 'history', 'historic'],
+  museum: ['museum', 'art', 'gallery', 'galleries', 'exhibition', 'history', 'historic', 'science'],
+  market: ['market', 'street food', 'local food', 'food'],
+  park: ['park', 'garden', 'picnic', 'green', 'outdoor'],
+  viewpoint: ['view', 'observatory', 'skyline', 'sunset', 'sunrise', 'photo', 'panorama'],
+  temple: ['temple', 'buddhis', 'shrine', 'spiritual', 'religio'],
+  street: ['street', 'neighbo', 'alley', 'village', 'hanok', 'nightlife', 'walking'],
+  beach: ['beach', 'sea', 'swim', 'coast', 'ocean', 'surf'],
+  nature: ['nature', 'hik', 'mountain', 'volcan', 'waterfall', 'forest', 'trail', 'outdoor', 'island'],
+  restaurant: ['restaurant', 'food', 'dining', 'cuisine', 'eat', 'bbq', 'barbecue', 'gourmet'],
+  cafe: ['cafe', 'café', 'coffee', 'tea', 'dessert', 'bakery'],
+  shopping: ['shop', 'fashion', 'mall', 'cosmetic', 'souvenir', 'boutique'],
+  'theme-park': ['theme park', 'amusement', 'ride', 'kids', 'family', 'zoo', 'aquarium'],
+  landmark: ['landmark', 'sight', 'famous', 'architecture', 'tower', 'icon', 'must-see'],
+};
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const KEYWORD_PATTERNS = (Object.entries(INTEREST_KEYWORDS) as [PlaceCategory, readonly string[]][]).map(
+  ([category, words]) => [category, new RegExp(`(^|[^\\p{L}\\p{N}])(${words.map(escapeRegExp).join('|')})`, 'iu')] as const,
+);
+
+/** Categories a free-text interest points at (catalog order), empty when none. */
+export const interestCategories = (interest: string): PlaceCategory[] =>
+  KEYWORD_PATTERNS.filter(([, pattern]) => pattern.test(interest)).map(([category]) => category);
+
+/** Categories of any of the interests (catalog order); empty = no preference (every category). */
+export const categoriesOfInterests = (interests: readonly string[]): PlaceCategory[] => {
+  const found = new Set(interests.flatMap(interestCategories));
+  return PLACE_CATEGORIES.filter((c) => found.has(c));
+};
+
+/** How far from the lodging candidate places are looked for, by travel mode (a day trip's reach). */
+export const CANDIDATE_RADIUS_KM = { walk: 3, transit: 15, car: 40 } as const;
+
+/** Restaurants and cafés are what the meal breaks are for: candidates only when the traveller names them. */
+export const MEAL_CATEGORIES: readonly PlaceCategory[] = ['restaurant', 'cafe'];
+
+/** The categories the AI service asks candidates of (and the trip service warms the location cache with). */
+export const candidateCategories = (wantsMeals: boolean): PlaceCategory[] => PLACE_CATEGORIES.filter((c) => wantsMeals || !MEAL_CATEGORIES.includes(c));
+
+/**
+ * The location service's service-to-service routes (under `internalPrefix('location')`), as the
+ * trip and AI services call them: the batch lookup (must-visit checks, other dates' opening) and
+ * the candidate search with each place's real opening on the given dates.
+ */
+export const LOCATION_INTERNAL_PATHS = { placesBatch: '/places/batch', candidates: '/candidates' } as const;
+
+export interface PlacesBatchRequest {
+  /** 1..300 location ids. */
+  readonly ids: readonly string[];
+  /** At most 31 ISO dates whose real opening is wanted. */
+  readonly dates?: readonly string[];
+}
+export interface PlacesBatchResponse {
+  readonly items: readonly (Place & { readonly opening?: readonly DayOpening[] })[];
+  /** Requested ids that are not places. */
+  readonly missing: readonly string[];
+}
+
+export interface CandidatesRequest {
+  readonly center: { readonly lat: number; readonly lng: number };
+  readonly radiusKm: number;
+  readonly categories?: readonly PlaceCategory[];
+  readonly region?: PlaceRegion;
+  /** Ids always returned whatever the radius and categories (must-visits, locked places). */
+  readonly include?: readonly string[];
+  readonly dates: readonly string[];
+  /** At most 500. */
+  readonly limit: number;
+}
+export interface CandidatesResponse {
+  readonly items: readonly (Place & { readonly distanceKm: number; readonly opening: readonly DayOpening[] })[];
+  readonly missing: readonly string[];
+}

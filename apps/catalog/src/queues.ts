@@ -39,3 +39,52 @@ export interface LocationSearchMessage {
   /** The trip's dates (YYYY-MM-DD), whose real opening the AI service will ask for. */
   readonly dates: readonly string[];
 }
+
+/** How a traveller gets around; the engine's travel model has one row per mode. */
+export const TRAVEL_MODES = ['walk', 'transit', 'car'] as const;
+export type TravelModeName = (typeof TRAVEL_MODES)[number];
+
+/** How full a traveller likes a day (the user's preferences). */
+export const PACES = ['relaxed', 'normal', 'packed'] as const;
+export type Pace = (typeof PACES)[number];
+
+/**
+ * Body of an ai-schedule-generation-queue message: written by the trip service to its outbox in the
+ * same transaction as the schedule row, consumed by the AI service. It carries everything the plan
+ * depends on (a snapshot of the trip and the traveller's preferences at request time), so the AI
+ * service never calls back. The message id is the schedule id: a redelivery is recognised as such.
+ */
+export interface ScheduleGenerationMessage {
+  readonly scheduleId: string;
+  readonly tripId: string;
+  readonly userId: string;
+  /** ISO instant the traveller asked: the 5-second target counts from here (the engine's budget shrinks as it nears). */
+  readonly requestedAt: string;
+  /** ISO instant past which the AI service must not start or finish the work: the schedule is then failed ("took too long"). */
+  readonly notAfter: string;
+  readonly trip: {
+    readonly destination: { readonly name: string; readonly lat: number; readonly lng: number };
+    /** Start and end of every day (the destination point unless the traveller gave a lodging). */
+    readonly lodging: { readonly lat: number; readonly lng: number };
+    /** YYYY-MM-DD, consecutive, 1 to 14. */
+    readonly dates: readonly string[];
+    /** Local HH:MM; dayStart < dayEnd. */
+    readonly dayStart: string;
+    readonly dayEnd: string;
+    readonly interests: readonly string[];
+    /** Location ids the traveller must visit. */
+    readonly mustVisit: readonly string[];
+    readonly travelMode: TravelModeName;
+    readonly pace: Pace;
+  };
+  /** Present when one day of an existing schedule is re-planned; every other day stays as it was. */
+  readonly replan?: {
+    readonly baseScheduleId: string;
+    readonly date: string;
+    /** Location ids that stay on that day. */
+    readonly locked: readonly string[];
+  };
+}
+
+/** Notification types the AI service sends when a schedule ends (notification-queue, the user's inbox). */
+export const SCHEDULE_NOTIFICATIONS = { completed: 'schedule.completed', failed: 'schedule.failed' } as const;

@@ -73,6 +73,8 @@ export const JWKS_PATH = '/api/v1/auth/jwks.json';
  */
 export const INTERNAL_ROUTE_ROOT = '/internal/v1';
 export const internalPrefix = (s: ServiceName): string => `${INTERNAL_ROUTE_ROOT}/${s}`;
+/** The variable that tells a service where a service it calls answers (one per entry of its `calls`). */
+export const serviceUrlVariable = (s: ServiceName): string => `${s.toUpperCase()}_SERVICE_URL`;
 export const JWT_ISSUER = 'https://tripgen.example/user-service';
 export const JWT_AUDIENCE = 'tripgen-api';
 

@@ -76,6 +76,12 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const OPERATIONAL_PATHS = new Set<string>([HEALTH_PATHS.liveness, HEALTH_PATHS.readiness, HEALTH_PATHS.startup, METRICS_PATH, OPENAPI_PATH]);
 
+
+/** The tags of every documented operation, sorted, as OpenAPI `tags` entries. */
+const declaredTags = (paths: object = {}): { name: string }[] =>
+  [...new Set(Object.values(paths).flatMap((item: object | undefined) => Object.values(item ?? {}).flatMap((op: { tags?: unknown }) => (Array.isArray(op?.tags) ? op.tags.map(String) : []))))]
+    .sort()
+    .map((name) => ({ name }));
 export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const { config } = opts;
   // Application Insights has local auth off in prod: the exporter signs in with the pod's identity.
@@ -175,9 +181,19 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: `TripGen ${config.serviceName} service`, description: SERVICES[config.serviceName].description, version: opts.version ?? '0.1.0' },
+      info: {
+        title: `TripGen ${config.serviceName} service`,
+        description: SERVICES[config.serviceName].description,
+        version: opts.version ?? '0.1.0',
+        contact: { name: 'TripGen' },
+      },
+      // Paths are absolute on whatever host serves them: the service, the dev gateway or the edge.
+      servers: [{ url: '/' }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
+    // Every tag an operation uses is declared once at the top, as OpenAPI tools expect (Spectral operation-tag-defined).
+    // (This app documents OpenAPI 3 only; the union also admits Swagger 2.)
+    transformObject: (doc) => ('openapiObject' in doc ? { ...doc.openapiObject, tags: declaredTags(doc.openapiObject.paths) } : doc.swaggerObject),
   });
 
   // Who is calling, before rate limiting (which counts per user). Failures are kept and only

@@ -8,3 +8,4 @@ export { createPrismaClient, prismaDatabase } from './data/prisma.ts';
 export { databasePassword, entraTokenPassword, poolConfigWithPassword, POSTGRES_ENTRA_SCOPE } from './data/postgres-entra.ts';
 export { ProblemSchema } from './http/schemas.ts';
 export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type AttemptVerdict } from './http/failure-throttle.ts';
+export { createServiceClient, ServiceAnswerError, ServiceUnavailableError, type CallOptions, type ServiceClient } from './http/service-client.ts';

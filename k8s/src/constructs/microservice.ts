@@ -16,6 +16,7 @@ import {
   EVENT_STREAMS,
   SERVICES,
   TRACE_SAMPLING_RATIO,
+  serviceUrlVariable,
   imageRepository,
   migrationCommand,
   nodeOptions,
@@ -253,6 +254,8 @@ function containerConfig(spec: ServiceSpec, profile: EnvironmentProfile): Record
         }
       : {}),
     JWKS_URL: `http://${workloadName(user.name)}.${profile.namespace}.svc.cluster.local:${user.port}${JWKS_PATH}`,
+    // Where each service it calls answers (the call graph; the network and mesh policies admit exactly these).
+    ...Object.fromEntries(spec.calls.map((c) => [serviceUrlVariable(c), `http://${workloadName(c)}.${profile.namespace}.svc.cluster.local:${SERVICES[c].port}`])),
     JWT_ISSUER,
     JWT_AUDIENCE,
     OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',

@@ -52,13 +52,16 @@ export function argoProjectsAdmit(located: readonly Located[], argoNamespace: st
       if (p.namespaceResourceWhitelist && !listed(p.namespaceResourceWhitelist, o)) v.push(`${id(app.object)}: ${a.project} does not allow ${o.kind} (${l.path})`);
     }
   }
-  // Repositories our rendered folders come from: a project that reads none of them (only pinned
-  // upstream Helm charts, the platform add-ons) cannot carry an Application TripGen rendered.
-  const ourRepos = new Set(located.filter((l) => l.object.kind === 'Application' && (l.object.spec as AppSpec).source?.path).map((l) => (l.object.spec as AppSpec).source!.repoURL));
+  // Helm chart repositories the Applications install charts from: a project that reads only those
+  // (the platform add-ons' pinned upstream charts) cannot carry an Application a folder of ours rendered.
+  const chartRepos = new Set(
+    located.filter((l) => l.object.kind === 'Application' && (l.object.spec as { source?: { chart?: string } }).source?.chart).map((l) => (l.object.spec as AppSpec).source!.repoURL),
+  );
   for (const project of projects) {
     const p = project.object.spec as ProjectSpec;
     if (!allowsNamespace(p, argoNamespace)) continue;
-    if (!(p.sourceRepos ?? []).some((r) => r === '*' || ourRepos.has(r))) continue;
+    const repos = p.sourceRepos ?? [];
+    if (repos.length > 0 && repos.every((r) => chartRepos.has(r))) continue;
     const onlyArgo = (p.destinations ?? []).every((d) => d.namespace === argoNamespace);
     const onlyApps = !!p.namespaceResourceWhitelist?.length && p.namespaceResourceWhitelist.every((g) => g.group === 'argoproj.io' && ['Application', 'AppProject'].includes(g.kind));
     if (!onlyArgo || !onlyApps || (p.clusterResourceWhitelist ?? []).length > 0)

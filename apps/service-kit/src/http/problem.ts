@@ -55,6 +55,7 @@ const CLIENT_ERRORS: Record<string, number> = {
  * connection closed, no pooled connection in time). A retryable 503, not a bug of ours.
  */
 const DATABASE_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const POOL_TIMEOUT = /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout)/;
 
 type ValidationItem = { instancePath?: string; message?: string; params?: Record<string, unknown> };
 
@@ -70,7 +71,9 @@ export const toProblem = (error: FastifyError & { validation?: ValidationItem[];
       })),
     });
   }
-  if (typeof error.code === 'string' && DATABASE_UNAVAILABLE.has(error.code)) {
+  // The pg pool found no connection in time (all busy, or the server too slow to accept one): the
+  // database is out of reach for now, the same retryable 503 (node-postgres states it in words only).
+  if ((typeof error.code === 'string' && DATABASE_UNAVAILABLE.has(error.code)) || POOL_TIMEOUT.test(error.message ?? '')) {
     return problem(503, 'The database is unavailable; try again shortly', { instance: request.url });
   }
   const known = error.code ? CLIENT_ERRORS[error.code] : undefined;

@@ -30,7 +30,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
 
   app.post(
     '/api/v1/auth/register',
-    { schema: { tags: ['auth'], body: RegisterBody, response: { 201: PublicUser, 400: ProblemSchema, 409: ProblemSchema } } },
+    { schema: { operationId: 'register', description: 'Creates an account; the email must not be taken.', tags: ['auth'], body: RegisterBody, response: { 201: PublicUser, 400: ProblemSchema, 409: ProblemSchema } } },
     async (request, reply) => {
       const { email, password, name } = request.body;
       try {
@@ -45,7 +45,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
 
   app.post(
     '/api/v1/auth/login',
-    { schema: { tags: ['auth'], body: LoginBody, response: { 200: TokenResponse, 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema } } },
+    { schema: { operationId: 'login', description: 'Exchanges email and password for an access token (EdDSA JWT); throttled per account.', tags: ['auth'], body: LoginBody, response: { 200: TokenResponse, 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema } } },
     async (request, reply) => {
       const email = normalizeEmail(request.body.email);
       // Checked before the password, so past the limit even the right one gets 429: a guess that
@@ -80,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     },
   );
 
-  app.get(JWKS_PATH, { schema: { tags: ['auth'], response: { 200: Jwks } } }, async (_request, reply) =>
+  app.get(JWKS_PATH, { schema: { operationId: 'getJwks', description: 'The public keys access tokens are verified with (JWKS).', tags: ['auth'], response: { 200: Jwks } } }, async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=300').send(ring.jwks()),
   );
 };

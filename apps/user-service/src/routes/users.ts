@@ -20,13 +20,13 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     return found;
   };
 
-  app.get('/api/v1/users/me', { schema: { tags: ['users'], security, response: { 200: Me, 401: ProblemSchema } } }, async (request) =>
+  app.get('/api/v1/users/me', { schema: { operationId: 'getMe', description: 'The signed-in user\'s profile and preferences.', tags: ['users'], security, response: { 200: Me, 401: ProblemSchema } } }, async (request) =>
     me(request.user!.id),
   );
 
   app.put(
     '/api/v1/users/me/preferences',
-    { schema: { tags: ['users'], security, body: Preferences, response: { 200: Preferences, 400: ProblemSchema, 401: ProblemSchema } } },
+    { schema: { operationId: 'putPreferences', description: 'Replaces the signed-in user\'s travel preferences.', tags: ['users'], security, body: Preferences, response: { 200: Preferences, 400: ProblemSchema, 401: ProblemSchema } } },
     async (request) => {
       await me(request.user!.id);
       return users.setPreferences(request.user!.id, request.body);
@@ -35,7 +35,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
 
   app.get(
     '/api/v1/users/me/notifications',
-    { schema: { tags: ['users'], security, response: { 200: NotificationList, 401: ProblemSchema } } },
+    { schema: { operationId: 'listNotifications', description: 'The signed-in user\'s notifications inbox, newest first (at most 100).', tags: ['users'], security, response: { 200: NotificationList, 401: ProblemSchema } } },
     async (request) => {
       const items = await users.notifications(request.user!.id);
       return {

@@ -1,0 +1,72 @@
+/**
+ * The AI service: consumes ai-schedule-generation-queue, plans each trip with the itinerary engine
+ * on candidates from the location service, keeps the result in ai_db and tells the traveller
+ * (notification-queue, through the outbox). The trip service reads results on its internal route.
+ */
+import { createApp, createPrismaClient, createTokenVerifier, databasePassword, loadConfig, prismaDatabase, remoteJwks, type App } from '@tripgen/service-kit';
+import { azureCredentialFromEnv, createOutboxRelay, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
+import type { FastifyServerOptions } from 'fastify';
+import { locationDirectory } from './clients/location.ts';
+import { loadAiConfig } from './config.ts';
+import { generationRepository } from './domain/generations.ts';
+import { consumeScheduleRequests } from './domain/schedule-consumer.ts';
+import { PrismaClient } from './generated/prisma/client.ts';
+import { azureOpenAIInterestModel } from './llm/azure-openai.ts';
+import { withFallback } from './planning/interests.ts';
+import { interestRoutes } from './routes/interests.ts';
+import { internalRoutes } from './routes/internal.ts';
+
+export interface BuildOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
+  const env = opts.env ?? process.env;
+  const config = loadConfig({ service: 'ai', usesQueues: true, needsJwks: true }, env);
+  const ai = loadAiConfig(env);
+  // prod: Entra token auth (DATABASE_AUTH=entra), the pod's workload identity as the database user.
+  const prisma = createPrismaClient(PrismaClient, config.databaseUrl, undefined, await databasePassword(config, env));
+  const verifier = createTokenVerifier(remoteJwks(config.jwksUrl!), config.jwtIssuer, config.jwtAudience);
+  return createApp({
+    config,
+    database: prismaDatabase(prisma),
+    verifier,
+    logger: opts.logger,
+    domain: async (app) => {
+      const llm = ai.azureOpenAI ? azureOpenAIInterestModel({ ...ai.azureOpenAI, apiVersion: ai.azureOpenAI.apiVersion, credential: await azureCredentialFromEnv(env) }) : undefined;
+      const interests = withFallback(llm, (err) => app.log.warn({ err: String(err) }, 'LLM interest mapping failed; using the keyword table'));
+      const generations = generationRepository(prisma);
+      await app.register(internalRoutes, { generations });
+      await app.register(interestRoutes, { model: interests });
+
+      const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
+      // Notifications leave through the outbox; a short backoff cap so they follow soon after a broker outage.
+      const relay = createOutboxRelay({ db: prisma, broker, logger: app.log, backoff: { maxMs: 5_000 } });
+      app.addHook('onReady', async () => {
+        relay.start();
+        const requests = await consumeScheduleRequests(
+          broker,
+          prisma,
+          {
+            directory: locationDirectory(ai.locationServiceUrl),
+            interests,
+            budget: { timeLimitMs: ai.engineTimeLimitMs, maxIterations: ai.engineMaxIterations },
+            log: (obj, msg) => app.log.warn(obj, msg),
+          },
+          {
+            concurrency: ai.concurrency,
+            logger: app.log,
+            onOutcome: (e) => {
+              app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome });
+              if (e.outcome === 'processed') relay.wake();
+            },
+          },
+        );
+        app.kit.onShutdown(() => requests.close());
+        app.kit.onShutdown(() => relay.close());
+        app.kit.onShutdown(() => broker.close());
+      });
+    },
+  });
+};

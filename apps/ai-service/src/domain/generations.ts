@@ -1,0 +1,97 @@
+/**
+ * ai_db: one row per schedule generation (id = the trip service's schedule id). A row is created
+ * `running` when the work starts, and becomes `completed` or `failed` in the same transaction as
+ * the notification written to the outbox and the processed-message record of the idempotent
+ * consumer: exactly one final state, exactly one notification.
+ */
+import { QUEUES, SCHEDULE_NOTIFICATIONS, type GenerationState, type NotificationMessage, type ScheduleGenerationMessage, type ScheduleResult } from '@tripgen/catalog';
+import { enqueue, type SqlExecutor } from '@tripgen/service-kit/messaging';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+
+export type Outcome = { status: 'completed'; result: ScheduleResult; engineMs: number } | { status: 'failed'; error: string };
+
+/** The notification's message id: one per schedule and outcome, so a re-send is deduplicated by the inbox. */
+export const notificationId = (scheduleId: string, type: string): string => `${type}:${scheduleId}`;
+
+const notification = (ids: { scheduleId: string; tripId: string; userId: string }, outcome: Outcome): NotificationMessage =>
+  outcome.status === 'completed'
+    ? {
+        userId: ids.userId,
+        type: SCHEDULE_NOTIFICATIONS.completed,
+        payload: {
+          scheduleId: ids.scheduleId,
+          tripId: ids.tripId,
+          days: outcome.result.days.length,
+          stops: outcome.result.days.reduce((n, d) => n + d.stops.length, 0),
+          unscheduled: outcome.result.unscheduled,
+        },
+      }
+    : { userId: ids.userId, type: SCHEDULE_NOTIFICATIONS.failed, payload: { scheduleId: ids.scheduleId, tripId: ids.tripId, error: outcome.error } };
+
+/** Final state plus its notification, on the caller's transaction; false when the row was already final. */
+export const finishGeneration = async (tx: SqlExecutor, ids: { scheduleId: string; tripId: string; userId: string }, outcome: Outcome): Promise<boolean> => {
+  const changed = await tx.$executeRawUnsafe(
+    `UPDATE generations SET status = $2::"GenerationStatus", result = $3::jsonb, error = $4, engine_ms = $5, finished_at = clock_timestamp()
+      WHERE id = $1::uuid AND status = 'running'`,
+    ids.scheduleId,
+    outcome.status,
+    outcome.status === 'completed' ? JSON.stringify(outcome.result) : null,
+    outcome.status === 'failed' ? outcome.error : null,
+    outcome.status === 'completed' ? outcome.engineMs : null,
+  );
+  if (changed === 0) return false;
+  const n = notification(ids, outcome);
+  await enqueue(tx, QUEUES.notification, n, { messageId: notificationId(ids.scheduleId, n.type) });
+  return true;
+};
+
+export const generationRepository = (prisma: PrismaClient) => ({
+  /**
+   * Starts the work on a request: 'start' when this delivery should generate (a new row, or a
+   * `running` one left by a delivery that died), 'final' when the schedule already has its outcome.
+   */
+  async begin(message: ScheduleGenerationMessage): Promise<'start' | 'final'> {
+    try {
+      await prisma.generation.create({
+        data: { id: message.scheduleId, tripId: message.tripId, userId: message.userId, status: 'running', request: message as unknown as Prisma.InputJsonValue },
+      });
+      return 'start';
+    } catch (err) {
+      if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
+      const row = await prisma.generation.findUnique({ where: { id: message.scheduleId }, select: { status: true } });
+      return row?.status === 'running' ? 'start' : 'final';
+    }
+  },
+
+  /** Records a failure outside the consumer's transaction (a poison message, which that transaction cannot keep). */
+  async failOutright(ids: { scheduleId: string; tripId: string; userId: string }, request: unknown, error: string): Promise<void> {
+    await prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO generations (id, trip_id, user_id, status, request) VALUES ($1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb) ON CONFLICT (id) DO NOTHING`,
+        ids.scheduleId,
+        ids.tripId,
+        ids.userId,
+        JSON.stringify(request ?? null),
+      );
+      await finishGeneration(tx, ids, { status: 'failed', error });
+    });
+  },
+
+  /** A completed schedule of this trip and user (the base of a re-plan). */
+  async completedResult(id: string, tripId: string, userId: string): Promise<ScheduleResult | undefined> {
+    const row = await prisma.generation.findFirst({ where: { id, tripId, userId, status: 'completed' }, select: { result: true } });
+    return (row?.result as ScheduleResult | null | undefined) ?? undefined;
+  },
+
+  async states(ids: readonly string[]): Promise<GenerationState[]> {
+    const rows = await prisma.generation.findMany({ where: { id: { in: [...ids] } }, select: { id: true, status: true, result: true, error: true } });
+    return rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      ...(r.status === 'completed' && r.result ? { result: r.result as unknown as ScheduleResult } : {}),
+      ...(r.status === 'failed' ? { error: r.error ?? 'the schedule could not be generated' } : {}),
+    }));
+  },
+});
+
+export type GenerationRepository = ReturnType<typeof generationRepository>;

@@ -1,0 +1,64 @@
+/**
+ * The schedule-generation message (catalog ScheduleGenerationMessage) checked at the door: a body
+ * that is not one is a poison message (dead-lettered at once, never retried).
+ */
+import { PACES, TRAVEL_MODES, type ScheduleGenerationMessage } from '@tripgen/catalog';
+import Type from 'typebox';
+import { Compile } from 'typebox/compile';
+import { PermanentMessageError } from '@tripgen/service-kit/messaging';
+
+const Uuid = Type.String({ format: 'uuid' });
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Clock = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$' });
+const Id = Type.String({ minLength: 1, maxLength: 200 });
+const Point = Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) });
+
+export const ScheduleRequestSchema = Type.Object({
+  scheduleId: Uuid,
+  tripId: Uuid,
+  userId: Uuid,
+  requestedAt: Type.String({ format: 'date-time' }),
+  notAfter: Type.String({ format: 'date-time' }),
+  trip: Type.Object({
+    destination: Type.Object({ name: Type.String({ maxLength: 200 }), lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) }),
+    lodging: Point,
+    dates: Type.Array(IsoDate, { minItems: 1, maxItems: 14 }),
+    dayStart: Clock,
+    dayEnd: Clock,
+    interests: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 30 }),
+    mustVisit: Type.Array(Id, { maxItems: 50 }),
+    travelMode: Type.Union(TRAVEL_MODES.map((m) => Type.Literal(m))),
+    pace: Type.Union(PACES.map((p) => Type.Literal(p))),
+  }),
+  replan: Type.Optional(Type.Object({ baseScheduleId: Uuid, date: IsoDate, locked: Type.Array(Id, { maxItems: 50 }) })),
+});
+
+const check = Compile(ScheduleRequestSchema);
+
+/** The parts of a body worth keeping even when the rest is unusable (to mark that schedule failed). */
+export const salvageIds = (body: unknown): { scheduleId: string; tripId: string; userId: string } | undefined => {
+  const b = body as Record<string, unknown> | null;
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (!b || typeof b !== 'object') return undefined;
+  const [scheduleId, tripId, userId] = [b.scheduleId, b.tripId, b.userId];
+  if (typeof scheduleId !== 'string' || typeof tripId !== 'string' || typeof userId !== 'string') return undefined;
+  return uuid.test(scheduleId) && uuid.test(tripId) && uuid.test(userId) ? { scheduleId, tripId, userId } : undefined;
+};
+
+export const parseScheduleRequest = (body: unknown): ScheduleGenerationMessage => {
+  if (!check.Check(body)) {
+    const first = [...check.Errors(body)][0] as { instancePath?: string; message?: string } | undefined;
+    throw new PermanentMessageError('InvalidBody', `not a schedule request: ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}`);
+  }
+  const m = body as ScheduleGenerationMessage;
+  const { dayStart, dayEnd, dates } = m.trip;
+  if (dayStart >= dayEnd) throw new PermanentMessageError('InvalidBody', 'not a schedule request: dayStart must be before dayEnd');
+  for (let i = 1; i < dates.length; i++) {
+    if (Date.parse(`${dates[i]}T00:00:00Z`) - Date.parse(`${dates[i - 1]}T00:00:00Z`) !== 86_400_000) {
+      throw new PermanentMessageError('InvalidBody', 'not a schedule request: dates must be consecutive days');
+    }
+  }
+  if (dates.some((d) => Number.isNaN(Date.parse(`${d}T00:00:00Z`)))) throw new PermanentMessageError('InvalidBody', 'not a schedule request: a date does not exist');
+  if (m.replan && !dates.includes(m.replan.date)) throw new PermanentMessageError('InvalidBody', 'not a schedule request: the re-planned date is not a day of the trip');
+  return m;
+};

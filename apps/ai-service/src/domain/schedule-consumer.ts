@@ -1,0 +1,67 @@
+/**
+ * ai-schedule-generation-queue: each request becomes one schedule. The kit's idempotent consumer
+ * records the message id (= schedule id) in the transaction that stores the outcome and its
+ * notification, so a redelivered request never produces a second schedule or notification.
+ *
+ *  - a body that is not a request: dead-lettered at once; when its schedule id can be read, that
+ *    schedule is marked failed (with its notification) first, so it is never left `queued`;
+ *  - a request past its deadline, an unanswering location service, a base schedule that does not
+ *    exist: the schedule fails with the reason, the message is completed;
+ *  - anything else (the database, a bug): retried by redelivery; the last allowed delivery marks the
+ *    schedule failed before the message is dead-lettered.
+ */
+import { QUEUE_LIMITS, QUEUES } from '@tripgen/catalog';
+import { consumeIdempotently, type ConsumeEvent, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { GenerationFailure, generateSchedule, type GenerateDeps } from '../planning/generate.ts';
+import { finishGeneration, generationRepository, type Outcome } from './generations.ts';
+import { parseScheduleRequest, salvageIds } from './request-schema.ts';
+
+export const CONSUMER_NAME = 'ai-service.schedules';
+
+export interface ScheduleConsumerOptions {
+  readonly concurrency?: number;
+  readonly maxDeliveryCount?: number;
+  readonly logger: MessagingLogger;
+  readonly onOutcome?: (event: ConsumeEvent) => void;
+  /** Called with the engine time of each completed schedule (metrics). */
+  readonly onGenerated?: (engineMs: number) => void;
+}
+
+export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaClient, deps: GenerateDeps, options: ScheduleConsumerOptions): Promise<Subscription> => {
+  const generations = generationRepository(prisma);
+  const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
+  return consumeIdempotently(
+    broker,
+    prisma,
+    QUEUES.aiScheduleGeneration,
+    async (delivery, tx) => {
+      let message;
+      try {
+        message = parseScheduleRequest(delivery.body);
+      } catch (err) {
+        const ids = salvageIds(delivery.body);
+        if (ids) await generations.failOutright(ids, delivery.body, 'the schedule request could not be read; please request the schedule again');
+        throw err;
+      }
+      if ((await generations.begin(message)) === 'final') return;
+      const ids = { scheduleId: message.scheduleId, tripId: message.tripId, userId: message.userId };
+      let outcome: Outcome;
+      try {
+        const base = message.replan ? await generations.completedResult(message.replan.baseScheduleId, message.tripId, message.userId) : undefined;
+        if (message.replan && !base) throw new GenerationFailure('the schedule to re-plan is not available (it is not completed)');
+        const generated = await generateSchedule(message, deps, base);
+        outcome = { status: 'completed', result: generated.result, engineMs: generated.engineMs };
+        options.onGenerated?.(generated.engineMs);
+      } catch (err) {
+        if (err instanceof GenerationFailure) outcome = { status: 'failed', error: err.message };
+        else if (delivery.attempt >= maxDeliveryCount) {
+          options.logger.error({ scheduleId: message.scheduleId, err: String(err) }, 'schedule generation failed on its last delivery');
+          outcome = { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' };
+        } else throw err;
+      }
+      await finishGeneration(tx, ids, outcome);
+    },
+    { consumer: CONSUMER_NAME, concurrency: options.concurrency ?? 4, maxDeliveryCount, logger: options.logger, onOutcome: options.onOutcome },
+  );
+};

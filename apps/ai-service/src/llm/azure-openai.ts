@@ -1,0 +1,89 @@
+/**
+ * Optional: Azure OpenAI maps a traveller's free-text interests to place-category weights. Off
+ * unless AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT are set; authenticated with the pod's
+ * workload identity (@azure/identity, Entra token for the Cognitive Services scope, no key). The
+ * plan always comes from the engine: this only refines the scores, and any failure (unreachable,
+ * slow, nonsense) falls back to the catalog's keyword table (planning/interests.ts).
+ *
+ * Wire format: the data-plane inference REST API, GA version 2024-10-21:
+ *   POST {endpoint}/openai/deployments/{deployment}/chat/completions?api-version=2024-10-21
+ *   Authorization: Bearer <Entra token for https://cognitiveservices.azure.com/.default>
+ *   body {messages, temperature, max_tokens, response_format: {type: "json_schema", json_schema}}
+ *   200 {id, object: "chat.completion", choices: [{index, message: {role, content}, finish_reason}], usage}
+ * Written by hand on fetch: one POST, where the openai SDK would bring seven peer dependencies.
+ */
+import type { TokenCredential } from '@azure/identity';
+import { PLACE_CATEGORIES } from '@tripgen/catalog';
+import { sanitizeWeights, type InterestModel } from '../planning/interests.ts';
+
+export const AZURE_OPENAI_SCOPE = 'https://cognitiveservices.azure.com/.default';
+export const AZURE_OPENAI_API_VERSION = '2024-10-21';
+
+export interface AzureOpenAIOptions {
+  /** https://<resource>.openai.azure.com */
+  readonly endpoint: string;
+  readonly deployment: string;
+  readonly apiVersion?: string;
+  readonly credential: TokenCredential;
+  /** The whole call, token included (default 1.5 s: it runs inside the 5 s schedule budget). */
+  readonly timeoutMs?: number;
+}
+
+const SYSTEM_PROMPT = [
+  'You map a traveller\'s interests to place categories of a travel planner.',
+  `Categories: ${PLACE_CATEGORIES.join(', ')}.`,
+  'Answer with a weight from 0 (no interest) to 1 (strong interest) for every category.',
+].join(' ');
+
+/** Structured output: exactly one number per category, nothing else. */
+const RESPONSE_FORMAT = {
+  type: 'json_schema',
+  json_schema: {
+    name: 'category_weights',
+    strict: true,
+    schema: {
+      type: 'object',
+      properties: Object.fromEntries(PLACE_CATEGORIES.map((c) => [c, { type: 'number' }])),
+      required: [...PLACE_CATEGORIES],
+      additionalProperties: false,
+    },
+  },
+} as const;
+
+interface ChatCompletion {
+  choices?: { message?: { content?: string | null }; finish_reason?: string }[];
+}
+
+export const chatCompletionsUrl = (o: Pick<AzureOpenAIOptions, 'endpoint' | 'deployment' | 'apiVersion'>): string =>
+  `${o.endpoint.replace(/\/+$/, '')}/openai/deployments/${encodeURIComponent(o.deployment)}/chat/completions?api-version=${encodeURIComponent(o.apiVersion ?? AZURE_OPENAI_API_VERSION)}`;
+
+export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): InterestModel => ({
+  source: 'llm',
+  async weights(interests, signal) {
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? 1_500);
+    const abort = signal ? AbortSignal.any([timeout, signal]) : timeout;
+    const token = await options.credential.getToken(AZURE_OPENAI_SCOPE, { abortSignal: abort });
+    if (!token) throw new Error('no Entra token for Azure OpenAI');
+    const res = await fetch(chatCompletionsUrl(options), {
+      method: 'POST',
+      signal: abort,
+      headers: { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        messages: [
+          { role: 'system', content: SYSTEM_PROMPT },
+          { role: 'user', content: JSON.stringify({ interests }) },
+        ],
+        temperature: 0,
+        max_tokens: 300,
+        response_format: RESPONSE_FORMAT,
+      }),
+    });
+    if (!res.ok) throw new Error(`Azure OpenAI answered ${res.status}`);
+    const body = (await res.json()) as ChatCompletion;
+    const choice = body.choices?.[0];
+    if (choice?.finish_reason && choice.finish_reason !== 'stop') throw new Error(`Azure OpenAI stopped with ${choice.finish_reason}`);
+    const content = choice?.message?.content;
+    if (typeof content !== 'string') throw new Error('Azure OpenAI answered without content');
+    return sanitizeWeights(JSON.parse(content));
+  },
+});

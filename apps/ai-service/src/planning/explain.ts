@@ -1,0 +1,193 @@
+/**
+ * Why a must-visit (or locked) place is not in the schedule, in words a traveller understands, and
+ * the smallest change that would let it in. The reasons come from the engine's own diagnosis
+ * (closed / unreachable / no room) made concrete with the place's real opening per date; the
+ * changes are checked with the engine itself on the hard places alone (must-visits, locked places,
+ * meals), so a suggestion is only made when the engine finds a plan with it.
+ *
+ * Size of a change (smallest first): one unit per 30 minutes added to the days, two per step to a
+ * faster travel mode (walk -> transit -> car), three plus one per day away for another date.
+ */
+import type { DayOpening, ScheduleMiss, ScheduleSuggestion, TravelModeName } from '@tripgen/catalog';
+import { planItinerary, type PlanRequest, type PlanResult, type Unscheduled } from '@tripgen/planner';
+import type { Candidate, TripSnapshot } from './problem.ts';
+
+const MODE_ORDER: readonly TravelModeName[] = ['walk', 'transit', 'car'];
+const MODE_WORDS: Readonly<Record<TravelModeName, string>> = { walk: 'for a walk', transit: 'by public transport', car: 'by car' };
+const MODE_NAMES: Readonly<Record<TravelModeName, string>> = { walk: 'on foot', transit: 'by public transport', car: 'by car' };
+const DAY_EXTENSIONS_MIN = [30, 60, 90, 120, 180] as const;
+const OTHER_DATES_REACH = 3;
+/** The hard places alone are few: a small budget finds their plan. */
+const CHECK_BUDGET = { timeLimitMs: 50, maxIterations: 400, seed: 1 } as const;
+
+const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const clock = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+export const addDays = (date: string, days: number): string => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+const listWords = (items: readonly string[], joiner = 'or'): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${joiner} ${items.at(-1)}`;
+
+/** Dates close to the trip (before and after, nearest first) where another date could be suggested. */
+export const nearbyDates = (dates: readonly string[]): string[] => {
+  const out: string[] = [];
+  for (let k = 1; k <= OTHER_DATES_REACH; k++) out.push(addDays(dates[0]!, -k), addDays(dates.at(-1)!, k));
+  return out;
+};
+
+const openingOn = (c: Candidate, date: string): DayOpening | undefined => c.opening?.find((o) => o.date === date);
+
+/** "closed on 2026-09-25 (Chuseok)", or how the opening of that date falls short. */
+const describeDate = (c: Candidate, date: string, trip: TripSnapshot, visit: number): string => {
+  const o = openingOn(c, date);
+  const intervals = o?.intervals ?? c.openingHours[(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const)[new Date(`${date}T00:00:00Z`).getUTCDay()]!];
+  // The location service's note says why ("closed: Chuseok (추석)", "closed on this date; also Day before
+  // Chuseok (추석 전날)"); the "closed" is ours already, and the Korean name stays on the place page.
+  const why = o?.note
+    ?.replace(/^closed(:\s*| on this date\b[;,]?\s*)/i, '')
+    .replace(/^also\s+/i, '')
+    .replace(/\s*\([^()]*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af][^()]*\)/g, '')
+    .trim();
+  if (intervals.length === 0) return `closed on ${date}${why ? ` (${why})` : ''}`;
+  const hours = intervals.map(([a, b]) => `${a}-${b}`).join(', ');
+  return `open only ${hours} on ${date}, too short for a ${visit}-minute visit between ${trip.dayStart} and ${trip.dayEnd}`;
+};
+
+const hardOnly = (request: PlanRequest): PlanRequest => ({
+  ...request,
+  places: request.places.filter((p) => p.mustVisit || p.lockedDate !== undefined),
+  options: CHECK_BUDGET,
+});
+
+const placedIn = (result: PlanResult): Set<string> => new Set(result.days.flatMap((d) => d.stops.map((s) => s.locationId)));
+
+/** The day (1-based, date) a variant put the place on. */
+const dayOf = (result: PlanResult, id: string): { n: number; date: string } | undefined => {
+  const i = result.days.findIndex((d) => d.stops.some((s) => s.locationId === id));
+  return i < 0 ? undefined : { n: i + 1, date: result.days[i]!.date };
+};
+
+interface Ranked extends ScheduleSuggestion {
+  readonly size: number;
+}
+
+/**
+ * Changes that let `id` in without pushing out another hard place, smallest of each kind.
+ * `otherDates`: the place's opening on dates near the trip (for "another date"), when known.
+ */
+export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: string, candidate: Candidate | undefined): ScheduleSuggestion[] => {
+  const hard = hardOnly(request);
+  const placedBefore = placedIn(planItinerary(hard)).size;
+  const fits = (variant: PlanRequest): PlanResult | undefined => {
+    const result = planItinerary(variant);
+    const placed = placedIn(result);
+    return placed.has(id) && placed.size > placedBefore ? result : undefined;
+  };
+  const found: Ranked[] = [];
+
+  // A longer day: later end first (the traveller's morning stays), then an earlier start.
+  const start = minutesOf(trip.dayStart);
+  const end = minutesOf(trip.dayEnd);
+  longer: for (const ext of DAY_EXTENSIONS_MIN) {
+    for (const side of ['end', 'start'] as const) {
+      const newEnd = side === 'end' ? Math.min(24 * 60, end + ext) : end;
+      const newStart = side === 'start' ? Math.max(6 * 60, start - ext) : start;
+      if (newEnd === end && newStart === start) continue;
+      const result = fits({ ...hard, days: hard.days.map((d) => ({ ...d, start: clock(newStart), end: clock(newEnd) })) });
+      if (!result) continue;
+      const day = dayOf(result, id)!;
+      const what = side === 'end' ? `end day ${day.n} (${day.date}) at ${clock(newEnd)} instead of ${trip.dayEnd}` : `start day ${day.n} (${day.date}) at ${clock(newStart)} instead of ${trip.dayStart}`;
+      found.push({ change: 'longer-day', detail: what, size: Math.ceil((newEnd - end + start - newStart) / 30) });
+      break longer;
+    }
+  }
+
+  // A faster travel mode.
+  const current = MODE_ORDER.indexOf(request.travelMode);
+  for (let m = current + 1; m < MODE_ORDER.length; m++) {
+    const mode = MODE_ORDER[m]!;
+    if (fits({ ...hard, travelMode: mode })) {
+      found.push({ change: 'travel-mode', detail: `travel ${MODE_NAMES[mode]} instead of ${MODE_NAMES[request.travelMode]}`, size: 2 * (m - current) });
+      break;
+    }
+  }
+
+  // Another date close to the trip, when the place's opening there is known: it alone on that day.
+  if (candidate) {
+    const first = trip.dates[0]!;
+    const last = trip.dates.at(-1)!;
+    const place = request.places.find((p) => p.locationId === id);
+    for (const date of nearbyDates(trip.dates)) {
+      if (!place || !openingOn(candidate, date)) continue;
+      const day = { ...request.days[0]!, date };
+      const alone = planItinerary({ ...request, days: [day], places: [{ ...place, mustVisit: true, lockedDate: undefined }], options: CHECK_BUDGET });
+      if (alone.days[0]!.stops.length === 0) continue;
+      const away = date < first ? Math.round((Date.parse(first) - Date.parse(date)) / 86_400_000) : Math.round((Date.parse(date) - Date.parse(last)) / 86_400_000);
+      const when = date < first ? `${away === 1 ? 'the day' : `${away} days`} before your trip` : `${away === 1 ? 'the day' : `${away} days`} after your trip`;
+      found.push({ change: 'another-date', detail: `visit on ${date}, ${when}, when it is open`, size: 3 + away });
+      break;
+    }
+  }
+  return found.sort((a, b) => a.size - b.size).map(({ change, detail }) => ({ change, detail }));
+};
+
+export interface ExplainInput {
+  readonly trip: TripSnapshot;
+  readonly request: PlanRequest;
+  readonly result: PlanResult;
+  readonly candidates: ReadonlyMap<string, Candidate>;
+  /** Must-visit or locked ids the location service did not know. */
+  readonly notFound: readonly string[];
+  /** Locked ids (re-planning). */
+  readonly locked: readonly string[];
+  /** The day numbers of the trip, by date (a re-plan covers one day of a longer trip). */
+  readonly dayNumber: (date: string) => number;
+  /** Whether to compute suggestions (skipped when the deadline is near). */
+  readonly suggest: boolean;
+}
+
+/** Every must-visit and locked place the result leaves out, with its reason and the smallest fixes. */
+export const explainMisses = (input: ExplainInput): ScheduleMiss[] => {
+  const { trip, request, result, candidates } = input;
+  const must = new Set(trip.mustVisit);
+  const locked = new Set(input.locked);
+  const misses: ScheduleMiss[] = [];
+  for (const id of input.notFound) {
+    misses.push({ locationId: id, name: null, mustVisit: must.has(id), locked: locked.has(id), reason: 'not-found', detail: 'not in the place directory any more', suggestions: [] });
+  }
+  const engineReasons = new Map<string, Unscheduled>(result.unscheduled.map((u) => [u.locationId, u]));
+  for (const place of request.places) {
+    if (!place.mustVisit && place.lockedDate === undefined) continue;
+    const why = engineReasons.get(place.locationId);
+    if (!why) continue;
+    const c = candidates.get(place.locationId)!;
+    const dates = request.days.map((d) => d.date);
+    let reason: ScheduleMiss['reason'];
+    let detail: string;
+    if (why.reason === 'closed' || why.reason === 'locked-date-outside-trip') {
+      reason = 'closed';
+      detail = dates.map((d) => describeDate(c, d, trip, place.visitMinutes)).join('; ');
+    } else if (why.reason === 'unreachable') {
+      reason = 'too-far';
+      detail = `too far from the lodging ${MODE_WORDS[request.travelMode]}: the way there and back and a ${place.visitMinutes}-minute visit do not fit between ${trip.dayStart} and ${trip.dayEnd}`;
+    } else {
+      reason = 'no-time';
+      const open = request.days.filter((d) => c.opening?.find((o) => o.date === d.date)?.intervals.length !== 0).map((d) => `day ${input.dayNumber(d.date)}`);
+      detail = `no time left on ${listWords(open.length ? open : dates.map((d) => `day ${input.dayNumber(d)}`))} alongside your other must-visit places`;
+    }
+    misses.push({
+      locationId: place.locationId,
+      name: c.name,
+      mustVisit: must.has(place.locationId),
+      locked: locked.has(place.locationId),
+      reason,
+      detail,
+      suggestions: input.suggest ? suggestFixes(request, trip, place.locationId, c) : [],
+    });
+  }
+  return misses;
+};

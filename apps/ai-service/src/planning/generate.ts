@@ -1,0 +1,222 @@
+/**
+ * One schedule, from the queued request to the result: gather the candidates (the must-visits and
+ * places near the lodging, each with its real opening on each date) in one call to the location
+ * service, build the engine problem, run `planItinerary` (or `replanDay`) within what is left of
+ * the deadline, verify the plan with the independent checker, explain what was left out.
+ */
+import { CANDIDATE_RADIUS_KM, MEAL_CATEGORIES, RESPONSE_TIME_SLO_MS, candidateCategories, type ScheduleDay, type ScheduleGenerationMessage, type ScheduleMiss, type ScheduleResult } from '@tripgen/catalog';
+import { checkItinerary, planItinerary, replanDay, type PlanRequest, type PlanResult } from '@tripgen/planner';
+import { ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
+import type { PlaceDirectory } from '../clients/location.ts';
+import { explainMisses, nearbyDates } from './explain.ts';
+import type { CategoryWeights, InterestModel } from './interests.ts';
+import { CANDIDATE_LIMIT, buildPlanRequest, type Candidate, type EngineBudget } from './problem.ts';
+
+/** A schedule that cannot be made, with the reason in words for the traveller. */
+export class GenerationFailure extends Error {
+  override readonly name = 'GenerationFailure';
+}
+
+export interface GenerateDeps {
+  readonly directory: PlaceDirectory;
+  readonly interests: InterestModel;
+  readonly budget: EngineBudget;
+  readonly now?: () => number;
+  readonly log?: (obj: object, msg: string) => void;
+}
+
+export interface Generated {
+  readonly result: ScheduleResult;
+  /** Engine wall-clock time of the main plan, ms. */
+  readonly engineMs: number;
+  readonly candidates: number;
+  /** The engine request, for the checker and the evaluation. */
+  readonly request: PlanRequest;
+  readonly plan: PlanResult;
+}
+
+/** Time kept back from the deadline for storing the result and what follows. */
+const FINISH_MARGIN_MS = 250;
+
+/**
+ * The engine's time limit for one schedule: the configured one, shrunk so that the schedule is
+ * done within the 5-second target counted from the traveller's request (catalog aiCritical),
+ * keeping `TARGET_RESERVE_MS` for what follows the engine (explaining misses, storing, the trip
+ * service reading it). Never below `MIN_ENGINE_MS`: a late request (a backlog, a broker outage)
+ * still gets a real plan, just a quicker one. The iteration budget usually ends the run first.
+ */
+export const TARGET_RESERVE_MS = 1_000;
+export const MIN_ENGINE_MS = 50;
+export const engineTimeLimit = (configuredMs: number, requestedAt: number, now: number): number =>
+  Math.max(MIN_ENGINE_MS, Math.min(configuredMs, requestedAt + RESPONSE_TIME_SLO_MS.aiCritical - TARGET_RESERVE_MS - now));
+const LOCATION_RETRY_DELAYS_MS = [0, 300, 900] as const;
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (ms <= 0 || signal.aborted) return resolve();
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+/** The previous schedule in the engine's terms (what `replanDay` keeps). */
+const asPlan = (base: ScheduleResult): PlanResult => ({
+  days: base.days.map((d) => ({
+    date: d.date,
+    stops: d.stops.map((s) => ({ locationId: s.locationId, arrive: s.arrive, start: s.start, end: s.end, travelMinutes: s.travelMinutes })),
+    meals: d.meals.map((m) => ({ ...m })),
+    returnTravelMinutes: d.returnTravelMinutes,
+    finish: d.finish,
+  })),
+  unscheduled: [],
+  unscheduledMeals: base.unscheduledMeals.map((m) => ({ ...m })),
+  score: base.score,
+  stats: { iterations: 0, elapsedMs: 0, bestIteration: 0, bestElapsedMs: 0, stoppedBy: 'iterations' },
+});
+
+const renderDay = (day: PlanResult['days'][number], names: ReadonlyMap<string, string>): ScheduleDay => ({
+  date: day.date,
+  stops: day.stops.map((s) => ({ locationId: s.locationId, name: names.get(s.locationId) ?? s.locationId, arrive: s.arrive, start: s.start, end: s.end, travelMinutes: s.travelMinutes })),
+  meals: day.meals.map((m) => ({ name: m.name, start: m.start, end: m.end, afterLocationId: m.afterLocationId })),
+  returnTravelMinutes: day.returnTravelMinutes,
+  finish: day.finish,
+});
+
+const hardIdsOf = (message: ScheduleGenerationMessage): string[] => [...new Set([...message.trip.mustVisit, ...(message.replan?.locked ?? [])])];
+
+export interface PlannedTrip {
+  /** What the engine planned (for a re-plan: that one day, without the places kept on the others). */
+  readonly request: PlanRequest;
+  readonly plan: PlanResult;
+  readonly engineMs: number;
+  /** Must-visit and locked ids the location service did not know. */
+  readonly notFound: readonly string[];
+  /** Must-visit and locked ids it knew that the plan leaves out. */
+  readonly missed: readonly string[];
+}
+
+/** The engine part, no I/O: the plan of the trip (or of the re-planned day) from its candidates, verified by the checker. */
+export const planTrip = (message: ScheduleGenerationMessage, found: readonly Candidate[], weights: CategoryWeights, budget: EngineBudget, base?: ScheduleResult): PlannedTrip => {
+  const { trip } = message;
+  const ids = new Set(found.map((c) => c.id));
+  const hardIds = hardIdsOf(message);
+  const locked = message.replan ? { date: message.replan.date, ids: message.replan.locked } : undefined;
+  const request = buildPlanRequest(trip, found, weights, budget, locked);
+  const started = performance.now();
+  let plan: PlanResult;
+  let planned: PlanRequest;
+  if (message.replan) {
+    if (!base) throw new GenerationFailure('the schedule to re-plan is not available');
+    const date = message.replan.date;
+    const elsewhere = new Set(base.days.filter((d) => d.date !== date).flatMap((d) => d.stops.map((s) => s.locationId)));
+    plan = replanDay(request, asPlan(base), date, message.replan.locked);
+    planned = { ...request, days: request.days.filter((d) => d.date === date), places: request.places.filter((p) => !elsewhere.has(p.locationId)) };
+  } else {
+    plan = planItinerary(request);
+    planned = request;
+  }
+  const engineMs = Math.round(performance.now() - started);
+  // Feasible by construction, and verified: a plan the independent checker refuses is never served.
+  // (A re-plan's score is the whole trip's, the checker's that of the day it sees.)
+  const check = checkItinerary(planned, { ...plan, days: plan.days.filter((d) => planned.days.some((p) => p.date === d.date)) });
+  const errors = check.errors.filter((e) => !(message.replan && e.startsWith('score ')));
+  if (errors.length) throw new Error(`engine plan failed the checker: ${errors.slice(0, 3).join('; ')}`);
+  const scheduled = new Set(plan.days.flatMap((d) => d.stops.map((s) => s.locationId)));
+  return { request: planned, plan, engineMs, notFound: hardIds.filter((id) => !ids.has(id)), missed: hardIds.filter((id) => ids.has(id) && !scheduled.has(id)) };
+};
+
+/** The schedule as served: rendered days (a re-plan's other days exactly as they were) and every miss explained. */
+export const explainAndRender = (
+  message: ScheduleGenerationMessage,
+  planned: PlannedTrip,
+  candidates: ReadonlyMap<string, Candidate>,
+  base: ScheduleResult | undefined,
+  suggest: boolean,
+): ScheduleResult => {
+  const { trip } = message;
+  const dayNumber = (date: string) => trip.dates.indexOf(date) + 1;
+  const reasons: ScheduleMiss[] = explainMisses({
+    trip,
+    request: planned.request,
+    result: planned.plan,
+    candidates,
+    notFound: planned.notFound,
+    locked: message.replan?.locked ?? [],
+    dayNumber,
+    suggest,
+  });
+  const names = new Map([...candidates.values()].map((c) => [c.id, c.name]));
+  const days = planned.plan.days.map((d) => (message.replan && base && d.date !== message.replan.date ? base.days.find((b) => b.date === d.date)! : renderDay(d, names)));
+  return {
+    days,
+    unscheduled: reasons.map((r) => r.locationId),
+    reasons,
+    unscheduledMeals: planned.plan.unscheduledMeals.map((m) => ({ date: m.date, name: m.name, detail: m.detail })),
+    travelMode: trip.travelMode,
+    pace: trip.pace,
+    score: planned.plan.score,
+  };
+};
+
+export const generateSchedule = async (message: ScheduleGenerationMessage, deps: GenerateDeps, base?: ScheduleResult): Promise<Generated> => {
+  const now = deps.now ?? Date.now;
+  const deadline = Date.parse(message.notAfter);
+  const { trip } = message;
+  const remaining = () => deadline - now();
+  const tooLong = () => new GenerationFailure(`the schedule took longer than allowed (deadline ${message.notAfter}); please request it again`);
+  if (remaining() <= FINISH_MARGIN_MS) throw tooLong();
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), Math.max(0, remaining() - FINISH_MARGIN_MS));
+  try {
+    const call = async <T>(what: () => Promise<T>): Promise<T> => {
+      let last: unknown;
+      for (const delay of LOCATION_RETRY_DELAYS_MS) {
+        await sleep(delay, stop.signal);
+        if (stop.signal.aborted) throw tooLong();
+        try {
+          return await what();
+        } catch (err) {
+          if (err instanceof ServiceAnswerError) throw err;
+          if (!(err instanceof ServiceUnavailableError)) throw err;
+          last = err;
+        }
+      }
+      if (stop.signal.aborted) throw tooLong();
+      deps.log?.({ err: String(last) }, 'location service unavailable');
+      throw new GenerationFailure('the place directory (location service) did not answer; please request the schedule again');
+    };
+
+    const weights = await deps.interests.weights(trip.interests, stop.signal);
+    const wantsMeals = MEAL_CATEGORIES.some((c) => (weights[c] ?? 0) > 0);
+    const categories = candidateCategories(wantsMeals);
+    const hardIds = hardIdsOf(message);
+    const dates = message.replan ? [message.replan.date] : trip.dates;
+    const found = await call(() =>
+      deps.directory.candidates(
+        { center: trip.lodging, radiusKm: CANDIDATE_RADIUS_KM[trip.travelMode], categories, include: hardIds, dates, limit: CANDIDATE_LIMIT },
+        { signal: stop.signal },
+      ),
+    );
+    const candidates = new Map<string, Candidate>(found.items.map((c) => [c.id, c]));
+    const timeLimitMs = Math.max(1, Math.min(engineTimeLimit(deps.budget.timeLimitMs, Date.parse(message.requestedAt), now()), remaining() - FINISH_MARGIN_MS));
+    const planned = planTrip(message, [...candidates.values()], weights, { timeLimitMs, maxIterations: deps.budget.maxIterations }, base);
+    // Opening on the dates around the trip, for "another date" suggestions: one more call, misses only.
+    const suggest = remaining() > 1_000;
+    if (planned.missed.length && suggest && !message.replan) {
+      const around = await call(() => deps.directory.places({ ids: planned.missed, dates: nearbyDates(trip.dates) }, { signal: stop.signal })).catch(() => undefined);
+      for (const p of around?.items ?? []) {
+        const c = candidates.get(p.id);
+        if (c && p.opening) candidates.set(p.id, { ...c, opening: [...(c.opening ?? []), ...p.opening] });
+      }
+    }
+    const result = explainAndRender(message, planned, candidates, base, suggest);
+    return { result, engineMs: planned.engineMs, candidates: candidates.size, request: planned.request, plan: planned.plan };
+  } catch (err) {
+    if (err instanceof ServiceAnswerError) {
+      deps.log?.({ err: err.message }, 'location service refused the request');
+      throw new GenerationFailure('the place directory refused the request for candidate places');
+    }
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+};

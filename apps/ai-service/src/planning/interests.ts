@@ -1,0 +1,54 @@
+/**
+ * How much each place category interests this traveller, 0..1. The keyword table of the catalog
+ * always works; an optional model (the LLM adapter) may refine it, and any failure of that model
+ * falls back to the keywords: nothing depends on it being reachable.
+ */
+import { PLACE_CATEGORIES, interestCategories, type PlaceCategory } from '@tripgen/catalog';
+
+export type CategoryWeights = Readonly<Partial<Record<PlaceCategory, number>>>;
+
+export interface InterestModel {
+  readonly source: 'keywords' | 'llm';
+  weights(interests: readonly string[], signal?: AbortSignal): Promise<CategoryWeights>;
+}
+
+/** 1 for every category an interest names, nothing else. */
+export const keywordWeights = (interests: readonly string[]): CategoryWeights => {
+  const weights: Partial<Record<PlaceCategory, number>> = {};
+  for (const interest of interests) for (const c of interestCategories(interest)) weights[c] = 1;
+  return weights;
+};
+
+export const keywordInterestModel: InterestModel = { source: 'keywords', weights: async (interests) => keywordWeights(interests) };
+
+/** Keeps only known categories with weights clamped to 0..1 (what a model answered may be anything). */
+export const sanitizeWeights = (raw: unknown): CategoryWeights => {
+  const weights: Partial<Record<PlaceCategory, number>> = {};
+  if (!raw || typeof raw !== 'object') return weights;
+  for (const c of PLACE_CATEGORIES) {
+    const w = (raw as Record<string, unknown>)[c];
+    if (typeof w === 'number' && Number.isFinite(w) && w > 0) weights[c] = Math.min(1, w);
+  }
+  return weights;
+};
+
+/** The model's weights when it answers in time, else the keywords'; the keywords' matches are never lost. */
+export const withFallback = (model: InterestModel | undefined, log: (err: unknown) => void): InterestModel => {
+  if (!model) return keywordInterestModel;
+  return {
+    source: model.source,
+    async weights(interests, signal) {
+      const keywords = keywordWeights(interests);
+      if (interests.length === 0) return keywords;
+      try {
+        const refined = await model.weights(interests, signal);
+        const merged: Partial<Record<PlaceCategory, number>> = { ...refined };
+        for (const [c, w] of Object.entries(keywords) as [PlaceCategory, number][]) merged[c] = Math.max(merged[c] ?? 0, w);
+        return merged;
+      } catch (err) {
+        log(err);
+        return keywords;
+      }
+    },
+  };
+};

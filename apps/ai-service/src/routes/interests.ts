@@ -1,0 +1,42 @@
+/**
+ * POST /api/v1/ai/interests: what the planner understands of a traveller's free-text interests,
+ * the category weights its scores use (the catalog's keywords, refined by the LLM adapter when it
+ * is configured and answers in time). Lets a client show "we read 'royal history' as palaces and
+ * museums" before a schedule is asked for.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import { PLACE_CATEGORIES, interestCategories } from '@tripgen/catalog';
+import { ProblemSchema } from '@tripgen/service-kit';
+import type { InterestModel } from '../planning/interests.ts';
+
+const NO_NUL = '^[^\\u0000]*$';
+const InterestsBody = Type.Object(
+  { interests: Type.Array(Type.String({ minLength: 1, maxLength: 100, pattern: NO_NUL }), { minItems: 1, maxItems: 30 }) },
+  { additionalProperties: false },
+);
+const Category = Type.String({ enum: [...PLACE_CATEGORIES] });
+const InterestsAnswer = Type.Object({
+  source: Type.Union([Type.Literal('keywords'), Type.Literal('llm')]),
+  weights: Type.Record(Type.String(), Type.Number()),
+  items: Type.Array(Type.Object({ interest: Type.String(), categories: Type.Array(Category) })),
+});
+
+export const interestRoutes: FastifyPluginAsyncTypebox<{ model: InterestModel }> = async (app, { model }) => {
+  app.post(
+    '/api/v1/ai/interests',
+    {
+      preHandler: app.authenticate,
+      schema: { tags: ['ai'], security: [{ bearer: [] }], body: InterestsBody, response: { 200: InterestsAnswer, 400: ProblemSchema, 401: ProblemSchema } },
+    },
+    async (request) => {
+      const { interests } = request.body;
+      const weights = await model.weights(interests);
+      return {
+        source: model.source,
+        weights: Object.fromEntries(PLACE_CATEGORIES.filter((c) => (weights[c] ?? 0) > 0).map((c) => [c, weights[c]!])),
+        items: interests.map((interest) => ({ interest, categories: interestCategories(interest) })),
+      };
+    },
+  );
+};

@@ -1,0 +1,11 @@
+/** Process entry point of the AI service (container command and `npm run dev`). */
+import { runService } from '@tripgen/service-kit';
+import { buildAiService } from './app.ts';
+
+try {
+  await runService(await buildAiService());
+} catch (err) {
+  // A configuration error is the operator's to fix: one clear line, no stack.
+  console.error(err instanceof Error && err.name === 'ConfigError' ? err.message : err);
+  process.exit(1);
+}

@@ -1,0 +1,90 @@
+/**
+ * The optional LLM adapter against a local stub that speaks the Azure OpenAI data-plane inference
+ * API (GA 2024-10-21, "Azure OpenAI Service REST API reference", learn.microsoft.com):
+ *  - POST {endpoint}/openai/deployments/{deployment-id}/chat/completions?api-version=...
+ *  - Microsoft Entra ID auth: "Authorization: Bearer <token>", token for https://cognitiveservices.azure.com/.default
+ *  - JSON body with `messages` (role/content); answer `choices[].message.content`, `finish_reason`.
+ * And the rule that nothing depends on it: any failure falls back to the keyword table.
+ */
+import type { AccessToken, TokenCredential } from '@azure/identity';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AZURE_OPENAI_API_VERSION, AZURE_OPENAI_SCOPE, azureOpenAIInterestModel } from '../src/llm/azure-openai.ts';
+import { keywordWeights, withFallback } from '../src/planning/interests.ts';
+
+interface Seen {
+  url: string;
+  headers: Record<string, unknown>;
+  body: { messages: { role: string; content: string }[]; response_format: { type: string; json_schema: { schema: { required: string[] } } } };
+}
+
+let stub: FastifyInstance;
+let endpoint: string;
+const seen: Seen[] = [];
+let answer: (body: Seen['body']) => { status: number; json: unknown } = () => ({ status: 500, json: {} });
+
+beforeAll(async () => {
+  stub = Fastify({ forceCloseConnections: true });
+  stub.post('/openai/deployments/:deployment/chat/completions', async (req, reply) => {
+    seen.push({ url: req.url, headers: req.headers, body: req.body as Seen['body'] });
+    const a = answer(req.body as Seen['body']);
+    if (a.status === 0) return new Promise(() => undefined); // never answers
+    return reply.code(a.status).send(a.json);
+  });
+  endpoint = await stub.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => stub?.close());
+
+const scopes: string[] = [];
+const credential: TokenCredential = {
+  getToken: async (scope): Promise<AccessToken> => {
+    scopes.push(...(Array.isArray(scope) ? scope : [scope]));
+    return { token: 'entra-token-123', expiresOnTimestamp: Date.now() + 3_600_000 };
+  },
+};
+
+const completion = (content: string, finish = 'stop') => ({
+  status: 200,
+  json: {
+    id: 'chatcmpl-1',
+    object: 'chat.completion',
+    created: 1_764_000_000,
+    model: 'gpt-4o-mini',
+    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: finish }],
+    usage: { prompt_tokens: 120, completion_tokens: 60, total_tokens: 180 },
+  },
+});
+
+describe('Azure OpenAI interest model', () => {
+  it('calls the chat-completions route of the deployment with the GA api-version and an Entra bearer token, and reads the weights', async () => {
+    answer = () => completion(JSON.stringify({ palace: 0.9, museum: 0.6, market: 0, unknown: 1, park: -1, temple: 7 }));
+    const m = azureOpenAIInterestModel({ endpoint: `${endpoint}/`, deployment: 'gpt-4o-mini', credential, timeoutMs: 1_000 });
+    const weights = await m.weights(['royal history']);
+    expect(weights).toEqual({ palace: 0.9, museum: 0.6, temple: 1 });
+    const call = seen.at(-1)!;
+    expect(call.url).toBe(`/openai/deployments/gpt-4o-mini/chat/completions?api-version=${AZURE_OPENAI_API_VERSION}`);
+    expect(AZURE_OPENAI_API_VERSION).toBe('2024-10-21');
+    expect(call.headers.authorization).toBe('Bearer entra-token-123');
+    expect(call.headers['api-key']).toBeUndefined();
+    expect(scopes).toContain(AZURE_OPENAI_SCOPE);
+    expect(call.body.messages.map((x) => x.role)).toEqual(['system', 'user']);
+    expect(JSON.parse(call.body.messages[1]!.content)).toEqual({ interests: ['royal history'] });
+    expect(call.body.response_format.type).toBe('json_schema');
+    expect(call.body.response_format.json_schema.schema.required).toContain('palace');
+  });
+
+  it('falls back to the keyword table when the service fails, is slow, stops early or answers nonsense', async () => {
+    const m = withFallback(azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 300 }), () => undefined);
+    const keywords = keywordWeights(['temples']);
+    for (const a of [() => ({ status: 500, json: { error: { code: 'InternalServerError' } } }), () => ({ status: 429, json: {} }), () => ({ status: 0, json: {} }), () => completion('not json'), () => completion('{"temple":1}', 'length')]) {
+      answer = a;
+      expect(await m.weights(['temples'])).toEqual(keywords);
+    }
+  });
+
+  it("keeps the keywords' matches even when the model weighs them lower", async () => {
+    answer = () => completion(JSON.stringify({ temple: 0.2, park: 0.5 }));
+    const m = withFallback(azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 1_000 }), () => undefined);
+    expect(await m.weights(['temples'])).toEqual({ temple: 1, park: 0.5 });
+  });
+});

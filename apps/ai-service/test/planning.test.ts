@@ -1,0 +1,123 @@
+/**
+ * The engine part of a schedule, no service involved: the problem built from candidates (real
+ * opening per date, pace, meals, interests), the plan verified by the independent checker, and
+ * every missed must-visit explained with the smallest change the engine confirms.
+ */
+import { checkItinerary } from '@tripgen/planner';
+import { describe, expect, it } from 'vitest';
+import { explainAndRender, planTrip } from '../src/planning/generate.ts';
+import { keywordWeights } from '../src/planning/interests.ts';
+import { buildPlanRequest, mealsFor, placeScore, visitMinutes, type Candidate } from '../src/planning/problem.ts';
+import { LODGING, SEOUL, request, withOpening } from './fixtures/places.ts';
+
+const BUDGET = { timeLimitMs: 2_000, maxIterations: 1_500 };
+const DATES = ['2026-09-24', '2026-09-25', '2026-09-26'];
+const CHUSEOK = { date: '2026-09-25', intervals: [], note: 'Chuseok' };
+
+const run = (message: ReturnType<typeof request>, candidates: Candidate[]) => {
+  const planned = planTrip(message, candidates, keywordWeights(message.trip.interests), BUDGET);
+  return { planned, result: explainAndRender(message, planned, new Map(candidates.map((c) => [c.id, c])), undefined, true) };
+};
+
+describe('the engine problem', () => {
+  it('takes each date\'s real opening over the weekly hours, and lunch and dinner when the day spans them', () => {
+    const c = withOpening(SEOUL.museum, DATES, { '2026-09-25': CHUSEOK });
+    const r = buildPlanRequest(request().trip, [c], {}, BUDGET);
+    expect(r.places[0]!.openingHoursByDate).toEqual({ '2026-09-24': [['10:00', '18:00']], '2026-09-25': [], '2026-09-26': [['10:00', '18:00']] });
+    expect(r.start).toEqual(LODGING);
+    expect(mealsFor('09:00', '19:00', 'normal').map((m) => m.name)).toEqual(['lunch']);
+    expect(mealsFor('08:00', '21:00', 'packed')).toEqual([
+      { name: 'lunch', from: '11:30', to: '14:00', minutes: 45 },
+      { name: 'dinner', from: '17:30', to: '20:30', minutes: 45 },
+    ]);
+    expect(mealsFor('12:00', '16:00', 'normal')).toEqual([]);
+  });
+
+  it('scores by rating and triples what the traveller is interested in; pace changes visit length', () => {
+    expect(placeScore(SEOUL.gyeongbokgung, {})).toBe(Math.round(10 + 4 * 4.7));
+    expect(placeScore(SEOUL.gyeongbokgung, keywordWeights(['royal palaces']))).toBe(Math.round((10 + 4 * 4.7) * 3));
+    expect(visitMinutes(SEOUL.museum, 'relaxed')).toBeGreaterThan(visitMinutes(SEOUL.museum, 'normal'));
+    expect(visitMinutes(SEOUL.museum, 'packed')).toBeLessThan(visitMinutes(SEOUL.museum, 'normal'));
+  });
+});
+
+describe('a 3-day Seoul trip with a must-visit closed on one of its days', () => {
+  const candidates = Object.values(SEOUL)
+    .filter((p) => p.region === 'seoul')
+    .map((p) => withOpening(p, DATES, p.id === SEOUL.museum.id ? { '2026-09-25': CHUSEOK } : {}));
+  const message = request({ mustVisit: [SEOUL.museum.id, SEOUL.gyeongbokgung.id, SEOUL.tower.id] });
+  const { planned, result } = run(message, candidates);
+
+  it('plans every must-visit, never on the date it is closed, and passes the independent checker', () => {
+    expect(checkItinerary(planned.request, planned.plan).feasible).toBe(true);
+    const dayOf = (id: string) => result.days.find((d) => d.stops.some((s) => s.locationId === id))?.date;
+    expect(dayOf(SEOUL.museum.id)).toBeDefined();
+    expect(dayOf(SEOUL.museum.id)).not.toBe('2026-09-25');
+    expect(dayOf(SEOUL.gyeongbokgung.id)).toBeDefined();
+    expect(dayOf(SEOUL.tower.id)).toBeDefined();
+    expect(result.unscheduled).toEqual([]);
+    expect(result.days.map((d) => d.date)).toEqual(DATES);
+    expect(result.days[0]!.stops[0]!.name).toMatch(/\w/);
+  });
+
+  it('is the same schedule for the same request (seeded engine)', () => {
+    expect(run(message, candidates).result).toEqual(result);
+  });
+});
+
+describe('misses, in words a traveller understands', () => {
+  it('closed on every trip date: names the holiday and suggests the nearest date it is open', () => {
+    const dates = ['2026-09-25'];
+    const museum: Candidate = { ...withOpening(SEOUL.museum, dates, { '2026-09-25': CHUSEOK }), opening: [CHUSEOK, { date: '2026-09-26', intervals: [['10:00', '18:00']] }] };
+    const { result } = run(request({ dates, mustVisit: [museum.id] }), [museum]);
+    expect(result.unscheduled).toEqual([museum.id]);
+    expect(result.reasons[0]).toMatchObject({ locationId: museum.id, name: 'National Museum of Korea', mustVisit: true, reason: 'closed', detail: 'closed on 2026-09-25 (Chuseok)' });
+    expect(result.reasons[0]!.suggestions).toEqual([{ change: 'another-date', detail: 'visit on 2026-09-26, the day after your trip, when it is open' }]);
+  });
+
+  it('too far for a walk: says so and suggests the faster mode that makes it fit', () => {
+    const dates = ['2026-09-24'];
+    const far = withOpening(SEOUL.lotteWorld, dates);
+    const { result } = run(request({ dates, travelMode: 'walk', mustVisit: [far.id] }), [far]);
+    expect(result.reasons[0]).toMatchObject({ reason: 'too-far' });
+    expect(result.reasons[0]!.detail).toMatch(/^too far from the lodging for a walk/);
+    expect(result.reasons[0]!.suggestions[0]).toEqual({ change: 'travel-mode', detail: 'travel by public transport instead of on foot' });
+  });
+
+  it('no time left: names the day and suggests the smallest longer day', () => {
+    const dates = ['2026-09-24'];
+    const places = [SEOUL.museum, SEOUL.gyeongbokgung, SEOUL.changdeokgung, SEOUL.bukchon].map((p) => withOpening(p, dates));
+    const { result } = run(request({ dates, dayStart: '10:00', dayEnd: '16:00', mustVisit: places.map((p) => p.id) }), places);
+    expect(result.reasons.length).toBeGreaterThan(0);
+    for (const miss of result.reasons) {
+      expect(miss.reason).toBe('no-time');
+      expect(miss.detail).toMatch(/^no time left on day 1/);
+    }
+    expect(result.reasons.some((m) => m.suggestions.some((s) => s.change === 'longer-day' && /^end day 1 \(2026-09-24\) at \d\d:\d\d instead of 16:00$/.test(s.detail)))).toBe(true);
+  });
+
+  it('a must-visit the directory does not know is reported, not silently dropped', () => {
+    const dates = ['2026-09-24'];
+    const { result } = run(request({ dates, mustVisit: ['no-such-place'] }), [withOpening(SEOUL.jogyesa, dates)]);
+    expect(result.reasons).toEqual([{ locationId: 'no-such-place', name: null, mustVisit: true, locked: false, reason: 'not-found', detail: 'not in the place directory any more', suggestions: [] }]);
+  });
+});
+
+describe('re-planning one day', () => {
+  const candidates = Object.values(SEOUL).filter((p) => p.region === 'seoul').map((p) => withOpening(p, DATES));
+  const first = run(request(), candidates).result;
+
+  it('keeps every other day byte for byte and the locked place on the re-planned day', () => {
+    // A place that is on no other day (day 2's last stop, or one the first plan left out).
+    const elsewhere = new Set(first.days.filter((d) => d.date !== DATES[1]).flatMap((d) => d.stops.map((s) => s.locationId)));
+    const keep = candidates.map((c) => c.id).find((id) => !elsewhere.has(id) && !first.days[1]!.stops.some((s) => s.locationId === id)) ?? first.days[1]!.stops.at(-1)!.locationId;
+    expect(elsewhere.has(keep)).toBe(false);
+    const message = request({}, { replan: { baseScheduleId: '44444444-4444-4444-8444-444444444444', date: DATES[1]!, locked: [keep] } });
+    const dayCandidates = candidates.map((c) => ({ ...c, opening: c.opening!.filter((o) => o.date === DATES[1]) }));
+    const planned = planTrip(message, dayCandidates, keywordWeights(['palaces']), BUDGET, first);
+    const again = explainAndRender(message, planned, new Map(dayCandidates.map((c) => [c.id, c])), first, true);
+    expect(JSON.stringify(again.days[0])).toBe(JSON.stringify(first.days[0]));
+    expect(JSON.stringify(again.days[2])).toBe(JSON.stringify(first.days[2]));
+    expect(again.days[1]!.stops.map((s) => s.locationId)).toContain(keep);
+  });
+});

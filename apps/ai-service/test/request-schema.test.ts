@@ -1,0 +1,42 @@
+import { isPermanentMessageError } from '@tripgen/service-kit/messaging';
+import { describe, expect, it } from 'vitest';
+import { parseScheduleRequest, salvageIds } from '../src/domain/request-schema.ts';
+import { request } from './fixtures/places.ts';
+
+describe('schedule request messages', () => {
+  it('accept what the trip service sends', () => {
+    const m = request({ mustVisit: ['a'] }, { replan: { baseScheduleId: '44444444-4444-4444-8444-444444444444', date: '2026-09-25', locked: ['a'] } });
+    expect(parseScheduleRequest(JSON.parse(JSON.stringify(m)))).toEqual(m);
+  });
+
+  it('refuse anything else as a permanent (poison) error, naming what is wrong', () => {
+    const good = request();
+    const bad: [unknown, RegExp][] = [
+      [null, /not a schedule request/],
+      ['text', /not a schedule request/],
+      [{ ...good, scheduleId: 'x' }, /scheduleId/],
+      [{ ...good, trip: { ...good.trip, dates: [] } }, /dates/],
+      [{ ...good, trip: { ...good.trip, dayStart: '19:00', dayEnd: '09:00' } }, /dayStart must be before dayEnd/],
+      [{ ...good, trip: { ...good.trip, dates: ['2026-09-24', '2026-09-26'] } }, /consecutive/],
+      [{ ...good, trip: { ...good.trip, travelMode: 'teleport' } }, /travelMode/],
+      [{ ...good, replan: { baseScheduleId: good.scheduleId, date: '2027-01-01', locked: [] } }, /not a day of the trip/],
+    ];
+    for (const [body, message] of bad) {
+      let error: unknown;
+      try {
+        parseScheduleRequest(body);
+      } catch (err) {
+        error = err;
+      }
+      expect(isPermanentMessageError(error), JSON.stringify(body)).toBe(true);
+      expect((error as Error).message).toMatch(message);
+    }
+  });
+
+  it('salvage the ids of a broken request, so that its schedule can be failed instead of left queued', () => {
+    const good = request();
+    expect(salvageIds({ scheduleId: good.scheduleId, tripId: good.tripId, userId: good.userId, trip: 'garbage' })).toEqual({ scheduleId: good.scheduleId, tripId: good.tripId, userId: good.userId });
+    expect(salvageIds({ scheduleId: 'nope' })).toBeUndefined();
+    expect(salvageIds(42)).toBeUndefined();
+  });
+});

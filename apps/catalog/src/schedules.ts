@@ -1,0 +1,78 @@
+/**
+ * A schedule as the AI service produces it and the trip service keeps and serves it (the AI
+ * service's internal status route answers with it; trip_db stores it once final). Written once
+ * here so that both ends read the same shape.
+ */
+import type { Pace, TravelModeName } from './queues.ts';
+
+export interface ScheduleStop {
+  readonly locationId: string;
+  readonly name: string;
+  /** Local HH:MM: arrival, visit start (after any wait for the opening), visit end. */
+  readonly arrive: string;
+  readonly start: string;
+  readonly end: string;
+  /** Travel time of the leg that leads here, minutes. */
+  readonly travelMinutes: number;
+}
+
+export interface ScheduleMeal {
+  readonly name: string;
+  readonly start: string;
+  readonly end: string;
+  /** Taken after this stop (where the traveller is), or null: before the first stop. */
+  readonly afterLocationId: string | null;
+}
+
+export interface ScheduleDay {
+  readonly date: string;
+  readonly stops: readonly ScheduleStop[];
+  readonly meals: readonly ScheduleMeal[];
+  /** Travel back to the lodging, minutes, and the arrival there (HH:MM). */
+  readonly returnTravelMinutes: number;
+  readonly finish: string;
+}
+
+/** The smallest changes that would let a must-visit in, smallest first. */
+export interface ScheduleSuggestion {
+  readonly change: 'longer-day' | 'travel-mode' | 'another-date';
+  /** In words for the traveller, e.g. "end day 2 at 20:00 instead of 18:00". */
+  readonly detail: string;
+}
+
+/** A must-visit or locked place the schedule does not include, and why. */
+export interface ScheduleMiss {
+  readonly locationId: string;
+  /** Null when the place is not in the directory any more. */
+  readonly name: string | null;
+  readonly mustVisit: boolean;
+  readonly locked: boolean;
+  readonly reason: 'not-found' | 'closed' | 'too-far' | 'no-time';
+  /** In words for the traveller, e.g. "closed on 2026-09-25 (Chuseok)". */
+  readonly detail: string;
+  readonly suggestions: readonly ScheduleSuggestion[];
+}
+
+export interface ScheduleResult {
+  readonly days: readonly ScheduleDay[];
+  /** Location ids of the must-visit and locked places left out (`reasons` says why). */
+  readonly unscheduled: readonly string[];
+  readonly reasons: readonly ScheduleMiss[];
+  /** Meal breaks that could not be fitted (date, name, why). */
+  readonly unscheduledMeals: readonly { readonly date: string; readonly name: string; readonly detail: string }[];
+  readonly travelMode: TravelModeName;
+  readonly pace: Pace;
+  /** Sum of the scores of the scheduled places (the engine's objective). */
+  readonly score: number;
+}
+
+export const GENERATION_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
+
+/** One schedule as the AI service's internal status route reports it. */
+export interface GenerationState {
+  readonly id: string;
+  readonly status: Exclude<GenerationStatus, 'queued'>;
+  readonly result?: ScheduleResult;
+  readonly error?: string;
+}

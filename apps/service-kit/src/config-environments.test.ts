@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+// What differs between a pod and a developer's machine, and the settings that cannot go together.
+const base = { DATABASE_URL: 'postgresql://u:p@db:5432/user_db', REDIS_URL: 'redis://redis:6379' };
+const problems = (env: NodeJS.ProcessEnv): string => {
+  try {
+    loadConfig({ service: 'user' }, env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  return '';
+};
+
+describe('loadConfig by environment', () => {
+  it('in production listens on every interface and waits 5 s before draining; locally on 127.0.0.1 at once', () => {
+    const prod = loadConfig({ service: 'user' }, { ...base, NODE_ENV: 'production', SERVICEBUS_FQDN: 'sb-tripgen-prod.servicebus.windows.net' });
+    expect([prod.host, prod.shutdownDelayMs]).toEqual(['0.0.0.0', 5_000]);
+    expect(prod.serviceBus).toEqual({ fqdn: 'sb-tripgen-prod.servicebus.windows.net' });
+    const local = loadConfig({ service: 'user' }, { ...base, NODE_ENV: 'development' });
+    expect([local.host, local.shutdownDelayMs, local.serviceBus]).toEqual(['127.0.0.1', 0, undefined]);
+    expect(loadConfig({ service: 'user' }, { ...base, NODE_ENV: 'production', HOST: '10.0.1.5' }).host).toBe('10.0.1.5');
+  });
+
+  it('refuses both Service Bus settings at once, a connection string without an endpoint, and an unknown sampler', () => {
+    expect(problems({ ...base, SERVICEBUS_FQDN: 'sb-x.servicebus.windows.net', SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:5672;UseDevelopmentEmulator=true' })).toMatch(/not both/);
+    expect(problems({ ...base, SERVICEBUS_CONNECTION_STRING: 'Host=127.0.0.1' })).toMatch(/must contain Endpoint=sb:/);
+    expect(problems({ ...base, OTEL_TRACES_SAMPLER: 'sometimes' })).toMatch(/OTEL_TRACES_SAMPLER must be one of .*"sometimes"/);
+  });
+});

@@ -1,0 +1,85 @@
+import type { FastifyError, FastifyRequest } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { HttpProblem, problem, toProblem } from './problem.ts';
+
+// Every error a request can end in, mapped to its problem document: the client's faults are 4xx
+// with a useful detail, the database being away is a retryable 503, our own faults a 500 that
+// leaks nothing.
+const request = { url: '/api/v1/things?x=1' } as FastifyRequest;
+// Validation items as Ajv reports them; only the fields toProblem reads are given.
+type Fields = Omit<Partial<FastifyError>, 'validation'> & { validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[] };
+const error = (fields: Fields, message = ''): FastifyError => Object.assign(new Error(message), fields) as unknown as FastifyError;
+
+describe('toProblem', () => {
+  it('answers a thrown HttpProblem with its status, detail and extensions', () => {
+    expect(toProblem(new HttpProblem(409, 'taken', { field: 'email' }) as unknown as FastifyError, request)).toEqual({
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      detail: 'taken',
+      instance: '/api/v1/things?x=1',
+      field: 'email',
+    });
+  });
+
+  it('lists every schema violation with where it is, naming a missing property', () => {
+    const p = toProblem(
+      error(
+        {
+          validationContext: 'querystring',
+          validation: [
+            { instancePath: '/limit', message: 'must be <= 100' },
+            { instancePath: '', message: "must have required property 'q'", params: { missingProperty: 'q' } },
+            {},
+          ],
+        },
+        'querystring/limit must be <= 100',
+      ),
+      request,
+    );
+    expect(p.status).toBe(400);
+    expect(p.detail).toBe('Request querystring is invalid: querystring/limit must be <= 100');
+    expect(p.errors).toEqual([
+      { path: 'querystring/limit', message: 'must be <= 100' },
+      { path: 'querystring/q', message: "must have required property 'q'" },
+      { path: 'querystring', message: 'invalid' },
+    ]);
+    expect(toProblem(error({ validation: [{ instancePath: '/name' }] }, 'x'), request).errors).toEqual([{ path: 'body/name', message: 'invalid' }]);
+  });
+
+  it.each(['P1001', 'P1002', 'P1008', 'P1017', 'P2024'])('answers the database being out of reach (%s) with a retryable 503', (code) => {
+    expect(toProblem(error({ code }, 'Can\'t reach database server at 10.0.2.4:5432'), request)).toMatchObject({ status: 503, detail: 'The database is unavailable; try again shortly' });
+  });
+
+  it('maps Fastify\'s client errors to their status, keeping their message, or the status text when there is none', () => {
+    expect(toProblem(error({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }, 'Request body is too large'), request)).toMatchObject({ status: 413, detail: 'Request body is too large' });
+    expect(toProblem(error({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), request)).toMatchObject({ status: 415, detail: 'Unsupported Media Type' });
+    expect(toProblem(error({ statusCode: 404 }, 'gone'), request)).toMatchObject({ status: 404, detail: 'gone' });
+  });
+
+  it('hides our own faults behind one message, whatever the error says or claims as status', () => {
+    for (const e of [error({}, 'TypeError: secret is undefined at /app/x.ts'), error({ statusCode: 503 }, 'pool exhausted'), error({ statusCode: 700 }, 'odd'), error({ statusCode: 200 }, 'odd')]) {
+      const p = toProblem(e, request);
+      expect(p.status).toBeGreaterThanOrEqual(500);
+      expect(p.detail).toBe('The server failed to handle this request; it has been logged.');
+    }
+  });
+});
+
+it('titles a status Node has no text for as "Error"', () => {
+  expect(problem(599, 'x').title).toBe('Error');
+  expect(problem(429, 'x').title).toBe('Too Many Requests');
+});
+
+describe('database out of reach, in the pg pool\'s words', () => {
+  const asError = (message: string, code?: string) => Object.assign(new Error(message), code ? { code } : {}) as FastifyError;
+  it('is a retryable 503 whether Prisma names it or the pg pool only says so in words', () => {
+    for (const err of [asError('Can not reach database server', 'P1001'), asError('timeout exceeded when trying to connect'), asError('Connection terminated due to connection timeout: Connection terminated unexpectedly')]) {
+      expect(toProblem(err, request)).toMatchObject({ status: 503, detail: 'The database is unavailable; try again shortly' });
+    }
+  });
+
+  it('any other failure of ours stays a 500 that leaks nothing', () => {
+    expect(toProblem(asError('a timeout exceeded when trying to connect somewhere else'), request)).toMatchObject({ status: 500 });
+  });
+});

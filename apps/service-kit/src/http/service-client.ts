@@ -1,0 +1,82 @@
+/**
+ * Calls to another TripGen service (its routes under `internalPrefix`, or a public route with the
+ * caller's token relayed): JSON in and out, a time limit on every call, and two kinds of failure a
+ * caller can act on. `ServiceUnavailableError`: the service did not answer usefully (refused,
+ * timed out, 5xx); retry later or degrade. `ServiceAnswerError`: it answered 4xx, i.e. our request
+ * was wrong or the thing does not exist; retrying the same call cannot help.
+ */
+import { workloadName, type ServiceName } from '@tripgen/catalog';
+
+export class ServiceUnavailableError extends Error {
+  override readonly name = 'ServiceUnavailableError';
+  constructor(
+    readonly service: ServiceName,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`the ${service} service is unavailable: ${detail}`, options);
+  }
+}
+
+export class ServiceAnswerError extends Error {
+  override readonly name = 'ServiceAnswerError';
+  constructor(
+    readonly service: ServiceName,
+    readonly status: number,
+    /** The answer's body (problem+json when the service is ours). */
+    readonly body: unknown,
+  ) {
+    const detail = body && typeof body === 'object' && 'detail' in body ? String((body as { detail: unknown }).detail) : '';
+    super(`the ${service} service answered ${status}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+export interface CallOptions {
+  /** Time limit of this call in ms (default: the client's). */
+  readonly timeoutMs?: number;
+  /** Ends the call early (e.g. the caller's own deadline). */
+  readonly signal?: AbortSignal;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface ServiceClient {
+  readonly service: ServiceName;
+  get<T>(path: string, options?: CallOptions): Promise<T>;
+  post<T>(path: string, body: unknown, options?: CallOptions): Promise<T>;
+}
+
+export const createServiceClient = (service: ServiceName, baseUrl: string, defaults: { timeoutMs?: number } = {}): ServiceClient => {
+  const base = baseUrl.replace(/\/+$/, '');
+  const defaultTimeout = defaults.timeoutMs ?? 2_000;
+  const call = async <T>(method: string, path: string, body: unknown, options: CallOptions = {}): Promise<T> => {
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? defaultTimeout);
+    const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+    let res: Response;
+    try {
+      res = await fetch(`${base}${path}`, {
+        method,
+        signal,
+        headers: { accept: 'application/json', 'user-agent': workloadName(service), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (err) {
+      const why = timeout.aborted ? `no answer within ${options.timeoutMs ?? defaultTimeout} ms` : options.signal?.aborted ? 'the caller gave up' : (err as Error).message;
+      throw new ServiceUnavailableError(service, `${method} ${path}: ${why}`, { cause: err });
+    }
+    const text = await res.text().catch(() => '');
+    let parsed: unknown = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = text;
+    }
+    if (res.status >= 500) throw new ServiceUnavailableError(service, `${method} ${path} answered ${res.status}`);
+    if (res.status >= 400) throw new ServiceAnswerError(service, res.status, parsed);
+    return parsed as T;
+  };
+  return {
+    service,
+    get: (path, options) => call('GET', path, undefined, options),
+    post: (path, body, options) => call('POST', path, body, options),
+  };
+};

@@ -1,0 +1,52 @@
+/**
+ * The trip service: trips and their schedules. A schedule request goes to the AI service through
+ * ai-schedule-generation-queue (transactional outbox); its outcome is read back on the AI
+ * service's internal route and kept in trip_db.
+ */
+import { createApp, createPrismaClient, createTokenVerifier, databasePassword, loadConfig, prismaDatabase, remoteJwks, type App } from '@tripgen/service-kit';
+import { createOutboxRelay, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
+import type { FastifyServerOptions } from 'fastify';
+import { peers as createPeers } from './clients/peers.ts';
+import { loadTripConfig } from './config.ts';
+import { scheduleService } from './domain/schedules.ts';
+import { tripRepository } from './domain/trips.ts';
+import { PrismaClient } from './generated/prisma/client.ts';
+import { scheduleRoutes } from './routes/schedules.ts';
+import { tripRoutes } from './routes/trips.ts';
+
+export interface BuildOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+export const buildTripService = async (opts: BuildOptions = {}): Promise<App> => {
+  const env = opts.env ?? process.env;
+  const config = loadConfig({ service: 'trip', usesQueues: true, needsJwks: true }, env);
+  const trip = loadTripConfig(env);
+  // prod: Entra token auth (DATABASE_AUTH=entra), the pod's workload identity as the database user.
+  const prisma = createPrismaClient(PrismaClient, config.databaseUrl, undefined, await databasePassword(config, env));
+  const verifier = createTokenVerifier(remoteJwks(config.jwksUrl!), config.jwtIssuer, config.jwtAudience);
+  return createApp({
+    config,
+    database: prismaDatabase(prisma),
+    verifier,
+    logger: opts.logger,
+    domain: async (app) => {
+      const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
+      // A short backoff cap: once the broker is back, the queued requests leave within seconds.
+      const relay = createOutboxRelay({ db: prisma, broker, logger: app.log, backoff: { maxMs: 2_000 } });
+      const peers = createPeers({ user: trip.userServiceUrl, location: trip.locationServiceUrl, ai: trip.aiServiceUrl });
+      const trips = tripRepository(prisma, () => relay.wake());
+      const schedules = scheduleService({ prisma, peers, config: trip, onEnqueued: () => relay.wake(), log: app.log });
+      await app.register(tripRoutes, { trips, peers });
+      await app.register(scheduleRoutes, { trips, schedules });
+      app.addHook('onReady', async () => {
+        relay.start();
+        const sweeper = schedules.sweeper();
+        app.kit.onShutdown(() => sweeper.close());
+        app.kit.onShutdown(() => relay.close());
+        app.kit.onShutdown(() => broker.close());
+      });
+    },
+  });
+};

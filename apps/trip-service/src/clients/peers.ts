@@ -1,0 +1,38 @@
+/**
+ * The services the trip service calls (catalog call graph: user, location, ai). The location and
+ * AI services on their internal routes; the user service on its public profile route with the
+ * traveller's own token (the preferences are theirs, and this adds no route to the user service).
+ */
+import { LOCATION_INTERNAL_PATHS, internalPrefix, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName } from '@tripgen/catalog';
+import { createServiceClient } from '@tripgen/service-kit';
+
+export interface Peers {
+  /** The ids that are not places (empty: all known). Throws ServiceUnavailableError when the location service does not answer. */
+  unknownPlaces(ids: readonly string[]): Promise<string[]>;
+  /** What the AI service knows of these schedules (unknown ids left out). */
+  scheduleStates(ids: readonly string[]): Promise<GenerationState[]>;
+  /** The traveller's preferences, or null when they set none. */
+  preferences(authorization: string): Promise<{ interests: string[]; pace: Pace; travelMode: TravelModeName } | null>;
+}
+
+export const peers = (urls: { user: string; location: string; ai: string }): Peers => {
+  // A trip is saved only once its must-visits are checked: room for a location replica that has just started.
+  const location = createServiceClient('location', urls.location, { timeoutMs: 4_000 });
+  const ai = createServiceClient('ai', urls.ai, { timeoutMs: 1_000 });
+  const user = createServiceClient('user', urls.user, { timeoutMs: 1_000 });
+  return {
+    async unknownPlaces(ids) {
+      if (ids.length === 0) return [];
+      const answer = await location.post<PlacesBatchResponse>(`${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.placesBatch}`, { ids: [...new Set(ids)] });
+      return [...answer.missing];
+    },
+    async scheduleStates(ids) {
+      if (ids.length === 0) return [];
+      return (await ai.post<{ items: GenerationState[] }>(`${internalPrefix('ai')}/schedules/status`, { ids })).items;
+    },
+    async preferences(authorization) {
+      const me = await user.get<{ preferences: { interests: string[]; pace: Pace; travelMode: TravelModeName } | null }>('/api/v1/users/me', { headers: { authorization } });
+      return me.preferences ?? null;
+    },
+  };
+};

@@ -1,0 +1,292 @@
+/**
+ * Schedules of a trip. A request is a row `queued` plus an outbox message to
+ * ai-schedule-generation-queue in one transaction (so it is sent if and only if it is stored, and
+ * once the broker is back after an outage). The AI service owns the generation; this service reads
+ * its outcome on the AI service's internal status route (the call graph has trip -> ai, never the
+ * reverse) when a schedule is read and in a background sweep, and keeps the final result here.
+ * A schedule that has no outcome past its deadline plus a grace period is failed here, so none
+ * stays `queued` or `running` forever, whatever happened to its message.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { QUEUES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName } from '@tripgen/catalog';
+import { HttpProblem, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
+import { enqueue } from '@tripgen/service-kit/messaging';
+import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
+import type { Peers } from '../clients/peers.ts';
+import type { TripConfig } from '../config.ts';
+import { lodgingOf, type TripRow } from './trips.ts';
+import { tripDates } from './trip-rules.ts';
+import type { ScheduleRequestBody } from './schemas.ts';
+
+export type { ScheduleRow };
+
+const ACTIVE = ['queued', 'running'] as const;
+const DEFAULT_PACE: Pace = 'normal';
+const DEFAULT_MODE: TravelModeName = 'transit';
+/** How often one unfinished schedule is asked of the AI service, at most. */
+export const REFRESH_EVERY_MS = 150;
+export const TIMED_OUT = 'the schedule was not generated in time; please request it again';
+
+interface Logger {
+  warn(obj: object, msg: string): void;
+}
+
+export interface ScheduleDeps {
+  readonly prisma: PrismaClient;
+  readonly peers: Peers;
+  readonly config: Pick<TripConfig, 'scheduleDeadlineMs' | 'scheduleGraceMs' | 'sweepIntervalMs'>;
+  /** Called after a transaction that enqueued a message committed (wakes the outbox relay). */
+  readonly onEnqueued: () => void;
+  readonly log: Logger;
+  readonly now?: () => number;
+}
+
+/** The stored result as the routes serialise it (the catalog's wire type is read-only; JSON is JSON). */
+type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
+
+export const toSchedule = (s: ScheduleRow) => {
+  const result = s.status === 'completed' ? (s.result as unknown as Mutable<ScheduleResult> | null) : null;
+  return {
+    id: s.id,
+    tripId: s.tripId,
+    status: s.status,
+    replanDate: s.replanDate,
+    locked: s.locked,
+    days: result?.days ?? [],
+    unscheduled: result?.unscheduled ?? [],
+    reasons: result?.reasons ?? [],
+    unscheduledMeals: result?.unscheduledMeals ?? [],
+    travelMode: result?.travelMode ?? null,
+    pace: result?.pace ?? null,
+    ...(s.status === 'failed' ? { error: s.error ?? 'the schedule could not be generated' } : {}),
+    createdAt: s.createdAt.toISOString(),
+    finishedAt: s.finishedAt ? s.finishedAt.toISOString() : null,
+  };
+};
+
+export const toSummary = (s: ScheduleRow) => ({
+  id: s.id,
+  status: s.status,
+  replanDate: s.replanDate,
+  ...(s.status === 'failed' ? { error: s.error ?? 'the schedule could not be generated' } : {}),
+  createdAt: s.createdAt.toISOString(),
+  finishedAt: s.finishedAt ? s.finishedAt.toISOString() : null,
+});
+
+/** What was asked, independent of order: the same key or an active schedule answers only the same request. */
+const requestHash = (body: ScheduleRequestBody): string =>
+  createHash('sha256').update(JSON.stringify({ replanDate: body.replanDate ?? null, locked: [...(body.locked ?? [])].sort() })).digest('hex');
+
+export const scheduleService = (deps: ScheduleDeps) => {
+  const { prisma, peers, config, log } = deps;
+  const now = deps.now ?? Date.now;
+
+  /**
+   * When each unfinished schedule was last asked of the AI service: a traveller polling every few
+   * milliseconds (or fifty of them) asks it at most every REFRESH_EVERY_MS per schedule.
+   */
+  const lastAsked = new Map<string, number>();
+
+  /** Brings unfinished schedules up to date from the AI service; fails those past their deadline. */
+  async function refresh(rows: readonly ScheduleRow[]): Promise<void> {
+    const at = now();
+    const pending = rows.filter((r) => (ACTIVE as readonly string[]).includes(r.status) && !(at - (lastAsked.get(r.id) ?? -Infinity) < REFRESH_EVERY_MS));
+    if (pending.length === 0) return;
+    for (const r of pending) lastAsked.set(r.id, at);
+    if (lastAsked.size > 10_000) for (const [id, t] of lastAsked) if (at - t > REFRESH_EVERY_MS) lastAsked.delete(id);
+    let states: GenerationState[] | undefined;
+    try {
+      states = await peers.scheduleStates(pending.map((r) => r.id));
+    } catch (err) {
+      // The AI service is down: keep what we know; the deadline below still applies.
+      log.warn({ err: String(err) }, 'schedule states unavailable from the AI service');
+    }
+    const byId = new Map((states ?? []).map((s) => [s.id, s]));
+    for (const row of pending) {
+      const state = byId.get(row.id);
+      const where = { id: row.id, status: { in: [...ACTIVE] } };
+      if (state?.status === 'completed' && state.result) {
+        await prisma.schedule.updateMany({ where, data: { status: 'completed', result: state.result as unknown as Prisma.InputJsonValue, finishedAt: new Date() } });
+      } else if (state?.status === 'failed') {
+        await prisma.schedule.updateMany({ where, data: { status: 'failed', error: state.error ?? 'the schedule could not be generated', finishedAt: new Date() } });
+      } else if (now() > row.notAfter.getTime() + config.scheduleGraceMs) {
+        await prisma.schedule.updateMany({ where, data: { status: 'failed', error: TIMED_OUT, finishedAt: new Date() } });
+      } else if (state?.status === 'running' && row.status === 'queued') {
+        await prisma.schedule.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'running' } });
+      }
+      if (state?.status === 'completed' || state?.status === 'failed') lastAsked.delete(row.id);
+    }
+  }
+
+  const refreshed = async (rows: ScheduleRow[]): Promise<ScheduleRow[]> => {
+    if (!rows.some((r) => (ACTIVE as readonly string[]).includes(r.status))) return rows;
+    await refresh(rows);
+    return prisma.schedule.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { createdAt: 'desc' } });
+  };
+
+  const activeOf = async (tripId: string): Promise<ScheduleRow | undefined> => {
+    const active = await prisma.schedule.findMany({ where: { tripId, status: { in: [...ACTIVE] } } });
+    return (await refreshed(active)).find((r) => (ACTIVE as readonly string[]).includes(r.status));
+  };
+
+  /** The base of a re-plan: the newest completed schedule covering exactly the trip's current dates. */
+  const baseFor = async (trip: TripRow, dates: readonly string[]): Promise<ScheduleRow | undefined> => {
+    const done = await prisma.schedule.findMany({ where: { tripId: trip.id, status: 'completed' }, orderBy: { createdAt: 'desc' }, take: 20 });
+    return done.find((s) => {
+      const days = (s.result as unknown as ScheduleResult | null)?.days ?? [];
+      return days.length === dates.length && days.every((d, i) => d.date === dates[i]);
+    });
+  };
+
+  return {
+    refresh,
+
+    /**
+     * Asks for a schedule (202). The same request again while one is queued or running, or with the
+     * same Idempotency-Key, answers that schedule; another request while one is active is a 409.
+     */
+    async request(trip: TripRow, body: ScheduleRequestBody, idempotencyKey: string | undefined, authorization: string): Promise<ScheduleRow> {
+      const hash = requestHash(body);
+      if (idempotencyKey) {
+        const seen = await prisma.schedule.findUnique({ where: { tripId_idempotencyKey: { tripId: trip.id, idempotencyKey } } });
+        if (seen && seen.requestHash !== hash) throw new HttpProblem(422, 'This Idempotency-Key was used for a different schedule request of this trip');
+        if (seen) return seen;
+      }
+      const active = await activeOf(trip.id);
+      if (active && active.requestHash === hash) return active;
+      if (active) throw new HttpProblem(409, `Schedule ${active.id} of this trip is still ${active.status}; request again when it has finished`, { scheduleId: active.id });
+
+      const dates = tripDates(trip.startDate, trip.endDate);
+      let replan: ScheduleGenerationMessage['replan'];
+      if (body.locked?.length && !body.replanDate) throw new HttpProblem(400, 'locked places need a replanDate (the day they stay on)', { errors: [{ path: 'body/replanDate', message: 'required with locked' }] });
+      if (body.replanDate !== undefined) {
+        if (!dates.includes(body.replanDate)) {
+          throw new HttpProblem(400, `replanDate ${body.replanDate} is not a day of this trip (${trip.startDate} to ${trip.endDate})`, { errors: [{ path: 'body/replanDate', message: 'not a day of the trip' }] });
+        }
+        const base = await baseFor(trip, dates);
+        if (!base) throw new HttpProblem(409, 'Re-planning a day needs a completed schedule of the trip as it is now; request a full schedule first');
+        const locked = body.locked ?? [];
+        const unknown = await peers.unknownPlaces(locked).catch(unavailable);
+        if (unknown.length) throw new HttpProblem(400, `Unknown location ids: ${unknown.join(', ')}`, { errors: unknown.map((id) => ({ path: 'body/locked', message: `${id} is not a place` })) });
+        const result = base.result as unknown as ScheduleResult;
+        const elsewhere = locked.flatMap((id) => {
+          const day = result.days.findIndex((d) => d.date !== body.replanDate && d.stops.some((s) => s.locationId === id));
+          return day < 0 ? [] : [`${id} is on day ${day + 1} (${result.days[day]!.date})`];
+        });
+        if (elsewhere.length) throw new HttpProblem(400, `Locked places must not be on another day, which stays as it is: ${elsewhere.join('; ')}`);
+        replan = { baseScheduleId: base.id, date: body.replanDate, locked };
+      }
+
+      // The traveller's preferences fill what the trip leaves open; without the user service, defaults.
+      const prefs = await peers.preferences(authorization).catch((err: unknown) => {
+        log.warn({ err: String(err) }, 'preferences unavailable; using defaults');
+        return null;
+      });
+      const id = randomUUID();
+      const createdAt = new Date(now());
+      const notAfter = new Date(createdAt.getTime() + config.scheduleDeadlineMs);
+      const message: ScheduleGenerationMessage = {
+        scheduleId: id,
+        tripId: trip.id,
+        userId: trip.userId,
+        requestedAt: createdAt.toISOString(),
+        notAfter: notAfter.toISOString(),
+        trip: {
+          destination: { name: trip.destinationName, lat: trip.destinationLat, lng: trip.destinationLng },
+          lodging: lodgingOf(trip),
+          dates,
+          dayStart: trip.dayStart,
+          dayEnd: trip.dayEnd,
+          interests: trip.interests.length ? trip.interests : (prefs?.interests ?? []),
+          mustVisit: trip.mustVisit,
+          travelMode: trip.travelMode ?? prefs?.travelMode ?? DEFAULT_MODE,
+          pace: prefs?.pace ?? DEFAULT_PACE,
+        },
+        ...(replan ? { replan } : {}),
+      };
+
+      const outcome = await prisma.$transaction(async (tx) => {
+        // One request at a time per trip: the checks above are repeated under the trip's row lock.
+        await tx.$queryRawUnsafe('SELECT id FROM trips WHERE id = $1::uuid FOR UPDATE', trip.id);
+        if (idempotencyKey) {
+          const seen = await tx.schedule.findUnique({ where: { tripId_idempotencyKey: { tripId: trip.id, idempotencyKey } } });
+          if (seen) return seen.requestHash === hash ? seen : ('key-reused' as const);
+        }
+        const racing = await tx.schedule.findFirst({ where: { tripId: trip.id, status: { in: [...ACTIVE] } } });
+        if (racing) return racing.requestHash === hash ? racing : ('busy' as const);
+        const row = await tx.schedule.create({
+          data: {
+            id,
+            tripId: trip.id,
+            userId: trip.userId,
+            status: 'queued',
+            replanDate: body.replanDate ?? null,
+            locked: body.locked ?? [],
+            baseScheduleId: replan?.baseScheduleId ?? null,
+            idempotencyKey: idempotencyKey ?? null,
+            requestHash: hash,
+            request: message as unknown as Prisma.InputJsonValue,
+            notAfter,
+            createdAt,
+          },
+        });
+        // The message id is the schedule id: the AI service deduplicates on it.
+        await enqueue(tx, QUEUES.aiScheduleGeneration, message, { messageId: id });
+        return row;
+      });
+      if (outcome === 'key-reused') throw new HttpProblem(422, 'This Idempotency-Key was used for a different schedule request of this trip');
+      if (outcome === 'busy') throw new HttpProblem(409, 'Another schedule of this trip was requested at the same moment; request again when it has finished');
+      if (outcome.id === id) deps.onEnqueued();
+      return outcome;
+    },
+
+    async get(tripId: string, scheduleId: string): Promise<ScheduleRow | undefined> {
+      const row = await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } });
+      return row ? (await refreshed([row]))[0] : undefined;
+    },
+
+    async list(tripId: string): Promise<ScheduleRow[]> {
+      const rows = await prisma.schedule.findMany({ where: { tripId }, orderBy: { createdAt: 'desc' }, take: 100 });
+      return refreshed(rows);
+    },
+
+    /** Background: unfinished schedules of every trip brought up to date, so none waits for a reader. */
+    sweeper() {
+      let running = true;
+      let timer: NodeJS.Timeout | undefined;
+      let wake: (() => void) | undefined;
+      const loop = (async () => {
+        while (running) {
+          try {
+            const rows = await prisma.schedule.findMany({ where: { status: { in: [...ACTIVE] } }, orderBy: { createdAt: 'asc' }, take: 100 });
+            await refresh(rows);
+          } catch (err) {
+            log.warn({ err: String(err) }, 'schedule sweep failed');
+          }
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            timer = setTimeout(resolve, config.sweepIntervalMs);
+          });
+        }
+      })();
+      return {
+        async close() {
+          running = false;
+          clearTimeout(timer);
+          wake?.();
+          await loop;
+        },
+      };
+    },
+  };
+};
+
+/** The location service not answering is a 503 for the traveller (retry), never a 500. */
+export const unavailable = (err: unknown): never => {
+  if (err instanceof ServiceUnavailableError) throw new HttpProblem(503, 'The place directory (location service) is unavailable; try again shortly');
+  // It refused the ids themselves (e.g. not an id at all): the traveller's input, a 400.
+  if (err instanceof ServiceAnswerError && err.status < 500) throw new HttpProblem(400, `Location ids refused by the place directory: ${err.message}`);
+  throw err;
+};
+
+export type ScheduleService = ReturnType<typeof scheduleService>;

@@ -1,0 +1,125 @@
+/** Request and response schemas of the trip routes (they type the handlers and the OpenAPI document). */
+import { Type, type Static } from '@fastify/type-provider-typebox';
+
+const NO_NUL = '^[^\\u0000]*$';
+const VISIBLE_NO_NUL = '^\\s*[^\\s\\u0000][^\\u0000]*$';
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+export const Clock = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM' });
+const LocationId = Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL });
+const Lat = Type.Number({ minimum: -90, maximum: 90 });
+const Lng = Type.Number({ minimum: -180, maximum: 180 });
+export const TravelMode = Type.Union([Type.Literal('walk'), Type.Literal('transit'), Type.Literal('car')]);
+
+export const MAX_TRIP_DAYS = 14;
+export const MAX_MUST_VISITS = 20;
+
+const Destination = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_NO_NUL }), lat: Lat, lng: Lng }, { additionalProperties: false });
+const Lodging = Type.Object({ name: Type.Optional(Type.String({ maxLength: 200, pattern: NO_NUL })), lat: Lat, lng: Lng }, { additionalProperties: false });
+const Interests = Type.Array(Type.String({ minLength: 1, maxLength: 100, pattern: NO_NUL }), { maxItems: 30, uniqueItems: true });
+const MustVisit = Type.Array(LocationId, { maxItems: MAX_MUST_VISITS, uniqueItems: true });
+const Title = Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_NO_NUL });
+
+export const CreateTripBody = Type.Object(
+  {
+    title: Title,
+    destination: Destination,
+    startDate: IsoDate,
+    endDate: IsoDate,
+    dayStart: Clock,
+    dayEnd: Clock,
+    interests: Type.Optional(Interests),
+    mustVisit: Type.Optional(MustVisit),
+    travelMode: Type.Optional(TravelMode),
+    lodging: Type.Optional(Lodging),
+  },
+  { additionalProperties: false },
+);
+export type CreateTripBody = Static<typeof CreateTripBody>;
+
+export const PatchTripBody = Type.Object(
+  {
+    title: Type.Optional(Title),
+    destination: Type.Optional(Destination),
+    startDate: Type.Optional(IsoDate),
+    endDate: Type.Optional(IsoDate),
+    dayStart: Type.Optional(Clock),
+    dayEnd: Type.Optional(Clock),
+    interests: Type.Optional(Interests),
+    mustVisit: Type.Optional(MustVisit),
+    travelMode: Type.Optional(Type.Union([TravelMode, Type.Null()])),
+    lodging: Type.Optional(Type.Union([Lodging, Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type PatchTripBody = Static<typeof PatchTripBody>;
+
+export const Trip = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  title: Type.String(),
+  destination: Type.Object({ name: Type.String(), lat: Type.Number(), lng: Type.Number() }),
+  startDate: Type.String(),
+  endDate: Type.String(),
+  dayStart: Type.String(),
+  dayEnd: Type.String(),
+  interests: Type.Array(Type.String()),
+  mustVisit: Type.Array(Type.String()),
+  travelMode: Type.Union([TravelMode, Type.Null()]),
+  lodging: Type.Union([Type.Object({ name: Type.Union([Type.String(), Type.Null()]), lat: Type.Number(), lng: Type.Number() }), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type Trip = Static<typeof Trip>;
+
+export const TripParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const ScheduleParams = Type.Object({ id: Type.String({ format: 'uuid' }), scheduleId: Type.String({ format: 'uuid' }) });
+
+export const ScheduleRequestBody = Type.Object(
+  { replanDate: Type.Optional(IsoDate), locked: Type.Optional(Type.Array(LocationId, { maxItems: MAX_MUST_VISITS, uniqueItems: true })) },
+  { additionalProperties: false },
+);
+export type ScheduleRequestBody = Static<typeof ScheduleRequestBody>;
+
+export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[\\x21-\\x7e]+$' })) });
+
+const Status = Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('completed'), Type.Literal('failed')]);
+export const ScheduleAccepted = Type.Object({ id: Type.String({ format: 'uuid' }), status: Status });
+
+const Stop = Type.Object({ locationId: Type.String(), name: Type.String(), arrive: Type.String(), start: Type.String(), end: Type.String(), travelMinutes: Type.Integer() });
+const Meal = Type.Object({ name: Type.String(), start: Type.String(), end: Type.String(), afterLocationId: Type.Union([Type.String(), Type.Null()]) });
+const Day = Type.Object({ date: Type.String(), stops: Type.Array(Stop), meals: Type.Array(Meal), returnTravelMinutes: Type.Integer(), finish: Type.String() });
+const Suggestion = Type.Object({ change: Type.String(), detail: Type.String() });
+const Miss = Type.Object({
+  locationId: Type.String(),
+  name: Type.Union([Type.String(), Type.Null()]),
+  mustVisit: Type.Boolean(),
+  locked: Type.Boolean(),
+  reason: Type.String(),
+  detail: Type.String(),
+  suggestions: Type.Array(Suggestion),
+});
+
+export const Schedule = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  tripId: Type.String({ format: 'uuid' }),
+  status: Status,
+  replanDate: Type.Union([Type.String(), Type.Null()]),
+  locked: Type.Array(Type.String()),
+  days: Type.Array(Day),
+  unscheduled: Type.Array(Type.String()),
+  reasons: Type.Array(Miss),
+  unscheduledMeals: Type.Array(Type.Object({ date: Type.String(), name: Type.String(), detail: Type.String() })),
+  travelMode: Type.Union([TravelMode, Type.Null()]),
+  pace: Type.Union([Type.String(), Type.Null()]),
+  error: Type.Optional(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+export const ScheduleSummary = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  status: Status,
+  replanDate: Type.Union([Type.String(), Type.Null()]),
+  error: Type.Optional(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});

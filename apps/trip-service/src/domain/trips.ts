@@ -1,0 +1,103 @@
+/**
+ * Trips: every query is scoped to the owner, so another user's trip is simply not found (404).
+ * Creating a trip, or changing where and when it is, also asks the location service (through the
+ * outbox, location-search-queue) to warm the candidate places the AI service will ask for.
+ */
+import {
+  CANDIDATE_RADIUS_KM,
+  MEAL_CATEGORIES,
+  QUEUES,
+  candidateCategories,
+  categoriesOfInterests,
+  type LocationSearchMessage,
+} from '@tripgen/catalog';
+import { enqueue } from '@tripgen/service-kit/messaging';
+import type { Prisma, PrismaClient, Trip as TripRow } from '../generated/prisma/client.ts';
+import { tripDates } from './trip-rules.ts';
+import type { CreateTripBody, PatchTripBody, Trip } from './schemas.ts';
+
+export type { TripRow };
+
+export const toTrip = (t: TripRow): Trip => ({
+  id: t.id,
+  title: t.title,
+  destination: { name: t.destinationName, lat: t.destinationLat, lng: t.destinationLng },
+  startDate: t.startDate,
+  endDate: t.endDate,
+  dayStart: t.dayStart,
+  dayEnd: t.dayEnd,
+  interests: t.interests,
+  mustVisit: t.mustVisit,
+  travelMode: t.travelMode,
+  lodging: t.lodgingLat !== null && t.lodgingLng !== null ? { name: t.lodgingName, lat: t.lodgingLat, lng: t.lodgingLng } : null,
+  createdAt: t.createdAt.toISOString(),
+  updatedAt: t.updatedAt.toISOString(),
+});
+
+/** Where each day starts and ends: the lodging, else the destination point. */
+export const lodgingOf = (t: TripRow): { lat: number; lng: number } =>
+  t.lodgingLat !== null && t.lodgingLng !== null ? { lat: t.lodgingLat, lng: t.lodgingLng } : { lat: t.destinationLat, lng: t.destinationLng };
+
+const warmUp = (t: TripRow): LocationSearchMessage => ({
+  tripId: t.id,
+  center: lodgingOf(t),
+  radiusKm: CANDIDATE_RADIUS_KM[t.travelMode ?? 'transit'],
+  categories: candidateCategories(categoriesOfInterests(t.interests).some((c) => MEAL_CATEGORIES.includes(c))),
+  dates: tripDates(t.startDate, t.endDate),
+});
+
+/** The fields a change of which changes the candidates (and so deserves a new warm-up). */
+const whereAndWhen = (t: TripRow) => JSON.stringify([lodgingOf(t), t.startDate, t.endDate, t.interests, t.travelMode]);
+
+const columns = (b: Omit<Partial<CreateTripBody>, 'travelMode' | 'lodging'> & { travelMode?: CreateTripBody['travelMode'] | null; lodging?: CreateTripBody['lodging'] | null }) => ({
+  ...(b.title !== undefined ? { title: b.title.trim() } : {}),
+  ...(b.destination ? { destinationName: b.destination.name.trim(), destinationLat: b.destination.lat, destinationLng: b.destination.lng } : {}),
+  ...(b.startDate !== undefined ? { startDate: b.startDate } : {}),
+  ...(b.endDate !== undefined ? { endDate: b.endDate } : {}),
+  ...(b.dayStart !== undefined ? { dayStart: b.dayStart } : {}),
+  ...(b.dayEnd !== undefined ? { dayEnd: b.dayEnd } : {}),
+  ...(b.interests !== undefined ? { interests: b.interests } : {}),
+  ...(b.mustVisit !== undefined ? { mustVisit: b.mustVisit } : {}),
+  ...(b.travelMode !== undefined ? { travelMode: b.travelMode } : {}),
+  ...(b.lodging !== undefined
+    ? { lodgingName: b.lodging?.name?.trim() || null, lodgingLat: b.lodging?.lat ?? null, lodgingLng: b.lodging?.lng ?? null }
+    : {}),
+});
+
+export const tripRepository = (prisma: PrismaClient, onEnqueued: () => void) => ({
+  async create(userId: string, body: CreateTripBody): Promise<TripRow> {
+    const trip = await prisma.$transaction(async (tx) => {
+      const created = await tx.trip.create({ data: { userId, interests: [], mustVisit: [], ...(columns(body) as Omit<Prisma.TripUncheckedCreateInput, 'userId'>) } });
+      await enqueue(tx, QUEUES.locationSearch, warmUp(created));
+      return created;
+    });
+    onEnqueued();
+    return trip;
+  },
+
+  list: (userId: string) => prisma.trip.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: 200 }),
+
+  get: (userId: string, id: string) => prisma.trip.findFirst({ where: { id, userId } }),
+
+  /** The trip as it would be after the patch (not stored): what PATCH validates as a whole. */
+  merged: (t: TripRow, patch: PatchTripBody): TripRow => ({ ...t, ...columns(patch) }),
+
+  async update(userId: string, id: string, patch: PatchTripBody): Promise<TripRow | null> {
+    const { trip, warmed } = await prisma.$transaction(async (tx) => {
+      const before = await tx.trip.findFirst({ where: { id, userId } });
+      if (!before) return { trip: null, warmed: false };
+      const after = await tx.trip.update({ where: { id }, data: columns(patch) });
+      const changed = whereAndWhen(before) !== whereAndWhen(after);
+      if (changed) await enqueue(tx, QUEUES.locationSearch, warmUp(after));
+      return { trip: after, warmed: changed };
+    });
+    if (warmed) onEnqueued();
+    return trip;
+  },
+
+  async remove(userId: string, id: string): Promise<boolean> {
+    return (await prisma.trip.deleteMany({ where: { id, userId } })).count === 1;
+  },
+});
+
+export type TripRepository = ReturnType<typeof tripRepository>;

@@ -1,0 +1,68 @@
+/** /api/v1/trips/{id}/schedules: ask for a schedule (or the re-plan of one day), read them. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
+import { toSchedule, toSummary, type ScheduleService } from '../domain/schedules.ts';
+import { IdempotencyHeaders, Schedule, ScheduleAccepted, ScheduleParams, ScheduleRequestBody, ScheduleSummary, TripParams } from '../domain/schemas.ts';
+import type { TripRepository } from '../domain/trips.ts';
+import { TRIP_NOT_FOUND } from './trips.ts';
+
+export interface ScheduleRoutesOptions {
+  readonly trips: TripRepository;
+  readonly schedules: ScheduleService;
+}
+
+const security = [{ bearer: [] }];
+
+export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = async (app, { trips, schedules }) => {
+  app.addHook('preHandler', app.authenticate);
+
+  const ownTrip = async (userId: string, id: string) => {
+    const trip = await trips.get(userId, id);
+    if (!trip) throw new HttpProblem(404, TRIP_NOT_FOUND);
+    return trip;
+  };
+
+  app.post(
+    '/api/v1/trips/:id/schedules',
+    {
+      schema: {
+        tags: ['schedules'],
+        security,
+        params: TripParams,
+        headers: IdempotencyHeaders,
+        // An empty body (no content type) asks for a full schedule.
+        body: Type.Optional(ScheduleRequestBody),
+        response: { 202: ScheduleAccepted, 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema, 503: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const trip = await ownTrip(request.user!.id, request.params.id);
+      const row = await schedules.request(trip, request.body ?? {}, request.headers['idempotency-key'], request.headers.authorization!);
+      return reply
+        .code(202)
+        .header('location', `/api/v1/trips/${trip.id}/schedules/${row.id}`)
+        .send({ id: row.id, status: row.status });
+    },
+  );
+
+  app.get(
+    '/api/v1/trips/:id/schedules',
+    { schema: { tags: ['schedules'], security, params: TripParams, response: { 200: Type.Object({ items: Type.Array(ScheduleSummary) }), 404: ProblemSchema } } },
+    async (request) => {
+      await ownTrip(request.user!.id, request.params.id);
+      return { items: (await schedules.list(request.params.id)).map(toSummary) };
+    },
+  );
+
+  app.get(
+    '/api/v1/trips/:id/schedules/:scheduleId',
+    { schema: { tags: ['schedules'], security, params: ScheduleParams, response: { 200: Schedule, 404: ProblemSchema } } },
+    async (request) => {
+      await ownTrip(request.user!.id, request.params.id);
+      const row = await schedules.get(request.params.id, request.params.scheduleId);
+      if (!row) throw new HttpProblem(404, 'No such schedule of this trip');
+      return toSchedule(row);
+    },
+  );
+};

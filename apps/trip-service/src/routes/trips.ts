@@ -1,0 +1,67 @@
+/** /api/v1/trips: a traveller's own trips. Another user's trip is 404, never 403 or 200. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
+import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
+import type { Peers } from '../clients/peers.ts';
+import { unavailable } from '../domain/schedules.ts';
+import { CreateTripBody, PatchTripBody, Trip, TripParams } from '../domain/schemas.ts';
+import { tripProblems } from '../domain/trip-rules.ts';
+import { toTrip, type TripRepository, type TripRow } from '../domain/trips.ts';
+
+export interface TripRoutesOptions {
+  readonly trips: TripRepository;
+  readonly peers: Peers;
+}
+
+const security = [{ bearer: [] }];
+export const TRIP_NOT_FOUND = 'No such trip';
+
+export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (app, { trips, peers }) => {
+  app.addHook('preHandler', app.authenticate);
+
+  /** The whole trip is checked, whichever part changed; must-visits against the location service. */
+  const validate = async (t: Pick<TripRow, 'startDate' | 'endDate' | 'dayStart' | 'dayEnd' | 'mustVisit'>, mustVisitChanged: boolean) => {
+    const problems = tripProblems(t);
+    if (problems.length) throw new HttpProblem(400, `Request body is invalid: ${problems.map((p) => `${p.path.slice(5)} ${p.message}`).join('; ')}`, { errors: problems });
+    if (!mustVisitChanged) return;
+    const unknown = await peers.unknownPlaces(t.mustVisit).catch(unavailable);
+    if (unknown.length) {
+      throw new HttpProblem(400, `Unknown location ids in mustVisit: ${unknown.join(', ')}`, { errors: unknown.map((id) => ({ path: 'body/mustVisit', message: `${id} is not a place` })) });
+    }
+  };
+
+  app.post('/api/v1/trips', { schema: { tags: ['trips'], security, body: CreateTripBody, response: { 201: Trip, 400: ProblemSchema, 503: ProblemSchema } } }, async (request, reply) => {
+    const body = request.body;
+    await validate({ ...body, mustVisit: body.mustVisit ?? [] }, true);
+    return reply.code(201).send(toTrip(await trips.create(request.user!.id, body)));
+  });
+
+  app.get('/api/v1/trips', { schema: { tags: ['trips'], security, response: { 200: Type.Object({ items: Type.Array(Trip) }) } } }, async (request) => ({
+    items: (await trips.list(request.user!.id)).map(toTrip),
+  }));
+
+  app.get('/api/v1/trips/:id', { schema: { tags: ['trips'], security, params: TripParams, response: { 200: Trip, 404: ProblemSchema } } }, async (request) => {
+    const trip = await trips.get(request.user!.id, request.params.id);
+    if (!trip) throw new HttpProblem(404, TRIP_NOT_FOUND);
+    return toTrip(trip);
+  });
+
+  app.patch(
+    '/api/v1/trips/:id',
+    { schema: { tags: ['trips'], security, params: TripParams, body: PatchTripBody, response: { 200: Trip, 400: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema } } },
+    async (request) => {
+      const current = await trips.get(request.user!.id, request.params.id);
+      if (!current) throw new HttpProblem(404, TRIP_NOT_FOUND);
+      const after = trips.merged(current, request.body);
+      await validate(after, request.body.mustVisit !== undefined);
+      const saved = await trips.update(request.user!.id, request.params.id, request.body);
+      if (!saved) throw new HttpProblem(404, TRIP_NOT_FOUND);
+      return toTrip(saved);
+    },
+  );
+
+  app.delete('/api/v1/trips/:id', { schema: { tags: ['trips'], security, params: TripParams, response: { 204: Type.Null(), 404: ProblemSchema } } }, async (request, reply) => {
+    if (!(await trips.remove(request.user!.id, request.params.id))) throw new HttpProblem(404, TRIP_NOT_FOUND);
+    return reply.code(204).send(null);
+  });
+};

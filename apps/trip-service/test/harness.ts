@@ -1,0 +1,162 @@
+/**
+ * The trip service for tests, with the real services around it: the user service (tokens, JWKS,
+ * preferences, the inbox), the AI service when asked for, the Service Bus emulator, and each
+ * service's own throwaway database on the local stack. The location service is given by URL (the
+ * real one, or an address where nothing answers for its outage). Each part can be stopped and
+ * started again for the outage tests.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { JWKS_PATH, QUEUE_NAMES } from '@tripgen/catalog';
+import type { App } from '@tripgen/service-kit';
+import { createTestDatabase, freePort, redisUrl, serviceMigrationsDir, waitFor, type TestDatabase } from '@tripgen/service-kit/testing';
+import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
+import { buildAiService } from '@tripgen/ai-service';
+import { buildUserService } from '@tripgen/user-service';
+import { buildTripService } from '../src/app.ts';
+
+export interface Part {
+  app: App | undefined;
+  readonly url: string;
+  readonly db: TestDatabase;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const common = (databaseUrl: string, bus: ServiceBusEmulator) => ({
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl(),
+  SERVICEBUS_CONNECTION_STRING: bus.connectionString,
+  // Load shedding is deliberate; on a shared 2-core CI machine it would fire for unrelated reasons.
+  MAX_EVENT_LOOP_DELAY_MS: '0',
+});
+
+/** A service on a fixed ephemeral port, so that it can be stopped and started again at the same address. */
+const part = async (name: string, db: TestDatabase, build: (port: number) => Promise<App>): Promise<Part> => {
+  const port = await freePort();
+  const p: Part = {
+    app: undefined,
+    url: `http://127.0.0.1:${port}`,
+    db,
+    async start() {
+      p.app = await build(port);
+      await p.app.listen({ port, host: '127.0.0.1' });
+    },
+    async stop() {
+      await p.app?.close();
+      p.app = undefined;
+    },
+  };
+  await p.start().catch((err: unknown) => {
+    throw new Error(`${name} did not start: ${String(err)}`);
+  });
+  return p;
+};
+
+export interface StackOptions {
+  /** Starts the real location service (given the bus and the user service's JWKS URL); without it, nothing answers at its address. */
+  readonly location?: (bus: ServiceBusEmulator, jwksUrl: string) => Promise<Part>;
+  /** Start the AI service too (default true). */
+  readonly ai?: boolean;
+  readonly tripEnv?: NodeJS.ProcessEnv;
+  readonly aiEnv?: NodeJS.ProcessEnv;
+}
+
+export interface Stack {
+  readonly bus: ServiceBusEmulator;
+  readonly user: Part;
+  readonly location: Part | undefined;
+  readonly ai: Part | undefined;
+  readonly trip: Part;
+  /** A new traveller: the Authorization header of their access token, and their id. */
+  traveller(): Promise<{ authorization: string; userId: string }>;
+  close(): Promise<void>;
+}
+
+export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
+  const bus = await startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES });
+  const keyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'tripgen-key-')), 'signing-key.pem');
+  const [userDb, tripDb, aiDb] = await Promise.all([
+    createTestDatabase('user_test', serviceMigrationsDir('user')),
+    createTestDatabase('trip_test', serviceMigrationsDir('trip')),
+    createTestDatabase('ai_test', serviceMigrationsDir('ai')),
+  ]);
+  const user = await part('user', userDb, () => buildUserService({ env: { ...common(userDb.url, bus), SERVICE_NAME: 'user', JWT_SIGNING_KEY_FILE: keyFile }, logger: false }));
+  const jwks = `${user.url}${JWKS_PATH}`;
+  const location = opts.location ? await opts.location(bus, jwks) : undefined;
+  const locationUrl = location?.url ?? `http://127.0.0.1:${await freePort()}`;
+  const ai =
+    opts.ai === false
+      ? undefined
+      : await part('ai', aiDb, () =>
+          buildAiService({ env: { ...common(aiDb.url, bus), SERVICE_NAME: 'ai', JWKS_URL: jwks, LOCATION_SERVICE_URL: locationUrl, USER_SERVICE_URL: user.url, ...opts.aiEnv }, logger: false }),
+        );
+  const aiUrl = ai?.url ?? `http://127.0.0.1:${await freePort()}`;
+  const trip = await part('trip', tripDb, () =>
+    buildTripService({
+      env: {
+        ...common(tripDb.url, bus),
+        SERVICE_NAME: 'trip',
+        JWKS_URL: jwks,
+        USER_SERVICE_URL: user.url,
+        LOCATION_SERVICE_URL: locationUrl,
+        AI_SERVICE_URL: aiUrl,
+        SCHEDULE_SWEEP_INTERVAL_MS: '200',
+        ...opts.tripEnv,
+      },
+      logger: false,
+    }),
+  );
+  return {
+    bus,
+    user,
+    location,
+    ai,
+    trip,
+    async traveller() {
+      const email = `traveller-${Math.random().toString(36).slice(2)}@example.com`;
+      const post = (url: string, body: unknown) => fetch(`${user.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const registered = (await (await post('/api/v1/auth/register', { email, password: 'correct horse battery', name: 'Traveller' })).json()) as { id: string };
+      const { accessToken } = (await (await post('/api/v1/auth/login', { email, password: 'correct horse battery' })).json()) as { accessToken: string };
+      return { authorization: `Bearer ${accessToken}`, userId: registered.id };
+    },
+    async close() {
+      await trip.stop();
+      await ai?.stop();
+      await location?.stop();
+      await user.stop();
+      await bus.stop();
+      await Promise.all([userDb.drop(), tripDb.drop(), aiDb.drop(), location?.db.drop()]);
+    },
+  };
+};
+
+/** JSON over HTTP as a client sends it. */
+export const call = async (base: string, method: string, url: string, opts: { body?: unknown; headers?: Record<string, string> } = {}) => {
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: { ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }), ...opts.headers },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const text = await res.text();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are inspected field by field
+  return { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, json: (text ? JSON.parse(text) : undefined) as any };
+};
+
+export { waitFor };
+
+/** A trip body; dates chosen by the caller. */
+export const tripBody = (over: Record<string, unknown> = {}) => ({
+  title: 'Seoul in autumn',
+  destination: { name: 'Seoul', lat: 37.5663, lng: 126.9779 },
+  startDate: '2026-09-23',
+  endDate: '2026-09-25',
+  dayStart: '09:00',
+  dayEnd: '19:00',
+  interests: ['palaces', 'museums'],
+  travelMode: 'transit',
+  ...over,
+});

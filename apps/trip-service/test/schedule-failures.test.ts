@@ -1,0 +1,151 @@
+/**
+ * How a schedule ends when something around it fails, with the real trip, AI and user services,
+ * PostgreSQL, Redis and the Service Bus emulator; the location service is down throughout (so
+ * no schedule can complete here: the completing paths are in the end-to-end tests).
+ *  - location service down: the AI service fails the schedule with the reason, the traveller is notified;
+ *  - the same request again while one is active: that one (idempotent), another request: 409;
+ *  - a poison message: dead-lettered, its schedule failed with a reason, never left queued;
+ *  - AI service down: the schedule waits `queued`, and is failed after its deadline, in the background;
+ *  - broker down: the request is kept in the outbox and sent once the broker is back, exactly once.
+ */
+import { QUEUES, SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
+import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TIMED_OUT } from '../src/domain/schedules.ts';
+import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
+
+let stack: Stack;
+let slow: Stack;
+
+beforeAll(async () => {
+  [stack, slow] = await Promise.all([
+    startStack(),
+    // No AI service at all, and a deadline short enough to pass during the test.
+    startStack({ ai: false, tripEnv: { SCHEDULE_DEADLINE_MS: '500', SCHEDULE_GRACE_MS: '200' } }),
+  ]);
+});
+afterAll(async () => {
+  await stack?.close();
+  await slow?.close();
+});
+
+const newTrip = async (s: Stack) => {
+  const t = await s.traveller();
+  const headers = { authorization: t.authorization };
+  const id = (await call(s.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+  return { ...t, headers, id };
+};
+
+const query = async (url: string, sql: string, params: unknown[] = []) => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+};
+
+const inbox = async (s: Stack, authorization: string) => (await call(s.user.url, 'GET', '/api/v1/users/me/notifications', { headers: { authorization } })).json.items as { type: string; payload: Record<string, unknown> }[];
+
+describe('schedules when the location service is down', () => {
+  it('fail with the reason, and the traveller is told once', async () => {
+    const t = await newTrip(stack);
+    const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
+    expect(asked.status).toBe(202);
+    expect(asked.json).toEqual({ id: expect.any(String), status: 'queued' });
+    const url = `/api/v1/trips/${t.id}/schedules/${asked.json.id}`;
+    await waitFor(async () => (await call(stack.trip.url, 'GET', url, { headers: t.headers })).json.status === 'failed', 'the schedule to fail');
+    const failed = (await call(stack.trip.url, 'GET', url, { headers: t.headers })).json;
+    expect(failed).toMatchObject({ status: 'failed', days: [], error: 'the place directory (location service) did not answer; please request the schedule again' });
+    await waitFor(async () => (await inbox(stack, t.authorization)).length > 0, 'the notification');
+    await new Promise((r) => setTimeout(r, 500));
+    const notes = await inbox(stack, t.authorization);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ type: SCHEDULE_NOTIFICATIONS.failed, payload: { scheduleId: asked.json.id, tripId: t.id } });
+    // The outcome is kept in trip_db, not only read through.
+    expect(await query(stack.trip.db.url, 'SELECT status::text, error FROM schedules WHERE id = $1', [asked.json.id])).toEqual([{ status: 'failed', error: failed.error }]);
+  });
+});
+
+describe('asking again', () => {
+  it('answers the active schedule for the same request and the same Idempotency-Key, and 409/422 for another', async () => {
+    const t = await newTrip(slow);
+    const post = (body: unknown, key?: string) => call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body, headers: { ...t.headers, ...(key ? { 'idempotency-key': key } : {}) } });
+    const first = await post({}, 'key-1');
+    expect(first.status).toBe(202);
+    expect(first.headers.get('location')).toBe(`/api/v1/trips/${t.id}/schedules/${first.json.id}`);
+    expect((await post({})).json.id).toBe(first.json.id);
+    expect((await post({}, 'key-1')).json.id).toBe(first.json.id);
+    expect((await post({ replanDate: '2026-09-24' }, 'key-1')).status).toBe(422);
+    const other = await post({ replanDate: '2026-09-24' });
+    expect(other.status).toBe(409);
+    expect(other.json.scheduleId).toBe(first.json.id);
+    const listed = await call(slow.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules`, { headers: t.headers });
+    expect(listed.json.items.map((s: { id: string }) => s.id)).toEqual([first.json.id]);
+    expect(await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1", [QUEUES.aiScheduleGeneration])).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('the AI service down', () => {
+  it('leaves the schedule queued until its deadline, then fails it in the background (no reader needed)', async () => {
+    const t = await newTrip(slow);
+    const asked = await call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
+    expect((await call(slow.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${asked.json.id}`, { headers: t.headers })).json.status).toBe('queued');
+    await waitFor(async () => (await query(slow.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [asked.json.id]))[0]?.status === 'failed', 'the sweep to fail the schedule', 10_000);
+    const got = await call(slow.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${asked.json.id}`, { headers: t.headers });
+    expect(got.json).toMatchObject({ status: 'failed', error: TIMED_OUT });
+    // A finished schedule no longer blocks a new request.
+    expect((await call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers })).status).toBe(202);
+  });
+});
+
+describe('a poison message', () => {
+  it('is dead-lettered and its schedule failed with a reason, never left queued', async () => {
+    const t = await newTrip(stack);
+    // Stop the AI service so the real request waits, then put a broken one with the same ids first.
+    await stack.ai!.stop();
+    const broker = createServiceBusBroker({ connectionString: stack.bus.connectionString });
+    try {
+      const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
+      const scheduleId = asked.json.id as string;
+      await waitFor(() => stack.bus.count(QUEUES.aiScheduleGeneration) === 1, 'the request in the queue');
+      // Drain it and replace it by a poison copy: right ids, unusable body.
+      const received: string[] = [];
+      const sub = await broker.consume(QUEUES.aiScheduleGeneration, async (m) => (received.push(m.messageId), { action: 'complete' }));
+      await waitFor(() => received.length === 1, 'the request taken off the queue');
+      await sub.close();
+      await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: scheduleId, body: { scheduleId, tripId: t.id, userId: t.userId, trip: 'not a trip' } }]);
+      await stack.ai!.start();
+      const url = `/api/v1/trips/${t.id}/schedules/${scheduleId}`;
+      await waitFor(async () => (await call(stack.trip.url, 'GET', url, { headers: t.headers })).json.status === 'failed', 'the schedule to fail');
+      expect((await call(stack.trip.url, 'GET', url, { headers: t.headers })).json.error).toBe('the schedule request could not be read; please request the schedule again');
+      const dead = await broker.peekDeadLetters(QUEUES.aiScheduleGeneration, 10);
+      expect(dead.map((d) => d.messageId)).toContain(scheduleId);
+      expect(dead.find((d) => d.messageId === scheduleId)).toMatchObject({ reason: 'InvalidBody' });
+      await waitFor(async () => (await inbox(stack, t.authorization)).some((n) => n.type === SCHEDULE_NOTIFICATIONS.failed), 'the failure notification');
+    } finally {
+      await broker.close();
+      if (!stack.ai!.app) await stack.ai!.start();
+    }
+  });
+});
+
+describe('the broker down', () => {
+  it('keeps the request in the outbox and sends it once, when the broker is back', async () => {
+    const t = await newTrip(stack);
+    await stack.bus.stop();
+    const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
+    expect(asked.status).toBe(202);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await query(stack.trip.db.url, 'SELECT sent_at IS NULL AS pending, attempts > 0 AS tried FROM outbox_messages WHERE message_id = $1', [asked.json.id])).toEqual([{ pending: true, tried: true }]);
+    await stack.bus.restart();
+    const url = `/api/v1/trips/${t.id}/schedules/${asked.json.id}`;
+    await waitFor(async () => (await call(stack.trip.url, 'GET', url, { headers: t.headers })).json.status === 'failed', 'the request to reach the AI service and end', 30_000);
+    expect(await query(stack.ai!.db.url, 'SELECT count(*)::int AS n FROM generations WHERE id = $1', [asked.json.id])).toEqual([{ n: 1 }]);
+    await waitFor(async () => (await inbox(stack, t.authorization)).length > 0, 'the notification', 30_000);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await inbox(stack, t.authorization)).toHaveLength(1);
+  });
+});

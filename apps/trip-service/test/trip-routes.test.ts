@@ -1,0 +1,103 @@
+/**
+ * The trip routes of docs/api.md against the real trip service (PostgreSQL, Redis, the Service
+ * Bus emulator) with tokens from the real user service: ownership, whole-trip validation, and the
+ * location warm-up message. The location service is down here (its outage is a 503, never a 500).
+ */
+import { QUEUES } from '@tripgen/catalog';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
+
+let stack: Stack;
+let base: string;
+
+beforeAll(async () => {
+  stack = await startStack({ ai: false });
+  base = stack.trip.url;
+});
+afterAll(async () => stack?.close());
+
+describe('trips', () => {
+  it('are created, listed, read, changed and deleted by their owner', async () => {
+    const { authorization } = await stack.traveller();
+    const headers = { authorization };
+    const created = await call(base, 'POST', '/api/v1/trips', { body: tripBody({ lodging: { name: 'Hotel', lat: 37.57, lng: 126.98 } }), headers });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ title: 'Seoul in autumn', startDate: '2026-09-23', endDate: '2026-09-25', mustVisit: [], travelMode: 'transit', lodging: { name: 'Hotel', lat: 37.57, lng: 126.98 } });
+    const id = created.json.id as string;
+    expect((await call(base, 'GET', '/api/v1/trips', { headers })).json.items.map((t: { id: string }) => t.id)).toEqual([id]);
+    expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
+    const patched = await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Seoul, again', lodging: null, travelMode: null }, headers });
+    expect(patched.status).toBe(200);
+    expect(patched.json).toMatchObject({ title: 'Seoul, again', lodging: null, travelMode: null, startDate: '2026-09-23' });
+    expect((await call(base, 'DELETE', `/api/v1/trips/${id}`, { headers })).status).toBe(204);
+    expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).status).toBe(404);
+  });
+
+  it("are someone else's: 404 for every route, never 403 or 200, and untouched", async () => {
+    const owner = await stack.traveller();
+    const other = await stack.traveller();
+    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers: { authorization: owner.authorization } })).json.id as string;
+    const as = { authorization: other.authorization };
+    for (const [method, url, body] of [
+      ['GET', `/api/v1/trips/${id}`],
+      ['PATCH', `/api/v1/trips/${id}`, { title: 'mine now' }],
+      ['DELETE', `/api/v1/trips/${id}`],
+      ['POST', `/api/v1/trips/${id}/schedules`, {}],
+      ['GET', `/api/v1/trips/${id}/schedules`],
+      ['GET', `/api/v1/trips/${id}/schedules/00000000-0000-4000-8000-000000000000`],
+    ] as const) {
+      const res = await call(base, method, url, { body, headers: as });
+      expect(res.status, `${method} ${url}`).toBe(404);
+      expect(res.type).toContain('application/problem+json');
+    }
+    expect((await call(base, 'GET', '/api/v1/trips', { headers: as })).json.items).toEqual([]);
+    expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers: { authorization: owner.authorization } })).json.title).toBe('Seoul in autumn');
+  });
+
+  it('refuse a trip that is not one, naming the field, and a PATCH that would make it one is refused whole', async () => {
+    const headers = { authorization: (await stack.traveller()).authorization };
+    for (const [over, path] of [
+      [{ endDate: '2026-09-22' }, 'body/endDate'],
+      [{ endDate: '2026-10-07' }, 'body/endDate'],
+      [{ startDate: '2026-02-30', endDate: '2026-03-01' }, 'body/startDate'],
+      [{ dayStart: '19:00', dayEnd: '09:00' }, 'body/dayEnd'],
+      [{ dayStart: '09:00', dayEnd: '09:00' }, 'body/dayEnd'],
+      [{ dayEnd: '25:00' }, 'body/dayEnd'],
+      [{ destination: { name: 'Nowhere', lat: 91, lng: 0 } }, 'body/destination/lat'],
+      [{ travelMode: 'teleport' }, 'body/travelMode'],
+      [{ mustVisit: 'gyeongbokgung' }, 'body/mustVisit'],
+    ] as const) {
+      const res = await call(base, 'POST', '/api/v1/trips', { body: tripBody(over), headers });
+      expect(res.status, JSON.stringify(over)).toBe(400);
+      expect(res.json.errors.map((e: { path: string }) => e.path), JSON.stringify(over)).toContain(path);
+    }
+    // 14 days is the most a trip may have.
+    expect((await call(base, 'POST', '/api/v1/trips', { body: tripBody({ endDate: '2026-10-06' }), headers })).status).toBe(201);
+    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    const bad = await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { startDate: '2026-09-26' }, headers });
+    expect(bad.status).toBe(400);
+    expect(bad.json.detail).toMatch(/endDate must not be before startDate/);
+    expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).json.startDate).toBe('2026-09-23');
+  });
+
+  it('answer 503 (not 500) when must-visits cannot be checked because the location service is down, and store nothing', async () => {
+    const headers = { authorization: (await stack.traveller()).authorization };
+    const res = await call(base, 'POST', '/api/v1/trips', { body: tripBody({ mustVisit: ['gyeongbokgung'] }), headers });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(res.json.detail).toMatch(/location service/);
+    expect((await call(base, 'GET', '/api/v1/trips', { headers })).json.items).toEqual([]);
+  });
+
+  it('ask the location service to warm the candidates when a trip is created or where/when it is changes, not for a new title', async () => {
+    const headers = { authorization: (await stack.traveller()).authorization };
+    const before = stack.bus.count(QUEUES.locationSearch);
+    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    await waitFor(() => stack.bus.count(QUEUES.locationSearch) === before + 1, 'the warm-up message of the new trip');
+    await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'renamed' }, headers });
+    await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { destination: { name: 'Jeju', lat: 33.4996, lng: 126.5312 } }, headers });
+    await waitFor(() => stack.bus.count(QUEUES.locationSearch) === before + 2, 'the warm-up message of the new destination');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(stack.bus.count(QUEUES.locationSearch)).toBe(before + 2);
+  });
+});

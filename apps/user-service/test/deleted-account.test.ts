@@ -1,0 +1,43 @@
+/**
+ * A token outlives its account: once the user row is gone (deleted in PostgreSQL), a still valid
+ * access token gets 401 problem+json on every route that reads the account, never a 500 or an
+ * empty profile, and nothing is written for it.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startUserService, type RunningUserService } from './harness.ts';
+
+let service: RunningUserService;
+beforeAll(async () => {
+  service = await startUserService();
+});
+afterAll(async () => service?.close());
+
+const sql = async (text: string, values: unknown[] = []) => {
+  const client = new pg.Client({ connectionString: service.db.url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+};
+
+it('answers 401 for the token of an account that no longer exists, and stores nothing for it', async () => {
+  const email = `gone-${Date.now()}@example.com`;
+  const headers = { 'x-forwarded-for': '198.51.100.7' };
+  expect((await service.app.inject({ method: 'POST', url: '/api/v1/auth/register', headers, payload: { email, password: 'correct horse', name: 'Gone' } })).statusCode).toBe(201);
+  const { accessToken } = (await service.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers, payload: { email, password: 'correct horse' } })).json<{ accessToken: string }>();
+  await sql('DELETE FROM users WHERE email = $1', [email]);
+  const auth = { ...headers, authorization: `Bearer ${accessToken}` };
+  for (const [method, url, payload] of [
+    ['GET', '/api/v1/users/me', undefined],
+    ['PUT', '/api/v1/users/me/preferences', { interests: ['museums'], pace: 'normal', travelMode: 'walk' }],
+  ] as const) {
+    const res = await service.app.inject({ method, url, headers: auth, ...(payload ? { payload } : {}) });
+    expect(res.statusCode, url).toBe(401);
+    expect(res.headers['content-type'], url).toContain('application/problem+json');
+    expect(res.json(), url).toMatchObject({ status: 401, detail: 'The account of this access token does not exist' });
+  }
+  expect(await sql('SELECT count(*)::int AS n FROM user_preferences')).toEqual([{ n: 0 }]);
+});
