@@ -368,6 +368,7 @@ module appGateway 'modules/appgw.bicep' = if (profile.?appGateway != null && edg
     keyVaultName: names.keyVault
     certificateName: tlsCertificateName
     probePath: catalog.edgeProbePath
+    maxRequestBodySizeInKb: catalog.requestBodyLimitKb
     workspaceId: monitoring.outputs.workspaceId
   }
   dependsOn: [network, keyVault]
@@ -438,6 +439,12 @@ output redisHost string = profile.?redis == null ? '' : redis!.outputs.host
 
 @description('Redis TLS port; 0 where Redis runs in-cluster (dev).')
 output redisPort int = profile.?redis == null ? 0 : redis!.outputs.port
+
+@description('Address range of the subnet delegated to PostgreSQL: the prod network policies allow the pods to reach it; empty without a private network (dev).')
+output postgresSubnetCidr string = profile.?network.?database.?addressPrefix ?? ''
+
+@description('Address range of the subnet holding the Redis private endpoint: the prod network policies allow the pods to reach it; empty without a private network (dev).')
+output redisSubnetCidr string = profile.?network.?cache.?addressPrefix ?? ''
 
 @description('Resource id of the Log Analytics workspace.')
 output logAnalyticsWorkspaceId string = monitoring.outputs.workspaceId

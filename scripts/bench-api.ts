@@ -7,10 +7,12 @@
  */
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { HEALTH_PATHS, JWKS_PATH, type ServiceName } from '@tripgen/catalog';
-import { createTestDatabase, freePort, serviceMigrationsDir, startNodeProcess } from '@tripgen/service-kit/testing';
+import { AUTH_PATHS, HEALTH_PATHS, JWKS_PATH, TOKEN_ISSUER, type ServiceName } from '@tripgen/catalog';
+import { existingServices, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { createScratchDatabase, ensureStack } from '@tripgen/dev-tools/local-stack';
+import { freePort, startNodeProcess } from '@tripgen/dev-tools/processes';
 import { exportPKCS8, generateKeyPair } from 'jose';
-import { ensureStack, existingServices, generateCode, inStartOrder, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
+import { generateCode, inStartOrder, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -37,7 +39,7 @@ try {
   const ports = new Map<ServiceName, number>();
   for (const s of existingServices()) ports.set(s, await freePort());
   for (const s of inStartOrder(existingServices())) {
-    const db = await createTestDatabase(`bench_${s}`, serviceMigrationsDir(s));
+    const db = await createScratchDatabase(`bench_${s}`, serviceMigrationsDir(s));
     cleanups.push(() => db.drop());
     const env = serviceEnv(s, {
       PORT: String(ports.get(s)),
@@ -46,7 +48,7 @@ try {
       DATABASE_URL: db.url,
       SERVICEBUS_CONNECTION_STRING: bus.connectionString,
       JWT_SIGNING_KEY: signingKey,
-      JWKS_URL: `http://127.0.0.1:${ports.get('user')}${JWKS_PATH}`,
+      JWKS_URL: `http://127.0.0.1:${ports.get(TOKEN_ISSUER)}${JWKS_PATH}`,
       // The catalog's 100/min per user would turn the run into 429s after 100 requests.
       RATE_LIMIT_MAX: '100000000',
       SHUTDOWN_DELAY_MS: '0',
@@ -63,8 +65,8 @@ try {
 
   const credentials = { email: 'bench@example.com', password: 'benchmark-password', name: 'Bench' };
   const post = (path: string, body: unknown) => fetch(`${user.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  await post('/api/v1/auth/register', credentials);
-  const { accessToken } = (await (await post('/api/v1/auth/login', credentials)).json()) as { accessToken: string };
+  await post(AUTH_PATHS.register, credentials);
+  const { accessToken } = (await (await post(AUTH_PATHS.login, credentials)).json()) as { accessToken: string };
 
   console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per target after a 2 s warm-up, on ${os.cpus().length} cores`);
   const base = await run('Fastify hello-world (bare)', `${hello.url}/`);

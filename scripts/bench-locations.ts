@@ -9,10 +9,12 @@
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { JWKS_PATH, type ServiceName } from '@tripgen/catalog';
-import { createTestDatabase, freePort, serviceMigrationsDir } from '@tripgen/service-kit/testing';
+import { freePort } from '@tripgen/dev-tools/processes';
+import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { Redis } from 'ioredis';
-import { ensureStack, generateCode, inStartOrder, loadPlaces, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
+import { createScratchDatabase, ensureStack } from '@tripgen/dev-tools/local-stack';
+import { generateCode, inStartOrder, loadPlaces, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -52,7 +54,7 @@ try {
   for (const s of wanted) ports.set(s, await freePort());
   const services = new Map<ServiceName, ServiceProcess>();
   for (const s of inStartOrder(wanted)) {
-    const db = await createTestDatabase(`bench_${s}`, serviceMigrationsDir(s));
+    const db = await createScratchDatabase(`bench_${s}`, serviceMigrationsDir(s));
     cleanups.push(() => db.drop());
     if (s === 'location') loadPlaces(db.url);
     const env = serviceEnv(s, {

@@ -4,7 +4,7 @@
  * the committed file differs from the catalog.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CATALOG_JSON_PATH, renderCatalogJson } from '../infra-bicep/lib/catalog-facts.ts';
+import { CATALOG_JSON_PATH, renderCatalogJson } from '@tripgen/infra-bicep/catalog-facts';
 
 const wanted = renderCatalogJson();
 const current = (() => {

@@ -3,9 +3,9 @@
  * (infra-bicep/snapshots, i.e. what the .bicepparam files produce) with the dated price table in
  * infra-bicep/cost/prices.ts, next to the seed's estimate (§9.2.1). `--lines` lists every item.
  */
-import { CATEGORIES, estimate, totalsByCategory } from '../infra-bicep/cost/estimate.ts';
-import { PRICE_TABLE_DATE, SEED_ESTIMATE, USAGE_ASSUMPTIONS } from '../infra-bicep/cost/prices.ts';
-import { environmentOf, loadSnapshot, PARAM_FILES } from '../infra-bicep/lib/bicep.ts';
+import { CATEGORIES, estimate, totalsByCategory } from '@tripgen/infra-bicep/cost';
+import { PRICE_TABLE_DATE, SEED_ESTIMATE, USAGE_ASSUMPTIONS } from '@tripgen/infra-bicep/prices';
+import { environmentOf, loadSnapshot, PARAM_FILES } from '@tripgen/infra-bicep/bicep';
 
 const usd = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
 const pad = (s: string, n: number) => s.padEnd(n);

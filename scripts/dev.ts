@@ -7,9 +7,11 @@
  * Ctrl-C stops everything (services drain first).
  */
 import { SERVICES, type ServiceName } from '@tripgen/catalog';
-import { DEV_GATEWAY_PORT, createDevGateway } from '@tripgen/service-kit/dev-gateway';
+import { DEV_GATEWAY_PORT, createDevGateway } from '@tripgen/dev-tools/gateway';
+import { existingServices } from '@tripgen/dev-tools/layout';
+import { ensureStack } from '@tripgen/dev-tools/local-stack';
 import { DEFAULT_EMULATOR_PORT } from '@tripgen/servicebus-emulator';
-import { ensureStack, existingServices, generateCode, inStartOrder, loadPlaces, migrate, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './lib/local-services.ts';
+import { generateCode, inStartOrder, loadPlaces, migrate, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
 
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? DEV_GATEWAY_PORT);
 const busPort = Number(process.env.SERVICEBUS_EMULATOR_PORT ?? DEFAULT_EMULATOR_PORT);
@@ -17,10 +19,7 @@ const busPort = Number(process.env.SERVICEBUS_EMULATOR_PORT ?? DEFAULT_EMULATOR_
 ensureStack();
 generateCode();
 const services = existingServices();
-for (const s of services) {
-  const applied = await migrate(s);
-  console.log(`migrations ${s}: ${applied.length ? applied.join(', ') : 'up to date'}`);
-}
+for (const s of services) await migrate(s);
 if (services.includes('location')) loadPlaces();
 const bus = await startEmulator(busPort);
 console.log(`Service Bus emulator: ${bus.connectionString}`);

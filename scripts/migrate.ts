@@ -2,27 +2,20 @@
  * Database migrations per service, offline (no native Prisma engine needed):
  *   node --import tsx scripts/migrate.ts deploy [service...]      apply committed migrations (default: every service with a prisma/ folder)
  *   node --import tsx scripts/migrate.ts create <service> <name>  write a new migration = committed migrations → current schema
- * The database of a service is DATABASE_URL when one service is named, otherwise the catalog's
- * database on the local stack's server (DATABASE_URL_ADMIN with the database name replaced).
+ * `deploy` runs each service's own `migrate` command (what its migration Job runs in its image); the
+ * database of a service is DATABASE_URL when one service is named, otherwise the catalog's database
+ * on the local stack's server (DATABASE_URL_ADMIN with the database name replaced).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SERVICE_NAMES, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
+import { SERVICE_COMMANDS, SERVICE_NAMES, type ServiceName } from '@tripgen/catalog';
+import { REPO_ROOT, serviceEntry, serviceMigrationsDir, servicePrismaDir } from '@tripgen/dev-tools/layout';
+import { databaseUrl } from '@tripgen/dev-tools/local-stack';
+import { runNodeCommand } from '@tripgen/dev-tools/processes';
 import { openMigrationEngine, readSchemaFolder } from '@tripgen/service-kit/migrations';
-import { databasePassword } from '@tripgen/service-kit';
 
-const root = path.resolve(import.meta.dirname, '..');
-const prismaDir = (s: ServiceName): string => path.join(root, 'apps', workloadName(s), 'prisma');
-
-const databaseUrlFor = (s: ServiceName, single: boolean): string => {
-  if (single && process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const admin = process.env.DATABASE_URL_ADMIN;
-  if (!admin) throw new Error('DATABASE_URL_ADMIN is not set: `source scripts/stack-env.sh` first (or set DATABASE_URL and name one service)');
-  const u = new URL(admin);
-  u.pathname = `/${SERVICES[s].database}`;
-  return u.toString();
-};
+const databaseUrlFor = (s: ServiceName, single: boolean): string => (single && process.env.DATABASE_URL ? process.env.DATABASE_URL : databaseUrl(s));
 
 const asService = (name: string | undefined): ServiceName => {
   if (!name || !(SERVICE_NAMES as readonly string[]).includes(name)) throw new Error(`unknown service "${name}"; one of ${SERVICE_NAMES.join(', ')}`);
@@ -36,26 +29,21 @@ const stamp = (d = new Date()): string => d.toISOString().replace(/[-:T]/g, '').
 
 const [command, ...args] = process.argv.slice(2);
 if (command === 'deploy') {
-  const services = args.length ? args.map(asService) : SERVICE_NAMES.filter((s) => existsSync(path.join(prismaDir(s), 'migrations')));
+  const services = args.length ? args.map(asService) : SERVICE_NAMES.filter((s) => existsSync(serviceMigrationsDir(s)));
   for (const s of services) {
-    // The prod migration Job signs in like its service: DATABASE_AUTH=entra, the service's workload identity.
-    const password = await databasePassword({ databaseAuth: process.env.DATABASE_AUTH === 'entra' ? 'entra' : 'password' });
-    const engine = await openMigrationEngine(databaseUrlFor(s, args.length === 1), undefined, password);
-    try {
-      const applied = await engine.deploy(path.join(prismaDir(s), 'migrations'));
-      console.log(`${s}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
-    } finally {
-      await engine.dispose();
-    }
+    // The service's own command, as its Job runs it (DATABASE_AUTH=entra signs in with the caller's Azure identity).
+    const env = { ...process.env, DATABASE_URL: databaseUrlFor(s, args.length === 1) };
+    const code = await runNodeCommand(serviceEntry(s), [SERVICE_COMMANDS.migrate], env);
+    if (code !== 0) throw new Error(`${s}: migrate exited with ${code}`);
   }
 } else if (command === 'create') {
   const s = asService(args[0]);
   const name = (args[1] ?? '').replace(/[^a-z0-9_]/gi, '_').toLowerCase();
   if (!name) throw new Error('usage: migrate.ts create <service> <name>');
-  const schema = await readSchemaFolder(prismaDir(s));
+  const schema = await readSchemaFolder(servicePrismaDir(s));
   const engine = await openMigrationEngine(databaseUrlFor(s, true), schema);
   try {
-    const migrations = path.join(prismaDir(s), 'migrations');
+    const migrations = serviceMigrationsDir(s);
     await mkdir(migrations, { recursive: true });
     await writeFile(path.join(migrations, 'migration_lock.toml'), LOCKFILE);
     const sql = await engine.diffFromMigrations(migrations, schema);
@@ -65,14 +53,14 @@ if (command === 'deploy') {
       const dir = path.join(migrations, `${stamp()}_${name}`);
       await mkdir(dir, { recursive: true });
       await writeFile(path.join(dir, 'migration.sql'), sql);
-      console.log(`${s}: wrote ${path.relative(root, dir)}/migration.sql`);
+      console.log(`${s}: wrote ${path.relative(REPO_ROOT, dir)}/migration.sql`);
     }
   } finally {
     await engine.dispose();
   }
+  // The wasm engine keeps its adapter's pool referenced after free(); a one-shot CLI just ends.
+  process.exit(0);
 } else {
   console.error('usage: migrate.ts deploy [service...] | create <service> <name>');
   process.exit(2);
 }
-// The wasm engine keeps its adapter's pool referenced after free(); a one-shot CLI just ends.
-process.exit(0);

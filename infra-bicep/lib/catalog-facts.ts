@@ -11,6 +11,7 @@ import {
   POSTGRES_ROLES_SERVICE_ACCOUNT,
   QUEUE_LIMITS,
   QUEUE_NAMES,
+  REQUEST_BODY_LIMIT_BYTES,
   serviceAccountName,
   serviceList,
   workloadName,
@@ -36,6 +37,7 @@ export const catalogFacts = () => ({
   postgresExtensions: [...new Set(serviceList().flatMap((s) => s.databaseExtensions))].sort(),
   cacheEvictionPolicy: CACHE_POLICY.l2.evictionPolicy,
   edgeProbePath: JWKS_PATH,
+  requestBodyLimitKb: REQUEST_BODY_LIMIT_BYTES / 1024,
   postgresRolesServiceAccount: POSTGRES_ROLES_SERVICE_ACCOUNT,
 });
 

@@ -39,6 +39,9 @@ param certificateName string
 @description('Anonymous path the health probe requests through the mesh (catalog JWKS_PATH).')
 param probePath string
 
+@description('Largest request body the WAF lets through, in KB (catalog REQUEST_BODY_LIMIT_BYTES, the same limit every layer enforces).')
+param maxRequestBodySizeInKb int
+
 @description('Log Analytics workspace receiving diagnostics.')
 param workspaceId string
 
@@ -92,7 +95,7 @@ resource wafPolicy 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPo
       state: 'Enabled'
       mode: 'Prevention'
       requestBodyCheck: true
-      maxRequestBodySizeInKb: 128
+      maxRequestBodySizeInKb: maxRequestBodySizeInKb
       fileUploadLimitInMb: 10
     }
     managedRules: {

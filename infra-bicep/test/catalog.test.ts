@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DATABASES, QUEUE_LIMITS, QUEUE_NAMES, SERVICE_NAMES, serviceList, workloadIdentitySubject } from '@tripgen/catalog';
+import { DATABASES, QUEUE_LIMITS, QUEUE_NAMES, REQUEST_BODY_LIMIT_BYTES, SERVICE_NAMES, serviceList, workloadIdentitySubject } from '@tripgen/catalog';
 import { CATALOG_JSON_PATH, renderCatalogJson } from '../lib/catalog-facts.ts';
 import { ENVIRONMENTS, loadSnapshot } from '../lib/bicep.ts';
 import { ofType, prop } from '../lib/props.ts';
@@ -23,6 +23,12 @@ describe('Bicep uses the service catalog\'s facts', () => {
         if (env === 'dev') expect(prop(q, 'properties.maxSizeInMegabytes')).toBe(QUEUE_LIMITS.maxSizeInMegabytes);
         expect(prop(q, 'properties.defaultMessageTimeToLive')).toBe(QUEUE_LIMITS.defaultMessageTimeToLive);
         expect(prop(q, 'properties.maxDeliveryCount')).toBe(QUEUE_LIMITS.maxDeliveryCount);
+      }
+    });
+
+    it('lets through the WAF exactly the request bodies every other layer accepts (catalog REQUEST_BODY_LIMIT_BYTES)', () => {
+      for (const waf of ofType(resources, 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies')) {
+        expect(Number(prop(waf, 'properties.policySettings.maxRequestBodySizeInKb')) * 1024).toBe(REQUEST_BODY_LIMIT_BYTES);
       }
     });
 

@@ -39,11 +39,11 @@ function buildEnvironment(app: App, profile: EnvironmentProfile): { name: string
   };
   const id = (name: string) => `${profile.name}-${name}`;
   const ns = profile.namespace;
-  add('platform', new PlatformChart(app, id('platform'), profile), { namespace: ns, wave: 0, ignoreDifferences: [] });
-  add('data', new DataChart(app, id('data'), profile, profile.dataStores), { namespace: ns, wave: 1, ignoreDifferences: [] });
+  add('platform', new PlatformChart(app, id('platform'), { profile }), { namespace: ns, wave: 0, ignoreDifferences: [] });
+  add('data', new DataChart(app, id('data'), { profile, stores: profile.dataStores }), { namespace: ns, wave: 1, ignoreDifferences: [] });
   for (const spec of serviceList()) {
     const name = workloadName(spec.name);
-    const chart = new ServiceChart(app, id(name), profile, spec);
+    const chart = new ServiceChart(app, id(name), { profile, spec });
     const ignore: ChartApplication['ignoreDifferences'][number][] = [];
     if (profile.scaling.horizontal) {
       const w = chart.service.workload;
@@ -55,8 +55,8 @@ function buildEnvironment(app: App, profile: EnvironmentProfile): { name: string
     add(name, chart, { namespace: ns, wave: 2, ignoreDifferences: ignore });
   }
   const edgeNamespace = profile.ingress.kind === 'app-gateway' && profile.mesh ? profile.mesh.ingressNamespace : ns;
-  add('ingress', new IngressChart(app, id('ingress'), profile), { namespace: edgeNamespace, wave: 3, ignoreDifferences: [] });
-  charts.push({ name: ARGOCD_CHART, chart: new ArgoCdChart(app, id(ARGOCD_CHART), profile, apps) });
+  add('ingress', new IngressChart(app, id('ingress'), { profile }), { namespace: edgeNamespace, wave: 3, ignoreDifferences: [] });
+  charts.push({ name: ARGOCD_CHART, chart: new ArgoCdChart(app, id(ARGOCD_CHART), { profile, apps }) });
   return charts;
 }
 

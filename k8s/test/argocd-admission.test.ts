@@ -5,8 +5,8 @@
  * the rendered gitops/.
  */
 import { describe, expect, it } from 'vitest';
-import { argoProjectsAdmit } from '../src/policy/argocd.ts';
-import type { K8sObject, Located } from '../src/policy/objects.ts';
+import { argoProjectsAdmit } from './policy/argocd.ts';
+import type { K8sObject, Located } from './policy/objects.ts';
 
 const REPO = 'https://github.com/tripgen/tripgen.git';
 const at = (path: string, object: K8sObject): Located => ({ env: 'dev', path, object });

@@ -3,8 +3,8 @@
  * only the root app's project may write into Argo CD's namespace. Shown failing on broken copies.
  */
 import { describe, expect, it } from 'vitest';
-import { argoProjectsAdmit } from '../src/policy/argocd.ts';
-import type { Located } from '../src/policy/objects.ts';
+import { argoProjectsAdmit } from './policy/argocd.ts';
+import type { Located } from './policy/objects.ts';
 import { renderedObjects } from './support/gitops.ts';
 
 const ARGO_NS = 'argocd';

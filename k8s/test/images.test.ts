@@ -2,13 +2,14 @@
  * What gitops/ asks of a container is what its image does. Docker is not available here, so the
  * Dockerfile of every service that has one is parsed and checked against the rendered workloads
  * and migration Jobs: pinned base image, numeric USER = runAsUser/runAsGroup, a read-only root
- * with only /tmp written, COPY sources that exist and survive .dockerignore, the CMD's entry file
- * and the migration Job's script inside the image at the paths the commands use.
+ * with only /tmp written, COPY sources that exist and survive .dockerignore, the ENTRYPOINT's entry
+ * file inside the image, serving by default, and the migration Job asking that same entry point for
+ * its migrate command, with the migrations in the image. Nothing runs from the repository's scripts/.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTAINER_WORKDIR, MIGRATION_SCRIPT, SERVICE_NAMES, SERVICES, migrationCommand, workloadName, type ServiceName } from '@tripgen/catalog';
+import { SERVICE_COMMANDS, SERVICE_NAMES, SERVICES, migrationArgs, workloadName, type ServiceName } from '@tripgen/catalog';
 import { REPO_ROOT, repoPath } from '../src/lib/paths.ts';
 import { dockerignored, imagePathOf, parseDockerfile, type Stage } from './support/dockerfile.ts';
 import { find } from './support/gitops.ts';
@@ -35,13 +36,14 @@ const podOf = (env: (typeof ENVS)[number], kind: string, name: string): PodSpec 
 const dockerfilePath = (s: ServiceName) => `apps/${workloadName(s)}/Dockerfile`;
 const withImage = SERVICE_NAMES.filter((s) => existsSync(repoPath(dockerfilePath(s))));
 
-const finalStageAndSource = (stages: Stage[]): { final: Stage; source: Stage } => {
+const finalStageAndSource = (stages: Stage[]): { final: Stage; source: Stage; workdir: string } => {
   const final = stages.at(-1)!;
-  // The final stage takes the application tree from one earlier stage, at the same path.
-  const app = final.copies.find((c) => c.from && c.sources.includes(CONTAINER_WORKDIR) && c.dest === CONTAINER_WORKDIR);
+  const workdir = final.workdir;
+  // The final stage takes the application tree from one earlier stage, at the same path, its WORKDIR.
+  const app = final.copies.find((c) => c.from && c.sources.includes(workdir) && c.dest === workdir);
   const source = stages.find((s) => s.name === app?.from);
-  if (!source) throw new Error(`the final stage must COPY --from=<stage> ${CONTAINER_WORKDIR} ${CONTAINER_WORKDIR}`);
-  return { final, source };
+  if (workdir === '/' || !source) throw new Error(`the final stage must set a WORKDIR and COPY --from=<stage> <workdir> <workdir>`);
+  return { final, source, workdir };
 };
 
 it('the user service has an image (the checks below are not vacuous)', () => {
@@ -50,7 +52,7 @@ it('the user service has an image (the checks below are not vacuous)', () => {
 
 describe.each(withImage)('%s-service image', (service) => {
   const stages = parseDockerfile(readFileSync(repoPath(dockerfilePath(service)), 'utf8'));
-  const { final, source } = finalStageAndSource(stages);
+  const { final, source, workdir } = finalStageAndSource(stages);
   const stageNames = new Set(stages.map((s) => s.name).filter(Boolean));
   const ignored = dockerignored(REPO_ROOT);
   const inImage = (file: string) => imagePathOf(source, REPO_ROOT, file);
@@ -110,34 +112,38 @@ describe.each(withImage)('%s-service image', (service) => {
     expect(install).toMatch(/--omit=dev/);
     expect(install).toMatch(new RegExp(`--workspace[= ]@tripgen/${workloadName(service)}\\b`));
     for (const file of ['package.json', 'package-lock.json', `apps/${workloadName(service)}/package.json`]) {
-      expect(inImage(file), file).toBe(posix.join(CONTAINER_WORKDIR, file));
+      expect(inImage(file), file).toBe(posix.join(workdir, file));
     }
     if (existsSync(repoPath(`apps/${workloadName(service)}/prisma.config.ts`))) {
       expect(source.runs.some((r) => /prisma generate\b/.test(r) && /PRISMA_SCHEMA_ENGINE_BINARY=/.test(r))).toBe(true);
     }
   });
 
-  it('starts with the CMD the workloads rely on (they set no command), from a file that is in the image', () => {
+  it('starts the service by default from an ENTRYPOINT whose entry file is in the image (the workloads set no command)', () => {
     for (const env of ENVS) {
       const app = podOf(env, WORKLOAD_KIND[env], workloadName(service)).containers[0]!;
       expect(app.command, env).toBeUndefined();
       expect(app.args, env).toBeUndefined();
     }
-    expect(final.workdir).toBe(CONTAINER_WORKDIR);
-    const cmd = final.cmd!;
-    expect(cmd.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
-    const entry = cmd[3]!;
+    const entrypoint = final.entrypoint!;
+    expect(entrypoint.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
+    const entry = entrypoint[3]!;
+    expect(entry).toBe(`apps/${workloadName(service)}/src/server.ts`);
     expect(existsSync(repoPath(entry)), entry).toBe(true);
-    expect(inImage(entry), entry).toBe(posix.join(CONTAINER_WORKDIR, entry));
+    expect(inImage(entry), entry).toBe(posix.join(workdir, entry));
+    expect(final.cmd ?? [], 'CMD: the default command of the entry point').toEqual([SERVICE_COMMANDS.serve]);
   });
 
-  it('holds the migration Job command and its script at the path the command uses', () => {
+  it('runs the migration Job as its own entry point\'s migrate command, with the migrations in the image', () => {
     for (const env of ENVS) {
       const job = podOf(env, 'Job', `${service}-migrate`).containers[0]!;
-      expect(job.command, env).toEqual(migrationCommand(service));
+      expect(job.command, env).toBeUndefined();
+      expect(job.args, env).toEqual(migrationArgs);
     }
-    expect(inImage(MIGRATION_SCRIPT)).toBe(posix.join(CONTAINER_WORKDIR, MIGRATION_SCRIPT));
-    expect(inImage(`apps/${workloadName(service)}/prisma/migrations/migration_lock.toml`)).toBeDefined();
+    const migrations = `apps/${workloadName(service)}/prisma/migrations/migration_lock.toml`;
+    expect(inImage(migrations), migrations).toBe(posix.join(workdir, migrations));
+    // Nothing of the repository's scripts/ is in the image.
+    for (const s of stages) for (const c of s.copies.filter((x) => !x.from)) for (const src of c.sources) expect(src, s.name).not.toMatch(/^scripts\//);
   });
 
   it('exposes the catalog port', () => {
@@ -146,12 +152,12 @@ describe.each(withImage)('%s-service image', (service) => {
 });
 
 describe('migration Jobs', () => {
-  it('run the offline migration script of the repository for their own service, in both environments', () => {
-    expect(existsSync(repoPath(MIGRATION_SCRIPT))).toBe(true);
+  it('ask their service image\'s entry point for its migrate command, in both environments', () => {
     for (const env of ENVS) {
       for (const s of SERVICE_NAMES) {
         const [container] = podOf(env, 'Job', `${s}-migrate`).containers;
-        expect(container!.command, `${env} ${s}`).toEqual(['node', '--import', 'tsx', MIGRATION_SCRIPT, 'deploy', s]);
+        expect(container!.command, `${env} ${s}`).toBeUndefined();
+        expect(container!.args, `${env} ${s}`).toEqual([SERVICE_COMMANDS.migrate]);
       }
     }
   });

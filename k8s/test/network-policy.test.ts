@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { needsJwks, serviceList, workloadName, type ServiceName } from '@tripgen/catalog';
+import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
 import { find } from './support/gitops.ts';
 
 interface Peer { podSelector?: { matchLabels?: Record<string, string> }; namespaceSelector?: { matchLabels?: Record<string, string> }; ipBlock?: { cidr: string } }
@@ -33,6 +34,17 @@ describe('prod NetworkPolicies: from other namespaces only the edge, Prometheus 
       .ingress.flatMap((r) => (r.from ?? []).filter((p) => p.namespaceSelector).map((p) => p.namespaceSelector!.matchLabels!['kubernetes.io/metadata.name']!))
       .sort();
     expect(peers).toEqual(['aks-istio-ingress', 'monitoring', ...(s.delivery === 'blue-green' ? ['argo-rollouts'] : [])].sort());
+  });
+});
+
+describe('prod NetworkPolicies reach the managed data stores in the subnets Bicep hands over', () => {
+  it.each(serviceList().map((s) => [s.name] as const))('%s service and its migration Job', (name) => {
+    // Bicep owns the ranges (env/prod.bicepparam → snapshot → outputs/prod.outputs.json, checked by
+    // infra-bicep/test/build.test.ts); the rendered policies must carry exactly those.
+    const azure = loadAzureOutputs('prod');
+    const cidrs = (np: { egress: Rule[] }) => np.egress.flatMap((r) => (r.to ?? []).flatMap((p) => (p.ipBlock ? [p.ipBlock.cidr] : []))).sort();
+    expect(cidrs(policy('prod', workloadName(name)))).toEqual([azure.postgresSubnetCidr, azure.redisSubnetCidr].sort());
+    expect(cidrs(policy('prod', `${name}-migrate`))).toEqual([azure.postgresSubnetCidr]);
   });
 });
 

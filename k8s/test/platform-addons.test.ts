@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { ADDON_CHARTS, APPLICATION_HEALTH_KEY } from '../src/config/addons.ts';
 import { PROM_CERTS_DIR } from '../src/constructs/service-monitoring.ts';
 import { repoPath } from '../src/lib/paths.ts';
-import { applicationHealthCheck, customKindsProvided, pinnedAddOns, serverSideApplyForLargeCrds } from '../src/policy/addons.ts';
-import type { K8sObject, Located } from '../src/policy/objects.ts';
+import { applicationHealthCheck, customKindsProvided, pinnedAddOns, serverSideApplyForLargeCrds } from './policy/addons.ts';
+import type { K8sObject, Located } from './policy/objects.ts';
 import { summarizeAddOns } from '../src/render.ts';
 import { renderedObjects } from './support/gitops.ts';
 

@@ -5,8 +5,8 @@
  * in PrometheusRules and AnalysisTemplates, and the field diff of the review comment.
  */
 import { describe, expect, it } from 'vitest';
-import { podTemplateOf, selects, type K8sObject } from '../src/policy/objects.ts';
-import { parsePromql, promqlOf, promqlProblems } from '../src/policy/promql.ts';
+import { podTemplateOf, selects, type K8sObject } from './policy/objects.ts';
+import { parsePromql, promqlOf, promqlProblems } from './policy/promql.ts';
 import { diffFields, diffObjects, refKey, refOf, toMarkdown } from '../src/review/field-diff.ts';
 
 describe('selects (Kubernetes label selector semantics)', () => {

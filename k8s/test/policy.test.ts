@@ -1,13 +1,13 @@
 /**
- * The checks of ../shared/docs/manifest-rules.md over every rendered workload, named by the
+ * The checks of k8s/docs/manifest-rules.md over every rendered workload, named by the
  * tools' own check ids, per environment; and each rule shown failing on a deliberately broken
  * copy of a rendered object, so a passing suite means the rules were able to fail.
  */
 import { describe, expect, it } from 'vitest';
 import { loadProfiles } from '../src/config/profile.ts';
 import { GATEWAY_CERT_COMPONENT } from '../src/constructs/gateway-certificate.ts';
-import type { K8sObject } from '../src/policy/objects.ts';
-import * as rules from '../src/policy/rules.ts';
+import type { K8sObject } from './policy/objects.ts';
+import * as rules from './policy/rules.ts';
 import { gitopsFiles, objectsOf } from './support/gitops.ts';
 
 const profiles = loadProfiles();

@@ -5,18 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EVENT_STREAMS, INTERNAL_ROUTE_ROOT, internalPrefix, serviceAccountName, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
-import { eventHubEnvVar } from '../src/constructs/microservice.ts';
+import { EVENT_STREAMS, INTERNAL_ROUTE_ROOT, KIT_ENVIRONMENT, eventHubVariable, internalPrefix, serviceAccountName, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
 import { buildProfile } from '../src/config/profile.ts';
-import { APPINSIGHTS_SECRET, serviceSecrets } from '../src/config/secrets.ts';
+import { secretVariables } from '../src/config/environment.ts';
 import { repoPath } from '../src/lib/paths.ts';
-import { alertMetricsEmitted, seedAlertProblems } from '../src/policy/alerts.ts';
-import * as mesh from '../src/policy/mesh-delivery.ts';
-import type { K8sObject } from '../src/policy/objects.ts';
-import { noLiteralSecrets } from '../src/policy/rules.ts';
-import { entraOnlyDatabaseAuth } from '../src/policy/database-auth.ts';
-import { istioGatewayTls } from '../src/policy/edge-tls.ts';
+import { alertMetricsEmitted, seedAlertProblems } from './policy/alerts.ts';
+import { entraOnlyDatabaseAuth } from './policy/database-auth.ts';
+import { istioGatewayTls } from './policy/edge-tls.ts';
+import * as mesh from './policy/mesh-delivery.ts';
+import type { K8sObject } from './policy/objects.ts';
+import { noLiteralSecrets } from './policy/rules.ts';
 import { find, objectsOf, renderedObjects } from './support/gitops.ts';
 
 const prod = objectsOf('prod');
@@ -170,7 +169,7 @@ describe('prod: Key Vault secrets and workload identity', () => {
 
   it('mounts exactly the secrets each service reads from Key Vault, with the profile\'s vault, tenant and the service\'s own identity', () => {
     for (const s of serviceList()) {
-      const wanted = serviceSecrets(s, profile);
+      const wanted = secretVariables(s, profile);
       if (wanted.length === 0) {
         expect(prod.some((o) => o.kind === 'SecretProviderClass' && o.metadata.name === `${workloadName(s.name)}-kv`), s.name).toBe(false);
         continue;
@@ -205,11 +204,12 @@ describe('prod: Key Vault secrets and workload identity', () => {
   });
 
   it('reads the Application Insights connection string from the Key Vault secret infra-bicep writes (prod snapshot)', () => {
+    const APPINSIGHTS_SECRET = KIT_ENVIRONMENT.APPLICATIONINSIGHTS_CONNECTION_STRING.keyVaultSecret;
     const snapshot = JSON.parse(readFileSync(repoPath('infra-bicep', 'snapshots', 'prod.snapshot.json'), 'utf8')) as { predictedResources: { type: string; name: string }[] };
     const secrets = snapshot.predictedResources.filter((r) => r.type === 'Microsoft.KeyVault/vaults/secrets').map((r) => r.name.split('/').pop());
     expect(secrets).toContain(APPINSIGHTS_SECRET);
-    for (const s of serviceList()) expect(serviceSecrets(s, profile).map((i) => i.keyVaultSecret), s.name).toContain(APPINSIGHTS_SECRET);
-    expect(serviceSecrets(SERVICES.ai, buildProfile('dev', loadAzureOutputs('dev'))).map((i) => i.envVar)).not.toContain('APPLICATIONINSIGHTS_CONNECTION_STRING');
+    for (const s of serviceList()) expect(secretVariables(s, profile).map((i) => i.keyVaultSecret), s.name).toContain(APPINSIGHTS_SECRET);
+    expect(secretVariables(SERVICES.ai, buildProfile('dev', loadAzureOutputs('dev'))).map((i) => i.envVar)).not.toContain('APPLICATIONINSIGHTS_CONNECTION_STRING');
   });
 
   it('annotates each ServiceAccount with its managed identity and labels the pods', () => {
@@ -227,7 +227,7 @@ describe('Event Hubs: trip events for analytics (seed §4.2.3)', () => {
       const data = find('prod', 'ConfigMap', `${workloadName(s.name)}-config`).data as Record<string, string>;
       const streams = EVENT_STREAMS.filter((e) => e.producer === s.name);
       expect(data.EVENTHUBS_FQDN, s.name).toBe(streams.length > 0 ? azure.eventHubsNamespaceFqdn : undefined);
-      for (const e of streams) expect(data[eventHubEnvVar(e.hub)]).toBe(e.hub);
+      for (const e of streams) expect(data[eventHubVariable(e.hub)]).toBe(e.hub);
     }
     expect(EVENT_STREAMS.map((e) => e.producer)).toEqual(['trip']);
     // The snapshot: the hub exists, and its one data role belongs to the producer's identity.

@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../../apps/service-kit/src/telemetry/metrics.ts';
-import * as mesh from '../src/policy/mesh-delivery.ts';
-import type { K8sObject } from '../src/policy/objects.ts';
-import { promqlOf, promqlProblems } from '../src/policy/promql.ts';
+import * as mesh from './policy/mesh-delivery.ts';
+import type { K8sObject } from './policy/objects.ts';
+import { promqlOf, promqlProblems } from './policy/promql.ts';
 import { find, objectsOf } from './support/gitops.ts';
 
 const prod = objectsOf('prod');

@@ -74,4 +74,15 @@ describe('Bicep hand-over loader', () => {
     const azure = { ...loadAzureOutputs('prod'), keyVaultName: '' };
     expect(() => buildProfile('prod', azure)).toThrow(/keyVaultName/);
   });
+
+  it('fails the synth without the data store subnets prod\'s network policies allow, or with a malformed one', () => {
+    const good = JSON.parse(readFileSync(outputsFile('prod'), 'utf8')) as Record<string, { type: string; value: unknown }>;
+    const missing = structuredClone(good);
+    delete missing.postgresSubnetCidr;
+    expect(() => parseAzureOutputs(missing, 'prod.outputs.json')).toThrow(/postgresSubnetCidr: missing/);
+    const malformed = structuredClone(good);
+    malformed.redisSubnetCidr = { type: 'String', value: '10.0.3.0' };
+    expect(() => parseAzureOutputs(malformed, 'prod.outputs.json')).toThrow(/redisSubnetCidr: not an IPv4 CIDR/);
+    expect(() => buildProfile('prod', { ...loadAzureOutputs('prod'), redisSubnetCidr: '' })).toThrow(/redisSubnetCidr/);
+  });
 });

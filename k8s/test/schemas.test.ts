@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderedObjects } from './support/gitops.ts';
 import { schemaErrors } from './support/schemas.ts';
-import { stableApiVersions } from '../src/policy/rules.ts';
+import { stableApiVersions } from './policy/rules.ts';
 
 describe('every rendered object validates against its schema [manifest-rules 21]', () => {
   it('has no schema violations in gitops/ (kubernetes-models, CRD schemas, VPA schema)', async () => {

@@ -4,8 +4,8 @@
  * rendered rules are checked in prod-security.test.ts; here each way to miss is shown.
  */
 import { expect, it } from 'vitest';
-import { markdownAnchors, SEED_ALERTS, seedAlertProblems } from '../src/policy/alerts.ts';
-import type { K8sObject } from '../src/policy/objects.ts';
+import { markdownAnchors, SEED_ALERTS, seedAlertProblems } from './policy/alerts.ts';
+import type { K8sObject } from './policy/objects.ts';
 
 const RUNBOOKS = '# Runbooks\n\n## Pod restarts\n\n## AI service slow!\n';
 const EXPRS: Record<string, string> = {

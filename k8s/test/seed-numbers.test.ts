@@ -1,5 +1,5 @@
 /**
- * The seed's numbers (../shared/docs/architecture.md, seed §2, §4.1.2, §5.1, §7.2.2) as they must
+ * The seed's numbers (docs/architecture.md, seed §2, §4.1.2, §5.1, §7.2.2) as they must
  * appear in the rendered YAML. Written out here on purpose: the catalog is the source, this is
  * the independent check that it and the renderer carry the seed table through unchanged.
  */

@@ -23,7 +23,9 @@ import { execFile } from 'node:child_process';
 import { QUEUE_NAMES } from '@tripgen/catalog';
 import { buildLocationService } from '@tripgen/location-service';
 import { checkItinerary, type PlanRequest } from '@tripgen/planner';
-import { REPO_ROOT, createTestDatabase, freePort, redisUrl, serviceMigrationsDir } from '@tripgen/service-kit/testing';
+import { REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { freePort } from '@tripgen/dev-tools/processes';
+import { createScratchDatabase, redisUrl } from '@tripgen/dev-tools/local-stack';
 import { startServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import pg from 'pg';
 import { locationDirectory } from '../src/clients/location.ts';
@@ -58,7 +60,7 @@ try {
   // The real location service on its own database, loaded by its own loader command.
   const bus = await startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES });
   cleanups.push(() => bus.stop());
-  const db = await createTestDatabase('eval_location', serviceMigrationsDir('location'));
+  const db = await createScratchDatabase('eval_location', serviceMigrationsDir('location'));
   cleanups.push(() => db.drop());
   await promisify(execFile)(process.execPath, ['--import', 'tsx', 'apps/location-service/src/cli/load-places.ts'], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, DATABASE_URL: db.url } });
   const location = await buildLocationService({

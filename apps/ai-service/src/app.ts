@@ -7,7 +7,7 @@ import { createApp, createPrismaClient, createTokenVerifier, databasePassword, l
 import { azureCredentialFromEnv, createOutboxRelay, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import type { FastifyServerOptions } from 'fastify';
 import { locationDirectory } from './clients/location.ts';
-import { loadAiConfig } from './config.ts';
+import { aiConfig } from './config.ts';
 import { generationRepository } from './domain/generations.ts';
 import { consumeScheduleRequests } from './domain/schedule-consumer.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
@@ -23,8 +23,8 @@ export interface BuildOptions {
 
 export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
   const env = opts.env ?? process.env;
-  const config = loadConfig({ service: 'ai', usesQueues: true, needsJwks: true }, env);
-  const ai = loadAiConfig(env);
+  const config = loadConfig({ service: 'ai' }, env);
+  const ai = aiConfig(config.own);
   // prod: Entra token auth (DATABASE_AUTH=entra), the pod's workload identity as the database user.
   const prisma = createPrismaClient(PrismaClient, config.databaseUrl, undefined, await databasePassword(config, env));
   const verifier = createTokenVerifier(remoteJwks(config.jwksUrl!), config.jwtIssuer, config.jwtAudience);

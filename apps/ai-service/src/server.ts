@@ -1,11 +1,10 @@
-/** Process entry point of the AI service (container command and `npm run dev`). */
-import { runService } from '@tripgen/service-kit';
-import { buildAiService } from './app.ts';
+/** Process entry point of the AI service (its image's ENTRYPOINT, `npm run dev`): serve, or `migrate`. */
+import { fileURLToPath } from 'node:url';
+// The entry point module alone: `migrate` loads neither Fastify nor the Prisma client.
+import { serviceMain } from '@tripgen/service-kit/main';
 
-try {
-  await runService(await buildAiService());
-} catch (err) {
-  // A configuration error is the operator's to fix: one clear line, no stack.
-  console.error(err instanceof Error && err.name === 'ConfigError' ? err.message : err);
-  process.exit(1);
-}
+await serviceMain({
+  service: 'ai',
+  migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
+  build: async () => (await import('./app.ts')).buildAiService(),
+});

@@ -17,6 +17,31 @@ export const EVENT_STREAMS = [{ hub: 'trip-events', producer: 'trip' }] as const
 /** Seed §2 dev messaging: max queue size 1 GB, message TTL 14 days. */
 export const QUEUE_LIMITS = { maxSizeInMegabytes: 1024, defaultMessageTimeToLive: 'P14D', maxDeliveryCount: 10 } as const;
 
+const DAY_MS = 24 * 60 * 60_000;
+
+/** Milliseconds of an ISO 8601 duration in days (`P14D`): the only form QUEUE_LIMITS uses. */
+export const isoDaysMs = (duration: string): number => {
+  const m = /^P(\d+)D$/.exec(duration);
+  if (!m) throw new Error(`"${duration}" is not a duration in days (PnD)`);
+  return Number(m[1]) * DAY_MS;
+};
+
+/**
+ * How long after it was sent a message id can still arrive: a redelivery (a lost lock, an abandon)
+ * or an outbox re-send (a relay that died before marking the row sent) comes while the message
+ * lives, i.e. within the queues' time to live. The consumers deduplicate (processed_messages), so
+ * Service Bus's own duplicate detection, whose window is at most 7 days, is not needed.
+ */
+export const DUPLICATE_WINDOW_MS = isoDaysMs(QUEUE_LIMITS.defaultMessageTimeToLive);
+
+/**
+ * The messaging tables are not archives: processed message ids and sent outbox rows are deleted
+ * once older than `keepMs`, a day past the duplicate window (so a duplicate still arriving is still
+ * recognised), by every running service every `pruneEveryMs` (the idempotent consumers and the
+ * outbox relay of @tripgen/service-kit/messaging).
+ */
+export const MESSAGE_RETENTION = { keepMs: DUPLICATE_WINDOW_MS + DAY_MS, pruneEveryMs: 60 * 60_000 } as const;
+
 /** Body of a notification-queue message: produced by the AI service, kept in the user's inbox by the user service. */
 export interface NotificationMessage {
   readonly userId: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICES } from './services.ts';
-import { heapCapMiB, memoryBytes, migrationCommand, nodeOptions } from './runtime.ts';
+import { MIN_SHUTDOWN_RESERVE_MS, SHUTDOWN_TIMING, heapCapMiB, memoryBytes, migrationArgs, nodeOptions, shutdownReserveMs } from './runtime.ts';
 
 describe('memoryBytes', () => {
   it('reads binary, decimal and plain Kubernetes memory quantities', () => {
@@ -31,6 +31,18 @@ describe('heap cap', () => {
   });
 });
 
-it('migration command applies one service through the offline script', () => {
-  expect(migrationCommand('user')).toEqual(['node', '--import', 'tsx', 'scripts/migrate.ts', 'deploy', 'user']);
+it('the migration Job asks the image entry point for its migrate command', () => {
+  expect(migrationArgs).toEqual(['migrate']);
+});
+
+describe('shutdown timing', () => {
+  it('leaves the steps after the close grace their reserve before Kubernetes kills the pod', () => {
+    expect(shutdownReserveMs()).toBeGreaterThanOrEqual(MIN_SHUTDOWN_RESERVE_MS);
+    expect(shutdownReserveMs()).toBe(SHUTDOWN_TIMING.terminationGracePeriodSeconds * 1000 - SHUTDOWN_TIMING.drainDelayMs - SHUTDOWN_TIMING.closeGraceMs);
+  });
+
+  it('fails a timing whose drain and close grace eat the grace period (the check bites)', () => {
+    expect(shutdownReserveMs({ ...SHUTDOWN_TIMING, closeGraceMs: 25_000 })).toBeLessThan(MIN_SHUTDOWN_RESERVE_MS);
+    expect(shutdownReserveMs({ ...SHUTDOWN_TIMING, terminationGracePeriodSeconds: 15 })).toBeLessThan(MIN_SHUTDOWN_RESERVE_MS);
+  });
 });

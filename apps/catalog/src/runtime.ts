@@ -1,9 +1,9 @@
 /**
  * How a service's process runs, derived from its catalog entry. The manifests (k8s/), the image
  * (apps/<service>-service/Dockerfile, checked by k8s/test/images.test.ts) and the local runs
- * (scripts/lib/local-services.ts) read these, so the container is asked for what it does.
+ * (tools/dev-tools/src/local-services.ts) read these, so the container is asked for what it does.
  */
-import type { ServiceName, ServiceSpec } from './services.ts';
+import type { ServiceSpec } from './services.ts';
 
 /** Kubernetes quantity suffixes that make sense for memory (milli-bytes do not). */
 const MEMORY_UNITS: Readonly<Record<string, number>> = {
@@ -40,15 +40,32 @@ export const heapCapMiB = (memoryLimit: string): number => Math.floor((memoryByt
 /** NODE_OPTIONS of a service's container (its ConfigMap; the local runs use the same value). */
 export const nodeOptions = (spec: ServiceSpec): string => `--max-old-space-size=${heapCapMiB(spec.resources.limits.memory)}`;
 
-/** Where the image keeps the repository tree; relative paths below are relative to it. */
-export const CONTAINER_WORKDIR = '/app';
+/**
+ * The commands of every service image's entry point (apps/service-kit/src/main.ts): with none it
+ * serves; `migrate` applies the service's committed migrations (shipped in its image) to
+ * DATABASE_URL and exits. The migration Job passes `migrationArgs` to the image's entry point.
+ */
+export const SERVICE_COMMANDS = { serve: 'serve', migrate: 'migrate' } as const;
+export const migrationArgs: readonly string[] = [SERVICE_COMMANDS.migrate];
 
-/** The offline migration runner (the WebAssembly schema engine; no native Prisma engine in the image). */
-export const MIGRATION_SCRIPT = 'scripts/migrate.ts';
+/**
+ * A service pod's shutdown (SIGTERM), written once: readiness reports "draining" for
+ * `drainDelayMs` (the time Kubernetes needs to take the pod out of its endpoints), then the server
+ * closes and waits for in-flight requests; connections still open `closeGraceMs` later are cut;
+ * then consumers, relays and pools stop. All of it must end before Kubernetes kills the process at
+ * `terminationGracePeriodSeconds` (the pods' setting): drainDelayMs + closeGraceMs must leave room
+ * for the last steps (tested in runtime.test.ts and against the rendered pods).
+ */
+export const SHUTDOWN_TIMING = { drainDelayMs: 5_000, closeGraceMs: 10_000, terminationGracePeriodSeconds: 30 } as const;
+
+/** Time a pod has for the steps after the close grace (consumers, relays, Redis, PostgreSQL, tracing). */
+export const shutdownReserveMs = (t: { drainDelayMs: number; closeGraceMs: number; terminationGracePeriodSeconds: number } = SHUTDOWN_TIMING): number =>
+  t.terminationGracePeriodSeconds * 1000 - t.drainDelayMs - t.closeGraceMs;
+
+/** The least time the steps after the close grace are given before the kill. */
+export const MIN_SHUTDOWN_RESERVE_MS = 5_000;
 
 /** The prod database-roles Job's program (in the user service's image, which carries the kit). */
 export const DATABASE_ROLES_PROGRAM = 'apps/service-kit/src/data/database-roles-job.ts';
 export const databaseRolesCommand = (): string[] => ['node', '--import', 'tsx', DATABASE_ROLES_PROGRAM];
 
-/** Command of a service's migration Job: applies its committed migrations to DATABASE_URL. */
-export const migrationCommand = (s: ServiceName): string[] => ['node', '--import', 'tsx', MIGRATION_SCRIPT, 'deploy', s];

@@ -2,8 +2,9 @@
  * The service catalog: every fact about a TripGen service is written here once.
  * The services import their port and probe paths from it; the manifests, the dev gateway,
  * the NGINX ingress, the network policies and the mesh policies are derived from it.
- * Numbers come from the seed (§4.1.2, §5.1, §7.2.2); see ../shared/docs/architecture.md.
+ * Numbers come from the seed (§4.1.2, §5.1, §7.2.2); see docs/architecture.md.
  */
+import type { ResponseTimeObjective } from './latency.ts';
 import { QUEUES, type QueueName } from './queues.ts';
 
 export const SERVICE_NAMES = ['user', 'trip', 'ai', 'location'] as const;
@@ -47,6 +48,8 @@ export interface ServiceSpec {
   readonly calls: readonly ServiceName[];
   /** The user-facing services are promoted blue-green, the others by canary (seed §8). */
   readonly delivery: 'blue-green' | 'canary';
+  /** Its p95 response-time objective (latency.ts): the alerts and rollout analyses judge it by this. */
+  readonly responseTime: ResponseTimeObjective;
 }
 
 /** Probe and metrics paths: the same for every service, served by the service kit. */
@@ -58,11 +61,32 @@ export const HEALTH_PATHS = {
 export const METRICS_PATH = '/metrics';
 export const OPENAPI_PATH = '/docs/json';
 
+/**
+ * The largest request body accepted, written once for every layer a request crosses: the prod edge
+ * (Application Gateway's WAF, through infra-bicep/catalog.json), the dev edge (the NGINX ingress's
+ * proxy-body-size), the local dev gateway and each service (Fastify's bodyLimit). Beyond it every
+ * layer answers 413 itself, so no larger body reaches a service. 128 KiB: the WAF's request-body
+ * inspection limit, far above any body of the public API.
+ */
+export const REQUEST_BODY_LIMIT_BYTES = 128 * 1024;
+
 /** Seed §7.2.2: every probe every 30 s with a 5 s timeout. */
 export const PROBE_TIMING = { periodSeconds: 30, timeoutSeconds: 5 } as const;
 
-/** The user service publishes the token-signing keys here; every other service verifies against it. */
-export const JWKS_PATH = '/api/v1/auth/jwks.json';
+/** The one service that issues access tokens (signs them; publishes the public keys at JWKS_PATH). */
+export const TOKEN_ISSUER = 'user' satisfies ServiceName;
+
+/**
+ * The token issuer's public auth routes: the issuer serves them, its catalog entry lists them as
+ * token-free, the benchmarks and tests call them.
+ */
+export const AUTH_PATHS = {
+  register: '/api/v1/auth/register',
+  login: '/api/v1/auth/login',
+  /** The token-signing public keys; every other service verifies against them. */
+  jwks: '/api/v1/auth/jwks.json',
+} as const;
+export const JWKS_PATH = AUTH_PATHS.jwks;
 
 /**
  * Service-to-service routes of a service (e.g. the location service's batch lookup for the AI
@@ -74,8 +98,9 @@ export const JWKS_PATH = '/api/v1/auth/jwks.json';
 export const INTERNAL_ROUTE_ROOT = '/internal/v1';
 export const internalPrefix = (s: ServiceName): string => `${INTERNAL_ROUTE_ROOT}/${s}`;
 /** The variable that tells a service where a service it calls answers (one per entry of its `calls`). */
-export const serviceUrlVariable = (s: ServiceName): string => `${s.toUpperCase()}_SERVICE_URL`;
-export const JWT_ISSUER = 'https://tripgen.example/user-service';
+export const serviceUrlVariable = <S extends ServiceName>(s: S): ServiceUrlVariable<S> => `${s.toUpperCase() as Uppercase<S>}_SERVICE_URL`;
+export type ServiceUrlVariable<S extends ServiceName = ServiceName> = `${Uppercase<S>}_SERVICE_URL`;
+export const JWT_ISSUER = `https://tripgen.example/${workloadName(TOKEN_ISSUER)}`;
 export const JWT_AUDIENCE = 'tripgen-api';
 
 const service = <const S extends ServiceSpec>(spec: S): S => spec;
@@ -86,7 +111,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     description: 'Accounts, login, access tokens (JWKS), preferences and the notifications inbox',
     port: 3001,
     routes: [
-      { prefix: '/api/v1/auth', anonymous: ['/api/v1/auth/register', '/api/v1/auth/login', JWKS_PATH] },
+      { prefix: '/api/v1/auth', anonymous: [AUTH_PATHS.register, AUTH_PATHS.login, AUTH_PATHS.jwks] },
       { prefix: '/api/v1/users', anonymous: [] },
     ],
     resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
@@ -97,6 +122,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     queues: { produces: [], consumes: [QUEUES.notification] },
     calls: [],
     delivery: 'blue-green',
+    responseTime: 'request',
   }),
   trip: service({
     name: 'trip',
@@ -111,6 +137,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     queues: { produces: [QUEUES.aiScheduleGeneration, QUEUES.locationSearch], consumes: [] },
     calls: ['user', 'location', 'ai'],
     delivery: 'blue-green',
+    responseTime: 'request',
   }),
   ai: service({
     name: 'ai',
@@ -125,6 +152,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     queues: { produces: [QUEUES.notification], consumes: [QUEUES.aiScheduleGeneration] },
     calls: ['user', 'location'],
     delivery: 'canary',
+    responseTime: 'itinerary',
   }),
   location: service({
     name: 'location',
@@ -139,24 +167,26 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     queues: { produces: [], consumes: [QUEUES.locationSearch] },
     calls: ['user'],
     delivery: 'canary',
+    responseTime: 'request',
   }),
 };
 
 export const serviceList = (): readonly ServiceSpec[] => SERVICE_NAMES.map((n) => SERVICES[n]);
 
-/** Services that call `target` (the inverse of the call graph). */
-export const callersOf = (target: ServiceName): readonly ServiceSpec[] =>
-  serviceList().filter((s) => s.calls.includes(target));
+/** Every service but the issuer verifies tokens against the issuer's JWKS (the issuer uses its own key). */
+export const needsJwks = (s: ServiceSpec): boolean => s.name !== TOKEN_ISSUER;
 
-/** Services that call the user service only for its JWKS still need that path: every one verifies tokens. */
-export const needsJwks = (s: ServiceSpec): boolean => s.name !== 'user';
+/** Whether a service sends or receives Service Bus messages (then it needs a bus setting). */
+export const usesQueues = (s: ServiceSpec): boolean => s.queues.produces.length + s.queues.consumes.length > 0;
 
 /** The namespace every TripGen workload runs in (dev and prod are separate clusters). */
 export const K8S_NAMESPACE = 'tripgen';
 
 /** Kubernetes names of a service: its Deployment/Rollout and Service, and its ServiceAccount
  * (the subject of its Azure workload-identity federated credential: system:serviceaccount:<ns>:<sa>). */
-export const workloadName = (s: ServiceName): string => `${s}-service`;
+export function workloadName(s: ServiceName): string {
+  return `${s}-service`;
+}
 export const serviceAccountName = (s: ServiceName): string => `tripgen-${s}`;
 
 /**

@@ -21,7 +21,7 @@ export interface BuildOptions {
 
 export const buildLocationService = async (opts: BuildOptions = {}): Promise<App> => {
   const env = opts.env ?? process.env;
-  const config = loadConfig({ service: 'location', usesQueues: true, needsJwks: true }, env);
+  const config = loadConfig({ service: 'location' }, env);
   // prod: Entra token auth (DATABASE_AUTH=entra), the pod's workload identity as the database user.
   const prisma = createPrismaClient(PrismaClient, config.databaseUrl, undefined, await databasePassword(config, env));
   const verifier = createTokenVerifier(remoteJwks(config.jwksUrl!), config.jwtIssuer, config.jwtAudience);

@@ -3,7 +3,7 @@
  * data's generation (database, row count, last change), re-read every few seconds.
  */
 import { createPrismaClient } from '@tripgen/service-kit';
-import { waitFor } from '@tripgen/service-kit/testing';
+import { waitFor } from '@tripgen/testing';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { upsertPlaces } from '../src/data/load.ts';

@@ -6,7 +6,7 @@
  */
 import { PLACE_CATEGORIES } from '@tripgen/catalog';
 import { createPrismaClient } from '@tripgen/service-kit';
-import { createTestDatabase } from '@tripgen/service-kit/testing';
+import { createTestDatabase } from '@tripgen/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataFiles, loadPlaces, readPlaceFiles } from '../src/data/load.ts';
 import { dayOpenings, weeklyHours } from '../src/domain/opening-hours.ts';

@@ -7,7 +7,7 @@
 import { SERVICES } from '@tripgen/catalog';
 import { createPrismaClient } from '@tripgen/service-kit';
 import { openMigrationEngine, readSchemaFolder } from '@tripgen/service-kit/migrations';
-import { adminUrl, createTestDatabase, type TestDatabase } from '@tripgen/service-kit/testing';
+import { adminUrl, createTestDatabase, type TestDatabase } from '@tripgen/testing';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '../src/generated/prisma/client.ts';

@@ -8,8 +8,9 @@
 import { existsSync } from 'node:fs';
 import { JWKS_PATH, QUEUE_NAMES, type Place } from '@tripgen/catalog';
 import type { App } from '@tripgen/service-kit';
-import { createDevGateway } from '@tripgen/service-kit/dev-gateway';
-import { createTestDatabase, redisUrl, serviceMigrationsDir, type TestDatabase } from '@tripgen/service-kit/testing';
+import { createDevGateway } from '@tripgen/dev-tools/gateway';
+import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/testing';
+import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { buildUserService } from '@tripgen/user-service';
 import type { FastifyInstance } from 'fastify';

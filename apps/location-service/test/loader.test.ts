@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createPrismaClient } from '@tripgen/service-kit';
-import { createTestDatabase, type TestDatabase } from '@tripgen/service-kit/testing';
+import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { PlaceDataError, loadPlaces, readPlaceFiles } from '../src/data/load.ts';

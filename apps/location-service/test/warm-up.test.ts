@@ -5,7 +5,7 @@
  */
 import { METRICS_PATH, QUEUES, internalPrefix, type LocationSearchMessage } from '@tripgen/catalog';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
-import { waitFor } from '@tripgen/service-kit/testing';
+import { waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startLocationService, type RunningLocationService } from './harness.ts';
 

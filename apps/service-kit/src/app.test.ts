@@ -11,7 +11,7 @@ import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks } from './auth/jwt.ts';
 import { loadConfig } from './config.ts';
 import { drainAndClose } from './server.ts';
-import { adminUrl, redisUrl } from './testing/index.ts';
+import { adminUrl, redisUrl } from '@tripgen/testing';
 
 const lines: Record<string, unknown>[] = [];
 const sink = new Writable({
@@ -22,6 +22,9 @@ const sink = new Writable({
 });
 
 let app: App;
+/** The trip service's contract asks for its bus and the issuer's keys; this stand-in app uses neither. */
+const STAND_IN_ENV = { SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v', JWKS_URL: 'http://127.0.0.1:1/jwks.json' };
+
 let pool: pg.Pool;
 let base: string;
 /** What happened during the drain, in order. */
@@ -29,7 +32,7 @@ const shutdownOrder: string[] = [];
 
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: adminUrl(), max: 2 });
-  const config = loadConfig({ service: 'trip' }, { DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), LOG_LEVEL: 'info', SHUTDOWN_DELAY_MS: '200', MAX_EVENT_LOOP_DELAY_MS: '0' });
+  const config = loadConfig({ service: 'trip' }, { ...STAND_IN_ENV, DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), LOG_LEVEL: 'info', SHUTDOWN_DELAY_MS: '200', MAX_EVENT_LOOP_DELAY_MS: '0' });
   app = await createApp({
     config,
     database: { ping: async () => void (await pool.query('SELECT 1')), close: () => (shutdownOrder.push('postgresql closed'), pool.end()) },

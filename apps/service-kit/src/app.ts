@@ -10,7 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, SERVICES, workloadName } from '@tripgen/catalog';
+import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, SERVICES, workloadName } from '@tripgen/catalog';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Span } from '@opentelemetry/api';
@@ -18,7 +18,7 @@ import type { ServiceConfig } from './config.ts';
 import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, problem, registerProblemHandlers } from './http/problem.ts';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, registerProblemHandlers } from './http/problem.ts';
 import { redisBackedStore } from './http/rate-limit.ts';
 import { clientAddressKey } from './http/client-address.ts';
 import { AJV_OPTIONS, buildValidator } from './http/validation.ts';
@@ -72,7 +72,6 @@ export interface CreateAppOptions {
 
 export type App = FastifyInstance;
 
-const BODY_LIMIT_BYTES = 256 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const OPERATIONAL_PATHS = new Set<string>([HEALTH_PATHS.liveness, HEALTH_PATHS.readiness, HEALTH_PATHS.startup, METRICS_PATH, OPENAPI_PATH]);
 
@@ -110,7 +109,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
             redact: ['req.headers.authorization'],
             ...(typeof opts.logger === 'object' ? opts.logger : {}),
           },
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: REQUEST_BODY_LIMIT_BYTES,
     // genReqId reads x-request-id itself, so that a hostile value never reaches logs or headers.
     requestIdHeader: false,
     genReqId: (req) => {
@@ -171,11 +170,11 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   await app.register(helmet, { global: true });
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
-    retryAfter: 5,
+    retryAfter: RETRY_AFTER_SECONDS.unavailable,
     // Probes must keep answering under load: a busy pod is not a dead one.
     pressureHandler: (request, reply, type) => {
       if (OPERATIONAL_PATHS.has(request.url.split('?')[0] ?? '')) return undefined;
-      void reply.code(503).type(PROBLEM_CONTENT_TYPE).header('retry-after', '5').send(problem(503, `The service is under pressure (${type}); retry shortly`));
+      void reply.code(503).type(PROBLEM_CONTENT_TYPE).header('retry-after', String(RETRY_AFTER_SECONDS.unavailable)).send(problem(503, `The service is under pressure (${type}); retry shortly`));
       return undefined;
     },
   });

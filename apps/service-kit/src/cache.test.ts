@@ -9,8 +9,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { connectRedis, isRedisReady } from './redis.ts';
-import { redisUrl } from './testing/index.ts';
-import { quietLogger, waitFor } from './testing/wait.ts';
+import { quietLogger, redisUrl, waitFor } from '@tripgen/testing';
 
 const connections: Redis[] = [];
 const replica = async (namespace: string): Promise<{ cache: TwoLevelCache; redis: Redis; subscriber: Redis }> => {

@@ -18,7 +18,7 @@ describe('loadConfig', () => {
   it('names every bad or missing variable in one clear error', () => {
     const attempt = () =>
       loadConfig(
-        { service: 'trip', usesQueues: true, needsJwks: true },
+        { service: 'trip' },
         { SERVICE_NAME: 'user', PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', OTEL_TRACES_SAMPLER_ARG: '2' },
       );
     expect(attempt).toThrow(ConfigError);
@@ -32,5 +32,21 @@ describe('loadConfig', () => {
 
   it('refuses both Service Bus settings at once', () => {
     expect(() => loadConfig({ service: 'ai' }, { ...base, SERVICEBUS_FQDN: 'sb.servicebus.windows.net', SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://x' })).toThrow(/not both/);
+  });
+
+  it('asks each service for what its catalog entry implies: queues, the issuer\'s keys, its own variables', () => {
+    // The issuer verifies its own tokens (no JWKS_URL); every other service needs the issuer's keys.
+    const bus = { SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:5672;SharedAccessKeyName=k;SharedAccessKey=v' };
+    expect(loadConfig({ service: 'user' }, { ...base, ...bus }).jwksUrl).toBeUndefined();
+    expect(() => loadConfig({ service: 'location' }, { ...base, ...bus })).toThrow(/JWKS_URL is required/);
+    expect(() => loadConfig({ service: 'location' }, { ...base, JWKS_URL: 'http://user-service:3001/jwks' })).toThrow(/SERVICEBUS_FQDN or SERVICEBUS_CONNECTION_STRING is required/);
+  });
+
+  it('hands a service its own variables, required in production when the contract says so', () => {
+    const bus = { SERVICEBUS_FQDN: 'sb-tripgen.servicebus.windows.net' };
+    const own = loadConfig({ service: 'user' }, { ...base, ...bus, JWT_SIGNING_KEY_FILE: '/tmp/key.pem' }).own;
+    expect(own).toEqual({ JWT_SIGNING_KEY: undefined, JWT_SIGNING_KEY_FILE: '/tmp/key.pem' });
+    expect(() => loadConfig({ service: 'user' }, { ...base, ...bus, NODE_ENV: 'production' })).toThrow(/JWT_SIGNING_KEY or JWT_SIGNING_KEY_FILE is required/);
+    expect(loadConfig({ service: 'user' }, { ...base, ...bus, NODE_ENV: 'production', JWT_SIGNING_KEY: 'pem' }).own.JWT_SIGNING_KEY).toBe('pem');
   });
 });

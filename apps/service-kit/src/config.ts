@@ -1,19 +1,48 @@
 /**
- * Service configuration: exactly the environment variables the Kubernetes manifests set
- * (k8s/ renders them from the same catalog), validated once at start so that a bad or missing
- * variable stops the process with one clear message instead of failing later at first use.
+ * Service configuration: exactly the variables of the service's environment contract
+ * (`serviceEnvironment` in @tripgen/catalog: the kit's, the queue and token ones the service
+ * needs, its own), validated once at start so that a bad or missing variable stops the process
+ * with one clear message instead of failing later at first use. The manifests and the local runner
+ * are generated from the same contract.
  */
-import { JWT_AUDIENCE, JWT_ISSUER, RATE_LIMIT, SERVICES, TRACE_SAMPLING_RATIO, type ServiceName } from '@tripgen/catalog';
+import {
+  DATABASE_AUTH_MODES,
+  JWT_AUDIENCE,
+  JWT_ISSUER,
+  LOG_LEVELS,
+  NODE_ENVS,
+  RATE_LIMIT,
+  SERVICE_ENVIRONMENT,
+  SERVICES,
+  SHUTDOWN_TIMING,
+  TRACE_SAMPLING_RATIO,
+  isRequired,
+  oneOfGroups,
+  serviceEnvironment,
+  type EnvContract,
+  type EnvVarSpec,
+  type ServiceName,
+} from '@tripgen/catalog';
 
-export interface ServiceConfig {
-  readonly serviceName: ServiceName;
+type Env = Readonly<Record<string, string | undefined>>;
+
+type ValueOf<V extends EnvVarSpec> = V extends { readonly type: 'integer' | 'ratio' } ? number : string;
+/** The parsed values of a contract: present when required (outside a oneOf group), else maybe undefined. */
+export type EnvValues<C extends EnvContract> = {
+  readonly [K in keyof C]: C[K] extends { readonly oneOf: string } ? ValueOf<C[K]> | undefined : C[K] extends { readonly required: true } ? ValueOf<C[K]> : ValueOf<C[K]> | undefined;
+};
+/** A service's own variables (SERVICE_ENVIRONMENT), typed. */
+export type OwnEnvironment<S extends ServiceName> = EnvValues<(typeof SERVICE_ENVIRONMENT)[S]>;
+
+export interface ServiceConfig<S extends ServiceName = ServiceName> {
+  readonly serviceName: S;
   readonly port: number;
   readonly host: string;
-  readonly nodeEnv: 'development' | 'test' | 'production';
-  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly nodeEnv: (typeof NODE_ENVS)[number];
+  readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly databaseUrl: string;
   /** 'entra': DATABASE_URL names the managed identity as user and the password is an Entra token (prod); 'password': the URL's. */
-  readonly databaseAuth: 'password' | 'entra';
+  readonly databaseAuth: (typeof DATABASE_AUTH_MODES)[number];
   readonly redisUrl: string;
   /** Exactly one of these when the service uses queues: Azure (workload identity) or a local emulator. */
   readonly serviceBus: { readonly fqdn: string } | { readonly connectionString: string } | undefined;
@@ -39,6 +68,8 @@ export interface ServiceConfig {
   readonly trustProxyHops: number;
   /** Requests per user per minute; the catalog's number unless RATE_LIMIT_MAX overrides it (benchmarks only). */
   readonly rateLimitMax: number;
+  /** The service's own variables, as its catalog entry in SERVICE_ENVIRONMENT declares them. */
+  readonly own: OwnEnvironment<S>;
 }
 
 export class ConfigError extends Error {
@@ -48,104 +79,108 @@ export class ConfigError extends Error {
   }
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-const NODE_ENVS = ['development', 'test', 'production'] as const;
-const SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'];
+const parse = (name: string, v: EnvVarSpec, raw: string, problems: string[]): string | number | undefined => {
+  switch (v.type) {
+    case 'string':
+      return raw;
+    case 'url':
+      try {
+        const u = new URL(raw);
+        if (!v.protocols.includes(u.protocol)) problems.push(`${name} must be a ${v.protocols.join(' or ')} URL, got "${u.protocol}"`);
+      } catch {
+        problems.push(`${name} is not a valid URL`);
+      }
+      return raw;
+    case 'integer': {
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < v.min || n > v.max) problems.push(`${name} must be an integer in ${v.min}..${v.max}, got "${raw}"`);
+      return n;
+    }
+    case 'ratio': {
+      const n = Number(raw);
+      if (!(n >= 0 && n <= 1)) problems.push(`${name} must be a ratio in 0..1, got "${raw}"`);
+      return n;
+    }
+    case 'enum':
+      if (!v.values.includes(raw)) problems.push(`${name} must be one of ${v.values.join(', ')}, got "${raw}"`);
+      return raw;
+  }
+};
 
-export interface LoadConfigOptions {
+/**
+ * Reads and checks every variable of a contract: types, required ones (and those required in
+ * production), oneOf groups (at most one set; one when required). Names every problem.
+ */
+export const readEnvironment = <C extends EnvContract>(contract: C, env: Env): { values: EnvValues<C>; problems: string[] } => {
+  const problems: string[] = [];
+  const nodeEnv = env.NODE_ENV?.trim() || 'development';
+  const values: Record<string, string | number | undefined> = {};
+  for (const [name, v] of Object.entries(contract)) {
+    const raw = env[name]?.trim() || undefined;
+    if (raw === undefined) {
+      if (!v.oneOf && isRequired(v, nodeEnv)) problems.push(`${name} is required (${v.description})`);
+      values[name] = undefined;
+      continue;
+    }
+    values[name] = parse(name, v, raw, problems);
+  }
+  for (const [group, names] of oneOfGroups(contract)) {
+    const set = names.filter((n) => values[n] !== undefined);
+    if (set.length > 1) problems.push(`set one of ${names.join(', ')}, not both (${group})`);
+    if (set.length === 0 && names.some((n) => isRequired(contract[n]!, nodeEnv))) {
+      problems.push(`${names.join(' or ')} is required (${names.map((n) => `${n}: ${contract[n]!.description}`).join('; ')})`);
+    }
+  }
+  return { values: values as EnvValues<C>, problems };
+};
+
+export interface LoadConfigOptions<S extends ServiceName> {
   /** The service this process is; SERVICE_NAME must agree when set. */
-  readonly service: ServiceName;
-  /** Whether the service sends or receives Service Bus messages (then a bus setting is required). */
-  readonly usesQueues?: boolean;
-  /** Whether tokens are verified against a remote JWKS (every service but the token issuer). */
-  readonly needsJwks?: boolean;
+  readonly service: S;
 }
 
-export const loadConfig = (opts: LoadConfigOptions, env: NodeJS.ProcessEnv = process.env): ServiceConfig => {
-  const problems: string[] = [];
-  const str = (name: string, required: boolean): string | undefined => {
-    const v = env[name]?.trim();
-    if (!v && required) problems.push(`${name} is required`);
-    return v || undefined;
-  };
-  const url = (name: string, required: boolean, protocols: readonly string[]): string | undefined => {
-    const v = str(name, required);
-    if (v === undefined) return undefined;
-    try {
-      const u = new URL(v);
-      if (!protocols.includes(u.protocol)) problems.push(`${name} must be a ${protocols.join(' or ')} URL, got "${u.protocol}"`);
-    } catch {
-      problems.push(`${name} is not a valid URL`);
-    }
-    return v;
-  };
-  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
-    const v = str(name, false) ?? fallback;
-    if (!(allowed as readonly string[]).includes(v)) problems.push(`${name} must be one of ${allowed.join(', ')}, got "${v}"`);
-    return v as T;
-  };
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = str(name, false);
-    const v = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(v) || v < min || v > max) problems.push(`${name} must be an integer in ${min}..${max}, got "${raw}"`);
-    return v;
-  };
+export const loadConfig = <S extends ServiceName>(opts: LoadConfigOptions<S>, env: Env = process.env): ServiceConfig<S> => {
+  const { values, problems } = readEnvironment(serviceEnvironment(opts.service), env);
+  // serviceEnvironment is the kit's contract plus the service's extras: the kit's names are always there.
+  const v = values as Readonly<Record<string, string | number | undefined>>;
+  const str = (name: string): string | undefined => v[name] as string | undefined;
+  const num = (name: string, fallback: number): number => (v[name] as number | undefined) ?? fallback;
 
-  const serviceName = str('SERVICE_NAME', false) ?? opts.service;
-  if (serviceName !== opts.service) problems.push(`SERVICE_NAME is "${serviceName}" but this process is the ${opts.service} service`);
-  const port = int('PORT', SERVICES[opts.service].port, 1, 65535);
-  const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
-  const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
-  const databaseUrl = url('DATABASE_URL', true, ['postgresql:', 'postgres:']);
-  const databaseAuth = oneOf('DATABASE_AUTH', ['password', 'entra'] as const, 'password');
-  const redisUrl = url('REDIS_URL', true, ['redis:', 'rediss:']);
-
-  const fqdn = str('SERVICEBUS_FQDN', false);
-  const connectionString = str('SERVICEBUS_CONNECTION_STRING', false);
-  if (fqdn && connectionString) problems.push('set SERVICEBUS_FQDN (Azure) or SERVICEBUS_CONNECTION_STRING (local), not both');
-  if (opts.usesQueues && !fqdn && !connectionString) problems.push('SERVICEBUS_FQDN (Azure) or SERVICEBUS_CONNECTION_STRING (local emulator) is required');
+  if (str('SERVICE_NAME') !== undefined && str('SERVICE_NAME') !== opts.service) {
+    problems.push(`SERVICE_NAME is "${str('SERVICE_NAME')}" but this process is the ${opts.service} service`);
+  }
+  const connectionString = str('SERVICEBUS_CONNECTION_STRING');
   if (connectionString && !/Endpoint=sb:\/\//i.test(connectionString)) problems.push('SERVICEBUS_CONNECTION_STRING must contain Endpoint=sb://...');
-
-  const jwksUrl = url('JWKS_URL', opts.needsJwks ?? false, ['http:', 'https:']);
-  const jwtIssuer = str('JWT_ISSUER', false) ?? JWT_ISSUER;
-  const jwtAudience = str('JWT_AUDIENCE', false) ?? JWT_AUDIENCE;
-  const otlpEndpoint = url('OTEL_EXPORTER_OTLP_ENDPOINT', false, ['http:', 'https:']);
-  const appInsightsConnectionString = str('APPLICATIONINSIGHTS_CONNECTION_STRING', false);
-  if (appInsightsConnectionString && !/(^|;)InstrumentationKey=[0-9a-f-]{36}(;|$)/i.test(appInsightsConnectionString))
-    problems.push('APPLICATIONINSIGHTS_CONNECTION_STRING must contain InstrumentationKey=<guid>');
-  const tracesSampler = str('OTEL_TRACES_SAMPLER', false) ?? 'parentbased_traceidratio';
-  if (!SAMPLERS.includes(tracesSampler)) problems.push(`OTEL_TRACES_SAMPLER must be one of ${SAMPLERS.join(', ')}, got "${tracesSampler}"`);
-  const samplerArgRaw = str('OTEL_TRACES_SAMPLER_ARG', false);
-  const tracesSamplerArg = samplerArgRaw === undefined ? TRACE_SAMPLING_RATIO : Number(samplerArgRaw);
-  if (!(tracesSamplerArg >= 0 && tracesSamplerArg <= 1)) problems.push(`OTEL_TRACES_SAMPLER_ARG must be a ratio in 0..1, got "${samplerArgRaw}"`);
-  const maxEventLoopDelayMs = int('MAX_EVENT_LOOP_DELAY_MS', 1_000, 0, 60_000);
-  // Trusting every hop would let a client choose its own address (and so its anonymous rate-limit bucket).
-  const trustProxyHops = int('TRUST_PROXY_HOPS', 1, 0, 10);
-  const rateLimitMax = int('RATE_LIMIT_MAX', RATE_LIMIT.max, 1, 100_000_000);
-  const shutdownDelayMs = int('SHUTDOWN_DELAY_MS', nodeEnv === 'production' ? 5_000 : 0, 0, 120_000);
-
+  const appInsights = str('APPLICATIONINSIGHTS_CONNECTION_STRING');
+  if (appInsights && !/(^|;)InstrumentationKey=[0-9a-f-]{36}(;|$)/i.test(appInsights)) problems.push('APPLICATIONINSIGHTS_CONNECTION_STRING must contain InstrumentationKey=<guid>');
   if (problems.length) throw new ConfigError(problems);
+
+  const nodeEnv = (str('NODE_ENV') ?? 'development') as ServiceConfig['nodeEnv'];
+  const fqdn = str('SERVICEBUS_FQDN');
+  const own = Object.fromEntries(Object.keys(SERVICE_ENVIRONMENT[opts.service]).map((name) => [name, v[name]])) as OwnEnvironment<S>;
   return {
     serviceName: opts.service,
-    port,
-    host: str('HOST', false) ?? (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    port: num('PORT', SERVICES[opts.service].port),
+    host: str('HOST') ?? (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1'),
     nodeEnv,
-    logLevel,
-    databaseUrl: databaseUrl as string,
-    databaseAuth,
-    redisUrl: redisUrl as string,
+    logLevel: (str('LOG_LEVEL') ?? 'info') as ServiceConfig['logLevel'],
+    databaseUrl: str('DATABASE_URL')!,
+    databaseAuth: (str('DATABASE_AUTH') ?? 'password') as ServiceConfig['databaseAuth'],
+    redisUrl: str('REDIS_URL')!,
     serviceBus: fqdn ? { fqdn } : connectionString ? { connectionString } : undefined,
-    jwksUrl,
-    jwtIssuer,
-    jwtAudience,
-    otlpEndpoint,
-    appInsightsConnectionString,
-    tracesSampler,
-    tracesSamplerArg,
-    azureClientId: str('AZURE_CLIENT_ID', false),
-    shutdownDelayMs,
-    rateLimitMax,
-    trustProxyHops,
-    maxEventLoopDelayMs,
+    jwksUrl: str('JWKS_URL'),
+    jwtIssuer: str('JWT_ISSUER') ?? JWT_ISSUER,
+    jwtAudience: str('JWT_AUDIENCE') ?? JWT_AUDIENCE,
+    otlpEndpoint: str('OTEL_EXPORTER_OTLP_ENDPOINT'),
+    appInsightsConnectionString: appInsights,
+    tracesSampler: str('OTEL_TRACES_SAMPLER') ?? 'parentbased_traceidratio',
+    tracesSamplerArg: num('OTEL_TRACES_SAMPLER_ARG', TRACE_SAMPLING_RATIO),
+    azureClientId: str('AZURE_CLIENT_ID'),
+    shutdownDelayMs: num('SHUTDOWN_DELAY_MS', nodeEnv === 'production' ? SHUTDOWN_TIMING.drainDelayMs : 0),
+    // Trusting every hop would let a client choose its own address (and so its anonymous rate-limit bucket).
+    trustProxyHops: num('TRUST_PROXY_HOPS', 1),
+    maxEventLoopDelayMs: num('MAX_EVENT_LOOP_DELAY_MS', 1_000),
+    rateLimitMax: num('RATE_LIMIT_MAX', RATE_LIMIT.max),
+    own,
   };
 };

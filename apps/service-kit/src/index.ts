@@ -1,7 +1,8 @@
-export { loadConfig, ConfigError, type ServiceConfig, type LoadConfigOptions } from './config.ts';
+export { loadConfig, readEnvironment, ConfigError, type ServiceConfig, type LoadConfigOptions, type EnvValues, type OwnEnvironment } from './config.ts';
 export { createApp, type App, type CreateAppOptions, type Database, type Kit } from './app.ts';
 export { runService, drainAndClose } from './server.ts';
-export { HttpProblem, problem, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem.ts';
+export { serviceMain, type ServiceMainOptions } from './main.ts';
+export { HttpProblem, problem, registerProblemHandlers, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem.ts';
 export { createTokenVerifier, remoteJwks, localJwks, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 export { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 export { createPrismaClient, prismaDatabase } from './data/prisma.ts';

@@ -10,8 +10,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { REDIS_ENTRA_SCOPE, connectRedis, isRedisReady, redisTokenAuth, wantsEntraAuth, type RedisLogger, type RedisTokenAuth, type RenewalReport } from './redis.ts';
-import { redisUrl } from './testing/index.ts';
-import { waitFor } from './testing/wait.ts';
+import { redisUrl, waitFor } from '@tripgen/testing';
 
 const LIFETIME_MS = 3_000; // renewed at 70 %: about every 2.1 s
 

@@ -4,10 +4,11 @@
  * server (Fastify waits for in-flight requests; the kit then stops consumers and pools) and exit.
  * An unhandled promise rejection is logged and drained the same way, with exit code 1.
  */
+import { SHUTDOWN_TIMING } from '@tripgen/catalog';
 import type { App } from './app.ts';
 
 /** After this long, connections still open (a client that ignores `Connection: close`) are cut. */
-const CLOSE_GRACE_MS = 10_000;
+const CLOSE_GRACE_MS = SHUTDOWN_TIMING.closeGraceMs;
 
 export const drainAndClose = async (app: App): Promise<void> => {
   app.kit.health.draining = true;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { HEALTH_PATHS, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
 import { parseAllDocuments } from 'yaml';
-import { REPO_ROOT } from '../src/testing/index.ts';
+import { REPO_ROOT } from '@tripgen/dev-tools/layout';
 
 export interface ProbeSpec {
   readonly kind: 'liveness' | 'readiness' | 'startup';

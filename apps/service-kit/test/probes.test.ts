@@ -6,14 +6,15 @@
  * With CI=true a service without a rendered manifest is a failure; locally the catalog stands in.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { JWKS_PATH, QUEUE_NAMES, SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
+import { JWKS_PATH, QUEUE_NAMES, SERVICES, TOKEN_ISSUER, type ServiceName } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, createTestDatabase, freePort, redisUrl, serviceEntry, serviceMigrationsDir, startNodeProcess, unreachableDatabaseUrl, waitFor, type NodeProcess, type TestDatabase } from '../src/testing/index.ts';
+import { existingServices, serviceEntry, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { freePort, startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
+import { createTestDatabase, redisUrl, unreachableDatabaseUrl, waitFor, type TestDatabase } from '@tripgen/testing';
 import { catalogContract, manifestContracts, type ContainerContract } from './manifests.ts';
 
-const existing = SERVICE_NAMES.filter((s) => existsSync(path.join(REPO_ROOT, serviceEntry(s))));
+const existing = existingServices();
 
 let bus: ServiceBusEmulator;
 beforeAll(async () => {
@@ -40,7 +41,7 @@ const startServiceProcess = (service: ServiceName, env: Record<string, string>):
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       REDIS_URL: redisUrl(),
-      JWKS_URL: `http://127.0.0.1:${SERVICES.user.port}${JWKS_PATH}`,
+      JWKS_URL: `http://127.0.0.1:${SERVICES[TOKEN_ISSUER].port}${JWKS_PATH}`,
       ...env,
     },
   });

@@ -5,7 +5,8 @@
  */
 import { HEALTH_PATHS } from '@tripgen/catalog';
 import { afterAll, expect, it } from 'vitest';
-import { adminUrl, freePort, redisUrl, startNodeProcess, waitFor, type NodeProcess } from '../src/testing/index.ts';
+import { freePort, startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
+import { adminUrl, redisUrl, waitFor } from '@tripgen/testing';
 
 let proc: NodeProcess | undefined;
 afterAll(async () => proc?.kill());
@@ -15,7 +16,19 @@ it('logs an unhandled rejection, drains and exits with code 1', async () => {
   proc = await startNodeProcess({
     entry: 'apps/service-kit/test/fixtures/careless-service.ts',
     timeoutMs: 30_000,
-    env: { PATH: process.env.PATH, PORT: String(port), DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), NODE_ENV: 'test', LOG_LEVEL: 'info', SHUTDOWN_DELAY_MS: '5000', MAX_EVENT_LOOP_DELAY_MS: '0' },
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      DATABASE_URL: adminUrl(),
+      REDIS_URL: redisUrl(),
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      SHUTDOWN_DELAY_MS: '5000',
+      MAX_EVENT_LOOP_DELAY_MS: '0',
+      // The stand-in is "the trip service", whose contract asks for its bus and the issuer's keys; it uses neither.
+      SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
+      JWKS_URL: 'http://127.0.0.1:1/jwks.json',
+    },
   });
   const res = await fetch(`${proc.url}/api/v1/trips/careless`);
   expect(await res.json()).toEqual({ answered: true });

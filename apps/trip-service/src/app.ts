@@ -7,7 +7,7 @@ import { createApp, createPrismaClient, createTokenVerifier, databasePassword, l
 import { createOutboxRelay, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import type { FastifyServerOptions } from 'fastify';
 import { peers as createPeers } from './clients/peers.ts';
-import { loadTripConfig } from './config.ts';
+import { tripConfig } from './config.ts';
 import { scheduleService } from './domain/schedules.ts';
 import { tripRepository } from './domain/trips.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
@@ -21,8 +21,8 @@ export interface BuildOptions {
 
 export const buildTripService = async (opts: BuildOptions = {}): Promise<App> => {
   const env = opts.env ?? process.env;
-  const config = loadConfig({ service: 'trip', usesQueues: true, needsJwks: true }, env);
-  const trip = loadTripConfig(env);
+  const config = loadConfig({ service: 'trip' }, env);
+  const trip = tripConfig(config.own);
   // prod: Entra token auth (DATABASE_AUTH=entra), the pod's workload identity as the database user.
   const prisma = createPrismaClient(PrismaClient, config.databaseUrl, undefined, await databasePassword(config, env));
   const verifier = createTokenVerifier(remoteJwks(config.jwksUrl!), config.jwtIssuer, config.jwtAudience);

@@ -1,8 +1,10 @@
 /**
  * The trip service's own settings, on top of the kit's: where the services it calls answer, and
- * how long a schedule may take before it is failed.
+ * how long a schedule may take before it is failed. The variables are declared once in the
+ * catalog's environment contract (SERVICE_ENVIRONMENT.trip), which the kit validates at start;
+ * here they get their defaults.
  */
-import { ConfigError } from '@tripgen/service-kit';
+import type { ServiceConfig } from '@tripgen/service-kit';
 
 export interface TripConfig {
   readonly userServiceUrl: string;
@@ -16,35 +18,11 @@ export interface TripConfig {
   readonly sweepIntervalMs: number;
 }
 
-export const loadTripConfig = (env: NodeJS.ProcessEnv): TripConfig => {
-  const problems: string[] = [];
-  const url = (name: string): string => {
-    const v = env[name]?.trim();
-    if (!v) {
-      problems.push(`${name} is required`);
-      return '';
-    }
-    try {
-      if (!['http:', 'https:'].includes(new URL(v).protocol)) problems.push(`${name} must be an http or https URL`);
-    } catch {
-      problems.push(`${name} is not a valid URL`);
-    }
-    return v;
-  };
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name]?.trim() || undefined;
-    const v = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(v) || v < min || v > max) problems.push(`${name} must be an integer in ${min}..${max}, got "${raw}"`);
-    return v;
-  };
-  const config = {
-    userServiceUrl: url('USER_SERVICE_URL'),
-    locationServiceUrl: url('LOCATION_SERVICE_URL'),
-    aiServiceUrl: url('AI_SERVICE_URL'),
-    scheduleDeadlineMs: int('SCHEDULE_DEADLINE_MS', 120_000, 100, 3_600_000),
-    scheduleGraceMs: int('SCHEDULE_GRACE_MS', 30_000, 0, 3_600_000),
-    sweepIntervalMs: int('SCHEDULE_SWEEP_INTERVAL_MS', 2_000, 50, 600_000),
-  };
-  if (problems.length) throw new ConfigError(problems);
-  return config;
-};
+export const tripConfig = (own: ServiceConfig<'trip'>['own']): TripConfig => ({
+  userServiceUrl: own.USER_SERVICE_URL,
+  locationServiceUrl: own.LOCATION_SERVICE_URL,
+  aiServiceUrl: own.AI_SERVICE_URL,
+  scheduleDeadlineMs: own.SCHEDULE_DEADLINE_MS ?? 120_000,
+  scheduleGraceMs: own.SCHEDULE_GRACE_MS ?? 30_000,
+  sweepIntervalMs: own.SCHEDULE_SWEEP_INTERVAL_MS ?? 2_000,
+});

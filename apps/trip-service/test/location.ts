@@ -6,7 +6,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { buildLocationService } from '@tripgen/location-service';
-import { REPO_ROOT, createTestDatabase, freePort, redisUrl, serviceMigrationsDir, type TestDatabase } from '@tripgen/service-kit/testing';
+import { REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/testing';
+import { freePort } from '@tripgen/dev-tools/processes';
 import type { ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import type { Part } from './harness.ts';
 

@@ -6,7 +6,7 @@
  * schedule, gets it completed and checked against the location service's own open intervals, is
  * notified, re-plans day 2 with one place locked; the broker and the AI service stop and start.
  */
-import { createDevGateway } from '@tripgen/service-kit/dev-gateway';
+import { createDevGateway } from '@tripgen/dev-tools/gateway';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import pg from 'pg';
 import { QUEUES, SCHEDULE_NOTIFICATIONS, type ScheduleDay } from '@tripgen/catalog';

@@ -22,8 +22,8 @@ export interface BuildOptions {
 
 export const buildUserService = async (opts: BuildOptions = {}): Promise<App> => {
   const env = opts.env ?? process.env;
-  const config = loadConfig({ service: 'user', usesQueues: true }, env);
-  const secret = await loadSigningKeyPem(env.JWT_SIGNING_KEY_FILE, config.nodeEnv === 'production', env.JWT_SIGNING_KEY);
+  const config = loadConfig({ service: 'user' }, env);
+  const secret = await loadSigningKeyPem(config.own.JWT_SIGNING_KEY_FILE, config.nodeEnv === 'production', config.own.JWT_SIGNING_KEY);
   // prod: Entra token auth (DATABASE_AUTH=entra), the pod's workload identity as the database user.
   const prisma = createPrismaClient(PrismaClient, config.databaseUrl, undefined, await databasePassword(config, env));
   // Signing keys rotate on a schedule with overlap, shared by the replicas through user_db.

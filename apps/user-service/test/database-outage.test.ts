@@ -4,7 +4,7 @@
  * 503 problem+json with Retry-After, never a 500 or the driver's message.
  */
 import { HEALTH_PATHS } from '@tripgen/catalog';
-import { unreachableDatabaseUrl } from '@tripgen/service-kit/testing';
+import { unreachableDatabaseUrl } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startUserService, type RunningUserService } from './harness.ts';
 

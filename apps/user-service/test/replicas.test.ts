@@ -5,7 +5,7 @@
  */
 import { RATE_LIMIT } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '@tripgen/service-kit/testing';
+import { waitFor } from '@tripgen/testing';
 import { startUserService, type RunningUserService } from './harness.ts';
 
 let a: RunningUserService;

@@ -1,8 +1,8 @@
 /**
- * The user routes of ../shared/docs/api.md, called through the dev gateway (routes generated from
+ * The user routes of docs/api.md, called through the dev gateway (routes generated from
  * the catalog) against real PostgreSQL and Redis.
  */
-import { createDevGateway } from '@tripgen/service-kit/dev-gateway';
+import { createDevGateway } from '@tripgen/dev-tools/gateway';
 import { readFileSync } from 'node:fs';
 import { JWKS_PATH, METRICS_PATH, QUEUES, RATE_LIMIT } from '@tripgen/catalog';
 import { SignJWT, decodeProtectedHeader, importPKCS8 } from 'jose';
@@ -10,7 +10,7 @@ import { createTokenVerifier, remoteJwks } from '@tripgen/service-kit';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '@tripgen/service-kit/testing';
+import { waitFor } from '@tripgen/testing';
 import { KEY_FILE, startUserService, type RunningUserService } from './harness.ts';
 
 let service: RunningUserService;

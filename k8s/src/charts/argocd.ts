@@ -12,7 +12,7 @@ import type { EnvironmentProfile } from '../config/profile.ts';
 import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, componentLabels } from '../lib/labels.ts';
-import { platformAddOnApplications, type PlatformAddOn } from '../constructs/platform-addons.ts';
+import { PlatformAddOns, type PlatformAddOn } from '../constructs/platform-addons.ts';
 
 export const ARGOCD_CHART = 'argocd';
 const IN_CLUSTER = 'https://kubernetes.default.svc';
@@ -32,23 +32,43 @@ export const projectName = (profile: EnvironmentProfile): string => `tripgen-${p
 /** The project of the root Application, which manages the Argo CD objects themselves. */
 export const bootstrapProjectName = (profile: EnvironmentProfile): string => `tripgen-${profile.name}-bootstrap`;
 
+export interface ArgoCdChartProps {
+  readonly profile: EnvironmentProfile;
+  /** Every other chart of the environment: one Application each. */
+  readonly apps: readonly ChartApplication[];
+}
+
 export class ArgoCdChart extends Chart {
   /** The add-ons this environment syncs (the synth summary lists them). */
   readonly addOns: readonly PlatformAddOn[];
-  constructor(scope: Construct, id: string, profile: EnvironmentProfile, apps: readonly ChartApplication[]) {
+  private readonly appLabels: Record<string, string>;
+
+  constructor(scope: Construct, id: string, private readonly props: ArgoCdChartProps) {
     super(scope, id, { disableResourceNameHashes: true });
-    const ns = profile.argo.namespace;
-    const labels = componentLabels(profile, 'tripgen-argocd', 'gitops');
-    const project = projectName(profile);
-    const bootstrap = bootstrapProjectName(profile);
+    const { profile, apps } = props;
+    this.appLabels = componentLabels(profile, 'tripgen-argocd', 'gitops');
     // Two projects, so that nothing a workload chart renders can land in Argo CD's own namespace
     // (an Application written there may name any project: a privilege escalation). The root app's
     // project reaches only Argo CD's namespace and only Applications and AppProjects; the charts'
     // project reaches only the namespaces the charts deploy to.
+    this.bootstrapProject();
+    this.chartsProject();
+    // The platform add-ons (Argo CD itself, controllers, CRDs) sync before every chart of ours.
+    this.addOns = new PlatformAddOns(this, 'addons', { profile, labels: this.appLabels }).addOns;
+    // The root app manages this folder, itself included (bootstrap: kubectl apply it once).
+    this.application(projectName(profile), bootstrapProjectName(profile), `gitops/${profile.name}/${ARGOCD_CHART}`, profile.argo.namespace, 0, []);
+    for (const app of apps) {
+      this.application(`${projectName(profile)}-${app.chart}`, projectName(profile), `gitops/${profile.name}/${app.chart}`, app.namespace, app.wave, app.ignoreDifferences);
+    }
+  }
+
+  private bootstrapProject(): void {
+    const { profile } = this.props;
+    const ns = profile.argo.namespace;
     emit(this, {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'AppProject',
-      metadata: { name: bootstrap, namespace: ns, labels },
+      metadata: { name: bootstrapProjectName(profile), namespace: ns, labels: this.appLabels },
       spec: {
         description: `TripGen ${profile.name}: the Argo CD objects in gitops/${profile.name}/${ARGOCD_CHART}`,
         sourceRepos: [GITOPS_REPO_URL],
@@ -60,11 +80,15 @@ export class ArgoCdChart extends Chart {
         ],
       },
     } satisfies IAppProject);
+  }
+
+  private chartsProject(): void {
+    const { profile, apps } = this.props;
     const destinations = [...new Set(apps.map((a) => a.namespace))].sort();
     emit(this, {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'AppProject',
-      metadata: { name: project, namespace: ns, labels },
+      metadata: { name: projectName(profile), namespace: profile.argo.namespace, labels: this.appLabels },
       spec: {
         description: `TripGen ${profile.name}: the charts rendered into gitops/${profile.name}`,
         sourceRepos: [GITOPS_REPO_URL],
@@ -72,39 +96,32 @@ export class ArgoCdChart extends Chart {
         clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
       },
     } satisfies IAppProject);
+  }
 
-    const syncPolicy = (extra: readonly string[]) => ({
-      ...(profile.argo.automatedSync ? { automated: { prune: true, selfHeal: true } } : {}),
-      syncOptions: ['CreateNamespace=false', 'PruneLast=true', ...extra],
-      retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
-    });
-    const application = (name: string, appProject: string, path: string, namespace: string, wave: number, ignore: readonly IgnoreDifference[]) =>
-      emit(this, {
-        apiVersion: 'argoproj.io/v1alpha1',
-        kind: 'Application',
-        metadata: {
-          name,
-          namespace: ns,
-          labels,
-          annotations: { [ARGO_SYNC_WAVE]: String(wave) },
-          finalizers: ['resources-finalizer.argocd.argoproj.io'],
+  private application(name: string, appProject: string, path: string, namespace: string, wave: number, ignore: readonly IgnoreDifference[]): void {
+    const { profile } = this.props;
+    const extraSyncOptions = ignore.length > 0 ? ['RespectIgnoreDifferences=true'] : [];
+    emit(this, {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: {
+        name,
+        namespace: profile.argo.namespace,
+        labels: this.appLabels,
+        annotations: { [ARGO_SYNC_WAVE]: String(wave) },
+        finalizers: ['resources-finalizer.argocd.argoproj.io'],
+      },
+      spec: {
+        project: appProject,
+        source: { repoURL: GITOPS_REPO_URL, targetRevision: GITOPS_REVISION, path, directory: { recurse: false } },
+        destination: { server: IN_CLUSTER, namespace },
+        ...(ignore.length > 0 ? { ignoreDifferences: ignore.map((i) => ({ ...i })) } : {}),
+        syncPolicy: {
+          ...(profile.argo.automatedSync ? { automated: { prune: true, selfHeal: true } } : {}),
+          syncOptions: ['CreateNamespace=false', 'PruneLast=true', ...extraSyncOptions],
+          retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
         },
-        spec: {
-          project: appProject,
-          source: { repoURL: GITOPS_REPO_URL, targetRevision: GITOPS_REVISION, path, directory: { recurse: false } },
-          destination: { server: IN_CLUSTER, namespace },
-          ...(ignore.length > 0 ? { ignoreDifferences: ignore.map((i) => ({ ...i })) } : {}),
-          syncPolicy: syncPolicy(ignore.length > 0 ? ['RespectIgnoreDifferences=true'] : []),
-        },
-      } satisfies IApplication);
-
-    // The platform add-ons (Argo CD itself, controllers, CRDs) sync before every chart of ours.
-    this.addOns = platformAddOnApplications(this, profile, labels);
-
-    // The root app manages this folder, itself included (bootstrap: kubectl apply it once).
-    application(project, bootstrap, `gitops/${profile.name}/${ARGOCD_CHART}`, ns, 0, []);
-    for (const app of apps) {
-      application(`${project}-${app.chart}`, project, `gitops/${profile.name}/${app.chart}`, app.namespace, app.wave, app.ignoreDifferences);
-    }
+      },
+    } satisfies IApplication);
   }
 }

@@ -4,16 +4,32 @@ import { Chart } from '../lib/cdk8s.ts';
 import type { Construct } from 'constructs';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import type { EnvironmentProfile } from '../config/profile.ts';
-import { analysisTemplates } from '../constructs/progressive-delivery.ts';
-import { meshNamespacePolicies } from '../constructs/service-mesh.ts';
-import { namespaceBaselinePolicies } from '../constructs/network-policies.ts';
+import { AnalysisTemplates } from '../constructs/progressive-delivery.ts';
+import { MeshNamespacePolicies } from '../constructs/service-mesh.ts';
+import { NamespaceNetworkBaseline } from '../constructs/network-policies.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, componentLabels } from '../lib/labels.ts';
-import { alertRules } from '../observability/alerts.ts';
+import { AlertRules } from '../observability/alerts.ts';
+
+export interface PlatformChartProps {
+  readonly profile: EnvironmentProfile;
+}
 
 export class PlatformChart extends Chart {
-  constructor(scope: Construct, id: string, profile: EnvironmentProfile) {
+  constructor(scope: Construct, id: string, private readonly props: PlatformChartProps) {
     super(scope, id, { disableResourceNameHashes: true });
+    const { profile } = props;
+    this.namespaceObject();
+    new NamespaceNetworkBaseline(this, 'network', { profile });
+    if (profile.mesh) new MeshNamespacePolicies(this, 'mesh', { profile });
+    if (profile.monitoring) {
+      new AlertRules(this, 'alerts', { profile, monitoring: profile.monitoring });
+      if (profile.delivery === 'progressive') new AnalysisTemplates(this, 'analysis', { profile, monitoring: profile.monitoring });
+    }
+  }
+
+  private namespaceObject(): void {
+    const { profile } = this.props;
     emit(this, {
       apiVersion: 'v1',
       kind: 'Namespace',
@@ -30,11 +46,5 @@ export class PlatformChart extends Chart {
         annotations: { [ARGO_SYNC_WAVE]: '-1' },
       },
     } satisfies INamespace);
-    namespaceBaselinePolicies(this, profile);
-    if (profile.mesh) meshNamespacePolicies(this, profile);
-    if (profile.monitoring) {
-      alertRules(this, profile, profile.monitoring);
-      if (profile.delivery === 'progressive') analysisTemplates(this, profile, profile.monitoring);
-    }
   }
 }

@@ -21,6 +21,10 @@ export interface AzureOutputs {
   readonly postgresHost: string;
   readonly redisHost: string;
   readonly redisPort: number;
+  /** The subnets the prod pods reach PostgreSQL and the Redis private endpoint in (network policy
+   * egress); empty without a private network (dev). Bicep owns them (env/<env>.bicepparam). */
+  readonly postgresSubnetCidr: string;
+  readonly redisSubnetCidr: string;
   readonly logAnalyticsWorkspaceId: string;
   /** The public host name of the edge (dev: NGINX ingress; prod: Application Gateway listener). */
   readonly publicHostName: string;
@@ -56,6 +60,8 @@ const STRING_KEYS = [
   'eventHubsNamespaceFqdn',
   'postgresHost',
   'redisHost',
+  'postgresSubnetCidr',
+  'redisSubnetCidr',
   'logAnalyticsWorkspaceId',
   'publicHostName',
   'ingressPrivateIp',
@@ -109,6 +115,9 @@ export function parseAzureOutputs(raw: unknown, source: string): AzureOutputs {
   const roleNames = perService('postgresRoleNames', 'a role name', (v) => /^[a-z0-9-]{3,63}$/.test(v));
   for (const k of ['tenantId', 'keyVaultCsiAddonClientId', 'postgresRolesClientId'] as const) {
     if (strings[k] && !/^[0-9a-f-]{36}$/i.test(strings[k])) problems.push(`${k}: not a GUID`);
+  }
+  for (const k of ['postgresSubnetCidr', 'redisSubnetCidr'] as const) {
+    if (strings[k] && !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(strings[k])) problems.push(`${k}: not an IPv4 CIDR`);
   }
   if (problems.length > 0) throw new Error(`${source}: Bicep outputs do not have the expected shape:\n  ${problems.join('\n  ')}`);
   return {

@@ -5,6 +5,7 @@
  */
 import { K8S_NAMESPACE, SERVICE_NAMES, type EnvironmentName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs, type AzureOutputs } from './azure-outputs.ts';
+import { inClusterHost } from '../lib/network.ts';
 import { DEFAULT_UID } from '../lib/security.ts';
 import { IMAGE_TAGS } from './releases.ts';
 
@@ -25,7 +26,7 @@ export interface ManagedDataStores {
   readonly kind: 'managed';
   readonly postgresHost: string;
   readonly redis: { readonly host: string; readonly port: number };
-  /** Private-endpoint subnets the pods may reach (architecture: database and cache subnets). */
+  /** Subnets the pods may reach (architecture: database and cache subnets), from the Bicep hand-over. */
   readonly postgresCidr: string;
   readonly redisCidr: string;
   /**
@@ -143,7 +144,12 @@ export interface EnvironmentProfile {
   /** 'rolling': Deployment; 'progressive': Argo Rollouts with the catalog's delivery strategy. */
   readonly delivery: 'rolling' | 'progressive';
   readonly monitoring: MonitoringProfile | null;
-  readonly argo: { readonly automatedSync: boolean; readonly namespace: string };
+  readonly argo: {
+    readonly automatedSync: boolean;
+    readonly namespace: string;
+    /** The Argo Rollouts controller: its namespace and ServiceAccount (the blue-green smoke check calls the preview pods from it). */
+    readonly rolloutsController: { readonly namespace: string; readonly serviceAccount: string };
+  };
   readonly azure: AzureOutputs;
 }
 
@@ -167,6 +173,8 @@ const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]>
     'ingressPrivateIp',
     'redisHost',
     'redisPort',
+    'postgresSubnetCidr',
+    'redisSubnetCidr',
     'keyVaultCsiAddonClientId',
     'tlsCertificateName',
     'istioRevision',
@@ -176,6 +184,9 @@ const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]>
   ],
 };
 
+/** prod's kube-prometheus-stack and OpenTelemetry collector (the network policies and URLs agree on it). */
+const MONITORING_NAMESPACE = 'monitoring';
+
 export function buildProfile(name: EnvironmentName, azure: AzureOutputs): EnvironmentProfile {
   required(azure, name, REQUIRED_OUTPUTS[name]);
   const base = {
@@ -183,7 +194,7 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
     namespace: K8S_NAMESPACE,
     image: { registry: azure.acrLoginServer, tag: IMAGE_TAGS[name] },
     serviceBusFqdn: azure.serviceBusNamespaceFqdn,
-    argo: { namespace: 'argocd' },
+    argo: { namespace: 'argocd', rolloutsController: { namespace: 'argo-rollouts', serviceAccount: 'argo-rollouts' } },
     azure,
   };
   const profiles: Record<EnvironmentName, () => EnvironmentProfile> = {
@@ -253,8 +264,8 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
         kind: 'managed',
         postgresHost: azure.postgresHost,
         redis: { host: azure.redisHost, port: azure.redisPort },
-        postgresCidr: '10.0.2.0/24',
-        redisCidr: '10.0.3.0/24',
+        postgresCidr: azure.postgresSubnetCidr,
+        redisCidr: azure.redisSubnetCidr,
         postgresEntra: {
           administratorRole: azure.postgresRolesRoleName,
           administratorClientId: azure.postgresRolesClientId,
@@ -281,9 +292,9 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
       tolerations: [],
       delivery: 'progressive',
       monitoring: {
-        namespace: 'monitoring',
+        namespace: MONITORING_NAMESPACE,
         prometheusLabels: { 'app.kubernetes.io/name': 'prometheus' },
-        prometheusUrl: 'http://prometheus-operated.monitoring.svc.cluster.local:9090',
+        prometheusUrl: `http://${inClusterHost('prometheus-operated', MONITORING_NAMESPACE)}:9090`,
         ruleSelectorLabels: { release: 'kube-prometheus-stack' },
       },
       argo: { ...base.argo, automatedSync: false },

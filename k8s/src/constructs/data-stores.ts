@@ -15,6 +15,8 @@ import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import type { EnvironmentProfile, InClusterDataStores } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
 import { componentLabels, migrationJobName, selectorLabels } from '../lib/labels.ts';
+import { inClusterHost } from '../lib/network.ts';
+import { tolerationsOf } from '../lib/scheduling.ts';
 import { containerSecurityContext, podSecurityContext } from '../lib/security.ts';
 
 export const POSTGRES = { name: 'postgres', port: 5432, adminSecret: 'postgres-admin' } as const;
@@ -33,7 +35,7 @@ export const entraDatabaseUrl = (role: string, host: string, database: string): 
 export function dataStoreEndpoints(profile: EnvironmentProfile): DataStoreEndpoints {
   const stores = profile.dataStores;
   if (stores.kind === 'in-cluster') {
-    return { redisUrl: `redis://${REDIS.name}.${profile.namespace}.svc.cluster.local:${REDIS.port}` };
+    return { redisUrl: `redis://${inClusterHost(REDIS.name, profile.namespace)}:${REDIS.port}` };
   }
   return {
     redisUrl: `rediss://${stores.redis.host}:${stores.redis.port}`,
@@ -55,6 +57,8 @@ export function postgresInitSql(): string {
   return `${lines.join('\n')}\n`;
 }
 
+const POSTGRES_INIT = `${POSTGRES.name}-init`;
+
 const execProbe = (command: string[], periodSeconds: number, failureThreshold: number) => ({
   exec: { command },
   periodSeconds,
@@ -62,34 +66,62 @@ const execProbe = (command: string[], periodSeconds: number, failureThreshold: n
   failureThreshold,
 });
 
-export class InClusterDataStoresConstruct extends Construct {
-  constructor(scope: Construct, id: string, profile: EnvironmentProfile, stores: InClusterDataStores) {
+export interface InClusterDataStoresProps {
+  readonly profile: EnvironmentProfile;
+  readonly stores: InClusterDataStores;
+}
+
+/** A data store pod's identity, its headless Service and who may reach it, then its StatefulSet. */
+export class InClusterStores extends Construct {
+  constructor(scope: Construct, id: string, private readonly props: InClusterDataStoresProps) {
     super(scope, id);
-    this.postgres(profile, stores);
-    this.redis(profile, stores);
+    const serviceNames = serviceList().map((s) => workloadName(s.name));
+    for (const [store, clients] of [
+      [POSTGRES, databaseClients()],
+      [REDIS, serviceNames],
+    ] as const) {
+      this.serviceAccount(store.name);
+      this.headlessService(store.name, store.port);
+      this.networkPolicy(store.name, store.port, clients);
+    }
+    this.postgresInit();
+    this.postgres();
+    this.redis();
   }
 
-  private common(profile: EnvironmentProfile, name: string, port: number, clients: string[]) {
-    const ns = profile.namespace;
-    const labels = componentLabels(profile, name, 'datastore');
-    emit(this, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: ns, labels }, automountServiceAccountToken: false } satisfies IServiceAccount);
+  private labels(name: string): Record<string, string> {
+    return componentLabels(this.props.profile, name, 'datastore');
+  }
+
+  private get namespace(): string {
+    return this.props.profile.namespace;
+  }
+
+  private serviceAccount(name: string): void {
+    emit(this, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: this.namespace, labels: this.labels(name) }, automountServiceAccountToken: false } satisfies IServiceAccount);
+  }
+
+  /** Headless: the StatefulSet's governing Service; clients resolve the one pod directly. */
+  private headlessService(name: string, port: number): void {
     emit(this, {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name, namespace: ns, labels },
-      // Headless: the StatefulSet's governing Service; clients resolve the one pod directly.
+      metadata: { name, namespace: this.namespace, labels: this.labels(name) },
       spec: { clusterIP: 'None', selector: selectorLabels(name), ports: [{ name: 'tcp', port, targetPort: port, protocol: 'TCP', appProtocol: 'tcp' }] },
     } satisfies IService);
+  }
+
+  private networkPolicy(name: string, port: number, clients: readonly string[]): void {
     emit(this, {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
-      metadata: { name, namespace: ns, labels },
+      metadata: { name, namespace: this.namespace, labels: this.labels(name) },
       spec: {
         podSelector: { matchLabels: selectorLabels(name) },
         policyTypes: ['Ingress', 'Egress'],
         ingress: [
           {
-            from: [{ podSelector: { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: clients }] } }],
+            from: [{ podSelector: { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: [...clients] }] } }],
             ports: [{ protocol: 'TCP', port }],
           },
         ],
@@ -97,15 +129,21 @@ export class InClusterDataStoresConstruct extends Construct {
         egress: [],
       },
     } satisfies INetworkPolicy);
-    return labels;
   }
 
-  private postgres(profile: EnvironmentProfile, stores: InClusterDataStores): void {
+  private postgresInit(): void {
+    emit(this, {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: POSTGRES_INIT, namespace: this.namespace, labels: this.labels(POSTGRES.name) },
+      data: { '01-databases.sql': postgresInitSql() },
+    } satisfies IConfigMap);
+  }
+
+  private postgres(): void {
+    const { profile, stores } = this.props;
     const pg = stores.postgres;
-    const ns = profile.namespace;
-    const labels = this.common(profile, POSTGRES.name, POSTGRES.port, databaseClients());
-    const initName = `${POSTGRES.name}-init`;
-    emit(this, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: initName, namespace: ns, labels }, data: { '01-databases.sql': postgresInitSql() } } satisfies IConfigMap);
+    const labels = this.labels(POSTGRES.name);
     const ready = ['pg_isready', '--host', '127.0.0.1', '--username', 'postgres'];
     const container: IContainer = {
       name: POSTGRES.name,
@@ -134,7 +172,7 @@ export class InClusterDataStoresConstruct extends Construct {
     emit(this, {
       apiVersion: 'apps/v1',
       kind: 'StatefulSet',
-      metadata: { name: POSTGRES.name, namespace: ns, labels },
+      metadata: { name: POSTGRES.name, namespace: this.namespace, labels },
       spec: {
         serviceName: POSTGRES.name,
         replicas: 1,
@@ -146,12 +184,12 @@ export class InClusterDataStoresConstruct extends Construct {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
             securityContext: podSecurityContext(pg.uid),
-            ...(profile.tolerations.length > 0 ? { tolerations: profile.tolerations.map((t) => ({ ...t })) } : {}),
+            ...tolerationsOf(profile),
             containers: [container],
             volumes: [
               { name: 'run', emptyDir: {} },
               { name: 'tmp', emptyDir: {} },
-              { name: 'init', configMap: { name: initName } },
+              { name: 'init', configMap: { name: POSTGRES_INIT } },
             ],
           },
         },
@@ -162,15 +200,15 @@ export class InClusterDataStoresConstruct extends Construct {
     } satisfies IStatefulSet);
   }
 
-  private redis(profile: EnvironmentProfile, stores: InClusterDataStores): void {
+  private redis(): void {
+    const { profile, stores } = this.props;
     const r = stores.redis;
-    const ns = profile.namespace;
-    const labels = this.common(profile, REDIS.name, REDIS.port, serviceList().map((s) => workloadName(s.name)));
+    const labels = this.labels(REDIS.name);
     const ping = ['redis-cli', 'ping'];
     emit(this, {
       apiVersion: 'apps/v1',
       kind: 'StatefulSet',
-      metadata: { name: REDIS.name, namespace: ns, labels },
+      metadata: { name: REDIS.name, namespace: this.namespace, labels },
       spec: {
         serviceName: REDIS.name,
         replicas: 1,
@@ -182,7 +220,7 @@ export class InClusterDataStoresConstruct extends Construct {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
             securityContext: podSecurityContext(r.uid),
-            ...(profile.tolerations.length > 0 ? { tolerations: profile.tolerations.map((t) => ({ ...t })) } : {}),
+            ...tolerationsOf(profile),
             containers: [
               {
                 name: REDIS.name,

@@ -15,15 +15,22 @@ import type { EnvironmentProfile, ManagedDataStores } from '../config/profile.ts
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, WAVES, componentLabels, selectorLabels } from '../lib/labels.ts';
 import { containerSecurityContext, podSecurityContext } from '../lib/security.ts';
-import { dataStoreEgress, tcp } from './network-policies.ts';
+import { tcpPorts } from '../lib/network.ts';
+import { dataStoreEgress } from './network-policies.ts';
 import { entraDatabaseUrl } from './data-stores.ts';
 import { imageOf } from './microservice.ts';
 
 export const DATABASE_ROLES_JOB = 'tripgen-db-roles';
 
+export interface DatabaseRolesProps {
+  readonly profile: EnvironmentProfile;
+  readonly stores: ManagedDataStores;
+}
+
 export class DatabaseRoles extends Construct {
-  constructor(scope: Construct, id: string, profile: EnvironmentProfile, stores: ManagedDataStores) {
+  constructor(scope: Construct, id: string, props: DatabaseRolesProps) {
     super(scope, id);
+    const { profile, stores } = props;
     const ns = profile.namespace;
     const labels = componentLabels(profile, DATABASE_ROLES_JOB, 'database-roles');
     const entra = stores.postgresEntra;
@@ -43,7 +50,7 @@ export class DatabaseRoles extends Construct {
       kind: 'NetworkPolicy',
       metadata: { name: DATABASE_ROLES_JOB, namespace: ns, labels, annotations: { [ARGO_SYNC_WAVE]: WAVES.config } },
       // The server, and Entra ID for the token.
-      spec: { podSelector: { matchLabels: selectorLabels(DATABASE_ROLES_JOB) }, policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [...dataStoreEgress(profile, false), { ports: tcp(443) }] },
+      spec: { podSelector: { matchLabels: selectorLabels(DATABASE_ROLES_JOB) }, policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [...dataStoreEgress(profile, false), { ports: tcpPorts(443) }] },
     } satisfies INetworkPolicy);
     const roles = serviceList().map((s) => ({ role: entra.serviceRoles[s.name].role, objectId: entra.serviceRoles[s.name].objectId, database: s.database, extensions: [...s.databaseExtensions] }));
     emit(this, {

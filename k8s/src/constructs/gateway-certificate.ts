@@ -16,8 +16,10 @@ import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { EnvironmentProfile, GatewayCertificateSource, MeshProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, WAVES, componentLabels, selectorLabels } from '../lib/labels.ts';
+import { KEY_VAULT_MOUNT_PATH, keyVaultObjects, keyVaultVolume, type ISecretProviderClass } from '../lib/key-vault.ts';
+import { dnsEgressRule } from '../lib/network.ts';
+import { zoneSpread } from '../lib/scheduling.ts';
 import { containerSecurityContext, podSecurityContext } from '../lib/security.ts';
-import type { ISecretProviderClass } from './secret-store.ts';
 
 /** Name of the sync workload (Deployment, ServiceAccount, PDB, NetworkPolicy, pod label). */
 export const GATEWAY_CERT_SYNC = 'tripgen-edge-tls-sync';
@@ -42,18 +44,31 @@ export interface GatewayCertificateProps {
 }
 
 export class GatewayCertificate extends Construct {
-  constructor(scope: Construct, id: string, props: GatewayCertificateProps) {
-    super(scope, id);
-    const { profile, mesh, secretName, source } = props;
-    const ns = mesh.ingressNamespace;
-    const labels = componentLabels(profile, GATEWAY_CERT_SYNC, GATEWAY_CERT_COMPONENT);
-    const selector = selectorLabels(GATEWAY_CERT_SYNC);
-    const configWave = { [ARGO_SYNC_WAVE]: WAVES.config };
+  private readonly labels: Record<string, string>;
+  private readonly selector: Record<string, string>;
+  private readonly configWave = { [ARGO_SYNC_WAVE]: WAVES.config };
 
+  constructor(scope: Construct, id: string, private readonly props: GatewayCertificateProps) {
+    super(scope, id);
+    this.labels = componentLabels(props.profile, GATEWAY_CERT_SYNC, GATEWAY_CERT_COMPONENT);
+    this.selector = selectorLabels(GATEWAY_CERT_SYNC);
+    this.secretProviderClass();
+    this.serviceAccount();
+    this.networkPolicy();
+    this.deployment();
+    this.disruptionBudget();
+  }
+
+  private get namespace(): string {
+    return this.props.mesh.ingressNamespace;
+  }
+
+  private secretProviderClass(): void {
+    const { source, secretName } = this.props;
     emit(this, {
       apiVersion: 'secrets-store.csi.x-k8s.io/v1',
       kind: 'SecretProviderClass',
-      metadata: { name: SPC_NAME, namespace: ns, labels, annotations: configWave },
+      metadata: { name: SPC_NAME, namespace: this.namespace, labels: this.labels, annotations: this.configWave },
       spec: {
         provider: 'azure',
         parameters: {
@@ -65,13 +80,13 @@ export class GatewayCertificate extends Construct {
           keyvaultName: source.keyVaultName,
           tenantId: source.tenantId,
           // objectType secret is the only way to get the private key with the certificate.
-          objects: `array:\n  - |\n    objectName: ${source.keyVaultCertificate}\n    objectType: secret\n`,
+          objects: keyVaultObjects([{ objectName: source.keyVaultCertificate }]),
         },
         secretObjects: [
           {
             secretName,
             type: 'kubernetes.io/tls',
-            labels,
+            labels: this.labels,
             // The driver splits the PEM: the key into tls.key, the certificate chain into tls.crt.
             data: [
               { objectName: source.keyVaultCertificate, key: 'tls.key' },
@@ -81,50 +96,46 @@ export class GatewayCertificate extends Construct {
         ],
       },
     } satisfies ISecretProviderClass);
+  }
 
+  private serviceAccount(): void {
     emit(this, {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
-      metadata: { name: GATEWAY_CERT_SYNC, namespace: ns, labels, annotations: configWave },
+      metadata: { name: GATEWAY_CERT_SYNC, namespace: this.namespace, labels: this.labels, annotations: this.configWave },
       automountServiceAccountToken: false,
     } satisfies IServiceAccount);
+  }
 
-    // The pods serve nothing and call nothing (the CSI driver on the node talks to Key Vault):
-    // no ingress at all, egress to DNS only (the manifest rules' baseline for every pod). The
-    // add-on's namespace has no default-deny of ours, so this policy isolates exactly these pods.
+  /**
+   * The pods serve nothing and call nothing (the CSI driver on the node talks to Key Vault): no
+   * ingress at all, egress to DNS only (the manifest rules' baseline for every pod). The add-on's
+   * namespace has no default-deny of ours, so this policy isolates exactly these pods.
+   */
+  private networkPolicy(): void {
     emit(this, {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
-      metadata: { name: GATEWAY_CERT_SYNC, namespace: ns, labels, annotations: configWave },
-      spec: {
-        podSelector: { matchLabels: selector },
-        policyTypes: ['Ingress', 'Egress'],
-        ingress: [],
-        egress: [
-          {
-            to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-            ports: [
-              { protocol: 'UDP', port: 53 },
-              { protocol: 'TCP', port: 53 },
-            ],
-          },
-        ],
-      },
+      metadata: { name: GATEWAY_CERT_SYNC, namespace: this.namespace, labels: this.labels, annotations: this.configWave },
+      spec: { podSelector: { matchLabels: this.selector }, policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [dnsEgressRule()] },
     } satisfies INetworkPolicy);
+  }
 
+  private deployment(): void {
+    const { source } = this.props;
     emit(this, {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name: GATEWAY_CERT_SYNC, namespace: ns, labels, annotations: { [ARGO_SYNC_WAVE]: WAVES.workload } },
+      metadata: { name: GATEWAY_CERT_SYNC, namespace: this.namespace, labels: this.labels, annotations: { [ARGO_SYNC_WAVE]: WAVES.workload } },
       spec: {
         replicas: REPLICAS,
         revisionHistoryLimit: 3,
         // A new pod mounts before an old one goes: the Secret always has a mounting owner.
         strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
-        selector: { matchLabels: selector },
+        selector: { matchLabels: this.selector },
         template: {
           // Out of the mesh: the pod has no traffic to secure, and the add-on's namespace is not ours.
-          metadata: { labels: { ...labels, 'sidecar.istio.io/inject': 'false' } },
+          metadata: { labels: { ...this.labels, 'sidecar.istio.io/inject': 'false' } },
           spec: {
             serviceAccountName: GATEWAY_CERT_SYNC,
             automountServiceAccountToken: false,
@@ -143,25 +154,24 @@ export class GatewayCertificate extends Construct {
                 livenessProbe: pauseProbe(60, 3),
                 readinessProbe: pauseProbe(30, 1),
                 securityContext: containerSecurityContext(),
-                volumeMounts: [{ name: 'edge-tls', mountPath: '/mnt/secrets-store', readOnly: true }],
+                volumeMounts: [{ name: 'edge-tls', mountPath: KEY_VAULT_MOUNT_PATH, readOnly: true }],
               },
             ],
-            volumes: [{ name: 'edge-tls', csi: { driver: 'secrets-store.csi.k8s.io', readOnly: true, volumeAttributes: { secretProviderClass: SPC_NAME } } }],
-            topologySpreadConstraints: [
-              // Two replicas: one per zone, or a zone outage takes the gateway's certificate with it.
-              { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: selector } },
-              { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector } },
-            ],
+            volumes: [keyVaultVolume('edge-tls', SPC_NAME)],
+            // One per zone, or a zone outage takes the gateway's certificate with it.
+            topologySpreadConstraints: zoneSpread(this.selector, REPLICAS),
           },
         },
       },
     } satisfies IDeployment);
+  }
 
+  private disruptionBudget(): void {
     emit(this, {
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
-      metadata: { name: GATEWAY_CERT_SYNC, namespace: ns, labels },
-      spec: { maxUnavailable: 1, selector: { matchLabels: selector }, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
+      metadata: { name: GATEWAY_CERT_SYNC, namespace: this.namespace, labels: this.labels },
+      spec: { maxUnavailable: 1, selector: { matchLabels: this.selector }, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
     } satisfies IPodDisruptionBudget);
   }
 }

@@ -9,7 +9,7 @@
  * whose objects use the add-ons' CRDs; the root Application waits for each wave to be Healthy
  * because Argo CD's values restore the Application health check (APPLICATION_HEALTH_LUA).
  */
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
 import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { ADDON_CHARTS, APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA, type HelmChartSource } from '../config/addons.ts';
@@ -22,8 +22,6 @@ import { PROM_CERTS_DIR } from './service-monitoring.ts';
 export const ADDON_WAVE = -2;
 /** Argo CD manages itself first: the Application health check must be in place for the waves after it. */
 export const ARGOCD_SELF_WAVE = -3;
-/** The Argo Rollouts controller's namespace and ServiceAccount: the services' AuthorizationPolicies name it. */
-export const ROLLOUTS = { namespace: 'argo-rollouts', serviceAccount: 'argo-rollouts' } as const;
 
 const IN_CLUSTER = 'https://kubernetes.default.svc';
 
@@ -61,13 +59,13 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
       name: 'argoRollouts',
       chart: ADDON_CHARTS.argoRollouts,
       releaseName: 'argo-rollouts',
-      namespace: ROLLOUTS.namespace,
+      namespace: profile.argo.rolloutsController.namespace,
       wave: ADDON_WAVE,
       podSecurity: 'restricted',
       // The controller runs in the mesh: its blue-green smoke check reaches the preview Service over mTLS.
       namespaceLabels: profile.mesh ? { 'istio.io/rev': profile.mesh.revision } : {},
       values: {
-        serviceAccount: { create: true, name: ROLLOUTS.serviceAccount },
+        serviceAccount: { create: true, name: profile.argo.rolloutsController.serviceAccount },
         controller: { replicas: 2 },
         dashboard: { enabled: false },
       },
@@ -179,34 +177,53 @@ function argoCdValues(profile: EnvironmentProfile): Record<string, unknown> {
 
 export const platformProjectName = (profile: EnvironmentProfile): string => `tripgen-${profile.name}-platform`;
 
+export interface PlatformAddOnsProps {
+  readonly profile: EnvironmentProfile;
+  /** The labels of the Argo CD objects around them. */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
 /**
  * One AppProject for the add-ons: only the pinned upstream chart repositories (never this
  * repository, so nothing a TripGen chart renders can reach Argo CD's namespace), only the
  * add-ons' namespaces, and cluster-scoped objects of any kind (CRDs, ClusterRoles, webhooks,
  * IngressClasses are what these charts are for). Then one Application per add-on.
  */
-export function platformAddOnApplications(scope: Construct, profile: EnvironmentProfile, labels: Record<string, string>): PlatformAddOn[] {
-  const addOns = platformAddOns(profile);
-  const ns = profile.argo.namespace;
-  const project = platformProjectName(profile);
-  emit(scope, {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'AppProject',
-    metadata: { name: project, namespace: ns, labels },
-    spec: {
-      description: `TripGen ${profile.name}: platform add-ons (pinned upstream Helm charts)`,
-      sourceRepos: [...new Set(addOns.map((a) => a.chart.repoURL))].sort(),
-      destinations: [...new Set(addOns.map((a) => a.namespace))].sort().map((namespace) => ({ server: IN_CLUSTER, namespace })),
-      clusterResourceWhitelist: [{ group: '*', kind: '*' }],
-    },
-  } satisfies IAppProject);
-  for (const a of addOns) {
-    emit(scope, {
+export class PlatformAddOns extends Construct {
+  /** The add-ons this environment syncs (the synth summary lists them). */
+  readonly addOns: readonly PlatformAddOn[];
+
+  constructor(scope: Construct, id: string, private readonly props: PlatformAddOnsProps) {
+    super(scope, id);
+    this.addOns = platformAddOns(props.profile);
+    this.project();
+    for (const a of this.addOns) this.application(a);
+  }
+
+  private project(): void {
+    const { profile, labels } = this.props;
+    emit(this, {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AppProject',
+      metadata: { name: platformProjectName(profile), namespace: profile.argo.namespace, labels: { ...labels } },
+      spec: {
+        description: `TripGen ${profile.name}: platform add-ons (pinned upstream Helm charts)`,
+        sourceRepos: [...new Set(this.addOns.map((a) => a.chart.repoURL))].sort(),
+        destinations: [...new Set(this.addOns.map((a) => a.namespace))].sort().map((namespace) => ({ server: IN_CLUSTER, namespace })),
+        clusterResourceWhitelist: [{ group: '*', kind: '*' }],
+      },
+    } satisfies IAppProject);
+  }
+
+  private application(a: PlatformAddOn): void {
+    const { profile, labels } = this.props;
+    const project = platformProjectName(profile);
+    emit(this, {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Application',
       metadata: {
         name: `${project}-${a.releaseName}`,
-        namespace: ns,
+        namespace: profile.argo.namespace,
         labels: { ...labels, 'app.kubernetes.io/component': 'platform-addon' },
         annotations: { [ARGO_SYNC_WAVE]: String(a.wave) },
         // Argo CD must not delete itself (and every Application) when this Application goes away.
@@ -230,5 +247,4 @@ export function platformAddOnApplications(scope: Construct, profile: Environment
       },
     } satisfies IApplication);
   }
-  return addOns;
 }

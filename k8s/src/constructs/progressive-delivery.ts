@@ -13,6 +13,7 @@ import type { IService } from 'kubernetes-models/v1/Service';
 import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, WAVES, componentLabels, selectorLabels } from '../lib/labels.ts';
+import { inClusterHost } from '../lib/network.ts';
 import { latencyBudgetMs, THRESHOLDS } from '../observability/slo.ts';
 import { metricsServiceName, POD_TEMPLATE_HASH_METRIC_LABEL } from './service-monitoring.ts';
 
@@ -45,113 +46,141 @@ export interface ProgressiveDeliveryProps {
   readonly autoscaled: boolean;
 }
 
-const fqdn = (name: string, profile: EnvironmentProfile): string => `${name}.${profile.namespace}.svc.cluster.local`;
-
+/** The Rollout of one service, and its second Service (preview for blue-green, canary otherwise). */
 export class ProgressiveDelivery extends Construct {
   readonly rollout: ApiObject;
+  private readonly name: string;
+  private readonly second: string;
 
-  constructor(scope: Construct, id: string, props: ProgressiveDeliveryProps) {
+  constructor(scope: Construct, id: string, private readonly props: ProgressiveDeliveryProps) {
     super(scope, id);
-    const { spec, profile, template, servicePorts, autoscaled } = props;
-    const name = workloadName(spec.name);
-    const ns = profile.namespace;
-    const labels = componentLabels(profile, name, 'api');
-    const second = spec.delivery === 'blue-green' ? previewServiceName(spec) : canaryServiceName(spec);
-    // The controller adds the pod-template-hash to this Service's selector while a rollout runs.
+    this.name = workloadName(props.spec.name);
+    this.second = props.spec.delivery === 'blue-green' ? previewServiceName(props.spec) : canaryServiceName(props.spec);
+    this.secondService();
+    this.rollout = this.rolloutObject();
+  }
+
+  /** The controller adds the pod-template-hash to this Service's selector while a rollout runs. */
+  private secondService(): void {
+    const { profile, servicePorts } = this.props;
     emit(this, {
       apiVersion: 'v1',
       kind: 'Service',
       // Labelled by its own name so the ServiceMonitor (which selects the stable Service) skips it.
-      metadata: { name: second, namespace: ns, labels: componentLabels(profile, second, 'api') },
+      metadata: { name: this.second, namespace: profile.namespace, labels: componentLabels(profile, this.second, 'api') },
       spec: servicePorts,
     } satisfies IService);
+  }
 
+  private strategy(): NonNullable<IRollout['spec']>['strategy'] {
+    const { spec, profile } = this.props;
     // The analysis judges the new ReplicaSet's own pods (its pod-template hash), as scraped
     // through the metrics Service: the stable pods' figures would hide a bad canary.
     const sloArgs = [
       { name: 'job', value: metricsServiceName(spec) },
       { name: 'pod-hash', valueFrom: { podTemplateHashValue: 'Latest' } },
-      { name: 'latency-threshold-ms', value: String(latencyBudgetMs(spec.name)) },
+      { name: 'latency-threshold-ms', value: String(latencyBudgetMs(spec)) },
     ];
-    const strategy: NonNullable<IRollout['spec']>['strategy'] =
-      spec.delivery === 'blue-green'
-        ? {
-            blueGreen: {
-              activeService: name,
-              previewService: second,
-              // Promotion is gated by the smoke analysis, not by a person; a failure aborts.
-              autoPromotionEnabled: true,
-              prePromotionAnalysis: {
-                templates: [{ templateName: SMOKE_TEMPLATE }],
-                args: [{ name: 'base-url', value: `http://${fqdn(second, profile)}:${spec.port}` }],
-              },
-              postPromotionAnalysis: { templates: [{ templateName: SLO_BOUNDED_TEMPLATE }], args: sloArgs },
-              scaleDownDelaySeconds: 60,
-              abortScaleDownDelaySeconds: 30,
-            },
-          }
-        : {
-            canary: {
-              stableService: name,
-              canaryService: second,
-              trafficRouting: { istio: { virtualService: { name, routes: [...MESH_ROUTES] } } },
-              maxSurge: '25%',
-              maxUnavailable: 0,
-              analysis: { templates: [{ templateName: SLO_TEMPLATE }], startingStep: 1, args: sloArgs },
-              steps: CANARY_STEPS.map((step) => ({ ...step })),
-              abortScaleDownDelaySeconds: 30,
-            },
-          };
+    if (spec.delivery === 'blue-green') {
+      return {
+        blueGreen: {
+          activeService: this.name,
+          previewService: this.second,
+          // Promotion is gated by the smoke analysis, not by a person; a failure aborts.
+          autoPromotionEnabled: true,
+          prePromotionAnalysis: {
+            templates: [{ templateName: SMOKE_TEMPLATE }],
+            args: [{ name: 'base-url', value: `http://${inClusterHost(this.second, profile.namespace)}:${spec.port}` }],
+          },
+          postPromotionAnalysis: { templates: [{ templateName: SLO_BOUNDED_TEMPLATE }], args: sloArgs },
+          scaleDownDelaySeconds: 60,
+          abortScaleDownDelaySeconds: 30,
+        },
+      };
+    }
+    return {
+      canary: {
+        stableService: this.name,
+        canaryService: this.second,
+        trafficRouting: { istio: { virtualService: { name: this.name, routes: [...MESH_ROUTES] } } },
+        maxSurge: '25%',
+        maxUnavailable: 0,
+        analysis: { templates: [{ templateName: SLO_TEMPLATE }], startingStep: 1, args: sloArgs },
+        steps: CANARY_STEPS.map((step) => ({ ...step })),
+        abortScaleDownDelaySeconds: 30,
+      },
+    };
+  }
 
-    this.rollout = emit(this, {
+  private rolloutObject(): ApiObject {
+    const { spec, profile, template, autoscaled } = this.props;
+    return emit(this, {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Rollout',
-      metadata: { name, namespace: ns, labels, annotations: { [ARGO_SYNC_WAVE]: WAVES.workload } },
+      metadata: { name: this.name, namespace: profile.namespace, labels: componentLabels(profile, this.name, 'api'), annotations: { [ARGO_SYNC_WAVE]: WAVES.workload } },
       spec: {
         // The HPA owns the replica count (kube-score deployment-targeted-by-hpa-...).
         ...(autoscaled ? {} : { replicas: spec.replicas[profile.name] }),
         revisionHistoryLimit: 5,
         progressDeadlineSeconds: 600,
         progressDeadlineAbort: true,
-        selector: { matchLabels: selectorLabels(name) },
+        selector: { matchLabels: selectorLabels(this.name) },
         template,
-        strategy,
+        strategy: this.strategy(),
       },
     } satisfies IRollout);
   }
 }
 
+export interface AnalysisTemplatesProps {
+  readonly profile: EnvironmentProfile;
+  readonly monitoring: MonitoringProfile;
+}
+
 /** The analysis templates every Rollout of a namespace refers to. */
-export function analysisTemplates(scope: Construct, profile: EnvironmentProfile, monitoring: MonitoringProfile): void {
-  const labels = componentLabels(profile, 'tripgen-delivery', 'analysis');
-  const ns = profile.namespace;
-  emit(scope, {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'AnalysisTemplate',
-    metadata: { name: SMOKE_TEMPLATE, namespace: ns, labels },
-    spec: {
-      args: [{ name: 'base-url' }],
-      metrics: [
-        {
-          // The preview answers its readiness endpoint (2xx) three times in a row, or the rollout aborts.
-          name: 'preview-ready',
-          count: 3,
-          interval: '10s',
-          failureLimit: 0,
-          consecutiveErrorLimit: 0,
-          successCondition: 'true',
-          provider: { web: { url: `{{args.base-url}}${HEALTH_PATHS.readiness}`, timeoutSeconds: 5 } },
-        },
-      ],
-    },
-  } satisfies IAnalysisTemplate);
-  // The service kit's histogram (apps/service-kit/src/telemetry/metrics.ts), without the probe
-  // and scrape requests (a draining pod's 503 readiness answer is not a failed user request).
-  const ownRoutes = [...Object.values(HEALTH_PATHS), METRICS_PATH].join('|');
-  const pods = `namespace="${ns}",job="{{args.job}}",${POD_TEMPLATE_HASH_METRIC_LABEL}="{{args.pod-hash}}"`;
-  const requests = `${pods},route!~"${ownRoutes}"`;
-  const sloMetrics = (bounded: boolean) =>
-    [
+export class AnalysisTemplates extends Construct {
+  private readonly labels: Record<string, string>;
+
+  constructor(scope: Construct, id: string, private readonly props: AnalysisTemplatesProps) {
+    super(scope, id);
+    this.labels = componentLabels(props.profile, 'tripgen-delivery', 'analysis');
+    this.smoke();
+    this.slo(SLO_TEMPLATE, false);
+    this.slo(SLO_BOUNDED_TEMPLATE, true);
+  }
+
+  /** The preview answers its readiness endpoint (2xx) three times in a row, or the rollout aborts. */
+  private smoke(): void {
+    emit(this, {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AnalysisTemplate',
+      metadata: { name: SMOKE_TEMPLATE, namespace: this.props.profile.namespace, labels: this.labels },
+      spec: {
+        args: [{ name: 'base-url' }],
+        metrics: [
+          {
+            name: 'preview-ready',
+            count: 3,
+            interval: '10s',
+            failureLimit: 0,
+            consecutiveErrorLimit: 0,
+            successCondition: 'true',
+            provider: { web: { url: `{{args.base-url}}${HEALTH_PATHS.readiness}`, timeoutSeconds: 5 } },
+          },
+        ],
+      },
+    } satisfies IAnalysisTemplate);
+  }
+
+  /** Success rate and p95 latency of the new pods; `bounded`: five measurements, then done. */
+  private slo(name: string, bounded: boolean): void {
+    const ns = this.props.profile.namespace;
+    // The service kit's histogram (apps/service-kit/src/telemetry/metrics.ts), without the probe
+    // and scrape requests (a draining pod's 503 readiness answer is not a failed user request).
+    const ownRoutes = [...Object.values(HEALTH_PATHS), METRICS_PATH].join('|');
+    const pods = `namespace="${ns}",job="{{args.job}}",${POD_TEMPLATE_HASH_METRIC_LABEL}="{{args.pod-hash}}"`;
+    const requests = `${pods},route!~"${ownRoutes}"`;
+    const metrics = [
       {
         // Prometheus scrapes the new pods: without this, no data (NaN) would pass the checks below.
         name: 'scraped',
@@ -180,20 +209,13 @@ export function analysisTemplates(scope: Construct, profile: EnvironmentProfile,
       failureLimit: 1,
       consecutiveErrorLimit: 3,
       successCondition: m.successCondition,
-      provider: { prometheus: { address: monitoring.prometheusUrl, query: m.query } },
+      provider: { prometheus: { address: this.props.monitoring.prometheusUrl, query: m.query } },
     }));
-  for (const [name, bounded] of [
-    [SLO_TEMPLATE, false],
-    [SLO_BOUNDED_TEMPLATE, true],
-  ] as const) {
-    emit(scope, {
+    emit(this, {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'AnalysisTemplate',
-      metadata: { name, namespace: ns, labels },
-      spec: {
-        args: [{ name: 'job' }, { name: 'pod-hash' }, { name: 'latency-threshold-ms' }],
-        metrics: sloMetrics(bounded),
-      },
+      metadata: { name, namespace: ns, labels: this.labels },
+      spec: { args: [{ name: 'job' }, { name: 'pod-hash' }, { name: 'latency-threshold-ms' }], metrics },
     } satisfies IAnalysisTemplate);
   }
 }

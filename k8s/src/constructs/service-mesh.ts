@@ -25,49 +25,70 @@ import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.
 import type { EnvironmentProfile, MeshProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
 import { componentLabels, selectorLabels } from '../lib/labels.ts';
+import { inClusterHost } from '../lib/network.ts';
 import { httpClients } from './network-policies.ts';
 import { canaryServiceName, MESH_ROUTES, previewServiceName } from './progressive-delivery.ts';
-import { ROLLOUTS } from './platform-addons.ts';
 
 export const GATEWAY_NAME = 'tripgen-gateway';
 
 const principal = (namespace: string, sa: string): string => `cluster.local/ns/${namespace}/sa/${sa}`;
-const fqdn = (name: string, profile: EnvironmentProfile): string => `${name}.${profile.namespace}.svc.cluster.local`;
 /** A prefix and everything under it, as Istio path patterns. */
 const under = (prefix: string): string[] => [prefix, `${prefix}/*`];
 
-export function meshNamespacePolicies(scope: Construct, profile: EnvironmentProfile): void {
-  const ns = profile.namespace;
-  const labels = componentLabels(profile, 'tripgen-mesh', 'mesh');
-  emit(scope, {
-    apiVersion: 'security.istio.io/v1',
-    kind: 'PeerAuthentication',
-    metadata: { name: 'default', namespace: ns, labels },
-    spec: { mtls: { mode: 'STRICT' } },
-  } satisfies IPeerAuthentication);
-  emit(scope, {
-    apiVersion: 'security.istio.io/v1',
-    kind: 'RequestAuthentication',
-    metadata: { name: 'tripgen-jwt', namespace: ns, labels },
-    spec: {
-      jwtRules: [
-        {
-          issuer: JWT_ISSUER,
-          audiences: [JWT_AUDIENCE],
-          // istiod fetches the keys from outside the mesh, so through the public edge (TLS).
-          jwksUri: `https://${profile.ingress.host}${JWKS_PATH}`,
-          forwardOriginalToken: true,
-        },
-      ],
-    },
-  } satisfies IRequestAuthentication);
-  // Deny by default: an ALLOW policy that matches nothing; each service then allows its callers.
-  emit(scope, {
-    apiVersion: 'security.istio.io/v1',
-    kind: 'AuthorizationPolicy',
-    metadata: { name: 'allow-nothing', namespace: ns, labels },
-    spec: {},
-  } satisfies IAuthorizationPolicy);
+export interface MeshNamespacePoliciesProps {
+  readonly profile: EnvironmentProfile;
+}
+
+/** Namespace level: STRICT mTLS, JWT verification for our issuer, deny by default. */
+export class MeshNamespacePolicies extends Construct {
+  private readonly labels: Record<string, string>;
+
+  constructor(scope: Construct, id: string, private readonly props: MeshNamespacePoliciesProps) {
+    super(scope, id);
+    this.labels = componentLabels(props.profile, 'tripgen-mesh', 'mesh');
+    this.peerAuthentication();
+    this.requestAuthentication();
+    this.allowNothing();
+  }
+
+  private peerAuthentication(): void {
+    emit(this, {
+      apiVersion: 'security.istio.io/v1',
+      kind: 'PeerAuthentication',
+      metadata: { name: 'default', namespace: this.props.profile.namespace, labels: this.labels },
+      spec: { mtls: { mode: 'STRICT' } },
+    } satisfies IPeerAuthentication);
+  }
+
+  private requestAuthentication(): void {
+    const { profile } = this.props;
+    emit(this, {
+      apiVersion: 'security.istio.io/v1',
+      kind: 'RequestAuthentication',
+      metadata: { name: 'tripgen-jwt', namespace: profile.namespace, labels: this.labels },
+      spec: {
+        jwtRules: [
+          {
+            issuer: JWT_ISSUER,
+            audiences: [JWT_AUDIENCE],
+            // istiod fetches the keys from outside the mesh, so through the public edge (TLS).
+            jwksUri: `https://${profile.ingress.host}${JWKS_PATH}`,
+            forwardOriginalToken: true,
+          },
+        ],
+      },
+    } satisfies IRequestAuthentication);
+  }
+
+  /** Deny by default: an ALLOW policy that matches nothing; each service then allows its callers. */
+  private allowNothing(): void {
+    emit(this, {
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      metadata: { name: 'allow-nothing', namespace: this.props.profile.namespace, labels: this.labels },
+      spec: {},
+    } satisfies IAuthorizationPolicy);
+  }
 }
 
 export interface ServiceMeshProps {
@@ -77,52 +98,64 @@ export interface ServiceMeshProps {
 }
 
 export class ServiceMesh extends Construct {
-  constructor(scope: Construct, id: string, props: ServiceMeshProps) {
+  private readonly name: string;
+  private readonly labels: Record<string, string>;
+
+  constructor(scope: Construct, id: string, private readonly props: ServiceMeshProps) {
     super(scope, id);
-    const { spec, profile, mesh } = props;
-    const name = workloadName(spec.name);
-    const ns = profile.namespace;
-    const labels = componentLabels(profile, name, 'api');
-    const host = fqdn(name, profile);
-
-    emit(this, {
-      apiVersion: 'security.istio.io/v1',
-      kind: 'AuthorizationPolicy',
-      metadata: { name, namespace: ns, labels },
-      spec: { selector: { matchLabels: selectorLabels(name) }, action: 'ALLOW', rules: authorizationRules(spec, profile, mesh) },
-    } satisfies IAuthorizationPolicy);
-
+    const { spec, profile } = props;
+    this.name = workloadName(spec.name);
+    this.labels = componentLabels(profile, this.name, 'api');
+    this.authorizationPolicy();
     // The Rollout's second Service (canary or preview) is a host of its own: without its own
     // DestinationRule the canary's share of traffic would get no outlier detection.
     const second = profile.delivery === 'progressive' ? (spec.delivery === 'canary' ? canaryServiceName(spec) : previewServiceName(spec)) : null;
-    for (const drName of second ? [name, second] : [name]) {
-      emit(this, {
-        apiVersion: 'networking.istio.io/v1',
-        kind: 'DestinationRule',
-        metadata: { name: drName, namespace: ns, labels },
-        spec: {
-          host: fqdn(drName, profile),
-          trafficPolicy: {
-            tls: { mode: 'ISTIO_MUTUAL' },
-            outlierDetection: { consecutive5xxErrors: 5, interval: '30s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
-          },
-        },
-      } satisfies IDestinationRule);
-    }
+    for (const host of second ? [this.name, second] : [this.name]) this.destinationRule(host);
+    this.virtualService();
+  }
 
-    // Canary: the Rollout shifts these weights (Argo CD ignores them, see the argocd chart).
+  private authorizationPolicy(): void {
+    const { spec, profile, mesh } = this.props;
+    emit(this, {
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      metadata: { name: this.name, namespace: profile.namespace, labels: this.labels },
+      spec: { selector: { matchLabels: selectorLabels(this.name) }, action: 'ALLOW', rules: authorizationRules(spec, profile, mesh) },
+    } satisfies IAuthorizationPolicy);
+  }
+
+  private destinationRule(service: string): void {
+    const { profile } = this.props;
+    emit(this, {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { name: service, namespace: profile.namespace, labels: this.labels },
+      spec: {
+        host: inClusterHost(service, profile.namespace),
+        trafficPolicy: {
+          tls: { mode: 'ISTIO_MUTUAL' },
+          outlierDetection: { consecutive5xxErrors: 5, interval: '30s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
+        },
+      },
+    } satisfies IDestinationRule);
+  }
+
+  /** Canary: the Rollout shifts these weights (Argo CD ignores them, see the argocd chart). */
+  private virtualService(): void {
+    const { spec, profile } = this.props;
+    const host = inClusterHost(this.name, profile.namespace);
     const canary = profile.delivery === 'progressive' && spec.delivery === 'canary';
     const destinations = canary
       ? [
           { destination: { host, port: { number: spec.port } }, weight: 100 },
-          { destination: { host: fqdn(canaryServiceName(spec), profile), port: { number: spec.port } }, weight: 0 },
+          { destination: { host: inClusterHost(canaryServiceName(spec), profile.namespace), port: { number: spec.port } }, weight: 0 },
         ]
       : [{ destination: { host, port: { number: spec.port } } }];
     const [gatewayRoute, meshRoute] = MESH_ROUTES;
     emit(this, {
       apiVersion: 'networking.istio.io/v1',
       kind: 'VirtualService',
-      metadata: { name, namespace: ns, labels },
+      metadata: { name: this.name, namespace: profile.namespace, labels: this.labels },
       spec: {
         hosts: [host, profile.ingress.host],
         gateways: [GATEWAY_NAME, 'mesh'],
@@ -142,7 +175,7 @@ export class ServiceMesh extends Construct {
 type Rule = NonNullable<NonNullable<IAuthorizationPolicy['spec']>['rules']>[number];
 
 /** Who may call what on one service. */
-export function authorizationRules(spec: ServiceSpec, profile: EnvironmentProfile, mesh: MeshProfile): Rule[] {
+function authorizationRules(spec: ServiceSpec, profile: EnvironmentProfile, mesh: MeshProfile): Rule[] {
   const ns = profile.namespace;
   const gateway = principal(mesh.ingressNamespace, mesh.ingressGatewayServiceAccount);
   const rules: Rule[] = [];
@@ -172,7 +205,8 @@ export function authorizationRules(spec: ServiceSpec, profile: EnvironmentProfil
   if (profile.delivery === 'progressive' && spec.delivery === 'blue-green') {
     // The blue-green smoke analysis reads readiness through the preview Service (controller in the
     // mesh); canaries are judged on Prometheus only, so the controller never calls them.
-    rules.push({ from: [{ source: { principals: [principal(ROLLOUTS.namespace, ROLLOUTS.serviceAccount)] } }], to: [{ operation: { methods: ['GET'], paths: [HEALTH_PATHS.readiness] } }] });
+    const controller = profile.argo.rolloutsController;
+    rules.push({ from: [{ source: { principals: [principal(controller.namespace, controller.serviceAccount)] } }], to: [{ operation: { methods: ['GET'], paths: [HEALTH_PATHS.readiness] } }] });
   }
   return rules;
 }

@@ -25,26 +25,37 @@ export interface ServiceMonitoringProps {
 }
 
 export class ServiceMonitoring extends Construct {
-  constructor(scope: Construct, id: string, props: ServiceMonitoringProps) {
+  private readonly name: string;
+
+  constructor(scope: Construct, id: string, private readonly props: ServiceMonitoringProps) {
     super(scope, id);
-    const { spec, profile, monitoring, port, portName } = props;
-    const name = workloadName(spec.name);
-    const metricsService = metricsServiceName(spec);
-    const labels = componentLabels(profile, name, METRICS_COMPONENT);
-    // Argo Rollouts narrows the stable/active and canary/preview Services to one ReplicaSet each
-    // (it adds the pod-template hash to their selectors), so scraping through them would miss the
-    // canary's pods or scrape the stable ones twice. This headless Service no controller touches
-    // selects every pod of the service exactly once.
+    this.name = workloadName(props.spec.name);
+    this.metricsService();
+    this.serviceMonitor();
+  }
+
+  /**
+   * Argo Rollouts narrows the stable/active and canary/preview Services to one ReplicaSet each (it
+   * adds the pod-template hash to their selectors), so scraping through them would miss the
+   * canary's pods or scrape the stable ones twice. This headless Service no controller touches
+   * selects every pod of the service exactly once.
+   */
+  private metricsService(): void {
+    const { spec, profile, port, portName } = this.props;
     emit(this, {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name: metricsService, namespace: profile.namespace, labels },
+      metadata: { name: metricsServiceName(spec), namespace: profile.namespace, labels: componentLabels(profile, this.name, METRICS_COMPONENT) },
       spec: {
         clusterIP: 'None',
-        selector: selectorLabels(name),
+        selector: selectorLabels(this.name),
         ports: [{ name: portName, port, targetPort: portName, protocol: 'TCP', appProtocol: 'http' }],
       },
     } satisfies IService);
+  }
+
+  private serviceMonitor(): void {
+    const { profile, monitoring, portName } = this.props;
     // Under STRICT mTLS Prometheus scrapes with the Istio-issued certificates it mounts
     // (Istio's documented "Prometheus with mTLS" set-up); without a mesh, plain HTTP.
     const tls = profile.mesh
@@ -61,9 +72,9 @@ export class ServiceMonitoring extends Construct {
     emit(this, {
       apiVersion: 'monitoring.coreos.com/v1',
       kind: 'ServiceMonitor',
-      metadata: { name, namespace: profile.namespace, labels: { ...componentLabels(profile, name, 'api'), ...monitoring.ruleSelectorLabels } },
+      metadata: { name: this.name, namespace: profile.namespace, labels: { ...componentLabels(profile, this.name, 'api'), ...monitoring.ruleSelectorLabels } },
       spec: {
-        selector: { matchLabels: { ...selectorLabels(name), 'app.kubernetes.io/component': METRICS_COMPONENT } },
+        selector: { matchLabels: { ...selectorLabels(this.name), 'app.kubernetes.io/component': METRICS_COMPONENT } },
         namespaceSelector: { matchNames: [profile.namespace] },
         // The pod-template hash tells a canary's series from the stable ones (the Rollout analysis
         // filters on it). Target labels win (`job` = the metrics Service); the kit's own `service`

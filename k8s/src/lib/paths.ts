@@ -5,5 +5,3 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const repoPath = (...parts: string[]): string => join(REPO_ROOT, ...parts);
 export const GITOPS_DIR = repoPath('gitops');
-/** The read-only shared folder beside the clone (CRD files); CI lays it out the same way. */
-export const SHARED_DIR = resolve(REPO_ROOT, '..', 'shared');

@@ -1,6 +1,6 @@
 /**
  * Pod Security Standards "restricted" plus the kube-score/kube-linter extras
- * (../shared/docs/manifest-rules.md rules 5-9): cdk8s-plus sets none of runAsUser/runAsGroup,
+ * (k8s/docs/manifest-rules.md rules 5-9): cdk8s-plus sets none of runAsUser/runAsGroup,
  * seccomp or the capability drop, so every pod and container here takes them from this file.
  */
 import type { IPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';

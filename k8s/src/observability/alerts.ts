@@ -3,15 +3,15 @@
  * > 5 s, memory > 90%; warning — response > 200 ms, CPU > 80%, disk > 85%. Each carries a
  * summary, a description and a runbook link into docs/runbooks.md.
  */
-import type { Construct } from 'constructs';
-import { HEALTH_PATHS, METRICS_PATH, SERVICES } from '@tripgen/catalog';
+import { Construct } from 'constructs';
+import { HEALTH_PATHS, METRICS_PATH, RESPONSE_TIME_SLO, serviceList, type ResponseTimeObjective } from '@tripgen/catalog';
 import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts';
 import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
 import { emit } from '../lib/emit.ts';
 import { componentLabels } from '../lib/labels.ts';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
-import { THRESHOLDS } from './slo.ts';
+import { THRESHOLDS, spokenMs } from './slo.ts';
 
 export interface AlertSpec {
   readonly alert: string;
@@ -29,14 +29,22 @@ const RUNBOOKS_URL = `${GITOPS_REPO_URL.replace(/\.git$/, '')}/blob/${GITOPS_REV
 /** A node's root filesystem as node-exporter reports it (not the tmpfs and overlay mounts). */
 const NODE_ROOT_FS = 'mountpoint="/",fstype!~"tmpfs|overlay"';
 
+/** The metrics `job`s (metrics Services) of the services held to a response-time objective. */
+const jobsOf = (objective: ResponseTimeObjective): string[] => serviceList().filter((s) => s.responseTime === objective).map(metricsServiceName);
+/** A label matcher for exactly these jobs (`=`/`=~`), or for every other job (`!=`/`!~`). */
+const jobMatcher = (jobs: readonly string[], negate = false): string =>
+  jobs.length === 1 ? `job${negate ? '!=' : '='}"${jobs[0]}"` : `job${negate ? '!~' : '=~'}"${jobs.join('|')}"`;
+
 export function seedAlerts(namespace: string): AlertSpec[] {
   const ns = `namespace="${namespace}"`;
   const pct = (r: number) => `${Math.round(r * 100)}%`;
   // Response times from the service kit's histogram (http_request_duration_seconds, scraped
   // through each service's metrics Service, so `job` is that Service), without probe and scrape requests.
   const ownRoutes = [...Object.values(HEALTH_PATHS), METRICS_PATH].join('|');
-  const aiJob = metricsServiceName(SERVICES.ai);
   const requests = (job: string) => `${ns},${job},route!~"${ownRoutes}"`;
+  const itinerary = RESPONSE_TIME_SLO.itinerary;
+  const request = RESPONSE_TIME_SLO.request;
+  const itineraryJobs = jobsOf('itinerary');
   // "p95 above T" is exactly "more than 5% of requests slower than T" when T is a bucket bound
   // (the kit's histogram has a bucket at each threshold); histogram_quantile would interpolate,
   // and above the top bucket (5 s) it could never report more than 5 s.
@@ -48,17 +56,17 @@ export function seedAlerts(namespace: string): AlertSpec[] {
       severity: 'critical',
       expr: `increase(kube_pod_container_status_restarts_total{${ns}}[1h]) > ${THRESHOLDS.restartsPerHour}`,
       for: '0m',
-      summary: 'Pod {{ $labels.pod }} restarted more than 5 times in an hour',
+      summary: `Pod {{ $labels.pod }} restarted more than ${THRESHOLDS.restartsPerHour} times in an hour`,
       description: 'Container {{ $labels.container }} of {{ $labels.pod }} restarted {{ $value }} times in the last hour.',
       runbook: 'pod-restarts',
     },
     {
       alert: 'TripGenAiResponseSlow',
-      severity: 'critical',
-      expr: slowerThan(THRESHOLDS.aiResponseMs / 1000, `job="${aiJob}"`),
+      severity: itinerary.severity,
+      expr: slowerThan(itinerary.p95Ms / 1000, jobMatcher(itineraryJobs)),
       for: '5m',
-      summary: 'AI service p95 response time above 5 s',
-      description: '{{ $value | humanizePercentage }} of itinerary requests took longer than 5 s (p95 above 5 s); the product promises a schedule within 5 s.',
+      summary: `AI service p95 response time above ${spokenMs(itinerary.p95Ms)}`,
+      description: `{{ $value | humanizePercentage }} of itinerary requests took longer than ${spokenMs(itinerary.p95Ms)} (p95 above ${spokenMs(itinerary.p95Ms)}); the product promises a schedule within ${spokenMs(itinerary.p95Ms)}.`,
       runbook: 'ai-response-slow',
     },
     {
@@ -72,11 +80,12 @@ export function seedAlerts(namespace: string): AlertSpec[] {
     },
     {
       alert: 'TripGenResponseSlow',
-      severity: 'warning',
-      expr: slowerThan(THRESHOLDS.responseMs / 1000, `job!="${aiJob}"`, ' by (job)'),
+      severity: request.severity,
+      // Every other job, so that a service added later is watched from its first deployment.
+      expr: slowerThan(request.p95Ms / 1000, jobMatcher(itineraryJobs, true), ' by (job)'),
       for: '10m',
-      summary: 'Service p95 response time above 200 ms',
-      description: '{{ $value | humanizePercentage }} of {{ $labels.job }} requests took longer than 200 ms (p95 above 200 ms).',
+      summary: `Service p95 response time above ${spokenMs(request.p95Ms)}`,
+      description: `{{ $value | humanizePercentage }} of {{ $labels.job }} requests took longer than ${spokenMs(request.p95Ms)} (p95 above ${spokenMs(request.p95Ms)}).`,
       runbook: 'response-slow',
     },
     {
@@ -104,28 +113,42 @@ export function seedAlerts(namespace: string): AlertSpec[] {
   ];
 }
 
-export function alertRules(scope: Construct, profile: EnvironmentProfile, monitoring: MonitoringProfile): void {
-  emit(scope, {
-    apiVersion: 'monitoring.coreos.com/v1',
-    kind: 'PrometheusRule',
-    metadata: {
-      name: 'tripgen-alerts',
-      namespace: profile.namespace,
-      labels: { ...componentLabels(profile, 'tripgen-alerts', 'monitoring'), ...monitoring.ruleSelectorLabels },
-    },
-    spec: {
-      groups: [
-        {
-          name: 'tripgen.seed-alerts',
-          rules: seedAlerts(profile.namespace).map((a) => ({
-            alert: a.alert,
-            expr: a.expr,
-            for: a.for,
-            labels: { severity: a.severity },
-            annotations: { summary: a.summary, description: a.description, runbook_url: `${RUNBOOKS_URL}#${a.runbook}` },
-          })),
-        },
-      ],
-    },
-  } satisfies IPrometheusRule);
+export interface AlertRulesProps {
+  readonly profile: EnvironmentProfile;
+  readonly monitoring: MonitoringProfile;
+}
+
+/** The seed alerts as one PrometheusRule the Prometheus operator picks up. */
+export class AlertRules extends Construct {
+  constructor(scope: Construct, id: string, private readonly props: AlertRulesProps) {
+    super(scope, id);
+    this.prometheusRule();
+  }
+
+  private prometheusRule(): void {
+    const { profile, monitoring } = this.props;
+    emit(this, {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'PrometheusRule',
+      metadata: {
+        name: 'tripgen-alerts',
+        namespace: profile.namespace,
+        labels: { ...componentLabels(profile, 'tripgen-alerts', 'monitoring'), ...monitoring.ruleSelectorLabels },
+      },
+      spec: {
+        groups: [
+          {
+            name: 'tripgen.seed-alerts',
+            rules: seedAlerts(profile.namespace).map((a) => ({
+              alert: a.alert,
+              expr: a.expr,
+              for: a.for,
+              labels: { severity: a.severity },
+              annotations: { summary: a.summary, description: a.description, runbook_url: `${RUNBOOKS_URL}#${a.runbook}` },
+            })),
+          },
+        ],
+      },
+    } satisfies IPrometheusRule);
+  }
 }

@@ -33,6 +33,8 @@ export interface Stage {
   readonly expose: readonly string[];
   /** Exec-form CMD, parsed as JSON; undefined when absent (or in shell form). */
   readonly cmd?: readonly string[];
+  /** Exec-form ENTRYPOINT, parsed as JSON; undefined when absent (or in shell form). */
+  readonly entrypoint?: readonly string[];
 }
 
 const argsOf = (i: Instruction): string[] => i.getArguments().map((a) => a.getValue());
@@ -62,6 +64,7 @@ export function parseDockerfile(text: string): Stage[] {
         runs: [...(parent?.runs ?? [])],
         expose: [...(parent?.expose ?? [])],
         cmd: parent?.cmd,
+        entrypoint: parent?.entrypoint,
       };
       stages.push(current);
     } else if (!current) {
@@ -87,9 +90,11 @@ export function parseDockerfile(text: string): Stage[] {
       current.runs = [...current.runs, rawArgs(i)];
     } else if (keyword === 'EXPOSE') {
       current.expose = [...current.expose, ...a];
-    } else if (keyword === 'CMD') {
+    } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT') {
       const raw = rawArgs(i);
-      current.cmd = raw.startsWith('[') ? (JSON.parse(raw) as string[]) : undefined;
+      const exec = raw.startsWith('[') ? (JSON.parse(raw) as string[]) : undefined;
+      if (keyword === 'CMD') current.cmd = exec;
+      else current.entrypoint = exec;
     }
   }
   return stages;

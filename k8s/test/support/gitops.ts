@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import type { K8sObject, Located } from '../../src/policy/objects.ts';
+import type { K8sObject, Located } from '../policy/objects.ts';
 import { GITOPS_DIR } from '../../src/lib/paths.ts';
 
 export function gitopsFiles(): string[] {

@@ -1,7 +1,7 @@
 /**
  * Schema validation of rendered objects: kubernetes-models for core kinds and
- * prometheus-operator; the pinned upstream CRD files in ../shared/crds for Argo CD, Argo
- * Rollouts, Istio and the Secrets Store CSI driver, made strict (unknown fields rejected, as
+ * prometheus-operator; the pinned upstream CRD files in k8s/crds (source and version in its
+ * README) for Argo CD, Argo Rollouts, Istio and the Secrets Store CSI driver, made strict (unknown fields rejected, as
  * the API server's structural-schema pruning would silently drop them); a local schema for the
  * VPA, whose CRD ships no model.
  */
@@ -9,12 +9,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { Ajv } from 'ajv';
-import type { K8sObject } from '../../src/policy/objects.ts';
-import { SHARED_DIR } from '../../src/lib/paths.ts';
+import type { K8sObject } from '../policy/objects.ts';
+import { repoPath } from '../../src/lib/paths.ts';
 import { VPA_SCHEMA } from './vpa-schema.ts';
 
 type JsonSchema = Record<string, unknown>;
 
+const CRD_DIR = repoPath('k8s', 'crds');
 const CRD_FILES = [
   'argocd-application-crd.yaml',
   'argocd-appproject-crd.yaml',
@@ -40,7 +41,7 @@ function loadCrdSchemas(): Map<string, JsonSchema> {
   if (crdSchemas) return crdSchemas;
   crdSchemas = new Map();
   for (const file of CRD_FILES) {
-    const text = readFileSync(join(SHARED_DIR, 'crds', file), 'utf8');
+    const text = readFileSync(join(CRD_DIR, file), 'utf8');
     for (const doc of parseAllDocuments(text)) {
       const crd = doc.toJS() as { kind?: string; spec?: { group: string; names: { kind: string }; versions: { name: string; schema?: { openAPIV3Schema: JsonSchema } }[] } } | null;
       if (crd?.kind !== 'CustomResourceDefinition' || !crd.spec) continue;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GITOPS_REPO_URL } from '@tripgen/k8s/src/config/releases.ts';
 import { REPO_ROOT } from '../src/repo.ts';
-import { allSteps, loadWorkflows, parseWorkflow, type Job, type Step, type Workflow } from '../src/workflows.ts';
+import { allSteps, loadWorkflows, parseWorkflow, type Job, type Step, type Workflow } from './support/workflows.ts';
 
 const workflows = loadWorkflows();
 const byFile = (name: string): Workflow => workflows.find((w) => w.file.endsWith(`/${name}`))!;

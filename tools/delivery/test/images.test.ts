@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SERVICE_NAMES, imageRepository, workloadName } from '@tripgen/catalog';
 import { dockerfileOf, imageJobs, imageMatrix, serviceEntryOf, servicesMissingImage } from '../src/images.ts';
 import { REPO_ROOT } from '../src/repo.ts';
-import { loadWorkflows } from '../src/workflows.ts';
+import { loadWorkflows } from './support/workflows.ts';
 
 const dockerfilesUnderApps = readdirSync(join(REPO_ROOT, 'apps')).filter((d) => existsSync(join(REPO_ROOT, 'apps', d, 'Dockerfile')));
 

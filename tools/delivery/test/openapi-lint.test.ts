@@ -11,8 +11,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { JWKS_PATH, OPENAPI_PATH, QUEUE_NAMES, SERVICE_NAMES, needsJwks, SERVICES, type ServiceName } from '@tripgen/catalog';
-import { createTestDatabase, freePort, redisUrl, serviceMigrationsDir, startNodeProcess, type NodeProcess, type TestDatabase } from '@tripgen/service-kit/testing';
+import { OPENAPI_PATH, QUEUE_NAMES, SERVICE_NAMES, needsJwks, SERVICES, type ServiceName } from '@tripgen/catalog';
+import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/testing';
+import { freePort, startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
+import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { serviceEnv } from '@tripgen/dev-tools/local-services';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { serviceEntryOf } from '../src/images.ts';
 import { OPENAPI_EXCEPTIONS } from './openapi-exceptions.ts';
@@ -31,30 +34,27 @@ let bus: ServiceBusEmulator | undefined;
 
 beforeAll(async () => {
   bus = await startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES });
-  let jwksUrl = '';
+  const ports = new Map<ServiceName, number>();
+  for (const s of SERVICE_NAMES) ports.set(s, await freePort());
   for (const s of services) {
     const migrations = serviceMigrationsDir(s);
     const db = await createTestDatabase(`openapi_${s}`, existsSync(migrations) ? migrations : undefined);
     databases.push(db);
-    const port = await freePort();
-    const service = await startNodeProcess({
-      entry: serviceEntryOf(s),
-      env: {
-        PATH: process.env.PATH,
-        SERVICE_NAME: s,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        NODE_ENV: 'development',
+    // The environment its pod gets (the local runner generates it from the service's contract),
+    // on free ports: the JWKS and the peer URLs point at the others' ports.
+    const env = serviceEnv(
+      s,
+      {
         LOG_LEVEL: 'warn',
         DATABASE_URL: db.url,
         REDIS_URL: redisUrl(),
         SERVICEBUS_CONNECTION_STRING: bus.connectionString,
         JWT_SIGNING_KEY_FILE: join(work, 'signing-key.pem'),
-        ...(jwksUrl ? { JWKS_URL: jwksUrl } : {}),
       },
-    });
+      (peer) => ports.get(peer)!,
+    );
+    const service = await startNodeProcess({ entry: serviceEntryOf(s), env });
     running.push(service);
-    if (!needsJwks(SERVICES[s])) jwksUrl = `${service.url}${JWKS_PATH}`;
     const res = await fetch(`${service.url}${OPENAPI_PATH}`);
     expect(res.status, s).toBe(200);
     documents.set(s, await res.json());

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/repo.ts';
-import { actionRefs, allSteps, loadWorkflows, npmScriptsCalled, parseWorkflow, repositoryPathsNamed, type Workflow } from '../src/workflows.ts';
+import { actionRefs, allSteps, loadWorkflows, npmScriptsCalled, parseWorkflow, repositoryPathsNamed, type Workflow } from './support/workflows.ts';
 
 interface Pin {
   readonly version: string;

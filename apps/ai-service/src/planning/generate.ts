@@ -4,7 +4,7 @@
  * service, build the engine problem, run `planItinerary` (or `replanDay`) within what is left of
  * the deadline, verify the plan with the independent checker, explain what was left out.
  */
-import { CANDIDATE_RADIUS_KM, MEAL_CATEGORIES, RESPONSE_TIME_SLO_MS, candidateCategories, type ScheduleDay, type ScheduleGenerationMessage, type ScheduleMiss, type ScheduleResult } from '@tripgen/catalog';
+import { CANDIDATE_RADIUS_KM, MEAL_CATEGORIES, RESPONSE_TIME_SLO, candidateCategories, type ScheduleDay, type ScheduleGenerationMessage, type ScheduleMiss, type ScheduleResult } from '@tripgen/catalog';
 import { checkItinerary, planItinerary, replanDay, type PlanRequest, type PlanResult } from '@tripgen/planner';
 import { ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
 import type { PlaceDirectory } from '../clients/location.ts';
@@ -40,7 +40,7 @@ const FINISH_MARGIN_MS = 250;
 
 /**
  * The engine's time limit for one schedule: the configured one, shrunk so that the schedule is
- * done within the 5-second target counted from the traveller's request (catalog aiCritical),
+ * done within the 5-second target counted from the traveller's request (the catalog's itinerary objective),
  * keeping `TARGET_RESERVE_MS` for what follows the engine (explaining misses, storing, the trip
  * service reading it). Never below `MIN_ENGINE_MS`: a late request (a backlog, a broker outage)
  * still gets a real plan, just a quicker one. The iteration budget usually ends the run first.
@@ -48,7 +48,7 @@ const FINISH_MARGIN_MS = 250;
 export const TARGET_RESERVE_MS = 1_000;
 export const MIN_ENGINE_MS = 50;
 export const engineTimeLimit = (configuredMs: number, requestedAt: number, now: number): number =>
-  Math.max(MIN_ENGINE_MS, Math.min(configuredMs, requestedAt + RESPONSE_TIME_SLO_MS.aiCritical - TARGET_RESERVE_MS - now));
+  Math.max(MIN_ENGINE_MS, Math.min(configuredMs, requestedAt + RESPONSE_TIME_SLO.itinerary.p95Ms - TARGET_RESERVE_MS - now));
 const LOCATION_RETRY_DELAYS_MS = [0, 300, 900] as const;
 
 const sleep = (ms: number, signal: AbortSignal) =>

@@ -22,7 +22,7 @@ const GenerationState = Type.Object({
 export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: GenerationRepository }> = async (app, { generations }) => {
   app.post(
     `${internalPrefix('ai')}/schedules/status`,
-    { schema: { tags: ['internal'], body: StatusBody, response: { 200: Type.Object({ items: Type.Array(GenerationState) }), 400: ProblemSchema } } },
+    { schema: { operationId: 'scheduleStates', description: 'What the AI service knows of these schedules (for the trip service); ids it has not seen are left out.', tags: ['internal'], body: StatusBody, response: { 200: Type.Object({ items: Type.Array(GenerationState) }), 400: ProblemSchema } } },
     // Ids this service has not seen yet (still queued, or never delivered) are left out.
     async (request) => ({ items: await generations.states(request.body.ids) }),
   );

@@ -7,8 +7,8 @@
  * service and the migration Job sign in); locally, with only the stack's DATABASE_URL_ADMIN set
  * (`source scripts/stack-env.sh`), the catalog's location database on that server.
  */
-import { SERVICES } from '@tripgen/catalog';
-import { createPrismaClient, databasePassword } from '@tripgen/service-kit';
+import { KIT_ENVIRONMENT, SERVICES } from '@tripgen/catalog';
+import { ConfigError, createPrismaClient, databasePassword, readEnvironment } from '@tripgen/service-kit';
 import path from 'node:path';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { PlaceDataError, dataFiles, loadPlaces } from '../data/load.ts';
@@ -24,8 +24,11 @@ const databaseUrl = (): string => {
 // npm runs a workspace's script in the workspace folder: paths are relative to where it was typed.
 const args = process.argv.slice(2).map((f) => path.resolve(process.env.INIT_CWD ?? process.cwd(), f));
 const files = args.length ? args : await dataFiles();
-// In prod it signs in like its service (DATABASE_AUTH=entra: the workload identity's token).
-const password = await databasePassword({ databaseAuth: process.env.DATABASE_AUTH === 'entra' ? 'entra' : 'password' });
+// In prod it signs in like its service (DATABASE_AUTH=entra: the workload identity's token), the
+// variable read as the service reads it (a misspelt mode stops the command instead of trying a password).
+const { values, problems } = readEnvironment({ DATABASE_AUTH: KIT_ENVIRONMENT.DATABASE_AUTH }, process.env);
+if (problems.length) throw new ConfigError(problems);
+const password = await databasePassword({ databaseAuth: values.DATABASE_AUTH === 'entra' ? 'entra' : 'password' });
 const prisma = createPrismaClient(PrismaClient, databaseUrl(), 2, password);
 try {
   const r = await loadPlaces(prisma, files);

@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminUrl, createTestDatabase, REPO_ROOT, type TestDatabase } from '../testing/index.ts';
+import { REPO_ROOT } from '@tripgen/dev-tools/layout';
+import { adminUrl, createTestDatabase, type TestDatabase } from '@tripgen/testing';
 import { ensureDatabaseRoles, parseDatabaseRoles, type ServiceDatabaseRole } from './database-roles.ts';
 
 const STUB = `

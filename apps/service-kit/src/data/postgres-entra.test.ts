@@ -8,8 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminUrl } from '../testing/index.ts';
-import { waitFor } from '../testing/wait.ts';
+import { adminUrl, waitFor } from '@tripgen/testing';
 import { entraTokenPassword, poolConfigWithPassword, POSTGRES_ENTRA_SCOPE } from './postgres-entra.ts';
 
 const LIFETIME_MS = 3_000; // refreshed at 70 %: about every 2.1 s

@@ -234,3 +234,16 @@ export const openMigrationEngine = async (databaseUrl: string, schema?: SchemaFi
     },
   };
 };
+
+/**
+ * Applies the pending migrations of a folder to a database (what `prisma migrate deploy` does);
+ * returns their names. `password`: a callback for every new connection (Entra token auth).
+ */
+export const deployMigrations = async (databaseUrl: string, migrationsDir: string, password?: () => Promise<string>): Promise<string[]> => {
+  const engine = await openMigrationEngine(databaseUrl, undefined, password);
+  try {
+    return await engine.deploy(migrationsDir);
+  } finally {
+    await engine.dispose();
+  }
+};

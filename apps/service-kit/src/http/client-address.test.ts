@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../app.ts';
 import { createTokenVerifier, localJwks } from '../auth/jwt.ts';
 import { loadConfig } from '../config.ts';
-import { adminUrl, redisUrl } from '../testing/index.ts';
+import { adminUrl, redisUrl } from '@tripgen/testing';
 import { clientAddressKey } from './client-address.ts';
 
 const MAX = 3;

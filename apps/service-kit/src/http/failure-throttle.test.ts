@@ -8,8 +8,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createFailureThrottle } from './failure-throttle.ts';
 import { connectRedis, isRedisReady } from '../redis.ts';
-import { redisUrl } from '../testing/index.ts';
-import { quietLogger, waitFor } from '../testing/wait.ts';
+import { quietLogger, redisUrl, waitFor } from '@tripgen/testing';
 
 let redis: Redis;
 let down: Redis;

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEALTH_PATHS } from '@tripgen/catalog';
 import { createMetrics } from '../telemetry/metrics.ts';
-import { redisUrl } from '../testing/index.ts';
+import { redisUrl } from '@tripgen/testing';
 import { registerHealthRoutes, type HealthState } from './health.ts';
 
 // The probes on their own, against the real local Redis (and one that is away): what each answers

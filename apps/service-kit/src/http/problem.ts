@@ -5,6 +5,13 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
+import { RATE_LIMIT } from '@tripgen/catalog';
+
+/**
+ * Retry-After (seconds) of the kit's own retryable answers: a 503 (database unreachable, load shed)
+ * is worth retrying shortly; a 429 without the limiter's own header, after the rate-limit window.
+ */
+export const RETRY_AFTER_SECONDS = { unavailable: 5, rateLimited: RATE_LIMIT.timeWindowMs / 1000 } as const;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -89,7 +96,7 @@ export const registerProblemHandlers = (app: FastifyInstance): void => {
     if (p.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: p.status, code: error.code }, p.detail);
     // Both are worth retrying; say when (the rate limiter sets its own for 429).
-    if (reply.getHeader('retry-after') === undefined && (p.status === 429 || p.status === 503)) reply.header('retry-after', p.status === 429 ? '60' : '5');
+    if (reply.getHeader('retry-after') === undefined && (p.status === 429 || p.status === 503)) reply.header('retry-after', String(p.status === 429 ? RETRY_AFTER_SECONDS.rateLimited : RETRY_AFTER_SECONDS.unavailable));
     return sendProblem(reply, p);
   });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `No route ${request.method} ${request.url.split('?')[0]}`, { instance: request.url })));

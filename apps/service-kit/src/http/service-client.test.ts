@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../testing/service-process.ts';
+import { freePort } from '@tripgen/dev-tools/processes';
 import { ServiceAnswerError, ServiceUnavailableError, createServiceClient } from './service-client.ts';
 
 let server: FastifyInstance;

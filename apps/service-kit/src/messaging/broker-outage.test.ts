@@ -6,7 +6,7 @@ import { consumeIdempotently, type ConsumeEvent } from './consumer.ts';
 import { createOutboxRelay, enqueue, type OutboxRelay } from './outbox.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
-import { quietLogger, waitFor } from '../testing/wait.ts';
+import { quietLogger, waitFor } from '@tripgen/testing';
 
 /**
  * Issue 6's broker outage test: messages published (through the outbox) while the broker is down

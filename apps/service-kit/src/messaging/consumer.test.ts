@@ -6,7 +6,7 @@ import { consume, consumeIdempotently, pruneProcessedMessages, settlementForFail
 import { PermanentMessageError } from './errors.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
-import { quietLogger, waitFor } from '../testing/wait.ts';
+import { quietLogger, waitFor } from '@tripgen/testing';
 
 const MAX_DELIVERY_COUNT = 3;
 const queue = QUEUES.notification;

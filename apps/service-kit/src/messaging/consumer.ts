@@ -1,6 +1,7 @@
 import { QUEUE_LIMITS, type QueueName } from '@tripgen/catalog';
 import type { IncomingMessage, MessageBroker, Settlement, Subscription } from './broker.ts';
 import { describeError, isPermanentMessageError, stderrLogger, type MessagingLogger } from './errors.ts';
+import { retentionOf, schedulePruning, type Retention } from './retention.ts';
 import type { SqlExecutor, TransactionalSql } from './sql.ts';
 
 /** What became of one delivery; feed it to metrics and logs. */
@@ -78,6 +79,8 @@ export interface IdempotentConsumerOptions extends ConsumerOptions {
   readonly consumer?: string;
   /** Time limit of the handler's transaction in ms (Prisma's default of 5 s is short for slow handlers; default 60 s). */
   readonly transactionTimeoutMs?: number;
+  /** How long processed ids are remembered and how often older ones are pruned (default: the catalog's MESSAGE_RETENTION). */
+  readonly retention?: Retention;
 }
 
 /**
@@ -85,9 +88,10 @@ export interface IdempotentConsumerOptions extends ConsumerOptions {
  * transaction as the handler's writes (the handler gets that transaction), so a redelivered or
  * re-published id is completed without running the handler again, and a failed handler leaves
  * no trace. Concurrent duplicates serialise on the primary key: the second waits for the first
- * transaction, then sees the row.
+ * transaction, then sees the row. While subscribed it prunes its own ids older than the
+ * retention (longer than any duplicate can arrive after), so the table stays bounded.
  */
-export function consumeIdempotently(
+export async function consumeIdempotently(
   broker: MessageBroker,
   db: TransactionalSql,
   queue: QueueName,
@@ -97,7 +101,8 @@ export function consumeIdempotently(
   const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
   const consumerName = options.consumer ?? queue;
   const timeout = options.transactionTimeoutMs ?? 60_000;
-  return broker.consume(
+  const retention = retentionOf(options.retention);
+  const subscription = await broker.consume(
     queue,
     async (message) => {
       let settlement: Settlement;
@@ -125,9 +130,23 @@ export function consumeIdempotently(
     },
     options.concurrency !== undefined ? { concurrency: options.concurrency } : undefined,
   );
+  const pruner = schedulePruning(
+    'processed_messages',
+    () => pruneProcessedMessages(db, retention.keepMs, consumerName),
+    retention.pruneEveryMs,
+    options.logger ?? stderrLogger,
+  );
+  return {
+    async close() {
+      await pruner.stop();
+      await subscription.close();
+    },
+  };
 }
 
-/** Forgets processed ids older than the queues' message TTL: no duplicate of them can still arrive. */
-export async function pruneProcessedMessages(db: SqlExecutor, olderThanMs: number): Promise<number> {
-  return db.$executeRawUnsafe("DELETE FROM processed_messages WHERE processed_at < now() - ($1::float8 * interval '1 millisecond')", olderThanMs);
+/** Forgets processed ids older than `olderThanMs` (of one consumer, or of all): no duplicate of them can still arrive. */
+export async function pruneProcessedMessages(db: SqlExecutor, olderThanMs: number, consumer?: string): Promise<number> {
+  return consumer === undefined
+    ? db.$executeRawUnsafe("DELETE FROM processed_messages WHERE processed_at < now() - ($1::float8 * interval '1 millisecond')", olderThanMs)
+    : db.$executeRawUnsafe("DELETE FROM processed_messages WHERE consumer = $2 AND processed_at < now() - ($1::float8 * interval '1 millisecond')", olderThanMs, consumer);
 }

@@ -1,11 +1,11 @@
 /**
- * Messaging for TripGen services: one interface over the three catalog queues with two adapters
- * (Azure Service Bus, used in Azure and against the local emulator; a local PostgreSQL broker), a
+ * Messaging for TripGen services: one interface over the three catalog queues with one adapter,
+ * Azure Service Bus (in Azure, and against the local emulator in development and tests), a
  * transactional outbox with its relay, and idempotent consumers that abandon transient failures and
- * dead-letter poison messages. Both adapters pass the same contract tests (broker.contract.test.ts).
+ * dead-letter poison messages. The adapter passes the contract tests (broker.contract.test.ts).
  *
  * Wiring in a service:
- *   const broker = await messageBrokerFromEnv(process.env, { logger });
+ *   const broker = await serviceBusBrokerFromEnv(process.env, { logger });
  *   const relay = createOutboxRelay({ db: prisma, broker, logger }); relay.start();
  *   await prisma.$transaction(async (tx) => { ...write...; await enqueue(tx, QUEUES.notification, body); });
  *   const sub = await consumeIdempotently(broker, prisma, QUEUES.notification, async (msg, tx) => { ... }, { logger });
@@ -31,8 +31,7 @@ export {
   type ServiceBusBrokerOptions,
   type ServiceBusRetry,
 } from './service-bus-broker.ts';
-export { createPostgresBroker, type PostgresBrokerOptions } from './postgres-broker.ts';
-export { messageBrokerFromEnv } from './broker-from-env.ts';
+export { retentionOf, type Retention } from './retention.ts';
 export { enqueue, createOutboxRelay, pruneSentOutboxMessages, type OutboxRelay, type OutboxRelayOptions, type RelayRound } from './outbox.ts';
 export {
   consume,

@@ -5,7 +5,7 @@ import type { MessageBroker, OutgoingMessage } from './broker.ts';
 import { createOutboxRelay, enqueue, pruneSentOutboxMessages } from './outbox.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
-import { quietLogger, waitFor } from '../testing/wait.ts';
+import { quietLogger, waitFor } from '@tripgen/testing';
 
 interface OutboxRow {
   message_id: string;

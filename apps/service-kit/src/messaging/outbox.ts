@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { QUEUE_NAMES, type QueueName } from '@tripgen/catalog';
 import type { MessageBroker, OutgoingMessage } from './broker.ts';
 import { describeError, stderrLogger, type MessagingLogger } from './errors.ts';
+import { retentionOf, schedulePruning, type Pruner, type Retention } from './retention.ts';
 import type { SqlExecutor } from './sql.ts';
 
 /**
@@ -35,6 +36,8 @@ export interface OutboxRelayOptions {
   readonly leaseMs?: number;
   /** Retry backoff after a failed send: initial × 2^(attempts-1), capped (defaults 500 ms, 30 s). */
   readonly backoff?: { readonly initialMs?: number; readonly maxMs?: number };
+  /** How long sent rows are kept and how often older ones are pruned while the relay runs (default: the catalog's MESSAGE_RETENTION). */
+  readonly retention?: Retention;
   readonly logger?: MessagingLogger;
 }
 
@@ -44,13 +47,13 @@ export interface RelayRound {
 }
 
 export interface OutboxRelay {
-  /** Starts the background loop (idempotent). */
+  /** Starts the background loop and the pruning of sent rows (idempotent). */
   start(): void;
   /** Runs one claim-send-mark round now; what the loop does, exposed for scripts and tests. */
   relayOnce(): Promise<RelayRound>;
   /** Cuts the current pause short, e.g. right after a transaction that enqueued something committed. */
   wake(): void;
-  /** Stops the loop after the round in flight; rows it had claimed but not sent are retried after their lease. */
+  /** Stops the loop after the round in flight (and the pruning); rows it had claimed but not sent are retried after their lease. */
   close(): Promise<void>;
 }
 
@@ -96,6 +99,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const initialBackoffMs = options.backoff?.initialMs ?? 500;
   const maxBackoffMs = options.backoff?.maxMs ?? 30_000;
   const logger = options.logger ?? stderrLogger;
+  const retention = retentionOf(options.retention);
+  let pruner: Pruner | undefined;
 
   async function relayOnce(): Promise<RelayRound> {
     const rows = await db.$queryRawUnsafe<ClaimedRow[]>(CLAIM_SQL, batchSize, leaseMs);
@@ -166,6 +171,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       if (running) return;
       running = true;
       loop = run();
+      pruner = schedulePruning('outbox_messages', () => pruneSentOutboxMessages(db, retention.keepMs), retention.pruneEveryMs, logger);
     },
     relayOnce,
     wake() {
@@ -174,7 +180,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     async close() {
       running = false;
       wakeUp?.();
-      await loop;
+      await Promise.all([loop, pruner?.stop()]);
     },
   };
 }

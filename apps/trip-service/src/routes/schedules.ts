@@ -27,6 +27,8 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
     '/api/v1/trips/:id/schedules',
     {
       schema: {
+        operationId: 'requestSchedule',
+        description: 'Asks for a schedule of the trip, or the re-plan of one day (replanDate, locked); answered 202 at once, generated through the AI service.',
         tags: ['schedules'],
         security,
         params: TripParams,
@@ -48,7 +50,7 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
 
   app.get(
     '/api/v1/trips/:id/schedules',
-    { schema: { tags: ['schedules'], security, params: TripParams, response: { 200: Type.Object({ items: Type.Array(ScheduleSummary) }), 404: ProblemSchema } } },
+    { schema: { operationId: 'listSchedules', description: 'The schedules asked for this trip, newest first.', tags: ['schedules'], security, params: TripParams, response: { 200: Type.Object({ items: Type.Array(ScheduleSummary) }), 404: ProblemSchema } } },
     async (request) => {
       await ownTrip(request.user!.id, request.params.id);
       return { items: (await schedules.list(request.params.id)).map(toSummary) };
@@ -57,7 +59,7 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
 
   app.get(
     '/api/v1/trips/:id/schedules/:scheduleId',
-    { schema: { tags: ['schedules'], security, params: ScheduleParams, response: { 200: Schedule, 404: ProblemSchema } } },
+    { schema: { operationId: 'getSchedule', description: 'One schedule: its status, and when completed its days, stops and meals, and why any place could not be fitted.', tags: ['schedules'], security, params: ScheduleParams, response: { 200: Schedule, 404: ProblemSchema } } },
     async (request) => {
       await ownTrip(request.user!.id, request.params.id);
       const row = await schedules.get(request.params.id, request.params.scheduleId);

@@ -30,17 +30,17 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     }
   };
 
-  app.post('/api/v1/trips', { schema: { tags: ['trips'], security, body: CreateTripBody, response: { 201: Trip, 400: ProblemSchema, 503: ProblemSchema } } }, async (request, reply) => {
+  app.post('/api/v1/trips', { schema: { operationId: 'createTrip', description: 'Creates a trip of the traveller; the whole trip is checked, must-visits with the location service.', tags: ['trips'], security, body: CreateTripBody, response: { 201: Trip, 400: ProblemSchema, 503: ProblemSchema } } }, async (request, reply) => {
     const body = request.body;
     await validate({ ...body, mustVisit: body.mustVisit ?? [] }, true);
     return reply.code(201).send(toTrip(await trips.create(request.user!.id, body)));
   });
 
-  app.get('/api/v1/trips', { schema: { tags: ['trips'], security, response: { 200: Type.Object({ items: Type.Array(Trip) }) } } }, async (request) => ({
+  app.get('/api/v1/trips', { schema: { operationId: 'listTrips', description: 'The traveller\'s own trips, newest first.', tags: ['trips'], security, response: { 200: Type.Object({ items: Type.Array(Trip) }) } } }, async (request) => ({
     items: (await trips.list(request.user!.id)).map(toTrip),
   }));
 
-  app.get('/api/v1/trips/:id', { schema: { tags: ['trips'], security, params: TripParams, response: { 200: Trip, 404: ProblemSchema } } }, async (request) => {
+  app.get('/api/v1/trips/:id', { schema: { operationId: 'getTrip', description: 'One trip of the traveller (404 for anyone else\'s).', tags: ['trips'], security, params: TripParams, response: { 200: Trip, 404: ProblemSchema } } }, async (request) => {
     const trip = await trips.get(request.user!.id, request.params.id);
     if (!trip) throw new HttpProblem(404, TRIP_NOT_FOUND);
     return toTrip(trip);
@@ -48,7 +48,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
 
   app.patch(
     '/api/v1/trips/:id',
-    { schema: { tags: ['trips'], security, params: TripParams, body: PatchTripBody, response: { 200: Trip, 400: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema } } },
+    { schema: { operationId: 'updateTrip', description: 'Changes fields of a trip; the trip as it would be is checked whole, and a refused change changes nothing.', tags: ['trips'], security, params: TripParams, body: PatchTripBody, response: { 200: Trip, 400: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema } } },
     async (request) => {
       const current = await trips.get(request.user!.id, request.params.id);
       if (!current) throw new HttpProblem(404, TRIP_NOT_FOUND);
@@ -60,7 +60,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     },
   );
 
-  app.delete('/api/v1/trips/:id', { schema: { tags: ['trips'], security, params: TripParams, response: { 204: Type.Null(), 404: ProblemSchema } } }, async (request, reply) => {
+  app.delete('/api/v1/trips/:id', { schema: { operationId: 'deleteTrip', description: 'Deletes a trip of the traveller and its schedules.', tags: ['trips'], security, params: TripParams, response: { 204: Type.Null(), 404: ProblemSchema } } }, async (request, reply) => {
     if (!(await trips.remove(request.user!.id, request.params.id))) throw new HttpProblem(404, TRIP_NOT_FOUND);
     return reply.code(204).send(null);
   });

@@ -1,6 +1,6 @@
 /** /api/v1/auth: register, login (access token), and the public token-signing keys (JWKS). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { JWKS_PATH, LOGIN_THROTTLE } from '@tripgen/catalog';
+import { AUTH_PATHS, LOGIN_THROTTLE } from '@tripgen/catalog';
 import { createFailureThrottle, HttpProblem, ProblemSchema, type Kit } from '@tripgen/service-kit';
 import { SignJWT } from 'jose';
 import { decoyHash, hashPassword, verifyPassword } from '../domain/passwords.ts';
@@ -29,7 +29,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   const throttle = loginThrottle(app.kit.redis);
 
   app.post(
-    '/api/v1/auth/register',
+    AUTH_PATHS.register,
     { schema: { operationId: 'register', description: 'Creates an account; the email must not be taken.', tags: ['auth'], body: RegisterBody, response: { 201: PublicUser, 400: ProblemSchema, 409: ProblemSchema } } },
     async (request, reply) => {
       const { email, password, name } = request.body;
@@ -44,7 +44,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   );
 
   app.post(
-    '/api/v1/auth/login',
+    AUTH_PATHS.login,
     { schema: { operationId: 'login', description: 'Exchanges email and password for an access token (EdDSA JWT); throttled per account.', tags: ['auth'], body: LoginBody, response: { 200: TokenResponse, 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema } } },
     async (request, reply) => {
       const email = normalizeEmail(request.body.email);
@@ -80,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     },
   );
 
-  app.get(JWKS_PATH, { schema: { operationId: 'getJwks', description: 'The public keys access tokens are verified with (JWKS).', tags: ['auth'], response: { 200: Jwks } } }, async (_request, reply) =>
+  app.get(AUTH_PATHS.jwks, { schema: { operationId: 'getJwks', description: 'The public keys access tokens are verified with (JWKS).', tags: ['auth'], response: { 200: Jwks } } }, async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=300').send(ring.jwks()),
   );
 };

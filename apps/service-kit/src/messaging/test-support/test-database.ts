@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { openMigrationEngine } from '../../data/schema-engine.ts';
-import { adminUrl, createTestDatabase as createEmptyDatabase } from '../../testing/index.ts';
+import { adminUrl, createTestDatabase as createEmptyDatabase } from '@tripgen/testing';
 import type { TransactionalSql } from '../sql.ts';
 import { pgSql } from './pg-sql.ts';
 

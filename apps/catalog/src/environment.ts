@@ -1,0 +1,184 @@
+/**
+ * The environment contract: every variable a service process reads, written once, with its type,
+ * whether it is required, whether it is a secret and who sets it. Everything else follows from it:
+ *  - the service kit parses and validates exactly these at start (`loadConfig`; one error naming
+ *    every bad or missing variable), and hands a service its own ones typed (`config.own`);
+ *  - the renderer (k8s/) writes the ones a pod gets into its ConfigMap, and the secret ones as
+ *    references to its Secret and Key Vault (k8s/src/config/environment.ts);
+ *  - the local runner (tools/dev-tools) gives the local processes theirs;
+ *  - a test reads gitops/ and fails when a manifest sets a variable its service does not read or
+ *    misses one the service requires (k8s/test/environment.test.ts).
+ *
+ * A service declares its own variables in SERVICE_ENVIRONMENT below (see apps/service-kit/README.md,
+ * "How a service declares its environment"); the kit's variables come with every service.
+ */
+import { EVENT_STREAMS } from './queues.ts';
+import { SERVICE_NAMES, SERVICES, needsJwks, serviceUrlVariable, usesQueues, type ServiceName, type ServiceUrlVariable } from './services.ts';
+
+interface EnvVarBase {
+  readonly description: string;
+  /**
+   * true: the process refuses to start without it; 'production': only when NODE_ENV=production (the
+   * manifests render production, so they must set it). For a `oneOf` group: one of the group.
+   */
+  readonly required?: boolean | 'production';
+  /** Its value lives only in Key Vault (prod) or a Secret the dev bootstrap creates; manifests reference it. */
+  readonly secret?: boolean;
+  /**
+   * Who gives it to the process: 'manifest' (the pod's ConfigMap or Secret; may also be set locally),
+   * 'platform' (injected into the pod by an AKS webhook, e.g. workload identity), 'local' (local
+   * runs, tests and benchmarks only: a manifest that sets it is wrong).
+   */
+  readonly setBy: 'manifest' | 'platform' | 'local';
+  /** Exactly one variable of the group may be set (e.g. the Azure FQDN in a pod, the emulator's connection string locally). */
+  readonly oneOf?: string;
+  /** Where this service answers: the variable is the base URL of a service this one calls (its catalog `calls`). */
+  readonly peer?: ServiceName;
+  /** The variable names an Event Hubs hub this service produces to (EVENT_STREAMS); set only where the namespace exists. */
+  readonly eventHub?: string;
+  /**
+   * A secret every service reads from one Key Vault secret of this name (written by infra-bicep),
+   * instead of its own `<service>-<variable>` (keyVaultSecretName).
+   */
+  readonly keyVaultSecret?: string;
+}
+
+export type EnvVarSpec =
+  | (EnvVarBase & { readonly type: 'string' })
+  | (EnvVarBase & { readonly type: 'url'; readonly protocols: readonly string[] })
+  | (EnvVarBase & { readonly type: 'integer'; readonly min: number; readonly max: number })
+  | (EnvVarBase & { readonly type: 'ratio' })
+  | (EnvVarBase & { readonly type: 'enum'; readonly values: readonly string[] });
+
+/** Variables by name. */
+export type EnvContract = Readonly<Record<string, EnvVarSpec>>;
+
+const contract = <const C extends EnvContract>(c: C): C => c;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export const DATABASE_AUTH_MODES = ['password', 'entra'] as const;
+export const TRACE_SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
+
+/** What every service reads through the kit. */
+export const KIT_ENVIRONMENT = contract({
+  SERVICE_NAME: { type: 'enum', values: SERVICE_NAMES, setBy: 'manifest', description: 'Which service this process is; must agree with the code (default: the code\'s).' },
+  PORT: { type: 'integer', min: 1, max: 65535, setBy: 'manifest', description: 'Listening port (default: the catalog port).' },
+  HOST: { type: 'string', setBy: 'manifest', description: 'Listening address (default 0.0.0.0 in production, 127.0.0.1 otherwise).' },
+  NODE_ENV: { type: 'enum', values: NODE_ENVS, setBy: 'manifest', description: 'production in every pod (default development).' },
+  NODE_OPTIONS: { type: 'string', setBy: 'manifest', description: 'Read by Node itself: the heap cap below the container memory limit (catalog nodeOptions).' },
+  LOG_LEVEL: { type: 'enum', values: LOG_LEVELS, setBy: 'manifest', description: 'pino level (default info).' },
+  DATABASE_URL: { type: 'url', protocols: ['postgresql:', 'postgres:'], required: true, secret: true, setBy: 'manifest', description: 'The service\'s own PostgreSQL database (it holds the password).' },
+  DATABASE_AUTH: { type: 'enum', values: DATABASE_AUTH_MODES, setBy: 'manifest', description: 'entra: DATABASE_URL names the pod\'s managed identity as user and the password is its Entra token (prod); password (default): the URL\'s.' },
+  REDIS_URL: { type: 'url', protocols: ['redis:', 'rediss:'], required: true, setBy: 'manifest', description: 'Redis for the L2 cache, rate limits and invalidations; rediss:// without a password in Azure (Entra tokens).' },
+  JWT_ISSUER: { type: 'string', setBy: 'manifest', description: 'Expected token issuer (default: the catalog\'s).' },
+  JWT_AUDIENCE: { type: 'string', setBy: 'manifest', description: 'Expected token audience (default: the catalog\'s).' },
+  OTEL_EXPORTER_OTLP_ENDPOINT: { type: 'url', protocols: ['http:', 'https:'], setBy: 'manifest', description: 'OTLP/HTTP collector; traces are exported only when set.' },
+  APPLICATIONINSIGHTS_CONNECTION_STRING: { type: 'string', secret: true, keyVaultSecret: 'appinsights-connection-string', setBy: 'manifest', description: 'Application Insights (prod; infra-bicep writes it to Key Vault): spans are exported there as requests and dependencies, signed in with the pod\'s workload identity. Unset: no Azure Monitor export.' },
+  OTEL_TRACES_SAMPLER: { type: 'enum', values: TRACE_SAMPLERS, setBy: 'manifest', description: 'Sampler (default parentbased_traceidratio).' },
+  OTEL_TRACES_SAMPLER_ARG: { type: 'ratio', setBy: 'manifest', description: 'Sampled share of root traces (default: the catalog\'s 10 %).' },
+  AZURE_CLIENT_ID: { type: 'string', setBy: 'manifest', description: 'Client id of the pod\'s workload identity (Service Bus, Azure Managed Redis).' },
+  AZURE_FEDERATED_TOKEN_FILE: { type: 'string', setBy: 'platform', description: 'Injected by the AKS workload identity webhook.' },
+  AZURE_TENANT_ID: { type: 'string', setBy: 'platform', description: 'Injected by the AKS workload identity webhook.' },
+  SHUTDOWN_DELAY_MS: { type: 'integer', min: 0, max: 120_000, setBy: 'manifest', description: 'How long readiness reports draining before the server closes (default: the catalog\'s SHUTDOWN_TIMING in production, 0 otherwise).' },
+  MAX_EVENT_LOOP_DELAY_MS: { type: 'integer', min: 0, max: 60_000, setBy: 'manifest', description: 'Event-loop delay past which requests are shed with 503; 0 disables shedding (default 1000).' },
+  TRUST_PROXY_HOPS: { type: 'integer', min: 0, max: 10, setBy: 'manifest', description: 'Proxies whose X-Forwarded-For entry is trusted (default 1: the ingress).' },
+  RATE_LIMIT_MAX: { type: 'integer', min: 1, max: 100_000_000, setBy: 'local', description: 'Requests per user per minute instead of the catalog\'s (benchmarks only).' },
+});
+
+/** What a service that sends or receives messages reads (Azure Service Bus or its local emulator). */
+export const QUEUE_ENVIRONMENT = contract({
+  SERVICEBUS_FQDN: { type: 'string', required: true, oneOf: 'servicebus', setBy: 'manifest', description: 'Service Bus namespace host; the pod authenticates with its workload identity.' },
+  SERVICEBUS_CONNECTION_STRING: { type: 'string', required: true, oneOf: 'servicebus', setBy: 'local', description: 'The local emulator (Endpoint=sb://...); never in a pod.' },
+});
+
+/** The hub variable of an Event Hubs stream: `trip-events` -> TRIP_EVENTS_HUB. */
+export const eventHubVariable = (hub: string): string => `${hub.toUpperCase().replace(/-/g, '_')}_HUB`;
+
+/**
+ * What a service that produces to Event Hubs streams reads (EVENT_STREAMS names each stream's
+ * producer): the namespace host and each hub's name. Not required: only prod has the namespace.
+ */
+export const eventStreamEnvironment = (s: ServiceName): EnvContract => {
+  const hubs = EVENT_STREAMS.filter((e) => e.producer === s).map((e) => e.hub);
+  if (hubs.length === 0) return {};
+  return {
+    EVENTHUBS_FQDN: { type: 'string', setBy: 'manifest', description: 'Event Hubs namespace host (prod); the pod sends with its workload identity (Azure Event Hubs Data Sender on its hubs only).' },
+    ...Object.fromEntries(hubs.map((hub) => [eventHubVariable(hub), { type: 'string', setBy: 'manifest', eventHub: hub, description: `The Event Hubs hub of the ${hub} stream (with EVENTHUBS_FQDN).` } satisfies EnvVarSpec])),
+  };
+};
+
+/** What a service that verifies tokens issued by another service reads. */
+export const TOKEN_VERIFIER_ENVIRONMENT = contract({
+  JWKS_URL: { type: 'url', protocols: ['http:', 'https:'], required: true, setBy: 'manifest', description: 'The token issuer\'s public keys (JWKS).' },
+});
+
+type PeerUrlSpec = EnvVarBase & { readonly type: 'url'; readonly protocols: readonly string[]; readonly required: true; readonly setBy: 'manifest' };
+
+/**
+ * The base URLs of the services a service calls over HTTP, one `<NAME>_SERVICE_URL` each
+ * (`serviceUrlVariable`): in a pod the peer's in-cluster Service, locally its port on 127.0.0.1.
+ * A service lists only the peers whose routes it calls (the token issuer's JWKS comes through
+ * JWKS_URL); each must be in its catalog `calls`, which the network and mesh policies admit.
+ */
+const peerUrls = <const P extends readonly ServiceName[]>(...peers: P): { readonly [K in P[number] as ServiceUrlVariable<K>]: PeerUrlSpec } =>
+  Object.fromEntries(
+    peers.map((peer) => [
+      serviceUrlVariable(peer),
+      { type: 'url', protocols: ['http:', 'https:'], required: true, setBy: 'manifest', peer, description: `Base URL of the ${peer} service, which this one calls.` } satisfies PeerUrlSpec,
+    ]),
+    // Object.fromEntries forgets the keys; serviceUrlVariable made each one of exactly this type.
+  ) as unknown as { readonly [K in P[number] as ServiceUrlVariable<K>]: PeerUrlSpec };
+
+/**
+ * Each service's own variables, beyond the kit's. A service adds its own here, one line each, and
+ * reads them typed from `config.own` (apps/service-kit/README.md).
+ */
+export const SERVICE_ENVIRONMENT = {
+  user: contract({
+    JWT_SIGNING_KEY: { type: 'string', required: 'production', secret: true, oneOf: 'signing-key', setBy: 'manifest', description: 'Ed25519 private key (PKCS#8 PEM) that signs access tokens.' },
+    JWT_SIGNING_KEY_FILE: { type: 'string', required: 'production', oneOf: 'signing-key', setBy: 'local', description: 'The same key as a file; generated there on first local start.' },
+  }),
+  trip: contract({
+    ...peerUrls('user', 'location', 'ai'),
+    SCHEDULE_DEADLINE_MS: { type: 'integer', min: 100, max: 3_600_000, setBy: 'manifest', description: 'From a schedule request to the latest instant the AI service may still start or finish it (default 120000).' },
+    SCHEDULE_GRACE_MS: { type: 'integer', min: 0, max: 3_600_000, setBy: 'manifest', description: 'Past the deadline plus this, a schedule without an outcome is failed by the trip service (default 30000).' },
+    SCHEDULE_SWEEP_INTERVAL_MS: { type: 'integer', min: 50, max: 600_000, setBy: 'manifest', description: 'How often unfinished schedules are brought up to date in the background (default 2000).' },
+  }),
+  ai: contract({
+    ...peerUrls('location'),
+    ENGINE_TIME_LIMIT_MS: { type: 'integer', min: 1, max: 120_000, setBy: 'manifest', description: 'The engine\'s wall-clock limit per schedule (default: DEFAULT_ENGINE_BUDGET in the AI service).' },
+    ENGINE_MAX_ITERATIONS: { type: 'integer', min: 1, max: 10_000_000, setBy: 'manifest', description: 'The engine\'s iteration budget per schedule; whichever of the two ends first (default: DEFAULT_ENGINE_BUDGET).' },
+    SCHEDULE_CONCURRENCY: { type: 'integer', min: 1, max: 64, setBy: 'manifest', description: 'Schedule requests handled at once; their I/O overlaps, the engine runs one at a time (default 4).' },
+    AZURE_OPENAI_ENDPOINT: { type: 'url', protocols: ['http:', 'https:'], setBy: 'manifest', description: 'Azure OpenAI resource of the optional LLM interest adapter (with AZURE_OPENAI_DEPLOYMENT; the pod\'s workload identity signs in). Unset: the keyword table alone.' },
+    AZURE_OPENAI_DEPLOYMENT: { type: 'string', setBy: 'manifest', description: 'The chat model deployment of the LLM interest adapter (with AZURE_OPENAI_ENDPOINT).' },
+    AZURE_OPENAI_API_VERSION: { type: 'string', setBy: 'manifest', description: 'The Azure OpenAI REST API version (default: the one the adapter is tested against).' },
+  }),
+  location: contract({}),
+} as const satisfies Readonly<Record<ServiceName, EnvContract>>;
+
+/** Everything a service reads: the kit's variables, the queue and token ones it needs, its own. */
+export const serviceEnvironment = (s: ServiceName): EnvContract => {
+  const spec = SERVICES[s];
+  return {
+    ...KIT_ENVIRONMENT,
+    ...(usesQueues(spec) ? QUEUE_ENVIRONMENT : {}),
+    ...(needsJwks(spec) ? TOKEN_VERIFIER_ENVIRONMENT : {}),
+    ...eventStreamEnvironment(s),
+    ...SERVICE_ENVIRONMENT[s],
+  };
+};
+
+/** Whether a variable (or its oneOf group) must be set in a process running in `nodeEnv`. */
+export const isRequired = (v: EnvVarSpec, nodeEnv: string): boolean => v.required === true || (v.required === 'production' && nodeEnv === 'production');
+
+/** The oneOf groups of a contract: group name → its variables. */
+export const oneOfGroups = (c: EnvContract): ReadonlyMap<string, readonly string[]> => {
+  const groups = new Map<string, string[]>();
+  for (const [name, v] of Object.entries(c)) if (v.oneOf) groups.set(v.oneOf, [...(groups.get(v.oneOf) ?? []), name]);
+  return groups;
+};
+
+/** The Key Vault secret that holds a service's secret variable (prod): `<service>-<variable in kebab case>`. */
+export const keyVaultSecretName = (s: ServiceName, variable: string): string =>
+  serviceEnvironment(s)[variable]?.keyVaultSecret ?? `${s}-${variable.toLowerCase().replace(/_/g, '-')}`;

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { AUTH_PATHS, JWKS_PATH, JWT_ISSUER, SERVICES, TOKEN_ISSUER, needsJwks, serviceList, workloadName } from './services.ts';
+
+describe('the token issuer, decided once', () => {
+  it('serves the auth routes token-free under its own prefixes, and no other service does', () => {
+    const issuer = SERVICES[TOKEN_ISSUER];
+    const anonymous = issuer.routes.flatMap((r) => r.anonymous);
+    expect(anonymous).toEqual(expect.arrayContaining(Object.values(AUTH_PATHS)));
+    for (const path of Object.values(AUTH_PATHS)) expect(issuer.routes.some((r) => path.startsWith(`${r.prefix}/`)), path).toBe(true);
+    for (const other of serviceList().filter((s) => s.name !== TOKEN_ISSUER)) expect(other.routes.flatMap((r) => r.anonymous), other.name).not.toContain(JWKS_PATH);
+  });
+
+  it('is the one service that needs no JWKS, and the one the tokens name as issuer', () => {
+    expect(serviceList().filter((s) => !needsJwks(s)).map((s) => s.name)).toEqual([TOKEN_ISSUER]);
+    expect(JWT_ISSUER).toBe(`https://tripgen.example/${workloadName(TOKEN_ISSUER)}`);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Bounded growth of the messaging tables: processed message ids and sent outbox rows are deleted
+ * once older than the catalog's MESSAGE_RETENTION (a day past the window in which a duplicate can
+ * arrive), on a schedule inside the running services: each idempotent consumer prunes its own ids,
+ * each outbox relay the sent rows. Every replica prunes; the deletes are idempotent.
+ */
+import { MESSAGE_RETENTION } from '@tripgen/catalog';
+import { describeError, type MessagingLogger } from './errors.ts';
+
+export interface Retention {
+  /** Rows older than this are deleted (default: the catalog's MESSAGE_RETENTION.keepMs). */
+  readonly keepMs?: number;
+  /** How often (default: the catalog's MESSAGE_RETENTION.pruneEveryMs). */
+  readonly pruneEveryMs?: number;
+}
+
+export const retentionOf = (r: Retention = {}): Required<Retention> => ({
+  keepMs: r.keepMs ?? MESSAGE_RETENTION.keepMs,
+  pruneEveryMs: r.pruneEveryMs ?? MESSAGE_RETENTION.pruneEveryMs,
+});
+
+export interface Pruner {
+  /** Stops the schedule and waits for a prune in flight. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `prune` now and then every `everyMs`, one at a time; a failure (database down) is logged and
+ * retried at the next tick. The timer does not keep the process alive.
+ */
+export function schedulePruning(what: string, prune: () => Promise<number>, everyMs: number, logger: MessagingLogger): Pruner {
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const tick = () => {
+    if (stopped || running) return;
+    running = prune()
+      .then(
+        (deleted) => {
+          if (deleted > 0) logger.info({ deleted, table: what }, 'pruned old messaging rows');
+        },
+        (err: unknown) => logger.warn({ err: describeError(err), table: what }, 'pruning failed; retrying at the next tick'),
+      )
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * A service's schema migration: a Job in the service's own image (its entry point's migrate
+ * command) that Argo CD runs once per sync before the new version starts, and the NetworkPolicy
+ * that lets it reach its database and nothing else.
+ */
+import { Construct } from 'constructs';
+import { migrationArgs, type ServiceSpec } from '@tripgen/catalog';
+import type { IJob } from 'kubernetes-models/batch/v1/Job';
+import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
+import type { EnvironmentProfile } from '../config/profile.ts';
+import { emit } from '../lib/emit.ts';
+import { ARGO_SYNC_WAVE, WAVES, componentLabels, migrationJobName, selectorLabels } from '../lib/labels.ts';
+import { tcpPorts } from '../lib/network.ts';
+import { dataStoreEgress } from './network-policies.ts';
+
+export interface MigrationJobProps {
+  readonly spec: ServiceSpec;
+  readonly profile: EnvironmentProfile;
+  /** The service's pod template: the Job reuses its identity, config, secrets and security. */
+  readonly template: IPodTemplateSpec;
+}
+
+export class MigrationJob extends Construct {
+  private readonly name: string;
+
+  constructor(scope: Construct, id: string, private readonly props: MigrationJobProps) {
+    super(scope, id);
+    this.name = migrationJobName(props.spec.name);
+    this.job();
+    this.networkPolicy();
+  }
+
+  private job(): void {
+    const { profile, template } = this.props;
+    // The Job reuses the service's pod (identity, config, secrets, security) without its spread rules.
+    const { topologySpreadConstraints: _spread, containers, ...base } = template.spec!;
+    const app = containers[0]!;
+    const labels = componentLabels(profile, this.name, 'migration');
+    emit(this, {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: {
+        name: this.name,
+        namespace: profile.namespace,
+        labels,
+        annotations: {
+          // A Sync hook in its own wave: after the ServiceAccount, config and secret wiring of this
+          // sync exist (a PreSync hook would run before them on the first sync), before the workload.
+          'argocd.argoproj.io/hook': 'Sync',
+          [ARGO_SYNC_WAVE]: WAVES.migration,
+          'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
+        },
+      },
+      spec: {
+        backoffLimit: 2,
+        activeDeadlineSeconds: 600,
+        ttlSecondsAfterFinished: 3600,
+        template: {
+          metadata: {
+            labels: {
+              ...labels,
+              ...(profile.workloadIdentity ? { 'azure.workload.identity/use': 'true' } : {}),
+              // A sidecar would keep the Job from completing; the Job only talks to PostgreSQL. The
+              // label (not the deprecated annotation) is what the revision webhook's objectSelector skips.
+              ...(profile.mesh ? { 'sidecar.istio.io/inject': 'false' } : {}),
+            },
+          },
+          spec: {
+            ...base,
+            restartPolicy: 'Never',
+            containers: [
+              {
+                name: 'migrate',
+                image: app.image,
+                imagePullPolicy: app.imagePullPolicy,
+                // The image's own entry point with its migrate command: the committed migrations it
+                // ships, applied to DATABASE_URL by the offline WebAssembly schema engine.
+                args: [...migrationArgs],
+                envFrom: app.envFrom,
+                env: app.env,
+                resources: app.resources,
+                securityContext: app.securityContext,
+                volumeMounts: app.volumeMounts,
+              },
+            ],
+          },
+        },
+      },
+    } satisfies IJob);
+  }
+
+  /** In place before the Job (wave 0) starts: under default-deny it could not reach its database. */
+  private networkPolicy(): void {
+    const { profile } = this.props;
+    emit(this, {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: this.name, namespace: profile.namespace, labels: componentLabels(profile, this.name, 'migration'), annotations: { [ARGO_SYNC_WAVE]: WAVES.config } },
+      spec: {
+        podSelector: { matchLabels: selectorLabels(this.name) },
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: [],
+        // A managed PostgreSQL is signed in to with an Entra token: the Job asks Entra ID for it.
+        egress: [...dataStoreEgress(profile, false), ...(profile.dataStores.kind === 'managed' ? [{ ports: tcpPorts(443) }] : [])],
+      },
+    } satisfies INetworkPolicy);
+  }
+}

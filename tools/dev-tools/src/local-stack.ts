@@ -1,0 +1,70 @@
+/**
+ * The local stack (scripts/stack-up.sh): PostgreSQL 15 with PostGIS and Redis on this machine, for
+ * `npm run dev`, the benchmarks and the tests. Its settings arrive as the variables
+ * scripts/stack-env.sh exports; databases made here have unique names and are dropped by their maker.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { SERVICES, type ServiceName } from '@tripgen/catalog';
+import { deployMigrations } from '@tripgen/service-kit/migrations';
+import { REPO_ROOT } from './layout.ts';
+
+const STACK_VARS = ['STACK_DIR', 'PGHOST', 'PGPORT', 'PGUSER', 'PGPASSWORD', 'DATABASE_URL_ADMIN', 'REDIS_PORT', 'REDIS_URL'];
+
+/** Starts (or reuses) PostgreSQL and Redis with scripts/stack-up.sh and adopts its settings. */
+export const ensureStack = (): void => {
+  const out = spawnSync('bash', ['-c', 'source scripts/stack-env.sh && bash scripts/stack-up.sh >&2 && env'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (out.status !== 0) throw new Error('scripts/stack-up.sh failed');
+  for (const line of out.stdout.split('\n')) {
+    const i = line.indexOf('=');
+    const name = line.slice(0, i);
+    if (STACK_VARS.includes(name)) process.env[name] = line.slice(i + 1);
+  }
+};
+
+export const adminUrl = (): string => {
+  const url = process.env.DATABASE_URL_ADMIN;
+  if (!url) throw new Error('DATABASE_URL_ADMIN is not set: run `source scripts/stack-env.sh && bash scripts/stack-up.sh` first');
+  return url;
+};
+
+export const redisUrl = (): string => {
+  const url = process.env.REDIS_URL;
+  if (!url) throw new Error('REDIS_URL is not set: run `source scripts/stack-env.sh && bash scripts/stack-up.sh` first');
+  return url;
+};
+
+/** The URL of a database on the local stack's server (default: the service's catalog database). */
+export const databaseUrl = (s: ServiceName, database: string = SERVICES[s].database): string => {
+  const u = new URL(adminUrl());
+  u.pathname = `/${database}`;
+  return u.toString();
+};
+
+const admin = async (sql: string): Promise<void> => {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
+export interface ScratchDatabase {
+  readonly url: string;
+  readonly name: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh database named `<prefix>_<random>`, with the migrations of `migrationsDir` applied. */
+export const createScratchDatabase = async (prefix: string, migrationsDir?: string): Promise<ScratchDatabase> => {
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  await admin(`CREATE DATABASE "${name}"`);
+  const u = new URL(adminUrl());
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  if (migrationsDir) await deployMigrations(url, migrationsDir);
+  return { url, name, drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+};

@@ -1,0 +1,110 @@
+/**
+ * The dev gateway answers like the ingress: every catalog route prefix goes to its service, and
+ * what the gateway answers itself (no such route, a service not started, a service that does not
+ * answer) is problem+json with a clear detail.
+ */
+import { REQUEST_BODY_LIMIT_BYTES, SERVICES } from '@tripgen/catalog';
+import { openRawConnection } from '@tripgen/testing';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDevGateway, gatewayRoutes } from '../src/gateway.ts';
+import { freePort } from '../src/processes.ts';
+
+let gateway: FastifyInstance;
+let base: string;
+
+beforeAll(async () => {
+  // The user service "runs" on a port where nothing listens; the others are not started at all.
+  gateway = await createDevGateway({ upstreams: { user: `http://127.0.0.1:${await freePort()}` } });
+  base = await gateway.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => gateway?.close());
+
+const get = async (path: string) => {
+  const res = await fetch(`${base}${path}`);
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as { detail: string } };
+};
+
+it('routes every catalog prefix, answering problem+json for what it cannot reach', async () => {
+  expect(gatewayRoutes().map((r) => r.prefix).sort()).toEqual(Object.values(SERVICES).flatMap((s) => s.routes.map((r) => r.prefix)).sort());
+  for (const { prefix, service } of gatewayRoutes()) {
+    const res = await get(`${prefix}/anything`);
+    expect(res.type, prefix).toContain('application/problem+json');
+    if (service === 'user') expect(res, prefix).toMatchObject({ status: 502, body: { detail: 'The user service did not answer; try again shortly' } });
+    else expect(res, prefix).toMatchObject({ status: 503, body: { detail: `The ${service} service is not running` } });
+  }
+  const unknown = await get('/api/v1/nothing-here');
+  expect(unknown).toMatchObject({ status: 404, body: { detail: 'No route GET /api/v1/nothing-here' } });
+  expect(unknown.type).toContain('application/problem+json');
+});
+
+describe('bodies over the limit every layer enforces', () => {
+  let upstream: FastifyInstance;
+  let guarded: FastifyInstance;
+  let url: string;
+  let received = 0;
+
+  beforeAll(async () => {
+    // A stand-in user service that reports the size of what reached it.
+    upstream = Fastify({ bodyLimit: 64 * 1024 * 1024 });
+    upstream.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    upstream.post(`${SERVICES.user.routes[0]!.prefix}/*`, async (req) => {
+      received += 1;
+      return { bytes: (req.body as Buffer).length };
+    });
+    upstream.get(`${SERVICES.user.routes[0]!.prefix}/*`, async () => ({ ok: true }));
+    guarded = await createDevGateway({ upstreams: { user: await upstream.listen({ port: 0, host: '127.0.0.1' }) } });
+    url = await guarded.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await guarded?.close();
+    await upstream?.close();
+  });
+
+  const post = (body: Buffer, headers: Record<string, string> = {}) =>
+    fetch(`${url}/api/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...headers }, body });
+
+  it('proxies a body of exactly the limit', async () => {
+    const res = await post(Buffer.alloc(REQUEST_BODY_LIMIT_BYTES, 1));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ bytes: REQUEST_BODY_LIMIT_BYTES });
+  });
+
+  it('answers 413 problem+json itself for one byte more, without proxying it', async () => {
+    const before = received;
+    const res = await post(Buffer.alloc(REQUEST_BODY_LIMIT_BYTES + 1, 1));
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/larger than the 131072 bytes accepted/);
+    expect(received).toBe(before);
+  });
+
+  it('answers 413 for a chunked body (no length) once it passes the limit', async () => {
+    const big = Buffer.alloc(REQUEST_BODY_LIMIT_BYTES * 4, 1);
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < big.length; i += 16 * 1024) controller.enqueue(big.subarray(i, i + 16 * 1024));
+        controller.close();
+      },
+    });
+    const res = await fetch(`${url}/api/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: stream, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('keeps the connection usable: the next request on it is answered normally', async () => {
+    const conn = await openRawConnection(url);
+    try {
+      const body = Buffer.alloc(5 * 1024 * 1024, 0x20);
+      await conn.send(`POST /api/v1/auth/register HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}`, body);
+      expect((await conn.response()).status).toBe(413);
+      await conn.send('GET /api/v1/auth/jwks.json HTTP/1.1\r\nHost: localhost');
+      const next = await conn.response();
+      expect(next.status).toBe(200);
+      expect(JSON.parse(next.body)).toEqual({ ok: true });
+      expect(conn.closed).toBe(false);
+    } finally {
+      conn.close();
+    }
+  });
+});

@@ -1,0 +1,23 @@
+/**
+ * Helpers for tests that run against the real local stack (scripts/stack-up.sh): a uniquely named
+ * database per test file, migrated with the service's committed migrations, dropped afterwards; a
+ * database that is "down"; bounded waiting. Test code only: no script and no service imports it.
+ */
+import { adminUrl, createScratchDatabase, type ScratchDatabase } from '@tripgen/dev-tools/local-stack';
+
+export { adminUrl, redisUrl } from '@tripgen/dev-tools/local-stack';
+export { quietLogger, waitFor } from './wait.ts';
+export { openRawConnection, type RawConnection, type RawResponse } from './raw-http.ts';
+
+export type TestDatabase = ScratchDatabase;
+
+/** A fresh database named `<prefix>_<random>`, with the migrations of `migrationsDir` applied. */
+export const createTestDatabase = (prefix: string, migrationsDir?: string): Promise<TestDatabase> => createScratchDatabase(prefix, migrationsDir);
+
+/** A PostgreSQL URL on a port nothing listens on: a database that is "down". */
+export const unreachableDatabaseUrl = (): string => {
+  const u = new URL(adminUrl());
+  u.port = '1';
+  u.pathname = '/user_db';
+  return u.toString();
+};
