@@ -25,6 +25,12 @@ interface EnvVarBase {
   /** Its value lives only in Key Vault (prod) or a Secret the dev bootstrap creates; manifests reference it. */
   readonly secret?: boolean;
   /**
+   * A secret that holds nothing secret while another variable has this value, so a manifest may
+   * set it as a plain value then: with DATABASE_AUTH=entra, DATABASE_URL names a role and a host
+   * and the password is the pod's Entra token.
+   */
+  readonly plainWhen?: { readonly variable: string; readonly value: string };
+  /**
    * Who gives it to the process: 'manifest' (the pod's ConfigMap or Secret; may also be set locally),
    * 'platform' (injected into the pod by an AKS webhook, e.g. workload identity), 'local' (local
    * runs, tests and benchmarks only: a manifest that sets it is wrong).
@@ -68,7 +74,7 @@ export const KIT_ENVIRONMENT = contract({
   NODE_ENV: { type: 'enum', values: NODE_ENVS, setBy: 'manifest', description: 'production in every pod (default development).' },
   NODE_OPTIONS: { type: 'string', setBy: 'manifest', description: 'Read by Node itself: the heap cap below the container memory limit (catalog nodeOptions).' },
   LOG_LEVEL: { type: 'enum', values: LOG_LEVELS, setBy: 'manifest', description: 'pino level (default info).' },
-  DATABASE_URL: { type: 'url', protocols: ['postgresql:', 'postgres:'], required: true, secret: true, setBy: 'manifest', description: 'The service\'s own PostgreSQL database (it holds the password).' },
+  DATABASE_URL: { type: 'url', protocols: ['postgresql:', 'postgres:'], required: true, secret: true, plainWhen: { variable: 'DATABASE_AUTH', value: 'entra' }, setBy: 'manifest', description: 'The service\'s own PostgreSQL database (it holds the password, except with DATABASE_AUTH=entra: then the role and host only).' },
   DATABASE_AUTH: { type: 'enum', values: DATABASE_AUTH_MODES, setBy: 'manifest', description: 'entra: DATABASE_URL names the pod\'s managed identity as user and the password is its Entra token (prod); password (default): the URL\'s.' },
   REDIS_URL: { type: 'url', protocols: ['redis:', 'rediss:'], required: true, setBy: 'manifest', description: 'Redis for the L2 cache, rate limits and invalidations; rediss:// without a password in Azure (Entra tokens).' },
   JWT_ISSUER: { type: 'string', setBy: 'manifest', description: 'Expected token issuer (default: the catalog\'s).' },

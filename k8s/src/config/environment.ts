@@ -126,6 +126,12 @@ export function podEnvironment(spec: ServiceSpec, profile: EnvironmentProfile): 
     if (value !== undefined) config[name] = value;
     else if (!v.oneOf && isRequired(v, NODE_ENV)) missing.push(name);
   }
+  // A secret goes to the ConfigMap only where the contract says it then holds nothing secret.
+  for (const [name, v] of Object.entries(contract)) {
+    if (v.secret && name in config && !(v.plainWhen && config[v.plainWhen.variable] === v.plainWhen.value)) {
+      throw new Error(`${spec.name} service (${profile.name}): the secret ${name} would be a plain value; the contract allows that only with ${v.plainWhen ? `${v.plainWhen.variable}=${v.plainWhen.value}` : 'never'}`);
+    }
+  }
   for (const [group, names] of oneOfGroups(contract)) {
     const rendered = names.filter((n) => n in config || secrets.some((s) => s.envVar === n));
     if (rendered.length === 0 && names.some((n) => isRequired(contract[n]!, NODE_ENV))) missing.push(`one of ${names.join(', ')} (${group})`);
