@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
 // What differs between a pod and a developer's machine, and the settings that cannot go together.
-const base = { DATABASE_URL: 'postgresql://u:p@db:5432/user_db', REDIS_URL: 'redis://redis:6379' };
+// The location service: the kit's variables alone (the user service needs its signing key in production).
+const base = { DATABASE_URL: 'postgresql://u:p@db:5432/location_db', REDIS_URL: 'redis://redis:6379', JWKS_URL: 'http://user-service.tripgen.svc.cluster.local/.well-known/jwks.json' };
 const problems = (env: NodeJS.ProcessEnv): string => {
   try {
-    loadConfig({ service: 'user' }, env);
+    loadConfig({ service: 'location' }, env);
   } catch (err) {
     expect(err).toBeInstanceOf(ConfigError);
     return (err as Error).message;
@@ -15,12 +16,13 @@ const problems = (env: NodeJS.ProcessEnv): string => {
 
 describe('loadConfig by environment', () => {
   it('in production listens on every interface and waits 5 s before draining; locally on 127.0.0.1 at once', () => {
-    const prod = loadConfig({ service: 'user' }, { ...base, NODE_ENV: 'production', SERVICEBUS_FQDN: 'sb-tripgen-prod.servicebus.windows.net' });
+    const prod = loadConfig({ service: 'location' }, { ...base, NODE_ENV: 'production', SERVICEBUS_FQDN: 'sb-tripgen-prod.servicebus.windows.net' });
     expect([prod.host, prod.shutdownDelayMs]).toEqual(['0.0.0.0', 5_000]);
     expect(prod.serviceBus).toEqual({ fqdn: 'sb-tripgen-prod.servicebus.windows.net' });
-    const local = loadConfig({ service: 'user' }, { ...base, NODE_ENV: 'development' });
-    expect([local.host, local.shutdownDelayMs, local.serviceBus]).toEqual(['127.0.0.1', 0, undefined]);
-    expect(loadConfig({ service: 'user' }, { ...base, NODE_ENV: 'production', HOST: '10.0.1.5' }).host).toBe('10.0.1.5');
+    const emulator = 'Endpoint=sb://127.0.0.1:5672;SharedAccessKeyName=k;SharedAccessKey=v;UseDevelopmentEmulator=true';
+    const local = loadConfig({ service: 'location' }, { ...base, NODE_ENV: 'development', SERVICEBUS_CONNECTION_STRING: emulator });
+    expect([local.host, local.shutdownDelayMs, local.serviceBus]).toEqual(['127.0.0.1', 0, { connectionString: emulator }]);
+    expect(loadConfig({ service: 'location' }, { ...base, NODE_ENV: 'production', HOST: '10.0.1.5', SERVICEBUS_FQDN: 'sb-tripgen-prod.servicebus.windows.net' }).host).toBe('10.0.1.5');
   });
 
   it('refuses both Service Bus settings at once, a connection string without an endpoint, and an unknown sampler', () => {

@@ -6,7 +6,7 @@
  * With CI=true a service without a rendered manifest is a failure; locally the catalog stands in.
  */
 import { existsSync } from 'node:fs';
-import { JWKS_PATH, QUEUE_NAMES, SERVICES, TOKEN_ISSUER, type ServiceName } from '@tripgen/catalog';
+import { JWKS_PATH, QUEUE_NAMES, SERVICES, TOKEN_ISSUER, serviceUrlVariable, type ServiceName } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existingServices, serviceEntry, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
@@ -42,6 +42,8 @@ const startServiceProcess = (service: ServiceName, env: Record<string, string>):
       HOST: '127.0.0.1',
       REDIS_URL: redisUrl(),
       JWKS_URL: `http://127.0.0.1:${SERVICES[TOKEN_ISSUER].port}${JWKS_PATH}`,
+      // The peers it calls, where its pod would find them (probes do not depend on them).
+      ...Object.fromEntries(SERVICES[service].calls.map((peer) => [serviceUrlVariable(peer), `http://127.0.0.1:${SERVICES[peer].port}`])),
       ...env,
     },
   });

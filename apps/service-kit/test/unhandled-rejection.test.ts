@@ -3,7 +3,7 @@
  * process then drains like on SIGTERM (readiness 503 "draining", answers still served) and exits
  * with code 1, instead of Node's default: a stack on stderr and an immediate exit.
  */
-import { HEALTH_PATHS } from '@tripgen/catalog';
+import { HEALTH_PATHS, SERVICES, serviceUrlVariable } from '@tripgen/catalog';
 import { afterAll, expect, it } from 'vitest';
 import { freePort, startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
 import { adminUrl, redisUrl, waitFor } from '@tripgen/testing';
@@ -25,9 +25,10 @@ it('logs an unhandled rejection, drains and exits with code 1', async () => {
       LOG_LEVEL: 'info',
       SHUTDOWN_DELAY_MS: '5000',
       MAX_EVENT_LOOP_DELAY_MS: '0',
-      // The stand-in is "the trip service", whose contract asks for its bus and the issuer's keys; it uses neither.
+      // The stand-in is "the trip service", whose contract asks for its bus, the issuer's keys and its peers; it uses none.
       SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
       JWKS_URL: 'http://127.0.0.1:1/jwks.json',
+      ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
     },
   });
   const res = await fetch(`${proc.url}/api/v1/trips/careless`);

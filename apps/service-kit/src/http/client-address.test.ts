@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SERVICES, serviceUrlVariable } from '@tripgen/catalog';
 import { createApp, type App } from '../app.ts';
 import { createTokenVerifier, localJwks } from '../auth/jwt.ts';
 import { loadConfig } from '../config.ts';
@@ -16,13 +17,19 @@ import { adminUrl, redisUrl } from '@tripgen/testing';
 import { clientAddressKey } from './client-address.ts';
 
 const MAX = 3;
+/** The trip service's contract asks for its bus, the issuer's keys and its peers; this stand-in app uses none. */
+const STAND_IN_ENV = {
+  SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
+  JWKS_URL: 'http://127.0.0.1:1/jwks.json',
+  ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
+};
 const apps: App[] = [];
 const pools: pg.Pool[] = [];
 
 async function appTrusting(hops: number): Promise<App> {
   const pool = new pg.Pool({ connectionString: adminUrl(), max: 1 });
   pools.push(pool);
-  const config = loadConfig({ service: 'trip' }, { DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), TRUST_PROXY_HOPS: String(hops), RATE_LIMIT_MAX: String(MAX), MAX_EVENT_LOOP_DELAY_MS: '0' });
+  const config = loadConfig({ service: 'trip' }, { ...STAND_IN_ENV, DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), TRUST_PROXY_HOPS: String(hops), RATE_LIMIT_MAX: String(MAX), MAX_EVENT_LOOP_DELAY_MS: '0' });
   const app = await createApp({
     config,
     database: { ping: async () => void (await pool.query('SELECT 1')), close: () => pool.end() },
