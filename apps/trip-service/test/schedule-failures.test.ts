@@ -21,8 +21,9 @@ let slow: Stack;
 beforeAll(async () => {
   [stack, slow] = await Promise.all([
     startStack(),
-    // No AI service at all, and a deadline short enough to pass during the test.
-    startStack({ ai: false, tripEnv: { SCHEDULE_DEADLINE_MS: '500', SCHEDULE_GRACE_MS: '200' } }),
+    // No AI service at all, and a deadline short enough to pass during the test, long enough for
+    // "asking again" to make its five requests while the first is still active on a loaded machine.
+    startStack({ ai: false, tripEnv: { SCHEDULE_DEADLINE_MS: '4000', SCHEDULE_GRACE_MS: '200' } }),
   ]);
 });
 afterAll(async () => {
@@ -93,7 +94,7 @@ describe('the AI service down', () => {
     const t = await newTrip(slow);
     const asked = await call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
     expect((await call(slow.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${asked.json.id}`, { headers: t.headers })).json.status).toBe('queued');
-    await waitFor(async () => (await query(slow.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [asked.json.id]))[0]?.status === 'failed', 'the sweep to fail the schedule', 10_000);
+    await waitFor(async () => (await query(slow.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [asked.json.id]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
     const got = await call(slow.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${asked.json.id}`, { headers: t.headers });
     expect(got.json).toMatchObject({ status: 'failed', error: TIMED_OUT });
     // A finished schedule no longer blocks a new request.
@@ -135,6 +136,9 @@ describe('a poison message', () => {
 describe('the broker down', () => {
   it('keeps the request in the outbox and sends it once, when the broker is back', async () => {
     const t = await newTrip(stack);
+    // Nothing in flight when the broker goes: a send cut off mid-way is the SDK's to retry (up to
+    // its timeout), which would hold up the relay's next claim.
+    await waitFor(async () => (await query(stack.trip.db.url, 'SELECT count(*)::int AS n FROM outbox_messages WHERE sent_at IS NULL'))[0]?.n === 0, 'the outbox to be empty');
     await stack.bus.stop();
     const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
     expect(asked.status).toBe(202);

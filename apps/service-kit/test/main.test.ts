@@ -1,0 +1,111 @@
+/**
+ * serviceMain, the image's entry point, in-process: the commands it accepts, the one line an
+ * operator gets for a wrong one, and `migrate` applying committed migrations to a real database
+ * (the migration Job's command) and ending with exit code 0, or 1 when the database is out of reach.
+ * process.exit is intercepted so the test process survives.
+ */
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createTestDatabase, unreachableDatabaseUrl, type TestDatabase } from '@tripgen/testing';
+import { serviceMain, type ServiceMainOptions } from '../src/main.ts';
+
+const migrationsDir = fileURLToPath(new URL('./fixtures/migrations', import.meta.url));
+
+class Exit extends Error {
+  constructor(readonly code: number | undefined) {
+    super(`exit ${code}`);
+  }
+}
+
+let errors: string[];
+let lines: string[];
+let exits: (number | undefined)[];
+const savedEnv = { ...process.env };
+beforeEach(() => {
+  errors = [];
+  lines = [];
+  exits = [];
+  vi.spyOn(process, 'exit').mockImplementation(((code?: number) => {
+    exits.push(code);
+    throw new Exit(code);
+  }) as typeof process.exit);
+  vi.spyOn(console, 'error').mockImplementation((m: unknown) => void errors.push(String(m)));
+  vi.spyOn(console, 'log').mockImplementation((m: unknown) => void lines.push(String(m)));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.env = { ...savedEnv };
+});
+
+const options = (build: ServiceMainOptions['build'] = () => Promise.reject(new Error('not built in this test'))): ServiceMainOptions => ({ service: 'user', migrationsDir, build });
+
+/**
+ * Runs serviceMain and answers the first exit code it asked for (undefined: it returned without
+ * exiting). The first: the intercepted exit throws, which serviceMain's own catch then sees.
+ */
+const run = async (argv: string[], opts = options()): Promise<number | undefined> => {
+  try {
+    await serviceMain(opts, argv);
+  } catch (err) {
+    if (!(err instanceof Exit)) throw err;
+  }
+  return exits[0];
+};
+
+describe('serviceMain', () => {
+  it('refuses an unknown command and extra arguments with one usage line, exit 1, building nothing', async () => {
+    const build = vi.fn(() => Promise.reject(new Error('must not build')));
+    expect(await run(['seed'], options(build))).toBe(1);
+    expect(errors.join('\n')).toMatch(/unknown command "seed"; usage: <service entry> \[serve \| migrate\]/);
+    expect(await run(['migrate', '--force'], options(build))).toBe(1);
+    expect(errors.at(-1)).toMatch(/usage: <service entry> \[serve \| migrate\]/);
+    expect(build).not.toHaveBeenCalled();
+  });
+
+  it('serves by default and logs a failed start as one JSON line (level 60), exit 1', async () => {
+    const build = vi.fn(() => Promise.reject(new Error('port taken')));
+    expect(await run([], options(build))).toBe(1);
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ level: 60, service: 'user-service', msg: 'start failed', err: { message: 'port taken' } });
+  });
+
+  it('migrate: a missing or misspelt setting is one clear line, not a stack', async () => {
+    delete process.env.DATABASE_URL;
+    expect(await run(['migrate'])).toBe(1);
+    expect(errors.at(-1)).toMatch(/DATABASE_URL is required/);
+    process.env.DATABASE_URL = 'postgresql://u:p@127.0.0.1:1/x';
+    process.env.DATABASE_AUTH = 'kerberos';
+    expect(await run(['migrate'])).toBe(1);
+    expect(errors.at(-1)).toMatch(/DATABASE_AUTH/);
+  });
+
+  describe('migrate against PostgreSQL', () => {
+    let db: TestDatabase;
+    afterAll(async () => db?.drop());
+
+    it('applies the committed migrations once, then reports them up to date; exit 0 both times', async () => {
+      db = await createTestDatabase('kit_main');
+      process.env.DATABASE_URL = db.url;
+      expect(await run(['migrate'])).toBe(0);
+      expect(JSON.parse(lines.find((l) => l.includes('migrations'))!)).toMatchObject({ level: 30, msg: 'migrations applied', applied: ['20260101000000_init'] });
+      lines = [];
+      exits = [];
+      expect(await run(['migrate'])).toBe(0);
+      expect(JSON.parse(lines.find((l) => l.includes('migrations'))!)).toMatchObject({ msg: 'migrations up to date', applied: [] });
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        expect((await client.query("SELECT to_regclass('public.fixture_rows')::text AS t")).rows).toEqual([{ t: 'fixture_rows' }]);
+      } finally {
+        await client.end();
+      }
+    });
+
+    it('fails with exit 1 and a JSON line when the database is out of reach', async () => {
+      process.env.DATABASE_URL = unreachableDatabaseUrl();
+      expect(await run(['migrate'])).toBe(1);
+      expect(JSON.parse(lines.at(-1)!)).toMatchObject({ level: 60, msg: 'migration failed' });
+    });
+  });
+});

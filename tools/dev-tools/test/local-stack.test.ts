@@ -1,0 +1,99 @@
+/**
+ * The local stack's helpers as the tests and `npm run dev` use them: database URLs on the stack's
+ * server, scratch databases with migrations, a service's migrate command run like its Job, the
+ * order services start in, and a process that dies before answering reported with its output.
+ */
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { SERVICES, TOKEN_ISSUER } from '@tripgen/catalog';
+import { afterAll, describe, expect, it } from 'vitest';
+import { serviceMigrationsDir } from '../src/layout.ts';
+import { adminUrl, createScratchDatabase, databaseUrl, ensureStack, redisUrl, type ScratchDatabase } from '../src/local-stack.ts';
+import { inStartOrder, loadPlaces, migrate } from '../src/local-services.ts';
+import { freePort, runNodeCommand, startNodeProcess } from '../src/processes.ts';
+
+const dropLater: ScratchDatabase[] = [];
+afterAll(async () => {
+  for (const db of dropLater) await db.drop();
+});
+
+const tables = async (url: string): Promise<string[]> => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map((r: { tablename: string }) => r.tablename);
+  } finally {
+    await client.end();
+  }
+};
+
+describe('the local stack', () => {
+  it('is adopted from scripts/stack-up.sh (started or reused) and names each service\'s database on its server', () => {
+    ensureStack();
+    expect(redisUrl()).toMatch(/^redis:\/\//);
+    const url = new URL(databaseUrl('trip'));
+    expect(url.pathname).toBe(`/${SERVICES.trip.database}`);
+    expect(new URL(databaseUrl('trip', 'other_db')).pathname).toBe('/other_db');
+  });
+
+  it('says how to start the stack when its settings are missing', () => {
+    const saved = { admin: process.env.DATABASE_URL_ADMIN, redis: process.env.REDIS_URL };
+    try {
+      delete process.env.DATABASE_URL_ADMIN;
+      delete process.env.REDIS_URL;
+      expect(() => adminUrl()).toThrow(/DATABASE_URL_ADMIN is not set: run `source scripts\/stack-env.sh/);
+      expect(() => redisUrl()).toThrow(/REDIS_URL is not set/);
+    } finally {
+      process.env.DATABASE_URL_ADMIN = saved.admin;
+      process.env.REDIS_URL = saved.redis;
+    }
+  });
+
+  it('makes scratch databases with unique, safe names and drops them', async () => {
+    const a = await createScratchDatabase('Dev-Tools probe');
+    const b = await createScratchDatabase('Dev-Tools probe');
+    dropLater.push(a, b);
+    expect(a.name).toMatch(/^dev_tools_probe_[0-9a-f]{10}$/);
+    expect(a.name).not.toBe(b.name);
+    expect(await tables(a.url)).toEqual([]);
+    const migrated = await createScratchDatabase('dev_tools_user', serviceMigrationsDir(TOKEN_ISSUER));
+    dropLater.push(migrated);
+    expect(await tables(migrated.url)).toContain('_prisma_migrations');
+  });
+
+  it('reports a place load that fails', () => {
+    expect(() => loadPlaces('postgresql://nobody:x@127.0.0.1:1/none')).toThrow(/npm run places:load failed/);
+  });
+
+  it('migrates a service\'s database with the service\'s own migrate command, and reports a failure', async () => {
+    const db = await createScratchDatabase('dev_tools_migrate');
+    dropLater.push(db);
+    await migrate(TOKEN_ISSUER, db.url);
+    expect(await tables(db.url)).toContain('_prisma_migrations');
+    await expect(migrate(TOKEN_ISSUER, 'postgresql://nobody:x@127.0.0.1:1/none')).rejects.toThrow(/user: migrate exited with 1/);
+  });
+
+  it('starts the token issuer first', () => {
+    expect(inStartOrder(['trip', 'ai', TOKEN_ISSUER, 'location'])[0]).toBe(TOKEN_ISSUER);
+  });
+});
+
+describe('processes', () => {
+  const entry = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+  it('runs a command to its exit code', async () => {
+    expect(await runNodeCommand(entry('exit-with.ts'), ['3'], { PATH: process.env.PATH })).toBe(3);
+  });
+
+  it('reports a process that exits before answering, with what it printed', async () => {
+    await expect(startNodeProcess({ entry: entry('exit-with.ts'), args: ['2'], env: { PATH: process.env.PATH, PORT: String(await freePort()) }, timeoutMs: 10_000 })).rejects.toThrow(/exited with 2 before answering:\n.*leaving with 2/s);
+  });
+
+  it('hands a process that answers over with its output, its peak RSS and a stop; one that never answers is killed at the timeout', async () => {
+    const proc = await startNodeProcess({ entry: entry('answer-health.ts'), env: { PATH: process.env.PATH, PORT: String(await freePort()) }, timeoutMs: 10_000 });
+    expect(proc.peakRss()).toBeGreaterThan(1024 * 1024);
+    await proc.stop();
+    expect(await proc.exited).toBe(0);
+    await expect(startNodeProcess({ entry: entry('answer-health.ts'), env: { PATH: process.env.PATH, PORT: String(await freePort()), ANSWER_AFTER_MS: '60000' }, timeoutMs: 1_000 })).rejects.toThrow(/did not answer on http:\/\/127\.0\.0\.1:\d+ within 1 s/);
+  });
+});
