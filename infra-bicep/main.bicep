@@ -55,7 +55,6 @@ var rgName = rgNameOf(envName)
 var globalSuffix = globalSuffixOf(subscription().subscriptionId, envName, nameGeneration)
 var names = {
   keyVault: 'kv-tripgen-${envName}-${globalSuffix}'
-  jwtKey: 'jwt-signing'
   acr: acrNameOf(envName, globalSuffix)
   serviceBus: 'sb-tripgen-${envName}-${globalSuffix}'
   serviceBusDr: 'sb-tripgen-${envName}-${globalSuffix}-dr'
@@ -168,7 +167,6 @@ module keyVault 'modules/keyvault.bicep' = {
     envName: envName
     tags: tags
     name: names.keyVault
-    jwtKeyName: names.jwtKey
     workspaceId: monitoring.outputs.workspaceId
     private: private
   }
@@ -190,6 +188,18 @@ module acr 'modules/acr.bicep' = {
   dependsOn: [privateDns]
 }
 
+// Where Application Insights exists, its connection string as a Key Vault secret for the services.
+module appInsightsSecret 'modules/appinsights-secret.bicep' = if (profile.applicationInsights) {
+  scope: rg
+  name: 'appinsights-secret'
+  params: {
+    keyVaultName: names.keyVault
+    appInsightsName: names.appInsights
+    secretName: 'appinsights-connection-string'
+  }
+  dependsOn: [keyVault, monitoring]
+}
+
 module serviceBus 'modules/servicebus.bicep' = {
   scope: rg
   name: 'servicebus'
@@ -201,7 +211,8 @@ module serviceBus 'modules/servicebus.bicep' = {
     secondaryName: names.serviceBusDr
     profile: profile.serviceBus
     queueNames: catalog.queues
-    queueLimits: catalog.queueLimits
+    // The tier's size (Basic 1 GB in dev; Premium 80 GB in prod), the catalog's TTL and delivery count.
+    queueLimits: union(catalog.queueLimits, { maxSizeInMegabytes: profile.serviceBus.queueMaxSizeInMegabytes })
     workspaceId: monitoring.outputs.workspaceId
     private: private
   }
@@ -217,6 +228,14 @@ module eventHubs 'modules/eventhubs.bicep' = if (profile.?eventHubs != null) {
     tags: tags
     name: names.eventHubs
     profile: profile.eventHubs!
+    // Each catalog stream's producer (its service identity) may send to its hub, and nobody else.
+    senders: [
+      for e in catalog.eventStreams: {
+        hub: e.hub
+        producer: e.producer
+        principalId: filter(identities.outputs.principals, p => p.service == e.producer)[0].principalId
+      }
+    ]
     workspaceId: monitoring.outputs.workspaceId
     private: private
   }
@@ -305,7 +324,6 @@ module identities 'modules/identity.bicep' = {
     k8sNamespace: catalog.namespace
     oidcIssuerUrl: aks.outputs.oidcIssuerUrl
     keyVaultName: names.keyVault
-    jwtKeyName: names.jwtKey
     serviceBusName: names.serviceBus
     serviceBusSecondaryName: hasServiceBusDr ? names.serviceBusDr : ''
     redisName: profile.?redis == null ? '' : names.redis
@@ -477,6 +495,9 @@ output postgresRoleNames object = toObject(identities.outputs.principals, p => p
 
 @description('Client id of the database-roles identity (a PostgreSQL Entra administrator); empty where PostgreSQL runs in-cluster (dev).')
 output postgresRolesClientId string = identities.outputs.postgresRolesClientId
+
+@description('PostgreSQL user of the database-roles identity (its name, the Entra administrator it is registered as); empty where PostgreSQL runs in-cluster (dev).')
+output postgresRolesRoleName string = profile.?postgres == null ? '' : names.postgresRolesIdentity
 
 @description('AKS Istio add-on revision (istio.io/rev of the meshed namespaces); check it is still installable with az aks mesh get-revisions.')
 output istioRevision string = profile.aks.istioRevision

@@ -196,6 +196,8 @@ type serviceBusProfile = {
 
   @description('Premium only: partitions of the namespace (1, 2 or 4; set at creation, each gets capacity / partitions units). Basic and Standard partition each queue instead.')
   partitions: int?
+  @description('Maximum size of each queue in MB: Basic and Standard allow 1024-5120, Premium up to 81920 (80 GB per queue).')
+  queueMaxSizeInMegabytes: int
 
   @description('Region of the geo-DR secondary namespace (Premium only); null for none.')
   drLocation: string?

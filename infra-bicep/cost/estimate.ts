@@ -37,6 +37,7 @@ export const FREE_TYPES = [
   'Microsoft.Cache/redisEnterprise/databases',
   'Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments',
   'Microsoft.KeyVault/vaults/keys',
+  'Microsoft.KeyVault/vaults/secrets',
   'Microsoft.Network/networkSecurityGroups',
   'Microsoft.Network/virtualNetworks',
   'Microsoft.Network/privateDnsZones/virtualNetworkLinks',

@@ -69,6 +69,8 @@ param profile = {
   serviceBus: {
     sku: 'Basic'
     capacity: 0
+    // The seed's dev queue: 1 GB (Basic allows at most 5 GB).
+    queueMaxSizeInMegabytes: 1024
   }
   // The seed gives dev no retention (manual backups, §5.2.2); a week of daily dumps covers a bad
   // migration found after a weekend. prod keeps the Flexible Server's 35 days.

@@ -2,9 +2,6 @@
 // - DDoS IP Protection on the one inbound public IP (the Application Gateway's) instead of a DDoS
 //   Network Protection plan: the same mitigation, telemetry and alerting for that IP, without the
 //   plan's cost protection, DDoS Rapid Response and WAF discount.
-// - No PostgreSQL read replicas: no service reads one (every query goes to the primary); zone-
-//   redundant HA is what keeps the database up when a zone fails, and geo-redundant backup what
-//   meets the RPO.
 using '../main.bicep'
 
 import { prodProfile } from 'prod-profile.bicep'
@@ -16,5 +13,4 @@ param publicHostName = 'api.tripgen.example'
 param profile = {
   ...prodProfile
   network: { ...prodProfile.network!, ddosProtection: 'IpProtection' }
-  postgres: { ...prodProfile.postgres!, replicaZones: [] }
 }

@@ -77,7 +77,10 @@ var prodProfile environmentProfile = {
     zoneRedundantHa: true
     primaryZone: '1'
     standbyZone: '2'
-    replicaZones: ['2', '3']
+    // The seed's 2 read replicas are dropped (issue 12): no service reads one (every query goes to
+    // the primary, and the kit has one DATABASE_URL); zone-redundant HA keeps the database up when a
+    // zone fails and geo-redundant backup meets the RPO. Add zones here with a reader to use them.
+    replicaZones: []
     entraAdmin: {
       objectId: '22222222-2222-2222-2222-222222222222'
       principalName: 'tripgen-prod-db-admins'
@@ -96,6 +99,9 @@ var prodProfile environmentProfile = {
     capacity: 2
     // One messaging unit per partition: more partitions of fewer units outperform one big one.
     partitions: 2
+    // Premium's per-queue maximum (80 GB; 1 TB per messaging unit in all): a backlog during an AI
+    // outage must not hit dev's 1 GB and refuse sends. The seed gives a size only for dev (Basic).
+    queueMaxSizeInMegabytes: 81920
     drLocation: 'koreasouth'
     // Korea South has no availability zones: the secondary is not zone redundant.
     drZoneRedundant: false

@@ -16,6 +16,7 @@ import {
   serviceAccountName,
   serviceList,
   workloadName,
+  EVENT_STREAMS,
 } from '@tripgen/catalog';
 
 export const CATALOG_JSON_PATH = new URL('../catalog.json', import.meta.url);
@@ -31,6 +32,7 @@ export const catalogFacts = () => ({
     consumes: [...s.queues.consumes],
   })),
   queues: [...QUEUE_NAMES],
+  eventStreams: EVENT_STREAMS.map((e) => ({ hub: e.hub, producer: e.producer })),
   queueLimits: { ...QUEUE_LIMITS },
   databases: [...DATABASES],
   postgresExtensions: [...new Set(serviceList().flatMap((s) => s.databaseExtensions))].sort(),

@@ -189,6 +189,9 @@ resource cluster 'Microsoft.ContainerService/managedClusters@2026-08-01' = {
         }
       }
     }
+    // The managed VPA (recommender, updater, admission controller and its CRD): the k8s side renders
+    // VerticalPodAutoscalers in recommendation mode, and this is what serves autoscaling.k8s.io.
+    workloadAutoScalerProfile: { verticalPodAutoscaler: { enabled: true } }
     autoUpgradeProfile: {
       upgradeChannel: profile.upgradeChannel
       nodeOSUpgradeChannel: 'NodeImage'

@@ -37,6 +37,9 @@ resource namespace 'Microsoft.EventHub/namespaces@2026-01-01' = {
   }
 }
 
+@description('Who may send to which hub: the producer service\'s identity per catalog stream ({hub, producer, principalId}).')
+param senders array
+
 resource hubs 'Microsoft.EventHub/namespaces/eventhubs@2026-01-01' = [
   for h in profile.hubs: {
     parent: namespace
@@ -44,6 +47,21 @@ resource hubs 'Microsoft.EventHub/namespaces/eventhubs@2026-01-01' = [
     properties: {
       partitionCount: profile.partitionCount
       retentionDescription: { cleanupPolicy: 'Delete', retentionTimeInHours: 24 }
+    }
+  }
+]
+
+// Azure Event Hubs Data Sender, on the hub only: the producer sends trip events, nothing else may.
+resource senderRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (s, i) in senders: {
+    // Named from deterministic inputs (the producer's catalog name), so the snapshot evaluates it.
+    name: guid(namespace.id, s.hub, s.producer, 'eventhubs-data-sender')
+    scope: hubs[indexOf(profile.hubs, s.hub)]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2b629674-e913-4c01-ae53-ef4638d8f975')
+      principalId: s.principalId
+      principalType: 'ServicePrincipal'
+      description: 'produces ${s.hub}'
     }
   }
 ]

@@ -1,7 +1,6 @@
 // One user-assigned managed identity per TripGen service, federated with the service's Kubernetes
 // service account (workload identity), and only the data-plane roles that service needs:
 // - Key Vault Secrets User on the vault (every service reads its own configuration secrets);
-// - Key Vault Crypto User on the token-signing key, for the user service only (it issues JWTs);
 // - Service Bus Data Sender / Receiver on exactly the queues the catalog says it produces / consumes;
 // - the Redis `default` data access policy on the cache database, where a managed cache exists;
 // - Monitoring Metrics Publisher on Application Insights, where it exists (local auth is off there,
@@ -33,9 +32,6 @@ param oidcIssuerUrl string
 @description('Name of the Key Vault.')
 param keyVaultName string
 
-@description('Name of the token-signing key in the vault.')
-param jwtKeyName string
-
 @description('Name of the Service Bus namespace.')
 param serviceBusName string
 
@@ -48,8 +44,6 @@ param redisName string
 @description('Name of Application Insights; empty when it is not created.')
 param appInsightsName string
 
-@description('The service that signs access tokens.')
-param tokenIssuerService string = 'user'
 
 @description('Name of the identity that maps the services\' identities to PostgreSQL roles (a PostgreSQL Entra administrator); empty without a managed PostgreSQL.')
 param postgresRolesIdentityName string
@@ -59,7 +53,6 @@ param postgresRolesServiceAccount string
 
 var roles = {
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
-  keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d297424'
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
   serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
@@ -103,10 +96,6 @@ resource postgresRolesFederation 'Microsoft.ManagedIdentity/userAssignedIdentiti
 
 resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
   name: keyVaultName
-
-  resource jwtKey 'keys' existing = {
-    name: jwtKeyName
-  }
 }
 
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
@@ -122,18 +111,6 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   }
 ]
 
-var issuerIndex = indexOf(map(services, s => s.name), tokenIssuerService)
-
-resource tokenSigner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault::jwtKey.id, identities[issuerIndex].id, roles.keyVaultCryptoUser)
-  scope: vault::jwtKey
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultCryptoUser)
-    principalId: identities[issuerIndex].properties.principalId
-    principalType: 'ServicePrincipal'
-    description: '${tokenIssuerService} service signs access tokens'
-  }
-}
 
 // One row per (service, queue, role): Bicep loops are flat, so the grants are flattened first.
 var queueGrants = flatten(map(range(0, length(services)), i => concat(

@@ -21,12 +21,6 @@ param workspaceId string
 @description('Private endpoint placement; null keeps the public endpoint (dev).')
 param private privateAccess?
 
-@description('Name of the token-signing key.')
-param jwtKeyName string
-
-@description('Rotation period of keys (seed §6.2.2: 90 days), ISO 8601 duration.')
-param rotationPeriod string = 'P90D'
-
 resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   name: name
   location: location
@@ -54,25 +48,6 @@ resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   }
 }
 
-resource jwtSigningKey 'Microsoft.KeyVault/vaults/keys@2026-05-15' = {
-  parent: vault
-  name: jwtKeyName
-  properties: {
-    kty: 'RSA'
-    keySize: 3072
-    keyOps: ['sign', 'verify']
-    attributes: { enabled: true, exportable: false }
-    // Rotate every rotationPeriod; a version expires two weeks later, and a week before that
-    // Event Grid gets a near-expiry notice: it only fires when a rotation failed.
-    rotationPolicy: {
-      attributes: { expiryTime: 'P104D' }
-      lifetimeActions: [
-        { trigger: { timeAfterCreate: rotationPeriod }, action: { type: 'rotate' } }
-        { trigger: { timeBeforeExpiry: 'P7D' }, action: { type: 'notify' } }
-      ]
-    }
-  }
-}
 
 #disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
@@ -105,5 +80,3 @@ output name string = vault.name
 @description('URI of the vault.')
 output uri string = 'https://${vault.name}${environment().suffixes.keyvaultDns}/'
 
-@description('Name of the token-signing key.')
-output jwtKeyName string = jwtSigningKey.name

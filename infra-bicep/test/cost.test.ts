@@ -15,10 +15,10 @@ describe('npm run cost prices every resource of the snapshots', () => {
     for (const l of lines) expect(Number.isFinite(l.monthly) && l.monthly >= 0, l.item).toBe(true);
   });
 
-  it('prices the lean variant below the seed-faithful prod, by the DDoS plan and the replicas less IP Protection', () => {
+  it('prices the lean variant below the seed-faithful prod, by the DDoS plan less IP Protection', () => {
     const lean = estimate(loadSnapshot('prod-lean'), 'prod');
     expect(lean.some((l) => l.item.endsWith('DDoS IP Protection'))).toBe(true);
     expect(lean.some((l) => l.item.includes('DDoS Network Protection'))).toBe(false);
-    expect(total('prod') - total('prod-lean')).toBeGreaterThan(2944 - 199);
+    expect(total('prod') - total('prod-lean')).toBeGreaterThanOrEqual(2944 - 199 - 1);
   });
 });

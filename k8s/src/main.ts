@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative } from 'node:path';
 import { loadProfiles } from './config/profile.ts';
 import { GITOPS_DIR, REPO_ROOT } from './lib/paths.ts';
-import { render, summarize } from './render.ts';
+import { render, summarize, summarizeAddOns } from './render.ts';
 
 function listFiles(dir: string): string[] {
   let entries;
@@ -60,8 +60,10 @@ if (process.argv.includes('--check')) {
 } else {
   write(files);
   const summary = summarize(objects);
+  const addOns = summarizeAddOns(objects);
   for (const [env, kinds] of Object.entries(summary)) {
     const total = Object.values(kinds).reduce((a, b) => a + b, 0);
     console.log(`${env}: ${total} objects — ${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    console.log(`${env} platform add-ons (Helm, pinned): ${(addOns[env] ?? []).join(', ')}`);
   }
 }

@@ -40,9 +40,7 @@ function buildEnvironment(app: App, profile: EnvironmentProfile): { name: string
   const id = (name: string) => `${profile.name}-${name}`;
   const ns = profile.namespace;
   add('platform', new PlatformChart(app, id('platform'), { profile }), { namespace: ns, wave: 0, ignoreDifferences: [] });
-  if (profile.dataStores.kind === 'in-cluster') {
-    add('data', new DataChart(app, id('data'), { profile, stores: profile.dataStores }), { namespace: ns, wave: 1, ignoreDifferences: [] });
-  }
+  add('data', new DataChart(app, id('data'), { profile, stores: profile.dataStores }), { namespace: ns, wave: 1, ignoreDifferences: [] });
   for (const spec of serviceList()) {
     const name = workloadName(spec.name);
     const chart = new ServiceChart(app, id(name), { profile, spec });
@@ -95,5 +93,17 @@ export function summarize(objects: readonly RenderedObject[]): Record<string, Re
     env[o.object.kind] = (env[o.object.kind] ?? 0) + 1;
   }
   for (const env of Object.keys(out)) out[env] = Object.fromEntries(Object.entries(out[env]!).sort(([a], [b]) => a.localeCompare(b)));
+  return out;
+}
+
+/** The platform add-ons per environment, read from the rendered Applications of Helm charts. */
+export function summarizeAddOns(objects: readonly RenderedObject[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const o of objects) {
+    const source = (o.object.spec as { source?: { chart?: string; targetRevision?: string } } | undefined)?.source;
+    if (o.object.kind !== 'Application' || !source?.chart) continue;
+    (out[o.env] ??= []).push(`${source.chart} ${String(source.targetRevision)}`);
+  }
+  for (const env of Object.keys(out)) out[env]!.sort();
   return out;
 }

@@ -76,8 +76,18 @@ describe('the check bites on a broken copy', () => {
   });
 
   it('a secret as a plain value', () => {
-    expect(environmentProblems(contract, good.map((v) => (v.name === 'DATABASE_URL' ? { ...v, fromSecret: false } : v)))).toEqual([
-      'sets the secret DATABASE_URL as a plain value instead of a Secret reference',
+    expect(environmentProblems(contract, good.map((v) => (v.name === 'JWT_SIGNING_KEY' ? { ...v, fromSecret: false } : v)))).toEqual([
+      'sets the secret JWT_SIGNING_KEY as a plain value instead of a Secret reference',
     ]);
+  });
+
+  it('a database URL as a plain value without Entra sign-in (it would carry a password)', () => {
+    // prod renders DATABASE_URL plain beside DATABASE_AUTH=entra (role and host only, the token is the password).
+    expect(good.find((v) => v.name === 'DATABASE_URL')).toMatchObject({ fromSecret: false });
+    expect(good.find((v) => v.name === 'DATABASE_AUTH')).toMatchObject({ value: 'entra' });
+    expect(environmentProblems(contract, good.filter((v) => v.name !== 'DATABASE_AUTH'))).toEqual([
+      'sets the secret DATABASE_URL as a plain value instead of a Secret reference (plain only with DATABASE_AUTH=entra)',
+    ]);
+    expect(environmentProblems(contract, good.map((v) => (v.name === 'DATABASE_AUTH' ? { ...v, value: 'password' } : v)))).toHaveLength(1);
   });
 });

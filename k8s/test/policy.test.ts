@@ -22,8 +22,8 @@ describe.each(profiles.map((p) => [p.name, p] as const))('%s: Pod Security "rest
   it('checks every workload kind the environment renders (no rule below passes on an empty set)', () => {
     const kinds: Record<string, number> = {};
     for (const o of objects.filter(rules.isWorkload)) kinds[o.kind] = (kinds[o.kind] ?? 0) + 1;
-    // dev: 4 services, 4 migration Jobs, PostgreSQL and Redis, PostgreSQL's backup CronJob; prod: 4 Rollouts, 4 Jobs, the edge certificate sync.
-    expect(kinds).toEqual(env === 'dev' ? { CronJob: 1, Deployment: 4, Job: 4, StatefulSet: 2 } : { Deployment: 1, Job: 4, Rollout: 4 });
+    // dev: 4 services, 4 migration Jobs, PostgreSQL and Redis, PostgreSQL's backup CronJob; prod: 4 Rollouts, 4 migration Jobs and the database-roles Job, the edge certificate sync.
+    expect(kinds).toEqual(env === 'dev' ? { CronJob: 1, Deployment: 4, Job: 4, StatefulSet: 2 } : { Deployment: 1, Job: 5, Rollout: 4 });
   });
   it('[1: kube-score container-resources; kube-linter unset-cpu-requirements, unset-memory-requirements; Polaris cpuRequestsMissing, memoryRequestsMissing, memoryLimitsMissing]', () => {
     expect(rules.containerResources(objects)).toEqual([]);
@@ -95,7 +95,8 @@ describe.each(profiles.map((p) => [p.name, p] as const))('%s: Pod Security "rest
     expect(rules.noLiteralSecrets(objects)).toEqual([]);
   });
   it('[24: kube-linter job-ttl-seconds-after-finished] migration Jobs are Argo CD hooks with BeforeHookCreation and a TTL', () => {
-    expect(objects.filter((o) => o.kind === 'Job')).toHaveLength(4);
+    // Four migration Jobs; prod also has the database-roles Job.
+    expect(objects.filter((o) => o.kind === 'Job')).toHaveLength(env === 'prod' ? 5 : 4);
     expect(rules.hookJobs(objects)).toEqual([]);
   });
 });
@@ -131,6 +132,8 @@ describe('each rule fails on a deliberately broken object', () => {
     ['host-network', (o) => ((o.spec as { template: { spec: Record<string, unknown> } }).template.spec.hostNetwork = true), rules.restrictedVolumesNoHostNamespaces],
     ['latest-tag', (o) => (container(o).image = 'acr.example/tripgen/user-service:latest'), rules.imageTagPinned],
     ['default-service-account', (o) => ((o.spec as { template: { spec: Record<string, unknown> } }).template.spec.serviceAccountName = 'default'), rules.dedicatedServiceAccount],
+    // Issue 12: ScheduleAnyway lets both replicas land in one zone (AKS availability zones guidance).
+    ['zone-spread-schedule-anyway', (o) => ((o.spec as { template: { spec: { topologySpreadConstraints: { topologyKey: string; whenUnsatisfiable: string }[] } } }).template.spec.topologySpreadConstraints.find((t) => t.topologyKey === 'topology.kubernetes.io/zone')!.whenUnsatisfiable = 'ScheduleAnyway'), rules.zoneSpread],
     ['env-var-secret', (o) => (container(o).env = [{ name: 'DATABASE_URL', value: 'postgresql://app:hunter2@db:5432/user_db' }]), rules.noSecretLiteralsInEnv],
   ];
   it.each(cases)('[%s] flags the broken copy', (_id, breakIt, rule) => {

@@ -5,12 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { INTERNAL_ROUTE_ROOT, internalPrefix, serviceAccountName, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
+import { EVENT_STREAMS, INTERNAL_ROUTE_ROOT, KIT_ENVIRONMENT, eventHubVariable, internalPrefix, serviceAccountName, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
 import { buildProfile } from '../src/config/profile.ts';
 import { secretVariables } from '../src/config/environment.ts';
 import { repoPath } from '../src/lib/paths.ts';
-import { seedAlertProblems } from './policy/alerts.ts';
+import { alertMetricsEmitted, seedAlertProblems } from './policy/alerts.ts';
+import { entraOnlyDatabaseAuth } from './policy/database-auth.ts';
+import { istioGatewayTls } from './policy/edge-tls.ts';
 import * as mesh from './policy/mesh-delivery.ts';
 import type { K8sObject } from './policy/objects.ts';
 import { noLiteralSecrets } from './policy/rules.ts';
@@ -167,6 +169,11 @@ describe('prod: Key Vault secrets and workload identity', () => {
 
   it('mounts exactly the secrets each service reads from Key Vault, with the profile\'s vault, tenant and the service\'s own identity', () => {
     for (const s of serviceList()) {
+      const wanted = secretVariables(s, profile);
+      if (wanted.length === 0) {
+        expect(prod.some((o) => o.kind === 'SecretProviderClass' && o.metadata.name === `${workloadName(s.name)}-kv`), s.name).toBe(false);
+        continue;
+      }
       const spc = find('prod', 'SecretProviderClass', `${workloadName(s.name)}-kv`).spec as {
         provider: string;
         parameters: Record<string, string>;
@@ -174,12 +181,35 @@ describe('prod: Key Vault secrets and workload identity', () => {
       };
       expect(spc.provider).toBe('azure');
       expect(spc.parameters).toMatchObject({ usePodIdentity: 'false', clientID: azure.serviceIdentityClientIds[s.name], keyvaultName: azure.keyVaultName, tenantId: azure.tenantId });
-      const wanted = secretVariables(s);
       expect([...spc.parameters.objects!.matchAll(/objectName: (\S+)/g)].map((m) => m[1])).toEqual(wanted.map((w) => w.keyVaultSecret));
       expect(spc.secretObjects[0]!.data.map((d) => d.key)).toEqual(wanted.map((w) => w.envVar));
       const env = (find('prod', 'Rollout', workloadName(s.name)).spec as { template: { spec: { containers: { env: { name: string; valueFrom?: { secretKeyRef?: { name: string } } }[] }[] } } }).template.spec.containers[0]!.env;
       expect(env.map((e) => [e.name, e.valueFrom?.secretKeyRef?.name])).toEqual(wanted.map((w) => [w.envVar, spc.secretObjects[0]!.secretName]));
     }
+  });
+
+  it('signs every pod in to PostgreSQL with Entra: a role in DATABASE_URL, no password, DATABASE_AUTH=entra (the server refuses passwords)', () => {
+    expect(entraOnlyDatabaseAuth(prod)).toEqual([]);
+    expect(prod.filter((o) => o.kind === 'Job').length).toBeGreaterThanOrEqual(5);
+  });
+  it('fails on a prod service still reading a static database password from Key Vault', () => {
+    const rollout = copy('Rollout', 'trip-service');
+    const c = (rollout.spec as { template: { spec: { containers: { env: unknown[] }[] } } }).template.spec.containers[0]!;
+    c.env.push({ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'trip-service-secrets', key: 'DATABASE_URL' } } });
+    expect(entraOnlyDatabaseAuth(replaced(rollout))).toEqual([expect.stringMatching(/Rollout\/tripgen\/trip-service trip: DATABASE_URL from Secret trip-service-secrets/)]);
+    const config = copy('ConfigMap', 'ai-service-config');
+    (config.data as Record<string, string>).DATABASE_URL = 'postgresql://id-tripgen-ai-prod:hunter2@db.example/ai_db';
+    delete (config.data as Record<string, string>).DATABASE_AUTH;
+    expect(entraOnlyDatabaseAuth(replaced(config)).join('\n')).toMatch(/ai-service ai: DATABASE_URL carries a password[\s\S]*DATABASE_AUTH is undefined/);
+  });
+
+  it('reads the Application Insights connection string from the Key Vault secret infra-bicep writes (prod snapshot)', () => {
+    const APPINSIGHTS_SECRET = KIT_ENVIRONMENT.APPLICATIONINSIGHTS_CONNECTION_STRING.keyVaultSecret;
+    const snapshot = JSON.parse(readFileSync(repoPath('infra-bicep', 'snapshots', 'prod.snapshot.json'), 'utf8')) as { predictedResources: { type: string; name: string }[] };
+    const secrets = snapshot.predictedResources.filter((r) => r.type === 'Microsoft.KeyVault/vaults/secrets').map((r) => r.name.split('/').pop());
+    expect(secrets).toContain(APPINSIGHTS_SECRET);
+    for (const s of serviceList()) expect(secretVariables(s, profile).map((i) => i.keyVaultSecret), s.name).toContain(APPINSIGHTS_SECRET);
+    expect(secretVariables(SERVICES.ai, buildProfile('dev', loadAzureOutputs('dev'))).map((i) => i.envVar)).not.toContain('APPLICATIONINSIGHTS_CONNECTION_STRING');
   });
 
   it('annotates each ServiceAccount with its managed identity and labels the pods', () => {
@@ -188,6 +218,70 @@ describe('prod: Key Vault secrets and workload identity', () => {
       const labels = (find('prod', 'Rollout', workloadName(s.name)).spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels;
       expect(labels['azure.workload.identity/use']).toBe('true');
     }
+  });
+});
+
+describe('Event Hubs: trip events for analytics (seed §4.2.3)', () => {
+  it('hands each stream\'s producer, and only it, the namespace and its hub; Bicep lets only that identity send', () => {
+    for (const s of serviceList()) {
+      const data = find('prod', 'ConfigMap', `${workloadName(s.name)}-config`).data as Record<string, string>;
+      const streams = EVENT_STREAMS.filter((e) => e.producer === s.name);
+      expect(data.EVENTHUBS_FQDN, s.name).toBe(streams.length > 0 ? azure.eventHubsNamespaceFqdn : undefined);
+      for (const e of streams) expect(data[eventHubVariable(e.hub)]).toBe(e.hub);
+    }
+    expect(EVENT_STREAMS.map((e) => e.producer)).toEqual(['trip']);
+    // The snapshot: the hub exists, and its one data role belongs to the producer's identity.
+    const snapshot = JSON.parse(readFileSync(repoPath('infra-bicep', 'snapshots', 'prod.snapshot.json'), 'utf8')) as { predictedResources: { type: string; name: string; id: string; properties: Record<string, unknown> }[] };
+    const hubs = snapshot.predictedResources.filter((r) => r.type === 'Microsoft.EventHub/namespaces/eventhubs').map((r) => r.name.split('/').pop());
+    expect(hubs).toEqual(EVENT_STREAMS.map((e) => e.hub));
+    const senders = snapshot.predictedResources.filter((r) => r.type === 'Microsoft.Authorization/roleAssignments' && String(r.properties.roleDefinitionId).includes('2b629674-e913-4c01-ae53-ef4638d8f975'));
+    expect(senders).toHaveLength(1);
+    expect(String(senders[0]!.properties.principalId)).toContain('id-tripgen-trip-prod');
+    expect(senders[0]!.id.toLowerCase()).toContain('/eventhubs/trip-events/providers/microsoft.authorization/roleassignments/');
+  });
+});
+
+describe('client address behind the edge (the anonymous rate limit)', () => {
+  it('trusts as many X-Forwarded-For hops as the environment\'s chain has appending proxies: prod 2 (Application Gateway, Istio gateway), dev 1 (NGINX)', () => {
+    for (const [env, hops] of [['prod', '2'], ['dev', '1']] as const) {
+      for (const s of serviceList()) expect((find(env, 'ConfigMap', `${workloadName(s.name)}-config`).data as Record<string, string>).TRUST_PROXY_HOPS, `${env} ${s.name}`).toBe(hops);
+    }
+    // The broken form the kit's client-address test shows: one hop in prod keys everyone on the gateway.
+    const appending = (p: typeof profile) => p.edgeChain.filter((h) => h.appendsForwardedFor).map((h) => h.name);
+    expect(appending(profile)).toEqual(['Application Gateway', 'Istio ingress gateway']);
+  });
+});
+
+describe('prod: TLS on the edge (seed: TLS 1.3 for external traffic)', () => {
+  it('accepts TLS 1.2-1.3 at the Istio gateway: Application Gateway (TLS 1.3 to clients) speaks at most TLS 1.2 to its backends', () => {
+    expect(istioGatewayTls(prod)).toEqual([]);
+  });
+  it('fails on a TLSV1_3 minimum (every Application Gateway backend handshake would fail) and on anything older than 1.2', () => {
+    for (const [min, message] of [
+      ['TLSV1_3', /refuses Application Gateway, whose backend connections stop at TLS 1\.2 \(application-gateway-ssl-policy-overview, Limitations\)/],
+      ['TLSV1_1', /accepts TLS older than 1\.2/],
+    ] as const) {
+      const gw = copy('Gateway', 'tripgen-gateway');
+      (gw.spec as { servers: { tls: { minProtocolVersion: string } }[] }).servers[0]!.tls.minProtocolVersion = min;
+      expect(istioGatewayTls(replaced(gw))).toEqual([expect.stringMatching(message)]);
+    }
+  });
+});
+
+describe('prod: every alert reads a metric something here emits', () => {
+  const emitters = new Set([
+    ...prod.filter((o) => o.kind === 'Application').map((o) => (o.spec as { source: { chart?: string } }).source.chart).filter((c): c is string => !!c),
+    // The kit's registry defines the request histogram (read from its source, not assumed).
+    ...(readFileSync(repoPath('apps', 'service-kit', 'src', 'telemetry', 'metrics.ts'), 'utf8').includes("name: 'http_request_duration_seconds'") ? ['service-kit'] : []),
+  ]);
+  it('names only metrics of the kit, kube-state-metrics, the kubelet and node-exporter (all running in prod)', () => {
+    expect(alertMetricsEmitted(prod, emitters)).toEqual([]);
+  });
+  it('fails on the old disk alert over the namespace\'s volumes once nothing scrapes the kubelet volume stats, and without the stack', () => {
+    const rule = copy('PrometheusRule', 'tripgen-alerts');
+    (rule.spec as { groups: { rules: { alert: string; expr: string }[] }[] }).groups[0]!.rules.push({ alert: 'Old', expr: 'kubelet_volume_stats_used_bytes{namespace="tripgen"} > 0.85' });
+    expect(alertMetricsEmitted(replaced(rule), emitters)).toEqual(['Old: kubelet_volume_stats_used_bytes is emitted by nothing known, which this environment does not run']);
+    expect(alertMetricsEmitted(prod, new Set(['service-kit'])).join('\n')).toMatch(/TripGenDiskHigh: node_filesystem_avail_bytes is emitted by kube-prometheus-stack/);
   });
 });
 
@@ -218,6 +312,19 @@ describe('prod: observability, capacity, migrations', () => {
     }
   });
 
+  it('creates the services\' PostgreSQL roles (database-roles Job) in an Application that finishes before any migration Job starts', () => {
+    const app = (chart: string) => Number(find('prod', 'Application', `tripgen-prod-${chart}`).metadata.annotations?.['argocd.argoproj.io/sync-wave']);
+    const job = find('prod', 'Job', 'tripgen-db-roles');
+    expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
+    expect(renderedObjects().find((l) => l.object === job)?.path).toBe('prod/data/Job.tripgen-db-roles.yaml');
+    for (const s of serviceList()) expect(app('data'), s.name).toBeLessThan(app(workloadName(s.name)));
+    const env = Object.fromEntries(((job.spec as { template: { spec: { containers: { env: { name: string; value: string }[] }[] } } }).template.spec.containers[0]!.env).map((e) => [e.name, e.value]));
+    const roles = JSON.parse(env.DATABASE_ROLES!) as { role: string; objectId: string; database: string }[];
+    expect(roles).toEqual(serviceList().map((s) => expect.objectContaining({ role: azure.postgresRoleNames[s.name], objectId: azure.serviceIdentityPrincipalIds[s.name], database: s.database })));
+    expect(new URL(env.DATABASE_URL!).username).toBe(azure.postgresRolesRoleName);
+    expect(find('prod', 'ServiceAccount', 'tripgen-db-roles').metadata.annotations).toMatchObject({ 'azure.workload.identity/client-id': azure.postgresRolesClientId });
+  });
+
   it('migrates each database-owning service in a hook Job after its config and before the new version starts', () => {
     const wave = (o: K8sObject) => Number(o.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? 0);
     for (const s of serviceList().filter((x) => x.database)) {
@@ -228,7 +335,7 @@ describe('prod: observability, capacity, migrations', () => {
       const prerequisites = [
         find('prod', 'ServiceAccount', serviceAccountName(s.name)),
         find('prod', 'ConfigMap', `${name}-config`),
-        find('prod', 'SecretProviderClass', `${name}-kv`),
+        ...prod.filter((o) => o.kind === 'SecretProviderClass' && o.metadata.name === `${name}-kv`),
         find('prod', 'NetworkPolicy', `${s.name}-migrate`),
       ];
       for (const before of prerequisites) {

@@ -45,8 +45,8 @@ const CLUSTER_SERIES = [
   'kube_pod_container_resource_requests', // kube-state-metrics
   'container_memory_working_set_bytes',
   'container_cpu_usage_seconds_total', // cAdvisor (kubelet)
-  'kubelet_volume_stats_used_bytes',
-  'kubelet_volume_stats_capacity_bytes', // kubelet
+  'node_filesystem_avail_bytes',
+  'node_filesystem_size_bytes', // prometheus-node-exporter
 ];
 
 async function knownSeries(): Promise<Map<string, ReadonlySet<string> | null>> {

@@ -30,7 +30,7 @@ describe('render', () => {
     expect(names('dev', 'StatefulSet')).toEqual(['postgres', 'redis']);
     expect(names('dev', 'Ingress')).toEqual(['tripgen']);
     for (const env of ['dev', 'prod']) {
-      expect(names(env, 'AppProject')).toEqual([`tripgen-${env}`, `tripgen-${env}-bootstrap`]);
+      expect(names(env, 'AppProject')).toEqual([`tripgen-${env}`, `tripgen-${env}-bootstrap`, `tripgen-${env}-platform`]);
       expect(names(env, 'Application')).toContain(`tripgen-${env}`);
     }
   });

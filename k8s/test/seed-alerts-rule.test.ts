@@ -14,7 +14,7 @@ const EXPRS: Record<string, string> = {
   'memory > 90%': 'container_memory_working_set_bytes / limits > 0.9',
   'response > 200 ms': 'sum(rate(http_request_duration_seconds_bucket{job!="ai-service-metrics",le="0.2"}[5m])) / sum(rate(http_request_duration_seconds_count[5m])) > 0.05',
   'CPU > 80%': 'node_cpu_usage > 0.8',
-  'disk > 85%': 'kubelet_volume_stats_used_bytes / capacity > 0.85',
+  'disk > 85%': '1 - node_filesystem_avail_bytes / node_filesystem_size_bytes > 0.85',
 };
 const rule = (annotations: (what: string) => Record<string, string> | undefined): K8sObject => ({
   apiVersion: 'monitoring.coreos.com/v1',

@@ -12,6 +12,7 @@
  * A service declares its own variables in SERVICE_ENVIRONMENT below (see apps/service-kit/README.md,
  * "How a service declares its environment"); the kit's variables come with every service.
  */
+import { EVENT_STREAMS } from './queues.ts';
 import { SERVICE_NAMES, SERVICES, needsJwks, serviceUrlVariable, usesQueues, type ServiceName, type ServiceUrlVariable } from './services.ts';
 
 interface EnvVarBase {
@@ -24,6 +25,12 @@ interface EnvVarBase {
   /** Its value lives only in Key Vault (prod) or a Secret the dev bootstrap creates; manifests reference it. */
   readonly secret?: boolean;
   /**
+   * A secret that holds nothing secret while another variable has this value, so a manifest may
+   * set it as a plain value then: with DATABASE_AUTH=entra, DATABASE_URL names a role and a host
+   * and the password is the pod's Entra token.
+   */
+  readonly plainWhen?: { readonly variable: string; readonly value: string };
+  /**
    * Who gives it to the process: 'manifest' (the pod's ConfigMap or Secret; may also be set locally),
    * 'platform' (injected into the pod by an AKS webhook, e.g. workload identity), 'local' (local
    * runs, tests and benchmarks only: a manifest that sets it is wrong).
@@ -33,6 +40,13 @@ interface EnvVarBase {
   readonly oneOf?: string;
   /** Where this service answers: the variable is the base URL of a service this one calls (its catalog `calls`). */
   readonly peer?: ServiceName;
+  /** The variable names an Event Hubs hub this service produces to (EVENT_STREAMS); set only where the namespace exists. */
+  readonly eventHub?: string;
+  /**
+   * A secret every service reads from one Key Vault secret of this name (written by infra-bicep),
+   * instead of its own `<service>-<variable>` (keyVaultSecretName).
+   */
+  readonly keyVaultSecret?: string;
 }
 
 export type EnvVarSpec =
@@ -60,12 +74,13 @@ export const KIT_ENVIRONMENT = contract({
   NODE_ENV: { type: 'enum', values: NODE_ENVS, setBy: 'manifest', description: 'production in every pod (default development).' },
   NODE_OPTIONS: { type: 'string', setBy: 'manifest', description: 'Read by Node itself: the heap cap below the container memory limit (catalog nodeOptions).' },
   LOG_LEVEL: { type: 'enum', values: LOG_LEVELS, setBy: 'manifest', description: 'pino level (default info).' },
-  DATABASE_URL: { type: 'url', protocols: ['postgresql:', 'postgres:'], required: true, secret: true, setBy: 'manifest', description: 'The service\'s own PostgreSQL database (it holds the password).' },
+  DATABASE_URL: { type: 'url', protocols: ['postgresql:', 'postgres:'], required: true, secret: true, plainWhen: { variable: 'DATABASE_AUTH', value: 'entra' }, setBy: 'manifest', description: 'The service\'s own PostgreSQL database (it holds the password, except with DATABASE_AUTH=entra: then the role and host only).' },
   DATABASE_AUTH: { type: 'enum', values: DATABASE_AUTH_MODES, setBy: 'manifest', description: 'entra: DATABASE_URL names the pod\'s managed identity as user and the password is its Entra token (prod); password (default): the URL\'s.' },
   REDIS_URL: { type: 'url', protocols: ['redis:', 'rediss:'], required: true, setBy: 'manifest', description: 'Redis for the L2 cache, rate limits and invalidations; rediss:// without a password in Azure (Entra tokens).' },
   JWT_ISSUER: { type: 'string', setBy: 'manifest', description: 'Expected token issuer (default: the catalog\'s).' },
   JWT_AUDIENCE: { type: 'string', setBy: 'manifest', description: 'Expected token audience (default: the catalog\'s).' },
   OTEL_EXPORTER_OTLP_ENDPOINT: { type: 'url', protocols: ['http:', 'https:'], setBy: 'manifest', description: 'OTLP/HTTP collector; traces are exported only when set.' },
+  APPLICATIONINSIGHTS_CONNECTION_STRING: { type: 'string', secret: true, keyVaultSecret: 'appinsights-connection-string', setBy: 'manifest', description: 'Application Insights (prod; infra-bicep writes it to Key Vault): spans are exported there as requests and dependencies, signed in with the pod\'s workload identity. Unset: no Azure Monitor export.' },
   OTEL_TRACES_SAMPLER: { type: 'enum', values: TRACE_SAMPLERS, setBy: 'manifest', description: 'Sampler (default parentbased_traceidratio).' },
   OTEL_TRACES_SAMPLER_ARG: { type: 'ratio', setBy: 'manifest', description: 'Sampled share of root traces (default: the catalog\'s 10 %).' },
   AZURE_CLIENT_ID: { type: 'string', setBy: 'manifest', description: 'Client id of the pod\'s workload identity (Service Bus, Azure Managed Redis).' },
@@ -82,6 +97,22 @@ export const QUEUE_ENVIRONMENT = contract({
   SERVICEBUS_FQDN: { type: 'string', required: true, oneOf: 'servicebus', setBy: 'manifest', description: 'Service Bus namespace host; the pod authenticates with its workload identity.' },
   SERVICEBUS_CONNECTION_STRING: { type: 'string', required: true, oneOf: 'servicebus', setBy: 'local', description: 'The local emulator (Endpoint=sb://...); never in a pod.' },
 });
+
+/** The hub variable of an Event Hubs stream: `trip-events` -> TRIP_EVENTS_HUB. */
+export const eventHubVariable = (hub: string): string => `${hub.toUpperCase().replace(/-/g, '_')}_HUB`;
+
+/**
+ * What a service that produces to Event Hubs streams reads (EVENT_STREAMS names each stream's
+ * producer): the namespace host and each hub's name. Not required: only prod has the namespace.
+ */
+export const eventStreamEnvironment = (s: ServiceName): EnvContract => {
+  const hubs = EVENT_STREAMS.filter((e) => e.producer === s).map((e) => e.hub);
+  if (hubs.length === 0) return {};
+  return {
+    EVENTHUBS_FQDN: { type: 'string', setBy: 'manifest', description: 'Event Hubs namespace host (prod); the pod sends with its workload identity (Azure Event Hubs Data Sender on its hubs only).' },
+    ...Object.fromEntries(hubs.map((hub) => [eventHubVariable(hub), { type: 'string', setBy: 'manifest', eventHub: hub, description: `The Event Hubs hub of the ${hub} stream (with EVENTHUBS_FQDN).` } satisfies EnvVarSpec])),
+  };
+};
 
 /** What a service that verifies tokens issued by another service reads. */
 export const TOKEN_VERIFIER_ENVIRONMENT = contract({
@@ -139,6 +170,7 @@ export const serviceEnvironment = (s: ServiceName): EnvContract => {
     ...KIT_ENVIRONMENT,
     ...(usesQueues(spec) ? QUEUE_ENVIRONMENT : {}),
     ...(needsJwks(spec) ? TOKEN_VERIFIER_ENVIRONMENT : {}),
+    ...eventStreamEnvironment(s),
     ...SERVICE_ENVIRONMENT[s],
   };
 };
@@ -154,4 +186,5 @@ export const oneOfGroups = (c: EnvContract): ReadonlyMap<string, readonly string
 };
 
 /** The Key Vault secret that holds a service's secret variable (prod): `<service>-<variable in kebab case>`. */
-export const keyVaultSecretName = (s: ServiceName, variable: string): string => `${s}-${variable.toLowerCase().replace(/_/g, '-')}`;
+export const keyVaultSecretName = (s: ServiceName, variable: string): string =>
+  serviceEnvironment(s)[variable]?.keyVaultSecret ?? `${s}-${variable.toLowerCase().replace(/_/g, '-')}`;

@@ -7,6 +7,13 @@ export const QUEUES = {
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUES);
 
+/**
+ * Event Hubs streams (prod; seed §4.2.3 "Service Bus + Event Hubs"): the trip events analytics reads.
+ * Bicep creates the hub and gives only the producer's identity Data Sender on it; the manifests
+ * hand the producer the namespace and hub (EVENTHUBS_FQDN, TRIP_EVENTS_HUB).
+ */
+export const EVENT_STREAMS = [{ hub: 'trip-events', producer: 'trip' }] as const satisfies readonly { hub: string; producer: string }[];
+
 /** Seed §2 dev messaging: max queue size 1 GB, message TTL 14 days. */
 export const QUEUE_LIMITS = { maxSizeInMegabytes: 1024, defaultMessageTimeToLive: 'P14D', maxDeliveryCount: 10 } as const;
 

@@ -64,3 +64,8 @@ export const shutdownReserveMs = (t: { drainDelayMs: number; closeGraceMs: numbe
 
 /** The least time the steps after the close grace are given before the kill. */
 export const MIN_SHUTDOWN_RESERVE_MS = 5_000;
+
+/** The prod database-roles Job's program (in the user service's image, which carries the kit). */
+export const DATABASE_ROLES_PROGRAM = 'apps/service-kit/src/data/database-roles-job.ts';
+export const databaseRolesCommand = (): string[] => ['node', '--import', 'tsx', DATABASE_ROLES_PROGRAM];
+

@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import { internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT } from '@tripgen/catalog';
+import { internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, SERVICES, serviceUrlVariable } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks } from './auth/jwt.ts';
@@ -22,8 +22,12 @@ const sink = new Writable({
 });
 
 let app: App;
-/** The trip service's contract asks for its bus and the issuer's keys; this stand-in app uses neither. */
-const STAND_IN_ENV = { SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v', JWKS_URL: 'http://127.0.0.1:1/jwks.json' };
+/** The trip service's contract asks for its bus, the issuer's keys and its peers; this stand-in app uses none. */
+const STAND_IN_ENV = {
+  SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
+  JWKS_URL: 'http://127.0.0.1:1/jwks.json',
+  ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
+};
 
 let pool: pg.Pool;
 let base: string;

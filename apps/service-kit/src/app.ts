@@ -20,6 +20,7 @@ import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, registerProblemHandlers } from './http/problem.ts';
 import { redisBackedStore } from './http/rate-limit.ts';
+import { clientAddressKey } from './http/client-address.ts';
 import { AJV_OPTIONS, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
 import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
@@ -82,7 +83,13 @@ const declaredTags = (paths: object = {}): { name: string }[] =>
     .map((name) => ({ name }));
 export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const { config } = opts;
-  const tracing = setupTracing(config);
+  // Application Insights has local auth off in prod: the exporter signs in with the pod's identity.
+  const tracing = setupTracing(
+    config,
+    config.appInsightsConnectionString
+      ? { connectionString: config.appInsightsConnectionString, credential: config.azureClientId ? await azureCredentialFromEnv() : undefined }
+      : undefined,
+  );
   // The server span starts when Fastify makes the request's logger, so that every line of the
   // request, "incoming request" included, carries its trace id; onRequest picks the span up.
   const requestSpans = new WeakMap<IncomingMessage, Span>();
@@ -155,7 +162,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? (reply.statusCode === 404 ? 'not_found' : 'unmatched');
     metrics.httpDuration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
-    if (request.span) endServerSpan(request.span, reply.statusCode, route);
+    if (request.span) endServerSpan(request.span, reply.statusCode, route, request.method);
   });
 
   registerProblemHandlers(app);
@@ -210,7 +217,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     max: config.rateLimitMax,
     timeWindow: RATE_LIMIT.timeWindowMs,
     store: redisBackedStore(redis, `tripgen:ratelimit:`),
-    keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),
+    keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${clientAddressKey(request.ip)}`),
     // Service-to-service calls are not a user's requests: the mesh admits only the callers of the
     // call graph there, and under-pressure still sheds them when the pod is overloaded.
     allowList: (request) => {

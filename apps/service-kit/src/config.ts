@@ -50,6 +50,8 @@ export interface ServiceConfig<S extends ServiceName = ServiceName> {
   readonly jwtIssuer: string;
   readonly jwtAudience: string;
   readonly otlpEndpoint: string | undefined;
+  /** Application Insights (prod, from Key Vault): spans are exported there as requests and dependencies. */
+  readonly appInsightsConnectionString: string | undefined;
   readonly tracesSampler: string;
   readonly tracesSamplerArg: number;
   readonly azureClientId: string | undefined;
@@ -57,7 +59,12 @@ export interface ServiceConfig<S extends ServiceName = ServiceName> {
   readonly shutdownDelayMs: number;
   /** Event-loop delay past which requests are shed with 503 (under-pressure); 0 disables shedding. */
   readonly maxEventLoopDelayMs: number;
-  /** Proxies in front of the process whose X-Forwarded-For entry is trusted (ingress = 1). */
+  /**
+   * Hops trusted when reading the client address: the socket peer and every X-Forwarded-For entry
+   * a proxy behind the first one appended, i.e. the number of proxies that append to the header
+   * (the manifests set it from the profile's edge chain: dev NGINX = 1; prod Application Gateway
+   * and the Istio ingress gateway = 2, the sidecar appends nothing).
+   */
   readonly trustProxyHops: number;
   /** Requests per user per minute; the catalog's number unless RATE_LIMIT_MAX overrides it (benchmarks only). */
   readonly rateLimitMax: number;
@@ -144,6 +151,8 @@ export const loadConfig = <S extends ServiceName>(opts: LoadConfigOptions<S>, en
   }
   const connectionString = str('SERVICEBUS_CONNECTION_STRING');
   if (connectionString && !/Endpoint=sb:\/\//i.test(connectionString)) problems.push('SERVICEBUS_CONNECTION_STRING must contain Endpoint=sb://...');
+  const appInsights = str('APPLICATIONINSIGHTS_CONNECTION_STRING');
+  if (appInsights && !/(^|;)InstrumentationKey=[0-9a-f-]{36}(;|$)/i.test(appInsights)) problems.push('APPLICATIONINSIGHTS_CONNECTION_STRING must contain InstrumentationKey=<guid>');
   if (problems.length) throw new ConfigError(problems);
 
   const nodeEnv = (str('NODE_ENV') ?? 'development') as ServiceConfig['nodeEnv'];
@@ -163,6 +172,7 @@ export const loadConfig = <S extends ServiceName>(opts: LoadConfigOptions<S>, en
     jwtIssuer: str('JWT_ISSUER') ?? JWT_ISSUER,
     jwtAudience: str('JWT_AUDIENCE') ?? JWT_AUDIENCE,
     otlpEndpoint: str('OTEL_EXPORTER_OTLP_ENDPOINT'),
+    appInsightsConnectionString: appInsights,
     tracesSampler: str('OTEL_TRACES_SAMPLER') ?? 'parentbased_traceidratio',
     tracesSamplerArg: num('OTEL_TRACES_SAMPLER_ARG', TRACE_SAMPLING_RATIO),
     azureClientId: str('AZURE_CLIENT_ID'),

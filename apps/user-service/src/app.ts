@@ -2,10 +2,11 @@
  * The user service: accounts, login and access tokens (JWKS), profile and preferences, and the
  * notifications inbox fed by notification-queue. Everything else comes from the service kit.
  */
-import { createApp, createPrismaClient, createTokenVerifier, databasePassword, loadConfig, localJwks, prismaDatabase, type App } from '@tripgen/service-kit';
+import { createApp, createPrismaClient, createTokenVerifier, databasePassword, loadConfig, prismaDatabase, type App } from '@tripgen/service-kit';
 import type { FastifyServerOptions } from 'fastify';
 import { PrismaClient } from './generated/prisma/client.ts';
-import { loadSigningKey } from './domain/signing-key.ts';
+import { loadSigningKeyPem } from './domain/signing-key.ts';
+import { openKeyRing, ringJwks, type KeyRingTiming } from './domain/signing-keys.ts';
 import { userRepository } from './domain/users.ts';
 import { consumeNotifications } from './domain/notifications.ts';
 import { serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
@@ -14,17 +15,21 @@ import { userRoutes } from './routes/users.ts';
 
 export interface BuildOptions {
   readonly env?: NodeJS.ProcessEnv;
+  /** Tests shorten the rotation schedule. */
+  readonly keyRingTiming?: KeyRingTiming;
   readonly logger?: FastifyServerOptions['logger'];
 }
 
 export const buildUserService = async (opts: BuildOptions = {}): Promise<App> => {
   const env = opts.env ?? process.env;
   const config = loadConfig({ service: 'user' }, env);
-  const key = await loadSigningKey(config.own.JWT_SIGNING_KEY_FILE, config.nodeEnv === 'production', config.own.JWT_SIGNING_KEY);
+  const secret = await loadSigningKeyPem(config.own.JWT_SIGNING_KEY_FILE, config.nodeEnv === 'production', config.own.JWT_SIGNING_KEY);
   // prod: Entra token auth (DATABASE_AUTH=entra), the pod's workload identity as the database user.
   const prisma = createPrismaClient(PrismaClient, config.databaseUrl, undefined, await databasePassword(config, env));
-  // The issuer verifies its own tokens with its own public key: no HTTP round trip to itself.
-  const verifier = createTokenVerifier(localJwks(key.jwks), config.jwtIssuer, config.jwtAudience);
+  // Signing keys rotate on a schedule with overlap, shared by the replicas through user_db.
+  const ring = await openKeyRing({ store: prisma, secretPem: secret, timing: opts.keyRingTiming });
+  // The issuer verifies its own tokens with its own key ring: no HTTP round trip to itself.
+  const verifier = createTokenVerifier(ringJwks(ring), config.jwtIssuer, config.jwtAudience);
   return createApp({
     config,
     database: prismaDatabase(prisma),
@@ -32,7 +37,9 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
     logger: opts.logger,
     domain: async (app) => {
       const users = userRepository(prisma, app.kit.cache);
-      await app.register(authRoutes, { users, key });
+      await app.register(authRoutes, { users, ring });
+      app.addHook('onClose', async () => ring.close());
+      ring.onError((err) => app.log.error({ err }, 'signing key ring refresh failed; the keys loaded before keep serving'));
       await app.register(userRoutes, { users });
       // Consumers start once HTTP is ready and stop after it has drained (kit shutdown order).
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });

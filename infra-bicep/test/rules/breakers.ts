@@ -90,10 +90,9 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
   'Azure.PostgreSQL.ZoneRedundantHA': set(POSTGRES, 'properties.highAvailability.standbyAvailabilityZone', '1', primary),
   'Azure.PostgreSQL.GeoRedundantBackup': set(POSTGRES, 'properties.backup.geoRedundantBackup', 'Disabled', primary),
   'TripGen.PostgreSQL.BackupRetention35': set(POSTGRES, 'properties.backup.backupRetentionDays', 7, primary),
-  'TripGen.PostgreSQL.PrivateAccess': set(POSTGRES, 'properties.network.publicNetworkAccess', 'Enabled', isReplica),
+  'TripGen.PostgreSQL.PrivateAccess': set(POSTGRES, 'properties.network.publicNetworkAccess', 'Enabled'),
   'Azure.PostgreSQL.AAD': drop((id) => id.includes('/flexibleservers/') && id.includes('/administrators/')),
   'Azure.PostgreSQL.AADOnly': set(POSTGRES, 'properties.authConfig.passwordAuth', 'Enabled', primary),
-  'TripGen.PostgreSQL.ReplicaAsAzureAllows': set(POSTGRES, 'properties.highAvailability.mode', 'ZoneRedundant', isReplica),
   // The seed's 100 GB is not a size Azure offers.
   'TripGen.PostgreSQL.StorageSize': set(POSTGRES, 'properties.storage.storageSizeGB', 100, primary),
 
@@ -112,6 +111,7 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
   'Azure.ServiceBus.AuditLogs': drop(diagnosticsOfType(SERVICE_BUS)),
   'TripGen.ServiceBus.PremiumPrivate': set(SERVICE_BUS, 'sku.capacity', 1),
   'TripGen.ServiceBus.GeoDR': drop((id) => id.includes('/disasterrecoveryconfigs/')),
+  'TripGen.ServiceBus.QueueSizeForTier': set('Microsoft.ServiceBus/namespaces/queues', 'properties.maxSizeInMegabytes', 1024),
   'Azure.EventHub.DisableLocalAuth': set(EVENT_HUBS, 'properties.disableLocalAuth', false),
   'Azure.EventHub.MinTLS': set(EVENT_HUBS, 'properties.minimumTlsVersion', '1.1'),
 
@@ -145,8 +145,6 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
   'Azure.KeyVault.PurgeProtect': set(KEY_VAULT, 'properties.enablePurgeProtection', false),
   'Azure.KeyVault.Firewall': set(KEY_VAULT, 'properties.networkAcls.defaultAction', 'Allow'),
   'Azure.KeyVault.Logs': drop(diagnosticsOfType(KEY_VAULT)),
-  'Azure.KeyVault.AutoRotationPolicy': (s) =>
-    setProp(asArray(prop(first(s, `${KEY_VAULT}/keys`), 'properties.rotationPolicy.lifetimeActions'))[0], 'trigger.timeAfterCreate', 'P1Y'),
 
   // --- Container registry ---
   'Azure.ACR.AdminUser': set(ACR, 'properties.adminUserEnabled', true),

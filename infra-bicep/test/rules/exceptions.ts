@@ -38,7 +38,6 @@ export const NOT_IN_DEV: Readonly<Record<string, string>> = {
   'Azure.PostgreSQL.ZoneRedundantHA': POSTGRES_IN_CLUSTER,
   'Azure.PostgreSQL.GeoRedundantBackup': POSTGRES_IN_CLUSTER,
   'TripGen.PostgreSQL.BackupRetention35': POSTGRES_IN_CLUSTER,
-  'TripGen.PostgreSQL.ReplicaAsAzureAllows': POSTGRES_IN_CLUSTER,
   'Azure.RedisEnterprise.MinTLS': REDIS_IN_CLUSTER,
   'Azure.RedisEnterprise.Zones': REDIS_IN_CLUSTER,
   'TripGen.RedisEnterprise.ManagedRedisSku': REDIS_IN_CLUSTER,

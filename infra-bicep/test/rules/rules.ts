@@ -127,6 +127,7 @@ export const NOT_DIAGNOSABLE_TYPES: Readonly<Record<string, string>> = {
   'Microsoft.Network/privateDnsZones/virtualNetworkLinks': 'child configuration of a private DNS zone',
   'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies': 'WAF logs are the Application Gateway\'s diagnostic setting',
   'Microsoft.KeyVault/vaults/keys': 'key operations are logged by the vault\'s AuditEvent category',
+  'Microsoft.KeyVault/vaults/secrets': 'secret operations are logged by the vault\'s AuditEvent category',
   'Microsoft.ServiceBus/namespaces/queues': 'logged by the namespace\'s diagnostic setting',
   'Microsoft.ServiceBus/namespaces/networkRuleSets': 'child configuration of the namespace',
   'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs': 'child configuration of the namespace',
@@ -319,19 +320,6 @@ export const RULES: readonly Rule[] = [
     'Azure.PostgreSQL.AADOnly',
     each(POSTGRES, (r) => expect(prop(r, 'properties.authConfig.passwordAuth'), 'Disabled', 'authConfig.passwordAuth'), (r) => !isReplica(r)),
   ),
-  rule(
-    'TripGen.PostgreSQL.ReplicaAsAzureAllows',
-    each(
-      POSTGRES,
-      (r) =>
-        firstFailure(
-          typeof prop(r, 'properties.sourceServerResourceId') === 'string' ? null : 'no sourceServerResourceId',
-          expect(prop(r, 'properties.highAvailability.mode'), 'Disabled', 'highAvailability.mode'),
-          expect(prop(r, 'properties.backup.geoRedundantBackup'), 'Disabled', 'backup.geoRedundantBackup'),
-        ),
-      isReplica,
-    ),
-  ),
 
   // --- Azure Managed Redis ---
   rule('Azure.RedisEnterprise.MinTLS', each('Microsoft.Cache/redisEnterprise', (r) => expect(prop(r, 'properties.minimumTlsVersion'), '1.2', 'minimumTlsVersion'))),
@@ -376,6 +364,20 @@ export const RULES: readonly Rule[] = [
         ),
     ),
     true,
+  ),
+  rule(
+    'TripGen.ServiceBus.QueueSizeForTier',
+    // Each queue sized for its namespace's tier: Basic/Standard take 1-5 GB; Premium up to 80 GB,
+    // and prod's Premium queues must not copy dev's Basic 1 GB (issue 12: a backlog would refuse sends).
+    each('Microsoft.ServiceBus/namespaces/queues', (r, s) => {
+      const ns = ofType(s.predictedResources, 'Microsoft.ServiceBus/namespaces').find((n) => r.id.toLowerCase().startsWith(`${n.id.toLowerCase()}/`));
+      const size = Number(prop(r, 'properties.maxSizeInMegabytes'));
+      const premium = sameText(prop(ns, 'sku.name'), 'Premium');
+      if (premium) return size > 5120 && size <= 81920 ? null : `Premium queue of ${size} MB: size it for Premium (up to 81920), not a Basic/Standard size`;
+      return [1024, 2048, 3072, 4096, 5120].includes(size) ? null : `${String(prop(ns, 'sku.name'))} queue of ${size} MB: Basic/Standard allow 1024-5120`;
+    }),
+    false,
+    'https://learn.microsoft.com/azure/service-bus-messaging/service-bus-quotas (queue size: 1-5 GB; Premium 80 GB)',
   ),
   rule(
     'TripGen.ServiceBus.GeoDR',
@@ -501,14 +503,6 @@ export const RULES: readonly Rule[] = [
   rule('Azure.KeyVault.PurgeProtect', each('Microsoft.KeyVault/vaults', (r) => expect(prop(r, 'properties.enablePurgeProtection'), true, 'enablePurgeProtection'))),
   rule('Azure.KeyVault.Firewall', each('Microsoft.KeyVault/vaults', (r) => expect(prop(r, 'properties.networkAcls.defaultAction'), 'Deny', 'networkAcls.defaultAction'))),
   rule('Azure.KeyVault.Logs', each('Microsoft.KeyVault/vaults', hasLogs(['group:audit']))),
-  rule(
-    'Azure.KeyVault.AutoRotationPolicy',
-    each('Microsoft.KeyVault/vaults/keys', (r) => {
-      const actions = asArray(prop(r, 'properties.rotationPolicy.lifetimeActions'));
-      const rotate = actions.find((a) => sameText(prop(a, 'action.type'), 'rotate'));
-      return rotate !== undefined && sameText(prop(rotate, 'trigger.timeAfterCreate'), 'P90D') ? null : 'no 90-day rotation';
-    }),
-  ),
 
   // --- Container registry ---
   rule('Azure.ACR.AdminUser', each('Microsoft.ContainerRegistry/registries', (r) => expect(prop(r, 'properties.adminUserEnabled'), false, 'adminUserEnabled'))),

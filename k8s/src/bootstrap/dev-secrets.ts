@@ -13,7 +13,11 @@ import { K8S_NAMESPACE, serviceList } from '@tripgen/catalog';
 import { secretVariables } from '../config/environment.ts';
 import { secretName } from '../config/secrets.ts';
 import { POSTGRES } from '../constructs/data-stores.ts';
+import { loadAzureOutputs } from '../config/azure-outputs.ts';
+import { buildProfile } from '../config/profile.ts';
 import { inClusterHost } from '../lib/network.ts';
+
+const profile = buildProfile('dev', loadAzureOutputs('dev'));
 
 const ctxIndex = process.argv.indexOf('--context');
 const context = ctxIndex > 0 ? ['--context', process.argv[ctxIndex + 1]!] : [];
@@ -47,7 +51,7 @@ create(POSTGRES.adminSecret, { password: randomBytes(24).toString('base64url') }
 const password = encodeURIComponent(readKey(POSTGRES.adminSecret, 'password'));
 for (const s of serviceList()) {
   const values: Record<string, string> = {};
-  for (const item of secretVariables(s)) {
+  for (const item of secretVariables(s, profile)) {
     if (item.envVar === 'DATABASE_URL') values[item.envVar] = `postgresql://postgres:${password}@${inClusterHost(POSTGRES.name, K8S_NAMESPACE)}:${POSTGRES.port}/${s.database}`;
     // The user service signs with EdDSA: an Ed25519 private key, PKCS#8 PEM.
     else if (item.envVar === 'JWT_SIGNING_KEY') values[item.envVar] = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();

@@ -12,6 +12,7 @@ import type { EnvironmentProfile } from '../config/profile.ts';
 import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, componentLabels } from '../lib/labels.ts';
+import { PlatformAddOns, type PlatformAddOn } from '../constructs/platform-addons.ts';
 
 export const ARGOCD_CHART = 'argocd';
 const IN_CLUSTER = 'https://kubernetes.default.svc';
@@ -38,6 +39,8 @@ export interface ArgoCdChartProps {
 }
 
 export class ArgoCdChart extends Chart {
+  /** The add-ons this environment syncs (the synth summary lists them). */
+  readonly addOns: readonly PlatformAddOn[];
   private readonly appLabels: Record<string, string>;
 
   constructor(scope: Construct, id: string, private readonly props: ArgoCdChartProps) {
@@ -50,6 +53,8 @@ export class ArgoCdChart extends Chart {
     // project reaches only the namespaces the charts deploy to.
     this.bootstrapProject();
     this.chartsProject();
+    // The platform add-ons (Argo CD itself, controllers, CRDs) sync before every chart of ours.
+    this.addOns = new PlatformAddOns(this, 'addons', { profile, labels: this.appLabels }).addOns;
     // The root app manages this folder, itself included (bootstrap: kubectl apply it once).
     this.application(projectName(profile), bootstrapProjectName(profile), `gitops/${profile.name}/${ARGOCD_CHART}`, profile.argo.namespace, 0, []);
     for (const app of apps) {

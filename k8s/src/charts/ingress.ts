@@ -22,6 +22,14 @@ import { componentLabels } from '../lib/labels.ts';
 type NginxIngress = Extract<IngressProfile, { kind: 'nginx' }>;
 type AppGatewayIngress = Extract<IngressProfile, { kind: 'app-gateway' }>;
 
+/**
+ * The highest TLS version Application Gateway's backend connections speak: "The connections to
+ * backend servers are always with minimum protocol TLS v1.0 and up to TLS v1.2"
+ * (learn.microsoft.com/azure/application-gateway/application-gateway-ssl-policy-overview,
+ * "Limitations"). The Istio Gateway behind it must accept it (k8s/test/policy/edge-tls.ts).
+ */
+export const APPGW_BACKEND_MAX_TLS = 'TLSV1_2';
+
 /** Container port of the add-on gateway's HTTPS listener (the istio/gateway chart binds 443 unprivileged). */
 const GATEWAY_HTTPS_PORT = 443;
 
@@ -117,7 +125,9 @@ export class IngressChart extends Chart {
             port: { number: GATEWAY_HTTPS_PORT, name: 'https', protocol: 'HTTPS' },
             hosts: [ingress.host],
             // The certificate Secret lives in the gateway's namespace, synced from Key Vault.
-            tls: { mode: 'SIMPLE', credentialName: ingress.gatewayTlsSecret, minProtocolVersion: 'TLSV1_2' },
+            // TLS 1.3 for clients is Application Gateway's listener policy; this hop is Application
+            // Gateway's backend connection, which speaks at most TLS 1.2 (APPGW_BACKEND_MAX_TLS).
+            tls: { mode: 'SIMPLE', credentialName: ingress.gatewayTlsSecret, minProtocolVersion: APPGW_BACKEND_MAX_TLS, maxProtocolVersion: 'TLSV1_3' },
           },
         ],
       },

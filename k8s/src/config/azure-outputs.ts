@@ -49,6 +49,8 @@ export interface AzureOutputs {
   readonly backupContainerName: string;
   /** dev: client id of the backup job's managed identity (Storage Blob Data Contributor on the container). */
   readonly backupIdentityClientId: string;
+  /** Its PostgreSQL user (the identity's name); empty in dev. */
+  readonly postgresRolesRoleName: string;
 }
 
 const STRING_KEYS = [
@@ -75,6 +77,7 @@ const STRING_KEYS = [
   'backupStorageAccountName',
   'backupContainerName',
   'backupIdentityClientId',
+  'postgresRolesRoleName',
 ] as const satisfies readonly (keyof AzureOutputs)[];
 
 export const outputsFile = (env: EnvironmentName): string => repoPath('infra-bicep', 'outputs', `${env}.outputs.json`);

@@ -3,7 +3,7 @@
  * Bicep hand-over (azure-outputs.ts). Constructs read a profile; none of them asks which
  * environment it is in.
  */
-import { K8S_NAMESPACE, type EnvironmentName, type ServiceName } from '@tripgen/catalog';
+import { K8S_NAMESPACE, SERVICE_NAMES, type EnvironmentName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs, type AzureOutputs } from './azure-outputs.ts';
 import { inClusterHost } from '../lib/network.ts';
 import { DEFAULT_UID } from '../lib/security.ts';
@@ -53,6 +53,15 @@ export interface ManagedDataStores {
   /** Subnets the pods may reach (architecture: database and cache subnets), from the Bicep hand-over. */
   readonly postgresCidr: string;
   readonly redisCidr: string;
+  /**
+   * Entra ID sign-in (the server accepts nothing else): each service signs in as its managed
+   * identity's role; the database-roles Job creates those roles as a PostgreSQL Entra administrator.
+   */
+  readonly postgresEntra: {
+    readonly administratorRole: string;
+    readonly administratorClientId: string;
+    readonly serviceRoles: Readonly<Record<ServiceName, { readonly role: string; readonly objectId: string }>>;
+  };
 }
 
 /** Where DATABASE_URL (and other secrets) come from; a value never appears in gitops/. */
@@ -115,9 +124,20 @@ export interface MonitoringProfile {
   readonly ruleSelectorLabels: Readonly<Record<string, string>>;
 }
 
+/**
+ * The proxies between a client and a service's process, outermost first, and whether each
+ * appends to X-Forwarded-For. The service trusts exactly the appending ones (TRUST_PROXY_HOPS):
+ * the outermost one's entry is the client, every later entry (and the socket peer) a proxy.
+ */
+export interface ForwardingHop {
+  readonly name: string;
+  readonly appendsForwardedFor: boolean;
+}
+
 export interface EnvironmentProfile {
   readonly name: EnvironmentName;
   readonly namespace: string;
+  readonly edgeChain: readonly ForwardingHop[];
   readonly image: { readonly registry: string; readonly tag: string };
   readonly logLevel: 'debug' | 'info';
   readonly ingress: IngressProfile;
@@ -126,7 +146,14 @@ export interface EnvironmentProfile {
   /** Client IDs of the per-service managed identities, or null without workload identity. */
   readonly workloadIdentity: Readonly<Record<ServiceName, string>> | null;
   readonly serviceBusFqdn: string;
+  /** An OpenTelemetry collector the pods send OTLP to; none renders today (prod exports to Application Insights itself). */
   readonly otlpEndpoint: string | null;
+  /**
+   * Where the services' telemetry goes. dev: Container Insights only (the seed's "basic Kubernetes
+   * monitoring": node and pod metrics, logs, events). prod: also Application Insights, which the
+   * kit's Azure Monitor exporter reaches with each service's workload identity.
+   */
+  readonly telemetry: { readonly appInsights: boolean };
   readonly scaling: {
     /** HPA from the catalog's per-env replicas (as minimum) to its maxReplicas; otherwise fixed replicas. */
     readonly horizontal: boolean;
@@ -186,6 +213,7 @@ const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]>
     'istioRevision',
     'postgresHost',
     'postgresRolesClientId',
+    'postgresRolesRoleName',
   ],
 };
 
@@ -206,7 +234,9 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
     dev: () => ({
       ...base,
       logLevel: 'debug',
-      ingress: { kind: 'nginx', className: 'nginx', controllerNamespace: 'ingress-nginx', host: azure.publicHostName },
+      // The LoadBalancer keeps the client's address (externalTrafficPolicy Local); NGINX appends it.
+      edgeChain: [{ name: 'NGINX Ingress Controller', appendsForwardedFor: true }],
+      ingress: { kind: 'nginx', className: 'nginx', controllerNamespace: 'nginx-ingress', host: azure.publicHostName },
       dataStores: {
         kind: 'in-cluster',
         postgres: {
@@ -238,6 +268,7 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
       // dev reaches Service Bus with the same per-service identities (federated in dev too).
       workloadIdentity: azure.serviceIdentityClientIds,
       otlpEndpoint: null,
+      telemetry: { appInsights: false },
       scaling: { horizontal: false, disruptionBudgets: false, zoneSpread: false, verticalRecommendations: false },
       mesh: null,
       // dev workloads run on the spot pool (infra-bicep README: the pool is tainted).
@@ -249,6 +280,15 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
     prod: () => ({
       ...base,
       logLevel: 'info',
+      edgeChain: [
+        // Appends the client as ip:port (Application Gateway, "Modifications to the request").
+        { name: 'Application Gateway', appendsForwardedFor: true },
+        // Envoy with use_remote_address appends its peer, an Application Gateway instance (istio.io
+        // "Configuring Gateway Network Topology").
+        { name: 'Istio ingress gateway', appendsForwardedFor: true },
+        // Inbound sidecars pass the header on unchanged; the sidecar is the process's socket peer.
+        { name: 'Istio sidecar', appendsForwardedFor: false },
+      ],
       ingress: {
         kind: 'app-gateway',
         host: azure.publicHostName,
@@ -270,10 +310,20 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
         redis: { host: azure.redisHost, port: azure.redisPort },
         postgresCidr: azure.postgresSubnetCidr,
         redisCidr: azure.redisSubnetCidr,
+        postgresEntra: {
+          administratorRole: azure.postgresRolesRoleName,
+          administratorClientId: azure.postgresRolesClientId,
+          serviceRoles: Object.fromEntries(
+            SERVICE_NAMES.map((s) => [s, { role: azure.postgresRoleNames[s], objectId: azure.serviceIdentityPrincipalIds[s] }]),
+          ) as Record<ServiceName, { role: string; objectId: string }>,
+        },
       },
       secrets: { kind: 'key-vault', keyVaultName: azure.keyVaultName, tenantId: azure.tenantId },
       workloadIdentity: azure.serviceIdentityClientIds,
-      otlpEndpoint: `http://${inClusterHost('otel-collector', MONITORING_NAMESPACE)}:4318`,
+      // No collector: the kit exports traces (and the request metrics derived from them) to
+      // Application Insights directly, with the pod's workload identity (no shared secret, one hop less).
+      otlpEndpoint: null,
+      telemetry: { appInsights: true },
       scaling: { horizontal: true, disruptionBudgets: true, zoneSpread: true, verticalRecommendations: true },
       mesh: {
         // The cluster's revision, from the hand-over (infra-bicep profile aks.istioRevision).

@@ -5,7 +5,7 @@
  * place that turns either into what the services connect to.
  */
 import { Construct } from 'constructs';
-import { CACHE_POLICY, DATABASES, serviceList, workloadName } from '@tripgen/catalog';
+import { CACHE_POLICY, DATABASES, serviceList, workloadName, type ServiceSpec } from '@tripgen/catalog';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
@@ -25,14 +25,23 @@ export const REDIS = { name: 'redis', port: 6379 } as const;
 
 export interface DataStoreEndpoints {
   readonly redisUrl: string;
+  /** Managed PostgreSQL: the service's URL without a password (Entra token sign-in); in-cluster: a secret. */
+  readonly databaseUrl?: (s: ServiceSpec) => string;
 }
+
+/** `postgresql://<role>@<host>:5432/<database>?sslmode=require`: what an Entra sign-in needs, nothing secret. */
+export const entraDatabaseUrl = (role: string, host: string, database: string): string =>
+  `postgresql://${encodeURIComponent(role)}@${host}:${POSTGRES.port}/${database}?sslmode=require`;
 
 export function dataStoreEndpoints(profile: EnvironmentProfile): DataStoreEndpoints {
   const stores = profile.dataStores;
   if (stores.kind === 'in-cluster') {
     return { redisUrl: `redis://${inClusterHost(REDIS.name, profile.namespace)}:${REDIS.port}` };
   }
-  return { redisUrl: `rediss://${stores.redis.host}:${stores.redis.port}` };
+  return {
+    redisUrl: `rediss://${stores.redis.host}:${stores.redis.port}`,
+    databaseUrl: (s) => entraDatabaseUrl(stores.postgresEntra.serviceRoles[s.name].role, stores.postgresHost, s.database),
+  };
 }
 
 /** Pods that talk to PostgreSQL: the services and their migration Jobs. */

@@ -158,7 +158,8 @@ export class GatewayCertificate extends Construct {
               },
             ],
             volumes: [keyVaultVolume('edge-tls', SPC_NAME)],
-            topologySpreadConstraints: zoneSpread(this.selector),
+            // One per zone, or a zone outage takes the gateway's certificate with it.
+            topologySpreadConstraints: zoneSpread(this.selector, REPLICAS),
           },
         },
       },

@@ -157,7 +157,7 @@ export class Microservice extends Construct {
     const { spec, profile } = this.props;
     const volumes: IVolume[] = [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }];
     const mounts: IVolumeMount[] = [{ name: 'tmp', mountPath: '/tmp' }];
-    if (profile.secrets.kind === 'key-vault') {
+    if (profile.secrets.kind === 'key-vault' && this.environment.secrets.length > 0) {
       // The CSI volume must be mounted for the driver to sync the Kubernetes Secret the env reads.
       volumes.push(secretStoreVolume(spec));
       mounts.push(secretStoreMount());
@@ -198,7 +198,7 @@ export class Microservice extends Construct {
         containers: [container],
         volumes,
         ...tolerationsOf(profile),
-        ...(profile.scaling.zoneSpread ? { topologySpreadConstraints: zoneSpread(this.selector) } : {}),
+        ...(profile.scaling.zoneSpread ? { topologySpreadConstraints: zoneSpread(this.selector, spec.replicas[profile.name]) } : {}),
       },
     };
   }

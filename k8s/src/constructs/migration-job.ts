@@ -11,6 +11,7 @@ import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import type { EnvironmentProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, WAVES, componentLabels, migrationJobName, selectorLabels } from '../lib/labels.ts';
+import { tcpPorts } from '../lib/network.ts';
 import { dataStoreEgress } from './network-policies.ts';
 
 export interface MigrationJobProps {
@@ -100,7 +101,8 @@ export class MigrationJob extends Construct {
         podSelector: { matchLabels: selectorLabels(this.name) },
         policyTypes: ['Ingress', 'Egress'],
         ingress: [],
-        egress: dataStoreEgress(profile, false),
+        // A managed PostgreSQL is signed in to with an Entra token: the Job asks Entra ID for it.
+        egress: [...dataStoreEgress(profile, false), ...(profile.dataStores.kind === 'managed' ? [{ ports: tcpPorts(443) }] : [])],
       },
     } satisfies INetworkPolicy);
   }

@@ -38,7 +38,8 @@ export class SecretStore extends Construct {
     if (profile.secrets.kind !== 'key-vault' || !profile.workloadIdentity) {
       throw new Error(`${spec.name}: a Key Vault secret store needs key-vault secrets and workload identity in the profile`);
     }
-    const items = secretVariables(spec);
+    const items = secretVariables(spec, profile);
+    if (items.length === 0) return;
     const labels = componentLabels(profile, workloadName(spec.name), 'api');
     emit(this, {
       apiVersion: 'secrets-store.csi.x-k8s.io/v1',

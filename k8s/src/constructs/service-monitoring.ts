@@ -12,6 +12,8 @@ export const POD_TEMPLATE_HASH_LABEL = 'rollouts-pod-template-hash';
 /** The same label as Prometheus names it (prometheus-operator sanitizes label names). */
 export const POD_TEMPLATE_HASH_METRIC_LABEL = POD_TEMPLATE_HASH_LABEL.replace(/-/g, '_');
 export const METRICS_COMPONENT = 'metrics';
+/** Where Prometheus's Istio sidecar writes the workload certificate it scrapes with (platform-addons.ts mounts it). */
+export const PROM_CERTS_DIR = '/etc/prom-certs';
 export const metricsServiceName = (s: ServiceSpec): string => `${workloadName(s.name)}-metrics`;
 
 export interface ServiceMonitoringProps {
@@ -62,9 +64,9 @@ export class ServiceMonitoring extends Construct {
       ? {
           scheme: 'https' as const,
           tlsConfig: {
-            caFile: '/etc/prom-certs/root-cert.pem',
-            certFile: '/etc/prom-certs/cert-chain.pem',
-            keyFile: '/etc/prom-certs/key.pem',
+            caFile: `${PROM_CERTS_DIR}/root-cert.pem`,
+            certFile: `${PROM_CERTS_DIR}/cert-chain.pem`,
+            keyFile: `${PROM_CERTS_DIR}/key.pem`,
             insecureSkipVerify: true,
           },
         }

@@ -28,6 +28,9 @@ export interface AlertSpec {
 /** docs/runbooks.md at the revision Argo CD syncs: every alert links to a section of it. */
 export const RUNBOOKS_URL = `${GITOPS_REPO_URL.replace(/\.git$/, '')}/blob/${GITOPS_REVISION}/docs/runbooks.md`;
 
+/** A node's root filesystem as node-exporter reports it (not the tmpfs and overlay mounts). */
+const NODE_ROOT_FS = 'mountpoint="/",fstype!~"tmpfs|overlay"';
+
 /** The metrics `job`s (metrics Services) of the services held to a response-time objective. */
 const jobsOf = (objective: ResponseTimeObjective): string[] => serviceList().filter((s) => s.responseTime === objective).map(metricsServiceName);
 /** A label matcher for exactly these jobs (`=`/`=~`), or for every other job (`!=`/`!~`). */
@@ -97,14 +100,16 @@ export function seedAlerts(namespace: string): AlertSpec[] {
       runbook: 'cpu-high',
     },
     {
-      // Volumes our pods claim (dev's PostgreSQL). Node disks and the prod PostgreSQL server's
-      // storage have the same 85% alert in Azure Monitor (infra-bicep/modules/alerts.bicep).
+      // The disks the TripGen pods run on: node root filesystems (node-exporter, an add-on of this
+      // stack). The namespace has no volumes in prod (the data lives in Azure), so a volume alert
+      // there would watch nothing; the PostgreSQL server's storage has its 85% alert in Azure
+      // Monitor (storage_percent, infra-bicep/modules/alerts.bicep).
       alert: 'TripGenDiskHigh',
       severity: 'warning',
-      expr: `kubelet_volume_stats_used_bytes{${ns}} / kubelet_volume_stats_capacity_bytes{${ns}} > ${THRESHOLDS.diskRatio}`,
+      expr: `1 - node_filesystem_avail_bytes{${NODE_ROOT_FS}} / node_filesystem_size_bytes{${NODE_ROOT_FS}} > ${THRESHOLDS.diskRatio}`,
       for: '15m',
-      summary: `Volume usage above ${pct(THRESHOLDS.diskRatio)}`,
-      description: 'Volume {{ $labels.persistentvolumeclaim }} is {{ $value | humanizePercentage }} full.',
+      summary: `Node disk usage above ${pct(THRESHOLDS.diskRatio)}`,
+      description: 'The root filesystem of node {{ $labels.instance }} is {{ $value | humanizePercentage }} full; pods on it will be evicted next.',
       runbook: 'disk-high',
     },
   ];

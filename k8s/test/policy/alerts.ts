@@ -19,7 +19,8 @@ export const SEED_ALERTS: readonly RequiredAlert[] = [
   // p95 > 200 ms the same way, per service, at the kit's 0.2 s bucket.
   { what: 'response > 200 ms', severity: 'warning', expr: /http_request_duration_seconds_bucket\{[^}]*job!="ai-service-metrics"[^}]*le="0\.2"\}.*http_request_duration_seconds_count.*> 0\.05$/ },
   { what: 'CPU > 80%', severity: 'warning', expr: /cpu.*> 0\.8$/ },
-  { what: 'disk > 85%', severity: 'warning', expr: /kubelet_volume_stats_used_bytes.*> 0\.85$/ },
+  // Node disks (issue 12: the namespace's volumes were none in prod; PostgreSQL storage is an Azure Monitor alert).
+  { what: 'disk > 85%', severity: 'warning', expr: /node_filesystem_avail_bytes.*> 0\.85$/ },
 ];
 
 interface RuleEntry {
@@ -99,3 +100,28 @@ export function runbookProblems(alerts: readonly AlertRunbookLink[], runbooksMd:
 
 /** The anchor a PrometheusRule alert's runbook_url points at in docs/runbooks.md. */
 export const runbookAnchor = (runbookUrl: string | undefined): string | null => /docs\/runbooks\.md#([\w-]+)$/.exec(runbookUrl ?? '')?.[1] ?? null;
+/**
+ * Who emits each metric an alert reads, so that no alert watches a series nothing produces
+ * (issue 12: the disk alert watched volumes the namespace does not have). `emitters` are what
+ * the environment runs (the add-on Applications, the kit's registry source).
+ */
+export const METRIC_EMITTERS: readonly { readonly prefix: RegExp; readonly by: string }[] = [
+  { prefix: /^http_request_duration_seconds_(bucket|count|sum)$/, by: 'service-kit' },
+  { prefix: /^kube_/, by: 'kube-prometheus-stack' }, // kube-state-metrics
+  { prefix: /^container_/, by: 'kube-prometheus-stack' }, // the kubelet's cAdvisor, scraped by the stack's kubelet job
+  { prefix: /^node_/, by: 'kube-prometheus-stack' }, // prometheus-node-exporter
+];
+
+export function alertMetricsEmitted(objects: readonly K8sObject[], emitters: ReadonlySet<string>): string[] {
+  const rules = objects
+    .filter((o) => o.kind === 'PrometheusRule')
+    .flatMap((o) => ((o.spec as { groups?: { rules?: RuleEntry[] }[] } | undefined)?.groups ?? []).flatMap((g) => g.rules ?? []));
+  const problems: string[] = [];
+  for (const r of rules) {
+    for (const [, metric] of (r.expr ?? '').matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)\{/g)) {
+      const source = METRIC_EMITTERS.find((e) => e.prefix.test(metric!));
+      if (!source || !emitters.has(source.by)) problems.push(`${r.alert}: ${metric} is emitted by ${source?.by ?? 'nothing known'}, which this environment does not run`);
+    }
+  }
+  return problems;
+}

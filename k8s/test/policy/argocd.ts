@@ -1,8 +1,9 @@
 /**
  * Argo CD admits what we render: every Application's project exists, lists its repository and its
  * destination, and allows every object the Application syncs (namespace in the project's
- * destinations, kind in its resource whitelists). And least privilege: only the root app's
- * project may write into Argo CD's own namespace, and there only Applications and AppProjects.
+ * destinations, kind in its resource whitelists). And least privilege: of the projects that read
+ * this repository, only the root app's may write into Argo CD's own namespace, and there only
+ * Applications and AppProjects (the platform add-ons' project reads pinned upstream charts only).
  */
 import { dirname } from 'node:path';
 import { id, type K8sObject, type Located } from './objects.ts';
@@ -51,9 +52,16 @@ export function argoProjectsAdmit(located: readonly Located[], argoNamespace: st
       if (p.namespaceResourceWhitelist && !listed(p.namespaceResourceWhitelist, o)) v.push(`${id(app.object)}: ${a.project} does not allow ${o.kind} (${l.path})`);
     }
   }
+  // Helm chart repositories the Applications install charts from: a project that reads only those
+  // (the platform add-ons' pinned upstream charts) cannot carry an Application a folder of ours rendered.
+  const chartRepos = new Set(
+    located.filter((l) => l.object.kind === 'Application' && (l.object.spec as { source?: { chart?: string } }).source?.chart).map((l) => (l.object.spec as AppSpec).source!.repoURL),
+  );
   for (const project of projects) {
     const p = project.object.spec as ProjectSpec;
     if (!allowsNamespace(p, argoNamespace)) continue;
+    const repos = p.sourceRepos ?? [];
+    if (repos.length > 0 && repos.every((r) => chartRepos.has(r))) continue;
     const onlyArgo = (p.destinations ?? []).every((d) => d.namespace === argoNamespace);
     const onlyApps = !!p.namespaceResourceWhitelist?.length && p.namespaceResourceWhitelist.every((g) => g.group === 'argoproj.io' && ['Application', 'AppProject'].includes(g.kind));
     if (!onlyArgo || !onlyApps || (p.clusterResourceWhitelist ?? []).length > 0)

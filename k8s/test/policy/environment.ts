@@ -13,6 +13,8 @@ export interface RenderedVariable {
   readonly name: string;
   /** From a Secret (secretKeyRef), as opposed to a literal value or a ConfigMap. */
   readonly fromSecret: boolean;
+  /** The value, when it is in the manifests (a ConfigMap's or a literal). */
+  readonly value?: string;
 }
 
 /** The variables of a container: its ConfigMaps' keys (envFrom) and its own env entries. */
@@ -22,9 +24,9 @@ export function renderedVariables(container: IContainer, objects: readonly K8sOb
     const name = source.configMapRef?.name;
     const cm = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === name);
     if (!cm) throw new Error(`envFrom refers to ConfigMap ${String(name)}, which is not rendered`);
-    for (const key of Object.keys((cm.data as Record<string, string> | undefined) ?? {})) out.push({ name: key, fromSecret: false });
+    for (const [key, value] of Object.entries((cm.data as Record<string, string> | undefined) ?? {})) out.push({ name: key, fromSecret: false, value });
   }
-  for (const e of container.env ?? []) out.push({ name: e.name, fromSecret: e.valueFrom?.secretKeyRef !== undefined });
+  for (const e of container.env ?? []) out.push({ name: e.name, fromSecret: e.valueFrom?.secretKeyRef !== undefined, ...(e.value !== undefined ? { value: e.value } : {}) });
   return out;
 }
 
@@ -36,7 +38,9 @@ export function environmentProblems(contract: EnvContract, rendered: readonly Re
     const v = contract[r.name];
     if (!v) problems.push(`sets ${r.name}, which the service does not read`);
     else if (v.setBy !== 'manifest') problems.push(`sets ${r.name}, which ${v.setBy === 'local' ? 'only local runs set' : 'the platform injects'}`);
-    else if (v.secret && !r.fromSecret) problems.push(`sets the secret ${r.name} as a plain value instead of a Secret reference`);
+    else if (v.secret && !r.fromSecret && !(v.plainWhen && set.get(v.plainWhen.variable)?.value === v.plainWhen.value)) {
+      problems.push(`sets the secret ${r.name} as a plain value instead of a Secret reference${v.plainWhen ? ` (plain only with ${v.plainWhen.variable}=${v.plainWhen.value})` : ''}`);
+    }
     else if (!v.secret && r.fromSecret) problems.push(`takes ${r.name} from a Secret, but it is not a secret`);
   }
   if (set.size !== rendered.length) problems.push(`sets a variable twice: ${rendered.map((r) => r.name).filter((n, i, all) => all.indexOf(n) !== i).join(', ')}`);

@@ -201,13 +201,21 @@ export const disruptionBudgets: Rule = (objects) => {
   });
 };
 
-/** 16 [kube-score pod-topology-spread-constraints; kube-linter no-anti-affinity] */
-export const zoneSpread: Rule = (objects) =>
-  longRunning(objects).flatMap(({ o, pod }) => {
-    const spread = (pod.spec.topologySpreadConstraints ?? []).some((t) => t.topologyKey === 'topology.kubernetes.io/zone' && t.whenUnsatisfiable === 'ScheduleAnyway' && selects(t.labelSelector as never, pod.labels));
+/**
+ * 16 [kube-score pod-topology-spread-constraints; kube-linter no-anti-affinity], hardened by issue 12:
+ * a workload with two or more replicas (its own, or its HPA's minimum) must spread over zones with
+ * `DoNotSchedule`; `ScheduleAnyway` (or a preferred anti-affinity) lets every replica land in one zone.
+ */
+export const zoneSpread: Rule = (objects) => {
+  const hpaMin = new Map(hpaTargets(objects).map(({ h, ref }) => [`${ref.kind}/${ref.name}`, spec<{ minReplicas?: number }>(h).minReplicas ?? 1]));
+  return longRunning(objects).flatMap(({ o, pod }) => {
+    const replicas = spec<{ replicas?: number }>(o).replicas ?? hpaMin.get(`${o.kind}/${o.metadata.name}`) ?? 1;
+    const zone = (pod.spec.topologySpreadConstraints ?? []).filter((t) => t.topologyKey === 'topology.kubernetes.io/zone' && selects(t.labelSelector as never, pod.labels));
+    if (replicas >= 2) return zone.some((t) => t.whenUnsatisfiable === 'DoNotSchedule') ? [] : [`${id(o)}: ${replicas} replicas without a DoNotSchedule zone spread (ScheduleAnyway lets them share one zone)`];
     const anti = (pod.spec.affinity?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).length > 0;
-    return spread || anti ? [] : [`${id(o)}: no zone topology spread or preferred anti-affinity`];
+    return zone.length > 0 || anti ? [] : [`${id(o)}: no zone topology spread or preferred anti-affinity`];
   });
+};
 
 interface NetPolSpec {
   podSelector: never;
@@ -268,7 +276,9 @@ export const servicePorts: Rule = (objects) =>
     return v.map((x) => `${id(s)}: ${x}`);
   });
 
-const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|SIGNING_?KEY|CREDENTIAL|CONNECTION_?STRING|DATABASE_URL)/i;
+// DATABASE_URL is not here: prod's names a role and a host and carries no password (Entra sign-in);
+// one that does carry a password is caught by CREDENTIAL_URL below.
+const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|SIGNING_?KEY|CREDENTIAL|CONNECTION_?STRING)/i;
 /** A URL with credentials in it (scheme://user:password@host). */
 const CREDENTIAL_URL = /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i;
 

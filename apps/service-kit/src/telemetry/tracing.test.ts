@@ -52,3 +52,61 @@ it('samples about 10 % of root traces with the default ratio, and exports nothin
   expect(received.length).toBe(before);
   expect(samplerFor('always_off', 1).toString()).toContain('AlwaysOff');
 });
+
+/**
+ * Application Insights: the Azure Monitor exporter against a local stand-in for the ingestion
+ * endpoint (it answers like Breeze: `{itemsReceived, itemsAccepted, errors}`). What the Azure
+ * response-time alerts read (infra-bicep alerts.bicep: `requests/duration` by `cloud/roleName`)
+ * comes from these request records, so the test checks the record type, the cloud role (the
+ * workload name the alert's dimension names) and the duration.
+ */
+it('sends each server span to Application Insights as a request of cloud role <service>-service, with its duration and status', async () => {
+  const { gunzipSync } = await import('node:zlib');
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const https = await import('node:https');
+  // The exporter talks HTTPS only (it rewrites an http:// ingestion endpoint): a throwaway certificate.
+  const dir = mkdtempSync(join(tmpdir(), 'breeze-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  const tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  rmSync(dir, { recursive: true, force: true });
+  const saved = { reject: process.env.NODE_TLS_REJECT_UNAUTHORIZED, statsbeat: process.env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED };
+  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'; // trust the throwaway certificate, for this test only
+  process.env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED = 'true'; // the SDK's own telemetry would go to Microsoft
+  const envelopes: { name: string; tags: Record<string, string>; data: { baseType: string; baseData: Record<string, unknown> } }[] = [];
+  const breeze = https.createServer(tls, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const text = (req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8');
+      const items = JSON.parse(text) as typeof envelopes;
+      if (req.url?.endsWith('/v2.1/track')) envelopes.push(...items);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ itemsReceived: items.length, itemsAccepted: items.length, errors: [] }));
+    });
+  });
+  await new Promise<void>((r) => breeze.listen(0, '127.0.0.1', r));
+  try {
+    const port = (breeze.address() as { port: number }).port;
+    const connectionString = `InstrumentationKey=00000000-0000-0000-0000-0000000000aa;IngestionEndpoint=http://127.0.0.1:${port}/`;
+    const tracing = setupTracing({ serviceName: 'ai', otlpEndpoint: undefined, tracesSampler: 'parentbased_always_on', tracesSamplerArg: 1 }, { connectionString });
+    const { span } = startServerSpan(tracing, 'POST /api/v1/itineraries', {});
+    await new Promise((r) => setTimeout(r, 20));
+    endServerSpan(span, 201, '/api/v1/itineraries', 'POST');
+    await tracing.shutdown();
+    const requests = envelopes.filter((e) => e.data.baseType === 'RequestData');
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.name).toMatch(/Request$/);
+    expect(requests[0]!.tags['ai.cloud.role']).toBe('ai-service');
+    expect(requests[0]!.data.baseData).toMatchObject({ responseCode: '201', success: true });
+    expect(String(requests[0]!.data.baseData.duration)).toMatch(/^(\d+\.)?\d{2}:\d{2}:\d{2}\.\d+$/);
+  } finally {
+    await new Promise<void>((r) => breeze.close(() => r()));
+    for (const [k, v] of [['NODE_TLS_REJECT_UNAUTHORIZED', saved.reject], ['APPLICATIONINSIGHTS_STATSBEAT_DISABLED', saved.statsbeat]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+});

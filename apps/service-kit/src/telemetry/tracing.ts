@@ -1,6 +1,11 @@
 /**
  * OpenTelemetry tracing: W3C trace context in and out, parent-based sampling at the catalog's
- * ratio (10 %), spans exported over OTLP/HTTP only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+ * ratio (10 %). Spans leave the process over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set,
+ * and to Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is (prod): the Azure
+ * Monitor exporter turns each server span into a `requests` record (cloud role = the workload
+ * name), which also feeds the component's standard request metrics (`requests/duration`, what the
+ * Azure response-time alerts read). With local authentication off on the component, the exporter
+ * signs in with the pod's workload identity (Monitoring Metrics Publisher, infra-bicep).
  * Every request gets a server span (sampled or not, it has a trace id, which goes into the logs).
  */
 import { context, propagation, trace, SpanKind, SpanStatusCode, type Context, type Span, type Tracer } from '@opentelemetry/api';
@@ -17,13 +22,31 @@ import {
   type Sampler,
 } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type { TokenCredential } from '@azure/identity';
+import { ApplicationInsightsSampler, AzureMonitorTraceExporter } from '@azure/monitor-opentelemetry-exporter';
 import { workloadName } from '@tripgen/catalog';
 import type { ServiceConfig } from '../config.ts';
 
-export const samplerFor = (name: string, ratio: number): Sampler => {
-  const root = name.endsWith('always_on') ? new AlwaysOnSampler() : name.endsWith('always_off') ? new AlwaysOffSampler() : new TraceIdRatioBasedSampler(ratio);
+/**
+ * With Application Insights as a destination the ratio sampler is its own (same trace-id ratio),
+ * which stamps the sample rate on each span so that request counts are scaled back up there.
+ */
+export const samplerFor = (name: string, ratio: number, appInsights = false): Sampler => {
+  const root = name.endsWith('always_on')
+    ? new AlwaysOnSampler()
+    : name.endsWith('always_off')
+      ? new AlwaysOffSampler()
+      : appInsights
+        ? new ApplicationInsightsSampler(ratio)
+        : new TraceIdRatioBasedSampler(ratio);
   return name.startsWith('parentbased') ? new ParentBasedSampler({ root }) : root;
 };
+
+/** Where Application Insights is: its connection string, and the credential that signs in (none: the key alone). */
+export interface AppInsightsTarget {
+  readonly connectionString: string;
+  readonly credential?: TokenCredential;
+}
 
 export interface Tracing {
   readonly tracer: Tracer;
@@ -34,11 +57,22 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
-export const setupTracing = (config: Pick<ServiceConfig, 'serviceName' | 'otlpEndpoint' | 'tracesSampler' | 'tracesSamplerArg'>): Tracing => {
+export const setupTracing = (
+  config: Pick<ServiceConfig, 'serviceName' | 'otlpEndpoint' | 'tracesSampler' | 'tracesSamplerArg'>,
+  appInsights?: AppInsightsTarget,
+): Tracing => {
+  const spanProcessors = [];
+  if (config.otlpEndpoint) spanProcessors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url: `${config.otlpEndpoint.replace(/\/$/, '')}/v1/traces` })));
+  if (appInsights) {
+    // No offline storage: the root filesystem is read-only, and a lost batch is only telemetry.
+    const exporter = new AzureMonitorTraceExporter({ connectionString: appInsights.connectionString, credential: appInsights.credential, disableOfflineStorage: true });
+    spanProcessors.push(new BatchSpanProcessor(exporter));
+  }
   const provider = new NodeTracerProvider({
+    // The service name is Application Insights' cloud role (the alerts filter on it).
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: workloadName(config.serviceName) }),
-    sampler: samplerFor(config.tracesSampler, config.tracesSamplerArg),
-    spanProcessors: config.otlpEndpoint ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${config.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }))] : [],
+    sampler: samplerFor(config.tracesSampler, config.tracesSamplerArg, appInsights !== undefined),
+    spanProcessors,
   });
   // Global registration makes the context manager and propagator available to libraries; it is
   // process-wide, so a second app in the same process (tests) reuses the first one's.
@@ -65,7 +99,9 @@ export const startServerSpan = (tracing: Tracing, name: string, headers: Record<
   return { span, ctx: trace.setSpan(parent, span) };
 };
 
-export const endServerSpan = (span: Span, statusCode: number, route: string): void => {
+export const endServerSpan = (span: Span, statusCode: number, route: string, method?: string): void => {
+  // The HTTP semantic conventions: with the method the Azure Monitor exporter reads it as an HTTP request (response code).
+  if (method) span.setAttribute('http.request.method', method);
   span.setAttribute('http.response.status_code', statusCode);
   span.setAttribute('http.route', route);
   if (statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });

@@ -3,7 +3,9 @@
  * either as a mounted file (JWT_SIGNING_KEY_FILE) or as the variable JWT_SIGNING_KEY (what the
  * rendered manifests inject today). For local runs it is generated once into the file (default:
  * under the OS temp dir), never in production, where a missing key is fatal.
- * The public half is served as JWKS; its `kid` is the RFC 7638 thumbprint, so it is stable.
+ * The public half is served as JWKS; its `kid` is the RFC 7638 thumbprint, so it is stable. Since
+ * the key ring (signing-keys.ts) this secret is the ring's first key and the secret its later keys
+ * are sealed with; the ring rotates the keys that actually sign.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -21,8 +23,9 @@ export interface SigningKey {
 
 export const defaultLocalKeyFile = (): string => path.join(os.tmpdir(), 'tripgen', 'user-service-signing-key.pem');
 
-export const loadSigningKey = async (file: string | undefined, production: boolean, pemFromEnv?: string): Promise<SigningKey> => {
-  if (pemFromEnv?.trim()) return fromPem(pemFromEnv);
+/** The mounted secret as PEM text (the key ring's first key and its sealing secret). */
+export const loadSigningKeyPem = async (file: string | undefined, production: boolean, pemFromEnv?: string): Promise<string> => {
+  if (pemFromEnv?.trim()) return pemFromEnv;
   const keyFile = file ?? (production ? undefined : defaultLocalKeyFile());
   if (!keyFile) throw new Error('JWT_SIGNING_KEY_FILE is required in production (the mounted token-signing secret)');
   if (!existsSync(keyFile)) {
@@ -34,8 +37,11 @@ export const loadSigningKey = async (file: string | undefined, production: boole
       if (err.code !== 'EEXIST') throw err;
     });
   }
-  return fromPem(await readFile(keyFile, 'utf8'));
+  return readFile(keyFile, 'utf8');
 };
+
+export const loadSigningKey = async (file: string | undefined, production: boolean, pemFromEnv?: string): Promise<SigningKey> =>
+  fromPem(await loadSigningKeyPem(file, production, pemFromEnv));
 
 const fromPem = async (pem: string): Promise<SigningKey> => {
   const privateKey = await importPKCS8(pem, SIGNING_ALG, { extractable: true });

@@ -5,14 +5,15 @@ import { createFailureThrottle, HttpProblem, ProblemSchema, type Kit } from '@tr
 import { SignJWT } from 'jose';
 import { decoyHash, hashPassword, verifyPassword } from '../domain/passwords.ts';
 import { Jwks, LoginBody, PublicUser, RegisterBody, TokenResponse } from '../domain/schemas.ts';
-import { SIGNING_ALG, type SigningKey } from '../domain/signing-key.ts';
+import { SIGNING_ALG } from '../domain/signing-key.ts';
+import { ACCESS_TOKEN_TTL_SECONDS, type KeyRing } from '../domain/signing-keys.ts';
 import { EmailTakenError, type UserRepository } from '../domain/users.ts';
 
-export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export { ACCESS_TOKEN_TTL_SECONDS };
 
 export interface AuthRoutesOptions {
   readonly users: UserRepository;
-  readonly key: SigningKey;
+  readonly ring: KeyRing;
 }
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -20,7 +21,7 @@ const normalizeEmail = (email: string) => email.trim().toLowerCase();
 /** Failed logins per account, across replicas: the kit's rate limit counts per caller, and one account can be tried from many addresses. */
 export const loginThrottle = (redis: Kit['redis']) => createFailureThrottle({ redis, prefix: 'tripgen:user:login-failures:', ...LOGIN_THROTTLE });
 
-export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { users, key }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { users, ring }) => {
   const { jwtIssuer, jwtAudience } = app.kit.config;
   // Hashed now, not on the first unknown email: that login would otherwise take twice as long.
   await decoyHash();
@@ -66,6 +67,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), request.body.password);
       if (!found || !ok) throw new HttpProblem(401, 'Email or password is wrong');
       await throttle.succeeded(email);
+      const key = ring.current();
       const accessToken = await new SignJWT({ email: found.email })
         .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: 'JWT' })
         .setSubject(found.id)
@@ -79,6 +81,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   );
 
   app.get(AUTH_PATHS.jwks, { schema: { operationId: 'getJwks', description: 'The public keys access tokens are verified with (JWKS).', tags: ['auth'], response: { 200: Jwks } } }, async (_request, reply) =>
-    reply.header('cache-control', 'public, max-age=300').send(key.jwks),
+    reply.header('cache-control', 'public, max-age=300').send(ring.jwks()),
   );
 };

@@ -1,0 +1,189 @@
+/**
+ * The token-signing key ring: Ed25519 keys rotated on a schedule with overlap, shared by every
+ * replica through user_db (`signing_keys`).
+ *
+ * - A new generation is created `publishAheadMs` before it starts signing, so every verifier's
+ *   cached JWKS (the kit caches 10 minutes; the endpoint says max-age 300) holds it before the
+ *   first token signed with it arrives.
+ * - The newest activated generation signs; the one before stops signing then, and stays in the
+ *   JWKS for `tokenTtlMs + clockSkewMs` more, until the last token it signed has expired.
+ * - Replicas race to create a generation; the primary key makes exactly one insert win.
+ * - Private keys are stored sealed with AES-256-GCM under a key derived (HKDF-SHA256) from the
+ *   mounted secret (JWT_SIGNING_KEY: Key Vault in prod). The ring's first generation is that very
+ *   key, so tokens signed before the ring existed stay valid.
+ */
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type CryptoKey, type JSONWebKeySet, type JWK, type JWTVerifyGetKey } from 'jose';
+import { SIGNING_ALG } from './signing-key.ts';
+
+export interface RingKey {
+  readonly kid: string;
+  readonly privateKey: CryptoKey;
+}
+
+export interface KeyRingTiming {
+  /** How long a generation signs before the next one takes over. */
+  readonly rotateEveryMs: number;
+  readonly publishAheadMs: number;
+  /** Access-token lifetime: how long a retired key must still verify. */
+  readonly tokenTtlMs: number;
+  readonly clockSkewMs: number;
+  /** How often each replica reloads the ring and creates a due generation. */
+  readonly checkEveryMs: number;
+}
+
+/** Lifetime of an access token (the login route signs with it; the ring keeps retired keys this long). */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+/** Production timing: a new key every 30 days, announced 15 minutes ahead (> the 10-minute JWKS caches). */
+export const KEY_RING_TIMING: KeyRingTiming = {
+  rotateEveryMs: 30 * 24 * 3600_000,
+  publishAheadMs: 15 * 60_000,
+  tokenTtlMs: ACCESS_TOKEN_TTL_SECONDS * 1000,
+  clockSkewMs: 5 * 60_000,
+  checkEveryMs: 60_000,
+};
+
+/** What the ring needs from the database (a Prisma client in the service, the same in tests). */
+export interface SigningKeyStore {
+  signingKey: {
+    findMany(args: { orderBy: { generation: 'asc' } }): Promise<{ generation: number; kid: string; publicJwk: unknown; sealedPrivateKey: string; activatesAt: Date }[]>;
+    createMany(args: { data: { generation: number; kid: string; publicJwk: JWK; sealedPrivateKey: string; activatesAt: Date }[]; skipDuplicates: true }): Promise<unknown>;
+    deleteMany(args: { where: { generation: { in: number[] } } }): Promise<unknown>;
+  };
+}
+
+const sealingKey = (secret: string): Buffer => Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'tripgen-token-keys', 'seal v1', 32));
+
+export function seal(secret: string, plaintext: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(secret), iv);
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
+export function unseal(secret: string, sealed: string): string {
+  const raw = Buffer.from(sealed, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', sealingKey(secret), raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+}
+
+const publicJwkOf = async (pem: string): Promise<JWK> => {
+  const key = await importPKCS8(pem, SIGNING_ALG, { extractable: true });
+  const { d: _private, ...publicJwk } = await exportJWK(key);
+  const kid = await calculateJwkThumbprint(publicJwk);
+  return { ...publicJwk, kid, alg: SIGNING_ALG, use: 'sig' };
+};
+
+export interface KeyRing {
+  /** The key that signs now. */
+  current(): RingKey;
+  /** Every key a valid token may carry: the signing one, its not yet expired predecessors, the announced successor. */
+  jwks(): JSONWebKeySet;
+  /** Reload from the database and create the next generation when it is due (every replica runs it on a timer). */
+  tick(): Promise<void>;
+  /** Where failures of the background refresh go (the keys loaded before keep serving). */
+  onError(handler: (err: unknown) => void): void;
+  close(): void;
+}
+
+/** A jose key lookup over the ring's current JWKS (rebuilt only when the set changes). */
+export function ringJwks(ring: Pick<KeyRing, 'jwks'>): JWTVerifyGetKey {
+  let cached: { json: string; getKey: JWTVerifyGetKey } | undefined;
+  return (header, token) => {
+    const jwks = ring.jwks();
+    const json = JSON.stringify(jwks);
+    if (cached?.json !== json) cached = { json, getKey: createLocalJWKSet(jwks) };
+    return cached.getKey(header, token);
+  };
+}
+
+interface Row {
+  generation: number;
+  kid: string;
+  jwk: JWK;
+  sealed: string;
+  activatesAt: number;
+}
+
+export async function openKeyRing(opts: {
+  store: SigningKeyStore;
+  /** The mounted secret: the first generation's key and the sealing secret. */
+  secretPem: string;
+  timing?: KeyRingTiming;
+  now?: () => number;
+}): Promise<KeyRing> {
+  const timing = opts.timing ?? KEY_RING_TIMING;
+  const now = opts.now ?? Date.now;
+  const privateKeys = new Map<string, CryptoKey>();
+  let onError: (err: unknown) => void = () => undefined;
+  let rows: Row[] = [];
+
+  const load = async () => {
+    const found = await opts.store.signingKey.findMany({ orderBy: { generation: 'asc' } });
+    rows = found.map((r) => ({ generation: r.generation, kid: r.kid, jwk: r.publicJwk as JWK, sealed: r.sealedPrivateKey, activatesAt: r.activatesAt.getTime() }));
+  };
+  const insert = async (generation: number, pem: string, activatesAt: number) => {
+    const jwk = await publicJwkOf(pem);
+    await opts.store.signingKey.createMany({
+      data: [{ generation, kid: jwk.kid!, publicJwk: jwk, sealedPrivateKey: seal(opts.secretPem, pem), activatesAt: new Date(activatesAt) }],
+      skipDuplicates: true,
+    });
+  };
+  /** Until when a generation's tokens may still be presented: its successor's activation + TTL + skew. */
+  const retiresAt = (i: number): number => (rows[i + 1] ? rows[i + 1]!.activatesAt + timing.tokenTtlMs + timing.clockSkewMs : Number.POSITIVE_INFINITY);
+
+  const tick = async () => {
+    await load();
+    const t = now();
+    if (rows.length === 0) {
+      // The first generation is the key the service signed with before the ring existed.
+      await insert(1, opts.secretPem, t);
+      await load();
+    }
+    const newest = rows.at(-1)!;
+    const nextActivation = newest.activatesAt + timing.rotateEveryMs;
+    if (nextActivation - timing.publishAheadMs <= t) {
+      const { privateKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
+      await insert(newest.generation + 1, await exportPKCS8(privateKey), Math.max(nextActivation, t + timing.publishAheadMs));
+      await load();
+    }
+    // Generations no token can carry any more leave the table (and so every replica's JWKS).
+    const expired = rows.filter((_, i) => retiresAt(i) <= t).map((r) => r.generation);
+    if (expired.length > 0) {
+      await opts.store.signingKey.deleteMany({ where: { generation: { in: expired } } });
+      await load();
+    }
+    for (const r of rows) {
+      if (!privateKeys.has(r.kid)) privateKeys.set(r.kid, await importPKCS8(unseal(opts.secretPem, r.sealed), SIGNING_ALG));
+    }
+  };
+
+  try {
+    await tick();
+  } catch {
+    // The database is out of reach at start: sign with the mounted key (the ring's first
+    // generation) until a tick reaches the database; the service starts either way.
+    const jwk = await publicJwkOf(opts.secretPem);
+    privateKeys.set(jwk.kid!, await importPKCS8(opts.secretPem, SIGNING_ALG));
+    rows = [{ generation: 0, kid: jwk.kid!, jwk, sealed: '', activatesAt: 0 }];
+  }
+  const timer = setInterval(() => void tick().catch((err: unknown) => onError(err)), timing.checkEveryMs);
+  timer.unref();
+
+  return {
+    current() {
+      const t = now();
+      const active = [...rows].reverse().find((r) => r.activatesAt <= t) ?? rows[0]!;
+      return { kid: active.kid, privateKey: privateKeys.get(active.kid)! };
+    },
+    jwks() {
+      const t = now();
+      return { keys: rows.filter((_, i) => retiresAt(i) > t).map((r) => ({ ...r.jwk })) };
+    },
+    tick,
+    onError: (handler) => void (onError = handler),
+    close: () => clearInterval(timer),
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * The platform add-ons as Argo CD Applications of their upstream Helm charts, pinned to exact
+ * versions (config/addons.ts), with their values written here from the profile, so that a fresh
+ * cluster syncs: Argo CD itself (after a one-time install, k8s/README.md), Argo Rollouts and the
+ * Prometheus stack in prod, the NGINX Ingress Controller in dev. The VPA, the Istio mesh and the
+ * Key Vault CSI driver are AKS managed features enabled in infra-bicep (CLUSTER_PROVIDED_APIS).
+ *
+ * Sync waves: every add-on syncs in ADDON_WAVE, before the TripGen charts (platform 0 onwards)
+ * whose objects use the add-ons' CRDs; the root Application waits for each wave to be Healthy
+ * because Argo CD's values restore the Application health check (APPLICATION_HEALTH_LUA).
+ */
+import { Construct } from 'constructs';
+import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
+import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
+import { ADDON_CHARTS, APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA, type HelmChartSource } from '../config/addons.ts';
+import type { EnvironmentProfile } from '../config/profile.ts';
+import { emit } from '../lib/emit.ts';
+import { ARGO_SYNC_WAVE } from '../lib/labels.ts';
+import { PROM_CERTS_DIR } from './service-monitoring.ts';
+
+/** Before the platform chart (wave 0), whose PrometheusRule and AnalysisTemplates need the CRDs. */
+export const ADDON_WAVE = -2;
+/** Argo CD manages itself first: the Application health check must be in place for the waves after it. */
+export const ARGOCD_SELF_WAVE = -3;
+
+const IN_CLUSTER = 'https://kubernetes.default.svc';
+
+export interface PlatformAddOn {
+  readonly name: keyof typeof ADDON_CHARTS;
+  readonly chart: HelmChartSource;
+  readonly releaseName: string;
+  readonly namespace: string;
+  readonly wave: number;
+  /** Pod Security level of the add-on's namespace (Argo CD creates it with these labels). */
+  readonly podSecurity: 'restricted' | 'baseline' | 'privileged';
+  readonly namespaceLabels: Readonly<Record<string, string>>;
+  readonly values: Record<string, unknown>;
+  /** Server-side apply: CRDs too large for the last-applied annotation (prometheus-community/helm-charts#3345). */
+  readonly serverSideApply: boolean;
+}
+
+/** The add-ons one environment needs, derived from what its profile renders. */
+export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
+  const addOns: PlatformAddOn[] = [
+    {
+      name: 'argoCd',
+      chart: ADDON_CHARTS.argoCd,
+      releaseName: 'argocd',
+      namespace: profile.argo.namespace,
+      wave: ARGOCD_SELF_WAVE,
+      podSecurity: 'baseline',
+      namespaceLabels: {},
+      values: argoCdValues(profile),
+      serverSideApply: true,
+    },
+  ];
+  if (profile.delivery === 'progressive') {
+    addOns.push({
+      name: 'argoRollouts',
+      chart: ADDON_CHARTS.argoRollouts,
+      releaseName: 'argo-rollouts',
+      namespace: profile.argo.rolloutsController.namespace,
+      wave: ADDON_WAVE,
+      podSecurity: 'restricted',
+      // The controller runs in the mesh: its blue-green smoke check reaches the preview Service over mTLS.
+      namespaceLabels: profile.mesh ? { 'istio.io/rev': profile.mesh.revision } : {},
+      values: {
+        serviceAccount: { create: true, name: profile.argo.rolloutsController.serviceAccount },
+        controller: { replicas: 2 },
+        dashboard: { enabled: false },
+      },
+      serverSideApply: true,
+    });
+  }
+  if (profile.monitoring) {
+    const m = profile.monitoring;
+    const selector = { matchLabels: { ...m.ruleSelectorLabels } };
+    addOns.push({
+      name: 'kubePrometheusStack',
+      chart: ADDON_CHARTS.kubePrometheusStack,
+      releaseName: 'kube-prometheus-stack',
+      namespace: m.namespace,
+      wave: ADDON_WAVE,
+      // node-exporter reads the host (hostNetwork, hostPID, hostPath /proc and /sys).
+      podSecurity: 'privileged',
+      namespaceLabels: {},
+      values: {
+        crds: { enabled: true },
+        // Dashboards are Azure Monitor's (Application Insights, Container Insights workbooks).
+        grafana: { enabled: false },
+        // AKS runs the control plane: there is no controller-manager, scheduler, etcd or kube-proxy
+        // endpoint to scrape, and their scrape jobs would only fire TargetDown.
+        kubeControllerManager: { enabled: false },
+        kubeScheduler: { enabled: false },
+        kubeEtcd: { enabled: false },
+        kubeProxy: { enabled: false },
+        prometheus: {
+          prometheusSpec: {
+            replicas: 2,
+            retention: '15d',
+            // Only what TripGen labels for this Prometheus (profile.monitoring.ruleSelectorLabels).
+            ruleSelectorNilUsesHelmValues: false,
+            ruleSelector: selector,
+            ruleNamespaceSelector: {},
+            serviceMonitorSelectorNilUsesHelmValues: false,
+            serviceMonitorSelector: selector,
+            serviceMonitorNamespaceSelector: {},
+            storageSpec: {
+              volumeClaimTemplate: { spec: { storageClassName: 'managed-csi', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '50Gi' } } } },
+            },
+            ...(profile.mesh ? istioCertificates(profile.mesh.revision) : {}),
+          },
+        },
+      },
+      serverSideApply: true,
+    });
+  }
+  if (profile.ingress.kind === 'nginx') {
+    addOns.push({
+      name: 'nginxIngress',
+      chart: ADDON_CHARTS.nginxIngress,
+      releaseName: 'nginx-ingress',
+      namespace: profile.ingress.controllerNamespace,
+      wave: ADDON_WAVE,
+      podSecurity: 'baseline',
+      namespaceLabels: {},
+      values: {
+        controller: {
+          ingressClass: { name: profile.ingress.className, create: true, setAsDefaultIngress: false },
+          // The public LoadBalancer keeps the client's address (the services' anonymous rate limit).
+          service: { type: 'LoadBalancer', externalTrafficPolicy: 'Local' },
+          // dev's workloads run on the spot pool.
+          tolerations: profile.tolerations.map((t) => ({ ...t })),
+        },
+      },
+      serverSideApply: false,
+    });
+  }
+  return addOns;
+}
+
+/**
+ * Prometheus scrapes the meshed services over Istio mTLS with the workload certificate its own
+ * sidecar writes to a shared volume (istio.io docs ops/integrations/prometheus, "TLS settings"):
+ * the sidecar intercepts nothing, it only provisions the certificate.
+ */
+function istioCertificates(revision: string): Record<string, unknown> {
+  return {
+    podMetadata: {
+      labels: { 'istio.io/rev': revision, 'sidecar.istio.io/inject': 'true' },
+      annotations: {
+        'traffic.sidecar.istio.io/includeInboundPorts': '',
+        'traffic.sidecar.istio.io/includeOutboundIPRanges': '',
+        'proxy.istio.io/config': 'proxyMetadata:\n  OUTPUT_CERTS: /etc/istio-output-certs\n',
+        'sidecar.istio.io/userVolumeMount': '[{"name": "istio-certs", "mountPath": "/etc/istio-output-certs"}]',
+      },
+    },
+    volumes: [{ name: 'istio-certs', emptyDir: { medium: 'Memory' } }],
+    volumeMounts: [{ name: 'istio-certs', mountPath: PROM_CERTS_DIR }],
+  };
+}
+
+function argoCdValues(profile: EnvironmentProfile): Record<string, unknown> {
+  const oci = Object.values(ADDON_CHARTS).filter((c) => c.oci);
+  return {
+    configs: {
+      cm: { [APPLICATION_HEALTH_KEY]: APPLICATION_HEALTH_LUA },
+      // OCI Helm registries must be declared to Argo CD with enableOCI (public: no credentials).
+      ...(profile.ingress.kind === 'nginx' && oci.length > 0
+        ? { repositories: Object.fromEntries(oci.map((c) => [c.chart, { url: c.repoURL, name: c.chart, type: 'helm', enableOCI: 'true' }])) }
+        : {}),
+    },
+    // Sign-in goes through Entra ID (OIDC, configured by the operators), not a bundled Dex.
+    dex: { enabled: false },
+  };
+}
+
+export const platformProjectName = (profile: EnvironmentProfile): string => `tripgen-${profile.name}-platform`;
+
+export interface PlatformAddOnsProps {
+  readonly profile: EnvironmentProfile;
+  /** The labels of the Argo CD objects around them. */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/**
+ * One AppProject for the add-ons: only the pinned upstream chart repositories (never this
+ * repository, so nothing a TripGen chart renders can reach Argo CD's namespace), only the
+ * add-ons' namespaces, and cluster-scoped objects of any kind (CRDs, ClusterRoles, webhooks,
+ * IngressClasses are what these charts are for). Then one Application per add-on.
+ */
+export class PlatformAddOns extends Construct {
+  /** The add-ons this environment syncs (the synth summary lists them). */
+  readonly addOns: readonly PlatformAddOn[];
+
+  constructor(scope: Construct, id: string, private readonly props: PlatformAddOnsProps) {
+    super(scope, id);
+    this.addOns = platformAddOns(props.profile);
+    this.project();
+    for (const a of this.addOns) this.application(a);
+  }
+
+  private project(): void {
+    const { profile, labels } = this.props;
+    emit(this, {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AppProject',
+      metadata: { name: platformProjectName(profile), namespace: profile.argo.namespace, labels: { ...labels } },
+      spec: {
+        description: `TripGen ${profile.name}: platform add-ons (pinned upstream Helm charts)`,
+        sourceRepos: [...new Set(this.addOns.map((a) => a.chart.repoURL))].sort(),
+        destinations: [...new Set(this.addOns.map((a) => a.namespace))].sort().map((namespace) => ({ server: IN_CLUSTER, namespace })),
+        clusterResourceWhitelist: [{ group: '*', kind: '*' }],
+      },
+    } satisfies IAppProject);
+  }
+
+  private application(a: PlatformAddOn): void {
+    const { profile, labels } = this.props;
+    const project = platformProjectName(profile);
+    emit(this, {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: {
+        name: `${project}-${a.releaseName}`,
+        namespace: profile.argo.namespace,
+        labels: { ...labels, 'app.kubernetes.io/component': 'platform-addon' },
+        annotations: { [ARGO_SYNC_WAVE]: String(a.wave) },
+        // Argo CD must not delete itself (and every Application) when this Application goes away.
+        ...(a.name === 'argoCd' ? {} : { finalizers: ['resources-finalizer.argocd.argoproj.io'] }),
+      },
+      spec: {
+        project,
+        source: {
+          repoURL: a.chart.repoURL,
+          chart: a.chart.chart,
+          targetRevision: a.chart.version,
+          helm: { releaseName: a.releaseName, valuesObject: a.values },
+        },
+        destination: { server: IN_CLUSTER, namespace: a.namespace },
+        syncPolicy: {
+          ...(profile.argo.automatedSync ? { automated: { prune: true, selfHeal: true } } : {}),
+          managedNamespaceMetadata: { labels: { 'pod-security.kubernetes.io/enforce': a.podSecurity, ...a.namespaceLabels } },
+          syncOptions: ['CreateNamespace=true', ...(a.serverSideApply ? ['ServerSideApply=true'] : [])],
+          retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
+        },
+      },
+    } satisfies IApplication);
+  }
+}
