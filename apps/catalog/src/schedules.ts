@@ -69,6 +69,9 @@ export interface ScheduleResult {
 export const GENERATION_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
 
+/** Schedule ids one call of the AI service's internal status route may ask (its callers split longer lists). */
+export const SCHEDULE_STATUS_MAX_IDS = 100;
+
 /** One schedule as the AI service's internal status route reports it. */
 export interface GenerationState {
   readonly id: string;

@@ -5,13 +5,11 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import { internalPrefix } from '@tripgen/catalog';
+import { SCHEDULE_STATUS_MAX_IDS, internalPrefix } from '@tripgen/catalog';
 import { ProblemSchema } from '@tripgen/service-kit';
 import type { GenerationRepository } from '../domain/generations.ts';
 
-export const MAX_STATUS_IDS = 100;
-
-const StatusBody = Type.Object({ ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: MAX_STATUS_IDS, uniqueItems: true }) }, { additionalProperties: false });
+const StatusBody = Type.Object({ ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: SCHEDULE_STATUS_MAX_IDS, uniqueItems: true }) }, { additionalProperties: false });
 const GenerationState = Type.Object({
   id: Type.String(),
   status: Type.Union([Type.Literal('running'), Type.Literal('completed'), Type.Literal('failed')]),
