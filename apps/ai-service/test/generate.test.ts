@@ -9,7 +9,7 @@ import { RESPONSE_TIME_SLO, internalPrefix, LOCATION_INTERNAL_PATHS, type Candid
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { locationDirectory } from '../src/clients/location.ts';
-import { GenerationFailure, MIN_ENGINE_MS, TARGET_RESERVE_MS, engineTimeLimit, generateSchedule, type GenerateDeps } from '../src/planning/generate.ts';
+import { GenerationFailure, MIN_ENGINE_ITERATIONS, MIN_ENGINE_MS, TARGET_RESERVE_MS, engineBacklog, engineBudget, generateSchedule, type GenerateDeps } from '../src/planning/generate.ts';
 import { keywordInterestModel } from '../src/planning/interests.ts';
 import { SEOUL, request, withOpening } from './fixtures/places.ts';
 
@@ -55,13 +55,37 @@ const failure = async (p: Promise<unknown>): Promise<GenerationFailure> => {
   return err as GenerationFailure;
 };
 
-describe('the engine time limit', () => {
-  it('is the configured one while the 5-second target leaves room, shrinks with the time already spent, and never goes below the floor', () => {
-    const t0 = 1_000_000;
-    const slo = RESPONSE_TIME_SLO.itinerary.p95Ms;
-    expect(engineTimeLimit(800, t0, t0)).toBe(800);
-    expect(engineTimeLimit(800, t0, t0 + slo - TARGET_RESERVE_MS - 300)).toBe(300);
-    expect(engineTimeLimit(800, t0, t0 + slo)).toBe(MIN_ENGINE_MS);
+describe('the engine budget', () => {
+  const configured = { timeLimitMs: 800, maxIterations: 600 };
+  const t0 = 1_000_000;
+  const span = RESPONSE_TIME_SLO.itinerary.p95Ms - TARGET_RESERVE_MS;
+
+  it('alone and on time: the configured one (the eval:itinerary figures are made with it)', () => {
+    expect(engineBudget(configured, t0, t0)).toEqual(configured);
+    expect(engineBudget(configured, t0, t0 + 0.2 * span, 1)).toEqual(configured);
+  });
+
+  it('late: the time left and fewer iterations, never below the floors', () => {
+    expect(engineBudget(configured, t0, t0 + span - 600)).toEqual({ timeLimitMs: 600, maxIterations: Math.floor((600 * 600) / span) });
+    expect(engineBudget(configured, t0, t0 + span - 300)).toEqual({ timeLimitMs: 300, maxIterations: MIN_ENGINE_ITERATIONS });
+    expect(engineBudget(configured, t0, t0 + span / 2)).toEqual({ timeLimitMs: configured.timeLimitMs, maxIterations: 300 });
+    expect(engineBudget(configured, t0, t0 + span + 5_000)).toEqual({ timeLimitMs: MIN_ENGINE_MS, maxIterations: MIN_ENGINE_ITERATIONS });
+  });
+
+  it('with others waiting for the engine: its share of the time left', () => {
+    expect(engineBudget(configured, t0, t0, 4)).toEqual({ timeLimitMs: configured.timeLimitMs, maxIterations: 150 });
+    expect(engineBudget(configured, t0, t0 + span / 2, 10)).toEqual({ timeLimitMs: span / 20, maxIterations: MIN_ENGINE_ITERATIONS });
+    expect(engineBudget({ timeLimitMs: 100, maxIterations: 20 }, t0, t0, 4)).toEqual({ timeLimitMs: 100, maxIterations: 20 });
+  });
+
+  it('counts each schedule in the backlog until its engine run is over, once', () => {
+    const backlog = engineBacklog();
+    const leave = backlog.enter();
+    backlog.enter();
+    expect(backlog.size()).toBe(2);
+    leave();
+    leave();
+    expect(backlog.size()).toBe(1);
   });
 });
 
@@ -160,5 +184,20 @@ describe('a re-plan', () => {
     expect((await failure(generateSchedule(m, deps()))).message).toBe('the schedule to re-plan is not available');
     // A re-plan asks the candidates of its one day only.
     expect(calls.candidates[0]!.dates).toEqual([DATES[1]]);
+  });
+});
+
+describe('a schedule behind others in this process', () => {
+  it('runs the engine on its share (fewer iterations) and leaves the backlog when done', async () => {
+    const places = [SEOUL.gyeongbokgung, SEOUL.jogyesa, SEOUL.insadong, SEOUL.bukchon, SEOUL.changdeokgung, SEOUL.gwangjang].map((p) => ({ ...withOpening(p, DATES), distanceKm: 1 }));
+    answers.candidates = () => ({ status: 200, json: { items: places, missing: [] } });
+    const backlog = engineBacklog();
+    for (let i = 0; i < 3; i++) backlog.enter();
+    const budget = { timeLimitMs: 5_000, maxIterations: 400 };
+    const behind = await generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps({ budget, backlog }));
+    expect(behind.plan.stats.iterations).toBeLessThanOrEqual(100);
+    expect(backlog.size()).toBe(3);
+    const alone = await generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps({ budget, backlog: engineBacklog() }));
+    expect(alone.plan.stats.iterations).toBe(400);
   });
 });

@@ -39,7 +39,7 @@ const post = (url: string, payload: unknown, headers: Record<string, string> = {
 
 describe('POST /api/v1/ai/interests', () => {
   it('is for a signed-in traveller only: 401 problem+json without a token or with a malformed one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer not-a-jwt' }, { authorization: 'Basic dXNlcjpwYXNz' }]) {
+    for (const headers of [{}, { authorization: 'Bearer not-a-jwt' }, { authorization: 'Basic dXNlcjpwYXNz' }] as Record<string, string>[]) {
       const res = await post('/api/v1/ai/interests', { interests: ['palaces'] }, headers);
       expect(res.statusCode, JSON.stringify(headers)).toBe(401);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
