@@ -4,7 +4,8 @@
  * public route needs a traveller's token. The answers with a token are in the trip service's
  * end-to-end tests (with the real user service issuing it).
  */
-import { QUEUE_NAMES, internalPrefix } from '@tripgen/catalog';
+import { AI_INTERNAL_PATHS, QUEUE_NAMES, QUEUES, SCHEDULE_NOTIFICATIONS, SCHEDULE_TIMED_OUT, internalPrefix } from '@tripgen/catalog';
+import pg from 'pg';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import type { App } from '@tripgen/service-kit';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
@@ -58,7 +59,7 @@ describe('POST /api/v1/ai/interests', () => {
 });
 
 describe('the internal status route', () => {
-  const url = `${internalPrefix('ai')}/schedules/status`;
+  const url = `${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}`;
 
   it('leaves out ids it has not seen', async () => {
     const res = await post(url, { ids: ['00000000-0000-4000-8000-000000000001'] });
@@ -69,6 +70,39 @@ describe('the internal status route', () => {
   it('answers ids that are not schedule ids, too many, repeated or none with a 400 problem+json', async () => {
     const id = '00000000-0000-4000-8000-000000000001';
     for (const body of [{ ids: ['not-a-uuid'] }, { ids: [] }, { ids: [id, id] }, { ids: Array.from({ length: 101 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`) }, {}, 'null']) {
+      const res = await post(url, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+});
+
+describe('the internal expire route (the trip service, at a schedule\'s deadline)', () => {
+  const url = `${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}`;
+  const notifications = async (scheduleId: string) => {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      return (await client.query(`SELECT message_id, body FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2`, [QUEUES.notification, scheduleId])).rows as { message_id: string; body: { type: string; userId: string; payload: { error: string } } }[];
+    } finally {
+      await client.end();
+    }
+  };
+
+  it('fails a schedule it never saw and notifies its traveller once, however often asked', async () => {
+    const item = { id: '00000000-0000-4000-8000-0000000000e1', tripId: '00000000-0000-4000-8000-0000000000e2', userId: '00000000-0000-4000-8000-0000000000e3' };
+    for (let i = 0; i < 2; i++) {
+      const res = await post(url, { items: [item] });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ items: [{ id: item.id, status: 'failed', error: SCHEDULE_TIMED_OUT }] });
+    }
+    const sent = await notifications(item.id);
+    expect(sent.map((n) => [n.body.type, n.body.userId, n.body.payload.error])).toEqual([[SCHEDULE_NOTIFICATIONS.failed, item.userId, SCHEDULE_TIMED_OUT]]);
+  });
+
+  it('answers a body that is not a list of schedules with a 400 problem+json', async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    for (const body of [{ items: [] }, { items: [{ id, tripId: id }] }, { items: [{ id: 'x', tripId: id, userId: id }] }, { ids: [id] }, 'null']) {
       const res = await post(url, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

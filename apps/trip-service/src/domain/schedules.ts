@@ -8,7 +8,7 @@
  * stays `queued` or `running` forever, whatever happened to its message.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { QUEUES, SCHEDULE_STATUS_MAX_IDS, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName } from '@tripgen/catalog';
+import { QUEUES, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
 import { enqueue } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
@@ -25,7 +25,7 @@ const DEFAULT_PACE: Pace = 'normal';
 const DEFAULT_MODE: TravelModeName = 'transit';
 /** How often one unfinished schedule is asked of the AI service, at most. */
 export const REFRESH_EVERY_MS = 150;
-export const TIMED_OUT = 'the schedule was not generated in time; please request it again';
+export const TIMED_OUT = SCHEDULE_TIMED_OUT;
 
 interface Logger {
   warn(obj: object, msg: string): void;
@@ -155,6 +155,18 @@ export const scheduleService = (deps: ScheduleDeps) => {
     } catch (err) {
       // The AI service is down: keep what we know; the deadline below still applies.
       log.warn({ err: String(err) }, 'schedule states unavailable from the AI service');
+    }
+    // Past the deadline and the grace without an outcome: the AI service fails them, so that the
+    // traveller is notified as for any failure (this service does not produce notifications). Not
+    // answering, they are failed here alone; the AI service notifies when their message arrives late.
+    const expired = pending.filter((r) => !['completed', 'failed'].includes(byId.get(r.id)?.status ?? '') && now() > r.notAfter.getTime() + config.scheduleGraceMs);
+    for (let i = 0; i < expired.length; i += SCHEDULE_STATUS_MAX_IDS) {
+      try {
+        const final = await peers.expireSchedules(expired.slice(i, i + SCHEDULE_STATUS_MAX_IDS).map((r) => ({ id: r.id, tripId: r.tripId, userId: r.userId })));
+        for (const s of final) byId.set(s.id, s);
+      } catch (err) {
+        log.warn({ err: String(err) }, 'the AI service could not fail schedules past their deadline; failing them here');
+      }
     }
     let changed = false;
     for (const row of pending) {
