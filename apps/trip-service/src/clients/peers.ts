@@ -33,7 +33,6 @@ export const peers = (urls: { user: string; location: string; ai: string }): Pee
       return (await ai.post<{ items: GenerationState[] }>(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}`, { ids })).items;
     },
     async expireSchedules(items) {
-      if (items.length === 0) return [];
       return (await ai.post<{ items: GenerationState[] }>(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}`, { items })).items;
     },
     async preferences(authorization) {
