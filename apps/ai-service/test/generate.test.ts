@@ -60,16 +60,15 @@ describe('the engine budget', () => {
   const t0 = 1_000_000;
   const span = RESPONSE_TIME_SLO.itinerary.p95Ms - TARGET_RESERVE_MS;
 
-  it('alone and on time: the configured one (the eval:itinerary figures are made with it)', () => {
+  it('alone: the configured iterations, and the time limit never past what is left of the target, nor below the floor', () => {
     expect(engineBudget(configured, t0, t0)).toEqual(configured);
-    expect(engineBudget(configured, t0, t0 + 0.2 * span, 1)).toEqual(configured);
+    expect(engineBudget(configured, t0, t0 + span - 300)).toEqual({ timeLimitMs: 300, maxIterations: 600 });
+    expect(engineBudget(configured, t0, t0 + span + 5_000)).toEqual({ timeLimitMs: MIN_ENGINE_MS, maxIterations: 600 });
   });
 
-  it('late: the time left and fewer iterations, never below the floors', () => {
-    expect(engineBudget(configured, t0, t0 + span - 600)).toEqual({ timeLimitMs: 600, maxIterations: Math.floor((600 * 600) / span) });
-    expect(engineBudget(configured, t0, t0 + span - 300)).toEqual({ timeLimitMs: 300, maxIterations: MIN_ENGINE_ITERATIONS });
-    expect(engineBudget(configured, t0, t0 + span / 2)).toEqual({ timeLimitMs: configured.timeLimitMs, maxIterations: 300 });
-    expect(engineBudget(configured, t0, t0 + span + 5_000)).toEqual({ timeLimitMs: MIN_ENGINE_MS, maxIterations: MIN_ENGINE_ITERATIONS });
+  it('behind others and late: fewer iterations, never below the floor', () => {
+    expect(engineBudget(configured, t0, t0 + span - 1_200, 2)).toEqual({ timeLimitMs: 600, maxIterations: Math.floor((600 * 1_200) / span / 2) });
+    expect(engineBudget(configured, t0, t0 + span + 5_000, 2)).toEqual({ timeLimitMs: MIN_ENGINE_MS, maxIterations: MIN_ENGINE_ITERATIONS });
   });
 
   it('with others waiting for the engine: its share of the time left', () => {
