@@ -6,12 +6,14 @@
 import { createApp, createPrismaClient, createTokenVerifier, databasePassword, loadConfig, prismaDatabase, remoteJwks, type App } from '@tripgen/service-kit';
 import { azureCredentialFromEnv, createOutboxRelay, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import type { FastifyServerOptions } from 'fastify';
+import { cachedCandidates } from './clients/candidate-cache.ts';
 import { locationDirectory } from './clients/location.ts';
 import { aiConfig } from './config.ts';
 import { generationRepository } from './domain/generations.ts';
 import { consumeScheduleRequests } from './domain/schedule-consumer.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { azureOpenAIInterestModel } from './llm/azure-openai.ts';
+import { engineBacklog } from './planning/generate.ts';
 import { withFallback } from './planning/interests.ts';
 import { interestRoutes } from './routes/interests.ts';
 import { internalRoutes } from './routes/internal.ts';
@@ -49,9 +51,11 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
           broker,
           prisma,
           {
-            directory: locationDirectory(ai.locationServiceUrl),
+            // Areas asked by many travellers (the same city on the same dates) cross the network once.
+            directory: cachedCandidates(locationDirectory(ai.locationServiceUrl)),
             interests,
             budget: { timeLimitMs: ai.engineTimeLimitMs, maxIterations: ai.engineMaxIterations },
+            backlog: engineBacklog(),
             log: (obj, msg) => app.log.warn(obj, msg),
           },
           {

@@ -87,4 +87,39 @@ describe('Azure OpenAI interest model', () => {
     const m = withFallback(azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 1_000 }), () => undefined);
     expect(await m.weights(['temples'])).toEqual({ temple: 1, park: 0.5 });
   });
+
+  it('answers each failure with an error that says what went wrong (what the fallback logs)', async () => {
+    const m = azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 1_000 });
+    answer = () => ({ status: 429, json: { error: { code: '429', message: 'Rate limit is exceeded.' } } });
+    await expect(m.weights(['temples'])).rejects.toThrow('Azure OpenAI answered 429');
+    answer = () => completion('{"temple":1}', 'content_filter');
+    await expect(m.weights(['temples'])).rejects.toThrow('Azure OpenAI stopped with content_filter');
+    answer = () => ({ status: 200, json: { id: 'chatcmpl-2', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: null }, finish_reason: 'stop' }] } });
+    await expect(m.weights(['temples'])).rejects.toThrow('Azure OpenAI answered without content');
+    answer = () => ({ status: 200, json: { id: 'chatcmpl-3', object: 'chat.completion', choices: [] } });
+    await expect(m.weights(['temples'])).rejects.toThrow('Azure OpenAI answered without content');
+  });
+
+  it('asks nothing without an Entra token, and stops when the schedule that asked gives up', async () => {
+    const before = seen.length;
+    const noToken: TokenCredential = { getToken: async () => null };
+    await expect(azureOpenAIInterestModel({ endpoint, deployment: 'd', credential: noToken }).weights(['temples'])).rejects.toThrow('no Entra token for Azure OpenAI');
+    expect(seen.length).toBe(before);
+
+    answer = () => ({ status: 0, json: {} });
+    const caller = new AbortController();
+    const started = Date.now();
+    const pending = azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 10_000 }).weights(['temples'], caller.signal);
+    setTimeout(() => caller.abort(), 100);
+    await expect(pending).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('is not asked for no interests at all (the keywords answer alone)', async () => {
+    const before = seen.length;
+    const m = withFallback(azureOpenAIInterestModel({ endpoint, deployment: 'd', credential }), () => undefined);
+    expect(await m.weights([])).toEqual({});
+    expect(seen.length).toBe(before);
+    expect(withFallback(undefined, () => undefined).source).toBe('keywords');
+  });
 });

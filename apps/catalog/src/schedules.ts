@@ -69,6 +69,25 @@ export interface ScheduleResult {
 export const GENERATION_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
 
+/** Schedule ids one call of the AI service's internal status route may ask (its callers split longer lists). */
+export const SCHEDULE_STATUS_MAX_IDS = 100;
+
+/**
+ * The AI service's internal routes (under internalPrefix('ai')), for the trip service: the state of
+ * schedules, and failing those past their deadline (so the traveller is notified as for any failure).
+ */
+export const AI_INTERNAL_PATHS = { status: '/schedules/status', expire: '/schedules/expire' } as const;
+
+/** The reason of a schedule failed at its deadline without an outcome. */
+export const SCHEDULE_TIMED_OUT = 'the schedule was not generated in time; please request it again';
+
+/** A schedule past its deadline, as the trip service asks the AI service to fail it. */
+export interface ExpiredSchedule {
+  readonly id: string;
+  readonly tripId: string;
+  readonly userId: string;
+}
+
 /** One schedule as the AI service's internal status route reports it. */
 export interface GenerationState {
   readonly id: string;

@@ -6,6 +6,7 @@
  *  - the same request again while one is active: that one (idempotent), another request: 409;
  *  - a poison message: dead-lettered, its schedule failed with a reason, never left queued;
  *  - AI service down: the schedule waits `queued`, and is failed after its deadline, in the background;
+ *  - a message that never reaches the AI service: failed at its deadline through the AI service, notified once;
  *  - broker down: the request is kept in the outbox and sent once the broker is back, exactly once.
  */
 import { QUEUES, SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
@@ -17,25 +18,30 @@ import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
 
 let stack: Stack;
 let slow: Stack;
+let late: Stack;
 
 beforeAll(async () => {
-  [stack, slow] = await Promise.all([
+  [stack, slow, late] = await Promise.all([
     startStack(),
-    // No AI service at all, and a deadline short enough to pass during the test, long enough for
-    // "asking again" to make its five requests while the first is still active on a loaded machine.
-    startStack({ ai: false, tripEnv: { SCHEDULE_DEADLINE_MS: '4000', SCHEDULE_GRACE_MS: '200' } }),
+    // No AI service at all, and a deadline that passes during the test (long enough for the
+    // requests of one test on a loaded machine).
+    startStack({ ai: false, tripEnv: { SCHEDULE_DEADLINE_MS: '5000', SCHEDULE_GRACE_MS: '200' } }),
+    // The AI service up, and a deadline that passes during the test.
+    startStack({ tripEnv: { SCHEDULE_DEADLINE_MS: '1500', SCHEDULE_GRACE_MS: '200' } }),
   ]);
 });
 afterAll(async () => {
   await stack?.close();
   await slow?.close();
+  await late?.close();
 });
 
 const newTrip = async (s: Stack) => {
   const t = await s.traveller();
   const headers = { authorization: t.authorization };
-  const id = (await call(s.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
-  return { ...t, headers, id };
+  const created = await call(s.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers });
+  expect(created.status, JSON.stringify(created.json)).toBe(201);
+  return { ...t, headers, id: created.json.id as string };
 };
 
 const query = async (url: string, sql: string, params: unknown[] = []) => {
@@ -102,6 +108,33 @@ describe('the AI service down', () => {
   });
 });
 
+describe('a request message that never reaches the AI service', () => {
+  it('is failed at its deadline through the AI service, and the traveller is told once, as for any failure', async () => {
+    const t = await newTrip(late);
+    await late.ai!.stop();
+    const broker = createServiceBusBroker({ connectionString: late.bus.connectionString });
+    try {
+      const asked = await call(late.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
+      await waitFor(() => late.bus.count(QUEUES.aiScheduleGeneration) === 1, 'the request in the queue');
+      // The message is lost (taken off the queue by someone else): the AI service never sees it.
+      const sub = await broker.consume(QUEUES.aiScheduleGeneration, async () => ({ action: 'complete' }));
+      await waitFor(() => late.bus.count(QUEUES.aiScheduleGeneration) === 0, 'the request taken off the queue');
+      await sub.close();
+      await late.ai!.start();
+      const url = `/api/v1/trips/${t.id}/schedules/${asked.json.id}`;
+      await waitFor(async () => (await query(late.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [asked.json.id]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
+      expect((await call(late.trip.url, 'GET', url, { headers: t.headers })).json).toMatchObject({ status: 'failed', error: TIMED_OUT });
+      expect(await query(late.ai!.db.url, "SELECT status::text, error FROM generations WHERE id = $1", [asked.json.id])).toEqual([{ status: 'failed', error: TIMED_OUT }]);
+      await waitFor(async () => (await inbox(late, t.authorization)).length > 0, 'the failure notification');
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect((await inbox(late, t.authorization)).map((n) => [n.type, n.payload.error])).toEqual([[SCHEDULE_NOTIFICATIONS.failed, TIMED_OUT]]);
+    } finally {
+      await broker.close();
+      if (!late.ai!.app) await late.ai!.start();
+    }
+  });
+});
+
 describe('a poison message', () => {
   it('is dead-lettered and its schedule failed with a reason, never left queued', async () => {
     const t = await newTrip(stack);
@@ -136,16 +169,16 @@ describe('a poison message', () => {
 describe('the broker down', () => {
   it('keeps the request in the outbox and sends it once, when the broker is back', async () => {
     const t = await newTrip(stack);
-    // Nothing in flight when the broker goes: a send cut off mid-way is the SDK's to retry (up to
-    // its timeout), which would hold up the relay's next claim.
-    await waitFor(async () => (await query(stack.trip.db.url, 'SELECT count(*)::int AS n FROM outbox_messages WHERE sent_at IS NULL'))[0]?.n === 0, 'the outbox to be empty');
+    // Nothing in flight when the broker stops (the new trip's warm-up message sent): a send cut
+    // off halfway is the broker client's timeout, not what this test is about.
+    await waitFor(async () => (await query(stack.trip.db.url, 'SELECT count(*)::int AS n FROM outbox_messages WHERE sent_at IS NULL'))[0]?.n === 0, 'the outbox to be sent');
     await stack.bus.stop();
     const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
     expect(asked.status).toBe(202);
-    // The relay tries on its own schedule; wait for a try (a fixed sleep raced it on a loaded CI machine).
-    const outboxRow = () => query(stack.trip.db.url, 'SELECT sent_at IS NULL AS pending, attempts > 0 AS tried FROM outbox_messages WHERE message_id = $1', [asked.json.id]);
-    await waitFor(async () => (await outboxRow())[0]?.tried === true, 'the relay to try the send');
-    expect(await outboxRow()).toEqual([{ pending: true, tried: true }]);
+    // The relay tries (and fails) while the broker is down; the message stays pending.
+    const outbox = () => query(stack.trip.db.url, 'SELECT sent_at IS NULL AS pending, attempts > 0 AS tried FROM outbox_messages WHERE message_id = $1', [asked.json.id]);
+    await waitFor(async () => (await outbox())[0]?.tried === true, 'the relay to try', 15_000);
+    expect(await outbox()).toEqual([{ pending: true, tried: true }]);
     await stack.bus.restart();
     const url = `/api/v1/trips/${t.id}/schedules/${asked.json.id}`;
     await waitFor(async () => (await call(stack.trip.url, 'GET', url, { headers: t.headers })).json.status === 'failed', 'the request to reach the AI service and end', 30_000);

@@ -21,6 +21,8 @@ export interface GenerateDeps {
   readonly directory: PlaceDirectory;
   readonly interests: InterestModel;
   readonly budget: EngineBudget;
+  /** The schedules of this process waiting for the engine (default: this one alone). */
+  readonly backlog?: EngineBacklog;
   readonly now?: () => number;
   readonly log?: (obj: object, msg: string) => void;
 }
@@ -39,16 +41,52 @@ export interface Generated {
 const FINISH_MARGIN_MS = 250;
 
 /**
- * The engine's time limit for one schedule: the configured one, shrunk so that the schedule is
- * done within the 5-second target counted from the traveller's request (the catalog's itinerary objective),
+ * The engine's budget for one schedule. The time limit is never more than what is left of the
+ * 5-second target counted from the traveller's request (the catalog's itinerary objective),
  * keeping `TARGET_RESERVE_MS` for what follows the engine (explaining misses, storing, the trip
- * service reading it). Never below `MIN_ENGINE_MS`: a late request (a backlog, a broker outage)
- * still gets a real plan, just a quicker one. The iteration budget usually ends the run first.
+ * service reading it), and never below `MIN_ENGINE_MS`. Alone, that is all: the configured
+ * iterations are the usual, deterministic stop (the eval:itinerary figures). With other schedules
+ * of this process waiting for the engine (it runs one at a time), the time left is shared among
+ * them and the iterations shrink in proportion to the time left and the schedules waiting, never
+ * below `MIN_ENGINE_ITERATIONS`: on the eval:itinerary requests 50 iterations reach 96.9 % of a
+ * 60-second run's score in a fifth of the time of 600 (99.2 %), so a backlog (fifty requests at
+ * once, a broker outage) still gets real plans within the quality target, quicker.
  */
 export const TARGET_RESERVE_MS = 1_000;
 export const MIN_ENGINE_MS = 50;
-export const engineTimeLimit = (configuredMs: number, requestedAt: number, now: number): number =>
-  Math.max(MIN_ENGINE_MS, Math.min(configuredMs, requestedAt + RESPONSE_TIME_SLO.itinerary.p95Ms - TARGET_RESERVE_MS - now));
+export const MIN_ENGINE_ITERATIONS = 50;
+export const engineBudget = (configured: EngineBudget, requestedAt: number, now: number, waiting = 1): EngineBudget => {
+  const span = RESPONSE_TIME_SLO.itinerary.p95Ms - TARGET_RESERVE_MS;
+  const left = requestedAt + span - now;
+  const n = Math.max(1, waiting);
+  const timeLimitMs = Math.round(Math.max(MIN_ENGINE_MS, Math.min(configured.timeLimitMs, left / n)));
+  if (n === 1) return { timeLimitMs, maxIterations: configured.maxIterations };
+  const share = Math.max(0, Math.min(1, left / span));
+  return { timeLimitMs, maxIterations: Math.min(configured.maxIterations, Math.max(MIN_ENGINE_ITERATIONS, Math.floor((configured.maxIterations * share) / n))) };
+};
+
+/** Schedules of this process waiting for the engine or in it: they share the time left. */
+export interface EngineBacklog {
+  size(): number;
+  /** Counts one schedule in; the function returned counts it out (once, however often called). */
+  enter(): () => void;
+}
+export const engineBacklog = (): EngineBacklog => {
+  let n = 0;
+  return {
+    size: () => n,
+    enter() {
+      n++;
+      let out = false;
+      return () => {
+        if (out) return;
+        out = true;
+        n--;
+      };
+    },
+  };
+};
+
 const LOCATION_RETRY_DELAYS_MS = [0, 300, 900] as const;
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -166,6 +204,7 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
   if (remaining() <= FINISH_MARGIN_MS) throw tooLong();
   const stop = new AbortController();
   const timer = setTimeout(() => stop.abort(), Math.max(0, remaining() - FINISH_MARGIN_MS));
+  const leaveBacklog = deps.backlog?.enter();
   try {
     const call = async <T>(what: () => Promise<T>): Promise<T> => {
       let last: unknown;
@@ -197,8 +236,10 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
       ),
     );
     const candidates = new Map<string, Candidate>(found.items.map((c) => [c.id, c]));
-    const timeLimitMs = Math.max(1, Math.min(engineTimeLimit(deps.budget.timeLimitMs, Date.parse(message.requestedAt), now()), remaining() - FINISH_MARGIN_MS));
-    const planned = planTrip(message, [...candidates.values()], weights, { timeLimitMs, maxIterations: deps.budget.maxIterations }, base);
+    const budget = engineBudget(deps.budget, Date.parse(message.requestedAt), now(), deps.backlog?.size());
+    const timeLimitMs = Math.max(1, Math.min(budget.timeLimitMs, remaining() - FINISH_MARGIN_MS));
+    const planned = planTrip(message, [...candidates.values()], weights, { timeLimitMs, maxIterations: budget.maxIterations }, base);
+    leaveBacklog?.();
     // Opening on the dates around the trip, for "another date" suggestions: one more call, misses only.
     const suggest = remaining() > 1_000;
     if (planned.missed.length && suggest && !message.replan) {
@@ -217,6 +258,7 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
     }
     throw err;
   } finally {
+    leaveBacklog?.();
     clearTimeout(timer);
   }
 };

@@ -5,13 +5,16 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import { internalPrefix } from '@tripgen/catalog';
+import { AI_INTERNAL_PATHS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, internalPrefix } from '@tripgen/catalog';
 import { ProblemSchema } from '@tripgen/service-kit';
 import type { GenerationRepository } from '../domain/generations.ts';
 
-export const MAX_STATUS_IDS = 100;
-
-const StatusBody = Type.Object({ ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: MAX_STATUS_IDS, uniqueItems: true }) }, { additionalProperties: false });
+const StatusBody = Type.Object({ ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: SCHEDULE_STATUS_MAX_IDS, uniqueItems: true }) }, { additionalProperties: false });
+const Uuid = Type.String({ format: 'uuid' });
+const ExpireBody = Type.Object(
+  { items: Type.Array(Type.Object({ id: Uuid, tripId: Uuid, userId: Uuid }, { additionalProperties: false }), { minItems: 1, maxItems: SCHEDULE_STATUS_MAX_IDS }) },
+  { additionalProperties: false },
+);
 const GenerationState = Type.Object({
   id: Type.String(),
   status: Type.Union([Type.Literal('running'), Type.Literal('completed'), Type.Literal('failed')]),
@@ -21,9 +24,27 @@ const GenerationState = Type.Object({
 
 export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: GenerationRepository }> = async (app, { generations }) => {
   app.post(
-    `${internalPrefix('ai')}/schedules/status`,
+    `${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}`,
     { schema: { operationId: 'scheduleStates', description: 'What the AI service knows of these schedules (for the trip service); ids it has not seen are left out.', tags: ['internal'], body: StatusBody, response: { 200: Type.Object({ items: Type.Array(GenerationState) }), 400: ProblemSchema } } },
     // Ids this service has not seen yet (still queued, or never delivered) are left out.
     async (request) => ({ items: await generations.states(request.body.ids) }),
+  );
+
+  app.post(
+    `${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}`,
+    {
+      schema: {
+        operationId: 'expireSchedules',
+        description: 'Fails these schedules (past their deadline) unless they already have an outcome, notifying each traveller once; answers the final state of each.',
+        tags: ['internal'],
+        body: ExpireBody,
+        response: { 200: Type.Object({ items: Type.Array(GenerationState) }), 400: ProblemSchema },
+      },
+    },
+    async (request) => {
+      // One at a time: each is its own transaction (final state + notification), a few per sweep.
+      for (const s of request.body.items) await generations.failOutright({ scheduleId: s.id, tripId: s.tripId, userId: s.userId }, null, SCHEDULE_TIMED_OUT);
+      return { items: await generations.states(request.body.items.map((s) => s.id)) };
+    },
   );
 };

@@ -3,7 +3,7 @@
  * AI services on their internal routes; the user service on its public profile route with the
  * traveller's own token (the preferences are theirs, and this adds no route to the user service).
  */
-import { LOCATION_INTERNAL_PATHS, internalPrefix, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName } from '@tripgen/catalog';
+import { AI_INTERNAL_PATHS, LOCATION_INTERNAL_PATHS, internalPrefix, type ExpiredSchedule, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName } from '@tripgen/catalog';
 import { createServiceClient } from '@tripgen/service-kit';
 
 export interface Peers {
@@ -11,6 +11,8 @@ export interface Peers {
   unknownPlaces(ids: readonly string[]): Promise<string[]>;
   /** What the AI service knows of these schedules (unknown ids left out). */
   scheduleStates(ids: readonly string[]): Promise<GenerationState[]>;
+  /** Has the AI service fail these schedules past their deadline (and notify) unless they have an outcome; their final states. */
+  expireSchedules(items: readonly ExpiredSchedule[]): Promise<GenerationState[]>;
   /** The traveller's preferences, or null when they set none. */
   preferences(authorization: string): Promise<{ interests: string[]; pace: Pace; travelMode: TravelModeName } | null>;
 }
@@ -28,7 +30,10 @@ export const peers = (urls: { user: string; location: string; ai: string }): Pee
     },
     async scheduleStates(ids) {
       if (ids.length === 0) return [];
-      return (await ai.post<{ items: GenerationState[] }>(`${internalPrefix('ai')}/schedules/status`, { ids })).items;
+      return (await ai.post<{ items: GenerationState[] }>(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}`, { ids })).items;
+    },
+    async expireSchedules(items) {
+      return (await ai.post<{ items: GenerationState[] }>(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}`, { items })).items;
     },
     async preferences(authorization) {
       const me = await user.get<{ preferences: { interests: string[]; pace: Pace; travelMode: TravelModeName } | null }>('/api/v1/users/me', { headers: { authorization } });

@@ -8,7 +8,7 @@
  * stays `queued` or `running` forever, whatever happened to its message.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { QUEUES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName } from '@tripgen/catalog';
+import { QUEUES, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
 import { enqueue } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
@@ -25,7 +25,7 @@ const DEFAULT_PACE: Pace = 'normal';
 const DEFAULT_MODE: TravelModeName = 'transit';
 /** How often one unfinished schedule is asked of the AI service, at most. */
 export const REFRESH_EVERY_MS = 150;
-export const TIMED_OUT = 'the schedule was not generated in time; please request it again';
+export const TIMED_OUT = SCHEDULE_TIMED_OUT;
 
 interface Logger {
   warn(obj: object, msg: string): void;
@@ -40,6 +40,56 @@ export interface ScheduleDeps {
   readonly log: Logger;
   readonly now?: () => number;
 }
+
+/**
+ * Status reads of the AI service shared by everyone asking at the same time: the first read goes
+ * at once; the ids asked while a call is out wait for it to end and go together in the next one
+ * (at most SCHEDULE_STATUS_MAX_IDS a call, the AI route's limit). So the calls follow the AI service's
+ * round trip, not the number of travellers polling. Written by hand: DataLoader batches by event
+ * loop tick, which under a steady stream of reads sends nearly one call per read.
+ */
+export const sharedStateReader = (fetchStates: (ids: string[]) => Promise<GenerationState[]>) => {
+  interface Batch {
+    readonly ids: Set<string>;
+    readonly done: Promise<Map<string, GenerationState>>;
+    resolve(states: Map<string, GenerationState>): void;
+    reject(err: unknown): void;
+  }
+  const newBatch = (): Batch => {
+    const b = { ids: new Set<string>() } as { ids: Set<string> } & Partial<Batch>;
+    const done = new Promise<Map<string, GenerationState>>((resolve, reject) => Object.assign(b, { resolve, reject }));
+    done.catch(() => undefined); // each reader gets the rejection; an unread one is not unhandled
+    return Object.assign(b, { done }) as Batch;
+  };
+  let next: Batch | undefined;
+  let busy = false;
+  const pump = async () => {
+    busy = true;
+    while (next) {
+      const batch = next;
+      next = undefined;
+      try {
+        const ids = [...batch.ids];
+        const answers = new Map<string, GenerationState>();
+        for (let i = 0; i < ids.length; i += SCHEDULE_STATUS_MAX_IDS) for (const s of await fetchStates(ids.slice(i, i + SCHEDULE_STATUS_MAX_IDS))) answers.set(s.id, s);
+        batch.resolve(answers);
+      } catch (err) {
+        batch.reject(err);
+      }
+    }
+    busy = false;
+  };
+  return {
+    /** The AI service's state of each of these schedules it knows. */
+    read(ids: readonly string[]): Promise<Map<string, GenerationState>> {
+      next ??= newBatch();
+      for (const id of ids) next.ids.add(id);
+      const { done } = next;
+      if (!busy) void pump();
+      return done;
+    },
+  };
+};
 
 /** The stored result as the routes serialise it (the catalog's wire type is read-only; JSON is JSON). */
 type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
@@ -83,44 +133,64 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
   /**
    * When each unfinished schedule was last asked of the AI service: a traveller polling every few
-   * milliseconds (or fifty of them) asks it at most every REFRESH_EVERY_MS per schedule.
+   * milliseconds asks it at most every REFRESH_EVERY_MS per schedule.
    */
   const lastAsked = new Map<string, number>();
+  // Fifty travellers polling at once share one status call per round trip, not fifty.
+  const states = sharedStateReader((ids) => peers.scheduleStates(ids));
 
-  /** Brings unfinished schedules up to date from the AI service; fails those past their deadline. */
-  async function refresh(rows: readonly ScheduleRow[]): Promise<void> {
+  /**
+   * Brings unfinished schedules up to date from the AI service; fails those past their deadline.
+   * Resolves true when a row changed here (the caller reads it again), false when nothing did.
+   */
+  async function refresh(rows: readonly ScheduleRow[]): Promise<boolean> {
     const at = now();
     const pending = rows.filter((r) => (ACTIVE as readonly string[]).includes(r.status) && !(at - (lastAsked.get(r.id) ?? -Infinity) < REFRESH_EVERY_MS));
-    if (pending.length === 0) return;
+    if (pending.length === 0) return false;
     for (const r of pending) lastAsked.set(r.id, at);
     if (lastAsked.size > 10_000) for (const [id, t] of lastAsked) if (at - t > REFRESH_EVERY_MS) lastAsked.delete(id);
-    let states: GenerationState[] | undefined;
+    let byId = new Map<string, GenerationState>();
     try {
-      states = await peers.scheduleStates(pending.map((r) => r.id));
+      byId = await states.read(pending.map((r) => r.id));
     } catch (err) {
       // The AI service is down: keep what we know; the deadline below still applies.
       log.warn({ err: String(err) }, 'schedule states unavailable from the AI service');
     }
-    const byId = new Map((states ?? []).map((s) => [s.id, s]));
+    // Past the deadline and the grace without an outcome: the AI service fails them, so that the
+    // traveller is notified as for any failure (this service does not produce notifications). Not
+    // answering, they are failed here alone; the AI service notifies when their message arrives late.
+    const expired = pending.filter((r) => !['completed', 'failed'].includes(byId.get(r.id)?.status ?? '') && now() > r.notAfter.getTime() + config.scheduleGraceMs);
+    for (let i = 0; i < expired.length; i += SCHEDULE_STATUS_MAX_IDS) {
+      try {
+        const final = await peers.expireSchedules(expired.slice(i, i + SCHEDULE_STATUS_MAX_IDS).map((r) => ({ id: r.id, tripId: r.tripId, userId: r.userId })));
+        for (const s of final) byId.set(s.id, s);
+      } catch (err) {
+        log.warn({ err: String(err) }, 'the AI service could not fail schedules past their deadline; failing them here');
+      }
+    }
+    let changed = false;
     for (const row of pending) {
       const state = byId.get(row.id);
       const where = { id: row.id, status: { in: [...ACTIVE] } };
+      let n = 0;
       if (state?.status === 'completed' && state.result) {
-        await prisma.schedule.updateMany({ where, data: { status: 'completed', result: state.result as unknown as Prisma.InputJsonValue, finishedAt: new Date() } });
+        n = (await prisma.schedule.updateMany({ where, data: { status: 'completed', result: state.result as unknown as Prisma.InputJsonValue, finishedAt: new Date() } })).count;
       } else if (state?.status === 'failed') {
-        await prisma.schedule.updateMany({ where, data: { status: 'failed', error: state.error ?? 'the schedule could not be generated', finishedAt: new Date() } });
+        n = (await prisma.schedule.updateMany({ where, data: { status: 'failed', error: state.error ?? 'the schedule could not be generated', finishedAt: new Date() } })).count;
       } else if (now() > row.notAfter.getTime() + config.scheduleGraceMs) {
-        await prisma.schedule.updateMany({ where, data: { status: 'failed', error: TIMED_OUT, finishedAt: new Date() } });
+        n = (await prisma.schedule.updateMany({ where, data: { status: 'failed', error: TIMED_OUT, finishedAt: new Date() } })).count;
       } else if (state?.status === 'running' && row.status === 'queued') {
-        await prisma.schedule.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'running' } });
+        n = (await prisma.schedule.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'running' } })).count;
       }
+      changed ||= n > 0;
       if (state?.status === 'completed' || state?.status === 'failed') lastAsked.delete(row.id);
     }
+    return changed;
   }
 
   const refreshed = async (rows: ScheduleRow[]): Promise<ScheduleRow[]> => {
     if (!rows.some((r) => (ACTIVE as readonly string[]).includes(r.status))) return rows;
-    await refresh(rows);
+    if (!(await refresh(rows))) return rows;
     return prisma.schedule.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { createdAt: 'desc' } });
   };
 

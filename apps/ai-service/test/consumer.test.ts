@@ -1,0 +1,126 @@
+/**
+ * The schedule consumer and ai_db on the real parts: PostgreSQL (a throwaway database with the
+ * service's migrations) and the Service Bus emulator; the location service is a local stub of its
+ * internal route (catalog path) where a test needs it to answer nonsense. What is checked is what
+ * the traveller and the trip service see: one final state per schedule, one notification in the
+ * outbox, a reason in words, and a message never left to loop.
+ */
+import { randomUUID } from 'node:crypto';
+import { LOCATION_INTERNAL_PATHS, QUEUE_NAMES, QUEUES, SCHEDULE_NOTIFICATIONS, internalPrefix } from '@tripgen/catalog';
+import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { createPrismaClient } from '@tripgen/service-kit';
+import { createServiceBusBroker, type ConsumeEvent, type MessageBroker, type Subscription } from '@tripgen/service-kit/messaging';
+import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
+import { createTestDatabase, quietLogger, waitFor, type TestDatabase } from '@tripgen/testing';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { locationDirectory } from '../src/clients/location.ts';
+import { finishGeneration, generationRepository, notificationId } from '../src/domain/generations.ts';
+import { consumeScheduleRequests } from '../src/domain/schedule-consumer.ts';
+import { PrismaClient } from '../src/generated/prisma/client.ts';
+import { keywordInterestModel } from '../src/planning/interests.ts';
+import { request } from './fixtures/places.ts';
+
+let db: TestDatabase;
+let prisma: PrismaClient;
+let bus: ServiceBusEmulator;
+let broker: MessageBroker;
+let location: FastifyInstance;
+let subscription: Subscription;
+const events: ConsumeEvent[] = [];
+
+beforeAll(async () => {
+  [db, bus] = await Promise.all([createTestDatabase('ai_consumer_test', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
+  prisma = createPrismaClient(PrismaClient, db.url, 4);
+  broker = createServiceBusBroker({ connectionString: bus.connectionString });
+  // A location service that answers, but not what its contract says (a bug there, or a proxy's page).
+  location = Fastify({ forceCloseConnections: true });
+  location.post(`${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.candidates}`, async () => ({ items: 'not a list', missing: [] }));
+  const url = await location.listen({ port: 0, host: '127.0.0.1' });
+  subscription = await consumeScheduleRequests(
+    broker,
+    prisma,
+    { directory: locationDirectory(url, 1_000), interests: keywordInterestModel, budget: { timeLimitMs: 200, maxIterations: 100 } },
+    { concurrency: 2, maxDeliveryCount: 2, logger: quietLogger, onOutcome: (e) => events.push(e) },
+  );
+});
+afterAll(async () => {
+  await subscription?.close();
+  await broker?.close();
+  await location?.close();
+  await bus?.stop();
+  await prisma?.$disconnect();
+  await db?.drop();
+});
+
+const ids = () => ({ scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
+const generation = (id: string) => prisma.generation.findUnique({ where: { id } });
+const notifications = (scheduleId: string) =>
+  prisma.$queryRawUnsafe<{ message_id: string; body: { type: string; payload: { error?: string } } }[]>(
+    `SELECT message_id, body FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2`,
+    QUEUES.notification,
+    scheduleId,
+  );
+const finished = (id: string) => waitFor(async () => ['completed', 'failed'].includes((await generation(id))?.status ?? ''), `schedule ${id} to end`);
+
+describe('ai_db generations', () => {
+  it('a schedule begins once, ends once, and its notification is written once', async () => {
+    const generations = generationRepository(prisma);
+    const m = request({}, ids());
+    expect(await generations.begin(m)).toBe('start');
+    // A delivery that died left it running: the redelivery starts it again.
+    expect(await generations.begin(m)).toBe('start');
+    const outcome = { status: 'failed' as const, error: 'the place directory (location service) did not answer; please request the schedule again' };
+    expect(await prisma.$transaction((tx) => finishGeneration(tx, m, outcome))).toBe(true);
+    expect(await prisma.$transaction((tx) => finishGeneration(tx, m, outcome))).toBe(false);
+    expect(await generations.begin(m)).toBe('final');
+    const sent = await notifications(m.scheduleId);
+    expect(sent.map((n) => n.message_id)).toEqual([notificationId(m.scheduleId, SCHEDULE_NOTIFICATIONS.failed)]);
+    expect(sent[0]!.body.payload.error).toBe(outcome.error);
+    expect(await generations.states([m.scheduleId, randomUUID()])).toEqual([{ id: m.scheduleId, status: 'failed', error: outcome.error }]);
+    // Only a completed schedule of the same trip and traveller is the base of a re-plan.
+    expect(await generations.completedResult(m.scheduleId, m.tripId, m.userId)).toBeUndefined();
+  });
+});
+
+describe('the consumer', () => {
+  it('a request past its deadline: failed with the reason and notified, and the same message again changes nothing', async () => {
+    const m = request({}, { ...ids(), notAfter: new Date(Date.now() - 1_000).toISOString() });
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+    await finished(m.scheduleId);
+    expect(await generation(m.scheduleId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^the schedule took longer than allowed/) });
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+    await waitFor(() => events.filter((e) => e.messageId === m.scheduleId).length === 2, 'the second delivery');
+    expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => e.outcome)).toEqual(['processed', 'duplicate']);
+    expect(await notifications(m.scheduleId)).toHaveLength(1);
+  });
+
+  it('a re-plan whose base schedule is not completed: failed with the reason', async () => {
+    const m = request({}, { ...ids(), replan: { baseScheduleId: randomUUID(), date: '2026-09-25', locked: [] } });
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+    await finished(m.scheduleId);
+    expect((await generation(m.scheduleId))?.error).toBe('the schedule to re-plan is not available (it is not completed)');
+    expect((await notifications(m.scheduleId)).map((n) => n.body.type)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
+  });
+
+  it('an internal error (the location service answering nonsense): retried, then failed on the last delivery with a reason, never dead-lettered unanswered', async () => {
+    const m = request({}, ids());
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+    await finished(m.scheduleId);
+    expect(await generation(m.scheduleId)).toMatchObject({ status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' });
+    expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => [e.attempt, e.outcome])).toEqual([
+      [1, 'abandoned'],
+      [2, 'processed'],
+    ]);
+    expect(await notifications(m.scheduleId)).toHaveLength(1);
+  });
+
+  it('a body without readable ids: dead-lettered at once, nothing stored', async () => {
+    const messageId = randomUUID();
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId, body: { scheduleId: 'not-a-uuid', trip: 'garbage' } }]);
+    await waitFor(() => events.some((e) => e.messageId === messageId), 'the delivery');
+    expect(events.find((e) => e.messageId === messageId)).toMatchObject({ outcome: 'deadLettered', attempt: 1 });
+    expect((await broker.peekDeadLetters(QUEUES.aiScheduleGeneration, 50)).find((d) => d.messageId === messageId)).toMatchObject({ reason: 'InvalidBody' });
+    expect(await prisma.generation.count({ where: { request: { path: ['scheduleId'], equals: 'not-a-uuid' } } })).toBe(0);
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * One schedule against the location service's wire format when it fails: the real client
+ * (clients/location.ts) talks to a local stub of the location service's internal routes (catalog
+ * paths and types) that answers 503, 400, nothing at all, or the places of the fixtures. What the
+ * traveller gets is a schedule failed with a reason in words, never an internal error, and the
+ * deadline of the message bounds every call.
+ */
+import { RESPONSE_TIME_SLO, internalPrefix, LOCATION_INTERNAL_PATHS, type CandidatesRequest, type PlacesBatchRequest } from '@tripgen/catalog';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { locationDirectory } from '../src/clients/location.ts';
+import { GenerationFailure, MIN_ENGINE_ITERATIONS, MIN_ENGINE_MS, TARGET_RESERVE_MS, engineBacklog, engineBudget, generateSchedule, type GenerateDeps } from '../src/planning/generate.ts';
+import { keywordInterestModel } from '../src/planning/interests.ts';
+import { SEOUL, request, withOpening } from './fixtures/places.ts';
+
+type Answer = (body: unknown) => { status: number; json?: unknown } | 'hang';
+const answers: { candidates: Answer; places: Answer } = { candidates: () => ({ status: 500 }), places: () => ({ status: 500 }) };
+const calls: { candidates: CandidatesRequest[]; places: PlacesBatchRequest[] } = { candidates: [], places: [] };
+
+let stub: FastifyInstance;
+let url: string;
+beforeAll(async () => {
+  stub = Fastify({ forceCloseConnections: true });
+  for (const [name, path] of [['candidates', LOCATION_INTERNAL_PATHS.candidates], ['places', LOCATION_INTERNAL_PATHS.placesBatch]] as const) {
+    stub.post(`${internalPrefix('location')}${path}`, async (req, reply) => {
+      (calls[name] as unknown[]).push(req.body);
+      const a = answers[name](req.body);
+      if (a === 'hang') return new Promise(() => undefined);
+      return reply.code(a.status).type(a.status >= 400 ? 'application/problem+json' : 'application/json').send(a.json ?? { type: 'about:blank', status: a.status, title: 'stub', detail: 'stub answer' });
+    });
+  }
+  url = await stub.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => stub?.close());
+beforeEach(() => {
+  calls.candidates.length = 0;
+  calls.places.length = 0;
+});
+
+const DATES = ['2026-09-24', '2026-09-25', '2026-09-26'];
+const CHUSEOK = { date: '2026-09-25', intervals: [], note: 'closed: Chuseok (추석)' };
+const deps = (over: Partial<GenerateDeps> = {}): GenerateDeps => ({
+  directory: locationDirectory(url, 500),
+  interests: keywordInterestModel,
+  budget: { timeLimitMs: 500, maxIterations: 300 },
+  ...over,
+});
+const inAMinute = () => new Date(Date.now() + 60_000).toISOString();
+const failure = async (p: Promise<unknown>): Promise<GenerationFailure> => {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(GenerationFailure);
+  return err as GenerationFailure;
+};
+
+describe('the engine budget', () => {
+  const configured = { timeLimitMs: 800, maxIterations: 600 };
+  const t0 = 1_000_000;
+  const span = RESPONSE_TIME_SLO.itinerary.p95Ms - TARGET_RESERVE_MS;
+
+  it('alone: the configured iterations, and the time limit never past what is left of the target, nor below the floor', () => {
+    expect(engineBudget(configured, t0, t0)).toEqual(configured);
+    expect(engineBudget(configured, t0, t0 + span - 300)).toEqual({ timeLimitMs: 300, maxIterations: 600 });
+    expect(engineBudget(configured, t0, t0 + span + 5_000)).toEqual({ timeLimitMs: MIN_ENGINE_MS, maxIterations: 600 });
+  });
+
+  it('behind others and late: fewer iterations, never below the floor', () => {
+    expect(engineBudget(configured, t0, t0 + span - 1_200, 2)).toEqual({ timeLimitMs: 600, maxIterations: Math.floor((600 * 1_200) / span / 2) });
+    expect(engineBudget(configured, t0, t0 + span + 5_000, 2)).toEqual({ timeLimitMs: MIN_ENGINE_MS, maxIterations: MIN_ENGINE_ITERATIONS });
+  });
+
+  it('with others waiting for the engine: its share of the time left', () => {
+    expect(engineBudget(configured, t0, t0, 4)).toEqual({ timeLimitMs: configured.timeLimitMs, maxIterations: 150 });
+    expect(engineBudget(configured, t0, t0 + span / 2, 10)).toEqual({ timeLimitMs: span / 20, maxIterations: MIN_ENGINE_ITERATIONS });
+    expect(engineBudget({ timeLimitMs: 100, maxIterations: 20 }, t0, t0, 4)).toEqual({ timeLimitMs: 100, maxIterations: 20 });
+  });
+
+  it('counts each schedule in the backlog until its engine run is over, once', () => {
+    const backlog = engineBacklog();
+    const leave = backlog.enter();
+    backlog.enter();
+    expect(backlog.size()).toBe(2);
+    leave();
+    leave();
+    expect(backlog.size()).toBe(1);
+  });
+});
+
+describe('a schedule whose location service fails', () => {
+  it('unavailable (503) on every try: asked three times, then failed with a reason the traveller understands', async () => {
+    answers.candidates = () => ({ status: 503 });
+    const logged: string[] = [];
+    const err = await failure(generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps({ log: (_o, msg) => logged.push(msg) })));
+    expect(err.message).toBe('the place directory (location service) did not answer; please request the schedule again');
+    expect(calls.candidates).toHaveLength(3);
+    expect(logged).toContain('location service unavailable');
+  });
+
+  it('not answering at all (no process, or no answer within the client timeout): the same failure', async () => {
+    answers.candidates = () => 'hang';
+    expect((await failure(generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps()))).message).toMatch(/did not answer/);
+    expect(calls.candidates).toHaveLength(3);
+    const nobody = locationDirectory('http://127.0.0.1:1', 500);
+    expect((await failure(generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps({ directory: nobody })))).message).toMatch(/did not answer/);
+  });
+
+  it('refusing the request (4xx): failed at once, not retried', async () => {
+    answers.candidates = () => ({ status: 400 });
+    const err = await failure(generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps()));
+    expect(err.message).toBe('the place directory refused the request for candidate places');
+    expect(calls.candidates).toHaveLength(1);
+  });
+
+  it('answering after a retry: the schedule is made from that answer', async () => {
+    const places = [SEOUL.gyeongbokgung, SEOUL.jogyesa, SEOUL.insadong].map((p) => ({ ...withOpening(p, DATES), distanceKm: 1 }));
+    let n = 0;
+    answers.candidates = () => (n++ === 0 ? { status: 503 } : { status: 200, json: { items: places, missing: [] } });
+    const generated = await generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps());
+    expect(calls.candidates).toHaveLength(2);
+    expect(generated.candidates).toBe(3);
+    expect(generated.result.days.flatMap((d) => d.stops.map((s) => s.locationId)).sort()).toEqual(places.map((p) => p.id).sort());
+  });
+});
+
+describe('the deadline of the message', () => {
+  it('already past: not started, no call made', async () => {
+    answers.candidates = () => ({ status: 503 });
+    const err = await failure(generateSchedule(request({ dates: DATES }, { notAfter: new Date(Date.now() - 1).toISOString() }), deps()));
+    expect(err.message).toMatch(/^the schedule took longer than allowed \(deadline .*\); please request it again$/);
+    expect(calls.candidates).toHaveLength(0);
+  });
+
+  it('reached while the location service is retried: stops there, failed as too long', async () => {
+    answers.candidates = () => ({ status: 503 });
+    const started = Date.now();
+    const err = await failure(generateSchedule(request({ dates: DATES }, { notAfter: new Date(Date.now() + 700).toISOString() }), deps()));
+    expect(err.message).toMatch(/took longer than allowed/);
+    // Stopped before the third try (0, 300, 900 ms): the deadline, not the retry schedule, ended it.
+    expect(calls.candidates.length).toBeLessThan(3);
+    expect(Date.now() - started).toBeLessThan(1_200);
+  });
+});
+
+describe('a must-visit closed on every trip date', () => {
+  const museum = { ...withOpening(SEOUL.museum, ['2026-09-25'], { '2026-09-25': CHUSEOK }), distanceKm: 4 };
+  const message = () => request({ dates: ['2026-09-25'], mustVisit: [museum.id] }, { notAfter: inAMinute() });
+
+  it('asks the opening around the trip (only for the miss) and suggests the nearest date it is open', async () => {
+    answers.candidates = () => ({ status: 200, json: { items: [museum], missing: [] } });
+    answers.places = (body) => ({
+      status: 200,
+      json: { items: [{ ...SEOUL.museum, opening: (body as PlacesBatchRequest).dates!.map((date) => ({ date, intervals: [['10:00', '18:00']] })) }], missing: [] },
+    });
+    const { result } = await generateSchedule(message(), deps());
+    expect(calls.places).toEqual([{ ids: [museum.id], dates: ['2026-09-24', '2026-09-26', '2026-09-23', '2026-09-27', '2026-09-22', '2026-09-28'] }]);
+    expect(result.reasons).toEqual([
+      expect.objectContaining({ locationId: museum.id, reason: 'closed', detail: 'closed on 2026-09-25 (Chuseok)', suggestions: [{ change: 'another-date', detail: 'visit on 2026-09-24, the day before your trip, when it is open' }] }),
+    ]);
+  });
+
+  it('still explains the miss when that second call fails (the suggestion of another date is left out)', async () => {
+    answers.candidates = () => ({ status: 200, json: { items: [museum], missing: [] } });
+    answers.places = () => ({ status: 500 });
+    const { result } = await generateSchedule(message(), deps());
+    expect(calls.places.length).toBeGreaterThan(0);
+    expect(result.reasons).toEqual([expect.objectContaining({ locationId: museum.id, reason: 'closed', detail: 'closed on 2026-09-25 (Chuseok)', suggestions: [] })]);
+  });
+
+  it('without time left before the deadline: no second call, the reason without suggestions', async () => {
+    answers.candidates = () => ({ status: 200, json: { items: [museum], missing: [] } });
+    const { result } = await generateSchedule(request({ dates: ['2026-09-25'], mustVisit: [museum.id] }, { notAfter: new Date(Date.now() + 900).toISOString() }), deps());
+    expect(calls.places).toHaveLength(0);
+    expect(result.reasons[0]).toMatchObject({ reason: 'closed', suggestions: [] });
+  });
+});
+
+describe('a re-plan', () => {
+  it('without its base schedule is failed with the reason', async () => {
+    answers.candidates = () => ({ status: 200, json: { items: [{ ...withOpening(SEOUL.jogyesa, DATES), distanceKm: 1 }], missing: [] } });
+    const m = request({ dates: DATES }, { notAfter: inAMinute(), replan: { baseScheduleId: '44444444-4444-4444-8444-444444444444', date: DATES[1]!, locked: [] } });
+    expect((await failure(generateSchedule(m, deps()))).message).toBe('the schedule to re-plan is not available');
+    // A re-plan asks the candidates of its one day only.
+    expect(calls.candidates[0]!.dates).toEqual([DATES[1]]);
+  });
+});
+
+describe('a schedule behind others in this process', () => {
+  it('runs the engine on its share (fewer iterations) and leaves the backlog when done', async () => {
+    const places = [SEOUL.gyeongbokgung, SEOUL.jogyesa, SEOUL.insadong, SEOUL.bukchon, SEOUL.changdeokgung, SEOUL.gwangjang].map((p) => ({ ...withOpening(p, DATES), distanceKm: 1 }));
+    answers.candidates = () => ({ status: 200, json: { items: places, missing: [] } });
+    const backlog = engineBacklog();
+    for (let i = 0; i < 3; i++) backlog.enter();
+    const budget = { timeLimitMs: 5_000, maxIterations: 400 };
+    const behind = await generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps({ budget, backlog }));
+    expect(behind.plan.stats.iterations).toBeLessThanOrEqual(100);
+    expect(backlog.size()).toBe(3);
+    const alone = await generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps({ budget, backlog: engineBacklog() }));
+    expect(alone.plan.stats.iterations).toBe(400);
+  });
+});

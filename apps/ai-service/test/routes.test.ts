@@ -1,0 +1,111 @@
+/**
+ * The AI service's HTTP routes as built for production (buildAiService on a throwaway database,
+ * Redis and the Service Bus emulator): bad input is a 4xx problem+json, never a 500, and the
+ * public route needs a traveller's token. The answers with a token are in the trip service's
+ * end-to-end tests (with the real user service issuing it).
+ */
+import { AI_INTERNAL_PATHS, QUEUE_NAMES, QUEUES, SCHEDULE_NOTIFICATIONS, SCHEDULE_TIMED_OUT, internalPrefix } from '@tripgen/catalog';
+import pg from 'pg';
+import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import type { App } from '@tripgen/service-kit';
+import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
+import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAiService } from '../src/app.ts';
+
+let db: TestDatabase;
+let bus: ServiceBusEmulator;
+let app: App;
+
+beforeAll(async () => {
+  [db, bus] = await Promise.all([createTestDatabase('ai_routes_test', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
+  app = await buildAiService({
+    env: {
+      NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVICE_NAME: 'ai', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString,
+      // Nothing answers there: no test here gets as far as verifying a token.
+      JWKS_URL: 'http://127.0.0.1:1/.well-known/jwks.json', LOCATION_SERVICE_URL: 'http://127.0.0.1:1', USER_SERVICE_URL: 'http://127.0.0.1:1', MAX_EVENT_LOOP_DELAY_MS: '0',
+    },
+    logger: false,
+  });
+  await app.ready();
+});
+afterAll(async () => {
+  await app?.close();
+  await bus?.stop();
+  await db?.drop();
+});
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', ...headers }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload ?? null) });
+
+describe('POST /api/v1/ai/interests', () => {
+  it('is for a signed-in traveller only: 401 problem+json without a token or with a malformed one', async () => {
+    for (const headers of [{}, { authorization: 'Bearer not-a-jwt' }, { authorization: 'Basic dXNlcjpwYXNz' }] as Record<string, string>[]) {
+      const res = await post('/api/v1/ai/interests', { interests: ['palaces'] }, headers);
+      expect(res.statusCode, JSON.stringify(headers)).toBe(401);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+
+  it('answers a body that is not a list of interests with a 400 problem+json naming what is wrong', async () => {
+    const bad: unknown[] = ['{"interests":', { interests: [] }, { interests: 'palaces' }, { interests: [''] }, { interests: ['x'.repeat(101)] }, { interests: ['a\u0000b'] }, { interests: Array(31).fill('a') }, { interests: [1] }, null];
+    for (const body of bad) {
+      const res = await post('/api/v1/ai/interests', body, { authorization: 'Bearer not-a-jwt' });
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json()).toMatchObject({ status: 400 });
+    }
+  });
+});
+
+describe('the internal status route', () => {
+  const url = `${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}`;
+
+  it('leaves out ids it has not seen', async () => {
+    const res = await post(url, { ids: ['00000000-0000-4000-8000-000000000001'] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ items: [] });
+  });
+
+  it('answers ids that are not schedule ids, too many, repeated or none with a 400 problem+json', async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    for (const body of [{ ids: ['not-a-uuid'] }, { ids: [] }, { ids: [id, id] }, { ids: Array.from({ length: 101 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`) }, {}, 'null']) {
+      const res = await post(url, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+});
+
+describe('the internal expire route (the trip service, at a schedule\'s deadline)', () => {
+  const url = `${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}`;
+  const notifications = async (scheduleId: string) => {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      return (await client.query(`SELECT message_id, body FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2`, [QUEUES.notification, scheduleId])).rows as { message_id: string; body: { type: string; userId: string; payload: { error: string } } }[];
+    } finally {
+      await client.end();
+    }
+  };
+
+  it('fails a schedule it never saw and notifies its traveller once, however often asked', async () => {
+    const item = { id: '00000000-0000-4000-8000-0000000000e1', tripId: '00000000-0000-4000-8000-0000000000e2', userId: '00000000-0000-4000-8000-0000000000e3' };
+    for (let i = 0; i < 2; i++) {
+      const res = await post(url, { items: [item] });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ items: [{ id: item.id, status: 'failed', error: SCHEDULE_TIMED_OUT }] });
+    }
+    const sent = await notifications(item.id);
+    expect(sent.map((n) => [n.body.type, n.body.userId, n.body.payload.error])).toEqual([[SCHEDULE_NOTIFICATIONS.failed, item.userId, SCHEDULE_TIMED_OUT]]);
+  });
+
+  it('answers a body that is not a list of schedules with a 400 problem+json', async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    for (const body of [{ items: [] }, { items: [{ id, tripId: id }] }, { items: [{ id: 'x', tripId: id, userId: id }] }, { ids: [id] }, 'null']) {
+      const res = await post(url, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+});
