@@ -47,7 +47,7 @@ describe('toProblem', () => {
     expect(toProblem(error({ validation: [{ instancePath: '/name' }] }, 'x'), request).errors).toEqual([{ path: 'body/name', message: 'invalid' }]);
   });
 
-  it.each(['P1001', 'P1002', 'P1008', 'P1017', 'P2024'])('answers the database being out of reach (%s) with a retryable 503', (code) => {
+  it.each(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028'])('answers the database being out of reach (%s) with a retryable 503', (code) => {
     expect(toProblem(error({ code }, 'Can\'t reach database server at 10.0.2.4:5432'), request)).toMatchObject({ status: 503, detail: 'The database is unavailable; try again shortly' });
   });
 

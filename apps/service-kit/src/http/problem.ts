@@ -59,9 +59,10 @@ const CLIENT_ERRORS: Record<string, number> = {
 
 /**
  * Error codes that mean the database is out of reach (Prisma: can't reach the server, timed out,
- * connection closed, no pooled connection in time). A retryable 503, not a bug of ours.
+ * connection closed, no pooled connection in time, a transaction that could not start or finish
+ * in its time under load, rolled back). A retryable 503, not a bug of ours.
  */
-const DATABASE_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const DATABASE_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 const POOL_TIMEOUT = /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout)/;
 
 type ValidationItem = { instancePath?: string; message?: string; params?: Record<string, unknown> };
