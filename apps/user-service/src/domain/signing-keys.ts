@@ -120,9 +120,14 @@ export async function openKeyRing(opts: {
   let onError: (err: unknown) => void = () => undefined;
   let rows: Row[] = [];
 
+  /** Reads the ring; a generation becomes visible to current() only once its private key is imported. */
   const load = async () => {
     const found = await opts.store.signingKey.findMany({ orderBy: { generation: 'asc' } });
-    rows = found.map((r) => ({ generation: r.generation, kid: r.kid, jwk: r.publicJwk as JWK, sealed: r.sealedPrivateKey, activatesAt: r.activatesAt.getTime() }));
+    const next: Row[] = found.map((r) => ({ generation: r.generation, kid: r.kid, jwk: r.publicJwk as JWK, sealed: r.sealedPrivateKey, activatesAt: r.activatesAt.getTime() }));
+    for (const r of next) {
+      if (!privateKeys.has(r.kid)) privateKeys.set(r.kid, await importPKCS8(unseal(opts.secretPem, r.sealed), SIGNING_ALG));
+    }
+    rows = next;
   };
   const insert = async (generation: number, pem: string, activatesAt: number) => {
     const jwk = await publicJwkOf(pem);
@@ -154,9 +159,6 @@ export async function openKeyRing(opts: {
     if (expired.length > 0) {
       await opts.store.signingKey.deleteMany({ where: { generation: { in: expired } } });
       await load();
-    }
-    for (const r of rows) {
-      if (!privateKeys.has(r.kid)) privateKeys.set(r.kid, await importPKCS8(unseal(opts.secretPem, r.sealed), SIGNING_ALG));
     }
   };
 
