@@ -209,7 +209,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     hook: 'preHandler',
     max: config.rateLimitMax,
     timeWindow: RATE_LIMIT.timeWindowMs,
-    store: redisBackedStore(redis, `tripgen:ratelimit:`),
+    store: redisBackedStore(redis, 'tripgen:ratelimit', config.rateLimitMax, RATE_LIMIT.timeWindowMs),
     keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),
     // Service-to-service calls are not a user's requests: the mesh admits only the callers of the
     // call graph there, and under-pressure still sheds them when the pod is overloaded.
