@@ -82,7 +82,7 @@ const declaredTags = (paths: object = {}): { name: string }[] =>
     .map((name) => ({ name }));
 export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const { config } = opts;
-  const tracing = setupTracing(config);
+  const tracing = await setupTracing(config);
   // The server span starts when Fastify makes the request's logger, so that every line of the
   // request, "incoming request" included, carries its trace id; onRequest picks the span up.
   const requestSpans = new WeakMap<IncomingMessage, Span>();

@@ -2,10 +2,10 @@
  * OpenTelemetry tracing: W3C trace context in and out, parent-based sampling at the catalog's
  * ratio (10 %), spans exported over OTLP/HTTP only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
  * Every request gets a server span (sampled or not, it has a trace id, which goes into the logs).
+ * The OTLP exporter is loaded only when an endpoint is configured (about 7 MiB of RSS otherwise spent).
  */
 import { context, propagation, trace, SpanKind, SpanStatusCode, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
   AlwaysOffSampler,
@@ -34,11 +34,14 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
-export const setupTracing = (config: Pick<ServiceConfig, 'serviceName' | 'otlpEndpoint' | 'tracesSampler' | 'tracesSamplerArg'>): Tracing => {
+export const setupTracing = async (config: Pick<ServiceConfig, 'serviceName' | 'otlpEndpoint' | 'tracesSampler' | 'tracesSamplerArg'>): Promise<Tracing> => {
+  const exporter = config.otlpEndpoint
+    ? new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter({ url: `${config.otlpEndpoint.replace(/\/$/, '')}/v1/traces` })
+    : undefined;
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: workloadName(config.serviceName) }),
     sampler: samplerFor(config.tracesSampler, config.tracesSamplerArg),
-    spanProcessors: config.otlpEndpoint ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${config.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }))] : [],
+    spanProcessors: exporter ? [new BatchSpanProcessor(exporter)] : [],
   });
   // Global registration makes the context manager and propagator available to libraries; it is
   // process-wide, so a second app in the same process (tests) reuses the first one's.
