@@ -23,7 +23,7 @@ const sink = new Writable({
 
 let app: App;
 /** The trip service's contract asks for its bus and the issuer's keys; this stand-in app uses neither. */
-const STAND_IN_ENV = { SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v', JWKS_URL: 'http://127.0.0.1:1/jwks.json' };
+const STAND_IN_ENV = { SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v', JWKS_URL: 'http://127.0.0.1:1/jwks.json', USER_SERVICE_URL: 'http://127.0.0.1:1', LOCATION_SERVICE_URL: 'http://127.0.0.1:1', AI_SERVICE_URL: 'http://127.0.0.1:1' };
 
 let pool: pg.Pool;
 let base: string;
