@@ -1,28 +1,44 @@
 /**
- * `npm run bench:api`: throughput and tail latency of a cached, authenticated GET
- * (/api/v1/users/me: JWT verification, rate limit counted in Redis, profile from the two-level
- * cache) next to a bare Fastify hello-world on the same machine, and each service's peak RSS.
+ * `npm run bench:api`: throughput and tail latency of each service's hot authenticated route next to
+ * a bare Fastify hello-world measured just before it in the same run (the machine is shared: a pair
+ * measured back to back sees the same load), and each service's RSS at start, peak and after.
+ *  - user: GET /api/v1/users/me (JWT verification, rate limit counted in Redis, profile from the two-level cache);
+ *  - location: GET /api/v1/locations/{id} (a place of the shipped Seoul data);
+ *  - trip: GET /api/v1/trips/{id} (the traveller's trip from PostgreSQL);
+ *  - ai: POST /api/v1/ai/interests while it plans: schedules of several trips are requested one after
+ *    another through the trip service during the whole run, so the figure includes the engine's work.
  * Services run as their own processes with production settings (LOG_LEVEL=warn so the figure is
- * the service, not the log volume); autocannon drives them from this process. The CPU time the
- * user service spends per request (from /proc, user + system) goes into tools/capacity/figures.json,
+ * the service, not the log volume); autocannon drives them from this process. Goals (issue 15): the
+ * user figure >= 50 % of hello-world's req/s with p99 <= 3x; every peak RSS <= 50 % of the pod's
+ * memory request (catalog); RSS after the run within 10 % of its start. The CPU time the user
+ * service spends per request (from /proc, user + system) goes into tools/capacity/figures.json,
  * with the date and commit, for `npm run capacity`.
+ * BENCH_DURATION_S (10), BENCH_CONNECTIONS (32), BENCH_SETTLE_S (10: quiet time before "after"),
+ * BENCH_CPU_PROF_DIR (each service writes a V8 CPU profile there when it stops).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { AUTH_PATHS, HEALTH_PATHS, JWKS_PATH, TOKEN_ISSUER, type ServiceName } from '@tripgen/catalog';
+import { AUTH_PATHS, JWKS_PATH, SERVICES, TOKEN_ISSUER, memoryBytes, type ServiceName } from '@tripgen/catalog';
 import { writeFigure } from '@tripgen/capacity/figures';
 import { existingServices, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createScratchDatabase, ensureStack } from '@tripgen/dev-tools/local-stack';
 import { freePort, startNodeProcess } from '@tripgen/dev-tools/processes';
 import { exportPKCS8, generateKeyPair } from 'jose';
-import { generateCode, inStartOrder, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
+import { generateCode, inStartOrder, loadPlaces, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const SETTLE_S = Number(process.env.BENCH_SETTLE_S ?? 10);
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
+/** Issue 15's goals. */
+const GOAL = { rpsShare: 0.5, p99Factor: 3, peakShareOfRequest: 0.5, afterOverStart: 1.1 } as const;
 
-const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
+const MiB = 2 ** 20;
+const mib = (b: number) => `${(b / MiB).toFixed(0)} MiB`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const load = () => os.loadavg()[0]!.toFixed(1);
 
 /** CPU seconds (user + system, all threads) a live process has used so far, from /proc/<pid>/stat. */
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
@@ -33,18 +49,34 @@ const cpuSeconds = (pid: number): number => {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 };
 
-const run = async (title: string, url: string, headers: Record<string, string> = {}, pid?: number) => {
-  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers }); // warm-up (JIT, pools, caches)
-  const cpuBefore = pid === undefined ? 0 : cpuSeconds(pid);
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
-  const cpu = pid === undefined ? Number.NaN : cpuSeconds(pid) - cpuBefore;
-  if (r.non2xx || r.errors) throw new Error(`${title}: ${r.non2xx} non-2xx answers and ${r.errors} errors; the figure would be meaningless`);
-  return { title, rps: r.requests.average, p99: r.latency.p99, total: r.requests.total, cpu };
-};
-
 const gitCommit = (): string => {
   const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
   return execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim() === '' ? head : `${head}-dirty`;
+};
+
+interface Target {
+  readonly url: string;
+  readonly method?: 'GET' | 'POST';
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+}
+interface Figure {
+  readonly rps: number;
+  readonly p99: number;
+  readonly total: number;
+  readonly load: string;
+  /** CPU seconds the measured process spent during the run (NaN when not measured). */
+  readonly cpu: number;
+}
+
+const measure = async (title: string, t: Target, pid?: number): Promise<Figure> => {
+  const opts = { url: t.url, method: t.method ?? 'GET', headers: t.headers, body: t.body, connections: CONNECTIONS };
+  await autocannon({ ...opts, duration: 2 }); // warm-up (JIT, pools, caches)
+  const cpuBefore = pid === undefined ? 0 : cpuSeconds(pid);
+  const r = await autocannon({ ...opts, duration: DURATION_S });
+  const cpu = pid === undefined ? Number.NaN : cpuSeconds(pid) - cpuBefore;
+  if (r.non2xx || r.errors) throw new Error(`${title}: ${r.non2xx} non-2xx answers and ${r.errors} errors; the figure would be meaningless`);
+  return { rps: r.requests.average, p99: r.latency.p99, total: r.requests.total, load: load(), cpu };
 };
 
 ensureStack();
@@ -62,6 +94,7 @@ try {
   for (const s of inStartOrder(existingServices())) {
     const db = await createScratchDatabase(`bench_${s}`, serviceMigrationsDir(s));
     cleanups.push(() => db.drop());
+    if (s === 'location') loadPlaces(db.url);
     const env = serviceEnv(s, {
       PORT: String(ports.get(s)),
       NODE_ENV: 'production',
@@ -73,49 +106,126 @@ try {
       // The catalog's 100/min per user would turn the run into 429s after 100 requests.
       RATE_LIMIT_MAX: '100000000',
       SHUTDOWN_DELAY_MS: '0',
+      // The machine is shared: load shedding on event-loop delay would turn the run into 503s.
+      MAX_EVENT_LOOP_DELAY_MS: '0',
     }, (peer) => ports.get(peer)!);
-    const p = await spawnService(s, env, (line) => console.error(`[${s}] ${line}`));
+    const p = await spawnService(s, env, (line) => console.error(`[${s}] ${line}`), CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []);
     services.push(p);
     cleanups.push(() => p.stop());
   }
-  const user = services.find((p) => p.name === 'user');
-  if (!user) throw new Error('the user service does not exist: nothing to benchmark');
+  const url = (s: ServiceName) => {
+    const p = services.find((x) => x.name === s);
+    if (!p) throw new Error(`the ${s} service does not exist: nothing to benchmark`);
+    return p.url;
+  };
 
   const hello = await startNodeProcess({ entry: 'scripts/lib/hello-fastify.ts', env: { PATH: process.env.PATH, PORT: String(await freePort()) }, readyPath: '/' });
   cleanups.push(() => hello.stop());
 
+  const call = async (method: string, target: string, body?: unknown, authorization?: string) => {
+    const res = await fetch(target, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(authorization ? { authorization } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const json = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+    return { status: res.status, json: json ?? {} };
+  };
   const credentials = { email: 'bench@example.com', password: 'benchmark-password', name: 'Bench' };
-  const post = (path: string, body: unknown) => fetch(`${user.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  await post(AUTH_PATHS.register, credentials);
-  const { accessToken } = (await (await post(AUTH_PATHS.login, credentials)).json()) as { accessToken: string };
+  await call('POST', `${url('user')}${AUTH_PATHS.register}`, credentials);
+  const login = await call('POST', `${url('user')}${AUTH_PATHS.login}`, credentials);
+  const authorization = `Bearer ${String(login.json.accessToken)}`;
+  const SEOUL = { name: 'Seoul', lat: 37.5663, lng: 126.9779 };
+  const newTrip = async (i: number) => {
+    const created = await call('POST', `${url('trip')}/api/v1/trips`, { title: `bench ${i}`, destination: SEOUL, startDate: '2026-10-12', endDate: '2026-10-14', dayStart: '09:00', dayEnd: '20:00', interests: ['palaces', 'museums', 'markets'] }, authorization);
+    if (created.status !== 201 || typeof created.json.id !== 'string') throw new Error(`trip not created (${created.status}): ${JSON.stringify(created.json)}`);
+    return created.json.id;
+  };
+  const tripId = await newTrip(0);
 
-  console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per target after a 2 s warm-up, on ${os.cpus().length} cores`);
-  const base = await run('Fastify hello-world (bare)', `${hello.url}/`);
-  const commit = gitCommit();
-  const me = await run('GET /api/v1/users/me (JWT + Redis rate limit + cached profile)', `${user.url}/api/v1/users/me`, { authorization: `Bearer ${accessToken}` }, user.child.pid);
-  const ready = await fetch(`${user.url}${HEALTH_PATHS.readiness}`).then((r) => r.json());
+  // Planning load for the AI service: each lane asks a schedule of its own trip, waits for it, asks again.
+  const planning = { on: false, completed: 0, failed: 0 };
+  const planLane = async (trip: string) => {
+    while (planning.on) {
+      const asked = await call('POST', `${url('trip')}/api/v1/trips/${trip}/schedules`, {}, authorization);
+      if (asked.status !== 202) throw new Error(`schedule request answered ${asked.status}: ${JSON.stringify(asked.json)}`);
+      for (;;) {
+        await sleep(200);
+        const got = await call('GET', `${url('trip')}/api/v1/trips/${trip}/schedules/${String(asked.json.id)}`, undefined, authorization);
+        if (got.json.status === 'completed') planning.completed++;
+        else if (got.json.status === 'failed') planning.failed++;
+        else continue;
+        break;
+      }
+    }
+  };
+  const laneTrips: string[] = [];
+  for (const i of [1, 2, 3, 4]) laneTrips.push(await newTrip(i));
 
-  const rows = [base, me].map((r) => `${r.title.padEnd(64)} ${r.rps.toFixed(0).padStart(8)} req/s   p99 ${String(r.p99).padStart(4)} ms   (${r.total} requests)`);
-  console.log(rows.join('\n'));
-  console.log(`ratio: the cached authenticated GET runs at ${((me.rps / base.rps) * 100).toFixed(0)} % of hello-world's req/s; p99 ${me.p99} ms vs ${base.p99} ms`);
-  console.log('peak RSS (VmHWM):');
-  for (const p of services) console.log(`  ${`${p.name}-service`.padEnd(20)} ${mib(p.peakRss())}`);
-  console.log(`  ${'hello-world'.padEnd(20)} ${mib(hello.peakRss())}`);
-  console.log(`user service readiness during the run: ${JSON.stringify(ready)}`);
-  const cpuPerRequest = me.cpu / me.total;
-  console.log(`user service CPU: ${me.cpu.toFixed(2)} s for ${me.total} requests = ${(cpuPerRequest * 1000).toFixed(3)} ms per request (${(1 / cpuPerRequest).toFixed(0)} req per CPU-second)`);
-  writeFigure('api', {
-    date: new Date().toISOString().slice(0, 10),
-    commit,
-    source: 'npm run bench:api',
-    machine: `${os.cpus().length} cores shared (load average ${os.loadavg()[0]!.toFixed(1)}), autocannon with ${CONNECTIONS} connections on the same machine`,
-    provisional: false,
-    note: 'CPU time of the user service process (user + system) over the measured run, divided by the requests answered',
-    route: me.title,
-    requestsPerSecond: Math.round(me.rps),
-    cpuSecondsPerRequest: Number(cpuPerRequest.toPrecision(4)),
-  });
-  console.log('wrote the api figure to tools/capacity/figures.json (npm run capacity reads it)');
+  const targets: { service: ServiceName; title: string; target: Target; whilePlanning?: boolean }[] = [
+    { service: 'user', title: 'GET /api/v1/users/me', target: { url: `${url('user')}/api/v1/users/me`, headers: { authorization } } },
+    { service: 'location', title: 'GET /api/v1/locations/{id}', target: { url: `${url('location')}/api/v1/locations/seoul-gyeongbokgung`, headers: { authorization } } },
+    { service: 'trip', title: 'GET /api/v1/trips/{id}', target: { url: `${url('trip')}/api/v1/trips/${tripId}`, headers: { authorization } } },
+    {
+      service: 'ai',
+      title: 'POST /api/v1/ai/interests (while planning)',
+      target: { url: `${url('ai')}/api/v1/ai/interests`, method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify({ interests: ['palaces', 'street food', 'museums'] }) },
+      whilePlanning: true,
+    },
+  ].filter((t) => services.some((p) => p.name === t.service)) as { service: ServiceName; title: string; target: Target; whilePlanning?: boolean }[];
+
+  const startRss = new Map(services.map((p) => [p.name, p.rss()] as const));
+  console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per target after a 2 s warm-up, on ${os.cpus().length} cores; hello-world measured just before each service`);
+  const rows: { service: ServiceName; title: string; base: Figure; it: Figure }[] = [];
+  for (const t of targets) {
+    const base = await measure('hello-world', { url: `${hello.url}/` });
+    let lanes: Promise<void>[] = [];
+    if (t.whilePlanning) {
+      planning.on = true;
+      lanes = laneTrips.map(planLane);
+    }
+    const it = await measure(t.title, t.target, services.find((p) => p.name === t.service)?.child.pid);
+    planning.on = false;
+    await Promise.all(lanes);
+    rows.push({ service: t.service, title: t.title, base, it });
+  }
+  await sleep(SETTLE_S * 1000);
+
+  const pad = (s: string, n: number) => s.padEnd(n);
+  const fig = (f: Figure) => `${f.rps.toFixed(0).padStart(7)} req/s  p99 ${String(f.p99).padStart(4)} ms  (load ${f.load})`;
+  console.log(`\n${pad('service / route', 52)} ${pad('service', 40)} hello-world just before`);
+  for (const r of rows) {
+    const share = r.it.rps / r.base.rps;
+    const p99x = r.it.p99 / Math.max(1, r.base.p99);
+    console.log(`${pad(`${r.service}: ${r.title}`, 52)} ${pad(fig(r.it), 40)} ${fig(r.base)}`);
+    console.log(`${pad('', 52)} ${(share * 100).toFixed(0)} % of hello-world's req/s, p99 ${p99x.toFixed(1)}x${r.service === 'user' ? `   (goal >= ${GOAL.rpsShare * 100} %, <= ${GOAL.p99Factor}x: ${share >= GOAL.rpsShare && p99x <= GOAL.p99Factor ? 'met' : 'NOT met'})` : ''}`);
+  }
+  if (targets.some((t) => t.whilePlanning)) console.log(`schedules planned during the ai run: ${planning.completed} completed, ${planning.failed} failed`);
+
+  console.log(`\nRSS (start = before the load, peak = VmHWM, after = ${SETTLE_S} s after the load); goals: peak <= ${GOAL.peakShareOfRequest * 100} % of the memory request, after <= ${((GOAL.afterOverStart - 1) * 100).toFixed(0)} % above start`);
+  for (const p of services) {
+    const request = memoryBytes(SERVICES[p.name].resources.requests.memory);
+    const start = startRss.get(p.name)!;
+    const peak = p.peakRss();
+    const after = p.rss();
+    const met = peak <= request * GOAL.peakShareOfRequest && after <= start * GOAL.afterOverStart;
+    console.log(`  ${pad(`${p.name}-service`, 18)} start ${mib(start).padStart(8)}  peak ${mib(peak).padStart(8)}  after ${mib(after).padStart(8)}   peak ${((peak / request) * 100).toFixed(0)} % of its ${SERVICES[p.name].resources.requests.memory} request, after ${((after / start) * 100).toFixed(0)} % of start: ${met ? 'met' : 'NOT met'}`);
+  }
+  console.log(`  ${pad('hello-world', 18)} peak ${mib(hello.peakRss())}`);
+
+  const user = rows.find((r) => r.service === 'user');
+  if (user) {
+    const cpuPerRequest = user.it.cpu / user.it.total;
+    console.log(`\nuser service CPU: ${user.it.cpu.toFixed(2)} s for ${user.it.total} requests = ${(cpuPerRequest * 1000).toFixed(3)} ms per request (${(1 / cpuPerRequest).toFixed(0)} req per CPU-second)`);
+    writeFigure('api', {
+      date: new Date().toISOString().slice(0, 10),
+      commit: gitCommit(),
+      source: 'npm run bench:api',
+      machine: `${os.cpus().length} cores shared (load average ${user.it.load}), autocannon with ${CONNECTIONS} connections on the same machine`,
+      provisional: false,
+      note: 'CPU time of the user service process (user + system) over the measured run, divided by the requests answered',
+      route: user.title,
+      requestsPerSecond: Math.round(user.it.rps),
+      cpuSecondsPerRequest: Number(cpuPerRequest.toPrecision(4)),
+    });
+    console.log('wrote the api figure to tools/capacity/figures.json (npm run capacity reads it)');
+  }
 } finally {
   for (const c of cleanups.reverse()) await c().catch((err: unknown) => console.error('cleanup:', err));
 }

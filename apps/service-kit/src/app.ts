@@ -5,12 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, SERVICES, workloadName } from '@tripgen/catalog';
+import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Span } from '@opentelemetry/api';
@@ -84,7 +84,7 @@ const declaredTags = (paths: object = {}): { name: string }[] =>
 export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const { config } = opts;
   // Application Insights has local auth off in prod: the exporter signs in with the pod's identity.
-  const tracing = setupTracing(
+  const tracing = await setupTracing(
     config,
     config.appInsightsConnectionString
       ? { connectionString: config.appInsightsConnectionString, credential: config.azureClientId ? await azureCredentialFromEnv() : undefined }
@@ -167,7 +167,10 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
 
   registerProblemHandlers(app);
 
-  await app.register(helmet, { global: true });
+  // Helmet's security headers, computed once: @fastify/helmet builds the middleware (and parses the
+  // CSP directives) again on every request, measured at about 23 us of each cached GET (issue 15).
+  const securityHeaders = helmet();
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined)));
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
     retryAfter: RETRY_AFTER_SECONDS.unavailable,
@@ -216,7 +219,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     hook: 'preHandler',
     max: config.rateLimitMax,
     timeWindow: RATE_LIMIT.timeWindowMs,
-    store: redisBackedStore(redis, `tripgen:ratelimit:`),
+    store: redisBackedStore(redis, 'tripgen:ratelimit', config.rateLimitMax, RATE_LIMIT.timeWindowMs),
     keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${clientAddressKey(request.ip)}`),
     // Service-to-service calls are not a user's requests: the mesh admits only the callers of the
     // call graph there, and under-pressure still sheds them when the pod is overloaded.

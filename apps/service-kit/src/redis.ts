@@ -178,6 +178,10 @@ export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, 
     // With token auth the client connects once the first token is there (see redisTokenAuth).
     lazyConnect: auth !== undefined,
     enableOfflineQueue: false,
+    // Commands issued in the same turn of the event loop (one per request of a burst: the rate
+    // limit's increment, cache reads) leave in one write instead of one syscall each, which was the
+    // single dearest step of a cached authenticated GET (issue 15's profile).
+    enableAutoPipelining: true,
     maxRetriesPerRequest: 0,
     connectTimeout: 2_000,
     commandTimeout: 1_000,

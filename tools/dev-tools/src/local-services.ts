@@ -104,7 +104,7 @@ export const serviceEnv = (s: ServiceName, extra: Readonly<Record<string, string
 };
 
 /** A service as its container runs it; up once its startup probe answers. */
-export const spawnService = async (s: ServiceName, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<ServiceProcess> => {
+export const spawnService = async (s: ServiceName, env: NodeJS.ProcessEnv, log: (line: string) => void, nodeArgs: readonly string[] = []): Promise<ServiceProcess> => {
   if (env.JWT_SIGNING_KEY_FILE) await mkdir(path.dirname(env.JWT_SIGNING_KEY_FILE), { recursive: true });
-  return { name: s, ...(await startNodeProcess({ entry: serviceEntry(s), env, readyPath: HEALTH_PATHS.startup, onLine: log })) };
+  return { name: s, ...(await startNodeProcess({ entry: serviceEntry(s), env, readyPath: HEALTH_PATHS.startup, onLine: log, nodeArgs })) };
 };

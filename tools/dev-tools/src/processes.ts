@@ -20,8 +20,14 @@ export const freePort = (): Promise<number> =>
     });
   });
 
+const statusKiB = (pid: number, field: 'VmHWM' | 'VmRSS'): number =>
+  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN) * 1024;
+
 /** Peak resident set size (VmHWM) of a live process, in bytes (Linux). */
-export const peakRss = (pid: number): number => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN) * 1024;
+export const peakRss = (pid: number): number => statusKiB(pid, 'VmHWM');
+
+/** Resident set size now (VmRSS) of a live process, in bytes (Linux). */
+export const currentRss = (pid: number): number => statusKiB(pid, 'VmRSS');
 
 export interface NodeProcess {
   readonly child: ChildProcess;
@@ -31,6 +37,8 @@ export interface NodeProcess {
   /** Everything the process wrote so far (stdout and stderr). */
   output(): string;
   peakRss(): number;
+  /** Resident set size now (VmRSS), in bytes. */
+  rss(): number;
   signal(sig: NodeJS.Signals): void;
   /** SIGTERM (the service drains) and wait for the exit. */
   stop(): Promise<void>;
@@ -61,13 +69,15 @@ export interface StartOptions {
   readonly timeoutMs?: number;
   /** Called with each line the process writes. */
   readonly onLine?: (line: string) => void;
+  /** Options for node itself, before the entry (e.g. --cpu-prof, which NODE_OPTIONS may not carry). */
+  readonly nodeArgs?: readonly string[];
 }
 
 const isRunning = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 
 /** Starts `node --import tsx <entry>` and waits until it answers; a process that dies first fails with its output. */
 export const startNodeProcess = async (opts: StartOptions): Promise<NodeProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', opts.entry, ...(opts.args ?? [])], { cwd: REPO_ROOT, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.entry, ...(opts.args ?? [])], { cwd: REPO_ROOT, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const onData = (d: Buffer) => {
     const text = d.toString();
@@ -99,6 +109,7 @@ export const startNodeProcess = async (opts: StartOptions): Promise<NodeProcess>
     exited,
     output: () => output,
     peakRss: () => peakRss(child.pid!),
+    rss: () => currentRss(child.pid!),
     signal: (sig) => void child.kill(sig),
     stop: () => end('SIGTERM'),
     kill: () => end('SIGKILL'),

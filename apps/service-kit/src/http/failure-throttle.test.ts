@@ -12,7 +12,7 @@ import { quietLogger, redisUrl, waitFor } from '@tripgen/testing';
 
 let redis: Redis;
 let down: Redis;
-const prefix = `tripgen:test-throttle-${randomUUID()}:`;
+const prefix = `tripgen:test-throttle-${randomUUID()}`;
 beforeAll(async () => {
   redis = connectRedis(redisUrl(), quietLogger, 'throttle-test');
   down = connectRedis('redis://127.0.0.1:1', quietLogger, 'throttle-test-down');

@@ -1,25 +1,23 @@
 /**
- * Counts failed attempts per key (e.g. logins per account) in Redis so every replica shares the
- * count, and in a per-instance LRU while Redis is unreachable: an outage loosens the limit (per
- * replica) but never fails the request. A window opens with the first attempt and is not extended.
+ * Counts failed attempts per key (e.g. logins per account) on the shared counter: in Redis so every
+ * replica shares the count, per instance while Redis is unreachable (an outage loosens the limit
+ * per replica but never fails the request).
  *
- * `attempt` reserves a slot atomically BEFORE the work it guards (INCR, not GET-then-INCR), so a
- * burst of parallel attempts cannot slip past the limit; `succeeded` clears the count, `aborted`
+ * `attempt` reserves a slot atomically BEFORE the work it guards (an increment, not read-then-write),
+ * so a burst of parallel attempts cannot slip past the limit; `succeeded` clears the count, `aborted`
  * gives the slot back when the attempt never got an answer (e.g. the database was down).
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { isRedisReady } from '../redis.ts';
-import { FIXED_WINDOW_INCR_LUA, localWindowCounter } from './fixed-window.ts';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { sharedCounter } from './shared-counter.ts';
 
 export interface FailureThrottleOptions {
   readonly redis: Redis;
-  /** Redis key prefix, e.g. `tripgen:user:login-failures:`. */
+  /** Redis key prefix, e.g. `tripgen:user:login-failures` (keys are `<prefix>:<hash>`). */
   readonly prefix: string;
   readonly maxFailures: number;
   readonly windowMs: number;
-  /** Keys kept by the per-instance fallback (default 10,000). */
-  readonly localMaxKeys?: number;
 }
 
 export type AttemptVerdict = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
@@ -32,55 +30,30 @@ export interface FailureThrottle {
   redisKey(key: string): string;
 }
 
-// Only gives a slot back while its window lives: never creates a key without a TTL.
-const ABORT_LUA = `
-local n = tonumber(redis.call('GET', KEYS[1]) or '0')
-if n > 0 then redis.call('DECR', KEYS[1]) end
-return 0`;
-
-interface WithThrottleCommands {
-  tripgenThrottleAttempt(key: string, windowMs: string): Promise<[number, number]>;
-  tripgenThrottleAbort(key: string): Promise<number>;
-}
-
 export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThrottle => {
-  const { redis, maxFailures, windowMs } = opts;
-  redis.defineCommand('tripgenThrottleAttempt', { numberOfKeys: 1, lua: FIXED_WINDOW_INCR_LUA });
-  redis.defineCommand('tripgenThrottleAbort', { numberOfKeys: 1, lua: ABORT_LUA });
-  const commands = redis as unknown as WithThrottleCommands;
-  const local = localWindowCounter(opts.localMaxKeys ?? 10_000);
+  const counter = sharedCounter({ redis: opts.redis, prefix: opts.prefix, points: opts.maxFailures, windowMs: opts.windowMs });
   // Keys are hashed: Redis then holds no email addresses, and any key has the same length.
-  const redisKey = (key: string) => `${opts.prefix}${createHash('sha256').update(key).digest('base64url')}`;
-
-  const verdict = (count: number, ttlMs: number): AttemptVerdict =>
-    count <= maxFailures ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(ttlMs / 1000)) };
-
-  const localAttempt = (key: string): AttemptVerdict => {
-    const { count, ttlMs } = local.incr(key, windowMs);
-    return verdict(count, ttlMs);
-  };
-
-  // Redis errors are swallowed on purpose: the fallback decides, the request goes on.
-  const viaRedis = async <T>(run: () => Promise<T>, fallback: () => T): Promise<T> => {
-    if (!isRedisReady(redis)) return fallback();
-    try {
-      return await run();
-    } catch {
-      return fallback();
-    }
-  };
+  const hashed = (key: string) => createHash('sha256').update(key).digest('base64url');
 
   return {
-    redisKey,
-    attempt: (key) => viaRedis(async () => verdict(...(await commands.tripgenThrottleAttempt(redisKey(key), String(windowMs)))), () => localAttempt(key)),
-    async succeeded(key) {
-      local.windows.delete(key);
-      await viaRedis(async () => void (await redis.del(redisKey(key))), () => undefined);
+    redisKey: (key) => counter.getKey(hashed(key)),
+    async attempt(key) {
+      try {
+        await counter.consume(hashed(key));
+        return { allowed: true };
+      } catch (err) {
+        // The limiter rejects with its result when the key is over the limit; anything else is a bug.
+        if (!(err instanceof RateLimiterRes)) throw err;
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
+      }
     },
+    async succeeded(key) {
+      await counter.delete(hashed(key));
+    },
+    // A slot given back after its window ended opens a window with one extra attempt: at most one
+    // per aborted attempt, which only a failed database can cause.
     async aborted(key) {
-      const w = local.windows.get(key);
-      if (w && w.count > 0) w.count--;
-      await viaRedis(async () => void (await commands.tripgenThrottleAbort(redisKey(key))), () => undefined);
+      await counter.reward(hashed(key));
     },
   };
 };

@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 it('exports a span of a sampled incoming trace to the configured OTLP endpoint, even at ratio 0', async () => {
-  const tracing = setupTracing({ serviceName: 'trip', otlpEndpoint: endpoint, tracesSampler: 'parentbased_traceidratio', tracesSamplerArg: 0 });
+  const tracing = await setupTracing({ serviceName: 'trip', otlpEndpoint: endpoint, tracesSampler: 'parentbased_traceidratio', tracesSamplerArg: 0 });
   const sampled = startServerSpan(tracing, 'GET /x', { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' });
   expect(sampled.span.spanContext().traceFlags & TraceFlags.SAMPLED).toBe(TraceFlags.SAMPLED);
   endServerSpan(sampled.span, 200, '/x');
@@ -39,7 +39,7 @@ it('exports a span of a sampled incoming trace to the configured OTLP endpoint, 
 
 it('samples about 10 % of root traces with the default ratio, and exports nothing without an endpoint', async () => {
   const before = received.length;
-  const tracing = setupTracing({ serviceName: 'trip', otlpEndpoint: undefined, tracesSampler: 'parentbased_traceidratio', tracesSamplerArg: 0.1 });
+  const tracing = await setupTracing({ serviceName: 'trip', otlpEndpoint: undefined, tracesSampler: 'parentbased_traceidratio', tracesSamplerArg: 0.1 });
   let sampled = 0;
   for (let i = 0; i < 2_000; i++) {
     const { span } = startServerSpan(tracing, 'GET /z', {});
@@ -91,7 +91,7 @@ it('sends each server span to Application Insights as a request of cloud role <s
   try {
     const port = (breeze.address() as { port: number }).port;
     const connectionString = `InstrumentationKey=00000000-0000-0000-0000-0000000000aa;IngestionEndpoint=http://127.0.0.1:${port}/`;
-    const tracing = setupTracing({ serviceName: 'ai', otlpEndpoint: undefined, tracesSampler: 'parentbased_always_on', tracesSamplerArg: 1 }, { connectionString });
+    const tracing = await setupTracing({ serviceName: 'ai', otlpEndpoint: undefined, tracesSampler: 'parentbased_always_on', tracesSamplerArg: 1 }, { connectionString });
     const { span } = startServerSpan(tracing, 'POST /api/v1/itineraries', {});
     await new Promise((r) => setTimeout(r, 20));
     endServerSpan(span, 201, '/api/v1/itineraries', 'POST');

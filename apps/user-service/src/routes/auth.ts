@@ -19,7 +19,7 @@ export interface AuthRoutesOptions {
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /** Failed logins per account, across replicas: the kit's rate limit counts per caller, and one account can be tried from many addresses. */
-export const loginThrottle = (redis: Kit['redis']) => createFailureThrottle({ redis, prefix: 'tripgen:user:login-failures:', ...LOGIN_THROTTLE });
+export const loginThrottle = (redis: Kit['redis']) => createFailureThrottle({ redis, prefix: 'tripgen:user:login-failures', ...LOGIN_THROTTLE });
 
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { users, ring }) => {
   const { jwtIssuer, jwtAudience } = app.kit.config;
