@@ -21,4 +21,14 @@ describe('npm run cost prices every resource of the snapshots', () => {
     expect(lean.some((l) => l.item.includes('DDoS Network Protection'))).toBe(false);
     expect(total('prod') - total('prod-lean')).toBeGreaterThanOrEqual(2944 - 199 - 1);
   });
+
+  it('refuses to guess: a resource type without a price model, or a SKU without a price, stops the estimate', () => {
+    const prod = loadSnapshot('prod');
+    const unknownType = { ...prod, predictedResources: [...prod.predictedResources, { id: '/x/y', type: 'Microsoft.Example/widgets', name: 'w' }] };
+    expect(() => estimate(unknownType, 'prod')).toThrow(/no price model for Microsoft\.Example\/widgets/);
+    const redis = prod.predictedResources.find((r) => r.type.toLowerCase().startsWith('microsoft.cache/'));
+    expect(redis, 'prod has a Redis resource').toBeDefined();
+    const unknownSku = { ...prod, predictedResources: prod.predictedResources.map((r) => (r === redis ? { ...r, sku: { name: 'Imaginary_X1' } } : r)) };
+    expect(() => estimate(unknownSku, 'prod')).toThrow(/no price for Redis SKU Imaginary_X1/);
+  });
 });
