@@ -1,10 +1,10 @@
 /**
- * The repository stands on its own: a person who clones it has no `../shared` (the team's reference
- * set) beside it, so nothing in it may read or link outside the repository. Two checks:
+ * The repository stands on its own: a person who clones it has none of the team's reference set
+ * beside it, so nothing in it may read or link outside the repository. Two checks:
  *  - a guard over every file git would commit (tracked, or new and not ignored): no path that
  *    climbs out of the repository, no reference to the reference set by name, no symlink out;
  *  - the repository copied alone into an empty temporary folder (exactly the files git would
- *    commit: no node_modules, no generated code, no `../shared`) renders `gitops/` identically and
+ *    commit: no node_modules, no generated code, nothing beside it) renders `gitops/` identically and
  *    runs the k8s and planner tests green (on the local stack, whose settings `npm test` has too).
  */
 import { spawnSync } from 'node:child_process';
