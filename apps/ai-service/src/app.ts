@@ -3,7 +3,7 @@
  * on candidates from the location service, keeps the result in ai_db and tells the traveller
  * (notification-queue, through the outbox). The trip service reads results on its internal route.
  */
-import { createApp, createPrismaClient, createTokenVerifier, databasePassword, loadConfig, prismaDatabase, remoteJwks, type App } from '@tripgen/service-kit';
+import { createApp, loadConfig, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { azureCredentialFromEnv, createOutboxRelay, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import type { FastifyServerOptions } from 'fastify';
 import { cachedCandidates } from './clients/candidate-cache.ts';
@@ -27,9 +27,8 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
   const env = opts.env ?? process.env;
   const config = loadConfig({ service: 'ai' }, env);
   const ai = aiConfig(config.own);
-  // prod: Entra token auth (DATABASE_AUTH=entra), the pod's workload identity as the database user.
-  const prisma = createPrismaClient(PrismaClient, config.databaseUrl, undefined, await databasePassword(config, env));
-  const verifier = createTokenVerifier(remoteJwks(config.jwksUrl!), config.jwtIssuer, config.jwtAudience);
+  const prisma = await servicePrismaClient(PrismaClient, config, env);
+  const verifier = remoteTokenVerifier(config);
   return createApp({
     config,
     database: prismaDatabase(prisma),

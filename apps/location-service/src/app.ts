@@ -4,7 +4,7 @@
  * them through the internal routes, and location-search-queue warms a destination's candidates.
  * Everything else comes from the service kit.
  */
-import { createApp, createPrismaClient, createTokenVerifier, databasePassword, loadConfig, prismaDatabase, remoteJwks, type App } from '@tripgen/service-kit';
+import { createApp, loadConfig, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import type { FastifyServerOptions } from 'fastify';
 import { PrismaClient } from './generated/prisma/client.ts';
@@ -22,9 +22,8 @@ export interface BuildOptions {
 export const buildLocationService = async (opts: BuildOptions = {}): Promise<App> => {
   const env = opts.env ?? process.env;
   const config = loadConfig({ service: 'location' }, env);
-  // prod: Entra token auth (DATABASE_AUTH=entra), the pod's workload identity as the database user.
-  const prisma = createPrismaClient(PrismaClient, config.databaseUrl, undefined, await databasePassword(config, env));
-  const verifier = createTokenVerifier(remoteJwks(config.jwksUrl!), config.jwtIssuer, config.jwtAudience);
+  const prisma = await servicePrismaClient(PrismaClient, config, env);
+  const verifier = remoteTokenVerifier(config);
   return createApp({
     config,
     database: prismaDatabase(prisma),

@@ -3,9 +3,9 @@ export { createApp, type App, type CreateAppOptions, type Database, type Kit } f
 export { runService, drainAndClose } from './server.ts';
 export { serviceMain, type ServiceMainOptions } from './main.ts';
 export { HttpProblem, problem, registerProblemHandlers, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem.ts';
-export { createTokenVerifier, remoteJwks, localJwks, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
+export { createTokenVerifier, remoteJwks, remoteTokenVerifier, localJwks, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 export { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
-export { createPrismaClient, prismaDatabase } from './data/prisma.ts';
+export { createPrismaClient, prismaDatabase, servicePrismaClient } from './data/prisma.ts';
 export { databasePassword, entraTokenPassword, poolConfigWithPassword, POSTGRES_ENTRA_SCOPE } from './data/postgres-entra.ts';
 export { ProblemSchema } from './http/schemas.ts';
 export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type AttemptVerdict } from './http/failure-throttle.ts';

@@ -3,7 +3,7 @@
  * ai-schedule-generation-queue (transactional outbox); its outcome is read back on the AI
  * service's internal route and kept in trip_db.
  */
-import { createApp, createPrismaClient, createTokenVerifier, databasePassword, loadConfig, prismaDatabase, remoteJwks, type App } from '@tripgen/service-kit';
+import { createApp, loadConfig, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { createOutboxRelay, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import type { FastifyServerOptions } from 'fastify';
 import { peers as createPeers } from './clients/peers.ts';
@@ -23,9 +23,8 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
   const env = opts.env ?? process.env;
   const config = loadConfig({ service: 'trip' }, env);
   const trip = tripConfig(config.own);
-  // prod: Entra token auth (DATABASE_AUTH=entra), the pod's workload identity as the database user.
-  const prisma = createPrismaClient(PrismaClient, config.databaseUrl, undefined, await databasePassword(config, env));
-  const verifier = createTokenVerifier(remoteJwks(config.jwksUrl!), config.jwtIssuer, config.jwtAudience);
+  const prisma = await servicePrismaClient(PrismaClient, config, env);
+  const verifier = remoteTokenVerifier(config);
   return createApp({
     config,
     database: prismaDatabase(prisma),

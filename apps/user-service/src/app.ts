@@ -2,7 +2,7 @@
  * The user service: accounts, login and access tokens (JWKS), profile and preferences, and the
  * notifications inbox fed by notification-queue. Everything else comes from the service kit.
  */
-import { createApp, createPrismaClient, createTokenVerifier, databasePassword, loadConfig, prismaDatabase, type App } from '@tripgen/service-kit';
+import { createApp, createTokenVerifier, loadConfig, prismaDatabase, servicePrismaClient, type App } from '@tripgen/service-kit';
 import type { FastifyServerOptions } from 'fastify';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { loadSigningKeyPem } from './domain/signing-key.ts';
@@ -24,8 +24,7 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
   const env = opts.env ?? process.env;
   const config = loadConfig({ service: 'user' }, env);
   const secret = await loadSigningKeyPem(config.own.JWT_SIGNING_KEY_FILE, config.nodeEnv === 'production', config.own.JWT_SIGNING_KEY);
-  // prod: Entra token auth (DATABASE_AUTH=entra), the pod's workload identity as the database user.
-  const prisma = createPrismaClient(PrismaClient, config.databaseUrl, undefined, await databasePassword(config, env));
+  const prisma = await servicePrismaClient(PrismaClient, config, env);
   // Signing keys rotate on a schedule with overlap, shared by the replicas through user_db.
   const ring = await openKeyRing({ store: prisma, secretPem: secret, timing: opts.keyRingTiming });
   // The issuer verifies its own tokens with its own key ring: no HTTP round trip to itself.

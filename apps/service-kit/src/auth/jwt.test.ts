@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTokenVerifier, remoteJwks } from './jwt.ts';
+import { createTokenVerifier, remoteJwks, remoteTokenVerifier } from './jwt.ts';
 
 const ISSUER = 'https://issuer.test';
 const AUDIENCE = 'tripgen-test';
@@ -120,5 +120,12 @@ describe('remote JWKS verification', () => {
       .setExpirationTime('5m')
       .sign(key.privateKey);
     await expect(verifier.verify(selfSigned)).rejects.toMatchObject({ statusCode: 401 });
+  });
+});
+
+describe('remoteTokenVerifier', () => {
+  it('needs the issuer\'s JWKS_URL: without it a service cannot verify anyone\'s token and says so', () => {
+    expect(() => remoteTokenVerifier({ jwksUrl: undefined, jwtIssuer: 'tripgen-user-service', jwtAudience: 'tripgen' })).toThrow(/JWKS_URL is required/);
+    expect(typeof remoteTokenVerifier({ jwksUrl: 'http://127.0.0.1:1/jwks.json', jwtIssuer: 'tripgen-user-service', jwtAudience: 'tripgen' }).verify).toBe('function');
   });
 });

@@ -113,3 +113,9 @@ export const bearerToken = (header: string | undefined): string | undefined => {
   if (!m) throw new HttpProblem(401, 'The Authorization header must be "Bearer <accessToken>"');
   return m[1];
 };
+
+/** The verifier of a service that is not the issuer: the issuer's JWKS from JWKS_URL (its contract requires it). */
+export const remoteTokenVerifier = (config: { readonly jwksUrl: string | undefined; readonly jwtIssuer: string; readonly jwtAudience: string }): TokenVerifier => {
+  if (!config.jwksUrl) throw new Error('JWKS_URL is required to verify tokens of another issuer');
+  return createTokenVerifier(remoteJwks(config.jwksUrl), config.jwtIssuer, config.jwtAudience);
+};

@@ -4,7 +4,7 @@
  */
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { Database } from '../app.ts';
-import { poolConfigWithPassword } from './postgres-entra.ts';
+import { databasePassword, poolConfigWithPassword } from './postgres-entra.ts';
 
 interface PrismaLike {
   $queryRawUnsafe(sql: string): Promise<unknown>;
@@ -25,6 +25,16 @@ export const createPrismaClient = <C extends PrismaLike>(
   const connection = password === undefined ? { connectionString: databaseUrl } : poolConfigWithPassword(databaseUrl, password);
   return new Client({ adapter: new PrismaPg({ ...connection, ...pool }) });
 };
+
+/**
+ * A service's own client, signed in as its config says: the URL's password, or in prod
+ * (DATABASE_AUTH=entra) the pod's workload identity as the database user.
+ */
+export const servicePrismaClient = async <C extends PrismaLike>(
+  Client: new (options: { adapter: PrismaPg }) => C,
+  config: { readonly databaseUrl: string; readonly databaseAuth: 'password' | 'entra' },
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<C> => createPrismaClient(Client, config.databaseUrl, undefined, await databasePassword(config, env));
 
 export const prismaDatabase = (prisma: PrismaLike): Database => ({
   ping: async () => void (await prisma.$queryRawUnsafe('SELECT 1')),
