@@ -5,6 +5,7 @@
  */
 import { createApp, loadConfig, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { azureCredentialFromEnv, createOutboxRelay, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
+import { createTravelTimeProvider } from '@tripgen/planner/routing';
 import type { FastifyServerOptions } from 'fastify';
 import { cachedCandidates } from './clients/candidate-cache.ts';
 import { locationDirectory } from './clients/location.ts';
@@ -38,6 +39,8 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
       const llm = ai.azureOpenAI ? azureOpenAIInterestModel({ ...ai.azureOpenAI, apiVersion: ai.azureOpenAI.apiVersion, credential: await azureCredentialFromEnv(env) }) : undefined;
       const interests = withFallback(llm, (err) => app.log.warn({ err: String(err) }, 'LLM interest mapping failed; using the keyword table'));
       const generations = generationRepository(prisma);
+      // ROUTING_PROVIDER: the haversine model, or OSRM behind a matrix cache with the model as flagged fallback.
+      const travelTimes = createTravelTimeProvider(ai.routing);
       await app.register(internalRoutes, { generations });
       await app.register(interestRoutes, { model: interests });
 
@@ -54,6 +57,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
             directory: cachedCandidates(locationDirectory(ai.locationServiceUrl)),
             interests,
             budget: { timeLimitMs: ai.engineTimeLimitMs, maxIterations: ai.engineMaxIterations },
+            travelTimes,
             backlog: engineBacklog(),
             log: (obj, msg) => app.log.warn(obj, msg),
           },

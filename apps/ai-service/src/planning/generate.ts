@@ -1,11 +1,14 @@
 /**
  * One schedule, from the queued request to the result: gather the candidates (the must-visits and
  * places near the lodging, each with its real opening on each date) in one call to the location
- * service, build the engine problem, run `planItinerary` (or `replanDay`) within what is left of
- * the deadline, verify the plan with the independent checker, explain what was left out.
+ * service, build the engine problem, take its travel times from the configured provider (the
+ * haversine model, or a router with the model as flagged fallback), run `planItinerary` (or
+ * `replanDay`) within what is left of the deadline, verify the plan with the independent checker,
+ * explain what was left out.
  */
 import { CANDIDATE_RADIUS_KM, MEAL_CATEGORIES, RESPONSE_TIME_SLO, candidateCategories, type ScheduleDay, type ScheduleGenerationMessage, type ScheduleMiss, type ScheduleResult } from '@tripgen/catalog';
-import { checkItinerary, planItinerary, replanDay, type PlanRequest, type PlanResult } from '@tripgen/planner';
+import { checkItinerary, planItinerary, replanDay, travelPoints, type PlanRequest, type PlanResult, type TravelTimeMatrix } from '@tripgen/planner';
+import { haversineProvider, type TravelTimeProvider } from '@tripgen/planner/routing';
 import { ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
 import type { PlaceDirectory } from '../clients/location.ts';
 import { explainMisses, nearbyDates } from './explain.ts';
@@ -21,6 +24,8 @@ export interface GenerateDeps {
   readonly directory: PlaceDirectory;
   readonly interests: InterestModel;
   readonly budget: EngineBudget;
+  /** Where the engine's travel times come from (default: the haversine model). */
+  readonly travelTimes?: TravelTimeProvider;
   /** The schedules of this process waiting for the engine (default: this one alone). */
   readonly backlog?: EngineBacklog;
   readonly now?: () => number;
@@ -132,13 +137,25 @@ export interface PlannedTrip {
   readonly missed: readonly string[];
 }
 
+/** The engine request of a schedule (its points are what a travel-time matrix must cover: `travelPoints`). */
+export const scheduleRequest = (message: ScheduleGenerationMessage, found: readonly Candidate[], weights: CategoryWeights, budget: EngineBudget): PlanRequest => {
+  const locked = message.replan ? { date: message.replan.date, ids: message.replan.locked } : undefined;
+  return buildPlanRequest(message.trip, found, weights, budget, locked);
+};
+
+export interface PlanTripOptions {
+  /** The schedule a re-plan starts from. */
+  readonly base?: ScheduleResult;
+  /** A router's matrix for the request's points (default: the engine's haversine model). */
+  readonly travelTimes?: TravelTimeMatrix;
+}
+
 /** The engine part, no I/O: the plan of the trip (or of the re-planned day) from its candidates, verified by the checker. */
-export const planTrip = (message: ScheduleGenerationMessage, found: readonly Candidate[], weights: CategoryWeights, budget: EngineBudget, base?: ScheduleResult): PlannedTrip => {
-  const { trip } = message;
+export const planTrip = (message: ScheduleGenerationMessage, found: readonly Candidate[], weights: CategoryWeights, budget: EngineBudget, options: PlanTripOptions = {}): PlannedTrip => {
+  const { base, travelTimes } = options;
   const ids = new Set(found.map((c) => c.id));
   const hardIds = hardIdsOf(message);
-  const locked = message.replan ? { date: message.replan.date, ids: message.replan.locked } : undefined;
-  const request = buildPlanRequest(trip, found, weights, budget, locked);
+  const request = { ...scheduleRequest(message, found, weights, budget), ...(travelTimes ? { travelTimes } : {}) };
   const started = performance.now();
   let plan: PlanResult;
   let planned: PlanRequest;
@@ -192,6 +209,7 @@ export const explainAndRender = (
     travelMode: trip.travelMode,
     pace: trip.pace,
     score: planned.plan.score,
+    travel: { source: planned.plan.travel?.source ?? 'haversine', fallback: planned.plan.travel?.fallback ?? false },
   };
 };
 
@@ -236,9 +254,16 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
       ),
     );
     const candidates = new Map<string, Candidate>(found.items.map((c) => [c.id, c]));
+    // The router's matrix before the engine's budget is set: its wait (bounded by the provider's
+    // timeout and the deadline) comes out of the time the engine gets. The provider never fails: a
+    // router that does not answer leaves the model's times, flagged in the result.
+    const provider = deps.travelTimes ?? haversineProvider;
+    const travelTimes = await provider.matrix(travelPoints(scheduleRequest(message, [...candidates.values()], weights, deps.budget)), trip.travelMode, { signal: stop.signal });
+    if (travelTimes.fallback) deps.log?.({ detail: travelTimes.detail }, 'router did not answer; travel times from the haversine model');
+    if (stop.signal.aborted) throw tooLong();
     const budget = engineBudget(deps.budget, Date.parse(message.requestedAt), now(), deps.backlog?.size());
     const timeLimitMs = Math.max(1, Math.min(budget.timeLimitMs, remaining() - FINISH_MARGIN_MS));
-    const planned = planTrip(message, [...candidates.values()], weights, { timeLimitMs, maxIterations: budget.maxIterations }, base);
+    const planned = planTrip(message, [...candidates.values()], weights, { timeLimitMs, maxIterations: budget.maxIterations }, { base, travelTimes });
     leaveBacklog?.();
     // Opening on the dates around the trip, for "another date" suggestions: one more call, misses only.
     const suggest = remaining() > 1_000;

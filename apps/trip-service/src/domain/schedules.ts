@@ -108,6 +108,7 @@ export const toSchedule = (s: ScheduleRow) => {
     unscheduledMeals: result?.unscheduledMeals ?? [],
     travelMode: result?.travelMode ?? null,
     pace: result?.pace ?? null,
+    travel: result?.travel ? { source: result.travel.source, fallback: result.travel.fallback } : null,
     ...(s.status === 'failed' ? { error: s.error ?? 'the schedule could not be generated' } : {}),
     createdAt: s.createdAt.toISOString(),
     finishedAt: s.finishedAt ? s.finishedAt.toISOString() : null,

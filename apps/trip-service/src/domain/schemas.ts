@@ -110,6 +110,7 @@ export const Schedule = Type.Object({
   unscheduledMeals: Type.Array(Type.Object({ date: Type.String(), name: Type.String(), detail: Type.String() })),
   travelMode: Type.Union([TravelMode, Type.Null()]),
   pace: Type.Union([Type.String(), Type.Null()]),
+  travel: Type.Union([Type.Object({ source: Type.String(), fallback: Type.Boolean() }), Type.Null()]),
   error: Type.Optional(Type.String()),
   createdAt: Type.String({ format: 'date-time' }),
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
