@@ -103,13 +103,15 @@ export const eventHubVariable = (hub: string): string => `${hub.toUpperCase().re
 
 /**
  * What a service that produces to Event Hubs streams reads (EVENT_STREAMS names each stream's
- * producer): the namespace host and each hub's name. Not required: only prod has the namespace.
+ * producer): the namespace host and each hub's name. Not required: only prod has the namespace;
+ * without it the events are off (dev runs no Event Hubs; the trip service's tests use the emulator).
  */
 export const eventStreamEnvironment = (s: ServiceName): EnvContract => {
   const hubs = EVENT_STREAMS.filter((e) => e.producer === s).map((e) => e.hub);
   if (hubs.length === 0) return {};
   return {
-    EVENTHUBS_FQDN: { type: 'string', setBy: 'manifest', description: 'Event Hubs namespace host (prod); the pod sends with its workload identity (Azure Event Hubs Data Sender on its hubs only).' },
+    EVENTHUBS_FQDN: { type: 'string', oneOf: 'eventhubs', setBy: 'manifest', description: 'Event Hubs namespace host (prod); the pod sends with its workload identity (Azure Event Hubs Data Sender on its hubs only). Neither this nor EVENTHUBS_CONNECTION_STRING: the events are off (dev).' },
+    EVENTHUBS_CONNECTION_STRING: { type: 'string', oneOf: 'eventhubs', setBy: 'local', description: 'The local Event Hubs emulator (tests: Endpoint=sb://...;UseDevelopmentEmulator=true); never in a pod.' },
     ...Object.fromEntries(hubs.map((hub) => [eventHubVariable(hub), { type: 'string', setBy: 'manifest', eventHub: hub, description: `The Event Hubs hub of the ${hub} stream (with EVENTHUBS_FQDN).` } satisfies EnvVarSpec])),
   };
 };

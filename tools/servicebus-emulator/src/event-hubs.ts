@@ -47,8 +47,11 @@ export interface ReceivedEvent {
 
 export interface EventHubsEmulator {
   readonly port: number;
-  /** The connection string the real client takes (`UseDevelopmentEmulator=true` selects plain TCP). */
-  connectionString(hub: string): string;
+  /**
+   * The connection string the real client takes (`UseDevelopmentEmulator=true` selects plain TCP):
+   * of the namespace (the hub passed to the client), or of one hub (`EntityPath`).
+   */
+  connectionString(hub?: string): string;
   /** Every event a hub received, in arrival order. */
   events(hub: string): readonly ReceivedEvent[];
   /** Put-token requests seen, in order (audience and token type), for tests of the handshake. */
@@ -242,7 +245,7 @@ export async function startEventHubsEmulator(options: EventHubsEmulatorOptions):
   return {
     port,
     connectionString: (hub) =>
-      `Endpoint=sb://127.0.0.1:${port};SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;EntityPath=${hub};UseDevelopmentEmulator=true`,
+      `Endpoint=sb://127.0.0.1:${port};SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;${hub === undefined ? '' : `EntityPath=${hub};`}UseDevelopmentEmulator=true`,
     events: (hub) => stored.get(hub) ?? [],
     tokens,
     failSends(on) {
