@@ -116,6 +116,22 @@ export const eventStreamEnvironment = (s: ServiceName): EnvContract => {
   };
 };
 
+/**
+ * What the prod database-roles Job reads: the `database-roles` command of a service image's entry
+ * point (SERVICE_COMMANDS), run by k8s with exactly these variables. It signs in to the server's
+ * `postgres` database as the PostgreSQL Entra administrator (the database-roles identity) with its
+ * workload-identity token and ensures each service's role (apps/service-kit/src/data/database-roles.ts).
+ */
+export const DATABASE_ROLES_JOB_ENVIRONMENT = contract({
+  DATABASE_URL: { type: 'url', protocols: ['postgresql:', 'postgres:'], required: true, setBy: 'manifest', description: 'postgresql://<administrator role>@<host>:5432/postgres?sslmode=require: the server, signed in to as the Entra administrator (no password: the token is).' },
+  DATABASE_AUTH: { type: 'enum', values: DATABASE_AUTH_MODES, required: true, setBy: 'manifest', description: 'entra in prod (the pod\'s workload-identity token is the password); password only in the tests against the local server.' },
+  DATABASE_ROLES: { type: 'string', required: true, setBy: 'manifest', description: 'JSON list of {role, objectId, database, extensions}: each service\'s role, its managed identity\'s object id (Bicep hand-over), its database and the extensions it needs (catalog).' },
+  HOME: { type: 'string', setBy: 'manifest', description: 'A writable home (/tmp, an emptyDir) for the process: the root filesystem is read-only.' },
+  AZURE_CLIENT_ID: { type: 'string', setBy: 'platform', description: 'Injected by the AKS workload identity webhook from the service account\'s client-id annotation.' },
+  AZURE_FEDERATED_TOKEN_FILE: KIT_ENVIRONMENT.AZURE_FEDERATED_TOKEN_FILE,
+  AZURE_TENANT_ID: KIT_ENVIRONMENT.AZURE_TENANT_ID,
+});
+
 /** What a service that verifies tokens issued by another service reads. */
 export const TOKEN_VERIFIER_ENVIRONMENT = contract({
   JWKS_URL: { type: 'url', protocols: ['http:', 'https:'], required: true, setBy: 'manifest', description: 'The token issuer\'s public keys (JWKS).' },
