@@ -17,6 +17,7 @@ import type { TokenCredential } from '@azure/identity';
 import { CLOUD_EVENT_PROPERTY_PREFIX, EVENT_STREAMS, eventHubVariable } from '@tripgen/catalog';
 import { azureCredentialFromEnv } from '../azure-credential.ts';
 import type { OutgoingMessage } from './broker.ts';
+import { insertOutboxRow } from './outbox.ts';
 import type { SqlExecutor } from './sql.ts';
 
 /** The hubs of the catalog's event streams. */
@@ -65,13 +66,7 @@ export async function enqueueEvent<D>(tx: SqlExecutor, hub: string, event: NewEv
     datacontenttype: 'application/json',
     data: event.data,
   };
-  const json = JSON.stringify(envelope);
-  await tx.$executeRawUnsafe(
-    'INSERT INTO outbox_messages (message_id, queue, body) VALUES ($1, $2, $3::jsonb) ON CONFLICT (message_id) DO NOTHING',
-    id,
-    hub,
-    json,
-  );
+  await insertOutboxRow(tx, id, hub, JSON.stringify(envelope));
   return id;
 }
 

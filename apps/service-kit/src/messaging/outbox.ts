@@ -17,13 +17,18 @@ export async function enqueue(tx: SqlExecutor, queue: QueueName, body: unknown, 
   if (json === undefined) throw new TypeError('message body must be JSON-serialisable');
   const messageId = options.messageId ?? randomUUID();
   if (messageId.length === 0 || messageId.length > 128) throw new TypeError('messageId must be 1 to 128 characters (Service Bus limit)');
+  await insertOutboxRow(tx, messageId, queue, json);
+  return messageId;
+}
+
+/** One outbox row for a destination (a queue, or an event hub: events.ts); an id already there is a no-op. */
+export async function insertOutboxRow(tx: SqlExecutor, messageId: string, destination: string, json: string): Promise<void> {
   await tx.$executeRawUnsafe(
     'INSERT INTO outbox_messages (message_id, queue, body) VALUES ($1, $2, $3::jsonb) ON CONFLICT (message_id) DO NOTHING',
     messageId,
-    queue,
+    destination,
     json,
   );
-  return messageId;
 }
 
 export interface OutboxRelayOptions {
