@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventHubProducerClient } from '@azure/event-hubs';
+import { EventHubConsumerClient, EventHubProducerClient, earliestEventPosition } from '@azure/event-hubs';
 import { startEventHubsEmulator, type EventHubsEmulator } from '../src/index.ts';
 
 // The real @azure/event-hubs producer against the Event Hubs mode: what it opens ($cbs put-token,
@@ -60,5 +60,35 @@ describe('Event Hubs emulator with the real producer client', { timeout: 60_000 
     }
     await producer.sendBatch([{ body: 'y', messageId: 'after' }]);
     expect(emulator.events(HUB).at(-1)?.messageId).toBe('after');
+  });
+
+  it('sends to a partition the client names, and refuses what it does not know or emulate', async () => {
+    const batch = await producer.createBatch({ partitionId: '3' });
+    batch.tryAdd({ body: 'to-3', messageId: 'p-3' });
+    await producer.sendBatch(batch);
+    expect(emulator.events(HUB).find((e) => e.messageId === 'p-3')?.partitionId).toBe('3');
+    await producer.sendBatch([{ body: 'single', messageId: 'p-1' }], { partitionId: '1' });
+    expect(emulator.events(HUB).find((e) => e.messageId === 'p-1')?.partitionId).toBe('1');
+    await expect(producer.getPartitionProperties('9')).rejects.toThrow(/partition '9' not found/);
+
+    const quick = { retryOptions: { maxRetries: 0, timeoutInMs: 5_000 } };
+    const unknown = new EventHubProducerClient(emulator.connectionString(), 'no-such-hub', quick);
+    try {
+      await expect(unknown.getEventHubProperties()).rejects.toThrow(/could not be found/);
+      await expect(unknown.sendBatch([{ body: 'x' }])).rejects.toThrow(/could not be found/);
+    } finally {
+      await unknown.close();
+    }
+    // Receiving (a consumer group) is not emulated: the link is refused, not left hanging.
+    const consumer = new EventHubConsumerClient('$Default', emulator.connectionString(), HUB, quick);
+    try {
+      const errors: Error[] = [];
+      const sub = consumer.subscribe('0', { processEvents: async () => undefined, processError: async (err) => void errors.push(err) }, { startPosition: earliestEventPosition, maxWaitTimeInSeconds: 1 });
+      for (let i = 0; i < 50 && errors.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      await sub.close();
+      expect(errors.map((e) => e.message).join('\n')).toMatch(/not emulated/);
+    } finally {
+      await consumer.close();
+    }
   });
 });
