@@ -13,6 +13,7 @@ import { generationRepository } from './domain/generations.ts';
 import { consumeScheduleRequests } from './domain/schedule-consumer.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { azureOpenAIInterestModel } from './llm/azure-openai.ts';
+import { threadEngine } from './planning/engine.ts';
 import { engineBacklog } from './planning/generate.ts';
 import { withFallback } from './planning/interests.ts';
 import { interestRoutes } from './routes/interests.ts';
@@ -46,6 +47,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
       const relay = createOutboxRelay({ db: prisma, broker, logger: app.log, backoff: { maxMs: 5_000 } });
       app.addHook('onReady', async () => {
         relay.start();
+        const engine = threadEngine();
         const requests = await consumeScheduleRequests(
           broker,
           prisma,
@@ -55,6 +57,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
             interests,
             budget: { timeLimitMs: ai.engineTimeLimitMs, maxIterations: ai.engineMaxIterations },
             backlog: engineBacklog(),
+            engine,
             log: (obj, msg) => app.log.warn(obj, msg),
           },
           {
@@ -67,6 +70,8 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
           },
         );
         app.kit.onShutdown(() => requests.close());
+        // After the consumer: the plans of the requests it lets finish still need the engine.
+        app.kit.onShutdown(() => engine.close());
         app.kit.onShutdown(() => relay.close());
         app.kit.onShutdown(() => broker.close());
       });
