@@ -14,7 +14,7 @@ export interface AiConfig {
   /** Engine wall-clock limit per schedule, ms, and its iteration budget (whichever ends first). */
   readonly engineTimeLimitMs: number;
   readonly engineMaxIterations: number;
-  /** Schedule requests handled at once (their I/O overlaps; the engine itself runs one at a time). */
+  /** Schedule requests handled at once (their I/O overlaps; the engine itself runs one at a time, on its thread). */
   readonly concurrency: number;
   readonly azureOpenAI: { readonly endpoint: string; readonly deployment: string; readonly apiVersion: string | undefined } | undefined;
 }
@@ -26,7 +26,7 @@ export const aiConfig = (own: ServiceConfig<'ai'>['own']): AiConfig => {
     locationServiceUrl: own.LOCATION_SERVICE_URL,
     engineTimeLimitMs: own.ENGINE_TIME_LIMIT_MS ?? DEFAULT_ENGINE_BUDGET.timeLimitMs,
     engineMaxIterations: own.ENGINE_MAX_ITERATIONS ?? DEFAULT_ENGINE_BUDGET.maxIterations,
-    concurrency: own.SCHEDULE_CONCURRENCY ?? 4,
+    concurrency: own.SCHEDULE_CONCURRENCY ?? 8,
     azureOpenAI: endpoint && deployment ? { endpoint, deployment, apiVersion: own.AZURE_OPENAI_API_VERSION } : undefined,
   };
 };

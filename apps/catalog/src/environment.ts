@@ -155,7 +155,8 @@ export const SERVICE_ENVIRONMENT = {
     ...peerUrls('location'),
     ENGINE_TIME_LIMIT_MS: { type: 'integer', min: 1, max: 120_000, setBy: 'manifest', description: 'The engine\'s wall-clock limit per schedule (default: DEFAULT_ENGINE_BUDGET in the AI service).' },
     ENGINE_MAX_ITERATIONS: { type: 'integer', min: 1, max: 10_000_000, setBy: 'manifest', description: 'The engine\'s iteration budget per schedule; whichever of the two ends first (default: DEFAULT_ENGINE_BUDGET).' },
-    SCHEDULE_CONCURRENCY: { type: 'integer', min: 1, max: 64, setBy: 'manifest', description: 'Schedule requests handled at once; their I/O overlaps, the engine runs one at a time (default 4).' },
+    // At most 8: each request in flight holds one of the service's 10 database connections for its transaction.
+    SCHEDULE_CONCURRENCY: { type: 'integer', min: 1, max: 8, setBy: 'manifest', description: 'Schedule requests handled at once; their I/O overlaps, the engine runs one at a time on its own thread (default 8).' },
     AZURE_OPENAI_ENDPOINT: { type: 'url', protocols: ['http:', 'https:'], setBy: 'manifest', description: 'Azure OpenAI resource of the optional LLM interest adapter (with AZURE_OPENAI_DEPLOYMENT; the pod\'s workload identity signs in). Unset: the keyword table alone.' },
     AZURE_OPENAI_DEPLOYMENT: { type: 'string', setBy: 'manifest', description: 'The chat model deployment of the LLM interest adapter (with AZURE_OPENAI_ENDPOINT).' },
     AZURE_OPENAI_API_VERSION: { type: 'string', setBy: 'manifest', description: 'The Azure OpenAI REST API version (default: the one the adapter is tested against).' },
