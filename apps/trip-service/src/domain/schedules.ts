@@ -222,6 +222,12 @@ export const scheduleService = (deps: ScheduleDeps) => {
         if (seen && seen.requestHash !== hash) throw new HttpProblem(422, 'This Idempotency-Key was used for a different schedule request of this trip');
         if (seen) return seen;
       }
+      // The traveller's preferences fill what the trip leaves open; without the user service, defaults.
+      // Asked while the checks below read the database (unused when one of them answers first).
+      const preferences = peers.preferences(authorization).catch((err: unknown) => {
+        log.warn({ err: String(err) }, 'preferences unavailable; using defaults');
+        return null;
+      });
       const active = await activeOf(trip.id);
       if (active && active.requestHash === hash) return active;
       if (active) throw new HttpProblem(409, `Schedule ${active.id} of this trip is still ${active.status}; request again when it has finished`, { scheduleId: active.id });
@@ -247,11 +253,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         replan = { baseScheduleId: base.id, date: body.replanDate, locked };
       }
 
-      // The traveller's preferences fill what the trip leaves open; without the user service, defaults.
-      const prefs = await peers.preferences(authorization).catch((err: unknown) => {
-        log.warn({ err: String(err) }, 'preferences unavailable; using defaults');
-        return null;
-      });
+      const prefs = await preferences;
       const id = randomUUID();
       const createdAt = new Date(now());
       const notAfter = new Date(createdAt.getTime() + config.scheduleDeadlineMs);
