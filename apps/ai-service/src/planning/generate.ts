@@ -10,7 +10,7 @@ import { ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-ki
 import type { PlaceDirectory } from '../clients/location.ts';
 import { inThreadEngine, type Engine } from './engine.ts';
 import { explainMisses, nearbyDates } from './explain.ts';
-import type { CategoryWeights, InterestModel } from './interests.ts';
+import type { InterestModel } from './interests.ts';
 import { CANDIDATE_LIMIT, type Candidate, type EngineBudget } from './problem.ts';
 import { GenerationFailure, hardIdsOf, planTrip, type PlannedTrip } from './plan-trip.ts';
 

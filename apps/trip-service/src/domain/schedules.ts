@@ -312,9 +312,24 @@ export const scheduleService = (deps: ScheduleDeps) => {
       return outcome;
     },
 
-    async get(tripId: string, scheduleId: string): Promise<ScheduleRow | undefined> {
-      const row = await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } });
-      return row ? (await refreshed([row]))[0] : undefined;
+    /**
+     * One schedule. With `waitMs`, an unfinished one is answered as soon as it ends, or when the
+     * wait is over (or `signal` says the caller left) with its state then: the traveller's client
+     * asks once instead of polling. While it waits it holds no database connection; it asks the AI
+     * service through the shared status reads every REFRESH_EVERY_MS, and reads the row again
+     * only when it changed.
+     */
+    async get(tripId: string, scheduleId: string, waitMs = 0, signal?: AbortSignal): Promise<ScheduleRow | undefined> {
+      const found = await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } });
+      if (!found) return undefined;
+      let row = (await refreshed([found]))[0]!;
+      const until = now() + waitMs;
+      while ((ACTIVE as readonly string[]).includes(row.status) && now() < until && !signal?.aborted) {
+        await pause(Math.min(REFRESH_EVERY_MS, until - now()), signal);
+        if (signal?.aborted) break;
+        if (await refresh([row])) row = (await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } })) ?? row;
+      }
+      return row;
     },
 
     async list(tripId: string): Promise<ScheduleRow[]> {
@@ -352,6 +367,17 @@ export const scheduleService = (deps: ScheduleDeps) => {
     },
   };
 };
+
+const pause = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(done, Math.max(0, ms));
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 
 /** The location service not answering is a 503 for the traveller (retry), never a 500. */
 export const unavailable = (err: unknown): never => {
