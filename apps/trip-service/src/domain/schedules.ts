@@ -141,7 +141,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
   /**
    * Brings unfinished schedules up to date from the AI service; fails those past their deadline.
-   * Resolves true when a row changed here (the caller reads it again), false when nothing did.
+   * Resolves true when a row changed here or is final at the AI service (the caller reads it
+   * again), false when nothing did.
    */
   async function refresh(rows: readonly ScheduleRow[]): Promise<boolean> {
     const at = now();
@@ -182,7 +183,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
       } else if (state?.status === 'running' && row.status === 'queued') {
         n = (await prisma.schedule.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'running' } })).count;
       }
-      changed ||= n > 0;
+      // Final at the AI service but changed by another reader or the sweep meanwhile: the caller's row is stale, so it reads again too.
+      changed ||= n > 0 || state?.status === 'completed' || state?.status === 'failed';
       if (state?.status === 'completed' || state?.status === 'failed') lastAsked.delete(row.id);
     }
     return changed;
