@@ -14,6 +14,7 @@ import { generationRepository } from './domain/generations.ts';
 import { consumeScheduleRequests } from './domain/schedule-consumer.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { azureOpenAIInterestModel } from './llm/azure-openai.ts';
+import { threadEngine } from './planning/engine.ts';
 import { engineBacklog } from './planning/generate.ts';
 import { withFallback } from './planning/interests.ts';
 import { interestRoutes } from './routes/interests.ts';
@@ -49,6 +50,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
       const relay = createOutboxRelay({ db: prisma, broker, logger: app.log, backoff: { maxMs: 5_000 } });
       app.addHook('onReady', async () => {
         relay.start();
+        const engine = threadEngine();
         const requests = await consumeScheduleRequests(
           broker,
           prisma,
@@ -59,6 +61,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
             budget: { timeLimitMs: ai.engineTimeLimitMs, maxIterations: ai.engineMaxIterations },
             travelTimes,
             backlog: engineBacklog(),
+            engine,
             log: (obj, msg) => app.log.warn(obj, msg),
           },
           {
@@ -71,6 +74,8 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
           },
         );
         app.kit.onShutdown(() => requests.close());
+        // After the consumer: the plans of the requests it lets finish still need the engine.
+        app.kit.onShutdown(() => engine.close());
         app.kit.onShutdown(() => relay.close());
         app.kit.onShutdown(() => broker.close());
       });

@@ -25,7 +25,7 @@ export interface AiConfig {
   readonly engineMaxIterations: number;
   /** The engine's travel times: the haversine model (default) or OSRM with the model as flagged fallback. */
   readonly routing: RoutingConfig;
-  /** Schedule requests handled at once (their I/O overlaps; the engine itself runs one at a time). */
+  /** Schedule requests handled at once (their I/O overlaps; the engine itself runs one at a time, on its thread). */
   readonly concurrency: number;
   readonly azureOpenAI: { readonly endpoint: string; readonly deployment: string; readonly apiVersion: string | undefined } | undefined;
 }
@@ -38,7 +38,7 @@ export const aiConfig = (own: ServiceConfig<'ai'>['own']): AiConfig => {
     locationServiceUrl: own.LOCATION_SERVICE_URL,
     engineTimeLimitMs: own.ENGINE_TIME_LIMIT_MS ?? DEFAULT_ENGINE_BUDGET.timeLimitMs,
     engineMaxIterations: own.ENGINE_MAX_ITERATIONS ?? DEFAULT_ENGINE_BUDGET.maxIterations,
-    concurrency: own.SCHEDULE_CONCURRENCY ?? 4,
+    concurrency: own.SCHEDULE_CONCURRENCY ?? 8,
     azureOpenAI: endpoint && deployment ? { endpoint, deployment, apiVersion: own.AZURE_OPENAI_API_VERSION } : undefined,
   };
 };
