@@ -17,7 +17,7 @@ import type { TokenCredential } from '@azure/identity';
 import { CLOUD_EVENT_PROPERTY_PREFIX, EVENT_STREAMS, eventHubVariable } from '@tripgen/catalog';
 import { azureCredentialFromEnv } from '../azure-credential.ts';
 import type { OutgoingMessage } from './broker.ts';
-import { insertOutboxRow } from './outbox.ts';
+import { insertOutboxRow, type OutboxRow } from './outbox.ts';
 import type { SqlExecutor } from './sql.ts';
 
 /** The hubs of the catalog's event streams. */
@@ -53,6 +53,13 @@ export interface NewEvent<D> {
  * the event id is its message id, so writing the same id twice keeps one row. Returns the id.
  */
 export async function enqueueEvent<D>(tx: SqlExecutor, hub: string, event: NewEvent<D>): Promise<string> {
+  const row = outboxEvent(hub, event);
+  await insertOutboxRow(tx, row.messageId, row.destination, row.json);
+  return row.messageId;
+}
+
+/** The row `enqueueEvent` writes, checked the same way, for a statement that writes it with the change (outboxInsertSql). */
+export function outboxEvent<D>(hub: string, event: NewEvent<D>): OutboxRow {
   if (!isEventHub(hub)) throw new TypeError(`unknown event hub "${hub}"; one of ${EVENT_HUBS.join(', ')}`);
   const id = event.id ?? randomUUID();
   if (id.length === 0 || id.length > 128) throw new TypeError('event id must be 1 to 128 characters');
@@ -66,8 +73,7 @@ export async function enqueueEvent<D>(tx: SqlExecutor, hub: string, event: NewEv
     datacontenttype: 'application/json',
     data: event.data,
   };
-  await insertOutboxRow(tx, id, hub, JSON.stringify(envelope));
-  return id;
+  return { messageId: id, destination: hub, json: JSON.stringify(envelope) };
 }
 
 /** The Event Hubs message of an event: binary content mode of the CloudEvents AMQP binding. */

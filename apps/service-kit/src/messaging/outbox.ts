@@ -12,14 +12,44 @@ import type { SqlExecutor } from './sql.ts';
  * no-op, so a retried request that passes its own idempotency key as `messageId` publishes once.
  */
 export async function enqueue(tx: SqlExecutor, queue: QueueName, body: unknown, options: { messageId?: string } = {}): Promise<string> {
+  const row = outboxMessage(queue, body, options);
+  await insertOutboxRow(tx, row.messageId, row.destination, row.json);
+  return row.messageId;
+}
+
+/** An outbox row, checked, not yet written: for a statement that writes it together with the business change (outboxInsertSql). */
+export interface OutboxRow {
+  readonly messageId: string;
+  readonly destination: string;
+  readonly json: string;
+}
+
+/** The row `enqueue` writes, checked the same way. */
+export function outboxMessage(queue: QueueName, body: unknown, options: { messageId?: string } = {}): OutboxRow {
   if (!(QUEUE_NAMES as readonly string[]).includes(queue)) throw new TypeError(`unknown queue "${queue}"; one of ${QUEUE_NAMES.join(', ')}`);
   const json = JSON.stringify(body);
   if (json === undefined) throw new TypeError('message body must be JSON-serialisable');
   const messageId = options.messageId ?? randomUUID();
   if (messageId.length === 0 || messageId.length > 128) throw new TypeError('messageId must be 1 to 128 characters (Service Bus limit)');
-  await insertOutboxRow(tx, messageId, queue, json);
-  return messageId;
+  return { messageId, destination: queue, json };
 }
+
+/**
+ * An INSERT of outbox rows to embed in the caller's own statement (e.g. a data-modifying CTE after
+ * the business row's INSERT), so that the change and its messages take one round trip. `$first`,
+ * `$first+1`, `$first+2` are the arrays of outboxRowParams; `when` is an SQL condition (e.g.
+ * `EXISTS (SELECT 1 FROM created)`): no row is written unless it holds. An id already there is a no-op.
+ */
+export const outboxInsertSql = (first: number, when = 'true'): string =>
+  `INSERT INTO outbox_messages (message_id, queue, body)
+   SELECT m.message_id, m.queue, m.body::jsonb
+     FROM unnest($${first}::text[], $${first + 1}::text[], $${first + 2}::text[]) WITH ORDINALITY AS m(message_id, queue, body, n)
+    WHERE ${when}
+    ORDER BY m.n
+   ON CONFLICT (message_id) DO NOTHING`;
+
+/** The parameters of outboxInsertSql, in order. */
+export const outboxRowParams = (rows: readonly OutboxRow[]): [string[], string[], string[]] => [rows.map((r) => r.messageId), rows.map((r) => r.destination), rows.map((r) => r.json)];
 
 /** One outbox row for a destination (a queue, or an event hub: events.ts); an id already there is a no-op. */
 export async function insertOutboxRow(tx: SqlExecutor, messageId: string, destination: string, json: string): Promise<void> {
@@ -146,9 +176,16 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
+  // A wake while a round runs (its rows committed after the claim) skips the next pause.
+  let wokenMidRound = false;
 
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (wokenMidRound) {
+        wokenMidRound = false;
+        resolve();
+        return;
+      }
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
@@ -162,6 +199,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     let databaseFailures = 0;
     while (running) {
       let round: RelayRound = { sent: 0, failed: 0 };
+      wokenMidRound = false;
       try {
         round = await relayOnce();
         databaseFailures = 0;
@@ -186,7 +224,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     },
     relayOnce,
     wake() {
-      wakeUp?.();
+      if (wakeUp) wakeUp();
+      else wokenMidRound = true;
     },
     async close() {
       running = false;
