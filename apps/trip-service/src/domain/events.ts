@@ -4,7 +4,7 @@
  * the event id for deduplication. Without Event Hubs (dev) nothing is recorded.
  */
 import { EVENT_STREAMS, TRIP_EVENT_SOURCE, type TripEventData, type TripEventType } from '@tripgen/catalog';
-import { enqueueEvent, type SqlExecutor } from '@tripgen/service-kit/messaging';
+import { enqueueEvent, outboxEvent, type OutboxRow, type SqlExecutor } from '@tripgen/service-kit/messaging';
 
 const HUB = EVENT_STREAMS.find((e) => e.producer === 'trip')!.hub;
 
@@ -14,11 +14,16 @@ export interface TripEvents {
    * schedule's outcome), so that recording it twice is one event; default a new UUID.
    */
   record<T extends TripEventType>(tx: SqlExecutor, type: T, data: TripEventData[T], id?: string): Promise<void>;
+  /** The outbox row `record` would write, for a statement that writes it with the change; none when events are off. */
+  row<T extends TripEventType>(type: T, data: TripEventData[T], id?: string): OutboxRow[];
 }
 
 export const tripEvents = (enabled: boolean): TripEvents => ({
   async record(tx, type, data, id) {
     if (!enabled) return;
     await enqueueEvent(tx, HUB, { source: TRIP_EVENT_SOURCE, type, subject: `trips/${data.tripId}`, data, ...(id ? { id } : {}) });
+  },
+  row(type, data, id) {
+    return enabled ? [outboxEvent(HUB, { source: TRIP_EVENT_SOURCE, type, subject: `trips/${data.tripId}`, data, ...(id ? { id } : {}) })] : [];
   },
 });

@@ -10,7 +10,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { QUEUES, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
-import { enqueue } from '@tripgen/service-kit/messaging';
+import { outboxInsertSql, outboxMessage, outboxRowParams } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
 import type { Peers } from '../clients/peers.ts';
 import type { TripConfig } from '../config.ts';
@@ -22,6 +22,27 @@ import type { ScheduleRequestBody } from './schemas.ts';
 export type { ScheduleRow };
 
 const ACTIVE = ['queued', 'running'] as const;
+const isActive = (r: ScheduleRow): boolean => (ACTIVE as readonly string[]).includes(r.status);
+const KEY_REUSED = 'This Idempotency-Key was used for a different schedule request of this trip';
+
+/**
+ * A schedule request: the row (unless the trip is gone, or the insert conflicts with the trip's
+ * active schedule or the same Idempotency-Key: then nothing at all) and its outbox rows, one
+ * statement. Parameters: id, trip id, replanDate, locked, base schedule, key, request hash,
+ * message, notAfter, createdAt, then the outbox rows' arrays (outboxRowParams).
+ */
+const INSERT_REQUEST_SQL = `
+WITH created AS (
+  INSERT INTO schedules (id, trip_id, user_id, status, replan_date, locked, base_schedule_id, idempotency_key, request_hash, request, not_after, created_at, updated_at)
+  SELECT $1::uuid, t.id, t.user_id, 'queued'::"ScheduleStatus", $3::text, $4::text[], $5::uuid, $6::text, $7::text, $8::jsonb, $9::timestamptz, $10::timestamptz, $10::timestamptz
+    FROM trips t
+   WHERE t.id = $2::uuid
+  ON CONFLICT DO NOTHING
+  RETURNING id
+), outbox AS (
+  ${outboxInsertSql(11, 'EXISTS (SELECT 1 FROM created)')}
+)
+SELECT id::text AS id FROM created`;
 const DEFAULT_PACE: Pace = 'normal';
 const DEFAULT_MODE: TravelModeName = 'transit';
 /** How often one unfinished schedule is asked of the AI service, at most. */
@@ -242,18 +263,18 @@ export const scheduleService = (deps: ScheduleDeps) => {
      */
     async request(trip: TripRow, body: ScheduleRequestBody, idempotencyKey: string | undefined, authorization: string): Promise<ScheduleRow> {
       const hash = requestHash(body);
-      if (idempotencyKey) {
-        const seen = await prisma.schedule.findUnique({ where: { tripId_idempotencyKey: { tripId: trip.id, idempotencyKey } } });
-        if (seen && seen.requestHash !== hash) throw new HttpProblem(422, 'This Idempotency-Key was used for a different schedule request of this trip');
-        if (seen) return seen;
-      }
       // The traveller's preferences fill what the trip leaves open; without the user service, defaults.
       // Asked while the checks below read the database (unused when one of them answers first).
       const preferences = peers.preferences(authorization).catch((err: unknown) => {
         log.warn({ err: String(err) }, 'preferences unavailable; using defaults');
         return null;
       });
-      const active = await activeOf(trip.id);
+      // One read: the schedule this key asked for, and the trip's active ones.
+      const known = await prisma.schedule.findMany({ where: { tripId: trip.id, OR: [{ status: { in: [...ACTIVE] } }, ...(idempotencyKey ? [{ idempotencyKey }] : [])] } });
+      const seen = idempotencyKey === undefined ? undefined : known.find((r) => r.idempotencyKey === idempotencyKey);
+      if (seen && seen.requestHash !== hash) throw new HttpProblem(422, KEY_REUSED);
+      if (seen) return seen;
+      const active = (await refreshed(known.filter(isActive))).find(isActive);
       if (active && active.requestHash === hash) return active;
       if (active) throw new HttpProblem(409, `Schedule ${active.id} of this trip is still ${active.status}; request again when it has finished`, { scheduleId: active.id });
 
@@ -302,42 +323,63 @@ export const scheduleService = (deps: ScheduleDeps) => {
         ...(replan ? { replan } : {}),
       };
 
-      const outcome = await prisma.$transaction(async (tx) => {
-        // One request at a time per trip: the checks above are repeated under the trip's row lock.
-        await tx.$queryRawUnsafe('SELECT id FROM trips WHERE id = $1::uuid FOR UPDATE', trip.id);
-        if (idempotencyKey) {
-          const seen = await tx.schedule.findUnique({ where: { tripId_idempotencyKey: { tripId: trip.id, idempotencyKey } } });
-          if (seen) return seen.requestHash === hash ? seen : ('key-reused' as const);
-        }
-        const racing = await tx.schedule.findFirst({ where: { tripId: trip.id, status: { in: [...ACTIVE] } } });
-        if (racing) return racing.requestHash === hash ? racing : ('busy' as const);
-        const row = await tx.schedule.create({
-          data: {
-            id,
-            tripId: trip.id,
-            userId: trip.userId,
-            status: 'queued',
-            replanDate: body.replanDate ?? null,
-            locked: body.locked ?? [],
-            baseScheduleId: replan?.baseScheduleId ?? null,
-            idempotencyKey: idempotencyKey ?? null,
-            requestHash: hash,
-            request: message as unknown as Prisma.InputJsonValue,
-            notAfter,
-            createdAt,
-          },
-        });
+      const ref = { scheduleId: id, tripId: trip.id, userId: trip.userId };
+      const outbox = [
         // The message id is the schedule id: the AI service deduplicates on it.
-        await enqueue(tx, QUEUES.aiScheduleGeneration, message, { messageId: id });
-        const ref = { scheduleId: id, tripId: trip.id, userId: trip.userId };
-        if (replan) await deps.events.record(tx, TRIP_EVENT_TYPES.scheduleReplanRequested, { ...ref, baseScheduleId: replan.baseScheduleId, lockedCount: replan.locked.length }, `${id}.requested`);
-        else await deps.events.record(tx, TRIP_EVENT_TYPES.scheduleRequested, { ...ref, days: dates.length, travelMode: message.trip.travelMode }, `${id}.requested`);
-        return row;
-      });
-      if (outcome === 'key-reused') throw new HttpProblem(422, 'This Idempotency-Key was used for a different schedule request of this trip');
-      if (outcome === 'busy') throw new HttpProblem(409, 'Another schedule of this trip was requested at the same moment; request again when it has finished');
-      if (outcome.id === id) deps.onEnqueued();
-      return outcome;
+        outboxMessage(QUEUES.aiScheduleGeneration, message, { messageId: id }),
+        ...(replan
+          ? deps.events.row(TRIP_EVENT_TYPES.scheduleReplanRequested, { ...ref, baseScheduleId: replan.baseScheduleId, lockedCount: replan.locked.length }, `${id}.requested`)
+          : deps.events.row(TRIP_EVENT_TYPES.scheduleRequested, { ...ref, days: dates.length, travelMode: message.trip.travelMode }, `${id}.requested`)),
+      ];
+      // The row, its message and its event in one statement, one round trip: the partial unique
+      // index (one active schedule per trip) and the idempotency key's make a racing request insert nothing.
+      const inserted = await prisma.$queryRawUnsafe<{ id: string }[]>(
+        INSERT_REQUEST_SQL,
+        id,
+        trip.id,
+        body.replanDate ?? null,
+        body.locked ?? [],
+        replan?.baseScheduleId ?? null,
+        idempotencyKey ?? null,
+        hash,
+        JSON.stringify(message),
+        notAfter.toISOString(),
+        createdAt.toISOString(),
+        ...outboxRowParams(outbox),
+      );
+      if (inserted.length === 1) {
+        deps.onEnqueued();
+        // What was stored (timestamps are already whole milliseconds); not read back, which would be a round trip more.
+        return {
+          id,
+          tripId: trip.id,
+          userId: trip.userId,
+          status: 'queued',
+          replanDate: body.replanDate ?? null,
+          locked: body.locked ?? [],
+          baseScheduleId: replan?.baseScheduleId ?? null,
+          idempotencyKey: idempotencyKey ?? null,
+          requestHash: hash,
+          request: message as unknown as Prisma.JsonValue,
+          notAfter,
+          result: null,
+          error: null,
+          createdAt,
+          updatedAt: createdAt,
+          finishedAt: null,
+        };
+      }
+      // Nothing inserted: a request of the same trip at the same moment won, or the trip is gone.
+      const winners = await prisma.schedule.findMany({ where: { tripId: trip.id, OR: [{ status: { in: [...ACTIVE] } }, ...(idempotencyKey ? [{ idempotencyKey }] : [])] } });
+      const byKey = idempotencyKey === undefined ? undefined : winners.find((r) => r.idempotencyKey === idempotencyKey);
+      if (byKey) {
+        if (byKey.requestHash !== hash) throw new HttpProblem(422, KEY_REUSED);
+        return byKey;
+      }
+      const racing = winners.find(isActive);
+      if (racing?.requestHash === hash) return racing;
+      if (!racing && !(await prisma.trip.findUnique({ where: { id: trip.id }, select: { id: true } }))) throw new HttpProblem(404, 'No such trip');
+      throw new HttpProblem(409, 'Another schedule of this trip was requested at the same moment; request again when it has finished');
     },
 
     /**
