@@ -114,6 +114,20 @@ describe('asking again', () => {
     expect(listed.json.items.map((s: { id: string }) => s.id)).toEqual([first.json.id]);
     expect(await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, t.id])).toEqual([{ n: 1 }]);
   });
+
+  it('makes one schedule, one message and one event of requests sent at the same moment, and 409/422 for the others', async () => {
+    const t = await newTrip(slow);
+    const post = (body: unknown, key?: string) => call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body, headers: { ...t.headers, ...(key ? { 'idempotency-key': key } : {}) } });
+    const answers = await Promise.all([...Array.from({ length: 8 }, () => post({})), ...Array.from({ length: 4 }, () => post({}, 'same-moment')), post({ replanDate: '2026-09-24' }, 'same-moment')]);
+    const ids = new Set(answers.filter((a) => a.status === 202).map((a) => a.json.id));
+    expect(ids.size).toBe(1);
+    // The first twelve ask the same: each is answered the one schedule; the last asks otherwise (409 busy, or 422 when its key was taken first).
+    expect(answers.slice(0, 12).map((a) => a.status)).toEqual(Array(12).fill(202));
+    expect([409, 422]).toContain(answers[12]!.status);
+    expect(await query(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 1 }]);
+    expect(await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, t.id])).toEqual([{ n: 1 }]);
+    expect(await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE body->>'type' = $1 AND body->>'subject' = $2", [TRIP_EVENT_TYPES.scheduleRequested, `trips/${t.id}`])).toEqual([{ n: 1 }]);
+  });
 });
 
 describe('the AI service down', () => {
