@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { QUEUE_NAMES, QUEUES } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import type { MessageBroker, OutgoingMessage } from './broker.ts';
-import { createOutboxRelay, enqueue, pruneSentOutboxMessages } from './outbox.ts';
+import { createOutboxRelay, enqueue, outboxInsertSql, outboxMessage, outboxRowParams, pruneSentOutboxMessages } from './outbox.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
 import { quietLogger, waitFor } from '@tripgen/testing';
@@ -80,6 +80,19 @@ describe('transactional outbox', { timeout: 60_000 }, () => {
       [generated, { tripId: 't1' }],
       ['request-42', { n: 1 }],
     ]);
+  });
+
+  it('writes checked rows in the caller\'s own statement, in order, only when its condition holds, an id already there a no-op', async () => {
+    const write = (created: boolean, ...messages: ReturnType<typeof outboxMessage>[]) =>
+      db.sql.$queryRawUnsafe(`WITH created AS (SELECT 1 AS n WHERE $1::boolean), o AS (${outboxInsertSql(2, 'EXISTS (SELECT 1 FROM created)')}) SELECT n FROM created`, created, ...outboxRowParams(messages));
+    await write(false, outboxMessage(QUEUES.notification, { n: 0 }, { messageId: 'not-created' }));
+    await write(true, outboxMessage(QUEUES.notification, { n: 1 }, { messageId: 'b' }), outboxMessage(QUEUES.aiScheduleGeneration, { n: 2 }, { messageId: 'a' }));
+    await write(true, outboxMessage(QUEUES.notification, { n: 3 }, { messageId: 'a' }));
+    expect((await rows()).map((r) => [r.message_id, r.queue, r.body])).toEqual([
+      ['b', QUEUES.notification, { n: 1 }],
+      ['a', QUEUES.aiScheduleGeneration, { n: 2 }],
+    ]);
+    expect(() => outboxMessage('no-such-queue' as never, {})).toThrow(/unknown queue/);
   });
 
   it('rejects a queue that is not in the catalog and a body that is not JSON', async () => {
@@ -177,6 +190,27 @@ describe('transactional outbox', { timeout: 60_000 }, () => {
     await db.sql.$executeRawUnsafe(MAKE_DUE); // the lease runs out
     expect(await survivor.relayOnce()).toEqual({ sent: 1, failed: 0 });
     expect([...counting.published.keys()]).toEqual(['orphan']);
+  });
+
+  it('sends a row woken in while a round is out without waiting for the next poll', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const counting = countingBroker(broker);
+    const slowFirst = {
+      async publish(queue: (typeof QUEUE_NAMES)[number], messages: readonly OutgoingMessage[]) {
+        if (messages.some((m) => m.messageId === 'first')) await held;
+        await counting.publish(queue, messages);
+      },
+    };
+    const relay = createOutboxRelay({ db: db.sql, broker: slowFirst, pollIntervalMs: 60_000, logger: quietLogger });
+    await enqueue(db.sql, QUEUES.notification, {}, { messageId: 'first' });
+    relay.start();
+    await waitFor(async () => (await rows())[0]?.attempts === 1, 'the first round to claim its row', 20_000, 20);
+    await enqueue(db.sql, QUEUES.notification, {}, { messageId: 'second' });
+    relay.wake(); // the round is still sending: no pause to cut short
+    release();
+    await waitFor(() => counting.published.has('second'), 'the woken row to go out before the 60 s poll', 10_000, 20);
+    await relay.close();
   });
 
   it('runs in the background: start() relays new rows, close() stops the loop', async () => {
