@@ -240,10 +240,9 @@ export const scheduleService = (deps: ScheduleDeps) => {
     return prisma.schedule.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { createdAt: 'desc' } });
   };
 
-  const activeOf = async (tripId: string): Promise<ScheduleRow | undefined> => {
-    const active = await prisma.schedule.findMany({ where: { tripId, status: { in: [...ACTIVE] } } });
-    return (await refreshed(active)).find((r) => (ACTIVE as readonly string[]).includes(r.status));
-  };
+  /** One read: the trip's active schedules and the one its Idempotency-Key asked for. */
+  const activeOrKeyed = (tripId: string, idempotencyKey: string | undefined): Promise<ScheduleRow[]> =>
+    prisma.schedule.findMany({ where: { tripId, OR: [{ status: { in: [...ACTIVE] } }, ...(idempotencyKey ? [{ idempotencyKey }] : [])] } });
 
   /** The base of a re-plan: the newest completed schedule covering exactly the trip's current dates. */
   const baseFor = async (trip: TripRow, dates: readonly string[]): Promise<ScheduleRow | undefined> => {
@@ -269,8 +268,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         log.warn({ err: String(err) }, 'preferences unavailable; using defaults');
         return null;
       });
-      // One read: the schedule this key asked for, and the trip's active ones.
-      const known = await prisma.schedule.findMany({ where: { tripId: trip.id, OR: [{ status: { in: [...ACTIVE] } }, ...(idempotencyKey ? [{ idempotencyKey }] : [])] } });
+      const known = await activeOrKeyed(trip.id, idempotencyKey);
       const seen = idempotencyKey === undefined ? undefined : known.find((r) => r.idempotencyKey === idempotencyKey);
       if (seen && seen.requestHash !== hash) throw new HttpProblem(422, KEY_REUSED);
       if (seen) return seen;
@@ -370,7 +368,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         };
       }
       // Nothing inserted: a request of the same trip at the same moment won, or the trip is gone.
-      const winners = await prisma.schedule.findMany({ where: { tripId: trip.id, OR: [{ status: { in: [...ACTIVE] } }, ...(idempotencyKey ? [{ idempotencyKey }] : [])] } });
+      const winners = await activeOrKeyed(trip.id, idempotencyKey);
       const byKey = idempotencyKey === undefined ? undefined : winners.find((r) => r.idempotencyKey === idempotencyKey);
       if (byKey) {
         if (byKey.requestHash !== hash) throw new HttpProblem(422, KEY_REUSED);
