@@ -73,6 +73,8 @@ export const KIT_ENVIRONMENT = contract({
   HOST: { type: 'string', setBy: 'manifest', description: 'Listening address (default 0.0.0.0 in production, 127.0.0.1 otherwise).' },
   NODE_ENV: { type: 'enum', values: NODE_ENVS, setBy: 'manifest', description: 'production in every pod (default development).' },
   NODE_OPTIONS: { type: 'string', setBy: 'manifest', description: 'Read by Node itself: the heap cap below the container memory limit and the young generation size (catalog nodeOptions).' },
+  MALLOC_ARENA_MAX: { type: 'integer', min: 1, max: 64, setBy: 'manifest', description: 'Read by glibc: malloc arenas (catalog MALLOC_ENVIRONMENT).' },
+  MALLOC_MMAP_THRESHOLD_: { type: 'integer', min: 0, max: 2 ** 25, setBy: 'manifest', description: 'Read by glibc: blocks larger than this are mapped for themselves and returned when freed (catalog MALLOC_ENVIRONMENT).' },
   LOG_LEVEL: { type: 'enum', values: LOG_LEVELS, setBy: 'manifest', description: 'pino level (default info).' },
   DATABASE_URL: { type: 'url', protocols: ['postgresql:', 'postgres:'], required: true, secret: true, plainWhen: { variable: 'DATABASE_AUTH', value: 'entra' }, setBy: 'manifest', description: 'The service\'s own PostgreSQL database (it holds the password, except with DATABASE_AUTH=entra: then the role and host only).' },
   DATABASE_AUTH: { type: 'enum', values: DATABASE_AUTH_MODES, setBy: 'manifest', description: 'entra: DATABASE_URL names the pod\'s managed identity as user and the password is its Entra token (prod); password (default): the URL\'s.' },

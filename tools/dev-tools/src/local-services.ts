@@ -11,6 +11,7 @@ import path from 'node:path';
 import {
   HEALTH_PATHS,
   JWKS_PATH,
+  MALLOC_ENVIRONMENT,
   QUEUE_NAMES,
   SERVICE_COMMANDS,
   SERVICE_NAMES,
@@ -71,6 +72,7 @@ const localValues = (s: ServiceName, portOf: PortOf): Readonly<Record<string, st
   NODE_ENV: 'development',
   // The pod's heap cap (its ConfigMap), so local peak RSS figures are those of the container.
   NODE_OPTIONS: nodeOptions(SERVICES[s]),
+  ...MALLOC_ENVIRONMENT,
   LOG_LEVEL: 'info',
   DATABASE_URL: databaseUrl(s),
   REDIS_URL: process.env.REDIS_URL,
