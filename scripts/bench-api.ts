@@ -82,7 +82,12 @@ const measure = async (title: string, t: Target, pid?: number, rss?: () => numbe
   const cpuBefore = pid === undefined ? 0 : cpuSeconds(pid);
   const rssSamples: number[] = [];
   const sampler = rss ? setInterval(() => rssSamples.push(rss()), RSS_SAMPLE_MS) : undefined;
-  const r = await autocannon({ ...opts, duration: DURATION_S }).finally(() => clearInterval(sampler));
+  let r: autocannon.Result;
+  try {
+    r = await autocannon({ ...opts, duration: DURATION_S });
+  } finally {
+    clearInterval(sampler);
+  }
   const cpu = pid === undefined ? Number.NaN : cpuSeconds(pid) - cpuBefore;
   if (r.non2xx || r.errors) throw new Error(`${title}: ${r.non2xx} non-2xx answers and ${r.errors} errors; the figure would be meaningless`);
   return { rps: r.requests.average, p99: r.latency.p99, total: r.requests.total, load: load(), cpu, rssSamples };
