@@ -4,10 +4,11 @@
  * nothing the service does not read, every variable it requires, secrets only by reference.
  */
 import { describe, expect, it } from 'vitest';
-import { MIN_SHUTDOWN_RESERVE_MS, SERVICES, SHUTDOWN_TIMING, serviceEnvironment, serviceList, shutdownReserveMs, workloadName, type ServiceName } from '@tripgen/catalog';
+import { DATABASE_ROLES_IMAGE, MIN_SHUTDOWN_RESERVE_MS, SERVICES, SHUTDOWN_TIMING, serviceEnvironment, serviceList, shutdownReserveMs, workloadName, type ServiceName } from '@tripgen/catalog';
 import { podEnvironment } from '../src/config/environment.ts';
 import { loadProfiles } from '../src/config/profile.ts';
 import type { IContainer } from 'kubernetes-models/v1/Container';
+import { databaseRolesJobProblems } from './policy/database-roles-job.ts';
 import { environmentProblems, renderedVariables, type RenderedVariable } from './policy/environment.ts';
 import { find, objectsOf } from './support/gitops.ts';
 
@@ -51,6 +52,28 @@ describe.each(['dev', 'prod'] as const)('%s: the peer URLs point at the called s
 
   it('a service that reads the URL of a service outside its calls stops the synth (no policy would admit the call)', () => {
     expect(() => podEnvironment({ ...SERVICES.ai, calls: ['user'] }, profiles[env])).toThrow(/ai service reads LOCATION_SERVICE_URL, but the location service is not in its catalog calls/);
+  });
+});
+
+describe('prod: the database-roles Job is a command of a service image, with its own environment contract', () => {
+  const job = containerOf('prod', 'Job', 'tripgen-db-roles');
+  const image = containerOf('prod', 'Rollout', workloadName(DATABASE_ROLES_IMAGE)).image!;
+
+  it('runs the image\'s entry point with databaseRolesArgs and gets exactly DATABASE_ROLES_JOB_ENVIRONMENT', () => {
+    expect(databaseRolesJobProblems(job, objectsOf('prod'), image)).toEqual([]);
+    expect(job.args).toEqual(['database-roles']);
+    expect(renderedVariables(job, objectsOf('prod')).map((v) => v.name).sort()).toEqual(['DATABASE_AUTH', 'DATABASE_ROLES', 'DATABASE_URL', 'HOME']);
+  });
+
+  it('flags the broken forms: a repository script through tsx, a variable outside the contract, a required one missing, another image', () => {
+    const scripted = { ...job, command: ['node', '--import', 'tsx', 'apps/service-kit/src/data/database-roles-job.ts'], args: undefined };
+    expect(databaseRolesJobProblems(scripted, objectsOf('prod'), image)).toEqual([
+      'sets command ["node","--import","tsx","apps/service-kit/src/data/database-roles-job.ts"]: the image\'s entry point runs the Job\'s command',
+      'args [], not the catalog\'s databaseRolesArgs ["database-roles"]',
+    ]);
+    expect(databaseRolesJobProblems({ ...job, env: [...job.env!, { name: 'DATABASE_ROLES_FILE', value: '/x' }] }, objectsOf('prod'), image)).toEqual(['sets DATABASE_ROLES_FILE, which the service does not read']);
+    expect(databaseRolesJobProblems({ ...job, env: job.env!.filter((e) => e.name !== 'DATABASE_ROLES') }, objectsOf('prod'), image)).toEqual(['misses DATABASE_ROLES, which the service requires']);
+    expect(databaseRolesJobProblems({ ...job, image: 'node:20' }, objectsOf('prod'), image)).toEqual([`image node:20, not the service image ${image}`]);
   });
 });
 

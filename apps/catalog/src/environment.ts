@@ -105,16 +105,34 @@ export const eventHubVariable = (hub: string): string => `${hub.toUpperCase().re
 
 /**
  * What a service that produces to Event Hubs streams reads (EVENT_STREAMS names each stream's
- * producer): the namespace host and each hub's name. Not required: only prod has the namespace.
+ * producer): the namespace host and each hub's name. Not required: only prod has the namespace;
+ * without it the events are off (dev runs no Event Hubs; the trip service's tests use the emulator).
  */
 export const eventStreamEnvironment = (s: ServiceName): EnvContract => {
   const hubs = EVENT_STREAMS.filter((e) => e.producer === s).map((e) => e.hub);
   if (hubs.length === 0) return {};
   return {
-    EVENTHUBS_FQDN: { type: 'string', setBy: 'manifest', description: 'Event Hubs namespace host (prod); the pod sends with its workload identity (Azure Event Hubs Data Sender on its hubs only).' },
+    EVENTHUBS_FQDN: { type: 'string', oneOf: 'eventhubs', setBy: 'manifest', description: 'Event Hubs namespace host (prod); the pod sends with its workload identity (Azure Event Hubs Data Sender on its hubs only). Neither this nor EVENTHUBS_CONNECTION_STRING: the events are off (dev).' },
+    EVENTHUBS_CONNECTION_STRING: { type: 'string', oneOf: 'eventhubs', setBy: 'local', description: 'The local Event Hubs emulator (tests: Endpoint=sb://...;UseDevelopmentEmulator=true); never in a pod.' },
     ...Object.fromEntries(hubs.map((hub) => [eventHubVariable(hub), { type: 'string', setBy: 'manifest', eventHub: hub, description: `The Event Hubs hub of the ${hub} stream (with EVENTHUBS_FQDN).` } satisfies EnvVarSpec])),
   };
 };
+
+/**
+ * What the prod database-roles Job reads: the `database-roles` command of a service image's entry
+ * point (SERVICE_COMMANDS), run by k8s with exactly these variables. It signs in to the server's
+ * `postgres` database as the PostgreSQL Entra administrator (the database-roles identity) with its
+ * workload-identity token and ensures each service's role (apps/service-kit/src/data/database-roles.ts).
+ */
+export const DATABASE_ROLES_JOB_ENVIRONMENT = contract({
+  DATABASE_URL: { type: 'url', protocols: ['postgresql:', 'postgres:'], required: true, setBy: 'manifest', description: 'postgresql://<administrator role>@<host>:5432/postgres?sslmode=require: the server, signed in to as the Entra administrator (no password: the token is).' },
+  DATABASE_AUTH: { type: 'enum', values: DATABASE_AUTH_MODES, required: true, setBy: 'manifest', description: 'entra in prod (the pod\'s workload-identity token is the password); password only in the tests against the local server.' },
+  DATABASE_ROLES: { type: 'string', required: true, setBy: 'manifest', description: 'JSON list of {role, objectId, database, extensions}: each service\'s role, its managed identity\'s object id (Bicep hand-over), its database and the extensions it needs (catalog).' },
+  HOME: { type: 'string', setBy: 'manifest', description: 'A writable home (/tmp, an emptyDir) for the process: the root filesystem is read-only.' },
+  AZURE_CLIENT_ID: { type: 'string', setBy: 'platform', description: 'Injected by the AKS workload identity webhook from the service account\'s client-id annotation.' },
+  AZURE_FEDERATED_TOKEN_FILE: KIT_ENVIRONMENT.AZURE_FEDERATED_TOKEN_FILE,
+  AZURE_TENANT_ID: KIT_ENVIRONMENT.AZURE_TENANT_ID,
+});
 
 /** What a service that verifies tokens issued by another service reads. */
 export const TOKEN_VERIFIER_ENVIRONMENT = contract({

@@ -6,3 +6,4 @@ export * from './latency.ts';
 export * from './places.ts';
 export * from './environment.ts';
 export * from './schedules.ts';
+export * from './events.ts';

@@ -3,7 +3,7 @@
  * (apps/<service>-service/Dockerfile, checked by k8s/test/images.test.ts) and the local runs
  * (tools/dev-tools/src/local-services.ts) read these, so the container is asked for what it does.
  */
-import type { ServiceSpec } from './services.ts';
+import type { ServiceName, ServiceSpec } from './services.ts';
 
 /** Kubernetes quantity suffixes that make sense for memory (milli-bytes do not). */
 const MEMORY_UNITS: Readonly<Record<string, number>> = {
@@ -66,10 +66,13 @@ export const nodeOptions = (spec: ServiceSpec): string =>
 /**
  * The commands of every service image's entry point (apps/service-kit/src/main.ts): with none it
  * serves; `migrate` applies the service's committed migrations (shipped in its image) to
- * DATABASE_URL and exits. The migration Job passes `migrationArgs` to the image's entry point.
+ * DATABASE_URL and exits; `database-roles` (prod) maps each service's managed identity to its
+ * PostgreSQL role (environment: DATABASE_ROLES_JOB_ENVIRONMENT) and exits. The Jobs pass
+ * `migrationArgs` / `databaseRolesArgs` to the image's entry point and set no command.
  */
-export const SERVICE_COMMANDS = { serve: 'serve', migrate: 'migrate' } as const;
+export const SERVICE_COMMANDS = { serve: 'serve', migrate: 'migrate', databaseRoles: 'database-roles' } as const;
 export const migrationArgs: readonly string[] = [SERVICE_COMMANDS.migrate];
+export const databaseRolesArgs: readonly string[] = [SERVICE_COMMANDS.databaseRoles];
 
 /**
  * A service pod's shutdown (SIGTERM), written once: readiness reports "draining" for
@@ -88,7 +91,6 @@ export const shutdownReserveMs = (t: { drainDelayMs: number; closeGraceMs: numbe
 /** The least time the steps after the close grace are given before the kill. */
 export const MIN_SHUTDOWN_RESERVE_MS = 5_000;
 
-/** The prod database-roles Job's program (in the user service's image, which carries the kit). */
-export const DATABASE_ROLES_PROGRAM = 'apps/service-kit/src/data/database-roles-job.ts';
-export const databaseRolesCommand = (): string[] => ['node', '--import', 'tsx', DATABASE_ROLES_PROGRAM];
+/** Whose image runs the prod database-roles Job (every image's entry point has the command; one image to pull). */
+export const DATABASE_ROLES_IMAGE = 'user' as const satisfies ServiceName;
 

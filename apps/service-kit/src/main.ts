@@ -2,10 +2,12 @@
  * A service image's entry point (its Dockerfile's ENTRYPOINT runs the service's src/server.ts,
  * which calls this): with no command, or `serve`, it runs the service; `migrate` applies the
  * service's committed migrations, shipped in the image beside its code, to DATABASE_URL with the
- * offline WebAssembly schema engine and exits. The migration Job runs the same image with the
- * catalog's `migrationArgs`, so it needs nothing from the repository.
+ * offline WebAssembly schema engine and exits; `database-roles` (prod) ensures every service's
+ * PostgreSQL role for its managed identity (data/database-roles.ts) and exits. The Jobs run the
+ * same image with the catalog's `migrationArgs` / `databaseRolesArgs`, so they need nothing from
+ * the repository.
  */
-import { KIT_ENVIRONMENT, SERVICE_COMMANDS, workloadName, type ServiceName } from '@tripgen/catalog';
+import { DATABASE_ROLES_JOB_ENVIRONMENT, KIT_ENVIRONMENT, SERVICE_COMMANDS, workloadName, type ServiceName } from '@tripgen/catalog';
 import type { App } from './app.ts';
 import { ConfigError, readEnvironment } from './config.ts';
 import { runService } from './server.ts';
@@ -18,7 +20,7 @@ export interface ServiceMainOptions {
   readonly build: () => Promise<App>;
 }
 
-const USAGE = `usage: <service entry> [${SERVICE_COMMANDS.serve} | ${SERVICE_COMMANDS.migrate}]`;
+const USAGE = `usage: <service entry> [${Object.values(SERVICE_COMMANDS).join(' | ')}]`;
 
 /** One JSON line, in the shape of the service's own logs, for the one-shot command. */
 const logLine = (service: ServiceName, level: number, msg: string, extra: Record<string, unknown> = {}): void =>
@@ -36,6 +38,20 @@ const migrate = async (opts: ServiceMainOptions): Promise<void> => {
   logLine(opts.service, 30, applied.length ? 'migrations applied' : 'migrations up to date', { applied });
 };
 
+const databaseRoles = async (opts: ServiceMainOptions): Promise<void> => {
+  // Exactly the Job's contract: a variable it needs and lacks is one clear line, not a stack.
+  const { values, problems } = readEnvironment(DATABASE_ROLES_JOB_ENVIRONMENT, process.env);
+  if (problems.length) throw new ConfigError(problems);
+  const { runDatabaseRoles } = await import('./data/database-roles.ts');
+  const result = await runDatabaseRoles(
+    { DATABASE_URL: values.DATABASE_URL, DATABASE_AUTH: values.DATABASE_AUTH as 'password' | 'entra', DATABASE_ROLES: values.DATABASE_ROLES },
+    process.env,
+  );
+  logLine(opts.service, 30, 'database roles ensured', { created: result.created, existing: result.existing });
+};
+
+const FAILED: Readonly<Record<string, string>> = { [SERVICE_COMMANDS.migrate]: 'migration failed', [SERVICE_COMMANDS.databaseRoles]: 'database roles failed' };
+
 export const serviceMain = async (opts: ServiceMainOptions, argv: readonly string[] = process.argv.slice(2)): Promise<void> => {
   const [command = SERVICE_COMMANDS.serve, ...rest] = argv;
   try {
@@ -44,14 +60,15 @@ export const serviceMain = async (opts: ServiceMainOptions, argv: readonly strin
       await runService(await opts.build());
       return;
     }
-    if (command !== SERVICE_COMMANDS.migrate) throw new ConfigError([`unknown command "${command}"; ${USAGE}`]);
-    await migrate(opts);
+    if (command === SERVICE_COMMANDS.migrate) await migrate(opts);
+    else if (command === SERVICE_COMMANDS.databaseRoles) await databaseRoles(opts);
+    else throw new ConfigError([`unknown command "${command}"; ${USAGE}`]);
     // The wasm engine keeps its adapter's pool referenced after free(); a one-shot command just ends.
     process.exit(0);
   } catch (err) {
     // A configuration error is the operator's to fix: one clear line, no stack.
     if (err instanceof ConfigError) console.error(err.message);
-    else logLine(opts.service, 60, command === SERVICE_COMMANDS.migrate ? 'migration failed' : 'start failed', { err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) });
+    else logLine(opts.service, 60, FAILED[command] ?? 'start failed', { err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) });
     process.exit(1);
   }
 };

@@ -57,9 +57,9 @@ describe('serviceMain', () => {
   it('refuses an unknown command and extra arguments with one usage line, exit 1, building nothing', async () => {
     const build = vi.fn(() => Promise.reject(new Error('must not build')));
     expect(await run(['seed'], options(build))).toBe(1);
-    expect(errors.join('\n')).toMatch(/unknown command "seed"; usage: <service entry> \[serve \| migrate\]/);
+    expect(errors.join('\n')).toMatch(/unknown command "seed"; usage: <service entry> \[serve \| migrate \| database-roles\]/);
     expect(await run(['migrate', '--force'], options(build))).toBe(1);
-    expect(errors.at(-1)).toMatch(/usage: <service entry> \[serve \| migrate\]/);
+    expect(errors.at(-1)).toMatch(/usage: <service entry> \[serve \| migrate \| database-roles\]/);
     expect(build).not.toHaveBeenCalled();
   });
 
@@ -68,6 +68,20 @@ describe('serviceMain', () => {
     expect(await run([], options(build))).toBe(1);
     expect(build).toHaveBeenCalledTimes(1);
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({ level: 60, service: 'user-service', msg: 'start failed', err: { message: 'port taken' } });
+  });
+
+  it('database-roles: reads exactly its contract (a missing variable is one clear line) and logs a failure as one JSON line, exit 1', async () => {
+    const build = vi.fn(() => Promise.reject(new Error('must not build')));
+    delete process.env.DATABASE_ROLES;
+    process.env.DATABASE_URL = 'postgresql://admin@127.0.0.1:1/postgres';
+    process.env.DATABASE_AUTH = 'password';
+    expect(await run(['database-roles'], options(build))).toBe(1);
+    expect(errors.at(-1)).toMatch(/DATABASE_ROLES is required/);
+    exits = [];
+    process.env.DATABASE_ROLES = '[{"role":"x y","objectId":"nope","database":"d"}]';
+    expect(await run(['database-roles'], options(build))).toBe(1);
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ level: 60, msg: 'database roles failed', err: { message: expect.stringMatching(/invalid role, objectId/) } });
+    expect(build).not.toHaveBeenCalled();
   });
 
   it('migrate: a missing or misspelt setting is one clear line, not a stack', async () => {

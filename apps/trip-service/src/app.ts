@@ -4,10 +4,11 @@
  * service's internal route and kept in trip_db.
  */
 import { createApp, loadConfig, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
-import { createOutboxRelay, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
+import { createOutboxRelay, eventHubsPublisherFromEnv, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import type { FastifyServerOptions } from 'fastify';
 import { peers as createPeers } from './clients/peers.ts';
 import { tripConfig } from './config.ts';
+import { tripEvents } from './domain/events.ts';
 import { scheduleService } from './domain/schedules.ts';
 import { tripRepository } from './domain/trips.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
@@ -32,11 +33,14 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
     logger: opts.logger,
     domain: async (app) => {
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
+      // Trip events for analytics on Event Hubs (prod); off where no Event Hubs is configured (dev).
+      const publisher = await eventHubsPublisherFromEnv(env);
+      const events = tripEvents(publisher !== undefined);
       // A short backoff cap: once the broker is back, the queued requests leave within seconds.
-      const relay = createOutboxRelay({ db: prisma, broker, logger: app.log, backoff: { maxMs: 2_000 } });
+      const relay = createOutboxRelay({ db: prisma, broker, events: publisher, logger: app.log, backoff: { maxMs: 2_000 } });
       const peers = createPeers({ user: trip.userServiceUrl, location: trip.locationServiceUrl, ai: trip.aiServiceUrl });
-      const trips = tripRepository(prisma, () => relay.wake());
-      const schedules = scheduleService({ prisma, peers, config: trip, onEnqueued: () => relay.wake(), log: app.log });
+      const trips = tripRepository(prisma, events, () => relay.wake());
+      const schedules = scheduleService({ prisma, peers, config: trip, onEnqueued: () => relay.wake(), events, log: app.log });
       await app.register(tripRoutes, { trips, peers });
       await app.register(scheduleRoutes, { trips, schedules });
       app.addHook('onReady', async () => {
@@ -45,6 +49,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
         app.kit.onShutdown(() => sweeper.close());
         app.kit.onShutdown(() => relay.close());
         app.kit.onShutdown(() => broker.close());
+        if (publisher) app.kit.onShutdown(() => publisher.close());
       });
     },
   });

@@ -1,6 +1,7 @@
 /**
  * The trip service for tests, with the real services around it: the user service (tokens, JWKS,
- * preferences, the inbox), the AI service when asked for, the Service Bus emulator, and each
+ * preferences, the inbox), the AI service when asked for, the Service Bus emulator, the Event Hubs
+ * emulator the trip events go to (EVENTHUBS_CONNECTION_STRING), and each
  * service's own throwaway database on the local stack. The location service is given by URL (the
  * real one, or an address where nothing answers for its outage). Each part can be stopped and
  * started again for the outage tests.
@@ -8,12 +9,12 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { JWKS_PATH, QUEUE_NAMES } from '@tripgen/catalog';
+import { EVENT_STREAMS, JWKS_PATH, QUEUE_NAMES, type TripEventType } from '@tripgen/catalog';
 import type { App } from '@tripgen/service-kit';
 import { createTestDatabase, redisUrl, waitFor, type TestDatabase } from '@tripgen/testing';
 import { freePort } from '@tripgen/dev-tools/processes';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
+import { startEventHubsEmulator, startServiceBusEmulator, type EventHubsEmulator, type ReceivedEvent, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { buildAiService } from '@tripgen/ai-service';
 import { buildUserService } from '@tripgen/user-service';
 import { buildTripService } from '../src/app.ts';
@@ -69,6 +70,7 @@ export interface StackOptions {
 
 export interface Stack {
   readonly bus: ServiceBusEmulator;
+  readonly hubs: EventHubsEmulator;
   readonly user: Part;
   readonly location: Part | undefined;
   readonly ai: Part | undefined;
@@ -80,6 +82,7 @@ export interface Stack {
 
 export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
   const bus = await startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES });
+  const hubs = await startEventHubsEmulator({ hubs: EVENT_STREAMS.map((e) => e.hub) });
   const keyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'tripgen-key-')), 'signing-key.pem');
   const [userDb, tripDb, aiDb] = await Promise.all([
     createTestDatabase('user_test', serviceMigrationsDir('user')),
@@ -107,6 +110,7 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
         LOCATION_SERVICE_URL: locationUrl,
         AI_SERVICE_URL: aiUrl,
         SCHEDULE_SWEEP_INTERVAL_MS: '200',
+        EVENTHUBS_CONNECTION_STRING: hubs.connectionString(),
         ...opts.tripEnv,
       },
       logger: false,
@@ -114,6 +118,7 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
   );
   return {
     bus,
+    hubs,
     user,
     location,
     ai,
@@ -131,6 +136,7 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
       await location?.stop();
       await user.stop();
       await bus.stop();
+      await hubs.stop();
       await Promise.all([userDb.drop(), tripDb.drop(), aiDb.drop(), location?.db.drop()]);
     },
   };
@@ -162,3 +168,18 @@ export const tripBody = (over: Record<string, unknown> = {}) => ({
   travelMode: 'transit',
   ...over,
 });
+
+/** A trip event as it arrived on the hub: its CloudEvents type and id, and its data. */
+export interface ArrivedEvent {
+  readonly type: TripEventType;
+  readonly id: string;
+  readonly data: Record<string, unknown>;
+  readonly event: ReceivedEvent;
+}
+
+/** The events about one trip that reached the trip-events hub, in arrival order. */
+export const tripEventsOf = (stack: Stack, tripId: string): ArrivedEvent[] =>
+  stack.hubs
+    .events(EVENT_STREAMS[0].hub)
+    .filter((e) => e.properties['cloudEvents:subject'] === `trips/${tripId}`)
+    .map((e) => ({ type: e.properties['cloudEvents:type'] as TripEventType, id: String(e.messageId), data: JSON.parse((e.body as Buffer).toString('utf8')) as Record<string, unknown>, event: e }));

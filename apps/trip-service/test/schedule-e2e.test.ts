@@ -9,11 +9,11 @@
 import { createDevGateway } from '@tripgen/dev-tools/gateway';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import pg from 'pg';
-import { QUEUES, SCHEDULE_NOTIFICATIONS, type ScheduleDay } from '@tripgen/catalog';
+import { QUEUES, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES, type ScheduleDay } from '@tripgen/catalog';
 import { travelMinutes, type TravelMode } from '@tripgen/planner';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
+import { call, startStack, tripBody, tripEventsOf, waitFor, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
 
 let stack: Stack;
@@ -150,6 +150,24 @@ describe('a 3-day Seoul trip over Chuseok with three must-visits', () => {
     expect(schedule.days[1]!.stops.map((s) => s.locationId)).toContain(locked);
     const listed = (await call(base, 'GET', `/api/v1/trips/${tripId}/schedules`, { headers })).json.items;
     expect(listed.map((s: { id: string }) => s.id)[0]).toBe(asked.json.id);
+
+    // Analytics saw the trip, both requests and both outcomes, once each, ids stable per fact.
+    const [full, replan] = listed.map((s: { id: string }) => s.id).reverse() as [string, string];
+    await waitFor(() => tripEventsOf(stack, tripId).length >= 5, 'the trip events on the hub', 20_000);
+    const events = tripEventsOf(stack, tripId);
+    expect(events.map((e) => [e.type, e.id])).toEqual([
+      [TRIP_EVENT_TYPES.tripCreated, expect.any(String)],
+      [TRIP_EVENT_TYPES.scheduleRequested, `${full}.requested`],
+      [TRIP_EVENT_TYPES.scheduleCompleted, `${full}.completed`],
+      [TRIP_EVENT_TYPES.scheduleReplanRequested, `${replan}.requested`],
+      [TRIP_EVENT_TYPES.scheduleCompleted, `${replan}.completed`],
+    ]);
+    const stops = (days: readonly ScheduleDay[]) => days.reduce((n, d) => n + d.stops.length, 0);
+    expect(events[1]!.data).toMatchObject({ scheduleId: full, days: 3, travelMode: 'transit' });
+    expect(events[2]!.data).toMatchObject({ scheduleId: full, replan: false, stops: stops(first.days), unscheduled: first.unscheduled.length });
+    expect(events[3]!.data).toMatchObject({ scheduleId: replan, baseScheduleId: full, lockedCount: 1 });
+    expect(events[4]!.data).toMatchObject({ scheduleId: replan, replan: true, stops: stops(schedule.days) });
+    expect(events[4]!.data.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it('refuses to lock a place that is on another day (which stays as it is)', async () => {

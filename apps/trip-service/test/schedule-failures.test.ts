@@ -9,12 +9,12 @@
  *  - a message that never reaches the AI service: failed at its deadline through the AI service, notified once;
  *  - broker down: the request is kept in the outbox and sent once the broker is back, exactly once.
  */
-import { QUEUES, SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
+import { QUEUES, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TIMED_OUT } from '../src/domain/schedules.ts';
-import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
+import { call, startStack, tripBody, tripEventsOf, waitFor, type Stack } from './harness.ts';
 
 let stack: Stack;
 let slow: Stack;
@@ -103,6 +103,12 @@ describe('the AI service down', () => {
     await waitFor(async () => (await query(slow.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [asked.json.id]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
     const got = await call(slow.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${asked.json.id}`, { headers: t.headers });
     expect(got.json).toMatchObject({ status: 'failed', error: TIMED_OUT });
+    await waitFor(() => tripEventsOf(slow, t.id).length >= 3, 'the trip events on the hub', 20_000);
+    expect(tripEventsOf(slow, t.id).map((e) => [e.type, e.id, e.data.reason])).toEqual([
+      [TRIP_EVENT_TYPES.tripCreated, expect.any(String), undefined],
+      [TRIP_EVENT_TYPES.scheduleRequested, `${asked.json.id}.requested`, undefined],
+      [TRIP_EVENT_TYPES.scheduleFailed, `${asked.json.id}.failed`, 'timed-out'],
+    ]);
     // A finished schedule no longer blocks a new request.
     expect((await call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers })).status).toBe(202);
   });

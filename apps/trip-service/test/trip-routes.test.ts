@@ -3,9 +3,9 @@
  * Bus emulator) with tokens from the real user service: ownership, whole-trip validation, and the
  * location warm-up message. The location service is down here (its outage is a 503, never a 500).
  */
-import { QUEUES } from '@tripgen/catalog';
+import { QUEUES, TRIP_EVENT_SOURCE, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
+import { call, startStack, tripBody, tripEventsOf, waitFor, type Stack } from './harness.ts';
 
 let stack: Stack;
 let base: string;
@@ -99,5 +99,36 @@ describe('trips', () => {
     await waitFor(() => stack.bus.count(QUEUES.locationSearch) === before + 2, 'the warm-up message of the new destination');
     await new Promise((r) => setTimeout(r, 500));
     expect(stack.bus.count(QUEUES.locationSearch)).toBe(before + 2);
+  });
+});
+
+describe('trip events for analytics (Event Hubs, through the outbox)', () => {
+  it('a trip created, changed, changed to the same, refused, someone else\'s delete and deleted: one event per change, ids only', async () => {
+    const { authorization, userId } = await stack.traveller();
+    const headers = { authorization };
+    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody({ mustVisit: [] }), headers })).json.id as string;
+    expect((await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Private title', endDate: '2026-09-26' }, headers })).status).toBe(200);
+    expect((await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Private title' }, headers })).status).toBe(200); // no change, no event
+    expect((await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { endDate: '2026-09-01' }, headers })).status).toBe(400); // refused, stored nothing
+    const other = await stack.traveller();
+    expect((await call(base, 'DELETE', `/api/v1/trips/${id}`, { headers: { authorization: other.authorization } })).status).toBe(404);
+    expect((await call(base, 'DELETE', `/api/v1/trips/${id}`, { headers })).status).toBe(204);
+    await waitFor(async () => tripEventsOf(stack, id).length >= 3, 'the trip events on the hub', 20_000);
+    await new Promise((r) => setTimeout(r, 300)); // nothing more arrives
+    const events = tripEventsOf(stack, id);
+    expect(events.map((e) => e.type)).toEqual([TRIP_EVENT_TYPES.tripCreated, TRIP_EVENT_TYPES.tripUpdated, TRIP_EVENT_TYPES.tripDeleted]);
+    expect(events.map((e) => e.data)).toEqual([
+      { tripId: id, userId, days: 3, interestCount: 2, mustVisitCount: 0, travelMode: 'transit' },
+      { tripId: id, userId, days: 4, interestCount: 2, mustVisitCount: 0, travelMode: 'transit', changed: ['title', 'endDate'] },
+      { tripId: id, userId },
+    ]);
+    for (const e of events) {
+      expect(e.event.contentType).toBe('application/json');
+      expect(e.event.properties).toMatchObject({ 'cloudEvents:specversion': '1.0', 'cloudEvents:id': e.id, 'cloudEvents:source': TRIP_EVENT_SOURCE, 'cloudEvents:type': e.type });
+      expect(e.event.partitionKey).toBe(`trips/${id}`);
+      // No personal data beyond ids: not the title, the destination's name or its coordinates.
+      expect(JSON.stringify(e.data)).not.toMatch(/Private title|Seoul|37\.5|126\.9/);
+    }
+    expect(new Set(events.map((e) => e.id)).size).toBe(3);
   });
 });

@@ -59,5 +59,5 @@ it('refuses a missing or wrong DATABASE_URL and an unknown command, in one line 
   expect(wrong.stderr).toMatch(/DATABASE_URL must be a postgresql: or postgres: URL/);
   const unknown = run(['migrat'], { DATABASE_URL: db.url });
   expect(unknown.code).toBe(1);
-  expect(unknown.stderr).toContain(`unknown command "migrat"; usage: <service entry> [${SERVICE_COMMANDS.serve} | ${SERVICE_COMMANDS.migrate}]`);
+  expect(unknown.stderr).toContain(`unknown command "migrat"; usage: <service entry> [${SERVICE_COMMANDS.serve} | ${SERVICE_COMMANDS.migrate} | ${SERVICE_COMMANDS.databaseRoles}]`);
 });

@@ -1,13 +1,14 @@
 /**
  * prod: the Job that maps each service's managed identity to its PostgreSQL role before any
- * migration runs (kit `database-roles-job.ts`). It signs in as the database-roles identity, a
+ * migration runs: a service image's entry point with the catalog's `databaseRolesArgs` (the kit's
+ * `database-roles` command), given exactly the variables of DATABASE_ROLES_JOB_ENVIRONMENT. It signs in as the database-roles identity, a
  * PostgreSQL Entra administrator (infra-bicep), through workload identity with the service account
  * `tripgen-db-roles`; the roles, object ids and databases come from the Bicep hand-over and the
  * catalog. A Sync hook of the `data` Application (wave 1), which Argo CD finishes before the
  * services' Applications (wave 2) and their migration Jobs start.
  */
 import { Construct } from 'constructs';
-import { databaseRolesCommand, POSTGRES_ROLES_SERVICE_ACCOUNT, serviceList, SERVICES } from '@tripgen/catalog';
+import { DATABASE_ROLES_IMAGE, DATABASE_ROLES_JOB_ENVIRONMENT, databaseRolesArgs, POSTGRES_ROLES_SERVICE_ACCOUNT, serviceList, SERVICES } from '@tripgen/catalog';
 import type { IJob } from 'kubernetes-models/batch/v1/Job';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
@@ -53,6 +54,13 @@ export class DatabaseRoles extends Construct {
       spec: { podSelector: { matchLabels: selectorLabels(DATABASE_ROLES_JOB) }, policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [...dataStoreEgress(profile, false), { ports: tcpPorts(443) }] },
     } satisfies INetworkPolicy);
     const roles = serviceList().map((s) => ({ role: entra.serviceRoles[s.name].role, objectId: entra.serviceRoles[s.name].objectId, database: s.database, extensions: [...s.databaseExtensions] }));
+    // Keyed by the Job's environment contract: a name it does not declare does not compile.
+    const env: Partial<Record<keyof typeof DATABASE_ROLES_JOB_ENVIRONMENT, string>> = {
+      DATABASE_URL: entraDatabaseUrl(entra.administratorRole, stores.postgresHost, 'postgres'),
+      DATABASE_AUTH: 'entra',
+      DATABASE_ROLES: JSON.stringify(roles),
+      HOME: '/tmp',
+    };
     emit(this, {
       apiVersion: 'batch/v1',
       kind: 'Job',
@@ -77,16 +85,11 @@ export class DatabaseRoles extends Construct {
             containers: [
               {
                 name: 'db-roles',
-                // The user service's image carries the kit (and the program); no other image to keep up.
-                image: imageOf(SERVICES.user, profile),
+                // A service image's own entry point with its database-roles command; no other image to keep up.
+                image: imageOf(SERVICES[DATABASE_ROLES_IMAGE], profile),
                 imagePullPolicy: 'IfNotPresent',
-                command: databaseRolesCommand(),
-                env: [
-                  { name: 'DATABASE_URL', value: entraDatabaseUrl(entra.administratorRole, stores.postgresHost, 'postgres') },
-                  { name: 'DATABASE_AUTH', value: 'entra' },
-                  { name: 'DATABASE_ROLES', value: JSON.stringify(roles) },
-                  { name: 'HOME', value: '/tmp' },
-                ],
+                args: [...databaseRolesArgs],
+                env: Object.entries(env).map(([name, value]) => ({ name, value })),
                 resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { memory: '256Mi' } },
                 securityContext: containerSecurityContext(),
                 volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],

@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '@tripgen/dev-tools/layout';
+import { DATABASE_ROLES_IMAGE, databaseRolesArgs } from '@tripgen/catalog';
+import { REPO_ROOT, serviceEntry } from '@tripgen/dev-tools/layout';
 import { adminUrl, createTestDatabase, type TestDatabase } from '@tripgen/testing';
 import { ensureDatabaseRoles, parseDatabaseRoles, type ServiceDatabaseRole } from './database-roles.ts';
 
@@ -97,13 +98,13 @@ describe('database roles (pgaadauth stand-in on the local PostgreSQL)', () => {
     }
   });
 
-  it('runs as the Job does (the entry point, DATABASE_ROLES from the manifests), and refuses bad input', async () => {
+  it('runs as the Job does (the image\'s entry point with the catalog\'s database-roles command, DATABASE_ROLES from the manifests), and refuses bad input', async () => {
     const run = promisify(execFile);
-    const { stdout } = await run('node', ['--import', 'tsx', 'apps/service-kit/src/data/database-roles-job.ts'], {
+    const { stdout } = await run('node', ['--import', 'tsx', serviceEntry(DATABASE_ROLES_IMAGE), ...databaseRolesArgs], {
       cwd: REPO_ROOT,
       env: { ...process.env, DATABASE_URL: adminDb.url, DATABASE_AUTH: 'password', DATABASE_ROLES: JSON.stringify(roles) },
     });
-    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toMatchObject({ created: [], existing: roles.map((r) => r.role) });
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toMatchObject({ msg: 'database roles ensured', created: [], existing: roles.map((r) => r.role) });
     expect(() => parseDatabaseRoles('[{"role":"x y","objectId":"nope","database":"d"}]')).toThrow(/invalid role, objectId/);
     expect(() => parseDatabaseRoles(undefined)).toThrow(/DATABASE_ROLES is required/);
   });

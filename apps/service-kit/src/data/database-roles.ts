@@ -82,3 +82,31 @@ export async function ensureDatabaseRoles(
   }
   return { created, existing };
 }
+
+/**
+ * The `database-roles` command of a service image's entry point (main.ts), which the prod Job runs:
+ * signs in to DATABASE_URL (the server's `postgres` database, as the Entra administrator, with the
+ * pod's workload-identity token when DATABASE_AUTH=entra) and ensures the roles of DATABASE_ROLES.
+ * Throws on any failure, so the Job fails and Argo CD stops the sync before the migration Jobs.
+ */
+export async function runDatabaseRoles(
+  values: { readonly DATABASE_URL: string; readonly DATABASE_AUTH: 'password' | 'entra'; readonly DATABASE_ROLES: string },
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<EnsureRolesResult> {
+  const roles = parseDatabaseRoles(values.DATABASE_ROLES);
+  const { databasePassword, poolConfigWithPassword } = await import('./postgres-entra.ts');
+  const password = await databasePassword({ databaseAuth: values.DATABASE_AUTH }, env);
+  const clientFor = async (database: string): Promise<pg.Client> => {
+    const u = new URL(values.DATABASE_URL);
+    u.pathname = `/${database}`;
+    const client = new pg.Client(password ? poolConfigWithPassword(u.toString(), password) : { connectionString: u.toString() });
+    await client.connect();
+    return client;
+  };
+  const admin = await clientFor(new URL(values.DATABASE_URL).pathname.replace(/^\//, '') || 'postgres');
+  try {
+    return await ensureDatabaseRoles(admin, clientFor, roles);
+  } finally {
+    await admin.end();
+  }
+}

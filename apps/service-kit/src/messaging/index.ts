@@ -1,5 +1,6 @@
 /**
  * Messaging for TripGen services: one interface over the three catalog queues with one adapter,
+ * events for analytics on Event Hubs through the same outbox (events.ts),
  * Azure Service Bus (in Azure, and against the local emulator in development and tests), a
  * transactional outbox with its relay, and idempotent consumers that abandon transient failures and
  * dead-letter poison messages. The adapter passes the contract tests (broker.contract.test.ts).
@@ -31,6 +32,18 @@ export {
   type ServiceBusBrokerOptions,
   type ServiceBusRetry,
 } from './service-bus-broker.ts';
+export {
+  createEventHubsPublisher,
+  enqueueEvent,
+  eventHubsPublisherFromEnv,
+  isEventHub,
+  toEventData,
+  EVENT_HUBS,
+  type CloudEvent,
+  type EventHubsPublisherOptions,
+  type EventPublisher,
+  type NewEvent,
+} from './events.ts';
 export { retentionOf, type Retention } from './retention.ts';
 export { enqueue, createOutboxRelay, pruneSentOutboxMessages, type OutboxRelay, type OutboxRelayOptions, type RelayRound } from './outbox.ts';
 export {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { QUEUE_NAMES, type QueueName } from '@tripgen/catalog';
 import type { MessageBroker, OutgoingMessage } from './broker.ts';
+import { isEventHub, type EventPublisher } from './events.ts';
 import { describeError, stderrLogger, type MessagingLogger } from './errors.ts';
 import { retentionOf, schedulePruning, type Pruner, type Retention } from './retention.ts';
 import type { SqlExecutor } from './sql.ts';
@@ -16,18 +17,25 @@ export async function enqueue(tx: SqlExecutor, queue: QueueName, body: unknown, 
   if (json === undefined) throw new TypeError('message body must be JSON-serialisable');
   const messageId = options.messageId ?? randomUUID();
   if (messageId.length === 0 || messageId.length > 128) throw new TypeError('messageId must be 1 to 128 characters (Service Bus limit)');
+  await insertOutboxRow(tx, messageId, queue, json);
+  return messageId;
+}
+
+/** One outbox row for a destination (a queue, or an event hub: events.ts); an id already there is a no-op. */
+export async function insertOutboxRow(tx: SqlExecutor, messageId: string, destination: string, json: string): Promise<void> {
   await tx.$executeRawUnsafe(
     'INSERT INTO outbox_messages (message_id, queue, body) VALUES ($1, $2, $3::jsonb) ON CONFLICT (message_id) DO NOTHING',
     messageId,
-    queue,
+    destination,
     json,
   );
-  return messageId;
 }
 
 export interface OutboxRelayOptions {
   readonly db: SqlExecutor;
   readonly broker: Pick<MessageBroker, 'publish'>;
+  /** Where rows addressed to an Event Hubs hub (enqueueEvent) go; absent: they wait, failing, until one is given. */
+  readonly events?: Pick<EventPublisher, 'publish'>;
   /** Rows claimed per round (default 50). */
   readonly batchSize?: number;
   /** Pause between rounds that found nothing to send (default 250 ms). */
@@ -106,6 +114,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const rows = await db.$queryRawUnsafe<ClaimedRow[]>(CLAIM_SQL, batchSize, leaseMs);
     if (rows.length === 0) return { sent: 0, failed: 0 };
     rows.sort((a, b) => (BigInt(a.sequence) < BigInt(b.sequence) ? -1 : 1));
+    // By destination: a Service Bus queue or an Event Hubs hub; one failing does not hold the others back.
     const byQueue = new Map<string, OutgoingMessage[]>();
     for (const row of rows) {
       const list = byQueue.get(row.queue) ?? [];
@@ -117,7 +126,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     for (const [queue, messages] of byQueue) {
       const ids = messages.map((m) => m.messageId);
       try {
-        await broker.publish(queue as QueueName, messages);
+        if (!isEventHub(queue)) await broker.publish(queue as QueueName, messages);
+        else if (options.events) await options.events.publish(queue, messages);
+        else throw new Error(`no event publisher for hub "${queue}" (Event Hubs not configured)`);
       } catch (error) {
         failed += ids.length;
         const reason = describeError(error).slice(0, 2_000);

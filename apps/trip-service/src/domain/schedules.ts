@@ -8,12 +8,13 @@
  * stays `queued` or `running` forever, whatever happened to its message.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { QUEUES, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName } from '@tripgen/catalog';
+import { QUEUES, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
 import { enqueue } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
 import type { Peers } from '../clients/peers.ts';
 import type { TripConfig } from '../config.ts';
+import type { TripEvents } from './events.ts';
 import { lodgingOf, type TripRow } from './trips.ts';
 import { tripDates } from './trip-rules.ts';
 import type { ScheduleRequestBody } from './schemas.ts';
@@ -37,6 +38,8 @@ export interface ScheduleDeps {
   readonly config: Pick<TripConfig, 'scheduleDeadlineMs' | 'scheduleGraceMs' | 'sweepIntervalMs'>;
   /** Called after a transaction that enqueued a message committed (wakes the outbox relay). */
   readonly onEnqueued: () => void;
+  /** Trip events for analytics, recorded in the transaction of each request and outcome. */
+  readonly events: TripEvents;
   readonly log: Logger;
   readonly now?: () => number;
 }
@@ -169,22 +172,41 @@ export const scheduleService = (deps: ScheduleDeps) => {
       }
     }
     let changed = false;
+    let recorded = false;
+    /** A final outcome and its event, in one transaction; only the replica whose update wins records it. */
+    const finish = async (row: ScheduleRow, data: { status: 'completed'; result: ScheduleResult } | { status: 'failed'; error: string }): Promise<number> => {
+      const finishedAt = new Date();
+      const ref = { scheduleId: row.id, tripId: row.tripId, userId: row.userId, replan: row.replanDate !== null, durationMs: Math.max(0, finishedAt.getTime() - row.createdAt.getTime()) };
+      return prisma.$transaction(async (tx) => {
+        const stored = data.status === 'completed' ? { status: data.status, result: data.result as unknown as Prisma.InputJsonValue } : data;
+        const n = (await tx.schedule.updateMany({ where: { id: row.id, status: { in: [...ACTIVE] } }, data: { ...stored, finishedAt } })).count;
+        if (n === 0) return 0;
+        if (data.status === 'completed') {
+          const stops = data.result.days.reduce((sum, d) => sum + d.stops.length, 0);
+          await deps.events.record(tx, TRIP_EVENT_TYPES.scheduleCompleted, { ...ref, stops, unscheduled: data.result.unscheduled.length }, `${row.id}.completed`);
+        } else {
+          await deps.events.record(tx, TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: data.error === TIMED_OUT ? 'timed-out' : 'generation-failed' }, `${row.id}.failed`);
+        }
+        recorded = true;
+        return n;
+      });
+    };
     for (const row of pending) {
       const state = byId.get(row.id);
-      const where = { id: row.id, status: { in: [...ACTIVE] } };
       let n = 0;
       if (state?.status === 'completed' && state.result) {
-        n = (await prisma.schedule.updateMany({ where, data: { status: 'completed', result: state.result as unknown as Prisma.InputJsonValue, finishedAt: new Date() } })).count;
+        n = await finish(row, { status: 'completed', result: state.result });
       } else if (state?.status === 'failed') {
-        n = (await prisma.schedule.updateMany({ where, data: { status: 'failed', error: state.error ?? 'the schedule could not be generated', finishedAt: new Date() } })).count;
+        n = await finish(row, { status: 'failed', error: state.error ?? 'the schedule could not be generated' });
       } else if (now() > row.notAfter.getTime() + config.scheduleGraceMs) {
-        n = (await prisma.schedule.updateMany({ where, data: { status: 'failed', error: TIMED_OUT, finishedAt: new Date() } })).count;
+        n = await finish(row, { status: 'failed', error: TIMED_OUT });
       } else if (state?.status === 'running' && row.status === 'queued') {
         n = (await prisma.schedule.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'running' } })).count;
       }
       changed ||= n > 0;
       if (state?.status === 'completed' || state?.status === 'failed') lastAsked.delete(row.id);
     }
+    if (recorded) deps.onEnqueued();
     return changed;
   }
 
@@ -302,6 +324,9 @@ export const scheduleService = (deps: ScheduleDeps) => {
         });
         // The message id is the schedule id: the AI service deduplicates on it.
         await enqueue(tx, QUEUES.aiScheduleGeneration, message, { messageId: id });
+        const ref = { scheduleId: id, tripId: trip.id, userId: trip.userId };
+        if (replan) await deps.events.record(tx, TRIP_EVENT_TYPES.scheduleReplanRequested, { ...ref, baseScheduleId: replan.baseScheduleId, lockedCount: replan.locked.length }, `${id}.requested`);
+        else await deps.events.record(tx, TRIP_EVENT_TYPES.scheduleRequested, { ...ref, days: dates.length, travelMode: message.trip.travelMode }, `${id}.requested`);
         return row;
       });
       if (outcome === 'key-reused') throw new HttpProblem(422, 'This Idempotency-Key was used for a different schedule request of this trip');

@@ -2,17 +2,20 @@
  * Trips: every query is scoped to the owner, so another user's trip is simply not found (404).
  * Creating a trip, or changing where and when it is, also asks the location service (through the
  * outbox, location-search-queue) to warm the candidate places the AI service will ask for.
+ * Each change is also a trip event for analytics (events.ts), in the same transaction.
  */
 import {
   CANDIDATE_RADIUS_KM,
   MEAL_CATEGORIES,
   QUEUES,
+  TRIP_EVENT_TYPES,
   candidateCategories,
   categoriesOfInterests,
   type LocationSearchMessage,
 } from '@tripgen/catalog';
 import { enqueue } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Trip as TripRow } from '../generated/prisma/client.ts';
+import type { TripEvents } from './events.ts';
 import { tripDates } from './trip-rules.ts';
 import type { CreateTripBody, PatchTripBody, Trip } from './schemas.ts';
 
@@ -64,11 +67,28 @@ const columns = (b: Omit<Partial<CreateTripBody>, 'travelMode' | 'lodging'> & { 
     : {}),
 });
 
-export const tripRepository = (prisma: PrismaClient, onEnqueued: () => void) => ({
+/** What analytics learns of a trip: ids, sizes and the mode, nothing that names a person or a place. */
+const shapeOf = (t: TripRow) => ({
+  tripId: t.id,
+  userId: t.userId,
+  days: tripDates(t.startDate, t.endDate).length,
+  interestCount: t.interests.length,
+  mustVisitCount: t.mustVisit.length,
+  travelMode: t.travelMode,
+});
+
+/** The public fields (API names) whose value differs between two versions of a trip. */
+const changedFields = (before: TripRow, after: TripRow): string[] => {
+  const [a, b] = [toTrip(before), toTrip(after)];
+  return (Object.keys(a) as (keyof Trip)[]).filter((k) => k !== 'updatedAt' && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+};
+
+export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnqueued: () => void) => ({
   async create(userId: string, body: CreateTripBody): Promise<TripRow> {
     const trip = await prisma.$transaction(async (tx) => {
       const created = await tx.trip.create({ data: { userId, interests: [], mustVisit: [], ...(columns(body) as Omit<Prisma.TripUncheckedCreateInput, 'userId'>) } });
       await enqueue(tx, QUEUES.locationSearch, warmUp(created));
+      await events.record(tx, TRIP_EVENT_TYPES.tripCreated, shapeOf(created));
       return created;
     });
     onEnqueued();
@@ -83,20 +103,27 @@ export const tripRepository = (prisma: PrismaClient, onEnqueued: () => void) => 
   merged: (t: TripRow, patch: PatchTripBody): TripRow => ({ ...t, ...columns(patch) }),
 
   async update(userId: string, id: string, patch: PatchTripBody): Promise<TripRow | null> {
-    const { trip, warmed } = await prisma.$transaction(async (tx) => {
+    const trip = await prisma.$transaction(async (tx) => {
       const before = await tx.trip.findFirst({ where: { id, userId } });
-      if (!before) return { trip: null, warmed: false };
+      if (!before) return null;
       const after = await tx.trip.update({ where: { id }, data: columns(patch) });
-      const changed = whereAndWhen(before) !== whereAndWhen(after);
-      if (changed) await enqueue(tx, QUEUES.locationSearch, warmUp(after));
-      return { trip: after, warmed: changed };
+      if (whereAndWhen(before) !== whereAndWhen(after)) await enqueue(tx, QUEUES.locationSearch, warmUp(after));
+      const changed = changedFields(before, after);
+      if (changed.length > 0) await events.record(tx, TRIP_EVENT_TYPES.tripUpdated, { ...shapeOf(after), changed });
+      return after;
     });
-    if (warmed) onEnqueued();
+    if (trip) onEnqueued();
     return trip;
   },
 
   async remove(userId: string, id: string): Promise<boolean> {
-    return (await prisma.trip.deleteMany({ where: { id, userId } })).count === 1;
+    const removed = await prisma.$transaction(async (tx) => {
+      if ((await tx.trip.deleteMany({ where: { id, userId } })).count !== 1) return false;
+      await events.record(tx, TRIP_EVENT_TYPES.tripDeleted, { tripId: id, userId });
+      return true;
+    });
+    if (removed) onEnqueued();
+    return removed;
   },
 });
 

@@ -1,0 +1,169 @@
+/**
+ * Events for analytics on Azure Event Hubs, sent through the same transactional outbox as the
+ * queue messages: `enqueueEvent` writes the event in the caller's transaction (sent if and only if
+ * the change commits), the outbox relay hands rows addressed to a hub (EVENT_STREAMS) to an
+ * EventPublisher and everything else to the Service Bus broker, and re-sends after a failure with
+ * the same event id (at least once; consumers deduplicate on the id).
+ *
+ * On the wire an event is a CloudEvents 1.0 event in the AMQP binding's binary content mode
+ * (github.com/cloudevents/spec, amqp-protocol-binding.md §3.1): the data is the body
+ * (`application/json`), the event id is the AMQP message-id, and the attributes are application
+ * properties named `cloudEvents:<attribute>`. Events of one subject (a trip) share a partition key,
+ * so Event Hubs keeps their order.
+ */
+import { randomUUID } from 'node:crypto';
+import { EventHubProducerClient, type EventData, type EventDataBatch } from '@azure/event-hubs';
+import type { TokenCredential } from '@azure/identity';
+import { CLOUD_EVENT_PROPERTY_PREFIX, EVENT_STREAMS, eventHubVariable } from '@tripgen/catalog';
+import { azureCredentialFromEnv } from '../azure-credential.ts';
+import type { OutgoingMessage } from './broker.ts';
+import { insertOutboxRow } from './outbox.ts';
+import type { SqlExecutor } from './sql.ts';
+
+/** The hubs of the catalog's event streams. */
+export const EVENT_HUBS: readonly string[] = EVENT_STREAMS.map((e) => e.hub);
+export const isEventHub = (destination: string): boolean => EVENT_HUBS.includes(destination);
+
+/** A CloudEvents 1.0 event as the outbox keeps it (JSON) and the publisher sends it. */
+export interface CloudEvent<D = unknown> {
+  readonly specversion: '1.0';
+  readonly id: string;
+  readonly source: string;
+  readonly type: string;
+  /** What the event is about (e.g. `trips/<id>`); also the Event Hubs partition key. */
+  readonly subject: string;
+  /** RFC 3339. */
+  readonly time: string;
+  readonly datacontenttype: 'application/json';
+  readonly data: D;
+}
+
+export interface NewEvent<D> {
+  readonly source: string;
+  readonly type: string;
+  readonly subject: string;
+  readonly data: D;
+  /** A stable id makes a repeated write of the same fact one event (e.g. `<schedule id>.completed`); default: a UUID. */
+  readonly id?: string;
+  readonly time?: Date;
+}
+
+/**
+ * Writes an event to the outbox inside the caller's transaction. The row's destination is the hub;
+ * the event id is its message id, so writing the same id twice keeps one row. Returns the id.
+ */
+export async function enqueueEvent<D>(tx: SqlExecutor, hub: string, event: NewEvent<D>): Promise<string> {
+  if (!isEventHub(hub)) throw new TypeError(`unknown event hub "${hub}"; one of ${EVENT_HUBS.join(', ')}`);
+  const id = event.id ?? randomUUID();
+  if (id.length === 0 || id.length > 128) throw new TypeError('event id must be 1 to 128 characters');
+  const envelope: CloudEvent<D> = {
+    specversion: '1.0',
+    id,
+    source: event.source,
+    type: event.type,
+    subject: event.subject,
+    time: (event.time ?? new Date()).toISOString(),
+    datacontenttype: 'application/json',
+    data: event.data,
+  };
+  await insertOutboxRow(tx, id, hub, JSON.stringify(envelope));
+  return id;
+}
+
+/** The Event Hubs message of an event: binary content mode of the CloudEvents AMQP binding. */
+export function toEventData(event: CloudEvent): EventData {
+  const attributes = { specversion: event.specversion, id: event.id, source: event.source, type: event.type, subject: event.subject, time: event.time };
+  return {
+    body: event.data,
+    contentType: event.datacontenttype,
+    messageId: event.id,
+    properties: Object.fromEntries(Object.entries(attributes).map(([k, v]) => [`${CLOUD_EVENT_PROPERTY_PREFIX}${k}`, v])),
+  };
+}
+
+/** Where the outbox relay sends the rows addressed to a hub. */
+export interface EventPublisher {
+  publish(hub: string, messages: readonly OutgoingMessage[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type EventHubsPublisherOptions = (
+  | { readonly connectionString: string }
+  | { readonly fullyQualifiedNamespace: string; readonly credential: TokenCredential }
+) & {
+  /** The Event Hubs name of a catalog hub where it differs (the manifests' TRIP_EVENTS_HUB); default: the catalog's name. */
+  readonly hubNames?: Readonly<Record<string, string>>;
+  /** SDK-level retries per send; the outbox relay retries on top of these (defaults 3, 30 s a try). */
+  readonly retry?: { readonly maxRetries?: number; readonly retryDelayInMs?: number; readonly timeoutInMs?: number };
+};
+
+/** Event Hubs adapter: the real @azure/event-hubs producer, against Azure (workload identity) or the emulator. */
+export function createEventHubsPublisher(options: EventHubsPublisherOptions): EventPublisher {
+  const retryOptions = { maxRetries: options.retry?.maxRetries ?? 3, retryDelayInMs: options.retry?.retryDelayInMs ?? 500, timeoutInMs: options.retry?.timeoutInMs ?? 30_000 };
+  const producers = new Map<string, EventHubProducerClient>();
+  let closed = false;
+  const producerFor = (hub: string): EventHubProducerClient => {
+    let producer = producers.get(hub);
+    if (!producer) {
+      const name = options.hubNames?.[hub] ?? hub;
+      producer =
+        'connectionString' in options
+          ? new EventHubProducerClient(options.connectionString, name, { retryOptions })
+          : new EventHubProducerClient(options.fullyQualifiedNamespace, name, options.credential, { retryOptions });
+      producers.set(hub, producer);
+    }
+    return producer;
+  };
+
+  /** One subject's events, in order, in as few batches as the hub's size limit allows. */
+  async function sendInOrder(producer: EventHubProducerClient, partitionKey: string, events: readonly CloudEvent[]): Promise<void> {
+    let batch: EventDataBatch = await producer.createBatch({ partitionKey });
+    for (const event of events) {
+      const data = toEventData(event);
+      if (batch.tryAdd(data)) continue;
+      if (batch.count === 0) throw new Error(`event ${event.id} is larger than the hub accepts (${batch.maxSizeInBytes} bytes)`);
+      await producer.sendBatch(batch);
+      batch = await producer.createBatch({ partitionKey });
+      if (!batch.tryAdd(data)) throw new Error(`event ${event.id} is larger than the hub accepts (${batch.maxSizeInBytes} bytes)`);
+    }
+    if (batch.count > 0) await producer.sendBatch(batch);
+  }
+
+  return {
+    async publish(hub, messages) {
+      if (closed) throw new Error('event publisher is closed');
+      if (!isEventHub(hub)) throw new TypeError(`unknown event hub "${hub}"`);
+      const bySubject = new Map<string, CloudEvent[]>();
+      for (const m of messages) {
+        const event = m.body as CloudEvent;
+        bySubject.set(event.subject, [...(bySubject.get(event.subject) ?? []), event]);
+      }
+      const producer = producerFor(hub);
+      // Subjects go out side by side; any failure fails the call, and the relay re-sends all of them (same ids).
+      await Promise.all([...bySubject].map(([subject, events]) => sendInOrder(producer, subject, events)));
+    },
+    async close() {
+      closed = true;
+      await Promise.all([...producers.values()].map((p) => p.close()));
+      producers.clear();
+    },
+  };
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The publisher a producing service uses, from its environment: EVENTHUBS_CONNECTION_STRING (tests,
+ * the emulator) or EVENTHUBS_FQDN (Azure: `<namespace>.servicebus.windows.net`, workload identity).
+ * Neither set: undefined, and the service records no events (dev has no Event Hubs).
+ */
+export async function eventHubsPublisherFromEnv(env: Env = process.env, extra: Pick<EventHubsPublisherOptions, 'retry'> = {}): Promise<EventPublisher | undefined> {
+  // Each hub's name from its variable (TRIP_EVENTS_HUB, catalog eventHubVariable), where set.
+  const hubNames = Object.fromEntries(EVENT_HUBS.flatMap((hub) => (env[eventHubVariable(hub)]?.trim() ? [[hub, env[eventHubVariable(hub)]!.trim()]] : [])));
+  const connectionString = env.EVENTHUBS_CONNECTION_STRING?.trim();
+  if (connectionString) return createEventHubsPublisher({ connectionString, hubNames, ...extra });
+  const fqdn = env.EVENTHUBS_FQDN?.trim();
+  if (!fqdn) return undefined;
+  if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/i.test(fqdn)) throw new Error(`EVENTHUBS_FQDN must be a host name such as tripgen-prod.servicebus.windows.net, got "${fqdn}"`);
+  return createEventHubsPublisher({ fullyQualifiedNamespace: fqdn, credential: await azureCredentialFromEnv(env), hubNames, ...extra });
+}
