@@ -24,7 +24,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { AUTH_PATHS, JWKS_PATH, SERVICES, TOKEN_ISSUER, memoryBytes, type ServiceName } from '@tripgen/catalog';
-import { writeFigure } from '@tripgen/capacity/figures';
+import { gitCommit, writeFigure } from '@tripgen/capacity/figures';
 import { existingServices, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createScratchDatabase, ensureStack } from '@tripgen/dev-tools/local-stack';
 import { freePort, startNodeProcess } from '@tripgen/dev-tools/processes';
@@ -52,11 +52,6 @@ const cpuSeconds = (pid: number): number => {
   // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-};
-
-const gitCommit = (): string => {
-  const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  return execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim() === '' ? head : `${head}-dirty`;
 };
 
 interface Target {

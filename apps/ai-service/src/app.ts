@@ -5,6 +5,7 @@
  */
 import { createApp, loadConfig, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { azureCredentialFromEnv, createOutboxRelay, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
+import { createTravelTimeProvider } from '@tripgen/planner/routing';
 import type { FastifyServerOptions } from 'fastify';
 import { cachedCandidates } from './clients/candidate-cache.ts';
 import { locationDirectory } from './clients/location.ts';
@@ -13,6 +14,7 @@ import { generationRepository } from './domain/generations.ts';
 import { consumeScheduleRequests } from './domain/schedule-consumer.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { azureOpenAIInterestModel } from './llm/azure-openai.ts';
+import { threadEngine } from './planning/engine.ts';
 import { engineBacklog } from './planning/generate.ts';
 import { withFallback } from './planning/interests.ts';
 import { interestRoutes } from './routes/interests.ts';
@@ -38,6 +40,8 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
       const llm = ai.azureOpenAI ? azureOpenAIInterestModel({ ...ai.azureOpenAI, apiVersion: ai.azureOpenAI.apiVersion, credential: await azureCredentialFromEnv(env) }) : undefined;
       const interests = withFallback(llm, (err) => app.log.warn({ err: String(err) }, 'LLM interest mapping failed; using the keyword table'));
       const generations = generationRepository(prisma);
+      // ROUTING_PROVIDER: the haversine model, or OSRM behind a matrix cache with the model as flagged fallback.
+      const travelTimes = createTravelTimeProvider(ai.routing);
       await app.register(internalRoutes, { generations });
       await app.register(interestRoutes, { model: interests });
 
@@ -46,6 +50,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
       const relay = createOutboxRelay({ db: prisma, broker, logger: app.log, backoff: { maxMs: 5_000 } });
       app.addHook('onReady', async () => {
         relay.start();
+        const engine = threadEngine();
         const requests = await consumeScheduleRequests(
           broker,
           prisma,
@@ -54,7 +59,9 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
             directory: cachedCandidates(locationDirectory(ai.locationServiceUrl)),
             interests,
             budget: { timeLimitMs: ai.engineTimeLimitMs, maxIterations: ai.engineMaxIterations },
+            travelTimes,
             backlog: engineBacklog(),
+            engine,
             log: (obj, msg) => app.log.warn(obj, msg),
           },
           {
@@ -67,6 +74,8 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
           },
         );
         app.kit.onShutdown(() => requests.close());
+        // After the consumer: the plans of the requests it lets finish still need the engine.
+        app.kit.onShutdown(() => engine.close());
         app.kit.onShutdown(() => relay.close());
         app.kit.onShutdown(() => broker.close());
       });

@@ -1,24 +1,29 @@
 /** The AI service's own settings: defaults, and the LLM adapter configured whole or not at all. */
 import { ConfigError, type ServiceConfig } from '@tripgen/service-kit';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ENGINE_BUDGET, aiConfig } from '../src/config.ts';
+import { DEFAULT_ENGINE_BUDGET, DEFAULT_ROUTING_TIMEOUT_MS, aiConfig } from '../src/config.ts';
 
 const own = (over: Partial<ServiceConfig<'ai'>['own']> = {}) => ({ LOCATION_SERVICE_URL: 'http://location-service.tripgen:3004', ...over }) as ServiceConfig<'ai'>['own'];
 
 describe('AI service settings', () => {
-  it('default to the production engine budget and four requests at once, the LLM adapter off', () => {
+  it('default to the production engine budget, the haversine model, eight requests at once, the LLM adapter off', () => {
     expect(aiConfig(own())).toEqual({
+      routing: { router: 'haversine' },
       locationServiceUrl: 'http://location-service.tripgen:3004',
       engineTimeLimitMs: DEFAULT_ENGINE_BUDGET.timeLimitMs,
       engineMaxIterations: DEFAULT_ENGINE_BUDGET.maxIterations,
-      concurrency: 4,
+      concurrency: 8,
       azureOpenAI: undefined,
     });
   });
 
   it('take the variables when set', () => {
-    const c = aiConfig(own({ ENGINE_TIME_LIMIT_MS: 300, ENGINE_MAX_ITERATIONS: 50, SCHEDULE_CONCURRENCY: 8, AZURE_OPENAI_ENDPOINT: 'https://tripgen.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o-mini' }));
-    expect(c).toMatchObject({ engineTimeLimitMs: 300, engineMaxIterations: 50, concurrency: 8, azureOpenAI: { endpoint: 'https://tripgen.openai.azure.com', deployment: 'gpt-4o-mini', apiVersion: undefined } });
+    const c = aiConfig(own({ ENGINE_TIME_LIMIT_MS: 300, ENGINE_MAX_ITERATIONS: 50, SCHEDULE_CONCURRENCY: 2, AZURE_OPENAI_ENDPOINT: 'https://tripgen.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o-mini' }));
+    expect(c).toMatchObject({ engineTimeLimitMs: 300, engineMaxIterations: 50, concurrency: 2, azureOpenAI: { endpoint: 'https://tripgen.openai.azure.com', deployment: 'gpt-4o-mini', apiVersion: undefined } });
+  });
+
+  it('give OSRM the default timeout unless ROUTING_TIMEOUT_MS says otherwise', () => {
+    expect(aiConfig(own({ ROUTING_PROVIDER: 'osrm', OSRM_URL: 'http://osrm:5000' })).routing).toEqual({ router: 'osrm', url: 'http://osrm:5000', timeoutMs: DEFAULT_ROUTING_TIMEOUT_MS });
   });
 
   it('refuse half an LLM adapter (an endpoint without a deployment, or the reverse)', () => {

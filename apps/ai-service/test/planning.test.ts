@@ -114,7 +114,7 @@ describe('re-planning one day', () => {
     expect(elsewhere.has(keep)).toBe(false);
     const message = request({}, { replan: { baseScheduleId: '44444444-4444-4444-8444-444444444444', date: DATES[1]!, locked: [keep] } });
     const dayCandidates = candidates.map((c) => ({ ...c, opening: c.opening!.filter((o) => o.date === DATES[1]) }));
-    const planned = planTrip(message, dayCandidates, keywordWeights(['palaces']), BUDGET, first);
+    const planned = planTrip(message, dayCandidates, keywordWeights(['palaces']), BUDGET, { base: first });
     const again = explainAndRender(message, planned, new Map(dayCandidates.map((c) => [c.id, c])), first, true);
     expect(JSON.stringify(again.days[0])).toBe(JSON.stringify(first.days[0]));
     expect(JSON.stringify(again.days[2])).toBe(JSON.stringify(first.days[2]));

@@ -64,6 +64,8 @@ const contract = <const C extends EnvContract>(c: C): C => c;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export const DATABASE_AUTH_MODES = ['password', 'entra'] as const;
+/** Where the AI service's engine gets travel times: the haversine model, or an OSRM server's table service. */
+export const ROUTING_PROVIDERS = ['haversine', 'osrm'] as const;
 export const TRACE_SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
 
 /** What every service reads through the kit. */
@@ -175,7 +177,12 @@ export const SERVICE_ENVIRONMENT = {
     ...peerUrls('location'),
     ENGINE_TIME_LIMIT_MS: { type: 'integer', min: 1, max: 120_000, setBy: 'manifest', description: 'The engine\'s wall-clock limit per schedule (default: DEFAULT_ENGINE_BUDGET in the AI service).' },
     ENGINE_MAX_ITERATIONS: { type: 'integer', min: 1, max: 10_000_000, setBy: 'manifest', description: 'The engine\'s iteration budget per schedule; whichever of the two ends first (default: DEFAULT_ENGINE_BUDGET).' },
-    SCHEDULE_CONCURRENCY: { type: 'integer', min: 1, max: 64, setBy: 'manifest', description: 'Schedule requests handled at once; their I/O overlaps, the engine runs one at a time (default 4).' },
+    ROUTING_PROVIDER: { type: 'enum', values: ROUTING_PROVIDERS, setBy: 'manifest', description: 'Where the engine\'s travel times come from: haversine (the model, default) or osrm (OSRM_URL, with the model as flagged fallback).' },
+    OSRM_URL: { type: 'url', protocols: ['http:', 'https:'], setBy: 'manifest', description: 'Base URL of osrm-routed (its table service); required with ROUTING_PROVIDER=osrm.' },
+    ROUTING_TIMEOUT_MS: { type: 'integer', min: 50, max: 30_000, setBy: 'manifest', description: 'How long a schedule waits for the router\'s whole matrix before the model answers (default: DEFAULT_ROUTING_TIMEOUT_MS in the AI service).' },
+    OSRM_MAX_TABLE_SIZE: { type: 'integer', min: 2, max: 100_000, setBy: 'manifest', description: 'The server\'s --max-table-size: larger matrices are asked in blocks (default 100, osrm-routed\'s).' },
+    // At most 8: each request in flight holds one of the service's 10 database connections for its transaction.
+    SCHEDULE_CONCURRENCY: { type: 'integer', min: 1, max: 8, setBy: 'manifest', description: 'Schedule requests handled at once; their I/O overlaps, the engine runs one at a time on its own thread (default 8).' },
     AZURE_OPENAI_ENDPOINT: { type: 'url', protocols: ['http:', 'https:'], setBy: 'manifest', description: 'Azure OpenAI resource of the optional LLM interest adapter (with AZURE_OPENAI_DEPLOYMENT; the pod\'s workload identity signs in). Unset: the keyword table alone.' },
     AZURE_OPENAI_DEPLOYMENT: { type: 'string', setBy: 'manifest', description: 'The chat model deployment of the LLM interest adapter (with AZURE_OPENAI_ENDPOINT).' },
     AZURE_OPENAI_API_VERSION: { type: 'string', setBy: 'manifest', description: 'The Azure OpenAI REST API version (default: the one the adapter is tested against).' },

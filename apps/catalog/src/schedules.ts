@@ -64,6 +64,17 @@ export interface ScheduleResult {
   readonly pace: Pace;
   /** Sum of the scores of the scheduled places (the engine's objective). */
   readonly score: number;
+  /**
+   * Where the travel times came from: `source` the router (`osrm`) or the haversine model
+   * (`haversine`); `fallback` true when a router is configured but did not answer in time, so the
+   * times are the model's estimates. Absent in results stored before it existed.
+   */
+  readonly travel?: ScheduleTravel;
+}
+
+export interface ScheduleTravel {
+  readonly source: string;
+  readonly fallback: boolean;
 }
 
 export const GENERATION_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;

@@ -12,7 +12,7 @@ import {
   RoutingError,
 } from '../src/routing/index.ts';
 import { PARIS_REQUEST } from './fixtures/paris.ts';
-import { startOsrmStub, stubSeconds, type OsrmStub } from './support/osrm-stub.ts';
+import { startOsrmStub, stubSeconds, type OsrmStub } from '@tripgen/testing/osrm-stub';
 
 const points = [
   { lat: 48.8589, lng: 2.347 },

@@ -65,7 +65,7 @@ const finalSchedule = async (headers: Record<string, string>, tripId: string, id
     timeoutMs,
     everyMs,
   );
-  return { schedule: last!.json as { status: string; days: ScheduleDay[]; unscheduled: string[]; reasons: { locationId: string; detail: string }[]; travelMode: TravelMode; error?: string }, ms: Date.now() - askedAt };
+  return { schedule: last!.json as { status: string; days: ScheduleDay[]; unscheduled: string[]; reasons: { locationId: string; detail: string }[]; travelMode: TravelMode; travel: { source: string; fallback: boolean } | null; error?: string }, ms: Date.now() - askedAt };
 };
 
 const query = async (url: string, sql: string, params: unknown[] = []) => {
@@ -104,6 +104,8 @@ describe('a 3-day Seoul trip over Chuseok with three must-visits', () => {
     expect(ms).toBeLessThan(5_000);
     first = schedule;
     expect(schedule.days.map((d) => d.date)).toEqual(DATES);
+    // No ROUTING_PROVIDER in the stack: the haversine model, as configured rather than as a fallback.
+    expect(schedule.travel).toEqual({ source: 'haversine', fallback: false });
 
     // Every stop against the location service's own answer for that date (public route), and the day's window.
     const trip = tripBody();

@@ -76,6 +76,27 @@ describe('schedules when the location service is down', () => {
   });
 });
 
+describe('a read that waits (long poll)', () => {
+  it('answers the outcome as soon as there is one, in one read', async () => {
+    const t = await newTrip(stack);
+    const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
+    const got = await call(stack.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${asked.json.id}?wait=5`, { headers: t.headers });
+    expect(got.status).toBe(200);
+    expect(got.json).toMatchObject({ id: asked.json.id, status: 'failed', error: 'the place directory (location service) did not answer; please request the schedule again' });
+  });
+
+  it('answers an unfinished schedule with its state when the wait is over, and refuses a wait out of range', async () => {
+    const t = await newTrip(slow);
+    const asked = await call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
+    const url = `/api/v1/trips/${t.id}/schedules/${asked.json.id}`;
+    const started = Date.now();
+    const got = await call(slow.trip.url, 'GET', `${url}?wait=1`, { headers: t.headers });
+    expect(got.json.status).toBe('queued');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    for (const wait of ['6', '-1', 'soon']) expect((await call(slow.trip.url, 'GET', `${url}?wait=${wait}`, { headers: t.headers })).status, wait).toBe(400);
+  });
+});
+
 describe('asking again', () => {
   it('answers the active schedule for the same request and the same Idempotency-Key, and 409/422 for another', async () => {
     const t = await newTrip(slow);
@@ -91,7 +112,7 @@ describe('asking again', () => {
     expect(other.json.scheduleId).toBe(first.json.id);
     const listed = await call(slow.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules`, { headers: t.headers });
     expect(listed.json.items.map((s: { id: string }) => s.id)).toEqual([first.json.id]);
-    expect(await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1", [QUEUES.aiScheduleGeneration])).toEqual([{ n: 1 }]);
+    expect(await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, t.id])).toEqual([{ n: 1 }]);
   });
 });
 

@@ -4,6 +4,7 @@
  * `npm run bench:schedule` the `schedule` entry. An entry marked provisional is an estimate that
  * stands in until its benchmark exists; `npm run capacity` says so on every run.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 export const FIGURES_FILE = new URL('../figures.json', import.meta.url);
@@ -47,3 +48,9 @@ export function writeFigure<K extends keyof Figures>(key: K, figure: Figures[K])
   const next = { ...readFigures(), [key]: figure };
   writeFileSync(FIGURES_FILE, `${JSON.stringify(next, null, 2)}\n`);
 }
+
+/** The measured tree's commit as MeasuredFigure.commit wants it (`-dirty` when it had changes). */
+export const gitCommit = (): string => {
+  const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  return execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim() === '' ? head : `${head}-dirty`;
+};

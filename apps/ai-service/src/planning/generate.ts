@@ -1,26 +1,32 @@
 /**
  * One schedule, from the queued request to the result: gather the candidates (the must-visits and
  * places near the lodging, each with its real opening on each date) in one call to the location
- * service, build the engine problem, run `planItinerary` (or `replanDay`) within what is left of
- * the deadline, verify the plan with the independent checker, explain what was left out.
+ * service, build the engine problem, take its travel times from the configured provider (the
+ * haversine model, or a router with the model as flagged fallback), run `planItinerary` (or
+ * `replanDay`) within what is left of the deadline, verify the plan with the independent checker,
+ * explain what was left out.
  */
 import { CANDIDATE_RADIUS_KM, MEAL_CATEGORIES, RESPONSE_TIME_SLO, candidateCategories, type ScheduleDay, type ScheduleGenerationMessage, type ScheduleMiss, type ScheduleResult } from '@tripgen/catalog';
-import { checkItinerary, planItinerary, replanDay, type PlanRequest, type PlanResult } from '@tripgen/planner';
+import { travelPoints, type PlanRequest, type PlanResult } from '@tripgen/planner';
+import { haversineProvider, type TravelTimeProvider } from '@tripgen/planner/routing';
 import { ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
 import type { PlaceDirectory } from '../clients/location.ts';
+import { inThreadEngine, type Engine } from './engine.ts';
 import { explainMisses, nearbyDates } from './explain.ts';
-import type { CategoryWeights, InterestModel } from './interests.ts';
-import { CANDIDATE_LIMIT, buildPlanRequest, type Candidate, type EngineBudget } from './problem.ts';
+import type { InterestModel } from './interests.ts';
+import { CANDIDATE_LIMIT, type Candidate, type EngineBudget } from './problem.ts';
+import { GenerationFailure, hardIdsOf, planTrip, scheduleRequest, type PlannedTrip } from './plan-trip.ts';
 
-/** A schedule that cannot be made, with the reason in words for the traveller. */
-export class GenerationFailure extends Error {
-  override readonly name = 'GenerationFailure';
-}
+export { GenerationFailure, planTrip, scheduleRequest, type PlannedTrip };
 
 export interface GenerateDeps {
   readonly directory: PlaceDirectory;
   readonly interests: InterestModel;
   readonly budget: EngineBudget;
+  /** Where the engine's travel times come from (default: the haversine model). */
+  readonly travelTimes?: TravelTimeProvider;
+  /** Where plans are made (default: in this thread). */
+  readonly engine?: Engine;
   /** The schedules of this process waiting for the engine (default: this one alone). */
   readonly backlog?: EngineBacklog;
   readonly now?: () => number;
@@ -96,21 +102,6 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
   });
 
-/** The previous schedule in the engine's terms (what `replanDay` keeps). */
-const asPlan = (base: ScheduleResult): PlanResult => ({
-  days: base.days.map((d) => ({
-    date: d.date,
-    stops: d.stops.map((s) => ({ locationId: s.locationId, arrive: s.arrive, start: s.start, end: s.end, travelMinutes: s.travelMinutes })),
-    meals: d.meals.map((m) => ({ ...m })),
-    returnTravelMinutes: d.returnTravelMinutes,
-    finish: d.finish,
-  })),
-  unscheduled: [],
-  unscheduledMeals: base.unscheduledMeals.map((m) => ({ ...m })),
-  score: base.score,
-  stats: { iterations: 0, elapsedMs: 0, bestIteration: 0, bestElapsedMs: 0, stoppedBy: 'iterations' },
-});
-
 const renderDay = (day: PlanResult['days'][number], names: ReadonlyMap<string, string>): ScheduleDay => ({
   date: day.date,
   stops: day.stops.map((s) => ({ locationId: s.locationId, name: names.get(s.locationId) ?? s.locationId, arrive: s.arrive, start: s.start, end: s.end, travelMinutes: s.travelMinutes })),
@@ -118,49 +109,6 @@ const renderDay = (day: PlanResult['days'][number], names: ReadonlyMap<string, s
   returnTravelMinutes: day.returnTravelMinutes,
   finish: day.finish,
 });
-
-const hardIdsOf = (message: ScheduleGenerationMessage): string[] => [...new Set([...message.trip.mustVisit, ...(message.replan?.locked ?? [])])];
-
-export interface PlannedTrip {
-  /** What the engine planned (for a re-plan: that one day, without the places kept on the others). */
-  readonly request: PlanRequest;
-  readonly plan: PlanResult;
-  readonly engineMs: number;
-  /** Must-visit and locked ids the location service did not know. */
-  readonly notFound: readonly string[];
-  /** Must-visit and locked ids it knew that the plan leaves out. */
-  readonly missed: readonly string[];
-}
-
-/** The engine part, no I/O: the plan of the trip (or of the re-planned day) from its candidates, verified by the checker. */
-export const planTrip = (message: ScheduleGenerationMessage, found: readonly Candidate[], weights: CategoryWeights, budget: EngineBudget, base?: ScheduleResult): PlannedTrip => {
-  const { trip } = message;
-  const ids = new Set(found.map((c) => c.id));
-  const hardIds = hardIdsOf(message);
-  const locked = message.replan ? { date: message.replan.date, ids: message.replan.locked } : undefined;
-  const request = buildPlanRequest(trip, found, weights, budget, locked);
-  const started = performance.now();
-  let plan: PlanResult;
-  let planned: PlanRequest;
-  if (message.replan) {
-    if (!base) throw new GenerationFailure('the schedule to re-plan is not available');
-    const date = message.replan.date;
-    const elsewhere = new Set(base.days.filter((d) => d.date !== date).flatMap((d) => d.stops.map((s) => s.locationId)));
-    plan = replanDay(request, asPlan(base), date, message.replan.locked);
-    planned = { ...request, days: request.days.filter((d) => d.date === date), places: request.places.filter((p) => !elsewhere.has(p.locationId)) };
-  } else {
-    plan = planItinerary(request);
-    planned = request;
-  }
-  const engineMs = Math.round(performance.now() - started);
-  // Feasible by construction, and verified: a plan the independent checker refuses is never served.
-  // (A re-plan's score is the whole trip's, the checker's that of the day it sees.)
-  const check = checkItinerary(planned, { ...plan, days: plan.days.filter((d) => planned.days.some((p) => p.date === d.date)) });
-  const errors = check.errors.filter((e) => !(message.replan && e.startsWith('score ')));
-  if (errors.length) throw new Error(`engine plan failed the checker: ${errors.slice(0, 3).join('; ')}`);
-  const scheduled = new Set(plan.days.flatMap((d) => d.stops.map((s) => s.locationId)));
-  return { request: planned, plan, engineMs, notFound: hardIds.filter((id) => !ids.has(id)), missed: hardIds.filter((id) => ids.has(id) && !scheduled.has(id)) };
-};
 
 /** The schedule as served: rendered days (a re-plan's other days exactly as they were) and every miss explained. */
 export const explainAndRender = (
@@ -192,6 +140,7 @@ export const explainAndRender = (
     travelMode: trip.travelMode,
     pace: trip.pace,
     score: planned.plan.score,
+    travel: { source: planned.plan.travel?.source ?? 'haversine', fallback: planned.plan.travel?.fallback ?? false },
   };
 };
 
@@ -236,9 +185,16 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
       ),
     );
     const candidates = new Map<string, Candidate>(found.items.map((c) => [c.id, c]));
+    // The router's matrix before the engine's budget is set: its wait (bounded by the provider's
+    // timeout and the deadline) comes out of the time the engine gets. The provider never fails: a
+    // router that does not answer leaves the model's times, flagged in the result.
+    const provider = deps.travelTimes ?? haversineProvider;
+    const travelTimes = await provider.matrix(travelPoints(scheduleRequest(message, [...candidates.values()], weights, deps.budget)), trip.travelMode, { signal: stop.signal });
+    if (travelTimes.fallback) deps.log?.({ detail: travelTimes.detail }, 'router did not answer; travel times from the haversine model');
+    if (stop.signal.aborted) throw tooLong();
     const budget = engineBudget(deps.budget, Date.parse(message.requestedAt), now(), deps.backlog?.size());
     const timeLimitMs = Math.max(1, Math.min(budget.timeLimitMs, remaining() - FINISH_MARGIN_MS));
-    const planned = planTrip(message, [...candidates.values()], weights, { timeLimitMs, maxIterations: budget.maxIterations }, base);
+    const planned = await (deps.engine ?? inThreadEngine).plan({ message, candidates: [...candidates.values()], weights, budget: { timeLimitMs, maxIterations: budget.maxIterations }, base, travelTimes });
     leaveBacklog?.();
     // Opening on the dates around the trip, for "another date" suggestions: one more call, misses only.
     const suggest = remaining() > 1_000;

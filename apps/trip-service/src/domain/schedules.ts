@@ -111,6 +111,7 @@ export const toSchedule = (s: ScheduleRow) => {
     unscheduledMeals: result?.unscheduledMeals ?? [],
     travelMode: result?.travelMode ?? null,
     pace: result?.pace ?? null,
+    travel: result?.travel ? { source: result.travel.source, fallback: result.travel.fallback } : null,
     ...(s.status === 'failed' ? { error: s.error ?? 'the schedule could not be generated' } : {}),
     createdAt: s.createdAt.toISOString(),
     finishedAt: s.finishedAt ? s.finishedAt.toISOString() : null,
@@ -144,7 +145,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
   /**
    * Brings unfinished schedules up to date from the AI service; fails those past their deadline.
-   * Resolves true when a row changed here (the caller reads it again), false when nothing did.
+   * Resolves true when a row changed here or is final at the AI service (the caller reads it
+   * again), false when nothing did.
    */
   async function refresh(rows: readonly ScheduleRow[]): Promise<boolean> {
     const at = now();
@@ -203,7 +205,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
       } else if (state?.status === 'running' && row.status === 'queued') {
         n = (await prisma.schedule.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'running' } })).count;
       }
-      changed ||= n > 0;
+      // Final at the AI service but changed by another reader or the sweep meanwhile: the caller's row is stale, so it reads again too.
+      changed ||= n > 0 || state?.status === 'completed' || state?.status === 'failed';
       if (state?.status === 'completed' || state?.status === 'failed') lastAsked.delete(row.id);
     }
     if (recorded) deps.onEnqueued();
@@ -244,6 +247,12 @@ export const scheduleService = (deps: ScheduleDeps) => {
         if (seen && seen.requestHash !== hash) throw new HttpProblem(422, 'This Idempotency-Key was used for a different schedule request of this trip');
         if (seen) return seen;
       }
+      // The traveller's preferences fill what the trip leaves open; without the user service, defaults.
+      // Asked while the checks below read the database (unused when one of them answers first).
+      const preferences = peers.preferences(authorization).catch((err: unknown) => {
+        log.warn({ err: String(err) }, 'preferences unavailable; using defaults');
+        return null;
+      });
       const active = await activeOf(trip.id);
       if (active && active.requestHash === hash) return active;
       if (active) throw new HttpProblem(409, `Schedule ${active.id} of this trip is still ${active.status}; request again when it has finished`, { scheduleId: active.id });
@@ -269,11 +278,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         replan = { baseScheduleId: base.id, date: body.replanDate, locked };
       }
 
-      // The traveller's preferences fill what the trip leaves open; without the user service, defaults.
-      const prefs = await peers.preferences(authorization).catch((err: unknown) => {
-        log.warn({ err: String(err) }, 'preferences unavailable; using defaults');
-        return null;
-      });
+      const prefs = await preferences;
       const id = randomUUID();
       const createdAt = new Date(now());
       const notAfter = new Date(createdAt.getTime() + config.scheduleDeadlineMs);
@@ -335,9 +340,24 @@ export const scheduleService = (deps: ScheduleDeps) => {
       return outcome;
     },
 
-    async get(tripId: string, scheduleId: string): Promise<ScheduleRow | undefined> {
-      const row = await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } });
-      return row ? (await refreshed([row]))[0] : undefined;
+    /**
+     * One schedule. With `waitMs`, an unfinished one is answered as soon as it ends, or when the
+     * wait is over (or `signal` says the caller left) with its state then: the traveller's client
+     * asks once instead of polling. While it waits it holds no database connection; it asks the AI
+     * service through the shared status reads every REFRESH_EVERY_MS, and reads the row again
+     * only when it changed.
+     */
+    async get(tripId: string, scheduleId: string, waitMs = 0, signal?: AbortSignal): Promise<ScheduleRow | undefined> {
+      const found = await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } });
+      if (!found) return undefined;
+      let row = (await refreshed([found]))[0]!;
+      const until = now() + waitMs;
+      while ((ACTIVE as readonly string[]).includes(row.status) && now() < until && !signal?.aborted) {
+        await pause(Math.min(REFRESH_EVERY_MS, until - now()), signal);
+        if (signal?.aborted) break;
+        if (await refresh([row])) row = (await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } })) ?? row;
+      }
+      return row;
     },
 
     async list(tripId: string): Promise<ScheduleRow[]> {
@@ -375,6 +395,17 @@ export const scheduleService = (deps: ScheduleDeps) => {
     },
   };
 };
+
+const pause = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(done, Math.max(0, ms));
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 
 /** The location service not answering is a 503 for the traveller (retry), never a 500. */
 export const unavailable = (err: unknown): never => {

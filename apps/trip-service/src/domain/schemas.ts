@@ -73,6 +73,13 @@ export type Trip = Static<typeof Trip>;
 export const TripParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const ScheduleParams = Type.Object({ id: Type.String({ format: 'uuid' }), scheduleId: Type.String({ format: 'uuid' }) });
 
+/** The longest a read of an unfinished schedule may wait for its outcome, seconds (well inside proxies' 10 s). */
+export const MAX_SCHEDULE_WAIT_S = 5;
+export const ScheduleQuery = Type.Object(
+  { wait: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_SCHEDULE_WAIT_S, description: 'Seconds to wait for a queued or running schedule to end before answering (long poll); 0 answers at once.' })) },
+  { additionalProperties: false },
+);
+
 export const ScheduleRequestBody = Type.Object(
   { replanDate: Type.Optional(IsoDate), locked: Type.Optional(Type.Array(LocationId, { maxItems: MAX_MUST_VISITS, uniqueItems: true })) },
   { additionalProperties: false },
@@ -110,6 +117,7 @@ export const Schedule = Type.Object({
   unscheduledMeals: Type.Array(Type.Object({ date: Type.String(), name: Type.String(), detail: Type.String() })),
   travelMode: Type.Union([TravelMode, Type.Null()]),
   pace: Type.Union([Type.String(), Type.Null()]),
+  travel: Type.Union([Type.Object({ source: Type.String(), fallback: Type.Boolean() }), Type.Null()]),
   error: Type.Optional(Type.String()),
   createdAt: Type.String({ format: 'date-time' }),
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

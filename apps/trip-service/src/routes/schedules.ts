@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
 import { toSchedule, toSummary, type ScheduleService } from '../domain/schedules.ts';
-import { IdempotencyHeaders, Schedule, ScheduleAccepted, ScheduleParams, ScheduleRequestBody, ScheduleSummary, TripParams } from '../domain/schemas.ts';
+import { IdempotencyHeaders, Schedule, ScheduleAccepted, ScheduleParams, ScheduleQuery, ScheduleRequestBody, ScheduleSummary, TripParams } from '../domain/schemas.ts';
 import type { TripRepository } from '../domain/trips.ts';
 import { TRIP_NOT_FOUND } from './trips.ts';
 
@@ -59,10 +59,23 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
 
   app.get(
     '/api/v1/trips/:id/schedules/:scheduleId',
-    { schema: { operationId: 'getSchedule', description: 'One schedule: its status, and when completed its days, stops and meals, and why any place could not be fitted.', tags: ['schedules'], security, params: ScheduleParams, response: { 200: Schedule, 404: ProblemSchema } } },
-    async (request) => {
+    {
+      schema: {
+        operationId: 'getSchedule',
+        description: 'One schedule: its status, and when completed its days, stops and meals, and why any place could not be fitted. With `wait`, an unfinished schedule is answered as soon as it ends (or after `wait` seconds).',
+        tags: ['schedules'],
+        security,
+        params: ScheduleParams,
+        querystring: ScheduleQuery,
+        response: { 200: Schedule, 400: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
       await ownTrip(request.user!.id, request.params.id);
-      const row = await schedules.get(request.params.id, request.params.scheduleId);
+      // A client that leaves stops the wait.
+      const left = new AbortController();
+      reply.raw.once('close', () => left.abort());
+      const row = await schedules.get(request.params.id, request.params.scheduleId, (request.query.wait ?? 0) * 1_000, left.signal);
       if (!row) throw new HttpProblem(404, 'No such schedule of this trip');
       return toSchedule(row);
     },

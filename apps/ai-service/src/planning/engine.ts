@@ -1,0 +1,59 @@
+/**
+ * Where the engine runs. In the service, on a worker thread (piscina): a plan takes tens to
+ * hundreds of milliseconds of CPU, and on the event loop it would hold up everything else the
+ * service does meanwhile (the trip service's status reads, the candidate calls and database writes
+ * of the other schedules, the broker's settlements). In tests and the evaluation, in the thread
+ * that asks (`inThreadEngine`), the same function.
+ */
+import { Piscina } from 'piscina';
+import type { ScheduleGenerationMessage, ScheduleResult } from '@tripgen/catalog';
+import type { TravelTimeMatrix } from '@tripgen/planner';
+import type { CategoryWeights } from './interests.ts';
+import { GenerationFailure, planTrip, type PlannedTrip } from './plan-trip.ts';
+import type { Candidate, EngineBudget } from './problem.ts';
+
+export interface EngineTask {
+  readonly message: ScheduleGenerationMessage;
+  readonly candidates: readonly Candidate[];
+  readonly weights: CategoryWeights;
+  readonly budget: EngineBudget;
+  readonly base?: ScheduleResult;
+  /** A router's matrix for the request's points (plain data: it crosses to the engine thread by structured clone). */
+  readonly travelTimes?: TravelTimeMatrix;
+}
+export type EngineAnswer = { readonly planned: PlannedTrip } | { readonly failure: string };
+
+export interface Engine {
+  plan(task: EngineTask): Promise<PlannedTrip>;
+  close(): Promise<void>;
+}
+
+const unwrap = (answer: EngineAnswer): PlannedTrip => {
+  if ('failure' in answer) throw new GenerationFailure(answer.failure);
+  return answer.planned;
+};
+
+export const inThreadEngine: Engine = {
+  plan: async (t) => planTrip(t.message, t.candidates, t.weights, t.budget, { base: t.base, travelTimes: t.travelTimes }),
+  close: async () => undefined,
+};
+
+/**
+ * One engine thread, kept warm: the pod asks for half a core (catalog resources), so the event loop
+ * and one engine thread are what it can use; plans queue for it one at a time, as before, while
+ * the event loop keeps serving. The thread loads TypeScript the way the service does (tsx).
+ */
+export const threadEngine = (): Engine => {
+  const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
+  const pool = new Piscina<EngineTask, EngineAnswer>({
+    filename: new URL('./engine-thread.ts', import.meta.url).href,
+    minThreads: 1,
+    maxThreads: 1,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    execArgv,
+  });
+  return {
+    plan: async (task) => unwrap(await pool.run(task)),
+    close: () => pool.destroy(),
+  };
+};
