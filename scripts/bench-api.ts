@@ -13,8 +13,11 @@
  * memory request (catalog); RSS after the run within 10 % of its start. The CPU time the user
  * service spends per request (from /proc, user + system) goes into tools/capacity/figures.json,
  * with the date and commit, for `npm run capacity`.
- * BENCH_DURATION_S (10), BENCH_CONNECTIONS (32), BENCH_SETTLE_S (10: quiet time before "after"),
- * BENCH_CPU_PROF_DIR (each service writes a V8 CPU profile there when it stops).
+ * BENCH_DURATION_S (10; 300 is the issue's 5-minute soak: the service's RSS is also sampled every
+ * 10 s of the run, so growth under steady load shows), BENCH_CONNECTIONS (32), BENCH_SETTLE_S (10:
+ * quiet time before "after"), BENCH_SERVICES (e.g. `user`: measure only these, started with the
+ * services they call), BENCH_CPU_PROF_DIR (each service writes a V8 CPU profile there when it stops),
+ * BENCH_NODE_ARGS (options for node before each service's entry, e.g. for an experiment with V8 flags).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -32,6 +35,8 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SETTLE_S = Number(process.env.BENCH_SETTLE_S ?? 10);
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
+const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+const RSS_SAMPLE_MS = 10_000;
 /** Issue 15's goals. */
 const GOAL = { rpsShare: 0.5, p99Factor: 3, peakShareOfRequest: 0.5, afterOverStart: 1.1 } as const;
 
@@ -62,16 +67,25 @@ interface Figure {
   readonly load: string;
   /** CPU seconds the measured process spent during the run (NaN when not measured). */
   readonly cpu: number;
+  /** RSS of the measured process every RSS_SAMPLE_MS of the run (bytes; empty when not measured). */
+  readonly rssSamples: readonly number[];
 }
 
-const measure = async (title: string, t: Target, pid?: number): Promise<Figure> => {
+const measure = async (title: string, t: Target, pid?: number, rss?: () => number): Promise<Figure> => {
   const opts = { url: t.url, method: t.method ?? 'GET', headers: t.headers, body: t.body, connections: CONNECTIONS };
   await autocannon({ ...opts, duration: 2 }); // warm-up (JIT, pools, caches)
   const cpuBefore = pid === undefined ? 0 : cpuSeconds(pid);
-  const r = await autocannon({ ...opts, duration: DURATION_S });
+  const rssSamples: number[] = [];
+  const sampler = rss ? setInterval(() => rssSamples.push(rss()), RSS_SAMPLE_MS) : undefined;
+  let r: autocannon.Result;
+  try {
+    r = await autocannon({ ...opts, duration: DURATION_S });
+  } finally {
+    clearInterval(sampler);
+  }
   const cpu = pid === undefined ? Number.NaN : cpuSeconds(pid) - cpuBefore;
   if (r.non2xx || r.errors) throw new Error(`${title}: ${r.non2xx} non-2xx answers and ${r.errors} errors; the figure would be meaningless`);
-  return { rps: r.requests.average, p99: r.latency.p99, total: r.requests.total, load: load(), cpu };
+  return { rps: r.requests.average, p99: r.latency.p99, total: r.requests.total, load: load(), cpu, rssSamples };
 };
 
 ensureStack();
@@ -83,10 +97,22 @@ try {
   const { privateKey } = await generateKeyPair('EdDSA', { extractable: true });
   const signingKey = await exportPKCS8(privateKey);
 
+  // The services measured, and those they need: the token issuer and every service they call.
+  const chosen = process.env.BENCH_SERVICES ? (process.env.BENCH_SERVICES.split(',').map((x) => x.trim()) as ServiceName[]) : existingServices();
+  const unknown = chosen.filter((s) => !existingServices().includes(s));
+  if (unknown.length) throw new Error(`BENCH_SERVICES names services that do not exist: ${unknown.join(', ')}`);
+  const needed = new Set<ServiceName>();
+  const need = (s: ServiceName): void => {
+    if (needed.has(s)) return;
+    needed.add(s);
+    SERVICES[s].calls.forEach(need);
+  };
+  [TOKEN_ISSUER as ServiceName, ...chosen].forEach(need);
+  const started = existingServices().filter((s) => needed.has(s));
   const services: ServiceProcess[] = [];
   const ports = new Map<ServiceName, number>();
-  for (const s of existingServices()) ports.set(s, await freePort());
-  for (const s of inStartOrder(existingServices())) {
+  for (const s of started) ports.set(s, await freePort());
+  for (const s of inStartOrder(started)) {
     const db = await createScratchDatabase(`bench_${s}`, serviceMigrationsDir(s));
     cleanups.push(() => db.drop());
     if (s === 'location') loadPlaces(db.url);
@@ -104,15 +130,12 @@ try {
       // The machine is shared: load shedding on event-loop delay would turn the run into 503s.
       MAX_EVENT_LOOP_DELAY_MS: '0',
     }, (peer) => ports.get(peer)!);
-    const p = await spawnService(s, env, (line) => console.error(`[${s}] ${line}`), CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []);
+    const p = await spawnService(s, env, (line) => console.error(`[${s}] ${line}`), [...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []), ...NODE_ARGS]);
     services.push(p);
     cleanups.push(() => p.stop());
   }
-  const url = (s: ServiceName) => {
-    const p = services.find((x) => x.name === s);
-    if (!p) throw new Error(`the ${s} service does not exist: nothing to benchmark`);
-    return p.url;
-  };
+  // A service left out by BENCH_SERVICES has no URL; its target is dropped below.
+  const url = (s: ServiceName) => services.find((x) => x.name === s)?.url ?? 'http://not-started.invalid';
 
   const hello = await startNodeProcess({ entry: 'scripts/lib/hello-fastify.ts', env: { PATH: process.env.PATH, PORT: String(await freePort()) }, readyPath: '/' });
   cleanups.push(() => hello.stop());
@@ -132,7 +155,7 @@ try {
     if (created.status !== 201 || typeof created.json.id !== 'string') throw new Error(`trip not created (${created.status}): ${JSON.stringify(created.json)}`);
     return created.json.id;
   };
-  const tripId = await newTrip(0);
+  const tripId = needed.has('trip') ? await newTrip(0) : '';
 
   // Planning load for the AI service: each lane asks a schedule of its own trip, waits for it, asks again.
   const planning = { on: false, completed: 0, failed: 0 };
@@ -151,7 +174,7 @@ try {
     }
   };
   const laneTrips: string[] = [];
-  for (const i of [1, 2, 3, 4]) laneTrips.push(await newTrip(i));
+  if (chosen.includes('ai')) for (const i of [1, 2, 3, 4]) laneTrips.push(await newTrip(i));
 
   const targets: { service: ServiceName; title: string; target: Target; whilePlanning?: boolean }[] = [
     { service: 'user', title: 'GET /api/v1/users/me', target: { url: `${url('user')}/api/v1/users/me`, headers: { authorization } } },
@@ -163,7 +186,7 @@ try {
       target: { url: `${url('ai')}/api/v1/ai/interests`, method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify({ interests: ['palaces', 'street food', 'museums'] }) },
       whilePlanning: true,
     },
-  ].filter((t) => services.some((p) => p.name === t.service)) as { service: ServiceName; title: string; target: Target; whilePlanning?: boolean }[];
+  ].filter((t) => chosen.includes(t.service as ServiceName)) as { service: ServiceName; title: string; target: Target; whilePlanning?: boolean }[];
 
   const startRss = new Map(services.map((p) => [p.name, p.rss()] as const));
   console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per target after a 2 s warm-up, on ${os.cpus().length} cores; hello-world measured just before each service`);
@@ -175,7 +198,8 @@ try {
       planning.on = true;
       lanes = laneTrips.map(planLane);
     }
-    const it = await measure(t.title, t.target, services.find((p) => p.name === t.service)?.child.pid);
+    const measured = services.find((p) => p.name === t.service);
+    const it = await measure(t.title, t.target, measured?.child.pid, measured?.rss);
     planning.on = false;
     await Promise.all(lanes);
     rows.push({ service: t.service, title: t.title, base, it });
@@ -190,6 +214,12 @@ try {
     const p99x = r.it.p99 / Math.max(1, r.base.p99);
     console.log(`${pad(`${r.service}: ${r.title}`, 52)} ${pad(fig(r.it), 40)} ${fig(r.base)}`);
     console.log(`${pad('', 52)} ${(share * 100).toFixed(0)} % of hello-world's req/s, p99 ${p99x.toFixed(1)}x${r.service === 'user' ? `   (goal >= ${GOAL.rpsShare * 100} %, <= ${GOAL.p99Factor}x: ${share >= GOAL.rpsShare && p99x <= GOAL.p99Factor ? 'met' : 'NOT met'})` : ''}`);
+  }
+  for (const r of rows.filter((x) => x.it.rssSamples.length >= 3)) {
+    const samples = r.it.rssSamples;
+    const half = Math.floor(samples.length / 2);
+    const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    console.log(`${r.service}-service RSS during the ${DURATION_S} s run, every ${RSS_SAMPLE_MS / 1000} s: ${samples.map((b) => (b / MiB).toFixed(0)).join(' ')} MiB; second half ${((mean(samples.slice(half)) / mean(samples.slice(0, half)) - 1) * 100).toFixed(1)} % over the first`);
   }
   if (targets.some((t) => t.whilePlanning)) console.log(`schedules planned during the ai run: ${planning.completed} completed, ${planning.failed} failed`);
 

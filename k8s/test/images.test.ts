@@ -2,9 +2,10 @@
  * What gitops/ asks of a container is what its image does. Docker is not available here, so the
  * Dockerfile of every service that has one is parsed and checked against the rendered workloads
  * and migration Jobs: pinned base image, numeric USER = runAsUser/runAsGroup, a read-only root
- * with only /tmp written, COPY sources that exist and survive .dockerignore, the ENTRYPOINT's entry
- * file inside the image, serving by default, and the migration Job asking that same entry point for
- * its migrate command, with the migrations in the image. Nothing runs from the repository's scripts/.
+ * with only /tmp written, COPY sources that exist and survive .dockerignore, the ENTRYPOINT running
+ * the service's bundle built in the image from its sources, serving by default, and the migration
+ * Job asking that same entry point for its migrate command, with the migrations in the image.
+ * Nothing runs from the repository's scripts/.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
@@ -28,6 +29,8 @@ interface PodSpec {
 }
 
 const ENVS = ['dev', 'prod'] as const;
+/** The kit's bundler, which every image's build stage runs (plain JavaScript: no loader needed). */
+const BUNDLER = 'apps/service-kit/build/bundle-service.mjs';
 const WORKLOAD_KIND = { dev: 'Deployment', prod: 'Rollout' } as const;
 
 const podOf = (env: (typeof ENVS)[number], kind: string, name: string): PodSpec =>
@@ -125,12 +128,18 @@ describe.each(withImage)('%s-service image', (service) => {
       expect(app.command, env).toBeUndefined();
       expect(app.args, env).toBeUndefined();
     }
-    const entrypoint = final.entrypoint!;
-    expect(entrypoint.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
-    const entry = entrypoint[3]!;
-    expect(entry).toBe(`apps/${workloadName(service)}/src/server.ts`);
-    expect(existsSync(repoPath(entry)), entry).toBe(true);
-    expect(inImage(entry), entry).toBe(posix.join(workdir, entry));
+    // Plain node runs the service's bundle (apps/service-kit/build/bundle-service.mjs), which the
+    // build stage makes from its sources after generating the Prisma client the bundle includes.
+    const dir = `apps/${workloadName(service)}`;
+    expect(final.entrypoint).toEqual(['node', `${dir}/dist/server.mjs`]);
+    const entrySource = `${dir}/src/server.ts`;
+    expect(existsSync(repoPath(entrySource)), entrySource).toBe(true);
+    expect(inImage(entrySource), entrySource).toBe(posix.join(workdir, entrySource));
+    expect(inImage(BUNDLER), BUNDLER).toBe(posix.join(workdir, BUNDLER));
+    const bundles = source.runs.findIndex((r) => r === `node ${BUNDLER} ${dir}`);
+    const generates = source.runs.findIndex((r) => /prisma generate\b/.test(r));
+    expect(bundles, `a RUN of the build stage: node ${BUNDLER} ${dir}`).toBeGreaterThan(-1);
+    if (generates > -1) expect(bundles, 'the bundle is made after prisma generate').toBeGreaterThan(generates);
     expect(final.cmd ?? [], 'CMD: the default command of the entry point').toEqual([SERVICE_COMMANDS.serve]);
   });
 

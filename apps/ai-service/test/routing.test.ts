@@ -48,12 +48,7 @@ beforeAll(async () => {
   osrm = await startOsrmStub();
 });
 afterAll(async () => osrm?.close());
-beforeEach(() => {
-  osrm.requests.length = 0;
-  osrm.behaviour.delayMs = 0;
-  osrm.behaviour.drop = false;
-  delete osrm.behaviour.fail;
-});
+beforeEach(() => osrm.reset());
 
 describe('travel times of a schedule, as configured', () => {
   it('default (no ROUTING_PROVIDER): the haversine model, not flagged as a fallback', async () => {

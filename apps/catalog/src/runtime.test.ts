@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICES } from './services.ts';
-import { MIN_SHUTDOWN_RESERVE_MS, SHUTDOWN_TIMING, heapCapMiB, memoryBytes, migrationArgs, nodeOptions, shutdownReserveMs } from './runtime.ts';
+import { MALLOC_ENVIRONMENT, MIN_SHUTDOWN_RESERVE_MS, SHUTDOWN_TIMING, heapCapMiB, memoryBytes, migrationArgs, nodeOptions, semiSpaceMiB, shutdownReserveMs } from './runtime.ts';
 
 describe('memoryBytes', () => {
   it('reads binary, decimal and plain Kubernetes memory quantities', () => {
@@ -26,8 +26,22 @@ describe('heap cap', () => {
   });
 
   it('follows each service catalog limit', () => {
-    expect(nodeOptions(SERVICES.user)).toBe('--max-old-space-size=384');
-    expect(nodeOptions(SERVICES.ai)).toBe(`--max-old-space-size=${heapCapMiB(SERVICES.ai.resources.limits.memory)}`);
+    expect(nodeOptions(SERVICES.user)).toBe('--max-old-space-size=384 --max-semi-space-size=2');
+    expect(nodeOptions(SERVICES.ai)).toBe(`--max-old-space-size=${heapCapMiB(SERVICES.ai.resources.limits.memory)} --max-semi-space-size=${semiSpaceMiB(SERVICES.ai.resources.requests.memory)}`);
+  });
+});
+
+it('maps every block above 1 MiB for itself, in two malloc arenas', () => {
+  expect(MALLOC_ENVIRONMENT).toEqual({ MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '1048576' });
+});
+
+describe('young generation', () => {
+  it('is one MiB of semi-space per 128 MiB of memory request, from 1 to 16', () => {
+    expect(semiSpaceMiB('256Mi')).toBe(2);
+    expect(semiSpaceMiB('512Mi')).toBe(4);
+    expect(semiSpaceMiB('1Gi')).toBe(8);
+    expect(semiSpaceMiB('64Mi')).toBe(1);
+    expect(semiSpaceMiB('8Gi')).toBe(16);
   });
 });
 

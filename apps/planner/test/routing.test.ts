@@ -32,12 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stub.close();
 });
-beforeEach(() => {
-  stub.requests.length = 0;
-  stub.behaviour.delayMs = 0;
-  stub.behaviour.drop = false;
-  delete stub.behaviour.fail;
-});
+beforeEach(() => stub.reset());
 
 describe('OSRM table adapter (HTTP API v1, against a local stub)', () => {
   it('asks /table/v1/{profile}/{lon},{lat};... for durations and reads seconds as whole minutes plus the mode overhead', async () => {

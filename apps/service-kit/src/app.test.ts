@@ -95,6 +95,20 @@ describe('service kit app', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('sends helmet\'s default security headers on every answer, errors included', async () => {
+    // helmet's documented defaults (helmet 8 README), on a 200, a 404 and a 400 problem.
+    for (const [url, status] of [['/api/v1/trips/7', 200], ['/nowhere', 404], ['/api/v1/trips/count?n=x', 400]] as const) {
+      const res = await fetch(`${base}${url}`);
+      expect(res.status, url).toBe(status);
+      expect(res.headers.get('content-security-policy'), url).toContain("default-src 'self'");
+      expect(res.headers.get('strict-transport-security'), url).toBe('max-age=31536000; includeSubDomains');
+      expect(res.headers.get('x-frame-options'), url).toBe('SAMEORIGIN');
+      expect(res.headers.get('cross-origin-opener-policy'), url).toBe('same-origin');
+      expect(res.headers.get('x-content-type-options'), url).toBe('nosniff');
+      expect(res.headers.get('x-xss-protection'), url).toBe('0');
+    }
+  });
+
   it('takes a JSON body with the types it carries (no coercion), and coerces only text: query strings', async () => {
     const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/trips/count', payload: payload as object });
     expect((await post({ n: 5 })).json()).toEqual({ n: 5 });

@@ -1,6 +1,6 @@
 /**
- * The migration Job's command, run as the Job runs it: the service's own entry point with
- * `migrate` and nothing but DATABASE_URL (no repository script, no other variable). It applies the
+ * The migration Job's command, run as the Job runs it: the service's own entry point (its bundle on
+ * plain node, as the image's ENTRYPOINT) with `migrate` and nothing but DATABASE_URL (no repository script, no other variable). It applies the
  * committed migrations, is idempotent, and fails with one clear line on bad input.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,17 +8,20 @@ import { readdirSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SERVICE_COMMANDS, migrationArgs } from '@tripgen/catalog';
-import { REPO_ROOT, serviceEntry, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { builtServiceEntry } from '@tripgen/dev-tools/local-services';
 import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
 
 let db: TestDatabase;
+let entry: string;
 beforeAll(async () => {
   db = await createTestDatabase('user_migrate_cmd');
+  entry = await builtServiceEntry('user');
 });
 afterAll(async () => db?.drop());
 
 const run = (args: readonly string[], env: Record<string, string>) => {
-  const out = spawnSync(process.execPath, ['--import', 'tsx', serviceEntry('user'), ...args], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
+  const out = spawnSync(process.execPath, [entry, ...args], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 };
 /** The committed migrations, in the order Prisma applies them (their folder names sort by timestamp). */

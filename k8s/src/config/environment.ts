@@ -10,6 +10,7 @@ import {
   JWKS_PATH,
   JWT_AUDIENCE,
   JWT_ISSUER,
+  MALLOC_ENVIRONMENT,
   SERVICES,
   TOKEN_ISSUER,
   TRACE_SAMPLING_RATIO,
@@ -42,6 +43,9 @@ const CLUSTER_VALUES: Readonly<Record<string, ValueOf>> = {
   NODE_ENV: () => NODE_ENV,
   // V8 sizes its heap from the node, not the container limit: cap it below the limit.
   NODE_OPTIONS: (spec) => nodeOptions(spec),
+  // glibc returns large freed blocks to the kernel instead of keeping them resident.
+  MALLOC_ARENA_MAX: () => MALLOC_ENVIRONMENT.MALLOC_ARENA_MAX,
+  MALLOC_MMAP_THRESHOLD_: () => MALLOC_ENVIRONMENT.MALLOC_MMAP_THRESHOLD_,
   LOG_LEVEL: (_, profile) => profile.logLevel,
   // The anonymous rate limit keys on the client: trust exactly the proxies that append to X-Forwarded-For.
   TRUST_PROXY_HOPS: (_, profile) => String(profile.edgeChain.filter((h) => h.appendsForwardedFor).length),

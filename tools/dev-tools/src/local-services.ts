@@ -11,6 +11,7 @@ import path from 'node:path';
 import {
   HEALTH_PATHS,
   JWKS_PATH,
+  MALLOC_ENVIRONMENT,
   QUEUE_NAMES,
   SERVICE_COMMANDS,
   SERVICE_NAMES,
@@ -24,6 +25,7 @@ import {
   workloadName,
   type ServiceName,
 } from '@tripgen/catalog';
+import { builtEntry, bundleService, isFresh } from '@tripgen/service-kit/build';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { REPO_ROOT, serviceEntry, serviceMigrationsDir } from './layout.ts';
 import { databaseUrl } from './local-stack.ts';
@@ -70,6 +72,7 @@ const localValues = (s: ServiceName, portOf: PortOf): Readonly<Record<string, st
   NODE_ENV: 'development',
   // The pod's heap cap (its ConfigMap), so local peak RSS figures are those of the container.
   NODE_OPTIONS: nodeOptions(SERVICES[s]),
+  ...MALLOC_ENVIRONMENT,
   LOG_LEVEL: 'info',
   DATABASE_URL: databaseUrl(s),
   REDIS_URL: process.env.REDIS_URL,
@@ -103,8 +106,15 @@ export const serviceEnv = (s: ServiceName, extra: Readonly<Record<string, string
   return env;
 };
 
-/** A service as its container runs it; up once its startup probe answers. */
+/** A service's bundle as its image builds it (rebuilt when a source changed), relative to the repository root. */
+export const builtServiceEntry = async (s: ServiceName): Promise<string> => {
+  const dir = path.join(REPO_ROOT, 'apps', workloadName(s));
+  if (!isFresh(dir)) await bundleService(dir);
+  return path.relative(REPO_ROOT, builtEntry(dir));
+};
+
+/** A service as its container runs it (its bundle on plain node); up once its startup probe answers. */
 export const spawnService = async (s: ServiceName, env: NodeJS.ProcessEnv, log: (line: string) => void, nodeArgs: readonly string[] = []): Promise<ServiceProcess> => {
   if (env.JWT_SIGNING_KEY_FILE) await mkdir(path.dirname(env.JWT_SIGNING_KEY_FILE), { recursive: true });
-  return { name: s, ...(await startNodeProcess({ entry: serviceEntry(s), env, readyPath: HEALTH_PATHS.startup, onLine: log, nodeArgs })) };
+  return { name: s, ...(await startNodeProcess({ entry: await builtServiceEntry(s), env, readyPath: HEALTH_PATHS.startup, onLine: log, nodeArgs })) };
 };

@@ -1,6 +1,6 @@
 /**
- * A service (or any TypeScript entry file) as its own Node process, the way its container runs it
- * (`node --import tsx <entry> [command]`): for the probe and shutdown tests, `npm run dev`,
+ * A service (or any entry file) as its own Node process, the way its container runs it (a service's
+ * built bundle on plain `node`, see spawnService; a TypeScript file through tsx): for the probe and shutdown tests, `npm run dev`,
  * `npm run migrate` and `npm run bench:api`. Dev and test tooling only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -75,9 +75,12 @@ export interface StartOptions {
 
 const isRunning = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 
-/** Starts `node --import tsx <entry>` and waits until it answers; a process that dies first fails with its output. */
+/** A built JavaScript entry runs on plain node; a TypeScript one through tsx. */
+const loaderFor = (entry: string): string[] => (/\.[cm]?js$/.test(entry) ? [] : ['--import', 'tsx']);
+
+/** Starts `node [--import tsx] <entry>` and waits until it answers; a process that dies first fails with its output. */
 export const startNodeProcess = async (opts: StartOptions): Promise<NodeProcess> => {
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.entry, ...(opts.args ?? [])], { cwd: REPO_ROOT, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loaderFor(opts.entry), opts.entry, ...(opts.args ?? [])], { cwd: REPO_ROOT, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const onData = (d: Buffer) => {
     const text = d.toString();

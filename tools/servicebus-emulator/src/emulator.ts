@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo, Server, Socket } from 'node:net';
 import rhea from 'rhea';
 import type { Connection, Delivery, EventContext, Message, Receiver, Sender } from 'rhea';
+import { listenAmqp, type AmqpListener } from './amqp-listener.ts';
 import { Entity, QueueStore, type Release } from './queue-store.ts';
 
 /** Where local runs find the emulator (SERVICEBUS_EMULATOR_PORT overrides it): next to the local stack's 55432/56379. */
@@ -473,31 +473,19 @@ export async function startServiceBusEmulator(options: ServiceBusEmulatorOptions
 
   // ---- listener lifecycle --------------------------------------------------------------------------
 
-  let server: Server | undefined;
-  const sockets = new Set<Socket>();
+  let listener: AmqpListener | undefined;
   let port = options.port ?? 0;
 
   async function listen(): Promise<void> {
-    const s = container.listen({ port, host: '127.0.0.1' }) as Server;
-    s.on('connection', (socket: Socket) => {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-    });
-    await new Promise<void>((resolve, reject) => {
-      s.once('listening', resolve);
-      s.once('error', reject);
-    });
-    port = (s.address() as AddressInfo).port;
-    server = s;
+    listener = await listenAmqp(container, port);
+    port = listener.port;
   }
 
   async function stop(): Promise<void> {
-    const s = server;
-    server = undefined;
-    if (!s) return;
-    const closed = new Promise<void>((resolve) => s.close(() => resolve()));
-    for (const socket of sockets) socket.destroy();
-    sockets.clear();
+    const l = listener;
+    listener = undefined;
+    if (!l) return;
+    const closed = l.close();
     releaseLocksWhere(() => true);
     consumers.clear();
     replyLinks.clear();
@@ -514,7 +502,7 @@ export async function startServiceBusEmulator(options: ServiceBusEmulatorOptions
     },
     stop,
     async restart() {
-      if (!server) await listen();
+      if (!listener) await listen();
     },
     count(name: string) {
       return store.get(name)?.available.length ?? 0;

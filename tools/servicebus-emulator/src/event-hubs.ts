@@ -14,9 +14,9 @@
  *   settled `accepted`.
  * Not emulated: receiving (consumer groups), idempotent publishing, the Kafka endpoint.
  */
-import type { AddressInfo, Server, Socket } from 'node:net';
 import rhea from 'rhea';
 import type { Connection, Delivery, EventContext, Message, Receiver, Sender } from 'rhea';
+import { listenAmqp } from './amqp-listener.ts';
 
 const BATCH_FORMAT = 0x80013700;
 
@@ -230,17 +230,8 @@ export async function startEventHubsEmulator(options: EventHubsEmulatorOptions):
   container.on('disconnected', forget);
   for (const event of ['error', 'connection_error', 'session_error', 'sender_error', 'receiver_error', 'protocol_error'] as const) container.on(event, () => undefined);
 
-  const sockets = new Set<Socket>();
-  const server = container.listen({ port: options.port ?? 0, host: '127.0.0.1' }) as Server;
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
-  const port = (server.address() as AddressInfo).port;
+  const listener = await listenAmqp(container, options.port ?? 0);
+  const port = listener.port;
 
   return {
     port,
@@ -251,10 +242,6 @@ export async function startEventHubsEmulator(options: EventHubsEmulatorOptions):
     failSends(on) {
       failing = on;
     },
-    async stop() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      await closed;
-    },
+    stop: () => listener.close(),
   };
 }

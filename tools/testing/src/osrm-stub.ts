@@ -34,6 +34,8 @@ export interface OsrmStub {
   url: string;
   requests: URL[];
   behaviour: StubBehaviour;
+  /** Forgets the requests seen and answers promptly and correctly again (between tests). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -119,6 +121,12 @@ export async function startOsrmStub(options: OsrmStubOptions = {}): Promise<Osrm
     url: `http://127.0.0.1:${port}`,
     requests,
     behaviour,
+    reset() {
+      requests.length = 0;
+      behaviour.delayMs = 0;
+      behaviour.drop = false;
+      delete behaviour.fail;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

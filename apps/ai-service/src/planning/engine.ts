@@ -39,14 +39,23 @@ export const inThreadEngine: Engine = {
 };
 
 /**
+ * The thread's module, next to this one: engine-thread.ts when the service runs from source (tests,
+ * through tsx, which the thread then loads too), engine-thread.mjs when it runs as the bundle that
+ * ships (the kit's bundler builds every `*-thread.ts` into dist/ beside server.mjs).
+ */
+export const engineThreadModule = (here: string = import.meta.url): { readonly filename: string; readonly loader: boolean } =>
+  here.endsWith('.ts') ? { filename: new URL('./engine-thread.ts', here).href, loader: true } : { filename: new URL('./engine-thread.mjs', here).href, loader: false };
+
+/**
  * One engine thread, kept warm: the pod asks for half a core (catalog resources), so the event loop
  * and one engine thread are what it can use; plans queue for it one at a time, as before, while
- * the event loop keeps serving. The thread loads TypeScript the way the service does (tsx).
+ * the event loop keeps serving.
  */
 export const threadEngine = (): Engine => {
-  const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
+  const { filename, loader } = engineThreadModule();
+  const execArgv = !loader || process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
   const pool = new Piscina<EngineTask, EngineAnswer>({
-    filename: new URL('./engine-thread.ts', import.meta.url).href,
+    filename,
     minThreads: 1,
     maxThreads: 1,
     idleTimeout: Number.POSITIVE_INFINITY,

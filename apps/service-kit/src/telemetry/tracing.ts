@@ -7,7 +7,8 @@
  * Azure response-time alerts read). With local authentication off on the component, the exporter
  * signs in with the pod's workload identity (Monitoring Metrics Publisher, infra-bicep).
  * Every request gets a server span (sampled or not, it has a trace id, which goes into the logs).
- * The OTLP exporter is loaded only when an endpoint is configured (about 7 MiB of RSS otherwise spent).
+ * The OTLP exporter is loaded only when an endpoint is configured (about 7 MiB of RSS otherwise
+ * spent), the Azure Monitor exporter only when Application Insights is (about 12 MiB, issue 15).
  */
 import { context, propagation, trace, SpanKind, SpanStatusCode, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
@@ -23,22 +24,16 @@ import {
 } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { TokenCredential } from '@azure/identity';
-import { ApplicationInsightsSampler, AzureMonitorTraceExporter } from '@azure/monitor-opentelemetry-exporter';
 import { workloadName } from '@tripgen/catalog';
 import type { ServiceConfig } from '../config.ts';
 
 /**
  * With Application Insights as a destination the ratio sampler is its own (same trace-id ratio),
- * which stamps the sample rate on each span so that request counts are scaled back up there.
+ * which stamps the sample rate on each span so that request counts are scaled back up there:
+ * setupTracing passes it as `ratioSampler`.
  */
-export const samplerFor = (name: string, ratio: number, appInsights = false): Sampler => {
-  const root = name.endsWith('always_on')
-    ? new AlwaysOnSampler()
-    : name.endsWith('always_off')
-      ? new AlwaysOffSampler()
-      : appInsights
-        ? new ApplicationInsightsSampler(ratio)
-        : new TraceIdRatioBasedSampler(ratio);
+export const samplerFor = (name: string, ratio: number, ratioSampler: (ratio: number) => Sampler = (r) => new TraceIdRatioBasedSampler(r)): Sampler => {
+  const root = name.endsWith('always_on') ? new AlwaysOnSampler() : name.endsWith('always_off') ? new AlwaysOffSampler() : ratioSampler(ratio);
   return name.startsWith('parentbased') ? new ParentBasedSampler({ root }) : root;
 };
 
@@ -66,7 +61,10 @@ export const setupTracing = async (
     const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
     spanProcessors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url: `${config.otlpEndpoint.replace(/\/$/, '')}/v1/traces` })));
   }
+  let ratioSampler: ((ratio: number) => Sampler) | undefined;
   if (appInsights) {
+    const { ApplicationInsightsSampler, AzureMonitorTraceExporter } = await import('@azure/monitor-opentelemetry-exporter');
+    ratioSampler = (ratio) => new ApplicationInsightsSampler(ratio);
     // No offline storage: the root filesystem is read-only, and a lost batch is only telemetry.
     const exporter = new AzureMonitorTraceExporter({ connectionString: appInsights.connectionString, credential: appInsights.credential, disableOfflineStorage: true });
     spanProcessors.push(new BatchSpanProcessor(exporter));
@@ -74,7 +72,7 @@ export const setupTracing = async (
   const provider = new NodeTracerProvider({
     // The service name is Application Insights' cloud role (the alerts filter on it).
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: workloadName(config.serviceName) }),
-    sampler: samplerFor(config.tracesSampler, config.tracesSamplerArg, appInsights !== undefined),
+    sampler: samplerFor(config.tracesSampler, config.tracesSamplerArg, ratioSampler),
     spanProcessors,
   });
   // Global registration makes the context manager and propagator available to libraries; it is
