@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import process from 'node:process';
 
 export const FIGURES_FILE = new URL('../figures.json', import.meta.url);
 
@@ -50,7 +51,8 @@ export function writeFigure<K extends keyof Figures>(key: K, figure: Figures[K])
 }
 
 /** The measured tree's commit as MeasuredFigure.commit wants it (`-dirty` when it had changes). */
-export const gitCommit = (): string => {
-  const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  return execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim() === '' ? head : `${head}-dirty`;
+export const gitCommit = (cwd: string = process.cwd()): string => {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+  const head = git('rev-parse', '--short', 'HEAD');
+  return git('status', '--porcelain') === '' ? head : `${head}-dirty`;
 };
