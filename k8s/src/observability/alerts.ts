@@ -5,14 +5,11 @@
  */
 import { Construct } from 'constructs';
 import { HEALTH_PATHS, METRICS_PATH, RESPONSE_TIME_SLO, serviceList, type ResponseTimeObjective } from '@tripgen/catalog';
-import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
-import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts';
 import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
-import { emit } from '../lib/emit.ts';
-import { componentLabels } from '../lib/labels.ts';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { THRESHOLDS, spokenMs } from './slo.ts';
 import { dependencyAlerts } from './dependency-alerts.ts';
+import { emitPrometheusRule, type PrometheusRuleProps } from './prometheus-rule.ts';
 
 export interface AlertSpec {
   readonly alert: string;
@@ -123,34 +120,16 @@ const alertingRule = (a: AlertSpec) => ({
   annotations: { summary: a.summary, description: a.description, runbook_url: `${RUNBOOKS_URL}#${a.runbook}` },
 });
 
-export interface AlertRulesProps {
-  readonly profile: EnvironmentProfile;
-  readonly monitoring: MonitoringProfile;
-}
+export type AlertRulesProps = PrometheusRuleProps;
 
 /** The seed alerts and the dependency alerts as one PrometheusRule the Prometheus operator picks up. */
 export class AlertRules extends Construct {
-  constructor(scope: Construct, id: string, private readonly props: AlertRulesProps) {
+  constructor(scope: Construct, id: string, props: AlertRulesProps) {
     super(scope, id);
-    this.prometheusRule();
-  }
-
-  private prometheusRule(): void {
-    const { profile, monitoring } = this.props;
-    emit(this, {
-      apiVersion: 'monitoring.coreos.com/v1',
-      kind: 'PrometheusRule',
-      metadata: {
-        name: 'tripgen-alerts',
-        namespace: profile.namespace,
-        labels: { ...componentLabels(profile, 'tripgen-alerts', 'monitoring'), ...monitoring.ruleSelectorLabels },
-      },
-      spec: {
-        groups: [
-          { name: 'tripgen.seed-alerts', rules: seedAlerts(profile.namespace).map(alertingRule) },
-          { name: 'tripgen.dependencies', rules: dependencyAlerts(profile.namespace).map(alertingRule) },
-        ],
-      },
-    } satisfies IPrometheusRule);
+    const { namespace } = props.profile;
+    emitPrometheusRule(this, 'tripgen-alerts', props, [
+      { name: 'tripgen.seed-alerts', rules: seedAlerts(namespace).map(alertingRule) },
+      { name: 'tripgen.dependencies', rules: dependencyAlerts(namespace).map(alertingRule) },
+    ]);
   }
 }

@@ -8,13 +8,10 @@
  */
 import { Construct } from 'constructs';
 import { HEALTH_PATHS, METRICS_PATH, serviceList, type EnvironmentName } from '@tripgen/catalog';
-import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
-import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts';
-import { emit } from '../lib/emit.ts';
-import { componentLabels } from '../lib/labels.ts';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { RUNBOOKS_URL } from './alerts.ts';
 import { latencyBudgetMs } from './slo.ts';
+import { emitPrometheusRule, type PrometheusRuleProps } from './prometheus-rule.ts';
 
 /** Seed §10.1.1: 95% in dev (36 h of downtime a month), 99.9% in prod (43 min a month). */
 export const AVAILABILITY_OBJECTIVE: Readonly<Record<EnvironmentName, number>> = { dev: 0.95, prod: 0.999 };
@@ -170,29 +167,12 @@ export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleG
   ];
 }
 
-export interface SloRulesProps {
-  readonly profile: EnvironmentProfile;
-  readonly monitoring: MonitoringProfile;
-}
+export type SloRulesProps = PrometheusRuleProps;
 
 /** The SLO recording rules and burn-rate alerts as one PrometheusRule the Prometheus operator picks up. */
 export class SloRules extends Construct {
-  constructor(scope: Construct, id: string, private readonly props: SloRulesProps) {
+  constructor(scope: Construct, id: string, props: SloRulesProps) {
     super(scope, id);
-    this.prometheusRule();
-  }
-
-  private prometheusRule(): void {
-    const { profile, monitoring } = this.props;
-    emit(this, {
-      apiVersion: 'monitoring.coreos.com/v1',
-      kind: 'PrometheusRule',
-      metadata: {
-        name: 'tripgen-slos',
-        namespace: profile.namespace,
-        labels: { ...componentLabels(profile, 'tripgen-slos', 'monitoring'), ...monitoring.ruleSelectorLabels },
-      },
-      spec: { groups: sloRuleGroups(profile.namespace, profile.name) },
-    } satisfies IPrometheusRule);
+    emitPrometheusRule(this, 'tripgen-slos', props, sloRuleGroups(props.profile.namespace, props.profile.name));
   }
 }

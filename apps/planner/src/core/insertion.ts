@@ -170,16 +170,8 @@ export class Insertion {
     const open0 = p.windowOpen[firstWindow]!;
     const lastClose = p.windowClose[windowEnd - 1]!;
     const lastDeparture = lastClose - t.minTravelIn[j]!;
-    // Latest starts (start + maxShift) never decrease along a tour, so the first position whose
-    // successor can still start after j's visit is found by bisection; earlier ones cannot take j.
-    const need = open0 + sj;
-    let lo = 0;
-    let hi = L - 2;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (start[b + mid + 1]! + maxShift[b + mid + 1]! >= need) hi = mid;
-      else lo = mid + 1;
-    }
+    // Positions before the first whose successor can still start after j's visit cannot take j.
+    const lo = t.firstPositionReaching(k, open0 + sj);
     let bestCost = Number.POSITIVE_INFINITY;
     let bestPos = NONE;
     const jRow = j * n;

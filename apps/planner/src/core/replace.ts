@@ -73,7 +73,7 @@ export class ReplaceMove {
     const t = this.tours;
     const p = t.problem;
     const n = t.nodeCount;
-    const { start, maxShift, route, travel, location, replaceSlack, effectiveScore, isBreak, hasBreaks } = t;
+    const { start, route, travel, location, replaceSlack, effectiveScore, isBreak, hasBreaks } = t;
     const service = p.service;
     const ej = effectiveScore[j]!;
     const sj = service[j]!;
@@ -96,14 +96,7 @@ export class ReplaceMove {
       const profile = p.tourProfile[k]!;
       const windowKey = profile * n + j;
       const lastClose = p.windowClose[p.windowOffset[windowKey + 1]! - 1] ?? Number.NEGATIVE_INFINITY;
-      const need = (p.windowOpen[p.windowOffset[windowKey]!] ?? 0) + sj;
-      let lo = 0;
-      let hi = L - 2;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (start[b + mid + 1]! + maxShift[b + mid + 1]! >= need) hi = mid;
-        else lo = mid + 1;
-      }
+      const lo = t.firstPositionReaching(k, (p.windowOpen[p.windowOffset[windowKey]!] ?? 0) + sj);
       for (let pos = lo < 1 ? 1 : lo; pos < L - 1; pos++) {
         const before = route[b + pos - 1]!;
         const depart = start[b + pos - 1]! + service[before]!;

@@ -256,6 +256,24 @@ export class TourState {
     }
     return { tours, score };
   }
+
+  /**
+   * The first position of tour k (0 = after the depot) whose successor can still start at or after
+   * `need`: latest starts (start + maxShift) never decrease along a tour, so earlier positions cannot
+   * take a visit that begins no earlier than `need`, and bisection finds the first that can.
+   */
+  firstPositionReaching(k: number, need: number): number {
+    const b = k * this.capacity;
+    const { start, maxShift } = this;
+    let lo = 0;
+    let hi = this.length[k]! - 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (start[b + mid + 1]! + maxShift[b + mid + 1]! >= need) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
 }
 
 /**
