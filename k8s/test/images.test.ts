@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SERVICE_COMMANDS, SERVICE_NAMES, SERVICES, migrationArgs, workloadName, type ServiceName } from '@tripgen/catalog';
+import { SERVICE_COMMANDS, SERVICE_NAMES, SERVICES, migrationArgs, serviceEntrypoint, workloadName, type ServiceName } from '@tripgen/catalog';
 import { REPO_ROOT, repoPath } from '../src/lib/paths.ts';
 import { dockerignored, imagePathOf, parseDockerfile, type Stage } from './support/dockerfile.ts';
 import { find } from './support/gitops.ts';
@@ -128,10 +128,11 @@ describe.each(withImage)('%s-service image', (service) => {
       expect(app.command, env).toBeUndefined();
       expect(app.args, env).toBeUndefined();
     }
-    // Plain node runs the service's bundle (apps/service-kit/build/bundle-service.mjs), which the
-    // build stage makes from its sources after generating the Prisma client the bundle includes.
+    // Plain node with the catalog's NODE_FLAGS runs the service's bundle (apps/service-kit/build/bundle-service.mjs),
+    // which the build stage makes from its sources after generating the Prisma client the bundle includes.
     const dir = `apps/${workloadName(service)}`;
-    expect(final.entrypoint).toEqual(['node', `${dir}/dist/server.mjs`]);
+    expect(final.entrypoint).toEqual(serviceEntrypoint(service));
+    expect(final.entrypoint?.at(-1)).toBe(`${dir}/dist/server.mjs`);
     const entrySource = `${dir}/src/server.ts`;
     expect(existsSync(repoPath(entrySource)), entrySource).toBe(true);
     expect(inImage(entrySource), entrySource).toBe(posix.join(workdir, entrySource));

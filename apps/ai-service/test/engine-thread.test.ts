@@ -4,12 +4,16 @@
  * node, no TypeScript loader) finds it there and plans on it, the router's matrix crossing to the
  * thread with the task.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { bundleService, threadEntries } from '@tripgen/service-kit/build';
 import { haversineMatrix, travelPoints } from '@tripgen/planner';
 import { describe, expect, it } from 'vitest';
+import { NODE_FLAGS } from '@tripgen/catalog';
 import { engineThreadModule, type EngineAnswer, type EngineTask } from '../src/planning/engine.ts';
 import { keywordWeights } from '../src/planning/interests.ts';
 import { scheduleRequest } from '../src/planning/plan-trip.ts';
@@ -46,5 +50,28 @@ describe('the engine thread', () => {
     } finally {
       await pool.destroy();
     }
+  }, 60_000);
+
+  it('plans on its thread under the node flags of the image (a Worker refuses V8 flags in an explicit execArgv)', () => {
+    const message = request();
+    const candidates = [withOpening(SEOUL.museum, DATES), withOpening(SEOUL.bukchon, DATES), withOpening(SEOUL.tower, DATES)];
+    const task: EngineTask = { message, candidates, weights: keywordWeights(message.trip.interests), budget: BUDGET };
+    const dir = mkdtempSync(path.join(tmpdir(), 'engine-flags-'));
+    const file = path.join(dir, 'start.mjs');
+    writeFileSync(
+      file,
+      [
+        `const { threadEngine } = await import(${JSON.stringify(pathToFileURL(path.join(SERVICE_DIR, 'src', 'planning', 'engine.ts')).href)});`,
+        'const engine = threadEngine();',
+        `const planned = await engine.plan(${JSON.stringify(task)});`,
+        'console.log(planned.plan.days.flatMap((d) => d.stops).length);',
+        'await engine.close();',
+      ].join('\n'),
+    );
+    const run = spawnSync(process.execPath, [...NODE_FLAGS, '--import', 'tsx', file], { cwd: SERVICE_DIR, encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.stderr).not.toMatch(/ERR_WORKER_INVALID_EXEC_ARGV/);
+    expect(run.status, run.stderr).toBe(0);
+    expect(Number(run.stdout.trim())).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { SERVICES } from './services.ts';
-import { MALLOC_ENVIRONMENT, MIN_SHUTDOWN_RESERVE_MS, SHUTDOWN_TIMING, heapCapMiB, memoryBytes, migrationArgs, nodeOptions, semiSpaceMiB, shutdownReserveMs } from './runtime.ts';
+import { MALLOC_ENVIRONMENT, MIN_SHUTDOWN_RESERVE_MS, NODE_FLAGS, serviceEntrypoint, SHUTDOWN_TIMING, heapCapMiB, memoryBytes, migrationArgs, nodeOptions, semiSpaceMiB, shutdownReserveMs } from './runtime.ts';
 
 describe('memoryBytes', () => {
   it('reads binary, decimal and plain Kubernetes memory quantities', () => {
@@ -28,6 +29,21 @@ describe('heap cap', () => {
   it('follows each service catalog limit', () => {
     expect(nodeOptions(SERVICES.user)).toBe('--max-old-space-size=384 --max-semi-space-size=2');
     expect(nodeOptions(SERVICES.ai)).toBe(`--max-old-space-size=${heapCapMiB(SERVICES.ai.resources.limits.memory)} --max-semi-space-size=${semiSpaceMiB(SERVICES.ai.resources.requests.memory)}`);
+  });
+});
+
+describe('node flags', () => {
+  const node = (args: readonly string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [...args, '-e', '0'], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
+
+  it('are flags this node accepts on its command line, which NODE_OPTIONS would refuse (hence the entry point)', () => {
+    expect(NODE_FLAGS).toContain('--liftoff-only');
+    expect(node(NODE_FLAGS).status).toBe(0);
+    for (const flag of NODE_FLAGS) expect(node([], { NODE_OPTIONS: flag }).stderr, flag).toMatch(/is not allowed in NODE_OPTIONS/);
+    expect(node(['--no-such-v8-flag']).status).not.toBe(0);
+  });
+
+  it('come before the bundle in every image entry point', () => {
+    expect(serviceEntrypoint('user')).toEqual(['node', ...NODE_FLAGS, 'apps/user-service/dist/server.mjs']);
   });
 });
 

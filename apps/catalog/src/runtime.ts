@@ -3,7 +3,7 @@
  * (apps/<service>-service/Dockerfile, checked by k8s/test/images.test.ts) and the local runs
  * (tools/dev-tools/src/local-services.ts) read these, so the container is asked for what it does.
  */
-import type { ServiceName, ServiceSpec } from './services.ts';
+import { workloadName, type ServiceName, type ServiceSpec } from './services.ts';
 
 /** Kubernetes quantity suffixes that make sense for memory (milli-bytes do not). */
 const MEMORY_UNITS: Readonly<Record<string, number>> = {
@@ -62,6 +62,20 @@ export const MALLOC_ENVIRONMENT: Readonly<Record<'MALLOC_ARENA_MAX' | 'MALLOC_MM
 /** NODE_OPTIONS of a service's container (its ConfigMap; the local runs use the same value). */
 export const nodeOptions = (spec: ServiceSpec): string =>
   `--max-old-space-size=${heapCapMiB(spec.resources.limits.memory)} --max-semi-space-size=${semiSpaceMiB(spec.resources.requests.memory)}`;
+
+/**
+ * V8 flags on every service's node command line: the image's ENTRYPOINT (`serviceEntrypoint`, checked
+ * against each Dockerfile by k8s/test/images.test.ts) and the local runs. NODE_OPTIONS refuses them.
+ * `--liftoff-only`: Prisma's query compiler is WebAssembly, and V8 tiers its hot functions up with
+ * TurboFan on background threads whose compilation memory stayed resident in a malloc arena: about
+ * 25 MiB of every service's RSS, part of the peak from start-up on (measured with `npm run bench:api`,
+ * issue 15). Liftoff's baseline code is enough: Prisma caches each query shape's plan, so the
+ * compiler runs once per shape, not per request.
+ */
+export const NODE_FLAGS: readonly string[] = ['--liftoff-only'];
+
+/** The ENTRYPOINT of a service's image: plain node with NODE_FLAGS running the service's bundle. */
+export const serviceEntrypoint = (service: ServiceName): readonly string[] => ['node', ...NODE_FLAGS, `apps/${workloadName(service)}/dist/server.mjs`];
 
 /**
  * The commands of every service image's entry point (apps/service-kit/src/main.ts): with none it

@@ -6,7 +6,7 @@
  * that asks (`inThreadEngine`), the same function.
  */
 import { Piscina } from 'piscina';
-import type { ScheduleGenerationMessage, ScheduleResult } from '@tripgen/catalog';
+import { NODE_FLAGS, type ScheduleGenerationMessage, type ScheduleResult } from '@tripgen/catalog';
 import type { TravelTimeMatrix } from '@tripgen/planner';
 import type { CategoryWeights } from './interests.ts';
 import { GenerationFailure, planTrip, type PlannedTrip } from './plan-trip.ts';
@@ -53,7 +53,9 @@ export const engineThreadModule = (here: string = import.meta.url): { readonly f
  */
 export const threadEngine = (): Engine => {
   const { filename, loader } = engineThreadModule();
-  const execArgv = !loader || process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
+  // Inherited unless the thread needs the TypeScript loader. A Worker refuses V8 flags in an explicit
+  // execArgv (the image's catalog NODE_FLAGS, e.g. --liftoff-only), and they hold for the whole process anyway.
+  const execArgv = loader && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv.filter((a) => !NODE_FLAGS.includes(a)), '--import', 'tsx'] : undefined;
   const pool = new Piscina<EngineTask, EngineAnswer>({
     filename,
     minThreads: 1,
