@@ -128,7 +128,7 @@ describe.each(withImage)('%s-service image', (service) => {
       expect(app.command, env).toBeUndefined();
       expect(app.args, env).toBeUndefined();
     }
-    // Plain node with the catalog's NODE_FLAGS runs the service's bundle (apps/service-kit/build/bundle-service.mjs),
+    // Plain node with the service's catalog node flags runs its bundle (apps/service-kit/build/bundle-service.mjs),
     // which the build stage makes from its sources after generating the Prisma client the bundle includes.
     const dir = `apps/${workloadName(service)}`;
     expect(final.entrypoint).toEqual(serviceEntrypoint(service));

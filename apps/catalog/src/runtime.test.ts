@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { SERVICES } from './services.ts';
-import { MALLOC_ENVIRONMENT, MIN_SHUTDOWN_RESERVE_MS, NODE_FLAGS, serviceEntrypoint, SHUTDOWN_TIMING, heapCapMiB, memoryBytes, migrationArgs, nodeOptions, semiSpaceMiB, shutdownReserveMs } from './runtime.ts';
+import { MALLOC_ENVIRONMENT, MIN_SHUTDOWN_RESERVE_MS, NODE_FLAGS, nodeFlags, serviceEntrypoint, SHUTDOWN_TIMING, heapCapMiB, memoryBytes, migrationArgs, nodeOptions, semiSpaceMiB, shutdownReserveMs } from './runtime.ts';
 
 describe('memoryBytes', () => {
   it('reads binary, decimal and plain Kubernetes memory quantities', () => {
@@ -42,8 +42,13 @@ describe('node flags', () => {
     expect(node(['--no-such-v8-flag']).status).not.toBe(0);
   });
 
-  it('come before the bundle in every image entry point', () => {
+  it('are given to the 256Mi services only, before the bundle in their image entry point', () => {
+    expect(nodeFlags(SERVICES.user)).toEqual(NODE_FLAGS);
+    expect(nodeFlags(SERVICES.location)).toEqual(NODE_FLAGS);
+    expect(nodeFlags(SERVICES.trip)).toEqual([]);
+    expect(nodeFlags(SERVICES.ai)).toEqual([]);
     expect(serviceEntrypoint('user')).toEqual(['node', ...NODE_FLAGS, 'apps/user-service/dist/server.mjs']);
+    expect(serviceEntrypoint('trip')).toEqual(['node', 'apps/trip-service/dist/server.mjs']);
   });
 });
 

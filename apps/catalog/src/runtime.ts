@@ -3,7 +3,7 @@
  * (apps/<service>-service/Dockerfile, checked by k8s/test/images.test.ts) and the local runs
  * (tools/dev-tools/src/local-services.ts) read these, so the container is asked for what it does.
  */
-import { workloadName, type ServiceName, type ServiceSpec } from './services.ts';
+import { SERVICES, workloadName, type ServiceName, type ServiceSpec } from './services.ts';
 
 /** Kubernetes quantity suffixes that make sense for memory (milli-bytes do not). */
 const MEMORY_UNITS: Readonly<Record<string, number>> = {
@@ -64,18 +64,26 @@ export const nodeOptions = (spec: ServiceSpec): string =>
   `--max-old-space-size=${heapCapMiB(spec.resources.limits.memory)} --max-semi-space-size=${semiSpaceMiB(spec.resources.requests.memory)}`;
 
 /**
- * V8 flags on every service's node command line: the image's ENTRYPOINT (`serviceEntrypoint`, checked
+ * V8 flags on a service's node command line: the image's ENTRYPOINT (`serviceEntrypoint`, checked
  * against each Dockerfile by k8s/test/images.test.ts) and the local runs. NODE_OPTIONS refuses them.
  * `--liftoff-only`: Prisma's query compiler is WebAssembly, and V8 tiers its hot functions up with
  * TurboFan on background threads whose compilation memory stayed resident in a malloc arena: about
- * 25 MiB of every service's RSS, part of the peak from start-up on (measured with `npm run bench:api`,
- * issue 15). Liftoff's baseline code is enough: Prisma caches each query shape's plan, so the
- * compiler runs once per shape, not per request.
+ * 25 MiB of RSS from start-up on (measured with `npm run bench:api`, issue 15). Without TurboFan the
+ * compiler is slower, and a route that queries on every request pays for it: the trip service's
+ * `GET /trips/{id}` answered 30-45 % fewer requests (two back-to-back pairs), while the cached routes
+ * of the user and location services showed no loss.
  */
 export const NODE_FLAGS: readonly string[] = ['--liftoff-only'];
 
-/** The ENTRYPOINT of a service's image: plain node with NODE_FLAGS running the service's bundle. */
-export const serviceEntrypoint = (service: ServiceName): readonly string[] => ['node', ...NODE_FLAGS, `apps/${workloadName(service)}/dist/server.mjs`];
+/** Largest memory request whose service runs with NODE_FLAGS: the 256Mi services, where those MiB decide the goal. */
+export const NODE_FLAGS_MAX_REQUEST = '256Mi';
+
+/** The node flags of a service: NODE_FLAGS for a small memory request, none for the others (trip, ai: far within theirs). */
+export const nodeFlags = (spec: ServiceSpec): readonly string[] =>
+  memoryBytes(spec.resources.requests.memory) <= memoryBytes(NODE_FLAGS_MAX_REQUEST) ? NODE_FLAGS : [];
+
+/** The ENTRYPOINT of a service's image: plain node with its node flags running the service's bundle. */
+export const serviceEntrypoint = (service: ServiceName): readonly string[] => ['node', ...nodeFlags(SERVICES[service]), `apps/${workloadName(service)}/dist/server.mjs`];
 
 /**
  * The commands of every service image's entry point (apps/service-kit/src/main.ts): with none it

@@ -18,7 +18,7 @@ import {
   SERVICES,
   TOKEN_ISSUER,
   needsJwks,
-  NODE_FLAGS,
+  nodeFlags,
   nodeOptions,
   oneOfGroups,
   serviceEnvironment,
@@ -117,5 +117,5 @@ export const builtServiceEntry = async (s: ServiceName): Promise<string> => {
 /** A service as its container runs it (its bundle on plain node); up once its startup probe answers. */
 export const spawnService = async (s: ServiceName, env: NodeJS.ProcessEnv, log: (line: string) => void, nodeArgs: readonly string[] = []): Promise<ServiceProcess> => {
   if (env.JWT_SIGNING_KEY_FILE) await mkdir(path.dirname(env.JWT_SIGNING_KEY_FILE), { recursive: true });
-  return { name: s, ...(await startNodeProcess({ entry: await builtServiceEntry(s), env, readyPath: HEALTH_PATHS.startup, onLine: log, nodeArgs: [...NODE_FLAGS, ...nodeArgs] })) };
+  return { name: s, ...(await startNodeProcess({ entry: await builtServiceEntry(s), env, readyPath: HEALTH_PATHS.startup, onLine: log, nodeArgs: [...nodeFlags(SERVICES[s]), ...nodeArgs] })) };
 };
