@@ -190,9 +190,13 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
     // The router's matrix before the engine's budget is set: its wait (bounded by the provider's
     // timeout and the deadline) comes out of the time the engine gets. The provider never fails: a
     // router that does not answer leaves the model's times, flagged in the result.
+    // The model's times are the engine's own: with the model there is no matrix to build here (the
+    // whole engine request and N x N legs on the event loop) and to copy to the engine's thread,
+    // where the engine computes the same minutes itself, half of them by symmetry.
     const provider = deps.travelTimes ?? haversineProvider;
-    const travelTimes = await provider.matrix(travelPoints(scheduleRequest(message, [...candidates.values()], weights, deps.budget)), trip.travelMode, { signal: stop.signal });
-    if (travelTimes.fallback) deps.log?.({ detail: travelTimes.detail }, 'router did not answer; travel times from the haversine model');
+    const travelTimes =
+      provider === haversineProvider ? undefined : await provider.matrix(travelPoints(scheduleRequest(message, [...candidates.values()], weights, deps.budget)), trip.travelMode, { signal: stop.signal });
+    if (travelTimes?.fallback) deps.log?.({ detail: travelTimes.detail }, 'router did not answer; travel times from the haversine model');
     if (stop.signal.aborted) throw tooLong();
     const budget = engineBudget(deps.budget, Date.parse(message.requestedAt), now(), deps.backlog?.size());
     const timeLimitMs = Math.max(1, Math.min(budget.timeLimitMs, remaining() - FINISH_MARGIN_MS));
