@@ -60,7 +60,7 @@ describe('travel times of a schedule, as configured', () => {
   });
 
   it('default: the model\'s times are the engine\'s own (no matrix built for it), the same plan to the byte as with the model\'s matrix carried to it', async () => {
-    const carried: GenerateDeps = { ...depsFor({}), travelTimes: { matrix: async (points, mode) => haversineMatrix(points, mode) } };
+    const carried: GenerateDeps = { ...depsFor({}), travelTimes: { name: 'the model, as a matrix', matrix: async (points, mode) => haversineMatrix(points, mode) } };
     for (const travelMode of ['walk', 'transit', 'car'] as const) {
       const message = request({ dates: DATES, travelMode });
       const own = await generateSchedule(message, depsFor({}));

@@ -200,7 +200,8 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
     if (stop.signal.aborted) throw tooLong();
     const budget = engineBudget(deps.budget, Date.parse(message.requestedAt), now(), deps.backlog?.size());
     const timeLimitMs = Math.max(1, Math.min(budget.timeLimitMs, remaining() - FINISH_MARGIN_MS));
-    const planned = await (deps.engine ?? inThreadEngine).plan({ message, candidates: [...candidates.values()], weights, budget: { timeLimitMs, maxIterations: budget.maxIterations }, base, travelTimes });
+    // The cache's own array when it is all there is (one per area, shared by the schedules going there: the engine thread keeps it once).
+    const planned = await (deps.engine ?? inThreadEngine).plan({ message, candidates: candidates.size === found.items.length ? found.items : [...candidates.values()], weights, budget: { timeLimitMs, maxIterations: budget.maxIterations }, base, travelTimes });
     leaveBacklog?.();
     // Opening on the dates around the trip, for "another date" suggestions: one more call, misses only.
     const suggest = remaining() > 1_000;
