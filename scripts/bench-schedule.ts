@@ -62,12 +62,13 @@ const threadCpuMs = (pid: number | undefined): Map<string, number> => {
   return by;
 };
 /** CPU ms of the PostgreSQL backends serving these databases (their process titles name the database). */
-const postgresCpuMs = (databases: readonly string[]): Map<number, number> => {
-  const by = new Map<number, number>();
+const postgresCpuMs = (databases: readonly string[]): Map<number, { db: string; ms: number }> => {
+  const by = new Map<number, { db: string; ms: number }>();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.startsWith('postgres: ') && databases.some((d) => cmd.includes(` ${d} `))) by.set(Number(pid), cpuMs(Number(pid)));
+      const db = cmd.startsWith('postgres: ') ? databases.find((d) => cmd.includes(` ${d} `)) : undefined;
+      if (db) by.set(Number(pid), { db, ms: cpuMs(Number(pid)) });
     } catch {
       // a process that ended meanwhile
     }
@@ -206,7 +207,12 @@ try {
     return [p.name, [...threadCpuMs(p.child.pid)].map(([t, ms]) => [t, ms - (before.get(t) ?? 0)] as const).filter(([, ms]) => ms > 0)] as const;
   });
   const pgAfter = postgresCpuMs(dbNames);
-  const pgDuring = [...pgAfter].reduce((n, [pid, ms]) => n + ms - (pgBefore.get(pid) ?? 0), 0);
+  const pgByService = new Map<string, number>();
+  for (const [pid, { db, ms }] of pgAfter) {
+    const service = [...dbUrls].find(([, u]) => new URL(u).pathname.slice(1) === db)![0];
+    pgByService.set(service, (pgByService.get(service) ?? 0) + ms - (pgBefore.get(pid)?.ms ?? 0));
+  }
+  const pgDuring = [...pgByService.values()].reduce((n, ms) => n + ms, 0);
   const benchThreads = [...threadCpuMs(process.pid)].map(([t, ms]) => [t, ms - (benchThreadsBefore.get(t) ?? 0)] as const).filter(([, ms]) => ms > 0);
   const profile = (await profiler?.post('Profiler.stop'))?.profile;
   profiler?.disconnect();
@@ -227,7 +233,7 @@ try {
   {
     const per = (ms: number) => (ms / CONCURRENT).toFixed(1);
     for (const [name, threads] of threadsDuring) console.log(`     ${name.padEnd(10)} ${threads.map(([t, ms]) => `${t} ${per(ms)}`).join(', ')} ms a schedule`);
-    console.log(`     postgres   ${per(pgDuring)} ms a schedule (backends of the bench databases)`);
+    console.log(`     postgres   ${per(pgDuring)} ms a schedule (backends of the bench databases: ${[...pgByService].map(([db, ms]) => `${db} ${per(ms)}`).join(', ')})`);
     // Self time by the part of the bench process each sample's stack belongs to.
     const bench = `     bench      ${benchThreads.map(([t, ms]) => `${t} ${per(ms)}`).join(', ')} ms a schedule`;
     if (!profile) console.log(bench);
