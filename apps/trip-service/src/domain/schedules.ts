@@ -400,14 +400,15 @@ export const scheduleService = (deps: ScheduleDeps) => {
     },
 
     /**
-     * One schedule. With `waitMs`, an unfinished one is answered as soon as it ends, or when the
+     * One schedule of the user's trip (undefined when there is none: the caller tells an unknown trip from an unknown schedule). With `waitMs`, an unfinished one is answered as soon as it ends, or when the
      * wait is over (or `signal` says the caller left) with its state then: the traveller's client
      * asks once instead of polling. While it waits it holds no database connection; it asks the AI
      * service through the shared status reads every REFRESH_EVERY_MS, and reads the row again
      * only when it changed.
      */
-    async get(tripId: string, scheduleId: string, waitMs = 0, signal?: AbortSignal): Promise<ScheduleRow | undefined> {
-      const found = await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } });
+    async get(userId: string, tripId: string, scheduleId: string, waitMs = 0, signal?: AbortSignal): Promise<ScheduleRow | undefined> {
+      // The owner is on the schedule's row too (copied from its trip's, which never changes): the ownership check and the read are one query.
+      const found = await prisma.schedule.findFirst({ where: { id: scheduleId, tripId, userId } });
       if (!found) return undefined;
       let row = (await refreshed([found]))[0]!;
       const until = now() + waitMs;
