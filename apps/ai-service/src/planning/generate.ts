@@ -38,7 +38,7 @@ export interface Generated {
   /** Engine wall-clock time of the main plan, ms. */
   readonly engineMs: number;
   readonly candidates: number;
-  /** The engine request, for the checker and the evaluation. */
+  /** The engine request, for the checker and the evaluation (from the engine thread, its hard places only: engine-thread.ts). */
   readonly request: PlanRequest;
   readonly plan: PlanResult;
 }
