@@ -84,4 +84,25 @@ describe('the engine thread', () => {
       await engine.close();
     }
   }, 60_000);
+
+  it('ends a plan for the schedules that came in while it ran: the event loop counts them in shared memory, the thread reads it between iterations', async () => {
+    const engine = threadEngine();
+    try {
+      const message = request({ dates: DATES });
+      const candidates = [SEOUL.museum, SEOUL.bukchon, SEOUL.tower, SEOUL.gyeongbokgung, SEOUL.jogyesa, SEOUL.insadong, SEOUL.changdeokgung, SEOUL.gwangjang].map((p) => withOpening(p, DATES));
+      // A budget only the clock would end (20 s), so what ends it here is the yield.
+      const task = { message, candidates, weights: keywordWeights(message.trip.interests), budget: { timeLimitMs: 20_000, maxIterations: 100_000_000 } };
+      const waiting = new Int32Array(new SharedArrayBuffer(4));
+      Atomics.store(waiting, 0, 1);
+      const running = engine.plan({ ...task, yieldTo: { waiting, afterIterations: 50 } });
+      await new Promise((r) => setTimeout(r, 200));
+      Atomics.store(waiting, 0, 2);
+      const { plan } = await running;
+      expect(plan.stats.stoppedBy).toBe('yielded');
+      expect(plan.stats.iterations).toBeGreaterThanOrEqual(50);
+      expect(plan.days.flatMap((d) => d.stops).length).toBeGreaterThan(0);
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
 });

@@ -9,7 +9,7 @@ import { Piscina } from 'piscina';
 import type { ScheduleGenerationMessage, ScheduleResult } from '@tripgen/catalog';
 import type { TravelTimeMatrix } from '@tripgen/planner';
 import type { CategoryWeights } from './interests.ts';
-import { GenerationFailure, planTrip, type PlannedTrip } from './plan-trip.ts';
+import { GenerationFailure, planTrip, type EngineYield, type PlannedTrip } from './plan-trip.ts';
 import type { Candidate, EngineBudget } from './problem.ts';
 
 export interface EngineTask {
@@ -26,6 +26,7 @@ export interface EngineTask {
   readonly base?: ScheduleResult;
   /** A router's matrix for the request's points (plain data: it crosses to the engine thread by structured clone). */
   readonly travelTimes?: TravelTimeMatrix;
+  readonly yieldTo?: EngineYield;
 }
 export type EngineAnswer = { readonly planned: PlannedTrip } | { readonly failure: string } | { readonly unknownSet: number };
 
@@ -41,7 +42,7 @@ const unwrap = (answer: EngineAnswer): PlannedTrip => {
 };
 
 export const inThreadEngine: Engine = {
-  plan: async (t) => planTrip(t.message, t.candidates ?? [], t.weights, t.budget, { base: t.base, travelTimes: t.travelTimes }),
+  plan: async (t) => planTrip(t.message, t.candidates ?? [], t.weights, t.budget, { base: t.base, travelTimes: t.travelTimes, yieldTo: t.yieldTo }),
   close: async () => undefined,
 };
 

@@ -78,18 +78,25 @@ export interface EngineBacklog {
   size(): number;
   /** Counts one schedule in; the function returned counts it out (once, however often called). */
   enter(): () => void;
+  /**
+   * The same count in shared memory, read by the engine thread: a plan running when others come
+   * in ends after `MIN_ENGINE_ITERATIONS` (a burst's first schedules arrive alone, get the whole
+   * budget, and would hold the one engine thread for up to a second while the rest queue).
+   */
+  readonly shared: Int32Array;
 }
 export const engineBacklog = (): EngineBacklog => {
-  let n = 0;
+  const shared = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   return {
-    size: () => n,
+    shared,
+    size: () => Atomics.load(shared, 0),
     enter() {
-      n++;
+      Atomics.add(shared, 0, 1);
       let out = false;
       return () => {
         if (out) return;
         out = true;
-        n--;
+        Atomics.sub(shared, 0, 1);
       };
     },
   };
@@ -201,7 +208,7 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
     const budget = engineBudget(deps.budget, Date.parse(message.requestedAt), now(), deps.backlog?.size());
     const timeLimitMs = Math.max(1, Math.min(budget.timeLimitMs, remaining() - FINISH_MARGIN_MS));
     // The cache's own array when it is all there is (one per area, shared by the schedules going there: the engine thread keeps it once).
-    const planned = await (deps.engine ?? inThreadEngine).plan({ message, candidates: candidates.size === found.items.length ? found.items : [...candidates.values()], weights, budget: { timeLimitMs, maxIterations: budget.maxIterations }, base, travelTimes });
+    const planned = await (deps.engine ?? inThreadEngine).plan({ message, candidates: candidates.size === found.items.length ? found.items : [...candidates.values()], weights, budget: { timeLimitMs, maxIterations: budget.maxIterations }, base, travelTimes, yieldTo: deps.backlog && { waiting: deps.backlog.shared, afterIterations: MIN_ENGINE_ITERATIONS } });
     leaveBacklog?.();
     // Opening on the dates around the trip, for "another date" suggestions: one more call, misses only.
     const suggest = remaining() > 1_000;
