@@ -1,0 +1,102 @@
+/**
+ * A local allowance over the shared counter, as API gateways keep one (token leasing): instead of
+ * one Redis round trip per request, a replica takes a small lease of the key's window budget from
+ * the shared counter with one atomic increment, serves those requests from memory, and goes back
+ * to Redis when the lease is spent or its window has ended. rate-limiter-flexible counts in Redis
+ * (and, while Redis is unreachable, in its in-memory insurance limiter); it has no leasing of its
+ * own (its inMemoryBlock options only skip Redis for a key already past its limit), so the lease
+ * bookkeeping below is written here.
+ *
+ * Bounds (N replicas serving one key, L = LEASE_MAX):
+ * - overshoot 0 while Redis answers: the increment hands each replica distinct tokens of the
+ *   window, only tokens within the budget are served, and a lease ends locally at (time the lease
+ *   was asked + the window's PTTL Redis answered), never after the window it belongs to;
+ * - undershoot at most (N - 1) * L per window: tokens leased by a replica the key's requests no
+ *   longer reach stay unused until the window ends (leases shrink to a quarter of the budget last
+ *   seen left, so near the limit they are 1 token);
+ * - Redis unreachable: the insurance limiter counts per instance, up to N times the budget.
+ */
+import { LRUCache } from 'lru-cache';
+import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** Tokens a replica leases at most at once: one Redis round trip per 10 requests of a key. */
+export const LEASE_MAX = 10;
+
+export interface Allowance {
+  /** Global count as of this request (> points when refused), and ms until the key's window ends. */
+  readonly current: number;
+  readonly ttl: number;
+}
+
+interface Lease {
+  /** Tokens of the lease not yet served. */
+  left: number;
+  /** The shared count as of the lease's last token (the lease serves last - left + 1 .. last). */
+  last: number;
+  /** Date.now() after which the lease is void (never later than its Redis window). */
+  expiresAt: number;
+  /** The window's budget is spent: refuse locally until expiresAt. */
+  spent: boolean;
+  /** A renewal in flight: concurrent requests of the key wait for it instead of asking Redis too. */
+  renewing?: Promise<void>;
+}
+
+export interface LocalAllowanceOptions {
+  /** The shared counter (penalty(key, n) increments by n atomically and answers the new count). */
+  readonly counter: Pick<RateLimiterAbstract, 'penalty'>;
+  /** The window's budget per key. */
+  readonly points: number;
+  /** Keys with a live lease kept at most (a lease dropped early only leaves its tokens unused). */
+  readonly maxKeys?: number;
+}
+
+export const leaseSize = (leftSeen: number): number => Math.max(1, Math.min(LEASE_MAX, Math.floor(leftSeen / 4)));
+
+export const createLocalAllowance = ({ counter, points, maxKeys = 10_000 }: LocalAllowanceOptions) => {
+  const leases = new LRUCache<string, Lease>({ max: maxKeys });
+
+  const renew = async (key: string, previous: Lease | undefined): Promise<void> => {
+    // The budget seen left by this replica's previous lease of the same window, else all of it.
+    const size = leaseSize(previous && previous.expiresAt > Date.now() ? points - previous.last : points);
+    const askedAt = Date.now();
+    const res: RateLimiterRes = await counter.penalty(key, size);
+    const granted = Math.max(0, Math.min(size, points - (res.consumedPoints - size)));
+    leases.set(key, {
+      left: granted,
+      last: Math.min(res.consumedPoints, points),
+      expiresAt: askedAt + res.msBeforeNext,
+      spent: res.consumedPoints >= points,
+    });
+  };
+
+  /** One request of `key`: served from the lease when it can be, else after one renewal. */
+  const take = async (key: string): Promise<Allowance> => {
+    for (;;) {
+      const now = Date.now();
+      const lease = leases.get(key);
+      if (lease && lease.expiresAt > now) {
+        if (lease.left > 0) {
+          lease.left--;
+          return { current: lease.last - lease.left, ttl: lease.expiresAt - now };
+        }
+        if (lease.spent) return { current: points + 1, ttl: lease.expiresAt - now };
+      }
+      if (lease?.renewing) {
+        await lease.renewing;
+        continue;
+      }
+      const renewing = renew(key, lease);
+      // Others of the key wait on the same renewal (an expired lease keeps only this promise).
+      const holder: Lease = lease ?? { left: 0, last: 0, expiresAt: 0, spent: false };
+      holder.renewing = renewing;
+      if (!lease) leases.set(key, holder);
+      try {
+        await renewing;
+      } finally {
+        holder.renewing = undefined;
+      }
+    }
+  };
+
+  return { take };
+};
