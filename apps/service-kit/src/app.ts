@@ -25,6 +25,7 @@ import { AJV_OPTIONS, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
 import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
 import { createMetrics, type Metrics } from './telemetry/metrics.ts';
+import { requestLogger, type PinoLogger } from './telemetry/request-logger.ts';
 import { endServerSpan, setupTracing, startServerSpan, type Tracing } from './telemetry/tracing.ts';
 
 export interface Database {
@@ -73,6 +74,8 @@ export interface CreateAppOptions {
 export type App = FastifyInstance;
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+const REQUEST_SPAN = Symbol('tripgen.requestSpan');
+type RawWithSpan = IncomingMessage & { [REQUEST_SPAN]?: Span };
 const OPERATIONAL_PATHS = new Set<string>([HEALTH_PATHS.liveness, HEALTH_PATHS.readiness, HEALTH_PATHS.startup, METRICS_PATH, OPENAPI_PATH]);
 
 
@@ -107,14 +110,14 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
       : undefined,
   );
   // The server span starts when Fastify makes the request's logger, so that every line of the
-  // request, "incoming request" included, carries its trace id; onRequest picks the span up.
-  const requestSpans = new WeakMap<IncomingMessage, Span>();
+  // request, "incoming request" included, carries its trace id; onRequest picks the span up (from a
+  // property of the raw request: a WeakMap entry per request cost GC time, issue 15).
   const app = Fastify({
     childLoggerFactory: (logger, bindings, childOptions, rawReq) => {
-      const { span } = startServerSpan(tracing, `${rawReq.method ?? 'HTTP'} request`, rawReq.headers);
-      requestSpans.set(rawReq, span);
+      const span = startServerSpan(tracing, `${rawReq.method ?? 'HTTP'} request`, rawReq.headers).span;
+      (rawReq as RawWithSpan)[REQUEST_SPAN] = span;
       const sc = span.spanContext();
-      return logger.child({ ...bindings, trace_id: sc.traceId, span_id: sc.spanId }, childOptions);
+      return requestLogger(logger as PinoLogger, { ...bindings, trace_id: sc.traceId, span_id: sc.spanId }, childOptions);
     },
     logger:
       opts.logger === false
@@ -159,26 +162,30 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     onShutdown: (stop: () => Promise<void>) => void stoppers.push(stop),
   } satisfies Kit);
 
-  app.addHook('onRequest', async (request, reply) => {
-    const name = `${request.method} ${request.routeOptions.url ?? 'unmatched'}`;
+  // The kit's hooks take Fastify's callback, not a promise: nothing in them waits, and an async
+  // hook costs a promise and a microtask of every request.
+  app.addHook('onRequest', (request, reply, done) => {
     // Without a logger (logger: false) Fastify makes no child logger: start the span here.
-    const span = requestSpans.get(request.raw) ?? startServerSpan(tracing, name, request.headers).span;
-    span.updateName(name);
+    const span = (request.raw as RawWithSpan)[REQUEST_SPAN] ?? startServerSpan(tracing, 'HTTP request', request.headers).span;
+    // An unsampled span records nothing: its name is not worth building.
+    if (span.isRecording()) span.updateName(`${request.method} ${request.routeOptions.url ?? 'unmatched'}`);
     request.span = span;
     const sc = span.spanContext();
     reply.header('x-request-id', request.id);
     reply.header('traceparent', `00-${sc.traceId}-${sc.spanId}-0${sc.traceFlags}`);
+    done();
   });
   // While draining, every answer asks the client to reconnect (to another pod): kept-alive
   // connections would otherwise hold the server open and keep landing on a closing pod.
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (health.draining) reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? (reply.statusCode === 404 ? 'not_found' : 'unmatched');
     metrics.httpDuration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
     if (request.span) endServerSpan(request.span, reply.statusCode, route, request.method);
+    done();
   });
 
   registerProblemHandlers(app);
