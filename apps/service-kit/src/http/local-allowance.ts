@@ -69,18 +69,26 @@ export const createLocalAllowance = ({ counter, points, maxKeys = 10_000 }: Loca
     });
   };
 
+  /** One request of `key` answered from memory (its lease, or its spent window), or undefined: call take. */
+  const takeLocal = (key: string): Allowance | undefined => {
+    const now = Date.now();
+    const lease = leases.get(key);
+    if (lease && lease.expiresAt > now) {
+      if (lease.left > 0) {
+        lease.left--;
+        return { current: lease.last - lease.left, ttl: lease.expiresAt - now };
+      }
+      if (lease.spent) return { current: points + 1, ttl: lease.expiresAt - now };
+    }
+    return undefined;
+  };
+
   /** One request of `key`: served from the lease when it can be, else after one renewal. */
   const take = async (key: string): Promise<Allowance> => {
     for (;;) {
-      const now = Date.now();
+      const local = takeLocal(key);
+      if (local) return local;
       const lease = leases.get(key);
-      if (lease && lease.expiresAt > now) {
-        if (lease.left > 0) {
-          lease.left--;
-          return { current: lease.last - lease.left, ttl: lease.expiresAt - now };
-        }
-        if (lease.spent) return { current: points + 1, ttl: lease.expiresAt - now };
-      }
       if (lease?.renewing) {
         await lease.renewing;
         continue;
@@ -98,5 +106,5 @@ export const createLocalAllowance = ({ counter, points, maxKeys = 10_000 }: Loca
     }
   };
 
-  return { take };
+  return { take, takeLocal };
 };
