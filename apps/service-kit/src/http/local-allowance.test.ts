@@ -1,7 +1,7 @@
 /**
  * The local allowance on the local Redis, two allowances on one counter standing for two replicas:
  * a parallel burst never gets more than the budget (overshoot 0) and, when one replica stops
- * getting the key's requests, at most LEASE_MAX less (its unused lease); a lease never outlives
+ * getting the key's requests, at most LEASE_MAX less (its unused lease); leases start small and grow; a lease never outlives
  * its window (the breaker: a lease kept 400 ms past its PTTL fails that test); one round trip serves up to LEASE_MAX requests; with Redis unreachable each replica
  * counts its own budget.
  */
@@ -47,16 +47,17 @@ it('lets exactly the budget of a parallel burst split evenly over two replicas t
   expect(new Set(served).size).toBe(served.length);
 });
 
-it('bounds a burst that reaches one replica only briefly: never over the budget, at most LEASE_MAX under it', async () => {
+it('bounds a burst that reaches one replica only for a while: never over the budget, at most LEASE_MAX under it', async () => {
   const { a, b } = replicas(100, 60_000);
   const key = `uneven-${randomUUID()}`;
-  // b sees 3 requests of the key at first (its lease is LEASE_MAX), then a gets the rest in parallel.
-  const first = await Promise.all([b.take(key), b.take(key), b.take(key)]);
+  // b serves 20 requests of the key (leases of 1, 2, 4, 8 and 10: 25 tokens), then a gets a parallel burst.
+  const first = [];
+  for (let i = 0; i < 20; i++) first.push(await b.take(key));
   const rest = await Promise.all(Array.from({ length: 300 }, () => a.take(key)));
   const allowed = allowedOf([...first, ...rest], 100);
   expect(allowed).toBeLessThanOrEqual(100);
   expect(allowed).toBeGreaterThanOrEqual(100 - (2 - 1) * LEASE_MAX);
-  expect(allowed).toBe(100 - (LEASE_MAX - 3)); // the part of b's lease it never served
+  expect(allowed).toBe(95); // the 5 tokens of b's last lease it never served
 });
 
 it('never serves a lease after its window: tokens left of one window are not spent in the next', async () => {
@@ -64,24 +65,25 @@ it('never serves a lease after its window: tokens left of one window are not spe
   const { a, b } = replicas(points, 1_000);
   const key = `window-${randomUUID()}`;
   const counter = sharedCounter({ redis, prefix, points, windowMs: 1_000 });
-  // a leases a quarter of the budget and serves one request; b spends the rest of the window.
-  expect((await a.take(key)).current).toBe(1);
+  // a serves 4 requests (leases of 1, 2 and 4: 3 tokens left); b spends the rest of the window.
+  for (let i = 1; i <= 4; i++) await a.take(key);
   const first = await Promise.all(Array.from({ length: 40 }, () => b.take(key)));
-  expect(allowedOf(first, points)).toBe(points - leaseSize(points));
+  expect(allowedOf(first, points)).toBe(points - 7);
   // The next window: b spends all of it at once, then a's requests must not be served from its old lease.
   await waitFor(async () => (await redis.exists(counter.getKey(key))) === 0, 'the window to end', 5_000, 5);
   const second = await Promise.all(Array.from({ length: 40 }, () => b.take(key)));
   expect(allowedOf(second, points)).toBe(points);
-  const late = await Promise.all(Array.from({ length: leaseSize(points) }, () => a.take(key)));
+  const late = await Promise.all(Array.from({ length: 3 }, () => a.take(key)));
   expect(allowedOf(late, points)).toBe(0);
 });
 
-it('asks Redis once per lease: a key\'s first requests take LEASE_MAX at a time, and leases shrink near the limit', async () => {
+it('asks Redis once per lease: leases start at 1 token and double up to LEASE_MAX, and shrink near the limit', async () => {
   const { a, calls } = replicas(1_000, 60_000);
   const key = `trips-${randomUUID()}`;
-  for (let i = 0; i < 10 * LEASE_MAX; i++) expect((await a.take(key)).current).toBe(i + 1);
-  expect(calls.redis).toBe(10);
-  expect([leaseSize(1_000), leaseSize(40), leaseSize(20), leaseSize(4), leaseSize(1)]).toEqual([LEASE_MAX, LEASE_MAX, 5, 1, 1]);
+  for (let i = 0; i < 105; i++) expect((await a.take(key)).current).toBe(i + 1);
+  // 1 + 2 + 4 + 8 tokens in 4 calls, then 9 leases of LEASE_MAX.
+  expect(calls.redis).toBe(4 + 9);
+  expect([leaseSize(1_000), leaseSize(1_000, 4), leaseSize(1_000, LEASE_MAX), leaseSize(40, LEASE_MAX), leaseSize(20, LEASE_MAX), leaseSize(4, 8), leaseSize(1, 8)]).toEqual([1, 8, LEASE_MAX, LEASE_MAX, 5, 1, 1]);
 });
 
 it('past the budget refuses from memory until the window ends, without asking Redis', async () => {
@@ -91,7 +93,7 @@ it('past the budget refuses from memory until the window ends, without asking Re
   for (let i = 0; i < 20; i++) answers.push(await a.take(key));
   expect(allowedOf(answers, 5)).toBe(5);
   expect(answers.at(-1)!.ttl).toBeGreaterThan(50_000);
-  // A budget of 5 is leased a token at a time (a quarter of 5 rounds down to 1); the 15 refused asked nothing.
+  // A budget of 5 is leased a token at a time (a quarter of what is left rounds down to 1); the 15 refused asked nothing.
   expect(calls.redis).toBe(5);
 });
 

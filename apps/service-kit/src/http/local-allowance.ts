@@ -12,8 +12,10 @@
  *   window, only tokens within the budget are served, and a lease ends locally at (time the lease
  *   was asked + the window's PTTL Redis answered), never after the window it belongs to;
  * - undershoot at most (N - 1) * L per window: tokens leased by a replica the key's requests no
- *   longer reach stay unused until the window ends (leases shrink to a quarter of the budget last
- *   seen left, so near the limit they are 1 token);
+ *   longer reach stay unused until the window ends. Leases start at 1 token in a window and double
+ *   with each renewal (a replica that sees a key once or twice takes no more than it serves, e.g.
+ *   anonymous requests of one address to many short-lived processes), and shrink to a quarter of
+ *   the budget last seen left (near the limit they are 1 token);
  * - Redis unreachable: the insurance limiter counts per instance, up to N times the budget.
  */
 import { LRUCache } from 'lru-cache';
@@ -33,6 +35,8 @@ interface Lease {
   left: number;
   /** The shared count as of the lease's last token (the lease serves last - left + 1 .. last). */
   last: number;
+  /** Tokens this lease asked for (the next one asks twice as many, up to LEASE_MAX). */
+  size: number;
   /** Date.now() after which the lease is void (never later than its Redis window). */
   expiresAt: number;
   /** The window's budget is spent: refuse locally until expiresAt. */
@@ -50,20 +54,23 @@ export interface LocalAllowanceOptions {
   readonly maxKeys?: number;
 }
 
-export const leaseSize = (leftSeen: number): number => Math.max(1, Math.min(LEASE_MAX, Math.floor(leftSeen / 4)));
+/** The next lease of a key: twice the previous one of the same window (1 for its first), at most LEASE_MAX and a quarter of the budget seen left. */
+export const leaseSize = (leftSeen: number, previousSize = 0): number => Math.max(1, Math.min(LEASE_MAX, previousSize * 2, Math.floor(leftSeen / 4)));
 
 export const createLocalAllowance = ({ counter, points, maxKeys = 10_000 }: LocalAllowanceOptions) => {
   const leases = new LRUCache<string, Lease>({ max: maxKeys });
 
   const renew = async (key: string, previous: Lease | undefined): Promise<void> => {
-    // The budget seen left by this replica's previous lease of the same window, else all of it.
-    const size = leaseSize(previous && previous.expiresAt > Date.now() ? points - previous.last : points);
+    // This replica's previous lease of the same window: the budget it saw left, and its size.
+    const current = previous && previous.expiresAt > Date.now() ? previous : undefined;
+    const size = current ? leaseSize(points - current.last, current.size) : leaseSize(points);
     const askedAt = Date.now();
     const res: RateLimiterRes = await counter.penalty(key, size);
     const granted = Math.max(0, Math.min(size, points - (res.consumedPoints - size)));
     leases.set(key, {
       left: granted,
       last: Math.min(res.consumedPoints, points),
+      size,
       expiresAt: askedAt + res.msBeforeNext,
       spent: res.consumedPoints >= points,
     });
@@ -95,7 +102,7 @@ export const createLocalAllowance = ({ counter, points, maxKeys = 10_000 }: Loca
       }
       const renewing = renew(key, lease);
       // Others of the key wait on the same renewal (an expired lease keeps only this promise).
-      const holder: Lease = lease ?? { left: 0, last: 0, expiresAt: 0, spent: false };
+      const holder: Lease = lease ?? { left: 0, last: 0, size: 0, expiresAt: 0, spent: false };
       holder.renewing = renewing;
       if (!lease) leases.set(key, holder);
       try {
