@@ -11,7 +11,8 @@
  *     metres), under the production budget.
  * Target (seed): p95 <= 5 s; aim 2 s. Run it alone: `flock /tmp/tripgen-bench.lock npm run bench:schedule`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import pg from 'pg';
 import { JWKS_PATH, RESPONSE_TIME_SLO, SERVICES, type CandidatesResponse, type ServiceName } from '@tripgen/catalog';
@@ -43,6 +44,39 @@ const cpuMs = (pid: number | undefined): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
+
+/** CPU ms of each thread of a process, summed by thread name (the main thread is `main`; Node names its workers' and helpers' threads). */
+const threadCpuMs = (pid: number | undefined): Map<string, number> => {
+  const by = new Map<string, number>();
+  if (!pid) return by;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const comm = tid === String(pid) ? 'main' : /\((.*)\)/.exec(stat)![1]!.replace(/\d+$/, '#');
+      const f = stat.replace(/^.*\) /, '').split(' ');
+      by.set(comm, (by.get(comm) ?? 0) + (Number(f[11]) + Number(f[12])) * 10);
+    } catch {
+      // a thread that ended meanwhile
+    }
+  }
+  return by;
+};
+/** CPU ms of the PostgreSQL backends serving these databases (their process titles name the database). */
+const postgresCpuMs = (databases: readonly string[]): Map<number, { db: string; ms: number }> => {
+  const by = new Map<number, { db: string; ms: number }>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const db = cmd.startsWith('postgres: ') ? databases.find((d) => cmd.includes(` ${d} `)) : undefined;
+      if (db) by.set(Number(pid), { db, ms: cpuMs(Number(pid)) });
+    } catch {
+      // a process that ended meanwhile
+    }
+  }
+  return by;
+};
+/** With BENCH_CPU_PROF=<dir>: every service runs with --cpu-prof into that directory, and the bench process profiles its burst there too. */
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 
 ensureStack();
 generateCode();
@@ -79,7 +113,7 @@ try {
       },
       (peer) => ports.get(peer)!,
     );
-    const p = await spawnService(s, env, (line) => console.error(`[${s}] ${line}`));
+    const p = await spawnService(s, env, (line) => console.error(`[${s}] ${line}`), CPU_PROF_DIR ? [`--cpu-prof`, `--cpu-prof-dir=${CPU_PROF_DIR}/${s}`] : []);
     running.push(p);
     cleanups.push(() => p.stop());
   }
@@ -152,12 +186,39 @@ try {
   await sleep(3_000);
   console.log(`bench:schedule on ${os.cpus().length} cores (load ${os.loadavg()[0]!.toFixed(1)}); engine budget ${DEFAULT_ENGINE_BUDGET.maxIterations} iterations / ${DEFAULT_ENGINE_BUDGET.timeLimitMs} ms, shrunk to the 5 s target`);
   const cpuBefore = new Map(running.map((p) => [p.name, cpuMs(p.child.pid)]));
+  const threadsBefore = new Map(running.map((p) => [p.name, threadCpuMs(p.child.pid)]));
+  const dbNames = [...dbUrls.values()].map((u) => new URL(u).pathname.slice(1));
+  const pgBefore = postgresCpuMs(dbNames);
+  const benchThreadsBefore = threadCpuMs(process.pid);
+  // The bench process holds the clients, the gateway and the emulator: a profile of the burst tells them apart (its sampling costs CPU: with BENCH_CPU_PROF only).
+  const profiler = CPU_PROF_DIR ? new Session() : undefined;
+  profiler?.connect();
+  await profiler?.post('Profiler.enable');
+  await profiler?.post('Profiler.start');
   const benchCpuBefore = process.cpuUsage();
   const burstStart = performance.now();
+  const burstFrom = process.hrtime.bigint() / 1000n;
   const burst = await Promise.all(travellers.map((a, i) => schedule(a, trips[i]!)));
   const burstMs = performance.now() - burstStart;
   const benchCpu = process.cpuUsage(benchCpuBefore);
   const cpuDuring = running.map((p) => [p.name, cpuMs(p.child.pid) - cpuBefore.get(p.name)!] as const);
+  const threadsDuring = running.map((p) => {
+    const before = threadsBefore.get(p.name)!;
+    return [p.name, [...threadCpuMs(p.child.pid)].map(([t, ms]) => [t, ms - (before.get(t) ?? 0)] as const).filter(([, ms]) => ms > 0)] as const;
+  });
+  const pgAfter = postgresCpuMs(dbNames);
+  const pgByService = new Map<string, number>();
+  for (const [pid, { db, ms }] of pgAfter) {
+    const service = [...dbUrls].find(([, u]) => new URL(u).pathname.slice(1) === db)![0];
+    pgByService.set(service, (pgByService.get(service) ?? 0) + ms - (pgBefore.get(pid)?.ms ?? 0));
+  }
+  const pgDuring = [...pgByService.values()].reduce((n, ms) => n + ms, 0);
+  const benchThreads = [...threadCpuMs(process.pid)].map(([t, ms]) => [t, ms - (benchThreadsBefore.get(t) ?? 0)] as const).filter(([, ms]) => ms > 0);
+  const profile = (await profiler?.post('Profiler.stop'))?.profile;
+  profiler?.disconnect();
+  if (profile) writeFileSync(`${CPU_PROF_DIR}/bench-burst.cpuprofile`, JSON.stringify(profile));
+  // The services' profiles cover their whole run; their samples are stamped on this clock (CLOCK_MONOTONIC, µs), so the burst can be cut out of them.
+  if (CPU_PROF_DIR) writeFileSync(`${CPU_PROF_DIR}/burst-window.json`, JSON.stringify({ fromUs: Number(burstFrom), toUs: Number(process.hrtime.bigint() / 1000n) }));
   const ok = burst.filter((r) => r.status === 'completed').map((r) => r.ms);
   const target = RESPONSE_TIME_SLO.itinerary.p95Ms;
   console.log(`\n1. ${CONCURRENT} schedule requests at once, through the gateway (request -> completed):`);
@@ -168,6 +229,36 @@ try {
   const where = [...cpuDuring, ['bench (gateway, emulator, clients)', (benchCpu.user + benchCpu.system) / 1000] as const];
   const total = where.reduce((n, [, ms]) => n + ms, 0);
   console.log(`   CPU during the burst: ${where.map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ')}; ${(total / CONCURRENT).toFixed(0)} ms a schedule`);
+  // The same, a schedule at a time and thread by thread, with PostgreSQL, and the bench process split by what its profile was running.
+  {
+    const per = (ms: number) => (ms / CONCURRENT).toFixed(1);
+    for (const [name, threads] of threadsDuring) console.log(`     ${name.padEnd(10)} ${threads.map(([t, ms]) => `${t} ${per(ms)}`).join(', ')} ms a schedule`);
+    console.log(`     postgres   ${per(pgDuring)} ms a schedule (backends of the bench databases: ${[...pgByService].map(([db, ms]) => `${db} ${per(ms)}`).join(', ')})`);
+    // Self time by the part of the bench process each sample's stack belongs to.
+    const bench = `     bench      ${benchThreads.map(([t, ms]) => `${t} ${per(ms)}`).join(', ')} ms a schedule`;
+    if (!profile) console.log(bench);
+    else {
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const partOf = (id: number): string => {
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+        const url = nodes.get(at)!.callFrame.url;
+        if (url.includes('servicebus-emulator')) return 'emulator';
+        if (url.includes('gateway') || url.includes('http-proxy') || url.includes('reply-from')) return 'gateway';
+        if (url.includes('bench-schedule')) return 'clients';
+      }
+      const fn = nodes.get(id)!.callFrame.functionName;
+      return fn === '(idle)' ? 'idle' : fn === '(garbage collector)' ? 'gc' : 'other';
+    };
+    const samples = new Map<string, number>();
+    for (const s of profile.samples ?? []) samples.set(partOf(s), (samples.get(partOf(s)) ?? 0) + 1);
+    const busy = [...samples].filter(([k]) => k !== 'idle').reduce((n, [, c]) => n + c, 0);
+    const mainMs = benchThreads.find(([t]) => t === 'main')?.[1] ?? 0;
+    console.log(`${bench}; its main thread by profile: ${[...samples].filter(([k]) => k !== 'idle').map(([k, c]) => `${k} ${per((mainMs * c) / busy)}`).join(', ')}`);
+    }
+    console.log(`     in all with postgres: ${per(total + pgDuring)} ms a schedule`);
+  }
   // Where each request waited: the rows' own timestamps (one machine, one clock), hop by hop.
   {
     const ids = burst.map((r) => r.id!).filter(Boolean);

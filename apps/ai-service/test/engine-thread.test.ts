@@ -11,10 +11,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { bundleService, threadEntries } from '@tripgen/service-kit/build';
-import { haversineMatrix, travelPoints } from '@tripgen/planner';
+import { haversineMatrix, travelPoints, type PlanResult } from '@tripgen/planner';
 import { describe, expect, it } from 'vitest';
 import { NODE_FLAGS } from '@tripgen/catalog';
-import { engineThreadModule, type EngineAnswer, type EngineTask } from '../src/planning/engine.ts';
+import { engineThreadModule, inThreadEngine, threadEngine, type EngineAnswer, type EngineTask } from '../src/planning/engine.ts';
 import { keywordWeights } from '../src/planning/interests.ts';
 import { scheduleRequest } from '../src/planning/plan-trip.ts';
 import { SEOUL, request, withOpening } from './fixtures/places.ts';
@@ -22,6 +22,8 @@ import { SEOUL, request, withOpening } from './fixtures/places.ts';
 const SERVICE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const DATES = ['2026-09-24', '2026-09-25', '2026-09-26'];
 const BUDGET = { timeLimitMs: 500, maxIterations: 200 };
+/** A plan without its clock readings (the iteration budget is the stop: the rest is deterministic). */
+const withoutTimes = (plan: PlanResult) => ({ ...plan, stats: { ...plan.stats, elapsedMs: 0, bestElapsedMs: 0 } });
 
 describe('the engine thread', () => {
   it('is found beside the module that starts it: the source through tsx, the bundle on plain node', () => {
@@ -43,7 +45,7 @@ describe('the engine thread', () => {
       // A router's matrix (the model's times under another name): the plan must say it used it.
       const travelTimes = { ...matrix, source: 'osrm' };
       const answer = await pool.run({ message, candidates, weights, budget: BUDGET, travelTimes });
-      if (!('planned' in answer)) throw new Error(`the thread answered a failure: ${answer.failure}`);
+      if (!('planned' in answer)) throw new Error(`the thread answered ${JSON.stringify(answer)}`);
       const stops = answer.planned.plan.days.flatMap((d) => d.stops);
       expect(stops.length).toBeGreaterThan(0);
       expect(answer.planned.plan.travel?.source).toBe('osrm');
@@ -73,5 +75,61 @@ describe('the engine thread', () => {
     expect(run.stderr).not.toMatch(/ERR_WORKER_INVALID_EXEC_ARGV/);
     expect(run.status, run.stderr).toBe(0);
     expect(Number(run.stdout.trim())).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('keeps a candidate set sent with an id and plans the same from the id alone; an id it does not keep is answered as such; only the hard places come back', async () => {
+    const server = await bundleService(SERVICE_DIR);
+    const { filename } = engineThreadModule(pathToFileURL(server).href);
+    const pool = new Piscina<EngineTask, EngineAnswer>({ filename, maxThreads: 1, execArgv: [] });
+    try {
+      const message = request({ dates: DATES, mustVisit: [SEOUL.museum.id] });
+      const candidates = [withOpening(SEOUL.museum, DATES), withOpening(SEOUL.bukchon, DATES), withOpening(SEOUL.tower, DATES), withOpening(SEOUL.gyeongbokgung, DATES)];
+      const task = { message, weights: keywordWeights(message.trip.interests), budget: BUDGET };
+      const full = await pool.run({ ...task, candidates, candidateSet: 7 });
+      const byId = await pool.run({ ...task, candidateSet: 7 });
+      if (!('planned' in full) || !('planned' in byId)) throw new Error(`the thread answered ${JSON.stringify([full, byId])}`);
+      expect(withoutTimes(byId.planned.plan)).toEqual(withoutTimes(full.planned.plan));
+      expect(byId.planned.plan.days.flatMap((d) => d.stops).length).toBeGreaterThan(1);
+      expect(full.planned.request.places.map((p) => p.locationId)).toEqual([SEOUL.museum.id]);
+      expect(await pool.run({ ...task, candidateSet: 8 })).toEqual({ unknownSet: 8 });
+    } finally {
+      await pool.destroy();
+    }
+  }, 60_000);
+
+  it('in the service (threadEngine): the same plan as in the thread that asks, each schedule of an area sending its candidates once', async () => {
+    const engine = threadEngine();
+    try {
+      const candidates = [withOpening(SEOUL.museum, DATES), withOpening(SEOUL.bukchon, DATES), withOpening(SEOUL.tower, DATES)];
+      for (const travelMode of ['walk', 'car'] as const) {
+        const message = request({ dates: DATES, travelMode });
+        const task = { message, candidates, weights: keywordWeights(message.trip.interests), budget: BUDGET };
+        const here = await inThreadEngine.plan(task);
+        expect(withoutTimes((await engine.plan(task)).plan)).toEqual(withoutTimes(here.plan));
+      }
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
+
+  it('ends a plan for the schedules that came in while it ran: the event loop counts them in shared memory, the thread reads it between iterations', async () => {
+    const engine = threadEngine();
+    try {
+      const message = request({ dates: DATES });
+      const candidates = [SEOUL.museum, SEOUL.bukchon, SEOUL.tower, SEOUL.gyeongbokgung, SEOUL.jogyesa, SEOUL.insadong, SEOUL.changdeokgung, SEOUL.gwangjang].map((p) => withOpening(p, DATES));
+      // A budget only the clock would end (20 s), so what ends it here is the yield.
+      const task = { message, candidates, weights: keywordWeights(message.trip.interests), budget: { timeLimitMs: 20_000, maxIterations: 100_000_000 } };
+      const waiting = new Int32Array(new SharedArrayBuffer(4));
+      Atomics.store(waiting, 0, 1);
+      const running = engine.plan({ ...task, yieldTo: { waiting, afterIterations: 50 } });
+      await new Promise((r) => setTimeout(r, 200));
+      Atomics.store(waiting, 0, 2);
+      const { plan } = await running;
+      expect(plan.stats.stoppedBy).toBe('yielded');
+      expect(plan.stats.iterations).toBeGreaterThanOrEqual(50);
+      expect(plan.days.flatMap((d) => d.stops).length).toBeGreaterThan(0);
+    } finally {
+      await engine.close();
+    }
   }, 60_000);
 });

@@ -66,13 +66,14 @@ describe('the engine budget', () => {
     expect(engineBudget(configured, t0, t0 + span + 5_000)).toEqual({ timeLimitMs: MIN_ENGINE_MS, maxIterations: 600 });
   });
 
-  it('behind others and late: fewer iterations, never below the floor', () => {
-    expect(engineBudget(configured, t0, t0 + span - 1_200, 2)).toEqual({ timeLimitMs: 600, maxIterations: Math.floor((600 * 1_200) / span / 2) });
+  it('behind others, late or not: the floor of iterations, and its share of the time left', () => {
+    expect(engineBudget(configured, t0, t0 + span - 1_200, 2)).toEqual({ timeLimitMs: 600, maxIterations: MIN_ENGINE_ITERATIONS });
     expect(engineBudget(configured, t0, t0 + span + 5_000, 2)).toEqual({ timeLimitMs: MIN_ENGINE_MS, maxIterations: MIN_ENGINE_ITERATIONS });
   });
 
-  it('with others waiting for the engine: its share of the time left', () => {
-    expect(engineBudget(configured, t0, t0, 4)).toEqual({ timeLimitMs: configured.timeLimitMs, maxIterations: 150 });
+  it('with others waiting for the engine: the floor however early, its share of the time left, never more than configured', () => {
+    expect(engineBudget(configured, t0, t0, 2)).toEqual({ timeLimitMs: configured.timeLimitMs, maxIterations: MIN_ENGINE_ITERATIONS });
+    expect(engineBudget(configured, t0, t0, 4)).toEqual({ timeLimitMs: configured.timeLimitMs, maxIterations: MIN_ENGINE_ITERATIONS });
     expect(engineBudget(configured, t0, t0 + span / 2, 10)).toEqual({ timeLimitMs: span / 20, maxIterations: MIN_ENGINE_ITERATIONS });
     expect(engineBudget({ timeLimitMs: 100, maxIterations: 20 }, t0, t0, 4)).toEqual({ timeLimitMs: 100, maxIterations: 20 });
   });

@@ -6,7 +6,7 @@
  * router that does not answer never fails a schedule: the haversine model answers and the result
  * says so (`travel.fallback`).
  */
-import { haversineKm, travelMinutes, type LatLng } from '@tripgen/planner';
+import { haversineKm, haversineMatrix, travelMinutes, type LatLng } from '@tripgen/planner';
 import { createTravelTimeProvider } from '@tripgen/planner/routing';
 import { loadConfig } from '@tripgen/service-kit';
 import { startOsrmStub, stubSeconds, type OsrmStub } from '@tripgen/testing/osrm-stub';
@@ -57,6 +57,18 @@ describe('travel times of a schedule, as configured', () => {
     expect(firstLegs(result).length).toBeGreaterThan(0);
     for (const leg of firstLegs(result)) expect(leg.minutes).toBe(travelMinutes(LODGING, leg.to, 'walk'));
     expect(osrm.requests).toHaveLength(0);
+  });
+
+  it('default: the model\'s times are the engine\'s own (no matrix built for it), the same plan to the byte as with the model\'s matrix carried to it', async () => {
+    const carried: GenerateDeps = { ...depsFor({}), travelTimes: { name: 'the model, as a matrix', matrix: async (points, mode) => haversineMatrix(points, mode) } };
+    for (const travelMode of ['walk', 'transit', 'car'] as const) {
+      const message = request({ dates: DATES, travelMode });
+      const own = await generateSchedule(message, depsFor({}));
+      expect(own.request.travelTimes).toBeUndefined();
+      const viaMatrix = await generateSchedule(message, carried);
+      expect(viaMatrix.request.travelTimes?.source).toBe('haversine');
+      expect(JSON.stringify(own.result)).toBe(JSON.stringify(viaMatrix.result));
+    }
   });
 
   it('ROUTING_PROVIDER=osrm: the router\'s table (foot profile for a walk), every leg its duration in whole minutes, and the next schedule of the same trip from the cache', async () => {

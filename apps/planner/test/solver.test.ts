@@ -98,4 +98,17 @@ describe('TOPTW solver constraints', () => {
     const r = solveTopTw(lineProblem({ windows, mandatory: [3] }), { maxIterations: 100, timeLimitMs: 60_000 });
     expect(r.tours.flat()).toContain(3);
   });
+
+  it('gives the CPU back once its floor of iterations is done and work waits (yieldTo), and runs its budget when none waits', () => {
+    const instance = loadBenchmarkInstance('pr01_10', 'pr01');
+    let asked = 0;
+    const waiting = () => (asked++, true);
+    const yielded = solveTopTw(topTwToCoreProblem(instance, 2), { seed: 3, ...budget, yieldTo: { afterIterations: 25, when: waiting } });
+    expect(yielded.stats).toMatchObject({ iterations: 25, stoppedBy: 'yielded' });
+    expect(asked).toBe(1);
+    expect(checkTopTwSolution(instance, yielded.tours, 2).errors).toEqual([]);
+    const full = solveTopTw(topTwToCoreProblem(instance, 2), { seed: 3, ...budget, yieldTo: { afterIterations: 25, when: () => false } });
+    expect(full.stats).toMatchObject({ iterations: budget.maxIterations, stoppedBy: 'iterations' });
+    expect(full.tours).toEqual(solveTopTw(topTwToCoreProblem(instance, 2), { seed: 3, ...budget }).tours);
+  });
 });

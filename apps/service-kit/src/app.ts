@@ -25,6 +25,7 @@ import { AJV_OPTIONS, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
 import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
 import { createMetrics, type Metrics } from './telemetry/metrics.ts';
+import { requestLogger, type PinoLogger } from './telemetry/request-logger.ts';
 import { endServerSpan, setupTracing, startServerSpan, type Tracing } from './telemetry/tracing.ts';
 
 export interface Database {
@@ -73,6 +74,8 @@ export interface CreateAppOptions {
 export type App = FastifyInstance;
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+const REQUEST_SPAN = Symbol('tripgen.requestSpan');
+type RawWithSpan = IncomingMessage & { [REQUEST_SPAN]?: Span };
 const OPERATIONAL_PATHS = new Set<string>([HEALTH_PATHS.liveness, HEALTH_PATHS.readiness, HEALTH_PATHS.startup, METRICS_PATH, OPENAPI_PATH]);
 
 
@@ -107,14 +110,14 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
       : undefined,
   );
   // The server span starts when Fastify makes the request's logger, so that every line of the
-  // request, "incoming request" included, carries its trace id; onRequest picks the span up.
-  const requestSpans = new WeakMap<IncomingMessage, Span>();
+  // request, "incoming request" included, carries its trace id; onRequest picks the span up (from a
+  // property of the raw request: a WeakMap entry per request cost GC time, issue 15).
   const app = Fastify({
     childLoggerFactory: (logger, bindings, childOptions, rawReq) => {
-      const { span } = startServerSpan(tracing, `${rawReq.method ?? 'HTTP'} request`, rawReq.headers);
-      requestSpans.set(rawReq, span);
+      const span = startServerSpan(tracing, `${rawReq.method ?? 'HTTP'} request`, rawReq.headers).span;
+      (rawReq as RawWithSpan)[REQUEST_SPAN] = span;
       const sc = span.spanContext();
-      return logger.child({ ...bindings, trace_id: sc.traceId, span_id: sc.spanId }, childOptions);
+      return requestLogger(logger as PinoLogger, { ...bindings, trace_id: sc.traceId, span_id: sc.spanId }, childOptions);
     },
     logger:
       opts.logger === false
@@ -159,39 +162,41 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     onShutdown: (stop: () => Promise<void>) => void stoppers.push(stop),
   } satisfies Kit);
 
-  app.addHook('onRequest', async (request, reply) => {
-    const name = `${request.method} ${request.routeOptions.url ?? 'unmatched'}`;
-    // Without a logger (logger: false) Fastify makes no child logger: start the span here.
-    const span = requestSpans.get(request.raw) ?? startServerSpan(tracing, name, request.headers).span;
-    span.updateName(name);
-    request.span = span;
-    const sc = span.spanContext();
-    reply.header('x-request-id', request.id);
-    reply.header('traceparent', `00-${sc.traceId}-${sc.spanId}-0${sc.traceFlags}`);
-  });
-  // While draining, every answer asks the client to reconnect (to another pod): kept-alive
-  // connections would otherwise hold the server open and keep landing on a closing pod.
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (health.draining) reply.header('connection', 'close');
-    return payload;
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    const route = request.routeOptions.url ?? (reply.statusCode === 404 ? 'not_found' : 'unmatched');
-    metrics.httpDuration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
-    if (request.span) endServerSpan(request.span, reply.statusCode, route, request.method);
-  });
-
-  registerProblemHandlers(app);
-
   // Helmet's security headers, computed once: @fastify/helmet builds the middleware (and parses the
   // CSP directives) again on every request, measured at about 23 us of each cached GET (issue 15).
   // They go into the reply's own headers, so that Node writes the head in one go: a header set on the
   // raw response makes it validate and merge every header of the answer one by one (issue 15).
   const securityHeaders = helmetHeaders();
-  app.addHook('onRequest', (_request, reply, done) => {
+  // The kit's hooks take Fastify's callback, not a promise: nothing in them waits, and an async
+  // hook costs a promise and a microtask of every request. One hook starts every request (span,
+  // request id, security headers): each hook is a step of Fastify's chain.
+  app.addHook('onRequest', (request, reply, done) => {
+    // Without a logger (logger: false) Fastify makes no child logger: start the span here.
+    const span = (request.raw as RawWithSpan)[REQUEST_SPAN] ?? startServerSpan(tracing, 'HTTP request', request.headers).span;
+    // An unsampled span records nothing: its name is not worth building.
+    if (span.isRecording()) span.updateName(`${request.method} ${request.routeOptions.url ?? 'unmatched'}`);
+    request.span = span;
+    const sc = span.spanContext();
+    reply.header('x-request-id', request.id);
+    reply.header('traceparent', `00-${sc.traceId}-${sc.spanId}-0${sc.traceFlags}`);
     reply.headers(securityHeaders);
     done();
   });
+  // While draining, every answer asks the client to reconnect (to another pod): kept-alive
+  // connections would otherwise hold the server open and keep landing on a closing pod.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (health.draining) reply.header('connection', 'close');
+    done(null, payload);
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? (reply.statusCode === 404 ? 'not_found' : 'unmatched');
+    metrics.httpDuration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    if (request.span) endServerSpan(request.span, reply.statusCode, route, request.method);
+    done();
+  });
+
+  registerProblemHandlers(app);
+
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
     retryAfter: RETRY_AFTER_SECONDS.unavailable,
@@ -221,13 +226,33 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
 
   // Who is calling, before rate limiting (which counts per user). Failures are kept and only
   // turned into a 401 by routes that require a token.
-  app.addHook('onRequest', async (request) => {
+  // A token verified before is answered without a promise (the hot path of every repeated request).
+  const authFailed = (request: FastifyRequest, err: unknown) => {
+    request.authProblem = err instanceof HttpProblem ? err : new HttpProblem(401, 'The access token could not be verified');
+  };
+  app.addHook('onRequest', (request, _reply, done) => {
+    let token: string | undefined;
     try {
-      const token = bearerToken(request.headers.authorization);
-      if (token) request.user = await opts.verifier.verify(token);
+      token = bearerToken(request.headers.authorization);
     } catch (err) {
-      request.authProblem = err instanceof HttpProblem ? err : new HttpProblem(401, 'The access token could not be verified');
+      authFailed(request, err);
     }
+    if (!token) return done();
+    const known = opts.verifier.verified?.(token);
+    if (known) {
+      request.user = known;
+      return done();
+    }
+    opts.verifier.verify(token).then(
+      (user) => {
+        request.user = user;
+        done();
+      },
+      (err: unknown) => {
+        authFailed(request, err);
+        done();
+      },
+    );
   });
   app.decorate('authenticate', async (request: FastifyRequest) => {
     if (request.authProblem) throw request.authProblem;
@@ -235,6 +260,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   });
 
   const internal = internalPrefix(config.serviceName);
+  const internalSlash = `${internal}/`;
   await app.register(rateLimit, {
     global: true,
     hook: 'preHandler',
@@ -245,8 +271,9 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     // Service-to-service calls are not a user's requests: the mesh admits only the callers of the
     // call graph there, and under-pressure still sheds them when the pod is overloaded.
     allowList: (request) => {
-      const path = request.url.split('?')[0] ?? '';
-      return OPERATIONAL_PATHS.has(path) || path === internal || path.startsWith(`${internal}/`);
+      const query = request.url.indexOf('?');
+      const path = query === -1 ? request.url : request.url.slice(0, query);
+      return OPERATIONAL_PATHS.has(path) || path === internal || path.startsWith(internalSlash);
     },
     errorResponseBuilder: (_request, context) => new HttpProblem(429, `Rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`),
   });

@@ -9,4 +9,5 @@ export { createPrismaClient, prismaDatabase, servicePrismaClient } from './data/
 export { databasePassword, entraTokenPassword, poolConfigWithPassword, POSTGRES_ENTRA_SCOPE } from './data/postgres-entra.ts';
 export { ProblemSchema } from './http/schemas.ts';
 export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type AttemptVerdict } from './http/failure-throttle.ts';
+export { LEASE_MAX } from './http/local-allowance.ts';
 export { createServiceClient, ServiceAnswerError, ServiceUnavailableError, type CallOptions, type ServiceClient } from './http/service-client.ts';

@@ -5,6 +5,7 @@
  */
 import { RATE_LIMIT } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEASE_MAX } from '@tripgen/service-kit';
 import { waitFor } from '@tripgen/testing';
 import { startUserService, type RunningUserService } from './harness.ts';
 
@@ -47,8 +48,8 @@ describe('replicas', () => {
     expect(Number(limited?.headers['retry-after'])).toBeGreaterThan(0);
   });
 
-  // The documented overshoot bound of a burst is zero while Redis answers: each request is one atomic
-  // increment of the shared count before it is served (apps/service-kit/src/http/shared-counter.ts).
+  // The documented overshoot bound of a burst is zero while Redis answers: each replica serves only
+  // tokens it leased from the shared count with one atomic increment (apps/service-kit/src/http/local-allowance.ts).
   it('let exactly the budget of a parallel burst through, sent to both replicas at once', async () => {
     const headers = await newUser();
     const burst = await Promise.all(
@@ -57,6 +58,23 @@ describe('replicas', () => {
     const statuses = burst.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 200)).toHaveLength(RATE_LIMIT.max);
     expect(statuses.filter((s) => s === 429)).toHaveLength(RATE_LIMIT.max * 2);
+  });
+
+  // The bound of apps/service-kit/README.md for N = 2 replicas: never over the budget, and at most
+  // (N - 1) * LEASE_MAX under it (a lease taken by a replica the user's requests stop reaching).
+  it('bound a parallel burst after one replica served the user for a while: no overshoot, at most LEASE_MAX under the budget', async () => {
+    const headers = await newUser();
+    const get = (r: RunningUserService) => r.app.inject({ method: 'GET', url: '/api/v1/users/me', headers });
+    // b serves 12 requests (leases of 1, 2, 4 and 8 tokens: 3 left), then a parallel burst reaches a only.
+    const first: number[] = [];
+    for (let i = 0; i < 12; i++) first.push((await get(b)).statusCode);
+    const burst = (await Promise.all(Array.from({ length: RATE_LIMIT.max * 2 }, () => get(a)))).map((r) => r.statusCode);
+    const statuses = [...first, ...burst];
+    const allowed = statuses.filter((s) => s === 200).length;
+    expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+    expect(allowed).toBeLessThanOrEqual(RATE_LIMIT.max);
+    expect(allowed).toBeGreaterThanOrEqual(RATE_LIMIT.max - (2 - 1) * LEASE_MAX);
+    expect(allowed).toBe(RATE_LIMIT.max - 3); // the part of b's last lease it never served
   });
 
   it('invalidate a cached profile on every replica when one of them writes', async () => {

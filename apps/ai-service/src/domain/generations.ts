@@ -5,7 +5,7 @@
  * consumer: exactly one final state, exactly one notification.
  */
 import { QUEUES, SCHEDULE_NOTIFICATIONS, type GenerationState, type NotificationMessage, type ScheduleGenerationMessage, type ScheduleResult } from '@tripgen/catalog';
-import { enqueue, type SqlExecutor } from '@tripgen/service-kit/messaging';
+import { outboxInsertSql, outboxMessage, outboxRowParams, type SqlExecutor } from '@tripgen/service-kit/messaging';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
 export type Outcome = { status: 'completed'; result: ScheduleResult; engineMs: number } | { status: 'failed'; error: string };
@@ -29,20 +29,32 @@ const notification = (ids: { scheduleId: string; tripId: string; userId: string 
     : { userId: ids.userId, type: SCHEDULE_NOTIFICATIONS.failed, payload: { scheduleId: ids.scheduleId, tripId: ids.tripId, error: outcome.error } };
 
 /** Final state plus its notification, on the caller's transaction; false when the row was already final. */
+/**
+ * The outcome and its notification, one statement (one round trip on the path every schedule
+ * takes): the notification is written only when the row was still `running`.
+ */
+const FINISH_SQL = `
+WITH finished AS (
+  UPDATE generations SET status = $2::"GenerationStatus", result = $3::jsonb, error = $4::text, engine_ms = $5::int, finished_at = clock_timestamp()
+   WHERE id = $1::uuid AND status = 'running'
+  RETURNING id
+), outbox AS (
+  ${outboxInsertSql(6, 'EXISTS (SELECT 1 FROM finished)')}
+)
+SELECT id::text AS id FROM finished`;
+
 export const finishGeneration = async (tx: SqlExecutor, ids: { scheduleId: string; tripId: string; userId: string }, outcome: Outcome): Promise<boolean> => {
-  const changed = await tx.$executeRawUnsafe(
-    `UPDATE generations SET status = $2::"GenerationStatus", result = $3::jsonb, error = $4, engine_ms = $5, finished_at = clock_timestamp()
-      WHERE id = $1::uuid AND status = 'running'`,
+  const n = notification(ids, outcome);
+  const finished = await tx.$queryRawUnsafe<{ id: string }[]>(
+    FINISH_SQL,
     ids.scheduleId,
     outcome.status,
     outcome.status === 'completed' ? JSON.stringify(outcome.result) : null,
     outcome.status === 'failed' ? outcome.error : null,
     outcome.status === 'completed' ? outcome.engineMs : null,
+    ...outboxRowParams([outboxMessage(QUEUES.notification, n, { messageId: notificationId(ids.scheduleId, n.type) })]),
   );
-  if (changed === 0) return false;
-  const n = notification(ids, outcome);
-  await enqueue(tx, QUEUES.notification, n, { messageId: notificationId(ids.scheduleId, n.type) });
-  return true;
+  return finished.length === 1;
 };
 
 export const generationRepository = (prisma: PrismaClient) => ({

@@ -9,19 +9,26 @@ import { Piscina } from 'piscina';
 import { NODE_FLAGS, type ScheduleGenerationMessage, type ScheduleResult } from '@tripgen/catalog';
 import type { TravelTimeMatrix } from '@tripgen/planner';
 import type { CategoryWeights } from './interests.ts';
-import { GenerationFailure, planTrip, type PlannedTrip } from './plan-trip.ts';
+import { GenerationFailure, planTrip, type EngineYield, type PlannedTrip } from './plan-trip.ts';
 import type { Candidate, EngineBudget } from './problem.ts';
 
 export interface EngineTask {
   readonly message: ScheduleGenerationMessage;
-  readonly candidates: readonly Candidate[];
+  /** Left out when `candidateSet` names a set the thread already keeps. */
+  readonly candidates?: readonly Candidate[];
+  /**
+   * The id of this candidate set on the thread: given with `candidates`, the thread keeps them
+   * under it; given alone, it plans with the ones it kept (or answers `unknownSet`).
+   */
+  readonly candidateSet?: number;
   readonly weights: CategoryWeights;
   readonly budget: EngineBudget;
   readonly base?: ScheduleResult;
   /** A router's matrix for the request's points (plain data: it crosses to the engine thread by structured clone). */
   readonly travelTimes?: TravelTimeMatrix;
+  readonly yieldTo?: EngineYield;
 }
-export type EngineAnswer = { readonly planned: PlannedTrip } | { readonly failure: string };
+export type EngineAnswer = { readonly planned: PlannedTrip } | { readonly failure: string } | { readonly unknownSet: number };
 
 export interface Engine {
   plan(task: EngineTask): Promise<PlannedTrip>;
@@ -30,13 +37,17 @@ export interface Engine {
 
 const unwrap = (answer: EngineAnswer): PlannedTrip => {
   if ('failure' in answer) throw new GenerationFailure(answer.failure);
+  if ('unknownSet' in answer) throw new Error(`the engine thread does not keep candidate set ${answer.unknownSet}`);
   return answer.planned;
 };
 
 export const inThreadEngine: Engine = {
-  plan: async (t) => planTrip(t.message, t.candidates, t.weights, t.budget, { base: t.base, travelTimes: t.travelTimes }),
+  plan: async (t) => planTrip(t.message, t.candidates ?? [], t.weights, t.budget, { base: t.base, travelTimes: t.travelTimes, yieldTo: t.yieldTo }),
   close: async () => undefined,
 };
+
+/** The candidate sets counted as kept by the thread: half of what it keeps (engine-thread.ts), so one counted is there unless the thread restarted. */
+const CANDIDATE_SETS_SENT = 16;
 
 /**
  * The thread's module, next to this one: engine-thread.ts when the service runs from source (tests,
@@ -50,6 +61,13 @@ export const engineThreadModule = (here: string = import.meta.url): { readonly f
  * One engine thread, kept warm: the pod asks for half a core (catalog resources), so the event loop
  * and one engine thread are what it can use; plans queue for it one at a time, as before, while
  * the event loop keeps serving.
+ *
+ * A candidate set (~200 places with their opening on each date) crosses to the thread once: the
+ * candidate cache hands concurrent schedules of one area the same array, which is given an id
+ * here; the thread keeps the sets it was sent by id, and later tasks of the same set carry the id
+ * alone. Copying it for every schedule (structured clone, both threads) was a few ms of CPU a
+ * schedule on the engine's thread, the one every schedule of a burst queues for. (A thread that
+ * no longer keeps a set, say after a restart, answers so, and the task is sent again in full.)
  */
 export const threadEngine = (): Engine => {
   const { filename, loader } = engineThreadModule();
@@ -63,8 +81,24 @@ export const threadEngine = (): Engine => {
     idleTimeout: Number.POSITIVE_INFINITY,
     execArgv,
   });
+  const ids = new WeakMap<readonly Candidate[], number>();
+  let nextId = 0;
+  /** Ids of the sets sent to the thread lately, oldest first. */
+  const sent: number[] = [];
   return {
-    plan: async (task) => unwrap(await pool.run(task)),
+    async plan(task) {
+      const { candidates } = task;
+      if (!candidates) return unwrap(await pool.run(task));
+      let id = ids.get(candidates);
+      if (id === undefined) ids.set(candidates, (id = nextId++));
+      if (sent.includes(id)) {
+        const answer = await pool.run({ ...task, candidates: undefined, candidateSet: id });
+        if (!('unknownSet' in answer)) return unwrap(answer);
+      }
+      sent.push(id);
+      if (sent.length > CANDIDATE_SETS_SENT) sent.shift();
+      return unwrap(await pool.run({ ...task, candidateSet: id }));
+    },
     close: () => pool.destroy(),
   };
 };

@@ -38,7 +38,7 @@ export interface Generated {
   /** Engine wall-clock time of the main plan, ms. */
   readonly engineMs: number;
   readonly candidates: number;
-  /** The engine request, for the checker and the evaluation. */
+  /** The engine request, for the checker and the evaluation (from the engine thread, its hard places only: engine-thread.ts). */
   readonly request: PlanRequest;
   readonly plan: PlanResult;
 }
@@ -53,10 +53,13 @@ const FINISH_MARGIN_MS = 250;
  * service reading it), and never below `MIN_ENGINE_MS`. Alone, that is all: the configured
  * iterations are the usual, deterministic stop (the eval:itinerary figures). With other schedules
  * of this process waiting for the engine (it runs one at a time), the time left is shared among
- * them and the iterations shrink in proportion to the time left and the schedules waiting, never
- * below `MIN_ENGINE_ITERATIONS`: on the eval:itinerary requests 50 iterations reach 96.9 % of a
- * 60-second run's score in a fifth of the time of 600 (99.2 %), so a backlog (fifty requests at
- * once, a broker outage) still gets real plans within the quality target, quicker.
+ * them and each gets the floor, `MIN_ENGINE_ITERATIONS`: on the eval:itinerary requests 50
+ * iterations reach 96.9 % of a 60-second run's score in a fifth of the time of 600 (99.2 %), so a
+ * backlog (fifty requests at once, a broker outage) still gets real plans within the quality
+ * target. Not more while others wait: the engine's CPU is what the waiting schedules queue for,
+ * and every iteration past the floor moves all of them later (bench:schedule: a share in
+ * proportion to the time left gave the first of a burst 100-270 iterations, p95 engine 180-390 ms
+ * on one thread, for a point or two of score).
  */
 export const TARGET_RESERVE_MS = 1_000;
 export const MIN_ENGINE_MS = 50;
@@ -67,8 +70,7 @@ export const engineBudget = (configured: EngineBudget, requestedAt: number, now:
   const n = Math.max(1, waiting);
   const timeLimitMs = Math.round(Math.max(MIN_ENGINE_MS, Math.min(configured.timeLimitMs, left / n)));
   if (n === 1) return { timeLimitMs, maxIterations: configured.maxIterations };
-  const share = Math.max(0, Math.min(1, left / span));
-  return { timeLimitMs, maxIterations: Math.min(configured.maxIterations, Math.max(MIN_ENGINE_ITERATIONS, Math.floor((configured.maxIterations * share) / n))) };
+  return { timeLimitMs, maxIterations: Math.min(configured.maxIterations, MIN_ENGINE_ITERATIONS) };
 };
 
 /** Schedules of this process waiting for the engine or in it: they share the time left. */
@@ -76,18 +78,25 @@ export interface EngineBacklog {
   size(): number;
   /** Counts one schedule in; the function returned counts it out (once, however often called). */
   enter(): () => void;
+  /**
+   * The same count in shared memory, read by the engine thread: a plan running when others come
+   * in ends after `MIN_ENGINE_ITERATIONS` (a burst's first schedules arrive alone, get the whole
+   * budget, and would hold the one engine thread for up to a second while the rest queue).
+   */
+  readonly shared: Int32Array;
 }
 export const engineBacklog = (): EngineBacklog => {
-  let n = 0;
+  const shared = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   return {
-    size: () => n,
+    shared,
+    size: () => Atomics.load(shared, 0),
     enter() {
-      n++;
+      Atomics.add(shared, 0, 1);
       let out = false;
       return () => {
         if (out) return;
         out = true;
-        n--;
+        Atomics.sub(shared, 0, 1);
       };
     },
   };
@@ -188,13 +197,18 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
     // The router's matrix before the engine's budget is set: its wait (bounded by the provider's
     // timeout and the deadline) comes out of the time the engine gets. The provider never fails: a
     // router that does not answer leaves the model's times, flagged in the result.
+    // The model's times are the engine's own: with the model there is no matrix to build here (the
+    // whole engine request and N x N legs on the event loop) and to copy to the engine's thread,
+    // where the engine computes the same minutes itself, half of them by symmetry.
     const provider = deps.travelTimes ?? haversineProvider;
-    const travelTimes = await provider.matrix(travelPoints(scheduleRequest(message, [...candidates.values()], weights, deps.budget)), trip.travelMode, { signal: stop.signal });
-    if (travelTimes.fallback) deps.log?.({ detail: travelTimes.detail }, 'router did not answer; travel times from the haversine model');
+    const travelTimes =
+      provider === haversineProvider ? undefined : await provider.matrix(travelPoints(scheduleRequest(message, [...candidates.values()], weights, deps.budget)), trip.travelMode, { signal: stop.signal });
+    if (travelTimes?.fallback) deps.log?.({ detail: travelTimes.detail }, 'router did not answer; travel times from the haversine model');
     if (stop.signal.aborted) throw tooLong();
     const budget = engineBudget(deps.budget, Date.parse(message.requestedAt), now(), deps.backlog?.size());
     const timeLimitMs = Math.max(1, Math.min(budget.timeLimitMs, remaining() - FINISH_MARGIN_MS));
-    const planned = await (deps.engine ?? inThreadEngine).plan({ message, candidates: [...candidates.values()], weights, budget: { timeLimitMs, maxIterations: budget.maxIterations }, base, travelTimes });
+    // The cache's own array when it is all there is (one per area, shared by the schedules going there: the engine thread keeps it once).
+    const planned = await (deps.engine ?? inThreadEngine).plan({ message, candidates: candidates.size === found.items.length ? found.items : [...candidates.values()], weights, budget: { timeLimitMs, maxIterations: budget.maxIterations }, base, travelTimes, yieldTo: deps.backlog && { waiting: deps.backlog.shared, afterIterations: MIN_ENGINE_ITERATIONS } });
     leaveBacklog?.();
     // Opening on the dates around the trip, for "another date" suggestions: one more call, misses only.
     const suggest = remaining() > 1_000;

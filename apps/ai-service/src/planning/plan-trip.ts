@@ -52,11 +52,23 @@ export interface PlanTripOptions {
   readonly base?: ScheduleResult;
   /** A router's matrix for the request's points (default: the engine's haversine model). */
   readonly travelTimes?: TravelTimeMatrix;
+  /** Give the engine back to the schedules waiting for it (plain data: it crosses to the engine thread). */
+  readonly yieldTo?: EngineYield;
+}
+
+/**
+ * The count of this process's schedules waiting for the engine or in it (an Int32Array over a
+ * SharedArrayBuffer: the engine thread reads what the event loop writes), and the iterations a
+ * plan gets before it ends for them.
+ */
+export interface EngineYield {
+  readonly waiting: Int32Array;
+  readonly afterIterations: number;
 }
 
 /** The engine part, no I/O: the plan of the trip (or of the re-planned day) from its candidates, verified by the checker. */
 export const planTrip = (message: ScheduleGenerationMessage, found: readonly Candidate[], weights: CategoryWeights, budget: EngineBudget, options: PlanTripOptions = {}): PlannedTrip => {
-  const { base, travelTimes } = options;
+  const { base, travelTimes, yieldTo } = options;
   const ids = new Set(found.map((c) => c.id));
   const hardIds = hardIdsOf(message);
   const request = { ...scheduleRequest(message, found, weights, budget), ...(travelTimes ? { travelTimes } : {}) };
@@ -70,7 +82,8 @@ export const planTrip = (message: ScheduleGenerationMessage, found: readonly Can
     plan = replanDay(request, asPlan(base), date, message.replan.locked);
     planned = { ...request, days: request.days.filter((d) => d.date === date), places: request.places.filter((p) => !elsewhere.has(p.locationId)) };
   } else {
-    plan = planItinerary(request);
+    // Others counted besides this one: each iteration more moves all of them later.
+    plan = planItinerary(request, yieldTo ? { yieldTo: { afterIterations: yieldTo.afterIterations, when: () => Atomics.load(yieldTo.waiting, 0) > 1 } } : {});
     planned = request;
   }
   const engineMs = Math.round(performance.now() - started);

@@ -25,6 +25,12 @@ export interface SolveOptions {
   clock?: () => number;
   /** Overrides of the tuned search parameters (for experiments). */
   tuning?: Partial<Tuning>;
+  /**
+   * Give the CPU back early: once `afterIterations` are done, the search ends at the first
+   * iteration where `when()` is true (a service whose engine others queue for; `when` is read
+   * once an iteration, so keep it cheap, e.g. an Atomics load).
+   */
+  yieldTo?: { readonly afterIterations: number; readonly when: () => boolean };
 }
 
 export interface SolveStats {
@@ -32,7 +38,7 @@ export interface SolveStats {
   elapsedMs: number;
   bestIteration: number;
   bestElapsedMs: number;
-  stoppedBy: 'time' | 'iterations';
+  stoppedBy: 'time' | 'iterations' | 'yielded';
 }
 
 export interface SolveResult extends CoreSolution {
@@ -119,6 +125,7 @@ class IteratedLocalSearch {
   private readonly clock: () => number;
   private readonly timeLimitMs: number;
   private readonly maxIterations: number;
+  private readonly yieldTo: SolveOptions['yieldTo'];
   private readonly tuning: Tuning;
 
   constructor(problem: CoreProblem, options: SolveOptions) {
@@ -126,6 +133,7 @@ class IteratedLocalSearch {
     this.clock = options.clock ?? (() => performance.now());
     this.timeLimitMs = options.timeLimitMs ?? 1000;
     this.maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
+    this.yieldTo = options.yieldTo;
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
     this.tours = new TourState(problem);
     this.insertion = new Insertion(this.tours);
@@ -160,6 +168,10 @@ class IteratedLocalSearch {
     while (true) {
       if (iterations >= this.maxIterations) {
         stoppedBy = 'iterations';
+        break;
+      }
+      if (this.yieldTo && iterations >= this.yieldTo.afterIterations && this.yieldTo.when()) {
+        stoppedBy = 'yielded';
         break;
       }
       const elapsed = this.clock() - t0;

@@ -1,5 +1,5 @@
 import { buildCoreProblem, type WindowSpec } from '../core/problem.ts';
-import { solveTopTw, type SolveStats } from '../core/solver.ts';
+import { solveTopTw, type SolveOptions, type SolveStats } from '../core/solver.ts';
 import { formatClock, openingIntervals, parseClock, weekdayOf, type OpeningHours } from './hours.ts';
 import type { LatLng, TravelMode } from './travel.ts';
 import { legLookup, matrixProblem, pointKey, type TravelSource, type TravelTimeMatrix } from './travel-matrix.ts';
@@ -228,6 +228,8 @@ function visitWindows(place: PlanPlace, day: PlanDay): WindowSpec[] {
 export interface PlanRuntime {
   /** Milliseconds; default performance.now (wall clock). Benchmarks pass a CPU-time clock. */
   clock?: () => number;
+  /** Give the CPU back early to work waiting for it (the solver's `yieldTo`). */
+  yieldTo?: SolveOptions['yieldTo'];
 }
 
 export function planItinerary(request: PlanRequest, runtime: PlanRuntime = {}): PlanResult {
@@ -303,6 +305,7 @@ export function planItinerary(request: PlanRequest, runtime: PlanRuntime = {}): 
     timeLimitMs: Math.max(0, (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS) - (clock() - started) - SCHEDULE_RESERVE_MS),
     clock,
     maxIterations: options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
+    yieldTo: runtime.yieldTo,
   });
 
   const days: PlannedDay[] = request.days.map((day, d) => {

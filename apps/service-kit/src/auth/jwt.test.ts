@@ -108,6 +108,21 @@ describe('remote JWKS verification', () => {
     }
   });
 
+  it('answers a token it verified before without waiting, until it expires, and never one it refused', async () => {
+    const key = await newKey('k6');
+    published = [key.jwk];
+    const verifier = createTokenVerifier(remoteJwks(url), ISSUER, AUDIENCE);
+    const token = await new SignJWT({}).setProtectedHeader({ alg: 'EdDSA', kid: 'k6' }).setSubject('user-6').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('2s').sign(key.privateKey);
+    expect(verifier.verified?.(token)).toBeUndefined();
+    expect(await verifier.verify(token)).toEqual({ id: 'user-6', email: undefined });
+    expect(verifier.verified?.(token)).toEqual({ id: 'user-6', email: undefined });
+    const forged = `${token.slice(0, -4)}AAAA`;
+    await expect(verifier.verify(forged)).rejects.toMatchObject({ statusCode: 401 });
+    expect(verifier.verified?.(forged)).toBeUndefined();
+    await sleep(2_100);
+    expect(verifier.verified?.(token)).toBeUndefined();
+  });
+
   it('refuses a token that brings its own key in the header (jwk / jku)', async () => {
     const key = await newKey('k4');
     published = [];

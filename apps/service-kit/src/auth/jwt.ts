@@ -15,6 +15,8 @@ export interface AuthenticatedUser {
 
 export interface TokenVerifier {
   verify(token: string): Promise<AuthenticatedUser>;
+  /** The user of a token verified before and not expired, without waiting (undefined: call verify). */
+  verified?(token: string): AuthenticatedUser | undefined;
 }
 
 export interface RemoteJwksOptions {
@@ -76,6 +78,7 @@ const VERIFIED_TTL_MS = 5 * 60_000;
 export const createTokenVerifier = (keys: JWTVerifyGetKey, issuer: string, audience: string): TokenVerifier => {
   const verified = new LRUCache<string, AuthenticatedUser>({ max: 10_000, ttl: VERIFIED_TTL_MS });
   return {
+    verified: (token) => verified.get(token),
     async verify(token) {
       const known = verified.get(token);
       if (known) return known;

@@ -94,10 +94,17 @@ export const setupTracing = async (
   };
 };
 
-export const startServerSpan = (tracing: Tracing, name: string, headers: Record<string, unknown>): { span: Span; ctx: Context } => {
-  const parent = tracing.extract(headers);
+export const startServerSpan = (tracing: Tracing, name: string, headers: Record<string, unknown>): { span: Span; readonly ctx: Context } => {
+  // Without W3C headers there is nothing to extract (most requests: a client's first hop).
+  const parent = headers.traceparent === undefined ? context.active() : tracing.extract(headers);
   const span = tracing.tracer.startSpan(name, { kind: SpanKind.SERVER }, parent);
-  return { span, ctx: trace.setSpan(parent, span) };
+  // The context is made only for a caller that asks for it (the kit's hooks need the span alone).
+  return {
+    span,
+    get ctx() {
+      return trace.setSpan(parent, span);
+    },
+  };
 };
 
 export const endServerSpan = (span: Span, statusCode: number, route: string, method?: string): void => {

@@ -43,6 +43,20 @@ WITH created AS (
   ${outboxInsertSql(11, 'EXISTS (SELECT 1 FROM created)')}
 )
 SELECT id::text AS id FROM created`;
+/**
+ * A schedule's final outcome and its trip event, one statement: the row changes only while it is
+ * still queued or running (one replica's update wins), and the event is written only with it.
+ * Parameters: id, status, result, error, finishedAt, then the outbox rows' arrays (outboxRowParams).
+ */
+const FINISH_SQL = `
+WITH finished AS (
+  UPDATE schedules SET status = $2::"ScheduleStatus", result = $3::jsonb, error = $4::text, finished_at = $5::timestamptz, updated_at = $5::timestamptz
+   WHERE id = $1::uuid AND status IN ('queued', 'running')
+  RETURNING id
+), outbox AS (
+  ${outboxInsertSql(6, 'EXISTS (SELECT 1 FROM finished)')}
+)
+SELECT id::text AS id FROM finished`;
 const DEFAULT_PACE: Pace = 'normal';
 const DEFAULT_MODE: TravelModeName = 'transit';
 /** How often one unfinished schedule is asked of the AI service, at most. */
@@ -166,13 +180,15 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
   /**
    * Brings unfinished schedules up to date from the AI service; fails those past their deadline.
-   * Resolves true when a row changed here or is final at the AI service (the caller reads it
-   * again), false when nothing did.
+   * Resolves with the rows that changed: each as it is now when this call changed it (what it
+   * wrote, not read back: a round trip less), or undefined when it is final at the AI service but
+   * was changed by another reader or the sweep meanwhile (the caller reads it again). Empty: nothing changed.
    */
-  async function refresh(rows: readonly ScheduleRow[]): Promise<boolean> {
+  async function refresh(rows: readonly ScheduleRow[]): Promise<Map<string, ScheduleRow | undefined>> {
     const at = now();
     const pending = rows.filter((r) => (ACTIVE as readonly string[]).includes(r.status) && !(at - (lastAsked.get(r.id) ?? -Infinity) < REFRESH_EVERY_MS));
-    if (pending.length === 0) return false;
+    const changed = new Map<string, ScheduleRow | undefined>();
+    if (pending.length === 0) return changed;
     for (const r of pending) lastAsked.set(r.id, at);
     if (lastAsked.size > 10_000) for (const [id, t] of lastAsked) if (at - t > REFRESH_EVERY_MS) lastAsked.delete(id);
     let byId = new Map<string, GenerationState>();
@@ -194,41 +210,42 @@ export const scheduleService = (deps: ScheduleDeps) => {
         log.warn({ err: String(err) }, 'the AI service could not fail schedules past their deadline; failing them here');
       }
     }
-    let changed = false;
     let recorded = false;
-    /** A final outcome and its event, in one transaction; only the replica whose update wins records it. */
-    const finish = async (row: ScheduleRow, data: { status: 'completed'; result: ScheduleResult } | { status: 'failed'; error: string }): Promise<number> => {
+    /**
+     * A final outcome and its event, one statement; only the replica whose update wins records
+     * them. The row as it now is, or undefined when another got there first.
+     */
+    const finish = async (row: ScheduleRow, data: { status: 'completed'; result: ScheduleResult } | { status: 'failed'; error: string }): Promise<ScheduleRow | undefined> => {
       const finishedAt = new Date();
       const ref = { scheduleId: row.id, tripId: row.tripId, userId: row.userId, replan: row.replanDate !== null, durationMs: Math.max(0, finishedAt.getTime() - row.createdAt.getTime()) };
-      return prisma.$transaction(async (tx) => {
-        const stored = data.status === 'completed' ? { status: data.status, result: data.result as unknown as Prisma.InputJsonValue } : data;
-        const n = (await tx.schedule.updateMany({ where: { id: row.id, status: { in: [...ACTIVE] } }, data: { ...stored, finishedAt } })).count;
-        if (n === 0) return 0;
-        if (data.status === 'completed') {
-          const stops = data.result.days.reduce((sum, d) => sum + d.stops.length, 0);
-          await deps.events.record(tx, TRIP_EVENT_TYPES.scheduleCompleted, { ...ref, stops, unscheduled: data.result.unscheduled.length }, `${row.id}.completed`);
-        } else {
-          await deps.events.record(tx, TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: data.error === TIMED_OUT ? 'timed-out' : 'generation-failed' }, `${row.id}.failed`);
-        }
-        recorded = true;
-        return n;
-      });
+      const event =
+        data.status === 'completed'
+          ? deps.events.row(TRIP_EVENT_TYPES.scheduleCompleted, { ...ref, stops: data.result.days.reduce((sum, d) => sum + d.stops.length, 0), unscheduled: data.result.unscheduled.length }, `${row.id}.completed`)
+          : deps.events.row(TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: data.error === TIMED_OUT ? 'timed-out' : 'generation-failed' }, `${row.id}.failed`);
+      const result = data.status === 'completed' ? data.result : null;
+      const error = data.status === 'failed' ? data.error : null;
+      const won = await prisma.$queryRawUnsafe<{ id: string }[]>(FINISH_SQL, row.id, data.status, result === null ? null : JSON.stringify(result), error, finishedAt.toISOString(), ...outboxRowParams(event));
+      if (won.length === 0) return undefined;
+      if (event.length) recorded = true;
+      return { ...row, status: data.status, result: result as unknown as Prisma.JsonValue, error, finishedAt, updatedAt: finishedAt };
     };
     for (const row of pending) {
       const state = byId.get(row.id);
-      let n = 0;
+      const final = state?.status === 'completed' || state?.status === 'failed';
+      let current: ScheduleRow | undefined;
       if (state?.status === 'completed' && state.result) {
-        n = await finish(row, { status: 'completed', result: state.result });
+        current = await finish(row, { status: 'completed', result: state.result });
       } else if (state?.status === 'failed') {
-        n = await finish(row, { status: 'failed', error: state.error ?? 'the schedule could not be generated' });
+        current = await finish(row, { status: 'failed', error: state.error ?? 'the schedule could not be generated' });
       } else if (now() > row.notAfter.getTime() + config.scheduleGraceMs) {
-        n = await finish(row, { status: 'failed', error: TIMED_OUT });
+        current = await finish(row, { status: 'failed', error: TIMED_OUT });
       } else if (state?.status === 'running' && row.status === 'queued') {
-        n = (await prisma.schedule.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'running' } })).count;
+        const n = (await prisma.schedule.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'running' } })).count;
+        if (n > 0) current = { ...row, status: 'running' };
       }
-      // Final at the AI service but changed by another reader or the sweep meanwhile: the caller's row is stale, so it reads again too.
-      changed ||= n > 0 || state?.status === 'completed' || state?.status === 'failed';
-      if (state?.status === 'completed' || state?.status === 'failed') lastAsked.delete(row.id);
+      // Final at the AI service but changed by another reader or the sweep meanwhile: the caller's row is stale, so it reads again.
+      if (current || final) changed.set(row.id, current);
+      if (final) lastAsked.delete(row.id);
     }
     if (recorded) deps.onEnqueued();
     return changed;
@@ -236,8 +253,10 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
   const refreshed = async (rows: ScheduleRow[]): Promise<ScheduleRow[]> => {
     if (!rows.some((r) => (ACTIVE as readonly string[]).includes(r.status))) return rows;
-    if (!(await refresh(rows))) return rows;
-    return prisma.schedule.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { createdAt: 'desc' } });
+    const changed = await refresh(rows);
+    if (changed.size === 0) return rows;
+    if ([...changed.values()].some((r) => r === undefined)) return prisma.schedule.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { createdAt: 'desc' } });
+    return rows.map((r) => changed.get(r.id) ?? r);
   };
 
   /** One read: the trip's active schedules and the one its Idempotency-Key asked for. */
@@ -381,21 +400,23 @@ export const scheduleService = (deps: ScheduleDeps) => {
     },
 
     /**
-     * One schedule. With `waitMs`, an unfinished one is answered as soon as it ends, or when the
+     * One schedule of the user's trip (undefined when there is none: the caller tells an unknown trip from an unknown schedule). With `waitMs`, an unfinished one is answered as soon as it ends, or when the
      * wait is over (or `signal` says the caller left) with its state then: the traveller's client
      * asks once instead of polling. While it waits it holds no database connection; it asks the AI
      * service through the shared status reads every REFRESH_EVERY_MS, and reads the row again
      * only when it changed.
      */
-    async get(tripId: string, scheduleId: string, waitMs = 0, signal?: AbortSignal): Promise<ScheduleRow | undefined> {
-      const found = await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } });
+    async get(userId: string, tripId: string, scheduleId: string, waitMs = 0, signal?: AbortSignal): Promise<ScheduleRow | undefined> {
+      // The owner is on the schedule's row too (copied from its trip's, which never changes): the ownership check and the read are one query.
+      const found = await prisma.schedule.findFirst({ where: { id: scheduleId, tripId, userId } });
       if (!found) return undefined;
       let row = (await refreshed([found]))[0]!;
       const until = now() + waitMs;
       while ((ACTIVE as readonly string[]).includes(row.status) && now() < until && !signal?.aborted) {
         await pause(Math.min(REFRESH_EVERY_MS, until - now()), signal);
         if (signal?.aborted) break;
-        if (await refresh([row])) row = (await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } })) ?? row;
+        const changed = await refresh([row]);
+        if (changed.has(row.id)) row = changed.get(row.id) ?? (await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } })) ?? row;
       }
       return row;
     },

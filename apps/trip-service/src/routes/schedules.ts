@@ -71,12 +71,15 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
       },
     },
     async (request, reply) => {
-      await ownTrip(request.user!.id, request.params.id);
       // A client that leaves stops the wait.
       const left = new AbortController();
       reply.raw.once('close', () => left.abort());
-      const row = await schedules.get(request.params.id, request.params.scheduleId, (request.query.wait ?? 0) * 1_000, left.signal);
-      if (!row) throw new HttpProblem(404, 'No such schedule of this trip');
+      const row = await schedules.get(request.user!.id, request.params.id, request.params.scheduleId, (request.query.wait ?? 0) * 1_000, left.signal);
+      if (!row) {
+        // Not the traveller's trip: 404 for the trip, as every route answers it; else no such schedule.
+        await ownTrip(request.user!.id, request.params.id);
+        throw new HttpProblem(404, 'No such schedule of this trip');
+      }
       return toSchedule(row);
     },
   );

@@ -1,0 +1,105 @@
+/**
+ * The local allowance on the local Redis, two allowances on one counter standing for two replicas:
+ * a parallel burst never gets more than the budget (overshoot 0) and, when one replica stops
+ * getting the key's requests, at most LEASE_MAX less (its unused lease); leases start small and grow; a lease never outlives
+ * its window (the breaker: a lease kept 400 ms past its PTTL fails that test); one round trip serves up to LEASE_MAX requests; with Redis unreachable each replica
+ * counts its own budget.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createLocalAllowance, LEASE_MAX, leaseSize } from './local-allowance.ts';
+import { sharedCounter } from './shared-counter.ts';
+import { connectRedis, isRedisReady } from '../redis.ts';
+import { quietLogger, redisUrl, waitFor } from '@tripgen/testing';
+
+let redis: Redis;
+let down: Redis;
+const prefix = `tripgen:test-allowance-${randomUUID()}`;
+beforeAll(async () => {
+  redis = connectRedis(redisUrl(), quietLogger, 'allowance-test');
+  down = connectRedis('redis://127.0.0.1:1', quietLogger, 'allowance-test-down');
+  await waitFor(() => isRedisReady(redis), 'redis ready');
+});
+afterAll(() => {
+  redis?.disconnect();
+  down?.disconnect();
+});
+
+const replicas = (points: number, windowMs: number, client: Redis = redis) => {
+  const calls = { redis: 0 };
+  const make = () => {
+    const counter = sharedCounter({ redis: client, prefix, points, windowMs });
+    const counting = { penalty: (key: string, n?: number) => (calls.redis++, counter.penalty(key, n)) };
+    return createLocalAllowance({ counter: counting, points });
+  };
+  return { a: make(), b: make(), calls };
+};
+const allowedOf = (answers: { current: number }[], points: number) => answers.filter((x) => x.current <= points).length;
+
+it('lets exactly the budget of a parallel burst split evenly over two replicas through', async () => {
+  const { a, b } = replicas(100, 60_000);
+  const key = `even-${randomUUID()}`;
+  const answers = await Promise.all(Array.from({ length: 300 }, (_, i) => (i % 2 ? a : b).take(key)));
+  expect(allowedOf(answers, 100)).toBe(100);
+  // Every answer that served a request names a distinct token of the window.
+  const served = answers.filter((x) => x.current <= 100).map((x) => x.current);
+  expect(new Set(served).size).toBe(served.length);
+});
+
+it('bounds a burst that reaches one replica only for a while: never over the budget, at most LEASE_MAX under it', async () => {
+  const { a, b } = replicas(100, 60_000);
+  const key = `uneven-${randomUUID()}`;
+  // b serves 20 requests of the key (leases of 1, 2, 4, 8 and 10: 25 tokens), then a gets a parallel burst.
+  const first = [];
+  for (let i = 0; i < 20; i++) first.push(await b.take(key));
+  const rest = await Promise.all(Array.from({ length: 300 }, () => a.take(key)));
+  const allowed = allowedOf([...first, ...rest], 100);
+  expect(allowed).toBeLessThanOrEqual(100);
+  expect(allowed).toBeGreaterThanOrEqual(100 - (2 - 1) * LEASE_MAX);
+  expect(allowed).toBe(95); // the 5 tokens of b's last lease it never served
+});
+
+it('never serves a lease after its window: tokens left of one window are not spent in the next', async () => {
+  const points = 20;
+  const { a, b } = replicas(points, 1_000);
+  const key = `window-${randomUUID()}`;
+  const counter = sharedCounter({ redis, prefix, points, windowMs: 1_000 });
+  // a serves 4 requests (leases of 1, 2 and 4: 3 tokens left); b spends the rest of the window.
+  for (let i = 1; i <= 4; i++) await a.take(key);
+  const first = await Promise.all(Array.from({ length: 40 }, () => b.take(key)));
+  expect(allowedOf(first, points)).toBe(points - 7);
+  // The next window: b spends all of it at once, then a's requests must not be served from its old lease.
+  await waitFor(async () => (await redis.exists(counter.getKey(key))) === 0, 'the window to end', 5_000, 5);
+  const second = await Promise.all(Array.from({ length: 40 }, () => b.take(key)));
+  expect(allowedOf(second, points)).toBe(points);
+  const late = await Promise.all(Array.from({ length: 3 }, () => a.take(key)));
+  expect(allowedOf(late, points)).toBe(0);
+});
+
+it('asks Redis once per lease: leases start at 1 token and double up to LEASE_MAX, and shrink near the limit', async () => {
+  const { a, calls } = replicas(1_000, 60_000);
+  const key = `trips-${randomUUID()}`;
+  for (let i = 0; i < 105; i++) expect((await a.take(key)).current).toBe(i + 1);
+  // 1 + 2 + 4 + 8 tokens in 4 calls, then 9 leases of LEASE_MAX.
+  expect(calls.redis).toBe(4 + 9);
+  expect([leaseSize(1_000), leaseSize(1_000, 4), leaseSize(1_000, LEASE_MAX), leaseSize(40, LEASE_MAX), leaseSize(20, LEASE_MAX), leaseSize(4, 8), leaseSize(1, 8)]).toEqual([1, 8, LEASE_MAX, LEASE_MAX, 5, 1, 1]);
+});
+
+it('past the budget refuses from memory until the window ends, without asking Redis', async () => {
+  const { a, calls } = replicas(5, 60_000);
+  const key = `spent-${randomUUID()}`;
+  const answers = [];
+  for (let i = 0; i < 20; i++) answers.push(await a.take(key));
+  expect(allowedOf(answers, 5)).toBe(5);
+  expect(answers.at(-1)!.ttl).toBeGreaterThan(50_000);
+  // A budget of 5 is leased a token at a time (a quarter of what is left rounds down to 1); the 15 refused asked nothing.
+  expect(calls.redis).toBe(5);
+});
+
+it('with Redis unreachable counts each replica\'s budget in memory (the insurance limiter)', async () => {
+  const { a, b } = replicas(10, 60_000, down);
+  const key = `down-${randomUUID()}`;
+  const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).take(key)));
+  expect(allowedOf(answers, 10)).toBe(20);
+});

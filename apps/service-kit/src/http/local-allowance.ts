@@ -1,0 +1,117 @@
+/**
+ * A local allowance over the shared counter, as API gateways keep one (token leasing): instead of
+ * one Redis round trip per request, a replica takes a small lease of the key's window budget from
+ * the shared counter with one atomic increment, serves those requests from memory, and goes back
+ * to Redis when the lease is spent or its window has ended. rate-limiter-flexible counts in Redis
+ * (and, while Redis is unreachable, in its in-memory insurance limiter); it has no leasing of its
+ * own (its inMemoryBlock options only skip Redis for a key already past its limit), so the lease
+ * bookkeeping below is written here.
+ *
+ * Bounds (N replicas serving one key, L = LEASE_MAX):
+ * - overshoot 0 while Redis answers: the increment hands each replica distinct tokens of the
+ *   window, only tokens within the budget are served, and a lease ends locally at (time the lease
+ *   was asked + the window's PTTL Redis answered), never after the window it belongs to;
+ * - undershoot at most (N - 1) * L per window: tokens leased by a replica the key's requests no
+ *   longer reach stay unused until the window ends. Leases start at 1 token in a window and double
+ *   with each renewal (a replica that sees a key once or twice takes no more than it serves, e.g.
+ *   anonymous requests of one address to many short-lived processes), and shrink to a quarter of
+ *   the budget last seen left (near the limit they are 1 token);
+ * - Redis unreachable: the insurance limiter counts per instance, up to N times the budget.
+ */
+import { LRUCache } from 'lru-cache';
+import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** Tokens a replica leases at most at once: one Redis round trip per 10 requests of a key. */
+export const LEASE_MAX = 10;
+
+export interface Allowance {
+  /** Global count as of this request (> points when refused), and ms until the key's window ends. */
+  readonly current: number;
+  readonly ttl: number;
+}
+
+interface Lease {
+  /** Tokens of the lease not yet served. */
+  left: number;
+  /** The shared count as of the lease's last token (the lease serves last - left + 1 .. last). */
+  last: number;
+  /** Tokens this lease asked for (the next one asks twice as many, up to LEASE_MAX). */
+  size: number;
+  /** Date.now() after which the lease is void (never later than its Redis window). */
+  expiresAt: number;
+  /** The window's budget is spent: refuse locally until expiresAt. */
+  spent: boolean;
+  /** A renewal in flight: concurrent requests of the key wait for it instead of asking Redis too. */
+  renewing?: Promise<void>;
+}
+
+export interface LocalAllowanceOptions {
+  /** The shared counter (penalty(key, n) increments by n atomically and answers the new count). */
+  readonly counter: Pick<RateLimiterAbstract, 'penalty'>;
+  /** The window's budget per key. */
+  readonly points: number;
+  /** Keys with a live lease kept at most (a lease dropped early only leaves its tokens unused). */
+  readonly maxKeys?: number;
+}
+
+/** The next lease of a key: twice the previous one of the same window (1 for its first), at most LEASE_MAX and a quarter of the budget seen left. */
+export const leaseSize = (leftSeen: number, previousSize = 0): number => Math.max(1, Math.min(LEASE_MAX, previousSize * 2, Math.floor(leftSeen / 4)));
+
+export const createLocalAllowance = ({ counter, points, maxKeys = 10_000 }: LocalAllowanceOptions) => {
+  const leases = new LRUCache<string, Lease>({ max: maxKeys });
+
+  const renew = async (key: string, previous: Lease | undefined): Promise<void> => {
+    // This replica's previous lease of the same window: the budget it saw left, and its size.
+    const current = previous && previous.expiresAt > Date.now() ? previous : undefined;
+    const size = current ? leaseSize(points - current.last, current.size) : leaseSize(points);
+    const askedAt = Date.now();
+    const res: RateLimiterRes = await counter.penalty(key, size);
+    const granted = Math.max(0, Math.min(size, points - (res.consumedPoints - size)));
+    leases.set(key, {
+      left: granted,
+      last: Math.min(res.consumedPoints, points),
+      size,
+      expiresAt: askedAt + res.msBeforeNext,
+      spent: res.consumedPoints >= points,
+    });
+  };
+
+  /** One request of `key` answered from memory (its lease, or its spent window), or undefined: call take. */
+  const takeLocal = (key: string): Allowance | undefined => {
+    const now = Date.now();
+    const lease = leases.get(key);
+    if (lease && lease.expiresAt > now) {
+      if (lease.left > 0) {
+        lease.left--;
+        return { current: lease.last - lease.left, ttl: lease.expiresAt - now };
+      }
+      if (lease.spent) return { current: points + 1, ttl: lease.expiresAt - now };
+    }
+    return undefined;
+  };
+
+  /** One request of `key`: served from the lease when it can be, else after one renewal. */
+  const take = async (key: string): Promise<Allowance> => {
+    for (;;) {
+      const local = takeLocal(key);
+      if (local) return local;
+      const lease = leases.get(key);
+      if (lease?.renewing) {
+        await lease.renewing;
+        continue;
+      }
+      const renewing = renew(key, lease);
+      // Others of the key wait on the same renewal (an expired lease keeps only this promise).
+      const holder: Lease = lease ?? { left: 0, last: 0, size: 0, expiresAt: 0, spent: false };
+      holder.renewing = renewing;
+      if (!lease) leases.set(key, holder);
+      try {
+        await renewing;
+      } finally {
+        holder.renewing = undefined;
+      }
+    }
+  };
+
+  return { take, takeLocal };
+};
