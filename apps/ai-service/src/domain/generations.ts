@@ -5,7 +5,7 @@
  * consumer: exactly one final state, exactly one notification.
  */
 import { QUEUES, SCHEDULE_NOTIFICATIONS, type GenerationState, type NotificationMessage, type ScheduleGenerationMessage, type ScheduleResult } from '@tripgen/catalog';
-import { outboxInsertSql, outboxMessage, outboxRowParams, type SqlExecutor } from '@tripgen/service-kit/messaging';
+import { outboxMessage, outboxRowParams, withOutboxSql, type SqlExecutor } from '@tripgen/service-kit/messaging';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
 export type Outcome = { status: 'completed'; result: ScheduleResult; engineMs: number } | { status: 'failed'; error: string };
@@ -28,21 +28,16 @@ const notification = (ids: { scheduleId: string; tripId: string; userId: string 
       }
     : { userId: ids.userId, type: SCHEDULE_NOTIFICATIONS.failed, payload: { scheduleId: ids.scheduleId, tripId: ids.tripId, error: outcome.error } };
 
-/** Final state plus its notification, on the caller's transaction; false when the row was already final. */
 /**
  * The outcome and its notification, one statement (one round trip on the path every schedule
  * takes): the notification is written only when the row was still `running`.
  */
-const FINISH_SQL = `
-WITH finished AS (
+const FINISH_SQL = withOutboxSql(`
   UPDATE generations SET status = $2::"GenerationStatus", result = $3::jsonb, error = $4::text, engine_ms = $5::int, finished_at = clock_timestamp()
    WHERE id = $1::uuid AND status = 'running'
-  RETURNING id
-), outbox AS (
-  ${outboxInsertSql(6, 'EXISTS (SELECT 1 FROM finished)')}
-)
-SELECT id::text AS id FROM finished`;
+  RETURNING id`, 6);
 
+/** Final state plus its notification, on the caller's executor; false when the row was already final. */
 export const finishGeneration = async (tx: SqlExecutor, ids: { scheduleId: string; tripId: string; userId: string }, outcome: Outcome): Promise<boolean> => {
   const n = notification(ids, outcome);
   const finished = await tx.$queryRawUnsafe<{ id: string }[]>(

@@ -28,7 +28,7 @@ export default function plan(task: EngineTask): EngineAnswer {
     }
   }
   try {
-    return { planned: forTheCaller(planTrip(task.message, candidates ?? [], task.weights, task.budget, { base: task.base, travelTimes: task.travelTimes, yieldTo: task.yieldTo })) };
+    return { planned: forTheCaller(planTrip(task.message, candidates ?? [], task.weights, task.budget, task)) };
   } catch (err) {
     if (err instanceof GenerationFailure) return { failure: err.message };
     throw err;

@@ -6,13 +6,13 @@
  * that asks (`inThreadEngine`), the same function.
  */
 import { Piscina } from 'piscina';
-import { NODE_FLAGS, type ScheduleGenerationMessage, type ScheduleResult } from '@tripgen/catalog';
-import type { TravelTimeMatrix } from '@tripgen/planner';
+import { NODE_FLAGS, type ScheduleGenerationMessage } from '@tripgen/catalog';
 import type { CategoryWeights } from './interests.ts';
-import { GenerationFailure, planTrip, type EngineYield, type PlannedTrip } from './plan-trip.ts';
+import { GenerationFailure, planTrip, type PlannedTrip, type PlanTripOptions } from './plan-trip.ts';
 import type { Candidate, EngineBudget } from './problem.ts';
 
-export interface EngineTask {
+/** One plan for the engine; its PlanTripOptions (base, travelTimes, yieldTo) are plain data: they cross to the engine thread by structured clone. */
+export interface EngineTask extends PlanTripOptions {
   readonly message: ScheduleGenerationMessage;
   /** Left out when `candidateSet` names a set the thread already keeps. */
   readonly candidates?: readonly Candidate[];
@@ -23,10 +23,6 @@ export interface EngineTask {
   readonly candidateSet?: number;
   readonly weights: CategoryWeights;
   readonly budget: EngineBudget;
-  readonly base?: ScheduleResult;
-  /** A router's matrix for the request's points (plain data: it crosses to the engine thread by structured clone). */
-  readonly travelTimes?: TravelTimeMatrix;
-  readonly yieldTo?: EngineYield;
 }
 export type EngineAnswer = { readonly planned: PlannedTrip } | { readonly failure: string } | { readonly unknownSet: number };
 
@@ -42,7 +38,7 @@ const unwrap = (answer: EngineAnswer): PlannedTrip => {
 };
 
 export const inThreadEngine: Engine = {
-  plan: async (t) => planTrip(t.message, t.candidates ?? [], t.weights, t.budget, { base: t.base, travelTimes: t.travelTimes, yieldTo: t.yieldTo }),
+  plan: async (t) => planTrip(t.message, t.candidates ?? [], t.weights, t.budget, t),
   close: async () => undefined,
 };
 

@@ -58,7 +58,7 @@ export async function enqueueEvent<D>(tx: SqlExecutor, hub: string, event: NewEv
   return row.messageId;
 }
 
-/** The row `enqueueEvent` writes, checked the same way, for a statement that writes it with the change (outboxInsertSql). */
+/** The row `enqueueEvent` writes, checked the same way, for a statement that writes it with the change (withOutboxSql). */
 export function outboxEvent<D>(hub: string, event: NewEvent<D>): OutboxRow {
   if (!isEventHub(hub)) throw new TypeError(`unknown event hub "${hub}"; one of ${EVENT_HUBS.join(', ')}`);
   const id = event.id ?? randomUUID();

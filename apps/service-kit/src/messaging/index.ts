@@ -46,7 +46,7 @@ export {
   type NewEvent,
 } from './events.ts';
 export { retentionOf, type Retention } from './retention.ts';
-export { enqueue, outboxMessage, outboxInsertSql, outboxRowParams, type OutboxRow, createOutboxRelay, pruneSentOutboxMessages, type OutboxRelay, type OutboxRelayOptions, type RelayRound } from './outbox.ts';
+export { enqueue, outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow, createOutboxRelay, pruneSentOutboxMessages, type OutboxRelay, type OutboxRelayOptions, type RelayRound } from './outbox.ts';
 export {
   consume,
   consumeIdempotently,

@@ -48,6 +48,19 @@ export const outboxInsertSql = (first: number, when = 'true'): string =>
     ORDER BY m.n
    ON CONFLICT (message_id) DO NOTHING`;
 
+/**
+ * A business change and its outbox rows, one statement: `change` is a data-modifying statement
+ * `RETURNING id`; the rows (outboxRowParams from `$first` on) are written only when it returned a
+ * row, and the statement answers the ids it returned (none: nothing was written at all).
+ */
+export const withOutboxSql = (change: string, first: number): string => `
+WITH changed AS (
+  ${change}
+), outbox AS (
+  ${outboxInsertSql(first, 'EXISTS (SELECT 1 FROM changed)')}
+)
+SELECT id::text AS id FROM changed`;
+
 /** The parameters of outboxInsertSql, in order. */
 export const outboxRowParams = (rows: readonly OutboxRow[]): [string[], string[], string[]] => [rows.map((r) => r.messageId), rows.map((r) => r.destination), rows.map((r) => r.json)];
 

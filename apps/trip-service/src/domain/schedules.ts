@@ -10,7 +10,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { QUEUES, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
-import { outboxInsertSql, outboxMessage, outboxRowParams } from '@tripgen/service-kit/messaging';
+import { outboxMessage, outboxRowParams, withOutboxSql } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
 import type { Peers } from '../clients/peers.ts';
 import type { TripConfig } from '../config.ts';
@@ -31,32 +31,22 @@ const KEY_REUSED = 'This Idempotency-Key was used for a different schedule reque
  * statement. Parameters: id, trip id, replanDate, locked, base schedule, key, request hash,
  * message, notAfter, createdAt, then the outbox rows' arrays (outboxRowParams).
  */
-const INSERT_REQUEST_SQL = `
-WITH created AS (
+const INSERT_REQUEST_SQL = withOutboxSql(`
   INSERT INTO schedules (id, trip_id, user_id, status, replan_date, locked, base_schedule_id, idempotency_key, request_hash, request, not_after, created_at, updated_at)
   SELECT $1::uuid, t.id, t.user_id, 'queued'::"ScheduleStatus", $3::text, $4::text[], $5::uuid, $6::text, $7::text, $8::jsonb, $9::timestamptz, $10::timestamptz, $10::timestamptz
     FROM trips t
    WHERE t.id = $2::uuid
   ON CONFLICT DO NOTHING
-  RETURNING id
-), outbox AS (
-  ${outboxInsertSql(11, 'EXISTS (SELECT 1 FROM created)')}
-)
-SELECT id::text AS id FROM created`;
+  RETURNING id`, 11);
 /**
  * A schedule's final outcome and its trip event, one statement: the row changes only while it is
  * still queued or running (one replica's update wins), and the event is written only with it.
  * Parameters: id, status, result, error, finishedAt, then the outbox rows' arrays (outboxRowParams).
  */
-const FINISH_SQL = `
-WITH finished AS (
+const FINISH_SQL = withOutboxSql(`
   UPDATE schedules SET status = $2::"ScheduleStatus", result = $3::jsonb, error = $4::text, finished_at = $5::timestamptz, updated_at = $5::timestamptz
    WHERE id = $1::uuid AND status IN ('queued', 'running')
-  RETURNING id
-), outbox AS (
-  ${outboxInsertSql(6, 'EXISTS (SELECT 1 FROM finished)')}
-)
-SELECT id::text AS id FROM finished`;
+  RETURNING id`, 6);
 const DEFAULT_PACE: Pace = 'normal';
 const DEFAULT_MODE: TravelModeName = 'transit';
 /** How often one unfinished schedule is asked of the AI service, at most. */
