@@ -1,6 +1,7 @@
 import { Insertion } from './insertion.ts';
 import { RemovedTabu, Shake } from './perturbation.ts';
 import type { CoreProblem, CoreSolution } from './problem.ts';
+import { InterTourRelocation } from './relocate.ts';
 import { ReplaceMove } from './replace.ts';
 import { Rng } from './rng.ts';
 import { TourShortening } from './shorten.ts';
@@ -70,6 +71,8 @@ export interface Tuning {
   ratioExponents: number[];
   /** Time-saving 2-opt / or-opt inside tours, granular on this many nearest neighbours (0: off). */
   shortenNeighbours: number;
+  /** Time-saving inter-tour relocation (relocate.ts) with the moves inside tours. */
+  relocate: boolean;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -85,6 +88,7 @@ export const DEFAULT_TUNING: Tuning = {
   tabuRemoved: true,
   ratioExponents: [1, 2, 3],
   shortenNeighbours: 8,
+  relocate: false,
 };
 
 /** Rounds of replace + insert per local search, a guard against cycling on sideways moves. */
@@ -121,6 +125,7 @@ class IteratedLocalSearch {
   private readonly best: TourSnapshot;
   private readonly current: TourSnapshot;
   private readonly shortening: TourShortening | null;
+  private readonly relocation: InterTourRelocation | null;
   private readonly rng: Rng;
   private readonly clock: () => number;
   private readonly timeLimitMs: number;
@@ -143,6 +148,7 @@ class IteratedLocalSearch {
     this.best = new TourSnapshot(this.tours);
     this.current = new TourSnapshot(this.tours);
     this.shortening = this.tuning.shortenNeighbours > 0 ? new TourShortening(this.tours, this.tuning.shortenNeighbours) : null;
+    this.relocation = this.tuning.relocate ? new InterTourRelocation(this.tours, this.insertion) : null;
   }
 
   run(): SolveResult {
@@ -229,6 +235,7 @@ class IteratedLocalSearch {
     if (!this.shortening) return false;
     let changed = false;
     for (let k = 0; k < this.tours.tourCount; k++) if (this.shortening.shorten(k)) changed = true;
+    if (this.relocation?.pass()) changed = true;
     return changed;
   }
 }
