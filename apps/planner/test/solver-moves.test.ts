@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Insertion } from '../src/core/insertion.ts';
 import { buildCoreProblem, type WindowSpec } from '../src/core/problem.ts';
+import { RemovedTabu, Shake } from '../src/core/perturbation.ts';
 import { InterTourRelocation } from '../src/core/relocate.ts';
+import { Rng } from '../src/core/rng.ts';
 import { TourShortening } from '../src/core/shorten.ts';
 import { TourState } from '../src/core/tours.ts';
 
@@ -112,5 +114,53 @@ describe('inter-tour relocation that saves time', () => {
       expect([visits(state, 0), visits(state, 1), moved]).toEqual([[2, 1], [3], false]);
       expect(state.objective).toBe(30);
     }
+  });
+});
+
+describe('the shake near a point (a visit and its nearest visits, whatever their tours)', () => {
+  // Depot 0 at x = 0; places 1..5 at x = 10, 11, 12, 500, 10.5 (travel = distance, no service).
+  // Tour 0 visits 1 and 3, tour 1 visits 5 (a must-visit), 2 and 4.
+  function shaken(seed: number): { state: TourState; removed: RemovedTabu } {
+    const xs = [0, 10, 11, 12, 500, 10.5];
+    const n = xs.length;
+    const travel = new Float64Array(n * n);
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) travel[a * n + b] = Math.abs(xs[a]! - xs[b]!);
+    const open = [{ open: 0, close: 10_000 }];
+    const state = new TourState(
+      buildCoreProblem({
+        travel,
+        service: xs.map(() => 0),
+        score: [0, 10, 10, 10, 10, 10],
+        candidates: [1, 2, 3, 4, 5],
+        mandatory: [0, 0, 0, 0, 0, 1],
+        windows: [[[], open, open, open, open, open]],
+        tours: [0, 1].map(() => ({ startNode: 0, endNode: 0, startTime: 0, endTime: 10_000, profile: 0 })),
+      }),
+    );
+    expect(setTour(state, 0, [1, 3])).toBe(true);
+    expect(setTour(state, 1, [5, 2, 4])).toBe(true);
+    const removed = new RemovedTabu(n);
+    const settings = { scatterRate: 0, shakeAllTours: false, shakeToursMax: 1, nearRate: 1 };
+    new Shake(state, new Rng(seed), settings, removed).apply(2);
+    return { state, removed };
+  }
+
+  it('removes the visit and its nearest optional visits from every tour, never a must-visit, keeping the tours feasible', () => {
+    let acrossTours = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const { state, removed } = shaken(seed);
+      const kept = [...visits(state, 0), ...visits(state, 1)];
+      const gone = [1, 2, 3, 4].filter((j) => !kept.includes(j));
+      expect(kept).toContain(5);
+      expect(gone).toHaveLength(2);
+      // The two removed are neighbours: never 4 (far away) together with one of 1..3, unless 4 was the seed.
+      if (gone.includes(4)) expect(gone).toEqual([3, 4]);
+      removed.active = true;
+      for (const j of gone) expect([state.tourOf[j], removed.blocks(j)]).toEqual([-1, true]);
+      expect(state.objective).toBe(10 * kept.length + (state.effectiveScore[5]! - 10));
+      for (const k of [0, 1]) expect(state.recompute(k, 1)).toBe(true);
+      if (gone.some((j) => j === 2) && gone.some((j) => j === 1 || j === 3)) acrossTours++;
+    }
+    expect(acrossTours).toBeGreaterThan(0);
   });
 });

@@ -61,6 +61,8 @@ export interface Tuning {
   /** Shake every tour (true) or a random subset of 1..min(m, shakeToursMax) tours (false). 1 measured best. */
   shakeAllTours: boolean;
   shakeToursMax: number;
+  /** Share of shakes that remove a visit and its nearest visits, whatever their tours (perturbation.ts). */
+  nearRate: number;
   /** Replace moves may also swap two consecutive visits for one better place. */
   replacePairs: boolean;
   /** Replace moves may also swap equal scores when that saves time (sideways moves). */
@@ -82,6 +84,7 @@ export const DEFAULT_TUNING: Tuning = {
   restartAfter: 2000,
   shakeAllTours: false,
   shakeToursMax: 1,
+  nearRate: 0,
   scatterRate: 0.3,
   replacePairs: true,
   replaceTies: true,
