@@ -5,6 +5,7 @@ import { RemovedTabu, Shake } from '../src/core/perturbation.ts';
 import { InterTourRelocation } from '../src/core/relocate.ts';
 import { Rng } from '../src/core/rng.ts';
 import { TourShortening } from '../src/core/shorten.ts';
+import { TailExchange } from '../src/core/tails.ts';
 import { TourState } from '../src/core/tours.ts';
 
 /** One tour from depot 0 at x = 0 over places on a line at the given x; travel = distance. */
@@ -162,5 +163,47 @@ describe('the shake near a point (a visit and its nearest visits, whatever their
       if (gone.some((j) => j === 2) && gone.some((j) => j === 1 || j === 3)) acrossTours++;
     }
     expect(acrossTours).toBeGreaterThan(0);
+  });
+});
+
+describe('2-opt* between tours (tail exchange)', () => {
+  // Depot 0 at x = 0; places 1..4 at x = 10, 20, -10, -20 (travel = distance); place 1 takes 30.
+  // Tour 0 visits 1 then 4 (back at 90), tour 1 visits 3 then 2 (back at 60); exchanging the tails
+  // after 1 and 3 gives 1, 2 and 3, 4, 40 less travel, but 2 then starts at 50.
+  function crossed(closeOf2: number): TourState {
+    const xs = [0, 10, 20, -10, -20];
+    const n = xs.length;
+    const travel = new Float64Array(n * n);
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) travel[a * n + b] = Math.abs(xs[a]! - xs[b]!);
+    const open = [{ open: 0, close: 1000 }];
+    const state = new TourState(
+      buildCoreProblem({
+        travel,
+        service: [0, 30, 0, 0, 0],
+        score: [0, 10, 10, 10, 10],
+        candidates: [1, 2, 3, 4],
+        windows: [[[], open, [{ open: 0, close: closeOf2 }], open, open]],
+        tours: [0, 1].map(() => ({ startNode: 0, endNode: 0, startTime: 0, endTime: 100, profile: 0 })),
+      }),
+    );
+    expect(setTour(state, 0, [1, 4])).toBe(true);
+    expect(setTour(state, 1, [3, 2])).toBe(true);
+    return state;
+  }
+  const back = (state: TourState, k: number): number => state.arrival[k * state.capacity + state.length[k]! - 1]!;
+
+  it('exchanges the tails when that travels less and every window still holds', () => {
+    const state = crossed(1000);
+    expect(new TailExchange(state, new TourShortening(state, 4)).pass()).toBe(true);
+    expect([visits(state, 0), visits(state, 1)]).toEqual([[1, 2], [3, 4]]);
+    expect([back(state, 0), back(state, 1)]).toEqual([70, 40]);
+    expect([state.tourOf[2], state.tourOf[4], state.objective]).toEqual([0, 1, 40]);
+    for (const k of [0, 1]) expect(state.recompute(k, 1)).toBe(true);
+  });
+
+  it('keeps the tours when the new head of a tail would start after its window closes', () => {
+    const state = crossed(45);
+    expect(new TailExchange(state, new TourShortening(state, 4)).pass()).toBe(false);
+    expect([visits(state, 0), visits(state, 1)]).toEqual([[1, 4], [3, 2]]);
   });
 });

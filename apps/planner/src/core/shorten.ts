@@ -23,8 +23,8 @@ const MAX_SWEEPS = 20;
  */
 export class TourShortening {
   /** neighbours[j * width .. +width]: the places nearest to j by travel time in either direction. */
-  private readonly neighbours: Int32Array;
-  private readonly width: number;
+  readonly neighbours: Int32Array;
+  readonly width: number;
   /** Position of each node in the tour being shortened (valid for that tour's nodes only). */
   private readonly positionOf: Int32Array;
   /** New order of the changed run of positions. */

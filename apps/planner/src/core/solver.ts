@@ -5,6 +5,7 @@ import { InterTourRelocation } from './relocate.ts';
 import { ReplaceMove } from './replace.ts';
 import { Rng } from './rng.ts';
 import { TourShortening } from './shorten.ts';
+import { TailExchange } from './tails.ts';
 import { TourSnapshot, TourState } from './tours.ts';
 import * as tolerance from './tolerance.ts';
 
@@ -75,6 +76,8 @@ export interface Tuning {
   shortenNeighbours: number;
   /** Time-saving inter-tour relocation (relocate.ts) with the moves inside tours. */
   relocate: boolean;
+  /** 2-opt* between tours with the same end and opening hours (tails.ts), with the moves inside tours. */
+  tailExchange: boolean;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -92,6 +95,7 @@ export const DEFAULT_TUNING: Tuning = {
   ratioExponents: [1, 2, 3],
   shortenNeighbours: 8,
   relocate: false,
+  tailExchange: false,
 };
 
 /** Rounds of replace + insert per local search, a guard against cycling on sideways moves. */
@@ -129,6 +133,7 @@ class IteratedLocalSearch {
   private readonly current: TourSnapshot;
   private readonly shortening: TourShortening | null;
   private readonly relocation: InterTourRelocation | null;
+  private readonly tails: TailExchange | null;
   private readonly rng: Rng;
   private readonly clock: () => number;
   private readonly timeLimitMs: number;
@@ -152,6 +157,7 @@ class IteratedLocalSearch {
     this.current = new TourSnapshot(this.tours);
     this.shortening = this.tuning.shortenNeighbours > 0 ? new TourShortening(this.tours, this.tuning.shortenNeighbours) : null;
     this.relocation = this.tuning.relocate ? new InterTourRelocation(this.tours, this.insertion) : null;
+    this.tails = this.tuning.tailExchange && this.shortening ? new TailExchange(this.tours, this.shortening) : null;
   }
 
   run(): SolveResult {
@@ -239,6 +245,7 @@ class IteratedLocalSearch {
     let changed = false;
     for (let k = 0; k < this.tours.tourCount; k++) if (this.shortening.shorten(k)) changed = true;
     if (this.relocation?.pass()) changed = true;
+    if (this.tails?.pass()) changed = true;
     return changed;
   }
 }
