@@ -17,10 +17,21 @@ const EPSILON = tolerance.EPSILON;
  * cheapest insertion (insertion.ts), valid while the receiving tour is unchanged.
  */
 export class InterTourRelocation {
+  /**
+   * Versions of tours a and k (at [a * m + k]) when a whole scan of a's visits found no move into
+   * k: while both are unchanged, that pair is skipped (restoring a saved tour restores its version).
+   */
+  private readonly scannedFrom: Float64Array;
+  private readonly scannedTo: Float64Array;
+
   constructor(
     private readonly tours: TourState,
     private readonly insertion: Insertion,
-  ) {}
+  ) {
+    const m = tours.tourCount;
+    this.scannedFrom = new Float64Array(m * m).fill(-1);
+    this.scannedTo = new Float64Array(m * m).fill(-1);
+  }
 
   /** One sweep over every visit of every tour, moving each that saves time. Returns whether anything moved. */
   pass(): boolean {
@@ -32,9 +43,15 @@ export class InterTourRelocation {
     const { start, arrival, maxShift, route, travel, location, isBreak, hasBreaks } = t;
     const service = p.service;
     const insertion = this.insertion;
+    const version = t.version;
+    const { scannedFrom, scannedTo } = this;
     let changed = false;
     for (let a = 0; a < m; a++) {
       const b = a * t.capacity;
+      let open = false;
+      for (let k = 0; k < m; k++) if (k !== a && (scannedFrom[a * m + k] !== version[a] || scannedTo[a * m + k] !== version[k])) open = true;
+      if (!open) continue;
+      let movedHere = false;
       for (let pos = 1; pos < t.length[a]! - 1; pos++) {
         const r = route[b + pos]!;
         const next = route[b + pos + 1]!;
@@ -49,7 +66,7 @@ export class InterTourRelocation {
         let bestCost = saved - EPSILON;
         let bestTo = NONE;
         for (let k = 0; k < m; k++) {
-          if (k === a) continue;
+          if (k === a || (scannedFrom[a * m + k] === version[a] && scannedTo[a * m + k] === version[k])) continue;
           insertion.best(k, r);
           const key = k * n + r;
           if (insertion.position[key] === NONE) continue;
@@ -68,7 +85,13 @@ export class InterTourRelocation {
         t.objective -= t.effectiveScore[r]!;
         insertion.insertAt(bestTo, after, r);
         changed = true;
+        movedHere = true;
         pos--;
+      }
+      if (movedHere) continue;
+      for (let k = 0; k < m; k++) {
+        scannedFrom[a * m + k] = version[a]!;
+        scannedTo[a * m + k] = version[k]!;
       }
     }
     return changed;
