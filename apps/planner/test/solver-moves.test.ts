@@ -5,6 +5,7 @@ import { RemovedTabu, Shake } from '../src/core/perturbation.ts';
 import { InterTourRelocation } from '../src/core/relocate.ts';
 import { Rng } from '../src/core/rng.ts';
 import { TourShortening } from '../src/core/shorten.ts';
+import { InterTourSwap } from '../src/core/swap.ts';
 import { TailExchange } from '../src/core/tails.ts';
 import { TourState } from '../src/core/tours.ts';
 
@@ -205,5 +206,46 @@ describe('2-opt* between tours (tail exchange)', () => {
     const state = crossed(45);
     expect(new TailExchange(state, new TourShortening(state, 4)).pass()).toBe(false);
     expect([visits(state, 0), visits(state, 1)]).toEqual([[1, 4], [3, 2]]);
+  });
+});
+
+describe('inter-tour swap that saves time', () => {
+  // Depot 0 at x = 0; places 1..4 at x = -10, 11, 10, -11 (travel = distance). Tour 0 visits 1, 2
+  // and tour 1 visits 3, 4 (42 of travel each); swapping 1 and 3 (or 2 and 4) makes both 22.
+  // Tour 1 must be back by 42; places 1 and 2 open at `openOf12`.
+  function crossed(openOf12: number): TourState {
+    const xs = [0, -10, 11, 10, -11];
+    const n = xs.length;
+    const travel = new Float64Array(n * n);
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) travel[a * n + b] = Math.abs(xs[a]! - xs[b]!);
+    const open = [{ open: 0, close: 1000 }];
+    const late = [{ open: openOf12, close: 1000 }];
+    const state = new TourState(
+      buildCoreProblem({
+        travel,
+        service: [0, 0, 0, 0, 0],
+        score: [0, 10, 10, 10, 10],
+        candidates: [1, 2, 3, 4],
+        windows: [[[], late, late, open, open]],
+        tours: [100, 42].map((endTime) => ({ startNode: 0, endNode: 0, startTime: 0, endTime, profile: 0 })),
+      }),
+    );
+    expect(setTour(state, 0, [1, 2])).toBe(true);
+    expect(setTour(state, 1, [3, 4])).toBe(true);
+    return state;
+  }
+
+  it('swaps two visits between tours when the visits after their slots then arrive earlier in total', () => {
+    const state = crossed(0);
+    expect(new InterTourSwap(state, new TourShortening(state, 4)).pass()).toBe(true);
+    expect([visits(state, 0), visits(state, 1)]).toEqual([[3, 2], [1, 4]]);
+    expect([state.tourOf[1], state.tourOf[3], state.objective]).toEqual([1, 0, 40]);
+    for (const k of [0, 1]) expect([state.recompute(k, 1), state.arrival[k * state.capacity + 3]]).toEqual([true, 22]);
+  });
+
+  it('keeps the visits when a newcomer would make tour 1 late (1 and 2 open at 35: back at 45 or later)', () => {
+    const state = crossed(35);
+    expect(new InterTourSwap(state, new TourShortening(state, 4)).pass()).toBe(false);
+    expect([visits(state, 0), visits(state, 1)]).toEqual([[1, 2], [3, 4]]);
   });
 });

@@ -5,6 +5,7 @@ import { InterTourRelocation } from './relocate.ts';
 import { ReplaceMove } from './replace.ts';
 import { Rng } from './rng.ts';
 import { TourShortening } from './shorten.ts';
+import { InterTourSwap } from './swap.ts';
 import { TailExchange } from './tails.ts';
 import { TourSnapshot, TourState } from './tours.ts';
 import * as tolerance from './tolerance.ts';
@@ -78,6 +79,8 @@ export interface Tuning {
   relocate: boolean;
   /** 2-opt* between tours with the same end and opening hours (tails.ts), with the moves inside tours. */
   tailExchange: boolean;
+  /** Time-saving swap of two visits between tours (swap.ts), with the moves inside tours. */
+  swap: boolean;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -96,6 +99,7 @@ export const DEFAULT_TUNING: Tuning = {
   shortenNeighbours: 8,
   relocate: false,
   tailExchange: false,
+  swap: false,
 };
 
 /** Rounds of replace + insert per local search, a guard against cycling on sideways moves. */
@@ -134,6 +138,7 @@ class IteratedLocalSearch {
   private readonly shortening: TourShortening | null;
   private readonly relocation: InterTourRelocation | null;
   private readonly tails: TailExchange | null;
+  private readonly swap: InterTourSwap | null;
   private readonly rng: Rng;
   private readonly clock: () => number;
   private readonly timeLimitMs: number;
@@ -158,6 +163,7 @@ class IteratedLocalSearch {
     this.shortening = this.tuning.shortenNeighbours > 0 ? new TourShortening(this.tours, this.tuning.shortenNeighbours) : null;
     this.relocation = this.tuning.relocate ? new InterTourRelocation(this.tours, this.insertion) : null;
     this.tails = this.tuning.tailExchange && this.shortening ? new TailExchange(this.tours, this.shortening) : null;
+    this.swap = this.tuning.swap && this.shortening ? new InterTourSwap(this.tours, this.shortening) : null;
   }
 
   run(): SolveResult {
@@ -246,6 +252,7 @@ class IteratedLocalSearch {
     for (let k = 0; k < this.tours.tourCount; k++) if (this.shortening.shorten(k)) changed = true;
     if (this.relocation?.pass()) changed = true;
     if (this.tails?.pass()) changed = true;
+    if (this.swap?.pass()) changed = true;
     return changed;
   }
 }
