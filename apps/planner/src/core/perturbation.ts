@@ -37,15 +37,7 @@ export interface ShakeSettings {
   /** Shake every tour (true) or a random subset of 1..min(m, shakeToursMax) tours (false). */
   shakeAllTours: boolean;
   shakeToursMax: number;
-  /**
-   * Share of shakes that remove a visit and the visits nearest to it in space, whatever their
-   * tours (a ruin across the tours that share an area, so the repair can reassign its places).
-   */
-  nearRate: number;
 }
-
-/** Nearest places kept per place for the shake near a point (more than the largest shake: many are unvisited). */
-const NEAR_WIDTH = 24;
 
 /**
  * The shake of the iterated local search: in some tours, removes a run of consecutive visits (or,
@@ -56,11 +48,6 @@ export class Shake {
   private readonly tourOrder: Int32Array;
   private readonly removeMark: Uint8Array;
   private readonly savedRoute: Int32Array;
-  /** near[j * nearWidth ..]: the places nearest to j by travel either way (built when nearRate > 0). */
-  private readonly near: Int32Array;
-  private readonly nearWidth: number;
-  private readonly nodeMark: Float64Array;
-  private nodeStamp = 0;
 
   constructor(
     private readonly tours: TourState,
@@ -71,19 +58,6 @@ export class Shake {
     this.tourOrder = Int32Array.from({ length: tours.tourCount }, (_, k) => k);
     this.removeMark = new Uint8Array(tours.capacity);
     this.savedRoute = new Int32Array(tours.capacity);
-    const p = tours.problem;
-    const n = tours.nodeCount;
-    const places = p.candidates.filter((j) => !p.isBreak[j]);
-    this.nearWidth = settings.nearRate > 0 ? Math.min(NEAR_WIDTH, Math.max(0, places.length - 1)) : 0;
-    this.near = new Int32Array(n * this.nearWidth).fill(NONE);
-    this.nodeMark = new Float64Array(n).fill(-1);
-    const distance = (a: number, b: number): number => Math.min(p.travel[a * n + b]!, p.travel[b * n + a]!);
-    if (this.nearWidth > 0) {
-      for (const j of places) {
-        const nearest = places.filter((x) => x !== j).sort((a, b) => distance(j, a) - distance(j, b) || a - b);
-        for (let r = 0; r < this.nearWidth; r++) this.near[j * this.nearWidth + r] = nearest[r]!;
-      }
-    }
   }
 
   /** Removes up to `size` optional visits from each of the chosen tours. */
@@ -92,10 +66,6 @@ export class Shake {
     const m = t.tourCount;
     const rng = this.rng;
     this.removed.next();
-    if (this.nearWidth > 0 && rng.next() < this.settings.nearRate) {
-      this.shakeNear(size);
-      return;
-    }
     // A random subset of the tours: untouched tours keep their insertion caches.
     const order = this.tourOrder;
     const count = this.settings.shakeAllTours ? m : 1 + rng.int(Math.min(m, this.settings.shakeToursMax));
@@ -106,66 +76,6 @@ export class Shake {
       order[r] = tmp;
     }
     for (let i = 0; i < count; i++) this.shakeTour(order[i]!, size);
-  }
-
-  /** Removes a random visit and the visits nearest to it, up to `size` in all, from whichever tours hold them. */
-  private shakeNear(size: number): void {
-    const t = this.tours;
-    const m = t.tourCount;
-    const rng = this.rng;
-    let k = rng.int(m);
-    for (let tries = 0; tries < m && t.length[k]! <= 2; tries++) k = k + 1 < m ? k + 1 : 0;
-    if (t.length[k]! <= 2) return;
-    const seed = t.route[k * t.capacity + 1 + rng.int(t.length[k]! - 2)]!;
-    const stamp = ++this.nodeStamp;
-    const { tourOf, isBreak } = t;
-    const mandatory = t.problem.mandatory;
-    const width = this.nearWidth;
-    let count = 0;
-    for (let r = -1; r < width && count < size; r++) {
-      const y = r < 0 ? seed : this.near[seed * width + r]!;
-      if (tourOf[y] === NONE || mandatory[y] || isBreak[y]) continue;
-      this.nodeMark[y] = stamp;
-      count++;
-    }
-    for (let tour = 0; tour < m; tour++) this.removeMarked(tour, stamp);
-  }
-
-  /** Removes the visits of tour k marked with `stamp`; keeps the tour as it was if that breaks a window. */
-  private removeMarked(k: number, stamp: number): void {
-    const t = this.tours;
-    const b = k * t.capacity;
-    const L = t.length[k]!;
-    const route = t.route;
-    let from = L;
-    for (let pos = 1; pos < L - 1; pos++) {
-      if (this.nodeMark[route[b + pos]!] === stamp) {
-        from = pos;
-        break;
-      }
-    }
-    if (from === L) return;
-    this.savedRoute.set(route.subarray(b, b + L));
-    let w = from;
-    for (let pos = from; pos < L; pos++) {
-      const node = this.savedRoute[pos]!;
-      if (pos < L - 1 && this.nodeMark[node] === stamp) continue;
-      route[b + w++] = node;
-    }
-    t.length[k] = w;
-    if (t.recompute(k, from)) {
-      for (let pos = from; pos < L - 1; pos++) {
-        const node = this.savedRoute[pos]!;
-        if (this.nodeMark[node] !== stamp) continue;
-        this.removed.mark(node);
-        t.tourOf[node] = NONE;
-        t.objective -= t.effectiveScore[node]!;
-      }
-    } else {
-      route.set(this.savedRoute.subarray(0, L), b);
-      t.length[k] = L;
-      t.recompute(k, from);
-    }
   }
 
   private shakeTour(k: number, size: number): void {

@@ -1,11 +1,9 @@
 import { Insertion } from './insertion.ts';
 import { RemovedTabu, Shake } from './perturbation.ts';
 import type { CoreProblem, CoreSolution } from './problem.ts';
-import { InterTourRelocation } from './relocate.ts';
 import { ReplaceMove } from './replace.ts';
 import { Rng } from './rng.ts';
 import { TourShortening } from './shorten.ts';
-import { InterTourSwap } from './swap.ts';
 import { TailExchange } from './tails.ts';
 import { TourSnapshot, TourState } from './tours.ts';
 import * as tolerance from './tolerance.ts';
@@ -63,8 +61,6 @@ export interface Tuning {
   /** Shake every tour (true) or a random subset of 1..min(m, shakeToursMax) tours (false). 1 measured best. */
   shakeAllTours: boolean;
   shakeToursMax: number;
-  /** Share of shakes that remove a visit and its nearest visits, whatever their tours (perturbation.ts). */
-  nearRate: number;
   /** Replace moves may also swap two consecutive visits for one better place. */
   replacePairs: boolean;
   /** Replace moves may also swap equal scores when that saves time (sideways moves). */
@@ -75,16 +71,12 @@ export interface Tuning {
   ratioExponents: number[];
   /** Time-saving 2-opt / or-opt inside tours, granular on this many nearest neighbours (0: off). */
   shortenNeighbours: number;
-  /** Time-saving inter-tour relocation (relocate.ts) with the moves inside tours. */
-  relocate: boolean;
   /**
    * 2-opt* between tours with the same end and opening hours (tails.ts), with the moves inside
    * tours. Paired on the tune split (pr01-05 m=2..4, seeds 1-6, 1 s CPU): -0.19 +- 0.06 and
    * -0.26 +- 0.08 points of gap in two batches (README "Tried").
    */
   tailExchange: boolean;
-  /** Time-saving swap of two visits between tours (swap.ts), with the moves inside tours. */
-  swap: boolean;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -94,16 +86,13 @@ export const DEFAULT_TUNING: Tuning = {
   restartAfter: 2000,
   shakeAllTours: false,
   shakeToursMax: 1,
-  nearRate: 0,
   scatterRate: 0.3,
   replacePairs: true,
   replaceTies: true,
   tabuRemoved: true,
   ratioExponents: [1, 2, 3],
   shortenNeighbours: 8,
-  relocate: false,
   tailExchange: true,
-  swap: false,
 };
 
 /** Rounds of replace + insert per local search, a guard against cycling on sideways moves. */
@@ -141,9 +130,7 @@ class IteratedLocalSearch {
   private readonly best: TourSnapshot;
   private readonly current: TourSnapshot;
   private readonly shortening: TourShortening | null;
-  private readonly relocation: InterTourRelocation | null;
   private readonly tails: TailExchange | null;
-  private readonly swap: InterTourSwap | null;
   private readonly rng: Rng;
   private readonly clock: () => number;
   private readonly timeLimitMs: number;
@@ -166,9 +153,7 @@ class IteratedLocalSearch {
     this.best = new TourSnapshot(this.tours);
     this.current = new TourSnapshot(this.tours);
     this.shortening = this.tuning.shortenNeighbours > 0 ? new TourShortening(this.tours, this.tuning.shortenNeighbours) : null;
-    this.relocation = this.tuning.relocate ? new InterTourRelocation(this.tours, this.insertion) : null;
     this.tails = this.tuning.tailExchange && this.shortening ? new TailExchange(this.tours, this.shortening) : null;
-    this.swap = this.tuning.swap && this.shortening ? new InterTourSwap(this.tours, this.shortening) : null;
   }
 
   run(): SolveResult {
@@ -255,9 +240,7 @@ class IteratedLocalSearch {
     if (!this.shortening) return false;
     let changed = false;
     for (let k = 0; k < this.tours.tourCount; k++) if (this.shortening.shorten(k)) changed = true;
-    if (this.relocation?.pass()) changed = true;
     if (this.tails?.pass()) changed = true;
-    if (this.swap?.pass()) changed = true;
     return changed;
   }
 }
