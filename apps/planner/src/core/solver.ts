@@ -60,6 +60,8 @@ export interface Tuning {
   /** Shake every tour (true) or a random subset of 1..min(m, shakeToursMax) tours (false). 1 measured best. */
   shakeAllTours: boolean;
   shakeToursMax: number;
+  /** The shake may remove must-visits too, so their day is searched, not fixed by the construction. */
+  shakeMandatory: boolean;
   /** Replace moves may also swap two consecutive visits for one better place. */
   replacePairs: boolean;
   /** Replace moves may also swap equal scores when that saves time (sideways moves). */
@@ -79,6 +81,7 @@ export const DEFAULT_TUNING: Tuning = {
   restartAfter: 2000,
   shakeAllTours: false,
   shakeToursMax: 1,
+  shakeMandatory: true,
   scatterRate: 0.3,
   replacePairs: true,
   replaceTies: true,
@@ -177,9 +180,12 @@ class IteratedLocalSearch {
       const elapsed = this.clock() - t0;
       if (elapsed >= this.timeLimitMs) break;
       iterations++;
-      // With an iteration budget the acceptance schedule follows iterations only, so the run is
-      // reproducible whenever that budget binds first; otherwise it follows the clock.
-      const progress = Number.isFinite(this.maxIterations) ? iterations / this.maxIterations : elapsed / this.timeLimitMs;
+      // The acceptance schedule follows whichever budget is nearer its end, so the threshold
+      // reaches zero by the end of the run whichever ends it. A run is reproducible whenever its
+      // iterations stay ahead of its clock (a fast machine, or a generous time limit).
+      const byTime = elapsed / this.timeLimitMs;
+      const byIterations = iterations / this.maxIterations;
+      const progress = byIterations > byTime ? byIterations : byTime;
 
       this.shake.apply(1 + this.rng.int(maxShake));
       const exponents = tuning.ratioExponents;

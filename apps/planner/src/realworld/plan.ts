@@ -230,6 +230,8 @@ export interface PlanRuntime {
   clock?: () => number;
   /** Give the CPU back early to work waiting for it (the solver's `yieldTo`). */
   yieldTo?: SolveOptions['yieldTo'];
+  /** Overrides of the solver's search parameters (experiments and benchmarks). */
+  tuning?: SolveOptions['tuning'];
 }
 
 export function planItinerary(request: PlanRequest, runtime: PlanRuntime = {}): PlanResult {
@@ -306,6 +308,7 @@ export function planItinerary(request: PlanRequest, runtime: PlanRuntime = {}): 
     clock,
     maxIterations: options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
     yieldTo: runtime.yieldTo,
+    ...(runtime.tuning ? { tuning: runtime.tuning } : {}),
   });
 
   const days: PlannedDay[] = request.days.map((day, d) => {
