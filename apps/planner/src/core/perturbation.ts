@@ -50,6 +50,8 @@ export class Shake {
   private readonly tourOrder: Int32Array;
   private readonly removeMark: Uint8Array;
   private readonly savedRoute: Int32Array;
+  /** Must-visits the last shake removed. */
+  removedMandatory = 0;
 
   constructor(
     private readonly tours: TourState,
@@ -68,6 +70,7 @@ export class Shake {
     const m = t.tourCount;
     const rng = this.rng;
     this.removed.next();
+    this.removedMandatory = 0;
     // A random subset of the tours: untouched tours keep their insertion caches.
     const order = this.tourOrder;
     const count = this.settings.shakeAllTours ? m : 1 + rng.int(Math.min(m, this.settings.shakeToursMax));
@@ -127,6 +130,7 @@ export class Shake {
         const node = this.savedRoute[pos]!;
         if (mark[pos] && !kept[node]) {
           this.removed.mark(node);
+          if (t.problem.mandatory[node]) this.removedMandatory++;
           t.tourOf[node] = NONE;
           t.objective -= t.effectiveScore[node]!;
         }

@@ -62,6 +62,8 @@ export interface Tuning {
   shakeToursMax: number;
   /** The shake may remove must-visits too, so their day is searched, not fixed by the construction. */
   shakeMandatory: boolean;
+  /** After a shake that removed must-visits, insert them before the replace moves run. */
+  mandatoryFirst: boolean;
   /** Replace moves may also swap two consecutive visits for one better place. */
   replacePairs: boolean;
   /** Replace moves may also swap equal scores when that saves time (sideways moves). */
@@ -82,6 +84,7 @@ export const DEFAULT_TUNING: Tuning = {
   shakeAllTours: false,
   shakeToursMax: 1,
   shakeMandatory: true,
+  mandatoryFirst: true,
   scatterRate: 0.3,
   replacePairs: true,
   replaceTies: true,
@@ -130,6 +133,8 @@ class IteratedLocalSearch {
   private readonly maxIterations: number;
   private readonly yieldTo: SolveOptions['yieldTo'];
   private readonly tuning: Tuning;
+  /** An insertion filter that lets only must-visits through. */
+  private readonly mandatoryOnly: { blocks(j: number): boolean };
 
   constructor(problem: CoreProblem, options: SolveOptions) {
     this.rng = new Rng(options.seed ?? 1);
@@ -144,6 +149,8 @@ class IteratedLocalSearch {
     this.removed = new RemovedTabu(problem.nodeCount);
     this.shake = new Shake(this.tours, this.rng, this.tuning, this.removed);
     this.best = new TourSnapshot(this.tours);
+    const mandatory = problem.mandatory;
+    this.mandatoryOnly = { blocks: (j) => mandatory[j] === 0 };
     this.current = new TourSnapshot(this.tours);
     this.shortening = this.tuning.shortenNeighbours > 0 ? new TourShortening(this.tours, this.tuning.shortenNeighbours) : null;
   }
@@ -193,6 +200,9 @@ class IteratedLocalSearch {
       this.removed.active = tuning.tabuRemoved;
       this.insertion.insertAll(this.removed);
       this.removed.active = false;
+      // Must-visits the shake took out go back where they fit before replace moves could trade
+      // them for optional visits.
+      if (tuning.mandatoryFirst && this.shake.removedMandatory > 0) this.insertion.insertAll(this.mandatoryOnly);
       const threshold = threshold0 * Math.pow(1 - progress, tuning.thresholdPower);
       this.improve();
 
