@@ -63,7 +63,7 @@ export interface PlanRequest {
    * Search budget: wall-clock milliseconds for the whole call (model, search, schedule) and
    * iterations, whichever ends first, and the seed. Defaults: 800 ms and 5,000 iterations, seed 1
    * (a city trip of a few days ends on the iteration budget, so it is deterministic; a week of 300
-   * places ends on the clock). replanDay defaults to 150 ms.
+   * places on either, its iterations taking ~550-800 ms). replanDay defaults to 150 ms.
    */
   options?: { timeLimitMs?: number; maxIterations?: number; seed?: number };
 }
