@@ -163,6 +163,8 @@ export const bundleService = async (serviceDir) => {
   for (const name of [...files.keys(), ...threads.map((t) => `${path.basename(t, '.ts')}.mjs`), path.basename(outfile)]) renameSync(path.join(temp, name), path.join(outdir, name));
   rmSync(temp, { recursive: true, force: true });
   const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((f) => [path.resolve(f), stamp(path.resolve(f))]));
+  // This script too: a change of how bundles are made (a transform above) rebuilds them.
+  inputs[fileURLToPath(import.meta.url)] = stamp(fileURLToPath(import.meta.url));
   inputs[ENTRIES_KEY] = threads;
   inputs[FILES_KEY] = [...files.keys()].sort();
   writeFileSync(`${manifestOf(serviceDir)}.${process.pid}.tmp`, JSON.stringify(inputs));
