@@ -17,8 +17,9 @@
  * 10 s of the run, so growth under steady load shows), BENCH_CONNECTIONS (32), BENCH_SETTLE_S (10:
  * quiet time before "after"), BENCH_SERVICES (e.g. `user`: measure only these, started with the
  * services they call), BENCH_CPU_PROF_DIR (each service writes a V8 CPU profile there when it stops),
- * BENCH_NODE_ARGS (options for node before each service's entry, e.g. for an experiment with V8 flags),
- * BENCH_ENV (a JSON object of environment variables set on every service over its contract's, e.g. an allocator experiment).
+ * BENCH_CPU_PROF_HELLO (1: hello-world writes a profile too), BENCH_NODE_ARGS (options for node before each
+ * service's entry, e.g. for an experiment with V8 flags), BENCH_ENV (a JSON object of environment variables
+ * set on every service over its contract's, e.g. an allocator experiment).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -140,7 +141,10 @@ try {
   // A service left out by BENCH_SERVICES has no URL; its target is dropped below.
   const url = (s: ServiceName) => services.find((x) => x.name === s)?.url ?? 'http://not-started.invalid';
 
-  const hello = await startNodeProcess({ entry: 'scripts/lib/hello-fastify.ts', env: { PATH: process.env.PATH, PORT: String(await freePort()) }, readyPath: '/' });
+  // BENCH_CPU_PROF_HELLO=1 profiles hello-world too, so that a service's profile can be read as the
+  // difference per request against it (the profiler slows hello-world as well: that run's ratio is not a figure).
+  const helloProf = CPU_PROF_DIR && process.env.BENCH_CPU_PROF_HELLO === '1' ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, '--cpu-prof-name=hello-world.cpuprofile'] : [];
+  const hello = await startNodeProcess({ entry: 'scripts/lib/hello-fastify.ts', env: { PATH: process.env.PATH, PORT: String(await freePort()) }, readyPath: '/', nodeArgs: helloProf });
   cleanups.push(() => hello.stop());
 
   const call = async (method: string, target: string, body?: unknown, authorization?: string) => {
@@ -195,7 +199,7 @@ try {
   console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per target after a 2 s warm-up, on ${os.cpus().length} cores; hello-world measured just before each service`);
   const rows: { service: ServiceName; title: string; base: Figure; it: Figure }[] = [];
   for (const t of targets) {
-    const base = await measure('hello-world', { url: `${hello.url}/` });
+    const base = await measure('hello-world', { url: `${hello.url}/` }, hello.child.pid);
     let lanes: Promise<void>[] = [];
     if (t.whilePlanning) {
       planning.on = true;
@@ -240,7 +244,7 @@ try {
   const user = rows.find((r) => r.service === 'user');
   if (user) {
     const cpuPerRequest = user.it.cpu / user.it.total;
-    console.log(`\nuser service CPU: ${user.it.cpu.toFixed(2)} s for ${user.it.total} requests = ${(cpuPerRequest * 1000).toFixed(3)} ms per request (${(1 / cpuPerRequest).toFixed(0)} req per CPU-second)`);
+    console.log(`\nuser service CPU: ${user.it.cpu.toFixed(2)} s for ${user.it.total} requests = ${(cpuPerRequest * 1000).toFixed(3)} ms per request (${(1 / cpuPerRequest).toFixed(0)} req per CPU-second); hello-world just before: ${((user.base.cpu / user.base.total) * 1e6).toFixed(0)} µs per request`);
     writeFigure('api', {
       date: new Date().toISOString().slice(0, 10),
       commit: gitCommit(),

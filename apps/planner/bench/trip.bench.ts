@@ -20,7 +20,14 @@ import { generateTrip } from './trips/generate.ts';
  */
 const REFERENCE_FILE = new URL('./data/trip-reference.json', import.meta.url);
 const REFERENCE_MS = 60_000;
-const TRIP_SEEDS = [1, 2, 3, 4, 5];
+/**
+ * Trip generator seeds: the engine's driver was tuned on trips 1-5 only; trips 6-10 are generated
+ * the same way and held out (reported, never tuned on).
+ */
+const TRIP_SPLITS = [
+  { split: 'tune', seeds: [1, 2, 3, 4, 5] },
+  { split: 'held-out', seeds: [6, 7, 8, 9, 10] },
+] as const;
 const SOLVER_SEEDS = [1, 2, 3];
 
 interface ReferenceEntry {
@@ -28,6 +35,12 @@ interface ReferenceEntry {
   iterations: number;
   computed: string;
   solver: string;
+  /**
+   * 'clock': the acceptance threshold of the 60-second run decays over its 60 seconds. Entries
+   * without it came from runs whose threshold never decayed (an iteration budget of
+   * Number.MAX_SAFE_INTEGER set the schedule), a weaker reference; they are recomputed.
+   */
+  schedule?: 'clock';
 }
 
 const cpuClock = (): number => {
@@ -59,15 +72,16 @@ export async function runTripBenchmark(options: { computeReferences?: boolean; c
   const engineMs: number[] = [];
   const engineCpuMs: number[] = [];
   const replanMs: number[] = [];
-  const gaps: number[] = [];
+  const gaps: Array<{ split: string; label: string; gap: number }> = [];
   let missing = 0;
-  for (const travelMode of ['walk', 'transit'] as const) {
-    for (const seed of TRIP_SEEDS) {
+  for (const { split, seeds } of TRIP_SPLITS) for (const travelMode of ['walk', 'transit'] as const) {
+    for (const seed of seeds) {
       const request = generateTrip({ seed, days: 7, places: 300, travelMode });
       const key = requestKey(request);
-      if (!references[key] && options.computeReferences) {
+      if (references[key]?.schedule !== 'clock' && options.computeReferences) {
+        // No iteration budget: the search's acceptance schedule then follows the clock over the 60 s.
         const long = planItinerary(
-          { ...request, options: { timeLimitMs: REFERENCE_MS, maxIterations: Number.MAX_SAFE_INTEGER, seed: 1 } },
+          { ...request, options: { timeLimitMs: REFERENCE_MS, maxIterations: Number.POSITIVE_INFINITY, seed: 1 } },
           { clock: cpuClock },
         );
         references[key] = {
@@ -75,10 +89,12 @@ export async function runTripBenchmark(options: { computeReferences?: boolean; c
           iterations: long.stats.iterations,
           computed: new Date().toISOString().slice(0, 10),
           solver: solverVersion(),
+          schedule: 'clock',
         };
         referencesChanged = true;
+        console.log(`  reference ${travelMode} trip ${seed}: ${long.score} (${long.stats.iterations} iterations)`);
       }
-      const reference = references[key];
+      const reference = references[key]?.schedule === 'clock' ? references[key] : undefined;
       if (!reference) missing++;
       for (const solverSeed of SOLVER_SEEDS) {
         const t0 = performance.now();
@@ -91,7 +107,9 @@ export async function runTripBenchmark(options: { computeReferences?: boolean; c
           infeasible++;
           console.error(`INFEASIBLE trip ${travelMode} seed ${seed}/${solverSeed}: ${check.errors.slice(0, 3).join('; ')}`);
         }
-        if (reference) gaps.push((100 * (reference.score - result.score)) / reference.score);
+        if (reference) {
+          gaps.push({ split, label: `${travelMode} trip ${seed} seed ${solverSeed}`, gap: (100 * (reference.score - result.score)) / reference.score });
+        }
         const date = request.days[2]!.date;
         const keep = result.days[2]!.stops.slice(0, 1).map((s) => s.locationId);
         const t1 = performance.now();
@@ -108,15 +126,20 @@ export async function runTripBenchmark(options: { computeReferences?: boolean; c
   if (referencesChanged) writeFileSync(REFERENCE_FILE, `${JSON.stringify(references, null, 2)}\n`);
   const fmt = (xs: number[]) => `p50 ${quantile(xs, 0.5).toFixed(0)} ms, p95 ${quantile(xs, 0.95).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`;
   const runs = engineMs.length;
-  console.log(`trip 7 days x 300 places (walk and transit, ${TRIP_SEEDS.length} trips each, seeds ${SOLVER_SEEDS.join(',')}): ${runs} plans`);
+  const splits = TRIP_SPLITS.map((s) => `${s.split} trips ${s.seeds.join(',')}`).join(', ');
+  console.log(`trip 7 days x 300 places (walk and transit; ${splits}; solver seeds ${SOLVER_SEEDS.join(',')}): ${runs} plans`);
   console.log(`  engine time (planItinerary, default budget${options.cpuBudget ? ' in CPU time' : ''}): wall ${fmt(engineMs)}   target p95 <= 1000 ms`);
   console.log(`                                             CPU  ${fmt(engineCpuMs)}`);
   if (gaps.length) {
-    const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
-    console.log(
-      `  score vs a ${REFERENCE_MS / 1000}-second (CPU) run of the same request: mean gap ${mean.toFixed(2)}%, worst ${Math.max(...gaps).toFixed(2)}%   target <= 2%` +
-        (missing ? ` (${missing} request(s) without a reference: npm run bench:planner -- --trip-references)` : ''),
-    );
+    console.log(`  score vs a ${REFERENCE_MS / 1000}-second (CPU) run of the same request (target: every plan within 2%):`);
+    for (const split of [...TRIP_SPLITS.map((s) => s.split), 'all']) {
+      const xs = gaps.filter((g) => split === 'all' || g.split === split);
+      if (!xs.length) continue;
+      const worst = xs.reduce((a, b) => (b.gap > a.gap ? b : a));
+      const mean = xs.reduce((a, b) => a + b.gap, 0) / xs.length;
+      console.log(`    ${split.padEnd(9)} ${String(xs.length).padStart(3)} plans: mean gap ${mean.toFixed(2)}%, worst ${worst.gap.toFixed(2)}% (${worst.label})`);
+    }
+    if (missing) console.log(`    (${missing} request(s) without a reference: npm run bench:planner -- --trips-only --trip-references)`);
   } else {
     console.log('  no 60-second references for these requests: npm run bench:planner -- --trip-references');
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCoreProblem } from '../src/core/problem.ts';
-import { solveTopTw } from '../src/core/solver.ts';
+import { scheduleProgress, solveTopTw } from '../src/core/solver.ts';
 import { checkTopTwSolution } from '../bench/toptw/checker.ts';
 import { topTwToCoreProblem } from '../bench/toptw/problem.ts';
 import { loadBenchmarkInstance } from '../bench/toptw/files.ts';
@@ -90,6 +90,34 @@ describe('TOPTW solver constraints', () => {
     expect(r.tours[0]).not.toContain(5);
   });
 
+  it("searches a must-visit's day: the construction's choice is not final", () => {
+    // Two tours of 100. Must-visit 4 (x = 40) fits either day; place 6 (x = -45, score 1) only on
+    // day 0 (its windows), and never on the same day as 4. The construction puts 4 on day 0 (the
+    // tie goes to the first tour); only moving 4 to day 1 makes room for 6.
+    const windows = (day: number) => [0, 1, 2, 3, 4, 5, 6].map((i) => (i === 0 || (i === 6 && day === 1) ? [] : [{ open: 0, close: 1000 }]));
+    const problem = (() => {
+      const base = lineProblem({ mandatory: [4] });
+      const xs = [0, 10, 20, 30, 40, 50, -45];
+      return buildCoreProblem({
+        travel: base.travel,
+        service: xs.map(() => 0),
+        score: [0, 0, 0, 0, 5, 0, 1],
+        candidates: [4, 6],
+        windows: [windows(0), windows(1)],
+        tours: [0, 1].map((k) => ({ startNode: 0, endNode: 0, startTime: 0, endTime: 100, profile: k })),
+        mandatory: xs.map((_, i) => (i === 4 ? 1 : 0)),
+      });
+    })();
+    const searched = solveTopTw(problem, { maxIterations: 50, timeLimitMs: 60_000 });
+    expect(searched.tours).toEqual([[6], [4]]);
+    // With the must-visits frozen where the construction put them, place 6 never fits.
+    const frozen = solveTopTw(problem, { maxIterations: 50, timeLimitMs: 60_000, tuning: { shakeMandatory: false } });
+    expect(frozen.tours).toEqual([[4], []]);
+    // Moved, but put back by a replace move (trading place 6 away) before it could find day 1.
+    const replacedBack = solveTopTw(problem, { maxIterations: 50, timeLimitMs: 60_000, tuning: { mandatoryFirst: false } });
+    expect(replacedBack.tours).toEqual([[4], []]);
+  });
+
   it('uses the second of several windows when the first is missed', () => {
     // Node 3 (30 away) opens [0,5] and [40,45]: reachable only in the second window.
     const windows = [0, 1, 2, 3, 4, 5, 6].map((i) =>
@@ -110,5 +138,17 @@ describe('TOPTW solver constraints', () => {
     const full = solveTopTw(topTwToCoreProblem(instance, 2), { seed: 3, ...budget, yieldTo: { afterIterations: 25, when: () => false } });
     expect(full.stats).toMatchObject({ iterations: budget.maxIterations, stoppedBy: 'iterations' });
     expect(full.tours).toEqual(solveTopTw(topTwToCoreProblem(instance, 2), { seed: 3, ...budget }).tours);
+  });
+});
+
+describe('acceptance schedule', () => {
+  it('follows whichever budget is nearer its end, so a run the clock ends still anneals to zero', () => {
+    // Clock nearly spent, iterations barely begun (a busy machine): the clock leads.
+    expect(scheduleProgress(900, 1000, 10, 5000)).toBeCloseTo(0.9);
+    expect(scheduleProgress(1000, 1000, 10, 5000)).toBe(1);
+    // A generous time limit: the iterations lead, so the run is reproducible.
+    expect(scheduleProgress(100, 100_000, 4000, 5000)).toBeCloseTo(0.8);
+    // No iteration budget: the clock alone.
+    expect(scheduleProgress(250, 1000, 123_456, Number.POSITIVE_INFINITY)).toBeCloseTo(0.25);
   });
 });

@@ -95,8 +95,9 @@ describe('service kit app', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
-  it('sends helmet\'s default security headers on every answer, errors included', async () => {
-    // helmet's documented defaults (helmet 8 README), on a 200, a 404 and a 400 problem.
+  it('sends the security headers of a JSON API on every answer, errors included, and not the HTML-page ones', async () => {
+    // helmet's values (helmet 8 README) for the headers the OWASP REST Security Cheat Sheet asks of
+    // every API response, on a 200, a 404 and a 400 problem; the HTML-only ones are left out (app.ts).
     for (const [url, status] of [['/api/v1/trips/7', 200], ['/nowhere', 404], ['/api/v1/trips/count?n=x', 400]] as const) {
       const res = await fetch(`${base}${url}`);
       expect(res.status, url).toBe(status);
@@ -106,6 +107,11 @@ describe('service kit app', () => {
       expect(res.headers.get('cross-origin-opener-policy'), url).toBe('same-origin');
       expect(res.headers.get('x-content-type-options'), url).toBe('nosniff');
       expect(res.headers.get('x-xss-protection'), url).toBe('0');
+      expect(res.headers.get('cross-origin-resource-policy'), url).toBe('same-origin');
+      expect(res.headers.get('content-security-policy'), url).toContain("frame-ancestors 'self'");
+      for (const htmlOnly of ['origin-agent-cluster', 'referrer-policy', 'x-dns-prefetch-control', 'x-download-options', 'x-permitted-cross-domain-policies']) {
+        expect(res.headers.get(htmlOnly), `${url} ${htmlOnly}`).toBeNull();
+      }
     }
   });
 

@@ -80,7 +80,28 @@ const OPERATIONAL_PATHS = new Set<string>([HEALTH_PATHS.liveness, HEALTH_PATHS.r
 
 
 /**
- * The headers helmet's default policy sets, recorded once: they depend on nothing of the request.
+ * Helmet's policy for a JSON API. The services answer JSON only, never HTML: the OWASP REST Security
+ * Cheat Sheet ("Security Headers") lists for every API response Content-Type, Strict-Transport-Security,
+ * X-Content-Type-Options: nosniff and framing protection (CSP frame-ancestors, X-Frame-Options), and
+ * calls the rest of the browser headers useful only for HTML. So the CSP keeps `default-src 'self'`
+ * and `frame-ancestors 'self'` (X-Frame-Options stays SAMEORIGIN) without helmet's directives for
+ * fonts, styles, scripts, forms and images; Cross-Origin-Resource-Policy (other sites cannot load a
+ * response as a resource) and Cross-Origin-Opener-Policy stay; the HTML-page headers are off:
+ * Origin-Agent-Cluster, Referrer-Policy (links of a document), X-DNS-Prefetch-Control (prefetching
+ * a page's links), X-Download-Options (IE 8 opening downloaded HTML), X-Permitted-Cross-Domain-Policies
+ * (Flash and PDF clients). Five headers and about 260 bytes less on every answer (issue 15).
+ */
+const JSON_API_HELMET: Parameters<typeof helmet>[0] = {
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'self'"], frameAncestors: ["'self'"] } },
+  originAgentCluster: false,
+  referrerPolicy: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+};
+
+/**
+ * The headers of that policy, recorded once: they depend on nothing of the request.
  * Helmet is a connect-style middleware; it is run against a response that only records.
  */
 const helmetHeaders = (): Record<string, string> => {
@@ -90,7 +111,7 @@ const helmetHeaders = (): Record<string, string> => {
     removeHeader: (name: string) => void delete headers[name.toLowerCase()],
   };
   let failure: unknown;
-  helmet()({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => void (failure = err));
+  helmet(JSON_API_HELMET)({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => void (failure = err));
   if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
   return headers;
 };
@@ -116,8 +137,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     childLoggerFactory: (logger, bindings, childOptions, rawReq) => {
       const span = startServerSpan(tracing, `${rawReq.method ?? 'HTTP'} request`, rawReq.headers).span;
       (rawReq as RawWithSpan)[REQUEST_SPAN] = span;
-      const sc = span.spanContext();
-      return requestLogger(logger as PinoLogger, { ...bindings, trace_id: sc.traceId, span_id: sc.spanId }, childOptions);
+      return requestLogger(logger as PinoLogger, bindings, childOptions, span);
     },
     logger:
       opts.logger === false

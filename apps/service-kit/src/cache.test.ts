@@ -80,3 +80,16 @@ it('does not cache a value whose load raced an invalidation, here or on another 
     expect(await b.cache.get(key, load)).toEqual({ version: 2 });
   }
 });
+
+it('peeks at L1 only: nothing before a get, the value after it, nothing once another replica invalidated it', async () => {
+  const key = `peek-${randomUUID()}`;
+  expect(a.cache.peek(key)).toBeUndefined();
+  await b.cache.get(key, async () => ({ version: 1 }));
+  expect(a.cache.peek(key)).toBeUndefined(); // in L2, not in a's L1: peek never asks Redis
+  await a.cache.get(key, async () => ({ version: 0 }));
+  const hits = a.cache.stats.l1Hits;
+  expect(a.cache.peek(key)).toEqual({ version: 1 });
+  expect(a.cache.stats.l1Hits).toBe(hits + 1);
+  await b.cache.invalidate(key);
+  await waitFor(async () => a.cache.peek(key) === undefined, 'a to drop its L1 entry');
+});

@@ -37,17 +37,21 @@ export interface ShakeSettings {
   /** Shake every tour (true) or a random subset of 1..min(m, shakeToursMax) tours (false). */
   shakeAllTours: boolean;
   shakeToursMax: number;
+  /** The shake may remove must-visit places (never breaks); the repair then chooses their day again. */
+  shakeMandatory: boolean;
 }
 
 /**
  * The shake of the iterated local search: in some tours, removes a run of consecutive visits (or,
- * sometimes, visits scattered over the tour). Must-visit places are never removed. Tours left
+ * sometimes, visits scattered over the tour). Breaks are never removed. Tours left
  * alone keep their insertion caches, which makes iterations much cheaper when there are many.
  */
 export class Shake {
   private readonly tourOrder: Int32Array;
   private readonly removeMark: Uint8Array;
   private readonly savedRoute: Int32Array;
+  /** Must-visits the last shake removed. */
+  removedMandatory = 0;
 
   constructor(
     private readonly tours: TourState,
@@ -66,6 +70,7 @@ export class Shake {
     const m = t.tourCount;
     const rng = this.rng;
     this.removed.next();
+    this.removedMandatory = 0;
     // A random subset of the tours: untouched tours keep their insertion caches.
     const order = this.tourOrder;
     const count = this.settings.shakeAllTours ? m : 1 + rng.int(Math.min(m, this.settings.shakeToursMax));
@@ -81,7 +86,11 @@ export class Shake {
   private shakeTour(k: number, size: number): void {
     const t = this.tours;
     const rng = this.rng;
-    const mandatory = t.problem.mandatory;
+    // Must-visits may go too (unless `shakeMandatory` is off): a search that never moves them keeps
+    // the construction's choice of their day for good. The lexicographic objective keeps this
+    // safe: a repair that cannot put one back is worse than any threshold and is never accepted.
+    // Breaks (meals) stay: they belong to their day.
+    const kept = this.settings.shakeMandatory ? t.problem.isBreak : t.problem.mandatory;
     const b = k * t.capacity;
     const L = t.length[k]!;
     const visits = L - 2;
@@ -108,7 +117,7 @@ export class Shake {
     let removed = 0;
     for (let pos = from; pos < L; pos++) {
       const node = t.route[b + pos]!;
-      if (mark[pos] && !mandatory[node]) {
+      if (mark[pos] && !kept[node]) {
         removed++;
         continue;
       }
@@ -119,8 +128,9 @@ export class Shake {
     if (t.recompute(k, from)) {
       for (let pos = from; pos < L - 1; pos++) {
         const node = this.savedRoute[pos]!;
-        if (mark[pos] && !mandatory[node]) {
+        if (mark[pos] && !kept[node]) {
           this.removed.mark(node);
+          if (t.problem.mandatory[node]) this.removedMandatory++;
           t.tourOf[node] = NONE;
           t.objective -= t.effectiveScore[node]!;
         }

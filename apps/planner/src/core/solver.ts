@@ -60,6 +60,10 @@ export interface Tuning {
   /** Shake every tour (true) or a random subset of 1..min(m, shakeToursMax) tours (false). 1 measured best. */
   shakeAllTours: boolean;
   shakeToursMax: number;
+  /** The shake may remove must-visits too, so their day is searched, not fixed by the construction. */
+  shakeMandatory: boolean;
+  /** After a shake that removed must-visits, insert them before the replace moves run. */
+  mandatoryFirst: boolean;
   /** Replace moves may also swap two consecutive visits for one better place. */
   replacePairs: boolean;
   /** Replace moves may also swap equal scores when that saves time (sideways moves). */
@@ -79,6 +83,8 @@ export const DEFAULT_TUNING: Tuning = {
   restartAfter: 2000,
   shakeAllTours: false,
   shakeToursMax: 1,
+  shakeMandatory: true,
+  mandatoryFirst: true,
   scatterRate: 0.3,
   replacePairs: true,
   replaceTies: true,
@@ -89,6 +95,18 @@ export const DEFAULT_TUNING: Tuning = {
 
 /** Rounds of replace + insert per local search, a guard against cycling on sideways moves. */
 const MAX_IMPROVE_ROUNDS = 50;
+
+/**
+ * How far the acceptance schedule is, 0..1: the share used of whichever budget is nearer its end,
+ * so the threshold reaches zero by the end of the run whichever budget ends it. A run is
+ * reproducible whenever its iterations stay ahead of its clock (a fast machine, or a generous
+ * time limit).
+ */
+export function scheduleProgress(elapsedMs: number, timeLimitMs: number, iterations: number, maxIterations: number): number {
+  const byTime = elapsedMs / timeLimitMs;
+  const byIterations = iterations / maxIterations;
+  return byIterations > byTime ? byIterations : byTime;
+}
 
 /**
  * Iterated local search for the TOPTW.
@@ -127,6 +145,8 @@ class IteratedLocalSearch {
   private readonly maxIterations: number;
   private readonly yieldTo: SolveOptions['yieldTo'];
   private readonly tuning: Tuning;
+  /** An insertion filter that lets only must-visits through. */
+  private readonly mandatoryOnly: { blocks(j: number): boolean };
 
   constructor(problem: CoreProblem, options: SolveOptions) {
     this.rng = new Rng(options.seed ?? 1);
@@ -141,6 +161,8 @@ class IteratedLocalSearch {
     this.removed = new RemovedTabu(problem.nodeCount);
     this.shake = new Shake(this.tours, this.rng, this.tuning, this.removed);
     this.best = new TourSnapshot(this.tours);
+    const mandatory = problem.mandatory;
+    this.mandatoryOnly = { blocks: (j) => mandatory[j] === 0 };
     this.current = new TourSnapshot(this.tours);
     this.shortening = this.tuning.shortenNeighbours > 0 ? new TourShortening(this.tours, this.tuning.shortenNeighbours) : null;
   }
@@ -177,9 +199,7 @@ class IteratedLocalSearch {
       const elapsed = this.clock() - t0;
       if (elapsed >= this.timeLimitMs) break;
       iterations++;
-      // With an iteration budget the acceptance schedule follows iterations only, so the run is
-      // reproducible whenever that budget binds first; otherwise it follows the clock.
-      const progress = Number.isFinite(this.maxIterations) ? iterations / this.maxIterations : elapsed / this.timeLimitMs;
+      const progress = scheduleProgress(elapsed, this.timeLimitMs, iterations, this.maxIterations);
 
       this.shake.apply(1 + this.rng.int(maxShake));
       const exponents = tuning.ratioExponents;
@@ -187,6 +207,9 @@ class IteratedLocalSearch {
       this.removed.active = tuning.tabuRemoved;
       this.insertion.insertAll(this.removed);
       this.removed.active = false;
+      // Must-visits the shake took out go back where they fit before replace moves could trade
+      // them for optional visits.
+      if (tuning.mandatoryFirst && this.shake.removedMandatory > 0) this.insertion.insertAll(this.mandatoryOnly);
       const threshold = threshold0 * Math.pow(1 - progress, tuning.thresholdPower);
       this.improve();
 

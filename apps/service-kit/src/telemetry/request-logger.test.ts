@@ -21,20 +21,23 @@ const rootLogger = (level: string) => {
   return { root, lines, children };
 };
 
-it('makes no child for lines below the level, and writes enabled ones with the bindings', () => {
+it('makes no child for lines below the level, and writes enabled ones with the bindings and the trace ids', () => {
   const { root, lines, children } = rootLogger('warn');
-  const log = requestLogger(root, { reqId: 'r1', trace_id: 't1' }, {});
+  let asked = 0;
+  const span = { spanContext: () => (asked++, { traceId: 't1', spanId: 's1' }) };
+  const log = requestLogger(root, { reqId: 'r1' }, {}, span);
   log.info({ req: {} }, 'incoming request');
   log.debug('detail');
   log.trace('more');
   expect(children.made).toBe(0);
+  expect(asked).toBe(0);
   expect(log.level).toBe('warn');
   log.warn({ statusCode: 503 }, 'slow');
   log.error('broken');
   expect(children.made).toBe(1);
   expect(lines).toMatchObject([
-    { level: 40, reqId: 'r1', trace_id: 't1', statusCode: 503, msg: 'slow' },
-    { level: 50, reqId: 'r1', trace_id: 't1', msg: 'broken' },
+    { level: 40, reqId: 'r1', trace_id: 't1', span_id: 's1', statusCode: 503, msg: 'slow' },
+    { level: 50, reqId: 'r1', trace_id: 't1', span_id: 's1', msg: 'broken' },
   ]);
 });
 

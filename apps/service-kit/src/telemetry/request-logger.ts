@@ -14,6 +14,16 @@ export interface PinoLogger extends FastifyBaseLogger {
   readonly levelVal: number;
 }
 
+/** What carries a request's trace and span id (an OpenTelemetry span). */
+export interface TraceIds {
+  spanContext(): { readonly traceId: string; readonly spanId: string };
+}
+const withTrace = (bindings: Bindings, trace: TraceIds | undefined): Bindings => {
+  if (!trace) return bindings;
+  const sc = trace.spanContext();
+  return { ...bindings, trace_id: sc.traceId, span_id: sc.spanId };
+};
+
 const LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 } as const;
 
 class LazyChildLogger implements FastifyBaseLogger {
@@ -22,10 +32,11 @@ class LazyChildLogger implements FastifyBaseLogger {
   constructor(
     private readonly parent: PinoLogger,
     private readonly bindings: Bindings,
+    private readonly ids?: TraceIds,
   ) {}
 
   private get child_(): FastifyBaseLogger {
-    return (this.#child ??= this.parent.child(this.bindings));
+    return (this.#child ??= this.parent.child(withTrace(this.bindings, this.ids)));
   }
 
   private enabled(level: number): boolean {
@@ -67,8 +78,10 @@ class LazyChildLogger implements FastifyBaseLogger {
 
 /**
  * For Fastify's childLoggerFactory: a route's own level or serializers (`options`) make the child at once.
+ * `trace` adds `trace_id` and `span_id` to the bindings when the child is made (no object of them
+ * for a request that logs nothing).
  */
-export const requestLogger = (parent: PinoLogger, bindings: Bindings, options: ChildLoggerOptions): FastifyBaseLogger => {
-  if (options.level !== undefined || options.serializers !== undefined || options.msgPrefix !== undefined || options.redact !== undefined) return parent.child(bindings, options);
-  return new LazyChildLogger(parent, bindings);
+export const requestLogger = (parent: PinoLogger, bindings: Bindings, options: ChildLoggerOptions, trace?: TraceIds): FastifyBaseLogger => {
+  if (options.level !== undefined || options.serializers !== undefined || options.msgPrefix !== undefined || options.redact !== undefined) return parent.child(withTrace(bindings, trace), options);
+  return new LazyChildLogger(parent, bindings, trace);
 };

@@ -9,6 +9,10 @@ import type { Me, Preferences } from './schemas.ts';
 export class EmailTakenError extends Error {}
 
 const profileKey = (userId: string) => `user:${userId}:me`;
+/** What the cache holds per user (null: no such user). */
+interface CachedProfile {
+  readonly user: Me | null;
+}
 
 export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
   async create(email: string, name: string, passwordHash: string) {
@@ -22,9 +26,14 @@ export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
 
   findCredentials: (email: string) => prisma.user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true } }),
 
+  /** The profile of `userId` in this replica's L1 cache, without a promise: null for an id known to be unknown, undefined when not there (call me). */
+  cachedMe(userId: string): Me | null | undefined {
+    return cache.peek<CachedProfile>(profileKey(userId))?.user;
+  },
+
   /** The profile with preferences, cached (L1 + L2); undefined for an unknown id. */
   async me(userId: string): Promise<Me | undefined> {
-    const cached = await cache.get(profileKey(userId), async () => {
+    const cached = await cache.get<CachedProfile>(profileKey(userId), async () => {
       const u = await prisma.user.findUnique({
         where: { id: userId },
         select: { id: true, email: true, name: true, preferences: { select: { interests: true, pace: true, travelMode: true } } },
