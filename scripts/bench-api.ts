@@ -18,7 +18,8 @@
  * quiet time before "after"), BENCH_SERVICES (e.g. `user`: measure only these, started with the
  * services they call), BENCH_CPU_PROF_DIR (each service writes a V8 CPU profile there when it stops),
  * BENCH_CPU_PROF_HELLO (1: hello-world writes a profile too), BENCH_NODE_ARGS (options for node before each
- * service's entry, e.g. for an experiment with V8 flags).
+ * service's entry, e.g. for an experiment with V8 flags), BENCH_ENV (a JSON object of environment variables
+ * set on every service over its contract's, e.g. an allocator experiment).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -37,6 +38,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SETTLE_S = Number(process.env.BENCH_SETTLE_S ?? 10);
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
 const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+const EXTRA_ENV = process.env.BENCH_ENV ? (JSON.parse(process.env.BENCH_ENV) as Record<string, string>) : {};
 const RSS_SAMPLE_MS = 10_000;
 /** Issue 15's goals. */
 const GOAL = { rpsShare: 0.5, p99Factor: 3, peakShareOfRequest: 0.5, afterOverStart: 1.1 } as const;
@@ -131,6 +133,7 @@ try {
       // The machine is shared: load shedding on event-loop delay would turn the run into 503s.
       MAX_EVENT_LOOP_DELAY_MS: '0',
     }, (peer) => ports.get(peer)!);
+    Object.assign(env, EXTRA_ENV);
     const p = await spawnService(s, env, (line) => console.error(`[${s}] ${line}`), [...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []), ...NODE_ARGS]);
     services.push(p);
     cleanups.push(() => p.stop());

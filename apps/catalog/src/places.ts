@@ -27,6 +27,9 @@ export type PlaceCategory = (typeof PLACE_CATEGORIES)[number];
 export const PLACE_REGIONS = ['seoul', 'jeju'] as const;
 export type PlaceRegion = (typeof PLACE_REGIONS)[number];
 
+/** The country every place is in: ISO 3166-1 alpha-2, lower case as OpenStreetMap's Nominatim writes it. */
+export const PLACE_COUNTRY = 'kr';
+
 /** Places' opening hours are evaluated in their own time zone, never the server's. */
 export const PLACE_TIME_ZONE = 'Asia/Seoul';
 

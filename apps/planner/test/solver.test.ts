@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCoreProblem } from '../src/core/problem.ts';
-import { solveTopTw } from '../src/core/solver.ts';
+import { scheduleProgress, solveTopTw } from '../src/core/solver.ts';
 import { checkTopTwSolution } from '../bench/toptw/checker.ts';
 import { topTwToCoreProblem } from '../bench/toptw/problem.ts';
 import { loadBenchmarkInstance } from '../bench/toptw/files.ts';
@@ -138,5 +138,17 @@ describe('TOPTW solver constraints', () => {
     const full = solveTopTw(topTwToCoreProblem(instance, 2), { seed: 3, ...budget, yieldTo: { afterIterations: 25, when: () => false } });
     expect(full.stats).toMatchObject({ iterations: budget.maxIterations, stoppedBy: 'iterations' });
     expect(full.tours).toEqual(solveTopTw(topTwToCoreProblem(instance, 2), { seed: 3, ...budget }).tours);
+  });
+});
+
+describe('acceptance schedule', () => {
+  it('follows whichever budget is nearer its end, so a run the clock ends still anneals to zero', () => {
+    // Clock nearly spent, iterations barely begun (a busy machine): the clock leads.
+    expect(scheduleProgress(900, 1000, 10, 5000)).toBeCloseTo(0.9);
+    expect(scheduleProgress(1000, 1000, 10, 5000)).toBe(1);
+    // A generous time limit: the iterations lead, so the run is reproducible.
+    expect(scheduleProgress(100, 100_000, 4000, 5000)).toBeCloseTo(0.8);
+    // No iteration budget: the clock alone.
+    expect(scheduleProgress(250, 1000, 123_456, Number.POSITIVE_INFINITY)).toBeCloseTo(0.25);
   });
 });

@@ -3,3 +3,7 @@ export declare const builtEntry: (serviceDir: string) => string;
 export declare const threadEntries: (serviceDir: string) => string[];
 export declare const isFresh: (serviceDir: string) => boolean;
 export declare const bundleService: (serviceDir: string) => Promise<string>;
+/** The countries whose holiday tables the bundled `opening_hours` keeps (the catalog's PLACE_COUNTRY). */
+export declare const OPENING_HOURS_COUNTRIES: readonly string[];
+/** The source of `opening_hours`' module with its holiday table cut to `countries`; throws when the table is not found. */
+export declare const keepOpeningHoursCountries: (source: string, countries: readonly string[]) => string;

@@ -57,6 +57,52 @@ const prismaWasmBesideBundle = (files) => ({
       return { contents: source.replace(statement, load), loader: 'ts', resolveDir: path.dirname(args.path) };
     }),
 });
+/**
+ * Third-party packages bundled into the service instead of loaded from node_modules, each for a
+ * transform below (the packages they import come along: a bare import from inside node_modules).
+ */
+const INLINED_PACKAGES = new Set(['opening_hours']);
+
+/**
+ * The countries whose holiday tables the bundled `opening_hours` keeps: the catalog's PLACE_COUNTRY
+ * (this script runs before any TypeScript loader, so it cannot import the catalog;
+ * apps/location-service/test/bundle-opening-hours.test.ts fails when the two differ).
+ */
+export const OPENING_HOURS_COUNTRIES = Object.freeze(['kr']);
+
+/**
+ * `opening_hours` ships one prebuilt module holding public and school holiday tables of 60 countries
+ * (0.55 MB of its 1.2 MB source); they stayed in the location service's heap with the code that
+ * parsed them (measured: 9 MiB of RSS of a bare node importing the package, issue 15). The package
+ * reads the table only through the country of a value's location, and the location service's is
+ * always PLACE_COUNTRY, so the bundle keeps only those countries' entries of the table: the other
+ * countries' definitions are then unused and esbuild's tree shaking leaves them out. The library's
+ * behaviour for the kept countries is unchanged (a country it has no table for still throws its own
+ * "no holidays defined" error). A build of the package without the table as expected fails the
+ * bundle (an upgrade must look again), never a silent full copy.
+ */
+const OPENING_HOURS_HOLIDAY_TABLE = /var holiday_definitions = \/\*#__PURE__\*\/Object\.freeze\(\{\n\s*__proto__: null,\n((?:[ \t]*\w+: \w+,?\n)+)\}\);/;
+/** The source of `opening_hours`' module with its holiday table cut to `countries`; throws when the table is not found. */
+export const keepOpeningHoursCountries = (source, countries) => {
+  const found = OPENING_HOURS_HOLIDAY_TABLE.exec(source);
+  if (!found) throw new Error('opening_hours no longer declares its holiday table as bundle-service.mjs expects (var holiday_definitions = Object.freeze({...}))');
+  const entries = found[1].split('\n').map((line) => line.trim().replace(/,$/, '')).filter(Boolean);
+  const kept = entries.filter((entry) => countries.includes(entry.split(':')[0].trim()));
+  return source.replace(found[0], `var holiday_definitions = /*#__PURE__*/Object.freeze({ __proto__: null${kept.map((e) => `, ${e}`).join('')} });`);
+};
+const openingHoursCountries = () => ({
+  name: 'opening-hours-countries',
+  setup: (b) =>
+    b.onLoad({ filter: /[\\/]node_modules[\\/]opening_hours[\\/].*\.m?js$/ }, (args) => {
+      try {
+        return { contents: keepOpeningHoursCountries(readFileSync(args.path, 'utf8'), OPENING_HOURS_COUNTRIES), loader: 'js', resolveDir: path.dirname(args.path) };
+      } catch (err) {
+        return { errors: [{ text: `${args.path}: ${err.message}` }] };
+      }
+    }),
+});
+/** `@scope/name` or `name` of a bare specifier. */
+const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 const manifestOf = (serviceDir) => path.join(serviceDir, 'dist', 'inputs.json');
 
 const stamp = (file) => {
@@ -100,10 +146,15 @@ export const bundleService = async (serviceDir) => {
     plugins: [
       {
         name: 'third-party-external',
-        // A bare specifier that is not a workspace package stays an import of node_modules.
-        setup: (b) => b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@tripgen/') ? undefined : { external: true })),
+        // A bare specifier that is not a workspace package stays an import of node_modules, but for
+        // the inlined packages and what they import.
+        setup: (b) =>
+          b.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path.startsWith('@tripgen/') || INLINED_PACKAGES.has(packageName(args.path)) || /[\\/]node_modules[\\/]/.test(args.importer) ? undefined : { external: true },
+          ),
       },
       prismaWasmBesideBundle(files),
+      openingHoursCountries(),
     ],
   });
   // Rename is atomic: a concurrent start sees the old bundle or the new one, never half of one
@@ -112,6 +163,8 @@ export const bundleService = async (serviceDir) => {
   for (const name of [...files.keys(), ...threads.map((t) => `${path.basename(t, '.ts')}.mjs`), path.basename(outfile)]) renameSync(path.join(temp, name), path.join(outdir, name));
   rmSync(temp, { recursive: true, force: true });
   const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((f) => [path.resolve(f), stamp(path.resolve(f))]));
+  // This script too: a change of how bundles are made (a transform above) rebuilds them.
+  inputs[fileURLToPath(import.meta.url)] = stamp(fileURLToPath(import.meta.url));
   inputs[ENTRIES_KEY] = threads;
   inputs[FILES_KEY] = [...files.keys()].sort();
   writeFileSync(`${manifestOf(serviceDir)}.${process.pid}.tmp`, JSON.stringify(inputs));

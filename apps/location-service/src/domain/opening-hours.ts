@@ -14,7 +14,7 @@
  *    weekdays of those of the two days that are holidays, or a weekday that is neither when none
  *    is. Rules, precedence and everything else stay the package's.
  */
-import { PLACE_TIME_ZONE, type ClockInterval, type DayOpening, type Weekday } from '@tripgen/catalog';
+import { PLACE_COUNTRY, PLACE_TIME_ZONE, type ClockInterval, type DayOpening, type Weekday } from '@tripgen/catalog';
 import { LRUCache } from 'lru-cache';
 import OpeningHours from 'opening_hours';
 import { publicHolidays } from './holidays.ts';
@@ -107,7 +107,7 @@ const parse = (value: string, at?: Coordinates): OpeningHours => {
   if (!oh) {
     // The package reads coordinates given as strings only (its types say numbers). No public
     // holiday reaches it (substituted above), so the country code selects nothing.
-    const nominatim = where ? ({ ...where, address: { country_code: 'kr', state: '' } } as unknown as ConstructorParameters<typeof OpeningHours>[1]) : undefined;
+    const nominatim = where ? ({ ...where, address: { country_code: PLACE_COUNTRY, state: '' } } as unknown as ConstructorParameters<typeof OpeningHours>[1]) : undefined;
     // Time-range mode (the opening_hours key itself).
     oh = new OpeningHours(value, nominatim, { mode: 0, tag_key: 'opening_hours', map_value: false, warnings_severity: 4, locale: 'en' });
     parsed.set(key, oh);

@@ -105,6 +105,18 @@ export const DEFAULT_TUNING: Tuning = {
 const MAX_IMPROVE_ROUNDS = 50;
 
 /**
+ * How far the acceptance schedule is, 0..1: the share used of whichever budget is nearer its end,
+ * so the threshold reaches zero by the end of the run whichever budget ends it. A run is
+ * reproducible whenever its iterations stay ahead of its clock (a fast machine, or a generous
+ * time limit).
+ */
+export function scheduleProgress(elapsedMs: number, timeLimitMs: number, iterations: number, maxIterations: number): number {
+  const byTime = elapsedMs / timeLimitMs;
+  const byIterations = iterations / maxIterations;
+  return byIterations > byTime ? byIterations : byTime;
+}
+
+/**
  * Iterated local search for the TOPTW.
  *
  * Construction: greedy insertion by ratio score^e / added time (Vansteenwegen et al. 2009 use
@@ -198,12 +210,7 @@ class IteratedLocalSearch {
       const elapsed = this.clock() - t0;
       if (elapsed >= this.timeLimitMs) break;
       iterations++;
-      // The acceptance schedule follows whichever budget is nearer its end, so the threshold
-      // reaches zero by the end of the run whichever ends it. A run is reproducible whenever its
-      // iterations stay ahead of its clock (a fast machine, or a generous time limit).
-      const byTime = elapsed / this.timeLimitMs;
-      const byIterations = iterations / this.maxIterations;
-      const progress = byIterations > byTime ? byIterations : byTime;
+      const progress = scheduleProgress(elapsed, this.timeLimitMs, iterations, this.maxIterations);
 
       this.shake.apply(1 + this.rng.int(maxShake));
       const exponents = tuning.ratioExponents;

@@ -12,7 +12,8 @@
  * so Event Hubs keeps their order.
  */
 import { randomUUID } from 'node:crypto';
-import { EventHubProducerClient, type EventData, type EventDataBatch } from '@azure/event-hubs';
+import type * as EventHubsSdk from '@azure/event-hubs';
+import type { EventData, EventDataBatch, EventHubProducerClient } from '@azure/event-hubs';
 import type { TokenCredential } from '@azure/identity';
 import { CLOUD_EVENT_PROPERTY_PREFIX, EVENT_STREAMS, eventHubVariable } from '@tripgen/catalog';
 import { azureCredentialFromEnv } from '../azure-credential.ts';
@@ -103,12 +104,19 @@ export type EventHubsPublisherOptions = (
   readonly retry?: { readonly maxRetries?: number; readonly retryDelayInMs?: number; readonly timeoutInMs?: number };
 };
 
-/** Event Hubs adapter: the real @azure/event-hubs producer, against Azure (workload identity) or the emulator. */
+/**
+ * Event Hubs adapter: the real @azure/event-hubs producer, against Azure (workload identity) or the emulator.
+ * The SDK (with its AMQP stack) is loaded on the first publish, not with the kit: only a producing
+ * service with Event Hubs configured uses it, and every other service carried it in its heap (issue 15).
+ */
 export function createEventHubsPublisher(options: EventHubsPublisherOptions): EventPublisher {
   const retryOptions = { maxRetries: options.retry?.maxRetries ?? 3, retryDelayInMs: options.retry?.retryDelayInMs ?? 500, timeoutInMs: options.retry?.timeoutInMs ?? 30_000 };
   const producers = new Map<string, EventHubProducerClient>();
   let closed = false;
-  const producerFor = (hub: string): EventHubProducerClient => {
+  let sdk: Promise<typeof EventHubsSdk> | undefined;
+  const producerFor = async (hub: string): Promise<EventHubProducerClient> => {
+    const { EventHubProducerClient } = await (sdk ??= import('@azure/event-hubs'));
+    if (closed) throw new Error('event publisher is closed');
     let producer = producers.get(hub);
     if (!producer) {
       const name = options.hubNames?.[hub] ?? hub;
@@ -144,7 +152,7 @@ export function createEventHubsPublisher(options: EventHubsPublisherOptions): Ev
         const event = m.body as CloudEvent;
         bySubject.set(event.subject, [...(bySubject.get(event.subject) ?? []), event]);
       }
-      const producer = producerFor(hub);
+      const producer = await producerFor(hub);
       // Subjects go out side by side; any failure fails the call, and the relay re-sends all of them (same ids).
       await Promise.all([...bySubject].map(([subject, events]) => sendInOrder(producer, subject, events)));
     },
