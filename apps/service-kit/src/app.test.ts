@@ -80,7 +80,21 @@ describe('service kit app', () => {
   });
 
   it('labels the duration histogram by route template, next to the default process metrics', async () => {
+    const count = async (labels: RegExp) => {
+      const text = await (await fetch(`${base}${METRICS_PATH}`)).text();
+      const line = text.split('\n').find((l) => l.startsWith('http_request_duration_seconds_count{') && labels.test(l));
+      return Number(line?.split(' ').at(-1) ?? 0);
+    };
+    const trip = /method="GET",route="\/api\/v1\/trips\/:id",status_code="200"/;
+    const notFound = /method="GET",route="not_found",status_code="404"/;
+    const [tripBefore, notFoundBefore] = [await count(trip), await count(notFound)];
     await fetch(`${base}/api/v1/trips/7`);
+    await fetch(`${base}/api/v1/trips/8`);
+    await fetch(`${base}/nowhere/at-all`);
+    // Each answer observed once, by its route's template (or as not_found when no route took it).
+    expect(await count(trip)).toBe(tripBefore + 2);
+    expect(await count(notFound)).toBe(notFoundBefore + 1);
+    expect(await count(/route="unmatched",status_code="200"/)).toBe(0);
     const body = await (await fetch(`${base}${METRICS_PATH}`)).text();
     expect(body).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/trips\/:id"[^}]*\} \d+/);
     expect(body).not.toContain('route="/api/v1/trips/7"');
@@ -136,6 +150,18 @@ describe('service kit app', () => {
     }
     expect(statuses.filter((s) => s === 200)).toHaveLength(RATE_LIMIT.max);
     expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('answers Retry-After with a 429 (docs/api.md) and no x-ratelimit-* headers on answers within the limit', async () => {
+    const headers = { 'x-forwarded-for': `2001:db8::1:${Date.now().toString(16).slice(-4)}` };
+    const first = await app.inject({ method: 'GET', url: '/api/v1/trips/1', headers });
+    expect(first.statusCode).toBe(200);
+    expect(Object.keys(first.headers).filter((h) => h.startsWith('x-ratelimit'))).toEqual([]);
+    let last = first;
+    for (let i = 0; i < RATE_LIMIT.max; i++) last = await app.inject({ method: 'GET', url: '/api/v1/trips/1', headers });
+    expect(last.statusCode).toBe(429);
+    expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last.headers['content-type']).toContain('application/problem+json');
   });
 
   it('keeps service-to-service routes (the service\'s own internal prefix) out of the per-user rate limit, and only those', async () => {

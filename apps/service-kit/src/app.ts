@@ -11,7 +11,7 @@ import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, SERVICES, workloadName } from '@tripgen/catalog';
 import helmet from 'helmet';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type onResponseHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Span } from '@opentelemetry/api';
 import type { ServiceConfig } from './config.ts';
@@ -208,10 +208,26 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     if (health.draining) reply.header('connection', 'close');
     done(null, payload);
   });
-  app.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions.url ?? (reply.statusCode === 404 ? 'not_found' : 'unmatched');
+  const finish = (request: FastifyRequest, reply: FastifyReply, route: string) => {
     metrics.httpDuration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
     if (request.span) endServerSpan(request.span, reply.statusCode, route, request.method);
+  };
+  // A route's own onResponse hook knows its template from the closure: `request.routeOptions` is a
+  // getter that builds a 13-field object on every read (issue 15). Added to every route registered
+  // after this hook (all of them: the kit's and the domain's); answers no route took (404, or a 503
+  // of under-pressure before routing) are finished by the app-wide hook below.
+  app.addHook('onRoute', (routeOptions) => {
+    const route = routeOptions.url;
+    const routeFinish: onResponseHookHandler = (request, reply, done) => {
+      finish(request, reply, route);
+      done();
+    };
+    const own = routeOptions.onResponse;
+    routeOptions.onResponse = own === undefined ? [routeFinish] : [...(Array.isArray(own) ? own : [own]), routeFinish];
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    // is404 reads the route's context without building routeOptions.
+    if (request.is404) finish(request, reply, reply.statusCode === 404 ? 'not_found' : 'unmatched');
     done();
   });
 
@@ -295,6 +311,9 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
       const path = query === -1 ? request.url : request.url.slice(0, query);
       return OPERATIONAL_PATHS.has(path) || path === internal || path.startsWith(internalSlash);
     },
+    // docs/api.md promises Retry-After on a 429 and nothing on other answers: the three
+    // x-ratelimit-* headers stay on the 429 only (three headers less on every answer, issue 15).
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: (_request, context) => new HttpProblem(429, `Rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`),
   });
 
