@@ -63,7 +63,7 @@ export const ENGINE_IDLE_TIMEOUT_MS = 5_000;
 export const ENGINE_YOUNG_GENERATION_MIB = 8;
 
 /**
- * One engine thread, kept warm: the pod asks for half a core (catalog resources), so the event loop
+ * One engine thread at most, while plans come (ENGINE_IDLE_TIMEOUT_MS): the pod asks for half a core (catalog resources), so the event loop
  * and one engine thread are what it can use; plans queue for it one at a time, as before, while
  * the event loop keeps serving.
  *
