@@ -112,6 +112,25 @@ describe('the engine thread', () => {
     }
   }, 60_000);
 
+  it('starts its thread with the first plan and ends it when idle; a plan after that starts a new one and sends its candidates again', async () => {
+    const engine = threadEngine({ idleTimeoutMs: 300 });
+    try {
+      expect(engine.threads()).toBe(0);
+      const candidates = [withOpening(SEOUL.museum, DATES), withOpening(SEOUL.bukchon, DATES), withOpening(SEOUL.tower, DATES)];
+      const message = request({ dates: DATES });
+      const task = { message, candidates, weights: keywordWeights(message.trip.interests), budget: BUDGET };
+      const first = await engine.plan(task);
+      expect(engine.threads()).toBe(1);
+      const deadline = Date.now() + 10_000;
+      while (engine.threads() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(engine.threads()).toBe(0);
+      // The new thread does not keep the candidate set the old one was sent: it answers so, and the set is sent again.
+      expect(withoutTimes((await engine.plan(task)).plan)).toEqual(withoutTimes(first.plan));
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
+
   it('ends a plan for the schedules that came in while it ran: the event loop counts them in shared memory, the thread reads it between iterations', async () => {
     const engine = threadEngine();
     try {

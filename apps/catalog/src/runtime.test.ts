@@ -57,12 +57,13 @@ it('maps every block above 1 MiB for itself, in two malloc arenas', () => {
 });
 
 describe('young generation', () => {
-  it('is one MiB of semi-space per 128 MiB of memory request, from 1 to 16', () => {
+  it('is one MiB of semi-space per 128 MiB of memory request, from 1 to 2', () => {
     expect(semiSpaceMiB('256Mi')).toBe(2);
-    expect(semiSpaceMiB('512Mi')).toBe(4);
-    expect(semiSpaceMiB('1Gi')).toBe(8);
+    expect(semiSpaceMiB('512Mi')).toBe(2);
+    expect(semiSpaceMiB('1Gi')).toBe(2);
     expect(semiSpaceMiB('64Mi')).toBe(1);
-    expect(semiSpaceMiB('8Gi')).toBe(16);
+    expect(semiSpaceMiB('200Mi')).toBe(1);
+    expect(semiSpaceMiB('8Gi')).toBe(2);
   });
 });
 

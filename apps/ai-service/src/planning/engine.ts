@@ -54,7 +54,16 @@ export const engineThreadModule = (here: string = import.meta.url): { readonly f
   here.endsWith('.ts') ? { filename: new URL('./engine-thread.ts', here).href, loader: true } : { filename: new URL('./engine-thread.mjs', here).href, loader: false };
 
 /**
- * One engine thread, kept warm: the pod asks for half a core (catalog resources), so the event loop
+ * The engine thread is started by the first plan and ends after this long without one (its
+ * isolate is freed by worker.terminate): a kept thread held its heap, about 17 MiB of the AI
+ * service's RSS after a burst of plans (issue 15). A thread's start costs a plan its module load.
+ */
+export const ENGINE_IDLE_TIMEOUT_MS = 5_000;
+/** The engine thread's young generation in MiB (V8's default for a worker is up to 48). */
+export const ENGINE_YOUNG_GENERATION_MIB = 8;
+
+/**
+ * One engine thread at most, while plans come (ENGINE_IDLE_TIMEOUT_MS): the pod asks for half a core (catalog resources), so the event loop
  * and one engine thread are what it can use; plans queue for it one at a time, as before, while
  * the event loop keeps serving.
  *
@@ -65,16 +74,17 @@ export const engineThreadModule = (here: string = import.meta.url): { readonly f
  * schedule on the engine's thread, the one every schedule of a burst queues for. (A thread that
  * no longer keeps a set, say after a restart, answers so, and the task is sent again in full.)
  */
-export const threadEngine = (): Engine => {
+export const threadEngine = ({ idleTimeoutMs = ENGINE_IDLE_TIMEOUT_MS }: { readonly idleTimeoutMs?: number } = {}): Engine & { readonly threads: () => number } => {
   const { filename, loader } = engineThreadModule();
   // Inherited unless the thread needs the TypeScript loader. A Worker refuses V8 flags in an explicit
   // execArgv (the image's catalog NODE_FLAGS, e.g. --liftoff-only), and they hold for the whole process anyway.
   const execArgv = loader && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv.filter((a) => !NODE_FLAGS.includes(a)), '--import', 'tsx'] : undefined;
   const pool = new Piscina<EngineTask, EngineAnswer>({
     filename,
-    minThreads: 1,
+    minThreads: 0,
     maxThreads: 1,
-    idleTimeout: Number.POSITIVE_INFINITY,
+    idleTimeout: idleTimeoutMs,
+    resourceLimits: { maxYoungGenerationSizeMb: ENGINE_YOUNG_GENERATION_MIB },
     execArgv,
   });
   const ids = new WeakMap<readonly Candidate[], number>();
@@ -95,6 +105,8 @@ export const threadEngine = (): Engine => {
       if (sent.length > CANDIDATE_SETS_SENT) sent.shift();
       return unwrap(await pool.run({ ...task, candidateSet: id }));
     },
+    /** Engine threads running now (0 before the first plan and after an idle timeout). */
+    threads: () => pool.threads.length,
     close: () => pool.destroy(),
   };
 };
