@@ -29,7 +29,9 @@ it('fills the cache with the candidates the AI service will ask for, once per me
     await broker.publish(QUEUES.locationSearch, [{ messageId: 'trip-1-created', body: message }]);
     await broker.publish(QUEUES.locationSearch, [{ messageId: 'trip-1-created', body: message }]);
     await broker.publish(QUEUES.locationSearch, [{ messageId: 'trip-1-bad', body: { tripId: 'trip-1', center: 'Jeju' } }]);
-    await waitFor(async () => (await consumed('processed')) === 1 && (await consumed('duplicate')) === 1 && (await consumed('deadLettered')) === 1, 'the three deliveries', 30_000, 100);
+    await waitFor(async () => (await consumed('processed')) === 1 && (await consumed('duplicate')) === 1 && (await consumed('deadLettered')) === 1 &&
+      // The consumer counts a dead-letter when it asks for it; the broker files it a moment later.
+      service.bus.count(`${QUEUES.locationSearch}/$deadletterqueue`) === 1, 'the three deliveries', 30_000, 100);
     // One computation for the two deliveries of the same id.
     expect(service.app.kit.cache.stats.misses - misses).toBe(1);
     expect(service.bus.count(`${QUEUES.locationSearch}/$deadletterqueue`)).toBe(1);
