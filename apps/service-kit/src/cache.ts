@@ -82,19 +82,18 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   opts.subscriber.on('ready', onReady);
   if (isRedisReady(opts.subscriber)) await subscribe();
 
+  const peek = <T extends object>(key: string): T | undefined => {
+    const hit = l1.get(key);
+    if (hit) stats.l1Hits++;
+    return hit as T | undefined;
+  };
+
   return {
     stats,
-    peek<T extends object>(key: string): T | undefined {
-      const hit = l1.get(key);
-      if (hit) stats.l1Hits++;
-      return hit as T | undefined;
-    },
+    peek,
     async get<T extends object>(key: string, load: () => Promise<T>): Promise<T> {
-      const hit = l1.get(key);
-      if (hit) {
-        stats.l1Hits++;
-        return hit as T;
-      }
+      const hit = peek<T>(key);
+      if (hit) return hit;
       if (isRedisReady(opts.redis) && !unsynced.has(key)) {
         const raw = await opts.redis.get(redisKey(key)).catch(() => null);
         if (raw) {
