@@ -158,6 +158,7 @@ export class Insertion {
     const profile = p.tourProfile[k]!;
     const sj = p.service[j]!;
     const { start, maxShift, arrival, slack, route, travel, location, isBreak, hasBreaks } = t;
+    const departAt = t.depart;
     const service = p.service;
     const windowKey = profile * n + j;
     const firstWindow = p.windowOffset[windowKey]!;
@@ -176,12 +177,16 @@ export class Insertion {
     let bestPos = NONE;
     const jRow = j * n;
     const jIsBreak = isBreak[j] === 1;
+    const minDetour = t.minDetour[j]!;
     for (let pos = lo; pos < L - 1; pos++) {
-      const a = route[b + pos]!;
-      const depart = start[b + pos]! + service[a]!;
+      const depart = departAt[b + pos]!;
       // Departures only grow along a tour: once j cannot be reached before its last window
       // closes, nothing later fits either.
       if (depart > lastDeparture) break;
+      // The cheapest detour into and out of j (a lower bound) rejects most positions before
+      // their two travel times are read.
+      if (minDetour > slack[b + pos]!) continue;
+      const a = route[b + pos]!;
       const next = route[b + pos + 1]!;
       const nextIsBreak = hasBreaks && isBreak[next] === 1;
       // A break right after a break would chain two moved breaks: not O(1), skip.

@@ -112,7 +112,8 @@ export class Shake {
     }
     // Keep a copy to revert if removal breaks a window (travel times that violate the triangle
     // inequality after rounding can make a shorter tour arrive later).
-    this.savedRoute.set(t.route.subarray(b, b + L));
+    const saved = this.savedRoute;
+    for (let pos = 0; pos < L; pos++) saved[pos] = t.route[b + pos]!;
     let w = from;
     let removed = 0;
     for (let pos = from; pos < L; pos++) {

@@ -73,11 +73,14 @@ export class ReplaceMove {
     const t = this.tours;
     const p = t.problem;
     const n = t.nodeCount;
-    const { start, route, travel, location, replaceSlack, effectiveScore, isBreak, hasBreaks } = t;
+    const { route, travel, location, replaceSlack, effectiveScore, isBreak, hasBreaks } = t;
+    const departAt = t.depart;
     const service = p.service;
     const ej = effectiveScore[j]!;
     const sj = service[j]!;
     const minDetour = t.minDetour[j]!;
+    const fixed = p.fixedTour[j]!;
+    const pairs = this.pairs;
     this.bestGain = this.ties ? 0 : EPSILON;
     this.bestSaved = EPSILON;
     this.bestTour = NONE;
@@ -85,7 +88,7 @@ export class ReplaceMove {
     this.bestSpan = 1;
     for (let k = 0; k < t.tourCount; k++) {
       if (ej - this.tourLowest[k]! < this.bestGain - EPSILON) continue;
-      if (!t.allowed(j, k)) continue;
+      if (fixed !== NONE && fixed !== k) continue;
       // Already scanned in this very tour state without finding anything: skip.
       const cacheKey = k * n + j;
       if (this.noMoveAt[cacheKey] === t.version[k]) continue;
@@ -95,30 +98,46 @@ export class ReplaceMove {
       const L = t.length[k]!;
       const profile = p.tourProfile[k]!;
       const windowKey = profile * n + j;
-      const lastClose = p.windowClose[p.windowOffset[windowKey + 1]! - 1] ?? Number.NEGATIVE_INFINITY;
-      const lo = t.firstPositionReaching(k, (p.windowOpen[p.windowOffset[windowKey]!] ?? 0) + sj);
+      const firstWindow = p.windowOffset[windowKey]!;
+      const windowEnd = p.windowOffset[windowKey + 1]!;
+      const single = windowEnd - firstWindow === 1;
+      const open0 = p.windowOpen[firstWindow] ?? 0;
+      const lastClose = p.windowClose[windowEnd - 1] ?? Number.NEGATIVE_INFINITY;
+      const lo = t.firstPositionReaching(k, open0 + sj);
+      // Lowest gain still worth a look; follows bestGain as consider() raises it.
+      let floor = this.bestGain - EPSILON;
       for (let pos = lo < 1 ? 1 : lo; pos < L - 1; pos++) {
-        const before = route[b + pos - 1]!;
-        const depart = start[b + pos - 1]! + service[before]!;
+        const depart = departAt[b + pos - 1]!;
         if (depart > lastClose) break;
-        if (minDetour > replaceSlack[b + pos]!) continue;
         const replacedNode = route[b + pos]!;
         const next = route[b + pos + 1]!;
         let gain = ej - effectiveScore[replacedNode]!;
-        let gainPair = this.pairs && pos < L - 2 ? gain - effectiveScore[next]! : Number.NEGATIVE_INFINITY;
+        let gainPair = pairs && pos < L - 2 ? gain - effectiveScore[next]! : Number.NEGATIVE_INFINITY;
         if (hasBreaks) {
           // Breaks are never replaced, and a replacement right before one would move it.
           if (isBreak[replacedNode]) continue;
           if (isBreak[next]) gain = gainPair = Number.NEGATIVE_INFINITY;
           else if (pos < L - 2 && isBreak[route[b + pos + 2]!]) gainPair = Number.NEGATIVE_INFINITY;
         }
-        if (gain < this.bestGain - EPSILON && gainPair < this.bestGain - EPSILON) continue;
-        const arriveJ = depart + travel[(hasBreaks ? location[b + pos - 1]! : before) * n + j]!;
-        const s = t.earliestStart(profile, j, arriveJ);
-        if (s < 0) continue;
-        if (gain > this.bestGain - EPSILON) this.consider(k, pos, 1, gain, s + sj + travel[j * n + next]!);
-        if (gainPair > this.bestGain - EPSILON) {
+        // The score test first: it rejects most positions (the time test few).
+        if (gain < floor && gainPair < floor) continue;
+        if (minDetour > replaceSlack[b + pos]!) continue;
+        const arriveJ = depart + travel[(hasBreaks ? location[b + pos - 1]! : route[b + pos - 1]!) * n + j]!;
+        let s: number;
+        if (single) {
+          if (arriveJ > lastClose) continue;
+          s = arriveJ > open0 ? arriveJ : open0;
+        } else {
+          s = t.earliestStart(profile, j, arriveJ);
+          if (s < 0) continue;
+        }
+        if (gain > floor) {
+          this.consider(k, pos, 1, gain, s + sj + travel[j * n + next]!);
+          floor = this.bestGain - EPSILON;
+        }
+        if (gainPair > floor) {
           this.consider(k, pos, 2, gainPair, s + sj + travel[j * n + route[b + pos + 2]!]!);
+          floor = this.bestGain - EPSILON;
         }
       }
       if (scannedFromScratch && this.bestTour === foundBefore) this.noMoveAt[cacheKey] = t.version[k]!;
@@ -131,7 +150,7 @@ export class ReplaceMove {
     const t = this.tours;
     const after = k * t.capacity + pos + span;
     const saved = t.arrival[after]! - arriveAfter;
-    if (arriveAfter <= t.start[after]! + t.maxShift[after]! && (gain > this.bestGain + EPSILON || saved > this.bestSaved)) {
+    if (arriveAfter <= t.latest[after]! && (gain > this.bestGain + EPSILON || saved > this.bestSaved)) {
       this.bestGain = gain;
       this.bestSaved = saved;
       this.bestTour = k;

@@ -122,7 +122,7 @@ export class TourShortening {
     if (this.reversalTravelDelta(b, from, to) >= -EPSILON) return false;
     let count = 0;
     for (let pos = to; pos >= from; pos--) this.order[count++] = route[b + pos]!;
-    return this.tryOrder(k, from, to, count);
+    return this.tryOrder(k, from, to, count, !t.hasBreaks);
   }
 
   /** Change of travel time when positions [from, to] are reversed (breaks counted where they are). */
@@ -172,19 +172,19 @@ export class TourShortening {
       // Run goes earlier: positions (after, from+len) become run, then (after, from).
       for (let q = 0; q < len; q++) this.order[count++] = t.route[b + from + q]!;
       for (let pos = after + 1; pos < from; pos++) this.order[count++] = t.route[b + pos]!;
-      return this.tryOrder(k, after + 1, from + len - 1, count);
+      return this.tryOrder(k, after + 1, from + len - 1, count, !t.hasBreaks);
     }
     // Run goes later: positions [from, after] become (from+len..after), then the run.
     for (let pos = from + len; pos <= after; pos++) this.order[count++] = t.route[b + pos]!;
     for (let q = 0; q < len; q++) this.order[count++] = t.route[b + from + q]!;
-    return this.tryOrder(k, from, after, count);
+    return this.tryOrder(k, from, after, count, !t.hasBreaks);
   }
 
   /**
    * Replays positions [from, to] of tour k in this.order's sequence (breaks that follow stay in
    * place and are replayed too); applies it when feasible and better. Returns whether it did.
    */
-  private tryOrder(k: number, from: number, to: number, count: number): boolean {
+  private tryOrder(k: number, from: number, to: number, count: number, travelChecked: boolean): boolean {
     const t = this.tours;
     const p = t.problem;
     const n = t.nodeCount;
@@ -196,20 +196,23 @@ export class TourShortening {
     // Old travel over the changed legs: from position from-1 through to+1 (and any breaks after).
     let last = to + 1;
     while (last < L - 1 && isBreak[route[b + last]!]) last++;
-    let oldTravel = 0;
-    for (let pos = from; pos <= last; pos++) oldTravel += travel[location[b + pos - 1]! * n + route[b + pos]!]!;
-    // Travel first (no windows): most reorderings travel more and end here.
     const startAt = location[b + from - 1]!;
-    let at = startAt;
-    let newTravel = 0;
-    for (let q = 0; q < count; q++) {
-      const x = this.order[q]!;
-      newTravel += travel[at * n + x]!;
-      if (!isBreak[x]) at = x;
-    }
     const next = route[b + last]!;
-    newTravel += travel[at * n + next]!;
-    if (newTravel >= oldTravel - EPSILON) return false;
+    let at = startAt;
+    // Travel first (no windows): most reorderings travel more and end here. Without breaks the
+    // callers have already compared the changed legs in O(1), so this O(run) sum is skipped.
+    if (!travelChecked) {
+      let oldTravel = 0;
+      for (let pos = from; pos <= last; pos++) oldTravel += travel[location[b + pos - 1]! * n + route[b + pos]!]!;
+      let newTravel = 0;
+      for (let q = 0; q < count; q++) {
+        const x = this.order[q]!;
+        newTravel += travel[at * n + x]!;
+        if (!isBreak[x]) at = x;
+      }
+      newTravel += travel[at * n + next]!;
+      if (newTravel >= oldTravel - EPSILON) return false;
+    }
     // Then the windows of the moved visits (and of the breaks after them), in the new order.
     at = startAt;
     let time = start[b + from - 1]! + service[route[b + from - 1]!]!;
@@ -228,7 +231,7 @@ export class TourShortening {
     }
     const arriveNext = time + travel[at * n + next]!;
     if (arriveNext > arrival[b + last]! + EPSILON) return false;
-    route.set(this.order.subarray(0, count), b + from);
+    for (let q = 0; q < count; q++) route[b + from + q] = this.order[q]!;
     // Positions of unchanged nodes stay valid; the changed run's are refreshed by the next sweep.
     if (!t.recompute(k, from)) throw new Error('internal: a checked time-saving move broke its tour');
     return true;

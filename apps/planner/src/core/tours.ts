@@ -34,6 +34,10 @@ export class TourState {
   /** Latest start allowed by the window the visit starts in (the tour's end time at the end depot). */
   readonly windowClose: Float64Array;
   readonly maxShift: Float64Array;
+  /** Latest start of each visit, start + maxShift (read by the bisection and the O(1) checks of every move). */
+  readonly latest: Float64Array;
+  /** Departure from each position, start + service (read at every position the insertion and replace scans pass). */
+  readonly depart: Float64Array;
   /** Where the traveller is after each position (a break is taken where the traveller already is). */
   readonly location: Int32Array;
   /** Time between leaving a position and the latest start of the next one: what an insertion there can use. */
@@ -88,6 +92,8 @@ export class TourState {
     this.start = new Float64Array(size);
     this.windowClose = new Float64Array(size);
     this.maxShift = new Float64Array(size);
+    this.latest = new Float64Array(size);
+    this.depart = new Float64Array(size);
     this.location = new Int32Array(size);
     this.slack = new Float64Array(size);
     this.maxSlack = new Float64Array(m);
@@ -164,7 +170,7 @@ export class TourState {
     const b = k * this.capacity;
     const L = this.length[k]!;
     const profile = p.tourProfile[k]!;
-    const { route, arrival, start, windowClose, maxShift, location, slack, replaceSlack, travel, isBreak } = this;
+    const { route, arrival, start, windowClose, maxShift, latest, depart, location, slack, replaceSlack, travel, isBreak } = this;
     const service = p.service;
     this.version[k] = ++this.versionCounter;
     let feasible = true;
@@ -193,22 +199,25 @@ export class TourState {
     }
     let shift = windowClose[b + L - 1]! - start[b + L - 1]!;
     maxShift[b + L - 1] = shift;
+    latest[b + L - 1] = start[b + L - 1]! + shift;
     for (let pos = L - 2; pos >= 1; pos--) {
       const viaNext = start[b + pos + 1]! - arrival[b + pos + 1]! + shift;
       const own = windowClose[b + pos]! - start[b + pos]!;
       shift = own < viaNext ? own : viaNext;
       maxShift[b + pos] = shift;
+      latest[b + pos] = start[b + pos]! + shift;
     }
     let largest = Number.NEGATIVE_INFINITY;
     for (let pos = 0; pos < L - 1; pos++) {
-      const r = start[b + pos + 1]! + maxShift[b + pos + 1]! - start[b + pos]! - service[route[b + pos]!]!;
+      depart[b + pos] = start[b + pos]! + service[route[b + pos]!]!;
+      const r = latest[b + pos + 1]! - start[b + pos]! - service[route[b + pos]!]!;
       slack[b + pos] = r;
       if (r > largest) largest = r;
     }
     for (let pos = 1; pos < L - 1; pos++) {
       const leave = start[b + pos - 1]! + service[route[b + pos - 1]!]!;
       const last = pos + 2 < L ? pos + 2 : pos + 1;
-      replaceSlack[b + pos] = start[b + last]! + maxShift[b + last]! - leave;
+      replaceSlack[b + pos] = latest[b + last]! - leave;
     }
     this.maxSlack[k] = largest;
     return feasible;
@@ -264,12 +273,12 @@ export class TourState {
    */
   firstPositionReaching(k: number, need: number): number {
     const b = k * this.capacity;
-    const { start, maxShift } = this;
+    const latest = this.latest;
     let lo = 0;
     let hi = this.length[k]! - 2;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (start[b + mid + 1]! + maxShift[b + mid + 1]! >= need) hi = mid;
+      if (latest[b + mid + 1]! >= need) hi = mid;
       else lo = mid + 1;
     }
     return lo;
@@ -298,7 +307,9 @@ export class TourSnapshot {
     for (let k = 0; k < t.tourCount; k++) {
       if (this.version[k] === t.version[k]) continue;
       const b = k * t.capacity;
-      this.route.set(t.route.subarray(b, b + t.length[k]!), b);
+      // A plain loop, not set(subarray()): no view object per saved tour (this runs every iteration).
+      const end = b + t.length[k]!;
+      for (let i = b; i < end; i++) this.route[i] = t.route[i]!;
       this.length[k] = t.length[k]!;
       this.version[k] = t.version[k]!;
     }
@@ -320,7 +331,8 @@ export class TourSnapshot {
     for (let k = 0; k < t.tourCount; k++) {
       if (this.version[k] === t.version[k]) continue;
       const b = k * t.capacity;
-      t.route.set(this.route.subarray(b, b + this.length[k]!), b);
+      const end = b + this.length[k]!;
+      for (let i = b; i < end; i++) t.route[i] = this.route[i]!;
       t.length[k] = this.length[k]!;
       for (let pos = 1; pos < t.length[k]! - 1; pos++) t.tourOf[t.route[b + pos]!] = k;
       t.recompute(k, 1);
