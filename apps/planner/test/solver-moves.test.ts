@@ -103,3 +103,37 @@ describe('2-opt* between tours (tail exchange)', () => {
     expect([visits(state, 0), visits(state, 1)]).toEqual([[1, 4], [3, 2]]);
   });
 });
+
+describe('tour bookkeeping read by the hot scans', () => {
+  it('keeps latest (start + max-shift) and depart (start + service) in step with every change', () => {
+    // Depot 0 at x = 0; places 1..5 on a line, with visit times and windows that make visits wait.
+    const xs = [0, 10, 25, 40, 55, 70];
+    const n = xs.length;
+    const travel = new Float64Array(n * n);
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) travel[a * n + b] = Math.abs(xs[a]! - xs[b]!);
+    const windows = xs.map((_, i) => (i === 0 ? [] : [{ open: 20 * i, close: 20 * i + 200 }]));
+    const state = new TourState(
+      buildCoreProblem({
+        travel,
+        service: [0, 5, 12, 3, 8, 20],
+        score: [0, 10, 10, 10, 10, 10],
+        candidates: [1, 2, 3, 4, 5],
+        windows: [windows],
+        tours: [{ startNode: 0, endNode: 0, startTime: 0, endTime: 1_000, profile: 0 }],
+      }),
+    );
+    const check = (): void => {
+      const L = state.length[0]!;
+      for (let pos = 0; pos < L; pos++) {
+        expect(state.latest[pos]).toBe(state.start[pos]! + state.maxShift[pos]!);
+        if (pos < L - 1) expect(state.depart[pos]).toBe(state.start[pos]! + state.problem.service[state.route[pos]!]!);
+      }
+    };
+    setTour(state, 0, [4, 1, 5, 2]);
+    check();
+    state.insertAt(0, 2, 3);
+    check();
+    new TourShortening(state, 4).shorten(0);
+    check();
+  });
+});
