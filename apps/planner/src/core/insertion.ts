@@ -32,6 +32,9 @@ export class Insertion {
   private readonly tourBestRatio: Float64Array;
   private readonly tourBestIndex: Int32Array;
   private readonly tourBestNode: Int32Array;
+  /** During insertAll: candidate indices (ascending) of the places it may insert, and their count. */
+  private readonly open: Int32Array;
+  private openCount = 0;
 
   constructor(private readonly tours: TourState) {
     const size = tours.tourCount * tours.nodeCount;
@@ -42,6 +45,7 @@ export class Insertion {
     this.tourBestRatio = new Float64Array(tours.tourCount);
     this.tourBestIndex = new Int32Array(tours.tourCount);
     this.tourBestNode = new Int32Array(tours.tourCount);
+    this.open = new Int32Array(tours.problem.candidates.length);
   }
 
   /** Repairs rank insertions by score^e / added time (Vansteenwegen et al. 2009 use e = 2). */
@@ -71,7 +75,20 @@ export class Insertion {
    */
   insertAll(filter: InsertionFilter | null): void {
     const m = this.tours.tourCount;
-    for (let k = 0; k < m; k++) this.scanTour(k, filter);
+    // The places this repair may insert, in candidate order, listed once: the scans below then
+    // pass over the unvisited places only, not over every candidate after every insertion.
+    const cands = this.tours.problem.candidates;
+    const tourOf = this.tours.tourOf;
+    const open = this.open;
+    let openCount = 0;
+    for (let c = 0; c < cands.length; c++) {
+      const j = cands[c]!;
+      if (tourOf[j] !== NONE) continue;
+      if (filter !== null && filter.blocks(j)) continue;
+      open[openCount++] = c;
+    }
+    this.openCount = openCount;
+    for (let k = 0; k < m; k++) this.scanTour(k);
     const { tourBestRatio, tourBestIndex, tourBestNode } = this;
     while (true) {
       let bestK = NONE;
@@ -88,13 +105,13 @@ export class Insertion {
       if (bestK === NONE) return;
       const j = tourBestNode[bestK]!;
       this.insertAt(bestK, this.position[bestK * this.tours.nodeCount + j]! + 1, j);
-      this.scanTour(bestK, filter);
-      for (let k = 0; k < m; k++) if (k !== bestK && tourBestNode[k] === j) this.scanTour(k, filter);
+      this.scanTour(bestK);
+      for (let k = 0; k < m; k++) if (k !== bestK && tourBestNode[k] === j) this.scanTour(k);
     }
   }
 
-  /** Best-ratio unvisited place for tour k (first in candidate order among equals), into tourBest*. */
-  private scanTour(k: number, filter: InsertionFilter | null): void {
+  /** Best-ratio unvisited place of the open list for tour k (first in candidate order among equals), into tourBest*. */
+  private scanTour(k: number): void {
     const t = this.tours;
     const cands = t.problem.candidates;
     const fixed = t.problem.fixedTour;
@@ -104,12 +121,13 @@ export class Insertion {
     const { position, cost, cachedVersion, weight } = this;
     let bestRatio = -1;
     let bestIndex = NONE;
-    for (let c = 0; c < cands.length; c++) {
+    const { open, openCount } = this;
+    for (let i = 0; i < openCount; i++) {
+      const c = open[i]!;
       const j = cands[c]!;
       if (tourOf[j] !== NONE) continue;
       const f = fixed[j]!;
       if (f !== NONE && f !== k) continue;
-      if (filter !== null && filter.blocks(j)) continue;
       const key = k * n + j;
       if (cachedVersion[key] !== tourVersion) this.evaluate(k, j);
       if (position[key] === NONE) continue;
