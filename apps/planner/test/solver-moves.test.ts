@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCoreProblem, type WindowSpec } from '../src/core/problem.ts';
 import { TourShortening } from '../src/core/shorten.ts';
 import { TailExchange } from '../src/core/tails.ts';
+import { DayTrade } from '../src/core/trade.ts';
 import { TourState } from '../src/core/tours.ts';
 
 /** One tour from depot 0 at x = 0 over places on a line at the given x; travel = distance. */
@@ -135,5 +136,69 @@ describe('tour bookkeeping read by the hot scans', () => {
     check();
     new TourShortening(state, 4).shorten(0);
     check();
+  });
+});
+
+describe('relocate / exchange between days (day trade)', () => {
+  // Depot 0 at x = 0; places 1..4 at x = 10, 20, -10, -20 (travel = distance, 10 minutes each);
+  // 5 and 6 are the lunch breaks of day 0 and day 1 (no travel: taken where the traveller is).
+  // Day 0 visits 1, lunch, 4 and day 1 visits 3, lunch, 2: 60 travel each, back at 90 of 95.
+  // No single visit fits into the other day; exchanging 1 and 3 (or 4 and 2) halves the travel.
+  function zigzag(options: { closedOnDay0?: number[]; locked?: number[] } = {}): TourState {
+    const xs = [0, 10, 20, -10, -20, 0, 0];
+    const n = xs.length;
+    const travel = new Float64Array(n * n);
+    const isBreak = [0, 0, 0, 0, 0, 1, 1];
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (!isBreak[a] && !isBreak[b]) travel[a * n + b] = Math.abs(xs[a]! - xs[b]!);
+    const open = [{ open: 0, close: 1000 }];
+    const day = (d: number) => xs.map((_, i) => (i === 0 ? [] : i >= 5 ? (i === 5 + d ? open : []) : d === 0 && options.closedOnDay0?.includes(i) ? [] : open));
+    const fixedTour = xs.map((_, i) => (i >= 5 ? i - 5 : options.locked?.includes(i) ? 0 : -1));
+    const state = new TourState(
+      buildCoreProblem({
+        travel,
+        service: [0, 10, 10, 10, 10, 10, 10],
+        score: [0, 10, 10, 10, 10, 0, 0],
+        candidates: [1, 2, 3, 4, 5, 6],
+        windows: [day(0), day(1)],
+        tours: [0, 1].map((d) => ({ startNode: 0, endNode: 0, startTime: 0, endTime: 95, profile: d })),
+        fixedTour,
+        mandatory: [0, 0, 0, 0, 0, 1, 1],
+        isBreak,
+      }),
+    );
+    expect(setTour(state, 0, [1, 5, 4])).toBe(true);
+    expect(setTour(state, 1, [3, 6, 2])).toBe(true);
+    return state;
+  }
+  const back = (state: TourState, k: number): number => state.arrival[k * state.capacity + state.length[k]! - 1]!;
+  const trade = (state: TourState): boolean => new DayTrade(state, new TourShortening(state, 4)).pass();
+
+  it('exchanges visits between days with meal breaks when that travels less, keeping each break on its day', () => {
+    const state = zigzag();
+    const objective = state.objective;
+    expect(trade(state)).toBe(true);
+    const places = (k: number) => visits(state, k).filter((j) => j < 5).sort();
+    expect([places(0), places(1)].sort()).toEqual([[1, 2], [3, 4]]);
+    expect(visits(state, 0)).toContain(5);
+    expect(visits(state, 1)).toContain(6);
+    expect(back(state, 0) + back(state, 1)).toBe(140);
+    expect(state.objective).toBe(objective);
+    for (const k of [0, 1]) {
+      for (const j of visits(state, k)) expect(state.tourOf[j]).toBe(k);
+      expect(state.recompute(k, 1)).toBe(true);
+    }
+  });
+
+  it("keeps the days when the places that would move are closed on the other day (each day's own opening hours)", () => {
+    const state = zigzag({ closedOnDay0: [2, 3] });
+    expect(trade(state)).toBe(false);
+    expect([visits(state, 0), visits(state, 1)]).toEqual([[1, 5, 4], [3, 6, 2]]);
+    expect([back(state, 0), back(state, 1)]).toEqual([90, 90]);
+  });
+
+  it('never moves a visit locked to its day', () => {
+    const state = zigzag({ locked: [1, 4] });
+    expect(trade(state)).toBe(false);
+    expect([visits(state, 0), visits(state, 1)]).toEqual([[1, 5, 4], [3, 6, 2]]);
   });
 });

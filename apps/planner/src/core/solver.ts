@@ -5,6 +5,7 @@ import { ReplaceMove } from './replace.ts';
 import { Rng } from './rng.ts';
 import { TourShortening } from './shorten.ts';
 import { TailExchange } from './tails.ts';
+import { DayTrade } from './trade.ts';
 import { TourSnapshot, TourState } from './tours.ts';
 import * as tolerance from './tolerance.ts';
 
@@ -81,6 +82,8 @@ export interface Tuning {
    * -0.26 +- 0.08 points of gap in two batches (README "Tried").
    */
   tailExchange: boolean;
+  /** Relocate / exchange single visits between tours when that travels less (trade.ts), with the moves inside tours. */
+  dayTrade: boolean;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -99,6 +102,7 @@ export const DEFAULT_TUNING: Tuning = {
   ratioExponents: [1, 2, 3],
   shortenNeighbours: 8,
   tailExchange: true,
+  dayTrade: false,
 };
 
 /** Rounds of replace + insert per local search, a guard against cycling on sideways moves. */
@@ -149,6 +153,7 @@ class IteratedLocalSearch {
   private readonly current: TourSnapshot;
   private readonly shortening: TourShortening | null;
   private readonly tails: TailExchange | null;
+  private readonly trade: DayTrade | null;
   private readonly rng: Rng;
   private readonly clock: () => number;
   private readonly timeLimitMs: number;
@@ -176,6 +181,7 @@ class IteratedLocalSearch {
     this.current = new TourSnapshot(this.tours);
     this.shortening = this.tuning.shortenNeighbours > 0 ? new TourShortening(this.tours, this.tuning.shortenNeighbours) : null;
     this.tails = this.tuning.tailExchange && this.shortening ? new TailExchange(this.tours, this.shortening) : null;
+    this.trade = this.tuning.dayTrade && this.shortening ? new DayTrade(this.tours, this.shortening) : null;
   }
 
   run(): SolveResult {
@@ -264,6 +270,7 @@ class IteratedLocalSearch {
     let changed = false;
     for (let k = 0; k < this.tours.tourCount; k++) if (this.shortening.shorten(k)) changed = true;
     if (this.tails?.pass()) changed = true;
+    if (this.trade?.pass()) changed = true;
     return changed;
   }
 }

@@ -1,0 +1,46 @@
+/**
+ * Experiments on the trip case at a fixed iteration budget (deterministic for a seed): gap of
+ * every plan to the 60-second reference, for a tuning override. Paired runs share trips and seeds.
+ *   node --import tsx apps/planner/bench/trip-sweep.ts --trips 1-5 --seeds 1-3 [--iterations 5000] [--tuning '{"x":1}'] [--out f.json]
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { checkItinerary } from '../src/check/itinerary-checker.ts';
+import { planItinerary, type PlanRequest } from '../src/realworld/plan.ts';
+import { generateTrip } from './trips/generate.ts';
+
+const arg = (name: string, dflt: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : dflt;
+};
+const range = (s: string): number[] =>
+  s.split(',').flatMap((p) => {
+    const [a, b] = p.split('-').map(Number);
+    return b === undefined ? [a!] : Array.from({ length: b - a! + 1 }, (_, i) => a! + i);
+  });
+const references = JSON.parse(readFileSync(new URL('./data/trip-reference.json', import.meta.url), 'utf8')) as Record<string, { score: number }>;
+const key = (r: PlanRequest): string => createHash('sha256').update(JSON.stringify(r)).digest('hex').slice(0, 16);
+const tuning = JSON.parse(arg('tuning', '{}'));
+const iterations = Number(arg('iterations', '5000'));
+const rows: Array<{ label: string; gap: number; cpu: number; mustMissed: number }> = [];
+for (const travelMode of ['walk', 'transit'] as const) for (const trip of range(arg('trips', '1-5'))) {
+  const request = generateTrip({ seed: trip, days: 7, places: 300, travelMode });
+  const ref = references[key(request)]!.score;
+  for (const seed of range(arg('seeds', '1-3'))) {
+    const c0 = process.cpuUsage();
+    const r = planItinerary({ ...request, options: { seed, maxIterations: iterations, timeLimitMs: 1e9 } }, { tuning });
+    const c = process.cpuUsage(c0);
+    if (!checkItinerary(request, r).feasible) console.error(`INFEASIBLE ${travelMode}-${trip}-${seed}`);
+    const gap = (100 * (ref - r.score)) / ref;
+    const must = new Set(request.places.filter((p) => p.mustVisit).map((p) => p.locationId));
+    const mustMissed = r.unscheduled.filter((u) => must.has(u.locationId)).length;
+    rows.push({ label: `${travelMode}-${trip}-${seed}`, gap, cpu: (c.user + c.system) / 1000, mustMissed });
+  }
+}
+const mean = rows.reduce((a, b) => a + b.gap, 0) / rows.length;
+const worst = Math.max(...rows.map((r) => r.gap));
+const over = rows.filter((r) => r.gap > 2).length;
+const missed = rows.filter((r) => r.mustMissed > 0).map((r) => `${r.label}:${r.mustMissed}`);
+const cpu = rows.map((r) => r.cpu).sort((a, b) => a - b);
+console.log(`${arg('name', JSON.stringify(tuning))}: mean ${mean.toFixed(2)}% worst ${worst.toFixed(2)}% >2%: ${over}/${rows.length}  cpu p50 ${cpu[cpu.length >> 1]!.toFixed(0)} max ${cpu[cpu.length - 1]!.toFixed(0)} ms  must-visits missed: ${missed.join(' ') || 'none'}`);
+if (process.argv.includes('--out')) writeFileSync(arg('out', ''), JSON.stringify(rows));
