@@ -6,9 +6,9 @@
  * per request, issue 15); a parallel burst across replicas still gets at most the budget
  * (replicas.test.ts). Past it: 429 problem+json with Retry-After and the x-ratelimit-* headers.
  *
- * Hand-written rather than @fastify/rate-limit: the plugin cost an async hook, about five promises
- * and a `routeOptions` object per request (5.9 µs of a cached GET's 115 µs in the profile, issue 15)
- * for what is here one synchronous check of the lease.
+ * Hand-written rather than @fastify/rate-limit: its async hook (about five promises and a
+ * `routeOptions` object per request) took 5.9 µs a request in the profile of a cached GET, against
+ * 0.1 µs for this hook (load 10, issue 15), for what is here one synchronous check of the lease.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
