@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import { internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, SERVICES, serviceUrlVariable } from '@tripgen/catalog';
+import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, SERVICES, serviceUrlVariable } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks } from './auth/jwt.ts';
@@ -161,22 +161,33 @@ describe('service kit app', () => {
     for (let i = 0; i < RATE_LIMIT.max; i++) last = await app.inject({ method: 'GET', url: '/api/v1/trips/1', headers });
     expect(last.statusCode).toBe(429);
     expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(last.headers['retry-after'])).toBeLessThanOrEqual(RATE_LIMIT.timeWindowMs / 1000);
     expect(last.headers['content-type']).toContain('application/problem+json');
+    // The 429 alone carries the limiter's headers: the limit, nothing left, and the seconds until the window ends.
+    expect(last.headers['x-ratelimit-limit']).toBe(String(RATE_LIMIT.max));
+    expect(last.headers['x-ratelimit-remaining']).toBe('0');
+    expect(last.headers['x-ratelimit-reset']).toBe(last.headers['retry-after']);
+    expect(last.json()).toMatchObject({ status: 429, title: 'Too Many Requests', detail: `Rate limit of ${RATE_LIMIT.max} requests per minute exceeded; retry in ${String(last.headers['retry-after'])} seconds` });
   });
 
-  it('keeps service-to-service routes (the service\'s own internal prefix) out of the per-user rate limit, and only those', async () => {
+  it('keeps service-to-service routes (the service\'s own internal prefix), probes and metrics out of the per-user rate limit, and only those', async () => {
     const from = (path: string) => {
       const client = `2001:db8::${path.length.toString(16)}:${Date.now().toString(16).slice(-4)}`;
       return async () => (await app.inject({ method: 'GET', url: path, headers: { 'x-forwarded-for': client } })).statusCode;
     };
     const internal = from(`${internalPrefix('trip')}/ping`);
     const lookalike = from('/internal-ish/ping');
-    const statuses = { internal: [] as number[], lookalike: [] as number[] };
+    // Probes and scrapes are not a user's requests either.
+    const operational = from(`${METRICS_PATH}?probe`);
+    const liveness = from(HEALTH_PATHS.liveness);
+    const statuses = { internal: [] as number[], lookalike: [] as number[], operational: [] as number[] };
     for (let i = 0; i <= RATE_LIMIT.max; i++) {
       statuses.internal.push(await internal());
       statuses.lookalike.push(await lookalike());
+      statuses.operational.push(await operational(), await liveness());
     }
     expect(new Set(statuses.internal)).toEqual(new Set([200]));
+    expect(new Set(statuses.operational)).toEqual(new Set([200]));
     expect(statuses.lookalike.at(-1)).toBe(429);
   });
 

@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -19,7 +18,7 @@ import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, registerProblemHandlers } from './http/problem.ts';
-import { redisBackedStore } from './http/rate-limit.ts';
+import { registerRateLimit } from './http/rate-limit.ts';
 import { clientAddressKey } from './http/client-address.ts';
 import { AJV_OPTIONS, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
@@ -297,24 +296,15 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
 
   const internal = internalPrefix(config.serviceName);
   const internalSlash = `${internal}/`;
-  await app.register(rateLimit, {
-    global: true,
-    hook: 'preHandler',
+  registerRateLimit(app, {
+    redis,
+    prefix: 'tripgen:ratelimit',
     max: config.rateLimitMax,
-    timeWindow: RATE_LIMIT.timeWindowMs,
-    store: redisBackedStore(redis, 'tripgen:ratelimit', config.rateLimitMax, RATE_LIMIT.timeWindowMs),
-    keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${clientAddressKey(request.ip)}`),
+    windowMs: RATE_LIMIT.timeWindowMs,
+    key: (request) => (request.user ? `user:${request.user.id}` : `ip:${clientAddressKey(request.ip)}`),
     // Service-to-service calls are not a user's requests: the mesh admits only the callers of the
     // call graph there, and under-pressure still sheds them when the pod is overloaded.
-    allowList: (request) => {
-      const query = request.url.indexOf('?');
-      const path = query === -1 ? request.url : request.url.slice(0, query);
-      return OPERATIONAL_PATHS.has(path) || path === internal || path.startsWith(internalSlash);
-    },
-    // docs/api.md promises Retry-After on a 429 and nothing on other answers: the three
-    // x-ratelimit-* headers stay on the 429 only (three headers less on every answer, issue 15).
-    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
-    errorResponseBuilder: (_request, context) => new HttpProblem(429, `Rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`),
+    exempt: (route) => OPERATIONAL_PATHS.has(route) || route === internal || route.startsWith(internalSlash),
   });
 
   registerHealthRoutes(app, { state: health, pingDatabase: opts.database.ping, redis, metrics });
