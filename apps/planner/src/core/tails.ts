@@ -21,6 +21,13 @@ export class TailExchange {
   /** Position of each visited node in its tour (refreshed for the tours a move changes). */
   private readonly positionOf: Int32Array;
   private readonly buffer: Int32Array;
+  /**
+   * Versions of tours a and b at [a * m + b] when a sweep of a's visits found no exchange with b.
+   * An exchange depends only on the two tours, so while both keep those versions the pair is
+   * skipped: an exact saving, the sweep reads the same as before (-1: never checked).
+   */
+  private readonly checkedA: Float64Array;
+  private readonly checkedB: Float64Array;
 
   constructor(
     private readonly tours: TourState,
@@ -28,6 +35,9 @@ export class TailExchange {
   ) {
     this.positionOf = new Int32Array(tours.nodeCount);
     this.buffer = new Int32Array(tours.capacity);
+    const pairs = tours.tourCount * tours.tourCount;
+    this.checkedA = new Float64Array(pairs).fill(-1);
+    this.checkedB = new Float64Array(pairs).fill(-1);
   }
 
   /** One sweep over every visit's neighbours in other tours, applying each exchange that travels less. */
@@ -36,11 +46,22 @@ export class TailExchange {
     const m = t.tourCount;
     if (m < 2 || t.hasBreaks) return false;
     for (let k = 0; k < m; k++) this.refresh(k);
-    const { route, tourOf } = t;
+    const { route, tourOf, version } = t;
+    const { checkedA, checkedB } = this;
     const neighbours = this.shortening.neighbours;
     const w = this.shortening.width;
     let changed = false;
     for (let a = 0; a < m; a++) {
+      const va = version[a]!;
+      const row = a * m;
+      let open = false;
+      for (let b = 0; b < m; b++) {
+        if (b !== a && this.compatible(a, b) && (checkedA[row + b] !== va || checkedB[row + b] !== version[b])) {
+          open = true;
+          break;
+        }
+      }
+      if (!open) continue;
       const ba = a * t.capacity;
       for (let i = 1; i < t.length[a]! - 1; i++) {
         const x = route[ba + i]!;
@@ -49,6 +70,7 @@ export class TailExchange {
           if (y === NONE) continue;
           const b = tourOf[y]!;
           if (b === NONE || b === a || !this.compatible(a, b)) continue;
+          if (checkedA[row + b] === version[a] && checkedB[row + b] === version[b]) continue;
           const q = this.positionOf[y]!;
           // New leg x -> y: a keeps up to x and takes b's tail from y; b takes a's tail after x.
           // New leg y -> x: b keeps up to y and takes a's tail from x.
@@ -56,6 +78,13 @@ export class TailExchange {
             changed = true;
             break;
           }
+        }
+      }
+      // No exchange in a's sweep (a kept its version, so no tour changed): every pair (a, b) gave nothing.
+      if (version[a] === va) {
+        for (let b = 0; b < m; b++) {
+          checkedA[row + b] = va;
+          checkedB[row + b] = version[b]!;
         }
       }
     }
