@@ -28,6 +28,8 @@ export class TailExchange {
    */
   private readonly checkedA: Float64Array;
   private readonly checkedB: Float64Array;
+  /** compatible[a * m + b]: tours a and b end at the same place and time under the same opening hours (fixed per problem). */
+  private readonly compatible: Uint8Array;
 
   constructor(
     private readonly tours: TourState,
@@ -38,6 +40,15 @@ export class TailExchange {
     const pairs = tours.tourCount * tours.tourCount;
     this.checkedA = new Float64Array(pairs).fill(-1);
     this.checkedB = new Float64Array(pairs).fill(-1);
+    const m = tours.tourCount;
+    const p = tours.problem;
+    this.compatible = new Uint8Array(pairs);
+    for (let a = 0; a < m; a++) {
+      for (let b = 0; b < m; b++) {
+        const same = a !== b && p.tourEndNode[a] === p.tourEndNode[b] && p.tourEndTime[a] === p.tourEndTime[b] && p.tourProfile[a] === p.tourProfile[b];
+        this.compatible[a * m + b] = same ? 1 : 0;
+      }
+    }
   }
 
   /** One sweep over every visit's neighbours in other tours, applying each exchange that travels less. */
@@ -47,7 +58,7 @@ export class TailExchange {
     if (m < 2 || t.hasBreaks) return false;
     for (let k = 0; k < m; k++) this.refresh(k);
     const { route, tourOf, version } = t;
-    const { checkedA, checkedB } = this;
+    const { checkedA, checkedB, compatible } = this;
     const neighbours = this.shortening.neighbours;
     const w = this.shortening.width;
     let changed = false;
@@ -56,7 +67,7 @@ export class TailExchange {
       const row = a * m;
       let open = false;
       for (let b = 0; b < m; b++) {
-        if (b !== a && this.compatible(a, b) && (checkedA[row + b] !== va || checkedB[row + b] !== version[b])) {
+        if (compatible[row + b] === 1 && (checkedA[row + b] !== va || checkedB[row + b] !== version[b])) {
           open = true;
           break;
         }
@@ -69,7 +80,7 @@ export class TailExchange {
           const y = neighbours[x * w + r]!;
           if (y === NONE) continue;
           const b = tourOf[y]!;
-          if (b === NONE || b === a || !this.compatible(a, b)) continue;
+          if (b === NONE || compatible[row + b] === 0) continue;
           if (checkedA[row + b] === version[a] && checkedB[row + b] === version[b]) continue;
           const q = this.positionOf[y]!;
           // New leg x -> y: a keeps up to x and takes b's tail from y; b takes a's tail after x.
@@ -89,11 +100,6 @@ export class TailExchange {
       }
     }
     return changed;
-  }
-
-  private compatible(a: number, b: number): boolean {
-    const p = this.tours.problem;
-    return p.tourEndNode[a] === p.tourEndNode[b] && p.tourEndTime[a] === p.tourEndTime[b] && p.tourProfile[a] === p.tourProfile[b];
   }
 
   /** Tour a keeps positions 0..i, tour b 0..j; they swap what follows. Applies it when it travels less and stays feasible. */
