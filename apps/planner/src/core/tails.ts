@@ -21,6 +21,15 @@ export class TailExchange {
   /** Position of each visited node in its tour (refreshed for the tours a move changes). */
   private readonly positionOf: Int32Array;
   private readonly buffer: Int32Array;
+  /**
+   * Versions of tours a and b at [a * m + b] when a sweep of a's visits found no exchange with b.
+   * An exchange depends only on the two tours, so while both keep those versions the pair is
+   * skipped: an exact saving, the sweep reads the same as before (-1: never checked).
+   */
+  private readonly checkedA: Float64Array;
+  private readonly checkedB: Float64Array;
+  /** compatible[a * m + b]: tours a and b end at the same place and time under the same opening hours (fixed per problem). */
+  private readonly compatible: Uint8Array;
 
   constructor(
     private readonly tours: TourState,
@@ -28,6 +37,18 @@ export class TailExchange {
   ) {
     this.positionOf = new Int32Array(tours.nodeCount);
     this.buffer = new Int32Array(tours.capacity);
+    const pairs = tours.tourCount * tours.tourCount;
+    this.checkedA = new Float64Array(pairs).fill(-1);
+    this.checkedB = new Float64Array(pairs).fill(-1);
+    const m = tours.tourCount;
+    const p = tours.problem;
+    this.compatible = new Uint8Array(pairs);
+    for (let a = 0; a < m; a++) {
+      for (let b = 0; b < m; b++) {
+        const same = a !== b && p.tourEndNode[a] === p.tourEndNode[b] && p.tourEndTime[a] === p.tourEndTime[b] && p.tourProfile[a] === p.tourProfile[b];
+        this.compatible[a * m + b] = same ? 1 : 0;
+      }
+    }
   }
 
   /** One sweep over every visit's neighbours in other tours, applying each exchange that travels less. */
@@ -36,11 +57,22 @@ export class TailExchange {
     const m = t.tourCount;
     if (m < 2 || t.hasBreaks) return false;
     for (let k = 0; k < m; k++) this.refresh(k);
-    const { route, tourOf } = t;
+    const { route, tourOf, version } = t;
+    const { checkedA, checkedB, compatible } = this;
     const neighbours = this.shortening.neighbours;
     const w = this.shortening.width;
     let changed = false;
     for (let a = 0; a < m; a++) {
+      const va = version[a]!;
+      const row = a * m;
+      let open = false;
+      for (let b = 0; b < m; b++) {
+        if (compatible[row + b] === 1 && (checkedA[row + b] !== va || checkedB[row + b] !== version[b])) {
+          open = true;
+          break;
+        }
+      }
+      if (!open) continue;
       const ba = a * t.capacity;
       for (let i = 1; i < t.length[a]! - 1; i++) {
         const x = route[ba + i]!;
@@ -48,7 +80,8 @@ export class TailExchange {
           const y = neighbours[x * w + r]!;
           if (y === NONE) continue;
           const b = tourOf[y]!;
-          if (b === NONE || b === a || !this.compatible(a, b)) continue;
+          if (b === NONE || compatible[row + b] === 0) continue;
+          if (checkedA[row + b] === version[a] && checkedB[row + b] === version[b]) continue;
           const q = this.positionOf[y]!;
           // New leg x -> y: a keeps up to x and takes b's tail from y; b takes a's tail after x.
           // New leg y -> x: b keeps up to y and takes a's tail from x.
@@ -58,13 +91,15 @@ export class TailExchange {
           }
         }
       }
+      // No exchange in a's sweep (a kept its version, so no tour changed): every pair (a, b) gave nothing.
+      if (version[a] === va) {
+        for (let b = 0; b < m; b++) {
+          checkedA[row + b] = va;
+          checkedB[row + b] = version[b]!;
+        }
+      }
     }
     return changed;
-  }
-
-  private compatible(a: number, b: number): boolean {
-    const p = this.tours.problem;
-    return p.tourEndNode[a] === p.tourEndNode[b] && p.tourEndTime[a] === p.tourEndTime[b] && p.tourProfile[a] === p.tourProfile[b];
   }
 
   /** Tour a keeps positions 0..i, tour b 0..j; they swap what follows. Applies it when it travels less and stays feasible. */

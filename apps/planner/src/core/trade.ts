@@ -23,6 +23,13 @@ export class DayTrade {
   private readonly savedB: Int32Array;
   private savedVersionA = 0;
   private savedVersionB = 0;
+  /**
+   * Versions of tours a and b at [a * m + b] when a sweep of a's visits found no move with b. A
+   * move depends only on the two tours (a failed one restores both), so while both keep those
+   * versions the pair is skipped: an exact saving of the sweep and of its replays (-1: never checked).
+   */
+  private readonly checkedA: Float64Array;
+  private readonly checkedB: Float64Array;
 
   constructor(
     private readonly tours: TourState,
@@ -31,6 +38,9 @@ export class DayTrade {
     this.positionOf = new Int32Array(tours.nodeCount);
     this.savedA = new Int32Array(tours.capacity);
     this.savedB = new Int32Array(tours.capacity);
+    const pairs = tours.tourCount * tours.tourCount;
+    this.checkedA = new Float64Array(pairs).fill(-1);
+    this.checkedB = new Float64Array(pairs).fill(-1);
   }
 
   /** One sweep over every visit's neighbours in other tours, applying each move that travels less. */
@@ -39,12 +49,23 @@ export class DayTrade {
     const m = t.tourCount;
     if (m < 2) return false;
     for (let k = 0; k < m; k++) this.refresh(k);
-    const { route, tourOf, isBreak } = t;
+    const { route, tourOf, isBreak, version } = t;
+    const { checkedA, checkedB } = this;
     const fixed = t.problem.fixedTour;
     const neighbours = this.shortening.neighbours;
     const w = this.shortening.width;
     let changed = false;
     for (let a = 0; a < m; a++) {
+      const va = version[a]!;
+      const row = a * m;
+      let open = false;
+      for (let b = 0; b < m; b++) {
+        if (b !== a && (checkedA[row + b] !== va || checkedB[row + b] !== version[b])) {
+          open = true;
+          break;
+        }
+      }
+      if (!open) continue;
       const ba = a * t.capacity;
       for (let i = 1; i < t.length[a]! - 1; i++) {
         const u = route[ba + i]!;
@@ -54,11 +75,19 @@ export class DayTrade {
           if (y === NONE) continue;
           const b = tourOf[y]!;
           if (b === NONE || b === a || !t.allowed(u, b)) continue;
+          if (checkedA[row + b] === version[a] && checkedB[row + b] === version[b]) continue;
           const q = this.positionOf[y]!;
           if (this.tryRelocate(a, i, b, q) || this.tryRelocate(a, i, b, q - 1) || this.tryExchangeNear(a, i, b, q)) {
             changed = true;
             break;
           }
+        }
+      }
+      // No move in a's sweep (a kept its version, so no tour changed): every pair (a, b) gave nothing.
+      if (version[a] === va) {
+        for (let b = 0; b < m; b++) {
+          checkedA[row + b] = va;
+          checkedB[row + b] = version[b]!;
         }
       }
     }
