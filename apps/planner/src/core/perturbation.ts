@@ -48,7 +48,8 @@ export interface ShakeSettings {
  */
 export class Shake {
   private readonly tourOrder: Int32Array;
-  private readonly removeMark: Uint8Array;
+  /** Positions the next removeMarked takes out (filled by the caller from 0 to the tour's length). */
+  readonly removeMark: Uint8Array;
   private readonly savedRoute: Int32Array;
   /** Must-visits the last shake removed. */
   removedMandatory = 0;
@@ -91,7 +92,6 @@ export class Shake {
     // safe: a repair that cannot put one back is worse than any threshold and is never accepted.
     // Breaks (meals) stay: they belong to their day.
     const kept = this.settings.shakeMandatory ? t.problem.isBreak : t.problem.mandatory;
-    const b = k * t.capacity;
     const L = t.length[k]!;
     const visits = L - 2;
     if (visits <= 0) return;
@@ -110,8 +110,20 @@ export class Shake {
       const to = Math.min(L - 1, from + size);
       for (let pos = from; pos < to; pos++) mark[pos] = 1;
     }
-    // Keep a copy to revert if removal breaks a window (travel times that violate the triangle
-    // inequality after rounding can make a shorter tour arrive later).
+    this.removeMarked(k, from, kept);
+  }
+
+  /**
+   * Removes the visits of tour k marked in `removeMark` at positions >= `from` (except nodes flagged
+   * in `kept`), marks them tabu and counts the must-visits among them. Reverts when the shorter tour
+   * breaks a window (travel times that violate the triangle inequality after rounding can make a
+   * shorter tour arrive later).
+   */
+  removeMarked(k: number, from: number, kept: Uint8Array): void {
+    const t = this.tours;
+    const b = k * t.capacity;
+    const L = t.length[k]!;
+    const mark = this.removeMark;
     const saved = this.savedRoute;
     for (let pos = 0; pos < L; pos++) saved[pos] = t.route[b + pos]!;
     let w = from;

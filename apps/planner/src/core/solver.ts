@@ -6,6 +6,7 @@ import { Rng } from './rng.ts';
 import { TourShortening } from './shorten.ts';
 import { TailExchange } from './tails.ts';
 import { DayTrade } from './trade.ts';
+import { MustVisitShake } from './must-visit.ts';
 import { TourSnapshot, TourState } from './tours.ts';
 import * as tolerance from './tolerance.ts';
 
@@ -84,6 +85,12 @@ export interface Tuning {
   tailExchange: boolean;
   /** Relocate / exchange single visits between tours when that travels less (trade.ts), with the moves inside tours. */
   dayTrade: boolean;
+  /**
+   * Must-visit shake (must-visit.ts): while the current solution leaves a must-visit out, shake a
+   * day where it fits alone at a time it could be visited, at most this many times per must-visit
+   * (0: off).
+   */
+  mustVisitShake: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -103,6 +110,7 @@ export const DEFAULT_TUNING: Tuning = {
   shortenNeighbours: 8,
   tailExchange: true,
   dayTrade: false,
+  mustVisitShake: 0,
 };
 
 /** Rounds of replace + insert per local search, a guard against cycling on sideways moves. */
@@ -154,6 +162,7 @@ class IteratedLocalSearch {
   private readonly shortening: TourShortening | null;
   private readonly tails: TailExchange | null;
   private readonly trade: DayTrade | null;
+  private readonly mustShake: MustVisitShake | null;
   private readonly rng: Rng;
   private readonly clock: () => number;
   private readonly timeLimitMs: number;
@@ -182,6 +191,7 @@ class IteratedLocalSearch {
     this.shortening = this.tuning.shortenNeighbours > 0 ? new TourShortening(this.tours, this.tuning.shortenNeighbours) : null;
     this.tails = this.tuning.tailExchange && this.shortening ? new TailExchange(this.tours, this.shortening) : null;
     this.trade = this.tuning.dayTrade && this.shortening ? new DayTrade(this.tours, this.shortening) : null;
+    this.mustShake = this.tuning.mustVisitShake > 0 ? new MustVisitShake(this.tours, this.rng, this.shake, this.tuning.mustVisitShake) : null;
   }
 
   run(): SolveResult {
@@ -218,7 +228,7 @@ class IteratedLocalSearch {
       iterations++;
       const progress = scheduleProgress(elapsed, this.timeLimitMs, iterations, this.maxIterations);
 
-      this.shake.apply(1 + this.rng.int(maxShake));
+      if (this.mustShake === null || !this.mustShake.apply()) this.shake.apply(1 + this.rng.int(maxShake));
       const exponents = tuning.ratioExponents;
       this.insertion.setExponent(exponents.length === 1 ? exponents[0]! : exponents[this.rng.int(exponents.length)]!);
       this.removed.active = tuning.tabuRemoved;
