@@ -214,14 +214,8 @@ export class Insertion {
       const fromJ = jIsBreak ? travel[from * n + next]! : travel[jRow + next]!;
       if (toJ + sj + fromJ > slack[b + pos]!) continue;
       const arriveJ = depart + toJ;
-      let s: number;
-      if (single) {
-        if (arriveJ > lastClose) continue;
-        s = arriveJ > open0 ? arriveJ : open0;
-      } else {
-        s = t.earliestStart(profile, j, arriveJ);
-        if (s < 0) continue;
-      }
+      const s = t.startAt(profile, j, arriveJ, single, open0, lastClose);
+      if (s < 0) continue;
       let arriveNext = s + sj + fromJ;
       let added: number;
       if (nextIsBreak) {

@@ -123,14 +123,8 @@ export class ReplaceMove {
         if (gain < floor && gainPair < floor) continue;
         if (minDetour > replaceSlack[b + pos]!) continue;
         const arriveJ = depart + travel[(hasBreaks ? location[b + pos - 1]! : route[b + pos - 1]!) * n + j]!;
-        let s: number;
-        if (single) {
-          if (arriveJ > lastClose) continue;
-          s = arriveJ > open0 ? arriveJ : open0;
-        } else {
-          s = t.earliestStart(profile, j, arriveJ);
-          if (s < 0) continue;
-        }
+        const s = t.startAt(profile, j, arriveJ, single, open0, lastClose);
+        if (s < 0) continue;
         if (gain > floor) {
           this.consider(k, pos, 1, gain, s + sj + travel[j * n + next]!);
           floor = this.bestGain - EPSILON;

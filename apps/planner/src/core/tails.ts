@@ -1,3 +1,4 @@
+import { PairMemo } from './pair-memo.ts';
 import type { TourShortening } from './shorten.ts';
 import type { TourState } from './tours.ts';
 import * as tolerance from './tolerance.ts';
@@ -21,13 +22,8 @@ export class TailExchange {
   /** Position of each visited node in its tour (refreshed for the tours a move changes). */
   private readonly positionOf: Int32Array;
   private readonly buffer: Int32Array;
-  /**
-   * Versions of tours a and b at [a * m + b] when a sweep of a's visits found no exchange with b.
-   * An exchange depends only on the two tours, so while both keep those versions the pair is
-   * skipped: an exact saving, the sweep reads the same as before (-1: never checked).
-   */
-  private readonly checkedA: Float64Array;
-  private readonly checkedB: Float64Array;
+  /** Pairs of tours whose sweep found no exchange at their current versions. */
+  private readonly memo: PairMemo;
   /** compatible[a * m + b]: tours a and b end at the same place and time under the same opening hours (fixed per problem). */
   private readonly compatible: Uint8Array;
 
@@ -38,8 +34,6 @@ export class TailExchange {
     this.positionOf = new Int32Array(tours.nodeCount);
     this.buffer = new Int32Array(tours.capacity);
     const pairs = tours.tourCount * tours.tourCount;
-    this.checkedA = new Float64Array(pairs).fill(-1);
-    this.checkedB = new Float64Array(pairs).fill(-1);
     const m = tours.tourCount;
     const p = tours.problem;
     this.compatible = new Uint8Array(pairs);
@@ -49,6 +43,7 @@ export class TailExchange {
         this.compatible[a * m + b] = same ? 1 : 0;
       }
     }
+    this.memo = new PairMemo(tours, this.compatible);
   }
 
   /** One sweep over every visit's neighbours in other tours, applying each exchange that travels less. */
@@ -58,21 +53,14 @@ export class TailExchange {
     if (m < 2 || t.hasBreaks) return false;
     for (let k = 0; k < m; k++) this.refresh(k);
     const { route, tourOf, version } = t;
-    const { checkedA, checkedB, compatible } = this;
+    const { memo, compatible } = this;
     const neighbours = this.shortening.neighbours;
     const w = this.shortening.width;
     let changed = false;
     for (let a = 0; a < m; a++) {
       const va = version[a]!;
       const row = a * m;
-      let open = false;
-      for (let b = 0; b < m; b++) {
-        if (compatible[row + b] === 1 && (checkedA[row + b] !== va || checkedB[row + b] !== version[b])) {
-          open = true;
-          break;
-        }
-      }
-      if (!open) continue;
+      if (!memo.open(a)) continue;
       const ba = a * t.capacity;
       for (let i = 1; i < t.length[a]! - 1; i++) {
         const x = route[ba + i]!;
@@ -81,7 +69,7 @@ export class TailExchange {
           if (y === NONE) continue;
           const b = tourOf[y]!;
           if (b === NONE || compatible[row + b] === 0) continue;
-          if (checkedA[row + b] === version[a] && checkedB[row + b] === version[b]) continue;
+          if (memo.done(a, b)) continue;
           const q = this.positionOf[y]!;
           // New leg x -> y: a keeps up to x and takes b's tail from y; b takes a's tail after x.
           // New leg y -> x: b keeps up to y and takes a's tail from x.
@@ -91,13 +79,7 @@ export class TailExchange {
           }
         }
       }
-      // No exchange in a's sweep (a kept its version, so no tour changed): every pair (a, b) gave nothing.
-      if (version[a] === va) {
-        for (let b = 0; b < m; b++) {
-          checkedA[row + b] = va;
-          checkedB[row + b] = version[b]!;
-        }
-      }
+      memo.sweptWithoutMove(a, va);
     }
     return changed;
   }

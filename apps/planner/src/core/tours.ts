@@ -143,6 +143,15 @@ export class TourState {
     return fixed === NONE || fixed === k;
   }
 
+  /**
+   * earliestStart for the hot scans (replace, insertion): a place with one window, the common case,
+   * is answered from its open and close without the window loop. Does not set lastWindowClose.
+   */
+  startAt(profile: number, j: number, arrive: number, single: boolean, open0: number, lastClose: number): number {
+    if (single) return arrive > lastClose ? -1 : arrive > open0 ? arrive : open0;
+    return this.earliestStart(profile, j, arrive);
+  }
+
   /** Earliest start of a visit to j in window profile `profile` when arriving at t, or -1; sets lastWindowClose. */
   earliestStart(profile: number, j: number, t: number): number {
     const p = this.problem;

@@ -1,3 +1,4 @@
+import { PairMemo } from './pair-memo.ts';
 import type { TourShortening } from './shorten.ts';
 import type { TourState } from './tours.ts';
 import * as tolerance from './tolerance.ts';
@@ -23,13 +24,8 @@ export class DayTrade {
   private readonly savedB: Int32Array;
   private savedVersionA = 0;
   private savedVersionB = 0;
-  /**
-   * Versions of tours a and b at [a * m + b] when a sweep of a's visits found no move with b. A
-   * move depends only on the two tours (a failed one restores both), so while both keep those
-   * versions the pair is skipped: an exact saving of the sweep and of its replays (-1: never checked).
-   */
-  private readonly checkedA: Float64Array;
-  private readonly checkedB: Float64Array;
+  /** Pairs of tours whose sweep found no move at their current versions (a failed move restores both tours' versions). */
+  private readonly memo: PairMemo;
 
   constructor(
     private readonly tours: TourState,
@@ -38,9 +34,7 @@ export class DayTrade {
     this.positionOf = new Int32Array(tours.nodeCount);
     this.savedA = new Int32Array(tours.capacity);
     this.savedB = new Int32Array(tours.capacity);
-    const pairs = tours.tourCount * tours.tourCount;
-    this.checkedA = new Float64Array(pairs).fill(-1);
-    this.checkedB = new Float64Array(pairs).fill(-1);
+    this.memo = new PairMemo(tours);
   }
 
   /** One sweep over every visit's neighbours in other tours, applying each move that travels less. */
@@ -50,22 +44,14 @@ export class DayTrade {
     if (m < 2) return false;
     for (let k = 0; k < m; k++) this.refresh(k);
     const { route, tourOf, isBreak, version } = t;
-    const { checkedA, checkedB } = this;
+    const { memo } = this;
     const fixed = t.problem.fixedTour;
     const neighbours = this.shortening.neighbours;
     const w = this.shortening.width;
     let changed = false;
     for (let a = 0; a < m; a++) {
       const va = version[a]!;
-      const row = a * m;
-      let open = false;
-      for (let b = 0; b < m; b++) {
-        if (b !== a && (checkedA[row + b] !== va || checkedB[row + b] !== version[b])) {
-          open = true;
-          break;
-        }
-      }
-      if (!open) continue;
+      if (!memo.open(a)) continue;
       const ba = a * t.capacity;
       for (let i = 1; i < t.length[a]! - 1; i++) {
         const u = route[ba + i]!;
@@ -75,7 +61,7 @@ export class DayTrade {
           if (y === NONE) continue;
           const b = tourOf[y]!;
           if (b === NONE || b === a || !t.allowed(u, b)) continue;
-          if (checkedA[row + b] === version[a] && checkedB[row + b] === version[b]) continue;
+          if (memo.done(a, b)) continue;
           const q = this.positionOf[y]!;
           if (this.tryRelocate(a, i, b, q) || this.tryRelocate(a, i, b, q - 1) || this.tryExchangeNear(a, i, b, q)) {
             changed = true;
@@ -83,13 +69,7 @@ export class DayTrade {
           }
         }
       }
-      // No move in a's sweep (a kept its version, so no tour changed): every pair (a, b) gave nothing.
-      if (version[a] === va) {
-        for (let b = 0; b < m; b++) {
-          checkedA[row + b] = va;
-          checkedB[row + b] = version[b]!;
-        }
-      }
+      memo.sweptWithoutMove(a, va);
     }
     return changed;
   }
