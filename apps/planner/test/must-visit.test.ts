@@ -91,7 +91,8 @@ describe('must-visit shake', () => {
 describe('must-visit shake in the trip driver', () => {
   it('places the evening must-visit the ordinary shake leaves out (benchmark walk trip 3, 150 iterations)', () => {
     const request = { ...generateTrip({ seed: 3, days: 7, places: 300, travelMode: 'walk' }), options: { seed: 1, maxIterations: 150, timeLimitMs: 60_000 } };
-    const plan = planItinerary(request);
+    // Off in the trip driver for now (plan.ts says why); switched on here as a caller would.
+    const plan = planItinerary(request, { tuning: { mustVisitShake: 200 } });
     expect(checkItinerary(request, plan).errors).toEqual([]);
     const must = new Set(request.places.filter((p) => p.mustVisit).map((p) => p.locationId));
     // Without it: evening-195 left out as a 'conflict'.
