@@ -5,6 +5,7 @@
  */
 import { checkItinerary } from '@tripgen/planner';
 import { describe, expect, it } from 'vitest';
+import { suggestFixes } from '../src/planning/explain.ts';
 import { explainAndRender, planTrip } from '../src/planning/generate.ts';
 import { keywordWeights } from '../src/planning/interests.ts';
 import { buildPlanRequest, mealsFor, placeScore, visitMinutes, type Candidate } from '../src/planning/problem.ts';
@@ -94,6 +95,21 @@ describe('misses, in words a traveller understands', () => {
       expect(miss.detail).toMatch(/^no time left on day 1/);
     }
     expect(result.reasons.some((m) => m.suggestions.some((s) => s.change === 'longer-day' && /^end day 1 \(2026-09-24\) at \d\d:\d\d instead of 16:00$/.test(s.detail)))).toBe(true);
+  });
+
+  it('suggests only a change that keeps the meals: no longer day that fits the place by skipping lunch', () => {
+    // 90 minutes of day hold lunch but not the 90-minute visit and its walks; 30 more minutes hold
+    // the visit only without lunch (the engine then drops lunch: both are hard and weigh the same);
+    // 60 more hold both.
+    const date = '2026-09-24';
+    const trip = request({ dates: [date], dayStart: '11:00', dayEnd: '12:30' }).trip;
+    const plan = {
+      start: LODGING,
+      days: [{ date, start: '11:00', end: '12:30', meals: [{ name: 'lunch', from: '11:30', to: '14:00', minutes: 45 }] }],
+      travelMode: 'walk' as const,
+      places: [{ locationId: 'near', lat: LODGING.lat + 0.003, lng: LODGING.lng, visitMinutes: 90, score: 20, mustVisit: true }],
+    };
+    expect(suggestFixes(plan, trip, 'near', undefined)).toEqual([{ change: 'longer-day', detail: 'end day 1 (2026-09-24) at 13:30 instead of 12:30' }]);
   });
 
   it('a must-visit the directory does not know is reported, not silently dropped', () => {

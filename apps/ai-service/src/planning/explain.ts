@@ -3,7 +3,8 @@
  * the smallest change that would let it in. The reasons come from the engine's own diagnosis
  * (closed / unreachable / no room) made concrete with the place's real opening per date; the
  * changes are checked with the engine itself on the hard places alone (must-visits, locked places,
- * meals), so a suggestion is only made when the engine finds a plan with it.
+ * meals), so a suggestion is only made when the engine finds a plan with it that keeps every
+ * hard place and every meal the plan without the change had.
  *
  * Size of a change (smallest first): one unit per 30 minutes added to the days, two per step to a
  * faster travel mode (walk -> transit -> car), three plus one per day away for another date.
@@ -65,6 +66,14 @@ const hardOnly = (request: PlanRequest): PlanRequest => ({
 
 const placedIn = (result: PlanResult): Set<string> => new Set(result.days.flatMap((d) => d.stops.map((s) => s.locationId)));
 
+/** The meals a plan keeps, as "date name" (a meal is one per day and name). */
+const mealsIn = (result: PlanResult): Set<string> => new Set(result.days.flatMap((d) => d.meals.map((m) => `${d.date} ${m.name}`)));
+
+const keepsAll = (kept: ReadonlySet<string>, before: ReadonlySet<string>): boolean => {
+  for (const x of before) if (!kept.has(x)) return false;
+  return true;
+};
+
 /** The day (1-based, date) a variant put the place on. */
 const dayOf = (result: PlanResult, id: string): { n: number; date: string } | undefined => {
   const i = result.days.findIndex((d) => d.stops.some((s) => s.locationId === id));
@@ -76,16 +85,20 @@ interface Ranked extends ScheduleSuggestion {
 }
 
 /**
- * Changes that let `id` in without pushing out another hard place, smallest of each kind.
- * `otherDates`: the place's opening on dates near the trip (for "another date"), when known.
+ * Changes that let `id` in without pushing out another hard place or a meal, smallest of each kind.
+ * `candidate`: the place with its opening on dates near the trip (for "another date"), when known.
  */
 export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: string, candidate: Candidate | undefined): ScheduleSuggestion[] => {
   const hard = hardOnly(request);
-  const placedBefore = placedIn(planItinerary(hard)).size;
+  const before = planItinerary(hard);
+  const placedBefore = placedIn(before);
+  const mealsBefore = mealsIn(before);
+  // The engine may give up a meal for a must-visit (both are hard and weigh the same), so a count
+  // of places is not enough: "end at 19:30" that fits only by skipping lunch is no fix.
   const fits = (variant: PlanRequest): PlanResult | undefined => {
     const result = planItinerary(variant);
     const placed = placedIn(result);
-    return placed.has(id) && placed.size > placedBefore ? result : undefined;
+    return placed.has(id) && keepsAll(placed, placedBefore) && keepsAll(mealsIn(result), mealsBefore) ? result : undefined;
   };
   const found: Ranked[] = [];
 
