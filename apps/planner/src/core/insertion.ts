@@ -105,9 +105,21 @@ export class Insertion {
       if (bestK === NONE) return;
       const j = tourBestNode[bestK]!;
       this.insertAt(bestK, this.position[bestK * this.tours.nodeCount + j]! + 1, j);
+      this.close(tourBestIndex[bestK]!);
       this.scanTour(bestK);
       for (let k = 0; k < m; k++) if (k !== bestK && tourBestNode[k] === j) this.scanTour(k);
     }
+  }
+
+  /** Takes candidate index c (just inserted) off the open list, keeping its order. */
+  private close(c: number): void {
+    const open = this.open;
+    const count = this.openCount;
+    let i = 0;
+    while (i < count && open[i] !== c) i++;
+    if (i === count) return;
+    open.copyWithin(i, i + 1, count);
+    this.openCount = count - 1;
   }
 
   /** Best-ratio unvisited place of the open list for tour k (first in candidate order among equals), into tourBest*. */
@@ -116,20 +128,29 @@ export class Insertion {
     const cands = t.problem.candidates;
     const fixed = t.problem.fixedTour;
     const n = t.nodeCount;
-    const { tourOf } = t;
     const tourVersion = t.version[k]!;
+    const minDetour = t.minDetour;
+    const maxSlack = t.maxSlack[k]!;
     const { position, cost, cachedVersion, weight } = this;
     let bestRatio = -1;
     let bestIndex = NONE;
     const { open, openCount } = this;
     for (let i = 0; i < openCount; i++) {
       const c = open[i]!;
+      // Every place on the open list is unvisited: close() takes off each one inserted.
       const j = cands[c]!;
-      if (tourOf[j] !== NONE) continue;
       const f = fixed[j]!;
       if (f !== NONE && f !== k) continue;
       const key = k * n + j;
-      if (cachedVersion[key] !== tourVersion) this.evaluate(k, j);
+      if (cachedVersion[key] !== tourVersion) {
+        // evaluate()'s first test, here to save the call for the many places that fit nowhere.
+        if (minDetour[j]! > maxSlack) {
+          cachedVersion[key] = tourVersion;
+          position[key] = NONE;
+          continue;
+        }
+        this.evaluate(k, j);
+      }
       if (position[key] === NONE) continue;
       const added = cost[key]!;
       const ratio = weight[j]! / (added > EPSILON ? added : EPSILON);
@@ -175,7 +196,7 @@ export class Insertion {
     }
     const profile = p.tourProfile[k]!;
     const sj = p.service[j]!;
-    const { start, maxShift, arrival, slack, route, travel, location, isBreak, hasBreaks } = t;
+    const { start, maxShift, arrival, slack, route, travel, travelTo, location, isBreak, hasBreaks } = t;
     const departAt = t.depart;
     const service = p.service;
     const windowKey = profile * n + j;
@@ -210,7 +231,7 @@ export class Insertion {
       // A break right after a break would chain two moved breaks: not O(1), skip.
       if (nextIsBreak && jIsBreak) continue;
       const from = hasBreaks ? location[b + pos]! : a;
-      const toJ = travel[from * n + j]!;
+      const toJ = travelTo[jRow + from]!;
       const fromJ = jIsBreak ? travel[from * n + next]! : travel[jRow + next]!;
       if (toJ + sj + fromJ > slack[b + pos]!) continue;
       const arriveJ = depart + toJ;

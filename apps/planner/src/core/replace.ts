@@ -41,11 +41,8 @@ export class ReplaceMove {
     const t = this.tours;
     const cands = t.problem.candidates;
     const { tourOf, effectiveScore, isBreak } = t;
+    // The visited places are exactly the tours' visits: their lowest score is the least of the tours' lowest.
     let lowestVisited = Number.POSITIVE_INFINITY;
-    for (let c = 0; c < cands.length; c++) {
-      const j = cands[c]!;
-      if (tourOf[j] !== NONE && effectiveScore[j]! < lowestVisited) lowestVisited = effectiveScore[j]!;
-    }
     for (let k = 0; k < t.tourCount; k++) {
       let low = Number.POSITIVE_INFINITY;
       const b = k * t.capacity;
@@ -54,12 +51,14 @@ export class ReplaceMove {
         if (e < low) low = e;
       }
       this.tourLowest[k] = low;
+      if (low < lowestVisited) lowestVisited = low;
     }
+    const least = this.ties ? -EPSILON : EPSILON;
     let replaced = false;
     for (let c = 0; c < cands.length; c++) {
       const j = cands[c]!;
       if (tourOf[j] !== NONE || isBreak[j]) continue;
-      if (effectiveScore[j]! - lowestVisited < (this.ties ? -EPSILON : EPSILON)) continue;
+      if (effectiveScore[j]! - lowestVisited < least) continue;
       if (!this.findBest(j)) continue;
       this.apply(j);
       // tourLowest of the changed tour stays a valid lower bound: j scores more than what it replaced.
@@ -73,7 +72,7 @@ export class ReplaceMove {
     const t = this.tours;
     const p = t.problem;
     const n = t.nodeCount;
-    const { route, travel, location, replaceSlack, effectiveScore, isBreak, hasBreaks } = t;
+    const { route, travel, travelTo, location, replaceSlack, effectiveScore, isBreak, hasBreaks } = t;
     const departAt = t.depart;
     const service = p.service;
     const ej = effectiveScore[j]!;
@@ -81,6 +80,7 @@ export class ReplaceMove {
     const minDetour = t.minDetour[j]!;
     const fixed = p.fixedTour[j]!;
     const pairs = this.pairs;
+    const nonNegative = t.scoresNonNegative;
     this.bestGain = this.ties ? 0 : EPSILON;
     this.bestSaved = EPSILON;
     this.bestTour = NONE;
@@ -112,6 +112,8 @@ export class ReplaceMove {
         const replacedNode = route[b + pos]!;
         const next = route[b + pos + 1]!;
         let gain = ej - effectiveScore[replacedNode]!;
+        // With no negative score a pair gains no more than its first visit alone: one test rejects both.
+        if (gain < floor && nonNegative) continue;
         let gainPair = pairs && pos < L - 2 ? gain - effectiveScore[next]! : Number.NEGATIVE_INFINITY;
         if (hasBreaks) {
           // Breaks are never replaced, and a replacement right before one would move it.
@@ -122,7 +124,7 @@ export class ReplaceMove {
         // The score test first: it rejects most positions (the time test few).
         if (gain < floor && gainPair < floor) continue;
         if (minDetour > replaceSlack[b + pos]!) continue;
-        const arriveJ = depart + travel[(hasBreaks ? location[b + pos - 1]! : route[b + pos - 1]!) * n + j]!;
+        const arriveJ = depart + travelTo[j * n + (hasBreaks ? location[b + pos - 1]! : route[b + pos - 1]!)]!;
         const s = t.startAt(profile, j, arriveJ, single, open0, lastClose);
         if (s < 0) continue;
         if (gain > floor) {

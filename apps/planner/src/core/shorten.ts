@@ -137,6 +137,7 @@ export class TourShortening {
     const before = route[b + from - 1]!;
     const after = route[b + to + 1]!;
     let delta = travel[before * n + route[b + to]!]! + travel[route[b + from]! * n + after]! - travel[before * n + route[b + from]!]! - travel[route[b + to]! * n + after]!;
+    if (t.symmetric) return delta;
     for (let pos = from; pos < to; pos++) {
       const x = route[b + pos]!;
       const y = route[b + pos + 1]!;

@@ -59,6 +59,8 @@ export class TourState {
 
   /** Score of each node plus, for a must-visit, a bonus larger than all optional scores together. */
   readonly effectiveScore: Float64Array;
+  /** No node scores below zero (the usual case): a visit added to a replaced run never raises its gain. */
+  readonly scoresNonNegative: boolean;
   /** Sum of the effective scores of the visited nodes. */
   objective = 0;
 
@@ -67,6 +69,13 @@ export class TourState {
    * which halves its cache footprint in the hot loops; otherwise the problem's own matrix.
    */
   readonly travel: Float32Array | Float64Array;
+  /**
+   * The same matrix transposed, travelTo[j * n + i] = travel from i to j: the insertion and replace
+   * scans read the legs into one place j from many places, which then lie in one row, not one column.
+   */
+  readonly travelTo: Float32Array | Float64Array;
+  /** travel[a][b] === travel[b][a] for every pair: reversing a run of visits leaves its inner legs' travel unchanged. */
+  readonly symmetric: boolean;
   readonly isBreak: Uint8Array;
   /** No breaks (the benchmark): hot loops skip the location indirection. */
   readonly hasBreaks: boolean;
@@ -106,9 +115,15 @@ export class TourState {
     const bonus = optionalTotal + 1;
     this.effectiveScore = new Float64Array(n);
     for (const j of problem.candidates) this.effectiveScore[j] = problem.score[j]! + (problem.mandatory[j] ? bonus : 0);
+    this.scoresNonNegative = this.effectiveScore.every((e) => e >= 0);
 
     const single = Float32Array.from(problem.travel);
     this.travel = single.every((v, i) => v === problem.travel[i]) ? single : problem.travel;
+    this.travelTo = this.travel instanceof Float32Array ? new Float32Array(n * n) : new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) this.travelTo[j * n + i] = this.travel[i * n + j]!;
+    let symmetric = true;
+    for (let i = 0; i < n * n && symmetric; i++) symmetric = this.travelTo[i] === this.travel[i];
+    this.symmetric = symmetric;
     this.isBreak = problem.isBreak;
     this.hasBreaks = problem.isBreak.some((x) => x === 1);
     this.minTravelIn = new Float64Array(n);
@@ -283,6 +298,8 @@ export class TourState {
   firstPositionReaching(k: number, need: number): number {
     const b = k * this.capacity;
     const latest = this.latest;
+    // Most often the first position already reaches: one test instead of the bisection.
+    if (latest[b + 1]! >= need) return 0;
     let lo = 0;
     let hi = this.length[k]! - 2;
     while (lo < hi) {

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { Insertion } from '../src/core/insertion.ts';
+import { buildCoreProblem, type CoreProblem } from '../src/core/problem.ts';
+import { ReplaceMove } from '../src/core/replace.ts';
+import { Rng } from '../src/core/rng.ts';
+import { TourState } from '../src/core/tours.ts';
+
+/**
+ * The exact shortcuts of the hot scans (transposed travel matrix, symmetric-travel flag, the
+ * single score test of the replace scan, the open list of the repair) must give what the plain
+ * definitions give.
+ */
+
+/** One tour over places 1..n-1 from depot 0, windows wide enough to matter only sometimes. */
+function randomProblem(seed: number, n: number, options: { symmetric?: boolean; scores?: number[] } = {}): CoreProblem {
+  const rng = new Rng(seed);
+  const travel = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (a !== b) travel[a * n + b] = 1 + rng.int(40);
+  if (options.symmetric) for (let a = 0; a < n; a++) for (let b = 0; b < a; b++) travel[a * n + b] = travel[b * n + a]!;
+  const windows = Array.from({ length: n }, (_, i) => {
+    if (i === 0) return [];
+    const open = rng.int(150);
+    return [{ open, close: open + 40 + rng.int(200) }];
+  });
+  return buildCoreProblem({
+    travel,
+    service: Array.from({ length: n }, (_, i) => (i === 0 ? 0 : 5 + rng.int(10))),
+    score: options.scores ?? Array.from({ length: n }, (_, i) => (i === 0 ? 0 : 1 + rng.int(20))),
+    candidates: Array.from({ length: n - 1 }, (_, i) => i + 1),
+    windows: [windows],
+    tours: [{ startNode: 0, endNode: 0, startTime: 0, endTime: 400, profile: 0 }],
+  });
+}
+
+/** Visits of tour 0. */
+const visits = (state: TourState): number[] => Array.from(state.route.subarray(1, state.length[0]! - 1));
+
+/** Brute force: added arrival time at the successor of every feasible insertion of j into tour 0, cheapest first position. */
+function cheapestByReplay(problem: CoreProblem, order: number[], j: number): { position: number; cost: number } {
+  let best = { position: -1, cost: Number.POSITIVE_INFINITY };
+  const base = new TourState(problem);
+  order.forEach((x, i) => base.insertAt(0, i + 1, x));
+  for (let pos = 0; pos <= order.length; pos++) {
+    const state = new TourState(problem);
+    const tried = [...order.slice(0, pos), j, ...order.slice(pos)];
+    tried.forEach((x, i) => state.insertAt(0, i + 1, x));
+    if (!state.recompute(0, 1)) continue;
+    const cost = state.arrival[pos + 2]! - base.arrival[pos + 1]!;
+    if (cost < best.cost) best = { position: pos, cost };
+  }
+  return best;
+}
+
+describe('exact shortcuts of the hot scans', () => {
+  it('holds the transposed matrix and flags symmetric travel only when every pair is symmetric', () => {
+    const asymmetric = new TourState(randomProblem(3, 9));
+    const n = asymmetric.nodeCount;
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) expect(asymmetric.travelTo[b * n + a]).toBe(asymmetric.travel[a * n + b]);
+    expect(asymmetric.symmetric).toBe(false);
+    expect(new TourState(randomProblem(3, 9, { symmetric: true })).symmetric).toBe(true);
+  });
+
+  it('finds the cheapest feasible insertion on asymmetric travel, as replaying every position does', () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const problem = randomProblem(seed, 10);
+      const state = new TourState(problem);
+      const insertion = new Insertion(state);
+      insertion.setExponent(1);
+      insertion.insertAll(null);
+      const order = visits(state);
+      expect(state.recompute(0, 1)).toBe(true);
+      expect(new Set(order).size).toBe(order.length);
+      for (let j = 1; j < problem.nodeCount; j++) {
+        if (order.includes(j)) continue;
+        insertion.best(0, j);
+        const expected = cheapestByReplay(problem, order, j);
+        // The repair stopped: nothing left fits anywhere.
+        expect(expected.position).toBe(-1);
+        expect(insertion.position[j]).toBe(-1);
+      }
+      // Now with room: drop the last visit of the repaired tour, then every place left out must match.
+      const shorter = order.slice(0, -1);
+      const fresh = new TourState(problem);
+      shorter.forEach((x, i) => fresh.insertAt(0, i + 1, x));
+      const scan = new Insertion(fresh);
+      for (let j = 1; j < problem.nodeCount; j++) {
+        if (shorter.includes(j)) continue;
+        scan.best(0, j);
+        const expected = cheapestByReplay(problem, shorter, j);
+        expect(scan.position[j]).toBe(expected.position);
+        if (expected.position >= 0) expect(scan.cost[j]).toBe(expected.cost);
+        compared += expected.position >= 0 ? 1 : 0;
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('replaces two visits by one place when the second scores below zero, though the first alone scores more', () => {
+    // Depot 0 at x = 0, places 1, 2 at x = 10, 11 in the tour; place 3 at x = 10.5 left out, which
+    // must start by 11: it can only take the first slot.
+    const xs = [0, 10, 11, 10.5];
+    const n = xs.length;
+    const travel = new Float64Array(n * n);
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) travel[a * n + b] = Math.abs(xs[a]! - xs[b]!);
+    const state = new TourState(
+      buildCoreProblem({
+        travel,
+        service: [0, 10, 10, 10],
+        score: [0, 12, -5, 10],
+        candidates: [1, 2, 3],
+        windows: [[[], [{ open: 0, close: 1_000 }], [{ open: 0, close: 1_000 }], [{ open: 0, close: 11 }]]],
+        tours: [{ startNode: 0, endNode: 0, startTime: 0, endTime: 100, profile: 0 }],
+      }),
+    );
+    state.insertAt(0, 1, 1);
+    state.insertAt(0, 2, 2);
+    expect(state.recompute(0, 1)).toBe(true);
+    expect(state.scoresNonNegative).toBe(false);
+    // 3 for 1 alone loses 2; 3 for (1, 2) gains 10 - 12 + 5 = 3; 3 for 2 alone would start too late.
+    expect(new ReplaceMove(state, true, true).pass()).toBe(true);
+    expect(visits(state)).toEqual([3]);
+    expect(state.objective).toBe(10);
+  });
+});
