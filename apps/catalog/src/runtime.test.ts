@@ -52,8 +52,8 @@ describe('node flags', () => {
   });
 });
 
-it('maps every block above 1 MiB for itself, in one malloc arena', () => {
-  expect(MALLOC_ENVIRONMENT).toEqual({ MALLOC_ARENA_MAX: '1', MALLOC_MMAP_THRESHOLD_: '1048576' });
+it('maps every block above 1 MiB for itself, in two malloc arenas', () => {
+  expect(MALLOC_ENVIRONMENT).toEqual({ MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '1048576' });
 });
 
 describe('young generation', () => {

@@ -60,16 +60,13 @@ export const MAX_SEMI_SPACE_MIB = 2;
  * A fixed mmap threshold of 1 MiB: every larger block (argon2's 19 MiB per password hash, big
  * buffers) is mapped for itself and returned to the kernel when freed; glibc's default raises the
  * threshold after the first such free, so later ones stay in its arenas as resident memory (measured:
- * the user service 41 MiB lower after a register and a login, issue 15). One arena: with a second
- * one, what V8's background threads allocate (TurboFan compiling Prisma's WebAssembly at start-up in
- * the services without NODE_FLAGS, the AI service's engine thread) went there and stayed resident
- * when freed, as a non-main arena returns only its free top: 29 MiB of the AI service's RSS from
- * start-up on, about 10 MiB of the trip service's (`npm run bench:api` with BENCH_ENV, issue 15).
- * The main arena (brk heap) gives back its free top the same way, but the process's threads all
- * allocating there keep it compact. (glibc here and in the images: node:*-bookworm-slim.)
+ * the user service 41 MiB lower after a register and a login, issue 15). Two arenas: Node's thread
+ * pool and V8's helper threads otherwise each grow an arena of their own. One arena was measured and
+ * not kept (issue 15, paired `npm run bench:api` runs with BENCH_ENV, load 2-10): the trip service
+ * started 9-18 MiB lower, but the AI service ended its planning run 10-23 MiB higher, with the same start.
  */
 export const MALLOC_ENVIRONMENT: Readonly<Record<'MALLOC_ARENA_MAX' | 'MALLOC_MMAP_THRESHOLD_', string>> = {
-  MALLOC_ARENA_MAX: '1',
+  MALLOC_ARENA_MAX: '2',
   MALLOC_MMAP_THRESHOLD_: String(2 ** 20),
 };
 
