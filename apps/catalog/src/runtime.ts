@@ -61,7 +61,9 @@ export const MAX_SEMI_SPACE_MIB = 2;
  * buffers) is mapped for itself and returned to the kernel when freed; glibc's default raises the
  * threshold after the first such free, so later ones stay in its arenas as resident memory (measured:
  * the user service 41 MiB lower after a register and a login, issue 15). Two arenas: Node's thread
- * pool and V8's helper threads otherwise each grow an arena of their own.
+ * pool and V8's helper threads otherwise each grow an arena of their own. One arena was measured and
+ * not kept (issue 15, paired `npm run bench:api` runs with BENCH_ENV, load 2-10): the trip service
+ * started 9-18 MiB lower, but the AI service ended its planning run 9-23 MiB higher, with the same start.
  */
 export const MALLOC_ENVIRONMENT: Readonly<Record<'MALLOC_ARENA_MAX' | 'MALLOC_MMAP_THRESHOLD_', string>> = {
   MALLOC_ARENA_MAX: '2',
