@@ -328,6 +328,11 @@ export class TourSnapshot {
     this.version = new Float64Array(tours.tourCount).fill(-1);
   }
 
+  /** Whether this copy holds version `version` of tour k. */
+  holds(k: number, version: number): boolean {
+    return this.version[k] === version;
+  }
+
   save(): void {
     const t = this.tours;
     for (let k = 0; k < t.tourCount; k++) {
