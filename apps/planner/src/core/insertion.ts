@@ -1,4 +1,5 @@
 import type { TourState } from './tours.ts';
+import { VersionSlots, type VersionPins } from './version-slots.ts';
 import * as tolerance from './tolerance.ts';
 
 // Module constants, not imported bindings: the services run the TypeScript through tsx, which
@@ -10,17 +11,6 @@ const NONE = tolerance.NONE;
 export interface InsertionFilter {
   blocks(j: number): boolean;
 }
-
-/** Tour versions whose cached insertions are worth keeping (those a saved snapshot can bring back). */
-export interface VersionPins {
-  holds(k: number, version: number): boolean;
-}
-
-/**
- * Cache slots per tour: the live version, the one it came from (insertAt carries entries over from
- * it) and up to two pinned versions (the current and the best solution of the search).
- */
-const SLOTS = 4;
 
 /**
  * Cheapest insertion of each unvisited place into each tour, and the greedy repair built on it.
@@ -36,13 +26,7 @@ export class Insertion {
   private readonly position: Int32Array;
   private readonly cost: Float64Array;
   private readonly stamp: Float64Array;
-  /** Per slot (k * SLOTS + s): the tour version it holds (-1: none) and when it was last live. */
-  private readonly slotVersion: Float64Array;
-  private readonly slotUsed: Float64Array;
-  private useCounter = 0;
-  /** Per tour: the slot of the version last looked up. */
-  private readonly liveSlot: Int32Array;
-  private pins: VersionPins | null = null;
+  private readonly slots: VersionSlots;
 
   /** Insertion weight of each node (score^exponent) for the current repair. */
   private weight: Float64Array;
@@ -57,13 +41,11 @@ export class Insertion {
   private openCount = 0;
 
   constructor(private readonly tours: TourState) {
-    const size = tours.tourCount * SLOTS * tours.nodeCount;
+    this.slots = new VersionSlots(tours, tours.nodeCount);
+    const size = this.slots.size;
     this.position = new Int32Array(size);
     this.cost = new Float64Array(size);
     this.stamp = new Float64Array(size).fill(-1);
-    this.slotVersion = new Float64Array(tours.tourCount * SLOTS).fill(-1);
-    this.slotUsed = new Float64Array(tours.tourCount * SLOTS);
-    this.liveSlot = new Int32Array(tours.tourCount);
     this.weight = new Float64Array(tours.nodeCount);
     this.tourBestRatio = new Float64Array(tours.tourCount);
     this.tourBestIndex = new Int32Array(tours.tourCount);
@@ -86,38 +68,12 @@ export class Insertion {
 
   /** Keep the cached insertions of the tour versions `pins` holds (the search's saved solutions). */
   pin(pins: VersionPins): void {
-    this.pins = pins;
+    this.slots.pin(pins);
   }
 
-  /**
-   * Index of the first entry of tour k's slot for its current version. A version without a slot
-   * takes the least recently live slot that no pin holds (with at most two pins and the live
-   * version the most recent, there is always one, and never the live one).
-   */
+  /** Index of the first entry of tour k's current version. */
   private slotBase(k: number): number {
-    const v = this.tours.version[k]!;
-    const first = k * SLOTS;
-    let s = this.liveSlot[k]!;
-    if (this.slotVersion[first + s] !== v) {
-      s = 0;
-      while (s < SLOTS && this.slotVersion[first + s] !== v) s++;
-      if (s === SLOTS) {
-        let oldest = Number.POSITIVE_INFINITY;
-        for (let i = 0; i < SLOTS; i++) {
-          const held = this.slotVersion[first + i]!;
-          if (held >= 0 && this.pins !== null && this.pins.holds(k, held)) continue;
-          if (this.slotUsed[first + i]! < oldest) {
-            oldest = this.slotUsed[first + i]!;
-            s = i;
-          }
-        }
-        // Entries stamped with an older version no longer match: no clearing needed.
-        this.slotVersion[first + s] = v;
-      }
-      this.liveSlot[k] = s;
-      this.slotUsed[first + s] = ++this.useCounter;
-    }
-    return (first + s) * this.tours.nodeCount;
+    return this.slots.base(k);
   }
 
   /** Best insertion of j into k, from the cache when this version of the tour was scanned for j before. */

@@ -190,7 +190,9 @@ class IteratedLocalSearch {
     this.current = new TourSnapshot(this.tours);
     // A rejected iteration loads the current solution back: its tours' cached insertions stay.
     const { current, best } = this;
-    this.insertion.pin({ holds: (k, v) => current.holds(k, v) || best.holds(k, v) });
+    const pins = { holds: (k: number, v: number) => current.holds(k, v) || best.holds(k, v) };
+    this.insertion.pin(pins);
+    this.replace.pin(pins);
     this.shortening = this.tuning.shortenNeighbours > 0 ? new TourShortening(this.tours, this.tuning.shortenNeighbours) : null;
     this.tails = this.tuning.tailExchange && this.shortening ? new TailExchange(this.tours, this.shortening) : null;
     this.trade = this.tuning.dayTrade && this.shortening ? new DayTrade(this.tours, this.shortening) : null;

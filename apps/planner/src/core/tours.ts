@@ -117,12 +117,19 @@ export class TourState {
     for (const j of problem.candidates) this.effectiveScore[j] = problem.score[j]! + (problem.mandatory[j] ? bonus : 0);
     this.scoresNonNegative = this.effectiveScore.every((e) => e >= 0);
 
-    const single = Float32Array.from(problem.travel);
-    this.travel = single.every((v, i) => v === problem.travel[i]) ? single : problem.travel;
-    this.travelTo = this.travel instanceof Float32Array ? new Float32Array(n * n) : new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) this.travelTo[j * n + i] = this.travel[i * n + j]!;
+    // Plain loops over locals, not from()/every(): this runs once per plan on a 320 x 320 matrix,
+    // mostly before the optimiser has compiled it, and a callback per entry boxes every number.
+    const source = problem.travel;
+    const single = new Float32Array(source);
+    let exact = true;
+    for (let i = 0; i < n * n && exact; i++) exact = single[i] === source[i];
+    const travel = exact ? single : source;
+    const travelTo = exact ? new Float32Array(n * n) : new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) travelTo[j * n + i] = travel[i * n + j]!;
     let symmetric = true;
-    for (let i = 0; i < n * n && symmetric; i++) symmetric = this.travelTo[i] === this.travel[i];
+    for (let i = 0; i < n * n && symmetric; i++) symmetric = travelTo[i] === travel[i];
+    this.travel = travel;
+    this.travelTo = travelTo;
     this.symmetric = symmetric;
     this.isBreak = problem.isBreak;
     this.hasBreaks = problem.isBreak.some((x) => x === 1);
@@ -131,10 +138,12 @@ export class TourState {
     for (let j = 0; j < n; j++) {
       let minIn = Number.POSITIVE_INFINITY;
       let minOut = Number.POSITIVE_INFINITY;
+      // Row j of the transposed matrix is column j: both scans run along memory.
+      const row = j * n;
       for (let i = 0; i < n; i++) {
         if (i === j) continue;
-        minIn = Math.min(minIn, problem.travel[i * n + j]!);
-        minOut = Math.min(minOut, problem.travel[j * n + i]!);
+        minIn = Math.min(minIn, travelTo[row + i]!);
+        minOut = Math.min(minOut, source[row + i]!);
       }
       this.minTravelIn[j] = Number.isFinite(minIn) ? minIn : 0;
       this.minDetour[j] = this.minTravelIn[j]! + (Number.isFinite(minOut) ? minOut : 0) + problem.service[j]!;
