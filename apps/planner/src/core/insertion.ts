@@ -246,6 +246,8 @@ export class Insertion {
     const jRow = j * n;
     const jIsBreak = isBreak[j] === 1;
     const minDetour = t.minDetour[j]!;
+    // A break's leg out is the leg from the place before it: its own minimum (0) is no bound.
+    const minOut = jIsBreak ? 0 : t.minTravelOut[j]!;
     for (let pos = lo; pos < L - 1; pos++) {
       const depart = departAt[b + pos]!;
       // Departures only grow along a tour: once j cannot be reached before its last window
@@ -261,6 +263,9 @@ export class Insertion {
       if (nextIsBreak && jIsBreak) continue;
       const from = hasBreaks ? location[b + pos]! : a;
       const toJ = travelTo[jRow + from]!;
+      // The leg into j with the cheapest leg out (a lower bound, summed in the same order as the
+      // test below, so rounding keeps it a bound) rejects most positions before the second read.
+      if (toJ + sj + (nextIsBreak ? 0 : minOut) > slack[b + pos]!) continue;
       const fromJ = jIsBreak ? travel[from * n + next]! : travel[jRow + next]!;
       if (toJ + sj + fromJ > slack[b + pos]!) continue;
       const arriveJ = depart + toJ;

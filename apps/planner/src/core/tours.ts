@@ -79,8 +79,14 @@ export class TourState {
   readonly isBreak: Uint8Array;
   /** No breaks (the benchmark): hot loops skip the location indirection. */
   readonly hasBreaks: boolean;
-  /** Cheapest travel into each node, and cheapest way into, through and out of it: lower bounds on any insertion. */
+  /**
+   * Cheapest travel into each node from a place or depot (a leg never starts at a break: it starts
+   * where the traveller is), cheapest travel out of it to a place or depot (a leg into a break
+   * costs nothing, so that bound holds only where the next node is not a break), and cheapest way
+   * into, through and out of it, breaks included: lower bounds on any insertion.
+   */
   readonly minTravelIn: Float64Array;
+  readonly minTravelOut: Float64Array;
   readonly minDetour: Float64Array;
 
   /** Close of the window picked by the last earliestStart call. */
@@ -134,19 +140,24 @@ export class TourState {
     this.isBreak = problem.isBreak;
     this.hasBreaks = problem.isBreak.some((x) => x === 1);
     this.minTravelIn = new Float64Array(n);
+    this.minTravelOut = new Float64Array(n);
     this.minDetour = new Float64Array(n);
     for (let j = 0; j < n; j++) {
       let minIn = Number.POSITIVE_INFINITY;
       let minOut = Number.POSITIVE_INFINITY;
       // Row j of the transposed matrix is column j: both scans run along memory.
       const row = j * n;
+      let minOutAny = Number.POSITIVE_INFINITY;
       for (let i = 0; i < n; i++) {
         if (i === j) continue;
+        minOutAny = Math.min(minOutAny, source[row + i]!);
+        if (problem.isBreak[i]) continue;
         minIn = Math.min(minIn, travelTo[row + i]!);
         minOut = Math.min(minOut, source[row + i]!);
       }
       this.minTravelIn[j] = Number.isFinite(minIn) ? minIn : 0;
-      this.minDetour[j] = this.minTravelIn[j]! + (Number.isFinite(minOut) ? minOut : 0) + problem.service[j]!;
+      this.minTravelOut[j] = Number.isFinite(minOut) ? minOut : 0;
+      this.minDetour[j] = this.minTravelIn[j]! + (Number.isFinite(minOutAny) ? minOutAny : 0) + problem.service[j]!;
     }
 
     for (let k = 0; k < m; k++) {
