@@ -5,6 +5,9 @@ import * as tolerance from './tolerance.ts';
 // turns every read of an imported binding into a getter call, too slow for the hot loops.
 const NONE = tolerance.NONE;
 
+/** A travel matrix as TourState keeps it (see TourState.travel). */
+export type TravelMatrix = Uint16Array | Float32Array | Float64Array;
+
 /**
  * The tours of a solution and their time bookkeeping, position by position.
  *
@@ -65,15 +68,17 @@ export class TourState {
   objective = 0;
 
   /**
-   * The travel matrix in single precision when that is exact (integer-valued times below 2^24),
-   * which halves its cache footprint in the hot loops; otherwise the problem's own matrix.
+   * The travel matrix in the narrowest exact form: 16-bit integers when every time is a whole
+   * number up to 65,535 (minutes; TOPTW's scaled units), else single precision when that is exact
+   * (integer-valued times below 2^24), else the problem's own matrix. A quarter or half of the
+   * cache footprint of the hot loops, whose matrix reads are mostly cache misses.
    */
-  readonly travel: Float32Array | Float64Array;
+  readonly travel: TravelMatrix;
   /**
    * The same matrix transposed, travelTo[j * n + i] = travel from i to j: the insertion and replace
    * scans read the legs into one place j from many places, which then lie in one row, not one column.
    */
-  readonly travelTo: Float32Array | Float64Array;
+  readonly travelTo: TravelMatrix;
   /** travel[a][b] === travel[b][a] for every pair: reversing a run of visits leaves its inner legs' travel unchanged. */
   readonly symmetric: boolean;
   readonly isBreak: Uint8Array;
@@ -126,11 +131,21 @@ export class TourState {
     // Plain loops over locals, not from()/every(): this runs once per plan on a 320 x 320 matrix,
     // mostly before the optimiser has compiled it, and a callback per entry boxes every number.
     const source = problem.travel;
-    const single = new Float32Array(source);
-    let exact = true;
-    for (let i = 0; i < n * n && exact; i++) exact = single[i] === source[i];
-    const travel = exact ? single : source;
-    const travelTo = exact ? new Float32Array(n * n) : new Float64Array(n * n);
+    let whole = true;
+    for (let i = 0; i < n * n && whole; i++) {
+      const v = source[i]!;
+      whole = v >= 0 && v <= 65535 && Math.floor(v) === v;
+    }
+    let travel: TravelMatrix = source;
+    if (whole) travel = new Uint16Array(source);
+    else {
+      const single = new Float32Array(source);
+      let exact = true;
+      for (let i = 0; i < n * n && exact; i++) exact = single[i] === source[i];
+      if (exact) travel = single;
+    }
+    const travelTo: TravelMatrix =
+      travel instanceof Uint16Array ? new Uint16Array(n * n) : travel instanceof Float32Array ? new Float32Array(n * n) : new Float64Array(n * n);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) travelTo[j * n + i] = travel[i * n + j]!;
     let symmetric = true;
     for (let i = 0; i < n * n && symmetric; i++) symmetric = travelTo[i] === travel[i];
