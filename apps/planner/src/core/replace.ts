@@ -17,6 +17,8 @@ export class ReplaceMove {
   /** noMoveAt[slot base of tour k + j] === version of tour k: no replacement for j exists in that state of k. */
   private readonly noMoveAt: Float64Array;
   private readonly slots: VersionSlots;
+  /** During pass(): each tour's slot base for its current version (refreshed when a move changes the tour). */
+  private readonly tourBase: Int32Array;
   /** Lowest effective score among the visits of each tour (a tour whose visits all score more cannot gain). */
   private readonly tourLowest: Float64Array;
 
@@ -36,6 +38,7 @@ export class ReplaceMove {
   ) {
     this.slots = new VersionSlots(tours, tours.nodeCount);
     this.noMoveAt = new Float64Array(this.slots.size).fill(-1);
+    this.tourBase = new Int32Array(tours.tourCount);
     this.tourLowest = new Float64Array(tours.tourCount);
   }
 
@@ -60,6 +63,7 @@ export class ReplaceMove {
       }
       this.tourLowest[k] = low;
       if (low < lowestVisited) lowestVisited = low;
+      this.tourBase[k] = this.slots.base(k);
     }
     const least = this.ties ? -EPSILON : EPSILON;
     let replaced = false;
@@ -69,6 +73,7 @@ export class ReplaceMove {
       if (effectiveScore[j]! - lowestVisited < least) continue;
       if (!this.findBest(j)) continue;
       this.apply(j);
+      this.tourBase[this.bestTour] = this.slots.base(this.bestTour);
       // tourLowest of the changed tour stays a valid lower bound: j scores more than what it replaced.
       replaced = true;
     }
@@ -98,7 +103,7 @@ export class ReplaceMove {
       if (ej - this.tourLowest[k]! < this.bestGain - EPSILON) continue;
       if (fixed !== NONE && fixed !== k) continue;
       // Already scanned in this very tour state without finding anything: skip.
-      const cacheKey = this.slots.base(k) + j;
+      const cacheKey = this.tourBase[k]! + j;
       if (this.noMoveAt[cacheKey] === t.version[k]) continue;
       const scannedFromScratch = this.bestTour === NONE;
       const foundBefore = this.bestTour;
