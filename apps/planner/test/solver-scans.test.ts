@@ -65,6 +65,34 @@ describe('exact shortcuts of the hot scans', () => {
     expect(new TourState(randomProblem(3, 9, { symmetric: true })).symmetric).toBe(true);
   });
 
+  it('keeps travel as 16-bit integers only when every time is a whole number up to 65,535, and every value exact', () => {
+    const withLeg = (leg: number): TourState => {
+      const problem = randomProblem(5, 6);
+      const travel = Float64Array.from(problem.travel);
+      travel[1 * 6 + 2] = leg;
+      return new TourState(buildCoreProblem({
+        travel,
+        service: [0, 5, 5, 5, 5, 5],
+        score: [0, 1, 1, 1, 1, 1],
+        candidates: [1, 2, 3, 4, 5],
+        windows: [[[], ...Array.from({ length: 5 }, () => [{ open: 0, close: 100_000 }])]],
+        tours: [{ startNode: 0, endNode: 0, startTime: 0, endTime: 100_000, profile: 0 }],
+      }));
+    };
+    const kinds: string[] = [];
+    for (const leg of [7, 65_535, 65_536, 12.5, 0.1]) {
+      const state = withLeg(leg);
+      kinds.push(state.travel.constructor.name);
+      const n = state.nodeCount;
+      expect(state.travel[1 * n + 2]).toBe(leg);
+      for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) {
+        expect(state.travel[a * n + b]).toBe(state.problem.travel[a * n + b]);
+        expect(state.travelTo[b * n + a]).toBe(state.problem.travel[a * n + b]);
+      }
+    }
+    expect(kinds).toEqual(['Uint16Array', 'Uint16Array', 'Float32Array', 'Float32Array', 'Float64Array']);
+  });
+
   it('finds the cheapest feasible insertion on asymmetric travel, as replaying every position does', () => {
     let compared = 0;
     for (let seed = 1; seed <= 30; seed++) {
