@@ -3,7 +3,7 @@ import { Insertion } from '../src/core/insertion.ts';
 import { buildCoreProblem, type CoreProblem } from '../src/core/problem.ts';
 import { ReplaceMove } from '../src/core/replace.ts';
 import { Rng } from '../src/core/rng.ts';
-import { TourState } from '../src/core/tours.ts';
+import { TourSnapshot, TourState } from '../src/core/tours.ts';
 
 /**
  * The exact shortcuts of the hot scans (transposed travel matrix, symmetric-travel flag, the
@@ -12,10 +12,15 @@ import { TourState } from '../src/core/tours.ts';
  */
 
 /** One tour over places 1..n-1 from depot 0, windows wide enough to matter only sometimes. */
-function randomProblem(seed: number, n: number, options: { symmetric?: boolean; scores?: number[] } = {}): CoreProblem {
+function randomProblem(seed: number, n: number, options: { symmetric?: boolean; metric?: boolean; scores?: number[] } = {}): CoreProblem {
   const rng = new Rng(seed);
   const travel = new Float64Array(n * n);
   for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (a !== b) travel[a * n + b] = 1 + rng.int(40);
+  if (options.metric) {
+    // Whole minutes rounded up from points in a plane keep the triangle inequality.
+    const xy = Array.from({ length: n }, () => [rng.int(30), rng.int(30)] as const);
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) travel[a * n + b] = Math.ceil(Math.hypot(xy[a]![0] - xy[b]![0], xy[a]![1] - xy[b]![1]));
+  }
   if (options.symmetric) for (let a = 0; a < n; a++) for (let b = 0; b < a; b++) travel[a * n + b] = travel[b * n + a]!;
   const windows = Array.from({ length: n }, (_, i) => {
     if (i === 0) return [];
@@ -60,6 +65,34 @@ describe('exact shortcuts of the hot scans', () => {
     expect(new TourState(randomProblem(3, 9, { symmetric: true })).symmetric).toBe(true);
   });
 
+  it('keeps travel as 16-bit integers only when every time is a whole number up to 65,535, and every value exact', () => {
+    const withLeg = (leg: number): TourState => {
+      const problem = randomProblem(5, 6);
+      const travel = Float64Array.from(problem.travel);
+      travel[1 * 6 + 2] = leg;
+      return new TourState(buildCoreProblem({
+        travel,
+        service: [0, 5, 5, 5, 5, 5],
+        score: [0, 1, 1, 1, 1, 1],
+        candidates: [1, 2, 3, 4, 5],
+        windows: [[[], ...Array.from({ length: 5 }, () => [{ open: 0, close: 100_000 }])]],
+        tours: [{ startNode: 0, endNode: 0, startTime: 0, endTime: 100_000, profile: 0 }],
+      }));
+    };
+    const kinds: string[] = [];
+    for (const leg of [7, 65_535, 65_536, 12.5, 0.1]) {
+      const state = withLeg(leg);
+      kinds.push(state.travel.constructor.name);
+      const n = state.nodeCount;
+      expect(state.travel[1 * n + 2]).toBe(leg);
+      for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) {
+        expect(state.travel[a * n + b]).toBe(state.problem.travel[a * n + b]);
+        expect(state.travelTo[b * n + a]).toBe(state.problem.travel[a * n + b]);
+      }
+    }
+    expect(kinds).toEqual(['Uint16Array', 'Uint16Array', 'Float32Array', 'Float32Array', 'Float64Array']);
+  });
+
   it('finds the cheapest feasible insertion on asymmetric travel, as replaying every position does', () => {
     let compared = 0;
     for (let seed = 1; seed <= 30; seed++) {
@@ -77,7 +110,7 @@ describe('exact shortcuts of the hot scans', () => {
         const expected = cheapestByReplay(problem, order, j);
         // The repair stopped: nothing left fits anywhere.
         expect(expected.position).toBe(-1);
-        expect(insertion.position[j]).toBe(-1);
+        expect(insertion.positionOf(0, j)).toBe(-1);
       }
       // Now with room: drop the last visit of the repaired tour, then every place left out must match.
       const shorter = order.slice(0, -1);
@@ -88,12 +121,65 @@ describe('exact shortcuts of the hot scans', () => {
         if (shorter.includes(j)) continue;
         scan.best(0, j);
         const expected = cheapestByReplay(problem, shorter, j);
-        expect(scan.position[j]).toBe(expected.position);
-        if (expected.position >= 0) expect(scan.cost[j]).toBe(expected.cost);
+        expect(scan.positionOf(0, j)).toBe(expected.position);
+        if (expected.position >= 0) expect(scan.costOf(0, j)).toBe(expected.cost);
         compared += expected.position >= 0 ? 1 : 0;
       }
     }
     expect(compared).toBeGreaterThan(20);
+  });
+
+  it('gives after a snapshot load what a fresh scan of the restored tour gives (insertions cached per tour version)', () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      // Metric travel: insertAt's carry-over of places that fit nowhere assumes that an insertion never
+      // shortens a tour (on a matrix without the triangle inequality it can hide an option).
+      const problem = randomProblem(seed, 14, { metric: true });
+      const state = new TourState(problem);
+      const insertion = new Insertion(state);
+      const saved = new TourSnapshot(state);
+      insertion.pin({ holds: (k, v) => saved.holds(k, v) });
+      insertion.setExponent(2);
+      insertion.insertAll(null);
+      const rng = new Rng(seed);
+      const drop = (count: number): void => {
+        for (let d = 0; d < count && state.length[0]! > 2; d++) {
+          const pos = 1 + rng.int(state.length[0]! - 2);
+          const j = state.route[pos]!;
+          state.route.copyWithin(pos, pos + 1, state.length[0]!);
+          state.length[0] = state.length[0]! - 1;
+          state.tourOf[j] = -1;
+          state.objective -= state.effectiveScore[j]!;
+          // Travel here need not obey the triangle inequality: put back a visit whose removal breaks the tour.
+          if (!state.recompute(0, pos)) state.insertAt(0, pos, j);
+        }
+      };
+      for (let round = 0; round < 8; round++) {
+        // Save a tour with room in it and cache every place left out for that version, then change
+        // the tour through more versions than the cache keeps per tour: refill, drop one, refill.
+        drop(2);
+        saved.save();
+        for (let j = 1; j < problem.nodeCount; j++) if (state.tourOf[j] === -1) insertion.best(0, j);
+        insertion.insertAll(null);
+        drop(1);
+        insertion.insertAll(null);
+        // Back to the saved tour, half the time: its old version number comes back with it.
+        if (round % 2 === 0) saved.load();
+        const fresh = new Insertion(state);
+        for (let j = 1; j < problem.nodeCount; j++) {
+          if (state.tourOf[j] !== -1) continue;
+          insertion.best(0, j);
+          fresh.best(0, j);
+          expect(insertion.positionOf(0, j), `seed ${seed} round ${round} j ${j}`).toBe(fresh.positionOf(0, j));
+          if (fresh.positionOf(0, j) >= 0) {
+            expect(insertion.costOf(0, j)).toBe(fresh.costOf(0, j));
+            compared++;
+          }
+        }
+      }
+    }
+    // Places that fit somewhere: a cache mix-up there shows.
+    expect(compared).toBeGreaterThan(150);
   });
 
   it('replaces two visits by one place when the second scores below zero, though the first alone scores more', () => {

@@ -1,4 +1,5 @@
 import type { TourState } from './tours.ts';
+import { VersionSlots, type VersionPins } from './version-slots.ts';
 import * as tolerance from './tolerance.ts';
 
 // Module constants, not imported bindings: the services run the TypeScript through tsx, which
@@ -14,15 +15,18 @@ export interface InsertionFilter {
 /**
  * Cheapest insertion of each unvisited place into each tour, and the greedy repair built on it.
  *
- * The best insertion of place j into tour k (position and added time) is cached; an entry is
- * valid while its version equals the tour's version, so a tour that a move leaves alone is never
- * re-scanned.
+ * The best insertion of place j into tour k (position and added time) is cached per tour version;
+ * a version number stands for one exact tour content (tours.ts), so an entry is valid while its
+ * stamp equals its slot's version, and a tour that a move leaves alone is never re-scanned. Each
+ * tour has a few slots, so a rejected iteration's restore (the snapshot gives the tour its old
+ * version back) finds the entries of that version still there instead of re-scanning the tour.
  */
 export class Insertion {
-  /** Cached best insertion of j into k at [k * nodeCount + j]: insert after `position` (NONE: does not fit) at added time `cost`. */
-  readonly position: Int32Array;
-  readonly cost: Float64Array;
-  private readonly cachedVersion: Float64Array;
+  /** Cached best insertion of j at [slotBase + j]: insert after `position` (NONE: does not fit) at added time `cost`, valid when stamp = the slot's version. */
+  private readonly position: Int32Array;
+  private readonly cost: Float64Array;
+  private readonly stamp: Float64Array;
+  private readonly slots: VersionSlots;
 
   /** Insertion weight of each node (score^exponent) for the current repair. */
   private weight: Float64Array;
@@ -37,10 +41,11 @@ export class Insertion {
   private openCount = 0;
 
   constructor(private readonly tours: TourState) {
-    const size = tours.tourCount * tours.nodeCount;
+    this.slots = new VersionSlots(tours, tours.nodeCount);
+    const size = this.slots.size;
     this.position = new Int32Array(size);
     this.cost = new Float64Array(size);
-    this.cachedVersion = new Float64Array(size).fill(-1);
+    this.stamp = new Float64Array(size).fill(-1);
     this.weight = new Float64Array(tours.nodeCount);
     this.tourBestRatio = new Float64Array(tours.tourCount);
     this.tourBestIndex = new Int32Array(tours.tourCount);
@@ -61,9 +66,29 @@ export class Insertion {
     this.weight = w;
   }
 
-  /** Best insertion of j into k, from the cache when the tour has not changed since. */
+  /** Keep the cached insertions of the tour versions `pins` holds (the search's saved solutions). */
+  pin(pins: VersionPins): void {
+    this.slots.pin(pins);
+  }
+
+  /** Index of the first entry of tour k's current version. */
+  private slotBase(k: number): number {
+    return this.slots.base(k);
+  }
+
+  /** Best insertion of j into k, from the cache when this version of the tour was scanned for j before. */
   best(k: number, j: number): void {
-    if (this.cachedVersion[k * this.tours.nodeCount + j] !== this.tours.version[k]) this.evaluate(k, j);
+    const key = this.slotBase(k) + j;
+    if (this.stamp[key] !== this.tours.version[k]) this.evaluate(k, j, key);
+  }
+
+  /** After best(k, j): the position j goes after (NONE: it fits nowhere) and the added time. */
+  positionOf(k: number, j: number): number {
+    return this.position[this.slotBase(k) + j]!;
+  }
+
+  costOf(k: number, j: number): number {
+    return this.cost[this.slotBase(k) + j]!;
   }
 
   /**
@@ -104,7 +129,7 @@ export class Insertion {
       }
       if (bestK === NONE) return;
       const j = tourBestNode[bestK]!;
-      this.insertAt(bestK, this.position[bestK * this.tours.nodeCount + j]! + 1, j);
+      this.insertAt(bestK, this.position[this.slotBase(bestK) + j]! + 1, j);
       this.close(tourBestIndex[bestK]!);
       this.scanTour(bestK);
       for (let k = 0; k < m; k++) if (k !== bestK && tourBestNode[k] === j) this.scanTour(k);
@@ -127,11 +152,11 @@ export class Insertion {
     const t = this.tours;
     const cands = t.problem.candidates;
     const fixed = t.problem.fixedTour;
-    const n = t.nodeCount;
+    const base = this.slotBase(k);
     const tourVersion = t.version[k]!;
     const minDetour = t.minDetour;
     const maxSlack = t.maxSlack[k]!;
-    const { position, cost, cachedVersion, weight } = this;
+    const { position, cost, stamp, weight } = this;
     let bestRatio = -1;
     let bestIndex = NONE;
     const { open, openCount } = this;
@@ -141,15 +166,15 @@ export class Insertion {
       const j = cands[c]!;
       const f = fixed[j]!;
       if (f !== NONE && f !== k) continue;
-      const key = k * n + j;
-      if (cachedVersion[key] !== tourVersion) {
+      const key = base + j;
+      if (stamp[key] !== tourVersion) {
         // evaluate()'s first test, here to save the call for the many places that fit nowhere.
         if (minDetour[j]! > maxSlack) {
-          cachedVersion[key] = tourVersion;
+          stamp[key] = tourVersion;
           position[key] = NONE;
           continue;
         }
-        this.evaluate(k, j);
+        this.evaluate(k, j, key);
       }
       if (position[key] === NONE) continue;
       const added = cost[key]!;
@@ -168,28 +193,32 @@ export class Insertion {
   insertAt(k: number, pos: number, j: number): void {
     const t = this.tours;
     const before = t.version[k]!;
+    const from = this.slotBase(k);
     t.insertAt(k, pos, j);
     // An insertion only consumes slack, so a place that fitted nowhere in the tour before still
     // fits nowhere (up to rounding, which can only hide an option, never admit an infeasible one):
     // carry those cache entries over to the new version instead of re-evaluating them.
     const after = t.version[k]!;
-    const base = k * t.nodeCount;
+    const to = this.slotBase(k);
+    const { stamp, position } = this;
     const cands = t.problem.candidates;
     for (let c = 0; c < cands.length; c++) {
-      const key = base + cands[c]!;
-      if (this.cachedVersion[key] === before && this.position[key] === NONE) this.cachedVersion[key] = after;
+      const j = cands[c]!;
+      if (stamp[from + j] === before && position[from + j] === NONE) {
+        stamp[to + j] = after;
+        position[to + j] = NONE;
+      }
     }
   }
 
-  /** Scans tour k for the cheapest feasible insertion of j (by added time) and caches it. */
-  private evaluate(k: number, j: number): void {
+  /** Scans tour k for the cheapest feasible insertion of j (by added time) and caches it at key. */
+  private evaluate(k: number, j: number, key: number): void {
     const t = this.tours;
     const p = t.problem;
     const n = t.nodeCount;
     const b = k * t.capacity;
     const L = t.length[k]!;
-    const key = k * n + j;
-    this.cachedVersion[key] = t.version[k]!;
+    this.stamp[key] = t.version[k]!;
     if (t.minDetour[j]! > t.maxSlack[k]!) {
       this.position[key] = NONE;
       return;
@@ -217,6 +246,8 @@ export class Insertion {
     const jRow = j * n;
     const jIsBreak = isBreak[j] === 1;
     const minDetour = t.minDetour[j]!;
+    // A break's leg out is the leg from the place before it: its own minimum (0) is no bound.
+    const minOut = jIsBreak ? 0 : t.minTravelOut[j]!;
     for (let pos = lo; pos < L - 1; pos++) {
       const depart = departAt[b + pos]!;
       // Departures only grow along a tour: once j cannot be reached before its last window
@@ -232,6 +263,9 @@ export class Insertion {
       if (nextIsBreak && jIsBreak) continue;
       const from = hasBreaks ? location[b + pos]! : a;
       const toJ = travelTo[jRow + from]!;
+      // The leg into j with the cheapest leg out (a lower bound, summed in the same order as the
+      // test below, so rounding keeps it a bound) rejects most positions before the second read.
+      if (toJ + sj + (nextIsBreak ? 0 : minOut) > slack[b + pos]!) continue;
       const fromJ = jIsBreak ? travel[from * n + next]! : travel[jRow + next]!;
       if (toJ + sj + fromJ > slack[b + pos]!) continue;
       const arriveJ = depart + toJ;

@@ -102,7 +102,8 @@ export function buildCoreProblem(spec: CoreProblemSpec): CoreProblem {
   // Breaks cost no travel: zero their rows and columns (the solver routes around them).
   let travel = spec.travel;
   if (isBreak.some((x) => x === 1)) {
-    travel = Float64Array.from(spec.travel);
+    // slice(), not Float64Array.from(): a copy without the iterator protocol (a 320 x 320 matrix per plan).
+    travel = spec.travel.slice();
     for (let i = 0; i < n; i++) {
       if (!isBreak[i]) continue;
       for (let x = 0; x < n; x++) {

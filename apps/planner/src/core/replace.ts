@@ -1,4 +1,5 @@
 import type { TourState } from './tours.ts';
+import { VersionSlots, type VersionPins } from './version-slots.ts';
 import * as tolerance from './tolerance.ts';
 
 // Module constants, not imported bindings: the services run the TypeScript through tsx, which
@@ -13,8 +14,11 @@ const NONE = tolerance.NONE;
  * windows and the visit after the replaced one(s) must still start within its max-shift.
  */
 export class ReplaceMove {
-  /** noMoveAt[k * nodeCount + j] === version of tour k: no replacement for j exists in that state of k. */
+  /** noMoveAt[slot base of tour k + j] === version of tour k: no replacement for j exists in that state of k. */
   private readonly noMoveAt: Float64Array;
+  private readonly slots: VersionSlots;
+  /** During pass(): each tour's slot base for its current version (refreshed when a move changes the tour). */
+  private readonly tourBase: Int32Array;
   /** Lowest effective score among the visits of each tour (a tour whose visits all score more cannot gain). */
   private readonly tourLowest: Float64Array;
 
@@ -32,8 +36,15 @@ export class ReplaceMove {
     /** Also accept equal scores that save time. */
     private readonly ties: boolean,
   ) {
-    this.noMoveAt = new Float64Array(tours.tourCount * tours.nodeCount).fill(-1);
+    this.slots = new VersionSlots(tours, tours.nodeCount);
+    this.noMoveAt = new Float64Array(this.slots.size).fill(-1);
+    this.tourBase = new Int32Array(tours.tourCount);
     this.tourLowest = new Float64Array(tours.tourCount);
+  }
+
+  /** Keep the scans of the tour versions `pins` holds (the search's saved solutions). */
+  pin(pins: VersionPins): void {
+    this.slots.pin(pins);
   }
 
   /** One sweep over the unvisited places, applying for each its best replacement. Returns whether anything changed. */
@@ -52,6 +63,7 @@ export class ReplaceMove {
       }
       this.tourLowest[k] = low;
       if (low < lowestVisited) lowestVisited = low;
+      this.tourBase[k] = this.slots.base(k);
     }
     const least = this.ties ? -EPSILON : EPSILON;
     let replaced = false;
@@ -61,6 +73,7 @@ export class ReplaceMove {
       if (effectiveScore[j]! - lowestVisited < least) continue;
       if (!this.findBest(j)) continue;
       this.apply(j);
+      this.tourBase[this.bestTour] = this.slots.base(this.bestTour);
       // tourLowest of the changed tour stays a valid lower bound: j scores more than what it replaced.
       replaced = true;
     }
@@ -90,7 +103,7 @@ export class ReplaceMove {
       if (ej - this.tourLowest[k]! < this.bestGain - EPSILON) continue;
       if (fixed !== NONE && fixed !== k) continue;
       // Already scanned in this very tour state without finding anything: skip.
-      const cacheKey = k * n + j;
+      const cacheKey = this.tourBase[k]! + j;
       if (this.noMoveAt[cacheKey] === t.version[k]) continue;
       const scannedFromScratch = this.bestTour === NONE;
       const foundBefore = this.bestTour;

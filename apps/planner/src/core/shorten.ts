@@ -45,13 +45,18 @@ export class TourShortening {
     // The w nearest by insertion into a short sorted list: O(candidates x w) per place. Breaks
     // (meals) are nowhere, so they are nobody's neighbour (their zero travel would crowd the lists).
     const nearDistance = new Float64Array(w);
-    for (const j of cands) {
-      if (p.isBreak[j]) continue;
+    // Indexed loops, not for-of: this runs once per plan, mostly unoptimised, where each step of
+    // an iterator allocates.
+    const { isBreak, travel } = p;
+    for (let a = 0; a < cands.length; a++) {
+      const j = cands[a]!;
+      if (isBreak[j]) continue;
       const row = j * w;
       let count = 0;
-      for (const x of cands) {
-        if (x === j || p.isBreak[x]) continue;
-        const d = Math.min(p.travel[j * n + x]!, p.travel[x * n + j]!);
+      for (let c = 0; c < cands.length; c++) {
+        const x = cands[c]!;
+        if (x === j || isBreak[x]) continue;
+        const d = Math.min(travel[j * n + x]!, travel[x * n + j]!);
         if (count === w && d >= nearDistance[w - 1]!) continue;
         let i = count < w ? count++ : w - 1;
         while (i > 0 && nearDistance[i - 1]! > d) {

@@ -188,6 +188,11 @@ class IteratedLocalSearch {
     const mandatory = problem.mandatory;
     this.mandatoryOnly = { blocks: (j) => mandatory[j] === 0 };
     this.current = new TourSnapshot(this.tours);
+    // A rejected iteration loads the current solution back: its tours' cached insertions stay.
+    const { current, best } = this;
+    const pins = { holds: (k: number, v: number) => current.holds(k, v) || best.holds(k, v) };
+    this.insertion.pin(pins);
+    this.replace.pin(pins);
     this.shortening = this.tuning.shortenNeighbours > 0 ? new TourShortening(this.tours, this.tuning.shortenNeighbours) : null;
     this.tails = this.tuning.tailExchange && this.shortening ? new TailExchange(this.tours, this.shortening) : null;
     this.trade = this.tuning.dayTrade && this.shortening ? new DayTrade(this.tours, this.shortening) : null;

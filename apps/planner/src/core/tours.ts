@@ -5,6 +5,9 @@ import * as tolerance from './tolerance.ts';
 // turns every read of an imported binding into a getter call, too slow for the hot loops.
 const NONE = tolerance.NONE;
 
+/** A travel matrix as TourState keeps it (see TourState.travel). */
+export type TravelMatrix = Uint16Array | Float32Array | Float64Array;
+
 /**
  * The tours of a solution and their time bookkeeping, position by position.
  *
@@ -65,22 +68,30 @@ export class TourState {
   objective = 0;
 
   /**
-   * The travel matrix in single precision when that is exact (integer-valued times below 2^24),
-   * which halves its cache footprint in the hot loops; otherwise the problem's own matrix.
+   * The travel matrix in the narrowest exact form: 16-bit integers when every time is a whole
+   * number up to 65,535 (minutes; TOPTW's scaled units), else single precision when that is exact
+   * (integer-valued times below 2^24), else the problem's own matrix. A quarter or half of the
+   * cache footprint of the hot loops, whose matrix reads are mostly cache misses.
    */
-  readonly travel: Float32Array | Float64Array;
+  readonly travel: TravelMatrix;
   /**
    * The same matrix transposed, travelTo[j * n + i] = travel from i to j: the insertion and replace
    * scans read the legs into one place j from many places, which then lie in one row, not one column.
    */
-  readonly travelTo: Float32Array | Float64Array;
+  readonly travelTo: TravelMatrix;
   /** travel[a][b] === travel[b][a] for every pair: reversing a run of visits leaves its inner legs' travel unchanged. */
   readonly symmetric: boolean;
   readonly isBreak: Uint8Array;
   /** No breaks (the benchmark): hot loops skip the location indirection. */
   readonly hasBreaks: boolean;
-  /** Cheapest travel into each node, and cheapest way into, through and out of it: lower bounds on any insertion. */
+  /**
+   * Cheapest travel into each node from a place or depot (a leg never starts at a break: it starts
+   * where the traveller is), cheapest travel out of it to a place or depot (a leg into a break
+   * costs nothing, so that bound holds only where the next node is not a break), and cheapest way
+   * into, through and out of it, breaks included: lower bounds on any insertion.
+   */
   readonly minTravelIn: Float64Array;
+  readonly minTravelOut: Float64Array;
   readonly minDetour: Float64Array;
 
   /** Close of the window picked by the last earliestStart call. */
@@ -117,27 +128,51 @@ export class TourState {
     for (const j of problem.candidates) this.effectiveScore[j] = problem.score[j]! + (problem.mandatory[j] ? bonus : 0);
     this.scoresNonNegative = this.effectiveScore.every((e) => e >= 0);
 
-    const single = Float32Array.from(problem.travel);
-    this.travel = single.every((v, i) => v === problem.travel[i]) ? single : problem.travel;
-    this.travelTo = this.travel instanceof Float32Array ? new Float32Array(n * n) : new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) this.travelTo[j * n + i] = this.travel[i * n + j]!;
+    // Plain loops over locals, not from()/every(): this runs once per plan on a 320 x 320 matrix,
+    // mostly before the optimiser has compiled it, and a callback per entry boxes every number.
+    const source = problem.travel;
+    let whole = true;
+    for (let i = 0; i < n * n && whole; i++) {
+      const v = source[i]!;
+      whole = v >= 0 && v <= 65535 && Math.floor(v) === v;
+    }
+    let travel: TravelMatrix = source;
+    if (whole) travel = new Uint16Array(source);
+    else {
+      const single = new Float32Array(source);
+      let exact = true;
+      for (let i = 0; i < n * n && exact; i++) exact = single[i] === source[i];
+      if (exact) travel = single;
+    }
+    const travelTo: TravelMatrix =
+      travel instanceof Uint16Array ? new Uint16Array(n * n) : travel instanceof Float32Array ? new Float32Array(n * n) : new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) travelTo[j * n + i] = travel[i * n + j]!;
     let symmetric = true;
-    for (let i = 0; i < n * n && symmetric; i++) symmetric = this.travelTo[i] === this.travel[i];
+    for (let i = 0; i < n * n && symmetric; i++) symmetric = travelTo[i] === travel[i];
+    this.travel = travel;
+    this.travelTo = travelTo;
     this.symmetric = symmetric;
     this.isBreak = problem.isBreak;
     this.hasBreaks = problem.isBreak.some((x) => x === 1);
     this.minTravelIn = new Float64Array(n);
+    this.minTravelOut = new Float64Array(n);
     this.minDetour = new Float64Array(n);
     for (let j = 0; j < n; j++) {
       let minIn = Number.POSITIVE_INFINITY;
       let minOut = Number.POSITIVE_INFINITY;
+      // Row j of the transposed matrix is column j: both scans run along memory.
+      const row = j * n;
+      let minOutAny = Number.POSITIVE_INFINITY;
       for (let i = 0; i < n; i++) {
         if (i === j) continue;
-        minIn = Math.min(minIn, problem.travel[i * n + j]!);
-        minOut = Math.min(minOut, problem.travel[j * n + i]!);
+        minOutAny = Math.min(minOutAny, source[row + i]!);
+        if (problem.isBreak[i]) continue;
+        minIn = Math.min(minIn, travelTo[row + i]!);
+        minOut = Math.min(minOut, source[row + i]!);
       }
       this.minTravelIn[j] = Number.isFinite(minIn) ? minIn : 0;
-      this.minDetour[j] = this.minTravelIn[j]! + (Number.isFinite(minOut) ? minOut : 0) + problem.service[j]!;
+      this.minTravelOut[j] = Number.isFinite(minOut) ? minOut : 0;
+      this.minDetour[j] = this.minTravelIn[j]! + (Number.isFinite(minOutAny) ? minOutAny : 0) + problem.service[j]!;
     }
 
     for (let k = 0; k < m; k++) {
@@ -326,6 +361,11 @@ export class TourSnapshot {
     this.length = new Int32Array(tours.tourCount);
     // Versions start at 0 in the state and 1 on first change; -1 never matches, so the first save copies all.
     this.version = new Float64Array(tours.tourCount).fill(-1);
+  }
+
+  /** Whether this copy holds version `version` of tour k. */
+  holds(k: number, version: number): boolean {
+    return this.version[k] === version;
   }
 
   save(): void {
