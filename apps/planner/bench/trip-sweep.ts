@@ -3,11 +3,10 @@
  * every plan to the 60-second reference, for a tuning override. Paired runs share trips and seeds.
  *   node --import tsx apps/planner/bench/trip-sweep.ts --trips 1-5 --seeds 1-3 [--iterations 5000] [--tuning '{"x":1}'] [--out f.json]
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { checkItinerary } from '../src/check/itinerary-checker.ts';
-import { planItinerary, type PlanRequest } from '../src/realworld/plan.ts';
-import { generateTrip } from './trips/generate.ts';
+import { planItinerary } from '../src/realworld/plan.ts';
+import { loadReferenceScores, requestKey, tripCaseRequest } from './trip.bench.ts';
 
 const arg = (name: string, dflt: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -18,14 +17,13 @@ const range = (s: string): number[] =>
     const [a, b] = p.split('-').map(Number);
     return b === undefined ? [a!] : Array.from({ length: b - a! + 1 }, (_, i) => a! + i);
   });
-const references = JSON.parse(readFileSync(new URL('./data/trip-reference.json', import.meta.url), 'utf8')) as Record<string, { score: number }>;
-const key = (r: PlanRequest): string => createHash('sha256').update(JSON.stringify(r)).digest('hex').slice(0, 16);
+const references = loadReferenceScores();
 const tuning = JSON.parse(arg('tuning', '{}'));
 const iterations = Number(arg('iterations', '5000'));
 const rows: Array<{ label: string; gap: number; cpu: number; mustMissed: number }> = [];
 for (const travelMode of ['walk', 'transit'] as const) for (const trip of range(arg('trips', '1-5'))) {
-  const request = generateTrip({ seed: trip, days: 7, places: 300, travelMode });
-  const ref = references[key(request)]!.score;
+  const request = tripCaseRequest(trip, travelMode);
+  const ref = references[requestKey(request)]!.score;
   for (const seed of range(arg('seeds', '1-3'))) {
     const c0 = process.cpuUsage();
     const r = planItinerary({ ...request, options: { seed, maxIterations: iterations, timeLimitMs: 1e9 } }, { tuning });

@@ -30,7 +30,7 @@ const TRIP_SPLITS = [
 ] as const;
 const SOLVER_SEEDS = [1, 2, 3];
 
-interface ReferenceEntry {
+export interface ReferenceEntry {
   score: number;
   iterations: number;
   computed: string;
@@ -56,11 +56,15 @@ function solverVersion(): string {
   }
 }
 
-function requestKey(request: PlanRequest): string {
+/** The trip case's request for a generator seed and travel mode (7 days, 300 candidates). */
+export const tripCaseRequest = (seed: number, travelMode: 'walk' | 'transit'): PlanRequest => generateTrip({ seed, days: 7, places: 300, travelMode });
+
+/** The key of a request's 60-second reference in bench/data/trip-reference.json. */
+export function requestKey(request: PlanRequest): string {
   return createHash('sha256').update(JSON.stringify(request)).digest('hex').slice(0, 16);
 }
 
-function loadReferenceScores(): Record<string, ReferenceEntry> {
+export function loadReferenceScores(): Record<string, ReferenceEntry> {
   return existsSync(REFERENCE_FILE) ? (JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as Record<string, ReferenceEntry>) : {};
 }
 
@@ -87,7 +91,7 @@ export async function runTripBenchmark(
   let missing = 0;
   for (const { split, seeds } of TRIP_SPLITS) for (const travelMode of ['walk', 'transit'] as const) {
     for (const seed of seeds) {
-      const request = generateTrip({ seed, days: 7, places: 300, travelMode });
+      const request = tripCaseRequest(seed, travelMode);
       const key = requestKey(request);
       const refresh = options.refreshReferences?.includes(split) === true;
       if ((references[key]?.schedule !== 'clock' && options.computeReferences) || refresh) {

@@ -94,12 +94,9 @@ export class DayTrade {
     const t = this.tours;
     const n = t.nodeCount;
     const base = k * t.capacity;
-    const { route, travel, isBreak, location } = t;
+    const { route, travel, location } = t;
     const at = location[base + pos - 1]!;
-    let z = pos + 1;
-    const L = t.length[k]!;
-    while (z < L - 1 && isBreak[route[base + z]!]) z++;
-    const next = route[base + z]!;
+    const next = this.nextStop(k, pos);
     const old = route[base + pos]!;
     const before = travel[at * n + old]! + travel[old * n + next]!;
     const after = node === NONE ? travel[at * n + next]! : travel[at * n + node]! + travel[node * n + next]!;
@@ -111,13 +108,21 @@ export class DayTrade {
     const t = this.tours;
     const n = t.nodeCount;
     const base = k * t.capacity;
-    const { route, travel, isBreak, location } = t;
+    const { travel, location } = t;
     const at = location[base + pos]!;
-    let z = pos + 1;
-    const L = t.length[k]!;
-    while (z < L - 1 && isBreak[route[base + z]!]) z++;
-    const next = route[base + z]!;
+    const next = this.nextStop(k, pos);
     return travel[at * n + node]! + travel[node * n + next]! - travel[at * n + next]!;
+  }
+
+  /** The first node after position pos of tour k that is not a break (the tour's end at the latest). */
+  private nextStop(k: number, pos: number): number {
+    const t = this.tours;
+    const base = k * t.capacity;
+    const { route, isBreak } = t;
+    const L = t.length[k]!;
+    let z = pos + 1;
+    while (z < L - 1 && isBreak[route[base + z]!]) z++;
+    return route[base + z]!;
   }
 
   /**
