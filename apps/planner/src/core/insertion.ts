@@ -39,8 +39,28 @@ export class Insertion {
   /** During insertAll: candidate indices (ascending) of the places it may insert, and their count. */
   private readonly open: Int32Array;
   private openCount = 0;
+  /**
+   * The last repair's end state. It ends when no tour takes any open place, so in a tour still at
+   * that version every place of that final open list is cached as fitting nowhere, as long as the
+   * version's cache slot was not given up in between. A slot's birth (VersionSlots.born) names one
+   * version and one stretch of its entries, so an unchanged birth says both. The next repair scans
+   * such a tour only for the places not on that list (`fresh`): the others would be read from the
+   * cache as fitting nowhere.
+   */
+  private readonly openMark: Float64Array;
+  private markGeneration = 0;
+  private readonly scannedBorn: Float64Array;
+  private readonly fresh: Int32Array;
+  /**
+   * "Nothing chosen" means "nothing fits" only when no ratio can fall below the scan's floor (-1),
+   * that is when no score is negative. `false` (tests only) rescans every tour on every repair.
+   */
+  private readonly incremental: boolean;
 
-  constructor(private readonly tours: TourState) {
+  constructor(
+    private readonly tours: TourState,
+    options: { incremental?: boolean } = {},
+  ) {
     this.slots = new VersionSlots(tours, tours.nodeCount);
     const size = this.slots.size;
     this.position = new Int32Array(size);
@@ -51,6 +71,11 @@ export class Insertion {
     this.tourBestIndex = new Int32Array(tours.tourCount);
     this.tourBestNode = new Int32Array(tours.tourCount);
     this.open = new Int32Array(tours.problem.candidates.length);
+    this.fresh = new Int32Array(tours.problem.candidates.length);
+    this.openMark = new Float64Array(tours.nodeCount);
+    // Births start at 1: 0 matches no slot.
+    this.scannedBorn = new Float64Array(tours.tourCount);
+    this.incremental = (options.incremental ?? true) && tours.scoresNonNegative;
   }
 
   /** Repairs rank insertions by score^e / added time (Vansteenwegen et al. 2009 use e = 2). */
@@ -104,16 +129,24 @@ export class Insertion {
     // pass over the unvisited places only, not over every candidate after every insertion.
     const cands = this.tours.problem.candidates;
     const tourOf = this.tours.tourOf;
-    const open = this.open;
+    const { open, fresh, openMark } = this;
+    const lastGeneration = this.markGeneration;
     let openCount = 0;
+    let freshCount = 0;
     for (let c = 0; c < cands.length; c++) {
       const j = cands[c]!;
       if (tourOf[j] !== NONE) continue;
       if (filter !== null && filter.blocks(j)) continue;
       open[openCount++] = c;
+      if (openMark[j] !== lastGeneration) fresh[freshCount++] = c;
     }
     this.openCount = openCount;
-    for (let k = 0; k < m; k++) this.scanTour(k);
+    for (let k = 0; k < m; k++) {
+      // slotBase first (as scanTour does), so the birth read is the live version's slot's.
+      this.slotBase(k);
+      if (this.incremental && this.slots.born(k) === this.scannedBorn[k]) this.scanTour(k, fresh, freshCount);
+      else this.scanTour(k, open, openCount);
+    }
     const { tourBestRatio, tourBestIndex, tourBestNode } = this;
     while (true) {
       let bestK = NONE;
@@ -127,13 +160,17 @@ export class Insertion {
           bestK = k;
         }
       }
-      if (bestK === NONE) return;
+      if (bestK === NONE) break;
       const j = tourBestNode[bestK]!;
       this.insertAt(bestK, this.position[this.slotBase(bestK) + j]! + 1, j);
       this.close(tourBestIndex[bestK]!);
-      this.scanTour(bestK);
-      for (let k = 0; k < m; k++) if (k !== bestK && tourBestNode[k] === j) this.scanTour(k);
+      this.scanTour(bestK, open, this.openCount);
+      for (let k = 0; k < m; k++) if (k !== bestK && tourBestNode[k] === j) this.scanTour(k, open, this.openCount);
     }
+    // Every tour's last scan (at its current version, over a superset of the open list now) found nothing.
+    const generation = ++this.markGeneration;
+    for (let i = 0; i < this.openCount; i++) openMark[cands[open[i]!]!] = generation;
+    for (let k = 0; k < m; k++) this.scannedBorn[k] = this.slots.born(k);
   }
 
   /** Takes candidate index c (just inserted) off the open list, keeping its order. */
@@ -147,8 +184,8 @@ export class Insertion {
     this.openCount = count - 1;
   }
 
-  /** Best-ratio unvisited place of the open list for tour k (first in candidate order among equals), into tourBest*. */
-  private scanTour(k: number): void {
+  /** Best-ratio place of `list` (candidate indices, ascending, of open places) for tour k (first in candidate order among equals), into tourBest*. */
+  private scanTour(k: number, list: Int32Array, count: number): void {
     const t = this.tours;
     const cands = t.problem.candidates;
     const fixed = t.problem.fixedTour;
@@ -159,9 +196,8 @@ export class Insertion {
     const { position, cost, stamp, weight } = this;
     let bestRatio = -1;
     let bestIndex = NONE;
-    const { open, openCount } = this;
-    for (let i = 0; i < openCount; i++) {
-      const c = open[i]!;
+    for (let i = 0; i < count; i++) {
+      const c = list[i]!;
       // Every place on the open list is unvisited: close() takes off each one inserted.
       const j = cands[c]!;
       const f = fixed[j]!;
