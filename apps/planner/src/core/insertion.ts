@@ -6,6 +6,8 @@ import * as tolerance from './tolerance.ts';
 // turns every read of an imported binding into a getter call, too slow for the hot loops.
 const EPSILON = tolerance.EPSILON;
 const NONE = tolerance.NONE;
+/** A runner-up not known (tourSecondIndex). */
+const UNKNOWN = -2;
 
 /** Places that may not be inserted for now (those a shake just removed). */
 export interface InsertionFilter {
@@ -36,6 +38,20 @@ export class Insertion {
   private readonly tourBestRatio: Float64Array;
   private readonly tourBestIndex: Int32Array;
   private readonly tourBestNode: Int32Array;
+  /**
+   * Per tour: the runner-up of its last scan (ratio, candidate index; NONE: there is none; UNKNOWN:
+   * it moved up). While the tour is unchanged and the runner-up still open, it is the tour's best
+   * once its best goes to another tour: no rescan needed.
+   */
+  private readonly tourSecondRatio: Float64Array;
+  private readonly tourSecondIndex: Int32Array;
+  /**
+   * Per tour (at [k * candidate count]): the places its last scan found room for, ascending, and
+   * their count. After an insertion into the tour only these can still fit (insertAt carries every
+   * other entry over as fitting nowhere), so its next scan passes over these alone.
+   */
+  private readonly fits: Int32Array;
+  private readonly fitsCount: Int32Array;
   /** During insertAll: candidate indices (ascending) of the places it may insert, and their count. */
   private readonly open: Int32Array;
   private openCount = 0;
@@ -53,13 +69,15 @@ export class Insertion {
   private readonly fresh: Int32Array;
   /**
    * "Nothing chosen" means "nothing fits" only when no ratio can fall below the scan's floor (-1),
-   * that is when no score is negative. `false` (tests only) rescans every tour on every repair.
+   * that is when no score is negative.
    */
   private readonly incremental: boolean;
+  /** Tests only: every scan passes over every open place (the plain definition the shortcuts must match). */
+  private readonly fullScans: boolean;
 
   constructor(
     private readonly tours: TourState,
-    options: { incremental?: boolean } = {},
+    options: { fullScans?: boolean } = {},
   ) {
     this.slots = new VersionSlots(tours, tours.nodeCount);
     const size = this.slots.size;
@@ -70,12 +88,17 @@ export class Insertion {
     this.tourBestRatio = new Float64Array(tours.tourCount);
     this.tourBestIndex = new Int32Array(tours.tourCount);
     this.tourBestNode = new Int32Array(tours.tourCount);
+    this.tourSecondRatio = new Float64Array(tours.tourCount);
+    this.tourSecondIndex = new Int32Array(tours.tourCount);
+    this.fits = new Int32Array(tours.tourCount * tours.problem.candidates.length);
+    this.fitsCount = new Int32Array(tours.tourCount);
     this.open = new Int32Array(tours.problem.candidates.length);
     this.fresh = new Int32Array(tours.problem.candidates.length);
     this.openMark = new Float64Array(tours.nodeCount);
     // Births start at 1: 0 matches no slot.
     this.scannedBorn = new Float64Array(tours.tourCount);
-    this.incremental = (options.incremental ?? true) && tours.scoresNonNegative;
+    this.fullScans = options.fullScans ?? false;
+    this.incremental = !this.fullScans && tours.scoresNonNegative;
   }
 
   /** Repairs rank insertions by score^e / added time (Vansteenwegen et al. 2009 use e = 2). */
@@ -144,8 +167,8 @@ export class Insertion {
     for (let k = 0; k < m; k++) {
       // slotBase first (as scanTour does), so the birth read is the live version's slot's.
       this.slotBase(k);
-      if (this.incremental && this.slots.born(k) === this.scannedBorn[k]) this.scanTour(k, fresh, freshCount);
-      else this.scanTour(k, open, openCount);
+      if (this.incremental && this.slots.born(k) === this.scannedBorn[k]) this.scanTour(k, fresh, 0, freshCount);
+      else this.scanTour(k, open, 0, openCount);
     }
     const { tourBestRatio, tourBestIndex, tourBestNode } = this;
     while (true) {
@@ -164,8 +187,27 @@ export class Insertion {
       const j = tourBestNode[bestK]!;
       this.insertAt(bestK, this.position[this.slotBase(bestK) + j]! + 1, j);
       this.close(tourBestIndex[bestK]!);
-      this.scanTour(bestK, open, this.openCount);
-      for (let k = 0; k < m; k++) if (k !== bestK && tourBestNode[k] === j) this.scanTour(k, open, this.openCount);
+      if (this.fullScans) this.scanTour(bestK, open, 0, this.openCount);
+      else this.scanTour(bestK, this.fits, bestK * cands.length, this.fitsCount[bestK]!);
+      const { tourSecondRatio, tourSecondIndex } = this;
+      for (let k = 0; k < m; k++) {
+        if (k === bestK || tourBestNode[k] !== j) continue;
+        const second = tourSecondIndex[k]!;
+        if (this.fullScans) {
+          this.scanTour(k, open, 0, this.openCount);
+        } else if (second === NONE) {
+          tourBestRatio[k] = -1;
+          tourBestIndex[k] = NONE;
+          tourBestNode[k] = NONE;
+        } else if (second !== UNKNOWN && tourOf[cands[second]!] === NONE) {
+          tourBestRatio[k] = tourSecondRatio[k]!;
+          tourBestIndex[k] = second;
+          tourBestNode[k] = cands[second]!;
+          tourSecondIndex[k] = UNKNOWN;
+        } else {
+          this.scanTour(k, open, 0, this.openCount);
+        }
+      }
     }
     // Every tour's last scan (at its current version, over a superset of the open list now) found nothing.
     const generation = ++this.markGeneration;
@@ -184,8 +226,13 @@ export class Insertion {
     this.openCount = count - 1;
   }
 
-  /** Best-ratio place of `list` (candidate indices, ascending, of open places) for tour k (first in candidate order among equals), into tourBest*. */
-  private scanTour(k: number, list: Int32Array, count: number): void {
+  /**
+   * Best-ratio place of list[from, from + count) (candidate indices, ascending, of places open when
+   * listed: those inserted since are skipped) for tour k (first in candidate order among equals),
+   * into tourBest*, with the runner-up; the places with room into k's `fits` (in place when the
+   * list is that one: it writes no further than it has read).
+   */
+  private scanTour(k: number, list: Int32Array, from: number, count: number): void {
     const t = this.tours;
     const cands = t.problem.candidates;
     const fixed = t.problem.fixedTour;
@@ -196,10 +243,17 @@ export class Insertion {
     const { position, cost, stamp, weight } = this;
     let bestRatio = -1;
     let bestIndex = NONE;
-    for (let i = 0; i < count; i++) {
+    let secondRatio = -1;
+    let secondIndex = NONE;
+    const tourOf = t.tourOf;
+    const fits = this.fits;
+    const fitsFrom = k * cands.length;
+    let fitsEnd = fitsFrom;
+    const end = from + count;
+    for (let i = from; i < end; i++) {
       const c = list[i]!;
-      // Every place on the open list is unvisited: close() takes off each one inserted.
       const j = cands[c]!;
+      if (tourOf[j] !== NONE) continue;
       const f = fixed[j]!;
       if (f !== NONE && f !== k) continue;
       const key = base + j;
@@ -213,13 +267,23 @@ export class Insertion {
         this.evaluate(k, j, key);
       }
       if (position[key] === NONE) continue;
+      fits[fitsEnd++] = c;
       const added = cost[key]!;
       const ratio = weight[j]! / (added > EPSILON ? added : EPSILON);
+      // Candidate indices ascend, so an equal ratio ranks below both kept ones.
       if (ratio > bestRatio) {
+        secondRatio = bestRatio;
+        secondIndex = bestIndex;
         bestRatio = ratio;
         bestIndex = c;
+      } else if (ratio > secondRatio) {
+        secondRatio = ratio;
+        secondIndex = c;
       }
     }
+    this.fitsCount[k] = fitsEnd - fitsFrom;
+    this.tourSecondRatio[k] = secondRatio;
+    this.tourSecondIndex[k] = secondIndex;
     this.tourBestRatio[k] = bestRatio;
     this.tourBestIndex[k] = bestIndex;
     this.tourBestNode[k] = bestIndex === NONE ? NONE : cands[bestIndex]!;
