@@ -21,6 +21,18 @@ export class ReplaceMove {
   private readonly tourBase: Int32Array;
   /** Lowest effective score among the visits of each tour (a tour whose visits all score more cannot gain). */
   private readonly tourLowest: Float64Array;
+  /**
+   * The last pass that moved nothing: the tours' versions then, and (examined[j] = its number) the
+   * places it scanned every tour for in vain. A tour at that version again offers such a place
+   * nothing (a version is one exact tour content, and the scan's bounds depend on the tour alone),
+   * so a later scan for the place passes over the tours changed since (clean[k] = 0) only.
+   */
+  private readonly cleanVersion: Float64Array;
+  private readonly clean: Uint8Array;
+  private readonly examined: Float64Array;
+  private record = 0;
+  /** During pass(): the places scanned, to mark examined when the pass moves nothing. */
+  private readonly scanned: Int32Array;
 
   // The move found by the last scan of one place.
   private bestGain = 0;
@@ -35,11 +47,17 @@ export class ReplaceMove {
     private readonly pairs: boolean,
     /** Also accept equal scores that save time. */
     private readonly ties: boolean,
+    /** Tests only: scan every tour for every place (the plain definition the shortcut must match). */
+    private readonly fullScans = false,
   ) {
     this.slots = new VersionSlots(tours, tours.nodeCount);
     this.noMoveAt = new Float64Array(this.slots.size).fill(-1);
     this.tourBase = new Int32Array(tours.tourCount);
     this.tourLowest = new Float64Array(tours.tourCount);
+    this.cleanVersion = new Float64Array(tours.tourCount).fill(-1);
+    this.clean = new Uint8Array(tours.tourCount);
+    this.examined = new Float64Array(tours.nodeCount);
+    this.scanned = new Int32Array(tours.problem.candidates.length);
   }
 
   /** Keep the scans of the tour versions `pins` holds (the search's saved solutions). */
@@ -64,24 +82,38 @@ export class ReplaceMove {
       this.tourLowest[k] = low;
       if (low < lowestVisited) lowestVisited = low;
       this.tourBase[k] = this.slots.base(k);
+      this.clean[k] = !this.fullScans && t.version[k] === this.cleanVersion[k] ? 1 : 0;
     }
     const least = this.ties ? -EPSILON : EPSILON;
     let replaced = false;
+    const { examined, scanned } = this;
+    const record = this.record;
+    let scannedCount = 0;
     for (let c = 0; c < cands.length; c++) {
       const j = cands[c]!;
       if (tourOf[j] !== NONE || isBreak[j]) continue;
       if (effectiveScore[j]! - lowestVisited < least) continue;
-      if (!this.findBest(j)) continue;
+      scanned[scannedCount++] = j;
+      if (!this.findBest(j, examined[j] === record)) continue;
       this.apply(j);
       this.tourBase[this.bestTour] = this.slots.base(this.bestTour);
+      this.clean[this.bestTour] = 0;
       // tourLowest of the changed tour stays a valid lower bound: j scores more than what it replaced.
       replaced = true;
+    }
+    if (!replaced) {
+      const next = ++this.record;
+      for (let i = 0; i < scannedCount; i++) examined[scanned[i]!] = next;
+      for (let k = 0; k < t.tourCount; k++) this.cleanVersion[k] = t.version[k]!;
     }
     return replaced;
   }
 
-  /** Scans every tour for j's best replacement, lexicographic on (score gained, time saved). */
-  private findBest(j: number): boolean {
+  /**
+   * Scans every tour for j's best replacement, lexicographic on (score gained, time saved); when
+   * j is `examined`, the clean tours are known to offer it nothing and are skipped.
+   */
+  private findBest(j: number, examined: boolean): boolean {
     const t = this.tours;
     const p = t.problem;
     const n = t.nodeCount;
@@ -99,7 +131,9 @@ export class ReplaceMove {
     this.bestTour = NONE;
     this.bestPos = NONE;
     this.bestSpan = 1;
+    const clean = this.clean;
     for (let k = 0; k < t.tourCount; k++) {
+      if (examined && clean[k] === 1) continue;
       if (ej - this.tourLowest[k]! < this.bestGain - EPSILON) continue;
       if (fixed !== NONE && fixed !== k) continue;
       // Already scanned in this very tour state without finding anything: skip.
