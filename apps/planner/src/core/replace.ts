@@ -29,6 +29,9 @@ export class ReplaceMove {
    */
   private readonly cleanVersion: Float64Array;
   private readonly clean: Uint8Array;
+  /** During pass(): the tours not clean, ascending, and their count. */
+  private readonly dirty: Int32Array;
+  private dirtyCount = 0;
   private readonly examined: Float64Array;
   private record = 0;
   /** During pass(): the places scanned, to mark examined when the pass moves nothing. */
@@ -56,6 +59,7 @@ export class ReplaceMove {
     this.tourLowest = new Float64Array(tours.tourCount);
     this.cleanVersion = new Float64Array(tours.tourCount).fill(-1);
     this.clean = new Uint8Array(tours.tourCount);
+    this.dirty = new Int32Array(tours.tourCount);
     this.examined = new Float64Array(tours.nodeCount);
     this.scanned = new Int32Array(tours.problem.candidates.length);
   }
@@ -72,6 +76,7 @@ export class ReplaceMove {
     const { tourOf, effectiveScore, isBreak } = t;
     // The visited places are exactly the tours' visits: their lowest score is the least of the tours' lowest.
     let lowestVisited = Number.POSITIVE_INFINITY;
+    this.dirtyCount = 0;
     for (let k = 0; k < t.tourCount; k++) {
       let low = Number.POSITIVE_INFINITY;
       const b = k * t.capacity;
@@ -83,6 +88,7 @@ export class ReplaceMove {
       if (low < lowestVisited) lowestVisited = low;
       this.tourBase[k] = this.slots.base(k);
       this.clean[k] = !this.fullScans && t.version[k] === this.cleanVersion[k] ? 1 : 0;
+      if (this.clean[k] === 0) this.dirty[this.dirtyCount++] = k;
     }
     const least = this.ties ? -EPSILON : EPSILON;
     let replaced = false;
@@ -97,7 +103,7 @@ export class ReplaceMove {
       if (!this.findBest(j, examined[j] === record)) continue;
       this.apply(j);
       this.tourBase[this.bestTour] = this.slots.base(this.bestTour);
-      this.clean[this.bestTour] = 0;
+      this.markDirty(this.bestTour);
       // tourLowest of the changed tour stays a valid lower bound: j scores more than what it replaced.
       replaced = true;
     }
@@ -109,9 +115,22 @@ export class ReplaceMove {
     return replaced;
   }
 
+  /** Tour k changed: no longer clean; into the dirty list, keeping it ascending. */
+  private markDirty(k: number): void {
+    if (this.clean[k] === 0) return;
+    this.clean[k] = 0;
+    const dirty = this.dirty;
+    let i = this.dirtyCount++;
+    while (i > 0 && dirty[i - 1]! > k) {
+      dirty[i] = dirty[i - 1]!;
+      i--;
+    }
+    dirty[i] = k;
+  }
+
   /**
    * Scans every tour for j's best replacement, lexicographic on (score gained, time saved); when
-   * j is `examined`, the clean tours are known to offer it nothing and are skipped.
+   * j is `examined`, the clean tours are known to offer it nothing: only the dirty ones are scanned.
    */
   private findBest(j: number, examined: boolean): boolean {
     const t = this.tours;
@@ -131,9 +150,10 @@ export class ReplaceMove {
     this.bestTour = NONE;
     this.bestPos = NONE;
     this.bestSpan = 1;
-    const clean = this.clean;
-    for (let k = 0; k < t.tourCount; k++) {
-      if (examined && clean[k] === 1) continue;
+    const dirty = this.dirty;
+    const tourCount = examined ? this.dirtyCount : t.tourCount;
+    for (let i = 0; i < tourCount; i++) {
+      const k = examined ? dirty[i]! : i;
       if (ej - this.tourLowest[k]! < this.bestGain - EPSILON) continue;
       if (fixed !== NONE && fixed !== k) continue;
       // Already scanned in this very tour state without finding anything: skip.
