@@ -239,10 +239,10 @@ describe('exact shortcuts of the hot scans', () => {
 
   it('replaces as scanning every tour for every place does (a place a pass found nothing for skips the tours unchanged since)', () => {
     let moved = 0;
-    for (let seed = 1; seed <= 30; seed++) {
+    for (let seed = 1; seed <= 150; seed++) {
       // Few distinct scores and 4 tours: equal gains in several tours, where the scan order decides.
       const scoreRng = new Rng(2000 + seed);
-      const scores = Array.from({ length: 40 }, (_, i) => (i === 0 ? 0 : seed % 3 === 0 && scoreRng.int(5) === 0 ? -scoreRng.int(8) : 1 + scoreRng.int(4)));
+      const scores = Array.from({ length: 40 }, (_, i) => (i === 0 ? 0 : seed % 3 === 0 && scoreRng.int(5) === 0 ? -scoreRng.int(8) : 1 + scoreRng.int(seed % 2 === 0 ? 4 : 20)));
       const problem = randomProblem(seed, 40, { tours: 4, metric: seed % 2 === 0, scores });
       const states = [new TourState(problem), new TourState(problem)] as const;
       const repairs = [new Insertion(states[0]), new Insertion(states[1])] as const;
@@ -265,7 +265,7 @@ describe('exact shortcuts of the hot scans', () => {
         state.objective -= state.effectiveScore[j]!;
         if (!state.recompute(k, pos)) state.insertAt(k, pos, j);
       };
-      for (let step = 0; step < 150; step++) {
+      for (let step = 0; step < 200; step++) {
         const op = rng.int(5);
         if (op === 0) {
           for (const repair of repairs) repair.insertAll(null);
@@ -289,7 +289,7 @@ describe('exact shortcuts of the hot scans', () => {
         expect(states[0].objective, label).toBe(states[1].objective);
       }
     }
-    // Passes that moved something: a wrong skip shows as a missed or different move.
+    // Passes that moved something: a wrong skip shows as a missed or different move (150 seeds: a skip that misses a tour changed in the pass shows on few of them).
     expect(moved).toBeGreaterThan(250);
   });
 

@@ -22,10 +22,11 @@ export class ReplaceMove {
   /** Lowest effective score among the visits of each tour (a tour whose visits all score more cannot gain). */
   private readonly tourLowest: Float64Array;
   /**
-   * The last pass that moved nothing: the tours' versions then, and (examined[j] = its number) the
-   * places it scanned every tour for in vain. A tour at that version again offers such a place
-   * nothing (a version is one exact tour content, and the scan's bounds depend on the tour alone),
-   * so a later scan for the place passes over the tours changed since (clean[k] = 0) only.
+   * The last pass: the versions of the tours it did not change (-1 for those it did), and
+   * (examined[j] = its number) the places it scanned every tour for in vain. A tour at that
+   * version again offers such a place nothing (a version is one exact tour content, and the scan's
+   * bounds depend on the tour alone), so a later scan for the place passes over the tours changed
+   * since (clean[k] = 0) only.
    */
   private readonly cleanVersion: Float64Array;
   private readonly clean: Uint8Array;
@@ -34,8 +35,9 @@ export class ReplaceMove {
   private dirtyCount = 0;
   private readonly examined: Float64Array;
   private record = 0;
-  /** During pass(): the places scanned, to mark examined when the pass moves nothing. */
+  /** During pass(): the places scanned in vain, to mark examined at its end, and the tours it changed. */
   private readonly scanned: Int32Array;
+  private readonly movedIn: Uint8Array;
 
   // The move found by the last scan of one place.
   private bestGain = 0;
@@ -62,6 +64,7 @@ export class ReplaceMove {
     this.dirty = new Int32Array(tours.tourCount);
     this.examined = new Float64Array(tours.nodeCount);
     this.scanned = new Int32Array(tours.problem.candidates.length);
+    this.movedIn = new Uint8Array(tours.tourCount);
   }
 
   /** Keep the scans of the tour versions `pins` holds (the search's saved solutions). */
@@ -89,6 +92,7 @@ export class ReplaceMove {
       this.tourBase[k] = this.slots.base(k);
       this.clean[k] = !this.fullScans && t.version[k] === this.cleanVersion[k] ? 1 : 0;
       if (this.clean[k] === 0) this.dirty[this.dirtyCount++] = k;
+      this.movedIn[k] = 0;
     }
     const least = this.ties ? -EPSILON : EPSILON;
     let replaced = false;
@@ -99,19 +103,21 @@ export class ReplaceMove {
       const j = cands[c]!;
       if (tourOf[j] !== NONE || isBreak[j]) continue;
       if (effectiveScore[j]! - lowestVisited < least) continue;
-      scanned[scannedCount++] = j;
-      if (!this.findBest(j, examined[j] === record)) continue;
+      if (!this.findBest(j, examined[j] === record)) {
+        scanned[scannedCount++] = j;
+        continue;
+      }
       this.apply(j);
       this.tourBase[this.bestTour] = this.slots.base(this.bestTour);
       this.markDirty(this.bestTour);
+      this.movedIn[this.bestTour] = 1;
       // tourLowest of the changed tour stays a valid lower bound: j scores more than what it replaced.
       replaced = true;
     }
-    if (!replaced) {
-      const next = ++this.record;
-      for (let i = 0; i < scannedCount; i++) examined[scanned[i]!] = next;
-      for (let k = 0; k < t.tourCount; k++) this.cleanVersion[k] = t.version[k]!;
-    }
+    // A place scanned in vain saw every tour this pass did not change as it is now.
+    const next = ++this.record;
+    for (let i = 0; i < scannedCount; i++) examined[scanned[i]!] = next;
+    for (let k = 0; k < t.tourCount; k++) this.cleanVersion[k] = this.movedIn[k] === 1 ? -1 : t.version[k]!;
     return replaced;
   }
 
