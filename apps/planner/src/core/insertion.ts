@@ -6,6 +6,8 @@ import * as tolerance from './tolerance.ts';
 // turns every read of an imported binding into a getter call, too slow for the hot loops.
 const EPSILON = tolerance.EPSILON;
 const NONE = tolerance.NONE;
+/** A runner-up not known (tourSecondIndex). */
+const UNKNOWN = -2;
 
 /** Places that may not be inserted for now (those a shake just removed). */
 export interface InsertionFilter {
@@ -36,11 +38,47 @@ export class Insertion {
   private readonly tourBestRatio: Float64Array;
   private readonly tourBestIndex: Int32Array;
   private readonly tourBestNode: Int32Array;
+  /**
+   * Per tour: the runner-up of its last scan (ratio, candidate index; NONE: there is none; UNKNOWN:
+   * it moved up). While the tour is unchanged and the runner-up still open, it is the tour's best
+   * once its best goes to another tour: no rescan needed.
+   */
+  private readonly tourSecondRatio: Float64Array;
+  private readonly tourSecondIndex: Int32Array;
+  /**
+   * Per tour (at [k * candidate count]): the places its last scan found room for, ascending, and
+   * their count. After an insertion into the tour only these can still fit (insertAt carries every
+   * other entry over as fitting nowhere), so its next scan passes over these alone.
+   */
+  private readonly fits: Int32Array;
+  private readonly fitsCount: Int32Array;
   /** During insertAll: candidate indices (ascending) of the places it may insert, and their count. */
   private readonly open: Int32Array;
   private openCount = 0;
+  /**
+   * The last repair's end state. It ends when no tour takes any open place, so in a tour still at
+   * that version every place of that final open list is cached as fitting nowhere, as long as the
+   * version's cache slot was not given up in between. A slot's birth (VersionSlots.born) names one
+   * version and one stretch of its entries, so an unchanged birth says both. The next repair scans
+   * such a tour only for the places not on that list (`fresh`): the others would be read from the
+   * cache as fitting nowhere.
+   */
+  private readonly openMark: Float64Array;
+  private markGeneration = 0;
+  private readonly scannedBorn: Float64Array;
+  private readonly fresh: Int32Array;
+  /**
+   * "Nothing chosen" means "nothing fits" only when no ratio can fall below the scan's floor (-1),
+   * that is when no score is negative.
+   */
+  private readonly incremental: boolean;
+  /** Tests only: every scan passes over every open place (the plain definition the shortcuts must match). */
+  private readonly fullScans: boolean;
 
-  constructor(private readonly tours: TourState) {
+  constructor(
+    private readonly tours: TourState,
+    options: { fullScans?: boolean } = {},
+  ) {
     this.slots = new VersionSlots(tours, tours.nodeCount);
     const size = this.slots.size;
     this.position = new Int32Array(size);
@@ -50,7 +88,17 @@ export class Insertion {
     this.tourBestRatio = new Float64Array(tours.tourCount);
     this.tourBestIndex = new Int32Array(tours.tourCount);
     this.tourBestNode = new Int32Array(tours.tourCount);
+    this.tourSecondRatio = new Float64Array(tours.tourCount);
+    this.tourSecondIndex = new Int32Array(tours.tourCount);
+    this.fits = new Int32Array(tours.tourCount * tours.problem.candidates.length);
+    this.fitsCount = new Int32Array(tours.tourCount);
     this.open = new Int32Array(tours.problem.candidates.length);
+    this.fresh = new Int32Array(tours.problem.candidates.length);
+    this.openMark = new Float64Array(tours.nodeCount);
+    // Births start at 1: 0 matches no slot.
+    this.scannedBorn = new Float64Array(tours.tourCount);
+    this.fullScans = options.fullScans ?? false;
+    this.incremental = !this.fullScans && tours.scoresNonNegative;
   }
 
   /** Repairs rank insertions by score^e / added time (Vansteenwegen et al. 2009 use e = 2). */
@@ -104,16 +152,24 @@ export class Insertion {
     // pass over the unvisited places only, not over every candidate after every insertion.
     const cands = this.tours.problem.candidates;
     const tourOf = this.tours.tourOf;
-    const open = this.open;
+    const { open, fresh, openMark } = this;
+    const lastGeneration = this.markGeneration;
     let openCount = 0;
+    let freshCount = 0;
     for (let c = 0; c < cands.length; c++) {
       const j = cands[c]!;
       if (tourOf[j] !== NONE) continue;
       if (filter !== null && filter.blocks(j)) continue;
       open[openCount++] = c;
+      if (openMark[j] !== lastGeneration) fresh[freshCount++] = c;
     }
     this.openCount = openCount;
-    for (let k = 0; k < m; k++) this.scanTour(k);
+    for (let k = 0; k < m; k++) {
+      // slotBase first (as scanTour does), so the birth read is the live version's slot's.
+      this.slotBase(k);
+      if (this.incremental && this.slots.born(k) === this.scannedBorn[k]) this.scanTour(k, fresh, 0, freshCount);
+      else this.scanTour(k, open, 0, openCount);
+    }
     const { tourBestRatio, tourBestIndex, tourBestNode } = this;
     while (true) {
       let bestK = NONE;
@@ -127,13 +183,36 @@ export class Insertion {
           bestK = k;
         }
       }
-      if (bestK === NONE) return;
+      if (bestK === NONE) break;
       const j = tourBestNode[bestK]!;
       this.insertAt(bestK, this.position[this.slotBase(bestK) + j]! + 1, j);
       this.close(tourBestIndex[bestK]!);
-      this.scanTour(bestK);
-      for (let k = 0; k < m; k++) if (k !== bestK && tourBestNode[k] === j) this.scanTour(k);
+      if (this.fullScans) this.scanTour(bestK, open, 0, this.openCount);
+      else this.scanTour(bestK, this.fits, bestK * cands.length, this.fitsCount[bestK]!);
+      const { tourSecondRatio, tourSecondIndex } = this;
+      for (let k = 0; k < m; k++) {
+        if (k === bestK || tourBestNode[k] !== j) continue;
+        const second = tourSecondIndex[k]!;
+        if (this.fullScans) {
+          this.scanTour(k, open, 0, this.openCount);
+        } else if (second === NONE) {
+          tourBestRatio[k] = -1;
+          tourBestIndex[k] = NONE;
+          tourBestNode[k] = NONE;
+        } else if (second !== UNKNOWN && tourOf[cands[second]!] === NONE) {
+          tourBestRatio[k] = tourSecondRatio[k]!;
+          tourBestIndex[k] = second;
+          tourBestNode[k] = cands[second]!;
+          tourSecondIndex[k] = UNKNOWN;
+        } else {
+          this.scanTour(k, open, 0, this.openCount);
+        }
+      }
     }
+    // Every tour's last scan (at its current version, over a superset of the open list now) found nothing.
+    const generation = ++this.markGeneration;
+    for (let i = 0; i < this.openCount; i++) openMark[cands[open[i]!]!] = generation;
+    for (let k = 0; k < m; k++) this.scannedBorn[k] = this.slots.born(k);
   }
 
   /** Takes candidate index c (just inserted) off the open list, keeping its order. */
@@ -147,8 +226,13 @@ export class Insertion {
     this.openCount = count - 1;
   }
 
-  /** Best-ratio unvisited place of the open list for tour k (first in candidate order among equals), into tourBest*. */
-  private scanTour(k: number): void {
+  /**
+   * Best-ratio place of list[from, from + count) (candidate indices, ascending, of places open when
+   * listed: those inserted since are skipped) for tour k (first in candidate order among equals),
+   * into tourBest*, with the runner-up; the places with room into k's `fits` (in place when the
+   * list is that one: it writes no further than it has read).
+   */
+  private scanTour(k: number, list: Int32Array, from: number, count: number): void {
     const t = this.tours;
     const cands = t.problem.candidates;
     const fixed = t.problem.fixedTour;
@@ -159,11 +243,17 @@ export class Insertion {
     const { position, cost, stamp, weight } = this;
     let bestRatio = -1;
     let bestIndex = NONE;
-    const { open, openCount } = this;
-    for (let i = 0; i < openCount; i++) {
-      const c = open[i]!;
-      // Every place on the open list is unvisited: close() takes off each one inserted.
+    let secondRatio = -1;
+    let secondIndex = NONE;
+    const tourOf = t.tourOf;
+    const fits = this.fits;
+    const fitsFrom = k * cands.length;
+    let fitsEnd = fitsFrom;
+    const end = from + count;
+    for (let i = from; i < end; i++) {
+      const c = list[i]!;
       const j = cands[c]!;
+      if (tourOf[j] !== NONE) continue;
       const f = fixed[j]!;
       if (f !== NONE && f !== k) continue;
       const key = base + j;
@@ -177,13 +267,23 @@ export class Insertion {
         this.evaluate(k, j, key);
       }
       if (position[key] === NONE) continue;
+      fits[fitsEnd++] = c;
       const added = cost[key]!;
       const ratio = weight[j]! / (added > EPSILON ? added : EPSILON);
+      // Candidate indices ascend, so an equal ratio ranks below both kept ones.
       if (ratio > bestRatio) {
+        secondRatio = bestRatio;
+        secondIndex = bestIndex;
         bestRatio = ratio;
         bestIndex = c;
+      } else if (ratio > secondRatio) {
+        secondRatio = ratio;
+        secondIndex = c;
       }
     }
+    this.fitsCount[k] = fitsEnd - fitsFrom;
+    this.tourSecondRatio[k] = secondRatio;
+    this.tourSecondIndex[k] = secondIndex;
     this.tourBestRatio[k] = bestRatio;
     this.tourBestIndex[k] = bestIndex;
     this.tourBestNode[k] = bestIndex === NONE ? NONE : cands[bestIndex]!;

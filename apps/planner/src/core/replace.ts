@@ -21,6 +21,23 @@ export class ReplaceMove {
   private readonly tourBase: Int32Array;
   /** Lowest effective score among the visits of each tour (a tour whose visits all score more cannot gain). */
   private readonly tourLowest: Float64Array;
+  /**
+   * The last pass: the versions of the tours it did not change (-1 for those it did), and
+   * (examined[j] = its number) the places it scanned every tour for in vain. A tour at that
+   * version again offers such a place nothing (a version is one exact tour content, and the scan's
+   * bounds depend on the tour alone), so a later scan for the place passes over the tours changed
+   * since (clean[k] = 0) only.
+   */
+  private readonly cleanVersion: Float64Array;
+  private readonly clean: Uint8Array;
+  /** During pass(): the tours not clean, ascending, and their count. */
+  private readonly dirty: Int32Array;
+  private dirtyCount = 0;
+  private readonly examined: Float64Array;
+  private record = 0;
+  /** During pass(): the places scanned in vain, to mark examined at its end, and the tours it changed. */
+  private readonly scanned: Int32Array;
+  private readonly movedIn: Uint8Array;
 
   // The move found by the last scan of one place.
   private bestGain = 0;
@@ -35,11 +52,19 @@ export class ReplaceMove {
     private readonly pairs: boolean,
     /** Also accept equal scores that save time. */
     private readonly ties: boolean,
+    /** Tests only: scan every tour for every place (the plain definition the shortcut must match). */
+    private readonly fullScans = false,
   ) {
     this.slots = new VersionSlots(tours, tours.nodeCount);
     this.noMoveAt = new Float64Array(this.slots.size).fill(-1);
     this.tourBase = new Int32Array(tours.tourCount);
     this.tourLowest = new Float64Array(tours.tourCount);
+    this.cleanVersion = new Float64Array(tours.tourCount).fill(-1);
+    this.clean = new Uint8Array(tours.tourCount);
+    this.dirty = new Int32Array(tours.tourCount);
+    this.examined = new Float64Array(tours.nodeCount);
+    this.scanned = new Int32Array(tours.problem.candidates.length);
+    this.movedIn = new Uint8Array(tours.tourCount);
   }
 
   /** Keep the scans of the tour versions `pins` holds (the search's saved solutions). */
@@ -54,6 +79,7 @@ export class ReplaceMove {
     const { tourOf, effectiveScore, isBreak } = t;
     // The visited places are exactly the tours' visits: their lowest score is the least of the tours' lowest.
     let lowestVisited = Number.POSITIVE_INFINITY;
+    this.dirtyCount = 0;
     for (let k = 0; k < t.tourCount; k++) {
       let low = Number.POSITIVE_INFINITY;
       const b = k * t.capacity;
@@ -64,24 +90,55 @@ export class ReplaceMove {
       this.tourLowest[k] = low;
       if (low < lowestVisited) lowestVisited = low;
       this.tourBase[k] = this.slots.base(k);
+      this.clean[k] = !this.fullScans && t.version[k] === this.cleanVersion[k] ? 1 : 0;
+      if (this.clean[k] === 0) this.dirty[this.dirtyCount++] = k;
+      this.movedIn[k] = 0;
     }
     const least = this.ties ? -EPSILON : EPSILON;
     let replaced = false;
+    const { examined, scanned } = this;
+    const record = this.record;
+    let scannedCount = 0;
     for (let c = 0; c < cands.length; c++) {
       const j = cands[c]!;
       if (tourOf[j] !== NONE || isBreak[j]) continue;
       if (effectiveScore[j]! - lowestVisited < least) continue;
-      if (!this.findBest(j)) continue;
+      if (!this.findBest(j, examined[j] === record)) {
+        scanned[scannedCount++] = j;
+        continue;
+      }
       this.apply(j);
       this.tourBase[this.bestTour] = this.slots.base(this.bestTour);
+      this.markDirty(this.bestTour);
+      this.movedIn[this.bestTour] = 1;
       // tourLowest of the changed tour stays a valid lower bound: j scores more than what it replaced.
       replaced = true;
     }
+    // A place scanned in vain saw every tour this pass did not change as it is now.
+    const next = ++this.record;
+    for (let i = 0; i < scannedCount; i++) examined[scanned[i]!] = next;
+    for (let k = 0; k < t.tourCount; k++) this.cleanVersion[k] = this.movedIn[k] === 1 ? -1 : t.version[k]!;
     return replaced;
   }
 
-  /** Scans every tour for j's best replacement, lexicographic on (score gained, time saved). */
-  private findBest(j: number): boolean {
+  /** Tour k changed: no longer clean; into the dirty list, keeping it ascending. */
+  private markDirty(k: number): void {
+    if (this.clean[k] === 0) return;
+    this.clean[k] = 0;
+    const dirty = this.dirty;
+    let i = this.dirtyCount++;
+    while (i > 0 && dirty[i - 1]! > k) {
+      dirty[i] = dirty[i - 1]!;
+      i--;
+    }
+    dirty[i] = k;
+  }
+
+  /**
+   * Scans every tour for j's best replacement, lexicographic on (score gained, time saved); when
+   * j is `examined`, the clean tours are known to offer it nothing: only the dirty ones are scanned.
+   */
+  private findBest(j: number, examined: boolean): boolean {
     const t = this.tours;
     const p = t.problem;
     const n = t.nodeCount;
@@ -99,7 +156,10 @@ export class ReplaceMove {
     this.bestTour = NONE;
     this.bestPos = NONE;
     this.bestSpan = 1;
-    for (let k = 0; k < t.tourCount; k++) {
+    const dirty = this.dirty;
+    const tourCount = examined ? this.dirtyCount : t.tourCount;
+    for (let i = 0; i < tourCount; i++) {
+      const k = examined ? dirty[i]! : i;
       if (ej - this.tourLowest[k]! < this.bestGain - EPSILON) continue;
       if (fixed !== NONE && fixed !== k) continue;
       // Already scanned in this very tour state without finding anything: skip.

@@ -22,7 +22,10 @@ export class VersionSlots {
   /** Per slot (k * SLOTS + s): the tour version it holds (-1: none) and when it was last live. */
   private readonly slotVersion: Float64Array;
   private readonly slotUsed: Float64Array;
+  /** Per slot: when it was last given to a version (a slot holding the same number has kept its entries since). */
+  private readonly slotBorn: Float64Array;
   private useCounter = 0;
+  private bornCounter = 0;
   /** Per tour: the slot of the version last looked up. */
   private readonly liveSlot: Int32Array;
   private pins: VersionPins | null = null;
@@ -34,6 +37,7 @@ export class VersionSlots {
   ) {
     this.slotVersion = new Float64Array(tours.tourCount * SLOTS).fill(-1);
     this.slotUsed = new Float64Array(tours.tourCount * SLOTS);
+    this.slotBorn = new Float64Array(tours.tourCount * SLOTS);
     this.liveSlot = new Int32Array(tours.tourCount);
   }
 
@@ -71,10 +75,19 @@ export class VersionSlots {
           }
         }
         this.slotVersion[first + s] = v;
+        this.slotBorn[first + s] = ++this.bornCounter;
       }
       this.liveSlot[k] = s;
       this.slotUsed[first + s] = ++this.useCounter;
     }
     return (first + s) * this.width;
+  }
+
+  /**
+   * After base(k): when tour k's live slot was given to its version. Equal readings at two times
+   * (the version the same) mean the slot kept every entry written in between.
+   */
+  born(k: number): number {
+    return this.slotBorn[k * SLOTS + this.liveSlot[k]!]!;
   }
 }
