@@ -2,6 +2,8 @@
  * Experiments on the trip case at a fixed iteration budget (deterministic for a seed): gap of
  * every plan to the 60-second reference, for a tuning override. Paired runs share trips and seeds.
  *   node --import tsx apps/planner/bench/trip-sweep.ts --trips 1-5 --seeds 1-3 [--iterations 5000] [--tuning '{"x":1}'] [--out f.json]
+ * With --cpu-ms N the budget is N ms of process CPU time instead (the default engine budget is
+ * 800), for changes that trade work per iteration for iterations; not deterministic then.
  */
 import { writeFileSync } from 'node:fs';
 import { checkItinerary } from '../src/check/itinerary-checker.ts';
@@ -20,19 +22,28 @@ const range = (s: string): number[] =>
 const references = loadReferenceScores();
 const tuning = JSON.parse(arg('tuning', '{}'));
 const iterations = Number(arg('iterations', '5000'));
-const rows: Array<{ label: string; gap: number; cpu: number; mustMissed: number }> = [];
+const cpuMs = Number(arg('cpu-ms', '0'));
+const cap = process.argv.includes('--max-iterations') ? { maxIterations: Number(arg('max-iterations', '')) } : {};
+const cpuClock = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const rows: Array<{ label: string; gap: number; cpu: number; mustMissed: number; iterations: number }> = [];
 for (const travelMode of ['walk', 'transit'] as const) for (const trip of range(arg('trips', '1-5'))) {
   const request = tripCaseRequest(trip, travelMode);
   const ref = references[requestKey(request)]!.score;
   for (const seed of range(arg('seeds', '1-3'))) {
     const c0 = process.cpuUsage();
-    const r = planItinerary({ ...request, options: { seed, maxIterations: iterations, timeLimitMs: 1e9 } }, { tuning });
+    const r =
+      cpuMs > 0
+        ? planItinerary({ ...request, options: { seed, timeLimitMs: cpuMs, ...cap } }, { tuning, clock: cpuClock })
+        : planItinerary({ ...request, options: { seed, maxIterations: iterations, timeLimitMs: 1e9 } }, { tuning });
     const c = process.cpuUsage(c0);
     if (!checkItinerary(request, r).feasible) console.error(`INFEASIBLE ${travelMode}-${trip}-${seed}`);
     const gap = (100 * (ref - r.score)) / ref;
     const must = new Set(request.places.filter((p) => p.mustVisit).map((p) => p.locationId));
     const mustMissed = r.unscheduled.filter((u) => must.has(u.locationId)).length;
-    rows.push({ label: `${travelMode}-${trip}-${seed}`, gap, cpu: (c.user + c.system) / 1000, mustMissed });
+    rows.push({ label: `${travelMode}-${trip}-${seed}`, gap, cpu: (c.user + c.system) / 1000, mustMissed, iterations: r.stats.iterations });
   }
 }
 const mean = rows.reduce((a, b) => a + b.gap, 0) / rows.length;
@@ -40,5 +51,5 @@ const worst = Math.max(...rows.map((r) => r.gap));
 const over = rows.filter((r) => r.gap > 2).length;
 const missed = rows.filter((r) => r.mustMissed > 0).map((r) => `${r.label}:${r.mustMissed}`);
 const cpu = rows.map((r) => r.cpu).sort((a, b) => a - b);
-console.log(`${arg('name', JSON.stringify(tuning))}: mean ${mean.toFixed(2)}% worst ${worst.toFixed(2)}% >2%: ${over}/${rows.length}  cpu p50 ${cpu[cpu.length >> 1]!.toFixed(0)} max ${cpu[cpu.length - 1]!.toFixed(0)} ms  must-visits missed: ${missed.join(' ') || 'none'}`);
+console.log(`${arg('name', JSON.stringify(tuning))}: mean ${mean.toFixed(2)}% worst ${worst.toFixed(2)}% >2%: ${over}/${rows.length}  cpu p50 ${cpu[cpu.length >> 1]!.toFixed(0)} max ${cpu[cpu.length - 1]!.toFixed(0)} ms  must-visits missed: ${missed.join(' ') || 'none'}  iterations mean ${(rows.reduce((a, b) => a + b.iterations, 0) / rows.length).toFixed(0)}`);
 if (process.argv.includes('--out')) writeFileSync(arg('out', ''), JSON.stringify(rows));

@@ -114,6 +114,9 @@ export class Insertion {
     this.weight = w;
   }
 
+  /** Places no repair inserts any more (the search's problem reduction; null: none). */
+  pruned: Uint8Array | null = null;
+
   /** Keep the cached insertions of the tour versions `pins` holds (the search's saved solutions). */
   pin(pins: VersionPins): void {
     this.slots.pin(pins);
@@ -156,9 +159,11 @@ export class Insertion {
     const lastGeneration = this.markGeneration;
     let openCount = 0;
     let freshCount = 0;
+    const pruned = this.pruned;
     for (let c = 0; c < cands.length; c++) {
       const j = cands[c]!;
       if (tourOf[j] !== NONE) continue;
+      if (pruned !== null && pruned[j] === 1) continue;
       if (filter !== null && filter.blocks(j)) continue;
       open[openCount++] = c;
       if (openMark[j] !== lastGeneration) fresh[freshCount++] = c;

@@ -67,6 +67,9 @@ export class ReplaceMove {
     this.movedIn = new Uint8Array(tours.tourCount);
   }
 
+  /** Places no replace move brings in any more (the search's problem reduction; null: none). */
+  pruned: Uint8Array | null = null;
+
   /** Keep the scans of the tour versions `pins` holds (the search's saved solutions). */
   pin(pins: VersionPins): void {
     this.slots.pin(pins);
@@ -102,6 +105,7 @@ export class ReplaceMove {
     for (let c = 0; c < cands.length; c++) {
       const j = cands[c]!;
       if (tourOf[j] !== NONE || isBreak[j]) continue;
+      if (this.pruned !== null && this.pruned[j] === 1) continue;
       if (effectiveScore[j]! - lowestVisited < least) continue;
       if (!this.findBest(j, examined[j] === record)) {
         scanned[scannedCount++] = j;

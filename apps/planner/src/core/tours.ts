@@ -294,6 +294,15 @@ export class TourState {
     this.recompute(k, pos);
   }
 
+  /** Sets marks[j] = 1 for every place the tours visit now. */
+  markVisited(marks: Uint8Array): void {
+    for (let k = 0; k < this.tourCount; k++) {
+      const b = k * this.capacity;
+      const end = b + this.length[k]! - 1;
+      for (let i = b + 1; i < end; i++) marks[this.route[i]!] = 1;
+    }
+  }
+
   /** Mean score of the visited places (the scale of the acceptance threshold). */
   averageVisitScore(): number {
     let total = 0;
