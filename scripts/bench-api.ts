@@ -228,6 +228,8 @@ try {
     const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     console.log(`${r.service}-service RSS during the ${DURATION_S} s run, every ${RSS_SAMPLE_MS / 1000} s: ${samples.map((b) => (b / MiB).toFixed(0)).join(' ')} MiB; second half ${((mean(samples.slice(half)) / mean(samples.slice(0, half)) - 1) * 100).toFixed(1)} % over the first`);
   }
+  // Every service's CPU per request next to hello-world's, so a memory setting's cost in CPU shows (issue 15).
+  for (const r of rows) console.log(`${r.service}-service CPU per request: ${((r.it.cpu / r.it.total) * 1e6).toFixed(0)} µs; hello-world just before: ${((r.base.cpu / r.base.total) * 1e6).toFixed(0)} µs`);
   if (targets.some((t) => t.whilePlanning)) console.log(`schedules planned during the ai run: ${planning.completed} completed, ${planning.failed} failed`);
 
   console.log(`\nRSS (start = before the load, peak = VmHWM, after = ${SETTLE_S} s after the load); goals: peak <= ${GOAL.peakShareOfRequest * 100} % of the memory request, after <= ${((GOAL.afterOverStart - 1) * 100).toFixed(0)} % above start`);

@@ -42,12 +42,14 @@ describe('node flags', () => {
     expect(node(['--no-such-v8-flag']).status).not.toBe(0);
   });
 
-  it('are given to the 256Mi services only, before the bundle in their image entry point', () => {
-    expect(nodeFlags(SERVICES.user)).toEqual(NODE_FLAGS);
-    expect(nodeFlags(SERVICES.location)).toEqual(NODE_FLAGS);
+  it('are liftoff-only for the 256Mi services and the heap growth flag for ai, before the bundle in their image entry point', () => {
+    expect(nodeFlags(SERVICES.user)).toEqual(['--liftoff-only']);
+    expect(nodeFlags(SERVICES.location)).toEqual(['--liftoff-only']);
     expect(nodeFlags(SERVICES.trip)).toEqual([]);
-    expect(nodeFlags(SERVICES.ai)).toEqual([]);
-    expect(serviceEntrypoint('user')).toEqual(['node', ...NODE_FLAGS, 'apps/user-service/dist/server.mjs']);
+    expect(nodeFlags(SERVICES.ai)).toEqual(['--heap-growing-percent=10']);
+    for (const s of Object.values(SERVICES)) for (const flag of nodeFlags(s)) expect(NODE_FLAGS).toContain(flag);
+    expect(serviceEntrypoint('user')).toEqual(['node', '--liftoff-only', 'apps/user-service/dist/server.mjs']);
+    expect(serviceEntrypoint('ai')).toEqual(['node', '--heap-growing-percent=10', 'apps/ai-service/dist/server.mjs']);
     expect(serviceEntrypoint('trip')).toEqual(['node', 'apps/trip-service/dist/server.mjs']);
   });
 });
