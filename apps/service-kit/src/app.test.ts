@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import pg from 'pg';
 import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, SERVICES, serviceUrlVariable } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks } from './auth/jwt.ts';
 import { loadConfig } from './config.ts';
@@ -44,6 +45,7 @@ beforeAll(async () => {
     logger: { level: 'info', stream: sink },
     domain: async (a) => {
       a.get('/api/v1/trips/:id', async (req) => ({ id: (req.params as { id: string }).id }));
+      a.get('/api/v1/trips/mine', { preHandler: a.authenticate }, async () => ({ mine: true }));
       a.get(`${internalPrefix('trip')}/ping`, async () => ({ internal: true }));
       a.get('/internal-ish/ping', async () => ({ internal: false }));
       const count = { type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] } as const;
@@ -100,6 +102,19 @@ describe('service kit app', () => {
     expect(body).not.toContain('route="/api/v1/trips/7"');
     expect(body).toContain('process_resident_memory_bytes');
     expect(body).toContain('nodejs_eventloop_lag_seconds');
+  });
+
+  it('authenticate answers 401 problem+json without a token or with one that does not verify, and decides without a promise', async () => {
+    for (const authorization of [undefined, 'Bearer not-a-token']) {
+      const res = await fetch(`${base}/api/v1/trips/mine`, { headers: authorization ? { authorization } : {} });
+      expect(res.status, authorization).toBe(401);
+      expect(res.headers.get('content-type'), authorization).toMatch(/^application\/problem\+json/);
+    }
+    // The hot path of every authenticated request: a verified user passes on at once, with no promise to settle (issue 15).
+    let passed: unknown = 'not called';
+    const returned: unknown = app.authenticate({ user: { id: 'u1' } } as FastifyRequest, {} as FastifyReply, (err?: Error) => void (passed = err));
+    expect(returned).toBeUndefined();
+    expect(passed).toBeUndefined();
   });
 
   it('serves its OpenAPI document and security headers', async () => {
