@@ -180,13 +180,15 @@ export class ReplaceMove {
       // Lowest gain still worth a look; follows bestGain as consider() raises it.
       let floor = this.bestGain - EPSILON;
       for (let pos = lo < 1 ? 1 : lo; pos < L - 1; pos++) {
+        const replacedNode = route[b + pos]!;
+        let gain = ej - effectiveScore[replacedNode]!;
+        // With no negative score a pair gains no more than its first visit alone: one test rejects
+        // both. Before the departure test: departures never decrease along a tour, so a position
+        // this skips past the break would only break later, at the next one it reaches.
+        if (gain < floor && nonNegative) continue;
         const depart = departAt[b + pos - 1]!;
         if (depart > lastClose) break;
-        const replacedNode = route[b + pos]!;
         const next = route[b + pos + 1]!;
-        let gain = ej - effectiveScore[replacedNode]!;
-        // With no negative score a pair gains no more than its first visit alone: one test rejects both.
-        if (gain < floor && nonNegative) continue;
         let gainPair = pairs && pos < L - 2 ? gain - effectiveScore[next]! : Number.NEGATIVE_INFINITY;
         if (hasBreaks) {
           // Breaks are never replaced, and a replacement right before one would move it.
