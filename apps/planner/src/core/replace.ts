@@ -33,6 +33,8 @@ export class ReplaceMove {
   /** During pass(): the tours not clean, ascending, and their count. */
   private readonly dirty: Int32Array;
   private dirtyCount = 0;
+  /** During pass(): the lowest tourLowest of the dirty tours (a place it leaves nothing to gain in them needs no scan). */
+  private dirtyLowest = Number.POSITIVE_INFINITY;
   private readonly examined: Float64Array;
   private record = 0;
   /** During pass(): the places scanned in vain, to mark examined at its end, and the tours it changed. */
@@ -79,6 +81,7 @@ export class ReplaceMove {
     const { tourOf, effectiveScore, isBreak } = t;
     // The visited places are exactly the tours' visits: their lowest score is the least of the tours' lowest.
     let lowestVisited = Number.POSITIVE_INFINITY;
+    let dirtyLowest = Number.POSITIVE_INFINITY;
     this.dirtyCount = 0;
     for (let k = 0; k < t.tourCount; k++) {
       let low = Number.POSITIVE_INFINITY;
@@ -91,10 +94,17 @@ export class ReplaceMove {
       if (low < lowestVisited) lowestVisited = low;
       this.tourBase[k] = this.slots.base(k);
       this.clean[k] = !this.fullScans && t.version[k] === this.cleanVersion[k] ? 1 : 0;
-      if (this.clean[k] === 0) this.dirty[this.dirtyCount++] = k;
+      if (this.clean[k] === 0) {
+        this.dirty[this.dirtyCount++] = k;
+        if (low < dirtyLowest) dirtyLowest = low;
+      }
       this.movedIn[k] = 0;
     }
+    this.dirtyLowest = dirtyLowest;
     const least = this.ties ? -EPSILON : EPSILON;
+    // findBest's first tour test with its starting gain: a place examined before that fails it
+    // for the dirty tour scoring lowest fails it for every dirty tour, so findBest would find nothing.
+    const firstFloor = (this.ties ? 0 : EPSILON) - EPSILON;
     let replaced = false;
     const { examined, scanned } = this;
     const record = this.record;
@@ -103,7 +113,8 @@ export class ReplaceMove {
       const j = cands[c]!;
       if (tourOf[j] !== NONE || isBreak[j]) continue;
       if (effectiveScore[j]! - lowestVisited < least) continue;
-      if (!this.findBest(j, examined[j] === record)) {
+      const seen = examined[j] === record;
+      if ((seen && effectiveScore[j]! - this.dirtyLowest < firstFloor) || !this.findBest(j, seen)) {
         scanned[scannedCount++] = j;
         continue;
       }
@@ -125,6 +136,8 @@ export class ReplaceMove {
   private markDirty(k: number): void {
     if (this.clean[k] === 0) return;
     this.clean[k] = 0;
+    // tourLowest of a tour a move changed is still a lower bound (see pass()).
+    if (this.tourLowest[k]! < this.dirtyLowest) this.dirtyLowest = this.tourLowest[k]!;
     const dirty = this.dirty;
     let i = this.dirtyCount++;
     while (i > 0 && dirty[i - 1]! > k) {
