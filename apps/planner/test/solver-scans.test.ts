@@ -12,7 +12,11 @@ import { TourSnapshot, TourState } from '../src/core/tours.ts';
  */
 
 /** One tour over places 1..n-1 from depot 0, windows wide enough to matter only sometimes. */
-function randomProblem(seed: number, n: number, options: { symmetric?: boolean; metric?: boolean; scores?: number[]; tours?: number } = {}): CoreProblem {
+function randomProblem(
+  seed: number,
+  n: number,
+  options: { symmetric?: boolean; metric?: boolean; scores?: number[]; tours?: number; closedDays?: boolean } = {},
+): CoreProblem {
   const rng = new Rng(seed);
   const travel = new Float64Array(n * n);
   for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (a !== b) travel[a * n + b] = 1 + rng.int(40);
@@ -27,13 +31,17 @@ function randomProblem(seed: number, n: number, options: { symmetric?: boolean; 
     const open = rng.int(150);
     return [{ open, close: open + 40 + rng.int(200) }];
   });
+  // Two days (even and odd tours), on each of which about a third of the places are closed.
+  const closedRng = new Rng(seed + 5000);
+  const closedOnSome = (): typeof windows => windows.map((w) => (closedRng.int(3) === 0 ? [] : w));
+  const profiles = options.closedDays ? [closedOnSome(), closedOnSome()] : [windows];
   return buildCoreProblem({
     travel,
     service: Array.from({ length: n }, (_, i) => (i === 0 ? 0 : 5 + rng.int(10))),
     score: options.scores ?? Array.from({ length: n }, (_, i) => (i === 0 ? 0 : 1 + rng.int(20))),
     candidates: Array.from({ length: n - 1 }, (_, i) => i + 1),
-    windows: [windows],
-    tours: Array.from({ length: options.tours ?? 1 }, () => ({ startNode: 0, endNode: 0, startTime: 0, endTime: 400, profile: 0 })),
+    windows: profiles,
+    tours: Array.from({ length: options.tours ?? 1 }, (_, k) => ({ startNode: 0, endNode: 0, startTime: 0, endTime: 400, profile: k % profiles.length })),
   });
 }
 
@@ -182,13 +190,13 @@ describe('exact shortcuts of the hot scans', () => {
     expect(compared).toBeGreaterThan(150);
   });
 
-  it('repairs as rescanning every tour for every open place does (an unchanged tour is scanned only for places new to its open list; a tour whose best is taken moves its runner-up up)', () => {
+  it('repairs as rescanning every tour for every open place does (an unchanged tour is scanned only for places new to its open list; a tour whose best is taken moves its runner-up up; a place closed on the tour\'s day is not evaluated)', () => {
     let inserted = 0;
     for (let seed = 1; seed <= 30; seed++) {
       // Some instances with negative scores (the shortcut must then stay off), some on metric travel.
       const scoreRng = new Rng(1000 + seed);
       const scores = Array.from({ length: 40 }, (_, i) => (i === 0 ? 0 : seed % 3 === 0 && scoreRng.int(5) === 0 ? -scoreRng.int(8) : 1 + scoreRng.int(20)));
-      const problem = randomProblem(seed, 40, { tours: 3, metric: seed % 2 === 0, scores });
+      const problem = randomProblem(seed, 40, { tours: 3, metric: seed % 2 === 0, scores, closedDays: seed % 4 < 2 });
       const states = [new TourState(problem), new TourState(problem)] as const;
       const repairs = [new Insertion(states[0]), new Insertion(states[1], { fullScans: true })] as const;
       const saved = [new TourSnapshot(states[0]), new TourSnapshot(states[1])] as const;

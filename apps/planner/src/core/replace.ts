@@ -33,6 +33,8 @@ export class ReplaceMove {
   /** During pass(): the tours not clean, ascending, and their count. */
   private readonly dirty: Int32Array;
   private dirtyCount = 0;
+  /** During pass(): the lowest tourLowest of the dirty tours (a place it leaves nothing to gain in them needs no scan). */
+  private dirtyLowest = Number.POSITIVE_INFINITY;
   private readonly examined: Float64Array;
   private record = 0;
   /** During pass(): the places scanned in vain, to mark examined at its end, and the tours it changed. */
@@ -82,6 +84,7 @@ export class ReplaceMove {
     const { tourOf, effectiveScore, isBreak } = t;
     // The visited places are exactly the tours' visits: their lowest score is the least of the tours' lowest.
     let lowestVisited = Number.POSITIVE_INFINITY;
+    let dirtyLowest = Number.POSITIVE_INFINITY;
     this.dirtyCount = 0;
     for (let k = 0; k < t.tourCount; k++) {
       let low = Number.POSITIVE_INFINITY;
@@ -94,10 +97,17 @@ export class ReplaceMove {
       if (low < lowestVisited) lowestVisited = low;
       this.tourBase[k] = this.slots.base(k);
       this.clean[k] = !this.fullScans && t.version[k] === this.cleanVersion[k] ? 1 : 0;
-      if (this.clean[k] === 0) this.dirty[this.dirtyCount++] = k;
+      if (this.clean[k] === 0) {
+        this.dirty[this.dirtyCount++] = k;
+        if (low < dirtyLowest) dirtyLowest = low;
+      }
       this.movedIn[k] = 0;
     }
+    this.dirtyLowest = dirtyLowest;
     const least = this.ties ? -EPSILON : EPSILON;
+    // findBest's first tour test with its starting gain: a place examined before that fails it
+    // for the dirty tour scoring lowest fails it for every dirty tour, so findBest would find nothing.
+    const firstFloor = (this.ties ? 0 : EPSILON) - EPSILON;
     let replaced = false;
     const { examined, scanned } = this;
     const record = this.record;
@@ -107,7 +117,8 @@ export class ReplaceMove {
       if (tourOf[j] !== NONE || isBreak[j]) continue;
       if (this.pruned !== null && this.pruned[j] === 1) continue;
       if (effectiveScore[j]! - lowestVisited < least) continue;
-      if (!this.findBest(j, examined[j] === record)) {
+      const seen = examined[j] === record;
+      if ((seen && effectiveScore[j]! - this.dirtyLowest < firstFloor) || !this.findBest(j, seen)) {
         scanned[scannedCount++] = j;
         continue;
       }
@@ -129,6 +140,8 @@ export class ReplaceMove {
   private markDirty(k: number): void {
     if (this.clean[k] === 0) return;
     this.clean[k] = 0;
+    // tourLowest of a tour a move changed is still a lower bound (see pass()).
+    if (this.tourLowest[k]! < this.dirtyLowest) this.dirtyLowest = this.tourLowest[k]!;
     const dirty = this.dirty;
     let i = this.dirtyCount++;
     while (i > 0 && dirty[i - 1]! > k) {
@@ -184,13 +197,15 @@ export class ReplaceMove {
       // Lowest gain still worth a look; follows bestGain as consider() raises it.
       let floor = this.bestGain - EPSILON;
       for (let pos = lo < 1 ? 1 : lo; pos < L - 1; pos++) {
+        const replacedNode = route[b + pos]!;
+        let gain = ej - effectiveScore[replacedNode]!;
+        // With no negative score a pair gains no more than its first visit alone: one test rejects
+        // both. Before the departure test: departures never decrease along a tour, so a position
+        // this skips past the break would only break later, at the next one it reaches.
+        if (gain < floor && nonNegative) continue;
         const depart = departAt[b + pos - 1]!;
         if (depart > lastClose) break;
-        const replacedNode = route[b + pos]!;
         const next = route[b + pos + 1]!;
-        let gain = ej - effectiveScore[replacedNode]!;
-        // With no negative score a pair gains no more than its first visit alone: one test rejects both.
-        if (gain < floor && nonNegative) continue;
         let gainPair = pairs && pos < L - 2 ? gain - effectiveScore[next]! : Number.NEGATIVE_INFINITY;
         if (hasBreaks) {
           // Breaks are never replaced, and a replacement right before one would move it.
