@@ -64,6 +64,32 @@ function cheapestByReplay(problem: CoreProblem, order: number[], j: number): { p
   return best;
 }
 
+/** Takes the visit at `pos` out of tour k (put back where the rest no longer fits). */
+function dropAt(state: TourState, k: number, pos: number): void {
+  const b = k * state.capacity;
+  const j = state.route[b + pos]!;
+  state.route.copyWithin(b + pos, b + pos + 1, b + state.length[k]!);
+  state.length[k] = state.length[k]! - 1;
+  state.tourOf[j] = -1;
+  state.objective -= state.effectiveScore[j]!;
+  if (!state.recompute(k, pos)) state.insertAt(k, pos, j);
+}
+
+/** One random edit made alike to twin states: op 2 drops 1-3 visits of a tour, op 3 saves and op 4 loads the snapshots. */
+function editTwins(op: number, rng: Rng, states: readonly [TourState, TourState], saved: readonly [TourSnapshot, TourSnapshot]): void {
+  if (op === 2) {
+    const k = rng.int(states[0].tourCount);
+    for (let d = 1 + rng.int(3); d > 0 && states[0].length[k]! > 2; d--) {
+      const pos = 1 + rng.int(states[0].length[k]! - 2);
+      for (const state of states) dropAt(state, k, pos);
+    }
+  } else if (op === 3) {
+    for (const snapshot of saved) snapshot.save();
+  } else {
+    for (const snapshot of saved) snapshot.load();
+  }
+}
+
 describe('exact shortcuts of the hot scans', () => {
   it('holds the transposed matrix and flags symmetric travel only when every pair is symmetric', () => {
     const asymmetric = new TourState(randomProblem(3, 9));
@@ -203,15 +229,6 @@ describe('exact shortcuts of the hot scans', () => {
       repairs.forEach((r, i) => r.pin({ holds: (k, v) => saved[i]!.holds(k, v) }));
       for (const snapshot of saved) snapshot.save();
       const rng = new Rng(seed);
-      const dropAt = (state: TourState, k: number, pos: number): void => {
-        const b = k * state.capacity;
-        const j = state.route[b + pos]!;
-        state.route.copyWithin(b + pos, b + pos + 1, b + state.length[k]!);
-        state.length[k] = state.length[k]! - 1;
-        state.tourOf[j] = -1;
-        state.objective -= state.effectiveScore[j]!;
-        if (!state.recompute(k, pos)) state.insertAt(k, pos, j);
-      };
       for (let step = 0; step < 80; step++) {
         const op = rng.int(5);
         if (op <= 1) {
@@ -224,16 +241,8 @@ describe('exact shortcuts of the hot scans', () => {
             repairs[i]!.insertAll(filter);
           }
           if (states[0].objective !== before) inserted++;
-        } else if (op === 2) {
-          const k = rng.int(3);
-          for (let d = 1 + rng.int(3); d > 0 && states[0].length[k]! > 2; d--) {
-            const pos = 1 + rng.int(states[0].length[k]! - 2);
-            for (const state of states) dropAt(state, k, pos);
-          }
-        } else if (op === 3) {
-          for (const snapshot of saved) snapshot.save();
         } else {
-          for (const snapshot of saved) snapshot.load();
+          editTwins(op, rng, states, saved);
         }
         const label = `seed ${seed} step ${step}`;
         expect(Array.from(states[0].route), label).toEqual(Array.from(states[1].route));
@@ -264,15 +273,6 @@ describe('exact shortcuts of the hot scans', () => {
         saved[i]!.save();
       }
       const rng = new Rng(seed);
-      const dropAt = (state: TourState, k: number, pos: number): void => {
-        const b = k * state.capacity;
-        const j = state.route[b + pos]!;
-        state.route.copyWithin(b + pos, b + pos + 1, b + state.length[k]!);
-        state.length[k] = state.length[k]! - 1;
-        state.tourOf[j] = -1;
-        state.objective -= state.effectiveScore[j]!;
-        if (!state.recompute(k, pos)) state.insertAt(k, pos, j);
-      };
       for (let step = 0; step < 200; step++) {
         const op = rng.int(5);
         if (op === 0) {
@@ -281,16 +281,8 @@ describe('exact shortcuts of the hot scans', () => {
           const a = replaces[0].pass();
           expect(replaces[1].pass()).toBe(a);
           if (a) moved++;
-        } else if (op === 2) {
-          const k = rng.int(4);
-          for (let d = 1 + rng.int(3); d > 0 && states[0].length[k]! > 2; d--) {
-            const pos = 1 + rng.int(states[0].length[k]! - 2);
-            for (const state of states) dropAt(state, k, pos);
-          }
-        } else if (op === 3) {
-          for (const snapshot of saved) snapshot.save();
         } else {
-          for (const snapshot of saved) snapshot.load();
+          editTwins(op, rng, states, saved);
         }
         const label = `seed ${seed} step ${step}`;
         expect(Array.from(states[0].route), label).toEqual(Array.from(states[1].route));
