@@ -113,12 +113,17 @@ describe('user routes through the dev gateway', () => {
     const me = await call('GET', '/api/v1/users/me', undefined, token);
     expect(me.status).toBe(200);
     expect(me.json).toEqual({ id: user!.id, email, name: 'Ada', preferences: null });
+    // Answered from this replica's cache (its JSON made once): the same body and content type.
+    const again = await call('GET', '/api/v1/users/me', undefined, token);
+    expect([again.status, again.type, again.json]).toEqual([200, me.type, me.json]);
+    expect(me.type).toBe('application/json; charset=utf-8');
 
     const prefs = { interests: ['museums', 'food'], pace: 'relaxed', travelMode: 'transit' };
     const put = await call('PUT', '/api/v1/users/me/preferences', prefs, token);
     expect(put.status).toBe(200);
     expect(put.json).toEqual(prefs);
-    expect((await call('GET', '/api/v1/users/me', undefined, token)).json).toEqual({ id: user!.id, email, name: 'Ada', preferences: prefs });
+    // Twice: the second answer comes from the cache, whose JSON must follow the update too.
+    for (let i = 0; i < 2; i++) expect((await call('GET', '/api/v1/users/me', undefined, token)).json).toEqual({ id: user!.id, email, name: 'Ada', preferences: prefs });
 
     const badPrefs = await call('PUT', '/api/v1/users/me/preferences', { ...prefs, pace: 'sprint' }, token);
     expect(badPrefs.status).toBe(400);

@@ -103,3 +103,16 @@ it('with Redis unreachable counts each replica\'s budget in memory (the insuranc
   const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).take(key)));
   expect(allowedOf(answers, 10)).toBe(20);
 });
+
+it('tells every request waiting on a failed renewal, and the next request asks again (none left hanging)', async () => {
+  // The counter's failure itself (sharedCounter falls back to its insurance limiter instead of failing).
+  let calls = 0;
+  const failing = { penalty: () => (calls++, Promise.reject(new Error('counter failed'))) };
+  const a = createLocalAllowance({ counter: failing, points: 10 });
+  const key = `failing-${randomUUID()}`;
+  const answers = await Promise.allSettled(Array.from({ length: 5 }, () => a.take(key)));
+  expect(answers.map((x) => (x.status === 'rejected' ? (x.reason as Error).message : 'served'))).toEqual(Array(5).fill('counter failed'));
+  expect(calls).toBe(1);
+  await expect(a.take(key)).rejects.toThrow('counter failed');
+  expect(calls).toBe(2);
+});

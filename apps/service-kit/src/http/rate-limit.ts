@@ -51,10 +51,7 @@ export const registerRateLimit = (app: FastifyInstance, opts: RateLimitOptions):
     const key = opts.key(request);
     const local = allowance.takeLocal(key);
     if (local) return decide(reply, local, done);
-    allowance.take(key).then(
-      (a) => decide(reply, a, done),
-      (err: unknown) => done(err instanceof Error ? err : new Error(String(err))),
-    );
+    allowance.takeThen(key, (a, err) => (a ? decide(reply, a, done) : done(err instanceof Error ? err : new Error(String(err)))));
   };
   // After the route's own preHandlers (authentication answers 401 before the limit counts).
   app.addHook('onRoute', (routeOptions) => {

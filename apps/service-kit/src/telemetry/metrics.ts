@@ -40,3 +40,22 @@ export const createMetrics = (serviceName: string): Metrics => {
   });
   return { registry, httpDuration, dependencyUp, messagesConsumed };
 };
+
+type DurationChild = ReturnType<Metrics['httpDuration']['labels']>;
+/**
+ * Records one request's duration in `httpDuration` through a prom-client child kept per route, method
+ * and status: observe(labels, v) builds a labels object, a closure and a bound copy of them on every
+ * request (issue 15). Bounded like the histogram's own series (route templates, HTTP methods, statuses).
+ */
+export const durationRecorder = (histogram: Metrics['httpDuration']) => {
+  const children = new Map<string, Map<string, Map<number, DurationChild>>>();
+  return (route: string, method: string, statusCode: number, seconds: number): void => {
+    let byMethod = children.get(route);
+    if (!byMethod) children.set(route, (byMethod = new Map()));
+    let byStatus = byMethod.get(method);
+    if (!byStatus) byMethod.set(method, (byStatus = new Map()));
+    let child = byStatus.get(statusCode);
+    if (!child) byStatus.set(statusCode, (child = histogram.labels({ method, route, status_code: String(statusCode) })));
+    child.observe(seconds);
+  };
+};

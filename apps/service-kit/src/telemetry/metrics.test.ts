@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { createMetrics, durationRecorder } from './metrics.ts';
+
+describe('durationRecorder', () => {
+  it('counts each route, method and status in its own series (children are reused, not mixed)', async () => {
+    const metrics = createMetrics('user');
+    const record = durationRecorder(metrics.httpDuration);
+    record('/a', 'GET', 200, 0.001);
+    record('/a', 'GET', 200, 0.002);
+    record('/a', 'GET', 404, 0.001);
+    record('/a', 'POST', 200, 0.001);
+    record('/b', 'GET', 200, 0.5);
+    const counts = Object.fromEntries(
+      (await metrics.httpDuration.get()).values
+        .filter((v) => v.metricName === 'http_request_duration_seconds_count')
+        .map((v) => [`${v.labels.route} ${v.labels.method} ${v.labels.status_code}`, v.value]),
+    );
+    expect(counts).toEqual({ '/a GET 200': 2, '/a GET 404': 1, '/a POST 200': 1, '/b GET 200': 1 });
+  });
+});
