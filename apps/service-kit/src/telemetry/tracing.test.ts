@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import { TraceFlags } from '@opentelemetry/api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { samplerFor, setupTracing, startServerSpan, endServerSpan } from './tracing.ts';
+import { samplerFor, setupTracing, serverSpan, endServerSpan } from './tracing.ts';
 
 let server: Server;
 let endpoint: string;
@@ -27,10 +27,10 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 it('exports a span of a sampled incoming trace to the configured OTLP endpoint, even at ratio 0', async () => {
   const tracing = await setupTracing({ serviceName: 'trip', otlpEndpoint: endpoint, tracesSampler: 'parentbased_traceidratio', tracesSamplerArg: 0 });
-  const sampled = startServerSpan(tracing, 'GET /x', { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' });
+  const sampled = { span: serverSpan(tracing, 'GET /x', { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' }) };
   expect(sampled.span.spanContext().traceFlags & TraceFlags.SAMPLED).toBe(TraceFlags.SAMPLED);
   endServerSpan(sampled.span, 200, '/x');
-  const unsampledRoot = startServerSpan(tracing, 'GET /y', {});
+  const unsampledRoot = { span: serverSpan(tracing, 'GET /y', {}) };
   expect(unsampledRoot.span.spanContext().traceFlags & TraceFlags.SAMPLED).toBe(0);
   endServerSpan(unsampledRoot.span, 200, '/y');
   await tracing.shutdown(); // flushes the batch
@@ -42,7 +42,7 @@ it('samples about 10 % of root traces with the default ratio, and exports nothin
   const tracing = await setupTracing({ serviceName: 'trip', otlpEndpoint: undefined, tracesSampler: 'parentbased_traceidratio', tracesSamplerArg: 0.1 });
   let sampled = 0;
   for (let i = 0; i < 2_000; i++) {
-    const { span } = startServerSpan(tracing, 'GET /z', {});
+    const span = serverSpan(tracing, 'GET /z', {});
     if (span.spanContext().traceFlags & TraceFlags.SAMPLED) sampled++;
     span.end();
   }
@@ -92,7 +92,7 @@ it('sends each server span to Application Insights as a request of cloud role <s
     const port = (breeze.address() as { port: number }).port;
     const connectionString = `InstrumentationKey=00000000-0000-0000-0000-0000000000aa;IngestionEndpoint=http://127.0.0.1:${port}/`;
     const tracing = await setupTracing({ serviceName: 'ai', otlpEndpoint: undefined, tracesSampler: 'parentbased_always_on', tracesSamplerArg: 1 }, { connectionString });
-    const { span } = startServerSpan(tracing, 'POST /api/v1/itineraries', {});
+    const span = serverSpan(tracing, 'POST /api/v1/itineraries', {});
     await new Promise((r) => setTimeout(r, 20));
     endServerSpan(span, 201, '/api/v1/itineraries', 'POST');
     await tracing.shutdown();

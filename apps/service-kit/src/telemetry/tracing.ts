@@ -10,7 +10,7 @@
  * The OTLP exporter is loaded only when an endpoint is configured (about 7 MiB of RSS otherwise
  * spent), the Azure Monitor exporter only when Application Insights is (about 12 MiB, issue 15).
  */
-import { context, propagation, trace, SpanKind, SpanStatusCode, type Context, type Span, type SpanOptions, type Tracer } from '@opentelemetry/api';
+import { context, propagation, SpanKind, SpanStatusCode, type Context, type Span, type SpanOptions, type Tracer } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
@@ -101,18 +101,6 @@ const SERVER_SPAN: SpanOptions = Object.freeze({ kind: SpanKind.SERVER });
 export const serverSpan = (tracing: Tracing, name: string, headers: Record<string, unknown>): Span =>
   // Without W3C headers there is nothing to extract (most requests: a client's first hop).
   tracing.tracer.startSpan(name, SERVER_SPAN, headers.traceparent === undefined ? context.active() : tracing.extract(headers));
-
-export const startServerSpan = (tracing: Tracing, name: string, headers: Record<string, unknown>): { span: Span; readonly ctx: Context } => {
-  const parent = headers.traceparent === undefined ? context.active() : tracing.extract(headers);
-  const span = tracing.tracer.startSpan(name, SERVER_SPAN, parent);
-  // The context is made only for a caller that asks for it (the kit's hooks need the span alone).
-  return {
-    span,
-    get ctx() {
-      return trace.setSpan(parent, span);
-    },
-  };
-};
 
 export const endServerSpan = (span: Span, statusCode: number, route: string, method?: string): void => {
   // An unsampled span is the SDK's non-recording span (its attributes go nowhere): 9 requests in 10.
