@@ -33,8 +33,9 @@ const config: KnipConfig = {
     scripts: { entry: ['*.ts!', 'lib/*.ts!'] },
   },
   // The dev bootstrap drives the operator's kubectl; the backup-restore test the local stack's
-  // PostgreSQL client (scripts/stack-up.sh provides it). No package provides either.
-  ignoreBinaries: ['kubectl', 'psql'],
+  // PostgreSQL client, the test support the local stack's Redis client (scripts/stack-up.sh
+  // provides both). No package provides any of them.
+  ignoreBinaries: ['kubectl', 'psql', 'redis-cli'],
 };
 
 export default config;

@@ -57,10 +57,21 @@ for db in user_db trip_db ai_db location_db; do
 done
 PGOPTIONS="-c client_min_messages=warning" psql "${DATABASE_URL_ADMIN%/postgres}/location_db" -v ON_ERROR_STOP=1 -qtA -c 'create extension if not exists postgis' >/dev/null
 
+# A database per test process (tools/testing/src/redis.ts): an index comes round again only after
+# this many test files, far more than the suite has. A running Redis with fewer (started by an
+# older copy of this script) is restarted: it holds only throwaway test data.
+redis_databases=4096
+if redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 \
+  && [ "$(redis-cli -p "$REDIS_PORT" config get databases | tail -n 1)" -lt "$redis_databases" ]; then
+  echo "stack: restarting Redis on 127.0.0.1:$REDIS_PORT with $redis_databases databases"
+  redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 || break; sleep 0.1; done
+fi
 if ! redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
   echo "stack: starting Redis on 127.0.0.1:$REDIS_PORT"
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no \
-    --maxmemory 256mb --maxmemory-policy allkeys-lru --dir "$STACK_DIR" --logfile "$STACK_DIR/redis.log"
+    --maxmemory 256mb --maxmemory-policy allkeys-lru --databases "$redis_databases" \
+    --dir "$STACK_DIR" --logfile "$STACK_DIR/redis.log"
   for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
   redis-cli -p "$REDIS_PORT" ping >/dev/null
 fi

@@ -1,11 +1,13 @@
 /**
  * Helpers for tests that run against the real local stack (scripts/stack-up.sh): a uniquely named
  * database per test file, migrated with the service's committed migrations, dropped afterwards; a
- * database that is "down"; bounded waiting. Test code only: no script and no service imports it.
+ * Redis database per test process; a database that is "down"; bounded waiting. Test code only: no
+ * script and no service imports it.
  */
 import { adminUrl, createScratchDatabase, type ScratchDatabase } from '@tripgen/dev-tools/local-stack';
 
-export { adminUrl, redisUrl } from '@tripgen/dev-tools/local-stack';
+export { adminUrl } from '@tripgen/dev-tools/local-stack';
+export { redisUrl } from './redis.ts';
 export { quietLogger, waitFor } from './wait.ts';
 export { openRawConnection, type RawConnection, type RawResponse } from './raw-http.ts';
 
