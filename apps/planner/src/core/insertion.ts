@@ -55,13 +55,6 @@ export class Insertion {
    */
   private readonly fits: Int32Array;
   private readonly fitsCount: Int32Array;
-  /**
-   * Per tour: the version its last insertAt made and that insertion's prefix end. An entry of that
-   * version stamped -(version) - 0.5 holds in `position` its best position in the version before,
-   * one before the prefix end: a hint for evaluate (see insertAt).
-   */
-  private readonly hintVersion: Float64Array;
-  private readonly hintPrefixEnd: Int32Array;
   /** During insertAll: candidate indices (ascending) of the places it may insert, and their count. */
   private readonly open: Int32Array;
   private openCount = 0;
@@ -102,8 +95,6 @@ export class Insertion {
     this.tourSecondIndex = new Int32Array(tours.tourCount);
     this.fits = new Int32Array(tours.tourCount * tours.problem.candidates.length);
     this.fitsCount = new Int32Array(tours.tourCount);
-    this.hintVersion = new Float64Array(tours.tourCount).fill(-1);
-    this.hintPrefixEnd = new Int32Array(tours.tourCount);
     this.open = new Int32Array(tours.problem.candidates.length);
     this.fresh = new Int32Array(tours.problem.candidates.length);
     this.openMark = new Float64Array(tours.nodeCount);
@@ -330,10 +321,8 @@ export class Insertion {
   /** Inserts j at position pos of tour k, keeping the cache entries the insertion cannot have changed. */
   insertAt(k: number, pos: number, j: number): void {
     const t = this.tours;
-    const b = k * t.capacity;
     const before = t.version[k]!;
     const from = this.slotBase(k);
-    const shiftBefore = pos >= 2 ? t.maxShift[b + pos - 1]! : 0;
     t.insertAt(k, pos, j);
     // An insertion only consumes slack, so a place that fitted nowhere in the tour before still
     // fits nowhere (up to rounding, which can only hide an option, never admit an infeasible one):
@@ -342,29 +331,15 @@ export class Insertion {
     const to = this.slotBase(k);
     const { stamp, position } = this;
     const cands = t.problem.candidates;
-    // The positions before `prefixEnd` read only times ahead of the insertion (a position before a
-    // break reads two visits ahead), which it leaves as they were, and the max-shifts there, which
-    // it can only lower: if this one did not grow (rounding), each keeps its added time and can
-    // only lose feasibility. A place whose best position lies there keeps it as a hint.
-    const prefixEnd = t.hasBreaks && t.isBreak[t.route[b + pos - 1]!] === 1 ? pos - 2 : pos - 1;
-    const hints = !this.fullScans && pos >= 2 && t.maxShift[b + pos - 1]! <= shiftBefore;
-    const hinted = -after - 0.5;
-    // Pruned places only: no scan reads their entries again in this run.
+    // Pruned places left out: no scan reads their entries again in this run.
     const live = this.live;
     for (let i = 0; i < live.length; i++) {
       const j = cands[live[i]!]!;
-      if (stamp[from + j] !== before) continue;
-      const q = position[from + j]!;
-      if (q === NONE) {
+      if (stamp[from + j] === before && position[from + j] === NONE) {
         stamp[to + j] = after;
         position[to + j] = NONE;
-      } else if (hints && q < prefixEnd) {
-        stamp[to + j] = hinted;
-        position[to + j] = q;
       }
     }
-    this.hintVersion[k] = after;
-    this.hintPrefixEnd[k] = prefixEnd;
   }
 
   /** Scans tour k for the cheapest feasible insertion of j (by added time) and caches it at key. */
@@ -374,11 +349,7 @@ export class Insertion {
     const n = t.nodeCount;
     const b = k * t.capacity;
     const L = t.length[k]!;
-    const version = t.version[k]!;
-    // A hint for this version: its best position so far (read before the entry is overwritten).
-    const hinted = this.stamp[key] === -version - 0.5 && this.hintVersion[k] === version;
-    const hint = this.position[key]!;
-    this.stamp[key] = version;
+    this.stamp[key] = t.version[k]!;
     if (t.minDetour[j]! > t.maxSlack[k]!) {
       this.position[key] = NONE;
       return;
@@ -408,68 +379,49 @@ export class Insertion {
     const minDetour = t.minDetour[j]!;
     // A break's leg out is the leg from the place before it: its own minimum (0) is no bound.
     const minOut = jIsBreak ? 0 : t.minTravelOut[j]!;
-    // With a hint at q: positions before the prefix end keep their added time and can only have
-    // lost feasibility, so none before q beats it and none between q and the prefix end passes it
-    // (ties go to the first). Check q alone, then scan from the prefix end; if q no longer fits,
-    // scan all.
-    let first = lo;
-    let end = L - 1;
-    let resume = NONE;
-    if (hinted && hint >= lo) {
-      first = hint;
-      end = hint + 1;
-      const prefixEnd = this.hintPrefixEnd[k]!;
-      resume = prefixEnd > lo ? prefixEnd : lo;
-    }
-    for (;;) {
-      for (let pos = first; pos < end; pos++) {
-        const depart = departAt[b + pos]!;
-        // Departures only grow along a tour: once j cannot be reached before its last window
-        // closes, nothing later fits either.
-        if (depart > lastDeparture) break;
-        // The cheapest detour into and out of j (a lower bound) rejects most positions before
-        // their two travel times are read.
-        if (minDetour > slack[b + pos]!) continue;
-        const a = route[b + pos]!;
-        const next = route[b + pos + 1]!;
-        const nextIsBreak = hasBreaks && isBreak[next] === 1;
-        // A break right after a break would chain two moved breaks: not O(1), skip.
-        if (nextIsBreak && jIsBreak) continue;
-        const from = hasBreaks ? location[b + pos]! : a;
-        const toJ = travelTo[jRow + from]!;
-        // The leg into j with the cheapest leg out (a lower bound, summed in the same order as the
-        // test below, so rounding keeps it a bound) rejects most positions before the second read.
-        if (toJ + sj + (nextIsBreak ? 0 : minOut) > slack[b + pos]!) continue;
-        const fromJ = jIsBreak ? travel[from * n + next]! : travel[jRow + next]!;
-        if (toJ + sj + fromJ > slack[b + pos]!) continue;
-        const arriveJ = depart + toJ;
-        const s = t.startAt(profile, j, arriveJ, single, open0, lastClose);
-        if (s < 0) continue;
-        let arriveNext = s + sj + fromJ;
-        let added: number;
-        if (nextIsBreak) {
-          // j goes right before a break: the break is then taken at j, so the leg after the break
-          // starts from j. Check the break's own window, then the visit after it (one step more).
-          const after = route[b + pos + 2]!;
-          if (isBreak[after]) continue;
-          const breakStart = t.earliestStart(profile, next, arriveNext);
-          if (breakStart < 0) continue;
-          arriveNext = breakStart + service[next]! + travel[jRow + after]!;
-          if (arriveNext - start[b + pos + 2]! > maxShift[b + pos + 2]!) continue;
-          added = arriveNext - arrival[b + pos + 2]!;
-        } else {
-          if (arriveNext - start[b + pos + 1]! > maxShift[b + pos + 1]!) continue;
-          added = arriveNext - arrival[b + pos + 1]!;
-        }
-        if (added < bestCost) {
-          bestCost = added;
-          bestPos = pos;
-        }
+    for (let pos = lo; pos < L - 1; pos++) {
+      const depart = departAt[b + pos]!;
+      // Departures only grow along a tour: once j cannot be reached before its last window
+      // closes, nothing later fits either.
+      if (depart > lastDeparture) break;
+      // The cheapest detour into and out of j (a lower bound) rejects most positions before
+      // their two travel times are read.
+      if (minDetour > slack[b + pos]!) continue;
+      const a = route[b + pos]!;
+      const next = route[b + pos + 1]!;
+      const nextIsBreak = hasBreaks && isBreak[next] === 1;
+      // A break right after a break would chain two moved breaks: not O(1), skip.
+      if (nextIsBreak && jIsBreak) continue;
+      const from = hasBreaks ? location[b + pos]! : a;
+      const toJ = travelTo[jRow + from]!;
+      // The leg into j with the cheapest leg out (a lower bound, summed in the same order as the
+      // test below, so rounding keeps it a bound) rejects most positions before the second read.
+      if (toJ + sj + (nextIsBreak ? 0 : minOut) > slack[b + pos]!) continue;
+      const fromJ = jIsBreak ? travel[from * n + next]! : travel[jRow + next]!;
+      if (toJ + sj + fromJ > slack[b + pos]!) continue;
+      const arriveJ = depart + toJ;
+      const s = t.startAt(profile, j, arriveJ, single, open0, lastClose);
+      if (s < 0) continue;
+      let arriveNext = s + sj + fromJ;
+      let added: number;
+      if (nextIsBreak) {
+        // j goes right before a break: the break is then taken at j, so the leg after the break
+        // starts from j. Check the break's own window, then the visit after it (one step more).
+        const after = route[b + pos + 2]!;
+        if (isBreak[after]) continue;
+        const breakStart = t.earliestStart(profile, next, arriveNext);
+        if (breakStart < 0) continue;
+        arriveNext = breakStart + service[next]! + travel[jRow + after]!;
+        if (arriveNext - start[b + pos + 2]! > maxShift[b + pos + 2]!) continue;
+        added = arriveNext - arrival[b + pos + 2]!;
+      } else {
+        if (arriveNext - start[b + pos + 1]! > maxShift[b + pos + 1]!) continue;
+        added = arriveNext - arrival[b + pos + 1]!;
       }
-      if (resume === NONE) break;
-      first = bestPos === hint ? resume : lo;
-      end = L - 1;
-      resume = NONE;
+      if (added < bestCost) {
+        bestCost = added;
+        bestPos = pos;
+      }
     }
     this.position[key] = bestPos;
     this.cost[key] = bestCost;
