@@ -1,3 +1,4 @@
+import { unprunedCandidates } from './problem.ts';
 import type { TourState } from './tours.ts';
 import { VersionSlots, type VersionPins } from './version-slots.ts';
 import * as tolerance from './tolerance.ts';
@@ -100,6 +101,7 @@ export class Insertion {
     // Births start at 1: 0 matches no slot.
     this.scannedBorn = new Float64Array(tours.tourCount);
     this.fullScans = options.fullScans ?? false;
+    this.live = unprunedCandidates(tours.problem, null);
     this.incremental = !this.fullScans && tours.scoresNonNegative;
   }
 
@@ -117,7 +119,18 @@ export class Insertion {
   }
 
   /** Places no repair inserts any more (the search's problem reduction; null: none). */
-  pruned: Uint8Array | null = null;
+  get pruned(): Uint8Array | null {
+    return this.prunedMarks;
+  }
+
+  set pruned(marks: Uint8Array | null) {
+    this.prunedMarks = marks;
+    this.live = unprunedCandidates(this.tours.problem, marks);
+  }
+
+  private prunedMarks: Uint8Array | null = null;
+  /** Candidate indices (ascending) of the places not pruned: what insertAll and insertAt walk. */
+  private live: Int32Array;
 
   /** Keep the cached insertions of the tour versions `pins` holds (the search's saved solutions). */
   pin(pins: VersionPins): void {
@@ -164,11 +177,11 @@ export class Insertion {
     const generation = ++this.markGeneration;
     let openCount = 0;
     let freshCount = 0;
-    const pruned = this.pruned;
-    for (let c = 0; c < cands.length; c++) {
+    const live = this.live;
+    for (let i = 0; i < live.length; i++) {
+      const c = live[i]!;
       const j = cands[c]!;
       if (tourOf[j] !== NONE) continue;
-      if (pruned !== null && pruned[j] === 1) continue;
       if (filter !== null && filter.blocks(j)) continue;
       open[openCount++] = c;
       if (openMark[j] !== lastGeneration) fresh[freshCount++] = c;
@@ -318,8 +331,10 @@ export class Insertion {
     const to = this.slotBase(k);
     const { stamp, position } = this;
     const cands = t.problem.candidates;
-    for (let c = 0; c < cands.length; c++) {
-      const j = cands[c]!;
+    // Pruned places left out: no scan reads their entries again in this run.
+    const live = this.live;
+    for (let i = 0; i < live.length; i++) {
+      const j = cands[live[i]!]!;
       if (stamp[from + j] === before && position[from + j] === NONE) {
         stamp[to + j] = after;
         position[to + j] = NONE;

@@ -1,3 +1,4 @@
+import { unprunedCandidates } from './problem.ts';
 import type { TourState } from './tours.ts';
 import { VersionSlots, type VersionPins } from './version-slots.ts';
 import * as tolerance from './tolerance.ts';
@@ -67,10 +68,22 @@ export class ReplaceMove {
     this.examined = new Float64Array(tours.nodeCount);
     this.scanned = new Int32Array(tours.problem.candidates.length);
     this.movedIn = new Uint8Array(tours.tourCount);
+    this.live = unprunedCandidates(tours.problem, null);
   }
 
   /** Places no replace move brings in any more (the search's problem reduction; null: none). */
-  pruned: Uint8Array | null = null;
+  get pruned(): Uint8Array | null {
+    return this.prunedMarks;
+  }
+
+  set pruned(marks: Uint8Array | null) {
+    this.prunedMarks = marks;
+    this.live = unprunedCandidates(this.tours.problem, marks);
+  }
+
+  private prunedMarks: Uint8Array | null = null;
+  /** Candidate indices (ascending) of the places not pruned: what pass() walks. */
+  private live: Int32Array;
 
   /** Keep the scans of the tour versions `pins` holds (the search's saved solutions). */
   pin(pins: VersionPins): void {
@@ -112,10 +125,10 @@ export class ReplaceMove {
     const { examined, scanned } = this;
     const record = this.record;
     let scannedCount = 0;
-    for (let c = 0; c < cands.length; c++) {
-      const j = cands[c]!;
+    const live = this.live;
+    for (let i = 0; i < live.length; i++) {
+      const j = cands[live[i]!]!;
       if (tourOf[j] !== NONE || isBreak[j]) continue;
-      if (this.pruned !== null && this.pruned[j] === 1) continue;
       if (effectiveScore[j]! - lowestVisited < least) continue;
       const seen = examined[j] === record;
       if ((seen && effectiveScore[j]! - this.dirtyLowest < firstFloor) || !this.findBest(j, seen)) {
