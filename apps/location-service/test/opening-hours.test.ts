@@ -7,7 +7,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { dayOpenings, openingHoursProblem, weeklyHours } from '../src/domain/opening-hours.ts';
+import { PARSED_VALUES_MAX, addDays, dayOfWeek, dayOpenings, openingHoursProblem, unreachingWeekday, weeklyHours } from '../src/domain/opening-hours.ts';
+import { LIMITS } from '../src/domain/schemas.ts';
 
 const day = (value: string, date: string) => dayOpenings(value, [date])[0]!;
 
@@ -156,4 +157,16 @@ it('gives byte-identical answers whatever the server time zone, daylight-saving 
   for (const other of rest) expect(other).toBe(first);
   // And the answer is the Seoul one: the night of Mar 7-8 is not shortened by New York's change.
   expect((outputs[0]!.days as { intervals: unknown }[][])[3]![0]!.intervals).toEqual([['01:30', '03:30']]);
+});
+
+describe('the parse cache (issue 15: about 29 KiB per parsed value)', () => {
+  it('holds one candidates answer of values, so computing one does not re-parse them all', () => {
+    expect(PARSED_VALUES_MAX).toBeGreaterThanOrEqual(LIMITS.candidates);
+  });
+
+  it('stands `PH` on an ordinary day for a weekday that reaches neither that day nor from the day before, in two variants only', () => {
+    const week = Array.from({ length: 7 }, (_, i) => addDays('2026-09-28', i));
+    for (const date of week) expect([dayOfWeek(date), dayOfWeek(addDays(date, -1))]).not.toContain(unreachingWeekday(date));
+    expect(new Set(week.map(unreachingWeekday)).size).toBe(2);
+  });
 });

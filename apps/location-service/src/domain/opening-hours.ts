@@ -18,6 +18,7 @@ import { PLACE_COUNTRY, PLACE_TIME_ZONE, type ClockInterval, type DayOpening, ty
 import { LRUCache } from 'lru-cache';
 import OpeningHours from 'opening_hours';
 import { publicHolidays } from './holidays.ts';
+import { LIMITS } from './schemas.ts';
 
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -98,7 +99,14 @@ export interface Coordinates {
   readonly lng: number;
 }
 
-const parsed = new LRUCache<string, OpeningHours>({ max: 2_000 });
+/**
+ * Most parsed values kept. One instance of the package holds about 29 KiB (its methods are closures
+ * made per instance; measured over 500 parses, issue 15), so the former 2,000 could hold 57 MiB of
+ * the 256Mi the pod asks for. One candidates answer (LIMITS.candidates places) must fit with room,
+ * or each computation of one would re-parse every value: an LRU scanned past its size misses always.
+ */
+export const PARSED_VALUES_MAX = LIMITS.candidates + 100;
+const parsed = new LRUCache<string, OpeningHours>({ max: PARSED_VALUES_MAX });
 const parse = (value: string, at?: Coordinates): OpeningHours => {
   // 0.01° (about 1 km) moves sunrise by seconds: places nearby share one parse.
   const where = at ? { lat: at.lat.toFixed(2), lon: at.lng.toFixed(2) } : undefined;
@@ -126,13 +134,22 @@ const usesSunTimes = (value: string, oh: OpeningHours): boolean => {
   return uses;
 };
 
+/**
+ * With no holiday on D or the day before, `PH` stands for a weekday that is neither of theirs, so it
+ * matches nothing that reaches D. Wednesday, or Saturday when D is a Wednesday or Thursday (two days
+ * apart: never both excluded): two parsed variants of a value with `PH` instead of one per weekday.
+ */
+export const unreachingWeekday = (date: string): number => {
+  const d = dayOfWeek(date);
+  return d === 3 || d === 4 ? 6 : 3;
+};
+
 /** The evaluator for date D, given which of D-1 and D are public holidays. */
 const evaluatorFor = (value: string, date: string, holidayYesterday: boolean, holidayToday: boolean, at?: Coordinates): OpeningHours => {
   let code = value;
   if (hasHolidaySelector(value)) {
     const weekdays = [...(holidayYesterday ? [dayOfWeek(addDays(date, -1))] : []), ...(holidayToday ? [dayOfWeek(date)] : [])];
-    // Neither: a weekday that is not D's nor the day before's, so `PH` matches nothing that reaches D.
-    code = withHolidayWeekdays(value, weekdays.length ? weekdays : [dayOfWeek(addDays(date, 3))]);
+    code = withHolidayWeekdays(value, weekdays.length ? weekdays : [unreachingWeekday(date)]);
   }
   const anywhere = parse(code);
   return at && usesSunTimes(code, anywhere) ? parse(code, at) : anywhere;
