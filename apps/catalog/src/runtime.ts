@@ -99,6 +99,24 @@ export const NODE_FLAGS_MAX_REQUEST = '256Mi';
  */
 export const HEAP_GROWTH_FLAG = '--heap-growing-percent=10';
 
+/*
+ * What the user and AI services keep after `npm run bench:api` (issue 15, 2026-12-02, a per-second probe
+ * of process.memoryUsage(), V8's heap spaces and /proc/self/status): V8 heap, not caches, pools or
+ * malloc. RSS outside the V8 heap ends within 1-4 MiB of its start; the user service's ~10-15 MiB over
+ * its start is old space kept at its grown size with the burst's promoted garbage in it (e.g. 39 MiB
+ * with 37 used against 30 with 27 at start), new space at its grown semi-spaces (4 against 1 MiB) and
+ * ~1 MiB more code. V8's memory reducer, which would compact and shrink them once allocation stops,
+ * starts again only after the committed heap grew 10 MB (or 10 %) since it last ran: `--trace-gc`
+ * shows no "Mark-Compact (reduce)" after the load. The AI service's start reading also carries ~20 MiB
+ * of TurboFan zone memory freed into malloc arenas at start-up, returned at an unpredictable moment.
+ * Tried, not kept (paired runs, branches s12-after-idle-compact / s12-after-idle-plain): one full
+ * collection once the process is quiet after a burst, with `--expose-gc`. Compacting (the flag
+ * --compact-on-every-full-gc set for that collection): after 111-117 % -> 104-106 % of start (user),
+ * 114-116 % -> 104-106 % (ai), but the evacuation raised the user's peak from 120-121 to 143 MiB (56 %
+ * of its request); not compacting: no change (113 -> 112 %). --compact-on-every-full-gc for every
+ * collection: planning throughput 68 -> 29 schedules, peaks +20-40 MiB.
+ */
+
 /** Services whose node runs with HEAP_GROWTH_FLAG (see there why). */
 export const HEAP_GROWTH_SERVICES: readonly ServiceName[] = ['ai'];
 
