@@ -110,7 +110,9 @@ try {
     needed.add(s);
     SERVICES[s].calls.forEach(need);
   };
-  [TOKEN_ISSUER as ServiceName, ...chosen].forEach(need);
+  // The AI service's load is schedule requests to the trip service, which hands them to it.
+  const drivers: ServiceName[] = chosen.includes('ai') ? ['trip'] : [];
+  [TOKEN_ISSUER as ServiceName, ...chosen, ...drivers].forEach(need);
   const started = existingServices().filter((s) => needed.has(s));
   const services: ServiceProcess[] = [];
   const ports = new Map<ServiceName, number>();
