@@ -1,35 +1,45 @@
 /**
  * npm run -s planner:toptw -- --instance <file> --tours <m> --time-limit-ms <ms> --seed <n> [--iterations <k>] [--stats]
  * Prints one JSON object {"score": <number>, "tours": [[<node ids>], ...]} (depot excluded).
+ * A bad command line or an unreadable instance file: a message on stderr and exit code 2.
  */
-import { parseArgs } from 'node:util';
 import { solveTopTw } from '../../src/core/solver.ts';
+import { USAGE, UsageError, parseCliArgs, type CliOptions } from './args.ts';
 import { topTwToCoreProblem } from './problem.ts';
 import { loadInstanceFile } from './files.ts';
+import type { TopTwInstance } from './parse.ts';
 
-const { values } = parseArgs({
-  options: {
-    instance: { type: 'string' },
-    tours: { type: 'string', default: '1' },
-    'time-limit-ms': { type: 'string', default: '1000' },
-    seed: { type: 'string', default: '1' },
-    iterations: { type: 'string' },
-    stats: { type: 'boolean', default: false },
-  },
-  strict: true,
-});
-
-if (!values.instance) {
-  process.stderr.write('usage: planner:toptw --instance <file> --tours <m> --time-limit-ms <ms> --seed <n> [--iterations <k>]\n');
+function refuse(message: string): never {
+  process.stderr.write(`planner:toptw: ${message}\n`);
   process.exit(2);
 }
-const instance = loadInstanceFile(values.instance);
-const problem = topTwToCoreProblem(instance, Number(values.tours));
+
+let options: CliOptions;
+try {
+  const command = parseCliArgs(process.argv.slice(2));
+  if (command.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  options = command.options;
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  refuse(`${error.message}\n${USAGE}`);
+}
+
+let instance: TopTwInstance;
+try {
+  instance = loadInstanceFile(options.instance);
+} catch (error) {
+  // Unreadable (ENOENT, EISDIR, ...) or not in the TOPTW format: the parser names the line.
+  refuse(`cannot use ${options.instance}: ${(error as Error).message}`);
+}
+const problem = topTwToCoreProblem(instance, options.tours);
 const result = solveTopTw(problem, {
-  seed: Number(values.seed),
-  timeLimitMs: Number(values['time-limit-ms']),
-  ...(values.iterations ? { maxIterations: Number(values.iterations) } : {}),
+  seed: options.seed,
+  timeLimitMs: options.timeLimitMs,
+  ...(options.iterations === undefined ? {} : { maxIterations: options.iterations }),
 });
 const out: Record<string, unknown> = { score: result.score, tours: result.tours };
-if (values.stats) out.stats = result.stats;
+if (options.stats) out.stats = result.stats;
 process.stdout.write(`${JSON.stringify(out)}\n`);
