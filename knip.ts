@@ -10,7 +10,10 @@ import type { KnipConfig } from 'knip';
 
 const config: KnipConfig = {
   workspaces: {
-    '.': {},
+    // ajv: imported by no workspace; declared so that npm hoists the one version Fastify's validator
+    // (@fastify/ajv-compiler), serializer (fast-json-stringify) and ajv-formats all ask for, and every
+    // service loads one copy instead of three (scripts/test/one-ajv.test.ts, issue 15).
+    '.': { ignoreDependencies: ['ajv'] },
     // The benchmarks, the long-run reference tool and the TOPTW CLI (npm run planner:toptw starts
     // cli-launch.mjs, which bundles cli.ts with esbuild): dev tools, nothing the engine ships.
     'apps/planner': { entry: ['bench/*.ts', 'bench/toptw/cli-launch.mjs', 'bench/toptw/cli.ts', 'bench/toptw/long-run.ts'] },

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { PLACE_COUNTRY } from '@tripgen/catalog';
-import { OPENING_HOURS_COUNTRIES, keepOpeningHoursCountries } from '@tripgen/service-kit/build';
+import { OPENING_HOURS_COUNTRIES, asciiOnly, keepOpeningHoursCountries } from '@tripgen/service-kit/build';
+import { transform } from 'esbuild';
 import { builtServiceEntry } from '@tripgen/dev-tools/local-services';
 import OpeningHours from 'opening_hours';
 
@@ -85,6 +86,36 @@ it('ships the cut package inside the location bundle', async () => {
   // A bundle made before the transform existed is rebuilt: the bundler is one of its recorded inputs.
   const inputs = JSON.parse(readFileSync(path.join(SERVICE_DIR, 'dist', 'inputs.json'), 'utf8')) as Record<string, unknown>;
   expect(Object.keys(inputs)).toContain(createRequire(import.meta.url).resolve('@tripgen/service-kit/build'));
+});
+
+/** The package as the bundle carries it after esbuild (charset ascii) and the ASCII pass, all countries kept. */
+const asciiModule = async (): Promise<typeof OpeningHours> => {
+  mkdirSync(scratch, { recursive: true });
+  const file = path.join(scratch, 'opening_hours.ascii.mjs');
+  const { code } = await transform(packageSource(), { charset: 'ascii', format: 'esm', target: 'node20', loader: 'js' });
+  writeFileSync(file, await asciiOnly(code, file));
+  return ((await import(pathToFileURL(file).href)) as { default: typeof OpeningHours }).default;
+};
+/** Values written with the non-ASCII characters of the package's patterns (dashes, quotes, full-width colons, words). */
+const NON_ASCII_VALUES = [
+  'Mo–Fr 09:00–18:00', 'Mo‐Fr 09:00−18:00', 'Mo-Fr 09:00—18:00', 'Mo-Fr 10:00→18:00', 'Mo-Fr 10:00～18:00', 'Mo-Fr 10：00-18：00', 'Mo-Fr 10:00ー18:00',
+  'Mo-Fr 09:00-18:00 „nach Vereinbarung“', 'Mo-Fr 09:00-18:00 «sur rendez-vous»', 'Mo 10:00-12:00 「予約制」', 'Mo 10:00-12:00 ‘x’',
+  'Öffnungszeiten: Mo-Fr 10:00-12:00', 'öffnungszeit Mo 10:00-12:00', 'Mo-Fr 10:00–open end', 'Mo-Fr 10:00 bis late', 'Mo-Fr 10:00-18:00; jours fériés off',
+  'lun à ven 10:00-18:00', 'Mo-Fr 9°°-18°°', 'Mo␣10:00-12:00', 'пн-пт 10:00-18:00 до', 'Mo-Fr 10:00-18:00 · Sa 10:00-12:00', 'Mo-Fr 10:00-18:00; PH off',
+];
+
+it('answers as the package does after the bundle escapes its non-ASCII patterns', async () => {
+  const Ascii = await asciiModule();
+  const { code } = await transform(packageSource(), { charset: 'ascii', format: 'esm', target: 'node20', loader: 'js' });
+  // The pass has something to do: esbuild leaves the package's regular expressions and String.raw text as written.
+  expect(code).toMatch(/[^\0-\x7F]/);
+  for (const value of [...NON_ASCII_VALUES, ...shippedValues(), ...HOLIDAY_RULES]) expect(answers(Ascii, value, 'de'), value).toBe(answers(OpeningHours, value, 'de'));
+});
+
+it('ships an ASCII-only location bundle (V8 then keeps its source one byte a character)', async () => {
+  const bundle = readFileSync(await builtServiceEntry('location'), 'utf8');
+  expect(bundle.length).toBeGreaterThan(100_000);
+  expect(bundle.match(/[^\0-\x7F]/g) ?? []).toEqual([]);
 });
 
 it('refuses a package build whose holiday table it does not recognise', () => {

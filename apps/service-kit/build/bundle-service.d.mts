@@ -7,3 +7,5 @@ export declare const bundleService: (serviceDir: string) => Promise<string>;
 export declare const OPENING_HOURS_COUNTRIES: readonly string[];
 /** The source of `opening_hours`' module with its holiday table cut to `countries`; throws when the table is not found. */
 export declare const keepOpeningHoursCountries: (source: string, countries: readonly string[]) => string;
+/** `source` (an esbuild output module) with every character ASCII and the same meaning; throws where it cannot. */
+export declare const asciiOnly: (source: string, file?: string) => Promise<string>;

@@ -102,6 +102,65 @@ const openingHoursCountries = () => ({
     }),
 });
 /** `@scope/name` or `name` of a bare specifier. */
+/**
+ * V8 keeps a module's whole source in the heap for the life of the process, one byte a character when
+ * every character is Latin-1 and two otherwise: the location bundle's 0.9 M characters held 1.7 MiB
+ * because of a few dozen non-ASCII characters (issue 15). esbuild's `charset: 'ascii'` (its default)
+ * escapes strings, identifiers and plain templates but leaves regular expression literals and the raw
+ * text of tagged templates as written (opening_hours' locale patterns, the service's Korean holiday
+ * names). This rewrites those two with the same meaning: a regular expression's character as a `\u`
+ * escape (the pattern matches the same code units, with or without the `u`/`v` flag), and a
+ * `String.raw` template's character as a substitution of the escaped string (String.raw joins the
+ * same text). Any other tagged template (its tag sees the strings) or any other non-ASCII character
+ * left (a comment) fails the build, never a silent change.
+ */
+const escapeCodeUnits = (text) => [...text].map((ch) => (ch.charCodeAt(0) < 0x80 ? ch : [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join(''))).join('');
+const escapeInPattern = (pattern, unicode) =>
+  // A non-ASCII character after an odd run of backslashes is an identity escape (`\é` is `é`
+  // without the `u` flag, a syntax error with it): the escape replaces the backslash too.
+  pattern.replace(/(\\*)([^\0-\x7F])/gu, (_, slashes, ch) => {
+    const kept = slashes.length % 2 ? slashes.slice(1) : slashes;
+    return kept + (unicode && ch.length > 1 ? `\\u{${ch.codePointAt(0).toString(16).toUpperCase()}}` : escapeCodeUnits(ch));
+  });
+const nonAscii = /[^\0-\x7F]/;
+/** `source` (an esbuild output module) with every character ASCII and the same meaning; throws where it cannot. */
+export const asciiOnly = async (source, file = 'bundle') => {
+  if (!nonAscii.test(source)) return source;
+  const { parse } = await import('acorn');
+  const edits = [];
+  const visit = (node) => {
+    if (!node || typeof node.type !== 'string') return;
+    if (node.type === 'Literal' && node.regex && nonAscii.test(node.raw)) {
+      const { pattern, flags } = node.regex;
+      edits.push([node.start, node.end, `/${escapeInPattern(pattern, /[uv]/.test(flags))}/${flags}`]);
+      return;
+    }
+    if (node.type === 'TaggedTemplateExpression' && node.quasi.quasis.some((q) => nonAscii.test(q.value.raw))) {
+      const { tag } = node;
+      const isStringRaw = tag.type === 'MemberExpression' && !tag.computed && tag.object.type === 'Identifier' && tag.object.name === 'String' && tag.property.name === 'raw';
+      if (!isStringRaw) throw new Error(`${file}: a tagged template other than String.raw holds non-ASCII text (offset ${node.start})`);
+      for (const q of node.quasi.quasis) {
+        if (!nonAscii.test(q.value.raw)) continue;
+        const text = q.value.raw.replace(/(\\*)([^\0-\x7F]+)/gu, (_, slashes, run) => {
+          if (slashes.length % 2) throw new Error(`${file}: an escaped non-ASCII character in a String.raw template (offset ${q.start})`);
+          return `${slashes}\${${JSON.stringify(run).replace(/[^\0-\x7F]+/gu, escapeCodeUnits)}}`;
+        });
+        edits.push([q.start, q.end, text]);
+      }
+    }
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  visit(parse(source, { ecmaVersion: 'latest', sourceType: 'module' }));
+  let out = source;
+  for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+  const left = nonAscii.exec(out);
+  if (left) throw new Error(`${file}: a non-ASCII character esbuild left that is not in a regular expression or String.raw (offset ${left.index}: ${JSON.stringify(out.slice(Math.max(0, left.index - 40), left.index + 40))})`);
+  return out;
+};
+
 const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 const manifestOf = (serviceDir) => path.join(serviceDir, 'dist', 'inputs.json');
 
@@ -140,6 +199,8 @@ export const bundleService = async (serviceDir) => {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // esbuild's default, written out: asciiOnly below relies on it.
+    charset: 'ascii',
     outdir: temp,
     metafile: true,
     logLevel: 'error',
@@ -157,6 +218,10 @@ export const bundleService = async (serviceDir) => {
       openingHoursCountries(),
     ],
   });
+  for (const name of readdirSync(temp).filter((f) => f.endsWith('.mjs'))) {
+    const file = path.join(temp, name);
+    writeFileSync(file, await asciiOnly(readFileSync(file, 'utf8'), name));
+  }
   // Rename is atomic: a concurrent start sees the old bundle or the new one, never half of one
   // (threads and files first, so a new server never starts an old thread module or misses its wasm).
   for (const [name, bytes] of files) writeFileSync(path.join(temp, name), bytes);
