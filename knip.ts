@@ -12,7 +12,7 @@ const config: KnipConfig = {
   workspaces: {
     // ajv: imported by no workspace; declared so that npm hoists the one version Fastify's validator
     // (@fastify/ajv-compiler), serializer (fast-json-stringify) and ajv-formats all ask for, and every
-    // service loads one copy instead of three (scripts/test/one-ajv.test.ts, issue 15).
+    // service loads one copy instead of three (apps/service-kit/test/one-ajv.test.ts, issue 15).
     '.': { ignoreDependencies: ['ajv'] },
     // The benchmarks, the long-run reference tool and the TOPTW CLI (npm run planner:toptw starts
     // cli-launch.mjs, which bundles cli.ts with esbuild): dev tools, nothing the engine ships.
