@@ -11,7 +11,7 @@ export const USAGE =
   '  --tours          number of tours m, an integer >= 1 (default 1)\n' +
   '  --time-limit-ms  time budget of the solve in ms, an integer >= 1 (default 1000)\n' +
   '  --seed           seed of the search, an integer >= 0 (default 1)\n' +
-  '  --iterations     stop after this many iterations too, an integer >= 1\n' +
+  '  --iterations     stop after this many iterations too, an integer >= 0 (0: the first plan only)\n' +
   '  --stats          add the search statistics to the output\n' +
   'prints one JSON object {"score": <number>, "tours": [[<node ids>], ...]} (depot excluded)\n';
 
@@ -66,7 +66,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       tours: integer('tours', values.tours, 1),
       timeLimitMs: integer('time-limit-ms', values['time-limit-ms'], 1),
       seed: integer('seed', values.seed, 0),
-      ...(values.iterations === undefined ? {} : { iterations: integer('iterations', values.iterations, 1) }),
+      ...(values.iterations === undefined ? {} : { iterations: integer('iterations', values.iterations, 0) }),
       stats: values.stats,
     },
   };
