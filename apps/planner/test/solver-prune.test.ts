@@ -48,7 +48,7 @@ describe('problem reduction (pruneAfter)', () => {
     insertion.setExponent(1);
     const pruned = new Uint8Array(state.nodeCount);
     pruned[2] = 1;
-    insertion.pruned = pruned;
+    insertion.prune(pruned);
     insertion.insertAll(null);
     expect(visits(state).sort()).toEqual([1, 3]);
     expect(state.tourOf[2]).toBe(-1);
@@ -61,7 +61,7 @@ describe('problem reduction (pruneAfter)', () => {
       const state = new TourState(problem);
       state.insertAt(0, 1, 1);
       const replace = new ReplaceMove(state, true, true);
-      if (prune) replace.pruned = Uint8Array.from([0, 0, 1]);
+      if (prune) replace.prune(Uint8Array.from([0, 0, 1]));
       replace.pass();
       expect(visits(state)).toEqual(prune ? [1] : [2]);
     }

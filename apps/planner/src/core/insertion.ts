@@ -118,17 +118,11 @@ export class Insertion {
     this.weight = w;
   }
 
-  /** Places no repair inserts any more (the search's problem reduction; null: none). */
-  get pruned(): Uint8Array | null {
-    return this.prunedMarks;
-  }
-
-  set pruned(marks: Uint8Array | null) {
-    this.prunedMarks = marks;
+  /** Sets the places no repair inserts any more (the search's problem reduction; null: none). */
+  prune(marks: Uint8Array | null): void {
     this.live = unprunedCandidates(this.tours.problem, marks);
   }
 
-  private prunedMarks: Uint8Array | null = null;
   /** Candidate indices (ascending) of the places not pruned: what insertAll and insertAt walk. */
   private live: Int32Array;
 

@@ -71,17 +71,11 @@ export class ReplaceMove {
     this.live = unprunedCandidates(tours.problem, null);
   }
 
-  /** Places no replace move brings in any more (the search's problem reduction; null: none). */
-  get pruned(): Uint8Array | null {
-    return this.prunedMarks;
-  }
-
-  set pruned(marks: Uint8Array | null) {
-    this.prunedMarks = marks;
+  /** Sets the places no replace move brings in any more (the search's problem reduction; null: none). */
+  prune(marks: Uint8Array | null): void {
     this.live = unprunedCandidates(this.tours.problem, marks);
   }
 
-  private prunedMarks: Uint8Array | null = null;
   /** Candidate indices (ascending) of the places not pruned: what pass() walks. */
   private live: Int32Array;
 

@@ -285,8 +285,8 @@ class IteratedLocalSearch {
       } else this.current.load();
       if (seen !== null && progress >= tuning.pruneAfter) {
         const pruned = prunedPlaces(tours.problem, seen);
-        this.insertion.pruned = pruned;
-        this.replace.pruned = pruned;
+        this.insertion.prune(pruned);
+        this.replace.prune(pruned);
         seen = null;
       }
       if (sinceImprovement > 0 && sinceImprovement % tuning.restartAfter === 0) {
