@@ -101,7 +101,6 @@ const openingHoursCountries = () => ({
       }
     }),
 });
-/** `@scope/name` or `name` of a bare specifier. */
 /**
  * V8 keeps a module's whole source in the heap for the life of the process, one byte a character when
  * every character is Latin-1 and two otherwise: the location bundle's 0.9 M characters held 1.7 MiB
@@ -161,6 +160,7 @@ export const asciiOnly = async (source, file = 'bundle') => {
   return out;
 };
 
+/** `@scope/name` or `name` of a bare specifier. */
 const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 const manifestOf = (serviceDir) => path.join(serviceDir, 'dist', 'inputs.json');
 
