@@ -327,22 +327,15 @@ export class Insertion {
     // option, never admit an infeasible one): carry those cache entries over to the new version
     // instead of re-evaluating them. Breaks break that argument twice:
     // - a break is taken where the traveller is, so a node put right before one moves the start of
-    //   the leg after it, which can get shorter and the rest of the day earlier;
+    //   the leg after it, which can get shorter and the rest of the day earlier: nothing carries;
     // - a break that waits for its window decouples the times on either side, so a break next to
-    //   the new node can reach its successor earlier than it could from the node before.
-    // Both gain only from the new node on: the positions before it leave at the same times and
-    // must arrive no later (the latest starts before the new node do not rise). So those entries
-    // are evaluated again from the position before the new node (two before when that one is a
-    // break: a break followed by the new node instead of a break is no longer skipped).
+    //   the new node can reach its successor earlier than it could from the node before: breaks
+    //   never carry (a day has few).
+    const isBreak = t.isBreak;
+    if (t.hasBreaks && isBreak[t.route[k * t.capacity + pos + 1]!] === 1) return false;
     const after = t.version[k]!;
     const to = this.slotBase(k);
     const { stamp, position } = this;
-    const isBreak = t.isBreak;
-    const route = t.route;
-    const b = k * t.capacity;
-    const nextIsBreak = t.hasBreaks && isBreak[route[b + pos + 1]!] === 1;
-    const first = t.hasBreaks && isBreak[route[b + pos - 1]!] === 1 ? pos - 2 : pos - 1;
-    const tourOf = t.tourOf;
     const cands = t.problem.candidates;
     let all = true;
     // Pruned places left out: no scan reads their entries again in this run.
@@ -350,11 +343,8 @@ export class Insertion {
     for (let i = 0; i < live.length; i++) {
       const j = cands[live[i]!]!;
       if (stamp[from + j] === before && position[from + j] === NONE) {
-        if (nextIsBreak || isBreak[j] === 1) {
-          // Entries of visited places are never read at this version: left stale.
-          if (tourOf[j] !== NONE) continue;
-          this.evaluate(k, j, to + j, first);
-          if (position[to + j] !== NONE) all = false;
+        if (isBreak[j] === 1) {
+          all = false;
           continue;
         }
         stamp[to + j] = after;
@@ -364,11 +354,8 @@ export class Insertion {
     return all;
   }
 
-  /**
-   * Scans tour k for the cheapest feasible insertion of j (by added time) and caches it at key;
-   * from position `first` on when the earlier ones are known not to take j.
-   */
-  private evaluate(k: number, j: number, key: number, first = 0): void {
+  /** Scans tour k for the cheapest feasible insertion of j (by added time) and caches it at key. */
+  private evaluate(k: number, j: number, key: number): void {
     const t = this.tours;
     const p = t.problem;
     const n = t.nodeCount;
@@ -396,8 +383,7 @@ export class Insertion {
     const lastClose = p.windowClose[windowEnd - 1]!;
     const lastDeparture = lastClose - t.minTravelIn[j]!;
     // Positions before the first whose successor can still start after j's visit cannot take j.
-    const reach = t.firstPositionReaching(k, open0 + sj);
-    const lo = reach > first ? reach : first;
+    const lo = t.firstPositionReaching(k, open0 + sj);
     let bestCost = Number.POSITIVE_INFINITY;
     let bestPos = NONE;
     const jRow = j * n;
