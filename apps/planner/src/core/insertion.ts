@@ -50,8 +50,8 @@ export class Insertion {
   private readonly tourSecondIndex: Int32Array;
   /**
    * Per tour (at [k * candidate count]): the places its last scan found room for, ascending, and
-   * their count. After an insertion into the tour only these can still fit when insertAt carries every
-   * other entry over as fitting nowhere, so its next scan then passes over these alone.
+   * their count. After an insertion into the tour only these can still fit (insertAt carries every
+   * other entry over as fitting nowhere), so its next scan passes over these alone.
    */
   private readonly fits: Int32Array;
   private readonly fitsCount: Int32Array;
@@ -203,9 +203,9 @@ export class Insertion {
       }
       if (bestK === NONE) break;
       const j = tourBestNode[bestK]!;
-      const carried = this.insertAt(bestK, this.position[this.slotBase(bestK) + j]! + 1, j);
+      this.insertAt(bestK, this.position[this.slotBase(bestK) + j]! + 1, j);
       this.close(tourBestIndex[bestK]!);
-      if (this.fullScans || !carried) this.scanTour(bestK, open, 0, this.openCount);
+      if (this.fullScans) this.scanTour(bestK, open, 0, this.openCount);
       else this.scanTour(bestK, this.fits, bestK * cands.length, this.fitsCount[bestK]!);
       const { tourSecondRatio, tourSecondIndex } = this;
       for (let k = 0; k < m; k++) {
@@ -312,46 +312,31 @@ export class Insertion {
     this.tourBestNode[k] = bestIndex === NONE ? NONE : cands[bestIndex]!;
   }
 
-  /**
-   * Inserts j at position pos of tour k, keeping the cache entries the insertion cannot have
-   * changed. Returns whether every entry of a place found to fit nowhere was kept (then only the
-   * places the tour had room for can fit now).
-   */
-  insertAt(k: number, pos: number, j: number): boolean {
+  /** Inserts j at position pos of tour k, keeping the cache entries the insertion cannot have changed. */
+  insertAt(k: number, pos: number, j: number): void {
     const t = this.tours;
     const before = t.version[k]!;
     const from = this.slotBase(k);
     t.insertAt(k, pos, j);
-    // An insertion only consumes slack (given the triangle inequality), so a place that fitted
-    // nowhere in the tour before still fits nowhere (up to rounding, which can only hide an
-    // option, never admit an infeasible one): carry those cache entries over to the new version
-    // instead of re-evaluating them. Breaks break that argument twice:
-    // - a break is taken where the traveller is, so a node put right before one moves the start of
-    //   the leg after it, which can get shorter and the rest of the day earlier: nothing carries;
-    // - a break that waits for its window decouples the times on either side, so a break next to
-    //   the new node can reach its successor earlier than it could from the node before: breaks
-    //   never carry (a day has few).
-    const isBreak = t.isBreak;
-    if (t.hasBreaks && isBreak[t.route[k * t.capacity + pos + 1]!] === 1) return false;
+    // An insertion only consumes slack, so a place that fitted nowhere in the tour before still
+    // fits nowhere (up to rounding, which can only hide an option, never admit an infeasible one):
+    // carry those cache entries over to the new version instead of re-evaluating them. Not exact
+    // on days with breaks (README, "fits-nowhere carry-over with breaks"): a node put right before
+    // a break shortens the leg after it, and a break waiting for its window can fit next to the
+    // new node. The exact version read no better, so this stays.
     const after = t.version[k]!;
     const to = this.slotBase(k);
     const { stamp, position } = this;
     const cands = t.problem.candidates;
-    let all = true;
     // Pruned places left out: no scan reads their entries again in this run.
     const live = this.live;
     for (let i = 0; i < live.length; i++) {
       const j = cands[live[i]!]!;
       if (stamp[from + j] === before && position[from + j] === NONE) {
-        if (isBreak[j] === 1) {
-          all = false;
-          continue;
-        }
         stamp[to + j] = after;
         position[to + j] = NONE;
       }
     }
-    return all;
   }
 
   /** Scans tour k for the cheapest feasible insertion of j (by added time) and caches it at key. */
