@@ -320,7 +320,10 @@ export class Insertion {
     t.insertAt(k, pos, j);
     // An insertion only consumes slack, so a place that fitted nowhere in the tour before still
     // fits nowhere (up to rounding, which can only hide an option, never admit an infeasible one):
-    // carry those cache entries over to the new version instead of re-evaluating them.
+    // carry those cache entries over to the new version instead of re-evaluating them. Not exact
+    // on days with breaks (README, "fits-nowhere carry-over with breaks"): a node put right before
+    // a break shortens the leg after it, and a break waiting for its window can fit next to the
+    // new node. The exact version read no better, so this stays.
     const after = t.version[k]!;
     const to = this.slotBase(k);
     const { stamp, position } = this;
