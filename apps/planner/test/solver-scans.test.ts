@@ -15,7 +15,7 @@ import { TourSnapshot, TourState } from '../src/core/tours.ts';
 function randomProblem(
   seed: number,
   n: number,
-  options: { symmetric?: boolean; metric?: boolean; scores?: number[]; tours?: number; closedDays?: boolean } = {},
+  options: { symmetric?: boolean; metric?: boolean; scores?: number[]; tours?: number; closedDays?: boolean; fractional?: boolean; slow?: number } = {},
 ): CoreProblem {
   const rng = new Rng(seed);
   const travel = new Float64Array(n * n);
@@ -26,6 +26,11 @@ function randomProblem(
     for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) travel[a * n + b] = Math.ceil(Math.hypot(xy[a]![0] - xy[b]![0], xy[a]![1] - xy[b]![1]));
   }
   if (options.symmetric) for (let a = 0; a < n; a++) for (let b = 0; b < a; b++) travel[a * n + b] = travel[b * n + a]!;
+  if (options.slow) for (let i = 0; i < n * n; i++) travel[i] = travel[i]! * options.slow;
+  if (options.fractional) {
+    const fractionRng = new Rng(seed + 9000);
+    for (let i = 0; i < n * n; i++) if (travel[i]! > 0) travel[i] = travel[i]! + fractionRng.int(100) / 100;
+  }
   const windows = Array.from({ length: n }, (_, i) => {
     if (i === 0) return [];
     const open = rng.int(150);
@@ -252,6 +257,39 @@ describe('exact shortcuts of the hot scans', () => {
     }
     // Repairs that inserted something: a wrong skip shows as a missed or different insertion.
     expect(inserted).toBeGreaterThan(300);
+  });
+
+  it('marks for a full scan exactly the places whose leg in plus service fits within some position\'s slack (whole and fractional travel)', () => {
+    let marked = 0;
+    let unmarked = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const problem = randomProblem(seed, 40, { tours: 2, closedDays: seed % 4 < 2, fractional: seed % 2 === 1, slow: 2 + (seed % 3) });
+      const state = new TourState(problem);
+      const repair = new Insertion(state);
+      repair.setExponent(2);
+      repair.insertAll(null);
+      const rng = new Rng(seed);
+      // Some days with a visit out again, so they have room here and there.
+      for (let k = 0; k < state.tourCount; k++) if (rng.int(2) === 0 && state.length[k]! > 2) dropAt(state, k, 1 + rng.int(state.length[k]! - 2));
+      // The walk itself, without its give-up budget.
+      const inner = repair as unknown as { markReachable(k: number, budget: number): boolean; mark: Int32Array; markEpoch: number };
+      const n = state.nodeCount;
+      for (let k = 0; k < state.tourCount; k++) {
+        expect(inner.markReachable(k, Number.POSITIVE_INFINITY)).toBe(true);
+        const b = k * state.capacity;
+        problem.candidates.forEach((j, c) => {
+          let reachable = false;
+          for (let pos = 0; pos < state.length[k]! - 1; pos++) {
+            if (state.travel[state.location[b + pos]! * n + j]! + problem.service[j]! <= state.slack[b + pos]!) reachable = true;
+          }
+          expect(inner.mark[c] === inner.markEpoch, `seed ${seed} tour ${k} place ${j}`).toBe(reachable);
+          if (reachable) marked++;
+          else unmarked++;
+        });
+      }
+    }
+    expect(marked).toBeGreaterThan(1000);
+    expect(unmarked).toBeGreaterThan(50);
   });
 
   it('replaces as scanning every tour for every place does (a place a pass found nothing for skips the tours unchanged since)', () => {

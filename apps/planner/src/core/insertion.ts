@@ -11,6 +11,15 @@ const NONE = tolerance.NONE;
 const UNKNOWN = -2;
 /** openMark of a place not on the last repair's final open list (generations count from 1). */
 const UNMARKED = -1;
+/** buildNear packs a whole key below KEY_LIMIT and a candidate index below INDEX_SPAN into one 32-bit integer. */
+const INDEX_SPAN = 2 ** 11;
+/**
+ * markReachable gives up (the scan then evaluates every open place) once its walk passes this many
+ * steps per open place: an evaluate call that finds nothing costs about ten steps of its loop, and
+ * the marks spare about two calls in five, so a longer walk costs more than it saves.
+ */
+const WALK_BUDGET = 3;
+const KEY_LIMIT = 2 ** 20;
 
 /** Places that may not be inserted for now (those a shake just removed). */
 export interface InsertionFilter {
@@ -101,6 +110,9 @@ export class Insertion {
     // Births start at 1: 0 matches no slot.
     this.scannedBorn = new Float64Array(tours.tourCount);
     this.fullScans = options.fullScans ?? false;
+    this.mark = new Int32Array(tours.problem.candidates.length);
+    this.nearOrder = new Array(tours.nodeCount).fill(undefined);
+    this.nearKey = new Array(tours.nodeCount).fill(undefined);
     this.live = unprunedCandidates(tours.problem, null);
     this.incremental = !this.fullScans && tours.scoresNonNegative;
   }
@@ -186,7 +198,7 @@ export class Insertion {
       // slotBase first (as scanTour does), so the birth read is the live version's slot's.
       this.slotBase(k);
       if (this.incremental && this.slots.born(k) === this.scannedBorn[k]) this.scanTour(k, fresh, 0, freshCount);
-      else this.scanTour(k, open, 0, openCount);
+      else this.scanTour(k, open, 0, openCount, !this.fullScans && this.tryMarking(k, openCount));
     }
     const { tourBestRatio, tourBestIndex, tourBestNode } = this;
     while (true) {
@@ -250,7 +262,9 @@ export class Insertion {
    * into tourBest*, with the runner-up; the places with room into k's `fits` (in place when the
    * list is that one: it writes no further than it has read).
    */
-  private scanTour(k: number, list: Int32Array, from: number, count: number): void {
+  private scanTour(k: number, list: Int32Array, from: number, count: number, marked = false): void {
+    const mark = this.mark;
+    const epoch = this.markEpoch;
     const t = this.tours;
     const cands = t.problem.candidates;
     const fixed = t.problem.fixedTour;
@@ -282,7 +296,7 @@ export class Insertion {
       const key = base + j;
       if (stamp[key] !== tourVersion) {
         // evaluate()'s first tests, here to save the call for the many places that fit nowhere.
-        if (shortcuts && (minDetour[j]! > maxSlack || windowOffset[row + j] === windowOffset[row + j + 1])) {
+        if (shortcuts && (minDetour[j]! > maxSlack || windowOffset[row + j] === windowOffset[row + j + 1] || (marked && mark[c] !== epoch))) {
           stamp[key] = tourVersion;
           position[key] = NONE;
           continue;
@@ -310,6 +324,94 @@ export class Insertion {
     this.tourBestRatio[k] = bestRatio;
     this.tourBestIndex[k] = bestIndex;
     this.tourBestNode[k] = bestIndex === NONE ? NONE : cands[bestIndex]!;
+  }
+
+  /** Per candidate index: markEpoch when markReachable found a position whose first leg test it may pass. */
+  private readonly mark: Int32Array;
+  private markEpoch = 0;
+  /** Per location node (lazily): candidate indices sorted by travel into the candidate plus its service, and those sums. */
+  private readonly nearOrder: Array<Int32Array | undefined>;
+  private readonly nearKey: Array<Float64Array | undefined>;
+
+  /**
+   * Share (decaying) of recent walks that gave up: where most do (long days with room everywhere,
+   * as in the TOPTW sets) the walk is only cost, so it is tried on one full scan in 16 until the
+   * share falls again. Counts of the search's own steps, so a run stays deterministic.
+   */
+  private giveUpShare = 0;
+  private skippedWalks = 0;
+
+  private tryMarking(k: number, openCount: number): boolean {
+    if (this.giveUpShare >= 0.5 && (++this.skippedWalks & 15) !== 0) return false;
+    const marked = this.markReachable(k, WALK_BUDGET * openCount);
+    this.giveUpShare = 0.9 * this.giveUpShare + (marked ? 0 : 0.1);
+    return marked;
+  }
+
+  /**
+   * Marks every candidate that passes evaluate()'s first leg test (travel in + service + a
+   * non-negative bound on the leg out <= slack) at some position of tour k; the others fit nowhere (the scan
+   * settles them without an evaluate call). False (marks unusable) once the walk passes `budget` steps.
+   * Adding a non-negative number never makes a floating-point sum smaller, so a place whose travel
+   * in plus service exceeds a position's slack fails that test there, whichever bound is added.
+   */
+  private markReachable(k: number, budget: number): boolean {
+    const t = this.tours;
+    const b = k * t.capacity;
+    const L = t.length[k]!;
+    const epoch = ++this.markEpoch;
+    const mark = this.mark;
+    const { route, location, slack } = t;
+    for (let pos = 0; pos < L - 1; pos++) {
+      const from = t.hasBreaks ? location[b + pos]! : route[b + pos]!;
+      let order = this.nearOrder[from];
+      if (order === undefined) order = this.buildNear(from);
+      const keys = this.nearKey[from]!;
+      const sl = slack[b + pos]!;
+      let i = 0;
+      for (; i < keys.length && keys[i]! <= sl; i++) mark[order[i]!] = epoch;
+      budget -= i;
+      if (budget < 0) return false;
+    }
+    return true;
+  }
+
+  private buildNear(from: number): Int32Array {
+    const t = this.tours;
+    const n = t.nodeCount;
+    const cands = t.problem.candidates;
+    const service = t.problem.service;
+    const count = cands.length;
+    const key = new Float64Array(count);
+    let whole = count <= INDEX_SPAN;
+    for (let c = 0; c < count; c++) {
+      const j = cands[c]!;
+      // Row `from` of the matrix (the legs out of it), read along memory; the same values as travelTo[j * n + from].
+      const v = t.travel[from * n + j]! + service[j]!;
+      key[c] = v;
+      if (!(v >= 0 && v < KEY_LIMIT && Math.floor(v) === v)) whole = false;
+    }
+    const order = new Int32Array(count);
+    const sorted = new Float64Array(count);
+    if (whole) {
+      // Whole keys (minutes, TOPTW's scaled units): key and index packed into one integer, so the
+      // native integer sort does it without a comparator call per comparison (several times faster).
+      for (let c = 0; c < count; c++) order[c] = key[c]! * INDEX_SPAN + c;
+      order.sort();
+      for (let i = 0; i < count; i++) {
+        const packed = order[i]!;
+        const c = packed & (INDEX_SPAN - 1);
+        order[i] = c;
+        sorted[i] = key[c]!;
+      }
+    } else {
+      for (let c = 0; c < count; c++) order[c] = c;
+      order.sort((x, y) => key[x]! - key[y]!);
+      for (let i = 0; i < count; i++) sorted[i] = key[order[i]!]!;
+    }
+    this.nearOrder[from] = order;
+    this.nearKey[from] = sorted;
+    return order;
   }
 
   /** Inserts j at position pos of tour k, keeping the cache entries the insertion cannot have changed. */
