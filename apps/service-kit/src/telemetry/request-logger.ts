@@ -72,7 +72,10 @@ class LazyChildLogger implements FastifyBaseLogger {
   }
   silent(): void {}
   isLevelEnabled(level: string): boolean {
-    return ((this.#child ?? this.parent) as PinoLogger).isLevelEnabled(level);
+    // As the methods above decide (a parent without pino's levels, e.g. Fastify's logger: false, writes nothing).
+    const value = LEVELS[level as keyof typeof LEVELS] as number | undefined;
+    if (value !== undefined) return this.enabled(value);
+    return ((this.#child ?? this.parent) as Partial<PinoLogger>).isLevelEnabled?.(level) ?? false;
   }
 
   child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
