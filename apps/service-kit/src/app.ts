@@ -24,7 +24,7 @@ import { AJV_OPTIONS, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
 import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
 import { createMetrics, durationRecorder, type Metrics } from './telemetry/metrics.ts';
-import { RequestLogController, requestLogger, type PinoLogger } from './telemetry/request-logger.ts';
+import { requestLogger, type PinoLogger } from './telemetry/request-logger.ts';
 import { endServerSpan, serverSpan, setupTracing, type Tracing } from './telemetry/tracing.ts';
 
 export interface Database {
@@ -150,7 +150,6 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
             redact: ['req.headers.authorization'],
             ...(typeof opts.logger === 'object' ? opts.logger : {}),
           },
-    logController: new RequestLogController(),
     bodyLimit: REQUEST_BODY_LIMIT_BYTES,
     // genReqId reads x-request-id itself, so that a hostile value never reaches logs or headers.
     requestIdHeader: false,
@@ -163,9 +162,6 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     ajv: { customOptions: AJV_OPTIONS },
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  // Declared, so that Fastify's request constructor makes them: set on a made request, each one
-  // changed its shape and grew its property store (garbage on every request, issue 15).
-  for (const name of ['user', 'authProblem', 'span'] as const) app.decorateRequest(name, undefined);
 
   const metrics = createMetrics(config.serviceName);
   // Azure Managed Redis: Entra tokens of the pod's workload identity, renewed on open connections.

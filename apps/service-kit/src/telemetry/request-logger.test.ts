@@ -2,9 +2,9 @@
  * The lazy request logger writes exactly the lines its child would (bindings included), and makes
  * no child while nothing is written at an enabled level.
  */
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify from 'fastify';
 import { expect, it } from 'vitest';
-import { RequestLogController, requestLogger, type PinoLogger } from './request-logger.ts';
+import { requestLogger, type PinoLogger } from './request-logger.ts';
 
 const rootLogger = (level: string) => {
   const lines: Record<string, unknown>[] = [];
@@ -56,31 +56,4 @@ it('follows a level set on it or on its parent, and makes a route\'s own level o
   const before = children.made;
   requestLogger(root, { reqId: 'r3' }, { level: 'trace' });
   expect(children.made).toBe(before + 1);
-});
-
-it('writes Fastify\'s request lines when the request logs at info, and builds nothing for them when it does not', () => {
-  const controller = new RequestLogController();
-  for (const level of ['info', 'warn'] as const) {
-    const { root, lines } = rootLogger(level);
-    const log = requestLogger(root, { reqId: `r-${level}` }, {});
-    let timed = 0;
-    // Fastify's own controller reads the reply's elapsed time for "request completed".
-    const reply = { log, statusCode: 200, get elapsedTime() { return (timed++, 1.5); } } as unknown as FastifyReply;
-    const request = { log, id: `r-${level}` } as unknown as FastifyRequest;
-    controller.incomingRequest(request, reply);
-    controller.requestCompleted(null, request, reply);
-    if (level === 'info') {
-      expect(lines.map((l) => l.msg)).toEqual(['incoming request', 'request completed']);
-      expect(lines[1]).toMatchObject({ reqId: 'r-info', responseTime: 1.5 });
-    } else {
-      expect(lines).toEqual([]);
-      expect(timed).toBe(0);
-      // A failed answer is still logged; a level raised on the request's logger later holds.
-      controller.requestCompleted(new Error('boom'), request, reply);
-      expect(lines).toMatchObject([{ level: 50, reqId: 'r-warn', msg: 'request errored' }]);
-      log.level = 'info';
-      controller.requestCompleted(null, request, reply);
-      expect(lines.at(-1)).toMatchObject({ level: 30, msg: 'request completed' });
-    }
-  }
 });

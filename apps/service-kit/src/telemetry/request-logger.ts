@@ -5,14 +5,13 @@
  * service logging at `warn` never uses. Every line it does write is the child's, bindings
  * included. pino has no lazy child of its own, so this wrapper is written here.
  */
-import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 
 type Bindings = Parameters<FastifyBaseLogger['child']>[0];
 type ChildLoggerOptions = NonNullable<Parameters<FastifyBaseLogger['child']>[1]>;
 /** The part of pino (Fastify's logger) used here; pino is Fastify's dependency, not the kit's. */
 export interface PinoLogger extends FastifyBaseLogger {
   readonly levelVal: number;
-  isLevelEnabled(level: string): boolean;
 }
 
 /** What carries a request's trace and span id (an OpenTelemetry span). */
@@ -71,12 +70,6 @@ class LazyChildLogger implements FastifyBaseLogger {
     if (this.enabled(LEVELS.trace)) (this.child_.trace as (...a: unknown[]) => void)(...args);
   }
   silent(): void {}
-  isLevelEnabled(level: string): boolean {
-    // As the methods above decide (a parent without pino's levels, e.g. Fastify's logger: false, writes nothing).
-    const value = LEVELS[level as keyof typeof LEVELS] as number | undefined;
-    if (value !== undefined) return this.enabled(value);
-    return ((this.#child ?? this.parent) as Partial<PinoLogger>).isLevelEnabled?.(level) ?? false;
-  }
 
   child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
     return this.child_.child(bindings, options);
@@ -92,21 +85,3 @@ export const requestLogger = (parent: PinoLogger, bindings: Bindings, options: C
   if (options.level !== undefined || options.serializers !== undefined || options.msgPrefix !== undefined || options.redact !== undefined) return parent.child(withTrace(bindings, trace), options);
   return new LazyChildLogger(parent, bindings, trace);
 };
-
-/** Whether a request's logger writes at `info` (a logger without pino's check is taken to). */
-const infoEnabled = (log: FastifyBaseLogger): boolean => (log as Partial<Pick<PinoLogger, 'isLevelEnabled'>>).isLevelEnabled?.('info') ?? true;
-
-/**
- * Fastify's "incoming request" and "request completed" lines, written as Fastify writes them, but
- * their objects ({ req }, { res, responseTime } and the logger's arguments) are built only when the
- * request's logger writes at `info`: at `warn` they were about 200 bytes of garbage per request
- * (issue 15). Errors always go to Fastify's own controller.
- */
-export class RequestLogController extends LogController {
-  override incomingRequest(request: FastifyRequest, reply: FastifyReply, metadata?: Record<string, unknown>): void {
-    if (infoEnabled(request.log)) super.incomingRequest(request, reply, metadata);
-  }
-  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply, metadata?: Record<string, unknown>): void {
-    if (error || infoEnabled(reply.log)) super.requestCompleted(error, request, reply, metadata);
-  }
-}
