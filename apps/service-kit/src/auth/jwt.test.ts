@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTokenVerifier, remoteJwks, remoteTokenVerifier } from './jwt.ts';
+import { bearerToken, createTokenVerifier, remoteJwks, remoteTokenVerifier } from './jwt.ts';
 
 const ISSUER = 'https://issuer.test';
 const AUDIENCE = 'tripgen-test';
@@ -142,5 +142,19 @@ describe('remoteTokenVerifier', () => {
   it('needs the issuer\'s JWKS_URL: without it a service cannot verify anyone\'s token and says so', () => {
     expect(() => remoteTokenVerifier({ jwksUrl: undefined, jwtIssuer: 'tripgen-user-service', jwtAudience: 'tripgen' })).toThrow(/JWKS_URL is required/);
     expect(typeof remoteTokenVerifier({ jwksUrl: 'http://127.0.0.1:1/jwks.json', jwtIssuer: 'tripgen-user-service', jwtAudience: 'tripgen' }).verify).toBe('function');
+  });
+});
+
+describe('bearerToken', () => {
+  it('reads the token of every form RFC 6750 allows, the usual one and the others alike, and refuses the rest', () => {
+    const token = 'eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJ1MSJ9.c2ln';
+    for (const header of [`Bearer ${token}`, `bearer ${token}`, `BEARER  ${token}`, `Bearer\t${token}`, `Bearer ${token}  `, `Bearer ${token}\t`]) {
+      expect(bearerToken(header), JSON.stringify(header)).toBe(token);
+    }
+    expect(bearerToken(undefined)).toBeUndefined();
+    expect(bearerToken('')).toBeUndefined();
+    for (const header of ['Bearer', 'Bearer ', `Basic ${token}`, `Bearer ${token} extra`, `Bearer${token}`, `xBearer ${token}`]) {
+      expect(() => bearerToken(header), JSON.stringify(header)).toThrow(/Authorization header/);
+    }
   });
 });

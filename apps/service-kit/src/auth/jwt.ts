@@ -110,9 +110,15 @@ const verifyOnce = async (keys: JWTVerifyGetKey, issuer: string, audience: strin
 };
 
 /** The bearer token of an Authorization header, or undefined when there is none. */
+// The usual form, checked with test() and cut with slice(): exec's match array was about 130 bytes of
+// garbage on every authenticated request (issue 15). Every other form goes through the full pattern.
+const PLAIN_BEARER = /^Bearer \S+$/;
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
 export const bearerToken = (header: string | undefined): string | undefined => {
   if (!header) return undefined;
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (PLAIN_BEARER.test(header)) return header.slice(7);
+  const m = BEARER.exec(header);
   if (!m) throw new HttpProblem(401, 'The Authorization header must be "Bearer <accessToken>"');
   return m[1];
 };
