@@ -109,12 +109,12 @@ const verifyOnce = async (keys: JWTVerifyGetKey, issuer: string, audience: strin
   }
 };
 
-/** The bearer token of an Authorization header, or undefined when there is none. */
 // The usual form, checked with test() and cut with slice(): exec's match array was about 130 bytes of
 // garbage on every authenticated request (issue 15). Every other form goes through the full pattern.
 const PLAIN_BEARER = /^Bearer \S+$/;
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+/** The bearer token of an Authorization header, or undefined when there is none. */
 export const bearerToken = (header: string | undefined): string | undefined => {
   if (!header) return undefined;
   if (PLAIN_BEARER.test(header)) return header.slice(7);
