@@ -361,9 +361,11 @@ export class Insertion {
     const L = t.length[k]!;
     const epoch = ++this.markEpoch;
     const mark = this.mark;
-    const { route, location, slack } = t;
+    const { location, slack } = t;
     for (let pos = 0; pos < L - 1; pos++) {
-      const from = t.hasBreaks ? location[b + pos]! : route[b + pos]!;
+      // Where the traveller is (a break's own node has no matrix row); once per position, so the
+      // hot loops' no-break shortcut of reading route instead would save nothing here.
+      const from = location[b + pos]!;
       let order = this.nearOrder[from];
       if (order === undefined) order = this.buildNear(from);
       const keys = this.nearKey[from]!;
