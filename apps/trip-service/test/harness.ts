@@ -9,7 +9,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EVENT_STREAMS, JWKS_PATH, QUEUE_NAMES, type TripEventType } from '@tripgen/catalog';
+import { EVENT_STREAMS, JWKS_PATH, QUEUES, QUEUE_NAMES, type LocationSearchMessage, type TripEventType } from '@tripgen/catalog';
 import type { App } from '@tripgen/service-kit';
 import { createTestDatabase, redisUrl, waitFor, type TestDatabase } from '@tripgen/testing';
 import { freePort } from '@tripgen/dev-tools/processes';
@@ -183,3 +183,13 @@ export const tripEventsOf = (stack: Stack, tripId: string): ArrivedEvent[] =>
     .events(EVENT_STREAMS[0].hub)
     .filter((e) => e.properties['cloudEvents:subject'] === `trips/${tripId}`)
     .map((e) => ({ type: e.properties['cloudEvents:type'] as TripEventType, id: String(e.messageId), data: JSON.parse((e.body as Buffer).toString('utf8')) as Record<string, unknown>, event: e }));
+
+/**
+ * The warm-up requests for one trip waiting on the location-search queue, oldest first. Filtered by
+ * trip, not counted queue-wide: other tests' messages may still be on their way through the outbox.
+ */
+export const warmUpsOf = (stack: Stack, tripId: string): LocationSearchMessage[] =>
+  stack.bus
+    .waiting(QUEUES.locationSearch)
+    .map((m) => JSON.parse(((m.body as { content: Buffer }).content).toString('utf8')) as LocationSearchMessage)
+    .filter((w) => w.tripId === tripId);

@@ -3,9 +3,9 @@
  * Bus emulator) with tokens from the real user service: ownership, whole-trip validation, and the
  * location warm-up message. The location service is down here (its outage is a 503, never a 500).
  */
-import { QUEUES, TRIP_EVENT_SOURCE, TRIP_EVENT_TYPES } from '@tripgen/catalog';
+import { TRIP_EVENT_SOURCE, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startStack, tripBody, tripEventsOf, waitFor, type Stack } from './harness.ts';
+import { call, startStack, tripBody, tripEventsOf, waitFor, warmUpsOf, type Stack } from './harness.ts';
 
 let stack: Stack;
 let base: string;
@@ -91,14 +91,13 @@ describe('trips', () => {
 
   it('ask the location service to warm the candidates when a trip is created or where/when it is changes, not for a new title', async () => {
     const headers = { authorization: (await stack.traveller()).authorization };
-    const before = stack.bus.count(QUEUES.locationSearch);
     const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
-    await waitFor(() => stack.bus.count(QUEUES.locationSearch) === before + 1, 'the warm-up message of the new trip');
+    await waitFor(() => warmUpsOf(stack, id).length === 1, 'the warm-up message of the new trip');
     await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'renamed' }, headers });
     await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { destination: { name: 'Jeju', lat: 33.4996, lng: 126.5312 } }, headers });
-    await waitFor(() => stack.bus.count(QUEUES.locationSearch) === before + 2, 'the warm-up message of the new destination');
-    await new Promise((r) => setTimeout(r, 500));
-    expect(stack.bus.count(QUEUES.locationSearch)).toBe(before + 2);
+    await waitFor(() => warmUpsOf(stack, id).length === 2, 'the warm-up message of the new destination');
+    await new Promise((r) => setTimeout(r, 500)); // nothing more arrives
+    expect(warmUpsOf(stack, id).map((w) => w.center)).toEqual([{ lat: 37.5663, lng: 126.9779 }, { lat: 33.4996, lng: 126.5312 }]);
   });
 });
 

@@ -30,6 +30,8 @@ export interface ServiceBusEmulator {
   restart(): Promise<void>;
   /** Messages waiting (not locked) in a queue or `queue/$deadletterqueue`; for tests and diagnostics. */
   count(entity: string): number;
+  /** The messages waiting (not locked) there, oldest first, as their senders encoded them; for tests and diagnostics. */
+  waiting(entity: string): readonly Message[];
 }
 
 const BATCH_FORMAT = 0x80013700; // Service Bus "batched message" format: one data section per message
@@ -506,6 +508,9 @@ export async function startServiceBusEmulator(options: ServiceBusEmulatorOptions
     },
     count(name: string) {
       return store.get(name)?.available.length ?? 0;
+    },
+    waiting(name: string) {
+      return (store.get(name)?.available ?? []).map((m) => m.message);
     },
   };
 }

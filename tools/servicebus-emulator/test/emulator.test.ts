@@ -38,6 +38,9 @@ describe('Service Bus emulator with the real SDK', { timeout: 60_000 }, () => {
     await sender.sendMessages(batch);
     await sender.close();
     expect(emulator.count('orders')).toBe(2);
+    const waiting = emulator.waiting('orders');
+    expect(waiting.map((m) => m.message_id)).toEqual(['order-1', 'order-2']);
+    expect(waiting.map((m) => JSON.parse((m.body as { content: Buffer }).content.toString('utf8')))).toEqual([{ n: 1 }, { n: 2 }]);
   });
 
   it('delivers in peekLock mode and removes a message only when it is completed', async () => {
