@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { EVENT_STREAMS, JWKS_PATH, QUEUES, QUEUE_NAMES, type LocationSearchMessage, type TripEventType } from '@tripgen/catalog';
 import type { App } from '@tripgen/service-kit';
-import { createTestDatabase, redisUrl, waitFor, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, redisUrl, unreachableHttpUrl, waitFor, type TestDatabase } from '@tripgen/testing';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { startEventHubsEmulator, startServiceBusEmulator, type EventHubsEmulator, type ReceivedEvent, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { buildAiService } from '@tripgen/ai-service';
@@ -65,13 +65,6 @@ const part = async (name: string, db: TestDatabase, build: () => Promise<App>): 
   return p;
 };
 
-/**
- * Where a service that is not started "is": port 1 (privileged, nothing of the suite listens
- * there), so every call is refused. A port found free instead could be bound later by another
- * test file's service, which would then answer.
- */
-const NOBODY = 'http://127.0.0.1:1';
-
 export interface StackOptions {
   /** Starts the real location service (given the bus and the user service's JWKS URL); without it, nothing answers at its address. */
   readonly location?: (bus: ServiceBusEmulator, jwksUrl: string) => Promise<Part>;
@@ -105,14 +98,14 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
   const user = await part('user', userDb, () => buildUserService({ env: { ...common(userDb.url, bus), SERVICE_NAME: 'user', JWT_SIGNING_KEY_FILE: keyFile }, logger: false }));
   const jwks = `${user.url}${JWKS_PATH}`;
   const location = opts.location ? await opts.location(bus, jwks) : undefined;
-  const locationUrl = location?.url ?? NOBODY;
+  const locationUrl = location?.url ?? unreachableHttpUrl(); // refused: a port found free could be taken by another file's service
   const ai =
     opts.ai === false
       ? undefined
       : await part('ai', aiDb, () =>
           buildAiService({ env: { ...common(aiDb.url, bus), SERVICE_NAME: 'ai', JWKS_URL: jwks, LOCATION_SERVICE_URL: locationUrl, USER_SERVICE_URL: user.url, ...opts.aiEnv }, logger: false }),
         );
-  const aiUrl = ai?.url ?? NOBODY;
+  const aiUrl = ai?.url ?? unreachableHttpUrl();
   const trip = await part('trip', tripDb, () =>
     buildTripService({
       env: {
