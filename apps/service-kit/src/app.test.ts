@@ -12,7 +12,7 @@ import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks } from './auth/jwt.ts';
 import { loadConfig } from './config.ts';
 import { drainAndClose } from './server.ts';
-import { adminUrl, redisUrl } from '@tripgen/testing';
+import { adminUrl, redisUrl, waitFor } from '@tripgen/testing';
 
 const lines: Record<string, unknown>[] = [];
 const sink = new Writable({
@@ -34,6 +34,8 @@ let pool: pg.Pool;
 let base: string;
 /** What happened during the drain, in order. */
 const shutdownOrder: string[] = [];
+/** Requests the slow route has begun to answer. */
+let slowStarted = 0;
 
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: adminUrl(), max: 2 });
@@ -52,6 +54,7 @@ beforeAll(async () => {
       a.post('/api/v1/trips/count', { schema: { body: count } }, async (req) => req.body);
       a.get('/api/v1/trips/count', { schema: { querystring: count } }, async (req) => req.query);
       a.get('/api/v1/trips/slow', async () => {
+        slowStarted += 1;
         await new Promise((r) => setTimeout(r, 800));
         shutdownOrder.push('in-flight request answered');
         return { done: true };
@@ -211,7 +214,9 @@ describe('service kit app', () => {
     app.kit.onShutdown(async () => void shutdownOrder.push(`consumers stopped (redis ${app.kit.redis.status})`));
     app.kit.onShutdown(async () => void shutdownOrder.push(`relay stopped (redis ${app.kit.redis.status})`));
     const inFlight = fetch(`${base}/api/v1/trips/slow`);
-    await new Promise((r) => setTimeout(r, 100));
+    // In flight means being answered: a fixed pause could end before a slow machine got the
+    // request to the handler, and then the drain would meet no request (or refuse it).
+    await waitFor(() => slowStarted === 1, 'the slow request to reach its handler');
     const closing = drainAndClose(app);
     const ready = await fetch(`${base}/health/ready`);
     expect(ready.status).toBe(503);

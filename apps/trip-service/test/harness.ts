@@ -7,12 +7,12 @@
  * started again for the outage tests.
  */
 import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { EVENT_STREAMS, JWKS_PATH, QUEUES, QUEUE_NAMES, type LocationSearchMessage, type TripEventType } from '@tripgen/catalog';
 import type { App } from '@tripgen/service-kit';
-import { createTestDatabase, redisUrl, waitFor, type TestDatabase } from '@tripgen/testing';
-import { freePort } from '@tripgen/dev-tools/processes';
+import { createTestDatabase, redisUrl, unreachableHttpUrl, waitFor, type TestDatabase } from '@tripgen/testing';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { startEventHubsEmulator, startServiceBusEmulator, type EventHubsEmulator, type ReceivedEvent, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { buildAiService } from '@tripgen/ai-service';
@@ -37,16 +37,22 @@ const common = (databaseUrl: string, bus: ServiceBusEmulator) => ({
   MAX_EVENT_LOOP_DELAY_MS: '0',
 });
 
-/** A service on a fixed ephemeral port, so that it can be stopped and started again at the same address. */
-const part = async (name: string, db: TestDatabase, build: (port: number) => Promise<App>): Promise<Part> => {
-  const port = await freePort();
+/**
+ * A service on an ephemeral port of its own, kept across a stop and a start so that it comes back
+ * at the same address. The first start binds port 0 (the kernel's choice, bound at once): a port
+ * found free and bound later could be taken meanwhile by another test file's process.
+ */
+const part = async (name: string, db: TestDatabase, build: () => Promise<App>): Promise<Part> => {
+  let port = 0;
   const p: Part = {
     app: undefined,
-    url: `http://127.0.0.1:${port}`,
+    url: '',
     db,
     async start() {
-      p.app = await build(port);
+      p.app = await build();
       await p.app.listen({ port, host: '127.0.0.1' });
+      port = (p.app.server.address() as AddressInfo).port;
+      (p as { url: string }).url = `http://127.0.0.1:${port}`;
     },
     async stop() {
       await p.app?.close();
@@ -92,14 +98,14 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
   const user = await part('user', userDb, () => buildUserService({ env: { ...common(userDb.url, bus), SERVICE_NAME: 'user', JWT_SIGNING_KEY_FILE: keyFile }, logger: false }));
   const jwks = `${user.url}${JWKS_PATH}`;
   const location = opts.location ? await opts.location(bus, jwks) : undefined;
-  const locationUrl = location?.url ?? `http://127.0.0.1:${await freePort()}`;
+  const locationUrl = location?.url ?? unreachableHttpUrl(); // refused: a port found free could be taken by another file's service
   const ai =
     opts.ai === false
       ? undefined
       : await part('ai', aiDb, () =>
           buildAiService({ env: { ...common(aiDb.url, bus), SERVICE_NAME: 'ai', JWKS_URL: jwks, LOCATION_SERVICE_URL: locationUrl, USER_SERVICE_URL: user.url, ...opts.aiEnv }, logger: false }),
         );
-  const aiUrl = ai?.url ?? `http://127.0.0.1:${await freePort()}`;
+  const aiUrl = ai?.url ?? unreachableHttpUrl();
   const trip = await part('trip', tripDb, () =>
     buildTripService({
       env: {

@@ -4,11 +4,11 @@
  * the service itself, verifying tokens against the given JWKS.
  */
 import { execFile } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { buildLocationService } from '@tripgen/location-service';
 import { REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/testing';
-import { freePort } from '@tripgen/dev-tools/processes';
 import type { ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import type { Part } from './harness.ts';
 
@@ -23,7 +23,7 @@ export const createPlacesDatabase = async (): Promise<TestDatabase> => {
 
 export const startLocation = async (bus: ServiceBusEmulator, jwksUrl: string, db?: TestDatabase): Promise<Part & { readonly ownDb: boolean }> => {
   const database = db ?? (await createPlacesDatabase());
-  const port = await freePort();
+  let port = 0; // bound at the first start (see harness.ts part), the same one after a restart
   const env = {
     SERVICE_NAME: 'location',
     NODE_ENV: 'test',
@@ -36,12 +36,14 @@ export const startLocation = async (bus: ServiceBusEmulator, jwksUrl: string, db
   };
   const p = {
     app: undefined as Part['app'],
-    url: `http://127.0.0.1:${port}`,
+    url: '',
     db: database,
     ownDb: !db,
     async start() {
       p.app = await buildLocationService({ env, logger: false });
       await p.app.listen({ port, host: '127.0.0.1' });
+      port = (p.app.server.address() as AddressInfo).port;
+      p.url = `http://127.0.0.1:${port}`;
     },
     async stop() {
       await p.app?.close();

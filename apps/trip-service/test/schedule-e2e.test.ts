@@ -13,7 +13,7 @@ import { QUEUES, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES, type ScheduleDay } fr
 import { travelMinutes, type TravelMode } from '@tripgen/planner';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startStack, tripBody, tripEventsOf, waitFor, type Stack } from './harness.ts';
+import { call, startStack, tripBody, tripEventsOf, waitFor, warmUpsOf, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
 
 let stack: Stack;
@@ -92,7 +92,12 @@ describe('a 3-day Seoul trip over Chuseok with three must-visits', () => {
     tripId = created.json.id;
     // Creating the trip asked the location service to warm its candidates (location-search-queue);
     // a traveller reads the trip before asking for a schedule: the test lets that message be consumed.
-    await waitFor(() => stack.bus.count(QUEUES.locationSearch) === 0, 'the warm-up message to be taken');
+    // Its own message, not the queue's count: the queue is empty too while the message is still in
+    // the trip service's outbox. Sent (no unsent row left) and no longer waiting: taken.
+    await waitFor(
+      async () => (await query(stack.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2 AND sent_at IS NULL", [QUEUES.locationSearch, tripId]))[0]!.n === 0 && warmUpsOf(stack, tripId).length === 0,
+      'the warm-up message to be taken',
+    );
 
     const askedAt = Date.now();
     const asked = await call(base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: {}, headers });
@@ -191,7 +196,7 @@ describe('redelivery', () => {
     const broker = createServiceBusBroker({ connectionString: stack.bus.connectionString });
     try {
       await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: asked.json.id, body: row.request }]);
-      await waitFor(() => stack.bus.count(QUEUES.aiScheduleGeneration) === 0, 'the duplicate to be taken');
+      await waitFor(() => !stack.bus.waiting(QUEUES.aiScheduleGeneration).some((m) => m.message_id === asked.json.id), 'the duplicate to be taken');
     } finally {
       await broker.close();
     }

@@ -20,14 +20,17 @@ let stack: Stack;
 let slow: Stack;
 let late: Stack;
 
+/** The schedule deadline of `slow` and `late`: longer than any test here, however loaded the machine. */
+const DEADLINE_MS = 600_000;
+
 beforeAll(async () => {
   [stack, slow, late] = await Promise.all([
     startStack(),
-    // No AI service at all, and a deadline that passes during the test (long enough for the
-    // requests of one test on a loaded machine).
-    startStack({ ai: false, tripEnv: { SCHEDULE_DEADLINE_MS: '5000', SCHEDULE_GRACE_MS: '200' } }),
-    // The AI service up, and a deadline that passes during the test.
-    startStack({ tripEnv: { SCHEDULE_DEADLINE_MS: '1500', SCHEDULE_GRACE_MS: '200' } }),
+    // No AI service at all. The deadline is far off, so that a schedule stays queued however slow
+    // the machine; a test that needs it passed moves it (pastDeadline) once it has seen what comes before.
+    startStack({ ai: false, tripEnv: { SCHEDULE_DEADLINE_MS: String(DEADLINE_MS), SCHEDULE_GRACE_MS: '200' } }),
+    // The AI service up; the deadline likewise far off and moved by the test.
+    startStack({ tripEnv: { SCHEDULE_DEADLINE_MS: String(DEADLINE_MS), SCHEDULE_GRACE_MS: '200' } }),
   ]);
 });
 afterAll(async () => {
@@ -53,6 +56,19 @@ const query = async (url: string, sql: string, params: unknown[] = []) => {
     await client.end();
   }
 };
+
+/**
+ * Time passes for one schedule: its deadline is moved into the past (as if DEADLINE_MS had gone by),
+ * after checking that it was set from SCHEDULE_DEADLINE_MS. A deadline that passes on the clock
+ * instead could pass before the test had seen the schedule queued, or before the AI service was back.
+ */
+const pastDeadline = async (s: Stack, scheduleId: string) => {
+  expect(await query(s.trip.db.url, 'SELECT extract(epoch FROM not_after - created_at)::float * 1000 AS ms FROM schedules WHERE id = $1', [scheduleId])).toEqual([{ ms: DEADLINE_MS }]);
+  await query(s.trip.db.url, "UPDATE schedules SET not_after = now() - interval '1 second' WHERE id = $1", [scheduleId]);
+};
+
+/** The schedule requests waiting (not taken) on the AI service's queue with this id. */
+const requestsWaiting = (s: Stack, scheduleId: string) => s.bus.waiting(QUEUES.aiScheduleGeneration).filter((m) => m.message_id === scheduleId).length;
 
 const inbox = async (s: Stack, authorization: string) => (await call(s.user.url, 'GET', '/api/v1/users/me/notifications', { headers: { authorization } })).json.items as { type: string; payload: Record<string, unknown> }[];
 
@@ -135,6 +151,7 @@ describe('the AI service down', () => {
     const t = await newTrip(slow);
     const asked = await call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
     expect((await call(slow.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${asked.json.id}`, { headers: t.headers })).json.status).toBe('queued');
+    await pastDeadline(slow, asked.json.id);
     await waitFor(async () => (await query(slow.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [asked.json.id]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
     const got = await call(slow.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${asked.json.id}`, { headers: t.headers });
     expect(got.json).toMatchObject({ status: 'failed', error: TIMED_OUT });
@@ -156,12 +173,15 @@ describe('a request message that never reaches the AI service', () => {
     const broker = createServiceBusBroker({ connectionString: late.bus.connectionString });
     try {
       const asked = await call(late.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
-      await waitFor(() => late.bus.count(QUEUES.aiScheduleGeneration) === 1, 'the request in the queue');
+      await waitFor(() => requestsWaiting(late, asked.json.id) === 1, 'the request in the queue');
       // The message is lost (taken off the queue by someone else): the AI service never sees it.
-      const sub = await broker.consume(QUEUES.aiScheduleGeneration, async () => ({ action: 'complete' }));
-      await waitFor(() => late.bus.count(QUEUES.aiScheduleGeneration) === 0, 'the request taken off the queue');
+      const received: string[] = [];
+      const sub = await broker.consume(QUEUES.aiScheduleGeneration, async (m) => (received.push(m.messageId), { action: 'complete' }));
+      await waitFor(() => received.includes(asked.json.id), 'the request taken off the queue');
       await sub.close();
       await late.ai!.start();
+      // The deadline passes only now: the AI service is back to fail the schedule and tell the traveller.
+      await pastDeadline(late, asked.json.id);
       const url = `/api/v1/trips/${t.id}/schedules/${asked.json.id}`;
       await waitFor(async () => (await query(late.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [asked.json.id]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
       expect((await call(late.trip.url, 'GET', url, { headers: t.headers })).json).toMatchObject({ status: 'failed', error: TIMED_OUT });
@@ -185,11 +205,12 @@ describe('a poison message', () => {
     try {
       const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
       const scheduleId = asked.json.id as string;
-      await waitFor(() => stack.bus.count(QUEUES.aiScheduleGeneration) === 1, 'the request in the queue');
-      // Drain it and replace it by a poison copy: right ids, unusable body.
+      await waitFor(() => requestsWaiting(stack, scheduleId) === 1, 'the request in the queue');
+      // Drain it and replace it by a poison copy: right ids, unusable body. (Another test's request
+      // released when the AI service stopped would be drained too: this one must be among those taken.)
       const received: string[] = [];
       const sub = await broker.consume(QUEUES.aiScheduleGeneration, async (m) => (received.push(m.messageId), { action: 'complete' }));
-      await waitFor(() => received.length === 1, 'the request taken off the queue');
+      await waitFor(() => received.includes(scheduleId), 'the request taken off the queue');
       await sub.close();
       await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: scheduleId, body: { scheduleId, tripId: t.id, userId: t.userId, trip: 'not a trip' } }]);
       await stack.ai!.start();

@@ -144,16 +144,15 @@ describe('user routes through the dev gateway', () => {
       await broker.publish(QUEUES.notification, [{ messageId: 'notif-1', body }]);
       await broker.publish(QUEUES.notification, [{ messageId: 'notif-1', body }]);
       await broker.publish(QUEUES.notification, [{ messageId: 'notif-bad', body: { hello: 'world' } }]);
-      let items: unknown[] = [];
+      const consumed = async (outcome: string) => new RegExp(`messages_consumed_total\\{[^}]*queue="notification-queue"[^}]*outcome="${outcome}"[^}]*\\} 1\\n`).test(await (await fetch(`${service.url}${METRICS_PATH}`)).text());
+      // All three deliveries handled (the twin too, so that "once" is seen after it, not before it came).
       await waitFor(
-        async () => {
-          items = (await call('GET', '/api/v1/users/me/notifications', undefined, token)).json!.items as unknown[];
-          return items.length > 0 && service.bus.count(`${QUEUES.notification}/$deadletterqueue`) === 1 && service.bus.count(QUEUES.notification) === 0;
-        },
-        'the notification and its dead letter',
+        async () => service.bus.count(`${QUEUES.notification}/$deadletterqueue`) === 1 && (await consumed('processed')) && (await consumed('duplicate')),
+        'the notification, its twin and the dead letter',
         20_000,
         100,
       );
+      const items = (await call('GET', '/api/v1/users/me/notifications', undefined, token)).json!.items as unknown[];
       expect(items).toEqual([{ id: expect.any(String), type: 'schedule.completed', payload: body.payload, createdAt: expect.any(String), readAt: null }]);
       expect(service.bus.count(`${QUEUES.notification}/$deadletterqueue`)).toBe(1);
       const metrics = await (await fetch(`${service.url}${METRICS_PATH}`)).text();

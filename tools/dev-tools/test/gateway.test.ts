@@ -4,18 +4,17 @@
  * answer) is problem+json with a clear detail.
  */
 import { REQUEST_BODY_LIMIT_BYTES, SERVICES } from '@tripgen/catalog';
-import { openRawConnection } from '@tripgen/testing';
+import { openRawConnection, unreachableHttpUrl } from '@tripgen/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevGateway, gatewayRoutes } from '../src/gateway.ts';
-import { freePort } from '../src/processes.ts';
 
 let gateway: FastifyInstance;
 let base: string;
 
 beforeAll(async () => {
   // The user service "runs" on a port where nothing listens; the others are not started at all.
-  gateway = await createDevGateway({ upstreams: { user: `http://127.0.0.1:${await freePort()}` } });
+  gateway = await createDevGateway({ upstreams: { user: unreachableHttpUrl() } });
   base = await gateway.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => gateway?.close());

@@ -16,10 +16,20 @@ export type TestDatabase = ScratchDatabase;
 /** A fresh database named `<prefix>_<random>`, with the migrations of `migrationsDir` applied. */
 export const createTestDatabase = (prefix: string, migrationsDir?: string): Promise<TestDatabase> => createScratchDatabase(prefix, migrationsDir);
 
+/**
+ * The port of every "down" address: 1 is privileged and nothing of the suite listens there, so a
+ * connection is refused. A port found free instead (freePort) could be bound meanwhile by another
+ * test file's process, which would then answer.
+ */
+export const UNREACHABLE_PORT = 1;
+
+/** An HTTP base URL where nothing answers: a service that is "down". */
+export const unreachableHttpUrl = (): string => `http://127.0.0.1:${UNREACHABLE_PORT}`;
+
 /** A PostgreSQL URL on a port nothing listens on: a database that is "down". */
 export const unreachableDatabaseUrl = (): string => {
   const u = new URL(adminUrl());
-  u.port = '1';
+  u.port = String(UNREACHABLE_PORT);
   u.pathname = '/user_db';
   return u.toString();
 };

@@ -5,12 +5,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bearerToken, createTokenVerifier, remoteJwks, remoteTokenVerifier } from './jwt.ts';
 
 const ISSUER = 'https://issuer.test';
 const AUDIENCE = 'tripgen-test';
-// Long enough for the flood below to fit inside it on a loaded machine (its tokens are signed beforehand).
+// The key set's refetch cooldown in the first test (whose clock stands still: any length would do).
 const COOLDOWN_MS = 2_000;
 
 interface Key {
@@ -48,22 +48,34 @@ describe('remote JWKS verification', () => {
     const current = await newKey('k1');
     const stranger = await newKey('unused');
     const flood = await Promise.all(Array.from({ length: 20 }, (_, i) => sign(stranger, `made-up-${i}`)));
+    const next = await newKey('k2');
+    const nextToken = await sign(next);
     published = [current.jwk];
     fetches = 0;
-    const verifier = createTokenVerifier(remoteJwks(url, { cooldownMs: COOLDOWN_MS }), ISSUER, AUDIENCE);
-    expect(await verifier.verify(await sign(current))).toEqual({ id: 'user-1', email: undefined });
-    expect(fetches).toBe(1);
+    // The clock (Date, which the key set's cooldown reads) stands still while the flood runs, however
+    // long it takes on a slow machine, and moves past the cooldown only when the test says so.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const verifier = createTokenVerifier(remoteJwks(url, { cooldownMs: COOLDOWN_MS }), ISSUER, AUDIENCE);
+      expect(await verifier.verify(await sign(current))).toEqual({ id: 'user-1', email: undefined });
+      expect(fetches).toBe(1);
 
-    // A flood of tokens with made-up kids: every one refused, the issuer asked nothing more.
-    for (const token of flood) await expect(verifier.verify(token)).rejects.toMatchObject({ statusCode: 401 });
-    expect(fetches).toBe(1);
+      // A flood of tokens with made-up kids: every one refused, the issuer asked nothing more.
+      for (const token of flood) await expect(verifier.verify(token)).rejects.toMatchObject({ statusCode: 401 });
+      expect(fetches).toBe(1);
 
-    // The issuer publishes a second key; once the cooldown is over, the first token with it refetches.
-    const next = await newKey('k2');
-    published = [current.jwk, next.jwk];
-    await sleep(COOLDOWN_MS + 100);
-    expect(await verifier.verify(await sign(next))).toEqual({ id: 'user-1', email: undefined });
-    expect(fetches).toBe(2);
+      // The issuer publishes a second key: just within the cooldown a token with it asks nothing;
+      // once the cooldown is over, the first token with it refetches.
+      published = [current.jwk, next.jwk];
+      vi.setSystemTime(Date.now() + COOLDOWN_MS - 100);
+      await expect(verifier.verify(nextToken)).rejects.toMatchObject({ statusCode: 401 });
+      expect(fetches).toBe(1);
+      vi.setSystemTime(Date.now() + 200);
+      expect(await verifier.verify(nextToken)).toEqual({ id: 'user-1', email: undefined });
+      expect(fetches).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('answers 503, not 401, while the key set cannot be fetched, without leaking why', async () => {
@@ -112,15 +124,24 @@ describe('remote JWKS verification', () => {
     const key = await newKey('k6');
     published = [key.jwk];
     const verifier = createTokenVerifier(remoteJwks(url), ISSUER, AUDIENCE);
-    const token = await new SignJWT({}).setProtectedHeader({ alg: 'EdDSA', kid: 'k6' }).setSubject('user-6').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('2s').sign(key.privateKey);
-    expect(verifier.verified?.(token)).toBeUndefined();
-    expect(await verifier.verify(token)).toEqual({ id: 'user-6', email: undefined });
-    expect(verifier.verified?.(token)).toEqual({ id: 'user-6', email: undefined });
-    const forged = `${token.slice(0, -4)}AAAA`;
-    await expect(verifier.verify(forged)).rejects.toMatchObject({ statusCode: 401 });
-    expect(verifier.verified?.(forged)).toBeUndefined();
-    await sleep(2_100);
-    expect(verifier.verified?.(token)).toBeUndefined();
+    // The clock (Date, which jose reads for exp) stands still at a whole second: the token expires
+    // exactly 2 s after it, is valid however long its verification takes on a slow machine (a
+    // moving clock gave it as little as 1 s), and the verified cache keeps it for exactly 2 s of
+    // real time (its own timer is performance.now, not faked).
+    vi.useFakeTimers({ toFake: ['Date'], now: Math.ceil(Date.now() / 1_000) * 1_000 });
+    try {
+      const token = await new SignJWT({}).setProtectedHeader({ alg: 'EdDSA', kid: 'k6' }).setSubject('user-6').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('2s').sign(key.privateKey);
+      expect(verifier.verified?.(token)).toBeUndefined();
+      expect(await verifier.verify(token)).toEqual({ id: 'user-6', email: undefined });
+      expect(verifier.verified?.(token)).toEqual({ id: 'user-6', email: undefined });
+      const forged = `${token.slice(0, -4)}AAAA`;
+      await expect(verifier.verify(forged)).rejects.toMatchObject({ statusCode: 401 });
+      expect(verifier.verified?.(forged)).toBeUndefined();
+      await sleep(2_100);
+      expect(verifier.verified?.(token)).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a token that brings its own key in the header (jwk / jku)', async () => {

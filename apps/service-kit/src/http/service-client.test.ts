@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '@tripgen/dev-tools/processes';
+import { unreachableHttpUrl } from '@tripgen/testing';
 import { ServiceAnswerError, ServiceUnavailableError, createServiceClient } from './service-client.ts';
 
 let server: FastifyInstance;
@@ -32,7 +32,7 @@ describe('service client', () => {
     const client = createServiceClient('ai', base, { timeoutMs: 200 });
     await expect(client.get('/broken')).rejects.toBeInstanceOf(ServiceUnavailableError);
     await expect(client.get('/slow')).rejects.toThrow(/no answer within 200 ms/);
-    const nobody = createServiceClient('ai', `http://127.0.0.1:${await freePort()}`);
+    const nobody = createServiceClient('ai', unreachableHttpUrl());
     await expect(nobody.get('/x')).rejects.toBeInstanceOf(ServiceUnavailableError);
   });
 
