@@ -127,7 +127,7 @@ export const startNodeProcess = async (opts: StartOptions): Promise<NodeProcess>
   const onLine = (line: string) => {
     output += `${line}\n`;
     url ??= listeningUrl(line);
-    opts.onLine?.(line);
+    if (line) opts.onLine?.(line);
   };
   eachLine(child.stdout, onLine);
   eachLine(child.stderr, onLine);
@@ -135,11 +135,11 @@ export const startNodeProcess = async (opts: StartOptions): Promise<NodeProcess>
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const deadline = Date.now() + timeoutMs;
+  // A process that accepts but does not answer must not hold the loop past its deadline.
+  const answered = (base: string) => fetch(`${base}${opts.readyPath ?? HEALTH_PATHS.liveness}`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
   for (;;) {
     const code = await Promise.race([exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 200))]);
     if (code !== 'running') throw new Error(`${opts.entry} exited with ${code} before answering:\n${output}`);
-    // A process that accepts but does not answer must not hold the loop past its deadline.
-    const answered = (base: string) => fetch(`${base}${opts.readyPath ?? HEALTH_PATHS.liveness}`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
     if (url !== undefined && (await answered(url))) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
