@@ -71,7 +71,7 @@ export const TRACE_SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'paren
 /** What every service reads through the kit. */
 export const KIT_ENVIRONMENT = contract({
   SERVICE_NAME: { type: 'enum', values: SERVICE_NAMES, setBy: 'manifest', description: 'Which service this process is; must agree with the code (default: the code\'s).' },
-  PORT: { type: 'integer', min: 1, max: 65535, setBy: 'manifest', description: 'Listening port (default: the catalog port).' },
+  PORT: { type: 'integer', min: 0, max: 65535, setBy: 'manifest', description: 'Listening port (default: the catalog port); 0: a free one, reported in the "Server listening at" line (tests).' },
   HOST: { type: 'string', setBy: 'manifest', description: 'Listening address (default 0.0.0.0 in production, 127.0.0.1 otherwise).' },
   NODE_ENV: { type: 'enum', values: NODE_ENVS, setBy: 'manifest', description: 'production in every pod (default development).' },
   NODE_OPTIONS: { type: 'string', setBy: 'manifest', description: 'Read by Node itself: the heap cap below the container memory limit and the young generation size (catalog nodeOptions).' },

@@ -30,6 +30,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes PORT=0 (a free port the process picks: the process tests) but no negative port', () => {
+    const bus = { SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:5672;SharedAccessKeyName=k;SharedAccessKey=v' };
+    expect(loadConfig({ service: 'user' }, { ...base, ...bus, PORT: '0' }).port).toBe(0);
+    expect(() => loadConfig({ service: 'user' }, { ...base, ...bus, PORT: '-1' })).toThrow(/PORT/);
+  });
+
   it('refuses both Service Bus settings at once', () => {
     expect(() => loadConfig({ service: 'ai' }, { ...base, SERVICEBUS_FQDN: 'sb.servicebus.windows.net', SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://x' })).toThrow(/not both/);
   });

@@ -10,7 +10,7 @@ import { JWKS_PATH, QUEUE_NAMES, SERVICES, TOKEN_ISSUER, serviceUrlVariable, typ
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existingServices, serviceEntry, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { freePort, startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
+import { startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
 import { createTestDatabase, redisUrl, unreachableDatabaseUrl, waitFor, type TestDatabase } from '@tripgen/testing';
 import { catalogContract, manifestContracts, type ContainerContract } from './manifests.ts';
 
@@ -38,7 +38,8 @@ const startServiceProcess = (service: ServiceName, env: Record<string, string>):
       PATH: process.env.PATH,
       SERVICE_NAME: service,
       NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
+      // info: the level of the "Server listening at" line that reports a port the process picked (PORT=0).
+      LOG_LEVEL: 'info',
       HOST: '127.0.0.1',
       REDIS_URL: redisUrl(),
       JWKS_URL: `http://127.0.0.1:${SERVICES[TOKEN_ISSUER].port}${JWKS_PATH}`,
@@ -91,11 +92,12 @@ describe.each(existing)('%s service probes', (service) => {
   });
 
   it('fails readiness but not liveness or startup when PostgreSQL is down', async () => {
-    const port = await freePort();
-    const down = await startServiceProcess(service, { PORT: String(port), DATABASE_URL: unreachableDatabaseUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString });
+    // A second instance beside the first: on a port it picks itself (one picked here could be taken
+    // by another test file's process before the service binds it).
+    const down = await startServiceProcess(service, { PORT: '0', DATABASE_URL: unreachableDatabaseUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString });
     cleanup.push(() => down.kill());
     for (const probe of contracts[0]!.probes) {
-      const res = await get(port, probe.path);
+      const res = await get(down.port, probe.path);
       expect(res.status, `${probe.kind} ${probe.path}`).toBe(probe.kind === 'readiness' ? 503 : 200);
       if (probe.kind === 'readiness') expect(res.body?.dependencies).toMatchObject({ postgresql: { status: 'down' } });
     }

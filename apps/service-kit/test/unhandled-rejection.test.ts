@@ -5,20 +5,20 @@
  */
 import { HEALTH_PATHS, SERVICES, serviceUrlVariable } from '@tripgen/catalog';
 import { afterAll, expect, it } from 'vitest';
-import { freePort, startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
+import { startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
 import { adminUrl, redisUrl, waitFor } from '@tripgen/testing';
 
 let proc: NodeProcess | undefined;
 afterAll(async () => proc?.kill());
 
 it('logs an unhandled rejection, drains and exits with code 1', async () => {
-  const port = await freePort();
   proc = await startNodeProcess({
     entry: 'apps/service-kit/test/fixtures/careless-service.ts',
     timeoutMs: 30_000,
     env: {
       PATH: process.env.PATH,
-      PORT: String(port),
+      // A free port the service picks itself and reports in its "Server listening at" line.
+      PORT: '0',
       DATABASE_URL: adminUrl(),
       REDIS_URL: redisUrl(),
       NODE_ENV: 'test',

@@ -252,7 +252,7 @@ describe('outages on the way', () => {
   it('the broker stopped while the schedule is requested: it completes once the broker is back, one schedule, one notification', async () => {
     const headers = await register();
     const tripId = (await call(base, 'POST', '/api/v1/trips', { body: tripBody({ startDate: DATES[0], endDate: DATES[2], mustVisit: MUST }), headers })).json.id;
-    await stack.bus.stop();
+    await stack.bus.interrupt();
     const asked = await call(base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: {}, headers });
     expect(asked.status).toBe(202);
     await new Promise((r) => setTimeout(r, 1_000));

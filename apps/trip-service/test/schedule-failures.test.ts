@@ -234,7 +234,7 @@ describe('the broker down', () => {
     // Nothing in flight when the broker stops (the new trip's warm-up message sent): a send cut
     // off halfway is the broker client's timeout, not what this test is about.
     await waitFor(async () => (await query(stack.trip.db.url, 'SELECT count(*)::int AS n FROM outbox_messages WHERE sent_at IS NULL'))[0]?.n === 0, 'the outbox to be sent');
-    await stack.bus.stop();
+    await stack.bus.interrupt();
     const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
     expect(asked.status).toBe(202);
     // The relay tries (and fails) while the broker is down; the message stays pending.

@@ -11,11 +11,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { OPENAPI_PATH, QUEUE_NAMES, SERVICE_NAMES, needsJwks, SERVICES, type ServiceName } from '@tripgen/catalog';
-import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/testing';
-import { freePort, startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
+import { OPENAPI_PATH, QUEUE_NAMES, SERVICE_NAMES, type ServiceName } from '@tripgen/catalog';
+import { createTestDatabase, redisUrl, UNREACHABLE_PORT, type TestDatabase } from '@tripgen/testing';
+import { startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { serviceEnv } from '@tripgen/dev-tools/local-services';
+import { inStartOrder, serviceEnv } from '@tripgen/dev-tools/local-services';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { serviceEntryOf } from '../src/images.ts';
 import { OPENAPI_EXCEPTIONS } from './openapi-exceptions.ts';
@@ -25,8 +25,8 @@ const RULESET = join(import.meta.dirname, '..', 'spectral.yaml');
 const SPECTRAL = join(REPO_ROOT, 'node_modules', '.bin', 'spectral');
 const work = mkdtempSync(join(os.tmpdir(), 'tripgen-openapi-'));
 
-/** Services with code, the token issuer first (the others read its JWKS). */
-const services = SERVICE_NAMES.filter((s) => existsSync(join(REPO_ROOT, serviceEntryOf(s)))).sort((a, b) => Number(needsJwks(SERVICES[a])) - Number(needsJwks(SERVICES[b])));
+/** Services with code, each after the ones it needs (the token issuer first: the others read its JWKS). */
+const services = inStartOrder(SERVICE_NAMES.filter((s) => existsSync(join(REPO_ROOT, serviceEntryOf(s)))));
 const documents = new Map<ServiceName, unknown>();
 const running: NodeProcess[] = [];
 const databases: TestDatabase[] = [];
@@ -34,27 +34,31 @@ let bus: ServiceBusEmulator | undefined;
 
 beforeAll(async () => {
   bus = await startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES });
+  // Each service picks a free port itself (PORT=0) and reports it; one picked here and bound later
+  // could be taken meanwhile by another test file's process.
   const ports = new Map<ServiceName, number>();
-  for (const s of SERVICE_NAMES) ports.set(s, await freePort());
   for (const s of services) {
     const migrations = serviceMigrationsDir(s);
     const db = await createTestDatabase(`openapi_${s}`, existsSync(migrations) ? migrations : undefined);
     databases.push(db);
     // The environment its pod gets (the local runner generates it from the service's contract),
-    // on free ports: the JWKS and the peer URLs point at the others' ports.
+    // on free ports: the JWKS and the peer URLs point at the ports the services started before it
+    // report (a peer without code: a port where nothing answers).
     const env = serviceEnv(
       s,
       {
-        LOG_LEVEL: 'warn',
+        // info: the level of the "Server listening at" line that reports the port.
+        LOG_LEVEL: 'info',
         DATABASE_URL: db.url,
         REDIS_URL: redisUrl(),
         SERVICEBUS_CONNECTION_STRING: bus.connectionString,
         JWT_SIGNING_KEY_FILE: join(work, 'signing-key.pem'),
       },
-      (peer) => ports.get(peer)!,
+      (peer) => (peer === s ? 0 : (ports.get(peer) ?? UNREACHABLE_PORT)),
     );
     const service = await startNodeProcess({ entry: serviceEntryOf(s), env });
     running.push(service);
+    ports.set(s, service.port);
     const res = await fetch(`${service.url}${OPENAPI_PATH}`);
     expect(res.status, s).toBe(200);
     documents.set(s, await res.json());

@@ -38,9 +38,28 @@ export const generateCode = (): void => {
   if (out.status !== 0) throw new Error('scripts/generate.sh failed');
 };
 
-/** The order to start services in: the token issuer first, since the others fetch its JWKS. */
-export const inStartOrder = (services: readonly ServiceName[]): ServiceName[] =>
-  [...services].sort((a, b) => Number(needsJwks(SERVICES[a])) - Number(needsJwks(SERVICES[b])));
+/** What a service needs running before it: the token issuer's JWKS, and the services it calls. */
+const startsAfter = (s: ServiceName): readonly ServiceName[] => (needsJwks(SERVICES[s]) ? [TOKEN_ISSUER, ...SERVICES[s].calls] : SERVICES[s].calls);
+
+/**
+ * The order to start services in: each after the ones it needs (the token issuer first, since the
+ * others fetch its JWKS; a caller after the services it calls), so that a run whose processes pick
+ * their own ports (PORT=0) can hand each one its peers' addresses. A call cycle (none today) is
+ * broken where it closes; services not in the list are not waited for.
+ */
+export const inStartOrder = (services: readonly ServiceName[]): ServiceName[] => {
+  const wanted = new Set(services);
+  const order: ServiceName[] = [];
+  const seen = new Set<ServiceName>();
+  const visit = (s: ServiceName): void => {
+    if (seen.has(s) || !wanted.has(s)) return;
+    seen.add(s);
+    for (const before of startsAfter(s)) visit(before);
+    order.push(s);
+  };
+  for (const s of services) visit(s);
+  return order;
+};
 
 /** Applies a service's migrations the way its migration Job does: its own entry point's migrate command. */
 export const migrate = async (s: ServiceName, url = databaseUrl(s)): Promise<void> => {

@@ -6,10 +6,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { HEALTH_PATHS } from '@tripgen/catalog';
 import { REPO_ROOT } from './layout.ts';
 
-/** A TCP port that was free a moment ago on 127.0.0.1. */
+/**
+ * A TCP port that was free a moment ago on 127.0.0.1: for scripts that place several processes
+ * before starting them (benchmarks, under the dev lock). A test gives its process PORT=0 instead
+ * (see startNodeProcess): another test file's process may bind this port before the child does.
+ */
 export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const srv = createServer();
@@ -19,6 +25,26 @@ export const freePort = (): Promise<number> =>
       srv.close(() => resolve(port));
     });
   });
+
+/** What Fastify logs (at info) for each address it listens on; a pino JSON line carries it as `msg`. */
+const LISTENING = /^Server listening at (https?:\/\/\S+)$/;
+
+/** The base URL a process reports it listens on, from one line of its output (plain or pino JSON), if that line is the report. */
+export const listeningUrl = (line: string): string | undefined => {
+  let text = line.trim();
+  if (text.startsWith('{')) {
+    try {
+      const msg = (JSON.parse(text) as { msg?: unknown }).msg;
+      text = typeof msg === 'string' ? msg : '';
+    } catch {
+      return undefined;
+    }
+  }
+  return LISTENING.exec(text)?.[1];
+};
+
+/** Levels that hide the info line reporting the address (the kit's LOG_LEVEL values above info). */
+const ABOVE_INFO = new Set(['warn', 'error', 'fatal', 'silent']);
 
 const statusKiB = (pid: number, field: 'VmHWM' | 'VmRSS'): number =>
   Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN) * 1024;
@@ -31,8 +57,10 @@ export const currentRss = (pid: number): number => statusKiB(pid, 'VmRSS');
 
 export interface NodeProcess {
   readonly child: ChildProcess;
+  /** Where it answers: http://127.0.0.1:PORT, or with PORT=0 the address it reported. */
   readonly url: string;
-  /** Resolves with the exit code (null when killed by a signal). */
+  readonly port: number;
+  /** Resolves with the exit code (null when killed by a signal), once all its output is read. */
   readonly exited: Promise<number | null>;
   /** Everything the process wrote so far (stdout and stderr). */
   output(): string;
@@ -62,9 +90,13 @@ export interface StartOptions {
   readonly entry: string;
   /** Arguments after the entry file (a service's command; none = serve). */
   readonly args?: readonly string[];
-  /** The whole environment of the process (nothing is inherited). */
+  /**
+   * The whole environment of the process (nothing is inherited). PORT=0 lets the process pick a
+   * free port itself (tests: no other process can take it between picking and binding); it is read
+   * from the process's "Server listening at <url>" line, which Fastify logs at info.
+   */
   readonly env: NodeJS.ProcessEnv;
-  /** The process is up when GET <readyPath> on env.PORT answers 2xx (default: the liveness probe). */
+  /** The process is up when GET <readyPath> on its port answers 2xx (default: the liveness probe). */
   readonly readyPath?: string;
   readonly timeoutMs?: number;
   /** Called with each line the process writes. */
@@ -78,37 +110,52 @@ const isRunning = (child: ChildProcess) => child.exitCode === null && child.sign
 /** A built JavaScript entry runs on plain node; a TypeScript one through tsx. */
 const loaderFor = (entry: string): string[] => (/\.[cm]?js$/.test(entry) ? [] : ['--import', 'tsx']);
 
+/** Calls `onLine` with each whole line of a stream (a chunk may end inside a line). */
+const eachLine = (stream: Readable | null, onLine: (line: string) => void): void => {
+  if (stream) createInterface({ input: stream, crlfDelay: Infinity }).on('line', onLine);
+};
+
 /** Starts `node [--import tsx] <entry>` and waits until it answers; a process that dies first fails with its output. */
 export const startNodeProcess = async (opts: StartOptions): Promise<NodeProcess> => {
+  const picksPort = opts.env.PORT === '0';
+  if (picksPort && ABOVE_INFO.has(opts.env.LOG_LEVEL ?? '')) {
+    throw new Error(`${opts.entry}: with PORT=0 the port is read from the process's info line "Server listening at <url>", which LOG_LEVEL=${opts.env.LOG_LEVEL} hides`);
+  }
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loaderFor(opts.entry), opts.entry, ...(opts.args ?? [])], { cwd: REPO_ROOT, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const onData = (d: Buffer) => {
-    const text = d.toString();
-    output += text;
-    if (opts.onLine) for (const line of text.split('\n').filter(Boolean)) opts.onLine(line);
+  let url = picksPort ? undefined : `http://127.0.0.1:${opts.env.PORT}`;
+  const onLine = (line: string) => {
+    output += `${line}\n`;
+    url ??= listeningUrl(line);
+    if (line) opts.onLine?.(line);
   };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${opts.env.PORT}`;
+  eachLine(child.stdout, onLine);
+  eachLine(child.stderr, onLine);
+  // 'close', not 'exit': the process's last lines are read by then (output() after the exit has them all).
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const deadline = Date.now() + timeoutMs;
+  // A process that accepts but does not answer must not hold the loop past its deadline.
+  const answered = (base: string) => fetch(`${base}${opts.readyPath ?? HEALTH_PATHS.liveness}`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
   for (;;) {
     const code = await Promise.race([exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 200))]);
     if (code !== 'running') throw new Error(`${opts.entry} exited with ${code} before answering:\n${output}`);
-    if (await fetch(`${url}${opts.readyPath ?? HEALTH_PATHS.liveness}`).then((r) => r.ok, () => false)) break;
+    if (url !== undefined && (await answered(url))) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${opts.entry} did not answer on ${url} within ${timeoutMs / 1000} s:\n${output}`);
+      const where = url === undefined ? ' (it logged no "Server listening at <url>" line)' : ` on ${url}`;
+      throw new Error(`${opts.entry} did not answer${where} within ${timeoutMs / 1000} s:\n${output}`);
     }
   }
+  const base = url as string;
   const end = async (sig: NodeJS.Signals) => {
     if (isRunning(child)) child.kill(sig);
     await exited;
   };
   return {
     child,
-    url,
+    url: base,
+    port: Number(new URL(base).port),
     exited,
     output: () => output,
     peakRss: () => peakRss(child.pid!),

@@ -4,13 +4,14 @@
  * order services start in, and a process that dies before answering reported with its output.
  */
 import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
 import pg from 'pg';
 import { SERVICES, TOKEN_ISSUER } from '@tripgen/catalog';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serviceMigrationsDir } from '../src/layout.ts';
 import { adminUrl, createScratchDatabase, databaseUrl, ensureStack, redisUrl, type ScratchDatabase } from '../src/local-stack.ts';
 import { inStartOrder, loadPlaces, migrate } from '../src/local-services.ts';
-import { freePort, runNodeCommand, startNodeProcess } from '../src/processes.ts';
+import { listeningUrl, runNodeCommand, startNodeProcess } from '../src/processes.ts';
 
 const dropLater: ScratchDatabase[] = [];
 afterAll(async () => {
@@ -73,27 +74,62 @@ describe('the local stack', () => {
     await expect(migrate(TOKEN_ISSUER, 'postgresql://nobody:x@127.0.0.1:1/none')).rejects.toThrow(/user: migrate exited with 1/);
   });
 
-  it('starts the token issuer first', () => {
-    expect(inStartOrder(['trip', 'ai', TOKEN_ISSUER, 'location'])[0]).toBe(TOKEN_ISSUER);
+  it('starts the token issuer first and every service after the ones it calls, each once', () => {
+    const order = inStartOrder(['trip', 'ai', TOKEN_ISSUER, 'location']);
+    expect(order[0]).toBe(TOKEN_ISSUER);
+    expect([...order].sort()).toEqual(['ai', 'location', 'trip', TOKEN_ISSUER].sort());
+    for (const [i, s] of order.entries()) for (const peer of SERVICES[s].calls) expect(order.indexOf(peer), `${s} calls ${peer}`).toBeLessThan(i);
+    // A service not in the list is not started for a caller that is.
+    expect(inStartOrder(['trip'])).toEqual(['trip']);
   });
 });
 
 describe('processes', () => {
   const entry = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+  const env = (extra: Record<string, string> = {}) => ({ PATH: process.env.PATH, PORT: '0', ...extra });
 
   it('runs a command to its exit code', async () => {
     expect(await runNodeCommand(entry('exit-with.ts'), ['3'], { PATH: process.env.PATH })).toBe(3);
   });
 
   it('reports a process that exits before answering, with what it printed', async () => {
-    await expect(startNodeProcess({ entry: entry('exit-with.ts'), args: ['2'], env: { PATH: process.env.PATH, PORT: String(await freePort()) }, timeoutMs: 10_000 })).rejects.toThrow(/exited with 2 before answering:\n.*leaving with 2/s);
+    await expect(startNodeProcess({ entry: entry('exit-with.ts'), args: ['2'], env: env(), timeoutMs: 10_000 })).rejects.toThrow(/exited with 2 before answering:\n.*leaving with 2/s);
   });
 
-  it('hands a process that answers over with its output, its peak RSS and a stop; one that never answers is killed at the timeout', async () => {
-    const proc = await startNodeProcess({ entry: entry('answer-health.ts'), env: { PATH: process.env.PATH, PORT: String(await freePort()) }, timeoutMs: 10_000 });
-    expect(proc.peakRss()).toBeGreaterThan(1024 * 1024);
-    await proc.stop();
+  it('hands a process that picked its own port (PORT=0) over at the address it reported, with its output, its peak RSS and a stop', async () => {
+    const lines: string[] = [];
+    const proc = await startNodeProcess({ entry: entry('answer-health.ts'), env: env(), timeoutMs: 10_000, onLine: (l) => lines.push(l) });
+    try {
+      expect(proc.port).toBeGreaterThan(0);
+      expect(proc.url).toBe(`http://127.0.0.1:${proc.port}`);
+      // The report came in two writes: the reader hands it over as one line.
+      expect(lines).toContain(`Server listening at ${proc.url}`);
+      expect((await fetch(`${proc.url}/anything`)).status).toBe(200);
+      expect(proc.peakRss()).toBeGreaterThan(1024 * 1024);
+    } finally {
+      await proc.stop();
+    }
     expect(await proc.exited).toBe(0);
-    await expect(startNodeProcess({ entry: entry('answer-health.ts'), env: { PATH: process.env.PATH, PORT: String(await freePort()), ANSWER_AFTER_MS: '60000' }, timeoutMs: 1_000 })).rejects.toThrow(/did not answer on http:\/\/127\.0\.0\.1:\d+ within 1 s/);
+  });
+
+  it('kills a process that does not answer 2xx, or does not report its address, at the timeout', async () => {
+    await expect(startNodeProcess({ entry: entry('answer-health.ts'), env: env({ ANSWER_AFTER_MS: '60000' }), timeoutMs: 1_000 })).rejects.toThrow(/did not answer on http:\/\/127\.0\.0\.1:\d+ within 1 s/);
+    await expect(startNodeProcess({ entry: entry('answer-health.ts'), env: env({ QUIET: '1' }), timeoutMs: 1_000 })).rejects.toThrow(/did not answer \(it logged no "Server listening at <url>" line\) within 1 s/);
+  });
+
+  it('refuses PORT=0 with a log level that hides the address line, before starting anything', async () => {
+    await expect(startNodeProcess({ entry: entry('exit-with.ts'), args: ['0'], env: env({ LOG_LEVEL: 'warn' }) })).rejects.toThrow(/LOG_LEVEL=warn hides$/);
+  });
+
+  it('reads the address from Fastify\'s own line (pino JSON), as the services log it, and from nothing else', async () => {
+    const logged: string[] = [];
+    const app = Fastify({ logger: { level: 'info', stream: { write: (l: string) => void logged.push(l) } } });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    await app.close();
+    expect(logged.map(listeningUrl).filter(Boolean)).toEqual([address]);
+    expect(listeningUrl('Server listening at http://[::1]:4000')).toBe('http://[::1]:4000');
+    expect(listeningUrl('{"level":30,"msg":"incoming request","url":"Server listening at http://x"}')).toBeUndefined();
+    expect(listeningUrl('{"level":30,"msg":')).toBeUndefined();
+    expect(listeningUrl('Server listening at soon')).toBeUndefined();
   });
 });

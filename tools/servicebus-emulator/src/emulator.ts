@@ -24,10 +24,16 @@ export interface ServiceBusEmulator {
   /** The connection string the real SDK takes (`UseDevelopmentEmulator=true` selects plain TCP). */
   readonly connectionString: string;
   readonly port: number;
-  /** Drops every connection and stops listening; queued messages are kept (a durable broker). */
-  stop(): Promise<void>;
-  /** Listens again on the same port after `stop()`, with the queues as they were. */
+  /**
+   * A broker outage: drops every connection and closes each new one as it opens; queued messages
+   * are kept (a durable broker). The port stays bound: let go, another test file's process could
+   * take it meanwhile (any listen on port 0), and the clients would reach that one.
+   */
+  interrupt(): Promise<void>;
+  /** Ends the outage of `interrupt()`: serves again on the same port, with the queues as they were. */
   restart(): Promise<void>;
+  /** Drops every connection and stops listening, for good (the end of a test, or of the CLI). */
+  stop(): Promise<void>;
   /** Messages waiting (not locked) in a queue or `queue/$deadletterqueue`; for tests and diagnostics. */
   count(entity: string): number;
   /** The messages waiting (not locked) there, oldest first, as their senders encoded them; for tests and diagnostics. */
@@ -475,12 +481,20 @@ export async function startServiceBusEmulator(options: ServiceBusEmulatorOptions
 
   // ---- listener lifecycle --------------------------------------------------------------------------
 
-  let listener: AmqpListener | undefined;
-  let port = options.port ?? 0;
+  let listener: AmqpListener | undefined = await listenAmqp(container, options.port ?? 0);
+  const port = listener.port;
 
-  async function listen(): Promise<void> {
-    listener = await listenAmqp(container, port);
-    port = listener.port;
+  /** What lived on the dropped connections: their locks are released, their links gone. */
+  const forgetLinks = () => {
+    releaseLocksWhere(() => true);
+    consumers.clear();
+    replyLinks.clear();
+  };
+
+  async function interrupt(): Promise<void> {
+    if (!listener) throw new Error('the emulator is stopped');
+    listener.refuse();
+    forgetLinks();
   }
 
   async function stop(): Promise<void> {
@@ -488,13 +502,10 @@ export async function startServiceBusEmulator(options: ServiceBusEmulatorOptions
     listener = undefined;
     if (!l) return;
     const closed = l.close();
-    releaseLocksWhere(() => true);
-    consumers.clear();
-    replyLinks.clear();
+    forgetLinks();
     await closed;
   }
 
-  await listen();
   return {
     get port() {
       return port;
@@ -502,10 +513,13 @@ export async function startServiceBusEmulator(options: ServiceBusEmulatorOptions
     get connectionString() {
       return `Endpoint=sb://127.0.0.1:${port};SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true`;
     },
-    stop,
+    interrupt,
     async restart() {
-      if (!listener) await listen();
+      // Listening again after a stop could find the port taken (see interrupt).
+      if (!listener) throw new Error('the emulator is stopped for good: interrupt() and restart() make an outage');
+      listener.accept();
     },
+    stop,
     count(name: string) {
       return store.get(name)?.available.length ?? 0;
     },

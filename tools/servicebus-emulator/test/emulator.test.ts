@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceBusClient, type ServiceBusReceivedMessage, type ServiceBusReceiver } from '@azure/service-bus';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '../src/index.ts';
@@ -7,6 +8,13 @@ const MAX_DELIVERY_COUNT = 3;
 const QUEUES = ['orders', 'redelivery', 'dead-letters', 'delete-mode', 'ids', 'lock-expiry'];
 
 let emulator: ServiceBusEmulator;
+
+/** Listens on 127.0.0.1:port and closes again; rejects with the listen error. */
+const listenOn = (port: number): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const srv = createServer().once('error', reject);
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve()));
+  });
 let client: ServiceBusClient;
 
 beforeAll(async () => {
@@ -183,15 +191,17 @@ describe('Service Bus emulator with the real SDK', { timeout: 60_000 }, () => {
     await sender.close();
   });
 
-  it('keeps its queues across stop and restart on the same port', async () => {
+  it('keeps its queues across an outage (interrupt, restart) on the same port, which it holds meanwhile', async () => {
     const own = await startServiceBusEmulator({ queues: ['durable'] });
     const port = own.port;
     const c = new ServiceBusClient(own.connectionString, { retryOptions: { maxRetries: 1, retryDelayInMs: 200, timeoutInMs: 5_000 } });
     try {
       const sender = c.createSender('durable');
       await sender.sendMessages({ body: 'kept', messageId: 'kept-1' });
-      await own.stop();
+      await own.interrupt();
       await expect(sender.sendMessages({ body: 'lost', messageId: 'during' })).rejects.toThrow(); // the outage is visible
+      // Nothing else can take the port during the outage (a listen on port 0 elsewhere, say).
+      await expect(listenOn(port)).rejects.toMatchObject({ code: 'EADDRINUSE' });
       await own.restart();
       expect(own.port).toBe(port);
       await sender.sendMessages({ body: 'after', messageId: 'after-1' });
@@ -202,5 +212,7 @@ describe('Service Bus emulator with the real SDK', { timeout: 60_000 }, () => {
       await c.close();
       await own.stop();
     }
+    // A stop is for good: listening again could find the port taken.
+    await expect(own.restart()).rejects.toThrow(/stopped for good/);
   });
 });
