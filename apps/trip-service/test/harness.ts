@@ -42,7 +42,7 @@ const common = (databaseUrl: string, bus: ServiceBusEmulator) => ({
  * at the same address. The first start binds port 0 (the kernel's choice, bound at once): a port
  * found free and bound later could be taken meanwhile by another test file's process.
  */
-const part = async (name: string, db: TestDatabase, build: () => Promise<App>): Promise<Part> => {
+export const part = async (name: string, db: TestDatabase, build: () => Promise<App>): Promise<Part> => {
   let port = 0;
   const p: Part = {
     app: undefined,

@@ -4,13 +4,12 @@
  * the service itself, verifying tokens against the given JWKS.
  */
 import { execFile } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { buildLocationService } from '@tripgen/location-service';
 import { REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/testing';
 import type { ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import type { Part } from './harness.ts';
+import { part, type Part } from './harness.ts';
 
 const run = promisify(execFile);
 
@@ -21,9 +20,8 @@ export const createPlacesDatabase = async (): Promise<TestDatabase> => {
   return db;
 };
 
-export const startLocation = async (bus: ServiceBusEmulator, jwksUrl: string, db?: TestDatabase): Promise<Part & { readonly ownDb: boolean }> => {
+export const startLocation = async (bus: ServiceBusEmulator, jwksUrl: string, db?: TestDatabase): Promise<Part> => {
   const database = db ?? (await createPlacesDatabase());
-  let port = 0; // bound at the first start (see harness.ts part), the same one after a restart
   const env = {
     SERVICE_NAME: 'location',
     NODE_ENV: 'test',
@@ -34,23 +32,7 @@ export const startLocation = async (bus: ServiceBusEmulator, jwksUrl: string, db
     JWKS_URL: jwksUrl,
     MAX_EVENT_LOOP_DELAY_MS: '0',
   };
-  const p = {
-    app: undefined as Part['app'],
-    url: '',
-    db: database,
-    ownDb: !db,
-    async start() {
-      p.app = await buildLocationService({ env, logger: false });
-      await p.app.listen({ port, host: '127.0.0.1' });
-      port = (p.app.server.address() as AddressInfo).port;
-      p.url = `http://127.0.0.1:${port}`;
-    },
-    async stop() {
-      await p.app?.close();
-      p.app = undefined;
-    },
-  };
-  await p.start();
+  const p = await part('location', database, () => buildLocationService({ env, logger: false }));
   // Its first answers load the opening-hours evaluation (seconds on a cold process on a loaded
   // machine): asked once here, so that the tests meet a running replica, as the services do.
   await fetch(`${p.url}/internal/v1/location/places/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: ['seoul-gyeongbokgung'], dates: ['2026-09-24'] }) });
