@@ -7,13 +7,15 @@
  *  - a poison message: dead-lettered, its schedule failed with a reason, never left queued;
  *  - AI service down: the schedule waits `queued`, and is failed after its deadline, in the background;
  *  - a message that never reaches the AI service: failed at its deadline through the AI service, notified once;
+ *  - the AI service down at the deadline: failed here alone, and notified once when it is back,
+ *    whether the request message was lost or arrives late too;
  *  - broker down: the request is kept in the outbox and sent once the broker is back, exactly once.
  */
 import { QUEUES, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TIMED_OUT } from '../src/domain/schedules.ts';
+import { TIMED_OUT, expiryMessageId } from '../src/domain/schedules.ts';
 import { call, startStack, tripBody, tripEventsOf, waitFor, type Stack } from './harness.ts';
 
 let stack: Stack;
@@ -189,8 +191,81 @@ describe('a request message that never reaches the AI service', () => {
       await waitFor(async () => (await inbox(late, t.authorization)).length > 0, 'the failure notification');
       await new Promise((r) => setTimeout(r, 1_000));
       expect((await inbox(late, t.authorization)).map((n) => [n.type, n.payload.error])).toEqual([[SCHEDULE_NOTIFICATIONS.failed, TIMED_OUT]]);
+      // The AI service answered the expiry: no expiry message follows (only the request went to its queue).
+      expect(await query(late.trip.db.url, "SELECT message_id FROM outbox_messages WHERE queue = $1 AND body->>'scheduleId' = $2", [QUEUES.aiScheduleGeneration, asked.json.id])).toEqual([{ message_id: asked.json.id }]);
     } finally {
       await broker.close();
+      if (!late.ai!.app) await late.ai!.start();
+    }
+  });
+});
+
+describe('the AI service down at the deadline', () => {
+  /** Waits until the sweep has failed the schedule here alone (the AI service not answering). */
+  const failedAlone = async (scheduleId: string) => {
+    await waitFor(async () => (await query(late.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
+    expect(await query(late.trip.db.url, 'SELECT error FROM schedules WHERE id = $1', [scheduleId])).toEqual([{ error: TIMED_OUT }]);
+  };
+  /**
+   * The traveller's notifications about this schedule, once the first has come and a while longer
+   * for any second. Asked every half second: the inbox is under the per-user rate limit.
+   */
+  const toldAbout = async (authorization: string, scheduleId: string) => {
+    const about = async () => {
+      const res = await call(late.user.url, 'GET', '/api/v1/users/me/notifications', { headers: { authorization } });
+      expect(res.status).toBe(200);
+      return (res.json.items as { type: string; payload: Record<string, unknown> }[]).filter((n) => n.payload.scheduleId === scheduleId);
+    };
+    await waitFor(async () => (await about()).length > 0, 'the failure notification', 30_000, 500);
+    await new Promise((r) => setTimeout(r, 1_000));
+    return (await about()).map((n) => n.type);
+  };
+
+  it('a request message lost: failed here alone, and the traveller is told once when the AI service is back', async () => {
+    const t = await newTrip(late);
+    await late.ai!.stop();
+    const broker = createServiceBusBroker({ connectionString: late.bus.connectionString });
+    try {
+      const asked = await call(late.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
+      const scheduleId = asked.json.id as string;
+      await waitFor(() => requestsWaiting(late, scheduleId) === 1, 'the request in the queue');
+      // Lost (dead-lettered, expired, taken by someone else): the AI service never sees it.
+      const received: string[] = [];
+      const sub = await broker.consume(QUEUES.aiScheduleGeneration, async (m) => (received.push(m.messageId), { action: 'complete' }));
+      await waitFor(() => received.includes(scheduleId), 'the request taken off the queue');
+      await sub.close();
+      await pastDeadline(late, scheduleId);
+      await failedAlone(scheduleId);
+      expect(await inbox(late, t.authorization)).toEqual([]);
+      await late.ai!.start();
+      expect(await toldAbout(t.authorization, scheduleId)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
+      // Failed by the AI service as past its deadline, before any planning (the location service is down: planning would fail otherwise).
+      expect(await query(late.ai!.db.url, 'SELECT status::text, error FROM generations WHERE id = $1', [scheduleId])).toEqual([{ status: 'failed', error: expect.stringMatching(/^the schedule took longer than allowed/) }]);
+      // The trip service keeps what it decided.
+      expect((await call(late.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${scheduleId}`, { headers: t.headers })).json).toMatchObject({ status: 'failed', error: TIMED_OUT });
+    } finally {
+      await broker.close();
+      if (!late.ai!.app) await late.ai!.start();
+    }
+  });
+
+  it('the request message still queued: it and the expiry both reach the AI service, and the traveller is told once', async () => {
+    const t = await newTrip(late);
+    await late.ai!.stop();
+    try {
+      const asked = await call(late.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
+      const scheduleId = asked.json.id as string;
+      await waitFor(() => requestsWaiting(late, scheduleId) === 1, 'the request in the queue');
+      await pastDeadline(late, scheduleId);
+      await failedAlone(scheduleId);
+      await waitFor(() => late.bus.waiting(QUEUES.aiScheduleGeneration).some((m) => m.message_id === expiryMessageId(scheduleId)), 'the expiry next to the request', 20_000);
+      expect(requestsWaiting(late, scheduleId)).toBe(1);
+      await late.ai!.start();
+      const processed = () => query(late.ai!.db.url, 'SELECT message_id FROM processed_messages WHERE message_id = ANY($1::text[]) ORDER BY message_id', [[scheduleId, expiryMessageId(scheduleId)]]);
+      await waitFor(async () => (await processed()).length === 2, 'both messages taken by the AI service', 30_000);
+      expect(await toldAbout(t.authorization, scheduleId)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
+      expect(await query(late.ai!.db.url, 'SELECT status::text FROM generations WHERE id = $1', [scheduleId])).toEqual([{ status: 'failed' }]);
+    } finally {
       if (!late.ai!.app) await late.ai!.start();
     }
   });

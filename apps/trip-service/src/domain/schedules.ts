@@ -10,7 +10,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { QUEUES, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
-import { outboxMessage, outboxRowParams, withOutboxSql } from '@tripgen/service-kit/messaging';
+import { outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
 import type { Peers } from '../clients/peers.ts';
 import type { TripConfig } from '../config.ts';
@@ -47,6 +47,23 @@ const FINISH_SQL = withOutboxSql(`
   UPDATE schedules SET status = $2::"ScheduleStatus", result = $3::jsonb, error = $4::text, finished_at = $5::timestamptz, updated_at = $5::timestamptz
    WHERE id = $1::uuid AND status IN ('queued', 'running')
   RETURNING id`, 6);
+/** The message id of a schedule's expiry message (expiryMessage): not the request's, which the broker and the AI consumer would take for a duplicate. */
+export const expiryMessageId = (scheduleId: string): string => `${scheduleId}.expired`;
+
+/**
+ * A schedule failed here alone (the AI service did not answer at its deadline) must still reach
+ * the AI service, which alone notifies the traveller, whatever happened to its request message
+ * (lost, dead-lettered after the AI service crashed on it, expired). So the same statement that
+ * fails it sends its request again under another id, with the deadline as stored here: the AI
+ * service fails a request past its deadline before any planning and notifies, unless the schedule
+ * already has an outcome there (the request arrived too, in either order): one notification. The
+ * outbox and the queue keep it while the broker or the AI service is down.
+ */
+const expiryMessage = (row: ScheduleRow): OutboxRow => {
+  const request = row.request as unknown as ScheduleGenerationMessage;
+  const message: ScheduleGenerationMessage = { ...request, notAfter: row.notAfter.toISOString() };
+  return outboxMessage(QUEUES.aiScheduleGeneration, message, { messageId: expiryMessageId(row.id) });
+};
 const DEFAULT_PACE: Pace = 'normal';
 const DEFAULT_MODE: TravelModeName = 'transit';
 /** How often one unfinished schedule is asked of the AI service, at most. */
@@ -190,7 +207,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
     }
     // Past the deadline and the grace without an outcome: the AI service fails them, so that the
     // traveller is notified as for any failure (this service does not produce notifications). Not
-    // answering, they are failed here alone; the AI service notifies when their message arrives late.
+    // answering, they are failed here alone, with a message that has the AI service fail them later (expiryMessage).
     const expired = pending.filter((r) => !['completed', 'failed'].includes(byId.get(r.id)?.status ?? '') && now() > r.notAfter.getTime() + config.scheduleGraceMs);
     for (let i = 0; i < expired.length; i += SCHEDULE_STATUS_MAX_IDS) {
       try {
@@ -205,18 +222,19 @@ export const scheduleService = (deps: ScheduleDeps) => {
      * A final outcome and its event, one statement; only the replica whose update wins records
      * them. The row as it now is, or undefined when another got there first.
      */
-    const finish = async (row: ScheduleRow, data: { status: 'completed'; result: ScheduleResult } | { status: 'failed'; error: string }): Promise<ScheduleRow | undefined> => {
+    const finish = async (row: ScheduleRow, data: { status: 'completed'; result: ScheduleResult } | { status: 'failed'; error: string }, also: readonly OutboxRow[] = []): Promise<ScheduleRow | undefined> => {
       const finishedAt = new Date();
       const ref = { scheduleId: row.id, tripId: row.tripId, userId: row.userId, replan: row.replanDate !== null, durationMs: Math.max(0, finishedAt.getTime() - row.createdAt.getTime()) };
       const event =
         data.status === 'completed'
           ? deps.events.row(TRIP_EVENT_TYPES.scheduleCompleted, { ...ref, stops: data.result.days.reduce((sum, d) => sum + d.stops.length, 0), unscheduled: data.result.unscheduled.length }, `${row.id}.completed`)
           : deps.events.row(TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: data.error === TIMED_OUT ? 'timed-out' : 'generation-failed' }, `${row.id}.failed`);
+      const outbox = [...event, ...also];
       const result = data.status === 'completed' ? data.result : null;
       const error = data.status === 'failed' ? data.error : null;
-      const won = await prisma.$queryRawUnsafe<{ id: string }[]>(FINISH_SQL, row.id, data.status, result === null ? null : JSON.stringify(result), error, finishedAt.toISOString(), ...outboxRowParams(event));
+      const won = await prisma.$queryRawUnsafe<{ id: string }[]>(FINISH_SQL, row.id, data.status, result === null ? null : JSON.stringify(result), error, finishedAt.toISOString(), ...outboxRowParams(outbox));
       if (won.length === 0) return undefined;
-      if (event.length) recorded = true;
+      if (outbox.length) recorded = true;
       return { ...row, status: data.status, result: result as unknown as Prisma.JsonValue, error, finishedAt, updatedAt: finishedAt };
     };
     for (const row of pending) {
@@ -228,7 +246,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
       } else if (state?.status === 'failed') {
         current = await finish(row, { status: 'failed', error: state.error ?? 'the schedule could not be generated' });
       } else if (now() > row.notAfter.getTime() + config.scheduleGraceMs) {
-        current = await finish(row, { status: 'failed', error: TIMED_OUT });
+        // The AI service did not answer the expiry: failed here alone, the AI service told to follow.
+        current = await finish(row, { status: 'failed', error: TIMED_OUT }, [expiryMessage(row)]);
       } else if (state?.status === 'running' && row.status === 'queued') {
         const n = (await prisma.schedule.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'running' } })).count;
         if (n > 0) current = { ...row, status: 'running' };
