@@ -78,6 +78,9 @@ export type Pace = (typeof PACES)[number];
  * same transaction as the schedule row, consumed by the AI service. It carries everything the plan
  * depends on (a snapshot of the trip and the traveller's preferences at request time), so the AI
  * service never calls back. The message id is the schedule id: a redelivery is recognised as such.
+ * A schedule the trip service failed alone at its deadline (the AI service not answering) is sent
+ * again, past its `notAfter`, under another id (`<scheduleId>.expired`), so that the AI service
+ * fails it and notifies unless it already has an outcome.
  */
 export interface ScheduleGenerationMessage {
   readonly scheduleId: string;
