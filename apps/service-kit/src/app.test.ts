@@ -53,6 +53,10 @@ beforeAll(async () => {
       const count = { type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] } as const;
       a.post('/api/v1/trips/count', { schema: { body: count } }, async (req) => req.body);
       a.get('/api/v1/trips/count', { schema: { querystring: count } }, async (req) => req.query);
+      const bounded = { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 100 }, radiusKm: { type: 'number', exclusiveMinimum: 0, maximum: 100 } } } as const;
+      a.get('/api/v1/trips/bounded', { schema: { querystring: bounded } }, async (req) => req.query);
+      const named = { type: 'object', properties: { names: { type: 'array', items: { type: 'string', maxLength: 50 } }, title: { type: 'string' }, n: { type: 'number' } } } as const;
+      a.post('/api/v1/trips/named', { schema: { body: named } }, async (req) => req.body);
       a.get('/api/v1/trips/slow', async () => {
         slowStarted += 1;
         await new Promise((r) => setTimeout(r, 800));
@@ -156,6 +160,31 @@ describe('service kit app', () => {
       expect(res.json()).toMatchObject({ status: 400, detail: 'Request body is invalid: body/n must be integer' });
     }
     expect((await app.inject({ method: 'GET', url: '/api/v1/trips/count?n=5' })).json()).toEqual({ n: 5 });
+  });
+
+  it('refuses a query number that is not finite: Ajv coerces "Infinity" and "1e400" and then skips minimum and maximum', async () => {
+    const get = (query: string) => app.inject({ method: 'GET', url: `/api/v1/trips/bounded?${query}` });
+    expect((await get('limit=100&radiusKm=2.5')).json()).toEqual({ limit: 100, radiusKm: 2.5 });
+    expect((await get('limit=101')).statusCode).toBe(400);
+    for (const [query, path] of [['limit=Infinity', 'querystring/limit'], ['limit=1e400', 'querystring/limit'], ['radiusKm=-1e400', 'querystring/radiusKm'], ['limit=5&radiusKm=Infinity', 'querystring/radiusKm']] as const) {
+      const res = await get(query);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.headers['content-type'], query).toContain('application/problem+json');
+      expect(res.json().errors, query).toEqual([{ path, message: 'must be a finite number' }]);
+    }
+  });
+
+  it('refuses a JSON string with a lone surrogate (PostgreSQL cannot store it), and takes every well-formed one', async () => {
+    const post = (raw: string) => app.inject({ method: 'POST', url: '/api/v1/trips/named', headers: { 'content-type': 'application/json' }, payload: raw });
+    // An emoji cut in half by a client's length limit is exactly this.
+    for (const [raw, path] of [['{"names":["\\ud800"]}', 'body/names/0'], ['{"names":["ok","a\\udc00b"]}', 'body/names/1'], ['{"title":"\\ud83d"}', 'body/title']] as const) {
+      const res = await post(raw);
+      expect(res.statusCode, raw).toBe(400);
+      expect(res.json().errors, raw).toEqual([{ path, message: 'must be well-formed Unicode (a lone surrogate)' }]);
+    }
+    expect((await post('{"names":["\\ud83d\\ude00 café","서울"],"title":"\\u00e9"}')).json()).toEqual({ names: ['\u{1F600} café', '서울'], title: 'é' });
+    // A JSON number too large for a double is refused by Ajv's own type check.
+    expect((await post('{"n":1e400}')).json().errors).toEqual([{ path: 'body/n', message: 'must be number' }]);
   });
 
   it('limits an anonymous caller by the address the ingress saw: made-up X-Forwarded-For entries buy no new budget', async () => {

@@ -4,6 +4,8 @@
  * A JSON body already carries its types: coercing it would accept `{"password": 12345678}` or
  * `{"pace": ["relaxed"]}` as if the client had sent the right type, where the contract says 400.
  * Unknown properties are still dropped (removeAdditional), never stored.
+ * After Ajv, two things it lets through are refused (unstorableValue): a number that is not
+ * finite, and a string that is not well-formed Unicode.
  */
 import { AjvCompiler } from '@fastify/ajv-compiler';
 import type { FastifyServerOptions } from 'fastify';
@@ -15,9 +17,48 @@ const fromPool = AjvCompiler();
 
 export const AJV_OPTIONS = { coerceTypes: 'array', removeAdditional: true, allErrors: false } as const;
 
+type Validator = ReturnType<ReturnType<BuildValidator>>;
+type AjvError = { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown>; message: string };
+
+// In a /u pattern a surrogate pair is one code point, so only a lone surrogate is of category Cs.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The first value a schema let through that must not reach a handler, as an Ajv-shaped error:
+ * - a number that is not finite: Ajv coerces the text "Infinity" or "1e400" to Infinity and then
+ *   checks minimum and maximum on finite numbers only (ajv 8.20), so `?limit=Infinity` passed a
+ *   maximum of 100 (a JSON body cannot carry one: Ajv's type check already refuses it there);
+ * - a string with a lone UTF-16 surrogate (`"\ud800"` is valid JSON): PostgreSQL refuses it in
+ *   JSON and text alike, so it would be a 500 at the write, or stored changed (U+FFFD).
+ */
+export const unstorableValue = (data: unknown, path = ''): AjvError | undefined => {
+  if (typeof data === 'number' && !Number.isFinite(data)) return { instancePath: path, schemaPath: '#/finite', keyword: 'finite', params: {}, message: 'must be a finite number' };
+  if (typeof data === 'string' && LONE_SURROGATE.test(data)) return { instancePath: path, schemaPath: '#/wellFormed', keyword: 'wellFormed', params: {}, message: 'must be well-formed Unicode (a lone surrogate)' };
+  if (data !== null && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) {
+      const found = unstorableValue(value, `${path}/${key}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+};
+
+/** Ajv's validator, then unstorableValue; Fastify reads `errors` off the function it called. */
+const storableOnly = (validate: Validator): Validator => {
+  const checked = ((data: unknown, context?: unknown) => {
+    const ok = (validate as (d: unknown, c?: unknown) => unknown)(data, context);
+    const found = ok === true ? unstorableValue(data) : undefined;
+    checked.errors = found ? [found] : (validate as { errors?: AjvError[] | null }).errors;
+    return found ? false : ok;
+  }) as Validator & { errors?: AjvError[] | null };
+  // Fastify hands Ajv's validators the request as parent (to coerce a root value) only when it sees this.
+  checked.schemaEnv = validate.schemaEnv;
+  return checked;
+};
+
 export const buildValidator: BuildValidator = (externalSchemas, options) => {
   const textParts = fromPool(externalSchemas, options);
   // JTD schemas (not used by the kit) have no coercion to turn off.
   const body = options?.mode === 'JTD' ? textParts : fromPool(externalSchemas, { ...options, customOptions: { ...options?.customOptions, coerceTypes: false } });
-  return (route) => (route.httpPart === 'body' ? body : textParts)(route);
+  return (route) => storableOnly((route.httpPart === 'body' ? body : textParts)(route));
 };
