@@ -59,8 +59,7 @@ describe('Azure OpenAI interest model', () => {
   it('calls the chat-completions route of the deployment with the GA api-version and an Entra bearer token, and reads the weights', async () => {
     answer = () => completion(JSON.stringify({ palace: 0.9, museum: 0.6, market: 0, unknown: 1, park: -1, temple: 7 }));
     const m = azureOpenAIInterestModel({ endpoint: `${endpoint}/`, deployment: 'gpt-4o-mini', credential, timeoutMs: 1_000 });
-    const weights = await m.weights(['royal history']);
-    expect(weights).toEqual({ palace: 0.9, museum: 0.6, temple: 1 });
+    expect(await m.read(['royal history'])).toEqual({ source: 'llm', weights: { palace: 0.9, museum: 0.6, temple: 1 } });
     const call = seen.at(-1)!;
     expect(call.url).toBe(`/openai/deployments/gpt-4o-mini/chat/completions?api-version=${AZURE_OPENAI_API_VERSION}`);
     expect(AZURE_OPENAI_API_VERSION).toBe('2024-10-21');
@@ -78,38 +77,39 @@ describe('Azure OpenAI interest model', () => {
     const keywords = keywordWeights(['temples']);
     for (const a of [() => ({ status: 500, json: { error: { code: 'InternalServerError' } } }), () => ({ status: 429, json: {} }), () => ({ status: 0, json: {} }), () => completion('not json'), () => completion('{"temple":1}', 'length')]) {
       answer = a;
-      expect(await m.weights(['temples'])).toEqual(keywords);
+      // Said as what it is: the keywords' reading, not the model's.
+      expect(await m.read(['temples'])).toEqual({ source: 'keywords', weights: keywords });
     }
   });
 
   it("keeps the keywords' matches even when the model weighs them lower", async () => {
     answer = () => completion(JSON.stringify({ temple: 0.2, park: 0.5 }));
     const m = withFallback(azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 1_000 }), () => undefined);
-    expect(await m.weights(['temples'])).toEqual({ temple: 1, park: 0.5 });
+    expect(await m.read(['temples'])).toEqual({ source: 'llm', weights: { temple: 1, park: 0.5 } });
   });
 
   it('answers each failure with an error that says what went wrong (what the fallback logs)', async () => {
     const m = azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 1_000 });
     answer = () => ({ status: 429, json: { error: { code: '429', message: 'Rate limit is exceeded.' } } });
-    await expect(m.weights(['temples'])).rejects.toThrow('Azure OpenAI answered 429');
+    await expect(m.read(['temples'])).rejects.toThrow('Azure OpenAI answered 429');
     answer = () => completion('{"temple":1}', 'content_filter');
-    await expect(m.weights(['temples'])).rejects.toThrow('Azure OpenAI stopped with content_filter');
+    await expect(m.read(['temples'])).rejects.toThrow('Azure OpenAI stopped with content_filter');
     answer = () => ({ status: 200, json: { id: 'chatcmpl-2', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: null }, finish_reason: 'stop' }] } });
-    await expect(m.weights(['temples'])).rejects.toThrow('Azure OpenAI answered without content');
+    await expect(m.read(['temples'])).rejects.toThrow('Azure OpenAI answered without content');
     answer = () => ({ status: 200, json: { id: 'chatcmpl-3', object: 'chat.completion', choices: [] } });
-    await expect(m.weights(['temples'])).rejects.toThrow('Azure OpenAI answered without content');
+    await expect(m.read(['temples'])).rejects.toThrow('Azure OpenAI answered without content');
   });
 
   it('asks nothing without an Entra token, and stops when the schedule that asked gives up', async () => {
     const before = seen.length;
     const noToken: TokenCredential = { getToken: async () => null };
-    await expect(azureOpenAIInterestModel({ endpoint, deployment: 'd', credential: noToken }).weights(['temples'])).rejects.toThrow('no Entra token for Azure OpenAI');
+    await expect(azureOpenAIInterestModel({ endpoint, deployment: 'd', credential: noToken }).read(['temples'])).rejects.toThrow('no Entra token for Azure OpenAI');
     expect(seen.length).toBe(before);
 
     answer = () => ({ status: 0, json: {} });
     const caller = new AbortController();
     const started = Date.now();
-    const pending = azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 10_000 }).weights(['temples'], caller.signal);
+    const pending = azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 10_000 }).read(['temples'], caller.signal);
     setTimeout(() => caller.abort(), 100);
     await expect(pending).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -118,8 +118,8 @@ describe('Azure OpenAI interest model', () => {
   it('is not asked for no interests at all (the keywords answer alone)', async () => {
     const before = seen.length;
     const m = withFallback(azureOpenAIInterestModel({ endpoint, deployment: 'd', credential }), () => undefined);
-    expect(await m.weights([])).toEqual({});
+    expect(await m.read([])).toEqual({ source: 'keywords', weights: {} });
     expect(seen.length).toBe(before);
-    expect(withFallback(undefined, () => undefined).source).toBe('keywords');
+    expect(await withFallback(undefined, () => undefined).read(['temples'])).toEqual({ source: 'keywords', weights: keywordWeights(['temples']) });
   });
 });

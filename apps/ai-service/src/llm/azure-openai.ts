@@ -58,8 +58,7 @@ export const chatCompletionsUrl = (o: Pick<AzureOpenAIOptions, 'endpoint' | 'dep
   `${o.endpoint.replace(/\/+$/, '')}/openai/deployments/${encodeURIComponent(o.deployment)}/chat/completions?api-version=${encodeURIComponent(o.apiVersion ?? AZURE_OPENAI_API_VERSION)}`;
 
 export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): InterestModel => ({
-  source: 'llm',
-  async weights(interests, signal) {
+  async read(interests, signal) {
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 1_500);
     const abort = signal ? AbortSignal.any([timeout, signal]) : timeout;
     const token = await options.credential.getToken(AZURE_OPENAI_SCOPE, { abortSignal: abort });
@@ -84,6 +83,6 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): InterestM
     if (choice?.finish_reason && choice.finish_reason !== 'stop') throw new Error(`Azure OpenAI stopped with ${choice.finish_reason}`);
     const content = choice?.message?.content;
     if (typeof content !== 'string') throw new Error('Azure OpenAI answered without content');
-    return sanitizeWeights(JSON.parse(content));
+    return { source: 'llm', weights: sanitizeWeights(JSON.parse(content)) };
   },
 });

@@ -182,7 +182,7 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
       throw new GenerationFailure('the place directory (location service) did not answer; please request the schedule again');
     };
 
-    const weights = await deps.interests.weights(trip.interests, stop.signal);
+    const { weights } = await deps.interests.read(trip.interests, stop.signal);
     const wantsMeals = MEAL_CATEGORIES.some((c) => (weights[c] ?? 0) > 0);
     const categories = candidateCategories(wantsMeals);
     const hardIds = hardIdsOf(message);

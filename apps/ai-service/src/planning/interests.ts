@@ -7,9 +7,14 @@ import { PLACE_CATEGORIES, interestCategories, type PlaceCategory } from '@tripg
 
 export type CategoryWeights = Readonly<Partial<Record<PlaceCategory, number>>>;
 
-export interface InterestModel {
+/** The weights of one reading and what produced them (a model that failed was answered by the keywords). */
+export interface InterestReading {
   readonly source: 'keywords' | 'llm';
-  weights(interests: readonly string[], signal?: AbortSignal): Promise<CategoryWeights>;
+  readonly weights: CategoryWeights;
+}
+
+export interface InterestModel {
+  read(interests: readonly string[], signal?: AbortSignal): Promise<InterestReading>;
 }
 
 /** 1 for every category an interest names, nothing else. */
@@ -19,7 +24,7 @@ export const keywordWeights = (interests: readonly string[]): CategoryWeights =>
   return weights;
 };
 
-export const keywordInterestModel: InterestModel = { source: 'keywords', weights: async (interests) => keywordWeights(interests) };
+export const keywordInterestModel: InterestModel = { read: async (interests) => ({ source: 'keywords', weights: keywordWeights(interests) }) };
 
 /** Keeps only known categories with weights clamped to 0..1 (what a model answered may be anything). */
 export const sanitizeWeights = (raw: unknown): CategoryWeights => {
@@ -36,18 +41,17 @@ export const sanitizeWeights = (raw: unknown): CategoryWeights => {
 export const withFallback = (model: InterestModel | undefined, log: (err: unknown) => void): InterestModel => {
   if (!model) return keywordInterestModel;
   return {
-    source: model.source,
-    async weights(interests, signal) {
+    async read(interests, signal) {
       const keywords = keywordWeights(interests);
-      if (interests.length === 0) return keywords;
+      if (interests.length === 0) return { source: 'keywords', weights: keywords };
       try {
-        const refined = await model.weights(interests, signal);
-        const merged: Partial<Record<PlaceCategory, number>> = { ...refined };
+        const refined = await model.read(interests, signal);
+        const merged: Partial<Record<PlaceCategory, number>> = { ...refined.weights };
         for (const [c, w] of Object.entries(keywords) as [PlaceCategory, number][]) merged[c] = Math.max(merged[c] ?? 0, w);
-        return merged;
+        return { source: refined.source, weights: merged };
       } catch (err) {
         log(err);
-        return keywords;
+        return { source: 'keywords', weights: keywords };
       }
     },
   };

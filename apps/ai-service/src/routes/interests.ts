@@ -31,9 +31,10 @@ export const interestRoutes: FastifyPluginAsyncTypebox<{ model: InterestModel }>
     },
     async (request) => {
       const { interests } = request.body;
-      const weights = await model.weights(interests);
+      // The source of this reading: "llm" only when the model answered it, not merely when one is configured.
+      const { source, weights } = await model.read(interests);
       return {
-        source: model.source,
+        source,
         weights: Object.fromEntries(PLACE_CATEGORIES.filter((c) => (weights[c] ?? 0) > 0).map((c) => [c, weights[c]!])),
         items: interests.map((interest) => ({ interest, categories: interestCategories(interest) })),
       };
