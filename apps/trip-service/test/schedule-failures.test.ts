@@ -3,7 +3,8 @@
  * PostgreSQL, Redis and the Service Bus emulator; the location service is down throughout (so
  * no schedule can complete here: the completing paths are in the end-to-end tests).
  *  - location service down: the AI service fails the schedule with the reason, the traveller is notified;
- *  - the same request again while one is active: that one (idempotent), another request: 409;
+ *  - the same request again while one is active: that one (idempotent), another request (or the
+ *    same after the trip changed): 409, the same Idempotency-Key for another: 422;
  *  - a poison message: dead-lettered, its schedule failed with a reason, never left queued;
  *  - AI service down: the schedule waits `queued`, and is failed after its deadline, in the background;
  *  - a message that never reaches the AI service: failed at its deadline through the AI service, notified once;
@@ -131,6 +132,30 @@ describe('asking again', () => {
     const listed = await call(slow.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules`, { headers: t.headers });
     expect(listed.json.items.map((s: { id: string }) => s.id)).toEqual([first.json.id]);
     expect(await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, t.id])).toEqual([{ n: 1 }]);
+  });
+
+  it('takes a request after the trip changed for another request: 409 while the first is active, 422 under its key; the same trip again is the same request', async () => {
+    const t = await newTrip(slow);
+    const post = (body: unknown, key?: string) => call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body, headers: { ...t.headers, ...(key ? { 'idempotency-key': key } : {}) } });
+    const patch = async (body: unknown) => expect((await call(slow.trip.url, 'PATCH', `/api/v1/trips/${t.id}`, { body, headers: t.headers })).status).toBe(200);
+    const first = await post({}, 'key-1');
+    expect(first.status).toBe(202);
+    await patch({ startDate: '2026-10-01', endDate: '2026-10-02' });
+    // The first schedule is for the old dates: answering it would be a schedule of another trip.
+    const again = await post({});
+    expect(again.status).toBe(409);
+    expect(again.json.scheduleId).toBe(first.json.id);
+    expect((await post({}, 'key-1')).status).toBe(422);
+    // Only the trip's content counts, not that it was written: back as it was, the same request.
+    await patch({ startDate: tripBody().startDate, endDate: tripBody().endDate });
+    expect((await post({})).json.id).toBe(first.json.id);
+    expect((await post({}, 'key-1')).json.id).toBe(first.json.id);
+    // Hours and travel mode are the trip too.
+    await patch({ dayEnd: '12:00' });
+    expect((await post({})).status).toBe(409);
+    await patch({ dayEnd: tripBody().dayEnd, travelMode: 'walk' });
+    expect((await post({}, 'key-1')).status).toBe(422);
+    expect(await query(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 1 }]);
   });
 
   it('makes one schedule, one message and one event of requests sent at the same moment, and 409/422 for the others', async () => {
