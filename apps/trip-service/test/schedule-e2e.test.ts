@@ -208,6 +208,10 @@ describe('a 3-day Seoul trip over Chuseok with three must-visits', () => {
     // A must-visit less is another trip too: the days kept would still hold it.
     await patch({ mustVisit: MUST.slice(1) });
     expect((await replan()).status).toBe(409);
+    // So is the traveller's pace, which the trip leaves to their preferences.
+    await patch({ mustVisit: MUST });
+    expect((await call(base, 'PUT', '/api/v1/users/me/preferences', { body: { interests: ['food'], pace: 'packed', travelMode: 'car' }, headers })).status).toBe(200);
+    expect((await replan()).status).toBe(409);
   });
 });
 
