@@ -304,8 +304,9 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
     /**
      * Asks for a schedule (202). The same request again (requestHash: the same body for the same
-     * trip) while one is queued or running, or with the same Idempotency-Key, answers that
-     * schedule; another request while one is active is a 409.
+     * trip) without a key while one is queued or running, or with the same Idempotency-Key,
+     * answers that schedule; another request while one is active is a 409 (with a key: any
+     * schedule not made under it).
      */
     async request(trip: TripRow, body: ScheduleRequestBody, idempotencyKey: string | undefined, authorization: string): Promise<ScheduleRow> {
       const hash = requestHash(body, trip);
@@ -320,7 +321,11 @@ export const scheduleService = (deps: ScheduleDeps) => {
       if (seen && seen.requestHash !== hash) throw new HttpProblem(422, KEY_REUSED);
       if (seen) return seen;
       const active = (await refreshed(known.filter(isActive))).find(isActive);
-      if (active && active.requestHash === hash) return active;
+      // A key is answered only with the schedule made under it: answering another's (made without
+      // a key or under another one) would leave this key bound to nothing, and the same key once
+      // that schedule ended would make a second schedule. The 409 names the schedule to follow.
+      if (active && active.requestHash === hash && idempotencyKey === undefined) return active;
+      if (active?.requestHash === hash) throw new HttpProblem(409, `Schedule ${active.id} of this trip, the same request made without this Idempotency-Key, is still ${active.status}; follow it, or request again when it has finished`, { scheduleId: active.id });
       if (active) throw new HttpProblem(409, `Schedule ${active.id} of this trip is still ${active.status}; request again when it has finished`, { scheduleId: active.id });
 
       const dates = tripDates(trip.startDate, trip.endDate);
@@ -426,9 +431,9 @@ export const scheduleService = (deps: ScheduleDeps) => {
         return byKey;
       }
       const racing = winners.find(isActive);
-      if (racing?.requestHash === hash) return racing;
+      if (racing?.requestHash === hash && idempotencyKey === undefined) return racing;
       if (!racing && !(await prisma.trip.findUnique({ where: { id: trip.id }, select: { id: true } }))) throw new HttpProblem(404, 'No such trip');
-      throw new HttpProblem(409, 'Another schedule of this trip was requested at the same moment; request again when it has finished');
+      throw new HttpProblem(409, 'Another schedule of this trip was requested at the same moment; request again when it has finished', racing ? { scheduleId: racing.id } : {});
     },
 
     /**
