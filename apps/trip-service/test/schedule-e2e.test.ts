@@ -183,6 +183,36 @@ describe('a 3-day Seoul trip over Chuseok with three must-visits', () => {
     expect(res.status).toBe(400);
     expect(res.json.detail).toContain(`${onDay1} is on day 1`);
   });
+
+  it('refuses a re-plan once the trip changed (its other days were planned for the trip as it was) until a full schedule of the trip as it is now', async () => {
+    const patch = async (body: unknown) => expect((await call(base, 'PATCH', `/api/v1/trips/${tripId}`, { body, headers })).status).toBe(200);
+    const replan = () => call(base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: { replanDate: DATES[1] }, headers });
+    // Shorter days on foot: the first schedule's days end at up to 19:00 with transit times.
+    await patch({ dayEnd: '12:00', travelMode: 'walk' });
+    const refused = await replan();
+    expect(refused.status, JSON.stringify(refused.json)).toBe(409);
+    expect(refused.json.detail).toContain('request a full schedule first');
+    // A full schedule of the trip as it is now is a base again: every day of the re-plan within the new hours, on foot.
+    // Polled every 500 ms: this traveller's earlier polls count towards the rate limit.
+    const full = await call(base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: {}, headers });
+    expect(full.status).toBe(202);
+    const { schedule: now } = await finalSchedule(headers, tripId, full.json.id, Date.now(), 30_000, 500);
+    expect(now.status).toBe('completed');
+    const asked = await replan();
+    expect(asked.status, JSON.stringify(asked.json)).toBe(202);
+    const { schedule } = await finalSchedule(headers, tripId, asked.json.id, Date.now(), 30_000, 500);
+    expect(schedule.status).toBe('completed');
+    expect(schedule.travelMode).toBe('walk');
+    expect(JSON.stringify([schedule.days[0], schedule.days[2]])).toBe(JSON.stringify([now.days[0], now.days[2]]));
+    for (const day of schedule.days) for (const t of [day.finish, ...day.stops.map((s) => s.end)]) expect(minutes(t), `${day.date} ${t}`).toBeLessThanOrEqual(minutes('12:00'));
+    // A must-visit less is another trip too: the days kept would still hold it.
+    await patch({ mustVisit: MUST.slice(1) });
+    expect((await replan()).status).toBe(409);
+    // So is the traveller's pace, which the trip leaves to their preferences.
+    await patch({ mustVisit: MUST });
+    expect((await call(base, 'PUT', '/api/v1/users/me/preferences', { body: { interests: ['food'], pace: 'packed', travelMode: 'car' }, headers })).status).toBe(200);
+    expect((await replan()).status).toBe(409);
+  });
 });
 
 describe('redelivery', () => {

@@ -3,7 +3,9 @@
  * PostgreSQL, Redis and the Service Bus emulator; the location service is down throughout (so
  * no schedule can complete here: the completing paths are in the end-to-end tests).
  *  - location service down: the AI service fails the schedule with the reason, the traveller is notified;
- *  - the same request again while one is active: that one (idempotent), another request: 409;
+ *  - the same request again while one is active: that one (idempotent), another request (or the
+ *    same after the trip changed, or under a key the active one was not made with): 409, the same
+ *    Idempotency-Key for another: 422;
  *  - a poison message: dead-lettered, its schedule failed with a reason, never left queued;
  *  - AI service down: the schedule waits `queued`, and is failed after its deadline, in the background;
  *  - a message that never reaches the AI service: failed at its deadline through the AI service, notified once;
@@ -133,14 +135,65 @@ describe('asking again', () => {
     expect(await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, t.id])).toEqual([{ n: 1 }]);
   });
 
+  it('takes a request after the trip changed for another request: 409 while the first is active, 422 under its key; the same trip again is the same request', async () => {
+    const t = await newTrip(slow);
+    const post = (body: unknown, key?: string) => call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body, headers: { ...t.headers, ...(key ? { 'idempotency-key': key } : {}) } });
+    const patch = async (body: unknown) => expect((await call(slow.trip.url, 'PATCH', `/api/v1/trips/${t.id}`, { body, headers: t.headers })).status).toBe(200);
+    const first = await post({}, 'key-1');
+    expect(first.status).toBe(202);
+    await patch({ startDate: '2026-10-01', endDate: '2026-10-02' });
+    // The first schedule is for the old dates: answering it would be a schedule of another trip.
+    const again = await post({});
+    expect(again.status).toBe(409);
+    expect(again.json.scheduleId).toBe(first.json.id);
+    expect((await post({}, 'key-1')).status).toBe(422);
+    // Only the trip's content counts, not that it was written: back as it was, the same request.
+    await patch({ startDate: tripBody().startDate, endDate: tripBody().endDate });
+    expect((await post({})).json.id).toBe(first.json.id);
+    expect((await post({}, 'key-1')).json.id).toBe(first.json.id);
+    // Hours and travel mode are the trip too.
+    await patch({ dayEnd: '12:00' });
+    expect((await post({})).status).toBe(409);
+    await patch({ dayEnd: tripBody().dayEnd, travelMode: 'walk' });
+    expect((await post({}, 'key-1')).status).toBe(422);
+    expect(await query(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 1 }]);
+  });
+
+  it('binds an Idempotency-Key to one schedule at most: another key\'s active schedule is a 409 naming it, not an answer the key would forget', async () => {
+    const t = await newTrip(slow);
+    const post = (key?: string) => call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: { ...t.headers, ...(key ? { 'idempotency-key': key } : {}) } });
+    const first = await post('key-1');
+    expect(first.status).toBe(202);
+    const other = await post('key-2');
+    expect(other.status).toBe(409);
+    expect(other.json.scheduleId).toBe(first.json.id);
+    // Without a key, the same request is still answered the active schedule.
+    expect((await post()).json.id).toBe(first.json.id);
+    await pastDeadline(slow, first.json.id);
+    await waitFor(async () => (await query(slow.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [first.json.id]))[0]?.status === 'failed', 'the first schedule to fail', 20_000);
+    // key-2 was never given a schedule: now it makes one, and only one.
+    const second = await post('key-2');
+    expect(second.status).toBe(202);
+    expect(second.json.id).not.toBe(first.json.id);
+    expect((await post('key-2')).json.id).toBe(second.json.id);
+    expect((await post('key-1')).json.id).toBe(first.json.id);
+    expect(await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1 AND idempotency_key = 'key-2'", [t.id])).toEqual([{ n: 1 }]);
+  });
+
   it('makes one schedule, one message and one event of requests sent at the same moment, and 409/422 for the others', async () => {
     const t = await newTrip(slow);
     const post = (body: unknown, key?: string) => call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body, headers: { ...t.headers, ...(key ? { 'idempotency-key': key } : {}) } });
     const answers = await Promise.all([...Array.from({ length: 8 }, () => post({})), ...Array.from({ length: 4 }, () => post({}, 'same-moment')), post({ replanDate: '2026-09-24' }, 'same-moment')]);
     const ids = new Set(answers.filter((a) => a.status === 202).map((a) => a.json.id));
     expect(ids.size).toBe(1);
-    // The first twelve ask the same: each is answered the one schedule; the last asks otherwise (409 busy, or 422 when its key was taken first).
-    expect(answers.slice(0, 12).map((a) => a.status)).toEqual(Array(12).fill(202));
+    // The first twelve ask the same: those without a key are answered the one schedule; those with
+    // the key too when it was made under the key, else 409 naming it (a key answers only its own
+    // schedule). The last asks otherwise (409 busy, or 422 when its key was taken first).
+    expect(answers.slice(0, 8).map((a) => a.status)).toEqual(Array(8).fill(202));
+    const keyed = answers.slice(8, 12);
+    const [{ n: underKey }] = await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1 AND idempotency_key = 'same-moment'", [t.id]);
+    expect(keyed.map((a) => a.status)).toEqual(Array(4).fill(underKey === 1 ? 202 : 409));
+    expect(keyed.map((a) => a.json.id ?? a.json.scheduleId)).toEqual(Array(4).fill([...ids][0]));
     expect([409, 422]).toContain(answers[12]!.status);
     expect(await query(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 1 }]);
     expect(await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, t.id])).toEqual([{ n: 1 }]);

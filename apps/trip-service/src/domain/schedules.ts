@@ -23,7 +23,7 @@ export type { ScheduleRow };
 
 const ACTIVE = ['queued', 'running'] as const;
 const isActive = (r: ScheduleRow): boolean => (ACTIVE as readonly string[]).includes(r.status);
-const KEY_REUSED = 'This Idempotency-Key was used for a different schedule request of this trip';
+const KEY_REUSED = 'This Idempotency-Key was used for a different schedule request of this trip (another body, or the trip before it changed)';
 
 /**
  * A schedule request: the row (unless the trip is gone, or the insert conflicts with the trip's
@@ -169,9 +169,24 @@ export const toSummary = (s: ScheduleRow) => ({
   finishedAt: s.finishedAt ? s.finishedAt.toISOString() : null,
 });
 
-/** What was asked, independent of order: the same key or an active schedule answers only the same request. */
-const requestHash = (body: ScheduleRequestBody): string =>
-  createHash('sha256').update(JSON.stringify({ replanDate: body.replanDate ?? null, locked: [...(body.locked ?? [])].sort() })).digest('hex');
+/**
+ * What was asked, independent of order: the body and the trip as the traveller set it now. The
+ * same key or an active schedule answers only the same request, so a request after the trip
+ * changed is another request (409 while one is active, 422 under a key already used), never a
+ * schedule made for the trip as it was. The trip's own fields, not the preferences that fill what
+ * it leaves open: those come from the user service, and a retry while it is down (defaults) is
+ * still the same request.
+ */
+const requestHash = (body: ScheduleRequestBody, trip: TripRow): string =>
+  createHash('sha256')
+    .update(
+      JSON.stringify({
+        replanDate: body.replanDate ?? null,
+        locked: [...(body.locked ?? [])].sort(),
+        trip: [trip.destinationName, trip.destinationLat, trip.destinationLng, lodgingOf(trip), trip.startDate, trip.endDate, trip.dayStart, trip.dayEnd, trip.interests, trip.mustVisit, trip.travelMode],
+      }),
+    )
+    .digest('hex');
 
 export const scheduleService = (deps: ScheduleDeps) => {
   const { prisma, peers, config, log } = deps;
@@ -272,24 +287,29 @@ export const scheduleService = (deps: ScheduleDeps) => {
   const activeOrKeyed = (tripId: string, idempotencyKey: string | undefined): Promise<ScheduleRow[]> =>
     prisma.schedule.findMany({ where: { tripId, OR: [{ status: { in: [...ACTIVE] } }, ...(idempotencyKey ? [{ idempotencyKey }] : [])] } });
 
-  /** The base of a re-plan: the newest completed schedule covering exactly the trip's current dates. */
-  const baseFor = async (trip: TripRow, dates: readonly string[]): Promise<ScheduleRow | undefined> => {
-    const done = await prisma.schedule.findMany({ where: { tripId: trip.id, status: 'completed' }, orderBy: { createdAt: 'desc' }, take: 20 });
-    return done.find((s) => {
-      const days = (s.result as unknown as ScheduleResult | null)?.days ?? [];
-      return days.length === dates.length && days.every((d, i) => d.date === dates[i]);
-    });
-  };
+  /**
+   * The base of a re-plan: the newest completed schedule planned for exactly the trip part the
+   * re-plan's message carries. A re-plan keeps every other day as it was, and each of them depends
+   * on the whole of it: the dates and hours bound the day, the lodging and travel mode give every
+   * travel time (from and back to the lodging, where the destination stands in when there is
+   * none), the pace how full the day is, the must-visits and interests which places fill it (one
+   * added could have gone on a kept day; one removed still fills one). So the whole trip part
+   * (compared as JSON values: key order aside), which a field added to the message later joins too.
+   */
+  const baseFor = (tripId: string, part: ScheduleGenerationMessage['trip']): Promise<ScheduleRow | null> =>
+    prisma.schedule.findFirst({ where: { tripId, status: 'completed', request: { path: ['trip'], equals: part as unknown as Prisma.InputJsonValue } }, orderBy: { createdAt: 'desc' } });
 
   return {
     refresh,
 
     /**
-     * Asks for a schedule (202). The same request again while one is queued or running, or with the
-     * same Idempotency-Key, answers that schedule; another request while one is active is a 409.
+     * Asks for a schedule (202). The same request again (requestHash: the same body for the same
+     * trip) without a key while one is queued or running, or with the same Idempotency-Key,
+     * answers that schedule; another request while one is active is a 409 (with a key: any
+     * schedule not made under it).
      */
     async request(trip: TripRow, body: ScheduleRequestBody, idempotencyKey: string | undefined, authorization: string): Promise<ScheduleRow> {
-      const hash = requestHash(body);
+      const hash = requestHash(body, trip);
       // The traveller's preferences fill what the trip leaves open; without the user service, defaults.
       // Asked while the checks below read the database (unused when one of them answers first).
       const preferences = peers.preferences(authorization).catch((err: unknown) => {
@@ -301,18 +321,37 @@ export const scheduleService = (deps: ScheduleDeps) => {
       if (seen && seen.requestHash !== hash) throw new HttpProblem(422, KEY_REUSED);
       if (seen) return seen;
       const active = (await refreshed(known.filter(isActive))).find(isActive);
-      if (active && active.requestHash === hash) return active;
+      // A key is answered only with the schedule made under it: answering another's (made without
+      // a key or under another one) would leave this key bound to nothing, and the same key once
+      // that schedule ended would make a second schedule. The 409 names the schedule to follow.
+      if (active && active.requestHash === hash && idempotencyKey === undefined) return active;
+      if (active?.requestHash === hash) throw new HttpProblem(409, `Schedule ${active.id} of this trip, the same request made without this Idempotency-Key, is still ${active.status}; follow it, or request again when it has finished`, { scheduleId: active.id });
       if (active) throw new HttpProblem(409, `Schedule ${active.id} of this trip is still ${active.status}; request again when it has finished`, { scheduleId: active.id });
 
       const dates = tripDates(trip.startDate, trip.endDate);
       let replan: ScheduleGenerationMessage['replan'];
       if (body.locked?.length && !body.replanDate) throw new HttpProblem(400, 'locked places need a replanDate (the day they stay on)', { errors: [{ path: 'body/replanDate', message: 'required with locked' }] });
+      if (body.replanDate !== undefined && !dates.includes(body.replanDate)) {
+        throw new HttpProblem(400, `replanDate ${body.replanDate} is not a day of this trip (${trip.startDate} to ${trip.endDate})`, { errors: [{ path: 'body/replanDate', message: 'not a day of the trip' }] });
+      }
+
+      const prefs = await preferences;
+      const part: ScheduleGenerationMessage['trip'] = {
+        destination: { name: trip.destinationName, lat: trip.destinationLat, lng: trip.destinationLng },
+        lodging: lodgingOf(trip),
+        dates,
+        dayStart: trip.dayStart,
+        dayEnd: trip.dayEnd,
+        interests: trip.interests.length ? trip.interests : (prefs?.interests ?? []),
+        mustVisit: trip.mustVisit,
+        travelMode: trip.travelMode ?? prefs?.travelMode ?? DEFAULT_MODE,
+        pace: prefs?.pace ?? DEFAULT_PACE,
+      };
       if (body.replanDate !== undefined) {
-        if (!dates.includes(body.replanDate)) {
-          throw new HttpProblem(400, `replanDate ${body.replanDate} is not a day of this trip (${trip.startDate} to ${trip.endDate})`, { errors: [{ path: 'body/replanDate', message: 'not a day of the trip' }] });
+        const base = await baseFor(trip.id, part);
+        if (!base) {
+          throw new HttpProblem(409, 'Re-planning a day needs a completed schedule made for the trip as it is now (its dates, hours, lodging, travel mode, must-visits and interests, and your pace); request a full schedule first');
         }
-        const base = await baseFor(trip, dates);
-        if (!base) throw new HttpProblem(409, 'Re-planning a day needs a completed schedule of the trip as it is now; request a full schedule first');
         const locked = body.locked ?? [];
         const unknown = await peers.unknownPlaces(locked).catch(unavailable);
         if (unknown.length) throw new HttpProblem(400, `Unknown location ids: ${unknown.join(', ')}`, { errors: unknown.map((id) => ({ path: 'body/locked', message: `${id} is not a place` })) });
@@ -325,7 +364,6 @@ export const scheduleService = (deps: ScheduleDeps) => {
         replan = { baseScheduleId: base.id, date: body.replanDate, locked };
       }
 
-      const prefs = await preferences;
       const id = randomUUID();
       const createdAt = new Date(now());
       const notAfter = new Date(createdAt.getTime() + config.scheduleDeadlineMs);
@@ -335,17 +373,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         userId: trip.userId,
         requestedAt: createdAt.toISOString(),
         notAfter: notAfter.toISOString(),
-        trip: {
-          destination: { name: trip.destinationName, lat: trip.destinationLat, lng: trip.destinationLng },
-          lodging: lodgingOf(trip),
-          dates,
-          dayStart: trip.dayStart,
-          dayEnd: trip.dayEnd,
-          interests: trip.interests.length ? trip.interests : (prefs?.interests ?? []),
-          mustVisit: trip.mustVisit,
-          travelMode: trip.travelMode ?? prefs?.travelMode ?? DEFAULT_MODE,
-          pace: prefs?.pace ?? DEFAULT_PACE,
-        },
+        trip: part,
         ...(replan ? { replan } : {}),
       };
 
@@ -403,9 +431,9 @@ export const scheduleService = (deps: ScheduleDeps) => {
         return byKey;
       }
       const racing = winners.find(isActive);
-      if (racing?.requestHash === hash) return racing;
+      if (racing?.requestHash === hash && idempotencyKey === undefined) return racing;
       if (!racing && !(await prisma.trip.findUnique({ where: { id: trip.id }, select: { id: true } }))) throw new HttpProblem(404, 'No such trip');
-      throw new HttpProblem(409, 'Another schedule of this trip was requested at the same moment; request again when it has finished');
+      throw new HttpProblem(409, 'Another schedule of this trip was requested at the same moment; request again when it has finished', racing ? { scheduleId: racing.id } : {});
     },
 
     /**
