@@ -25,6 +25,7 @@ async function kitSeries(): Promise<Map<string, Set<string>>> {
   m.httpDuration.observe({ method: 'GET', route: '/x', status_code: '200' }, 0.1);
   m.dependencyUp.set({ dependency: 'postgresql' }, 1);
   m.messagesConsumed.inc({ queue: 'q', outcome: 'processed' });
+  m.asyncRequestDuration.observe({ queue: 'q', outcome: 'completed' }, 1);
   const series = new Map<string, Set<string>>();
   for (const line of (await m.registry.metrics()).split('\n')) {
     const hit = /^([a-zA-Z_:][\w:]*)(?:\{([^}]*)\})? /.exec(line);
@@ -79,12 +80,15 @@ describe('prod: PromQL of the alerts and the rollout analyses', () => {
   it('every latency threshold a query compares a bucket against (le="…") is a bound the kit\'s histogram exports', async () => {
     const m = createMetrics('probe');
     m.httpDuration.observe({ method: 'GET', route: '/x', status_code: '200' }, 1);
-    const bounds = new Set([...(await m.registry.metrics()).matchAll(/http_request_duration_seconds_bucket\{[^}]*le="([^"]+)"/g)].map((x) => x[1]));
+    m.asyncRequestDuration.observe({ queue: 'q', outcome: 'completed' }, 1);
+    const bounds = new Set([...(await m.registry.metrics()).matchAll(/(\w+)_bucket\{[^}]*le="([^"]+)"/g)].map((x) => `${x[1]} ${x[2]}`));
     const rules = (find('prod', 'PrometheusRule', 'tripgen-alerts').spec as { groups: { rules: { alert: string; expr: string }[] }[] }).groups[0]!.rules;
-    const used = rules.flatMap((r) => [...r.expr.matchAll(/le="([^"]+)"/g)].map((x) => ({ alert: r.alert, le: x[1]! })));
-    // Both response-time alerts (AI > 5 s, others > 200 ms) measure at a bucket bound.
+    const used = rules.flatMap((r) => [...r.expr.matchAll(/(\w+)_bucket\{[^}]*le="([^"]+)"/g)].map((x) => ({ alert: r.alert, bound: `${x[1]} ${x[2]}` })));
+    // Both response-time alerts (AI > 5 s, others > 200 ms) measure at a bucket bound; the AI's on
+    // its schedules' time to an outcome as well as on its own requests.
     expect(new Set(used.map((u) => u.alert))).toEqual(new Set(['TripGenAiResponseSlow', 'TripGenResponseSlow']));
-    expect(used.filter((u) => !bounds.has(u.le))).toEqual([]);
+    expect(used.filter((u) => u.alert === 'TripGenAiResponseSlow').map((u) => u.bound).sort()).toEqual(['async_request_duration_seconds 5', 'http_request_duration_seconds 5']);
+    expect(used.filter((u) => !bounds.has(u.bound))).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@
  * on candidates from the location service, keeps the result in ai_db and tells the traveller
  * (notification-queue, through the outbox). The trip service reads results on its internal route.
  */
+import { QUEUES } from '@tripgen/catalog';
 import { createApp, loadConfig, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { azureCredentialFromEnv, createOutboxRelay, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { createTravelTimeProvider } from '@tripgen/planner/routing';
@@ -67,6 +68,8 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
           {
             concurrency: ai.concurrency,
             logger: app.log,
+            // The product's promise (a schedule within 5 s of the request), which no HTTP histogram here sees.
+            onFinished: (f) => app.kit.metrics.asyncRequestDuration.observe({ queue: QUEUES.aiScheduleGeneration, outcome: f.status }, f.secondsSinceAsked),
             onOutcome: (e) => {
               app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome });
               if (e.outcome === 'processed') relay.wake();

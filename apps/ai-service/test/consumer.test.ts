@@ -28,6 +28,7 @@ let broker: MessageBroker;
 let location: FastifyInstance;
 let subscription: Subscription;
 const events: ConsumeEvent[] = [];
+const outcomes: { scheduleId: string; status: string; secondsSinceAsked: number }[] = [];
 
 beforeAll(async () => {
   [db, bus] = await Promise.all([createTestDatabase('ai_consumer_test', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
@@ -41,7 +42,7 @@ beforeAll(async () => {
     broker,
     prisma,
     { directory: locationDirectory(url, 1_000), interests: keywordInterestModel, budget: { timeLimitMs: 200, maxIterations: 100 } },
-    { concurrency: 2, maxDeliveryCount: 2, logger: quietLogger, onOutcome: (e) => events.push(e) },
+    { concurrency: 2, maxDeliveryCount: 2, logger: quietLogger, onOutcome: (e) => events.push(e), onFinished: (f) => outcomes.push(f) },
   );
 });
 afterAll(async () => {
@@ -85,7 +86,7 @@ describe('ai_db generations', () => {
 
 describe('the consumer', () => {
   it('a request past its deadline: failed with the reason and notified, and the same message again changes nothing', async () => {
-    const m = request({}, { ...ids(), notAfter: new Date(Date.now() - 1_000).toISOString() });
+    const m = request({}, { ...ids(), requestedAt: new Date(Date.now() - 7_000).toISOString(), notAfter: new Date(Date.now() - 1_000).toISOString() });
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
     await finished(m.scheduleId);
     expect(await generation(m.scheduleId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^the schedule took longer than allowed/) });
@@ -93,6 +94,11 @@ describe('the consumer', () => {
     await waitFor(() => events.filter((e) => e.messageId === m.scheduleId).length === 2, 'the second delivery');
     expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => e.outcome)).toEqual(['processed', 'duplicate']);
     expect(await notifications(m.scheduleId)).toHaveLength(1);
+    // Its time to an outcome (the 5-second alert's measure) counts from the request, once.
+    const timed = outcomes.filter((o) => o.scheduleId === m.scheduleId);
+    expect(timed).toEqual([{ scheduleId: m.scheduleId, status: 'failed', secondsSinceAsked: expect.any(Number) }]);
+    expect(timed[0]!.secondsSinceAsked).toBeGreaterThanOrEqual(7);
+    expect(timed[0]!.secondsSinceAsked).toBeLessThan(60);
   });
 
   it('a re-plan whose base schedule is not completed: failed with the reason', async () => {

@@ -15,3 +15,9 @@ export type ResponseTimeObjective = keyof typeof RESPONSE_TIME_SLO;
 export const LATENCY_BUCKETS_SECONDS: readonly number[] = [
   ...new Set([0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, ...Object.values(RESPONSE_TIME_SLO).map((o) => o.p95Ms / 1000)]),
 ].sort((a, b) => a - b);
+
+/**
+ * Buckets (seconds) of the services' `async_request_duration_seconds` histogram: the HTTP buckets
+ * (the itinerary's 5 s among them), then up to the longest a schedule may take (its deadline is minutes).
+ */
+export const ASYNC_LATENCY_BUCKETS_SECONDS: readonly number[] = [...new Set([...LATENCY_BUCKETS_SECONDS, 10, 30, 60, 120, 300])].sort((a, b) => a - b);

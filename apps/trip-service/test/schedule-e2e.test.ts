@@ -9,7 +9,7 @@
 import { createDevGateway } from '@tripgen/dev-tools/gateway';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import pg from 'pg';
-import { QUEUES, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES, type ScheduleDay } from '@tripgen/catalog';
+import { METRICS_PATH, QUEUES, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES, type ScheduleDay } from '@tripgen/catalog';
 import { travelMinutes, type TravelMode } from '@tripgen/planner';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,6 +141,11 @@ describe('a 3-day Seoul trip over Chuseok with three must-visits', () => {
     const notes = (await call(base, 'GET', '/api/v1/users/me/notifications', { headers })).json.items;
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ type: SCHEDULE_NOTIFICATIONS.completed, payload: { scheduleId: asked.json.id, tripId } });
+
+    // The AI service counts it where its 5-second alert reads (the request to its outcome, under 5 s).
+    const metrics = await (await fetch(`${stack.ai!.url}${METRICS_PATH}`)).text();
+    const under5s = metrics.split('\n').find((l) => l.startsWith('async_request_duration_seconds_bucket{') && l.includes('le="5"') && l.includes(`queue="${QUEUES.aiScheduleGeneration}"`) && l.includes('outcome="completed"'));
+    expect(Number(under5s?.split(' ').at(-1))).toBeGreaterThanOrEqual(1);
   });
 
   it('re-plans day 2 with one place locked: days 1 and 3 unchanged byte for byte, the locked place on day 2', async () => {

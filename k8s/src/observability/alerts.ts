@@ -49,6 +49,10 @@ export function seedAlerts(namespace: string): AlertSpec[] {
   // and above the top bucket (5 s) it could never report more than 5 s.
   const slowerThan = (seconds: number, job: string, by = '') =>
     `(1 - sum${by}(rate(http_request_duration_seconds_bucket{${requests(job)},le="${seconds}"}[5m])) / sum${by}(rate(http_request_duration_seconds_count{${requests(job)}}[5m]))) > 0.05`;
+  // A schedule is asked at the trip service and made off a queue: its time to an outcome is the
+  // kit's async histogram (fed by the AI service's consumer), which its HTTP histogram never sees.
+  const asyncSlowerThan = (seconds: number, job: string) =>
+    `(1 - sum(rate(async_request_duration_seconds_bucket{${ns},${job},le="${seconds}"}[5m])) / sum(rate(async_request_duration_seconds_count{${ns},${job}}[5m]))) > 0.05`;
   return [
     {
       alert: 'TripGenPodRestartsHigh',
@@ -62,10 +66,10 @@ export function seedAlerts(namespace: string): AlertSpec[] {
     {
       alert: 'TripGenAiResponseSlow',
       severity: itinerary.severity,
-      expr: slowerThan(itinerary.p95Ms / 1000, jobMatcher(itineraryJobs)),
+      expr: `${asyncSlowerThan(itinerary.p95Ms / 1000, jobMatcher(itineraryJobs))} or ${slowerThan(itinerary.p95Ms / 1000, jobMatcher(itineraryJobs))}`,
       for: '5m',
       summary: `AI service p95 response time above ${spokenMs(itinerary.p95Ms)}`,
-      description: `{{ $value | humanizePercentage }} of itinerary requests took longer than ${spokenMs(itinerary.p95Ms)} (p95 above ${spokenMs(itinerary.p95Ms)}); the product promises a schedule within ${spokenMs(itinerary.p95Ms)}.`,
+      description: `{{ $value | humanizePercentage }} of schedules (from the request to their outcome), or else of the AI service's own requests, took longer than ${spokenMs(itinerary.p95Ms)} (p95 above ${spokenMs(itinerary.p95Ms)}); the product promises a schedule within ${spokenMs(itinerary.p95Ms)}.`,
       runbook: 'ai-response-slow',
     },
     {

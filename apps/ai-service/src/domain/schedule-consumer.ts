@@ -24,8 +24,12 @@ export interface ScheduleConsumerOptions {
   readonly maxDeliveryCount?: number;
   readonly logger: MessagingLogger;
   readonly onOutcome?: (event: ConsumeEvent) => void;
-  /** Called with the engine time of each completed schedule (metrics). */
-  readonly onGenerated?: (engineMs: number) => void;
+  /**
+   * Called when a schedule gets its outcome here, with the seconds since the traveller asked
+   * (metrics: the product's 5-second promise). Inside the delivery's transaction, so a commit that
+   * then fails has been counted once more than it happened (rare: the delivery is retried).
+   */
+  readonly onFinished?: (finished: { readonly scheduleId: string; readonly status: Outcome['status']; readonly secondsSinceAsked: number }) => void;
 }
 
 export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaClient, deps: GenerateDeps, options: ScheduleConsumerOptions): Promise<Subscription> => {
@@ -52,7 +56,6 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         if (message.replan && !base) throw new GenerationFailure('the schedule to re-plan is not available (it is not completed)');
         const generated = await generateSchedule(message, deps, base);
         outcome = { status: 'completed', result: generated.result, engineMs: generated.engineMs };
-        options.onGenerated?.(generated.engineMs);
       } catch (err) {
         if (err instanceof GenerationFailure) outcome = { status: 'failed', error: err.message };
         else if (delivery.attempt >= maxDeliveryCount) {
@@ -60,7 +63,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
           outcome = { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' };
         } else throw err;
       }
-      await finishGeneration(tx, ids, outcome);
+      if (await finishGeneration(tx, ids, outcome)) options.onFinished?.({ scheduleId: ids.scheduleId, status: outcome.status, secondsSinceAsked: (Date.now() - Date.parse(message.requestedAt)) / 1000 });
     },
     { consumer: CONSUMER_NAME, concurrency: options.concurrency ?? 4, maxDeliveryCount, logger: options.logger, onOutcome: options.onOutcome },
   );

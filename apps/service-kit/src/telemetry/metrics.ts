@@ -3,7 +3,7 @@
  * by route template (not raw URL, so cardinality stays bounded) and dependency gauges.
  * One registry per app so several apps in one process (tests) do not collide.
  */
-import { LATENCY_BUCKETS_SECONDS } from '@tripgen/catalog';
+import { ASYNC_LATENCY_BUCKETS_SECONDS, LATENCY_BUCKETS_SECONDS } from '@tripgen/catalog';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Metrics {
@@ -12,6 +12,12 @@ export interface Metrics {
   readonly dependencyUp: Gauge<'dependency'>;
   /** Deliveries by outcome (processed, duplicate, abandoned, deadLettered): feed it from a consumer's onOutcome. */
   readonly messagesConsumed: Counter<'queue' | 'outcome'>;
+  /**
+   * From an asynchronous request's creation to its outcome, by the queue it came through and the
+   * outcome (a schedule: asked at the trip service, completed or failed at the AI service). The HTTP
+   * histogram of a service that does its work off a queue never sees that time.
+   */
+  readonly asyncRequestDuration: Histogram<'queue' | 'outcome'>;
 }
 
 export const createMetrics = (serviceName: string): Metrics => {
@@ -38,7 +44,14 @@ export const createMetrics = (serviceName: string): Metrics => {
     labelNames: ['queue', 'outcome'] as const,
     registers: [registry],
   });
-  return { registry, httpDuration, dependencyUp, messagesConsumed };
+  const asyncRequestDuration = new Histogram({
+    name: 'async_request_duration_seconds',
+    help: 'Time from an asynchronous request (a queue message) being asked to its outcome, by queue and outcome',
+    labelNames: ['queue', 'outcome'] as const,
+    buckets: [...ASYNC_LATENCY_BUCKETS_SECONDS],
+    registers: [registry],
+  });
+  return { registry, httpDuration, dependencyUp, messagesConsumed, asyncRequestDuration };
 };
 
 type DurationChild = ReturnType<Metrics['httpDuration']['labels']>;
