@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { EVENT_STREAMS, JWKS_PATH, QUEUES, QUEUE_NAMES, type LocationSearchMessage, type TripEventType } from '@tripgen/catalog';
+import type { FastifyServerOptions } from 'fastify';
 import type { App } from '@tripgen/service-kit';
 import { createTestDatabase, redisUrl, unreachableHttpUrl, waitFor, type TestDatabase } from '@tripgen/testing';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
@@ -72,6 +73,8 @@ export interface StackOptions {
   readonly ai?: boolean;
   readonly tripEnv?: NodeJS.ProcessEnv;
   readonly aiEnv?: NodeJS.ProcessEnv;
+  /** The trip service's logger (the kit's option: a level and a stream to read the lines from); default none. */
+  readonly tripLogger?: FastifyServerOptions['logger'];
 }
 
 export interface Stack {
@@ -119,7 +122,7 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
         EVENTHUBS_CONNECTION_STRING: hubs.connectionString(),
         ...opts.tripEnv,
       },
-      logger: false,
+      logger: opts.tripLogger ?? false,
     }),
   );
   return {

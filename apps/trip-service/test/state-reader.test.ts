@@ -1,11 +1,13 @@
 /**
  * The shared status reader: however many travellers poll at once, the AI service is asked about
  * once per round trip (the first read at once, the rest together in the next call), never with
- * more ids than its route takes, and a failed call fails the reads that waited for it only.
+ * more ids than its route takes, and a failed call fails the reads that waited for it only; an
+ * outage is logged by the reader, a few lines whatever the number of reads.
  */
 import { SCHEDULE_STATUS_MAX_IDS, type GenerationState } from '@tripgen/catalog';
+import { quietLogger } from '@tripgen/testing';
 import { describe, expect, it } from 'vitest';
-import { sharedStateReader } from '../src/domain/schedules.ts';
+import { OUTAGE_WARN_EVERY_MS, STATES_BACK, STATES_UNAVAILABLE, sharedStateReader } from '../src/domain/schedules.ts';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -31,7 +33,7 @@ const slowRoute = () => {
 describe('the shared status reader', () => {
   it('asks for the first read at once and for the fifty that came meanwhile in one more call', async () => {
     const route = slowRoute();
-    const reader = sharedStateReader(route.fetchStates);
+    const reader = sharedStateReader(route.fetchStates, quietLogger);
     const first = reader.read([id(0)]);
     const rest = Array.from({ length: 50 }, (_, i) => reader.read([id(1 + (i % 25))]));
     expect(route.calls).toEqual([[id(0)]]);
@@ -46,7 +48,7 @@ describe('the shared status reader', () => {
 
   it('splits a long list into calls of at most the route\'s limit', async () => {
     const route = slowRoute();
-    const reader = sharedStateReader(route.fetchStates);
+    const reader = sharedStateReader(route.fetchStates, quietLogger);
     const all = Array.from({ length: 2 * SCHEDULE_STATUS_MAX_IDS + 1 }, (_, i) => id(i));
     const read = reader.read(all);
     for (let i = 0; i < 3; i++) await route.answer();
@@ -56,7 +58,7 @@ describe('the shared status reader', () => {
 
   it('fails the reads that waited for a failed call, and answers the next ones', async () => {
     const route = slowRoute();
-    const reader = sharedStateReader(route.fetchStates);
+    const reader = sharedStateReader(route.fetchStates, quietLogger);
     route.failNextCall();
     const failed = reader.read([id(1)]);
     const next = reader.read([id(2)]);
@@ -64,5 +66,38 @@ describe('the shared status reader', () => {
     await expect(failed).rejects.toThrow('the ai service is unavailable');
     await route.answer();
     expect([...(await next).keys()]).toEqual([id(2)]);
+  });
+
+  it('logs an outage, not each read: the first failed call at once, then one warning per interval with the calls failed since, and its end', async () => {
+    const lines: { level: string; msg: string; failedCalls: number }[] = [];
+    const log = { info: (o: object, msg: string) => void lines.push({ level: 'info', msg, ...(o as { failedCalls: number }) }), warn: (o: object, msg: string) => void lines.push({ level: 'warn', msg, ...(o as { failedCalls: number }) }) };
+    let t = 0;
+    let up = false;
+    let calls = 0;
+    const route = async (ids: string[]): Promise<GenerationState[]> => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 5));
+      if (!up) throw new Error('the ai service is unavailable');
+      return ids.map((i) => ({ id: i, status: 'running' as const }));
+    };
+    const reader = sharedStateReader(route, log, () => t);
+    const settle = (reads: Promise<unknown>[]) => Promise.allSettled(reads);
+    // Twenty readers: two calls (the first read, the rest together), one warning.
+    await settle(Array.from({ length: 20 }, (_, i) => reader.read([id(i)])));
+    for (let i = 0; i < 10; i++) await settle([reader.read([id(i)])]);
+    expect(calls).toBe(12);
+    expect(lines).toEqual([expect.objectContaining({ level: 'warn', msg: STATES_UNAVAILABLE, failedCalls: 1 })]);
+    t += OUTAGE_WARN_EVERY_MS;
+    await settle([reader.read([id(0)])]);
+    expect(lines.slice(1)).toEqual([expect.objectContaining({ level: 'warn', msg: STATES_UNAVAILABLE, failedCalls: 12 })]);
+    up = true;
+    await reader.read([id(0)]);
+    await reader.read([id(0)]);
+    expect(lines.slice(2)).toEqual([{ level: 'info', msg: STATES_BACK, failedCalls: 0 }]);
+    // A new outage is warned at once.
+    up = false;
+    t += 1;
+    await settle([reader.read([id(0)])]);
+    expect(lines.slice(3)).toEqual([expect.objectContaining({ level: 'warn', msg: STATES_UNAVAILABLE, failedCalls: 1 })]);
   });
 });

@@ -4,7 +4,13 @@
  * location warm-up message. The location service is down here (its outage is a 503, never a 500).
  */
 import { TRIP_EVENT_SOURCE, TRIP_EVENT_TYPES } from '@tripgen/catalog';
+import { createPrismaClient, HttpProblem } from '@tripgen/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tripEvents } from '../src/domain/events.ts';
+import { MAX_TRIP_DAYS, type CreateTripBody } from '../src/domain/schemas.ts';
+import { tripProblems } from '../src/domain/trip-rules.ts';
+import { tripRepository } from '../src/domain/trips.ts';
+import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { call, startStack, tripBody, tripEventsOf, waitFor, warmUpsOf, type Stack } from './harness.ts';
 
 let stack: Stack;
@@ -98,6 +104,50 @@ describe('trips', () => {
     await waitFor(() => warmUpsOf(stack, id).length === 2, 'the warm-up message of the new destination');
     await new Promise((r) => setTimeout(r, 500)); // nothing more arrives
     expect(warmUpsOf(stack, id).map((w) => w.center)).toEqual([{ lat: 37.5663, lng: 126.9779 }, { lat: 33.4996, lng: 126.5312 }]);
+  });
+});
+
+describe('a trip changed by two PATCHes at once', () => {
+  it('is never stored invalid: each change alone is valid, together they are not, so the second is checked against the first and refused', async () => {
+    const headers = { authorization: (await stack.traveller()).authorization };
+    const races = [
+      { trip: { dayStart: '09:00', dayEnd: '19:00' }, a: { dayStart: '15:00' }, b: { dayEnd: '12:00' } },
+      // 7 days; 12 with either change, 17 with both.
+      { trip: { startDate: '2026-09-10', endDate: '2026-09-16' }, a: { startDate: '2026-09-05' }, b: { endDate: '2026-09-21' } },
+    ];
+    for (const { trip, a, b } of races) {
+      for (let i = 0; i < 8; i++) {
+        const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(trip), headers })).json.id as string;
+        const answers = await Promise.all([a, b].map((body) => call(base, 'PATCH', `/api/v1/trips/${id}`, { body, headers })));
+        const what = `${JSON.stringify(a)} and ${JSON.stringify(b)}: ${answers.map((r) => `${r.status} ${r.json.detail ?? ''}`).join(', ')}`;
+        expect(answers.map((r) => r.status).sort(), what).toEqual([200, 400]);
+        expect(answers.find((r) => r.status === 400)!.type, what).toContain('application/problem+json');
+        const stored = (await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).json;
+        expect(tripProblems(stored), what).toEqual([]);
+        expect(stored, what).toEqual(answers.find((r) => r.status === 200)!.json);
+      }
+    }
+  });
+
+  it('is refused by the database too when invalid (the backstop), at the limit of schemas.ts, as a 409 and never a 500', async () => {
+    const prisma = createPrismaClient(PrismaClient, stack.trip.db.url);
+    // No route checks here: only the database's constraints stand between these trips and the table.
+    const trips = tripRepository(prisma, tripEvents(false), () => undefined);
+    const { userId } = await stack.traveller();
+    const day = (n: number) => new Date(Date.UTC(2026, 8, 1 + n)).toISOString().slice(0, 10);
+    const body = (over: Record<string, unknown> = {}) => tripBody(over) as CreateTripBody;
+    const refusal = (write: Promise<unknown>) => write.then(() => 'stored', (err: unknown) => (err instanceof HttpProblem ? err.statusCode : err));
+    try {
+      expect(await refusal(trips.create(userId, body({ startDate: day(0), endDate: day(MAX_TRIP_DAYS - 1) })))).toBe('stored');
+      expect(await refusal(trips.create(userId, body({ startDate: day(0), endDate: day(MAX_TRIP_DAYS) })))).toBe(409);
+      expect(await refusal(trips.create(userId, body({ startDate: day(1), endDate: day(0) })))).toBe(409);
+      expect(await refusal(trips.create(userId, body({ dayStart: '12:00', dayEnd: '12:00' })))).toBe(409);
+      const id = (await trips.create(userId, body())).id;
+      expect(await refusal(trips.update(userId, id, { dayStart: '15:00', dayEnd: '12:00' }, () => undefined))).toBe(409);
+      expect(await trips.get(userId, id)).toMatchObject({ dayStart: '09:00', dayEnd: '19:00' });
+    } finally {
+      await prisma.$disconnect();
+    }
   });
 });
 

@@ -71,6 +71,7 @@ export const REFRESH_EVERY_MS = 150;
 export const TIMED_OUT = SCHEDULE_TIMED_OUT;
 
 interface Logger {
+  info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
 }
 
@@ -86,14 +87,38 @@ export interface ScheduleDeps {
   readonly now?: () => number;
 }
 
+/** During an AI outage, at most one warning this often (the first failed call is warned at once). */
+export const OUTAGE_WARN_EVERY_MS = 10_000;
+export const STATES_UNAVAILABLE = 'schedule states unavailable from the AI service';
+export const STATES_BACK = 'schedule states available from the AI service again';
+
 /**
  * Status reads of the AI service shared by everyone asking at the same time: the first read goes
  * at once; the ids asked while a call is out wait for it to end and go together in the next one
  * (at most SCHEDULE_STATUS_MAX_IDS a call, the AI route's limit). So the calls follow the AI service's
  * round trip, not the number of travellers polling. Written by hand: DataLoader batches by event
  * loop tick, which under a steady stream of reads sends nearly one call per read.
+ * Failed calls are logged here, never by the readers (each gets the rejection): the first at once,
+ * then at most one warning per OUTAGE_WARN_EVERY_MS with the calls failed since, and one line when
+ * a call is answered again. Not one line per failed call: an AI service that refuses at once ends
+ * each call before the next read comes, so there are about as many calls as travellers' reads.
  */
-export const sharedStateReader = (fetchStates: (ids: string[]) => Promise<GenerationState[]>) => {
+export const sharedStateReader = (fetchStates: (ids: string[]) => Promise<GenerationState[]>, log: Logger, now: () => number = Date.now) => {
+  let failedCalls = 0; // since the last line
+  let warnedAt: number | undefined; // the last warning of the outage under way
+  const failed = (err: unknown) => {
+    failedCalls++;
+    if (warnedAt !== undefined && now() - warnedAt < OUTAGE_WARN_EVERY_MS) return;
+    log.warn({ err: String(err), failedCalls }, STATES_UNAVAILABLE);
+    warnedAt = now();
+    failedCalls = 0;
+  };
+  const answered = () => {
+    if (warnedAt === undefined) return;
+    log.info({ failedCalls }, STATES_BACK);
+    warnedAt = undefined;
+    failedCalls = 0;
+  };
   interface Batch {
     readonly ids: Set<string>;
     readonly done: Promise<Map<string, GenerationState>>;
@@ -117,8 +142,10 @@ export const sharedStateReader = (fetchStates: (ids: string[]) => Promise<Genera
         const ids = [...batch.ids];
         const answers = new Map<string, GenerationState>();
         for (let i = 0; i < ids.length; i += SCHEDULE_STATUS_MAX_IDS) for (const s of await fetchStates(ids.slice(i, i + SCHEDULE_STATUS_MAX_IDS))) answers.set(s.id, s);
+        answered();
         batch.resolve(answers);
       } catch (err) {
+        failed(err);
         batch.reject(err);
       }
     }
@@ -198,7 +225,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
    */
   const lastAsked = new Map<string, number>();
   // Fifty travellers polling at once share one status call per round trip, not fifty.
-  const states = sharedStateReader((ids) => peers.scheduleStates(ids));
+  const states = sharedStateReader((ids) => peers.scheduleStates(ids), log, now);
 
   /**
    * Brings unfinished schedules up to date from the AI service; fails those past their deadline.
@@ -216,9 +243,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
     let byId = new Map<string, GenerationState>();
     try {
       byId = await states.read(pending.map((r) => r.id));
-    } catch (err) {
-      // The AI service is down: keep what we know; the deadline below still applies.
-      log.warn({ err: String(err) }, 'schedule states unavailable from the AI service');
+    } catch {
+      // The AI service is down (the shared reader logs it): keep what we know; the deadline below still applies.
     }
     // Past the deadline and the grace without an outcome: the AI service fails them, so that the
     // traveller is notified as for any failure (this service does not produce notifications). Not

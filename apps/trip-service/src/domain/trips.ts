@@ -13,6 +13,7 @@ import {
   categoriesOfInterests,
   type LocationSearchMessage,
 } from '@tripgen/catalog';
+import { HttpProblem } from '@tripgen/service-kit';
 import { enqueue } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Trip as TripRow } from '../generated/prisma/client.ts';
 import type { TripEvents } from './events.ts';
@@ -67,6 +68,9 @@ const columns = (b: Omit<Partial<CreateTripBody>, 'travelMode' | 'lodging'> & { 
     : {}),
 });
 
+/** The trip as it would be after the patch (not stored): what PATCH validates as a whole. */
+const merged = (t: TripRow, patch: PatchTripBody): TripRow => ({ ...t, ...columns(patch) });
+
 /** What analytics learns of a trip: ids, sizes and the mode, nothing that names a person or a place. */
 const shapeOf = (t: TripRow) => ({
   tripId: t.id,
@@ -83,14 +87,30 @@ const changedFields = (before: TripRow, after: TripRow): string[] => {
   return (Object.keys(a) as (keyof Trip)[]).filter((k) => k !== 'updatedAt' && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 };
 
+/**
+ * The CHECK constraint a write broke (migration trip_valid_as_a_whole), or undefined for any other
+ * error. Prisma 7's pg adapter has no kind of its own for 23514: it comes as P2039 with the driver's code.
+ */
+const brokenCheck = (err: unknown): string | undefined => {
+  const cause = (err as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } }).meta?.driverAdapterError?.cause;
+  return cause?.originalCode === '23514' ? (/constraint "([^"]+)"/.exec(cause.originalMessage ?? '')?.[1] ?? 'a check') : undefined;
+};
+
+/** A write the database refused as an invalid trip is the caller's conflict (409), never a 500. */
+const refusedAsConflict = async <T>(write: Promise<T>): Promise<T> =>
+  write.catch((err: unknown) => {
+    const check = brokenCheck(err);
+    throw check ? new HttpProblem(409, `The trip as it would be is not valid (${check}); read it again and send a change that keeps it valid`) : err;
+  });
+
 export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnqueued: () => void) => ({
   async create(userId: string, body: CreateTripBody): Promise<TripRow> {
-    const trip = await prisma.$transaction(async (tx) => {
+    const trip = await refusedAsConflict(prisma.$transaction(async (tx) => {
       const created = await tx.trip.create({ data: { userId, interests: [], mustVisit: [], ...(columns(body) as Omit<Prisma.TripUncheckedCreateInput, 'userId'>) } });
       await enqueue(tx, QUEUES.locationSearch, warmUp(created));
       await events.record(tx, TRIP_EVENT_TYPES.tripCreated, shapeOf(created));
       return created;
-    });
+    }));
     onEnqueued();
     return trip;
   },
@@ -99,19 +119,29 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
 
   get: (userId: string, id: string) => prisma.trip.findFirst({ where: { id, userId } }),
 
-  /** The trip as it would be after the patch (not stored): what PATCH validates as a whole. */
-  merged: (t: TripRow, patch: PatchTripBody): TripRow => ({ ...t, ...columns(patch) }),
+  merged,
 
-  async update(userId: string, id: string, patch: PatchTripBody): Promise<TripRow | null> {
-    const trip = await prisma.$transaction(async (tx) => {
-      const before = await tx.trip.findFirst({ where: { id, userId } });
-      if (!before) return null;
-      const after = await tx.trip.update({ where: { id }, data: columns(patch) });
-      if (whereAndWhen(before) !== whereAndWhen(after)) await enqueue(tx, QUEUES.locationSearch, warmUp(after));
-      const changed = changedFields(before, after);
-      if (changed.length > 0) await events.record(tx, TRIP_EVENT_TYPES.tripUpdated, { ...shapeOf(after), changed });
-      return after;
-    });
+  /**
+   * Applies the patch if `check` accepts the trip as it would be (it throws otherwise). Read, check
+   * and write are one step under the trip's row lock: two changes each valid alone (a later
+   * dayStart, an earlier dayEnd) are checked one after the other, the second against the first's
+   * result, never both against the same old trip. Prisma has no SELECT ... FOR UPDATE of its own,
+   * hence the raw lock; no call to another service is made while it is held.
+   */
+  async update(userId: string, id: string, patch: PatchTripBody, check: (after: TripRow) => void): Promise<TripRow | null> {
+    const trip = await refusedAsConflict(
+      prisma.$transaction(async (tx) => {
+        const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM trips WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
+        if (locked.length === 0) return null;
+        const before = await tx.trip.findUniqueOrThrow({ where: { id } });
+        check(merged(before, patch));
+        const after = await tx.trip.update({ where: { id }, data: columns(patch) });
+        if (whereAndWhen(before) !== whereAndWhen(after)) await enqueue(tx, QUEUES.locationSearch, warmUp(after));
+        const changed = changedFields(before, after);
+        if (changed.length > 0) await events.record(tx, TRIP_EVENT_TYPES.tripUpdated, { ...shapeOf(after), changed });
+        return after;
+      }),
+    );
     if (trip) onEnqueued();
     return trip;
   },

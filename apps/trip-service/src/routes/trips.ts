@@ -19,12 +19,14 @@ export const TRIP_NOT_FOUND = 'No such trip';
 export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (app, { trips, peers }) => {
   app.addHook('preHandler', app.authenticate);
 
-  /** The whole trip is checked, whichever part changed; must-visits against the location service. */
-  const validate = async (t: Pick<TripRow, 'startDate' | 'endDate' | 'dayStart' | 'dayEnd' | 'mustVisit'>, mustVisitChanged: boolean) => {
+  /** The whole trip is checked, whichever part changed. */
+  const checkWhole = (t: Pick<TripRow, 'startDate' | 'endDate' | 'dayStart' | 'dayEnd'>) => {
     const problems = tripProblems(t);
     if (problems.length) throw new HttpProblem(400, `Request body is invalid: ${problems.map((p) => `${p.path.slice(5)} ${p.message}`).join('; ')}`, { errors: problems });
-    if (!mustVisitChanged) return;
-    const unknown = await peers.unknownPlaces(t.mustVisit).catch(unavailable);
+  };
+  /** Must-visits against the location service. */
+  const checkPlaces = async (mustVisit: readonly string[]) => {
+    const unknown = await peers.unknownPlaces(mustVisit).catch(unavailable);
     if (unknown.length) {
       throw new HttpProblem(400, `Unknown location ids in mustVisit: ${unknown.join(', ')}`, { errors: unknown.map((id) => ({ path: 'body/mustVisit', message: `${id} is not a place` })) });
     }
@@ -32,7 +34,8 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
 
   app.post('/api/v1/trips', { schema: { operationId: 'createTrip', description: 'Creates a trip of the traveller; the whole trip is checked, must-visits with the location service.', tags: ['trips'], security, body: CreateTripBody, response: { 201: Trip, 400: ProblemSchema, 503: ProblemSchema } } }, async (request, reply) => {
     const body = request.body;
-    await validate({ ...body, mustVisit: body.mustVisit ?? [] }, true);
+    checkWhole(body);
+    await checkPlaces(body.mustVisit ?? []);
     return reply.code(201).send(toTrip(await trips.create(request.user!.id, body)));
   });
 
@@ -48,13 +51,15 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
 
   app.patch(
     '/api/v1/trips/:id',
-    { schema: { operationId: 'updateTrip', description: 'Changes fields of a trip; the trip as it would be is checked whole, and a refused change changes nothing.', tags: ['trips'], security, params: TripParams, body: PatchTripBody, response: { 200: Trip, 400: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema } } },
+    { schema: { operationId: 'updateTrip', description: 'Changes fields of a trip; the trip as it would be is checked whole, and a refused change changes nothing.', tags: ['trips'], security, params: TripParams, body: PatchTripBody, response: { 200: Trip, 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema } } },
     async (request) => {
       const current = await trips.get(request.user!.id, request.params.id);
       if (!current) throw new HttpProblem(404, TRIP_NOT_FOUND);
-      const after = trips.merged(current, request.body);
-      await validate(after, request.body.mustVisit !== undefined);
-      const saved = await trips.update(request.user!.id, request.params.id, request.body);
+      // Checked first on this read, so that an invalid change costs no call to the location service;
+      // then again under the row lock on the trip as it is when written (another change may have come between).
+      checkWhole(trips.merged(current, request.body));
+      if (request.body.mustVisit !== undefined) await checkPlaces(request.body.mustVisit);
+      const saved = await trips.update(request.user!.id, request.params.id, request.body, checkWhole);
       if (!saved) throw new HttpProblem(404, TRIP_NOT_FOUND);
       return toTrip(saved);
     },
