@@ -28,7 +28,9 @@ export interface RedeliveryBackoff {
  * "database-connection") spent its 10 deliveries in well under a second and was dead-lettered.
  * The consumer therefore keeps the lock for a growing delay before abandoning: 2, 4, ... 32 s, then
  * 50 s, ~4.4 minutes over the catalog's 10 deliveries. The cap leaves 10 s of the queues' lock
- * (QUEUE_LIMITS.lockDuration) for the handler's own time; the adapter also stops at the lock's expiry.
+ * (QUEUE_LIMITS.lockDuration) for the handler's own time; the adapter ends a wait 5 s before the lock
+ * expires, and at once when the consumer closes. The price: a message in its backoff holds one of the
+ * consumer's `concurrency` slots; during an outage nothing else would succeed either.
  */
 export const REDELIVERY_BACKOFF: RedeliveryBackoff = { baseMs: 2_000, maxMs: QUEUE_LOCK_MS - 10_000 };
 
