@@ -37,6 +37,8 @@ param queueLimits {
   defaultMessageTimeToLive: string
   @description('Deliveries before a message is dead-lettered.')
   maxDeliveryCount: int
+  @description('Peek-lock duration, ISO 8601 (the consumers back off within it before abandoning).')
+  lockDuration: string
 }
 
 @description('Log Analytics workspace receiving diagnostics.')
@@ -78,7 +80,7 @@ resource queues 'Microsoft.ServiceBus/namespaces/queues@2026-01-01' = [
       maxSizeInMegabytes: queueLimits.maxSizeInMegabytes
       defaultMessageTimeToLive: queueLimits.defaultMessageTimeToLive
       maxDeliveryCount: queueLimits.maxDeliveryCount
-      lockDuration: 'PT1M'
+      lockDuration: queueLimits.lockDuration
       // Premium namespaces partition themselves; the entity flag is for Basic and Standard.
       enablePartitioning: !premium
       // Basic has no dead-lettering on expiry; in Standard/Premium expired messages stay inspectable.

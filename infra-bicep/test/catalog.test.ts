@@ -23,6 +23,7 @@ describe('Bicep uses the service catalog\'s facts', () => {
         if (env === 'dev') expect(prop(q, 'properties.maxSizeInMegabytes')).toBe(QUEUE_LIMITS.maxSizeInMegabytes);
         expect(prop(q, 'properties.defaultMessageTimeToLive')).toBe(QUEUE_LIMITS.defaultMessageTimeToLive);
         expect(prop(q, 'properties.maxDeliveryCount')).toBe(QUEUE_LIMITS.maxDeliveryCount);
+        expect(prop(q, 'properties.lockDuration')).toBe(QUEUE_LIMITS.lockDuration);
       }
     });
 

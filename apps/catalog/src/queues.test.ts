@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DUPLICATE_WINDOW_MS, MESSAGE_RETENTION, QUEUE_LIMITS, isoDaysMs } from './queues.ts';
+import { DUPLICATE_WINDOW_MS, MESSAGE_RETENTION, QUEUE_LIMITS, QUEUE_LOCK_MS, isoDaysMs, isoMinutesSecondsMs } from './queues.ts';
 
 describe('message retention', () => {
   it('keeps processed ids and sent outbox rows longer than a duplicate can arrive (the queues\' TTL)', () => {
@@ -13,5 +13,13 @@ describe('message retention', () => {
   it('reads the TTL the queues are created with, and refuses a duration it cannot read', () => {
     expect(isoDaysMs('P1D')).toBe(86_400_000);
     expect(() => isoDaysMs('PT10M')).toThrow(/not a duration in days/);
+  });
+
+  it('reads the lock duration the queues are created with, and refuses one it cannot read', () => {
+    expect(QUEUE_LOCK_MS).toBe(isoMinutesSecondsMs(QUEUE_LIMITS.lockDuration));
+    expect(QUEUE_LOCK_MS).toBe(60_000);
+    expect(isoMinutesSecondsMs('PT30S')).toBe(30_000);
+    expect(isoMinutesSecondsMs('PT2M30S')).toBe(150_000);
+    for (const bad of ['PT', 'P1D', 'PT1H', '1M']) expect(() => isoMinutesSecondsMs(bad)).toThrow(/not a duration in minutes and seconds/);
   });
 });

@@ -14,10 +14,24 @@ export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUES);
  */
 export const EVENT_STREAMS = [{ hub: 'trip-events', producer: 'trip' }] as const satisfies readonly { hub: string; producer: string }[];
 
-/** Seed §2 dev messaging: max queue size 1 GB, message TTL 14 days. */
-export const QUEUE_LIMITS = { maxSizeInMegabytes: 1024, defaultMessageTimeToLive: 'P14D', maxDeliveryCount: 10 } as const;
+/**
+ * Seed §2 dev messaging: max queue size 1 GB, message TTL 14 days. The peek-lock duration (1 minute,
+ * Service Bus's default; at most 5) bounds how long a consumer may hold a failing message before it
+ * abandons it (the kit's redelivery backoff, @tripgen/service-kit/messaging).
+ */
+export const QUEUE_LIMITS = { maxSizeInMegabytes: 1024, defaultMessageTimeToLive: 'P14D', maxDeliveryCount: 10, lockDuration: 'PT1M' } as const;
 
 const DAY_MS = 24 * 60 * 60_000;
+
+/** Milliseconds of an ISO 8601 duration in minutes and/or seconds (`PT1M`, `PT30S`): the form of a lock duration. */
+export const isoMinutesSecondsMs = (duration: string): number => {
+  const m = /^PT(?:(\d+)M)?(?:(\d+)S)?$/.exec(duration);
+  if (!m || (m[1] === undefined && m[2] === undefined)) throw new Error(`"${duration}" is not a duration in minutes and seconds (PTnMnS)`);
+  return (Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 1000;
+};
+
+/** How long a received message stays locked to its consumer (the queues' lockDuration). */
+export const QUEUE_LOCK_MS = isoMinutesSecondsMs(QUEUE_LIMITS.lockDuration);
 
 /** Milliseconds of an ISO 8601 duration in days (`P14D`): the only form QUEUE_LIMITS uses. */
 export const isoDaysMs = (duration: string): number => {

@@ -51,6 +51,17 @@ describe('toProblem', () => {
     expect(toProblem(error({ code }, 'Can\'t reach database server at 10.0.2.4:5432'), request)).toMatchObject({ status: 503, detail: 'The database is unavailable; try again shortly' });
   });
 
+  // A raw query's failure in the driver adapter (P2010), as @prisma/adapter-pg reports it (meta.driverAdapterError.cause).
+  const rawFailure = (cause: Record<string, unknown>) => error({ code: 'P2010', meta: { driverAdapterError: { name: 'DriverAdapterError', cause } } } as Fields, 'Raw query failed.');
+  it('answers a raw query that found the database out of reach (P2010, by the adapter\'s cause) with a retryable 503, any other raw query failure with a 500', () => {
+    const unavailable = [{ kind: 'DatabaseNotReachable', host: '10.0.2.4', port: 5432 }, { kind: 'ConnectionClosed' }, { kind: 'SocketTimeout' }, { kind: 'TooManyConnections', cause: 'sorry, too many clients' }, { kind: 'postgres', code: '57P01' }, { kind: 'postgres', code: '57P03' }];
+    for (const cause of unavailable) expect(toProblem(rawFailure(cause), request), JSON.stringify(cause)).toMatchObject({ status: 503, detail: 'The database is unavailable; try again shortly' });
+    for (const cause of [{ kind: 'UniqueConstraintViolation' }, { kind: 'postgres', code: '42P01' }, { kind: 'AuthenticationFailed' }, {}]) {
+      expect(toProblem(rawFailure(cause), request), JSON.stringify(cause)).toMatchObject({ status: 500 });
+    }
+    expect(toProblem(error({ code: 'P2010' }, 'Raw query failed.'), request)).toMatchObject({ status: 500 });
+  });
+
   it('maps Fastify\'s client errors to their status, keeping their message, or the status text when there is none', () => {
     expect(toProblem(error({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }, 'Request body is too large'), request)).toMatchObject({ status: 413, detail: 'Request body is too large' });
     expect(toProblem(error({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), request)).toMatchObject({ status: 415, detail: 'Unsupported Media Type' });

@@ -64,10 +64,30 @@ const CLIENT_ERRORS: Record<string, number> = {
  */
 const DATABASE_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 const POOL_TIMEOUT = /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout)/;
+/**
+ * A raw query ($queryRaw, $executeRaw) that fails in the driver adapter is P2010 ("raw query failed")
+ * whatever the cause; the adapter's own error says which (@prisma/driver-adapter-utils `kind`, from
+ * @prisma/adapter-pg: ECONNREFUSED/ENOTFOUND, ECONNRESET, ETIMEDOUT, SQLSTATE 53300). The services
+ * whose data access is raw SQL (the location service) would otherwise answer an outage with 500s.
+ */
+const ADAPTER_UNAVAILABLE = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+/** PostgreSQL itself going away (a failover): admin_shutdown, crash_shutdown, cannot_connect_now. */
+const POSTGRES_UNAVAILABLE = new Set(['57P01', '57P02', '57P03']);
+
+type AdapterCause = { readonly kind?: unknown; readonly code?: unknown };
+
+const isDatabaseUnavailable = (error: { code?: unknown; message?: string; meta?: unknown }): boolean => {
+  if (typeof error.code === 'string' && DATABASE_UNAVAILABLE.has(error.code)) return true;
+  if (POOL_TIMEOUT.test(error.message ?? '')) return true;
+  if (error.code !== 'P2010') return false;
+  const cause = (error.meta as { driverAdapterError?: { cause?: AdapterCause } } | undefined)?.driverAdapterError?.cause;
+  if (typeof cause?.kind !== 'string') return false;
+  return ADAPTER_UNAVAILABLE.has(cause.kind) || (cause.kind === 'postgres' && typeof cause.code === 'string' && POSTGRES_UNAVAILABLE.has(cause.code));
+};
 
 type ValidationItem = { instancePath?: string; message?: string; params?: Record<string, unknown> };
 
-export const toProblem = (error: FastifyError & { validation?: ValidationItem[]; validationContext?: string }, request: FastifyRequest): Problem => {
+export const toProblem = (error: FastifyError & { validation?: ValidationItem[]; validationContext?: string; meta?: unknown }, request: FastifyRequest): Problem => {
   if (error instanceof HttpProblem) return problem(error.statusCode, error.message, { instance: request.url, ...error.extensions });
   if (error.validation) {
     const where = error.validationContext ?? 'body';
@@ -81,7 +101,7 @@ export const toProblem = (error: FastifyError & { validation?: ValidationItem[];
   }
   // The pg pool found no connection in time (all busy, or the server too slow to accept one): the
   // database is out of reach for now, the same retryable 503 (node-postgres states it in words only).
-  if ((typeof error.code === 'string' && DATABASE_UNAVAILABLE.has(error.code)) || POOL_TIMEOUT.test(error.message ?? '')) {
+  if (isDatabaseUnavailable(error)) {
     return problem(503, 'The database is unavailable; try again shortly', { instance: request.url });
   }
   const known = error.code ? CLIENT_ERRORS[error.code] : undefined;

@@ -101,6 +101,20 @@ describe.each(adapters)('MessageBroker contract: $name', { timeout: 60_000 }, ({
     ]);
   });
 
+  it('redelivers an abandoned message with a retry delay no sooner than the delay', async () => {
+    const { broker } = adapter;
+    await broker.publish(queue, [{ messageId: 'later', body: 1 }]);
+    const at: number[] = [];
+    const r = recorder((m) => {
+      at.push(Date.now());
+      return m.attempt < 2 ? { action: 'abandon', reason: 'transient', retryAfterMs: 1_500 } : { action: 'complete' };
+    });
+    subscription = await broker.consume(queue, r.handler);
+    await waitFor(() => r.seen.length >= 2, 'the redelivery');
+    expect(r.seen.map((m) => m.attempt)).toEqual([1, 2]);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(1_500);
+  });
+
   it('dead-letters on request with reason and description, and never redelivers it', async () => {
     const { broker } = adapter;
     await broker.publish(queue, [{ messageId: 'poison', body: { bad: true } }]);
@@ -178,5 +192,31 @@ describe.each(adapters)('MessageBroker contract: $name', { timeout: 60_000 }, ({
     subscription = await broker.consume(queue, r.handler);
     await waitFor(() => r.seen.length >= 1, 'the sentinel');
     expect(r.seen.map((m) => m.messageId)).toEqual(['sentinel']);
+  });
+});
+
+describe('Azure Service Bus adapter: a retry delay longer than the lock', { timeout: 60_000 }, () => {
+  it('abandons before the lock expires (5 s ahead) instead of losing the lock and the settlement', async () => {
+    const emulator = await startServiceBusEmulator({ queues: QUEUE_NAMES, maxDeliveryCount: MAX_DELIVERY_COUNT, lockDurationMs: 8_000 });
+    const warnings: string[] = [];
+    const logger = { ...quietLogger, warn: (_: object, msg: string) => void warnings.push(msg) };
+    const broker = createServiceBusBroker({ connectionString: emulator.connectionString, retry: { maxRetries: 2, retryDelayInMs: 100, timeoutInMs: 15_000 }, logger });
+    try {
+      await broker.publish(queue, [{ messageId: 'long-delay', body: 1 }]);
+      const at: number[] = [];
+      const r = recorder((m) => {
+        at.push(Date.now());
+        return m.attempt < 2 ? { action: 'abandon', reason: 'transient', retryAfterMs: 60_000 } : { action: 'complete' };
+      });
+      const sub = await broker.consume(queue, r.handler);
+      await waitFor(() => r.seen.length >= 2, 'the redelivery');
+      await sub.close();
+      // Abandoned ~3 s in (8 s lock - 5 s margin), not redelivered by the lock's expiry at 8 s.
+      expect(at[1]! - at[0]!).toBeLessThan(6_000);
+      expect(warnings).not.toContain('message settlement failed');
+    } finally {
+      await broker.close();
+      await emulator.stop();
+    }
   });
 });

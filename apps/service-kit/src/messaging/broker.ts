@@ -20,7 +20,12 @@ export interface IncomingMessage {
 /** What the consumer decided; the adapter carries it out on the broker. */
 export type Settlement =
   | { readonly action: 'complete' }
-  | { readonly action: 'abandon'; readonly reason: string }
+  /**
+   * `retryAfterMs`: keep the lock this long before abandoning, so that the redelivery comes that much
+   * later (Service Bus redelivers an abandoned message at once). The adapter cuts the wait short at
+   * the lock's expiry and when the subscription closes.
+   */
+  | { readonly action: 'abandon'; readonly reason: string; readonly retryAfterMs?: number }
   | { readonly action: 'deadLetter'; readonly reason: string; readonly description: string };
 
 export type SettlingHandler = (message: IncomingMessage) => Promise<Settlement>;

@@ -1,14 +1,16 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { QUEUE_NAMES, QUEUES } from '@tripgen/catalog';
+import { QUEUE_LIMITS, QUEUE_LOCK_MS, QUEUE_NAMES, QUEUES } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import type { IncomingMessage, MessageBroker, Subscription } from './broker.ts';
-import { consume, consumeIdempotently, pruneProcessedMessages, settlementForFailure, type ConsumeEvent } from './consumer.ts';
+import { REDELIVERY_BACKOFF, consume, consumeIdempotently, pruneProcessedMessages, redeliveryDelayMs, settlementForFailure, type ConsumeEvent } from './consumer.ts';
 import { PermanentMessageError } from './errors.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
 import { quietLogger, waitFor } from '@tripgen/testing';
 
 const MAX_DELIVERY_COUNT = 3;
+// Tests about something else than the backoff's length keep their redeliveries quick.
+const QUICK = { redeliveryBackoff: { baseMs: 20, maxMs: 100 } } as const;
 const queue = QUEUES.notification;
 
 let db: TestDatabase;
@@ -43,13 +45,30 @@ const inbox = () => db.sql.$queryRawUnsafe<{ message_id: string }[]>('SELECT mes
 describe('retry policy', () => {
   const message = (attempt: number): IncomingMessage => ({ queue, messageId: 'm', body: null, attempt });
 
-  it('abandons a transient failure until the last allowed attempt, then dead-letters it with the error', () => {
-    expect(settlementForFailure(new Error('db timeout'), message(1), 3)).toEqual({ action: 'abandon', reason: 'Error: db timeout' });
+  it('abandons a transient failure after a growing delay until the last allowed attempt, then dead-letters it with the error', () => {
+    expect(settlementForFailure(new Error('db timeout'), message(1), 3)).toEqual({ action: 'abandon', reason: 'Error: db timeout', retryAfterMs: 2_000 });
+    expect(settlementForFailure(new Error('db timeout'), message(2), 3)).toEqual({ action: 'abandon', reason: 'Error: db timeout', retryAfterMs: 4_000 });
+    expect(settlementForFailure(new Error('db timeout'), message(2), 3, { baseMs: 10, maxMs: 15 })).toMatchObject({ retryAfterMs: 15 });
     expect(settlementForFailure(new Error('db timeout'), message(3), 3)).toEqual({
       action: 'deadLetter',
       reason: 'MaxDeliveryCountExceeded',
       description: 'failed 3 times; last error: Error: db timeout',
     });
+  });
+
+  it('spreads the deliveries over minutes, each wait within the lock: a database failover is ridden out', () => {
+    // Service Bus redelivers an abandoned message at once ("available again for immediate processing":
+    // learn.microsoft.com/dotnet/api/azure.messaging.servicebus.servicebusreceiver.abandonmessageasync);
+    // an Azure PostgreSQL HA failover takes 60-120 s (docs/runbooks.md, database-connection).
+    const FAILOVER_MS = 120_000;
+    const waits = Array.from({ length: QUEUE_LIMITS.maxDeliveryCount - 1 }, (_, i) => redeliveryDelayMs(i + 1));
+    expect(waits).toEqual([2_000, 4_000, 8_000, 16_000, 32_000, 50_000, 50_000, 50_000, 50_000]);
+    expect(waits.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2 * FAILOVER_MS);
+    // Redeliveries remain after the failover ends: the waits up to 120 s leave at least 3 attempts.
+    let elapsed = 0;
+    expect(waits.filter((w) => (elapsed += w) > FAILOVER_MS).length).toBeGreaterThanOrEqual(3);
+    for (const w of waits) expect(w).toBeLessThan(QUEUE_LOCK_MS);
+    expect(REDELIVERY_BACKOFF.maxMs).toBe(QUEUE_LOCK_MS - 10_000);
   });
 
   it('dead-letters a permanent failure on the first attempt with its reason', () => {
@@ -73,7 +92,7 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
         calls.push(m.messageId);
         await tx.$executeRawUnsafe('INSERT INTO inbox (message_id, body) VALUES ($1, $2::jsonb)', m.messageId, JSON.stringify(m.body));
       },
-      { maxDeliveryCount: MAX_DELIVERY_COUNT, logger: quietLogger, onOutcome: (e) => events.push(e) },
+      { maxDeliveryCount: MAX_DELIVERY_COUNT, ...QUICK, logger: quietLogger, onOutcome: (e) => events.push(e) },
     );
     await broker.publish(queue, [
       { messageId: 'welcome-u1', body: { text: 'hi' } },
@@ -107,7 +126,7 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
         await tx.$executeRawUnsafe('INSERT INTO inbox (message_id, body) VALUES ($1, $2::jsonb)', m.messageId, JSON.stringify(m.body));
         if (m.attempt === 1) throw new Error('downstream timeout'); // after a write: it must roll back
       },
-      { maxDeliveryCount: MAX_DELIVERY_COUNT, logger: quietLogger, onOutcome: (e) => events.push(e) },
+      { maxDeliveryCount: MAX_DELIVERY_COUNT, ...QUICK, logger: quietLogger, onOutcome: (e) => events.push(e) },
     );
     await broker.publish(queue, [{ messageId: 'flaky', body: {} }]);
     await waitFor(() => events.some((e) => e.outcome === 'processed'), 'the successful redelivery');
@@ -127,7 +146,7 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
       async (m) => {
         throw new PermanentMessageError('InvalidBody', `message ${m.messageId} has no userId`);
       },
-      { maxDeliveryCount: MAX_DELIVERY_COUNT, logger: quietLogger, onOutcome: (e) => events.push(e) },
+      { maxDeliveryCount: MAX_DELIVERY_COUNT, ...QUICK, logger: quietLogger, onOutcome: (e) => events.push(e) },
     );
     await broker.publish(queue, [{ messageId: 'poison', body: { nope: 1 } }]);
     await waitFor(async () => (await broker.peekDeadLetters(queue, 10)).length === 1, 'the dead letter');
@@ -147,7 +166,7 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
       async () => {
         throw new Error('always down');
       },
-      { maxDeliveryCount: MAX_DELIVERY_COUNT, logger: quietLogger, onOutcome: (e) => events.push(e) },
+      { maxDeliveryCount: MAX_DELIVERY_COUNT, ...QUICK, logger: quietLogger, onOutcome: (e) => events.push(e) },
     );
     await broker.publish(queue, [{ messageId: 'doomed', body: 0 }]);
     await waitFor(async () => (await broker.peekDeadLetters(queue, 10)).length === 1, 'the dead letter');
@@ -187,12 +206,14 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
     expect(await inbox()).toEqual([{ message_id: 'twin' }]);
   });
 
-  it('consume() without a database applies the same policy', async () => {
+  it('consume() without a database applies the same policy, the redelivery after the default backoff', async () => {
     const events: ConsumeEvent[] = [];
+    const at: number[] = [];
     subscription = await consume(
       broker,
       queue,
       async (m) => {
+        at.push(Date.now());
         if (m.attempt < 2) throw new Error('once');
       },
       { logger: quietLogger, onOutcome: (e) => events.push(e) },
@@ -203,5 +224,35 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
       [1, 'abandoned'],
       [2, 'processed'],
     ]);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(REDELIVERY_BACKOFF.baseMs);
+  });
+
+  it('holds a failed message through its backoff, and a close cuts the backoff short: abandoned at once, redelivered to the next consumer', async () => {
+    const events: ConsumeEvent[] = [];
+    const failing = () =>
+      consume(
+        broker,
+        queue,
+        async () => {
+          throw new Error('database unreachable');
+        },
+        { maxDeliveryCount: MAX_DELIVERY_COUNT, redeliveryBackoff: { baseMs: 20_000, maxMs: 20_000 }, logger: quietLogger, onOutcome: (e) => events.push(e) },
+      );
+    subscription = await failing();
+    await broker.publish(queue, [{ messageId: 'held', body: 1 }]);
+    await waitFor(() => events.length >= 1, 'the first delivery');
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(events.map((e) => [e.attempt, e.outcome])).toEqual([[1, 'abandoned']]); // not redelivered during the backoff
+
+    const started = Date.now();
+    await subscription.close();
+    expect(Date.now() - started).toBeLessThan(5_000); // the drain does not wait out the 20 s
+    subscription = await failing();
+    await waitFor(() => events.length >= 2, 'the redelivery to the next consumer', 10_000);
+    expect(events.map((e) => [e.attempt, e.outcome])).toEqual([
+      [1, 'abandoned'],
+      [2, 'abandoned'],
+    ]);
+    expect(await broker.peekDeadLetters(queue, 10)).toEqual([]);
   });
 });

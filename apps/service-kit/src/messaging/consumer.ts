@@ -1,4 +1,4 @@
-import { QUEUE_LIMITS, type QueueName } from '@tripgen/catalog';
+import { QUEUE_LIMITS, QUEUE_LOCK_MS, type QueueName } from '@tripgen/catalog';
 import type { IncomingMessage, MessageBroker, Settlement, Subscription } from './broker.ts';
 import { describeError, isPermanentMessageError, stderrLogger, type MessagingLogger } from './errors.ts';
 import { retentionOf, schedulePruning, type Retention } from './retention.ts';
@@ -15,11 +15,35 @@ export interface ConsumeEvent {
   readonly error?: string;
 }
 
+/** Wait before the redelivery of a transient failure: min(baseMs * 2^(attempt-1), maxMs). */
+export interface RedeliveryBackoff {
+  readonly baseMs: number;
+  readonly maxMs: number;
+}
+
+/**
+ * Service Bus makes an abandoned message "available again for immediate processing"
+ * (learn.microsoft.com/dotnet/api/azure.messaging.servicebus.servicebusreceiver.abandonmessageasync),
+ * so a message failing on a database that is failing over (60-120 s, docs/runbooks.md
+ * "database-connection") spent its 10 deliveries in well under a second and was dead-lettered.
+ * The consumer therefore keeps the lock for a growing delay before abandoning: 2, 4, ... 32 s, then
+ * 50 s, ~4.4 minutes over the catalog's 10 deliveries. The cap leaves 10 s of the queues' lock
+ * (QUEUE_LIMITS.lockDuration) for the handler's own time; the adapter ends a wait 5 s before the lock
+ * expires, and at once when the consumer closes. The price: a message in its backoff holds one of the
+ * consumer's `concurrency` slots; during an outage nothing else would succeed either.
+ */
+export const REDELIVERY_BACKOFF: RedeliveryBackoff = { baseMs: 2_000, maxMs: QUEUE_LOCK_MS - 10_000 };
+
+export const redeliveryDelayMs = (attempt: number, backoff: RedeliveryBackoff = REDELIVERY_BACKOFF): number =>
+  Math.min(backoff.baseMs * 2 ** Math.max(0, attempt - 1), backoff.maxMs);
+
 export interface ConsumerOptions {
   /** Messages handled at once (default 1). */
   readonly concurrency?: number;
   /** Attempts before a transiently failing message is dead-lettered (default: the catalog's QUEUE_LIMITS). */
   readonly maxDeliveryCount?: number;
+  /** Delay before each redelivery of a transient failure (default: REDELIVERY_BACKOFF). */
+  readonly redeliveryBackoff?: RedeliveryBackoff;
   readonly logger?: MessagingLogger;
   /** Called once per delivery with its outcome (metrics hook). */
   readonly onOutcome?: (event: ConsumeEvent) => void;
@@ -27,15 +51,15 @@ export interface ConsumerOptions {
 
 /**
  * The retry policy, the same for every adapter: a permanent error dead-letters at once; a transient
- * one abandons (the broker redelivers) until the last allowed attempt, which dead-letters with the
- * last error as the description instead of leaving it to the broker's generic reason.
+ * one abandons after a growing delay (the broker redelivers) until the last allowed attempt, which
+ * dead-letters with the last error as the description instead of leaving it to the broker's generic reason.
  */
-export function settlementForFailure(error: unknown, message: IncomingMessage, maxDeliveryCount: number): Settlement {
+export function settlementForFailure(error: unknown, message: IncomingMessage, maxDeliveryCount: number, backoff: RedeliveryBackoff = REDELIVERY_BACKOFF): Settlement {
   if (isPermanentMessageError(error)) return { action: 'deadLetter', reason: error.reason, description: describeError(error) };
   if (message.attempt >= maxDeliveryCount) {
     return { action: 'deadLetter', reason: 'MaxDeliveryCountExceeded', description: `failed ${message.attempt} times; last error: ${describeError(error)}` };
   }
-  return { action: 'abandon', reason: describeError(error) };
+  return { action: 'abandon', reason: describeError(error), retryAfterMs: redeliveryDelayMs(message.attempt, backoff) };
 }
 
 function report(options: ConsumerOptions, message: IncomingMessage, settlement: Settlement, duplicate: boolean): void {
@@ -45,7 +69,7 @@ function report(options: ConsumerOptions, message: IncomingMessage, settlement: 
   const event: ConsumeEvent = { queue: message.queue, messageId: message.messageId, attempt: message.attempt, outcome, ...(error ? { error } : {}) };
   const logger = options.logger ?? stderrLogger;
   if (outcome === 'deadLettered') logger.error({ ...event }, 'message dead-lettered');
-  else if (outcome === 'abandoned') logger.warn({ ...event }, 'message abandoned for redelivery');
+  else if (outcome === 'abandoned') logger.warn({ ...event, retryAfterMs: settlement.action === 'abandon' ? settlement.retryAfterMs : undefined }, 'message abandoned for redelivery');
   options.onOutcome?.(event);
 }
 
@@ -65,7 +89,7 @@ export function consume(
         await handler(message);
         settlement = { action: 'complete' };
       } catch (error) {
-        settlement = settlementForFailure(error, message, maxDeliveryCount);
+        settlement = settlementForFailure(error, message, maxDeliveryCount, options.redeliveryBackoff);
       }
       report(options, message, settlement, false);
       return settlement;
@@ -123,7 +147,7 @@ export async function consumeIdempotently(
         );
         settlement = { action: 'complete' };
       } catch (error) {
-        settlement = settlementForFailure(error, message, maxDeliveryCount);
+        settlement = settlementForFailure(error, message, maxDeliveryCount, options.redeliveryBackoff);
       }
       report(options, message, settlement, duplicate);
       return settlement;

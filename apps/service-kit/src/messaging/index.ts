@@ -2,8 +2,8 @@
  * Messaging for TripGen services: one interface over the three catalog queues with one adapter,
  * events for analytics on Event Hubs through the same outbox (events.ts),
  * Azure Service Bus (in Azure, and against the local emulator in development and tests), a
- * transactional outbox with its relay, and idempotent consumers that abandon transient failures and
- * dead-letter poison messages. The adapter passes the contract tests (broker.contract.test.ts).
+ * transactional outbox with its relay, and idempotent consumers that abandon transient failures after
+ * a growing delay (kept within the message lock) and dead-letter poison messages. The adapter passes the contract tests (broker.contract.test.ts).
  *
  * Wiring in a service:
  *   const broker = await serviceBusBrokerFromEnv(process.env, { logger });

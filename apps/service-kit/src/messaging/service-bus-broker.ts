@@ -8,6 +8,7 @@ import {
 } from '@azure/service-bus';
 import type { TokenCredential } from '@azure/identity';
 import Long from 'long';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { QueueName } from '@tripgen/catalog';
 import { deadLettered, type ConsumeOptions, type DeadLetteredMessage, type IncomingMessage, type MessageBroker, type OutgoingMessage, type SettlingHandler, type Subscription } from './broker.ts';
 import { describeError, stderrLogger, type MessagingLogger } from './errors.ts';
@@ -31,6 +32,16 @@ export type ServiceBusBrokerOptions = (
   readonly retry?: ServiceBusRetry;
   readonly logger?: MessagingLogger;
 };
+
+/** Kept between the end of a backoff and the lock's expiry: the abandon's round trip must land within the lock. */
+const LOCK_MARGIN_MS = 5_000;
+
+/** Holds a message's lock for a backoff, at most until shortly before the lock expires; cut short by `signal` (close). */
+async function holdLock(ms: number, lockedUntil: Date | undefined, signal: AbortSignal): Promise<void> {
+  const wait = Math.min(ms, lockedUntil ? lockedUntil.getTime() - Date.now() - LOCK_MARGIN_MS : ms);
+  if (wait <= 0 || signal.aborted) return;
+  await sleep(wait, undefined, { signal }).catch(() => undefined);
+}
 
 function toIncoming(queue: QueueName, message: ServiceBusReceivedMessage): IncomingMessage {
   return {
@@ -102,6 +113,8 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
     if (closed) throw new Error('message broker is closed');
     const receiver = client.createReceiver(queue, { receiveMode: 'peekLock' });
     const inFlight = new Set<Promise<void>>();
+    // Aborted on close: a message in its backoff is abandoned at once rather than holding up the drain.
+    const draining = new AbortController();
 
     const handle = async (message: ServiceBusReceivedMessage): Promise<void> => {
       const incoming = toIncoming(queue, message);
@@ -112,6 +125,7 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
         // Handlers from consume()/consumeIdempotently() never throw; a raw one that does is retried.
         settlement = { action: 'abandon', reason: describeError(error) };
       }
+      if (settlement.action === 'abandon' && settlement.retryAfterMs) await holdLock(settlement.retryAfterMs, message.lockedUntilUtc, draining.signal);
       try {
         await settle(receiver, message, settlement);
       } catch (error) {
@@ -138,6 +152,7 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
     const subscription: Subscription = {
       close() {
         closing ??= (async () => {
+          draining.abort();
           await running.close(); // stops asking for messages
           await Promise.allSettled([...inFlight]); // lets in-flight ones finish and settle
           await receiver.close();
