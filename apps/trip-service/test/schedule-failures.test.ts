@@ -74,6 +74,32 @@ const pastDeadline = async (s: Stack, scheduleId: string) => {
 /** The schedule requests waiting (not taken) on the AI service's queue with this id. */
 const requestsWaiting = (s: Stack, scheduleId: string) => s.bus.waiting(QUEUES.aiScheduleGeneration).filter((m) => m.message_id === scheduleId).length;
 
+/** Asks for a schedule with the AI service stopped, so that the request waits on its queue; its id. */
+const askWhileAiDown = async (s: Stack, t: Awaited<ReturnType<typeof newTrip>>): Promise<string> => {
+  await s.ai!.stop();
+  const asked = await call(s.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
+  const scheduleId = asked.json.id as string;
+  await waitFor(() => requestsWaiting(s, scheduleId) === 1, 'the request in the queue');
+  return scheduleId;
+};
+
+/**
+ * The request is lost (dead-lettered, expired, taken by someone else): a consumer of the test's own
+ * takes it off the queue, so the AI service never sees it. Another test's request released when the
+ * AI service stopped may be taken too: this one must be among those taken.
+ */
+const loseRequest = async (s: Stack, scheduleId: string) => {
+  const broker = createServiceBusBroker({ connectionString: s.bus.connectionString });
+  try {
+    const received: string[] = [];
+    const sub = await broker.consume(QUEUES.aiScheduleGeneration, async (m) => (received.push(m.messageId), { action: 'complete' }));
+    await waitFor(() => received.includes(scheduleId), 'the request taken off the queue');
+    await sub.close();
+  } finally {
+    await broker.close();
+  }
+};
+
 const inbox = async (s: Stack, authorization: string) => (await call(s.user.url, 'GET', '/api/v1/users/me/notifications', { headers: { authorization } })).json.items as { type: string; payload: Record<string, unknown> }[];
 
 describe('schedules when the location service is down', () => {
@@ -224,30 +250,22 @@ describe('the AI service down', () => {
 describe('a request message that never reaches the AI service', () => {
   it('is failed at its deadline through the AI service, and the traveller is told once, as for any failure', async () => {
     const t = await newTrip(late);
-    await late.ai!.stop();
-    const broker = createServiceBusBroker({ connectionString: late.bus.connectionString });
     try {
-      const asked = await call(late.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
-      await waitFor(() => requestsWaiting(late, asked.json.id) === 1, 'the request in the queue');
-      // The message is lost (taken off the queue by someone else): the AI service never sees it.
-      const received: string[] = [];
-      const sub = await broker.consume(QUEUES.aiScheduleGeneration, async (m) => (received.push(m.messageId), { action: 'complete' }));
-      await waitFor(() => received.includes(asked.json.id), 'the request taken off the queue');
-      await sub.close();
+      const scheduleId = await askWhileAiDown(late, t);
+      await loseRequest(late, scheduleId);
       await late.ai!.start();
       // The deadline passes only now: the AI service is back to fail the schedule and tell the traveller.
-      await pastDeadline(late, asked.json.id);
-      const url = `/api/v1/trips/${t.id}/schedules/${asked.json.id}`;
-      await waitFor(async () => (await query(late.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [asked.json.id]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
+      await pastDeadline(late, scheduleId);
+      const url = `/api/v1/trips/${t.id}/schedules/${scheduleId}`;
+      await waitFor(async () => (await query(late.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
       expect((await call(late.trip.url, 'GET', url, { headers: t.headers })).json).toMatchObject({ status: 'failed', error: TIMED_OUT });
-      expect(await query(late.ai!.db.url, "SELECT status::text, error FROM generations WHERE id = $1", [asked.json.id])).toEqual([{ status: 'failed', error: TIMED_OUT }]);
+      expect(await query(late.ai!.db.url, "SELECT status::text, error FROM generations WHERE id = $1", [scheduleId])).toEqual([{ status: 'failed', error: TIMED_OUT }]);
       await waitFor(async () => (await inbox(late, t.authorization)).length > 0, 'the failure notification');
       await new Promise((r) => setTimeout(r, 1_000));
       expect((await inbox(late, t.authorization)).map((n) => [n.type, n.payload.error])).toEqual([[SCHEDULE_NOTIFICATIONS.failed, TIMED_OUT]]);
       // The AI service answered the expiry: no expiry message follows (only the request went to its queue).
-      expect(await query(late.trip.db.url, "SELECT message_id FROM outbox_messages WHERE queue = $1 AND body->>'scheduleId' = $2", [QUEUES.aiScheduleGeneration, asked.json.id])).toEqual([{ message_id: asked.json.id }]);
+      expect(await query(late.trip.db.url, "SELECT message_id FROM outbox_messages WHERE queue = $1 AND body->>'scheduleId' = $2", [QUEUES.aiScheduleGeneration, scheduleId])).toEqual([{ message_id: scheduleId }]);
     } finally {
-      await broker.close();
       if (!late.ai!.app) await late.ai!.start();
     }
   });
@@ -276,17 +294,9 @@ describe('the AI service down at the deadline', () => {
 
   it('a request message lost: failed here alone, and the traveller is told once when the AI service is back', async () => {
     const t = await newTrip(late);
-    await late.ai!.stop();
-    const broker = createServiceBusBroker({ connectionString: late.bus.connectionString });
     try {
-      const asked = await call(late.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
-      const scheduleId = asked.json.id as string;
-      await waitFor(() => requestsWaiting(late, scheduleId) === 1, 'the request in the queue');
-      // Lost (dead-lettered, expired, taken by someone else): the AI service never sees it.
-      const received: string[] = [];
-      const sub = await broker.consume(QUEUES.aiScheduleGeneration, async (m) => (received.push(m.messageId), { action: 'complete' }));
-      await waitFor(() => received.includes(scheduleId), 'the request taken off the queue');
-      await sub.close();
+      const scheduleId = await askWhileAiDown(late, t);
+      await loseRequest(late, scheduleId);
       await pastDeadline(late, scheduleId);
       await failedAlone(scheduleId);
       expect(await inbox(late, t.authorization)).toEqual([]);
@@ -297,18 +307,14 @@ describe('the AI service down at the deadline', () => {
       // The trip service keeps what it decided.
       expect((await call(late.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${scheduleId}`, { headers: t.headers })).json).toMatchObject({ status: 'failed', error: TIMED_OUT });
     } finally {
-      await broker.close();
       if (!late.ai!.app) await late.ai!.start();
     }
   });
 
   it('the request message still queued: it and the expiry both reach the AI service, and the traveller is told once', async () => {
     const t = await newTrip(late);
-    await late.ai!.stop();
     try {
-      const asked = await call(late.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
-      const scheduleId = asked.json.id as string;
-      await waitFor(() => requestsWaiting(late, scheduleId) === 1, 'the request in the queue');
+      const scheduleId = await askWhileAiDown(late, t);
       await pastDeadline(late, scheduleId);
       await failedAlone(scheduleId);
       await waitFor(() => late.bus.waiting(QUEUES.aiScheduleGeneration).some((m) => m.message_id === expiryMessageId(scheduleId)), 'the expiry next to the request', 20_000);
@@ -327,19 +333,11 @@ describe('the AI service down at the deadline', () => {
 describe('a poison message', () => {
   it('is dead-lettered and its schedule failed with a reason, never left queued', async () => {
     const t = await newTrip(stack);
-    // Stop the AI service so the real request waits, then put a broken one with the same ids first.
-    await stack.ai!.stop();
+    // The real request waits with the AI service stopped; it is replaced by a poison copy: right ids, unusable body.
     const broker = createServiceBusBroker({ connectionString: stack.bus.connectionString });
     try {
-      const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
-      const scheduleId = asked.json.id as string;
-      await waitFor(() => requestsWaiting(stack, scheduleId) === 1, 'the request in the queue');
-      // Drain it and replace it by a poison copy: right ids, unusable body. (Another test's request
-      // released when the AI service stopped would be drained too: this one must be among those taken.)
-      const received: string[] = [];
-      const sub = await broker.consume(QUEUES.aiScheduleGeneration, async (m) => (received.push(m.messageId), { action: 'complete' }));
-      await waitFor(() => received.includes(scheduleId), 'the request taken off the queue');
-      await sub.close();
+      const scheduleId = await askWhileAiDown(stack, t);
+      await loseRequest(stack, scheduleId);
       await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: scheduleId, body: { scheduleId, tripId: t.id, userId: t.userId, trip: 'not a trip' } }]);
       await stack.ai!.start();
       const url = `/api/v1/trips/${t.id}/schedules/${scheduleId}`;
