@@ -29,9 +29,12 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
   const ring = await openKeyRing({ store: prisma, secretPem: secret, timing: opts.keyRingTiming });
   // The issuer verifies its own tokens with its own key ring: no HTTP round trip to itself.
   const verifier = createTokenVerifier(ringJwks(ring), config.jwtIssuer, config.jwtAudience);
+  const database = prismaDatabase(prisma);
   return createApp({
     config,
-    database: prismaDatabase(prisma),
+    // Ready only once the key ring is read from user_db: a replica that started while it was out of
+    // reach signs with the mounted key alone, which the other replicas no longer publish after a rotation.
+    database: { ...database, ping: async () => (await database.ping(), await ring.ready()) },
     verifier,
     logger: opts.logger,
     domain: async (app) => {

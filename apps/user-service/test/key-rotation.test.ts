@@ -158,5 +158,33 @@ describe('token-signing key rotation', () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.sealedPrivateKey).not.toMatch(/BEGIN PRIVATE KEY/);
   });
+
+  it('opened while the database is out of reach: signs with the mounted key alone and is not ready until it has read the ring', async () => {
+    const own = await createTestDatabase('user_keys', serviceMigrationsDir('user'));
+    dbs.push(own);
+    const p = createPrismaClient(PrismaClient, own.url);
+    prismas.push(p);
+    // Another replica's ring, rotated: its signing key is no longer the mounted one.
+    const other = await openKeyRing({ store: p, secretPem: SECRET, timing: FAST });
+    other.close();
+    const rotated = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    await p.signingKey.create({ data: { generation: 2, kid: 'rotated', publicJwk: { kty: 'OKP', crv: 'Ed25519', x: 'x', kid: 'rotated' }, sealedPrivateKey: seal(SECRET, rotated), activatesAt: new Date(Date.now() - 1_000) } });
+    await other.tick();
+    expect(other.current().kid).toBe('rotated');
+    // This replica starts while user_db does not answer, and keeps failing until `up`.
+    let up = false;
+    const flaky = { signingKey: new Proxy(p.signingKey, { get: (target, key, receiver) => (up ? Reflect.get(target, key, receiver) : () => Promise.reject(new Error("Can't reach database server"))) }) } as unknown as typeof p;
+    const ring = await openKeyRing({ store: flaky, secretPem: SECRET, timing: FAST });
+    try {
+      expect(ring.current().kid).not.toBe('rotated');
+      await expect(ring.ready()).rejects.toThrow("Can't reach database server");
+      up = true;
+      await ring.ready();
+      expect(ring.current().kid).toBe('rotated');
+      expect(ring.jwks()).toEqual(other.jwks());
+    } finally {
+      ring.close();
+    }
+  });
 });
 

@@ -83,6 +83,12 @@ export interface KeyRing {
   jwks(): JSONWebKeySet;
   /** Reload from the database and create the next generation when it is due (every replica runs it on a timer). */
   tick(): Promise<void>;
+  /**
+   * Resolves once the ring has been read from the database, reading it now if it has not been;
+   * rejects while it cannot be. Until then the ring signs with the mounted key alone, which after
+   * the first rotation no other replica publishes: readiness waits for this (app.ts).
+   */
+  ready(): Promise<void>;
   /** Where failures of the background refresh go (the keys loaded before keep serving). */
   onError(handler: (err: unknown) => void): void;
   close(): void;
@@ -119,6 +125,7 @@ export async function openKeyRing(opts: {
   const privateKeys = new Map<string, CryptoKey>();
   let onError: (err: unknown) => void = () => undefined;
   let rows: Row[] = [];
+  let loaded = false;
 
   /** Reads the ring; a generation becomes visible to current() only once its private key is imported. */
   const load = async () => {
@@ -160,6 +167,7 @@ export async function openKeyRing(opts: {
       await opts.store.signingKey.deleteMany({ where: { generation: { in: expired } } });
       await load();
     }
+    loaded = true;
   };
 
   try {
@@ -185,6 +193,9 @@ export async function openKeyRing(opts: {
       return { keys: rows.filter((_, i) => retiresAt(i) > t).map((r) => ({ ...r.jwk })) };
     },
     tick,
+    ready: async () => {
+      if (!loaded) await tick();
+    },
     onError: (handler) => void (onError = handler),
     close: () => clearInterval(timer),
   };
