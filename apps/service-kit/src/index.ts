@@ -6,6 +6,7 @@ export { HttpProblem, problem, registerProblemHandlers, PROBLEM_CONTENT_TYPE, ty
 export { createTokenVerifier, remoteJwks, remoteTokenVerifier, localJwks, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 export { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 export { createPrismaClient, prismaDatabase, servicePrismaClient } from './data/prisma.ts';
+export { driverAdapterCause, type DriverAdapterCause } from './data/adapter-error.ts';
 export { databasePassword, entraTokenPassword, poolConfigWithPassword, POSTGRES_ENTRA_SCOPE } from './data/postgres-entra.ts';
 export { ProblemSchema } from './http/schemas.ts';
 export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type AttemptVerdict } from './http/failure-throttle.ts';

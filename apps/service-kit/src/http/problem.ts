@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { RATE_LIMIT } from '@tripgen/catalog';
+import { driverAdapterCause } from '../data/adapter-error.ts';
 
 /**
  * Retry-After (seconds) of the kit's own retryable answers: a 503 (database unreachable, load shed)
@@ -74,13 +75,11 @@ const ADAPTER_UNAVAILABLE = new Set(['DatabaseNotReachable', 'ConnectionClosed',
 /** PostgreSQL itself going away (a failover): admin_shutdown, crash_shutdown, cannot_connect_now. */
 const POSTGRES_UNAVAILABLE = new Set(['57P01', '57P02', '57P03']);
 
-type AdapterCause = { readonly kind?: unknown; readonly code?: unknown };
-
 const isDatabaseUnavailable = (error: { code?: unknown; message?: string; meta?: unknown }): boolean => {
   if (typeof error.code === 'string' && DATABASE_UNAVAILABLE.has(error.code)) return true;
   if (POOL_TIMEOUT.test(error.message ?? '')) return true;
   if (error.code !== 'P2010') return false;
-  const cause = (error.meta as { driverAdapterError?: { cause?: AdapterCause } } | undefined)?.driverAdapterError?.cause;
+  const cause = driverAdapterCause(error);
   if (typeof cause?.kind !== 'string') return false;
   return ADAPTER_UNAVAILABLE.has(cause.kind) || (cause.kind === 'postgres' && typeof cause.code === 'string' && POSTGRES_UNAVAILABLE.has(cause.code));
 };

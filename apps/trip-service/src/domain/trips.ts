@@ -13,7 +13,7 @@ import {
   categoriesOfInterests,
   type LocationSearchMessage,
 } from '@tripgen/catalog';
-import { HttpProblem } from '@tripgen/service-kit';
+import { HttpProblem, driverAdapterCause } from '@tripgen/service-kit';
 import { enqueue } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Trip as TripRow } from '../generated/prisma/client.ts';
 import type { TripEvents } from './events.ts';
@@ -92,8 +92,8 @@ const changedFields = (before: TripRow, after: TripRow): string[] => {
  * error. Prisma 7's pg adapter has no kind of its own for 23514: it comes as P2039 with the driver's code.
  */
 const brokenCheck = (err: unknown): string | undefined => {
-  const cause = (err as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } }).meta?.driverAdapterError?.cause;
-  return cause?.originalCode === '23514' ? (/constraint "([^"]+)"/.exec(cause.originalMessage ?? '')?.[1] ?? 'a check') : undefined;
+  const cause = driverAdapterCause(err);
+  return cause?.originalCode === '23514' ? (/constraint "([^"]+)"/.exec(String(cause.originalMessage ?? ''))?.[1] ?? 'a check') : undefined;
 };
 
 /** A write the database refused as an invalid trip is the caller's conflict (409), never a 500. */
