@@ -5,7 +5,8 @@
  *  - location service down: the AI service fails the schedule with the reason, the traveller is notified;
  *  - the same request again while one is active: that one (idempotent), another request (or the
  *    same after the trip changed, or under a key the active one was not made with): 409, the same
- *    Idempotency-Key for another: 422;
+ *    Idempotency-Key for another: 422; a key stored before the request hash covered the trip is
+ *    answered for the same body and the trip as its message was made for;
  *  - a poison message: dead-lettered, its schedule failed with a reason, never left queued;
  *  - AI service down: the schedule waits `queued`, and is failed after its deadline, in the background;
  *  - a message that never reaches the AI service: failed at its deadline through the AI service, notified once;
@@ -13,6 +14,7 @@
  *    whether the request message was lost or arrives late too;
  *  - broker down: the request is kept in the outbox and sent once the broker is back, exactly once.
  */
+import { createHash } from 'node:crypto';
 import { QUEUES, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import pg from 'pg';
@@ -183,6 +185,44 @@ describe('asking again', () => {
     await patch({ dayEnd: tripBody().dayEnd, travelMode: 'walk' });
     expect((await post({}, 'key-1')).status).toBe(422);
     expect(await query(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 1 }]);
+  });
+
+  it('answers a key stored before the request hash covered the trip with its schedule for the same body and the trip as it was then, 422 otherwise', async () => {
+    const t = await newTrip(slow);
+    const post = (body: unknown, key?: string) => call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body, headers: { ...t.headers, ...(key ? { 'idempotency-key': key } : {}) } });
+    const patch = async (body: unknown) => expect((await call(slow.trip.url, 'PATCH', `/api/v1/trips/${t.id}`, { body, headers: t.headers })).status).toBe(200);
+    const first = await post({}, 'before-deploy');
+    expect(first.status).toBe(202);
+    // As stored before the deploy of abf1742: the hash of the body alone (that commit's parent's formula).
+    const oldHash = createHash('sha256').update(JSON.stringify({ replanDate: null, locked: [] })).digest('hex');
+    await query(slow.trip.db.url, 'UPDATE schedules SET request_hash = $2 WHERE id = $1', [first.json.id, oldHash]);
+    // The client retries after the deploy: the same body for the same trip is the same request.
+    expect((await post({}, 'before-deploy')).json.id).toBe(first.json.id);
+    expect((await post({})).json.id).toBe(first.json.id);
+    // Another body under the key is still another request.
+    expect((await post({ replanDate: '2026-09-24' }, 'before-deploy')).status).toBe(422);
+    // The old hash said nothing of the trip; the stored message does: after a change, the schedule is of another trip.
+    await patch({ dayEnd: '12:00' });
+    expect((await post({}, 'before-deploy')).status).toBe(422);
+    expect((await post({})).status).toBe(409);
+    await patch({ dayEnd: tripBody().dayEnd });
+    expect((await post({}, 'before-deploy')).json.id).toBe(first.json.id);
+    await patch({ travelMode: 'walk' });
+    expect((await post({}, 'before-deploy')).status).toBe(422);
+    await patch({ travelMode: tripBody().travelMode });
+    await patch({ lodging: { lat: 37.57, lng: 126.98 } });
+    expect((await post({}, 'before-deploy')).status).toBe(422);
+    expect(await query(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 1 }]);
+
+    // A trip that leaves interests and travel mode to the traveller's preferences: what they gave
+    // then is not the trip, as the current hash does not cover them either.
+    const open = await call(slow.trip.url, 'POST', '/api/v1/trips', { body: tripBody({ interests: [], travelMode: undefined }), headers: t.headers });
+    expect(open.status).toBe(201);
+    const asked = await call(slow.trip.url, 'POST', `/api/v1/trips/${open.json.id}/schedules`, { body: {}, headers: { ...t.headers, 'idempotency-key': 'before-deploy' } });
+    expect(asked.status).toBe(202);
+    await query(slow.trip.db.url, 'UPDATE schedules SET request_hash = $2 WHERE id = $1', [asked.json.id, oldHash]);
+    const retried = await call(slow.trip.url, 'POST', `/api/v1/trips/${open.json.id}/schedules`, { body: {}, headers: { ...t.headers, 'idempotency-key': 'before-deploy' } });
+    expect(retried.json.id).toBe(asked.json.id);
   });
 
   it('binds an Idempotency-Key to one schedule at most: another key\'s active schedule is a 409 naming it, not an answer the key would forget', async () => {

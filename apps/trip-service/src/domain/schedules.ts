@@ -8,6 +8,7 @@
  * stays `queued` or `running` forever, whatever happened to its message.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { QUEUES, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
 import { outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
@@ -196,6 +197,10 @@ export const toSummary = (s: ScheduleRow) => ({
   finishedAt: s.finishedAt ? s.finishedAt.toISOString() : null,
 });
 
+/** What the body asks, independent of order: all requestHash covered before abf1742, its first part since. */
+const asked = (body: ScheduleRequestBody) => ({ replanDate: body.replanDate ?? null, locked: [...(body.locked ?? [])].sort() });
+const digest = (what: object): string => createHash('sha256').update(JSON.stringify(what)).digest('hex');
+
 /**
  * What was asked, independent of order: the body and the trip as the traveller set it now. The
  * same key or an active schedule answers only the same request, so a request after the trip
@@ -205,15 +210,38 @@ export const toSummary = (s: ScheduleRow) => ({
  * still the same request.
  */
 const requestHash = (body: ScheduleRequestBody, trip: TripRow): string =>
-  createHash('sha256')
-    .update(
-      JSON.stringify({
-        replanDate: body.replanDate ?? null,
-        locked: [...(body.locked ?? [])].sort(),
-        trip: [trip.destinationName, trip.destinationLat, trip.destinationLng, lodgingOf(trip), trip.startDate, trip.endDate, trip.dayStart, trip.dayEnd, trip.interests, trip.mustVisit, trip.travelMode],
-      }),
-    )
-    .digest('hex');
+  digest({
+    ...asked(body),
+    trip: [trip.destinationName, trip.destinationLat, trip.destinationLng, lodgingOf(trip), trip.startDate, trip.endDate, trip.dayStart, trip.dayEnd, trip.interests, trip.mustVisit, trip.travelMode],
+  });
+
+/**
+ * Whether a stored schedule was made for this request. Rows stored before the hash covered the
+ * trip (abf1742) carry the hash of the body alone; its input has no `trip`, so a stored hash equal
+ * to it is of that form. For those the trip is read from the message the row stored, with the same
+ * rule: the trip's own fields as they are now (where the trip leaves interests or travel mode to
+ * the preferences, whatever those gave then, as requestHash leaves preferences out), so a retry
+ * after the deploy is answered its schedule, and after a change of the trip is a 422 like any key.
+ */
+const sameRequest = (row: ScheduleRow, hash: string, body: ScheduleRequestBody, trip: TripRow): boolean => {
+  if (row.requestHash === hash) return true;
+  if (row.requestHash !== digest(asked(body))) return false;
+  const sent = (row.request as unknown as Partial<ScheduleGenerationMessage>).trip;
+  return (
+    sent !== undefined &&
+    isDeepStrictEqual(sent, {
+      destination: { name: trip.destinationName, lat: trip.destinationLat, lng: trip.destinationLng },
+      lodging: lodgingOf(trip),
+      dates: tripDates(trip.startDate, trip.endDate),
+      dayStart: trip.dayStart,
+      dayEnd: trip.dayEnd,
+      interests: trip.interests.length ? trip.interests : sent.interests,
+      mustVisit: trip.mustVisit,
+      travelMode: trip.travelMode ?? sent.travelMode,
+      pace: sent.pace,
+    })
+  );
+};
 
 export const scheduleService = (deps: ScheduleDeps) => {
   const { prisma, peers, config, log } = deps;
@@ -336,6 +364,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
      */
     async request(trip: TripRow, body: ScheduleRequestBody, idempotencyKey: string | undefined, authorization: string): Promise<ScheduleRow> {
       const hash = requestHash(body, trip);
+      const same = (row: ScheduleRow) => sameRequest(row, hash, body, trip);
       // The traveller's preferences fill what the trip leaves open; without the user service, defaults.
       // Asked while the checks below read the database (unused when one of them answers first).
       const preferences = peers.preferences(authorization).catch((err: unknown) => {
@@ -344,14 +373,14 @@ export const scheduleService = (deps: ScheduleDeps) => {
       });
       const known = await activeOrKeyed(trip.id, idempotencyKey);
       const seen = idempotencyKey === undefined ? undefined : known.find((r) => r.idempotencyKey === idempotencyKey);
-      if (seen && seen.requestHash !== hash) throw new HttpProblem(422, KEY_REUSED);
+      if (seen && !same(seen)) throw new HttpProblem(422, KEY_REUSED);
       if (seen) return seen;
       const active = (await refreshed(known.filter(isActive))).find(isActive);
       // A key is answered only with the schedule made under it: answering another's (made without
       // a key or under another one) would leave this key bound to nothing, and the same key once
       // that schedule ended would make a second schedule. The 409 names the schedule to follow.
-      if (active && active.requestHash === hash && idempotencyKey === undefined) return active;
-      if (active?.requestHash === hash) throw new HttpProblem(409, `Schedule ${active.id} of this trip, the same request made without this Idempotency-Key, is still ${active.status}; follow it, or request again when it has finished`, { scheduleId: active.id });
+      if (active && same(active) && idempotencyKey === undefined) return active;
+      if (active && same(active)) throw new HttpProblem(409, `Schedule ${active.id} of this trip, the same request made without this Idempotency-Key, is still ${active.status}; follow it, or request again when it has finished`, { scheduleId: active.id });
       if (active) throw new HttpProblem(409, `Schedule ${active.id} of this trip is still ${active.status}; request again when it has finished`, { scheduleId: active.id });
 
       const dates = tripDates(trip.startDate, trip.endDate);
@@ -453,11 +482,11 @@ export const scheduleService = (deps: ScheduleDeps) => {
       const winners = await activeOrKeyed(trip.id, idempotencyKey);
       const byKey = idempotencyKey === undefined ? undefined : winners.find((r) => r.idempotencyKey === idempotencyKey);
       if (byKey) {
-        if (byKey.requestHash !== hash) throw new HttpProblem(422, KEY_REUSED);
+        if (!same(byKey)) throw new HttpProblem(422, KEY_REUSED);
         return byKey;
       }
       const racing = winners.find(isActive);
-      if (racing?.requestHash === hash && idempotencyKey === undefined) return racing;
+      if (racing && same(racing) && idempotencyKey === undefined) return racing;
       if (!racing && !(await prisma.trip.findUnique({ where: { id: trip.id }, select: { id: true } }))) throw new HttpProblem(404, 'No such trip');
       throw new HttpProblem(409, 'Another schedule of this trip was requested at the same moment; request again when it has finished', racing ? { scheduleId: racing.id } : {});
     },
