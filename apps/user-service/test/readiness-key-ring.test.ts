@@ -2,9 +2,10 @@
  * Readiness waits for the signing-key ring (app.ts): a replica that starts while user_db is out of
  * reach signs with the mounted key alone, which after a rotation no other replica publishes. Through
  * the real app and its readiness route, on real PostgreSQL behind a relay that resets connections
- * until the test lets them through: not ready while the database is out of reach, and the moment
- * it turns ready it publishes and signs with the rotated ring. Without the wiring it turned ready as
- * soon as PostgreSQL answered and signed with the mounted key until its next refresh (a minute).
+ * until the test lets them through: not ready while the database is out of reach, nor while it
+ * answers but the ring cannot be read (its table renamed away), and the moment it turns ready it
+ * publishes and signs with the rotated ring. Without the wiring it turned ready as soon as
+ * PostgreSQL answered and signed with the mounted key until its next refresh (a minute).
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { AUTH_PATHS, HEALTH_PATHS } from '@tripgen/catalog';
@@ -28,7 +29,6 @@ const relayTo = async (databaseUrl: string): Promise<Relay> => {
   const target = new URL(databaseUrl);
   const sockets = new Set<Socket>();
   const track = (s: Socket) => (sockets.add(s), s.once('close', () => sockets.delete(s)), s);
-  const relay = { up: false } as Relay;
   const server: Server = createServer((client) => {
     if (!relay.up) return void client.resetAndDestroy();
     const upstream = track(connect(Number(target.port), target.hostname));
@@ -41,13 +41,15 @@ const relayTo = async (databaseUrl: string): Promise<Relay> => {
   const via = new URL(databaseUrl);
   via.hostname = '127.0.0.1';
   via.port = String((server.address() as { port: number }).port);
-  return Object.assign(relay, {
+  const relay: Relay = {
     url: via.toString(),
+    up: false,
     close: async () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
-  });
+  };
+  return relay;
 };
 
 let db: TestDatabase;
@@ -88,7 +90,7 @@ afterAll(async () => {
   await db?.drop();
 }, 60_000);
 
-it('is not ready while user_db is out of reach, and once ready publishes and signs with the rotated ring', { timeout: 60_000 }, async () => {
+it('is not ready while user_db is out of reach or its ring cannot be read, and once ready publishes and signs with the rotated ring', { timeout: 60_000 }, async () => {
   // This replica starts while user_db does not answer: its ring falls back to the mounted key.
   service = await startUserService({ db: { url: relay.url, name: db.name, drop: async () => undefined } });
   const { app } = service;
@@ -96,12 +98,17 @@ it('is not ready while user_db is out of reach, and once ready publishes and sig
   expect(await ready()).toBe(503);
   expect((await app.inject({ method: 'GET', url: AUTH_PATHS.jwks })).json()).not.toEqual(other.jwks());
 
+  // user_db answers (an account is made through it) but the ring cannot be read yet: still not ready.
+  await store.$executeRawUnsafe('ALTER TABLE signing_keys RENAME TO signing_keys_away');
   relay.up = true;
-  await waitFor(async () => (await ready()) === 200, 'ready once user_db answers', 30_000, 100);
-  // Ready means it takes traffic: from the first request on, the ring the other replicas use.
-  expect((await app.inject({ method: 'GET', url: AUTH_PATHS.jwks })).json()).toEqual(other.jwks());
   const account = { email: 'ready@example.com', password: 'correct horse' };
   expect((await app.inject({ method: 'POST', url: AUTH_PATHS.register, payload: { ...account, name: 'Ada' } })).statusCode).toBe(201);
+  expect(await ready()).toBe(503);
+
+  await store.$executeRawUnsafe('ALTER TABLE signing_keys_away RENAME TO signing_keys');
+  await waitFor(async () => (await ready()) === 200, 'ready once the ring can be read', 30_000, 100);
+  // Ready means it takes traffic: from the first request on, the ring the other replicas use.
+  expect((await app.inject({ method: 'GET', url: AUTH_PATHS.jwks })).json()).toEqual(other.jwks());
   const login = await app.inject({ method: 'POST', url: AUTH_PATHS.login, payload: account });
   expect(login.statusCode).toBe(200);
   expect(decodeProtectedHeader(login.json<{ accessToken: string }>().accessToken).kid).toBe(rotatedKid);
