@@ -91,6 +91,16 @@ export interface ScheduleDeps {
 export const OUTAGE_WARN_EVERY_MS = 10_000;
 export const STATES_UNAVAILABLE = 'schedule states unavailable from the AI service';
 export const STATES_BACK = 'schedule states available from the AI service again';
+/**
+ * After a failed status call, no call for `firstMs`; each failed call after that doubles the pause,
+ * up to `maxMs`. The bound is how late a traveller waiting on a schedule learns that the AI service
+ * is back (a read waits at most 5 s).
+ */
+export const STATES_PAUSE = { firstMs: 250, maxMs: 2_000 } as const;
+/** What the reads made during a pause are rejected with (no call was made for them). */
+export class StatesPausedError extends Error {
+  override readonly name = 'StatesPausedError';
+}
 
 /**
  * Status reads of the AI service shared by everyone asking at the same time: the first read goes
@@ -98,15 +108,27 @@ export const STATES_BACK = 'schedule states available from the AI service again'
  * (at most SCHEDULE_STATUS_MAX_IDS a call, the AI route's limit). So the calls follow the AI service's
  * round trip, not the number of travellers polling. Written by hand: DataLoader batches by event
  * loop tick, which under a steady stream of reads sends nearly one call per read.
+ * After a failed call it makes none for a pause (STATES_PAUSE: the first, doubled after each
+ * failed call up to the bound, back to none once a call is answered): the reads meanwhile are
+ * rejected at once without a call, so the readers keep what they know (and the deadline still
+ * fails a schedule: refresh), and the first read after the pause probes. Without it an AI service
+ * that refuses at once ends each call before the next read comes, so there were about as many
+ * calls as travellers' reads (20 readers waiting 3 s: about 400). Written by hand: no circuit
+ * breaker in the lockfile (`retry` there is a retry loop), and this is a timestamp and a doubling.
  * Failed calls are logged here, never by the readers (each gets the rejection): the first at once,
  * then at most one warning per OUTAGE_WARN_EVERY_MS with the calls failed since, and one line when
- * a call is answered again. Not one line per failed call: an AI service that refuses at once ends
- * each call before the next read comes, so there are about as many calls as travellers' reads.
+ * a call is answered again.
  */
 export const sharedStateReader = (fetchStates: (ids: string[]) => Promise<GenerationState[]>, log: Logger, now: () => number = Date.now) => {
   let failedCalls = 0; // since the last line
   let warnedAt: number | undefined; // the last warning of the outage under way
+  let pauseMs = 0; // the pause after the last failed call; 0 while calls are answered
+  let callAt = -Infinity; // no call before this instant
+  let lastError: unknown;
   const failed = (err: unknown) => {
+    pauseMs = pauseMs === 0 ? STATES_PAUSE.firstMs : Math.min(2 * pauseMs, STATES_PAUSE.maxMs);
+    callAt = now() + pauseMs;
+    lastError = err;
     failedCalls++;
     if (warnedAt !== undefined && now() - warnedAt < OUTAGE_WARN_EVERY_MS) return;
     log.warn({ err: String(err), failedCalls }, STATES_UNAVAILABLE);
@@ -114,6 +136,8 @@ export const sharedStateReader = (fetchStates: (ids: string[]) => Promise<Genera
     failedCalls = 0;
   };
   const answered = () => {
+    pauseMs = 0;
+    callAt = -Infinity;
     if (warnedAt === undefined) return;
     log.info({ failedCalls }, STATES_BACK);
     warnedAt = undefined;
@@ -138,6 +162,10 @@ export const sharedStateReader = (fetchStates: (ids: string[]) => Promise<Genera
     while (next) {
       const batch = next;
       next = undefined;
+      if (now() < callAt) {
+        batch.reject(new StatesPausedError(`not asked: the AI service's last status call failed; the next one at ${new Date(callAt).toISOString()}`, { cause: lastError }));
+        continue;
+      }
       try {
         const ids = [...batch.ids];
         const answers = new Map<string, GenerationState>();
@@ -244,7 +272,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
     try {
       byId = await states.read(pending.map((r) => r.id));
     } catch {
-      // The AI service is down (the shared reader logs it): keep what we know; the deadline below still applies.
+      // The AI service is down, or was a moment ago (the shared reader's pause; it logs the outage): keep what we know; the deadline below still applies.
     }
     // Past the deadline and the grace without an outcome: the AI service fails them, so that the
     // traveller is notified as for any failure (this service does not produce notifications). Not
