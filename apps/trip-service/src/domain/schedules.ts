@@ -66,6 +66,25 @@ const expiryMessage = (row: ScheduleRow): OutboxRow => {
 };
 const DEFAULT_PACE: Pace = 'normal';
 const DEFAULT_MODE: TravelModeName = 'transit';
+
+type Preferences = Awaited<ReturnType<Peers['preferences']>>;
+/** The traveller's preferences as read for a request: the user service's answer (null: they set none), or its failure. */
+type PreferencesRead = { readonly answered: true; readonly preferences: Preferences } | { readonly answered: false; readonly error: unknown };
+/** What a schedule request's trip part takes from the traveller's preferences where the trip leaves it open (the pace always). */
+type PreferenceDerived = Pick<ScheduleGenerationMessage['trip'], 'interests' | 'travelMode' | 'pace'>;
+/** What it takes from the trip alone. */
+type TripOwned = Omit<ScheduleGenerationMessage['trip'], keyof PreferenceDerived>;
+/**
+ * The trip part's values from the traveller's preferences where the trip leaves them open; null
+ * (the traveller set none): the defaults, which are then what they asked for.
+ */
+const preferenceDerived = (trip: TripRow, prefs: Preferences): PreferenceDerived => ({
+  interests: trip.interests.length ? trip.interests : (prefs?.interests ?? []),
+  travelMode: trip.travelMode ?? prefs?.travelMode ?? DEFAULT_MODE,
+  pace: prefs?.pace ?? DEFAULT_PACE,
+});
+const NO_BASE = 'Re-planning a day needs a completed schedule made for the trip as it is now (its dates, hours, lodging, travel mode, must-visits and interests, and your pace); request a full schedule first';
+export const PREFERENCES_UNAVAILABLE = 'Your travel preferences could not be read (the user service did not answer), and a full schedule is planned from them; request it again shortly';
 /** How often one unfinished schedule is asked of the AI service, at most. */
 export const REFRESH_EVERY_MS = 150;
 export const TIMED_OUT = SCHEDULE_TIMED_OUT;
@@ -229,7 +248,7 @@ export const toSummary = (s: ScheduleRow) => ({
  * same key or an active schedule answers only the same request, so a request after the trip
  * changed is another request (409 while one is active, 422 under a key already used), never a
  * schedule made for the trip as it was. The trip's own fields, not the preferences that fill what
- * it leaves open: those come from the user service, and a retry while it is down (defaults) is
+ * it leaves open: those come from the user service, and a retry while it is down (unread) is
  * still the same request.
  */
 const requestHash = (body: ScheduleRequestBody, trip: TripRow): string =>
@@ -353,6 +372,24 @@ export const scheduleService = (deps: ScheduleDeps) => {
   const baseFor = (tripId: string, part: ScheduleGenerationMessage['trip']): Promise<ScheduleRow | null> =>
     prisma.schedule.findFirst({ where: { tripId, status: 'completed', request: { path: ['trip'], equals: part as unknown as Prisma.InputJsonValue } }, orderBy: { createdAt: 'desc' } });
 
+  /**
+   * Without the traveller's preferences (the user service did not answer): the preference-derived
+   * values of the newest completed schedule made for what the trip itself sets (TripOwned, and its
+   * interests and travel mode when it sets them), i.e. the traveller's own at their last plan of
+   * the trip as it is now; null when there is none (nor any base, whatever the preferences).
+   */
+  const lastPlanned = async (trip: TripRow, owned: TripOwned): Promise<PreferenceDerived | null> => {
+    const set: Partial<ScheduleGenerationMessage['trip']> = { ...owned, ...(trip.interests.length ? { interests: trip.interests } : {}), ...(trip.travelMode ? { travelMode: trip.travelMode } : {}) };
+    const last = await prisma.schedule.findFirst({
+      where: { tripId: trip.id, status: 'completed', AND: Object.entries(set).map(([key, value]) => ({ request: { path: ['trip', key], equals: value as Prisma.InputJsonValue } })) },
+      orderBy: { createdAt: 'desc' },
+      select: { request: true },
+    });
+    if (!last) return null;
+    const { interests, travelMode, pace } = (last.request as unknown as ScheduleGenerationMessage).trip;
+    return { interests, travelMode, pace };
+  };
+
   return {
     refresh,
 
@@ -360,16 +397,18 @@ export const scheduleService = (deps: ScheduleDeps) => {
      * Asks for a schedule (202). The same request again (requestHash: the same body for the same
      * trip) without a key while one is queued or running, or with the same Idempotency-Key,
      * answers that schedule; another request while one is active is a 409 (with a key: any
-     * schedule not made under it).
+     * schedule not made under it). The user service not answering for the traveller's
+     * preferences: a re-plan takes those of the last plan (lastPlanned), a full schedule is a 503.
      */
     async request(trip: TripRow, body: ScheduleRequestBody, idempotencyKey: string | undefined, authorization: string): Promise<ScheduleRow> {
       const hash = requestHash(body, trip);
-      // The traveller's preferences fill what the trip leaves open; without the user service, defaults.
-      // Asked while the checks below read the database (unused when one of them answers first).
-      const preferences = peers.preferences(authorization).catch((err: unknown) => {
-        log.warn({ err: String(err) }, 'preferences unavailable; using defaults');
-        return null;
-      });
+      // The traveller's preferences fill what the trip leaves open (preferenceDerived). Asked while
+      // the checks below read the database (unused when one of them answers first: the same
+      // request again is answered whether or not the user service answers).
+      const preferences: Promise<PreferencesRead> = peers.preferences(authorization).then(
+        (value) => ({ answered: true, preferences: value }),
+        (error: unknown) => ({ answered: false, error }),
+      );
       const known = await activeOrKeyed(trip.id, idempotencyKey);
       const seen = idempotencyKey === undefined ? undefined : known.find((r) => r.idempotencyKey === idempotencyKey);
       if (seen && seen.requestHash !== hash) throw new HttpProblem(422, KEY_REUSED);
@@ -389,23 +428,35 @@ export const scheduleService = (deps: ScheduleDeps) => {
         throw new HttpProblem(400, `replanDate ${body.replanDate} is not a day of this trip (${trip.startDate} to ${trip.endDate})`, { errors: [{ path: 'body/replanDate', message: 'not a day of the trip' }] });
       }
 
-      const prefs = await preferences;
-      const part: ScheduleGenerationMessage['trip'] = {
+      const owned: TripOwned = {
         destination: { name: trip.destinationName, lat: trip.destinationLat, lng: trip.destinationLng },
         lodging: lodgingOf(trip),
         dates,
         dayStart: trip.dayStart,
         dayEnd: trip.dayEnd,
-        interests: trip.interests.length ? trip.interests : (prefs?.interests ?? []),
         mustVisit: trip.mustVisit,
-        travelMode: trip.travelMode ?? prefs?.travelMode ?? DEFAULT_MODE,
-        pace: prefs?.pace ?? DEFAULT_PACE,
       };
+      const read = await preferences;
+      let derived: PreferenceDerived;
+      if (read.answered) derived = preferenceDerived(trip, read.preferences);
+      else if (!(read.error instanceof ServiceUnavailableError || read.error instanceof ServiceAnswerError)) throw read.error;
+      else if (body.replanDate === undefined) {
+        // A full schedule is made of the traveller's pace, interests and travel mode: defaults would
+        // be a schedule they did not ask for, holding the trip's one active schedule (README, docs/api.md).
+        log.warn({ err: String(read.error) }, 'preferences unavailable; full schedule refused (503)');
+        throw new HttpProblem(503, PREFERENCES_UNAVAILABLE);
+      } else {
+        // A re-plan keeps every other day of its base, planned with the base's pace, interests and
+        // mode: those of the traveller's last plan of the trip as it is now are the ones to keep.
+        const last = await lastPlanned(trip, owned);
+        if (!last) throw new HttpProblem(409, NO_BASE);
+        log.warn({ err: String(read.error), replanWith: last }, 'preferences unavailable; re-plan with those of the last plan');
+        derived = last;
+      }
+      const part: ScheduleGenerationMessage['trip'] = { ...owned, ...derived };
       if (body.replanDate !== undefined) {
         const base = await baseFor(trip.id, part);
-        if (!base) {
-          throw new HttpProblem(409, 'Re-planning a day needs a completed schedule made for the trip as it is now (its dates, hours, lodging, travel mode, must-visits and interests, and your pace); request a full schedule first');
-        }
+        if (!base) throw new HttpProblem(409, NO_BASE);
         const locked = body.locked ?? [];
         const unknown = await peers.unknownPlaces(locked).catch(unavailable);
         if (unknown.length) throw new HttpProblem(400, `Unknown location ids: ${unknown.join(', ')}`, { errors: unknown.map((id) => ({ path: 'body/locked', message: `${id} is not a place` })) });
