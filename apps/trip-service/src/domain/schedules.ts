@@ -132,7 +132,8 @@ export class StatesPausedError extends Error {
  * rejected at once without a call, so the readers keep what they know (and the deadline still
  * fails a schedule: refresh), and the first read after the pause probes. Without it an AI service
  * that refuses at once ends each call before the next read comes, so there were about as many
- * calls as travellers' reads (20 readers waiting 3 s: about 400). Written by hand: no circuit
+ * calls as travellers' reads (20 readers waiting 3 s: 64 against a stub answering 503, about 400
+ * against a closed port; now 3 or 4). Written by hand: no circuit
  * breaker in the lockfile (`retry` there is a retry loop), and this is a timestamp and a doubling.
  * Failed calls are logged here, never by the readers (each gets the rejection): the first at once,
  * then at most one warning per OUTAGE_WARN_EVERY_MS with the calls failed since, and one line when
