@@ -1,15 +1,22 @@
 /**
- * An AI service outage in the trip service's logs: twenty travellers waiting on their schedules
- * while nothing answers at the AI service's address (each status call refused at once, so about
- * one call per read) make a few warnings, not one per read. The trip service's lines are read
- * through the kit's logger option (a level and a stream).
+ * An AI service outage seen from the trip service: twenty travellers waiting on their schedules
+ * while the AI service answers every status call 503 at once (a stub at its address that counts
+ * the calls). The reads still answer (queued) after their wait; the status calls are about one per
+ * pause of the shared reader (STATES_PAUSE), not one per read (about 400 in 3 s before the pause);
+ * and the logs have a few warnings, not one per read. The trip service's lines are read through
+ * the kit's logger option (a level and a stream).
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { AI_INTERNAL_PATHS, internalPrefix } from '@tripgen/catalog';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { OUTAGE_WARN_EVERY_MS, STATES_UNAVAILABLE } from '../src/domain/schedules.ts';
+import { OUTAGE_WARN_EVERY_MS, STATES_PAUSE, STATES_UNAVAILABLE } from '../src/domain/schedules.ts';
 import { call, startStack, tripBody, type Stack } from './harness.ts';
 
 let stack: Stack;
+let ai: Server;
+let statusCalls = 0;
 const lines: { msg?: string }[] = [];
 const sink = new Writable({
   write(chunk: Buffer, _enc, done) {
@@ -19,12 +26,23 @@ const sink = new Writable({
 });
 
 beforeAll(async () => {
-  // No AI service; the deadline far off, so that no schedule expires while the travellers wait.
-  stack = await startStack({ ai: false, tripEnv: { SCHEDULE_DEADLINE_MS: '600000' }, tripLogger: { level: 'warn', stream: sink } });
+  // The AI service's address answers 503 to everything, counting the status calls.
+  ai = createServer((req, res) => {
+    if (req.url === `${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}`) statusCalls++;
+    req.resume();
+    res.writeHead(503, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ status: 503, title: 'Service Unavailable', detail: 'stub' }));
+  });
+  await new Promise<void>((resolve) => ai.listen(0, '127.0.0.1', resolve));
+  const aiUrl = `http://127.0.0.1:${(ai.address() as AddressInfo).port}`;
+  // The deadline far off, so that no schedule expires while the travellers wait.
+  stack = await startStack({ ai: false, aiUrl, tripEnv: { SCHEDULE_DEADLINE_MS: '600000' }, tripLogger: { level: 'warn', stream: sink } });
 });
-afterAll(async () => stack?.close());
+afterAll(async () => {
+  await stack?.close();
+  await new Promise((resolve) => ai?.close(resolve));
+});
 
-it('makes a few warnings of twenty travellers waiting through an AI outage, not one per read', async () => {
+it('answers twenty travellers waiting through an AI outage with about one status call per pause, and a few warnings, not one per read', async () => {
   const started = Date.now();
   const waiting = await Promise.all(
     Array.from({ length: 20 }, async () => {
@@ -35,8 +53,17 @@ it('makes a few warnings of twenty travellers waiting through an AI outage, not 
       return { headers, url: `/api/v1/trips/${trip.id}/schedules/${schedule.json.id}?wait=3` };
     }),
   );
+  const callsBefore = statusCalls;
+  const readsStarted = Date.now();
   const reads = await Promise.all(waiting.map((w) => call(stack.trip.url, 'GET', w.url, { headers: w.headers })));
-  expect(reads.map((r) => r.json.status)).toEqual(Array(20).fill('queued'));
+  const calls = statusCalls - callsBefore;
+  const readsMs = Date.now() - readsStarted;
+  console.log(`20 readers waiting ${readsMs} ms through an AI outage (503): ${calls} status calls`);
+  expect(reads.map((r) => [r.status, r.json.status])).toEqual(Array(20).fill([200, 'queued']));
+  // Each call starts a pause of at least STATES_PAUSE.firstMs after the previous one failed
+  // (the calls are made one at a time), so however slow this machine: at most one per firstMs.
+  expect(calls).toBeGreaterThanOrEqual(1);
+  expect(calls).toBeLessThanOrEqual(1 + Math.ceil(readsMs / STATES_PAUSE.firstMs));
   // Stopped, the service has ended every call it made (the background sweep's too) and logged it.
   await stack.trip.stop();
   const warned = lines.filter((l) => l.msg === STATES_UNAVAILABLE).length;

@@ -71,6 +71,8 @@ export interface StackOptions {
   readonly location?: (bus: ServiceBusEmulator, jwksUrl: string) => Promise<Part>;
   /** Start the AI service too (default true). */
   readonly ai?: boolean;
+  /** Without the AI service: where the trip service calls it (default: an address where nothing answers). */
+  readonly aiUrl?: string;
   readonly tripEnv?: NodeJS.ProcessEnv;
   readonly aiEnv?: NodeJS.ProcessEnv;
   /** The trip service's logger (the kit's option: a level and a stream to read the lines from); default none. */
@@ -108,7 +110,7 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
       : await part('ai', aiDb, () =>
           buildAiService({ env: { ...common(aiDb.url, bus), SERVICE_NAME: 'ai', JWKS_URL: jwks, LOCATION_SERVICE_URL: locationUrl, USER_SERVICE_URL: user.url, ...opts.aiEnv }, logger: false }),
         );
-  const aiUrl = ai?.url ?? unreachableHttpUrl();
+  const aiUrl = ai?.url ?? opts.aiUrl ?? unreachableHttpUrl();
   const trip = await part('trip', tripDb, () =>
     buildTripService({
       env: {

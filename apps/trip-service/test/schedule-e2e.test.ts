@@ -13,6 +13,7 @@ import { METRICS_PATH, QUEUES, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES, type Sc
 import { travelMinutes, type TravelMode } from '@tripgen/planner';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PREFERENCES_UNAVAILABLE } from '../src/domain/schedules.ts';
 import { call, startStack, tripBody, tripEventsOf, waitFor, warmUpsOf, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
 
@@ -280,6 +281,48 @@ describe('must-visits', () => {
     expect(reason.reason).toBe('closed');
     expect(reason.detail).toBe('closed on 2026-09-24 (Day before Chuseok); closed on 2026-09-25 (Chuseok); closed on 2026-09-26 (Day after Chuseok)');
     expect(reason.suggestions[0]).toMatchObject({ change: 'another-date' });
+  });
+});
+
+describe('the user service down (nothing answers at its address)', () => {
+  it('re-plans with the preferences of the last plan, and refuses a full schedule (503, Retry-After, the user service named), storing nothing', async () => {
+    const headers = await register();
+    // Preferences unlike the defaults (normal, transit, no interests) in every field the trip leaves to them.
+    expect((await call(base, 'PUT', '/api/v1/users/me/preferences', { body: { interests: ['palaces'], pace: 'relaxed', travelMode: 'walk' }, headers })).status).toBe(200);
+    const created = await call(base, 'POST', '/api/v1/trips', { body: tripBody({ startDate: DATES[0], endDate: DATES[2], interests: [], travelMode: undefined }), headers });
+    expect(created.status).toBe(201);
+    const tripId = created.json.id as string;
+    const full = await call(base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: {}, headers });
+    const { schedule: first } = await finalSchedule(headers, tripId, full.json.id, Date.now(), 30_000, 500);
+    expect(first).toMatchObject({ status: 'completed', pace: 'relaxed', travelMode: 'walk' });
+    const schedules = async () => (await query(stack.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [tripId]))[0]!.n as number;
+    const outbox = async () => (await query(stack.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, tripId]))[0]!.n as number;
+    await stack.user.stop();
+    try {
+      // A re-plan: the traveller's own from the last plan (the days it keeps were planned with them), not a 409.
+      const asked = await call(base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: { replanDate: DATES[1] }, headers });
+      expect(asked.status, JSON.stringify(asked.json)).toBe(202);
+      const [{ trip }] = await query(stack.trip.db.url, 'SELECT request->\'trip\' AS trip FROM schedules WHERE id = $1', [asked.json.id]);
+      expect(trip).toMatchObject({ interests: ['palaces'], pace: 'relaxed', travelMode: 'walk' });
+      const { schedule } = await finalSchedule(headers, tripId, asked.json.id, Date.now(), 30_000, 500);
+      expect(schedule).toMatchObject({ status: 'completed', pace: 'relaxed', travelMode: 'walk' });
+      expect(JSON.stringify([schedule.days[0], schedule.days[2]])).toBe(JSON.stringify([first.days[0], first.days[2]]));
+      // A full schedule is made of the preferences, which cannot be read: not one made of defaults.
+      const refused = await call(base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: {}, headers });
+      expect(refused.status, JSON.stringify(refused.json)).toBe(503);
+      expect(refused.type).toContain('application/problem+json');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.json.detail).toBe(PREFERENCES_UNAVAILABLE);
+      expect(refused.json.detail).toContain('user service');
+      expect([await schedules(), await outbox()]).toEqual([2, 2]);
+      // The trip changed: no plan of it as it is now to take them from, nor any base whatever they are.
+      expect((await call(base, 'PATCH', `/api/v1/trips/${tripId}`, { body: { dayEnd: '12:00' }, headers })).status).toBe(200);
+      const noBase = await call(base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: { replanDate: DATES[1] }, headers });
+      expect(noBase.status).toBe(409);
+      expect(noBase.json.detail).toContain('request a full schedule first');
+    } finally {
+      if (!stack.user.app) await stack.user.start();
+    }
   });
 });
 

@@ -1,13 +1,14 @@
 /**
  * The shared status reader: however many travellers poll at once, the AI service is asked about
  * once per round trip (the first read at once, the rest together in the next call), never with
- * more ids than its route takes, and a failed call fails the reads that waited for it only; an
- * outage is logged by the reader, a few lines whatever the number of reads.
+ * more ids than its route takes, and a failed call fails the reads that waited for it; after it, a
+ * pause without calls (reads refused at once), then one probe; an outage is logged by the reader, a
+ * few lines whatever the number of reads.
  */
 import { SCHEDULE_STATUS_MAX_IDS, type GenerationState } from '@tripgen/catalog';
 import { quietLogger } from '@tripgen/testing';
 import { describe, expect, it } from 'vitest';
-import { OUTAGE_WARN_EVERY_MS, STATES_BACK, STATES_UNAVAILABLE, sharedStateReader } from '../src/domain/schedules.ts';
+import { OUTAGE_WARN_EVERY_MS, STATES_BACK, STATES_PAUSE, STATES_UNAVAILABLE, StatesPausedError, sharedStateReader } from '../src/domain/schedules.ts';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -56,16 +57,58 @@ describe('the shared status reader', () => {
     expect((await read).size).toBe(all.length);
   });
 
-  it('fails the reads that waited for a failed call, and answers the next ones', async () => {
+  it('fails the reads that waited for a failed call (those sent after it, in its pause, without a call), and answers the reads after the pause', async () => {
+    let t = 0;
     const route = slowRoute();
-    const reader = sharedStateReader(route.fetchStates, quietLogger);
+    const reader = sharedStateReader(route.fetchStates, quietLogger, () => t);
     route.failNextCall();
     const failed = reader.read([id(1)]);
     const next = reader.read([id(2)]);
     await route.answer();
     await expect(failed).rejects.toThrow('the ai service is unavailable');
+    await expect(next).rejects.toBeInstanceOf(StatesPausedError);
+    expect(route.calls).toHaveLength(1);
+    t += STATES_PAUSE.firstMs;
+    const later = reader.read([id(2)]);
     await route.answer();
-    expect([...(await next).keys()]).toEqual([id(2)]);
+    expect([...(await later).keys()]).toEqual([id(2)]);
+  });
+
+  it('makes no call for a pause after a failed one, the pause doubling to its bound, probes with the first read after it, and starts again from the first pause after an answer', async () => {
+    let t = 0;
+    let up = false;
+    const calls: number[] = [];
+    const route = async (ids: string[]): Promise<GenerationState[]> => {
+      calls.push(t);
+      if (!up) throw new Error('the ai service is unavailable');
+      return ids.map((i) => ({ id: i, status: 'running' as const }));
+    };
+    const reader = sharedStateReader(route, quietLogger, () => t);
+    // A reader every 10 ms for 10 s of an outage: a call at 0, then one at the end of each pause.
+    const refused: unknown[] = [];
+    for (; t < 10_000; t += 10) await reader.read([id(1)]).catch((err: unknown) => void refused.push(err));
+    const { firstMs: p, maxMs } = STATES_PAUSE;
+    expect(maxMs).toBe(8 * p); // the pauses below: p, 2p, 4p, then the bound
+    expect(calls).toEqual([0, p, 3 * p, 7 * p, 7 * p + maxMs, 7 * p + 2 * maxMs, 7 * p + 3 * maxMs, 7 * p + 4 * maxMs]);
+    // Every read was answered (rejected): those in a pause at once, without a call, with the last failure as the cause.
+    expect(refused).toHaveLength(1_000);
+    const paused = refused.filter((e) => e instanceof StatesPausedError) as StatesPausedError[];
+    expect(paused).toHaveLength(1_000 - calls.length);
+    expect(String((paused[0]!.cause as Error).message)).toBe('the ai service is unavailable');
+    // Back: the probe at the end of the pause is answered, and from then on every read calls again.
+    up = true;
+    t = 7 * p + 5 * maxMs;
+    expect((await reader.read([id(1)])).get(id(1))?.status).toBe('running');
+    await reader.read([id(1)]);
+    expect(calls.slice(8)).toEqual([t, t]);
+    // A new outage starts from the first pause.
+    up = false;
+    await reader.read([id(1)]).catch(() => undefined);
+    t += p - 1;
+    await expect(reader.read([id(1)])).rejects.toBeInstanceOf(StatesPausedError);
+    t += 1;
+    await expect(reader.read([id(1)])).rejects.toThrow('the ai service is unavailable');
+    expect(calls).toHaveLength(12);
   });
 
   it('logs an outage, not each read: the first failed call at once, then one warning per interval with the calls failed since, and its end', async () => {
@@ -82,15 +125,21 @@ describe('the shared status reader', () => {
     };
     const reader = sharedStateReader(route, log, () => t);
     const settle = (reads: Promise<unknown>[]) => Promise.allSettled(reads);
-    // Twenty readers: two calls (the first read, the rest together), one warning.
+    // Twenty readers: one call (the first read; the others, sent together after it, fall in its pause), one warning.
     await settle(Array.from({ length: 20 }, (_, i) => reader.read([id(i)])));
-    for (let i = 0; i < 10; i++) await settle([reader.read([id(i)])]);
-    expect(calls).toBe(12);
+    expect(calls).toBe(1);
+    // Four more calls, one after each pause, within the warning interval: no line.
+    for (let i = 0; i < 4; i++) {
+      t += STATES_PAUSE.maxMs;
+      await settle([reader.read([id(i)])]);
+    }
+    expect(calls).toBe(5);
     expect(lines).toEqual([expect.objectContaining({ level: 'warn', msg: STATES_UNAVAILABLE, failedCalls: 1 })]);
     t += OUTAGE_WARN_EVERY_MS;
     await settle([reader.read([id(0)])]);
-    expect(lines.slice(1)).toEqual([expect.objectContaining({ level: 'warn', msg: STATES_UNAVAILABLE, failedCalls: 12 })]);
+    expect(lines.slice(1)).toEqual([expect.objectContaining({ level: 'warn', msg: STATES_UNAVAILABLE, failedCalls: 5 })]);
     up = true;
+    t += STATES_PAUSE.maxMs;
     await reader.read([id(0)]);
     await reader.read([id(0)]);
     expect(lines.slice(2)).toEqual([{ level: 'info', msg: STATES_BACK, failedCalls: 0 }]);

@@ -67,6 +67,40 @@ const expiryMessage = (row: ScheduleRow): OutboxRow => {
 };
 const DEFAULT_PACE: Pace = 'normal';
 const DEFAULT_MODE: TravelModeName = 'transit';
+
+type Preferences = Awaited<ReturnType<Peers['preferences']>>;
+/** The traveller's preferences as read for a request: the user service's answer (null: they set none), or its failure. */
+type PreferencesRead = { readonly answered: true; readonly preferences: Preferences } | { readonly answered: false; readonly error: unknown };
+/** What a schedule request's trip part takes from the traveller's preferences where the trip leaves it open (the pace always). */
+type PreferenceDerived = Pick<ScheduleGenerationMessage['trip'], 'interests' | 'travelMode' | 'pace'>;
+/** What it takes from the trip alone. */
+type TripOwned = Omit<ScheduleGenerationMessage['trip'], keyof PreferenceDerived>;
+/**
+ * The trip part's values from the traveller's preferences where the trip leaves them open; null
+ * (the traveller set none): the defaults, which are then what they asked for.
+ */
+const preferenceDerived = (trip: TripRow, prefs: Preferences): PreferenceDerived => ({
+  interests: trip.interests.length ? trip.interests : (prefs?.interests ?? []),
+  travelMode: trip.travelMode ?? prefs?.travelMode ?? DEFAULT_MODE,
+  pace: prefs?.pace ?? DEFAULT_PACE,
+});
+/** What the trip alone gives a request's trip part. */
+const tripOwned = (trip: TripRow): TripOwned => ({
+  destination: { name: trip.destinationName, lat: trip.destinationLat, lng: trip.destinationLng },
+  lodging: lodgingOf(trip),
+  dates: tripDates(trip.startDate, trip.endDate),
+  dayStart: trip.dayStart,
+  dayEnd: trip.dayEnd,
+  mustVisit: trip.mustVisit,
+});
+/** What the trip itself sets of it: all it owns, and its interests and travel mode when it sets them. */
+const tripSets = (trip: TripRow): Partial<ScheduleGenerationMessage['trip']> => ({
+  ...tripOwned(trip),
+  ...(trip.interests.length ? { interests: trip.interests } : {}),
+  ...(trip.travelMode ? { travelMode: trip.travelMode } : {}),
+});
+const NO_BASE = 'Re-planning a day needs a completed schedule made for the trip as it is now (its dates, hours, lodging, travel mode, must-visits and interests, and your pace); request a full schedule first';
+export const PREFERENCES_UNAVAILABLE = 'Your travel preferences could not be read (the user service did not answer), and a full schedule is planned from them; request it again shortly';
 /** How often one unfinished schedule is asked of the AI service, at most. */
 export const REFRESH_EVERY_MS = 150;
 export const TIMED_OUT = SCHEDULE_TIMED_OUT;
@@ -92,6 +126,16 @@ export interface ScheduleDeps {
 export const OUTAGE_WARN_EVERY_MS = 10_000;
 export const STATES_UNAVAILABLE = 'schedule states unavailable from the AI service';
 export const STATES_BACK = 'schedule states available from the AI service again';
+/**
+ * After a failed status call, no call for `firstMs`; each failed call after that doubles the pause,
+ * up to `maxMs`. The bound is how late a traveller waiting on a schedule learns that the AI service
+ * is back (a read waits at most 5 s).
+ */
+export const STATES_PAUSE = { firstMs: 250, maxMs: 2_000 } as const;
+/** What the reads made during a pause are rejected with (no call was made for them). */
+export class StatesPausedError extends Error {
+  override readonly name = 'StatesPausedError';
+}
 
 /**
  * Status reads of the AI service shared by everyone asking at the same time: the first read goes
@@ -99,15 +143,28 @@ export const STATES_BACK = 'schedule states available from the AI service again'
  * (at most SCHEDULE_STATUS_MAX_IDS a call, the AI route's limit). So the calls follow the AI service's
  * round trip, not the number of travellers polling. Written by hand: DataLoader batches by event
  * loop tick, which under a steady stream of reads sends nearly one call per read.
+ * After a failed call it makes none for a pause (STATES_PAUSE: the first, doubled after each
+ * failed call up to the bound, back to none once a call is answered): the reads meanwhile are
+ * rejected at once without a call, so the readers keep what they know (and the deadline still
+ * fails a schedule: refresh), and the first read after the pause probes. Without it an AI service
+ * that refuses at once ends each call before the next read comes, so there were about as many
+ * calls as travellers' reads (20 readers waiting 3 s: 64 against a stub answering 503, about 400
+ * against a closed port; now 3 or 4). Written by hand: no circuit
+ * breaker in the lockfile (`retry` there is a retry loop), and this is a timestamp and a doubling.
  * Failed calls are logged here, never by the readers (each gets the rejection): the first at once,
  * then at most one warning per OUTAGE_WARN_EVERY_MS with the calls failed since, and one line when
- * a call is answered again. Not one line per failed call: an AI service that refuses at once ends
- * each call before the next read comes, so there are about as many calls as travellers' reads.
+ * a call is answered again.
  */
 export const sharedStateReader = (fetchStates: (ids: string[]) => Promise<GenerationState[]>, log: Logger, now: () => number = Date.now) => {
   let failedCalls = 0; // since the last line
   let warnedAt: number | undefined; // the last warning of the outage under way
+  let pauseMs = 0; // the pause after the last failed call; 0 while calls are answered
+  let callAt = -Infinity; // no call before this instant
+  let lastError: unknown;
   const failed = (err: unknown) => {
+    pauseMs = pauseMs === 0 ? STATES_PAUSE.firstMs : Math.min(2 * pauseMs, STATES_PAUSE.maxMs);
+    callAt = now() + pauseMs;
+    lastError = err;
     failedCalls++;
     if (warnedAt !== undefined && now() - warnedAt < OUTAGE_WARN_EVERY_MS) return;
     log.warn({ err: String(err), failedCalls }, STATES_UNAVAILABLE);
@@ -115,6 +172,8 @@ export const sharedStateReader = (fetchStates: (ids: string[]) => Promise<Genera
     failedCalls = 0;
   };
   const answered = () => {
+    pauseMs = 0;
+    callAt = -Infinity;
     if (warnedAt === undefined) return;
     log.info({ failedCalls }, STATES_BACK);
     warnedAt = undefined;
@@ -139,6 +198,10 @@ export const sharedStateReader = (fetchStates: (ids: string[]) => Promise<Genera
     while (next) {
       const batch = next;
       next = undefined;
+      if (now() < callAt) {
+        batch.reject(new StatesPausedError(`not asked: the AI service's last status call failed; the next one at ${new Date(callAt).toISOString()}`, { cause: lastError }));
+        continue;
+      }
       try {
         const ids = [...batch.ids];
         const answers = new Map<string, GenerationState>();
@@ -206,7 +269,7 @@ const digest = (what: object): string => createHash('sha256').update(JSON.string
  * same key or an active schedule answers only the same request, so a request after the trip
  * changed is another request (409 while one is active, 422 under a key already used), never a
  * schedule made for the trip as it was. The trip's own fields, not the preferences that fill what
- * it leaves open: those come from the user service, and a retry while it is down (defaults) is
+ * it leaves open: those come from the user service, and a retry while it is down (unread) is
  * still the same request.
  */
 const requestHash = (body: ScheduleRequestBody, trip: TripRow): string =>
@@ -227,20 +290,7 @@ const sameRequest = (row: ScheduleRow, hash: string, body: ScheduleRequestBody, 
   if (row.requestHash === hash) return true;
   if (row.requestHash !== digest(asked(body))) return false;
   const sent = (row.request as unknown as Partial<ScheduleGenerationMessage>).trip;
-  return (
-    sent !== undefined &&
-    isDeepStrictEqual(sent, {
-      destination: { name: trip.destinationName, lat: trip.destinationLat, lng: trip.destinationLng },
-      lodging: lodgingOf(trip),
-      dates: tripDates(trip.startDate, trip.endDate),
-      dayStart: trip.dayStart,
-      dayEnd: trip.dayEnd,
-      interests: trip.interests.length ? trip.interests : sent.interests,
-      mustVisit: trip.mustVisit,
-      travelMode: trip.travelMode ?? sent.travelMode,
-      pace: sent.pace,
-    })
-  );
+  return sent !== undefined && isDeepStrictEqual({ ...sent, ...tripSets(trip) }, sent);
 };
 
 export const scheduleService = (deps: ScheduleDeps) => {
@@ -272,7 +322,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
     try {
       byId = await states.read(pending.map((r) => r.id));
     } catch {
-      // The AI service is down (the shared reader logs it): keep what we know; the deadline below still applies.
+      // The AI service is down, or was a moment ago (the shared reader's pause; it logs the outage): keep what we know; the deadline below still applies.
     }
     // Past the deadline and the grace without an outcome: the AI service fails them, so that the
     // traveller is notified as for any failure (this service does not produce notifications). Not
@@ -353,6 +403,24 @@ export const scheduleService = (deps: ScheduleDeps) => {
   const baseFor = (tripId: string, part: ScheduleGenerationMessage['trip']): Promise<ScheduleRow | null> =>
     prisma.schedule.findFirst({ where: { tripId, status: 'completed', request: { path: ['trip'], equals: part as unknown as Prisma.InputJsonValue } }, orderBy: { createdAt: 'desc' } });
 
+  /**
+   * Without the traveller's preferences (the user service did not answer): the preference-derived
+   * values of the newest completed schedule made for what the trip itself sets (TripOwned, and its
+   * interests and travel mode when it sets them), i.e. the traveller's own at their last plan of
+   * the trip as it is now; null when there is none (nor any base, whatever the preferences).
+   */
+  const lastPlanned = async (trip: TripRow): Promise<PreferenceDerived | null> => {
+    const set = tripSets(trip);
+    const last = await prisma.schedule.findFirst({
+      where: { tripId: trip.id, status: 'completed', AND: Object.entries(set).map(([key, value]) => ({ request: { path: ['trip', key], equals: value as Prisma.InputJsonValue } })) },
+      orderBy: { createdAt: 'desc' },
+      select: { request: true },
+    });
+    if (!last) return null;
+    const { interests, travelMode, pace } = (last.request as unknown as ScheduleGenerationMessage).trip;
+    return { interests, travelMode, pace };
+  };
+
   return {
     refresh,
 
@@ -360,17 +428,19 @@ export const scheduleService = (deps: ScheduleDeps) => {
      * Asks for a schedule (202). The same request again (requestHash: the same body for the same
      * trip) without a key while one is queued or running, or with the same Idempotency-Key,
      * answers that schedule; another request while one is active is a 409 (with a key: any
-     * schedule not made under it).
+     * schedule not made under it). The user service not answering for the traveller's
+     * preferences: a re-plan takes those of the last plan (lastPlanned), a full schedule is a 503.
      */
     async request(trip: TripRow, body: ScheduleRequestBody, idempotencyKey: string | undefined, authorization: string): Promise<ScheduleRow> {
       const hash = requestHash(body, trip);
       const same = (row: ScheduleRow) => sameRequest(row, hash, body, trip);
-      // The traveller's preferences fill what the trip leaves open; without the user service, defaults.
-      // Asked while the checks below read the database (unused when one of them answers first).
-      const preferences = peers.preferences(authorization).catch((err: unknown) => {
-        log.warn({ err: String(err) }, 'preferences unavailable; using defaults');
-        return null;
-      });
+      // The traveller's preferences fill what the trip leaves open (preferenceDerived). Asked while
+      // the checks below read the database (unused when one of them answers first: the same
+      // request again is answered whether or not the user service answers).
+      const preferences: Promise<PreferencesRead> = peers.preferences(authorization).then(
+        (value) => ({ answered: true, preferences: value }),
+        (error: unknown) => ({ answered: false, error }),
+      );
       const known = await activeOrKeyed(trip.id, idempotencyKey);
       const seen = idempotencyKey === undefined ? undefined : known.find((r) => r.idempotencyKey === idempotencyKey);
       if (seen && !same(seen)) throw new HttpProblem(422, KEY_REUSED);
@@ -383,30 +453,35 @@ export const scheduleService = (deps: ScheduleDeps) => {
       if (active && same(active)) throw new HttpProblem(409, `Schedule ${active.id} of this trip, the same request made without this Idempotency-Key, is still ${active.status}; follow it, or request again when it has finished`, { scheduleId: active.id });
       if (active) throw new HttpProblem(409, `Schedule ${active.id} of this trip is still ${active.status}; request again when it has finished`, { scheduleId: active.id });
 
-      const dates = tripDates(trip.startDate, trip.endDate);
+      const owned = tripOwned(trip);
+      const { dates } = owned;
       let replan: ScheduleGenerationMessage['replan'];
       if (body.locked?.length && !body.replanDate) throw new HttpProblem(400, 'locked places need a replanDate (the day they stay on)', { errors: [{ path: 'body/replanDate', message: 'required with locked' }] });
       if (body.replanDate !== undefined && !dates.includes(body.replanDate)) {
         throw new HttpProblem(400, `replanDate ${body.replanDate} is not a day of this trip (${trip.startDate} to ${trip.endDate})`, { errors: [{ path: 'body/replanDate', message: 'not a day of the trip' }] });
       }
 
-      const prefs = await preferences;
-      const part: ScheduleGenerationMessage['trip'] = {
-        destination: { name: trip.destinationName, lat: trip.destinationLat, lng: trip.destinationLng },
-        lodging: lodgingOf(trip),
-        dates,
-        dayStart: trip.dayStart,
-        dayEnd: trip.dayEnd,
-        interests: trip.interests.length ? trip.interests : (prefs?.interests ?? []),
-        mustVisit: trip.mustVisit,
-        travelMode: trip.travelMode ?? prefs?.travelMode ?? DEFAULT_MODE,
-        pace: prefs?.pace ?? DEFAULT_PACE,
-      };
+      const read = await preferences;
+      let derived: PreferenceDerived;
+      if (read.answered) derived = preferenceDerived(trip, read.preferences);
+      else if (!(read.error instanceof ServiceUnavailableError || read.error instanceof ServiceAnswerError)) throw read.error;
+      else if (body.replanDate === undefined) {
+        // A full schedule is made of the traveller's pace, interests and travel mode: defaults would
+        // be a schedule they did not ask for, holding the trip's one active schedule (README, docs/api.md).
+        log.warn({ err: String(read.error) }, 'preferences unavailable; full schedule refused (503)');
+        throw new HttpProblem(503, PREFERENCES_UNAVAILABLE);
+      } else {
+        // A re-plan keeps every other day of its base, planned with the base's pace, interests and
+        // mode: those of the traveller's last plan of the trip as it is now are the ones to keep.
+        const last = await lastPlanned(trip);
+        if (!last) throw new HttpProblem(409, NO_BASE);
+        log.warn({ err: String(read.error), replanWith: last }, 'preferences unavailable; re-plan with those of the last plan');
+        derived = last;
+      }
+      const part: ScheduleGenerationMessage['trip'] = { ...owned, ...derived };
       if (body.replanDate !== undefined) {
         const base = await baseFor(trip.id, part);
-        if (!base) {
-          throw new HttpProblem(409, 'Re-planning a day needs a completed schedule made for the trip as it is now (its dates, hours, lodging, travel mode, must-visits and interests, and your pace); request a full schedule first');
-        }
+        if (!base) throw new HttpProblem(409, NO_BASE);
         const locked = body.locked ?? [];
         const unknown = await peers.unknownPlaces(locked).catch(unavailable);
         if (unknown.length) throw new HttpProblem(400, `Unknown location ids: ${unknown.join(', ')}`, { errors: unknown.map((id) => ({ path: 'body/locked', message: `${id} is not a place` })) });
