@@ -57,6 +57,7 @@ beforeAll(async () => {
       a.get('/api/v1/trips/bounded', { schema: { querystring: bounded } }, async (req) => req.query);
       const named = { type: 'object', properties: { names: { type: 'array', items: { type: 'string', maxLength: 50 } }, title: { type: 'string' }, n: { type: 'number' } } } as const;
       a.post('/api/v1/trips/named', { schema: { body: named } }, async (req) => req.body);
+      a.get('/api/v1/trips/named', { schema: { querystring: named } }, async (req) => req.query);
       a.get('/api/v1/trips/slow', async () => {
         slowStarted += 1;
         await new Promise((r) => setTimeout(r, 800));
@@ -185,6 +186,21 @@ describe('service kit app', () => {
     expect((await post('{"names":["\\ud83d\\ude00 café","서울"],"title":"\\u00e9"}')).json()).toEqual({ names: ['\u{1F600} café', '서울'], title: 'é' });
     // A JSON number too large for a double is refused by Ajv's own type check.
     expect((await post('{"n":1e400}')).json().errors).toEqual([{ path: 'body/n', message: 'must be number' }]);
+  });
+
+  it('refuses a NUL (U+0000) in any string, query text or property name, as PostgreSQL would (text 22021, jsonb 22P05), naming the field', async () => {
+    const post = (raw: string) => app.inject({ method: 'POST', url: '/api/v1/trips/named', headers: { 'content-type': 'application/json' }, payload: raw });
+    for (const [raw, path] of [['{"title":"a\\u0000b"}', 'body/title'], ['{"names":["ok","\\u0000"]}', 'body/names/1'], ['{"title":"x","extra":{"k":"\\u0000"}}', 'body/extra/k'], ['{"extra":{"a\\u0000b":1}}', 'body/extra']] as const) {
+      const res = await post(raw);
+      expect(res.statusCode, raw).toBe(400);
+      expect(res.headers['content-type'], raw).toContain('application/problem+json');
+      expect(res.json().errors, raw).toEqual([{ path, message: path === 'body/extra' ? 'property names must not contain NUL (U+0000)' : 'must not contain NUL (U+0000)' }]);
+    }
+    const query = await app.inject({ method: 'GET', url: '/api/v1/trips/named?title=a%00b' });
+    expect(query.statusCode).toBe(400);
+    expect(query.json().errors).toEqual([{ path: 'querystring/title', message: 'must not contain NUL (U+0000)' }]);
+    // Other control characters are text PostgreSQL stores; they are a route's own business.
+    expect((await post('{"title":"a\\u0001\\tb"}')).json()).toEqual({ title: 'a\u0001\tb' });
   });
 
   it('limits an anonymous caller by the address the ingress saw: made-up X-Forwarded-For entries buy no new budget', async () => {

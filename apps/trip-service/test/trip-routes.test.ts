@@ -86,6 +86,27 @@ describe('trips', () => {
     expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).json.startDate).toBe('2026-09-23');
   });
 
+  it('refuse a NUL (U+0000) in any text, which PostgreSQL cannot store, as a 400 naming the field (the kit\'s rule for every route), and store nothing', async () => {
+    const headers = { authorization: (await stack.traveller()).authorization };
+    const NUL_REFUSED = 'must not contain NUL (U+0000)';
+    for (const [over, path] of [
+      [{ title: 'Seoul\u0000' }, 'body/title'],
+      [{ destination: { name: 'Se\u0000oul', lat: 37.5663, lng: 126.9779 } }, 'body/destination/name'],
+      [{ lodging: { name: 'Hotel\u0000', lat: 37.57, lng: 126.98 } }, 'body/lodging/name'],
+      [{ interests: ['palaces', '\u0000tea'] }, 'body/interests/1'],
+    ] as const) {
+      const res = await call(base, 'POST', '/api/v1/trips', { body: tripBody(over), headers });
+      expect(res.status, JSON.stringify(over)).toBe(400);
+      expect(res.type).toContain('application/problem+json');
+      expect(res.json.errors, JSON.stringify(over)).toEqual([{ path, message: NUL_REFUSED }]);
+    }
+    expect((await call(base, 'GET', '/api/v1/trips', { headers })).json.items).toEqual([]);
+    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    const patch = await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Seoul\u0000 again' }, headers });
+    expect([patch.status, patch.json.errors]).toEqual([400, [{ path: 'body/title', message: NUL_REFUSED }]]);
+    expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
+  });
+
   it('answer 503 (not 500) when must-visits cannot be checked because the location service is down, and store nothing', async () => {
     const headers = { authorization: (await stack.traveller()).authorization };
     const res = await call(base, 'POST', '/api/v1/trips', { body: tripBody({ mustVisit: ['gyeongbokgung'] }), headers });

@@ -61,6 +61,8 @@ describe('user routes through the dev gateway', () => {
       ['email', { email: [fresh], password: 'correct horse', name: 'Ada' }],
       ['name', { email: fresh, password: 'correct horse', name: 42 }],
       ['name', { email: fresh, password: 'correct horse', name: '   ' }],
+      ['name', { email: fresh, password: 'correct horse', name: 'Ada\u0000' }],
+      ['email', { email: `${fresh}\u0000`, password: 'correct horse', name: 'Ada' }],
       ['name', { email: fresh, password: 'correct horse' }],
     ] as const) {
       const bad = await call('POST', '/api/v1/auth/register', body);
@@ -127,6 +129,10 @@ describe('user routes through the dev gateway', () => {
 
     const badPrefs = await call('PUT', '/api/v1/users/me/preferences', { ...prefs, pace: 'sprint' }, token);
     expect(badPrefs.status).toBe(400);
+    // A NUL (PostgreSQL text cannot hold it) is the kit's 400 naming the field; the stored preferences stay.
+    const nulPrefs = await call('PUT', '/api/v1/users/me/preferences', { ...prefs, interests: ['museums', 'fo\u0000od'] }, token);
+    expect([nulPrefs.status, nulPrefs.type, nulPrefs.json?.errors]).toEqual([400, 'application/problem+json; charset=utf-8', [{ path: 'body/interests/1', message: 'must not contain NUL (U+0000)' }]]);
+    expect((await call('GET', '/api/v1/users/me', undefined, token)).json?.preferences).toEqual(prefs);
 
     const inbox = await call('GET', '/api/v1/users/me/notifications', undefined, token);
     expect(inbox.status).toBe(200);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { QUEUE_LIMITS, QUEUE_LOCK_MS } from '@tripgen/catalog';
 import rhea from 'rhea';
 import type { Connection, Delivery, EventContext, Message, Receiver, Sender } from 'rhea';
 import { listenAmqp, type AmqpListener } from './amqp-listener.ts';
@@ -12,9 +13,13 @@ export interface ServiceBusEmulatorOptions {
   port?: number;
   /** Queue names; each gets its `$deadletterqueue` sub-queue. */
   queues: readonly string[];
-  /** Deliveries after which an abandoned message is dead-lettered (Service Bus default: 10). */
+  /** Deliveries after which an abandoned message is dead-lettered (default: the catalog's QUEUE_LIMITS.maxDeliveryCount, as Bicep sets it). */
   maxDeliveryCount?: number;
-  /** How long a peekLock delivery stays locked before it returns to the queue (default 30 s). */
+  /**
+   * How long a peekLock delivery stays locked before it returns to the queue (default: the queues'
+   * lock in Azure, the catalog's QUEUE_LIMITS.lockDuration that Bicep reads: the kit's redelivery
+   * backoff is sized to it, and a shorter lock here would expire in the middle of a backoff).
+   */
   lockDurationMs?: number;
   /** Largest message the links accept, advertised as `max_message_size` (default 256 KiB, Standard tier). */
   maxMessageSize?: number;
@@ -91,8 +96,8 @@ function addressOf(terminus: unknown): string {
 
 /** Starts an in-process AMQP 1.0 server that speaks enough of the Service Bus dialect for `@azure/service-bus`. */
 export async function startServiceBusEmulator(options: ServiceBusEmulatorOptions): Promise<ServiceBusEmulator> {
-  const maxDeliveryCount = options.maxDeliveryCount ?? 10;
-  const lockDurationMs = options.lockDurationMs ?? 30_000;
+  const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
+  const lockDurationMs = options.lockDurationMs ?? QUEUE_LOCK_MS;
   const maxMessageSize = options.maxMessageSize ?? 256 * 1024;
   const store = new QueueStore(options.queues, maxDeliveryCount);
 

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceBusClient, type ServiceBusReceivedMessage, type ServiceBusReceiver } from '@azure/service-bus';
+import { QUEUE_LIMITS, QUEUE_LOCK_MS } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '../src/index.ts';
 
 // The real @azure/service-bus SDK against the emulator: every behaviour the messaging kit relies on.
@@ -164,6 +165,29 @@ describe('Service Bus emulator with the real SDK', { timeout: 60_000 }, () => {
     await receiver.close();
     expect(emulator.count('orders')).toBe(0);
     await sender.close();
+  });
+
+  it('locks a delivery for the queues\' lock in Azure by default (the catalog\'s QUEUE_LIMITS.lockDuration, which Bicep sets) and dead-letters after its maxDeliveryCount', async () => {
+    const plain = await startServiceBusEmulator({ queues: ['defaults'] });
+    const c = new ServiceBusClient(plain.connectionString, { retryOptions: { maxRetries: 0, timeoutInMs: 10_000 } });
+    try {
+      await c.createSender('defaults').sendMessages({ body: 'x', messageId: 'defaults-1' });
+      const receiver = c.createReceiver('defaults', { maxAutoLockRenewalDurationInMs: 0 });
+      const before = Date.now();
+      const [first] = await receiveAtLeast(receiver, 1);
+      // Locked at the send, after `before` and within the receive's few seconds.
+      const lockMs = first!.lockedUntilUtc!.getTime() - before;
+      expect(lockMs).toBeGreaterThanOrEqual(QUEUE_LOCK_MS - 1_000);
+      expect(lockMs).toBeLessThanOrEqual(QUEUE_LOCK_MS + 5_000);
+      for (let attempt = 1; attempt < QUEUE_LIMITS.maxDeliveryCount; attempt++) {
+        await receiver.abandonMessage(attempt === 1 ? first! : (await receiveAtLeast(receiver, 1))[0]!);
+      }
+      await receiver.abandonMessage((await receiveAtLeast(receiver, 1))[0]!);
+      expect([plain.count('defaults'), plain.count('defaults/$deadletterqueue')]).toEqual([0, 1]);
+    } finally {
+      await c.close();
+      await plain.stop();
+    }
   });
 
   it('returns a message whose lock expired and rejects its late settlement as lock lost', async () => {

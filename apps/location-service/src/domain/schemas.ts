@@ -21,7 +21,10 @@ export const LIMITS = {
   candidates: 500,
 } as const;
 
-// PostgreSQL text cannot hold NUL; a query needs one visible character.
+// A query needs one visible character; a NUL is the kit's validation's to refuse, as in every string of a route.
+const VISIBLE = '\\S';
+// A data file's text is checked by TypeBox alone (place-record.ts), not the kit: it refuses NUL
+// itself (PostgreSQL text cannot hold it).
 const VISIBLE_NO_NUL = '^\\s*[^\\s\\u0000][^\\u0000]*$';
 
 /** A place id: lower-case words joined by - _ . or : (e.g. `seoul-gyeongbokgung`, `osm-node-123`). */
@@ -77,7 +80,7 @@ export const SearchItem = Type.Object({ ...placeFields, distanceKm: Type.Optiona
 export const SearchAnswer = Type.Object({ items: Type.Array(SearchItem) });
 
 export const SearchQuery = Type.Object({
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.maxQueryLength, pattern: VISIBLE_NO_NUL, description: 'Text in English or Korean (trigram match on both names)' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.maxQueryLength, pattern: VISIBLE, description: 'Text in English or Korean (trigram match on both names)' })),
   lat: Type.Optional(Latitude),
   lng: Type.Optional(Longitude),
   radiusKm: Type.Optional(RadiusKm),

@@ -12,3 +12,27 @@ export interface DriverAdapterCause {
 
 export const driverAdapterCause = (err: unknown): DriverAdapterCause | undefined =>
   (err as { meta?: { driverAdapterError?: { cause?: DriverAdapterCause } } } | null | undefined)?.meta?.driverAdapterError?.cause;
+
+/**
+ * Integrity violations that depend on other rows (unique, foreign key, restrict, exclusion): another
+ * transaction may be writing or removing that row (a concurrent duplicate, an account deleted
+ * meanwhile), so the same statement can succeed, or the handler decide otherwise, next time.
+ */
+const DEPENDS_ON_OTHER_ROWS = new Set(['23505', '23503', '23001', '23P01']);
+
+/**
+ * The SQLSTATE when PostgreSQL refused a statement for its data, which the same data will meet
+ * again (postgresql.org/docs/current/errcodes-appendix.html), else undefined:
+ * - class 22, data exception: a NUL in text (22021) or jsonb (22P05), a value out of range
+ *   (22003), input that is not of its type (22P02), ...;
+ * - class 23, integrity violation, when the row breaks it by its own values: not null (23502),
+ *   check (23514); not the ones of DEPENDS_ON_OTHER_ROWS.
+ * The adapter gives every PostgreSQL error's SQLSTATE as `originalCode`, whatever Prisma code wraps
+ * it (P2010 raw query, P2039, P2011 null constraint, P2007 invalid input ...).
+ */
+export const refusedDataSqlState = (err: unknown): string | undefined => {
+  const code = driverAdapterCause(err)?.originalCode;
+  if (typeof code !== 'string') return undefined;
+  if (code.startsWith('22')) return code;
+  return code.startsWith('23') && !DEPENDS_ON_OTHER_ROWS.has(code) ? code : undefined;
+};

@@ -4,8 +4,9 @@
  * A JSON body already carries its types: coercing it would accept `{"password": 12345678}` or
  * `{"pace": ["relaxed"]}` as if the client had sent the right type, where the contract says 400.
  * Unknown properties are still dropped (removeAdditional), never stored.
- * After Ajv, two things it lets through are refused (unstorableValue): a number that is not
- * finite, and a string that is not well-formed Unicode.
+ * After Ajv, what it lets through but no service can store is refused (unstorableValue): a number
+ * that is not finite, and a string (or property name) PostgreSQL cannot hold: a lone surrogate or NUL.
+ * Every route of every service gets this; a schema's own pattern need not repeat it.
  */
 import { AjvCompiler } from '@fastify/ajv-compiler';
 import type { FastifyServerOptions } from 'fastify';
@@ -23,19 +24,34 @@ type AjvError = { instancePath: string; schemaPath: string; keyword: string; par
 // In a /u pattern a surrogate pair is one code point, so only a lone surrogate is of category Cs.
 const LONE_SURROGATE = /\p{Cs}/u;
 
+/** Why PostgreSQL cannot store this text (text and jsonb alike), or undefined when it can. */
+const unstorableText = (text: string): string | undefined => {
+  if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode (a lone surrogate)';
+  // text: 22021 invalid byte sequence; jsonb: 22P05 unsupported Unicode escape sequence.
+  if (text.includes('\u0000')) return 'must not contain NUL (U+0000)';
+  return undefined;
+};
+
 /**
  * The first value a schema let through that must not reach a handler, as an Ajv-shaped error:
  * - a number that is not finite: Ajv coerces the text "Infinity" or "1e400" to Infinity and then
  *   checks minimum and maximum on finite numbers only (ajv 8.20), so `?limit=Infinity` passed a
  *   maximum of 100 (a JSON body cannot carry one: Ajv's type check already refuses it there);
- * - a string with a lone UTF-16 surrogate (`"\ud800"` is valid JSON): PostgreSQL refuses it in
- *   JSON and text alike, so it would be a 500 at the write, or stored changed (U+FFFD).
+ * - a string with a lone UTF-16 surrogate (`"\ud800"` is valid JSON) or a NUL (`"\u0000"`, or
+ *   `%00` in a query): PostgreSQL refuses both in JSON and text alike, so it would be a 500 at the
+ *   write (or a lone surrogate stored changed, U+FFFD), or a message no consumer can store. A
+ *   property name is checked too: a schema that allows free-form objects would store it in jsonb.
  */
 export const unstorableValue = (data: unknown, path = ''): AjvError | undefined => {
   if (typeof data === 'number' && !Number.isFinite(data)) return { instancePath: path, schemaPath: '#/finite', keyword: 'finite', params: {}, message: 'must be a finite number' };
-  if (typeof data === 'string' && LONE_SURROGATE.test(data)) return { instancePath: path, schemaPath: '#/wellFormed', keyword: 'wellFormed', params: {}, message: 'must be well-formed Unicode (a lone surrogate)' };
+  if (typeof data === 'string') {
+    const why = unstorableText(data);
+    return why === undefined ? undefined : { instancePath: path, schemaPath: '#/storable', keyword: 'storable', params: {}, message: why };
+  }
   if (data !== null && typeof data === 'object') {
     for (const [key, value] of Object.entries(data)) {
+      const keyWhy = unstorableText(key);
+      if (keyWhy !== undefined) return { instancePath: path, schemaPath: '#/storable', keyword: 'storable', params: {}, message: `property names ${keyWhy}` };
       const found = unstorableValue(value, `${path}/${key}`);
       if (found) return found;
     }

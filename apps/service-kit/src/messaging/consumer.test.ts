@@ -3,7 +3,7 @@ import { QUEUE_LIMITS, QUEUE_LOCK_MS, QUEUE_NAMES, QUEUES } from '@tripgen/catal
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import type { IncomingMessage, MessageBroker, Subscription } from './broker.ts';
 import { REDELIVERY_BACKOFF, consume, consumeIdempotently, pruneProcessedMessages, redeliveryDelayMs, settlementForFailure, type ConsumeEvent } from './consumer.ts';
-import { PermanentMessageError } from './errors.ts';
+import { DATA_REFUSED_REASON, PermanentMessageError } from './errors.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
 import { quietLogger, waitFor } from '@tripgen/testing';
@@ -77,6 +77,51 @@ describe('retry policy', () => {
       reason: 'InvalidBody',
       description: 'PermanentMessageError: no userId',
     });
+  });
+});
+
+describe('a message whose data PostgreSQL refuses', () => {
+  const message = (attempt: number): IncomingMessage => ({ queue, messageId: 'm', body: null, attempt });
+  // What Prisma 7 throws: its code, and the driver adapter's error (@prisma/adapter-pg) with the SQLSTATE as originalCode.
+  const prismaError = (code: string, kind: string, originalCode?: string) =>
+    Object.assign(new Error(`Database error. Code: \`${originalCode ?? 'N/A'}\``), {
+      name: 'PrismaClientKnownRequestError',
+      code,
+      meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { kind, ...(originalCode ? { originalCode } : {}) } } },
+    });
+
+  it('is dead-lettered on its first delivery with a stable reason: SQLSTATE class 22, and class 23 when the row breaks it alone', () => {
+    for (const [code, kind, sqlState] of [
+      ['P2010', 'postgres', '22P05'], // \u0000 in jsonb
+      ['P2010', 'postgres', '22021'], // NUL in text
+      ['P2039', 'postgres', '22008'], // datetime out of range
+      ['P2020', 'ValueOutOfRange', '22003'],
+      ['P2007', 'InvalidInputValue', '22P02'],
+      ['P2000', 'LengthMismatch', '22001'],
+      ['P2011', 'NullConstraintViolation', '23502'],
+      ['P2010', 'postgres', '23514'], // check constraint
+    ] as const) {
+      const settlement = settlementForFailure(prismaError(code, kind, sqlState), message(1), 3);
+      expect(settlement, sqlState).toMatchObject({ action: 'deadLetter', reason: DATA_REFUSED_REASON });
+      expect(settlement.action === 'deadLetter' && settlement.description, sqlState).toMatch(new RegExp(`^SQLSTATE ${sqlState}: PrismaClientKnownRequestError: `));
+    }
+  });
+
+  it('is retried when a redelivery can change the outcome: a row another transaction writes (unique, foreign key), an unreachable or restarting database, a conflict', () => {
+    for (const [code, kind, sqlState] of [
+      ['P2002', 'UniqueConstraintViolation', '23505'],
+      ['P2003', 'ForeignKeyConstraintViolation', '23503'],
+      ['P2003', 'RestrictViolation', '23001'],
+      ['P2010', 'postgres', '23P01'],
+      ['P2010', 'postgres', '57P01'],
+      ['P2034', 'TransactionWriteConflict', '40001'],
+      ['P2037', 'TooManyConnections', '53300'],
+      ['P1001', 'DatabaseNotReachable', undefined],
+      ['P1017', 'ConnectionClosed', undefined],
+    ] as const) {
+      expect(settlementForFailure(prismaError(code, kind, sqlState), message(1), 3), `${code} ${sqlState}`).toMatchObject({ action: 'abandon' });
+    }
+    expect(settlementForFailure(Object.assign(new Error('no adapter cause'), { code: '22P05' }), message(1), 3)).toMatchObject({ action: 'abandon' });
   });
 });
 

@@ -1,6 +1,6 @@
 import { QUEUE_LIMITS, QUEUE_LOCK_MS, type QueueName } from '@tripgen/catalog';
 import type { IncomingMessage, MessageBroker, Settlement, Subscription } from './broker.ts';
-import { describeError, isPermanentMessageError, stderrLogger, type MessagingLogger } from './errors.ts';
+import { describeError, permanentFailure, stderrLogger, type MessagingLogger } from './errors.ts';
 import { retentionOf, schedulePruning, type Retention } from './retention.ts';
 import type { SqlExecutor, TransactionalSql } from './sql.ts';
 
@@ -50,12 +50,14 @@ export interface ConsumerOptions {
 }
 
 /**
- * The retry policy, the same for every adapter: a permanent error dead-letters at once; a transient
+ * The retry policy, the same for every adapter: a permanent error (permanentFailure: a
+ * PermanentMessageError, or data PostgreSQL refuses) dead-letters at once; a transient
  * one abandons after a growing delay (the broker redelivers) until the last allowed attempt, which
  * dead-letters with the last error as the description instead of leaving it to the broker's generic reason.
  */
 export function settlementForFailure(error: unknown, message: IncomingMessage, maxDeliveryCount: number, backoff: RedeliveryBackoff = REDELIVERY_BACKOFF): Settlement {
-  if (isPermanentMessageError(error)) return { action: 'deadLetter', reason: error.reason, description: describeError(error) };
+  const permanent = permanentFailure(error);
+  if (permanent) return { action: 'deadLetter', ...permanent };
   if (message.attempt >= maxDeliveryCount) {
     return { action: 'deadLetter', reason: 'MaxDeliveryCountExceeded', description: `failed ${message.attempt} times; last error: ${describeError(error)}` };
   }

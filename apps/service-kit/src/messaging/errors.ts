@@ -1,7 +1,10 @@
+import { refusedDataSqlState } from '../data/adapter-error.ts';
+
 /**
  * A handler throws this when retrying cannot help (invalid body, unknown entity, violated business
  * rule): the message is dead-lettered at once instead of being redelivered up to the max count.
- * Any other error counts as transient: the message is abandoned and comes back.
+ * So is a message whose data PostgreSQL refuses (permanentFailure). Any other error counts as
+ * transient: the message is abandoned and comes back.
  */
 export class PermanentMessageError extends Error {
   override readonly name = 'PermanentMessageError';
@@ -17,6 +20,20 @@ export class PermanentMessageError extends Error {
 export const isPermanentMessageError = (error: unknown): error is PermanentMessageError => error instanceof PermanentMessageError;
 
 export const describeError = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
+/** Dead-letter reason of a message whose data PostgreSQL refuses (a NUL in text, a value out of range, a NOT NULL column left empty). */
+export const DATA_REFUSED_REASON = 'DatabaseRefusedData';
+
+/**
+ * Why no redelivery can help, as the dead-letter reason and description, or undefined when the
+ * failure is transient: a PermanentMessageError, or data PostgreSQL refuses (refusedDataSqlState:
+ * the same data fails the same way on each of the ~4 minutes of redeliveries).
+ */
+export const permanentFailure = (error: unknown): { readonly reason: string; readonly description: string } | undefined => {
+  if (isPermanentMessageError(error)) return { reason: error.reason, description: describeError(error) };
+  const sqlState = refusedDataSqlState(error);
+  return sqlState === undefined ? undefined : { reason: DATA_REFUSED_REASON, description: `SQLSTATE ${sqlState}: ${describeError(error)}` };
+};
 
 /** pino-compatible logger slice (the kit passes its pino instance). */
 export interface MessagingLogger {

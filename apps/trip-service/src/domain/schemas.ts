@@ -1,11 +1,12 @@
 /** Request and response schemas of the trip routes (they type the handlers and the OpenAPI document). */
 import { Type, type Static } from '@fastify/type-provider-typebox';
 
-const NO_NUL = '^[^\\u0000]*$';
-const VISIBLE_NO_NUL = '^\\s*[^\\s\\u0000][^\\u0000]*$';
+// No pattern against NUL or lone surrogates (PostgreSQL cannot store them): the kit's validation refuses them in every string.
+// A title or destination needs one visible character.
+const VISIBLE = '\\S';
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 export const Clock = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM' });
-const LocationId = Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL });
+const LocationId = Type.String({ minLength: 1, maxLength: 200 });
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const Lng = Type.Number({ minimum: -180, maximum: 180 });
 export const TravelMode = Type.Union([Type.Literal('walk'), Type.Literal('transit'), Type.Literal('car')]);
@@ -13,11 +14,11 @@ export const TravelMode = Type.Union([Type.Literal('walk'), Type.Literal('transi
 export const MAX_TRIP_DAYS = 14;
 export const MAX_MUST_VISITS = 20;
 
-const Destination = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_NO_NUL }), lat: Lat, lng: Lng }, { additionalProperties: false });
-const Lodging = Type.Object({ name: Type.Optional(Type.String({ maxLength: 200, pattern: NO_NUL })), lat: Lat, lng: Lng }, { additionalProperties: false });
-const Interests = Type.Array(Type.String({ minLength: 1, maxLength: 100, pattern: NO_NUL }), { maxItems: 30, uniqueItems: true });
+const Destination = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE }), lat: Lat, lng: Lng }, { additionalProperties: false });
+const Lodging = Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), lat: Lat, lng: Lng }, { additionalProperties: false });
+const Interests = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 30, uniqueItems: true });
 const MustVisit = Type.Array(LocationId, { maxItems: MAX_MUST_VISITS, uniqueItems: true });
-const Title = Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_NO_NUL });
+const Title = Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE });
 
 export const CreateTripBody = Type.Object(
   {
