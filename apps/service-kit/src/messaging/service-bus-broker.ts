@@ -43,6 +43,37 @@ async function holdLock(ms: number, lockedUntil: Date | undefined, signal: Abort
   await sleep(wait, undefined, { signal }).catch(() => undefined);
 }
 
+/**
+ * What the kit reads of the SDK's private connection context (@azure/service-bus 7): the client's one
+ * AMQP connection, an emitter of rhea-promise's 'disconnected', replaced by a new object after a drop.
+ */
+interface ConnectionEvents {
+  once(event: 'disconnected', listener: () => void): unknown;
+  removeListener(event: 'disconnected', listener: () => void): unknown;
+}
+type WithConnection = { _connectionContext?: { connection?: Partial<ConnectionEvents> } };
+
+/**
+ * A signal that fires when the client's current connection drops. rhea-promise fails a send in
+ * flight only on an AMQP error (sender_error, session_error); when the socket itself drops
+ * (ECONNRESET, a broker that crashed or a gateway that went away) the SDK closes the link but the
+ * send waits for its disposition until the operation timeout (30 s by default;
+ * Azure/azure-sdk-for-js#4182), and the outbox relay, which sends in order, waits with it. Without
+ * the SDK's internals (renamed in an upgrade) there is no signal: the send then waits as before,
+ * and `send-drop.test.ts` fails.
+ */
+function connectionDropSignal(client: ServiceBusClient): { readonly signal: AbortSignal | undefined; release(): void } {
+  const connection = (client as unknown as WithConnection)._connectionContext?.connection;
+  if (typeof connection?.once !== 'function' || typeof connection.removeListener !== 'function') return { signal: undefined, release: () => undefined };
+  const dropped = new AbortController();
+  const onDrop = () => dropped.abort(new Error('the connection to Service Bus dropped while sending'));
+  connection.once('disconnected', onDrop);
+  return { signal: dropped.signal, release: () => void connection.removeListener?.('disconnected', onDrop) };
+}
+
+/** Sends of a batch whose connection dropped under them: sent again at once on the next connection, this many times in all. */
+const SENDS_PER_DROP = 3;
+
 function toIncoming(queue: QueueName, message: ServiceBusReceivedMessage): IncomingMessage {
   return {
     queue,
@@ -81,6 +112,27 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
     return sender;
   };
 
+  /**
+   * Sends one batch; a send whose connection drops under it is sent again at once (the SDK
+   * reconnects) rather than after the operation timeout. A batch that did reach the broker before
+   * the drop arrives twice under the same message id, which the consumers deduplicate, as they do
+   * after a timeout.
+   */
+  async function sendBatch(sender: ServiceBusSender, batch: ServiceBusMessageBatch): Promise<void> {
+    for (let send = 1; ; send += 1) {
+      const drop = connectionDropSignal(client);
+      try {
+        await sender.sendMessages(batch, drop.signal ? { abortSignal: drop.signal } : {});
+        return;
+      } catch (error) {
+        if (!drop.signal?.aborted || send >= SENDS_PER_DROP) throw error;
+        logger.warn({ queue: sender.entityPath, send, err: describeError(error) }, 'service bus connection dropped while sending; sending again');
+      } finally {
+        drop.release();
+      }
+    }
+  }
+
   async function publish(queue: QueueName, messages: readonly OutgoingMessage[]): Promise<void> {
     if (closed) throw new Error('message broker is closed');
     if (messages.length === 0) return;
@@ -91,11 +143,11 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
       const sbMessage = { messageId: m.messageId, body: m.body, contentType: 'application/json' };
       if (batch.tryAddMessage(sbMessage)) continue;
       if (batch.count === 0) throw new Error(`message ${m.messageId} is larger than the broker's limit of ${batch.maxSizeInBytes} bytes`);
-      await sender.sendMessages(batch);
+      await sendBatch(sender, batch);
       batch = await sender.createMessageBatch();
       if (!batch.tryAddMessage(sbMessage)) throw new Error(`message ${m.messageId} is larger than the broker's limit of ${batch.maxSizeInBytes} bytes`);
     }
-    if (batch.count > 0) await sender.sendMessages(batch);
+    if (batch.count > 0) await sendBatch(sender, batch);
   }
 
   async function settle(receiver: ServiceBusReceiver, message: ServiceBusReceivedMessage, settlement: Awaited<ReturnType<SettlingHandler>>): Promise<void> {

@@ -1,0 +1,73 @@
+import net, { type AddressInfo, type Socket } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { QUEUE_NAMES, QUEUES } from '@tripgen/catalog';
+import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
+import { quietLogger, waitFor } from '@tripgen/testing';
+import type { MessageBroker } from './broker.ts';
+import { createServiceBusBroker } from './service-bus-broker.ts';
+
+/**
+ * A send in flight when the connection drops (the socket goes, no AMQP close): the publisher
+ * sends again on a new connection at once instead of waiting out the SDK's operation timeout,
+ * during which an outbox relay sends nothing else. A TCP proxy in front of the emulator holds the
+ * broker's answers back, so the drop lands exactly while the send waits for its disposition.
+ */
+const queue = QUEUES.locationSearch;
+const TIMEOUT_MS = 20_000;
+
+let emulator: ServiceBusEmulator;
+let proxy: net.Server;
+let broker: MessageBroker;
+const clients = new Set<Socket>();
+let holdAnswers = false;
+
+beforeAll(async () => {
+  emulator = await startServiceBusEmulator({ queues: QUEUE_NAMES });
+  proxy = net.createServer((client) => {
+    const upstream = net.connect(emulator.port, '127.0.0.1');
+    clients.add(client);
+    client.on('data', (d) => upstream.write(d));
+    upstream.on('data', (d) => {
+      if (!holdAnswers) client.write(d);
+    });
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+      clients.delete(client);
+    };
+    client.on('close', end).on('error', end);
+    upstream.on('close', end).on('error', end);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const port = (proxy.address() as AddressInfo).port;
+  broker = createServiceBusBroker({
+    connectionString: emulator.connectionString.replace(`:${emulator.port};`, `:${port};`),
+    retry: { maxRetries: 1, retryDelayInMs: 100, maxRetryDelayInMs: 500, timeoutInMs: TIMEOUT_MS },
+    logger: quietLogger,
+  });
+});
+
+afterAll(async () => {
+  await broker?.close();
+  await new Promise((resolve) => proxy?.close(resolve));
+  await emulator?.stop();
+});
+
+const ids = () => emulator.waiting(queue).map((m) => String(m.message_id));
+
+it('a send whose connection drops under it is sent again on a new connection at once, not after the operation timeout', async () => {
+  await broker.publish(queue, [{ messageId: 'before', body: {} }]); // connection and link up
+  holdAnswers = true;
+  const startedAt = Date.now();
+  const sent = broker.publish(queue, [{ messageId: 'in-flight', body: {} }]);
+  // The broker has the message; its disposition is held at the proxy. Then the socket goes.
+  await waitFor(() => ids().includes('in-flight'), 'the in-flight message to reach the broker', 10_000);
+  holdAnswers = false;
+  for (const socket of clients) socket.destroy();
+  await sent;
+  const ms = Date.now() - startedAt;
+  console.log(`send across a dropped connection: ${ms} ms (operation timeout ${TIMEOUT_MS} ms)`);
+  expect(ms).toBeLessThan(5_000);
+  // It reached the broker before the drop and once more after it, under its own id (consumers deduplicate).
+  expect(ids()).toEqual(['before', 'in-flight', 'in-flight']);
+});
