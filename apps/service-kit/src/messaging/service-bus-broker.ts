@@ -60,7 +60,7 @@ type WithConnection = { _connectionContext?: { connection?: Partial<ConnectionEv
  * send waits for its disposition until the operation timeout (30 s by default;
  * Azure/azure-sdk-for-js#4182), and the outbox relay, which sends in order, waits with it. Without
  * the SDK's internals (renamed in an upgrade) there is no signal: the send then waits as before,
- * and `send-drop.test.ts` fails.
+ * and `connection-drop.test.ts` fails.
  */
 function connectionDropSignal(client: ServiceBusClient): { readonly signal: AbortSignal | undefined; release(): void } {
   const connection = (client as unknown as WithConnection)._connectionContext?.connection;
@@ -163,12 +163,12 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
 
   async function consume(queue: QueueName, handler: SettlingHandler, consumeOptions?: ConsumeOptions): Promise<Subscription> {
     if (closed) throw new Error('message broker is closed');
-    const receiver = client.createReceiver(queue, { receiveMode: 'peekLock' });
     const inFlight = new Set<Promise<void>>();
     // Aborted on close: a message in its backoff is abandoned at once rather than holding up the drain.
     const draining = new AbortController();
+    let closing: Promise<void> | undefined;
 
-    const handle = async (message: ServiceBusReceivedMessage): Promise<void> => {
+    const handle = async (receiver: ServiceBusReceiver, message: ServiceBusReceivedMessage): Promise<void> => {
       const incoming = toIncoming(queue, message);
       let settlement: Awaited<ReturnType<SettlingHandler>>;
       try {
@@ -186,28 +186,62 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
       }
     };
 
-    const running = receiver.subscribe(
-      {
-        processMessage: (message) => {
-          const p = handle(message);
-          inFlight.add(p);
-          return p.finally(() => inFlight.delete(p));
-        },
-        processError: async (args) => {
-          logger.warn({ queue, source: args.errorSource, err: describeError(args.error) }, 'service bus receive error (the SDK retries)');
-        },
-      },
-      { autoCompleteMessages: false, maxConcurrentCalls: consumeOptions?.concurrency ?? 1 },
-    );
+    /**
+     * One receiver and its subscription. The SDK sets its link up (claim on $cbs, attach) on every
+     * (re)connection; when the connection drops while it waits for the broker's answer, that wait
+     * lasts the SDK's own 60 s CBS timeout, holding the link's lock, so the reconnection queues
+     * behind it and the queue is not consumed for a minute. A drop during a set-up therefore aborts
+     * it and starts a new receiver at once; the aborted one is closed in the background.
+     */
+    const start = () => {
+      const receiver = client.createReceiver(queue, { receiveMode: 'peekLock' });
+      const setUp = new AbortController();
+      let watching: { release(): void } | undefined;
+      const restart = () => {
+        watching?.release();
+        if (closing || setUp.signal.aborted) return;
+        logger.warn({ queue }, 'service bus connection dropped while the receiver was set up; starting a new one');
+        setUp.abort();
+        void running.close().catch(() => undefined).then(() => receiver.close()).catch(() => undefined);
+        current = start();
+      };
+      // preInitialize/postInitialize: the SDK's hooks around each link set-up (its InternalMessageHandlers).
+      const running = receiver.subscribe(
+        {
+          processMessage: (message) => {
+            const p = handle(receiver, message);
+            inFlight.add(p);
+            return p.finally(() => inFlight.delete(p));
+          },
+          processError: async (args) => {
+            if (setUp.signal.aborted) return; // the abort of a set-up cut short above
+            logger.warn({ queue, source: args.errorSource, err: describeError(args.error) }, 'service bus receive error (the SDK retries)');
+          },
+          preInitialize: async () => {
+            watching?.release();
+            const drop = connectionDropSignal(client);
+            drop.signal?.addEventListener('abort', restart, { once: true });
+            watching = drop;
+          },
+          postInitialize: async () => {
+            watching?.release();
+            watching = undefined;
+          },
+        } as Parameters<ServiceBusReceiver['subscribe']>[0],
+        { autoCompleteMessages: false, maxConcurrentCalls: consumeOptions?.concurrency ?? 1, abortSignal: setUp.signal },
+      );
+      return { receiver, running, release: () => watching?.release() };
+    };
+    let current = start();
 
-    let closing: Promise<void> | undefined;
     const subscription: Subscription = {
       close() {
         closing ??= (async () => {
           draining.abort();
-          await running.close(); // stops asking for messages
+          current.release();
+          await current.running.close(); // stops asking for messages
           await Promise.allSettled([...inFlight]); // lets in-flight ones finish and settle
-          await receiver.close();
+          await current.receiver.close();
           subscriptions.delete(subscription);
         })();
         return closing;

@@ -1,5 +1,6 @@
 import net, { type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { QUEUE_NAMES, QUEUES } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { quietLogger, waitFor } from '@tripgen/testing';
@@ -7,10 +8,11 @@ import type { MessageBroker } from './broker.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 
 /**
- * A send in flight when the connection drops (the socket goes, no AMQP close): the publisher
- * sends again on a new connection at once instead of waiting out the SDK's operation timeout,
- * during which an outbox relay sends nothing else. A TCP proxy in front of the emulator holds the
- * broker's answers back, so the drop lands exactly while the send waits for its disposition.
+ * The connection drops (the socket goes, no AMQP close) while an operation waits for the broker's
+ * answer. A send in flight is sent again on a new connection at once instead of waiting out the
+ * SDK's operation timeout, during which an outbox relay sends nothing else; a consumer whose link
+ * was being set up sets it up again at once instead of after the SDK's 60 s CBS timeout. A TCP
+ * proxy in front of the emulator holds the broker's answers back, so the drop lands exactly there.
  */
 const queue = QUEUES.locationSearch;
 const TIMEOUT_MS = 20_000;
@@ -18,15 +20,22 @@ const TIMEOUT_MS = 20_000;
 let emulator: ServiceBusEmulator;
 let proxy: net.Server;
 let broker: MessageBroker;
+let direct: MessageBroker;
+const viaProxy = () => emulator.connectionString.replace(`:${emulator.port};`, `:${(proxy.address() as AddressInfo).port};`);
 const clients = new Set<Socket>();
 let holdAnswers = false;
+/** Holds the broker's answers from the client's first claim ($cbs put-token) on: the connection is open, the link not yet. */
+let holdFromClaim = false;
 
 beforeAll(async () => {
   emulator = await startServiceBusEmulator({ queues: QUEUE_NAMES });
   proxy = net.createServer((client) => {
     const upstream = net.connect(emulator.port, '127.0.0.1');
     clients.add(client);
-    client.on('data', (d) => upstream.write(d));
+    client.on('data', (d: Buffer) => {
+      if (holdFromClaim && d.includes('put-token')) holdAnswers = true;
+      upstream.write(d);
+    });
     upstream.on('data', (d) => {
       if (!holdAnswers) client.write(d);
     });
@@ -39,9 +48,9 @@ beforeAll(async () => {
     upstream.on('close', end).on('error', end);
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  const port = (proxy.address() as AddressInfo).port;
+  direct = createServiceBusBroker({ connectionString: emulator.connectionString, logger: quietLogger });
   broker = createServiceBusBroker({
-    connectionString: emulator.connectionString.replace(`:${emulator.port};`, `:${port};`),
+    connectionString: viaProxy(),
     retry: { maxRetries: 1, retryDelayInMs: 100, maxRetryDelayInMs: 500, timeoutInMs: TIMEOUT_MS },
     logger: quietLogger,
   });
@@ -49,6 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await broker?.close();
+  await direct?.close();
   await new Promise((resolve) => proxy?.close(resolve));
   await emulator?.stop();
 });
@@ -71,3 +81,29 @@ it('a send whose connection drops under it is sent again on a new connection at 
   // It reached the broker before the drop and once more after it, under its own id (consumers deduplicate).
   expect(ids()).toEqual(['before', 'in-flight', 'in-flight']);
 });
+
+it('a consumer whose link was being set up when the connection dropped sets it up again at once, not after the SDK\'s CBS timeout', async () => {
+  const consumer = createServiceBusBroker({ connectionString: viaProxy(), retry: { maxRetries: 1, retryDelayInMs: 100, maxRetryDelayInMs: 500, timeoutInMs: TIMEOUT_MS }, logger: quietLogger });
+  const received: string[] = [];
+  holdFromClaim = true;
+  const subscription = await consumer.consume(QUEUES.notification, async (m) => {
+    received.push(m.messageId);
+    return { action: 'complete' };
+  });
+  try {
+    await waitFor(() => holdAnswers, 'the consumer to ask for its claim', 10_000, 10);
+    await sleep(200);
+    holdFromClaim = false;
+    holdAnswers = false;
+    const droppedAt = Date.now();
+    for (const socket of clients) socket.destroy();
+    await direct.publish(QUEUES.notification, [{ messageId: 'after-drop', body: {} }]);
+    await waitFor(() => received.includes('after-drop'), 'the message to be consumed', 90_000, 100);
+    const ms = Date.now() - droppedAt;
+    console.log(`consumer set up across a dropped connection: ${ms} ms`);
+    expect(ms).toBeLessThan(5_000);
+  } finally {
+    await subscription.close();
+    await consumer.close();
+  }
+}, 120_000); // without the re-set-up the consumer waits the SDK's 60 s: a failed assertion, not a test timeout
