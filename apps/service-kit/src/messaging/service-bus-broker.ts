@@ -54,19 +54,19 @@ interface ConnectionEvents {
 type WithConnection = { _connectionContext?: { connection?: Partial<ConnectionEvents> } };
 
 /**
- * A signal that fires when the client's current connection drops. rhea-promise fails a send in
- * flight only on an AMQP error (sender_error, session_error); when the socket itself drops
- * (ECONNRESET, a broker that crashed or a gateway that went away) the SDK closes the link but the
- * send waits for its disposition until the operation timeout (30 s by default;
- * Azure/azure-sdk-for-js#4182), and the outbox relay, which sends in order, waits with it. Without
- * the SDK's internals (renamed in an upgrade) there is no signal: the send then waits as before,
- * and `connection-drop.test.ts` fails.
+ * A signal that fires when the client's current connection drops (for a send, and for a consumer's
+ * link set-up: see consume). rhea-promise fails a send in flight only on an AMQP error
+ * (sender_error, session_error); when the socket itself drops (ECONNRESET, a broker that crashed
+ * or a gateway that went away) the SDK closes the link but the send waits for its disposition
+ * until the operation timeout (30 s by default; Azure/azure-sdk-for-js#4182), and the outbox relay,
+ * which sends in order, waits with it. Without the SDK's internals (renamed in an upgrade) there is
+ * no signal: the waits come back, and `connection-drop.test.ts` fails.
  */
 function connectionDropSignal(client: ServiceBusClient): { readonly signal: AbortSignal | undefined; release(): void } {
   const connection = (client as unknown as WithConnection)._connectionContext?.connection;
   if (typeof connection?.once !== 'function' || typeof connection.removeListener !== 'function') return { signal: undefined, release: () => undefined };
   const dropped = new AbortController();
-  const onDrop = () => dropped.abort(new Error('the connection to Service Bus dropped while sending'));
+  const onDrop = () => dropped.abort(new Error('the connection to Service Bus dropped'));
   connection.once('disconnected', onDrop);
   return { signal: dropped.signal, release: () => void connection.removeListener?.('disconnected', onDrop) };
 }
