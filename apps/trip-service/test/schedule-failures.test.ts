@@ -19,7 +19,7 @@ import { QUEUES, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES } from '@tripgen/catal
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TIMED_OUT, expiryMessageId } from '../src/domain/schedules.ts';
+import { AI_UNREACHABLE, TIMED_OUT, expiryMessageId } from '../src/domain/schedules.ts';
 import { call, startStack, tripBody, tripEventsOf, waitFor, type Stack } from './harness.ts';
 
 let stack: Stack;
@@ -275,7 +275,7 @@ describe('the AI service down', () => {
     await pastDeadline(slow, asked.json.id);
     await waitFor(async () => (await query(slow.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [asked.json.id]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
     const got = await call(slow.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${asked.json.id}`, { headers: t.headers });
-    expect(got.json).toMatchObject({ status: 'failed', error: TIMED_OUT });
+    expect(got.json).toMatchObject({ status: 'failed', error: AI_UNREACHABLE });
     await waitFor(() => tripEventsOf(slow, t.id).length >= 3, 'the trip events on the hub', 20_000);
     expect(tripEventsOf(slow, t.id).map((e) => [e.type, e.id, e.data.reason])).toEqual([
       [TRIP_EVENT_TYPES.tripCreated, expect.any(String), undefined],
@@ -315,7 +315,7 @@ describe('the AI service down at the deadline', () => {
   /** Waits until the sweep has failed the schedule here alone (the AI service not answering). */
   const failedAlone = async (scheduleId: string) => {
     await waitFor(async () => (await query(late.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
-    expect(await query(late.trip.db.url, 'SELECT error FROM schedules WHERE id = $1', [scheduleId])).toEqual([{ error: TIMED_OUT }]);
+    expect(await query(late.trip.db.url, 'SELECT error FROM schedules WHERE id = $1', [scheduleId])).toEqual([{ error: AI_UNREACHABLE }]);
   };
   /**
    * The traveller's notifications about this schedule, once the first has come and a while longer
@@ -344,8 +344,11 @@ describe('the AI service down at the deadline', () => {
       expect(await toldAbout(t.authorization, scheduleId)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
       // Failed by the AI service as past its deadline, before any planning (the location service is down: planning would fail otherwise).
       expect(await query(late.ai!.db.url, 'SELECT status::text, error FROM generations WHERE id = $1', [scheduleId])).toEqual([{ status: 'failed', error: expect.stringMatching(/^the schedule took longer than allowed/) }]);
-      // The trip service keeps what it decided.
-      expect((await call(late.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${scheduleId}`, { headers: t.headers })).json).toMatchObject({ status: 'failed', error: TIMED_OUT });
+      // Still failed (the AI service has no completion to give it), now with the reason the traveller was told: nothing more is asked of it.
+      const told = (await query(late.ai!.db.url, 'SELECT error FROM generations WHERE id = $1', [scheduleId]))[0]!.error as string;
+      await waitFor(async () => (await call(late.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${scheduleId}`, { headers: t.headers })).json.error === told, "the AI service's reason", 20_000, 200);
+      expect((await call(late.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${scheduleId}`, { headers: t.headers })).json).toMatchObject({ status: 'failed', error: told });
+      expect(tripEventsOf(late, t.id).map((e) => e.type)).not.toContain(TRIP_EVENT_TYPES.scheduleCompleted);
     } finally {
       if (!late.ai!.app) await late.ai!.start();
     }

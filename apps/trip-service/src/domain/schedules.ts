@@ -5,11 +5,12 @@
  * its outcome on the AI service's internal status route (the call graph has trip -> ai, never the
  * reverse) when a schedule is read and in a background sweep, and keeps the final result here.
  * A schedule that has no outcome past its deadline plus a grace period is failed here, so none
- * stays `queued` or `running` forever, whatever happened to its message.
+ * stays `queued` or `running` forever, whatever happened to its message; failed here alone (the AI
+ * service not reachable), it still takes the AI service's outcome when that service answers again.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { QUEUES, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName } from '@tripgen/catalog';
+import { QUEUES, QUEUE_LIMITS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, isoDaysMs } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
 import { outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
@@ -41,13 +42,16 @@ const INSERT_REQUEST_SQL = withOutboxSql(`
   RETURNING id`, 11);
 /**
  * A schedule's final outcome and its trip event, one statement: the row changes only while it is
- * still queued or running (one replica's update wins), and the event is written only with it.
- * Parameters: id, status, result, error, finishedAt, then the outbox rows' arrays (outboxRowParams).
+ * still queued or running (one replica's update wins), or, for the AI service's `completed`, while
+ * it is failed with the reason in $6 (AI_UNREACHABLE: failed here alone, see correctable; null
+ * otherwise, which no row's error equals); the event is written only with the change.
+ * Parameters: id, status, result, error, finishedAt, the failure reason a completion may replace,
+ * then the outbox rows' arrays (outboxRowParams).
  */
 const FINISH_SQL = withOutboxSql(`
   UPDATE schedules SET status = $2::"ScheduleStatus", result = $3::jsonb, error = $4::text, finished_at = $5::timestamptz, updated_at = $5::timestamptz
-   WHERE id = $1::uuid AND status IN ('queued', 'running')
-  RETURNING id`, 6);
+   WHERE id = $1::uuid AND (status IN ('queued', 'running') OR (status = 'failed' AND error = $6::text))
+  RETURNING id`, 7);
 /** The message id of a schedule's expiry message (expiryMessage): not the request's, which the broker and the AI consumer would take for a duplicate. */
 export const expiryMessageId = (scheduleId: string): string => `${scheduleId}.expired`;
 
@@ -104,6 +108,24 @@ export const PREFERENCES_UNAVAILABLE = 'Your travel preferences could not be rea
 /** How often one unfinished schedule is asked of the AI service, at most. */
 export const REFRESH_EVERY_MS = 150;
 export const TIMED_OUT = SCHEDULE_TIMED_OUT;
+/**
+ * The reason of a schedule failed here alone: the AI service could not be reached at its deadline
+ * plus the grace. Told apart from every reason the AI service reports (its own timeout included),
+ * because the AI service may have generated the schedule and told the traveller so (its consumer
+ * works while its status route cannot be reached): such a schedule stays correctable (LATE_OUTCOME_WINDOW_MS).
+ */
+export const AI_UNREACHABLE = 'the schedule was not generated in time: the AI service could not be reached (if it did generate it, it is shown here once the AI service answers again); please request it again';
+/**
+ * How long after its request a schedule failed here alone (AI_UNREACHABLE) is still asked of the
+ * AI service: as long as its expiry message may wait on the queue (the queue's message time to
+ * live), i.e. while the AI service can still come to an outcome of its own for it. The AI service
+ * keeps its outcomes (ai_db's generations are never deleted), so a `completed` there is found as
+ * soon as its status route answers within that time. The set asked is only the schedules the AI
+ * service has said nothing final about: one it answers `failed` takes its reason and leaves it.
+ */
+export const LATE_OUTCOME_WINDOW_MS = isoDaysMs(QUEUE_LIMITS.defaultMessageTimeToLive);
+/** Whether the AI service may still give this schedule its outcome here: failed here alone, within the window. */
+const correctable = (r: ScheduleRow, at: number): boolean => r.status === 'failed' && r.error === AI_UNREACHABLE && at - r.createdAt.getTime() < LATE_OUTCOME_WINDOW_MS;
 
 interface Logger {
   info(obj: object, msg: string): void;
@@ -307,13 +329,15 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
   /**
    * Brings unfinished schedules up to date from the AI service; fails those past their deadline.
-   * Resolves with the rows that changed: each as it is now when this call changed it (what it
-   * wrote, not read back: a round trip less), or undefined when it is final at the AI service but
+   * Schedules failed here alone (correctable) are asked too: the AI service's `completed` replaces
+   * the failure (once: FINISH_SQL), its `failed` gives its reason (the one the traveller was told),
+   * which ends the asking. Resolves with the rows that changed: each as it is now when this call
+   * changed it (what it wrote, not read back: a round trip less), or undefined when it is final at the AI service but
    * was changed by another reader or the sweep meanwhile (the caller reads it again). Empty: nothing changed.
    */
   async function refresh(rows: readonly ScheduleRow[]): Promise<Map<string, ScheduleRow | undefined>> {
     const at = now();
-    const pending = rows.filter((r) => (ACTIVE as readonly string[]).includes(r.status) && !(at - (lastAsked.get(r.id) ?? -Infinity) < REFRESH_EVERY_MS));
+    const pending = rows.filter((r) => (isActive(r) || correctable(r, at)) && !(at - (lastAsked.get(r.id) ?? -Infinity) < REFRESH_EVERY_MS));
     const changed = new Map<string, ScheduleRow | undefined>();
     if (pending.length === 0) return changed;
     for (const r of pending) lastAsked.set(r.id, at);
@@ -327,7 +351,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
     // Past the deadline and the grace without an outcome: the AI service fails them, so that the
     // traveller is notified as for any failure (this service does not produce notifications). Not
     // answering, they are failed here alone, with a message that has the AI service fail them later (expiryMessage).
-    const expired = pending.filter((r) => !['completed', 'failed'].includes(byId.get(r.id)?.status ?? '') && now() > r.notAfter.getTime() + config.scheduleGraceMs);
+    const expired = pending.filter((r) => isActive(r) && !['completed', 'failed'].includes(byId.get(r.id)?.status ?? '') && now() > r.notAfter.getTime() + config.scheduleGraceMs);
     for (let i = 0; i < expired.length; i += SCHEDULE_STATUS_MAX_IDS) {
       try {
         const final = await peers.expireSchedules(expired.slice(i, i + SCHEDULE_STATUS_MAX_IDS).map((r) => ({ id: r.id, tripId: r.tripId, userId: r.userId })));
@@ -342,16 +366,18 @@ export const scheduleService = (deps: ScheduleDeps) => {
      * them. The row as it now is, or undefined when another got there first.
      */
     const finish = async (row: ScheduleRow, data: { status: 'completed'; result: ScheduleResult } | { status: 'failed'; error: string }, also: readonly OutboxRow[] = []): Promise<ScheduleRow | undefined> => {
+      // Only the AI service's completion replaces a failure here alone: the outcome the traveller was told.
+      const replaces = data.status === 'completed' ? AI_UNREACHABLE : null;
       const finishedAt = new Date();
       const ref = { scheduleId: row.id, tripId: row.tripId, userId: row.userId, replan: row.replanDate !== null, durationMs: Math.max(0, finishedAt.getTime() - row.createdAt.getTime()) };
       const event =
         data.status === 'completed'
           ? deps.events.row(TRIP_EVENT_TYPES.scheduleCompleted, { ...ref, stops: data.result.days.reduce((sum, d) => sum + d.stops.length, 0), unscheduled: data.result.unscheduled.length }, `${row.id}.completed`)
-          : deps.events.row(TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: data.error === TIMED_OUT ? 'timed-out' : 'generation-failed' }, `${row.id}.failed`);
+          : deps.events.row(TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: data.error === TIMED_OUT || data.error === AI_UNREACHABLE ? 'timed-out' : 'generation-failed' }, `${row.id}.failed`);
       const outbox = [...event, ...also];
       const result = data.status === 'completed' ? data.result : null;
       const error = data.status === 'failed' ? data.error : null;
-      const won = await prisma.$queryRawUnsafe<{ id: string }[]>(FINISH_SQL, row.id, data.status, result === null ? null : JSON.stringify(result), error, finishedAt.toISOString(), ...outboxRowParams(outbox));
+      const won = await prisma.$queryRawUnsafe<{ id: string }[]>(FINISH_SQL, row.id, data.status, result === null ? null : JSON.stringify(result), error, finishedAt.toISOString(), replaces, ...outboxRowParams(outbox));
       if (won.length === 0) return undefined;
       if (outbox.length) recorded = true;
       return { ...row, status: data.status, result: result as unknown as Prisma.JsonValue, error, finishedAt, updatedAt: finishedAt };
@@ -362,11 +388,16 @@ export const scheduleService = (deps: ScheduleDeps) => {
       let current: ScheduleRow | undefined;
       if (state?.status === 'completed' && state.result) {
         current = await finish(row, { status: 'completed', result: state.result });
+      } else if (state?.status === 'failed' && !isActive(row)) {
+        // Failed here alone and at the AI service too: its reason is what the traveller was told. Still failed: no event.
+        const error = state.error ?? 'the schedule could not be generated';
+        const n = (await prisma.schedule.updateMany({ where: { id: row.id, status: 'failed', error: AI_UNREACHABLE }, data: { error } })).count;
+        if (n > 0) current = { ...row, error };
       } else if (state?.status === 'failed') {
         current = await finish(row, { status: 'failed', error: state.error ?? 'the schedule could not be generated' });
-      } else if (now() > row.notAfter.getTime() + config.scheduleGraceMs) {
+      } else if (isActive(row) && now() > row.notAfter.getTime() + config.scheduleGraceMs) {
         // The AI service did not answer the expiry: failed here alone, the AI service told to follow.
-        current = await finish(row, { status: 'failed', error: TIMED_OUT }, [expiryMessage(row)]);
+        current = await finish(row, { status: 'failed', error: AI_UNREACHABLE }, [expiryMessage(row)]);
       } else if (state?.status === 'running' && row.status === 'queued') {
         const n = (await prisma.schedule.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'running' } })).count;
         if (n > 0) current = { ...row, status: 'running' };
@@ -380,7 +411,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
   }
 
   const refreshed = async (rows: ScheduleRow[]): Promise<ScheduleRow[]> => {
-    if (!rows.some((r) => (ACTIVE as readonly string[]).includes(r.status))) return rows;
+    const at = now();
+    if (!rows.some((r) => isActive(r) || correctable(r, at))) return rows;
     const changed = await refresh(rows);
     if (changed.size === 0) return rows;
     if ([...changed.values()].some((r) => r === undefined)) return prisma.schedule.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { createdAt: 'desc' } });
@@ -593,7 +625,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       return refreshed(rows);
     },
 
-    /** Background: unfinished schedules of every trip brought up to date, so none waits for a reader. */
+    /** Background: unfinished schedules of every trip, and those failed here alone still correctable, brought up to date, so none waits for a reader. */
     sweeper() {
       let running = true;
       let timer: NodeJS.Timeout | undefined;
@@ -602,7 +634,13 @@ export const scheduleService = (deps: ScheduleDeps) => {
         while (running) {
           try {
             const rows = await prisma.schedule.findMany({ where: { status: { in: [...ACTIVE] } }, orderBy: { createdAt: 'asc' }, take: 100 });
-            await refresh(rows);
+            // Apart, so that they never crowd out the unfinished ones; newest first (index: status, created_at).
+            const late = await prisma.schedule.findMany({
+              where: { status: 'failed', error: AI_UNREACHABLE, createdAt: { gt: new Date(now() - LATE_OUTCOME_WINDOW_MS) } },
+              orderBy: { createdAt: 'desc' },
+              take: 100,
+            });
+            await refresh([...rows, ...late]);
           } catch (err) {
             log.warn({ err: String(err) }, 'schedule sweep failed');
           }

@@ -1,0 +1,142 @@
+/**
+ * The AI service's outcome reaches the trip service late: its consumer completes a schedule (and
+ * tells the traveller `schedule.completed`) while its status route cannot be reached through the
+ * deadline and the grace, so the trip service fails the schedule alone (AI_UNREACHABLE). Once the
+ * route answers again, the trip service shows the schedule completed with the plan, and the
+ * traveller is told nothing more. Every service real (the location service with the shipped data);
+ * between the trip service and the AI service's HTTP port, a TCP relay of the test's own that can
+ * refuse connections (the queue, and so the consumer, is untouched).
+ */
+import net from 'node:net';
+import { SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES } from '@tripgen/catalog';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AI_UNREACHABLE, expiryMessageId } from '../src/domain/schedules.ts';
+import { call, startStack, tripBody, tripEventsOf, waitFor, type Stack } from './harness.ts';
+import { startLocation } from './location.ts';
+
+/** The schedule deadline: longer than the test, however loaded the machine; the test moves it (pastDeadline). */
+const DEADLINE_MS = 600_000;
+
+/**
+ * A TCP relay to `target` on a port of its own. Cut, it closes every connection it carries and each
+ * new one at once (the trip service's kept-alive connections included): the route cannot be reached.
+ */
+const relay = async () => {
+  let target: URL | undefined;
+  let cut = false;
+  const open = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    if (cut || !target) return void client.destroy();
+    const upstream = net.connect(Number(target.port), target.hostname);
+    for (const s of [client, upstream]) {
+      open.add(s);
+      s.on('close', () => open.delete(s));
+      s.on('error', () => undefined);
+    }
+    client.pipe(upstream).pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    to(url: string) {
+      target = new URL(url);
+    },
+    cut() {
+      cut = true;
+      for (const s of open) s.destroy();
+    },
+    mend() {
+      cut = false;
+    },
+    close: () => new Promise<void>((resolve) => (open.forEach((s) => s.destroy()), server.close(() => resolve()))),
+  };
+};
+
+let stack: Stack;
+let route: Awaited<ReturnType<typeof relay>>;
+
+beforeAll(async () => {
+  route = await relay();
+  stack = await startStack({ location: startLocation, tripEnv: { AI_SERVICE_URL: route.url, SCHEDULE_DEADLINE_MS: String(DEADLINE_MS), SCHEDULE_GRACE_MS: '200' } });
+  route.to(stack.ai!.url);
+});
+afterAll(async () => {
+  await stack?.close();
+  await route?.close();
+});
+
+const query = async (url: string, sql: string, params: unknown[] = []) => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+};
+
+describe('the AI service completes a schedule while its status route cannot be reached', () => {
+  it('is failed here at the deadline, then shown completed with the plan once the route answers; one notification', async () => {
+    const t = await stack.traveller();
+    const headers = { authorization: t.authorization };
+    const created = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const tripId = created.json.id as string;
+    const url = `/api/v1/trips/${tripId}/schedules`;
+    const trip = (scheduleId: string) => call(stack.trip.url, 'GET', `${url}/${scheduleId}`, { headers });
+    const told = async (scheduleId: string) => {
+      const res = await call(stack.user.url, 'GET', '/api/v1/users/me/notifications', { headers });
+      expect(res.status).toBe(200);
+      return (res.json.items as { type: string; payload: Record<string, unknown> }[]).filter((n) => n.payload.scheduleId === scheduleId).map((n) => n.type);
+    };
+
+    route.cut();
+    const asked = await call(stack.trip.url, 'POST', url, { body: {}, headers });
+    expect(asked.status, JSON.stringify(asked.json)).toBe(202);
+    const scheduleId = asked.json.id as string;
+    // The consumer works: the schedule is completed at the AI service and the traveller told so.
+    const generation = () => query(stack.ai!.db.url, 'SELECT status::text, result FROM generations WHERE id = $1', [scheduleId]);
+    await waitFor(async () => (await generation())[0]?.status === 'completed', 'the AI service to complete the schedule', 60_000, 100);
+    await waitFor(async () => (await told(scheduleId)).length > 0, 'the completion notification', 30_000, 500);
+    expect((await trip(scheduleId)).json.status).toBe('queued');
+
+    // The deadline passes (moved, after checking it was set from SCHEDULE_DEADLINE_MS) with the route still cut.
+    expect(await query(stack.trip.db.url, 'SELECT extract(epoch FROM not_after - created_at)::float * 1000 AS ms FROM schedules WHERE id = $1', [scheduleId])).toEqual([{ ms: DEADLINE_MS }]);
+    await query(stack.trip.db.url, "UPDATE schedules SET not_after = now() - interval '1 second' WHERE id = $1", [scheduleId]);
+    await waitFor(async () => (await query(stack.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
+    expect((await trip(scheduleId)).json).toMatchObject({ status: 'failed', error: AI_UNREACHABLE, days: [] });
+    // Its expiry reaches the AI service through the queue, which keeps the outcome it has.
+    await waitFor(async () => (await query(stack.ai!.db.url, 'SELECT 1 FROM processed_messages WHERE message_id = $1', [expiryMessageId(scheduleId)])).length === 1, 'the expiry taken by the AI service', 30_000, 100);
+    expect((await generation())[0]?.status).toBe('completed');
+    // Still cut: the trip service keeps the failure meanwhile (the sweep runs every 2 s; reads too).
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect((await trip(scheduleId)).json).toMatchObject({ status: 'failed', error: AI_UNREACHABLE });
+
+    route.mend();
+    await waitFor(async () => (await query(stack.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status === 'completed', 'the sweep to take the completion', 20_000, 100);
+    const got = await trip(scheduleId);
+    const result = (await generation())[0]!.result as { days: unknown[]; unscheduled: unknown[] };
+    expect(got.json).toMatchObject({ status: 'completed', days: result.days, unscheduled: result.unscheduled });
+    expect(got.json.days.length).toBeGreaterThan(0);
+    expect(got.json).not.toHaveProperty('error');
+    expect(await query(stack.trip.db.url, 'SELECT error FROM schedules WHERE id = $1', [scheduleId])).toEqual([{ error: null }]);
+
+    // One notification, the completion, however long after.
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await told(scheduleId)).toEqual([SCHEDULE_NOTIFICATIONS.completed]);
+    // The trip's events: the failure here, then the completion, as a completion writes it.
+    await waitFor(() => tripEventsOf(stack, tripId).some((e) => e.type === TRIP_EVENT_TYPES.scheduleCompleted), 'the completion event on the hub', 20_000);
+    expect(tripEventsOf(stack, tripId).map((e) => [e.type, e.id])).toEqual([
+      [TRIP_EVENT_TYPES.tripCreated, expect.any(String)],
+      [TRIP_EVENT_TYPES.scheduleRequested, `${scheduleId}.requested`],
+      [TRIP_EVENT_TYPES.scheduleFailed, `${scheduleId}.failed`],
+      [TRIP_EVENT_TYPES.scheduleCompleted, `${scheduleId}.completed`],
+    ]);
+    // Read again: the same, nothing more written.
+    expect((await trip(scheduleId)).json).toMatchObject({ status: 'completed', days: result.days });
+  });
+});
