@@ -7,77 +7,28 @@
  * between the trip service and the AI service's HTTP port, a TCP relay of the test's own that can
  * refuse connections (the queue, and so the consumer, is untouched).
  */
-import net from 'node:net';
 import { SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES } from '@tripgen/catalog';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AI_UNREACHABLE, expiryMessageId } from '../src/domain/schedules.ts';
+import { queryRows, startTcpRelay, type TcpRelay } from '@tripgen/testing';
 import { call, startStack, tripBody, tripEventsOf, waitFor, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
 
 /** The schedule deadline: longer than the test, however loaded the machine; the test moves it (pastDeadline). */
 const DEADLINE_MS = 600_000;
 
-/**
- * A TCP relay to `target` on a port of its own. Cut, it closes every connection it carries and each
- * new one at once (the trip service's kept-alive connections included): the route cannot be reached.
- */
-const relay = async () => {
-  let target: URL | undefined;
-  let cut = false;
-  const open = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    if (cut || !target) return void client.destroy();
-    const upstream = net.connect(Number(target.port), target.hostname);
-    for (const s of [client, upstream]) {
-      open.add(s);
-      s.on('close', () => open.delete(s));
-      s.on('error', () => undefined);
-    }
-    client.pipe(upstream).pipe(client);
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    to(url: string) {
-      target = new URL(url);
-    },
-    cut() {
-      cut = true;
-      for (const s of open) s.destroy();
-    },
-    mend() {
-      cut = false;
-    },
-    close: () => new Promise<void>((resolve) => (open.forEach((s) => s.destroy()), server.close(() => resolve()))),
-  };
-};
-
 let stack: Stack;
-let route: Awaited<ReturnType<typeof relay>>;
+let route: TcpRelay;
 
 beforeAll(async () => {
-  route = await relay();
-  stack = await startStack({ location: startLocation, tripEnv: { AI_SERVICE_URL: route.url, SCHEDULE_DEADLINE_MS: String(DEADLINE_MS), SCHEDULE_GRACE_MS: '200' } });
+  route = await startTcpRelay();
+  stack = await startStack({ location: startLocation, tripEnv: { AI_SERVICE_URL: route.via('http://127.0.0.1'), SCHEDULE_DEADLINE_MS: String(DEADLINE_MS), SCHEDULE_GRACE_MS: '200' } });
   route.to(stack.ai!.url);
 });
 afterAll(async () => {
   await stack?.close();
   await route?.close();
 });
-
-const query = async (url: string, sql: string, params: unknown[] = []) => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-};
 
 describe('the AI service completes a schedule while its status route cannot be reached', () => {
   it('is failed here at the deadline, then shown completed with the plan once the route answers; one notification', async () => {
@@ -99,31 +50,31 @@ describe('the AI service completes a schedule while its status route cannot be r
     expect(asked.status, JSON.stringify(asked.json)).toBe(202);
     const scheduleId = asked.json.id as string;
     // The consumer works: the schedule is completed at the AI service and the traveller told so.
-    const generation = () => query(stack.ai!.db.url, 'SELECT status::text, result FROM generations WHERE id = $1', [scheduleId]);
+    const generation = () => queryRows(stack.ai!.db.url, 'SELECT status::text, result FROM generations WHERE id = $1', [scheduleId]);
     await waitFor(async () => (await generation())[0]?.status === 'completed', 'the AI service to complete the schedule', 60_000, 100);
     await waitFor(async () => (await told(scheduleId)).length > 0, 'the completion notification', 30_000, 500);
     expect((await trip(scheduleId)).json.status).toBe('queued');
 
     // The deadline passes (moved, after checking it was set from SCHEDULE_DEADLINE_MS) with the route still cut.
-    expect(await query(stack.trip.db.url, 'SELECT extract(epoch FROM not_after - created_at)::float * 1000 AS ms FROM schedules WHERE id = $1', [scheduleId])).toEqual([{ ms: DEADLINE_MS }]);
-    await query(stack.trip.db.url, "UPDATE schedules SET not_after = now() - interval '1 second' WHERE id = $1", [scheduleId]);
-    await waitFor(async () => (await query(stack.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
+    expect(await queryRows(stack.trip.db.url, 'SELECT extract(epoch FROM not_after - created_at)::float * 1000 AS ms FROM schedules WHERE id = $1', [scheduleId])).toEqual([{ ms: DEADLINE_MS }]);
+    await queryRows(stack.trip.db.url, "UPDATE schedules SET not_after = now() - interval '1 second' WHERE id = $1", [scheduleId]);
+    await waitFor(async () => (await queryRows(stack.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
     expect((await trip(scheduleId)).json).toMatchObject({ status: 'failed', error: AI_UNREACHABLE, days: [] });
     // Its expiry reaches the AI service through the queue, which keeps the outcome it has.
-    await waitFor(async () => (await query(stack.ai!.db.url, 'SELECT 1 FROM processed_messages WHERE message_id = $1', [expiryMessageId(scheduleId)])).length === 1, 'the expiry taken by the AI service', 30_000, 100);
+    await waitFor(async () => (await queryRows(stack.ai!.db.url, 'SELECT 1 FROM processed_messages WHERE message_id = $1', [expiryMessageId(scheduleId)])).length === 1, 'the expiry taken by the AI service', 30_000, 100);
     expect((await generation())[0]?.status).toBe('completed');
     // Still cut: the trip service keeps the failure meanwhile (the sweep runs every 2 s; reads too).
     await new Promise((r) => setTimeout(r, 2_500));
     expect((await trip(scheduleId)).json).toMatchObject({ status: 'failed', error: AI_UNREACHABLE });
 
     route.mend();
-    await waitFor(async () => (await query(stack.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status === 'completed', 'the sweep to take the completion', 20_000, 100);
+    await waitFor(async () => (await queryRows(stack.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status === 'completed', 'the sweep to take the completion', 20_000, 100);
     const got = await trip(scheduleId);
     const result = (await generation())[0]!.result as { days: unknown[]; unscheduled: unknown[] };
     expect(got.json).toMatchObject({ status: 'completed', days: result.days, unscheduled: result.unscheduled });
     expect(got.json.days.length).toBeGreaterThan(0);
     expect(got.json).not.toHaveProperty('error');
-    expect(await query(stack.trip.db.url, 'SELECT error FROM schedules WHERE id = $1', [scheduleId])).toEqual([{ error: null }]);
+    expect(await queryRows(stack.trip.db.url, 'SELECT error FROM schedules WHERE id = $1', [scheduleId])).toEqual([{ error: null }]);
 
     // One notification, the completion, however long after.
     await new Promise((r) => setTimeout(r, 1_000));

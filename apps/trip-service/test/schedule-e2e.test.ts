@@ -8,12 +8,12 @@
  */
 import { createDevGateway } from '@tripgen/dev-tools/gateway';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
-import pg from 'pg';
 import { METRICS_PATH, QUEUES, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES, type ScheduleDay } from '@tripgen/catalog';
 import { travelMinutes, type TravelMode } from '@tripgen/planner';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREFERENCES_UNAVAILABLE } from '../src/domain/schedules.ts';
+import { queryRows } from '@tripgen/testing';
 import { call, startStack, tripBody, tripEventsOf, waitFor, warmUpsOf, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
 
@@ -69,16 +69,6 @@ const finalSchedule = async (headers: Record<string, string>, tripId: string, id
   return { schedule: last!.json as { status: string; days: ScheduleDay[]; unscheduled: string[]; reasons: { locationId: string; detail: string }[]; travelMode: TravelMode; travel: { source: string; fallback: boolean } | null; error?: string }, ms: Date.now() - askedAt };
 };
 
-const query = async (url: string, sql: string, params: unknown[] = []) => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-};
-
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 describe('a 3-day Seoul trip over Chuseok with three must-visits', () => {
@@ -96,7 +86,7 @@ describe('a 3-day Seoul trip over Chuseok with three must-visits', () => {
     // Its own message, not the queue's count: the queue is empty too while the message is still in
     // the trip service's outbox. Sent (no unsent row left) and no longer waiting: taken.
     await waitFor(
-      async () => (await query(stack.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2 AND sent_at IS NULL", [QUEUES.locationSearch, tripId]))[0]!.n === 0 && warmUpsOf(stack, tripId).length === 0,
+      async () => (await queryRows(stack.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2 AND sent_at IS NULL", [QUEUES.locationSearch, tripId]))[0]!.n === 0 && warmUpsOf(stack, tripId).length === 0,
       'the warm-up message to be taken',
     );
 
@@ -228,7 +218,7 @@ describe('redelivery', () => {
     const asked = await call(base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: {}, headers });
     const { schedule } = await finalSchedule(headers, tripId, asked.json.id, Date.now());
     await waitFor(async () => (await call(base, 'GET', '/api/v1/users/me/notifications', { headers })).json.items.length === 1, 'the notification');
-    const [row] = await query(stack.trip.db.url, 'SELECT request FROM schedules WHERE id = $1', [asked.json.id]);
+    const [row] = await queryRows(stack.trip.db.url, 'SELECT request FROM schedules WHERE id = $1', [asked.json.id]);
     const broker = createServiceBusBroker({ connectionString: stack.bus.connectionString });
     try {
       await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: asked.json.id, body: row.request }]);
@@ -238,7 +228,7 @@ describe('redelivery', () => {
     }
     await new Promise((r) => setTimeout(r, 1_500));
     expect((await call(base, 'GET', '/api/v1/users/me/notifications', { headers })).json.items).toHaveLength(1);
-    expect(await query(stack.ai!.db.url, 'SELECT count(*)::int AS n FROM generations WHERE trip_id = $1', [tripId])).toEqual([{ n: 1 }]);
+    expect(await queryRows(stack.ai!.db.url, 'SELECT count(*)::int AS n FROM generations WHERE trip_id = $1', [tripId])).toEqual([{ n: 1 }]);
     expect((await call(base, 'GET', `/api/v1/trips/${tripId}/schedules/${asked.json.id}`, { headers })).json.days).toEqual(schedule.days);
   });
 });
@@ -295,14 +285,14 @@ describe('the user service down (nothing answers at its address)', () => {
     const full = await call(base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: {}, headers });
     const { schedule: first } = await finalSchedule(headers, tripId, full.json.id, Date.now(), 30_000, 500);
     expect(first).toMatchObject({ status: 'completed', pace: 'relaxed', travelMode: 'walk' });
-    const schedules = async () => (await query(stack.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [tripId]))[0]!.n as number;
-    const outbox = async () => (await query(stack.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, tripId]))[0]!.n as number;
+    const schedules = async () => (await queryRows(stack.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [tripId]))[0]!.n as number;
+    const outbox = async () => (await queryRows(stack.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, tripId]))[0]!.n as number;
     await stack.user.stop();
     try {
       // A re-plan: the traveller's own from the last plan (the days it keeps were planned with them), not a 409.
       const asked = await call(base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: { replanDate: DATES[1] }, headers });
       expect(asked.status, JSON.stringify(asked.json)).toBe(202);
-      const [{ trip }] = await query(stack.trip.db.url, 'SELECT request->\'trip\' AS trip FROM schedules WHERE id = $1', [asked.json.id]);
+      const [{ trip }] = await queryRows(stack.trip.db.url, 'SELECT request->\'trip\' AS trip FROM schedules WHERE id = $1', [asked.json.id]);
       expect(trip).toMatchObject({ interests: ['palaces'], pace: 'relaxed', travelMode: 'walk' });
       const { schedule } = await finalSchedule(headers, tripId, asked.json.id, Date.now(), 30_000, 500);
       expect(schedule).toMatchObject({ status: 'completed', pace: 'relaxed', travelMode: 'walk' });

@@ -17,9 +17,9 @@
 import { createHash } from 'node:crypto';
 import { QUEUES, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AI_UNREACHABLE, TIMED_OUT, expiryMessageId } from '../src/domain/schedules.ts';
+import { queryRows } from '@tripgen/testing';
 import { call, startStack, tripBody, tripEventsOf, waitFor, type Stack } from './harness.ts';
 
 let stack: Stack;
@@ -53,24 +53,14 @@ const newTrip = async (s: Stack) => {
   return { ...t, headers, id: created.json.id as string };
 };
 
-const query = async (url: string, sql: string, params: unknown[] = []) => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-};
-
 /**
  * Time passes for one schedule: its deadline is moved into the past (as if DEADLINE_MS had gone by),
  * after checking that it was set from SCHEDULE_DEADLINE_MS. A deadline that passes on the clock
  * instead could pass before the test had seen the schedule queued, or before the AI service was back.
  */
 const pastDeadline = async (s: Stack, scheduleId: string) => {
-  expect(await query(s.trip.db.url, 'SELECT extract(epoch FROM not_after - created_at)::float * 1000 AS ms FROM schedules WHERE id = $1', [scheduleId])).toEqual([{ ms: DEADLINE_MS }]);
-  await query(s.trip.db.url, "UPDATE schedules SET not_after = now() - interval '1 second' WHERE id = $1", [scheduleId]);
+  expect(await queryRows(s.trip.db.url, 'SELECT extract(epoch FROM not_after - created_at)::float * 1000 AS ms FROM schedules WHERE id = $1', [scheduleId])).toEqual([{ ms: DEADLINE_MS }]);
+  await queryRows(s.trip.db.url, "UPDATE schedules SET not_after = now() - interval '1 second' WHERE id = $1", [scheduleId]);
 };
 
 /** The schedule requests waiting (not taken) on the AI service's queue with this id. */
@@ -120,7 +110,7 @@ describe('schedules when the location service is down', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ type: SCHEDULE_NOTIFICATIONS.failed, payload: { scheduleId: asked.json.id, tripId: t.id } });
     // The outcome is kept in trip_db, not only read through.
-    expect(await query(stack.trip.db.url, 'SELECT status::text, error FROM schedules WHERE id = $1', [asked.json.id])).toEqual([{ status: 'failed', error: failed.error }]);
+    expect(await queryRows(stack.trip.db.url, 'SELECT status::text, error FROM schedules WHERE id = $1', [asked.json.id])).toEqual([{ status: 'failed', error: failed.error }]);
   });
 });
 
@@ -160,7 +150,7 @@ describe('asking again', () => {
     expect(other.json.scheduleId).toBe(first.json.id);
     const listed = await call(slow.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules`, { headers: t.headers });
     expect(listed.json.items.map((s: { id: string }) => s.id)).toEqual([first.json.id]);
-    expect(await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, t.id])).toEqual([{ n: 1 }]);
+    expect(await queryRows(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, t.id])).toEqual([{ n: 1 }]);
   });
 
   it('takes a request after the trip changed for another request: 409 while the first is active, 422 under its key; the same trip again is the same request', async () => {
@@ -184,7 +174,7 @@ describe('asking again', () => {
     expect((await post({})).status).toBe(409);
     await patch({ dayEnd: tripBody().dayEnd, travelMode: 'walk' });
     expect((await post({}, 'key-1')).status).toBe(422);
-    expect(await query(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 1 }]);
+    expect(await queryRows(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 1 }]);
   });
 
   it('answers a key stored before the request hash covered the trip with its schedule for the same body and the trip as it was then, 422 otherwise', async () => {
@@ -195,7 +185,7 @@ describe('asking again', () => {
     expect(first.status).toBe(202);
     // As stored before the deploy of abf1742: the hash of the body alone (that commit's parent's formula).
     const oldHash = createHash('sha256').update(JSON.stringify({ replanDate: null, locked: [] })).digest('hex');
-    await query(slow.trip.db.url, 'UPDATE schedules SET request_hash = $2 WHERE id = $1', [first.json.id, oldHash]);
+    await queryRows(slow.trip.db.url, 'UPDATE schedules SET request_hash = $2 WHERE id = $1', [first.json.id, oldHash]);
     // The client retries after the deploy: the same body for the same trip is the same request.
     expect((await post({}, 'before-deploy')).json.id).toBe(first.json.id);
     expect((await post({})).json.id).toBe(first.json.id);
@@ -212,7 +202,7 @@ describe('asking again', () => {
     await patch({ travelMode: tripBody().travelMode });
     await patch({ lodging: { lat: 37.57, lng: 126.98 } });
     expect((await post({}, 'before-deploy')).status).toBe(422);
-    expect(await query(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 1 }]);
+    expect(await queryRows(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 1 }]);
 
     // A trip that leaves interests and travel mode to the traveller's preferences: what they gave
     // then is not the trip, as the current hash does not cover them either.
@@ -220,7 +210,7 @@ describe('asking again', () => {
     expect(open.status).toBe(201);
     const asked = await call(slow.trip.url, 'POST', `/api/v1/trips/${open.json.id}/schedules`, { body: {}, headers: { ...t.headers, 'idempotency-key': 'before-deploy' } });
     expect(asked.status).toBe(202);
-    await query(slow.trip.db.url, 'UPDATE schedules SET request_hash = $2 WHERE id = $1', [asked.json.id, oldHash]);
+    await queryRows(slow.trip.db.url, 'UPDATE schedules SET request_hash = $2 WHERE id = $1', [asked.json.id, oldHash]);
     const retried = await call(slow.trip.url, 'POST', `/api/v1/trips/${open.json.id}/schedules`, { body: {}, headers: { ...t.headers, 'idempotency-key': 'before-deploy' } });
     expect(retried.json.id).toBe(asked.json.id);
   });
@@ -236,14 +226,14 @@ describe('asking again', () => {
     // Without a key, the same request is still answered the active schedule.
     expect((await post()).json.id).toBe(first.json.id);
     await pastDeadline(slow, first.json.id);
-    await waitFor(async () => (await query(slow.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [first.json.id]))[0]?.status === 'failed', 'the first schedule to fail', 20_000);
+    await waitFor(async () => (await queryRows(slow.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [first.json.id]))[0]?.status === 'failed', 'the first schedule to fail', 20_000);
     // key-2 was never given a schedule: now it makes one, and only one.
     const second = await post('key-2');
     expect(second.status).toBe(202);
     expect(second.json.id).not.toBe(first.json.id);
     expect((await post('key-2')).json.id).toBe(second.json.id);
     expect((await post('key-1')).json.id).toBe(first.json.id);
-    expect(await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1 AND idempotency_key = 'key-2'", [t.id])).toEqual([{ n: 1 }]);
+    expect(await queryRows(slow.trip.db.url, "SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1 AND idempotency_key = 'key-2'", [t.id])).toEqual([{ n: 1 }]);
   });
 
   it('makes one schedule, one message and one event of requests sent at the same moment, and 409/422 for the others', async () => {
@@ -257,13 +247,13 @@ describe('asking again', () => {
     // schedule). The last asks otherwise (409 busy, or 422 when its key was taken first).
     expect(answers.slice(0, 8).map((a) => a.status)).toEqual(Array(8).fill(202));
     const keyed = answers.slice(8, 12);
-    const [{ n: underKey }] = await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1 AND idempotency_key = 'same-moment'", [t.id]);
+    const [{ n: underKey }] = await queryRows(slow.trip.db.url, "SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1 AND idempotency_key = 'same-moment'", [t.id]);
     expect(keyed.map((a) => a.status)).toEqual(Array(4).fill(underKey === 1 ? 202 : 409));
     expect(keyed.map((a) => a.json.id ?? a.json.scheduleId)).toEqual(Array(4).fill([...ids][0]));
     expect([409, 422]).toContain(answers[12]!.status);
-    expect(await query(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 1 }]);
-    expect(await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, t.id])).toEqual([{ n: 1 }]);
-    expect(await query(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE body->>'type' = $1 AND body->>'subject' = $2", [TRIP_EVENT_TYPES.scheduleRequested, `trips/${t.id}`])).toEqual([{ n: 1 }]);
+    expect(await queryRows(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 1 }]);
+    expect(await queryRows(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, t.id])).toEqual([{ n: 1 }]);
+    expect(await queryRows(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE body->>'type' = $1 AND body->>'subject' = $2", [TRIP_EVENT_TYPES.scheduleRequested, `trips/${t.id}`])).toEqual([{ n: 1 }]);
   });
 });
 
@@ -273,7 +263,7 @@ describe('the AI service down', () => {
     const asked = await call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
     expect((await call(slow.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${asked.json.id}`, { headers: t.headers })).json.status).toBe('queued');
     await pastDeadline(slow, asked.json.id);
-    await waitFor(async () => (await query(slow.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [asked.json.id]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
+    await waitFor(async () => (await queryRows(slow.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [asked.json.id]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
     const got = await call(slow.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${asked.json.id}`, { headers: t.headers });
     expect(got.json).toMatchObject({ status: 'failed', error: AI_UNREACHABLE });
     await waitFor(() => tripEventsOf(slow, t.id).length >= 3, 'the trip events on the hub', 20_000);
@@ -297,14 +287,14 @@ describe('a request message that never reaches the AI service', () => {
       // The deadline passes only now: the AI service is back to fail the schedule and tell the traveller.
       await pastDeadline(late, scheduleId);
       const url = `/api/v1/trips/${t.id}/schedules/${scheduleId}`;
-      await waitFor(async () => (await query(late.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
+      await waitFor(async () => (await queryRows(late.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
       expect((await call(late.trip.url, 'GET', url, { headers: t.headers })).json).toMatchObject({ status: 'failed', error: TIMED_OUT });
-      expect(await query(late.ai!.db.url, "SELECT status::text, error FROM generations WHERE id = $1", [scheduleId])).toEqual([{ status: 'failed', error: TIMED_OUT }]);
+      expect(await queryRows(late.ai!.db.url, "SELECT status::text, error FROM generations WHERE id = $1", [scheduleId])).toEqual([{ status: 'failed', error: TIMED_OUT }]);
       await waitFor(async () => (await inbox(late, t.authorization)).length > 0, 'the failure notification');
       await new Promise((r) => setTimeout(r, 1_000));
       expect((await inbox(late, t.authorization)).map((n) => [n.type, n.payload.error])).toEqual([[SCHEDULE_NOTIFICATIONS.failed, TIMED_OUT]]);
       // The AI service answered the expiry: no expiry message follows (only the request went to its queue).
-      expect(await query(late.trip.db.url, "SELECT message_id FROM outbox_messages WHERE queue = $1 AND body->>'scheduleId' = $2", [QUEUES.aiScheduleGeneration, scheduleId])).toEqual([{ message_id: scheduleId }]);
+      expect(await queryRows(late.trip.db.url, "SELECT message_id FROM outbox_messages WHERE queue = $1 AND body->>'scheduleId' = $2", [QUEUES.aiScheduleGeneration, scheduleId])).toEqual([{ message_id: scheduleId }]);
     } finally {
       if (!late.ai!.app) await late.ai!.start();
     }
@@ -314,8 +304,8 @@ describe('a request message that never reaches the AI service', () => {
 describe('the AI service down at the deadline', () => {
   /** Waits until the sweep has failed the schedule here alone (the AI service not answering). */
   const failedAlone = async (scheduleId: string) => {
-    await waitFor(async () => (await query(late.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
-    expect(await query(late.trip.db.url, 'SELECT error FROM schedules WHERE id = $1', [scheduleId])).toEqual([{ error: AI_UNREACHABLE }]);
+    await waitFor(async () => (await queryRows(late.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
+    expect(await queryRows(late.trip.db.url, 'SELECT error FROM schedules WHERE id = $1', [scheduleId])).toEqual([{ error: AI_UNREACHABLE }]);
   };
   /**
    * The traveller's notifications about this schedule, once the first has come and a while longer
@@ -343,9 +333,9 @@ describe('the AI service down at the deadline', () => {
       await late.ai!.start();
       expect(await toldAbout(t.authorization, scheduleId)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
       // Failed by the AI service as past its deadline, before any planning (the location service is down: planning would fail otherwise).
-      expect(await query(late.ai!.db.url, 'SELECT status::text, error FROM generations WHERE id = $1', [scheduleId])).toEqual([{ status: 'failed', error: expect.stringMatching(/^the schedule took longer than allowed/) }]);
+      expect(await queryRows(late.ai!.db.url, 'SELECT status::text, error FROM generations WHERE id = $1', [scheduleId])).toEqual([{ status: 'failed', error: expect.stringMatching(/^the schedule took longer than allowed/) }]);
       // Still failed (the AI service has no completion to give it), now with the reason the traveller was told: nothing more is asked of it.
-      const told = (await query(late.ai!.db.url, 'SELECT error FROM generations WHERE id = $1', [scheduleId]))[0]!.error as string;
+      const told = (await queryRows(late.ai!.db.url, 'SELECT error FROM generations WHERE id = $1', [scheduleId]))[0]!.error as string;
       await waitFor(async () => (await call(late.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${scheduleId}`, { headers: t.headers })).json.error === told, "the AI service's reason", 20_000, 200);
       expect((await call(late.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${scheduleId}`, { headers: t.headers })).json).toMatchObject({ status: 'failed', error: told });
       expect(tripEventsOf(late, t.id).map((e) => e.type)).not.toContain(TRIP_EVENT_TYPES.scheduleCompleted);
@@ -363,10 +353,10 @@ describe('the AI service down at the deadline', () => {
       await waitFor(() => late.bus.waiting(QUEUES.aiScheduleGeneration).some((m) => m.message_id === expiryMessageId(scheduleId)), 'the expiry next to the request', 20_000);
       expect(requestsWaiting(late, scheduleId)).toBe(1);
       await late.ai!.start();
-      const processed = () => query(late.ai!.db.url, 'SELECT message_id FROM processed_messages WHERE message_id = ANY($1::text[]) ORDER BY message_id', [[scheduleId, expiryMessageId(scheduleId)]]);
+      const processed = () => queryRows(late.ai!.db.url, 'SELECT message_id FROM processed_messages WHERE message_id = ANY($1::text[]) ORDER BY message_id', [[scheduleId, expiryMessageId(scheduleId)]]);
       await waitFor(async () => (await processed()).length === 2, 'both messages taken by the AI service', 30_000);
       expect(await toldAbout(t.authorization, scheduleId)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
-      expect(await query(late.ai!.db.url, 'SELECT status::text FROM generations WHERE id = $1', [scheduleId])).toEqual([{ status: 'failed' }]);
+      expect(await queryRows(late.ai!.db.url, 'SELECT status::text FROM generations WHERE id = $1', [scheduleId])).toEqual([{ status: 'failed' }]);
     } finally {
       if (!late.ai!.app) await late.ai!.start();
     }
@@ -402,18 +392,18 @@ describe('the broker down', () => {
     const t = await newTrip(stack);
     // Nothing in flight when the broker stops (the new trip's warm-up message sent): a send cut
     // off halfway is the broker client's timeout, not what this test is about.
-    await waitFor(async () => (await query(stack.trip.db.url, 'SELECT count(*)::int AS n FROM outbox_messages WHERE sent_at IS NULL'))[0]?.n === 0, 'the outbox to be sent');
+    await waitFor(async () => (await queryRows(stack.trip.db.url, 'SELECT count(*)::int AS n FROM outbox_messages WHERE sent_at IS NULL'))[0]?.n === 0, 'the outbox to be sent');
     await stack.bus.interrupt();
     const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
     expect(asked.status).toBe(202);
     // The relay tries (and fails) while the broker is down; the message stays pending.
-    const outbox = () => query(stack.trip.db.url, 'SELECT sent_at IS NULL AS pending, attempts > 0 AS tried FROM outbox_messages WHERE message_id = $1', [asked.json.id]);
+    const outbox = () => queryRows(stack.trip.db.url, 'SELECT sent_at IS NULL AS pending, attempts > 0 AS tried FROM outbox_messages WHERE message_id = $1', [asked.json.id]);
     await waitFor(async () => (await outbox())[0]?.tried === true, 'the relay to try', 15_000);
     expect(await outbox()).toEqual([{ pending: true, tried: true }]);
     await stack.bus.restart();
     const url = `/api/v1/trips/${t.id}/schedules/${asked.json.id}`;
     await waitFor(async () => (await call(stack.trip.url, 'GET', url, { headers: t.headers })).json.status === 'failed', 'the request to reach the AI service and end', 30_000);
-    expect(await query(stack.ai!.db.url, 'SELECT count(*)::int AS n FROM generations WHERE id = $1', [asked.json.id])).toEqual([{ n: 1 }]);
+    expect(await queryRows(stack.ai!.db.url, 'SELECT count(*)::int AS n FROM generations WHERE id = $1', [asked.json.id])).toEqual([{ n: 1 }]);
     await waitFor(async () => (await inbox(stack, t.authorization)).length > 0, 'the notification', 30_000);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await inbox(stack, t.authorization)).toHaveLength(1);

@@ -7,10 +7,9 @@
  * publishes and signs with the rotated ring. Without the wiring it turned ready as soon as
  * PostgreSQL answered and signed with the mounted key until its next refresh (a minute).
  */
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { AUTH_PATHS, HEALTH_PATHS } from '@tripgen/catalog';
 import { createPrismaClient } from '@tripgen/service-kit';
-import { createTestDatabase, waitFor, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, startTcpRelay, waitFor, type TcpRelay, type TestDatabase } from '@tripgen/testing';
 import { calculateJwkThumbprint, decodeProtectedHeader, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
@@ -18,43 +17,9 @@ import { loadSigningKeyPem, SIGNING_ALG } from '../src/domain/signing-key.ts';
 import { openKeyRing, seal, type KeyRing } from '../src/domain/signing-keys.ts';
 import { KEY_FILE, MIGRATIONS_DIR, startUserService, type RunningUserService } from './harness.ts';
 
-/** A TCP relay to PostgreSQL that resets every connection until `up` (a database out of reach, then back). */
-interface Relay {
-  readonly url: string;
-  up: boolean;
-  close(): Promise<void>;
-}
-
-const relayTo = async (databaseUrl: string): Promise<Relay> => {
-  const target = new URL(databaseUrl);
-  const sockets = new Set<Socket>();
-  const track = (s: Socket) => (sockets.add(s), s.once('close', () => sockets.delete(s)), s);
-  const server: Server = createServer((client) => {
-    if (!relay.up) return void client.resetAndDestroy();
-    const upstream = track(connect(Number(target.port), target.hostname));
-    track(client);
-    client.on('error', () => upstream.destroy());
-    upstream.on('error', () => client.destroy());
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const via = new URL(databaseUrl);
-  via.hostname = '127.0.0.1';
-  via.port = String((server.address() as { port: number }).port);
-  const relay: Relay = {
-    url: via.toString(),
-    up: false,
-    close: async () => {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-  return relay;
-};
-
 let db: TestDatabase;
 let store: PrismaClient;
-let relay: Relay;
+let relay: TcpRelay;
 let service: RunningUserService | undefined;
 let other: KeyRing;
 let rotatedKid: string;
@@ -62,7 +27,7 @@ let rotatedKid: string;
 beforeAll(async () => {
   db = await createTestDatabase('user_ready', MIGRATIONS_DIR);
   store = createPrismaClient(PrismaClient, db.url);
-  relay = await relayTo(db.url);
+  relay = await startTcpRelay({ target: db.url, cut: true });
   // Another replica's ring, rotated: the key that signs now is no longer the mounted one.
   const secret = await loadSigningKeyPem(KEY_FILE, false);
   other = await openKeyRing({ store, secretPem: secret });
@@ -92,7 +57,7 @@ afterAll(async () => {
 
 it('is not ready while user_db is out of reach or its ring cannot be read, and once ready publishes and signs with the rotated ring', { timeout: 60_000 }, async () => {
   // This replica starts while user_db does not answer: its ring falls back to the mounted key.
-  service = await startUserService({ db: { url: relay.url, name: db.name, drop: async () => undefined } });
+  service = await startUserService({ db: { url: relay.via(db.url), name: db.name, drop: async () => undefined } });
   const { app } = service;
   const ready = async () => (await app.inject({ method: 'GET', url: HEALTH_PATHS.readiness })).statusCode;
   expect(await ready()).toBe(503);
@@ -100,7 +65,7 @@ it('is not ready while user_db is out of reach or its ring cannot be read, and o
 
   // user_db answers (an account is made through it) but the ring cannot be read yet: still not ready.
   await store.$executeRawUnsafe('ALTER TABLE signing_keys RENAME TO signing_keys_away');
-  relay.up = true;
+  relay.mend();
   const account = { email: 'ready@example.com', password: 'correct horse' };
   expect((await app.inject({ method: 'POST', url: AUTH_PATHS.register, payload: { ...account, name: 'Ada' } })).statusCode).toBe(201);
   expect(await ready()).toBe(503);

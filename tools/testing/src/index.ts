@@ -10,6 +10,8 @@ export { adminUrl } from '@tripgen/dev-tools/local-stack';
 export { redisUrl } from './redis.ts';
 export { quietLogger, waitFor } from './wait.ts';
 export { openRawConnection, type RawConnection, type RawResponse } from './raw-http.ts';
+export { queryRows } from './sql.ts';
+export { startTcpRelay, type TcpRelay } from './tcp-relay.ts';
 
 export type TestDatabase = ScratchDatabase;
 

@@ -1,0 +1,58 @@
+/**
+ * A TCP relay on a port of its own, in front of a server the test keeps running: cut, it drops every
+ * connection it carries (kept-alive ones included) and resets each new one, so the server is out of
+ * reach for its clients without being stopped; mended, it relays again. The target can be set after
+ * the relay's address was handed out (a service started with the relay's URL before its peer).
+ */
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+
+export interface TcpRelay {
+  /** `target` (a URL of any scheme) with its host and port replaced by the relay's. */
+  via(target: string): string;
+  /** Where to relay to (a URL of any scheme: its host and port). */
+  to(target: string): void;
+  cut(): void;
+  mend(): void;
+  close(): Promise<void>;
+}
+
+export const startTcpRelay = async (opts: { target?: string; cut?: boolean } = {}): Promise<TcpRelay> => {
+  let target = opts.target === undefined ? undefined : new URL(opts.target);
+  let cut = opts.cut ?? false;
+  const open = new Set<Socket>();
+  const track = (s: Socket) => {
+    open.add(s);
+    s.once('close', () => open.delete(s));
+    s.on('error', () => undefined);
+    return s;
+  };
+  const server = createServer((client) => {
+    if (cut || !target) return void client.resetAndDestroy();
+    const upstream = track(connect(Number(target.port), target.hostname));
+    track(client);
+    client.once('close', () => upstream.destroy());
+    upstream.once('close', () => client.destroy());
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    via(url) {
+      const at = new URL(url);
+      at.hostname = '127.0.0.1';
+      at.port = String(port);
+      return at.toString().replace(/\/$/, '');
+    },
+    to(url) {
+      target = new URL(url);
+    },
+    cut() {
+      cut = true;
+      for (const s of open) s.destroy();
+    },
+    mend() {
+      cut = false;
+    },
+    close: () => new Promise<void>((resolve) => (open.forEach((s) => s.destroy()), server.close(() => resolve()))),
+  };
+};
