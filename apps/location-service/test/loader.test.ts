@@ -77,6 +77,23 @@ describe('loadPlaces', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('names text PostgreSQL cannot store (a NUL, a lone surrogate) in any field of a row, the note and provenance too, instead of failing the load in the database', async () => {
+    const before = await snapshot();
+    const bad = [
+      { ...fixture[0]!, note: 'closed\u0000on Mondays' },
+      { ...fixture[1]!, provenance: { ...fixture[1]!.provenance, source: 'osm\u0000' } },
+      { ...fixture[2]!, note: 'half a pair \ud800' },
+    ];
+    const err = await loadPlaces(prisma, [await writeData('unstorable.json', bad)]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PlaceDataError);
+    expect((err as PlaceDataError).problems).toEqual([
+      `unstorable.json #0 (${fixture[0]!.id}): /note must not contain NUL (U+0000)`,
+      `unstorable.json #1 (${fixture[1]!.id}): /provenance/source must not contain NUL (U+0000)`,
+      `unstorable.json #2 (${fixture[2]!.id}): /note must be well-formed Unicode (a lone surrogate)`,
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('refuses files that are not JSON arrays', async () => {
     await expect(readPlaceFiles([await writeData('object.json', { places: [] })])).rejects.toThrow(/must be a JSON array/);
     const broken = path.join(dir, 'broken.json');

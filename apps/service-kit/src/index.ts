@@ -12,3 +12,4 @@ export { ProblemSchema } from './http/schemas.ts';
 export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type AttemptVerdict } from './http/failure-throttle.ts';
 export { LEASE_MAX } from './http/local-allowance.ts';
 export { createServiceClient, ServiceAnswerError, ServiceUnavailableError, type CallOptions, type ServiceClient } from './http/service-client.ts';
+export { unstorableValue } from './http/validation.ts';

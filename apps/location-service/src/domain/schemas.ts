@@ -21,11 +21,10 @@ export const LIMITS = {
   candidates: 500,
 } as const;
 
-// A query needs one visible character; a NUL is the kit's validation's to refuse, as in every string of a route.
+// A query, a name, opening hours need one visible character. A NUL (or a lone surrogate), which
+// PostgreSQL cannot store, is the kit's rule: its validation refuses it in every string of a route,
+// and the data files' check (place-record.ts) applies the same rule (unstorableValue).
 const VISIBLE = '\\S';
-// A data file's text is checked by TypeBox alone (place-record.ts), not the kit: it refuses NUL
-// itself (PostgreSQL text cannot hold it).
-const VISIBLE_NO_NUL = '^\\s*[^\\s\\u0000][^\\u0000]*$';
 
 /** A place id: lower-case words joined by - _ . or : (e.g. `seoul-gyeongbokgung`, `osm-node-123`). */
 export const PLACE_ID_PATTERN = '^[a-z0-9]+(?:[-_.:][a-z0-9]+)*$';
@@ -124,15 +123,15 @@ export const CandidatesAnswer = Type.Object({
 export const PlaceRecord = Type.Object(
   {
     id: PlaceId,
-    name: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_NO_NUL }),
-    nameKo: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_NO_NUL }),
+    name: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE }),
+    nameKo: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE }),
     category: Category,
     region: Region,
     lat: Latitude,
     lng: Longitude,
     visitMinutes: Type.Integer({ minimum: 5, maximum: 720 }),
     rating: Type.Number({ minimum: 0, maximum: 5 }),
-    openingHoursOsm: Type.String({ minLength: 1, maxLength: 1000, pattern: VISIBLE_NO_NUL }),
+    openingHoursOsm: Type.String({ minLength: 1, maxLength: 1000, pattern: VISIBLE }),
     provenance: Provenance,
     note: Type.Optional(Type.String({ maxLength: 2000 })),
   },

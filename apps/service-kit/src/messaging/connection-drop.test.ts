@@ -26,6 +26,8 @@ const clients = new Set<Socket>();
 let holdAnswers = false;
 /** Holds the broker's answers from the client's first claim ($cbs put-token) on: the connection is open, the link not yet. */
 let holdFromClaim = false;
+/** Holds the broker's answers from the moment a message with this id goes out (its transfer), on any connection. */
+let holdOnSendOf: string | undefined;
 
 beforeAll(async () => {
   emulator = await startServiceBusEmulator({ queues: QUEUE_NAMES });
@@ -34,6 +36,7 @@ beforeAll(async () => {
     clients.add(client);
     client.on('data', (d: Buffer) => {
       if (holdFromClaim && d.includes('put-token')) holdAnswers = true;
+      if (holdOnSendOf !== undefined && d.includes(holdOnSendOf)) holdAnswers = true;
       upstream.write(d);
     });
     upstream.on('data', (d) => {
@@ -80,6 +83,30 @@ it('a send whose connection drops under it is sent again on a new connection at 
   expect(ms).toBeLessThan(5_000);
   // It reached the broker before the drop and once more after it, under its own id (consumers deduplicate).
   expect(ids()).toEqual(['before', 'in-flight', 'in-flight']);
+});
+
+it('a send whose connection drops again under the send on the next connection is sent again at once as well', async () => {
+  const id = 'dropped-twice';
+  const copies = () => ids().filter((m) => m === id).length;
+  holdOnSendOf = id;
+  const startedAt = Date.now();
+  const sent = broker.publish(queue, [{ messageId: id, body: {} }]);
+  try {
+    for (const copy of [1, 2]) {
+      await waitFor(() => copies() >= copy && holdAnswers, `copy ${copy} to reach the broker, its disposition held`, 10_000, 10);
+      if (copy === 2) holdOnSendOf = undefined;
+      holdAnswers = false;
+      for (const socket of clients) socket.destroy();
+    }
+    await sent;
+  } finally {
+    holdOnSendOf = undefined;
+    holdAnswers = false;
+  }
+  const ms = Date.now() - startedAt;
+  console.log(`send across two dropped connections: ${ms} ms (operation timeout ${TIMEOUT_MS} ms)`);
+  expect(ms).toBeLessThan(5_000);
+  expect(copies()).toBe(3);
 });
 
 it('a consumer whose link was being set up when the connection dropped sets it up again at once, not after the SDK\'s CBS timeout', async () => {

@@ -51,7 +51,17 @@ interface ConnectionEvents {
   once(event: 'disconnected', listener: () => void): unknown;
   removeListener(event: 'disconnected', listener: () => void): unknown;
 }
-type WithConnection = { _connectionContext?: { connection?: Partial<ConnectionEvents> } };
+type WithConnection = { _connectionContext?: { connection?: Partial<ConnectionEvents>; waitForConnectionReset?: () => Promise<void> } };
+
+/**
+ * Until the SDK has replaced a connection that dropped (it does so in the background after the
+ * 'disconnected' event, which is also when a send under it fails): a signal taken before would
+ * watch the dead connection, and a second drop, on the new one, would go unnoticed.
+ */
+const connectionReplaced = async (client: ServiceBusClient): Promise<void> => {
+  const context = (client as unknown as WithConnection)._connectionContext;
+  if (typeof context?.waitForConnectionReset === 'function') await context.waitForConnectionReset();
+};
 
 /**
  * A signal that fires when the client's current connection drops (for a send, and for a consumer's
@@ -120,6 +130,7 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
    */
   async function sendBatch(sender: ServiceBusSender, batch: ServiceBusMessageBatch): Promise<void> {
     for (let send = 1; ; send += 1) {
+      if (send > 1) await connectionReplaced(client);
       const drop = connectionDropSignal(client);
       try {
         await sender.sendMessages(batch, drop.signal ? { abortSignal: drop.signal } : {});
