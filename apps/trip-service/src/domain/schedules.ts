@@ -9,7 +9,6 @@
  * service not reachable), it still takes the AI service's outcome when that service answers again.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import { QUEUES, QUEUE_LIMITS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, isoDaysMs } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
 import { outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
@@ -303,17 +302,14 @@ const requestHash = (body: ScheduleRequestBody, trip: TripRow): string =>
 /**
  * Whether a stored schedule was made for this request. Rows stored before the hash covered the
  * trip (abf1742) carry the hash of the body alone; its input has no `trip`, so a stored hash equal
- * to it is of that form. For those the trip is read from the message the row stored, with the same
- * rule: the trip's own fields as they are now (where the trip leaves interests or travel mode to
- * the preferences, whatever those gave then, as requestHash leaves preferences out), so a retry
- * after the deploy is answered its schedule, and after a change of the trip is a 422 like any key.
+ * to it is of that form. Such a row is the same request only while the trip is as it was when the
+ * row was made, i.e. not changed since: its stored message cannot tell what the trip itself set
+ * from what the preferences filled in (interests, travel mode), so a trip that cleared its own
+ * would still match it. A retry after the deploy is answered its schedule; after any change of the
+ * trip it is a 422 like any key.
  */
-const sameRequest = (row: ScheduleRow, hash: string, body: ScheduleRequestBody, trip: TripRow): boolean => {
-  if (row.requestHash === hash) return true;
-  if (row.requestHash !== digest(asked(body))) return false;
-  const sent = (row.request as unknown as Partial<ScheduleGenerationMessage>).trip;
-  return sent !== undefined && isDeepStrictEqual({ ...sent, ...tripSets(trip) }, sent);
-};
+const sameRequest = (row: ScheduleRow, hash: string, body: ScheduleRequestBody, trip: TripRow): boolean =>
+  row.requestHash === hash || (row.requestHash === digest(asked(body)) && trip.updatedAt <= row.createdAt);
 
 export const scheduleService = (deps: ScheduleDeps) => {
   const { prisma, peers, config, log } = deps;
