@@ -3,6 +3,7 @@ export { createApp, type App, type CreateAppOptions, type Database, type Kit } f
 export { runService, drainAndClose } from './server.ts';
 export { serviceMain, type ServiceMainOptions } from './main.ts';
 export { HttpProblem, problem, registerProblemHandlers, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem.ts';
+export { rateLimited } from './http/rate-limit.ts';
 export { createTokenVerifier, remoteJwks, remoteTokenVerifier, localJwks, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 export { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 export { createPrismaClient, prismaDatabase, servicePrismaClient } from './data/prisma.ts';
@@ -11,5 +12,5 @@ export { databasePassword, entraTokenPassword, poolConfigWithPassword, POSTGRES_
 export { ProblemSchema } from './http/schemas.ts';
 export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type AttemptVerdict } from './http/failure-throttle.ts';
 export { LEASE_MAX } from './http/local-allowance.ts';
-export { createServiceClient, ServiceAnswerError, ServiceUnavailableError, type CallOptions, type ServiceClient } from './http/service-client.ts';
+export { createServiceClient, retryAfterSeconds, ServiceAnswerError, ServiceUnavailableError, type CallOptions, type ServiceClient } from './http/service-client.ts';
 export { unstorableValue } from './http/validation.ts';

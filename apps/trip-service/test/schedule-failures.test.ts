@@ -12,13 +12,15 @@
  *  - a message that never reaches the AI service: failed at its deadline through the AI service, notified once;
  *  - the AI service down at the deadline: failed here alone, and notified once when it is back,
  *    whether the request message was lost or arrives late too;
- *  - broker down: the request is kept in the outbox and sent once the broker is back, exactly once.
+ *  - broker down: the request is kept in the outbox and sent once the broker is back, exactly once;
+ *  - the user service refusing the read of the traveller's preferences: their rate limit spent on
+ *    it is a 429 with its Retry-After, their account gone a 401 (a re-plan too), never a 503.
  */
 import { createHash } from 'node:crypto';
-import { QUEUES, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES } from '@tripgen/catalog';
+import { QUEUES, RATE_LIMIT, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AI_UNREACHABLE, TIMED_OUT, expiryMessageId } from '../src/domain/schedules.ts';
+import { AI_UNREACHABLE, PREFERENCES_REFUSED, TIMED_OUT, expiryMessageId } from '../src/domain/schedules.ts';
 import { queryRows } from '@tripgen/testing';
 import { call, startStack, tripBody, tripEventsOf, waitFor, type Stack } from './harness.ts';
 
@@ -406,5 +408,60 @@ describe('the broker down', () => {
     await waitFor(async () => (await inbox(stack, t.authorization)).length > 0, 'the notification', 30_000);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await inbox(stack, t.authorization)).toHaveLength(1);
+  });
+});
+
+describe('the user service refusing the read of the traveller\'s preferences', () => {
+  const stored = async (s: Stack, tripId: string) => (await queryRows(s.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [tripId]))[0]!.n as number;
+
+  it('their rate limit (shared by every service) spent on the read itself: 429 with the user service\'s Retry-After and limit, as the kit\'s own 429, not a 503 "in 5 s"', async () => {
+    const t = await newTrip(stack);
+    // The trip service's replica leases the traveller's budget in growing batches (1, 2, 4: the
+    // kit's local allowance): after these it holds tokens it has not served, so it admits the
+    // schedule request below while the rest of the budget is spent at the user service.
+    for (let i = 0; i < 3; i++) expect((await call(stack.trip.url, 'GET', `/api/v1/trips/${t.id}`, { headers: t.headers })).status).toBe(200);
+    let spent: Awaited<ReturnType<typeof call>> | undefined;
+    for (let i = 0; i <= RATE_LIMIT.max && spent?.status !== 429; i++) spent = await call(stack.user.url, 'GET', '/api/v1/users/me', { headers: t.headers });
+    expect(spent!.status).toBe(429);
+    const window = Number(spent!.headers.get('retry-after'));
+    expect(window).toBeGreaterThan(5);
+
+    const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
+    expect(asked.status, JSON.stringify(asked.json)).toBe(429);
+    expect(asked.type).toContain('application/problem+json');
+    const retryAfter = Number(asked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(window - 1);
+    expect(retryAfter).toBeLessThanOrEqual(window);
+    expect(Object.fromEntries(['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'].map((h) => [h, asked.headers.get(h)]))).toEqual({ 'x-ratelimit-limit': String(RATE_LIMIT.max), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(retryAfter) });
+    expect(asked.json).toMatchObject({ status: 429, title: 'Too Many Requests', detail: `Rate limit of ${RATE_LIMIT.max} requests per minute exceeded; retry in ${retryAfter} seconds` });
+    expect(await stored(stack, t.id)).toBe(0);
+  });
+
+  it('their account deleted meanwhile (the user service answers 401 for its token): 401, sign in again, for a full schedule and a re-plan alike', async () => {
+    const t = await newTrip(stack);
+    // No route deletes an account yet; the row goes as a deletion would take it.
+    await queryRows(stack.user.db.url, 'DELETE FROM users WHERE id = $1', [t.userId]);
+    for (const body of [{}, { replanDate: tripBody().startDate }]) {
+      const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body, headers: t.headers });
+      expect(asked.status, JSON.stringify(asked.json)).toBe(401);
+      expect(asked.type).toContain('application/problem+json');
+      expect(asked.json.detail).toBe('The user service refused your access token (The account of this access token does not exist); sign in again');
+    }
+    expect(await stored(stack, t.id)).toBe(0);
+  });
+
+  it('another 4xx, about the trip service\'s request and not the traveller (here a misrouted call: a TripGen service without the route answers 404): 502, no Retry-After, nothing stored', async () => {
+    const misrouted = await startStack({ ai: false, tripEnv: { USER_SERVICE_URL: stack.ai!.url } });
+    try {
+      const t = await newTrip(misrouted);
+      const asked = await call(misrouted.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
+      expect(asked.status, JSON.stringify(asked.json)).toBe(502);
+      expect(asked.type).toContain('application/problem+json');
+      expect(asked.json.detail).toBe(PREFERENCES_REFUSED);
+      expect(asked.headers.get('retry-after')).toBeNull();
+      expect(await stored(misrouted, t.id)).toBe(0);
+    } finally {
+      await misrouted.close();
+    }
   });
 });

@@ -26,12 +26,13 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
-/** An error a handler throws to answer with a specific problem. */
+/** An error a handler throws to answer with a specific problem (and headers of its own, e.g. a 429's). */
 export class HttpProblem extends Error {
   constructor(
     readonly statusCode: number,
     detail: string,
     readonly extensions: Record<string, unknown> = {},
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(detail);
     this.name = 'HttpProblem';
@@ -115,6 +116,7 @@ export const registerProblemHandlers = (app: FastifyInstance): void => {
     const p = toProblem(error, request);
     if (p.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: p.status, code: error.code }, p.detail);
+    if (error instanceof HttpProblem) reply.headers(error.headers);
     // Both are worth retrying; say when (the rate limiter sets its own for 429).
     if (reply.getHeader('retry-after') === undefined && (p.status === 429 || p.status === 503)) reply.header('retry-after', String(p.status === 429 ? RETRY_AFTER_SECONDS.rateLimited : RETRY_AFTER_SECONDS.unavailable));
     return sendProblem(reply, p);

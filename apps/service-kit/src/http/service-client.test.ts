@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unreachableHttpUrl } from '@tripgen/testing';
-import { ServiceAnswerError, ServiceUnavailableError, createServiceClient } from './service-client.ts';
+import { ServiceAnswerError, ServiceUnavailableError, createServiceClient, retryAfterSeconds } from './service-client.ts';
 
 let server: FastifyInstance;
 let base: string;
@@ -10,6 +10,7 @@ beforeAll(async () => {
   server = Fastify({ forceCloseConnections: true });
   server.post('/echo', async (req) => ({ got: req.body }));
   server.get('/missing', async (_req, reply) => reply.code(404).type('application/problem+json').send({ status: 404, detail: 'no such thing' }));
+  server.get('/limited', async (_req, reply) => reply.code(429).header('retry-after', '42').header('x-ratelimit-limit', '100').send({ status: 429, detail: 'slow down' }));
   server.get('/broken', async (_req, reply) => reply.code(500).send({ detail: 'internal' }));
   server.get('/slow', async () => new Promise((resolve) => setTimeout(() => resolve({ late: true }), 1_000)));
   base = await server.listen({ port: 0, host: '127.0.0.1' });
@@ -26,6 +27,20 @@ describe('service client', () => {
     expect(err).toBeInstanceOf(ServiceAnswerError);
     expect(err).toMatchObject({ status: 404, body: { detail: 'no such thing' } });
     expect((err as Error).message).toBe('the location service answered 404: no such thing');
+  });
+
+  it("keeps the answer's headers, so that a 429's Retry-After can be read", async () => {
+    const err = await createServiceClient('user', base).get('/limited').catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 429, body: { detail: 'slow down' } });
+    expect(retryAfterSeconds((err as ServiceAnswerError).headers)).toBe(42);
+    expect((err as ServiceAnswerError).headers.get('x-ratelimit-limit')).toBe('100');
+  });
+
+  it('reads Retry-After as seconds or as an HTTP-date from now (RFC 9110), and nothing else', () => {
+    const now = Date.parse('2026-12-03T14:00:00Z');
+    const after = (value?: string) => retryAfterSeconds(new Headers(value === undefined ? {} : { 'retry-after': value }), now);
+    expect([after('0'), after(' 17 '), after('Thu, 03 Dec 2026 14:00:30 GMT'), after('Thu, 03 Dec 2026 13:59:00 GMT')]).toEqual([0, 17, 30, 0]);
+    expect([after(), after(''), after('-3'), after('1.5'), after('soon')]).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('treats a 5xx, a timeout and a refused connection as unavailable', async () => {

@@ -25,11 +25,28 @@ export class ServiceAnswerError extends Error {
     readonly status: number,
     /** The answer's body (problem+json when the service is ours). */
     readonly body: unknown,
+    /** The answer's headers (a 429's Retry-After: retryAfterSeconds). */
+    readonly headers: Headers = new Headers(),
   ) {
     const detail = body && typeof body === 'object' && 'detail' in body ? String((body as { detail: unknown }).detail) : '';
     super(`the ${service} service answered ${status}${detail ? `: ${detail}` : ''}`);
   }
 }
+
+/** RFC 9110's IMF-fixdate, the HTTP-date a sender must write (Date.parse alone takes "-3" or "1.5" for dates). */
+const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/**
+ * Seconds a Retry-After header asks to wait (RFC 9110 10.2.3: delay-seconds, or an HTTP-date,
+ * counted from `now`); undefined when absent or neither form.
+ */
+export const retryAfterSeconds = (headers: Headers, now = Date.now()): number | undefined => {
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = IMF_FIXDATE.test(value) ? Date.parse(value) : NaN;
+  return Number.isFinite(at) ? Math.max(0, Math.ceil((at - now) / 1000)) : undefined;
+};
 
 export interface CallOptions {
   /** Time limit of this call in ms (default: the client's). */
@@ -71,7 +88,7 @@ export const createServiceClient = (service: ServiceName, baseUrl: string, defau
       parsed = text;
     }
     if (res.status >= 500) throw new ServiceUnavailableError(service, `${method} ${path} answered ${res.status}`);
-    if (res.status >= 400) throw new ServiceAnswerError(service, res.status, parsed);
+    if (res.status >= 400) throw new ServiceAnswerError(service, res.status, parsed, res.headers);
     return parsed as T;
   };
   return {
