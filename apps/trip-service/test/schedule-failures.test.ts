@@ -434,6 +434,11 @@ describe('the user service refusing the read of the traveller\'s preferences', (
     expect(retryAfter).toBeLessThanOrEqual(window);
     expect(Object.fromEntries(['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'].map((h) => [h, asked.headers.get(h)]))).toEqual({ 'x-ratelimit-limit': String(RATE_LIMIT.max), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(retryAfter) });
     expect(asked.json).toMatchObject({ status: 429, title: 'Too Many Requests', detail: `Rate limit of ${RATE_LIMIT.max} requests per minute exceeded; retry in ${retryAfter} seconds` });
+    // A re-plan goes ahead (the trip service admitted it; the read it could not make is one a re-plan
+    // does without): with the last plan's preferences, of which this trip has none, hence the 409, not a 429.
+    const replan = await call(stack.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: { replanDate: tripBody().startDate }, headers: t.headers });
+    expect(replan.status, JSON.stringify(replan.json)).toBe(409);
+    expect(replan.json.detail).toContain('request a full schedule first');
     expect(await stored(stack, t.id)).toBe(0);
   });
 
