@@ -117,7 +117,7 @@ export const registerProblemHandlers = (app: FastifyInstance): void => {
     if (p.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: p.status, code: error.code }, p.detail);
     if (error instanceof HttpProblem) reply.headers(error.headers);
-    // Both are worth retrying; say when (the rate limiter sets its own for 429).
+    // Both are worth retrying; say when (a 429 of the rate limiter, rateLimited(), carries its own).
     if (reply.getHeader('retry-after') === undefined && (p.status === 429 || p.status === 503)) reply.header('retry-after', String(p.status === 429 ? RETRY_AFTER_SECONDS.rateLimited : RETRY_AFTER_SECONDS.unavailable));
     return sendProblem(reply, p);
   });
