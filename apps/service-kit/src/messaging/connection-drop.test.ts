@@ -187,7 +187,8 @@ it('a handler running across a drop and a restart of its receiver settles on tha
   try {
     run.finish();
     const finishedAt = Date.now();
-    // Unsettled, the message stays locked (the closed receiver's lock renewal goes on) and runs again only after that.
+    // Unsettled, the message stays locked (the closed receiver's lock renewal goes on) and runs again only after that:
+    // 299 s later, measured under a 10 s lock (the SDK renews for 5 min).
     let left = await run.onQueue();
     while (left > 0 && Date.now() - finishedAt < 10_000) {
       await sleep(100);
