@@ -21,6 +21,12 @@ export interface ServiceBusEmulatorOptions {
    * backoff is sized to it, and a shorter lock here would expire in the middle of a backoff).
    */
   lockDurationMs?: number;
+  /**
+   * Keeps a peekLock delivery locked when its connection drops, until it is settled (through the
+   * management link) or its lock expires, as Service Bus does. Off by default: an outage test then
+   * sees its messages again at once rather than after the lock.
+   */
+  locksOutliveConnections?: boolean;
   /** Largest message the links accept, advertised as `max_message_size` (default 256 KiB, Standard tier). */
   maxMessageSize?: number;
 }
@@ -209,7 +215,7 @@ export async function startServiceBusEmulator(options: ServiceBusEmulatorOptions
       consumers.set(entity, links.filter((link) => link.connection !== connection));
     }
     replyLinks.delete(connection);
-    releaseLocksWhere((ref) => ref.connection === connection);
+    if (!options.locksOutliveConnections) releaseLocksWhere((ref) => ref.connection === connection);
   }
 
   store.onAvailable((entity) => pump(entity));

@@ -1,4 +1,6 @@
 import net, { type AddressInfo, type Socket } from 'node:net';
+import { ServiceBusClient } from '@azure/service-bus';
+import Long from 'long';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { QUEUE_NAMES, QUEUES } from '@tripgen/catalog';
@@ -30,7 +32,8 @@ let holdFromClaim = false;
 let holdOnSendOf: string | undefined;
 
 beforeAll(async () => {
-  emulator = await startServiceBusEmulator({ queues: QUEUE_NAMES });
+  // As in Azure, a lock outlives its connection: a handler running across a drop can still settle.
+  emulator = await startServiceBusEmulator({ queues: QUEUE_NAMES, locksOutliveConnections: true });
   proxy = net.createServer((client) => {
     const upstream = net.connect(emulator.port, '127.0.0.1');
     clients.add(client);
@@ -134,3 +137,84 @@ it('a consumer whose link was being set up when the connection dropped sets it u
     await consumer.close();
   }
 }, 120_000); // without the re-set-up the consumer waits the SDK's 60 s: a failed assertion, not a test timeout
+
+/**
+ * A consumer whose handler is still running when its receiver is restarted: the connection drops
+ * under the handler, the SDK sets the link up again, and a second drop lands in that set-up.
+ */
+async function handlerAcrossRestart(queueName: typeof QUEUES.aiScheduleGeneration | typeof QUEUES.notification, messageId: string) {
+  const settlementsFailed: string[] = [];
+  const logger = { ...quietLogger, warn: (o: object, msg: string) => void (msg === 'message settlement failed' && settlementsFailed.push(JSON.stringify(o))) };
+  const consumer = createServiceBusBroker({ connectionString: viaProxy(), retry: { maxRetries: 1, retryDelayInMs: 100, maxRetryDelayInMs: 500, timeoutInMs: TIMEOUT_MS }, logger });
+  // Peeks see locked messages too: a message gone from them was settled.
+  const peeker = new ServiceBusClient(emulator.connectionString);
+  const peekReceiver = peeker.createReceiver(queueName);
+  const runs: string[] = [];
+  let finish = () => undefined as void;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const subscription = await consumer.consume(queueName, async (m) => {
+    runs.push(m.messageId);
+    await finished;
+    return { action: 'complete' };
+  });
+  await direct.publish(queueName, [{ messageId, body: {} }]);
+  await waitFor(() => runs.length === 1, 'the handler to start', 10_000, 10);
+  holdFromClaim = true;
+  for (const socket of clients) socket.destroy();
+  await waitFor(() => holdAnswers, 'the receiver to ask for its claim again', 10_000, 10);
+  await sleep(200);
+  holdFromClaim = false;
+  holdAnswers = false;
+  for (const socket of clients) socket.destroy();
+  await sleep(500);
+  return {
+    runs,
+    settlementsFailed,
+    subscription,
+    finish,
+    onQueue: async () => (await peekReceiver.peekMessages(10, { fromSequenceNumber: Long.ZERO })).length,
+    async end() {
+      finish();
+      await subscription.close();
+      await consumer.close();
+      await peeker.close();
+    },
+  };
+}
+
+it('a handler running across a drop and a restart of its receiver settles on that receiver rather than leaving its message locked', async () => {
+  const run = await handlerAcrossRestart(QUEUES.aiScheduleGeneration, 'across-restart');
+  try {
+    run.finish();
+    const finishedAt = Date.now();
+    // Unsettled, the message stays locked (the closed receiver's lock renewal goes on) and runs again only after that:
+    // 299 s later, measured under a 10 s lock (the SDK renews for 5 min).
+    let left = await run.onQueue();
+    while (left > 0 && Date.now() - finishedAt < 10_000) {
+      await sleep(100);
+      left = await run.onQueue();
+    }
+    console.log(`handler across a drop and a restart: ${left === 0 ? 'settled' : 'still on the queue'} after ${Date.now() - finishedAt} ms; settlement failures: ${run.settlementsFailed.join(', ') || 'none'}`);
+    expect(run.settlementsFailed).toEqual([]);
+    expect(left).toBe(0);
+    expect(run.runs).toEqual(['across-restart']);
+  } finally {
+    await run.end();
+  }
+});
+
+it('a close after a restart waits for the old receiver\'s handler, which settles on it', async () => {
+  const run = await handlerAcrossRestart(QUEUES.notification, 'closed-after-restart');
+  try {
+    const closedAt = Date.now();
+    const closing = run.subscription.close();
+    await sleep(300);
+    run.finish();
+    await closing;
+    console.log(`close after a restart, handler finished 300 ms in: closed after ${Date.now() - closedAt} ms`);
+    expect(run.settlementsFailed).toEqual([]);
+    expect(await run.onQueue()).toBe(0);
+  } finally {
+    await run.end();
+  }
+});

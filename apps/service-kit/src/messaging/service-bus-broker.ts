@@ -174,7 +174,6 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
 
   async function consume(queue: QueueName, handler: SettlingHandler, consumeOptions?: ConsumeOptions): Promise<Subscription> {
     if (closed) throw new Error('message broker is closed');
-    const inFlight = new Set<Promise<void>>();
     // Aborted on close: a message in its backoff is abandoned at once rather than holding up the drain.
     const draining = new AbortController();
     let closing: Promise<void> | undefined;
@@ -197,31 +196,62 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
       }
     };
 
+    /** A receiver, its subscription and its messages in flight (each with its lock). */
+    interface Consumer {
+      readonly receiver: ServiceBusReceiver;
+      readonly running: { close(): Promise<void> };
+      readonly inFlight: Map<Promise<void>, ServiceBusReceivedMessage>;
+      release(): void;
+      retired?: Promise<void>;
+    }
+    const consumers = new Set<Consumer>();
+
+    /**
+     * Stops a receiver asking for messages, lets its in-flight ones settle on it (a message settles
+     * only through the receiver that took it; closed, its settlement fails and the message stays
+     * locked until its lock runs out), then closes it. A handler that outlives its lock is not waited for.
+     */
+    const retire = (consumer: Consumer): Promise<void> =>
+      (consumer.retired ??= (async () => {
+        consumer.release();
+        await consumer.running.close().catch(() => undefined);
+        for (let work = [...consumer.inFlight]; work.length > 0; work = [...consumer.inFlight]) {
+          const lockEnd = Math.max(...work.map(([, m]) => m.lockedUntilUtc?.getTime() ?? Date.now()));
+          if (lockEnd <= Date.now()) break;
+          const wait = new AbortController();
+          await Promise.race([Promise.allSettled(work.map(([p]) => p)), sleep(lockEnd - Date.now(), undefined, { signal: wait.signal }).catch(() => undefined)]);
+          wait.abort(); // a lock renewed meanwhile is read again above
+        }
+        await consumer.receiver.close();
+        consumers.delete(consumer);
+      })());
+
     /**
      * One receiver and its subscription. The SDK sets its link up (claim on $cbs, attach) on every
      * (re)connection; when the connection drops while it waits for the broker's answer, that wait
      * lasts the SDK's own 60 s CBS timeout, holding the link's lock, so the reconnection queues
      * behind it and the queue is not consumed for a minute. A drop during a set-up therefore aborts
-     * it and starts a new receiver at once; the aborted one is closed in the background.
+     * it and starts a new receiver at once; the aborted one is retired in the background.
      */
-    const start = () => {
+    const start = (): Consumer => {
       const receiver = client.createReceiver(queue, { receiveMode: 'peekLock' });
       const setUp = new AbortController();
+      const inFlight = new Map<Promise<void>, ServiceBusReceivedMessage>();
       let watching: { release(): void } | undefined;
       const restart = () => {
         watching?.release();
         if (closing || setUp.signal.aborted) return;
         logger.warn({ queue }, 'service bus connection dropped while the receiver was set up; starting a new one');
         setUp.abort();
-        void running.close().catch(() => undefined).then(() => receiver.close()).catch(() => undefined);
-        current = start();
+        void retire(consumer).catch(() => undefined);
+        consumers.add(start());
       };
       // preInitialize/postInitialize: the SDK's hooks around each link set-up (its InternalMessageHandlers).
       const running = receiver.subscribe(
         {
           processMessage: (message) => {
             const p = handle(receiver, message);
-            inFlight.add(p);
+            inFlight.set(p, message);
             return p.finally(() => inFlight.delete(p));
           },
           processError: async (args) => {
@@ -241,19 +271,20 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
         } as Parameters<ServiceBusReceiver['subscribe']>[0],
         { autoCompleteMessages: false, maxConcurrentCalls: consumeOptions?.concurrency ?? 1, abortSignal: setUp.signal },
       );
-      return { receiver, running, release: () => watching?.release() };
+      const consumer: Consumer = { receiver, running, inFlight, release: () => watching?.release() };
+      return consumer;
     };
-    let current = start();
+    consumers.add(start());
 
     const subscription: Subscription = {
       close() {
         closing ??= (async () => {
           draining.abort();
-          current.release();
-          await current.running.close(); // stops asking for messages
-          await Promise.allSettled([...inFlight]); // lets in-flight ones finish and settle
-          await current.receiver.close();
+          // Every receiver, the current one and any a restart is still retiring: each drains its own in-flight work.
+          const results = await Promise.allSettled([...consumers].map(retire));
           subscriptions.delete(subscription);
+          const failed = results.find((r) => r.status === 'rejected');
+          if (failed) throw failed.reason;
         })();
         return closing;
       },
