@@ -52,7 +52,16 @@ const newTrip = async (s: Stack) => {
   const headers = { authorization: t.authorization };
   const created = await call(s.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers });
   expect(created.status, JSON.stringify(created.json)).toBe(201);
-  return { ...t, headers, id: created.json.id as string };
+  const id = created.json.id as string;
+  return {
+    ...t,
+    headers,
+    id,
+    /** Asks for a schedule of this trip, under an Idempotency-Key when given. */
+    ask: (body: unknown, key?: string) => call(s.trip.url, 'POST', `/api/v1/trips/${id}/schedules`, { body, headers: { ...headers, ...(key ? { 'idempotency-key': key } : {}) } }),
+    /** Changes the trip (a 200 expected). */
+    patch: async (body: unknown) => expect((await call(s.trip.url, 'PATCH', `/api/v1/trips/${id}`, { body, headers })).status).toBe(200),
+  };
 };
 
 /**
@@ -140,7 +149,7 @@ describe('a read that waits (long poll)', () => {
 describe('asking again', () => {
   it('answers the active schedule for the same request and the same Idempotency-Key, and 409/422 for another', async () => {
     const t = await newTrip(slow);
-    const post = (body: unknown, key?: string) => call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body, headers: { ...t.headers, ...(key ? { 'idempotency-key': key } : {}) } });
+    const post = t.ask;
     const first = await post({}, 'key-1');
     expect(first.status).toBe(202);
     expect(first.headers.get('location')).toBe(`/api/v1/trips/${t.id}/schedules/${first.json.id}`);
@@ -157,8 +166,7 @@ describe('asking again', () => {
 
   it('takes a request after the trip changed for another request: 409 while the first is active, 422 under its key; the same trip again is the same request', async () => {
     const t = await newTrip(slow);
-    const post = (body: unknown, key?: string) => call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body, headers: { ...t.headers, ...(key ? { 'idempotency-key': key } : {}) } });
-    const patch = async (body: unknown) => expect((await call(slow.trip.url, 'PATCH', `/api/v1/trips/${t.id}`, { body, headers: t.headers })).status).toBe(200);
+    const { ask: post, patch } = t;
     const first = await post({}, 'key-1');
     expect(first.status).toBe(202);
     await patch({ startDate: '2026-10-01', endDate: '2026-10-02' });
@@ -181,8 +189,7 @@ describe('asking again', () => {
 
   it('answers a key stored before the request hash covered the trip with its schedule for the same body while the trip is unchanged since, 422 otherwise', async () => {
     const t = await newTrip(slow);
-    const post = (body: unknown, key?: string) => call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body, headers: { ...t.headers, ...(key ? { 'idempotency-key': key } : {}) } });
-    const patch = async (body: unknown) => expect((await call(slow.trip.url, 'PATCH', `/api/v1/trips/${t.id}`, { body, headers: t.headers })).status).toBe(200);
+    const { ask: post, patch } = t;
     const first = await post({}, 'before-deploy');
     expect(first.status).toBe(202);
     // As stored before the deploy of abf1742: the hash of the body alone (that commit's parent's formula).
@@ -218,7 +225,7 @@ describe('asking again', () => {
 
   it('binds an Idempotency-Key to one schedule at most: another key\'s active schedule is a 409 naming it, not an answer the key would forget', async () => {
     const t = await newTrip(slow);
-    const post = (key?: string) => call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: { ...t.headers, ...(key ? { 'idempotency-key': key } : {}) } });
+    const post = (key?: string) => t.ask({}, key);
     const first = await post('key-1');
     expect(first.status).toBe(202);
     const other = await post('key-2');
@@ -239,7 +246,7 @@ describe('asking again', () => {
 
   it('makes one schedule, one message and one event of requests sent at the same moment, and 409/422 for the others', async () => {
     const t = await newTrip(slow);
-    const post = (body: unknown, key?: string) => call(slow.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body, headers: { ...t.headers, ...(key ? { 'idempotency-key': key } : {}) } });
+    const post = t.ask;
     const answers = await Promise.all([...Array.from({ length: 8 }, () => post({})), ...Array.from({ length: 4 }, () => post({}, 'same-moment')), post({ replanDate: '2026-09-24' }, 'same-moment')]);
     const ids = new Set(answers.filter((a) => a.status === 202).map((a) => a.json.id));
     expect(ids.size).toBe(1);
