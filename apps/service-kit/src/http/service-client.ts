@@ -20,6 +20,8 @@ export class ServiceUnavailableError extends Error {
 
 export class ServiceAnswerError extends Error {
   override readonly name = 'ServiceAnswerError';
+  /** The answer's problem detail, or '' when it has none. */
+  readonly detail: string;
   constructor(
     readonly service: ServiceName,
     readonly status: number,
@@ -30,6 +32,7 @@ export class ServiceAnswerError extends Error {
   ) {
     const detail = body && typeof body === 'object' && 'detail' in body ? String((body as { detail: unknown }).detail) : '';
     super(`the ${service} service answered ${status}${detail ? `: ${detail}` : ''}`);
+    this.detail = detail;
   }
 }
 

@@ -117,7 +117,7 @@ export const PREFERENCES_REFUSED = 'Your travel preferences could not be read (t
 const travellerRefusal = (error: unknown): HttpProblem | undefined => {
   if (!(error instanceof ServiceAnswerError)) return undefined;
   if (error.status === 401) {
-    const said = error.body && typeof error.body === 'object' && 'detail' in error.body ? String((error.body as { detail: unknown }).detail) : 'access token refused';
+    const said = error.detail || 'access token refused';
     return new HttpProblem(401, `The user service refused your access token (${said}); sign in again`);
   }
   if (error.status === 429) {
@@ -148,6 +148,8 @@ export const AI_UNREACHABLE = 'the schedule was not generated in time: the AI se
 export const LATE_OUTCOME_WINDOW_MS = isoDaysMs(QUEUE_LIMITS.defaultMessageTimeToLive);
 /** Whether the AI service may still give this schedule its outcome here: failed here alone, within the window. */
 const correctable = (r: ScheduleRow, at: number): boolean => r.status === 'failed' && r.error === AI_UNREACHABLE && at - r.createdAt.getTime() < LATE_OUTCOME_WINDOW_MS;
+/** The same, as a query (the sweep's). */
+const correctableWhere = (at: number): Prisma.ScheduleWhereInput => ({ status: 'failed', error: AI_UNREACHABLE, createdAt: { gt: new Date(at - LATE_OUTCOME_WINDOW_MS) } });
 
 interface Logger {
   info(obj: object, msg: string): void;
@@ -663,11 +665,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
           try {
             const rows = await prisma.schedule.findMany({ where: { status: { in: [...ACTIVE] } }, orderBy: { createdAt: 'asc' }, take: 100 });
             // Apart, so that they never crowd out the unfinished ones; newest first (index: status, created_at).
-            const late = await prisma.schedule.findMany({
-              where: { status: 'failed', error: AI_UNREACHABLE, createdAt: { gt: new Date(now() - LATE_OUTCOME_WINDOW_MS) } },
-              orderBy: { createdAt: 'desc' },
-              take: 100,
-            });
+            const late = await prisma.schedule.findMany({ where: correctableWhere(now()), orderBy: { createdAt: 'desc' }, take: 100 });
             await refresh([...rows, ...late]);
           } catch (err) {
             log.warn({ err: String(err) }, 'schedule sweep failed');
