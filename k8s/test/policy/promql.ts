@@ -6,9 +6,16 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import type { K8sObject } from './objects.ts';
 
+export interface LabelMatcher {
+  readonly name: string;
+  readonly op: '=' | '!=' | '=~' | '!~';
+  readonly value: string;
+}
+
 export interface Selector {
   readonly metric: string;
   readonly labels: readonly string[];
+  readonly matchers: readonly LabelMatcher[];
 }
 
 export interface ParsedQuery {
@@ -18,6 +25,18 @@ export interface ParsedQuery {
 
 /** Argo Rollouts substitutes `{{args.x}}` before it sends a query; parse what Prometheus receives. */
 const withArgs = (query: string): string => query.replace(/\{\{\s*args\.([\w-]+)\s*\}\}/g, (_m, arg: string) => `arg_${arg.replace(/-/g, '_')}`);
+
+/** A PromQL string literal's value (double-quoted, Go escapes; the rendered rules use no others). */
+const unquote = (literal: string): string => (literal.startsWith('"') ? (JSON.parse(literal) as string) : literal.slice(1, -1));
+
+/** Whether one series' labels satisfy a matcher; regexes are anchored at both ends, as Prometheus anchors them. */
+export const matches = (m: LabelMatcher, labels: Readonly<Record<string, string>>): boolean => {
+  const v = labels[m.name] ?? '';
+  if (m.op === '=') return v === m.value;
+  if (m.op === '!=') return v !== m.value;
+  const hit = new RegExp(`^(?:${m.value})$`, 's').test(v);
+  return m.op === '=~' ? hit : !hit;
+};
 
 export function parsePromql(raw: string): ParsedQuery {
   const query = withArgs(raw);
@@ -29,11 +48,13 @@ export function parsePromql(raw: string): ParsedQuery {
     if (cursor.name === 'VectorSelector') {
       const node = cursor.node;
       const metric = node.getChild('Identifier');
-      const labels = node.getChild('LabelMatchers')?.getChildren('UnquotedLabelMatcher').map((m) => {
-        const name = m.getChild('LabelName');
-        return name ? query.slice(name.from, name.to) : '';
-      });
-      selectors.push({ metric: metric ? query.slice(metric.from, metric.to) : '', labels: labels ?? [] });
+      const text = (n: { from: number; to: number } | null) => (n ? query.slice(n.from, n.to) : '');
+      const matchers = (node.getChild('LabelMatchers')?.getChildren('UnquotedLabelMatcher') ?? []).map((m) => ({
+        name: text(m.getChild('LabelName')),
+        op: text(m.getChild('MatchOp')) as LabelMatcher['op'],
+        value: unquote(text(m.getChild('StringLiteral'))),
+      }));
+      selectors.push({ metric: text(metric), labels: matchers.map((m) => m.name), matchers });
     }
   } while (cursor.next());
   return { errors, selectors };
