@@ -11,6 +11,7 @@ import * as mesh from './policy/mesh-delivery.ts';
 import type { K8sObject } from './policy/objects.ts';
 import { promqlOf, promqlProblems } from './policy/promql.ts';
 import { find, objectsOf } from './support/gitops.ts';
+import { storedBound } from './support/prometheus-ingest.ts';
 
 const prod = objectsOf('prod');
 const replaced = (o: K8sObject) => [...prod.filter((x) => !(x.kind === o.kind && x.metadata.name === o.metadata.name)), o];
@@ -77,17 +78,18 @@ describe('prod: PromQL of the alerts and the rollout analyses', () => {
     ]);
   });
 
-  it('every latency threshold a query compares a bucket against (le="…") is a bound the kit\'s histogram exports', async () => {
+  it('every latency threshold a query compares a bucket against (le="…") is a bound the kit\'s histogram exports, as Prometheus stores it', async () => {
     const m = createMetrics('probe');
     m.httpDuration.observe({ method: 'GET', route: '/x', status_code: '200' }, 1);
     m.asyncRequestDuration.observe({ queue: 'q', outcome: 'completed' }, 1);
-    const bounds = new Set([...(await m.registry.metrics()).matchAll(/(\w+)_bucket\{[^}]*le="([^"]+)"/g)].map((x) => `${x[1]} ${x[2]}`));
+    // The bounds as Prometheus stores them (v3 writes the kit's le="5" as le="5.0").
+    const bounds = new Set([...(await m.registry.metrics()).matchAll(/(\w+)_bucket\{[^}]*le="([^"]+)"/g)].map((x) => `${x[1]} ${storedBound(x[2]!)}`));
     const rules = (find('prod', 'PrometheusRule', 'tripgen-alerts').spec as { groups: { rules: { alert: string; expr: string }[] }[] }).groups[0]!.rules;
     const used = rules.flatMap((r) => [...r.expr.matchAll(/(\w+)_bucket\{[^}]*le="([^"]+)"/g)].map((x) => ({ alert: r.alert, bound: `${x[1]} ${x[2]}` })));
     // Both response-time alerts (AI > 5 s, others > 200 ms) measure at a bucket bound; the AI's on
     // its schedules' time to an outcome as well as on its own requests.
     expect(new Set(used.map((u) => u.alert))).toEqual(new Set(['TripGenAiResponseSlow', 'TripGenResponseSlow']));
-    expect(used.filter((u) => u.alert === 'TripGenAiResponseSlow').map((u) => u.bound).sort()).toEqual(['async_request_duration_seconds 5', 'http_request_duration_seconds 5']);
+    expect(used.filter((u) => u.alert === 'TripGenAiResponseSlow').map((u) => u.bound).sort()).toEqual(['async_request_duration_seconds 5.0', 'http_request_duration_seconds 5.0']);
     expect(used.filter((u) => !bounds.has(u.bound))).toEqual([]);
   });
 });
