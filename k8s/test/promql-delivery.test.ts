@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../../apps/service-kit/src/telemetry/metrics.ts';
 import * as mesh from './policy/mesh-delivery.ts';
 import type { K8sObject } from './policy/objects.ts';
-import { promqlOf, promqlProblems } from './policy/promql.ts';
+import { histogramQuantileProblems, promqlOf, promqlProblems } from './policy/promql.ts';
 import { find, objectsOf } from './support/gitops.ts';
 import { storedBound } from './support/prometheus-ingest.ts';
 
@@ -75,6 +75,20 @@ describe('prod: PromQL of the alerts and the rollout analyses', () => {
       expect.stringMatching(/scraped: syntax error/),
       expect.stringMatching(/success-rate: metric istio_requests_total is not exported/),
       expect.stringMatching(/latency-p95: http_request_duration_seconds_count has no label destination_service/),
+    ]);
+  });
+
+  it('every histogram_quantile reads _bucket series and keeps le through its aggregations', () => {
+    const quantiles = promqlOf(prod).filter((q) => q.query.includes('histogram_quantile'));
+    // The rollout analyses' p95 (both templates); the alerts compare at a bucket bound instead.
+    expect(quantiles.map((q) => q.where).sort()).toEqual(['AnalysisTemplate/success-rate-latency latency-p95', 'AnalysisTemplate/success-rate-latency-5m latency-p95']);
+    expect(quantiles.flatMap((q) => histogramQuantileProblems(q.query).map((p) => `${q.where}: ${p}`))).toEqual([]);
+    expect(histogramQuantileProblems('histogram_quantile(0.95, sum(rate(http_request_duration_seconds_bucket[2m])))')).toEqual(['histogram_quantile aggregates away le: sum']);
+    expect(histogramQuantileProblems('histogram_quantile(0.95, sum by (job) (rate(x_bucket[2m])))')).toEqual(['histogram_quantile aggregates away le: sum by (job)']);
+    expect(histogramQuantileProblems('histogram_quantile(0.95, sum without (le) (rate(x_bucket[2m])))')).toHaveLength(1);
+    expect(histogramQuantileProblems('histogram_quantile(0.95, sum without (pod) (rate(x_bucket[2m])))')).toEqual([]);
+    expect(histogramQuantileProblems('histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_count[2m])))')).toEqual([
+      'histogram_quantile reads http_request_duration_seconds_count, not a _bucket series',
     ]);
   });
 

@@ -120,3 +120,37 @@ export function recordedSeries(objects: readonly K8sObject[]): Map<string, Reado
   }
   return recorded;
 }
+
+/**
+ * Problems of each `histogram_quantile` call of a query: a classic histogram's quantile is read from
+ * its `_bucket` series, and every aggregation on the way must keep `le` (Prometheus docs,
+ * histogram_quantile: "The `le` label must be preserved"); without it the function returns nothing.
+ */
+export function histogramQuantileProblems(raw: string): string[] {
+  const query = withArgs(raw);
+  const problems: string[] = [];
+  const cursor = parser.parse(query).cursor();
+  do {
+    if (cursor.name !== 'FunctionCall') continue;
+    const call = cursor.node;
+    const fn = call.getChild('FunctionIdentifier');
+    if (!fn || query.slice(fn.from, fn.to) !== 'histogram_quantile') continue;
+    const inner = call.getChild('FunctionCallBody')!.cursor();
+    do {
+      if (inner.name === 'VectorSelector') {
+        const metric = inner.node.getChild('Identifier');
+        const name = metric ? query.slice(metric.from, metric.to) : '';
+        if (!name.endsWith('_bucket')) problems.push(`histogram_quantile reads ${name || '(no metric)'}, not a _bucket series`);
+      }
+      if (inner.name === 'AggregateExpr') {
+        const modifier = inner.node.getChild('AggregateModifier');
+        const grouping = modifier?.getChild('GroupingLabels')?.getChildren('LabelName').map((l) => query.slice(l.from, l.to)) ?? [];
+        const by = modifier?.getChild('By') !== null && modifier !== null;
+        const keepsLe = by ? grouping.includes('le') : modifier?.getChild('Without') ? !grouping.includes('le') : false;
+        const op = inner.node.getChild('AggregateOp');
+        if (!keepsLe) problems.push(`histogram_quantile aggregates away le: ${[op, modifier].map((n) => (n ? query.slice(n.from, n.to) : '')).join(' ').trim()}`);
+      }
+    } while (inner.next() && inner.from < call.to);
+  } while (cursor.next());
+  return problems;
+}
