@@ -1,8 +1,8 @@
 /**
  * The queries behind automatic rollback and the seed alerts: valid PromQL (Prometheus's own
- * grammar) over series that exist — the service kit's histogram as the kit really exports it,
- * kube-state-metrics, cAdvisor, kubelet volume stats — and Argo Rollouts wiring the controller
- * accepts: Services and VirtualService routes that match, analyses that judge the new pods only
+ * grammar) over series that exist, by labels they carry — the service kit's histogram as the kit
+ * really exports it, kube-state-metrics, cAdvisor and node-exporter as their documentation labels
+ * them — and Argo Rollouts wiring the controller accepts: Services and VirtualService routes that match, analyses that judge the new pods only
  * and can neither pass on no data nor run forever. Each guard is shown failing on a broken copy.
  */
 import { describe, expect, it } from 'vitest';
@@ -39,21 +39,30 @@ async function kitSeries(): Promise<Map<string, Set<string>>> {
   return series;
 }
 
-/** Series of the cluster's exporters the alerts use; their label sets are theirs, not pinned here. */
-const CLUSTER_SERIES = [
-  'up', // Prometheus, per scrape target (target labels only)
-  'kube_pod_container_status_restarts_total',
-  'kube_pod_container_resource_limits',
-  'kube_pod_container_resource_requests', // kube-state-metrics
-  'container_memory_working_set_bytes',
-  'container_cpu_usage_seconds_total', // cAdvisor (kubelet)
-  'node_filesystem_avail_bytes',
-  'node_filesystem_size_bytes', // prometheus-node-exporter
-];
+/** Target labels a kube-prometheus-stack ServiceMonitor attaches (its exporters' own namespace/pod/container win: honorLabels). */
+const EXPORTER_TARGET_LABELS = ['job', 'instance', 'endpoint', 'service', 'namespace', 'pod', 'container', 'metrics_path'];
+const KSM_CONTAINER_RESOURCE = ['resource', 'unit', 'container', 'pod', 'namespace', 'node', 'uid'];
+/**
+ * Series of the cluster's exporters the alerts use, with the labels their documentation gives them:
+ * kube-state-metrics, docs/metrics/workload/pod-metrics.md ("Labels/tags"); cAdvisor through the
+ * kubelet and node-exporter, the labels kube-prometheus-stack 88.5.3's own rules select them by
+ * (templates/prometheus/rules-1.14/k8s.rules.container_*.yaml: namespace, pod, container, image;
+ * node-exporter.yaml: fstype, mountpoint); `up`, the scrape target's labels.
+ */
+const CLUSTER_SERIES: Record<string, readonly string[]> = {
+  up: TARGET_LABELS,
+  kube_pod_container_status_restarts_total: ['container', 'namespace', 'pod', 'uid'],
+  kube_pod_container_resource_limits: KSM_CONTAINER_RESOURCE,
+  kube_pod_container_resource_requests: KSM_CONTAINER_RESOURCE,
+  container_memory_working_set_bytes: ['namespace', 'pod', 'container', 'image'],
+  container_cpu_usage_seconds_total: ['namespace', 'pod', 'container', 'image'],
+  node_filesystem_avail_bytes: ['device', 'fstype', 'mountpoint'],
+  node_filesystem_size_bytes: ['device', 'fstype', 'mountpoint'],
+};
 
 async function knownSeries(): Promise<Map<string, ReadonlySet<string> | null>> {
   const known = new Map<string, ReadonlySet<string> | null>(await kitSeries());
-  for (const s of CLUSTER_SERIES) known.set(s, s === 'up' ? new Set(TARGET_LABELS) : null);
+  for (const [name, labels] of Object.entries(CLUSTER_SERIES)) known.set(name, new Set([...labels, ...(name === 'up' ? [] : EXPORTER_TARGET_LABELS)]));
   return known;
 }
 
@@ -75,6 +84,20 @@ describe('prod: PromQL of the alerts and the rollout analyses', () => {
       expect.stringMatching(/scraped: syntax error/),
       expect.stringMatching(/success-rate: metric istio_requests_total is not exported/),
       expect.stringMatching(/latency-p95: http_request_duration_seconds_count has no label destination_service/),
+    ]);
+  });
+
+  it('fails on a label the cluster\'s exporters do not give their series', async () => {
+    const rule = copy('PrometheusRule', 'tripgen-alerts');
+    const alerts = (rule.spec as { groups: { rules: { alert: string; expr: string }[] }[] }).groups[0]!.rules;
+    const memory = alerts.find((a) => a.alert === 'TripGenMemoryHigh')!;
+    memory.expr = memory.expr.replace('resource="memory"', 'resource_name="memory"');
+    const disk = alerts.find((a) => a.alert === 'TripGenDiskHigh')!;
+    disk.expr = disk.expr.replaceAll('mountpoint="/"', 'mount="/"');
+    expect(promqlProblems(replaced(rule), await knownSeries())).toEqual([
+      'PrometheusRule/tripgen-alerts TripGenMemoryHigh: kube_pod_container_resource_limits has no label resource_name',
+      'PrometheusRule/tripgen-alerts TripGenDiskHigh: node_filesystem_avail_bytes has no label mount',
+      'PrometheusRule/tripgen-alerts TripGenDiskHigh: node_filesystem_size_bytes has no label mount',
     ]);
   });
 
