@@ -103,7 +103,7 @@ beforeAll(async () => {
   await waitFor(
     async () => ['completed', 'failed'].includes(String((await call('trip', 'GET', `/api/v1/trips/${String(trip.json.id)}/schedules/${String(asked.json.id)}?wait=5`, undefined, token)).json.status)),
     'the schedule to end',
-    60_000,
+    120_000,
     500,
   );
   expect((await call('ai', 'POST', '/api/v1/ai/interests', { interests: ['palaces'] }, token)).status).toBe(200);
