@@ -1,16 +1,17 @@
 /**
  * The queries behind automatic rollback and the seed alerts: valid PromQL (Prometheus's own
- * grammar) over series that exist — the service kit's histogram as the kit really exports it,
- * kube-state-metrics, cAdvisor, kubelet volume stats — and Argo Rollouts wiring the controller
- * accepts: Services and VirtualService routes that match, analyses that judge the new pods only
+ * grammar) over series that exist, by labels they carry — the service kit's histogram as the kit
+ * really exports it, kube-state-metrics, cAdvisor and node-exporter as their documentation labels
+ * them — and Argo Rollouts wiring the controller accepts: Services and VirtualService routes that match, analyses that judge the new pods only
  * and can neither pass on no data nor run forever. Each guard is shown failing on a broken copy.
  */
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../../apps/service-kit/src/telemetry/metrics.ts';
 import * as mesh from './policy/mesh-delivery.ts';
 import type { K8sObject } from './policy/objects.ts';
-import { promqlOf, promqlProblems } from './policy/promql.ts';
+import { histogramQuantileProblems, promqlOf, promqlProblems } from './policy/promql.ts';
 import { find, objectsOf } from './support/gitops.ts';
+import { storedBound } from './support/prometheus-ingest.ts';
 
 const prod = objectsOf('prod');
 const replaced = (o: K8sObject) => [...prod.filter((x) => !(x.kind === o.kind && x.metadata.name === o.metadata.name)), o];
@@ -38,21 +39,30 @@ async function kitSeries(): Promise<Map<string, Set<string>>> {
   return series;
 }
 
-/** Series of the cluster's exporters the alerts use; their label sets are theirs, not pinned here. */
-const CLUSTER_SERIES = [
-  'up', // Prometheus, per scrape target (target labels only)
-  'kube_pod_container_status_restarts_total',
-  'kube_pod_container_resource_limits',
-  'kube_pod_container_resource_requests', // kube-state-metrics
-  'container_memory_working_set_bytes',
-  'container_cpu_usage_seconds_total', // cAdvisor (kubelet)
-  'node_filesystem_avail_bytes',
-  'node_filesystem_size_bytes', // prometheus-node-exporter
-];
+/** Target labels a kube-prometheus-stack ServiceMonitor attaches (its exporters' own namespace/pod/container win: honorLabels). */
+const EXPORTER_TARGET_LABELS = ['job', 'instance', 'endpoint', 'service', 'namespace', 'pod', 'container', 'metrics_path'];
+const KSM_CONTAINER_RESOURCE = ['resource', 'unit', 'container', 'pod', 'namespace', 'node', 'uid'];
+/**
+ * Series of the cluster's exporters the alerts use, with the labels their documentation gives them:
+ * kube-state-metrics, docs/metrics/workload/pod-metrics.md ("Labels/tags"); cAdvisor through the
+ * kubelet and node-exporter, the labels kube-prometheus-stack 88.5.3's own rules select them by
+ * (templates/prometheus/rules-1.14/k8s.rules.container_*.yaml: namespace, pod, container, image;
+ * node-exporter.yaml: fstype, mountpoint); `up`, the scrape target's labels.
+ */
+const CLUSTER_SERIES: Record<string, readonly string[]> = {
+  up: TARGET_LABELS,
+  kube_pod_container_status_restarts_total: ['container', 'namespace', 'pod', 'uid'],
+  kube_pod_container_resource_limits: KSM_CONTAINER_RESOURCE,
+  kube_pod_container_resource_requests: KSM_CONTAINER_RESOURCE,
+  container_memory_working_set_bytes: ['namespace', 'pod', 'container', 'image'],
+  container_cpu_usage_seconds_total: ['namespace', 'pod', 'container', 'image'],
+  node_filesystem_avail_bytes: ['device', 'fstype', 'mountpoint'],
+  node_filesystem_size_bytes: ['device', 'fstype', 'mountpoint'],
+};
 
 async function knownSeries(): Promise<Map<string, ReadonlySet<string> | null>> {
   const known = new Map<string, ReadonlySet<string> | null>(await kitSeries());
-  for (const s of CLUSTER_SERIES) known.set(s, s === 'up' ? new Set(TARGET_LABELS) : null);
+  for (const [name, labels] of Object.entries(CLUSTER_SERIES)) known.set(name, new Set([...labels, ...(name === 'up' ? [] : EXPORTER_TARGET_LABELS)]));
   return known;
 }
 
@@ -77,17 +87,46 @@ describe('prod: PromQL of the alerts and the rollout analyses', () => {
     ]);
   });
 
-  it('every latency threshold a query compares a bucket against (le="…") is a bound the kit\'s histogram exports', async () => {
+  it('fails on a label the cluster\'s exporters do not give their series', async () => {
+    const rule = copy('PrometheusRule', 'tripgen-alerts');
+    const alerts = (rule.spec as { groups: { rules: { alert: string; expr: string }[] }[] }).groups[0]!.rules;
+    const memory = alerts.find((a) => a.alert === 'TripGenMemoryHigh')!;
+    memory.expr = memory.expr.replace('resource="memory"', 'resource_name="memory"');
+    const disk = alerts.find((a) => a.alert === 'TripGenDiskHigh')!;
+    disk.expr = disk.expr.replaceAll('mountpoint="/"', 'mount="/"');
+    expect(promqlProblems(replaced(rule), await knownSeries())).toEqual([
+      'PrometheusRule/tripgen-alerts TripGenMemoryHigh: kube_pod_container_resource_limits has no label resource_name',
+      'PrometheusRule/tripgen-alerts TripGenDiskHigh: node_filesystem_avail_bytes has no label mount',
+      'PrometheusRule/tripgen-alerts TripGenDiskHigh: node_filesystem_size_bytes has no label mount',
+    ]);
+  });
+
+  it('every histogram_quantile reads _bucket series and keeps le through its aggregations', () => {
+    const quantiles = promqlOf(prod).filter((q) => q.query.includes('histogram_quantile'));
+    // The rollout analyses' p95 (both templates); the alerts compare at a bucket bound instead.
+    expect(quantiles.map((q) => q.where).sort()).toEqual(['AnalysisTemplate/success-rate-latency latency-p95', 'AnalysisTemplate/success-rate-latency-5m latency-p95']);
+    expect(quantiles.flatMap((q) => histogramQuantileProblems(q.query).map((p) => `${q.where}: ${p}`))).toEqual([]);
+    expect(histogramQuantileProblems('histogram_quantile(0.95, sum(rate(http_request_duration_seconds_bucket[2m])))')).toEqual(['histogram_quantile aggregates away le: sum']);
+    expect(histogramQuantileProblems('histogram_quantile(0.95, sum by (job) (rate(x_bucket[2m])))')).toEqual(['histogram_quantile aggregates away le: sum by (job)']);
+    expect(histogramQuantileProblems('histogram_quantile(0.95, sum without (le) (rate(x_bucket[2m])))')).toHaveLength(1);
+    expect(histogramQuantileProblems('histogram_quantile(0.95, sum without (pod) (rate(x_bucket[2m])))')).toEqual([]);
+    expect(histogramQuantileProblems('histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_count[2m])))')).toEqual([
+      'histogram_quantile reads http_request_duration_seconds_count, not a _bucket series',
+    ]);
+  });
+
+  it('every latency threshold a query compares a bucket against (le="…") is a bound the kit\'s histogram exports, as Prometheus stores it', async () => {
     const m = createMetrics('probe');
     m.httpDuration.observe({ method: 'GET', route: '/x', status_code: '200' }, 1);
     m.asyncRequestDuration.observe({ queue: 'q', outcome: 'completed' }, 1);
-    const bounds = new Set([...(await m.registry.metrics()).matchAll(/(\w+)_bucket\{[^}]*le="([^"]+)"/g)].map((x) => `${x[1]} ${x[2]}`));
+    // The bounds as Prometheus stores them (v3 writes the kit's le="5" as le="5.0").
+    const bounds = new Set([...(await m.registry.metrics()).matchAll(/(\w+)_bucket\{[^}]*le="([^"]+)"/g)].map((x) => `${x[1]} ${storedBound(x[2]!)}`));
     const rules = (find('prod', 'PrometheusRule', 'tripgen-alerts').spec as { groups: { rules: { alert: string; expr: string }[] }[] }).groups[0]!.rules;
     const used = rules.flatMap((r) => [...r.expr.matchAll(/(\w+)_bucket\{[^}]*le="([^"]+)"/g)].map((x) => ({ alert: r.alert, bound: `${x[1]} ${x[2]}` })));
     // Both response-time alerts (AI > 5 s, others > 200 ms) measure at a bucket bound; the AI's on
     // its schedules' time to an outcome as well as on its own requests.
     expect(new Set(used.map((u) => u.alert))).toEqual(new Set(['TripGenAiResponseSlow', 'TripGenResponseSlow']));
-    expect(used.filter((u) => u.alert === 'TripGenAiResponseSlow').map((u) => u.bound).sort()).toEqual(['async_request_duration_seconds 5', 'http_request_duration_seconds 5']);
+    expect(used.filter((u) => u.alert === 'TripGenAiResponseSlow').map((u) => u.bound).sort()).toEqual(['async_request_duration_seconds 5.0', 'http_request_duration_seconds 5.0']);
     expect(used.filter((u) => !bounds.has(u.bound))).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ const RUNBOOKS = '# Runbooks\n\n## Pod restarts\n\n## AI service slow!\n';
 const EXPRS: Record<string, string> = {
   'pod restarts > 5/hour': 'increase(kube_pod_container_status_restarts_total[1h]) > 5',
   'AI service response > 5 s':
-    '(1 - sum(rate(async_request_duration_seconds_bucket{job="ai-service-metrics",le="5"}[5m])) / sum(rate(async_request_duration_seconds_count[5m]))) > 0.05 or (1 - sum(rate(http_request_duration_seconds_bucket{job="ai-service-metrics",le="5"}[5m])) / sum(rate(http_request_duration_seconds_count[5m]))) > 0.05',
+    '(1 - sum(rate(async_request_duration_seconds_bucket{job="ai-service-metrics",le="5.0"}[5m])) / sum(rate(async_request_duration_seconds_count[5m]))) > 0.05 or (1 - sum(rate(http_request_duration_seconds_bucket{job="ai-service-metrics",le="5.0"}[5m])) / sum(rate(http_request_duration_seconds_count[5m]))) > 0.05',
   'memory > 90%': 'container_memory_working_set_bytes / limits > 0.9',
   'response > 200 ms': 'sum(rate(http_request_duration_seconds_bucket{job!="ai-service-metrics",le="0.2"}[5m])) / sum(rate(http_request_duration_seconds_count[5m])) > 0.05',
   'CPU > 80%': 'node_cpu_usage > 0.8',

@@ -24,6 +24,7 @@ import type { K8sObject } from './policy/objects.ts';
 import { parsePromql, promqlProblems } from './policy/promql.ts';
 import { ruleFileProblems, ruleGroupsOf, type RuleEntry } from './policy/prometheus-rules.ts';
 import { find, objectsOf } from './support/gitops.ts';
+import { storedBound } from './support/prometheus-ingest.ts';
 
 const rendered = find('prod', 'PrometheusRule', 'tripgen-slos');
 /** dev's rules as they would render once dev has a Prometheus (the profile's monitoring section). */
@@ -104,12 +105,12 @@ describe('SLO rules: what they measure', () => {
   it('hold each service to its latency budget at a bucket bound the kit exports (200 ms, the AI service 5 s)', async () => {
     const m = createMetrics('probe');
     m.httpDuration.observe({ method: 'GET', route: '/x', status_code: '200' }, 1);
-    const bounds = new Set([...(await m.registry.metrics()).matchAll(/http_request_duration_seconds_bucket\{[^}]*le="([^"]+)"/g)].map((x) => x[1]));
+    const bounds = new Set([...(await m.registry.metrics()).matchAll(/http_request_duration_seconds_bucket\{[^}]*le="([^"]+)"/g)].map((x) => storedBound(x[1]!)));
     const latency = rulesOf(rendered).filter((r) => r.record?.startsWith('job:slo_slow_requests'));
     const budgetOf = (job: string) => new Set(latency.filter((r) => r.expr!.includes(`job="${job}"`)).map((r) => /le="([^"]+)"/.exec(r.expr!)![1]));
-    expect(budgetOf(metricsServiceName(SERVICES.ai))).toEqual(new Set(['5']));
+    expect(budgetOf(metricsServiceName(SERVICES.ai))).toEqual(new Set(['5.0']));
     for (const s of serviceList().filter((x) => x.name !== 'ai')) expect(budgetOf(metricsServiceName(s))).toEqual(new Set(['0.2']));
-    expect(latency.map((r) => /le="([^"]+)"/.exec(r.expr!)![1]).filter((le) => !bounds.has(le))).toEqual([]);
+    expect(latency.map((r) => /le="([^"]+)"/.exec(r.expr!)![1]!).filter((le) => !bounds.has(le))).toEqual([]);
   });
 
   it('alert at the workbook burn rates on the environment\'s objective: 99.9% prod, 95% dev; latency 95%', () => {

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { HEALTH_PATHS, METRICS_PATH, RESPONSE_TIME_SLO, serviceList, type ResponseTimeObjective } from '@tripgen/catalog';
 import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
-import { THRESHOLDS, spokenMs } from './slo.ts';
+import { THRESHOLDS, bucketBound, spokenMs } from './slo.ts';
 import { dependencyAlerts } from './dependency-alerts.ts';
 import { emitPrometheusRule, type PrometheusRuleProps } from './prometheus-rule.ts';
 
@@ -48,11 +48,11 @@ export function seedAlerts(namespace: string): AlertSpec[] {
   // (the kit's histogram has a bucket at each threshold); histogram_quantile would interpolate,
   // and above the top bucket (5 s) it could never report more than 5 s.
   const slowerThan = (seconds: number, job: string, by = '') =>
-    `(1 - sum${by}(rate(http_request_duration_seconds_bucket{${requests(job)},le="${seconds}"}[5m])) / sum${by}(rate(http_request_duration_seconds_count{${requests(job)}}[5m]))) > 0.05`;
+    `(1 - sum${by}(rate(http_request_duration_seconds_bucket{${requests(job)},le="${bucketBound(seconds)}"}[5m])) / sum${by}(rate(http_request_duration_seconds_count{${requests(job)}}[5m]))) > 0.05`;
   // A schedule is asked at the trip service and made off a queue: its time to an outcome is the
   // kit's async histogram (fed by the AI service's consumer), which its HTTP histogram never sees.
   const asyncSlowerThan = (seconds: number, job: string) =>
-    `(1 - sum(rate(async_request_duration_seconds_bucket{${ns},${job},le="${seconds}"}[5m])) / sum(rate(async_request_duration_seconds_count{${ns},${job}}[5m]))) > 0.05`;
+    `(1 - sum(rate(async_request_duration_seconds_bucket{${ns},${job},le="${bucketBound(seconds)}"}[5m])) / sum(rate(async_request_duration_seconds_count{${ns},${job}}[5m]))) > 0.05`;
   return [
     {
       alert: 'TripGenPodRestartsHigh',

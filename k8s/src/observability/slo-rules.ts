@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { HEALTH_PATHS, METRICS_PATH, serviceList, type EnvironmentName } from '@tripgen/catalog';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { RUNBOOKS_URL } from './alerts.ts';
-import { latencyBudgetMs } from './slo.ts';
+import { bucketBound, latencyBudgetMs } from './slo.ts';
 import { emitPrometheusRule, type PrometheusRuleProps } from './prometheus-rule.ts';
 
 /** Seed §10.1.1: 95% in dev (36 h of downtime a month), 99.9% in prod (43 min a month). */
@@ -128,7 +128,7 @@ export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleG
       // Slower than the budget = not in the bucket whose bound is the budget (a bound the kit exports).
       recording.push({
         record: sliRecord('latency', w),
-        expr: `1 - sum by (job) (rate(http_request_duration_seconds_bucket{${sel},le="${budgetSeconds}"}[${w}])) / ${total}`,
+        expr: `1 - sum by (job) (rate(http_request_duration_seconds_bucket{${sel},le="${bucketBound(budgetSeconds)}"}[${w}])) / ${total}`,
         labels: { slo_latency_budget_ms: String(latencyBudgetMs(spec)) },
       });
     }

@@ -32,5 +32,13 @@ export const memoryTargetUtilization = (spec: Pick<ServiceSpec, 'resources'>): n
 /** The p95 latency a service is held to: its catalog response-time objective. */
 export const latencyBudgetMs = (s: ServiceSpec): number => RESPONSE_TIME_SLO[s.responseTime].p95Ms;
 
+/**
+ * A histogram bucket's bound as an `le` matcher must name it: as Prometheus v3 stores it, not as the
+ * kit exposes it. v3 normalizes `le` to float text on ingestion (the kit's `le="5"` is stored as
+ * `le="5.0"`; prometheus/prometheus docs/migration.md, "`le` and `quantile` label values"), so
+ * `le="5"` would select nothing. 0.2 stays "0.2".
+ */
+export const bucketBound = (seconds: number): string => (Number.isInteger(seconds) ? seconds.toFixed(1) : String(seconds));
+
 /** A duration as the alert texts say it: `200 ms`, `5 s`. */
 export const spokenMs = (ms: number): string => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);

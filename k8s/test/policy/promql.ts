@@ -6,9 +6,16 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import type { K8sObject } from './objects.ts';
 
+export interface LabelMatcher {
+  readonly name: string;
+  readonly op: '=' | '!=' | '=~' | '!~';
+  readonly value: string;
+}
+
 export interface Selector {
   readonly metric: string;
   readonly labels: readonly string[];
+  readonly matchers: readonly LabelMatcher[];
 }
 
 export interface ParsedQuery {
@@ -18,6 +25,18 @@ export interface ParsedQuery {
 
 /** Argo Rollouts substitutes `{{args.x}}` before it sends a query; parse what Prometheus receives. */
 const withArgs = (query: string): string => query.replace(/\{\{\s*args\.([\w-]+)\s*\}\}/g, (_m, arg: string) => `arg_${arg.replace(/-/g, '_')}`);
+
+/** A PromQL string literal's value (double-quoted, Go escapes; the rendered rules use no others). */
+const unquote = (literal: string): string => (literal.startsWith('"') ? (JSON.parse(literal) as string) : literal.slice(1, -1));
+
+/** Whether one series' labels satisfy a matcher; regexes are anchored at both ends, as Prometheus anchors them. */
+export const matches = (m: LabelMatcher, labels: Readonly<Record<string, string>>): boolean => {
+  const v = labels[m.name] ?? '';
+  if (m.op === '=') return v === m.value;
+  if (m.op === '!=') return v !== m.value;
+  const hit = new RegExp(`^(?:${m.value})$`, 's').test(v);
+  return m.op === '=~' ? hit : !hit;
+};
 
 export function parsePromql(raw: string): ParsedQuery {
   const query = withArgs(raw);
@@ -29,11 +48,13 @@ export function parsePromql(raw: string): ParsedQuery {
     if (cursor.name === 'VectorSelector') {
       const node = cursor.node;
       const metric = node.getChild('Identifier');
-      const labels = node.getChild('LabelMatchers')?.getChildren('UnquotedLabelMatcher').map((m) => {
-        const name = m.getChild('LabelName');
-        return name ? query.slice(name.from, name.to) : '';
-      });
-      selectors.push({ metric: metric ? query.slice(metric.from, metric.to) : '', labels: labels ?? [] });
+      const text = (n: { from: number; to: number } | null) => (n ? query.slice(n.from, n.to) : '');
+      const matchers = (node.getChild('LabelMatchers')?.getChildren('UnquotedLabelMatcher') ?? []).map((m) => ({
+        name: text(m.getChild('LabelName')),
+        op: text(m.getChild('MatchOp')) as LabelMatcher['op'],
+        value: unquote(text(m.getChild('StringLiteral'))),
+      }));
+      selectors.push({ metric: text(metric), labels: matchers.map((m) => m.name), matchers });
     }
   } while (cursor.next());
   return { errors, selectors };
@@ -98,4 +119,38 @@ export function recordedSeries(objects: readonly K8sObject[]): Map<string, Reado
     }
   }
   return recorded;
+}
+
+/**
+ * Problems of each `histogram_quantile` call of a query: a classic histogram's quantile is read from
+ * its `_bucket` series, and every aggregation on the way must keep `le` (Prometheus docs,
+ * histogram_quantile: "The `le` label must be preserved"); without it the function returns nothing.
+ */
+export function histogramQuantileProblems(raw: string): string[] {
+  const query = withArgs(raw);
+  const problems: string[] = [];
+  const cursor = parser.parse(query).cursor();
+  do {
+    if (cursor.name !== 'FunctionCall') continue;
+    const call = cursor.node;
+    const fn = call.getChild('FunctionIdentifier');
+    if (!fn || query.slice(fn.from, fn.to) !== 'histogram_quantile') continue;
+    const inner = call.getChild('FunctionCallBody')!.cursor();
+    do {
+      if (inner.name === 'VectorSelector') {
+        const metric = inner.node.getChild('Identifier');
+        const name = metric ? query.slice(metric.from, metric.to) : '';
+        if (!name.endsWith('_bucket')) problems.push(`histogram_quantile reads ${name || '(no metric)'}, not a _bucket series`);
+      }
+      if (inner.name === 'AggregateExpr') {
+        const modifier = inner.node.getChild('AggregateModifier');
+        const grouping = modifier?.getChild('GroupingLabels')?.getChildren('LabelName').map((l) => query.slice(l.from, l.to)) ?? [];
+        const by = modifier?.getChild('By') !== null && modifier !== null;
+        const keepsLe = by ? grouping.includes('le') : modifier?.getChild('Without') ? !grouping.includes('le') : false;
+        const op = inner.node.getChild('AggregateOp');
+        if (!keepsLe) problems.push(`histogram_quantile aggregates away le: ${[op, modifier].map((n) => (n ? query.slice(n.from, n.to) : '')).join(' ').trim()}`);
+      }
+    } while (inner.next() && inner.from < call.to);
+  } while (cursor.next());
+  return problems;
 }
