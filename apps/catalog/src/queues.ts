@@ -67,10 +67,15 @@ export const MESSAGE_RETENTION = { keepMs: DUPLICATE_WINDOW_MS + DAY_MS, pruneEv
  *    producers and the messages already queued do not carry it); it never becomes required, and a
  *    field is never removed, renamed or retyped: that is a new message on a new queue, as the
  *    events' `.v2` (events.ts);
- *  - a new value of an enumeration a message carries (TRAVEL_MODES, PACES, PLACE_CATEGORIES) is,
- *    to a consumer that does not know it, a newer release's: it throws NewerMessageError
- *    (@tripgen/service-kit/messaging), the message is redelivered so that a newer pod takes it, and
- *    only its last delivery ends it (the AI service fails that schedule with the reason).
+ *  - a value of an enumeration the consumer does not know is a newer release's, never poison. Where
+ *    the value only selects data (PLACE_CATEGORIES in a search), it is one no data of this version
+ *    has (the location service: no place, on its queue and its candidates route alike); where the
+ *    work depends on it (TRAVEL_MODES, PACES: the planner cannot plan an unknown mode), the consumer
+ *    throws NewerMessageError (@tripgen/service-kit/messaging): the message is redelivered so that a
+ *    newer pod takes it, and only its last delivery ends it (the AI service fails that schedule with
+ *    the reason). A release that adds a value lets its readers know it first; writers (a public route
+ *    accepting it, a PostgreSQL enum value) come with the next release (service-kit README,
+ *    "Rolling deploys").
  * Each consumer's tests send it a body with unknown fields and, where it carries an enumeration, one
  * with a value it does not know (ai-service test/request-schema.test.ts and test/consumer.test.ts,
  * location-service test/warm-up.test.ts, user-service test/domain.test.ts: a notification's type is

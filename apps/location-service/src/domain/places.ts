@@ -106,7 +106,8 @@ export type Candidate = Place & { distanceKm: number; opening: DayOpening[] };
 export interface CandidatesRequest {
   readonly center: { readonly lat: number; readonly lng: number };
   readonly radiusKm: number;
-  readonly categories?: readonly PlaceCategory[];
+  /** Catalog categories, or names a newer release added (no place here has one). */
+  readonly categories?: readonly string[];
   readonly region?: PlaceRegion;
   readonly include?: readonly string[];
   readonly dates: readonly string[];
