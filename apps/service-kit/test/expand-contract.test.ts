@@ -22,6 +22,7 @@ const BREAKING: readonly (readonly [string, RegExp])[] = [
   ['renames what the previous release names', /\bRENAME\b/i],
   ['changes a column type under the previous release', /\bALTER\s+COLUMN\s+\S+\s+(SET\s+DATA\s+)?TYPE\b/i],
   ['makes a column NOT NULL the previous release may leave empty', /\bSET\s+NOT\s+NULL\b/i],
+  ['removes a default the previous release leaves to the database', /\bDROP\s+DEFAULT\b/i],
   ['adds an enum value the previous release cannot read', /\bALTER\s+TYPE\s+\S+\s+ADD\s+VALUE\b/i],
 ];
 
@@ -112,6 +113,7 @@ describe('breakingStatements', () => {
     ['ALTER TABLE "trips" ALTER COLUMN "day_start" TYPE time USING "day_start"::time;', 'column type'],
     ['ALTER TABLE "users" ALTER COLUMN "name" SET NOT NULL;', 'NOT NULL the previous'],
     ['ALTER TABLE "users" ADD COLUMN "country" TEXT NOT NULL;', 'without a default'],
+    ['ALTER TABLE "users" ALTER COLUMN "created_at" DROP DEFAULT;', 'removes a default'],
     [`ALTER TYPE "Pace" ADD VALUE 'intense';`, 'enum value'],
     ['ALTER TABLE "trips" ADD CONSTRAINT "trips_day_window" CHECK (day_start < day_end) NOT VALID;', 'constraint'],
     ['ALTER TABLE "schedules" ADD CONSTRAINT "s_trip_fkey" FOREIGN KEY ("trip_id") REFERENCES "trips"("id");', 'constraint'],
