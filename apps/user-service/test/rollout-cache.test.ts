@@ -4,24 +4,18 @@
  * cache shapes and under another shape) is never served: the profile comes from PostgreSQL, whole.
  * A preference saved through this release removes the other release's entries too.
  */
-import { Redis } from 'ioredis';
-import { redisUrl } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { USER_CACHE_SHAPE } from '../src/domain/users.ts';
 import { startUserService, type RunningUserService } from './harness.ts';
 
 let service: RunningUserService;
-let redis: Redis;
 beforeAll(async () => {
   service = await startUserService();
-  redis = new Redis(redisUrl());
 });
-afterAll(async () => {
-  redis?.disconnect();
-  await service?.close();
-});
+afterAll(async () => service?.close());
 
 it("never serves a profile another release cached in another shape, and a write clears the other release's entries", async () => {
+  const redis = service.app.kit.redis; // the Redis the replicas share
   const email = `rollout-${Date.now()}@example.com`;
   const headers = { 'x-forwarded-for': '198.51.100.8' };
   const registered = await service.app.inject({ method: 'POST', url: '/api/v1/auth/register', headers, payload: { email, password: 'correct horse', name: 'Ada' } });
