@@ -121,6 +121,26 @@ describe('the consumer', () => {
     expect(await notifications(m.scheduleId)).toHaveLength(1);
   });
 
+  it('a request with fields this version does not know (a newer trip service): processed as any other', async () => {
+    const m = request({}, { ...ids(), requestedAt: new Date(Date.now() - 7_000).toISOString(), notAfter: new Date(Date.now() - 1_000).toISOString() });
+    const newer = { ...m, priority: 'high', trip: { ...m.trip, budget: { perDay: 100_000 } } };
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: newer }]);
+    await finished(m.scheduleId);
+    expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => e.outcome)).toEqual(['processed']);
+  });
+
+  it('a travel mode this version does not know (a newer release’s): handed back for a newer consumer, failed with the reason only on its last delivery, never dead-lettered', async () => {
+    const m = request({}, ids());
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: { ...m, trip: { ...m.trip, travelMode: 'bicycle' } } }]);
+    await finished(m.scheduleId);
+    expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => [e.attempt, e.outcome])).toEqual([
+      [1, 'abandoned'],
+      [2, 'processed'],
+    ]);
+    expect((await generation(m.scheduleId))?.error).toBe('this version of the planner does not know travelMode "bicycle"; please request the schedule again');
+    expect((await notifications(m.scheduleId)).map((n) => n.body.type)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
+  });
+
   it('a body without readable ids: dead-lettered at once, nothing stored', async () => {
     const messageId = randomUUID();
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId, body: { scheduleId: 'not-a-uuid', trip: 'garbage' } }]);

@@ -18,7 +18,8 @@ describe('schedule request messages', () => {
       [{ ...good, trip: { ...good.trip, dates: [] } }, /dates/],
       [{ ...good, trip: { ...good.trip, dayStart: '19:00', dayEnd: '09:00' } }, /dayStart must be before dayEnd/],
       [{ ...good, trip: { ...good.trip, dates: ['2026-09-24', '2026-09-26'] } }, /consecutive/],
-      [{ ...good, trip: { ...good.trip, travelMode: 'teleport' } }, /travelMode/],
+      [{ ...good, trip: { ...good.trip, travelMode: 42 } }, /travelMode/],
+      [{ ...good, trip: { ...good.trip, pace: '' } }, /pace/],
       [{ ...good, replan: { baseScheduleId: good.scheduleId, date: '2027-01-01', locked: [] } }, /not a day of the trip/],
     ];
     for (const [body, message] of bad) {
@@ -30,6 +31,26 @@ describe('schedule request messages', () => {
       }
       expect(isPermanentMessageError(error), JSON.stringify(body)).toBe(true);
       expect((error as Error).message).toMatch(message);
+    }
+  });
+
+  it('accept a request with fields this version does not know (a newer trip service sends them), and ignore them', () => {
+    const m = request();
+    const newer = { ...m, priority: 'high', trip: { ...m.trip, budget: { currency: 'KRW', perDay: 100_000 } } };
+    expect(parseScheduleRequest(JSON.parse(JSON.stringify(newer)))).toMatchObject(m);
+  });
+
+  it('take a travel mode or pace this version does not know for a newer release’s, not for poison: a newer consumer can plan it', () => {
+    const good = request();
+    for (const body of [{ ...good, trip: { ...good.trip, travelMode: 'bicycle' } }, { ...good, trip: { ...good.trip, pace: 'intense' } }]) {
+      let error: unknown;
+      try {
+        parseScheduleRequest(body);
+      } catch (err) {
+        error = err;
+      }
+      expect(isPermanentMessageError(error), JSON.stringify(body.trip)).toBe(false);
+      expect((error as Error).message).toMatch(/this version of the planner does not know (travelMode "bicycle"|pace "intense")/);
     }
   });
 

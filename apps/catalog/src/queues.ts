@@ -56,6 +56,32 @@ export const DUPLICATE_WINDOW_MS = isoDaysMs(QUEUE_LIMITS.defaultMessageTimeToLi
  */
 export const MESSAGE_RETENTION = { keepMs: DUPLICATE_WINDOW_MS + DAY_MS, pruneEveryMs: 60 * 60_000 } as const;
 
+/*
+ * Message rules (the bodies below). A message is not versioned: producers and consumers of two
+ * releases share each queue during every rollout, and a message stays up to the queues' TTL (14
+ * days, plus what waits in an outbox), so a consumer reads what the previous release wrote long after
+ * the rollout. Therefore:
+ *  - a consumer ignores fields it does not know (never additionalProperties: false), and refuses
+ *    (dead-letters) only a body it cannot read: a required field missing or of the wrong type;
+ *  - a field is added optional, and its consumer must work without it (the previous release's
+ *    producers and the messages already queued do not carry it); it never becomes required, and a
+ *    field is never removed, renamed or retyped: that is a new message on a new queue, as the
+ *    events' `.v2` (events.ts);
+ *  - a value of an enumeration the consumer does not know is a newer release's, never poison. Where
+ *    the value only selects data (PLACE_CATEGORIES in a search), it is one no data of this version
+ *    has (the location service: no place, on its queue and its candidates route alike); where the
+ *    work depends on it (TRAVEL_MODES, PACES: the planner cannot plan an unknown mode), the consumer
+ *    throws NewerMessageError (@tripgen/service-kit/messaging): the message is redelivered so that a
+ *    newer pod takes it, and only its last delivery ends it (the AI service fails that schedule with
+ *    the reason). A release that adds a value lets its readers know it first; writers (a public route
+ *    accepting it, a PostgreSQL enum value) come with the next release (service-kit README,
+ *    "Rolling deploys").
+ * Each consumer's tests send it a body with unknown fields and, where it carries an enumeration, one
+ * with a value it does not know (ai-service test/request-schema.test.ts and test/consumer.test.ts,
+ * location-service test/warm-up.test.ts, user-service test/domain.test.ts: a notification's type is
+ * free text, kept as it comes).
+ */
+
 /** Body of a notification-queue message: produced by the AI service, kept in the user's inbox by the user service. */
 export interface NotificationMessage {
   readonly userId: string;

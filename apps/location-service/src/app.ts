@@ -8,7 +8,7 @@ import { createApp, loadConfig, prismaDatabase, remoteTokenVerifier, servicePris
 import { serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import type { FastifyServerOptions } from 'fastify';
 import { PrismaClient } from './generated/prisma/client.ts';
-import { placeRepository, type PlaceRepositoryOptions } from './domain/places.ts';
+import { LOCATION_CACHE_SHAPE, placeRepository, type PlaceRepositoryOptions } from './domain/places.ts';
 import { consumeLocationSearches } from './domain/warm-up.ts';
 import { internalRoutes } from './routes/internal.ts';
 import { locationRoutes } from './routes/locations.ts';
@@ -28,6 +28,7 @@ export const buildLocationService = async (opts: BuildOptions = {}): Promise<App
     config,
     database: prismaDatabase(prisma),
     verifier,
+    cacheShape: LOCATION_CACHE_SHAPE,
     logger: opts.logger,
     domain: async (app) => {
       const places = placeRepository(prisma, app.kit.cache, opts.places);

@@ -89,6 +89,16 @@ describe('POST /internal/v1/location/candidates', () => {
     expect(body.items.map((c) => c.id)).toContain('jeju-dongmun-market');
   });
 
+  it('takes a category it does not know (a newer AI service maps interests onto it during a rollout) as one no place has, instead of refusing the request', async () => {
+    const known = (await post('/candidates', { ...seoul, categories: ['palace'] })).json<CandidatesAnswer>();
+    const res = await post('/candidates', { ...seoul, categories: ['palace', 'hot-spring'] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<CandidatesAnswer>().items.map((c) => c.id)).toEqual(known.items.map((c) => c.id));
+    expect(known.items.length).toBeGreaterThan(0);
+    const none = await post('/candidates', { ...seoul, categories: ['hot-spring'] });
+    expect(none.json<CandidatesAnswer>().items).toEqual([]);
+  });
+
   it('filters by region', async () => {
     const body = (await post('/candidates', { ...seoul, radiusKm: 100, region: 'jeju' })).json<CandidatesAnswer>();
     expect(body.items).toEqual([]);
@@ -101,7 +111,7 @@ describe('POST /internal/v1/location/candidates', () => {
     ['negative radius', { ...seoul, radiusKm: -1 }],
     ['huge radius', { ...seoul, radiusKm: 20_000 }],
     ['latitude out of range', { ...seoul, center: { lat: 95, lng: 127 } }],
-    ['unknown category', { ...seoul, categories: ['casino'] }],
+    ['a category that is not a name', { ...seoul, categories: [''] }],
     ['no dates', { ...seoul, dates: undefined }],
     ['radius as text', { ...seoul, radiusKm: '3' }],
   ])('%s: 400', async (_what, body) => {

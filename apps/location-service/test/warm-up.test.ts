@@ -53,3 +53,22 @@ it('fills the cache with the candidates the AI service will ask for, once per me
     await broker.close();
   }
 });
+
+it('takes a message of a newer trip service: a field it does not know is ignored, a category it does not know is one no place here has (as on the candidates route), never a dead letter', async () => {
+  const broker = await createServiceBusBroker({ connectionString: service.bus.connectionString });
+  try {
+    const base: LocationSearchMessage = { tripId: 'trip-2', center: { lat: 37.57, lng: 126.98 }, radiusKm: 10, categories: ['museum'], dates: ['2026-09-25'] };
+    const before = { processed: await consumed('processed'), deadLettered: await consumed('deadLettered') };
+    await broker.publish(QUEUES.locationSearch, [{ messageId: 'trip-2-newer-field', body: { ...base, budget: 'low', center: { ...base.center, accuracyM: 20 } } }]);
+    await broker.publish(QUEUES.locationSearch, [{ messageId: 'trip-2-newer-category', body: { ...base, categories: ['museum', 'hot-spring'] } }]);
+    await waitFor(async () => (await consumed('processed')) === before.processed + 2, 'both deliveries', 30_000, 100);
+    expect(await consumed('deadLettered')).toBe(before.deadLettered);
+    // Warmed with what this version answers the AI service for that area: a cache hit, no computation.
+    const misses = service.app.kit.cache.stats.misses;
+    const res = await service.app.inject({ method: 'POST', url: `${internalPrefix('location')}/candidates`, payload: { center: base.center, radiusKm: 10, categories: ['hot-spring', 'museum'], dates: base.dates, limit: 5 } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(service.app.kit.cache.stats.misses).toBe(misses);
+  } finally {
+    await broker.close();
+  }
+});

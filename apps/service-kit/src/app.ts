@@ -66,6 +66,12 @@ export interface CreateAppOptions {
   /** The service's domain: routes, repositories, consumers. */
   readonly domain: FastifyPluginAsync;
   readonly version?: string;
+  /**
+   * The shape of what the service keeps in the kit's cache (TwoLevelCache `shape`): a service that
+   * caches changes it with any change of a cached value's shape, so that during a rollout neither
+   * version reads the other's values from Redis (default '1').
+   */
+  readonly cacheShape?: string;
   /** Tests pass false or a stream; production logs JSON to stdout. */
   readonly logger?: FastifyServerOptions['logger'];
 }
@@ -170,7 +176,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     : undefined;
   const redis = connectRedis(config.redisUrl, app.log, workloadName(config.serviceName), redisAuth);
   const subscriber = connectRedis(config.redisUrl, app.log, `${workloadName(config.serviceName)}:sub`, redisAuth);
-  const cache = await createTwoLevelCache({ namespace: `tripgen:${config.serviceName}`, redis, subscriber });
+  const cache = await createTwoLevelCache({ namespace: `tripgen:${config.serviceName}`, redis, subscriber, shape: opts.cacheShape ?? '1' });
   const health: HealthState = { started: false, draining: false };
   const stoppers: (() => Promise<void>)[] = [];
   app.decorate('kit', {

@@ -7,23 +7,24 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
+import { cacheShapeOf, createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { connectRedis, isRedisReady } from './redis.ts';
 import { quietLogger, redisUrl, waitFor } from '@tripgen/testing';
 
 const connections: Redis[] = [];
-const replica = async (namespace: string): Promise<{ cache: TwoLevelCache; redis: Redis; subscriber: Redis }> => {
+const replica = async (namespace: string, shape = '1'): Promise<{ cache: TwoLevelCache; redis: Redis; subscriber: Redis }> => {
   const redis = connectRedis(redisUrl(), quietLogger, 'cache-test');
   const subscriber = connectRedis(redisUrl(), quietLogger, 'cache-test:sub');
   connections.push(redis, subscriber);
   await Promise.all([redis, subscriber].map((r) => new Promise((ok) => (isRedisReady(r) ? ok(undefined) : r.once('ready', ok)))));
-  return { cache: await createTwoLevelCache({ namespace, redis, subscriber }), redis, subscriber };
+  return { cache: await createTwoLevelCache({ namespace, redis, subscriber, shape }), redis, subscriber };
 };
 
 let a: Awaited<ReturnType<typeof replica>>;
 let b: Awaited<ReturnType<typeof replica>>;
+let namespace: string;
 beforeAll(async () => {
-  const namespace = `tripgen:test-${randomUUID()}`;
+  namespace = `tripgen:test-${randomUUID()}`;
   a = await replica(namespace);
   b = await replica(namespace);
 });
@@ -92,4 +93,42 @@ it('peeks at L1 only: nothing before a get, the value after it, nothing once ano
   expect(a.cache.stats.l1Hits).toBe(hits + 1);
   await b.cache.invalidate(key);
   await waitFor(async () => a.cache.peek(key) === undefined, 'a to drop its L1 entry');
+});
+
+it('keeps two versions of a service apart in L2 during a rollout, and a write by either reaches both', async () => {
+  // The same service, version N and N+1 (a field added to the cached value), on one Redis.
+  const older = await replica(namespace, '1');
+  const newer = await replica(namespace, '2');
+  const key = `profile-${randomUUID()}`;
+  let stored = { name: 'Ada', pace: 'normal' };
+  const loadOld = async () => ({ name: stored.name });
+  const loadNew = async () => ({ ...stored });
+  expect(await older.cache.get(key, loadOld)).toEqual({ name: 'Ada' }); // into L2 under shape 1
+  // N+1 never serves N's value as its own (its field would be missing for the L2 TTL), nor N N+1's.
+  expect(await newer.cache.get(key, loadNew)).toEqual({ name: 'Ada', pace: 'normal' });
+  expect(newer.cache.stats.misses).toBe(1);
+  const stranger = await replica(namespace, '1');
+  expect(await stranger.cache.get(key, loadOld)).toEqual({ name: 'Ada' });
+  expect(stranger.cache.stats.l2Hits).toBe(1); // its own version's value, from L2
+
+  // A write through N+1 invalidates N's L2 entry too (and the reverse): nobody serves the old name.
+  for (const [writer, name] of [[newer, 'Grace'], [older, 'Edsger']] as const) {
+    stored = { name, pace: 'packed' };
+    await writer.cache.invalidate(key);
+    await waitFor(async () => (await stranger.cache.get(key, loadOld)).name === name, `version 1 to serve ${name}`);
+    await waitFor(async () => (await newer.cache.get(key, loadNew)).name === name, `version 2 to serve ${name}`);
+  }
+  // A value cached by a version from before shapes (unshaped key) is deleted by a write as well.
+  await older.redis.set(`${namespace}:cache:${key}`, JSON.stringify({ name: 'stale' }));
+  await newer.cache.invalidate(key);
+  expect(await older.redis.exists(`${namespace}:cache:${key}`)).toBe(0);
+});
+
+it('derives a new cache shape from any change of the cached values’ schema', () => {
+  const profile = { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] };
+  const withPace = { ...profile, properties: { ...profile.properties, pace: { type: 'string' } } };
+  const optional = { ...profile, required: [] };
+  const shapes = new Set([cacheShapeOf(profile), cacheShapeOf(withPace), cacheShapeOf(optional)]);
+  expect(shapes.size).toBe(3);
+  expect(cacheShapeOf(structuredClone(profile))).toBe(cacheShapeOf(profile)); // the same on every replica
 });

@@ -6,7 +6,15 @@
  * While Redis is down invalidations cannot reach other replicas, so each replica clears its L1
  * when Redis comes back; and the keys this replica invalidated meanwhile are deleted from L2 and
  * published then (until that happens they skip L2), or L2 would serve the old value for its TTL.
+ *
+ * Two versions of a service share L2 during a rollout, and their cached values need not have the
+ * same shape (a field added, renamed or retyped): one version reading the other's value would serve
+ * it as its own, for up to the L2 TTL. So each version keeps its L2 values under its `shape`
+ * (`<namespace>:cache@<shape>:<key>`) and never reads another's. Invalidation stays one message per
+ * key on one channel: every replica that hears it deletes its own shape's entry too, so a write made
+ * by one version reaches the other version's L2 entry as well as its L1.
  */
+import { createHash } from 'node:crypto';
 import { CACHE_POLICY } from '@tripgen/catalog';
 import { LRUCache } from 'lru-cache';
 import type { Redis } from 'ioredis';
@@ -33,6 +41,11 @@ export interface TwoLevelCache {
 export interface CacheOptions {
   /** Prefix of every Redis key and the invalidation channel: one namespace per service. */
   readonly namespace: string;
+  /**
+   * The shape of the values this cache holds: change it with any change of a cached value's shape.
+   * Values cached under another shape (another version of the service) are never read.
+   */
+  readonly shape: string;
   readonly redis: Redis;
   /** A second connection in subscriber mode (a subscribed connection cannot run commands). */
   readonly subscriber: Redis;
@@ -40,11 +53,19 @@ export interface CacheOptions {
   readonly l2TtlSeconds?: number;
 }
 
+/**
+ * A cache shape that follows a JSON schema of the cached values (TypeBox): any change of the schema
+ * is a new shape, so nobody has to remember to change it by hand.
+ */
+export const cacheShapeOf = (schema: object): string => createHash('sha256').update(JSON.stringify(schema)).digest('base64url').slice(0, 12);
+
 export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelCache> => {
   const l1 = new LRUCache<string, object>({ max: CACHE_POLICY.l1.maxEntries, ttl: opts.l1TtlMs ?? CACHE_POLICY.l1.ttlMs });
   const l2Ttl = opts.l2TtlSeconds ?? CACHE_POLICY.l2.ttlSeconds;
   const channel = `${opts.namespace}:cache-invalidate`;
-  const redisKey = (k: string) => `${opts.namespace}:cache:${k}`;
+  const redisKey = (k: string) => `${opts.namespace}:cache@${opts.shape}:${k}`;
+  // Where versions from before shapes keep a value: a write deletes it there too.
+  const unshapedKey = (k: string) => `${opts.namespace}:cache:${k}`;
   const stats: CacheStats = { l1Hits: 0, l2Hits: 0, misses: 0 };
 
   /** Keys invalidated while Redis was unreachable: L2 may still hold their old value. */
@@ -52,7 +73,7 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   const sendInvalidation = (key: string) =>
     opts.redis
       .multi()
-      .del(redisKey(key))
+      .del(redisKey(key), unshapedKey(key))
       .publish(channel, key)
       .exec()
       .then(
@@ -71,6 +92,8 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
     if (ch !== channel) return;
     epoch++;
     l1.delete(key);
+    // The writer may be another version, which deleted only its own shape's entry.
+    if (isRedisReady(opts.redis)) void opts.redis.del(redisKey(key)).catch(() => undefined);
   };
   opts.subscriber.on('message', onMessage);
   const subscribe = () => opts.subscriber.subscribe(channel).catch(() => undefined);

@@ -7,7 +7,7 @@ import type { FastifyServerOptions } from 'fastify';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { loadSigningKeyPem } from './domain/signing-key.ts';
 import { openKeyRing, ringJwks, type KeyRingTiming } from './domain/signing-keys.ts';
-import { userRepository } from './domain/users.ts';
+import { USER_CACHE_SHAPE, userRepository } from './domain/users.ts';
 import { consumeNotifications } from './domain/notifications.ts';
 import { serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { authRoutes } from './routes/auth.ts';
@@ -36,6 +36,7 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
     // reach signs with the mounted key alone, which the other replicas no longer publish after a rotation.
     database: { ...database, ping: async () => (await database.ping(), await ring.ready()) },
     verifier,
+    cacheShape: USER_CACHE_SHAPE,
     logger: opts.logger,
     domain: async (app) => {
       const users = userRepository(prisma, app.kit.cache);

@@ -61,6 +61,11 @@ describe('parseNotification', () => {
     expect(parseNotification({ userId, type: 'welcome' })).toEqual({ userId, type: 'welcome', payload: {} });
   });
 
+  it('accepts a notification of a newer AI service: fields it does not know are ignored, a type it has not seen is kept (catalog queues.ts, message rules)', () => {
+    const newer = { userId, type: 'schedule.partially-completed', payload: { scheduleId: 's' }, priority: 'high', locale: 'ko' };
+    expect(parseNotification(newer)).toEqual({ userId, type: 'schedule.partially-completed', payload: { scheduleId: 's' } });
+  });
+
   it.each([
     ['null', null, 'the body is not an object'],
     ['a string', 'hello', 'the body is not an object'],

@@ -1,11 +1,14 @@
 /**
  * The schedule-generation message (catalog ScheduleGenerationMessage) checked at the door: a body
- * that is not one is a poison message (dead-lettered at once, never retried).
+ * that is not one is a poison message (dead-lettered at once, never retried). A tolerant reader
+ * (the message rules in @tripgen/catalog queues.ts): fields it does not know are ignored (a newer trip service may send
+ * them), and a travel mode or pace it does not know is a newer release's, not poison
+ * (NewerMessageError: redelivered, so that a newer AI pod can plan it during a rollout).
  */
 import { PACES, TRAVEL_MODES, type ScheduleGenerationMessage } from '@tripgen/catalog';
 import Type from 'typebox';
 import { Compile } from 'typebox/compile';
-import { PermanentMessageError } from '@tripgen/service-kit/messaging';
+import { NewerMessageError, PermanentMessageError } from '@tripgen/service-kit/messaging';
 
 const Uuid = Type.String({ format: 'uuid' });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -27,8 +30,9 @@ export const ScheduleRequestSchema = Type.Object({
     dayEnd: Clock,
     interests: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 30 }),
     mustVisit: Type.Array(Id, { maxItems: 50 }),
-    travelMode: Type.Union(TRAVEL_MODES.map((m) => Type.Literal(m))),
-    pace: Type.Union(PACES.map((p) => Type.Literal(p))),
+    // Any word here; which ones this version knows is checked after (NewerMessageError).
+    travelMode: Type.String({ minLength: 1, maxLength: 50 }),
+    pace: Type.String({ minLength: 1, maxLength: 50 }),
   }),
   replan: Type.Optional(Type.Object({ baseScheduleId: Uuid, date: IsoDate, locked: Type.Array(Id, { maxItems: 50 }) })),
 });
@@ -51,6 +55,10 @@ export const parseScheduleRequest = (body: unknown): ScheduleGenerationMessage =
     throw new PermanentMessageError('InvalidBody', `not a schedule request: ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}`);
   }
   const m = body as ScheduleGenerationMessage;
+  for (const [field, known] of [['travelMode', TRAVEL_MODES], ['pace', PACES]] as const) {
+    const value: string = m.trip[field];
+    if (!(known as readonly string[]).includes(value)) throw new NewerMessageError(`this version of the planner does not know ${field} "${value}"`);
+  }
   const { dayStart, dayEnd, dates } = m.trip;
   if (dayStart >= dayEnd) throw new PermanentMessageError('InvalidBody', 'not a schedule request: dayStart must be before dayEnd');
   for (let i = 1; i < dates.length; i++) {

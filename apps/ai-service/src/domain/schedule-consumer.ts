@@ -5,13 +5,15 @@
  *
  *  - a body that is not a request: dead-lettered at once; when its schedule id can be read, that
  *    schedule is marked failed (with its notification) first, so it is never left `queued`;
+ *  - a request with a value a newer release added (a travel mode this version does not know):
+ *    redelivered, so that a newer pod can take it during a rollout; its last delivery fails the schedule;
  *  - a request past its deadline, an unanswering location service, a base schedule that does not
  *    exist: the schedule fails with the reason, the message is completed;
  *  - anything else (the database, a bug): retried by redelivery; the last allowed delivery marks the
  *    schedule failed before the message is dead-lettered.
  */
 import { QUEUE_LIMITS, QUEUES } from '@tripgen/catalog';
-import { consumeIdempotently, type ConsumeEvent, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
+import { NewerMessageError, consumeIdempotently, type ConsumeEvent, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { GenerationFailure, generateSchedule, type GenerateDeps } from '../planning/generate.ts';
 import { finishGeneration, generationRepository, type Outcome } from './generations.ts';
@@ -45,7 +47,10 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         message = parseScheduleRequest(delivery.body);
       } catch (err) {
         const ids = salvageIds(delivery.body);
-        if (ids) await generations.failOutright(ids, delivery.body, 'the schedule request could not be read; please request the schedule again');
+        if (err instanceof NewerMessageError && delivery.attempt < maxDeliveryCount) throw err;
+        const reason = err instanceof NewerMessageError ? `${err.message}; please request the schedule again` : 'the schedule request could not be read; please request the schedule again';
+        if (ids) await generations.failOutright(ids, delivery.body, reason);
+        if (err instanceof NewerMessageError) return;
         throw err;
       }
       if ((await generations.begin(message)) === 'final') return;

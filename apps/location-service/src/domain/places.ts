@@ -5,11 +5,11 @@
  * served within GENERATION_REFRESH_MS everywhere without any replica having to be told.
  */
 import type { Place, PlaceCategory, PlaceRegion, DayOpening } from '@tripgen/catalog';
-import type { TwoLevelCache } from '@tripgen/service-kit';
+import { cacheShapeOf, type TwoLevelCache } from '@tripgen/service-kit';
 import { createHash } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { dayOpenings, mondayOf, placeToday, weeklyHours } from './opening-hours.ts';
-import { LIMITS, type SearchQuery } from './schemas.ts';
+import { DayOpening as DayOpeningSchema, LIMITS, Place as PlaceSchema, SearchItem as SearchItemSchema, type SearchQuery } from './schemas.ts';
 
 /** How stale the data generation a replica keys its cache with may be (ms). */
 export const GENERATION_REFRESH_MS = 10_000;
@@ -106,12 +106,20 @@ export type Candidate = Place & { distanceKm: number; opening: DayOpening[] };
 export interface CandidatesRequest {
   readonly center: { readonly lat: number; readonly lng: number };
   readonly radiusKm: number;
-  readonly categories?: readonly PlaceCategory[];
+  /** Catalog categories, or names a newer release added (no place here has one). */
+  readonly categories?: readonly string[];
   readonly region?: PlaceRegion;
   readonly include?: readonly string[];
   readonly dates: readonly string[];
   readonly limit: number;
 }
+
+/**
+ * The service's cache shape (createApp `cacheShape`): every cached value is built of places, their
+ * openings and distances, so it follows those schemas; a release that changes them never reads what
+ * the previous release cached, nor the reverse.
+ */
+export const LOCATION_CACHE_SHAPE = cacheShapeOf({ place: PlaceSchema, search: SearchItemSchema, opening: DayOpeningSchema });
 
 export interface PlaceRepositoryOptions {
   /** The clock that picks the week `openingHours` describes (tests pin it). */

@@ -19,6 +19,8 @@ export const LIMITS = {
   maxDays: 31,
   batchIds: 300,
   candidates: 500,
+  /** Categories of one candidates request or warm-up (more than the catalog's: a newer release may have added some). */
+  categories: 50,
 } as const;
 
 // A query, a name, opening hours need one visible character. A NUL (or a lone surrogate), which
@@ -34,6 +36,8 @@ export const PlaceId = Type.String({ pattern: PLACE_ID_PATTERN, maxLength: 100, 
 export const IsoDate = Type.String({ format: 'date', pattern: '^20\\d\\d-\\d\\d-\\d\\d$', description: 'Local date in Asia/Seoul, YYYY-MM-DD (2000..2099)' });
 
 export const Category = Type.Enum(PLACE_CATEGORIES);
+/** The form of a category name: the catalog's, or one a newer release added. */
+export const CATEGORY_NAME_PATTERN = '^[a-z]+(?:-[a-z]+)*$';
 export const Region = Type.Enum(PLACE_REGIONS);
 export const Latitude = Type.Number({ minimum: -90, maximum: 90 });
 export const Longitude = Type.Number({ minimum: -180, maximum: 180 });
@@ -107,7 +111,9 @@ export const BatchAnswer = Type.Object({
 export const CandidatesBody = Type.Object({
   center: Type.Object({ lat: Latitude, lng: Longitude }),
   radiusKm: RadiusKm,
-  categories: Type.Optional(Type.Array(Category, { maxItems: PLACE_CATEGORIES.length })),
+  // Any category name, not only this version's: during a rollout a newer AI service may ask for one
+  // a newer release added; here no place has it (catalog queues.ts, message rules, for the same case on the queue).
+  categories: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 50, pattern: CATEGORY_NAME_PATTERN, description: 'A place category; one this version does not know matches no place' }), { maxItems: LIMITS.categories })),
   region: Type.Optional(Region),
   include: Type.Optional(Type.Array(PlaceId, { maxItems: LIMITS.batchIds, description: 'Always returned (must-visits), wherever they are' })),
   dates: Type.Array(IsoDate, { maxItems: LIMITS.maxDays }),

@@ -3,7 +3,7 @@ import { QUEUE_LIMITS, QUEUE_LOCK_MS, QUEUE_NAMES, QUEUES } from '@tripgen/catal
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import type { IncomingMessage, MessageBroker, Subscription } from './broker.ts';
 import { REDELIVERY_BACKOFF, consume, consumeIdempotently, pruneProcessedMessages, redeliveryDelayMs, settlementForFailure, type ConsumeEvent } from './consumer.ts';
-import { DATA_REFUSED_REASON, PermanentMessageError } from './errors.ts';
+import { DATA_REFUSED_REASON, NewerMessageError, PermanentMessageError } from './errors.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
 import { quietLogger, waitFor } from '@tripgen/testing';
@@ -54,6 +54,12 @@ describe('retry policy', () => {
       reason: 'MaxDeliveryCountExceeded',
       description: 'failed 3 times; last error: Error: db timeout',
     });
+  });
+
+  it('redelivers a message a newer release wrote (NewerMessageError), for a newer pod of a rollout to take; only its last delivery dead-letters it', () => {
+    const newer = new NewerMessageError('this version does not know travelMode "bicycle"');
+    expect(settlementForFailure(newer, message(1), 3)).toEqual({ action: 'abandon', reason: 'NewerMessageError: this version does not know travelMode "bicycle"', retryAfterMs: 2_000 });
+    expect(settlementForFailure(newer, message(3), 3)).toMatchObject({ action: 'deadLetter', reason: 'MaxDeliveryCountExceeded' });
   });
 
   it('spreads the deliveries over minutes, each wait within the lock: a database failover is ridden out', () => {

@@ -17,6 +17,16 @@ export class PermanentMessageError extends Error {
   }
 }
 
+/**
+ * A handler throws this for a message it can read but holds a value a newer release added (an enum
+ * value this version does not know). During a rollout the queue's other consumers may be that newer
+ * release, so the message is not poison: it is transient like any other error (abandoned after the
+ * backoff, redelivered, and another pod may take it); only its last delivery ends it.
+ */
+export class NewerMessageError extends Error {
+  override readonly name = 'NewerMessageError';
+}
+
 export const isPermanentMessageError = (error: unknown): error is PermanentMessageError => error instanceof PermanentMessageError;
 
 export const describeError = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));

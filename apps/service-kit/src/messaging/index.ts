@@ -23,7 +23,7 @@ export type {
   SettlingHandler,
   Subscription,
 } from './broker.ts';
-export { DATA_REFUSED_REASON, PermanentMessageError, isPermanentMessageError, type MessagingLogger } from './errors.ts';
+export { DATA_REFUSED_REASON, NewerMessageError, PermanentMessageError, isPermanentMessageError, type MessagingLogger } from './errors.ts';
 export type { SqlExecutor, TransactionOptions, TransactionalSql } from './sql.ts';
 export {
   azureCredentialFromEnv,

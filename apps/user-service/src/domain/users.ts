@@ -2,17 +2,22 @@
  * The user repository: every query of the user service, nothing else touches Prisma.
  * Reads of a profile go through the kit's two-level cache; writes invalidate it.
  */
-import type { TwoLevelCache } from '@tripgen/service-kit';
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { cacheShapeOf, type TwoLevelCache } from '@tripgen/service-kit';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import type { Me, Preferences } from './schemas.ts';
+import { Me, type Preferences } from './schemas.ts';
 
 export class EmailTakenError extends Error {}
 
 const profileKey = (userId: string) => `user:${userId}:me`;
 /** What the cache holds per user (null: no such user). */
-interface CachedProfile {
-  readonly user: Me | null;
-}
+const CachedProfile = Type.Object({ user: Type.Union([Me, Type.Null()]) });
+type CachedProfile = Static<typeof CachedProfile>;
+/**
+ * The service's cache shape (createApp `cacheShape`): it follows the cached profile's schema, so a
+ * release that changes `Me` never reads the profiles the previous release cached, nor the reverse.
+ */
+export const USER_CACHE_SHAPE = cacheShapeOf(CachedProfile);
 
 export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
   async create(email: string, name: string, passwordHash: string) {
