@@ -1,3 +1,4 @@
+import { TRIP_LIMITS, TRIP_LIMITS_READER_FACTOR } from '@tripgen/catalog';
 import { isPermanentMessageError } from '@tripgen/service-kit/messaging';
 import { describe, expect, it } from 'vitest';
 import { parseScheduleRequest, salvageIds } from '../src/domain/request-schema.ts';
@@ -32,6 +33,27 @@ describe('schedule request messages', () => {
       expect(isPermanentMessageError(error), JSON.stringify(body)).toBe(true);
       expect((error as Error).message).toMatch(message);
     }
+  });
+
+  it('accept up to TRIP_LIMITS_READER_FACTOR times the trip limits (what a release that raises one sends while this one still reads), and refuse more as poison', () => {
+    const f = TRIP_LIMITS_READER_FACTOR;
+    const days = (n: number) => Array.from({ length: n }, (_, i) => new Date(Date.UTC(2026, 8, 1 + i)).toISOString().slice(0, 10));
+    const words = (n: number, length: number) => Array.from({ length: n }, (_, i) => `${i}`.padStart(length, 'x'));
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `place-${i}`);
+    const widest = (extra = 0) => ({
+      dates: days(TRIP_LIMITS.days * f + extra),
+      interests: words(TRIP_LIMITS.interests * f + extra, TRIP_LIMITS.interestLength * f + extra),
+      mustVisit: ids(TRIP_LIMITS.mustVisits * f + extra),
+    });
+    const m = request(widest(), { replan: { baseScheduleId: '44444444-4444-4444-8444-444444444444', date: '2026-09-02', locked: ids(TRIP_LIMITS.mustVisits * f) } });
+    expect(parseScheduleRequest(JSON.parse(JSON.stringify(m)))).toEqual(m);
+    const over = widest(1);
+    for (const [field, value] of Object.entries(over)) {
+      const body = request({ [field]: value });
+      expect(() => parseScheduleRequest(body), field).toThrow(new RegExp(field));
+    }
+    const locked = request({}, { replan: { baseScheduleId: '44444444-4444-4444-8444-444444444444', date: '2026-09-24', locked: ids(TRIP_LIMITS.mustVisits * f + 1) } });
+    expect(() => parseScheduleRequest(locked)).toThrow(/locked/);
   });
 
   it('accept a request with fields this version does not know (a newer trip service sends them), and ignore them', () => {

@@ -75,7 +75,9 @@ export const MESSAGE_RETENTION = { keepMs: DUPLICATE_WINDOW_MS + DAY_MS, pruneEv
  *    newer pod takes it, and only its last delivery ends it (the AI service fails that schedule with
  *    the reason). A release that adds a value lets its readers know it first; writers (a public route
  *    accepting it, a PostgreSQL enum value) come with the next release (service-kit README,
- *    "Rolling deploys").
+ *    "Rolling deploys");
+ *  - a limit (TRIP_LIMITS) is raised within what the previous release's reader accepts
+ *    (TRIP_LIMITS_READER_FACTOR), so that it does not dead-letter the new release's messages.
  * Each consumer's tests send it a body with unknown fields and, where it carries an enumeration, one
  * with a value it does not know (ai-service test/request-schema.test.ts and test/consumer.test.ts,
  * location-service test/warm-up.test.ts, user-service test/domain.test.ts: a notification's type is
@@ -104,6 +106,20 @@ export interface LocationSearchMessage {
   /** The trip's dates (YYYY-MM-DD), whose real opening the AI service will ask for. */
   readonly dates: readonly string[];
 }
+
+/**
+ * What one trip may ask of the planner: the trip service refuses more (its routes and its database
+ * constraints), and the schedule message carries at most this.
+ */
+export const TRIP_LIMITS = Object.freeze({ days: 14, mustVisits: 20, interests: 30, interestLength: 100 });
+
+/**
+ * How much more than TRIP_LIMITS the message's reader (the AI service) accepts. A message is read by
+ * the previous release's consumers during a rollout (message rules above), so a release may raise a
+ * limit up to this factor without a consumer of the release before it dead-lettering what it sends;
+ * beyond it, readers first.
+ */
+export const TRIP_LIMITS_READER_FACTOR = 2;
 
 /** How a traveller gets around; the engine's travel model has one row per mode. */
 export const TRAVEL_MODES = ['walk', 'transit', 'car'] as const;

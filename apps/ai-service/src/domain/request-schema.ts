@@ -5,7 +5,7 @@
  * them), and a travel mode or pace it does not know is a newer release's, not poison
  * (NewerMessageError: redelivered, so that a newer AI pod can plan it during a rollout).
  */
-import { PACES, TRAVEL_MODES, type ScheduleGenerationMessage } from '@tripgen/catalog';
+import { PACES, TRAVEL_MODES, TRIP_LIMITS, TRIP_LIMITS_READER_FACTOR, type ScheduleGenerationMessage } from '@tripgen/catalog';
 import Type from 'typebox';
 import { Compile } from 'typebox/compile';
 import { NewerMessageError, PermanentMessageError } from '@tripgen/service-kit/messaging';
@@ -14,6 +14,8 @@ const Uuid = Type.String({ format: 'uuid' });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Clock = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$' });
 const Id = Type.String({ minLength: 1, maxLength: 200 });
+/** What this reader accepts: the trip's limits with room for a release that raises one (catalog TRIP_LIMITS_READER_FACTOR). */
+const ACCEPTED = Object.fromEntries(Object.entries(TRIP_LIMITS).map(([k, v]) => [k, v * TRIP_LIMITS_READER_FACTOR])) as Record<keyof typeof TRIP_LIMITS, number>;
 const Point = Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) });
 
 export const ScheduleRequestSchema = Type.Object({
@@ -25,16 +27,16 @@ export const ScheduleRequestSchema = Type.Object({
   trip: Type.Object({
     destination: Type.Object({ name: Type.String({ maxLength: 200 }), lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) }),
     lodging: Point,
-    dates: Type.Array(IsoDate, { minItems: 1, maxItems: 14 }),
+    dates: Type.Array(IsoDate, { minItems: 1, maxItems: ACCEPTED.days }),
     dayStart: Clock,
     dayEnd: Clock,
-    interests: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 30 }),
-    mustVisit: Type.Array(Id, { maxItems: 50 }),
+    interests: Type.Array(Type.String({ maxLength: ACCEPTED.interestLength }), { maxItems: ACCEPTED.interests }),
+    mustVisit: Type.Array(Id, { maxItems: ACCEPTED.mustVisits }),
     // Any word here; which ones this version knows is checked after (NewerMessageError).
     travelMode: Type.String({ minLength: 1, maxLength: 50 }),
     pace: Type.String({ minLength: 1, maxLength: 50 }),
   }),
-  replan: Type.Optional(Type.Object({ baseScheduleId: Uuid, date: IsoDate, locked: Type.Array(Id, { maxItems: 50 }) })),
+  replan: Type.Optional(Type.Object({ baseScheduleId: Uuid, date: IsoDate, locked: Type.Array(Id, { maxItems: ACCEPTED.mustVisits }) })),
 });
 
 const check = Compile(ScheduleRequestSchema);

@@ -1,5 +1,6 @@
 /** Request and response schemas of the trip routes (they type the handlers and the OpenAPI document). */
 import { Type, type Static } from '@fastify/type-provider-typebox';
+import { TRAVEL_MODES, TRIP_LIMITS } from '@tripgen/catalog';
 
 // No pattern against NUL or lone surrogates (PostgreSQL cannot store them): the kit's validation refuses them in every string.
 // A title or destination needs one visible character.
@@ -9,14 +10,14 @@ export const Clock = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', descr
 const LocationId = Type.String({ minLength: 1, maxLength: 200 });
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const Lng = Type.Number({ minimum: -180, maximum: 180 });
-export const TravelMode = Type.Union([Type.Literal('walk'), Type.Literal('transit'), Type.Literal('car')]);
+export const TravelMode = Type.Enum(TRAVEL_MODES);
 
-export const MAX_TRIP_DAYS = 14;
-export const MAX_MUST_VISITS = 20;
+export const MAX_TRIP_DAYS = TRIP_LIMITS.days;
+export const MAX_MUST_VISITS = TRIP_LIMITS.mustVisits;
 
 const Destination = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE }), lat: Lat, lng: Lng }, { additionalProperties: false });
 const Lodging = Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), lat: Lat, lng: Lng }, { additionalProperties: false });
-const Interests = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 30, uniqueItems: true });
+const Interests = Type.Array(Type.String({ minLength: 1, maxLength: TRIP_LIMITS.interestLength }), { maxItems: TRIP_LIMITS.interests, uniqueItems: true });
 const MustVisit = Type.Array(LocationId, { maxItems: MAX_MUST_VISITS, uniqueItems: true });
 const Title = Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE });
 

@@ -1,5 +1,6 @@
 /** Request and response schemas of the user routes (they type the handlers and the OpenAPI document). */
 import { Type, type Static } from '@fastify/type-provider-typebox';
+import { PACES, TRAVEL_MODES, TRIP_LIMITS } from '@tripgen/catalog';
 
 // No pattern against NUL or lone surrogates (PostgreSQL cannot store them): the kit's validation refuses them in every string.
 // A name is stored trimmed, so it needs one visible character.
@@ -20,12 +21,13 @@ export type RegisterBody = Static<typeof RegisterBody>;
 export const LoginBody = Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 128 }) }, { additionalProperties: false });
 export type LoginBody = Static<typeof LoginBody>;
 
-export const Pace = Type.Union([Type.Literal('relaxed'), Type.Literal('normal'), Type.Literal('packed')]);
-export const TravelMode = Type.Union([Type.Literal('walk'), Type.Literal('transit'), Type.Literal('car')]);
+export const Pace = Type.Enum(PACES);
+export const TravelMode = Type.Enum(TRAVEL_MODES);
 
 export const Preferences = Type.Object(
   {
-    interests: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 30, uniqueItems: true }),
+    // A trip without interests of its own is planned with these (at most TRIP_LIMITS.interestLength each).
+    interests: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: TRIP_LIMITS.interests, uniqueItems: true }),
     pace: Pace,
     travelMode: TravelMode,
   },
