@@ -135,9 +135,14 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
     const last = trip.dates.at(-1)!;
     const place = request.places.find((p) => p.locationId === id);
     for (const date of nearbyDates(trip.dates)) {
-      if (!place || !openingOn(candidate, date)) continue;
+      const opening = openingOn(candidate, date);
+      if (!place || !opening) continue;
       const day = { ...request.days[0]!, date };
-      const alone = planItinerary({ ...request, days: [day], places: [{ ...place, mustVisit: true, lockedDate: undefined }], options: CHECK_BUDGET });
+      // The engine place knows the trip's dates only: without that date's real opening it would
+      // fall back to the weekly hours, which know no public holiday (a museum closed for Chuseok
+      // would be "open" on it).
+      const dated = { ...place, mustVisit: true, lockedDate: undefined, openingHoursByDate: { ...place.openingHoursByDate, [date]: opening.intervals } };
+      const alone = planItinerary({ ...request, days: [day], places: [dated], options: CHECK_BUDGET });
       if (alone.days[0]!.stops.length === 0) continue;
       const away = date < first ? Math.round((Date.parse(first) - Date.parse(date)) / 86_400_000) : Math.round((Date.parse(date) - Date.parse(last)) / 86_400_000);
       const when = date < first ? `${away === 1 ? 'the day' : `${away} days`} before your trip` : `${away === 1 ? 'the day' : `${away} days`} after your trip`;
