@@ -112,6 +112,23 @@ describe('misses, in words a traveller understands', () => {
     expect(suggestFixes(plan, trip, 'near', undefined)).toEqual([{ change: 'longer-day', detail: 'end day 1 (2026-09-24) at 13:30 instead of 12:30' }]);
   });
 
+  it('a longer day that spans a meal window brings that meal: it is suggested only where the meal fits too', () => {
+    // 08:00-13:00 has no lunch (the day does not span 11:30-14:00). The place opens at 11:30 for a
+    // 150-minute visit: an end at 14:30 holds the visit, but a day to 14:30 spans lunch, which no
+    // longer fits beside it (the schedule with that end would drop lunch or the place); from 16:00
+    // both fit (lunch 11:30-12:30, then the visit).
+    const date = '2026-09-24';
+    const trip = request({ dates: [date], dayStart: '08:00', dayEnd: '13:00', pace: 'normal' }).trip;
+    const plan = {
+      start: LODGING,
+      days: [{ date, start: '08:00', end: '13:00', meals: mealsFor('08:00', '13:00', 'normal') }],
+      travelMode: 'walk' as const,
+      places: [{ locationId: 'late', lat: LODGING.lat + 0.003, lng: LODGING.lng, visitMinutes: 150, score: 20, mustVisit: true, openingHoursByDate: { [date]: [['11:30', '20:00']] as [string, string][] } }],
+    };
+    expect(plan.days[0]!.meals).toEqual([]);
+    expect(suggestFixes(plan, trip, 'late', undefined)).toEqual([{ change: 'longer-day', detail: 'end day 1 (2026-09-24) at 16:00 instead of 13:00' }]);
+  });
+
   it('a must-visit the directory does not know is reported, not silently dropped', () => {
     const dates = ['2026-09-24'];
     const { result } = run(request({ dates, mustVisit: ['no-such-place'] }), [withOpening(SEOUL.jogyesa, dates)]);

@@ -11,7 +11,7 @@
  */
 import type { DayOpening, ScheduleMiss, ScheduleSuggestion, TravelModeName } from '@tripgen/catalog';
 import { planItinerary, type PlanRequest, type PlanResult, type Unscheduled } from '@tripgen/planner';
-import type { Candidate, TripSnapshot } from './problem.ts';
+import { mealsFor, type Candidate, type TripSnapshot } from './problem.ts';
 
 const MODE_ORDER: readonly TravelModeName[] = ['walk', 'transit', 'car'];
 const MODE_WORDS: Readonly<Record<TravelModeName, string>> = { walk: 'for a walk', transit: 'by public transport', car: 'by car' };
@@ -69,6 +69,9 @@ const placedIn = (result: PlanResult): Set<string> => new Set(result.days.flatMa
 /** The meals a plan keeps, as "date name" (a meal is one per day and name). */
 const mealsIn = (result: PlanResult): Set<string> => new Set(result.days.flatMap((d) => d.meals.map((m) => `${d.date} ${m.name}`)));
 
+/** The meals a plan skips, as "date name". */
+const mealsSkipped = (result: PlanResult): Set<string> => new Set(result.unscheduledMeals.map((m) => `${m.date} ${m.name}`));
+
 const keepsAll = (kept: ReadonlySet<string>, before: ReadonlySet<string>): boolean => {
   for (const x of before) if (!kept.has(x)) return false;
   return true;
@@ -93,12 +96,15 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
   const before = planItinerary(hard);
   const placedBefore = placedIn(before);
   const mealsBefore = mealsIn(before);
+  const skippedBefore = mealsSkipped(before);
   // The engine may give up a meal for a must-visit (both are hard and weigh the same), so a count
   // of places is not enough: "end at 19:30" that fits only by skipping lunch is no fix.
   const fits = (variant: PlanRequest): PlanResult | undefined => {
     const result = planItinerary(variant);
     const placed = placedIn(result);
-    return placed.has(id) && keepsAll(placed, placedBefore) && keepsAll(mealsIn(result), mealsBefore) ? result : undefined;
+    // A longer day may span a meal window the day did not (lunch from 11:30, dinner to 20:30): that
+    // break is the traveller's too, so it must be taken as well (skipped only where it was before).
+    return placed.has(id) && keepsAll(placed, placedBefore) && keepsAll(mealsIn(result), mealsBefore) && keepsAll(skippedBefore, mealsSkipped(result)) ? result : undefined;
   };
   const found: Ranked[] = [];
 
@@ -110,7 +116,11 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
       const newEnd = side === 'end' ? Math.min(24 * 60, end + ext) : end;
       const newStart = side === 'start' ? Math.max(6 * 60, start - ext) : start;
       if (newEnd === end && newStart === start) continue;
-      const result = fits({ ...hard, days: hard.days.map((d) => ({ ...d, start: clock(newStart), end: clock(newEnd) })) });
+      // The day's meals and those a schedule with that change adds (problem.ts: a meal window the
+      // longer day spans wholly).
+      const added = mealsFor(clock(newStart), clock(newEnd), trip.pace);
+      const days = hard.days.map((d) => ({ ...d, start: clock(newStart), end: clock(newEnd), meals: [...(d.meals ?? []), ...added.filter((m) => !d.meals?.some((x) => x.name === m.name))] }));
+      const result = fits({ ...hard, days });
       if (!result) continue;
       const day = dayOf(result, id)!;
       const what = side === 'end' ? `end day ${day.n} (${day.date}) at ${clock(newEnd)} instead of ${trip.dayEnd}` : `start day ${day.n} (${day.date}) at ${clock(newStart)} instead of ${trip.dayStart}`;
