@@ -76,6 +76,18 @@ describe('misses, in words a traveller understands', () => {
     expect(result.reasons[0]!.suggestions).toEqual([{ change: 'another-date', detail: 'visit on 2026-09-26, the day after your trip, when it is open' }]);
   });
 
+  it('another date is suggested only where the place fits beside the day\'s meal breaks', () => {
+    // On 2026-09-24 it opens 11:30-14:00 only: its 150-minute visit fills the whole lunch window,
+    // so it fits that day only by skipping lunch. 2026-09-26 holds both.
+    const dates = ['2026-09-25'];
+    const museum: Candidate = {
+      ...withOpening(SEOUL.museum, dates, { '2026-09-25': CHUSEOK }),
+      opening: [CHUSEOK, { date: '2026-09-24', intervals: [['11:30', '14:00']] }, { date: '2026-09-26', intervals: [['10:00', '18:00']] }],
+    };
+    const { result } = run(request({ dates, mustVisit: [museum.id] }), [museum]);
+    expect(result.reasons[0]!.suggestions).toEqual([{ change: 'another-date', detail: 'visit on 2026-09-26, the day after your trip, when it is open' }]);
+  });
+
   it('too far for a walk: says so and suggests the faster mode that makes it fit', () => {
     const dates = ['2026-09-24'];
     const far = withOpening(SEOUL.lotteWorld, dates);

@@ -153,7 +153,9 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
       // would be "open" on it).
       const dated = { ...place, mustVisit: true, lockedDate: undefined, openingHoursByDate: { ...place.openingHoursByDate, [date]: opening.intervals } };
       const alone = planItinerary({ ...request, days: [day], places: [dated], options: CHECK_BUDGET });
-      if (alone.days[0]!.stops.length === 0) continue;
+      // The day's meal breaks too: the engine gives one up for a must-visit (both are hard), and a
+      // date that holds the place only without lunch is no fix.
+      if (alone.days[0]!.stops.length === 0 || alone.unscheduledMeals.length > 0) continue;
       const away = date < first ? Math.round((Date.parse(first) - Date.parse(date)) / 86_400_000) : Math.round((Date.parse(date) - Date.parse(last)) / 86_400_000);
       const when = date < first ? `${away === 1 ? 'the day' : `${away} days`} before your trip` : `${away === 1 ? 'the day' : `${away} days`} after your trip`;
       found.push({ change: 'another-date', detail: `visit on ${date}, ${when}, when it is open`, size: 3 + away });
