@@ -97,6 +97,18 @@ describe('misses, in words a traveller understands', () => {
     expect(result.reasons[0]!.suggestions[0]).toEqual({ change: 'travel-mode', detail: 'travel by public transport instead of on foot' });
   });
 
+  it('out of reach for its hours, not its distance: a short drive away, it opens too late for the day', () => {
+    // 21 minutes by car each way and a 150-minute visit fit in 08:00-13:00 (192 of 300 minutes), but
+    // it opens at 10:30: from 10:30 the visit and the way back end at 13:21.
+    const dates = ['2026-09-24'];
+    const late = withOpening(SEOUL.museum, dates, { '2026-09-24': { date: '2026-09-24', intervals: [['10:30', '20:00']] } });
+    const { result } = run(request({ dates, dayStart: '08:00', dayEnd: '13:00', travelMode: 'car', mustVisit: [late.id] }), [late]);
+    expect(result.reasons[0]).toMatchObject({
+      reason: 'too-far',
+      detail: 'too far from the lodging by car for its opening hours (10:30-20:00 on 2026-09-24): with 21 minutes there and 21 back, a 150-minute visit does not fit between 08:00 and 13:00',
+    });
+  });
+
   it('no time left: names the day and suggests the smallest longer day', () => {
     const dates = ['2026-09-24'];
     const places = [SEOUL.museum, SEOUL.gyeongbokgung, SEOUL.changdeokgung, SEOUL.bukchon].map((p) => withOpening(p, dates));

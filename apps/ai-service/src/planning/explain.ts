@@ -10,7 +10,7 @@
  * faster travel mode (walk -> transit -> car), three plus one per day away for another date.
  */
 import type { DayOpening, ScheduleMiss, ScheduleSuggestion, TravelModeName } from '@tripgen/catalog';
-import { planItinerary, type PlanRequest, type PlanResult, type Unscheduled } from '@tripgen/planner';
+import { planItinerary, pointKey, travelMinutes, type LatLng, type PlanRequest, type PlanResult, type Unscheduled } from '@tripgen/planner';
 import { mealsFor, type Candidate, type TripSnapshot } from './problem.ts';
 
 const MODE_ORDER: readonly TravelModeName[] = ['walk', 'transit', 'car'];
@@ -56,6 +56,26 @@ const describeDate = (c: Candidate, date: string, trip: TripSnapshot, visit: num
   if (intervals.length === 0) return `closed on ${date}${why ? ` (${why})` : ''}`;
   const hours = intervals.map(([a, b]) => `${a}-${b}`).join(', ');
   return `open only ${hours} on ${date}, too short for a ${visit}-minute visit between ${trip.dayStart} and ${trip.dayEnd}`;
+};
+
+/** The engine's minutes from a to b: the router's matrix when the request has one, else the model. */
+const legMinutes = (request: PlanRequest, a: LatLng, b: LatLng): number | null => {
+  const m = request.travelTimes;
+  if (!m) return travelMinutes(a, b, request.travelMode);
+  const i = m.points.findIndex((p) => pointKey(p) === pointKey(a));
+  const j = m.points.findIndex((p) => pointKey(p) === pointKey(b));
+  return i < 0 || j < 0 ? null : (m.minutes[i * m.points.length + j] ?? null);
+};
+
+/** "10:00-16:30 on 2026-09-27 and 2026-09-28; closed on 2026-09-29": each date's opening, dates with the same hours together. */
+const openingWords = (c: Candidate, dates: readonly string[]): string => {
+  const byHours = new Map<string, string[]>();
+  for (const date of dates) {
+    const intervals = openingOn(c, date)?.intervals ?? [];
+    const hours = intervals.length ? intervals.map(([a, b]) => `${a}-${b}`).join(', ') : 'closed';
+    byHours.set(hours, [...(byHours.get(hours) ?? []), date]);
+  }
+  return [...byHours].map(([hours, on]) => (hours === 'closed' ? `closed on ${listWords(on, 'and')}` : `${hours} on ${listWords(on, 'and')}`)).join('; ');
 };
 
 const hardOnly = (request: PlanRequest): PlanRequest => ({
@@ -203,7 +223,15 @@ export const explainMisses = (input: ExplainInput): ScheduleMiss[] => {
       detail = dates.map((d) => describeDate(c, d, trip, place.visitMinutes)).join('; ');
     } else if (why.reason === 'unreachable') {
       reason = 'too-far';
-      detail = `too far from the lodging ${MODE_WORDS[request.travelMode]}: the way there and back and a ${place.visitMinutes}-minute visit do not fit between ${trip.dayStart} and ${trip.dayEnd}`;
+      const there = legMinutes(request, request.start, place);
+      const back = legMinutes(request, place, request.start);
+      const window = minutesOf(trip.dayEnd) - minutesOf(trip.dayStart);
+      // The engine's diagnosis is the way there and back with the place's opening: when the way and
+      // the visit alone fit in the day, the distance is not the whole story, its hours are.
+      detail =
+        there !== null && back !== null && there + place.visitMinutes + back <= window
+          ? `too far from the lodging ${MODE_WORDS[request.travelMode]} for its opening hours (${openingWords(c, dates)}): with ${there} minutes there and ${back} back, a ${place.visitMinutes}-minute visit does not fit between ${trip.dayStart} and ${trip.dayEnd}`
+          : `too far from the lodging ${MODE_WORDS[request.travelMode]}: the way there and back and a ${place.visitMinutes}-minute visit do not fit between ${trip.dayStart} and ${trip.dayEnd}`;
     } else {
       reason = 'no-time';
       const open = request.days.filter((d) => c.opening?.find((o) => o.date === d.date)?.intervals.length !== 0).map((d) => `day ${input.dayNumber(d.date)}`);
