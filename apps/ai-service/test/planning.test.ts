@@ -5,7 +5,7 @@
  */
 import { checkItinerary } from '@tripgen/planner';
 import { describe, expect, it } from 'vitest';
-import { suggestFixes } from '../src/planning/explain.ts';
+import { explainMisses, suggestFixes } from '../src/planning/explain.ts';
 import { explainAndRender, planTrip } from '../src/planning/generate.ts';
 import { keywordWeights } from '../src/planning/interests.ts';
 import { buildPlanRequest, mealsFor, placeScore, visitMinutes, type Candidate } from '../src/planning/problem.ts';
@@ -106,6 +106,24 @@ describe('misses, in words a traveller understands', () => {
     expect(result.reasons[0]).toMatchObject({
       reason: 'too-far',
       detail: 'too far from the lodging by car for its opening hours (10:30-20:00 on 2026-09-24): with 21 minutes there and 21 back, a 150-minute visit does not fit between 08:00 and 13:00',
+    });
+  });
+
+  it('kept out by the meal break, not by other must-visits: says so', () => {
+    // 105 minutes by public transport each way and a 30-minute visit fit 09:00-14:00 (back at 13:00),
+    // but not with the hour of lunch between 11:30 and 14:00 (before leaving, or there: back at
+    // 14:15). The engine's own diagnosis ("no room alongside the other must-visits") weighs the way
+    // and the opening only; on the eval trips it is given for places that the breaks keep out
+    // (a far lodging, empty days).
+    const dates = ['2026-09-24'];
+    const far = withOpening({ ...SEOUL.jogyesa, id: 'far-temple', lat: LODGING.lat + 0.2 }, dates);
+    const message = request({ dates, dayStart: '09:00', dayEnd: '14:00', travelMode: 'transit', pace: 'normal', mustVisit: [far.id] });
+    const engineRequest = buildPlanRequest(message.trip, [far], {}, BUDGET);
+    const result = { days: [{ date: dates[0]!, stops: [], meals: [], returnTravelMinutes: 0, finish: '09:00' }], unscheduled: [{ locationId: far.id, reason: 'conflict' as const, detail: 'no room left alongside the other must-visit and locked places' }], unscheduledMeals: [], score: 0, stats: { iterations: 0, elapsedMs: 0, bestIteration: 0, bestElapsedMs: 0, stoppedBy: 'iterations' as const } };
+    const [miss] = explainMisses({ trip: message.trip, request: engineRequest, result, candidates: new Map([[far.id, far]]), notFound: [], locked: [], dayNumber: () => 1, suggest: false });
+    expect(miss).toMatchObject({
+      reason: 'no-time',
+      detail: 'no time on day 1 beside the lunch break (60 minutes between 11:30 and 14:00): even as the only visit of a day, the way there and back and a 30-minute visit leave no room for it',
     });
   });
 

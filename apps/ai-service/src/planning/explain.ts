@@ -10,7 +10,7 @@
  * faster travel mode (walk -> transit -> car), three plus one per day away for another date.
  */
 import type { DayOpening, ScheduleMiss, ScheduleSuggestion, TravelModeName } from '@tripgen/catalog';
-import { planItinerary, pointKey, travelMinutes, type LatLng, type PlanRequest, type PlanResult, type Unscheduled } from '@tripgen/planner';
+import { planItinerary, pointKey, travelMinutes, type LatLng, type PlanPlace, type PlanRequest, type PlanResult, type Unscheduled } from '@tripgen/planner';
 import { mealsFor, type Candidate, type TripSnapshot } from './problem.ts';
 
 const MODE_ORDER: readonly TravelModeName[] = ['walk', 'transit', 'car'];
@@ -185,6 +185,13 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
   return found.sort((a, b) => a.size - b.size).map(({ change, detail }) => ({ change, detail }));
 };
 
+/** Whether the place fits some day of the request as its only visit, with every meal break of that day kept. */
+const fitsAloneWithMeals = (request: PlanRequest, place: PlanPlace): boolean =>
+  request.days.some((day) => {
+    const alone = planItinerary({ ...request, days: [day], places: [{ ...place, mustVisit: true, lockedDate: undefined }], options: CHECK_BUDGET });
+    return alone.days[0]!.stops.length > 0 && alone.unscheduledMeals.length === 0;
+  });
+
 export interface ExplainInput {
   readonly trip: TripSnapshot;
   readonly request: PlanRequest;
@@ -234,8 +241,13 @@ export const explainMisses = (input: ExplainInput): ScheduleMiss[] => {
           : `too far from the lodging ${MODE_WORDS[request.travelMode]}: the way there and back and a ${place.visitMinutes}-minute visit do not fit between ${trip.dayStart} and ${trip.dayEnd}`;
     } else {
       reason = 'no-time';
-      const open = request.days.filter((d) => c.opening?.find((o) => o.date === d.date)?.intervals.length !== 0).map((d) => `day ${input.dayNumber(d.date)}`);
-      detail = `no time left on ${listWords(open.length ? open : dates.map((d) => `day ${input.dayNumber(d)}`))} alongside your other must-visit places`;
+      const openDays = request.days.filter((d) => c.opening?.find((o) => o.date === d.date)?.intervals.length !== 0);
+      const days = listWords((openDays.length ? openDays : request.days).map((d) => `day ${input.dayNumber(d.date)}`));
+      // The engine's "no room alongside the others" weighs the way and the opening, not the meal
+      // breaks: a place that fits no day even alone beside them is kept out by the breaks.
+      detail = fitsAloneWithMeals(request, place)
+        ? `no time left on ${days} alongside your other must-visit places`
+        : `no time on ${days} beside the ${listWords([...new Set(request.days.flatMap((d) => (d.meals ?? []).map((m) => `${m.name} break (${m.minutes} minutes between ${m.from} and ${m.to})`)))], 'and')}: even as the only visit of a day, the way there and back and a ${place.visitMinutes}-minute visit leave no room for ${request.days.some((d) => (d.meals?.length ?? 0) > 1) ? 'them' : 'it'}`;
     }
     misses.push({
       locationId: place.locationId,
