@@ -165,6 +165,23 @@ describe('a must-visit closed on every trip date', () => {
     ]);
   });
 
+  it('suggests a date by its real opening, not the weekly hours: the holiday dates next to the trip are skipped', async () => {
+    // Open every day of the week, closed the whole of Chuseok (2026-09-24..26): the nearest date it
+    // really opens is 2026-09-23, two days before.
+    answers.candidates = () => ({ status: 200, json: { items: [museum], missing: [] } });
+    answers.places = (body) => ({
+      status: 200,
+      json: {
+        items: [{ ...SEOUL.museum, opening: (body as PlacesBatchRequest).dates!.map((date) => (date >= '2026-09-24' && date <= '2026-09-26' ? { date, intervals: [], note: 'closed: Chuseok (추석)' } : { date, intervals: [['10:00', '18:00']] })) }],
+        missing: [],
+      },
+    });
+    const { result } = await generateSchedule(message(), deps());
+    expect(result.reasons).toEqual([
+      expect.objectContaining({ locationId: museum.id, reason: 'closed', suggestions: [{ change: 'another-date', detail: 'visit on 2026-09-23, 2 days before your trip, when it is open' }] }),
+    ]);
+  });
+
   it('still explains the miss when that second call fails (the suggestion of another date is left out)', async () => {
     answers.candidates = () => ({ status: 200, json: { items: [museum], missing: [] } });
     answers.places = () => ({ status: 500 });

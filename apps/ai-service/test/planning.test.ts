@@ -5,7 +5,7 @@
  */
 import { checkItinerary } from '@tripgen/planner';
 import { describe, expect, it } from 'vitest';
-import { suggestFixes } from '../src/planning/explain.ts';
+import { explainMisses, suggestFixes } from '../src/planning/explain.ts';
 import { explainAndRender, planTrip } from '../src/planning/generate.ts';
 import { keywordWeights } from '../src/planning/interests.ts';
 import { buildPlanRequest, mealsFor, placeScore, visitMinutes, type Candidate } from '../src/planning/problem.ts';
@@ -76,6 +76,18 @@ describe('misses, in words a traveller understands', () => {
     expect(result.reasons[0]!.suggestions).toEqual([{ change: 'another-date', detail: 'visit on 2026-09-26, the day after your trip, when it is open' }]);
   });
 
+  it('another date is suggested only where the place fits beside the day\'s meal breaks', () => {
+    // On 2026-09-24 it opens 11:30-14:00 only: its 150-minute visit fills the whole lunch window,
+    // so it fits that day only by skipping lunch. 2026-09-26 holds both.
+    const dates = ['2026-09-25'];
+    const museum: Candidate = {
+      ...withOpening(SEOUL.museum, dates, { '2026-09-25': CHUSEOK }),
+      opening: [CHUSEOK, { date: '2026-09-24', intervals: [['11:30', '14:00']] }, { date: '2026-09-26', intervals: [['10:00', '18:00']] }],
+    };
+    const { result } = run(request({ dates, mustVisit: [museum.id] }), [museum]);
+    expect(result.reasons[0]!.suggestions).toEqual([{ change: 'another-date', detail: 'visit on 2026-09-26, the day after your trip, when it is open' }]);
+  });
+
   it('too far for a walk: says so and suggests the faster mode that makes it fit', () => {
     const dates = ['2026-09-24'];
     const far = withOpening(SEOUL.lotteWorld, dates);
@@ -83,6 +95,36 @@ describe('misses, in words a traveller understands', () => {
     expect(result.reasons[0]).toMatchObject({ reason: 'too-far' });
     expect(result.reasons[0]!.detail).toMatch(/^too far from the lodging for a walk/);
     expect(result.reasons[0]!.suggestions[0]).toEqual({ change: 'travel-mode', detail: 'travel by public transport instead of on foot' });
+  });
+
+  it('out of reach for its hours, not its distance: a short drive away, it opens too late for the day', () => {
+    // 21 minutes by car each way and a 150-minute visit fit in 08:00-13:00 (192 of 300 minutes), but
+    // it opens at 10:30: from 10:30 the visit and the way back end at 13:21.
+    const dates = ['2026-09-24'];
+    const late = withOpening(SEOUL.museum, dates, { '2026-09-24': { date: '2026-09-24', intervals: [['10:30', '20:00']] } });
+    const { result } = run(request({ dates, dayStart: '08:00', dayEnd: '13:00', travelMode: 'car', mustVisit: [late.id] }), [late]);
+    expect(result.reasons[0]).toMatchObject({
+      reason: 'too-far',
+      detail: 'too far from the lodging by car for its opening hours (10:30-20:00 on 2026-09-24): with 21 minutes there and 21 back, a 150-minute visit does not fit between 08:00 and 13:00',
+    });
+  });
+
+  it('kept out by the meal break, not by other must-visits: says so', () => {
+    // 105 minutes by public transport each way and a 30-minute visit fit 09:00-14:00 (back at 13:00),
+    // but not with the hour of lunch between 11:30 and 14:00 (before leaving, or there: back at
+    // 14:15). The engine's own diagnosis ("no room alongside the other must-visits") weighs the way
+    // and the opening only; on the eval trips it is given for places that the breaks keep out
+    // (a far lodging, empty days).
+    const dates = ['2026-09-24'];
+    const far = withOpening({ ...SEOUL.jogyesa, id: 'far-temple', lat: LODGING.lat + 0.2 }, dates);
+    const message = request({ dates, dayStart: '09:00', dayEnd: '14:00', travelMode: 'transit', pace: 'normal', mustVisit: [far.id] });
+    const engineRequest = buildPlanRequest(message.trip, [far], {}, BUDGET);
+    const result = { days: [{ date: dates[0]!, stops: [], meals: [], returnTravelMinutes: 0, finish: '09:00' }], unscheduled: [{ locationId: far.id, reason: 'conflict' as const, detail: 'no room left alongside the other must-visit and locked places' }], unscheduledMeals: [], score: 0, stats: { iterations: 0, elapsedMs: 0, bestIteration: 0, bestElapsedMs: 0, stoppedBy: 'iterations' as const } };
+    const [miss] = explainMisses({ trip: message.trip, request: engineRequest, result, candidates: new Map([[far.id, far]]), notFound: [], locked: [], dayNumber: () => 1, suggest: false });
+    expect(miss).toMatchObject({
+      reason: 'no-time',
+      detail: 'no time on day 1 beside the lunch break (60 minutes between 11:30 and 14:00): even as the only visit of a day, the way there and back and a 30-minute visit leave no room for it',
+    });
   });
 
   it('no time left: names the day and suggests the smallest longer day', () => {
@@ -110,6 +152,23 @@ describe('misses, in words a traveller understands', () => {
       places: [{ locationId: 'near', lat: LODGING.lat + 0.003, lng: LODGING.lng, visitMinutes: 90, score: 20, mustVisit: true }],
     };
     expect(suggestFixes(plan, trip, 'near', undefined)).toEqual([{ change: 'longer-day', detail: 'end day 1 (2026-09-24) at 13:30 instead of 12:30' }]);
+  });
+
+  it('a longer day that spans a meal window brings that meal: it is suggested only where the meal fits too', () => {
+    // 08:00-13:00 has no lunch (the day does not span 11:30-14:00). The place opens at 11:30 for a
+    // 150-minute visit: an end at 14:30 holds the visit, but a day to 14:30 spans lunch, which no
+    // longer fits beside it (the schedule with that end would drop lunch or the place); from 16:00
+    // both fit (lunch 11:30-12:30, then the visit).
+    const date = '2026-09-24';
+    const trip = request({ dates: [date], dayStart: '08:00', dayEnd: '13:00', pace: 'normal' }).trip;
+    const plan = {
+      start: LODGING,
+      days: [{ date, start: '08:00', end: '13:00', meals: mealsFor('08:00', '13:00', 'normal') }],
+      travelMode: 'walk' as const,
+      places: [{ locationId: 'late', lat: LODGING.lat + 0.003, lng: LODGING.lng, visitMinutes: 150, score: 20, mustVisit: true, openingHoursByDate: { [date]: [['11:30', '20:00']] as [string, string][] } }],
+    };
+    expect(plan.days[0]!.meals).toEqual([]);
+    expect(suggestFixes(plan, trip, 'late', undefined)).toEqual([{ change: 'longer-day', detail: 'end day 1 (2026-09-24) at 16:00 instead of 13:00' }]);
   });
 
   it('a must-visit the directory does not know is reported, not silently dropped', () => {

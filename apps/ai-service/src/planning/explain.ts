@@ -10,8 +10,8 @@
  * faster travel mode (walk -> transit -> car), three plus one per day away for another date.
  */
 import type { DayOpening, ScheduleMiss, ScheduleSuggestion, TravelModeName } from '@tripgen/catalog';
-import { planItinerary, type PlanRequest, type PlanResult, type Unscheduled } from '@tripgen/planner';
-import type { Candidate, TripSnapshot } from './problem.ts';
+import { planItinerary, pointKey, travelMinutes, type LatLng, type PlanPlace, type PlanRequest, type PlanResult, type Unscheduled } from '@tripgen/planner';
+import { mealsFor, type Candidate, type TripSnapshot } from './problem.ts';
 
 const MODE_ORDER: readonly TravelModeName[] = ['walk', 'transit', 'car'];
 const MODE_WORDS: Readonly<Record<TravelModeName, string>> = { walk: 'for a walk', transit: 'by public transport', car: 'by car' };
@@ -58,6 +58,26 @@ const describeDate = (c: Candidate, date: string, trip: TripSnapshot, visit: num
   return `open only ${hours} on ${date}, too short for a ${visit}-minute visit between ${trip.dayStart} and ${trip.dayEnd}`;
 };
 
+/** The engine's minutes from a to b: the router's matrix when the request has one, else the model. */
+const legMinutes = (request: PlanRequest, a: LatLng, b: LatLng): number | null => {
+  const m = request.travelTimes;
+  if (!m) return travelMinutes(a, b, request.travelMode);
+  const i = m.points.findIndex((p) => pointKey(p) === pointKey(a));
+  const j = m.points.findIndex((p) => pointKey(p) === pointKey(b));
+  return i < 0 || j < 0 ? null : (m.minutes[i * m.points.length + j] ?? null);
+};
+
+/** "10:00-16:30 on 2026-09-27 and 2026-09-28; closed on 2026-09-29": each date's opening, dates with the same hours together. */
+const openingWords = (c: Candidate, dates: readonly string[]): string => {
+  const byHours = new Map<string, string[]>();
+  for (const date of dates) {
+    const intervals = openingOn(c, date)?.intervals ?? [];
+    const hours = intervals.length ? intervals.map(([a, b]) => `${a}-${b}`).join(', ') : 'closed';
+    byHours.set(hours, [...(byHours.get(hours) ?? []), date]);
+  }
+  return [...byHours].map(([hours, on]) => (hours === 'closed' ? `closed on ${listWords(on, 'and')}` : `${hours} on ${listWords(on, 'and')}`)).join('; ');
+};
+
 const hardOnly = (request: PlanRequest): PlanRequest => ({
   ...request,
   places: request.places.filter((p) => p.mustVisit || p.lockedDate !== undefined),
@@ -68,6 +88,9 @@ const placedIn = (result: PlanResult): Set<string> => new Set(result.days.flatMa
 
 /** The meals a plan keeps, as "date name" (a meal is one per day and name). */
 const mealsIn = (result: PlanResult): Set<string> => new Set(result.days.flatMap((d) => d.meals.map((m) => `${d.date} ${m.name}`)));
+
+/** The meals a plan skips, as "date name". */
+const mealsSkipped = (result: PlanResult): Set<string> => new Set(result.unscheduledMeals.map((m) => `${m.date} ${m.name}`));
 
 const keepsAll = (kept: ReadonlySet<string>, before: ReadonlySet<string>): boolean => {
   for (const x of before) if (!kept.has(x)) return false;
@@ -93,12 +116,15 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
   const before = planItinerary(hard);
   const placedBefore = placedIn(before);
   const mealsBefore = mealsIn(before);
+  const skippedBefore = mealsSkipped(before);
   // The engine may give up a meal for a must-visit (both are hard and weigh the same), so a count
   // of places is not enough: "end at 19:30" that fits only by skipping lunch is no fix.
   const fits = (variant: PlanRequest): PlanResult | undefined => {
     const result = planItinerary(variant);
     const placed = placedIn(result);
-    return placed.has(id) && keepsAll(placed, placedBefore) && keepsAll(mealsIn(result), mealsBefore) ? result : undefined;
+    // A longer day may span a meal window the day did not (lunch from 11:30, dinner to 20:30): that
+    // break is the traveller's too, so it must be taken as well (skipped only where it was before).
+    return placed.has(id) && keepsAll(placed, placedBefore) && keepsAll(mealsIn(result), mealsBefore) && keepsAll(skippedBefore, mealsSkipped(result)) ? result : undefined;
   };
   const found: Ranked[] = [];
 
@@ -110,7 +136,11 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
       const newEnd = side === 'end' ? Math.min(24 * 60, end + ext) : end;
       const newStart = side === 'start' ? Math.max(6 * 60, start - ext) : start;
       if (newEnd === end && newStart === start) continue;
-      const result = fits({ ...hard, days: hard.days.map((d) => ({ ...d, start: clock(newStart), end: clock(newEnd) })) });
+      // The day's meals and those a schedule with that change adds (problem.ts: a meal window the
+      // longer day spans wholly).
+      const added = mealsFor(clock(newStart), clock(newEnd), trip.pace);
+      const days = hard.days.map((d) => ({ ...d, start: clock(newStart), end: clock(newEnd), meals: [...(d.meals ?? []), ...added.filter((m) => !d.meals?.some((x) => x.name === m.name))] }));
+      const result = fits({ ...hard, days });
       if (!result) continue;
       const day = dayOf(result, id)!;
       const what = side === 'end' ? `end day ${day.n} (${day.date}) at ${clock(newEnd)} instead of ${trip.dayEnd}` : `start day ${day.n} (${day.date}) at ${clock(newStart)} instead of ${trip.dayStart}`;
@@ -135,10 +165,17 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
     const last = trip.dates.at(-1)!;
     const place = request.places.find((p) => p.locationId === id);
     for (const date of nearbyDates(trip.dates)) {
-      if (!place || !openingOn(candidate, date)) continue;
+      const opening = openingOn(candidate, date);
+      if (!place || !opening) continue;
       const day = { ...request.days[0]!, date };
-      const alone = planItinerary({ ...request, days: [day], places: [{ ...place, mustVisit: true, lockedDate: undefined }], options: CHECK_BUDGET });
-      if (alone.days[0]!.stops.length === 0) continue;
+      // The engine place knows the trip's dates only: without that date's real opening it would
+      // fall back to the weekly hours, which know no public holiday (a museum closed for Chuseok
+      // would be "open" on it).
+      const dated = { ...place, mustVisit: true, lockedDate: undefined, openingHoursByDate: { ...place.openingHoursByDate, [date]: opening.intervals } };
+      const alone = planItinerary({ ...request, days: [day], places: [dated], options: CHECK_BUDGET });
+      // The day's meal breaks too: the engine gives one up for a must-visit (both are hard), and a
+      // date that holds the place only without lunch is no fix.
+      if (alone.days[0]!.stops.length === 0 || alone.unscheduledMeals.length > 0) continue;
       const away = date < first ? Math.round((Date.parse(first) - Date.parse(date)) / 86_400_000) : Math.round((Date.parse(date) - Date.parse(last)) / 86_400_000);
       const when = date < first ? `${away === 1 ? 'the day' : `${away} days`} before your trip` : `${away === 1 ? 'the day' : `${away} days`} after your trip`;
       found.push({ change: 'another-date', detail: `visit on ${date}, ${when}, when it is open`, size: 3 + away });
@@ -147,6 +184,13 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
   }
   return found.sort((a, b) => a.size - b.size).map(({ change, detail }) => ({ change, detail }));
 };
+
+/** Whether the place fits some day of the request as its only visit, with every meal break of that day kept. */
+const fitsAloneWithMeals = (request: PlanRequest, place: PlanPlace): boolean =>
+  request.days.some((day) => {
+    const alone = planItinerary({ ...request, days: [day], places: [{ ...place, mustVisit: true, lockedDate: undefined }], options: CHECK_BUDGET });
+    return alone.days[0]!.stops.length > 0 && alone.unscheduledMeals.length === 0;
+  });
 
 export interface ExplainInput {
   readonly trip: TripSnapshot;
@@ -186,11 +230,24 @@ export const explainMisses = (input: ExplainInput): ScheduleMiss[] => {
       detail = dates.map((d) => describeDate(c, d, trip, place.visitMinutes)).join('; ');
     } else if (why.reason === 'unreachable') {
       reason = 'too-far';
-      detail = `too far from the lodging ${MODE_WORDS[request.travelMode]}: the way there and back and a ${place.visitMinutes}-minute visit do not fit between ${trip.dayStart} and ${trip.dayEnd}`;
+      const there = legMinutes(request, request.start, place);
+      const back = legMinutes(request, place, request.start);
+      const window = minutesOf(trip.dayEnd) - minutesOf(trip.dayStart);
+      // The engine's diagnosis is the way there and back with the place's opening: when the way and
+      // the visit alone fit in the day, the distance is not the whole story, its hours are.
+      detail =
+        there !== null && back !== null && there + place.visitMinutes + back <= window
+          ? `too far from the lodging ${MODE_WORDS[request.travelMode]} for its opening hours (${openingWords(c, dates)}): with ${there} minutes there and ${back} back, a ${place.visitMinutes}-minute visit does not fit between ${trip.dayStart} and ${trip.dayEnd}`
+          : `too far from the lodging ${MODE_WORDS[request.travelMode]}: the way there and back and a ${place.visitMinutes}-minute visit do not fit between ${trip.dayStart} and ${trip.dayEnd}`;
     } else {
       reason = 'no-time';
-      const open = request.days.filter((d) => c.opening?.find((o) => o.date === d.date)?.intervals.length !== 0).map((d) => `day ${input.dayNumber(d.date)}`);
-      detail = `no time left on ${listWords(open.length ? open : dates.map((d) => `day ${input.dayNumber(d)}`))} alongside your other must-visit places`;
+      const openDays = request.days.filter((d) => c.opening?.find((o) => o.date === d.date)?.intervals.length !== 0);
+      const days = listWords((openDays.length ? openDays : request.days).map((d) => `day ${input.dayNumber(d.date)}`));
+      // The engine's "no room alongside the others" weighs the way and the opening, not the meal
+      // breaks: a place that fits no day even alone beside them is kept out by the breaks.
+      detail = fitsAloneWithMeals(request, place)
+        ? `no time left on ${days} alongside your other must-visit places`
+        : `no time on ${days} beside the ${listWords([...new Set(request.days.flatMap((d) => (d.meals ?? []).map((m) => `${m.name} break (${m.minutes} minutes between ${m.from} and ${m.to})`)))], 'and')}: even as the only visit of a day, the way there and back and a ${place.visitMinutes}-minute visit leave no room for ${request.days.some((d) => (d.meals?.length ?? 0) > 1) ? 'them' : 'it'}`;
     }
     misses.push({
       locationId: place.locationId,
