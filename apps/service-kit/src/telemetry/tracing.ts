@@ -3,8 +3,8 @@
  * ratio (10 %). Spans leave the process over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set,
  * and to Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is (prod): the Azure
  * Monitor exporter turns each server span into a `requests` record (cloud role = the workload
- * name), which also feeds the component's standard request metrics (`requests/duration`, what the
- * Azure response-time alerts read). With local authentication off on the component, the exporter
+ * name, name `METHOD /route`): the workspace's AppRequests, what the Azure response-time alerts
+ * read (infra-bicep alerts.bicep). With local authentication off on the component, the exporter
  * signs in with the pod's workload identity (Monitoring Metrics Publisher, infra-bicep).
  * Every request gets a server span (sampled or not, it has a trace id, which goes into the logs).
  * An asynchronous request (a schedule: asked at one service, made by another off a queue) gets a
