@@ -16,6 +16,7 @@
  * says: its objectives (RESPONSE_TIME_SLO) and the services held to each, the name of a schedule's
  * record (asyncRequestName), and not the paths every service serves for probes, scrapes and docs.
  */
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { asyncRequestName, HEALTH_PATHS, METRICS_PATH, OPENAPI_PATH, QUEUES, RESPONSE_TIME_SLO, workloadName, serviceList } from '@tripgen/catalog';
 import { environmentOf, loadSnapshot } from '../lib/bicep.ts';
@@ -167,5 +168,55 @@ describe('the response-time alerts are p95s over the request records the catalog
       'alert-response-time-tripgen-prod: selects roles ["user-service","location-service"], not the request services ["user-service","trip-service","location-service"]',
       'alert-response-time-tripgen-prod: is not a p95 of DurationMs weighted by ItemCount',
     ]);
+  });
+});
+
+/**
+ * The log alerts' KQL, analyzed by Kusto's own language service (Kusto.Language, as JavaScript)
+ * against the columns the Azure Monitor table reference gives: a misspelt column, a function with
+ * the wrong arguments or a type mismatch is found here rather than by the first evaluation in Azure.
+ * learn.microsoft.com/azure/azure-monitor/reference/tables/apprequests and .../kubepodinventory
+ * (only the columns the rules use of the latter).
+ */
+const TABLE_SCHEMAS: Record<string, string> = {
+  AppRequests:
+    '(TimeGenerated: datetime, AppRoleInstance: string, AppRoleName: string, AppVersion: string, ClientType: string, DurationMs: real, Id: string, ' +
+    'ItemCount: int, Measurements: dynamic, Name: string, OperationId: string, OperationName: string, ParentId: string, Properties: dynamic, ' +
+    'ResultCode: string, SDKVersion: string, SessionId: string, Source: string, Success: bool, Url: string, _ResourceId: string)',
+  KubePodInventory: '(TimeGenerated: datetime, Namespace: string, Name: string, ContainerName: string, ContainerRestartCount: int, PodStatus: string)',
+};
+
+interface KustoDiagnostics { readonly Count: number; getItem(i: number): { readonly Message: string } }
+interface KustoLanguage {
+  readonly Symbols: {
+    readonly TableSymbol: { From(schema: string): { WithName(name: string): unknown } };
+    readonly DatabaseSymbol: { $ctor1: new (name: string, tables: unknown[]) => unknown };
+  };
+  readonly GlobalState: { readonly Default: { WithDatabase(db: unknown): unknown } };
+  readonly KustoCode: { ParseAndAnalyze(query: string, globals: unknown): { GetDiagnostics(): KustoDiagnostics } };
+}
+
+const kqlProblems = (query: string): string[] => {
+  const require = createRequire(import.meta.url);
+  // Bridge.NET's runtime first: the language service is a C# library compiled to JavaScript on it.
+  require('@kusto/language-service-next/bridge.js');
+  require('@kusto/language-service-next');
+  const K = (globalThis as unknown as { Kusto: { Language: KustoLanguage } }).Kusto.Language;
+  const tables = Object.entries(TABLE_SCHEMAS).map(([name, schema]) => K.Symbols.TableSymbol.From(schema).WithName(name));
+  const globals = K.GlobalState.Default.WithDatabase(new K.Symbols.DatabaseSymbol.$ctor1('workspace', tables));
+  const d = K.KustoCode.ParseAndAnalyze(query, globals).GetDiagnostics();
+  return Array.from({ length: d.Count }, (_, i) => d.getItem(i).Message);
+};
+
+describe('the log alerts\' queries are valid KQL over the tables\' documented columns', () => {
+  it.each(['dev', 'prod', 'prod-lean'] as const)('%s', (env) => {
+    const problems = ofType(loadSnapshot(env).predictedResources, 'Microsoft.Insights/scheduledQueryRules').flatMap((q) => kqlProblems(queryOf(q)).map((m) => `${q.name}: ${m}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('finds a misspelt column and a percentile weighted by a string', () => {
+    const ai = queryOf(loadSnapshot('prod').predictedResources.find((r) => r.name === 'alert-ai-response-time-tripgen-prod')!);
+    expect(kqlProblems(ai.replace('AppRoleName in', 'AppRole in')).join('\n')).toMatch(/The name 'AppRole' does not refer to any known column/);
+    expect(kqlProblems(ai.replace('ItemCount, 95', 'Name, 95'))).not.toEqual([]);
   });
 });
