@@ -423,7 +423,10 @@ module alerts 'modules/alerts.bicep' = {
     postgresId: profile.?postgres == null ? '' : postgres!.outputs.id
     redisId: profile.?redis == null ? '' : redis!.outputs.id
     appInsightsId: monitoring.outputs.appInsightsId
-    aiRoleName: filter(catalog.services, s => s.name == 'ai')[0].workload
+    services: catalog.services
+    responseTimeSlo: catalog.responseTimeSlo
+    scheduleRequestName: catalog.scheduleRequestName
+    operationalPaths: catalog.operationalPaths
   }
 }
 

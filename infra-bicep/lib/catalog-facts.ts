@@ -4,15 +4,21 @@
  * once into infra-bicep/catalog.json (scripts/bicep-catalog.ts) and a test fails when it is stale.
  */
 import {
+  asyncRequestName,
   CACHE_POLICY,
   DATABASES,
   JWKS_PATH,
+  HEALTH_PATHS,
   K8S_NAMESPACE,
+  METRICS_PATH,
+  OPENAPI_PATH,
   POSTGRES_BACKUP_JOB,
   POSTGRES_ROLES_SERVICE_ACCOUNT,
   QUEUE_LIMITS,
   QUEUE_NAMES,
+  QUEUES,
   REQUEST_BODY_LIMIT_BYTES,
+  RESPONSE_TIME_SLO,
   serviceAccountName,
   serviceList,
   workloadName,
@@ -30,6 +36,7 @@ export const catalogFacts = () => ({
     workload: workloadName(s.name),
     produces: [...s.queues.produces],
     consumes: [...s.queues.consumes],
+    responseTime: s.responseTime,
   })),
   queues: [...QUEUE_NAMES],
   eventStreams: EVENT_STREAMS.map((e) => ({ hub: e.hub, producer: e.producer })),
@@ -41,6 +48,11 @@ export const catalogFacts = () => ({
   requestBodyLimitKb: REQUEST_BODY_LIMIT_BYTES / 1024,
   postgresRolesServiceAccount: POSTGRES_ROLES_SERVICE_ACCOUNT,
   postgresBackupServiceAccount: POSTGRES_BACKUP_JOB,
+  // The response-time alerts: the objectives, the name of a schedule's request record, and the
+  // paths every service serves for probes, scrapes and docs (not what a traveller waits for).
+  responseTimeSlo: RESPONSE_TIME_SLO,
+  scheduleRequestName: asyncRequestName(QUEUES.aiScheduleGeneration),
+  operationalPaths: [...Object.values(HEALTH_PATHS), METRICS_PATH, OPENAPI_PATH],
 });
 
 export const renderCatalogJson = (): string => `${JSON.stringify(catalogFacts(), null, 2)}\n`;

@@ -3,6 +3,13 @@
 //             AI service response > 5 s, memory > 90%
 //   warning:  response > 200 ms, CPU > 80%, disk > 85%
 // Severity 1 is critical, 2 is warning.
+// The two response-time alerts are log alerts over the workspace's AppRequests (the request
+// records the services' Azure Monitor exporter sends to the workspace-based Application Insights):
+// a p95, as the catalog's objectives and the in-cluster rules mean it, over what a traveller waits
+// for. A metric alert aggregates requests/duration by average, minimum, maximum or total, never a
+// percentile (the metric alerts averaged it), and the AI service's own requests are
+// mostly probes and scrapes: a schedule is made off a queue, and its record (the service kit's,
+// timed from when it was asked) is what the 5-second promise is about.
 
 @description('Environment name used in resource names.')
 param envName string
@@ -34,8 +41,17 @@ param redisId string
 @description('Application Insights resource id; empty when not created.')
 param appInsightsId string
 
-@description('Cloud role name the AI service reports (its workload name).')
-param aiRoleName string
+@description('The catalog\'s services (catalog.json): each one\'s workload (its cloud role name) and response-time objective.')
+param services array
+
+@description('The catalog\'s response-time objectives (RESPONSE_TIME_SLO): p95 bound in ms and severity, by objective.')
+param responseTimeSlo object
+
+@description('Name of the request record of a finished schedule (the catalog\'s asyncRequestName).')
+param scheduleRequestName string
+
+@description('Paths every service serves for probes, scrapes and docs (the catalog\'s): not a traveller\'s wait.')
+param operationalPaths array
 
 var aks = [
   { key: 'aks-node-memory', severity: 1, scope: aksId, ns: 'Microsoft.ContainerService/managedClusters', metric: 'node_memory_working_set_percentage', threshold: 90, agg: 'Average', dims: [] }
@@ -53,21 +69,7 @@ var redis = empty(redisId) ? [] : [
   { key: 'redis-memory', severity: 1, scope: redisId, ns: 'Microsoft.Cache/redisEnterprise', metric: 'usedmemorypercentage', threshold: 90, agg: 'Average', dims: [] }
 ]
 
-var apm = empty(appInsightsId) ? [] : [
-  {
-    key: 'ai-response-time'
-    severity: 1
-    scope: appInsightsId
-    ns: 'microsoft.insights/components'
-    metric: 'requests/duration'
-    threshold: 5000
-    agg: 'Average'
-    dims: [{ name: 'cloud/roleName', operator: 'Include', values: [aiRoleName] }]
-  }
-  { key: 'response-time', severity: 2, scope: appInsightsId, ns: 'microsoft.insights/components', metric: 'requests/duration', threshold: 200, agg: 'Average', dims: [] }
-]
-
-var metricAlerts = concat(aks, postgres, redis, apm)
+var metricAlerts = concat(aks, postgres, redis)
 
 resource alerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
   for a in metricAlerts: {
@@ -128,6 +130,86 @@ resource podRestarts 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     autoMitigate: true
   }
 }
+
+var severities = { critical: 1, warning: 2 }
+var rolesOf = {
+  itinerary: map(filter(services, s => s.responseTime == 'itinerary'), s => s.workload)
+  request: map(filter(services, s => s.responseTime == 'request'), s => s.workload)
+}
+// A request record's name is `METHOD /route` (the exporter's operation name for a server span).
+var path = 'tostring(split(Name, " ")[1])'
+var notOperational = '${path} !in (dynamic(${string(operationalPaths)}))'
+var p95 = 'percentilew(DurationMs, ItemCount, 95)'
+
+// Schedules, and the AI service's own requests besides probes, scrapes and docs, each with its own
+// p95 (as the in-cluster TripGenAiResponseSlow). A schedule's record is stamped with when it was
+// asked (its start) and arrives at its outcome, so the query reads 15 minutes back (the default
+// deadline is 2) and keeps what finished in the last 5.
+var aiResponseQuery = join([
+  'AppRequests'
+  '| where AppRoleName in (dynamic(${string(rolesOf.itinerary)}))'
+  '| where TimeGenerated + DurationMs * 1ms > ago(5m)'
+  '| extend Kind = iff(Name == "${scheduleRequestName}", "schedule", "request")'
+  '| where Kind == "schedule" or ${notOperational}'
+  '| summarize P95Ms = ${p95}, Records = count() by Kind'
+  '| where P95Ms > ${responseTimeSlo.itinerary.p95Ms}'
+], ' ')
+
+// Every other service's requests besides probes, scrapes and docs, by service.
+var responseQuery = join([
+  'AppRequests'
+  '| where AppRoleName in (dynamic(${string(rolesOf.request)}))'
+  '| where Name != "${scheduleRequestName}" and ${notOperational}'
+  '| summarize P95Ms = ${p95}, Records = count() by AppRoleName'
+  '| where P95Ms > ${responseTimeSlo.request.p95Ms}'
+], ' ')
+
+var responseAlerts = empty(appInsightsId) ? [] : [
+  {
+    key: 'ai-response-time'
+    severity: severities[responseTimeSlo.itinerary.severity]
+    description: 'p95 of schedules (from the request to their outcome), or of the AI service\'s own requests, above ${responseTimeSlo.itinerary.p95Ms} ms over 5 minutes (seed §12.1.2, ${responseTimeSlo.itinerary.severity})'
+    window: 'PT15M'
+    query: aiResponseQuery
+  }
+  {
+    key: 'response-time'
+    severity: severities[responseTimeSlo.request.severity]
+    description: 'A service\'s request p95 above ${responseTimeSlo.request.p95Ms} ms over 5 minutes, probes, scrapes and docs aside (seed §12.1.2, ${responseTimeSlo.request.severity})'
+    window: 'PT5M'
+    query: responseQuery
+  }
+]
+
+resource responseTime 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = [
+  for a in responseAlerts: {
+    name: 'alert-${a.key}-tripgen-${envName}'
+    location: location
+    tags: tags
+    properties: {
+      description: a.description
+      severity: a.severity
+      enabled: true
+      // Workspace-based Application Insights keeps its records in the workspace (AppRequests).
+      scopes: [workspaceId]
+      evaluationFrequency: 'PT5M'
+      windowSize: a.window
+      criteria: {
+        allOf: [
+          {
+            query: a.query
+            timeAggregation: 'Count'
+            operator: 'GreaterThan'
+            threshold: 0
+            failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 }
+          }
+        ]
+      }
+      actions: { actionGroups: [actionGroupId] }
+      autoMitigate: true
+    }
+  }
+]
 
 @description('Number of metric alerts created.')
 output metricAlertCount int = length(metricAlerts)

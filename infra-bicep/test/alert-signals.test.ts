@@ -4,16 +4,24 @@
  * the backend derives from the `requests` records the services' Azure Monitor exporter sends
  * (apps/service-kit tracing.ts; its test checks the records against a stand-in of the ingestion
  * endpoint), filtered by a cloud role a service reports (its workload name, the exporter's
- * `service.name`). Log alerts may query only tables the environment's data collection rules
- * deliver (Container Insights' default stream group: ContainerLogV2, KubeEvents, KubePodInventory;
- * learn.microsoft.com/azure/azure-monitor/containers/container-insights-data-collection-configure).
- * Each check is shown failing on a broken copy of the prod snapshot.
+ * `service.name`). Log alerts may query only tables something delivers to the workspace they
+ * scope: the environment's data collection rules (Container Insights' default stream group:
+ * ContainerLogV2, KubeEvents, KubePodInventory;
+ * learn.microsoft.com/azure/azure-monitor/containers/container-insights-data-collection-configure),
+ * or a workspace-based Application Insights component (AppRequests, its request records;
+ * learn.microsoft.com/azure/azure-monitor/reference/tables/apprequests), and their roles must be
+ * roles a service reports. Each check is shown failing on a broken copy of the prod snapshot.
+ *
+ * The response-time alerts (seed §12.1.2) are p95s over AppRequests that select what the catalog
+ * says: its objectives (RESPONSE_TIME_SLO) and the services held to each, the name of a schedule's
+ * record (asyncRequestName), and not the paths every service serves for probes, scrapes and docs.
  */
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { workloadName, serviceList } from '@tripgen/catalog';
-import { loadSnapshot } from '../lib/bicep.ts';
+import { asyncRequestName, HEALTH_PATHS, METRICS_PATH, OPENAPI_PATH, QUEUES, RESPONSE_TIME_SLO, workloadName, serviceList } from '@tripgen/catalog';
+import { environmentOf, loadSnapshot } from '../lib/bicep.ts';
 import { ofType, prop } from '../lib/props.ts';
-import type { Snapshot } from '../lib/bicep.ts';
+import type { Snapshot, SnapshotResource } from '../lib/bicep.ts';
 
 /** Standard metrics of a component that request telemetry populates. */
 const REQUEST_METRICS = ['requests/duration', 'requests/count', 'requests/failed'];
@@ -22,6 +30,15 @@ const STREAM_TABLES: Record<string, readonly string[]> = {
   'Microsoft-ContainerInsights-Group-Default': ['ContainerLogV2', 'KubeEvents', 'KubePodInventory'],
 };
 const ROLE_NAMES = serviceList().map((s) => workloadName(s.name));
+/** Tables a workspace-based Application Insights component writes into its workspace. */
+const COMPONENT_TABLES = ['AppRequests'];
+
+/** The list a KQL `<expr> in (dynamic([...]))` / `!in` compares with, as it appears after `expr`. */
+const dynamicList = (query: string, expr: string): string[] | undefined => {
+  const m = new RegExp(`${expr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:!?in) \\(dynamic\\((\\[[^\\]]*\\])\\)\\)`).exec(query);
+  return m ? (JSON.parse(m[1]!) as string[]) : undefined;
+};
+const queryOf = (r: SnapshotResource): string => String((prop(r, 'properties.criteria.allOf') as { query: string }[])[0]!.query);
 
 function alertSignalProblems(s: Snapshot): string[] {
   const problems: string[] = [];
@@ -40,11 +57,51 @@ function alertSignalProblems(s: Snapshot): string[] {
       ((prop(r, 'properties.dataFlows') as { streams: string[] }[] | undefined) ?? []).flatMap((f) => f.streams.flatMap((st) => STREAM_TABLES[st] ?? [])),
     ),
   );
+  const componentWorkspaces = new Set(ofType(s.predictedResources, 'Microsoft.Insights/components').map((c) => String(prop(c, 'properties.WorkspaceResourceId')).toLowerCase()));
   for (const q of ofType(s.predictedResources, 'Microsoft.Insights/scheduledQueryRules')) {
+    const scopes = ((prop(q, 'properties.scopes') as string[] | undefined) ?? []).map((x) => x.toLowerCase());
     for (const c of (prop(q, 'properties.criteria.allOf') as { query: string }[] | undefined) ?? []) {
       const table = /^\s*([A-Za-z0-9_]+)/.exec(c.query)?.[1] ?? '';
-      if (!tables.has(table)) problems.push(`${q.name}: table ${table} is not delivered by any data collection rule of this environment`);
+      if (COMPONENT_TABLES.includes(table)) {
+        if (!scopes.some((w) => componentWorkspaces.has(w))) problems.push(`${q.name}: no Application Insights component of this environment writes ${table} to the workspace it queries`);
+        for (const v of dynamicList(c.query, 'AppRoleName') ?? []) if (!ROLE_NAMES.includes(v)) problems.push(`${q.name}: no service reports cloud role ${v} (the exporter sends ${ROLE_NAMES.join(', ')})`);
+      } else if (!tables.has(table)) problems.push(`${q.name}: table ${table} is not delivered by any data collection rule of this environment`);
     }
+  }
+  return problems;
+}
+
+/** Workload names of the services held to an objective. */
+const rolesOf = (objective: keyof typeof RESPONSE_TIME_SLO) => serviceList().filter((x) => x.responseTime === objective).map((x) => workloadName(x.name));
+const OPERATIONAL_PATHS = [...Object.values(HEALTH_PATHS), METRICS_PATH, OPENAPI_PATH];
+const SCHEDULE_RECORD = asyncRequestName(QUEUES.aiScheduleGeneration);
+/** A request record's path (its name is `METHOD /route`), as the queries split it. */
+const PATH = 'tostring(split(Name, " ")[1])';
+
+/** What the two response-time alerts of a snapshot select, against the catalog. */
+function responseAlertProblems(s: Snapshot, env: string): string[] {
+  const problems: string[] = [];
+  const rules = ofType(s.predictedResources, 'Microsoft.Insights/scheduledQueryRules');
+  const checks = [
+    { key: 'ai-response-time', objective: 'itinerary', schedules: `Name == "${SCHEDULE_RECORD}"` },
+    { key: 'response-time', objective: 'request', schedules: `Name != "${SCHEDULE_RECORD}"` },
+  ] as const;
+  for (const { key, objective, schedules } of checks) {
+    const name = `alert-${key}-tripgen-${env}`;
+    const rule = rules.find((r) => r.name === name);
+    if (!rule) {
+      problems.push(`${name}: missing`);
+      continue;
+    }
+    const q = queryOf(rule);
+    const slo = RESPONSE_TIME_SLO[objective];
+    if (!q.startsWith('AppRequests ')) problems.push(`${name}: does not read AppRequests`);
+    if (prop(rule, 'properties.severity') !== { critical: 1, warning: 2 }[slo.severity]) problems.push(`${name}: severity is not the catalog's ${slo.severity}`);
+    if (JSON.stringify(dynamicList(q, 'AppRoleName')) !== JSON.stringify(rolesOf(objective))) problems.push(`${name}: selects roles ${JSON.stringify(dynamicList(q, 'AppRoleName'))}, not the ${objective} services ${JSON.stringify(rolesOf(objective))}`);
+    if (JSON.stringify(dynamicList(q, PATH)) !== JSON.stringify(OPERATIONAL_PATHS)) problems.push(`${name}: leaves out ${JSON.stringify(dynamicList(q, PATH))}, not the catalog's probe, scrape and docs paths ${JSON.stringify(OPERATIONAL_PATHS)}`);
+    if (!q.includes(schedules)) problems.push(`${name}: does not say ${schedules}`);
+    if (!q.includes('percentilew(DurationMs, ItemCount, 95)')) problems.push(`${name}: is not a p95 of DurationMs weighted by ItemCount`);
+    if (!q.endsWith(`| where P95Ms > ${slo.p95Ms}`)) problems.push(`${name}: does not fire above the catalog's ${slo.p95Ms} ms`);
   }
   return problems;
 }
@@ -54,25 +111,112 @@ describe('Azure alerts read signals something sends', () => {
     expect(alertSignalProblems(loadSnapshot(env))).toEqual([]);
   });
 
-  it('counts the alerts it checks (prod: two request-time alerts and the pod-restart query)', () => {
+  it('counts the alerts it checks (prod: no Application Insights metric alert; the two response-time queries and the pod-restart query)', () => {
     const s = loadSnapshot('prod');
     const appInsights = ofType(s.predictedResources, 'Microsoft.Insights/metricAlerts').filter((a) => JSON.stringify(prop(a, 'properties.criteria')).includes('microsoft.insights/components'));
-    expect(appInsights.map((a) => a.name).sort()).toEqual(['alert-ai-response-time-tripgen-prod', 'alert-response-time-tripgen-prod']);
-    expect(ofType(s.predictedResources, 'Microsoft.Insights/scheduledQueryRules')).toHaveLength(1);
+    expect(appInsights).toEqual([]);
+    expect(ofType(s.predictedResources, 'Microsoft.Insights/scheduledQueryRules').map((q) => q.name).sort()).toEqual([
+      'alert-ai-response-time-tripgen-prod',
+      'alert-pod-restarts-tripgen-prod',
+      'alert-response-time-tripgen-prod',
+    ]);
   });
 
   it('fails on a metric no telemetry produces, a role no service reports, and a table nothing collects', () => {
     const s = structuredClone(loadSnapshot('prod'));
-    const ai = s.predictedResources.find((r) => r.name === 'alert-ai-response-time-tripgen-prod')!;
-    const criterion = (prop(ai, 'properties.criteria.allOf') as Record<string, unknown>[])[0]!;
-    criterion.metricName = 'customMetrics/http.server.duration';
-    (criterion.dimensions as { values: string[] }[])[0]!.values = ['ai'];
-    const restarts = ofType(s.predictedResources, 'Microsoft.Insights/scheduledQueryRules')[0]!;
+    // A metric alert on Application Insights, as the response-time alerts were before.
+    const restarts = ofType(s.predictedResources, 'Microsoft.Insights/scheduledQueryRules').find((q) => q.name.startsWith('alert-pod-restarts-'))!;
+    s.predictedResources.push({
+      id: `${restarts.id}-metric`,
+      type: 'Microsoft.Insights/metricAlerts',
+      name: 'alert-metric-tripgen-prod',
+      properties: { criteria: { allOf: [{ metricNamespace: 'microsoft.insights/components', metricName: 'customMetrics/http.server.duration', dimensions: [{ name: 'cloud/roleName', values: ['ai'] }] }] } },
+    });
     (prop(restarts, 'properties.criteria.allOf') as { query: string }[])[0]!.query = 'KubePodRestarts | where Namespace == "tripgen"';
+    const ai = s.predictedResources.find((r) => r.name === 'alert-ai-response-time-tripgen-prod')!;
+    const criterion = (prop(ai, 'properties.criteria.allOf') as { query: string }[])[0]!;
+    criterion.query = criterion.query.replace('"ai-service"', '"ai"');
+    const slow = s.predictedResources.find((r) => r.name === 'alert-response-time-tripgen-prod')!;
+    (slow.properties as { scopes: string[] }).scopes = [`${restarts.id}-elsewhere`];
     expect(alertSignalProblems(s)).toEqual([
-      'alert-ai-response-time-tripgen-prod: customMetrics/http.server.duration is not a request metric the services\' telemetry produces',
-      'alert-ai-response-time-tripgen-prod: no service reports cloud role ai (the exporter sends user-service, trip-service, ai-service, location-service)',
+      'alert-metric-tripgen-prod: customMetrics/http.server.duration is not a request metric the services\' telemetry produces',
+      'alert-metric-tripgen-prod: no service reports cloud role ai (the exporter sends user-service, trip-service, ai-service, location-service)',
       `${restarts.name}: table KubePodRestarts is not delivered by any data collection rule of this environment`,
+      'alert-ai-response-time-tripgen-prod: no service reports cloud role ai (the exporter sends user-service, trip-service, ai-service, location-service)',
+      'alert-response-time-tripgen-prod: no Application Insights component of this environment writes AppRequests to the workspace it queries',
     ]);
+  });
+});
+
+describe('the response-time alerts are p95s over the request records the catalog names', () => {
+  it.each(['prod', 'prod-lean'] as const)('%s: the AI alert over schedules and the AI service\'s requests, the other over every other service\'s, both without probes, scrapes and docs', (env) => {
+    expect(responseAlertProblems(loadSnapshot(env), environmentOf(env))).toEqual([]);
+  });
+
+  it('fails on a probe path let through, a schedule record missed, another service, another threshold or an average', () => {
+    const s = structuredClone(loadSnapshot('prod'));
+    const edit = (name: string, f: (q: string) => string) => {
+      const c = (prop(s.predictedResources.find((r) => r.name === name), 'properties.criteria.allOf') as { query: string }[])[0]!;
+      c.query = f(c.query);
+    };
+    edit('alert-ai-response-time-tripgen-prod', (q) => q.replace(`"${HEALTH_PATHS.readiness}",`, '').replace(SCHEDULE_RECORD, 'ai-schedule-generation-queue').replace('P95Ms > 5000', 'P95Ms > 5'));
+    edit('alert-response-time-tripgen-prod', (q) => q.replace('"trip-service",', '').replace('percentilew(DurationMs, ItemCount, 95)', 'avg(DurationMs)'));
+    expect(responseAlertProblems(s, 'prod')).toEqual([
+      `alert-ai-response-time-tripgen-prod: leaves out ["/health/live","/health/startup","/metrics","/docs/json"], not the catalog's probe, scrape and docs paths ${JSON.stringify(OPERATIONAL_PATHS)}`,
+      `alert-ai-response-time-tripgen-prod: does not say Name == "${SCHEDULE_RECORD}"`,
+      'alert-ai-response-time-tripgen-prod: does not fire above the catalog\'s 5000 ms',
+      'alert-response-time-tripgen-prod: selects roles ["user-service","location-service"], not the request services ["user-service","trip-service","location-service"]',
+      'alert-response-time-tripgen-prod: is not a p95 of DurationMs weighted by ItemCount',
+    ]);
+  });
+});
+
+/**
+ * The log alerts' KQL, analyzed by Kusto's own language service (Kusto.Language, as JavaScript)
+ * against the columns the Azure Monitor table reference gives: a misspelt column, a function with
+ * the wrong arguments or a type mismatch is found here rather than by the first evaluation in Azure.
+ * learn.microsoft.com/azure/azure-monitor/reference/tables/apprequests and .../kubepodinventory
+ * (only the columns the rules use of the latter).
+ */
+const TABLE_SCHEMAS: Record<string, string> = {
+  AppRequests:
+    '(TimeGenerated: datetime, AppRoleInstance: string, AppRoleName: string, AppVersion: string, ClientType: string, DurationMs: real, Id: string, ' +
+    'ItemCount: int, Measurements: dynamic, Name: string, OperationId: string, OperationName: string, ParentId: string, Properties: dynamic, ' +
+    'ResultCode: string, SDKVersion: string, SessionId: string, Source: string, Success: bool, Url: string, _ResourceId: string)',
+  KubePodInventory: '(TimeGenerated: datetime, Namespace: string, Name: string, ContainerName: string, ContainerRestartCount: int, PodStatus: string)',
+};
+
+interface KustoDiagnostics { readonly Count: number; getItem(i: number): { readonly Message: string } }
+interface KustoLanguage {
+  readonly Symbols: {
+    readonly TableSymbol: { From(schema: string): { WithName(name: string): unknown } };
+    readonly DatabaseSymbol: { $ctor1: new (name: string, tables: unknown[]) => unknown };
+  };
+  readonly GlobalState: { readonly Default: { WithDatabase(db: unknown): unknown } };
+  readonly KustoCode: { ParseAndAnalyze(query: string, globals: unknown): { GetDiagnostics(): KustoDiagnostics } };
+}
+
+const kqlProblems = (query: string): string[] => {
+  const require = createRequire(import.meta.url);
+  // Bridge.NET's runtime first: the language service is a C# library compiled to JavaScript on it.
+  require('@kusto/language-service-next/bridge.js');
+  require('@kusto/language-service-next');
+  const K = (globalThis as unknown as { Kusto: { Language: KustoLanguage } }).Kusto.Language;
+  const tables = Object.entries(TABLE_SCHEMAS).map(([name, schema]) => K.Symbols.TableSymbol.From(schema).WithName(name));
+  const globals = K.GlobalState.Default.WithDatabase(new K.Symbols.DatabaseSymbol.$ctor1('workspace', tables));
+  const d = K.KustoCode.ParseAndAnalyze(query, globals).GetDiagnostics();
+  return Array.from({ length: d.Count }, (_, i) => d.getItem(i).Message);
+};
+
+describe('the log alerts\' queries are valid KQL over the tables\' documented columns', () => {
+  it.each(['dev', 'prod', 'prod-lean'] as const)('%s', (env) => {
+    const problems = ofType(loadSnapshot(env).predictedResources, 'Microsoft.Insights/scheduledQueryRules').flatMap((q) => kqlProblems(queryOf(q)).map((m) => `${q.name}: ${m}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('finds a misspelt column and a percentile weighted by a string', () => {
+    const ai = queryOf(loadSnapshot('prod').predictedResources.find((r) => r.name === 'alert-ai-response-time-tripgen-prod')!);
+    expect(kqlProblems(ai.replace('AppRoleName in', 'AppRole in')).join('\n')).toMatch(/The name 'AppRole' does not refer to any known column/);
+    expect(kqlProblems(ai.replace('ItemCount, 95', 'Name, 95'))).not.toEqual([]);
   });
 });

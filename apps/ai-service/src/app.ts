@@ -4,7 +4,7 @@
  * (notification-queue, through the outbox). The trip service reads results on its internal route.
  */
 import { QUEUES } from '@tripgen/catalog';
-import { createApp, loadConfig, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
+import { createApp, loadConfig, prismaDatabase, recordAsyncRequest, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { azureCredentialFromEnv, createOutboxRelay, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { createTravelTimeProvider } from '@tripgen/planner/routing';
 import type { FastifyServerOptions } from 'fastify';
@@ -68,8 +68,13 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
           {
             concurrency: ai.concurrency,
             logger: app.log,
-            // The product's promise (a schedule within 5 s of the request), which no HTTP histogram here sees.
-            onFinished: (f) => app.kit.metrics.asyncRequestDuration.observe({ queue: QUEUES.aiScheduleGeneration, outcome: f.status }, f.secondsSinceAsked),
+            // The product's promise (a schedule within 5 s of the request), which no HTTP histogram or
+            // server span here sees: for Prometheus (the async histogram) and for Application
+            // Insights (a request record from the request to its outcome, what the Azure alert reads).
+            onFinished: (f) => {
+              app.kit.metrics.asyncRequestDuration.observe({ queue: QUEUES.aiScheduleGeneration, outcome: f.status }, f.secondsSinceAsked);
+              recordAsyncRequest(app.kit.tracing, { queue: QUEUES.aiScheduleGeneration, id: f.scheduleId, askedAt: f.askedAt, success: f.status === 'completed' });
+            },
             onOutcome: (e) => {
               app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome });
               if (e.outcome === 'processed') relay.wake();

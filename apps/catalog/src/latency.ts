@@ -1,3 +1,5 @@
+import type { QueueName } from './queues.ts';
+
 /**
  * Seed §12.1.2 response-time objectives (p95), by kind of work: every request within 200 ms
  * (a warning above it), and an itinerary within 5 s (critical above it: the product's promise).
@@ -21,3 +23,11 @@ export const LATENCY_BUCKETS_SECONDS: readonly number[] = [
  * (the itinerary's 5 s among them), then up to the longest a schedule may take (its deadline is minutes).
  */
 export const ASYNC_LATENCY_BUCKETS_SECONDS: readonly number[] = [...new Set([...LATENCY_BUCKETS_SECONDS, 10, 30, 60, 120, 300])].sort((a, b) => a - b);
+
+/**
+ * The name of the request record an asynchronous request leaves in Application Insights when the
+ * consuming service gives it its outcome (the service kit's CONSUMER span, timed from when it was
+ * asked): OpenTelemetry's messaging span name, `{operation} {destination}`. The Azure response-time
+ * alerts (infra-bicep, through catalog.json) pick the schedules' records by it.
+ */
+export const asyncRequestName = (queue: QueueName): string => `process ${queue}`;

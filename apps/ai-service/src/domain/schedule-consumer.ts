@@ -31,7 +31,7 @@ export interface ScheduleConsumerOptions {
    * (metrics: the product's 5-second promise). Inside the delivery's transaction, so a commit that
    * then fails has been counted once more than it happened (rare: the delivery is retried).
    */
-  readonly onFinished?: (finished: { readonly scheduleId: string; readonly status: Outcome['status']; readonly secondsSinceAsked: number }) => void;
+  readonly onFinished?: (finished: { readonly scheduleId: string; readonly status: Outcome['status']; readonly askedAt: Date; readonly secondsSinceAsked: number }) => void;
 }
 
 export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaClient, deps: GenerateDeps, options: ScheduleConsumerOptions): Promise<Subscription> => {
@@ -68,7 +68,10 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
           outcome = { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' };
         } else throw err;
       }
-      if (await finishGeneration(tx, ids, outcome)) options.onFinished?.({ scheduleId: ids.scheduleId, status: outcome.status, secondsSinceAsked: (Date.now() - Date.parse(message.requestedAt)) / 1000 });
+      if (await finishGeneration(tx, ids, outcome)) {
+        const askedAt = new Date(message.requestedAt);
+        options.onFinished?.({ scheduleId: ids.scheduleId, status: outcome.status, askedAt, secondsSinceAsked: (Date.now() - askedAt.getTime()) / 1000 });
+      }
     },
     { consumer: CONSUMER_NAME, concurrency: options.concurrency ?? 4, maxDeliveryCount, logger: options.logger, onOutcome: options.onOutcome },
   );

@@ -3,9 +3,10 @@
  * parent's decision (parent-based), so a sampled incoming trace is exported whatever the ratio.
  */
 import { createServer, type Server } from 'node:http';
-import { TraceFlags } from '@opentelemetry/api';
+import { SpanKind, TraceFlags } from '@opentelemetry/api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { samplerFor, setupTracing, serverSpan, endServerSpan } from './tracing.ts';
+import { asyncRequestName, QUEUES } from '@tripgen/catalog';
+import { recordAsyncRequest, samplerFor, setupTracing, serverSpan, endServerSpan } from './tracing.ts';
 
 let server: Server;
 let endpoint: string;
@@ -53,14 +54,14 @@ it('samples about 10 % of root traces with the default ratio, and exports nothin
   expect(samplerFor('always_off', 1).toString()).toContain('AlwaysOff');
 });
 
+type Envelope = { name: string; time: string; sampleRate?: number; tags: Record<string, string>; data: { baseType: string; baseData: Record<string, unknown> } };
+
 /**
  * Application Insights: the Azure Monitor exporter against a local stand-in for the ingestion
- * endpoint (it answers like Breeze: `{itemsReceived, itemsAccepted, errors}`). What the Azure
- * response-time alerts read (infra-bicep alerts.bicep: `requests/duration` by `cloud/roleName`)
- * comes from these request records, so the test checks the record type, the cloud role (the
- * workload name the alert's dimension names) and the duration.
+ * endpoint (it answers like Breeze: `{itemsReceived, itemsAccepted, errors}`). `use` gets the
+ * connection string that points at it, and the envelopes it received are returned.
  */
-it('sends each server span to Application Insights as a request of cloud role <service>-service, with its duration and status', async () => {
+const withBreeze = async (use: (connectionString: string) => Promise<void>): Promise<Envelope[]> => {
   const { gunzipSync } = await import('node:zlib');
   const { execFileSync } = await import('node:child_process');
   const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
@@ -75,14 +76,14 @@ it('sends each server span to Application Insights as a request of cloud role <s
   const saved = { reject: process.env.NODE_TLS_REJECT_UNAUTHORIZED, statsbeat: process.env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED };
   process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'; // trust the throwaway certificate, for this test only
   process.env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED = 'true'; // the SDK's own telemetry would go to Microsoft
-  const envelopes: { name: string; tags: Record<string, string>; data: { baseType: string; baseData: Record<string, unknown> } }[] = [];
+  const envelopes: Envelope[] = [];
   const breeze = https.createServer(tls, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const text = (req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8');
-      const items = JSON.parse(text) as typeof envelopes;
+      const items = JSON.parse(text) as Envelope[];
       if (req.url?.endsWith('/v2.1/track')) envelopes.push(...items);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ itemsReceived: items.length, itemsAccepted: items.length, errors: [] }));
     });
@@ -90,18 +91,8 @@ it('sends each server span to Application Insights as a request of cloud role <s
   await new Promise<void>((r) => breeze.listen(0, '127.0.0.1', r));
   try {
     const port = (breeze.address() as { port: number }).port;
-    const connectionString = `InstrumentationKey=00000000-0000-0000-0000-0000000000aa;IngestionEndpoint=http://127.0.0.1:${port}/`;
-    const tracing = await setupTracing({ serviceName: 'ai', otlpEndpoint: undefined, tracesSampler: 'parentbased_always_on', tracesSamplerArg: 1 }, { connectionString });
-    const span = serverSpan(tracing, 'POST /api/v1/itineraries', {});
-    await new Promise((r) => setTimeout(r, 20));
-    endServerSpan(span, 201, '/api/v1/itineraries', 'POST');
-    await tracing.shutdown();
-    const requests = envelopes.filter((e) => e.data.baseType === 'RequestData');
-    expect(requests).toHaveLength(1);
-    expect(requests[0]!.name).toMatch(/Request$/);
-    expect(requests[0]!.tags['ai.cloud.role']).toBe('ai-service');
-    expect(requests[0]!.data.baseData).toMatchObject({ responseCode: '201', success: true });
-    expect(String(requests[0]!.data.baseData.duration)).toMatch(/^(\d+\.)?\d{2}:\d{2}:\d{2}\.\d+$/);
+    await use(`InstrumentationKey=00000000-0000-0000-0000-0000000000aa;IngestionEndpoint=http://127.0.0.1:${port}/`);
+    return envelopes;
   } finally {
     await new Promise<void>((r) => breeze.close(() => r()));
     for (const [k, v] of [['NODE_TLS_REJECT_UNAUTHORIZED', saved.reject], ['APPLICATIONINSIGHTS_STATSBEAT_DISABLED', saved.statsbeat]] as const) {
@@ -109,4 +100,91 @@ it('sends each server span to Application Insights as a request of cloud role <s
       else process.env[k] = v;
     }
   }
+};
+
+/** A Breeze duration (`[d.]hh:mm:ss.fff`) in milliseconds. */
+const durationMs = (d: unknown): number => {
+  const m = /^(?:(\d+)\.)?(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(String(d));
+  if (!m) throw new Error(`not a Breeze duration: ${String(d)}`);
+  return (((Number(m[1] ?? 0) * 24 + Number(m[2])) * 60 + Number(m[3])) * 60 + Number(m[4])) * 1000;
+};
+
+/**
+ * What the Azure response-time alerts read (infra-bicep alerts.bicep: the AppRequests table, by
+ * AppRoleName, Name and DurationMs) comes from these request records, so the test checks the record
+ * type, the cloud role (the workload name the alerts select), the name and the duration.
+ */
+it('sends each server span to Application Insights as a request of cloud role <service>-service, with its duration and status', async () => {
+  const envelopes = await withBreeze(async (connectionString) => {
+    const tracing = await setupTracing({ serviceName: 'ai', otlpEndpoint: undefined, tracesSampler: 'parentbased_always_on', tracesSamplerArg: 1 }, { connectionString });
+    const span = serverSpan(tracing, 'POST /api/v1/itineraries', {});
+    await new Promise((r) => setTimeout(r, 20));
+    endServerSpan(span, 201, '/api/v1/itineraries', 'POST');
+    await tracing.shutdown();
+  });
+  const requests = envelopes.filter((e) => e.data.baseType === 'RequestData');
+  expect(requests).toHaveLength(1);
+  expect(requests[0]!.name).toMatch(/Request$/);
+  expect(requests[0]!.tags['ai.cloud.role']).toBe('ai-service');
+  expect(requests[0]!.data.baseData).toMatchObject({ responseCode: '201', success: true });
+  expect(durationMs(requests[0]!.data.baseData.duration)).toBeGreaterThanOrEqual(15);
+});
+
+/**
+ * A schedule is asked at the trip service and made by the AI service off a queue: its record is
+ * timed from when it was asked (7 s before here) to its outcome, named as the catalog says (what the
+ * Azure AI response-time alert selects), and says whether it succeeded and which schedule it was.
+ */
+it('sends each finished asynchronous request to Application Insights as a request from when it was asked, named by the catalog', async () => {
+  const askedAt = new Date(Date.now() - 7_000);
+  const envelopes = await withBreeze(async (connectionString) => {
+    const tracing = await setupTracing({ serviceName: 'ai', otlpEndpoint: undefined, tracesSampler: 'parentbased_traceidratio', tracesSamplerArg: 1 }, { connectionString });
+    recordAsyncRequest(tracing, { queue: QUEUES.aiScheduleGeneration, id: 'schedule-1', askedAt, success: true });
+    recordAsyncRequest(tracing, { queue: QUEUES.aiScheduleGeneration, id: 'schedule-2', askedAt, success: false });
+    await tracing.shutdown();
+  });
+  const requests = envelopes.filter((e) => e.data.baseType === 'RequestData');
+  expect(requests).toHaveLength(2);
+  for (const [i, r] of requests.entries()) {
+    expect(r.tags['ai.cloud.role']).toBe('ai-service');
+    expect(r.data.baseData.name).toBe(asyncRequestName(QUEUES.aiScheduleGeneration));
+    expect(r.tags['ai.operation.name']).toBe(asyncRequestName(QUEUES.aiScheduleGeneration));
+    // The SDK keeps times as [seconds, nanoseconds]: a millisecond may round away.
+    expect(Math.abs(Date.parse(r.time) - askedAt.getTime())).toBeLessThanOrEqual(1);
+    const ms = durationMs(r.data.baseData.duration);
+    expect(ms).toBeGreaterThanOrEqual(7_000);
+    expect(ms).toBeLessThan(8_000);
+    expect(r.data.baseData).toMatchObject({ success: i === 0, properties: { 'messaging.message.id': `schedule-${i + 1}`, 'messaging.destination.name': QUEUES.aiScheduleGeneration } });
+    // The ratio sampler's rate (100 % here) becomes the record's ItemCount.
+    expect(r.sampleRate).toBe(100);
+  }
+});
+
+/**
+ * Kept whatever the traces' ratio: at the expected load a 10 % sample of the schedules would leave
+ * the alert's 5-minute p95 a handful of records (tracing.ts, keepingAsyncRequests). Server spans in
+ * the same process keep the ratio, and tracing switched off stays off.
+ */
+it('keeps every asynchronous request at the traces\' 10 % ratio (each record standing for itself), and server spans at the ratio', async () => {
+  const envelopes = await withBreeze(async (connectionString) => {
+    const tracing = await setupTracing({ serviceName: 'ai', otlpEndpoint: undefined, tracesSampler: 'parentbased_traceidratio', tracesSamplerArg: 0.1 }, { connectionString });
+    for (let i = 0; i < 300; i++) {
+      recordAsyncRequest(tracing, { queue: QUEUES.aiScheduleGeneration, id: `s-${i}`, askedAt: new Date(Date.now() - 100), success: true });
+      endServerSpan(serverSpan(tracing, 'GET /x', {}), 200, '/x', 'GET');
+    }
+    await tracing.shutdown();
+  });
+  const requests = envelopes.filter((e) => e.data.baseType === 'RequestData');
+  const schedules = requests.filter((r) => r.data.baseData.name === asyncRequestName(QUEUES.aiScheduleGeneration));
+  expect(schedules).toHaveLength(300);
+  expect(new Set(schedules.map((r) => r.sampleRate))).toEqual(new Set([100]));
+  const server = requests.filter((r) => r.data.baseData.name === 'GET /x');
+  expect(server.length).toBeGreaterThan(12);
+  expect(server.length).toBeLessThan(55);
+  expect(new Set(server.map((r) => r.sampleRate))).toEqual(new Set([10]));
+  const off = await setupTracing({ serviceName: 'ai', otlpEndpoint: undefined, tracesSampler: 'always_off', tracesSamplerArg: 1 });
+  const spy = off.tracer.startSpan(asyncRequestName(QUEUES.aiScheduleGeneration), { kind: SpanKind.CONSUMER });
+  expect(spy.isRecording()).toBe(false);
+  spy.end();
+  await off.shutdown();
 });
