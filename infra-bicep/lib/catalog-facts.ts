@@ -8,10 +8,8 @@ import {
   CACHE_POLICY,
   DATABASES,
   JWKS_PATH,
-  HEALTH_PATHS,
   K8S_NAMESPACE,
-  METRICS_PATH,
-  OPENAPI_PATH,
+  OPERATIONAL_PATHS,
   POSTGRES_BACKUP_JOB,
   POSTGRES_ROLES_SERVICE_ACCOUNT,
   QUEUE_LIMITS,
@@ -52,7 +50,7 @@ export const catalogFacts = () => ({
   // paths every service serves for probes, scrapes and docs (not what a traveller waits for).
   responseTimeSlo: RESPONSE_TIME_SLO,
   scheduleRequestName: asyncRequestName(QUEUES.aiScheduleGeneration),
-  operationalPaths: [...Object.values(HEALTH_PATHS), METRICS_PATH, OPENAPI_PATH],
+  operationalPaths: OPERATIONAL_PATHS,
 });
 
 export const renderCatalogJson = (): string => `${JSON.stringify(catalogFacts(), null, 2)}\n`;

@@ -60,6 +60,12 @@ export const HEALTH_PATHS = {
 } as const;
 export const METRICS_PATH = '/metrics';
 export const OPENAPI_PATH = '/docs/json';
+/**
+ * What the platform and tools ask of every service (probes, scrapes, the API document), not
+ * travellers: outside the rate limit and the request log (service kit), and left out of every
+ * response-time and error objective (the in-cluster rules and analyses, the Azure alerts).
+ */
+export const OPERATIONAL_PATHS: readonly string[] = Object.freeze([...Object.values(HEALTH_PATHS), METRICS_PATH, OPENAPI_PATH]);
 
 /**
  * The largest request body accepted, written once for every layer a request crosses: the prod edge

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, SERVICES, workloadName } from '@tripgen/catalog';
+import { internalPrefix, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, SERVICES, workloadName } from '@tripgen/catalog';
 import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type onResponseHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -82,7 +82,7 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const REQUEST_SPAN = Symbol('tripgen.requestSpan');
 const SERVER_SPAN_NAME = 'HTTP request';
 type RawWithSpan = IncomingMessage & { [REQUEST_SPAN]?: Span };
-const OPERATIONAL_PATHS = new Set<string>([HEALTH_PATHS.liveness, HEALTH_PATHS.readiness, HEALTH_PATHS.startup, METRICS_PATH, OPENAPI_PATH]);
+const OPERATIONAL = new Set<string>(OPERATIONAL_PATHS);
 
 
 /**
@@ -248,7 +248,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     retryAfter: RETRY_AFTER_SECONDS.unavailable,
     // Probes must keep answering under load: a busy pod is not a dead one.
     pressureHandler: (request, reply, type) => {
-      if (OPERATIONAL_PATHS.has(request.url.split('?')[0] ?? '')) return undefined;
+      if (OPERATIONAL.has(request.url.split('?')[0] ?? '')) return undefined;
       void reply.code(503).type(PROBLEM_CONTENT_TYPE).header('retry-after', String(RETRY_AFTER_SECONDS.unavailable)).send(problem(503, `The service is under pressure (${type}); retry shortly`));
       return undefined;
     },
@@ -318,7 +318,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     key: (request) => (request.user ? `user:${request.user.id}` : `ip:${clientAddressKey(request.ip)}`),
     // Service-to-service calls are not a user's requests: the mesh admits only the callers of the
     // call graph there, and under-pressure still sheds them when the pod is overloaded.
-    exempt: (route) => OPERATIONAL_PATHS.has(route) || route === internal || route.startsWith(internalSlash),
+    exempt: (route) => OPERATIONAL.has(route) || route === internal || route.startsWith(internalSlash),
   });
 
   registerHealthRoutes(app, { state: health, pingDatabase: opts.database.ping, redis, metrics });

@@ -5,7 +5,7 @@
  */
 import { Construct } from 'constructs';
 import type { ApiObject } from '../lib/cdk8s.ts';
-import { HEALTH_PATHS, METRICS_PATH, workloadName, type ServiceSpec } from '@tripgen/catalog';
+import { HEALTH_PATHS, OPERATIONAL_PATHS, workloadName, type ServiceSpec } from '@tripgen/catalog';
 import type { IRollout } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/Rollout';
 import type { IAnalysisTemplate } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/AnalysisTemplate';
 import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
@@ -177,7 +177,7 @@ export class AnalysisTemplates extends Construct {
     const ns = this.props.profile.namespace;
     // The service kit's histogram (apps/service-kit/src/telemetry/metrics.ts), without the probe
     // and scrape requests (a draining pod's 503 readiness answer is not a failed user request).
-    const ownRoutes = [...Object.values(HEALTH_PATHS), METRICS_PATH].join('|');
+    const ownRoutes = OPERATIONAL_PATHS.join('|');
     const pods = `namespace="${ns}",job="{{args.job}}",${POD_TEMPLATE_HASH_METRIC_LABEL}="{{args.pod-hash}}"`;
     const requests = `${pods},route!~"${ownRoutes}"`;
     const metrics = [

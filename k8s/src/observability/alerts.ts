@@ -4,7 +4,7 @@
  * summary, a description and a runbook link into docs/runbooks.md.
  */
 import { Construct } from 'constructs';
-import { HEALTH_PATHS, METRICS_PATH, RESPONSE_TIME_SLO, serviceList, type ResponseTimeObjective } from '@tripgen/catalog';
+import { OPERATIONAL_PATHS, RESPONSE_TIME_SLO, serviceList, type ResponseTimeObjective } from '@tripgen/catalog';
 import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { THRESHOLDS, bucketBound, spokenMs } from './slo.ts';
@@ -39,7 +39,7 @@ export function seedAlerts(namespace: string): AlertSpec[] {
   const pct = (r: number) => `${Math.round(r * 100)}%`;
   // Response times from the service kit's histogram (http_request_duration_seconds, scraped
   // through each service's metrics Service, so `job` is that Service), without probe and scrape requests.
-  const ownRoutes = [...Object.values(HEALTH_PATHS), METRICS_PATH].join('|');
+  const ownRoutes = OPERATIONAL_PATHS.join('|');
   const requests = (job: string) => `${ns},${job},route!~"${ownRoutes}"`;
   const itinerary = RESPONSE_TIME_SLO.itinerary;
   const request = RESPONSE_TIME_SLO.request;

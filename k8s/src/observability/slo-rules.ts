@@ -7,7 +7,7 @@
  * short window of 1/12 of the long one so the alert also resets quickly).
  */
 import { Construct } from 'constructs';
-import { HEALTH_PATHS, METRICS_PATH, serviceList, type EnvironmentName } from '@tripgen/catalog';
+import { OPERATIONAL_PATHS, serviceList, type EnvironmentName } from '@tripgen/catalog';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { RUNBOOKS_URL } from './alerts.ts';
 import { bucketBound, latencyBudgetMs } from './slo.ts';
@@ -113,7 +113,7 @@ const ratio = (x: number): string => String(Number(x.toPrecision(12)));
  */
 export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleGroup[] {
   // The requests users make: probes and scrapes excluded, like the seed alerts and rollout analyses.
-  const ownRoutes = [...Object.values(HEALTH_PATHS), METRICS_PATH].join('|');
+  const ownRoutes = OPERATIONAL_PATHS.join('|');
   const recording: RecordingRule[] = [];
   for (const spec of serviceList()) {
     const job = metricsServiceName(spec);
