@@ -40,7 +40,8 @@ export function copyRepositoryAlone(): string {
   const modules = path.join(REPO_ROOT, 'node_modules');
   mkdirSync(path.join(copy, 'node_modules', '@tripgen'), { recursive: true });
   for (const entry of readdirSync(modules)) {
-    if (entry.startsWith('.') || entry === '@tripgen') continue;
+    // .bin too: the copy runs the tools a fresh clone's scripts run (prisma generate); other dot entries are caches.
+    if ((entry.startsWith('.') && entry !== '.bin') || entry === '@tripgen') continue;
     symlinkSync(path.join(modules, entry), path.join(copy, 'node_modules', entry));
   }
   // Workspace links are relative (../../apps/catalog): recreated in the copy, they point into it.
