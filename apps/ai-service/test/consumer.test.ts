@@ -141,6 +141,18 @@ describe('the consumer', () => {
     expect((await notifications(m.scheduleId)).map((n) => n.body.type)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
   });
 
+  it('a request time Date cannot read (a leap second): failed with the reason and dead-lettered at once, never left running', async () => {
+    // Read as NaN, it made the time since the request NaN, which the service's metrics refuse
+    // inside the delivery's transaction: every delivery rolled back, the last was dead-lettered
+    // with the schedule still running and the traveller never told.
+    const m = request({}, { ...ids(), requestedAt: '2026-12-31T23:59:60Z' });
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+    await finished(m.scheduleId);
+    expect(await generation(m.scheduleId)).toMatchObject({ status: 'failed', error: 'the schedule request could not be read; please request the schedule again' });
+    expect((await notifications(m.scheduleId)).map((n) => n.body.type)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
+    expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => [e.attempt, e.outcome])).toEqual([[1, 'deadLettered']]);
+  });
+
   it('a body without readable ids: dead-lettered at once, nothing stored', async () => {
     const messageId = randomUUID();
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId, body: { scheduleId: 'not-a-uuid', trip: 'garbage' } }]);
