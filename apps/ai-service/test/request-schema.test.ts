@@ -26,6 +26,8 @@ describe('schedule request messages', () => {
       // the time since the request (metrics, the schedule's request record) would be NaN.
       [{ ...good, requestedAt: '2026-12-31T23:59:60Z' }, /requestedAt/],
       [{ ...good, notAfter: '2026-12-31T23:59:60Z' }, /notAfter/],
+      // Poison whatever its travel mode: no newer release can plan it either, so it is not handed back.
+      [{ ...good, trip: { ...good.trip, travelMode: 'bicycle', dayStart: '19:00', dayEnd: '09:00' } }, /dayStart must be before dayEnd/],
     ];
     for (const [body, message] of bad) {
       let error: unknown;

@@ -63,10 +63,6 @@ export const parseScheduleRequest = (body: unknown): ScheduleGenerationMessage =
   for (const field of ['requestedAt', 'notAfter'] as const) {
     if (Number.isNaN(Date.parse(m[field]))) throw new PermanentMessageError('InvalidBody', `not a schedule request: ${field} is not a time this reader can use`);
   }
-  for (const [field, known] of [['travelMode', TRAVEL_MODES], ['pace', PACES]] as const) {
-    const value: string = m.trip[field];
-    if (!(known as readonly string[]).includes(value)) throw new NewerMessageError(`this version of the planner does not know ${field} "${value}"`);
-  }
   const { dayStart, dayEnd, dates } = m.trip;
   if (dayStart >= dayEnd) throw new PermanentMessageError('InvalidBody', 'not a schedule request: dayStart must be before dayEnd');
   for (let i = 1; i < dates.length; i++) {
@@ -76,5 +72,10 @@ export const parseScheduleRequest = (body: unknown): ScheduleGenerationMessage =
   }
   if (dates.some((d) => Number.isNaN(Date.parse(`${d}T00:00:00Z`)))) throw new PermanentMessageError('InvalidBody', 'not a schedule request: a date does not exist');
   if (m.replan && !dates.includes(m.replan.date)) throw new PermanentMessageError('InvalidBody', 'not a schedule request: the re-planned date is not a day of the trip');
+  // Last: a body that is poison anyway is dead-lettered at once, not handed back for a newer release.
+  for (const [field, known] of [['travelMode', TRAVEL_MODES], ['pace', PACES]] as const) {
+    const value: string = m.trip[field];
+    if (!(known as readonly string[]).includes(value)) throw new NewerMessageError(`this version of the planner does not know ${field} "${value}"`);
+  }
   return m;
 };
