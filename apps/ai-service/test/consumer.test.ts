@@ -141,6 +141,30 @@ describe('the consumer', () => {
     expect((await notifications(m.scheduleId)).map((n) => n.body.type)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
   });
 
+  it('a request time Date cannot read (a leap second): failed with the reason and dead-lettered at once, never left running', async () => {
+    // Read as NaN, it made the time since the request NaN, which the service's metrics refuse
+    // inside the delivery's transaction: every delivery rolled back, the last was dead-lettered
+    // with the schedule still running and the traveller never told.
+    const m = request({}, { ...ids(), requestedAt: '2026-12-31T23:59:60Z' });
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+    await finished(m.scheduleId);
+    expect(await generation(m.scheduleId)).toMatchObject({ status: 'failed', error: 'the schedule request could not be read; please request the schedule again' });
+    expect((await notifications(m.scheduleId)).map((n) => n.body.type)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
+    expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => [e.attempt, e.outcome])).toEqual([[1, 'deadLettered']]);
+  });
+
+  it('a travel mode this version does not know, whose deadline comes before its next delivery: failed with the reason at once', async () => {
+    // Handed back, it would come again only after the kit's redelivery delay (2 s, then up to 50 s:
+    // ~4.4 minutes over 10 deliveries), past the deadline (2 minutes by default), where any pod can
+    // only fail it, and the trip service fails it first for taking too long: the traveller never
+    // saw the reason.
+    const m = request({}, { ...ids(), notAfter: new Date(Date.now() + 1_000).toISOString() });
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: { ...m, trip: { ...m.trip, travelMode: 'bicycle' } } }]);
+    await finished(m.scheduleId);
+    expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => [e.attempt, e.outcome])).toEqual([[1, 'processed']]);
+    expect((await generation(m.scheduleId))?.error).toBe('this version of the planner does not know travelMode "bicycle"; please request the schedule again');
+  });
+
   it('a body without readable ids: dead-lettered at once, nothing stored', async () => {
     const messageId = randomUUID();
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId, body: { scheduleId: 'not-a-uuid', trip: 'garbage' } }]);

@@ -22,6 +22,12 @@ describe('schedule request messages', () => {
       [{ ...good, trip: { ...good.trip, travelMode: 42 } }, /travelMode/],
       [{ ...good, trip: { ...good.trip, pace: '' } }, /pace/],
       [{ ...good, replan: { baseScheduleId: good.scheduleId, date: '2027-01-01', locked: [] } }, /not a day of the trip/],
+      // RFC 3339 allows a leap second, which Date cannot read: the deadline would never apply, and
+      // the time since the request (metrics, the schedule's request record) would be NaN.
+      [{ ...good, requestedAt: '2026-12-31T23:59:60Z' }, /requestedAt/],
+      [{ ...good, notAfter: '2026-12-31T23:59:60Z' }, /notAfter/],
+      // Poison whatever its travel mode: no newer release can plan it either, so it is not handed back.
+      [{ ...good, trip: { ...good.trip, travelMode: 'bicycle', dayStart: '19:00', dayEnd: '09:00' } }, /dayStart must be before dayEnd/],
     ];
     for (const [body, message] of bad) {
       let error: unknown;

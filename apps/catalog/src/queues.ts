@@ -73,7 +73,7 @@ export const MESSAGE_RETENTION = { keepMs: DUPLICATE_WINDOW_MS + DAY_MS, pruneEv
  *    work depends on it (TRAVEL_MODES, PACES: the planner cannot plan an unknown mode), the consumer
  *    throws NewerMessageError (@tripgen/service-kit/messaging): the message is redelivered so that a
  *    newer pod takes it, and only its last delivery ends it (the AI service fails that schedule with
- *    the reason). A release that adds a value lets its readers know it first; writers (a public route
+ *    the reason, already on the delivery after which the next would come past the schedule's deadline). A release that adds a value lets its readers know it first; writers (a public route
  *    accepting it, a PostgreSQL enum value) come with the next release (service-kit README,
  *    "Rolling deploys");
  *  - a limit (TRIP_LIMITS) is raised within what the previous release's reader accepts

@@ -47,7 +47,7 @@ export const breakingStatements = (sql: string): string[] => {
   for (const stmt of statements(sql)) {
     for (const [why, pattern] of BREAKING) if (pattern.test(stmt)) found.push(`${why}: ${stmt}`);
     // A new column the previous release does not fill: NOT NULL needs a default.
-    if (/\bADD\s+COLUMN\b/i.test(stmt) && /\bNOT\s+NULL\b/i.test(stmt) && !/\bDEFAULT\b/i.test(stmt) && !/SERIAL\b/i.test(stmt)) {
+    if (/\bALTER\s+TABLE\b.*\bADD\s+(?:COLUMN\b|(?!CONSTRAINT\b)"?\w)/i.test(stmt) && /\bNOT\s+NULL\b/i.test(stmt) && !/\bDEFAULT\b/i.test(stmt) && !/SERIAL\b/i.test(stmt)) {
       found.push(`adds a NOT NULL column without a default the previous release does not fill: ${stmt}`);
     }
     // A constraint or unique index on a table that already has rows and writers.
@@ -113,6 +113,8 @@ describe('breakingStatements', () => {
     ['ALTER TABLE "trips" ALTER COLUMN "day_start" TYPE time USING "day_start"::time;', 'column type'],
     ['ALTER TABLE "users" ALTER COLUMN "name" SET NOT NULL;', 'NOT NULL the previous'],
     ['ALTER TABLE "users" ADD COLUMN "country" TEXT NOT NULL;', 'without a default'],
+    // COLUMN is optional in PostgreSQL (a hand-written migration may leave it out).
+    ['ALTER TABLE "users" ADD "country" TEXT NOT NULL;', 'without a default'],
     ['ALTER TABLE "users" ALTER COLUMN "created_at" DROP DEFAULT;', 'removes a default'],
     [`ALTER TYPE "Pace" ADD VALUE 'intense';`, 'enum value'],
     ['ALTER TABLE "trips" ADD CONSTRAINT "trips_day_window" CHECK (day_start < day_end) NOT VALID;', 'constraint'],

@@ -57,9 +57,11 @@ export const parseScheduleRequest = (body: unknown): ScheduleGenerationMessage =
     throw new PermanentMessageError('InvalidBody', `not a schedule request: ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}`);
   }
   const m = body as ScheduleGenerationMessage;
-  for (const [field, known] of [['travelMode', TRAVEL_MODES], ['pace', PACES]] as const) {
-    const value: string = m.trip[field];
-    if (!(known as readonly string[]).includes(value)) throw new NewerMessageError(`this version of the planner does not know ${field} "${value}"`);
+  // The format admits a leap second (23:59:60), which Date reads as NaN: the deadline would never
+  // apply and the time since the request (metrics, the request record) would be NaN, which fails the
+  // delivery's transaction after the schedule was made, and on its last delivery leaves it unfinished.
+  for (const field of ['requestedAt', 'notAfter'] as const) {
+    if (Number.isNaN(Date.parse(m[field]))) throw new PermanentMessageError('InvalidBody', `not a schedule request: ${field} is not a time this reader can use`);
   }
   const { dayStart, dayEnd, dates } = m.trip;
   if (dayStart >= dayEnd) throw new PermanentMessageError('InvalidBody', 'not a schedule request: dayStart must be before dayEnd');
@@ -70,5 +72,10 @@ export const parseScheduleRequest = (body: unknown): ScheduleGenerationMessage =
   }
   if (dates.some((d) => Number.isNaN(Date.parse(`${d}T00:00:00Z`)))) throw new PermanentMessageError('InvalidBody', 'not a schedule request: a date does not exist');
   if (m.replan && !dates.includes(m.replan.date)) throw new PermanentMessageError('InvalidBody', 'not a schedule request: the re-planned date is not a day of the trip');
+  // Last: a body that is poison anyway is dead-lettered at once, not handed back for a newer release.
+  for (const [field, known] of [['travelMode', TRAVEL_MODES], ['pace', PACES]] as const) {
+    const value: string = m.trip[field];
+    if (!(known as readonly string[]).includes(value)) throw new NewerMessageError(`this version of the planner does not know ${field} "${value}"`);
+  }
   return m;
 };

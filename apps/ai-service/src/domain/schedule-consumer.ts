@@ -6,14 +6,15 @@
  *  - a body that is not a request: dead-lettered at once; when its schedule id can be read, that
  *    schedule is marked failed (with its notification) first, so it is never left `queued`;
  *  - a request with a value a newer release added (a travel mode this version does not know):
- *    redelivered, so that a newer pod can take it during a rollout; its last delivery fails the schedule;
+ *    redelivered, so that a newer pod can take it during a rollout; its last delivery, or one whose
+ *    next would come past the deadline, fails the schedule with the reason;
  *  - a request past its deadline, an unanswering location service, a base schedule that does not
  *    exist: the schedule fails with the reason, the message is completed;
  *  - anything else (the database, a bug): retried by redelivery; the last allowed delivery marks the
  *    schedule failed before the message is dead-lettered.
  */
 import { QUEUE_LIMITS, QUEUES } from '@tripgen/catalog';
-import { NewerMessageError, consumeIdempotently, type ConsumeEvent, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
+import { NewerMessageError, consumeIdempotently, redeliveryDelayMs, type ConsumeEvent, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { GenerationFailure, generateSchedule, type GenerateDeps } from '../planning/generate.ts';
 import { finishGeneration, generationRepository, type Outcome } from './generations.ts';
@@ -34,6 +35,9 @@ export interface ScheduleConsumerOptions {
   readonly onFinished?: (finished: { readonly scheduleId: string; readonly status: Outcome['status']; readonly askedAt: Date; readonly secondsSinceAsked: number }) => void;
 }
 
+/** The request's deadline (ms since the epoch); a NewerMessageError body has passed every other check, notAfter included. */
+const deadlineOf = (body: unknown): number => Date.parse(String((body as { notAfter?: unknown } | null)?.notAfter));
+
 export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaClient, deps: GenerateDeps, options: ScheduleConsumerOptions): Promise<Subscription> => {
   const generations = generationRepository(prisma);
   const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
@@ -47,7 +51,10 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         message = parseScheduleRequest(delivery.body);
       } catch (err) {
         const ids = salvageIds(delivery.body);
-        if (err instanceof NewerMessageError && delivery.attempt < maxDeliveryCount) throw err;
+        // Handed back, it comes again after the kit's redelivery delay (up to 50 s): past its deadline,
+        // any pod could only fail it, and the trip service fails it first as taking too long.
+        const lastChance = delivery.attempt >= maxDeliveryCount || Date.now() + redeliveryDelayMs(delivery.attempt) >= deadlineOf(delivery.body);
+        if (err instanceof NewerMessageError && !lastChance) throw err;
         const reason = err instanceof NewerMessageError ? `${err.message}; please request the schedule again` : 'the schedule request could not be read; please request the schedule again';
         if (ids) await generations.failOutright(ids, delivery.body, reason);
         if (err instanceof NewerMessageError) return;

@@ -6,13 +6,14 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
-import { PLACE_CATEGORIES, interestCategories } from '@tripgen/catalog';
+import { PLACE_CATEGORIES, TRIP_LIMITS, interestCategories } from '@tripgen/catalog';
 import { ProblemSchema } from '@tripgen/service-kit';
 import type { InterestModel } from '../planning/interests.ts';
 
-// A NUL is the kit's validation's to refuse, as in every string.
+// A trip's interests (TRIP_LIMITS), which a client reads here before asking for a schedule. A NUL is
+// the kit's validation's to refuse, as in every string.
 const InterestsBody = Type.Object(
-  { interests: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 30 }) },
+  { interests: Type.Array(Type.String({ minLength: 1, maxLength: TRIP_LIMITS.interestLength }), { minItems: 1, maxItems: TRIP_LIMITS.interests }) },
   { additionalProperties: false },
 );
 const Category = Type.String({ enum: [...PLACE_CATEGORIES] });

@@ -9,7 +9,7 @@ import { cacheShapeOf, type TwoLevelCache } from '@tripgen/service-kit';
 import { createHash } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { dayOpenings, mondayOf, placeToday, weeklyHours } from './opening-hours.ts';
-import { DayOpening as DayOpeningSchema, LIMITS, Place as PlaceSchema, SearchItem as SearchItemSchema, type SearchQuery } from './schemas.ts';
+import { BatchAnswer, CandidatesAnswer, DayOpening as DayOpeningSchema, LIMITS, Place as PlaceSchema, SearchAnswer, type SearchQuery } from './schemas.ts';
 
 /** How stale the data generation a replica keys its cache with may be (ms). */
 export const GENERATION_REFRESH_MS = 10_000;
@@ -115,11 +115,13 @@ export interface CandidatesRequest {
 }
 
 /**
- * The service's cache shape (createApp `cacheShape`): every cached value is built of places, their
- * openings and distances, so it follows those schemas; a release that changes them never reads what
- * the previous release cached, nor the reverse.
+ * The service's cache shape (createApp `cacheShape`): the cache holds whole answers (search, batch,
+ * candidates and their must-visits) besides places and openings, so it follows those answers'
+ * schemas, wrappers and fields of their own included (`missing`, a candidate's `distanceKm`); a
+ * release that changes them never reads what the previous release cached, nor the reverse.
  */
-export const LOCATION_CACHE_SHAPE = cacheShapeOf({ place: PlaceSchema, search: SearchItemSchema, opening: DayOpeningSchema });
+export const LOCATION_CACHED_SCHEMAS = Object.freeze({ place: PlaceSchema, opening: DayOpeningSchema, search: SearchAnswer, batch: BatchAnswer, candidates: CandidatesAnswer });
+export const LOCATION_CACHE_SHAPE = cacheShapeOf(LOCATION_CACHED_SCHEMAS);
 
 export interface PlaceRepositoryOptions {
   /** The clock that picks the week `openingHours` describes (tests pin it). */

@@ -51,6 +51,7 @@ export {
   consume,
   consumeIdempotently,
   pruneProcessedMessages,
+  redeliveryDelayMs,
   settlementForFailure,
   type ConsumeEvent,
   type ConsumeOutcome,

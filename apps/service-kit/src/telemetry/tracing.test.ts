@@ -188,3 +188,26 @@ it('keeps every asynchronous request at the traces\' 10 % ratio (each record sta
   spy.end();
   await off.shutdown();
 });
+
+/**
+ * The time it was asked comes from another pod's clock, in a message: a clock ahead of this one, or
+ * a time Date cannot read, must neither date a record in the future nor break the exporter's batch
+ * (an Invalid Date made the Azure Monitor exporter throw on the whole batch: every record in it lost).
+ */
+it('records an asynchronous request asked "in the future" (clock skew) or at an unreadable time as asked now, and loses no other record', async () => {
+  const before = Date.now();
+  const envelopes = await withBreeze(async (connectionString) => {
+    const tracing = await setupTracing({ serviceName: 'ai', otlpEndpoint: undefined, tracesSampler: 'parentbased_traceidratio', tracesSamplerArg: 1 }, { connectionString });
+    recordAsyncRequest(tracing, { queue: QUEUES.aiScheduleGeneration, id: 'ahead', askedAt: new Date(Date.now() + 30_000), success: true });
+    recordAsyncRequest(tracing, { queue: QUEUES.aiScheduleGeneration, id: 'unreadable', askedAt: new Date('2026-12-31T23:59:60Z'), success: true });
+    endServerSpan(serverSpan(tracing, 'GET /x', {}), 200, '/x', 'GET');
+    await tracing.shutdown();
+  });
+  const requests = envelopes.filter((e) => e.data.baseType === 'RequestData');
+  expect(requests.map((r) => r.data.baseData.name).sort()).toEqual(['GET /x', asyncRequestName(QUEUES.aiScheduleGeneration), asyncRequestName(QUEUES.aiScheduleGeneration)]);
+  for (const r of requests) {
+    expect(Date.parse(r.time)).toBeGreaterThanOrEqual(before - 1);
+    expect(Date.parse(r.time)).toBeLessThanOrEqual(Date.now());
+    expect(durationMs(r.data.baseData.duration)).toBeLessThan(1_000);
+  }
+});

@@ -162,11 +162,15 @@ const AI_OPERATION_NAME = 'ai.operation.name';
  */
 export const recordAsyncRequest = (tracing: Tracing, outcome: AsyncRequestOutcome): void => {
   const name = asyncRequestName(outcome.queue);
+  // askedAt is another pod's clock: one ahead of this one would date the record in the future (the
+  // SDK makes its duration 0), and an Invalid Date makes the exporter throw on its whole batch.
+  const asked = outcome.askedAt.getTime();
+  const startTime = asked <= Date.now() ? outcome.askedAt : new Date();
   const span = tracing.tracer.startSpan(
     name,
     {
       kind: SpanKind.CONSUMER,
-      startTime: outcome.askedAt,
+      startTime,
       attributes: {
         [AI_OPERATION_NAME]: name,
         'messaging.operation.type': 'process',
