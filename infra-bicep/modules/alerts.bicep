@@ -143,12 +143,12 @@ var p95 = 'percentilew(DurationMs, ItemCount, 95)'
 
 // Schedules, and the AI service's own requests besides probes, scrapes and docs, each with its own
 // p95 (as the in-cluster TripGenAiResponseSlow). A schedule's record is stamped with when it was
-// asked (its start) and arrives at its outcome, so the query reads 15 minutes back (the default
-// deadline is 2) and keeps what finished in the last 5.
+// asked (its start) and arrives at its outcome, so the query reads 20 minutes back (the default
+// deadline is 2) and keeps what finished in the last 10 (LOOKBACK below).
 var aiResponseQuery = join([
   'AppRequests'
   '| where AppRoleName in (dynamic(${string(rolesOf.itinerary)}))'
-  '| where TimeGenerated + DurationMs * 1ms > ago(5m)'
+  '| where TimeGenerated + DurationMs * 1ms > ago(10m)'
   '| extend Kind = iff(Name == "${scheduleRequestName}", "schedule", "request")'
   '| where Kind == "schedule" or ${notOperational}'
   '| summarize P95Ms = ${p95}, Records = count() by Kind'
@@ -164,19 +164,24 @@ var responseQuery = join([
   '| where P95Ms > ${responseTimeSlo.request.p95Ms}'
 ], ' ')
 
+// Evaluated every 5 minutes over the last 10: a record that reaches the workspace up to 5 minutes
+// late (ingestion delay) is still read by the next evaluation, which a 5-minute look-back would
+// miss for good (learn.microsoft.com/azure/sentinel/ingestion-delay: look back the run interval plus
+// the delay). Fires after two failing evaluations in a row, as the in-cluster rules wait `for: 5m`:
+// one slow record in a quiet night does not page.
 var responseAlerts = empty(appInsightsId) ? [] : [
   {
     key: 'ai-response-time'
     severity: severities[responseTimeSlo.itinerary.severity]
-    description: 'p95 of schedules (from the request to their outcome), or of the AI service\'s own requests, above ${responseTimeSlo.itinerary.p95Ms} ms over 5 minutes (seed §12.1.2, ${responseTimeSlo.itinerary.severity})'
-    window: 'PT15M'
+    description: 'p95 of schedules (from the request to their outcome), or of the AI service\'s own requests, above ${responseTimeSlo.itinerary.p95Ms} ms over 10 minutes, in two evaluations 5 minutes apart (seed §12.1.2, ${responseTimeSlo.itinerary.severity})'
+    window: 'PT20M'
     query: aiResponseQuery
   }
   {
     key: 'response-time'
     severity: severities[responseTimeSlo.request.severity]
-    description: 'A service\'s request p95 above ${responseTimeSlo.request.p95Ms} ms over 5 minutes, probes, scrapes and docs aside (seed §12.1.2, ${responseTimeSlo.request.severity})'
-    window: 'PT5M'
+    description: 'A service\'s request p95 above ${responseTimeSlo.request.p95Ms} ms over 10 minutes in two evaluations 5 minutes apart, probes, scrapes and docs aside (seed §12.1.2, ${responseTimeSlo.request.severity})'
+    window: 'PT10M'
     query: responseQuery
   }
 ]
@@ -201,7 +206,7 @@ resource responseTime 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = [
             timeAggregation: 'Count'
             operator: 'GreaterThan'
             threshold: 0
-            failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 }
+            failingPeriods: { numberOfEvaluationPeriods: 2, minFailingPeriodsToAlert: 2 }
           }
         ]
       }

@@ -18,7 +18,7 @@
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { asyncRequestName, HEALTH_PATHS, METRICS_PATH, OPENAPI_PATH, QUEUES, RESPONSE_TIME_SLO, workloadName, serviceList } from '@tripgen/catalog';
+import { asyncRequestName, HEALTH_PATHS, OPERATIONAL_PATHS, QUEUES, RESPONSE_TIME_SLO, workloadName, serviceList } from '@tripgen/catalog';
 import { environmentOf, loadSnapshot } from '../lib/bicep.ts';
 import { ofType, prop } from '../lib/props.ts';
 import type { Snapshot, SnapshotResource } from '../lib/bicep.ts';
@@ -73,7 +73,6 @@ function alertSignalProblems(s: Snapshot): string[] {
 
 /** Workload names of the services held to an objective. */
 const rolesOf = (objective: keyof typeof RESPONSE_TIME_SLO) => serviceList().filter((x) => x.responseTime === objective).map((x) => workloadName(x.name));
-const OPERATIONAL_PATHS = [...Object.values(HEALTH_PATHS), METRICS_PATH, OPENAPI_PATH];
 const SCHEDULE_RECORD = asyncRequestName(QUEUES.aiScheduleGeneration);
 /** A request record's path (its name is `METHOD /route`), as the queries split it. */
 const PATH = 'tostring(split(Name, " ")[1])';
@@ -167,6 +166,51 @@ describe('the response-time alerts are p95s over the request records the catalog
       'alert-ai-response-time-tripgen-prod: does not fire above the catalog\'s 5000 ms',
       'alert-response-time-tripgen-prod: selects roles ["user-service","location-service"], not the request services ["user-service","trip-service","location-service"]',
       'alert-response-time-tripgen-prod: is not a p95 of DurationMs weighted by ItemCount',
+    ]);
+  });
+});
+
+/** ISO 8601 minutes of a duration like PT5M / PT1H. */
+const minutesOf = (iso: unknown): number => {
+  const m = /^PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(String(iso));
+  if (!m) throw new Error(`not a duration in hours and minutes: ${String(iso)}`);
+  return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
+};
+
+/**
+ * Records reach the workspace some minutes after they happen (ingestion delay). A rule that looks
+ * back only its own run interval never reads a record that arrives after the run that covered its
+ * time: Microsoft's guidance for scheduled rules is a look-back of the run interval plus the delay
+ * (learn.microsoft.com/azure/sentinel/ingestion-delay). Here: at least twice the interval (a record
+ * up to one interval late is read by the next run), and a response-time alert fires only after two
+ * failing runs in a row, as the in-cluster rules wait `for: 5m` (k8s observability/alerts.ts).
+ */
+function lookBackProblems(s: Snapshot): string[] {
+  const problems: string[] = [];
+  for (const q of ofType(s.predictedResources, 'Microsoft.Insights/scheduledQueryRules')) {
+    const every = minutesOf(prop(q, 'properties.evaluationFrequency'));
+    const window = minutesOf(prop(q, 'properties.windowSize'));
+    if (window < 2 * every) problems.push(`${q.name}: looks back ${window} min, run every ${every}: a record more than ${window - every} min late is never read`);
+    const failing = (prop(q, 'properties.criteria.allOf') as { failingPeriods?: { numberOfEvaluationPeriods: number; minFailingPeriodsToAlert: number } }[])[0]!.failingPeriods;
+    if (/^alert-(?:ai-)?response-time-/.test(q.name) && !(failing && failing.minFailingPeriodsToAlert >= 2)) problems.push(`${q.name}: fires on one failing run`);
+  }
+  return problems;
+}
+
+describe('the log alerts read records that arrive late, and the response-time ones fire on a sustained breach', () => {
+  it.each(['dev', 'prod', 'prod-lean'] as const)('%s', (env) => {
+    expect(lookBackProblems(loadSnapshot(env))).toEqual([]);
+  });
+
+  it('fails on a look-back of the run interval and on one failing run', () => {
+    const s = structuredClone(loadSnapshot('prod'));
+    const rule = s.predictedResources.find((r) => r.name === 'alert-response-time-tripgen-prod')!;
+    const props = rule.properties as { windowSize: string; criteria: { allOf: { failingPeriods: { minFailingPeriodsToAlert: number } }[] } };
+    props.windowSize = 'PT5M';
+    props.criteria.allOf[0]!.failingPeriods.minFailingPeriodsToAlert = 1;
+    expect(lookBackProblems(s)).toEqual([
+      'alert-response-time-tripgen-prod: looks back 5 min, run every 5: a record more than 0 min late is never read',
+      'alert-response-time-tripgen-prod: fires on one failing run',
     ]);
   });
 });
