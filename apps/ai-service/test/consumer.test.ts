@@ -29,6 +29,8 @@ let location: FastifyInstance;
 let subscription: Subscription;
 const events: ConsumeEvent[] = [];
 const outcomes: { scheduleId: string; status: string; askedAt: Date; secondsSinceAsked: number }[] = [];
+/** Schedules whose telemetry throws (onFinished). */
+const telemetryFails = new Set<string>();
 
 beforeAll(async () => {
   [db, bus] = await Promise.all([createTestDatabase('ai_consumer_test', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
@@ -42,7 +44,10 @@ beforeAll(async () => {
     broker,
     prisma,
     { directory: locationDirectory(url, 1_000), interests: keywordInterestModel, budget: { timeLimitMs: 200, maxIterations: 100 } },
-    { concurrency: 2, maxDeliveryCount: 2, logger: quietLogger, onOutcome: (e) => events.push(e), onFinished: (f) => outcomes.push(f) },
+    { concurrency: 2, maxDeliveryCount: 2, logger: quietLogger, onOutcome: (e) => events.push(e), onFinished: (f) => {
+      outcomes.push(f);
+      if (telemetryFails.has(f.scheduleId)) throw new Error('the exporter refused the record');
+    } },
   );
 });
 afterAll(async () => {
@@ -99,6 +104,17 @@ describe('the consumer', () => {
     expect(timed).toEqual([{ scheduleId: m.scheduleId, status: 'failed', askedAt: new Date(m.requestedAt), secondsSinceAsked: expect.any(Number) }]);
     expect(timed[0]!.secondsSinceAsked).toBeGreaterThanOrEqual(7);
     expect(timed[0]!.secondsSinceAsked).toBeLessThan(60);
+  });
+
+  it('telemetry that throws when a schedule ends: the outcome is kept, notified once, on its first delivery', async () => {
+    const m = request({}, { ...ids(), requestedAt: new Date(Date.now() - 7_000).toISOString(), notAfter: new Date(Date.now() - 1_000).toISOString() });
+    telemetryFails.add(m.scheduleId);
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+    await finished(m.scheduleId);
+    await waitFor(() => events.some((e) => e.messageId === m.scheduleId), 'the delivery\'s outcome');
+    expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => [e.attempt, e.outcome])).toEqual([[1, 'processed']]);
+    expect(await generation(m.scheduleId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^the schedule took longer than allowed/) });
+    expect(await notifications(m.scheduleId)).toHaveLength(1);
   });
 
   it('a re-plan whose base schedule is not completed: failed with the reason', async () => {

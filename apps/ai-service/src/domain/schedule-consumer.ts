@@ -77,7 +77,13 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       }
       if (await finishGeneration(tx, ids, outcome)) {
         const askedAt = new Date(message.requestedAt);
-        options.onFinished?.({ scheduleId: ids.scheduleId, status: outcome.status, askedAt, secondsSinceAsked: (Date.now() - askedAt.getTime()) / 1000 });
+        // Telemetry of a finished schedule: a throw there (a metric refused, an exporter's bug) must
+        // not roll the outcome back and have the schedule planned again, or dead-lettered unfinished.
+        try {
+          options.onFinished?.({ scheduleId: ids.scheduleId, status: outcome.status, askedAt, secondsSinceAsked: (Date.now() - askedAt.getTime()) / 1000 });
+        } catch (err) {
+          options.logger.warn({ scheduleId: ids.scheduleId, err: String(err) }, 'the finished schedule\'s telemetry failed; the schedule is kept');
+        }
       }
     },
     { consumer: CONSUMER_NAME, concurrency: options.concurrency ?? 4, maxDeliveryCount, logger: options.logger, onOutcome: options.onOutcome },
