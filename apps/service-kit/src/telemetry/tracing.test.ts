@@ -171,6 +171,8 @@ it('keeps every asynchronous request at the traces\' 10 % ratio (each record sta
     for (let i = 0; i < 300; i++) {
       recordAsyncRequest(tracing, { queue: QUEUES.aiScheduleGeneration, id: `s-${i}`, askedAt: new Date(Date.now() - 100), success: true });
       endServerSpan(serverSpan(tracing, 'GET /x', {}), 200, '/x', 'GET');
+      // Another library's CONSUMER span of the same name (a traced SDK's delivery): not a request record to keep.
+      tracing.tracer.startSpan(asyncRequestName(QUEUES.aiScheduleGeneration), { kind: SpanKind.CONSUMER, attributes: { 'ai.operation.name': 'sdk delivery' } }).end();
     }
     await tracing.shutdown();
   });
@@ -182,6 +184,9 @@ it('keeps every asynchronous request at the traces\' 10 % ratio (each record sta
   expect(server.length).toBeGreaterThan(12);
   expect(server.length).toBeLessThan(55);
   expect(new Set(server.map((r) => r.sampleRate))).toEqual(new Set([10]));
+  const deliveries = requests.filter((r) => r.data.baseData.name === 'sdk delivery');
+  expect(deliveries.length).toBeGreaterThan(12);
+  expect(deliveries.length).toBeLessThan(55);
   const off = await setupTracing({ serviceName: 'ai', otlpEndpoint: undefined, tracesSampler: 'always_off', tracesSamplerArg: 1 });
   const spy = off.tracer.startSpan(asyncRequestName(QUEUES.aiScheduleGeneration), { kind: SpanKind.CONSUMER });
   expect(spy.isRecording()).toBe(false);

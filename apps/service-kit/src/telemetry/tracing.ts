@@ -29,7 +29,7 @@ import {
 } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { TokenCredential } from '@azure/identity';
-import { asyncRequestName, QUEUE_NAMES, workloadName, type QueueName } from '@tripgen/catalog';
+import { asyncRequestName, workloadName, type QueueName } from '@tripgen/catalog';
 import type { ServiceConfig } from '../config.ts';
 
 /**
@@ -43,7 +43,11 @@ export const samplerFor = (name: string, ratio: number, ratioSampler: (ratio: nu
   return name.endsWith('always_off') ? sampler : keepingAsyncRequests(sampler);
 };
 
-const ASYNC_REQUEST_NAMES: ReadonlySet<string> = new Set(QUEUE_NAMES.map(asyncRequestName));
+/**
+ * Marks the spans recordAsyncRequest makes, for the sampler: a name or kind alone would also keep
+ * another library's per-delivery CONSUMER spans (e.g. the Service Bus SDK's, once traced) as schedules.
+ */
+const ASYNC_REQUEST_ATTRIBUTE = 'tripgen.async_request';
 const RECORD_ALL: SamplingResult = Object.freeze({ decision: SamplingDecision.RECORD_AND_SAMPLED });
 
 /**
@@ -57,7 +61,7 @@ const RECORD_ALL: SamplingResult = Object.freeze({ decision: SamplingDecision.RE
  */
 const keepingAsyncRequests = (sampler: Sampler): Sampler => ({
   shouldSample: (ctx, traceId, spanName, spanKind, attributes, links) =>
-    spanKind === SpanKind.CONSUMER && ASYNC_REQUEST_NAMES.has(spanName) ? RECORD_ALL : sampler.shouldSample(ctx, traceId, spanName, spanKind, attributes, links),
+    spanKind === SpanKind.CONSUMER && attributes[ASYNC_REQUEST_ATTRIBUTE] === true ? RECORD_ALL : sampler.shouldSample(ctx, traceId, spanName, spanKind, attributes, links),
   toString: () => `KeepingAsyncRequests{${sampler.toString()}}`,
 });
 
@@ -173,6 +177,7 @@ export const recordAsyncRequest = (tracing: Tracing, outcome: AsyncRequestOutcom
       startTime,
       attributes: {
         [AI_OPERATION_NAME]: name,
+        [ASYNC_REQUEST_ATTRIBUTE]: true,
         'messaging.operation.type': 'process',
         'messaging.destination.name': outcome.queue,
         'messaging.message.id': outcome.id,
