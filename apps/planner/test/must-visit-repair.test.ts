@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkItinerary } from '../src/check/itinerary-checker.ts';
+import { buildCoreProblem } from '../src/core/problem.ts';
+import { solveTopTw } from '../src/core/solver.ts';
 import { planItinerary, replanDay, type PlanRequest, type PlanResult } from '../src/realworld/plan.ts';
 import { seoulFarMarket, seoulWarMemorial } from './fixtures/seoul-audit.ts';
 
@@ -50,5 +52,28 @@ describe('must-visit repair (docs/api.md: a schedule includes every must-visit p
     expect(checkItinerary(request, again).errors).toEqual([]);
     expect(again.unscheduledMeals).toEqual([]);
     expect(placed(again).filter((id) => mustVisits(request).includes(id)).sort()).toEqual(mustVisits(request).sort());
+  });
+});
+
+describe('must-visit repair in the solver', () => {
+  /**
+   * One day 0..100 at one spot (no travel). Must-visits: 1 (60 min, score 10, starting by 40), 2
+   * and 3 (45 min each, score 0). The construction takes 1 first (its ratio is the best), after
+   * which neither 2 nor 3 fits; planned alone, the must-visits give 2 and 3 (two beat one).
+   */
+  const problem = buildCoreProblem({
+    travel: new Float64Array(16),
+    service: [0, 60, 45, 45],
+    score: [0, 10, 0, 0],
+    candidates: [1, 2, 3],
+    windows: [[[], [{ open: 0, close: 40 }], [{ open: 0, close: 55 }], [{ open: 0, close: 55 }]]],
+    tours: [{ startNode: 0, endNode: 0, startTime: 0, endTime: 100, profile: 0 }],
+    mandatory: [0, 1, 1, 1],
+  });
+
+  it('adds must-visits, never trades one the search placed for more (the construction alone, then the repair)', () => {
+    const run = (mustVisitRepair: number) => solveTopTw(problem, { seed: 1, maxIterations: 0, timeLimitMs: 60_000, tuning: { mustVisitRepair } });
+    expect(run(0).tours).toEqual([[1]]);
+    expect(run(400).tours).toEqual([[1]]);
   });
 });
