@@ -331,11 +331,12 @@ class IteratedLocalSearch {
    * must-visits inside their day or to another day, which the must-visit shake never does (it
    * keeps them where they are). So when a must-visit or break that fits alone on some day is left
    * out, the must-visits and breaks are planned alone (a search over a few dozen nodes: a few
-   * milliseconds, deterministic for the seed while its iterations stay ahead of the clock); when that plan has every one the best solution has
-   * and more, the days where it puts another set of them are rebuilt from it (their optional
-   * visits dropped), the other days kept as they are, and the free time refilled. The result then
-   * beats the best solution lexicographically (one more must-visit bonus outweighs every optional
-   * score), so it is taken; nothing else is ever traded for it. Returns whether the best changed.
+   * milliseconds, deterministic for the seed while its iterations stay ahead of the clock). When
+   * that plan has every one the best solution has and more, the days where it puts another set of
+   * them are rebuilt from it (their optional visits dropped), the other days kept as they are, and
+   * the free time refilled. The result then beats the best solution lexicographically (one more
+   * must-visit bonus outweighs every optional score), so it is taken; nothing the best solution
+   * placed among the must-visits and breaks is ever traded for it. Returns whether the best changed.
    */
   private repairMandatory(timeLimitMs: number): boolean {
     const t = this.tours;
