@@ -1,6 +1,6 @@
 import { Insertion } from './insertion.ts';
 import { RemovedTabu, Shake } from './perturbation.ts';
-import type { CoreProblem, CoreSolution } from './problem.ts';
+import { restrictProblem, type CoreProblem, type CoreSolution } from './problem.ts';
 import { ReplaceMove } from './replace.ts';
 import { Rng } from './rng.ts';
 import { TourShortening } from './shorten.ts';
@@ -351,8 +351,9 @@ class IteratedLocalSearch {
       for (let k = 0; k < m && !missing; k++) missing = aloneStart(t, j, k, -1) !== null;
     }
     if (!missing) return false;
+    const sub = restrictProblem(p, mandatory);
     const alone = new IteratedLocalSearch(
-      { ...p, candidates: Int32Array.from(mandatory) },
+      sub.problem,
       {
         seed: this.seed,
         maxIterations: this.tuning.mustVisitRepair,
@@ -360,7 +361,9 @@ class IteratedLocalSearch {
         clock: this.clock,
         tuning: { ...this.tuning, mustVisitRepair: 0, pruneAfter: 0 },
       },
-    ).run().tours;
+    )
+      .run()
+      .tours.map((tour) => tour.map((i) => sub.nodes[i]!));
     const dayOf = new Int32Array(t.nodeCount).fill(NONE);
     let added = 0;
     alone.forEach((tour, k) => {
