@@ -54,7 +54,7 @@ export class MustVisitShake {
     const fits: number[] = [];
     for (const j of p.candidates) {
       if (!p.mandatory[j] || p.isBreak[j]) continue;
-      const row = Array.from({ length: m }, (_, k) => (this.interval(j, k, -1) ? 1 : 0));
+      const row = Array.from({ length: m }, (_, k) => (aloneStart(tours, j, k, -1) ? 1 : 0));
       if (!row.some((x) => x === 1)) continue;
       places.push(j);
       fits.push(...row);
@@ -101,7 +101,7 @@ export class MustVisitShake {
   private clearSlot(j: number, k: number): void {
     const t = this.tours;
     const p = t.problem;
-    const span = this.interval(j, k, this.rng.next());
+    const span = aloneStart(t, j, k, this.rng.next());
     this.shake.removed.next();
     this.shake.removedMandatory = 0;
     if (!span) return;
@@ -122,47 +122,46 @@ export class MustVisitShake {
     }
     if (from < L) this.shake.removeMarked(k, from, this.keptPlaces);
   }
+}
 
-  /**
-   * Whether j fits alone on day k (from the day's start to its end, inside one of its openings),
-   * and if so a start time: the earliest when `at` < 0, else a point `at` (0..1) of the way through
-   * the feasible starts of the openings, taken in order. Meals are left out of this test (a cheap
-   * filter); the repair decides whether the place fits beside them.
-   */
-  private interval(j: number, k: number, at: number): { start: number } | null {
-    const t = this.tours;
-    const p = t.problem;
-    if (!t.allowed(j, k)) return null;
-    const n = t.nodeCount;
-    const earliest = p.tourStartTime[k]! + p.travel[p.tourStartNode[k]! * n + j]!;
-    const latest = p.tourEndTime[k]! - p.service[j]! - p.travel[j * n + p.tourEndNode[k]!]!;
-    const key = p.tourProfile[k]! * n + j;
-    let total = 0;
-    for (let pass = 0; pass < 2; pass++) {
-      // Pass 0 measures the feasible starts; pass 1 finds the one `at` points to.
-      let goal = at * total;
-      for (let o = p.windowOffset[key]!; o < p.windowOffset[key + 1]!; o++) {
-        const a = Math.max(earliest, p.windowOpen[o]!);
-        const z = Math.min(latest, p.windowClose[o]!);
-        if (a > z) continue;
-        if (pass === 0) {
-          if (at < 0) return { start: a };
-          total += z - a;
-        } else if (goal <= z - a) {
-          return { start: a + goal };
-        } else {
-          goal -= z - a;
-        }
-      }
-      if (pass === 0 && total === 0 && at >= 0) {
-        // Only single instants fit: take the first.
-        for (let o = p.windowOffset[key]!; o < p.windowOffset[key + 1]!; o++) {
-          const a = Math.max(earliest, p.windowOpen[o]!);
-          if (a <= Math.min(latest, p.windowClose[o]!)) return { start: a };
-        }
-        return null;
+/**
+ * Whether j fits alone on day k (from the day's start to its end, inside one of its openings),
+ * and if so a start time: the earliest when `at` < 0, else a point `at` (0..1) of the way through
+ * the feasible starts of the openings, taken in order. Meals are left out of this test (a cheap
+ * filter); the repair decides whether the place fits beside them.
+ */
+export function aloneStart(t: TourState, j: number, k: number, at: number): { start: number } | null {
+  const p = t.problem;
+  if (!t.allowed(j, k)) return null;
+  const n = t.nodeCount;
+  const earliest = p.tourStartTime[k]! + p.travel[p.tourStartNode[k]! * n + j]!;
+  const latest = p.tourEndTime[k]! - p.service[j]! - p.travel[j * n + p.tourEndNode[k]!]!;
+  const key = p.tourProfile[k]! * n + j;
+  let total = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    // Pass 0 measures the feasible starts; pass 1 finds the one `at` points to.
+    let goal = at * total;
+    for (let o = p.windowOffset[key]!; o < p.windowOffset[key + 1]!; o++) {
+      const a = Math.max(earliest, p.windowOpen[o]!);
+      const z = Math.min(latest, p.windowClose[o]!);
+      if (a > z) continue;
+      if (pass === 0) {
+        if (at < 0) return { start: a };
+        total += z - a;
+      } else if (goal <= z - a) {
+        return { start: a + goal };
+      } else {
+        goal -= z - a;
       }
     }
-    return null;
+    if (pass === 0 && total === 0 && at >= 0) {
+      // Only single instants fit: take the first.
+      for (let o = p.windowOffset[key]!; o < p.windowOffset[key + 1]!; o++) {
+        const a = Math.max(earliest, p.windowOpen[o]!);
+        if (a <= Math.min(latest, p.windowClose[o]!)) return { start: a };
+      }
+      return null;
+    }
   }
+  return null;
 }

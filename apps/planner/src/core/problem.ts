@@ -134,6 +134,49 @@ export function buildCoreProblem(spec: CoreProblemSpec): CoreProblem {
   };
 }
 
+/**
+ * The same problem over a subset of its candidates: those nodes and the tours' start and end
+ * nodes, renumbered (`nodes[i]` is the original of node i). A search over a few must-visits of a
+ * large request then builds its matrices and neighbour lists over those nodes only.
+ */
+export function restrictProblem(problem: CoreProblem, candidates: readonly number[]): { problem: CoreProblem; nodes: Int32Array } {
+  const n = problem.nodeCount;
+  const depots = [...problem.tourStartNode, ...problem.tourEndNode].filter((d, i, all) => all.indexOf(d) === i);
+  const nodes = Int32Array.from([...candidates, ...depots]);
+  const index = new Int32Array(n).fill(-1);
+  nodes.forEach((old, i) => (index[old] = i));
+  const k = nodes.length;
+  const travel = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) travel[a * k + b] = problem.travel[nodes[a]! * n + nodes[b]!]!;
+  const windows = Array.from({ length: problem.profileCount }, (_, p) =>
+    Array.from(nodes, (old) => {
+      const list: WindowSpec[] = [];
+      for (let o = problem.windowOffset[p * n + old]!; o < problem.windowOffset[p * n + old + 1]!; o++) {
+        list.push({ open: problem.windowOpen[o]!, close: problem.windowClose[o]! });
+      }
+      return list;
+    }),
+  );
+  const restricted = buildCoreProblem({
+    travel,
+    service: Array.from(nodes, (old) => problem.service[old]!),
+    score: Array.from(nodes, (old) => problem.score[old]!),
+    candidates: candidates.map((_, i) => i),
+    windows,
+    tours: Array.from({ length: problem.tourCount }, (_, t) => ({
+      startNode: index[problem.tourStartNode[t]!]!,
+      endNode: index[problem.tourEndNode[t]!]!,
+      startTime: problem.tourStartTime[t]!,
+      endTime: problem.tourEndTime[t]!,
+      profile: problem.tourProfile[t]!,
+    })),
+    fixedTour: Array.from(nodes, (old) => problem.fixedTour[old]!),
+    mandatory: Array.from(nodes, (old) => problem.mandatory[old]!),
+    isBreak: Array.from(nodes, (old) => problem.isBreak[old]!),
+  });
+  return { problem: restricted, nodes };
+}
+
 /** A solution as the outside world sees it: the visited nodes of each tour, depots excluded. */
 export interface CoreSolution {
   tours: number[][];

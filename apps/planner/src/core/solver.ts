@@ -1,18 +1,19 @@
 import { Insertion } from './insertion.ts';
 import { RemovedTabu, Shake } from './perturbation.ts';
-import type { CoreProblem, CoreSolution } from './problem.ts';
+import { restrictProblem, type CoreProblem, type CoreSolution } from './problem.ts';
 import { ReplaceMove } from './replace.ts';
 import { Rng } from './rng.ts';
 import { TourShortening } from './shorten.ts';
 import { TailExchange } from './tails.ts';
 import { DayTrade } from './trade.ts';
-import { MustVisitShake } from './must-visit.ts';
+import { aloneStart, MustVisitShake } from './must-visit.ts';
 import { TourSnapshot, TourState } from './tours.ts';
 import * as tolerance from './tolerance.ts';
 
 // Module constants, not imported bindings: the services run the TypeScript through tsx, which
 // turns every read of an imported binding into a getter call, too slow for the hot loops.
 const EPSILON = tolerance.EPSILON;
+const NONE = tolerance.NONE;
 
 export interface SolveOptions {
   /** PRNG seed; the same seed and iteration budget give the same solution. Default 1. */
@@ -97,6 +98,13 @@ export interface Tuning {
    * run (0: off). See prunedPlaces.
    */
   pruneAfter: number;
+  /**
+   * Must-visit repair (repairMandatory), after the search: when the best solution leaves out a
+   * must-visit or break that fits alone on some day, plan the must-visits and breaks alone with
+   * this many iterations; a plan that keeps every one the best solution has and adds more is
+   * rebuilt from that (0: off).
+   */
+  mustVisitRepair: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -118,6 +126,7 @@ export const DEFAULT_TUNING: Tuning = {
   dayTrade: false,
   mustVisitShake: 0,
   pruneAfter: 0,
+  mustVisitRepair: 0,
 };
 
 /**
@@ -135,6 +144,13 @@ export function prunedPlaces(problem: CoreProblem, seen: Uint8Array): Uint8Array
   }
   return out;
 }
+
+/**
+ * The must-visit repair may run past the search's time limit by this share of it when the search
+ * used the whole budget (its few hundred iterations over the must-visits and breaks take 2-7 ms of
+ * CPU for a week of 300 places, 7 days and ~20 must-visits and meals).
+ */
+const REPAIR_BUDGET_SHARE = 0.01;
 
 /** Rounds of replace + insert per local search, a guard against cycling on sideways moves. */
 const MAX_IMPROVE_ROUNDS = 50;
@@ -186,6 +202,7 @@ class IteratedLocalSearch {
   private readonly tails: TailExchange | null;
   private readonly trade: DayTrade | null;
   private readonly mustShake: MustVisitShake | null;
+  private readonly seed: number;
   private readonly rng: Rng;
   private readonly clock: () => number;
   private readonly timeLimitMs: number;
@@ -196,7 +213,8 @@ class IteratedLocalSearch {
   private readonly mandatoryOnly: { blocks(j: number): boolean };
 
   constructor(problem: CoreProblem, options: SolveOptions) {
-    this.rng = new Rng(options.seed ?? 1);
+    this.seed = options.seed ?? 1;
+    this.rng = new Rng(this.seed);
     this.clock = options.clock ?? (() => performance.now());
     this.timeLimitMs = options.timeLimitMs ?? 1000;
     this.maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
@@ -295,10 +313,88 @@ class IteratedLocalSearch {
       }
     }
     this.best.load();
+    if (tuning.mustVisitRepair > 0) {
+      // What is left of the budget, or a small share of it when the search used it all.
+      const left = Math.max(this.timeLimitMs - (this.clock() - t0), this.timeLimitMs * REPAIR_BUDGET_SHARE);
+      if (this.repairMandatory(left)) bestIteration = iterations;
+    }
     return {
       ...tours.export(),
       stats: { iterations, elapsedMs: this.clock() - t0, bestIteration, bestElapsedMs, stoppedBy },
     };
+  }
+
+  /**
+   * The must-visit repair, on the best solution after the search. The search can end without a
+   * must-visit that fits beside the others: making room for it may take more optional visits out
+   * of a day than a shake removes (a far place that needs the whole day), or moving other
+   * must-visits inside their day or to another day, which the must-visit shake never does (it
+   * keeps them where they are). So when a must-visit or break that fits alone on some day is left
+   * out, the must-visits and breaks are planned alone (a search over a few dozen nodes: a few
+   * milliseconds, deterministic for the seed while its iterations stay ahead of the clock). When
+   * that plan has every one the best solution has and more, the days where it puts another set of
+   * them are rebuilt from it (their optional visits dropped), the other days kept as they are, and
+   * the free time refilled. The result then beats the best solution lexicographically (one more
+   * must-visit bonus outweighs every optional score), so it is taken; nothing the best solution
+   * placed among the must-visits and breaks is ever traded for it. Returns whether the best changed.
+   */
+  private repairMandatory(timeLimitMs: number): boolean {
+    const t = this.tours;
+    const p = t.problem;
+    const m = t.tourCount;
+    const mandatory: number[] = [];
+    let missing = false;
+    for (const j of p.candidates) {
+      if (!p.mandatory[j]) continue;
+      mandatory.push(j);
+      if (t.tourOf[j] !== NONE || missing) continue;
+      for (let k = 0; k < m && !missing; k++) missing = aloneStart(t, j, k, -1) !== null;
+    }
+    if (!missing) return false;
+    const sub = restrictProblem(p, mandatory);
+    const alone = new IteratedLocalSearch(
+      sub.problem,
+      {
+        seed: this.seed,
+        maxIterations: this.tuning.mustVisitRepair,
+        timeLimitMs,
+        clock: this.clock,
+        tuning: { ...this.tuning, mustVisitRepair: 0, pruneAfter: 0 },
+      },
+    )
+      .run()
+      .tours.map((tour) => tour.map((i) => sub.nodes[i]!));
+    const dayOf = new Int32Array(t.nodeCount).fill(NONE);
+    let added = 0;
+    alone.forEach((tour, k) => {
+      for (const j of tour) dayOf[j] = k;
+      added += tour.length;
+    });
+    for (const j of mandatory) {
+      if (t.tourOf[j] === NONE) continue;
+      if (dayOf[j] === NONE) return false;
+      added--;
+    }
+    if (added <= 0) return false;
+    // Days whose set of must-visits and breaks changes take the plan's; the others stay.
+    const rebuilt: number[] = [];
+    for (let k = 0; k < m; k++) {
+      let same = alone[k]!.every((j) => t.tourOf[j] === k);
+      for (const j of mandatory) if (t.tourOf[j] === k && dayOf[j] !== k) same = false;
+      if (!same) rebuilt.push(k);
+    }
+    for (const k of rebuilt) t.assign(k, []);
+    for (const k of rebuilt) {
+      if (!t.assign(k, alone[k]!)) throw new Error('internal: the must-visit plan does not fit its day');
+    }
+    this.insertion.insertAll(null);
+    this.improve();
+    if (t.objective <= this.best.objective + EPSILON) {
+      this.best.load();
+      return false;
+    }
+    this.best.save();
+    return true;
   }
 
   /**

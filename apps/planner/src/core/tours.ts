@@ -294,6 +294,30 @@ export class TourState {
     this.recompute(k, pos);
   }
 
+  /**
+   * Replaces the visits of tour k by `nodes`, in that order, and updates the times; returns whether
+   * the tour is feasible. A node still in another tour must leave it first (assign that tour too).
+   */
+  assign(k: number, nodes: readonly number[]): boolean {
+    const b = k * this.capacity;
+    const L = this.length[k]!;
+    const endDepot = this.route[b + L - 1]!;
+    for (let pos = 1; pos < L - 1; pos++) {
+      const node = this.route[b + pos]!;
+      this.tourOf[node] = NONE;
+      this.objective -= this.effectiveScore[node]!;
+    }
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      this.route[b + 1 + i] = node;
+      this.tourOf[node] = k;
+      this.objective += this.effectiveScore[node]!;
+    }
+    this.route[b + 1 + nodes.length] = endDepot;
+    this.length[k] = nodes.length + 2;
+    return this.recompute(k, 1);
+  }
+
   /** Sets marks[j] = 1 for every place the tours visit now. */
   markVisited(marks: Uint8Array): void {
     for (let k = 0; k < this.tourCount; k++) {

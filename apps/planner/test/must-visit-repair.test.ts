@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { checkItinerary } from '../src/check/itinerary-checker.ts';
+import { buildCoreProblem } from '../src/core/problem.ts';
+import { solveTopTw } from '../src/core/solver.ts';
+import { planItinerary, replanDay, type PlanRequest, type PlanResult } from '../src/realworld/plan.ts';
+import { seoulFarMarket, seoulWarMemorial } from './fixtures/seoul-audit.ts';
+
+const placed = (plan: PlanResult): string[] => plan.days.flatMap((d) => d.stops.map((s) => s.locationId));
+const mustVisits = (request: PlanRequest): string[] => request.places.filter((p) => p.mustVisit).map((p) => p.locationId);
+/** The must-visits (and meals) planned alone, as the s20 audit planned them: what "can be fitted" means. */
+const aloneOf = (request: PlanRequest): PlanResult =>
+  planItinerary({ ...request, places: request.places.filter((p) => p.mustVisit), options: { seed: 1, maxIterations: 400, timeLimitMs: 60_000 } });
+
+describe('must-visit repair (docs/api.md: a schedule includes every must-visit place that can be fitted)', () => {
+  it.each([
+    ['a far must-visit that needs a whole day cleared of optional visits (audit trip 81)', seoulFarMarket, ['seoul-dongdaemun-jonghap-market']],
+    ['a must-visit that fits only where the other must-visits move (audit trip 189)', seoulWarMemorial, mustVisits(seoulWarMemorial)],
+  ])('places %s, keeping every meal', (_name, request, expected) => {
+    const plan = planItinerary(request);
+    expect(checkItinerary(request, plan).errors).toEqual([]);
+    expect(plan.unscheduledMeals).toEqual([]);
+    const alone = aloneOf(request);
+    expect(alone.unscheduledMeals).toEqual([]);
+    const must = new Set(mustVisits(request));
+    expect(placed(alone).sort()).toEqual([...expected].sort());
+    // Every must-visit that fits with the others and the meals is in the plan, optional visits around it.
+    expect(placed(plan).filter((id) => must.has(id)).sort()).toEqual([...expected].sort());
+    expect(plan.unscheduled.filter((u) => u.reason === 'conflict').map((u) => u.locationId)).toEqual([...must].filter((id) => !expected.includes(id)));
+  });
+
+  it('places it on every seed, not by a lucky draw of the search', () => {
+    for (const seed of [2, 3, 4, 5]) {
+      for (const request of [seoulFarMarket, seoulWarMemorial]) {
+        const plan = planItinerary({ ...request, options: { ...request.options, seed } });
+        expect(checkItinerary(request, plan).errors).toEqual([]);
+        expect(plan.unscheduledMeals).toEqual([]);
+        expect(placed(plan).filter((id) => mustVisits(request).includes(id)).length).toBe(placed(aloneOf(request)).length);
+      }
+    }
+  });
+
+  it('keeps the optional visits of the days it does not need (the holiday keeps its walk around Gangnam)', () => {
+    const plan = planItinerary(seoulFarMarket);
+    expect(plan.days[0]!.stops.map((s) => s.locationId)).toEqual(['seoul-dongdaemun-jonghap-market']);
+    expect(plan.days[1]!.stops.length).toBeGreaterThan(0);
+  });
+
+  it('re-planning a day places it too (replanDay, the kept place locked to the day)', () => {
+    const request = seoulWarMemorial;
+    const plan = planItinerary(request);
+    const again = replanDay(request, plan, '2026-10-09', ['seoul-gugak-museum']);
+    expect(checkItinerary(request, again).errors).toEqual([]);
+    expect(again.unscheduledMeals).toEqual([]);
+    expect(placed(again).filter((id) => mustVisits(request).includes(id)).sort()).toEqual(mustVisits(request).sort());
+  });
+});
+
+describe('must-visit repair in the solver', () => {
+  /**
+   * One day 0..100 at one spot (no travel). Must-visits: 1 (60 min, score 10, starting by 40), 2
+   * and 3 (45 min each, score 0). The construction takes 1 first (its ratio is the best), after
+   * which neither 2 nor 3 fits; planned alone, the must-visits give 2 and 3 (two beat one).
+   */
+  const problem = buildCoreProblem({
+    travel: new Float64Array(16),
+    service: [0, 60, 45, 45],
+    score: [0, 10, 0, 0],
+    candidates: [1, 2, 3],
+    windows: [[[], [{ open: 0, close: 40 }], [{ open: 0, close: 55 }], [{ open: 0, close: 55 }]]],
+    tours: [{ startNode: 0, endNode: 0, startTime: 0, endTime: 100, profile: 0 }],
+    mandatory: [0, 1, 1, 1],
+  });
+
+  it('adds must-visits, never trades one the search placed for more (the construction alone, then the repair)', () => {
+    const run = (mustVisitRepair: number) => solveTopTw(problem, { seed: 1, maxIterations: 0, timeLimitMs: 60_000, tuning: { mustVisitRepair } });
+    expect(run(0).tours).toEqual([[1]]);
+    expect(run(400).tours).toEqual([[1]]);
+  });
+});
