@@ -5,40 +5,21 @@
  * change of the location service's ordering or `include` rule would show), one area is fetched
  * once however many ask at the same time, and a failed fetch is not kept.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { CANDIDATE_RADIUS_KM, QUEUE_NAMES, candidateCategories, type CandidatesRequest } from '@tripgen/catalog';
-import { REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { buildLocationService } from '@tripgen/location-service';
-import type { App } from '@tripgen/service-kit';
-import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/testing';
+import { CANDIDATE_RADIUS_KM, candidateCategories, type CandidatesRequest } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedCandidates } from '../src/clients/candidate-cache.ts';
-import { locationDirectory, type PlaceDirectory } from '../src/clients/location.ts';
+import type { PlaceDirectory } from '../src/clients/location.ts';
+import { startLocationService, type RunningLocationService } from './support/location-service.ts';
 
-let db: TestDatabase;
-let bus: ServiceBusEmulator;
-let location: App;
+let location: RunningLocationService | undefined;
 let direct: PlaceDirectory;
 
 beforeAll(async () => {
-  [db, bus] = await Promise.all([createTestDatabase('ai_candidates_test', serviceMigrationsDir('location')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'apps/location-service/src/cli/load-places.ts'], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, DATABASE_URL: db.url } });
-  location = await buildLocationService({
-    env: {
-      SERVICE_NAME: 'location', NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString,
-      // The internal routes used here verify no token.
-      JWKS_URL: 'http://127.0.0.1:1/jwks.json', MAX_EVENT_LOOP_DELAY_MS: '0',
-    },
-    logger: false,
-  });
-  direct = locationDirectory(await location.listen({ port: 0, host: '127.0.0.1' }), 10_000);
+  location = await startLocationService('ai_candidates_test');
+  direct = location.directory;
 }, 120_000);
 afterAll(async () => {
   await location?.close();
-  await bus?.stop();
-  await db?.drop();
 });
 
 const CITY_HALL = { lat: 37.5663, lng: 126.9779 };

@@ -8,21 +8,16 @@
  * and each suggested date evaluated afresh by the `opening_hours` package in Asia/Seoul with a
  * holiday table written here.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { promisify } from 'node:util';
-import { QUEUE_NAMES, type ScheduleGenerationMessage } from '@tripgen/catalog';
-import { REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { buildLocationService } from '@tripgen/location-service';
-import type { App } from '@tripgen/service-kit';
-import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/testing';
+import type { ScheduleGenerationMessage } from '@tripgen/catalog';
+import { REPO_ROOT } from '@tripgen/dev-tools/layout';
 import type OpeningHoursType from 'opening_hours';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { locationDirectory, type PlaceDirectory } from '../src/clients/location.ts';
+import type { PlaceDirectory } from '../src/clients/location.ts';
 import { generateSchedule } from '../src/planning/generate.ts';
 import { keywordInterestModel } from '../src/planning/interests.ts';
+import { startLocationService, type RunningLocationService } from './support/location-service.ts';
 
 // --- Korean public holidays of the trips' years, from the calendar (not the service's gazette package)
 const HOLIDAYS: Readonly<Record<number, readonly string[]>> = {
@@ -86,26 +81,14 @@ const openOn = (p: RawPlace, date: string): [number, number][] =>
     return out;
   });
 
-let db: TestDatabase;
-let bus: ServiceBusEmulator;
-let location: App;
+let location: RunningLocationService | undefined;
 let directory: PlaceDirectory;
 beforeAll(async () => {
-  [db, bus] = await Promise.all([createTestDatabase('ai_schedule_osm_test', serviceMigrationsDir('location')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'apps/location-service/src/cli/load-places.ts'], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, DATABASE_URL: db.url } });
-  location = await buildLocationService({
-    env: {
-      SERVICE_NAME: 'location', NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString,
-      JWKS_URL: 'http://127.0.0.1:1/jwks.json', MAX_EVENT_LOOP_DELAY_MS: '0',
-    },
-    logger: false,
-  });
-  directory = locationDirectory(await location.listen({ port: 0, host: '127.0.0.1' }), 10_000);
+  location = await startLocationService('ai_schedule_osm_test');
+  directory = location.directory;
 }, 120_000);
 afterAll(async () => {
   await location?.close();
-  await bus?.stop();
-  await db?.drop();
 });
 
 const CITY_HALL = { lat: 37.5663, lng: 126.9779 };
