@@ -18,7 +18,7 @@ export type {
   UnscheduledReason,
   UnscheduledMeal,
 } from './realworld/plan.ts';
-export { haversineMatrix, pointKey } from './realworld/travel-matrix.ts';
+export { haversineMatrix, legLookup, pointKey } from './realworld/travel-matrix.ts';
 export type { TravelSource, TravelTimeMatrix } from './realworld/travel-matrix.ts';
 export { TRAVEL_MODES, EARTH_RADIUS_KM, haversineKm, travelMinutes } from './realworld/travel.ts';
 export type { LatLng, TravelMode, TravelModeSpec } from './realworld/travel.ts';

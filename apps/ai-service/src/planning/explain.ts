@@ -10,7 +10,7 @@
  * faster travel mode (walk -> transit -> car), three plus one per day away for another date.
  */
 import type { DayOpening, ScheduleMiss, ScheduleSuggestion, TravelModeName } from '@tripgen/catalog';
-import { planItinerary, pointKey, travelMinutes, type LatLng, type PlanPlace, type PlanRequest, type PlanResult, type Unscheduled } from '@tripgen/planner';
+import { legLookup, planItinerary, type LatLng, type PlanPlace, type PlanRequest, type PlanResult, type Unscheduled } from '@tripgen/planner';
 import { mealsFor, type Candidate, type TripSnapshot } from './problem.ts';
 
 const MODE_ORDER: readonly TravelModeName[] = ['walk', 'transit', 'car'];
@@ -58,13 +58,14 @@ const describeDate = (c: Candidate, date: string, trip: TripSnapshot, visit: num
   return `open only ${hours} on ${date}, too short for a ${visit}-minute visit between ${trip.dayStart} and ${trip.dayEnd}`;
 };
 
-/** The engine's minutes from a to b: the router's matrix when the request has one, else the model. */
+/** The engine's minutes from a to b (its legLookup: the router's matrix when the request has one, else the model); null without a leg. */
 const legMinutes = (request: PlanRequest, a: LatLng, b: LatLng): number | null => {
-  const m = request.travelTimes;
-  if (!m) return travelMinutes(a, b, request.travelMode);
-  const i = m.points.findIndex((p) => pointKey(p) === pointKey(a));
-  const j = m.points.findIndex((p) => pointKey(p) === pointKey(b));
-  return i < 0 || j < 0 ? null : (m.minutes[i * m.points.length + j] ?? null);
+  try {
+    const minutes = legLookup(request.travelTimes, request.travelMode)(a, b);
+    return Number.isFinite(minutes) ? minutes : null;
+  } catch {
+    return null; // a point the matrix lacks
+  }
 };
 
 /** "10:00-16:30 on 2026-09-27 and 2026-09-28; closed on 2026-09-29": each date's opening, dates with the same hours together. */
@@ -76,6 +77,15 @@ const openingWords = (c: Candidate, dates: readonly string[]): string => {
     byHours.set(hours, [...(byHours.get(hours) ?? []), date]);
   }
   return [...byHours].map(([hours, on]) => (hours === 'closed' ? `closed on ${listWords(on, 'and')}` : `${hours} on ${listWords(on, 'and')}`)).join('; ');
+};
+
+/**
+ * Whether the place fits the day as its only visit with every meal break of that day kept: the
+ * engine gives a meal up for a must-visit (both are hard), and a fit without lunch is no fit.
+ */
+const fitsAloneWithMeals = (request: PlanRequest, day: PlanRequest['days'][number], place: PlanPlace): boolean => {
+  const alone = planItinerary({ ...request, days: [day], places: [{ ...place, mustVisit: true, lockedDate: undefined }], options: CHECK_BUDGET });
+  return alone.days[0]!.stops.length > 0 && alone.unscheduledMeals.length === 0;
 };
 
 const hardOnly = (request: PlanRequest): PlanRequest => ({
@@ -171,11 +181,8 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
       // The engine place knows the trip's dates only: without that date's real opening it would
       // fall back to the weekly hours, which know no public holiday (a museum closed for Chuseok
       // would be "open" on it).
-      const dated = { ...place, mustVisit: true, lockedDate: undefined, openingHoursByDate: { ...place.openingHoursByDate, [date]: opening.intervals } };
-      const alone = planItinerary({ ...request, days: [day], places: [dated], options: CHECK_BUDGET });
-      // The day's meal breaks too: the engine gives one up for a must-visit (both are hard), and a
-      // date that holds the place only without lunch is no fix.
-      if (alone.days[0]!.stops.length === 0 || alone.unscheduledMeals.length > 0) continue;
+      const dated = { ...place, openingHoursByDate: { ...place.openingHoursByDate, [date]: opening.intervals } };
+      if (!fitsAloneWithMeals(request, day, dated)) continue;
       const away = date < first ? Math.round((Date.parse(first) - Date.parse(date)) / 86_400_000) : Math.round((Date.parse(date) - Date.parse(last)) / 86_400_000);
       const when = date < first ? `${away === 1 ? 'the day' : `${away} days`} before your trip` : `${away === 1 ? 'the day' : `${away} days`} after your trip`;
       found.push({ change: 'another-date', detail: `visit on ${date}, ${when}, when it is open`, size: 3 + away });
@@ -184,13 +191,6 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
   }
   return found.sort((a, b) => a.size - b.size).map(({ change, detail }) => ({ change, detail }));
 };
-
-/** Whether the place fits some day of the request as its only visit, with every meal break of that day kept. */
-const fitsAloneWithMeals = (request: PlanRequest, place: PlanPlace): boolean =>
-  request.days.some((day) => {
-    const alone = planItinerary({ ...request, days: [day], places: [{ ...place, mustVisit: true, lockedDate: undefined }], options: CHECK_BUDGET });
-    return alone.days[0]!.stops.length > 0 && alone.unscheduledMeals.length === 0;
-  });
 
 export interface ExplainInput {
   readonly trip: TripSnapshot;
@@ -245,7 +245,7 @@ export const explainMisses = (input: ExplainInput): ScheduleMiss[] => {
       const days = listWords((openDays.length ? openDays : request.days).map((d) => `day ${input.dayNumber(d.date)}`));
       // The engine's "no room alongside the others" weighs the way and the opening, not the meal
       // breaks: a place that fits no day even alone beside them is kept out by the breaks.
-      detail = fitsAloneWithMeals(request, place)
+      detail = request.days.some((d) => fitsAloneWithMeals(request, d, place))
         ? `no time left on ${days} alongside your other must-visit places`
         : `no time on ${days} beside the ${listWords([...new Set(request.days.flatMap((d) => (d.meals ?? []).map((m) => `${m.name} break (${m.minutes} minutes between ${m.from} and ${m.to})`)))], 'and')}: even as the only visit of a day, the way there and back and a ${place.visitMinutes}-minute visit leave no room for ${request.days.some((d) => (d.meals?.length ?? 0) > 1) ? 'them' : 'it'}`;
     }
