@@ -11,7 +11,7 @@ import type { FastifyServerOptions } from 'fastify';
 import { cachedCandidates } from './clients/candidate-cache.ts';
 import { locationDirectory } from './clients/location.ts';
 import { aiConfig } from './config.ts';
-import { generationRepository } from './domain/generations.ts';
+import { generationRepository, type OnFinished } from './domain/generations.ts';
 import { consumeScheduleRequests } from './domain/schedule-consumer.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { azureOpenAIInterestModel } from './llm/azure-openai.ts';
@@ -43,7 +43,14 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
       const generations = generationRepository(prisma);
       // ROUTING_PROVIDER: the haversine model, or OSRM behind a matrix cache with the model as flagged fallback.
       const travelTimes = createTravelTimeProvider(ai.routing);
-      await app.register(internalRoutes, { generations });
+      // The product's promise (a schedule within 5 s of the request), which no HTTP histogram or
+      // server span here sees: for Prometheus (the async histogram) and for Application Insights (a
+      // request record from the request to its outcome, what the Azure alert reads).
+      const onFinished: OnFinished = (f) => {
+        app.kit.metrics.asyncRequestDuration.observe({ queue: QUEUES.aiScheduleGeneration, outcome: f.status }, f.secondsSinceAsked);
+        recordAsyncRequest(app.kit.tracing, { queue: QUEUES.aiScheduleGeneration, id: f.scheduleId, askedAt: f.askedAt, success: f.status === 'completed' });
+      };
+      await app.register(internalRoutes, { generations, onFinished });
       await app.register(interestRoutes, { model: interests });
 
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
@@ -68,13 +75,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
           {
             concurrency: ai.concurrency,
             logger: app.log,
-            // The product's promise (a schedule within 5 s of the request), which no HTTP histogram or
-            // server span here sees: for Prometheus (the async histogram) and for Application
-            // Insights (a request record from the request to its outcome, what the Azure alert reads).
-            onFinished: (f) => {
-              app.kit.metrics.asyncRequestDuration.observe({ queue: QUEUES.aiScheduleGeneration, outcome: f.status }, f.secondsSinceAsked);
-              recordAsyncRequest(app.kit.tracing, { queue: QUEUES.aiScheduleGeneration, id: f.scheduleId, askedAt: f.askedAt, success: f.status === 'completed' });
-            },
+            onFinished,
             onOutcome: (e) => {
               app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome });
               if (e.outcome === 'processed') relay.wake();

@@ -155,6 +155,8 @@ describe('the consumer', () => {
     ]);
     expect((await generation(m.scheduleId))?.error).toBe('this version of the planner does not know travelMode "bicycle"; please request the schedule again');
     expect((await notifications(m.scheduleId)).map((n) => n.body.type)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
+    // The traveller waited for it: timed from the request, once (the 5-second alerts' measure).
+    expect(outcomes.filter((o) => o.scheduleId === m.scheduleId)).toEqual([{ scheduleId: m.scheduleId, status: 'failed', askedAt: new Date(m.requestedAt), secondsSinceAsked: expect.any(Number) }]);
   });
 
   it('a request time Date cannot read (a leap second): failed with the reason and dead-lettered at once, never left running', async () => {
@@ -167,6 +169,8 @@ describe('the consumer', () => {
     expect(await generation(m.scheduleId)).toMatchObject({ status: 'failed', error: 'the schedule request could not be read; please request the schedule again' });
     expect((await notifications(m.scheduleId)).map((n) => n.body.type)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
     expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => [e.attempt, e.outcome])).toEqual([[1, 'deadLettered']]);
+    // No time to count from.
+    expect(outcomes.filter((o) => o.scheduleId === m.scheduleId)).toEqual([]);
   });
 
   it('a travel mode this version does not know, whose deadline comes before its next delivery: failed with the reason at once', async () => {

@@ -4,7 +4,7 @@
  * public route needs a traveller's token. The answers with a token are in the trip service's
  * end-to-end tests (with the real user service issuing it).
  */
-import { AI_INTERNAL_PATHS, QUEUE_NAMES, QUEUES, SCHEDULE_NOTIFICATIONS, SCHEDULE_TIMED_OUT, internalPrefix } from '@tripgen/catalog';
+import { AI_INTERNAL_PATHS, METRICS_PATH, QUEUE_NAMES, QUEUES, SCHEDULE_NOTIFICATIONS, SCHEDULE_TIMED_OUT, internalPrefix } from '@tripgen/catalog';
 import pg from 'pg';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import type { App } from '@tripgen/service-kit';
@@ -98,6 +98,40 @@ describe('the internal expire route (the trip service, at a schedule\'s deadline
     }
     const sent = await notifications(item.id);
     expect(sent.map((n) => [n.body.type, n.body.userId, n.body.payload.error])).toEqual([[SCHEDULE_NOTIFICATIONS.failed, item.userId, SCHEDULE_TIMED_OUT]]);
+  });
+
+  it('a schedule it was planning (a pod that died or hung) is timed from when the traveller asked; one it never saw is not timed', async () => {
+    // What the 5-second alerts read: without this, the longest waits of all (deadline and grace)
+    // were never counted, and a hung planner looked like no traffic.
+    const failedTimings = async () => {
+      const text = (await app.inject({ method: 'GET', url: METRICS_PATH })).body;
+      const line = text.split('\n').find((l) => l.startsWith('async_request_duration_seconds_count{') && l.includes(`queue="${QUEUES.aiScheduleGeneration}"`) && l.includes('outcome="failed"'));
+      return line ? Number(line.split(' ').at(-1)) : 0;
+    };
+    const sumOfFailed = async () => {
+      const text = (await app.inject({ method: 'GET', url: METRICS_PATH })).body;
+      const line = text.split('\n').find((l) => l.startsWith('async_request_duration_seconds_sum{') && l.includes('outcome="failed"'));
+      return line ? Number(line.split(' ').at(-1)) : 0;
+    };
+    const taken = { id: '00000000-0000-4000-8000-0000000000f1', tripId: '00000000-0000-4000-8000-0000000000f2', userId: '00000000-0000-4000-8000-0000000000f3' };
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      // The row a delivery leaves when its pod dies mid-plan: running, with the request it took.
+      await client.query(`INSERT INTO generations (id, trip_id, user_id, status, request) VALUES ($1, $2, $3, 'running', $4)`, [
+        taken.id, taken.tripId, taken.userId, JSON.stringify({ scheduleId: taken.id, requestedAt: new Date(Date.now() - 150_000).toISOString() }),
+      ]);
+    } finally {
+      await client.end();
+    }
+    const [count0, sum0] = [await failedTimings(), await sumOfFailed()];
+    const neverSeen = { id: '00000000-0000-4000-8000-0000000000f4', tripId: taken.tripId, userId: taken.userId };
+    expect((await post(url, { items: [taken, neverSeen] })).statusCode).toBe(200);
+    expect(await failedTimings()).toBe(count0 + 1);
+    expect(await sumOfFailed() - sum0).toBeGreaterThanOrEqual(150);
+    // Asked again (the trip service's next sweep): already failed, not counted twice.
+    expect((await post(url, { items: [taken] })).statusCode).toBe(200);
+    expect(await failedTimings()).toBe(count0 + 1);
   });
 
   it('answers a body that is not a list of schedules with a 400 problem+json', async () => {

@@ -10,6 +10,34 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
 export type Outcome = { status: 'completed'; result: ScheduleResult; engineMs: number } | { status: 'failed'; error: string };
 
+/** A schedule that got its outcome here, with the time since the traveller asked (the 5-second promise's measure). */
+export interface FinishedSchedule {
+  readonly scheduleId: string;
+  readonly status: Outcome['status'];
+  readonly askedAt: Date;
+  readonly secondsSinceAsked: number;
+}
+export type OnFinished = (finished: FinishedSchedule) => void;
+
+/** When a request says it was asked; undefined when the value is not a time Date can read (a poison body's). */
+export const askedAtOf = (requestedAt: unknown): Date | undefined => {
+  const ms = typeof requestedAt === 'string' ? Date.parse(requestedAt) : Number.NaN;
+  return Number.isFinite(ms) ? new Date(ms) : undefined;
+};
+
+/**
+ * Hands a finished schedule to the telemetry. A throw there (a metric refused, an exporter's bug)
+ * must not roll the outcome back and have the schedule planned again, or dead-lettered unfinished.
+ */
+export const reportFinished = (onFinished: OnFinished | undefined, warn: (obj: object, msg: string) => void, scheduleId: string, status: Outcome['status'], askedAt: Date | undefined): void => {
+  if (!onFinished || !askedAt) return;
+  try {
+    onFinished({ scheduleId, status, askedAt, secondsSinceAsked: (Date.now() - askedAt.getTime()) / 1000 });
+  } catch (err) {
+    warn({ scheduleId, err: String(err) }, 'the finished schedule\'s telemetry failed; the schedule is kept');
+  }
+};
+
 /** The notification's message id: one per schedule and outcome, so a re-send is deduplicated by the inbox. */
 export const notificationId = (scheduleId: string, type: string): string => `${type}:${scheduleId}`;
 
@@ -70,17 +98,24 @@ export const generationRepository = (prisma: PrismaClient) => ({
     }
   },
 
-  /** Records a failure outside the consumer's transaction (a poison message, which that transaction cannot keep). */
-  async failOutright(ids: { scheduleId: string; tripId: string; userId: string }, request: unknown, error: string): Promise<void> {
-    await prisma.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(
-        `INSERT INTO generations (id, trip_id, user_id, status, request) VALUES ($1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb) ON CONFLICT (id) DO NOTHING`,
+  /**
+   * Records a failure outside the consumer's transaction (a poison message, which that transaction
+   * cannot keep; a schedule past its deadline). Answers undefined when the schedule already had its
+   * outcome, else when it was asked: from the request this service stored for it (the body given
+   * here, or the delivery it was working on), undefined when it has none (it never saw the request).
+   */
+  async failOutright(ids: { scheduleId: string; tripId: string; userId: string }, request: unknown, error: string): Promise<{ askedAt: Date | undefined } | undefined> {
+    return prisma.$transaction(async (tx) => {
+      const [stored] = await tx.$queryRawUnsafe<{ requested_at: unknown }[]>(
+        `INSERT INTO generations (id, trip_id, user_id, status, request) VALUES ($1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb)
+           ON CONFLICT (id) DO UPDATE SET status = generations.status
+         RETURNING request->>'requestedAt' AS requested_at`,
         ids.scheduleId,
         ids.tripId,
         ids.userId,
         JSON.stringify(request ?? null),
       );
-      await finishGeneration(tx, ids, { status: 'failed', error });
+      return (await finishGeneration(tx, ids, { status: 'failed', error })) ? { askedAt: askedAtOf(stored?.requested_at) } : undefined;
     });
   },
 

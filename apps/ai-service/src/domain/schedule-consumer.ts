@@ -17,7 +17,7 @@ import { QUEUE_LIMITS, QUEUES } from '@tripgen/catalog';
 import { NewerMessageError, consumeIdempotently, redeliveryDelayMs, type ConsumeEvent, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { GenerationFailure, generateSchedule, type GenerateDeps } from '../planning/generate.ts';
-import { finishGeneration, generationRepository, type Outcome } from './generations.ts';
+import { askedAtOf, finishGeneration, generationRepository, reportFinished, type OnFinished, type Outcome } from './generations.ts';
 import { parseScheduleRequest, salvageIds } from './request-schema.ts';
 
 export const CONSUMER_NAME = 'ai-service.schedules';
@@ -29,10 +29,11 @@ export interface ScheduleConsumerOptions {
   readonly onOutcome?: (event: ConsumeEvent) => void;
   /**
    * Called when a schedule gets its outcome here, with the seconds since the traveller asked
-   * (metrics: the product's 5-second promise). Inside the delivery's transaction, so a commit that
-   * then fails has been counted once more than it happened (rare: the delivery is retried).
+   * (metrics: the product's 5-second promise), a request failed unread included when its time can
+   * be read. Inside the delivery's transaction, so a commit that then fails has been counted once
+   * more than it happened (rare: the delivery is retried).
    */
-  readonly onFinished?: (finished: { readonly scheduleId: string; readonly status: Outcome['status']; readonly askedAt: Date; readonly secondsSinceAsked: number }) => void;
+  readonly onFinished?: OnFinished;
 }
 
 /** The request's deadline (ms since the epoch); a NewerMessageError body has passed every other check, notAfter included. */
@@ -41,6 +42,7 @@ const deadlineOf = (body: unknown): number => Date.parse(String((body as { notAf
 export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaClient, deps: GenerateDeps, options: ScheduleConsumerOptions): Promise<Subscription> => {
   const generations = generationRepository(prisma);
   const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
+  const warn = (obj: object, msg: string) => options.logger.warn(obj, msg);
   return consumeIdempotently(
     broker,
     prisma,
@@ -56,7 +58,11 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         const lastChance = delivery.attempt >= maxDeliveryCount || Date.now() + redeliveryDelayMs(delivery.attempt) >= deadlineOf(delivery.body);
         if (err instanceof NewerMessageError && !lastChance) throw err;
         const reason = err instanceof NewerMessageError ? `${err.message}; please request the schedule again` : 'the schedule request could not be read; please request the schedule again';
-        if (ids) await generations.failOutright(ids, delivery.body, reason);
+        if (ids) {
+          const failed = await generations.failOutright(ids, delivery.body, reason);
+          // The traveller waited for this one too (up to its deadline, for a value a newer release added).
+          if (failed) reportFinished(options.onFinished, warn, ids.scheduleId, 'failed', failed.askedAt);
+        }
         if (err instanceof NewerMessageError) return;
         throw err;
       }
@@ -75,16 +81,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
           outcome = { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' };
         } else throw err;
       }
-      if (await finishGeneration(tx, ids, outcome)) {
-        const askedAt = new Date(message.requestedAt);
-        // Telemetry of a finished schedule: a throw there (a metric refused, an exporter's bug) must
-        // not roll the outcome back and have the schedule planned again, or dead-lettered unfinished.
-        try {
-          options.onFinished?.({ scheduleId: ids.scheduleId, status: outcome.status, askedAt, secondsSinceAsked: (Date.now() - askedAt.getTime()) / 1000 });
-        } catch (err) {
-          options.logger.warn({ scheduleId: ids.scheduleId, err: String(err) }, 'the finished schedule\'s telemetry failed; the schedule is kept');
-        }
-      }
+      if (await finishGeneration(tx, ids, outcome)) reportFinished(options.onFinished, warn, ids.scheduleId, outcome.status, askedAtOf(message.requestedAt));
     },
     { consumer: CONSUMER_NAME, concurrency: options.concurrency ?? 4, maxDeliveryCount, logger: options.logger, onOutcome: options.onOutcome },
   );

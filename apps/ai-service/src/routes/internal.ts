@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { AI_INTERNAL_PATHS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, internalPrefix } from '@tripgen/catalog';
 import { ProblemSchema } from '@tripgen/service-kit';
-import type { GenerationRepository } from '../domain/generations.ts';
+import { reportFinished, type GenerationRepository, type OnFinished } from '../domain/generations.ts';
 
 const StatusBody = Type.Object({ ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: SCHEDULE_STATUS_MAX_IDS, uniqueItems: true }) }, { additionalProperties: false });
 const Uuid = Type.String({ format: 'uuid' });
@@ -22,7 +22,7 @@ const GenerationState = Type.Object({
   error: Type.Optional(Type.String()),
 });
 
-export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: GenerationRepository }> = async (app, { generations }) => {
+export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: GenerationRepository; onFinished?: OnFinished }> = async (app, { generations, onFinished }) => {
   app.post(
     `${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}`,
     { schema: { operationId: 'scheduleStates', description: 'What the AI service knows of these schedules (for the trip service); ids it has not seen are left out.', tags: ['internal'], body: StatusBody, response: { 200: Type.Object({ items: Type.Array(GenerationState) }), 400: ProblemSchema } } },
@@ -43,7 +43,12 @@ export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: Generation
     },
     async (request) => {
       // One at a time: each is its own transaction (final state + notification), a few per sweep.
-      for (const s of request.body.items) await generations.failOutright({ scheduleId: s.id, tripId: s.tripId, userId: s.userId }, null, SCHEDULE_TIMED_OUT);
+      for (const s of request.body.items) {
+        const failed = await generations.failOutright({ scheduleId: s.id, tripId: s.tripId, userId: s.userId }, null, SCHEDULE_TIMED_OUT);
+        // The longest waits of all (deadline and grace): counted where this service knows when the
+        // traveller asked, i.e. it had taken the request (a pod that died or hung while planning).
+        if (failed) reportFinished(onFinished, (obj, msg) => request.log.warn(obj, msg), s.id, 'failed', failed.askedAt);
+      }
       return { items: await generations.states(request.body.items.map((s) => s.id)) };
     },
   );
