@@ -72,6 +72,35 @@ const signInProblems = (w: Workflow): string[] =>
       }),
   );
 
+/**
+ * Where the README's test command can provision what it needs: scripts/stack-up.sh installs Debian 12's
+ * postgresql-15 (+ PostGIS) and Redis with apt-get and starts PostgreSQL through runuser, which need
+ * root. GitHub-hosted ubuntu runners run steps as the non-root `runner` user (passwordless sudo, which
+ * the script does not use), and Ubuntu 24.04 has no postgresql-15 package: the job runs in a Debian 12
+ * (bookworm) container as root, on the Node of the service images.
+ */
+const testJobProblems = (job: Job, nodeImage: string): string[] => {
+  const problems: string[] = [];
+  const image = job.container?.image;
+  if (!image) return [`${job.id}: runs on the runner's Ubuntu as its non-root user, where scripts/stack-up.sh cannot install postgresql-15 (apt-get, runuser need root)`];
+  const m = /^node:(\d+\.\d+\.\d+)-bookworm(@sha256:[0-9a-f]{64})?$/.exec(image);
+  if (!m) problems.push(`${job.id}: container ${image} is not a Debian 12 (bookworm) Node image with git (node:<version>-bookworm)`);
+  else if (!nodeImage.startsWith(`node:${m[1]}-`)) problems.push(`${job.id}: Node ${m[1]}, the service images ${nodeImage}`);
+  if (/--user\b|-u\s/.test(job.container?.options ?? '')) problems.push(`${job.id}: the container does not run as root`);
+  return problems;
+};
+/** The base image of the service images (every Dockerfile's ARG NODE_IMAGE; k8s/test/images.test.ts pins them). */
+const serviceNodeImage = (): string => {
+  const images = new Set(
+    ['user', 'trip', 'ai', 'location']
+      .map((s) => join(REPO_ROOT, `apps/${s}-service/Dockerfile`))
+      .filter(existsSync)
+      .map((f) => /^ARG NODE_IMAGE=(\S+)$/m.exec(readFileSync(f, 'utf8'))?.[1] ?? ''),
+  );
+  expect(images.size).toBe(1);
+  return [...images][0]!;
+};
+
 /** Secrets a workflow reads: only the optional SonarQube token, never a cloud credential. */
 const secretsRead = (w: Workflow): string[] => [...w.text.matchAll(/secrets\.(\w+)/g)].map((m) => m[1]!);
 
@@ -91,6 +120,13 @@ describe('ci.yml gates every pull request and push', () => {
     expect(step?.run).toBe('npm test');
     expect(readFileSync(join(REPO_ROOT, 'scripts/test.sh'), 'utf8')).toMatch(/vitest run .*--coverage/);
     expect(readFileSync(join(REPO_ROOT, '.ci/run'), 'utf8')).toMatch(/^npm test$/m);
+  });
+
+  it('runs it where it can provision its stack: a Debian 12 container as root, on the service images\' Node', () => {
+    const stackUp = readFileSync(join(REPO_ROOT, 'scripts/stack-up.sh'), 'utf8');
+    expect(stackUp).toMatch(/postgresql-15/);
+    expect(stackUp).toMatch(/^\s*apt-get install /m);
+    expect(testJobProblems(jobOf(ci, 'test'), serviceNodeImage())).toEqual([]);
   });
 
   it('analyses with SonarQube from sonar-project.properties, skipped only when the token is absent', () => {
@@ -206,6 +242,15 @@ describe('each check fails on a broken copy', () => {
     const reordered = { ...images, steps: [...images.steps.filter((s) => s !== scan), scan] };
     expect(imagePipelineProblems(reordered).join()).toMatch(/order/);
     expect(imagePipelineProblems(jobOf(broken(ci, 'provenance: mode=max', 'provenance: false'), 'images')).join()).toMatch(/provenance/);
+  });
+
+  it('the test job on the runner\'s own Ubuntu, in another distribution, or as another user', () => {
+    const image = serviceNodeImage();
+    const { container: _container, ...onTheRunner } = jobOf(ci, 'test');
+    expect(testJobProblems(onTheRunner, image).join()).toMatch(/non-root user/);
+    expect(testJobProblems({ ...jobOf(ci, 'test'), container: { image: 'node:20.20.2-alpine' } }, image).join()).toMatch(/not a Debian 12/);
+    expect(testJobProblems({ ...jobOf(ci, 'test'), container: { image: 'node:22.1.0-bookworm' } }, image).join()).toMatch(/Node 22.1.0/);
+    expect(testJobProblems({ ...jobOf(ci, 'test'), container: { image: 'node:20.20.2-bookworm', options: '--user 1001' } }, image).join()).toMatch(/not run as root/);
   });
 
   it('a stored credential, or signing in from another environment than the identity\'s', () => {
