@@ -31,6 +31,31 @@ const trivyProblems = (s: Step | undefined, scanType: 'fs' | 'image'): string[] 
   return problems;
 };
 
+/**
+ * The check after the push that the registry holds the image that was scanned: the same image
+ * configuration. The build step's `imageid` is that configuration's digest (a single manifest: the
+ * loaded image carries no attestation). With SBOM or provenance attached, the push exports an index
+ * (the image manifest and the attestation manifests), which carries no configuration digest, so the
+ * push step's `imageid` is the index digest and can never equal it (BuildKit
+ * exporter/containerimage/writer.go sets the config digest only on a single-manifest export; buildx
+ * getImageID falls back to the image digest). The configuration is read from the pushed index's
+ * platform manifest in the registry instead.
+ */
+const scannedIsPushedProblems = (job: Job, push: number): string[] => {
+  const verify = job.steps.find((s) => s.index > push && /test "\$SCANNED" = "\$\w+"/.test(s.run ?? ''));
+  if (!verify) return ['no check that the pushed image is the scanned one'];
+  const problems: string[] = [];
+  const env = verify.env ?? {};
+  const pushStep = job.steps[push]!;
+  const attested = withOf(pushStep, 'sbom') === 'true' || !['', 'false'].includes(withOf(pushStep, 'provenance'));
+  if (env.SCANNED !== '${{ steps.build.outputs.imageid }}') problems.push('the check does not take the scanned image\'s id');
+  if (attested && Object.values(env).includes('${{ steps.push.outputs.imageid }}')) {
+    problems.push('compares the scanned configuration digest with the push step\'s imageid, the digest of the pushed index when attestations are attached: never equal');
+  }
+  if (!Object.values(env).includes('${{ steps.push.outputs.digest }}') || !/imagetools inspect --raw/.test(verify.run ?? '')) problems.push('does not read the configuration of the pushed digest from the registry');
+  return problems;
+};
+
 /** The images job: built once, scanned before anything is pushed, pushed with SBOM + provenance, attested. */
 const imagePipelineProblems = (job: Job): string[] => {
   const problems: string[] = [];
@@ -48,7 +73,7 @@ const imagePipelineProblems = (job: Job): string[] => {
     if (!withOf(p, 'labels').includes(label)) problems.push(`no OCI label ${label}`);
   }
   if (withOf(p, 'sbom') !== 'true' || !withOf(p, 'provenance').startsWith('mode=max')) problems.push('no SBOM or provenance attestation on the pushed image');
-  if (!job.steps.some((s) => s.run?.includes('"$SCANNED" = "$PUSHED"') && s.index > push)) problems.push('no check that the pushed image is the scanned one');
+  problems.push(...scannedIsPushedProblems(job, push));
   if (withOf(job.steps[attest], 'subject-digest') !== '${{ steps.push.outputs.digest }}') problems.push('the attestation is not for the pushed digest');
   return problems;
 };
@@ -251,6 +276,15 @@ describe('each check fails on a broken copy', () => {
     expect(testJobProblems({ ...jobOf(ci, 'test'), container: { image: 'node:20.20.2-alpine' } }, image).join()).toMatch(/not a Debian 12/);
     expect(testJobProblems({ ...jobOf(ci, 'test'), container: { image: 'node:22.1.0-bookworm' } }, image).join()).toMatch(/Node 22.1.0/);
     expect(testJobProblems({ ...jobOf(ci, 'test'), container: { image: 'node:20.20.2-bookworm', options: '--user 1001' } }, image).join()).toMatch(/not run as root/);
+  });
+
+  it('comparing the scanned image id with the push step\'s imageid (an index digest once attestations are attached)', () => {
+    const images = jobOf(ci, 'images');
+    const push = images.steps.findIndex((s) => action(s) === 'docker/build-push-action' && withOf(s, 'push') === 'true');
+    const verify = images.steps.find((s) => s.index > push && /test "\$SCANNED"/.test(s.run ?? ''))!;
+    const naive = { ...verify, run: 'test "$SCANNED" = "$PUSHED"', env: { SCANNED: '${{ steps.build.outputs.imageid }}', PUSHED: '${{ steps.push.outputs.imageid }}' } };
+    const steps = images.steps.map((s) => (s === verify ? naive : s));
+    expect(scannedIsPushedProblems({ ...images, steps }, push).join()).toMatch(/never equal/);
   });
 
   it('a stored credential, or signing in from another environment than the identity\'s', () => {

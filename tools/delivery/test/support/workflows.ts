@@ -16,6 +16,7 @@ export interface Step {
   readonly uses?: string;
   readonly run?: string;
   readonly with?: Readonly<Record<string, unknown>>;
+  readonly env?: Readonly<Record<string, string>>;
   readonly if?: string;
 }
 
@@ -71,6 +72,7 @@ export function parseWorkflow(text: string, file: string): Workflow {
         ...(s.uses !== undefined ? { uses: String(s.uses) } : {}),
         ...(s.run !== undefined ? { run: String(s.run) } : {}),
         ...(s.with !== undefined ? { with: s.with as Record<string, unknown> } : {}),
+        ...(s.env !== undefined ? { env: Object.fromEntries(Object.entries(s.env as Raw).map(([k, v]) => [k, String(v)])) } : {}),
         ...(s.if !== undefined ? { if: String(s.if) } : {}),
       })),
     };
