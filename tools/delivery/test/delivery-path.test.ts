@@ -217,6 +217,10 @@ describe('main: each image built once, scanned, pushed, attested; dev promoted',
     expect(job.needs).toEqual(['images']);
     expect(job.environment).toBe('dev');
     expect(job.steps.some((s) => /npm run promote -- dev "\$TAG"/.test(s.run ?? '') && /git push origin HEAD:main/.test(s.run ?? ''))).toBe(true);
+    // A re-run of an older commit's pipeline (re-run failed jobs) must not take dev back to it: the
+    // promotion is forward-only, which needs the history.
+    expect(job.steps.find((s) => /npm run promote -- dev/.test(s.run ?? ''))?.run).toMatch(/npm run promote -- dev "\$TAG" --forward-only/);
+    expect(withOf(job.steps.find((s) => action(s) === 'actions/checkout'), 'fetch-depth')).toBe('0');
     expect(String(allSteps(ci).find((s) => s.run?.includes('npm run promote -- dev'))?.run)).toBeTruthy();
   });
 });
