@@ -49,6 +49,8 @@ const scannedIsPushedProblems = (job: Job, push: number): string[] => {
   const pushStep = job.steps[push]!;
   const attested = withOf(pushStep, 'sbom') === 'true' || !['', 'false'].includes(withOf(pushStep, 'provenance'));
   if (env.SCANNED !== '${{ steps.build.outputs.imageid }}') problems.push('the check does not take the scanned image\'s id');
+  const buildStep = job.steps.find((s) => s.id === 'build');
+  if (withOf(buildStep, 'provenance') !== 'false' || withOf(buildStep, 'sbom') !== 'false') problems.push('the scanned build may carry attestations (an index): its imageid is then no configuration digest');
   if (attested && Object.values(env).includes('${{ steps.push.outputs.imageid }}')) {
     problems.push('compares the scanned configuration digest with the push step\'s imageid, the digest of the pushed index when attestations are attached: never equal');
   }
