@@ -5,6 +5,7 @@
 // application subnet), which works with CNI Overlay where pod IPs are not reachable from the VNet.
 
 import { appGatewayProfile } from '../types.bicep'
+import { builtInRoles as roles } from 'roles.bicep'
 
 @description('Azure region.')
 param location string
@@ -47,8 +48,6 @@ param workspaceId string
 
 var name = 'agw-tripgen-${envName}'
 
-var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
-
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: 'id-${name}'
   location: location
@@ -60,10 +59,10 @@ resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
 }
 
 resource certificateReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, identity.id, keyVaultSecretsUser)
+  name: guid(vault.id, identity.id, roles.keyVaultSecretsUser)
   scope: vault
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
     description: 'Application Gateway reads its TLS certificate'

@@ -10,6 +10,7 @@
 // service identity to a role with pgaadauth_create_principal_with_oid (k8s/README.md "Database roles").
 
 import { catalogService } from '../types.bicep'
+import { builtInRoles as roles } from 'roles.bicep'
 
 @description('Azure region.')
 param location string
@@ -44,19 +45,11 @@ param redisName string
 @description('Name of Application Insights; empty when it is not created.')
 param appInsightsName string
 
-
 @description('Name of the identity that maps the services\' identities to PostgreSQL roles (a PostgreSQL Entra administrator); empty without a managed PostgreSQL.')
 param postgresRolesIdentityName string
 
 @description('Kubernetes service account of the database-roles Job.')
 param postgresRolesServiceAccount string
-
-var roles = {
-  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
-  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
-  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
-  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
-}
 
 resource identities 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = [
   for s in services: {
@@ -110,7 +103,6 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
     }
   }
 ]
-
 
 // One row per (service, queue, role): Bicep loops are flat, so the grants are flattened first.
 var queueGrants = flatten(map(range(0, length(services)), i => concat(

@@ -32,6 +32,8 @@ const ENVS = ['dev', 'prod'] as const;
 /** The kit's bundler, which every image's build stage runs (plain JavaScript: no loader needed). */
 const BUNDLER = 'apps/service-kit/build/bundle-service.mjs';
 const WORKLOAD_KIND = { dev: 'Deployment', prod: 'Rollout' } as const;
+/** Where the official Node images (docker-library/node, Debian variants) install npm, npx, corepack and yarn 1. */
+const BASE_IMAGE_PACKAGE_MANAGERS = ['/usr/local/lib/node_modules', '/usr/local/bin/npm', '/usr/local/bin/npx', '/usr/local/bin/corepack', '/opt/yarn-v*', '/usr/local/bin/yarn', '/usr/local/bin/yarnpkg'];
 
 const podOf = (env: (typeof ENVS)[number], kind: string, name: string): PodSpec =>
   (find(env, kind, name).spec as { template: { spec: PodSpec } }).template.spec;
@@ -154,6 +156,17 @@ describe.each(withImage)('%s-service image', (service) => {
     expect(inImage(migrations), migrations).toBe(posix.join(workdir, migrations));
     // Nothing of the repository's scripts/ is in the image.
     for (const s of stages) for (const c of s.copies.filter((x) => !x.from)) for (const src of c.sources) expect(src, s.name).not.toMatch(/^scripts\//);
+  });
+
+  it('ships no package manager of the base image (the pods run node alone)', () => {
+    // Node 20's images bundle npm 10.8.2 (with corepack and yarn 1), whose own packages carry fixable
+    // HIGH findings (cross-spawn 7.0.3, CVE-2024-21538: nodejs/node#56909; glob, tar): the image scan of
+    // ci.yml (Trivy, fixable HIGH/CRITICAL fail) would stop every image. Nothing at run time uses them:
+    // the entry point, the Jobs and the place loader run node itself.
+    const removed = final.runs.filter((r) => /^rm -rf /.test(r)).flatMap((r) => r.split(/\s+/).slice(2));
+    for (const path of BASE_IMAGE_PACKAGE_MANAGERS) expect(removed, path).toContain(path);
+    expect(final.runs.indexOf(final.runs.find((r) => /^rm -rf /.test(r))!), 'removed before anything else runs').toBe(0);
+    expect(Object.keys(final.env).filter((k) => /^(NPM|YARN|COREPACK)_/.test(k)), 'settings of a package manager that is not there').toEqual([]);
   });
 
   it('exposes the catalog port', () => {

@@ -30,17 +30,18 @@ const oneEnvironment = (args: readonly string[], usage: string, io: Io): Environ
   return undefined;
 };
 
-/** `npm run promote -- <env> <tag> [--no-commit]` */
+/** `npm run promote -- <env> <tag> [--no-commit] [--forward-only]` */
 export function promoteCommand(args: readonly string[], io: Io = processIo, root = REPO_ROOT): number {
   const positional = args.filter((a) => !a.startsWith('--'));
-  if (positional.length !== 2 || args.some((a) => a.startsWith('--') && a !== '--no-commit')) {
-    io.err('usage: npm run promote -- <dev|prod> <image-tag> [--no-commit]\n');
+  if (positional.length !== 2 || args.some((a) => a.startsWith('--') && a !== '--no-commit' && a !== '--forward-only')) {
+    io.err('usage: npm run promote -- <dev|prod> <image-tag> [--no-commit] [--forward-only]\n');
     return 2;
   }
   const [env, tag] = positional as [string, string];
   try {
-    const result = promote({ env, tag, root, commit: !args.includes('--no-commit') });
-    if (!result.changed) io.out(`${env} already runs ${tag}: nothing to do\n`);
+    const result = promote({ env, tag, root, commit: !args.includes('--no-commit'), forwardOnly: args.includes('--forward-only') });
+    if (result.newer) io.out(`${env} runs ${result.newer}, a later commit than ${tag}: nothing to do\n`);
+    else if (!result.changed) io.out(`${env} already runs ${tag}: nothing to do\n`);
     else io.out(`${env} now runs ${tag}: ${result.files.length} file(s)${result.commit ? `, commit ${result.commit}` : ' (not committed)'}\n`);
     return 0;
   } catch (err) {

@@ -23,11 +23,18 @@ export interface PromoteOptions {
   readonly root?: string;
   /** Commit the change (default true). */
   readonly commit?: boolean;
+  /**
+   * Leave the environment as it is when the commit it runs already contains `tag` (CI: a re-run of
+   * an older commit's pipeline must not take dev back; a rollback is a promotion by hand).
+   */
+  readonly forwardOnly?: boolean;
 }
 
 export interface PromoteResult {
-  /** False when the environment already runs this tag (nothing written). */
+  /** False when the environment already runs this tag, or (forwardOnly) a later commit (nothing written). */
   readonly changed: boolean;
+  /** forwardOnly: the later commit the environment runs, when that is why nothing changed. */
+  readonly newer?: string;
   /** Paths the change touched, relative to the root. */
   readonly files: readonly string[];
   readonly commit?: string;
@@ -45,6 +52,13 @@ const synth = (root: string, check: boolean): void => {
     );
   }
 };
+
+/**
+ * True when `later` is a commit of this repository whose history contains the commit `tag`. Tags that
+ * are no commit here (a version like 0.1.0) are never ancestors. Needs the history (no shallow clone).
+ */
+const runsLater = (root: string, tag: string, later: string): boolean =>
+  tag !== later && spawnSync('git', ['merge-base', '--is-ancestor', `${tag}^{commit}`, `${later}^{commit}`], { cwd: root }).status === 0;
 
 /** Paths with uncommitted changes (tracked or untracked) under the given pathspecs. */
 const dirty = (root: string, ...paths: string[]): string[] =>
@@ -67,6 +81,10 @@ export function promote(opts: PromoteOptions): PromoteResult {
   const file = join(root, IMAGE_TAGS_PATH);
   const tags = parseImageTags(readFileSync(file, 'utf8'));
   if (tags[env] === opts.tag) return { changed: false, files: [] };
+  if (opts.forwardOnly) {
+    if (git(root, ['rev-parse', '--is-shallow-repository']) === 'true') throw new Error('--forward-only needs the history: this clone is shallow (fetch-depth: 0)');
+    if (runsLater(root, opts.tag, tags[env])) return { changed: false, files: [], newer: tags[env] };
+  }
   synth(root, true);
 
   writeFileSync(file, formatImageTags({ ...tags, [env]: opts.tag }));

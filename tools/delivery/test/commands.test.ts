@@ -31,7 +31,7 @@ describe('promote', () => {
     for (const args of [[], ['dev'], ['dev', 'a', 'b'], ['dev', 'abc', '--force']]) {
       const io = capture();
       expect(promoteCommand(args, io), args.join(' ')).toBe(2);
-      expect(io.stderr()).toMatch(/^usage: npm run promote -- <dev\|prod> <image-tag> \[--no-commit\]/);
+      expect(io.stderr()).toMatch(/^usage: npm run promote -- <dev\|prod> <image-tag> \[--no-commit\] \[--forward-only\]/);
     }
   });
 

@@ -31,6 +31,33 @@ const trivyProblems = (s: Step | undefined, scanType: 'fs' | 'image'): string[] 
   return problems;
 };
 
+/**
+ * The check after the push that the registry holds the image that was scanned: the same image
+ * configuration. The build step's `imageid` is that configuration's digest (a single manifest: the
+ * loaded image carries no attestation). With SBOM or provenance attached, the push exports an index
+ * (the image manifest and the attestation manifests), which carries no configuration digest, so the
+ * push step's `imageid` is the index digest and can never equal it (BuildKit
+ * exporter/containerimage/writer.go sets the config digest only on a single-manifest export; buildx
+ * getImageID falls back to the image digest). The configuration is read from the pushed index's
+ * platform manifest in the registry instead.
+ */
+const scannedIsPushedProblems = (job: Job, push: number): string[] => {
+  const verify = job.steps.find((s) => s.index > push && /test "\$SCANNED" = "\$\w+"/.test(s.run ?? ''));
+  if (!verify) return ['no check that the pushed image is the scanned one'];
+  const problems: string[] = [];
+  const env = verify.env ?? {};
+  const pushStep = job.steps[push]!;
+  const attested = withOf(pushStep, 'sbom') === 'true' || !['', 'false'].includes(withOf(pushStep, 'provenance'));
+  if (env.SCANNED !== '${{ steps.build.outputs.imageid }}') problems.push('the check does not take the scanned image\'s id');
+  const buildStep = job.steps.find((s) => s.id === 'build');
+  if (withOf(buildStep, 'provenance') !== 'false' || withOf(buildStep, 'sbom') !== 'false') problems.push('the scanned build may carry attestations (an index): its imageid is then no configuration digest');
+  if (attested && Object.values(env).includes('${{ steps.push.outputs.imageid }}')) {
+    problems.push('compares the scanned configuration digest with the push step\'s imageid, the digest of the pushed index when attestations are attached: never equal');
+  }
+  if (!Object.values(env).includes('${{ steps.push.outputs.digest }}') || !/imagetools inspect --raw/.test(verify.run ?? '')) problems.push('does not read the configuration of the pushed digest from the registry');
+  return problems;
+};
+
 /** The images job: built once, scanned before anything is pushed, pushed with SBOM + provenance, attested. */
 const imagePipelineProblems = (job: Job): string[] => {
   const problems: string[] = [];
@@ -48,7 +75,7 @@ const imagePipelineProblems = (job: Job): string[] => {
     if (!withOf(p, 'labels').includes(label)) problems.push(`no OCI label ${label}`);
   }
   if (withOf(p, 'sbom') !== 'true' || !withOf(p, 'provenance').startsWith('mode=max')) problems.push('no SBOM or provenance attestation on the pushed image');
-  if (!job.steps.some((s) => s.run?.includes('"$SCANNED" = "$PUSHED"') && s.index > push)) problems.push('no check that the pushed image is the scanned one');
+  problems.push(...scannedIsPushedProblems(job, push));
   if (withOf(job.steps[attest], 'subject-digest') !== '${{ steps.push.outputs.digest }}') problems.push('the attestation is not for the pushed digest');
   return problems;
 };
@@ -72,6 +99,35 @@ const signInProblems = (w: Workflow): string[] =>
       }),
   );
 
+/**
+ * Where the README's test command can provision what it needs: scripts/stack-up.sh installs Debian 12's
+ * postgresql-15 (+ PostGIS) and Redis with apt-get and starts PostgreSQL through runuser, which need
+ * root. GitHub-hosted ubuntu runners run steps as the non-root `runner` user (passwordless sudo, which
+ * the script does not use), and Ubuntu 24.04 has no postgresql-15 package: the job runs in a Debian 12
+ * (bookworm) container as root, on the Node of the service images.
+ */
+const testJobProblems = (job: Job, nodeImage: string): string[] => {
+  const problems: string[] = [];
+  const image = job.container?.image;
+  if (!image) return [`${job.id}: runs on the runner's Ubuntu as its non-root user, where scripts/stack-up.sh cannot install postgresql-15 (apt-get, runuser need root)`];
+  const m = /^node:(\d+\.\d+\.\d+)-bookworm(@sha256:[0-9a-f]{64})?$/.exec(image);
+  if (!m) problems.push(`${job.id}: container ${image} is not a Debian 12 (bookworm) Node image with git (node:<version>-bookworm)`);
+  else if (!nodeImage.startsWith(`node:${m[1]}-`)) problems.push(`${job.id}: Node ${m[1]}, the service images ${nodeImage}`);
+  if (/--user\b|-u\s/.test(job.container?.options ?? '')) problems.push(`${job.id}: the container does not run as root`);
+  return problems;
+};
+/** The base image of the service images (every Dockerfile's ARG NODE_IMAGE; k8s/test/images.test.ts pins them). */
+const serviceNodeImage = (): string => {
+  const images = new Set(
+    ['user', 'trip', 'ai', 'location']
+      .map((s) => join(REPO_ROOT, `apps/${s}-service/Dockerfile`))
+      .filter(existsSync)
+      .map((f) => /^ARG NODE_IMAGE=(\S+)$/m.exec(readFileSync(f, 'utf8'))?.[1] ?? ''),
+  );
+  expect(images.size).toBe(1);
+  return [...images][0]!;
+};
+
 /** Secrets a workflow reads: only the optional SonarQube token, never a cloud credential. */
 const secretsRead = (w: Workflow): string[] => [...w.text.matchAll(/secrets\.(\w+)/g)].map((m) => m[1]!);
 
@@ -91,6 +147,13 @@ describe('ci.yml gates every pull request and push', () => {
     expect(step?.run).toBe('npm test');
     expect(readFileSync(join(REPO_ROOT, 'scripts/test.sh'), 'utf8')).toMatch(/vitest run .*--coverage/);
     expect(readFileSync(join(REPO_ROOT, '.ci/run'), 'utf8')).toMatch(/^npm test$/m);
+  });
+
+  it('runs it where it can provision its stack: a Debian 12 container as root, on the service images\' Node', () => {
+    const stackUp = readFileSync(join(REPO_ROOT, 'scripts/stack-up.sh'), 'utf8');
+    expect(stackUp).toMatch(/postgresql-15/);
+    expect(stackUp).toMatch(/^\s*apt-get install /m);
+    expect(testJobProblems(jobOf(ci, 'test'), serviceNodeImage())).toEqual([]);
   });
 
   it('analyses with SonarQube from sonar-project.properties, skipped only when the token is absent', () => {
@@ -156,6 +219,10 @@ describe('main: each image built once, scanned, pushed, attested; dev promoted',
     expect(job.needs).toEqual(['images']);
     expect(job.environment).toBe('dev');
     expect(job.steps.some((s) => /npm run promote -- dev "\$TAG"/.test(s.run ?? '') && /git push origin HEAD:main/.test(s.run ?? ''))).toBe(true);
+    // A re-run of an older commit's pipeline (re-run failed jobs) must not take dev back to it: the
+    // promotion is forward-only, which needs the history.
+    expect(job.steps.find((s) => /npm run promote -- dev/.test(s.run ?? ''))?.run).toMatch(/npm run promote -- dev "\$TAG" --forward-only/);
+    expect(withOf(job.steps.find((s) => action(s) === 'actions/checkout'), 'fetch-depth')).toBe('0');
     expect(String(allSteps(ci).find((s) => s.run?.includes('npm run promote -- dev'))?.run)).toBeTruthy();
   });
 });
@@ -206,6 +273,24 @@ describe('each check fails on a broken copy', () => {
     const reordered = { ...images, steps: [...images.steps.filter((s) => s !== scan), scan] };
     expect(imagePipelineProblems(reordered).join()).toMatch(/order/);
     expect(imagePipelineProblems(jobOf(broken(ci, 'provenance: mode=max', 'provenance: false'), 'images')).join()).toMatch(/provenance/);
+  });
+
+  it('the test job on the runner\'s own Ubuntu, in another distribution, or as another user', () => {
+    const image = serviceNodeImage();
+    const { container: _container, ...onTheRunner } = jobOf(ci, 'test');
+    expect(testJobProblems(onTheRunner, image).join()).toMatch(/non-root user/);
+    expect(testJobProblems({ ...jobOf(ci, 'test'), container: { image: 'node:20.20.2-alpine' } }, image).join()).toMatch(/not a Debian 12/);
+    expect(testJobProblems({ ...jobOf(ci, 'test'), container: { image: 'node:22.1.0-bookworm' } }, image).join()).toMatch(/Node 22.1.0/);
+    expect(testJobProblems({ ...jobOf(ci, 'test'), container: { image: 'node:20.20.2-bookworm', options: '--user 1001' } }, image).join()).toMatch(/not run as root/);
+  });
+
+  it('comparing the scanned image id with the push step\'s imageid (an index digest once attestations are attached)', () => {
+    const images = jobOf(ci, 'images');
+    const push = images.steps.findIndex((s) => action(s) === 'docker/build-push-action' && withOf(s, 'push') === 'true');
+    const verify = images.steps.find((s) => s.index > push && /test "\$SCANNED"/.test(s.run ?? ''))!;
+    const naive = { ...verify, run: 'test "$SCANNED" = "$PUSHED"', env: { SCANNED: '${{ steps.build.outputs.imageid }}', PUSHED: '${{ steps.push.outputs.imageid }}' } };
+    const steps = images.steps.map((s) => (s === verify ? naive : s));
+    expect(scannedIsPushedProblems({ ...images, steps }, push).join()).toMatch(/never equal/);
   });
 
   it('a stored credential, or signing in from another environment than the identity\'s', () => {

@@ -126,3 +126,25 @@ describe('refuses, writing nothing', () => {
     git('checkout', '--', IMAGE_TAGS_PATH);
   });
 });
+
+describe('--forward-only (CI): a re-run of an older commit\'s pipeline does not take dev back', () => {
+  it('leaves dev on a later commit that contains the tag, and promotes otherwise', () => {
+    git('reset', '--quiet', '--hard');
+    git('commit', '--quiet', '--allow-empty', '-m', 'older change');
+    const older = git('rev-parse', 'HEAD');
+    git('commit', '--quiet', '--allow-empty', '-m', 'later change');
+    const later = git('rev-parse', 'HEAD');
+    expect(promote({ env: 'dev', tag: later, root: scratch, forwardOnly: true }).changed).toBe(true);
+    const head = git('rev-parse', 'HEAD');
+
+    expect(promote({ env: 'dev', tag: older, root: scratch, forwardOnly: true })).toEqual({ changed: false, files: [], newer: later });
+    expect(git('rev-parse', 'HEAD')).toBe(head);
+    expect(git('status', '--porcelain')).toBe('');
+
+    // By hand (no --forward-only), going back is a rollback, and allowed.
+    expect(promote({ env: 'dev', tag: older, root: scratch }).changed).toBe(true);
+    expect((JSON.parse(readFileSync(join(scratch, IMAGE_TAGS_PATH), 'utf8')) as Record<string, string>).dev).toBe(older);
+    // A later commit than the one dev runs goes forward.
+    expect(promote({ env: 'dev', tag: later, root: scratch, forwardOnly: true }).changed).toBe(true);
+  });
+});

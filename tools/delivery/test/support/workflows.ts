@@ -16,6 +16,7 @@ export interface Step {
   readonly uses?: string;
   readonly run?: string;
   readonly with?: Readonly<Record<string, unknown>>;
+  readonly env?: Readonly<Record<string, string>>;
   readonly if?: string;
 }
 
@@ -26,6 +27,8 @@ export interface Job {
   readonly environment?: string;
   readonly permissions?: Readonly<Record<string, string>> | string;
   readonly strategy?: { readonly matrix?: unknown };
+  /** `container:` (a string is the image alone). */
+  readonly container?: { readonly image: string; readonly options?: string };
   readonly steps: readonly Step[];
 }
 
@@ -58,6 +61,9 @@ export function parseWorkflow(text: string, file: string): Workflow {
       ...(env !== undefined ? { environment: typeof env === 'object' && env !== null ? String((env as Raw).name) : String(env) } : {}),
       ...(j.permissions !== undefined ? { permissions: j.permissions as Record<string, string> | string } : {}),
       ...(j.strategy !== undefined ? { strategy: j.strategy as { matrix?: unknown } } : {}),
+      ...(j.container !== undefined
+        ? { container: typeof j.container === 'string' ? { image: j.container } : { image: String((j.container as Raw).image), ...((j.container as Raw).options !== undefined ? { options: String((j.container as Raw).options) } : {}) } }
+        : {}),
       steps: ((j.steps ?? []) as Raw[]).map((s, index) => ({
         job: id,
         index,
@@ -66,6 +72,7 @@ export function parseWorkflow(text: string, file: string): Workflow {
         ...(s.uses !== undefined ? { uses: String(s.uses) } : {}),
         ...(s.run !== undefined ? { run: String(s.run) } : {}),
         ...(s.with !== undefined ? { with: s.with as Record<string, unknown> } : {}),
+        ...(s.env !== undefined ? { env: Object.fromEntries(Object.entries(s.env as Raw).map(([k, v]) => [k, String(v)])) } : {}),
         ...(s.if !== undefined ? { if: String(s.if) } : {}),
       })),
     };
