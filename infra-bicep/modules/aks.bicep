@@ -5,6 +5,7 @@
 // windows, and every control-plane log category in Log Analytics.
 
 import { aksProfile } from '../types.bicep'
+import { builtInRoles as roles } from '../roles.bicep'
 
 @description('Azure region.')
 param location string
@@ -52,12 +53,6 @@ var name = 'aks-tripgen-${envName}'
 var customVnet = !empty(vnetName)
 var defender = !empty(defenderWorkspaceId)
 
-// Built-in role ids (stable across tenants).
-var roles = {
-  networkContributor: '4d97b98b-1d4f-4787-a291-c67834d212e7'
-  acrPull: '7f951dff-4ed0-4a54-8e7a-3e4b2d9c5b87'
-  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
-}
 
 // The control plane gets a user-assigned identity so that its subnet permission exists before
 // the cluster does (a system-assigned identity would race the role assignment).

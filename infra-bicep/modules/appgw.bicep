@@ -45,29 +45,13 @@ param maxRequestBodySizeInKb int
 @description('Log Analytics workspace receiving diagnostics.')
 param workspaceId string
 
+@description('User-assigned identity the gateway reads its certificate with (appgw-identity.bicep: granted in phase 1).')
+param identityId string
+
 var name = 'agw-tripgen-${envName}'
-
-var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
-
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
-  name: 'id-${name}'
-  location: location
-  tags: tags
-}
 
 resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
   name: keyVaultName
-}
-
-resource certificateReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, identity.id, keyVaultSecretsUser)
-  scope: vault
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
-    principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
-    description: 'Application Gateway reads its TLS certificate'
-  }
 }
 
 resource publicIp 'Microsoft.Network/publicIPAddresses@2026-03-01' = {
@@ -115,7 +99,7 @@ resource gateway 'Microsoft.Network/applicationGateways@2026-03-01' = {
   zones: profile.zones
   identity: {
     type: 'UserAssigned'
-    userAssignedIdentities: { '${identity.id}': {} }
+    userAssignedIdentities: { '${identityId}': {} }
   }
   properties: {
     sku: { name: 'WAF_v2', tier: 'WAF_v2' }
@@ -224,7 +208,6 @@ resource gateway 'Microsoft.Network/applicationGateways@2026-03-01' = {
       }
     ]
   }
-  dependsOn: [certificateReader]
 }
 
 #disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)

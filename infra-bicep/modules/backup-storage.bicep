@@ -4,6 +4,8 @@
 // retention. The backup job (k8s CronJob postgres-backup) uploads with its own managed identity,
 // federated with its service account, holding Storage Blob Data Contributor on the container only.
 
+import { builtInRoles as roles } from '../roles.bicep'
+
 @description('Azure region.')
 param location string
 
@@ -36,8 +38,6 @@ param serviceAccount string
 
 @description('Log Analytics workspace receiving diagnostics.')
 param workspaceId string
-
-var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: 'id-tripgen-${serviceAccount}-${envName}'
@@ -114,10 +114,10 @@ resource retention 'Microsoft.Storage/storageAccounts/managementPolicies@2026-09
 }
 
 resource uploader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(container.id, identity.id, storageBlobDataContributor)
+  name: guid(container.id, identity.id, roles.storageBlobDataContributor)
   scope: container
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }

@@ -9,6 +9,8 @@
 // The federated credential trusts only jobs of the repository's GitHub environment of that name,
 // whose protection rules (required reviewers, main only) decide who may run them.
 
+import { builtInRoles as roles } from '../roles.bicep'
+
 @description('Azure region.')
 param location string
 
@@ -30,12 +32,6 @@ param acrName string
 @description('Resource group and name of the registry images are imported from; empty when CI pushes here.')
 param source { resourceGroup: string, acrName: string }?
 
-// Built-in roles (Azure RBAC built-in roles, Containers).
-var roles = {
-  acrPush: '8311e382-0749-4cb8-b61a-304f252e45ec'
-  acrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d'
-  acrImporter: '577a9874-89fd-4f24-9dbd-b5034d0ad23a'
-}
 var imports = source != null
 
 resource ci 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {

@@ -6,6 +6,8 @@
 // its objects and state are kept. Each workflow calls the cluster's start/stop action with its own
 // managed identity, which holds Azure Kubernetes Service Contributor on this cluster only.
 
+import { builtInRoles as roles } from '../roles.bicep'
+
 @description('Azure region.')
 param location string
 
@@ -35,8 +37,6 @@ param workingHours {
 
 @description('Log Analytics workspace receiving the workflows\' run history.')
 param workspaceId string
-
-var aksContributor = 'ed7f3fbd-7b88-4dd4-9017-9adb7ce333f8'
 
 resource cluster 'Microsoft.ContainerService/managedClusters@2026-08-01' existing = {
   name: clusterName
@@ -85,10 +85,10 @@ resource workflows 'Microsoft.Logic/workflows@2019-05-01' = [
 
 resource operators 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for (a, i) in actions: {
-    name: guid(cluster.id, workflows[i].id, aksContributor)
+    name: guid(cluster.id, workflows[i].id, roles.aksContributor)
     scope: cluster
     properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', aksContributor)
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.aksContributor)
       principalId: workflows[i].identity.principalId
       principalType: 'ServicePrincipal'
     }

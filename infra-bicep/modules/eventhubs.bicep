@@ -1,6 +1,7 @@
 // Event Hubs (prod): Entra ID only, TLS 1.2, private endpoint, zone redundant.
 
 import { eventHubsProfile, privateAccess } from '../types.bicep'
+import { builtInRoles as roles } from '../roles.bicep'
 
 @description('Azure region.')
 param location string
@@ -58,7 +59,7 @@ resource senderRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
     name: guid(namespace.id, s.hub, s.producer, 'eventhubs-data-sender')
     scope: hubs[indexOf(profile.hubs, s.hub)]
     properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2b629674-e913-4c01-ae53-ef4638d8f975')
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.eventHubsDataSender)
       principalId: s.principalId
       principalType: 'ServicePrincipal'
       description: 'produces ${s.hub}'

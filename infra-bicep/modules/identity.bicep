@@ -10,6 +10,7 @@
 // service identity to a role with pgaadauth_create_principal_with_oid (k8s/README.md "Database roles").
 
 import { catalogService } from '../types.bicep'
+import { builtInRoles as roles } from '../roles.bicep'
 
 @description('Azure region.')
 param location string
@@ -51,12 +52,6 @@ param postgresRolesIdentityName string
 @description('Kubernetes service account of the database-roles Job.')
 param postgresRolesServiceAccount string
 
-var roles = {
-  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
-  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
-  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
-  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
-}
 
 resource identities 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = [
   for s in services: {
