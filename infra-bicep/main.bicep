@@ -62,6 +62,7 @@ var names = {
   postgres: 'psql-tripgen-${envName}-${globalSuffix}'
   redis: 'redis-tripgen-${envName}-${globalSuffix}'
   gatewayDnsLabel: 'tripgen-${envName}-${globalSuffix}'
+  appGatewayIdentity: 'id-agw-tripgen-${envName}'
   appInsights: 'appi-tripgen-${envName}'
   vnet: 'vnet-tripgen-${envName}'
   postgresRolesIdentity: 'id-tripgen-dbroles-${envName}'
@@ -388,6 +389,20 @@ module postgresRolesAdmin 'modules/postgres-entra-admin.bicep' = if (profile.?po
   dependsOn: [postgres]
 }
 
+// The gateway's identity and its vault grant come in phase 1 already: by phase 2 the grant is in
+// force when the gateway first reads its certificate (modules/appgw-identity.bicep).
+module appGatewayIdentity 'modules/appgw-identity.bicep' = if (profile.?appGateway != null) {
+  scope: rg
+  name: 'appgw-identity'
+  params: {
+    location: location
+    tags: tags
+    name: names.appGatewayIdentity
+    keyVaultName: names.keyVault
+  }
+  dependsOn: [keyVault]
+}
+
 module appGateway 'modules/appgw.bicep' = if (profile.?appGateway != null && edgeCertificateInVault) {
   scope: rg
   name: 'appgw'
@@ -405,6 +420,7 @@ module appGateway 'modules/appgw.bicep' = if (profile.?appGateway != null && edg
     probePath: catalog.edgeProbePath
     maxRequestBodySizeInKb: catalog.requestBodyLimitKb
     workspaceId: monitoring.outputs.workspaceId
+    identityId: appGatewayIdentity!.outputs.id
   }
   dependsOn: [network, keyVault]
 }

@@ -5,7 +5,6 @@
 // application subnet), which works with CNI Overlay where pod IPs are not reachable from the VNet.
 
 import { appGatewayProfile } from '../types.bicep'
-import { builtInRoles as roles } from 'roles.bicep'
 
 @description('Azure region.')
 param location string
@@ -46,27 +45,13 @@ param maxRequestBodySizeInKb int
 @description('Log Analytics workspace receiving diagnostics.')
 param workspaceId string
 
-var name = 'agw-tripgen-${envName}'
+@description('User-assigned identity the gateway reads its certificate with (appgw-identity.bicep: granted in phase 1).')
+param identityId string
 
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
-  name: 'id-${name}'
-  location: location
-  tags: tags
-}
+var name = 'agw-tripgen-${envName}'
 
 resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
   name: keyVaultName
-}
-
-resource certificateReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, identity.id, roles.keyVaultSecretsUser)
-  scope: vault
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
-    principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
-    description: 'Application Gateway reads its TLS certificate'
-  }
 }
 
 resource publicIp 'Microsoft.Network/publicIPAddresses@2026-03-01' = {
@@ -114,7 +99,7 @@ resource gateway 'Microsoft.Network/applicationGateways@2026-03-01' = {
   zones: profile.zones
   identity: {
     type: 'UserAssigned'
-    userAssignedIdentities: { '${identity.id}': {} }
+    userAssignedIdentities: { '${identityId}': {} }
   }
   properties: {
     sku: { name: 'WAF_v2', tier: 'WAF_v2' }
@@ -223,7 +208,6 @@ resource gateway 'Microsoft.Network/applicationGateways@2026-03-01' = {
       }
     ]
   }
-  dependsOn: [certificateReader]
 }
 
 #disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)

@@ -1,7 +1,7 @@
 // Built-in Azure role definition ids (the same in every tenant), written once and imported by every
 // module that grants one: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles.
 // A mistyped id compiles and snapshots cleanly and fails only in Azure (RoleDefinitionDoesNotExist);
-// test/role-definitions.test.ts checks every grant of every snapshot against Microsoft's list.
+// the rule TripGen.RBAC.BuiltInRoleIds (test/rules) checks every grant of every snapshot against Microsoft's list.
 
 @export()
 @description('Built-in role definition ids by role.')

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bicepBin, ENVIRONMENTS, INFRA_DIR, loadSnapshot, REPO_DIR, run, type RunResult } from '../lib/bicep.ts';
+import { BICEP_SOURCES, bicepBin, ENVIRONMENTS, INFRA_DIR, loadSnapshot, REPO_DIR, run, type RunResult } from '../lib/bicep.ts';
 
 interface ArmOutput {
   type: string;
@@ -37,7 +37,7 @@ describe('npm run bicep:build', () => {
 });
 
 describe('no unexplained linter suppression', () => {
-  const bicepFiles = ['main.bicep', 'types.bicep', ...readdirSync(path.join(INFRA_DIR, 'modules')).map((f) => `modules/${f}`)].filter((f) =>
+  const bicepFiles = [...BICEP_SOURCES.filter((f) => f.endsWith('.bicep')), ...readdirSync(path.join(INFRA_DIR, 'modules')).map((f) => `modules/${f}`)].filter((f) =>
     f.endsWith('.bicep'),
   );
 

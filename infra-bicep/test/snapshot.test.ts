@@ -2,14 +2,14 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bicepBin, ENVIRONMENTS, INFRA_DIR, loadSnapshot, PARAM_FILES, type ParamFile, run, SNAPSHOT_CONTEXT, snapshotPath } from '../lib/bicep.ts';
+import { BICEP_SOURCES, bicepBin, ENVIRONMENTS, INFRA_DIR, loadSnapshot, PARAM_FILES, type ParamFile, run, SNAPSHOT_CONTEXT, snapshotPath } from '../lib/bicep.ts';
 import { setProp } from '../lib/props.ts';
 
 // `bicep snapshot --mode validate` reads <param file>.snapshot.json next to the param file; the
 // committed snapshots live in snapshots/, so the sources are copied to a scratch directory with
 // the committed snapshot where the CLI looks for it (the working tree is never written).
 const scratch = mkdtempSync(path.join(tmpdir(), 'tripgen-bicep-'));
-for (const entry of ['main.bicep', 'types.bicep', 'catalog.json', 'bicepconfig.json', 'modules', 'env']) {
+for (const entry of BICEP_SOURCES) {
   cpSync(path.join(INFRA_DIR, entry), path.join(scratch, entry), { recursive: true });
 }
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -189,11 +189,17 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
   'TripGen.PostgreSQL.RolesAdministrator': drop((id) => id.includes('flexibleservers/administrators') && id.includes('id-tripgen-dbroles-')),
   'TripGen.AppGw.TLS13': set(APP_GW, 'properties.sslPolicy', { policyType: 'Predefined', policyName: 'AppGwSslPolicy20220101S' }),
 
+  // The kubelet's AcrPull as it was: a mistyped id that is no role at all.
+  'TripGen.RBAC.BuiltInRoleIds': (s) => {
+    const kubelet = s.predictedResources.find((r) => sameText(r.type, 'Microsoft.Authorization/roleAssignments') && r.id.toLowerCase().includes('/registries/acrtripgenprod'))!;
+    setProp(kubelet, 'properties.roleDefinitionId', '/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Authorization/roleDefinitions/7f951dff-4ed0-4a54-8e7a-3e4b2d9c5b87');
+  },
   // --- Monitoring and deployment hygiene ---
   'Azure.AppInsights.Workspace': set(APP_INSIGHTS, 'properties.WorkspaceResourceId', undefined),
   'Azure.AppInsights.LocalAuth': set(APP_INSIGHTS, 'properties.DisableLocalAuth', false),
   'Azure.Alert.MetricAutoMitigate': set('Microsoft.Insights/metricAlerts', 'properties.autoMitigate', false),
   'TripGen.Monitor.DiagnosticsEverywhere': drop((id) => id.includes('/vaults/kv-tripgen-prod-') && id.includes('/providers/microsoft.insights/diagnosticsettings/')),
+  'TripGen.Monitor.LogAlertSkipsValidation': set('Microsoft.Insights/scheduledQueryRules', 'properties.skipQueryValidation', false),
   'Azure.Deployment.OutputSecretValue': (s) => {
     s.outputs = { ...s.outputs, postgresAdminPassword: '[parameters(\'x\')]' };
   },
