@@ -69,11 +69,29 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
       serviceList().filter((c) => Object.values(serviceEnvironment(c.name)).some((v) => v.peer === s)).map((c) => `cluster.local/ns/tripgen/sa/${serviceAccountName(c.name)}`).sort();
     for (const s of serviceList()) {
       const rules = (find('prod', 'AuthorizationPolicy', workloadName(s.name)).spec as { rules: R[] }).rules;
-      const inNamespace = (rs: R[]) => rs.flatMap((r) => r.from.flatMap((f) => f.source.principals ?? [])).filter((p) => p.includes('/ns/tripgen/')).sort();
+      const inNamespace = (rs: R[]) => [...new Set(rs.flatMap((r) => r.from.flatMap((f) => f.source.principals ?? [])).filter((p) => p.includes('/ns/tripgen/')))].sort();
       const full = inNamespace(rules.filter((r) => !jwksOnly(r)));
       expect(full, s.name).toEqual(addressing(s.name));
       const verifiers = serviceList().filter((c) => needsJwks(c)).map((c) => `cluster.local/ns/tripgen/sa/${serviceAccountName(c.name)}`);
       expect(inNamespace(rules.filter(jwksOnly)), s.name).toEqual(s.name === TOKEN_ISSUER ? verifiers.filter((p) => !full.includes(p)).sort() : []);
+    }
+  });
+
+  it('lets a caller into its callee\'s public routes only with a token our issuer signed, into the internal ones without', () => {
+    // Traced (s21 audit): the one public route a service calls is the trip service's
+    // GET /api/v1/users/me, with the traveller's own Authorization header; every other call is to
+    // an internal route, from a queue message or a sweep that holds no token. Istio checks the
+    // forwarded token at the callee's sidecar (RequestAuthentication is namespace-wide) and a rule's
+    // requestPrincipals match only a request that carries a valid one (Istio AuthorizationPolicy
+    // reference, Source.requestPrincipals).
+    type R = { from: { source: { principals?: string[]; requestPrincipals?: string[] } }[]; to: { operation: { paths?: string[] } }[] };
+    for (const s of serviceList()) {
+      const rules = (find('prod', 'AuthorizationPolicy', workloadName(s.name)).spec as { rules: R[] }).rules;
+      const fromPeers = rules.filter((r) => r.from.some((f) => f.source.principals?.some((p) => p.includes('/ns/tripgen/'))));
+      for (const r of fromPeers) {
+        const publicPaths = r.to.flatMap((t) => t.operation.paths ?? []).filter((p) => s.routes.some((x) => p.startsWith(x.prefix)) && !p.endsWith(JWKS_PATH));
+        if (publicPaths.length > 0) expect(r.from.every((f) => f.source.requestPrincipals?.length), `${s.name}: ${publicPaths.join(', ')}`).toBe(true);
+      }
     }
   });
 
