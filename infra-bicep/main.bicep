@@ -500,6 +500,9 @@ output postgresSubnetCidr string = profile.?network.?database.?addressPrefix ?? 
 @description('Address range of the subnet holding the Redis private endpoint: the prod network policies allow the pods to reach it; empty without a private network (dev).')
 output redisSubnetCidr string = profile.?network.?cache.?addressPrefix ?? ''
 
+@description('Address range of the private endpoint subnet (Service Bus and Event Hubs, AMQP 5671): the prod network policies let the pods reach AMQP there only; empty without a private network (dev: the public endpoints).')
+output privateEndpointSubnetCidr string = profile.?network.?privateEndpoints.?addressPrefix ?? ''
+
 @description('Resource id of the Log Analytics workspace.')
 output logAnalyticsWorkspaceId string = monitoring.outputs.workspaceId
 

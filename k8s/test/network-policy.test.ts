@@ -43,7 +43,7 @@ describe('prod NetworkPolicies reach the managed data stores in the subnets Bice
     // infra-bicep/test/build.test.ts); the rendered policies must carry exactly those.
     const azure = loadAzureOutputs('prod');
     const cidrs = (np: { egress: Rule[] }) => np.egress.flatMap((r) => (r.to ?? []).flatMap((p) => (p.ipBlock ? [p.ipBlock.cidr] : []))).sort();
-    expect(cidrs(policy('prod', workloadName(name)))).toEqual([azure.postgresSubnetCidr, azure.redisSubnetCidr].sort());
+    expect(cidrs(policy('prod', workloadName(name)))).toEqual([azure.postgresSubnetCidr, azure.redisSubnetCidr, azure.privateEndpointSubnetCidr].sort());
     expect(cidrs(policy('prod', `${name}-migrate`))).toEqual([azure.postgresSubnetCidr]);
   });
 });
@@ -54,5 +54,26 @@ describe('dev data store NetworkPolicies', () => {
     expect(pg.matchExpressions[0]!.values.sort()).toEqual([...serviceList().flatMap((s) => [workloadName(s.name), `${s.name}-migrate`]), 'postgres-backup'].sort());
     expect(policy('dev', 'redis').egress).toEqual([]);
     expect(policy('dev', 'postgres').egress).toEqual([]);
+  });
+});
+
+describe('egress to any address: HTTPS only in prod, where Service Bus and Event Hubs sit behind private endpoints', () => {
+  // What the pods open outside the cluster (traced on the local stack through a traveller's flow,
+  // s21 audit): PostgreSQL, Redis, AMQP to Service Bus (all four; the trip service also Event Hubs
+  // in prod), and in Azure HTTPS to the Entra ID token endpoint and Application Insights. AMQP is
+  // TLS on 5671 (Microsoft, "AMQP 1.0 in Azure Service Bus and Event Hubs protocol guide": 5671,
+  // or 5672 upgraded to TLS, or WebSockets on 443; the kit sets no WebSockets transport). In prod
+  // both namespaces have public network access off and a private endpoint in the private endpoint
+  // subnet (infra-bicep servicebus.bicep, eventhubs.bicep), so 5671 anywhere else reaches nothing
+  // the services use.
+  const openPorts = (np: { egress: Rule[] }) => np.egress.filter((r) => !r.to).flatMap((r) => (r.ports ?? []).map((p) => p.port)).sort();
+  const amqpPeers = (np: { egress: Rule[] }) => np.egress.filter((r) => r.ports?.some((p) => p.port === 5671)).flatMap((r) => r.to ?? [{}]);
+
+  it.each(serviceList().map((s) => [s.name] as const))('%s service', (name) => {
+    const azure = loadAzureOutputs('prod');
+    expect(openPorts(policy('prod', workloadName(name)))).toEqual([443]);
+    expect(amqpPeers(policy('prod', workloadName(name)))).toEqual([{ ipBlock: { cidr: azure.privateEndpointSubnetCidr } }]);
+    // dev's Basic namespace has only its public endpoint.
+    expect(openPorts(policy('dev', workloadName(name)))).toEqual([443, 5671]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EVENT_STREAMS, INTERNAL_ROUTE_ROOT, KIT_ENVIRONMENT, eventHubVariable, internalPrefix, serviceAccountName, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
+import { EVENT_STREAMS, INTERNAL_ROUTE_ROOT, JWKS_PATH, KIT_ENVIRONMENT, TOKEN_ISSUER, eventHubVariable, internalPrefix, needsJwks, serviceAccountName, serviceEnvironment, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
 import { buildProfile } from '../src/config/profile.ts';
 import { secretVariables } from '../src/config/environment.ts';
@@ -57,15 +57,41 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
     expect(mesh.destinationRules(without('DestinationRule', 'ai-service-canary'))).toEqual(['ai-service-canary.tripgen.svc.cluster.local: no DestinationRule']);
   });
 
-  it('derives who may call each service from the call graph', () => {
-    const principals = (svc: ServiceName) =>
-      ((find('prod', 'AuthorizationPolicy', workloadName(svc)).spec as { rules: { from: { source: { principals?: string[] } }[] }[] }).rules)
-        .flatMap((r) => r.from.flatMap((f) => f.source.principals ?? []))
-        .filter((p) => p.includes('/ns/tripgen/'))
-        .sort();
+  it('lets a service past the JWKS only into the services it addresses (a <NAME>_SERVICE_URL it reads); the other verifiers GET the JWKS alone', () => {
+    // What the services do, traced on the local stack through a traveller's whole flow (s21 audit):
+    // trip -> user GET /api/v1/users/me and the JWKS, trip -> ai and location internal routes,
+    // ai -> location internal candidates, ai and location -> user GET the JWKS and nothing else.
+    // A caller's rule opens the callee's whole public and internal API to it, so it must follow
+    // the calls a service can make (its peer URLs), not a call-graph edge nothing uses.
+    type R = { from: { source: { principals?: string[] } }[]; to: { operation: { methods?: string[]; paths?: string[] } }[] };
+    const jwksOnly = (r: R) => JSON.stringify(r.to) === JSON.stringify([{ operation: { methods: ['GET'], paths: [JWKS_PATH] } }]);
+    const addressing = (s: ServiceName) =>
+      serviceList().filter((c) => Object.values(serviceEnvironment(c.name)).some((v) => v.peer === s)).map((c) => `cluster.local/ns/tripgen/sa/${serviceAccountName(c.name)}`).sort();
     for (const s of serviceList()) {
-      const callers = serviceList().filter((c) => c.calls.includes(s.name)).map((c) => `cluster.local/ns/tripgen/sa/${serviceAccountName(c.name)}`).sort();
-      expect(principals(s.name), s.name).toEqual(callers);
+      const rules = (find('prod', 'AuthorizationPolicy', workloadName(s.name)).spec as { rules: R[] }).rules;
+      const inNamespace = (rs: R[]) => [...new Set(rs.flatMap((r) => r.from.flatMap((f) => f.source.principals ?? [])).filter((p) => p.includes('/ns/tripgen/')))].sort();
+      const full = inNamespace(rules.filter((r) => !jwksOnly(r)));
+      expect(full, s.name).toEqual(addressing(s.name));
+      const verifiers = serviceList().filter((c) => needsJwks(c)).map((c) => `cluster.local/ns/tripgen/sa/${serviceAccountName(c.name)}`);
+      expect(inNamespace(rules.filter(jwksOnly)), s.name).toEqual(s.name === TOKEN_ISSUER ? verifiers.filter((p) => !full.includes(p)).sort() : []);
+    }
+  });
+
+  it('lets a caller into its callee\'s public routes only with a token our issuer signed, into the internal ones without', () => {
+    // Traced (s21 audit): the one public route a service calls is the trip service's
+    // GET /api/v1/users/me, with the traveller's own Authorization header; every other call is to
+    // an internal route, from a queue message or a sweep that holds no token. Istio checks the
+    // forwarded token at the callee's sidecar (RequestAuthentication is namespace-wide) and a rule's
+    // requestPrincipals match only a request that carries a valid one (Istio AuthorizationPolicy
+    // reference, Source.requestPrincipals).
+    type R = { from: { source: { principals?: string[]; requestPrincipals?: string[] } }[]; to: { operation: { paths?: string[] } }[] };
+    for (const s of serviceList()) {
+      const rules = (find('prod', 'AuthorizationPolicy', workloadName(s.name)).spec as { rules: R[] }).rules;
+      const fromPeers = rules.filter((r) => r.from.some((f) => f.source.principals?.some((p) => p.includes('/ns/tripgen/'))));
+      for (const r of fromPeers) {
+        const publicPaths = r.to.flatMap((t) => t.operation.paths ?? []).filter((p) => s.routes.some((x) => p.startsWith(x.prefix)) && !p.endsWith(JWKS_PATH));
+        if (publicPaths.length > 0) expect(r.from.every((f) => f.source.requestPrincipals?.length), `${s.name}: ${publicPaths.join(', ')}`).toBe(true);
+      }
     }
   });
 

@@ -13,6 +13,13 @@ describe('peer URLs: a service reads where the services it calls answer', () => 
     }
   });
 
+  it.each(SERVICE_NAMES)('%s service: each service in its catalog calls has its peer variable (a call with no URL is never made)', (s) => {
+    // The mesh lets a caller reach the whole public and internal API of its callee (service-mesh.ts);
+    // an edge no variable addresses gave that to the AI and location services on the user service,
+    // which they only read the public keys of (JWKS_URL; a traced run of the flow: s21 audit).
+    expect(peerVariables(s).map((v) => v.peer).sort(), s).toEqual([...SERVICES[s].calls].sort());
+  });
+
   it('the trip service reads the user, location and AI services\' URLs, the AI service the location service\'s', () => {
     expect(peerVariables('trip').map((v) => v.name)).toEqual(['USER_SERVICE_URL', 'LOCATION_SERVICE_URL', 'AI_SERVICE_URL']);
     expect(peerVariables('ai').map((v) => v.name)).toEqual(['LOCATION_SERVICE_URL']);

@@ -44,7 +44,11 @@ export interface ServiceSpec {
   /** PostgreSQL extensions the service's database needs. */
   readonly databaseExtensions: readonly string[];
   readonly queues: { readonly produces: readonly QueueName[]; readonly consumes: readonly QueueName[] };
-  /** Services this one calls over HTTP (the call graph network and mesh policies are built from). */
+  /**
+   * Services whose routes this one calls over HTTP, each through its `<NAME>_SERVICE_URL` (the call
+   * graph network and mesh policies are built from). The token issuer's JWKS is not a call: every
+   * verifier reads it (needsJwks), and the mesh lets it GET that path only.
+   */
   readonly calls: readonly ServiceName[];
   /** The user-facing services are promoted blue-green, the others by canary (seed §8). */
   readonly delivery: 'blue-green' | 'canary';
@@ -156,7 +160,8 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     database: 'ai_db',
     databaseExtensions: [],
     queues: { produces: [QUEUES.notification], consumes: [QUEUES.aiScheduleGeneration] },
-    calls: ['user', 'location'],
+    // The user service only for its public keys (JWKS_URL, added by needsJwks): nothing else of it.
+    calls: ['location'],
     delivery: 'canary',
     responseTime: 'itinerary',
   }),
@@ -171,7 +176,8 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     database: 'location_db',
     databaseExtensions: ['postgis', 'pg_trgm'],
     queues: { produces: [], consumes: [QUEUES.locationSearch] },
-    calls: ['user'],
+    // Calls no service: the user service's public keys come through JWKS_URL (needsJwks).
+    calls: [],
     delivery: 'canary',
     responseTime: 'request',
   }),

@@ -25,6 +25,9 @@ export interface AzureOutputs {
    * egress); empty without a private network (dev). Bicep owns them (env/<env>.bicepparam). */
   readonly postgresSubnetCidr: string;
   readonly redisSubnetCidr: string;
+  /** The private endpoint subnet (prod): the only place the pods speak AMQP to (Service Bus, Event
+   * Hubs); empty without a private network (dev: their public endpoints). */
+  readonly privateEndpointSubnetCidr: string;
   readonly logAnalyticsWorkspaceId: string;
   /** The public host name of the edge (dev: NGINX ingress; prod: Application Gateway listener). */
   readonly publicHostName: string;
@@ -67,6 +70,7 @@ const STRING_KEYS = [
   'redisHost',
   'postgresSubnetCidr',
   'redisSubnetCidr',
+  'privateEndpointSubnetCidr',
   'logAnalyticsWorkspaceId',
   'publicHostName',
   'ingressPrivateIp',
@@ -124,7 +128,7 @@ export function parseAzureOutputs(raw: unknown, source: string): AzureOutputs {
   for (const k of ['tenantId', 'keyVaultCsiAddonClientId', 'postgresRolesClientId', 'backupIdentityClientId'] as const) {
     if (strings[k] && !/^[0-9a-f-]{36}$/i.test(strings[k])) problems.push(`${k}: not a GUID`);
   }
-  for (const k of ['postgresSubnetCidr', 'redisSubnetCidr'] as const) {
+  for (const k of ['postgresSubnetCidr', 'redisSubnetCidr', 'privateEndpointSubnetCidr'] as const) {
     if (strings[k] && !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(strings[k])) problems.push(`${k}: not an IPv4 CIDR`);
   }
   if (problems.length > 0) throw new Error(`${source}: Bicep outputs do not have the expected shape:\n  ${problems.join('\n  ')}`);

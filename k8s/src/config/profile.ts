@@ -146,6 +146,12 @@ export interface EnvironmentProfile {
   /** Client IDs of the per-service managed identities, or null without workload identity. */
   readonly workloadIdentity: Readonly<Record<ServiceName, string>> | null;
   readonly serviceBusFqdn: string;
+  /**
+   * Where the pods speak AMQP over TLS (5671) to Service Bus and Event Hubs: their public endpoints
+   * (dev: the Basic namespace has no private endpoint) or the private endpoint subnet (prod: public
+   * network access is off on both namespaces, infra-bicep).
+   */
+  readonly amqpEndpoints: { readonly kind: 'public' } | { readonly kind: 'private'; readonly cidr: string };
   /** An OpenTelemetry collector the pods send OTLP to; none renders today (prod exports to Application Insights itself). */
   readonly otlpEndpoint: string | null;
   /**
@@ -208,6 +214,7 @@ const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]>
     'redisPort',
     'postgresSubnetCidr',
     'redisSubnetCidr',
+    'privateEndpointSubnetCidr',
     'keyVaultCsiAddonClientId',
     'tlsCertificateName',
     'istioRevision',
@@ -267,6 +274,7 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
       secrets: { kind: 'bootstrap', script: 'k8s/src/bootstrap/dev-secrets.ts' },
       // dev reaches Service Bus with the same per-service identities (federated in dev too).
       workloadIdentity: azure.serviceIdentityClientIds,
+      amqpEndpoints: { kind: 'public' },
       otlpEndpoint: null,
       telemetry: { appInsights: false },
       scaling: { horizontal: false, disruptionBudgets: false, zoneSpread: false, verticalRecommendations: false },
@@ -320,6 +328,7 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
       },
       secrets: { kind: 'key-vault', keyVaultName: azure.keyVaultName, tenantId: azure.tenantId },
       workloadIdentity: azure.serviceIdentityClientIds,
+      amqpEndpoints: { kind: 'private', cidr: azure.privateEndpointSubnetCidr },
       // No collector: the kit exports traces (and the request metrics derived from them) to
       // Application Insights directly, with the pod's workload identity (no shared secret, one hop less).
       otlpEndpoint: null,

@@ -16,7 +16,7 @@ import type { EnvironmentProfile, ManagedDataStores } from '../config/profile.ts
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, WAVES, componentLabels, selectorLabels } from '../lib/labels.ts';
 import { containerSecurityContext, podSecurityContext } from '../lib/security.ts';
-import { tcpPorts } from '../lib/network.ts';
+import { AZURE_HTTPS_PORT, tcpPorts } from '../lib/network.ts';
 import { dataStoreEgress } from './network-policies.ts';
 import { entraDatabaseUrl } from './data-stores.ts';
 import { imageOf } from './microservice.ts';
@@ -51,7 +51,7 @@ export class DatabaseRoles extends Construct {
       kind: 'NetworkPolicy',
       metadata: { name: DATABASE_ROLES_JOB, namespace: ns, labels, annotations: { [ARGO_SYNC_WAVE]: WAVES.config } },
       // The server, and Entra ID for the token.
-      spec: { podSelector: { matchLabels: selectorLabels(DATABASE_ROLES_JOB) }, policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [...dataStoreEgress(profile, false), { ports: tcpPorts(443) }] },
+      spec: { podSelector: { matchLabels: selectorLabels(DATABASE_ROLES_JOB) }, policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [...dataStoreEgress(profile, false), { ports: tcpPorts(AZURE_HTTPS_PORT) }] },
     } satisfies INetworkPolicy);
     const roles = serviceList().map((s) => ({ role: entra.serviceRoles[s.name].role, objectId: entra.serviceRoles[s.name].objectId, database: s.database, extensions: [...s.databaseExtensions] }));
     // Keyed by the Job's environment contract: a name it does not declare does not compile.

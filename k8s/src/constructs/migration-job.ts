@@ -11,7 +11,7 @@ import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import type { EnvironmentProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, WAVES, componentLabels, migrationJobName, selectorLabels } from '../lib/labels.ts';
-import { tcpPorts } from '../lib/network.ts';
+import { AZURE_HTTPS_PORT, tcpPorts } from '../lib/network.ts';
 import { dataStoreEgress } from './network-policies.ts';
 
 export interface MigrationJobProps {
@@ -102,7 +102,7 @@ export class MigrationJob extends Construct {
         policyTypes: ['Ingress', 'Egress'],
         ingress: [],
         // A managed PostgreSQL is signed in to with an Entra token: the Job asks Entra ID for it.
-        egress: [...dataStoreEgress(profile, false), ...(profile.dataStores.kind === 'managed' ? [{ ports: tcpPorts(443) }] : [])],
+        egress: [...dataStoreEgress(profile, false), ...(profile.dataStores.kind === 'managed' ? [{ ports: tcpPorts(AZURE_HTTPS_PORT) }] : [])],
       },
     } satisfies INetworkPolicy);
   }

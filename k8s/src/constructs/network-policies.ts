@@ -4,20 +4,24 @@
  * its data stores need (manifest-rules 17).
  */
 import { Construct } from 'constructs';
-import { TOKEN_ISSUER, needsJwks, serviceList, workloadName, type ServiceSpec } from '@tripgen/catalog';
+import { EVENT_STREAMS, TOKEN_ISSUER, needsJwks, serviceList, usesQueues, workloadName, type ServiceSpec } from '@tripgen/catalog';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { INetworkPolicyIngressRule } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyIngressRule';
 import type { INetworkPolicyEgressRule } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyEgressRule';
 import type { EnvironmentProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
 import { componentLabels, selectorLabels } from '../lib/labels.ts';
-import { dnsEgressRule, namespacePeer, podPeer, tcpPorts } from '../lib/network.ts';
+import { AZURE_HTTPS_PORT, dnsEgressRule, namespacePeer, podPeer, tcpPorts } from '../lib/network.ts';
 import { POSTGRES, REDIS } from './data-stores.ts';
 
 /** Istio control plane ports a sidecar needs (xDS and CA on istiod). */
 const ISTIOD_PORTS = [15012];
-/** Microsoft Entra ID, Key Vault and Service Bus (AMQP 5671 or AMQP over WebSockets 443). */
-const AZURE_PORTS = [443, 5671];
+/**
+ * AMQP over TLS: Service Bus and Event Hubs, whose SDKs use it by default (the kit configures no
+ * WebSockets transport, which would be 443). Azure: "AMQP 1.0 in Azure Service Bus and Event Hubs
+ * protocol guide", connections on TCP 5671 (TLS) or 5672 (upgraded to TLS at once), WebSockets on 443.
+ */
+const AMQPS_PORT = 5671;
 /** The collector's port as the pods are told it (OTEL_EXPORTER_OTLP_ENDPOINT), so the two cannot drift. */
 const endpointPort = (endpoint: string): number => {
   const url = new URL(endpoint);
@@ -37,6 +41,12 @@ export function dataStoreEgress(profile: EnvironmentProfile, redis: boolean): IN
     { to: [{ ipBlock: { cidr: stores.postgresCidr } }], ports: tcpPorts(POSTGRES.port) },
     ...(redis ? [{ to: [{ ipBlock: { cidr: stores.redisCidr } }], ports: tcpPorts(stores.redis.port) }] : []),
   ];
+}
+
+/** AMQP to Service Bus and Event Hubs: anywhere on 5671 to their public endpoints (dev), only the private endpoint subnet (prod). */
+function amqpEgress(profile: EnvironmentProfile): INetworkPolicyEgressRule {
+  const amqp = profile.amqpEndpoints;
+  return amqp.kind === 'public' ? { ports: tcpPorts(AMQPS_PORT) } : { to: [{ ipBlock: { cidr: amqp.cidr } }], ports: tcpPorts(AMQPS_PORT) };
 }
 
 /** Services a service talks to over HTTP: its calls plus the token issuer's JWKS. */
@@ -124,7 +134,8 @@ export class ServiceNetworkPolicy extends Construct {
     const { spec, profile } = this.props;
     const rules: INetworkPolicyEgressRule[] = httpDependencies(spec).map((dep) => ({ to: [podPeer(workloadName(dep.name))], ports: tcpPorts(dep.port) }));
     rules.push(...dataStoreEgress(profile, true));
-    rules.push({ ports: tcpPorts(...AZURE_PORTS) });
+    rules.push({ ports: tcpPorts(AZURE_HTTPS_PORT) });
+    if (usesQueues(spec) || EVENT_STREAMS.some((e) => e.producer === spec.name)) rules.push(amqpEgress(profile));
     if (profile.mesh) rules.push({ to: [namespacePeer(profile.mesh.systemNamespace)], ports: tcpPorts(...ISTIOD_PORTS) });
     if (profile.otlpEndpoint && profile.monitoring) rules.push({ to: [namespacePeer(profile.monitoring.namespace)], ports: tcpPorts(endpointPort(profile.otlpEndpoint)) });
     return rules;

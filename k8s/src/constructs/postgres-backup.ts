@@ -15,7 +15,7 @@ import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { EnvironmentProfile, InClusterDataStores } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
 import { componentLabels, selectorLabels } from '../lib/labels.ts';
-import { podPeer, tcpPorts } from '../lib/network.ts';
+import { AZURE_HTTPS_PORT, podPeer, tcpPorts } from '../lib/network.ts';
 import { tolerationsOf } from '../lib/scheduling.ts';
 import { containerSecurityContext, podSecurityContext } from '../lib/security.ts';
 
@@ -238,7 +238,7 @@ export class PostgresBackup extends Construct {
         egress: [
           { to: [podPeer(postgres.name)], ports: tcpPorts(postgres.port) },
           // Microsoft Entra ID (token exchange) and the storage account's blob endpoint.
-          { ports: tcpPorts(443) },
+          { ports: tcpPorts(AZURE_HTTPS_PORT) },
         ],
       },
     } satisfies INetworkPolicy);

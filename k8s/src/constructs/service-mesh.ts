@@ -186,11 +186,14 @@ function authorizationRules(spec: ServiceSpec, profile: EnvironmentProfile, mesh
     // Through the edge, everything else needs a token our issuer signed.
     rules.push({ from: [{ source: { principals: [gateway], requestPrincipals: [`${JWT_ISSUER}/*`] } }], to: [{ operation: { paths: guarded } }] });
   }
-  const callers = httpClients(spec).filter((c) => c.calls.includes(spec.name));
+  const callers = httpClients(spec).filter((c) => c.calls.includes(spec.name)).map((c) => principal(ns, serviceAccountName(c.name)));
   if (callers.length > 0) {
-    // Callers in the call graph reach the public routes and the service-to-service ones (the edge never does).
-    const paths = [...guarded, ...under(internalPrefix(spec.name))];
-    rules.push({ from: [{ source: { principals: callers.map((c) => principal(ns, serviceAccountName(c.name))) } }], to: [{ operation: { paths } }] });
+    // Callers in the call graph reach the service-to-service routes (the edge never does) without a
+    // token: they answer queue messages or sweeps that hold none.
+    rules.push({ from: [{ source: { principals: callers } }], to: [{ operation: { paths: under(internalPrefix(spec.name)) } }] });
+    // A public route only on a traveller's behalf, with the token they sent (the trip service reads
+    // GET /api/v1/users/me with it), as through the edge: a caller's identity alone opens no account.
+    if (guarded.length > 0) rules.push({ from: [{ source: { principals: callers, requestPrincipals: [`${JWT_ISSUER}/*`] } }], to: [{ operation: { paths: guarded } }] });
   }
   const jwksReaders = httpClients(spec).filter((c) => !c.calls.includes(spec.name));
   if (jwksReaders.length > 0) {

@@ -28,3 +28,12 @@ export const dnsEgressRule = (): INetworkPolicyEgressRule => ({
     { protocol: 'TCP', port: 53 },
   ],
 });
+
+/**
+ * HTTPS to Azure's public endpoints: the Entra ID token endpoint every pod that signs in with its
+ * workload identity needs (tokens for PostgreSQL, Redis, Service Bus, Event Hubs, Storage), and per
+ * pod Application Insights ingestion (prod services) or Blob Storage (the dev backup). A
+ * NetworkPolicy names no host, so this port is open to any address. Key Vault is not among them:
+ * the CSI driver on the node reads it, not the pod.
+ */
+export const AZURE_HTTPS_PORT = 443;
