@@ -13,7 +13,9 @@ import {
   JWT_AUDIENCE,
   JWT_ISSUER,
   METRICS_PATH,
+  needsJwks,
   serviceAccountName,
+  TOKEN_ISSUER,
   workloadName,
   type ServiceSpec,
 } from '@tripgen/catalog';
@@ -195,7 +197,9 @@ function authorizationRules(spec: ServiceSpec, profile: EnvironmentProfile, mesh
     // GET /api/v1/users/me with it), as through the edge: a caller's identity alone opens no account.
     if (guarded.length > 0) rules.push({ from: [{ source: { principals: callers, requestPrincipals: [`${JWT_ISSUER}/*`] } }], to: [{ operation: { paths: guarded } }] });
   }
-  const jwksReaders = httpClients(spec).filter((c) => !c.calls.includes(spec.name));
+  // Every verifier reads the keys with no token, its callers' rule above included (the trip service
+  // reaches the user service's public routes only with a traveller's token, and fetches the JWKS with none).
+  const jwksReaders = spec.name === TOKEN_ISSUER ? httpClients(spec).filter(needsJwks) : [];
   if (jwksReaders.length > 0) {
     rules.push({
       from: [{ source: { principals: jwksReaders.map((c) => principal(ns, serviceAccountName(c.name))) } }],
