@@ -114,6 +114,15 @@ const testJobProblems = (job: Job, nodeImage: string): string[] => {
   if (!m) problems.push(`${job.id}: container ${image} is not a Debian 12 (bookworm) Node image with git (node:<version>-bookworm)`);
   else if (!nodeImage.startsWith(`node:${m[1]}-`)) problems.push(`${job.id}: Node ${m[1]}, the service images ${nodeImage}`);
   if (/--user\b|-u\s/.test(job.container?.options ?? '')) problems.push(`${job.id}: the container does not run as root`);
+  // Root in the container, the workspace directory owned by the runner's user (mounted from the
+  // runner): git refuses the repository ("detected dubious ownership") unless it is marked safe, and
+  // actions/checkout's own exception is in a temporary global config gone once it returns
+  // (src/git-source-provider.ts, configureTempGlobalConfig / removeGlobalConfig). npm test runs git
+  // in the repository (synth:check, scripts/test/support/repo-copy.ts, the promotion test).
+  const checkout = job.steps.findIndex((s) => action(s) === 'actions/checkout');
+  const test = job.steps.findIndex((s) => s.run === 'npm test');
+  const safe = job.steps.findIndex((s) => /^git config --global --add safe\.directory "\$GITHUB_WORKSPACE"$/m.test(s.run ?? ''));
+  if (safe < 0 || safe < checkout || safe > test) problems.push(`${job.id}: the workspace is not marked safe for git between the checkout and npm test (git refuses a repository root does not own: dubious ownership)`);
   return problems;
 };
 /** The base image of the service images (every Dockerfile's ARG NODE_IMAGE; k8s/test/images.test.ts pins them). */
@@ -282,6 +291,12 @@ describe('each check fails on a broken copy', () => {
     expect(testJobProblems({ ...jobOf(ci, 'test'), container: { image: 'node:20.20.2-alpine' } }, image).join()).toMatch(/not a Debian 12/);
     expect(testJobProblems({ ...jobOf(ci, 'test'), container: { image: 'node:22.1.0-bookworm' } }, image).join()).toMatch(/Node 22.1.0/);
     expect(testJobProblems({ ...jobOf(ci, 'test'), container: { image: 'node:20.20.2-bookworm', options: '--user 1001' } }, image).join()).toMatch(/not run as root/);
+    const test = jobOf(ci, 'test');
+    const unsafe = { ...test, steps: test.steps.filter((s) => !s.run?.includes('safe.directory')) };
+    expect(testJobProblems(unsafe, image).join()).toMatch(/dubious ownership/);
+    // The runner's path (the github.workspace context) is not the container's.
+    const runnerPath = { ...test, steps: test.steps.map((s) => (s.run?.includes('safe.directory') ? { ...s, run: 'git config --global --add safe.directory ${{ github.workspace }}' } : s)) };
+    expect(testJobProblems(runnerPath, image).join()).toMatch(/dubious ownership/);
   });
 
   it('comparing the scanned image id with the push step\'s imageid (an index digest once attestations are attached)', () => {
