@@ -32,8 +32,14 @@ function check(files: ReadonlyMap<string, string>): string[] {
   try {
     const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'gitops'], { cwd: REPO_ROOT, encoding: 'utf8' });
     for (const line of status.split('\n').filter(Boolean)) problems.push(`not committed: ${line}`);
-  } catch {
-    // Not a git checkout (e.g. an exported tarball): the file comparison above is the check.
+  } catch (err) {
+    // Not a git checkout (e.g. an exported tarball) or no git: the file comparison above is the check.
+    // Any other failure (a repository git refuses, as "dubious ownership" in a CI container) would
+    // hide uncommitted files, so it is a problem, not a skip.
+    const text = `${String((err as { stderr?: unknown }).stderr ?? '')}${(err as Error).message}`;
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT' && !/not a git repository/i.test(text)) {
+      problems.push(`git status failed: ${text.trim().split('\n')[0]}`);
+    }
   }
   return problems;
 }
