@@ -3,7 +3,9 @@
  * only the root app's project may write into Argo CD's namespace. Shown failing on broken copies.
  */
 import { describe, expect, it } from 'vitest';
-import { argoProjectsAdmit } from './policy/argocd.ts';
+import { bootstrapProjectName } from '../src/charts/argocd.ts';
+import { loadProfiles } from '../src/config/profile.ts';
+import { argoProjectsAdmit, projectsBeforeApplications } from './policy/argocd.ts';
 import type { Located } from './policy/objects.ts';
 import { renderedObjects } from './support/gitops.ts';
 
@@ -31,5 +33,22 @@ describe.each(['dev', 'prod'])('%s: Argo CD projects', (env) => {
     expect(argoProjectsAdmit(narrow, ARGO_NS)).toEqual([expect.stringMatching(/does not allow cluster-scoped Namespace \(.*platform\/Namespace\.tripgen\.yaml\)/)]);
     const noApps = edit('AppProject', `tripgen-${env}-bootstrap`, (s) => (s.namespaceResourceWhitelist = [{ group: 'argoproj.io', kind: 'AppProject' }]));
     expect(argoProjectsAdmit(noApps, ARGO_NS).join('\n')).toMatch(/does not allow Application/);
+  });
+
+  // The README's bootstrap applies only the root app and its project by hand (k8s/README.md).
+  const handApplied = [bootstrapProjectName(loadProfiles().find((p) => p.name === env)!)];
+  it('create every project before the Applications that name it, so the root sync can leave each wave', () => {
+    expect(projectsBeforeApplications(located, handApplied)).toEqual([]);
+  });
+  it('fail when a project syncs in the same wave as, or after, an Application of it', () => {
+    const late = located.map((l) => {
+      if (l.object.kind !== 'AppProject' || l.object.metadata.name !== `tripgen-${env}-platform`) return l;
+      const object = structuredClone(l.object);
+      object.metadata.annotations = { ...object.metadata.annotations, 'argocd.argoproj.io/sync-wave': '-3' };
+      return { ...l, object };
+    });
+    expect(projectsBeforeApplications(late, handApplied).join('\n')).toMatch(new RegExp(`tripgen-${env}-platform-argocd \\(wave -3\\): its project tripgen-${env}-platform syncs in wave -3`));
+    const gone = located.filter((l) => !(l.object.kind === 'AppProject' && l.object.metadata.name === `tripgen-${env}`));
+    expect(projectsBeforeApplications(gone, handApplied).join('\n')).toMatch(new RegExp(`Application/argocd/tripgen-${env}-platform: project tripgen-${env} is neither applied by hand`));
   });
 });

@@ -12,7 +12,7 @@ import type { EnvironmentProfile } from '../config/profile.ts';
 import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, componentLabels } from '../lib/labels.ts';
-import { PlatformAddOns, type PlatformAddOn } from '../constructs/platform-addons.ts';
+import { PROJECT_WAVE, PlatformAddOns, type PlatformAddOn } from '../constructs/platform-addons.ts';
 
 export const ARGOCD_CHART = 'argocd';
 const IN_CLUSTER = 'https://kubernetes.default.svc';
@@ -68,7 +68,7 @@ export class ArgoCdChart extends Chart {
     emit(this, {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'AppProject',
-      metadata: { name: bootstrapProjectName(profile), namespace: ns, labels: this.appLabels },
+      metadata: { name: bootstrapProjectName(profile), namespace: ns, labels: this.appLabels, annotations: { [ARGO_SYNC_WAVE]: String(PROJECT_WAVE) } },
       spec: {
         description: `TripGen ${profile.name}: the Argo CD objects in gitops/${profile.name}/${ARGOCD_CHART}`,
         sourceRepos: [GITOPS_REPO_URL],
@@ -88,7 +88,7 @@ export class ArgoCdChart extends Chart {
     emit(this, {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'AppProject',
-      metadata: { name: projectName(profile), namespace: profile.argo.namespace, labels: this.appLabels },
+      metadata: { name: projectName(profile), namespace: profile.argo.namespace, labels: this.appLabels, annotations: { [ARGO_SYNC_WAVE]: String(PROJECT_WAVE) } },
       spec: {
         description: `TripGen ${profile.name}: the charts rendered into gitops/${profile.name}`,
         sourceRepos: [GITOPS_REPO_URL],

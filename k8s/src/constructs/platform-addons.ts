@@ -22,6 +22,13 @@ import { PROM_CERTS_DIR } from './service-monitoring.ts';
 export const ADDON_WAVE = -2;
 /** Argo CD manages itself first: the Application health check must be in place for the waves after it. */
 export const ARGOCD_SELF_WAVE = -3;
+/**
+ * The AppProjects sync before every Application of the root app: an Application whose project does
+ * not exist yet has health Unknown (Argo CD v3.4.4 controller/appcontroller.go, "Application
+ * referencing project … which does not exist"), and a wave waits until each resource is Healthy
+ * or Degraded (gitops-engine/pkg/sync/sync_context.go), so a project in a later wave never comes.
+ */
+export const PROJECT_WAVE = ARGOCD_SELF_WAVE - 1;
 
 const IN_CLUSTER = 'https://kubernetes.default.svc';
 
@@ -205,7 +212,7 @@ export class PlatformAddOns extends Construct {
     emit(this, {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'AppProject',
-      metadata: { name: platformProjectName(profile), namespace: profile.argo.namespace, labels: { ...labels } },
+      metadata: { name: platformProjectName(profile), namespace: profile.argo.namespace, labels: { ...labels }, annotations: { [ARGO_SYNC_WAVE]: String(PROJECT_WAVE) } },
       spec: {
         description: `TripGen ${profile.name}: platform add-ons (pinned upstream Helm charts)`,
         sourceRepos: [...new Set(this.addOns.map((a) => a.chart.repoURL))].sort(),

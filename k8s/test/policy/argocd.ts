@@ -69,3 +69,29 @@ export function argoProjectsAdmit(located: readonly Located[], argoNamespace: st
   }
   return v;
 }
+
+const waveOf = (o: K8sObject): number => Number(o.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? '0');
+
+/**
+ * Every Application the root app syncs names a project that already exists when Argo CD applies
+ * it: one applied by hand at bootstrap (`handApplied`), or an AppProject of the same folder in a
+ * strictly earlier sync wave. Why strictly earlier (Argo CD v3.4.4): an Application whose project
+ * is missing gets the InvalidSpecError "Application referencing project … which does not exist" and
+ * health Unknown (controller/appcontroller.go, processAppRefreshQueueItem / projectErrorToCondition),
+ * and a sync wave ends only when each of its resources is Healthy or Degraded
+ * (gitops-engine/pkg/sync/sync_context.go): with the Application health check restored, the root
+ * sync would wait on that Application forever and never reach the wave that creates the project.
+ */
+export function projectsBeforeApplications(located: readonly Located[], handApplied: readonly string[]): string[] {
+  const v: string[] = [];
+  for (const app of located.filter((l) => l.object.kind === 'Application')) {
+    const project = (app.object.spec as AppSpec).project ?? '';
+    if (handApplied.includes(project)) continue;
+    const folder = dirname(app.path);
+    const p = located.find((l) => l.env === app.env && l.object.kind === 'AppProject' && l.object.metadata.name === project && dirname(l.path) === folder);
+    if (!p) v.push(`${id(app.object)}: project ${project} is neither applied by hand nor synced with it`);
+    else if (waveOf(p.object) >= waveOf(app.object))
+      v.push(`${id(app.object)} (wave ${waveOf(app.object)}): its project ${project} syncs in wave ${waveOf(p.object)}, not before it`);
+  }
+  return v;
+}
