@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ADDON_CHARTS, APPLICATION_HEALTH_KEY } from '../src/config/addons.ts';
 import { PROM_CERTS_DIR } from '../src/constructs/service-monitoring.ts';
 import { repoPath } from '../src/lib/paths.ts';
-import { applicationHealthCheck, customKindsProvided, pinnedAddOns, serverSideApplyForLargeCrds } from './policy/addons.ts';
+import { applicationHealthCheck, customKindsProvided, meshedRestrictedPodsSetSeccomp, pinnedAddOns, serverSideApplyForLargeCrds } from './policy/addons.ts';
 import type { K8sObject, Located } from './policy/objects.ts';
 import { summarizeAddOns } from '../src/render.ts';
 import { renderedObjects } from './support/gitops.ts';
@@ -68,6 +68,15 @@ describe.each(['dev', 'prod'])('%s: platform add-ons', (env) => {
       delete ((o.spec as { source: { helm: { valuesObject: { configs: { cm: Record<string, string> } } } } }).source.helm.valuesObject.configs.cm[APPLICATION_HEALTH_KEY]);
     });
     expect(applicationHealthCheck(broken)).toEqual([expect.stringMatching(/no resource\.customizations\.health\.argoproj\.io_Application/)]);
+  });
+
+  it('give every meshed add-on under restricted Pod Security a pod-level seccomp profile (the injected sidecar has none)', () => {
+    expect(meshedRestrictedPodsSetSeccomp(located)).toEqual([]);
+    if (env !== 'prod') return;
+    const bare = edit(located, 'Application', appName('argo-rollouts'), (o) => {
+      delete (o.spec as { source: { helm: { valuesObject: Record<string, unknown> } } }).source.helm.valuesObject.podSecurityContext;
+    });
+    expect(meshedRestrictedPodsSetSeccomp(bare)).toEqual([expect.stringMatching(/argo-rollouts: values\.podSecurityContext\.seccompProfile is not RuntimeDefault/)]);
   });
 
   it('keep the add-ons in their own project: upstream chart repositories only, never this repository', () => {

@@ -75,6 +75,10 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
         serviceAccount: { create: true, name: profile.argo.rolloutsController.serviceAccount },
         controller: { replicas: 2 },
         dashboard: { enabled: false },
+        // Pod level, so the injected istio-proxy (which sets no seccomp profile) passes `restricted`
+        // too; the chart's default (2.41.0 values.yaml) is runAsNonRoot alone, its RuntimeDefault
+        // only on the controller container.
+        podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
       },
       serverSideApply: true,
     });

@@ -100,3 +100,37 @@ export function serverSideApplyForLargeCrds(located: readonly Located[]): string
     .filter((a) => !((a.spec as { syncPolicy?: { syncOptions?: string[] } }).syncPolicy?.syncOptions ?? []).includes('ServerSideApply=true'))
     .map((a) => `${id(a)}: the prometheus-operator CRDs exceed the 256 KiB annotation of client-side apply: ServerSideApply=true (prometheus-community/helm-charts#3345)`);
 }
+
+/**
+ * Where each add-on chart takes its pods' pod-level securityContext in its values, read from the
+ * chart at the pinned version (argo-helm charts/argo-rollouts/values.yaml, tag argo-rollouts-2.41.0:
+ * `podSecurityContext`, default `runAsNonRoot: true` only; the seccomp profile is set on the
+ * controller container alone).
+ */
+const POD_SECURITY_CONTEXT_VALUES: Readonly<Record<string, string>> = { [ADDON_CHARTS.argoRollouts.chart]: 'podSecurityContext' };
+
+/**
+ * An add-on whose namespace enforces Pod Security `restricted` and carries `istio.io/rev` gets an
+ * injected istio-proxy container (and istio-validation with CNI) that sets no seccompProfile of its
+ * own (Istio's injection-template.yaml), and `restricted` requires one on the pod or on every
+ * container (kubernetes.io Pod Security Standards, "Seccomp"): without a pod-level RuntimeDefault
+ * the API server rejects the controller's pods, its Application never becomes Healthy and the
+ * root sync stops at its wave.
+ */
+export function meshedRestrictedPodsSetSeccomp(located: readonly Located[]): string[] {
+  const v: string[] = [];
+  for (const app of helmApps(located)) {
+    const labels = (app.spec as { syncPolicy?: { managedNamespaceMetadata?: { labels?: Record<string, string> } } }).syncPolicy?.managedNamespaceMetadata?.labels ?? {};
+    if (labels['pod-security.kubernetes.io/enforce'] !== 'restricted' || !labels['istio.io/rev']) continue;
+    const chart = sourceOf(app).chart ?? '';
+    const key = POD_SECURITY_CONTEXT_VALUES[chart];
+    if (!key) {
+      v.push(`${id(app)}: ${chart} runs meshed under restricted, but where its values set the pod securityContext is not known`);
+      continue;
+    }
+    const pod = sourceOf(app).helm?.valuesObject?.[key] as { seccompProfile?: { type?: string } } | undefined;
+    if (pod?.seccompProfile?.type !== 'RuntimeDefault')
+      v.push(`${id(app)}: values.${key}.seccompProfile is not RuntimeDefault: the injected sidecar sets none, so restricted rejects the pods`);
+  }
+  return v;
+}
