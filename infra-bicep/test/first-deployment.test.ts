@@ -173,6 +173,18 @@ describe('the README\'s first-deployment steps agree with the code and come in a
     expect([...new Set(mounted)].filter((name) => !byDeployment.includes(name) && !byStep.includes(name))).toEqual([]);
   });
 
+  it('prod\'s images are in prod\'s registry before the first prod sync: promote-prod runs after the prod hand-over and before Argo CD syncs', () => {
+    // CI pushes only commit-SHA tags, to dev's registry (README "How a change ships", step 4); prod's
+    // registry receives images and prod's tag only from promote-prod.yml. Until then gitops/prod names
+    // the initial tag, which no registry holds: every pod and each service's migration Job (a Sync hook
+    // holding its Application's sync) would stay in ImagePullBackOff.
+    const handOver = stepOf('saving prod\'s outputs', /bicep-outputs\.sh prod/);
+    const promote = stepOf('promoting dev\'s images to prod', /promote-prod\.yml/);
+    const firstSync = stepOf('the first prod sync', /argocd app sync/);
+    expect(handOver).toBeLessThan(promote);
+    expect(promote).toBeLessThan(firstSync);
+  });
+
   it('the providers of what the cluster creates outside the template are registered before the first deployment', () => {
     // A deployment registers the providers of the resource types in its template; a provider that only
     // a resource's own add-on uses must be registered by hand (learn.microsoft.com: resource providers
