@@ -2,7 +2,9 @@
  * Argo CD admits every rendered object (project, repository, destination, resource kinds), and
  * only the root app's project may write into Argo CD's namespace. Shown failing on broken copies.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { repoPath } from '../src/lib/paths.ts';
 import { bootstrapProjectName } from '../src/charts/argocd.ts';
 import { loadProfiles } from '../src/config/profile.ts';
 import { argoProjectsAdmit, projectsBeforeApplications } from './policy/argocd.ts';
@@ -50,5 +52,26 @@ describe.each(['dev', 'prod'])('%s: Argo CD projects', (env) => {
     expect(projectsBeforeApplications(late, handApplied).join('\n')).toMatch(new RegExp(`tripgen-${env}-platform-argocd \\(wave -3\\): its project tripgen-${env}-platform syncs in wave -3`));
     const gone = located.filter((l) => !(l.object.kind === 'AppProject' && l.object.metadata.name === `tripgen-${env}`));
     expect(projectsBeforeApplications(gone, handApplied).join('\n')).toMatch(new RegExp(`Application/argocd/tripgen-${env}-platform: project tripgen-${env} is neither applied by hand`));
+  });
+});
+
+describe('prod: the README\'s first sync', () => {
+  // The root app's sync waits for each wave's Applications to be Healthy (the Application health
+  // check), and a prod Application is Healthy only once an operator synced it: the README's loop
+  // must name every Application the root creates, wave by wave, in the order of their waves.
+  const located = renderedObjects().filter((l) => l.env === 'prod');
+  const root = bootstrapProjectName(loadProfiles().find((p) => p.name === 'prod')!);
+  const documented = (): string[][] => {
+    const readme = readFileSync(repoPath('k8s', 'README.md'), 'utf8');
+    const block = readme.split('### First sync of prod')[1]?.split('```bash')[1]?.split('```')[0] ?? '';
+    return [...block.matchAll(/^\s*"([^"]+)"/gm)].map((m) => m[1]!.split(' ').sort());
+  };
+
+  it('lists every Application of the root app, grouped and ordered by sync wave', () => {
+    const apps = located.filter((l) => l.object.kind === 'Application' && (l.object.spec as { project?: string }).project !== root);
+    const wave = (l: (typeof apps)[number]) => Number(l.object.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? '0');
+    const waves = [...new Set(apps.map(wave))].sort((a, b) => a - b);
+    expect(documented()).toEqual(waves.map((w) => apps.filter((l) => wave(l) === w).map((l) => l.object.metadata.name).sort()));
+    expect(apps.every((l) => !(l.object.spec as { syncPolicy?: { automated?: unknown } }).syncPolicy?.automated)).toBe(true);
   });
 });
