@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { repoPath } from '../src/lib/paths.ts';
 import { bootstrapProjectName } from '../src/charts/argocd.ts';
 import { loadProfiles } from '../src/config/profile.ts';
-import { argoProjectsAdmit, projectsBeforeApplications } from './policy/argocd.ts';
+import { argoProjectsAdmit, projectsBeforeApplications, scaleTargetsFirst } from './policy/argocd.ts';
 import type { Located } from './policy/objects.ts';
 import { renderedObjects } from './support/gitops.ts';
 
@@ -73,5 +73,22 @@ describe('prod: the README\'s first sync', () => {
     const waves = [...new Set(apps.map(wave))].sort((a, b) => a - b);
     expect(documented()).toEqual(waves.map((w) => apps.filter((l) => wave(l) === w).map((l) => l.object.metadata.name).sort()));
     expect(apps.every((l) => !(l.object.spec as { syncPolicy?: { automated?: unknown } }).syncPolicy?.automated)).toBe(true);
+  });
+});
+
+describe('prod: first sync of a service', () => {
+  const located = renderedObjects().filter((l) => l.env === 'prod');
+  it('applies each HorizontalPodAutoscaler no earlier than the workload it scales', () => {
+    expect(located.filter((l) => l.object.kind === 'HorizontalPodAutoscaler').length).toBeGreaterThan(0);
+    expect(scaleTargetsFirst(located)).toEqual([]);
+  });
+  it('fails when an HPA syncs in a wave before its target', () => {
+    const early = located.map((l) => {
+      if (l.object.kind !== 'HorizontalPodAutoscaler' || l.object.metadata.name !== 'ai-service') return l;
+      const object = structuredClone(l.object);
+      object.metadata.annotations = { ...object.metadata.annotations, 'argocd.argoproj.io/sync-wave': '0' };
+      return { ...l, object };
+    });
+    expect(scaleTargetsFirst(early)).toEqual([expect.stringMatching(/HorizontalPodAutoscaler\/tripgen\/ai-service \(wave 0\) syncs before its target Rollout\/tripgen\/ai-service \(wave 1\)/)]);
   });
 });

@@ -226,7 +226,9 @@ export class Microservice extends Construct {
     emit(this, {
       apiVersion: 'autoscaling/v2',
       kind: 'HorizontalPodAutoscaler',
-      metadata: { name: this.name, namespace: profile.namespace, labels: this.labels },
+      // With its target, never before it: Argo CD rates an HPA that cannot read its target's scale
+      // Degraded, which fails a sync with waves before the workload's wave is applied (first sync).
+      metadata: { name: this.name, namespace: profile.namespace, labels: this.labels, annotations: { [ARGO_SYNC_WAVE]: WAVES.workload } },
       spec: {
         scaleTargetRef: this.targetRef,
         minReplicas: min,

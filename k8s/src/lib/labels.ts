@@ -27,6 +27,7 @@ export const ARGO_SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
 
 /**
  * Order inside one service's sync: identity, config and secret wiring first, then the schema
- * migration (a Sync hook Argo CD waits for), then the new version of the workload.
+ * migration (a Sync hook Argo CD waits for), then the new version of the workload, with the
+ * HorizontalPodAutoscaler that scales it (an HPA applied before its target is Degraded).
  */
 export const WAVES = { config: '-1', migration: '0', workload: '1' } as const;

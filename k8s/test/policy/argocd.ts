@@ -95,3 +95,23 @@ export function projectsBeforeApplications(located: readonly Located[], handAppl
   }
   return v;
 }
+
+/**
+ * An object that scales a workload (HorizontalPodAutoscaler, `spec.scaleTargetRef`) syncs in no
+ * earlier wave than its target. Argo CD v3.4.4 rates an HPA whose AbleToScale condition has reason
+ * FailedGetScale (the target does not exist yet) Degraded (gitops-engine/pkg/health/health_hpa.go),
+ * and in a sync with several waves a Degraded resource of a finished wave fails the whole sync
+ * before the later waves are applied (gitops-engine/pkg/sync/sync_context.go): on an empty
+ * cluster the target would never be created.
+ */
+export function scaleTargetsFirst(located: readonly Located[]): string[] {
+  const v: string[] = [];
+  for (const hpa of located.filter((l) => l.object.kind === 'HorizontalPodAutoscaler')) {
+    const ref = (hpa.object.spec as { scaleTargetRef?: { kind?: string; name?: string } }).scaleTargetRef ?? {};
+    const target = located.find((l) => l.env === hpa.env && dirname(l.path) === dirname(hpa.path) && l.object.kind === ref.kind && l.object.metadata.name === ref.name);
+    if (!target) v.push(`${id(hpa.object)}: its target ${String(ref.kind)}/${String(ref.name)} is not synced by the same Application`);
+    else if (waveOf(hpa.object) < waveOf(target.object))
+      v.push(`${id(hpa.object)} (wave ${waveOf(hpa.object)}) syncs before its target ${id(target.object)} (wave ${waveOf(target.object)})`);
+  }
+  return v;
+}
