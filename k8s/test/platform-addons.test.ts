@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ADDON_CHARTS, APPLICATION_HEALTH_KEY } from '../src/config/addons.ts';
 import { PROM_CERTS_DIR } from '../src/constructs/service-monitoring.ts';
 import { repoPath } from '../src/lib/paths.ts';
-import { applicationHealthCheck, customKindsProvided, meshedRestrictedPodsSetSeccomp, pinnedAddOns, serverSideApplyForLargeCrds } from './policy/addons.ts';
+import { applicationHealthCheck, chartObjectsInProjectNamespaces, customKindsProvided, meshedRestrictedPodsSetSeccomp, pinnedAddOns, serverSideApplyForLargeCrds } from './policy/addons.ts';
 import type { K8sObject, Located } from './policy/objects.ts';
 import { summarizeAddOns } from '../src/render.ts';
 import { renderedObjects } from './support/gitops.ts';
@@ -77,6 +77,15 @@ describe.each(['dev', 'prod'])('%s: platform add-ons', (env) => {
       delete (o.spec as { source: { helm: { valuesObject: Record<string, unknown> } } }).source.helm.valuesObject.podSecurityContext;
     });
     expect(meshedRestrictedPodsSetSeccomp(bare)).toEqual([expect.stringMatching(/argo-rollouts: values\.podSecurityContext\.seccompProfile is not RuntimeDefault/)]);
+  });
+
+  it('render nothing into a namespace the add-ons\' project does not allow', () => {
+    expect(chartObjectsInProjectNamespaces(located)).toEqual([]);
+    if (env !== 'prod') return;
+    const withCoreDns = edit(located, 'Application', appName('kube-prometheus-stack'), (o) => {
+      delete (o.spec as { source: { helm: { valuesObject: Record<string, unknown> } } }).source.helm.valuesObject.coreDns;
+    });
+    expect(chartObjectsInProjectNamespaces(withCoreDns)).toEqual([expect.stringMatching(/renders exporters\/core-dns\/service\.yaml into kube-system, which project tripgen-prod-platform does not allow/)]);
   });
 
   it('keep the add-ons in their own project: upstream chart repositories only, never this repository', () => {

@@ -105,6 +105,10 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
         kubeScheduler: { enabled: false },
         kubeEtcd: { enabled: false },
         kubeProxy: { enabled: false },
+        // Its headless Service is rendered into kube-system (templates/exporters/core-dns/service.yaml),
+        // outside the add-ons' project: Argo CD would refuse the whole sync ("namespace kube-system is
+        // not permitted in project", controller/sync.go). CoreDNS is an AKS-managed component.
+        coreDns: { enabled: false },
         prometheus: {
           prometheusSpec: {
             replicas: 2,

@@ -134,3 +134,47 @@ export function meshedRestrictedPodsSetSeccomp(located: readonly Located[]): str
   }
   return v;
 }
+
+/**
+ * What an add-on chart renders outside its release namespace at the pinned version: the template,
+ * the namespace, and the values that must all be true for it to render (with the chart's
+ * defaults). Read from the chart at that tag; the argo-cd, argo-rollouts and nginx-ingress charts
+ * render nothing outside their release namespace. kube-prometheus-stack-88.5.3:
+ * templates/exporters/<component>/service.yaml (and endpoints.yaml) put the Services of CoreDNS
+ * and the control-plane components into kube-system.
+ */
+const OUTSIDE_RELEASE_NAMESPACE: Readonly<Record<string, readonly { template: string; namespace: string; when: Readonly<Record<string, boolean>> }[]>> = {
+  [ADDON_CHARTS.kubePrometheusStack.chart]: [
+    { template: 'exporters/core-dns/service.yaml', namespace: 'kube-system', when: { 'coreDns.enabled': true, 'coreDns.service.enabled': true, 'kubernetesServiceMonitors.enabled': true } },
+    ...['kubeControllerManager', 'kubeEtcd', 'kubeProxy', 'kubeScheduler'].map((c) => ({
+      template: `exporters/${c.replace(/[A-Z]/g, (x) => `-${x.toLowerCase()}`)}/service.yaml`,
+      namespace: 'kube-system',
+      when: { [`${c}.enabled`]: true, [`${c}.service.enabled`]: true, 'kubernetesServiceMonitors.enabled': true },
+    })),
+    { template: 'exporters/kube-dns/service.yaml', namespace: 'kube-system', when: { 'kubeDns.enabled': false, 'kubernetesServiceMonitors.enabled': true } },
+  ],
+};
+
+/**
+ * Every object an add-on chart renders lands in a namespace its project allows: Argo CD refuses to
+ * sync a resource whose namespace is not among the project's destinations, failing the add-on's
+ * sync and holding the root app at its wave (argo-cd docs, user-guide/projects.md).
+ */
+export function chartObjectsInProjectNamespaces(located: readonly Located[]): string[] {
+  const v: string[] = [];
+  for (const app of helmApps(located)) {
+    const s = sourceOf(app);
+    const project = located.find((l) => l.object.kind === 'AppProject' && l.object.metadata.name === (app.spec as { project?: string }).project)?.object;
+    const allowed = ((project?.spec as { destinations?: { namespace?: string }[] } | undefined)?.destinations ?? []).map((d) => d.namespace);
+    for (const o of OUTSIDE_RELEASE_NAMESPACE[s.chart ?? ''] ?? []) {
+      const value = (path: string, byDefault: boolean): boolean => {
+        const set = path.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), s.helm?.valuesObject);
+        return typeof set === 'boolean' ? set : byDefault;
+      };
+      const renders = Object.entries(o.when).every(([path, byDefault]) => value(path, byDefault));
+      if (renders && !allowed.includes(o.namespace) && !allowed.includes('*'))
+        v.push(`${id(app)}: ${s.chart} renders ${o.template} into ${o.namespace}, which project ${String(project?.metadata.name)} does not allow`);
+    }
+  }
+  return v;
+}
