@@ -75,6 +75,15 @@ describe('user routes through the dev gateway', () => {
     expect((await call('POST', '/api/v1/auth/register', { email: fresh, password: 'correct horse', name: 'Ada' })).status).toBe(201);
   });
 
+  it('refuses a new password among the most common ones that the length rule lets through, in any case (OWASP ASVS 4.0.3 2.1.7)', async () => {
+    for (const password of ['qwerty123456', '1qaz2wsx3edc', 'LeaveMeAlone']) {
+      const bad = await call('POST', '/api/v1/auth/register', { email: uniqueEmail(), password, name: 'Ada' });
+      expect(bad.status, password).toBe(400);
+      expect(bad.json?.detail).toBe('Request body is invalid: body/password must not be one of the most common passwords');
+      expect(bad.json?.errors).toEqual([{ path: 'body/password', message: 'must not be one of the most common passwords' }]);
+    }
+  });
+
   it('takes a new password of 12 characters, runs of spaces counted as one, and no fewer (OWASP ASVS 4.0.3 2.1.1)', async () => {
     for (const password of ['elevenchars', '12345678', 'ab          cdefghij', ' '.repeat(40)]) {
       const bad = await call('POST', '/api/v1/auth/register', { email: uniqueEmail(), password, name: 'Ada' });

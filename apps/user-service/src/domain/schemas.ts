@@ -1,21 +1,11 @@
 /** Request and response schemas of the user routes (they type the handlers and the OpenAPI document). */
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { PACES, TRAVEL_MODES, TRIP_LIMITS } from '@tripgen/catalog';
+import { PASSWORD_RULES } from './password-rules.ts';
 
 // No pattern against NUL or lone surrogates (PostgreSQL cannot store them): the kit's validation refuses them in every string.
 // A name is stored trimmed, so it needs one visible character.
 const VISIBLE = '\\S';
-
-/**
- * A new password's rules, OWASP ASVS 4.0.3: at least 12 characters after runs of spaces are
- * combined (2.1.1: eight spaces and four letters are not twelve), at most 128 (2.1.2), any
- * character otherwise, no composition rules (2.1.4, 2.1.9). Login takes any length: accounts
- * registered under the old minimum of 8 still sign in.
- */
-export const PASSWORD_RULES = { minLength: 12, maxLength: 128 } as const;
-
-/** The length ASVS 2.1.1 counts, in code points as the schema's minLength (a run of spaces is one). */
-export const combinedLength = (password: string): number => [...password.replace(/ {2,}/g, ' ')].length;
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 
