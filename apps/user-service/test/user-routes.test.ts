@@ -106,6 +106,8 @@ describe('user routes through the dev gateway', () => {
     const login = await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' });
     expect(login.status).toBe(200);
     expect(login.json).toMatchObject({ tokenType: 'Bearer', expiresIn: expect.any(Number), accessToken: expect.any(String) });
+    // A bearer token is stored by no cache on the way (RFC 6749 5.1; OWASP ASVS 4.0.3 8.2.1).
+    expect(login.headers.get('cache-control')).toBe('no-store');
 
     const jwks = await call('GET', JWKS_PATH);
     expect(jwks.status).toBe(200);

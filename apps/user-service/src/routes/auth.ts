@@ -79,6 +79,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         .setIssuedAt()
         .setExpirationTime(`${ACCESS_TOKEN_TTL_SECONDS}s`)
         .sign(key.privateKey);
+      // A bearer credential: no cache on the way may keep it (RFC 6749 5.1, the token response).
+      reply.header('cache-control', 'no-store');
       return { accessToken, tokenType: 'Bearer' as const, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
     },
   );
