@@ -12,7 +12,7 @@ export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const RegisterBody = Type.Object(
   {
     email: Email,
-    // The runs of spaces are combined in the route (PASSWORD_RULES).
+    // The lengths only: the route applies the rest of the rules (password-rules.ts).
     password: Type.String(PASSWORD_RULES),
     name: Type.String({ minLength: 1, maxLength: 100, pattern: VISIBLE }),
   },
