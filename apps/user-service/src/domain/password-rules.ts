@@ -6,18 +6,14 @@
  * system's password policy"). Login takes any password: accounts registered under the old minimum
  * of 8 still sign in.
  */
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { COMMON_PASSWORDS } from './common-passwords.ts';
 
 export const PASSWORD_RULES = { minLength: 12, maxLength: 128 } as const;
 
 /** The length ASVS 2.1.1 counts, in code points as the schema's minLength (a run of spaces is one). */
-const combinedLength = (password: string): number => [...password.replace(/ {2,}/g, ' ')].length;
+export const combinedLength = (password: string): number => [...password.replace(/ {2,}/g, ' ')].length;
 
-/**
- * zxcvbn-ts's list of common passwords (about 49,000, lower case, from breach corpora), kept only
- * where long enough to pass the length rule (about 300): the others never reach this check.
- */
-const COMMON = new Set(dictionary['passwords-common'].filter((p) => combinedLength(p) >= PASSWORD_RULES.minLength));
+const COMMON = new Set(COMMON_PASSWORDS);
 
 /** Why a new password is refused (a problem's `message` for body/password), or undefined. */
 export const passwordProblem = (password: string): string | undefined => {
