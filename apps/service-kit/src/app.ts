@@ -310,12 +310,18 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
 
   const internal = internalPrefix(config.serviceName);
   const internalSlash = `${internal}/`;
+  const anonymousRoutes = new Set(SERVICES[config.serviceName].routes.flatMap((r) => r.anonymous));
+  const byAddress = (request: FastifyRequest) => `ip:${clientAddressKey(request.ip)}`;
+  const byCaller = (request: FastifyRequest) => (request.user ? `user:${request.user.id}` : byAddress(request));
   registerRateLimit(app, {
     redis,
     prefix: 'tripgen:ratelimit',
     max: config.rateLimitMax,
     windowMs: RATE_LIMIT.timeWindowMs,
-    key: (request) => (request.user ? `user:${request.user.id}` : `ip:${clientAddressKey(request.ip)}`),
+    // A token-free route (the catalog's routes[].anonymous: sign-up, login, the keys) spends its
+    // caller's address's budget even when a token comes along: keyed by that token's user, every
+    // account a client holds bought it another 100 logins a minute from the same address.
+    keyFor: (route) => (anonymousRoutes.has(route) ? byAddress : byCaller),
     // Service-to-service calls are not a user's requests: the mesh admits only the callers of the
     // call graph there, and under-pressure still sheds them when the pod is overloaded.
     exempt: (route) => OPERATIONAL.has(route) || route === internal || route.startsWith(internalSlash),

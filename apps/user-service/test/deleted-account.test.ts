@@ -41,3 +41,22 @@ it('answers 401 for the token of an account that no longer exists, and stores no
   }
   expect(await sql('SELECT count(*)::int AS n FROM user_preferences')).toEqual([{ n: 0 }]);
 });
+
+it('answers 401, not 500, for preferences of an account deleted after its profile was cached, and forgets that profile', async () => {
+  const email = `gone-cached-${Date.now()}@example.com`;
+  const headers = { 'x-forwarded-for': '198.51.100.8' };
+  expect((await service.app.inject({ method: 'POST', url: '/api/v1/auth/register', headers, payload: { email, password: 'correct horse', name: 'Gone' } })).statusCode).toBe(201);
+  const { accessToken } = (await service.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers, payload: { email, password: 'correct horse' } })).json<{ accessToken: string }>();
+  const auth = { ...headers, authorization: `Bearer ${accessToken}` };
+  // The profile is now in the cache (L1 and L2), which a deletion in PostgreSQL does not reach.
+  expect((await service.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: auth })).statusCode).toBe(200);
+  await sql('DELETE FROM users WHERE email = $1', [email]);
+  // The existence check reads the cached profile; the foreign key refuses the row: the caller's 401.
+  const put = await service.app.inject({ method: 'PUT', url: '/api/v1/users/me/preferences', headers: auth, payload: { interests: ['museums'], pace: 'normal', travelMode: 'walk' } });
+  expect(put.statusCode).toBe(401);
+  expect(put.json()).toMatchObject({ status: 401, detail: 'The account of this access token does not exist' });
+  // ...and the stale profile is gone from the cache: the profile is a 401 from now on too.
+  const me = await service.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: auth });
+  expect(me.statusCode).toBe(401);
+  expect(await sql('SELECT count(*)::int AS n FROM user_preferences')).toEqual([{ n: 0 }]);
+});

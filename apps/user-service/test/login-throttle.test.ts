@@ -5,7 +5,7 @@
  * answered exactly like a known one; with Redis unreachable each replica counts on its own.
  * Every test uses fresh emails: the counts live in the shared Redis for the whole window.
  */
-import { LOGIN_THROTTLE } from '@tripgen/catalog';
+import { LOGIN_THROTTLE, RATE_LIMIT } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginThrottle } from '../src/routes/auth.ts';
 import { startUserService, type RunningUserService } from './harness.ts';
@@ -101,5 +101,27 @@ describe('login throttle', () => {
     expectThrottled(await login(noRedis, email, PASSWORD));
     // Counted on that instance only: a replica that reaches Redis never saw these failures.
     expect((await login(a, email, PASSWORD)).statusCode).toBe(200);
+  });
+});
+
+describe('login attempts per address', () => {
+  it('spends the address\'s budget on sign-up and login, whatever token comes along (OWASP ASVS 4.0.3 2.2.1: anti-automation)', async () => {
+    // One client address: it makes two accounts of its own, then sprays logins at other accounts
+    // with their tokens attached (a token of the caller's user would key the limit per user).
+    const address = `2001:db8::7:${Math.floor(Math.random() * 0xffff).toString(16)}:${Date.now().toString(16).slice(-4)}`;
+    const from = (url: string, payload: Record<string, string>, token?: string) =>
+      a.app.inject({ method: 'POST', url, payload, headers: { 'x-forwarded-for': address, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    const tokens: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const email = freshEmail();
+      expect((await from('/api/v1/auth/register', { email, password: PASSWORD, name: 'T' })).statusCode).toBe(201);
+      tokens.push((await from('/api/v1/auth/login', { email, password: PASSWORD })).json<{ accessToken: string }>().accessToken);
+    }
+    const spent = 4;
+    const statuses: number[] = [];
+    for (let i = 0; i < RATE_LIMIT.max; i++) statuses.push((await from('/api/v1/auth/login', { email: freshEmail(), password: PASSWORD }, tokens[i % 2])).statusCode);
+    // Each of the other accounts' emails fails once (401): the per-account throttle never trips.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(RATE_LIMIT.max - spent);
+    expect(statuses.slice(RATE_LIMIT.max - spent)).toEqual(Array(spent).fill(429));
   });
 });

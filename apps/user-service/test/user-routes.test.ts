@@ -46,7 +46,7 @@ describe('user routes through the dev gateway', () => {
     expect(created.status).toBe(201);
     expect(created.json).toEqual({ id: expect.any(String), email, name: 'Ada' });
 
-    const dup = await call('POST', '/api/v1/auth/register', { email: email.toUpperCase(), password: 'another one', name: 'Eve' });
+    const dup = await call('POST', '/api/v1/auth/register', { email: email.toUpperCase(), password: 'another one!', name: 'Eve' });
     expect(dup.status).toBe(409);
     expect(dup.type).toContain('application/problem+json');
 
@@ -75,12 +75,39 @@ describe('user routes through the dev gateway', () => {
     expect((await call('POST', '/api/v1/auth/register', { email: fresh, password: 'correct horse', name: 'Ada' })).status).toBe(201);
   });
 
+  it('refuses a new password among the most common ones that the length rule lets through, in any case (OWASP ASVS 4.0.3 2.1.7)', async () => {
+    for (const password of ['qwerty123456', '1qaz2wsx3edc', 'LeaveMeAlone']) {
+      const bad = await call('POST', '/api/v1/auth/register', { email: uniqueEmail(), password, name: 'Ada' });
+      expect(bad.status, password).toBe(400);
+      expect(bad.json?.detail).toBe('Request body is invalid: body/password must not be one of the most common passwords');
+      expect(bad.json?.errors).toEqual([{ path: 'body/password', message: 'must not be one of the most common passwords' }]);
+    }
+  });
+
+  it('takes a new password of 12 characters, runs of spaces counted as one, and no fewer (OWASP ASVS 4.0.3 2.1.1)', async () => {
+    for (const password of ['elevenchars', '12345678', 'ab          cdefghij', ' '.repeat(40)]) {
+      const bad = await call('POST', '/api/v1/auth/register', { email: uniqueEmail(), password, name: 'Ada' });
+      expect(bad.status, JSON.stringify(password)).toBe(400);
+      expect(bad.type).toContain('application/problem+json');
+      expect(bad.json?.detail).toMatch(/^Request body is invalid: body\/password must (NOT have fewer than 12 characters|have at least 12 characters, a run of spaces counting as one)$/);
+      expect(bad.json?.errors).toEqual([expect.objectContaining({ path: 'body/password' })]);
+    }
+    // Twelve, a run of spaces as one; any character counts (a code point each, ASVS 2.1.4).
+    for (const password of ['twelve chars', 'ab          cdefghijk', '비밀번호비밀번호비밀번호']) {
+      const email = uniqueEmail();
+      expect((await call('POST', '/api/v1/auth/register', { email, password, name: 'Ada' })).status, JSON.stringify(password)).toBe(201);
+      expect((await call('POST', '/api/v1/auth/login', { email, password })).status).toBe(200);
+    }
+  });
+
   it('logs in with an EdDSA token that verifies against the published JWKS, and refuses bad credentials', async () => {
     const email = uniqueEmail();
     await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
     const login = await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' });
     expect(login.status).toBe(200);
     expect(login.json).toMatchObject({ tokenType: 'Bearer', expiresIn: expect.any(Number), accessToken: expect.any(String) });
+    // A bearer token is stored by no cache on the way (RFC 6749 5.1; OWASP ASVS 4.0.3 8.2.1).
+    expect(login.headers.get('cache-control')).toBe('no-store');
 
     const jwks = await call('GET', JWKS_PATH);
     expect(jwks.status).toBe(200);

@@ -23,8 +23,8 @@ export interface RateLimitOptions {
   /** Requests per key per window. */
   readonly max: number;
   readonly windowMs: number;
-  /** Whose budget a request spends (user id, or client address when anonymous). */
-  readonly key: (request: FastifyRequest) => string;
+  /** Whose budget a request of a route (by its template) spends, decided once when the route is added. */
+  readonly keyFor: (routeUrl: string) => (request: FastifyRequest) => string;
   /** Routes (by their template) outside the limit, decided once when each route is added. */
   readonly exempt: (routeUrl: string) => boolean;
 }
@@ -54,15 +54,18 @@ export const registerRateLimit = (app: FastifyInstance, opts: RateLimitOptions):
     done(rateLimited(max, a.ttl));
   };
   // Fastify's callback, not a promise: most requests are answered from the lease at once.
-  const limit: preHandlerHookHandler = (request, _reply, done) => {
-    const key = opts.key(request);
-    const local = allowance.takeLocal(key);
-    if (local) return decide(local, done);
-    allowance.takeThen(key, (a, err) => (a ? decide(a, done) : done(err instanceof Error ? err : new Error(String(err)))));
-  };
+  const limitBy =
+    (keyOf: (request: FastifyRequest) => string): preHandlerHookHandler =>
+    (request, _reply, done) => {
+      const key = keyOf(request);
+      const local = allowance.takeLocal(key);
+      if (local) return decide(local, done);
+      allowance.takeThen(key, (a, err) => (a ? decide(a, done) : done(err instanceof Error ? err : new Error(String(err)))));
+    };
   // After the route's own preHandlers (authentication answers 401 before the limit counts).
   app.addHook('onRoute', (routeOptions) => {
     if (opts.exempt(routeOptions.url)) return;
+    const limit = limitBy(opts.keyFor(routeOptions.url));
     const own = routeOptions.preHandler;
     routeOptions.preHandler = own === undefined ? [limit] : [...(Array.isArray(own) ? own : [own]), limit];
   });

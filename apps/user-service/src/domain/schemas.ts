@@ -1,6 +1,7 @@
 /** Request and response schemas of the user routes (they type the handlers and the OpenAPI document). */
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { PACES, TRAVEL_MODES, TRIP_LIMITS } from '@tripgen/catalog';
+import { PASSWORD_RULES } from './password-rules.ts';
 
 // No pattern against NUL or lone surrogates (PostgreSQL cannot store them): the kit's validation refuses them in every string.
 // A name is stored trimmed, so it needs one visible character.
@@ -11,7 +12,8 @@ export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const RegisterBody = Type.Object(
   {
     email: Email,
-    password: Type.String({ minLength: 8, maxLength: 128 }),
+    // The lengths only: the route applies the rest of the rules (password-rules.ts).
+    password: Type.String(PASSWORD_RULES),
     name: Type.String({ minLength: 1, maxLength: 100, pattern: VISIBLE }),
   },
   { additionalProperties: false },

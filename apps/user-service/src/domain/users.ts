@@ -48,13 +48,23 @@ export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
     return cached.user ?? undefined;
   },
 
-  async setPreferences(userId: string, p: Preferences): Promise<Preferences> {
-    const saved = await prisma.userPreferences.upsert({
-      where: { userId },
-      create: { userId, interests: p.interests, pace: p.pace, travelMode: p.travelMode },
-      update: { interests: p.interests, pace: p.pace, travelMode: p.travelMode },
-      select: { interests: true, pace: true, travelMode: true },
-    });
+  /**
+   * Saves the preferences; undefined when the account is gone. The route's existence check may have
+   * read a profile cached before the account was deleted (or raced the deletion): the foreign key
+   * then refuses the row, which is the caller's 401, not our 500, and the stale profile is dropped.
+   */
+  async setPreferences(userId: string, p: Preferences): Promise<Preferences | undefined> {
+    let saved: Preferences | undefined;
+    try {
+      saved = await prisma.userPreferences.upsert({
+        where: { userId },
+        create: { userId, interests: p.interests, pace: p.pace, travelMode: p.travelMode },
+        update: { interests: p.interests, pace: p.pace, travelMode: p.travelMode },
+        select: { interests: true, pace: true, travelMode: true },
+      });
+    } catch (err) {
+      if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2003')) throw err;
+    }
     await cache.invalidate(profileKey(userId));
     return saved;
   },

@@ -4,6 +4,7 @@ import { AUTH_PATHS, LOGIN_THROTTLE } from '@tripgen/catalog';
 import { createFailureThrottle, HttpProblem, ProblemSchema, type Kit } from '@tripgen/service-kit';
 import { SignJWT } from 'jose';
 import { decoyHash, hashPassword, verifyPassword } from '../domain/passwords.ts';
+import { passwordProblem } from '../domain/password-rules.ts';
 import { Jwks, LoginBody, PublicUser, RegisterBody, TokenResponse } from '../domain/schemas.ts';
 import { SIGNING_ALG } from '../domain/signing-key.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, type KeyRing } from '../domain/signing-keys.ts';
@@ -33,6 +34,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     { schema: { operationId: 'register', description: 'Creates an account; the email must not be taken.', tags: ['auth'], body: RegisterBody, response: { 201: PublicUser, 400: ProblemSchema, 409: ProblemSchema } } },
     async (request, reply) => {
       const { email, password, name } = request.body;
+      const refused = passwordProblem(password);
+      if (refused) throw new HttpProblem(400, `Request body is invalid: body/password ${refused}`, { errors: [{ path: 'body/password', message: refused }] });
       try {
         const user = await users.create(normalizeEmail(email), name.trim(), await hashPassword(password));
         return reply.code(201).send(user);
@@ -76,6 +79,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         .setIssuedAt()
         .setExpirationTime(`${ACCESS_TOKEN_TTL_SECONDS}s`)
         .sign(key.privateKey);
+      // A bearer credential: no cache on the way may keep it (RFC 6749 5.1, the token response).
+      reply.header('cache-control', 'no-store');
       return { accessToken, tokenType: 'Bearer' as const, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
     },
   );

@@ -16,10 +16,11 @@ const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (app, { users }) => {
   app.addHook('preHandler', app.authenticate);
 
+  // A valid token for an account that no longer exists.
+  const accountGone = () => new HttpProblem(401, 'The account of this access token does not exist');
   const me = async (userId: string) => {
     const found = await users.me(userId);
-    // A valid token for an account that no longer exists.
-    if (!found) throw new HttpProblem(401, 'The account of this access token does not exist');
+    if (!found) throw accountGone();
     return found;
   };
 
@@ -46,7 +47,9 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     { schema: { operationId: 'putPreferences', description: 'Replaces the signed-in user\'s travel preferences.', tags: ['users'], security, body: Preferences, response: { 200: Preferences, 400: ProblemSchema, 401: ProblemSchema } } },
     async (request) => {
       await me(request.user!.id);
-      return users.setPreferences(request.user!.id, request.body);
+      const saved = await users.setPreferences(request.user!.id, request.body);
+      if (!saved) throw accountGone();
+      return saved;
     },
   );
 
