@@ -26,6 +26,7 @@ import { createServiceClient } from '../http/service-client.ts';
 import type { IncomingMessage, MessageBroker } from '../messaging/broker.ts';
 import { consumeIdempotently } from '../messaging/consumer.ts';
 import { createOutboxRelay, enqueue } from '../messaging/outbox.ts';
+import { inSpan } from './tracing.ts';
 import { createServiceBusBroker } from '../messaging/service-bus-broker.ts';
 import { createTestDatabase, type TestDatabase } from '../messaging/test-support/test-database.ts';
 
@@ -35,6 +36,7 @@ interface OtlpSpan {
   parentSpanId?: string;
   name: string;
   kind: number;
+  status?: { code?: number };
 }
 const exported: OtlpSpan[] = [];
 const peerHeaders: IncomingHttpHeaders[] = [];
@@ -101,6 +103,12 @@ beforeAll(async () => {
     domain: async (a) => {
       // A body, so that the handler runs after the request stream's events (where async context is easily lost).
       a.post('/api/v1/trips/:id/calls', async (req) => location.post('/internal/v1/location/candidates', req.body));
+      // Steps with no traced call of their own (an engine's thread, an SDK): spans of the request's trace.
+      a.post('/api/v1/trips/:id/steps', async () => {
+        await inSpan('compute', () => new Promise((r) => setTimeout(r, 5)));
+        await inSpan('fails', async () => Promise.reject(new Error('no answer'))).catch(() => undefined);
+        return { done: true };
+      });
       a.post('/api/v1/trips/:id/messages', async (req) => {
         await db.sql.$transaction((tx) => enqueue(tx, QUEUES.aiScheduleGeneration, { trip: (req.params as { id: string }).id }));
         return { queued: true };
@@ -135,6 +143,12 @@ it("carries a request's trace, and its root's sampling decision, to the service 
     expect(sent![3]).toBe(flags); // the root's decision, sampled or not
   }
 
+});
+
+const STEPS_TRACE = '6bf92f3577b34da6a3ce929d0e0e4736';
+it("records a handler's untraced steps (inSpan) as spans of its request's trace", async () => {
+  const res = await fetch(`${base}/api/v1/trips/t3/steps`, { method: 'POST', headers: { 'content-type': 'application/json', traceparent: `00-${STEPS_TRACE}-${CLIENT_SPAN}-01` }, body: '{}' });
+  expect(res.status).toBe(200); // the spans are read once the app is closed (the next test)
 });
 
 it("carries a request's trace to the consumer of the message it wrote (Diagnostic-Id), whose delivery continues it and logs with its ids", async () => {
@@ -183,6 +197,13 @@ it("carries a request's trace to the consumer of the message it wrote (Diagnosti
   const callServer = ofTrace.find((s) => s.name === 'POST /api/v1/trips/:id/calls');
   const client = ofTrace.find((s) => s.kind === 3 && s.parentSpanId === callServer?.spanId);
   expect(client, 'the call has a CLIENT span under the request').toBeDefined();
+  // The steps: children of their request's span, the failed one marked (OTLP status code 2: ERROR).
+  const steps = exported.filter((s) => s.traceId === STEPS_TRACE);
+  const stepsServer = steps.find((s) => s.name === 'POST /api/v1/trips/:id/steps');
+  expect(steps.filter((s) => s.name === 'compute' || s.name === 'fails').map((s) => [s.name, s.kind, s.parentSpanId, s.status?.code ?? 0])).toEqual([
+    ['compute', 1, stepsServer?.spanId, 0],
+    ['fails', 1, stepsServer?.spanId, 2],
+  ]);
   // Nothing of the unsampled trace (root decided not sampled) was exported anywhere.
   expect(exported.filter((s) => s.traceId === TRACE.replace(/^4/, '5'))).toEqual([]);
 }, 60_000);

@@ -214,4 +214,22 @@ export const activeTraceIds = (): { trace_id: string; span_id: string } | undefi
   return sc && trace.isSpanContextValid(sc) ? { trace_id: sc.traceId, span_id: sc.spanId } : undefined;
 };
 
+/**
+ * Runs `work` in an INTERNAL span named `name`, a child of the active span (a step of a message's
+ * delivery or of a request), ended when it settles, marked as an error when it throws. For the
+ * steps an on-call engineer must tell apart in a slow trace that make no call of their own the kit
+ * traces (a worker thread's computation, an SDK's or a router's request).
+ */
+export const inSpan = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+  const span = trace.getTracer('@tripgen/service-kit').startSpan(name, { kind: SpanKind.INTERNAL });
+  try {
+    return await context.with(trace.setSpan(context.active(), span), work);
+  } catch (err) {
+    if (span.isRecording()) span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.message : String(err) });
+    throw err;
+  } finally {
+    span.end();
+  }
+};
+
 export { propagation };
