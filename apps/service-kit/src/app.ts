@@ -11,7 +11,7 @@ import { internalPrefix, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIM
 import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type onResponseHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
-import type { Span } from '@opentelemetry/api';
+import { context, type Span } from '@opentelemetry/api';
 import type { ServiceConfig } from './config.ts';
 import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
@@ -24,8 +24,8 @@ import { AJV_OPTIONS, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
 import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
 import { createMetrics, durationRecorder, type Metrics } from './telemetry/metrics.ts';
-import { requestLogger, type PinoLogger } from './telemetry/request-logger.ts';
-import { endServerSpan, serverSpan, setupTracing, type Tracing } from './telemetry/tracing.ts';
+import { requestLogger, traceIdsMixin, type PinoLogger } from './telemetry/request-logger.ts';
+import { activeTraceIds, endServerSpan, requestContext, serverSpan, setupTracing, type Tracing } from './telemetry/tracing.ts';
 
 export interface Database {
   /** Resolves when PostgreSQL answers a trivial query (readiness). */
@@ -154,6 +154,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
             level: config.logLevel,
             base: { service: workloadName(config.serviceName) },
             redact: ['req.headers.authorization'],
+            // A line of the app's own logger (a message's delivery, its calls) gets the active span's ids.
+            mixin: traceIdsMixin(activeTraceIds),
             ...(typeof opts.logger === 'object' ? opts.logger : {}),
           },
     bodyLimit: REQUEST_BODY_LIMIT_BYTES,
@@ -234,6 +236,12 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     };
     const own = routeOptions.onResponse;
     routeOptions.onResponse = own === undefined ? [routeFinish] : [...(Array.isArray(own) ? own : [own]), routeFinish];
+    // The handler runs in its request's span: what it calls (another service, a message written to
+    // the outbox) continues the trace. Only the handler: the hooks before it need no trace context.
+    const handler = routeOptions.handler;
+    routeOptions.handler = function (this: FastifyInstance, request, reply) {
+      return request.span ? context.with(requestContext(request.span), handler, this, request, reply) : handler.call(this, request, reply);
+    };
   });
   app.addHook('onResponse', (request, reply, done) => {
     // is404 reads the route's context without building routeOptions.

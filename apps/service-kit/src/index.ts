@@ -14,4 +14,4 @@ export { createFailureThrottle, type FailureThrottle, type FailureThrottleOption
 export { LEASE_MAX } from './http/local-allowance.ts';
 export { createServiceClient, retryAfterSeconds, ServiceAnswerError, ServiceUnavailableError, type CallOptions, type ServiceClient } from './http/service-client.ts';
 export { unstorableValue } from './http/validation.ts';
-export { recordAsyncRequest, type AsyncRequestOutcome } from './telemetry/tracing.ts';
+export { inSpan, recordAsyncRequest, type AsyncRequestOutcome } from './telemetry/tracing.ts';

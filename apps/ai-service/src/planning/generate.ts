@@ -9,7 +9,7 @@
 import { CANDIDATE_RADIUS_KM, MEAL_CATEGORIES, RESPONSE_TIME_SLO, candidateCategories, type ScheduleDay, type ScheduleGenerationMessage, type ScheduleMiss, type ScheduleResult } from '@tripgen/catalog';
 import { travelPoints, type PlanRequest, type PlanResult } from '@tripgen/planner';
 import { haversineProvider, type TravelTimeProvider } from '@tripgen/planner/routing';
-import { ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
+import { inSpan, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
 import type { PlaceDirectory } from '../clients/location.ts';
 import { inThreadEngine, type Engine } from './engine.ts';
 import { explainMisses, nearbyDates } from './explain.ts';
@@ -182,7 +182,8 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
       throw new GenerationFailure('the place directory (location service) did not answer; please request the schedule again');
     };
 
-    const { weights } = await deps.interests.read(trip.interests, stop.signal);
+    // Each step that makes no traced call of its own is a span: a slow schedule's trace shows which one took the time.
+    const { weights } = await inSpan('map interests', () => deps.interests.read(trip.interests, stop.signal));
     const wantsMeals = MEAL_CATEGORIES.some((c) => (weights[c] ?? 0) > 0);
     const categories = candidateCategories(wantsMeals);
     const hardIds = hardIdsOf(message);
@@ -202,13 +203,13 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
     // where the engine computes the same minutes itself, half of them by symmetry.
     const provider = deps.travelTimes ?? haversineProvider;
     const travelTimes =
-      provider === haversineProvider ? undefined : await provider.matrix(travelPoints(scheduleRequest(message, [...candidates.values()], weights, deps.budget)), trip.travelMode, { signal: stop.signal });
+      provider === haversineProvider ? undefined : await inSpan('travel times', () => provider.matrix(travelPoints(scheduleRequest(message, [...candidates.values()], weights, deps.budget)), trip.travelMode, { signal: stop.signal }));
     if (travelTimes?.fallback) deps.log?.({ detail: travelTimes.detail }, 'router did not answer; travel times from the haversine model');
     if (stop.signal.aborted) throw tooLong();
     const budget = engineBudget(deps.budget, Date.parse(message.requestedAt), now(), deps.backlog?.size());
     const timeLimitMs = Math.max(1, Math.min(budget.timeLimitMs, remaining() - FINISH_MARGIN_MS));
     // The cache's own array when it is all there is (one per area, shared by the schedules going there: the engine thread keeps it once).
-    const planned = await (deps.engine ?? inThreadEngine).plan({ message, candidates: candidates.size === found.items.length ? found.items : [...candidates.values()], weights, budget: { timeLimitMs, maxIterations: budget.maxIterations }, base, travelTimes, yieldTo: deps.backlog && { waiting: deps.backlog.shared, afterIterations: MIN_ENGINE_ITERATIONS } });
+    const planned = await inSpan('plan itinerary', () => (deps.engine ?? inThreadEngine).plan({ message, candidates: candidates.size === found.items.length ? found.items : [...candidates.values()], weights, budget: { timeLimitMs, maxIterations: budget.maxIterations }, base, travelTimes, yieldTo: deps.backlog && { waiting: deps.backlog.shared, afterIterations: MIN_ENGINE_ITERATIONS } }));
     leaveBacklog?.();
     // Opening on the dates around the trip, for "another date" suggestions: one more call, misses only.
     const suggest = remaining() > 1_000;

@@ -5,6 +5,7 @@
  * timed out, 5xx); retry later or degrade. `ServiceAnswerError`: it answered 4xx, i.e. our request
  * was wrong or the thing does not exist; retrying the same call cannot help.
  */
+import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { workloadName, type ServiceName } from '@tripgen/catalog';
 
 export class ServiceUnavailableError extends Error {
@@ -68,22 +69,25 @@ export interface ServiceClient {
 export const createServiceClient = (service: ServiceName, baseUrl: string, defaults: { timeoutMs?: number } = {}): ServiceClient => {
   const base = baseUrl.replace(/\/+$/, '');
   const defaultTimeout = defaults.timeoutMs ?? 2_000;
+  const peer = workloadName(service);
   const call = async <T>(method: string, path: string, body: unknown, options: CallOptions = {}): Promise<T> => {
     const timeout = AbortSignal.timeout(options.timeoutMs ?? defaultTimeout);
     const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+    const span = clientSpan(method, peer, `${base}${path}`);
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': peer, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
+    // W3C traceparent of this call's span, sampled or not: the called service continues the trace
+    // and honours its sampling decision (parent-based) instead of rolling its own.
+    propagation.inject(trace.setSpan(context.active(), span), headers);
     let res: Response;
     try {
-      res = await fetch(`${base}${path}`, {
-        method,
-        signal,
-        headers: { accept: 'application/json', 'user-agent': workloadName(service), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      res = await fetch(`${base}${path}`, { method, signal, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (err) {
       const why = timeout.aborted ? `no answer within ${options.timeoutMs ?? defaultTimeout} ms` : options.signal?.aborted ? 'the caller gave up' : (err as Error).message;
+      endClientSpan(span, undefined, why);
       throw new ServiceUnavailableError(service, `${method} ${path}: ${why}`, { cause: err });
     }
     const text = await res.text().catch(() => '');
+    endClientSpan(span, res.status);
     let parsed: unknown = undefined;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -99,4 +103,24 @@ export const createServiceClient = (service: ServiceName, baseUrl: string, defau
     get: (path, options) => call('GET', path, undefined, options),
     post: (path, body, options) => call('POST', path, body, options),
   };
+};
+
+/**
+ * A CLIENT span per call, a child of the active span (the request or message delivery that makes
+ * the call), from the registered provider (the kit's setupTracing). Named after the method alone,
+ * as the HTTP semantic conventions ask when no URL template is known (the path holds ids); the
+ * query string is left out of the URL (it may carry what a trace should not keep).
+ */
+const clientSpan = (method: string, peer: string, url: string): Span =>
+  trace.getTracer('@tripgen/service-kit').startSpan(method, {
+    kind: SpanKind.CLIENT,
+    attributes: { 'http.request.method': method, 'url.full': url.split('?')[0]!, 'peer.service': peer },
+  });
+
+const endClientSpan = (span: Span, status: number | undefined, failure?: string): void => {
+  if (span.isRecording()) {
+    if (status !== undefined) span.setAttribute('http.response.status_code', status);
+    if (failure !== undefined || (status ?? 0) >= 500) span.setStatus({ code: SpanStatusCode.ERROR, ...(failure ? { message: failure } : {}) });
+  }
+  span.end();
 };

@@ -5,6 +5,8 @@ export interface OutgoingMessage {
   readonly messageId: string;
   /** JSON-serialisable body. */
   readonly body: unknown;
+  /** W3C traceparent of the trace it continues (Service Bus: the Diagnostic-Id application property). */
+  readonly traceparent?: string;
 }
 
 /** A delivered message as handlers see it, whatever the broker. */
@@ -15,6 +17,8 @@ export interface IncomingMessage {
   /** 1 on the first delivery, +1 on every redelivery (abandon or lock expiry). */
   readonly attempt: number;
   readonly enqueuedAt?: Date;
+  /** W3C traceparent its producer sent (Service Bus: Diagnostic-Id), when it has one. */
+  readonly traceparent?: string;
 }
 
 /** What the consumer decided; the adapter carries it out on the broker. */

@@ -1,3 +1,4 @@
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { QUEUE_LIMITS, QUEUE_LOCK_MS, type QueueName } from '@tripgen/catalog';
 import type { IncomingMessage, MessageBroker, Settlement, Subscription } from './broker.ts';
 import { describeError, permanentFailure, stderrLogger, type MessagingLogger } from './errors.ts';
@@ -75,6 +76,48 @@ function report(options: ConsumerOptions, message: IncomingMessage, settlement: 
   options.onOutcome?.(event);
 }
 
+/**
+ * Each delivery is handled in a span of its own, a child of the trace its producer sent (the
+ * message's traceparent: the request that asked for it), so that the sampling decision made at that
+ * trace's root holds here too (parent-based) and what the handler calls (another service) and logs
+ * (the app's logger: trace ids of the active span) belongs to that trace. Without a traceparent it
+ * is a root, sampled at the ratio.
+ *
+ * INTERNAL, not CONSUMER: the Azure Monitor exporter makes every CONSUMER span an Application
+ * Insights request record, where the AI response-time alert reads the service's requests; the
+ * traveller's wait already has its record (the kit's recordAsyncRequest), and this one appears as
+ * a step (a dependency) of the trace it continues.
+ */
+const inDelivery = (message: IncomingMessage, handle: () => Promise<Settlement>): Promise<Settlement> => {
+  const parent = message.traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent: message.traceparent }) : ROOT_CONTEXT;
+  const span: Span = trace.getTracer('@tripgen/service-kit').startSpan(
+    `handle ${message.queue}`,
+    {
+      kind: SpanKind.INTERNAL,
+      attributes: {
+        'messaging.system': 'servicebus',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': message.queue,
+        'messaging.message.id': message.messageId,
+        'messaging.servicebus.message.delivery_count': message.attempt,
+      },
+    },
+    parent,
+  );
+  return context.with(trace.setSpan(parent, span), async () => {
+    try {
+      const settlement = await handle();
+      if (span.isRecording()) {
+        span.setAttribute('tripgen.settlement', settlement.action);
+        if (settlement.action !== 'complete') span.setStatus({ code: SpanStatusCode.ERROR, message: settlement.action === 'abandon' ? settlement.reason : settlement.description });
+      }
+      return settlement;
+    } finally {
+      span.end();
+    }
+  });
+};
+
 /** Consumes a queue with the retry policy; the handler's success completes the message. */
 export function consume(
   broker: MessageBroker,
@@ -85,17 +128,18 @@ export function consume(
   const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
   return broker.consume(
     queue,
-    async (message) => {
-      let settlement: Settlement;
-      try {
-        await handler(message);
-        settlement = { action: 'complete' };
-      } catch (error) {
-        settlement = settlementForFailure(error, message, maxDeliveryCount, options.redeliveryBackoff);
-      }
-      report(options, message, settlement, false);
-      return settlement;
-    },
+    (message) =>
+      inDelivery(message, async () => {
+        let settlement: Settlement;
+        try {
+          await handler(message);
+          settlement = { action: 'complete' };
+        } catch (error) {
+          settlement = settlementForFailure(error, message, maxDeliveryCount, options.redeliveryBackoff);
+        }
+        report(options, message, settlement, false);
+        return settlement;
+      }),
     options.concurrency !== undefined ? { concurrency: options.concurrency } : undefined,
   );
 }
@@ -130,7 +174,7 @@ export async function consumeIdempotently(
   const retention = retentionOf(options.retention);
   const subscription = await broker.consume(
     queue,
-    async (message) => {
+    (message) => inDelivery(message, async () => {
       let settlement: Settlement;
       let duplicate = false;
       try {
@@ -153,7 +197,7 @@ export async function consumeIdempotently(
       }
       report(options, message, settlement, duplicate);
       return settlement;
-    },
+    }),
     options.concurrency !== undefined ? { concurrency: options.concurrency } : undefined,
   );
   const pruner = schedulePruning(

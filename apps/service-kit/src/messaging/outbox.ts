@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { context, propagation } from '@opentelemetry/api';
 import { QUEUE_NAMES, type QueueName } from '@tripgen/catalog';
 import type { MessageBroker, OutgoingMessage } from './broker.ts';
 import { isEventHub, type EventPublisher } from './events.ts';
@@ -13,7 +14,7 @@ import type { SqlExecutor } from './sql.ts';
  */
 export async function enqueue(tx: SqlExecutor, queue: QueueName, body: unknown, options: { messageId?: string } = {}): Promise<string> {
   const row = outboxMessage(queue, body, options);
-  await insertOutboxRow(tx, row.messageId, row.destination, row.json);
+  await insertOutboxRow(tx, row.messageId, row.destination, row.json, row.traceContext);
   return row.messageId;
 }
 
@@ -22,6 +23,8 @@ export interface OutboxRow {
   readonly messageId: string;
   readonly destination: string;
   readonly json: string;
+  /** W3C traceparent of the span active when the row was made (outboxMessage), sent with the message. */
+  readonly traceContext?: string;
 }
 
 /** The row `enqueue` writes, checked the same way. */
@@ -31,19 +34,30 @@ export function outboxMessage(queue: QueueName, body: unknown, options: { messag
   if (json === undefined) throw new TypeError('message body must be JSON-serialisable');
   const messageId = options.messageId ?? randomUUID();
   if (messageId.length === 0 || messageId.length > 128) throw new TypeError('messageId must be 1 to 128 characters (Service Bus limit)');
-  return { messageId, destination: queue, json };
+  const traceContext = activeTraceparent();
+  return { messageId, destination: queue, json, ...(traceContext ? { traceContext } : {}) };
 }
 
 /**
+ * The active span's W3C traceparent (the request that asked for the message), sampled or not: its
+ * consumer continues that trace and its sampling decision. None outside a trace (background work).
+ */
+const activeTraceparent = (): string | undefined => {
+  const carrier: { traceparent?: string } = {};
+  propagation.inject(context.active(), carrier);
+  return carrier.traceparent;
+};
+
+/**
  * An INSERT of outbox rows to embed in the caller's own statement (e.g. a data-modifying CTE after
- * the business row's INSERT), so that the change and its messages take one round trip. `$first`,
- * `$first+1`, `$first+2` are the arrays of outboxRowParams; `when` is an SQL condition (e.g.
+ * the business row's INSERT), so that the change and its messages take one round trip. `$first`
+ * to `$first+3` are the arrays of outboxRowParams; `when` is an SQL condition (e.g.
  * `EXISTS (SELECT 1 FROM created)`): no row is written unless it holds. An id already there is a no-op.
  */
 export const outboxInsertSql = (first: number, when = 'true'): string =>
-  `INSERT INTO outbox_messages (message_id, queue, body)
-   SELECT m.message_id, m.queue, m.body::jsonb
-     FROM unnest($${first}::text[], $${first + 1}::text[], $${first + 2}::text[]) WITH ORDINALITY AS m(message_id, queue, body, n)
+  `INSERT INTO outbox_messages (message_id, queue, body, trace_context)
+   SELECT m.message_id, m.queue, m.body::jsonb, m.trace_context
+     FROM unnest($${first}::text[], $${first + 1}::text[], $${first + 2}::text[], $${first + 3}::text[]) WITH ORDINALITY AS m(message_id, queue, body, trace_context, n)
     WHERE ${when}
     ORDER BY m.n
    ON CONFLICT (message_id) DO NOTHING`;
@@ -62,15 +76,21 @@ WITH changed AS (
 SELECT id::text AS id FROM changed`;
 
 /** The parameters of outboxInsertSql, in order. */
-export const outboxRowParams = (rows: readonly OutboxRow[]): [string[], string[], string[]] => [rows.map((r) => r.messageId), rows.map((r) => r.destination), rows.map((r) => r.json)];
+export const outboxRowParams = (rows: readonly OutboxRow[]): [string[], string[], string[], (string | null)[]] => [
+  rows.map((r) => r.messageId),
+  rows.map((r) => r.destination),
+  rows.map((r) => r.json),
+  rows.map((r) => r.traceContext ?? null),
+];
 
 /** One outbox row for a destination (a queue, or an event hub: events.ts); an id already there is a no-op. */
-export async function insertOutboxRow(tx: SqlExecutor, messageId: string, destination: string, json: string): Promise<void> {
+export async function insertOutboxRow(tx: SqlExecutor, messageId: string, destination: string, json: string, traceContext?: string): Promise<void> {
   await tx.$executeRawUnsafe(
-    'INSERT INTO outbox_messages (message_id, queue, body) VALUES ($1, $2, $3::jsonb) ON CONFLICT (message_id) DO NOTHING',
+    'INSERT INTO outbox_messages (message_id, queue, body, trace_context) VALUES ($1, $2, $3::jsonb, $4) ON CONFLICT (message_id) DO NOTHING',
     messageId,
     destination,
     json,
+    traceContext ?? null,
   );
 }
 
@@ -113,6 +133,7 @@ interface ClaimedRow {
   queue: string;
   body: unknown;
   sequence: string;
+  trace_context: string | null;
 }
 
 /**
@@ -132,7 +153,7 @@ UPDATE outbox_messages AS o
         ORDER BY sequence
         LIMIT $1
         FOR UPDATE SKIP LOCKED)
-RETURNING o.message_id, o.queue, o.body, o.sequence::text AS sequence`;
+RETURNING o.message_id, o.queue, o.body, o.sequence::text AS sequence, o.trace_context`;
 
 const MARK_SENT_SQL = 'UPDATE outbox_messages SET sent_at = now(), last_error = NULL WHERE message_id = ANY($1::text[])';
 
@@ -161,7 +182,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const byQueue = new Map<string, OutgoingMessage[]>();
     for (const row of rows) {
       const list = byQueue.get(row.queue) ?? [];
-      list.push({ messageId: row.message_id, body: row.body });
+      list.push({ messageId: row.message_id, body: row.body, ...(row.trace_context ? { traceparent: row.trace_context } : {}) });
       byQueue.set(row.queue, list);
     }
     let sent = 0;

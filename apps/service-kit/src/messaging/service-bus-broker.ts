@@ -92,8 +92,16 @@ function toIncoming(queue: QueueName, message: ServiceBusReceivedMessage): Incom
     // The SDK's deliveryCount counts earlier failed deliveries (0 the first time).
     attempt: (message.deliveryCount ?? 0) + 1,
     ...(message.enqueuedTimeUtc ? { enqueuedAt: message.enqueuedTimeUtc } : {}),
+    ...(typeof message.applicationProperties?.[DIAGNOSTIC_ID] === 'string' ? { traceparent: message.applicationProperties[DIAGNOSTIC_ID] } : {}),
   };
 }
+
+/**
+ * The application property Service Bus messages carry their trace context in: a W3C traceparent
+ * value (the @azure/service-bus SDK's own TRACEPARENT_PROPERTY, which its instrumentation writes
+ * on send and reads on receive; Azure Functions and Application Insights read it too).
+ */
+export const DIAGNOSTIC_ID = 'Diagnostic-Id';
 
 /** Azure Service Bus adapter: the real SDK, against Azure (workload identity) or the local emulator. */
 export function createServiceBusBroker(options: ServiceBusBrokerOptions): MessageBroker {
@@ -151,7 +159,7 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
     // Batches respect the broker's max message size; each batch is one AMQP transfer.
     let batch: ServiceBusMessageBatch = await sender.createMessageBatch();
     for (const m of messages) {
-      const sbMessage = { messageId: m.messageId, body: m.body, contentType: 'application/json' };
+      const sbMessage = { messageId: m.messageId, body: m.body, contentType: 'application/json', ...(m.traceparent ? { applicationProperties: { [DIAGNOSTIC_ID]: m.traceparent } } : {}) };
       if (batch.tryAddMessage(sbMessage)) continue;
       if (batch.count === 0) throw new Error(`message ${m.messageId} is larger than the broker's limit of ${batch.maxSizeInBytes} bytes`);
       await sendBatch(sender, batch);

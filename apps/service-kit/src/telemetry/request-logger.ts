@@ -24,6 +24,26 @@ const withTrace = (bindings: Bindings, trace: TraceIds | undefined): Bindings =>
   return { ...bindings, trace_id: sc.traceId, span_id: sc.spanId };
 };
 
+/** Marks a request's child (and, through pino's prototype chain, its own children): its lines carry the ids already. */
+const TRACE_BOUND = Symbol('tripgen.traceBound');
+type Marked = { [TRACE_BOUND]?: true };
+
+const boundChild = (parent: FastifyBaseLogger, bindings: Bindings, trace: TraceIds | undefined, options?: ChildLoggerOptions): FastifyBaseLogger => {
+  const child = options ? parent.child(withTrace(bindings, trace), options) : parent.child(withTrace(bindings, trace));
+  if (trace) (child as Marked)[TRACE_BOUND] = true;
+  return child;
+};
+
+/**
+ * pino's `mixin`: the active span's ids (`ids`) on a line written by any other logger than a
+ * request's (the app's logger inside a message delivery, or inside a handler). Called only for
+ * lines written at an enabled level. A new object each time: pino merges the line's fields into it.
+ */
+export const traceIdsMixin =
+  (ids: () => object | undefined) =>
+  (_merge: object, _level: number, logger: unknown): object =>
+    (logger as Marked)[TRACE_BOUND] ? {} : (ids() ?? {});
+
 const LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 } as const;
 
 class LazyChildLogger implements FastifyBaseLogger {
@@ -36,7 +56,7 @@ class LazyChildLogger implements FastifyBaseLogger {
   ) {}
 
   private get child_(): FastifyBaseLogger {
-    return (this.#child ??= this.parent.child(withTrace(this.bindings, this.ids)));
+    return (this.#child ??= boundChild(this.parent, this.bindings, this.ids));
   }
 
   private enabled(level: number): boolean {
@@ -82,6 +102,6 @@ class LazyChildLogger implements FastifyBaseLogger {
  * for a request that logs nothing).
  */
 export const requestLogger = (parent: PinoLogger, bindings: Bindings, options: ChildLoggerOptions, trace?: TraceIds): FastifyBaseLogger => {
-  if (options.level !== undefined || options.serializers !== undefined || options.msgPrefix !== undefined || options.redact !== undefined) return parent.child(withTrace(bindings, trace), options);
+  if (options.level !== undefined || options.serializers !== undefined || options.msgPrefix !== undefined || options.redact !== undefined) return boundChild(parent, bindings, trace, options);
   return new LazyChildLogger(parent, bindings, trace);
 };

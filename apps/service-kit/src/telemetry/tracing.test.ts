@@ -3,7 +3,7 @@
  * parent's decision (parent-based), so a sampled incoming trace is exported whatever the ratio.
  */
 import { createServer, type Server } from 'node:http';
-import { SpanKind, TraceFlags } from '@opentelemetry/api';
+import { context, ROOT_CONTEXT, SpanKind, trace, TraceFlags } from '@opentelemetry/api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { asyncRequestName, QUEUES } from '@tripgen/catalog';
 import { recordAsyncRequest, samplerFor, setupTracing, serverSpan, endServerSpan } from './tracing.ts';
@@ -158,6 +158,28 @@ it('sends each finished asynchronous request to Application Insights as a reques
     // The ratio sampler's rate (100 % here) becomes the record's ItemCount.
     expect(r.sampleRate).toBe(100);
   }
+});
+
+/**
+ * The record of a schedule is the root of a trace of its own (kept whatever the ratio), so the
+ * on-call engineer needs a way from it to the trace of the request and of the work that made it
+ * (its queue wait, the AI service's calls to the location service): an OpenTelemetry span link to
+ * the active span where the outcome is made, which the Azure Monitor exporter 1.0.0-beta.42 writes
+ * as the record's `_MS.links` property (`[{operation_Id, id}]`, readableSpanToEnvelope), whether or
+ * not that trace was sampled (the ids are known either way).
+ */
+it('links each asynchronous request record to the trace it got its outcome in (Application Insights _MS.links)', async () => {
+  const finishedIn = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', traceFlags: TraceFlags.NONE };
+  const envelopes = await withBreeze(async (connectionString) => {
+    const tracing = await setupTracing({ serviceName: 'ai', otlpEndpoint: undefined, tracesSampler: 'parentbased_traceidratio', tracesSamplerArg: 0.1 }, { connectionString });
+    context.with(trace.setSpanContext(ROOT_CONTEXT, finishedIn), () =>
+      recordAsyncRequest(tracing, { queue: QUEUES.aiScheduleGeneration, id: 'schedule-linked', askedAt: new Date(Date.now() - 6_000), success: true }),
+    );
+    await tracing.shutdown();
+  });
+  const [record] = envelopes.filter((e) => e.data.baseType === 'RequestData');
+  expect(record?.tags['ai.operation.id']).not.toBe(finishedIn.traceId); // still a trace of its own
+  expect(JSON.parse(String((record?.data.baseData.properties as Record<string, unknown>)['_MS.links']))).toEqual([{ operation_Id: finishedIn.traceId, id: finishedIn.spanId }]);
 });
 
 /**

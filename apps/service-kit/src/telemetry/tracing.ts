@@ -13,7 +13,7 @@
  * The OTLP exporter is loaded only when an endpoint is configured (about 7 MiB of RSS otherwise
  * spent), the Azure Monitor exporter only when Application Insights is (about 12 MiB, issue 15).
  */
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, type Context, type Span, type SpanOptions, type Tracer } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Link, type Span, type SpanOptions, type Tracer } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
@@ -162,7 +162,8 @@ const AI_OPERATION_NAME = 'ai.operation.name';
 
 /**
  * One CONSUMER span per asynchronous request, from when it was asked to now, in a trace of its
- * own, always kept (keepingAsyncRequests: too few of them for a sampled p95).
+ * own, always kept (keepingAsyncRequests: too few of them for a sampled p95), linked to the active
+ * span's trace (call it where the outcome is made: the delivery's context, see consumer.ts).
  */
 export const recordAsyncRequest = (tracing: Tracing, outcome: AsyncRequestOutcome): void => {
   const name = asyncRequestName(outcome.queue);
@@ -170,11 +171,17 @@ export const recordAsyncRequest = (tracing: Tracing, outcome: AsyncRequestOutcom
   // SDK makes its duration 0), and an Invalid Date makes the exporter throw on its whole batch.
   const asked = outcome.askedAt.getTime();
   const startTime = asked <= Date.now() ? outcome.askedAt : new Date();
+  // The trace it got its outcome in (the delivery, a child of the traveller's request through the
+  // message's Diagnostic-Id; or the request that expired it): a link, so that the record, in its
+  // own trace, leads to that one (Application Insights: customDimensions["_MS.links"]).
+  const finishedIn = trace.getSpanContext(context.active());
+  const links: Link[] = finishedIn && trace.isSpanContextValid(finishedIn) ? [{ context: finishedIn }] : [];
   const span = tracing.tracer.startSpan(
     name,
     {
       kind: SpanKind.CONSUMER,
       startTime,
+      links,
       attributes: {
         [AI_OPERATION_NAME]: name,
         [ASYNC_REQUEST_ATTRIBUTE]: true,
@@ -187,6 +194,42 @@ export const recordAsyncRequest = (tracing: Tracing, outcome: AsyncRequestOutcom
   );
   if (span.isRecording()) span.setStatus({ code: outcome.success ? SpanStatusCode.OK : SpanStatusCode.ERROR });
   span.end();
+};
+
+/**
+ * The context a route's handler runs in: its request's server span, so that what the handler
+ * calls (another service, a message written to the outbox) continues the request's trace, sampled
+ * or not (W3C Trace Context: the sampled flag travels with it, parent-based sampling downstream).
+ */
+export const requestContext = (span: Span): Context => trace.setSpan(ROOT_CONTEXT, span);
+
+/**
+ * The active span's ids, for log lines written outside a request's own logger (which has them
+ * bound, request-logger.ts): a message's delivery, the work it calls. The OpenTelemetry names for
+ * JSON logs (specification, "Trace Context in Non-OTLP Log Formats": trace_id, span_id), the same
+ * as the request lines'.
+ */
+export const activeTraceIds = (): { trace_id: string; span_id: string } | undefined => {
+  const sc = trace.getSpanContext(context.active());
+  return sc && trace.isSpanContextValid(sc) ? { trace_id: sc.traceId, span_id: sc.spanId } : undefined;
+};
+
+/**
+ * Runs `work` in an INTERNAL span named `name`, a child of the active span (a step of a message's
+ * delivery or of a request), ended when it settles, marked as an error when it throws. For the
+ * steps an on-call engineer must tell apart in a slow trace that make no call of their own the kit
+ * traces (a worker thread's computation, an SDK's or a router's request).
+ */
+export const inSpan = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+  const span = trace.getTracer('@tripgen/service-kit').startSpan(name, { kind: SpanKind.INTERNAL });
+  try {
+    return await context.with(trace.setSpan(context.active(), span), work);
+  } catch (err) {
+    if (span.isRecording()) span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.message : String(err) });
+    throw err;
+  } finally {
+    span.end();
+  }
 };
 
 export { propagation };
