@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { internalPrefix, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, SERVICES, workloadName } from '@tripgen/catalog';
+import { internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, SERVICES, workloadName } from '@tripgen/catalog';
 import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type onResponseHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -331,8 +331,12 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     // account a client holds bought it another 100 logins a minute from the same address.
     keyFor: (route) => (anonymousRoutes.has(route) ? byAddress : byCaller),
     // Service-to-service calls are not a user's requests: the mesh admits only the callers of the
-    // call graph there, and under-pressure still sheds them when the pod is overloaded.
-    exempt: (route) => OPERATIONAL.has(route) || route === internal || route.startsWith(internalSlash),
+    // call graph there, and under-pressure still sheds them when the pod is overloaded. The public
+    // keys too: every verifier pod reads them through its sidecar, which the issuer's sidecar hands
+    // on from 127.0.0.6 with no X-Forwarded-For, so a per-address budget was one budget for every
+    // verifier of the cluster, and a pod refused its keys refuses every token (503). A constant
+    // document answered from memory; the edge's WAF and under-pressure bound its abuse.
+    exempt: (route) => OPERATIONAL.has(route) || route === internal || route.startsWith(internalSlash) || route === JWKS_PATH,
   });
 
   registerHealthRoutes(app, { state: health, pingDatabase: opts.database.ping, redis, metrics });

@@ -5,7 +5,7 @@
  * answered exactly like a known one; with Redis unreachable each replica counts on its own.
  * Every test uses fresh emails: the counts live in the shared Redis for the whole window.
  */
-import { LOGIN_THROTTLE, RATE_LIMIT } from '@tripgen/catalog';
+import { JWKS_PATH, LOGIN_THROTTLE, RATE_LIMIT } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginThrottle } from '../src/routes/auth.ts';
 import { startUserService, type RunningUserService } from './harness.ts';
@@ -123,5 +123,14 @@ describe('login attempts per address', () => {
     // Each of the other accounts' emails fails once (401): the per-account throttle never trips.
     expect(statuses.filter((s) => s === 401)).toHaveLength(RATE_LIMIT.max - spent);
     expect(statuses.slice(RATE_LIMIT.max - spent)).toEqual(Array(spent).fill(429));
+  });
+
+  it('never refuses the public keys: every verifier pod of the mesh reads them from one address', async () => {
+    // In prod each verifier's request reaches the issuer through its sidecar from 127.0.0.6, with no
+    // X-Forwarded-For (Istio's inbound passthrough source address): one address for all of them.
+    const fromSidecar = () => a.app.inject({ method: 'GET', url: JWKS_PATH, remoteAddress: '127.0.0.6' });
+    const statuses: number[] = [];
+    for (let i = 0; i < RATE_LIMIT.max + 20; i++) statuses.push((await fromSidecar()).statusCode);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
   });
 });
