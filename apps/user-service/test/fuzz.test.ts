@@ -60,7 +60,7 @@ const path = fc.oneof(
 const wrongTypes = fc.oneof(
   fc.record({ email: fc.anything(), password: fc.anything(), name: fc.anything() }, { requiredKeys: [] }),
   fc.record({ interests: fc.anything(), pace: fc.anything(), travelMode: fc.anything() }, { requiredKeys: [] }),
-  fc.record({ email: fc.emailAddress(), password: fc.string({ minLength: 8, maxLength: 40 }), name: fc.string({ minLength: 1, maxLength: 120 }) }),
+  fc.record({ email: fc.emailAddress(), password: fc.string({ minLength: 10, maxLength: 40 }), name: fc.string({ minLength: 1, maxLength: 120 }) }),
   fc.record({
     interests: fc.array(fc.string({ maxLength: 60 }), { maxLength: 40 }),
     pace: fc.constantFrom('relaxed', 'normal', 'packed', 'sprint', ''),
