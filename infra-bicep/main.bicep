@@ -190,13 +190,17 @@ module acr 'modules/acr.bicep' = {
 }
 
 // Where Application Insights exists, its connection string as a Key Vault secret for the services.
+var appInsightsSecretName = 'appinsights-connection-string'
+// The secrets an operator writes from inside the VNet (README step 5: the edge certificate and the
+// user service's signing key) are there from phase 2 on, in an environment with an edge (prod).
+var operatorWritesInVault = profile.?appGateway != null && edgeCertificateInVault
 module appInsightsSecret 'modules/appinsights-secret.bicep' = if (profile.applicationInsights) {
   scope: rg
   name: 'appinsights-secret'
   params: {
     keyVaultName: names.keyVault
     appInsightsName: names.appInsights
-    secretName: 'appinsights-connection-string'
+    secretName: appInsightsSecretName
   }
   dependsOn: [keyVault, monitoring]
 }
@@ -295,6 +299,7 @@ module aks 'modules/aks.bicep' = {
     defenderWorkspaceId: monitoring.outputs.defenderWorkspaceId
     acrName: names.acr
     keyVaultName: names.keyVault
+    edgeCertificateName: operatorWritesInVault ? tlsCertificateName : ''
   }
   dependsOn: [network, acr, keyVault]
 }
@@ -329,10 +334,12 @@ module identities 'modules/identity.bicep' = {
     serviceBusSecondaryName: hasServiceBusDr ? names.serviceBusDr : ''
     redisName: profile.?redis == null ? '' : names.redis
     appInsightsName: profile.applicationInsights ? names.appInsights : ''
+    deploymentWrites: { '${appInsightsSecretName}': profile.applicationInsights }
+    operatorWritesInVault: operatorWritesInVault
     postgresRolesIdentityName: profile.?postgres == null ? '' : names.postgresRolesIdentity
     postgresRolesServiceAccount: catalog.postgresRolesServiceAccount
   }
-  dependsOn: [keyVault, serviceBus, redis]
+  dependsOn: [keyVault, serviceBus, redis, appInsightsSecret]
 }
 
 module backupStorage 'modules/backup-storage.bicep' = if (profile.?backup != null) {

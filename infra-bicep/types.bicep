@@ -328,6 +328,8 @@ type catalogService = {
   produces: string[]
   @description('Queues the service receives from.')
   consumes: string[]
+  @description('Key Vault secrets its pods mount where secrets come from Key Vault (prod): Key Vault Secrets User on each of these, nothing else of the vault.')
+  keyVaultSecrets: string[]
 }
 
 @export()

@@ -21,7 +21,21 @@ import {
   serviceList,
   workloadName,
   EVENT_STREAMS,
+  keyVaultSecretName,
+  serviceEnvironment,
+  type ServiceName,
 } from '@tripgen/catalog';
+
+/**
+ * The Key Vault secrets a service's pods mount where secrets come from Key Vault (prod's
+ * SecretProviderClass, k8s secretVariables): its secret variables set by the manifest, except one
+ * the contract lets be plain (plainWhen: the database URL under Entra sign-in, the only sign-in
+ * Bicep's PostgreSQL accepts). k8s/test checks the prod snapshot's grants against the rendered mounts.
+ */
+const keyVaultSecrets = (s: ServiceName): string[] =>
+  Object.entries(serviceEnvironment(s))
+    .filter(([, v]) => v.setBy === 'manifest' && v.secret && !v.plainWhen)
+    .map(([name]) => keyVaultSecretName(s, name));
 
 export const CATALOG_JSON_PATH = new URL('../catalog.json', import.meta.url);
 
@@ -34,6 +48,7 @@ export const catalogFacts = () => ({
     workload: workloadName(s.name),
     produces: [...s.queues.produces],
     consumes: [...s.queues.consumes],
+    keyVaultSecrets: keyVaultSecrets(s.name),
     responseTime: s.responseTime,
   })),
   queues: [...QUEUE_NAMES],

@@ -49,6 +49,9 @@ param acrName string
 @description('Name of the Key Vault the Key Vault secrets provider add-on reads the edge certificate from (Key Vault Secrets User).')
 param keyVaultName string
 
+@description('The edge certificate the add-on syncs for the Istio ingress gateway, once it is in the vault (README step 5); empty where there is none yet, or no edge (dev).')
+param edgeCertificateName string
+
 var name = 'aks-tripgen-${envName}'
 var customVnet = !empty(vnetName)
 var defender = !empty(defenderWorkspaceId)
@@ -310,9 +313,16 @@ resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
 // managed identity, as Microsoft documents for the Istio add-on's secure gateway: the add-on reads
 // the certificate with its private key through the certificate's backing secret, which is what
 // Key Vault Secrets User (read secrets, nothing else) allows.
-resource secretsProviderVaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, cluster.id, 'azureKeyvaultSecretsProvider', roles.keyVaultSecretsUser)
-  scope: vault
+resource edgeCertificateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = if (!empty(edgeCertificateName)) {
+  parent: vault
+  name: empty(edgeCertificateName) ? 'none' : edgeCertificateName
+}
+
+// On the certificate's backing secret only (Key Vault RBAC accepts a secret as scope: rbac-guide):
+// the add-on reads nothing else, and no grant where nothing reads (dev has no SecretProviderClass).
+resource secretsProviderVaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(edgeCertificateName)) {
+  name: guid(edgeCertificateSecret.id, cluster.id, 'azureKeyvaultSecretsProvider', roles.keyVaultSecretsUser)
+  scope: edgeCertificateSecret
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
     principalId: cluster.properties.addonProfiles.azureKeyvaultSecretsProvider.identity.objectId

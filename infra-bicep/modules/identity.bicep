@@ -1,6 +1,8 @@
 // One user-assigned managed identity per TripGen service, federated with the service's Kubernetes
 // service account (workload identity), and only the data-plane roles that service needs:
-// - Key Vault Secrets User on the vault (every service reads its own configuration secrets);
+// - Key Vault Secrets User on exactly the secrets its pods mount (catalog keyVaultSecrets), never on
+//   the vault: a vault-wide grant let every service read the user service's token-signing key and
+//   the edge certificate's private key;
 // - Service Bus Data Sender / Receiver on exactly the queues the catalog says it produces / consumes;
 // - the Redis `default` data access policy on the cache database, where a managed cache exists;
 // - Monitoring Metrics Publisher on Application Insights, where it exists (local auth is off there,
@@ -32,6 +34,12 @@ param oidcIssuerUrl string
 
 @description('Name of the Key Vault.')
 param keyVaultName string
+
+@description('Key Vault secrets this deployment writes, by name: whether it writes it here (the Application Insights connection string where Application Insights exists).')
+param deploymentWrites object
+
+@description('Whether the secrets an operator writes into the vault (README step 5: the edge certificate and the user service\'s signing key) are there: a role assignment needs its scope, the secret, to exist.')
+param operatorWritesInVault bool
 
 @description('Name of the Service Bus namespace.')
 param serviceBusName string
@@ -91,15 +99,30 @@ resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
   name: keyVaultName
 }
 
+// One row per (service, secret) whose secret exists in this deployment: one it writes itself, or an
+// operator's once they are in the vault. Key Vault RBAC accepts a secret as the scope of a role
+// assignment (learn.microsoft.com/azure/key-vault/general/rbac-guide, "Secret scope role assignment").
+var secretGrants = flatten(map(range(0, length(services)), i => map(
+  filter(services[i].keyVaultSecrets, n => contains(deploymentWrites, n) ? bool(deploymentWrites[n]) : operatorWritesInVault),
+  n => { index: i, secret: n }
+)))
+
+resource secrets 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = [
+  for g in secretGrants: {
+    parent: vault
+    name: g.secret
+  }
+]
+
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for (s, i) in services: {
-    name: guid(vault.id, identities[i].id, roles.keyVaultSecretsUser)
-    scope: vault
+  for (g, j) in secretGrants: {
+    name: guid(secrets[j].id, identities[g.index].id, roles.keyVaultSecretsUser)
+    scope: secrets[j]
     properties: {
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
-      principalId: identities[i].properties.principalId
+      principalId: identities[g.index].properties.principalId
       principalType: 'ServicePrincipal'
-      description: '${s.name} service reads its secrets'
+      description: '${services[g.index].name} service reads ${g.secret}'
     }
   }
 ]

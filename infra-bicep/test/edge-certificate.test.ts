@@ -2,7 +2,10 @@
  * The Istio ingress gateway's certificate: the AKS Key Vault secrets provider add-on syncs the
  * Key Vault certificate into aks-istio-ingress with its own managed identity (Microsoft's
  * "secure ingress gateway for the Istio add-on"). Bicep grants that identity the least role that
- * can read a certificate with its private key, on the vault only, and hands its client id over.
+ * can read a certificate with its private key, on the certificate's backing secret only (Key Vault
+ * RBAC accepts a secret as scope: learn.microsoft.com/azure/key-vault/general/rbac-guide), once the
+ * operator has written it (phase 2), and nowhere without an edge (dev mounts nothing with it); and
+ * hands its client id over.
  */
 import { describe, expect, it } from 'vitest';
 import { ENVIRONMENTS, loadSnapshot } from '../lib/bicep.ts';
@@ -17,12 +20,13 @@ describe.each(ENVIRONMENTS)('%s: Key Vault secrets provider add-on identity', (e
     ADDON_IDENTITY.test(String(prop(a, 'properties.principalId'))),
   );
 
-  it('holds exactly Key Vault Secrets User, scoped to the environment\'s vault', () => {
-    expect(grants).toHaveLength(1);
-    const grant = grants[0]!;
-    expect(String(prop(grant, 'properties.roleDefinitionId')).endsWith(`/roleDefinitions/${KEY_VAULT_SECRETS_USER}`)).toBe(true);
-    expect(grant.id.split('/providers/Microsoft.Authorization/')[0]).toMatch(new RegExp(`/providers/Microsoft\\.KeyVault/vaults/kv-tripgen-${env}-[a-z0-9]{6}$`));
-    expect(String(prop(grant, 'properties.principalId'))).toMatch(/identity\.objectId\]$/);
+  it('holds exactly Key Vault Secrets User on the edge certificate\'s secret in prod, nothing in dev', () => {
+    expect(grants).toHaveLength(env === 'prod' ? 1 : 0);
+    for (const grant of grants) {
+      expect(String(prop(grant, 'properties.roleDefinitionId')).endsWith(`/roleDefinitions/${KEY_VAULT_SECRETS_USER}`)).toBe(true);
+      expect(grant.id.split('/providers/Microsoft.Authorization/')[0]).toMatch(new RegExp(`/providers/Microsoft\\.KeyVault/vaults/kv-tripgen-${env}-[a-z0-9]{6}/secrets/${snapshot.outputs.tlsCertificateName}$`));
+      expect(String(prop(grant, 'properties.principalId'))).toMatch(/identity\.objectId\]$/);
+    }
   });
 
   it('hands its client id over to Kubernetes (output keyVaultCsiAddonClientId)', () => {

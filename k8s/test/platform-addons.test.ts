@@ -108,6 +108,15 @@ describe('prod: Prometheus stack', () => {
     expect(serverSideApplyForLargeCrds(broken)).toEqual([expect.stringMatching(/helm-charts#3345/)]);
   });
 
+  it('keeps kube-state-metrics from listing Secrets, which nothing of ours reads as metrics', () => {
+    // kube-state-metrics 8.4.0 (the stack's pinned subchart) collects Secrets by default and its
+    // ClusterRole then lists and watches every Secret, and a list returns their contents
+    // (kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets). Excluding the
+    // collector removes the rule and the --resources entry (templates/role.yaml, deployment.yaml).
+    expect(at(stack.object, 'spec.source.helm.valuesObject.kube-state-metrics.collectorsExclude')).toContain('secrets');
+    expect(JSON.stringify(located.map((l) => l.object))).not.toMatch(/kube_secret_/);
+  });
+
   it('mounts the Istio workload certificate where every ServiceMonitor reads it (istio.io ops/integrations/prometheus, TLS settings)', () => {
     const spec = at(stack.object, 'spec.source.helm.valuesObject.prometheus.prometheusSpec') as { volumeMounts: { mountPath: string }[]; podMetadata: { annotations: Record<string, string> } };
     expect(spec.volumeMounts.map((m) => m.mountPath)).toContain(PROM_CERTS_DIR);

@@ -25,6 +25,45 @@ const runbooks = readFileSync(repoPath('docs', 'runbooks.md'), 'utf8');
 const without = (kind: string, name: string) => prod.filter((o) => !(o.kind === kind && o.metadata.name === name));
 const replaced = (o: K8sObject) => [...without(o.kind, o.metadata.name), o];
 const copy = (kind: string, name: string) => structuredClone(find('prod', kind, name));
+type PeerRule = { from: { source: { principals?: string[]; requestPrincipals?: string[] } }[]; to: { operation: { methods?: string[]; paths?: string[] } }[] };
+/** Every (callee, caller, token?, method, path) a service's AuthorizationPolicy admits from a TripGen service, the JWKS GET left aside (every verifier's). */
+const peerAdmissions = (objects: readonly K8sObject[]): string[] =>
+  serviceList().flatMap((s) => {
+    const policy = objects.find((o) => o.kind === 'AuthorizationPolicy' && o.metadata.name === workloadName(s.name));
+    return ((policy?.spec as { rules: PeerRule[] } | undefined)?.rules ?? []).flatMap((r) =>
+      r.from.flatMap((f) => (f.source.principals ?? []).filter((p) => p.includes('/ns/tripgen/')).flatMap((p) =>
+        r.to.flatMap((t) => (t.operation.paths ?? []).filter((path) => path !== JWKS_PATH).flatMap((path) =>
+          (t.operation.methods ?? ['*']).map((m) => `${s.name} <- ${p.split('/').pop()} ${f.source.requestPrincipals ? 'token' : 'none'} ${m} ${path}`)))))
+    );
+  }).sort();
+type Snapshot = { predictedResources: { type: string; name: string; id: string; properties?: Record<string, unknown> }[] };
+const snapshotOf = (env: string): Snapshot => JSON.parse(readFileSync(repoPath('infra-bicep', 'snapshots', `${env}.snapshot.json`), 'utf8')) as Snapshot;
+const KEY_VAULT_SECRETS_USER = '4633458b-17de-408a-b874-0445c86b69e6';
+/** Who reads what in the vault, by Key Vault Secrets User grant: `<identity> <secret>`, or `<identity> *` for the whole vault. The gateway's own grant aside. */
+const vaultReads = (snapshot: Snapshot): string[] =>
+  snapshot.predictedResources
+    .filter((r) => r.type === 'Microsoft.Authorization/roleAssignments' && String(r.properties?.roleDefinitionId).endsWith(KEY_VAULT_SECRETS_USER))
+    .map((r) => {
+      const principal = String(r.properties?.principalId);
+      const who = principal.includes('azureKeyvaultSecretsProvider') ? 'csi-addon' : /userAssignedIdentities\/(id-[\w-]+?)'/.exec(principal)?.[1] ?? principal;
+      const scope = r.id.split('/providers/Microsoft.Authorization/')[0]!;
+      return `${who} ${/\/secrets\/([^/]+)$/.exec(scope)?.[1] ?? '*'}`;
+    })
+    .filter((g) => !g.startsWith('id-agw-'))
+    .sort();
+/** What the rendered SecretProviderClasses mount, by the identity they read with: a service's own (clientID), or the CSI add-on's (useVMManagedIdentity). */
+const vaultMounts = (objects: readonly K8sObject[]): string[] =>
+  objects
+    .filter((o) => o.kind === 'SecretProviderClass')
+    .flatMap((o) => {
+      const params = (o.spec as { parameters: Record<string, string> }).parameters;
+      const service = serviceList().find((s) => azure.serviceIdentityClientIds[s.name] === params.clientID);
+      const who = params.useVMManagedIdentity === 'true' ? 'csi-addon' : service ? `id-tripgen-${service.name}-prod` : `unknown ${o.metadata.name}`;
+      return [...params.objects!.matchAll(/objectName: (\S+)/g)].map((m) => `${who} ${m[1]}`);
+    })
+    .sort();
+const expectedAdmissions = (): string[] =>
+  serviceList().flatMap((c) => c.peerRoutes.map((r) => `${r.service} <- ${serviceAccountName(c.name)} ${r.path.startsWith(internalPrefix(r.service)) ? 'none' : 'token'} ${r.method} ${r.path}`)).sort();
 
 describe('prod: Istio mesh security [manifest-rules 22]', () => {
   it('has STRICT mTLS in every namespace with workloads', () => {
@@ -97,6 +136,28 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
     }
   });
 
+  it('admits a peer to exactly the routes it calls (catalog peerRoutes), by method, each one its callee serves', () => {
+    // Istio ALLOW rules match positively on Operation.methods and Operation.paths (exact or prefix/
+    // suffix '*'; istio.io/latest/docs/reference/config/security/authorization-policy/#Operation),
+    // and Istio's security best practices ask for ALLOW-with-positive-matching of the narrowest
+    // operation (istio.io/latest/docs/ops/best-practices/security/). The call-graph edge alone used
+    // to admit the trip service to /internal/v1/user/* (the user service serves no internal route),
+    // to the AI and location public APIs (it calls neither), and to the user service's whole
+    // /api/v1/auth and /api/v1/users (it reads GET /api/v1/users/me only).
+    const api = readFileSync(repoPath('docs', 'api.md'), 'utf8');
+    expect(peerAdmissions(prod)).toEqual(expectedAdmissions());
+    for (const s of serviceList()) {
+      for (const r of s.peerRoutes) expect(api, `${s.name} -> ${r.service} ${r.method} ${r.path}`).toContain(`| ${r.method} | ${r.path} |`);
+    }
+    const userRules = (find('prod', 'AuthorizationPolicy', 'user-service').spec as { rules: { to: { operation: { paths?: string[] } }[] }[] }).rules;
+    expect(userRules.flatMap((r) => r.to.flatMap((t) => t.operation.paths ?? [])).filter((p) => p.startsWith(INTERNAL_ROUTE_ROOT))).toEqual([]);
+  });
+  it('fails for a peer rule wider than its calls (the previous render\'s trip -> user internal prefix)', () => {
+    const user = copy('AuthorizationPolicy', 'user-service');
+    (user.spec as { rules: unknown[] }).rules.push({ from: [{ source: { principals: ['cluster.local/ns/tripgen/sa/tripgen-trip'] } }], to: [{ operation: { paths: ['/internal/v1/user', '/internal/v1/user/*'] } }] });
+    expect(peerAdmissions(replaced(user))).not.toEqual(expectedAdmissions());
+  });
+
   it('lets the Argo Rollouts controller read readiness only on blue-green services (their preview smoke check)', () => {
     for (const s of serviceList()) {
       const rules = (find('prod', 'AuthorizationPolicy', workloadName(s.name)).spec as { rules: { from: { source: { principals?: string[] } }[] }[] }).rules;
@@ -119,7 +180,7 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
     for (const s of serviceList()) {
       const rules = (find('prod', 'AuthorizationPolicy', workloadName(s.name)).spec as { rules: R[] }).rules;
       const reaching = rules.filter((r) => r.to.some((t) => t.operation.paths?.some((p) => p.startsWith(internalPrefix(s.name)))));
-      const callers = serviceList().filter((c) => c.calls.includes(s.name)).map((c) => `cluster.local/ns/tripgen/sa/${serviceAccountName(c.name)}`);
+      const callers = serviceList().filter((c) => c.calls.includes(s.name) && c.peerRoutes.some((r) => r.service === s.name && r.path.startsWith(internalPrefix(s.name)))).map((c) => `cluster.local/ns/tripgen/sa/${serviceAccountName(c.name)}`);
       expect(reaching.flatMap((r) => r.from.flatMap((f) => f.source.principals ?? [])).sort(), s.name).toEqual(callers.sort());
       const vs = find('prod', 'VirtualService', workloadName(s.name)).spec as { http: { match: { gateways?: string[]; uri?: { prefix: string } }[] }[] };
       const edgePrefixes = vs.http.flatMap((h) => h.match.filter((m) => m.gateways?.includes('tripgen-gateway')).map((m) => m.uri?.prefix ?? ''));
@@ -238,6 +299,26 @@ describe('prod: Key Vault secrets and workload identity', () => {
     expect(secrets).toContain(APPINSIGHTS_SECRET);
     for (const s of serviceList()) expect(secretVariables(s, profile).map((i) => i.keyVaultSecret), s.name).toContain(APPINSIGHTS_SECRET);
     expect(secretVariables(SERVICES.ai, buildProfile('dev', loadAzureOutputs('dev'))).map((i) => i.envVar)).not.toContain('APPLICATIONINSIGHTS_CONNECTION_STRING');
+  });
+
+  it('grants every identity Key Vault Secrets User on exactly the secrets its pods mount, never the whole vault (prod and dev snapshots)', () => {
+    // Key Vault RBAC accepts a single secret as the scope of a role assignment, and Key Vault Secrets
+    // User is the least role that reads a secret's value (learn.microsoft.com/azure/key-vault/general/
+    // rbac-guide; built-in roles, "Key Vault Secrets User"). The vault-wide grants let the trip, AI and
+    // location identities read the user service's token-signing key and the edge certificate's private
+    // key, and granted five identities in dev a vault no dev pod mounts (dev's secrets come from the
+    // bootstrap script). The Application Gateway's own read of the certificate is no mount (left out:
+    // see the README's phase 1).
+    expect(vaultReads(snapshotOf('prod'))).toEqual(vaultMounts(prod));
+    expect(vaultReads(snapshotOf('prod-lean'))).toEqual(vaultMounts(prod));
+    expect(vaultReads(snapshotOf('dev'))).toEqual([]);
+    expect(vaultMounts(objectsOf('dev'))).toEqual([]);
+  });
+  it('fails on a vault-wide read (the previous snapshot\'s trip service grant)', () => {
+    const snapshot = snapshotOf('prod');
+    const grant = snapshot.predictedResources.find((r) => String(r.properties?.description) === 'trip service reads appinsights-connection-string')!;
+    grant.id = grant.id.replace('/secrets/appinsights-connection-string/', '/');
+    expect(vaultReads(snapshot)).not.toEqual(vaultMounts(prod));
   });
 
   it('annotates each ServiceAccount with its managed identity and labels the pods', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTH_PATHS, JWKS_PATH, JWT_ISSUER, SERVICES, TOKEN_ISSUER, needsJwks, serviceList, workloadName } from './services.ts';
+import { AUTH_PATHS, JWKS_PATH, JWT_ISSUER, SERVICES, TOKEN_ISSUER, internalPrefix, needsJwks, serviceList, workloadName } from './services.ts';
 
 describe('the token issuer, decided once', () => {
   it('serves the auth routes token-free under its own prefixes, and no other service does', () => {
@@ -13,5 +13,22 @@ describe('the token issuer, decided once', () => {
   it('is the one service that needs no JWKS, and the one the tokens name as issuer', () => {
     expect(serviceList().filter((s) => !needsJwks(s)).map((s) => s.name)).toEqual([TOKEN_ISSUER]);
     expect(JWT_ISSUER).toBe(`https://tripgen.example/${workloadName(TOKEN_ISSUER)}`);
+  });
+});
+
+describe('the routes each service calls', () => {
+  it('names only services of its call graph, and at least one route of each (a call nothing makes admits nothing)', () => {
+    for (const s of serviceList()) {
+      expect([...new Set(s.peerRoutes.map((r) => r.service))].sort(), s.name).toEqual([...s.calls].sort());
+    }
+  });
+  it('calls a public route only under the callee\'s own prefixes, any other under its internal prefix', () => {
+    for (const s of serviceList()) {
+      for (const r of s.peerRoutes) {
+        const callee = SERVICES[r.service];
+        const ok = r.path.startsWith(`${internalPrefix(r.service)}/`) || callee.routes.some((x) => r.path.startsWith(`${x.prefix}/`));
+        expect(ok, `${s.name} -> ${r.service} ${r.path}`).toBe(true);
+      }
+    }
   });
 });

@@ -5,7 +5,9 @@
  * Numbers come from the seed (§4.1.2, §5.1, §7.2.2); see docs/architecture.md.
  */
 import type { ResponseTimeObjective } from './latency.ts';
+import { LOCATION_INTERNAL_PATHS } from './places.ts';
 import { QUEUES, type QueueName } from './queues.ts';
+import { AI_INTERNAL_PATHS } from './schedules.ts';
 
 export const SERVICE_NAMES = ['user', 'trip', 'ai', 'location'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -50,10 +52,24 @@ export interface ServiceSpec {
    * verifier reads it (needsJwks), and the mesh lets it GET that path only.
    */
   readonly calls: readonly ServiceName[];
+  /**
+   * Exactly the routes of its `calls` this service requests (traced in its clients): the mesh admits
+   * a caller to these and nothing else of the callee (k8s service-mesh.ts). A path under the
+   * callee's internalPrefix is called without a token (a queue message or a sweep holds none); any
+   * other is one of the callee's public routes, called with the traveller's own token.
+   */
+  readonly peerRoutes: readonly PeerRoute[];
   /** The user-facing services are promoted blue-green, the others by canary (seed §8). */
   readonly delivery: 'blue-green' | 'canary';
   /** Its p95 response-time objective (latency.ts): the alerts and rollout analyses judge it by this. */
   readonly responseTime: ResponseTimeObjective;
+}
+
+/** One route of another service, as a caller requests it. */
+export interface PeerRoute {
+  readonly service: ServiceName;
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
 }
 
 /** Probe and metrics paths: the same for every service, served by the service kit. */
@@ -97,6 +113,8 @@ export const AUTH_PATHS = {
   jwks: '/api/v1/auth/jwks.json',
 } as const;
 export const JWKS_PATH = AUTH_PATHS.jwks;
+/** The user service's route its peers read on a traveller's behalf (the trip service: preferences). */
+export const USER_PATHS = { me: '/api/v1/users/me' } as const;
 
 /**
  * Service-to-service routes of a service (e.g. the location service's batch lookup for the AI
@@ -131,6 +149,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     databaseExtensions: [],
     queues: { produces: [], consumes: [QUEUES.notification] },
     calls: [],
+    peerRoutes: [],
     delivery: 'blue-green',
     responseTime: 'request',
   }),
@@ -146,6 +165,12 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     databaseExtensions: [],
     queues: { produces: [QUEUES.aiScheduleGeneration, QUEUES.locationSearch], consumes: [] },
     calls: ['user', 'location', 'ai'],
+    peerRoutes: [
+      { service: 'user', method: 'GET', path: USER_PATHS.me },
+      { service: 'location', method: 'POST', path: `${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.placesBatch}` },
+      { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}` },
+      { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}` },
+    ],
     delivery: 'blue-green',
     responseTime: 'request',
   }),
@@ -162,6 +187,10 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     queues: { produces: [QUEUES.notification], consumes: [QUEUES.aiScheduleGeneration] },
     // The user service only for its public keys (JWKS_URL, added by needsJwks): nothing else of it.
     calls: ['location'],
+    peerRoutes: [
+      { service: 'location', method: 'POST', path: `${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.candidates}` },
+      { service: 'location', method: 'POST', path: `${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.placesBatch}` },
+    ],
     delivery: 'canary',
     responseTime: 'itinerary',
   }),
@@ -178,6 +207,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     queues: { produces: [], consumes: [QUEUES.locationSearch] },
     // Calls no service: the user service's public keys come through JWKS_URL (needsJwks).
     calls: [],
+    peerRoutes: [],
     delivery: 'canary',
     responseTime: 'request',
   }),

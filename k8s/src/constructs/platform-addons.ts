@@ -109,6 +109,12 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
         // outside the add-ons' project: Argo CD would refuse the whole sync ("namespace kube-system is
         // not permitted in project", controller/sync.go). CoreDNS is an AKS-managed component.
         coreDns: { enabled: false },
+        // kube-state-metrics 8.4.0 collects Secrets by default, and its ClusterRole then lists and
+        // watches every Secret in the cluster, which returns their contents (Kubernetes RBAC good
+        // practices, "Listing secrets"): no rule, analysis or alert of ours reads a kube_secret_*
+        // series. Excluding the collector drops both the rule and the --resources entry
+        // (templates/role.yaml and deployment.yaml share the "kube-state-metrics.collectors" helper).
+        'kube-state-metrics': { collectorsExclude: ['secrets'] },
         prometheus: {
           prometheusSpec: {
             replicas: 2,

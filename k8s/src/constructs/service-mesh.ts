@@ -188,14 +188,20 @@ function authorizationRules(spec: ServiceSpec, profile: EnvironmentProfile, mesh
     // Through the edge, everything else needs a token our issuer signed.
     rules.push({ from: [{ source: { principals: [gateway], requestPrincipals: [`${JWT_ISSUER}/*`] } }], to: [{ operation: { paths: guarded } }] });
   }
-  const callers = httpClients(spec).filter((c) => c.calls.includes(spec.name)).map((c) => principal(ns, serviceAccountName(c.name)));
-  if (callers.length > 0) {
-    // Callers in the call graph reach the service-to-service routes (the edge never does) without a
-    // token: they answer queue messages or sweeps that hold none.
-    rules.push({ from: [{ source: { principals: callers } }], to: [{ operation: { paths: under(internalPrefix(spec.name)) } }] });
-    // A public route only on a traveller's behalf, with the token they sent (the trip service reads
-    // GET /api/v1/users/me with it), as through the edge: a caller's identity alone opens no account.
-    if (guarded.length > 0) rules.push({ from: [{ source: { principals: callers, requestPrincipals: [`${JWT_ISSUER}/*`] } }], to: [{ operation: { paths: guarded } }] });
+  // Each caller reaches exactly the routes its catalog entry says it requests (peerRoutes), by
+  // method: a call-graph edge alone opened the callee's whole internal and public API to it, and the
+  // internal prefix of a service that serves none (the user service's). Internal routes without a
+  // token (they answer queue messages or sweeps that hold none); public ones only on a traveller's
+  // behalf, with the token they sent (the trip service reads GET /api/v1/users/me with it), as
+  // through the edge: a caller's identity alone opens no account.
+  for (const caller of httpClients(spec)) {
+    const routes = caller.peerRoutes.filter((r) => r.service === spec.name);
+    const internal = routes.filter((r) => r.path.startsWith(`${internalPrefix(spec.name)}/`));
+    const onBehalf = routes.filter((r) => !internal.includes(r));
+    const source = { principals: [principal(ns, serviceAccountName(caller.name))] };
+    const to = (rs: typeof routes) => rs.map((r) => ({ operation: { methods: [r.method], paths: [r.path] } }));
+    if (internal.length > 0) rules.push({ from: [{ source }], to: to(internal) });
+    if (onBehalf.length > 0) rules.push({ from: [{ source: { ...source, requestPrincipals: [`${JWT_ISSUER}/*`] } }], to: to(onBehalf) });
   }
   // Every verifier reads the keys with no token, its callers' rule above included (the trip service
   // reaches the user service's public routes only with a traveller's token, and fetches the JWKS with none).

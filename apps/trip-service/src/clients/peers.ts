@@ -3,7 +3,7 @@
  * AI services on their internal routes; the user service on its public profile route with the
  * traveller's own token (the preferences are theirs, and this adds no route to the user service).
  */
-import { AI_INTERNAL_PATHS, LOCATION_INTERNAL_PATHS, internalPrefix, type ExpiredSchedule, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName } from '@tripgen/catalog';
+import { AI_INTERNAL_PATHS, LOCATION_INTERNAL_PATHS, USER_PATHS, internalPrefix, type ExpiredSchedule, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName } from '@tripgen/catalog';
 import { createServiceClient } from '@tripgen/service-kit';
 
 export interface Peers {
@@ -36,7 +36,7 @@ export const peers = (urls: { user: string; location: string; ai: string }): Pee
       return (await ai.post<{ items: GenerationState[] }>(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}`, { items })).items;
     },
     async preferences(authorization) {
-      const me = await user.get<{ preferences: { interests: string[]; pace: Pace; travelMode: TravelModeName } | null }>('/api/v1/users/me', { headers: { authorization } });
+      const me = await user.get<{ preferences: { interests: string[]; pace: Pace; travelMode: TravelModeName } | null }>(USER_PATHS.me, { headers: { authorization } });
       return me.preferences ?? null;
     },
   };
