@@ -238,3 +238,33 @@ it('records an asynchronous request asked "in the future" (clock skew) or at an 
     expect(durationMs(r.data.baseData.duration)).toBeLessThan(1_000);
   }
 });
+
+/**
+ * Application Insights scales a sampled record back up by its sample rate (ItemCount = 100 /
+ * sampleRate): the response-time alerts' percentilew(DurationMs, ItemCount, 95) and the runbooks'
+ * sum(itemCount). Since traces continue across services (traceparent on service calls and messages),
+ * most spans have a parent: a sampled trace's every record, root or not, stands for the same ten
+ * traces, so a called service's requests weigh what its callers' do.
+ */
+it('stamps the ratio on every record of a sampled trace, its root and its continuations in this or another service', async () => {
+  const envelopes = await withBreeze(async (connectionString) => {
+    const tracing = await setupTracing({ serviceName: 'location', otlpEndpoint: undefined, tracesSampler: 'parentbased_traceidratio', tracesSamplerArg: 0.1 }, { connectionString });
+    let root = serverSpan(tracing, 'GET /root', {});
+    for (let i = 0; i < 500 && !root.isRecording(); i++) {
+      root.end();
+      root = serverSpan(tracing, 'GET /root', {});
+    }
+    expect(root.isRecording()).toBe(true);
+    const sc = root.spanContext();
+    // Another service's request, continuing the trace through its traceparent header.
+    const continued = serverSpan(tracing, 'POST /internal/x', { traceparent: `00-${sc.traceId}-${sc.spanId}-01` });
+    // A step of the request in this process (a service call, a delivery's step).
+    const step = tracing.tracer.startSpan('GET', { kind: SpanKind.CLIENT }, trace.setSpan(ROOT_CONTEXT, root));
+    step.end();
+    endServerSpan(continued, 200, '/internal/x', 'POST');
+    endServerSpan(root, 200, '/root', 'GET');
+    await tracing.shutdown();
+  });
+  const byName = new Map(envelopes.filter((e) => e.data.baseType !== 'MetricData').map((e) => [String(e.data.baseData.name), e.sampleRate]));
+  expect(Object.fromEntries(byName)).toEqual({ 'GET /root': 10, 'POST /internal/x': 10, GET: 10 });
+});

@@ -37,9 +37,16 @@ import type { ServiceConfig } from '../config.ts';
  * which stamps the sample rate on each span so that request counts are scaled back up there:
  * setupTracing passes it as `ratioSampler`.
  */
-export const samplerFor = (name: string, ratio: number, ratioSampler: (ratio: number) => Sampler = (r) => new TraceIdRatioBasedSampler(r)): Sampler => {
-  const root = name.endsWith('always_on') ? new AlwaysOnSampler() : name.endsWith('always_off') ? new AlwaysOffSampler() : ratioSampler(ratio);
-  const sampler = name.startsWith('parentbased') ? new ParentBasedSampler({ root }) : root;
+export const samplerFor = (name: string, ratio: number, ratioSampler?: (ratio: number) => Sampler): Sampler => {
+  const byRatio = !name.endsWith('always_on') && !name.endsWith('always_off');
+  const root = !byRatio ? (name.endsWith('always_on') ? new AlwaysOnSampler() : new AlwaysOffSampler()) : (ratioSampler ?? ((r) => new TraceIdRatioBasedSampler(r)))(ratio);
+  // Application Insights' sampler also decides a sampled parent's children: it keeps them by the
+  // trace id's hash (the root's decision, made by the same hash in whichever service) and stamps
+  // the ratio on them, so that each record of a kept trace stands for as many as its root
+  // (ItemCount, which the alerts' percentilew and the runbooks' sums weigh by). With the default
+  // AlwaysOn children a called service's requests, a delivery and its steps would count once.
+  const parentSampled = byRatio && ratioSampler ? { remoteParentSampled: root, localParentSampled: root } : {};
+  const sampler = name.startsWith('parentbased') ? new ParentBasedSampler({ root, ...parentSampled }) : root;
   return name.endsWith('always_off') ? sampler : keepingAsyncRequests(sampler);
 };
 
