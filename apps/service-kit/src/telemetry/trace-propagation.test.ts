@@ -13,7 +13,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { Writable } from 'node:stream';
-import { context, trace } from '@opentelemetry/api';
+import { context, trace, type ProxyTracerProvider } from '@opentelemetry/api';
 import { QUEUE_NAMES, QUEUES, SERVICES, serviceUrlVariable } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { adminUrl, quietLogger, redisUrl, waitFor } from '@tripgen/testing';
@@ -119,7 +119,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await app?.close(); // flushes the spans
+  await app?.close();
   await broker?.close();
   await bus?.stop();
   await db?.drop();
@@ -129,6 +129,12 @@ afterAll(async () => {
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CLIENT_SPAN = '00f067aa0ba902b7';
 const traceparentOf = (v: unknown) => /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/.exec(String(v));
+/** The spans exported so far, once the app's provider (the global one: one app in this file) has sent every span ended. */
+const exportedNow = async (): Promise<OtlpSpan[]> => {
+  const provider = (trace.getTracerProvider() as ProxyTracerProvider).getDelegate() as unknown as { forceFlush(): Promise<void> };
+  await provider.forceFlush(); // resolves once the exporter's request is answered: the collector has the spans
+  return exported;
+};
 
 it("carries a request's trace, and its root's sampling decision, to the service its handler calls", async () => {
   for (const flags of ['01', '00']) {
@@ -142,13 +148,26 @@ it("carries a request's trace, and its root's sampling decision, to the service 
     expect(sent![2]).not.toBe(CLIENT_SPAN); // its parent is this service's span of the call, not the caller's
     expect(sent![3]).toBe(flags); // the root's decision, sampled or not
   }
-
+  const spans = await exportedNow();
+  // The sampled call: its client span is the child of the request's, the parent of the peer's.
+  const callServer = spans.find((s) => s.traceId === TRACE && s.name === 'POST /api/v1/trips/:id/calls');
+  const client = spans.find((s) => s.traceId === TRACE && s.kind === 3 && s.parentSpanId === callServer?.spanId);
+  expect(client, 'the call has a CLIENT span under the request').toBeDefined();
+  // Nothing of the unsampled trace (root decided not sampled) was exported.
+  expect(spans.filter((s) => s.traceId === TRACE.replace(/^4/, '5'))).toEqual([]);
 });
 
 const STEPS_TRACE = '6bf92f3577b34da6a3ce929d0e0e4736';
 it("records a handler's untraced steps (inSpan) as spans of its request's trace", async () => {
   const res = await fetch(`${base}/api/v1/trips/t3/steps`, { method: 'POST', headers: { 'content-type': 'application/json', traceparent: `00-${STEPS_TRACE}-${CLIENT_SPAN}-01` }, body: '{}' });
-  expect(res.status).toBe(200); // the spans are read once the app is closed (the next test)
+  expect(res.status).toBe(200);
+  // Children of their request's span, the failed one marked (OTLP status code 2: ERROR).
+  const steps = (await exportedNow()).filter((s) => s.traceId === STEPS_TRACE);
+  const stepsServer = steps.find((s) => s.name === 'POST /api/v1/trips/:id/steps');
+  expect(steps.filter((s) => s.name === 'compute' || s.name === 'fails').map((s) => [s.name, s.kind, s.parentSpanId, s.status?.code ?? 0])).toEqual([
+    ['compute', 1, stepsServer?.spanId, 0],
+    ['fails', 1, stepsServer?.spanId, 2],
+  ]);
 });
 
 it("carries a request's trace to the consumer of the message it wrote (Diagnostic-Id), whose delivery continues it and logs with its ids", async () => {
@@ -184,26 +203,11 @@ it("carries a request's trace to the consumer of the message it wrote (Diagnosti
   const abandoned = lines.find((l) => l.msg === 'message abandoned for redelivery');
   expect(abandoned).toMatchObject({ trace_id: TRACE, span_id: delivered[0]!.spanId });
 
-  await app.close();
-  app = undefined as unknown as App;
-  const ofTrace = exported.filter((s) => s.traceId === TRACE);
+  const ofTrace = (await exportedNow()).filter((s) => s.traceId === TRACE);
   const server = ofTrace.find((s) => s.name === 'POST /api/v1/trips/:id/messages');
   expect(server?.parentSpanId).toBe(CLIENT_SPAN);
   expect(sent![2]).toBe(server!.spanId); // the message's parent is the request's span
   const deliveries = ofTrace.filter((s) => s.name === `handle ${QUEUES.aiScheduleGeneration}`);
   expect(deliveries).toHaveLength(2);
   for (const d of deliveries) expect(d.parentSpanId).toBe(server!.spanId);
-  // The HTTP call of the first test: its client span is the child of the request's, the parent of the peer's.
-  const callServer = ofTrace.find((s) => s.name === 'POST /api/v1/trips/:id/calls');
-  const client = ofTrace.find((s) => s.kind === 3 && s.parentSpanId === callServer?.spanId);
-  expect(client, 'the call has a CLIENT span under the request').toBeDefined();
-  // The steps: children of their request's span, the failed one marked (OTLP status code 2: ERROR).
-  const steps = exported.filter((s) => s.traceId === STEPS_TRACE);
-  const stepsServer = steps.find((s) => s.name === 'POST /api/v1/trips/:id/steps');
-  expect(steps.filter((s) => s.name === 'compute' || s.name === 'fails').map((s) => [s.name, s.kind, s.parentSpanId, s.status?.code ?? 0])).toEqual([
-    ['compute', 1, stepsServer?.spanId, 0],
-    ['fails', 1, stepsServer?.spanId, 2],
-  ]);
-  // Nothing of the unsampled trace (root decided not sampled) was exported anywhere.
-  expect(exported.filter((s) => s.traceId === TRACE.replace(/^4/, '5'))).toEqual([]);
 }, 60_000);
