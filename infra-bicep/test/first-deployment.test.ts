@@ -93,6 +93,17 @@ describe('edge certificate: the first deployment cannot refer to a certificate i
         .map((a) => a.id.toLowerCase());
     expect(vaultGrants(prod)).toHaveLength(1);
     expect(vaultGrants(phase1)).toEqual(vaultGrants(prod));
+    // A role assignment scoped to one secret needs that secret when ARM creates it: in phase 1 the
+    // operator's secrets (step 5) are not written yet, so every secret-scoped grant is on a secret
+    // this deployment writes itself; phase 2 adds the grants on the operator's.
+    const secretGrants = (s: Snapshot) =>
+      ofType(s.predictedResources, 'Microsoft.Authorization/roleAssignments')
+        .map((a) => /\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+\/secrets\/([^/]+)\/providers\//i.exec(a.id)?.[1])
+        .filter((n): n is string => n !== undefined);
+    const written = ofType(phase1.predictedResources, 'Microsoft.KeyVault/vaults/secrets').map((r) => r.name.split('/')[1]!);
+    expect(secretGrants(phase1).length).toBeGreaterThan(0);
+    expect(secretGrants(phase1).filter((n) => !written.includes(n))).toEqual([]);
+    expect(new Set(secretGrants(prod))).toEqual(new Set([...written, 'tripgen-tls', 'user-jwt-signing-key']));
   });
 });
 

@@ -1,0 +1,37 @@
+/**
+ * Every request the trip service's peer client sends is one of its catalog peerRoutes: in prod the
+ * mesh admits the trip service to exactly those (callee, method, exact path; Istio matches the path
+ * without its query), so a call the catalog does not list passes every test without the mesh and
+ * is refused with 403 in prod.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SERVICES, type ServiceName } from '@tripgen/catalog';
+import { peers } from '../src/clients/peers.ts';
+
+const seen: string[] = [];
+const servers: Server[] = [];
+/** A stand-in for one peer that records each request and answers what every peer call reads (empty lists, no preferences). */
+const fakePeer = async (service: ServiceName): Promise<string> => {
+  const server = createServer((req, res) => {
+    seen.push(`${service} ${req.method} ${(req.url ?? '').split('?')[0]}`);
+    req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ missing: [], items: [], preferences: null })));
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+};
+afterAll(() => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))));
+
+describe('the trip service calls its peers only on its catalog peerRoutes (what the prod mesh admits)', () => {
+  it('sends each peer request to a listed callee, method and path, and uses every listed route', async () => {
+    const client = peers({ user: await fakePeer('user'), location: await fakePeer('location'), ai: await fakePeer('ai') });
+    await client.unknownPlaces(['seoul-gyeongbokgung']);
+    await client.scheduleStates(['s1']);
+    await client.expireSchedules([{ id: 's1', tripId: 't1', userId: 'u1' }]);
+    await client.preferences('Bearer x');
+    const listed = SERVICES.trip.peerRoutes.map((r) => `${r.service} ${r.method} ${r.path}`).sort();
+    expect([...new Set(seen)].sort()).toEqual(listed);
+  });
+});
