@@ -4,7 +4,7 @@
  * per-user rate limit. Shapes: docs/api.md, "internal".
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { internalPrefix } from '@tripgen/catalog';
+import { internalPrefix, LOCATION_INTERNAL_PATHS } from '@tripgen/catalog';
 import { ProblemSchema } from '@tripgen/service-kit';
 import type { PlaceRepository } from '../domain/places.ts';
 import { BatchAnswer, BatchBody, CandidatesAnswer, CandidatesBody } from '../domain/schemas.ts';
@@ -19,13 +19,13 @@ export const internalRoutes: FastifyPluginAsyncTypebox<InternalRoutesOptions> = 
   const prefix = internalPrefix('location');
 
   app.post(
-    `${prefix}/places/batch`,
+    `${prefix}${LOCATION_INTERNAL_PATHS.placesBatch}`,
     { schema: { tags, description: 'Many places by id, with their real opening on the given dates', body: BatchBody, response: { 200: BatchAnswer, 400: ProblemSchema } } },
     async (request) => places.batch(request.body.ids, request.body.dates),
   );
 
   app.post(
-    `${prefix}/candidates`,
+    `${prefix}${LOCATION_INTERNAL_PATHS.candidates}`,
     {
       schema: {
         tags,

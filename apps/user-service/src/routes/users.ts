@@ -1,6 +1,7 @@
 /** /api/v1/users/me: the caller's profile, preferences and notifications inbox. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
+import { USER_PATHS } from '@tripgen/catalog';
 import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
 import { Me, NotificationList, Preferences } from '../domain/schemas.ts';
 import type { UserRepository } from '../domain/users.ts';
@@ -30,7 +31,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   // so a stale body is never found, and an entry goes when the cache lets go of its profile.
   const meJson = new WeakMap<Me, string>();
   // Not async: a profile in this replica's L1 cache (the hot path) is answered without a promise.
-  app.get('/api/v1/users/me', { schema: { operationId: 'getMe', description: 'The signed-in user\'s profile and preferences.', tags: ['users'], security, response: { 200: Me, 401: ProblemSchema } } }, (request, reply) => {
+  app.get(USER_PATHS.me, { schema: { operationId: 'getMe', description: 'The signed-in user\'s profile and preferences.', tags: ['users'], security, response: { 200: Me, 401: ProblemSchema } } }, (request, reply) => {
     const cached = users.cachedMe(request.user!.id);
     if (!cached) return me(request.user!.id);
     let json = meJson.get(cached);
