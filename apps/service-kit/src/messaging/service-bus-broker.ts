@@ -81,6 +81,19 @@ function connectionDropSignal(client: ServiceBusClient): { readonly signal: Abor
   return { signal: dropped.signal, release: () => void connection.removeListener?.('disconnected', onDrop) };
 }
 
+/**
+ * How long a consumer waits before its next receiver after `failedSetUps` set-ups in a row were cut
+ * short by a dropped connection: the first at once (a single drop should not cost the SDK's 60 s
+ * CBS timeout), then exponential with the SDK's own retry delays and a +-20 % jitter (replicas of a
+ * service do not reconnect in step). Without it, a broker that refuses or drops every connection
+ * turned the restarts into a loop of ~1,600 connections a second, a whole core and a log line each.
+ */
+export function restartDelayMs(failedSetUps: number, retry: { readonly retryDelayInMs: number; readonly maxRetryDelayInMs: number }, random: () => number = Math.random): number {
+  if (failedSetUps === 0) return 0;
+  const base = Math.min(retry.retryDelayInMs * 2 ** (failedSetUps - 1), retry.maxRetryDelayInMs);
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
 /** Sends of a batch whose connection dropped under them: sent again at once on the next connection, this many times in all. */
 const SENDS_PER_DROP = 3;
 
@@ -213,6 +226,8 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
       retired?: Promise<void>;
     }
     const consumers = new Set<Consumer>();
+    /** Set-ups cut short by a drop since the last one that completed: the restarts' backoff. */
+    let failedSetUps = 0;
 
     /**
      * Stops a receiver asking for messages, lets its in-flight ones settle on it (a message settles
@@ -239,7 +254,8 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
      * (re)connection; when the connection drops while it waits for the broker's answer, that wait
      * lasts the SDK's own 60 s CBS timeout, holding the link's lock, so the reconnection queues
      * behind it and the queue is not consumed for a minute. A drop during a set-up therefore aborts
-     * it and starts a new receiver at once; the aborted one is retired in the background.
+     * it and starts a new receiver (at once the first time, then backing off: restartDelayMs); the
+     * aborted one is retired in the background.
      */
     const start = (): Consumer => {
       const receiver = client.createReceiver(queue, { receiveMode: 'peekLock' });
@@ -249,10 +265,15 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
       const restart = () => {
         watching?.release();
         if (closing || setUp.signal.aborted) return;
-        logger.warn({ queue }, 'service bus connection dropped while the receiver was set up; starting a new one');
         setUp.abort();
         void retire(consumer).catch(() => undefined);
-        consumers.add(start());
+        const waitMs = restartDelayMs(failedSetUps, retryOptions);
+        failedSetUps += 1;
+        logger.warn({ queue, failedSetUps, restartInMs: waitMs }, 'service bus connection dropped while the receiver was set up; starting a new one');
+        void sleep(waitMs, undefined, { signal: draining.signal }).then(
+          () => void (closing ? undefined : consumers.add(start())),
+          () => undefined, // closed during the wait: no new receiver
+        );
       };
       // preInitialize/postInitialize: the SDK's hooks around each link set-up (its InternalMessageHandlers).
       const running = receiver.subscribe(
@@ -275,6 +296,7 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
           postInitialize: async () => {
             watching?.release();
             watching = undefined;
+            failedSetUps = 0;
           },
         } as Parameters<ServiceBusReceiver['subscribe']>[0],
         { autoCompleteMessages: false, maxConcurrentCalls: consumeOptions?.concurrency ?? 1, abortSignal: setUp.signal },
