@@ -7,6 +7,7 @@
  */
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { workloadName, type ServiceName } from '@tripgen/catalog';
+import { kitTracer } from '../telemetry/kit-tracer.ts';
 
 export class ServiceUnavailableError extends Error {
   override readonly name = 'ServiceUnavailableError';
@@ -112,7 +113,7 @@ export const createServiceClient = (service: ServiceName, baseUrl: string, defau
  * query string is left out of the URL (it may carry what a trace should not keep).
  */
 const clientSpan = (method: string, peer: string, url: string): Span =>
-  trace.getTracer('@tripgen/service-kit').startSpan(method, {
+  kitTracer().startSpan(method, {
     kind: SpanKind.CLIENT,
     attributes: { 'http.request.method': method, 'url.full': url.split('?')[0]!, 'peer.service': peer },
   });

@@ -4,6 +4,7 @@ import type { IncomingMessage, MessageBroker, Settlement, Subscription } from '.
 import { describeError, permanentFailure, stderrLogger, type MessagingLogger } from './errors.ts';
 import { retentionOf, schedulePruning, type Retention } from './retention.ts';
 import type { SqlExecutor, TransactionalSql } from './sql.ts';
+import { kitTracer } from '../telemetry/kit-tracer.ts';
 
 /** What became of one delivery; feed it to metrics and logs. */
 export type ConsumeOutcome = 'processed' | 'duplicate' | 'abandoned' | 'deadLettered';
@@ -90,7 +91,7 @@ function report(options: ConsumerOptions, message: IncomingMessage, settlement: 
  */
 const inDelivery = (message: IncomingMessage, handle: () => Promise<Settlement>): Promise<Settlement> => {
   const parent = message.traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent: message.traceparent }) : ROOT_CONTEXT;
-  const span: Span = trace.getTracer('@tripgen/service-kit').startSpan(
+  const span: Span = kitTracer().startSpan(
     `handle ${message.queue}`,
     {
       kind: SpanKind.INTERNAL,

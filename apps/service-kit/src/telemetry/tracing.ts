@@ -31,6 +31,7 @@ import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { TokenCredential } from '@azure/identity';
 import { asyncRequestName, workloadName, type QueueName } from '@tripgen/catalog';
 import type { ServiceConfig } from '../config.ts';
+import { kitTracer, KIT_TRACER_NAME } from './kit-tracer.ts';
 
 /**
  * With Application Insights as a destination the ratio sampler is its own (same trace-id ratio),
@@ -122,7 +123,7 @@ export const setupTracing = async (
     },
   };
   return {
-    tracer: provider.getTracer('@tripgen/service-kit'),
+    tracer: provider.getTracer(KIT_TRACER_NAME),
     extract: (headers) => propagator.extract(context.active(), headers, getter),
     inject: (ctx, carrier) => propagator.inject(ctx, carrier, { set: (c, k, v) => void (c[k] = v) }),
     shutdown: () => provider.shutdown(),
@@ -228,7 +229,7 @@ export const activeTraceIds = (): { trace_id: string; span_id: string } | undefi
  * traces (a worker thread's computation, an SDK's or a router's request).
  */
 export const inSpan = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-  const span = trace.getTracer('@tripgen/service-kit').startSpan(name, { kind: SpanKind.INTERNAL });
+  const span = kitTracer().startSpan(name, { kind: SpanKind.INTERNAL });
   try {
     return await context.with(trace.setSpan(context.active(), span), work);
   } catch (err) {
