@@ -159,7 +159,7 @@ export class GatewayCertificate extends Construct {
             ],
             volumes: [keyVaultVolume('edge-tls', SPC_NAME)],
             // One per zone, or a zone outage takes the gateway's certificate with it.
-            topologySpreadConstraints: zoneSpread(this.selector, REPLICAS),
+            topologySpreadConstraints: zoneSpread(this.selector, REPLICAS, 'Deployment'),
           },
         },
       },

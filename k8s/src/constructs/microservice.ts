@@ -198,7 +198,7 @@ export class Microservice extends Construct {
         containers: [container],
         volumes,
         ...tolerationsOf(profile),
-        ...(profile.scaling.zoneSpread ? { topologySpreadConstraints: zoneSpread(this.selector, spec.replicas[profile.name]) } : {}),
+        ...(profile.scaling.zoneSpread ? { topologySpreadConstraints: zoneSpread(this.selector, spec.replicas[profile.name], profile.delivery === 'progressive' ? 'Rollout' : 'Deployment') } : {}),
       },
     };
   }
