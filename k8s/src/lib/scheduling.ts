@@ -31,6 +31,12 @@ export const zoneSpread = (selector: Readonly<Record<string, string>>, replicas:
     matchLabelKeys: [REVISION_LABEL[kind]],
   }));
 
+/**
+ * Pods of one workload a voluntary disruption (kubectl drain, a node upgrade: the eviction API) may
+ * take at once: its PodDisruptionBudget's maxUnavailable.
+ */
+export const DISRUPTION_MAX_UNAVAILABLE = 1;
+
 /** The profile's tolerations as a pod-spec fragment (absent when there are none). */
 export const tolerationsOf = (profile: EnvironmentProfile): { tolerations?: IToleration[] } =>
   profile.tolerations.length > 0 ? { tolerations: profile.tolerations.map((t) => ({ ...t })) } : {};
