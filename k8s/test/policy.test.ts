@@ -134,6 +134,8 @@ describe('each rule fails on a deliberately broken object', () => {
     ['default-service-account', (o) => ((o.spec as { template: { spec: Record<string, unknown> } }).template.spec.serviceAccountName = 'default'), rules.dedicatedServiceAccount],
     // Issue 12: ScheduleAnyway lets both replicas land in one zone (AKS availability zones guidance).
     ['zone-spread-schedule-anyway', (o) => ((o.spec as { template: { spec: { topologySpreadConstraints: { topologyKey: string; whenUnsatisfiable: string }[] } } }).template.spec.topologySpreadConstraints.find((t) => t.topologyKey === 'topology.kubernetes.io/zone')!.whenUnsatisfiable = 'ScheduleAnyway'), rules.zoneSpread],
+    // KEP-3243: spread counted over old and new revisions packs the new pods into one zone after an update.
+    ['zone-spread-across-revisions', (o) => delete (o.spec as { template: { spec: { topologySpreadConstraints: { topologyKey: string; matchLabelKeys?: string[] }[] } } }).template.spec.topologySpreadConstraints.find((t) => t.topologyKey === 'topology.kubernetes.io/zone')!.matchLabelKeys, rules.zoneSpread],
     ['env-var-secret', (o) => (container(o).env = [{ name: 'DATABASE_URL', value: 'postgresql://app:hunter2@db:5432/user_db' }]), rules.noSecretLiteralsInEnv],
   ];
   it.each(cases)('[%s] flags the broken copy', (_id, breakIt, rule) => {

@@ -205,6 +205,15 @@ describe('prod: progressive delivery with Argo Rollouts', () => {
     expect(prod.filter((o) => o.kind === 'Deployment' && o.metadata.labels?.['app.kubernetes.io/component'] === 'api')).toEqual([]);
     expect(mesh.rolloutsAbortAutomatically(prod)).toEqual([]);
   });
+  it('keeps a traffic-routed canary and its stable side each above what a node drain may evict', () => {
+    expect(prod.filter((o) => o.kind === 'Rollout' && (o.spec as { strategy: { canary?: unknown } }).strategy.canary)).toHaveLength(2);
+    expect(mesh.canarySurvivesDisruption(prod)).toEqual([]);
+    const r = copy('Rollout', 'ai-service');
+    delete (r.spec as { strategy: { canary: { minPodsPerReplicaSet?: number } } }).strategy.canary.minPodsPerReplicaSet;
+    expect(mesh.canarySurvivesDisruption(replaced(r))).toEqual([
+      'Rollout/tripgen/ai-service: minPodsPerReplicaSet 1 <= its PDB\'s maxUnavailable 1: a drain may evict every canary pod while the canary has traffic',
+    ]);
+  });
   it('fails for a Rollout without automatic abort', () => {
     const r = copy('Rollout', 'ai-service');
     delete (r.spec as { strategy: { canary: { analysis?: unknown } } }).strategy.canary.analysis;

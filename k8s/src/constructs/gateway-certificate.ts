@@ -18,7 +18,7 @@ import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, WAVES, componentLabels, selectorLabels } from '../lib/labels.ts';
 import { KEY_VAULT_MOUNT_PATH, keyVaultObjects, keyVaultVolume, type ISecretProviderClass } from '../lib/key-vault.ts';
 import { dnsEgressRule } from '../lib/network.ts';
-import { zoneSpread } from '../lib/scheduling.ts';
+import { DISRUPTION_MAX_UNAVAILABLE, zoneSpread } from '../lib/scheduling.ts';
 import { containerSecurityContext, podSecurityContext } from '../lib/security.ts';
 
 /** Name of the sync workload (Deployment, ServiceAccount, PDB, NetworkPolicy, pod label). */
@@ -159,7 +159,7 @@ export class GatewayCertificate extends Construct {
             ],
             volumes: [keyVaultVolume('edge-tls', SPC_NAME)],
             // One per zone, or a zone outage takes the gateway's certificate with it.
-            topologySpreadConstraints: zoneSpread(this.selector, REPLICAS),
+            topologySpreadConstraints: zoneSpread(this.selector, REPLICAS, 'Deployment'),
           },
         },
       },
@@ -171,7 +171,7 @@ export class GatewayCertificate extends Construct {
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
       metadata: { name: GATEWAY_CERT_SYNC, namespace: this.namespace, labels: this.labels },
-      spec: { maxUnavailable: 1, selector: { matchLabels: this.selector }, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
+      spec: { maxUnavailable: DISRUPTION_MAX_UNAVAILABLE, selector: { matchLabels: this.selector }, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
     } satisfies IPodDisruptionBudget);
   }
 }

@@ -25,7 +25,7 @@ import { podEnvironment, type PodEnvironment } from '../config/environment.ts';
 import { secretName } from '../config/secrets.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, WAVES, componentLabels, selectorLabels } from '../lib/labels.ts';
-import { tolerationsOf, zoneSpread } from '../lib/scheduling.ts';
+import { DISRUPTION_MAX_UNAVAILABLE, tolerationsOf, zoneSpread } from '../lib/scheduling.ts';
 import { containerSecurityContext, podSecurityContext } from '../lib/security.ts';
 import { MigrationJob } from './migration-job.ts';
 import { ServiceNetworkPolicy } from './network-policies.ts';
@@ -198,7 +198,7 @@ export class Microservice extends Construct {
         containers: [container],
         volumes,
         ...tolerationsOf(profile),
-        ...(profile.scaling.zoneSpread ? { topologySpreadConstraints: zoneSpread(this.selector, spec.replicas[profile.name]) } : {}),
+        ...(profile.scaling.zoneSpread ? { topologySpreadConstraints: zoneSpread(this.selector, spec.replicas[profile.name], profile.delivery === 'progressive' ? 'Rollout' : 'Deployment') } : {}),
       },
     };
   }
@@ -271,13 +271,13 @@ export class Microservice extends Construct {
     const { spec, profile } = this.props;
     this.node.addValidation({
       validate: () =>
-        spec.replicas[profile.name] >= 2 ? [] : [`${this.name}: a PDB with maxUnavailable 1 over ${spec.replicas[profile.name]} replica(s) would block or be void`],
+        spec.replicas[profile.name] > DISRUPTION_MAX_UNAVAILABLE ? [] : [`${this.name}: a PDB with maxUnavailable ${DISRUPTION_MAX_UNAVAILABLE} over ${spec.replicas[profile.name]} replica(s) would block or be void`],
     });
     emit(this, {
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
       metadata: { name: this.name, namespace: profile.namespace, labels: this.labels },
-      spec: { maxUnavailable: 1, selector: { matchLabels: this.selector }, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
+      spec: { maxUnavailable: DISRUPTION_MAX_UNAVAILABLE, selector: { matchLabels: this.selector }, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
     } satisfies IPodDisruptionBudget);
   }
 

@@ -14,6 +14,7 @@ import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, WAVES, componentLabels, selectorLabels } from '../lib/labels.ts';
 import { inClusterHost } from '../lib/network.ts';
+import { DISRUPTION_MAX_UNAVAILABLE } from '../lib/scheduling.ts';
 import { latencyBudgetMs, THRESHOLDS } from '../observability/slo.ts';
 import { metricsServiceName, POD_TEMPLATE_HASH_METRIC_LABEL } from './service-monitoring.ts';
 
@@ -108,6 +109,11 @@ export class ProgressiveDelivery extends Construct {
         analysis: { templates: [{ templateName: SLO_TEMPLATE }], startingStep: 1, args: sloArgs },
         steps: CANARY_STEPS.map((step) => ({ ...step })),
         abortScaleDownDelaySeconds: 30,
+        // The canary's own pods get the VirtualService's 10 % and 50 %, yet the one PDB counts the
+        // canary's and the stable's pods together: with one canary pod a node drain could evict it
+        // and the mesh would answer that share with 503 (no healthy upstream) until a new one is
+        // ready. One more canary (and stable) pod than a disruption may take keeps each side up.
+        minPodsPerReplicaSet: DISRUPTION_MAX_UNAVAILABLE + 1,
       },
     };
   }

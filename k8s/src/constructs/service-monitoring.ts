@@ -6,9 +6,10 @@ import type { IService } from 'kubernetes-models/v1/Service';
 import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
 import { componentLabels, selectorLabels } from '../lib/labels.ts';
+import { REVISION_LABEL } from '../lib/scheduling.ts';
 
 /** The pod label Argo Rollouts stamps on each ReplicaSet's pods, kept on every scraped series. */
-export const POD_TEMPLATE_HASH_LABEL = 'rollouts-pod-template-hash';
+export const POD_TEMPLATE_HASH_LABEL = REVISION_LABEL.Rollout;
 /** The same label as Prometheus names it (prometheus-operator sanitizes label names). */
 export const POD_TEMPLATE_HASH_METRIC_LABEL = POD_TEMPLATE_HASH_LABEL.replace(/-/g, '_');
 export const METRICS_COMPONENT = 'metrics';

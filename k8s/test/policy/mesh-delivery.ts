@@ -114,6 +114,29 @@ export const rolloutsAbortAutomatically = (objects: readonly K8sObject[]): strin
     });
   });
 
+/**
+ * A node drain never empties one side of a traffic-routed canary. kubectl drain evicts through the
+ * eviction API, which honours PodDisruptionBudgets (Kubernetes, "Safely Drain a Node"); the one PDB of
+ * a service counts the canary's and the stable's pods together, so with a single canary pod it lets
+ * that pod go while the VirtualService still sends the canary its weight, and Envoy answers a
+ * weighted destination without a ready endpoint with 503 (no healthy upstream). Argo Rollouts'
+ * `minPodsPerReplicaSet` (v1alpha1 CanaryStrategy: "make sure it is at least MinPodsPerReplicaSet
+ * for High Availability. Only applicable for TrafficRoutedCanary") keeps each side above what one
+ * disruption may take.
+ */
+export const canarySurvivesDisruption = (objects: readonly K8sObject[]): string[] =>
+  ofKind(objects, 'Rollout').flatMap((r) => {
+    const canary = spec<{ strategy?: { canary?: { trafficRouting?: unknown; minPodsPerReplicaSet?: number } } }>(r).strategy?.canary;
+    if (!canary?.trafficRouting) return [];
+    const labels = podTemplateOf(r)?.labels ?? {};
+    const pdbs = ofKind(objects, 'PodDisruptionBudget').filter((p) => p.metadata.namespace === r.metadata.namespace && selects(spec<{ selector?: never }>(p).selector, labels));
+    if (pdbs.length !== 1) return [`${id(r)}: ${pdbs.length} PodDisruptionBudgets select its pods (want 1)`];
+    const maxUnavailable = spec<{ maxUnavailable?: unknown }>(pdbs[0]!).maxUnavailable;
+    if (typeof maxUnavailable !== 'number') return [`${id(pdbs[0]!)}: maxUnavailable is not a pod count (${String(maxUnavailable)})`];
+    const min = canary.minPodsPerReplicaSet ?? 1;
+    return min > maxUnavailable ? [] : [`${id(r)}: minPodsPerReplicaSet ${min} <= its PDB's maxUnavailable ${maxUnavailable}: a drain may evict every canary pod while the canary has traffic`];
+  });
+
 /** 23: the Application syncing a Rollout ignores what the controllers rewrite, with RespectIgnoreDifferences. */
 export const argoIgnoresControllerFields = (located: readonly Located[]): string[] => {
   const apps = located.filter((l) => l.object.kind === 'Application');

@@ -7,6 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IProbe } from 'kubernetes-models/v1/Probe';
+import { REVISION_LABEL, type RevisionedKind } from '../../src/lib/scheduling.ts';
 import { containersOf, id, isWorkload, ownNamespaces, podTemplateOf, selects, type K8sObject, type PodTemplate } from './objects.ts';
 
 type Rule = (objects: readonly K8sObject[]) => string[];
@@ -211,7 +212,18 @@ export const zoneSpread: Rule = (objects) => {
   return longRunning(objects).flatMap(({ o, pod }) => {
     const replicas = spec<{ replicas?: number }>(o).replicas ?? hpaMin.get(`${o.kind}/${o.metadata.name}`) ?? 1;
     const zone = (pod.spec.topologySpreadConstraints ?? []).filter((t) => t.topologyKey === 'topology.kubernetes.io/zone' && selects(t.labelSelector as never, pod.labels));
-    if (replicas >= 2) return zone.some((t) => t.whenUnsatisfiable === 'DoNotSchedule') ? [] : [`${id(o)}: ${replicas} replicas without a DoNotSchedule zone spread (ScheduleAnyway lets them share one zone)`];
+    if (replicas >= 2) {
+      const hard = zone.filter((t) => t.whenUnsatisfiable === 'DoNotSchedule');
+      if (hard.length === 0) return [`${id(o)}: ${replicas} replicas without a DoNotSchedule zone spread (ScheduleAnyway lets them share one zone)`];
+      // Kubernetes, "Pod Topology Spread Constraints" (matchLabelKeys) and KEP-3243 "Respect
+      // PodTopologySpread after rolling upgrades": without the revision label the old revision's
+      // pods are counted while the new ones are placed, and an update can leave every replica in
+      // one zone. The label is the one each controller puts on its ReplicaSets' pods.
+      const revision = REVISION_LABEL[o.kind as RevisionedKind] as string | undefined;
+      if (revision && !hard.every((t) => (t as { matchLabelKeys?: string[] }).matchLabelKeys?.includes(revision)))
+        return [`${id(o)}: its DoNotSchedule zone spread counts every revision (matchLabelKeys lacks ${revision}): an update can leave all ${replicas} replicas in one zone`];
+      return [];
+    }
     const anti = (pod.spec.affinity?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).length > 0;
     return zone.length > 0 || anti ? [] : [`${id(o)}: no zone topology spread or preferred anti-affinity`];
   });
