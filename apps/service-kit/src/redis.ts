@@ -172,6 +172,9 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
   };
 };
 
+/** The longest a command waits for Redis, and the longest an open connection may stay silent while commands wait. */
+const COMMAND_TIMEOUT_MS = 1_000;
+
 export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, name: string, auth?: RedisTokenAuth): Redis => {
   const redis = new Redis(url, {
     connectionName: name,
@@ -185,7 +188,12 @@ export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, 
     enableAutoPipelining: false,
     maxRetriesPerRequest: 0,
     connectTimeout: 2_000,
-    commandTimeout: 1_000,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+    // A connection Redis stopped answering on (hung server, partition) stays `ready` for ioredis:
+    // each command waited commandTimeout, and nothing reconnected, for the whole outage. No data
+    // this long while commands wait: the socket is dropped and retryStrategy reconnects, so
+    // meanwhile commands fail at once and the callers go around Redis (redis-outage.test.ts).
+    socketTimeout: COMMAND_TIMEOUT_MS,
     retryStrategy: (attempt) => Math.min(200 * attempt, 2_000),
   });
   let down = false;
