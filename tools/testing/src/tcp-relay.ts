@@ -3,7 +3,9 @@
  * connection it carries (kept-alive ones included) and resets each new one, so the server is out of
  * reach for its clients without being stopped; stalled, it keeps every connection open and accepts
  * new ones but carries nothing either way (a black-holed or hung server: the bytes wait, as in TCP
- * buffers, and flow again when mended); mended, it relays again. The target can be set after the
+ * buffers, and flow again when mended); hung up, it closes every connection it carries and each new
+ * one as soon as it is accepted, without a reset (a server or proxy that accepts and hangs up);
+ * mended, it relays again. The target can be set after the
  * relay's address was handed out (a service started with the relay's URL before its peer).
  */
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
@@ -16,6 +18,8 @@ export interface TcpRelay {
   cut(): void;
   /** Accept and hold: connections stay open, nothing is carried until mend(). */
   stall(): void;
+  /** Accept and close (FIN, not a reset), open connections too, until mend(). */
+  hangUp(): void;
   mend(): void;
   close(): Promise<void>;
 }
@@ -24,6 +28,7 @@ export const startTcpRelay = async (opts: { target?: string; cut?: boolean } = {
   let target = opts.target === undefined ? undefined : new URL(opts.target);
   let cut = opts.cut ?? false;
   let stalled = false;
+  let hungUp = false;
   const open = new Set<Socket>();
   /** Carried connections, client side first. */
   const pairs = new Set<readonly [Socket, Socket]>();
@@ -45,6 +50,7 @@ export const startTcpRelay = async (opts: { target?: string; cut?: boolean } = {
   };
   const server = createServer((client) => {
     if (cut || !target) return void client.resetAndDestroy();
+    if (hungUp) return void track(client).end();
     const upstream = track(connect(Number(target.port), target.hostname));
     track(client);
     const pair = [client, upstream] as const;
@@ -75,8 +81,13 @@ export const startTcpRelay = async (opts: { target?: string; cut?: boolean } = {
       stalled = true;
       pairs.forEach(hold);
     },
+    hangUp() {
+      hungUp = true;
+      for (const s of open) s.end();
+    },
     mend() {
       cut = false;
+      hungUp = false;
       if (!stalled) return;
       stalled = false;
       pairs.forEach(carry);
