@@ -14,12 +14,14 @@
 import { afterAll, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { quietLogger, redisUrl, startTcpRelay, waitFor, type TcpRelay } from '@tripgen/testing';
-import { connectRedis, isRedisReady } from './redis.ts';
+import { connectRedis, isRedisReady, REDIS_PROBE_EVERY_MS } from './redis.ts';
 
 let relay: TcpRelay | undefined;
 let redis: Redis | undefined;
+let subscriber: Redis | undefined;
 afterAll(async () => {
   redis?.disconnect();
+  subscriber?.disconnect();
   await relay?.close();
 });
 
@@ -39,4 +41,25 @@ it('gives up a connection Redis stopped answering on, fails fast meanwhile, and 
   relay.mend();
   await waitFor(() => isRedisReady(redis), 'redis ready again', 15_000);
   expect(await redis.get('outage-test')).toBe('1');
+});
+
+/**
+ * The cache's subscriber sends nothing of its own: socketTimeout only runs while a command waits, and
+ * TCP keep-alive (ioredis `keepAlive: 0`: the kernel's idle time, two hours by default) would notice
+ * a dead peer much later. So a subscriber whose connection went silent stayed `ready` and missed
+ * every invalidation from the other replicas (their writes, served stale from L1 for its TTL) with
+ * no sign of it. A PING now and then (allowed to a subscriber: ioredis VALID_IN_SUBSCRIBER_MODE)
+ * gives the silence away: the connection is given up, and its reconnect clears L1 (cache.ts).
+ */
+it('gives up an idle subscribed connection Redis stopped answering on, and resubscribes once it answers', async () => {
+  relay ??= await startTcpRelay({ target: redisUrl() });
+  subscriber = connectRedis(relay.via(redisUrl()), quietLogger, 'outage-test:sub');
+  await waitFor(() => isRedisReady(subscriber), 'subscriber ready');
+  await subscriber.subscribe('outage-test');
+  relay.stall();
+  await waitFor(() => !isRedisReady(subscriber), 'the silent subscribed connection to be given up', REDIS_PROBE_EVERY_MS + 5_000);
+  const back = new Promise((resolve) => subscriber!.once('ready', resolve));
+  relay.mend();
+  await back;
+  await waitFor(() => subscriber!.mode === 'subscriber', 'resubscribed (ioredis autoResubscribe)', 5_000);
 });

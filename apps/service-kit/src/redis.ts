@@ -175,6 +175,13 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
 /** The longest a command waits for Redis, and the longest an open connection may stay silent while commands wait. */
 const COMMAND_TIMEOUT_MS = 1_000;
 
+/**
+ * How often a connection is asked a PING: an idle one (the cache's subscriber sends nothing of its
+ * own) would otherwise never find out that Redis went silent (socketTimeout runs only while a
+ * command waits; TCP keep-alive takes hours), and missed the other replicas' invalidations.
+ */
+export const REDIS_PROBE_EVERY_MS = 5_000;
+
 export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, name: string, auth?: RedisTokenAuth): Redis => {
   const redis = new Redis(url, {
     connectionName: name,
@@ -205,6 +212,11 @@ export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, 
     if (down) log.info({ redis: name }, 'redis reachable again');
     down = false;
   });
+  const probe = setInterval(() => {
+    if (redis.status === 'ready') redis.ping().catch(() => undefined); // a failure shows through 'error'
+  }, REDIS_PROBE_EVERY_MS);
+  probe.unref();
+  redis.once('end', () => clearInterval(probe));
   auth?.attach(redis);
   return redis;
 };
