@@ -4,9 +4,10 @@
  * unreachable database as P2010 with the driver adapter's DatabaseNotReachable), never a 500.
  */
 import { HEALTH_PATHS } from '@tripgen/catalog';
-import { unreachableDatabaseUrl } from '@tripgen/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startLocationService, type RunningLocationService } from './harness.ts';
+import { QUERY_TIMEOUT_MS } from '@tripgen/service-kit';
+import { startTcpRelay, unreachableDatabaseUrl, waitFor, type TcpRelay, type TestDatabase } from '@tripgen/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlacesDatabase, startLocationService, type RunningLocationService } from './harness.ts';
 
 let service: RunningLocationService;
 beforeAll(async () => {
@@ -24,4 +25,58 @@ it('answers 503 problem+json with Retry-After on its routes while PostgreSQL is 
   }
   expect((await service.app.inject({ method: 'GET', url: HEALTH_PATHS.liveness })).statusCode).toBe(200);
   expect((await service.app.inject({ method: 'GET', url: HEALTH_PATHS.readiness })).statusCode).toBe(503);
+});
+
+/**
+ * The two other ways PostgreSQL goes down, through a relay in front of the real server: it accepts
+ * then hangs up (node-postgres' "Connection terminated unexpectedly", a plain Error whatever the
+ * query), and it stops answering on a connection the pool holds (node-postgres waits without limit
+ * unless `query_timeout` is set: node-postgres.com/apis/client). Raw SQL, as all of this service's.
+ */
+describe('PostgreSQL that hangs up or stops answering', () => {
+  let relay: TcpRelay;
+  let db: TestDatabase;
+  let behind: RunningLocationService;
+  let n = 0;
+  // Another point each time: an answer from the cache would not ask PostgreSQL.
+  const search = () =>
+    fetch(`${behind.url}/api/v1/locations/search?lat=${(37.5796 + ++n / 1000).toFixed(4)}&lng=126.977&radiusKm=2`, {
+      headers: { authorization: `Bearer ${behind.token}` },
+      signal: AbortSignal.timeout(QUERY_TIMEOUT_MS + 5_000),
+    });
+  const expectRetryable503 = async (res: Response) => {
+    expect(res.status).toBe(503);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await res.json()).toMatchObject({ status: 503, detail: 'The database is unavailable; try again shortly' });
+  };
+  beforeAll(async () => {
+    db = await createPlacesDatabase();
+    relay = await startTcpRelay({ target: db.url });
+    behind = await startLocationService({ db: { url: relay.via(db.url), name: db.name, drop: async () => undefined } });
+    expect((await search()).status).toBe(200);
+  }, 60_000);
+  afterAll(async () => {
+    relay?.mend();
+    await behind?.close();
+    await relay?.close();
+    await db?.drop();
+  });
+
+  it('answers 503 problem+json with Retry-After while PostgreSQL accepts and hangs up, and serves again once it answers', async () => {
+    relay.hangUp();
+    await expectRetryable503(await search());
+    relay.mend();
+    await waitFor(async () => (await search()).status === 200, 'a search once PostgreSQL answers again');
+  });
+
+  it('answers 503 within the query time limit while PostgreSQL stops answering on an open connection, and serves again once it answers', async () => {
+    expect((await search()).status).toBe(200); // a pooled connection, open, for the next request
+    relay.stall();
+    const started = Date.now();
+    await expectRetryable503(await search());
+    expect(Date.now() - started).toBeLessThan(QUERY_TIMEOUT_MS + 2_000);
+    relay.mend();
+    await waitFor(async () => (await search()).status === 200, 'a search once PostgreSQL answers again');
+  });
 });

@@ -6,7 +6,7 @@ export { HttpProblem, problem, registerProblemHandlers, PROBLEM_CONTENT_TYPE, ty
 export { rateLimited } from './http/rate-limit.ts';
 export { createTokenVerifier, remoteJwks, remoteTokenVerifier, localJwks, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 export { cacheShapeOf, createTwoLevelCache, type TwoLevelCache } from './cache.ts';
-export { createPrismaClient, prismaDatabase, servicePrismaClient } from './data/prisma.ts';
+export { createPrismaClient, prismaDatabase, QUERY_TIMEOUT_MS, servicePrismaClient } from './data/prisma.ts';
 export { driverAdapterCause, type DriverAdapterCause } from './data/adapter-error.ts';
 export { databasePassword, entraTokenPassword, poolConfigWithPassword, POSTGRES_ENTRA_SCOPE } from './data/postgres-entra.ts';
 export { ProblemSchema } from './http/schemas.ts';

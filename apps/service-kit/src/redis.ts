@@ -172,6 +172,16 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
   };
 };
 
+/** The longest a command waits for Redis, and the longest an open connection may stay silent while commands wait. */
+const COMMAND_TIMEOUT_MS = 1_000;
+
+/**
+ * How often a connection is asked a PING: an idle one (the cache's subscriber sends nothing of its
+ * own) would otherwise never find out that Redis went silent (socketTimeout runs only while a
+ * command waits; TCP keep-alive takes hours), and missed the other replicas' invalidations.
+ */
+export const REDIS_PROBE_EVERY_MS = 5_000;
+
 export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, name: string, auth?: RedisTokenAuth): Redis => {
   const redis = new Redis(url, {
     connectionName: name,
@@ -185,7 +195,12 @@ export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, 
     enableAutoPipelining: false,
     maxRetriesPerRequest: 0,
     connectTimeout: 2_000,
-    commandTimeout: 1_000,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+    // A connection Redis stopped answering on (hung server, partition) stays `ready` for ioredis:
+    // each command waited commandTimeout, and nothing reconnected, for the whole outage. No data
+    // this long while commands wait: the socket is dropped and retryStrategy reconnects, so
+    // meanwhile commands fail at once and the callers go around Redis (redis-outage.test.ts).
+    socketTimeout: COMMAND_TIMEOUT_MS,
     retryStrategy: (attempt) => Math.min(200 * attempt, 2_000),
   });
   let down = false;
@@ -197,6 +212,11 @@ export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, 
     if (down) log.info({ redis: name }, 'redis reachable again');
     down = false;
   });
+  const probe = setInterval(() => {
+    if (redis.status === 'ready') redis.ping().catch(() => undefined); // a failure shows through 'error'
+  }, REDIS_PROBE_EVERY_MS);
+  probe.unref();
+  redis.once('end', () => clearInterval(probe));
   auth?.attach(redis);
   return redis;
 };

@@ -4,9 +4,10 @@
  * 503 problem+json with Retry-After, never a 500 or the driver's message.
  */
 import { HEALTH_PATHS } from '@tripgen/catalog';
-import { unreachableDatabaseUrl } from '@tripgen/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startUserService, type RunningUserService } from './harness.ts';
+import { QUERY_TIMEOUT_MS } from '@tripgen/service-kit';
+import { createTestDatabase, startTcpRelay, unreachableDatabaseUrl, waitFor, type TcpRelay, type TestDatabase } from '@tripgen/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR, startUserService, type RunningUserService } from './harness.ts';
 
 let service: RunningUserService;
 beforeAll(async () => {
@@ -27,4 +28,63 @@ it('answers 503 problem+json with Retry-After while PostgreSQL is unreachable, a
   }
   expect((await service.app.inject({ method: 'GET', url: HEALTH_PATHS.liveness })).statusCode).toBe(200);
   expect((await service.app.inject({ method: 'GET', url: HEALTH_PATHS.readiness })).statusCode).toBe(503);
+});
+
+/**
+ * PostgreSQL reachable but failing in the two other ways a dependency goes down, through a relay in
+ * front of the real server: accepting then hanging up (node-postgres: "Connection terminated
+ * unexpectedly", a plain Error with no code, which answered 500), and accepting but never answering
+ * on a connection the pool already holds (no time limit on a query in node-postgres by default:
+ * `query_timeout` "number of milliseconds before a query call will timeout, default is no timeout",
+ * node-postgres.com/apis/client; the request hung until the kernel gave the socket up, minutes).
+ */
+describe('PostgreSQL that hangs up or stops answering', () => {
+  let relay: TcpRelay;
+  let db: TestDatabase;
+  let behind: RunningUserService;
+  const account = { email: 'relayed@example.com', password: 'correct horse battery', name: 'Ada' };
+  const login = () =>
+    fetch(`${behind.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: account.email, password: account.password }),
+      // A caller's patience: past the query time limit, far short of the kernel's.
+      signal: AbortSignal.timeout(QUERY_TIMEOUT_MS + 5_000),
+    });
+  const expectRetryable503 = async (res: Response) => {
+    expect(res.status).toBe(503);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await res.json()).toMatchObject({ status: 503, detail: 'The database is unavailable; try again shortly' });
+  };
+  beforeAll(async () => {
+    db = await createTestDatabase('user_test', MIGRATIONS_DIR);
+    relay = await startTcpRelay({ target: db.url });
+    behind = await startUserService({ db: { url: relay.via(db.url), name: db.name, drop: async () => undefined } });
+    const registered = await fetch(`${behind.url}/api/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(account) });
+    expect(registered.status).toBe(201);
+  });
+  afterAll(async () => {
+    relay?.mend();
+    await behind?.close();
+    await relay?.close();
+    await db?.drop();
+  });
+
+  it('answers 503 problem+json with Retry-After while PostgreSQL accepts and hangs up, and serves again once it answers', async () => {
+    relay.hangUp();
+    await expectRetryable503(await login());
+    relay.mend();
+    await waitFor(async () => (await login()).status === 200, 'a login once PostgreSQL answers again');
+  });
+
+  it('answers 503 within the query time limit, not never, while PostgreSQL stops answering on an open connection, and serves again once it answers', async () => {
+    expect((await login()).status).toBe(200); // a pooled connection, open, for the next request
+    relay.stall();
+    const started = Date.now();
+    await expectRetryable503(await login());
+    expect(Date.now() - started).toBeLessThan(QUERY_TIMEOUT_MS + 2_000);
+    relay.mend();
+    await waitFor(async () => (await login()).status === 200, 'a login once PostgreSQL answers again');
+  });
 });

@@ -1,8 +1,12 @@
 /**
  * A TCP relay on a port of its own, in front of a server the test keeps running: cut, it drops every
  * connection it carries (kept-alive ones included) and resets each new one, so the server is out of
- * reach for its clients without being stopped; mended, it relays again. The target can be set after
- * the relay's address was handed out (a service started with the relay's URL before its peer).
+ * reach for its clients without being stopped; stalled, it keeps every connection open and accepts
+ * new ones but carries nothing either way (a black-holed or hung server: the bytes wait, as in TCP
+ * buffers, and flow again when mended); hung up, it closes every connection it carries and each new
+ * one as soon as it is accepted, without a reset (a server or proxy that accepts and hangs up);
+ * mended, it relays again. The target can be set after the
+ * relay's address was handed out (a service started with the relay's URL before its peer).
  */
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 
@@ -12,6 +16,10 @@ export interface TcpRelay {
   /** Where to relay to (a URL of any scheme: its host and port). */
   to(target: string): void;
   cut(): void;
+  /** Accept and hold: connections stay open, nothing is carried until mend(). */
+  stall(): void;
+  /** Accept and close (FIN, not a reset), open connections too, until mend(). */
+  hangUp(): void;
   mend(): void;
   close(): Promise<void>;
 }
@@ -19,7 +27,21 @@ export interface TcpRelay {
 export const startTcpRelay = async (opts: { target?: string; cut?: boolean } = {}): Promise<TcpRelay> => {
   let target = opts.target === undefined ? undefined : new URL(opts.target);
   let cut = opts.cut ?? false;
+  let stalled = false;
+  let hungUp = false;
   const open = new Set<Socket>();
+  /** Carried connections, client side first. */
+  const pairs = new Set<readonly [Socket, Socket]>();
+  const hold = ([client, upstream]: readonly [Socket, Socket]) => {
+    client.unpipe(upstream);
+    upstream.unpipe(client);
+    client.pause();
+    upstream.pause();
+  };
+  const carry = ([client, upstream]: readonly [Socket, Socket]) => {
+    client.pipe(upstream);
+    upstream.pipe(client);
+  };
   const track = (s: Socket) => {
     open.add(s);
     s.once('close', () => open.delete(s));
@@ -28,11 +50,15 @@ export const startTcpRelay = async (opts: { target?: string; cut?: boolean } = {
   };
   const server = createServer((client) => {
     if (cut || !target) return void client.resetAndDestroy();
+    if (hungUp) return void track(client).end();
     const upstream = track(connect(Number(target.port), target.hostname));
     track(client);
-    client.once('close', () => upstream.destroy());
+    const pair = [client, upstream] as const;
+    pairs.add(pair);
+    client.once('close', () => (pairs.delete(pair), upstream.destroy()));
     upstream.once('close', () => client.destroy());
-    client.pipe(upstream).pipe(client);
+    if (stalled) hold(pair);
+    else carry(pair);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -50,8 +76,21 @@ export const startTcpRelay = async (opts: { target?: string; cut?: boolean } = {
       cut = true;
       for (const s of open) s.destroy();
     },
+    stall() {
+      if (stalled) return;
+      stalled = true;
+      pairs.forEach(hold);
+    },
+    hangUp() {
+      hungUp = true;
+      for (const s of open) s.end();
+    },
     mend() {
       cut = false;
+      hungUp = false;
+      if (!stalled) return;
+      stalled = false;
+      pairs.forEach(carry);
     },
     close: () => new Promise<void>((resolve) => (open.forEach((s) => s.destroy()), server.close(() => resolve()))),
   };

@@ -12,16 +12,28 @@ interface PrismaLike {
 }
 
 /**
+ * The longest a query may wait for PostgreSQL's answer (node-postgres `query_timeout`, client side;
+ * the driver's default is none). A server that stops answering on a pooled connection (hung, a
+ * partition, a failover that leaves the socket open) otherwise held the request, and the connection,
+ * until the kernel gave the socket up (minutes): past every caller's time limit, with no 503. Well
+ * above any statement of ours (milliseconds), below a client's patience. The pool then drops the
+ * connection (pg Pool releases a client with its query's error).
+ */
+export const QUERY_TIMEOUT_MS = 5_000;
+
+/**
  * `password`: a callback asked on every new connection (Entra token auth, postgres-entra.ts);
- * without it the URL's password is used.
+ * without it the URL's password is used. `queryTimeoutMs`: see QUERY_TIMEOUT_MS (a one-shot bulk
+ * command may allow its statements longer).
  */
 export const createPrismaClient = <C extends PrismaLike>(
   Client: new (options: { adapter: PrismaPg }) => C,
   databaseUrl: string,
   poolSize = 10,
   password?: () => Promise<string>,
+  queryTimeoutMs = QUERY_TIMEOUT_MS,
 ): C => {
-  const pool = { max: poolSize, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 30_000 };
+  const pool = { max: poolSize, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 30_000, query_timeout: queryTimeoutMs };
   const connection = password === undefined ? { connectionString: databaseUrl } : poolConfigWithPassword(databaseUrl, password);
   return new Client({ adapter: new PrismaPg({ ...connection, ...pool }) });
 };

@@ -65,7 +65,14 @@ const CLIENT_ERRORS: Record<string, number> = {
  * in its time under load, rolled back). A retryable 503, not a bug of ours.
  */
 const DATABASE_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
-const POOL_TIMEOUT = /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout)/;
+/**
+ * node-postgres states these in words only (pg/lib/client.js, pg-pool): no pooled connection in time;
+ * the server closed the connection without a word (a proxy or server that accepts and hangs up, a
+ * connection cut mid-query; a closed socket is not a reset, so no ECONNRESET); no answer within the
+ * pool's `query_timeout` (data/prisma.ts QUERY_TIMEOUT_MS: a server that stopped answering). The
+ * errors reach us unwrapped, whether the query was Prisma's or raw.
+ */
+const DRIVER_UNAVAILABLE = /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout|Connection terminated unexpectedly|Query read timeout)/;
 /**
  * A raw query ($queryRaw, $executeRaw) that fails in the driver adapter is P2010 ("raw query failed")
  * whatever the cause; the adapter's own error says which (@prisma/driver-adapter-utils `kind`, from
@@ -78,7 +85,7 @@ const POSTGRES_UNAVAILABLE = new Set(['57P01', '57P02', '57P03']);
 
 const isDatabaseUnavailable = (error: { code?: unknown; message?: string; meta?: unknown }): boolean => {
   if (typeof error.code === 'string' && DATABASE_UNAVAILABLE.has(error.code)) return true;
-  if (POOL_TIMEOUT.test(error.message ?? '')) return true;
+  if (DRIVER_UNAVAILABLE.test(error.message ?? '')) return true;
   if (error.code !== 'P2010') return false;
   const cause = driverAdapterCause(error);
   if (typeof cause?.kind !== 'string') return false;

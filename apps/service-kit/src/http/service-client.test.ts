@@ -13,6 +13,15 @@ beforeAll(async () => {
   server.get('/limited', async (_req, reply) => reply.code(429).header('retry-after', '42').header('x-ratelimit-limit', '100').send({ status: 429, detail: 'slow down' }));
   server.get('/broken', async (_req, reply) => reply.code(500).send({ detail: 'internal' }));
   server.get('/slow', async () => new Promise((resolve) => setTimeout(() => resolve({ late: true }), 1_000)));
+  // The head and part of the body, then nothing more (a peer hung mid-answer) or a hang-up (one that died).
+  const partly = (end: 'stall' | 'hang up') => (_req: unknown, reply: { hijack(): void; raw: import('node:http').ServerResponse }) => {
+    reply.hijack();
+    reply.raw.writeHead(200, { 'content-type': 'application/json', 'content-length': '64' });
+    reply.raw.write('{"items":[');
+    if (end === 'hang up') setTimeout(() => reply.raw.socket?.destroy(), 20);
+  };
+  server.get('/stalls-mid-body', partly('stall'));
+  server.get('/hangs-up-mid-body', partly('hang up'));
   base = await server.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => server?.close());
@@ -49,6 +58,16 @@ describe('service client', () => {
     await expect(client.get('/slow')).rejects.toThrow(/no answer within 200 ms/);
     const nobody = createServiceClient('ai', unreachableHttpUrl());
     await expect(nobody.get('/x')).rejects.toBeInstanceOf(ServiceUnavailableError);
+  });
+
+  // undici ends the body's stream with the fetch's signal (the time limit) or with the connection
+  // ("terminated"): an answer cut short is no answer, not a 200 with nothing in it for the caller to trip on.
+  it('treats an answer whose body stops coming or is cut short as unavailable, within the time limit', async () => {
+    const client = createServiceClient('ai', base, { timeoutMs: 300 });
+    const started = Date.now();
+    await expect(client.get('/stalls-mid-body')).rejects.toThrow(/ai service is unavailable: GET \/stalls-mid-body: no answer within 300 ms/);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await expect(client.get('/hangs-up-mid-body')).rejects.toBeInstanceOf(ServiceUnavailableError);
   });
 
   it("stops when the caller's own signal fires", async () => {

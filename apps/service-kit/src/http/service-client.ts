@@ -79,15 +79,25 @@ export const createServiceClient = (service: ServiceName, baseUrl: string, defau
     // W3C traceparent of this call's span, sampled or not: the called service continues the trace
     // and honours its sampling decision (parent-based) instead of rolling its own.
     propagation.inject(trace.setSpan(context.active(), span), headers);
+    const unavailable = (err: unknown, status?: number): ServiceUnavailableError => {
+      const why = timeout.aborted ? `no answer within ${options.timeoutMs ?? defaultTimeout} ms` : options.signal?.aborted ? 'the caller gave up' : (err as Error).message;
+      endClientSpan(span, status, why);
+      return new ServiceUnavailableError(service, `${method} ${path}: ${why}`, { cause: err });
+    };
     let res: Response;
+    let text: string;
     try {
       res = await fetch(`${base}${path}`, { method, signal, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (err) {
-      const why = timeout.aborted ? `no answer within ${options.timeoutMs ?? defaultTimeout} ms` : options.signal?.aborted ? 'the caller gave up' : (err as Error).message;
-      endClientSpan(span, undefined, why);
-      throw new ServiceUnavailableError(service, `${method} ${path}: ${why}`, { cause: err });
+      throw unavailable(err);
     }
-    const text = await res.text().catch(() => '');
+    try {
+      // The time limit covers the body too (undici ends its stream with the signal); a body that stops
+      // coming or is cut short is no answer: read as '' it made a 200 with nothing for the caller.
+      text = await res.text();
+    } catch (err) {
+      throw unavailable(err, res.status);
+    }
     endClientSpan(span, res.status);
     let parsed: unknown = undefined;
     try {
