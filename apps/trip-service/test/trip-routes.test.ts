@@ -128,6 +128,21 @@ describe('trips', () => {
   });
 });
 
+describe('docs/api.md, trip service: POST /api/v1/trips/{id}/schedules', () => {
+  it('takes a bare POST (no body, no content type) as `{}`: 202 with Location, then the same schedule for `{}`', async () => {
+    const { authorization } = await stack.traveller();
+    const headers = { authorization };
+    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    const bare = await call(base, 'POST', `/api/v1/trips/${id}/schedules`, { headers });
+    expect(bare.status, JSON.stringify(bare.json)).toBe(202);
+    expect(bare.json).toMatchObject({ status: 'queued' });
+    expect(bare.headers.get('location')).toBe(`/api/v1/trips/${id}/schedules/${bare.json.id as string}`);
+    const same = await call(base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers });
+    expect(same.status).toBe(202);
+    expect(same.json.id).toBe(bare.json.id);
+  });
+});
+
 describe('a trip changed by two PATCHes at once', () => {
   it('is never stored invalid: each change alone is valid, together they are not, so the second is checked against the first and refused', async () => {
     const headers = { authorization: (await stack.traveller()).authorization };
