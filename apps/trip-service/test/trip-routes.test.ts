@@ -128,6 +128,23 @@ describe('trips', () => {
   });
 });
 
+describe('docs/api.md, trip service: POST /api/v1/trips and PATCH /api/v1/trips/{id}, dates', () => {
+  it('refuse a date outside the years the location service plans (2000..2099) as a 400 naming the field, and store nothing', async () => {
+    const { authorization } = await stack.traveller();
+    const headers = { authorization };
+    for (const [startDate, endDate, field] of [['0001-01-01', '0001-01-02', 'startDate'], ['1999-12-31', '2000-01-01', 'startDate'], ['2099-12-31', '2100-01-01', 'endDate'], ['9999-12-30', '9999-12-31', 'startDate']] as const) {
+      const res = await call(base, 'POST', '/api/v1/trips', { body: tripBody({ startDate, endDate }), headers });
+      expect(res.status, startDate).toBe(400);
+      expect(res.type).toContain('application/problem+json');
+      expect(res.json.errors[0].path, startDate).toBe(`body/${field}`);
+    }
+    expect((await call(base, 'GET', '/api/v1/trips', { headers })).json.items).toEqual([]);
+    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody({ startDate: '2099-12-30', endDate: '2099-12-31' }), headers })).json.id as string;
+    expect((await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { endDate: '2100-01-01' }, headers })).status).toBe(400);
+    expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).json.endDate).toBe('2099-12-31');
+  });
+});
+
 describe('docs/api.md, trip service: POST /api/v1/trips/{id}/schedules', () => {
   it('takes a bare POST (no body, no content type) as `{}`: 202 with Location, then the same schedule for `{}`', async () => {
     const { authorization } = await stack.traveller();
