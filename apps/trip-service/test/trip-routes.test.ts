@@ -30,6 +30,8 @@ describe('trips', () => {
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ title: 'Seoul in autumn', startDate: '2026-09-23', endDate: '2026-09-25', mustVisit: [], travelMode: 'transit', lodging: { name: 'Hotel', lat: 37.57, lng: 126.98 } });
     const id = created.json.id as string;
+    // docs/api.md, trip service, POST /api/v1/trips: 201 with the trip's Location.
+    expect(created.headers.get('location')).toBe(`/api/v1/trips/${id}`);
     expect((await call(base, 'GET', '/api/v1/trips', { headers })).json.items.map((t: { id: string }) => t.id)).toEqual([id]);
     expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
     const patched = await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Seoul, again', lodging: null, travelMode: null }, headers });
