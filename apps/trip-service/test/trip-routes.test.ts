@@ -160,6 +160,18 @@ describe('docs/api.md, trip service: POST /api/v1/trips/{id}/schedules', () => {
     expect(same.status).toBe(202);
     expect(same.json.id).toBe(bare.json.id);
   });
+
+  it('answers a request that can never be made (replanDate outside the trip, locked without it) 400 also while another schedule is active, not 409', async () => {
+    const { authorization } = await stack.traveller();
+    const headers = { authorization };
+    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    expect((await call(base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers })).status).toBe(202); // stays queued: no AI service here
+    for (const body of [{ replanDate: '2027-01-01' }, { locked: ['seoul-gyeongbokgung'] }]) {
+      const res = await call(base, 'POST', `/api/v1/trips/${id}/schedules`, { body, headers });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.json.errors[0].path).toBe('body/replanDate');
+    }
+  });
 });
 
 describe('a trip changed by two PATCHes at once', () => {
