@@ -33,6 +33,13 @@ export const PLACE_COUNTRY = 'kr';
 /** Places' opening hours are evaluated in their own time zone, never the server's. */
 export const PLACE_TIME_ZONE = 'Asia/Seoul';
 
+/**
+ * The local dates (YYYY-MM-DD, years 2000..2099) whose opening the location service evaluates: the
+ * only dates a trip can be planned on, so the trip service refuses a trip outside them at once
+ * (docs/api.md) instead of accepting one whose every schedule would fail.
+ */
+export const PLANNABLE_DATE = Object.freeze({ pattern: '^20\\d\\d-\\d\\d-\\d\\d$', first: '2000-01-01', last: '2099-12-31' });
+
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 /** A local opening interval, ["HH:MM", "HH:MM"]; a close of "24:00" is midnight. */
 export type ClockInterval = readonly [string, string];

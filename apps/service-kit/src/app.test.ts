@@ -152,6 +152,19 @@ describe('service kit app', () => {
     }
   });
 
+  it('answers a path the router refuses (a parameter over 100 characters, a malformed percent-encoding) with problem+json, not Fastify\'s own JSON (docs/api.md, "errors are application/problem+json"; location service: 400 for a malformed id)', async () => {
+    for (const [url, status] of [[`/api/v1/trips/${'a'.repeat(101)}`, 414], ['/api/v1/trips/%zz', 400]] as const) {
+      const res = await fetch(`${base}${url}`);
+      expect(res.status, url).toBe(status);
+      expect(res.headers.get('content-type'), url).toBe('application/problem+json; charset=utf-8');
+      expect(res.headers.get('x-content-type-options'), url).toBe('nosniff');
+      const body = (await res.json()) as Record<string, unknown>;
+      expect(body, url).toMatchObject({ type: 'about:blank', status, detail: expect.stringMatching(status === 414 ? /longer than 100 characters/ : /not a valid URL/) });
+    }
+    // The longest parameter the router takes still reaches the route.
+    expect((await fetch(`${base}/api/v1/trips/${'a'.repeat(100)}`)).status).toBe(200);
+  });
+
   it('takes a JSON body with the types it carries (no coercion), and coerces only text: query strings', async () => {
     const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/trips/count', payload: payload as object });
     expect((await post({ n: 5 })).json()).toEqual({ n: 5 });

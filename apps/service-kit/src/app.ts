@@ -16,7 +16,7 @@ import type { ServiceConfig } from './config.ts';
 import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, registerProblemHandlers } from './http/problem.ts';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { registerRateLimit } from './http/rate-limit.ts';
 import { clientAddressKey } from './http/client-address.ts';
 import { requestIdGenerator } from './http/request-id.ts';
@@ -81,6 +81,8 @@ export type App = FastifyInstance;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const REQUEST_SPAN = Symbol('tripgen.requestSpan');
 const SERVER_SPAN_NAME = 'HTTP request';
+/** The longest path parameter the router takes (Fastify's default); a longer one is a 414 (docs/api.md). */
+const MAX_PATH_PARAM_LENGTH = 100;
 type RawWithSpan = IncomingMessage & { [REQUEST_SPAN]?: Span };
 const OPERATIONAL = new Set<string>(OPERATIONAL_PATHS);
 
@@ -139,6 +141,11 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   // The server span starts when Fastify makes the request's logger, so that every line of the
   // request, "incoming request" included, carries its trace id; onRequest picks the span up (from a
   // property of the raw request: a WeakMap entry per request cost GC time, issue 15).
+  // Helmet's security headers, computed once: @fastify/helmet builds the middleware (and parses the
+  // CSP directives) again on every request, measured at about 23 us of each cached GET (issue 15).
+  // They go into the reply's own headers, so that Node writes the head in one go: a header set on the
+  // raw response makes it validate and merge every header of the answer one by one (issue 15).
+  const securityHeaders = Object.entries(helmetHeaders());
   const newRequestId = requestIdGenerator();
   const app = Fastify({
     childLoggerFactory: (logger, bindings, childOptions, rawReq) => {
@@ -168,6 +175,15 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     return503OnClosing: true,
     ajv: { customOptions: AJV_OPTIONS },
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    // A path Fastify's router refuses before any route or hook (a path parameter over the limit, a
+    // malformed percent-encoding) is answered by Fastify in its own JSON shape unless handled here:
+    // problem+json with the security headers, as every other answer (docs/api.md).
+    frameworkErrors: (error, _request, reply) => {
+      for (const [name, value] of securityHeaders) reply.header(name, value);
+      const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? `A path segment is longer than ${MAX_PATH_PARAM_LENGTH} characters` : 'The path is not a valid URL (malformed percent-encoding)';
+      return sendProblem(reply, problem(error.statusCode ?? 400, detail));
+    },
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -192,11 +208,6 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     onShutdown: (stop: () => Promise<void>) => void stoppers.push(stop),
   } satisfies Kit);
 
-  // Helmet's security headers, computed once: @fastify/helmet builds the middleware (and parses the
-  // CSP directives) again on every request, measured at about 23 us of each cached GET (issue 15).
-  // They go into the reply's own headers, so that Node writes the head in one go: a header set on the
-  // raw response makes it validate and merge every header of the answer one by one (issue 15).
-  const securityHeaders = Object.entries(helmetHeaders());
   // The kit's hooks take Fastify's callback, not a promise: nothing in them waits, and an async
   // hook costs a promise and a microtask of every request. One hook starts every request (span,
   // request id, security headers): each hook is a step of Fastify's chain.

@@ -30,6 +30,8 @@ describe('trips', () => {
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ title: 'Seoul in autumn', startDate: '2026-09-23', endDate: '2026-09-25', mustVisit: [], travelMode: 'transit', lodging: { name: 'Hotel', lat: 37.57, lng: 126.98 } });
     const id = created.json.id as string;
+    // docs/api.md, trip service, POST /api/v1/trips: 201 with the trip's Location.
+    expect(created.headers.get('location')).toBe(`/api/v1/trips/${id}`);
     expect((await call(base, 'GET', '/api/v1/trips', { headers })).json.items.map((t: { id: string }) => t.id)).toEqual([id]);
     expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
     const patched = await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Seoul, again', lodging: null, travelMode: null }, headers });
@@ -125,6 +127,50 @@ describe('trips', () => {
     await waitFor(() => warmUpsOf(stack, id).length === 2, 'the warm-up message of the new destination');
     await new Promise((r) => setTimeout(r, 500)); // nothing more arrives
     expect(warmUpsOf(stack, id).map((w) => w.center)).toEqual([{ lat: 37.5663, lng: 126.9779 }, { lat: 33.4996, lng: 126.5312 }]);
+  });
+});
+
+describe('docs/api.md, trip service: POST /api/v1/trips and PATCH /api/v1/trips/{id}, dates', () => {
+  it('refuse a date outside the years the location service plans (2000..2099) as a 400 naming the field, and store nothing', async () => {
+    const { authorization } = await stack.traveller();
+    const headers = { authorization };
+    for (const [startDate, endDate, field] of [['0001-01-01', '0001-01-02', 'startDate'], ['1999-12-31', '2000-01-01', 'startDate'], ['2099-12-31', '2100-01-01', 'endDate'], ['9999-12-30', '9999-12-31', 'startDate']] as const) {
+      const res = await call(base, 'POST', '/api/v1/trips', { body: tripBody({ startDate, endDate }), headers });
+      expect(res.status, startDate).toBe(400);
+      expect(res.type).toContain('application/problem+json');
+      expect(res.json.errors[0].path, startDate).toBe(`body/${field}`);
+    }
+    expect((await call(base, 'GET', '/api/v1/trips', { headers })).json.items).toEqual([]);
+    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody({ startDate: '2099-12-30', endDate: '2099-12-31' }), headers })).json.id as string;
+    expect((await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { endDate: '2100-01-01' }, headers })).status).toBe(400);
+    expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).json.endDate).toBe('2099-12-31');
+  });
+});
+
+describe('docs/api.md, trip service: POST /api/v1/trips/{id}/schedules', () => {
+  it('takes a bare POST (no body, no content type) as `{}`: 202 with Location, then the same schedule for `{}`', async () => {
+    const { authorization } = await stack.traveller();
+    const headers = { authorization };
+    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    const bare = await call(base, 'POST', `/api/v1/trips/${id}/schedules`, { headers });
+    expect(bare.status, JSON.stringify(bare.json)).toBe(202);
+    expect(bare.json).toMatchObject({ status: 'queued' });
+    expect(bare.headers.get('location')).toBe(`/api/v1/trips/${id}/schedules/${bare.json.id as string}`);
+    const same = await call(base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers });
+    expect(same.status).toBe(202);
+    expect(same.json.id).toBe(bare.json.id);
+  });
+
+  it('answers a request that can never be made (replanDate outside the trip, locked without it) 400 also while another schedule is active, not 409', async () => {
+    const { authorization } = await stack.traveller();
+    const headers = { authorization };
+    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    expect((await call(base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers })).status).toBe(202); // stays queued: no AI service here
+    for (const body of [{ replanDate: '2027-01-01' }, { locked: ['seoul-gyeongbokgung'] }]) {
+      const res = await call(base, 'POST', `/api/v1/trips/${id}/schedules`, { body, headers });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.json.errors[0].path).toBe('body/replanDate');
+    }
   });
 });
 

@@ -500,6 +500,14 @@ export const scheduleService = (deps: ScheduleDeps) => {
       const seen = idempotencyKey === undefined ? undefined : known.find((r) => r.idempotencyKey === idempotencyKey);
       if (seen && !same(seen)) throw new HttpProblem(422, KEY_REUSED);
       if (seen) return seen;
+      // A request that can never be made, whatever else is active, is a 400 at once: not a 409 that
+      // has the traveller wait for another schedule only to meet the 400 then.
+      const owned = tripOwned(trip);
+      const { dates } = owned;
+      if (body.locked?.length && !body.replanDate) throw new HttpProblem(400, 'locked places need a replanDate (the day they stay on)', { errors: [{ path: 'body/replanDate', message: 'required with locked' }] });
+      if (body.replanDate !== undefined && !dates.includes(body.replanDate)) {
+        throw new HttpProblem(400, `replanDate ${body.replanDate} is not a day of this trip (${trip.startDate} to ${trip.endDate})`, { errors: [{ path: 'body/replanDate', message: 'not a day of the trip' }] });
+      }
       const active = (await refreshed(known.filter(isActive))).find(isActive);
       // A key is answered only with the schedule made under it: answering another's (made without
       // a key or under another one) would leave this key bound to nothing, and the same key once
@@ -508,13 +516,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       if (active && same(active)) throw new HttpProblem(409, `Schedule ${active.id} of this trip, the same request made without this Idempotency-Key, is still ${active.status}; follow it, or request again when it has finished`, { scheduleId: active.id });
       if (active) throw new HttpProblem(409, `Schedule ${active.id} of this trip is still ${active.status}; request again when it has finished`, { scheduleId: active.id });
 
-      const owned = tripOwned(trip);
-      const { dates } = owned;
       let replan: ScheduleGenerationMessage['replan'];
-      if (body.locked?.length && !body.replanDate) throw new HttpProblem(400, 'locked places need a replanDate (the day they stay on)', { errors: [{ path: 'body/replanDate', message: 'required with locked' }] });
-      if (body.replanDate !== undefined && !dates.includes(body.replanDate)) {
-        throw new HttpProblem(400, `replanDate ${body.replanDate} is not a day of this trip (${trip.startDate} to ${trip.endDate})`, { errors: [{ path: 'body/replanDate', message: 'not a day of the trip' }] });
-      }
 
       const read = await preferences;
       let derived: PreferenceDerived;

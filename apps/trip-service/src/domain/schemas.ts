@@ -1,11 +1,12 @@
 /** Request and response schemas of the trip routes (they type the handlers and the OpenAPI document). */
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { TRAVEL_MODES, TRIP_LIMITS } from '@tripgen/catalog';
+import { PLANNABLE_DATE, TRAVEL_MODES, TRIP_LIMITS } from '@tripgen/catalog';
 
 // No pattern against NUL or lone surrogates (PostgreSQL cannot store them): the kit's validation refuses them in every string.
 // A title or destination needs one visible character.
 const VISIBLE = '\\S';
-export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+// A date the location service can evaluate the opening of (the catalog's range), else no schedule could be made.
+export const IsoDate = Type.String({ pattern: PLANNABLE_DATE.pattern, description: `YYYY-MM-DD, ${PLANNABLE_DATE.first}..${PLANNABLE_DATE.last}` });
 export const Clock = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM' });
 const LocationId = Type.String({ minLength: 1, maxLength: 200 });
 const Lat = Type.Number({ minimum: -90, maximum: 90 });

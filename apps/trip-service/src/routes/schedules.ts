@@ -33,14 +33,19 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
         security,
         params: TripParams,
         headers: IdempotencyHeaders,
-        // An empty body (no content type) asks for a full schedule.
-        body: Type.Optional(ScheduleRequestBody),
+        body: ScheduleRequestBody,
         response: { 202: ScheduleAccepted, 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema, 503: ProblemSchema },
+      },
+      // No body at all (a bare POST, no content type) asks for a full schedule, as `{}` does: Ajv
+      // would refuse the missing body as "must be object" (an optional root schema is still an object).
+      preValidation: (request, _reply, done) => {
+        request.body ??= {};
+        done();
       },
     },
     async (request, reply) => {
       const trip = await ownTrip(request.user!.id, request.params.id);
-      const row = await schedules.request(trip, request.body ?? {}, request.headers['idempotency-key'], request.headers.authorization!);
+      const row = await schedules.request(trip, request.body, request.headers['idempotency-key'], request.headers.authorization!);
       return reply
         .code(202)
         .header('location', `/api/v1/trips/${trip.id}/schedules/${row.id}`)

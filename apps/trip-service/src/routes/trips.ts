@@ -36,7 +36,9 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     const body = request.body;
     checkWhole(body);
     await checkPlaces(body.mustVisit ?? []);
-    return reply.code(201).send(toTrip(await trips.create(request.user!.id, body)));
+    const trip = toTrip(await trips.create(request.user!.id, body));
+    // Where the new trip is read, as the 202 of a schedule request says where to follow it (RFC 9110 §15.3.2).
+    return reply.code(201).header('location', `/api/v1/trips/${trip.id}`).send(trip);
   });
 
   app.get('/api/v1/trips', { schema: { operationId: 'listTrips', description: 'The traveller\'s own trips, newest first.', tags: ['trips'], security, response: { 200: Type.Object({ items: Type.Array(Trip) }) } } }, async (request) => ({
