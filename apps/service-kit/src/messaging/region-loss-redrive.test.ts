@@ -39,7 +39,8 @@ afterAll(async () => {
 });
 
 it('re-sends what was relayed in the 15 minutes before the loss, run 40 minutes after it, and nothing sent since', async () => {
-  const [{ now }] = await db.sql.$queryRawUnsafe<{ now: Date }[]>('SELECT now() AS now');
+  const [row] = await db.sql.$queryRawUnsafe<{ now: Date }[]>('SELECT now() AS now');
+  const now = row!.now;
   const minutes = (m: number) => new Date(now.getTime() + m * 60_000);
   const lostAt = minutes(-40);
   const rows: [id: string, sentAt: Date | null][] = [
