@@ -117,6 +117,15 @@ resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   tags: tags
 }
 
+// What must stay manageable when the primary region is lost (the geo-DR secondary namespace) lives
+// in a group created in the DR region: a group's metadata is kept in its own region.
+var drRgName = '${rgName}-dr'
+resource drRg 'Microsoft.Resources/resourceGroups@2025-04-01' = if (hasServiceBusDr) {
+  name: drRgName
+  location: profile.serviceBus.?drLocation ?? location
+  tags: tags
+}
+
 module monitoring 'modules/monitoring.bicep' = {
   scope: rg
   name: 'monitoring'
@@ -214,6 +223,7 @@ module serviceBus 'modules/servicebus.bicep' = {
     tags: tags
     name: names.serviceBus
     secondaryName: names.serviceBusDr
+    secondaryResourceGroup: drRgName
     profile: profile.serviceBus
     queueNames: catalog.queues
     // The tier's size (Basic 1 GB in dev; Premium 80 GB in prod), the catalog's TTL and delivery count.
@@ -221,7 +231,7 @@ module serviceBus 'modules/servicebus.bicep' = {
     workspaceId: monitoring.outputs.workspaceId
     private: private
   }
-  dependsOn: [privateDns]
+  dependsOn: [privateDns, drRg]
 }
 
 module eventHubs 'modules/eventhubs.bicep' = if (profile.?eventHubs != null) {
@@ -332,6 +342,7 @@ module identities 'modules/identity.bicep' = {
     keyVaultName: names.keyVault
     serviceBusName: names.serviceBus
     serviceBusSecondaryName: hasServiceBusDr ? names.serviceBusDr : ''
+    serviceBusSecondaryResourceGroup: hasServiceBusDr ? drRgName : ''
     redisName: profile.?redis == null ? '' : names.redis
     appInsightsName: profile.applicationInsights ? names.appInsights : ''
     deploymentWrites: { '${appInsightsSecretName}': profile.applicationInsights }

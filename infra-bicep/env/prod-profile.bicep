@@ -79,7 +79,8 @@ var prodProfile environmentProfile = {
     standbyZone: '2'
     // The seed's 2 read replicas are dropped (issue 12): no service reads one (every query goes to
     // the primary, and the kit has one DATABASE_URL); zone-redundant HA keeps the database up when a
-    // zone fails and geo-redundant backup meets the RPO. Add zones here with a reader to use them.
+    // zone fails; geo-redundant backup allows a geo-restore, whose RPO (< 1 h) is above the seed's
+    // 15 minutes for a region loss (docs/dr.md). Add zones here with a reader to use them.
     replicaZones: []
     entraAdmin: {
       objectId: '22222222-2222-2222-2222-222222222222'

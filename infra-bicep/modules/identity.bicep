@@ -47,6 +47,9 @@ param serviceBusName string
 @description('Name of the geo-DR secondary Service Bus namespace; empty without geo-DR.')
 param serviceBusSecondaryName string
 
+@description('Resource group of the geo-DR secondary namespace (in the DR region); empty without geo-DR.')
+param serviceBusSecondaryResourceGroup string = ''
+
 @description('Name of the Azure Managed Redis cluster; empty when Redis runs in-cluster.')
 param redisName string
 
@@ -162,27 +165,27 @@ resource queueRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
 // gets the data roles it has on the primary on the secondary namespace as a whole, so it can still
 // send and receive after a failover. The passive secondary takes no traffic before that.
 // https://learn.microsoft.com/azure/service-bus-messaging/service-bus-geo-dr
-resource secondaryNamespace 'Microsoft.ServiceBus/namespaces@2026-01-01' existing = if (!empty(serviceBusSecondaryName)) {
-  name: empty(serviceBusSecondaryName) ? 'none' : serviceBusSecondaryName
-}
-
 var secondaryGrants = empty(serviceBusSecondaryName) ? [] : flatten(map(range(0, length(services)), i => concat(
   empty(services[i].produces) ? [] : [{ index: i, role: roles.serviceBusDataSender, verb: 'sends' }],
   empty(services[i].consumes) ? [] : [{ index: i, role: roles.serviceBusDataReceiver, verb: 'receives' }]
 )))
 
-resource secondaryRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for g in secondaryGrants: {
-    name: guid(secondaryNamespace.id, identities[g.index].id, g.role)
-    scope: secondaryNamespace
-    properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', g.role)
-      principalId: identities[g.index].properties.principalId
-      principalType: 'ServicePrincipal'
-      description: '${services[g.index].name} service ${g.verb} after a geo-DR failover'
-    }
+// The secondary lives in the DR region's resource group (servicebus-secondary.bicep).
+module secondaryRoles 'servicebus-secondary-roles.bicep' = if (!empty(serviceBusSecondaryName)) {
+  name: 'sb-dr-roles-${envName}'
+  scope: resourceGroup(empty(serviceBusSecondaryResourceGroup) ? resourceGroup().name : serviceBusSecondaryResourceGroup)
+  params: {
+    namespaceName: empty(serviceBusSecondaryName) ? 'none' : serviceBusSecondaryName
+    grants: [
+      for g in secondaryGrants: {
+        identityId: identities[g.index].id
+        principalId: identities[g.index].properties.principalId
+        role: g.role
+        description: '${services[g.index].name} service ${g.verb} after a geo-DR failover'
+      }
+    ]
   }
-]
+}
 
 resource redis 'Microsoft.Cache/redisEnterprise@2025-07-01' existing = if (!empty(redisName)) {
   name: empty(redisName) ? 'none' : redisName

@@ -1,5 +1,5 @@
-// Key Vault: RBAC only, soft delete + purge protection, firewall deny by default, and the one key
-// TripGen owns (the user service's token-signing key) with the seed's 90-day rotation policy.
+// Key Vault: RBAC only, soft delete + purge protection (90 days), firewall deny by default. The
+// secrets are written by the deployment or by hand (README, first deployment step 5).
 
 import { privateAccess } from '../types.bicep'
 

@@ -23,6 +23,9 @@ param name string
 @description('Name of the geo-DR secondary namespace (used when the profile has a DR region).')
 param secondaryName string
 
+@description('Resource group of the secondary, created in the DR region (used when the profile has a DR region).')
+param secondaryResourceGroup string
+
 @description('Tier, capacity and geo-DR region.')
 param profile serviceBusProfile
 
@@ -119,23 +122,18 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 // and a secondary without one would be unreachable after a failover: the secondary gets its own
 // private endpoint in the same VNet and private DNS zone (a private endpoint may target a
 // resource in another region). https://learn.microsoft.com/azure/service-bus-messaging/service-bus-geo-dr#private-endpoints
-resource secondary 'Microsoft.ServiceBus/namespaces@2026-01-01' = if (geoDr) {
-  name: secondaryName
-  location: profile.?drLocation ?? location
-  tags: tags
-  sku: { name: 'Premium', tier: 'Premium', capacity: profile.capacity }
-  // Zone redundancy needs availability zones in the DR region (Korea South has none).
-  properties: union(namespaceProperties, { zoneRedundant: profile.?drZoneRedundant ?? false })
-}
-
-#disable-next-line use-recent-api-versions // 2021-05-01-preview is the newest diagnosticSettings API (see bicepconfig.json)
-resource secondaryDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (geoDr) {
-  name: 'to-log-analytics'
-  scope: secondary
-  properties: {
+// In its own region's resource group: the fail-over must not need the lost region's metadata.
+module secondary 'servicebus-secondary.bicep' = if (geoDr) {
+  name: 'sb-dr-${envName}'
+  scope: resourceGroup(secondaryResourceGroup)
+  params: {
+    location: profile.?drLocation ?? location
+    tags: tags
+    name: secondaryName
+    capacity: profile.capacity
+    // Zone redundancy needs availability zones in the DR region (Korea South has none).
+    properties: union(namespaceProperties, { zoneRedundant: profile.?drZoneRedundant ?? false })
     workspaceId: workspaceId
-    logs: [{ categoryGroup: 'allLogs', enabled: true }]
-    metrics: [{ category: 'AllMetrics', enabled: true }]
   }
 }
 
@@ -145,7 +143,7 @@ module secondaryEndpoint 'private-endpoint.bicep' = if (geoDr && private != null
     location: location
     tags: tags
     name: 'pe-sb-dr-tripgen-${envName}'
-    targetId: secondary.id
+    targetId: secondary!.outputs.id
     groupId: 'namespace'
     subnetId: private!.endpointSubnetId
     dnsZoneId: private!.dnsZoneIds.serviceBus
@@ -156,7 +154,7 @@ resource alias 'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs@2026-01-
   parent: namespace
   name: '${name}-alias'
   properties: {
-    partnerNamespace: secondary.id
+    partnerNamespace: secondary!.outputs.id
   }
   dependsOn: [queues, endpoint, secondaryEndpoint]
 }
