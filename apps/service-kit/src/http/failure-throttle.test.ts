@@ -47,6 +47,19 @@ it('gives an aborted attempt back and clears the count on success', async () => 
   await throttle.succeeded('k');
 });
 
+it('a burst refused while reserved attempts wait (a stalled database) leaves no lock once those are given back', async () => {
+  // Reserved, then aborted (the database never answered); meanwhile 20 more are refused. Before,
+  // each refusal stayed counted: 23 - 3 given back = 20, the account locked for the window.
+  const throttle = createFailureThrottle({ redis, prefix, maxFailures: 3, windowMs: 60_000 });
+  const reserved = await Promise.all([1, 2, 3].map(() => throttle.attempt('stalled')));
+  expect(reserved.every((v) => v.allowed)).toBe(true);
+  const refused = await Promise.all(Array.from({ length: 20 }, () => throttle.attempt('stalled')));
+  expect(refused.some((v) => v.allowed)).toBe(false);
+  for (let i = 0; i < 3; i++) await throttle.aborted('stalled');
+  expect((await throttle.attempt('stalled')).allowed).toBe(true);
+  await throttle.succeeded('stalled');
+});
+
 it('counts per instance while Redis is unreachable', async () => {
   const a = createFailureThrottle({ redis: down, prefix, maxFailures: 2, windowMs: 60_000 });
   const b = createFailureThrottle({ redis: down, prefix, maxFailures: 2, windowMs: 60_000 });

@@ -5,7 +5,8 @@
  *
  * `attempt` reserves a slot atomically BEFORE the work it guards (an increment, not read-then-write),
  * so a burst of parallel attempts cannot slip past the limit; `succeeded` clears the count, `aborted`
- * gives the slot back when the attempt never got an answer (e.g. the database was down).
+ * gives the slot back when the attempt never got an answer (e.g. the database was down); a refused
+ * attempt takes no slot.
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -44,6 +45,11 @@ export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThro
       } catch (err) {
         // The limiter rejects with its result when the key is over the limit; anything else is a bug.
         if (!(err instanceof RateLimiterRes)) throw err;
+        // A refused attempt did no work, yet the limiter counted it: taken back, so that refusals
+        // (a burst while reserved attempts wait on a stalled database) cannot outlast the aborted
+        // attempts given back and lock the account for the window. The count never drops below the
+        // limit this way: each refusal adds one before it takes one back.
+        await counter.reward(hashed(key)).catch(() => undefined);
         return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
       }
     },
