@@ -123,6 +123,9 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 // private endpoint in the same VNet and private DNS zone (a private endpoint may target a
 // resource in another region). https://learn.microsoft.com/azure/service-bus-messaging/service-bus-geo-dr#private-endpoints
 // In its own region's resource group: the fail-over must not need the lost region's metadata.
+// Its id is computed from its names, as every other id here: the module's output would be a
+// runtime value (reference()) that What-If cannot evaluate for the alias and the endpoint below.
+var secondaryId = resourceId(secondaryResourceGroup, 'Microsoft.ServiceBus/namespaces', secondaryName)
 module secondary 'servicebus-secondary.bicep' = if (geoDr) {
   name: 'sb-dr-${envName}'
   scope: resourceGroup(secondaryResourceGroup)
@@ -143,20 +146,21 @@ module secondaryEndpoint 'private-endpoint.bicep' = if (geoDr && private != null
     location: location
     tags: tags
     name: 'pe-sb-dr-tripgen-${envName}'
-    targetId: secondary!.outputs.id
+    targetId: secondaryId
     groupId: 'namespace'
     subnetId: private!.endpointSubnetId
     dnsZoneId: private!.dnsZoneIds.serviceBus
   }
+  dependsOn: [secondary]
 }
 
 resource alias 'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs@2026-01-01' = if (geoDr) {
   parent: namespace
   name: '${name}-alias'
   properties: {
-    partnerNamespace: secondary!.outputs.id
+    partnerNamespace: secondaryId
   }
-  dependsOn: [queues, endpoint, secondaryEndpoint]
+  dependsOn: [queues, endpoint, secondary, secondaryEndpoint]
 }
 
 module endpoint 'private-endpoint.bicep' = if (private != null) {

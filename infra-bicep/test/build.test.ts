@@ -36,6 +36,20 @@ describe('npm run bicep:build', () => {
   });
 });
 
+describe('ids one deployment passes another are computed from names, not runtime outputs (What-If)', () => {
+  // ARM What-If cannot evaluate reference() to a deployment it has not run: a private endpoint's
+  // target or a geo-DR partner taken from a module's output is unresolved in every redeploy's preview
+  // (Azure/arm-template-whatif issue 157: nested deployment parameters from reference()). main.bicep
+  // computes every id from the profile for this reason; the geo-DR secondary's moved into a module.
+  it('no private endpoint target and no geo-DR partner comes from reference()', () => {
+    const template = readFileSync(path.join(INFRA_DIR, 'out', 'main.json'), 'utf8');
+    const runtime = [...template.matchAll(/"(targetId|partnerNamespace)": (?:\{\s*"value": )?("[^"]*")/g)]
+      .filter((m) => m[2]!.includes('reference('))
+      .map((m) => `${m[1]}: ${m[2]}`);
+    expect(runtime).toEqual([]);
+  });
+});
+
 describe('no unexplained linter suppression', () => {
   const bicepFiles = [...BICEP_SOURCES.filter((f) => f.endsWith('.bicep')), ...readdirSync(path.join(INFRA_DIR, 'modules')).map((f) => `modules/${f}`)].filter((f) =>
     f.endsWith('.bicep'),
