@@ -4,10 +4,11 @@
  * behind it (Prisma's ROLLBACK); the adapter then hands the connection back to the pool without an
  * error. A statement that legitimately waits longer than the limit (a row lock held by another
  * transaction) must not leave that connection, mid-transaction, to the next query: its writes would
- * run inside the abandoned transaction, answered as done yet never committed.
+ * run inside the abandoned transaction, answered as done yet never committed. Nor may it wait for
+ * that ROLLBACK: a transaction on a server that stopped answering is given up within the limit.
  */
 import { createPrismaClient, QUERY_TIMEOUT_MS } from '@tripgen/service-kit';
-import { createTestDatabase, queryRows, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, queryRows, startTcpRelay, type TestDatabase } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { MIGRATIONS_DIR } from './harness.ts';
@@ -54,4 +55,27 @@ it('does not reuse a connection whose transaction timed out: the next write is c
   expect(await queryRows(db.url, "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'")).toEqual([]);
   // The timed-out transaction's update never took effect.
   expect(await queryRows(db.url, 'SELECT v FROM counters WHERE id = 1')).toEqual([{ v: 0 }]);
+});
+
+it('gives a transaction on a server that stopped answering up within the query time limit, not twice it (the ROLLBACK queued behind)', { timeout: 4 * QUERY_TIMEOUT_MS + 20_000 }, async () => {
+  const relay = await startTcpRelay({ target: db.url });
+  const stalled = createPrismaClient(PrismaClient, relay.via(db.url), 1);
+  try {
+    const started = Date.now();
+    const outcome = await stalled.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe('SELECT 1');
+        relay.stall(); // on the connection the transaction holds
+        await tx.$executeRawUnsafe('INSERT INTO counters VALUES (3, 0)');
+      },
+      { timeout: 4 * QUERY_TIMEOUT_MS, maxWait: 5_000 },
+    ).then(() => 'committed', (err: Error) => err.message);
+    expect(outcome).toMatch(/^Query read timeout/);
+    expect(Date.now() - started).toBeLessThan(QUERY_TIMEOUT_MS + 2_000);
+  } finally {
+    relay.mend();
+    await stalled.$disconnect().catch(() => undefined);
+    await relay.close();
+  }
+  expect(await queryRows(db.url, 'SELECT id FROM counters WHERE id = 3')).toEqual([]);
 });

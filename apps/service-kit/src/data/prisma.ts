@@ -19,7 +19,7 @@ interface PrismaLike {
  * until the kernel gave the socket up (minutes): past every caller's time limit, with no 503. Well
  * above any statement of ours (milliseconds), below a client's patience. The pool then drops the
  * connection (pg Pool releases a client with its query's error; inside a transaction, see
- * dropUnfinishedTransactions).
+ * giveUpTimedOutConnections).
  */
 export const QUERY_TIMEOUT_MS = 5_000;
 
@@ -37,25 +37,31 @@ export const createPrismaClient = <C extends PrismaLike>(
 ): C => {
   const settings = { max: poolSize, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 30_000, query_timeout: queryTimeoutMs };
   const connection = password === undefined ? { connectionString: databaseUrl } : poolConfigWithPassword(databaseUrl, password);
-  const pool = dropUnfinishedTransactions(new pg.Pool({ ...connection, ...settings }));
+  const pool = giveUpTimedOutConnections(new pg.Pool({ ...connection, ...settings }));
   return new Client({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 };
 
+/** node-postgres's error for a statement it stopped waiting for (pg 8.23 lib/client.js); http/problem.ts maps it to 503. */
+const QUERY_READ_TIMEOUT = 'Query read timeout';
+
 /**
- * A connection handed back to the pool inside a transaction is closed, not reused. With
- * `query_timeout`, a statement of an interactive transaction that outlasts it (a row lock held by
- * another transaction, a server that stopped answering) is given up by node-postgres but left
- * running on the connection, and the ROLLBACK Prisma then queues behind it times out unsent
- * (pg 8.23 Client#query); @prisma/adapter-pg 7.10 releases the connection without an error after
- * a rollback. Reused, the next queries ran inside that abandoned transaction: writes answered as
- * done, never committed (query-timeout-transaction.test.ts in the location service). Closing the
- * connection makes PostgreSQL roll the transaction back.
+ * A connection whose statement ran out of `query_timeout` is closed at once. node-postgres gives the
+ * statement up but leaves it running on the connection and queues the next one behind it (pg 8.23
+ * Client#query). Inside a transaction Prisma's ROLLBACK then waited a second time limit and timed
+ * out unsent, and @prisma/adapter-pg 7.10 hands the connection back to the pool without an error
+ * after a rollback: the next queries ran inside the abandoned transaction, answered as done and
+ * never committed, and a stalled server's 503 came after 10 s, not 5 s (location service,
+ * query-timeout-transaction.test.ts). Closed, the ROLLBACK fails at once, the pool drops the
+ * connection, and PostgreSQL rolls the transaction back itself.
  */
-const dropUnfinishedTransactions = (pool: pg.Pool): pg.Pool =>
-  pool.on('release', (_err: Error | undefined, client: pg.PoolClient) => {
-    // The status of the last ReadyForQuery: 'T' in a transaction (or a statement of one still running), 'E' a failed one.
-    const status = client.getTransactionStatus();
-    if (status === 'T' || status === 'E') void client.end().catch(() => undefined);
+const giveUpTimedOutConnections = (pool: pg.Pool): pg.Pool =>
+  pool.on('connect', (client: pg.PoolClient) => {
+    const query = client.query;
+    client.query = function (this: pg.PoolClient, ...args: unknown[]) {
+      const result: unknown = Reflect.apply(query, this, args);
+      if (result instanceof Promise) result.catch((err: unknown) => err instanceof Error && err.message === QUERY_READ_TIMEOUT && void client.end().catch(() => undefined));
+      return result;
+    } as typeof client.query;
   });
 
 /**
