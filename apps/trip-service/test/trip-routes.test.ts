@@ -161,6 +161,16 @@ describe('docs/api.md, trip service: POST /api/v1/trips/{id}/schedules', () => {
     expect(same.json.id).toBe(bare.json.id);
   });
 
+  it('refuses a JSON null body 400, as every route does: only no body at all is `{}`', async () => {
+    const { authorization } = await stack.traveller();
+    const headers = { authorization };
+    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    const res = await call(base, 'POST', `/api/v1/trips/${id}/schedules`, { body: null, headers });
+    expect(res.status, JSON.stringify(res.json)).toBe(400);
+    expect(res.type).toContain('application/problem+json');
+    expect((await call(base, 'GET', `/api/v1/trips/${id}/schedules`, { headers })).json.items).toEqual([]);
+  });
+
   it('answers a request that can never be made (replanDate outside the trip, locked without it) 400 also while another schedule is active, not 409', async () => {
     const { authorization } = await stack.traveller();
     const headers = { authorization };

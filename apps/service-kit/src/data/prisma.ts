@@ -3,6 +3,7 @@
  * passes its own generated PrismaClient class; the kit owns the pool settings and the ping.
  */
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import type { Database } from '../app.ts';
 import { databasePassword, poolConfigWithPassword } from './postgres-entra.ts';
 
@@ -17,7 +18,8 @@ interface PrismaLike {
  * partition, a failover that leaves the socket open) otherwise held the request, and the connection,
  * until the kernel gave the socket up (minutes): past every caller's time limit, with no 503. Well
  * above any statement of ours (milliseconds), below a client's patience. The pool then drops the
- * connection (pg Pool releases a client with its query's error).
+ * connection (pg Pool releases a client with its query's error; inside a transaction, see
+ * giveUpTimedOutConnections).
  */
 export const QUERY_TIMEOUT_MS = 5_000;
 
@@ -33,10 +35,34 @@ export const createPrismaClient = <C extends PrismaLike>(
   password?: () => Promise<string>,
   queryTimeoutMs = QUERY_TIMEOUT_MS,
 ): C => {
-  const pool = { max: poolSize, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 30_000, query_timeout: queryTimeoutMs };
+  const settings = { max: poolSize, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 30_000, query_timeout: queryTimeoutMs };
   const connection = password === undefined ? { connectionString: databaseUrl } : poolConfigWithPassword(databaseUrl, password);
-  return new Client({ adapter: new PrismaPg({ ...connection, ...pool }) });
+  const pool = giveUpTimedOutConnections(new pg.Pool({ ...connection, ...settings }));
+  return new Client({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 };
+
+/** node-postgres's error for a statement it stopped waiting for (pg 8.23 lib/client.js); http/problem.ts maps it to 503. */
+const QUERY_READ_TIMEOUT = 'Query read timeout';
+
+/**
+ * A connection whose statement ran out of `query_timeout` is closed at once. node-postgres gives the
+ * statement up but leaves it running on the connection and queues the next one behind it (pg 8.23
+ * Client#query). Inside a transaction Prisma's ROLLBACK then waited a second time limit and timed
+ * out unsent, and @prisma/adapter-pg 7.10 hands the connection back to the pool without an error
+ * after a rollback: the next queries ran inside the abandoned transaction, answered as done and
+ * never committed, and a stalled server's 503 came after 10 s, not 5 s (location service,
+ * query-timeout-transaction.test.ts). Closed, the ROLLBACK fails at once, the pool drops the
+ * connection, and PostgreSQL rolls the transaction back itself.
+ */
+const giveUpTimedOutConnections = (pool: pg.Pool): pg.Pool =>
+  pool.on('connect', (client: pg.PoolClient) => {
+    const query = client.query;
+    client.query = function (this: pg.PoolClient, ...args: unknown[]) {
+      const result: unknown = Reflect.apply(query, this, args);
+      if (result instanceof Promise) result.catch((err: unknown) => err instanceof Error && err.message === QUERY_READ_TIMEOUT && void client.end().catch(() => undefined));
+      return result;
+    } as typeof client.query;
+  });
 
 /**
  * A service's own client, signed in as its config says: the URL's password, or in prod

@@ -38,8 +38,9 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
       },
       // No body at all (a bare POST, no content type) asks for a full schedule, as `{}` does: Ajv
       // would refuse the missing body as "must be object" (an optional root schema is still an object).
+      // Only a missing one: a JSON `null` is a body, and not an object (400, as on every other route).
       preValidation: (request, _reply, done) => {
-        request.body ??= {};
+        if (request.body === undefined) request.body = {};
         done();
       },
     },
