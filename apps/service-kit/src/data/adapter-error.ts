@@ -10,6 +10,9 @@ export interface DriverAdapterCause {
   readonly originalMessage?: unknown;
 }
 
+/** node-postgres's error for a statement it stopped waiting for at `query_timeout` (pg 8.23 lib/client.js). */
+export const QUERY_READ_TIMEOUT = 'Query read timeout';
+
 export const driverAdapterCause = (err: unknown): DriverAdapterCause | undefined =>
   (err as { meta?: { driverAdapterError?: { cause?: DriverAdapterCause } } } | null | undefined)?.meta?.driverAdapterError?.cause;
 

@@ -4,6 +4,7 @@
  */
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { QUERY_READ_TIMEOUT } from './adapter-error.ts';
 import type { Database } from '../app.ts';
 import { databasePassword, poolConfigWithPassword } from './postgres-entra.ts';
 
@@ -40,9 +41,6 @@ export const createPrismaClient = <C extends PrismaLike>(
   const pool = giveUpTimedOutConnections(new pg.Pool({ ...connection, ...settings }));
   return new Client({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 };
-
-/** node-postgres's error for a statement it stopped waiting for (pg 8.23 lib/client.js); http/problem.ts maps it to 503. */
-const QUERY_READ_TIMEOUT = 'Query read timeout';
 
 /**
  * A connection whose statement ran out of `query_timeout` is closed at once. node-postgres gives the

@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { RATE_LIMIT } from '@tripgen/catalog';
-import { driverAdapterCause } from '../data/adapter-error.ts';
+import { driverAdapterCause, QUERY_READ_TIMEOUT } from '../data/adapter-error.ts';
 
 /**
  * Retry-After (seconds) of the kit's own retryable answers: a 503 (database unreachable, load shed)
@@ -72,7 +72,7 @@ const DATABASE_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024
  * pool's `query_timeout` (data/prisma.ts QUERY_TIMEOUT_MS: a server that stopped answering). The
  * errors reach us unwrapped, whether the query was Prisma's or raw.
  */
-const DRIVER_UNAVAILABLE = /^(timeout exceeded when trying to connect|Connection terminated due to connection timeout|Connection terminated unexpectedly|Query read timeout)/;
+const DRIVER_UNAVAILABLE = new RegExp(`^(timeout exceeded when trying to connect|Connection terminated due to connection timeout|Connection terminated unexpectedly|${QUERY_READ_TIMEOUT})`);
 /**
  * A raw query ($queryRaw, $executeRaw) that fails in the driver adapter is P2010 ("raw query failed")
  * whatever the cause; the adapter's own error says which (@prisma/driver-adapter-utils `kind`, from
