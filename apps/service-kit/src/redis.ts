@@ -172,7 +172,7 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
   };
 };
 
-/** The longest a command waits for Redis, and the longest an open connection may stay silent while commands wait. */
+/** The longest a command waits for Redis. */
 const COMMAND_TIMEOUT_MS = 1_000;
 
 /**
@@ -200,7 +200,10 @@ export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, 
     // each command waited commandTimeout, and nothing reconnected, for the whole outage. No data
     // this long while commands wait: the socket is dropped and retryStrategy reconnects, so
     // meanwhile commands fail at once and the callers go around Redis (redis-outage.test.ts).
-    socketTimeout: COMMAND_TIMEOUT_MS,
+    // A few command timeouts, not one: a pause of a second or two (a failover's hand-over, a fork)
+    // times out the commands waiting, as it always did, without dropping every replica's
+    // connections and clearing their in-memory caches.
+    socketTimeout: 3 * COMMAND_TIMEOUT_MS,
     retryStrategy: (attempt) => Math.min(200 * attempt, 2_000),
   });
   let down = false;
