@@ -1,6 +1,13 @@
 /** Seed §5.1.2: two cache levels. */
 export const CACHE_POLICY = {
-  l1: { ttlMs: 5 * 60_000, maxEntries: 1_000 },
+  /**
+   * `maxJsonChars`: the L1 entries' JSON text together (an entry counts the characters of its JSON).
+   * The entries of one cache differ a thousandfold (a profile ~300 characters, a location search of
+   * 100 places ~76,000, a 14-day candidate area ~340,000 that holds ~1.3 MB of heap), so a count
+   * alone let 1,000 areas (~1.3 GB, each a trip created, one request) outgrow a 512 MiB pod. At about
+   * four bytes of heap per character, 16 Mi characters keep L1 below ~64 MB of heap.
+   */
+  l1: { ttlMs: 5 * 60_000, maxEntries: 1_000, maxJsonChars: 16 * 2 ** 20 },
   l2: { ttlSeconds: 30 * 60, evictionPolicy: 'allkeys-lru' },
 } as const;
 

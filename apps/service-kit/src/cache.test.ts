@@ -5,6 +5,7 @@
  * otherwise live on in L2 for its TTL.
  */
 import { randomUUID } from 'node:crypto';
+import { CACHE_POLICY } from '@tripgen/catalog';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cacheShapeOf, createTwoLevelCache, type TwoLevelCache } from './cache.ts';
@@ -131,4 +132,34 @@ it('derives a new cache shape from any change of the cached values’ schema', (
   const shapes = new Set([cacheShapeOf(profile), cacheShapeOf(withPace), cacheShapeOf(optional)]);
   expect(shapes.size).toBe(3);
   expect(cacheShapeOf(structuredClone(profile))).toBe(cacheShapeOf(profile)); // the same on every replica
+});
+
+it('keeps at most CACHE_POLICY.l1.maxJsonChars of values in L1, from loads and from L2 alike, however few the entries', async () => {
+  // OWASP API Security Top 10 2023, API4 "Unrestricted Resource Consumption": bounded by a count
+  // alone, L1 held 1,000 of the location service's 14-day candidate areas (~340,000 characters of
+  // JSON, 1.3 MB of heap each; one created trip warms one), some 1.3 GB in a 512 MiB pod.
+  const ns = `tripgen:test-${randomUUID()}`;
+  const pair = async () => {
+    const redis = connectRedis(redisUrl(), quietLogger, 'cache-test');
+    const subscriber = connectRedis(redisUrl(), quietLogger, 'cache-test:sub');
+    connections.push(redis, subscriber);
+    await Promise.all([redis, subscriber].map((r) => new Promise((ok) => (isRedisReady(r) ? ok(undefined) : r.once('ready', ok)))));
+    // A short L2 TTL: the test's megabytes leave the shared Redis soon.
+    return createTwoLevelCache({ namespace: ns, redis, subscriber, shape: '1', l2TtlSeconds: 30 });
+  };
+  const [loader, reader] = [await pair(), await pair()];
+  const chars = 2 ** 20;
+  const keys = Array.from({ length: Math.ceil((2 * CACHE_POLICY.l1.maxJsonChars) / chars) }, (_, i) => `area-${i}`);
+  const held = (cache: TwoLevelCache) => keys.filter((k) => cache.peek(k) !== undefined);
+  const heldChars = (cache: TwoLevelCache) => held(cache).reduce((n, k) => n + JSON.stringify(cache.peek(k)).length, 0);
+
+  for (const [i, key] of keys.entries()) await loader.get(key, async () => ({ i, text: 'x'.repeat(chars) }));
+  for (const key of keys) await reader.get(key, async () => ({ text: 'not from L2' }));
+  expect(reader.stats.l2Hits).toBe(keys.length);
+  for (const cache of [loader, reader]) {
+    expect(heldChars(cache)).toBeLessThanOrEqual(CACHE_POLICY.l1.maxJsonChars);
+    expect(held(cache)).toContain(keys.at(-1)); // the newest stay (least recently used go first)
+    expect(held(cache).length).toBeGreaterThanOrEqual(CACHE_POLICY.l1.maxJsonChars / chars / 2);
+  }
+  await Promise.all([loader.close(), reader.close()]);
 });

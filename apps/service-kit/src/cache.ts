@@ -53,6 +53,9 @@ export interface CacheOptions {
   readonly l2TtlSeconds?: number;
 }
 
+/** lru-cache takes sizes of at least 1. */
+const sizeOf = (json: string): number => Math.max(1, json.length);
+
 /**
  * A cache shape that follows a JSON schema of the cached values (TypeBox): any change of the schema
  * is a new shape, so nobody has to remember to change it by hand.
@@ -60,7 +63,10 @@ export interface CacheOptions {
 export const cacheShapeOf = (schema: object): string => createHash('sha256').update(JSON.stringify(schema)).digest('base64url').slice(0, 12);
 
 export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelCache> => {
-  const l1 = new LRUCache<string, object>({ max: CACHE_POLICY.l1.maxEntries, ttl: opts.l1TtlMs ?? CACHE_POLICY.l1.ttlMs });
+  // Bounded by the size of the values too (CACHE_POLICY.l1.maxJsonChars): each entry is sized by the
+  // JSON it is stored in L2 as (or was read from), so no value of one cache crowds out the memory of
+  // the process. One larger than the whole budget is not kept in L1 (lru-cache's maxEntrySize).
+  const l1 = new LRUCache<string, object>({ max: CACHE_POLICY.l1.maxEntries, maxSize: CACHE_POLICY.l1.maxJsonChars, ttl: opts.l1TtlMs ?? CACHE_POLICY.l1.ttlMs });
   const l2Ttl = opts.l2TtlSeconds ?? CACHE_POLICY.l2.ttlSeconds;
   const channel = `${opts.namespace}:cache-invalidate`;
   const redisKey = (k: string) => `${opts.namespace}:cache@${opts.shape}:${k}`;
@@ -122,7 +128,7 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
         if (raw) {
           stats.l2Hits++;
           const value = JSON.parse(raw) as T;
-          l1.set(key, value);
+          l1.set(key, value, { size: sizeOf(raw) });
           return value;
         }
       }
@@ -130,8 +136,9 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
       const loadedAt = epoch;
       const value = await load();
       if (epoch !== loadedAt) return value;
-      l1.set(key, value);
-      if (isRedisReady(opts.redis) && !unsynced.has(key)) await opts.redis.set(redisKey(key), JSON.stringify(value), 'EX', l2Ttl).catch(() => undefined);
+      const json = JSON.stringify(value);
+      l1.set(key, value, { size: sizeOf(json) });
+      if (isRedisReady(opts.redis) && !unsynced.has(key)) await opts.redis.set(redisKey(key), json, 'EX', l2Ttl).catch(() => undefined);
       return value;
     },
     async invalidate(key: string): Promise<void> {

@@ -141,9 +141,9 @@ interface ClaimedRow {
  * all in one statement: replicas never claim the same row, and no transaction stays open while the
  * broker is called. (The extra millisecond: timestamps are stored rounded to milliseconds, so a row
  * written a moment ago may read as due up to half a millisecond in the future.) A replica that dies mid-send leaves rows that come due again when the lease ends;
- * re-sending them keeps their message id, which the consumers deduplicate.
+ * re-sending them keeps their message id, which the consumers deduplicate. Exported for the EXPLAIN test.
  */
-const CLAIM_SQL = `
+export const CLAIM_SQL = `
 UPDATE outbox_messages AS o
    SET attempts = o.attempts + 1,
        next_attempt_at = now() + ($2::float8 * interval '1 millisecond')

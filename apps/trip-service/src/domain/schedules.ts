@@ -23,7 +23,7 @@ import type { ScheduleRequestBody } from './schemas.ts';
 export type { ScheduleRow };
 
 const ACTIVE = ['queued', 'running'] as const;
-const isActive = (r: ScheduleRow): boolean => (ACTIVE as readonly string[]).includes(r.status);
+const isActive = (r: Pick<ScheduleRow, 'status'>): boolean => (ACTIVE as readonly string[]).includes(r.status);
 const KEY_REUSED = 'This Idempotency-Key was used for a different schedule request of this trip (another body, or the trip before it changed)';
 
 /**
@@ -147,7 +147,7 @@ export const AI_UNREACHABLE = 'the schedule was not generated in time: the AI se
  */
 export const LATE_OUTCOME_WINDOW_MS = isoDaysMs(QUEUE_LIMITS.defaultMessageTimeToLive);
 /** Whether the AI service may still give this schedule its outcome here: failed here alone, within the window. */
-const correctable = (r: ScheduleRow, at: number): boolean => r.status === 'failed' && r.error === AI_UNREACHABLE && at - r.createdAt.getTime() < LATE_OUTCOME_WINDOW_MS;
+const correctable = (r: Pick<ScheduleRow, 'status' | 'error' | 'createdAt'>, at: number): boolean => r.status === 'failed' && r.error === AI_UNREACHABLE && at - r.createdAt.getTime() < LATE_OUTCOME_WINDOW_MS;
 /** The same, as a query (the sweep's). */
 const correctableWhere = (at: number): Prisma.ScheduleWhereInput => ({ status: 'failed', error: AI_UNREACHABLE, createdAt: { gt: new Date(at - LATE_OUTCOME_WINDOW_MS) } });
 
@@ -297,7 +297,10 @@ export const toSchedule = (s: ScheduleRow) => {
   };
 };
 
-export const toSummary = (s: ScheduleRow) => ({
+/** A schedule as listed: what its summary says, without the request and the result (a whole schedule). */
+export type ListedSchedule = Omit<ScheduleRow, 'request' | 'result'>;
+
+export const toSummary = (s: ListedSchedule) => ({
   id: s.id,
   status: s.status,
   replanDate: s.replanDate,
@@ -652,9 +655,19 @@ export const scheduleService = (deps: ScheduleDeps) => {
       return row;
     },
 
-    async list(tripId: string): Promise<ScheduleRow[]> {
-      const rows = await prisma.schedule.findMany({ where: { tripId }, orderBy: { createdAt: 'desc' }, take: 100 });
-      return refreshed(rows);
+    /**
+     * The trip's newest 100, without their requests and results: the list answers summaries, and a
+     * 14-day schedule's result is some 20 KB of JSON, which the list read 100 at a time (2.1 MB from
+     * PostgreSQL, 32 ms of CPU, for 18 KB of summaries). Only the ones that may still change (active,
+     * or correctable) are read whole, to bring them up to date.
+     */
+    async list(tripId: string): Promise<ListedSchedule[]> {
+      const rows = await prisma.schedule.findMany({ where: { tripId }, orderBy: { createdAt: 'desc' }, take: 100, omit: { request: true, result: true } });
+      const at = now();
+      const open = rows.filter((r) => isActive(r) || correctable(r, at)).map((r) => r.id);
+      if (!open.length) return rows;
+      const current = new Map((await refreshed(await prisma.schedule.findMany({ where: { id: { in: open } } }))).map((r) => [r.id, r]));
+      return rows.map((r) => current.get(r.id) ?? r);
     },
 
     /** Background: unfinished schedules of every trip, and those failed here alone still correctable, brought up to date, so none waits for a reader. */

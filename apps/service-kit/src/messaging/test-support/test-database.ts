@@ -7,7 +7,8 @@ import type { TransactionalSql } from '../sql.ts';
 import { pgSql } from './pg-sql.ts';
 
 const FRAGMENT = path.resolve(import.meta.dirname, '../../../prisma/messaging.prisma');
-const DATASOURCE = 'datasource db {\n  provider = "postgresql"\n}\n';
+// The fragment's partial index needs the preview feature every service's generator names.
+const DATASOURCE = 'generator client {\n  provider        = "prisma-client"\n  previewFeatures = ["partialIndexes"]\n}\ndatasource db {\n  provider = "postgresql"\n}\n';
 
 let ddl: Promise<string> | undefined;
 
