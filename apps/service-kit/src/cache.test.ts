@@ -83,6 +83,32 @@ it('does not cache a value whose load raced an invalidation, here or on another 
   }
 });
 
+it('loads a cold key once for everyone asking at the same moment, but never hands a load that began before a write to a caller who asked after it', async () => {
+  const key = `cold-${randomUUID()}`;
+  let stored = 1;
+  let loads = 0;
+  const releases: (() => void)[] = [];
+  const slowLoad = async () => {
+    loads++;
+    const seen = stored; // read before the write below commits
+    await new Promise<void>((r) => releases.push(r));
+    return { version: seen };
+  };
+  const missed = a.cache.stats.misses;
+  const first = Array.from({ length: 20 }, () => a.cache.get(key, slowLoad));
+  await waitFor(async () => a.cache.stats.misses - missed === 20, 'all 20 to miss');
+  // A write invalidates the key while the load is out: a caller after it loads anew.
+  stored = 2;
+  await a.cache.invalidate(key);
+  const after = a.cache.get(key, async () => ({ version: stored }));
+  for (const release of releases.splice(0)) release();
+  expect(await Promise.all(first)).toEqual(Array.from({ length: 20 }, () => ({ version: 1 })));
+  expect(loads).toBe(1);
+  expect(await after).toEqual({ version: 2 });
+  expect(await a.cache.get(key, slowLoad)).toEqual({ version: 2 }); // cached, not loaded again
+  expect(loads).toBe(1);
+});
+
 it('peeks at L1 only: nothing before a get, the value after it, nothing once another replica invalidated it', async () => {
   const key = `peek-${randomUUID()}`;
   expect(a.cache.peek(key)).toBeUndefined();

@@ -111,6 +111,15 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   opts.subscriber.on('ready', onReady);
   if (isRedisReady(opts.subscriber)) await subscribe();
 
+  /**
+   * Loads under way on this replica, by key: the misses of one key at the same moment share one
+   * load (20 asking the location service for one cold area at once loaded it 3 to 6 times over).
+   * Shared only while no invalidation came since it began (epoch): a caller who asks after a write
+   * never gets a value that may predate it. Every caller of a key loads the same value (the key
+   * names it), so whose load runs does not matter.
+   */
+  const loading = new Map<string, { readonly epoch: number; readonly value: Promise<object> }>();
+
   const peek = <T extends object>(key: string): T | undefined => {
     const hit = l1.get(key);
     if (hit) stats.l1Hits++;
@@ -133,13 +142,26 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
         }
       }
       stats.misses++;
+      const shared = loading.get(key);
+      if (shared && shared.epoch === epoch) return shared.value as Promise<T>;
       const loadedAt = epoch;
-      const value = await load();
-      if (epoch !== loadedAt) return value;
-      const json = JSON.stringify(value);
-      l1.set(key, value, { size: sizeOf(json) });
-      if (isRedisReady(opts.redis) && !unsynced.has(key)) await opts.redis.set(redisKey(key), json, 'EX', l2Ttl).catch(() => undefined);
-      return value;
+      const entry = {
+        epoch: loadedAt,
+        value: (async () => {
+          const value = await load();
+          if (epoch !== loadedAt) return value;
+          const json = JSON.stringify(value);
+          l1.set(key, value, { size: sizeOf(json) });
+          if (isRedisReady(opts.redis) && !unsynced.has(key)) await opts.redis.set(redisKey(key), json, 'EX', l2Ttl).catch(() => undefined);
+          return value;
+        })(),
+      };
+      loading.set(key, entry);
+      try {
+        return (await entry.value) as T;
+      } finally {
+        if (loading.get(key) === entry) loading.delete(key);
+      }
     },
     async invalidate(key: string): Promise<void> {
       epoch++;

@@ -27,18 +27,31 @@ const isActive = (r: Pick<ScheduleRow, 'status'>): boolean => (ACTIVE as readonl
 const KEY_REUSED = 'This Idempotency-Key was used for a different schedule request of this trip (another body, or the trip before it changed)';
 
 /**
- * A schedule request: the row (unless the trip is gone, or the insert conflicts with the trip's
- * active schedule or the same Idempotency-Key: then nothing at all) and its outbox rows, one
- * statement. Parameters: id, trip id, replanDate, locked, base schedule, key, request hash,
- * message, notAfter, createdAt, then the outbox rows' arrays (outboxRowParams).
+ * A schedule request: the row (unless the trip is gone or no longer the version the request was
+ * made from, or the insert conflicts with the trip's active schedule or the same Idempotency-Key:
+ * then nothing at all) and its outbox rows, one statement. The trip's row is share-locked: a PATCH
+ * or DELETE that committed after the statement began makes it find no trip (PostgreSQL re-checks
+ * the WHERE on the row's latest version, "Read Committed Isolation Level", docs 13.2.1), so no
+ * schedule is stored for dates the trip no longer has and the foreign key never sees a trip deleted
+ * under it (a 500 before); one that comes later waits for this statement. Parameters: id, trip id,
+ * replanDate, locked, base schedule, key, request hash, message, notAfter, createdAt, the trip's
+ * updatedAt as read, then the outbox rows' arrays (outboxRowParams).
  */
 const INSERT_REQUEST_SQL = withOutboxSql(`
   INSERT INTO schedules (id, trip_id, user_id, status, replan_date, locked, base_schedule_id, idempotency_key, request_hash, request, not_after, created_at, updated_at)
   SELECT $1::uuid, t.id, t.user_id, 'queued'::"ScheduleStatus", $3::text, $4::text[], $5::uuid, $6::text, $7::text, $8::jsonb, $9::timestamptz, $10::timestamptz, $10::timestamptz
     FROM trips t
-   WHERE t.id = $2::uuid
+   WHERE t.id = $2::uuid AND t.updated_at = $11::timestamptz
+     FOR SHARE OF t
   ON CONFLICT DO NOTHING
-  RETURNING id`, 11);
+  RETURNING id`, 12);
+
+/** The trip changed (or went) between its read and the schedule's insert: read it again and ask again (the route does, a few times). */
+export class TripChangedError extends HttpProblem {
+  constructor() {
+    super(409, 'The trip changed while this schedule was being requested; read it again and request the schedule again');
+  }
+}
 /**
  * A schedule's final outcome and its trip event, one statement: the row changes only while it is
  * still queued or running (one replica's update wins), or, for the AI service's `completed`, while
@@ -596,6 +609,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         JSON.stringify(message),
         notAfter.toISOString(),
         createdAt.toISOString(),
+        trip.updatedAt.toISOString(),
         ...outboxRowParams(outbox),
       );
       if (inserted.length === 1) {
@@ -620,7 +634,10 @@ export const scheduleService = (deps: ScheduleDeps) => {
           finishedAt: null,
         };
       }
-      // Nothing inserted: a request of the same trip at the same moment won, or the trip is gone.
+      // Nothing inserted: the trip changed or went since it was read, or a request of the same trip at the same moment won.
+      const current = await prisma.trip.findUnique({ where: { id: trip.id }, select: { updatedAt: true } });
+      if (!current) throw new HttpProblem(404, 'No such trip');
+      if (current.updatedAt.getTime() !== trip.updatedAt.getTime()) throw new TripChangedError();
       const winners = await activeOrKeyed(trip.id, idempotencyKey);
       const byKey = idempotencyKey === undefined ? undefined : winners.find((r) => r.idempotencyKey === idempotencyKey);
       if (byKey) {
@@ -629,7 +646,6 @@ export const scheduleService = (deps: ScheduleDeps) => {
       }
       const racing = winners.find(isActive);
       if (racing && same(racing) && idempotencyKey === undefined) return racing;
-      if (!racing && !(await prisma.trip.findUnique({ where: { id: trip.id }, select: { id: true } }))) throw new HttpProblem(404, 'No such trip');
       throw new HttpProblem(409, 'Another schedule of this trip was requested at the same moment; request again when it has finished', racing ? { scheduleId: racing.id } : {});
     },
 

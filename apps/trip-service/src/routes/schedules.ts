@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
-import { toSchedule, toSummary, type ScheduleService } from '../domain/schedules.ts';
+import { toSchedule, toSummary, TripChangedError, type ScheduleService } from '../domain/schedules.ts';
 import { IdempotencyHeaders, Schedule, ScheduleAccepted, ScheduleParams, ScheduleQuery, ScheduleRequestBody, ScheduleSummary, TripParams } from '../domain/schemas.ts';
 import type { TripRepository } from '../domain/trips.ts';
 import { TRIP_NOT_FOUND } from './trips.ts';
@@ -13,6 +13,8 @@ export interface ScheduleRoutesOptions {
 }
 
 const security = [{ bearer: [] }];
+/** Reads of the trip a schedule request makes when the trip keeps changing under it (TripChangedError), before its 409. */
+const REQUEST_ATTEMPTS = 3;
 
 export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = async (app, { trips, schedules }) => {
   app.addHook('preHandler', app.authenticate);
@@ -45,8 +47,19 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
       },
     },
     async (request, reply) => {
-      const trip = await ownTrip(request.user!.id, request.params.id);
-      const row = await schedules.request(trip, request.body, request.headers['idempotency-key'], request.headers.authorization!);
+      // A request is made from the trip as read; a PATCH committed before its insert means the trip
+      // it was made from is gone: made again from the trip as it is now (which may then refuse it).
+      let trip;
+      let row;
+      for (let attempt = 1; ; attempt++) {
+        trip = await ownTrip(request.user!.id, request.params.id);
+        try {
+          row = await schedules.request(trip, request.body, request.headers['idempotency-key'], request.headers.authorization!);
+          break;
+        } catch (err) {
+          if (!(err instanceof TripChangedError) || attempt >= REQUEST_ATTEMPTS) throw err;
+        }
+      }
       return reply
         .code(202)
         .header('location', `/api/v1/trips/${trip.id}/schedules/${row.id}`)
