@@ -26,7 +26,10 @@ export const runService = async (app: App): Promise<void> => {
   const { port, host } = app.kit.config;
   let stopping = false;
   const stop = (reason: string, exitCode: number) => {
-    if (stopping) return;
+    if (stopping) {
+      app.log.warn({ reason }, 'already draining; signal ignored');
+      return;
+    }
     stopping = true;
     app.log.info({ reason }, 'draining before exit');
     drainAndClose(app).then(
@@ -37,8 +40,12 @@ export const runService = async (app: App): Promise<void> => {
       },
     );
   };
-  process.once('SIGTERM', () => stop('SIGTERM', 0));
-  process.once('SIGINT', () => stop('SIGINT', 0));
+  // `on`, not `once`: a second signal during the drain (a pod deleted again with a shorter grace
+  // period, a repeated stop, a second Ctrl-C) would otherwise find no listener, and Node's default
+  // ends the process at once, resetting every request in flight. The kubelet's SIGKILL at the end
+  // of the grace period bounds the drain anyway.
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('SIGINT', () => stop('SIGINT', 0));
   // Node would print these to stderr, outside the JSON logs, and stop at once. A promise nobody
   // awaited leaves the process sound: drain like a SIGTERM and exit non-zero so the restart shows.
   // A thrown exception may have left state half-changed: log it and exit straight away.
