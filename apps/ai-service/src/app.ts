@@ -82,8 +82,8 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
             },
           },
         );
-        app.kit.onShutdown(() => requests.close());
-        // After the consumer: the plans of the requests it lets finish still need the engine.
+        app.kit.onDrain(() => requests.close());
+        // After the consumer has finished (onShutdown steps wait for the onDrain ones): the plans of the requests it lets finish still need the engine.
         app.kit.onShutdown(() => engine.close());
         app.kit.onShutdown(() => relay.close());
         app.kit.onShutdown(() => broker.close());

@@ -41,8 +41,16 @@ export interface Kit {
   readonly tracing: Tracing;
   readonly health: HealthState;
   readonly verifier: TokenVerifier;
-  /** Work to stop on shutdown after HTTP has drained (message consumers, relays), in order. */
+  /**
+   * Intake to stop as soon as the pod starts draining (message consumers): a message taken during
+   * the drain is one another pod could have taken, and it keeps this one from exiting for as long
+   * as its handler runs. Stopped in parallel with the HTTP drain; the onShutdown steps wait for them.
+   */
+  onDrain(stop: () => Promise<void>): void;
+  /** Work to stop on shutdown after HTTP has drained and the onDrain steps have ended (relays, brokers), in order. */
   onShutdown(stop: () => Promise<void>): void;
+  /** Starts the drain: readiness reports "draining" and the onDrain steps begin (drainAndClose calls it; once). */
+  drain(): void;
 }
 
 declare module 'fastify' {
@@ -197,6 +205,10 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const cache = await createTwoLevelCache({ namespace: `tripgen:${config.serviceName}`, redis, subscriber, shape: opts.cacheShape ?? '1' });
   const health: HealthState = { started: false, draining: false };
   const stoppers: (() => Promise<void>)[] = [];
+  const intakeStoppers: (() => Promise<void>)[] = [];
+  let intakeStopped: Promise<unknown> | undefined;
+  const stopIntake = (): Promise<unknown> =>
+    (intakeStopped ??= Promise.all(intakeStoppers.map((stop) => stop().catch((err: unknown) => app.log.error({ err }, 'shutdown step failed')))));
   app.decorate('kit', {
     config,
     redis,
@@ -205,7 +217,12 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     tracing,
     health,
     verifier: opts.verifier,
+    onDrain: (stop: () => Promise<void>) => void intakeStoppers.push(stop),
     onShutdown: (stop: () => Promise<void>) => void stoppers.push(stop),
+    drain: () => {
+      health.draining = true;
+      void stopIntake();
+    },
   } satisfies Kit);
 
   // The kit's hooks take Fastify's callback, not a promise: nothing in them waits, and an async
@@ -359,6 +376,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   await app.register(opts.domain);
 
   app.addHook('onClose', async () => {
+    // A close without a drain (tests, a failed start) stops the intake here.
+    await stopIntake();
     for (const stop of stoppers) await stop().catch((err: unknown) => app.log.error({ err }, 'shutdown step failed'));
     await cache.close();
     redisAuth?.close();

@@ -1,7 +1,8 @@
 /**
- * Runs an app as a process: listen, then on SIGTERM/SIGINT flip readiness to "draining", wait
- * SHUTDOWN_DELAY_MS (the time Kubernetes needs to take the pod out of its endpoints), close the
- * server (Fastify waits for in-flight requests; the kit then stops consumers and pools) and exit.
+ * Runs an app as a process: listen, then on SIGTERM/SIGINT flip readiness to "draining" and stop
+ * taking messages (kit.onDrain: consumers finish what they hold), wait SHUTDOWN_DELAY_MS (the time
+ * Kubernetes needs to take the pod out of its endpoints), close the server (Fastify waits for
+ * in-flight requests; the kit then waits for the consumers and stops relays and pools) and exit.
  * An unhandled promise rejection is logged and drained the same way, with exit code 1.
  */
 import { SHUTDOWN_TIMING } from '@tripgen/catalog';
@@ -11,7 +12,7 @@ import type { App } from './app.ts';
 const CLOSE_GRACE_MS = SHUTDOWN_TIMING.closeGraceMs;
 
 export const drainAndClose = async (app: App): Promise<void> => {
-  app.kit.health.draining = true;
+  app.kit.drain();
   const delay = app.kit.config.shutdownDelayMs;
   if (delay > 0) await new Promise((r) => setTimeout(r, delay));
   const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
