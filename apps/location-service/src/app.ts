@@ -39,8 +39,8 @@ export const buildLocationService = async (opts: BuildOptions = {}): Promise<App
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
       app.addHook('onReady', async () => {
         const warmUp = await consumeLocationSearches(broker, prisma, places, app.log, (e) => app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome }));
-        app.kit.onDrain(() => warmUp.close());
-        app.kit.onShutdown(() => broker.close());
+        app.kit.onDrain(() => warmUp.close(), 'location search consumer');
+        app.kit.onShutdown(() => broker.close(), 'service bus');
       });
     },
   });

@@ -5,16 +5,21 @@
  * in-flight requests; the kit then waits for the consumers and stops relays and pools) and exit.
  * An unhandled promise rejection is logged and drained the same way, with exit code 1.
  */
-import { SHUTDOWN_TIMING } from '@tripgen/catalog';
+import { SHUTDOWN_TIMING, shutdownDeadlineMs } from '@tripgen/catalog';
 import type { App } from './app.ts';
 
 /** After this long, connections still open (a client that ignores `Connection: close`) are cut. */
 const CLOSE_GRACE_MS = SHUTDOWN_TIMING.closeGraceMs;
 
-export const drainAndClose = async (app: App): Promise<void> => {
+/** Where a shutdown is (for the line of one that outlasts its time). */
+type Phase = 'drain delay' | 'closing';
+
+export const drainAndClose = async (app: App, onPhase: (phase: Phase) => void = () => undefined): Promise<void> => {
   app.kit.drain();
+  onPhase('drain delay');
   const delay = app.kit.config.shutdownDelayMs;
   if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+  onPhase('closing');
   const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
   try {
     await app.close();
@@ -33,7 +38,13 @@ export const runService = async (app: App): Promise<void> => {
     }
     stopping = true;
     app.log.info({ reason }, 'draining before exit');
-    drainAndClose(app).then(
+    let phase: Phase = 'drain delay';
+    // Before the kubelet's SIGKILL, which leaves no line: say what the shutdown still waits for.
+    setTimeout(() => {
+      app.log.error({ reason, phase, pending: app.kit.pendingShutdownSteps() }, 'shutdown outlasted its time; exiting before the kill');
+      process.exit(1);
+    }, shutdownDeadlineMs()).unref();
+    drainAndClose(app, (p) => (phase = p)).then(
       () => process.exit(exitCode),
       (err: unknown) => {
         app.log.error({ err }, 'unclean shutdown');

@@ -49,8 +49,8 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
       app.addHook('onReady', async () => {
         const inbox = await consumeNotifications(broker, prisma, app.log, (e) => app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome }));
-        app.kit.onDrain(() => inbox.close());
-        app.kit.onShutdown(() => broker.close());
+        app.kit.onDrain(() => inbox.close(), 'notification consumer');
+        app.kit.onShutdown(() => broker.close(), 'service bus');
       });
     },
   });
