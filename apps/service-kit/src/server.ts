@@ -20,7 +20,13 @@ export const drainAndClose = async (app: App, onPhase: (phase: Phase) => void = 
   const delay = app.kit.config.shutdownDelayMs;
   if (delay > 0) await new Promise((r) => setTimeout(r, delay));
   onPhase('closing');
-  const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+  // A request cut here never reaches its response log line: say how many were still open.
+  const cut = setTimeout(() => {
+    app.server.getConnections((_err, open) => {
+      app.log.warn({ open, closeGraceMs: CLOSE_GRACE_MS }, 'connections still open after the close grace; cut');
+      app.server.closeAllConnections();
+    });
+  }, CLOSE_GRACE_MS);
   try {
     await app.close();
   } finally {
