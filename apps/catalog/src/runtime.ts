@@ -149,9 +149,10 @@ export const databaseRolesArgs: readonly string[] = [SERVICE_COMMANDS.databaseRo
 
 /**
  * A service pod's shutdown (SIGTERM), written once: readiness reports "draining" for
- * `drainDelayMs` (the time Kubernetes needs to take the pod out of its endpoints), then the server
- * closes and waits for in-flight requests; connections still open `closeGraceMs` later are cut;
- * then consumers, relays and pools stop. All of it must end before Kubernetes kills the process at
+ * `drainDelayMs` (the time Kubernetes needs to take the pod out of its endpoints) while the message
+ * consumers take no more messages and finish the ones they hold, then the server closes and waits
+ * for in-flight requests; connections still open `closeGraceMs` later are cut; then relays, brokers
+ * and pools stop. A shutdown still running at shutdownDeadlineMs exits on its own. All of it must end before Kubernetes kills the process at
  * `terminationGracePeriodSeconds` (the pods' setting): drainDelayMs + closeGraceMs must leave room
  * for the last steps (tested in runtime.test.ts and against the rendered pods).
  */
