@@ -82,11 +82,11 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
             },
           },
         );
-        app.kit.onShutdown(() => requests.close());
-        // After the consumer: the plans of the requests it lets finish still need the engine.
-        app.kit.onShutdown(() => engine.close());
-        app.kit.onShutdown(() => relay.close());
-        app.kit.onShutdown(() => broker.close());
+        app.kit.onDrain(() => requests.close(), 'schedule consumer');
+        // After the consumer has finished (onShutdown steps wait for the onDrain ones): the plans of the requests it lets finish still need the engine.
+        app.kit.onShutdown(() => engine.close(), 'engine');
+        app.kit.onShutdown(() => relay.close(), 'outbox relay');
+        app.kit.onShutdown(() => broker.close(), 'service bus');
       });
     },
   });

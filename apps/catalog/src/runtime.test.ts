@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { SERVICES } from './services.ts';
-import { MALLOC_ENVIRONMENT, MIN_SHUTDOWN_RESERVE_MS, NODE_FLAGS, nodeFlags, serviceEntrypoint, SHUTDOWN_TIMING, heapCapMiB, memoryBytes, migrationArgs, nodeOptions, semiSpaceMiB, shutdownReserveMs } from './runtime.ts';
+import { MALLOC_ENVIRONMENT, MIN_SHUTDOWN_RESERVE_MS, SHUTDOWN_EXIT_MARGIN_MS, shutdownDeadlineMs, NODE_FLAGS, nodeFlags, serviceEntrypoint, SHUTDOWN_TIMING, heapCapMiB, memoryBytes, migrationArgs, nodeOptions, semiSpaceMiB, shutdownReserveMs } from './runtime.ts';
 
 describe('memoryBytes', () => {
   it('reads binary, decimal and plain Kubernetes memory quantities', () => {
@@ -77,6 +77,11 @@ describe('shutdown timing', () => {
   it('leaves the steps after the close grace their reserve before Kubernetes kills the pod', () => {
     expect(shutdownReserveMs()).toBeGreaterThanOrEqual(MIN_SHUTDOWN_RESERVE_MS);
     expect(shutdownReserveMs()).toBe(SHUTDOWN_TIMING.terminationGracePeriodSeconds * 1000 - SHUTDOWN_TIMING.drainDelayMs - SHUTDOWN_TIMING.closeGraceMs);
+  });
+
+  it("exits on its own before the kubelet's SIGKILL, and never before the drain, the close grace and the reserve after them", () => {
+    expect(shutdownDeadlineMs()).toBe(SHUTDOWN_TIMING.terminationGracePeriodSeconds * 1000 - SHUTDOWN_EXIT_MARGIN_MS);
+    expect(shutdownDeadlineMs() - SHUTDOWN_TIMING.drainDelayMs - SHUTDOWN_TIMING.closeGraceMs).toBeGreaterThanOrEqual(MIN_SHUTDOWN_RESERVE_MS);
   });
 
   it('fails a timing whose drain and close grace eat the grace period (the check bites)', () => {

@@ -149,9 +149,10 @@ export const databaseRolesArgs: readonly string[] = [SERVICE_COMMANDS.databaseRo
 
 /**
  * A service pod's shutdown (SIGTERM), written once: readiness reports "draining" for
- * `drainDelayMs` (the time Kubernetes needs to take the pod out of its endpoints), then the server
- * closes and waits for in-flight requests; connections still open `closeGraceMs` later are cut;
- * then consumers, relays and pools stop. All of it must end before Kubernetes kills the process at
+ * `drainDelayMs` (the time Kubernetes needs to take the pod out of its endpoints) while the message
+ * consumers take no more messages and finish the ones they hold, then the server closes and waits
+ * for in-flight requests; connections still open `closeGraceMs` later are cut; then relays, brokers
+ * and pools stop. A shutdown still running at shutdownDeadlineMs exits on its own. All of it must end before Kubernetes kills the process at
  * `terminationGracePeriodSeconds` (the pods' setting): drainDelayMs + closeGraceMs must leave room
  * for the last steps (tested in runtime.test.ts and against the rendered pods).
  */
@@ -163,6 +164,17 @@ export const shutdownReserveMs = (t: { drainDelayMs: number; closeGraceMs: numbe
 
 /** The least time the steps after the close grace are given before the kill. */
 export const MIN_SHUTDOWN_RESERVE_MS = 5_000;
+
+/**
+ * How long before the kubelet's SIGKILL (`terminationGracePeriodSeconds` after SIGTERM) a process
+ * still shutting down stops waiting: it logs the steps it still waits for and exits 1. A SIGKILL
+ * leaves no line, and a step that waits on a stalled broker (the Service Bus SDK's 30 s operation
+ * timeout, retried) outlasts the grace period: measured at over 150 s with the AI service.
+ */
+export const SHUTDOWN_EXIT_MARGIN_MS = 2_000;
+
+/** From SIGTERM to the process's own exit when its shutdown has not ended (SHUTDOWN_EXIT_MARGIN_MS). */
+export const shutdownDeadlineMs = (t: { terminationGracePeriodSeconds: number } = SHUTDOWN_TIMING): number => t.terminationGracePeriodSeconds * 1000 - SHUTDOWN_EXIT_MARGIN_MS;
 
 /** Whose image runs the prod database-roles Job (every image's entry point has the command; one image to pull). */
 export const DATABASE_ROLES_IMAGE = 'user' as const satisfies ServiceName;

@@ -34,12 +34,13 @@ export const buildLocationService = async (opts: BuildOptions = {}): Promise<App
       const places = placeRepository(prisma, app.kit.cache, opts.places);
       await app.register(locationRoutes, { places });
       await app.register(internalRoutes, { places });
-      // Consumers start once HTTP is ready and stop after it has drained (kit shutdown order).
+      // Consumers start once HTTP is ready and stop taking messages when the drain starts (kit.onDrain);
+      // the broker closes after HTTP has drained and they have finished (kit shutdown order).
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
       app.addHook('onReady', async () => {
         const warmUp = await consumeLocationSearches(broker, prisma, places, app.log, (e) => app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome }));
-        app.kit.onShutdown(() => warmUp.close());
-        app.kit.onShutdown(() => broker.close());
+        app.kit.onDrain(() => warmUp.close(), 'location search consumer');
+        app.kit.onShutdown(() => broker.close(), 'service bus');
       });
     },
   });

@@ -267,9 +267,14 @@ describe('service kit app', () => {
     expect(statuses.lookalike.at(-1)).toBe(429);
   });
 
-  it('drains on shutdown in order: not ready at once, in-flight requests answered, then consumers, relay, Redis, PostgreSQL', async () => {
-    // What a service registers: its consumers first, then its outbox relay (kit.onShutdown runs them in order).
-    app.kit.onShutdown(async () => void shutdownOrder.push(`consumers stopped (redis ${app.kit.redis.status})`));
+  it('drains on shutdown in order: not ready and no more messages taken at once, in-flight requests answered, then consumers finished, relay, Redis, PostgreSQL', async () => {
+    // What a service registers: its consumers stop taking messages when the drain starts (kit.onDrain)
+    // and their in-flight messages are waited for; then its outbox relay (kit.onShutdown runs in order).
+    app.kit.onDrain(async () => {
+      shutdownOrder.push(`intake stopped (draining ${app.kit.health.draining})`);
+      await waitFor(() => shutdownOrder.includes('in-flight request answered'), 'the request to be answered');
+      shutdownOrder.push(`consumers stopped (redis ${app.kit.redis.status})`);
+    });
     app.kit.onShutdown(async () => void shutdownOrder.push(`relay stopped (redis ${app.kit.redis.status})`));
     const inFlight = fetch(`${base}/api/v1/trips/slow`);
     // In flight means being answered: a fixed pause could end before a slow machine got the
@@ -283,7 +288,7 @@ describe('service kit app', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ done: true });
     await closing;
-    expect(shutdownOrder).toEqual(['in-flight request answered', 'consumers stopped (redis ready)', 'relay stopped (redis ready)', 'postgresql closed']);
+    expect(shutdownOrder).toEqual(['intake stopped (draining true)', 'in-flight request answered', 'consumers stopped (redis ready)', 'relay stopped (redis ready)', 'postgresql closed']);
     // Redis was told to disconnect after the relay; its socket ends a moment later.
     if (app.kit.redis.status !== 'end') await new Promise((r) => app.kit.redis.once('end', r));
   });

@@ -41,8 +41,18 @@ export interface Kit {
   readonly tracing: Tracing;
   readonly health: HealthState;
   readonly verifier: TokenVerifier;
-  /** Work to stop on shutdown after HTTP has drained (message consumers, relays), in order. */
-  onShutdown(stop: () => Promise<void>): void;
+  /**
+   * Intake to stop as soon as the pod starts draining (message consumers): a message taken during
+   * the drain is one another pod could have taken, and it keeps this one from exiting for as long
+   * as its handler runs. Stopped in parallel with the HTTP drain; the onShutdown steps wait for them.
+   */
+  onDrain(stop: () => Promise<void>, what?: string): void;
+  /** Work to stop on shutdown after HTTP has drained and the onDrain steps have ended (relays, brokers), in order. */
+  onShutdown(stop: () => Promise<void>, what?: string): void;
+  /** Starts the drain: readiness reports "draining" and the onDrain steps begin (drainAndClose calls it; once). */
+  drain(): void;
+  /** The shutdown steps running now (the names given to onDrain / onShutdown, and the kit's own): what a stuck shutdown waits for. */
+  pendingShutdownSteps(): readonly string[];
 }
 
 declare module 'fastify' {
@@ -196,7 +206,26 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const subscriber = connectRedis(config.redisUrl, app.log, `${workloadName(config.serviceName)}:sub`, redisAuth);
   const cache = await createTwoLevelCache({ namespace: `tripgen:${config.serviceName}`, redis, subscriber, shape: opts.cacheShape ?? '1' });
   const health: HealthState = { started: false, draining: false };
-  const stoppers: (() => Promise<void>)[] = [];
+  interface Step {
+    readonly stop: () => Promise<void>;
+    readonly what: string;
+  }
+  const stoppers: Step[] = [];
+  const intakeStoppers: Step[] = [];
+  const pending = new Set<string>();
+  /** Named while it runs. */
+  const tracked = async ({ stop, what }: Step): Promise<void> => {
+    pending.add(what);
+    try {
+      await stop();
+    } finally {
+      pending.delete(what);
+    }
+  };
+  /** A service's shutdown step: its failure is logged and the next steps still run. */
+  const runStep = (step: Step): Promise<void> => tracked(step).catch((err: unknown) => app.log.error({ err, step: step.what }, 'shutdown step failed'));
+  let intakeStopped: Promise<unknown> | undefined;
+  const stopIntake = (): Promise<unknown> => (intakeStopped ??= Promise.all(intakeStoppers.map(runStep)));
   app.decorate('kit', {
     config,
     redis,
@@ -205,7 +234,13 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     tracing,
     health,
     verifier: opts.verifier,
-    onShutdown: (stop: () => Promise<void>) => void stoppers.push(stop),
+    onDrain: (stop: () => Promise<void>, what = `drain step ${intakeStoppers.length + 1}`) => void intakeStoppers.push({ stop, what }),
+    onShutdown: (stop: () => Promise<void>, what = `shutdown step ${stoppers.length + 1}`) => void stoppers.push({ stop, what }),
+    pendingShutdownSteps: () => [...pending],
+    drain: () => {
+      health.draining = true;
+      void stopIntake();
+    },
   } satisfies Kit);
 
   // The kit's hooks take Fastify's callback, not a promise: nothing in them waits, and an async
@@ -359,13 +394,15 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   await app.register(opts.domain);
 
   app.addHook('onClose', async () => {
-    for (const stop of stoppers) await stop().catch((err: unknown) => app.log.error({ err }, 'shutdown step failed'));
-    await cache.close();
+    // A close without a drain (tests, a failed start) stops the intake here.
+    await stopIntake();
+    for (const step of stoppers) await runStep(step);
+    await tracked({ what: 'cache', stop: () => cache.close() });
     redisAuth?.close();
     redis.disconnect();
     subscriber.disconnect();
-    await opts.database.close();
-    await tracing.shutdown();
+    await tracked({ what: 'postgresql', stop: () => opts.database.close() });
+    await tracked({ what: 'tracing', stop: () => tracing.shutdown() });
   });
   app.addHook('onReady', async () => {
     health.started = true;

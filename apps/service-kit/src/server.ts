@@ -1,20 +1,32 @@
 /**
- * Runs an app as a process: listen, then on SIGTERM/SIGINT flip readiness to "draining", wait
- * SHUTDOWN_DELAY_MS (the time Kubernetes needs to take the pod out of its endpoints), close the
- * server (Fastify waits for in-flight requests; the kit then stops consumers and pools) and exit.
+ * Runs an app as a process: listen, then on SIGTERM/SIGINT flip readiness to "draining" and stop
+ * taking messages (kit.onDrain: consumers finish what they hold), wait SHUTDOWN_DELAY_MS (the time
+ * Kubernetes needs to take the pod out of its endpoints), close the server (Fastify waits for
+ * in-flight requests; the kit then waits for the consumers and stops relays and pools) and exit.
  * An unhandled promise rejection is logged and drained the same way, with exit code 1.
  */
-import { SHUTDOWN_TIMING } from '@tripgen/catalog';
+import { SHUTDOWN_TIMING, shutdownDeadlineMs } from '@tripgen/catalog';
 import type { App } from './app.ts';
 
 /** After this long, connections still open (a client that ignores `Connection: close`) are cut. */
 const CLOSE_GRACE_MS = SHUTDOWN_TIMING.closeGraceMs;
 
-export const drainAndClose = async (app: App): Promise<void> => {
-  app.kit.health.draining = true;
+/** Where a shutdown is (for the line of one that outlasts its time). */
+type Phase = 'drain delay' | 'closing';
+
+export const drainAndClose = async (app: App, onPhase: (phase: Phase) => void = () => undefined): Promise<void> => {
+  app.kit.drain();
+  onPhase('drain delay');
   const delay = app.kit.config.shutdownDelayMs;
   if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-  const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+  onPhase('closing');
+  // A request cut here never reaches its response log line: say how many were still open.
+  const cut = setTimeout(() => {
+    app.server.getConnections((_err, open) => {
+      app.log.warn({ open, closeGraceMs: CLOSE_GRACE_MS }, 'connections still open after the close grace; cut');
+      app.server.closeAllConnections();
+    });
+  }, CLOSE_GRACE_MS);
   try {
     await app.close();
   } finally {
@@ -26,10 +38,19 @@ export const runService = async (app: App): Promise<void> => {
   const { port, host } = app.kit.config;
   let stopping = false;
   const stop = (reason: string, exitCode: number) => {
-    if (stopping) return;
+    if (stopping) {
+      app.log.warn({ reason }, 'already draining; signal ignored');
+      return;
+    }
     stopping = true;
     app.log.info({ reason }, 'draining before exit');
-    drainAndClose(app).then(
+    let phase: Phase = 'drain delay';
+    // Before the kubelet's SIGKILL, which leaves no line: say what the shutdown still waits for.
+    setTimeout(() => {
+      app.log.error({ reason, phase, pending: app.kit.pendingShutdownSteps() }, 'shutdown outlasted its time; exiting before the kill');
+      process.exit(1);
+    }, shutdownDeadlineMs()).unref();
+    drainAndClose(app, (p) => (phase = p)).then(
       () => process.exit(exitCode),
       (err: unknown) => {
         app.log.error({ err }, 'unclean shutdown');
@@ -37,8 +58,12 @@ export const runService = async (app: App): Promise<void> => {
       },
     );
   };
-  process.once('SIGTERM', () => stop('SIGTERM', 0));
-  process.once('SIGINT', () => stop('SIGINT', 0));
+  // `on`, not `once`: a second signal during the drain (a pod deleted again with a shorter grace
+  // period, a repeated stop, a second Ctrl-C) would otherwise find no listener, and Node's default
+  // ends the process at once, resetting every request in flight. The kubelet's SIGKILL at the end
+  // of the grace period bounds the drain anyway.
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('SIGINT', () => stop('SIGINT', 0));
   // Node would print these to stderr, outside the JSON logs, and stop at once. A promise nobody
   // awaited leaves the process sound: drain like a SIGTERM and exit non-zero so the restart shows.
   // A thrown exception may have left state half-changed: log it and exit straight away.

@@ -46,10 +46,10 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       app.addHook('onReady', async () => {
         relay.start();
         const sweeper = schedules.sweeper();
-        app.kit.onShutdown(() => sweeper.close());
-        app.kit.onShutdown(() => relay.close());
-        app.kit.onShutdown(() => broker.close());
-        if (publisher) app.kit.onShutdown(() => publisher.close());
+        app.kit.onShutdown(() => sweeper.close(), 'schedule sweeper');
+        app.kit.onShutdown(() => relay.close(), 'outbox relay');
+        app.kit.onShutdown(() => broker.close(), 'service bus');
+        if (publisher) app.kit.onShutdown(() => publisher.close(), 'event hubs');
       });
     },
   });

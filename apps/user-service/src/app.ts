@@ -44,12 +44,13 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
       app.addHook('onClose', async () => ring.close());
       ring.onError((err) => app.log.error({ err }, 'signing key ring refresh failed; the keys loaded before keep serving'));
       await app.register(userRoutes, { users });
-      // Consumers start once HTTP is ready and stop after it has drained (kit shutdown order).
+      // Consumers start once HTTP is ready and stop taking messages when the drain starts (kit.onDrain);
+      // the broker closes after HTTP has drained and they have finished (kit shutdown order).
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
       app.addHook('onReady', async () => {
         const inbox = await consumeNotifications(broker, prisma, app.log, (e) => app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome }));
-        app.kit.onShutdown(() => inbox.close());
-        app.kit.onShutdown(() => broker.close());
+        app.kit.onDrain(() => inbox.close(), 'notification consumer');
+        app.kit.onShutdown(() => broker.close(), 'service bus');
       });
     },
   });

@@ -1,0 +1,56 @@
+/**
+ * A second stop signal while the service drains (a pod deleted again with a shorter grace period,
+ * a runtime or supervisor that repeats its stop, a second Ctrl-C) does not cut the drain short:
+ * Kubernetes ends a pod that outstays its grace period with SIGKILL anyway ("Pod termination",
+ * kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle), so the process only logs it. Before,
+ * the listeners were `process.once`: the second SIGTERM found none, Node's default killed the
+ * process at once, and every request in flight was reset (measured: 16 resets under keep-alive load,
+ * exit by signal 2 s into the 5 s drain, no log line).
+ */
+import { HEALTH_PATHS, SERVICES, serviceUrlVariable } from '@tripgen/catalog';
+import { afterAll, expect, it } from 'vitest';
+import { startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
+import { adminUrl, redisUrl, waitFor } from '@tripgen/testing';
+
+let proc: NodeProcess | undefined;
+afterAll(async () => proc?.kill());
+
+it.each(['SIGTERM', 'SIGINT'] as const)('a %s repeated during the drain is logged; requests in flight are answered and the process exits 0', async (first) => {
+  proc = await startNodeProcess({
+    entry: 'apps/service-kit/test/fixtures/slow-service.ts',
+    timeoutMs: 30_000,
+    env: {
+      PATH: process.env.PATH,
+      PORT: '0',
+      DATABASE_URL: adminUrl(),
+      REDIS_URL: redisUrl(),
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      SHUTDOWN_DELAY_MS: '1500',
+      MAX_EVENT_LOOP_DELAY_MS: '0',
+      // The stand-in is "the trip service", whose contract asks for its bus, the issuer's keys and its peers; it uses none.
+      SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
+      JWKS_URL: 'http://127.0.0.1:1/jwks.json',
+      ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
+    },
+  });
+  const p = proc;
+  p.signal(first);
+  const readinessUrl = `${p.url}${HEALTH_PATHS.readiness}`;
+  await waitFor(async () => (await fetch(readinessUrl)).status === 503, 'readiness to flip', 4_000, 50);
+  // In flight across the second signals and the close: answered, not reset.
+  const slow = fetch(`${p.url}/api/v1/trips/slow?ms=2500`).then(async (r) => ({ status: r.status, body: await r.json() }), (err: Error) => ({ error: String(err.cause ?? err) }));
+  await new Promise((r) => setTimeout(r, 200));
+  p.signal('SIGTERM');
+  p.signal('SIGINT');
+  expect(await slow).toEqual({ status: 200, body: { answered: true } });
+  expect(await p.exited).toBe(0);
+  const ignored = p
+    .output()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { msg: string; reason?: string })
+    .filter((l) => l.msg === 'already draining; signal ignored')
+    .map((l) => l.reason);
+  expect(ignored.sort()).toEqual(['SIGINT', 'SIGTERM']);
+});

@@ -1,0 +1,52 @@
+/**
+ * A shutdown that has not ended shortly before the kubelet's SIGKILL (terminationGracePeriodSeconds
+ * after SIGTERM: "Pod termination", kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle) ends
+ * itself: one error line naming the steps it still waits for, exit code 1. A SIGKILL leaves no line.
+ * Measured before: the AI service, SIGTERM while the broker stalled, was still waiting on its
+ * schedule consumer 150 s later (the Service Bus SDK's 30 s operation timeout, retried), with
+ * "draining before exit" as its last line.
+ */
+import { SERVICES, SHUTDOWN_EXIT_MARGIN_MS, SHUTDOWN_TIMING, serviceUrlVariable, shutdownDeadlineMs } from '@tripgen/catalog';
+import { afterAll, expect, it } from 'vitest';
+import { startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
+import { adminUrl, redisUrl } from '@tripgen/testing';
+
+let proc: NodeProcess | undefined;
+afterAll(async () => proc?.kill());
+
+it('logs the pending steps and exits 1 before the grace period ends when a shutdown step never ends', { timeout: 90_000 }, async () => {
+  expect(shutdownDeadlineMs()).toBe(SHUTDOWN_TIMING.terminationGracePeriodSeconds * 1000 - SHUTDOWN_EXIT_MARGIN_MS);
+  proc = await startNodeProcess({
+    entry: 'apps/service-kit/test/fixtures/slow-service.ts',
+    timeoutMs: 30_000,
+    env: {
+      PATH: process.env.PATH,
+      PORT: '0',
+      DATABASE_URL: adminUrl(),
+      REDIS_URL: redisUrl(),
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      SHUTDOWN_DELAY_MS: '0',
+      MAX_EVENT_LOOP_DELAY_MS: '0',
+      STUCK_SHUTDOWN_STEP: '1',
+      SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
+      JWKS_URL: 'http://127.0.0.1:1/jwks.json',
+      ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
+    },
+  });
+  const p = proc;
+  const signalled = Date.now();
+  p.signal('SIGTERM');
+  const killedAt = SHUTDOWN_TIMING.terminationGracePeriodSeconds * 1000;
+  const code = await Promise.race([p.exited, new Promise<'still running at the kill'>((r) => setTimeout(() => r('still running at the kill'), killedAt + 5_000))]);
+  expect(code).toBe(1);
+  // The process's own timer, not the test's: before the kill (a loaded machine may be late by a moment).
+  expect(Date.now() - signalled).toBeLessThan(killedAt);
+  const line = p
+    .output()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { level: number; msg: string; pending?: string[]; phase?: string })
+    .find((l) => l.level === 50 && l.msg === 'shutdown outlasted its time; exiting before the kill');
+  expect(line).toMatchObject({ phase: 'closing', pending: ['stuck step'] });
+});
