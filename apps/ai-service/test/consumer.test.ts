@@ -117,6 +117,29 @@ describe('the consumer', () => {
     expect(await notifications(m.scheduleId)).toHaveLength(1);
   });
 
+  it('a request withdrawn by the trip service (its trip deleted), in either order with its request: failed with the reason, nobody notified, settled; an outcome already there is kept', async () => {
+    const withdrawn = { error: 'the trip was deleted while this schedule was planned', notify: false };
+    // The withdrawal first (a redelivery can reorder): the request coming after it finds the schedule final.
+    const m = request({}, ids());
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${m.scheduleId}.withdrawn`, body: { ...m, notAfter: new Date().toISOString(), withdrawn } }]);
+    await finished(m.scheduleId);
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+    await waitFor(() => events.some((e) => e.messageId === m.scheduleId), 'the request\'s delivery');
+    expect(events.filter((e) => e.messageId.startsWith(m.scheduleId)).map((e) => [e.messageId, e.outcome])).toEqual([[`${m.scheduleId}.withdrawn`, 'processed'], [m.scheduleId, 'processed']]);
+    expect(await generation(m.scheduleId)).toMatchObject({ status: 'failed', error: withdrawn.error });
+    expect(await notifications(m.scheduleId)).toEqual([]);
+    // A schedule that has its outcome keeps it, and its one notification.
+    const done = request({}, { ...ids(), notAfter: new Date(Date.now() - 1_000).toISOString() });
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: done.scheduleId, body: done }]);
+    await finished(done.scheduleId);
+    const before = await generation(done.scheduleId);
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${done.scheduleId}.withdrawn`, body: { ...done, withdrawn: { error: 'the trip changed', notify: true } } }]);
+    await waitFor(() => events.some((e) => e.messageId === `${done.scheduleId}.withdrawn`), 'the withdrawal\'s delivery');
+    expect(events.find((e) => e.messageId === `${done.scheduleId}.withdrawn`)?.outcome).toBe('processed');
+    expect(await generation(done.scheduleId)).toEqual(before);
+    expect(await notifications(done.scheduleId)).toHaveLength(1);
+  });
+
   it('a re-plan whose base schedule is not completed: failed with the reason', async () => {
     const m = request({}, { ...ids(), replan: { baseScheduleId: randomUUID(), date: '2026-09-25', locked: [] } });
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);

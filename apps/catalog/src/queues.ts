@@ -168,6 +168,15 @@ export interface ScheduleGenerationMessage {
     /** Location ids that stay on that day. */
     readonly locked: readonly string[];
   };
+  /**
+   * Present when the trip service withdrew the request: its trip changed what the request is made
+   * of, or was deleted, while it was planned. Sent under `<scheduleId>.withdrawn`, with `notAfter`
+   * at the withdrawal. The AI service fails the schedule unless it already has an outcome (so a plan
+   * under way for it completes nothing and notifies nothing), with `error` as its reason, and
+   * notifies the traveller `schedule.failed` only when `notify` (not for a deleted trip). A consumer
+   * of an earlier release ignores the field and fails the request as past its deadline.
+   */
+  readonly withdrawn?: { readonly error: string; readonly notify: boolean };
 }
 
 /** Notification types the AI service sends when a schedule ends (notification-queue, the user's inbox). */

@@ -39,8 +39,8 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       // A short backoff cap: once the broker is back, the queued requests leave within seconds.
       const relay = createOutboxRelay({ db: prisma, broker, events: publisher, logger: app.log, backoff: { maxMs: 2_000 } });
       const peers = createPeers({ user: trip.userServiceUrl, location: trip.locationServiceUrl, ai: trip.aiServiceUrl });
-      const trips = tripRepository(prisma, events, () => relay.wake());
       const schedules = scheduleService({ prisma, peers, config: trip, onEnqueued: () => relay.wake(), events, log: app.log });
+      const trips = tripRepository(prisma, events, () => relay.wake(), schedules.withdrawStale);
       await app.register(tripRoutes, { trips, peers });
       await app.register(scheduleRoutes, { trips, schedules });
       app.addHook('onReady', async () => {

@@ -3,10 +3,11 @@
  * PostgreSQL, Redis and the Service Bus emulator; the location service is down throughout (so
  * no schedule can complete here: the completing paths are in the end-to-end tests).
  *  - location service down: the AI service fails the schedule with the reason, the traveller is notified;
- *  - the same request again while one is active: that one (idempotent), another request (or the
- *    same after the trip changed, or under a key the active one was not made with): 409, the same
- *    Idempotency-Key for another: 422; a key stored before the request hash covered the trip is
- *    answered for the same body and the trip as its message was made for;
+ *  - the same request again while one is active: that one (idempotent), another request (or under a
+ *    key the active one was not made with): 409, the same Idempotency-Key for another: 422; a change
+ *    of what the trip's request is made of fails the active schedule at once (TRIP_CHANGED); a key
+ *    stored before the request hash covered the trip is answered for the same body and the trip as
+ *    its message was made for;
  *  - a poison message: dead-lettered, its schedule failed with a reason, never left queued;
  *  - AI service down: the schedule waits `queued`, and is failed after its deadline, in the background;
  *  - a message that never reaches the AI service: failed at its deadline through the AI service, notified once;
@@ -20,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { QUEUES, RATE_LIMIT, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AI_UNREACHABLE, PREFERENCES_REFUSED, TIMED_OUT, expiryMessageId } from '../src/domain/schedules.ts';
+import { AI_UNREACHABLE, PREFERENCES_REFUSED, TIMED_OUT, TRIP_CHANGED, expiryMessageId, withdrawalMessageId } from '../src/domain/schedules.ts';
 import { queryRows } from '@tripgen/testing';
 import { call, startStack, tripBody, tripEventsOf, waitFor, type Stack } from './harness.ts';
 
@@ -164,27 +165,37 @@ describe('asking again', () => {
     expect(await queryRows(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, t.id])).toEqual([{ n: 1 }]);
   });
 
-  it('takes a request after the trip changed for another request: 409 while the first is active, 422 under its key; the same trip again is the same request', async () => {
+  it('a change of what the trip asks fails its active schedule at once (TRIP_CHANGED); a request after it is a new schedule, 422 under the first key; a title change leaves it', async () => {
     const t = await newTrip(slow);
     const { ask: post, patch } = t;
+    const state = async (id: string) => (await call(slow.trip.url, 'GET', `/api/v1/trips/${t.id}/schedules/${id}`, { headers: t.headers })).json as { status: string; error?: string };
     const first = await post({}, 'key-1');
     expect(first.status).toBe(202);
-    await patch({ startDate: '2026-10-01', endDate: '2026-10-02' });
-    // The first schedule is for the old dates: answering it would be a schedule of another trip.
-    const again = await post({});
-    expect(again.status).toBe(409);
-    expect(again.json.scheduleId).toBe(first.json.id);
-    expect((await post({}, 'key-1')).status).toBe(422);
-    // Only the trip's content counts, not that it was written: back as it was, the same request.
-    await patch({ startDate: tripBody().startDate, endDate: tripBody().endDate });
+    // The title is not the request: the schedule stays, and is the same request.
+    await patch({ title: 'Seoul, renamed' });
     expect((await post({})).json.id).toBe(first.json.id);
+    await patch({ startDate: '2026-10-01', endDate: '2026-10-02' });
+    // Planned for the old dates, it would be a schedule of another trip: failed, the AI service told (withdrawn).
+    expect(await state(first.json.id)).toMatchObject({ status: 'failed', error: TRIP_CHANGED });
+    expect(await queryRows(slow.trip.db.url, 'SELECT body->\'withdrawn\' AS w FROM outbox_messages WHERE message_id = $1', [withdrawalMessageId(first.json.id)])).toEqual([{ w: { error: TRIP_CHANGED, notify: true } }]);
+    const second = await post({});
+    expect(second.status).toBe(202);
+    expect(second.json.id).not.toBe(first.json.id);
+    expect((await post({}, 'key-1')).status).toBe(422);
+    // Only the trip's content counts: back as it was, the key's request again (answered its schedule,
+    // failed), and the second schedule, for the dates just left, withdrawn in turn.
+    await patch({ startDate: tripBody().startDate, endDate: tripBody().endDate });
+    expect(await state(second.json.id)).toMatchObject({ status: 'failed', error: TRIP_CHANGED });
     expect((await post({}, 'key-1')).json.id).toBe(first.json.id);
     // Hours and travel mode are the trip too.
+    const third = await post({});
+    expect(third.status).toBe(202);
     await patch({ dayEnd: '12:00' });
-    expect((await post({})).status).toBe(409);
-    await patch({ dayEnd: tripBody().dayEnd, travelMode: 'walk' });
-    expect((await post({}, 'key-1')).status).toBe(422);
-    expect(await queryRows(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 1 }]);
+    expect(await state(third.json.id)).toMatchObject({ status: 'failed', error: TRIP_CHANGED });
+    const fourth = await post({});
+    await patch({ travelMode: 'walk' });
+    expect(await state(fourth.json.id)).toMatchObject({ status: 'failed', error: TRIP_CHANGED });
+    expect(await queryRows(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 4 }]);
   });
 
   it('answers a key stored before the request hash covered the trip with its schedule for the same body while the trip is unchanged since, 422 otherwise', async () => {
@@ -203,12 +214,13 @@ describe('asking again', () => {
     // The old hash said nothing of the trip: once the trip changed, its schedule may be of another
     // trip, even when the change is undone (what the trip set then cannot be told from what the
     // preferences filled in), so the key is answered no more.
+    // (A change fails such a schedule at once, as it cannot tell: TRIP_CHANGED.)
     await patch({ dayEnd: '12:00' });
     expect((await post({}, 'before-deploy')).status).toBe(422);
-    expect((await post({})).status).toBe(409);
+    expect((await post({})).status).toBe(202);
     await patch({ dayEnd: tripBody().dayEnd });
     expect((await post({}, 'before-deploy')).status).toBe(422);
-    expect(await queryRows(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 1 }]);
+    expect(await queryRows(slow.trip.db.url, 'SELECT status::text, error FROM schedules WHERE id = $1', [first.json.id])).toEqual([{ status: 'failed', error: TRIP_CHANGED }]);
 
     // A trip that leaves its travel mode to the traveller's preferences is answered too; once it
     // clears the interests it set (its message cannot tell those from the preferences'), no more.

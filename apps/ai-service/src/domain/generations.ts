@@ -65,8 +65,11 @@ const FINISH_SQL = withOutboxSql(`
    WHERE id = $1::uuid AND status = 'running'
   RETURNING id`, 6);
 
-/** Final state plus its notification, on the caller's executor; false when the row was already final. */
-export const finishGeneration = async (tx: SqlExecutor, ids: { scheduleId: string; tripId: string; userId: string }, outcome: Outcome): Promise<boolean> => {
+/**
+ * Final state plus its notification (none with `notify: false`: a schedule whose trip is gone), on
+ * the caller's executor; false when the row was already final.
+ */
+export const finishGeneration = async (tx: SqlExecutor, ids: { scheduleId: string; tripId: string; userId: string }, outcome: Outcome, notify = true): Promise<boolean> => {
   const n = notification(ids, outcome);
   const finished = await tx.$queryRawUnsafe<{ id: string }[]>(
     FINISH_SQL,
@@ -75,9 +78,28 @@ export const finishGeneration = async (tx: SqlExecutor, ids: { scheduleId: strin
     outcome.status === 'completed' ? JSON.stringify(outcome.result) : null,
     outcome.status === 'failed' ? outcome.error : null,
     outcome.status === 'completed' ? outcome.engineMs : null,
-    ...outboxRowParams([outboxMessage(QUEUES.notification, n, { messageId: notificationId(ids.scheduleId, n.type) })]),
+    ...outboxRowParams(notify ? [outboxMessage(QUEUES.notification, n, { messageId: notificationId(ids.scheduleId, n.type) })] : []),
   );
   return finished.length === 1;
+};
+
+/** Inserts a schedule's row `running` unless it has one (then keeps it): what a failure without a delivery of its own finishes. */
+const ENSURE_ROW_SQL = `INSERT INTO generations (id, trip_id, user_id, status, request) VALUES ($1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb)
+   ON CONFLICT (id) DO UPDATE SET status = generations.status
+ RETURNING request->>'requestedAt' AS requested_at`;
+
+/**
+ * A request the trip service withdrew (its trip changed or was deleted while it was planned;
+ * catalog ScheduleGenerationMessage.withdrawn), in the delivery's transaction: the schedule is
+ * failed with the trip service's reason unless it already has an outcome, and the traveller
+ * notified only when the message says so. The row stays, failed: a plan under way for it (another
+ * delivery) then finishes nothing and notifies nothing, and a request arriving after it is final.
+ * True when this failed it.
+ */
+export const withdrawGeneration = async (tx: SqlExecutor, message: ScheduleGenerationMessage & { withdrawn: NonNullable<ScheduleGenerationMessage['withdrawn']> }): Promise<boolean> => {
+  const ids = { scheduleId: message.scheduleId, tripId: message.tripId, userId: message.userId };
+  await tx.$queryRawUnsafe(ENSURE_ROW_SQL, ids.scheduleId, ids.tripId, ids.userId, JSON.stringify(message));
+  return finishGeneration(tx, ids, { status: 'failed', error: message.withdrawn.error }, message.withdrawn.notify);
 };
 
 export const generationRepository = (prisma: PrismaClient) => ({
@@ -107,9 +129,7 @@ export const generationRepository = (prisma: PrismaClient) => ({
   async failOutright(ids: { scheduleId: string; tripId: string; userId: string }, request: unknown, error: string): Promise<{ askedAt: Date | undefined } | undefined> {
     return prisma.$transaction(async (tx) => {
       const [stored] = await tx.$queryRawUnsafe<{ requested_at: unknown }[]>(
-        `INSERT INTO generations (id, trip_id, user_id, status, request) VALUES ($1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb)
-           ON CONFLICT (id) DO UPDATE SET status = generations.status
-         RETURNING request->>'requestedAt' AS requested_at`,
+        ENSURE_ROW_SQL,
         ids.scheduleId,
         ids.tripId,
         ids.userId,

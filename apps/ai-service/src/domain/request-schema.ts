@@ -37,6 +37,7 @@ export const ScheduleRequestSchema = Type.Object({
     pace: Type.String({ minLength: 1, maxLength: 50 }),
   }),
   replan: Type.Optional(Type.Object({ baseScheduleId: Uuid, date: IsoDate, locked: Type.Array(Id, { maxItems: ACCEPTED.mustVisits }) })),
+  withdrawn: Type.Optional(Type.Object({ error: Type.String({ minLength: 1, maxLength: 500 }), notify: Type.Boolean() })),
 });
 
 const check = Compile(ScheduleRequestSchema);

@@ -17,7 +17,7 @@ import { QUEUE_LIMITS, QUEUES } from '@tripgen/catalog';
 import { NewerMessageError, consumeIdempotently, redeliveryDelayMs, type ConsumeEvent, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { GenerationFailure, generateSchedule, type GenerateDeps } from '../planning/generate.ts';
-import { askedAtOf, finishGeneration, generationRepository, reportFinished, type OnFinished, type Outcome } from './generations.ts';
+import { askedAtOf, finishGeneration, generationRepository, reportFinished, withdrawGeneration, type OnFinished, type Outcome } from './generations.ts';
 import { parseScheduleRequest, salvageIds } from './request-schema.ts';
 
 export const CONSUMER_NAME = 'ai-service.schedules';
@@ -65,6 +65,14 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         }
         if (err instanceof NewerMessageError) return;
         throw err;
+      }
+      if (message.withdrawn) {
+        const withdrawn = { ...message, withdrawn: message.withdrawn };
+        const failed = await withdrawGeneration(tx, withdrawn);
+        // Settled either way (never dead-lettered): the schedule is final here now.
+        options.logger.info({ scheduleId: message.scheduleId, tripId: message.tripId, notified: failed && withdrawn.withdrawn.notify, alreadyFinal: !failed, reason: withdrawn.withdrawn.error }, 'schedule request withdrawn by the trip service');
+        if (failed) reportFinished(options.onFinished, warn, message.scheduleId, 'failed', askedAtOf(message.requestedAt));
+        return;
       }
       if ((await generations.begin(message)) === 'final') return;
       const ids = { scheduleId: message.scheduleId, tripId: message.tripId, userId: message.userId };

@@ -11,7 +11,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { QUEUES, QUEUE_LIMITS, RATE_LIMIT, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, isoDaysMs } from '@tripgen/catalog';
 import { HttpProblem, rateLimited, retryAfterSeconds, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
-import { outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
+import { enqueue, outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
 import type { Peers } from '../clients/peers.ts';
 import type { TripConfig } from '../config.ts';
@@ -81,6 +81,30 @@ const expiryMessage = (row: ScheduleRow): OutboxRow => {
   const message: ScheduleGenerationMessage = { ...request, notAfter: row.notAfter.toISOString() };
   return outboxMessage(QUEUES.aiScheduleGeneration, message, { messageId: expiryMessageId(row.id) });
 };
+/**
+ * The reason of a schedule whose trip changed, while it was planned, what its request is made of
+ * (withdrawStale): the plan would be for a trip that no longer is. A change that leaves the request
+ * as it was (a title) leaves the schedule be.
+ */
+export const TRIP_CHANGED = 'the trip changed while this schedule was planned (its dates, hours, places, lodging, interests or travel mode); please request it again';
+/** Why the AI service drops a schedule whose trip was deleted while it was planned (its log and ai_db only: nobody is told, the trip is gone). */
+export const TRIP_DELETED = 'the trip was deleted while this schedule was planned';
+/** The message id of a schedule's withdrawal (withdrawStale): neither the request's nor its expiry's. */
+export const withdrawalMessageId = (scheduleId: string): string => `${scheduleId}.withdrawn`;
+
+/**
+ * The AI service alone plans and notifies, when its plan ends: told only afterwards, the traveller
+ * would already have been told `schedule.completed` for a trip changed or deleted meanwhile. So the
+ * change tells it at once: the request again, due now, with `withdrawn` (catalog
+ * ScheduleGenerationMessage). It fails the schedule unless it has an outcome already, so a plan
+ * under way for it finishes nothing and notifies nothing; an AI service of the previous release
+ * fails it as past its deadline.
+ */
+const withdrawal = (row: ScheduleRow, at: Date, withdrawn: NonNullable<ScheduleGenerationMessage['withdrawn']>): ScheduleGenerationMessage => ({
+  ...(row.request as unknown as ScheduleGenerationMessage),
+  notAfter: at.toISOString(),
+  withdrawn,
+});
 const DEFAULT_PACE: Pace = 'normal';
 const DEFAULT_MODE: TravelModeName = 'transit';
 
@@ -490,8 +514,39 @@ export const scheduleService = (deps: ScheduleDeps) => {
     return { interests, travelMode, pace };
   };
 
+  /**
+   * In the transaction of a trip's change (after its write, under its row lock) or deletion (before
+   * it, the row locked): its queued or running schedules whose request the trip as it now is would
+   * not make (requestHash and sameRequest, as a request is told apart on the route; every one for a
+   * deleted trip) are withdrawn (withdrawal). On a change each is failed here at once (TRIP_CHANGED,
+   * with its trip event), so the traveller reads the reason and may ask again at once; the AI
+   * service fails it too and notifies `schedule.failed`. On a deletion its row goes with the trip
+   * and the AI service notifies nothing. A schedule insert racing the change waits for the lock
+   * and then finds the trip changed (INSERT_REQUEST_SQL), so none escapes. True when it enqueued.
+   */
+  async function withdrawStale(tx: Prisma.TransactionClient, tripId: string, after: TripRow | null): Promise<boolean> {
+    const active = await tx.schedule.findMany({ where: { tripId, status: { in: [...ACTIVE] } } });
+    const stale = after === null ? active : active.filter((r) => {
+      const body: ScheduleRequestBody = { ...(r.replanDate === null ? {} : { replanDate: r.replanDate }), locked: r.locked };
+      return !sameRequest(r, requestHash(body, after), body, after);
+    });
+    const at = new Date(now());
+    for (const row of stale) {
+      if (after === null) {
+        await enqueue(tx, QUEUES.aiScheduleGeneration, withdrawal(row, at, { error: TRIP_DELETED, notify: false }), { messageId: withdrawalMessageId(row.id) });
+        continue;
+      }
+      const ref = { scheduleId: row.id, tripId: row.tripId, userId: row.userId, replan: row.replanDate !== null, durationMs: Math.max(0, at.getTime() - row.createdAt.getTime()) };
+      const outbox = [...deps.events.row(TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: 'generation-failed' }, `${row.id}.failed`), outboxMessage(QUEUES.aiScheduleGeneration, withdrawal(row, at, { error: TRIP_CHANGED, notify: true }), { messageId: withdrawalMessageId(row.id) })];
+      await tx.$queryRawUnsafe(FINISH_SQL, row.id, 'failed', null, TRIP_CHANGED, at.toISOString(), null, ...outboxRowParams(outbox));
+    }
+    if (stale.length) log.info({ tripId, schedules: stale.map((r) => r.id), deleted: after === null }, 'active schedules withdrawn: their trip changed what they were planned for');
+    return stale.length > 0;
+  }
+
   return {
     refresh,
+    withdrawStale,
 
     /**
      * Asks for a schedule (202). The same request again (requestHash: the same body for the same

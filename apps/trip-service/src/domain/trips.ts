@@ -103,7 +103,14 @@ const refusedAsConflict = async <T>(write: Promise<T>): Promise<T> =>
     throw check ? new HttpProblem(409, `The trip as it would be is not valid (${check}); read it again and send a change that keeps it valid`) : err;
   });
 
-export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnqueued: () => void) => ({
+/**
+ * Called in the transaction of a trip's change (with the trip as written) or deletion (null, before
+ * it), under the trip's row lock: withdraws the schedules planned for what the trip no longer is
+ * (ScheduleService.withdrawStale). True when it enqueued a message.
+ */
+export type WithdrawStale = (tx: Prisma.TransactionClient, tripId: string, after: TripRow | null) => Promise<boolean>;
+
+export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnqueued: () => void, withdrawStale: WithdrawStale) => ({
   async create(userId: string, body: CreateTripBody): Promise<TripRow> {
     const trip = await refusedAsConflict(prisma.$transaction(async (tx) => {
       const created = await tx.trip.create({ data: { userId, interests: [], mustVisit: [], ...(columns(body) as Omit<Prisma.TripUncheckedCreateInput, 'userId'>) } });
@@ -139,6 +146,7 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
         if (whereAndWhen(before) !== whereAndWhen(after)) await enqueue(tx, QUEUES.locationSearch, warmUp(after));
         const changed = changedFields(before, after);
         if (changed.length > 0) await events.record(tx, TRIP_EVENT_TYPES.tripUpdated, { ...shapeOf(after), changed });
+        await withdrawStale(tx, id, after);
         return after;
       }),
     );
@@ -148,6 +156,10 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
 
   async remove(userId: string, id: string): Promise<boolean> {
     const removed = await prisma.$transaction(async (tx) => {
+      // Locked first: a schedule request inserting now is then either seen below or finds no trip.
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM trips WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
+      if (locked.length === 0) return false;
+      await withdrawStale(tx, id, null);
       if ((await tx.trip.deleteMany({ where: { id, userId } })).count !== 1) return false;
       await events.record(tx, TRIP_EVENT_TYPES.tripDeleted, { tripId: id, userId });
       return true;
