@@ -10,7 +10,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { QUEUES, QUEUE_LIMITS, RATE_LIMIT, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, isoDaysMs } from '@tripgen/catalog';
-import { HttpProblem, rateLimited, retryAfterSeconds, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
+import { HttpProblem, rateLimited, retryAfterSeconds, ServiceAnswerError, ServiceUnavailableError, type OperationBudget } from '@tripgen/service-kit';
 import { outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
 import type { Peers } from '../clients/peers.ts';
@@ -173,6 +173,8 @@ export interface ScheduleDeps {
   readonly prisma: PrismaClient;
   readonly peers: Peers;
   readonly config: Pick<TripConfig, 'scheduleDeadlineMs' | 'scheduleGraceMs' | 'sweepIntervalMs'>;
+  /** The traveller's budget of schedule requests (catalog SCHEDULE_RATE_LIMIT): spent only by a request that stores a schedule. */
+  readonly budget: OperationBudget;
   /** Called after a transaction that enqueued a message committed (wakes the outbox relay). */
   readonly onEnqueued: () => void;
   /** Trip events for analytics, recorded in the transaction of each request and outcome. */
@@ -574,6 +576,10 @@ export const scheduleService = (deps: ScheduleDeps) => {
         replan = { baseScheduleId: base.id, date: body.replanDate, locked };
       }
 
+      // Every check passed, nothing answered from a schedule already made: this request is about to
+      // cost a generation, and spends the traveller's budget (429 past it), given back below unless
+      // its schedule is stored (a racing request or a changed trip won).
+      await deps.budget.spend(trip.userId);
       const id = randomUUID();
       const createdAt = new Date(now());
       const notAfter = new Date(createdAt.getTime() + config.scheduleDeadlineMs);
@@ -597,21 +603,28 @@ export const scheduleService = (deps: ScheduleDeps) => {
       ];
       // The row, its message and its event in one statement, one round trip: the partial unique
       // index (one active schedule per trip) and the idempotency key's make a racing request insert nothing.
-      const inserted = await prisma.$queryRawUnsafe<{ id: string }[]>(
-        INSERT_REQUEST_SQL,
-        id,
-        trip.id,
-        body.replanDate ?? null,
-        body.locked ?? [],
-        replan?.baseScheduleId ?? null,
-        idempotencyKey ?? null,
-        hash,
-        JSON.stringify(message),
-        notAfter.toISOString(),
-        createdAt.toISOString(),
-        trip.updatedAt.toISOString(),
-        ...outboxRowParams(outbox),
-      );
+      let inserted: { id: string }[];
+      try {
+        inserted = await prisma.$queryRawUnsafe<{ id: string }[]>(
+          INSERT_REQUEST_SQL,
+          id,
+          trip.id,
+          body.replanDate ?? null,
+          body.locked ?? [],
+          replan?.baseScheduleId ?? null,
+          idempotencyKey ?? null,
+          hash,
+          JSON.stringify(message),
+          notAfter.toISOString(),
+          createdAt.toISOString(),
+          trip.updatedAt.toISOString(),
+          ...outboxRowParams(outbox),
+        );
+      } catch (err) {
+        // Not stored (the database failed it): nothing will be generated.
+        await deps.budget.giveBack(trip.userId);
+        throw err;
+      }
       if (inserted.length === 1) {
         deps.onEnqueued();
         // What was stored (timestamps are already whole milliseconds); not read back, which would be a round trip more.
@@ -635,6 +648,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         };
       }
       // Nothing inserted: the trip changed or went since it was read, or a request of the same trip at the same moment won.
+      await deps.budget.giveBack(trip.userId);
       const current = await prisma.trip.findUnique({ where: { id: trip.id }, select: { updatedAt: true } });
       if (!current) throw new HttpProblem(404, 'No such trip');
       if (current.updatedAt.getTime() !== trip.updatedAt.getTime()) throw new TripChangedError();
