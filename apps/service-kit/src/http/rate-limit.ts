@@ -41,10 +41,7 @@ export const rateLimitedHeaders = (max: number, ttlMs: number): Record<string, s
   return { 'x-ratelimit-limit': String(max), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': seconds, 'retry-after': seconds };
 };
 
-/**
- * The 429 of a key past its limit, `ttlMs` before its window ends: the limiter's own, and that of a
- * service whose call on the caller's behalf met the caller's limit (the budget is shared).
- */
+/** The 429 of a key past its limit, `ttlMs` before its window ends: the general limit's, and an operation budget's (`what`: its requests). */
 export const rateLimited = (max: number, ttlMs: number, what = 'requests'): HttpProblem => {
   const seconds = Math.ceil(ttlMs / 1000);
   return new HttpProblem(429, `Rate limit of ${max} ${what} per minute exceeded; retry in ${seconds} second${seconds === 1 ? '' : 's'}`, {}, rateLimitedHeaders(max, ttlMs));
