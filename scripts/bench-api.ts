@@ -131,6 +131,8 @@ try {
       JWKS_URL: `http://127.0.0.1:${ports.get(TOKEN_ISSUER)}${JWKS_PATH}`,
       // The catalog's 100/min per user would turn the run into 429s after 100 requests.
       RATE_LIMIT_MAX: '100000000',
+      // And its 10 schedule requests a minute, the AI service's planning lanes after 10.
+      SCHEDULE_RATE_LIMIT_MAX: '100000000',
       SHUTDOWN_DELAY_MS: '0',
       // The machine is shared: load shedding on event-loop delay would turn the run into 503s.
       MAX_EVENT_LOOP_DELAY_MS: '0',

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EVENT_STREAMS, INTERNAL_ROUTE_ROOT, JWKS_PATH, KIT_ENVIRONMENT, TOKEN_ISSUER, eventHubVariable, internalPrefix, needsJwks, serviceAccountName, serviceEnvironment, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
+import { EVENT_STREAMS, INTERNAL_ROUTE_ROOT, JWKS_PATH, KIT_ENVIRONMENT, TOKEN_ISSUER, USER_INTERNAL_PATHS, eventHubVariable, internalPrefix, needsJwks, peerRouteNeedsToken, serviceAccountName, serviceEnvironment, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
 import { buildProfile } from '../src/config/profile.ts';
 import { secretVariables } from '../src/config/environment.ts';
@@ -63,7 +63,7 @@ const vaultMounts = (objects: readonly K8sObject[]): string[] =>
     })
     .sort();
 const expectedAdmissions = (): string[] =>
-  serviceList().flatMap((c) => c.peerRoutes.map((r) => `${r.service} <- ${serviceAccountName(c.name)} ${r.path.startsWith(internalPrefix(r.service)) ? 'none' : 'token'} ${r.method} ${r.path}`)).sort();
+  serviceList().flatMap((c) => c.peerRoutes.map((r) => `${r.service} <- ${serviceAccountName(c.name)} ${peerRouteNeedsToken(r) ? 'token' : 'none'} ${r.method} ${r.path}`)).sort();
 
 describe('prod: Istio mesh security [manifest-rules 22]', () => {
   it('has STRICT mTLS in every namespace with workloads', () => {
@@ -98,7 +98,7 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
 
   it('lets a service past the JWKS only into the services it addresses (a <NAME>_SERVICE_URL it reads); every verifier GETs the JWKS without a token', () => {
     // What the services do, traced on the local stack through a traveller's whole flow (s21 audit):
-    // trip -> user GET /api/v1/users/me and the JWKS, trip -> ai and location internal routes,
+    // trip -> user GET /internal/v1/user/preferences (with the traveller's token) and the JWKS, trip -> ai and location internal routes,
     // ai -> location internal candidates, ai and location -> user GET the JWKS and nothing else.
     // A caller's rule opens the callee's whole public and internal API to it, so it must follow
     // the calls a service can make (its peer URLs), not a call-graph edge nothing uses.
@@ -119,9 +119,10 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
   });
 
   it('lets a caller into its callee\'s public routes only with a token our issuer signed, into the internal ones without', () => {
-    // Traced (s21 audit): the one public route a service calls is the trip service's
-    // GET /api/v1/users/me, with the traveller's own Authorization header; every other call is to
-    // an internal route, from a queue message or a sweep that holds no token. Istio checks the
+    // Traced (s21 audit): no service calls another's public routes; the trip service reads the
+    // traveller's preferences on the user service's internal route with their own Authorization
+    // header (the rule then needs a token too: expectedAdmissions, peerRouteNeedsToken); every other
+    // call is to an internal route, from a queue message or a sweep that holds no token. Istio checks the
     // forwarded token at the callee's sidecar (RequestAuthentication is namespace-wide) and a rule's
     // requestPrincipals match only a request that carries a valid one (Istio AuthorizationPolicy
     // reference, Source.requestPrincipals).
@@ -141,16 +142,17 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
     // suffix '*'; istio.io/latest/docs/reference/config/security/authorization-policy/#Operation),
     // and Istio's security best practices ask for ALLOW-with-positive-matching of the narrowest
     // operation (istio.io/latest/docs/ops/best-practices/security/). The call-graph edge alone used
-    // to admit the trip service to /internal/v1/user/* (the user service serves no internal route),
+    // to admit the trip service to /internal/v1/user/* (the user service serves one internal route),
     // to the AI and location public APIs (it calls neither), and to the user service's whole
-    // /api/v1/auth and /api/v1/users (it reads GET /api/v1/users/me only).
+    // /api/v1/auth and /api/v1/users (it reads its preferences route only).
     const api = readFileSync(repoPath('docs', 'api.md'), 'utf8');
     expect(peerAdmissions(prod)).toEqual(expectedAdmissions());
     for (const s of serviceList()) {
       for (const r of s.peerRoutes) expect(api, `${s.name} -> ${r.service} ${r.method} ${r.path}`).toContain(`| ${r.method} | ${r.path} |`);
     }
+    // Of the user service's internal routes, only the one it serves (the traveller's preferences, read with their token).
     const userRules = (find('prod', 'AuthorizationPolicy', 'user-service').spec as { rules: { to: { operation: { paths?: string[] } }[] }[] }).rules;
-    expect(userRules.flatMap((r) => r.to.flatMap((t) => t.operation.paths ?? [])).filter((p) => p.startsWith(INTERNAL_ROUTE_ROOT))).toEqual([]);
+    expect(userRules.flatMap((r) => r.to.flatMap((t) => t.operation.paths ?? [])).filter((p) => p.startsWith(INTERNAL_ROUTE_ROOT))).toEqual([`${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`]);
   });
   it('fails for a peer rule wider than its calls (the previous render\'s trip -> user internal prefix)', () => {
     const user = copy('AuthorizationPolicy', 'user-service');

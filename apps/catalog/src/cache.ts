@@ -15,6 +15,20 @@ export const CACHE_POLICY = {
 export const RATE_LIMIT = { max: 100, timeWindowMs: 60_000 } as const;
 
 /**
+ * Schedule requests accepted per user (full schedules and re-plans, POST /api/v1/trips/{id}/schedules),
+ * on top of RATE_LIMIT and shared by every replica (OWASP API4:2023: limit what is costly per
+ * client). Only a request that stores a schedule spends it. A 14-day, 20-must-visit schedule costs
+ * the AI service about 0.37 s of CPU (an abuse audit: 46 in 17.2 s), ~2,000 times a cached GET, so
+ * under RATE_LIMIT alone (50 a minute, a request and its preferences read counted) one traveller
+ * held 0.29 of a core. An AI pod plans on 500m at its HPA target of 80% (docs/architecture.md,
+ * SERVICES.ai): 400m. 10 a minute is at most 3.7 s of CPU a minute, 0.06 of a core (15% of one
+ * pod's share), and still more than a traveller can read: a schedule takes up to 5 s (docs/architecture.md), so
+ * one who reads each before asking again asks at most 12 a minute, and the expected use is 1 a day
+ * (tools/capacity load.ts).
+ */
+export const SCHEDULE_RATE_LIMIT = { max: 10, timeWindowMs: 60_000 } as const;
+
+/**
  * Failed logins per account (normalised email), shared by every replica: past `maxFailures` within
  * `windowMs` of the first one, login answers 429 until the window ends; a successful login resets it.
  */

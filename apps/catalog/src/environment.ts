@@ -172,6 +172,7 @@ export const SERVICE_ENVIRONMENT = {
     SCHEDULE_DEADLINE_MS: { type: 'integer', min: 100, max: 3_600_000, setBy: 'manifest', description: 'From a schedule request to the latest instant the AI service may still start or finish it (default 120000).' },
     SCHEDULE_GRACE_MS: { type: 'integer', min: 0, max: 3_600_000, setBy: 'manifest', description: 'Past the deadline plus this, a schedule without an outcome is failed by the trip service (default 30000).' },
     SCHEDULE_SWEEP_INTERVAL_MS: { type: 'integer', min: 50, max: 600_000, setBy: 'manifest', description: 'How often unfinished schedules are brought up to date in the background (default 2000).' },
+    SCHEDULE_RATE_LIMIT_MAX: { type: 'integer', min: 1, max: 100_000_000, setBy: 'local', description: 'Schedule requests per user per minute instead of the catalog\'s SCHEDULE_RATE_LIMIT (benchmarks only).' },
   }),
   ai: contract({
     ...peerUrls('location'),

@@ -55,8 +55,9 @@ export interface ServiceSpec {
   /**
    * Exactly the routes of its `calls` this service requests (traced in its clients): the mesh admits
    * a caller to these and nothing else of the callee (k8s service-mesh.ts). A path under the
-   * callee's internalPrefix is called without a token (a queue message or a sweep holds none); any
-   * other is one of the callee's public routes, called with the traveller's own token.
+   * callee's internalPrefix is called without a token (a queue message or a sweep holds none) unless
+   * it is `withToken`; any other is one of the callee's public routes, called with the traveller's
+   * own token (peerRouteNeedsToken).
    */
   readonly peerRoutes: readonly PeerRoute[];
   /** The user-facing services are promoted blue-green, the others by canary (seed §8). */
@@ -70,7 +71,16 @@ export interface PeerRoute {
   readonly service: ServiceName;
   readonly method: 'GET' | 'POST';
   readonly path: string;
+  /**
+   * An internal route called on a traveller's behalf with their own token: outside their rate
+   * limit (their request was counted where they made it), yet the mesh and the callee still ask
+   * for the token, so that a caller's identity alone opens no account.
+   */
+  readonly withToken?: true;
 }
+
+/** Whether a caller sends the traveller's token on this route (the mesh then requires one): a public route, or an internal one `withToken`. */
+export const peerRouteNeedsToken = (r: PeerRoute): boolean => r.withToken === true || !r.path.startsWith(`${internalPrefix(r.service)}/`);
 
 /** Probe and metrics paths: the same for every service, served by the service kit. */
 export const HEALTH_PATHS = {
@@ -113,8 +123,13 @@ export const AUTH_PATHS = {
   jwks: '/api/v1/auth/jwks.json',
 } as const;
 export const JWKS_PATH = AUTH_PATHS.jwks;
-/** The user service's route its peers read on a traveller's behalf (the trip service: preferences). */
+/** The signed-in traveller's profile and preferences (the user service's public route). */
 export const USER_PATHS = { me: '/api/v1/users/me' } as const;
+/**
+ * The user service's internal routes (under internalPrefix('user')): `preferences`, the traveller's
+ * preferences as the trip service reads them for a schedule request, with the traveller's token.
+ */
+export const USER_INTERNAL_PATHS = { preferences: '/preferences' } as const;
 
 /**
  * Service-to-service routes of a service (e.g. the location service's batch lookup for the AI
@@ -166,7 +181,9 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     queues: { produces: [QUEUES.aiScheduleGeneration, QUEUES.locationSearch], consumes: [] },
     calls: ['user', 'location', 'ai'],
     peerRoutes: [
-      { service: 'user', method: 'GET', path: USER_PATHS.me },
+      // Internal: a read on the traveller's behalf is not their request (on the public route it spent
+      // a second request of theirs on each schedule request); their token still goes with it.
+      { service: 'user', method: 'GET', path: `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`, withToken: true },
       { service: 'location', method: 'POST', path: `${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.placesBatch}` },
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}` },
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}` },

@@ -17,7 +17,7 @@ import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, registerProblemHandlers, sendProblem } from './http/problem.ts';
-import { registerRateLimit } from './http/rate-limit.ts';
+import { RATE_LIMIT_PREFIX, registerRateLimit, userLimitKey } from './http/rate-limit.ts';
 import { clientAddressKey } from './http/client-address.ts';
 import { requestIdGenerator } from './http/request-id.ts';
 import { AJV_OPTIONS, buildValidator } from './http/validation.ts';
@@ -366,10 +366,10 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const internalSlash = `${internal}/`;
   const anonymousRoutes = new Set(SERVICES[config.serviceName].routes.flatMap((r) => r.anonymous));
   const byAddress = (request: FastifyRequest) => `ip:${clientAddressKey(request.ip)}`;
-  const byCaller = (request: FastifyRequest) => (request.user ? `user:${request.user.id}` : byAddress(request));
+  const byCaller = (request: FastifyRequest) => (request.user ? userLimitKey(request.user.id) : byAddress(request));
   registerRateLimit(app, {
     redis,
-    prefix: 'tripgen:ratelimit',
+    prefix: RATE_LIMIT_PREFIX,
     max: config.rateLimitMax,
     windowMs: RATE_LIMIT.timeWindowMs,
     // A token-free route (the catalog's routes[].anonymous: sign-up, login, the keys) spends its

@@ -3,7 +3,8 @@
  * ai-schedule-generation-queue (transactional outbox); its outcome is read back on the AI
  * service's internal route and kept in trip_db.
  */
-import { createApp, loadConfig, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
+import { SCHEDULE_RATE_LIMIT } from '@tripgen/catalog';
+import { createApp, loadConfig, operationBudget, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { createOutboxRelay, eventHubsPublisherFromEnv, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import type { FastifyServerOptions } from 'fastify';
 import { peers as createPeers } from './clients/peers.ts';
@@ -39,7 +40,9 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       // A short backoff cap: once the broker is back, the queued requests leave within seconds.
       const relay = createOutboxRelay({ db: prisma, broker, events: publisher, logger: app.log, backoff: { maxMs: 2_000 } });
       const peers = createPeers({ user: trip.userServiceUrl, location: trip.locationServiceUrl, ai: trip.aiServiceUrl });
-      const schedules = scheduleService({ prisma, peers, config: trip, onEnqueued: () => relay.wake(), events, log: app.log });
+      // What a schedule costs the AI service, per user and across replicas (catalog SCHEDULE_RATE_LIMIT).
+      const budget = operationBudget({ redis: app.kit.redis, name: 'schedules', what: 'schedule requests', max: trip.scheduleRateLimitMax, windowMs: SCHEDULE_RATE_LIMIT.timeWindowMs });
+      const schedules = scheduleService({ prisma, peers, config: trip, budget, onEnqueued: () => relay.wake(), events, log: app.log });
       const trips = tripRepository(prisma, events, () => relay.wake(), schedules.withdrawStale);
       await app.register(tripRoutes, { trips, peers });
       await app.register(scheduleRoutes, { trips, schedules });

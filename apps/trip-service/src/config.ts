@@ -4,6 +4,7 @@
  * catalog's environment contract (SERVICE_ENVIRONMENT.trip), which the kit validates at start;
  * here they get their defaults.
  */
+import { SCHEDULE_RATE_LIMIT } from '@tripgen/catalog';
 import type { ServiceConfig } from '@tripgen/service-kit';
 
 export interface TripConfig {
@@ -16,6 +17,8 @@ export interface TripConfig {
   readonly scheduleGraceMs: number;
   /** How often unfinished schedules are brought up to date in the background. */
   readonly sweepIntervalMs: number;
+  /** Schedule requests accepted per user per window: the catalog's unless SCHEDULE_RATE_LIMIT_MAX overrides it (benchmarks only). */
+  readonly scheduleRateLimitMax: number;
 }
 
 export const tripConfig = (own: ServiceConfig<'trip'>['own']): TripConfig => ({
@@ -25,4 +28,5 @@ export const tripConfig = (own: ServiceConfig<'trip'>['own']): TripConfig => ({
   scheduleDeadlineMs: own.SCHEDULE_DEADLINE_MS ?? 120_000,
   scheduleGraceMs: own.SCHEDULE_GRACE_MS ?? 30_000,
   sweepIntervalMs: own.SCHEDULE_SWEEP_INTERVAL_MS ?? 2_000,
+  scheduleRateLimitMax: own.SCHEDULE_RATE_LIMIT_MAX ?? SCHEDULE_RATE_LIMIT.max,
 });

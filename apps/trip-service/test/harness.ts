@@ -86,6 +86,8 @@ export interface Stack {
   readonly location: Part | undefined;
   readonly ai: Part | undefined;
   readonly trip: Part;
+  /** Another replica of the trip service: the same database, Redis, bus and peers (stopped by close). */
+  tripReplica(): Promise<Part>;
   /** A new traveller: the Authorization header of their access token, and their id. */
   traveller(): Promise<{ authorization: string; userId: string }>;
   close(): Promise<void>;
@@ -111,7 +113,7 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
           buildAiService({ env: { ...common(aiDb.url, bus), SERVICE_NAME: 'ai', JWKS_URL: jwks, LOCATION_SERVICE_URL: locationUrl, USER_SERVICE_URL: user.url, ...opts.aiEnv }, logger: false }),
         );
   const aiUrl = ai?.url ?? opts.aiUrl ?? unreachableHttpUrl();
-  const trip = await part('trip', tripDb, () =>
+  const buildTrip = () =>
     buildTripService({
       env: {
         ...common(tripDb.url, bus),
@@ -125,8 +127,9 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
         ...opts.tripEnv,
       },
       logger: opts.tripLogger ?? false,
-    }),
-  );
+    });
+  const trip = await part('trip', tripDb, buildTrip);
+  const replicas: Part[] = [];
   return {
     bus,
     hubs,
@@ -134,6 +137,11 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
     location,
     ai,
     trip,
+    async tripReplica() {
+      const replica = await part('trip replica', tripDb, buildTrip);
+      replicas.push(replica);
+      return replica;
+    },
     async traveller() {
       const email = `traveller-${Math.random().toString(36).slice(2)}@example.com`;
       const post = (url: string, body: unknown) => fetch(`${user.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -142,6 +150,7 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
       return { authorization: `Bearer ${accessToken}`, userId: registered.id };
     },
     async close() {
+      for (const replica of replicas) await replica.stop();
       await trip.stop();
       await ai?.stop();
       await location?.stop();

@@ -5,7 +5,7 @@
  * answers summaries, so it must not read every schedule's request and result. It did: 100 rows of
  * ~21 KB (2.1 MB from PostgreSQL, 32 ms of CPU in the service) for 18 KB of summaries.
  */
-import { createPrismaClient } from '@tripgen/service-kit';
+import { createPrismaClient, type OperationBudget } from '@tripgen/service-kit';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -47,9 +47,10 @@ afterAll(async () => {
 });
 
 it('lists a trip of 100 finished schedules without reading their requests and results, nor asking the AI service', async () => {
-  // Finished schedules need no word from the AI service: any call to it fails the test.
-  const peers = new Proxy({} as Peers, { get: (_t, name) => () => Promise.reject(new Error(`unexpected peer call ${String(name)}`)) });
-  const schedules = scheduleService({ prisma, peers, config: { scheduleDeadlineMs: 5_000, scheduleGraceMs: 5_000, sweepIntervalMs: 60_000 }, onEnqueued: () => undefined, events: tripEvents(false), log: { info: () => undefined, warn: () => undefined } });
+  // Finished schedules need no word from the AI service (nor a request's budget): any call fails the test.
+  const unexpected = <T extends object>() => new Proxy({} as T, { get: (_t, name) => () => Promise.reject(new Error(`unexpected call ${String(name)}`)) });
+  const peers = unexpected<Peers>();
+  const schedules = scheduleService({ prisma, peers, budget: unexpected<OperationBudget>(), config: { scheduleDeadlineMs: 5_000, scheduleGraceMs: 5_000, sweepIntervalMs: 60_000 }, onEnqueued: () => undefined, events: tripEvents(false), log: { info: () => undefined, warn: () => undefined } });
   const listed = await schedules.list(tripId);
   expect(listed).toHaveLength(100);
   expect(listed.map(toSummary)[0]).toMatchObject({ status: 'completed', replanDate: null, finishedAt: expect.any(String) });

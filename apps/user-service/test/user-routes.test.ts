@@ -4,7 +4,7 @@
  */
 import { createDevGateway } from '@tripgen/dev-tools/gateway';
 import { readFileSync } from 'node:fs';
-import { JWKS_PATH, METRICS_PATH, QUEUES, RATE_LIMIT } from '@tripgen/catalog';
+import { JWKS_PATH, METRICS_PATH, QUEUES, RATE_LIMIT, USER_INTERNAL_PATHS, internalPrefix } from '@tripgen/catalog';
 import { SignJWT, decodeProtectedHeader, importPKCS8 } from 'jose';
 import { createTokenVerifier, remoteJwks } from '@tripgen/service-kit';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
@@ -254,6 +254,28 @@ describe('user routes through the dev gateway', () => {
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(RATE_LIMIT.timeWindowMs / 1000);
+  });
+
+  it('answers the traveller\'s preferences on its internal route (the trip service\'s read) with their token only, outside their rate limit, never through the gateway', async () => {
+    const email = uniqueEmail();
+    await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
+    const token = (await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' })).json!.accessToken as string;
+    const path = `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`;
+    const direct = async (authorization?: string) => {
+      const res = await fetch(`${service.url}${path}`, { headers: authorization ? { authorization } : {} });
+      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    };
+    expect(await direct(`Bearer ${token}`)).toEqual({ status: 200, json: { preferences: null } });
+    const preferences = { interests: ['food'], pace: 'packed', travelMode: 'car' };
+    expect((await call('PUT', '/api/v1/users/me/preferences', preferences, token)).status).toBe(200);
+    expect((await direct()).status).toBe(401);
+    expect((await direct('Bearer a.b.c')).status).toBe(401);
+    expect((await call('GET', path, undefined, token)).status).toBe(404);
+    // The traveller's limit spent: their own requests are refused, the read on their behalf is not.
+    let limited = 0;
+    for (let i = 0; i <= RATE_LIMIT.max && limited !== 429; i++) limited = (await call('GET', '/api/v1/users/me', undefined, token)).status;
+    expect(limited).toBe(429);
+    for (let i = 0; i < 5; i++) expect(await direct(`Bearer ${token}`)).toEqual({ status: 200, json: { preferences } });
   });
 
   it('answers 404 problem+json for an unknown route', async () => {

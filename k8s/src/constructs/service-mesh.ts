@@ -8,12 +8,12 @@
 import { Construct } from 'constructs';
 import {
   HEALTH_PATHS,
-  internalPrefix,
   JWKS_PATH,
   JWT_AUDIENCE,
   JWT_ISSUER,
   METRICS_PATH,
   needsJwks,
+  peerRouteNeedsToken,
   serviceAccountName,
   TOKEN_ISSUER,
   workloadName,
@@ -192,12 +192,13 @@ function authorizationRules(spec: ServiceSpec, profile: EnvironmentProfile, mesh
   // method: a call-graph edge alone opened the callee's whole internal and public API to it, and the
   // internal prefix of a service that serves none (the user service's). Internal routes without a
   // token (they answer queue messages or sweeps that hold none); public ones only on a traveller's
-  // behalf, with the token they sent (the trip service reads GET /api/v1/users/me with it), as
-  // through the edge: a caller's identity alone opens no account.
+  // behalf, with the token they sent, as through the edge, and so an internal route called with it
+  // (peerRouteNeedsToken: the trip service reads the traveller's preferences so, outside their rate
+  // limit): a caller's identity alone opens no account.
   for (const caller of httpClients(spec)) {
     const routes = caller.peerRoutes.filter((r) => r.service === spec.name);
-    const internal = routes.filter((r) => r.path.startsWith(`${internalPrefix(spec.name)}/`));
-    const onBehalf = routes.filter((r) => !internal.includes(r));
+    const onBehalf = routes.filter(peerRouteNeedsToken);
+    const internal = routes.filter((r) => !onBehalf.includes(r));
     const source = { principals: [principal(ns, serviceAccountName(caller.name))] };
     const to = (rs: typeof routes) => rs.map((r) => ({ operation: { methods: [r.method], paths: [r.path] } }));
     if (internal.length > 0) rules.push({ from: [{ source }], to: to(internal) });

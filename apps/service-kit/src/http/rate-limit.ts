@@ -12,9 +12,15 @@
  */
 import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { HttpProblem } from './problem.ts';
 import { createLocalAllowance, type Allowance } from './local-allowance.ts';
 import { sharedCounter } from './shared-counter.ts';
+
+/** Where the per-user limits count in Redis (keys `<prefix>:<key>`; an operation budget's `<prefix>:<name>:<key>`). */
+export const RATE_LIMIT_PREFIX = 'tripgen:ratelimit';
+/** Whose budget a signed-in caller's request spends: the general limit's key and every operation budget's. */
+export const userLimitKey = (userId: string): string => `user:${userId}`;
 
 export interface RateLimitOptions {
   readonly redis: Redis;
@@ -35,13 +41,57 @@ export const rateLimitedHeaders = (max: number, ttlMs: number): Record<string, s
   return { 'x-ratelimit-limit': String(max), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': seconds, 'retry-after': seconds };
 };
 
-/**
- * The 429 of a key past its limit, `ttlMs` before its window ends: the limiter's own, and that of a
- * service whose call on the caller's behalf met the caller's limit (the budget is shared).
- */
-export const rateLimited = (max: number, ttlMs: number): HttpProblem => {
+/** The 429 of a key past its limit, `ttlMs` before its window ends: the general limit's, and an operation budget's (`what`: its requests). */
+export const rateLimited = (max: number, ttlMs: number, what = 'requests'): HttpProblem => {
   const seconds = Math.ceil(ttlMs / 1000);
-  return new HttpProblem(429, `Rate limit of ${max} requests per minute exceeded; retry in ${seconds} second${seconds === 1 ? '' : 's'}`, {}, rateLimitedHeaders(max, ttlMs));
+  return new HttpProblem(429, `Rate limit of ${max} ${what} per minute exceeded; retry in ${seconds} second${seconds === 1 ? '' : 's'}`, {}, rateLimitedHeaders(max, ttlMs));
+};
+
+export interface OperationBudgetOptions {
+  readonly redis: Redis;
+  /** The operation, in its Redis keys (`<RATE_LIMIT_PREFIX>:<name>:user:<id>`). */
+  readonly name: string;
+  /** What a request of it is, in the 429's detail ("schedule requests"). */
+  readonly what: string;
+  readonly max: number;
+  readonly windowMs: number;
+}
+
+export interface OperationBudget {
+  /** Spends one of the user's budget before the operation is done, or throws the 429 (a refusal spends nothing). */
+  spend(userId: string): Promise<void>;
+  /** Gives back what spend took when the operation then did not happen (refused, lost a race, failed). */
+  giveBack(userId: string): Promise<void>;
+}
+
+/**
+ * A per-user budget of one costly operation, on top of the general limit: the same shared counter
+ * (every replica counts in Redis, each instance alone while Redis is unreachable) and the same 429,
+ * spent by the operation's code where it is about to do the costly work, not by a preHandler: a
+ * request refused for any other reason (400, 404, 409, an Idempotency-Key replay) must not spend it,
+ * and only the handler knows. Exact, without the general limit's leases: a costly operation is
+ * worth one round trip, and a lease would leave tokens of a 10-a-minute budget on another replica.
+ */
+export const operationBudget = (opts: OperationBudgetOptions): OperationBudget => {
+  const counter = sharedCounter({ redis: opts.redis, prefix: `${RATE_LIMIT_PREFIX}:${opts.name}`, points: opts.max, windowMs: opts.windowMs });
+  return {
+    async spend(userId) {
+      const key = userLimitKey(userId);
+      try {
+        await counter.consume(key);
+      } catch (err) {
+        // The limiter rejects with its result past the limit; anything else is not a refusal.
+        if (!(err instanceof RateLimiterRes)) throw err;
+        // It counted the refusal too: taken back, so that a slot given back later is free again (as
+        // the failure throttle: the count never drops below the limit, each refusal added one first).
+        await counter.reward(key).catch(() => undefined);
+        throw rateLimited(opts.max, err.msBeforeNext, opts.what);
+      }
+    },
+    async giveBack(userId) {
+      await counter.reward(userLimitKey(userId)).catch(() => undefined);
+    },
+  };
 };
 
 /** Adds the limit to every route registered after this call (as the kit's other per-route hooks). */

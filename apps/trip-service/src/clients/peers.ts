@@ -1,9 +1,9 @@
 /**
- * The services the trip service calls (catalog call graph: user, location, ai). The location and
- * AI services on their internal routes; the user service on its public profile route with the
- * traveller's own token (the preferences are theirs, and this adds no route to the user service).
+ * The services the trip service calls (catalog call graph: user, location, ai), on their internal
+ * routes; the user service's with the traveller's own token (the preferences are theirs), outside
+ * the traveller's rate limit (the read is not their request).
  */
-import { AI_INTERNAL_PATHS, LOCATION_INTERNAL_PATHS, USER_PATHS, internalPrefix, type ExpiredSchedule, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName } from '@tripgen/catalog';
+import { AI_INTERNAL_PATHS, LOCATION_INTERNAL_PATHS, USER_INTERNAL_PATHS, internalPrefix, type ExpiredSchedule, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName } from '@tripgen/catalog';
 import { createServiceClient } from '@tripgen/service-kit';
 
 export interface Peers {
@@ -36,8 +36,8 @@ export const peers = (urls: { user: string; location: string; ai: string }): Pee
       return (await ai.post<{ items: GenerationState[] }>(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}`, { items })).items;
     },
     async preferences(authorization) {
-      const me = await user.get<{ preferences: { interests: string[]; pace: Pace; travelMode: TravelModeName } | null }>(USER_PATHS.me, { headers: { authorization } });
-      return me.preferences ?? null;
+      const read = await user.get<{ preferences: { interests: string[]; pace: Pace; travelMode: TravelModeName } | null }>(`${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`, { headers: { authorization } });
+      return read.preferences ?? null;
     },
   };
 };

@@ -9,8 +9,8 @@
  * service not reachable), it still takes the AI service's outcome when that service answers again.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { QUEUES, QUEUE_LIMITS, RATE_LIMIT, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, isoDaysMs } from '@tripgen/catalog';
-import { HttpProblem, rateLimited, retryAfterSeconds, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
+import { QUEUES, QUEUE_LIMITS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, isoDaysMs } from '@tripgen/catalog';
+import { HttpProblem, ServiceAnswerError, ServiceUnavailableError, type OperationBudget } from '@tripgen/service-kit';
 import { enqueue, outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
 import type { Peers } from '../clients/peers.ts';
@@ -144,26 +144,12 @@ export const PREFERENCES_UNAVAILABLE = 'Your travel preferences could not be rea
 export const PREFERENCES_REFUSED = 'Your travel preferences could not be read (the user service refused the trip service\'s request for them), and a full schedule is planned from them; this is our fault, not yours';
 
 /**
- * What the user service's refusal to read the traveller's preferences (asked with their own token)
- * says about the traveller, to be answered as it is: 401, their token is refused there (revoked, or
- * the account deleted meanwhile: the user service answers 401 for both), so they must sign in again;
- * 429, their rate limit (shared by every service) ran out on this very call, with the user service's
- * Retry-After and limit. Undefined for any other answer: a 4xx about the trip service's request, not
- * about the traveller, and a failure to answer.
+ * The user service's refusal of the traveller's token on the read of their preferences (asked with
+ * it): revoked, or the account deleted meanwhile (the user service answers 401 for both), so they
+ * must sign in again. The read is internal, outside their rate limit (it is not their request), so
+ * any other 4xx is about the trip service's request, not about the traveller.
  */
-const travellerRefusal = (error: unknown): HttpProblem | undefined => {
-  if (!(error instanceof ServiceAnswerError)) return undefined;
-  if (error.status === 401) {
-    const said = error.detail || 'access token refused';
-    return new HttpProblem(401, `The user service refused your access token (${said}); sign in again`);
-  }
-  if (error.status === 429) {
-    const limit = Number(error.headers.get('x-ratelimit-limit'));
-    const seconds = retryAfterSeconds(error.headers) ?? RATE_LIMIT.timeWindowMs / 1000;
-    return rateLimited(Number.isInteger(limit) && limit > 0 ? limit : RATE_LIMIT.max, seconds * 1000);
-  }
-  return undefined;
-};
+const tokenRefused = (error: ServiceAnswerError): HttpProblem => new HttpProblem(401, `The user service refused your access token (${error.detail || 'access token refused'}); sign in again`);
 /** How often one unfinished schedule is asked of the AI service, at most. */
 export const REFRESH_EVERY_MS = 150;
 export const TIMED_OUT = SCHEDULE_TIMED_OUT;
@@ -197,6 +183,8 @@ export interface ScheduleDeps {
   readonly prisma: PrismaClient;
   readonly peers: Peers;
   readonly config: Pick<TripConfig, 'scheduleDeadlineMs' | 'scheduleGraceMs' | 'sweepIntervalMs'>;
+  /** The traveller's budget of schedule requests (catalog SCHEDULE_RATE_LIMIT): spent only by a request that stores a schedule. */
+  readonly budget: OperationBudget;
   /** Called after a transaction that enqueued a message committed (wakes the outbox relay). */
   readonly onEnqueued: () => void;
   /** Trip events for analytics, recorded in the transaction of each request and outcome. */
@@ -554,8 +542,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
      * answers that schedule; another request while one is active is a 409 (with a key: any
      * schedule not made under it). The user service not answering for the traveller's
      * preferences: a re-plan takes those of the last plan (lastPlanned), a full schedule is a 503;
-     * refusing them: 401 and 429 are the traveller's (travellerRefusal; a re-plan goes ahead on a
-     * 429 only), any other 4xx a 502 for a full schedule (README "The traveller's preferences").
+     * refusing them: 401 is the traveller's (tokenRefused, a re-plan too), any other 4xx a 502 for
+     * a full schedule (README "The traveller's preferences").
      */
     async request(trip: TripRow, body: ScheduleRequestBody, idempotencyKey: string | undefined, authorization: string): Promise<ScheduleRow> {
       const hash = requestHash(body, trip);
@@ -595,17 +583,15 @@ export const scheduleService = (deps: ScheduleDeps) => {
       else if (!(read.error instanceof ServiceUnavailableError || read.error instanceof ServiceAnswerError)) throw read.error;
       else if (read.error instanceof ServiceAnswerError && read.error.status === 401) {
         // Not signed in any more (token revoked, account deleted): nothing is planned for them, a re-plan neither.
-        throw travellerRefusal(read.error)!;
+        throw tokenRefused(read.error);
       } else if (body.replanDate === undefined) {
         // A full schedule is made of the traveller's pace, interests and travel mode: defaults would
         // be a schedule they did not ask for, holding the trip's one active schedule (README, docs/api.md).
-        // Their rate limit spent on this read is a 429 to wait out, a 4xx about our request a 502
-        // (retrying cannot help), only a user service that did not answer a 503 "shortly".
+        // A 4xx about our request is a 502 (retrying cannot help), only a user service that did not
+        // answer a 503 "shortly".
         log.warn({ err: String(read.error) }, 'preferences unavailable; full schedule refused');
-        throw travellerRefusal(read.error) ?? (read.error instanceof ServiceAnswerError ? new HttpProblem(502, PREFERENCES_REFUSED) : new HttpProblem(503, PREFERENCES_UNAVAILABLE));
+        throw read.error instanceof ServiceAnswerError ? new HttpProblem(502, PREFERENCES_REFUSED) : new HttpProblem(503, PREFERENCES_UNAVAILABLE);
       } else {
-        // A 429 here too: the traveller's request was admitted within their limit, and what ran
-        // out is this read on their behalf, which a re-plan can do without (below).
         // A re-plan keeps every other day of its base, planned with the base's pace, interests and
         // mode: those of the traveller's last plan of the trip as it is now are the ones to keep.
         const last = await lastPlanned(trip);
@@ -629,6 +615,10 @@ export const scheduleService = (deps: ScheduleDeps) => {
         replan = { baseScheduleId: base.id, date: body.replanDate, locked };
       }
 
+      // Every check passed, nothing answered from a schedule already made: this request is about to
+      // cost a generation, and spends the traveller's budget (429 past it), given back below unless
+      // its schedule is stored (a racing request or a changed trip won).
+      await deps.budget.spend(trip.userId);
       const id = randomUUID();
       const createdAt = new Date(now());
       const notAfter = new Date(createdAt.getTime() + config.scheduleDeadlineMs);
@@ -652,21 +642,28 @@ export const scheduleService = (deps: ScheduleDeps) => {
       ];
       // The row, its message and its event in one statement, one round trip: the partial unique
       // index (one active schedule per trip) and the idempotency key's make a racing request insert nothing.
-      const inserted = await prisma.$queryRawUnsafe<{ id: string }[]>(
-        INSERT_REQUEST_SQL,
-        id,
-        trip.id,
-        body.replanDate ?? null,
-        body.locked ?? [],
-        replan?.baseScheduleId ?? null,
-        idempotencyKey ?? null,
-        hash,
-        JSON.stringify(message),
-        notAfter.toISOString(),
-        createdAt.toISOString(),
-        trip.updatedAt.toISOString(),
-        ...outboxRowParams(outbox),
-      );
+      let inserted: { id: string }[];
+      try {
+        inserted = await prisma.$queryRawUnsafe<{ id: string }[]>(
+          INSERT_REQUEST_SQL,
+          id,
+          trip.id,
+          body.replanDate ?? null,
+          body.locked ?? [],
+          replan?.baseScheduleId ?? null,
+          idempotencyKey ?? null,
+          hash,
+          JSON.stringify(message),
+          notAfter.toISOString(),
+          createdAt.toISOString(),
+          trip.updatedAt.toISOString(),
+          ...outboxRowParams(outbox),
+        );
+      } catch (err) {
+        // Not stored (the database failed it): nothing will be generated.
+        await deps.budget.giveBack(trip.userId);
+        throw err;
+      }
       if (inserted.length === 1) {
         deps.onEnqueued();
         // What was stored (timestamps are already whole milliseconds); not read back, which would be a round trip more.
@@ -690,6 +687,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         };
       }
       // Nothing inserted: the trip changed or went since it was read, or a request of the same trip at the same moment won.
+      await deps.budget.giveBack(trip.userId);
       const current = await prisma.trip.findUnique({ where: { id: trip.id }, select: { updatedAt: true } });
       if (!current) throw new HttpProblem(404, 'No such trip');
       if (current.updatedAt.getTime() !== trip.updatedAt.getTime()) throw new TripChangedError();

@@ -1,7 +1,8 @@
 /** /api/v1/users/me: the caller's profile, preferences and notifications inbox. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { USER_PATHS } from '@tripgen/catalog';
+import { Type } from '@fastify/type-provider-typebox';
+import { internalPrefix, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
 import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
 import { Me, NotificationList, Preferences } from '../domain/schemas.ts';
 import type { UserRepository } from '../domain/users.ts';
@@ -42,6 +43,17 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     void (reply as unknown as FastifyReply).type(JSON_CONTENT_TYPE).send(json);
     return undefined;
   });
+
+  // The trip service's read of the traveller's preferences for a schedule request, with the
+  // traveller's own token (a revoked one, or an account gone, is a 401 as on the profile). Internal,
+  // so outside the rate limit: it is not the traveller's request, who was counted for the schedule
+  // request; on GET /users/me it spent a second request of theirs each time, and a schedule request
+  // the trip service had admitted met a 429 here.
+  app.get(
+    `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`,
+    { schema: { tags: ['internal'], description: 'The traveller\'s travel preferences (null: none set), read on their behalf with their token.', security, response: { 200: Type.Object({ preferences: Me.properties.preferences }), 401: ProblemSchema } } },
+    async (request) => ({ preferences: (await me(request.user!.id)).preferences }),
+  );
 
   app.put(
     '/api/v1/users/me/preferences',

@@ -1,0 +1,100 @@
+/**
+ * A traveller's budget of schedule requests (catalog SCHEDULE_RATE_LIMIT, OWASP API4:2023), through
+ * the real trip service on the real Redis: each stored schedule costs the AI service ~2,000 times a
+ * cached GET, so past the budget a request is a 429 like the general limit's, across replicas; a
+ * request refused for another reason (400, 404, 409), answered from a schedule already made (an
+ * Idempotency-Key replay, the same request again), or beaten by a racing one spends nothing.
+ * No AI service: every accepted schedule stays queued (one active per trip), so each trip takes one.
+ */
+import { randomUUID } from 'node:crypto';
+import { SCHEDULE_RATE_LIMIT } from '@tripgen/catalog';
+import { queryRows } from '@tripgen/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { call, startStack, tripBody, type Stack } from './harness.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ ai: false });
+});
+afterAll(async () => stack?.close());
+
+const MAX = SCHEDULE_RATE_LIMIT.max;
+
+/** A new traveller with `n` trips. */
+const travellerWithTrips = async (n: number) => {
+  const headers = { authorization: (await stack.traveller()).authorization };
+  const trips: string[] = [];
+  for (let i = 0; i < n; i++) trips.push((await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string);
+  return { headers, trips };
+};
+
+const ask = (base: string, tripId: string, headers: Record<string, string>, body: unknown = {}) => call(base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body, headers });
+
+/** The 429 of the budget: problem+json, Retry-After within the window, the budget's own limit. */
+const expectBudgetRefusal = (res: Awaited<ReturnType<typeof call>>) => {
+  expect(res.status, JSON.stringify(res.json)).toBe(429);
+  expect(res.type).toContain('application/problem+json');
+  const retryAfter = Number(res.headers.get('retry-after'));
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(SCHEDULE_RATE_LIMIT.timeWindowMs / 1000);
+  expect(res.headers.get('x-ratelimit-limit')).toBe(String(MAX));
+  expect(res.json).toMatchObject({ status: 429, title: 'Too Many Requests', detail: `Rate limit of ${MAX} schedule requests per minute exceeded; retry in ${retryAfter} second${retryAfter === 1 ? '' : 's'}` });
+};
+
+const storedFor = async (trips: readonly string[]) =>
+  (await queryRows<{ n: number }>(stack.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = ANY($1::uuid[])', [trips]))[0]!.n;
+
+it(`accepts ${MAX} schedule requests a minute per traveller, counted across replicas even when sent at once; the rest are 429 with Retry-After`, async () => {
+  const replica = await stack.tripReplica();
+  const { headers, trips } = await travellerWithTrips(2 * MAX);
+  const answers = await Promise.all(trips.map((id, i) => ask(i % 2 === 0 ? stack.trip.url : replica.url, id, headers)));
+  const statuses = answers.map((a) => a.status);
+  expect(statuses.filter((s) => s === 202), JSON.stringify(statuses)).toHaveLength(MAX);
+  expect(statuses.filter((s) => s === 429)).toHaveLength(MAX);
+  for (const refused of answers.filter((a) => a.status === 429)) expectBudgetRefusal(refused);
+  // Nothing of a refused request is stored, so nothing is sent to the AI service.
+  expect(await storedFor(trips)).toBe(MAX);
+});
+
+it('spends nothing on requests refused for another reason: an unknown trip (404), a day not of the trip (400), a re-plan without a base or while a schedule is active (409)', async () => {
+  const { headers, trips } = await travellerWithTrips(MAX + 1);
+  const [first] = trips as [string];
+  for (let i = 0; i < 3; i++) {
+    expect((await ask(stack.trip.url, randomUUID(), headers)).status).toBe(404);
+    expect((await ask(stack.trip.url, first, headers, { replanDate: '2027-01-01' })).status).toBe(400);
+    expect((await ask(stack.trip.url, first, headers, { replanDate: '2026-09-24' })).status).toBe(409);
+  }
+  for (const id of trips.slice(0, MAX)) expect((await ask(stack.trip.url, id, headers)).status).toBe(202);
+  // Another request of a trip whose schedule is active: 409, and still nothing spent (the 429 below is the budget's).
+  expect((await ask(stack.trip.url, first, headers, { replanDate: '2026-09-24' })).status).toBe(409);
+  expectBudgetRefusal(await ask(stack.trip.url, trips[MAX]!, headers));
+});
+
+it('answers an Idempotency-Key replay (and the same request again) from its schedule without spending the budget, also once the budget is spent', async () => {
+  const { headers, trips } = await travellerWithTrips(MAX + 1);
+  const [first] = trips as [string];
+  const keyed = { ...headers, 'idempotency-key': `budget-${randomUUID()}` };
+  const accepted = await ask(stack.trip.url, first, keyed);
+  expect(accepted.status).toBe(202);
+  for (let i = 0; i < MAX + 2; i++) {
+    const again = await ask(stack.trip.url, first, i % 2 === 0 ? keyed : headers);
+    expect(again.status).toBe(202);
+    expect(again.json.id).toBe(accepted.json.id);
+  }
+  for (const id of trips.slice(1, MAX)) expect((await ask(stack.trip.url, id, headers)).status).toBe(202);
+  expectBudgetRefusal(await ask(stack.trip.url, trips[MAX]!, headers));
+  // The budget spent: a replay is still answered its schedule.
+  const replay = await ask(stack.trip.url, first, keyed);
+  expect(replay.status).toBe(202);
+  expect(replay.json.id).toBe(accepted.json.id);
+});
+
+it('spends one for requests racing for one trip\'s schedule: those that lose the insert give theirs back', async () => {
+  const { headers, trips } = await travellerWithTrips(MAX);
+  const [first] = trips as [string];
+  const racing = await Promise.all(Array.from({ length: 5 }, () => ask(stack.trip.url, first, headers)));
+  expect(racing.map((r) => r.status)).toEqual(Array(5).fill(202));
+  expect(new Set(racing.map((r) => r.json.id)).size).toBe(1);
+  for (const id of trips.slice(1)) expect((await ask(stack.trip.url, id, headers)).status).toBe(202);
+  expect(await storedFor(trips)).toBe(MAX);
+});
