@@ -86,8 +86,16 @@ it('probes the inbox index per account at 200,000 notifications', { timeout: 120
   await prisma.$executeRawUnsafe('VACUUM ANALYZE notifications');
   await prisma.$executeRawUnsafe('VACUUM ANALYZE users');
   expect(await prisma.notification.count()).toBe(2_000 * INBOX_SHOWN + 500);
-  const plan = (await prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${PRUNE_SQL}`, INBOX_SHOWN)).map((r) => r['QUERY PLAN']).join('\n');
+  const plan = (await prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${PRUNE_SQL}`, INBOX_SHOWN, 10_000)).map((r) => r['QUERY PLAN']).join('\n');
   expect(plan).toContain('notifications_user_id_created_at_idx');
   expect(plan).not.toMatch(/Seq Scan on notifications/);
   expect(await pruneUnshownNotifications(prisma)).toBe(500);
+});
+
+it('drains a backlog larger than one statement deletes (the first prune after the deploy)', { timeout: 120_000 }, async () => {
+  await prisma.$executeRawUnsafe('TRUNCATE users CASCADE');
+  // 50 noisy accounts with 460 each: 18,000 beyond the inbox, more than one batch.
+  const ids = await seed(50, 460);
+  expect(await pruneUnshownNotifications(prisma)).toBe(50 * (460 - INBOX_SHOWN));
+  for (const id of ids.slice(0, 3)) expect(await countOf(id)).toBe(INBOX_SHOWN);
 });

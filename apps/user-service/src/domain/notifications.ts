@@ -63,5 +63,15 @@ export const PRUNE_SQL = `DELETE FROM notifications WHERE id = ANY (ARRAY(
   SELECT old.id
     FROM users u
    CROSS JOIN LATERAL (SELECT created_at FROM notifications WHERE user_id = u.id ORDER BY created_at DESC OFFSET $1::int - 1 LIMIT 1) edge
-   CROSS JOIN LATERAL (SELECT id FROM notifications WHERE user_id = u.id AND created_at < edge.created_at OFFSET 0) old))`;
-export const pruneUnshownNotifications = (db: SqlExecutor, shown: number = INBOX_SHOWN): Promise<number> => db.$executeRawUnsafe(PRUNE_SQL, shown);
+   CROSS JOIN LATERAL (SELECT id FROM notifications WHERE user_id = u.id AND created_at < edge.created_at OFFSET 0) old
+   LIMIT $2::int))`;
+/** Rows deleted per statement: the first prune after a long time (or ever) holds its ids in memory and its locks in one transaction. */
+const PRUNE_BATCH = 10_000;
+export const pruneUnshownNotifications = async (db: SqlExecutor, shown: number = INBOX_SHOWN): Promise<number> => {
+  let total = 0;
+  for (;;) {
+    const deleted = await db.$executeRawUnsafe(PRUNE_SQL, shown, PRUNE_BATCH);
+    total += deleted;
+    if (deleted < PRUNE_BATCH) return total;
+  }
+};
