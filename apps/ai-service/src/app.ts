@@ -3,15 +3,15 @@
  * on candidates from the location service, keeps the result in ai_db and tells the traveller
  * (notification-queue, through the outbox). The trip service reads results on its internal route.
  */
-import { QUEUES } from '@tripgen/catalog';
+import { GENERATION_RETENTION, QUEUES } from '@tripgen/catalog';
 import { createApp, loadConfig, prismaDatabase, recordAsyncRequest, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
-import { azureCredentialFromEnv, createOutboxRelay, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
+import { azureCredentialFromEnv, createOutboxRelay, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { createTravelTimeProvider } from '@tripgen/planner/routing';
 import type { FastifyServerOptions } from 'fastify';
 import { cachedCandidates } from './clients/candidate-cache.ts';
 import { locationDirectory } from './clients/location.ts';
 import { aiConfig } from './config.ts';
-import { generationRepository, type OnFinished } from './domain/generations.ts';
+import { generationRepository, pruneFailedGenerations, type OnFinished } from './domain/generations.ts';
 import { consumeScheduleRequests } from './domain/schedule-consumer.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { azureOpenAIInterestModel } from './llm/azure-openai.ts';
@@ -83,6 +83,9 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
           },
         );
         app.kit.onDrain(() => requests.close(), 'schedule consumer');
+        // ai_db is not an archive: failed generations go once nothing can ask for them (catalog GENERATION_RETENTION).
+        const pruner = schedulePruning('generations', () => pruneFailedGenerations(prisma, GENERATION_RETENTION.keepMs), GENERATION_RETENTION.pruneEveryMs, app.log);
+        app.kit.onDrain(() => pruner.stop(), 'generations pruning');
         // After the consumer has finished (onShutdown steps wait for the onDrain ones): the plans of the requests it lets finish still need the engine.
         app.kit.onShutdown(() => engine.close(), 'engine');
         app.kit.onShutdown(() => relay.close(), 'outbox relay');

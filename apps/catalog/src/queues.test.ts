@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DUPLICATE_WINDOW_MS, MESSAGE_RETENTION, QUEUE_LIMITS, QUEUE_LOCK_MS, isoDaysMs, isoMinutesSecondsMs } from './queues.ts';
+import { DUPLICATE_WINDOW_MS, GENERATION_RETENTION, MESSAGE_RETENTION, QUEUE_LIMITS, QUEUE_LOCK_MS, isoDaysMs, isoMinutesSecondsMs } from './queues.ts';
 
 describe('message retention', () => {
   it('keeps processed ids and sent outbox rows longer than a duplicate can arrive (the queues\' TTL)', () => {
@@ -8,6 +8,12 @@ describe('message retention', () => {
     expect(MESSAGE_RETENTION.keepMs).toBeGreaterThan(DUPLICATE_WINDOW_MS);
     // Pruning runs well within the margin past the window.
     expect(MESSAGE_RETENTION.pruneEveryMs).toBeLessThan(MESSAGE_RETENTION.keepMs - DUPLICATE_WINDOW_MS);
+  });
+
+  it('keeps a failed generation as long as its expiry message or the trip service\'s late-outcome window can still ask for it', () => {
+    // Both last the queues' TTL (DUPLICATE_WINDOW_MS; the trip service's LATE_OUTCOME_WINDOW_MS is the same TTL).
+    expect(GENERATION_RETENTION.keepMs).toBeGreaterThan(DUPLICATE_WINDOW_MS);
+    expect(GENERATION_RETENTION.pruneEveryMs).toBeLessThan(GENERATION_RETENTION.keepMs - DUPLICATE_WINDOW_MS);
   });
 
   it('reads the TTL the queues are created with, and refuses a duration it cannot read', () => {

@@ -56,6 +56,19 @@ export const DUPLICATE_WINDOW_MS = isoDaysMs(QUEUE_LIMITS.defaultMessageTimeToLi
  */
 export const MESSAGE_RETENTION = { keepMs: DUPLICATE_WINDOW_MS + DAY_MS, pruneEveryMs: 60 * 60_000 } as const;
 
+/**
+ * The AI service's failed generations (ai_db) are deleted once finished longer ago than `keepMs`,
+ * by every running AI service every `pruneEveryMs`. Nothing reads one later: the trip service asks
+ * for a schedule's state only while it is queued or running (its deadline and grace, minutes) or
+ * failed there alone (its LATE_OUTCOME_WINDOW_MS: the queues' TTL from the request); a message about
+ * the schedule (its request redelivered or re-sent, its `<id>.expired`) arrives within the duplicate
+ * window of being sent, and finding no row it would fail the schedule again and notify the traveller
+ * twice, hence the same day's margin as MESSAGE_RETENTION; a re-plan reads only a completed one.
+ * Completed generations are not pruned: a re-plan of any completed schedule the trip service still
+ * holds (for as long as the trip exists) reads its days from here (the AI service's README).
+ */
+export const GENERATION_RETENTION = { keepMs: MESSAGE_RETENTION.keepMs, pruneEveryMs: MESSAGE_RETENTION.pruneEveryMs } as const;
+
 /*
  * Message rules (the bodies below). A message is not versioned: producers and consumers of two
  * releases share each queue during every rollout, and a message stays up to the queues' TTL (14

@@ -8,8 +8,9 @@ import { PrismaClient } from './generated/prisma/client.ts';
 import { loadSigningKeyPem } from './domain/signing-key.ts';
 import { openKeyRing, ringJwks, type KeyRingTiming } from './domain/signing-keys.ts';
 import { USER_CACHE_SHAPE, userRepository } from './domain/users.ts';
-import { consumeNotifications } from './domain/notifications.ts';
-import { serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
+import { consumeNotifications, pruneUnshownNotifications } from './domain/notifications.ts';
+import { MESSAGE_RETENTION } from '@tripgen/catalog';
+import { schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -50,6 +51,9 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
       app.addHook('onReady', async () => {
         const inbox = await consumeNotifications(broker, prisma, app.log, (e) => app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome }));
         app.kit.onDrain(() => inbox.close(), 'notification consumer');
+        // The inbox is not an archive: what its route can no longer show goes, on the messaging prunes' schedule.
+        const pruner = schedulePruning('notifications', () => pruneUnshownNotifications(prisma), MESSAGE_RETENTION.pruneEveryMs, app.log);
+        app.kit.onDrain(() => pruner.stop(), 'notifications pruning');
         app.kit.onShutdown(() => broker.close(), 'service bus');
       });
     },

@@ -102,6 +102,14 @@ export const withdrawGeneration = async (tx: SqlExecutor, message: ScheduleGener
   return finishGeneration(tx, ids, { status: 'failed', error: message.withdrawn.error }, message.withdrawn.notify);
 };
 
+/**
+ * Deletes failed generations finished longer ago than `olderThanMs` (GENERATION_RETENTION: past
+ * every status read, redelivery and expiry message that could still ask for them). Completed ones
+ * stay: a re-plan reads its base's days here, for as long as the trip service keeps that schedule.
+ */
+export const pruneFailedGenerations = (db: SqlExecutor, olderThanMs: number): Promise<number> =>
+  db.$executeRawUnsafe("DELETE FROM generations WHERE status = 'failed' AND finished_at < now() - ($1::float8 * interval '1 millisecond')", olderThanMs);
+
 export const generationRepository = (prisma: PrismaClient) => ({
   /**
    * Starts the work on a request: 'start' when this delivery should generate (a new row, or a

@@ -45,7 +45,7 @@ export {
   type EventPublisher,
   type NewEvent,
 } from './events.ts';
-export { retentionOf, type Retention } from './retention.ts';
+export { retentionOf, schedulePruning, type Retention } from './retention.ts';
 export { enqueue, outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow, createOutboxRelay, pruneSentOutboxMessages, type OutboxRelay, type OutboxRelayOptions, type RelayRound } from './outbox.ts';
 export {
   consume,

@@ -2,7 +2,9 @@
  * Bounded growth of the messaging tables: processed message ids and sent outbox rows are deleted
  * once older than the catalog's MESSAGE_RETENTION (a day past the window in which a duplicate can
  * arrive), on a schedule inside the running services: each idempotent consumer prunes its own ids,
- * each outbox relay the sent rows. Every replica prunes; the deletes are idempotent.
+ * each outbox relay the sent rows. Every replica prunes; the deletes are idempotent. The services
+ * schedule their own tables' prunes with the same schedulePruning (the AI service's failed
+ * generations, the user service's notifications beyond the inbox).
  */
 import { MESSAGE_RETENTION } from '@tripgen/catalog';
 import { describeError, type MessagingLogger } from './errors.ts';
@@ -36,7 +38,7 @@ export function schedulePruning(what: string, prune: () => Promise<number>, ever
     running = prune()
       .then(
         (deleted) => {
-          if (deleted > 0) logger.info({ deleted, table: what }, 'pruned old messaging rows');
+          if (deleted > 0) logger.info({ deleted, table: what }, 'pruned old rows');
         },
         (err: unknown) => logger.warn({ err: describeError(err), table: what }, 'pruning failed; retrying at the next tick'),
       )

@@ -164,7 +164,7 @@ export const AI_UNREACHABLE = 'the schedule was not generated in time: the AI se
  * How long after its request a schedule failed here alone (AI_UNREACHABLE) is still asked of the
  * AI service: as long as its expiry message may wait on the queue (the queue's message time to
  * live), i.e. while the AI service can still come to an outcome of its own for it. The AI service
- * keeps its outcomes (ai_db's generations are never deleted), so a `completed` there is found as
+ * keeps its outcomes longer than that (catalog GENERATION_RETENTION), so a `completed` there is found as
  * soon as its status route answers within that time. The set asked is only the schedules the AI
  * service has said nothing final about: one it answers `failed` takes its reason and leaves it.
  */

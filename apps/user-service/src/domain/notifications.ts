@@ -5,7 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { QUEUES, type NotificationMessage } from '@tripgen/catalog';
-import { PermanentMessageError, consumeIdempotently, type ConsumeEvent, type MessageBroker, type MessagingLogger, type Subscription, type TransactionalSql } from '@tripgen/service-kit/messaging';
+import { PermanentMessageError, consumeIdempotently, type ConsumeEvent, type MessageBroker, type MessagingLogger, type SqlExecutor, type Subscription, type TransactionalSql } from '@tripgen/service-kit/messaging';
+
+/**
+ * How many notifications of a traveller the inbox shows (the newest): GET
+ * /api/v1/users/me/notifications answers these and no route reads any other, so the prune deletes the rest.
+ */
+export const INBOX_SHOWN = 100;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,3 +49,29 @@ export const consumeNotifications = (
     },
     { consumer: 'user-service.inbox', logger, concurrency: 4, onOutcome },
   );
+
+/**
+ * Deletes each traveller's notifications older than their `shown`-th newest: the inbox route can
+ * never answer them again. Rows as old as that one stay (the route may show any of them). Walks the
+ * (user_id, created_at DESC) index per account (its `shown`-th entry, then the older ones) and
+ * deletes by primary key. The older ones are read per account (OFFSET 0 keeps that subquery
+ * apart) and gathered in an array: as a join, the planner guessed a third of the table older than
+ * the edges and scanned all of it. Scheduled like the kit's
+ * messaging prunes (catalog MESSAGE_RETENTION.pruneEveryMs).
+ */
+export const PRUNE_SQL = `DELETE FROM notifications WHERE id = ANY (ARRAY(
+  SELECT old.id
+    FROM users u
+   CROSS JOIN LATERAL (SELECT created_at FROM notifications WHERE user_id = u.id ORDER BY created_at DESC OFFSET $1::int - 1 LIMIT 1) edge
+   CROSS JOIN LATERAL (SELECT id FROM notifications WHERE user_id = u.id AND created_at < edge.created_at OFFSET 0) old
+   LIMIT $2::int))`;
+/** Rows deleted per statement: the first prune after a long time (or ever) holds its ids in memory and its locks in one transaction. */
+const PRUNE_BATCH = 10_000;
+export const pruneUnshownNotifications = async (db: SqlExecutor, shown: number = INBOX_SHOWN): Promise<number> => {
+  let total = 0;
+  for (;;) {
+    const deleted = await db.$executeRawUnsafe(PRUNE_SQL, shown, PRUNE_BATCH);
+    total += deleted;
+    if (deleted < PRUNE_BATCH) return total;
+  }
+};

@@ -5,6 +5,7 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { cacheShapeOf, type TwoLevelCache } from '@tripgen/service-kit';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { INBOX_SHOWN } from './notifications.ts';
 import { Me, type Preferences } from './schemas.ts';
 
 export class EmailTakenError extends Error {}
@@ -70,7 +71,7 @@ export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
   },
 
   notifications: (userId: string) =>
-    prisma.notification.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: 100, select: { id: true, type: true, payload: true, createdAt: true, readAt: true } }),
+    prisma.notification.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: INBOX_SHOWN, select: { id: true, type: true, payload: true, createdAt: true, readAt: true } }),
 });
 
 export type UserRepository = ReturnType<typeof userRepository>;

@@ -5,6 +5,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import { internalPrefix, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
 import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
 import { Me, NotificationList, Preferences } from '../domain/schemas.ts';
+import { INBOX_SHOWN } from '../domain/notifications.ts';
 import type { UserRepository } from '../domain/users.ts';
 
 export interface UserRoutesOptions {
@@ -68,7 +69,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
 
   app.get(
     '/api/v1/users/me/notifications',
-    { schema: { operationId: 'listNotifications', description: 'The signed-in user\'s notifications inbox, newest first (at most 100).', tags: ['users'], security, response: { 200: NotificationList, 401: ProblemSchema } } },
+    { schema: { operationId: 'listNotifications', description: `The signed-in user's notifications inbox, newest first (at most ${INBOX_SHOWN}).`, tags: ['users'], security, response: { 200: NotificationList, 401: ProblemSchema } } },
     async (request) => {
       const items = await users.notifications(request.user!.id);
       return {

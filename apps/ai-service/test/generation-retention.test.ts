@@ -1,0 +1,88 @@
+/**
+ * Bounded growth of ai_db on real PostgreSQL (the service's migrations): the prune deletes failed
+ * generations finished longer ago than the catalog's GENERATION_RETENTION, and keeps what can still
+ * be read: a failed one within the bound (a status read, an expiry message), a running one, and every
+ * completed one (a re-plan's base, whatever its age). At volume it walks the index, not the table.
+ */
+import { randomUUID } from 'node:crypto';
+import { GENERATION_RETENTION } from '@tripgen/catalog';
+import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { createPrismaClient } from '@tripgen/service-kit';
+import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { generationRepository, pruneFailedGenerations } from '../src/domain/generations.ts';
+import { PrismaClient } from '../src/generated/prisma/client.ts';
+import { request } from './fixtures/places.ts';
+
+let db: TestDatabase;
+let prisma: PrismaClient;
+
+beforeAll(async () => {
+  db = await createTestDatabase('ai_generation_retention_test', serviceMigrationsDir('ai'));
+  prisma = createPrismaClient(PrismaClient, db.url, 2);
+}, 60_000);
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await db?.drop();
+});
+
+const DAY_MS = 24 * 60 * 60_000;
+const ids = { tripId: '22222222-2222-4222-8222-222222222222', userId: '33333333-3333-4333-8333-333333333333' };
+
+/** A generation in `status`, finished `ageMs` ago (running: not finished, started then). */
+const insert = async (status: 'running' | 'completed' | 'failed', ageMs: number): Promise<string> => {
+  const id = randomUUID();
+  const at = new Date(Date.now() - ageMs);
+  await prisma.generation.create({
+    data: {
+      id,
+      ...ids,
+      status,
+      request: request({}, { scheduleId: id }) as never,
+      ...(status === 'completed' ? { result: { days: [{ date: '2026-09-24', stops: [] }], unscheduled: [] }, engineMs: 10 } : {}),
+      ...(status === 'failed' ? { error: 'the schedule could not be generated' } : {}),
+      createdAt: at,
+      finishedAt: status === 'running' ? null : at,
+    },
+  });
+  return id;
+};
+
+it('deletes failed generations past the retention and keeps every one that can still be read', async () => {
+  const oldFailed = await insert('failed', GENERATION_RETENTION.keepMs + DAY_MS);
+  const recentFailed = await insert('failed', GENERATION_RETENTION.keepMs - DAY_MS);
+  const oldCompleted = await insert('completed', 10 * GENERATION_RETENTION.keepMs);
+  const oldRunning = await insert('running', GENERATION_RETENTION.keepMs + DAY_MS);
+
+  expect(await pruneFailedGenerations(prisma, GENERATION_RETENTION.keepMs)).toBe(1);
+
+  const left = (await prisma.generation.findMany({ select: { id: true } })).map((r) => r.id).sort();
+  expect(left).toEqual([recentFailed, oldCompleted, oldRunning].sort());
+  expect(left).not.toContain(oldFailed);
+  // A re-plan of a schedule completed long ago still finds its base.
+  expect(await generationRepository(prisma).completedResult(oldCompleted, ids.tripId, ids.userId)).toBeDefined();
+  await prisma.generation.deleteMany({});
+});
+
+it('walks the (status, finished_at) index at 200,000 generations', { timeout: 120_000 }, async () => {
+  // 200,000 generations over 30 days, a tenth failed; the request is a small stand-in (the index does not read it).
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO generations (id, trip_id, user_id, status, request, error, finished_at, created_at)
+    SELECT gen_random_uuid(), $1::uuid, $2::uuid,
+           (CASE WHEN i % 10 = 0 THEN 'failed' ELSE 'completed' END)::"GenerationStatus",
+           '{}'::jsonb, CASE WHEN i % 10 = 0 THEN 'x' END,
+           now() - (i * interval '13 seconds'), now() - (i * interval '13 seconds')
+      FROM generate_series(1, 200000) AS i`, ids.tripId, ids.userId);
+  await prisma.$executeRawUnsafe('ANALYZE generations');
+  const plan = await prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
+    "EXPLAIN DELETE FROM generations WHERE status = 'failed' AND finished_at < now() - ($1::float8 * interval '1 millisecond')",
+    GENERATION_RETENTION.keepMs,
+  );
+  const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+  expect(text).toContain('generations_status_finished_at_idx');
+  expect(text).not.toMatch(/Seq Scan/);
+  const expected = Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(
+    "SELECT count(*) AS n FROM generations WHERE status = 'failed' AND finished_at < now() - ($1::float8 * interval '1 millisecond')", GENERATION_RETENTION.keepMs))[0]!.n);
+  expect(expected).toBeGreaterThan(0);
+  expect(await pruneFailedGenerations(prisma, GENERATION_RETENTION.keepMs)).toBe(expected);
+});
