@@ -98,7 +98,8 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
 
   it('lets a service past the JWKS only into the services it addresses (a <NAME>_SERVICE_URL it reads); every verifier GETs the JWKS without a token', () => {
     // What the services do, traced on the local stack through a traveller's whole flow (s21 audit):
-    // trip -> user GET /internal/v1/user/preferences (with the traveller's token) and the JWKS, trip -> ai and location internal routes,
+    // trip -> user GET /internal/v1/user/preferences (with the traveller's token; GET /api/v1/users/me
+    // with it for one release, the previous release's read and the fallback) and the JWKS, trip -> ai and location internal routes,
     // ai -> location internal candidates, ai and location -> user GET the JWKS and nothing else.
     // A caller's rule opens the callee's whole public and internal API to it, so it must follow
     // the calls a service can make (its peer URLs), not a call-graph edge nothing uses.
@@ -119,9 +120,10 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
   });
 
   it('lets a caller into its callee\'s public routes only with a token our issuer signed, into the internal ones without', () => {
-    // Traced (s21 audit): no service calls another's public routes; the trip service reads the
-    // traveller's preferences on the user service's internal route with their own Authorization
-    // header (the rule then needs a token too: expectedAdmissions, peerRouteNeedsToken); every other
+    // Traced (s21 audit): the trip service reads the traveller's preferences on the user service's
+    // internal route with their own Authorization header (the rule then needs a token too:
+    // expectedAdmissions, peerRouteNeedsToken), and for one release on GET /api/v1/users/me with it
+    // (a user pod of the previous release has no internal route); every other
     // call is to an internal route, from a queue message or a sweep that holds no token. Istio checks the
     // forwarded token at the callee's sidecar (RequestAuthentication is namespace-wide) and a rule's
     // requestPrincipals match only a request that carries a valid one (Istio AuthorizationPolicy
@@ -144,7 +146,7 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
     // operation (istio.io/latest/docs/ops/best-practices/security/). The call-graph edge alone used
     // to admit the trip service to /internal/v1/user/* (the user service serves one internal route),
     // to the AI and location public APIs (it calls neither), and to the user service's whole
-    // /api/v1/auth and /api/v1/users (it reads its preferences route only).
+    // /api/v1/auth and /api/v1/users (it reads its preferences route, and GET /api/v1/users/me for one release).
     const api = readFileSync(repoPath('docs', 'api.md'), 'utf8');
     expect(peerAdmissions(prod)).toEqual(expectedAdmissions());
     for (const s of serviceList()) {

@@ -184,6 +184,10 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
       // Internal: a read on the traveller's behalf is not their request (on the public route it spent
       // a second request of theirs on each schedule request); their token still goes with it.
       { service: 'user', method: 'GET', path: `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`, withToken: true },
+      // The same read on the public profile: a trip pod of the previous release reads it there, and
+      // this release falls back to it while a user pod of the previous release has no internal route
+      // (a rollout promotes the services one by one). To go in the release after the internal route.
+      { service: 'user', method: 'GET', path: USER_PATHS.me },
       { service: 'location', method: 'POST', path: `${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.placesBatch}` },
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}` },
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}` },

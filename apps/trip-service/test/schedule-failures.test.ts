@@ -15,10 +15,13 @@
  *    whether the request message was lost or arrives late too;
  *  - broker down: the request is kept in the outbox and sent once the broker is back, exactly once;
  *  - the user service refusing the read of the traveller's preferences: their account gone a 401
- *    (a re-plan too), never a 503; the read is outside their rate limit (not their request).
+ *    (a re-plan too), never a 503; the read is outside their rate limit (not their request); a user
+ *    service of the previous release (no internal route) is read on its public profile.
  */
 import { createHash } from 'node:crypto';
-import { QUEUES, RATE_LIMIT, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES } from '@tripgen/catalog';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { QUEUES, RATE_LIMIT, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES, USER_INTERNAL_PATHS, USER_PATHS, internalPrefix } from '@tripgen/catalog';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AI_UNREACHABLE, PREFERENCES_REFUSED, TIMED_OUT, TRIP_CHANGED, expiryMessageId, withdrawalMessageId } from '../src/domain/schedules.ts';
@@ -478,3 +481,36 @@ describe('the user service refusing the read of the traveller\'s preferences', (
     }
   });
 });
+
+describe('a user service of the previous release, during a rollout that promotes the trip service first', () => {
+  it('has no internal preferences route (404): the traveller\'s preferences are read on the public profile, as that release\'s trip service did', async () => {
+    const internal = `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`;
+    // In front of a real user service: the internal route is asked under a path it does not serve,
+    // so the 404 is the kit's own answer for a route a service lacks; anything else goes through.
+    let target = '';
+    const seen: string[] = [];
+    const previous = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      const url = req.url === internal ? `${internal}-not-in-the-previous-release` : req.url!;
+      fetch(`${target}${url}`, { method: req.method, headers: { authorization: req.headers.authorization ?? '' } })
+        .then(async (answer) => res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? '' }).end(Buffer.from(await answer.arrayBuffer())))
+        .catch(() => res.destroy());
+    });
+    await new Promise<void>((resolve) => previous.listen(0, '127.0.0.1', resolve));
+    const s = await startStack({ ai: false, tripEnv: { USER_SERVICE_URL: `http://127.0.0.1:${(previous.address() as AddressInfo).port}` } });
+    try {
+      target = s.user.url;
+      const t = await newTrip(s);
+      expect((await call(s.user.url, 'PUT', '/api/v1/users/me/preferences', { body: { interests: ['palaces'], pace: 'packed', travelMode: 'walk' }, headers: t.headers })).status).toBe(200);
+      const asked = await call(s.trip.url, 'POST', `/api/v1/trips/${t.id}/schedules`, { body: {}, headers: t.headers });
+      expect(asked.status, JSON.stringify(asked.json)).toBe(202);
+      expect(seen).toEqual([`GET ${internal}`, `GET ${USER_PATHS.me}`]);
+      const [row] = await queryRows(s.trip.db.url, 'SELECT request FROM schedules WHERE id = $1', [asked.json.id]);
+      expect(row!.request.trip.pace).toBe('packed');
+    } finally {
+      await s.close();
+      await new Promise((resolve) => previous.close(resolve));
+    }
+  });
+});
+

@@ -3,8 +3,8 @@
  * routes; the user service's with the traveller's own token (the preferences are theirs), outside
  * the traveller's rate limit (the read is not their request).
  */
-import { AI_INTERNAL_PATHS, LOCATION_INTERNAL_PATHS, USER_INTERNAL_PATHS, internalPrefix, type ExpiredSchedule, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName } from '@tripgen/catalog';
-import { createServiceClient } from '@tripgen/service-kit';
+import { AI_INTERNAL_PATHS, LOCATION_INTERNAL_PATHS, USER_INTERNAL_PATHS, USER_PATHS, internalPrefix, type ExpiredSchedule, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName } from '@tripgen/catalog';
+import { ServiceAnswerError, createServiceClient } from '@tripgen/service-kit';
 
 export interface Peers {
   /** The ids that are not places (empty: all known). Throws ServiceUnavailableError when the location service does not answer. */
@@ -36,8 +36,17 @@ export const peers = (urls: { user: string; location: string; ai: string }): Pee
       return (await ai.post<{ items: GenerationState[] }>(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}`, { items })).items;
     },
     async preferences(authorization) {
-      const read = await user.get<{ preferences: { interests: string[]; pace: Pace; travelMode: TravelModeName } | null }>(`${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`, { headers: { authorization } });
-      return read.preferences ?? null;
+      type Read = { preferences: { interests: string[]; pace: Pace; travelMode: TravelModeName } | null };
+      const headers = { authorization };
+      try {
+        return (await user.get<Read>(`${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`, { headers })).preferences ?? null;
+      } catch (error) {
+        // A user service of the previous release has no internal route (404): during a rollout that
+        // promotes this service first, read the public profile as that release did (the mesh admits
+        // both: catalog peerRoutes). To go in the release after the one that added the route.
+        if (!(error instanceof ServiceAnswerError && error.status === 404)) throw error;
+        return (await user.get<Read>(USER_PATHS.me, { headers })).preferences ?? null;
+      }
     },
   };
 };
