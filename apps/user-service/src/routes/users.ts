@@ -52,7 +52,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   // the trip service had admitted met a 429 here.
   app.get(
     `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`,
-    { schema: { tags: ['internal'], description: 'The traveller\'s travel preferences (null: none set), read on their behalf with their token.', security, response: { 200: Type.Object({ preferences: Me.properties.preferences }), 401: ProblemSchema } } },
+    { schema: { operationId: 'travellerPreferences', tags: ['internal'], description: 'The traveller\'s travel preferences (null: none set), read on their behalf with their token.', security, response: { 200: Type.Object({ preferences: Me.properties.preferences }), 401: ProblemSchema } } },
     async (request) => ({ preferences: (await me(request.user!.id)).preferences }),
   );
 
