@@ -7,16 +7,24 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SERVICES, type ServiceName } from '@tripgen/catalog';
+import { SERVICES, USER_INTERNAL_PATHS, internalPrefix, type ServiceName } from '@tripgen/catalog';
 import { peers } from '../src/clients/peers.ts';
 
 const seen: string[] = [];
 const servers: Server[] = [];
-/** A stand-in for one peer that records each request and answers what every peer call reads (empty lists, no preferences). */
-const fakePeer = async (service: ServiceName): Promise<string> => {
+/**
+ * A stand-in for one peer that records each request and answers what every peer call reads (empty
+ * lists, no preferences); 404 on `lacking`, a route its previous release does not serve.
+ */
+const fakePeer = async (service: ServiceName, lacking?: string): Promise<string> => {
   const server = createServer((req, res) => {
-    seen.push(`${service} ${req.method} ${(req.url ?? '').split('?')[0]}`);
-    req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ missing: [], items: [], preferences: null })));
+    const path = (req.url ?? '').split('?')[0];
+    seen.push(`${service} ${req.method} ${path}`);
+    req.resume().on('end', () =>
+      path === lacking
+        ? res.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ status: 404, title: 'Not Found' }))
+        : res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ missing: [], items: [], preferences: null })),
+    );
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -31,6 +39,8 @@ describe('the trip service calls its peers only on its catalog peerRoutes (what 
     await client.scheduleStates(['s1']);
     await client.expireSchedules([{ id: 's1', tripId: 't1', userId: 'u1' }]);
     await client.preferences('Bearer x');
+    // A user service of the previous release, without the internal route: the fallback's route.
+    await peers({ user: await fakePeer('user', `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`), location: '', ai: '' }).preferences('Bearer x');
     const listed = SERVICES.trip.peerRoutes.map((r) => `${r.service} ${r.method} ${r.path}`).sort();
     expect([...new Set(seen)].sort()).toEqual(listed);
   });
