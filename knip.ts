@@ -18,7 +18,7 @@ const config: KnipConfig = {
     // cli-launch.mjs, which bundles cli.ts with esbuild): dev tools, nothing the engine ships.
     'apps/planner': { entry: ['bench/*.ts', 'bench/toptw/cli-launch.mjs', 'bench/toptw/cli.ts', 'bench/toptw/long-run.ts'] },
     // Started as its own process by a test.
-    'apps/service-kit': { entry: ['test/fixtures/careless-service.ts'] },
+    'apps/service-kit': { entry: ['test/fixtures/stand-in-service.ts'] },
     // @prisma/client: imported by the Prisma client `prisma generate` writes into src/generated
     // (git-ignored, so knip never reads it); the image ships that client.
     'apps/user-service': { ignoreDependencies: ['@prisma/client'] },

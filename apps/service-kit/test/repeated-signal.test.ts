@@ -7,33 +7,17 @@
  * process at once, and every request in flight was reset (measured: 16 resets under keep-alive load,
  * exit by signal 2 s into the 5 s drain, no log line).
  */
-import { HEALTH_PATHS, SERVICES, serviceUrlVariable } from '@tripgen/catalog';
+import { HEALTH_PATHS } from '@tripgen/catalog';
 import { afterAll, expect, it } from 'vitest';
-import { startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
-import { adminUrl, redisUrl, waitFor } from '@tripgen/testing';
+import type { NodeProcess } from '@tripgen/dev-tools/processes';
+import { waitFor } from '@tripgen/testing';
+import { logLines, startStandIn } from './stand-in.ts';
 
 let proc: NodeProcess | undefined;
 afterAll(async () => proc?.kill());
 
 it.each(['SIGTERM', 'SIGINT'] as const)('a %s repeated during the drain is logged; requests in flight are answered and the process exits 0', async (first) => {
-  proc = await startNodeProcess({
-    entry: 'apps/service-kit/test/fixtures/slow-service.ts',
-    timeoutMs: 30_000,
-    env: {
-      PATH: process.env.PATH,
-      PORT: '0',
-      DATABASE_URL: adminUrl(),
-      REDIS_URL: redisUrl(),
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      SHUTDOWN_DELAY_MS: '1500',
-      MAX_EVENT_LOOP_DELAY_MS: '0',
-      // The stand-in is "the trip service", whose contract asks for its bus, the issuer's keys and its peers; it uses none.
-      SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
-      JWKS_URL: 'http://127.0.0.1:1/jwks.json',
-      ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
-    },
-  });
+  proc = await startStandIn({ SHUTDOWN_DELAY_MS: '1500' });
   const p = proc;
   p.signal(first);
   const readinessUrl = `${p.url}${HEALTH_PATHS.readiness}`;
@@ -45,11 +29,7 @@ it.each(['SIGTERM', 'SIGINT'] as const)('a %s repeated during the drain is logge
   p.signal('SIGINT');
   expect(await slow).toEqual({ status: 200, body: { answered: true } });
   expect(await p.exited).toBe(0);
-  const ignored = p
-    .output()
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as { msg: string; reason?: string })
+  const ignored = logLines<{ msg: string; reason?: string }>(p)
     .filter((l) => l.msg === 'already draining; signal ignored')
     .map((l) => l.reason);
   expect(ignored.sort()).toEqual(['SIGINT', 'SIGTERM']);

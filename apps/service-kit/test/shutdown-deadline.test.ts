@@ -6,34 +6,17 @@
  * schedule consumer 150 s later (the Service Bus SDK's 30 s operation timeout, retried), with
  * "draining before exit" as its last line.
  */
-import { SERVICES, SHUTDOWN_EXIT_MARGIN_MS, SHUTDOWN_TIMING, serviceUrlVariable, shutdownDeadlineMs } from '@tripgen/catalog';
+import { SHUTDOWN_EXIT_MARGIN_MS, SHUTDOWN_TIMING, shutdownDeadlineMs } from '@tripgen/catalog';
 import { afterAll, expect, it } from 'vitest';
-import { startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
-import { adminUrl, redisUrl } from '@tripgen/testing';
+import type { NodeProcess } from '@tripgen/dev-tools/processes';
+import { logLines, startStandIn } from './stand-in.ts';
 
 let proc: NodeProcess | undefined;
 afterAll(async () => proc?.kill());
 
 it('logs the pending steps and exits 1 before the grace period ends when a shutdown step never ends', { timeout: 90_000 }, async () => {
   expect(shutdownDeadlineMs()).toBe(SHUTDOWN_TIMING.terminationGracePeriodSeconds * 1000 - SHUTDOWN_EXIT_MARGIN_MS);
-  proc = await startNodeProcess({
-    entry: 'apps/service-kit/test/fixtures/slow-service.ts',
-    timeoutMs: 30_000,
-    env: {
-      PATH: process.env.PATH,
-      PORT: '0',
-      DATABASE_URL: adminUrl(),
-      REDIS_URL: redisUrl(),
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      SHUTDOWN_DELAY_MS: '0',
-      MAX_EVENT_LOOP_DELAY_MS: '0',
-      STUCK_SHUTDOWN_STEP: '1',
-      SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
-      JWKS_URL: 'http://127.0.0.1:1/jwks.json',
-      ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
-    },
-  });
+  proc = await startStandIn({ SHUTDOWN_DELAY_MS: '0', STUCK_SHUTDOWN_STEP: '1' });
   const p = proc;
   const signalled = Date.now();
   p.signal('SIGTERM');
@@ -42,11 +25,6 @@ it('logs the pending steps and exits 1 before the grace period ends when a shutd
   expect(code).toBe(1);
   // The process's own timer, not the test's: before the kill (a loaded machine may be late by a moment).
   expect(Date.now() - signalled).toBeLessThan(killedAt);
-  const line = p
-    .output()
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as { level: number; msg: string; pending?: string[]; phase?: string })
-    .find((l) => l.level === 50 && l.msg === 'shutdown outlasted its time; exiting before the kill');
+  const line = logLines<{ level: number; msg: string; pending?: string[]; phase?: string }>(p).find((l) => l.level === 50 && l.msg === 'shutdown outlasted its time; exiting before the kill');
   expect(line).toMatchObject({ phase: 'closing', pending: ['stuck step'] });
 });
