@@ -64,6 +64,17 @@ const FINISH_SQL = withOutboxSql(`
   UPDATE schedules SET status = $2::"ScheduleStatus", result = $3::jsonb, error = $4::text, finished_at = $5::timestamptz, updated_at = $5::timestamptz
    WHERE id = $1::uuid AND (status IN ('queued', 'running') OR (status = 'failed' AND error = $6::text))
   RETURNING id`, 7);
+/**
+ * A schedule failed here alone (correctable) whose trip changed: it takes a withdrawn one's reason,
+ * so that the AI service's `completed` for the trip as it was no longer replaces the failure
+ * (FINISH_SQL replaces AI_UNREACHABLE only), and its withdrawal goes in the same statement. No trip
+ * event: its failure has one. Parameters: id, error, updatedAt, the reason it replaces, then the
+ * outbox rows' arrays.
+ */
+const REASON_SQL = withOutboxSql(`
+  UPDATE schedules SET error = $2::text, updated_at = $3::timestamptz
+   WHERE id = $1::uuid AND status = 'failed' AND error = $4::text
+  RETURNING id`, 5);
 /** The message id of a schedule's expiry message (expiryMessage): not the request's, which the broker and the AI consumer would take for a duplicate. */
 export const expiryMessageId = (scheduleId: string): string => `${scheduleId}.expired`;
 
@@ -504,7 +515,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
   /**
    * In the transaction of a trip's change (after its write, under its row lock) or deletion (before
-   * it, the row locked): its queued or running schedules whose request the trip as it now is would
+   * it, the row locked): its queued or running schedules, and those failed here alone that the AI
+   * service may still complete (correctable: REASON_SQL on a change), whose request the trip as it now is would
    * not make (requestHash and sameRequest, as a request is told apart on the route; every one for a
    * deleted trip) are withdrawn (withdrawal). On a change each is failed here at once (TRIP_CHANGED,
    * with its trip event), so the traveller reads the reason and may ask again at once; the AI
@@ -513,15 +525,21 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * and then finds the trip changed (INSERT_REQUEST_SQL), so none escapes. True when it enqueued.
    */
   async function withdrawStale(tx: Prisma.TransactionClient, tripId: string, after: TripRow | null): Promise<boolean> {
-    const active = await tx.schedule.findMany({ where: { tripId, status: { in: [...ACTIVE] } } });
-    const stale = after === null ? active : active.filter((r) => {
+    const at = new Date(now());
+    // Failed here alone too: the AI service may still complete them, and a completion would replace the failure.
+    const open = await tx.schedule.findMany({ where: { tripId, OR: [{ status: { in: [...ACTIVE] } }, correctableWhere(at.getTime())] } });
+    const stale = after === null ? open : open.filter((r) => {
       const body: ScheduleRequestBody = { ...(r.replanDate === null ? {} : { replanDate: r.replanDate }), locked: r.locked };
       return !sameRequest(r, requestHash(body, after), body, after);
     });
-    const at = new Date(now());
     for (const row of stale) {
       if (after === null) {
         await enqueue(tx, QUEUES.aiScheduleGeneration, withdrawal(row, at, { error: TRIP_DELETED, notify: false }), { messageId: withdrawalMessageId(row.id) });
+        continue;
+      }
+      if (!isActive(row)) {
+        const message = outboxMessage(QUEUES.aiScheduleGeneration, withdrawal(row, at, { error: TRIP_CHANGED, notify: true }), { messageId: withdrawalMessageId(row.id) });
+        await tx.$queryRawUnsafe(REASON_SQL, row.id, TRIP_CHANGED, at.toISOString(), AI_UNREACHABLE, ...outboxRowParams([message]));
         continue;
       }
       const ref = { scheduleId: row.id, tripId: row.tripId, userId: row.userId, replan: row.replanDate !== null, durationMs: Math.max(0, at.getTime() - row.createdAt.getTime()) };
