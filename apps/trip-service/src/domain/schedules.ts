@@ -532,22 +532,25 @@ export const scheduleService = (deps: ScheduleDeps) => {
       const body: ScheduleRequestBody = { ...(r.replanDate === null ? {} : { replanDate: r.replanDate }), locked: r.locked };
       return !sameRequest(r, requestHash(body, after), body, after);
     });
+    // Those whose update took: one an outcome reached first (the AI service's completion, read here meanwhile) is not withdrawn.
+    const withdrawn: string[] = [];
     for (const row of stale) {
       if (after === null) {
         await enqueue(tx, QUEUES.aiScheduleGeneration, withdrawal(row, at, { error: TRIP_DELETED, notify: false }), { messageId: withdrawalMessageId(row.id) });
+        withdrawn.push(row.id);
         continue;
       }
       if (!isActive(row)) {
         const message = outboxMessage(QUEUES.aiScheduleGeneration, withdrawal(row, at, { error: TRIP_CHANGED, notify: true }), { messageId: withdrawalMessageId(row.id) });
-        await tx.$queryRawUnsafe(REASON_SQL, row.id, TRIP_CHANGED, at.toISOString(), AI_UNREACHABLE, ...outboxRowParams([message]));
+        if ((await tx.$queryRawUnsafe<unknown[]>(REASON_SQL, row.id, TRIP_CHANGED, at.toISOString(), AI_UNREACHABLE, ...outboxRowParams([message]))).length > 0) withdrawn.push(row.id);
         continue;
       }
       const ref = { scheduleId: row.id, tripId: row.tripId, userId: row.userId, replan: row.replanDate !== null, durationMs: Math.max(0, at.getTime() - row.createdAt.getTime()) };
       const outbox = [...deps.events.row(TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: 'generation-failed' }, `${row.id}.failed`), outboxMessage(QUEUES.aiScheduleGeneration, withdrawal(row, at, { error: TRIP_CHANGED, notify: true }), { messageId: withdrawalMessageId(row.id) })];
-      await tx.$queryRawUnsafe(FINISH_SQL, row.id, 'failed', null, TRIP_CHANGED, at.toISOString(), null, ...outboxRowParams(outbox));
+      if ((await tx.$queryRawUnsafe<unknown[]>(FINISH_SQL, row.id, 'failed', null, TRIP_CHANGED, at.toISOString(), null, ...outboxRowParams(outbox))).length > 0) withdrawn.push(row.id);
     }
-    if (stale.length) log.info({ tripId, schedules: stale.map((r) => r.id), deleted: after === null }, 'active schedules withdrawn: their trip changed what they were planned for');
-    return stale.length > 0;
+    if (withdrawn.length) log.info({ tripId, schedules: withdrawn, deleted: after === null }, 'active schedules withdrawn: their trip changed what they were planned for');
+    return withdrawn.length > 0;
   }
 
   return {
