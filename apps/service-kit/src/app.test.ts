@@ -281,6 +281,8 @@ describe('service kit app', () => {
     // request to the handler, and then the drain would meet no request (or refuse it).
     await waitFor(() => slowStarted === 1, 'the slow request to reach its handler');
     const closing = drainAndClose(app);
+    // A consumer whose start (an onReady hook) ends after the signal: a pod stopped while it starts.
+    app.kit.onDrain(async () => void shutdownOrder.push(`late intake stopped (draining ${app.kit.health.draining})`));
     const ready = await fetch(`${base}/health/ready`);
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as { status: string }).status).toBe('draining');
@@ -288,7 +290,7 @@ describe('service kit app', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ done: true });
     await closing;
-    expect(shutdownOrder).toEqual(['intake stopped (draining true)', 'in-flight request answered', 'consumers stopped (redis ready)', 'relay stopped (redis ready)', 'postgresql closed']);
+    expect(shutdownOrder).toEqual(['intake stopped (draining true)', 'late intake stopped (draining true)', 'in-flight request answered', 'consumers stopped (redis ready)', 'relay stopped (redis ready)', 'postgresql closed']);
     // Redis was told to disconnect after the relay; its socket ends a moment later.
     if (app.kit.redis.status !== 'end') await new Promise((r) => app.kit.redis.once('end', r));
   });

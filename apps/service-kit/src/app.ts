@@ -44,7 +44,7 @@ export interface Kit {
   /**
    * Intake to stop as soon as the pod starts draining (message consumers): a message taken during
    * the drain is one another pod could have taken, and it keeps this one from exiting for as long
-   * as its handler runs. Stopped in parallel with the HTTP drain; the onShutdown steps wait for them.
+   * as its handler runs. Stopped in parallel with the HTTP drain (one registered after the drain began, at once); the onShutdown steps wait for them.
    */
   onDrain(stop: () => Promise<void>, what?: string): void;
   /** Work to stop on shutdown after HTTP has drained and the onDrain steps have ended (relays, brokers), in order. */
@@ -224,8 +224,9 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   };
   /** A service's shutdown step: its failure is logged and the next steps still run. */
   const runStep = (step: Step): Promise<void> => tracked(step).catch((err: unknown) => app.log.error({ err, step: step.what }, 'shutdown step failed'));
-  let intakeStopped: Promise<unknown> | undefined;
-  const stopIntake = (): Promise<unknown> => (intakeStopped ??= Promise.all(intakeStoppers.map(runStep)));
+  /** The onDrain steps under way once the drain has started; one registered later (a consumer whose onReady ended after the signal) joins at once. */
+  let intakeStops: Promise<void>[] | undefined;
+  const stopIntake = (): Promise<unknown> => Promise.all((intakeStops ??= intakeStoppers.map(runStep)));
   app.decorate('kit', {
     config,
     redis,
@@ -234,7 +235,11 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     tracing,
     health,
     verifier: opts.verifier,
-    onDrain: (stop: () => Promise<void>, what = `drain step ${intakeStoppers.length + 1}`) => void intakeStoppers.push({ stop, what }),
+    onDrain: (stop: () => Promise<void>, what = `drain step ${intakeStoppers.length + 1}`) => {
+      const step = { stop, what };
+      intakeStoppers.push(step);
+      intakeStops?.push(runStep(step));
+    },
     onShutdown: (stop: () => Promise<void>, what = `shutdown step ${stoppers.length + 1}`) => void stoppers.push({ stop, what }),
     pendingShutdownSteps: () => [...pending],
     drain: () => {

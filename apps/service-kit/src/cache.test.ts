@@ -109,6 +109,35 @@ it('loads a cold key once for everyone asking at the same moment, but never hand
   expect(loads).toBe(1);
 });
 
+it('never hands a load that began before its subscriber reconnected to a caller after it, nor caches it (invalidations of the cut were lost)', async () => {
+  const c = await replica(namespace);
+  const key = `reconnect-${randomUUID()}`;
+  let stored = 1;
+  let release!: () => void;
+  const slowLoad = async () => {
+    const seen = stored; // read before the write below commits
+    await new Promise<void>((r) => (release = r));
+    return { version: seen };
+  };
+  const before = c.cache.get(key, slowLoad);
+  await waitFor(async () => release !== undefined, 'the load to start');
+  // c's subscriber is cut while b writes: b's invalidation never reaches c.
+  const ended = new Promise((r) => c.subscriber.once('end', r));
+  c.subscriber.disconnect();
+  await ended;
+  stored = 2;
+  await b.cache.invalidate(key);
+  const ready = new Promise((r) => c.subscriber.once('ready', r));
+  await c.subscriber.connect();
+  await ready;
+  const after = c.cache.get(key, async () => ({ version: stored }));
+  release();
+  expect(await before).toEqual({ version: 1 }); // its caller asked before the write
+  expect(await after).toEqual({ version: 2 }); // before: { version: 1 }, the load that predates the write
+  expect(await b.cache.get(key, async () => ({ version: -1 }))).toEqual({ version: 2 }); // nor left in L2
+  await c.cache.close();
+});
+
 it('peeks at L1 only: nothing before a get, the value after it, nothing once another replica invalidated it', async () => {
   const key = `peek-${randomUUID()}`;
   expect(a.cache.peek(key)).toBeUndefined();

@@ -103,8 +103,10 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   };
   opts.subscriber.on('message', onMessage);
   const subscribe = () => opts.subscriber.subscribe(channel).catch(() => undefined);
-  // Re-subscribing and clearing L1 on every (re)connect: invalidations sent while we were cut off are lost.
+  // Re-subscribing and clearing L1 on every (re)connect: invalidations sent while we were cut off are lost,
+  // so a load under way may predate one of them too: the epoch moves as for an invalidation heard.
   const onReady = () => {
+    epoch++;
     l1.clear();
     void subscribe();
   };

@@ -37,9 +37,12 @@ export const drainAndClose = async (app: App, onPhase: (phase: Phase) => void = 
 export const runService = async (app: App): Promise<void> => {
   const { port, host } = app.kit.config;
   let stopping = false;
-  const stop = (reason: string, exitCode: number) => {
+  let exitCode = 0;
+  const stop = (reason: string, code: number) => {
+    // A failure during a drain (an unhandled rejection after SIGTERM) still exits non-zero, so the restart shows.
+    exitCode = Math.max(exitCode, code);
     if (stopping) {
-      app.log.warn({ reason }, 'already draining; signal ignored');
+      if (code === 0) app.log.warn({ reason }, 'already draining; signal ignored');
       return;
     }
     stopping = true;

@@ -25,3 +25,14 @@ it('logs an unhandled rejection, drains and exits with code 1', async () => {
   const fatal = logLines<{ level: number; msg: string; err?: { message: string } }>(proc).find((l) => l.level === 60);
   expect(fatal).toMatchObject({ msg: 'unhandled promise rejection', err: { message: 'nobody awaited this' } });
 });
+
+it('exits 1 when the rejection comes during a SIGTERM drain (the restart shows, the line says what happened)', async () => {
+  proc = await startStandIn({ SHUTDOWN_DELAY_MS: '1500' });
+  const p = proc;
+  p.signal('SIGTERM');
+  await waitFor(async () => (await fetch(`${p.url}${HEALTH_PATHS.readiness}`)).status === 503, 'readiness to flip', 4_000, 50);
+  // Answered during the drain delay; its rejection is noticed while the drain goes on.
+  expect(await (await fetch(`${p.url}/api/v1/trips/careless`)).json()).toEqual({ answered: true });
+  expect(await p.exited).toBe(1); // before: 0, and the rejection was logged as 'already draining; signal ignored'
+  expect(logLines<{ msg: string }>(p).map((l) => l.msg)).not.toContain('already draining; signal ignored');
+});

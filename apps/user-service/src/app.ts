@@ -8,7 +8,7 @@ import { PrismaClient } from './generated/prisma/client.ts';
 import { loadSigningKeyPem } from './domain/signing-key.ts';
 import { openKeyRing, ringJwks, type KeyRingTiming } from './domain/signing-keys.ts';
 import { USER_CACHE_SHAPE, userRepository } from './domain/users.ts';
-import { consumeNotifications, pruneUnshownNotifications } from './domain/notifications.ts';
+import { INBOX_SHOWN, consumeNotifications, pruneUnshownNotifications } from './domain/notifications.ts';
 import { MESSAGE_RETENTION } from '@tripgen/catalog';
 import { schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { authRoutes } from './routes/auth.ts';
@@ -52,7 +52,7 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
         const inbox = await consumeNotifications(broker, prisma, app.log, (e) => app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome }));
         app.kit.onDrain(() => inbox.close(), 'notification consumer');
         // The inbox is not an archive: what its route can no longer show goes, on the messaging prunes' schedule.
-        const pruner = schedulePruning('notifications', () => pruneUnshownNotifications(prisma), MESSAGE_RETENTION.pruneEveryMs, app.log);
+        const pruner = schedulePruning('notifications', (stopped) => pruneUnshownNotifications(prisma, INBOX_SHOWN, stopped), MESSAGE_RETENTION.pruneEveryMs, app.log);
         app.kit.onDrain(() => pruner.stop(), 'notifications pruning');
         app.kit.onShutdown(() => broker.close(), 'service bus');
       });

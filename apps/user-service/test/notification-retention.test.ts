@@ -5,7 +5,8 @@
  * (user_id, created_at DESC) index per account instead of sorting the table.
  */
 import { createPrismaClient } from '@tripgen/service-kit';
-import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
+import { schedulePruning } from '@tripgen/service-kit/messaging';
+import { createTestDatabase, quietLogger, type TestDatabase } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { INBOX_SHOWN, PRUNE_SQL, pruneUnshownNotifications } from '../src/domain/notifications.ts';
 import { userRepository } from '../src/domain/users.ts';
@@ -98,4 +99,16 @@ it('drains a backlog larger than one statement deletes (the first prune after th
   const ids = await seed(50, 460);
   expect(await pruneUnshownNotifications(prisma)).toBe(50 * (460 - INBOX_SHOWN));
   for (const id of ids.slice(0, 3)) expect(await countOf(id)).toBe(INBOX_SHOWN);
+});
+
+it('stops between batches when the pod drains: the prune in flight ends with its batch, not the whole backlog', { timeout: 120_000 }, async () => {
+  await prisma.$executeRawUnsafe('TRUNCATE users CASCADE');
+  await seed(50, 460); // 18,000 beyond the inbox: two batches
+  // What the service runs, stopped (kit.onDrain) while its first prune is under way.
+  const pruner = schedulePruning('notifications', (signal) => pruneUnshownNotifications(prisma, INBOX_SHOWN, signal), 3_600_000, quietLogger);
+  await pruner.stop();
+  // Before: 50 * INBOX_SHOWN, the drain waited for every batch of the backlog (minutes at volume,
+  // past the shutdown's deadline); the rest goes at the next pod's prune.
+  expect(await prisma.notification.count()).toBe(50 * 460 - 10_000);
+  expect(await pruneUnshownNotifications(prisma)).toBe(50 * (460 - INBOX_SHOWN) - 10_000);
 });

@@ -28,14 +28,16 @@ export interface Pruner {
 
 /**
  * Runs `prune` now and then every `everyMs`, one at a time; a failure (database down) is logged and
- * retried at the next tick. The timer does not keep the process alive.
+ * retried at the next tick. The timer does not keep the process alive. A prune in batches ends
+ * between two when `stopped` is aborted (stop(): the pod drains): a backlog's first prune may take
+ * minutes, and the drain waits for the prune in flight.
  */
-export function schedulePruning(what: string, prune: () => Promise<number>, everyMs: number, logger: MessagingLogger): Pruner {
+export function schedulePruning(what: string, prune: (stopped: AbortSignal) => Promise<number>, everyMs: number, logger: MessagingLogger): Pruner {
   let running: Promise<void> | undefined;
-  let stopped = false;
+  const stopping = new AbortController();
   const tick = () => {
-    if (stopped || running) return;
-    running = prune()
+    if (stopping.signal.aborted || running) return;
+    running = prune(stopping.signal)
       .then(
         (deleted) => {
           if (deleted > 0) logger.info({ deleted, table: what }, 'pruned old rows');
@@ -51,7 +53,7 @@ export function schedulePruning(what: string, prune: () => Promise<number>, ever
   tick();
   return {
     async stop() {
-      stopped = true;
+      stopping.abort();
       clearInterval(timer);
       await running;
     },

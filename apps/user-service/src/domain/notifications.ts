@@ -67,11 +67,12 @@ export const PRUNE_SQL = `DELETE FROM notifications WHERE id = ANY (ARRAY(
    LIMIT $2::int))`;
 /** Rows deleted per statement: the first prune after a long time (or ever) holds its ids in memory and its locks in one transaction. */
 const PRUNE_BATCH = 10_000;
-export const pruneUnshownNotifications = async (db: SqlExecutor, shown: number = INBOX_SHOWN): Promise<number> => {
+/** `stopped` (the pruning schedule's, aborted when the pod drains) ends it between batches: the rest goes at the next prune. */
+export const pruneUnshownNotifications = async (db: SqlExecutor, shown: number = INBOX_SHOWN, stopped?: AbortSignal): Promise<number> => {
   let total = 0;
   for (;;) {
     const deleted = await db.$executeRawUnsafe(PRUNE_SQL, shown, PRUNE_BATCH);
     total += deleted;
-    if (deleted < PRUNE_BATCH) return total;
+    if (deleted < PRUNE_BATCH || stopped?.aborted) return total;
   }
 };
