@@ -4,6 +4,7 @@
  * outbox, location-search-queue) to warm the candidate places the AI service will ask for.
  * Each change is also a trip event for analytics (events.ts), in the same transaction.
  */
+import { createHash } from 'node:crypto';
 import {
   CANDIDATE_RADIUS_KM,
   MEAL_CATEGORIES,
@@ -87,6 +88,32 @@ const changedFields = (before: TripRow, after: TripRow): string[] => {
   return (Object.keys(a) as (keyof Trip)[]).filter((k) => k !== 'updatedAt' && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 };
 
+export const KEY_REUSED = 'This Idempotency-Key was used for a different trip creation request (another body)';
+
+/** Keys sorted at every level: the same JSON object, whatever order the client wrote its fields in. */
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(canonical) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v;
+
+/**
+ * What a create asked: the body as validated, independent of field order (arrays keep theirs: the
+ * trip keeps them in that order). Another body under the same key is a 422, as on the schedules route.
+ */
+const createRequestHash = (body: CreateTripBody): string => createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+
+/** Prisma 7's pg adapter: a unique violation (23505) comes as P2002 or with the driver's code. */
+const isUniqueViolation = (err: unknown): boolean =>
+  (err as { code?: unknown } | null)?.code === 'P2002' || driverAdapterCause(err)?.originalCode === '23505';
+
+/**
+ * The traveller's trip created under this Idempotency-Key (undefined when none is: never used, or
+ * its trip deleted, which frees the key), or 422 when it was created from another body.
+ */
+const createdUnder = async (prisma: PrismaClient, userId: string, idempotencyKey: string, body: CreateTripBody): Promise<TripRow | undefined> => {
+  const found = await prisma.trip.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } } });
+  if (found && found.requestHash !== createRequestHash(body)) throw new HttpProblem(422, KEY_REUSED);
+  return found ?? undefined;
+};
+
 /**
  * The CHECK constraint a write broke (migration trip_valid_as_a_whole), or undefined for any other
  * error. Prisma 7's pg adapter has no kind of its own for 23514: it comes as P2039 with the driver's code.
@@ -111,16 +138,32 @@ const refusedAsConflict = async <T>(write: Promise<T>): Promise<T> =>
 export type WithdrawStale = (tx: Prisma.TransactionClient, tripId: string, after: TripRow | null) => Promise<boolean>;
 
 export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnqueued: () => void, withdrawStale: WithdrawStale) => ({
-  async create(userId: string, body: CreateTripBody): Promise<TripRow> {
-    const trip = await refusedAsConflict(prisma.$transaction(async (tx) => {
-      const created = await tx.trip.create({ data: { userId, interests: [], mustVisit: [], ...(columns(body) as Omit<Prisma.TripUncheckedCreateInput, 'userId'>) } });
-      await enqueue(tx, QUEUES.locationSearch, warmUp(created));
-      await events.record(tx, TRIP_EVENT_TYPES.tripCreated, shapeOf(created));
-      return created;
-    }));
+  /**
+   * Creates the trip, its warm-up message and its event in one transaction. Under an
+   * Idempotency-Key, the unique index (user_id, idempotency_key) makes a request racing one with
+   * the same key wait for it and then fail to insert: it answers the winner's trip (or 422 for
+   * another body), and nothing of its own is stored.
+   */
+  async create(userId: string, body: CreateTripBody, idempotencyKey?: string): Promise<TripRow> {
+    const keyed = idempotencyKey === undefined ? {} : { idempotencyKey, requestHash: createRequestHash(body) };
+    let trip: TripRow;
+    try {
+      trip = await refusedAsConflict(prisma.$transaction(async (tx) => {
+        const created = await tx.trip.create({ data: { userId, interests: [], mustVisit: [], ...keyed, ...(columns(body) as Omit<Prisma.TripUncheckedCreateInput, 'userId'>) } });
+        await enqueue(tx, QUEUES.locationSearch, warmUp(created));
+        await events.record(tx, TRIP_EVENT_TYPES.tripCreated, shapeOf(created));
+        return created;
+      }));
+    } catch (err) {
+      const winner = idempotencyKey !== undefined && isUniqueViolation(err) ? await createdUnder(prisma, userId, idempotencyKey, body) : undefined;
+      if (winner) return winner;
+      throw err;
+    }
     onEnqueued();
     return trip;
   },
+
+  createdUnder: (userId: string, idempotencyKey: string, body: CreateTripBody) => createdUnder(prisma, userId, idempotencyKey, body),
 
   list: (userId: string) => prisma.trip.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: 200 }),
 

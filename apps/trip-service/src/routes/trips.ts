@@ -4,7 +4,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
 import type { Peers } from '../clients/peers.ts';
 import { unavailable } from '../domain/schedules.ts';
-import { CreateTripBody, PatchTripBody, Trip, TripParams } from '../domain/schemas.ts';
+import { CreateTripBody, IdempotencyHeaders, PatchTripBody, Trip, TripParams } from '../domain/schemas.ts';
 import { tripProblems } from '../domain/trip-rules.ts';
 import { toTrip, type TripRepository, type TripRow } from '../domain/trips.ts';
 
@@ -32,14 +32,37 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     }
   };
 
-  app.post('/api/v1/trips', { schema: { operationId: 'createTrip', description: 'Creates a trip of the traveller; the whole trip is checked, must-visits with the location service.', tags: ['trips'], security, body: CreateTripBody, response: { 201: Trip, 400: ProblemSchema, 503: ProblemSchema } } }, async (request, reply) => {
-    const body = request.body;
-    checkWhole(body);
-    await checkPlaces(body.mustVisit ?? []);
-    const trip = toTrip(await trips.create(request.user!.id, body));
-    // Where the new trip is read, as the 202 of a schedule request says where to follow it (RFC 9110 §15.3.2).
-    return reply.code(201).header('location', `/api/v1/trips/${trip.id}`).send(trip);
-  });
+  app.post(
+    '/api/v1/trips',
+    {
+      schema: {
+        operationId: 'createTrip',
+        description: 'Creates a trip of the traveller; the whole trip is checked, must-visits with the location service. Under an Idempotency-Key, the same body again answers the trip created under it (nothing new), another body 422.',
+        tags: ['trips'],
+        security,
+        headers: IdempotencyHeaders,
+        body: CreateTripBody,
+        response: { 201: Trip, 400: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema, 503: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const userId = request.user!.id;
+      const key = request.headers['idempotency-key'];
+      // A replay is answered before any check: it costs no call to the location service (and is
+      // answered while that service is down), as a schedule's replay spends nothing.
+      let trip = key === undefined ? undefined : await trips.createdUnder(userId, key, body);
+      if (!trip) {
+        checkWhole(body);
+        await checkPlaces(body.mustVisit ?? []);
+        trip = await trips.create(userId, body, key);
+      }
+      // Where the new trip is read, as the 202 of a schedule request says where to follow it (RFC 9110 §15.3.2).
+      // A replay answers the same: 201, the trip as it is now, its Location (the schedules route's replay is its 202 again).
+      const answer = toTrip(trip);
+      return reply.code(201).header('location', `/api/v1/trips/${answer.id}`).send(answer);
+    },
+  );
 
   app.get('/api/v1/trips', { schema: { operationId: 'listTrips', description: 'The traveller\'s own trips, newest first.', tags: ['trips'], security, response: { 200: Type.Object({ items: Type.Array(Trip) }) } } }, async (request) => ({
     items: (await trips.list(request.user!.id)).map(toTrip),
