@@ -84,7 +84,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
         );
         app.kit.onDrain(() => requests.close(), 'schedule consumer');
         // ai_db is not an archive: failed generations go once nothing can ask for them (catalog GENERATION_RETENTION).
-        const pruner = schedulePruning('generations', () => pruneFailedGenerations(prisma, GENERATION_RETENTION.keepMs), GENERATION_RETENTION.pruneEveryMs, app.log);
+        const pruner = schedulePruning('generations', (stopped) => pruneFailedGenerations(prisma, GENERATION_RETENTION.keepMs, stopped), GENERATION_RETENTION.pruneEveryMs, app.log);
         app.kit.onDrain(() => pruner.stop(), 'generations pruning');
         // After the consumer has finished (onShutdown steps wait for the onDrain ones): the plans of the requests it lets finish still need the engine.
         app.kit.onShutdown(() => engine.close(), 'engine');

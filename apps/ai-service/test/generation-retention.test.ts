@@ -8,9 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { GENERATION_RETENTION } from '@tripgen/catalog';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createPrismaClient } from '@tripgen/service-kit';
-import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
+import { schedulePruning } from '@tripgen/service-kit/messaging';
+import { createTestDatabase, quietLogger, type TestDatabase } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { generationRepository, pruneFailedGenerations } from '../src/domain/generations.ts';
+import { PRUNE_SQL, generationRepository, pruneFailedGenerations } from '../src/domain/generations.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { request } from './fixtures/places.ts';
 
@@ -74,15 +75,44 @@ it('walks the (status, finished_at) index at 200,000 generations', { timeout: 12
            now() - (i * interval '13 seconds'), now() - (i * interval '13 seconds')
       FROM generate_series(1, 200000) AS i`, ids.tripId, ids.userId);
   await prisma.$executeRawUnsafe('ANALYZE generations');
-  const plan = await prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
-    "EXPLAIN DELETE FROM generations WHERE status = 'failed' AND finished_at < now() - ($1::float8 * interval '1 millisecond')",
-    GENERATION_RETENTION.keepMs,
-  );
+  const plan = await prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${PRUNE_SQL}`, GENERATION_RETENTION.keepMs, 10_000);
   const text = plan.map((r) => r['QUERY PLAN']).join('\n');
   expect(text).toContain('generations_status_finished_at_idx');
   expect(text).not.toMatch(/Seq Scan/);
+  expect(text).toContain('generations_pkey');
   const expected = Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(
     "SELECT count(*) AS n FROM generations WHERE status = 'failed' AND finished_at < now() - ($1::float8 * interval '1 millisecond')", GENERATION_RETENTION.keepMs))[0]!.n);
   expect(expected).toBeGreaterThan(0);
   expect(await pruneFailedGenerations(prisma, GENERATION_RETENTION.keepMs)).toBe(expected);
+});
+
+/** `n` failed generations finished `ageMs` ago (SQL: fast at volume). */
+const seedFailed = (n: number, ageMs: number): Promise<number> =>
+  prisma.$executeRawUnsafe(`
+    INSERT INTO generations (id, trip_id, user_id, status, request, error, finished_at, created_at)
+    SELECT gen_random_uuid(), $1::uuid, $2::uuid, 'failed'::"GenerationStatus", '{}'::jsonb, 'x',
+           now() - ($4::float8 * interval '1 millisecond'), now() - ($4::float8 * interval '1 millisecond')
+      FROM generate_series(1, $3::int)`, ids.tripId, ids.userId, n, ageMs);
+const failedLeft = async (): Promise<number> => prisma.generation.count({ where: { status: 'failed' } });
+
+it('deletes a backlog larger than one statement deletes in batches (the first prune after the deploy)', { timeout: 120_000 }, async () => {
+  await prisma.generation.deleteMany({});
+  await seedFailed(25_000, GENERATION_RETENTION.keepMs + DAY_MS);
+  let statements = 0;
+  const counted = { $executeRawUnsafe: (sql: string, ...values: unknown[]) => { statements += 1; return prisma.$executeRawUnsafe(sql, ...values); } } as Parameters<typeof pruneFailedGenerations>[0];
+  expect(await pruneFailedGenerations(counted, GENERATION_RETENTION.keepMs)).toBe(25_000);
+  // Before: one statement deleted all 25,000 in one transaction.
+  expect(statements).toBe(3);
+  expect(await failedLeft()).toBe(0);
+});
+
+it('stops between batches when the pod drains: the prune in flight ends with its batch, not the whole backlog', { timeout: 120_000 }, async () => {
+  await prisma.generation.deleteMany({});
+  await seedFailed(18_000, GENERATION_RETENTION.keepMs + DAY_MS);
+  // What the service runs, stopped (kit.onDrain) while its first prune is under way.
+  const pruner = schedulePruning('generations', (signal) => pruneFailedGenerations(prisma, GENERATION_RETENTION.keepMs, signal), 3_600_000, quietLogger);
+  await pruner.stop();
+  // Before: 0, the drain waited for the whole backlog; the rest goes at the next pod's prune.
+  expect(await failedLeft()).toBe(8_000);
+  expect(await pruneFailedGenerations(prisma, GENERATION_RETENTION.keepMs)).toBe(8_000);
 });

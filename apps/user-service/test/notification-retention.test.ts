@@ -7,6 +7,7 @@
 import { createPrismaClient } from '@tripgen/service-kit';
 import { schedulePruning } from '@tripgen/service-kit/messaging';
 import { createTestDatabase, quietLogger, type TestDatabase } from '@tripgen/testing';
+import type { SqlExecutor } from '@tripgen/service-kit/messaging';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { INBOX_SHOWN, PRUNE_SQL, pruneUnshownNotifications } from '../src/domain/notifications.ts';
 import { userRepository } from '../src/domain/users.ts';
@@ -87,9 +88,10 @@ it('probes the inbox index per account at 200,000 notifications', { timeout: 120
   await prisma.$executeRawUnsafe('VACUUM ANALYZE notifications');
   await prisma.$executeRawUnsafe('VACUUM ANALYZE users');
   expect(await prisma.notification.count()).toBe(2_000 * INBOX_SHOWN + 500);
-  const plan = (await prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${PRUNE_SQL}`, INBOX_SHOWN, 10_000)).map((r) => r['QUERY PLAN']).join('\n');
+  const plan = (await prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${PRUNE_SQL}`, INBOX_SHOWN, 10_000, '00000000-0000-0000-0000-000000000000')).map((r) => r['QUERY PLAN']).join('\n');
   expect(plan).toContain('notifications_user_id_created_at_idx');
   expect(plan).not.toMatch(/Seq Scan on notifications/);
+  expect(plan).not.toMatch(/Seq Scan on users/);
   expect(await pruneUnshownNotifications(prisma)).toBe(500);
 });
 
@@ -111,4 +113,34 @@ it('stops between batches when the pod drains: the prune in flight ends with its
   // past the shutdown's deadline); the rest goes at the next pod's prune.
   expect(await prisma.notification.count()).toBe(50 * 460 - 10_000);
   expect(await pruneUnshownNotifications(prisma)).toBe(50 * (460 - INBOX_SHOWN) - 10_000);
+});
+
+type PlanNode = { 'Relation Name'?: string; 'Actual Rows'?: number; 'Actual Loops'?: number; Plans?: PlanNode[] };
+const usersRead = (node: PlanNode): number =>
+  (node['Relation Name'] === 'users' ? (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 0) : 0) + (node.Plans ?? []).reduce((n, p) => n + usersRead(p), 0);
+
+it('walks each account once over the whole backlog, not once per batch', { timeout: 120_000 }, async () => {
+  await prisma.$executeRawUnsafe('TRUNCATE users CASCADE');
+  // 2,000 quiet accounts and 25 noisy ones with 800 beyond the inbox each: 20,000 rows, three statements.
+  await seed(2_000, 1);
+  await seed(25, INBOX_SHOWN + 800);
+  await prisma.$executeRawUnsafe('ANALYZE users');
+  await prisma.$executeRawUnsafe('ANALYZE notifications');
+  // Each statement first runs under EXPLAIN ANALYZE in a transaction rolled back: the accounts it reads.
+  let read = 0;
+  const rollback = new Error('rollback');
+  const measure = async (sql: string, values: unknown[]): Promise<void> => {
+    await prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRawUnsafe<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, ...values);
+      read += usersRead(row!['QUERY PLAN'][0]!.Plan);
+      throw rollback;
+    }).catch((err: unknown) => { if (err !== rollback) throw err; });
+  };
+  const counted: SqlExecutor = {
+    $executeRawUnsafe: async (sql: string, ...values: unknown[]) => { await measure(sql, values); return prisma.$executeRawUnsafe(sql, ...values); },
+    $queryRawUnsafe: async <T>(sql: string, ...values: unknown[]) => { await measure(sql, values); return prisma.$queryRawUnsafe<T>(sql, ...values); },
+  } as SqlExecutor;
+  expect(await pruneUnshownNotifications(counted)).toBe(25 * 800);
+  // Before: about 5,000 (every batch went through the accounts until it had its 10,000 rows, the last through all 2,025).
+  expect(read).toBeLessThanOrEqual(2_025 + 3);
 });

@@ -107,8 +107,19 @@ export const withdrawGeneration = async (tx: SqlExecutor, message: ScheduleGener
  * every status read, redelivery and expiry message that could still ask for them). Completed ones
  * stay: a re-plan reads its base's days here, for as long as the trip service keeps that schedule.
  */
-export const pruneFailedGenerations = (db: SqlExecutor, olderThanMs: number): Promise<number> =>
-  db.$executeRawUnsafe("DELETE FROM generations WHERE status = 'failed' AND finished_at < now() - ($1::float8 * interval '1 millisecond')", olderThanMs);
+export const PRUNE_SQL = `DELETE FROM generations WHERE id = ANY (ARRAY(
+  SELECT id FROM generations WHERE status = 'failed' AND finished_at < now() - ($1::float8 * interval '1 millisecond') LIMIT $2::int))`;
+/** Rows deleted per statement: the first prune after the deploy would otherwise delete the whole backlog in one transaction. */
+const PRUNE_BATCH = 10_000;
+/** `stopped` (the pruning schedule's, aborted when the pod drains) ends it between batches: the rest goes at the next prune. */
+export const pruneFailedGenerations = async (db: SqlExecutor, olderThanMs: number, stopped?: AbortSignal): Promise<number> => {
+  let total = 0;
+  for (;;) {
+    const deleted = await db.$executeRawUnsafe(PRUNE_SQL, olderThanMs, PRUNE_BATCH);
+    total += deleted;
+    if (deleted < PRUNE_BATCH || stopped?.aborted) return total;
+  }
+};
 
 export const generationRepository = (prisma: PrismaClient) => ({
   /**

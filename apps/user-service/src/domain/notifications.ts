@@ -56,23 +56,40 @@ export const consumeNotifications = (
  * (user_id, created_at DESC) index per account (its `shown`-th entry, then the older ones) and
  * deletes by primary key. The older ones are read per account (OFFSET 0 keeps that subquery
  * apart) and gathered in an array: as a join, the planner guessed a third of the table older than
- * the edges and scanned all of it. Scheduled like the kit's
- * messaging prunes (catalog MESSAGE_RETENTION.pruneEveryMs).
+ * the edges and scanned all of it. One statement takes the accounts from `$3` on in key order
+ * (users_pkey) and stops at `$2` rows, so a prune walks every account once across its batches
+ * instead of once per batch; it answers how many it deleted and the last account it reached.
+ * Scheduled like the kit's messaging prunes (catalog MESSAGE_RETENTION.pruneEveryMs).
  */
-export const PRUNE_SQL = `DELETE FROM notifications WHERE id = ANY (ARRAY(
-  SELECT old.id
-    FROM users u
-   CROSS JOIN LATERAL (SELECT created_at FROM notifications WHERE user_id = u.id ORDER BY created_at DESC OFFSET $1::int - 1 LIMIT 1) edge
-   CROSS JOIN LATERAL (SELECT id FROM notifications WHERE user_id = u.id AND created_at < edge.created_at OFFSET 0) old
-   LIMIT $2::int))`;
+export const PRUNE_SQL = `WITH gone AS (
+  DELETE FROM notifications WHERE id = ANY (ARRAY(
+    SELECT old.id
+      FROM users u
+     CROSS JOIN LATERAL (SELECT created_at FROM notifications WHERE user_id = u.id ORDER BY created_at DESC OFFSET $1::int - 1 LIMIT 1) edge
+     CROSS JOIN LATERAL (SELECT id FROM notifications WHERE user_id = u.id AND created_at < edge.created_at OFFSET 0) old
+     WHERE u.id >= $3::uuid
+     ORDER BY u.id
+     LIMIT $2::int))
+  RETURNING user_id)
+SELECT (SELECT count(*) FROM gone)::int AS deleted, (SELECT user_id FROM gone ORDER BY user_id DESC LIMIT 1)::text AS reached`;
+/** The cursor's start: no account id is below it. */
+const FIRST_USER = '00000000-0000-0000-0000-000000000000';
 /** Rows deleted per statement: the first prune after a long time (or ever) holds its ids in memory and its locks in one transaction. */
 const PRUNE_BATCH = 10_000;
-/** `stopped` (the pruning schedule's, aborted when the pod drains) ends it between batches: the rest goes at the next prune. */
+/**
+ * `stopped` (the pruning schedule's, aborted when the pod drains) ends it between batches: the rest
+ * goes at the next prune. A full batch may have stopped inside its last account, so the next one
+ * starts at that account again (its deleted rows are gone); a batch short of full has walked to
+ * the last account. Accounts created behind the cursor meanwhile wait for the next prune.
+ */
 export const pruneUnshownNotifications = async (db: SqlExecutor, shown: number = INBOX_SHOWN, stopped?: AbortSignal): Promise<number> => {
   let total = 0;
+  let from = FIRST_USER;
   for (;;) {
-    const deleted = await db.$executeRawUnsafe(PRUNE_SQL, shown, PRUNE_BATCH);
+    const [batch] = await db.$queryRawUnsafe<{ deleted: number; reached: string | null }[]>(PRUNE_SQL, shown, PRUNE_BATCH, from);
+    const deleted = batch?.deleted ?? 0;
     total += deleted;
-    if (deleted < PRUNE_BATCH || stopped?.aborted) return total;
+    if (deleted < PRUNE_BATCH || stopped?.aborted || !batch?.reached) return total;
+    from = batch.reached;
   }
 };
