@@ -8,7 +8,7 @@
  * stays `queued` or `running` forever, whatever happened to its message; failed here alone (the AI
  * service not reachable), it still takes the AI service's outcome when that service answers again.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { QUEUES, QUEUE_LIMITS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, isoDaysMs } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError, type OperationBudget } from '@tripgen/service-kit';
 import { enqueue, outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
@@ -16,6 +16,7 @@ import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated
 import type { Peers } from '../clients/peers.ts';
 import type { TripConfig } from '../config.ts';
 import type { TripEvents } from './events.ts';
+import { digest } from './request-digest.ts';
 import { lodgingOf, type TripRow } from './trips.ts';
 import { tripDates } from './trip-rules.ts';
 import type { ScheduleRequestBody } from './schemas.ts';
@@ -347,7 +348,6 @@ export const toSummary = (s: ListedSchedule) => ({
 
 /** What the body asks, independent of order: all requestHash covered before abf1742, its first part since. */
 const asked = (body: ScheduleRequestBody) => ({ replanDate: body.replanDate ?? null, locked: [...(body.locked ?? [])].sort() });
-const digest = (what: object): string => createHash('sha256').update(JSON.stringify(what)).digest('hex');
 
 /**
  * What was asked, independent of order: the body and the trip as the traveller set it now. The

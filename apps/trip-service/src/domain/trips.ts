@@ -4,7 +4,6 @@
  * outbox, location-search-queue) to warm the candidate places the AI service will ask for.
  * Each change is also a trip event for analytics (events.ts), in the same transaction.
  */
-import { createHash } from 'node:crypto';
 import {
   CANDIDATE_RADIUS_KM,
   MEAL_CATEGORIES,
@@ -18,6 +17,7 @@ import { HttpProblem, driverAdapterCause } from '@tripgen/service-kit';
 import { enqueue } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Trip as TripRow } from '../generated/prisma/client.ts';
 import type { TripEvents } from './events.ts';
+import { digest } from './request-digest.ts';
 import { tripDates } from './trip-rules.ts';
 import type { CreateTripBody, PatchTripBody, Trip } from './schemas.ts';
 
@@ -98,7 +98,7 @@ const canonical = (v: unknown): unknown =>
  * What a create asked: the body as validated, independent of field order (arrays keep theirs: the
  * trip keeps them in that order). Another body under the same key is a 422, as on the schedules route.
  */
-const createRequestHash = (body: CreateTripBody): string => createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+const createRequestHash = (body: CreateTripBody): string => digest(canonical(body));
 
 /** Prisma 7's pg adapter: a unique violation (23505) comes as P2002 or with the driver's code. */
 const isUniqueViolation = (err: unknown): boolean =>
