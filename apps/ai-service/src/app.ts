@@ -3,8 +3,9 @@
  * on candidates from the location service, keeps the result in ai_db and tells the traveller
  * (notification-queue, through the outbox). The trip service reads results on its internal route.
  */
-import { GENERATION_RETENTION, QUEUES } from '@tripgen/catalog';
-import { createApp, loadConfig, prismaDatabase, recordAsyncRequest, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
+import type { TokenCredential } from '@azure/identity';
+import { GENERATION_RETENTION, INTEREST_READINGS, QUEUES } from '@tripgen/catalog';
+import { createApp, loadConfig, operationBudget, prismaDatabase, recordAsyncRequest, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { azureCredentialFromEnv, createOutboxRelay, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { createTravelTimeProvider } from '@tripgen/planner/routing';
 import type { FastifyServerOptions } from 'fastify';
@@ -15,6 +16,7 @@ import { generationRepository, pruneFailedGenerations, type OnFinished } from '.
 import { consumeScheduleRequests } from './domain/schedule-consumer.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { azureOpenAIInterestModel } from './llm/azure-openai.ts';
+import { AI_CACHE_SHAPE, cachedReadings, ModelBudgetSpent } from './llm/readings-cache.ts';
 import { threadEngine } from './planning/engine.ts';
 import { engineBacklog } from './planning/generate.ts';
 import { withFallback } from './planning/interests.ts';
@@ -24,6 +26,8 @@ import { internalRoutes } from './routes/internal.ts';
 export interface BuildOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly logger?: FastifyServerOptions['logger'];
+  /** The LLM adapter's credential (tests: one that hands out a token without Azure); default the pod's. */
+  readonly azureCredential?: TokenCredential;
 }
 
 export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
@@ -37,9 +41,15 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
     database: prismaDatabase(prisma),
     verifier,
     logger: opts.logger,
+    cacheShape: AI_CACHE_SHAPE,
     domain: async (app) => {
-      const llm = ai.azureOpenAI ? azureOpenAIInterestModel({ ...ai.azureOpenAI, apiVersion: ai.azureOpenAI.apiVersion, credential: await azureCredentialFromEnv(env) }) : undefined;
-      const interests = withFallback(llm, (err) => app.log.warn({ err: String(err) }, 'LLM interest mapping failed; using the keyword table'));
+      const llm = ai.azureOpenAI ? azureOpenAIInterestModel({ ...ai.azureOpenAI, apiVersion: ai.azureOpenAI.apiVersion, credential: opts.azureCredential ?? (await azureCredentialFromEnv(env)) }) : undefined;
+      // The model's readings are kept (catalog INTEREST_READINGS): the same lists are asked again and again.
+      const interests = withFallback(llm && cachedReadings(llm, app.kit.cache), (err) =>
+        err instanceof ModelBudgetSpent ? app.log.debug('LLM reading budget spent; using the keyword table') : app.log.warn({ err: String(err) }, 'LLM interest mapping failed; using the keyword table'),
+      );
+      // What a traveller's interest previews may cost in model calls, across replicas; past it the keywords answer.
+      const readingBudget = operationBudget({ redis: app.kit.redis, name: 'llm-readings', what: 'interest readings', max: INTEREST_READINGS.budget.max, windowMs: INTEREST_READINGS.budget.timeWindowMs });
       const generations = generationRepository(prisma);
       // ROUTING_PROVIDER: the haversine model, or OSRM behind a matrix cache with the model as flagged fallback.
       const travelTimes = createTravelTimeProvider(ai.routing);
@@ -51,7 +61,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
         recordAsyncRequest(app.kit.tracing, { queue: QUEUES.aiScheduleGeneration, id: f.scheduleId, askedAt: f.askedAt, success: f.status === 'completed' });
       };
       await app.register(internalRoutes, { generations, onFinished });
-      await app.register(interestRoutes, { model: interests });
+      await app.register(interestRoutes, { model: interests, allowance: (userId) => () => readingBudget.trySpend(userId) });
 
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
       // Notifications leave through the outbox; a short backoff cap so they follow soon after a broker outage.

@@ -29,6 +29,31 @@ export const RATE_LIMIT = { max: 100, timeWindowMs: 60_000 } as const;
 export const SCHEDULE_RATE_LIMIT = { max: 10, timeWindowMs: 60_000 } as const;
 
 /**
+ * The language model's readings of interests in the AI service (its optional Azure OpenAI adapter:
+ * POST /api/v1/ai/interests and the interest weights of each schedule). Each reading is one chat
+ * completion, billed by the token and drawn from the deployment's tokens-per-minute quota, so:
+ * - `llmTtlSeconds`: a reading the model gave is kept in the service's cache (the kit's L1, bounded
+ *   by CACHE_POLICY.l1, and Redis) for a day, keyed by the normalised interest list, the prompt and
+ *   the deployment. The model reads the list as a set (sorted, case and spacing folded, duplicates
+ *   dropped), so the same interests in another order are the same reading. A keyword reading (model
+ *   failed, slow, or over a budget) is never kept: the model is asked again the next time.
+ * - `budget`: model calls a traveller's requests of the interests route may cause, per window,
+ *   shared by every replica (the kit's operation budget in Redis). A cached reading spends nothing;
+ *   past the budget the route answers the keyword reading (200, `source: "keywords"`), not a 429:
+ *   the keywords are a true answer, and a client previewing interests as they are typed should not
+ *   see an error. 10 a minute: a traveller editing their interests asks one reading per distinct
+ *   list. A call sends ~890 characters of prompt and schema besides the list (~55 for three
+ *   interests, at most 3,105 for TRIP_LIMITS' 30 of 100) and gets ~210 back (max_tokens 300): about
+ *   400 tokens, at most ~1,400 (estimated at 3-4 characters a token, not counted by a tokenizer), so one traveller draws about 4,000 and at most ~14,000 tokens a
+ *   minute from the quota instead of 100 calls' worth. Schedules do not spend it (their own budget,
+ *   SCHEDULE_RATE_LIMIT, bounds them to one model call each, usually a kept reading).
+ */
+export const INTEREST_READINGS = {
+  llmTtlSeconds: 24 * 60 * 60,
+  budget: { max: 10, timeWindowMs: 60_000 },
+} as const;
+
+/**
  * Failed logins per account (normalised email), shared by every replica: past `maxFailures` within
  * `windowMs` of the first one, login answers 429 until the window ends; a successful login resets it.
  */

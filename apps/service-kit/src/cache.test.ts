@@ -218,3 +218,15 @@ it('keeps at most CACHE_POLICY.l1.maxJsonChars of values in L1, from loads and f
   }
   await Promise.all([loader.close(), reader.close()]);
 });
+
+it('keeps a value for its own L2 TTL when the caller gives one, and for the default otherwise', async () => {
+  const [long, usual] = [`ttl-long-${randomUUID()}`, `ttl-usual-${randomUUID()}`];
+  await a.cache.get(long, async () => ({ v: 1 }), { l2TtlSeconds: 86_400 });
+  await a.cache.get(usual, async () => ({ v: 1 }));
+  const ttl = (key: string) => a.redis.ttl(`${namespace}:cache@1:${key}`);
+  expect(await ttl(long)).toBeGreaterThan(86_400 - 5);
+  expect(await ttl(usual)).toBeLessThanOrEqual(CACHE_POLICY.l2.ttlSeconds);
+  expect(await ttl(usual)).toBeGreaterThan(CACHE_POLICY.l2.ttlSeconds - 5);
+  // Read back through L2 by the other replica: the same value, whatever TTL it was kept for.
+  expect(await b.cache.get(long, async () => ({ v: 2 }))).toEqual({ v: 1 });
+});

@@ -26,8 +26,19 @@ export interface CacheStats {
   misses: number;
 }
 
+/** How long one value is kept, where it differs from the cache's own TTLs. */
+export interface CacheEntryOptions {
+  /**
+   * Its L2 (Redis) TTL: a value that stays true for long (what an external model answered, which
+   * costs money to ask again) is kept longer than the default. Its L1 copy keeps the L1 TTL, or
+   * this one when shorter, so no replica serves it from memory after Redis has dropped it.
+   */
+  readonly l2TtlSeconds?: number;
+}
+
 export interface TwoLevelCache {
-  get<T extends object>(key: string, load: () => Promise<T>): Promise<T>;
+  /** The value of `key`: L1, else L2, else `load` (a load that throws caches nothing). */
+  get<T extends object>(key: string, load: () => Promise<T>, options?: CacheEntryOptions): Promise<T>;
   /**
    * The L1 value of `key`, without a promise, or undefined (then call get): a hot read answered
    * from memory skips the promise and microtask of each async step (issue 15).
@@ -66,8 +77,10 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   // Bounded by the size of the values too (CACHE_POLICY.l1.maxJsonChars): each entry is sized by the
   // JSON it is stored in L2 as (or was read from), so no value of one cache crowds out the memory of
   // the process. One larger than the whole budget is not kept in L1 (lru-cache's maxEntrySize).
-  const l1 = new LRUCache<string, object>({ max: CACHE_POLICY.l1.maxEntries, maxSize: CACHE_POLICY.l1.maxJsonChars, ttl: opts.l1TtlMs ?? CACHE_POLICY.l1.ttlMs });
+  const l1Ttl = opts.l1TtlMs ?? CACHE_POLICY.l1.ttlMs;
+  const l1 = new LRUCache<string, object>({ max: CACHE_POLICY.l1.maxEntries, maxSize: CACHE_POLICY.l1.maxJsonChars, ttl: l1Ttl });
   const l2Ttl = opts.l2TtlSeconds ?? CACHE_POLICY.l2.ttlSeconds;
+  const l1TtlOf = (entry: CacheEntryOptions | undefined): number => (entry?.l2TtlSeconds === undefined ? l1Ttl : Math.min(l1Ttl, entry.l2TtlSeconds * 1000));
   const channel = `${opts.namespace}:cache-invalidate`;
   const redisKey = (k: string) => `${opts.namespace}:cache@${opts.shape}:${k}`;
   // Where versions from before shapes keep a value: a write deletes it there too.
@@ -131,7 +144,7 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   return {
     stats,
     peek,
-    async get<T extends object>(key: string, load: () => Promise<T>): Promise<T> {
+    async get<T extends object>(key: string, load: () => Promise<T>, options?: CacheEntryOptions): Promise<T> {
       const hit = peek<T>(key);
       if (hit) return hit;
       if (isRedisReady(opts.redis) && !unsynced.has(key)) {
@@ -139,7 +152,7 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
         if (raw) {
           stats.l2Hits++;
           const value = JSON.parse(raw) as T;
-          l1.set(key, value, { size: sizeOf(raw) });
+          l1.set(key, value, { size: sizeOf(raw), ttl: l1TtlOf(options) });
           return value;
         }
       }
@@ -153,8 +166,8 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
           const value = await load();
           if (epoch !== loadedAt) return value;
           const json = JSON.stringify(value);
-          l1.set(key, value, { size: sizeOf(json) });
-          if (isRedisReady(opts.redis) && !unsynced.has(key)) await opts.redis.set(redisKey(key), json, 'EX', l2Ttl).catch(() => undefined);
+          l1.set(key, value, { size: sizeOf(json), ttl: l1TtlOf(options) });
+          if (isRedisReady(opts.redis) && !unsynced.has(key)) await opts.redis.set(redisKey(key), json, 'EX', options?.l2TtlSeconds ?? l2Ttl).catch(() => undefined);
           return value;
         })(),
       };

@@ -22,7 +22,7 @@ export interface CandidateCacheOptions {
 }
 
 /** The caller's own signal still ends its wait; the shared call goes on for the others. */
-const abortable = <T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> =>
+export const abortable = <T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> =>
   !signal
     ? p
     : new Promise<T>((resolve, reject) => {

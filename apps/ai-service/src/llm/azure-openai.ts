@@ -12,9 +12,10 @@
  *   200 {id, object: "chat.completion", choices: [{index, message: {role, content}, finish_reason}], usage}
  * Written by hand on fetch: one POST, where the openai SDK would bring seven peer dependencies.
  */
+import { createHash } from 'node:crypto';
 import type { TokenCredential } from '@azure/identity';
 import { PLACE_CATEGORIES } from '@tripgen/catalog';
-import { sanitizeWeights, type InterestModel } from '../planning/interests.ts';
+import { normaliseInterests, sanitizeWeights, type InterestModel } from '../planning/interests.ts';
 
 export const AZURE_OPENAI_SCOPE = 'https://cognitiveservices.azure.com/.default';
 export const AZURE_OPENAI_API_VERSION = '2024-10-21';
@@ -57,7 +58,20 @@ interface ChatCompletion {
 export const chatCompletionsUrl = (o: Pick<AzureOpenAIOptions, 'endpoint' | 'deployment' | 'apiVersion'>): string =>
   `${o.endpoint.replace(/\/+$/, '')}/openai/deployments/${encodeURIComponent(o.deployment)}/chat/completions?api-version=${encodeURIComponent(o.apiVersion ?? AZURE_OPENAI_API_VERSION)}`;
 
-export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): InterestModel => ({
+/** The request's settings besides the interests: what a reading depends on. */
+const REQUEST_SETTINGS = { temperature: 0, max_tokens: 300, response_format: RESPONSE_FORMAT } as const;
+
+/** A model that says which question it answers: readings kept under another id (prompt, deployment) are not its own. */
+export interface IdentifiedInterestModel extends InterestModel {
+  readonly id: string;
+}
+
+export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): IdentifiedInterestModel => ({
+  // What else a reading depends on: another prompt, schema or deployment answers differently.
+  id: createHash('sha256')
+    .update(JSON.stringify([SYSTEM_PROMPT, REQUEST_SETTINGS, chatCompletionsUrl(options)]))
+    .digest('base64url')
+    .slice(0, 16),
   async read(interests, signal) {
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 1_500);
     const abort = signal ? AbortSignal.any([timeout, signal]) : timeout;
@@ -70,11 +84,10 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): InterestM
       body: JSON.stringify({
         messages: [
           { role: 'system', content: SYSTEM_PROMPT },
-          { role: 'user', content: JSON.stringify({ interests }) },
+          // The list as a set (normaliseInterests): what its readings are kept under is exactly what the model read.
+          { role: 'user', content: JSON.stringify({ interests: normaliseInterests(interests) }) },
         ],
-        temperature: 0,
-        max_tokens: 300,
-        response_format: RESPONSE_FORMAT,
+        ...REQUEST_SETTINGS,
       }),
     });
     if (!res.ok) throw new Error(`Azure OpenAI answered ${res.status}`);

@@ -13,9 +13,24 @@ export interface InterestReading {
   readonly weights: CategoryWeights;
 }
 
+/**
+ * Asked just before the model itself is called (no reading of the list is kept): false when the
+ * caller's budget of model calls is spent, and the keywords answer instead.
+ */
+export type ModelAllowance = () => Promise<boolean>;
+
 export interface InterestModel {
-  read(interests: readonly string[], signal?: AbortSignal): Promise<InterestReading>;
+  read(interests: readonly string[], signal?: AbortSignal, allowance?: ModelAllowance): Promise<InterestReading>;
 }
+
+/**
+ * The list as the model is asked it, and its readings are kept under: a set (the weights are per
+ * category of all the interests together, whatever their order), each interest in Unicode NFC with
+ * its spacing collapsed and in lower case (the keywords match case-blind too), sorted, duplicates
+ * and blanks dropped. "Temples, palaces" and "palaces, temples , TEMPLES" are one question.
+ */
+export const normaliseInterests = (interests: readonly string[]): string[] =>
+  [...new Set(interests.map((i) => i.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase()).filter((i) => i !== ''))].sort();
 
 /** 1 for every category an interest names, nothing else. */
 export const keywordWeights = (interests: readonly string[]): CategoryWeights => {
@@ -41,11 +56,11 @@ export const sanitizeWeights = (raw: unknown): CategoryWeights => {
 export const withFallback = (model: InterestModel | undefined, log: (err: unknown) => void): InterestModel => {
   if (!model) return keywordInterestModel;
   return {
-    async read(interests, signal) {
+    async read(interests, signal, allowance) {
       const keywords = keywordWeights(interests);
-      if (interests.length === 0) return { source: 'keywords', weights: keywords };
+      if (normaliseInterests(interests).length === 0) return { source: 'keywords', weights: keywords };
       try {
-        const refined = await model.read(interests, signal);
+        const refined = await model.read(interests, signal, allowance);
         const merged: Partial<Record<PlaceCategory, number>> = { ...refined.weights };
         for (const [c, w] of Object.entries(keywords) as [PlaceCategory, number][]) merged[c] = Math.max(merged[c] ?? 0, w);
         return { source: refined.source, weights: merged };

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { PLACE_CATEGORIES, TRIP_LIMITS, interestCategories } from '@tripgen/catalog';
 import { ProblemSchema } from '@tripgen/service-kit';
-import type { InterestModel } from '../planning/interests.ts';
+import type { InterestModel, ModelAllowance } from '../planning/interests.ts';
 
 // A trip's interests (TRIP_LIMITS), which a client reads here before asking for a schedule. A NUL is
 // the kit's validation's to refuse, as in every string.
@@ -23,7 +23,13 @@ const InterestsAnswer = Type.Object({
   items: Type.Array(Type.Object({ interest: Type.String(), categories: Type.Array(Category) })),
 });
 
-export const interestRoutes: FastifyPluginAsyncTypebox<{ model: InterestModel }> = async (app, { model }) => {
+export interface InterestRoutesOptions {
+  readonly model: InterestModel;
+  /** The traveller's budget of model calls (catalog INTEREST_READINGS.budget): past it the keywords answer, not a 429. */
+  readonly allowance?: (userId: string) => ModelAllowance;
+}
+
+export const interestRoutes: FastifyPluginAsyncTypebox<InterestRoutesOptions> = async (app, { model, allowance }) => {
   app.post(
     '/api/v1/ai/interests',
     {
@@ -33,7 +39,7 @@ export const interestRoutes: FastifyPluginAsyncTypebox<{ model: InterestModel }>
     async (request) => {
       const { interests } = request.body;
       // The source of this reading: "llm" only when the model answered it, not merely when one is configured.
-      const { source, weights } = await model.read(interests);
+      const { source, weights } = await model.read(interests, undefined, allowance?.(request.user!.id));
       return {
         source,
         weights: Object.fromEntries(PLACE_CATEGORIES.filter((c) => (weights[c] ?? 0) > 0).map((c) => [c, weights[c]!])),

@@ -60,6 +60,8 @@ export interface OperationBudgetOptions {
 export interface OperationBudget {
   /** Spends one of the user's budget before the operation is done, or throws the 429 (a refusal spends nothing). */
   spend(userId: string): Promise<void>;
+  /** Spends one as spend does, or answers false past the budget: for an operation that has a cheaper answer than a 429. */
+  trySpend(userId: string): Promise<boolean>;
   /** Gives back what spend took when the operation then did not happen (refused, lost a race, failed). */
   giveBack(userId: string): Promise<void>;
 }
@@ -74,20 +76,27 @@ export interface OperationBudget {
  */
 export const operationBudget = (opts: OperationBudgetOptions): OperationBudget => {
   const counter = sharedCounter({ redis: opts.redis, prefix: `${RATE_LIMIT_PREFIX}:${opts.name}`, points: opts.max, windowMs: opts.windowMs });
+  /** Undefined when spent, else how long until the window ends. */
+  const take = async (userId: string): Promise<number | undefined> => {
+    const key = userLimitKey(userId);
+    try {
+      await counter.consume(key);
+      return undefined;
+    } catch (err) {
+      // The limiter rejects with its result past the limit; anything else is not a refusal.
+      if (!(err instanceof RateLimiterRes)) throw err;
+      // It counted the refusal too: taken back, so that a slot given back later is free again (as
+      // the failure throttle: the count never drops below the limit, each refusal added one first).
+      await counter.reward(key).catch(() => undefined);
+      return err.msBeforeNext;
+    }
+  };
   return {
     async spend(userId) {
-      const key = userLimitKey(userId);
-      try {
-        await counter.consume(key);
-      } catch (err) {
-        // The limiter rejects with its result past the limit; anything else is not a refusal.
-        if (!(err instanceof RateLimiterRes)) throw err;
-        // It counted the refusal too: taken back, so that a slot given back later is free again (as
-        // the failure throttle: the count never drops below the limit, each refusal added one first).
-        await counter.reward(key).catch(() => undefined);
-        throw rateLimited(opts.max, err.msBeforeNext, opts.what);
-      }
+      const refusedFor = await take(userId);
+      if (refusedFor !== undefined) throw rateLimited(opts.max, refusedFor, opts.what);
     },
+    trySpend: async (userId) => (await take(userId)) === undefined,
     async giveBack(userId) {
       await counter.reward(userLimitKey(userId)).catch(() => undefined);
     },

@@ -1,0 +1,184 @@
+/**
+ * The language model's readings behind POST /api/v1/ai/interests, through two AI services built for
+ * production (buildAiService) on one throwaway database and the shared local Redis, against the
+ * local stub of the Azure OpenAI chat-completions wire format (as in azure-openai.test.ts) and a
+ * token issuer (a JWKS endpoint; the services verify tokens the real way, over HTTP):
+ *  - a reading the model gave is kept: the same list again (another order, case, duplicates) does
+ *    not reach the model, on this replica or the other one;
+ *  - a traveller's model calls are budgeted (catalog INTEREST_READINGS.budget), across replicas:
+ *    past it the keywords answer (200, `source: "keywords"`), the model is not asked;
+ *  - a failed call is not kept as the model's reading: the model is asked again once it is back.
+ * Each run uses its own interests and travellers: Redis outlives the run (readings are kept a day).
+ */
+import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AccessToken, TokenCredential } from '@azure/identity';
+import { INTEREST_READINGS, JWT_AUDIENCE, JWT_ISSUER, QUEUE_NAMES } from '@tripgen/catalog';
+import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import type { App } from '@tripgen/service-kit';
+import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
+import { createTestDatabase, redisUrl, waitFor, type TestDatabase } from '@tripgen/testing';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAiService } from '../src/app.ts';
+import { keywordWeights } from '../src/planning/interests.ts';
+
+/** An access-token issuer as the user service is one: Ed25519 keys, its JWKS on an ephemeral port. */
+const startIssuer = async () => {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'test', alg: 'EdDSA', use: 'sig' };
+  const server: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return {
+    jwksUrl: `http://127.0.0.1:${port}/jwks.json`,
+    token: (sub: string) => {
+      const now = Math.floor(Date.now() / 1000);
+      const signed = `${part({ alg: 'EdDSA', kid: 'test' })}.${part({ sub, iss: JWT_ISSUER, aud: JWT_AUDIENCE, iat: now, exp: now + 3_600 })}`;
+      return `${signed}.${sign(null, Buffer.from(signed), privateKey).toString('base64url')}`;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+};
+
+const completion = (content: string) => ({
+  status: 200,
+  json: {
+    id: 'chatcmpl-1',
+    object: 'chat.completion',
+    created: 1_764_000_000,
+    model: 'gpt-4o-mini',
+    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+    usage: { prompt_tokens: 120, completion_tokens: 60, total_tokens: 180 },
+  },
+});
+const MODEL_WEIGHTS = { palace: 0.9, museum: 0.6, temple: 0.8, park: 0.3 };
+
+const asked: string[][] = [];
+let answer: () => { status: number; json: unknown } = () => completion(JSON.stringify(MODEL_WEIGHTS));
+const credential: TokenCredential = { getToken: async (): Promise<AccessToken> => ({ token: 'entra-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+
+let stub: FastifyInstance;
+let issuer: Awaited<ReturnType<typeof startIssuer>>;
+let db: TestDatabase;
+let bus: ServiceBusEmulator;
+let a: App;
+let b: App;
+const run = randomUUID().slice(0, 8);
+
+beforeAll(async () => {
+  stub = Fastify({ forceCloseConnections: true });
+  stub.post('/openai/deployments/:deployment/chat/completions', async (req, reply) => {
+    const body = req.body as { messages: { role: string; content: string }[] };
+    asked.push((JSON.parse(body.messages.at(-1)!.content) as { interests: string[] }).interests);
+    const { status, json } = answer();
+    return reply.code(status).send(json);
+  });
+  const endpoint = await stub.listen({ port: 0, host: '127.0.0.1' });
+  [issuer, db, bus] = await Promise.all([startIssuer(), createTestDatabase('ai_readings_test', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
+  const replica = () =>
+    buildAiService({
+      env: {
+        NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVICE_NAME: 'ai', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString,
+        JWKS_URL: issuer.jwksUrl, LOCATION_SERVICE_URL: 'http://127.0.0.1:1', MAX_EVENT_LOOP_DELAY_MS: '0',
+        AZURE_OPENAI_ENDPOINT: endpoint, AZURE_OPENAI_DEPLOYMENT: 'gpt-4o-mini',
+      },
+      logger: false,
+      azureCredential: credential,
+    });
+  [a, b] = await Promise.all([replica(), replica()]);
+  await Promise.all([a.ready(), b.ready()]);
+  // The kit's cache keeps nothing loaded before its Redis subscriber is connected (a reconnect loses
+  // the invalidations sent meanwhile), which may come after ready: wait until each replica keeps a
+  // reading, for a while (one that never does is what the tests below find and say).
+  for (const app of [a, b]) {
+    await waitFor(
+      async () => {
+        const list = own(`warm-up ${randomUUID()}`);
+        await read(app, randomUUID(), list);
+        const calls = asked.length;
+        await read(app, randomUUID(), list);
+        return asked.length === calls;
+      },
+      'the replica to keep model readings',
+      5_000,
+    ).catch(() => undefined);
+  }
+});
+afterAll(async () => {
+  await Promise.all([a?.close(), b?.close()]);
+  await Promise.all([stub?.close(), issuer?.close(), bus?.stop()]);
+  await db?.drop();
+});
+
+const read = async (app: App, traveller: string, interests: string[]) => {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/ai/interests', headers: { authorization: `Bearer ${issuer.token(traveller)}` }, payload: { interests } });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<{ source: 'keywords' | 'llm'; weights: Record<string, number> }>();
+};
+/** This run's own interests (Redis keeps readings across runs). */
+const own = (...words: string[]) => words.map((w) => `${w} ${run}`);
+
+describe('the model readings of POST /api/v1/ai/interests', () => {
+  it('asks the model once for a list, whatever its order, case, spacing or duplicates', async () => {
+    const before = asked.length;
+    const first = await read(a, randomUUID(), own('Temples', 'royal history'));
+    expect(first.source).toBe('llm');
+    expect(asked.length).toBe(before + 1);
+    // The model is asked the list as a set: what the reading is kept under.
+    expect(asked.at(-1)).toEqual(own('royal history', 'temples'));
+    const again = await read(a, randomUUID(), [...own('royal  history', 'TEMPLES'), ...own('temples')]);
+    expect({ source: again.source, weights: again.weights }).toEqual({ source: 'llm', weights: first.weights });
+    expect(asked.length).toBe(before + 1);
+  });
+
+  it('keeps a reading for every replica: one asked on a is not asked again on b', async () => {
+    const list = own('markets', 'gardens');
+    const before = asked.length;
+    const onA = await read(a, randomUUID(), list);
+    expect(asked.length).toBe(before + 1);
+    const onB = await read(b, randomUUID(), list);
+    expect(onB).toEqual(onA);
+    expect(onB.source).toBe('llm');
+    expect(asked.length).toBe(before + 1);
+  });
+
+  it(`asks the model for at most ${INTEREST_READINGS.budget.max} lists a minute per traveller across replicas, then answers with the keywords, not a 429`, async () => {
+    const traveller = randomUUID();
+    const before = asked.length;
+    for (let i = 0; i < INTEREST_READINGS.budget.max; i++) expect((await read(i % 2 ? a : b, traveller, own(`museums ${i}`))).source).toBe('llm');
+    expect(asked.length).toBe(before + INTEREST_READINGS.budget.max);
+
+    const past = own('beaches', 'temples past the budget');
+    const answer = await read(a, traveller, past);
+    expect(answer).toMatchObject({ source: 'keywords', weights: keywordWeights(past) });
+    expect((await read(b, traveller, own('hiking'))).source).toBe('keywords');
+    expect(asked.length).toBe(before + INTEREST_READINGS.budget.max);
+    // A reading already kept spends nothing: still the model's.
+    expect((await read(b, traveller, own('museums 0'))).source).toBe('llm');
+    // Another traveller's budget is their own (and the keyword answer above was not kept as the model's).
+    expect((await read(a, randomUUID(), past)).source).toBe('llm');
+    expect(asked.length).toBe(before + INTEREST_READINGS.budget.max + 1);
+  });
+
+  it('keeps no keyword answer as the model reading: the model is asked again once it answers', async () => {
+    const list = own('temples', 'night markets');
+    const before = asked.length;
+    try {
+      answer = () => ({ status: 500, json: { error: { code: 'InternalServerError' } } });
+      expect(await read(a, randomUUID(), list)).toMatchObject({ source: 'keywords', weights: keywordWeights(list) });
+      answer = () => completion('not json');
+      expect((await read(b, randomUUID(), list)).source).toBe('keywords');
+      expect(asked.length).toBe(before + 2);
+    } finally {
+      answer = () => completion(JSON.stringify(MODEL_WEIGHTS));
+    }
+    const back = await read(a, randomUUID(), list);
+    expect(back.source).toBe('llm');
+    expect(back.weights).toMatchObject({ palace: 0.9, museum: 0.6 });
+    expect(asked.length).toBe(before + 3);
+    expect((await read(b, randomUUID(), list)).source).toBe('llm');
+    expect(asked.length).toBe(before + 3);
+  });
+});
