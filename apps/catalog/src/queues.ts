@@ -134,6 +134,13 @@ export const TRIP_LIMITS = Object.freeze({ days: 14, mustVisits: 20, interests: 
  */
 export const TRIP_LIMITS_READER_FACTOR = 2;
 
+/**
+ * A traveller's trip list (GET /api/v1/trips) comes in pages: their trips are not bounded in number,
+ * and one answer of them all is unbounded work and bytes (OWASP API4:2023). 50 when the client names
+ * no `limit`, at most 100 (as a location search); the rest is reached with the page's `nextCursor`.
+ */
+export const TRIP_LIST_PAGE = Object.freeze({ defaultLimit: 50, maxLimit: 100 });
+
 /** How a traveller gets around; the engine's travel model has one row per mode. */
 export const TRAVEL_MODES = ['walk', 'transit', 'car'] as const;
 export type TravelModeName = (typeof TRAVEL_MODES)[number];

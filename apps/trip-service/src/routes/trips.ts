@@ -1,10 +1,12 @@
 /** /api/v1/trips: a traveller's own trips. Another user's trip is 404, never 403 or 200. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
+import { TRIP_LIST_PAGE } from '@tripgen/catalog';
 import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
 import type { Peers } from '../clients/peers.ts';
 import { unavailable } from '../domain/schedules.ts';
-import { CreateTripBody, IdempotencyHeaders, PatchTripBody, Trip, TripParams } from '../domain/schemas.ts';
+import { CreateTripBody, IdempotencyHeaders, PatchTripBody, Trip, TripListQuery, TripPage, TripParams } from '../domain/schemas.ts';
+import { decodeCursor, encodeCursor } from '../domain/trip-cursor.ts';
 import { tripProblems } from '../domain/trip-rules.ts';
 import { toTrip, type TripRepository, type TripRow } from '../domain/trips.ts';
 
@@ -64,9 +66,25 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     },
   );
 
-  app.get('/api/v1/trips', { schema: { operationId: 'listTrips', description: 'The traveller\'s own trips, newest first.', tags: ['trips'], security, response: { 200: Type.Object({ items: Type.Array(Trip) }) } } }, async (request) => ({
-    items: (await trips.list(request.user!.id)).map(toTrip),
-  }));
+  app.get(
+    '/api/v1/trips',
+    {
+      schema: {
+        operationId: 'listTrips',
+        description: 'The traveller\'s own trips, newest first, a page at a time: `nextCursor` (null on the last page) as `cursor` reads the next page.',
+        tags: ['trips'],
+        security,
+        querystring: TripListQuery,
+        response: { 200: TripPage, 400: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const userId = request.user!.id;
+      const { limit = TRIP_LIST_PAGE.defaultLimit, cursor } = request.query;
+      const page = await trips.list(userId, limit, cursor === undefined ? undefined : decodeCursor(userId, cursor));
+      return { items: page.rows.map(toTrip), nextCursor: page.more ? encodeCursor(userId, page.rows.at(-1)!) : null };
+    },
+  );
 
   app.get('/api/v1/trips/:id', { schema: { operationId: 'getTrip', description: 'One trip of the traveller (404 for anyone else\'s).', tags: ['trips'], security, params: TripParams, response: { 200: Trip, 404: ProblemSchema } } }, async (request) => {
     const trip = await trips.get(request.user!.id, request.params.id);
