@@ -136,10 +136,12 @@ export const TRIP_LIMITS_READER_FACTOR = 2;
 
 /**
  * A traveller's trip list (GET /api/v1/trips) comes in pages: their trips are not bounded in number,
- * and one answer of them all is unbounded work and bytes (OWASP API4:2023). 50 when the client names
- * no `limit`, at most 100 (as a location search); the rest is reached with the page's `nextCursor`.
+ * and one answer of them all is unbounded work and bytes (OWASP API4:2023). 200 when the client names
+ * no `limit`, and at most 200: the list answered its newest 200 before it had pages, so a client that
+ * knows no `cursor` reads what it read before (adding pages to a list is otherwise a breaking change,
+ * Microsoft REST API Guidelines); the rest is reached with the page's `nextCursor`.
  */
-export const TRIP_LIST_PAGE = Object.freeze({ defaultLimit: 50, maxLimit: 100 });
+export const TRIP_LIST_PAGE = Object.freeze({ defaultLimit: 200, maxLimit: 200 });
 
 /** How a traveller gets around; the engine's travel model has one row per mode. */
 export const TRAVEL_MODES = ['walk', 'transit', 'car'] as const;

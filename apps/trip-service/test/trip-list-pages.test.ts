@@ -116,7 +116,7 @@ describe('the trip list, a page at a time', () => {
     const spelt = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
     const [version, ms, id, tag] = decoded.split('.') as [string, string, string, string];
     const cases: [string, string][] = [
-      ...['0', '101', '-1', '1.5', 'ten', '', '1e400', 'Infinity'].map((l): [string, string] => [`?limit=${encodeURIComponent(l)}`, 'querystring/limit']),
+      ...['0', String(TRIP_LIST_PAGE.maxLimit + 1), '-1', '1.5', 'ten', '', '1e400', 'Infinity'].map((l): [string, string] => [`?limit=${encodeURIComponent(l)}`, 'querystring/limit']),
       ['?limit=1&limit=2', 'querystring/limit'],
       ...[
         '',
