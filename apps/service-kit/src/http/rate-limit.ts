@@ -15,7 +15,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { HttpProblem } from './problem.ts';
 import { createLocalAllowance, type Allowance } from './local-allowance.ts';
-import { sharedCounter } from './shared-counter.ts';
+import { giveBackHit, hitOf, sharedCounter, type Hit } from './shared-counter.ts';
 
 /** Where the per-user limits count in Redis (keys `<prefix>:<key>`; an operation budget's `<prefix>:<name>:<key>`). */
 export const RATE_LIMIT_PREFIX = 'tripgen:ratelimit';
@@ -57,11 +57,18 @@ export interface OperationBudgetOptions {
   readonly windowMs: number;
 }
 
+/** One of a user's budget, spent in one window: given back, it goes to that window only. */
+export type BudgetSlot = Hit;
+
 export interface OperationBudget {
   /** Spends one of the user's budget before the operation is done, or throws the 429 (a refusal spends nothing). */
-  spend(userId: string): Promise<void>;
-  /** Gives back what spend took when the operation then did not happen (refused, lost a race, failed). */
-  giveBack(userId: string): Promise<void>;
+  spend(userId: string): Promise<BudgetSlot>;
+  /**
+   * Gives back what spend took when the operation then did not happen (refused, lost a race,
+   * failed), to the window it was taken from: nothing once that window has ended (it would be one
+   * more than the limit in the next).
+   */
+  giveBack(slot: BudgetSlot): Promise<void>;
 }
 
 /**
@@ -77,20 +84,20 @@ export const operationBudget = (opts: OperationBudgetOptions): OperationBudget =
   return {
     async spend(userId) {
       const key = userLimitKey(userId);
+      let counted: RateLimiterRes;
       try {
-        await counter.consume(key);
+        counted = await counter.consume(key);
       } catch (err) {
         // The limiter rejects with its result past the limit; anything else is not a refusal.
         if (!(err instanceof RateLimiterRes)) throw err;
         // It counted the refusal too: taken back, so that a slot given back later is free again (as
         // the failure throttle: the count never drops below the limit, each refusal added one first).
-        await counter.reward(key).catch(() => undefined);
+        await giveBackHit(counter, opts.redis, hitOf(key, err));
         throw rateLimited(opts.max, err.msBeforeNext, opts.what);
       }
+      return hitOf(key, counted);
     },
-    async giveBack(userId) {
-      await counter.reward(userLimitKey(userId)).catch(() => undefined);
-    },
+    giveBack: (slot) => giveBackHit(counter, opts.redis, slot),
   };
 };
 
