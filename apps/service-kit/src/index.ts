@@ -3,7 +3,7 @@ export { createApp, type App, type CreateAppOptions, type Database, type Kit } f
 export { runService, drainAndClose } from './server.ts';
 export { serviceMain, type ServiceMainOptions } from './main.ts';
 export { HttpProblem, problem, registerProblemHandlers, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem.ts';
-export { operationBudget, type OperationBudget, type OperationBudgetOptions } from './http/rate-limit.ts';
+export { operationBudget, type BudgetSlot, type OperationBudget, type OperationBudgetOptions } from './http/rate-limit.ts';
 export { createTokenVerifier, remoteJwks, remoteTokenVerifier, localJwks, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 export { cacheShapeOf, createTwoLevelCache, type CacheEntryOptions, type TwoLevelCache } from './cache.ts';
 export { createPrismaClient, prismaDatabase, QUERY_TIMEOUT_MS, servicePrismaClient } from './data/prisma.ts';

@@ -3,11 +3,14 @@
  * retrying after a timeout): the same key and body answer the trip created under it and store
  * nothing more (no second trip, warm-up message or trip-created event), sequentially and ten at
  * once; another body is a 422, a malformed key a 400; keys are the traveller's own; a deleted
- * trip's key makes a fresh trip. Real stack (PostgreSQL, the emulators), location service down.
+ * trip's key makes a fresh trip, also when it is deleted while a racing request with its key is
+ * between its refused insert and its read of the winner. Real stack (PostgreSQL, the emulators),
+ * location service down.
  */
 import { randomUUID } from 'node:crypto';
 import { EVENT_STREAMS, QUEUES, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
 
@@ -132,5 +135,100 @@ describe('POST /api/v1/trips with an Idempotency-Key', () => {
     expect(fresh.json.id).not.toBe(first.json.id);
     expect((await create(authorization, key)).json.id).toBe(fresh.json.id);
     expect((await storedOf(userId)).trips).toBe(1);
+  });
+});
+
+/** Until a statement on the trip database matching `like` waits for a lock. */
+const waitingOnLock = (like: string, what: string) =>
+  waitFor(async () => {
+    const [row] = await queryRows<{ n: number }>(stack.trip.db.url, "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1", [like]);
+    return row!.n > 0;
+  }, what);
+
+/**
+ * The request `send` makes loses the key's race `rounds` times, each winner's trip deleted before the
+ * request reads it. Deterministic with connections of their own (another replica's create, the
+ * traveller's DELETE): a winner holds the key's row uncommitted, so the request's insert waits for
+ * it; the deleter queues for the table's exclusive lock behind that insert, so once the winner
+ * commits and the insert is refused (23505), the request's read of the winner waits until the
+ * deleter has deleted it. For a further round the next winner queues for a SHARE lock behind the
+ * deleter: granted together with the read, it holds the request's next insert back until it holds
+ * the key itself.
+ */
+const losingTo = async <T>(userId: string, key: string, rounds: number, send: () => Promise<T>) => {
+  const clients: pg.Client[] = [];
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: stack.trip.db.url });
+    clients.push(client);
+    await client.connect();
+    return client;
+  };
+  const holdKey = async (winner: pg.Client) =>
+    (
+      await winner.query<{ id: string }>(
+        `INSERT INTO trips (id, user_id, title, destination_name, destination_lat, destination_lng, start_date, end_date, day_start, day_end, interests, must_visit, idempotency_key, request_hash, updated_at)
+         VALUES (gen_random_uuid(), $1, 'Winner', 'Seoul', 37.5663, 126.9779, '2026-09-23', '2026-09-25', '09:00', '19:00', '{}', '{}', $2, 'winner', now()) RETURNING id`,
+        [userId, key],
+      )
+    ).rows[0]!.id;
+  try {
+    const deleter = await connect();
+    let winner = await connect();
+    await winner.query('BEGIN');
+    const winners = [await holdKey(winner)];
+    const answer = send();
+    await waitingOnLock('INSERT INTO%trips%', 'the request\u2019s insert waiting for the winner');
+    for (let round = 1; ; round++) {
+      await deleter.query('BEGIN');
+      const locked = deleter.query('LOCK TABLE trips IN ACCESS EXCLUSIVE MODE');
+      await waitingOnLock('LOCK TABLE trips IN ACCESS EXCLUSIVE MODE', 'the deleter queued behind the insert');
+      await winner.query('COMMIT');
+      await locked;
+      await waitingOnLock('SELECT%idempotency_key%', 'the request\u2019s read of the winner waiting for the deleter');
+      let next: pg.Client | undefined;
+      let shared: Promise<unknown> | undefined;
+      if (round < rounds) {
+        next = await connect();
+        await next.query('BEGIN');
+        shared = next.query('LOCK TABLE trips IN SHARE MODE');
+        await waitingOnLock('LOCK TABLE trips IN SHARE MODE', 'the next winner queued behind the deleter');
+      }
+      await deleter.query('DELETE FROM trips WHERE id = $1', [winners.at(-1)]);
+      await deleter.query('COMMIT');
+      if (!next) return { answer: await answer, winners };
+      await shared;
+      await waitingOnLock('INSERT INTO%trips%', 'the request\u2019s next insert held back by the next winner');
+      winner = next;
+      winners.push(await holdKey(winner));
+    }
+  } finally {
+    for (const client of clients) await client.end();
+  }
+};
+
+describe('POST /api/v1/trips with an Idempotency-Key, the winner deleted before the loser reads it', () => {
+  it('creates a fresh trip under the key (201), never a 500: the deleted trip freed it', async () => {
+    const { authorization, userId } = await stack.traveller();
+    const key = randomUUID();
+    const { answer: res, winners } = await losingTo(userId, key, 1, () => create(authorization, key));
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    expect(winners).not.toContain(res.json.id);
+    expect(res.headers.get('location')).toBe(`/api/v1/trips/${res.json.id as string}`);
+    // The key is the fresh trip's now: a replay answers it, nothing more is made.
+    expect((await create(authorization, key)).json.id).toBe(res.json.id);
+    expect(await storedOf(userId)).toEqual({ trips: 1, warmUps: 1 });
+  });
+
+  it('answers 409 problem+json, storing nothing, when its second try loses the same way (bounded: no endless retry)', async () => {
+    const { authorization, userId } = await stack.traveller();
+    const key = randomUUID();
+    const { answer: res, winners } = await losingTo(userId, key, 2, () => create(authorization, key));
+    expect(winners).toHaveLength(2);
+    expect(res.status, JSON.stringify(res.json)).toBe(409);
+    expect(res.type).toContain('application/problem+json');
+    expect(res.json.detail).toMatch(/Idempotency-Key were deleted as fast as they were created/);
+    expect(await storedOf(userId)).toEqual({ trips: 0, warmUps: 0 });
+    // The key is free: the request sent again makes its trip.
+    expect((await create(authorization, key)).status).toBe(201);
   });
 });

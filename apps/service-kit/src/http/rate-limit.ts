@@ -15,7 +15,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { HttpProblem } from './problem.ts';
 import { createLocalAllowance, type Allowance } from './local-allowance.ts';
-import { sharedCounter } from './shared-counter.ts';
+import { giveBackHit, hitOf, sharedCounter, type Hit } from './shared-counter.ts';
 
 /** Where the per-user limits count in Redis (keys `<prefix>:<key>`; an operation budget's `<prefix>:<name>:<key>`). */
 export const RATE_LIMIT_PREFIX = 'tripgen:ratelimit';
@@ -57,13 +57,20 @@ export interface OperationBudgetOptions {
   readonly windowMs: number;
 }
 
+/** One of a user's budget, spent in one window: given back, it goes to that window only. */
+export type BudgetSlot = Hit;
+
 export interface OperationBudget {
   /** Spends one of the user's budget before the operation is done, or throws the 429 (a refusal spends nothing). */
-  spend(userId: string): Promise<void>;
+  spend(userId: string): Promise<BudgetSlot>;
   /** Spends one as spend does, or answers false past the budget: for an operation that has a cheaper answer than a 429. */
   trySpend(userId: string): Promise<boolean>;
-  /** Gives back what spend took when the operation then did not happen (refused, lost a race, failed). */
-  giveBack(userId: string): Promise<void>;
+  /**
+   * Gives back what spend took when the operation then did not happen (refused, lost a race,
+   * failed), to the window it was taken from: nothing once that window has ended (it would be one
+   * more than the limit in the next).
+   */
+  giveBack(slot: BudgetSlot): Promise<void>;
 }
 
 /**
@@ -76,30 +83,28 @@ export interface OperationBudget {
  */
 export const operationBudget = (opts: OperationBudgetOptions): OperationBudget => {
   const counter = sharedCounter({ redis: opts.redis, prefix: `${RATE_LIMIT_PREFIX}:${opts.name}`, points: opts.max, windowMs: opts.windowMs });
-  /** Undefined when spent, else how long until the window ends. */
-  const take = async (userId: string): Promise<number | undefined> => {
+  /** The slot spent, or how long until the window ends when the budget is spent (nothing kept). */
+  const take = async (userId: string): Promise<{ slot: BudgetSlot } | { refusedForMs: number }> => {
     const key = userLimitKey(userId);
     try {
-      await counter.consume(key);
-      return undefined;
+      return { slot: hitOf(key, await counter.consume(key)) };
     } catch (err) {
       // The limiter rejects with its result past the limit; anything else is not a refusal.
       if (!(err instanceof RateLimiterRes)) throw err;
       // It counted the refusal too: taken back, so that a slot given back later is free again (as
       // the failure throttle: the count never drops below the limit, each refusal added one first).
-      await counter.reward(key).catch(() => undefined);
-      return err.msBeforeNext;
+      await giveBackHit(counter, opts.redis, hitOf(key, err));
+      return { refusedForMs: err.msBeforeNext };
     }
   };
   return {
     async spend(userId) {
-      const refusedFor = await take(userId);
-      if (refusedFor !== undefined) throw rateLimited(opts.max, refusedFor, opts.what);
+      const taken = await take(userId);
+      if ('refusedForMs' in taken) throw rateLimited(opts.max, taken.refusedForMs, opts.what);
+      return taken.slot;
     },
-    trySpend: async (userId) => (await take(userId)) === undefined,
-    async giveBack(userId) {
-      await counter.reward(userLimitKey(userId)).catch(() => undefined);
-    },
+    trySpend: async (userId) => 'slot' in (await take(userId)),
+    giveBack: (slot) => giveBackHit(counter, opts.redis, slot),
   };
 };
 

@@ -5,8 +5,9 @@
  * instance while Redis is unreachable: an outage loosens the limit (per replica) but never fails or
  * disables it. A window opens with the first hit and is not extended.
  */
+import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface SharedCounterOptions {
   readonly redis: Redis;
@@ -29,4 +30,41 @@ export const sharedCounter = (opts: SharedCounterOptions): RateLimiterRedis => {
     rejectIfRedisNotReady: true,
     insuranceLimiter: new RateLimiterMemory({ keyPrefix: opts.prefix, points: opts.points, duration }),
   });
+};
+
+/** A hit counted in a key's window: what is needed to give it back to that window and no other. */
+export interface Hit {
+  readonly key: string;
+  /** performance.now() when the window it was counted in ends (as Redis answered it). */
+  readonly windowEndsAt: number;
+}
+
+export const hitOf = (key: string, counted: Pick<RateLimiterRes, 'msBeforeNext'>): Hit => ({ key, windowEndsAt: performance.now() + counted.msBeforeNext });
+
+/**
+ * Takes one back from the key's count only while the window is the one the hit was counted in: the
+ * key still there, ending when that window ends. A later window opened after the hit's ended ends at
+ * least one window length later, so half a window tells them apart whatever the round trips.
+ */
+const GIVE_BACK_LUA = `local ttl = redis.call('pttl', KEYS[1])
+if ttl < 0 or math.abs(ttl - tonumber(ARGV[1])) > tonumber(ARGV[2]) then return 0 end
+redis.call('decr', KEYS[1])
+return 1`;
+
+/**
+ * Gives a hit back to the window it was counted in; nothing when that window has ended. The
+ * library's reward() cannot: after the window it recreates the key at -1 with a fresh window (or
+ * takes one from a window opened since), which then admits one more than the limit.
+ * While Redis is unreachable the hit is given back to the in-memory insurance count (through
+ * reward(), which answers from it then), as the outage loosens the limit anyway.
+ */
+export const giveBackHit = async (counter: RateLimiterRedis, redis: Redis, hit: Hit): Promise<void> => {
+  const remainingMs = Math.round(hit.windowEndsAt - performance.now());
+  if (remainingMs <= 0) return;
+  const toleranceMs = (counter.duration * 1000) / 2;
+  try {
+    await redis.eval(GIVE_BACK_LUA, 1, counter.getKey(hit.key), remainingMs, toleranceMs);
+  } catch {
+    await counter.reward(hit.key).catch(() => undefined);
+  }
 };

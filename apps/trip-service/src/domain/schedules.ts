@@ -639,7 +639,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       // Every check passed, nothing answered from a schedule already made: this request is about to
       // cost a generation, and spends the traveller's budget (429 past it), given back below unless
       // its schedule is stored (a racing request or a changed trip won).
-      await deps.budget.spend(trip.userId);
+      const spent = await deps.budget.spend(trip.userId);
       const id = randomUUID();
       const createdAt = new Date(now());
       const notAfter = new Date(createdAt.getTime() + config.scheduleDeadlineMs);
@@ -682,7 +682,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         );
       } catch (err) {
         // Not stored (the database failed it): nothing will be generated.
-        await deps.budget.giveBack(trip.userId);
+        await deps.budget.giveBack(spent);
         throw err;
       }
       if (inserted.length === 1) {
@@ -708,7 +708,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         };
       }
       // Nothing inserted: the trip changed or went since it was read, or a request of the same trip at the same moment won.
-      await deps.budget.giveBack(trip.userId);
+      await deps.budget.giveBack(spent);
       const current = await prisma.trip.findUnique({ where: { id: trip.id }, select: { updatedAt: true } });
       if (!current) throw new HttpProblem(404, 'No such trip');
       if (current.updatedAt.getTime() !== trip.updatedAt.getTime()) throw new TripChangedError();

@@ -91,6 +91,17 @@ const changedFields = (before: TripRow, after: TripRow): string[] => {
 
 export const KEY_REUSED = 'This Idempotency-Key was used for a different trip creation request (another body)';
 
+/**
+ * Inserts a create under a key tries at most: the first, and one more when the trip that won the key
+ * was deleted before it could be read. Bounded: each lost try means another trip was created under
+ * the key and deleted within one insert's time, which only a traveller deleting what their own
+ * concurrent requests create can cause.
+ */
+const CREATE_ATTEMPTS = 2;
+
+export const KEY_CONTENDED =
+  'Trips created under this Idempotency-Key were deleted as fast as they were created, so this request could not settle which trip it is; send it again';
+
 /** Keys sorted at every level: the same JSON object, whatever order the client wrote its fields in. */
 const canonical = (v: unknown): unknown =>
   Array.isArray(v) ? v.map(canonical) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v;
@@ -143,25 +154,31 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
    * Creates the trip, its warm-up message and its event in one transaction. Under an
    * Idempotency-Key, the unique index (user_id, idempotency_key) makes a request racing one with
    * the same key wait for it and then fail to insert: it answers the winner's trip (or 422 for
-   * another body), and nothing of its own is stored.
+   * another body), and nothing of its own is stored. When the winner's trip is gone by the time it
+   * is read (deleted in between), the key is free again and the create is tried once more, as any
+   * request with a deleted trip's key; if that one loses the same way, 409 (KEY_CONTENDED).
    */
   async create(userId: string, body: CreateTripBody, idempotencyKey?: string): Promise<TripRow> {
     const keyed = idempotencyKey === undefined ? {} : { idempotencyKey, requestHash: createRequestHash(body) };
-    let trip: TripRow;
-    try {
-      trip = await refusedAsConflict(prisma.$transaction(async (tx) => {
+    const insert = () =>
+      refusedAsConflict(prisma.$transaction(async (tx) => {
         const created = await tx.trip.create({ data: { userId, interests: [], mustVisit: [], ...keyed, ...(columns(body) as Omit<Prisma.TripUncheckedCreateInput, 'userId'>) } });
         await enqueue(tx, QUEUES.locationSearch, warmUp(created));
         await events.record(tx, TRIP_EVENT_TYPES.tripCreated, shapeOf(created));
         return created;
       }));
-    } catch (err) {
-      const winner = idempotencyKey !== undefined && isUniqueViolation(err) ? await createdUnder(prisma, userId, idempotencyKey, body) : undefined;
-      if (winner) return winner;
-      throw err;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const trip = await insert();
+        onEnqueued();
+        return trip;
+      } catch (err) {
+        if (idempotencyKey === undefined || !isUniqueViolation(err)) throw err;
+        const winner = await createdUnder(prisma, userId, idempotencyKey, body);
+        if (winner) return winner;
+        if (attempt >= CREATE_ATTEMPTS) throw new HttpProblem(409, KEY_CONTENDED);
+      }
     }
-    onEnqueued();
-    return trip;
   },
 
   createdUnder: (userId: string, idempotencyKey: string, body: CreateTripBody) => createdUnder(prisma, userId, idempotencyKey, body),

@@ -1,0 +1,84 @@
+/**
+ * An operation budget (the trip service's schedule requests, catalog SCHEDULE_RATE_LIMIT) on the
+ * local Redis, with a limit of 2 and a one-second window: a slot given back returns to the window
+ * it was spent in and to no other. Before, a slot given back after its window ended opened the next
+ * window at -1 (or took one from a window opened since): 3 accepted there with a limit of 2.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { operationBudget, RATE_LIMIT_PREFIX, userLimitKey, type OperationBudget } from './rate-limit.ts';
+import { connectRedis, isRedisReady } from '../redis.ts';
+import { HttpProblem } from './problem.ts';
+import { quietLogger, redisUrl, waitFor } from '@tripgen/testing';
+
+let redis: Redis;
+let down: Redis;
+const name = `test-budget-${randomUUID()}`;
+beforeAll(async () => {
+  redis = connectRedis(redisUrl(), quietLogger, 'budget-test');
+  down = connectRedis('redis://127.0.0.1:1', quietLogger, 'budget-test-down');
+  await waitFor(() => isRedisReady(redis), 'redis ready');
+});
+afterAll(() => {
+  redis?.disconnect();
+  down?.disconnect();
+});
+
+const budgetOf = (client: Redis) => operationBudget({ redis: client, name, what: 'test operations', max: 2, windowMs: 1_000 });
+
+/** How many of `n` spends one after the other are accepted; the rest must be the budget's 429. */
+const accepted = async (budget: OperationBudget, userId: string, n: number) => {
+  let ok = 0;
+  for (let i = 0; i < n; i++) {
+    try {
+      await budget.spend(userId);
+      ok++;
+    } catch (err) {
+      expect(err).toBeInstanceOf(HttpProblem);
+      expect((err as HttpProblem).statusCode).toBe(429);
+    }
+  }
+  return ok;
+};
+
+/** Until the user's window has ended (its Redis key expired). */
+const windowEnded = (userId: string) => waitFor(async () => (await redis.exists(`${RATE_LIMIT_PREFIX}:${name}:${userLimitKey(userId)}`)) === 0, 'the window to end', 5_000);
+
+it('gives a slot back to its own window: spent again there, still at most the limit', async () => {
+  const budget = budgetOf(redis);
+  const user = randomUUID();
+  const first = await budget.spend(user);
+  await budget.spend(user);
+  await budget.giveBack(first);
+  expect(await accepted(budget, user, 2)).toBe(1);
+});
+
+it('gives nothing back to the next window when the slot\u2019s window has ended: 2 of 3 accepted there, not 3', async () => {
+  const budget = budgetOf(redis);
+  const user = randomUUID();
+  const slot = await budget.spend(user);
+  await windowEnded(user);
+  await budget.giveBack(slot);
+  expect(await redis.exists(`${RATE_LIMIT_PREFIX}:${name}:${userLimitKey(user)}`)).toBe(0);
+  expect(await accepted(budget, user, 3)).toBe(2);
+});
+
+it('gives nothing back to a window opened since the slot\u2019s ended: 2 accepted in it, not 3', async () => {
+  const budget = budgetOf(redis);
+  const user = randomUUID();
+  const slot = await budget.spend(user);
+  await windowEnded(user);
+  await budget.spend(user);
+  await budget.giveBack(slot);
+  expect(1 + (await accepted(budget, user, 2))).toBe(2);
+});
+
+it('counts per instance while Redis is unreachable, and gives back there within the window', async () => {
+  const budget = budgetOf(down);
+  const user = randomUUID();
+  const first = await budget.spend(user);
+  await budget.spend(user);
+  await budget.giveBack(first);
+  expect(await accepted(budget, user, 2)).toBe(1);
+});
