@@ -42,7 +42,7 @@ afterAll(async () => {
   await new Promise((resolve) => ai?.close(resolve));
 });
 
-it('answers twenty travellers waiting through an AI outage with about one status call per pause, and a few warnings, not one per read', async () => {
+it('answers twenty travellers waiting through an AI outage with about one status call per pause, and a few warnings, not one per read', { timeout: 30_000 }, async () => {
   const started = Date.now();
   const waiting = await Promise.all(
     Array.from({ length: 20 }, async () => {
