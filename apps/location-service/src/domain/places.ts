@@ -19,7 +19,7 @@ const COLUMNS = Prisma.sql`p.id, p.name, p.name_ko, p.category, p.region,
   p.visit_minutes, p.rating, p.opening_hours_osm, p.source_name, p.source_id, p.licence,
   to_char(p.retrieved_on, 'YYYY-MM-DD') AS retrieved_on`;
 
-interface PlaceRow {
+export interface PlaceRow {
   id: string;
   name: string;
   name_ko: string;
@@ -75,28 +75,93 @@ export interface SearchSpec {
 }
 
 /**
+ * Below this many characters a query is not matched by trigrams: pg_trgm can tell 1-2 characters
+ * apart only by whether a word equals or starts with them, the GIN index then returns nearly every
+ * row, and ranking those by word_similarity costs 300 ms at 30,000 places (docs/api.md).
+ */
+export const TRIGRAM_MIN_LENGTH = 3;
+
+/** Whether `q` takes the substring path (1-2 characters, counted as code points). */
+/** Above this many characters, the text matches are taken before a radius or a region (below). */
+const MATERIALIZE_FROM_LENGTH = 10;
+
+export const isShortQuery = (q: string): boolean => [...q].length < TRIGRAM_MIN_LENGTH;
+
+/**
  * The search query: only the conditions asked for (no `$1 IS NULL OR ...`, which keeps a generic
  * plan from using the indexes), always LIMITed. Exported for the EXPLAIN test.
+ *
+ * The ordering keys are computed in `top` for the rows that match; the columns of the answer
+ * (coordinates, the rest of the row) only for the `limit` rows kept. Without a centre, a 1-2
+ * character query reads places in name order (places_name_id_idx) and stops at `limit` matches.
  */
 export const searchSql = (s: SearchSpec): Prisma.Sql => {
-  const where: Prisma.Sql[] = [];
-  if (s.category) where.push(Prisma.sql`p.category = ${s.category}`);
-  if (s.region) where.push(Prisma.sql`p.region = ${s.region}`);
-  if (s.center) where.push(Prisma.sql`ST_DWithin(p.location, ${point(s.center.lat, s.center.lng)}, ${(s.radiusKm ?? LIMITS.defaultRadiusKm) * 1000}::float8)`);
-  if (s.q) {
-    // <% (word similarity) and ILIKE both use the trigram indexes; ILIKE also finds short words.
-    const like = likePattern(s.q);
-    where.push(Prisma.sql`(${s.q} <% p.name OR ${s.q} <% p.name_ko OR p.name ILIKE ${like} OR p.name_ko ILIKE ${like})`);
-  }
-  if (!where.length) throw new Error('a search needs a text or a centre');
-  const relevance = s.q ? Prisma.sql`round(greatest(word_similarity(${s.q}, p.name), word_similarity(${s.q}, p.name_ko))::numeric, 2)` : Prisma.sql`NULL::numeric`;
-  const distance = s.center ? Prisma.sql`ST_Distance(p.location, ${point(s.center.lat, s.center.lng)})` : Prisma.sql`NULL::float8`;
-  return Prisma.sql`
-    SELECT ${COLUMNS}, ${distance} AS distance_m
-    FROM places p
-    WHERE ${Prisma.join(where, ' AND ')}
-    ORDER BY ${relevance} DESC NULLS LAST, distance_m ASC NULLS LAST, p.name, p.id
+  const filters: Prisma.Sql[] = [];
+  if (s.category) filters.push(Prisma.sql`p.category = ${s.category}`);
+  if (s.region) filters.push(Prisma.sql`p.region = ${s.region}`);
+  const at = s.center ? point(s.center.lat, s.center.lng) : undefined;
+  if (at) filters.push(Prisma.sql`ST_DWithin(p.location, ${at}, ${(s.radiusKm ?? LIMITS.defaultRadiusKm) * 1000}::float8)`);
+  const distance = at ? Prisma.sql`ST_Distance(p.location, ${at})` : Prisma.sql`NULL::float8`;
+  const answer = (top: Prisma.Sql) => Prisma.sql`
+    WITH top AS (${top})
+    SELECT ${COLUMNS}, top.distance_m
+    FROM top JOIN places p ON p.id = top.id
+    ORDER BY top.relevance DESC NULLS LAST, top.distance_m ASC NULLS LAST, p.name, p.id
     LIMIT ${s.limit}`;
+  if (s.q && isShortQuery(s.q)) {
+    // Case-insensitive substring of either name: ILIKE '%q%' without the pattern (strpos on the
+    // lower-cased text is the same test, four times cheaper per row). No relevance (NULL).
+    const where = [Prisma.sql`(strpos(lower(p.name), lower(${s.q})) > 0 OR strpos(lower(p.name_ko), lower(${s.q})) > 0)`, ...filters];
+    return answer(Prisma.sql`
+      SELECT p.id, NULL::numeric AS relevance, ${distance} AS distance_m
+      FROM places p
+      WHERE ${Prisma.join(where, ' AND ')}
+      ORDER BY distance_m ASC NULLS LAST, p.name, p.id
+      LIMIT ${s.limit}`);
+  }
+  if (s.q) {
+    // Word similarity (`name %> q`, i.e. `q <% name`) and ILIKE both use the trigram indexes; ILIKE
+    // also finds words inside words. Written as the index conditions are (`%>`), so the planner
+    // does not evaluate the whole OR a second time as a filter. The text matches are taken first
+    // (MATERIALIZED) when q is long, and ranked after the other filters: the planner prices %> as a
+    // cheap operator (pg_trgm declares COST 1; it costs 2 microseconds a row for a word, 25 for 100
+    // characters) and chose to apply it to every row of a radius (3,000 rows in 5 km of the palace:
+    // 260 ms for 100 characters, 20 ms from the text matches). For a short q that plan is the
+    // faster one (12 against 50 ms for "market" within 5 km), so it is left to the planner.
+    const like = likePattern(s.q);
+    return answer(Prisma.sql`
+      WITH matched AS ${[...s.q].length > MATERIALIZE_FROM_LENGTH ? Prisma.sql`MATERIALIZED` : Prisma.empty} (
+        SELECT p.id, p.name, p.name_ko, p.category, p.region, p.location
+        FROM places p
+        WHERE (p.name %> ${s.q} OR p.name_ko %> ${s.q} OR p.name ILIKE ${like} OR p.name_ko ILIKE ${like}))
+      SELECT p.id, round(greatest(word_similarity(${s.q}, p.name), word_similarity(${s.q}, p.name_ko))::numeric, 2) AS relevance, ${distance} AS distance_m
+      FROM matched p
+      ${filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, ' AND ')}` : Prisma.empty}
+      ORDER BY relevance DESC NULLS LAST, distance_m ASC NULLS LAST, p.name, p.id
+      LIMIT ${s.limit}`);
+  }
+  if (!filters.length) throw new Error('a search needs a text or a centre');
+  return answer(Prisma.sql`
+    SELECT p.id, NULL::numeric AS relevance, ${distance} AS distance_m
+    FROM places p
+    WHERE ${Prisma.join(filters, ' AND ')}
+    ORDER BY distance_m ASC NULLS LAST, p.name, p.id
+    LIMIT ${s.limit}`);
+};
+
+/**
+ * The settings a search runs with (SET LOCAL), exported for the EXPLAIN tests. A trigram search runs with sequential scans priced out (SET LOCAL, this
+ * transaction only): a long query has many trigrams, which makes the GIN lookups look dearer than
+ * a scan that evaluates <% on all 30,000 rows (1 s for 100 characters against 20 ms by the index).
+ */
+export const searchSettings = (s: SearchSpec): string | undefined => (s.q && !isShortQuery(s.q) ? 'SET LOCAL enable_seqscan = off' : undefined);
+
+export const runSearch = async (prisma: PrismaClient, s: SearchSpec): Promise<PlaceRow[]> => {
+  const sql = searchSql(s);
+  const settings = searchSettings(s);
+  if (!settings) return prisma.$queryRaw<PlaceRow[]>(sql);
+  const [, rows] = await prisma.$transaction([prisma.$executeRawUnsafe(settings), prisma.$queryRaw<PlaceRow[]>(sql)]);
+  return rows;
 };
 
 export type SearchItem = Place & { distanceKm?: number };
@@ -198,7 +263,7 @@ export const placeRepository = (prisma: PrismaClient, cache: TwoLevelCache, opts
       const q = query.q?.trim();
       const spec: SearchSpec = { q, center, radiusKm, category: query.category, region: query.region, limit: query.limit };
       return cached('search', spec, async (monday) => {
-        const rows = await prisma.$queryRaw<PlaceRow[]>(searchSql(spec));
+        const rows = await runSearch(prisma, spec);
         return {
           items: rows.map((r) => (r.distance_m == null ? toPlace(r, monday) : { ...toPlace(r, monday), distanceKm: km(r.distance_m) })),
         };
