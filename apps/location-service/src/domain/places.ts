@@ -81,10 +81,10 @@ export interface SearchSpec {
  */
 export const TRIGRAM_MIN_LENGTH = 3;
 
-/** Whether `q` takes the substring path (1-2 characters, counted as code points). */
 /** Above this many characters, the text matches are taken before a radius or a region (below). */
 const MATERIALIZE_FROM_LENGTH = 10;
 
+/** Whether `q` takes the substring path (1-2 characters, counted as code points). */
 export const isShortQuery = (q: string): boolean => [...q].length < TRIGRAM_MIN_LENGTH;
 
 /**
@@ -150,9 +150,10 @@ export const searchSql = (s: SearchSpec): Prisma.Sql => {
 };
 
 /**
- * The settings a search runs with (SET LOCAL), exported for the EXPLAIN tests. A trigram search runs with sequential scans priced out (SET LOCAL, this
- * transaction only): a long query has many trigrams, which makes the GIN lookups look dearer than
- * a scan that evaluates <% on all 30,000 rows (1 s for 100 characters against 20 ms by the index).
+ * The settings a search runs with (exported for the EXPLAIN tests): a trigram search runs with
+ * sequential scans priced out (SET LOCAL, this transaction only): a long query has many trigrams,
+ * which makes the GIN lookups look dearer than a scan that evaluates <% on all 30,000 rows (1 s for
+ * 100 characters against 20 ms by the index).
  */
 export const searchSettings = (s: SearchSpec): string | undefined => (s.q && !isShortQuery(s.q) ? 'SET LOCAL enable_seqscan = off' : undefined);
 
