@@ -8,3 +8,4 @@ npm run -s bench:planner
 # shellcheck source=/dev/null
 source scripts/stack-env.sh && bash scripts/stack-up.sh
 npm run -s bench:api
+npm run -s bench:location-search
