@@ -3,7 +3,8 @@
  * leaves the load balancer (readiness 503), and answers requests that need it with a retryable
  * 503 problem+json with Retry-After, never a 500 or the driver's message.
  */
-import { HEALTH_PATHS } from '@tripgen/catalog';
+import { randomUUID } from 'node:crypto';
+import { HEALTH_PATHS, LOGIN_THROTTLE } from '@tripgen/catalog';
 import { createTestDatabase, databaseOutageChecks, OUTAGE_CLIENT_TIMEOUT_MS, startTcpRelay, unreachableDatabaseUrl, type TcpRelay, type TestDatabase } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, startUserService, type RunningUserService } from './harness.ts';
@@ -27,6 +28,17 @@ it('answers 503 problem+json with Retry-After while PostgreSQL is unreachable, a
   }
   expect((await service.app.inject({ method: 'GET', url: HEALTH_PATHS.liveness })).statusCode).toBe(200);
   expect((await service.app.inject({ method: 'GET', url: HEALTH_PATHS.readiness })).statusCode).toBe(503);
+});
+
+it('gives back the throttle\u2019s slot of a login the database could not answer: past LOGIN_THROTTLE.maxFailures such logins of one account, still 503, never the 429', async () => {
+  const email = `down-${randomUUID()}@example.com`;
+  const statuses: number[] = [];
+  for (let i = 0; i < LOGIN_THROTTLE.maxFailures + 2; i++) {
+    // Each from its own address: the per-caller rate limit is not what is tested here.
+    const res = await service.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: 'correct horse' }, headers: { 'x-forwarded-for': `10.9.${i}.${Math.floor(Math.random() * 250)}` } });
+    statuses.push(res.statusCode);
+  }
+  expect(statuses).toEqual(Array(LOGIN_THROTTLE.maxFailures + 2).fill(503));
 });
 
 /**

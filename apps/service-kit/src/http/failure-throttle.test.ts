@@ -1,12 +1,14 @@
 /**
  * The failure throttle on the local Redis: a parallel burst gets exactly maxFailures attempts
  * (the slot is taken atomically before the work), the window expires on its own, an aborted
- * attempt gives its slot back, and a Redis error falls back to the per-instance count.
+ * attempt gives its slot back to the window it was taken in and to no other, and a Redis error
+ * falls back to the per-instance count.
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createFailureThrottle } from './failure-throttle.ts';
+import { createFailureThrottle, type AttemptVerdict, type FailureThrottle } from './failure-throttle.ts';
+import type { BudgetSlot } from './rate-limit.ts';
 import { connectRedis, isRedisReady } from '../redis.ts';
 import { quietLogger, redisUrl, waitFor } from '@tripgen/testing';
 
@@ -23,6 +25,19 @@ afterAll(() => {
   down?.disconnect();
 });
 
+/** The slot of an attempt that must have been allowed. */
+const allowed = (verdict: AttemptVerdict): BudgetSlot => {
+  if (!verdict.allowed) throw new Error(`refused, retry in ${verdict.retryAfterSeconds} s`);
+  return verdict.slot;
+};
+
+/** How many of `n` attempts one after the other are allowed. */
+const admitted = async (throttle: FailureThrottle, key: string, n: number) => {
+  let ok = 0;
+  for (let i = 0; i < n; i++) if ((await throttle.attempt(key)).allowed) ok++;
+  return ok;
+};
+
 it('lets exactly maxFailures of a parallel burst through, with Retry-After within the window, until the window ends', async () => {
   const throttle = createFailureThrottle({ redis, prefix, maxFailures: 3, windowMs: 1_500 });
   const verdicts = await Promise.all(Array.from({ length: 20 }, () => throttle.attempt('burst')));
@@ -37,14 +52,35 @@ it('lets exactly maxFailures of a parallel burst through, with Retry-After withi
 it('gives an aborted attempt back and clears the count on success', async () => {
   const throttle = createFailureThrottle({ redis, prefix, maxFailures: 2, windowMs: 60_000 });
   expect((await throttle.attempt('k')).allowed).toBe(true);
-  expect((await throttle.attempt('k')).allowed).toBe(true);
-  await throttle.aborted('k');
+  await throttle.aborted(allowed(await throttle.attempt('k')));
   expect((await throttle.attempt('k')).allowed).toBe(true);
   expect((await throttle.attempt('k')).allowed).toBe(false);
   await throttle.succeeded('k');
   expect(await redis.exists(throttle.redisKey('k'))).toBe(0);
   expect((await throttle.attempt('k')).allowed).toBe(true);
   await throttle.succeeded('k');
+});
+
+it('gives nothing to the next window when the aborted attempt\u2019s window has ended: 2 of 3 allowed there, not 3', async () => {
+  // A slow login whose database fails after its window ended. Before, reward() recreated the key
+  // at -1 with a fresh window, which then allowed one attempt more than the limit.
+  const throttle = createFailureThrottle({ redis, prefix, maxFailures: 2, windowMs: 1_000 });
+  const key = randomUUID();
+  const slot = allowed(await throttle.attempt(key));
+  await waitFor(async () => (await redis.exists(throttle.redisKey(key))) === 0, 'the window to end', 5_000);
+  await throttle.aborted(slot);
+  expect(await redis.exists(throttle.redisKey(key))).toBe(0);
+  expect(await admitted(throttle, key, 3)).toBe(2);
+});
+
+it('gives nothing to a window opened since the aborted attempt\u2019s ended: 2 allowed in it, not 3', async () => {
+  const throttle = createFailureThrottle({ redis, prefix, maxFailures: 2, windowMs: 1_000 });
+  const key = randomUUID();
+  const slot = allowed(await throttle.attempt(key));
+  await waitFor(async () => (await redis.exists(throttle.redisKey(key))) === 0, 'the window to end', 5_000);
+  allowed(await throttle.attempt(key));
+  await throttle.aborted(slot);
+  expect(1 + (await admitted(throttle, key, 2))).toBe(2);
 });
 
 it('a burst refused while reserved attempts wait (a stalled database) leaves no lock once those are given back', async () => {
@@ -55,7 +91,7 @@ it('a burst refused while reserved attempts wait (a stalled database) leaves no 
   expect(reserved.every((v) => v.allowed)).toBe(true);
   const refused = await Promise.all(Array.from({ length: 20 }, () => throttle.attempt('stalled')));
   expect(refused.some((v) => v.allowed)).toBe(false);
-  for (let i = 0; i < 3; i++) await throttle.aborted('stalled');
+  for (const verdict of reserved) await throttle.aborted(allowed(verdict));
   expect((await throttle.attempt('stalled')).allowed).toBe(true);
   await throttle.succeeded('stalled');
 });

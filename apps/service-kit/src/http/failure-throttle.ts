@@ -5,13 +5,15 @@
  *
  * `attempt` reserves a slot atomically BEFORE the work it guards (an increment, not read-then-write),
  * so a burst of parallel attempts cannot slip past the limit; `succeeded` clears the count, `aborted`
- * gives the slot back when the attempt never got an answer (e.g. the database was down); a refused
- * attempt takes no slot.
+ * gives the slot back when the attempt never got an answer (e.g. the database was down), to the
+ * window it was taken in only, as an operation budget's (`giveBackHit`); a refused attempt takes no
+ * slot.
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RateLimiterRes } from 'rate-limiter-flexible';
-import { sharedCounter } from './shared-counter.ts';
+import type { BudgetSlot } from './rate-limit.ts';
+import { giveBackHit, hitOf, sharedCounter } from './shared-counter.ts';
 
 export interface FailureThrottleOptions {
   readonly redis: Redis;
@@ -21,12 +23,17 @@ export interface FailureThrottleOptions {
   readonly windowMs: number;
 }
 
-export type AttemptVerdict = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
+/** An allowed attempt holds its slot: what `aborted` gives back. */
+export type AttemptVerdict = { readonly allowed: true; readonly slot: BudgetSlot } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 export interface FailureThrottle {
   attempt(key: string): Promise<AttemptVerdict>;
   succeeded(key: string): Promise<void>;
-  aborted(key: string): Promise<void>;
+  /**
+   * Gives back the slot of an attempt that never got an answer, to the window it was taken in:
+   * nothing once that window has ended (it would be one attempt more than the limit in the next).
+   */
+  aborted(slot: BudgetSlot): Promise<void>;
   /** The Redis key a logical key is stored under (tests, operations). */
   redisKey(key: string): string;
 }
@@ -39,9 +46,9 @@ export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThro
   return {
     redisKey: (key) => counter.getKey(hashed(key)),
     async attempt(key) {
+      const counted = hashed(key);
       try {
-        await counter.consume(hashed(key));
-        return { allowed: true };
+        return { allowed: true, slot: hitOf(counted, await counter.consume(counted)) };
       } catch (err) {
         // The limiter rejects with its result when the key is over the limit; anything else is a bug.
         if (!(err instanceof RateLimiterRes)) throw err;
@@ -49,17 +56,13 @@ export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThro
         // (a burst while reserved attempts wait on a stalled database) cannot outlast the aborted
         // attempts given back and lock the account for the window. The count never drops below the
         // limit this way: each refusal adds one before it takes one back.
-        await counter.reward(hashed(key)).catch(() => undefined);
+        await giveBackHit(counter, opts.redis, hitOf(counted, err));
         return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
       }
     },
     async succeeded(key) {
       await counter.delete(hashed(key));
     },
-    // A slot given back after its window ended opens a window with one extra attempt: at most one
-    // per aborted attempt, which only a failed database can cause.
-    async aborted(key) {
-      await counter.reward(hashed(key));
-    },
+    aborted: (slot) => giveBackHit(counter, opts.redis, slot),
   };
 };

@@ -57,7 +57,7 @@ export interface OperationBudgetOptions {
   readonly windowMs: number;
 }
 
-/** One of a user's budget, spent in one window: given back, it goes to that window only. */
+/** One of a budget (a user's operation, an account's failed attempts), taken in one window: given back, it goes to that window only. */
 export type BudgetSlot = Hit;
 
 export interface OperationBudget {

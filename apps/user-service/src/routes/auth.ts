@@ -62,8 +62,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       try {
         found = await users.findCredentials(email);
       } catch (err) {
-        // Not a failed login (the database could not answer): give the attempt back.
-        await throttle.aborted(email);
+        // Not a failed login (the database could not answer): give the attempt back, to the window
+        // it was counted in (once that has ended, nothing: the next would allow one more).
+        await throttle.aborted(verdict.slot);
         throw err;
       }
       // Verify against a decoy when the email is unknown: both answers take as long.
