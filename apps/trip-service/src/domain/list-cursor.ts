@@ -94,3 +94,5 @@ export const readPage = async <T>(limit: number, after: ListPosition | undefined
 
 /** A traveller's trips (owners: the traveller). The same tag as trip-cursor.ts wrote: cursors already handed out still read on. */
 export const tripListCursor = listCursor('trip-list-cursor', "another traveller's");
+/** A trip's schedules (owners: the traveller, the trip). */
+export const scheduleListCursor = listCursor('schedule-list-cursor', "of another trip's schedules or another traveller's");

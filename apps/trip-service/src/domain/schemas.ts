@@ -1,6 +1,6 @@
 /** Request and response schemas of the trip routes (they type the handlers and the OpenAPI document). */
 import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
-import { PLANNABLE_DATE, TRAVEL_MODES, TRIP_LIMITS, TRIP_LIST_PAGE } from '@tripgen/catalog';
+import { PLANNABLE_DATE, SCHEDULE_LIST_PAGE, TRAVEL_MODES, TRIP_LIMITS, TRIP_LIST_PAGE } from '@tripgen/catalog';
 import { CURSOR_MAX_LENGTH, CURSOR_PATTERN } from './list-cursor.ts';
 
 // No pattern against NUL or lone surrogates (PostgreSQL cannot store them): the kit's validation refuses them in every string.
@@ -153,3 +153,5 @@ export const ScheduleSummary = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
+export const ScheduleListQuery = pageQuery('Schedules', SCHEDULE_LIST_PAGE);
+export const SchedulePage = pageOf(ScheduleSummary);
