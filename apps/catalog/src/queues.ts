@@ -143,6 +143,14 @@ export const TRIP_LIMITS_READER_FACTOR = 2;
  */
 export const TRIP_LIST_PAGE = Object.freeze({ defaultLimit: 200, maxLimit: 200 });
 
+/**
+ * A trip's schedules (GET /api/v1/trips/{id}/schedules) come in pages too: a trip gains schedules as
+ * long as it is re-planned (up to SCHEDULE_RATE_LIMIT a minute), without bound. 100 when the client
+ * names no `limit`, and at most 100: the list answered its newest 100 before it had pages, so a
+ * client that knows no `cursor` reads what it read before; the rest is reached with `nextCursor`.
+ */
+export const SCHEDULE_LIST_PAGE = Object.freeze({ defaultLimit: 100, maxLimit: 100 });
+
 /** How a traveller gets around; the engine's travel model has one row per mode. */
 export const TRAVEL_MODES = ['walk', 'transit', 'car'] as const;
 export type TravelModeName = (typeof TRAVEL_MODES)[number];

@@ -51,10 +51,10 @@ it('lists a trip of 100 finished schedules without reading their requests and re
   const unexpected = <T extends object>() => new Proxy({} as T, { get: (_t, name) => () => Promise.reject(new Error(`unexpected call ${String(name)}`)) });
   const peers = unexpected<Peers>();
   const schedules = scheduleService({ prisma, peers, budget: unexpected<OperationBudget>(), config: { scheduleDeadlineMs: 5_000, scheduleGraceMs: 5_000, sweepIntervalMs: 60_000 }, onEnqueued: () => undefined, events: tripEvents(false), log: { info: () => undefined, warn: () => undefined } });
-  const listed = await schedules.list(tripId);
-  expect(listed).toHaveLength(100);
-  expect(listed.map(toSummary)[0]).toMatchObject({ status: 'completed', replanDate: null, finishedAt: expect.any(String) });
+  const listed = await schedules.list(tripId, 100);
+  expect(listed.rows).toHaveLength(100);
+  expect(listed.rows.map(toSummary)[0]).toMatchObject({ status: 'completed', replanDate: null, finishedAt: expect.any(String) });
   // What came from PostgreSQL: before, each row held its ~19 KB result and its request.
-  expect(listed.every((r) => !('result' in r) && !('request' in r))).toBe(true);
+  expect(listed.rows.every((r) => !('result' in r) && !('request' in r))).toBe(true);
   expect(JSON.stringify(listed).length).toBeLessThan(100 * 1_000);
 });

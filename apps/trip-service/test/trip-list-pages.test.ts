@@ -5,34 +5,19 @@
  * a traveller with 250 trips could not reach the 50 oldest.
  */
 import { TRIP_LIST_PAGE } from '@tripgen/catalog';
-import fc from 'fast-check';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeCursor } from '../src/domain/trip-cursor.ts';
-import { call, startStack, tripBody, type Stack } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { tripListCursor } from '../src/domain/list-cursor.ts';
+import { call, tripBody } from './harness.ts';
+import { expectRefused, fuzzCursors, listStack, readAll, refusedQueries, withCursor, type Page } from './list-pages.ts';
 
-let stack: Stack;
-let base: string;
-let db: pg.Client;
-
-beforeAll(async () => {
-  // The per-user rate limit (tested elsewhere) would answer most of the generated requests below with 429.
-  stack = await startStack({ ai: false, tripEnv: { RATE_LIMIT_MAX: '100000' } });
-  base = stack.trip.url;
-  db = new pg.Client({ connectionString: stack.trip.db.url });
-  await db.connect();
-});
-afterAll(async () => {
-  await db?.end();
-  await stack?.close();
-});
+const ctx = listStack();
 
 /**
  * `n` trips of the traveller stored at once (the API's rate limit would take minutes), older than
  * any made through the API here, three to a millisecond: trips created in the same instant are ordered by id.
  */
 const storeTrips = async (userId: string, n: number) => {
-  await db.query(
+  await ctx.db.query(
     `INSERT INTO trips (id, user_id, title, destination_name, destination_lat, destination_lng, start_date, end_date, day_start, day_end, interests, must_visit, created_at, updated_at)
      SELECT gen_random_uuid(), $1::uuid, 'Trip ' || s, 'Seoul', 37.56, 126.97, '2026-10-01', '2026-10-03', '09:00', '19:00', '{}', '{}',
             date_trunc('milliseconds', now()) - interval '1 day' - (s / 3) * interval '1 millisecond', now()
@@ -43,51 +28,36 @@ const storeTrips = async (userId: string, n: number) => {
 
 /** The traveller's trip ids as the list must give them: newest first, then by id. */
 const stored = async (userId: string): Promise<string[]> =>
-  (await db.query<{ id: string }>('SELECT id FROM trips WHERE user_id = $1 ORDER BY created_at DESC, id DESC', [userId])).rows.map((r) => r.id);
-
-interface Page {
-  items: { id: string; createdAt: string }[];
-  nextCursor: string | null;
-}
+  (await ctx.db.query<{ id: string }>('SELECT id FROM trips WHERE user_id = $1 ORDER BY created_at DESC, id DESC', [userId])).rows.map((r) => r.id);
 
 const page = async (authorization: string, query = ''): Promise<Page> => {
-  const res = await call(base, 'GET', `/api/v1/trips${query}`, { headers: { authorization } });
+  const res = await call(ctx.base, 'GET', `/api/v1/trips${query}`, { headers: { authorization } });
   expect(res.status, `${query}: ${JSON.stringify(res.json)}`).toBe(200);
   return res.json as Page;
 };
 
-const withCursor = (cursor: string, limit?: number) => `?cursor=${encodeURIComponent(cursor)}${limit === undefined ? '' : `&limit=${limit}`}`;
-
 describe('the trip list, a page at a time', () => {
   it('reaches each of 250 trips exactly once, newest first, by default pages and by the largest', async () => {
-    const { authorization, userId } = await stack.traveller();
+    const { authorization, userId } = await ctx.stack.traveller();
     await storeTrips(userId, 250);
     const expected = await stored(userId);
     expect(new Set(expected).size).toBe(250);
     for (const limit of [undefined, TRIP_LIST_PAGE.maxLimit, 7]) {
-      const seen: string[] = [];
-      let next: Page = await page(authorization, limit === undefined ? '' : `?limit=${limit}`);
-      for (;;) {
-        expect(next.items.length, `limit ${limit}`).toBe(Math.min(limit ?? TRIP_LIST_PAGE.defaultLimit, 250 - seen.length));
-        seen.push(...next.items.map((t) => t.id));
-        if (next.nextCursor === null) break;
-        next = await page(authorization, withCursor(next.nextCursor, limit));
-      }
-      expect(seen, `limit ${limit}`).toEqual(expected);
+      expect(await readAll((q) => page(authorization, q), 250, TRIP_LIST_PAGE.defaultLimit, limit), `limit ${limit}`).toEqual(expected);
     }
   });
 
   it('answers the page after the cursor whatever was created or deleted since, the cursor\'s own trip included', async () => {
-    const { authorization, userId } = await stack.traveller();
+    const { authorization, userId } = await ctx.stack.traveller();
     await storeTrips(userId, 120);
     const before = await stored(userId);
     const first = await page(authorization, '?limit=40');
     expect(first.items.map((t) => t.id)).toEqual(before.slice(0, 40));
     // Between the two reads: a new trip (the newest of all), the first page's trips deleted, its
     // last one (the cursor's position) among them, and one of the third page.
-    const created = await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers: { authorization } });
+    const created = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers: { authorization } });
     expect(created.status).toBe(201);
-    for (const id of [before[0]!, before[39]!, before[100]!]) expect((await call(base, 'DELETE', `/api/v1/trips/${id}`, { headers: { authorization } })).status).toBe(204);
+    for (const id of [before[0]!, before[39]!, before[100]!]) expect((await call(ctx.base, 'DELETE', `/api/v1/trips/${id}`, { headers: { authorization } })).status).toBe(204);
     const second = await page(authorization, withCursor(first.nextCursor!, 40));
     expect(second.items.map((t) => t.id)).toEqual(before.slice(40, 80));
     const third = await page(authorization, withCursor(second.nextCursor!, 40));
@@ -98,7 +68,7 @@ describe('the trip list, a page at a time', () => {
   });
 
   it('says there is no next page when the last page is exactly full, and answers an empty list', async () => {
-    const { authorization, userId } = await stack.traveller();
+    const { authorization, userId } = await ctx.stack.traveller();
     expect(await page(authorization)).toEqual({ items: [], nextCursor: null });
     await storeTrips(userId, 6);
     const full = await page(authorization, '?limit=6');
@@ -109,99 +79,43 @@ describe('the trip list, a page at a time', () => {
   });
 
   it('refuses a bad limit or a cursor it did not give, 400 problem+json naming the parameter', async () => {
-    const { authorization, userId } = await stack.traveller();
+    const { authorization, userId } = await ctx.stack.traveller();
     await storeTrips(userId, 3);
     const good = (await page(authorization, '?limit=1')).nextCursor!;
-    const decoded = Buffer.from(good, 'base64url').toString('utf8');
-    const spelt = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
-    const [version, ms, id, tag] = decoded.split('.') as [string, string, string, string];
-    const cases: [string, string][] = [
-      ...['0', String(TRIP_LIST_PAGE.maxLimit + 1), '-1', '1.5', 'ten', '', '1e400', 'Infinity'].map((l): [string, string] => [`?limit=${encodeURIComponent(l)}`, 'querystring/limit']),
-      ['?limit=1&limit=2', 'querystring/limit'],
-      ...[
-        '',
-        '!!!',
-        'abc',
-        'null',
-        good.slice(0, -2),
-        `${good}A`,
-        good.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
-        `${good}=`,
-        'x'.repeat(201),
-        spelt(`2.${ms}.${id}.${tag}`),
-        spelt(`${version}.99999999999999999.${id}.${tag}`),
-        spelt(`${version}.9999999999999999.${id}.${tag}`),
-        spelt(`${version}.0${ms}.${id}.${tag}`),
-        spelt(`${version}.-5.${id}.${tag}`),
-        spelt(`${version}.${ms}.${id.toUpperCase()}.${tag}`),
-        spelt(`${version}.${ms}.not-a-uuid.${tag}`),
-        spelt(`${version}.${ms}.${id}`),
-        spelt(`${version}.${ms}.${id}.${tag}.more`),
-        spelt(`${version}.${ms}.${id}.${tag}\u0000`),
-        spelt('{"createdAt":"2026-01-01T00:00:00Z","id":"00000000-0000-4000-8000-000000000000"}'),
-      ].map((c): [string, string] => [withCursor(c), 'querystring/cursor']),
-      [`?cursor=${good}&cursor=${good}`, 'querystring/cursor'],
-    ];
-    for (const [query, path] of cases) {
-      const res = await call(base, 'GET', `/api/v1/trips${query}`, { headers: { authorization } });
-      expect(res.status, query).toBe(400);
-      expect(res.type, query).toContain('application/problem+json');
-      expect(res.json.errors.map((e: { path: string }) => e.path), query).toContain(path);
-    }
+    await expectRefused(ctx.base, '/api/v1/trips', authorization, refusedQueries(good, TRIP_LIST_PAGE.maxLimit));
   });
 
   it("refuses another traveller's cursor and, whatever a cursor says, shows only the caller's trips", async () => {
-    const owner = await stack.traveller();
-    const other = await stack.traveller();
+    const owner = await ctx.stack.traveller();
+    const other = await ctx.stack.traveller();
     await storeTrips(owner.userId, 5);
     await storeTrips(other.userId, 5);
     const ownerTrips = await stored(owner.userId);
     const otherTrips = new Set(await stored(other.userId));
     const ownersCursor = (await page(owner.authorization, '?limit=2')).nextCursor!;
-    const refused = await call(base, 'GET', `/api/v1/trips${withCursor(ownersCursor)}`, { headers: { authorization: other.authorization } });
+    const refused = await call(ctx.base, 'GET', `/api/v1/trips${withCursor(ownersCursor)}`, { headers: { authorization: other.authorization } });
     expect(refused.status).toBe(400);
     expect(refused.json.detail).toMatch(/another traveller's/);
     for (const id of ownerTrips) expect(JSON.stringify(refused.json)).not.toContain(id);
     // A cursor forged for the other traveller at the owner's position: the other's own trips, none of the owner's.
-    const [createdAt] = (await db.query<{ created_at: Date }>('SELECT created_at FROM trips WHERE id = $1', [ownerTrips[1]])).rows.map((r) => r.created_at);
-    const forged = encodeCursor(other.userId, { createdAt: new Date(createdAt!.getTime() + 86_400_000), id: ownerTrips[1]! });
+    const [createdAt] = (await ctx.db.query<{ created_at: Date }>('SELECT created_at FROM trips WHERE id = $1', [ownerTrips[1]])).rows.map((r) => r.created_at);
+    const forged = tripListCursor.encode([other.userId], { createdAt: new Date(createdAt!.getTime() + 86_400_000), id: ownerTrips[1]! });
     const shown = await page(other.authorization, withCursor(forged));
     expect(shown.items.map((t) => t.id).every((id) => otherTrips.has(id))).toBe(true);
     expect(shown.items).toHaveLength(5);
   });
 
   it('answers 500 generated cursors and limits (garbled, re-spelt, mutated real ones) with 200 or 400, and a 200 with the caller\'s trips only', async () => {
-    const me = await stack.traveller();
-    const other = await stack.traveller();
+    const me = await ctx.stack.traveller();
+    const other = await ctx.stack.traveller();
     await storeTrips(me.userId, 8);
     await storeTrips(other.userId, 8);
     const mine = new Set(await stored(me.userId));
     const real = [(await page(me.authorization, '?limit=3')).nextCursor!, (await page(other.authorization, '?limit=3')).nextCursor!];
-    const asText = (c: string) => Buffer.from(c, 'base64url').toString('latin1');
-    const mutated = fc
-      .tuple(fc.constantFrom(...real), fc.nat(), fc.string({ minLength: 1, maxLength: 3 }), fc.boolean())
-      .map(([c, at, s, decoded]) => {
-        const text = decoded ? asText(c) : c;
-        const i = at % text.length;
-        const out = text.slice(0, i) + s + text.slice(i + 1);
-        return decoded ? Buffer.from(out, 'latin1').toString('base64url') : out;
-      });
-    const cursor = fc.option(fc.oneof(fc.string({ maxLength: 220 }), fc.base64String({ maxLength: 120 }), mutated, fc.constantFrom(...real)), { nil: undefined });
-    const limit = fc.option(fc.oneof(fc.integer({ min: -5, max: 120 }).map(String), fc.string({ maxLength: 6 })), { nil: undefined });
-    const statuses = new Map<number, number>();
-    await fc.assert(
-      fc.asyncProperty(cursor, limit, async (c, l) => {
-        const query = new URLSearchParams({ ...(c === undefined ? {} : { cursor: c }), ...(l === undefined ? {} : { limit: l }) }).toString();
-        const res = await stack.trip.app!.inject({ method: 'GET', url: `/api/v1/trips?${query}`, headers: { authorization: me.authorization } });
-        statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-        if (res.statusCode === 400) return String(res.headers['content-type']).startsWith('application/problem+json');
-        return res.statusCode === 200 && res.json<Page>().items.every((t) => mine.has(t.id));
-      }),
-      { numRuns: 500, seed: 20261204 },
-    );
-    console.log('trip list cursor fuzz status histogram', Object.fromEntries(statuses));
-    // Both answers came up: the generated text is not all refused before the cursor is read.
-    expect(statuses.get(200)).toBeGreaterThan(20);
-    expect(statuses.get(400)).toBeGreaterThan(20);
+    const statuses = await fuzzCursors(real, mine, async (query) => {
+      const res = await ctx.stack.trip.app!.inject({ method: 'GET', url: `/api/v1/trips?${query}`, headers: { authorization: me.authorization } });
+      return { status: res.statusCode, type: String(res.headers['content-type']), page: () => res.json<Page>() };
+    });
+    console.log('trip list cursor fuzz status histogram', statuses);
   });
 });

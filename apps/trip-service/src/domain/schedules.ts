@@ -17,6 +17,7 @@ import type { Peers } from '../clients/peers.ts';
 import type { TripConfig } from '../config.ts';
 import type { TripEvents } from './events.ts';
 import { digest } from './request-digest.ts';
+import { readPage, type ListPage, type ListPosition } from './list-cursor.ts';
 import { lodgingOf, type TripRow } from './trips.ts';
 import { tripDates } from './trip-rules.ts';
 import type { ScheduleRequestBody } from './schemas.ts';
@@ -746,18 +747,19 @@ export const scheduleService = (deps: ScheduleDeps) => {
     },
 
     /**
-     * The trip's newest 100, without their requests and results: the list answers summaries, and a
-     * 14-day schedule's result is some 20 KB of JSON, which the list read 100 at a time (2.1 MB from
-     * PostgreSQL, 32 ms of CPU, for 18 KB of summaries). Only the ones that may still change (active,
-     * or correctable) are read whole, to bring them up to date.
+     * A page of the trip's schedules, newest first (list-cursor.ts, readPage), without their requests
+     * and results: the list answers summaries, and a 14-day schedule's result is some 20 KB of JSON,
+     * which the list read 100 at a time (2.1 MB from PostgreSQL, 32 ms of CPU, for 18 KB of
+     * summaries). Only the ones that may still change (active, or correctable) are read whole, to
+     * bring them up to date. On the index (trip_id, created_at DESC).
      */
-    async list(tripId: string): Promise<ListedSchedule[]> {
-      const rows = await prisma.schedule.findMany({ where: { tripId }, orderBy: { createdAt: 'desc' }, take: 100, omit: { request: true, result: true } });
+    async list(tripId: string, limit: number, after?: ListPosition): Promise<ListPage<ListedSchedule>> {
+      const page = await readPage(limit, after, (keyset) => prisma.schedule.findMany({ ...keyset, where: { tripId, ...keyset.where }, omit: { request: true, result: true } }));
       const at = now();
-      const open = rows.filter((r) => isActive(r) || correctable(r, at)).map((r) => r.id);
-      if (!open.length) return rows;
+      const open = page.rows.filter((r) => isActive(r) || correctable(r, at)).map((r) => r.id);
+      if (!open.length) return page;
       const current = new Map((await refreshed(await prisma.schedule.findMany({ where: { id: { in: open } } }))).map((r) => [r.id, r]));
-      return rows.map((r) => current.get(r.id) ?? r);
+      return { rows: page.rows.map((r) => current.get(r.id) ?? r), more: page.more };
     },
 
     /** Background: unfinished schedules of every trip, and those failed here alone still correctable, brought up to date, so none waits for a reader. */

@@ -1,7 +1,7 @@
 /** Request and response schemas of the trip routes (they type the handlers and the OpenAPI document). */
-import { Type, type Static } from '@fastify/type-provider-typebox';
-import { PLANNABLE_DATE, TRAVEL_MODES, TRIP_LIMITS, TRIP_LIST_PAGE } from '@tripgen/catalog';
-import { CURSOR_MAX_LENGTH, CURSOR_PATTERN } from './trip-cursor.ts';
+import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
+import { PLANNABLE_DATE, SCHEDULE_LIST_PAGE, TRAVEL_MODES, TRIP_LIMITS, TRIP_LIST_PAGE } from '@tripgen/catalog';
+import { CURSOR_MAX_LENGTH, CURSOR_PATTERN } from './list-cursor.ts';
 
 // No pattern against NUL or lone surrogates (PostgreSQL cannot store them): the kit's validation refuses them in every string.
 // A title or destination needs one visible character.
@@ -74,17 +74,23 @@ export const Trip = Type.Object({
 });
 export type Trip = Static<typeof Trip>;
 
-export const TripListQuery = Type.Object(
-  {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: TRIP_LIST_PAGE.maxLimit, description: `Trips on the page (default ${TRIP_LIST_PAGE.defaultLimit}).` })),
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: CURSOR_MAX_LENGTH, pattern: CURSOR_PATTERN, description: 'The previous page\'s nextCursor, as it came; without it, the first page.' })),
-  },
-  { additionalProperties: false },
-);
-export const TripPage = Type.Object({
-  items: Type.Array(Trip),
-  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'The cursor of the next page; null: this is the last.' }),
-});
+/** The query of a list read in pages (list-cursor.ts): `what` names its items, `page` is its catalog entry. */
+const pageQuery = (what: string, page: { readonly defaultLimit: number; readonly maxLimit: number }) =>
+  Type.Object(
+    {
+      limit: Type.Optional(Type.Integer({ minimum: 1, maximum: page.maxLimit, description: `${what} on the page (default ${page.defaultLimit}).` })),
+      cursor: Type.Optional(Type.String({ minLength: 1, maxLength: CURSOR_MAX_LENGTH, pattern: CURSOR_PATTERN, description: 'The previous page\'s nextCursor, as it came; without it, the first page.' })),
+    },
+    { additionalProperties: false },
+  );
+const pageOf = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'The cursor of the next page; null: this is the last.' }),
+  });
+
+export const TripListQuery = pageQuery('Trips', TRIP_LIST_PAGE);
+export const TripPage = pageOf(Trip);
 
 export const TripParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const ScheduleParams = Type.Object({ id: Type.String({ format: 'uuid' }), scheduleId: Type.String({ format: 'uuid' }) });
@@ -147,3 +153,5 @@ export const ScheduleSummary = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
+export const ScheduleListQuery = pageQuery('Schedules', SCHEDULE_LIST_PAGE);
+export const SchedulePage = pageOf(ScheduleSummary);

@@ -1,9 +1,10 @@
 /** /api/v1/trips/{id}/schedules: ask for a schedule (or the re-plan of one day), read them. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
+import { SCHEDULE_LIST_PAGE } from '@tripgen/catalog';
 import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
+import { scheduleListCursor } from '../domain/list-cursor.ts';
 import { toSchedule, toSummary, TripChangedError, type ScheduleService } from '../domain/schedules.ts';
-import { IdempotencyHeaders, Schedule, ScheduleAccepted, ScheduleParams, ScheduleQuery, ScheduleRequestBody, ScheduleSummary, TripParams } from '../domain/schemas.ts';
+import { IdempotencyHeaders, Schedule, ScheduleAccepted, ScheduleParams, ScheduleQuery, ScheduleListQuery, SchedulePage, ScheduleRequestBody, TripParams } from '../domain/schemas.ts';
 import type { TripRepository } from '../domain/trips.ts';
 import { TRIP_NOT_FOUND } from './trips.ts';
 
@@ -69,10 +70,24 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
 
   app.get(
     '/api/v1/trips/:id/schedules',
-    { schema: { operationId: 'listSchedules', description: 'The schedules asked for this trip, newest first.', tags: ['schedules'], security, params: TripParams, response: { 200: Type.Object({ items: Type.Array(ScheduleSummary) }), 404: ProblemSchema } } },
+    {
+      schema: {
+        operationId: 'listSchedules',
+        description: 'The schedules asked for this trip, newest first, a page at a time: `nextCursor` (null on the last page) as `cursor` reads the next page.',
+        tags: ['schedules'],
+        security,
+        params: TripParams,
+        querystring: ScheduleListQuery,
+        response: { 200: SchedulePage, 400: ProblemSchema, 404: ProblemSchema },
+      },
+    },
     async (request) => {
-      await ownTrip(request.user!.id, request.params.id);
-      return { items: (await schedules.list(request.params.id)).map(toSummary) };
+      const trip = await ownTrip(request.user!.id, request.params.id);
+      // The cursor is the traveller's and the trip's: another trip's, or another traveller's, is a 400.
+      const owners = [trip.userId, trip.id];
+      const { limit = SCHEDULE_LIST_PAGE.defaultLimit, cursor } = request.query;
+      const page = await schedules.list(trip.id, limit, cursor === undefined ? undefined : scheduleListCursor.decode(owners, cursor));
+      return scheduleListCursor.answer(owners, page, toSummary);
     },
   );
 

@@ -6,7 +6,7 @@ import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
 import type { Peers } from '../clients/peers.ts';
 import { unavailable } from '../domain/schedules.ts';
 import { CreateTripBody, IdempotencyHeaders, PatchTripBody, Trip, TripListQuery, TripPage, TripParams } from '../domain/schemas.ts';
-import { decodeCursor, encodeCursor } from '../domain/trip-cursor.ts';
+import { tripListCursor } from '../domain/list-cursor.ts';
 import { tripProblems } from '../domain/trip-rules.ts';
 import { toTrip, type TripRepository, type TripRow } from '../domain/trips.ts';
 
@@ -81,8 +81,8 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     async (request) => {
       const userId = request.user!.id;
       const { limit = TRIP_LIST_PAGE.defaultLimit, cursor } = request.query;
-      const page = await trips.list(userId, limit, cursor === undefined ? undefined : decodeCursor(userId, cursor));
-      return { items: page.rows.map(toTrip), nextCursor: page.more ? encodeCursor(userId, page.rows.at(-1)!) : null };
+      const page = await trips.list(userId, limit, cursor === undefined ? undefined : tripListCursor.decode([userId], cursor));
+      return tripListCursor.answer([userId], page, toTrip);
     },
   );
 
