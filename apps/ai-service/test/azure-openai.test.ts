@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AZURE_OPENAI_API_VERSION, AZURE_OPENAI_SCOPE, azureOpenAIInterestModel } from '../src/llm/azure-openai.ts';
 import { keywordWeights, withFallback } from '../src/planning/interests.ts';
+import { chatCompletion } from './support/chat-completion.ts';
 
 interface Seen {
   url: string;
@@ -43,21 +44,10 @@ const credential: TokenCredential = {
   },
 };
 
-const completion = (content: string, finish = 'stop') => ({
-  status: 200,
-  json: {
-    id: 'chatcmpl-1',
-    object: 'chat.completion',
-    created: 1_764_000_000,
-    model: 'gpt-4o-mini',
-    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: finish }],
-    usage: { prompt_tokens: 120, completion_tokens: 60, total_tokens: 180 },
-  },
-});
 
 describe('Azure OpenAI interest model', () => {
   it('calls the chat-completions route of the deployment with the GA api-version and an Entra bearer token, and reads the weights', async () => {
-    answer = () => completion(JSON.stringify({ palace: 0.9, museum: 0.6, market: 0, unknown: 1, park: -1, temple: 7 }));
+    answer = () => chatCompletion(JSON.stringify({ palace: 0.9, museum: 0.6, market: 0, unknown: 1, park: -1, temple: 7 }));
     const m = azureOpenAIInterestModel({ endpoint: `${endpoint}/`, deployment: 'gpt-4o-mini', credential, timeoutMs: 1_000 });
     expect(await m.read(['royal history'])).toEqual({ source: 'llm', weights: { palace: 0.9, museum: 0.6, temple: 1 } });
     const call = seen.at(-1)!;
@@ -75,7 +65,7 @@ describe('Azure OpenAI interest model', () => {
   it('falls back to the keyword table when the service fails, is slow, stops early or answers nonsense', async () => {
     const m = withFallback(azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 300 }), () => undefined);
     const keywords = keywordWeights(['temples']);
-    for (const a of [() => ({ status: 500, json: { error: { code: 'InternalServerError' } } }), () => ({ status: 429, json: {} }), () => ({ status: 0, json: {} }), () => completion('not json'), () => completion('{"temple":1}', 'length')]) {
+    for (const a of [() => ({ status: 500, json: { error: { code: 'InternalServerError' } } }), () => ({ status: 429, json: {} }), () => ({ status: 0, json: {} }), () => chatCompletion('not json'), () => chatCompletion('{"temple":1}', 'length')]) {
       answer = a;
       // Said as what it is: the keywords' reading, not the model's.
       expect(await m.read(['temples'])).toEqual({ source: 'keywords', weights: keywords });
@@ -83,7 +73,7 @@ describe('Azure OpenAI interest model', () => {
   });
 
   it("keeps the keywords' matches even when the model weighs them lower", async () => {
-    answer = () => completion(JSON.stringify({ temple: 0.2, park: 0.5 }));
+    answer = () => chatCompletion(JSON.stringify({ temple: 0.2, park: 0.5 }));
     const m = withFallback(azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 1_000 }), () => undefined);
     expect(await m.read(['temples'])).toEqual({ source: 'llm', weights: { temple: 1, park: 0.5 } });
   });
@@ -92,7 +82,7 @@ describe('Azure OpenAI interest model', () => {
     const m = azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 1_000 });
     answer = () => ({ status: 429, json: { error: { code: '429', message: 'Rate limit is exceeded.' } } });
     await expect(m.read(['temples'])).rejects.toThrow('Azure OpenAI answered 429');
-    answer = () => completion('{"temple":1}', 'content_filter');
+    answer = () => chatCompletion('{"temple":1}', 'content_filter');
     await expect(m.read(['temples'])).rejects.toThrow('Azure OpenAI stopped with content_filter');
     answer = () => ({ status: 200, json: { id: 'chatcmpl-2', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: null }, finish_reason: 'stop' }] } });
     await expect(m.read(['temples'])).rejects.toThrow('Azure OpenAI answered without content');

@@ -22,6 +22,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAiService } from '../src/app.ts';
 import { keywordWeights } from '../src/planning/interests.ts';
+import { chatCompletion } from './support/chat-completion.ts';
 
 /** An access-token issuer as the user service is one: Ed25519 keys, its JWKS on an ephemeral port. */
 const startIssuer = async () => {
@@ -42,21 +43,10 @@ const startIssuer = async () => {
   };
 };
 
-const completion = (content: string) => ({
-  status: 200,
-  json: {
-    id: 'chatcmpl-1',
-    object: 'chat.completion',
-    created: 1_764_000_000,
-    model: 'gpt-4o-mini',
-    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-    usage: { prompt_tokens: 120, completion_tokens: 60, total_tokens: 180 },
-  },
-});
 const MODEL_WEIGHTS = { palace: 0.9, museum: 0.6, temple: 0.8, park: 0.3 };
 
 const asked: string[][] = [];
-let answer: () => { status: number; json: unknown } = () => completion(JSON.stringify(MODEL_WEIGHTS));
+let answer: () => { status: number; json: unknown } = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
 const credential: TokenCredential = { getToken: async (): Promise<AccessToken> => ({ token: 'entra-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
 
 let stub: FastifyInstance;
@@ -168,11 +158,11 @@ describe('the model readings of POST /api/v1/ai/interests', () => {
     try {
       answer = () => ({ status: 500, json: { error: { code: 'InternalServerError' } } });
       expect(await read(a, randomUUID(), list)).toMatchObject({ source: 'keywords', weights: keywordWeights(list) });
-      answer = () => completion('not json');
+      answer = () => chatCompletion('not json');
       expect((await read(b, randomUUID(), list)).source).toBe('keywords');
       expect(asked.length).toBe(before + 2);
     } finally {
-      answer = () => completion(JSON.stringify(MODEL_WEIGHTS));
+      answer = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
     }
     const back = await read(a, randomUUID(), list);
     expect(back.source).toBe('llm');

@@ -108,16 +108,18 @@ export const searchSql = (s: SearchSpec): Prisma.Sql => {
     FROM top JOIN places p ON p.id = top.id
     ORDER BY top.relevance DESC NULLS LAST, top.distance_m ASC NULLS LAST, p.name, p.id
     LIMIT ${s.limit}`;
-  if (s.q && isShortQuery(s.q)) {
-    // Case-insensitive substring of either name: ILIKE '%q%' without the pattern (strpos on the
-    // lower-cased text is the same test, four times cheaper per row). No relevance (NULL).
-    const where = [Prisma.sql`(strpos(lower(p.name), lower(${s.q})) > 0 OR strpos(lower(p.name_ko), lower(${s.q})) > 0)`, ...filters];
-    return answer(Prisma.sql`
+  // The places meeting every condition, with no relevance: nearest first, else in name order.
+  const unranked = (where: Prisma.Sql[]) =>
+    answer(Prisma.sql`
       SELECT p.id, NULL::numeric AS relevance, ${distance} AS distance_m
       FROM places p
       WHERE ${Prisma.join(where, ' AND ')}
       ORDER BY distance_m ASC NULLS LAST, p.name, p.id
       LIMIT ${s.limit}`);
+  if (s.q && isShortQuery(s.q)) {
+    // Case-insensitive substring of either name: ILIKE '%q%' without the pattern (strpos on the
+    // lower-cased text is the same test, four times cheaper per row). No relevance (NULL).
+    return unranked([Prisma.sql`(strpos(lower(p.name), lower(${s.q})) > 0 OR strpos(lower(p.name_ko), lower(${s.q})) > 0)`, ...filters]);
   }
   if (s.q) {
     // Word similarity (`name %> q`, i.e. `q <% name`) and ILIKE both use the trigram indexes; ILIKE
@@ -141,12 +143,7 @@ export const searchSql = (s: SearchSpec): Prisma.Sql => {
       LIMIT ${s.limit}`);
   }
   if (!filters.length) throw new Error('a search needs a text or a centre');
-  return answer(Prisma.sql`
-    SELECT p.id, NULL::numeric AS relevance, ${distance} AS distance_m
-    FROM places p
-    WHERE ${Prisma.join(filters, ' AND ')}
-    ORDER BY distance_m ASC NULLS LAST, p.name, p.id
-    LIMIT ${s.limit}`);
+  return unranked(filters);
 };
 
 /**
