@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
+import { isRedisReady } from '../redis.ts';
 
 export interface SharedCounterOptions {
   readonly redis: Redis;
@@ -56,15 +57,17 @@ return 1`;
  * library's reward() cannot: after the window it recreates the key at -1 with a fresh window (or
  * takes one from a window opened since), which then admits one more than the limit.
  * While Redis is unreachable the hit is given back to the in-memory insurance count (through
- * reward(), which answers from it then), as the outage loosens the limit anyway.
+ * reward(), which answers from it then), as the outage loosens the limit anyway. A script that was
+ * sent and failed (the command timeout: Redis slow) gives nothing more: it may have run, answered
+ * late, and a reward() after it was a second give-back of one hit (one more than the limit).
  */
 export const giveBackHit = async (counter: RateLimiterRedis, redis: Redis, hit: Hit): Promise<void> => {
   const remainingMs = Math.round(hit.windowEndsAt - performance.now());
   if (remainingMs <= 0) return;
-  const toleranceMs = (counter.duration * 1000) / 2;
-  try {
-    await redis.eval(GIVE_BACK_LUA, 1, counter.getKey(hit.key), remainingMs, toleranceMs);
-  } catch {
+  if (!isRedisReady(redis)) {
     await counter.reward(hit.key).catch(() => undefined);
+    return;
   }
+  const toleranceMs = (counter.duration * 1000) / 2;
+  await redis.eval(GIVE_BACK_LUA, 1, counter.getKey(hit.key), remainingMs, toleranceMs).catch(() => undefined);
 };
