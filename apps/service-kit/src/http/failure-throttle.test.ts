@@ -84,6 +84,19 @@ it('gives nothing to a window opened since the aborted attempt\u2019s ended: 2 a
   expect(1 + (await admitted(throttle, key, 2))).toBe(2);
 });
 
+it('gives nothing to a window opened since a success cleared the count: 2 allowed in it, not 3', async () => {
+  // A login whose database failed slowly while another login of the account succeeded (the count
+  // deleted) and two failed (a new window, seconds after the aborted attempt's).
+  const throttle = createFailureThrottle({ redis, prefix, maxFailures: 2, windowMs: 60_000 });
+  const key = randomUUID();
+  const slot = allowed(await throttle.attempt(key));
+  await throttle.succeeded(key);
+  await new Promise((resolve) => setTimeout(resolve, 3_500));
+  expect(await admitted(throttle, key, 2)).toBe(2);
+  await throttle.aborted(slot);
+  expect(await admitted(throttle, key, 1)).toBe(0);
+});
+
 it('a burst refused while reserved attempts wait (a stalled database) leaves no lock once those are given back', async () => {
   // Reserved, then aborted (the database never answered); meanwhile 20 more are refused. Before,
   // each refusal stayed counted: 23 - 3 given back = 20, the account locked for the window.

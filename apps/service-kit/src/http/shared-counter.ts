@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
-import { isRedisReady } from '../redis.ts';
+import { COMMAND_TIMEOUT_MS, isRedisReady } from '../redis.ts';
 
 export interface SharedCounterOptions {
   readonly redis: Redis;
@@ -45,12 +45,17 @@ export const hitOf = (key: string, counted: Pick<RateLimiterRes, 'msBeforeNext'>
 /**
  * Takes one back from the key's count only while the window is the one the hit was counted in: the
  * key still there, ending when that window ends. A later window opened after the hit's ended ends at
- * least one window length later, so half a window tells them apart whatever the round trips.
+ * least one window length later; one opened after the key was deleted (a failure throttle's success)
+ * ends later by the time between the two first hits, which may be seconds. The end the hit was told
+ * is off by at most its answer's way back, the give-back's by its way there, each within a command's
+ * timeout: so the tolerance is three of those (never more than half a window). A hit answered later
+ * than that (an event loop stalled for seconds) is not given back: the limit stays strict.
  */
 const GIVE_BACK_LUA = `local ttl = redis.call('pttl', KEYS[1])
 if ttl < 0 or math.abs(ttl - tonumber(ARGV[1])) > tonumber(ARGV[2]) then return 0 end
 redis.call('decr', KEYS[1])
 return 1`;
+const toleranceMsOf = (counter: RateLimiterRedis): number => Math.min((counter.duration * 1000) / 2, 3 * COMMAND_TIMEOUT_MS);
 
 /**
  * Gives a hit back to the window it was counted in; nothing when that window has ended. The
@@ -68,6 +73,5 @@ export const giveBackHit = async (counter: RateLimiterRedis, redis: Redis, hit: 
     await counter.reward(hit.key).catch(() => undefined);
     return;
   }
-  const toleranceMs = (counter.duration * 1000) / 2;
-  await redis.eval(GIVE_BACK_LUA, 1, counter.getKey(hit.key), remainingMs, toleranceMs).catch(() => undefined);
+  await redis.eval(GIVE_BACK_LUA, 1, counter.getKey(hit.key), remainingMs, toleranceMsOf(counter)).catch(() => undefined);
 };
