@@ -152,6 +152,18 @@ describe('the model readings of POST /api/v1/ai/interests', () => {
     expect(asked.length).toBe(before + INTEREST_READINGS.budget.max + 1);
   });
 
+  it("answers a traveller with budget left the model's reading when one whose budget is spent asked the same list at the same moment", async () => {
+    const spent = randomUUID();
+    for (let i = 0; i < INTEREST_READINGS.budget.max; i++) expect((await read(a, spent, own(`spending ${i}`))).source).toBe('llm');
+    const list = own('palaces asked together');
+    const before = asked.length;
+    // The spent traveller's request starts the load of the list; the other's, a moment later, joins it.
+    const [, ofOther] = await Promise.all([read(a, spent, list), read(a, randomUUID(), list)]);
+    // (The spent traveller's answer depends on who came first: keywords, or the other's reading, kept for anyone.)
+    expect(ofOther.source).toBe('llm');
+    expect(asked.length).toBe(before + 1);
+  });
+
   it('keeps no keyword answer as the model reading: the model is asked again once it answers', async () => {
     const list = own('temples', 'night markets');
     const before = asked.length;

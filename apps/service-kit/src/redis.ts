@@ -173,7 +173,7 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
 };
 
 /** The longest a command waits for Redis. */
-const COMMAND_TIMEOUT_MS = 1_000;
+export const COMMAND_TIMEOUT_MS = 1_000;
 
 /**
  * How often a connection is asked a PING: an idle one (the cache's subscriber sends nothing of its

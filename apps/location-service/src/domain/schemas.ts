@@ -83,7 +83,7 @@ export const SearchItem = Type.Object({ ...placeFields, distanceKm: Type.Optiona
 export const SearchAnswer = Type.Object({ items: Type.Array(SearchItem) });
 
 export const SearchQuery = Type.Object({
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.maxQueryLength, pattern: VISIBLE, description: 'Text in English or Korean (trigram match on both names)' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.maxQueryLength, pattern: VISIBLE, description: 'Text in English or Korean: a trigram match on both names from 3 characters; 1-2 characters, or no letter or digit, a case-insensitive substring of either name' })),
   lat: Type.Optional(Latitude),
   lng: Type.Optional(Longitude),
   radiusKm: Type.Optional(RadiusKm),

@@ -1,10 +1,11 @@
 /**
  * The failure throttle on the local Redis: a parallel burst gets exactly maxFailures attempts
  * (the slot is taken atomically before the work), the window expires on its own, an aborted
- * attempt gives its slot back to the window it was taken in and to no other, and a Redis error
- * falls back to the per-instance count.
+ * attempt gives its slot back to the window it was taken in and to no other (once, also when Redis
+ * answers the give-back too late), and a Redis error falls back to the per-instance count.
  */
 import { randomUUID } from 'node:crypto';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createFailureThrottle, type AttemptVerdict, type FailureThrottle } from './failure-throttle.ts';
@@ -83,6 +84,19 @@ it('gives nothing to a window opened since the aborted attempt\u2019s ended: 2 a
   expect(1 + (await admitted(throttle, key, 2))).toBe(2);
 });
 
+it('gives nothing to a window opened since a success cleared the count: 2 allowed in it, not 3', async () => {
+  // A login whose database failed slowly while another login of the account succeeded (the count
+  // deleted) and two failed (a new window, seconds after the aborted attempt's).
+  const throttle = createFailureThrottle({ redis, prefix, maxFailures: 2, windowMs: 60_000 });
+  const key = randomUUID();
+  const slot = allowed(await throttle.attempt(key));
+  await throttle.succeeded(key);
+  await new Promise((resolve) => setTimeout(resolve, 3_500));
+  expect(await admitted(throttle, key, 2)).toBe(2);
+  await throttle.aborted(slot);
+  expect(await admitted(throttle, key, 1)).toBe(0);
+});
+
 it('a burst refused while reserved attempts wait (a stalled database) leaves no lock once those are given back', async () => {
   // Reserved, then aborted (the database never answered); meanwhile 20 more are refused. Before,
   // each refusal stayed counted: 23 - 3 given back = 20, the account locked for the window.
@@ -103,4 +117,39 @@ it('counts per instance while Redis is unreachable', async () => {
   expect((await b.attempt('x')).allowed).toBe(true);
   await a.succeeded('x');
   expect((await a.attempt('x')).allowed).toBe(true);
+});
+
+it('gives an aborted attempt back once when Redis answers the give-back too late (it ran, the client timed out): 2 of 3 allowed after, not 3', async () => {
+  // The real Redis behind a proxy that holds back the next answer on demand: the give-back's script
+  // runs, its answer comes after the client's command timeout.
+  const target = new URL(redisUrl());
+  let holdNextMs = 0;
+  const proxy = createServer((client) => {
+    const upstream = connect(Number(target.port), target.hostname);
+    let queue = Promise.resolve();
+    client.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => {
+      const hold = holdNextMs;
+      holdNextMs = 0;
+      queue = queue.then(() => new Promise((resolve) => setTimeout(resolve, hold))).then(() => void client.write(chunk));
+    });
+    const close = () => (client.destroy(), upstream.destroy());
+    client.on('error', close).on('close', close);
+    upstream.on('error', close).on('close', close);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const slow = connectRedis(`redis://127.0.0.1:${(proxy.address() as AddressInfo).port}${target.pathname}`, quietLogger, 'throttle-test-slow');
+  try {
+    await waitFor(() => isRedisReady(slow), 'redis ready through the proxy');
+    const throttle = createFailureThrottle({ redis: slow, prefix, maxFailures: 2, windowMs: 60_000 });
+    const key = randomUUID();
+    const slot = allowed(await throttle.attempt(key));
+    holdNextMs = 1_500;
+    await throttle.aborted(slot);
+    expect(await redis.get(throttle.redisKey(key))).toBe('0');
+    expect(await admitted(throttle, key, 3)).toBe(2);
+  } finally {
+    slow.disconnect();
+    await new Promise((resolve) => proxy.close(resolve));
+  }
 });

@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
+import { COMMAND_TIMEOUT_MS, isRedisReady } from '../redis.ts';
 
 export interface SharedCounterOptions {
   readonly redis: Redis;
@@ -44,27 +45,33 @@ export const hitOf = (key: string, counted: Pick<RateLimiterRes, 'msBeforeNext'>
 /**
  * Takes one back from the key's count only while the window is the one the hit was counted in: the
  * key still there, ending when that window ends. A later window opened after the hit's ended ends at
- * least one window length later, so half a window tells them apart whatever the round trips.
+ * least one window length later; one opened after the key was deleted (a failure throttle's success)
+ * ends later by the time between the two first hits, which may be seconds. The end the hit was told
+ * is off by at most its answer's way back, the give-back's by its way there, each within a command's
+ * timeout: so the tolerance is three of those (never more than half a window). A hit answered later
+ * than that (an event loop stalled for seconds) is not given back: the limit stays strict.
  */
 const GIVE_BACK_LUA = `local ttl = redis.call('pttl', KEYS[1])
 if ttl < 0 or math.abs(ttl - tonumber(ARGV[1])) > tonumber(ARGV[2]) then return 0 end
 redis.call('decr', KEYS[1])
 return 1`;
+const toleranceMsOf = (counter: RateLimiterRedis): number => Math.min((counter.duration * 1000) / 2, 3 * COMMAND_TIMEOUT_MS);
 
 /**
  * Gives a hit back to the window it was counted in; nothing when that window has ended. The
  * library's reward() cannot: after the window it recreates the key at -1 with a fresh window (or
  * takes one from a window opened since), which then admits one more than the limit.
  * While Redis is unreachable the hit is given back to the in-memory insurance count (through
- * reward(), which answers from it then), as the outage loosens the limit anyway.
+ * reward(), which answers from it then), as the outage loosens the limit anyway. A script that was
+ * sent and failed (the command timeout: Redis slow) gives nothing more: it may have run, answered
+ * late, and a reward() after it was a second give-back of one hit (one more than the limit).
  */
 export const giveBackHit = async (counter: RateLimiterRedis, redis: Redis, hit: Hit): Promise<void> => {
   const remainingMs = Math.round(hit.windowEndsAt - performance.now());
   if (remainingMs <= 0) return;
-  const toleranceMs = (counter.duration * 1000) / 2;
-  try {
-    await redis.eval(GIVE_BACK_LUA, 1, counter.getKey(hit.key), remainingMs, toleranceMs);
-  } catch {
+  if (!isRedisReady(redis)) {
     await counter.reward(hit.key).catch(() => undefined);
+    return;
   }
+  await redis.eval(GIVE_BACK_LUA, 1, counter.getKey(hit.key), remainingMs, toleranceMsOf(counter)).catch(() => undefined);
 };
