@@ -18,6 +18,7 @@ import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { startEventHubsEmulator, startServiceBusEmulator, type EventHubsEmulator, type ReceivedEvent, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { buildAiService } from '@tripgen/ai-service';
 import { buildUserService } from '@tripgen/user-service';
+import { afterAll, beforeAll } from 'vitest';
 import { buildTripService } from '../src/app.ts';
 
 export interface Part {
@@ -163,6 +164,20 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
 };
 
 /** JSON over HTTP as a client sends it. */
+/**
+ * The stack of a test file: started in beforeAll, closed in afterAll; `base` is the trip service's
+ * address. Read its fields inside tests and hooks (they are filled in beforeAll).
+ */
+export const fileStack = (opts: StackOptions = {}) => {
+  const ctx = {} as { stack: Stack; base: string };
+  beforeAll(async () => {
+    ctx.stack = await startStack(opts);
+    ctx.base = ctx.stack.trip.url;
+  });
+  afterAll(async () => ctx.stack?.close());
+  return ctx;
+};
+
 export const call = async (base: string, method: string, url: string, opts: { body?: unknown; headers?: Record<string, string> } = {}) => {
   const res = await fetch(`${base}${url}`, {
     method,

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { call, startStack, type Stack } from './harness.ts';
+import { call, fileStack } from './harness.ts';
 
 /**
  * The stack of a test file (no AI service), with a client of the trip database to store rows in
@@ -13,17 +13,13 @@ import { call, startStack, type Stack } from './harness.ts';
  * most of the generated requests with 429.
  */
 export const listStack = () => {
-  const ctx = {} as { stack: Stack; base: string; db: pg.Client };
+  const ctx = fileStack({ ai: false, tripEnv: { RATE_LIMIT_MAX: '100000' } }) as ReturnType<typeof fileStack> & { db: pg.Client };
   beforeAll(async () => {
-    ctx.stack = await startStack({ ai: false, tripEnv: { RATE_LIMIT_MAX: '100000' } });
-    ctx.base = ctx.stack.trip.url;
     ctx.db = new pg.Client({ connectionString: ctx.stack.trip.db.url });
     await ctx.db.connect();
   });
-  afterAll(async () => {
-    await ctx.db?.end();
-    await ctx.stack?.close();
-  });
+  // Registered after the stack's: run before its close (vitest runs afterAll hooks in reverse).
+  afterAll(async () => ctx.db?.end());
   return ctx;
 };
 

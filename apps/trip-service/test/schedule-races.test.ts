@@ -10,22 +10,16 @@ import { randomUUID } from 'node:crypto';
 import { QUEUES } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
+import { expect, it } from 'vitest';
+import { call, fileStack, tripBody, waitFor } from './harness.ts';
 
-let stack: Stack;
-let base: string;
-beforeAll(async () => {
-  stack = await startStack({ ai: false });
-  base = stack.trip.url;
-});
-afterAll(async () => stack?.close());
+const ctx = fileStack({ ai: false });
 
 const NEW_DATES = ['2026-09-24', '2026-09-25', '2026-09-26'];
 
 /** A transaction of its own on the trip database (what another replica's PATCH or DELETE does). */
 const openTransaction = async () => {
-  const client = new pg.Client({ connectionString: stack.trip.db.url });
+  const client = new pg.Client({ connectionString: ctx.stack.trip.db.url });
   await client.connect();
   await client.query('BEGIN');
   return client;
@@ -34,13 +28,13 @@ const openTransaction = async () => {
 /** Until the schedule request's insert waits for a lock (it has read the trip and passed every check). */
 const insertWaiting = () =>
   waitFor(async () => {
-    const [row] = await queryRows<{ n: number }>(stack.trip.db.url, "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO schedules%'");
+    const [row] = await queryRows<{ n: number }>(ctx.stack.trip.db.url, "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO schedules%'");
     return row!.n > 0;
   }, 'the schedule insert waiting for a lock');
 
 const newTrip = async () => {
-  const headers = { authorization: (await stack.traveller()).authorization };
-  const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+  const headers = { authorization: (await ctx.stack.traveller()).authorization };
+  const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
   return { headers, id };
 };
 
@@ -56,18 +50,18 @@ it('stores a schedule requested while the trip changed for the trip as changed, 
        SELECT $1, id, user_id, 'queued', '{}', 'held', '{}', now(), now() FROM trips WHERE id = $2`,
       [randomUUID(), id],
     );
-    const asked = call(base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers });
+    const asked = call(ctx.base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers });
     await insertWaiting();
     await other.query("DELETE FROM schedules WHERE trip_id = $1 AND request_hash = 'held'", [id]);
     await other.query('COMMIT');
     const res = await asked;
     expect(res.status).toBe(202);
-    const stored = await call(base, 'GET', `/api/v1/trips/${id}/schedules`, { headers });
+    const stored = await call(ctx.base, 'GET', `/api/v1/trips/${id}/schedules`, { headers });
     expect(stored.json.items.map((s: { id: string }) => s.id)).toEqual([res.json.id]);
-    const [row] = await queryRows(stack.trip.db.url, "SELECT request->'trip'->'dates' AS dates FROM schedules WHERE id = $1", [res.json.id]);
+    const [row] = await queryRows(ctx.stack.trip.db.url, "SELECT request->'trip'->'dates' AS dates FROM schedules WHERE id = $1", [res.json.id]);
     expect(row.dates).toEqual(NEW_DATES);
     // What the AI service is sent is that too.
-    const messages = await queryRows(stack.trip.db.url, "SELECT body->'trip'->'dates' AS dates FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, id]);
+    const messages = await queryRows(ctx.stack.trip.db.url, "SELECT body->'trip'->'dates' AS dates FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, id]);
     expect(messages.map((m) => m.dates)).toEqual([NEW_DATES]);
   } finally {
     await other.end();
@@ -79,13 +73,13 @@ it('answers 404, not 500, to a schedule request whose trip is deleted before its
   const other = await openTransaction();
   try {
     await other.query('DELETE FROM trips WHERE id = $1', [id]);
-    const asked = call(base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers });
+    const asked = call(ctx.base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers });
     await insertWaiting();
     await other.query('COMMIT');
     const res = await asked;
     expect(res.status, JSON.stringify(res.json)).toBe(404);
     expect(res.type).toContain('application/problem+json');
-    expect(await queryRows(stack.trip.db.url, "SELECT 1 FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, id])).toEqual([]);
+    expect(await queryRows(ctx.stack.trip.db.url, "SELECT 1 FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, id])).toEqual([]);
   } finally {
     await other.end();
   }

@@ -11,33 +11,26 @@ import { randomUUID } from 'node:crypto';
 import { EVENT_STREAMS, QUEUES, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { call, fileStack, tripBody, waitFor } from './harness.ts';
 
-let stack: Stack;
-let base: string;
-
-beforeAll(async () => {
-  stack = await startStack({ ai: false });
-  base = stack.trip.url;
-});
-afterAll(async () => stack?.close());
+const ctx = fileStack({ ai: false });
 
 const create = (authorization: string, key: string | undefined, body: unknown = tripBody()) =>
-  call(base, 'POST', '/api/v1/trips', { body, headers: { authorization, ...(key === undefined ? {} : { 'idempotency-key': key }) } });
+  call(ctx.base, 'POST', '/api/v1/trips', { body, headers: { authorization, ...(key === undefined ? {} : { 'idempotency-key': key }) } });
 
 /** What the traveller has stored: trips, their warm-up messages in the outbox, and trip-created events on the hub. */
 const storedOf = async (userId: string) => {
-  const [{ trips }] = (await queryRows<{ trips: number }>(stack.trip.db.url, 'SELECT count(*)::int AS trips FROM trips WHERE user_id = $1', [userId])) as [{ trips: number }];
+  const [{ trips }] = (await queryRows<{ trips: number }>(ctx.stack.trip.db.url, 'SELECT count(*)::int AS trips FROM trips WHERE user_id = $1', [userId])) as [{ trips: number }];
   const [{ warmUps }] = (await queryRows<{ warmUps: number }>(
-    stack.trip.db.url,
+    ctx.stack.trip.db.url,
     `SELECT count(*)::int AS "warmUps" FROM outbox_messages WHERE queue = $1 AND body->>'tripId' IN (SELECT id::text FROM trips WHERE user_id = $2)`,
     [QUEUES.locationSearch, userId],
   )) as [{ warmUps: number }];
   return { trips, warmUps };
 };
 const createdEventsOf = (userId: string) =>
-  stack.hubs
+  ctx.stack.hubs
     .events(EVENT_STREAMS[0].hub)
     .filter((e) => e.properties['cloudEvents:type'] === TRIP_EVENT_TYPES.tripCreated && (JSON.parse((e.body as Buffer).toString('utf8')) as { userId?: string }).userId === userId);
 /** The events the relay will send have arrived, and nothing more comes. */
@@ -49,7 +42,7 @@ const settledEvents = async (userId: string, atLeast: number) => {
 
 describe('POST /api/v1/trips with an Idempotency-Key', () => {
   it('answers the same key and body again with the trip created under it (201, same body and Location), creating nothing', async () => {
-    const { authorization, userId } = await stack.traveller();
+    const { authorization, userId } = await ctx.stack.traveller();
     const key = randomUUID();
     const first = await create(authorization, key);
     expect(first.status).toBe(201);
@@ -63,7 +56,7 @@ describe('POST /api/v1/trips with an Idempotency-Key', () => {
     expect(await storedOf(userId)).toEqual({ trips: 1, warmUps: 1 });
     expect(await settledEvents(userId, 1)).toBe(1);
     // A replay answers the trip as it is now (as the schedules route answers its schedule's state).
-    expect((await call(base, 'PATCH', `/api/v1/trips/${first.json.id as string}`, { body: { title: 'Renamed' }, headers: { authorization } })).status).toBe(200);
+    expect((await call(ctx.base, 'PATCH', `/api/v1/trips/${first.json.id as string}`, { body: { title: 'Renamed' }, headers: { authorization } })).status).toBe(200);
     const afterPatch = await create(authorization, key);
     expect([afterPatch.status, afterPatch.json.id, afterPatch.json.title]).toEqual([201, first.json.id, 'Renamed']);
     // Without a key, behaviour is unchanged: each POST is a trip.
@@ -73,7 +66,7 @@ describe('POST /api/v1/trips with an Idempotency-Key', () => {
   });
 
   it('makes exactly one trip of ten requests at once with the same key: every one answers it, one warm-up, one trip-created event', async () => {
-    const { authorization, userId } = await stack.traveller();
+    const { authorization, userId } = await ctx.stack.traveller();
     const key = `double-click-${randomUUID()}`;
     const answers = await Promise.all(Array.from({ length: 10 }, () => create(authorization, key)));
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
@@ -86,7 +79,7 @@ describe('POST /api/v1/trips with an Idempotency-Key', () => {
   });
 
   it('refuses the same key with another body 422 problem+json, storing nothing', async () => {
-    const { authorization, userId } = await stack.traveller();
+    const { authorization, userId } = await ctx.stack.traveller();
     const key = randomUUID();
     const first = await create(authorization, key);
     expect(first.status).toBe(201);
@@ -101,8 +94,8 @@ describe('POST /api/v1/trips with an Idempotency-Key', () => {
   });
 
   it("scopes keys by traveller: another traveller's same key and body is their own trip", async () => {
-    const a = await stack.traveller();
-    const b = await stack.traveller();
+    const a = await ctx.stack.traveller();
+    const b = await ctx.stack.traveller();
     const key = 'shared-key-1';
     const [ofA, ofB] = [await create(a.authorization, key), await create(b.authorization, key)];
     expect([ofA.status, ofB.status]).toEqual([201, 201]);
@@ -110,14 +103,14 @@ describe('POST /api/v1/trips with an Idempotency-Key', () => {
     // Each one's replay is their own trip.
     expect((await create(a.authorization, key)).json.id).toBe(ofA.json.id);
     expect((await create(b.authorization, key)).json.id).toBe(ofB.json.id);
-    expect((await call(base, 'GET', `/api/v1/trips/${ofA.json.id as string}`, { headers: { authorization: b.authorization } })).status).toBe(404);
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${ofA.json.id as string}`, { headers: { authorization: b.authorization } })).status).toBe(404);
     expect([(await storedOf(a.userId)).trips, (await storedOf(b.userId)).trips]).toEqual([1, 1]);
   });
 
   it('refuses a malformed key 400 problem+json (as the schedules route: 1 to 100 visible ASCII characters), storing nothing', async () => {
-    const { authorization, userId } = await stack.traveller();
+    const { authorization, userId } = await ctx.stack.traveller();
     for (const key of ['', 'x'.repeat(101), 'with space', 'tab\there', 'caf\u00e9']) {
-      const res = await stack.trip.app!.inject({ method: 'POST', url: '/api/v1/trips', headers: { authorization, 'content-type': 'application/json', 'idempotency-key': key }, payload: JSON.stringify(tripBody()) });
+      const res = await ctx.stack.trip.app!.inject({ method: 'POST', url: '/api/v1/trips', headers: { authorization, 'content-type': 'application/json', 'idempotency-key': key }, payload: JSON.stringify(tripBody()) });
       expect(res.statusCode, JSON.stringify(key)).toBe(400);
       expect(res.headers['content-type'], JSON.stringify(key)).toContain('application/problem+json');
     }
@@ -126,10 +119,10 @@ describe('POST /api/v1/trips with an Idempotency-Key', () => {
   });
 
   it("makes a fresh trip for a deleted trip's key: the key went with its trip", async () => {
-    const { authorization, userId } = await stack.traveller();
+    const { authorization, userId } = await ctx.stack.traveller();
     const key = randomUUID();
     const first = await create(authorization, key);
-    expect((await call(base, 'DELETE', `/api/v1/trips/${first.json.id as string}`, { headers: { authorization } })).status).toBe(204);
+    expect((await call(ctx.base, 'DELETE', `/api/v1/trips/${first.json.id as string}`, { headers: { authorization } })).status).toBe(204);
     const fresh = await create(authorization, key);
     expect(fresh.status).toBe(201);
     expect(fresh.json.id).not.toBe(first.json.id);
@@ -141,7 +134,7 @@ describe('POST /api/v1/trips with an Idempotency-Key', () => {
 /** Until a statement on the trip database matching `like` waits for a lock. */
 const waitingOnLock = (like: string, what: string) =>
   waitFor(async () => {
-    const [row] = await queryRows<{ n: number }>(stack.trip.db.url, "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1", [like]);
+    const [row] = await queryRows<{ n: number }>(ctx.stack.trip.db.url, "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1", [like]);
     return row!.n > 0;
   }, what);
 
@@ -158,7 +151,7 @@ const waitingOnLock = (like: string, what: string) =>
 const losingTo = async <T>(userId: string, key: string, rounds: number, send: () => Promise<T>) => {
   const clients: pg.Client[] = [];
   const connect = async () => {
-    const client = new pg.Client({ connectionString: stack.trip.db.url });
+    const client = new pg.Client({ connectionString: ctx.stack.trip.db.url });
     clients.push(client);
     await client.connect();
     return client;
@@ -208,7 +201,7 @@ const losingTo = async <T>(userId: string, key: string, rounds: number, send: ()
 
 describe('POST /api/v1/trips with an Idempotency-Key, the winner deleted before the loser reads it', () => {
   it('creates a fresh trip under the key (201), never a 500: the deleted trip freed it', async () => {
-    const { authorization, userId } = await stack.traveller();
+    const { authorization, userId } = await ctx.stack.traveller();
     const key = randomUUID();
     const { answer: res, winners } = await losingTo(userId, key, 1, () => create(authorization, key));
     expect(res.status, JSON.stringify(res.json)).toBe(201);
@@ -220,7 +213,7 @@ describe('POST /api/v1/trips with an Idempotency-Key, the winner deleted before 
   });
 
   it('answers 409 problem+json, storing nothing, when its second try loses the same way (bounded: no endless retry)', async () => {
-    const { authorization, userId } = await stack.traveller();
+    const { authorization, userId } = await ctx.stack.traveller();
     const key = randomUUID();
     const { answer: res, winners } = await losingTo(userId, key, 2, () => create(authorization, key));
     expect(winners).toHaveLength(2);

@@ -5,46 +5,39 @@
  */
 import { TRIP_EVENT_SOURCE, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { createPrismaClient, HttpProblem } from '@tripgen/service-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tripEvents } from '../src/domain/events.ts';
 import { MAX_TRIP_DAYS, type CreateTripBody } from '../src/domain/schemas.ts';
 import { tripProblems } from '../src/domain/trip-rules.ts';
 import { tripRepository } from '../src/domain/trips.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
-import { call, startStack, tripBody, tripEventsOf, waitFor, warmUpsOf, type Stack } from './harness.ts';
+import { call, fileStack, tripBody, tripEventsOf, waitFor, warmUpsOf } from './harness.ts';
 
-let stack: Stack;
-let base: string;
-
-beforeAll(async () => {
-  stack = await startStack({ ai: false });
-  base = stack.trip.url;
-});
-afterAll(async () => stack?.close());
+const ctx = fileStack({ ai: false });
 
 describe('trips', () => {
   it('are created, listed, read, changed and deleted by their owner', async () => {
-    const { authorization } = await stack.traveller();
+    const { authorization } = await ctx.stack.traveller();
     const headers = { authorization };
-    const created = await call(base, 'POST', '/api/v1/trips', { body: tripBody({ lodging: { name: 'Hotel', lat: 37.57, lng: 126.98 } }), headers });
+    const created = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody({ lodging: { name: 'Hotel', lat: 37.57, lng: 126.98 } }), headers });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ title: 'Seoul in autumn', startDate: '2026-09-23', endDate: '2026-09-25', mustVisit: [], travelMode: 'transit', lodging: { name: 'Hotel', lat: 37.57, lng: 126.98 } });
     const id = created.json.id as string;
     // docs/api.md, trip service, POST /api/v1/trips: 201 with the trip's Location.
     expect(created.headers.get('location')).toBe(`/api/v1/trips/${id}`);
-    expect((await call(base, 'GET', '/api/v1/trips', { headers })).json.items.map((t: { id: string }) => t.id)).toEqual([id]);
-    expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
-    const patched = await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Seoul, again', lodging: null, travelMode: null }, headers });
+    expect((await call(ctx.base, 'GET', '/api/v1/trips', { headers })).json.items.map((t: { id: string }) => t.id)).toEqual([id]);
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
+    const patched = await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Seoul, again', lodging: null, travelMode: null }, headers });
     expect(patched.status).toBe(200);
     expect(patched.json).toMatchObject({ title: 'Seoul, again', lodging: null, travelMode: null, startDate: '2026-09-23' });
-    expect((await call(base, 'DELETE', `/api/v1/trips/${id}`, { headers })).status).toBe(204);
-    expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).status).toBe(404);
+    expect((await call(ctx.base, 'DELETE', `/api/v1/trips/${id}`, { headers })).status).toBe(204);
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers })).status).toBe(404);
   });
 
   it("are someone else's: 404 for every route, never 403 or 200, and untouched", async () => {
-    const owner = await stack.traveller();
-    const other = await stack.traveller();
-    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers: { authorization: owner.authorization } })).json.id as string;
+    const owner = await ctx.stack.traveller();
+    const other = await ctx.stack.traveller();
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers: { authorization: owner.authorization } })).json.id as string;
     const as = { authorization: other.authorization };
     for (const [method, url, body] of [
       ['GET', `/api/v1/trips/${id}`],
@@ -54,16 +47,16 @@ describe('trips', () => {
       ['GET', `/api/v1/trips/${id}/schedules`],
       ['GET', `/api/v1/trips/${id}/schedules/00000000-0000-4000-8000-000000000000`],
     ] as const) {
-      const res = await call(base, method, url, { body, headers: as });
+      const res = await call(ctx.base, method, url, { body, headers: as });
       expect(res.status, `${method} ${url}`).toBe(404);
       expect(res.type).toContain('application/problem+json');
     }
-    expect((await call(base, 'GET', '/api/v1/trips', { headers: as })).json.items).toEqual([]);
-    expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers: { authorization: owner.authorization } })).json.title).toBe('Seoul in autumn');
+    expect((await call(ctx.base, 'GET', '/api/v1/trips', { headers: as })).json.items).toEqual([]);
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers: { authorization: owner.authorization } })).json.title).toBe('Seoul in autumn');
   });
 
   it('refuse a trip that is not one, naming the field, and a PATCH that would make it one is refused whole', async () => {
-    const headers = { authorization: (await stack.traveller()).authorization };
+    const headers = { authorization: (await ctx.stack.traveller()).authorization };
     for (const [over, path] of [
       [{ endDate: '2026-09-22' }, 'body/endDate'],
       [{ endDate: '2026-10-07' }, 'body/endDate'],
@@ -75,21 +68,21 @@ describe('trips', () => {
       [{ travelMode: 'teleport' }, 'body/travelMode'],
       [{ mustVisit: 'gyeongbokgung' }, 'body/mustVisit'],
     ] as const) {
-      const res = await call(base, 'POST', '/api/v1/trips', { body: tripBody(over), headers });
+      const res = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(over), headers });
       expect(res.status, JSON.stringify(over)).toBe(400);
       expect(res.json.errors.map((e: { path: string }) => e.path), JSON.stringify(over)).toContain(path);
     }
     // 14 days is the most a trip may have.
-    expect((await call(base, 'POST', '/api/v1/trips', { body: tripBody({ endDate: '2026-10-06' }), headers })).status).toBe(201);
-    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
-    const bad = await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { startDate: '2026-09-26' }, headers });
+    expect((await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody({ endDate: '2026-10-06' }), headers })).status).toBe(201);
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    const bad = await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { startDate: '2026-09-26' }, headers });
     expect(bad.status).toBe(400);
     expect(bad.json.detail).toMatch(/endDate must not be before startDate/);
-    expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).json.startDate).toBe('2026-09-23');
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers })).json.startDate).toBe('2026-09-23');
   });
 
   it('refuse a NUL (U+0000) in any text, which PostgreSQL cannot store, as a 400 naming the field (the kit\'s rule for every route), and store nothing', async () => {
-    const headers = { authorization: (await stack.traveller()).authorization };
+    const headers = { authorization: (await ctx.stack.traveller()).authorization };
     const NUL_REFUSED = 'must not contain NUL (U+0000)';
     for (const [over, path] of [
       [{ title: 'Seoul\u0000' }, 'body/title'],
@@ -97,87 +90,87 @@ describe('trips', () => {
       [{ lodging: { name: 'Hotel\u0000', lat: 37.57, lng: 126.98 } }, 'body/lodging/name'],
       [{ interests: ['palaces', '\u0000tea'] }, 'body/interests/1'],
     ] as const) {
-      const res = await call(base, 'POST', '/api/v1/trips', { body: tripBody(over), headers });
+      const res = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(over), headers });
       expect(res.status, JSON.stringify(over)).toBe(400);
       expect(res.type).toContain('application/problem+json');
       expect(res.json.errors, JSON.stringify(over)).toEqual([{ path, message: NUL_REFUSED }]);
     }
-    expect((await call(base, 'GET', '/api/v1/trips', { headers })).json.items).toEqual([]);
-    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
-    const patch = await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Seoul\u0000 again' }, headers });
+    expect((await call(ctx.base, 'GET', '/api/v1/trips', { headers })).json.items).toEqual([]);
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    const patch = await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Seoul\u0000 again' }, headers });
     expect([patch.status, patch.json.errors]).toEqual([400, [{ path: 'body/title', message: NUL_REFUSED }]]);
-    expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
   });
 
   it('answer 503 (not 500) when must-visits cannot be checked because the location service is down, and store nothing', async () => {
-    const headers = { authorization: (await stack.traveller()).authorization };
-    const res = await call(base, 'POST', '/api/v1/trips', { body: tripBody({ mustVisit: ['gyeongbokgung'] }), headers });
+    const headers = { authorization: (await ctx.stack.traveller()).authorization };
+    const res = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody({ mustVisit: ['gyeongbokgung'] }), headers });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
     expect(res.json.detail).toMatch(/location service/);
-    expect((await call(base, 'GET', '/api/v1/trips', { headers })).json.items).toEqual([]);
+    expect((await call(ctx.base, 'GET', '/api/v1/trips', { headers })).json.items).toEqual([]);
   });
 
   it('ask the location service to warm the candidates when a trip is created or where/when it is changes, not for a new title', async () => {
-    const headers = { authorization: (await stack.traveller()).authorization };
-    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
-    await waitFor(() => warmUpsOf(stack, id).length === 1, 'the warm-up message of the new trip');
-    await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'renamed' }, headers });
-    await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { destination: { name: 'Jeju', lat: 33.4996, lng: 126.5312 } }, headers });
-    await waitFor(() => warmUpsOf(stack, id).length === 2, 'the warm-up message of the new destination');
+    const headers = { authorization: (await ctx.stack.traveller()).authorization };
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    await waitFor(() => warmUpsOf(ctx.stack, id).length === 1, 'the warm-up message of the new trip');
+    await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'renamed' }, headers });
+    await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { destination: { name: 'Jeju', lat: 33.4996, lng: 126.5312 } }, headers });
+    await waitFor(() => warmUpsOf(ctx.stack, id).length === 2, 'the warm-up message of the new destination');
     await new Promise((r) => setTimeout(r, 500)); // nothing more arrives
-    expect(warmUpsOf(stack, id).map((w) => w.center)).toEqual([{ lat: 37.5663, lng: 126.9779 }, { lat: 33.4996, lng: 126.5312 }]);
+    expect(warmUpsOf(ctx.stack, id).map((w) => w.center)).toEqual([{ lat: 37.5663, lng: 126.9779 }, { lat: 33.4996, lng: 126.5312 }]);
   });
 });
 
 describe('docs/api.md, trip service: POST /api/v1/trips and PATCH /api/v1/trips/{id}, dates', () => {
   it('refuse a date outside the years the location service plans (2000..2099) as a 400 naming the field, and store nothing', async () => {
-    const { authorization } = await stack.traveller();
+    const { authorization } = await ctx.stack.traveller();
     const headers = { authorization };
     for (const [startDate, endDate, field] of [['0001-01-01', '0001-01-02', 'startDate'], ['1999-12-31', '2000-01-01', 'startDate'], ['2099-12-31', '2100-01-01', 'endDate'], ['9999-12-30', '9999-12-31', 'startDate']] as const) {
-      const res = await call(base, 'POST', '/api/v1/trips', { body: tripBody({ startDate, endDate }), headers });
+      const res = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody({ startDate, endDate }), headers });
       expect(res.status, startDate).toBe(400);
       expect(res.type).toContain('application/problem+json');
       expect(res.json.errors[0].path, startDate).toBe(`body/${field}`);
     }
-    expect((await call(base, 'GET', '/api/v1/trips', { headers })).json.items).toEqual([]);
-    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody({ startDate: '2099-12-30', endDate: '2099-12-31' }), headers })).json.id as string;
-    expect((await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { endDate: '2100-01-01' }, headers })).status).toBe(400);
-    expect((await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).json.endDate).toBe('2099-12-31');
+    expect((await call(ctx.base, 'GET', '/api/v1/trips', { headers })).json.items).toEqual([]);
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody({ startDate: '2099-12-30', endDate: '2099-12-31' }), headers })).json.id as string;
+    expect((await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { endDate: '2100-01-01' }, headers })).status).toBe(400);
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers })).json.endDate).toBe('2099-12-31');
   });
 });
 
 describe('docs/api.md, trip service: POST /api/v1/trips/{id}/schedules', () => {
   it('takes a bare POST (no body, no content type) as `{}`: 202 with Location, then the same schedule for `{}`', async () => {
-    const { authorization } = await stack.traveller();
+    const { authorization } = await ctx.stack.traveller();
     const headers = { authorization };
-    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
-    const bare = await call(base, 'POST', `/api/v1/trips/${id}/schedules`, { headers });
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    const bare = await call(ctx.base, 'POST', `/api/v1/trips/${id}/schedules`, { headers });
     expect(bare.status, JSON.stringify(bare.json)).toBe(202);
     expect(bare.json).toMatchObject({ status: 'queued' });
     expect(bare.headers.get('location')).toBe(`/api/v1/trips/${id}/schedules/${bare.json.id as string}`);
-    const same = await call(base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers });
+    const same = await call(ctx.base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers });
     expect(same.status).toBe(202);
     expect(same.json.id).toBe(bare.json.id);
   });
 
   it('refuses a JSON null body 400, as every route does: only no body at all is `{}`', async () => {
-    const { authorization } = await stack.traveller();
+    const { authorization } = await ctx.stack.traveller();
     const headers = { authorization };
-    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
-    const res = await call(base, 'POST', `/api/v1/trips/${id}/schedules`, { body: null, headers });
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    const res = await call(ctx.base, 'POST', `/api/v1/trips/${id}/schedules`, { body: null, headers });
     expect(res.status, JSON.stringify(res.json)).toBe(400);
     expect(res.type).toContain('application/problem+json');
-    expect((await call(base, 'GET', `/api/v1/trips/${id}/schedules`, { headers })).json.items).toEqual([]);
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}/schedules`, { headers })).json.items).toEqual([]);
   });
 
   it('answers a request that can never be made (replanDate outside the trip, locked without it) 400 also while another schedule is active, not 409', async () => {
-    const { authorization } = await stack.traveller();
+    const { authorization } = await ctx.stack.traveller();
     const headers = { authorization };
-    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
-    expect((await call(base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers })).status).toBe(202); // stays queued: no AI service here
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    expect((await call(ctx.base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers })).status).toBe(202); // stays queued: no AI service here
     for (const body of [{ replanDate: '2027-01-01' }, { locked: ['seoul-gyeongbokgung'] }]) {
-      const res = await call(base, 'POST', `/api/v1/trips/${id}/schedules`, { body, headers });
+      const res = await call(ctx.base, 'POST', `/api/v1/trips/${id}/schedules`, { body, headers });
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.json.errors[0].path).toBe('body/replanDate');
     }
@@ -186,7 +179,7 @@ describe('docs/api.md, trip service: POST /api/v1/trips/{id}/schedules', () => {
 
 describe('a trip changed by two PATCHes at once', () => {
   it('is never stored invalid: each change alone is valid, together they are not, so the second is checked against the first and refused', async () => {
-    const headers = { authorization: (await stack.traveller()).authorization };
+    const headers = { authorization: (await ctx.stack.traveller()).authorization };
     const races = [
       { trip: { dayStart: '09:00', dayEnd: '19:00' }, a: { dayStart: '15:00' }, b: { dayEnd: '12:00' } },
       // 7 days; 12 with either change, 17 with both.
@@ -194,12 +187,12 @@ describe('a trip changed by two PATCHes at once', () => {
     ];
     for (const { trip, a, b } of races) {
       for (let i = 0; i < 8; i++) {
-        const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody(trip), headers })).json.id as string;
-        const answers = await Promise.all([a, b].map((body) => call(base, 'PATCH', `/api/v1/trips/${id}`, { body, headers })));
+        const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(trip), headers })).json.id as string;
+        const answers = await Promise.all([a, b].map((body) => call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body, headers })));
         const what = `${JSON.stringify(a)} and ${JSON.stringify(b)}: ${answers.map((r) => `${r.status} ${r.json.detail ?? ''}`).join(', ')}`;
         expect(answers.map((r) => r.status).sort(), what).toEqual([200, 400]);
         expect(answers.find((r) => r.status === 400)!.type, what).toContain('application/problem+json');
-        const stored = (await call(base, 'GET', `/api/v1/trips/${id}`, { headers })).json;
+        const stored = (await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers })).json;
         expect(tripProblems(stored), what).toEqual([]);
         expect(stored, what).toEqual(answers.find((r) => r.status === 200)!.json);
       }
@@ -207,10 +200,10 @@ describe('a trip changed by two PATCHes at once', () => {
   });
 
   it('is refused by the database too when invalid (the backstop), at the limit of schemas.ts, as a 409 and never a 500', async () => {
-    const prisma = createPrismaClient(PrismaClient, stack.trip.db.url);
+    const prisma = createPrismaClient(PrismaClient, ctx.stack.trip.db.url);
     // No route checks here: only the database's constraints stand between these trips and the table.
     const trips = tripRepository(prisma, tripEvents(false), () => undefined, async () => false);
-    const { userId } = await stack.traveller();
+    const { userId } = await ctx.stack.traveller();
     const day = (n: number) => new Date(Date.UTC(2026, 8, 1 + n)).toISOString().slice(0, 10);
     const body = (over: Record<string, unknown> = {}) => tripBody(over) as CreateTripBody;
     const refusal = (write: Promise<unknown>) => write.then(() => 'stored', (err: unknown) => (err instanceof HttpProblem ? err.statusCode : err));
@@ -230,18 +223,18 @@ describe('a trip changed by two PATCHes at once', () => {
 
 describe('trip events for analytics (Event Hubs, through the outbox)', () => {
   it('a trip created, changed, changed to the same, refused, someone else\'s delete and deleted: one event per change, ids only', async () => {
-    const { authorization, userId } = await stack.traveller();
+    const { authorization, userId } = await ctx.stack.traveller();
     const headers = { authorization };
-    const id = (await call(base, 'POST', '/api/v1/trips', { body: tripBody({ mustVisit: [] }), headers })).json.id as string;
-    expect((await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Private title', endDate: '2026-09-26' }, headers })).status).toBe(200);
-    expect((await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Private title' }, headers })).status).toBe(200); // no change, no event
-    expect((await call(base, 'PATCH', `/api/v1/trips/${id}`, { body: { endDate: '2026-09-01' }, headers })).status).toBe(400); // refused, stored nothing
-    const other = await stack.traveller();
-    expect((await call(base, 'DELETE', `/api/v1/trips/${id}`, { headers: { authorization: other.authorization } })).status).toBe(404);
-    expect((await call(base, 'DELETE', `/api/v1/trips/${id}`, { headers })).status).toBe(204);
-    await waitFor(async () => tripEventsOf(stack, id).length >= 3, 'the trip events on the hub', 20_000);
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody({ mustVisit: [] }), headers })).json.id as string;
+    expect((await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Private title', endDate: '2026-09-26' }, headers })).status).toBe(200);
+    expect((await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Private title' }, headers })).status).toBe(200); // no change, no event
+    expect((await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { endDate: '2026-09-01' }, headers })).status).toBe(400); // refused, stored nothing
+    const other = await ctx.stack.traveller();
+    expect((await call(ctx.base, 'DELETE', `/api/v1/trips/${id}`, { headers: { authorization: other.authorization } })).status).toBe(404);
+    expect((await call(ctx.base, 'DELETE', `/api/v1/trips/${id}`, { headers })).status).toBe(204);
+    await waitFor(async () => tripEventsOf(ctx.stack, id).length >= 3, 'the trip events on the hub', 20_000);
     await new Promise((r) => setTimeout(r, 300)); // nothing more arrives
-    const events = tripEventsOf(stack, id);
+    const events = tripEventsOf(ctx.stack, id);
     expect(events.map((e) => e.type)).toEqual([TRIP_EVENT_TYPES.tripCreated, TRIP_EVENT_TYPES.tripUpdated, TRIP_EVENT_TYPES.tripDeleted]);
     expect(events.map((e) => e.data)).toEqual([
       { tripId: id, userId, days: 3, interestCount: 2, mustVisitCount: 0, travelMode: 'transit' },

@@ -12,6 +12,7 @@ import { CACHE_POLICY, type CandidatesRequest, type CandidatesResponse } from '@
 import type { CallOptions } from '@tripgen/service-kit';
 import { LRUCache } from 'lru-cache';
 import type { PlaceDirectory } from './location.ts';
+import { abortable } from '../abortable-wait.ts';
 
 type Area = Omit<CandidatesResponse, 'missing'>;
 
@@ -20,17 +21,6 @@ export interface CandidateCacheOptions {
   /** Areas kept (each some 200 places with a few days of opening: ~100-300 kB). */
   readonly maxAreas?: number;
 }
-
-/** The caller's own signal still ends its wait; the shared call goes on for the others. */
-export const abortable = <T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> =>
-  !signal
-    ? p
-    : new Promise<T>((resolve, reject) => {
-        if (signal.aborted) return reject(signal.reason);
-        const onAbort = () => reject(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
-        p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-      });
 
 const byDistanceThenId = (a: { distanceKm: number; id: string }, b: { distanceKm: number; id: string }) => a.distanceKm - b.distanceKm || a.id.localeCompare(b.id);
 

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { INTEREST_READINGS } from '@tripgen/catalog';
 import { cacheShapeOf, type TwoLevelCache } from '@tripgen/service-kit';
-import { abortable } from '../clients/candidate-cache.ts';
+import { abortable } from '../abortable-wait.ts';
 import { normaliseInterests, type InterestModel } from '../planning/interests.ts';
 import type { IdentifiedInterestModel } from './azure-openai.ts';
 

@@ -6,25 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { connect, createServer, type AddressInfo } from 'node:net';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createFailureThrottle, type AttemptVerdict, type FailureThrottle } from './failure-throttle.ts';
 import type { BudgetSlot } from './rate-limit.ts';
-import { connectRedis, isRedisReady } from '../redis.ts';
 import { quietLogger, redisUrl, waitFor } from '@tripgen/testing';
+import { connectRedis, isRedisReady } from '../redis.ts';
+import { redisClients } from '../../test/fixtures/redis-clients.ts';
 
-let redis: Redis;
-let down: Redis;
+const clients = redisClients('throttle');
 const prefix = `tripgen:test-throttle-${randomUUID()}`;
-beforeAll(async () => {
-  redis = connectRedis(redisUrl(), quietLogger, 'throttle-test');
-  down = connectRedis('redis://127.0.0.1:1', quietLogger, 'throttle-test-down');
-  await waitFor(() => isRedisReady(redis), 'redis ready');
-});
-afterAll(() => {
-  redis?.disconnect();
-  down?.disconnect();
-});
 
 /** The slot of an attempt that must have been allowed. */
 const allowed = (verdict: AttemptVerdict): BudgetSlot => {
@@ -40,24 +30,24 @@ const admitted = async (throttle: FailureThrottle, key: string, n: number) => {
 };
 
 it('lets exactly maxFailures of a parallel burst through, with Retry-After within the window, until the window ends', async () => {
-  const throttle = createFailureThrottle({ redis, prefix, maxFailures: 3, windowMs: 1_500 });
+  const throttle = createFailureThrottle({ redis: clients.redis, prefix, maxFailures: 3, windowMs: 1_500 });
   const verdicts = await Promise.all(Array.from({ length: 20 }, () => throttle.attempt('burst')));
   expect(verdicts.filter((v) => v.allowed)).toHaveLength(3);
   const retryAfter = verdicts.flatMap((v) => (v.allowed ? [] : [v.retryAfterSeconds]));
   expect(Math.min(...retryAfter)).toBeGreaterThanOrEqual(1);
   expect(Math.max(...retryAfter)).toBeLessThanOrEqual(2);
-  await waitFor(async () => (await redis.exists(throttle.redisKey('burst'))) === 0, 'the window to expire', 5_000);
+  await waitFor(async () => (await clients.redis.exists(throttle.redisKey('burst'))) === 0, 'the window to expire', 5_000);
   expect((await throttle.attempt('burst')).allowed).toBe(true);
 });
 
 it('gives an aborted attempt back and clears the count on success', async () => {
-  const throttle = createFailureThrottle({ redis, prefix, maxFailures: 2, windowMs: 60_000 });
+  const throttle = createFailureThrottle({ redis: clients.redis, prefix, maxFailures: 2, windowMs: 60_000 });
   expect((await throttle.attempt('k')).allowed).toBe(true);
   await throttle.aborted(allowed(await throttle.attempt('k')));
   expect((await throttle.attempt('k')).allowed).toBe(true);
   expect((await throttle.attempt('k')).allowed).toBe(false);
   await throttle.succeeded('k');
-  expect(await redis.exists(throttle.redisKey('k'))).toBe(0);
+  expect(await clients.redis.exists(throttle.redisKey('k'))).toBe(0);
   expect((await throttle.attempt('k')).allowed).toBe(true);
   await throttle.succeeded('k');
 });
@@ -65,20 +55,20 @@ it('gives an aborted attempt back and clears the count on success', async () => 
 it('gives nothing to the next window when the aborted attempt\u2019s window has ended: 2 of 3 allowed there, not 3', async () => {
   // A slow login whose database fails after its window ended. Before, reward() recreated the key
   // at -1 with a fresh window, which then allowed one attempt more than the limit.
-  const throttle = createFailureThrottle({ redis, prefix, maxFailures: 2, windowMs: 1_000 });
+  const throttle = createFailureThrottle({ redis: clients.redis, prefix, maxFailures: 2, windowMs: 1_000 });
   const key = randomUUID();
   const slot = allowed(await throttle.attempt(key));
-  await waitFor(async () => (await redis.exists(throttle.redisKey(key))) === 0, 'the window to end', 5_000);
+  await waitFor(async () => (await clients.redis.exists(throttle.redisKey(key))) === 0, 'the window to end', 5_000);
   await throttle.aborted(slot);
-  expect(await redis.exists(throttle.redisKey(key))).toBe(0);
+  expect(await clients.redis.exists(throttle.redisKey(key))).toBe(0);
   expect(await admitted(throttle, key, 3)).toBe(2);
 });
 
 it('gives nothing to a window opened since the aborted attempt\u2019s ended: 2 allowed in it, not 3', async () => {
-  const throttle = createFailureThrottle({ redis, prefix, maxFailures: 2, windowMs: 1_000 });
+  const throttle = createFailureThrottle({ redis: clients.redis, prefix, maxFailures: 2, windowMs: 1_000 });
   const key = randomUUID();
   const slot = allowed(await throttle.attempt(key));
-  await waitFor(async () => (await redis.exists(throttle.redisKey(key))) === 0, 'the window to end', 5_000);
+  await waitFor(async () => (await clients.redis.exists(throttle.redisKey(key))) === 0, 'the window to end', 5_000);
   allowed(await throttle.attempt(key));
   await throttle.aborted(slot);
   expect(1 + (await admitted(throttle, key, 2))).toBe(2);
@@ -87,7 +77,7 @@ it('gives nothing to a window opened since the aborted attempt\u2019s ended: 2 a
 it('gives nothing to a window opened since a success cleared the count: 2 allowed in it, not 3', async () => {
   // A login whose database failed slowly while another login of the account succeeded (the count
   // deleted) and two failed (a new window, seconds after the aborted attempt's).
-  const throttle = createFailureThrottle({ redis, prefix, maxFailures: 2, windowMs: 60_000 });
+  const throttle = createFailureThrottle({ redis: clients.redis, prefix, maxFailures: 2, windowMs: 60_000 });
   const key = randomUUID();
   const slot = allowed(await throttle.attempt(key));
   await throttle.succeeded(key);
@@ -100,7 +90,7 @@ it('gives nothing to a window opened since a success cleared the count: 2 allowe
 it('a burst refused while reserved attempts wait (a stalled database) leaves no lock once those are given back', async () => {
   // Reserved, then aborted (the database never answered); meanwhile 20 more are refused. Before,
   // each refusal stayed counted: 23 - 3 given back = 20, the account locked for the window.
-  const throttle = createFailureThrottle({ redis, prefix, maxFailures: 3, windowMs: 60_000 });
+  const throttle = createFailureThrottle({ redis: clients.redis, prefix, maxFailures: 3, windowMs: 60_000 });
   const reserved = await Promise.all([1, 2, 3].map(() => throttle.attempt('stalled')));
   expect(reserved.every((v) => v.allowed)).toBe(true);
   const refused = await Promise.all(Array.from({ length: 20 }, () => throttle.attempt('stalled')));
@@ -111,8 +101,8 @@ it('a burst refused while reserved attempts wait (a stalled database) leaves no 
 });
 
 it('counts per instance while Redis is unreachable', async () => {
-  const a = createFailureThrottle({ redis: down, prefix, maxFailures: 2, windowMs: 60_000 });
-  const b = createFailureThrottle({ redis: down, prefix, maxFailures: 2, windowMs: 60_000 });
+  const a = createFailureThrottle({ redis: clients.down, prefix, maxFailures: 2, windowMs: 60_000 });
+  const b = createFailureThrottle({ redis: clients.down, prefix, maxFailures: 2, windowMs: 60_000 });
   expect([await a.attempt('x'), await a.attempt('x'), await a.attempt('x')].map((v) => v.allowed)).toEqual([true, true, false]);
   expect((await b.attempt('x')).allowed).toBe(true);
   await a.succeeded('x');
@@ -146,7 +136,7 @@ it('gives an aborted attempt back once when Redis answers the give-back too late
     const slot = allowed(await throttle.attempt(key));
     holdNextMs = 1_500;
     await throttle.aborted(slot);
-    expect(await redis.get(throttle.redisKey(key))).toBe('0');
+    expect(await clients.redis.get(throttle.redisKey(key))).toBe('0');
     expect(await admitted(throttle, key, 3)).toBe(2);
   } finally {
     slow.disconnect();

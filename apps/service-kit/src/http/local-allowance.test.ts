@@ -7,26 +7,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createLocalAllowance, LEASE_MAX, leaseSize } from './local-allowance.ts';
 import { sharedCounter } from './shared-counter.ts';
-import { connectRedis, isRedisReady } from '../redis.ts';
-import { quietLogger, redisUrl, waitFor } from '@tripgen/testing';
+import { waitFor } from '@tripgen/testing';
+import { redisClients } from '../../test/fixtures/redis-clients.ts';
 
-let redis: Redis;
-let down: Redis;
+const clients = redisClients('allowance');
 const prefix = `tripgen:test-allowance-${randomUUID()}`;
-beforeAll(async () => {
-  redis = connectRedis(redisUrl(), quietLogger, 'allowance-test');
-  down = connectRedis('redis://127.0.0.1:1', quietLogger, 'allowance-test-down');
-  await waitFor(() => isRedisReady(redis), 'redis ready');
-});
-afterAll(() => {
-  redis?.disconnect();
-  down?.disconnect();
-});
 
-const replicas = (points: number, windowMs: number, client: Redis = redis) => {
+const replicas = (points: number, windowMs: number, client: Redis = clients.redis) => {
   const calls = { redis: 0 };
   const make = () => {
     const counter = sharedCounter({ redis: client, prefix, points, windowMs });
@@ -69,14 +59,14 @@ it('never serves a lease after its window: tokens left of one window are not spe
   for (let run = 1; ; run++) {
     const { a, b } = replicas(points, windowMs);
     const key = `window-${randomUUID()}`;
-    const counter = sharedCounter({ redis, prefix, points, windowMs });
+    const counter = sharedCounter({ redis: clients.redis, prefix, points, windowMs });
     // a serves 4 requests (leases of 1, 2 and 4: 3 tokens left); b spends the rest of the window.
     const firstFrom = Date.now();
     for (let i = 1; i <= 4; i++) await a.take(key);
     const first = await Promise.all(Array.from({ length: 40 }, () => b.take(key)));
     const firstFits = Date.now() - firstFrom < windowMs;
     // The next window: b spends all of it at once, then a's requests must not be served from its old lease.
-    await waitFor(async () => (await redis.exists(counter.getKey(key))) === 0, 'the window to end', 5_000, 5);
+    await waitFor(async () => (await clients.redis.exists(counter.getKey(key))) === 0, 'the window to end', 5_000, 5);
     const secondFrom = Date.now();
     const second = await Promise.all(Array.from({ length: 40 }, () => b.take(key)));
     const late = await Promise.all(Array.from({ length: 3 }, () => a.take(key)));
@@ -112,7 +102,7 @@ it('past the budget refuses from memory until the window ends, without asking Re
 });
 
 it('with Redis unreachable counts each replica\'s budget in memory (the insurance limiter)', async () => {
-  const { a, b } = replicas(10, 60_000, down);
+  const { a, b } = replicas(10, 60_000, clients.down);
   const key = `down-${randomUUID()}`;
   const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).take(key)));
   expect(allowedOf(answers, 10)).toBe(20);

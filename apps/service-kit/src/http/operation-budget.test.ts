@@ -6,24 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { operationBudget, RATE_LIMIT_PREFIX, userLimitKey, type OperationBudget } from './rate-limit.ts';
-import { connectRedis, isRedisReady } from '../redis.ts';
 import { HttpProblem } from './problem.ts';
-import { quietLogger, redisUrl, waitFor } from '@tripgen/testing';
+import { waitFor } from '@tripgen/testing';
+import { redisClients } from '../../test/fixtures/redis-clients.ts';
 
-let redis: Redis;
-let down: Redis;
+const clients = redisClients('budget');
 const name = `test-budget-${randomUUID()}`;
-beforeAll(async () => {
-  redis = connectRedis(redisUrl(), quietLogger, 'budget-test');
-  down = connectRedis('redis://127.0.0.1:1', quietLogger, 'budget-test-down');
-  await waitFor(() => isRedisReady(redis), 'redis ready');
-});
-afterAll(() => {
-  redis?.disconnect();
-  down?.disconnect();
-});
 
 const budgetOf = (client: Redis) => operationBudget({ redis: client, name, what: 'test operations', max: 2, windowMs: 1_000 });
 
@@ -43,10 +33,10 @@ const accepted = async (budget: OperationBudget, userId: string, n: number) => {
 };
 
 /** Until the user's window has ended (its Redis key expired). */
-const windowEnded = (userId: string) => waitFor(async () => (await redis.exists(`${RATE_LIMIT_PREFIX}:${name}:${userLimitKey(userId)}`)) === 0, 'the window to end', 5_000);
+const windowEnded = (userId: string) => waitFor(async () => (await clients.redis.exists(`${RATE_LIMIT_PREFIX}:${name}:${userLimitKey(userId)}`)) === 0, 'the window to end', 5_000);
 
 it('gives a slot back to its own window: spent again there, still at most the limit', async () => {
-  const budget = budgetOf(redis);
+  const budget = budgetOf(clients.redis);
   const user = randomUUID();
   const first = await budget.spend(user);
   await budget.spend(user);
@@ -55,17 +45,17 @@ it('gives a slot back to its own window: spent again there, still at most the li
 });
 
 it('gives nothing back to the next window when the slot\u2019s window has ended: 2 of 3 accepted there, not 3', async () => {
-  const budget = budgetOf(redis);
+  const budget = budgetOf(clients.redis);
   const user = randomUUID();
   const slot = await budget.spend(user);
   await windowEnded(user);
   await budget.giveBack(slot);
-  expect(await redis.exists(`${RATE_LIMIT_PREFIX}:${name}:${userLimitKey(user)}`)).toBe(0);
+  expect(await clients.redis.exists(`${RATE_LIMIT_PREFIX}:${name}:${userLimitKey(user)}`)).toBe(0);
   expect(await accepted(budget, user, 3)).toBe(2);
 });
 
 it('gives nothing back to a window opened since the slot\u2019s ended: 2 accepted in it, not 3', async () => {
-  const budget = budgetOf(redis);
+  const budget = budgetOf(clients.redis);
   const user = randomUUID();
   const slot = await budget.spend(user);
   await windowEnded(user);
@@ -75,7 +65,7 @@ it('gives nothing back to a window opened since the slot\u2019s ended: 2 accepte
 });
 
 it('counts per instance while Redis is unreachable, and gives back there within the window', async () => {
-  const budget = budgetOf(down);
+  const budget = budgetOf(clients.down);
   const user = randomUUID();
   const first = await budget.spend(user);
   await budget.spend(user);
