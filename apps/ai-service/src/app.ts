@@ -5,7 +5,7 @@
  */
 import type { TokenCredential } from '@azure/identity';
 import { GENERATION_RETENTION, INTEREST_READINGS, QUEUES } from '@tripgen/catalog';
-import { createApp, loadConfig, operationBudget, prismaDatabase, recordAsyncRequest, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
+import { createApp, LLM_CACHE_RESULTS, LLM_CALL_OUTCOMES, LLM_FALLBACK_REASONS, loadConfig, operationBudget, prismaDatabase, recordAsyncRequest, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { azureCredentialFromEnv, createOutboxRelay, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { createTravelTimeProvider } from '@tripgen/planner/routing';
 import type { FastifyServerOptions } from 'fastify';
@@ -16,10 +16,10 @@ import { generationRepository, pruneFailedGenerations, type OnFinished } from '.
 import { consumeScheduleRequests } from './domain/schedule-consumer.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { azureOpenAIInterestModel } from './llm/azure-openai.ts';
-import { AI_CACHE_SHAPE, cachedReadings, ModelBudgetSpent } from './llm/readings-cache.ts';
+import { AI_CACHE_SHAPE, cachedReadings } from './llm/readings-cache.ts';
 import { threadEngine } from './planning/engine.ts';
 import { engineBacklog } from './planning/generate.ts';
-import { withFallback } from './planning/interests.ts';
+import { ModelBudgetSpent, withFallback } from './planning/interests.ts';
 import { interestRoutes } from './routes/interests.ts';
 import { internalRoutes } from './routes/internal.ts';
 
@@ -43,10 +43,30 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
     logger: opts.logger,
     cacheShape: AI_CACHE_SHAPE,
     domain: async (app) => {
-      const llm = ai.azureOpenAI ? azureOpenAIInterestModel({ ...ai.azureOpenAI, apiVersion: ai.azureOpenAI.apiVersion, credential: opts.azureCredential ?? (await azureCredentialFromEnv(env)) }) : undefined;
+      const { metrics } = app.kit;
+      const llm = ai.azureOpenAI
+        ? azureOpenAIInterestModel({
+            ...ai.azureOpenAI,
+            apiVersion: ai.azureOpenAI.apiVersion,
+            credential: opts.azureCredential ?? (await azureCredentialFromEnv(env)),
+            onCall: (outcome, seconds) => {
+              metrics.llmCalls.inc({ outcome });
+              metrics.llmCallDuration.observe({ outcome }, seconds);
+            },
+          })
+        : undefined;
+      // Every series from the start (0 before the first of its kind), so a rate or a share reads 0, not nothing.
+      if (llm) {
+        for (const outcome of LLM_CALL_OUTCOMES) metrics.llmCalls.inc({ outcome }, 0);
+        for (const result of LLM_CACHE_RESULTS) metrics.llmCacheLookups.inc({ result }, 0);
+      }
+      for (const reason of LLM_FALLBACK_REASONS) metrics.llmFallbacks.inc({ reason }, 0);
       // The model's readings are kept (catalog INTEREST_READINGS): the same lists are asked again and again.
-      const interests = withFallback(llm && cachedReadings(llm, app.kit.cache), (err) =>
-        err instanceof ModelBudgetSpent ? app.log.debug('LLM reading budget spent; using the keyword table') : app.log.warn({ err: String(err) }, 'LLM interest mapping failed; using the keyword table'),
+      const interests = withFallback(
+        llm && cachedReadings(llm, app.kit.cache, { onLookup: (result) => metrics.llmCacheLookups.inc({ result }) }),
+        (err) =>
+          err instanceof ModelBudgetSpent ? app.log.debug('LLM reading budget spent; using the keyword table') : app.log.warn({ err: String(err) }, 'LLM interest mapping failed; using the keyword table'),
+        (reason) => metrics.llmFallbacks.inc({ reason }),
       );
       // What a traveller's interest previews may cost in model calls, across replicas; past it the keywords answer.
       const readingBudget = operationBudget({ redis: app.kit.redis, name: 'llm-readings', what: 'interest readings', max: INTEREST_READINGS.budget.max, windowMs: INTEREST_READINGS.budget.timeWindowMs });

@@ -13,11 +13,11 @@
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AccessToken, TokenCredential } from '@azure/identity';
-import { INTEREST_READINGS, JWT_AUDIENCE, JWT_ISSUER, QUEUE_NAMES } from '@tripgen/catalog';
+import { INTEREST_READINGS, JWT_AUDIENCE, JWT_ISSUER, METRICS_PATH, QUEUE_NAMES } from '@tripgen/catalog';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import type { App } from '@tripgen/service-kit';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { createTestDatabase, redisUrl, waitFor, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAiService } from '../src/app.ts';
@@ -46,7 +46,7 @@ const startIssuer = async () => {
 const MODEL_WEIGHTS = { palace: 0.9, museum: 0.6, temple: 0.8, park: 0.3 };
 
 const asked: string[][] = [];
-let answer: () => { status: number; json: unknown } = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
+let answer: () => { status: number; json: unknown; delayMs?: number } = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
 const credential: TokenCredential = { getToken: async (): Promise<AccessToken> => ({ token: 'entra-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
 
 let stub: FastifyInstance;
@@ -55,6 +55,8 @@ let db: TestDatabase;
 let bus: ServiceBusEmulator;
 let a: App;
 let b: App;
+/** An AI service on the stub (or with no model configured), built for production. */
+let replica: (model?: boolean) => Promise<App>;
 const run = randomUUID().slice(0, 8);
 
 beforeAll(async () => {
@@ -62,39 +64,25 @@ beforeAll(async () => {
   stub.post('/openai/deployments/:deployment/chat/completions', async (req, reply) => {
     const body = req.body as { messages: { role: string; content: string }[] };
     asked.push((JSON.parse(body.messages.at(-1)!.content) as { interests: string[] }).interests);
-    const { status, json } = answer();
+    const { status, json, delayMs } = answer();
+    if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
     return reply.code(status).send(json);
   });
   const endpoint = await stub.listen({ port: 0, host: '127.0.0.1' });
   [issuer, db, bus] = await Promise.all([startIssuer(), createTestDatabase('ai_readings_test', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
-  const replica = () =>
+  replica = (model = true) =>
     buildAiService({
       env: {
         NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVICE_NAME: 'ai', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString,
         JWKS_URL: issuer.jwksUrl, LOCATION_SERVICE_URL: 'http://127.0.0.1:1', MAX_EVENT_LOOP_DELAY_MS: '0',
-        AZURE_OPENAI_ENDPOINT: endpoint, AZURE_OPENAI_DEPLOYMENT: 'gpt-4o-mini',
+        ...(model ? { AZURE_OPENAI_ENDPOINT: endpoint, AZURE_OPENAI_DEPLOYMENT: 'gpt-4o-mini' } : {}),
       },
       logger: false,
       azureCredential: credential,
     });
   [a, b] = await Promise.all([replica(), replica()]);
   await Promise.all([a.ready(), b.ready()]);
-  // The kit's cache keeps nothing loaded before its Redis subscriber is connected (a reconnect loses
-  // the invalidations sent meanwhile), which may come after ready: wait until each replica keeps a
-  // reading, for a while (one that never does is what the tests below find and say).
-  for (const app of [a, b]) {
-    await waitFor(
-      async () => {
-        const list = own(`warm-up ${randomUUID()}`);
-        await read(app, randomUUID(), list);
-        const calls = asked.length;
-        await read(app, randomUUID(), list);
-        return asked.length === calls;
-      },
-      'the replica to keep model readings',
-      5_000,
-    ).catch(() => undefined);
-  }
+  // Ready means the kit's cache hears invalidations (it keeps what it loads from the first request): no warm-up.
 });
 afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
@@ -182,5 +170,114 @@ describe('the model readings of POST /api/v1/ai/interests', () => {
     expect(asked.length).toBe(before + 3);
     expect((await read(b, randomUUID(), list)).source).toBe('llm');
     expect(asked.length).toBe(before + 3);
+  });
+});
+
+/** One series of a service's /metrics (0 when absent). */
+const series = (text: string, name: string, label: string, value: string): number => {
+  const line = new RegExp(`^${name}\\{[^}]*${label}="${value}"[^}]*\\} (\\S+)$`, 'm').exec(text);
+  return line ? Number(line[1]) : 0;
+};
+const scrape = async (app: App) => {
+  const res = await app.inject({ url: METRICS_PATH });
+  expect(res.statusCode).toBe(200);
+  return res.body;
+};
+/** What changed in the language-model series of `app`'s /metrics while `act` ran (counts; `timeoutSeconds` not enumerable, apart). */
+const delta = async (app: App, act: () => Promise<unknown>) => {
+  const read = (text: string) => ({
+    calls: Object.fromEntries(['ok', 'error', 'timeout', 'throttled'].map((o) => [o, series(text, 'llm_calls_total', 'outcome', o)])),
+    timed: Object.fromEntries(['ok', 'error', 'timeout', 'throttled'].map((o) => [o, series(text, 'llm_call_duration_seconds_count', 'outcome', o)])),
+    slowest: series(text, 'llm_call_duration_seconds_sum', 'outcome', 'timeout'),
+    lookups: Object.fromEntries(['hit', 'miss', 'joined'].map((r) => [r, series(text, 'llm_reading_cache_lookups_total', 'result', r)])),
+    fallbacks: Object.fromEntries(['budget', 'model_error', 'no_model'].map((r) => [r, series(text, 'llm_fallback_readings_total', 'reason', r)])),
+  });
+  const before = read(await scrape(app));
+  await act();
+  const after = read(await scrape(app));
+  const minus = (x: Record<string, number>, y: Record<string, number>) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, v - y[k]!]).filter(([, v]) => v !== 0));
+  const counts = {
+    calls: minus(after.calls, before.calls),
+    timed: minus(after.timed, before.timed),
+    lookups: minus(after.lookups, before.lookups),
+    fallbacks: minus(after.fallbacks, before.fallbacks),
+  };
+  return Object.defineProperty(counts, 'timeoutSeconds', { value: after.slowest - before.slowest, enumerable: false }) as typeof counts & { readonly timeoutSeconds: number };
+};
+const nothing = { calls: {}, timed: {}, lookups: {}, fallbacks: {} };
+
+describe("what /metrics shows of the model's readings", () => {
+  it('exposes every outcome, result and reason from the start, at 0 until it happens', async () => {
+    const c = await replica();
+    try {
+      const text = await scrape(c);
+      for (const o of ['ok', 'error', 'timeout', 'throttled']) expect(text).toMatch(new RegExp(`^llm_calls_total\\{[^}]*outcome="${o}"[^}]*\\} 0$`, 'm'));
+      for (const r of ['hit', 'miss', 'joined']) expect(text).toMatch(new RegExp(`^llm_reading_cache_lookups_total\\{[^}]*result="${r}"[^}]*\\} 0$`, 'm'));
+      for (const r of ['budget', 'model_error', 'no_model']) expect(text).toMatch(new RegExp(`^llm_fallback_readings_total\\{[^}]*reason="${r}"[^}]*\\} 0$`, 'm'));
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('counts a call the model answered and its duration, the miss that made it, and the hit of the same list after', async () => {
+    const list = own('metrics', 'palaces answered');
+    const first = await delta(a, () => read(a, randomUUID(), list));
+    expect(first).toEqual({ calls: { ok: 1 }, timed: { ok: 1 }, lookups: { miss: 1 }, fallbacks: {}});
+    const again = await delta(a, () => read(a, randomUUID(), list));
+    expect(again).toEqual({ ...nothing, lookups: { hit: 1 }});
+  });
+
+  it("counts Azure's 429 as throttled, a 5xx as an error, each a reading the keywords answered for a model error", async () => {
+    try {
+      answer = () => ({ status: 429, json: { error: { code: '429', message: 'Requests to the ChatCompletions_Create Operation have exceeded the token rate limit' } } });
+      const throttled = await delta(a, async () => expect((await read(a, randomUUID(), own('metrics throttled'))).source).toBe('keywords'));
+      expect(throttled).toEqual({ calls: { throttled: 1 }, timed: { throttled: 1 }, lookups: { miss: 1 }, fallbacks: { model_error: 1 }});
+      answer = () => ({ status: 503, json: { error: { code: 'ServiceUnavailable' } } });
+      const failed = await delta(a, async () => expect((await read(a, randomUUID(), own('metrics failed'))).source).toBe('keywords'));
+      expect(failed).toEqual({ calls: { error: 1 }, timed: { error: 1 }, lookups: { miss: 1 }, fallbacks: { model_error: 1 }});
+    } finally {
+      answer = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
+    }
+  });
+
+  it('counts an answer slower than the call allows (1.5 s) as a timeout, with its duration', async () => {
+    try {
+      answer = () => ({ ...chatCompletion(JSON.stringify(MODEL_WEIGHTS)), delayMs: 2_500 });
+      const slow = await delta(a, async () => expect((await read(a, randomUUID(), own('metrics slow'))).source).toBe('keywords'));
+      expect(slow.timeoutSeconds).toBeGreaterThanOrEqual(1.4);
+      expect(slow.timeoutSeconds).toBeLessThan(2.5);
+      expect(slow).toEqual({ calls: { timeout: 1 }, timed: { timeout: 1 }, lookups: { miss: 1 }, fallbacks: { model_error: 1 }});
+    } finally {
+      answer = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
+    }
+  });
+
+  it('counts a lookup that joined the call under way for the same list, one call for both', async () => {
+    const list = own('metrics', 'asked at once');
+    try {
+      answer = () => ({ ...chatCompletion(JSON.stringify(MODEL_WEIGHTS)), delayMs: 300 });
+      const together = await delta(a, () => Promise.all([read(a, randomUUID(), list), read(a, randomUUID(), list)]));
+      expect(together).toEqual({ calls: { ok: 1 }, timed: { ok: 1 }, lookups: { miss: 1, joined: 1 }, fallbacks: {}});
+    } finally {
+      answer = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
+    }
+  });
+
+  it("counts a reading past the traveller's budget as the budget's, without a call", async () => {
+    const traveller = randomUUID();
+    for (let i = 0; i < INTEREST_READINGS.budget.max; i++) expect((await read(a, traveller, own(`metrics budget ${i}`))).source).toBe('llm');
+    const past = await delta(a, async () => expect((await read(a, traveller, own('metrics past the budget'))).source).toBe('keywords'));
+    expect(past).toEqual({ ...nothing, lookups: { miss: 1 }, fallbacks: { budget: 1 }});
+  });
+
+  it('counts every reading of a service with no model configured as no_model, and shows no model calls', async () => {
+    const c = await replica(false);
+    try {
+      const plain = await delta(c, async () => expect((await read(c, randomUUID(), own('temples'))).source).toBe('keywords'));
+      expect(plain).toEqual({ ...nothing, fallbacks: { no_model: 1 }});
+      expect(await scrape(c)).not.toMatch(/^llm_calls_total\{/m);
+    } finally {
+      await c.close();
+    }
   });
 });

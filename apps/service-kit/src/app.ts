@@ -396,6 +396,11 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   );
   app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());
 
+  // What the cache loads before its invalidation subscriber has subscribed is dropped from L1 when it
+  // does: neither the domain's onReady steps (consumers) nor the probes start before it (bounded:
+  // Redis is soft). Off the request path: one wait at start.
+  app.addHook('onReady', () => cache.subscribed);
+
   await app.register(opts.domain);
 
   app.addHook('onClose', async () => {

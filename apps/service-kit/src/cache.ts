@@ -45,6 +45,12 @@ export interface TwoLevelCache {
    */
   peek<T extends object>(key: string): T | undefined;
   invalidate(key: string): Promise<void>;
+  /**
+   * Resolves once the invalidation subscriber has subscribed for the first time, or after
+   * SUBSCRIBER_WAIT_MS: what the cache loads before that is dropped from L1 when it subscribes
+   * (the invalidations sent meanwhile were never heard), so the app is not ready before it.
+   */
+  readonly subscribed: Promise<void>;
   readonly stats: CacheStats;
   close(): Promise<void>;
 }
@@ -63,6 +69,13 @@ export interface CacheOptions {
   readonly l1TtlMs?: number;
   readonly l2TtlSeconds?: number;
 }
+
+/**
+ * The longest a start waits for the invalidation subscriber (`subscribed`): Redis is soft, so Redis
+ * out of reach only delays a pod's readiness by this much (the cache then works without it, as in an
+ * outage); a reachable Redis subscribes within milliseconds.
+ */
+export const SUBSCRIBER_WAIT_MS = 3_000;
 
 /** lru-cache takes sizes of at least 1. */
 const sizeOf = (json: string): number => Math.max(1, json.length);
@@ -115,7 +128,15 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
     if (isRedisReady(opts.redis)) void opts.redis.del(redisKey(key)).catch(() => undefined);
   };
   opts.subscriber.on('message', onMessage);
-  const subscribe = () => opts.subscriber.subscribe(channel).catch(() => undefined);
+  let firstSubscription!: () => void;
+  const subscribed = new Promise<void>((resolve) => (firstSubscription = resolve));
+  const stopWaiting = setTimeout(() => firstSubscription(), SUBSCRIBER_WAIT_MS);
+  stopWaiting.unref();
+  const subscribe = () =>
+    opts.subscriber.subscribe(channel).then(
+      () => (clearTimeout(stopWaiting), firstSubscription()),
+      () => undefined,
+    );
   // Re-subscribing and clearing L1 on every (re)connect: invalidations sent while we were cut off are lost,
   // so a load under way may predate one of them too: the epoch moves as for an invalidation heard.
   const onReady = () => {
@@ -143,6 +164,7 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
 
   return {
     stats,
+    subscribed,
     peek,
     async get<T extends object>(key: string, load: () => Promise<T>, options?: CacheEntryOptions): Promise<T> {
       const hit = peek<T>(key);
@@ -185,6 +207,8 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
       if (isRedisReady(opts.redis)) await sendInvalidation(key);
     },
     async close() {
+      clearTimeout(stopWaiting);
+      firstSubscription();
       opts.redis.off('ready', onRedisReady);
       opts.subscriber.off('message', onMessage);
       opts.subscriber.off('ready', onReady);

@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import type { TokenCredential } from '@azure/identity';
 import { PLACE_CATEGORIES } from '@tripgen/catalog';
+import type { LlmCallOutcome } from '@tripgen/service-kit';
 import { normaliseInterests, sanitizeWeights, type InterestModel } from '../planning/interests.ts';
 
 export const AZURE_OPENAI_SCOPE = 'https://cognitiveservices.azure.com/.default';
@@ -28,6 +29,8 @@ export interface AzureOpenAIOptions {
   readonly credential: TokenCredential;
   /** The whole call, token included (default 1.5 s: it runs inside the 5 s schedule budget). */
   readonly timeoutMs?: number;
+  /** Told of every call, how it ended and how long it took (the service's metrics). */
+  readonly onCall?: (outcome: LlmCallOutcome, seconds: number) => void;
 }
 
 const SYSTEM_PROMPT = [
@@ -75,27 +78,42 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): Identifie
   async read(interests, signal) {
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 1_500);
     const abort = signal ? AbortSignal.any([timeout, signal]) : timeout;
-    const token = await options.credential.getToken(AZURE_OPENAI_SCOPE, { abortSignal: abort });
-    if (!token) throw new Error('no Entra token for Azure OpenAI');
-    const res = await fetch(chatCompletionsUrl(options), {
-      method: 'POST',
-      signal: abort,
-      headers: { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        messages: [
-          { role: 'system', content: SYSTEM_PROMPT },
-          // The list as a set (normaliseInterests): what its readings are kept under is exactly what the model read.
-          { role: 'user', content: JSON.stringify({ interests: normaliseInterests(interests) }) },
-        ],
-        ...REQUEST_SETTINGS,
-      }),
-    });
-    if (!res.ok) throw new Error(`Azure OpenAI answered ${res.status}`);
-    const body = (await res.json()) as ChatCompletion;
-    const choice = body.choices?.[0];
-    if (choice?.finish_reason && choice.finish_reason !== 'stop') throw new Error(`Azure OpenAI stopped with ${choice.finish_reason}`);
-    const content = choice?.message?.content;
-    if (typeof content !== 'string') throw new Error('Azure OpenAI answered without content');
-    return { source: 'llm', weights: sanitizeWeights(JSON.parse(content)) };
+    const started = performance.now();
+    let status: number | undefined;
+    let outcome: LlmCallOutcome = 'error';
+    try {
+      const token = await options.credential.getToken(AZURE_OPENAI_SCOPE, { abortSignal: abort });
+      if (!token) throw new Error('no Entra token for Azure OpenAI');
+      const res = await fetch(chatCompletionsUrl(options), {
+        method: 'POST',
+        signal: abort,
+        headers: { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          messages: [
+            { role: 'system', content: SYSTEM_PROMPT },
+            // The list as a set (normaliseInterests): what its readings are kept under is exactly what the model read.
+            { role: 'user', content: JSON.stringify({ interests: normaliseInterests(interests) }) },
+          ],
+          ...REQUEST_SETTINGS,
+        }),
+      });
+      status = res.status;
+      if (!res.ok) throw new Error(`Azure OpenAI answered ${res.status}`);
+      const body = (await res.json()) as ChatCompletion;
+      const choice = body.choices?.[0];
+      if (choice?.finish_reason && choice.finish_reason !== 'stop') throw new Error(`Azure OpenAI stopped with ${choice.finish_reason}`);
+      const content = choice?.message?.content;
+      if (typeof content !== 'string') throw new Error('Azure OpenAI answered without content');
+      const reading = { source: 'llm', weights: sanitizeWeights(JSON.parse(content)) } as const;
+      outcome = 'ok';
+      return reading;
+    } catch (err) {
+      // 429: the deployment's tokens-per-minute quota, not a fault of the model; a call cut short
+      // (its own limit, or a caller who stopped waiting) is told apart from one that failed.
+      outcome = status === 429 ? 'throttled' : abort.aborted ? 'timeout' : 'error';
+      throw err;
+    } finally {
+      options.onCall?.(outcome, (performance.now() - started) / 1000);
+    }
   },
 });

@@ -12,9 +12,9 @@
 import { createHash } from 'node:crypto';
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { INTEREST_READINGS } from '@tripgen/catalog';
-import { cacheShapeOf, type TwoLevelCache } from '@tripgen/service-kit';
+import { cacheShapeOf, type LlmCacheResult, type TwoLevelCache } from '@tripgen/service-kit';
 import { abortable } from '../abortable-wait.ts';
-import { normaliseInterests, type InterestModel } from '../planning/interests.ts';
+import { ModelBudgetSpent, normaliseInterests, type InterestModel } from '../planning/interests.ts';
 import type { IdentifiedInterestModel } from './azure-openai.ts';
 
 const CachedReading = Type.Object({ weights: Type.Record(Type.String(), Type.Number()) });
@@ -23,50 +23,78 @@ type CachedReading = Static<typeof CachedReading>;
 /** The AI service's cache shape (createApp `cacheShape`): it follows what the cache holds. */
 export const AI_CACHE_SHAPE = cacheShapeOf(CachedReading);
 
-/** The caller's budget of model calls was spent: the keywords answer (not a failure of the model). */
-export class ModelBudgetSpent extends Error {
-  constructor() {
-    super('budget of language-model readings spent');
-    this.name = 'ModelBudgetSpent';
-  }
-}
-
 export const readingKey = (modelId: string, interests: readonly string[]): string =>
   `interests:${modelId}:${createHash('sha256').update(JSON.stringify(normaliseInterests(interests))).digest('base64url')}`;
 
-export const cachedReadings = (model: IdentifiedInterestModel, cache: TwoLevelCache, ttlSeconds: number = INTEREST_READINGS.llmTtlSeconds): InterestModel => ({
-  async read(interests, signal, allowance) {
-    const key = readingKey(model.id, interests);
-    // Whether this caller's own budget was asked: a load it joined is another caller's, with theirs.
-    let askedOwn = false;
-    const own =
-      allowance &&
-      (() => {
-        askedOwn = true;
-        return allowance();
+export interface CachedReadingsOptions {
+  /** How long Redis keeps a reading (default catalog INTEREST_READINGS.llmTtlSeconds). */
+  readonly ttlSeconds?: number;
+  /** Told how each reading asked of the cache was found (its last lookup: a retry after a spent budget replaces the first). */
+  readonly onLookup?: (result: LlmCacheResult) => void;
+}
+
+export const cachedReadings = (model: IdentifiedInterestModel, cache: TwoLevelCache, { ttlSeconds = INTEREST_READINGS.llmTtlSeconds, onLookup }: CachedReadingsOptions = {}): InterestModel => {
+  /** Keys of this replica's loads under way, and the lookups waiting by key: a lookup that finds one, or sees one begin, joins it (the kit's cache shares it). */
+  const underWay = new Map<string, number>();
+  const waiting = new Map<string, Set<{ loaded: boolean; joined: boolean }>>();
+  return {
+    async read(interests, signal, allowance) {
+      const key = readingKey(model.id, interests);
+      // Whether this caller's own budget was asked: a load it joined is another caller's, with theirs.
+      let askedOwn = false;
+      const own =
+        allowance &&
+        (() => {
+          askedOwn = true;
+          return allowance();
+        });
+      const load = () => {
+        const seen = { loaded: false, joined: underWay.has(key) };
+        let waiters = waiting.get(key);
+        if (!waiters) waiting.set(key, (waiters = new Set()));
+        waiters.add(seen);
+        const lookup = cache.get<CachedReading>(
+          key,
+          async () => {
+            seen.loaded = true;
+            for (const other of waiters) other.joined = true;
+            underWay.set(key, (underWay.get(key) ?? 0) + 1);
+            try {
+              // Only now, past L1 and Redis: a kept reading spends nothing of the caller's budget.
+              if (own && !(await own())) throw new ModelBudgetSpent();
+              // Without the caller's signal: others may be waiting for the same reading (the adapter's own time limit bounds it).
+              const { source, weights } = await model.read(normaliseInterests(interests));
+              if (source !== 'llm') throw new Error(`the model answered a ${source} reading`);
+              return { weights };
+            } finally {
+              const left = underWay.get(key)! - 1;
+              if (left === 0) underWay.delete(key);
+              else underWay.set(key, left);
+            }
+          },
+          { l2TtlSeconds: ttlSeconds },
+        );
+        const done = () => {
+          waiters.delete(seen);
+          if (waiters.size === 0 && waiting.get(key) === waiters) waiting.delete(key);
+        };
+        lookup.then(done, done);
+        return { lookup, result: (): LlmCacheResult => (seen.loaded ? 'miss' : seen.joined ? 'joined' : 'hit') };
+      };
+      // The load of the same list started by a caller whose budget is spent fails for that caller's
+      // reason, not this one's: asked again, once, under this caller's own budget (or none).
+      let attempt = load();
+      const reading = attempt.lookup.catch((err: unknown) => {
+        if (!(err instanceof ModelBudgetSpent) || askedOwn) throw err;
+        attempt = load();
+        return attempt.lookup;
       });
-    const load = () =>
-      cache.get<CachedReading>(
-        key,
-        async () => {
-          // Only now, past L1 and Redis: a kept reading spends nothing of the caller's budget.
-          if (own && !(await own())) throw new ModelBudgetSpent();
-          // Without the caller's signal: others may be waiting for the same reading (the adapter's own time limit bounds it).
-          const { source, weights } = await model.read(normaliseInterests(interests));
-          if (source !== 'llm') throw new Error(`the model answered a ${source} reading`);
-          return { weights };
-        },
-        { l2TtlSeconds: ttlSeconds },
-      );
-    // The load of the same list started by a caller whose budget is spent fails for that caller's
-    // reason, not this one's: asked again, once, under this caller's own budget (or none).
-    const reading = load().catch((err: unknown) => {
-      if (err instanceof ModelBudgetSpent && !askedOwn) return load();
-      throw err;
-    });
-    // A caller who stops waiting leaves the reading to finish (and be kept) without an unhandled rejection.
-    reading.catch(() => undefined);
-    const { weights } = await abortable(reading, signal);
-    return { source: 'llm', weights };
-  },
-});
+      // Counted once settled, whoever waits for it: a caller who stops waiting leaves the reading to
+      // finish (and be kept) without an unhandled rejection.
+      const count = () => onLookup?.(attempt.result());
+      reading.then(count, count);
+      const { weights } = await abortable(reading, signal);
+      return { source: 'llm', weights };
+    },
+  };
+};

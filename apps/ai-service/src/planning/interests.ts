@@ -4,6 +4,7 @@
  * falls back to the keywords: nothing depends on it being reachable.
  */
 import { PLACE_CATEGORIES, interestCategories, type PlaceCategory } from '@tripgen/catalog';
+import type { LlmFallbackReason } from '@tripgen/service-kit';
 
 export type CategoryWeights = Readonly<Partial<Record<PlaceCategory, number>>>;
 
@@ -18,6 +19,14 @@ export interface InterestReading {
  * caller's budget of model calls is spent, and the keywords answer instead.
  */
 export type ModelAllowance = () => Promise<boolean>;
+
+/** The caller's budget of model calls was spent: the keywords answer (not a failure of the model). */
+export class ModelBudgetSpent extends Error {
+  constructor() {
+    super('budget of language-model readings spent');
+    this.name = 'ModelBudgetSpent';
+  }
+}
 
 export interface InterestModel {
   read(interests: readonly string[], signal?: AbortSignal, allowance?: ModelAllowance): Promise<InterestReading>;
@@ -52,9 +61,20 @@ export const sanitizeWeights = (raw: unknown): CategoryWeights => {
   return weights;
 };
 
-/** The model's weights when it answers in time, else the keywords'; the keywords' matches are never lost. */
-export const withFallback = (model: InterestModel | undefined, log: (err: unknown) => void): InterestModel => {
-  if (!model) return keywordInterestModel;
+/**
+ * The model's weights when it answers in time, else the keywords'; the keywords' matches are never lost.
+ * `fellBack` is told why each reading of a list (an empty one asks nothing) was the keywords' alone.
+ */
+export const withFallback = (model: InterestModel | undefined, log: (err: unknown) => void, fellBack?: (reason: LlmFallbackReason) => void): InterestModel => {
+  if (!model) {
+    if (!fellBack) return keywordInterestModel;
+    return {
+      read: async (interests) => {
+        if (normaliseInterests(interests).length > 0) fellBack('no_model');
+        return { source: 'keywords', weights: keywordWeights(interests) };
+      },
+    };
+  }
   return {
     async read(interests, signal, allowance) {
       const keywords = keywordWeights(interests);
@@ -66,6 +86,7 @@ export const withFallback = (model: InterestModel | undefined, log: (err: unknow
         return { source: refined.source, weights: merged };
       } catch (err) {
         log(err);
+        fellBack?.(err instanceof ModelBudgetSpent ? 'budget' : 'model_error');
         return { source: 'keywords', weights: keywords };
       }
     },

@@ -4,7 +4,8 @@
  *    restart every pod);
  *  - startup: the app finished booting;
  *  - readiness: PostgreSQL (hard dependency) answers and we are not draining after SIGTERM.
- *    Redis is soft: its state shows in the details and in `dependency_up`, never in the status.
+ *    Redis is soft: its state shows in the details and in `dependency_up`, never in the status
+ *    (the app is started only once the cache's subscriber has subscribed, at most 3 s after boot).
  */
 import { HEALTH_PATHS } from '@tripgen/catalog';
 import type { FastifyInstance } from 'fastify';

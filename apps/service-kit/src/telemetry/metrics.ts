@@ -6,6 +6,20 @@
 import { ASYNC_LATENCY_BUCKETS_SECONDS, LATENCY_BUCKETS_SECONDS } from '@tripgen/catalog';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/**
+ * The label values of the language-model metrics (the AI service's interest readings), written once:
+ * bounded sets, so each metric has a few series per pod, and the docs and queries name these.
+ */
+/** How a call to the model ended: answered, failed (5xx, unreachable, nonsense), cut short by its time limit, refused for the deployment's quota (Azure's 429). */
+export const LLM_CALL_OUTCOMES = ['ok', 'error', 'timeout', 'throttled'] as const;
+export type LlmCallOutcome = (typeof LLM_CALL_OUTCOMES)[number];
+/** A lookup in the readings cache: kept (L1 or Redis), not kept (this caller's load), or joined the same list's load under way on the replica. */
+export const LLM_CACHE_RESULTS = ['hit', 'miss', 'joined'] as const;
+export type LlmCacheResult = (typeof LLM_CACHE_RESULTS)[number];
+/** Why the keywords answered a reading: the traveller's budget of model calls spent, the model failed, no model configured. */
+export const LLM_FALLBACK_REASONS = ['budget', 'model_error', 'no_model'] as const;
+export type LlmFallbackReason = (typeof LLM_FALLBACK_REASONS)[number];
+
 export interface Metrics {
   readonly registry: Registry;
   readonly httpDuration: Histogram<'method' | 'route' | 'status_code'>;
@@ -18,6 +32,14 @@ export interface Metrics {
    * histogram of a service that does its work off a queue never sees that time.
    */
   readonly asyncRequestDuration: Histogram<'queue' | 'outcome'>;
+  /** Calls to a language model by outcome (LLM_CALL_OUTCOMES): feed it from the model adapter. */
+  readonly llmCalls: Counter<'outcome'>;
+  /** Their duration, token included, by outcome. */
+  readonly llmCallDuration: Histogram<'outcome'>;
+  /** Lookups in the model's readings cache by result (LLM_CACHE_RESULTS). */
+  readonly llmCacheLookups: Counter<'result'>;
+  /** Readings the keywords answered instead of the model, by reason (LLM_FALLBACK_REASONS). */
+  readonly llmFallbacks: Counter<'reason'>;
 }
 
 export const createMetrics = (serviceName: string): Metrics => {
@@ -51,7 +73,33 @@ export const createMetrics = (serviceName: string): Metrics => {
     buckets: [...ASYNC_LATENCY_BUCKETS_SECONDS],
     registers: [registry],
   });
-  return { registry, httpDuration, dependencyUp, messagesConsumed, asyncRequestDuration };
+  const llmCalls = new Counter({
+    name: 'llm_calls_total',
+    help: 'Calls to the language model (Azure OpenAI interest readings), by outcome: ok, error, timeout, throttled (429)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const llmCallDuration = new Histogram({
+    name: 'llm_call_duration_seconds',
+    help: 'Duration of calls to the language model, token included, by outcome',
+    labelNames: ['outcome'] as const,
+    // The HTTP buckets: the call's own limit (1.5 s) lies between 1 and 2.5, and the 5 s of a schedule is one.
+    buckets: [...LATENCY_BUCKETS_SECONDS],
+    registers: [registry],
+  });
+  const llmCacheLookups = new Counter({
+    name: 'llm_reading_cache_lookups_total',
+    help: "Lookups in the language model's readings cache, by result: hit, miss, joined (a call under way for the same list)",
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
+  const llmFallbacks = new Counter({
+    name: 'llm_fallback_readings_total',
+    help: 'Interest readings answered by the keyword table instead of the language model, by reason: budget, model_error, no_model',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  return { registry, httpDuration, dependencyUp, messagesConsumed, asyncRequestDuration, llmCalls, llmCallDuration, llmCacheLookups, llmFallbacks };
 };
 
 type DurationChild = ReturnType<Metrics['httpDuration']['labels']>;
