@@ -296,7 +296,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   });
   app.addHook('onResponse', (request, reply, done) => {
     // is404 reads the route's context without building routeOptions.
-    if (request.is404) finish(request, reply, reply.statusCode === 404 ? 'not_found' : 'unmatched');
+    if (request.is404) finish(request, reply, reply.statusCode === 404 ? 'not_found' : reply.statusCode === 405 ? 'method_not_allowed' : 'unmatched');
     done();
   });
 

@@ -128,5 +128,29 @@ export const registerProblemHandlers = (app: FastifyInstance): void => {
     if (reply.getHeader('retry-after') === undefined && (p.status === 429 || p.status === 503)) reply.header('retry-after', String(p.status === 429 ? RETRY_AFTER_SECONDS.rateLimited : RETRY_AFTER_SECONDS.unavailable));
     return sendProblem(reply, p);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `No route ${request.method} ${request.url.split('?')[0]}`, { instance: request.url })));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allow = allowedMethods(app, path);
+    if (allow.length === 0) return sendProblem(reply, problem(404, `No route ${request.method} ${path}`, { instance: request.url }));
+    // RFC 9110 15.5.6: the path exists, the method does not; Allow says which methods it takes.
+    return sendProblem(reply.header('allow', allow.join(', ')), problem(405, `${path} does not take ${request.method}; it takes ${allow.join(', ')}`, { instance: request.url }));
+  });
 };
+
+/** The methods a route can have (Fastify adds HEAD to every GET route itself). */
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/**
+ * The methods this path has a route for, as the router itself matches it (parameters included), or
+ * none when no route has the path. Fastify's router has no 405 of its own: a request whose method the
+ * path does not take reaches the not-found handler like one for a path that does not exist.
+ */
+const allowedMethods = (app: FastifyInstance, path: string): string[] =>
+  METHODS.filter((method) => {
+    try {
+      return app.findRoute({ method, url: path }) !== null;
+    } catch {
+      // A path the router cannot decode has no route under any method.
+      return false;
+    }
+  });
