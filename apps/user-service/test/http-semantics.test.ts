@@ -3,7 +3,7 @@
  * kit's answers to a method the path does not take, a body of a media type the route does not
  * read, a body field the route does not know, and where a created resource is read (docs/api.md).
  */
-import { AUTH_PATHS, USER_PATHS } from '@tripgen/catalog';
+import { AUTH_PATHS, OPENAPI_PATH, USER_PATHS } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUserService, type RunningUserService } from './harness.ts';
 
@@ -16,7 +16,7 @@ afterAll(async () => {
   await service?.close();
 });
 
-const send = async (method: string, path: string, init: { type?: string; body?: string; token?: string } = {}) => {
+const send = async (method: string, path: string, init: { type?: string; body?: string | Uint8Array; token?: string } = {}) => {
   const headers: Record<string, string> = {};
   if (init.type) headers['content-type'] = init.type;
   if (init.token) headers.authorization = `Bearer ${init.token}`;
@@ -42,5 +42,29 @@ describe('a wrong request to the user service', () => {
     expect([nowhere.status, nowhere.headers.get('allow'), nowhere.json?.detail]).toEqual([404, null, 'No route DELETE /api/v1/users/nobody']);
     // HEAD of a GET route is that route (401 without a token), not a 405.
     expect((await send('HEAD', USER_PATHS.me)).status).toBe(401);
+  });
+
+  it('with a body of a media type the route does not read: 415 problem+json naming application/json, Accept-Post or Accept-Patch', async () => {
+    const json = JSON.stringify({ email: 'someone@example.com', password: 'correct horse battery', name: 'Ada' });
+    // Before: text/plain was read as a string and refused by the schema, 400 "body must be object".
+    for (const type of ['text/plain', 'text/plain; charset=utf-8', 'application/x-www-form-urlencoded', 'application/xml']) {
+      const res = await send('POST', AUTH_PATHS.register, { type, body: json });
+      expect([res.status, res.headers.get('content-type'), res.headers.get('accept-post')], type).toEqual([415, 'application/problem+json; charset=utf-8', 'application/json']);
+      expect(res.json, type).toMatchObject({ status: 415, title: 'Unsupported Media Type', detail: `Content-Type ${type} is not accepted: send application/json` });
+    }
+    // Bytes: fetch gives a string body a text/plain Content-Type of its own.
+    const untyped = await send('POST', AUTH_PATHS.login, { body: new TextEncoder().encode(json) });
+    expect([untyped.status, untyped.json?.detail]).toEqual([415, 'A body without a Content-Type is not accepted: send application/json']);
+    // PUT has no Accept-* header of its own: the detail says it.
+    const put = await send('PUT', `${USER_PATHS.me}/preferences`, { type: 'text/plain', body: '{}' });
+    expect([put.status, put.headers.get('accept-post'), put.headers.get('accept-patch')]).toEqual([415, null, null]);
+    // Its document says so, on every route with a body.
+    type Operation = { requestBody?: unknown; responses: Record<string, unknown> };
+    const doc = (await send('GET', OPENAPI_PATH)).json as { paths: Record<string, Record<string, Operation>> };
+    const withBody = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).filter(([, op]) => op.requestBody !== undefined).map(([method, op]) => [`${method} ${path}`, Object.keys(op.responses).includes('415')] as const));
+    expect(withBody.map(([what]) => what).sort()).toEqual(['post /api/v1/auth/login', 'post /api/v1/auth/register', 'put /api/v1/users/me/preferences']);
+    for (const [what, has415] of withBody) expect(has415, what).toBe(true);
+    // Nothing was created by the refused sign-ups: the same body as JSON is a fresh account.
+    expect((await send('POST', AUTH_PATHS.register, { type: 'application/json', body: json })).status).toBe(201);
   });
 });

@@ -49,9 +49,16 @@ export const problem = (status: number, detail: string, extra: Partial<Problem> 
 
 export const sendProblem = (reply: FastifyReply, p: Problem): FastifyReply => reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(p);
 
+/** The one media type a route's body may have (the kit registers no other parser). */
+export const ACCEPTED_BODY_TYPE = 'application/json';
+/**
+ * Where a 415 names what the method accepts: Accept-Patch (RFC 5789 3.1) and Accept-Post (W3C LDP,
+ * IANA-registered); PUT and DELETE have no such header, their 415 says it in `detail` only.
+ */
+const ACCEPT_HEADER_OF: Readonly<Record<string, string>> = { POST: 'accept-post', PATCH: 'accept-patch' };
+
 /** Fastify's own client-error codes and what they mean to a caller. */
 const CLIENT_ERRORS: Record<string, number> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 415,
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 400,
   FST_ERR_CTP_EMPTY_JSON_BODY: 400,
   FST_ERR_CTP_BODY_TOO_LARGE: 413,
@@ -111,6 +118,10 @@ export const toProblem = (error: FastifyError & { validation?: ValidationItem[];
   if (isDatabaseUnavailable(error)) {
     return problem(503, 'The database is unavailable; try again shortly', { instance: request.url });
   }
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    const sent = request.headers['content-type'];
+    return problem(415, `${sent === undefined ? 'A body without a Content-Type' : `Content-Type ${sent}`} is not accepted: send ${ACCEPTED_BODY_TYPE}`, { instance: request.url });
+  }
   const known = error.code ? CLIENT_ERRORS[error.code] : undefined;
   const status = known ?? (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500);
   if (status >= 500) return problem(status, 'The server failed to handle this request; it has been logged.', { instance: request.url });
@@ -124,6 +135,8 @@ export const registerProblemHandlers = (app: FastifyInstance): void => {
     if (p.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: p.status, code: error.code }, p.detail);
     if (error instanceof HttpProblem) reply.headers(error.headers);
+    const acceptHeader = p.status === 415 ? ACCEPT_HEADER_OF[request.method] : undefined;
+    if (acceptHeader) reply.header(acceptHeader, ACCEPTED_BODY_TYPE);
     // Both are worth retrying; say when (a 429 of the rate limiter, rateLimited(), carries its own).
     if (reply.getHeader('retry-after') === undefined && (p.status === 429 || p.status === 503)) reply.header('retry-after', String(p.status === 429 ? RETRY_AFTER_SECONDS.rateLimited : RETRY_AFTER_SECONDS.unavailable));
     return sendProblem(reply, p);
