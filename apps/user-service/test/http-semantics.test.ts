@@ -67,4 +67,19 @@ describe('a wrong request to the user service', () => {
     // Nothing was created by the refused sign-ups: the same body as JSON is a fresh account.
     expect((await send('POST', AUTH_PATHS.register, { type: 'application/json', body: json })).status).toBe(201);
   });
+
+  it('with a body field the route does not know: 400 problem+json naming it, nothing stored', async () => {
+    const email = `unknown-field-${Math.random().toString(36).slice(2)}@example.com`;
+    // Before: `nmae` was dropped and the sign-up refused only for the missing name; `role` was dropped and the account created.
+    const misspelt = await send('POST', AUTH_PATHS.register, { type: 'application/json', body: JSON.stringify({ email, password: 'correct horse battery', name: 'Ada', role: 'admin' }) });
+    expect([misspelt.status, misspelt.json?.detail, misspelt.json?.errors]).toEqual([
+      400,
+      'Request body is invalid: body/role is not a field of this request (misspelt?)',
+      [{ path: 'body/role', message: 'is not a field of this request (misspelt?)' }],
+    ]);
+    const created = await send('POST', AUTH_PATHS.register, { type: 'application/json', body: JSON.stringify({ email, password: 'correct horse battery', name: 'Ada' }) });
+    expect(created.status).toBe(201);
+    const login = await send('POST', AUTH_PATHS.login, { type: 'application/json', body: JSON.stringify({ email, password: 'correct horse battery', remember: true }) });
+    expect([login.status, login.json?.errors]).toEqual([400, [{ path: 'body/remember', message: 'is not a field of this request (misspelt?)' }]]);
+  });
 });

@@ -99,19 +99,21 @@ const isDatabaseUnavailable = (error: { code?: unknown; message?: string; meta?:
   return ADAPTER_UNAVAILABLE.has(cause.kind) || (cause.kind === 'postgres' && typeof cause.code === 'string' && POSTGRES_UNAVAILABLE.has(cause.code));
 };
 
-type ValidationItem = { instancePath?: string; message?: string; params?: Record<string, unknown> };
+type ValidationItem = { instancePath?: string; keyword?: string; message?: string; params?: Record<string, unknown> };
+const UNKNOWN_FIELD = 'is not a field of this request (misspelt?)';
 
 export const toProblem = (error: FastifyError & { validation?: ValidationItem[]; validationContext?: string; meta?: unknown }, request: FastifyRequest): Problem => {
   if (error instanceof HttpProblem) return problem(error.statusCode, error.message, { instance: request.url, ...error.extensions });
   if (error.validation) {
     const where = error.validationContext ?? 'body';
-    return problem(400, `Request ${where} is invalid: ${error.message}`, {
-      instance: request.url,
-      errors: error.validation.map((v) => ({
-        path: `${where}${v.instancePath ?? ''}${v.params?.missingProperty ? `/${String(v.params.missingProperty)}` : ''}`,
-        message: v.message ?? 'invalid',
-      })),
+    const errors = error.validation.map((v) => {
+      const named = v.params?.missingProperty ?? v.params?.additionalProperty;
+      const path = `${where}${v.instancePath ?? ''}${named === undefined ? '' : `/${String(named)}`}`;
+      return { path, message: v.keyword === 'additionalProperties' ? UNKNOWN_FIELD : (v.message ?? 'invalid') };
     });
+    // Ajv says "must NOT have additional properties" of the object holding it; the caller wants its name.
+    const unknown = error.validation[0]?.keyword === 'additionalProperties' ? errors[0] : undefined;
+    return problem(400, `Request ${where} is invalid: ${unknown ? `${unknown.path} ${UNKNOWN_FIELD}` : error.message}`, { instance: request.url, errors });
   }
   // The pg pool found no connection in time (all busy, or the server too slow to accept one): the
   // database is out of reach for now, the same retryable 503 (node-postgres states it in words only).
