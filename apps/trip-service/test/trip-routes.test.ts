@@ -3,7 +3,7 @@
  * Bus emulator) with tokens from the real user service: ownership, whole-trip validation, and the
  * location warm-up message. The location service is down here (its outage is a 503, never a 500).
  */
-import { TRIP_EVENT_SOURCE, TRIP_EVENT_TYPES } from '@tripgen/catalog';
+import { OPENAPI_PATH, TRIP_EVENT_SOURCE, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { createPrismaClient, HttpProblem } from '@tripgen/service-kit';
 import { describe, expect, it } from 'vitest';
 import { tripEvents } from '../src/domain/events.ts';
@@ -152,6 +152,10 @@ describe('docs/api.md, trip service: POST /api/v1/trips/{id}/schedules', () => {
     const same = await call(ctx.base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers });
     expect(same.status).toBe(202);
     expect(same.json.id).toBe(bare.json.id);
+    // The OpenAPI document says where each created resource is read (docs/api.md: Location).
+    const paths = (await call(ctx.base, 'GET', OPENAPI_PATH)).json.paths;
+    expect(Object.keys(paths['/api/v1/trips/{id}/schedules'].post.responses['202'].headers)).toEqual(['location']);
+    expect(Object.keys(paths['/api/v1/trips'].post.responses['201'].headers)).toEqual(['location']);
   });
 
   it('refuses a JSON null body 400, as every route does: only no body at all is `{}`', async () => {

@@ -83,3 +83,20 @@ describe('a wrong request to the user service', () => {
     expect([login.status, login.json?.errors]).toEqual([400, [{ path: 'body/remember', message: 'is not a field of this request (misspelt?)' }]]);
   });
 });
+
+describe('a sign-up (201)', () => {
+  it('says where the account is read: Location, the profile its token reads, in the answer and in the OpenAPI document', async () => {
+    const email = `located-${Math.random().toString(36).slice(2)}@example.com`;
+    const created = await send('POST', AUTH_PATHS.register, { type: 'application/json', body: JSON.stringify({ email, password: 'correct horse battery', name: 'Ada' }) });
+    // Before: 201 without Location.
+    expect([created.status, created.headers.get('location')]).toEqual([201, USER_PATHS.me]);
+    const { accessToken } = (await send('POST', AUTH_PATHS.login, { type: 'application/json', body: JSON.stringify({ email, password: 'correct horse battery' }) })).json as { accessToken: string };
+    const read = await send('GET', created.headers.get('location')!, { token: accessToken });
+    expect([read.status, read.json]).toEqual([200, { ...created.json, preferences: null }]);
+    type Operation = { responses: Record<string, { headers?: Record<string, unknown> }> };
+    const doc = (await send('GET', OPENAPI_PATH)).json as { paths: Record<string, Record<string, Operation>> };
+    expect(doc.paths[AUTH_PATHS.register]?.post?.responses['201']?.headers).toEqual({
+      location: { schema: { type: 'string' }, description: `Where the created resource is read: GET ${USER_PATHS.me} with the account's token` },
+    });
+  });
+});
