@@ -158,7 +158,7 @@ try {
   };
   const credentials = { email: 'bench@example.com', password: 'benchmark-password', name: 'Bench' };
   await call('POST', `${url('user')}${AUTH_PATHS.register}`, credentials);
-  const login = await call('POST', `${url('user')}${AUTH_PATHS.login}`, credentials);
+  const login = await call('POST', `${url('user')}${AUTH_PATHS.login}`, { email: credentials.email, password: credentials.password });
   const authorization = `Bearer ${String(login.json.accessToken)}`;
   const SEOUL = { name: 'Seoul', lat: 37.5663, lng: 126.9779 };
   const newTrip = async (i: number) => {

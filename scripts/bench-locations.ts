@@ -79,7 +79,7 @@ try {
   const credentials = { email: 'bench@example.com', password: 'benchmark-password', name: 'Bench' };
   const post = (path: string, body: unknown) => fetch(`${user.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   await post('/api/v1/auth/register', credentials);
-  const { accessToken } = (await (await post('/api/v1/auth/login', credentials)).json()) as { accessToken: string };
+  const { accessToken } = (await (await post('/api/v1/auth/login', { email: credentials.email, password: credentials.password })).json()) as { accessToken: string };
   const headers = { authorization: `Bearer ${accessToken}` };
   const found = (await (await fetch(`${location.url}${searchPath(CENTRE.lat, CENTRE.lng)}`, { headers })).json()) as { items: unknown[] };
 

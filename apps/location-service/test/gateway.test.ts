@@ -51,7 +51,7 @@ beforeAll(async () => {
   const credentials = { email: 'traveller@example.com', password: 'seoul-and-jeju', name: 'Traveller' };
   const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect((await post('/api/v1/auth/register', credentials)).status).toBe(201);
-  token = ((await (await post('/api/v1/auth/login', credentials)).json()) as { accessToken: string }).accessToken;
+  token = ((await (await post('/api/v1/auth/login', { email: credentials.email, password: credentials.password })).json()) as { accessToken: string }).accessToken;
 });
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c().catch(() => undefined);

@@ -50,12 +50,12 @@ beforeAll(async () => {
       a.get('/api/v1/trips/mine', { preHandler: a.authenticate }, async () => ({ mine: true }));
       a.get(`${internalPrefix('trip')}/ping`, async () => ({ internal: true }));
       a.get('/internal-ish/ping', async () => ({ internal: false }));
-      const count = { type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] } as const;
+      const count = { type: 'object', properties: { n: { type: 'integer' } }, required: ['n'], additionalProperties: false } as const;
       a.post('/api/v1/trips/count', { schema: { body: count } }, async (req) => req.body);
       a.get('/api/v1/trips/count', { schema: { querystring: count } }, async (req) => req.query);
       const bounded = { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 100 }, radiusKm: { type: 'number', exclusiveMinimum: 0, maximum: 100 } } } as const;
       a.get('/api/v1/trips/bounded', { schema: { querystring: bounded } }, async (req) => req.query);
-      const named = { type: 'object', properties: { names: { type: 'array', items: { type: 'string', maxLength: 50 } }, title: { type: 'string' }, n: { type: 'number' } } } as const;
+      const named = { type: 'object', properties: { names: { type: 'array', items: { type: 'string', maxLength: 50 } }, title: { type: 'string' }, n: { type: 'number' }, extra: { type: 'object', description: 'free-form: no properties named' } }, additionalProperties: false } as const;
       a.post('/api/v1/trips/named', { schema: { body: named } }, async (req) => req.body);
       a.get('/api/v1/trips/named', { schema: { querystring: named } }, async (req) => req.query);
       a.get('/api/v1/trips/slow', async () => {
@@ -110,6 +110,27 @@ describe('service kit app', () => {
     expect(body).not.toContain('route="/api/v1/trips/7"');
     expect(body).toContain('process_resident_memory_bytes');
     expect(body).toContain('nodejs_eventloop_lag_seconds');
+  });
+
+  it('answers a method the path does not take with 405 and its Allow (RFC 9110 15.5.6), a path no route has with 404', async () => {
+    // Before: 404 "No route DELETE /api/v1/trips/7", no Allow, as for a path that does not exist.
+    const wrong = await fetch(`${base}/api/v1/trips/7`, { method: 'DELETE' });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('GET, HEAD');
+    expect(wrong.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await wrong.json()).toMatchObject({ status: 405, title: 'Method Not Allowed', detail: '/api/v1/trips/7 does not take DELETE; it takes GET, HEAD', instance: '/api/v1/trips/7' });
+    // Every method of the path, as the router matches it (a static route beside a parametric one).
+    const put = await fetch(`${base}/api/v1/trips/count?n=1`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"n":1}' });
+    expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, HEAD, POST']);
+    expect((await fetch(`${base}/api/v1/trips/count`, { method: 'OPTIONS' })).headers.get('allow')).toBe('GET, HEAD, POST');
+    const head = await fetch(`${base}/api/v1/trips/7`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    for (const method of ['GET', 'DELETE']) {
+      const nowhere = await fetch(`${base}/nowhere/at-all`, { method });
+      expect([nowhere.status, nowhere.headers.get('allow')], method).toEqual([404, null]);
+    }
+    const metrics = await (await fetch(`${base}${METRICS_PATH}`)).text();
+    expect(metrics).toMatch(/method="DELETE",route="method_not_allowed",status_code="405"/);
   });
 
   it('authenticate answers 401 problem+json without a token or with one that does not verify, and decides without a promise', async () => {

@@ -20,6 +20,7 @@ import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, regist
 import { RATE_LIMIT_PREFIX, registerRateLimit, userLimitKey } from './http/rate-limit.ts';
 import { clientAddressKey } from './http/client-address.ts';
 import { requestIdGenerator } from './http/request-id.ts';
+import { ProblemSchema } from './http/schemas.ts';
 import { AJV_OPTIONS, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
 import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
@@ -281,6 +282,9 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   // of under-pressure before routing) are finished by the app-wide hook below.
   app.addHook('onRoute', (routeOptions) => {
     const route = routeOptions.url;
+    // A route that reads a body answers any media type but JSON with a 415 (problem.ts): its document says so.
+    const schema = routeOptions.schema;
+    if (schema?.body !== undefined && !(schema.hide ?? false)) schema.response = { 415: ProblemSchema, ...(schema.response as object | undefined) };
     const routeFinish: onResponseHookHandler = (request, reply, done) => {
       finish(request, reply, route);
       done();
@@ -296,11 +300,14 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   });
   app.addHook('onResponse', (request, reply, done) => {
     // is404 reads the route's context without building routeOptions.
-    if (request.is404) finish(request, reply, reply.statusCode === 404 ? 'not_found' : 'unmatched');
+    if (request.is404) finish(request, reply, reply.statusCode === 404 ? 'not_found' : reply.statusCode === 405 ? 'method_not_allowed' : 'unmatched');
     done();
   });
 
   registerProblemHandlers(app);
+  // Fastify reads text/plain bodies by default: such a body reached the schema as a string and was a
+  // 400 "body must be object". No route reads text, so it is a media type the route does not take (415).
+  app.removeContentTypeParser('text/plain');
 
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,

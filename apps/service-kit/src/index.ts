@@ -9,7 +9,7 @@ export { cacheShapeOf, createTwoLevelCache, type CacheEntryOptions, type TwoLeve
 export { createPrismaClient, prismaDatabase, QUERY_TIMEOUT_MS, servicePrismaClient } from './data/prisma.ts';
 export { driverAdapterCause, type DriverAdapterCause } from './data/adapter-error.ts';
 export { databasePassword, entraTokenPassword, poolConfigWithPassword, POSTGRES_ENTRA_SCOPE } from './data/postgres-entra.ts';
-export { ProblemSchema } from './http/schemas.ts';
+export { ProblemSchema, withLocation } from './http/schemas.ts';
 export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type AttemptVerdict } from './http/failure-throttle.ts';
 export { LEASE_MAX } from './http/local-allowance.ts';
 export { createServiceClient, retryAfterSeconds, ServiceAnswerError, ServiceUnavailableError, type CallOptions, type ServiceClient } from './http/service-client.ts';

@@ -18,7 +18,7 @@ it('validates and serialises with a single ajv module', async () => {
     '/echo',
     {
       schema: {
-        body: { type: 'object', required: ['email'], properties: { email: { type: 'string', format: 'email' } } },
+        body: { type: 'object', required: ['email'], properties: { email: { type: 'string', format: 'email' } }, additionalProperties: false },
         // anyOf makes fast-json-stringify compile with its own Ajv instance.
         response: { 200: { type: 'object', properties: { email: { anyOf: [{ type: 'string' }, { type: 'null' }] } } } },
       },

@@ -3,7 +3,7 @@
  * Bus emulator) with tokens from the real user service: ownership, whole-trip validation, and the
  * location warm-up message. The location service is down here (its outage is a 503, never a 500).
  */
-import { TRIP_EVENT_SOURCE, TRIP_EVENT_TYPES } from '@tripgen/catalog';
+import { OPENAPI_PATH, TRIP_EVENT_SOURCE, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { createPrismaClient, HttpProblem } from '@tripgen/service-kit';
 import { describe, expect, it } from 'vitest';
 import { tripEvents } from '../src/domain/events.ts';
@@ -152,6 +152,10 @@ describe('docs/api.md, trip service: POST /api/v1/trips/{id}/schedules', () => {
     const same = await call(ctx.base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers });
     expect(same.status).toBe(202);
     expect(same.json.id).toBe(bare.json.id);
+    // The OpenAPI document says where each created resource is read (docs/api.md: Location).
+    const paths = (await call(ctx.base, 'GET', OPENAPI_PATH)).json.paths;
+    expect(Object.keys(paths['/api/v1/trips/{id}/schedules'].post.responses['202'].headers)).toEqual(['location']);
+    expect(Object.keys(paths['/api/v1/trips'].post.responses['201'].headers)).toEqual(['location']);
   });
 
   it('refuses a JSON null body 400, as every route does: only no body at all is `{}`', async () => {
@@ -162,6 +166,27 @@ describe('docs/api.md, trip service: POST /api/v1/trips/{id}/schedules', () => {
     expect(res.status, JSON.stringify(res.json)).toBe(400);
     expect(res.type).toContain('application/problem+json');
     expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}/schedules`, { headers })).json.items).toEqual([]);
+  });
+
+  it('refuses a field it does not know (a misspelt replanDate) 400 naming it, and stores nothing: it is not a full schedule', async () => {
+    const { authorization } = await ctx.stack.traveller();
+    const headers = { authorization };
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    // Before: `replanDat` was dropped, the body became `{}`, and a full schedule was queued (202).
+    const res = await call(ctx.base, 'POST', `/api/v1/trips/${id}/schedules`, { body: { replanDat: '2026-09-24' }, headers });
+    expect(res.status, JSON.stringify(res.json)).toBe(400);
+    expect(res.type).toContain('application/problem+json');
+    expect(res.json).toMatchObject({
+      detail: 'Request body is invalid: body/replanDat is not a field of this request (misspelt?)',
+      errors: [{ path: 'body/replanDat', message: 'is not a field of this request (misspelt?)' }],
+    });
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}/schedules`, { headers })).json.items).toEqual([]);
+    // In a nested object and on a PATCH alike; the trip is unchanged.
+    const created = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody({ destination: { name: 'Seoul', lat: 37.5663, lng: 126.9779, country: 'KR' } }), headers });
+    expect([created.status, created.json.errors]).toEqual([400, [{ path: 'body/destination/country', message: 'is not a field of this request (misspelt?)' }]]);
+    const patched = await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Renamed', endDat: '2026-09-26' }, headers });
+    expect([patched.status, patched.json.errors?.[0]?.path]).toEqual([400, 'body/endDat']);
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
   });
 
   it('answers a request that can never be made (replanDate outside the trip, locked without it) 400 also while another schedule is active, not 409', async () => {

@@ -64,7 +64,9 @@ describe('toProblem', () => {
 
   it('maps Fastify\'s client errors to their status, keeping their message, or the status text when there is none', () => {
     expect(toProblem(error({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }, 'Request body is too large'), request)).toMatchObject({ status: 413, detail: 'Request body is too large' });
-    expect(toProblem(error({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), request)).toMatchObject({ status: 415, detail: 'Unsupported Media Type' });
+    const typed = (type?: string) => ({ ...request, headers: type === undefined ? {} : { 'content-type': type } }) as FastifyRequest;
+    expect(toProblem(error({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), typed('text/plain'))).toMatchObject({ status: 415, detail: 'Content-Type text/plain is not accepted: send application/json' });
+    expect(toProblem(error({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), typed())).toMatchObject({ status: 415, detail: 'A body without a Content-Type is not accepted: send application/json' });
     expect(toProblem(error({ statusCode: 404 }, 'gone'), request)).toMatchObject({ status: 404, detail: 'gone' });
   });
 

@@ -49,9 +49,16 @@ export const problem = (status: number, detail: string, extra: Partial<Problem> 
 
 export const sendProblem = (reply: FastifyReply, p: Problem): FastifyReply => reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(p);
 
+/** The one media type a route's body may have (the kit registers no other parser). */
+export const ACCEPTED_BODY_TYPE = 'application/json';
+/**
+ * Where a 415 names what the method accepts: Accept-Patch (RFC 5789 3.1) and Accept-Post (W3C LDP,
+ * IANA-registered); PUT and DELETE have no such header, their 415 says it in `detail` only.
+ */
+const ACCEPT_HEADER_OF: Readonly<Record<string, string>> = { POST: 'accept-post', PATCH: 'accept-patch' };
+
 /** Fastify's own client-error codes and what they mean to a caller. */
 const CLIENT_ERRORS: Record<string, number> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 415,
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 400,
   FST_ERR_CTP_EMPTY_JSON_BODY: 400,
   FST_ERR_CTP_BODY_TOO_LARGE: 413,
@@ -92,24 +99,30 @@ const isDatabaseUnavailable = (error: { code?: unknown; message?: string; meta?:
   return ADAPTER_UNAVAILABLE.has(cause.kind) || (cause.kind === 'postgres' && typeof cause.code === 'string' && POSTGRES_UNAVAILABLE.has(cause.code));
 };
 
-type ValidationItem = { instancePath?: string; message?: string; params?: Record<string, unknown> };
+type ValidationItem = { instancePath?: string; keyword?: string; message?: string; params?: Record<string, unknown> };
+const UNKNOWN_FIELD = 'is not a field of this request (misspelt?)';
 
 export const toProblem = (error: FastifyError & { validation?: ValidationItem[]; validationContext?: string; meta?: unknown }, request: FastifyRequest): Problem => {
   if (error instanceof HttpProblem) return problem(error.statusCode, error.message, { instance: request.url, ...error.extensions });
   if (error.validation) {
     const where = error.validationContext ?? 'body';
-    return problem(400, `Request ${where} is invalid: ${error.message}`, {
-      instance: request.url,
-      errors: error.validation.map((v) => ({
-        path: `${where}${v.instancePath ?? ''}${v.params?.missingProperty ? `/${String(v.params.missingProperty)}` : ''}`,
-        message: v.message ?? 'invalid',
-      })),
+    const errors = error.validation.map((v) => {
+      const named = v.params?.missingProperty ?? v.params?.additionalProperty;
+      const path = `${where}${v.instancePath ?? ''}${named === undefined ? '' : `/${String(named)}`}`;
+      return { path, message: v.keyword === 'additionalProperties' ? UNKNOWN_FIELD : (v.message ?? 'invalid') };
     });
+    // Ajv says "must NOT have additional properties" of the object holding it; the caller wants its name.
+    const unknown = error.validation[0]?.keyword === 'additionalProperties' ? errors[0] : undefined;
+    return problem(400, `Request ${where} is invalid: ${unknown ? `${unknown.path} ${UNKNOWN_FIELD}` : error.message}`, { instance: request.url, errors });
   }
   // The pg pool found no connection in time (all busy, or the server too slow to accept one): the
   // database is out of reach for now, the same retryable 503 (node-postgres states it in words only).
   if (isDatabaseUnavailable(error)) {
     return problem(503, 'The database is unavailable; try again shortly', { instance: request.url });
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    const sent = request.headers['content-type'];
+    return problem(415, `${sent === undefined ? 'A body without a Content-Type' : `Content-Type ${sent}`} is not accepted: send ${ACCEPTED_BODY_TYPE}`, { instance: request.url });
   }
   const known = error.code ? CLIENT_ERRORS[error.code] : undefined;
   const status = known ?? (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500);
@@ -124,9 +137,35 @@ export const registerProblemHandlers = (app: FastifyInstance): void => {
     if (p.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: p.status, code: error.code }, p.detail);
     if (error instanceof HttpProblem) reply.headers(error.headers);
+    const acceptHeader = p.status === 415 ? ACCEPT_HEADER_OF[request.method] : undefined;
+    if (acceptHeader) reply.header(acceptHeader, ACCEPTED_BODY_TYPE);
     // Both are worth retrying; say when (a 429 of the rate limiter, rateLimited(), carries its own).
     if (reply.getHeader('retry-after') === undefined && (p.status === 429 || p.status === 503)) reply.header('retry-after', String(p.status === 429 ? RETRY_AFTER_SECONDS.rateLimited : RETRY_AFTER_SECONDS.unavailable));
     return sendProblem(reply, p);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `No route ${request.method} ${request.url.split('?')[0]}`, { instance: request.url })));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allow = allowedMethods(app, path);
+    if (allow.length === 0) return sendProblem(reply, problem(404, `No route ${request.method} ${path}`, { instance: request.url }));
+    // RFC 9110 15.5.6: the path exists, the method does not; Allow says which methods it takes.
+    return sendProblem(reply.header('allow', allow.join(', ')), problem(405, `${path} does not take ${request.method}; it takes ${allow.join(', ')}`, { instance: request.url }));
+  });
 };
+
+/** The methods a route can have (Fastify adds HEAD to every GET route itself). */
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/**
+ * The methods this path has a route for, as the router itself matches it (parameters included), or
+ * none when no route has the path. Fastify's router has no 405 of its own: a request whose method the
+ * path does not take reaches the not-found handler like one for a path that does not exist.
+ */
+const allowedMethods = (app: FastifyInstance, path: string): string[] =>
+  METHODS.filter((method) => {
+    try {
+      return app.findRoute({ method, url: path }) !== null;
+    } catch {
+      // A path the router cannot decode has no route under any method.
+      return false;
+    }
+  });

@@ -1,5 +1,5 @@
 /** Schemas every service's OpenAPI document shares. */
-import { Type } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from '@fastify/type-provider-typebox';
 
 export const ProblemSchema = Type.Object(
   {
@@ -11,3 +11,13 @@ export const ProblemSchema = Type.Object(
   },
   { $id: 'Problem', description: 'RFC 9457 problem details (application/problem+json)', additionalProperties: true },
 );
+
+/**
+ * The answer schema of a route that creates a resource, with its `Location` header (RFC 9110 10.2.2,
+ * 15.3.2) in the OpenAPI document (@fastify/swagger moves `headers` into the response; the serializer
+ * ignores it). `reads` is the route that reads what was created.
+ */
+export const withLocation = <T extends TSchema>(schema: T, reads: string): T => ({
+  ...schema,
+  headers: { location: { type: 'string', description: `Where the created resource is read: ${reads}` } },
+});

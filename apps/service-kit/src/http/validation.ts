@@ -3,13 +3,20 @@
  * parameters and headers arrive as text, so they are coerced to the schema's types ("5" → 5).
  * A JSON body already carries its types: coercing it would accept `{"password": 12345678}` or
  * `{"pace": ["relaxed"]}` as if the client had sent the right type, where the contract says 400.
- * Unknown properties are still dropped (removeAdditional), never stored.
+ * A public route's body refuses a property its schema does not name (400 naming it, as Stripe's API
+ * answers "Received unknown parameter"): dropped silently, a misspelt optional field (`replanDat`)
+ * turned a re-plan into a full schedule. So every object of a public body schema must be closed
+ * (additionalProperties: false), checked when the route is compiled. An internal route's body (a
+ * service's call to another) keeps dropping unknown properties, as a consumer ignores a message's
+ * unknown fields (catalog queues.ts): during a rollout a newer caller may send a field the previous
+ * release of the callee does not know yet. Query strings keep dropping them (docs/api.md).
  * After Ajv, what it lets through but no service can store is refused (unstorableValue): a number
  * that is not finite, and a string (or property name) PostgreSQL cannot hold: a lone surrogate or NUL.
  * Every route of every service gets this; a schema's own pattern need not repeat it.
  */
 import { AjvCompiler } from '@fastify/ajv-compiler';
 import type { FastifyServerOptions } from 'fastify';
+import { INTERNAL_ROUTE_ROOT } from '@tripgen/catalog';
 
 type SchemaController = NonNullable<FastifyServerOptions['schemaController']>;
 type BuildValidator = NonNullable<NonNullable<SchemaController['compilersFactory']>['buildValidator']>;
@@ -72,9 +79,39 @@ const storableOnly = (validate: Validator): Validator => {
   return checked;
 };
 
+/**
+ * Where a schema admits properties it does not name (JSON pointer into the schema), or undefined when
+ * every object in it is closed. An object without `properties` is a free-form map on purpose.
+ */
+export const openObjectIn = (schema: unknown, at = ''): string | undefined => {
+  if (schema === null || typeof schema !== 'object') return undefined;
+  const s = schema as Record<string, unknown>;
+  if (s.properties !== undefined && s.additionalProperties !== false) return at || '/';
+  const nested: [string, unknown][] = [
+    ...Object.entries((s.properties as Record<string, unknown> | undefined) ?? {}).map(([name, sub]): [string, unknown] => [`/properties/${name}`, sub]),
+    ...(['anyOf', 'oneOf', 'allOf'] as const).flatMap((key) => (Array.isArray(s[key]) ? (s[key] as unknown[]).map((sub, i): [string, unknown] => [`/${key}/${i}`, sub]) : [])),
+    ['/items', s.items],
+  ];
+  for (const [where, sub] of nested) {
+    const found = openObjectIn(sub, `${at}${where}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+};
+
+const INTERNAL_ROUTES = `${INTERNAL_ROUTE_ROOT}/`;
+
 export const buildValidator: BuildValidator = (externalSchemas, options) => {
   const textParts = fromPool(externalSchemas, options);
   // JTD schemas (not used by the kit) have no coercion to turn off.
-  const body = options?.mode === 'JTD' ? textParts : fromPool(externalSchemas, { ...options, customOptions: { ...options?.customOptions, coerceTypes: false } });
-  return (route) => storableOnly((route.httpPart === 'body' ? body : textParts)(route));
+  const json = (removeAdditional: boolean) => (options?.mode === 'JTD' ? textParts : fromPool(externalSchemas, { ...options, customOptions: { ...options?.customOptions, coerceTypes: false, removeAdditional } }));
+  const internalBody = json(true);
+  const publicBody = json(false);
+  return (route) => {
+    if (route.httpPart !== 'body') return storableOnly(textParts(route));
+    if ((route.url ?? '').startsWith(INTERNAL_ROUTES)) return storableOnly(internalBody(route));
+    const open = openObjectIn(route.schema);
+    if (open !== undefined) throw new Error(`${route.method} ${route.url}: its body schema admits properties it does not name at ${open}; a public body must set additionalProperties: false on every object (validation.ts)`);
+    return storableOnly(publicBody(route));
+  };
 };

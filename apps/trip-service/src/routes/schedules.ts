@@ -1,7 +1,7 @@
 /** /api/v1/trips/{id}/schedules: ask for a schedule (or the re-plan of one day), read them. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SCHEDULE_LIST_PAGE } from '@tripgen/catalog';
-import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
+import { HttpProblem, ProblemSchema, withLocation } from '@tripgen/service-kit';
 import { scheduleListCursor } from '../domain/list-cursor.ts';
 import { toSchedule, toSummary, TripChangedError, type ScheduleService } from '../domain/schedules.ts';
 import { IdempotencyHeaders, Schedule, ScheduleAccepted, ScheduleParams, ScheduleQuery, ScheduleListQuery, SchedulePage, ScheduleRequestBody, TripParams } from '../domain/schemas.ts';
@@ -37,7 +37,7 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
         params: TripParams,
         headers: IdempotencyHeaders,
         body: ScheduleRequestBody,
-        response: { 202: ScheduleAccepted, 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema, 503: ProblemSchema },
+        response: { 202: withLocation(ScheduleAccepted, 'GET /api/v1/trips/{id}/schedules/{scheduleId}, with ?wait= to follow it'), 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema, 503: ProblemSchema },
       },
       // No body at all (a bare POST, no content type) asks for a full schedule, as `{}` does: Ajv
       // would refuse the missing body as "must be object" (an optional root schema is still an object).

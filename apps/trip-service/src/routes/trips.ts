@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import { TRIP_LIST_PAGE } from '@tripgen/catalog';
-import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
+import { HttpProblem, ProblemSchema, withLocation } from '@tripgen/service-kit';
 import type { Peers } from '../clients/peers.ts';
 import { unavailable } from '../domain/schedules.ts';
 import { CreateTripBody, IdempotencyHeaders, PatchTripBody, Trip, TripListQuery, TripPage, TripParams } from '../domain/schemas.ts';
@@ -44,7 +44,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
         security,
         headers: IdempotencyHeaders,
         body: CreateTripBody,
-        response: { 201: Trip, 400: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema, 503: ProblemSchema },
+        response: { 201: withLocation(Trip, 'GET /api/v1/trips/{id}'), 400: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema, 503: ProblemSchema },
       },
     },
     async (request, reply) => {

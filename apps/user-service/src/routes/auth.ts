@@ -1,7 +1,7 @@
 /** /api/v1/auth: register, login (access token), and the public token-signing keys (JWKS). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AUTH_PATHS, LOGIN_THROTTLE } from '@tripgen/catalog';
-import { createFailureThrottle, HttpProblem, ProblemSchema, type Kit } from '@tripgen/service-kit';
+import { AUTH_PATHS, LOGIN_THROTTLE, USER_PATHS } from '@tripgen/catalog';
+import { createFailureThrottle, HttpProblem, ProblemSchema, withLocation, type Kit } from '@tripgen/service-kit';
 import { SignJWT } from 'jose';
 import { decoyHash, hashPassword, verifyPassword } from '../domain/passwords.ts';
 import { passwordProblem } from '../domain/password-rules.ts';
@@ -31,14 +31,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
 
   app.post(
     AUTH_PATHS.register,
-    { schema: { operationId: 'register', description: 'Creates an account; the email must not be taken.', tags: ['auth'], body: RegisterBody, response: { 201: PublicUser, 400: ProblemSchema, 409: ProblemSchema } } },
+    { schema: { operationId: 'register', description: 'Creates an account; the email must not be taken.', tags: ['auth'], body: RegisterBody, response: { 201: withLocation(PublicUser, `GET ${USER_PATHS.me} with the account's token`), 400: ProblemSchema, 409: ProblemSchema } } },
     async (request, reply) => {
       const { email, password, name } = request.body;
       const refused = passwordProblem(password);
       if (refused) throw new HttpProblem(400, `Request body is invalid: body/password ${refused}`, { errors: [{ path: 'body/password', message: refused }] });
       try {
         const user = await users.create(normalizeEmail(email), name.trim(), await hashPassword(password));
-        return reply.code(201).send(user);
+        // The account is read at the caller's own profile (there is no route by id): RFC 9110 15.3.2.
+        return reply.code(201).header('location', USER_PATHS.me).send(user);
       } catch (err) {
         if (err instanceof EmailTakenError) throw new HttpProblem(409, 'An account with this email already exists');
         throw err;

@@ -1,0 +1,44 @@
+/**
+ * The kit's body validation on a bare Fastify app (no service): a public route's body refuses a
+ * property it does not name, an internal route's drops it, and a public body schema that admits
+ * unnamed properties is refused when the route is compiled.
+ */
+import Fastify from 'fastify';
+import { internalPrefix } from '@tripgen/catalog';
+import { expect, it } from 'vitest';
+import { AJV_OPTIONS, buildValidator, openObjectIn } from './validation.ts';
+import { registerProblemHandlers } from './problem.ts';
+
+const closed = { type: 'object', properties: { n: { type: 'integer' }, at: { type: 'object', properties: { lat: { type: 'number' } }, additionalProperties: false } }, additionalProperties: false } as const;
+
+const appWith = (url: string, body: object) => {
+  const app = Fastify({ ajv: { customOptions: AJV_OPTIONS }, schemaController: { compilersFactory: { buildValidator } } });
+  registerProblemHandlers(app);
+  app.post(url, { schema: { body, querystring: closed } }, async (req) => ({ body: req.body, query: req.query }));
+  return app;
+};
+
+it('refuses an unknown body property on a public route, naming it, and drops it on an internal route and in a query string', async () => {
+  const pub = appWith('/api/v1/things', closed);
+  const nested = await pub.inject({ method: 'POST', url: '/api/v1/things?n=1&extra=2', payload: { n: 1, at: { lat: 1, lng: 2 } } });
+  expect([nested.statusCode, nested.json().errors]).toEqual([400, [{ path: 'body/at/lng', message: 'is not a field of this request (misspelt?)' }]]);
+  const ok = await pub.inject({ method: 'POST', url: '/api/v1/things?n=1&extra=2', payload: { n: 1 } });
+  expect([ok.statusCode, ok.json()]).toEqual([200, { body: { n: 1 }, query: { n: 1 } }]);
+  await pub.close();
+  const internal = appWith(`${internalPrefix('trip')}/things`, closed);
+  const newer = await internal.inject({ method: 'POST', url: `${internalPrefix('trip')}/things`, payload: { n: 1, fromANewerCaller: true } });
+  expect([newer.statusCode, newer.json()]).toEqual([200, { body: { n: 1 }, query: {} }]);
+  await internal.close();
+});
+
+it('refuses to compile a public body schema with an open object, wherever it is', async () => {
+  const open = { type: 'object', properties: { n: { type: 'integer' } } };
+  expect(openObjectIn(closed)).toBeUndefined();
+  expect(openObjectIn({ type: 'object', properties: { list: { type: 'array', items: { anyOf: [{ type: 'null' }, open] } } }, additionalProperties: false })).toBe('/properties/list/items/anyOf/1');
+  // A free-form map (no properties named) is open on purpose.
+  expect(openObjectIn({ type: 'object', additionalProperties: { type: 'string' } })).toBeUndefined();
+  await expect(appWith('/api/v1/things', open).ready()).rejects.toThrow('POST /api/v1/things: its body schema admits properties it does not name at /');
+  const internal = appWith(`${internalPrefix('trip')}/things`, open);
+  await expect(internal.ready()).resolves.toBeDefined();
+  await internal.close();
+});
