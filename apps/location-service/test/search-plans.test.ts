@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma, PrismaClient } from '../src/generated/prisma/client.ts';
 import { readPlaceFiles, upsertPlaces } from '../src/data/load.ts';
-import { runSearch, searchSettings, searchSql, type SearchSpec } from '../src/domain/places.ts';
+import { runSearch, searchSettings, searchSql, topTrigrams, type SearchSpec } from '../src/domain/places.ts';
 import { MIGRATIONS_DIR } from './harness.ts';
 import { seedManyPlaces } from './support/many-places.ts';
 
@@ -29,17 +29,24 @@ beforeAll(async () => {
     INSERT INTO places (id, name, name_ko, category, region, location, visit_minutes, rating, opening_hours_osm, source_name, source_id, licence, retrieved_on)
     SELECT 'test-punctuation', 'Cafe ... & Co - Seoul', name_ko, category, region, location, visit_minutes, rating, opening_hours_osm, source_name, source_id, licence, retrieved_on
     FROM places WHERE id = 'seoul-63-square'`;
+  // 30 names of word similarity 1 to "abcdbce", half without it as a substring ("abcdbcdbce" has
+  // every trigram of it), and those first by name: what a shortcut by substring would miss.
+  await prisma.$executeRaw`
+    INSERT INTO places (id, name, name_ko, category, region, location, visit_minutes, rating, opening_hours_osm, source_name, source_id, licence, retrieved_on)
+    SELECT 'test-trigrams-' || g, CASE WHEN g % 2 = 0 THEN 'Abcdbcdbce Hall ' ELSE 'Abcdbce Hall ' END || g, name_ko, category, region, location, visit_minutes, rating, opening_hours_osm, source_name, source_id, licence, retrieved_on
+    FROM places, generate_series(1, 30) AS g WHERE id = 'seoul-63-square'`;
 }, 120_000);
 afterAll(async () => {
   await prisma?.$disconnect();
   await db?.drop();
 });
 
-const plan = async (spec: SearchSpec): Promise<string> =>
+/** The plan of a search; `analyze`: as run (EXPLAIN ANALYZE), which shows the parts never executed. */
+const plan = async (spec: SearchSpec, analyze = false): Promise<string> =>
   prisma.$transaction(async (tx) => {
     const settings = searchSettings(spec);
     if (settings) await tx.$executeRawUnsafe(settings);
-    const rows = await tx.$queryRaw<{ 'QUERY PLAN': string }[]>`EXPLAIN ${searchSql(spec)}`;
+    const rows = await tx.$queryRaw<{ 'QUERY PLAN': string }[]>`${analyze ? Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF)` : Prisma.sql`EXPLAIN`} ${searchSql(spec)}`;
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   });
 
@@ -82,6 +89,16 @@ describe('search plans on 30,000 places', () => {
     expect(explained).not.toMatch(/Seq Scan on places/);
   });
 
+  it('a word thousands of names hold, without a centre, ranks the first candidates by name, not every match (2,175 for "market", word similarity three times each: 35 ms)', async () => {
+    for (const spec of [{ q: 'market', limit: 20 }, { q: 'Park', limit: 100 }, { q: 'market', category: 'market', region: 'seoul', limit: 100 }] as const) {
+      const explained = await plan(spec, true);
+      expect(explained, spec.q).toMatch(/Bitmap Heap Scan on places \w+ \(never executed\)\n\s+Recheck Cond: [^\n]*\(name %> /);
+    }
+    // Part of a word: no candidate is of relevance 1, and they come late by name ("Sinsa"):
+    // walking places_name_id_idx to them read 25,000 rows.
+    expect(await plan({ q: 'sin', limit: 20 })).not.toMatch(/places_name_id_idx/);
+  });
+
   it('a 1-character query without a centre reads places in name order and stops at the limit', async () => {
     const explained = await plan({ q: 'a', limit: 20 });
     expect(explained).toMatch(/Index Scan using places_name_id_idx on places/);
@@ -103,6 +120,9 @@ describe('search answers on 30,000 places', () => {
     shapes.push({ q, limit: 20 }, { q, center: CENTRE, radiusKm: 5, limit: 20 }, { q, category: 'market', region: 'seoul', limit: 100 });
   }
   shapes.push({ q: 'park', center: { lat: 33.45, lng: 126.55 }, radiusKm: 100, region: 'jeju', limit: 100 });
+  // Without a centre, relevance 1 found among the first candidates by name, or not ("marke", "sea"
+  // with limit 100; "abcdbce": 30 places of relevance 1, asked for 20, 30 and 31).
+  for (const [q, limit] of [['market', 100], ['Park', 20], ['sea', 20], ['sea', 100], ['marke', 20], ['abcdbce', 20], ['abcdbce', 30], ['abcdbce', 31]] as const) shapes.push({ q, limit });
 
   it.each(shapes.map((s) => [JSON.stringify(s).slice(0, 90), s] as const))('%s: the same places in the same order as the plain query', async (_title, spec) => {
     const expected = await reference(spec);
@@ -118,8 +138,25 @@ describe('search answers on 30,000 places', () => {
     expect(palaces.every((p) => p.name_ko.includes('궁'))).toBe(true);
   });
 
+  it('the shortcut to relevance 1 takes the names holding every trigram of q, not only those containing q', async () => {
+    const found = (await runSearch(prisma, { q: 'abcdbce', limit: 20 })).map((p) => p.name);
+    expect(found.filter((n) => n.startsWith('Abcdbcdbce '))).toHaveLength(15);
+    expect(found.slice(0, 15).every((n) => n.startsWith('Abcdbcdbce '))).toBe(true);
+  });
+
   it('a query without a letter or digit finds the places whose name contains it', async () => {
     expect((await runSearch(prisma, { q: '...', limit: 5 })).map((p) => p.id)).toEqual(['test-punctuation']);
     expect((await runSearch(prisma, { q: ' - ', center: CENTRE, radiusKm: 100, limit: 5 })).map((p) => p.id)).toEqual(['test-punctuation']);
+  });
+});
+
+describe('topTrigrams', () => {
+  it('takes the first and last trigram of the longest run of ASCII letters and digits, lower-cased', () => {
+    expect(topTrigrams('Market')).toEqual(['mar', 'ket']);
+    expect(topTrigrams('Sinsa-dong 2')).toEqual(['sin', 'nsa']);
+    expect(topTrigrams('sea')).toEqual(['sea']);
+    expect(topTrigrams('café')).toEqual(['caf']);
+    expect(topTrigrams('경복궁')).toEqual([]);
+    expect(topTrigrams('ab cd')).toEqual([]);
   });
 });
