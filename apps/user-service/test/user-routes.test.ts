@@ -240,6 +240,29 @@ describe('user routes through the dev gateway', () => {
     }
   });
 
+  it('asks for the token before it looks at the body: a refused token with a bad body is a 401, a good token with it a 400', async () => {
+    const email = uniqueEmail();
+    await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
+    const token = (await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' })).json!.accessToken as string;
+    // Raw bodies: one the schema refuses, and one that is not JSON at all (refused by the parser).
+    const put = async (body: string, authorization?: string, type = 'application/json') => {
+      const res = await fetch(`${base}/api/v1/users/me/preferences`, { method: 'PUT', headers: { 'content-type': type, ...(authorization ? { authorization } : {}) }, body });
+      return { status: res.status, type: res.headers.get('content-type') ?? '', json: (await res.json()) as Record<string, unknown> };
+    };
+    for (const body of ['{"interests":[""],"pace":"sprint"}', '{"interests":']) {
+      for (const authorization of [undefined, 'Bearer garbage', `Bearer ${token}x`]) {
+        const res = await put(body, authorization);
+        expect([res.status, res.type], `${authorization} ${body}`).toEqual([401, 'application/problem+json; charset=utf-8']);
+        // Nothing of the route's schema or the parser's complaint.
+        expect([res.json.detail, res.json.errors], body).toEqual([expect.not.stringMatching(/pace|interests|JSON/), undefined]);
+      }
+      expect((await put(body, `Bearer ${token}`)).status, body).toBe(400);
+    }
+    // A body of a media type no route reads: 415 with the token, 401 without one.
+    for (const authorization of [undefined, 'Bearer garbage']) expect((await put('pace=relaxed', authorization, 'text/plain')).status).toBe(401);
+    expect((await put('pace=relaxed', `Bearer ${token}`, 'text/plain')).status).toBe(415);
+  });
+
   it('answers 429 problem+json with Retry-After past 100 requests a minute of one user', async () => {
     const email = uniqueEmail();
     await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
