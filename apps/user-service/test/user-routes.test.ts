@@ -4,7 +4,7 @@
  */
 import { createDevGateway } from '@tripgen/dev-tools/gateway';
 import { readFileSync } from 'node:fs';
-import { JWKS_PATH, METRICS_PATH, QUEUES, RATE_LIMIT, USER_INTERNAL_PATHS, internalPrefix } from '@tripgen/catalog';
+import { JWKS_PATH, METRICS_PATH, QUEUES, RATE_LIMIT, TRIP_LIMITS, USER_INTERNAL_PATHS, internalPrefix } from '@tripgen/catalog';
 import { SignJWT, decodeProtectedHeader, importPKCS8 } from 'jose';
 import { createTokenVerifier, remoteJwks } from '@tripgen/service-kit';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
@@ -238,6 +238,18 @@ describe('user routes through the dev gateway', () => {
       expect(res.type, what).toContain('application/problem+json');
       expect(res.json?.detail, what).toMatch(/access token|Authorization/);
     }
+  });
+
+  it('stores a preferred interest as long as a trip\'s (the catalog\'s TRIP_LIMITS.interestLength) and refuses a longer one', async () => {
+    const email = uniqueEmail();
+    await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
+    const token = (await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' })).json!.accessToken as string;
+    const prefs = (interest: string) => ({ interests: [interest], pace: 'normal', travelMode: 'walk' });
+    const longest = 'x'.repeat(TRIP_LIMITS.interestLength);
+    expect((await call('PUT', '/api/v1/users/me/preferences', prefs(longest), token)).status).toBe(200);
+    const longer = await call('PUT', '/api/v1/users/me/preferences', prefs(`${longest}x`), token);
+    expect([longer.status, longer.json?.errors]).toEqual([400, [expect.objectContaining({ path: 'body/interests/0' })]]);
+    expect((await call('GET', '/api/v1/users/me', undefined, token)).json?.preferences).toEqual(prefs(longest));
   });
 
   it('asks for the token before it looks at the body: a refused token with a bad body is a 401, a good token with it a 400', async () => {
