@@ -275,6 +275,20 @@ describe('user routes through the dev gateway', () => {
     expect((await put('pace=relaxed', `Bearer ${token}`, 'text/plain')).status).toBe(415);
   });
 
+  it('counts neither a 401, a 415 nor a 400 of the route\'s schema against the limit (docs/api.md, "Rate limit"): the traveller is not limited after more than 100 of each', async () => {
+    const email = uniqueEmail();
+    await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
+    const token = (await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' })).json!.accessToken as string;
+    const statuses = new Set<number>();
+    for (let i = 0; i <= RATE_LIMIT.max; i++) {
+      statuses.add((await call('GET', '/api/v1/users/me', undefined, `${token}x`)).status);
+      statuses.add((await call('PUT', '/api/v1/users/me/preferences', { pace: 'sprint' }, token)).status);
+      statuses.add((await fetch(`${base}/api/v1/users/me/preferences`, { method: 'PUT', headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` }, body: 'pace=relaxed' })).status);
+    }
+    expect([...statuses].sort()).toEqual([400, 401, 415]);
+    expect((await call('GET', '/api/v1/users/me', undefined, token)).status).toBe(200);
+  });
+
   it('answers 429 problem+json with Retry-After past 100 requests a minute of one user', async () => {
     const email = uniqueEmail();
     await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
