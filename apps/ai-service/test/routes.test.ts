@@ -1,9 +1,11 @@
 /**
  * The AI service's HTTP routes as built for production (buildAiService on a throwaway database,
  * Redis and the Service Bus emulator): bad input is a 4xx problem+json, never a 500, and the
- * public route needs a traveller's token. The answers with a token are in the trip service's
- * end-to-end tests (with the real user service issuing it).
+ * public route needs a traveller's token (asked before the body is looked at). The answers to a
+ * schedule are in the trip service's end-to-end tests (with the real user service issuing the token).
  */
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { AI_INTERNAL_PATHS, METRICS_PATH, QUEUE_NAMES, QUEUES, SCHEDULE_NOTIFICATIONS, SCHEDULE_TIMED_OUT, internalPrefix } from '@tripgen/catalog';
 import pg from 'pg';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
@@ -16,21 +18,35 @@ import { buildAiService } from '../src/app.ts';
 let db: TestDatabase;
 let bus: ServiceBusEmulator;
 let app: App;
+let token: string;
+
+// An issuer of the user service's kind (an Ed25519 key, its JWKS over HTTP): the kit verifies its
+// tokens on its real path, so that a good token with a bad body can be told from a refused one.
+const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+const jwks: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'test', alg: 'EdDSA', use: 'sig' }] })));
+const signed = (claims: Record<string, unknown>): string => {
+  const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const input = `${part({ alg: 'EdDSA', kid: 'test' })}.${part(claims)}`;
+  return `${input}.${sign(null, Buffer.from(input), privateKey).toString('base64url')}`;
+};
 
 beforeAll(async () => {
+  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
   [db, bus] = await Promise.all([createTestDatabase('ai_routes_test', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
   app = await buildAiService({
     env: {
       NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVICE_NAME: 'ai', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString,
-      // Nothing answers there: no test here gets as far as verifying a token.
-      JWKS_URL: 'http://127.0.0.1:1/.well-known/jwks.json', LOCATION_SERVICE_URL: 'http://127.0.0.1:1', USER_SERVICE_URL: 'http://127.0.0.1:1', MAX_EVENT_LOOP_DELAY_MS: '0',
+      JWKS_URL: `http://127.0.0.1:${(jwks.address() as { port: number }).port}/jwks.json`, LOCATION_SERVICE_URL: 'http://127.0.0.1:1', USER_SERVICE_URL: 'http://127.0.0.1:1', MAX_EVENT_LOOP_DELAY_MS: '0',
     },
     logger: false,
   });
   await app.ready();
+  const { jwtIssuer: iss, jwtAudience: aud } = app.kit.config;
+  token = signed({ sub: '00000000-0000-4000-8000-000000000001', iss, aud, exp: Math.floor(Date.now() / 1000) + 3600 });
 });
 afterAll(async () => {
   await app?.close();
+  jwks.close();
   await bus?.stop();
   await db?.drop();
 });
@@ -47,13 +63,26 @@ describe('POST /api/v1/ai/interests', () => {
     }
   });
 
+  const badBodies: unknown[] = ['{"interests":', { interests: [] }, { interests: 'palaces' }, { interests: [''] }, { interests: ['x'.repeat(101)] }, { interests: ['a\u0000b'] }, { interests: Array(31).fill('a') }, { interests: [1] }, null];
+
   it('answers a body that is not a list of interests with a 400 problem+json naming what is wrong', async () => {
-    const bad: unknown[] = ['{"interests":', { interests: [] }, { interests: 'palaces' }, { interests: [''] }, { interests: ['x'.repeat(101)] }, { interests: ['a\u0000b'] }, { interests: Array(31).fill('a') }, { interests: [1] }, null];
-    for (const body of bad) {
-      const res = await post('/api/v1/ai/interests', body, { authorization: 'Bearer not-a-jwt' });
+    for (const body of badBodies) {
+      const res = await post('/api/v1/ai/interests', body, { authorization: `Bearer ${token}` });
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.json()).toMatchObject({ status: 400 });
+    }
+  });
+
+  it('asks for the token before it looks at the body: a refused token with a bad body is a 401 that tells nothing of the schema', async () => {
+    expect((await post('/api/v1/ai/interests', { interests: ['palaces'] }, { authorization: `Bearer ${token}` })).statusCode).toBe(200);
+    for (const body of badBodies) {
+      for (const headers of [{}, { authorization: 'Bearer not-a-jwt' }, { authorization: `Bearer ${token}x` }] as Record<string, string>[]) {
+        const res = await post('/api/v1/ai/interests', body, headers);
+        expect([res.statusCode, res.headers['content-type']], `${JSON.stringify(body)} ${JSON.stringify(headers)}`).toEqual([401, 'application/problem+json; charset=utf-8']);
+        const { detail, errors } = res.json<{ detail: string; errors?: unknown }>();
+        expect([detail, errors]).toEqual([expect.not.stringMatching(/interests|JSON/), undefined]);
+      }
     }
   });
 });

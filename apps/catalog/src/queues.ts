@@ -122,7 +122,10 @@ export interface LocationSearchMessage {
 
 /**
  * What one trip may ask of the planner: the trip service refuses more (its routes and its database
- * constraints), and the schedule message carries at most this.
+ * constraints), and the schedule message carries at most this. The interests (how many, how long
+ * each) are also a traveller's preferred interests (the user service's preferences: a trip without
+ * its own is planned with them) and what the AI service's interests route reads: one fact for the
+ * three routes (tools/delivery test/openapi-lint.test.ts checks every served request body).
  */
 export const TRIP_LIMITS = Object.freeze({ days: 14, mustVisits: 20, interests: 30, interestLength: 100 });
 

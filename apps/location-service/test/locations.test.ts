@@ -138,6 +138,18 @@ describe('GET /api/v1/locations/search', () => {
     expect((await get('/api/v1/locations/search?q=palace', null)).statusCode).toBe(401);
     expect((await get('/api/v1/locations/search?q=palace', 'not.a.token')).statusCode).toBe(401);
   });
+
+  it('asks for the token before it looks at the query: a refused token with a bad query or id is a 401, a good token with it a 400', async () => {
+    for (const url of ['/api/v1/locations/search?lat=north&lng=1', '/api/v1/locations/search?q=palace&limit=0', `/api/v1/locations/${encodeURIComponent("x' OR 1=1 --")}`, '/api/v1/locations/seoul-gyeongbokgung/open-intervals?from=someday']) {
+      for (const token of [null, 'not.a.token', `${service.token}x`]) {
+        const res = await get(url, token);
+        expect([res.statusCode, res.headers['content-type']], `${url} with ${token}`).toEqual([401, 'application/problem+json; charset=utf-8']);
+        const { detail, errors } = res.json<{ detail: string; errors?: unknown }>();
+        expect([detail, errors], url).toEqual([expect.not.stringMatching(/querystring|params/), undefined]);
+      }
+      expect((await get(url)).statusCode, url).toBe(400);
+    }
+  });
 });
 
 describe('GET /api/v1/locations/{id}', () => {

@@ -47,7 +47,7 @@ beforeAll(async () => {
     logger: { level: 'info', stream: sink },
     domain: async (a) => {
       a.get('/api/v1/trips/:id', async (req) => ({ id: (req.params as { id: string }).id }));
-      a.get('/api/v1/trips/mine', { preHandler: a.authenticate }, async () => ({ mine: true }));
+      a.get('/api/v1/trips/mine', { onRequest: a.authenticate }, async () => ({ mine: true }));
       a.get(`${internalPrefix('trip')}/ping`, async () => ({ internal: true }));
       a.get('/internal-ish/ping', async () => ({ internal: false }));
       const count = { type: 'object', properties: { n: { type: 'integer' } }, required: ['n'], additionalProperties: false } as const;

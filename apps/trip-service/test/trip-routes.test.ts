@@ -202,6 +202,34 @@ describe('docs/api.md, trip service: POST /api/v1/trips/{id}/schedules', () => {
   });
 });
 
+describe('the token before the body', () => {
+  it('a refused token with a bad body, bad parameters or a body that is not JSON is a 401 on every trip and schedule route; a good token with them a 400', async () => {
+    const { authorization } = await ctx.stack.traveller();
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers: { authorization } })).json.id as string;
+    const send = async (method: string, url: string, body: string | undefined, auth?: string) => {
+      const res = await fetch(`${ctx.base}${url}`, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(auth ? { authorization: auth } : {}) }, body });
+      return { status: res.status, type: res.headers.get('content-type') ?? '', json: (await res.json()) as { detail: string; errors?: unknown } };
+    };
+    const bad: [string, string, string | undefined][] = [
+      ['POST', '/api/v1/trips', JSON.stringify({ ...tripBody(), interests: [''] })],
+      ['POST', '/api/v1/trips', '{"title":'],
+      ['PATCH', `/api/v1/trips/${id}`, JSON.stringify({ dayStart: '25:00' })],
+      ['GET', '/api/v1/trips/not-a-trip-id', undefined],
+      ['GET', '/api/v1/trips?limit=0', undefined],
+      ['POST', `/api/v1/trips/${id}/schedules`, JSON.stringify({ replanDate: 'someday' })],
+      ['GET', `/api/v1/trips/${id}/schedules/not-a-schedule-id`, undefined],
+    ];
+    for (const [method, url, body] of bad) {
+      for (const auth of [undefined, 'Bearer garbage', `${authorization}x`]) {
+        const res = await send(method, url, body, auth);
+        expect([res.status, res.type], `${method} ${url} ${body} with ${auth}`).toEqual([401, 'application/problem+json; charset=utf-8']);
+        expect([res.json.detail, res.json.errors], `${method} ${url}`).toEqual([expect.not.stringMatching(/body|params|querystring|JSON/), undefined]);
+      }
+      expect((await send(method, url, body, authorization)).status, `${method} ${url} ${body}`).toBe(400);
+    }
+  });
+});
+
 describe('a trip changed by two PATCHes at once', () => {
   it('is never stored invalid: each change alone is valid, together they are not, so the second is checked against the first and refused', async () => {
     const headers = { authorization: (await ctx.stack.traveller()).authorization };

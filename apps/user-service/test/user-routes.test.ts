@@ -4,7 +4,7 @@
  */
 import { createDevGateway } from '@tripgen/dev-tools/gateway';
 import { readFileSync } from 'node:fs';
-import { JWKS_PATH, METRICS_PATH, QUEUES, RATE_LIMIT, USER_INTERNAL_PATHS, internalPrefix } from '@tripgen/catalog';
+import { JWKS_PATH, METRICS_PATH, QUEUES, RATE_LIMIT, TRIP_LIMITS, USER_INTERNAL_PATHS, internalPrefix } from '@tripgen/catalog';
 import { SignJWT, decodeProtectedHeader, importPKCS8 } from 'jose';
 import { createTokenVerifier, remoteJwks } from '@tripgen/service-kit';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
@@ -238,6 +238,55 @@ describe('user routes through the dev gateway', () => {
       expect(res.type, what).toContain('application/problem+json');
       expect(res.json?.detail, what).toMatch(/access token|Authorization/);
     }
+  });
+
+  it('stores a preferred interest as long as a trip\'s (the catalog\'s TRIP_LIMITS.interestLength) and refuses a longer one', async () => {
+    const email = uniqueEmail();
+    await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
+    const token = (await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' })).json!.accessToken as string;
+    const prefs = (interest: string) => ({ interests: [interest], pace: 'normal', travelMode: 'walk' });
+    const longest = 'x'.repeat(TRIP_LIMITS.interestLength);
+    expect((await call('PUT', '/api/v1/users/me/preferences', prefs(longest), token)).status).toBe(200);
+    const longer = await call('PUT', '/api/v1/users/me/preferences', prefs(`${longest}x`), token);
+    expect([longer.status, longer.json?.errors]).toEqual([400, [expect.objectContaining({ path: 'body/interests/0' })]]);
+    expect((await call('GET', '/api/v1/users/me', undefined, token)).json?.preferences).toEqual(prefs(longest));
+  });
+
+  it('asks for the token before it looks at the body: a refused token with a bad body is a 401, a good token with it a 400', async () => {
+    const email = uniqueEmail();
+    await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
+    const token = (await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' })).json!.accessToken as string;
+    // Raw bodies: one the schema refuses, and one that is not JSON at all (refused by the parser).
+    const put = async (body: string, authorization?: string, type = 'application/json') => {
+      const res = await fetch(`${base}/api/v1/users/me/preferences`, { method: 'PUT', headers: { 'content-type': type, ...(authorization ? { authorization } : {}) }, body });
+      return { status: res.status, type: res.headers.get('content-type') ?? '', json: (await res.json()) as Record<string, unknown> };
+    };
+    for (const body of ['{"interests":[""],"pace":"sprint"}', '{"interests":']) {
+      for (const authorization of [undefined, 'Bearer garbage', `Bearer ${token}x`]) {
+        const res = await put(body, authorization);
+        expect([res.status, res.type], `${authorization} ${body}`).toEqual([401, 'application/problem+json; charset=utf-8']);
+        // Nothing of the route's schema or the parser's complaint.
+        expect([res.json.detail, res.json.errors], body).toEqual([expect.not.stringMatching(/pace|interests|JSON/), undefined]);
+      }
+      expect((await put(body, `Bearer ${token}`)).status, body).toBe(400);
+    }
+    // A body of a media type no route reads: 415 with the token, 401 without one.
+    for (const authorization of [undefined, 'Bearer garbage']) expect((await put('pace=relaxed', authorization, 'text/plain')).status).toBe(401);
+    expect((await put('pace=relaxed', `Bearer ${token}`, 'text/plain')).status).toBe(415);
+  });
+
+  it('counts neither a 401, a 415 nor a 400 of the route\'s schema against the limit (docs/api.md, "Rate limit"): the traveller is not limited after more than 100 of each', async () => {
+    const email = uniqueEmail();
+    await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
+    const token = (await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' })).json!.accessToken as string;
+    const statuses = new Set<number>();
+    for (let i = 0; i <= RATE_LIMIT.max; i++) {
+      statuses.add((await call('GET', '/api/v1/users/me', undefined, `${token}x`)).status);
+      statuses.add((await call('PUT', '/api/v1/users/me/preferences', { pace: 'sprint' }, token)).status);
+      statuses.add((await fetch(`${base}/api/v1/users/me/preferences`, { method: 'PUT', headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` }, body: 'pace=relaxed' })).status);
+    }
+    expect([...statuses].sort()).toEqual([400, 401, 415]);
+    expect((await call('GET', '/api/v1/users/me', undefined, token)).status).toBe(200);
   });
 
   it('answers 429 problem+json with Retry-After past 100 requests a minute of one user', async () => {

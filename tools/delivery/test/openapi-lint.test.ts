@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { OPENAPI_PATH, QUEUE_NAMES, SERVICE_NAMES, type ServiceName } from '@tripgen/catalog';
+import { OPENAPI_PATH, QUEUE_NAMES, SERVICE_NAMES, TRIP_LIMITS, type ServiceName } from '@tripgen/catalog';
 import { createTestDatabase, redisUrl, UNREACHABLE_PORT, type TestDatabase } from '@tripgen/testing';
 import { startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
@@ -100,6 +100,32 @@ it.each(services)('%s: its OpenAPI document passes Spectral\'s OpenAPI rules (bu
   const excused = (f: Finding) => own.some((e) => e.rule === f.code && e.path.test(f.path));
   expect(found.filter((f) => !excused(f)).map((f) => f.text)).toEqual([]);
   for (const e of own) expect(found.some((f) => e.rule === f.code && e.path.test(f.path)), `stale exception: ${e.rule} ${e.path}`).toBe(true);
+});
+
+it('takes interests of the catalog\'s length and number in every request body of every service (preferences, trips, the AI service\'s reading): one fact, no copy', () => {
+  type Schema = { properties?: Record<string, Schema>; items?: Schema; maxItems?: number; maxLength?: number; anyOf?: Schema[]; allOf?: Schema[]; oneOf?: Schema[] };
+  type Document = { paths: Record<string, Record<string, { operationId?: string; requestBody?: { content?: Record<string, { schema?: Schema }> } }>> };
+  /** Every schema named `interests` under a body's schema. */
+  const interestsIn = (schema: Schema | undefined): Schema[] => {
+    if (!schema) return [];
+    const own = schema.properties?.interests ? [schema.properties.interests] : [];
+    const nested = [...Object.values(schema.properties ?? {}), ...(schema.items ? [schema.items] : []), ...(schema.anyOf ?? []), ...(schema.allOf ?? []), ...(schema.oneOf ?? [])];
+    return [...own, ...nested.flatMap(interestsIn)];
+  };
+  const found: Record<string, [number | undefined, number | undefined]> = {};
+  for (const [s, doc] of documents) {
+    for (const [path, item] of Object.entries((doc as Document).paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        for (const media of Object.values(op.requestBody?.content ?? {})) {
+          for (const interests of interestsIn(media.schema)) found[`${s} ${method.toUpperCase()} ${path}`] = [interests.maxItems, interests.items?.maxLength];
+        }
+      }
+    }
+  }
+  const expected = [TRIP_LIMITS.interests, TRIP_LIMITS.interestLength];
+  // The routes that take interests today, so that a walk finding none cannot pass.
+  expect(Object.keys(found)).toEqual(expect.arrayContaining(['user PUT /api/v1/users/me/preferences', 'trip POST /api/v1/trips', 'trip PATCH /api/v1/trips/{id}', 'ai POST /api/v1/ai/interests']));
+  expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, expected])));
 });
 
 it('lists every exception with a reason, for a service that exists', () => {

@@ -14,7 +14,7 @@ const security = [{ bearer: [] }];
 const tags = ['locations'];
 
 export const locationRoutes: FastifyPluginAsyncTypebox<LocationRoutesOptions> = async (app, { places }) => {
-  app.addHook('preHandler', app.authenticate);
+  app.addHook('onRequest', app.authenticate);
 
   app.get(
     '/api/v1/locations/search',

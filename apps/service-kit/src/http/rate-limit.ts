@@ -126,7 +126,7 @@ export const registerRateLimit = (app: FastifyInstance, opts: RateLimitOptions):
       if (local) return decide(local, done);
       allowance.takeThen(key, (a, err) => (a ? decide(a, done) : done(err instanceof Error ? err : new Error(String(err)))));
     };
-  // After the route's own preHandlers (authentication answers 401 before the limit counts).
+  // After the route's own preHandlers (authentication, an onRequest hook, answers 401 before the limit counts).
   app.addHook('onRoute', (routeOptions) => {
     if (opts.exempt(routeOptions.url)) return;
     const limit = limitBy(opts.keyFor(routeOptions.url));

@@ -18,7 +18,7 @@ const security = [{ bearer: [] }];
 const REQUEST_ATTEMPTS = 3;
 
 export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = async (app, { trips, schedules }) => {
-  app.addHook('preHandler', app.authenticate);
+  app.addHook('onRequest', app.authenticate);
 
   const ownTrip = async (userId: string, id: string) => {
     const trip = await trips.get(userId, id);

@@ -19,7 +19,7 @@ const security = [{ bearer: [] }];
 export const TRIP_NOT_FOUND = 'No such trip';
 
 export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (app, { trips, peers }) => {
-  app.addHook('preHandler', app.authenticate);
+  app.addHook('onRequest', app.authenticate);
 
   /** The whole trip is checked, whichever part changed. */
   const checkWhole = (t: Pick<TripRow, 'startDate' | 'endDate' | 'dayStart' | 'dayEnd'>) => {

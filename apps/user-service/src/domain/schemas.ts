@@ -28,8 +28,8 @@ export const TravelMode = Type.Enum(TRAVEL_MODES);
 
 export const Preferences = Type.Object(
   {
-    // A trip without interests of its own is planned with these (at most TRIP_LIMITS.interestLength each).
-    interests: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: TRIP_LIMITS.interests, uniqueItems: true }),
+    // A trip without interests of its own is planned with these: a trip's interests, as the trip service takes them.
+    interests: Type.Array(Type.String({ minLength: 1, maxLength: TRIP_LIMITS.interestLength }), { maxItems: TRIP_LIMITS.interests, uniqueItems: true }),
     pace: Pace,
     travelMode: TravelMode,
   },

@@ -17,7 +17,7 @@ const security = [{ bearer: [] }];
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (app, { users }) => {
-  app.addHook('preHandler', app.authenticate);
+  app.addHook('onRequest', app.authenticate);
 
   // A valid token for an account that no longer exists.
   const accountGone = () => new HttpProblem(401, 'The account of this access token does not exist');
