@@ -3,6 +3,7 @@ import { checkItinerary } from '../src/check/itinerary-checker.ts';
 import { buildCoreProblem } from '../src/core/problem.ts';
 import { solveTopTw } from '../src/core/solver.ts';
 import { planItinerary, replanDay, type PlanRequest, type PlanResult } from '../src/realworld/plan.ts';
+import { generateTrip } from '../bench/trips/generate.ts';
 import { seoulFarMarket, seoulWarMemorial } from './fixtures/seoul-audit.ts';
 
 const placed = (plan: PlanResult): string[] => plan.days.flatMap((d) => d.stops.map((s) => s.locationId));
@@ -41,8 +42,27 @@ describe('must-visit repair (docs/api.md: a schedule includes every must-visit p
 
   it('keeps the optional visits of the days it does not need (the holiday keeps its walk around Gangnam)', () => {
     const plan = planItinerary(seoulFarMarket);
-    expect(plan.days[0]!.stops.map((s) => s.locationId)).toEqual(['seoul-dongdaemun-jonghap-market']);
+    // The market's day is rebuilt around it (the search may add what fits after it); the next day keeps its visits.
+    expect(plan.days[0]!.stops[0]!.locationId).toBe('seoul-dongdaemun-jonghap-market');
     expect(plan.days[1]!.stops.length).toBeGreaterThan(0);
+  });
+
+  it('a repaired week keeps its optional score: the repair runs inside the search, which polishes its refill', () => {
+    // Walk trip 4 of the trip case (a week of 300 places), seed 10, 3,000 iterations: the search's
+    // best leaves a must-visit out; the must-visits planned alone move them over 6 of the 7 days.
+    // Taken after the search, that plan refilled by one greedy insertion scored 2,800 against the
+    // 3,289 of the plan without the must-visit (-15%; the sweep's timed outliers, 17-18% gaps).
+    const request = generateTrip({ seed: 4, days: 7, places: 300, travelMode: 'walk' });
+    const options = { seed: 10, maxIterations: 3000, timeLimitMs: 600_000 };
+    const plan = planItinerary({ ...request, options });
+    const without = planItinerary({ ...request, options }, { tuning: { mustVisitRepair: 0 } });
+    expect(checkItinerary(request, plan).errors).toEqual([]);
+    const must = new Set(mustVisits(request));
+    const placedMust = (p: PlanResult): number => placed(p).filter((id) => must.has(id)).length;
+    expect(placedMust(without)).toBe(must.size - 1);
+    expect(placedMust(plan)).toBe(must.size);
+    expect(plan.unscheduledMeals.length).toBeLessThanOrEqual(without.unscheduledMeals.length);
+    expect(plan.score).toBeGreaterThan(0.95 * without.score);
   });
 
   it('re-planning a day places it too (replanDay, the kept place locked to the day)', () => {

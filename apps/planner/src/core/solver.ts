@@ -105,6 +105,13 @@ export interface Tuning {
    * rebuilt from that (0: off).
    */
   mustVisitRepair: number;
+  /**
+   * Also run the must-visit repair once in the search, when this share of the budget is spent
+   * (0: only after the search). The days a repair rebuilds get one greedy refill and one climb:
+   * taken after the search, such a plan places one more must-visit and may lose 15% of the optional
+   * score (walk trip 4 of the trip case, seed 10); taken here, the rest of the search polishes it.
+   */
+  mustVisitRepairAt: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -127,6 +134,7 @@ export const DEFAULT_TUNING: Tuning = {
   mustVisitShake: 0,
   pruneAfter: 0,
   mustVisitRepair: 0,
+  mustVisitRepairAt: 0,
 };
 
 /**
@@ -262,6 +270,7 @@ class IteratedLocalSearch {
     const threshold0 = tuning.thresholdFraction * Math.max(EPSILON, tours.averageVisitScore());
     // Places of the solutions accepted so far, until the problem reduction (pruneAfter).
     let seen: Uint8Array | null = tuning.pruneAfter > 0 ? new Uint8Array(tours.nodeCount) : null;
+    let repairAt = tuning.mustVisitRepair > 0 ? tuning.mustVisitRepairAt : 0;
     if (seen !== null) tours.markVisited(seen);
     while (true) {
       if (iterations >= this.maxIterations) {
@@ -301,6 +310,19 @@ class IteratedLocalSearch {
         this.current.save();
         if (seen !== null) tours.markVisited(seen);
       } else this.current.load();
+      if (repairAt > 0 && progress >= repairAt) {
+        repairAt = 0;
+        // On the best solution, before the reduction prunes the places the rebuilt days may need;
+        // a repaired plan becomes the current one, else the search goes on where it was.
+        this.best.load();
+        if (this.repairMandatory(Math.max(this.timeLimitMs - (this.clock() - t0), this.timeLimitMs * REPAIR_BUDGET_SHARE))) {
+          bestIteration = iterations;
+          bestElapsedMs = this.clock() - t0;
+          sinceImprovement = 0;
+          this.current.save();
+          if (seen !== null) tours.markVisited(seen);
+        } else this.current.load();
+      }
       if (seen !== null && progress >= tuning.pruneAfter) {
         const pruned = prunedPlaces(tours.problem, seen);
         this.insertion.prune(pruned);
@@ -359,7 +381,7 @@ class IteratedLocalSearch {
         maxIterations: this.tuning.mustVisitRepair,
         timeLimitMs,
         clock: this.clock,
-        tuning: { ...this.tuning, mustVisitRepair: 0, pruneAfter: 0 },
+        tuning: { ...this.tuning, mustVisitRepair: 0, mustVisitRepairAt: 0, pruneAfter: 0 },
       },
     )
       .run()

@@ -166,9 +166,12 @@ const DEFAULT_MAX_ITERATIONS = 10000;
  * the search placed and adds more replaces the days where it differs, refilled with optional
  * places. The search missed such a must-visit when room for it took a whole day's optional visits
  * (a far market on foot) or other must-visits moved (the shake keeps them in place): 2 of the
- * audit's 200 trips (test/must-visit-repair.test.ts).
+ * audit's 200 trips (test/must-visit-repair.test.ts). It runs once at 40% of the budget too
+ * (mustVisitRepairAt), so the rest of the search polishes a repaired plan: taken only after the
+ * search, its days rebuilt from empty and refilled once cost walk trip 4 seed 10 15% of its score
+ * (README "Trip case: must-visit repair inside the search").
  */
-const TRIP_TUNING: SolveOptions['tuning'] = { thresholdFraction: 0.5, dayTrade: true, restartAfter: 1000, mustVisitShake: 200, pruneAfter: 0.4, mustVisitRepair: 400 };
+const TRIP_TUNING: SolveOptions['tuning'] = { thresholdFraction: 0.5, dayTrade: true, restartAfter: 1000, mustVisitShake: 200, pruneAfter: 0.4, mustVisitRepair: 400, mustVisitRepairAt: 0.4 };
 /** Kept from the budget for turning the solution into the schedule (well under 1 ms per day). */
 const SCHEDULE_RESERVE_MS = 5;
 
