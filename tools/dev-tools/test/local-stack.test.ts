@@ -112,8 +112,9 @@ describe('processes', () => {
     expect(await proc.exited).toBe(0);
   });
 
-  it('kills a process that does not answer 2xx, or does not report its address, at the timeout', async () => {
-    await expect(startNodeProcess({ entry: entry('answer-health.ts'), env: env({ ANSWER_AFTER_MS: '60000' }), timeoutMs: 1_000 })).rejects.toThrow(/did not answer on http:\/\/127\.0\.0\.1:\d+ within 1 s/);
+  it('kills a process that does not answer 2xx, or does not report its address, at the timeout', { timeout: 20_000 }, async () => {
+    // 5 s, not 1: under a load of 5 the child's start (node and tsx) alone passed 1 s, so it had not reported its address yet.
+    await expect(startNodeProcess({ entry: entry('answer-health.ts'), env: env({ ANSWER_AFTER_MS: '60000' }), timeoutMs: 5_000 })).rejects.toThrow(/did not answer on http:\/\/127\.0\.0\.1:\d+ within 5 s/);
     await expect(startNodeProcess({ entry: entry('answer-health.ts'), env: env({ QUIET: '1' }), timeoutMs: 1_000 })).rejects.toThrow(/did not answer \(it logged no "Server listening at <url>" line\) within 1 s/);
   });
 
