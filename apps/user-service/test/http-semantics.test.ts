@@ -55,8 +55,12 @@ describe('a wrong request to the user service', () => {
     // Bytes: fetch gives a string body a text/plain Content-Type of its own.
     const untyped = await send('POST', AUTH_PATHS.login, { body: new TextEncoder().encode(json) });
     expect([untyped.status, untyped.json?.detail]).toEqual([415, 'A body without a Content-Type is not accepted: send application/json']);
-    // PUT has no Accept-* header of its own: the detail says it.
-    const put = await send('PUT', `${USER_PATHS.me}/preferences`, { type: 'text/plain', body: '{}' });
+    // PUT has no Accept-* header of its own: the detail says it. Signed in: the token is asked before the body (401 without one).
+    const email = `typed-${Math.random().toString(36).slice(2)}@example.com`;
+    await send('POST', AUTH_PATHS.register, { type: 'application/json', body: JSON.stringify({ email, password: 'correct horse battery', name: 'Ada' }) });
+    const { accessToken } = (await send('POST', AUTH_PATHS.login, { type: 'application/json', body: JSON.stringify({ email, password: 'correct horse battery' }) })).json as { accessToken: string };
+    expect((await send('PUT', `${USER_PATHS.me}/preferences`, { type: 'text/plain', body: '{}' })).status).toBe(401);
+    const put = await send('PUT', `${USER_PATHS.me}/preferences`, { type: 'text/plain', body: '{}', token: accessToken });
     expect([put.status, put.headers.get('accept-post'), put.headers.get('accept-patch')]).toEqual([415, null, null]);
     // Its document says so, on every route with a body.
     type Operation = { requestBody?: unknown; responses: Record<string, unknown> };
