@@ -15,6 +15,17 @@ export const CACHE_POLICY = {
 export const RATE_LIMIT = { max: 100, timeWindowMs: 60_000 } as const;
 
 /**
+ * Requests per client address per minute at the prod edge (the Application Gateway WAF's
+ * rate-limit rule, infra-bicep/modules/appgw.bicep, through catalog.json). RATE_LIMIT counts per
+ * user, after the token is verified: a request refused with 401 spends nothing of it, so without
+ * this an address could send forged tokens (a full signature check each) without bound. Ten
+ * travellers at their full RATE_LIMIT behind one NAT address (a household, an office) pass; one
+ * address is held to 1,000 a minute, about 17 a second. The window is the WAF's one-minute
+ * duration (OneMin), the same as RATE_LIMIT's.
+ */
+export const EDGE_RATE_LIMIT = { maxPerAddress: 10 * RATE_LIMIT.max, timeWindowMs: 60_000 } as const;
+
+/**
  * Schedule requests accepted per user (full schedules and re-plans, POST /api/v1/trips/{id}/schedules),
  * on top of RATE_LIMIT and shared by every replica (OWASP API4:2023: limit what is costly per
  * client). Only a request that stores a schedule spends it. A 14-day, 20-must-visit schedule costs
