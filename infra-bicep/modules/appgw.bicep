@@ -43,7 +43,7 @@ param probePath string
 @description('Largest request body the WAF lets through, in KB (catalog REQUEST_BODY_LIMIT_BYTES, the same limit every layer enforces).')
 param maxRequestBodySizeInKb int
 
-@description('Requests one client address may send per window (catalog EDGE_RATE_LIMIT): the services count per user, after the token is verified, so a request refused with 401 is limited here only.')
+@description('Requests one client address may send per window (catalog EDGE_RATE_LIMIT): the services count per user once the token is verified, and per address only the tokens they refuse.')
 param rateLimit { threshold: int, duration: 'OneMin' | 'FiveMins' }
 
 @description('Log Analytics workspace receiving diagnostics.')
