@@ -437,6 +437,7 @@ module appGateway 'modules/appgw.bicep' = if (profile.?appGateway != null && edg
     certificateName: tlsCertificateName
     probePath: catalog.edgeProbePath
     maxRequestBodySizeInKb: catalog.requestBodyLimitKb
+    rateLimit: catalog.edgeRateLimit
     workspaceId: monitoring.outputs.workspaceId
     identityId: appGatewayIdentity!.outputs.id
   }

@@ -7,6 +7,7 @@ import {
   asyncRequestName,
   CACHE_POLICY,
   DATABASES,
+  EDGE_RATE_LIMIT,
   JWKS_PATH,
   K8S_NAMESPACE,
   OPERATIONAL_PATHS,
@@ -37,6 +38,15 @@ const keyVaultSecrets = (s: ServiceName): string[] =>
     .filter(([, v]) => v.setBy === 'manifest' && v.secret && !v.plainWhen)
     .map(([name]) => keyVaultSecretName(s, name));
 
+/** The WAF's rate-limit windows (rateLimitDuration): one or five minutes, nothing else. */
+const WAF_RATE_LIMIT_DURATIONS: Record<number, 'OneMin' | 'FiveMins'> = { 60_000: 'OneMin', 300_000: 'FiveMins' };
+
+const wafRateLimitDuration = (ms: number): 'OneMin' | 'FiveMins' => {
+  const duration = WAF_RATE_LIMIT_DURATIONS[ms];
+  if (!duration) throw new Error(`EDGE_RATE_LIMIT.timeWindowMs ${ms}: the WAF counts over one or five minutes only`);
+  return duration;
+};
+
 export const CATALOG_JSON_PATH = new URL('../catalog.json', import.meta.url);
 
 export const catalogFacts = () => ({
@@ -59,6 +69,7 @@ export const catalogFacts = () => ({
   cacheEvictionPolicy: CACHE_POLICY.l2.evictionPolicy,
   edgeProbePath: JWKS_PATH,
   requestBodyLimitKb: REQUEST_BODY_LIMIT_BYTES / 1024,
+  edgeRateLimit: { threshold: EDGE_RATE_LIMIT.maxPerAddress, duration: wafRateLimitDuration(EDGE_RATE_LIMIT.timeWindowMs) },
   postgresRolesServiceAccount: POSTGRES_ROLES_SERVICE_ACCOUNT,
   postgresBackupServiceAccount: POSTGRES_BACKUP_JOB,
   // The response-time alerts: the objectives, the name of a schedule's request record, and the

@@ -1,6 +1,7 @@
 // Application Gateway WAF_v2 (prod edge): zone redundant, autoscaling from 2 instances, TLS 1.3
 // only, HTTPS listener with the certificate from Key Vault, HTTP listener that only redirects to
-// HTTPS, and a WAF policy in Prevention mode with the OWASP core rule set and the bot manager.
+// HTTPS, and a WAF policy in Prevention mode with the OWASP core rule set, the bot manager and a
+// rate limit per client address.
 // The backend is the Istio add-on's internal ingress gateway (an internal load balancer in the
 // application subnet), which works with CNI Overlay where pod IPs are not reachable from the VNet.
 
@@ -42,6 +43,9 @@ param probePath string
 @description('Largest request body the WAF lets through, in KB (catalog REQUEST_BODY_LIMIT_BYTES, the same limit every layer enforces).')
 param maxRequestBodySizeInKb int
 
+@description('Requests one client address may send per window (catalog EDGE_RATE_LIMIT): the services count per user once the token is verified, and per address only the tokens they refuse.')
+param rateLimit { threshold: int, duration: 'OneMin' | 'FiveMins' }
+
 @description('Log Analytics workspace receiving diagnostics.')
 param workspaceId string
 
@@ -82,6 +86,30 @@ resource wafPolicy 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPo
       maxRequestBodySizeInKb: maxRequestBodySizeInKb
       fileUploadLimitInMb: 10
     }
+    customRules: [
+      {
+        // Grouped by ClientAddr, the address that connects to the gateway (it is the public edge),
+        // never X-Forwarded-For, which a client writes. A rate-limit rule needs a match condition:
+        // "not 255.255.255.255/32" matches every request, as Microsoft's own example does.
+        // https://learn.microsoft.com/azure/web-application-firewall/ag/rate-limiting-configure
+        name: 'RateLimitPerClientAddress'
+        priority: 10
+        state: 'Enabled'
+        ruleType: 'RateLimitRule'
+        rateLimitDuration: rateLimit.duration
+        rateLimitThreshold: rateLimit.threshold
+        groupByUserSession: [{ groupByVariables: [{ variableName: 'ClientAddr' }] }]
+        matchConditions: [
+          {
+            matchVariables: [{ variableName: 'RemoteAddr' }]
+            operator: 'IPMatch'
+            negationConditon: true
+            matchValues: ['255.255.255.255/32']
+          }
+        ]
+        action: 'Block'
+      }
+    ]
     managedRules: {
       managedRuleSets: [
         { ruleSetType: 'OWASP', ruleSetVersion: '3.2' }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DATABASES, POSTGRES_BACKUP_JOB, QUEUE_LIMITS, QUEUE_NAMES, REQUEST_BODY_LIMIT_BYTES, SERVICE_NAMES, serviceList, workloadIdentitySubject } from '@tripgen/catalog';
+import { DATABASES, EDGE_RATE_LIMIT, POSTGRES_BACKUP_JOB, QUEUE_LIMITS, QUEUE_NAMES, REQUEST_BODY_LIMIT_BYTES, SERVICE_NAMES, serviceList, workloadIdentitySubject } from '@tripgen/catalog';
 import { CATALOG_JSON_PATH, renderCatalogJson } from '../lib/catalog-facts.ts';
 import { ENVIRONMENTS, loadSnapshot } from '../lib/bicep.ts';
-import { ofType, prop } from '../lib/props.ts';
+import { asArray, ofType, prop } from '../lib/props.ts';
 
 const lastSegment = (id: string) => id.split('/').pop() ?? '';
 
@@ -30,6 +30,17 @@ describe('Bicep uses the service catalog\'s facts', () => {
     it('lets through the WAF exactly the request bodies every other layer accepts (catalog REQUEST_BODY_LIMIT_BYTES)', () => {
       for (const waf of ofType(resources, 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies')) {
         expect(Number(prop(waf, 'properties.policySettings.maxRequestBodySizeInKb')) * 1024).toBe(REQUEST_BODY_LIMIT_BYTES);
+      }
+    });
+
+    it('holds each client address at the WAF to the catalog EDGE_RATE_LIMIT', () => {
+      const wafs = ofType(resources, 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies');
+      expect(wafs.length).toBe(env === 'prod' ? 1 : 0);
+      for (const waf of wafs) {
+        const limits = asArray(prop(waf, 'properties.customRules')).filter((c) => prop(c, 'ruleType') === 'RateLimitRule');
+        expect(limits.map((c) => [prop(c, 'rateLimitThreshold'), prop(c, 'rateLimitDuration')])).toEqual([
+          [EDGE_RATE_LIMIT.maxPerAddress, { 60_000: 'OneMin', 300_000: 'FiveMins' }[EDGE_RATE_LIMIT.timeWindowMs]],
+        ]);
       }
     });
 

@@ -15,6 +15,17 @@ export const CACHE_POLICY = {
 export const RATE_LIMIT = { max: 100, timeWindowMs: 60_000 } as const;
 
 /**
+ * Requests per client address per minute at the prod edge (the Application Gateway WAF's
+ * rate-limit rule, infra-bicep/modules/appgw.bicep, through catalog.json). RATE_LIMIT counts per
+ * user, after the token is verified, and TOKEN_REFUSAL_THROTTLE only the tokens refused: neither
+ * bounds what an address sends in all, which this does before any of it reaches a service. Ten
+ * travellers at their full RATE_LIMIT behind one NAT address (a household, an office) pass; one
+ * address is held to 1,000 a minute, about 17 a second. The window is the WAF's one-minute
+ * duration (OneMin), the same as RATE_LIMIT's.
+ */
+export const EDGE_RATE_LIMIT = { maxPerAddress: 10 * RATE_LIMIT.max, timeWindowMs: 60_000 } as const;
+
+/**
  * Schedule requests accepted per user (full schedules and re-plans, POST /api/v1/trips/{id}/schedules),
  * on top of RATE_LIMIT and shared by every replica (OWASP API4:2023: limit what is costly per
  * client). Only a request that stores a schedule spends it. A 14-day, 20-must-visit schedule costs
@@ -58,6 +69,18 @@ export const INTEREST_READINGS = {
  * `windowMs` of the first one, login answers 429 until the window ends; a successful login resets it.
  */
 export const LOGIN_THROTTLE = { maxFailures: 10, windowMs: 15 * 60_000 } as const;
+
+/**
+ * Refused access tokens per client address, shared by every replica of every service: RATE_LIMIT
+ * counts per user, after the token is verified, so a 401 spends no budget, and a well-formed token
+ * with a bad signature costs a full signature check (about 375 us of CPU at load ~7, against 2.8 us
+ * for a token verified before). Past `maxFailures` within `windowMs`, a token not verified before is
+ * answered 429 without being checked, until the window ends; a token verified before still passes.
+ * 60 a minute: a traveller whose token expired is refused once and signs in again, so sixty of them
+ * behind one address may all be refused in the same minute; an address sending forged tokens costs
+ * the services at most 60 checks a minute (~23 ms of CPU).
+ */
+export const TOKEN_REFUSAL_THROTTLE = { maxFailures: 60, windowMs: 60_000 } as const;
 
 /** Seed §7: distributed tracing samples 10 % of root traces. */
 export const TRACE_SAMPLING_RATIO = 0.1;

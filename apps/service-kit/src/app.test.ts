@@ -5,11 +5,11 @@
  */
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, SERVICES, serviceUrlVariable } from '@tripgen/catalog';
+import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, SERVICES, serviceUrlVariable, TOKEN_REFUSAL_THROTTLE } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createApp, type App } from './app.ts';
-import { createTokenVerifier, localJwks } from './auth/jwt.ts';
+import { createTokenVerifier, localJwks, type TokenVerifier } from './auth/jwt.ts';
 import { loadConfig } from './config.ts';
 import { drainAndClose } from './server.ts';
 import { adminUrl, redisUrl, waitFor } from '@tripgen/testing';
@@ -36,6 +36,15 @@ let base: string;
 const shutdownOrder: string[] = [];
 /** Requests the slow route has begun to answer. */
 let slowStarted = 0;
+/** Tokens the verifier was asked to check (a signature check each, when the key is known). */
+let verifyCalls = 0;
+const GOOD_TOKEN = 'good.token.verifies';
+
+const counted = (verifier: TokenVerifier): TokenVerifier => ({
+  verified: (token) => verifier.verified?.(token),
+  // GOOD_TOKEN verifies every time (never remembered), as a token's first use on each replica does.
+  verify: (token) => ((verifyCalls += 1), token === GOOD_TOKEN ? Promise.resolve({ id: 'u-good' }) : verifier.verify(token)),
+});
 
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: adminUrl(), max: 2 });
@@ -43,7 +52,7 @@ beforeAll(async () => {
   app = await createApp({
     config,
     database: { ping: async () => void (await pool.query('SELECT 1')), close: () => (shutdownOrder.push('postgresql closed'), pool.end()) },
-    verifier: createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience),
+    verifier: counted(createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience)),
     logger: { level: 'info', stream: sink },
     domain: async (a) => {
       a.get('/api/v1/trips/:id', async (req) => ({ id: (req.params as { id: string }).id }));
@@ -144,6 +153,33 @@ describe('service kit app', () => {
     const returned: unknown = app.authenticate({ user: { id: 'u1' } } as FastifyRequest, {} as FastifyReply, (err?: Error) => void (passed = err));
     expect(returned).toBeUndefined();
     expect(passed).toBeUndefined();
+  });
+
+  it('answers 429 problem+json with Retry-After, without checking it, to a token from an address past its TOKEN_REFUSAL_THROTTLE refused tokens (docs/api.md)', async () => {
+    // Well formed, so it reaches the verifier: the signature check a forged token costs.
+    const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const forged = `${part({ alg: 'EdDSA', kid: 'forged' })}.${part({ sub: 'u1', exp: Math.floor(Date.now() / 1000) + 600 })}.${Buffer.alloc(64, 7).toString('base64url')}`;
+    const from = (address: string) => ({ 'x-forwarded-for': address, authorization: `Bearer ${forged}` });
+    const address = `2001:db8::2:${Date.now().toString(16).slice(-4)}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < TOKEN_REFUSAL_THROTTLE.maxFailures; i++) statuses.push((await app.inject({ method: 'GET', url: '/api/v1/trips/mine', headers: from(address) })).statusCode);
+    expect(new Set(statuses)).toEqual(new Set([401]));
+    const checked = verifyCalls;
+    const past = await app.inject({ method: 'GET', url: '/api/v1/trips/mine', headers: from(address) });
+    expect(past.statusCode).toBe(429);
+    expect(past.headers['content-type']).toContain('application/problem+json');
+    expect(Number(past.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(past.headers['retry-after'])).toBeLessThanOrEqual(TOKEN_REFUSAL_THROTTLE.windowMs / 1000);
+    expect(verifyCalls).toBe(checked);
+    // Another address still has its own.
+    expect((await app.inject({ method: 'GET', url: '/api/v1/trips/mine', headers: from(`${address}1`) })).statusCode).toBe(401);
+  });
+
+  it('counts no token that verifies against its address\'s refused tokens', async () => {
+    const headers = { 'x-forwarded-for': `2001:db8::3:${Date.now().toString(16).slice(-4)}`, authorization: `Bearer ${GOOD_TOKEN}` };
+    const statuses: number[] = [];
+    for (let i = 0; i <= TOKEN_REFUSAL_THROTTLE.maxFailures; i++) statuses.push((await app.inject({ method: 'GET', url: '/api/v1/trips/mine', headers })).statusCode);
+    expect(new Set(statuses)).toEqual(new Set([200]));
   });
 
   it('serves its OpenAPI document and security headers', async () => {

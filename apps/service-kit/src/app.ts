@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, SERVICES, workloadName } from '@tripgen/catalog';
+import { internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, SERVICES, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
 import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type onResponseHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -19,6 +19,7 @@ import { registerHealthRoutes, type HealthState } from './http/health.ts';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { RATE_LIMIT_PREFIX, registerRateLimit, userLimitKey } from './http/rate-limit.ts';
 import { clientAddressKey } from './http/client-address.ts';
+import { createFailureThrottle, type FailureThrottle } from './http/failure-throttle.ts';
 import { requestIdGenerator } from './http/request-id.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { AJV_OPTIONS, buildValidator } from './http/validation.ts';
@@ -102,6 +103,32 @@ const SERVER_SPAN_NAME = 'HTTP request';
 const MAX_PATH_PARAM_LENGTH = 100;
 type RawWithSpan = IncomingMessage & { [REQUEST_SPAN]?: Span };
 const OPERATIONAL = new Set<string>(OPERATIONAL_PATHS);
+/** Redis key prefix of the refused tokens counted per client address, shared by every service. */
+export const TOKEN_REFUSALS_PREFIX = 'tripgen:token-refusals';
+
+/**
+ * A token not verified before, checked only while its client address has refused tokens to spare
+ * (catalog TOKEN_REFUSAL_THROTTLE); a refused one (401) is counted once checked. Nothing is reserved
+ * before the check: a burst of one good token's first uses (replicas, parallel requests) must never
+ * be refused for being in flight. A parallel burst of forged tokens can pass the read together, by
+ * the burst, once; the count then refuses the address until the window ends. Past the limit, a 429
+ * with Retry-After and no check.
+ */
+const verifyCounted = async (throttle: FailureThrottle, verifier: TokenVerifier, token: string, request: FastifyRequest): Promise<void> => {
+  const address = clientAddressKey(request.ip);
+  // A throttle that cannot answer (a bug: an outage falls back to the replica's own count) lets the check run.
+  const wait = await throttle.refusal(address).catch(() => undefined);
+  if (wait !== undefined) {
+    request.authProblem = new HttpProblem(429, `Too many refused access tokens from this address; retry in ${wait} seconds`, {}, { 'retry-after': String(wait) });
+    return;
+  }
+  try {
+    request.user = await verifier.verify(token);
+  } catch (err) {
+    if (err instanceof HttpProblem && err.statusCode === 401) await throttle.failed(address).catch(() => undefined);
+    throw err;
+  }
+};
 
 
 /**
@@ -348,6 +375,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const authFailed = (request: FastifyRequest, err: unknown) => {
     request.authProblem = err instanceof HttpProblem ? err : new HttpProblem(401, 'The access token could not be verified');
   };
+  const tokenRefusals = createFailureThrottle({ redis, prefix: TOKEN_REFUSALS_PREFIX, ...TOKEN_REFUSAL_THROTTLE });
   app.addHook('onRequest', (request, _reply, done) => {
     let token: string | undefined;
     try {
@@ -361,16 +389,10 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
       request.user = known;
       return done();
     }
-    opts.verifier.verify(token).then(
-      (user) => {
-        request.user = user;
-        done();
-      },
-      (err: unknown) => {
-        authFailed(request, err);
-        done();
-      },
-    );
+    verifyCounted(tokenRefusals, opts.verifier, token, request).then(() => done(), (err: unknown) => {
+      authFailed(request, err);
+      done();
+    });
   });
   // A callback, not an async function: the check never waits, and a promise per authenticated
   // request moved the rest of the request (limit, handler, send) into a microtask (issue 15).

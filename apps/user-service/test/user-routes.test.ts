@@ -280,8 +280,12 @@ describe('user routes through the dev gateway', () => {
     await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
     const token = (await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' })).json!.accessToken as string;
     const statuses = new Set<number>();
+    // Each refused token from an address of its own, straight to the service (the address the
+    // ingress would have written): one address is held to TOKEN_REFUSAL_THROTTLE refused tokens.
+    const refused = async (i: number) =>
+      (await fetch(`${service.url}/api/v1/users/me`, { headers: { authorization: `Bearer ${token}x`, 'x-forwarded-for': `198.51.100.${i}` } })).status;
     for (let i = 0; i <= RATE_LIMIT.max; i++) {
-      statuses.add((await call('GET', '/api/v1/users/me', undefined, `${token}x`)).status);
+      statuses.add(await refused(i));
       statuses.add((await call('PUT', '/api/v1/users/me/preferences', { pace: 'sprint' }, token)).status);
       statuses.add((await fetch(`${base}/api/v1/users/me/preferences`, { method: 'PUT', headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` }, body: 'pace=relaxed' })).status);
     }

@@ -128,6 +128,7 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
   'Azure.AppGwWAF.Enabled': set(WAF, 'properties.policySettings.state', 'Disabled'),
   'Azure.AppGwWAF.PreventionMode': set(WAF, 'properties.policySettings.mode', 'Detection'),
   'Azure.AppGwWAF.RuleGroups': set(WAF, 'properties.managedRules.managedRuleSets', [{ ruleSetType: 'OWASP', ruleSetVersion: '3.2' }]),
+  'TripGen.AppGwWAF.RateLimitPerClient': set(WAF, 'properties.customRules', []),
   'Azure.AppGwWAF.Exclusions': set(WAF, 'properties.managedRules.exclusions', [{ matchVariable: 'RequestHeaderNames', selectorMatchOperator: 'Equals', selector: 'x' }]),
 
   // --- Network ---

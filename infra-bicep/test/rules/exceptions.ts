@@ -55,6 +55,7 @@ export const NOT_IN_DEV: Readonly<Record<string, string>> = {
   'Azure.AppGwWAF.PreventionMode': NGINX_EDGE,
   'Azure.AppGwWAF.RuleGroups': NGINX_EDGE,
   'Azure.AppGwWAF.Exclusions': NGINX_EDGE,
+  'TripGen.AppGwWAF.RateLimitPerClient': NGINX_EDGE,
   'Azure.PublicIP.StandardSKU': NGINX_EDGE,
   'Azure.PublicIP.AvailabilityZone': NGINX_EDGE,
   'Azure.AppGw.AvailabilityZone': NGINX_EDGE,

@@ -785,6 +785,25 @@ export const RULES: readonly Rule[] = [
   ),
 
   rule(
+    'TripGen.AppGwWAF.RateLimitPerClient',
+    // The services count requests per user once the token is verified: a request they refuse with
+    // 401 (a forged token costs a full signature check) spends no budget, so the edge is the only
+    // place an address sending them is held back.
+    each('Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies', (r) => {
+      const limits = asArray(prop(r, 'properties.customRules')).filter(
+        (c) =>
+          sameText(prop(c, 'ruleType'), 'RateLimitRule') &&
+          !sameText(prop(c, 'state'), 'Disabled') &&
+          sameText(prop(c, 'action'), 'Block') &&
+          asArray(prop(c, 'groupByUserSession')).flatMap((g) => asArray(prop(g, 'groupByVariables'))).map((v) => String(prop(v, 'variableName'))).join() === 'ClientAddr',
+      );
+      return limits.length === 1 ? null : `${limits.length} enabled blocking rate-limit rules grouped by ClientAddr alone (want 1)`;
+    }),
+    false,
+    'https://learn.microsoft.com/azure/web-application-firewall/ag/rate-limiting-overview (custom rules of type RateLimitRule, grouped by client address)',
+  ),
+
+  rule(
     'TripGen.RBAC.BuiltInRoleIds',
     // A role definition id that is not a built-in role compiles and snapshots like any other: ARM
     // refuses the assignment (RoleDefinitionDoesNotExist) in the middle of the first deployment. The

@@ -34,6 +34,14 @@ export interface FailureThrottle {
    * nothing once that window has ended (it would be one attempt more than the limit in the next).
    */
   aborted(slot: BudgetSlot): Promise<void>;
+  /**
+   * For work that is cheap to let through and counts only when it fails (a token's check: a good
+   * one must never wait on a slot): the seconds to wait while the key is past its limit, else
+   * undefined. Nothing is counted; parallel attempts all pass until their failures are recorded.
+   */
+  refusal(key: string): Promise<number | undefined>;
+  /** Counts one failure of work `refusal` let through. */
+  failed(key: string): Promise<void>;
   /** The Redis key a logical key is stored under (tests, operations). */
   redisKey(key: string): string;
 }
@@ -64,5 +72,17 @@ export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThro
       await counter.delete(hashed(key));
     },
     aborted: (slot) => giveBackHit(counter, opts.redis, slot),
+    async refusal(key) {
+      const counted = await counter.get(hashed(key));
+      return counted && counted.consumedPoints >= opts.maxFailures ? Math.max(1, Math.ceil(counted.msBeforeNext / 1000)) : undefined;
+    },
+    async failed(key) {
+      try {
+        await counter.consume(hashed(key));
+      } catch (err) {
+        // Past the limit the limiter rejects with its result, the failure counted all the same.
+        if (!(err instanceof RateLimiterRes)) throw err;
+      }
+    },
   };
 };
