@@ -46,6 +46,9 @@ export interface FailureThrottle {
   redisKey(key: string): string;
 }
 
+/** Whole seconds until the window ends, at least 1 (Retry-After). */
+const retryAfterSeconds = (res: RateLimiterRes): number => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
 export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThrottle => {
   const counter = sharedCounter({ redis: opts.redis, prefix: opts.prefix, points: opts.maxFailures, windowMs: opts.windowMs });
   // Keys are hashed: Redis then holds no email addresses, and any key has the same length.
@@ -65,7 +68,7 @@ export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThro
         // attempts given back and lock the account for the window. The count never drops below the
         // limit this way: each refusal adds one before it takes one back.
         await giveBackHit(counter, opts.redis, hitOf(counted, err));
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
+        return { allowed: false, retryAfterSeconds: retryAfterSeconds(err) };
       }
     },
     async succeeded(key) {
@@ -74,7 +77,7 @@ export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThro
     aborted: (slot) => giveBackHit(counter, opts.redis, slot),
     async refusal(key) {
       const counted = await counter.get(hashed(key));
-      return counted && counted.consumedPoints >= opts.maxFailures ? Math.max(1, Math.ceil(counted.msBeforeNext / 1000)) : undefined;
+      return counted && counted.consumedPoints >= opts.maxFailures ? retryAfterSeconds(counted) : undefined;
     },
     async failed(key) {
       try {
