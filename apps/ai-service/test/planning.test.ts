@@ -141,7 +141,7 @@ describe('misses, in words a traveller understands', () => {
 
   it('suggests only a change that keeps the meals: no longer day that fits the place by skipping lunch', () => {
     // 90 minutes of day hold lunch but not the 90-minute visit and its walks; 30 more minutes hold
-    // the visit only without lunch (the engine then drops lunch: both are hard and weigh the same);
+    // the visit only without lunch (the engine then drops lunch: a must-visit ranks above a meal);
     // 60 more hold both.
     const date = '2026-09-24';
     const trip = request({ dates: [date], dayStart: '11:00', dayEnd: '12:30' }).trip;

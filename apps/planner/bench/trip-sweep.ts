@@ -4,6 +4,7 @@
  *   node --import tsx apps/planner/bench/trip-sweep.ts --trips 1-5 --seeds 1-3 [--iterations 5000] [--tuning '{"x":1}'] [--out f.json]
  * With --cpu-ms N the budget is N ms of process CPU time instead (the default engine budget is
  * 800), for changes that trade work per iteration for iterations; not deterministic then.
+ * Prints gap mean / worst / plans over 2%, the must-visits and the meal breaks left out (total, then per plan).
  */
 import { writeFileSync } from 'node:fs';
 import { checkItinerary } from '../src/check/itinerary-checker.ts';
@@ -28,7 +29,7 @@ const cpuClock = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const rows: Array<{ label: string; gap: number; cpu: number; mustMissed: number; iterations: number }> = [];
+const rows: Array<{ label: string; gap: number; cpu: number; mustMissed: number; mealsMissed: number; iterations: number }> = [];
 for (const travelMode of ['walk', 'transit'] as const) for (const trip of range(arg('trips', '1-5'))) {
   const request = tripCaseRequest(trip, travelMode);
   const ref = references[requestKey(request)]!.score;
@@ -43,13 +44,15 @@ for (const travelMode of ['walk', 'transit'] as const) for (const trip of range(
     const gap = (100 * (ref - r.score)) / ref;
     const must = new Set(request.places.filter((p) => p.mustVisit).map((p) => p.locationId));
     const mustMissed = r.unscheduled.filter((u) => must.has(u.locationId)).length;
-    rows.push({ label: `${travelMode}-${trip}-${seed}`, gap, cpu: (c.user + c.system) / 1000, mustMissed, iterations: r.stats.iterations });
+    rows.push({ label: `${travelMode}-${trip}-${seed}`, gap, cpu: (c.user + c.system) / 1000, mustMissed, mealsMissed: r.unscheduledMeals.length, iterations: r.stats.iterations });
   }
 }
 const mean = rows.reduce((a, b) => a + b.gap, 0) / rows.length;
 const worst = Math.max(...rows.map((r) => r.gap));
 const over = rows.filter((r) => r.gap > 2).length;
 const missed = rows.filter((r) => r.mustMissed > 0).map((r) => `${r.label}:${r.mustMissed}`);
+const mealsMissed = rows.filter((r) => r.mealsMissed > 0).map((r) => `${r.label}:${r.mealsMissed}`);
+const total = (key: 'mustMissed' | 'mealsMissed'): number => rows.reduce((a, b) => a + b[key], 0);
 const cpu = rows.map((r) => r.cpu).sort((a, b) => a - b);
-console.log(`${arg('name', JSON.stringify(tuning))}: mean ${mean.toFixed(2)}% worst ${worst.toFixed(2)}% >2%: ${over}/${rows.length}  cpu p50 ${cpu[cpu.length >> 1]!.toFixed(0)} max ${cpu[cpu.length - 1]!.toFixed(0)} ms  must-visits missed: ${missed.join(' ') || 'none'}  iterations mean ${(rows.reduce((a, b) => a + b.iterations, 0) / rows.length).toFixed(0)}`);
+console.log(`${arg('name', JSON.stringify(tuning))}: mean ${mean.toFixed(2)}% worst ${worst.toFixed(2)}% >2%: ${over}/${rows.length}  cpu p50 ${cpu[cpu.length >> 1]!.toFixed(0)} max ${cpu[cpu.length - 1]!.toFixed(0)} ms  must-visits missed ${total('mustMissed')}: ${missed.join(' ') || 'none'}  meals missed ${total('mealsMissed')}: ${mealsMissed.join(' ') || 'none'}  iterations mean ${(rows.reduce((a, b) => a + b.iterations, 0) / rows.length).toFixed(0)}`);
 if (process.argv.includes('--out')) writeFileSync(arg('out', ''), JSON.stringify(rows));

@@ -52,6 +52,9 @@ describe('must-visit repair (docs/api.md: a schedule includes every must-visit p
     // best leaves a must-visit out; the must-visits planned alone move them over 6 of the 7 days.
     // Taken after the search, that plan refilled by one greedy insertion scored 2,800 against the
     // 3,289 of the plan without the must-visit (-15%; the sweep's timed outliers, 17-18% gaps).
+    // Since a must-visit ranks above a meal, the search places it itself, for the dinner of
+    // 2026-06-01, with or without the repair: the week keeps its measure (every must-visit, within
+    // 5% of 3,289), no longer a repair inside the search.
     const request = generateTrip({ seed: 4, days: 7, places: 300, travelMode: 'walk' });
     const options = { seed: 10, maxIterations: 3000, timeLimitMs: 600_000 };
     const plan = planItinerary({ ...request, options });
@@ -59,10 +62,10 @@ describe('must-visit repair (docs/api.md: a schedule includes every must-visit p
     expect(checkItinerary(request, plan).errors).toEqual([]);
     const must = new Set(mustVisits(request));
     const placedMust = (p: PlanResult): number => placed(p).filter((id) => must.has(id)).length;
-    expect(placedMust(without)).toBe(must.size - 1);
+    expect(placedMust(without)).toBe(must.size);
     expect(placedMust(plan)).toBe(must.size);
     expect(plan.unscheduledMeals.length).toBeLessThanOrEqual(without.unscheduledMeals.length);
-    expect(plan.score).toBeGreaterThan(0.95 * without.score);
+    expect(plan.score).toBeGreaterThan(0.95 * 3289);
   });
 
   it('re-planning a day places it too (replanDay, the kept place locked to the day)', () => {

@@ -6,7 +6,7 @@ import { RemovedTabu, Shake } from '../src/core/perturbation.ts';
 import { buildCoreProblem, type WindowSpec } from '../src/core/problem.ts';
 import { Rng } from '../src/core/rng.ts';
 import { TourState } from '../src/core/tours.ts';
-import { planItinerary } from '../src/realworld/plan.ts';
+import { planItinerary, type PlanResult } from '../src/realworld/plan.ts';
 
 /**
  * One day 0..200 from a depot at x = 0; places on a line (travel = distance). Nodes:
@@ -90,13 +90,34 @@ describe('must-visit shake', () => {
 });
 
 describe('must-visit shake in the trip driver', () => {
-  it('does not buy a must-visit with a meal (benchmark walk trip 3, 150 iterations: the evening place fits only where dinner is)', () => {
+  it('a must-visit outranks the dinner it overlaps: the repair trades the dinner, the shake keeps meals (benchmark walk trip 3, 150 iterations)', () => {
     const request = { ...generateTrip({ seed: 3, days: 7, places: 300, travelMode: 'walk' }), options: { seed: 1, maxIterations: 150, timeLimitMs: 60_000 } };
+    const must = new Set(request.places.filter((p) => p.mustVisit).map((p) => p.locationId));
+    const mustLeftOut = (plan: PlanResult): string[][] => plan.unscheduled.filter((u) => must.has(u.locationId)).map((u) => [u.locationId, u.reason]);
     const plan = planItinerary(request);
     expect(checkItinerary(request, plan).errors).toEqual([]);
-    // A shake that clears meals too places evening-195 and leaves out the dinner of 2026-06-07.
-    expect(plan.unscheduledMeals).toEqual([]);
-    const must = new Set(request.places.filter((p) => p.mustVisit).map((p) => p.locationId));
-    expect(plan.unscheduled.filter((u) => must.has(u.locationId)).map((u) => [u.locationId, u.reason])).toEqual([['evening-195', 'conflict']]);
+    // The evening place fits only where the dinner of 2026-06-07 is. With a meal and a must-visit
+    // weighing the same, the plan kept the dinner and left evening-195 out ('conflict').
+    expect(mustLeftOut(plan)).toEqual([]);
+    expect(plan.unscheduledMeals).toEqual([
+      { date: '2026-06-07', name: 'dinner', detail: 'no room between 19:00 and 21:30 alongside the must-visit and locked places' },
+    ]);
+    // The trade is the must-visit repair's: the shake clears no meal, so without the repair the
+    // dinner stays and the must-visit is left out.
+    const shakeOnly = planItinerary(request, { tuning: { mustVisitRepair: 0 } });
+    expect(shakeOnly.unscheduledMeals).toEqual([]);
+    expect(mustLeftOut(shakeOnly)).toEqual([['evening-195', 'conflict']]);
+  });
+
+  it('an evening must-visit is not stuck on the day whose dinner it first took (benchmark walk trip 4, seed 4, 1,500 iterations)', () => {
+    const request = { ...generateTrip({ seed: 4, days: 7, places: 300, travelMode: 'walk' }), options: { seed: 4, maxIterations: 1500, timeLimitMs: 60_000 } };
+    const plan = planItinerary(request);
+    expect(checkItinerary(request, plan).errors).toEqual([]);
+    expect(plan.unscheduled.filter((u) => request.places.some((p) => p.mustVisit && p.locationId === u.locationId))).toEqual([]);
+    // evening-79 fits only where a dinner is. Accepted by the objective itself, the search kept it
+    // on 2026-06-01, where it took the dinner in the construction (3,091 points); weighing it as a
+    // meal in the acceptance, it moves to 2026-06-03 (3,287).
+    expect(plan.unscheduledMeals.map((m) => `${m.date} ${m.name}`)).toEqual(['2026-06-03 dinner']);
+    expect(plan.score).toBeGreaterThan(3200);
   });
 });

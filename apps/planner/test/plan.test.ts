@@ -173,6 +173,33 @@ describe('request validation', () => {
   });
 });
 
+describe('a must-visit before a meal', () => {
+  it('keeps the evening must-visit and reports the dinner when the day cannot hold both, though the dinner side scores more', () => {
+    const at = { lat: 48.8589, lng: 2.347 };
+    // The show runs exactly 18:00-20:00 (its opening), over the whole dinner window: one of the two
+    // goes. With the dinner, a and b both fit (100 points); with the show only one of them (51). A
+    // meal and a must-visit weighing the same, the engine kept the dinner and left the show out.
+    const req: PlanRequest = {
+      start: at,
+      travelMode: 'walk',
+      days: [{ date: '2026-06-01', start: '16:30', end: '20:30', meals: [{ name: 'dinner', from: '18:00', to: '20:00', minutes: 60 }] }],
+      places: [
+        { locationId: 'show', ...at, visitMinutes: 120, score: 1, mustVisit: true, openingHours: { mon: [['18:00', '20:00']] } },
+        { locationId: 'a', ...at, visitMinutes: 60, score: 50 },
+        { locationId: 'b', ...at, visitMinutes: 60, score: 50 },
+      ],
+      options: { maxIterations: 200, timeLimitMs: 60_000, seed: 1 },
+    };
+    const res = planItinerary(req);
+    expect(checkItinerary(req, res).errors).toEqual([]);
+    expect(res.days[0]!.stops.map((s) => [s.locationId, s.start])).toEqual([expect.anything(), ['show', '18:00']]);
+    expect(res.unscheduled).toEqual([{ locationId: expect.stringMatching(/^[ab]$/), reason: 'no-time', detail: expect.any(String) }]);
+    expect(res.unscheduledMeals).toEqual([
+      { date: '2026-06-01', name: 'dinner', detail: 'no room between 18:00 and 20:00 alongside the must-visit and locked places' },
+    ]);
+  });
+});
+
 describe('meal breaks', () => {
   const lunch = { name: 'lunch', from: '12:00', to: '14:30', minutes: 60 };
   const dinner = { name: 'dinner', from: '19:00', to: '21:30', minutes: 90 };

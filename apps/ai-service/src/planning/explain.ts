@@ -81,7 +81,8 @@ const openingWords = (c: Candidate, dates: readonly string[]): string => {
 
 /**
  * Whether the place fits the day as its only visit with every meal break of that day kept: the
- * engine gives a meal up for a must-visit (both are hard), and a fit without lunch is no fit.
+ * engine gives a meal up for a must-visit (a must-visit ranks above a meal), and a fit without
+ * lunch is no fit.
  */
 const fitsAloneWithMeals = (request: PlanRequest, day: PlanRequest['days'][number], place: PlanPlace): boolean => {
   const alone = planItinerary({ ...request, days: [day], places: [{ ...place, mustVisit: true, lockedDate: undefined }], options: CHECK_BUDGET });
@@ -127,8 +128,8 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
   const placedBefore = placedIn(before);
   const mealsBefore = mealsIn(before);
   const skippedBefore = mealsSkipped(before);
-  // The engine may give up a meal for a must-visit (both are hard and weigh the same), so a count
-  // of places is not enough: "end at 19:30" that fits only by skipping lunch is no fix.
+  // The engine gives up a meal for a must-visit (a must-visit ranks above a meal), so a count of
+  // places is not enough: "end at 19:30" that fits only by skipping lunch is no fix.
   const fits = (variant: PlanRequest): PlanResult | undefined => {
     const result = planItinerary(variant);
     const placed = placedIn(result);

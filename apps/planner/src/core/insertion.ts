@@ -124,7 +124,7 @@ export class Insertion {
     let w = this.weightsByExponent.get(e);
     if (!w) {
       w = new Float64Array(this.tours.nodeCount);
-      for (const j of this.tours.problem.candidates) w[j] = Math.pow(this.tours.effectiveScore[j]!, e);
+      for (const j of this.tours.problem.candidates) w[j] = Math.pow(this.tours.insertionScore[j]!, e);
       this.weightsByExponent.set(e, w);
     }
     this.weight = w;

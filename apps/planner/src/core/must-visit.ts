@@ -32,11 +32,14 @@ export class MustVisitShake {
   /**
    * What the slot clearing keeps: the other must-visits and the meals. Clearing meals too placed
    * more must-visits on the trip case (tune trips 1-5, seeds 1-6: -0.21 +- 0.13 points of gap
-   * against -0.06 +- 0.13), but the plans it won (walk trip 3, transit trip 4) paid for the
-   * must-visit with a dinner: a meal and a must-visit carry the same bonus, and the must-visit's
-   * score breaks the tie. A meal the traveller asked for is not the shake's to trade (the AI
-   * service's explained misses and their suggestions assume the meals stay: ai-service
-   * planning.test.ts).
+   * against -0.06 +- 0.13), when a meal and a must-visit weighed the same, by paying for the
+   * must-visit with a dinner (walk trip 3, transit trip 4). A must-visit now ranks above a meal
+   * (tours.ts), and that trade is the must-visit repair's (solver.ts), which plans the must-visits
+   * and meals together and gives up a meal only where a must-visit needs its time; the shake
+   * keeps clearing optional visits only. Clearing meals too under that rule (10,000 iterations,
+   * seeds 1-6) placed one more must-visit in walk trip 9 but lowered no worst plan, and the AI
+   * service's longer-day suggestion of its "no time left" test was no longer found
+   * (ai-service planning.test.ts; README "Objective: must-visits above meal breaks").
    */
   private readonly keptPlaces: Uint8Array;
   /** Cheapest travel into each must-visit from a place (break rows are zero and do not count). */
