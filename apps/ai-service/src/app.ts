@@ -87,8 +87,14 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
       // Notifications leave through the outbox; a short backoff cap so they follow soon after a broker outage.
       const relay = createOutboxRelay({ db: prisma, broker, logger: app.log, backoff: { maxMs: 5_000 } });
       app.addHook('onReady', async () => {
-        relay.start();
+        // The engine thread is started and warmed before the service is ready (listen waits for the
+        // onReady hooks): otherwise the first plans pay for its module load and a cold JIT. A thread
+        // that cannot plan the warm-up fails the start rather than every schedule later.
         const engine = threadEngine();
+        // After the consumer has finished (onShutdown steps wait for the onDrain ones): the plans of the requests it lets finish still need the engine.
+        app.kit.onShutdown(() => engine.close(), 'engine');
+        app.log.info({ warmUpMs: Math.round(await engine.warm()) }, 'engine thread warm');
+        relay.start();
         const requests = await consumeScheduleRequests(
           broker,
           prisma,
@@ -116,8 +122,6 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
         // ai_db is not an archive: failed generations go once nothing can ask for them (catalog GENERATION_RETENTION).
         const pruner = schedulePruning('generations', (stopped) => pruneFailedGenerations(prisma, GENERATION_RETENTION.keepMs, stopped), GENERATION_RETENTION.pruneEveryMs, app.log);
         app.kit.onDrain(() => pruner.stop(), 'generations pruning');
-        // After the consumer has finished (onShutdown steps wait for the onDrain ones): the plans of the requests it lets finish still need the engine.
-        app.kit.onShutdown(() => engine.close(), 'engine');
         app.kit.onShutdown(() => relay.close(), 'outbox relay');
         app.kit.onShutdown(() => broker.close(), 'service bus');
       });

@@ -13,10 +13,11 @@ import { Piscina } from 'piscina';
 import { bundleService, threadEntries } from '@tripgen/service-kit/build';
 import { haversineMatrix, travelPoints, type PlanResult } from '@tripgen/planner';
 import { describe, expect, it } from 'vitest';
-import { NODE_FLAGS } from '@tripgen/catalog';
+import { NODE_FLAGS, TRAVEL_MODES } from '@tripgen/catalog';
 import { engineThreadModule, inThreadEngine, threadEngine, type EngineAnswer, type EngineTask } from '../src/planning/engine.ts';
 import { keywordWeights } from '../src/planning/interests.ts';
 import { scheduleRequest } from '../src/planning/plan-trip.ts';
+import { warmUpTasks } from '../src/planning/warm-up.ts';
 import { SEOUL, request, withOpening } from './fixtures/places.ts';
 
 const SERVICE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -114,22 +115,36 @@ describe('the engine thread', () => {
     }
   }, 60_000);
 
-  it('starts its thread with the first plan and ends it when idle; a plan after that starts a new one and sends its candidates again', async () => {
-    const engine = threadEngine({ idleTimeoutMs: 300 });
+  it('keeps one thread, started and warmed before the first plan: plans further apart than the old idle exit (5 s) run on it', async () => {
+    const engine = threadEngine();
     try {
-      expect(engine.threads()).toBe(0);
+      await engine.warm();
+      expect([engine.threads(), engine.threadStarts()]).toEqual([1, 1]);
       const candidates = [withOpening(SEOUL.museum, DATES), withOpening(SEOUL.bukchon, DATES), withOpening(SEOUL.tower, DATES)];
       const message = request({ dates: DATES });
       const task = { message, candidates, weights: keywordWeights(message.trip.interests), budget: BUDGET };
       const first = await engine.plan(task);
-      expect(engine.threads()).toBe(1);
-      const deadline = Date.now() + 10_000;
-      while (engine.threads() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      expect(engine.threads()).toBe(0);
-      // The new thread does not keep the candidate set the old one was sent: it answers so, and the set is sent again.
+      await new Promise((r) => setTimeout(r, 5_500));
+      expect([engine.threads(), engine.threadStarts()]).toEqual([1, 1]);
       expect(withoutTimes((await engine.plan(task)).plan)).toEqual(withoutTimes(first.plan));
+      expect([engine.threads(), engine.threadStarts()]).toEqual([1, 1]);
     } finally {
       await engine.close();
+    }
+  }, 60_000);
+
+  it('warms on synthetic trips of every travel mode, with must-visits and a week of dates, keeping none of their places', async () => {
+    const tasks = warmUpTasks();
+    expect(tasks.map((t) => t.message.trip.travelMode)).toEqual([...TRAVEL_MODES]);
+    for (const t of tasks) {
+      expect(t.candidateSet).toBeUndefined();
+      expect(t.message.trip.dates).toHaveLength(7);
+      expect(t.message.trip.mustVisit.length).toBeGreaterThan(0);
+      // Each is a plan the engine makes (the warm-up runs the code a traveller's plan runs), must-visits placed.
+      const { plan } = await inThreadEngine.plan(t);
+      const placed = new Set(plan.days.flatMap((d) => d.stops.map((s) => s.locationId)));
+      expect(placed.size).toBeGreaterThan(20);
+      for (const id of t.message.trip.mustVisit) expect(placed.has(id), id).toBe(true);
     }
   }, 60_000);
 

@@ -10,6 +10,7 @@ import { NODE_FLAGS, type ScheduleGenerationMessage } from '@tripgen/catalog';
 import type { CategoryWeights } from './interests.ts';
 import { GenerationFailure, planTrip, type PlannedTrip, type PlanTripOptions } from './plan-trip.ts';
 import type { Candidate, EngineBudget } from './problem.ts';
+import { warmUpTasks } from './warm-up.ts';
 
 /** One plan for the engine; its PlanTripOptions (base, travelTimes, yieldTo) are plain data: they cross to the engine thread by structured clone. */
 export interface EngineTask extends PlanTripOptions {
@@ -37,6 +38,15 @@ const unwrap = (answer: EngineAnswer): PlannedTrip => {
   return answer.planned;
 };
 
+export interface ThreadEngine extends Engine {
+  /** Plans the synthetic warm-up trips on the thread (the service's readiness waits for it); resolves to the milliseconds it took. */
+  warm(): Promise<number>;
+  /** Engine threads running now: 1 (0 only between a thread's crash and its replacement). */
+  threads(): number;
+  /** Threads started since the engine was made: 1 unless one died and was replaced (cold). */
+  threadStarts(): number;
+}
+
 export const inThreadEngine: Engine = {
   plan: async (t) => planTrip(t.message, t.candidates ?? [], t.weights, t.budget, t),
   close: async () => undefined,
@@ -53,19 +63,17 @@ const CANDIDATE_SETS_SENT = 16;
 export const engineThreadModule = (here: string = import.meta.url): { readonly filename: string; readonly loader: boolean } =>
   here.endsWith('.ts') ? { filename: new URL('./engine-thread.ts', here).href, loader: true } : { filename: new URL('./engine-thread.mjs', here).href, loader: false };
 
-/**
- * The engine thread is started by the first plan and ends after this long without one (its
- * isolate is freed by worker.terminate): a kept thread held its heap, about 17 MiB of the AI
- * service's RSS after a burst of plans (issue 15). A thread's start costs a plan its module load.
- */
-export const ENGINE_IDLE_TIMEOUT_MS = 5_000;
 /** The engine thread's young generation in MiB (V8's default for a worker is up to 48). */
 export const ENGINE_YOUNG_GENERATION_MIB = 8;
 
 /**
- * One engine thread at most, while plans come (ENGINE_IDLE_TIMEOUT_MS): the pod asks for half a core (catalog resources), so the event loop
- * and one engine thread are what it can use; plans queue for it one at a time, as before, while
- * the event loop keeps serving.
+ * One engine thread, kept for the life of the process and warmed before the service is ready
+ * (`warm`): the pod asks for half a core (catalog resources), so the event loop and one engine
+ * thread are what it can use; plans queue for it one at a time while the event loop keeps serving.
+ * Kept, not started by the first plan and ended when idle (stop 27, to return its ~17 MiB): plans
+ * arrive more than 5 s apart most of the day, so most of them got a new thread, its module load and
+ * a cold JIT (a 7-day plan after 6 s idle cost 850-1,015 ms of CPU, 216-270 ms on the kept warm thread:
+ * the AI service's README). `module`: the thread's code (bench/warm-engine.ts runs the bundle's, as the image does).
  *
  * A candidate set (~200 places with their opening on each date) crosses to the thread once: the
  * candidate cache hands concurrent schedules of one area the same array, which is given an id
@@ -74,19 +82,21 @@ export const ENGINE_YOUNG_GENERATION_MIB = 8;
  * schedule on the engine's thread, the one every schedule of a burst queues for. (A thread that
  * no longer keeps a set, say after a restart, answers so, and the task is sent again in full.)
  */
-export const threadEngine = ({ idleTimeoutMs = ENGINE_IDLE_TIMEOUT_MS }: { readonly idleTimeoutMs?: number } = {}): Engine & { readonly threads: () => number } => {
-  const { filename, loader } = engineThreadModule();
+export const threadEngine = ({ module = engineThreadModule() }: { readonly module?: ReturnType<typeof engineThreadModule> } = {}): ThreadEngine => {
+  const { filename, loader } = module;
   // Inherited unless the thread needs the TypeScript loader. A Worker refuses V8 flags in an explicit
   // execArgv (the image's catalog NODE_FLAGS, e.g. --liftoff-only), and they hold for the whole process anyway.
   const execArgv = loader && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv.filter((a) => !NODE_FLAGS.includes(a)), '--import', 'tsx'] : undefined;
   const pool = new Piscina<EngineTask, EngineAnswer>({
     filename,
-    minThreads: 0,
+    minThreads: 1,
     maxThreads: 1,
-    idleTimeout: idleTimeoutMs,
+    idleTimeout: Infinity,
     resourceLimits: { maxYoungGenerationSizeMb: ENGINE_YOUNG_GENERATION_MIB },
     execArgv,
   });
+  let starts = 0;
+  pool.on('workerCreate', () => starts++);
   const ids = new WeakMap<readonly Candidate[], number>();
   let nextId = 0;
   /** Ids of the sets sent to the thread lately, oldest first. */
@@ -105,8 +115,13 @@ export const threadEngine = ({ idleTimeoutMs = ENGINE_IDLE_TIMEOUT_MS }: { reado
       if (sent.length > CANDIDATE_SETS_SENT) sent.shift();
       return unwrap(await pool.run({ ...task, candidateSet: id }));
     },
-    /** Engine threads running now (0 before the first plan and after an idle timeout). */
+    async warm() {
+      const started = performance.now();
+      for (const task of warmUpTasks()) unwrap(await pool.run(task));
+      return performance.now() - started;
+    },
     threads: () => pool.threads.length,
+    threadStarts: () => starts,
     close: () => pool.destroy(),
   };
 };

@@ -1,0 +1,83 @@
+/**
+ * `node --import tsx apps/ai-service/bench/warm-engine.ts` (with the stack's environment): how cold
+ * the engine thread is for a plan after an idle spell. The service's own engine (threadEngine, on
+ * the shipped bundle's engine-thread.mjs, as the image runs it) plans bench:schedule's 7-day Seoul
+ * trip by car (every candidate in reach, from the real location service, production budget), once,
+ * again after 6 s idle (longer than the idle exit the engine thread had until stop 35), and again
+ * at once. Per plan: the process's CPU (the event loop waits meanwhile: this is the engine thread's,
+ * and V8's helpers'), wall time, the engine's iterations and why it stopped, RSS, thread starts.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { QUEUE_NAMES } from '@tripgen/catalog';
+import { REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { createScratchDatabase, redisUrl } from '@tripgen/dev-tools/local-stack';
+import { buildLocationService } from '@tripgen/location-service';
+import { bundleService } from '@tripgen/service-kit/build';
+import { startServiceBusEmulator } from '@tripgen/servicebus-emulator';
+import { cachedCandidates } from '../src/clients/candidate-cache.ts';
+import { locationDirectory } from '../src/clients/location.ts';
+import { DEFAULT_ENGINE_BUDGET } from '../src/config.ts';
+import { engineThreadModule, inThreadEngine, threadEngine } from '../src/planning/engine.ts';
+import { generateSchedule } from '../src/planning/generate.ts';
+import { keywordInterestModel } from '../src/planning/interests.ts';
+
+const IDLE_MS = 6_000;
+const SERVICE_DIR = fileURLToPath(new URL('..', import.meta.url));
+const MiB = 2 ** 20;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+const cleanups: (() => Promise<unknown>)[] = [];
+try {
+  const bus = await startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES });
+  cleanups.push(() => bus.stop());
+  const db = await createScratchDatabase('bench_warm_engine', serviceMigrationsDir('location'));
+  cleanups.push(() => db.drop());
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'apps/location-service/src/cli/load-places.ts'], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, DATABASE_URL: db.url } });
+  const location = await buildLocationService({
+    env: { SERVICE_NAME: 'location', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString, JWKS_URL: 'http://127.0.0.1:1/jwks.json', MAX_EVENT_LOOP_DELAY_MS: '0', SHUTDOWN_DELAY_MS: '0' },
+    logger: false,
+  });
+  const directory = cachedCandidates(locationDirectory(await location.listen({ port: 0, host: '127.0.0.1' }), 10_000));
+
+  const SEOUL = { name: 'Seoul', lat: 37.5663, lng: 126.9779 };
+  const message = (n: number) => ({
+    scheduleId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, tripId: '00000000-0000-4000-9000-000000000001', userId: '00000000-0000-4000-a000-000000000001',
+    requestedAt: new Date().toISOString(), notAfter: new Date(Date.now() + 60_000).toISOString(),
+    trip: { destination: SEOUL, lodging: SEOUL, dates: ['2026-10-12', '2026-10-13', '2026-10-14', '2026-10-15', '2026-10-16', '2026-10-17', '2026-10-18'], dayStart: '09:00', dayEnd: '20:00', interests: ['palaces', 'street food', 'coffee', 'shopping'], mustVisit: ['seoul-gyeongbokgung', 'seoul-national-museum-of-korea', 'seoul-deoksugung'], travelMode: 'car' as const, pace: 'normal' as const },
+  });
+  const deps = { directory, interests: keywordInterestModel, budget: DEFAULT_ENGINE_BUDGET };
+  // The area's candidates fetched once (the cache keeps them), on the event loop's engine with no
+  // iterations: the engine thread's isolate is its own, so nothing of it is warmed here.
+  const primed = await generateSchedule(message(0), { ...deps, budget: { ...DEFAULT_ENGINE_BUDGET, maxIterations: 0 }, engine: inThreadEngine });
+  await location.close();
+  cleanups.pop();
+
+  const server = await bundleService(SERVICE_DIR);
+  const engine = threadEngine({ module: engineThreadModule(pathToFileURL(server).href) });
+  cleanups.push(() => engine.close());
+  console.log(`warm-engine: 7-day Seoul trip by car, ${primed.candidates} candidates, budget ${DEFAULT_ENGINE_BUDGET.maxIterations} iterations / ${DEFAULT_ENGINE_BUDGET.timeLimitMs} ms; rss ${(process.memoryUsage().rss / MiB).toFixed(0)} MiB`);
+  const c0 = cpuMs();
+  const warmMs = await engine.warm();
+  console.log(`warm-up (as the service does before it is ready): ${warmMs.toFixed(0)} ms wall, ${(cpuMs() - c0).toFixed(0)} ms CPU; rss ${(process.memoryUsage().rss / MiB).toFixed(0)} MiB`);
+  const plan = async (label: string, n: number) => {
+    const [c0, t0] = [cpuMs(), performance.now()];
+    const g = await generateSchedule(message(n), { ...deps, engine });
+    const { iterations, stoppedBy } = g.plan.stats;
+    console.log(
+      `${label.padEnd(22)} CPU ${(cpuMs() - c0).toFixed(0).padStart(4)} ms, wall ${(performance.now() - t0).toFixed(0).padStart(4)} ms, engine ${String(g.engineMs).padStart(4)} ms, ${String(iterations).padStart(4)} iterations (${stoppedBy}), score ${g.plan.score.toFixed(1)}; threads ${engine.threads()}, thread starts ${engine.threadStarts()}, rss ${(process.memoryUsage().rss / MiB).toFixed(0)} MiB`,
+    );
+  };
+  await plan('first plan', 1);
+  await sleep(IDLE_MS);
+  await plan(`after ${IDLE_MS / 1000} s idle`, 2);
+  await plan('at once after', 3);
+} finally {
+  for (const c of cleanups.reverse()) await c().catch((err: unknown) => console.error('cleanup:', err));
+}
+process.exit(0);
