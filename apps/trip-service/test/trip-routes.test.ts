@@ -5,6 +5,7 @@
  */
 import { OPENAPI_PATH, TRIP_EVENT_SOURCE, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { createPrismaClient, HttpProblem } from '@tripgen/service-kit';
+import { routeAuthenticationDrift } from '@tripgen/testing';
 import { describe, expect, it } from 'vitest';
 import { tripEvents } from '../src/domain/events.ts';
 import { MAX_TRIP_DAYS, type CreateTripBody } from '../src/domain/schemas.ts';
@@ -303,4 +304,9 @@ describe('trip events for analytics (Event Hubs, through the outbox)', () => {
     }
     expect(new Set(events.map((e) => e.id)).size).toBe(3);
   });
+});
+
+it('asks a token on every public route but the catalog\'s anonymous ones (the mesh\'s JWT rule), once, and serves every anonymous path', () => {
+  // Before the kit authenticated by the catalog, a route whose plugin lacked the hook was open to anyone.
+  expect(routeAuthenticationDrift(ctx.stack.trip.app!, 'trip')).toEqual([]);
 });
