@@ -186,6 +186,11 @@ describe('service kit app', () => {
     // Once, also on a route that names it itself; the kit's own routes and the internal ones without it.
     const authenticateOf = (route: string) => routeHooks(app).find((r) => r.route === route)?.onRequest.filter((name) => name === 'authenticate()').length;
     expect(['GET /api/v1/trips/mine', 'HEAD /api/v1/trips/mine', 'GET /api/v1/trips/plain', 'POST /api/v1/trips/count'].map(authenticateOf)).toEqual([1, 1, 1, 1]);
+    // Its document says so: a bearer token, and the 401.
+    const doc = (await app.inject({ method: 'GET', url: OPENAPI_PATH })).json() as { paths: Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>> };
+    const count = doc.paths['/api/v1/trips/count'];
+    expect([count?.post?.security, Object.keys(count?.post?.responses ?? {}).includes('401')]).toEqual([[{ bearer: [] }], true]);
+    expect(Object.keys(doc.paths['/stand-in/trips/count']?.post?.responses ?? {}).includes('401')).toBe(false);
     expect([`GET ${internalPrefix('trip')}/ping`, `GET ${HEALTH_PATHS.readiness}`, `GET ${METRICS_PATH}`, `GET ${OPENAPI_PATH}`, 'GET /stand-in/trips/:id'].map(authenticateOf)).toEqual([0, 0, 0, 0, 0]);
   });
 

@@ -418,6 +418,12 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     const own = routeOptions.onRequest;
     const others = own === undefined ? [] : (Array.isArray(own) ? own : [own]).filter((hook) => hook !== (authenticate as unknown));
     routeOptions.onRequest = [authenticate, ...others];
+    // Its document says so, whatever the route's author wrote (as the 415 of a body, above).
+    const schema = routeOptions.schema;
+    if (schema !== undefined && !(schema.hide ?? false)) {
+      schema.security ??= [{ bearer: [] }];
+      schema.response = { 401: ProblemSchema, ...(schema.response as object | undefined) };
+    }
   });
   const byAddress = (request: FastifyRequest) => `ip:${clientAddressKey(request.ip)}`;
   const byCaller = (request: FastifyRequest) => (request.user ? userLimitKey(request.user.id) : byAddress(request));

@@ -310,3 +310,12 @@ it('asks a token on every public route but the catalog\'s anonymous ones (the me
   // Before the kit authenticated by the catalog, a route whose plugin lacked the hook was open to anyone.
   expect(routeAuthenticationDrift(ctx.stack.trip.app!, 'trip')).toEqual([]);
 });
+
+it('documents the bearer token and the 401 of every public route (the kit adds them to the routes it asks a token of)', async () => {
+  // Before: none of the trip and schedule operations listed their 401.
+  type Operation = { security?: unknown; responses: Record<string, unknown> };
+  const paths = (await call(ctx.base, 'GET', OPENAPI_PATH)).json.paths as Record<string, Record<string, Operation>>;
+  const operations = Object.entries(paths).filter(([path]) => path.startsWith('/api/v1/trips')).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => [`${method} ${path}`, op] as const));
+  expect(operations.length).toBeGreaterThanOrEqual(8);
+  for (const [what, op] of operations) expect([op.security, '401' in op.responses], what).toEqual([[{ bearer: [] }], true]);
+});
