@@ -11,7 +11,7 @@ import pg from 'pg';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import type { App } from '@tripgen/service-kit';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, redisUrl, routeAuthenticationDrift, type TestDatabase } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAiService } from '../src/app.ts';
 
@@ -171,4 +171,9 @@ describe('the internal expire route (the trip service, at a schedule\'s deadline
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
   });
+});
+
+it('asks a token on every public route but the catalog\'s anonymous ones (the mesh\'s JWT rule), once, and serves every anonymous path', () => {
+  // Before the kit authenticated by the catalog, a route whose plugin lacked the hook was open to anyone.
+  expect(routeAuthenticationDrift(app, 'ai')).toEqual([]);
 });

@@ -12,7 +12,7 @@ import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks, type TokenVerifier } from './auth/jwt.ts';
 import { loadConfig } from './config.ts';
 import { drainAndClose } from './server.ts';
-import { adminUrl, redisUrl, waitFor } from '@tripgen/testing';
+import { adminUrl, redisUrl, routeHooks, waitFor } from '@tripgen/testing';
 
 const lines: Record<string, unknown>[] = [];
 const sink = new Writable({
@@ -23,6 +23,10 @@ const sink = new Writable({
 });
 
 let app: App;
+/**
+ * The stand-in's routes that are not about tokens live outside the trip service's public prefix
+ * (the kit asks a token on every route under it, docs: README "auth"); the ones about tokens under it.
+ */
 /** The trip service's contract asks for its bus, the issuer's keys and its peers; this stand-in app uses none. */
 const STAND_IN_ENV = {
   SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
@@ -39,6 +43,8 @@ let slowStarted = 0;
 /** Tokens the verifier was asked to check (a signature check each, when the key is known). */
 let verifyCalls = 0;
 const GOOD_TOKEN = 'good.token.verifies';
+/** Requests the route with an onRequest hook of its own ran it for. */
+let ownHookRuns = 0;
 
 const counted = (verifier: TokenVerifier): TokenVerifier => ({
   verified: (token) => verifier.verified?.(token),
@@ -55,19 +61,23 @@ beforeAll(async () => {
     verifier: counted(createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience)),
     logger: { level: 'info', stream: sink },
     domain: async (a) => {
-      a.get('/api/v1/trips/:id', async (req) => ({ id: (req.params as { id: string }).id }));
+      a.get('/stand-in/trips/:id', async (req) => ({ id: (req.params as { id: string }).id }));
       a.get('/api/v1/trips/mine', { onRequest: a.authenticate }, async () => ({ mine: true }));
+      // Under the public prefix with no hook of its own (a route whose author forgot it), or with another hook.
+      a.get('/api/v1/trips/plain', async () => ({ plain: true }));
+      a.get('/api/v1/trips/hooked', { onRequest: (_req, _reply, done) => ((ownHookRuns += 1), done()) }, async () => ({ hooked: true }));
       a.get(`${internalPrefix('trip')}/ping`, async () => ({ internal: true }));
       a.get('/internal-ish/ping', async () => ({ internal: false }));
       const count = { type: 'object', properties: { n: { type: 'integer' } }, required: ['n'], additionalProperties: false } as const;
+      a.post('/stand-in/trips/count', { schema: { body: count } }, async (req) => req.body);
       a.post('/api/v1/trips/count', { schema: { body: count } }, async (req) => req.body);
-      a.get('/api/v1/trips/count', { schema: { querystring: count } }, async (req) => req.query);
+      a.get('/stand-in/trips/count', { schema: { querystring: count } }, async (req) => req.query);
       const bounded = { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 100 }, radiusKm: { type: 'number', exclusiveMinimum: 0, maximum: 100 } } } as const;
-      a.get('/api/v1/trips/bounded', { schema: { querystring: bounded } }, async (req) => req.query);
+      a.get('/stand-in/trips/bounded', { schema: { querystring: bounded } }, async (req) => req.query);
       const named = { type: 'object', properties: { names: { type: 'array', items: { type: 'string', maxLength: 50 } }, title: { type: 'string' }, n: { type: 'number' }, extra: { type: 'object', description: 'free-form: no properties named' } }, additionalProperties: false } as const;
-      a.post('/api/v1/trips/named', { schema: { body: named } }, async (req) => req.body);
-      a.get('/api/v1/trips/named', { schema: { querystring: named } }, async (req) => req.query);
-      a.get('/api/v1/trips/slow', async () => {
+      a.post('/stand-in/trips/named', { schema: { body: named } }, async (req) => req.body);
+      a.get('/stand-in/trips/named', { schema: { querystring: named } }, async (req) => req.query);
+      a.get('/stand-in/trips/slow', async () => {
         slowStarted += 1;
         await new Promise((r) => setTimeout(r, 800));
         shutdownOrder.push('in-flight request answered');
@@ -84,7 +94,7 @@ afterAll(async () => {
 describe('service kit app', () => {
   it('continues an incoming W3C trace and writes its trace id into the request logs', async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
-    const res = await fetch(`${base}/api/v1/trips/42`, { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01`, 'x-request-id': 'req-abc' } });
+    const res = await fetch(`${base}/stand-in/trips/42`, { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01`, 'x-request-id': 'req-abc' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('traceparent')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
     expect(res.headers.get('x-request-id')).toBe('req-abc');
@@ -94,7 +104,7 @@ describe('service kit app', () => {
   });
 
   it('keeps a caller-given request id only when it is a short plain token', async () => {
-    const hostile = await fetch(`${base}/api/v1/trips/1`, { headers: { 'x-request-id': `x${'y'.repeat(500)}` } });
+    const hostile = await fetch(`${base}/stand-in/trips/1`, { headers: { 'x-request-id': `x${'y'.repeat(500)}` } });
     expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -104,35 +114,35 @@ describe('service kit app', () => {
       const line = text.split('\n').find((l) => l.startsWith('http_request_duration_seconds_count{') && labels.test(l));
       return Number(line?.split(' ').at(-1) ?? 0);
     };
-    const trip = /method="GET",route="\/api\/v1\/trips\/:id",status_code="200"/;
+    const trip = /method="GET",route="\/stand-in\/trips\/:id",status_code="200"/;
     const notFound = /method="GET",route="not_found",status_code="404"/;
     const [tripBefore, notFoundBefore] = [await count(trip), await count(notFound)];
-    await fetch(`${base}/api/v1/trips/7`);
-    await fetch(`${base}/api/v1/trips/8`);
+    await fetch(`${base}/stand-in/trips/7`);
+    await fetch(`${base}/stand-in/trips/8`);
     await fetch(`${base}/nowhere/at-all`);
     // Each answer observed once, by its route's template (or as not_found when no route took it).
     expect(await count(trip)).toBe(tripBefore + 2);
     expect(await count(notFound)).toBe(notFoundBefore + 1);
     expect(await count(/route="unmatched",status_code="200"/)).toBe(0);
     const body = await (await fetch(`${base}${METRICS_PATH}`)).text();
-    expect(body).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/api\/v1\/trips\/:id"[^}]*\} \d+/);
-    expect(body).not.toContain('route="/api/v1/trips/7"');
+    expect(body).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/stand-in\/trips\/:id"[^}]*\} \d+/);
+    expect(body).not.toContain('route="/stand-in/trips/7"');
     expect(body).toContain('process_resident_memory_bytes');
     expect(body).toContain('nodejs_eventloop_lag_seconds');
   });
 
   it('answers a method the path does not take with 405 and its Allow (RFC 9110 15.5.6), a path no route has with 404', async () => {
-    // Before: 404 "No route DELETE /api/v1/trips/7", no Allow, as for a path that does not exist.
-    const wrong = await fetch(`${base}/api/v1/trips/7`, { method: 'DELETE' });
+    // Before: 404 "No route DELETE /stand-in/trips/7", no Allow, as for a path that does not exist.
+    const wrong = await fetch(`${base}/stand-in/trips/7`, { method: 'DELETE' });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('GET, HEAD');
     expect(wrong.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await wrong.json()).toMatchObject({ status: 405, title: 'Method Not Allowed', detail: '/api/v1/trips/7 does not take DELETE; it takes GET, HEAD', instance: '/api/v1/trips/7' });
+    expect(await wrong.json()).toMatchObject({ status: 405, title: 'Method Not Allowed', detail: '/stand-in/trips/7 does not take DELETE; it takes GET, HEAD', instance: '/stand-in/trips/7' });
     // Every method of the path, as the router matches it (a static route beside a parametric one).
-    const put = await fetch(`${base}/api/v1/trips/count?n=1`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"n":1}' });
+    const put = await fetch(`${base}/stand-in/trips/count?n=1`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"n":1}' });
     expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, HEAD, POST']);
-    expect((await fetch(`${base}/api/v1/trips/count`, { method: 'OPTIONS' })).headers.get('allow')).toBe('GET, HEAD, POST');
-    const head = await fetch(`${base}/api/v1/trips/7`, { method: 'HEAD' });
+    expect((await fetch(`${base}/stand-in/trips/count`, { method: 'OPTIONS' })).headers.get('allow')).toBe('GET, HEAD, POST');
+    const head = await fetch(`${base}/stand-in/trips/7`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     for (const method of ['GET', 'DELETE']) {
       const nowhere = await fetch(`${base}/nowhere/at-all`, { method });
@@ -153,6 +163,35 @@ describe('service kit app', () => {
     const returned: unknown = app.authenticate({ user: { id: 'u1' } } as FastifyRequest, {} as FastifyReply, (err?: Error) => void (passed = err));
     expect(returned).toBeUndefined();
     expect(passed).toBeUndefined();
+  });
+
+  it('asks a token on every route under the service\'s public prefix the catalog does not list anonymous, before the route\'s own hooks and the body, once', async () => {
+    // Before: a route under /api/v1/trips without `onRequest: authenticate` answered 200 to anyone.
+    const plain = await app.inject({ method: 'GET', url: '/api/v1/trips/plain' });
+    expect(plain.statusCode).toBe(401);
+    expect(plain.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/trips/plain', headers: { authorization: `Bearer ${GOOD_TOKEN}` } })).json()).toEqual({ plain: true });
+    // First of the route's own onRequest hooks: a refused caller runs none of them.
+    expect((await app.inject({ method: 'GET', url: '/api/v1/trips/hooked' })).statusCode).toBe(401);
+    expect(ownHookRuns).toBe(0);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/trips/hooked', headers: { authorization: `Bearer ${GOOD_TOKEN}` } })).statusCode).toBe(200);
+    expect(ownHookRuns).toBe(1);
+    // The 401 before the body: a bad body or a media type the route does not take tells nothing of the schema.
+    for (const [type, payload] of [['application/json', '{"n":"x"}'], ['text/plain', 'n=1']] as const) {
+      expect((await app.inject({ method: 'POST', url: '/api/v1/trips/count', headers: { 'content-type': type }, payload })).statusCode, type).toBe(401);
+    }
+    const signedIn = { authorization: `Bearer ${GOOD_TOKEN}` };
+    expect((await app.inject({ method: 'POST', url: '/api/v1/trips/count', headers: { ...signedIn, 'content-type': 'text/plain' }, payload: 'n=1' })).statusCode).toBe(415);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/trips/count', headers: signedIn, payload: { n: 1 } })).json()).toEqual({ n: 1 });
+    // Once, also on a route that names it itself; the kit's own routes and the internal ones without it.
+    const authenticateOf = (route: string) => routeHooks(app).find((r) => r.route === route)?.onRequest.filter((name) => name === 'authenticate()').length;
+    expect(['GET /api/v1/trips/mine', 'HEAD /api/v1/trips/mine', 'GET /api/v1/trips/plain', 'POST /api/v1/trips/count'].map(authenticateOf)).toEqual([1, 1, 1, 1]);
+    // Its document says so: a bearer token, and the 401.
+    const doc = (await app.inject({ method: 'GET', url: OPENAPI_PATH })).json() as { paths: Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>> };
+    const count = doc.paths['/api/v1/trips/count'];
+    expect([count?.post?.security, Object.keys(count?.post?.responses ?? {}).includes('401')]).toEqual([[{ bearer: [] }], true]);
+    expect(Object.keys(doc.paths['/stand-in/trips/count']?.post?.responses ?? {}).includes('401')).toBe(false);
+    expect([`GET ${internalPrefix('trip')}/ping`, `GET ${HEALTH_PATHS.readiness}`, `GET ${METRICS_PATH}`, `GET ${OPENAPI_PATH}`, 'GET /stand-in/trips/:id'].map(authenticateOf)).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('answers 429 problem+json with Retry-After, without checking it, to a token from an address past its TOKEN_REFUSAL_THROTTLE refused tokens (docs/api.md)', async () => {
@@ -192,7 +231,7 @@ describe('service kit app', () => {
   it('sends the security headers of a JSON API on every answer, errors included, and not the HTML-page ones', async () => {
     // helmet's values (helmet 8 README) for the headers the OWASP REST Security Cheat Sheet asks of
     // every API response, on a 200, a 404 and a 400 problem; the HTML-only ones are left out (app.ts).
-    for (const [url, status] of [['/api/v1/trips/7', 200], ['/nowhere', 404], ['/api/v1/trips/count?n=x', 400]] as const) {
+    for (const [url, status] of [['/stand-in/trips/7', 200], ['/nowhere', 404], ['/stand-in/trips/count?n=x', 400]] as const) {
       const res = await fetch(`${base}${url}`);
       expect(res.status, url).toBe(status);
       expect(res.headers.get('content-security-policy'), url).toContain("default-src 'self'");
@@ -210,7 +249,7 @@ describe('service kit app', () => {
   });
 
   it('answers a path the router refuses (a parameter over 100 characters, a malformed percent-encoding) with problem+json, not Fastify\'s own JSON (docs/api.md, "errors are application/problem+json"; location service: 400 for a malformed id)', async () => {
-    for (const [url, status] of [[`/api/v1/trips/${'a'.repeat(101)}`, 414], ['/api/v1/trips/%zz', 400]] as const) {
+    for (const [url, status] of [[`/stand-in/trips/${'a'.repeat(101)}`, 414], ['/stand-in/trips/%zz', 400]] as const) {
       const res = await fetch(`${base}${url}`);
       expect(res.status, url).toBe(status);
       expect(res.headers.get('content-type'), url).toBe('application/problem+json; charset=utf-8');
@@ -219,22 +258,22 @@ describe('service kit app', () => {
       expect(body, url).toMatchObject({ type: 'about:blank', status, detail: expect.stringMatching(status === 414 ? /longer than 100 characters/ : /not a valid URL/) });
     }
     // The longest parameter the router takes still reaches the route.
-    expect((await fetch(`${base}/api/v1/trips/${'a'.repeat(100)}`)).status).toBe(200);
+    expect((await fetch(`${base}/stand-in/trips/${'a'.repeat(100)}`)).status).toBe(200);
   });
 
   it('takes a JSON body with the types it carries (no coercion), and coerces only text: query strings', async () => {
-    const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/trips/count', payload: payload as object });
+    const post = (payload: unknown) => app.inject({ method: 'POST', url: '/stand-in/trips/count', payload: payload as object });
     expect((await post({ n: 5 })).json()).toEqual({ n: 5 });
     for (const wrong of [{ n: '5' }, { n: [5] }, { n: true }]) {
       const res = await post(wrong);
       expect(res.statusCode, JSON.stringify(wrong)).toBe(400);
       expect(res.json()).toMatchObject({ status: 400, detail: 'Request body is invalid: body/n must be integer' });
     }
-    expect((await app.inject({ method: 'GET', url: '/api/v1/trips/count?n=5' })).json()).toEqual({ n: 5 });
+    expect((await app.inject({ method: 'GET', url: '/stand-in/trips/count?n=5' })).json()).toEqual({ n: 5 });
   });
 
   it('refuses a query number that is not finite: Ajv coerces "Infinity" and "1e400" and then skips minimum and maximum', async () => {
-    const get = (query: string) => app.inject({ method: 'GET', url: `/api/v1/trips/bounded?${query}` });
+    const get = (query: string) => app.inject({ method: 'GET', url: `/stand-in/trips/bounded?${query}` });
     expect((await get('limit=100&radiusKm=2.5')).json()).toEqual({ limit: 100, radiusKm: 2.5 });
     expect((await get('limit=101')).statusCode).toBe(400);
     for (const [query, path] of [['limit=Infinity', 'querystring/limit'], ['limit=1e400', 'querystring/limit'], ['radiusKm=-1e400', 'querystring/radiusKm'], ['limit=5&radiusKm=Infinity', 'querystring/radiusKm']] as const) {
@@ -246,7 +285,7 @@ describe('service kit app', () => {
   });
 
   it('refuses a JSON string with a lone surrogate (PostgreSQL cannot store it), and takes every well-formed one', async () => {
-    const post = (raw: string) => app.inject({ method: 'POST', url: '/api/v1/trips/named', headers: { 'content-type': 'application/json' }, payload: raw });
+    const post = (raw: string) => app.inject({ method: 'POST', url: '/stand-in/trips/named', headers: { 'content-type': 'application/json' }, payload: raw });
     // An emoji cut in half by a client's length limit is exactly this.
     for (const [raw, path] of [['{"names":["\\ud800"]}', 'body/names/0'], ['{"names":["ok","a\\udc00b"]}', 'body/names/1'], ['{"title":"\\ud83d"}', 'body/title']] as const) {
       const res = await post(raw);
@@ -259,14 +298,14 @@ describe('service kit app', () => {
   });
 
   it('refuses a NUL (U+0000) in any string, query text or property name, as PostgreSQL would (text 22021, jsonb 22P05), naming the field', async () => {
-    const post = (raw: string) => app.inject({ method: 'POST', url: '/api/v1/trips/named', headers: { 'content-type': 'application/json' }, payload: raw });
+    const post = (raw: string) => app.inject({ method: 'POST', url: '/stand-in/trips/named', headers: { 'content-type': 'application/json' }, payload: raw });
     for (const [raw, path] of [['{"title":"a\\u0000b"}', 'body/title'], ['{"names":["ok","\\u0000"]}', 'body/names/1'], ['{"title":"x","extra":{"k":"\\u0000"}}', 'body/extra/k'], ['{"extra":{"a\\u0000b":1}}', 'body/extra']] as const) {
       const res = await post(raw);
       expect(res.statusCode, raw).toBe(400);
       expect(res.headers['content-type'], raw).toContain('application/problem+json');
       expect(res.json().errors, raw).toEqual([{ path, message: path === 'body/extra' ? 'property names must not contain NUL (U+0000)' : 'must not contain NUL (U+0000)' }]);
     }
-    const query = await app.inject({ method: 'GET', url: '/api/v1/trips/named?title=a%00b' });
+    const query = await app.inject({ method: 'GET', url: '/stand-in/trips/named?title=a%00b' });
     expect(query.statusCode).toBe(400);
     expect(query.json().errors).toEqual([{ path: 'querystring/title', message: 'must not contain NUL (U+0000)' }]);
     // Other control characters are text PostgreSQL stores; they are a route's own business.
@@ -278,7 +317,7 @@ describe('service kit app', () => {
     const client = `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:${Date.now().toString(16).slice(-4)}`;
     const statuses: number[] = [];
     for (let i = 0; i <= RATE_LIMIT.max; i++) {
-      const res = await app.inject({ method: 'GET', url: '/api/v1/trips/1', headers: { 'x-forwarded-for': `203.0.113.${i % 250}, ${client}` } });
+      const res = await app.inject({ method: 'GET', url: '/stand-in/trips/1', headers: { 'x-forwarded-for': `203.0.113.${i % 250}, ${client}` } });
       statuses.push(res.statusCode);
     }
     expect(statuses.filter((s) => s === 200)).toHaveLength(RATE_LIMIT.max);
@@ -287,11 +326,11 @@ describe('service kit app', () => {
 
   it('answers Retry-After with a 429 (docs/api.md) and no x-ratelimit-* headers on answers within the limit', async () => {
     const headers = { 'x-forwarded-for': `2001:db8::1:${Date.now().toString(16).slice(-4)}` };
-    const first = await app.inject({ method: 'GET', url: '/api/v1/trips/1', headers });
+    const first = await app.inject({ method: 'GET', url: '/stand-in/trips/1', headers });
     expect(first.statusCode).toBe(200);
     expect(Object.keys(first.headers).filter((h) => h.startsWith('x-ratelimit'))).toEqual([]);
     let last = first;
-    for (let i = 0; i < RATE_LIMIT.max; i++) last = await app.inject({ method: 'GET', url: '/api/v1/trips/1', headers });
+    for (let i = 0; i < RATE_LIMIT.max; i++) last = await app.inject({ method: 'GET', url: '/stand-in/trips/1', headers });
     expect(last.statusCode).toBe(429);
     expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(last.headers['retry-after'])).toBeLessThanOrEqual(RATE_LIMIT.timeWindowMs / 1000);
@@ -333,7 +372,7 @@ describe('service kit app', () => {
       shutdownOrder.push(`consumers stopped (redis ${app.kit.redis.status})`);
     });
     app.kit.onShutdown(async () => void shutdownOrder.push(`relay stopped (redis ${app.kit.redis.status})`));
-    const inFlight = fetch(`${base}/api/v1/trips/slow`);
+    const inFlight = fetch(`${base}/stand-in/trips/slow`);
     // In flight means being answered: a fixed pause could end before a slow machine got the
     // request to the handler, and then the drain would meet no request (or refuse it).
     await waitFor(() => slowStarted === 1, 'the slow request to reach its handler');

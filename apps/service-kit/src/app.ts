@@ -396,15 +396,35 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   });
   // A callback, not an async function: the check never waits, and a promise per authenticated
   // request moved the rest of the request (limit, handler, send) into a microtask (issue 15).
-  app.decorate('authenticate', (request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
+  const authenticate = (request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void): void => {
     if (request.authProblem) return done(request.authProblem);
     if (!request.user) return done(new HttpProblem(401, 'This route needs "Authorization: Bearer <accessToken>"'));
     done();
-  });
+  };
+  app.decorate('authenticate', authenticate);
 
   const internal = internalPrefix(config.serviceName);
   const internalSlash = `${internal}/`;
-  const anonymousRoutes = new Set(SERVICES[config.serviceName].routes.flatMap((r) => r.anonymous));
+  const publicRoutes = SERVICES[config.serviceName].routes;
+  const anonymousRoutes = new Set(publicRoutes.flatMap((r) => r.anonymous));
+  // Fail-closed: a public route needs a token unless the catalog lists it anonymous (the list the
+  // mesh's JWT rule is rendered from), so a route whose author forgot the hook is a 401, not served
+  // to anyone, and the code cannot drift from the mesh. Its own onRequest hooks run after the
+  // kit's app-wide ones (token read first) and after this one: a refused token is the 401 before any
+  // of them, and before the body is read. A route that names `authenticate` itself gets it once.
+  app.addHook('onRoute', (routeOptions) => {
+    const url = routeOptions.url ?? '';
+    if (anonymousRoutes.has(url) || !publicRoutes.some(({ prefix }) => url === prefix || url.startsWith(`${prefix}/`))) return;
+    const own = routeOptions.onRequest;
+    const others = own === undefined ? [] : (Array.isArray(own) ? own : [own]).filter((hook) => hook !== (authenticate as unknown));
+    routeOptions.onRequest = [authenticate, ...others];
+    // Its document says so, whatever the route's author wrote (as the 415 of a body, above).
+    const schema = routeOptions.schema;
+    if (schema !== undefined && !(schema.hide ?? false)) {
+      schema.security ??= [{ bearer: [] }];
+      schema.response = { 401: ProblemSchema, ...(schema.response as object | undefined) };
+    }
+  });
   const byAddress = (request: FastifyRequest) => `ip:${clientAddressKey(request.ip)}`;
   const byCaller = (request: FastifyRequest) => (request.user ? userLimitKey(request.user.id) : byAddress(request));
   registerRateLimit(app, {

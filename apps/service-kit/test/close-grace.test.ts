@@ -14,7 +14,7 @@ afterAll(async () => proc?.kill());
 it('answers what ends within the close grace, cuts what does not and logs the cut', { timeout: 60_000 }, async () => {
   proc = await startStandIn({ SHUTDOWN_DELAY_MS: '0' });
   const p = proc;
-  const call = (ms: number) => fetch(`${p.url}/api/v1/trips/slow?ms=${ms}`).then((r) => r.status, () => 'cut' as const);
+  const call = (ms: number) => fetch(`${p.url}/stand-in/trips/slow?ms=${ms}`).then((r) => r.status, () => 'cut' as const);
   const short = call(1_000);
   const long = call(SHUTDOWN_TIMING.closeGraceMs + 10_000);
   await new Promise((r) => setTimeout(r, 300));

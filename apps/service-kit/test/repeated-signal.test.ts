@@ -23,7 +23,7 @@ it.each(['SIGTERM', 'SIGINT'] as const)('a %s repeated during the drain is logge
   const readinessUrl = `${p.url}${HEALTH_PATHS.readiness}`;
   await waitFor(async () => (await fetch(readinessUrl)).status === 503, 'readiness to flip', 4_000, 50);
   // In flight across the second signals and the close: answered, not reset.
-  const slow = fetch(`${p.url}/api/v1/trips/slow?ms=2500`).then(async (r) => ({ status: r.status, body: await r.json() }), (err: Error) => ({ error: String(err.cause ?? err) }));
+  const slow = fetch(`${p.url}/stand-in/trips/slow?ms=2500`).then(async (r) => ({ status: r.status, body: await r.json() }), (err: Error) => ({ error: String(err.cause ?? err) }));
   await new Promise((r) => setTimeout(r, 200));
   p.signal('SIGTERM');
   p.signal('SIGINT');

@@ -14,7 +14,7 @@ afterAll(async () => proc?.kill());
 
 it('logs an unhandled rejection, drains and exits with code 1', async () => {
   proc = await startStandIn({ SHUTDOWN_DELAY_MS: '5000' });
-  const res = await fetch(`${proc.url}/api/v1/trips/careless`);
+  const res = await fetch(`${proc.url}/stand-in/trips/careless`);
   expect(await res.json()).toEqual({ answered: true });
   // Draining starts once the rejection is noticed (a busy machine may take a moment).
   const readinessUrl = `${proc.url}${HEALTH_PATHS.readiness}`;
@@ -32,7 +32,7 @@ it('exits 1 when the rejection comes during a SIGTERM drain (the restart shows, 
   p.signal('SIGTERM');
   await waitFor(async () => (await fetch(`${p.url}${HEALTH_PATHS.readiness}`)).status === 503, 'readiness to flip', 4_000, 50);
   // Answered during the drain delay; its rejection is noticed while the drain goes on.
-  expect(await (await fetch(`${p.url}/api/v1/trips/careless`)).json()).toEqual({ answered: true });
+  expect(await (await fetch(`${p.url}/stand-in/trips/careless`)).json()).toEqual({ answered: true });
   expect(await p.exited).toBe(1); // before: 0, and the rejection was logged as 'already draining; signal ignored'
   expect(logLines<{ msg: string }>(p).map((l) => l.msg)).not.toContain('already draining; signal ignored');
 });

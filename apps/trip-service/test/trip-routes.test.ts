@@ -5,6 +5,7 @@
  */
 import { OPENAPI_PATH, TRIP_EVENT_SOURCE, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { createPrismaClient, HttpProblem } from '@tripgen/service-kit';
+import { routeAuthenticationDrift } from '@tripgen/testing';
 import { describe, expect, it } from 'vitest';
 import { tripEvents } from '../src/domain/events.ts';
 import { MAX_TRIP_DAYS, type CreateTripBody } from '../src/domain/schemas.ts';
@@ -303,4 +304,18 @@ describe('trip events for analytics (Event Hubs, through the outbox)', () => {
     }
     expect(new Set(events.map((e) => e.id)).size).toBe(3);
   });
+});
+
+it('asks a token on every public route but the catalog\'s anonymous ones (the mesh\'s JWT rule), once, and serves every anonymous path', () => {
+  // Before the kit authenticated by the catalog, a route whose plugin lacked the hook was open to anyone.
+  expect(routeAuthenticationDrift(ctx.stack.trip.app!, 'trip')).toEqual([]);
+});
+
+it('documents the bearer token and the 401 of every public route (the kit adds them to the routes it asks a token of)', async () => {
+  // Before: none of the trip and schedule operations listed their 401.
+  type Operation = { security?: unknown; responses: Record<string, unknown> };
+  const paths = (await call(ctx.base, 'GET', OPENAPI_PATH)).json.paths as Record<string, Record<string, Operation>>;
+  const operations = Object.entries(paths).filter(([path]) => path.startsWith('/api/v1/trips')).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => [`${method} ${path}`, op] as const));
+  expect(operations.length).toBeGreaterThanOrEqual(8);
+  for (const [what, op] of operations) expect([op.security, '401' in op.responses], what).toEqual([[{ bearer: [] }], true]);
 });

@@ -4,6 +4,7 @@
  * the server could drift from the catalog while the clients and the mesh follow it (a 404 in prod).
  */
 import { SERVICE_NAMES, SERVICES } from '@tripgen/catalog';
+import { routeAuthenticationDrift } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startUserService, type RunningUserService } from './harness.ts';
 
@@ -19,4 +20,9 @@ it("serves every route of its callers' peerRoutes", () => {
   const called = SERVICE_NAMES.flatMap((caller) => SERVICES[caller].peerRoutes.filter((r) => r.service === 'user').map((r) => ({ caller, method: r.method, path: r.path })));
   expect(called.length).toBeGreaterThan(0);
   for (const r of called) expect(service.app.hasRoute({ method: r.method, url: r.path }), `${r.caller} calls ${r.method} ${r.path}`).toBe(true);
+});
+
+it('asks a token on every public route but the catalog\'s anonymous ones (the mesh\'s JWT rule), once, and serves every anonymous path', () => {
+  // Before the kit authenticated by the catalog, a route whose plugin lacked the hook was open to anyone.
+  expect(routeAuthenticationDrift(service.app, 'user')).toEqual([]);
 });

@@ -36,3 +36,4 @@ export const unreachableDatabaseUrl = (): string => {
   u.pathname = '/user_db';
   return u.toString();
 };
+export { routeAuthenticationDrift, routeHooks, type RouteHooks } from './route-auth.ts';

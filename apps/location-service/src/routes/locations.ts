@@ -14,8 +14,6 @@ const security = [{ bearer: [] }];
 const tags = ['locations'];
 
 export const locationRoutes: FastifyPluginAsyncTypebox<LocationRoutesOptions> = async (app, { places }) => {
-  app.addHook('onRequest', app.authenticate);
-
   app.get(
     '/api/v1/locations/search',
     { schema: { tags, security, querystring: SearchQuery, response: { 200: SearchAnswer, 400: ProblemSchema, 401: ProblemSchema } } },

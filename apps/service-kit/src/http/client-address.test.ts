@@ -35,7 +35,8 @@ async function appTrusting(hops: number): Promise<App> {
     database: { ping: async () => void (await pool.query('SELECT 1')), close: () => pool.end() },
     verifier: createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience),
     logger: false,
-    domain: async (a) => void a.get('/api/v1/trips/:id', async () => ({ ok: true })),
+    // Outside the trip service's public prefix, where the kit would ask every caller for a token.
+    domain: async (a) => void a.get('/stand-in/trips/:id', async () => ({ ok: true })),
   });
   apps.push(app);
   return app;
@@ -57,7 +58,7 @@ const viaProdChain = (client: string, port: number, forged?: string) => ({
 
 async function statuses(app: App, requests: { remoteAddress: string; headers: Record<string, string> }[]): Promise<number[]> {
   const out: number[] = [];
-  for (const r of requests) out.push((await app.inject({ method: 'GET', url: '/api/v1/trips/1', ...r })).statusCode);
+  for (const r of requests) out.push((await app.inject({ method: 'GET', url: '/stand-in/trips/1', ...r })).statusCode);
   return out;
 }
 

@@ -101,15 +101,16 @@ beforeAll(async () => {
     verifier: createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience),
     logger: { level: 'info', stream: sink },
     domain: async (a) => {
+      // Outside the public prefix (no token asked): the trace is what these are about.
       // A body, so that the handler runs after the request stream's events (where async context is easily lost).
-      a.post('/api/v1/trips/:id/calls', async (req) => location.post('/internal/v1/location/candidates', req.body));
+      a.post('/stand-in/trips/:id/calls', async (req) => location.post('/internal/v1/location/candidates', req.body));
       // Steps with no traced call of their own (an engine's thread, an SDK): spans of the request's trace.
-      a.post('/api/v1/trips/:id/steps', async () => {
+      a.post('/stand-in/trips/:id/steps', async () => {
         await inSpan('compute', () => new Promise((r) => setTimeout(r, 5)));
         await inSpan('fails', async () => Promise.reject(new Error('no answer'))).catch(() => undefined);
         return { done: true };
       });
-      a.post('/api/v1/trips/:id/messages', async (req) => {
+      a.post('/stand-in/trips/:id/messages', async (req) => {
         await db.sql.$transaction((tx) => enqueue(tx, QUEUES.aiScheduleGeneration, { trip: (req.params as { id: string }).id }));
         return { queued: true };
       });
@@ -140,7 +141,7 @@ it("carries a request's trace, and its root's sampling decision, to the service 
   for (const flags of ['01', '00']) {
     const traceId = flags === '01' ? TRACE : TRACE.replace(/^4/, '5');
     peerHeaders.length = 0;
-    const res = await fetch(`${base}/api/v1/trips/t1/calls`, { method: 'POST', headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${CLIENT_SPAN}-${flags}` }, body: '{"city":"Seoul"}' });
+    const res = await fetch(`${base}/stand-in/trips/t1/calls`, { method: 'POST', headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${CLIENT_SPAN}-${flags}` }, body: '{"city":"Seoul"}' });
     expect(res.status).toBe(200);
     const sent = traceparentOf(peerHeaders[0]?.traceparent);
     expect(sent, 'the called service got a traceparent').not.toBeNull();
@@ -150,7 +151,7 @@ it("carries a request's trace, and its root's sampling decision, to the service 
   }
   const spans = await exportedNow();
   // The sampled call: its client span is the child of the request's, the parent of the peer's.
-  const callServer = spans.find((s) => s.traceId === TRACE && s.name === 'POST /api/v1/trips/:id/calls');
+  const callServer = spans.find((s) => s.traceId === TRACE && s.name === 'POST /stand-in/trips/:id/calls');
   const client = spans.find((s) => s.traceId === TRACE && s.kind === 3 && s.parentSpanId === callServer?.spanId);
   expect(client, 'the call has a CLIENT span under the request').toBeDefined();
   // Nothing of the unsampled trace (root decided not sampled) was exported.
@@ -159,11 +160,11 @@ it("carries a request's trace, and its root's sampling decision, to the service 
 
 const STEPS_TRACE = '6bf92f3577b34da6a3ce929d0e0e4736';
 it("records a handler's untraced steps (inSpan) as spans of its request's trace", async () => {
-  const res = await fetch(`${base}/api/v1/trips/t3/steps`, { method: 'POST', headers: { 'content-type': 'application/json', traceparent: `00-${STEPS_TRACE}-${CLIENT_SPAN}-01` }, body: '{}' });
+  const res = await fetch(`${base}/stand-in/trips/t3/steps`, { method: 'POST', headers: { 'content-type': 'application/json', traceparent: `00-${STEPS_TRACE}-${CLIENT_SPAN}-01` }, body: '{}' });
   expect(res.status).toBe(200);
   // Children of their request's span, the failed one marked (OTLP status code 2: ERROR).
   const steps = (await exportedNow()).filter((s) => s.traceId === STEPS_TRACE);
-  const stepsServer = steps.find((s) => s.name === 'POST /api/v1/trips/:id/steps');
+  const stepsServer = steps.find((s) => s.name === 'POST /stand-in/trips/:id/steps');
   expect(steps.filter((s) => s.name === 'compute' || s.name === 'fails').map((s) => [s.name, s.kind, s.parentSpanId, s.status?.code ?? 0])).toEqual([
     ['compute', 1, stepsServer?.spanId, 0],
     ['fails', 1, stepsServer?.spanId, 2],
@@ -186,7 +187,7 @@ it("carries a request's trace to the consumer of the message it wrote (Diagnosti
     { logger: app.log, redeliveryBackoff: { baseMs: 10, maxMs: 10 } },
   );
   try {
-    const res = await fetch(`${base}/api/v1/trips/t2/messages`, { method: 'POST', headers: { 'content-type': 'application/json', traceparent: `00-${TRACE}-${CLIENT_SPAN}-01` }, body: '{}' });
+    const res = await fetch(`${base}/stand-in/trips/t2/messages`, { method: 'POST', headers: { 'content-type': 'application/json', traceparent: `00-${TRACE}-${CLIENT_SPAN}-01` }, body: '{}' });
     expect(res.status).toBe(200);
     await waitFor(async () => delivered.length >= 2, 'the message delivered twice', 20_000);
   } finally {
@@ -204,7 +205,7 @@ it("carries a request's trace to the consumer of the message it wrote (Diagnosti
   expect(abandoned).toMatchObject({ trace_id: TRACE, span_id: delivered[0]!.spanId });
 
   const ofTrace = (await exportedNow()).filter((s) => s.traceId === TRACE);
-  const server = ofTrace.find((s) => s.name === 'POST /api/v1/trips/:id/messages');
+  const server = ofTrace.find((s) => s.name === 'POST /stand-in/trips/:id/messages');
   expect(server?.parentSpanId).toBe(CLIENT_SPAN);
   expect(sent![2]).toBe(server!.spanId); // the message's parent is the request's span
   const deliveries = ofTrace.filter((s) => s.name === `handle ${QUEUES.aiScheduleGeneration}`);

@@ -19,8 +19,6 @@ const security = [{ bearer: [] }];
 export const TRIP_NOT_FOUND = 'No such trip';
 
 export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (app, { trips, peers }) => {
-  app.addHook('onRequest', app.authenticate);
-
   /** The whole trip is checked, whichever part changed. */
   const checkWhole = (t: Pick<TripRow, 'startDate' | 'endDate' | 'dayStart' | 'dayEnd'>) => {
     const problems = tripProblems(t);

@@ -17,8 +17,6 @@ const security = [{ bearer: [] }];
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (app, { users }) => {
-  app.addHook('onRequest', app.authenticate);
-
   // A valid token for an account that no longer exists.
   const accountGone = () => new HttpProblem(401, 'The account of this access token does not exist');
   const me = async (userId: string) => {
@@ -49,10 +47,11 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   // traveller's own token (a revoked one, or an account gone, is a 401 as on the profile). Internal,
   // so outside the rate limit: it is not the traveller's request, who was counted for the schedule
   // request; on GET /users/me it spent a second request of theirs each time, and a schedule request
-  // the trip service had admitted met a 429 here.
+  // the trip service had admitted met a 429 here. The kit authenticates public routes only: this
+  // internal one (catalog peerRoutes `withToken`) asks for the token itself.
   app.get(
     `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`,
-    { schema: { operationId: 'travellerPreferences', tags: ['internal'], description: 'The traveller\'s travel preferences (null: none set), read on their behalf with their token.', security, response: { 200: Type.Object({ preferences: Me.properties.preferences }), 401: ProblemSchema } } },
+    { onRequest: app.authenticate, schema: { operationId: 'travellerPreferences', tags: ['internal'], description: 'The traveller\'s travel preferences (null: none set), read on their behalf with their token.', security, response: { 200: Type.Object({ preferences: Me.properties.preferences }), 401: ProblemSchema } } },
     async (request) => ({ preferences: (await me(request.user!.id)).preferences }),
   );
 
