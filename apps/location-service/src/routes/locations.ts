@@ -10,13 +10,12 @@ export interface LocationRoutesOptions {
   readonly places: PlaceRepository;
 }
 
-const security = [{ bearer: [] }];
 const tags = ['locations'];
 
 export const locationRoutes: FastifyPluginAsyncTypebox<LocationRoutesOptions> = async (app, { places }) => {
   app.get(
     '/api/v1/locations/search',
-    { schema: { tags, security, querystring: SearchQuery, response: { 200: SearchAnswer, 400: ProblemSchema, 401: ProblemSchema } } },
+    { schema: { tags, querystring: SearchQuery, response: { 200: SearchAnswer, 400: ProblemSchema, 401: ProblemSchema } } },
     async (request) => {
       const { q, lat, lng, radiusKm } = request.query;
       if ((lat === undefined) !== (lng === undefined)) throw new HttpProblem(400, 'lat and lng go together: give both or neither');
@@ -28,7 +27,7 @@ export const locationRoutes: FastifyPluginAsyncTypebox<LocationRoutesOptions> = 
 
   app.get(
     '/api/v1/locations/:id',
-    { schema: { tags, security, params: PlaceParams, response: { 200: Place, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema } } },
+    { schema: { tags, params: PlaceParams, response: { 200: Place, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema } } },
     async (request) => {
       const place = await places.byId(request.params.id);
       if (!place) throw new HttpProblem(404, `No place ${request.params.id}`);
@@ -41,7 +40,6 @@ export const locationRoutes: FastifyPluginAsyncTypebox<LocationRoutesOptions> = 
     {
       schema: {
         tags,
-        security,
         description: `The real opening of each date from..to (at most ${LIMITS.maxDays} days), public holidays and weekly closing days applied, with a note saying why a date is closed or different`,
         params: PlaceParams,
         querystring: OpenIntervalsQuery,

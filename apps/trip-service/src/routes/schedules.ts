@@ -13,7 +13,6 @@ export interface ScheduleRoutesOptions {
   readonly schedules: ScheduleService;
 }
 
-const security = [{ bearer: [] }];
 /** Reads of the trip a schedule request makes when the trip keeps changing under it (TripChangedError), before its 409. */
 const REQUEST_ATTEMPTS = 3;
 
@@ -31,7 +30,6 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
         operationId: 'requestSchedule',
         description: 'Asks for a schedule of the trip, or the re-plan of one day (replanDate, locked); answered 202 at once, generated through the AI service.',
         tags: ['schedules'],
-        security,
         params: TripParams,
         headers: IdempotencyHeaders,
         body: ScheduleRequestBody,
@@ -73,7 +71,6 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
         operationId: 'listSchedules',
         description: 'The schedules asked for this trip, newest first, a page at a time: `nextCursor` (null on the last page) as `cursor` reads the next page.',
         tags: ['schedules'],
-        security,
         params: TripParams,
         querystring: ScheduleListQuery,
         response: { 200: SchedulePage, 400: ProblemSchema, 404: ProblemSchema },
@@ -96,7 +93,6 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
         operationId: 'getSchedule',
         description: 'One schedule: its status, and when completed its days, stops and meals, and why any place could not be fitted. With `wait`, an unfinished schedule is answered as soon as it ends (or after `wait` seconds).',
         tags: ['schedules'],
-        security,
         params: ScheduleParams,
         querystring: ScheduleQuery,
         response: { 200: Schedule, 400: ProblemSchema, 404: ProblemSchema },

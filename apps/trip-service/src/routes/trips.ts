@@ -15,7 +15,6 @@ export interface TripRoutesOptions {
   readonly peers: Peers;
 }
 
-const security = [{ bearer: [] }];
 export const TRIP_NOT_FOUND = 'No such trip';
 
 export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (app, { trips, peers }) => {
@@ -39,7 +38,6 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
         operationId: 'createTrip',
         description: 'Creates a trip of the traveller; the whole trip is checked, must-visits with the location service. Under an Idempotency-Key, the same body again answers the trip created under it (nothing new), another body 422.',
         tags: ['trips'],
-        security,
         headers: IdempotencyHeaders,
         body: CreateTripBody,
         response: { 201: withLocation(Trip, 'GET /api/v1/trips/{id}'), 400: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema, 503: ProblemSchema },
@@ -71,7 +69,6 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
         operationId: 'listTrips',
         description: 'The traveller\'s own trips, newest first, a page at a time: `nextCursor` (null on the last page) as `cursor` reads the next page.',
         tags: ['trips'],
-        security,
         querystring: TripListQuery,
         response: { 200: TripPage, 400: ProblemSchema },
       },
@@ -84,7 +81,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     },
   );
 
-  app.get('/api/v1/trips/:id', { schema: { operationId: 'getTrip', description: 'One trip of the traveller (404 for anyone else\'s).', tags: ['trips'], security, params: TripParams, response: { 200: Trip, 404: ProblemSchema } } }, async (request) => {
+  app.get('/api/v1/trips/:id', { schema: { operationId: 'getTrip', description: 'One trip of the traveller (404 for anyone else\'s).', tags: ['trips'], params: TripParams, response: { 200: Trip, 404: ProblemSchema } } }, async (request) => {
     const trip = await trips.get(request.user!.id, request.params.id);
     if (!trip) throw new HttpProblem(404, TRIP_NOT_FOUND);
     return toTrip(trip);
@@ -92,7 +89,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
 
   app.patch(
     '/api/v1/trips/:id',
-    { schema: { operationId: 'updateTrip', description: 'Changes fields of a trip; the trip as it would be is checked whole, and a refused change changes nothing.', tags: ['trips'], security, params: TripParams, body: PatchTripBody, response: { 200: Trip, 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema } } },
+    { schema: { operationId: 'updateTrip', description: 'Changes fields of a trip; the trip as it would be is checked whole, and a refused change changes nothing.', tags: ['trips'], params: TripParams, body: PatchTripBody, response: { 200: Trip, 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema } } },
     async (request) => {
       const current = await trips.get(request.user!.id, request.params.id);
       if (!current) throw new HttpProblem(404, TRIP_NOT_FOUND);
@@ -106,7 +103,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     },
   );
 
-  app.delete('/api/v1/trips/:id', { schema: { operationId: 'deleteTrip', description: 'Deletes a trip of the traveller and its schedules.', tags: ['trips'], security, params: TripParams, response: { 204: Type.Null(), 404: ProblemSchema } } }, async (request, reply) => {
+  app.delete('/api/v1/trips/:id', { schema: { operationId: 'deleteTrip', description: 'Deletes a trip of the traveller and its schedules.', tags: ['trips'], params: TripParams, response: { 204: Type.Null(), 404: ProblemSchema } } }, async (request, reply) => {
     if (!(await trips.remove(request.user!.id, request.params.id))) throw new HttpProblem(404, TRIP_NOT_FOUND);
     return reply.code(204).send(null);
   });

@@ -12,7 +12,6 @@ export interface UserRoutesOptions {
   readonly users: UserRepository;
 }
 
-const security = [{ bearer: [] }];
 /** Fastify's own content type for the JSON it serialises. */
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -31,7 +30,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   // so a stale body is never found, and an entry goes when the cache lets go of its profile.
   const meJson = new WeakMap<Me, string>();
   // Not async: a profile in this replica's L1 cache (the hot path) is answered without a promise.
-  app.get(USER_PATHS.me, { schema: { operationId: 'getMe', description: 'The signed-in user\'s profile and preferences.', tags: ['users'], security, response: { 200: Me, 401: ProblemSchema } } }, (request, reply) => {
+  app.get(USER_PATHS.me, { schema: { operationId: 'getMe', description: 'The signed-in user\'s profile and preferences.', tags: ['users'], response: { 200: Me, 401: ProblemSchema } } }, (request, reply) => {
     const cached = users.cachedMe(request.user!.id);
     if (!cached) return me(request.user!.id);
     let json = meJson.get(cached);
@@ -51,13 +50,13 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   // internal one (catalog peerRoutes `withToken`) asks for the token itself.
   app.get(
     `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`,
-    { onRequest: app.authenticate, schema: { operationId: 'travellerPreferences', tags: ['internal'], description: 'The traveller\'s travel preferences (null: none set), read on their behalf with their token.', security, response: { 200: Type.Object({ preferences: Me.properties.preferences }), 401: ProblemSchema } } },
+    { onRequest: app.authenticate, schema: { operationId: 'travellerPreferences', tags: ['internal'], description: 'The traveller\'s travel preferences (null: none set), read on their behalf with their token.', security: [{ bearer: [] }], response: { 200: Type.Object({ preferences: Me.properties.preferences }), 401: ProblemSchema } } },
     async (request) => ({ preferences: (await me(request.user!.id)).preferences }),
   );
 
   app.put(
     '/api/v1/users/me/preferences',
-    { schema: { operationId: 'putPreferences', description: 'Replaces the signed-in user\'s travel preferences.', tags: ['users'], security, body: Preferences, response: { 200: Preferences, 400: ProblemSchema, 401: ProblemSchema } } },
+    { schema: { operationId: 'putPreferences', description: 'Replaces the signed-in user\'s travel preferences.', tags: ['users'], body: Preferences, response: { 200: Preferences, 400: ProblemSchema, 401: ProblemSchema } } },
     async (request) => {
       await me(request.user!.id);
       const saved = await users.setPreferences(request.user!.id, request.body);
@@ -68,7 +67,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
 
   app.get(
     '/api/v1/users/me/notifications',
-    { schema: { operationId: 'listNotifications', description: `The signed-in user's notifications inbox, newest first (at most ${INBOX_SHOWN}).`, tags: ['users'], security, response: { 200: NotificationList, 401: ProblemSchema } } },
+    { schema: { operationId: 'listNotifications', description: `The signed-in user's notifications inbox, newest first (at most ${INBOX_SHOWN}).`, tags: ['users'], response: { 200: NotificationList, 401: ProblemSchema } } },
     async (request) => {
       const items = await users.notifications(request.user!.id);
       return {
