@@ -119,7 +119,7 @@ describe('misses, in words a traveller understands', () => {
     const far = withOpening({ ...SEOUL.jogyesa, id: 'far-temple', lat: LODGING.lat + 0.2 }, dates);
     const message = request({ dates, dayStart: '09:00', dayEnd: '14:00', travelMode: 'transit', pace: 'normal', mustVisit: [far.id] });
     const engineRequest = buildPlanRequest(message.trip, [far], {}, BUDGET);
-    const result = { days: [{ date: dates[0]!, stops: [], meals: [], returnTravelMinutes: 0, finish: '09:00' }], unscheduled: [{ locationId: far.id, reason: 'conflict' as const, detail: 'no room left alongside the other must-visit and locked places' }], unscheduledMeals: [], score: 0, stats: { iterations: 0, elapsedMs: 0, bestIteration: 0, bestElapsedMs: 0, stoppedBy: 'iterations' as const } };
+    const result = { days: [{ date: dates[0]!, stops: [], meals: [], returnTravelMinutes: 0, finish: '09:00' }], unscheduled: [{ locationId: far.id, reason: 'conflict' as const, detail: 'no room left alongside the other must-visit and locked places' }], unscheduledMeals: [], score: 0, stats: { iterations: 0, elapsedMs: 0, bestIteration: 0, bestElapsedMs: 0, stoppedBy: 'iterations' as const, mustVisitRepairs: { inSearch: 0, after: 0 } } };
     const [miss] = explainMisses({ trip: message.trip, request: engineRequest, result, candidates: new Map([[far.id, far]]), notFound: [], locked: [], dayNumber: () => 1, suggest: false });
     expect(miss).toMatchObject({
       reason: 'no-time',

@@ -48,24 +48,27 @@ describe('must-visit repair (docs/api.md: a schedule includes every must-visit p
   });
 
   it('a repaired week keeps its optional score: the repair runs inside the search, which polishes its refill', () => {
-    // Walk trip 4 of the trip case (a week of 300 places), seed 10, 3,000 iterations: the search's
-    // best leaves a must-visit out; the must-visits planned alone move them over 6 of the 7 days.
-    // Taken after the search, that plan refilled by one greedy insertion scored 2,800 against the
-    // 3,289 of the plan without the must-visit (-15%; the sweep's timed outliers, 17-18% gaps).
-    // Since a must-visit ranks above a meal, the search places it itself, for the dinner of
-    // 2026-06-01, with or without the repair: the week keeps its measure (every must-visit, within
-    // 5% of 3,289), no longer a repair inside the search.
-    const request = generateTrip({ seed: 4, days: 7, places: 300, travelMode: 'walk' });
-    const options = { seed: 10, maxIterations: 3000, timeLimitMs: 600_000 };
+    // Walk trip 3 of the trip case (a week of 300 places), seed 1, 3,000 iterations. Without the
+    // repair the search leaves one must-visit out (8 of 9, every meal, 3,481). The repair inside the
+    // search places it (for a meal: a must-visit ranks above it) and the rest of the search polishes
+    // the rebuilt days: 3,523, 101% of the plan without it (seeds 1-12: 99.4-103.5%). Taken only
+    // after the search (stop 34's bug: one greedy refill and one climb) the same repair gives 3,295,
+    // 94.7% (seeds 1-12: 90.4-94.7%); 97% lies between the two with 2 points either side. (Walk
+    // trip 4 seed 10, the case of stop 34, places its must-visit without the repair since
+    // must-visits rank above meals.)
+    const request = generateTrip({ seed: 3, days: 7, places: 300, travelMode: 'walk' });
+    const options = { seed: 1, maxIterations: 3000, timeLimitMs: 600_000 };
     const plan = planItinerary({ ...request, options });
     const without = planItinerary({ ...request, options }, { tuning: { mustVisitRepair: 0 } });
     expect(checkItinerary(request, plan).errors).toEqual([]);
     const must = new Set(mustVisits(request));
     const placedMust = (p: PlanResult): number => placed(p).filter((id) => must.has(id)).length;
-    expect(placedMust(without)).toBe(must.size);
+    // The repair inside the search is what places the must-visit.
+    expect(placedMust(without)).toBe(must.size - 1);
+    expect(plan.stats.mustVisitRepairs).toEqual({ inSearch: 1, after: 0 });
     expect(placedMust(plan)).toBe(must.size);
-    expect(plan.unscheduledMeals.length).toBeLessThanOrEqual(without.unscheduledMeals.length);
-    expect(plan.score).toBeGreaterThan(0.95 * 3289);
+    expect(plan.unscheduledMeals.length).toBe(without.unscheduledMeals.length + 1);
+    expect(plan.score).toBeGreaterThan(0.97 * without.score);
   });
 
   it('re-planning a day places it too (replanDay, the kept place locked to the day)', () => {

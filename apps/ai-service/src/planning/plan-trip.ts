@@ -25,7 +25,7 @@ const asPlan = (base: ScheduleResult): PlanResult => ({
   unscheduled: [],
   unscheduledMeals: base.unscheduledMeals.map((m) => ({ ...m })),
   score: base.score,
-  stats: { iterations: 0, elapsedMs: 0, bestIteration: 0, bestElapsedMs: 0, stoppedBy: 'iterations' },
+  stats: { iterations: 0, elapsedMs: 0, bestIteration: 0, bestElapsedMs: 0, stoppedBy: 'iterations', mustVisitRepairs: { inSearch: 0, after: 0 } },
 });
 
 export const hardIdsOf = (message: ScheduleGenerationMessage): string[] => [...new Set([...message.trip.mustVisit, ...(message.replan?.locked ?? [])])];

@@ -43,6 +43,11 @@ export interface SolveStats {
   bestIteration: number;
   bestElapsedMs: number;
   stoppedBy: 'time' | 'iterations' | 'yielded';
+  /**
+   * Must-visit repairs taken (repairMandatory changed the best solution): once in the search
+   * (mustVisitRepairAt), once after it. Tests read it to know a case still goes through the repair.
+   */
+  mustVisitRepairs: { inSearch: number; after: number };
 }
 
 export interface SolveResult extends CoreSolution {
@@ -274,6 +279,7 @@ class IteratedLocalSearch {
     // Places of the solutions accepted so far, until the problem reduction (pruneAfter).
     let seen: Uint8Array | null = tuning.pruneAfter > 0 ? new Uint8Array(tours.nodeCount) : null;
     let repairAt = tuning.mustVisitRepair > 0 ? tuning.mustVisitRepairAt : 0;
+    const mustVisitRepairs = { inSearch: 0, after: 0 };
     if (seen !== null) tours.markVisited(seen);
     while (true) {
       if (iterations >= this.maxIterations) {
@@ -327,6 +333,7 @@ class IteratedLocalSearch {
         // a repaired plan becomes the current one, else the search goes on where it was.
         this.best.load();
         if (this.repairMandatory(Math.max(this.timeLimitMs - (this.clock() - t0), this.timeLimitMs * REPAIR_BUDGET_SHARE))) {
+          mustVisitRepairs.inSearch++;
           bestIteration = iterations;
           bestElapsedMs = this.clock() - t0;
           sinceImprovement = 0;
@@ -351,11 +358,14 @@ class IteratedLocalSearch {
     if (tuning.mustVisitRepair > 0) {
       // What is left of the budget, or a small share of it when the search used it all.
       const left = Math.max(this.timeLimitMs - (this.clock() - t0), this.timeLimitMs * REPAIR_BUDGET_SHARE);
-      if (this.repairMandatory(left)) bestIteration = iterations;
+      if (this.repairMandatory(left)) {
+        mustVisitRepairs.after++;
+        bestIteration = iterations;
+      }
     }
     return {
       ...tours.export(),
-      stats: { iterations, elapsedMs: this.clock() - t0, bestIteration, bestElapsedMs, stoppedBy },
+      stats: { iterations, elapsedMs: this.clock() - t0, bestIteration, bestElapsedMs, stoppedBy, mustVisitRepairs },
     };
   }
 
