@@ -18,21 +18,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { execFile } from 'node:child_process';
-import { QUEUE_NAMES } from '@tripgen/catalog';
-import { buildLocationService } from '@tripgen/location-service';
 import { checkItinerary, planItinerary, type PlanRequest } from '@tripgen/planner';
-import { REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { freePort } from '@tripgen/dev-tools/processes';
-import { createScratchDatabase, redisUrl } from '@tripgen/dev-tools/local-stack';
-import { startServiceBusEmulator } from '@tripgen/servicebus-emulator';
+import { REPO_ROOT } from '@tripgen/dev-tools/layout';
 import pg from 'pg';
 import { locationDirectory } from '../src/clients/location.ts';
 import { DEFAULT_ENGINE_BUDGET } from '../src/config.ts';
 import { MIN_ENGINE_ITERATIONS, generateSchedule, type Generated } from '../src/planning/generate.ts';
 import { keywordInterestModel } from '../src/planning/interests.ts';
 import { REFERENCE_TIME_LIMIT_MS, evalCases } from './eval-requests.ts';
+import { startLoadedLocationService } from './location-fixture.ts';
 
 const REFERENCES = path.join(import.meta.dirname, 'eval-references.json');
 const SHARDS = Number(process.env.EVAL_REFERENCE_PROCESSES ?? 2);
@@ -57,25 +51,9 @@ const commit = () => execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { 
 
 const cleanups: (() => Promise<unknown>)[] = [];
 try {
-  // The real location service on its own database, loaded by its own loader command.
-  const bus = await startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES });
-  cleanups.push(() => bus.stop());
-  const db = await createScratchDatabase('eval_location', serviceMigrationsDir('location'));
-  cleanups.push(() => db.drop());
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'apps/location-service/src/cli/load-places.ts'], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, DATABASE_URL: db.url } });
-  const location = await buildLocationService({
-    env: {
-      SERVICE_NAME: 'location', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString,
-      // No token is verified on the internal routes this uses.
-      JWKS_URL: 'http://127.0.0.1:1/jwks.json', MAX_EVENT_LOOP_DELAY_MS: '0', SHUTDOWN_DELAY_MS: '0',
-    },
-    logger: false,
-  });
-  const port = await freePort();
-  await location.listen({ port, host: '127.0.0.1' });
-  cleanups.push(() => location.close());
-  const directory = locationDirectory(`http://127.0.0.1:${port}`, 10_000);
-  const client = new pg.Client({ connectionString: db.url });
+  const location = await startLoadedLocationService('eval_location', cleanups);
+  const directory = locationDirectory(location.url, 10_000);
+  const client = new pg.Client({ connectionString: location.databaseUrl });
   await client.connect();
   cleanups.push(() => client.end());
 

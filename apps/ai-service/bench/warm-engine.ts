@@ -7,21 +7,15 @@
  * at once. Per plan: the process's CPU (the event loop waits meanwhile: this is the engine thread's,
  * and V8's helpers'), wall time, the engine's iterations and why it stopped, RSS, thread starts.
  */
-import { execFile } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
-import { QUEUE_NAMES } from '@tripgen/catalog';
-import { REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { createScratchDatabase, redisUrl } from '@tripgen/dev-tools/local-stack';
-import { buildLocationService } from '@tripgen/location-service';
 import { bundleService } from '@tripgen/service-kit/build';
-import { startServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { cachedCandidates } from '../src/clients/candidate-cache.ts';
 import { locationDirectory } from '../src/clients/location.ts';
 import { DEFAULT_ENGINE_BUDGET } from '../src/config.ts';
 import { engineThreadModule, inThreadEngine, threadEngine } from '../src/planning/engine.ts';
 import { generateSchedule } from '../src/planning/generate.ts';
 import { keywordInterestModel } from '../src/planning/interests.ts';
+import { startLoadedLocationService } from './location-fixture.ts';
 
 const IDLE_MS = 6_000;
 const SERVICE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -34,16 +28,8 @@ const cpuMs = () => {
 
 const cleanups: (() => Promise<unknown>)[] = [];
 try {
-  const bus = await startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES });
-  cleanups.push(() => bus.stop());
-  const db = await createScratchDatabase('bench_warm_engine', serviceMigrationsDir('location'));
-  cleanups.push(() => db.drop());
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'apps/location-service/src/cli/load-places.ts'], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, DATABASE_URL: db.url } });
-  const location = await buildLocationService({
-    env: { SERVICE_NAME: 'location', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString, JWKS_URL: 'http://127.0.0.1:1/jwks.json', MAX_EVENT_LOOP_DELAY_MS: '0', SHUTDOWN_DELAY_MS: '0' },
-    logger: false,
-  });
-  const directory = cachedCandidates(locationDirectory(await location.listen({ port: 0, host: '127.0.0.1' }), 10_000));
+  const location = await startLoadedLocationService('bench_warm_engine', cleanups);
+  const directory = cachedCandidates(locationDirectory(location.url, 10_000));
 
   const SEOUL = { name: 'Seoul', lat: 37.5663, lng: 126.9779 };
   const message = (n: number) => ({
@@ -55,8 +41,8 @@ try {
   // The area's candidates fetched once (the cache keeps them), on the event loop's engine with no
   // iterations: the engine thread's isolate is its own, so nothing of it is warmed here.
   const primed = await generateSchedule(message(0), { ...deps, budget: { ...DEFAULT_ENGINE_BUDGET, maxIterations: 0 }, engine: inThreadEngine });
-  await location.close();
-  cleanups.pop();
+  // The location service is not needed past here: stopped (its cleanup is the last pushed).
+  await cleanups.pop()?.();
 
   const server = await bundleService(SERVICE_DIR);
   const engine = threadEngine({ module: engineThreadModule(pathToFileURL(server).href) });
