@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTH_PATHS, JWKS_PATH, JWT_ISSUER, SERVICES, TOKEN_ISSUER, internalPrefix, needsJwks, serviceList, workloadName } from './services.ts';
+import { AUTH_PATHS, HEALTH_PATHS, JWKS_PATH, JWT_ISSUER, SERVICES, TOKEN_ISSUER, USER_INTERNAL_PATHS, internalPrefix, needsJwks, routeAccess, serviceList, workloadName } from './services.ts';
 
 describe('the token issuer, decided once', () => {
   it('serves the auth routes token-free under its own prefixes, and no other service does', () => {
@@ -28,6 +28,26 @@ describe('the routes each service calls', () => {
         const callee = SERVICES[r.service];
         const ok = r.path.startsWith(`${internalPrefix(r.service)}/`) || callee.routes.some((x) => r.path.startsWith(`${x.prefix}/`));
         expect(ok, `${s.name} -> ${r.service} ${r.path}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('routeAccess: what the catalog asks of a route a service serves', () => {
+  it('asks a token of public routes not listed anonymous and of internal routes called withToken, none of the rest', () => {
+    expect(routeAccess('user', '/api/v1/users/me')).toBe('token');
+    expect(routeAccess('user', AUTH_PATHS.login)).toBe('none');
+    expect(routeAccess('user', `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`)).toBe('token');
+    expect(routeAccess('location', `${internalPrefix('location')}/places`)).toBe('none');
+    expect(routeAccess('trip', HEALTH_PATHS.readiness)).toBe('none');
+    expect(routeAccess('trip', '/api/v2/trips')).toBe('outside');
+  });
+
+  it('asks a token of every internal route a caller calls withToken, and of no other internal one', () => {
+    for (const caller of serviceList()) {
+      for (const r of caller.peerRoutes) {
+        if (!r.path.startsWith(`${internalPrefix(r.service)}/`)) continue;
+        expect(routeAccess(r.service, r.path), `${caller.name} -> ${r.service} ${r.path}`).toBe(r.withToken === true ? 'token' : 'none');
       }
     }
   });

@@ -236,6 +236,20 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
 
 export const serviceList = (): readonly ServiceSpec[] => SERVICE_NAMES.map((n) => SERVICES[n]);
 
+/**
+ * What the catalog asks of a route `service` serves at `path` (a route template): 'token' for a
+ * public route not listed anonymous and for an internal one a caller calls `withToken`; 'none' for
+ * an anonymous, internal or operational path; 'outside' for a path under no prefix (no edge routes
+ * it). The service kit asks a token of every 'token' route; the mesh's JWT rules say the same.
+ */
+export const routeAccess = (service: ServiceName, path: string): 'token' | 'none' | 'outside' => {
+  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  const publicPrefix = SERVICES[service].routes.find((r) => under(r.prefix));
+  if (publicPrefix) return publicPrefix.anonymous.includes(path) ? 'none' : 'token';
+  if (under(internalPrefix(service))) return serviceList().some((caller) => caller.peerRoutes.some((r) => r.service === service && r.withToken === true && r.path === path)) ? 'token' : 'none';
+  return OPERATIONAL_PATHS.includes(path) ? 'none' : 'outside';
+};
+
 /** Every service but the issuer verifies tokens against the issuer's JWKS (the issuer uses its own key). */
 export const needsJwks = (s: ServiceSpec): boolean => s.name !== TOKEN_ISSUER;
 

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, SERVICES, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
+import { internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, routeAccess, SERVICES, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
 import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type onResponseHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -408,13 +408,13 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const publicRoutes = SERVICES[config.serviceName].routes;
   const anonymousRoutes = new Set(publicRoutes.flatMap((r) => r.anonymous));
   // Fail-closed: a public route needs a token unless the catalog lists it anonymous (the list the
-  // mesh's JWT rule is rendered from), so a route whose author forgot the hook is a 401, not served
-  // to anyone, and the code cannot drift from the mesh. Its own onRequest hooks run after the
-  // kit's app-wide ones (token read first) and after this one: a refused token is the 401 before any
-  // of them, and before the body is read. A route that names `authenticate` itself gets it once.
+  // mesh's JWT rule is rendered from), and so does an internal route a caller calls `withToken`
+  // (catalog routeAccess), so a route whose author forgot the hook is a 401, not served to anyone,
+  // and the code cannot drift from the mesh. Its own onRequest hooks run after the kit's app-wide
+  // ones (token read first) and after this one: a refused token is the 401 before any of them, and
+  // before the body is read. A route that names `authenticate` itself gets it once.
   app.addHook('onRoute', (routeOptions) => {
-    const url = routeOptions.url ?? '';
-    if (anonymousRoutes.has(url) || !publicRoutes.some(({ prefix }) => url === prefix || url.startsWith(`${prefix}/`))) return;
+    if (routeAccess(config.serviceName, routeOptions.url ?? '') !== 'token') return;
     const own = routeOptions.onRequest;
     const others = own === undefined ? [] : (Array.isArray(own) ? own : [own]).filter((hook) => hook !== (authenticate as unknown));
     routeOptions.onRequest = [authenticate, ...others];

@@ -4,7 +4,7 @@
  * the catalog: the mesh's JWT rule is rendered from the catalog's public prefixes and anonymous
  * paths, so a route the code opens (or closes) apart from it passes every test and drifts from prod.
  */
-import { internalPrefix, OPERATIONAL_PATHS, SERVICES, type ServiceName } from '@tripgen/catalog';
+import { routeAccess, SERVICES, type ServiceName } from '@tripgen/catalog';
 import type { App } from '@tripgen/service-kit';
 
 /** The kit's onRequest hook that refuses a request without a valid token (`app.authenticate`). */
@@ -40,23 +40,8 @@ export const routeHooks = (app: App): RouteHooks[] => {
   return routes;
 };
 
-/**
- * What the catalog asks of a route of `service`: a token (a public route not listed anonymous, or an
- * internal one its callers call `withToken`), none, or nothing at all (a path outside every prefix,
- * which no edge routes: a service should have none).
- */
-const expected = (service: ServiceName, route: string): 'token' | 'none' | 'outside' => {
-  const path = route.slice(route.indexOf(' ') + 1);
-  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
-  const spec = SERVICES[service];
-  const publicPrefix = spec.routes.find((r) => under(r.prefix));
-  if (publicPrefix) return publicPrefix.anonymous.includes(path) ? 'none' : 'token';
-  if (under(internalPrefix(service))) {
-    const withToken = Object.values(SERVICES).some((caller) => caller.peerRoutes.some((r) => r.service === service && r.withToken === true && r.path === path));
-    return withToken ? 'token' : 'none';
-  }
-  return OPERATIONAL_PATHS.includes(path) ? 'none' : 'outside';
-};
+/** What the catalog asks of a route ("METHOD /path") of `service` (catalog routeAccess). */
+const expected = (service: ServiceName, route: string): 'token' | 'none' | 'outside' => routeAccess(service, route.slice(route.indexOf(' ') + 1));
 
 /**
  * Every disagreement between the app and the catalog, one line each (none: an empty list): a route
