@@ -172,6 +172,8 @@ describe('the consumer', () => {
     const m = request({}, ids());
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: { ...m, trip: { ...m.trip, travelMode: 'bicycle' } } }]);
     await finished(m.scheduleId);
+    // The outcome is reported once the delivery is settled, after the row is written.
+    await waitFor(() => events.filter((e) => e.messageId === m.scheduleId).length === 2, 'the second delivery\'s outcome');
     expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => [e.attempt, e.outcome])).toEqual([
       [1, 'abandoned'],
       [2, 'processed'],
@@ -204,6 +206,7 @@ describe('the consumer', () => {
     const m = request({}, { ...ids(), notAfter: new Date(Date.now() + 1_000).toISOString() });
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: { ...m, trip: { ...m.trip, travelMode: 'bicycle' } } }]);
     await finished(m.scheduleId);
+    await waitFor(() => events.some((e) => e.messageId === m.scheduleId), 'the delivery\'s outcome');
     expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => [e.attempt, e.outcome])).toEqual([[1, 'processed']]);
     expect((await generation(m.scheduleId))?.error).toBe('this version of the planner does not know travelMode "bicycle"; please request the schedule again');
   });
