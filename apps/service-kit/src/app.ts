@@ -405,8 +405,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
 
   const internal = internalPrefix(config.serviceName);
   const internalSlash = `${internal}/`;
-  const publicRoutes = SERVICES[config.serviceName].routes;
-  const anonymousRoutes = new Set(publicRoutes.flatMap((r) => r.anonymous));
+  const anonymousRoutes = new Set(SERVICES[config.serviceName].routes.flatMap((r) => r.anonymous));
   // Fail-closed: a public route needs a token unless the catalog lists it anonymous (the list the
   // mesh's JWT rule is rendered from), and so does an internal route a caller calls `withToken`
   // (catalog routeAccess), so a route whose author forgot the hook is a 401, not served to anyone,
