@@ -20,6 +20,11 @@
  * BENCH_CPU_PROF_HELLO (1: hello-world writes a profile too), BENCH_NODE_ARGS (options for node before each
  * service's entry, e.g. for an experiment with V8 flags), BENCH_ENV (a JSON object of environment variables
  * set on every service over its contract's, e.g. an allocator experiment).
+ * BENCH_HELLO_WORK_US (e.g. `20,35,50`; unset: none): after the services, a calibrated hello-world for each
+ * W, the same bare Fastify app burning W µs of CPU per request (scripts/lib/hello-work.ts), each next to
+ * plain hello-world measured just before it, with req/s, p99 and CPU per request: what a server as slow
+ * as a service gets when all it adds is CPU. BENCH_HELLO_NODE_ARGS: node options for every hello-world
+ * process (plain and calibrated; e.g. `--perf-basic-prof` to read them with `perf`).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -29,8 +34,9 @@ import { AUTH_PATHS, JWKS_PATH, SERVICES, TOKEN_ISSUER, memoryBytes, type Servic
 import { gitCommit, writeFigure } from '@tripgen/capacity/figures';
 import { existingServices, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createScratchDatabase, ensureStack } from '@tripgen/dev-tools/local-stack';
-import { freePort, startNodeProcess } from '@tripgen/dev-tools/processes';
+import { freePort, startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
 import { exportPKCS8, generateKeyPair } from 'jose';
+import { parseWorkList } from './lib/hello-work.ts';
 import { generateCode, inStartOrder, loadPlaces, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -39,6 +45,8 @@ const SETTLE_S = Number(process.env.BENCH_SETTLE_S ?? 10);
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
 const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const EXTRA_ENV = process.env.BENCH_ENV ? (JSON.parse(process.env.BENCH_ENV) as Record<string, string>) : {};
+const HELLO_WORK_US = parseWorkList(process.env.BENCH_HELLO_WORK_US);
+const HELLO_NODE_ARGS = process.env.BENCH_HELLO_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const RSS_SAMPLE_MS = 10_000;
 /** Issue 15's goals. */
 const GOAL = { rpsShare: 0.5, p99Factor: 3, peakShareOfRequest: 0.5, afterOverStart: 1.1 } as const;
@@ -148,8 +156,21 @@ try {
   // BENCH_CPU_PROF_HELLO=1 profiles hello-world too, so that a service's profile can be read as the
   // difference per request against it (the profiler slows hello-world as well: that run's ratio is not a figure).
   const helloProf = CPU_PROF_DIR && process.env.BENCH_CPU_PROF_HELLO === '1' ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, '--cpu-prof-name=hello-world.cpuprofile'] : [];
-  const hello = await startNodeProcess({ entry: 'scripts/lib/hello-fastify.ts', env: { PATH: process.env.PATH, PORT: String(await freePort()) }, readyPath: '/', nodeArgs: helloProf });
+  const hello = await startNodeProcess({ entry: 'scripts/lib/hello-fastify.ts', env: { PATH: process.env.PATH, PORT: String(await freePort()) }, readyPath: '/', nodeArgs: [...helloProf, ...HELLO_NODE_ARGS] });
   cleanups.push(() => hello.stop());
+  // The calibrated hello-worlds, each its own process like plain hello-world (each with its own JIT and heap).
+  const workers: { workUs: number; process: NodeProcess }[] = [];
+  for (const workUs of HELLO_WORK_US) {
+    const p = await startNodeProcess({ entry: 'scripts/lib/hello-fastify.ts', env: { PATH: process.env.PATH, PORT: String(await freePort()), HELLO_WORK_US: String(workUs) }, readyPath: '/', nodeArgs: HELLO_NODE_ARGS, onLine: (line) => console.error(`[hello +${workUs} µs] ${line}`) });
+    cleanups.push(() => p.stop());
+    workers.push({ workUs, process: p });
+  }
+  if (workers.length) console.error(`plain hello-world: pid ${hello.child.pid}; ${workers.map((w) => `hello-world +${w.workUs} µs: pid ${w.process.child.pid}`).join('; ')}`);
+  /**
+   * The median CPU µs of a calibrated hello-world's last timed spins (its GET /spin), to check W in place. Not
+   * their mean: process.cpuUsage counts every thread, and the JIT's or GC's background work falls into some.
+   */
+  const spinMedian = async (w: { process: NodeProcess }) => ((await (await fetch(`${w.process.url}/spin`)).json()) as { measuredUs: number }).measuredUs;
 
   const call = async (method: string, target: string, body?: unknown, authorization?: string) => {
     const res = await fetch(target, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(authorization ? { authorization } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -215,6 +236,13 @@ try {
     await Promise.all(lanes);
     rows.push({ service: t.service, title: t.title, base, it });
   }
+  const workRows: { workUs: number; base: Figure; it: Figure; spinUs: number }[] = [];
+  for (const w of workers) {
+    const base = await measure('hello-world', { url: `${hello.url}/` }, hello.child.pid);
+    const it = await measure(`hello-world +${w.workUs} µs`, { url: `${w.process.url}/` }, w.process.child.pid);
+    const spinUs = w.workUs > 0 ? await spinMedian(w) : 0;
+    workRows.push({ workUs: w.workUs, base, it, spinUs });
+  }
   await sleep(SETTLE_S * 1000);
 
   const pad = (s: string, n: number) => s.padEnd(n);
@@ -263,6 +291,14 @@ try {
       cpuSecondsPerRequest: Number(cpuPerRequest.toPrecision(4)),
     });
     console.log('wrote the api figure to tools/capacity/figures.json (npm run capacity reads it)');
+  }
+  if (workRows.length) {
+    const us = (f: Figure) => (f.cpu / f.total) * 1e6;
+    console.log(`\ncalibrated hello-world (BENCH_HELLO_WORK_US): bare Fastify burning W µs of CPU per request, next to plain hello-world measured just before`);
+    for (const r of workRows) {
+      console.log(`${pad(`hello-world +${r.workUs} µs`, 52)} ${pad(fig(r.it), 40)} ${fig(r.base)}`);
+      console.log(`${pad('', 52)} ${((r.it.rps / r.base.rps) * 100).toFixed(0)} % of hello-world's req/s, p99 ${(r.it.p99 / Math.max(1, r.base.p99)).toFixed(1)}x; CPU per request ${us(r.it).toFixed(0)} µs (the spin ${r.spinUs.toFixed(0)} of it: median timed in place), hello-world just before ${us(r.base).toFixed(0)} µs`);
+    }
   }
 } finally {
   for (const c of cleanups.reverse()) await c().catch((err: unknown) => console.error('cleanup:', err));
