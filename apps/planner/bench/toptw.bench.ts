@@ -13,7 +13,7 @@ import type { Tuning } from '../src/core/solver.ts';
 import { runCityBenchmark } from './city.bench.ts';
 import { runCliStartupBenchmark } from './cli.bench.ts';
 import { formatSummary, protocolJobs, referenceFor, runJob, summarise, SUMMARY_HEADER, type Job, type Run } from './toptw/suite.ts';
-import { runTripBenchmark } from './trip.bench.ts';
+import { recordReferenceRuns, runTripBenchmark } from './trip.bench.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +34,10 @@ const { values } = parseArgs({
     // Recompute the 60-second references of a trip split (tune | held-out; repeatable) with the
     // current engine, keeping per request the better of old and new (a reference only goes up).
     'trip-references-refresh': { type: 'string', multiple: true },
+    // Record one 60-second CPU run per solver seed (e.g. 1-3) of every trip request in the data
+    // file's per-request `runs` (--trip-reference-mode walk|transit: one travel mode only), then exit.
+    'trip-reference-runs': { type: 'string' },
+    'trip-reference-mode': { type: 'string' },
     'via-cli': { type: 'boolean', default: false },
   },
   strict: true,
@@ -44,6 +48,14 @@ function parseSeeds(text: string): number[] {
     const [from, to] = part.split('-').map(Number);
     return to === undefined ? [from!] : Array.from({ length: to - from! + 1 }, (_, i) => from! + i);
   });
+}
+
+if (values['trip-reference-runs']) {
+  const mode = values['trip-reference-mode'];
+  if (mode !== undefined && mode !== 'walk' && mode !== 'transit') throw new Error(`--trip-reference-mode: walk or transit, not ${mode}`);
+  console.log(`60-second CPU runs of the trip requests, solver seeds ${values['trip-reference-runs']}${mode ? `, ${mode} only` : ''}; load average ${loadavg()[0]!.toFixed(2)}`);
+  const failed = recordReferenceRuns({ seeds: parseSeeds(values['trip-reference-runs']), ...(mode ? { modes: [mode] } : {}) });
+  process.exit(failed > 0 ? 1 : 0);
 }
 
 const timeLimitMs = Number(values['time-limit-ms']);

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { checkItinerary } from '../src/check/itinerary-checker.ts';
-import { planItinerary, replanDay, type PlanRequest } from '../src/realworld/plan.ts';
+import { planItinerary, replanDay, type PlanRequest, type PlanResult } from '../src/realworld/plan.ts';
 import { quantile } from './toptw/suite.ts';
+import { MARKS, planGaps, summariseGaps, type Mark } from './trips/gaps.ts';
 import { generateTrip } from './trips/generate.ts';
 
 /**
@@ -41,6 +43,27 @@ export interface ReferenceEntry {
    * Number.MAX_SAFE_INTEGER set the schedule), a weaker reference; they are recomputed.
    */
   schedule?: 'clock';
+  /**
+   * Every recorded 60-second run of the request (--trip-reference-runs), one per solver seed and
+   * engine commit: what one 60-second run scores, as issue 14 words the goal ("within 2% of a
+   * 60-second run of the same request"). `score` above stays the best ever found (it only goes up).
+   */
+  runs?: ReferenceRun[];
+}
+
+/** One 60-second CPU run of a trip request (the reference run's code path, with its solver seed). */
+export interface ReferenceRun {
+  seed: number;
+  score: number;
+  iterations: number;
+  /** Commit whose engine ran it (HEAD of the tree that ran it). */
+  solver: string;
+  /** UTC time the run ended, to the minute. */
+  computed: string;
+  /** The machine's 1-minute load average when the run ended (the clock counts CPU time). */
+  load: number;
+  mustVisitsLeftOut: number;
+  mealsLeftOut: number;
 }
 
 const cpuClock = (): number => {
@@ -65,6 +88,84 @@ export const tripCaseRequest = (seed: number, travelMode: 'walk' | 'transit'): P
 /** The key of a request's 60-second reference in bench/data/trip-reference.json. */
 export function requestKey(request: PlanRequest): string {
   return createHash('sha256').update(JSON.stringify(request)).digest('hex').slice(0, 16);
+}
+
+/**
+ * The 60-second CPU run behind a reference: no iteration budget, so the search's acceptance
+ * schedule follows the clock over the 60 s.
+ */
+function sixtySecondRun(request: PlanRequest, seed: number): PlanResult {
+  return planItinerary({ ...request, options: { timeLimitMs: REFERENCE_MS, maxIterations: Number.POSITIVE_INFINITY, seed } }, { clock: cpuClock });
+}
+
+/**
+ * Adds one run to the data file under a lock directory: two recording processes (walk and transit)
+ * may write at once, and each re-reads the file so neither drops the other's runs.
+ */
+function appendReferenceRun(key: string, run: ReferenceRun): void {
+  const lock = new URL('./data/.trip-reference.lock', import.meta.url);
+  for (let tries = 0; ; tries++) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || tries > 600) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    const references = loadReferenceScores();
+    const entry = references[key];
+    if (!entry) throw new Error(`no reference entry ${key} to add a run to`);
+    entry.runs = [...(entry.runs ?? []).filter((r) => !(r.seed === run.seed && r.solver === run.solver)), run].sort((a, b) => a.seed - b.seed || a.computed.localeCompare(b.computed));
+    writeFileSync(REFERENCE_FILE, `${JSON.stringify(references, null, 2)}\n`);
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+/**
+ * npm run bench:planner -- --trip-reference-runs 1-3 [--trip-reference-mode walk]: one 60-second
+ * CPU run per solver seed of every trip request (both splits), each recorded in the request's
+ * `runs`; the best-known `score` is left as it is (a run that beats it is reported, not written).
+ * A run already recorded for the seed by the same commit is skipped, so a stopped recording resumes.
+ */
+export function recordReferenceRuns(options: { seeds: readonly number[]; modes?: ReadonlyArray<'walk' | 'transit'> }): number {
+  const solver = solverVersion();
+  let infeasible = 0;
+  for (const seed of options.seeds) for (const travelMode of options.modes ?? (['walk', 'transit'] as const)) {
+    for (const { split, seeds } of TRIP_SPLITS) for (const trip of seeds) {
+      const request = tripCaseRequest(trip, travelMode);
+      const key = requestKey(request);
+      const known = loadReferenceScores()[key];
+      if (known?.runs?.some((r) => r.seed === seed && r.solver === solver)) continue;
+      const result = sixtySecondRun(request, seed);
+      const check = checkItinerary(request, result);
+      if (!check.feasible) {
+        infeasible++;
+        console.error(`INFEASIBLE 60-second run ${travelMode} trip ${trip} seed ${seed}: ${check.errors.slice(0, 3).join('; ')}`);
+        continue;
+      }
+      const must = new Set(request.places.filter((p) => p.mustVisit).map((p) => p.locationId));
+      const run: ReferenceRun = {
+        seed,
+        score: result.score,
+        iterations: result.stats.iterations,
+        solver,
+        computed: new Date().toISOString().slice(0, 16),
+        load: Number(loadavg()[0]!.toFixed(2)),
+        mustVisitsLeftOut: result.unscheduled.filter((u) => must.has(u.locationId)).length,
+        mealsLeftOut: result.unscheduledMeals.length,
+      };
+      appendReferenceRun(key, run);
+      const best = known?.score;
+      console.log(
+        `  60-second run ${split} ${travelMode} trip ${trip} seed ${seed}: ${run.score} (${run.iterations} iterations, must-visits left out ${run.mustVisitsLeftOut}, meals ${run.mealsLeftOut})` +
+          (best === undefined ? ', no best-known' : `, best-known ${best}${run.score > best ? ': BEATS the best-known (not written)' : ''}`),
+      );
+    }
+  }
+  return infeasible;
 }
 
 export function loadReferenceScores(): Record<string, ReferenceEntry> {
@@ -92,6 +193,7 @@ export async function runTripBenchmark(
   const replanMs: number[] = [];
   const replanCpuMs: number[] = [];
   const gaps: Array<{ split: string; label: string; gap: number }> = [];
+  const markGaps: Array<{ split: string; label: string; mark: Mark; gap: number }> = [];
   let missing = 0;
   // A process's first plan is cold (model build and first construction 418 ms of CPU against 102 ms
   // by the third call; 900-3,600 iterations in 800 ms against 4,400-8,900 later in the process), so
@@ -107,11 +209,7 @@ export async function runTripBenchmark(
       const key = requestKey(request);
       const refresh = options.refreshReferences?.includes(split) === true;
       if ((references[key]?.schedule !== 'clock' && options.computeReferences) || refresh) {
-        // No iteration budget: the search's acceptance schedule then follows the clock over the 60 s.
-        const long = planItinerary(
-          { ...request, options: { timeLimitMs: REFERENCE_MS, maxIterations: Number.POSITIVE_INFINITY, seed: 1 } },
-          { clock: cpuClock },
-        );
+        const long = sixtySecondRun(request, 1);
         const previous = references[key]?.schedule === 'clock' ? references[key] : undefined;
         if (!previous || long.score > previous.score) {
           references[key] = {
@@ -145,6 +243,11 @@ export async function runTripBenchmark(
         if (reference) {
           gaps.push({ split, label: `${travelMode} trip ${seed} seed ${solverSeed}`, gap: (100 * (reference.score - result.score)) / reference.score });
         }
+        const planned = planGaps({ seed: solverSeed, score: result.score }, reference?.score, references[key]?.runs);
+        for (const mark of MARKS) {
+          const gap = planned[mark];
+          if (gap !== undefined) markGaps.push({ split, label: `${travelMode} trip ${seed} seed ${solverSeed}`, mark, gap });
+        }
         const date = request.days[2]!.date;
         const keep = result.days[2]!.stops.slice(0, 1).map((s) => s.locationId);
         const t1 = performance.now();
@@ -175,6 +278,18 @@ export async function runTripBenchmark(
       const worst = xs.reduce((a, b) => (b.gap > a.gap ? b : a));
       const mean = xs.reduce((a, b) => a + b.gap, 0) / xs.length;
       console.log(`    ${split.padEnd(9)} ${String(xs.length).padStart(3)} plans: mean gap ${mean.toFixed(2)}%, worst ${worst.gap.toFixed(2)}% (${worst.label})`);
+    }
+    if (markGaps.some((g) => g.mark !== 'best-known')) {
+      // Issue 14's words are "within 2% of a 60-second run of the same request": the best-known
+      // above is the best of many such runs, so the plans are also measured against one run.
+      console.log('  the same plans against the best-known, the 60-second run of the same solver seed, and the median of the request\'s 60-second runs (bench/data/trip-reference.json runs):');
+      for (const split of [...TRIP_SPLITS.map((s) => s.split), 'all']) for (const mark of MARKS) {
+        const sum = summariseGaps(markGaps.filter((g) => g.mark === mark && (split === 'all' || g.split === split)));
+        if (!sum) continue;
+        console.log(
+          `    ${split.padEnd(9)} ${mark.padEnd(14)} ${String(sum.plans).padStart(3)} plans: mean gap ${sum.mean.toFixed(2)}%, worst ${sum.worst.gap.toFixed(2)}% (${sum.worst.label}), over 2%: ${sum.over2}`,
+        );
+      }
     }
     if (missing) console.log(`    (${missing} request(s) without a reference: npm run bench:planner -- --trips-only --trip-references)`);
   } else {
