@@ -19,7 +19,10 @@
  * services they call), BENCH_CPU_PROF_DIR (each service writes a V8 CPU profile there when it stops),
  * BENCH_CPU_PROF_HELLO (1: hello-world writes a profile too), BENCH_NODE_ARGS (options for node before each
  * service's entry, e.g. for an experiment with V8 flags), BENCH_ENV (a JSON object of environment variables
- * set on every service over its contract's, e.g. an allocator experiment).
+ * set on every service over its contract's, e.g. an allocator experiment), BENCH_AFTER_READINGS_S (10,30,60:
+ * seconds after the load at which each service's RSS is read again, split into anonymous, file-backed
+ * and shared memory from /proc/<pid>/status, beside the same split at start; information on what the
+ * growth is, the goal's "after" stays the reading at BENCH_SETTLE_S; empty: none, the run ends at the settle).
  * BENCH_HELLO_WORK_US (e.g. `20,35,50`; unset: none): after the services, a calibrated hello-world for each
  * W, the same bare Fastify app burning W µs of CPU per request (scripts/lib/hello-work.ts), each next to
  * plain hello-world measured just before it, with req/s, p99 and CPU per request: what a server as slow
@@ -48,6 +51,7 @@ const EXTRA_ENV = process.env.BENCH_ENV ? (JSON.parse(process.env.BENCH_ENV) as 
 const HELLO_WORK_US = parseWorkList(process.env.BENCH_HELLO_WORK_US);
 const HELLO_NODE_ARGS = process.env.BENCH_HELLO_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const RSS_SAMPLE_MS = 10_000;
+const AFTER_READINGS_S = (process.env.BENCH_AFTER_READINGS_S ?? '10,30,60').split(',').filter((x) => x.trim()).map(Number);
 /** Issue 15's goals. */
 const GOAL = { rpsShare: 0.5, p99Factor: 3, peakShareOfRequest: 0.5, afterOverStart: 1.1 } as const;
 
@@ -63,6 +67,19 @@ const cpuSeconds = (pid: number): number => {
   // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+};
+
+/** RSS split by kind (/proc/<pid>/status, bytes): anonymous (V8 heap, code space, malloc, stacks), file-backed (the node binary and libraries paged in), shared memory. */
+interface RssParts {
+  readonly total: number;
+  readonly anon: number;
+  readonly file: number;
+  readonly shmem: number;
+}
+const rssParts = (pid: number): RssParts => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN) * 1024;
+  return { total: kib('VmRSS'), anon: kib('RssAnon'), file: kib('RssFile'), shmem: kib('RssShmem') };
 };
 
 interface Target {
@@ -221,6 +238,7 @@ try {
   ].filter((t) => chosen.includes(t.service as ServiceName)) as { service: ServiceName; title: string; target: Target; whilePlanning?: boolean }[];
 
   const startRss = new Map(services.map((p) => [p.name, p.rss()] as const));
+  const startParts = new Map(services.map((p) => [p.name, rssParts(p.child.pid!)] as const));
   console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per target after a 2 s warm-up, on ${os.cpus().length} cores; hello-world measured just before each service`);
   const rows: { service: ServiceName; title: string; base: Figure; it: Figure }[] = [];
   for (const t of targets) {
@@ -243,7 +261,21 @@ try {
     const spinUs = w.workUs > 0 ? await spinMedian(w) : 0;
     workRows.push({ workUs: w.workUs, base, it, spinUs });
   }
-  await sleep(SETTLE_S * 1000);
+  // The goal's "after" at SETTLE_S, and the split readings at AFTER_READINGS_S, all counted from the end of the load.
+  const loadEnded = Date.now();
+  const afterRss = new Map<ServiceName, number>();
+  const peakRss = new Map<ServiceName, number>();
+  const laterParts: { seconds: number; parts: Map<ServiceName, RssParts> }[] = [];
+  for (const seconds of [...new Set([SETTLE_S, ...AFTER_READINGS_S])].sort((a, b) => a - b)) {
+    await sleep(Math.max(0, loadEnded + seconds * 1000 - Date.now()));
+    if (seconds === SETTLE_S) {
+      for (const p of services) {
+        afterRss.set(p.name, p.rss());
+        peakRss.set(p.name, p.peakRss());
+      }
+    }
+    if (AFTER_READINGS_S.includes(seconds)) laterParts.push({ seconds, parts: new Map(services.map((p) => [p.name, rssParts(p.child.pid!)] as const)) });
+  }
 
   const pad = (s: string, n: number) => s.padEnd(n);
   const fig = (f: Figure) => `${f.rps.toFixed(0).padStart(7)} req/s  p99 ${String(f.p99).padStart(4)} ms  (load ${f.load})`;
@@ -268,12 +300,23 @@ try {
   for (const p of services) {
     const request = memoryBytes(SERVICES[p.name].resources.requests.memory);
     const start = startRss.get(p.name)!;
-    const peak = p.peakRss();
-    const after = p.rss();
+    const peak = peakRss.get(p.name)!;
+    const after = afterRss.get(p.name)!;
     const met = peak <= request * GOAL.peakShareOfRequest && after <= start * GOAL.afterOverStart;
     console.log(`  ${pad(`${p.name}-service`, 18)} start ${mib(start).padStart(8)}  peak ${mib(peak).padStart(8)}  after ${mib(after).padStart(8)}   peak ${((peak / request) * 100).toFixed(0)} % of its ${SERVICES[p.name].resources.requests.memory} request, after ${((after / start) * 100).toFixed(0)} % of start: ${met ? 'met' : 'NOT met'}`);
   }
   console.log(`  ${pad('hello-world', 18)} peak ${mib(hello.peakRss())}`);
+  if (laterParts.length) {
+    const mibs = (b: number) => (b / MiB).toFixed(1);
+    const split = (x: RssParts) => `${mibs(x.anon)} / ${mibs(x.file)} / ${mibs(x.shmem)}`;
+    const delta = (x: RssParts, from: RssParts) => [x.anon - from.anon, x.file - from.file, x.shmem - from.shmem].map((d) => `${d >= 0 ? '+' : ''}${mibs(d)}`).join(' / ');
+    console.log(`RSS split, anonymous / file-backed / shared MiB (/proc/<pid>/status; after the load: change since start)`);
+    for (const p of services) {
+      const start = startParts.get(p.name)!;
+      const later = laterParts.map((r) => `${r.seconds} s ${mibs(r.parts.get(p.name)!.total)} (${delta(r.parts.get(p.name)!, start)})`);
+      console.log(`  ${pad(`${p.name}-service`, 18)} start ${mibs(start.total)} (${split(start)}); after ${later.join(', ')}`);
+    }
+  }
 
   const user = rows.find((r) => r.service === 'user');
   if (user) {

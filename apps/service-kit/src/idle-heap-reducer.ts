@@ -1,0 +1,138 @@
+/**
+ * Gives back the V8 heap a burst of work left behind, once the process is quiet (issue 15; why and
+ * the thresholds: the catalog's IDLE_HEAP_REDUCTION). V8's own memory reducer does this only after
+ * the heap grew 10 MB past its last reduction, so a service that served a burst kept its grown old
+ * and young generations resident until the next one.
+ */
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { IDLE_HEAP_REDUCTION } from '@tripgen/catalog';
+
+const MiB = 2 ** 20;
+
+/** The V8 flag that `--optimize-for-size` implies (V8 sets it to 1 when the flag is set, also at run time). */
+const SEMI_SPACE_FLAG = /^--max[-_]semi[-_]space[-_]size=(\d+)$/;
+
+/**
+ * The `--max-semi-space-size` this process started with (NODE_OPTIONS, then its command line, which
+ * wins), or 0, V8's "size it from the heap".
+ */
+export const startingSemiSpaceMiB = (execArgv: readonly string[] = process.execArgv, nodeOptions: string = process.env.NODE_OPTIONS ?? ''): number => {
+  let mib = 0;
+  for (const arg of [...nodeOptions.split(/\s+/), ...execArgv]) {
+    const m = SEMI_SPACE_FLAG.exec(arg);
+    if (m) mib = Number(m[1]);
+  }
+  return mib;
+};
+
+let exposedGc: (() => void) | undefined;
+/** V8's `gc()` without a global of that name: exposed to one throwaway context only. */
+const collector = (): (() => void) => {
+  if (exposedGc) return exposedGc;
+  if (typeof globalThis.gc === 'function') return (exposedGc = globalThis.gc as () => void);
+  v8.setFlagsFromString('--expose-gc');
+  try {
+    exposedGc = runInNewContext('gc') as () => void;
+  } finally {
+    v8.setFlagsFromString('--no-expose-gc');
+  }
+  return exposedGc;
+};
+
+/** V8's committed heap (all spaces), bytes. */
+const committedHeap = (): number => v8.getHeapStatistics().total_heap_size;
+
+export interface Reduction {
+  readonly beforeBytes: number;
+  readonly afterBytes: number;
+  readonly ms: number;
+}
+
+/**
+ * Two full collections with V8's memory-saving heuristics: `--optimize-for-size` only for their
+ * duration, so that they compact fragmented pages (at least 20 % free, up to 6 MB moved) and shrink
+ * the young generation. Two, because a collection picks the pages it compacts from what the one
+ * before it found free: the first frees the burst's objects, the second moves the survivors off the
+ * pages that leaves sparse (`--trace-fragmentation`: one collection moved 3 pages, two 50). Plain
+ * `gc()` calls compact only pages at least 70 % free (the user service after a burst: RSS -5 MiB
+ * against -8 to -11). Setting the flag also sets `--max-semi-space-size=1` for isolates created
+ * later (worker threads): put back as it was.
+ */
+export const reduceHeapNow = (semiSpaceMiB: number = startingSemiSpaceMiB()): Reduction => {
+  const gc = collector();
+  const beforeBytes = committedHeap();
+  const started = performance.now();
+  v8.setFlagsFromString('--optimize-for-size');
+  try {
+    gc();
+    gc();
+  } finally {
+    v8.setFlagsFromString('--no-optimize-for-size');
+    v8.setFlagsFromString(`--max-semi-space-size=${semiSpaceMiB}`);
+  }
+  return { beforeBytes, afterBytes: committedHeap(), ms: performance.now() - started };
+};
+
+export interface IdleHeapReducerOptions {
+  readonly quietSeconds?: number;
+  readonly quietUtilization?: number;
+  readonly minGrowthMiB?: number;
+  /** Told of each reduction (the service logs it). */
+  readonly onReduced?: (r: Reduction) => void;
+  /** Seams for the tests: the committed heap, the main thread's utilisation since the last call, the reduction, the tick. */
+  readonly heapBytes?: () => number;
+  readonly utilization?: () => number;
+  readonly reduce?: () => Reduction;
+  readonly tickMs?: number;
+}
+
+export interface IdleHeapReducer {
+  /** One check, as the timer runs it every second (exported for the tests). */
+  tick(): void;
+  stop(): void;
+}
+
+/** Event-loop utilisation of the main thread since the previous call (0..1). */
+const utilizationSinceLast = (): (() => number) => {
+  let last: EventLoopUtilization = performance.eventLoopUtilization();
+  return () => {
+    const now = performance.eventLoopUtilization();
+    const u = performance.eventLoopUtilization(now, last).utilization;
+    last = now;
+    return u;
+  };
+};
+
+/**
+ * Checks once a second (an unref'd timer: it never holds the process open): when the main thread has
+ * been quiet for `quietSeconds` checks in a row and the committed heap is `minGrowthMiB` over the
+ * baseline, it reduces the heap. The baseline is the heap after the last reduction, lowered whenever
+ * the heap is seen smaller (V8's own reducer ran), so a heap that stays grown because its live data
+ * grew is reduced once, not every time the process is quiet.
+ */
+export const startIdleHeapReducer = (opts: IdleHeapReducerOptions = {}): IdleHeapReducer => {
+  const quietSeconds = opts.quietSeconds ?? IDLE_HEAP_REDUCTION.quietSeconds;
+  const quietUtilization = opts.quietUtilization ?? IDLE_HEAP_REDUCTION.quietUtilization;
+  const minGrowth = (opts.minGrowthMiB ?? IDLE_HEAP_REDUCTION.minGrowthMiB) * MiB;
+  const heapBytes = opts.heapBytes ?? committedHeap;
+  const utilization = opts.utilization ?? utilizationSinceLast();
+  const semiSpace = startingSemiSpaceMiB();
+  const reduce = opts.reduce ?? (() => reduceHeapNow(semiSpace));
+  let baseline = heapBytes();
+  let quiet = 0;
+  const tick = (): void => {
+    quiet = utilization() < quietUtilization ? quiet + 1 : 0;
+    const heap = heapBytes();
+    baseline = Math.min(baseline, heap);
+    if (quiet < quietSeconds || heap < baseline + minGrowth) return;
+    const r = reduce();
+    baseline = r.afterBytes;
+    quiet = 0;
+    opts.onReduced?.(r);
+  };
+  const timer = setInterval(tick, opts.tickMs ?? 1000);
+  timer.unref();
+  return { tick, stop: () => clearInterval(timer) };
+};
