@@ -94,6 +94,8 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
         // After the consumer has finished (onShutdown steps wait for the onDrain ones): the plans of the requests it lets finish still need the engine.
         app.kit.onShutdown(() => engine.close(), 'engine');
         app.log.info({ warmUpMs: Math.round(await engine.warm()) }, 'engine thread warm');
+        // The thread's isolate keeps what a burst of plans grew it by (issue 15); its own timer never runs while it waits for a task.
+        app.kit.reduceWhenQuiet(engine.heap);
         relay.start();
         const requests = await consumeScheduleRequests(
           broker,

@@ -68,5 +68,7 @@ describe('the engine thread at start', () => {
     expect(firstReady!.at).toBeGreaterThanOrEqual(warmAt!);
     // The probe was tried while the thread warmed (the server did not listen yet), not only after.
     expect(answers.filter((a) => a.at < warmAt!).length).toBeGreaterThan(0);
+    // And its heap is given back with the main thread's once the process is quiet (runService's idle heap reducer).
+    expect(app.kit.heapsReducedWhenQuiet().map((h) => h.name)).toEqual(['engine thread']);
   }, 60_000);
 });

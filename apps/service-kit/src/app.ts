@@ -28,6 +28,7 @@ import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
 import { createMetrics, durationRecorder, type Metrics } from './telemetry/metrics.ts';
 import { requestLogger, traceIdsMixin, type PinoLogger } from './telemetry/request-logger.ts';
 import { activeTraceIds, endServerSpan, requestContext, serverSpan, setupTracing, type Tracing } from './telemetry/tracing.ts';
+import type { OtherHeap } from './idle-heap-reducer.ts';
 
 export interface Database {
   /** Resolves when PostgreSQL answers a trivial query (readiness). */
@@ -53,6 +54,10 @@ export interface Kit {
   onShutdown(stop: () => Promise<void>, what?: string): void;
   /** Starts the drain: readiness reports "draining" and the onDrain steps begin (drainAndClose calls it; once). */
   drain(): void;
+  /** A worker thread's heap that `runService`'s idle heap reducer gives back too once the process is quiet (the AI service's engine thread). */
+  reduceWhenQuiet(heap: OtherHeap): void;
+  /** The heaps registered with `reduceWhenQuiet`. */
+  heapsReducedWhenQuiet(): readonly OtherHeap[];
   /** The shutdown steps running now (the names given to onDrain / onShutdown, and the kit's own): what a stuck shutdown waits for. */
   pendingShutdownSteps(): readonly string[];
 }
@@ -260,6 +265,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const runStep = (step: Step): Promise<void> => tracked(step).catch((err: unknown) => app.log.error({ err, step: step.what }, 'shutdown step failed'));
   /** The onDrain steps under way once the drain has started; one registered later (a consumer whose onReady ended after the signal) joins at once. */
   let intakeStops: Promise<void>[] | undefined;
+  const otherHeaps: OtherHeap[] = [];
   const stopIntake = (): Promise<unknown> => Promise.all((intakeStops ??= intakeStoppers.map(runStep)));
   app.decorate('kit', {
     config,
@@ -276,6 +282,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     },
     onShutdown: (stop: () => Promise<void>, what = `shutdown step ${stoppers.length + 1}`) => void stoppers.push({ stop, what }),
     pendingShutdownSteps: () => [...pending],
+    reduceWhenQuiet: (heap: OtherHeap) => void otherHeaps.push(heap),
+    heapsReducedWhenQuiet: () => otherHeaps,
     drain: () => {
       health.draining = true;
       void stopIntake();

@@ -85,6 +85,56 @@ describe('when the idle heap reducer reduces', () => {
   });
 });
 
+describe(`the other heaps (a worker thread's isolate)`, () => {
+  it(`are reduced at a quiet check once they worked, even when the main heap did not grow, one at a time and after the main thread's`, async () => {
+    const order: string[] = [];
+    const other = { worked: false, name: 'engine thread', resolve: undefined as (() => void) | undefined };
+    let heap = 40 * MiB;
+    const reducer = startIdleHeapReducer({
+      quietSeconds: 2,
+      tickMs: 2 ** 31 - 1,
+      heapBytes: () => heap,
+      utilization: () => 0,
+      reduce: () => (order.push('main thread'), { beforeBytes: heap, afterBytes: (heap = 30 * MiB), ms: 1 }),
+      others: () => [
+        {
+          name: other.name,
+          pending: () => other.worked,
+          reduce: (semiSpaceMiB) => {
+            other.worked = false;
+            order.push(`engine thread (semi-space ${semiSpaceMiB})`);
+            return new Promise<Reduction>((resolve) => (other.resolve = () => resolve({ beforeBytes: 20 * MiB, afterBytes: 15 * MiB, ms: 1 })));
+          },
+        },
+      ],
+      onReduced: (_r, heap) => order.push(`${heap} reduced`),
+    });
+    // The main heap starts at 40: no growth, and the thread has not worked: nothing.
+    for (let i = 0; i < 5; i++) reducer.tick();
+    expect(order).toEqual([]);
+    other.worked = true;
+    reducer.tick();
+    reducer.tick();
+    expect(order).toEqual([`engine thread (semi-space ${startingSemiSpaceMiB()})`]);
+    // While its reduction runs, no other begins, here or there.
+    other.worked = true;
+    for (let i = 0; i < 5; i++) reducer.tick();
+    expect(order).toHaveLength(1);
+    other.resolve!();
+    await new Promise((r) => setImmediate(r));
+    expect(order).toEqual([`engine thread (semi-space ${startingSemiSpaceMiB()})`, 'engine thread reduced']);
+    // Both grew: the main thread's first (synchronous), then the thread's.
+    order.length = 0;
+    heap = 45 * MiB;
+    reducer.tick();
+    reducer.tick();
+    other.resolve!();
+    await new Promise((r) => setImmediate(r));
+    expect(order).toEqual(['main thread', 'main thread reduced', `engine thread (semi-space ${startingSemiSpaceMiB()})`, 'engine thread reduced']);
+    reducer.stop();
+  });
+});
+
 describe('startingSemiSpaceMiB', () => {
   it('reads the flag from NODE_OPTIONS and the command line (which wins), 0 without it', () => {
     expect(startingSemiSpaceMiB([], '--max-old-space-size=384 --max-semi-space-size=2')).toBe(2);

@@ -75,12 +75,30 @@ export const reduceHeapNow = (semiSpaceMiB: number = startingSemiSpaceMiB()): Re
   return { beforeBytes, afterBytes: committedHeap(), ms: performance.now() - started };
 };
 
+/**
+ * Another heap of the process, a worker thread's isolate (the AI service's engine thread), which
+ * the reducer reduces too once the main thread is quiet: a timer on a thread parked in
+ * `Atomics.wait` between tasks (Piscina's) never runs, so it cannot notice its own quiet.
+ */
+export interface OtherHeap {
+  /** Named in the log line. */
+  readonly name: string;
+  /** Whether it has worked since its last reduction and is idle now. */
+  pending(): boolean;
+  /** `reduceHeapNow` run on its thread, with the process's starting semi-space (the flags are process-wide). */
+  reduce(semiSpaceMiB: number): Promise<Reduction>;
+}
+
 export interface IdleHeapReducerOptions {
   readonly quietSeconds?: number;
   readonly quietUtilization?: number;
   readonly minGrowthMiB?: number;
-  /** Told of each reduction (the service logs it). */
-  readonly onReduced?: (r: Reduction) => void;
+  /** The other heaps to reduce, asked at each quiet check (a service registers its threads after the reducer started). */
+  readonly others?: () => readonly OtherHeap[];
+  /** Told of each reduction (the service logs it): `heap` is 'main thread' or an other heap's name. */
+  readonly onReduced?: (r: Reduction, heap: string) => void;
+  /** Told of an other heap's failed reduction (its thread was ended meanwhile). */
+  readonly onFailed?: (err: unknown, heap: string) => void;
   /** Seams for the tests: the committed heap, the main thread's utilisation since the last call, the reduction, the tick. */
   readonly heapBytes?: () => number;
   readonly utilization?: () => number;
@@ -110,7 +128,9 @@ const utilizationSinceLast = (): (() => number) => {
  * been quiet for `quietSeconds` checks in a row and the committed heap is `minGrowthMiB` over the
  * baseline, it reduces the heap. The baseline is the heap after the last reduction, lowered whenever
  * the heap is seen smaller (V8's own reducer ran), so a heap that stays grown because its live data
- * grew is reduced once, not every time the process is quiet.
+ * grew is reduced once, not every time the process is quiet. Each of the `others` that has worked
+ * since its last reduction and is idle is reduced on its own thread at the same quiet check, one
+ * after the other and after the main thread's.
  */
 export const startIdleHeapReducer = (opts: IdleHeapReducerOptions = {}): IdleHeapReducer => {
   const quietSeconds = opts.quietSeconds ?? IDLE_HEAP_REDUCTION.quietSeconds;
@@ -122,15 +142,36 @@ export const startIdleHeapReducer = (opts: IdleHeapReducerOptions = {}): IdleHea
   const reduce = opts.reduce ?? (() => reduceHeapNow(semiSpace));
   let baseline = heapBytes();
   let quiet = 0;
+  /** An other heap's reduction under way: none begins, here or there, until it ends (the flags are process-wide). */
+  let othersReducing = false;
+  const reduceOthers = async (others: readonly OtherHeap[]): Promise<void> => {
+    for (const other of others) {
+      try {
+        opts.onReduced?.(await other.reduce(semiSpace), other.name);
+      } catch (err) {
+        opts.onFailed?.(err, other.name);
+      }
+    }
+  };
   const tick = (): void => {
     quiet = utilization() < quietUtilization ? quiet + 1 : 0;
     const heap = heapBytes();
     baseline = Math.min(baseline, heap);
-    if (quiet < quietSeconds || heap < baseline + minGrowth) return;
-    const r = reduce();
-    baseline = r.afterBytes;
+    if (quiet < quietSeconds || othersReducing) return;
+    const grown = heap >= baseline + minGrowth;
+    const others = opts.others?.().filter((o) => o.pending()) ?? [];
+    if (!grown && others.length === 0) return;
     quiet = 0;
-    opts.onReduced?.(r);
+    if (grown) {
+      const r = reduce();
+      baseline = r.afterBytes;
+      opts.onReduced?.(r, 'main thread');
+    }
+    // After the main thread's, which is synchronous: never two at once.
+    if (others.length > 0) {
+      othersReducing = true;
+      void reduceOthers(others).finally(() => (othersReducing = false));
+    }
   };
   const timer = setInterval(tick, opts.tickMs ?? 1000);
   timer.unref();

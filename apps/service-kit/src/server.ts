@@ -82,6 +82,8 @@ export const runService = async (app: App): Promise<void> => {
   await app.listen({ port, host });
   // Its timer is unref'd: it never holds the process open, so the shutdown above need not stop it.
   startIdleHeapReducer({
-    onReduced: (r) => app.log.info({ heapBeforeMiB: Math.round(r.beforeBytes / MiB), heapAfterMiB: Math.round(r.afterBytes / MiB), ms: Math.round(r.ms) }, 'idle heap reduced'),
+    others: () => app.kit.heapsReducedWhenQuiet(),
+    onReduced: (r, heap) => app.log.info({ heap, heapBeforeMiB: Math.round(r.beforeBytes / MiB), heapAfterMiB: Math.round(r.afterBytes / MiB), ms: Math.round(r.ms) }, 'idle heap reduced'),
+    onFailed: (err, heap) => app.log.warn({ heap, err }, 'idle heap reduction failed'),
   });
 };

@@ -7,6 +7,7 @@
  */
 import { Piscina } from 'piscina';
 import { NODE_FLAGS, type ScheduleGenerationMessage } from '@tripgen/catalog';
+import type { OtherHeap, Reduction } from '@tripgen/service-kit/idle-heap';
 import type { CategoryWeights } from './interests.ts';
 import { GenerationFailure, planTrip, type PlannedTrip, type PlanTripOptions } from './plan-trip.ts';
 import type { Candidate, EngineBudget } from './problem.ts';
@@ -26,6 +27,13 @@ export interface EngineTask extends PlanTripOptions {
   readonly budget: EngineBudget;
 }
 export type EngineAnswer = { readonly planned: PlannedTrip } | { readonly failure: string } | { readonly unknownSet: number };
+/** The kit's heap reduction, on the thread's isolate (the process's starting semi-space: the flags it sets are process-wide). */
+export interface HeapTask {
+  readonly reduceHeap: { readonly semiSpaceMiB: number };
+}
+export interface HeapAnswer {
+  readonly reduced: Reduction;
+}
 
 export interface Engine {
   plan(task: EngineTask): Promise<PlannedTrip>;
@@ -45,6 +53,12 @@ export interface ThreadEngine extends Engine {
   threads(): number;
   /** Threads started since the engine was made: 1 unless one died and was replaced (cold). */
   threadStarts(): number;
+  /**
+   * The thread's heap, for the kit's idle heap reducer (`app.kit.reduceWhenQuiet`): pending once
+   * the thread has planned since its last reduction (the warm-up's plans not counted: the heap at
+   * ready is the start, as the main thread's is) and no plan is under way or queued.
+   */
+  readonly heap: OtherHeap;
 }
 
 export const inThreadEngine: Engine = {
@@ -87,7 +101,7 @@ export const threadEngine = ({ module = engineThreadModule() }: { readonly modul
   // Inherited unless the thread needs the TypeScript loader. A Worker refuses V8 flags in an explicit
   // execArgv (the image's catalog NODE_FLAGS, e.g. --liftoff-only), and they hold for the whole process anyway.
   const execArgv = loader && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv.filter((a) => !NODE_FLAGS.includes(a)), '--import', 'tsx'] : undefined;
-  const pool = new Piscina<EngineTask, EngineAnswer>({
+  const pool = new Piscina<EngineTask | HeapTask, EngineAnswer | HeapAnswer>({
     filename,
     minThreads: 1,
     maxThreads: 1,
@@ -95,33 +109,58 @@ export const threadEngine = ({ module = engineThreadModule() }: { readonly modul
     resourceLimits: { maxYoungGenerationSizeMb: ENGINE_YOUNG_GENERATION_MIB },
     execArgv,
   });
+  const run = (task: EngineTask): Promise<EngineAnswer> => pool.run(task) as Promise<EngineAnswer>;
   let starts = 0;
   pool.on('workerCreate', () => starts++);
   const ids = new WeakMap<readonly Candidate[], number>();
   let nextId = 0;
   /** Ids of the sets sent to the thread lately, oldest first. */
   const sent: number[] = [];
+  const planOnThread = async (task: EngineTask): Promise<PlannedTrip> => {
+    const { candidates } = task;
+    if (!candidates) return unwrap(await run(task));
+    let id = ids.get(candidates);
+    if (id === undefined) ids.set(candidates, (id = nextId++));
+    if (sent.includes(id)) {
+      const answer = await run({ ...task, candidates: undefined, candidateSet: id });
+      if (!('unknownSet' in answer)) return unwrap(answer);
+    }
+    sent.push(id);
+    if (sent.length > CANDIDATE_SETS_SENT) sent.shift();
+    return unwrap(await run({ ...task, candidateSet: id }));
+  };
+  /** Plans asked for and not answered yet; plans answered, and how many of them the last reduction came after. */
+  let planning = 0;
+  let planned = 0;
+  let plannedAtReduction = 0;
+  const counted = async (task: EngineTask): Promise<PlannedTrip> => {
+    planning++;
+    try {
+      return await planOnThread(task);
+    } finally {
+      planning--;
+      planned++;
+    }
+  };
   return {
-    async plan(task) {
-      const { candidates } = task;
-      if (!candidates) return unwrap(await pool.run(task));
-      let id = ids.get(candidates);
-      if (id === undefined) ids.set(candidates, (id = nextId++));
-      if (sent.includes(id)) {
-        const answer = await pool.run({ ...task, candidates: undefined, candidateSet: id });
-        if (!('unknownSet' in answer)) return unwrap(answer);
-      }
-      sent.push(id);
-      if (sent.length > CANDIDATE_SETS_SENT) sent.shift();
-      return unwrap(await pool.run({ ...task, candidateSet: id }));
-    },
+    plan: counted,
     async warm() {
       const started = performance.now();
-      for (const task of warmUpTasks()) unwrap(await pool.run(task));
+      for (const task of warmUpTasks()) unwrap(await run(task));
       return performance.now() - started;
     },
     threads: () => pool.threads.length,
     threadStarts: () => starts,
+    heap: {
+      name: 'engine thread',
+      pending: () => planning === 0 && planned > plannedAtReduction,
+      async reduce(semiSpaceMiB) {
+        plannedAtReduction = planned;
+        // A task like a plan: the thread runs one at a time, so it never reduces while it plans.
+        const task: HeapTask = { reduceHeap: { semiSpaceMiB } };
+        return ((await pool.run(task)) as HeapAnswer).reduced;
+      },
+    },
     close: () => pool.destroy(),
   };
 };
