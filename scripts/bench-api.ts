@@ -37,7 +37,7 @@ import { AUTH_PATHS, JWKS_PATH, SERVICES, TOKEN_ISSUER, memoryBytes, type Servic
 import { gitCommit, writeFigure } from '@tripgen/capacity/figures';
 import { existingServices, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createScratchDatabase, ensureStack } from '@tripgen/dev-tools/local-stack';
-import { freePort, startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
+import { freePort, rssParts, startNodeProcess, type NodeProcess, type RssParts } from '@tripgen/dev-tools/processes';
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { parseWorkList } from './lib/hello-work.ts';
 import { generateCode, inStartOrder, loadPlaces, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
@@ -67,19 +67,6 @@ const cpuSeconds = (pid: number): number => {
   // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-};
-
-/** RSS split by kind (/proc/<pid>/status, bytes): anonymous (V8 heap, code space, malloc, stacks), file-backed (the node binary and libraries paged in), shared memory. */
-interface RssParts {
-  readonly total: number;
-  readonly anon: number;
-  readonly file: number;
-  readonly shmem: number;
-}
-const rssParts = (pid: number): RssParts => {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN) * 1024;
-  return { total: kib('VmRSS'), anon: kib('RssAnon'), file: kib('RssFile'), shmem: kib('RssShmem') };
 };
 
 interface Target {

@@ -46,14 +46,31 @@ export const listeningUrl = (line: string): string | undefined => {
 /** Levels that hide the info line reporting the address (the kit's LOG_LEVEL values above info). */
 const ABOVE_INFO = new Set(['warn', 'error', 'fatal', 'silent']);
 
-const statusKiB = (pid: number, field: 'VmHWM' | 'VmRSS'): number =>
-  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN) * 1024;
+type StatusField = 'VmHWM' | 'VmRSS' | 'RssAnon' | 'RssFile' | 'RssShmem';
+/** A size field of /proc/<pid>/status (read once by the caller), in bytes. */
+const statusBytes = (status: string, field: StatusField): number => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN) * 1024;
+const procStatus = (pid: number): string => readFileSync(`/proc/${pid}/status`, 'utf8');
+const statusKiB = (pid: number, field: StatusField): number => statusBytes(procStatus(pid), field);
 
 /** Peak resident set size (VmHWM) of a live process, in bytes (Linux). */
 export const peakRss = (pid: number): number => statusKiB(pid, 'VmHWM');
 
 /** Resident set size now (VmRSS) of a live process, in bytes (Linux). */
 export const currentRss = (pid: number): number => statusKiB(pid, 'VmRSS');
+
+/** RSS split by kind (bytes): anonymous (V8 heap, code space, malloc, stacks), file-backed (the node binary and libraries paged in), shared memory. */
+export interface RssParts {
+  readonly total: number;
+  readonly anon: number;
+  readonly file: number;
+  readonly shmem: number;
+}
+
+/** A live process's RSS now, split by kind, from one read of /proc/<pid>/status (Linux). */
+export const rssParts = (pid: number): RssParts => {
+  const status = procStatus(pid);
+  return { total: statusBytes(status, 'VmRSS'), anon: statusBytes(status, 'RssAnon'), file: statusBytes(status, 'RssFile'), shmem: statusBytes(status, 'RssShmem') };
+};
 
 export interface NodeProcess {
   readonly child: ChildProcess;
