@@ -83,6 +83,18 @@ function solverVersion(): string {
 /** The week planned once, untimed, before the measured ones: outside every split's trips. */
 const WARM_UP_TRIP = 1_000;
 
+/**
+ * A process's first plan is cold (model build and first construction 418 ms of CPU against 102 ms
+ * by the third call; 900-3,600 iterations in 800 ms against 4,400-8,900 later in the process), so
+ * a first timed plan measures the JIT, not the engine. One untimed plan of a week that is not one
+ * of the measured requests (no matrix of theirs cached), and one re-plan, warm it first.
+ */
+export function warmUpEngine(runtime: Parameters<typeof replanDay>[4] = {}): void {
+  const warmUp = tripCaseRequest(WARM_UP_TRIP, 'transit');
+  const warmed = planItinerary({ ...warmUp, options: { seed: 1, maxIterations: 1_000, timeLimitMs: 60_000 } });
+  replanDay(warmUp, warmed, warmUp.days[2]!.date, [], { ...runtime });
+}
+
 export const tripCaseRequest = (seed: number, travelMode: 'walk' | 'transit'): PlanRequest => generateTrip({ seed, days: 7, places: 300, travelMode });
 
 /** The key of a request's 60-second reference in bench/data/trip-reference.json. */
@@ -196,13 +208,7 @@ export async function runTripBenchmark(
   const replanCpuMs: number[] = [];
   const markGaps: Array<{ split: string; label: string; mark: Mark; gap: number }> = [];
   let missing = 0;
-  // A process's first plan is cold (model build and first construction 418 ms of CPU against 102 ms
-  // by the third call; 900-3,600 iterations in 800 ms against 4,400-8,900 later in the process), so
-  // the first timed plan measured the JIT, not the engine. One untimed plan of a week that is not
-  // one of the measured requests (no matrix of theirs cached), and one re-plan, warm it first.
-  const warmUp = tripCaseRequest(WARM_UP_TRIP, 'transit');
-  const warmed = planItinerary({ ...warmUp, options: { seed: 1, maxIterations: 1_000, timeLimitMs: 60_000 } });
-  replanDay(warmUp, warmed, warmUp.days[2]!.date, [], { ...runtime });
+  warmUpEngine(runtime);
   console.log(`  warm-up: trip ${WARM_UP_TRIP} (transit, not measured), 1,000 iterations and one re-plan, untimed`);
   for (const { split, seeds } of TRIP_SPLITS) for (const travelMode of ['walk', 'transit'] as const) {
     for (const seed of seeds) {
