@@ -3,9 +3,10 @@
  * W3C trace context continues through a request and its id lands in the logs; metrics are
  * labelled by route template; a SIGTERM-style drain lets in-flight requests finish.
  */
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, SERVICES, serviceUrlVariable, TOKEN_REFUSAL_THROTTLE } from '@tripgen/catalog';
+import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, SERVICES, serviceUrlVariable, TOKEN_REFUSAL_THROTTLE } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createApp, type App } from './app.ts';
@@ -43,13 +44,19 @@ let slowStarted = 0;
 /** Tokens the verifier was asked to check (a signature check each, when the key is known). */
 let verifyCalls = 0;
 const GOOD_TOKEN = 'good.token.verifies';
+/** A token of a user of its own (`user.token.<id>` verifies as `<id>`): a budget no other test spends. */
+const USER_TOKEN = 'user.token.';
+const ownUser = (what: string) => `${USER_TOKEN}${what}-${Date.now().toString(36)}`;
 /** Requests the route with an onRequest hook of its own ran it for. */
 let ownHookRuns = 0;
 
 const counted = (verifier: TokenVerifier): TokenVerifier => ({
   verified: (token) => verifier.verified?.(token),
   // GOOD_TOKEN verifies every time (never remembered), as a token's first use on each replica does.
-  verify: (token) => ((verifyCalls += 1), token === GOOD_TOKEN ? Promise.resolve({ id: 'u-good' }) : verifier.verify(token)),
+  verify: (token) => (
+    (verifyCalls += 1),
+    token === GOOD_TOKEN ? Promise.resolve({ id: 'u-good' }) : token.startsWith(USER_TOKEN) ? Promise.resolve({ id: token.slice(USER_TOKEN.length) }) : verifier.verify(token)
+  ),
 });
 
 beforeAll(async () => {
@@ -340,6 +347,83 @@ describe('service kit app', () => {
     expect(last.headers['x-ratelimit-remaining']).toBe('0');
     expect(last.headers['x-ratelimit-reset']).toBe(last.headers['retry-after']);
     expect(last.json()).toMatchObject({ status: 429, title: 'Too Many Requests', detail: `Rate limit of ${RATE_LIMIT.max} requests per minute exceeded; retry in ${String(last.headers['retry-after'])} seconds` });
+  });
+
+  it('counts every request of a signed-in user, those refused for their body too (400, 413, 415): a burst of bad bodies reaches the 429', async () => {
+    // Before: the limit was a preHandler, after the body was read, parsed and validated, so none of these counted.
+    const headers = { authorization: `Bearer ${ownUser('bad-bodies')}` };
+    const bad = [
+      { headers: { ...headers, 'content-type': 'application/json' }, payload: '{"n":"x"}', status: 400 },
+      { headers: { ...headers, 'content-type': 'application/json' }, payload: '{"n":', status: 400 },
+      { headers: { ...headers, 'content-type': 'text/plain' }, payload: 'n=1', status: 415 },
+      { headers: { ...headers, 'content-type': 'application/json' }, payload: `{"n":"${'x'.repeat(REQUEST_BODY_LIMIT_BYTES)}"}`, status: 413 },
+    ];
+    const statuses: number[] = [];
+    const expected: number[] = [];
+    for (let i = 0; i < RATE_LIMIT.max; i++) {
+      const { status, ...request } = bad[i % bad.length]!;
+      statuses.push((await app.inject({ method: 'POST', url: '/api/v1/trips/count', ...request })).statusCode);
+      expected.push(status);
+    }
+    expect(statuses).toEqual(expected);
+    // The budget is spent: a good request of that user is refused too.
+    const good = await app.inject({ method: 'POST', url: '/api/v1/trips/count', headers, payload: { n: 1 } });
+    expect(good.statusCode).toBe(429);
+    expect(good.headers['retry-after']).toBeDefined();
+  });
+
+  it('answers a user past the limit 429 before reading the body: a bad, oversized or unfinished body is the 429, not a 400, 413 or 415', async () => {
+    const token = ownUser('spent');
+    const headers = { authorization: `Bearer ${token}` };
+    for (let i = 0; i < RATE_LIMIT.max; i++) expect((await app.inject({ method: 'GET', url: '/api/v1/trips/mine', headers })).statusCode).toBe(200);
+    for (const [type, payload] of [['application/json', '{"n":'], ['application/json', '{"n":"x"}'], ['text/plain', 'n=1'], ['application/json', `{"n":"${'x'.repeat(REQUEST_BODY_LIMIT_BYTES)}"}`]] as const) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/trips/count', headers: { ...headers, 'content-type': type }, payload });
+      expect(res.statusCode, `${type} ${payload.slice(0, 10)}`).toBe(429);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    // On the wire: a body announced and never sent. Read first, the request would wait for it (until
+    // the socket times out); the 429 comes at once.
+    const answer = await new Promise<string>((resolve, reject) => {
+      const { port, hostname } = new URL(base);
+      const socket = connect(Number(port), hostname);
+      let text = '';
+      const timer = setTimeout(() => (socket.destroy(), resolve(`no answer: ${text}`)), 5_000);
+      socket.on('data', (d: Buffer) => {
+        text += d.toString('latin1');
+        if (!text.includes('\r\n\r\n')) return;
+        clearTimeout(timer);
+        socket.destroy();
+        resolve(text);
+      });
+      socket.on('error', reject);
+      socket.write(`POST /api/v1/trips/count HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"n":`);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 429 /);
+  });
+
+  it('answers 401 before the limit and counts no 401: a caller without a token spends nothing of its address\'s budget', async () => {
+    const client = `2001:db8::4:${Date.now().toString(16).slice(-4)}`;
+    const statuses: number[] = [];
+    // No token at all: refused tokens have a throttle of their own (above), a missing one is only a 401.
+    for (let i = 0; i <= RATE_LIMIT.max; i++) statuses.push((await app.inject({ method: 'GET', url: '/api/v1/trips/mine', headers: { 'x-forwarded-for': client } })).statusCode);
+    expect(new Set(statuses)).toEqual(new Set([401]));
+    // The address's budget is whole: a limited route without a token serves it RATE_LIMIT.max times.
+    const served: number[] = [];
+    for (let i = 0; i < RATE_LIMIT.max; i++) served.push((await app.inject({ method: 'GET', url: '/stand-in/trips/1', headers: { 'x-forwarded-for': client } })).statusCode);
+    expect(new Set(served)).toEqual(new Set([200]));
+  });
+
+  it('runs the limit once a route, right after authenticate and before the route\'s own onRequest hooks (HEAD routes too)', async () => {
+    // The route's own hooks come after the app-wide ones (which read the token): listed from authenticate on.
+    const hooksOf = (route: string) => routeHooks(app).find((r) => r.route === route)?.onRequest ?? [];
+    for (const route of ['GET /api/v1/trips/hooked', 'HEAD /api/v1/trips/hooked']) {
+      const hooks = hooksOf(route);
+      expect(hooks.slice(hooks.indexOf('authenticate()')), route).toEqual(['authenticate()', 'rateLimit()', 'onRequest()']);
+    }
+    for (const route of ['GET /stand-in/trips/:id', 'HEAD /stand-in/trips/:id', 'POST /stand-in/trips/count']) {
+      expect([hooksOf(route).at(-1), hooksOf(route).filter((name) => name === 'rateLimit()').length], route).toEqual(['rateLimit()', 1]);
+    }
+    expect(hooksOf(`GET ${internalPrefix('trip')}/ping`)).not.toContain('rateLimit()');
   });
 
   it('keeps service-to-service routes (the service\'s own internal prefix), probes and metrics out of the per-user rate limit, and only those', async () => {

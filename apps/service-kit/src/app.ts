@@ -450,6 +450,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     // verifier of the cluster, and a pod refused its keys refuses every token (503). A constant
     // document answered from memory; the edge's WAF and under-pressure bound its abuse.
     exempt: (route) => OPERATIONAL.has(route) || route === internal || route.startsWith(internalSlash) || route === JWKS_PATH,
+    after: authenticate,
   });
 
   registerHealthRoutes(app, { state: health, pingDatabase: opts.database.ping, redis, metrics });

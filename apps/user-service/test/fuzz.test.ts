@@ -4,8 +4,9 @@
  * service (PostgreSQL, Redis) must all be answered below 500, and the service must still be
  * alive and ready afterwards. A refused request changes nothing: the accounts afterwards are the
  * fuzz account plus those whose registration was answered 201, and its preferences are those of
- * the last PUT answered 200. Each request comes from its own client address so the rate limit
- * (itself a 4xx) does not hide everything behind 429s.
+ * the last PUT answered 200. Each request comes from its own client address, and the per-user rate
+ * limit is lifted: the valid token's requests, bad bodies included, all spend the fuzz account's
+ * budget, and the limit (itself a 4xx, tested elsewhere) would hide them behind 429s.
  */
 import { connect } from 'node:net';
 import fc from 'fast-check';
@@ -24,7 +25,7 @@ const FUZZ_EMAIL = 'fuzz@example.com';
 const INITIAL_PREFERENCES = { interests: ['museums'], pace: 'normal', travelMode: 'walk' };
 
 beforeAll(async () => {
-  service = await startUserService();
+  service = await startUserService({ env: { RATE_LIMIT_MAX: '100000' } });
   const email = FUZZ_EMAIL;
   await service.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { email, password: 'fuzzing-password', name: 'Fuzz' } });
   validToken = (await service.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: 'fuzzing-password' } })).json<{ accessToken: string }>().accessToken;
@@ -192,7 +193,10 @@ it('answers malformed HTTP on the wire (bad request lines, oversized headers, sm
     'NUL in the path': 'GET /api/v1/users/\u0000me HTTP/1.1\r\nHost: x\r\n\r\n',
   };
   const answers: Record<string, number | 'closed'> = {};
-  for (const [what, request] of Object.entries(cases)) answers[what] = await rawExchange(Buffer.from(request, 'latin1'));
+  // The body over the limit is announced by a client still sending (its socket left open): the route
+  // decides the rate limit first (a Redis round trip when the caller's lease is spent), and a client
+  // that half-closes meanwhile has sent a body shorter than announced (Node's own 400).
+  for (const [what, request] of Object.entries(cases)) answers[what] = await rawExchange(Buffer.from(request, 'latin1'), { end: what !== 'body over the limit' });
   for (const [what, status] of Object.entries(answers)) if (status !== 'closed') expect(status, what).toBeLessThan(500);
   expect(answers['header block over 16 KiB']).toBe(431);
   expect(answers['body over the limit']).toBe(413);
