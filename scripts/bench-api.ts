@@ -23,6 +23,10 @@
  * seconds after the load at which each service's RSS is read again, split into anonymous, file-backed
  * and shared memory from /proc/<pid>/status, beside the same split at start; information on what the
  * growth is, the goal's "after" stays the reading at BENCH_SETTLE_S; empty: none, the run ends at the settle).
+ * BENCH_SMAPS_DIR (a directory; unset: none): each service's /proc/<pid>/smaps is written there at start and at
+ * each of BENCH_AFTER_READINGS_S (`<service>-start.smaps`, `<service>-after-10s.smaps`), and its resident memory
+ * printed by kind (V8 pages and code, malloc's [heap] and arenas, stacks, file-backed: @tripgen/dev-tools/smaps)
+ * with the change since start and the mappings that changed most.
  * BENCH_HELLO_WORK_US (e.g. `20,35,50`; unset: none): after the services, a calibrated hello-world for each
  * W, the same bare Fastify app burning W µs of CPU per request (scripts/lib/hello-work.ts), each next to
  * plain hello-world measured just before it, with req/s, p99 and CPU per request: what a server as slow
@@ -30,7 +34,8 @@
  * process (plain and calibrated; e.g. `--perf-basic-prof` to read them with `perf`).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { AUTH_PATHS, JWKS_PATH, SERVICES, TOKEN_ISSUER, memoryBytes, type ServiceName } from '@tripgen/catalog';
@@ -39,6 +44,7 @@ import { existingServices, serviceMigrationsDir } from '@tripgen/dev-tools/layou
 import { createScratchDatabase, ensureStack } from '@tripgen/dev-tools/local-stack';
 import { freePort, rssParts, startNodeProcess, type NodeProcess, type RssParts } from '@tripgen/dev-tools/processes';
 import { exportPKCS8, generateKeyPair } from 'jose';
+import { parseSmaps, smapsGrowth, smapsSummary, SMAPS_KINDS, type Mapping } from '@tripgen/dev-tools/smaps';
 import { parseWorkList } from './lib/hello-work.ts';
 import { generateCode, inStartOrder, loadPlaces, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
 
@@ -51,6 +57,7 @@ const EXTRA_ENV = process.env.BENCH_ENV ? (JSON.parse(process.env.BENCH_ENV) as 
 const HELLO_WORK_US = parseWorkList(process.env.BENCH_HELLO_WORK_US);
 const HELLO_NODE_ARGS = process.env.BENCH_HELLO_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const RSS_SAMPLE_MS = 10_000;
+const SMAPS_DIR = process.env.BENCH_SMAPS_DIR;
 const AFTER_READINGS_S = (process.env.BENCH_AFTER_READINGS_S ?? '10,30,60').split(',').filter((x) => x.trim()).map(Number);
 /** Issue 15's goals. */
 const GOAL = { rpsShare: 0.5, p99Factor: 3, peakShareOfRequest: 0.5, afterOverStart: 1.1 } as const;
@@ -226,6 +233,21 @@ try {
 
   const startRss = new Map(services.map((p) => [p.name, p.rss()] as const));
   const startParts = new Map(services.map((p) => [p.name, rssParts(p.child.pid!)] as const));
+  /** BENCH_SMAPS_DIR: each service's smaps, kept as read and parsed, by reading ('start', '10 s', ...). */
+  const smapsReadings: { label: string; maps: Map<ServiceName, Mapping[]> }[] = [];
+  const readSmaps = (label: string): void => {
+    if (!SMAPS_DIR) return;
+    mkdirSync(SMAPS_DIR, { recursive: true });
+    if (label === 'start') writeFileSync(path.join(SMAPS_DIR, 'pids.json'), JSON.stringify(Object.fromEntries(services.map((p) => [p.name, p.child.pid]))));
+    const maps = new Map<ServiceName, Mapping[]>();
+    for (const p of services) {
+      const text = readFileSync(`/proc/${p.child.pid}/smaps`, 'utf8');
+      writeFileSync(path.join(SMAPS_DIR, `${p.name}-${label.replace(' ', '')}.smaps`), text);
+      maps.set(p.name, parseSmaps(text));
+    }
+    smapsReadings.push({ label, maps });
+  };
+  readSmaps('start');
   console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per target after a 2 s warm-up, on ${os.cpus().length} cores; hello-world measured just before each service`);
   const rows: { service: ServiceName; title: string; base: Figure; it: Figure }[] = [];
   for (const t of targets) {
@@ -261,7 +283,10 @@ try {
         peakRss.set(p.name, p.peakRss());
       }
     }
-    if (AFTER_READINGS_S.includes(seconds)) laterParts.push({ seconds, parts: new Map(services.map((p) => [p.name, rssParts(p.child.pid!)] as const)) });
+    if (AFTER_READINGS_S.includes(seconds)) {
+      laterParts.push({ seconds, parts: new Map(services.map((p) => [p.name, rssParts(p.child.pid!)] as const)) });
+      readSmaps(`after-${seconds}s`);
+    }
   }
 
   const pad = (s: string, n: number) => s.padEnd(n);
@@ -302,6 +327,20 @@ try {
       const start = startParts.get(p.name)!;
       const later = laterParts.map((r) => `${r.seconds} s ${mibs(r.parts.get(p.name)!.total)} (${delta(r.parts.get(p.name)!, start)})`);
       console.log(`  ${pad(`${p.name}-service`, 18)} start ${mibs(start.total)} (${split(start)}); after ${later.join(', ')}`);
+    }
+  }
+  if (smapsReadings.length > 1) {
+    const mibs = (b: number) => `${b >= 0 ? '+' : ''}${(b / MiB).toFixed(1)}`;
+    console.log(`resident MiB by kind (smaps, @tripgen/dev-tools/smaps; files in ${SMAPS_DIR}): at start, then the change since start`);
+    for (const p of services) {
+      const start = smapsReadings[0]!.maps.get(p.name)!;
+      const summary = smapsSummary(start);
+      console.log(`  ${p.name}-service`);
+      console.log(`    ${pad('kind', 16)} ${['start', ...smapsReadings.slice(1).map((r) => r.label)].map((l) => l.padStart(12)).join('')}`);
+      const growths = smapsReadings.slice(1).map((r) => smapsGrowth(start, r.maps.get(p.name)!));
+      for (const kind of SMAPS_KINDS) console.log(`    ${pad(kind, 16)} ${(summary[kind] / MiB).toFixed(1).padStart(12)}${growths.map((g) => mibs(g.byKind[kind]).padStart(12)).join('')}`);
+      const first = growths[0];
+      if (first) console.log(`    largest changes at ${smapsReadings[1]!.label}: ${first.largest.map((c) => `${c.kind} ${c.mapping.start.toString(16)} ${c.mapping.perms} ${((c.mapping.end - c.mapping.start) / 1024n).toString()} KiB ${mibs(c.change)}`).join('; ')}`);
     }
   }
 

@@ -126,14 +126,20 @@ export const HEAP_GROWTH_FLAG = '--heap-growing-percent=10';
  * burst ends, starts only when a full collection finds the heap 10 MB over what it last reduced to:
  * after `npm run bench:api` the user service's old space stayed 8 MiB over its start and its new
  * space 3 MiB for minutes (`--trace-gc`: no collection at all after the load, RSS 113 MiB against 101
- * at start). Once the main thread has been quiet (event-loop utilisation under `quietUtilization`)
- * for `quietSeconds` in a row and the committed heap is `minGrowthMiB` over what the last reduction
- * (or V8's own) left, the kit runs two compacting full collections with V8's memory-saving heuristics
- * (pages at least 20 % free evacuated, at most 6 MB): about 50-75 ms of the idle main thread, 8-11
- * MiB of RSS back within a second, peak (VmHWM) unchanged. A burst shorter than the growth step
- * costs nothing; a grown live set only raises the baseline.
+ * at start). Once the main thread has been quiet (its event-loop utilisation over the last
+ * `quietSeconds` checks, one a second, under `quietUtilization` on average) and the committed heap
+ * is `minGrowthMiB` over what the last reduction (or V8's own) left, the kit runs two compacting
+ * full collections with V8's memory-saving heuristics (pages at least 20 % free evacuated, at most 6
+ * MB): about 50-75 ms of the idle main thread, 8-11 MiB of RSS back within a second, peak (VmHWM)
+ * unchanged. A burst shorter than the growth step
+ * costs nothing; a grown live set only raises the baseline. On average, not every second under 2 %
+ * (issue 15, 2026-12-05): the AI service's idle event loop is busy 1.3 % of a second at the median
+ * and up to 10 % in some (its pollers, on the shared 2-core machine), five seconds in a row under 2 %
+ * came in under half of its idle 5-second windows, and in one run in four of `npm run bench:api` the
+ * reduction came 12 s after the load, 2 s after the "after" reading (113 % of start; 100 % at 30 s).
+ * Its idle 5-second means stayed under 4.7 %; under load the thread is busy 70-100 %.
  */
-export const IDLE_HEAP_REDUCTION = { quietSeconds: 5, quietUtilization: 0.02, minGrowthMiB: 4 } as const;
+export const IDLE_HEAP_REDUCTION = { quietSeconds: 5, quietUtilization: 0.05, minGrowthMiB: 4 } as const;
 
 /** Services whose node runs with HEAP_GROWTH_FLAG (see there why). */
 export const HEAP_GROWTH_SERVICES: readonly ServiceName[] = ['ai'];

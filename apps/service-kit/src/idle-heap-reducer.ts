@@ -125,8 +125,11 @@ const utilizationSinceLast = (): (() => number) => {
 
 /**
  * Checks once a second (an unref'd timer: it never holds the process open): when the main thread has
- * been quiet for `quietSeconds` checks in a row and the committed heap is `minGrowthMiB` over the
- * baseline, it reduces the heap. The baseline is the heap after the last reduction, lowered whenever
+ * been quiet over the last `quietSeconds` checks (their mean utilisation under `quietUtilization`)
+ * and the committed heap is `minGrowthMiB` over the baseline, it reduces the heap. The mean, not every
+ * check: an idle service's pollers take a few % of some seconds (the AI service's idle seconds: 1.3 %
+ * at the median, 18 % of them over 2 %), and a run of quiet checks they broke put the reduction off by
+ * 10 s and more. The baseline is the heap after the last reduction, lowered whenever
  * the heap is seen smaller (V8's own reducer ran), so a heap that stays grown because its live data
  * grew is reduced once, not every time the process is quiet. Each of the `others` that has worked
  * since its last reduction and is idle is reduced on its own thread at the same quiet check, one
@@ -141,7 +144,8 @@ export const startIdleHeapReducer = (opts: IdleHeapReducerOptions = {}): IdleHea
   const semiSpace = startingSemiSpaceMiB();
   const reduce = opts.reduce ?? (() => reduceHeapNow(semiSpace));
   let baseline = heapBytes();
-  let quiet = 0;
+  /** The utilisation of the last `quietSeconds` checks, oldest first (emptied by a reduction). */
+  const recent: number[] = [];
   /** An other heap's reduction under way: none begins, here or there, until it ends (the flags are process-wide). */
   let othersReducing = false;
   const reduceOthers = async (others: readonly OtherHeap[]): Promise<void> => {
@@ -154,14 +158,16 @@ export const startIdleHeapReducer = (opts: IdleHeapReducerOptions = {}): IdleHea
     }
   };
   const tick = (): void => {
-    quiet = utilization() < quietUtilization ? quiet + 1 : 0;
+    recent.push(utilization());
+    if (recent.length > quietSeconds) recent.shift();
     const heap = heapBytes();
     baseline = Math.min(baseline, heap);
-    if (quiet < quietSeconds || othersReducing) return;
+    const quiet = recent.length === quietSeconds && recent.reduce((a, b) => a + b, 0) / quietSeconds < quietUtilization;
+    if (!quiet || othersReducing) return;
     const grown = heap >= baseline + minGrowth;
     const others = opts.others?.().filter((o) => o.pending()) ?? [];
     if (!grown && others.length === 0) return;
-    quiet = 0;
+    recent.length = 0;
     if (grown) {
       const r = reduce();
       baseline = r.afterBytes;
