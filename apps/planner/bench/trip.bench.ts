@@ -106,7 +106,7 @@ export function requestKey(request: PlanRequest): string {
  * The 60-second CPU run behind a reference: no iteration budget, so the search's acceptance
  * schedule follows the clock over the 60 s.
  */
-function sixtySecondRun(request: PlanRequest, seed: number): PlanResult {
+export function sixtySecondRun(request: PlanRequest, seed: number): PlanResult {
   return planItinerary({ ...request, options: { timeLimitMs: REFERENCE_MS, maxIterations: Number.POSITIVE_INFINITY, seed } }, { clock: cpuClock });
 }
 
