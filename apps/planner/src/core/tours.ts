@@ -361,7 +361,6 @@ export class TourState {
     }
   }
 
-  /** Mean score of the visited places (the scale of the acceptance threshold). */
   /**
    * The objective with a must-visit weighing as a meal: (must-visits and meals, score). What the
    * search accepts by (solver.ts); the best solution is kept by the objective itself.
@@ -373,6 +372,7 @@ export class TourState {
     return this.objective - this.mustVisitExtra * placed;
   }
 
+  /** Mean score of the visited places (the scale of the acceptance threshold). */
   averageVisitScore(): number {
     let total = 0;
     let count = 0;
