@@ -74,26 +74,29 @@ export const classifyMappings = (maps: readonly Mapping[]): SmapsKind[] =>
     return 'other anonymous';
   });
 
-/** Resident bytes by kind. */
-export const smapsSummary = (maps: readonly Mapping[]): Record<SmapsKind, number> => {
+/** Resident bytes by kind, of mappings already classified. */
+const sumByKind = (maps: readonly Mapping[], kinds: readonly SmapsKind[]): Record<SmapsKind, number> => {
   const sum = Object.fromEntries(SMAPS_KINDS.map((k) => [k, 0])) as Record<SmapsKind, number>;
-  classifyMappings(maps).forEach((kind, i) => (sum[kind] += maps[i]!.rss));
+  kinds.forEach((kind, i) => (sum[kind] += maps[i]!.rss));
   return sum;
 };
+
+/** Resident bytes by kind. */
+export const smapsSummary = (maps: readonly Mapping[]): Record<SmapsKind, number> => sumByKind(maps, classifyMappings(maps));
 
 /**
  * The resident change of each kind from one reading to another, and the mappings that changed most
  * (a mapping matched by its start address; one that appeared or went counts with all its RSS).
  */
 export const smapsGrowth = (from: readonly Mapping[], to: readonly Mapping[], top = 8): { byKind: Record<SmapsKind, number>; largest: { kind: SmapsKind; mapping: Mapping; change: number }[] } => {
-  const a = smapsSummary(from);
-  const b = smapsSummary(to);
+  const fromKinds = classifyMappings(from);
+  const kinds = classifyMappings(to);
+  const a = sumByKind(from, fromKinds);
+  const b = sumByKind(to, kinds);
   const byKind = Object.fromEntries(SMAPS_KINDS.map((k) => [k, b[k] - a[k]])) as Record<SmapsKind, number>;
   const before = new Map(from.map((m) => [m.start, m]));
-  const kinds = classifyMappings(to);
   const changes = to.map((m, i) => ({ kind: kinds[i]!, mapping: m, change: m.rss - (before.get(m.start)?.rss ?? 0) }));
   const after = new Set(to.map((m) => m.start));
-  const fromKinds = classifyMappings(from);
   from.forEach((m, i) => {
     if (!after.has(m.start)) changes.push({ kind: fromKinds[i]!, mapping: m, change: -m.rss });
   });
