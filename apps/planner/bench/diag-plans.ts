@@ -7,23 +7,10 @@
 import { writeFileSync } from 'node:fs';
 import { checkItinerary } from '../src/check/itinerary-checker.ts';
 import { planItinerary, type PlanResult } from '../src/realworld/plan.ts';
+import { arg, range } from './cli-args.ts';
+import { cpuClock } from './cpu-clock.ts';
 import { loadReferenceScores, requestKey, sixtySecondRun, tripCaseRequest, warmUpEngine } from './trip.bench.ts';
 
-const arg = (name: string, dflt: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : dflt;
-};
-const range = (s: string): number[] =>
-  s === ''
-    ? []
-    : s.split(',').flatMap((p) => {
-        const [a, b] = p.split('-').map(Number);
-        return b === undefined ? [a!] : Array.from({ length: b - a! + 1 }, (_, i) => a! + i);
-      });
-const cpuClock = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 const request = tripCaseRequest(Number(arg('trip', '4')), arg('mode', 'walk') as 'walk' | 'transit');
 const reference = loadReferenceScores()[requestKey(request)];
 const tuning = JSON.parse(arg('tuning', '{}'));

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import type { Tuning } from '../src/core/solver.ts';
 import { runCityBenchmark } from './city.bench.ts';
 import { runCliStartupBenchmark } from './cli.bench.ts';
+import { cpuClock } from './cpu-clock.ts';
 import { formatSummary, protocolJobs, referenceFor, runJob, summarise, SUMMARY_HEADER, type Job, type Run } from './toptw/suite.ts';
 import { recordReferenceRuns, runTripBenchmark } from './trip.bench.ts';
 
@@ -63,10 +64,6 @@ const maxIterations = values.iterations ? Number(values.iterations) : undefined;
 const seeds = parseSeeds(values.seed ?? values.seeds);
 // --clock cpu: the budget counts this process's CPU time, so results do not depend on how busy a
 // shared machine is (the wall-clock default is what the product sees).
-const cpuClock = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 const clock = values.clock === 'cpu' ? cpuClock : undefined;
 const tuning = values.tuning ? (JSON.parse(values.tuning) as Partial<Tuning>) : undefined;
 const jobs = values['trips-only'] ? [] : protocolJobs().filter(

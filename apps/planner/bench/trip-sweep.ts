@@ -9,26 +9,15 @@
 import { writeFileSync } from 'node:fs';
 import { checkItinerary } from '../src/check/itinerary-checker.ts';
 import { planItinerary } from '../src/realworld/plan.ts';
+import { arg, range } from './cli-args.ts';
+import { cpuClock } from './cpu-clock.ts';
 import { loadReferenceScores, requestKey, tripCaseRequest, warmUpEngine } from './trip.bench.ts';
 
-const arg = (name: string, dflt: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : dflt;
-};
-const range = (s: string): number[] =>
-  s.split(',').flatMap((p) => {
-    const [a, b] = p.split('-').map(Number);
-    return b === undefined ? [a!] : Array.from({ length: b - a! + 1 }, (_, i) => a! + i);
-  });
 const references = loadReferenceScores();
 const tuning = JSON.parse(arg('tuning', '{}'));
 const iterations = Number(arg('iterations', '5000'));
 const cpuMs = Number(arg('cpu-ms', '0'));
 const cap = process.argv.includes('--max-iterations') ? { maxIterations: Number(arg('max-iterations', '')) } : {};
-const cpuClock = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 // Timed plans (--cpu-ms) would otherwise start with a cold JIT: 5,160 iterations in the first 800 ms against 9,000-10,000.
 if (cpuMs > 0) warmUpEngine({ clock: cpuClock });
 const rows: Array<{ label: string; gap: number; cpu: number; mustMissed: number; mealsMissed: number; iterations: number }> = [];

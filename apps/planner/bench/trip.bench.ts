@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'n
 import { loadavg } from 'node:os';
 import { checkItinerary } from '../src/check/itinerary-checker.ts';
 import { planItinerary, replanDay, type PlanRequest, type PlanResult } from '../src/realworld/plan.ts';
+import { cpuClock } from './cpu-clock.ts';
 import { quantile } from './toptw/suite.ts';
 import { MARKS, planGaps, summariseGaps, type Mark } from './trips/gaps.ts';
 import { generateTrip } from './trips/generate.ts';
@@ -66,10 +67,6 @@ export interface ReferenceRun {
   mealsLeftOut: number;
 }
 
-const cpuClock = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 function solverVersion(): string {
   try {

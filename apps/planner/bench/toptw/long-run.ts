@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { solveTopTw } from '../../src/core/solver.ts';
+import { cpuClock } from '../cpu-clock.ts';
 import { checkTopTwSolution } from './checker.ts';
 import { listBenchmarkInstances, loadBenchmarkInstance } from './files.ts';
 import { topTwToCoreProblem } from './problem.ts';
@@ -24,10 +25,6 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-const cpuClock = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
 const seeds = values.seeds.split(',').map(Number);
 const m = Number(values.m);
