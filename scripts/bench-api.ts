@@ -27,6 +27,9 @@
  * each of BENCH_AFTER_READINGS_S (`<service>-start.smaps`, `<service>-after-10s.smaps`), and its resident memory
  * printed by kind (V8 pages and code, malloc's [heap] and arenas, stacks, file-backed: @tripgen/dev-tools/smaps)
  * with the change since start and the mappings that changed most.
+ * BENCH_USER_PAIRS (5): the user service's pair (hello-world, then the service) is measured this many times,
+ * alternated, the first in the services' order and the rest right after it; the goal reads the median
+ * pair (scripts/lib/user-pairs.ts: one pair's share moved 38-70 % between runs of the same code).
  * BENCH_HELLO_WORK_US (e.g. `20,35,50`; unset: none): after the services, a calibrated hello-world for each
  * W, the same bare Fastify app burning W µs of CPU per request (scripts/lib/hello-work.ts), each next to
  * plain hello-world measured just before it, with req/s, p99 and CPU per request: what a server as slow
@@ -46,6 +49,7 @@ import { freePort, rssParts, startNodeProcess, type NodeProcess, type RssParts }
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { parseSmaps, smapsGrowth, smapsSummary, SMAPS_KINDS, type Mapping } from '@tripgen/dev-tools/smaps';
 import { parseWorkList } from './lib/hello-work.ts';
+import { readPairs } from './lib/user-pairs.ts';
 import { generateCode, inStartOrder, loadPlaces, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -56,6 +60,7 @@ const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const EXTRA_ENV = process.env.BENCH_ENV ? (JSON.parse(process.env.BENCH_ENV) as Record<string, string>) : {};
 const HELLO_WORK_US = parseWorkList(process.env.BENCH_HELLO_WORK_US);
 const HELLO_NODE_ARGS = process.env.BENCH_HELLO_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+const USER_PAIRS = Number(process.env.BENCH_USER_PAIRS ?? 5);
 const RSS_SAMPLE_MS = 10_000;
 const SMAPS_DIR = process.env.BENCH_SMAPS_DIR;
 const AFTER_READINGS_S = (process.env.BENCH_AFTER_READINGS_S ?? '10,30,60').split(',').filter((x) => x.trim()).map(Number);
@@ -263,6 +268,14 @@ try {
     await Promise.all(lanes);
     rows.push({ service: t.service, title: t.title, base, it });
   }
+  // The user service's further pairs (BENCH_USER_PAIRS), alternated as the first was measured.
+  const userTarget = targets.find((t) => t.service === 'user');
+  const userPairs: { base: Figure; it: Figure }[] = rows.filter((r) => r.service === 'user').map(({ base, it }) => ({ base, it }));
+  const userProcess = services.find((p) => p.name === 'user');
+  for (let i = 1; userTarget && i < USER_PAIRS; i++) {
+    const base = await measure('hello-world', { url: `${hello.url}/` }, hello.child.pid);
+    userPairs.push({ base, it: await measure(userTarget.title, userTarget.target, userProcess?.child.pid, userProcess?.rss) });
+  }
   const workRows: { workUs: number; base: Figure; it: Figure; spinUs: number }[] = [];
   for (const w of workers) {
     const base = await measure('hello-world', { url: `${hello.url}/` }, hello.child.pid);
@@ -296,7 +309,17 @@ try {
     const share = r.it.rps / r.base.rps;
     const p99x = r.it.p99 / Math.max(1, r.base.p99);
     console.log(`${pad(`${r.service}: ${r.title}`, 52)} ${pad(fig(r.it), 40)} ${fig(r.base)}`);
-    console.log(`${pad('', 52)} ${(share * 100).toFixed(0)} % of hello-world's req/s, p99 ${p99x.toFixed(1)}x${r.service === 'user' ? `   (goal >= ${GOAL.rpsShare * 100} %, <= ${GOAL.p99Factor}x: ${share >= GOAL.rpsShare && p99x <= GOAL.p99Factor ? 'met' : 'NOT met'})` : ''}`);
+    console.log(`${pad('', 52)} ${(share * 100).toFixed(0)} % of hello-world's req/s, p99 ${p99x.toFixed(1)}x`);
+  }
+  const pairReading = userPairs.length ? readPairs(userPairs.map(({ base, it }) => ({ baseRps: base.rps, baseP99: base.p99, rps: it.rps, p99: it.p99 }))) : undefined;
+  if (pairReading) {
+    console.log(`\nuser: ${userPairs.length} alternated pairs (hello-world, then the service; BENCH_USER_PAIRS), in the order measured`);
+    userPairs.forEach(({ base, it }, i) => {
+      const cpuUs = (f: Figure) => ((f.cpu / f.total) * 1e6).toFixed(0);
+      console.log(`  pair ${i + 1}: ${fig(it)}   hello-world ${fig(base)}   ${(pairReading.shares[i]! * 100).toFixed(0)} %, p99 ${pairReading.p99Ratios[i]!.toFixed(1)}x, CPU ${cpuUs(it)} µs (hello-world ${cpuUs(base)})`);
+    });
+    const met = pairReading.share >= GOAL.rpsShare && pairReading.p99Ratio <= GOAL.p99Factor;
+    console.log(`  median: ${(pairReading.share * 100).toFixed(0)} % of hello-world's req/s, p99 ${pairReading.p99Ratio.toFixed(1)}x   (goal >= ${GOAL.rpsShare * 100} %, <= ${GOAL.p99Factor}x: ${met ? 'met' : 'NOT met'})`);
   }
   for (const r of rows.filter((x) => x.it.rssSamples.length >= 3)) {
     const samples = r.it.rssSamples;
@@ -344,7 +367,8 @@ try {
     }
   }
 
-  const user = rows.find((r) => r.service === 'user');
+  // The pair whose share is the median stands for the run in the capacity figure.
+  const user = pairReading ? { title: userTarget!.title, ...userPairs[pairReading.medianPair]! } : undefined;
   if (user) {
     const cpuPerRequest = user.it.cpu / user.it.total;
     console.log(`\nuser service CPU: ${user.it.cpu.toFixed(2)} s for ${user.it.total} requests = ${(cpuPerRequest * 1000).toFixed(3)} ms per request (${(1 / cpuPerRequest).toFixed(0)} req per CPU-second); hello-world just before: ${((user.base.cpu / user.base.total) * 1e6).toFixed(0)} µs per request`);
