@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { arg } from './cli-args.ts';
 import { Rng } from '../src/core/rng.ts';
 import { travelMinutes } from '../src/realworld/travel.ts';
+import { gapPct } from './trips/gaps.ts';
+import { neighbourhoodCentres } from './trips/generate.ts';
 import type { PlanRequest, PlanResult } from '../src/realworld/plan.ts';
 type Dump = { request: PlanRequest; reference: { score: number }; plans: Array<{ kind: string; seed: number; result: PlanResult; feasible: boolean }> };
 const files = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--trip');
@@ -16,11 +18,8 @@ const verbose = process.argv.includes('--days');
 const dumps = files.map((f) => ({ f, d: JSON.parse(readFileSync(f, 'utf8')) as Dump }));
 const req = dumps[0]!.d.request;
 const best = dumps[0]!.d.reference.score;
-// Generator cluster centres (same draws as generate.ts) to label neighbourhoods A-L.
-const trip = Number(arg('trip', '5'));
-const rng = new Rng(trip);
-const centre = { lat: 48.86, lng: 2.345 };
-const clusters = Array.from({ length: 12 }, () => ({ lat: centre.lat + (rng.next() - 0.5) * 0.09, lng: centre.lng + (rng.next() - 0.5) * 0.19 }));
+// The generator's neighbourhood centres of this trip, to label neighbourhoods A-L.
+const clusters = neighbourhoodCentres(new Rng(Number(arg('trip', '5'))));
 const place = new Map(req.places.map((p) => [p.locationId, p]));
 const label = (id: string): string => {
   const p = place.get(id)!;
@@ -36,7 +35,7 @@ const rows: Array<Record<string, number | string>> = [];
 const visitSets: Array<{ tag: string; gap: number; sets: Set<string>[]; all: Set<string> }> = [];
 for (const { f, d } of dumps) for (const pl of d.plans) {
   const r = pl.result;
-  const gap = (100 * (best - r.score)) / best;
+  const gap = gapPct(best, r.score);
   let travel = 0, wait = 0, mvTravel = 0, idle = 0;
   const daySets: Set<string>[] = [];
   const dayDesc: string[] = [];
@@ -94,7 +93,7 @@ if (long.length && short.length) {
 // Must-visit days per plan (weekday index), with the gap: where the long must-visits sit.
 for (const { f, d } of dumps) for (const pl of d.plans) {
   const r = pl.result;
-  const gap = (100 * (best - r.score)) / best;
+  const gap = gapPct(best, r.score);
   const md = [...must].map((id) => `${id}:${r.days.findIndex((day) => day.stops.some((s) => s.locationId === id))}`).filter((x) => !x.endsWith(':-1'));
   const perDay = r.days.map((day) => day.stops.filter((s) => must.has(s.locationId)).reduce((a, s) => a + place.get(s.locationId)!.visitMinutes, 0));
   console.log(`MV ${f.replace(/.*w5-|\.json/g, '')}:${pl.kind}:s${pl.seed} gap ${gap.toFixed(2)} mvMinutesPerDay ${perDay.join('/')} max ${Math.max(...perDay)} | ${md.join(' ')}`);

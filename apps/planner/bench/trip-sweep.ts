@@ -27,7 +27,6 @@ const rows: Array<{ label: string; gap: number; gapMedian: number; cpu: number; 
 for (const travelMode of ['walk', 'transit'] as const) for (const trip of range(arg('trips', '1-5'))) {
   const request = tripCaseRequest(trip, travelMode);
   const reference = references[requestKey(request)]!;
-  const ref = reference.score;
   for (const seed of range(arg('seeds', '1-3'))) {
     const c0 = process.cpuUsage();
     const r =
@@ -36,21 +35,20 @@ for (const travelMode of ['walk', 'transit'] as const) for (const trip of range(
         : planItinerary({ ...request, options: { seed, maxIterations: iterations, timeLimitMs: 1e9 } }, { tuning });
     const c = process.cpuUsage(c0);
     if (!checkItinerary(request, r).feasible) console.error(`INFEASIBLE ${travelMode}-${trip}-${seed}`);
-    const gap = (100 * (ref - r.score)) / ref;
-    const gapMedian = planGaps({ seed, score: r.score }, undefined, reference.runs)['median 60 s'] ?? Number.NaN;
+    const gaps = planGaps({ seed, score: r.score }, reference.score, reference.runs);
+    const gap = gaps['best-known']!;
+    const gapMedian = gaps['median 60 s'] ?? Number.NaN;
     const must = new Set(request.places.filter((p) => p.mustVisit).map((p) => p.locationId));
     const mustMissed = r.unscheduled.filter((u) => must.has(u.locationId)).length;
     rows.push({ label: `${travelMode}-${trip}-${seed}`, gap, gapMedian, cpu: (c.user + c.system) / 1000, mustMissed, mealsMissed: r.unscheduledMeals.length, iterations: r.stats.iterations });
   }
 }
-const mean = rows.reduce((a, b) => a + b.gap, 0) / rows.length;
-const worst = Math.max(...rows.map((r) => r.gap));
-const over = rows.filter((r) => r.gap > 2).length;
+const { mean, worst, over2: over } = summariseGaps(rows)!;
 const toMedian = summariseGaps(rows.filter((r) => !Number.isNaN(r.gapMedian)).map((r) => ({ label: r.label, gap: r.gapMedian })));
 const medianPart = toMedian ? `  median 60 s run: mean ${toMedian.mean.toFixed(2)}% worst ${toMedian.worst.gap.toFixed(2)}% (${toMedian.worst.label}) >2%: ${toMedian.over2}/${toMedian.plans}` : '';
 const missed = rows.filter((r) => r.mustMissed > 0).map((r) => `${r.label}:${r.mustMissed}`);
 const mealsMissed = rows.filter((r) => r.mealsMissed > 0).map((r) => `${r.label}:${r.mealsMissed}`);
 const total = (key: 'mustMissed' | 'mealsMissed'): number => rows.reduce((a, b) => a + b[key], 0);
 const cpu = rows.map((r) => r.cpu).sort((a, b) => a - b);
-console.log(`${arg('name', JSON.stringify(tuning))}: mean ${mean.toFixed(2)}% worst ${worst.toFixed(2)}% >2%: ${over}/${rows.length}${medianPart}  cpu p50 ${cpu[cpu.length >> 1]!.toFixed(0)} max ${cpu[cpu.length - 1]!.toFixed(0)} ms  must-visits missed ${total('mustMissed')}: ${missed.join(' ') || 'none'}  meals missed ${total('mealsMissed')}: ${mealsMissed.join(' ') || 'none'}  iterations mean ${(rows.reduce((a, b) => a + b.iterations, 0) / rows.length).toFixed(0)}`);
+console.log(`${arg('name', JSON.stringify(tuning))}: mean ${mean.toFixed(2)}% worst ${worst.gap.toFixed(2)}% >2%: ${over}/${rows.length}${medianPart}  cpu p50 ${cpu[cpu.length >> 1]!.toFixed(0)} max ${cpu[cpu.length - 1]!.toFixed(0)} ms  must-visits missed ${total('mustMissed')}: ${missed.join(' ') || 'none'}  meals missed ${total('mealsMissed')}: ${mealsMissed.join(' ') || 'none'}  iterations mean ${(rows.reduce((a, b) => a + b.iterations, 0) / rows.length).toFixed(0)}`);
 if (process.argv.includes('--out')) writeFileSync(arg('out', ''), JSON.stringify(rows));

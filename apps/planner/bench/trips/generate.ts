@@ -36,15 +36,25 @@ const KINDS = [
 
 const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
+// Paris-like frame: 1 km ~ 0.009 deg latitude, ~0.0136 deg longitude at 48.86 N.
+const CITY_CENTRE = { lat: 48.86, lng: 2.345 };
+
+/**
+ * The 12 neighbourhood centres, the first draws of a trip's generator (`new Rng(seed)`): also read by
+ * the diagnosis tools to label a place by its neighbourhood.
+ */
+export function neighbourhoodCentres(rng: Rng): Array<{ lat: number; lng: number }> {
+  return Array.from({ length: 12 }, () => ({
+    lat: CITY_CENTRE.lat + (rng.next() - 0.5) * 0.09,
+    lng: CITY_CENTRE.lng + (rng.next() - 0.5) * 0.19,
+  }));
+}
+
 export function generateTrip(shape: TripShape): PlanRequest {
   const rng = new Rng(shape.seed);
   const pick = <T>(list: readonly T[]): T => list[rng.int(list.length)]!;
-  // Paris-like frame: 1 km ~ 0.009 deg latitude, ~0.0136 deg longitude at 48.86 N.
-  const centre = { lat: 48.86, lng: 2.345 };
-  const clusters = Array.from({ length: 12 }, () => ({
-    lat: centre.lat + (rng.next() - 0.5) * 0.09,
-    lng: centre.lng + (rng.next() - 0.5) * 0.19,
-  }));
+  const centre = CITY_CENTRE;
+  const clusters = neighbourhoodCentres(rng);
   const near = (c: { lat: number; lng: number }, km: number) => ({
     lat: Number((c.lat + (rng.next() - 0.5) * 0.009 * km).toFixed(6)),
     lng: Number((c.lng + (rng.next() - 0.5) * 0.0136 * km).toFixed(6)),
