@@ -164,7 +164,7 @@ export class DayTrade {
     route[bb + p + 1] = u;
     t.length[b] = Lb + 1;
     if (!t.recompute(b, p + 1) || !t.recompute(a, i)) {
-      this.restore(a, b, La, Lb);
+      this.restore(a, b, La, Lb, i, p + 1);
       return false;
     }
     t.tourOf[u] = b;
@@ -191,7 +191,7 @@ export class DayTrade {
     route[ba + i] = v;
     route[bb + j] = u;
     if (!t.recompute(a, i) || !t.recompute(b, j)) {
-      this.restore(a, b, La, Lb);
+      this.restore(a, b, La, Lb, i, j);
       return false;
     }
     t.tourOf[u] = b;
@@ -209,14 +209,21 @@ export class DayTrade {
     this.savedVersionB = t.version[b]!;
   }
 
-  private restore(a: number, b: number, La: number, Lb: number): void {
+  /**
+   * Puts both tours back as save() found them. The move changed tour a from position fromA on and
+   * b from fromB on, and recomputed at most those stretches (TourState.recompute never writes
+   * before `from`), so the times before them still belong to the saved tours: recomputing from
+   * there gives the very values a recompute from position 1 would, for less work (a failed trade
+   * move is the search's most frequent recompute).
+   */
+  private restore(a: number, b: number, La: number, Lb: number, fromA: number, fromB: number): void {
     const t = this.tours;
     t.route.set(this.savedA.subarray(0, La), a * t.capacity);
     t.route.set(this.savedB.subarray(0, Lb), b * t.capacity);
     t.length[a] = La;
     t.length[b] = Lb;
-    t.recompute(a, 1);
-    t.recompute(b, 1);
+    t.recompute(a, fromA);
+    t.recompute(b, fromB);
     // The same tours as before the move: their versions (and the caches keyed on them) still hold.
     t.version[a] = this.savedVersionA;
     t.version[b] = this.savedVersionB;
