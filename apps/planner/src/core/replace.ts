@@ -96,8 +96,9 @@ export class ReplaceMove {
     for (let k = 0; k < t.tourCount; k++) {
       let low = Number.POSITIVE_INFINITY;
       const b = k * t.capacity;
+      const routeScore = t.routeScore;
       for (let pos = 1; pos < t.length[k]! - 1; pos++) {
-        const e = effectiveScore[t.route[b + pos]!]!;
+        const e = routeScore[b + pos]!;
         if (e < low) low = e;
       }
       this.tourLowest[k] = low;
@@ -166,7 +167,7 @@ export class ReplaceMove {
     const t = this.tours;
     const p = t.problem;
     const n = t.nodeCount;
-    const { route, travel, travelTo, location, replaceSlack, effectiveScore, isBreak, hasBreaks } = t;
+    const { route, travel, travelTo, location, replaceSlack, effectiveScore, routeScore, isBreak, hasBreaks } = t;
     const departAt = t.depart;
     const service = p.service;
     const ej = effectiveScore[j]!;
@@ -204,16 +205,17 @@ export class ReplaceMove {
       // Lowest gain still worth a look; follows bestGain as consider() raises it.
       let floor = this.bestGain - EPSILON;
       for (let pos = lo < 1 ? 1 : lo; pos < L - 1; pos++) {
-        const replacedNode = route[b + pos]!;
-        let gain = ej - effectiveScore[replacedNode]!;
+        // routeScore[b + pos] is effectiveScore[route[b + pos]]: the score test reads no route.
+        let gain = ej - routeScore[b + pos]!;
         // With no negative score a pair gains no more than its first visit alone: one test rejects
         // both. Before the departure test: departures never decrease along a tour, so a position
         // this skips past the break would only break later, at the next one it reaches.
         if (gain < floor && nonNegative) continue;
         const depart = departAt[b + pos - 1]!;
         if (depart > lastClose) break;
+        const replacedNode = route[b + pos]!;
         const next = route[b + pos + 1]!;
-        let gainPair = pairs && pos < L - 2 ? gain - effectiveScore[next]! : Number.NEGATIVE_INFINITY;
+        let gainPair = pairs && pos < L - 2 ? gain - routeScore[b + pos + 1]! : Number.NEGATIVE_INFINITY;
         if (hasBreaks) {
           // Breaks are never replaced, and a replacement right before one would move it.
           if (isBreak[replacedNode]) continue;

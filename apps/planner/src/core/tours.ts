@@ -53,6 +53,11 @@ export class TourState {
    */
   readonly replaceSlack: Float64Array;
   /**
+   * effectiveScore of the node at each position, kept by recompute: the replace scan's score test
+   * rejects most positions, and reads the score along the tour instead of through the route.
+   */
+  readonly routeScore: Float64Array;
+  /**
    * A fresh number whenever a tour changes; restoring a saved tour restores its number, so caches
    * keyed on it (insertion, replacement) stay valid for the tours a move leaves alone.
    */
@@ -133,6 +138,7 @@ export class TourState {
     this.slack = new Float64Array(size);
     this.maxSlack = new Float64Array(m);
     this.replaceSlack = new Float64Array(size);
+    this.routeScore = new Float64Array(size);
     this.version = new Float64Array(m);
     this.tourOf = new Int32Array(n).fill(NONE);
 
@@ -263,13 +269,14 @@ export class TourState {
     const b = k * this.capacity;
     const L = this.length[k]!;
     const profile = p.tourProfile[k]!;
-    const { route, arrival, start, windowClose, maxShift, latest, depart, location, slack, replaceSlack, travel, isBreak } = this;
+    const { route, arrival, start, windowClose, maxShift, latest, depart, location, slack, replaceSlack, travel, isBreak, routeScore, effectiveScore } = this;
     const service = p.service;
     this.version[k] = ++this.versionCounter;
     let feasible = true;
     for (let pos = from < 1 ? 1 : from; pos < L; pos++) {
       const previous = route[b + pos - 1]!;
       const node = route[b + pos]!;
+      routeScore[b + pos] = effectiveScore[node]!;
       const at = location[b + pos - 1]!;
       location[b + pos] = isBreak[node] ? at : node;
       const a = start[b + pos - 1]! + service[previous]! + travel[at * n + node]!;
@@ -460,7 +467,12 @@ export class TourSnapshot {
     this.objective = t.objective;
   }
 
-  /** Restores the saved tours into the state, recomputing only those that differ. */
+  /**
+   * Restores the saved tours into the state, recomputing only those that differ, and each from its
+   * first position that differs: the times before it belong to the same visits in the same order
+   * (recompute's forward pass at a position depends on the tour up to it alone), so they are what
+   * a recompute from position 1 would give.
+   */
   load(): void {
     const t = this.tours;
     t.objective = this.objective;
@@ -476,10 +488,14 @@ export class TourSnapshot {
       if (this.version[k] === t.version[k]) continue;
       const b = k * t.capacity;
       const end = b + this.length[k]!;
-      for (let i = b; i < end; i++) t.route[i] = this.route[i]!;
+      // Both end with the same end depot: the first difference lies before the shorter one's end.
+      const common = b + (this.length[k]! < t.length[k]! ? this.length[k]! : t.length[k]!) - 1;
+      let first = b + 1;
+      while (first < common && t.route[first] === this.route[first]) first++;
+      for (let i = first; i < end; i++) t.route[i] = this.route[i]!;
       t.length[k] = this.length[k]!;
       for (let pos = 1; pos < t.length[k]! - 1; pos++) t.tourOf[t.route[b + pos]!] = k;
-      t.recompute(k, 1);
+      t.recompute(k, first - b);
       t.version[k] = this.version[k]!;
     }
   }
