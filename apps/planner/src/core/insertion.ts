@@ -1,4 +1,4 @@
-import { unprunedCandidates } from './problem.ts';
+import { candidateNodes, unprunedCandidates } from './problem.ts';
 import type { TourState } from './tours.ts';
 import { VersionSlots, type VersionPins } from './version-slots.ts';
 import * as tolerance from './tolerance.ts';
@@ -114,6 +114,7 @@ export class Insertion {
     this.nearOrder = new Array(tours.nodeCount).fill(undefined);
     this.nearKey = new Array(tours.nodeCount).fill(undefined);
     this.live = unprunedCandidates(tours.problem, null);
+    this.liveNodes = candidateNodes(tours.problem, this.live);
     this.incremental = !this.fullScans && tours.scoresNonNegative;
   }
 
@@ -133,10 +134,13 @@ export class Insertion {
   /** Sets the places no repair inserts any more (the search's problem reduction; null: none). */
   prune(marks: Uint8Array | null): void {
     this.live = unprunedCandidates(this.tours.problem, marks);
+    this.liveNodes = candidateNodes(this.tours.problem, this.live);
   }
 
   /** Candidate indices (ascending) of the places not pruned: what insertAll and insertAt walk. */
   private live: Int32Array;
+  /** Their nodes (candidates[live[i]]), read without the indirection. */
+  private liveNodes: Int32Array;
 
   /** Keep the cached insertions of the tour versions `pins` holds (the search's saved solutions). */
   pin(pins: VersionPins): void {
@@ -183,11 +187,11 @@ export class Insertion {
     const generation = ++this.markGeneration;
     let openCount = 0;
     let freshCount = 0;
-    const live = this.live;
+    const { live, liveNodes } = this;
     for (let i = 0; i < live.length; i++) {
-      const c = live[i]!;
-      const j = cands[c]!;
+      const j = liveNodes[i]!;
       if (tourOf[j] !== NONE) continue;
+      const c = live[i]!;
       if (filter !== null && filter.blocks(j)) continue;
       open[openCount++] = c;
       if (openMark[j] !== lastGeneration) fresh[freshCount++] = c;
@@ -433,9 +437,9 @@ export class Insertion {
     const { stamp, position } = this;
     const cands = t.problem.candidates;
     // Pruned places left out: no scan reads their entries again in this run.
-    const live = this.live;
-    for (let i = 0; i < live.length; i++) {
-      const j = cands[live[i]!]!;
+    const liveNodes = this.liveNodes;
+    for (let i = 0; i < liveNodes.length; i++) {
+      const j = liveNodes[i]!;
       if (stamp[from + j] === before && position[from + j] === NONE) {
         stamp[to + j] = after;
         position[to + j] = NONE;

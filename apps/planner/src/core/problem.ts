@@ -195,3 +195,10 @@ export function unprunedCandidates(problem: CoreProblem, pruned: Uint8Array | nu
   for (let c = 0; c < candidates.length; c++) if (pruned === null || pruned[candidates[c]!] === 0) out.push(c);
   return Int32Array.from(out);
 }
+
+/** The nodes of unprunedCandidates' indices, in the same order (what the hot loops over them read). */
+export function candidateNodes(problem: CoreProblem, indices: Int32Array): Int32Array {
+  const out = new Int32Array(indices.length);
+  for (let i = 0; i < indices.length; i++) out[i] = problem.candidates[indices[i]!]!;
+  return out;
+}

@@ -1,4 +1,4 @@
-import { unprunedCandidates } from './problem.ts';
+import { candidateNodes, unprunedCandidates } from './problem.ts';
 import type { TourState } from './tours.ts';
 import { VersionSlots, type VersionPins } from './version-slots.ts';
 import * as tolerance from './tolerance.ts';
@@ -68,16 +68,16 @@ export class ReplaceMove {
     this.examined = new Float64Array(tours.nodeCount);
     this.scanned = new Int32Array(tours.problem.candidates.length);
     this.movedIn = new Uint8Array(tours.tourCount);
-    this.live = unprunedCandidates(tours.problem, null);
+    this.liveNodes = candidateNodes(tours.problem, unprunedCandidates(tours.problem, null));
   }
 
   /** Sets the places no replace move brings in any more (the search's problem reduction; null: none). */
   prune(marks: Uint8Array | null): void {
-    this.live = unprunedCandidates(this.tours.problem, marks);
+    this.liveNodes = candidateNodes(this.tours.problem, unprunedCandidates(this.tours.problem, marks));
   }
 
-  /** Candidate indices (ascending) of the places not pruned: what pass() walks. */
-  private live: Int32Array;
+  /** The places not pruned, in candidate order: what pass() walks. */
+  private liveNodes: Int32Array;
 
   /** Keep the scans of the tour versions `pins` holds (the search's saved solutions). */
   pin(pins: VersionPins): void {
@@ -87,7 +87,6 @@ export class ReplaceMove {
   /** One sweep over the unvisited places, applying for each its best replacement. Returns whether anything changed. */
   pass(): boolean {
     const t = this.tours;
-    const cands = t.problem.candidates;
     const { tourOf, effectiveScore, isBreak } = t;
     // The visited places are exactly the tours' visits: their lowest score is the least of the tours' lowest.
     let lowestVisited = Number.POSITIVE_INFINITY;
@@ -120,9 +119,9 @@ export class ReplaceMove {
     const { examined, scanned } = this;
     const record = this.record;
     let scannedCount = 0;
-    const live = this.live;
-    for (let i = 0; i < live.length; i++) {
-      const j = cands[live[i]!]!;
+    const liveNodes = this.liveNodes;
+    for (let i = 0; i < liveNodes.length; i++) {
+      const j = liveNodes[i]!;
       if (tourOf[j] !== NONE || isBreak[j]) continue;
       if (effectiveScore[j]! - lowestVisited < least) continue;
       const seen = examined[j] === record;
