@@ -435,7 +435,6 @@ export class Insertion {
     const after = t.version[k]!;
     const to = this.slotBase(k);
     const { stamp, position } = this;
-    const cands = t.problem.candidates;
     // Pruned places left out: no scan reads their entries again in this run.
     const liveNodes = this.liveNodes;
     for (let i = 0; i < liveNodes.length; i++) {
