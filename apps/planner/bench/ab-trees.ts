@@ -3,7 +3,7 @@
  * are loaded side by side and each trip-case plan runs on one then the other (the order swapped on
  * every other plan), so a load change on the machine hits both alike. For exact speed-ups: at a
  * fixed iteration count it checks that both trees give the same plan (tours, score, iterations).
- *   node --import tsx apps/planner/bench/ab-trees.ts --base /work/main [--trips 1-10] [--seeds 1-2] [--iterations 3000] [--rounds 2]
+ *   node --import tsx apps/planner/bench/ab-trees.ts --base <the other tree, e.g. a worktree of main> [--trips 1-10] [--seeds 1-2] [--iterations 3000] [--rounds 2]
  *   ... --cpu-ms 800: each engine gets 800 ms of CPU (warmed); reports iterations reached instead.
  * Prints the ratio branch / base of CPU per plan (geometric mean over plans, +- standard error) or
  * of iterations reached.
@@ -16,7 +16,12 @@ import { cpuClock } from './cpu-clock.ts';
 import { tripCaseRequest, warmUpEngine } from './trip.bench.ts';
 
 type Plan = typeof planItinerary;
-const baseDir = resolve(arg('base', '/work/main'));
+const baseArg = arg('base', '');
+if (baseArg === '') {
+  console.error('ab-trees: --base <path of the other source tree> is required');
+  process.exit(2);
+}
+const baseDir = resolve(baseArg);
 const base = (await import(pathToFileURL(`${baseDir}/apps/planner/src/realworld/plan.ts`).href)) as { planItinerary: Plan };
 const engines: Array<{ name: string; plan: Plan }> = [
   { name: 'base', plan: base.planItinerary },
