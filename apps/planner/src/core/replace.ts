@@ -87,7 +87,7 @@ export class ReplaceMove {
   /** One sweep over the unvisited places, applying for each its best replacement. Returns whether anything changed. */
   pass(): boolean {
     const t = this.tours;
-    const { tourOf, effectiveScore, isBreak } = t;
+    const { tourOf, effectiveScore, routeScore, isBreak } = t;
     // The visited places are exactly the tours' visits: their lowest score is the least of the tours' lowest.
     let lowestVisited = Number.POSITIVE_INFINITY;
     let dirtyLowest = Number.POSITIVE_INFINITY;
@@ -95,7 +95,6 @@ export class ReplaceMove {
     for (let k = 0; k < t.tourCount; k++) {
       let low = Number.POSITIVE_INFINITY;
       const b = k * t.capacity;
-      const routeScore = t.routeScore;
       for (let pos = 1; pos < t.length[k]! - 1; pos++) {
         const e = routeScore[b + pos]!;
         if (e < low) low = e;
