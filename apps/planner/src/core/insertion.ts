@@ -188,9 +188,12 @@ export class Insertion {
     let openCount = 0;
     let freshCount = 0;
     const { live, liveNodes } = this;
+    // In a focus, only its places (TourState.focusPlace); the others, left off the open list, are
+    // "fresh" again for the next repair.
+    const focusPlace = this.tours.focusPlace;
     for (let i = 0; i < live.length; i++) {
       const j = liveNodes[i]!;
-      if (tourOf[j] !== NONE) continue;
+      if (tourOf[j] !== NONE || focusPlace[j] === 0) continue;
       const c = live[i]!;
       if (filter !== null && filter.blocks(j)) continue;
       open[openCount++] = c;
@@ -198,7 +201,17 @@ export class Insertion {
       openMark[j] = generation;
     }
     this.openCount = openCount;
+    // Focus (TourState.active): tours out of it take nothing; their last scan is forgotten, so the
+    // first repair after the focus scans them over the whole open list (their cached insertions stay).
+    const active = this.tours.active;
+    const focused = this.tours.focusCount > 0;
     for (let k = 0; k < m; k++) {
+      if (focused && active[k] === 0) {
+        this.tourBestNode[k] = NONE;
+        this.tourBestIndex[k] = NONE;
+        this.tourBestRatio[k] = -1;
+        continue;
+      }
       // slotBase first (as scanTour does), so the birth read is the live version's slot's.
       this.slotBase(k);
       if (this.incremental && this.slots.born(k) === this.scannedBorn[k]) this.scanTour(k, fresh, 0, freshCount);
@@ -245,7 +258,7 @@ export class Insertion {
     }
     // Every tour's last scan (at its current version, over a superset of the open list now, the
     // places openMark holds at `generation`) found nothing.
-    for (let k = 0; k < m; k++) this.scannedBorn[k] = this.slots.born(k);
+    for (let k = 0; k < m; k++) this.scannedBorn[k] = focused && active[k] === 0 ? -1 : this.slots.born(k);
   }
 
   /** Takes candidate index c (just inserted) off the open list, keeping its order. */

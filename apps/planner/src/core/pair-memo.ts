@@ -27,23 +27,28 @@ export class PairMemo {
     return this.versionA[at] === version[a] && this.versionB[at] === version[b];
   }
 
-  /** Some pair of a's the sweep may move between is not done: a's sweep has something to try. */
-  open(a: number): boolean {
+  /** Some pair of a's the sweep may move between (among tours with only[b] = 1, when given) is not done: a's sweep has something to try. */
+  open(a: number, only: Uint8Array | null = null): boolean {
     const m = this.tours.tourCount;
     const row = a * m;
     for (let b = 0; b < m; b++) {
+      if (only !== null && only[b] === 0) continue;
       if ((this.relevant ? this.relevant[row + b] === 1 : b !== a) && !this.done(a, b)) return true;
     }
     return false;
   }
 
-  /** a's sweep found no move (a kept version `va`, so no tour changed): every pair (a, b) is done. */
-  sweptWithoutMove(a: number, va: number): void {
+  /**
+   * a's sweep found no move (a kept version `va`, so no tour changed): every pair (a, b) is done,
+   * or only those with only[b] = 1 when the sweep looked at those tours only (a focus).
+   */
+  sweptWithoutMove(a: number, va: number, only: Uint8Array | null = null): void {
     const t = this.tours;
     if (t.version[a] !== va) return;
     const m = t.tourCount;
     const row = a * m;
     for (let b = 0; b < m; b++) {
+      if (only !== null && only[b] === 0) continue;
       this.versionA[row + b] = va;
       this.versionB[row + b] = t.version[b]!;
     }

@@ -48,6 +48,7 @@ export interface ShakeSettings {
  */
 export class Shake {
   private readonly tourOrder: Int32Array;
+  private readonly focusOrder: Int32Array;
   /** Positions the next removeMarked takes out (filled by the caller from 0 to the tour's length). */
   readonly removeMark: Uint8Array;
   private readonly savedRoute: Int32Array;
@@ -61,6 +62,7 @@ export class Shake {
     readonly removed: RemovedTabu,
   ) {
     this.tourOrder = Int32Array.from({ length: tours.tourCount }, (_, k) => k);
+    this.focusOrder = new Int32Array(tours.tourCount);
     this.removeMark = new Uint8Array(tours.capacity);
     this.savedRoute = new Int32Array(tours.capacity);
   }
@@ -72,7 +74,23 @@ export class Shake {
     const rng = this.rng;
     this.removed.next();
     this.removedMandatory = 0;
-    // A random subset of the tours: untouched tours keep their insertion caches.
+    // A random subset of the tours: untouched tours keep their insertion caches. In a focus
+    // (TourState.focusList) a subset of the focus tours.
+    const focusCount = t.focusCount;
+    if (focusCount > 0) {
+      const list = t.focusList;
+      const order = this.focusOrder;
+      const count = this.settings.shakeAllTours ? focusCount : 1 + rng.int(Math.min(focusCount, this.settings.shakeToursMax));
+      for (let i = 0; i < focusCount; i++) order[i] = list[i]!;
+      for (let i = 0; i < count; i++) {
+        const r = i + rng.int(focusCount - i);
+        const tmp = order[i]!;
+        order[i] = order[r]!;
+        order[r] = tmp;
+      }
+      for (let i = 0; i < count; i++) this.shakeTour(order[i]!, size);
+      return;
+    }
     const order = this.tourOrder;
     const count = this.settings.shakeAllTours ? m : 1 + rng.int(Math.min(m, this.settings.shakeToursMax));
     for (let i = 0; i < count; i++) {

@@ -92,7 +92,17 @@ export class ReplaceMove {
     let lowestVisited = Number.POSITIVE_INFINITY;
     let dirtyLowest = Number.POSITIVE_INFINITY;
     this.dirtyCount = 0;
+    // Focus (TourState.active): tours out of it are neither scanned nor counted (unfocus() after).
+    const active = t.active;
+    const focused = t.focusCount > 0;
+    const focusPlace = t.focusPlace;
     for (let k = 0; k < t.tourCount; k++) {
+      if (focused && active[k] === 0) {
+        this.tourLowest[k] = Number.POSITIVE_INFINITY;
+        this.clean[k] = 1;
+        this.movedIn[k] = 0;
+        continue;
+      }
       let low = Number.POSITIVE_INFINITY;
       const b = k * t.capacity;
       for (let pos = 1; pos < t.length[k]! - 1; pos++) {
@@ -121,7 +131,7 @@ export class ReplaceMove {
     const liveNodes = this.liveNodes;
     for (let i = 0; i < liveNodes.length; i++) {
       const j = liveNodes[i]!;
-      if (tourOf[j] !== NONE || isBreak[j]) continue;
+      if (tourOf[j] !== NONE || isBreak[j] || focusPlace[j] === 0) continue;
       if (effectiveScore[j]! - lowestVisited < least) continue;
       const seen = examined[j] === record;
       if ((seen && effectiveScore[j]! - this.dirtyLowest < firstFloor) || !this.findBest(j, seen)) {
@@ -140,6 +150,14 @@ export class ReplaceMove {
     for (let i = 0; i < scannedCount; i++) examined[scanned[i]!] = next;
     for (let k = 0; k < t.tourCount; k++) this.cleanVersion[k] = this.movedIn[k] === 1 ? -1 : t.version[k]!;
     return replaced;
+  }
+
+  /**
+   * The focus ended: places scanned in vain during it saw the focus tours only, so none counts as
+   * examined any more (their next scan covers every tour).
+   */
+  unfocus(): void {
+    this.record++;
   }
 
   /** Tour k changed: no longer clean; into the dirty list, keeping it ascending. */

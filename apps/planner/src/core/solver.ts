@@ -7,6 +7,7 @@ import { TourShortening } from './shorten.ts';
 import { TailExchange } from './tails.ts';
 import { DayTrade } from './trade.ts';
 import { aloneStart, MustVisitShake } from './must-visit.ts';
+import { focusPart } from './focus.ts';
 import { TourSnapshot, TourState } from './tours.ts';
 import * as tolerance from './tolerance.ts';
 
@@ -48,6 +49,8 @@ export interface SolveStats {
    * (mustVisitRepairAt), once after it. Tests read it to know a case still goes through the repair.
    */
   mustVisitRepairs: { inSearch: number; after: number };
+  /** The focus phase (Tuning.focusDays), when on: blocks run, and blocks that raised the best solution. */
+  focus?: { blocks: number; improved: number };
 }
 
 export interface SolveResult extends CoreSolution {
@@ -117,6 +120,21 @@ export interface Tuning {
    * score (walk trip 4 of the trip case, seed 10); taken here, the rest of the search polishes it.
    */
   mustVisitRepairAt: number;
+  /**
+   * Focus phase (POPMUSIC inside the one tour state, focus.ts): between focusAt and focusEnd of the
+   * budget, blocks of focusBlock iterations in which the shake, the repair, the replace moves and the
+   * day trade touch only a seed day and the focusDays - 1 days nearest it, and bring in only the
+   * unvisited places near those days (focusPart). A block starts from the best solution with an
+   * acceptance threshold of its own (the run's initial one, shrinking to zero over the block); the
+   * search goes on from the best solution after it, so a block's work is kept only when it raises
+   * the best. Seeds go round-robin from a random day. The tours keep their caches across blocks:
+   * a focus iteration is cheaper than a whole-plan one, where a POPMUSIC sub-search pays a set-up
+   * and cold caches per part. The must-visit shake rests inside blocks. 0: off.
+   */
+  focusDays: number;
+  focusBlock: number;
+  focusAt: number;
+  focusEnd: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -140,6 +158,10 @@ export const DEFAULT_TUNING: Tuning = {
   pruneAfter: 0,
   mustVisitRepair: 0,
   mustVisitRepairAt: 0,
+  focusDays: 0,
+  focusBlock: 300,
+  focusAt: 0.4,
+  focusEnd: 0.95,
 };
 
 /**
@@ -280,6 +302,16 @@ class IteratedLocalSearch {
     let seen: Uint8Array | null = tuning.pruneAfter > 0 ? new Uint8Array(tours.nodeCount) : null;
     let repairAt = tuning.mustVisitRepair > 0 ? tuning.mustVisitRepairAt : 0;
     const mustVisitRepairs = { inSearch: 0, after: 0 };
+    const focusDays = Math.min(tours.tourCount, tuning.focusDays);
+    // Only when the iteration budget has room for a whole block in the phase's window: a block cut
+    // short never reaches the low end of its threshold schedule (the AI service's backlog floor of
+    // 50 iterations would be one such block).
+    let focusOn = focusDays > 1 && (tuning.focusEnd - tuning.focusAt) * this.maxIterations >= tuning.focusBlock;
+    // Drawn when the phase starts, so a run is the plain search's until then (the same random stream).
+    let focusSeed = -1;
+    let focusLeft = 0;
+    let blockBest = 0;
+    const focus = { blocks: 0, improved: 0 };
     if (seen !== null) tours.markVisited(seen);
     while (true) {
       if (iterations >= this.maxIterations) {
@@ -294,8 +326,30 @@ class IteratedLocalSearch {
       if (elapsed >= this.timeLimitMs) break;
       iterations++;
       const progress = scheduleProgress(elapsed, this.timeLimitMs, iterations, this.maxIterations);
+      if (focusOn) {
+        if (tours.focusCount > 0 && (--focusLeft <= 0 || progress >= tuning.focusEnd)) {
+          if (this.best.objective > blockBest + EPSILON) focus.improved++;
+          this.endFocus();
+          focusSeed = (focusSeed + 1) % tours.tourCount;
+          this.best.load();
+          this.current.save();
+          currentLevel = tours.hardAlikeObjective();
+        }
+        if (progress >= tuning.focusEnd) focusOn = false;
+        else if (tours.focusCount === 0 && progress >= tuning.focusAt) {
+          if (focusSeed < 0) focusSeed = this.rng.int(tours.tourCount);
+          this.best.load();
+          this.current.save();
+          currentLevel = tours.hardAlikeObjective();
+          const part = focusPart(tours, focusSeed, focusDays);
+          tours.setFocus(part.days, part.places);
+          focusLeft = tuning.focusBlock;
+          blockBest = this.best.objective;
+          focus.blocks++;
+        }
+      }
 
-      if (this.mustShake === null || !this.mustShake.apply()) this.shake.apply(1 + this.rng.int(maxShake));
+      if (this.mustShake === null || tours.focusCount > 0 || !this.mustShake.apply()) this.shake.apply(1 + this.rng.int(maxShake));
       const exponents = tuning.ratioExponents;
       this.insertion.setExponent(exponents.length === 1 ? exponents[0]! : exponents[this.rng.int(exponents.length)]!);
       this.removed.active = tuning.tabuRemoved;
@@ -304,7 +358,7 @@ class IteratedLocalSearch {
       // Must-visits the shake took out go back where they fit before replace moves could trade
       // them for optional visits.
       if (tuning.mandatoryFirst && this.shake.removedMandatory > 0) this.insertion.insertAll(this.mandatoryOnly);
-      const threshold = threshold0 * Math.pow(1 - progress, tuning.thresholdPower);
+      const threshold = threshold0 * Math.pow(tours.focusCount > 0 ? focusLeft / tuning.focusBlock : 1 - progress, tuning.thresholdPower);
       this.improve();
 
       if (tours.objective > this.best.objective + EPSILON) {
@@ -354,6 +408,7 @@ class IteratedLocalSearch {
         currentLevel = tours.hardAlikeObjective();
       }
     }
+    this.endFocus();
     this.best.load();
     if (tuning.mustVisitRepair > 0) {
       // What is left of the budget, or a small share of it when the search used it all.
@@ -365,7 +420,7 @@ class IteratedLocalSearch {
     }
     return {
       ...tours.export(),
-      stats: { iterations, elapsedMs: this.clock() - t0, bestIteration, bestElapsedMs, stoppedBy, mustVisitRepairs },
+      stats: { iterations, elapsedMs: this.clock() - t0, bestIteration, bestElapsedMs, stoppedBy, mustVisitRepairs, ...(focusDays > 1 ? { focus } : {}) },
     };
   }
 
@@ -386,6 +441,7 @@ class IteratedLocalSearch {
    * must-visit first) or for more meals elsewhere. Returns whether the best changed.
    */
   private repairMandatory(timeLimitMs: number): boolean {
+    this.endFocus();
     const t = this.tours;
     const p = t.problem;
     const m = t.tourCount;
@@ -463,10 +519,18 @@ class IteratedLocalSearch {
     }
   }
 
+  /** Ends a focus block (if one runs): every tour active again, the replace moves' memo forgotten. */
+  private endFocus(): void {
+    if (this.tours.focusCount === 0) return;
+    this.tours.clearFocus();
+    this.replace.unfocus();
+  }
+
   private shortenTours(): boolean {
     if (!this.shortening) return false;
     let changed = false;
-    for (let k = 0; k < this.tours.tourCount; k++) if (this.shortening.shorten(k)) changed = true;
+    const active = this.tours.active;
+    for (let k = 0; k < this.tours.tourCount; k++) if (active[k] === 1 && this.shortening.shorten(k)) changed = true;
     if (this.tails?.pass()) changed = true;
     if (this.trade?.pass()) changed = true;
     return changed;

@@ -114,6 +114,17 @@ export class TourState {
   readonly minTravelOut: Float64Array;
   readonly minDetour: Float64Array;
 
+  /**
+   * Focus (Tuning.focusDays): while focusCount > 0 the moves work on the tours listed in
+   * focusList[0, focusCount) only (active[k] = 1), the others stay as they are. All tours are
+   * active otherwise. The search's shake, repair, replace moves and day trade read it.
+   */
+  readonly active: Uint8Array;
+  readonly focusList: Int32Array;
+  focusCount = 0;
+  /** In a focus, the unvisited places the repair and the replace moves may bring in (focusPlace[j] = 1). */
+  readonly focusPlace: Uint8Array;
+
   /** Close of the window picked by the last earliestStart call. */
   lastWindowClose = 0;
   private versionCounter = 0;
@@ -128,6 +139,9 @@ export class TourState {
     const size = m * this.capacity;
     this.route = new Int32Array(size);
     this.length = new Int32Array(m);
+    this.active = new Uint8Array(m).fill(1);
+    this.focusList = new Int32Array(m);
+    this.focusPlace = new Uint8Array(n).fill(1);
     this.arrival = new Float64Array(size);
     this.start = new Float64Array(size);
     this.windowClose = new Float64Array(size);
@@ -377,6 +391,25 @@ export class TourState {
     let placed = 0;
     for (const j of this.mustVisitNodes) if (this.tourOf[j] !== NONE) placed++;
     return this.objective - this.mustVisitExtra * placed;
+  }
+
+  /** Restricts the moves to these tours (focusList / active); see `active`. */
+  setFocus(days: readonly number[], places: readonly number[]): void {
+    this.focusPlace.fill(0);
+    for (let i = 0; i < places.length; i++) this.focusPlace[places[i]!] = 1;
+    this.active.fill(0);
+    for (let i = 0; i < days.length; i++) {
+      this.focusList[i] = days[i]!;
+      this.active[days[i]!] = 1;
+    }
+    this.focusCount = days.length;
+  }
+
+  /** Every tour active again. */
+  clearFocus(): void {
+    this.active.fill(1);
+    this.focusPlace.fill(1);
+    this.focusCount = 0;
   }
 
   /** Mean score of the visited places (the scale of the acceptance threshold). */

@@ -49,9 +49,14 @@ export class DayTrade {
     const neighbours = this.shortening.neighbours;
     const w = this.shortening.width;
     let changed = false;
+    // Focus (TourState.active): only pairs of focus tours; a sweep's "nothing found" then holds
+    // for those pairs only.
+    const active = t.active;
+    const focused = t.focusCount > 0;
     for (let a = 0; a < m; a++) {
+      if (focused && active[a] === 0) continue;
       const va = version[a]!;
-      if (!memo.open(a)) continue;
+      if (!memo.open(a, focused ? active : null)) continue;
       const ba = a * t.capacity;
       for (let i = 1; i < t.length[a]! - 1; i++) {
         const u = route[ba + i]!;
@@ -60,7 +65,7 @@ export class DayTrade {
           const y = neighbours[u * w + r]!;
           if (y === NONE) continue;
           const b = tourOf[y]!;
-          if (b === NONE || b === a || !t.allowed(u, b)) continue;
+          if (b === NONE || b === a || (focused && active[b] === 0) || !t.allowed(u, b)) continue;
           if (memo.done(a, b)) continue;
           const q = this.positionOf[y]!;
           if (this.tryRelocate(a, i, b, q) || this.tryRelocate(a, i, b, q - 1) || this.tryExchangeNear(a, i, b, q)) {
@@ -69,7 +74,7 @@ export class DayTrade {
           }
         }
       }
-      memo.sweptWithoutMove(a, va);
+      memo.sweptWithoutMove(a, va, focused ? active : null);
     }
     return changed;
   }
