@@ -76,25 +76,16 @@ export class Shake {
     this.removedMandatory = 0;
     // A random subset of the tours: untouched tours keep their insertion caches. In a focus
     // (TourState.focusList) a subset of the focus tours.
-    const focusCount = t.focusCount;
-    if (focusCount > 0) {
-      const list = t.focusList;
-      const order = this.focusOrder;
-      const count = this.settings.shakeAllTours ? focusCount : 1 + rng.int(Math.min(focusCount, this.settings.shakeToursMax));
-      for (let i = 0; i < focusCount; i++) order[i] = list[i]!;
-      for (let i = 0; i < count; i++) {
-        const r = i + rng.int(focusCount - i);
-        const tmp = order[i]!;
-        order[i] = order[r]!;
-        order[r] = tmp;
-      }
-      for (let i = 0; i < count; i++) this.shakeTour(order[i]!, size);
-      return;
+    let order = this.tourOrder;
+    let n = m;
+    if (t.focusCount > 0) {
+      order = this.focusOrder;
+      n = t.focusCount;
+      for (let i = 0; i < n; i++) order[i] = t.focusList[i]!;
     }
-    const order = this.tourOrder;
-    const count = this.settings.shakeAllTours ? m : 1 + rng.int(Math.min(m, this.settings.shakeToursMax));
+    const count = this.settings.shakeAllTours ? n : 1 + rng.int(Math.min(n, this.settings.shakeToursMax));
     for (let i = 0; i < count; i++) {
-      const r = i + rng.int(m - i);
+      const r = i + rng.int(n - i);
       const tmp = order[i]!;
       order[i] = order[r]!;
       order[r] = tmp;
