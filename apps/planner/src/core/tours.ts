@@ -393,7 +393,7 @@ export class TourState {
     return this.objective - this.mustVisitExtra * placed;
   }
 
-  /** Restricts the moves to these tours (focusList / active); see `active`. */
+  /** Restricts the moves to these tours (focusList / active) and what they bring in to these places (focusPlace); see `active`. */
   setFocus(days: readonly number[], places: readonly number[]): void {
     this.focusPlace.fill(0);
     for (let i = 0; i < places.length; i++) this.focusPlace[places[i]!] = 1;
