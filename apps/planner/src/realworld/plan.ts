@@ -176,7 +176,7 @@ const DEFAULT_MAX_ITERATIONS = 20000;
  * state), each from the best solution with a threshold schedule of its own. The weak plans need
  * places regrouped over two or three days, which a search over those days samples far more densely.
  * A focus iteration is cheaper (58 us against 70-85), so the iteration budget is 20,000 (a week at
- * 800 ms reaches 10,000-19,500 with it; at 10,000 it stopped early and the held-out gain went). Timed,
+ * 800 ms reaches 6,700-20,000 with it; at 10,000 it stopped early and the held-out gain went). Timed,
  * 800 ms of CPU, against the budget before (10,000 iterations, no focus), paired per plan over 100
  * plans, five runs on each of two random streams (solver seeds 1-10 and 11-20): tune trips 1-5
  * -0.11 to -0.30 points of gap, held-out trips 6-10 -0.19 to +0.04 (-0.08 over the ten pairs); the
