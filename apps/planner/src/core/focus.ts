@@ -50,7 +50,7 @@ function dayDistance(t: TourState, s: number, b: number): number {
 }
 
 /** Seed day s and the r - 1 days nearest it (dayDistance), the seed first. */
-export function nearestDays(t: TourState, s: number, r: number): number[] {
+function nearestDays(t: TourState, s: number, r: number): number[] {
   const others: Array<{ k: number; d: number }> = [];
   for (let k = 0; k < t.tourCount; k++) if (k !== s) others.push({ k, d: dayDistance(t, s, k) });
   others.sort((a, b) => a.d - b.d || a.k - b.k);

@@ -327,20 +327,20 @@ class IteratedLocalSearch {
       iterations++;
       const progress = scheduleProgress(elapsed, this.timeLimitMs, iterations, this.maxIterations);
       if (focusOn) {
+        let blockEnded = false;
         if (tours.focusCount > 0 && (--focusLeft <= 0 || progress >= tuning.focusEnd)) {
           if (this.best.objective > blockBest + EPSILON) focus.improved++;
           this.endFocus();
           focusSeed = (focusSeed + 1) % tours.tourCount;
-          this.best.load();
-          this.current.save();
-          currentLevel = tours.hardAlikeObjective();
+          blockEnded = true;
         }
-        if (progress >= tuning.focusEnd) focusOn = false;
-        else if (tours.focusCount === 0 && progress >= tuning.focusAt) {
+        // After a block, and before the next one, the search goes on from the best solution.
+        if (progress >= tuning.focusEnd) {
+          focusOn = false;
+          if (blockEnded) currentLevel = this.continueFromBest();
+        } else if (tours.focusCount === 0 && progress >= tuning.focusAt) {
           if (focusSeed < 0) focusSeed = this.rng.int(tours.tourCount);
-          this.best.load();
-          this.current.save();
-          currentLevel = tours.hardAlikeObjective();
+          currentLevel = this.continueFromBest();
           const part = focusPart(tours, focusSeed, focusDays);
           tours.setFocus(part.days, part.places);
           focusLeft = tuning.focusBlock;
@@ -402,11 +402,7 @@ class IteratedLocalSearch {
         this.replace.prune(pruned);
         seen = null;
       }
-      if (sinceImprovement > 0 && sinceImprovement % tuning.restartAfter === 0) {
-        this.best.load();
-        this.current.save();
-        currentLevel = tours.hardAlikeObjective();
-      }
+      if (sinceImprovement > 0 && sinceImprovement % tuning.restartAfter === 0) currentLevel = this.continueFromBest();
     }
     this.endFocus();
     this.best.load();
@@ -517,6 +513,13 @@ class IteratedLocalSearch {
       if (!this.replace.pass() && !this.shortenTours()) return;
       this.insertion.insertAll(null);
     }
+  }
+
+  /** The best solution becomes the current one; returns its acceptance level. */
+  private continueFromBest(): number {
+    this.best.load();
+    this.current.save();
+    return this.tours.hardAlikeObjective();
   }
 
   /** Ends a focus block (if one runs): every tour active again, the replace moves' memo forgotten. */
