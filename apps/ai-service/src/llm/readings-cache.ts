@@ -10,7 +10,7 @@
  * load of a caller whose budget was spent is not answered for that caller's budget: it asks again.
  */
 import { createHash } from 'node:crypto';
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 import { INTEREST_READINGS } from '@tripgen/catalog';
 import { cacheShapeOf, type LlmCacheResult, type TwoLevelCache } from '@tripgen/service-kit';
 import { abortable } from '../abortable-wait.ts';

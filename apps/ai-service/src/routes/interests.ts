@@ -5,7 +5,7 @@
  * museums" before a schedule is asked for.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { PLACE_CATEGORIES, TRIP_LIMITS, interestCategories } from '@tripgen/catalog';
 import { ProblemSchema } from '@tripgen/service-kit';
 import type { InterestModel, ModelAllowance } from '../planning/interests.ts';

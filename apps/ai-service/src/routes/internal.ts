@@ -4,7 +4,7 @@
  * of the call graph (the trip service), and they are outside the per-user rate limit.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { AI_INTERNAL_PATHS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, internalPrefix } from '@tripgen/catalog';
 import { ProblemSchema } from '@tripgen/service-kit';
 import { reportFinished, type GenerationRepository, type OnFinished } from '../domain/generations.ts';

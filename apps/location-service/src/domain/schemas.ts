@@ -3,7 +3,7 @@
  * type the handlers, shape the answers and write the OpenAPI document). The wire types they
  * describe are the catalog's (`Place`, `DayOpening`); `test/schemas.test.ts` keeps them in step.
  */
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 import { PLACE_CATEGORIES, PLACE_REGIONS, PLACE_TIME_ZONE, PLANNABLE_DATE } from '@tripgen/catalog';
 
 /** Every bound of the routes, written once (the routes, the docs and the tests read them). */

@@ -1,5 +1,5 @@
 /** Schemas every service's OpenAPI document shares. */
-import { Type, type TSchema } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from 'typebox';
 
 export const ProblemSchema = Type.Object(
   {

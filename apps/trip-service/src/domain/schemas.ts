@@ -1,5 +1,5 @@
 /** Request and response schemas of the trip routes (they type the handlers and the OpenAPI document). */
-import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { PLANNABLE_DATE, SCHEDULE_LIST_PAGE, TRAVEL_MODES, TRIP_LIMITS, TRIP_LIST_PAGE } from '@tripgen/catalog';
 import { CURSOR_MAX_LENGTH, CURSOR_PATTERN } from './list-cursor.ts';
 

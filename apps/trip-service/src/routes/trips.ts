@@ -1,6 +1,6 @@
 /** /api/v1/trips: a traveller's own trips. Another user's trip is 404, never 403 or 200. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { TRIP_LIST_PAGE } from '@tripgen/catalog';
 import { HttpProblem, ProblemSchema, withLocation } from '@tripgen/service-kit';
 import type { Peers } from '../clients/peers.ts';

@@ -1,5 +1,5 @@
 /** Request and response schemas of the user routes (they type the handlers and the OpenAPI document). */
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 import { PACES, TRAVEL_MODES, TRIP_LIMITS } from '@tripgen/catalog';
 import { PASSWORD_RULES } from './password-rules.ts';
 

@@ -2,7 +2,7 @@
  * The user repository: every query of the user service, nothing else touches Prisma.
  * Reads of a profile go through the kit's two-level cache; writes invalidate it.
  */
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 import { cacheShapeOf, type TwoLevelCache } from '@tripgen/service-kit';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { INBOX_SHOWN } from './notifications.ts';
