@@ -64,7 +64,8 @@ const prismaWasmBesideBundle = (files) => ({
  * node_modules its ES modules' whole graph stays in memory (a bare node importing `Type`: +20 MiB RSS,
  * +6 MiB of heap; the same import bundled, which tree shaking cuts to the builder: +2.5 MiB and +1
  * MiB; issue 15). The code imports `Type` from `typebox` itself: the Fastify provider's module would
- * also load its validator compiler and `ajv-formats`, so it is imported for its types only.
+ * also load its validator compiler and `ajv-formats`, so it is imported for its types only (a
+ * devDependency: knip's production check fails a runtime import of it).
  */
 const INLINED_PACKAGES = new Set(['opening_hours', 'typebox']);
 
