@@ -41,16 +41,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { AUTH_PATHS, JWKS_PATH, SERVICES, TOKEN_ISSUER, memoryBytes, type ServiceName } from '@tripgen/catalog';
+import { AUTH_PATHS, SERVICES, TOKEN_ISSUER, memoryBytes, type ServiceName } from '@tripgen/catalog';
 import { gitCommit, writeFigure } from '@tripgen/capacity/figures';
-import { existingServices, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { createScratchDatabase, ensureStack } from '@tripgen/dev-tools/local-stack';
+import { startBenchStack } from '@tripgen/dev-tools/bench-stack';
+import { existingServices } from '@tripgen/dev-tools/layout';
 import { freePort, rssParts, startNodeProcess, type NodeProcess, type RssParts } from '@tripgen/dev-tools/processes';
-import { exportPKCS8, generateKeyPair } from 'jose';
 import { parseSmaps, smapsGrowth, smapsSummary, SMAPS_KINDS, type Mapping } from '@tripgen/dev-tools/smaps';
 import { parseWorkList } from './lib/hello-work.ts';
 import { readPairs } from './lib/user-pairs.ts';
-import { generateCode, inStartOrder, loadPlaces, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -115,57 +113,34 @@ const measure = async (title: string, t: Target, pid?: number, rss?: () => numbe
   return { rps: r.requests.average, p99: r.latency.p99, total: r.requests.total, load: load(), cpu, rssSamples };
 };
 
-ensureStack();
-generateCode();
-const cleanups: (() => Promise<unknown>)[] = [];
-try {
-  const bus = await startEmulator(0);
-  cleanups.push(() => bus.stop());
-  const { privateKey } = await generateKeyPair('EdDSA', { extractable: true });
-  const signingKey = await exportPKCS8(privateKey);
-
-  // The services measured, and those they need: the token issuer and every service they call.
-  const chosen = process.env.BENCH_SERVICES ? (process.env.BENCH_SERVICES.split(',').map((x) => x.trim()) as ServiceName[]) : existingServices();
-  const unknown = chosen.filter((s) => !existingServices().includes(s));
-  if (unknown.length) throw new Error(`BENCH_SERVICES names services that do not exist: ${unknown.join(', ')}`);
-  const needed = new Set<ServiceName>();
-  const need = (s: ServiceName): void => {
-    if (needed.has(s)) return;
-    needed.add(s);
-    SERVICES[s].calls.forEach(need);
-  };
-  // The AI service's load is schedule requests to the trip service, which hands them to it.
-  const drivers: ServiceName[] = chosen.includes('ai') ? ['trip'] : [];
-  [TOKEN_ISSUER as ServiceName, ...chosen, ...drivers].forEach(need);
-  const started = existingServices().filter((s) => needed.has(s));
-  const services: ServiceProcess[] = [];
-  const ports = new Map<ServiceName, number>();
-  for (const s of started) ports.set(s, await freePort());
-  for (const s of inStartOrder(started)) {
-    const db = await createScratchDatabase(`bench_${s}`, serviceMigrationsDir(s));
-    cleanups.push(() => db.drop());
-    if (s === 'location') loadPlaces(db.url);
-    const env = serviceEnv(s, {
-      PORT: String(ports.get(s)),
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: db.url,
-      SERVICEBUS_CONNECTION_STRING: bus.connectionString,
-      JWT_SIGNING_KEY: signingKey,
-      JWKS_URL: `http://127.0.0.1:${ports.get(TOKEN_ISSUER)}${JWKS_PATH}`,
-      // The catalog's 100/min per user would turn the run into 429s after 100 requests.
-      RATE_LIMIT_MAX: '100000000',
-      // And its 10 schedule requests a minute, the AI service's planning lanes after 10.
+// The services measured, and those they need: the token issuer and every service they call.
+const chosen = process.env.BENCH_SERVICES ? (process.env.BENCH_SERVICES.split(',').map((x) => x.trim()) as ServiceName[]) : existingServices();
+const unknown = chosen.filter((s) => !existingServices().includes(s));
+if (unknown.length) throw new Error(`BENCH_SERVICES names services that do not exist: ${unknown.join(', ')}`);
+const needed = new Set<ServiceName>();
+const need = (s: ServiceName): void => {
+  if (needed.has(s)) return;
+  needed.add(s);
+  SERVICES[s].calls.forEach(need);
+};
+// The AI service's load is schedule requests to the trip service, which hands them to it.
+const drivers: ServiceName[] = chosen.includes('ai') ? ['trip'] : [];
+[TOKEN_ISSUER as ServiceName, ...chosen, ...drivers].forEach(need);
+const stack = await startBenchStack(
+  existingServices().filter((s) => needed.has(s)),
+  {
+    env: {
+      // The catalog's 10 schedule requests a minute would stop the AI service's planning lanes after 10.
       SCHEDULE_RATE_LIMIT_MAX: '100000000',
-      SHUTDOWN_DELAY_MS: '0',
       // The machine is shared: load shedding on event-loop delay would turn the run into 503s.
       MAX_EVENT_LOOP_DELAY_MS: '0',
-    }, (peer) => ports.get(peer)!);
-    Object.assign(env, EXTRA_ENV);
-    const p = await spawnService(s, env, (line) => console.error(`[${s}] ${line}`), [...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []), ...NODE_ARGS]);
-    services.push(p);
-    cleanups.push(() => p.stop());
-  }
+      ...EXTRA_ENV,
+    },
+    nodeArgs: () => [...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []), ...NODE_ARGS],
+  },
+);
+try {
+  const { services } = stack;
   // A service left out by BENCH_SERVICES has no URL; its target is dropped below.
   const url = (s: ServiceName) => services.find((x) => x.name === s)?.url ?? 'http://not-started.invalid';
 
@@ -173,12 +148,12 @@ try {
   // difference per request against it (the profiler slows hello-world as well: that run's ratio is not a figure).
   const helloProf = CPU_PROF_DIR && process.env.BENCH_CPU_PROF_HELLO === '1' ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, '--cpu-prof-name=hello-world.cpuprofile'] : [];
   const hello = await startNodeProcess({ entry: 'scripts/lib/hello-fastify.ts', env: { PATH: process.env.PATH, PORT: String(await freePort()) }, readyPath: '/', nodeArgs: [...helloProf, ...HELLO_NODE_ARGS] });
-  cleanups.push(() => hello.stop());
+  stack.onStop(() => hello.stop());
   // The calibrated hello-worlds, each its own process like plain hello-world (each with its own JIT and heap).
   const workers: { workUs: number; process: NodeProcess }[] = [];
   for (const workUs of HELLO_WORK_US) {
     const p = await startNodeProcess({ entry: 'scripts/lib/hello-fastify.ts', env: { PATH: process.env.PATH, PORT: String(await freePort()), HELLO_WORK_US: String(workUs) }, readyPath: '/', nodeArgs: HELLO_NODE_ARGS, onLine: (line) => console.error(`[hello +${workUs} µs] ${line}`) });
-    cleanups.push(() => p.stop());
+    stack.onStop(() => p.stop());
     workers.push({ workUs, process: p });
   }
   if (workers.length) console.error(`plain hello-world: pid ${hello.child.pid}; ${workers.map((w) => `hello-world +${w.workUs} µs: pid ${w.process.child.pid}`).join('; ')}`);
@@ -394,6 +369,6 @@ try {
     }
   }
 } finally {
-  for (const c of cleanups.reverse()) await c().catch((err: unknown) => console.error('cleanup:', err));
+  await stack.stop();
 }
 process.exit(0);

@@ -8,13 +8,8 @@
  */
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { JWKS_PATH, type ServiceName } from '@tripgen/catalog';
-import { freePort } from '@tripgen/dev-tools/processes';
-import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { exportPKCS8, generateKeyPair } from 'jose';
 import { Redis } from 'ioredis';
-import { createScratchDatabase, ensureStack } from '@tripgen/dev-tools/local-stack';
-import { generateCode, inStartOrder, loadPlaces, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
+import { startBenchStack } from '@tripgen/dev-tools/bench-stack';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -40,41 +35,10 @@ const run = async (title: string, opts: autocannon.Options): Promise<Figure> => 
 
 const searchPath = (lat: number, lng: number) => `/api/v1/locations/search?lat=${lat.toFixed(7)}&lng=${lng.toFixed(7)}&radiusKm=${RADIUS_KM}&limit=${LIMIT}`;
 
-ensureStack();
-generateCode();
-const cleanups: (() => Promise<unknown>)[] = [];
+const stack = await startBenchStack(['user', 'location']);
 try {
-  const bus = await startEmulator(0);
-  cleanups.push(() => bus.stop());
-  const { privateKey } = await generateKeyPair('EdDSA', { extractable: true });
-  const signingKey = await exportPKCS8(privateKey);
-
-  const wanted: ServiceName[] = ['user', 'location'];
-  const ports = new Map<ServiceName, number>();
-  for (const s of wanted) ports.set(s, await freePort());
-  const services = new Map<ServiceName, ServiceProcess>();
-  for (const s of inStartOrder(wanted)) {
-    const db = await createScratchDatabase(`bench_${s}`, serviceMigrationsDir(s));
-    cleanups.push(() => db.drop());
-    if (s === 'location') loadPlaces(db.url);
-    const env = serviceEnv(s, {
-      PORT: String(ports.get(s)),
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: db.url,
-      SERVICEBUS_CONNECTION_STRING: bus.connectionString,
-      JWT_SIGNING_KEY: signingKey,
-      JWKS_URL: `http://127.0.0.1:${ports.get('user')}${JWKS_PATH}`,
-      // The catalog's 100/min per user would turn the run into 429s after 100 requests.
-      RATE_LIMIT_MAX: '100000000',
-      SHUTDOWN_DELAY_MS: '0',
-    });
-    const p = await spawnService(s, env, (line) => console.error(`[${s}] ${line}`));
-    services.set(s, p);
-    cleanups.push(() => p.stop());
-  }
-  const user = services.get('user')!;
-  const location = services.get('location')!;
+  const user = stack.service('user');
+  const location = stack.service('location');
 
   const credentials = { email: 'bench@example.com', password: 'benchmark-password', name: 'Bench' };
   const post = (path: string, body: unknown) => fetch(`${user.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -110,7 +74,7 @@ try {
   );
   console.log(`uncached requests made: ${step} distinct centres`);
   console.log('peak RSS (VmHWM):');
-  for (const p of services.values()) console.log(`  ${`${p.name}-service`.padEnd(20)} ${(p.peakRss() / 1024 / 1024).toFixed(0)} MiB`);
+  for (const p of stack.services) console.log(`  ${`${p.name}-service`.padEnd(20)} ${(p.peakRss() / 1024 / 1024).toFixed(0)} MiB`);
 
   // The uncached run wrote one search answer per centre into the shared Redis (30 min TTL): drop
   // them rather than leave them to crowd the other users of the local stack.
@@ -122,6 +86,6 @@ try {
   redis.disconnect();
   console.log(`dropped ${dropped} cached search answers from Redis`);
 } finally {
-  for (const c of cleanups.reverse()) await c().catch((err: unknown) => console.error('cleanup:', err));
+  await stack.stop();
 }
 process.exit(0);

@@ -15,18 +15,14 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import pg from 'pg';
-import { JWKS_PATH, RESPONSE_TIME_SLO, SERVICES, type CandidatesResponse, type ServiceName } from '@tripgen/catalog';
+import { RESPONSE_TIME_SLO, SERVICES, type CandidatesResponse, type ServiceName } from '@tripgen/catalog';
 import { gitCommit, writeFigure } from '@tripgen/capacity/figures';
+import { startBenchStack } from '@tripgen/dev-tools/bench-stack';
 import { createDevGateway } from '@tripgen/dev-tools/gateway';
-import { freePort } from '@tripgen/dev-tools/processes';
-import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { exportPKCS8, generateKeyPair } from 'jose';
 import { DEFAULT_ENGINE_BUDGET } from '../apps/ai-service/src/config.ts';
 import { planTrip } from '../apps/ai-service/src/planning/generate.ts';
 import { keywordWeights } from '../apps/ai-service/src/planning/interests.ts';
-import { createScratchDatabase, ensureStack } from '@tripgen/dev-tools/local-stack';
 import { existingServices } from '@tripgen/dev-tools/layout';
-import { generateCode, inStartOrder, loadPlaces, serviceEnv, spawnService, startEmulator, type ServiceProcess } from '@tripgen/dev-tools/local-services';
 
 const CONCURRENT = Number(process.env.BENCH_SCHEDULES ?? 50);
 let retried503 = 0;
@@ -78,49 +74,17 @@ const postgresCpuMs = (databases: readonly string[]): Map<number, { db: string; 
 /** With BENCH_CPU_PROF=<dir>: every service runs with --cpu-prof into that directory, and the bench process profiles its burst there too. */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 
-ensureStack();
-generateCode();
-const cleanups: (() => Promise<unknown>)[] = [];
+const services = existingServices();
+for (const needed of ['user', 'trip', 'ai', 'location'] as const) if (!services.includes(needed)) throw new Error(`the ${needed} service does not exist: nothing to benchmark`);
+// Load shedding stays on (the catalog's): a 503 is retried as a client would, and counted.
+const stack = await startBenchStack(services, { nodeArgs: (s) => (CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}/${s}`] : []) });
 try {
-  const bus = await startEmulator(0);
-  cleanups.push(() => bus.stop());
-  const { privateKey } = await generateKeyPair('EdDSA', { extractable: true });
-  const signingKey = await exportPKCS8(privateKey);
-  const services = existingServices();
-  for (const needed of ['user', 'trip', 'ai', 'location'] as const) if (!services.includes(needed)) throw new Error(`the ${needed} service does not exist: nothing to benchmark`);
-  const ports = new Map<ServiceName, number>();
-  for (const s of services) ports.set(s, await freePort());
-  const running: ServiceProcess[] = [];
-  const dbUrls = new Map<ServiceName, string>();
-  for (const s of inStartOrder(services)) {
-    const db = await createScratchDatabase(`bench_${s}`, serviceMigrationsDir(s));
-    cleanups.push(() => db.drop());
-    dbUrls.set(s, db.url);
-    if (s === 'location') loadPlaces(db.url);
-    const env = serviceEnv(
-      s,
-      {
-        PORT: String(ports.get(s)),
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: db.url,
-        SERVICEBUS_CONNECTION_STRING: bus.connectionString,
-        JWT_SIGNING_KEY: signingKey,
-        JWKS_URL: `http://127.0.0.1:${ports.get('user')}${JWKS_PATH}`,
-        // Every request comes from one address in a quick setup: the catalog's limits would meter the benchmark, not the schedules.
-        RATE_LIMIT_MAX: '100000000',
-        SHUTDOWN_DELAY_MS: '0',
-      },
-      (peer) => ports.get(peer)!,
-    );
-    const p = await spawnService(s, env, (line) => console.error(`[${s}] ${line}`), CPU_PROF_DIR ? [`--cpu-prof`, `--cpu-prof-dir=${CPU_PROF_DIR}/${s}`] : []);
-    running.push(p);
-    cleanups.push(() => p.stop());
-  }
+  const running = stack.services;
+  const dbUrls = new Map(running.map((p) => [p.name, stack.database(p.name).url] as const));
   const upstreams = Object.fromEntries(running.map((p) => [p.name, p.url]));
   const gateway = await createDevGateway({ upstreams });
   const base = await gateway.listen({ port: 0, host: '127.0.0.1' });
-  cleanups.push(() => gateway.close());
+  stack.onStop(() => gateway.close());
 
   const json = async (method: string, url: string, body?: unknown, authorization?: string) => {
     const res = await fetch(`${base}${url}`, {
@@ -343,6 +307,6 @@ try {
   console.log('\npeak RSS (VmHWM):');
   for (const p of running) console.log(`  ${`${p.name}-service`.padEnd(20)} ${mib(p.peakRss())}  (limit ${SERVICES[p.name].resources.limits.memory})`);
 } finally {
-  for (const c of cleanups.reverse()) await c().catch((err: unknown) => console.error('cleanup:', err));
+  await stack.stop();
 }
 process.exit(0);
