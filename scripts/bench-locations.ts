@@ -10,6 +10,7 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { startBenchStack } from '@tripgen/dev-tools/bench-stack';
+import { cacheNamespace, l2Key } from '@tripgen/service-kit';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -80,7 +81,7 @@ try {
   // them rather than leave them to crowd the other users of the local stack.
   const redis = new Redis(process.env.REDIS_URL!);
   let dropped = 0;
-  for await (const keys of redis.scanStream({ match: 'tripgen:location:cache:search:*', count: 1000 }) as AsyncIterable<string[]>) {
+  for await (const keys of redis.scanStream({ match: l2Key(cacheNamespace('location'), '*', 'search:*'), count: 1000 }) as AsyncIterable<string[]>) {
     if (keys.length) dropped += await redis.del(...keys);
   }
   redis.disconnect();

@@ -13,7 +13,7 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRep
 import type { Redis } from 'ioredis';
 import { context, type Span } from '@opentelemetry/api';
 import type { ServiceConfig } from './config.ts';
-import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
+import { cacheNamespace, createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, registerProblemHandlers, sendProblem } from './http/problem.ts';
@@ -243,7 +243,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     : undefined;
   const redis = connectRedis(config.redisUrl, app.log, workloadName(config.serviceName), redisAuth);
   const subscriber = connectRedis(config.redisUrl, app.log, `${workloadName(config.serviceName)}:sub`, redisAuth);
-  const cache = await createTwoLevelCache({ namespace: `tripgen:${config.serviceName}`, redis, subscriber, shape: opts.cacheShape ?? '1' });
+  const cache = await createTwoLevelCache({ namespace: cacheNamespace(config.serviceName), redis, subscriber, shape: opts.cacheShape ?? '1' });
   const health: HealthState = { started: false, draining: false };
   interface Step {
     readonly stop: () => Promise<void>;

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { CACHE_POLICY } from '@tripgen/catalog';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cacheShapeOf, createTwoLevelCache, type TwoLevelCache } from './cache.ts';
+import { cacheShapeOf, createTwoLevelCache, l2Key, type TwoLevelCache } from './cache.ts';
 import { connectRedis, isRedisReady } from './redis.ts';
 import { quietLogger, redisUrl, waitFor } from '@tripgen/testing';
 
@@ -178,6 +178,17 @@ it('keeps two versions of a service apart in L2 during a rollout, and a write by
   await older.redis.set(`${namespace}:cache:${key}`, JSON.stringify({ name: 'stale' }));
   await newer.cache.invalidate(key);
   expect(await older.redis.exists(`${namespace}:cache:${key}`)).toBe(0);
+});
+
+it('names its L2 keys so that one pattern finds the entries of every version (what a tool clearing them scans for)', async () => {
+  const ns = `tripgen:test-${randomUUID()}`;
+  const [one, two] = [await replica(ns, '1'), await replica(ns, 'x7')];
+  await one.cache.get('search:1', async () => ({ v: 1 }));
+  await two.cache.get('search:2', async () => ({ v: 2 }));
+  await two.cache.get('place:3', async () => ({ v: 3 }));
+  expect((await one.redis.keys(l2Key(ns, '*', 'search:*'))).sort()).toEqual([l2Key(ns, '1', 'search:1'), l2Key(ns, 'x7', 'search:2')]);
+  expect(await one.redis.get(`${ns}:cache@x7:search:2`)).toBe('{"v":2}');
+  await one.redis.del(...(await one.redis.keys(`${ns}:*`)));
 });
 
 it('derives a new cache shape from any change of the cached values’ schema', () => {

@@ -86,6 +86,15 @@ const sizeOf = (json: string): number => Math.max(1, json.length);
  */
 export const cacheShapeOf = (schema: object): string => createHash('sha256').update(JSON.stringify(schema)).digest('base64url').slice(0, 12);
 
+/** The namespace of a service's caches (their L2 keys and invalidation channel). */
+export const cacheNamespace = (service: string): string => `tripgen:${service}`;
+
+/**
+ * The L2 (Redis) key of `key` in a cache of `namespace` holding values of `shape`. With `*` as the
+ * shape (and a glob in the key) it is the SCAN pattern of every version's entries, for a tool that clears them.
+ */
+export const l2Key = (namespace: string, shape: string, key: string): string => `${namespace}:cache@${shape}:${key}`;
+
 export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelCache> => {
   // Bounded by the size of the values too (CACHE_POLICY.l1.maxJsonChars): each entry is sized by the
   // JSON it is stored in L2 as (or was read from), so no value of one cache crowds out the memory of
@@ -95,7 +104,7 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   const l2Ttl = opts.l2TtlSeconds ?? CACHE_POLICY.l2.ttlSeconds;
   const l1TtlOf = (entry: CacheEntryOptions | undefined): number => (entry?.l2TtlSeconds === undefined ? l1Ttl : Math.min(l1Ttl, entry.l2TtlSeconds * 1000));
   const channel = `${opts.namespace}:cache-invalidate`;
-  const redisKey = (k: string) => `${opts.namespace}:cache@${opts.shape}:${k}`;
+  const redisKey = (k: string) => l2Key(opts.namespace, opts.shape, k);
   // Where versions from before shapes keep a value: a write deletes it there too.
   const unshapedKey = (k: string) => `${opts.namespace}:cache:${k}`;
   const stats: CacheStats = { l1Hits: 0, l2Hits: 0, misses: 0 };

@@ -5,7 +5,7 @@ export { serviceMain, type ServiceMainOptions } from './main.ts';
 export { HttpProblem, problem, registerProblemHandlers, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem.ts';
 export { operationBudget, type BudgetSlot, type OperationBudget, type OperationBudgetOptions } from './http/rate-limit.ts';
 export { createTokenVerifier, remoteJwks, remoteTokenVerifier, localJwks, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
-export { cacheShapeOf, createTwoLevelCache, type CacheEntryOptions, type TwoLevelCache } from './cache.ts';
+export { cacheNamespace, cacheShapeOf, createTwoLevelCache, l2Key, type CacheEntryOptions, type TwoLevelCache } from './cache.ts';
 export { createPrismaClient, prismaDatabase, QUERY_TIMEOUT_MS, servicePrismaClient } from './data/prisma.ts';
 export { driverAdapterCause, type DriverAdapterCause } from './data/adapter-error.ts';
 export { databasePassword, entraTokenPassword, poolConfigWithPassword, POSTGRES_ENTRA_SCOPE } from './data/postgres-entra.ts';
