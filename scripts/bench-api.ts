@@ -134,8 +134,8 @@ const stack = await startBenchStack(
       SCHEDULE_RATE_LIMIT_MAX: '100000000',
       // The machine is shared: load shedding on event-loop delay would turn the run into 503s.
       MAX_EVENT_LOOP_DELAY_MS: '0',
-      ...EXTRA_ENV,
     },
+    rawEnv: EXTRA_ENV,
     nodeArgs: () => [...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []), ...NODE_ARGS],
   },
 );

@@ -26,6 +26,11 @@ export const BENCH_ENVIRONMENT: Readonly<Record<string, string>> = {
 export interface BenchStackOptions {
   /** Set over BENCH_ENVIRONMENT for every service (a variable a service does not read is left out for it). */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Set as given on every service after its contract's variables, read or not (an experiment with what
+   * Node or the C library reads, e.g. LD_PRELOAD, which no contract lists).
+   */
+  readonly rawEnv?: Readonly<Record<string, string>>;
   /** Node arguments of a service's process, after its catalog flags (so a V8 flag given here wins). */
   readonly nodeArgs?: (s: ServiceName) => readonly string[];
   /** Each line a service writes; stderr, prefixed with its name, by default. */
@@ -68,7 +73,7 @@ export const startBenchStack = async (wanted: readonly ServiceName[], options: B
       cleanups.push(() => db.drop());
       databases.set(s, db);
       if (s === 'location') loadPlaces(db.url);
-      const env = serviceEnv(s, { ...BENCH_ENVIRONMENT, DATABASE_URL: db.url, SERVICEBUS_CONNECTION_STRING: bus.connectionString, JWT_SIGNING_KEY: signingKey, ...options.env }, portOf);
+      const env = { ...serviceEnv(s, { ...BENCH_ENVIRONMENT, DATABASE_URL: db.url, SERVICEBUS_CONNECTION_STRING: bus.connectionString, JWT_SIGNING_KEY: signingKey, ...options.env }, portOf), ...options.rawEnv };
       const onLine = options.onLine ?? ((name: ServiceName, line: string) => console.error(`[${name}] ${line}`));
       const p = await spawnService(s, env, (line) => onLine(s, line), options.nodeArgs?.(s) ?? []);
       cleanups.push(() => p.stop());

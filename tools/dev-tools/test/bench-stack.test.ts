@@ -1,8 +1,9 @@
 /**
  * The benchmarks' services as startBenchStack starts them: a real service process on its own
- * scratch database with the benchmarks' settings (read through what the service does, not its
- * environment), everything gone after stop, and nothing left behind by a start that fails.
+ * scratch database with the benchmarks' settings (in its environment, and seen in what it does),
+ * everything gone after stop, and nothing left behind by a start that fails.
  */
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { AUTH_PATHS, HEALTH_PATHS } from '@tripgen/catalog';
 import { expect, it } from 'vitest';
@@ -22,12 +23,17 @@ const benchDatabases = async (): Promise<string[]> => {
 it('starts a service with the benchmarks\' settings on a scratch database, and stop removes it all', async () => {
   ensureStack();
   const before = await benchDatabases();
-  const stack = await startBenchStack(['user'], { onLine: () => {} });
+  // A variable of the trip service's contract, and one no contract lists (an allocator experiment's kind).
+  const stack = await startBenchStack(['user'], { env: { SCHEDULE_RATE_LIMIT_MAX: '5' }, rawEnv: { BENCH_STACK_PROBE: 'raw' }, onLine: () => {} });
   let stopped = false;
   try {
     const user = stack.service('user');
     expect(stack.services.map((p) => p.name)).toEqual(['user']);
     expect(() => stack.service('trip')).toThrow(/the trip service was not started/);
+    const environ = readFileSync(`/proc/${user.child.pid}/environ`, 'utf8').split('\0');
+    expect(environ).toContain('BENCH_STACK_PROBE=raw');
+    expect(environ).toContain(`RATE_LIMIT_MAX=${BENCH_ENVIRONMENT.RATE_LIMIT_MAX}`);
+    expect(environ.filter((v) => v.startsWith('SCHEDULE_RATE_LIMIT_MAX='))).toEqual([]);
     const db = stack.database('user').name;
     expect(await benchDatabases()).toEqual([...before, db].sort());
 
