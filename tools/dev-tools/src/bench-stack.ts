@@ -5,7 +5,7 @@
  * loaded with the shipped places), the Service Bus emulator, and a signing key made for the run.
  * `stop` undoes it all, last started first, including what a script hands it with `onStop`.
  */
-import { SERVICES, type ServiceName } from '@tripgen/catalog';
+import { SERVICES, TOKEN_ISSUER, needsJwks, type ServiceName } from '@tripgen/catalog';
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { serviceMigrationsDir } from './layout.ts';
 import { generateCode, inStartOrder, loadPlaces, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './local-services.ts';
@@ -51,6 +51,11 @@ export interface BenchStack {
 }
 
 export const startBenchStack = async (wanted: readonly ServiceName[], options: BenchStackOptions = {}): Promise<BenchStack> => {
+  // A service whose peer is not started would call whatever listens on that peer's catalog port (`npm run dev`'s).
+  for (const s of wanted) {
+    const missing = [...(needsJwks(SERVICES[s]) ? [TOKEN_ISSUER as ServiceName] : []), ...SERVICES[s].calls].filter((peer) => !wanted.includes(peer));
+    if (missing.length > 0) throw new Error(`the ${s} service needs ${missing.join(', ')} started in the same benchmark`);
+  }
   ensureStack();
   generateCode();
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -66,8 +71,11 @@ export const startBenchStack = async (wanted: readonly ServiceName[], options: B
     const signingKey = await exportPKCS8(privateKey);
     const ports = new Map<ServiceName, number>();
     for (const s of wanted) ports.set(s, await freePort());
-    // A peer that is not started keeps its catalog port: nothing answers there.
-    const portOf = (peer: ServiceName): number => ports.get(peer) ?? SERVICES[peer].port;
+    const portOf = (peer: ServiceName): number => {
+      const port = ports.get(peer);
+      if (port === undefined) throw new Error(`${peer} has no port in this benchmark`);
+      return port;
+    };
     for (const s of inStartOrder(wanted)) {
       const db = await createScratchDatabase(`bench_${s}`, serviceMigrationsDir(s));
       cleanups.push(() => db.drop());

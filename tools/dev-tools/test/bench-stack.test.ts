@@ -70,3 +70,8 @@ it('undoes what it started when a service does not come up', async () => {
   await expect(startBenchStack(['user'], { env: { PORT: 'none' }, onLine: () => {} })).rejects.toThrow(/exited with 1 before answering/);
   expect(await benchDatabases()).toEqual(before);
 });
+
+it('refuses a service without the services it calls or its token issuer, before it starts anything', async () => {
+  await expect(startBenchStack(['trip', 'user'])).rejects.toThrow('the trip service needs location, ai started in the same benchmark');
+  await expect(startBenchStack(['location'])).rejects.toThrow('the location service needs user started in the same benchmark');
+});
