@@ -27,7 +27,7 @@ describe('heap cap', () => {
   });
 
   it('follows each service catalog limit', () => {
-    expect(nodeOptions(SERVICES.user)).toBe('--max-old-space-size=384 --max-semi-space-size=2');
+    expect(nodeOptions(SERVICES.user)).toBe('--max-old-space-size=384 --max-semi-space-size=4');
     expect(nodeOptions(SERVICES.ai)).toBe(`--max-old-space-size=${heapCapMiB(SERVICES.ai.resources.limits.memory)} --max-semi-space-size=${semiSpaceMiB(SERVICES.ai.resources.requests.memory)}`);
   });
 });
@@ -59,13 +59,15 @@ it('maps every block above 1 MiB for itself, in two malloc arenas', () => {
 });
 
 describe('young generation', () => {
-  it('is one MiB of semi-space per 128 MiB of memory request, from 1 to 2', () => {
-    expect(semiSpaceMiB('256Mi')).toBe(2);
-    expect(semiSpaceMiB('512Mi')).toBe(2);
-    expect(semiSpaceMiB('1Gi')).toBe(2);
+  it('is one MiB of semi-space per 64 MiB of memory request, from 1 to 4', () => {
+    expect(semiSpaceMiB('256Mi')).toBe(4);
+    expect(semiSpaceMiB('200Mi')).toBe(3);
+    expect(semiSpaceMiB('128Mi')).toBe(2);
+    expect(semiSpaceMiB('512Mi')).toBe(4);
+    expect(semiSpaceMiB('1Gi')).toBe(4);
     expect(semiSpaceMiB('64Mi')).toBe(1);
-    expect(semiSpaceMiB('200Mi')).toBe(1);
-    expect(semiSpaceMiB('8Gi')).toBe(2);
+    expect(semiSpaceMiB('32Mi')).toBe(1);
+    expect(semiSpaceMiB('8Gi')).toBe(4);
   });
 });
 
