@@ -49,12 +49,12 @@ export const semiSpaceMiB = (memoryRequest: string): number => Math.min(MAX_SEMI
 
 /**
  * The largest semi-space of any service (issue 15). 4 MiB against 2: the user service's cached GET
- * spent 15 % less CPU a request when measured second and 9 % less when measured first (two user
- * services, one each way, measured in turn within each minute of one run, 29 rounds; the same run with
- * both at 2 read the second 4 % above the first), for 2-10 MiB more peak RSS (user 118-123 MiB of its
- * 256Mi request). 8 MiB went over that request's half (136-138 MiB), and the AI service (1Gi
+ * spent 9-15 % less CPU a request (two user services, one each way, measured in turn within each
+ * minute of one run, 29 rounds with either service at 4 MiB; with the same flags the service started
+ * second read 4 % above the first: `npm run bench:node-flags`), for 2-10 MiB more peak RSS (user
+ * 118-124 MiB of its 256Mi request). 8 MiB went over that request's half (136-138 MiB), and the AI service (1Gi
  * requested) kept both of its 8 MiB semi-spaces resident after a burst of plans, its RSS after
- * `npm run bench:api` at 136 % of its start; at 4 MiB 83-104 %.
+ * `npm run bench:api` at 136 % of its start; at 4 MiB 75-104 % (four runs).
  */
 export const MAX_SEMI_SPACE_MIB = 4;
 
