@@ -28,6 +28,8 @@ describe('heap cap', () => {
 
   it('follows each service catalog limit', () => {
     expect(nodeOptions(SERVICES.user)).toBe('--max-old-space-size=384 --max-semi-space-size=4');
+    // The same request, kept at 2 MiB for its memory goal (SMALL_YOUNG_GENERATION_SERVICES).
+    expect(nodeOptions(SERVICES.location)).toBe('--max-old-space-size=384 --max-semi-space-size=2');
     expect(nodeOptions(SERVICES.ai)).toBe(`--max-old-space-size=${heapCapMiB(SERVICES.ai.resources.limits.memory)} --max-semi-space-size=${semiSpaceMiB(SERVICES.ai.resources.requests.memory)}`);
   });
 });
