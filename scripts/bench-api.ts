@@ -36,16 +36,15 @@
  * as a service gets when all it adds is CPU. BENCH_HELLO_NODE_ARGS: node options for every hello-world
  * process (plain and calibrated; e.g. `--perf-basic-prof` to read them with `perf`).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { AUTH_PATHS, SERVICES, TOKEN_ISSUER, memoryBytes, type ServiceName } from '@tripgen/catalog';
+import { SERVICES, TOKEN_ISSUER, memoryBytes, type ServiceName } from '@tripgen/catalog';
 import { gitCommit, writeFigure } from '@tripgen/capacity/figures';
-import { startBenchStack } from '@tripgen/dev-tools/bench-stack';
+import { benchAuthorization, startBenchStack } from '@tripgen/dev-tools/bench-stack';
 import { existingServices } from '@tripgen/dev-tools/layout';
-import { freePort, rssParts, startNodeProcess, type NodeProcess, type RssParts } from '@tripgen/dev-tools/processes';
+import { cpuSeconds, freePort, rssParts, startNodeProcess, type NodeProcess, type RssParts } from '@tripgen/dev-tools/processes';
 import { parseSmaps, smapsGrowth, smapsSummary, SMAPS_KINDS, type Mapping } from '@tripgen/dev-tools/smaps';
 import { parseWorkList } from './lib/hello-work.ts';
 import { readPairs } from './lib/user-pairs.ts';
@@ -70,14 +69,6 @@ const mib = (b: number) => `${(b / MiB).toFixed(0)} MiB`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const load = () => os.loadavg()[0]!.toFixed(1);
 
-/** CPU seconds (user + system, all threads) a live process has used so far, from /proc/<pid>/stat. */
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
-const cpuSeconds = (pid: number): number => {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-};
 
 interface Target {
   readonly url: string;
@@ -168,10 +159,7 @@ try {
     const json = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
     return { status: res.status, json: json ?? {} };
   };
-  const credentials = { email: 'bench@example.com', password: 'benchmark-password', name: 'Bench' };
-  await call('POST', `${url('user')}${AUTH_PATHS.register}`, credentials);
-  const login = await call('POST', `${url('user')}${AUTH_PATHS.login}`, { email: credentials.email, password: credentials.password });
-  const authorization = `Bearer ${String(login.json.accessToken)}`;
+  const authorization = await benchAuthorization(url('user'));
   const SEOUL = { name: 'Seoul', lat: 37.5663, lng: 126.9779 };
   const newTrip = async (i: number) => {
     const created = await call('POST', `${url('trip')}/api/v1/trips`, { title: `bench ${i}`, destination: SEOUL, startDate: '2026-10-12', endDate: '2026-10-14', dayStart: '09:00', dayEnd: '20:00', interests: ['palaces', 'museums', 'markets'] }, authorization);

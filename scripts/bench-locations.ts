@@ -9,7 +9,7 @@
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
-import { startBenchStack } from '@tripgen/dev-tools/bench-stack';
+import { benchAuthorization, startBenchStack } from '@tripgen/dev-tools/bench-stack';
 import { cacheNamespace, l2Key } from '@tripgen/service-kit';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -41,11 +41,7 @@ try {
   const user = stack.service('user');
   const location = stack.service('location');
 
-  const credentials = { email: 'bench@example.com', password: 'benchmark-password', name: 'Bench' };
-  const post = (path: string, body: unknown) => fetch(`${user.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  await post('/api/v1/auth/register', credentials);
-  const { accessToken } = (await (await post('/api/v1/auth/login', { email: credentials.email, password: credentials.password })).json()) as { accessToken: string };
-  const headers = { authorization: `Bearer ${accessToken}` };
+  const headers = { authorization: await benchAuthorization(user.url) };
   const found = (await (await fetch(`${location.url}${searchPath(CENTRE.lat, CENTRE.lng)}`, { headers })).json()) as { items: unknown[] };
 
   // Uncached: every request a centre never asked before (a deterministic walk of 0.1 m steps within

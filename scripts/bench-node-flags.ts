@@ -11,13 +11,10 @@
  * two orders cancels the bias. BENCH_AB_ROUNDS (15), BENCH_DURATION_S (8 per arm), BENCH_CONNECTIONS
  * (32). Run it alone: `flock /tmp/tripgen-bench.lock npm run bench:node-flags -- --max-semi-space-size=4`.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { AUTH_PATHS } from '@tripgen/catalog';
-import { startBenchStack, type BenchStack } from '@tripgen/dev-tools/bench-stack';
-import { freePort, startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
+import { benchAuthorization, startBenchStack } from '@tripgen/dev-tools/bench-stack';
+import { cpuSeconds, freePort, startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
 
 const B_FLAGS = process.argv.slice(2);
 const A_FLAGS = (process.env.BENCH_AB_A_FLAGS ?? '').split(' ').filter(Boolean);
@@ -26,13 +23,6 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ME_PATH = '/api/v1/users/me';
 
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
-/** CPU seconds (user + system, all threads) a live process has used so far, from /proc/<pid>/stat. */
-const cpuSeconds = (pid: number): number => {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-};
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -44,15 +34,6 @@ interface Arm {
   readonly url: string;
   readonly headers: Record<string, string>;
 }
-
-const bearer = async (stack: BenchStack): Promise<string> => {
-  const base = stack.service('user').url;
-  const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const credentials = { email: 'bench@example.com', password: 'benchmark-password', name: 'Bench' };
-  await post(AUTH_PATHS.register, credentials);
-  const login = await post(AUTH_PATHS.login, { email: credentials.email, password: credentials.password });
-  return `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`;
-};
 
 const measure = async (arm: Arm) => {
   const pid = arm.process.child.pid!;
@@ -72,8 +53,8 @@ try {
   a.onStop(() => hello.stop());
   const arms: Arm[] = [
     { name: 'hello-world', process: hello, url: `${hello.url}/`, headers: {} },
-    { name: 'A', process: a.service('user'), url: `${a.service('user').url}${ME_PATH}`, headers: { authorization: await bearer(a) } },
-    { name: 'B', process: b.service('user'), url: `${b.service('user').url}${ME_PATH}`, headers: { authorization: await bearer(b) } },
+    { name: 'A', process: a.service('user'), url: `${a.service('user').url}${ME_PATH}`, headers: { authorization: await benchAuthorization(a.service('user').url) } },
+    { name: 'B', process: b.service('user'), url: `${b.service('user').url}${ME_PATH}`, headers: { authorization: await benchAuthorization(b.service('user').url) } },
   ];
   for (const arm of arms) await autocannon({ url: arm.url, headers: arm.headers, connections: CONNECTIONS, duration: 2 }); // warm-up
   console.log(`A: the catalog's flags + ${A_FLAGS.join(' ') || 'nothing'}; B: the catalog's flags + ${B_FLAGS.join(' ') || 'nothing'}`);

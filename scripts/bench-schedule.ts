@@ -18,6 +18,7 @@ import pg from 'pg';
 import { RESPONSE_TIME_SLO, SERVICES, type CandidatesResponse, type ServiceName } from '@tripgen/catalog';
 import { gitCommit, writeFigure } from '@tripgen/capacity/figures';
 import { startBenchStack } from '@tripgen/dev-tools/bench-stack';
+import { cpuSeconds } from '@tripgen/dev-tools/processes';
 import { createDevGateway } from '@tripgen/dev-tools/gateway';
 import { DEFAULT_ENGINE_BUDGET } from '../apps/ai-service/src/config.ts';
 import { planTrip } from '../apps/ai-service/src/planning/generate.ts';
@@ -34,12 +35,8 @@ const WAIT_S = 5;
 const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
 const percentile = (xs: readonly number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** CPU time (user + system) a process has used so far, ms: /proc/<pid>/stat fields 14 and 15, in clock ticks (100 a second on Linux). */
-const cpuMs = (pid: number | undefined): number => {
-  if (!pid) return Number.NaN;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-};
+/** CPU time (user + system) a process has used so far, ms. */
+const cpuMs = (pid: number | undefined): number => (pid ? cpuSeconds(pid) * 1000 : Number.NaN);
 
 /** CPU ms of each thread of a process, summed by thread name (the main thread is `main`; Node names its workers' and helpers' threads). */
 const threadCpuMs = (pid: number | undefined): Map<string, number> => {

@@ -5,7 +5,7 @@
  * loaded with the shipped places), the Service Bus emulator, and a signing key made for the run.
  * `stop` undoes it all, last started first, including what a script hands it with `onStop`.
  */
-import { SERVICES, TOKEN_ISSUER, needsJwks, type ServiceName } from '@tripgen/catalog';
+import { AUTH_PATHS, SERVICES, TOKEN_ISSUER, needsJwks, type ServiceName } from '@tripgen/catalog';
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { serviceMigrationsDir } from './layout.ts';
 import { generateCode, inStartOrder, loadPlaces, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './local-services.ts';
@@ -104,4 +104,17 @@ export const startBenchStack = async (wanted: readonly ServiceName[], options: B
     onStop: (cleanup) => void cleanups.push(cleanup),
     stop,
   };
+};
+
+/**
+ * The benchmark's traveller signed in on the user service at `userUrl` (registered first; a second
+ * registration of the same address is refused and changes nothing): the `authorization` header value.
+ */
+export const benchAuthorization = async (userUrl: string): Promise<string> => {
+  const post = (path: string, body: unknown) => fetch(`${userUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const credentials = { email: 'bench@example.com', password: 'benchmark-password', name: 'Bench' };
+  await post(AUTH_PATHS.register, credentials);
+  const login = await post(AUTH_PATHS.login, { email: credentials.email, password: credentials.password });
+  if (login.status !== 200) throw new Error(`the benchmark's login answered ${login.status}: ${await login.text()}`);
+  return `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`;
 };

@@ -3,7 +3,7 @@
  * built bundle on plain `node`, see spawnService; a TypeScript file through tsx): for the probe and shutdown tests, `npm run dev`,
  * `npm run migrate` and `npm run bench:api`. Dev and test tooling only.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
@@ -57,6 +57,15 @@ export const peakRss = (pid: number): number => statusKiB(pid, 'VmHWM');
 
 /** Resident set size now (VmRSS) of a live process, in bytes (Linux). */
 export const currentRss = (pid: number): number => statusKiB(pid, 'VmRSS');
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+/** CPU seconds (user + system, all threads) a live process has used so far, from /proc/<pid>/stat (Linux). */
+export const cpuSeconds = (pid: number): number => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+};
 
 /** RSS split by kind (bytes): anonymous (V8 heap, code space, malloc, stacks), file-backed (the node binary and libraries paged in), shared memory. */
 export interface RssParts {
