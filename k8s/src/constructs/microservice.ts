@@ -23,6 +23,7 @@ import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import type { EnvironmentProfile } from '../config/profile.ts';
 import { podEnvironment, type PodEnvironment } from '../config/environment.ts';
 import { secretName } from '../config/secrets.ts';
+import { CONFIG_DIGEST_ANNOTATION, configDigest } from '../lib/config-digest.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, WAVES, componentLabels, selectorLabels } from '../lib/labels.ts';
 import { DISRUPTION_MAX_UNAVAILABLE, tolerationsOf, zoneSpread } from '../lib/scheduling.ts';
@@ -188,6 +189,8 @@ export class Microservice extends Construct {
           'app.kubernetes.io/version': profile.image.tag,
           ...(profile.workloadIdentity ? { 'azure.workload.identity/use': 'true' } : {}),
         },
+        // A change of the ConfigMap alone is then a new revision of the workload (lib/config-digest.ts).
+        annotations: { [CONFIG_DIGEST_ANNOTATION]: configDigest(this.environment.config) },
       },
       spec: {
         serviceAccountName: serviceAccountName(spec.name),
