@@ -1,5 +1,5 @@
 /**
- * The commands behind the npm scripts (`promote`, `ci:images`, `ci:image-tag`, `ci:azure`): argument
+ * The commands behind the npm scripts (`promote`, `dockerfiles`, `ci:images`, `ci:image-tag`, `ci:azure`): argument
  * handling and output, separate from their one-line entry files in cli/ so tests run them in-process.
  * Each returns the process exit code and writes through `io`.
  */
@@ -9,6 +9,7 @@ import type { EnvironmentName } from '@tripgen/catalog';
 import { parseImageTags } from '@tripgen/k8s/src/config/releases.ts';
 import { asStepOutputs, azureTarget } from './azure-env.ts';
 import { byWorkspace, formatTable } from './coverage.ts';
+import { writeDockerfiles } from './dockerfiles.ts';
 import { imageMatrix } from './images.ts';
 import { ENVIRONMENTS, IMAGE_TAGS_PATH, promote } from './promote.ts';
 import { REPO_ROOT } from './repo.ts';
@@ -43,6 +44,21 @@ export function promoteCommand(args: readonly string[], io: Io = processIo, root
     if (result.newer) io.out(`${env} runs ${result.newer}, a later commit than ${tag}: nothing to do\n`);
     else if (!result.changed) io.out(`${env} already runs ${tag}: nothing to do\n`);
     else io.out(`${env} now runs ${tag}: ${result.files.length} file(s)${result.commit ? `, commit ${result.commit}` : ' (not committed)'}\n`);
+    return 0;
+  } catch (err) {
+    return failure(io, err);
+  }
+}
+
+/** `npm run dockerfiles`: writes every service image's Dockerfile from the template (dockerfiles.ts). */
+export function dockerfilesCommand(args: readonly string[], io: Io = processIo, root = REPO_ROOT): number {
+  if (args.length > 0) {
+    io.err('usage: npm run dockerfiles\n');
+    return 2;
+  }
+  try {
+    const changed = writeDockerfiles(root);
+    io.out(changed.length === 0 ? 'every Dockerfile is up to date\n' : `wrote ${changed.join(', ')}\n`);
     return 0;
   } catch (err) {
     return failure(io, err);

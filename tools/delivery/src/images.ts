@@ -29,7 +29,7 @@ export const servicesMissingImage = (root = REPO_ROOT): ServiceName[] =>
 export const imageJobs = (root = REPO_ROOT): ImageJob[] => {
   const missing = servicesMissingImage(root);
   if (missing.length > 0) {
-    throw new Error(`service(s) with code but no Dockerfile: ${missing.map((s) => `${s} (${dockerfileOf(s)})`).join(', ')}`);
+    throw new Error(`service(s) with code but no Dockerfile: ${missing.map((s) => `${s} (${dockerfileOf(s)})`).join(', ')}; npm run dockerfiles writes it`);
   }
   return SERVICE_NAMES.filter((s) => existsSync(join(root, dockerfileOf(s)))).map((s) => ({
     service: s,

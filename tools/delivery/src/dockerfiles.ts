@@ -1,0 +1,181 @@
+/**
+ * Every service image's Dockerfile, written from one template (`npm run dockerfiles`): the four
+ * images are built the same way and differ only in facts that live elsewhere (the service's port
+ * and entry point in the catalog, its workspace libraries in its package.json, the uid the pods run
+ * as in k8s/src/lib/security.ts), which were copied by hand into four files whose comments had
+ * already drifted apart. The files stay committed, plain Dockerfiles (what `docker build`, the
+ * linters and a reviewer read); a test fails when one differs from what this writes.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SERVICES, SERVICE_COMMANDS, SERVICE_NAMES, nodeFlags, serviceEntrypoint, workloadName, type ServiceName } from '@tripgen/catalog';
+import { DEFAULT_UID } from '@tripgen/k8s/src/lib/security.ts';
+import { dockerfileOf, serviceEntryOf } from './images.ts';
+import { REPO_ROOT } from './repo.ts';
+
+/** The base of every stage: Node 20 on Debian 12, pinned to the exact release. */
+export const NODE_IMAGE = 'node:20.20.2-bookworm-slim';
+
+const WORKSPACE_SCOPE = '@tripgen/';
+
+/**
+ * What of each workspace library a service's build stage needs beside its package.json: the kit
+ * brings its shared Prisma schema parts and the bundler every image runs. A library not listed here
+ * fails the generation (its files would be missing from the image).
+ */
+const LIBRARY_DIRS: Readonly<Record<string, readonly string[]>> = {
+  catalog: ['src'],
+  planner: ['src'],
+  'service-kit': ['src', 'prisma', 'build'],
+};
+
+/** Why a library is in an image, for the reader of the build stage. */
+const LIBRARY_NOTES: Readonly<Record<string, string>> = {
+  planner: 'The itinerary engine (a workspace library, no I/O): its sources only.',
+};
+
+/** A service's directories beyond its prisma.config.ts, prisma/ and src/, each with why the image holds it. */
+const SERVICE_EXTRA_DIRS: Partial<Record<ServiceName, Readonly<Record<string, string>>>> = {
+  location: { data: 'The place loader\'s data set (`node --import tsx apps/location-service/src/cli/load-places.ts`, run in this image).' },
+};
+
+interface PackageJson {
+  readonly name: string;
+  readonly dependencies?: Readonly<Record<string, string>>;
+}
+
+const readPackage = (root: string, dir: string): PackageJson => JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as PackageJson;
+
+/** The workspace libraries a service's production dependencies reach (directory names under apps/), sorted. */
+export const workspaceLibraries = (service: ServiceName, root = REPO_ROOT): string[] => {
+  const found = new Set<string>();
+  const visit = (dir: string) => {
+    for (const dep of Object.keys(readPackage(root, `apps/${dir}`).dependencies ?? {})) {
+      if (!dep.startsWith(WORKSPACE_SCOPE)) continue;
+      const lib = dep.slice(WORKSPACE_SCOPE.length);
+      if (found.has(lib)) continue;
+      // An image's build context is apps/ alone of the workspaces (.dockerignore leaves tools/ out).
+      if (!existsSync(join(root, 'apps', lib, 'package.json')) || readPackage(root, `apps/${lib}`).name !== dep) {
+        throw new Error(`${service}: ${dep} is not a workspace under apps/, so no image can hold it`);
+      }
+      found.add(lib);
+      visit(lib);
+    }
+  };
+  visit(workloadName(service));
+  return [...found].sort();
+};
+
+/** The Dockerfile of one service's image, from the catalog and its workspace's package.json. */
+export function dockerfileText(service: ServiceName, root = REPO_ROOT): string {
+  const dir = `apps/${workloadName(service)}`;
+  const libraries = workspaceLibraries(service, root);
+  const unknown = libraries.filter((lib) => !(lib in LIBRARY_DIRS));
+  if (unknown.length > 0) throw new Error(`${service}: add what the image needs of ${unknown.join(', ')} to LIBRARY_DIRS in tools/delivery/src/dockerfiles.ts`);
+  const flags = nodeFlags(SERVICES[service]);
+  const libraryCopies = libraries.flatMap((lib) => [
+    ...(LIBRARY_NOTES[lib] ? [`# ${LIBRARY_NOTES[lib]}`] : []),
+    ...LIBRARY_DIRS[lib]!.map((d) => `COPY apps/${lib}/${d} apps/${lib}/${d}`),
+  ]);
+  const serviceCopies = [
+    `COPY ${dir}/prisma.config.ts ${dir}/`,
+    `COPY ${dir}/prisma ${dir}/prisma`,
+    `COPY ${dir}/src ${dir}/src`,
+    ...Object.entries(SERVICE_EXTRA_DIRS[service] ?? {}).flatMap(([d, why]) => [`# ${why}`, `COPY ${dir}/${d} ${dir}/${d}`]),
+  ];
+  return `# syntax=docker/dockerfile:1
+# Written by \`npm run dockerfiles\` (tools/delivery/src/dockerfiles.ts): do not edit by hand.
+# The ${service} service image. Build context: the repository root (CI: \`docker build -f ${dir}/Dockerfile .\`).
+# The service runs as one esbuild bundle of its TypeScript sources on plain node (its commands too:
+# migrate, database-roles; tsx stays in the image for programs run from source, the place loader).
+# What the manifests ask of this image (uid/gid, read-only root with only /tmp writable, the entry
+# point and the migration Job's command, the port) is checked against gitops/ by k8s/test/images.test.ts.
+ARG NODE_IMAGE=${NODE_IMAGE}
+
+FROM \${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+${[...libraries.map((lib) => `COPY apps/${lib}/package.json apps/${lib}/`), `COPY ${dir}/package.json ${dir}/`].join('\n')}
+# Production dependencies of this service's workspaces only, exactly as locked. No install
+# scripts: nothing needs them (npm 11 on the dev machines runs none either), and Prisma's would
+# download native engines the image never uses. npm keeps a devDependency that is also an optional
+# peer of a production package ("devOptional" in the lockfile: the Prisma CLI through @prisma/client,
+# typescript) even with --omit=dev; nothing loads an optional peer at run time, so they go too
+# (about 250 MB of the CLI's tree), with the commands that pointed into them.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace ${WORKSPACE_SCOPE}${workloadName(service)} \\
+ && node -e 'const { packages } = require("./package-lock.json"); for (const [dir, p] of Object.entries(packages)) if (p.devOptional) require("node:fs").rmSync(dir, { recursive: true, force: true });' \\
+ && find node_modules/.bin -xtype l -delete
+
+# The Prisma CLI, for \`prisma generate\`, and esbuild, for the service's bundle, in the build stage
+# only (devDependencies, at the versions the lockfile pins). The build stage puts them in
+# /node_modules, where Node's lookup from /app finds them (prisma.config.ts imports prisma/config,
+# the bundler imports esbuild); the runtime stage copies /app alone, so they never ship.
+FROM \${NODE_IMAGE} AS build-tools
+WORKDIR /cli
+COPY package-lock.json /tmp/package-lock.json
+RUN npm install --no-save --no-package-lock --ignore-scripts --no-audit --no-fund \\
+      "prisma@$(node -p 'require("/tmp/package-lock.json").packages["node_modules/prisma"].version')" \\
+      "esbuild@$(node -p 'require("/tmp/package-lock.json").packages["node_modules/esbuild"].version')"
+
+FROM deps AS build
+COPY --from=build-tools /cli/node_modules /node_modules
+COPY tsconfig.base.json tsconfig.json ./
+${[...libraryCopies, ...serviceCopies].join('\n')}
+# The Prisma client (git-ignored, so generated here, as scripts/generate.d/prisma.sh does locally):
+# no database, no network; \`prisma generate\` only checks that a schema engine binary exists, and
+# any file stands in for it (migrations run on the WebAssembly engine: the service's own \`migrate\`
+# command, apps/service-kit/src/main.ts, whose @prisma/schema-engine-wasm is a production dependency).
+RUN cd ${dir} \\
+ && PRISMA_SCHEMA_ENGINE_BINARY="$(command -v node)" PRISMA_HIDE_UPDATE_MESSAGE=1 CHECKPOINT_DISABLE=1 \\
+    /node_modules/.bin/prisma generate
+# The process that ships: src/server.ts with the kit, the catalog and the generated client bundled into
+# ${dir}/dist/server.mjs for plain node (third-party packages stay in node_modules); the
+# TypeScript loader would cost the pod about 50 MiB of RSS (issue 15).
+RUN node apps/service-kit/build/bundle-service.mjs ${dir}
+
+FROM \${NODE_IMAGE} AS runtime
+# The root filesystem is read-only in the pods and /tmp an emptyDir: HOME points there, and tsx's
+# transform cache is off (it would write to /tmp on every start for nothing; the emptyDir starts empty).
+ENV NODE_ENV=production \\
+    HOME=/tmp \\
+    TSX_DISABLE_CACHE=1
+# No package manager ships: the pods run node alone (the entry point, the Jobs, the place loader),
+# and the npm that Node 20's images bundle carries packages with fixable HIGH findings that fail the
+# image scan (cross-spawn 7.0.3, CVE-2024-21538: nodejs/node#56909; glob, tar). yarn 1 and corepack go too.
+RUN rm -rf /usr/local/lib/node_modules /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack /opt/yarn-v* /usr/local/bin/yarn /usr/local/bin/yarnpkg
+WORKDIR /app
+# Owned by root and not writable by the service user: the process cannot change its own code.
+COPY --from=build /app /app
+# The manifests' runAsUser/runAsGroup (k8s/src/lib/security.ts); numeric, so runAsNonRoot can verify it.
+USER ${DEFAULT_UID}:${DEFAULT_UID}
+EXPOSE ${SERVICES[service].port}
+# The service's entry point: with no argument (or \`${SERVICE_COMMANDS.serve}\`) it serves; the migration Job passes
+# \`${SERVICE_COMMANDS.migrate}\`, which applies the migrations in ${dir}/prisma/migrations to DATABASE_URL.
+${flags.length > 0 ? `# ${flags.join(' ')}: the catalog's nodeFlags for this service (apps/catalog/src/runtime.ts says why; k8s/test/images.test.ts checks they match).\n` : ''}ENTRYPOINT ${JSON.stringify(serviceEntrypoint(service)).replaceAll(',', ', ')}
+CMD ${JSON.stringify([SERVICE_COMMANDS.serve])}
+`;
+}
+
+/** Services that have code, hence an image (the CI matrix, images.ts). */
+const servicesWithCode = (root: string): ServiceName[] => SERVICE_NAMES.filter((s) => existsSync(join(root, serviceEntryOf(s))));
+
+/** Writes every service's Dockerfile; returns the paths whose content changed. */
+export function writeDockerfiles(root = REPO_ROOT): string[] {
+  const changed: string[] = [];
+  for (const service of servicesWithCode(root)) {
+    const path = dockerfileOf(service);
+    const text = dockerfileText(service, root);
+    const file = join(root, path);
+    if (existsSync(file) && readFileSync(file, 'utf8') === text) continue;
+    writeFileSync(file, text);
+    changed.push(path);
+  }
+  return changed;
+}
+
+/** Committed Dockerfiles that differ from what writeDockerfiles would write (or are missing). */
+export function staleDockerfiles(root = REPO_ROOT): string[] {
+  return servicesWithCode(root)
+    .filter((s) => !existsSync(join(root, dockerfileOf(s))) || readFileSync(join(root, dockerfileOf(s)), 'utf8') !== dockerfileText(s, root))
+    .map(dockerfileOf);
+}
