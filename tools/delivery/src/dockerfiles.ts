@@ -8,9 +8,9 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SERVICES, SERVICE_COMMANDS, SERVICE_NAMES, nodeFlags, serviceEntrypoint, workloadName, type ServiceName } from '@tripgen/catalog';
+import { SERVICES, SERVICE_COMMANDS, nodeFlags, serviceEntrypoint, workloadName, type ServiceName } from '@tripgen/catalog';
 import { DEFAULT_UID } from '@tripgen/k8s/src/lib/security.ts';
-import { dockerfileOf, serviceEntryOf } from './images.ts';
+import { dockerfileOf, servicesWithCode } from './images.ts';
 import { REPO_ROOT } from './repo.ts';
 
 /** The base of every stage: Node 20 on Debian 12, pinned to the exact release. */
@@ -155,9 +155,6 @@ ${flags.length > 0 ? `# ${flags.join(' ')}: the catalog's nodeFlags for this ser
 CMD ${JSON.stringify([SERVICE_COMMANDS.serve])}
 `;
 }
-
-/** Services that have code, hence an image (the CI matrix, images.ts). */
-const servicesWithCode = (root: string): ServiceName[] => SERVICE_NAMES.filter((s) => existsSync(join(root, serviceEntryOf(s))));
 
 /** Writes every service's Dockerfile; returns the paths whose content changed. */
 export function writeDockerfiles(root = REPO_ROOT): string[] {

@@ -21,9 +21,11 @@ export interface ImageJob {
   readonly repository: string;
 }
 
+/** Catalog services whose code exists: each needs an image. */
+export const servicesWithCode = (root = REPO_ROOT): ServiceName[] => SERVICE_NAMES.filter((s) => existsSync(join(root, serviceEntryOf(s))));
+
 /** Catalog services with code but no Dockerfile. */
-export const servicesMissingImage = (root = REPO_ROOT): ServiceName[] =>
-  SERVICE_NAMES.filter((s) => existsSync(join(root, serviceEntryOf(s))) && !existsSync(join(root, dockerfileOf(s))));
+export const servicesMissingImage = (root = REPO_ROOT): ServiceName[] => servicesWithCode(root).filter((s) => !existsSync(join(root, dockerfileOf(s))));
 
 /** The CI image list, in catalog order; throws when a service with code has no Dockerfile. */
 export const imageJobs = (root = REPO_ROOT): ImageJob[] => {
