@@ -45,8 +45,6 @@ function configDigestsMissing(objects: readonly K8sObject[]): string[] {
   return problems;
 }
 
-const copy = <T>(value: T): T => structuredClone(value);
-
 describe('a ConfigMap change rolls the workload that reads it', () => {
   it.each(['dev', 'prod'])('%s: every service records the digest of the ConfigMap it reads, as committed', (env) => {
     const objects = objectsOf(env);
@@ -56,7 +54,7 @@ describe('a ConfigMap change rolls the workload that reads it', () => {
   });
 
   it('fails on a copy whose ConfigMap changed alone, or whose template lost the digest', () => {
-    const objects = objectsOf('prod').map(copy);
+    const objects = objectsOf('prod').map((o) => structuredClone(o));
     const config = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'user-service-config')!;
     (config.data as Record<string, string>).LOG_LEVEL = 'debug';
     const trip = objects.find((o) => o.kind === 'Rollout' && o.metadata.name === 'trip-service')!;
