@@ -9,12 +9,13 @@ import { EVENT_STREAMS, INTERNAL_ROUTE_ROOT, JWKS_PATH, KIT_ENVIRONMENT, TOKEN_I
 import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
 import { buildProfile } from '../src/config/profile.ts';
 import { secretVariables } from '../src/config/environment.ts';
+import { NATIVE_SIDECAR_ANNOTATION } from '../src/constructs/service-mesh.ts';
 import { repoPath } from '../src/lib/paths.ts';
 import { alertMetricsEmitted, seedAlertProblems } from './policy/alerts.ts';
 import { entraOnlyDatabaseAuth } from './policy/database-auth.ts';
 import { istioGatewayTls } from './policy/edge-tls.ts';
 import * as mesh from './policy/mesh-delivery.ts';
-import type { K8sObject } from './policy/objects.ts';
+import { podTemplateOf, type K8sObject } from './policy/objects.ts';
 import { noLiteralSecrets } from './policy/rules.ts';
 import { find, objectsOf, renderedObjects } from './support/gitops.ts';
 
@@ -200,6 +201,13 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
     expect(revision).toMatch(/^asm-1-\d+$/);
     expect(loadAzureOutputs('prod').istioRevision).toBe(revision);
     expect(find('prod', 'Namespace', 'tripgen').metadata.labels?.['istio.io/rev']).toBe(revision);
+  });
+
+  it('injects the proxy as a native sidecar into every pod it injects, so that it stops after the app\'s shutdown', () => {
+    const meshed = new Set(prod.filter((o) => o.kind === 'Namespace' && o.metadata.labels?.['istio.io/rev']).map((o) => o.metadata.name));
+    const injected = prod.filter((o) => meshed.has(o.metadata.namespace ?? '') && podTemplateOf(o) && podTemplateOf(o)!.labels['sidecar.istio.io/inject'] !== 'false');
+    expect(injected.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual(serviceList().map((s) => `Rollout/${workloadName(s.name)}`).sort());
+    for (const o of injected) expect(podTemplateOf(o)!.annotations[NATIVE_SIDECAR_ANNOTATION], o.metadata.name).toBe('true');
   });
 });
 

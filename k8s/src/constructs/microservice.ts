@@ -32,7 +32,7 @@ import { MigrationJob } from './migration-job.ts';
 import { ServiceNetworkPolicy } from './network-policies.ts';
 import { ProgressiveDelivery } from './progressive-delivery.ts';
 import { SecretStore, secretStoreMount, secretStoreVolume } from './secret-store.ts';
-import { ServiceMesh } from './service-mesh.ts';
+import { NATIVE_SIDECAR_ANNOTATION, ServiceMesh } from './service-mesh.ts';
 import { ServiceMonitoring } from './service-monitoring.ts';
 import { memoryTargetUtilization } from '../observability/slo.ts';
 
@@ -189,8 +189,17 @@ export class Microservice extends Construct {
           'app.kubernetes.io/version': profile.image.tag,
           ...(profile.workloadIdentity ? { 'azure.workload.identity/use': 'true' } : {}),
         },
-        // A change of the ConfigMap alone is then a new revision of the workload (lib/config-digest.ts).
-        annotations: { [CONFIG_DIGEST_ANNOTATION]: configDigest(this.environment.config) },
+        annotations: {
+          // A change of the ConfigMap alone is then a new revision of the workload (lib/config-digest.ts).
+          [CONFIG_DIGEST_ANNOTATION]: configDigest(this.environment.config),
+          // The shutdown (catalog SHUTDOWN_TIMING) drains, settles messages and flushes the outbox
+          // through the proxy for up to the grace period: as a native sidecar the proxy stops after
+          // the app; as a plain container it would get SIGTERM with it and leave after its own 5 s
+          // drain. AKS with asm-1-29 injects native sidecars by default; the annotation (Istio's,
+          // Alpha, which takes precedence over the mesh-wide ENABLE_NATIVE_SIDECARS) keeps that true
+          // whatever the cluster's default becomes.
+          ...(profile.mesh ? { [NATIVE_SIDECAR_ANNOTATION]: 'true' } : {}),
+        },
       },
       spec: {
         serviceAccountName: serviceAccountName(spec.name),

@@ -33,6 +33,9 @@ import { canaryServiceName, MESH_ROUTES, previewServiceName } from './progressiv
 
 export const GATEWAY_NAME = 'tripgen-gateway';
 
+/** Istio's pod annotation that injects the proxy as a Kubernetes native sidecar (an init container that keeps running). */
+export const NATIVE_SIDECAR_ANNOTATION = 'sidecar.istio.io/nativeSidecar';
+
 const principal = (namespace: string, sa: string): string => `cluster.local/ns/${namespace}/sa/${sa}`;
 /** A prefix and everything under it, as Istio path patterns. */
 const under = (prefix: string): string[] => [prefix, `${prefix}/*`];
