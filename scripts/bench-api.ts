@@ -44,8 +44,9 @@ import { SERVICES, TOKEN_ISSUER, memoryBytes, type ServiceName } from '@tripgen/
 import { gitCommit, writeFigure } from '@tripgen/capacity/figures';
 import { benchAuthorization, startBenchStack } from '@tripgen/dev-tools/bench-stack';
 import { existingServices } from '@tripgen/dev-tools/layout';
-import { cpuSeconds, freePort, rssParts, startNodeProcess, type NodeProcess, type RssParts } from '@tripgen/dev-tools/processes';
+import { cpuSeconds, rssParts, type NodeProcess, type RssParts } from '@tripgen/dev-tools/processes';
 import { parseSmaps, smapsGrowth, smapsSummary, SMAPS_KINDS, type Mapping } from '@tripgen/dev-tools/smaps';
+import { startHelloWorld } from './lib/hello-process.ts';
 import { parseWorkList } from './lib/hello-work.ts';
 import { readPairs } from './lib/user-pairs.ts';
 
@@ -138,12 +139,12 @@ try {
   // BENCH_CPU_PROF_HELLO=1 profiles hello-world too, so that a service's profile can be read as the
   // difference per request against it (the profiler slows hello-world as well: that run's ratio is not a figure).
   const helloProf = CPU_PROF_DIR && process.env.BENCH_CPU_PROF_HELLO === '1' ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, '--cpu-prof-name=hello-world.cpuprofile'] : [];
-  const hello = await startNodeProcess({ entry: 'scripts/lib/hello-fastify.ts', env: { PATH: process.env.PATH, PORT: String(await freePort()) }, readyPath: '/', nodeArgs: [...helloProf, ...HELLO_NODE_ARGS] });
+  const hello = await startHelloWorld({ nodeArgs: [...helloProf, ...HELLO_NODE_ARGS] });
   stack.onStop(() => hello.stop());
   // The calibrated hello-worlds, each its own process like plain hello-world (each with its own JIT and heap).
   const workers: { workUs: number; process: NodeProcess }[] = [];
   for (const workUs of HELLO_WORK_US) {
-    const p = await startNodeProcess({ entry: 'scripts/lib/hello-fastify.ts', env: { PATH: process.env.PATH, PORT: String(await freePort()), HELLO_WORK_US: String(workUs) }, readyPath: '/', nodeArgs: HELLO_NODE_ARGS, onLine: (line) => console.error(`[hello +${workUs} µs] ${line}`) });
+    const p = await startHelloWorld({ workUs, nodeArgs: HELLO_NODE_ARGS, onLine: (line) => console.error(`[hello +${workUs} µs] ${line}`) });
     stack.onStop(() => p.stop());
     workers.push({ workUs, process: p });
   }

@@ -14,7 +14,8 @@
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { benchAuthorization, startBenchStack } from '@tripgen/dev-tools/bench-stack';
-import { cpuSeconds, freePort, startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
+import { cpuSeconds, type NodeProcess } from '@tripgen/dev-tools/processes';
+import { startHelloWorld } from './lib/hello-process.ts';
 
 const B_FLAGS = process.argv.slice(2);
 const A_FLAGS = (process.env.BENCH_AB_A_FLAGS ?? '').split(' ').filter(Boolean);
@@ -49,7 +50,7 @@ const a = await startBenchStack(['user'], { env, nodeArgs: () => A_FLAGS });
 try {
   const b = await startBenchStack(['user'], { env, nodeArgs: () => B_FLAGS });
   a.onStop(() => b.stop());
-  const hello = await startNodeProcess({ entry: 'scripts/lib/hello-fastify.ts', env: { PATH: process.env.PATH, PORT: String(await freePort()) }, readyPath: '/' });
+  const hello = await startHelloWorld();
   a.onStop(() => hello.stop());
   const arms: Arm[] = [
     { name: 'hello-world', process: hello, url: `${hello.url}/`, headers: {} },

@@ -156,23 +156,18 @@ CMD ${JSON.stringify([SERVICE_COMMANDS.serve])}
 `;
 }
 
+/** The Dockerfiles that differ from what dockerfileText writes (or are missing), with that text. */
+const outdated = (root: string): { path: string; text: string }[] =>
+  servicesWithCode(root)
+    .map((s) => ({ path: dockerfileOf(s), text: dockerfileText(s, root) }))
+    .filter(({ path, text }) => !existsSync(join(root, path)) || readFileSync(join(root, path), 'utf8') !== text);
+
 /** Writes every service's Dockerfile; returns the paths whose content changed. */
 export function writeDockerfiles(root = REPO_ROOT): string[] {
-  const changed: string[] = [];
-  for (const service of servicesWithCode(root)) {
-    const path = dockerfileOf(service);
-    const text = dockerfileText(service, root);
-    const file = join(root, path);
-    if (existsSync(file) && readFileSync(file, 'utf8') === text) continue;
-    writeFileSync(file, text);
-    changed.push(path);
-  }
-  return changed;
+  const changed = outdated(root);
+  for (const { path, text } of changed) writeFileSync(join(root, path), text);
+  return changed.map(({ path }) => path);
 }
 
 /** Committed Dockerfiles that differ from what writeDockerfiles would write (or are missing). */
-export function staleDockerfiles(root = REPO_ROOT): string[] {
-  return servicesWithCode(root)
-    .filter((s) => !existsSync(join(root, dockerfileOf(s))) || readFileSync(join(root, dockerfileOf(s)), 'utf8') !== dockerfileText(s, root))
-    .map(dockerfileOf);
-}
+export const staleDockerfiles = (root = REPO_ROOT): string[] => outdated(root).map(({ path }) => path);

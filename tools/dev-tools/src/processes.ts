@@ -58,13 +58,15 @@ export const peakRss = (pid: number): number => statusKiB(pid, 'VmHWM');
 /** Resident set size now (VmRSS) of a live process, in bytes (Linux). */
 export const currentRss = (pid: number): number => statusKiB(pid, 'VmRSS');
 
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+// Asked once, on the first reading: the module is imported by every dev tool and test that starts a process.
+let clockTicks: number | undefined;
 /** CPU seconds (user + system, all threads) a live process has used so far, from /proc/<pid>/stat (Linux). */
 export const cpuSeconds = (pid: number): number => {
+  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  return (Number(fields[11]) + Number(fields[12])) / clockTicks;
 };
 
 /** RSS split by kind (bytes): anonymous (V8 heap, code space, malloc, stacks), file-backed (the node binary and libraries paged in), shared memory. */
