@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // One runner for the whole monorepo: each workspace (package.json "workspaces") is a project with
@@ -18,9 +19,18 @@ const workspaces = workspacePatterns.flatMap((w) =>
 /** Seed §8: unit tests with at least 80% coverage; lines and branches, per workspace. */
 export const COVERAGE_MINIMUM = { lines: 80, branches: 80 } as const;
 
+/**
+ * Test files run at once: at least two, else vitest's default (the cores less one). Most of the
+ * suite waits on real servers, child processes and timers, and the default ran a 2-core machine
+ * (ours and CI's) one file at a time. More than one a core starved the services' own 1 s peer-call
+ * budgets: with three on two cores a trip test's preferences read timed out (a 503 for a 202).
+ */
+const TEST_FILES_AT_ONCE = Math.max(2, availableParallelism() - 1);
+
 export default defineConfig({
   test: {
     projects: workspaces,
+    maxWorkers: TEST_FILES_AT_ONCE,
     reporters: ['default'],
     coverage: {
       provider: 'v8',

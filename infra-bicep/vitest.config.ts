@@ -1,7 +1,7 @@
 import { defineProject } from 'vitest/config';
 
-// The Bicep CLI is a .NET process (1-3 s a run on a shared machine): generous timeouts, and
-// files one after the other so that parallel compilers do not starve each other.
+// The Bicep CLI is a .NET process (1-3 s a run on a shared machine): generous timeouts, so that two
+// files compiling at once (each in its own folder) may take twice as long.
 export default defineProject({
   test: {
     name: '@tripgen/infra-bicep',
@@ -9,6 +9,5 @@ export default defineProject({
     testTimeout: 120_000,
     // build.test compiles three parameter files (prod-lean too) before its tests.
     hookTimeout: 300_000,
-    fileParallelism: false,
   },
 });
