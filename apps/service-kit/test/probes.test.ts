@@ -5,7 +5,7 @@
  * instance pointed at a dead port) and 503 while draining after SIGTERM, then a clean exit.
  * With CI=true a service without a rendered manifest is a failure; locally the catalog stands in.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { JWKS_PATH, QUEUE_NAMES, SERVICES, TOKEN_ISSUER, serviceUrlVariable, type ServiceName } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,13 @@ const get = async (port: number, p: string) => {
   const res = await fetch(`http://127.0.0.1:${port}${p}`, { signal: AbortSignal.timeout(10_000) });
   return { status: res.status, body: (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined };
 };
+
+// This file binds the catalog ports while other test files run (vitest.config.ts): their servers
+// listen on port 0, which the kernel picks from its ephemeral range, so none may lie in it.
+it('binds catalog ports below the kernel\'s ephemeral range, which no port-0 server of another test file can hold', () => {
+  const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+  for (const service of existing) expect(SERVICES[service].port, service).toBeLessThan(low!);
+});
 
 describe.each(existing)('%s service probes', (service) => {
   const cleanup: (() => Promise<void>)[] = [];
