@@ -10,4 +10,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // A test's own statements (seeds at volume, the reference a tuned query is checked against) ran
+    // out of the services' 5 s limit beside another test file (tools/testing/src/prisma.ts).
+    files: ['**/test/**/*.ts', '**/*.test.ts'],
+    ignores: ['apps/location-service/test/query-timeout-transaction.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: '@tripgen/service-kit', importNames: ['createPrismaClient'], message: "A test's own client: testPrismaClient (@tripgen/testing). Only a test of the services' query time limit uses createPrismaClient." }],
+      }],
+    },
+  },
 );

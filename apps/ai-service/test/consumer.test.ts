@@ -8,10 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import { LOCATION_INTERNAL_PATHS, QUEUE_NAMES, QUEUES, SCHEDULE_NOTIFICATIONS, internalPrefix } from '@tripgen/catalog';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { createPrismaClient } from '@tripgen/service-kit';
 import { createServiceBusBroker, type ConsumeEvent, type MessageBroker, type Subscription } from '@tripgen/service-kit/messaging';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { createTestDatabase, quietLogger, waitFor, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, quietLogger, type TestDatabase, testPrismaClient, waitFor } from '@tripgen/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locationDirectory } from '../src/clients/location.ts';
@@ -34,7 +33,7 @@ const telemetryFails = new Set<string>();
 
 beforeAll(async () => {
   [db, bus] = await Promise.all([createTestDatabase('ai_consumer_test', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
-  prisma = createPrismaClient(PrismaClient, db.url, 4);
+  prisma = testPrismaClient(PrismaClient, db.url, 4);
   broker = createServiceBusBroker({ connectionString: bus.connectionString });
   // A location service that answers, but not what its contract says (a bug there, or a proxy's page).
   location = Fastify({ forceCloseConnections: true });

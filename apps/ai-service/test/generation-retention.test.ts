@@ -7,9 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { GENERATION_RETENTION } from '@tripgen/catalog';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { createPrismaClient } from '@tripgen/service-kit';
 import { schedulePruning } from '@tripgen/service-kit/messaging';
-import { createTestDatabase, quietLogger, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, quietLogger, type TestDatabase, testPrismaClient } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PRUNE_SQL, generationRepository, pruneFailedGenerations } from '../src/domain/generations.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
@@ -20,7 +19,7 @@ let prisma: PrismaClient;
 
 beforeAll(async () => {
   db = await createTestDatabase('ai_generation_retention_test', serviceMigrationsDir('ai'));
-  prisma = createPrismaClient(PrismaClient, db.url, 2);
+  prisma = testPrismaClient(PrismaClient, db.url, 2);
 }, 60_000);
 afterAll(async () => {
   await prisma?.$disconnect();

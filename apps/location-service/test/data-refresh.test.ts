@@ -2,8 +2,7 @@
  * New data is served without a restart and without telling any replica: cache keys carry the
  * data's generation (database, row count, last change), re-read every few seconds.
  */
-import { createPrismaClient } from '@tripgen/service-kit';
-import { waitFor } from '@tripgen/testing';
+import { testPrismaClient, waitFor } from '@tripgen/testing';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { upsertPlaces } from '../src/data/load.ts';
@@ -24,7 +23,7 @@ it('answers a corrected row once it is loaded, though the old answer was cached'
   expect(await nameOf()).toBe('Jogyesa Temple');
   expect(await nameOf()).toBe('Jogyesa Temple');
   const rows = JSON.parse(await readFile(FIXTURE, 'utf8')) as PlaceRecord[];
-  const prisma = createPrismaClient(PrismaClient, service.db.url, 1);
+  const prisma = testPrismaClient(PrismaClient, service.db.url, 1);
   try {
     await upsertPlaces(prisma, rows.map((p) => (p.id === 'seoul-jogyesa' ? { ...p, name: 'Jogyesa' } : p)));
   } finally {

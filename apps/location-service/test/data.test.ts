@@ -5,8 +5,7 @@
  * and the real opening of well-known rows on Korean holidays and closing days is right.
  */
 import { PLACE_CATEGORIES } from '@tripgen/catalog';
-import { createPrismaClient } from '@tripgen/service-kit';
-import { createTestDatabase } from '@tripgen/testing';
+import { createTestDatabase, testPrismaClient } from '@tripgen/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataFiles, loadPlaces, readPlaceFiles } from '../src/data/load.ts';
 import { dayOpenings, weeklyHours } from '../src/domain/opening-hours.ts';
@@ -49,7 +48,7 @@ describe('the shipped data set', () => {
 
   it('loads into location_db, and loading it again changes nothing', async () => {
     const db = await createTestDatabase('location_data', MIGRATIONS_DIR);
-    const prisma = createPrismaClient(PrismaClient, db.url, 2);
+    const prisma = testPrismaClient(PrismaClient, db.url, 2);
     try {
       const files = await dataFiles();
       expect(await loadPlaces(prisma, files)).toMatchObject({ places: places.length, inserted: places.length, updated: 0 });

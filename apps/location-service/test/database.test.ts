@@ -5,9 +5,8 @@
  * from the trigram indexes.
  */
 import { SERVICES } from '@tripgen/catalog';
-import { createPrismaClient } from '@tripgen/service-kit';
 import { openMigrationEngine, readSchemaFolder } from '@tripgen/service-kit/migrations';
-import { adminUrl, createTestDatabase, type TestDatabase } from '@tripgen/testing';
+import { adminUrl, createTestDatabase, type TestDatabase, testPrismaClient } from '@tripgen/testing';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
@@ -19,7 +18,7 @@ let prisma: PrismaClient;
 
 beforeAll(async () => {
   db = await createTestDatabase('location_explain', MIGRATIONS_DIR);
-  prisma = createPrismaClient(PrismaClient, db.url, 2);
+  prisma = testPrismaClient(PrismaClient, db.url, 2);
   // 20,000 places spread over Seoul (names like "Place 123 / 장소 123"), then fresh statistics.
   await prisma.$executeRawUnsafe(`
     INSERT INTO places (id, name, name_ko, category, region, location, visit_minutes, rating, opening_hours_osm, source_name, source_id, licence, retrieved_on)

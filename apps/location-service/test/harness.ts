@@ -7,8 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { App } from '@tripgen/service-kit';
-import { createPrismaClient } from '@tripgen/service-kit';
-import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, redisUrl, type TestDatabase, testPrismaClient } from '@tripgen/testing';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { JWT_AUDIENCE, JWT_ISSUER, QUEUE_NAMES } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
@@ -57,7 +56,7 @@ export const testEnv = (databaseUrl: string, extra: NodeJS.ProcessEnv = {}): Nod
 /** A migrated throwaway location database holding the places of `files`. */
 export const createPlacesDatabase = async (files: readonly string[] = [FIXTURE]): Promise<TestDatabase> => {
   const db = await createTestDatabase('location_test', MIGRATIONS_DIR);
-  const prisma = createPrismaClient(PrismaClient, db.url, 2);
+  const prisma = testPrismaClient(PrismaClient, db.url, 2);
   try {
     await upsertPlaces(prisma, await readPlaceFiles(files));
   } finally {

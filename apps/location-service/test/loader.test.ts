@@ -7,8 +7,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createPrismaClient } from '@tripgen/service-kit';
-import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, type TestDatabase, testPrismaClient } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { PlaceDataError, loadPlaces, readPlaceFiles } from '../src/data/load.ts';
@@ -22,7 +21,7 @@ let fixture: PlaceRecord[];
 
 beforeAll(async () => {
   db = await createTestDatabase('location_load', MIGRATIONS_DIR);
-  prisma = createPrismaClient(PrismaClient, db.url, 2);
+  prisma = testPrismaClient(PrismaClient, db.url, 2);
   dir = await mkdtemp(path.join(os.tmpdir(), 'tripgen-places-'));
   fixture = JSON.parse(await readFile(FIXTURE, 'utf8')) as PlaceRecord[];
 });

@@ -6,9 +6,10 @@
  * transaction) must not leave that connection, mid-transaction, to the next query: its writes would
  * run inside the abandoned transaction, answered as done yet never committed. Nor may it wait for
  * that ROLLBACK: a transaction on a server that stopped answering is given up within the limit.
+ * A test's own client (@tripgen/testing testPrismaClient) is not held to it.
  */
 import { createPrismaClient, QUERY_TIMEOUT_MS } from '@tripgen/service-kit';
-import { createTestDatabase, queryRows, startTcpRelay, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, queryRows, startTcpRelay, type TestDatabase, testPrismaClient } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { MIGRATIONS_DIR } from './harness.ts';
@@ -78,4 +79,13 @@ it('gives a transaction on a server that stopped answering up within the query t
     await relay.close();
   }
   expect(await queryRows(db.url, 'SELECT id FROM counters WHERE id = 3')).toEqual([]);
+});
+
+it("lets a test's own client (testPrismaClient) wait past the limit: a seed at volume beside another test file is not given up", { timeout: QUERY_TIMEOUT_MS + 20_000 }, async () => {
+  const own = testPrismaClient(PrismaClient, db.url, 1);
+  try {
+    expect(await own.$queryRawUnsafe(`SELECT 1 AS waited FROM pg_sleep(${QUERY_TIMEOUT_MS / 1_000 + 1})`)).toEqual([{ waited: 1 }]);
+  } finally {
+    await own.$disconnect();
+  }
 });

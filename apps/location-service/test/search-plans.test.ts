@@ -3,8 +3,7 @@
  * test/support/many-places.ts), with the settings the service runs it with: the plans that keep
  * every query shape fast (EXPLAIN), and answers equal to the plain query that defines them.
  */
-import { createPrismaClient } from '@tripgen/service-kit';
-import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, type TestDatabase, testPrismaClient } from '@tripgen/testing';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma, PrismaClient } from '../src/generated/prisma/client.ts';
@@ -20,7 +19,7 @@ const LONG = 'Gyeongbokgung Palace and the National Folk Museum of Korea near Sa
 
 beforeAll(async () => {
   db = await createTestDatabase('location_search_plans', MIGRATIONS_DIR);
-  prisma = createPrismaClient(PrismaClient, db.url, 2);
+  prisma = testPrismaClient(PrismaClient, db.url, 2);
   const dir = path.join(import.meta.dirname, '..', 'data', 'places');
   await upsertPlaces(prisma, await readPlaceFiles([path.join(dir, 'seoul.json'), path.join(dir, 'jeju.json')]));
   expect(await seedManyPlaces(prisma, 30_000)).toBe(30_000);

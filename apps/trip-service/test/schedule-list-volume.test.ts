@@ -5,9 +5,9 @@
  * answers summaries, so it must not read every schedule's request and result. It did: 100 rows of
  * ~21 KB (2.1 MB from PostgreSQL, 32 ms of CPU in the service) for 18 KB of summaries.
  */
-import { createPrismaClient, type OperationBudget } from '@tripgen/service-kit';
+import type { OperationBudget } from '@tripgen/service-kit';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, type TestDatabase, testPrismaClient } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Peers } from '../src/clients/peers.ts';
 import { scheduleService, toSummary } from '../src/domain/schedules.ts';
@@ -21,7 +21,7 @@ const tripId = '00000000-0000-4000-8000-0000000000aa';
 
 beforeAll(async () => {
   db = await createTestDatabase('trip_test', serviceMigrationsDir('trip'));
-  prisma = createPrismaClient(PrismaClient, db.url, 2);
+  prisma = testPrismaClient(PrismaClient, db.url, 2);
   await prisma.$executeRawUnsafe(
     `INSERT INTO trips (id, user_id, title, destination_name, destination_lat, destination_lng, start_date, end_date, day_start, day_end, interests, must_visit, updated_at)
      VALUES ($1::uuid, $2::uuid, 'Two weeks', 'Seoul', 37.56, 126.97, '2026-10-01', '2026-10-14', '09:00', '21:00', '{}', '{}', now())`,

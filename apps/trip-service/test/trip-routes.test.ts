@@ -4,8 +4,8 @@
  * location warm-up message. The location service is down here (its outage is a 503, never a 500).
  */
 import { OPENAPI_PATH, TRIP_EVENT_SOURCE, TRIP_EVENT_TYPES } from '@tripgen/catalog';
-import { createPrismaClient, HttpProblem } from '@tripgen/service-kit';
-import { routeAuthenticationDrift } from '@tripgen/testing';
+import { HttpProblem } from '@tripgen/service-kit';
+import { routeAuthenticationDrift, testPrismaClient } from '@tripgen/testing';
 import { describe, expect, it } from 'vitest';
 import { tripEvents } from '../src/domain/events.ts';
 import { MAX_TRIP_DAYS, type CreateTripBody } from '../src/domain/schemas.ts';
@@ -254,7 +254,7 @@ describe('a trip changed by two PATCHes at once', () => {
   });
 
   it('is refused by the database too when invalid (the backstop), at the limit of schemas.ts, as a 409 and never a 500', async () => {
-    const prisma = createPrismaClient(PrismaClient, ctx.stack.trip.db.url);
+    const prisma = testPrismaClient(PrismaClient, ctx.stack.trip.db.url);
     // No route checks here: only the database's constraints stand between these trips and the table.
     const trips = tripRepository(prisma, tripEvents(false), () => undefined, async () => false);
     const { userId } = await ctx.stack.traveller();

@@ -10,9 +10,9 @@ import { createServer, type Server } from 'node:http';
 import { generateKeyPairSync } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createPrismaClient, remoteJwks } from '@tripgen/service-kit';
+import { remoteJwks } from '@tripgen/service-kit';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, type TestDatabase, testPrismaClient } from '@tripgen/testing';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { SIGNING_ALG } from '../src/domain/signing-key.ts';
 import { KEY_RING_TIMING, openKeyRing, seal, unseal, type KeyRing, type KeyRingTiming } from '../src/domain/signing-keys.ts';
@@ -59,7 +59,7 @@ async function flow(timing: KeyRingTiming, durationMs: number) {
   const own = await createTestDatabase('user_keys', serviceMigrationsDir('user'));
   dbs.push(own);
   const store = () => {
-    const p = createPrismaClient(PrismaClient, own.url);
+    const p = testPrismaClient(PrismaClient, own.url);
     prismas.push(p);
     return p;
   };
@@ -151,7 +151,7 @@ describe('token-signing key rotation', () => {
     expect(unseal(SECRET, sealed)).toBe('private key');
     const other = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
     expect(() => unseal(other, sealed)).toThrow();
-    const p = createPrismaClient(PrismaClient, db.url);
+    const p = testPrismaClient(PrismaClient, db.url);
     prismas.push(p);
     (await openKeyRing({ store: p, secretPem: SECRET, timing: FAST })).close();
     const rows = await p.signingKey.findMany({ orderBy: { generation: 'asc' } });
@@ -162,7 +162,7 @@ describe('token-signing key rotation', () => {
   it('opened while the database is out of reach: signs with the mounted key alone and is not ready until it has read the ring', async () => {
     const own = await createTestDatabase('user_keys', serviceMigrationsDir('user'));
     dbs.push(own);
-    const p = createPrismaClient(PrismaClient, own.url);
+    const p = testPrismaClient(PrismaClient, own.url);
     prismas.push(p);
     // Another replica's ring, rotated: its signing key is no longer the mounted one.
     const other = await openKeyRing({ store: p, secretPem: SECRET, timing: FAST });

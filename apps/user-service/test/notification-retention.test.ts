@@ -4,9 +4,8 @@
  * answers, so what a client reads is the same before and after; at volume it probes the
  * (user_id, created_at DESC) index per account instead of sorting the table.
  */
-import { createPrismaClient } from '@tripgen/service-kit';
 import { schedulePruning } from '@tripgen/service-kit/messaging';
-import { createTestDatabase, quietLogger, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, quietLogger, type TestDatabase, testPrismaClient } from '@tripgen/testing';
 import type { SqlExecutor } from '@tripgen/service-kit/messaging';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { INBOX_SHOWN, PRUNE_SQL, pruneUnshownNotifications } from '../src/domain/notifications.ts';
@@ -19,7 +18,7 @@ let prisma: PrismaClient;
 
 beforeAll(async () => {
   db = await createTestDatabase('user_notification_retention_test', MIGRATIONS_DIR);
-  prisma = createPrismaClient(PrismaClient, db.url, 2);
+  prisma = testPrismaClient(PrismaClient, db.url, 2);
 }, 60_000);
 afterAll(async () => {
   await prisma?.$disconnect();

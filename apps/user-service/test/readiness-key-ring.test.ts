@@ -8,8 +8,7 @@
  * PostgreSQL answered and signed with the mounted key until its next refresh (a minute).
  */
 import { AUTH_PATHS, HEALTH_PATHS } from '@tripgen/catalog';
-import { createPrismaClient } from '@tripgen/service-kit';
-import { createTestDatabase, startTcpRelay, waitFor, type TcpRelay, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, startTcpRelay, type TcpRelay, type TestDatabase, testPrismaClient, waitFor } from '@tripgen/testing';
 import { calculateJwkThumbprint, decodeProtectedHeader, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
@@ -26,7 +25,7 @@ let rotatedKid: string;
 
 beforeAll(async () => {
   db = await createTestDatabase('user_ready', MIGRATIONS_DIR);
-  store = createPrismaClient(PrismaClient, db.url);
+  store = testPrismaClient(PrismaClient, db.url);
   relay = await startTcpRelay({ target: db.url, cut: true });
   // Another replica's ring, rotated: the key that signs now is no longer the mounted one.
   const secret = await loadSigningKeyPem(KEY_FILE, false);

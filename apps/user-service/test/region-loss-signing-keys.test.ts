@@ -13,8 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createPrismaClient } from '@tripgen/service-kit';
-import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, type TestDatabase, testPrismaClient } from '@tripgen/testing';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { SIGNING_ALG } from '../src/domain/signing-key.ts';
 import { openKeyRing, seal } from '../src/domain/signing-keys.ts';
@@ -35,7 +34,7 @@ let store: PrismaClient;
 
 beforeAll(async () => {
   db = await createTestDatabase('user_dr_keys', MIGRATIONS_DIR);
-  store = createPrismaClient(PrismaClient, db.url);
+  store = testPrismaClient(PrismaClient, db.url);
 }, 60_000);
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { QUERY_READ_TIMEOUT } from './adapter-error.ts';
 import type { Database } from '../app.ts';
 import { databasePassword, poolConfigWithPassword } from './postgres-entra.ts';
 
-interface PrismaLike {
+export interface PrismaLike {
   $queryRawUnsafe(sql: string): Promise<unknown>;
   $disconnect(): Promise<void>;
 }
