@@ -12,7 +12,7 @@ export default tseslint.config(
   },
   {
     // A test's own statements (seeds at volume, the reference a tuned query is checked against) ran
-    // out of the services' 5 s limit beside another test file (tools/testing/src/prisma.ts).
+    // out of the services' QUERY_TIMEOUT_MS beside another test file (tools/testing/src/prisma.ts).
     files: ['**/test/**/*.ts', '**/*.test.ts'],
     ignores: ['apps/location-service/test/query-timeout-transaction.test.ts'],
     rules: {

@@ -37,4 +37,4 @@ export const unreachableDatabaseUrl = (): string => {
   return u.toString();
 };
 export { routeAuthenticationDrift, routeHooks, type RouteHooks } from './route-auth.ts';
-export { testPrismaClient, TEST_QUERY_TIMEOUT_MS } from './prisma.ts';
+export { testPrismaClient } from './prisma.ts';

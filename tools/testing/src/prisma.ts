@@ -8,7 +8,7 @@ import { createPrismaClient, type PrismaLike } from '@tripgen/service-kit';
  * (3.6 s alone here) and a 30,000-place reference search timed out when CI ran them side by side
  * (stop 45). A statement that truly hangs still fails, with the test's name, well within its timeout.
  */
-export const TEST_QUERY_TIMEOUT_MS = 60_000;
+const TEST_QUERY_TIMEOUT_MS = 60_000;
 
 /**
  * A Prisma client for a test's own reads and writes: the kit's pool (createPrismaClient) with
