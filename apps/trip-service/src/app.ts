@@ -39,7 +39,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       const events = tripEvents(publisher !== undefined);
       // A short backoff cap: once the broker is back, the queued requests leave within seconds.
       const relay = createOutboxRelay({ db: prisma, broker, events: publisher, logger: app.log, backoff: { maxMs: 2_000 } });
-      const peers = createPeers({ user: trip.userServiceUrl, location: trip.locationServiceUrl, ai: trip.aiServiceUrl });
+      const peers = createPeers({ user: trip.userServiceUrl, location: trip.locationServiceUrl, ai: trip.aiServiceUrl }, trip.peerTimeoutFactor);
       // What a schedule costs the AI service, per user and across replicas (catalog SCHEDULE_RATE_LIMIT).
       const budget = operationBudget({ redis: app.kit.redis, name: 'schedules', what: 'schedule requests', max: trip.scheduleRateLimitMax, windowMs: SCHEDULE_RATE_LIMIT.timeWindowMs });
       const schedules = scheduleService({ prisma, peers, config: trip, budget, onEnqueued: () => relay.wake(), events, log: app.log });

@@ -19,6 +19,8 @@ export interface TripConfig {
   readonly sweepIntervalMs: number;
   /** Schedule requests accepted per user per window: the catalog's unless SCHEDULE_RATE_LIMIT_MAX overrides it (benchmarks only). */
   readonly scheduleRateLimitMax: number;
+  /** The peer calls' budgets (PEER_BUDGETS_MS) times this: 1 unless PEER_TIMEOUT_FACTOR raises it (tests only). */
+  readonly peerTimeoutFactor: number;
 }
 
 export const tripConfig = (own: ServiceConfig<'trip'>['own']): TripConfig => ({
@@ -29,4 +31,5 @@ export const tripConfig = (own: ServiceConfig<'trip'>['own']): TripConfig => ({
   scheduleGraceMs: own.SCHEDULE_GRACE_MS ?? 30_000,
   sweepIntervalMs: own.SCHEDULE_SWEEP_INTERVAL_MS ?? 2_000,
   scheduleRateLimitMax: own.SCHEDULE_RATE_LIMIT_MAX ?? SCHEDULE_RATE_LIMIT.max,
+  peerTimeoutFactor: own.PEER_TIMEOUT_FACTOR ?? 1,
 });

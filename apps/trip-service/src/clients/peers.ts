@@ -17,11 +17,20 @@ export interface Peers {
   preferences(authorization: string): Promise<{ interests: string[]; pace: Pace; travelMode: TravelModeName } | null>;
 }
 
-export const peers = (urls: { user: string; location: string; ai: string }): Peers => {
+/** How long each call may take before the peer counts as not answering. */
+export const PEER_BUDGETS_MS = {
   // A trip is saved only once its must-visits are checked: room for a location replica that has just started.
-  const location = createServiceClient('location', urls.location, { timeoutMs: 4_000 });
-  const ai = createServiceClient('ai', urls.ai, { timeoutMs: 1_000 });
-  const user = createServiceClient('user', urls.user, { timeoutMs: 1_000 });
+  location: 4_000,
+  ai: 1_000,
+  user: 1_000,
+} as const satisfies Record<'user' | 'location' | 'ai', number>;
+
+/** `timeoutFactor` multiplies every budget (the trip config's peerTimeoutFactor: 1 in production). */
+export const peers = (urls: { user: string; location: string; ai: string }, timeoutFactor = 1): Peers => {
+  const client = (service: keyof typeof PEER_BUDGETS_MS) => createServiceClient(service, urls[service], { timeoutMs: PEER_BUDGETS_MS[service] * timeoutFactor });
+  const location = client('location');
+  const ai = client('ai');
+  const user = client('user');
   return {
     async unknownPlaces(ids) {
       if (ids.length === 0) return [];

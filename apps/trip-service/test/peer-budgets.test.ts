@@ -1,0 +1,54 @@
+/**
+ * How long the trip service waits for a peer: PEER_BUDGETS_MS in production, times
+ * PEER_TIMEOUT_FACTOR where a test harness raises it (its services share a crowded machine).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SERVICES, serviceUrlVariable } from '@tripgen/catalog';
+import { loadConfig, ServiceUnavailableError } from '@tripgen/service-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PEER_BUDGETS_MS, peers } from '../src/clients/peers.ts';
+import { tripConfig } from '../src/config.ts';
+
+/** Half a budget past the user service's: answered within twice the budget, not within one. */
+const DELAY_MS = PEER_BUDGETS_MS.user * 1.5;
+
+let slowUser: Server;
+let url = '';
+beforeAll(async () => {
+  slowUser = createServer((req, res) => {
+    req.resume();
+    setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ preferences: null })), DELAY_MS);
+  });
+  await new Promise<void>((resolve) => slowUser.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(slowUser.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => slowUser.close(() => resolve())));
+
+/** What the trip service's contract requires, none of it reached here. */
+const env = {
+  NODE_ENV: 'test',
+  DATABASE_URL: 'postgresql://trip@127.0.0.1:1/trip_db',
+  REDIS_URL: 'redis://127.0.0.1:1',
+  SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
+  JWKS_URL: 'http://127.0.0.1:1/jwks.json',
+  ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
+};
+const factorOf = (extra: Record<string, string>) => tripConfig(loadConfig({ service: 'trip' }, { ...env, ...extra }).own).peerTimeoutFactor;
+
+describe('peer budgets', () => {
+  it('are production\'s unless PEER_TIMEOUT_FACTOR raises them', () => {
+    expect(factorOf({})).toBe(1);
+    expect(factorOf({ PEER_TIMEOUT_FACTOR: '5' })).toBe(5);
+    expect(() => factorOf({ PEER_TIMEOUT_FACTOR: '0' })).toThrow(/PEER_TIMEOUT_FACTOR/);
+  });
+
+  it('give up on a peer past its budget, and wait for it when the factor covers the delay', { timeout: 10_000 }, async () => {
+    const started = Date.now();
+    await expect(peers({ user: url, location: '', ai: '' }, 1).preferences('Bearer x')).rejects.toThrow(ServiceUnavailableError);
+    const gaveUpAfter = Date.now() - started;
+    expect(gaveUpAfter).toBeGreaterThanOrEqual(PEER_BUDGETS_MS.user - 50);
+    expect(gaveUpAfter).toBeLessThan(DELAY_MS);
+    await expect(peers({ user: url, location: '', ai: '' }, 2).preferences('Bearer x')).resolves.toBeNull();
+  });
+});
