@@ -106,17 +106,31 @@ describe('the internal status route', () => {
   });
 });
 
+/** The notifications this service wrote for a schedule (its outbox). */
+const notifications = async (scheduleId: string) => {
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    return (await client.query(`SELECT message_id, body FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2`, [QUEUES.notification, scheduleId])).rows as { message_id: string; body: { type: string; userId: string; payload: { error: string } } }[];
+  } finally {
+    await client.end();
+  }
+};
+/** A generation row as a delivery leaves it: `running` while it plans, `completed` with its result. */
+const generationRow = async (ids: { id: string; tripId: string; userId: string }, status: 'running' | 'completed') => {
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    await client.query(`INSERT INTO generations (id, trip_id, user_id, status, request, result) VALUES ($1, $2, $3, $4::"GenerationStatus", $5, $6)`, [
+      ids.id, ids.tripId, ids.userId, status, JSON.stringify({ scheduleId: ids.id, requestedAt: new Date().toISOString() }), status === 'completed' ? JSON.stringify({ days: [] }) : null,
+    ]);
+  } finally {
+    await client.end();
+  }
+};
+
 describe('the internal expire route (the trip service, at a schedule\'s deadline)', () => {
   const url = `${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}`;
-  const notifications = async (scheduleId: string) => {
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      return (await client.query(`SELECT message_id, body FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2`, [QUEUES.notification, scheduleId])).rows as { message_id: string; body: { type: string; userId: string; payload: { error: string } } }[];
-    } finally {
-      await client.end();
-    }
-  };
 
   it('fails a schedule it never saw and notifies its traveller once, however often asked', async () => {
     const item = { id: '00000000-0000-4000-8000-0000000000e1', tripId: '00000000-0000-4000-8000-0000000000e2', userId: '00000000-0000-4000-8000-0000000000e3' };
@@ -168,6 +182,42 @@ describe('the internal expire route (the trip service, at a schedule\'s deadline
     for (const body of [{ items: [] }, { items: [{ id, tripId: id }] }, { items: [{ id: 'x', tripId: id, userId: id }] }, { ids: [id] }, 'null']) {
       const res = await post(url, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+});
+
+describe('the internal withdraw route (the trip service, when a trip changes or goes while planned)', () => {
+  const url = `${internalPrefix('ai')}${AI_INTERNAL_PATHS.withdraw}`;
+  const ids = (n: number) => ({ id: `00000000-0000-4000-8000-0000000001${n}1`, tripId: `00000000-0000-4000-8000-0000000001${n}2`, userId: `00000000-0000-4000-8000-0000000001${n}3` });
+  const changed = 'the trip changed';
+
+  it('fails a schedule being planned with the trip service\'s reason and notifies once, however often told', async () => {
+    const planning = ids(0);
+    await generationRow(planning, 'running');
+    for (let i = 0; i < 2; i++) {
+      const res = await post(url, { items: [{ ...planning, error: changed, notify: true }] });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ items: [{ id: planning.id, status: 'failed', error: changed }] });
+    }
+    expect((await notifications(planning.id)).map((n) => [n.body.type, n.body.userId, n.body.payload.error])).toEqual([[SCHEDULE_NOTIFICATIONS.failed, planning.userId, changed]]);
+  });
+
+  it('tells nobody when asked not to (a deleted trip), and leaves a completed schedule completed', async () => {
+    const [deleted, completed] = [ids(1), ids(2)];
+    await generationRow(completed, 'completed');
+    const res = await post(url, { items: [{ ...deleted, error: 'the trip was deleted', notify: false }, { ...completed, error: changed, notify: true }] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual(expect.arrayContaining([{ id: deleted.id, status: 'failed', error: 'the trip was deleted' }, { id: completed.id, status: 'completed', result: { days: [] } }]));
+    expect(await notifications(deleted.id)).toEqual([]);
+    expect(await notifications(completed.id)).toEqual([]);
+  });
+
+  it('answers a body that is not a list of withdrawn schedules with a 400 problem+json', async () => {
+    const item = { ...ids(3), error: changed, notify: true };
+    for (const body of [{ items: [] }, { items: [{ ...item, notify: undefined }] }, { items: [{ ...item, error: '' }] }, { items: [{ ...item, error: 'x'.repeat(501) }] }, { items: Array.from({ length: 101 }, () => item) }, 'null']) {
+      const res = await post(url, body);
+      expect(res.statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
   });

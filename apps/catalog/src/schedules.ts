@@ -85,9 +85,11 @@ export const SCHEDULE_STATUS_MAX_IDS = 100;
 
 /**
  * The AI service's internal routes (under internalPrefix('ai')), for the trip service: the state of
- * schedules, and failing those past their deadline (so the traveller is notified as for any failure).
+ * schedules, failing those past their deadline (so the traveller is notified as for any failure),
+ * and failing those the trip service withdrew, at once (their withdrawal message may come after a
+ * plan already under way completed).
  */
-export const AI_INTERNAL_PATHS = { status: '/schedules/status', expire: '/schedules/expire' } as const;
+export const AI_INTERNAL_PATHS = { status: '/schedules/status', expire: '/schedules/expire', withdraw: '/schedules/withdraw' } as const;
 
 /** The reason of a schedule failed at its deadline without an outcome. */
 export const SCHEDULE_TIMED_OUT = 'the schedule was not generated in time; please request it again';
@@ -97,6 +99,16 @@ export interface ExpiredSchedule {
   readonly id: string;
   readonly tripId: string;
   readonly userId: string;
+}
+
+/**
+ * A schedule the trip service withdrew (its trip changed or was deleted while it was planned), as it
+ * tells the AI service on the withdraw route: the withdrawal message's reason and notify flag
+ * (ScheduleGenerationMessage.withdrawn).
+ */
+export interface WithdrawnSchedule extends ExpiredSchedule {
+  readonly error: string;
+  readonly notify: boolean;
 }
 
 /** One schedule as the AI service's internal status route reports it. */

@@ -191,6 +191,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
       { service: 'location', method: 'POST', path: `${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.placesBatch}` },
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}` },
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}` },
+      { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.withdraw}` },
     ],
     delivery: 'blue-green',
     responseTime: 'request',

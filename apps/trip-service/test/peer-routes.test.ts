@@ -38,6 +38,7 @@ describe('the trip service calls its peers only on its catalog peerRoutes (what 
     await client.unknownPlaces(['seoul-gyeongbokgung']);
     await client.scheduleStates(['s1']);
     await client.expireSchedules([{ id: 's1', tripId: 't1', userId: 'u1' }]);
+    await client.withdrawSchedules([{ id: 's1', tripId: 't1', userId: 'u1', error: 'changed', notify: true }]);
     await client.preferences('Bearer x');
     // A user service of the previous release, without the internal route: the fallback's route.
     await peers({ user: await fakePeer('user', `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`), location: '', ai: '' }).preferences('Bearer x');

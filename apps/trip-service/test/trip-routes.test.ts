@@ -256,7 +256,7 @@ describe('a trip changed by two PATCHes at once', () => {
   it('is refused by the database too when invalid (the backstop), at the limit of schemas.ts, as a 409 and never a 500', async () => {
     const prisma = testPrismaClient(PrismaClient, ctx.stack.trip.db.url);
     // No route checks here: only the database's constraints stand between these trips and the table.
-    const trips = tripRepository(prisma, tripEvents(false), () => undefined, async () => false);
+    const trips = tripRepository(prisma, tripEvents(false), () => undefined, { stale: async () => [], tell: async () => {} });
     const { userId } = await ctx.stack.traveller();
     const day = (n: number) => new Date(Date.UTC(2026, 8, 1 + n)).toISOString().slice(0, 10);
     const body = (over: Record<string, unknown> = {}) => tripBody(over) as CreateTripBody;

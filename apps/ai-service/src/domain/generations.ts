@@ -141,11 +141,13 @@ export const generationRepository = (prisma: PrismaClient) => ({
 
   /**
    * Records a failure outside the consumer's transaction (a poison message, which that transaction
-   * cannot keep; a schedule past its deadline). Answers undefined when the schedule already had its
-   * outcome, else when it was asked: from the request this service stored for it (the body given
-   * here, or the delivery it was working on), undefined when it has none (it never saw the request).
+   * cannot keep; a schedule past its deadline or withdrawn by the trip service, told on its internal
+   * routes), notifying the traveller unless `notify` is false. Answers undefined when the schedule
+   * already had its outcome, else when it was asked: from the request this service stored for it
+   * (the body given here, or the delivery it was working on), undefined when it has none (it never
+   * saw the request).
    */
-  async failOutright(ids: { scheduleId: string; tripId: string; userId: string }, request: unknown, error: string): Promise<{ askedAt: Date | undefined } | undefined> {
+  async failOutright(ids: { scheduleId: string; tripId: string; userId: string }, request: unknown, error: string, notify = true): Promise<{ askedAt: Date | undefined } | undefined> {
     return prisma.$transaction(async (tx) => {
       const [stored] = await tx.$queryRawUnsafe<{ requested_at: unknown }[]>(
         ENSURE_ROW_SQL,
@@ -154,7 +156,7 @@ export const generationRepository = (prisma: PrismaClient) => ({
         ids.userId,
         JSON.stringify(request ?? null),
       );
-      return (await finishGeneration(tx, ids, { status: 'failed', error })) ? { askedAt: askedAtOf(stored?.requested_at) } : undefined;
+      return (await finishGeneration(tx, ids, { status: 'failed', error }, notify)) ? { askedAt: askedAtOf(stored?.requested_at) } : undefined;
     });
   },
 

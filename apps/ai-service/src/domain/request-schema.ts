@@ -18,6 +18,9 @@ const Id = Type.String({ minLength: 1, maxLength: 200 });
 const ACCEPTED = Object.fromEntries(Object.entries(TRIP_LIMITS).map(([k, v]) => [k, v * TRIP_LIMITS_READER_FACTOR])) as Record<keyof typeof TRIP_LIMITS, number>;
 const Point = Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) });
 
+/** Why the trip service withdrew a request, and whether to tell the traveller (on the queue, and on the internal withdraw route). */
+export const Withdrawn = Type.Object({ error: Type.String({ minLength: 1, maxLength: 500 }), notify: Type.Boolean() });
+
 export const ScheduleRequestSchema = Type.Object({
   scheduleId: Uuid,
   tripId: Uuid,
@@ -37,7 +40,7 @@ export const ScheduleRequestSchema = Type.Object({
     pace: Type.String({ minLength: 1, maxLength: 50 }),
   }),
   replan: Type.Optional(Type.Object({ baseScheduleId: Uuid, date: IsoDate, locked: Type.Array(Id, { maxItems: ACCEPTED.mustVisits }) })),
-  withdrawn: Type.Optional(Type.Object({ error: Type.String({ minLength: 1, maxLength: 500 }), notify: Type.Boolean() })),
+  withdrawn: Type.Optional(Withdrawn),
 });
 
 const check = Compile(ScheduleRequestSchema);

@@ -1,18 +1,30 @@
 /**
  * Service-to-service routes of the AI service (internalPrefix('ai')): the trip service reads the
- * state and result of the schedules it asked for. No user token: the mesh admits only the callers
+ * state and result of the schedules it asked for, and fails those past their deadline or withdrawn
+ * (their trip changed or was deleted). No user token: the mesh admits only the callers
  * of the call graph (the trip service), and they are outside the per-user rate limit.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AI_INTERNAL_PATHS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, internalPrefix } from '@tripgen/catalog';
+import type { FastifyRequest } from 'fastify';
+import { AI_INTERNAL_PATHS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, internalPrefix, type WithdrawnSchedule } from '@tripgen/catalog';
 import { ProblemSchema } from '@tripgen/service-kit';
 import { reportFinished, type GenerationRepository, type OnFinished } from '../domain/generations.ts';
+import { Withdrawn } from '../domain/request-schema.ts';
 
 const StatusBody = Type.Object({ ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: SCHEDULE_STATUS_MAX_IDS, uniqueItems: true }) }, { additionalProperties: false });
 const Uuid = Type.String({ format: 'uuid' });
 const ExpireBody = Type.Object(
   { items: Type.Array(Type.Object({ id: Uuid, tripId: Uuid, userId: Uuid }, { additionalProperties: false }), { minItems: 1, maxItems: SCHEDULE_STATUS_MAX_IDS }) },
+  { additionalProperties: false },
+);
+const WithdrawBody = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({ id: Uuid, tripId: Uuid, userId: Uuid, ...Withdrawn.properties }, { additionalProperties: false }),
+      { minItems: 1, maxItems: SCHEDULE_STATUS_MAX_IDS },
+    ),
+  },
   { additionalProperties: false },
 );
 const GenerationState = Type.Object({
@@ -23,6 +35,16 @@ const GenerationState = Type.Object({
 });
 
 export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: GenerationRepository; onFinished?: OnFinished }> = async (app, { generations, onFinished }) => {
+  /** Fails each unless it already has an outcome (one transaction each: final state + notification); their final states. */
+  const failEach = async (request: FastifyRequest, items: readonly WithdrawnSchedule[]) => {
+    for (const s of items) {
+      const failed = await generations.failOutright({ scheduleId: s.id, tripId: s.tripId, userId: s.userId }, null, s.error, s.notify);
+      // Counted where this service knows when the traveller asked, i.e. it had taken the request.
+      if (failed) reportFinished(onFinished, (obj, msg) => request.log.warn(obj, msg), s.id, 'failed', failed.askedAt);
+    }
+    return { items: await generations.states(items.map((s) => s.id)) };
+  };
+
   app.post(
     `${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}`,
     { schema: { operationId: 'scheduleStates', description: 'What the AI service knows of these schedules (for the trip service); ids it has not seen are left out.', tags: ['internal'], body: StatusBody, response: { 200: Type.Object({ items: Type.Array(GenerationState) }), 400: ProblemSchema } } },
@@ -41,15 +63,23 @@ export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: Generation
         response: { 200: Type.Object({ items: Type.Array(GenerationState) }), 400: ProblemSchema },
       },
     },
-    async (request) => {
-      // One at a time: each is its own transaction (final state + notification), a few per sweep.
-      for (const s of request.body.items) {
-        const failed = await generations.failOutright({ scheduleId: s.id, tripId: s.tripId, userId: s.userId }, null, SCHEDULE_TIMED_OUT);
-        // The longest waits of all (deadline and grace): counted where this service knows when the
-        // traveller asked, i.e. it had taken the request (a pod that died or hung while planning).
-        if (failed) reportFinished(onFinished, (obj, msg) => request.log.warn(obj, msg), s.id, 'failed', failed.askedAt);
-      }
-      return { items: await generations.states(request.body.items.map((s) => s.id)) };
+    // A few per sweep; the longest waits of all (deadline and grace), counted when this service had
+    // taken the request (a pod that died or hung while planning).
+    async (request) => failEach(request, request.body.items.map((s) => ({ ...s, error: SCHEDULE_TIMED_OUT, notify: true }))),
+  );
+
+  app.post(
+    `${internalPrefix('ai')}${AI_INTERNAL_PATHS.withdraw}`,
+    {
+      schema: {
+        operationId: 'withdrawSchedules',
+        description:
+          'Fails these schedules, withdrawn by the trip service (their trip changed or was deleted), unless they already have an outcome, with its reason, notifying each traveller once where asked; answers the final state of each. The same as their withdrawal messages, which may come after a plan under way completed.',
+        tags: ['internal'],
+        body: WithdrawBody,
+        response: { 200: Type.Object({ items: Type.Array(GenerationState) }), 400: ProblemSchema },
+      },
     },
+    async (request) => failEach(request, request.body.items),
   );
 };

@@ -3,7 +3,7 @@
  * routes; the user service's with the traveller's own token (the preferences are theirs), outside
  * the traveller's rate limit (the read is not their request).
  */
-import { AI_INTERNAL_PATHS, LOCATION_INTERNAL_PATHS, USER_INTERNAL_PATHS, USER_PATHS, internalPrefix, type ExpiredSchedule, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName } from '@tripgen/catalog';
+import { AI_INTERNAL_PATHS, LOCATION_INTERNAL_PATHS, USER_INTERNAL_PATHS, USER_PATHS, internalPrefix, type ExpiredSchedule, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName, type WithdrawnSchedule } from '@tripgen/catalog';
 import { ServiceAnswerError, createServiceClient } from '@tripgen/service-kit';
 
 export interface Peers {
@@ -13,6 +13,8 @@ export interface Peers {
   scheduleStates(ids: readonly string[]): Promise<GenerationState[]>;
   /** Has the AI service fail these schedules past their deadline (and notify) unless they have an outcome; their final states. */
   expireSchedules(items: readonly ExpiredSchedule[]): Promise<GenerationState[]>;
+  /** Has the AI service fail these withdrawn schedules unless they have an outcome (notifying where asked); their final states. */
+  withdrawSchedules(items: readonly WithdrawnSchedule[]): Promise<GenerationState[]>;
   /** The traveller's preferences, or null when they set none. */
   preferences(authorization: string): Promise<{ interests: string[]; pace: Pace; travelMode: TravelModeName } | null>;
 }
@@ -43,6 +45,9 @@ export const peers = (urls: { user: string; location: string; ai: string }, time
     },
     async expireSchedules(items) {
       return (await ai.post<{ items: GenerationState[] }>(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}`, { items })).items;
+    },
+    async withdrawSchedules(items) {
+      return (await ai.post<{ items: GenerationState[] }>(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.withdraw}`, { items })).items;
     },
     async preferences(authorization) {
       type Read = { preferences: { interests: string[]; pace: Pace; travelMode: TravelModeName } | null };

@@ -9,7 +9,7 @@
  * service not reachable), it still takes the AI service's outcome when that service answers again.
  */
 import { randomUUID } from 'node:crypto';
-import { QUEUES, QUEUE_LIMITS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, isoDaysMs } from '@tripgen/catalog';
+import { QUEUES, QUEUE_LIMITS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, type WithdrawnSchedule, isoDaysMs } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError, type OperationBudget } from '@tripgen/service-kit';
 import { enqueue, outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
@@ -523,9 +523,10 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * with its trip event), so the traveller reads the reason and may ask again at once; the AI
    * service fails it too and notifies `schedule.failed`. On a deletion its row goes with the trip
    * and the AI service notifies nothing. A schedule insert racing the change waits for the lock
-   * and then finds the trip changed (INSERT_REQUEST_SQL), so none escapes. True when it enqueued.
+   * and then finds the trip changed (INSERT_REQUEST_SQL), so none escapes. Answers those withdrawn,
+   * for tellWithdrawn once the change committed.
    */
-  async function withdrawStale(tx: Prisma.TransactionClient, tripId: string, after: TripRow | null): Promise<boolean> {
+  async function withdrawStale(tx: Prisma.TransactionClient, tripId: string, after: TripRow | null): Promise<WithdrawnSchedule[]> {
     const at = new Date(now());
     // Failed here alone too: the AI service may still complete them, and a completion would replace the failure.
     const open = await tx.schedule.findMany({ where: { tripId, OR: [{ status: { in: [...ACTIVE] } }, correctableWhere(at.getTime())] } });
@@ -533,30 +534,49 @@ export const scheduleService = (deps: ScheduleDeps) => {
       const body: ScheduleRequestBody = { ...(r.replanDate === null ? {} : { replanDate: r.replanDate }), locked: r.locked };
       return !sameRequest(r, requestHash(body, after), body, after);
     });
+    const why = after === null ? { error: TRIP_DELETED, notify: false } : { error: TRIP_CHANGED, notify: true };
     // Those whose update took: one an outcome reached first (the AI service's completion, read here meanwhile) is not withdrawn.
-    const withdrawn: string[] = [];
+    const withdrawn: WithdrawnSchedule[] = [];
     for (const row of stale) {
+      const item = { id: row.id, tripId: row.tripId, userId: row.userId, ...why };
       if (after === null) {
-        await enqueue(tx, QUEUES.aiScheduleGeneration, withdrawal(row, at, { error: TRIP_DELETED, notify: false }), { messageId: withdrawalMessageId(row.id) });
-        withdrawn.push(row.id);
+        await enqueue(tx, QUEUES.aiScheduleGeneration, withdrawal(row, at, why), { messageId: withdrawalMessageId(row.id) });
+        withdrawn.push(item);
         continue;
       }
+      const message = outboxMessage(QUEUES.aiScheduleGeneration, withdrawal(row, at, why), { messageId: withdrawalMessageId(row.id) });
       if (!isActive(row)) {
-        const message = outboxMessage(QUEUES.aiScheduleGeneration, withdrawal(row, at, { error: TRIP_CHANGED, notify: true }), { messageId: withdrawalMessageId(row.id) });
-        if ((await tx.$queryRawUnsafe<unknown[]>(REASON_SQL, row.id, TRIP_CHANGED, at.toISOString(), AI_UNREACHABLE, ...outboxRowParams([message]))).length > 0) withdrawn.push(row.id);
+        if ((await tx.$queryRawUnsafe<unknown[]>(REASON_SQL, row.id, TRIP_CHANGED, at.toISOString(), AI_UNREACHABLE, ...outboxRowParams([message]))).length > 0) withdrawn.push(item);
         continue;
       }
       const ref = { scheduleId: row.id, tripId: row.tripId, userId: row.userId, replan: row.replanDate !== null, durationMs: Math.max(0, at.getTime() - row.createdAt.getTime()) };
-      const outbox = [...deps.events.row(TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: 'generation-failed' }, `${row.id}.failed`), outboxMessage(QUEUES.aiScheduleGeneration, withdrawal(row, at, { error: TRIP_CHANGED, notify: true }), { messageId: withdrawalMessageId(row.id) })];
-      if ((await tx.$queryRawUnsafe<unknown[]>(FINISH_SQL, row.id, 'failed', null, TRIP_CHANGED, at.toISOString(), null, ...outboxRowParams(outbox))).length > 0) withdrawn.push(row.id);
+      const outbox = [...deps.events.row(TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: 'generation-failed' }, `${row.id}.failed`), message];
+      if ((await tx.$queryRawUnsafe<unknown[]>(FINISH_SQL, row.id, 'failed', null, TRIP_CHANGED, at.toISOString(), null, ...outboxRowParams(outbox))).length > 0) withdrawn.push(item);
     }
-    if (withdrawn.length) log.info({ tripId, schedules: withdrawn, deleted: after === null }, 'active schedules withdrawn: their trip changed what they were planned for');
-    return withdrawn.length > 0;
+    if (withdrawn.length) log.info({ tripId, schedules: withdrawn.map((w) => w.id), deleted: after === null }, 'active schedules withdrawn: their trip changed what they were planned for');
+    return withdrawn;
+  }
+
+  /**
+   * After the change committed, the AI service is also told at once on its withdraw route: a plan
+   * under way for one of them would otherwise complete, and notify `completed` for the trip as it
+   * was, before the withdrawal message is taken (a busy pod, a slow relay, a redelivery). When it
+   * does not answer (down, or a previous release without the route), the message alone tells it.
+   */
+  async function tellWithdrawn(items: readonly WithdrawnSchedule[]): Promise<void> {
+    for (let i = 0; i < items.length; i += SCHEDULE_STATUS_MAX_IDS) {
+      const part = items.slice(i, i + SCHEDULE_STATUS_MAX_IDS);
+      try {
+        await peers.withdrawSchedules(part);
+      } catch (err) {
+        log.info({ schedules: part.map((w) => w.id), err: String(err) }, 'the AI service was not told of the withdrawal at once; its message will tell it');
+      }
+    }
   }
 
   return {
     refresh,
-    withdrawStale,
+    withdrawals: { stale: withdrawStale, tell: tellWithdrawn },
 
     /**
      * Asks for a schedule (202). The same request again (requestHash: the same body for the same

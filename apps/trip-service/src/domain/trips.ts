@@ -12,6 +12,7 @@ import {
   candidateCategories,
   categoriesOfInterests,
   type LocationSearchMessage,
+  type WithdrawnSchedule,
 } from '@tripgen/catalog';
 import { HttpProblem, driverAdapterCause } from '@tripgen/service-kit';
 import { enqueue } from '@tripgen/service-kit/messaging';
@@ -142,14 +143,19 @@ const refusedAsConflict = async <T>(write: Promise<T>): Promise<T> =>
     throw check ? new HttpProblem(409, `The trip as it would be is not valid (${check}); read it again and send a change that keeps it valid`) : err;
   });
 
-/**
- * Called in the transaction of a trip's change (with the trip as written) or deletion (null, before
- * it), under the trip's row lock: withdraws the schedules planned for what the trip no longer is
- * (ScheduleService.withdrawStale). True when it enqueued a message.
- */
-export type WithdrawStale = (tx: Prisma.TransactionClient, tripId: string, after: TripRow | null) => Promise<boolean>;
+/** The withdrawal of the schedules planned for what a trip no longer is (ScheduleService.withdrawals). */
+export interface Withdrawals {
+  /**
+   * In the transaction of the trip's change (with the trip as written) or deletion (null, before
+   * it), under the trip's row lock: fails them here and enqueues their withdrawal messages; those
+   * it withdrew.
+   */
+  stale(tx: Prisma.TransactionClient, tripId: string, after: TripRow | null): Promise<readonly WithdrawnSchedule[]>;
+  /** After the commit: tells the AI service at once too. */
+  tell(withdrawn: readonly WithdrawnSchedule[]): Promise<void>;
+}
 
-export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnqueued: () => void, withdrawStale: WithdrawStale) => ({
+export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnqueued: () => void, withdrawals: Withdrawals) => ({
   /**
    * Creates the trip, its warm-up message and its event in one transaction. Under an
    * Idempotency-Key, the unique index (user_id, idempotency_key) makes a request racing one with
@@ -203,6 +209,7 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
    * hence the raw lock; no call to another service is made while it is held.
    */
   async update(userId: string, id: string, patch: PatchTripBody, check: (after: TripRow) => void): Promise<TripRow | null> {
+    let withdrawn: readonly WithdrawnSchedule[] = [];
     const trip = await refusedAsConflict(
       prisma.$transaction(async (tx) => {
         const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM trips WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
@@ -213,25 +220,28 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
         if (whereAndWhen(before) !== whereAndWhen(after)) await enqueue(tx, QUEUES.locationSearch, warmUp(after));
         const changed = changedFields(before, after);
         if (changed.length > 0) await events.record(tx, TRIP_EVENT_TYPES.tripUpdated, { ...shapeOf(after), changed });
-        await withdrawStale(tx, id, after);
+        withdrawn = await withdrawals.stale(tx, id, after);
         return after;
       }),
     );
     if (trip) onEnqueued();
+    if (withdrawn.length > 0) await withdrawals.tell(withdrawn);
     return trip;
   },
 
   async remove(userId: string, id: string): Promise<boolean> {
+    let withdrawn: readonly WithdrawnSchedule[] = [];
     const removed = await prisma.$transaction(async (tx) => {
       // Locked first: a schedule request inserting now is then either seen below or finds no trip.
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM trips WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
       if (locked.length === 0) return false;
-      await withdrawStale(tx, id, null);
+      withdrawn = await withdrawals.stale(tx, id, null);
       if ((await tx.trip.deleteMany({ where: { id, userId } })).count !== 1) return false;
       await events.record(tx, TRIP_EVENT_TYPES.tripDeleted, { tripId: id, userId });
       return true;
     });
     if (removed) onEnqueued();
+    if (removed && withdrawn.length > 0) await withdrawals.tell(withdrawn);
     return removed;
   },
 });

@@ -1,0 +1,47 @@
+/**
+ * A trip changed while the AI service is planning its schedule, with the withdrawal message stuck
+ * behind that plan on the queue (an AI service taking one request at a time: a busy pod, a slow
+ * outbox relay, a redelivery). The queue alone tells the AI service after its plan completed: the
+ * traveller was notified `schedule.completed` for the old dates while the trip service showed the
+ * failure. The trip service also tells the AI service at once, on its internal withdraw route.
+ */
+import { QUEUES, SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
+import { queryRows } from '@tripgen/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TRIP_CHANGED } from '../src/domain/schedules.ts';
+import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
+import { startLocation } from './location.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  // One request at a time, each planned for 3 s: the withdrawal waits on the queue until the plan is over.
+  stack = await startStack({ location: startLocation, aiEnv: { SCHEDULE_CONCURRENCY: '1', ENGINE_TIME_LIMIT_MS: '3000', ENGINE_MAX_ITERATIONS: '10000000' } });
+});
+afterAll(async () => stack?.close());
+
+const generation = async (scheduleId: string) => (await queryRows<{ status: string; error: string | null }>(stack.ai!.db.url, 'SELECT status::text, error FROM generations WHERE id = $1', [scheduleId]))[0];
+const settled = (messageId: string) =>
+  waitFor(async () => (await queryRows(stack.ai!.db.url, 'SELECT 1 FROM processed_messages WHERE message_id = $1', [messageId])).length === 1, `${messageId} settled by the AI service`, 60_000, 100);
+
+it('changed while planned: failed with TRIP_CHANGED and notified once as a failure, never completed, though the withdrawal message came after the plan', { timeout: 120_000 }, async () => {
+  const { authorization } = await stack.traveller();
+  const headers = { authorization };
+  const created = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers });
+  expect(created.status, JSON.stringify(created.json)).toBe(201);
+  const tripId = created.json.id as string;
+  const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: {}, headers });
+  expect(asked.status, JSON.stringify(asked.json)).toBe(202);
+  const scheduleId = asked.json.id as string;
+  await waitFor(async () => (await generation(scheduleId))?.status === 'running', 'the AI service planning the schedule', 30_000, 20);
+
+  const patched = await call(stack.trip.url, 'PATCH', `/api/v1/trips/${tripId}`, { body: { startDate: '2026-09-24', endDate: '2026-09-26' }, headers });
+  expect(patched.status, JSON.stringify(patched.json)).toBe(200);
+  await settled(scheduleId);
+  await settled(`${scheduleId}.withdrawn`);
+
+  expect(await generation(scheduleId)).toEqual({ status: 'failed', error: TRIP_CHANGED });
+  const written = await queryRows(stack.ai!.db.url, "SELECT body->>'type' AS type, body->'payload'->>'error' AS error FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2", [QUEUES.notification, scheduleId]);
+  expect(written).toEqual([{ type: SCHEDULE_NOTIFICATIONS.failed, error: TRIP_CHANGED }]);
+  const read = await call(stack.trip.url, 'GET', `/api/v1/trips/${tripId}/schedules/${scheduleId}`, { headers });
+  expect(read.json).toMatchObject({ status: 'failed', error: TRIP_CHANGED, days: [] });
+});
