@@ -143,7 +143,7 @@ describe('the internal expire route (the trip service, at a schedule\'s deadline
     expect(sent.map((n) => [n.body.type, n.body.userId, n.body.payload.error])).toEqual([[SCHEDULE_NOTIFICATIONS.failed, item.userId, SCHEDULE_TIMED_OUT]]);
   });
 
-  it('a schedule it was planning (a pod that died or hung) is timed from when the traveller asked; one it never saw is not timed', async () => {
+  it('a schedule it was planning (a pod that died or hung) is timed from when the traveller asked; one it never saw, from the requestedAt the trip service gives, and without it not at all', async () => {
     // What the 5-second alerts read: without this, the longest waits of all (deadline and grace)
     // were never counted, and a hung planner looked like no traffic.
     const failedTimings = async () => {
@@ -168,6 +168,7 @@ describe('the internal expire route (the trip service, at a schedule\'s deadline
       await client.end();
     }
     const [count0, sum0] = [await failedTimings(), await sumOfFailed()];
+    // A trip service of the release before sends no requestedAt.
     const neverSeen = { id: '00000000-0000-4000-8000-0000000000f4', tripId: taken.tripId, userId: taken.userId };
     expect((await post(url, { items: [taken, neverSeen] })).statusCode).toBe(200);
     expect(await failedTimings()).toBe(count0 + 1);
@@ -175,11 +176,17 @@ describe('the internal expire route (the trip service, at a schedule\'s deadline
     // Asked again (the trip service's next sweep): already failed, not counted twice.
     expect((await post(url, { items: [taken] })).statusCode).toBe(200);
     expect(await failedTimings()).toBe(count0 + 1);
+    // Its request never reached a pod (a broker outage): the longest wait of all, 300 s here.
+    const unseen = { id: '00000000-0000-4000-8000-0000000000f5', tripId: taken.tripId, userId: taken.userId, requestedAt: new Date(Date.now() - 300_000).toISOString() };
+    const sum1 = await sumOfFailed();
+    expect((await post(url, { items: [unseen] })).statusCode).toBe(200);
+    expect(await failedTimings()).toBe(count0 + 2);
+    expect(await sumOfFailed() - sum1).toBeGreaterThanOrEqual(300);
   });
 
   it('answers a body that is not a list of schedules with a 400 problem+json', async () => {
     const id = '00000000-0000-4000-8000-000000000001';
-    for (const body of [{ items: [] }, { items: [{ id, tripId: id }] }, { items: [{ id: 'x', tripId: id, userId: id }] }, { ids: [id] }, 'null']) {
+    for (const body of [{ items: [] }, { items: [{ id, tripId: id }] }, { items: [{ id: 'x', tripId: id, userId: id }] }, { items: [{ id, tripId: id, userId: id, requestedAt: 'yesterday' }] }, { ids: [id] }, 'null']) {
       const res = await post(url, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

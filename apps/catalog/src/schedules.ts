@@ -99,6 +99,12 @@ export interface ExpiredSchedule {
   readonly id: string;
   readonly tripId: string;
   readonly userId: string;
+  /**
+   * ISO instant the traveller asked (its request's requestedAt): the AI service times the failure
+   * from it when it never took the request (the longest waits: a broker outage). Absent from a
+   * trip service of the release before it.
+   */
+  readonly requestedAt?: string;
 }
 
 /**

@@ -313,6 +313,10 @@ describe('a request message that never reaches the AI service', () => {
       await waitFor(async () => (await queryRows(late.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status === 'failed', 'the sweep to fail the schedule', 20_000);
       expect((await call(late.trip.url, 'GET', url, { headers: t.headers })).json).toMatchObject({ status: 'failed', error: TIMED_OUT });
       expect(await queryRows(late.ai!.db.url, "SELECT status::text, error FROM generations WHERE id = $1", [scheduleId])).toEqual([{ status: 'failed', error: TIMED_OUT }]);
+      // It never took the request: it times the failure from when the traveller asked, as the trip service said.
+      const [asked] = await queryRows<{ created_at: Date }>(late.trip.db.url, 'SELECT created_at FROM schedules WHERE id = $1', [scheduleId]);
+      const [stored] = await queryRows<{ requested_at: string }>(late.ai!.db.url, "SELECT request->>'requestedAt' AS requested_at FROM generations WHERE id = $1", [scheduleId]);
+      expect(Date.parse(stored!.requested_at)).toBe(asked!.created_at.getTime());
       await waitFor(async () => (await inbox(late, t.authorization)).length > 0, 'the failure notification');
       await new Promise((r) => setTimeout(r, 1_000));
       expect((await inbox(late, t.authorization)).map((n) => [n.type, n.payload.error])).toEqual([[SCHEDULE_NOTIFICATIONS.failed, TIMED_OUT]]);

@@ -14,14 +14,15 @@ import { Withdrawn } from '../domain/request-schema.ts';
 
 const StatusBody = Type.Object({ ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: SCHEDULE_STATUS_MAX_IDS, uniqueItems: true }) }, { additionalProperties: false });
 const Uuid = Type.String({ format: 'uuid' });
+const Expired = { id: Uuid, tripId: Uuid, userId: Uuid, requestedAt: Type.Optional(Type.String({ format: 'date-time' })) };
 const ExpireBody = Type.Object(
-  { items: Type.Array(Type.Object({ id: Uuid, tripId: Uuid, userId: Uuid }, { additionalProperties: false }), { minItems: 1, maxItems: SCHEDULE_STATUS_MAX_IDS }) },
+  { items: Type.Array(Type.Object(Expired, { additionalProperties: false }), { minItems: 1, maxItems: SCHEDULE_STATUS_MAX_IDS }) },
   { additionalProperties: false },
 );
 const WithdrawBody = Type.Object(
   {
     items: Type.Array(
-      Type.Object({ id: Uuid, tripId: Uuid, userId: Uuid, ...Withdrawn.properties }, { additionalProperties: false }),
+      Type.Object({ ...Expired, ...Withdrawn.properties }, { additionalProperties: false }),
       { minItems: 1, maxItems: SCHEDULE_STATUS_MAX_IDS },
     ),
   },
@@ -38,8 +39,9 @@ export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: Generation
   /** Fails each unless it already has an outcome (one transaction each: final state + notification); their final states. */
   const failEach = async (request: FastifyRequest, items: readonly WithdrawnSchedule[]) => {
     for (const s of items) {
-      const failed = await generations.failOutright({ scheduleId: s.id, tripId: s.tripId, userId: s.userId }, null, s.error, s.notify);
-      // Counted where this service knows when the traveller asked, i.e. it had taken the request.
+      // The item stands for the request where this service never took it: its requestedAt, when the trip service sent one.
+      const failed = await generations.failOutright({ scheduleId: s.id, tripId: s.tripId, userId: s.userId }, s, s.error, s.notify);
+      // Timed from the request this service took, else from the item's requestedAt; without either, not counted.
       if (failed) reportFinished(onFinished, (obj, msg) => request.log.warn(obj, msg), s.id, 'failed', failed.askedAt);
     }
     return { items: await generations.states(items.map((s) => s.id)) };
@@ -63,8 +65,8 @@ export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: Generation
         response: { 200: Type.Object({ items: Type.Array(GenerationState) }), 400: ProblemSchema },
       },
     },
-    // A few per sweep; the longest waits of all (deadline and grace), counted when this service had
-    // taken the request (a pod that died or hung while planning).
+    // A few per sweep; the longest waits of all (deadline and grace): a pod that died or hung while
+    // planning, or a request that never reached a pod (a broker outage).
     async (request) => failEach(request, request.body.items.map((s) => ({ ...s, error: SCHEDULE_TIMED_OUT, notify: true }))),
   );
 

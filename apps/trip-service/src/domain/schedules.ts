@@ -9,7 +9,7 @@
  * service not reachable), it still takes the AI service's outcome when that service answers again.
  */
 import { randomUUID } from 'node:crypto';
-import { QUEUES, QUEUE_LIMITS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, type WithdrawnSchedule, isoDaysMs } from '@tripgen/catalog';
+import { QUEUES, QUEUE_LIMITS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, type WithdrawnSchedule, type ExpiredSchedule, isoDaysMs } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError, type OperationBudget } from '@tripgen/service-kit';
 import { enqueue, outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
@@ -77,6 +77,8 @@ const REASON_SQL = withOutboxSql(`
   UPDATE schedules SET error = $2::text, updated_at = $3::timestamptz
    WHERE id = $1::uuid AND status = 'failed' AND error = $4::text
   RETURNING id`, 5);
+/** A schedule as the AI service's internal routes take it: with when it was asked (its request's requestedAt), so one it never took is timed too. */
+const expiredSchedule = (row: ScheduleRow): ExpiredSchedule => ({ id: row.id, tripId: row.tripId, userId: row.userId, requestedAt: row.createdAt.toISOString() });
 /** The message id of a schedule's expiry message (expiryMessage): not the request's, which the broker and the AI consumer would take for a duplicate. */
 export const expiryMessageId = (scheduleId: string): string => `${scheduleId}.expired`;
 
@@ -415,7 +417,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
     const expired = pending.filter((r) => isActive(r) && !['completed', 'failed'].includes(byId.get(r.id)?.status ?? '') && now() > r.notAfter.getTime() + config.scheduleGraceMs);
     for (let i = 0; i < expired.length; i += SCHEDULE_STATUS_MAX_IDS) {
       try {
-        const final = await peers.expireSchedules(expired.slice(i, i + SCHEDULE_STATUS_MAX_IDS).map((r) => ({ id: r.id, tripId: r.tripId, userId: r.userId })));
+        const final = await peers.expireSchedules(expired.slice(i, i + SCHEDULE_STATUS_MAX_IDS).map(expiredSchedule));
         for (const s of final) byId.set(s.id, s);
       } catch (err) {
         log.warn({ err: String(err) }, 'the AI service could not fail schedules past their deadline; failing them here');
@@ -538,7 +540,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
     // Those whose update took: one an outcome reached first (the AI service's completion, read here meanwhile) is not withdrawn.
     const withdrawn: WithdrawnSchedule[] = [];
     for (const row of stale) {
-      const item = { id: row.id, tripId: row.tripId, userId: row.userId, ...why };
+      const item = { ...expiredSchedule(row), ...why };
       if (after === null) {
         await enqueue(tx, QUEUES.aiScheduleGeneration, withdrawal(row, at, why), { messageId: withdrawalMessageId(row.id) });
         withdrawn.push(item);
