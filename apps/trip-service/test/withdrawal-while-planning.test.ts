@@ -1,14 +1,15 @@
 /**
- * A trip changed while the AI service is planning its schedule, with the withdrawal message stuck
- * behind that plan on the queue (an AI service taking one request at a time: a busy pod, a slow
- * outbox relay, a redelivery). The queue alone tells the AI service after its plan completed: the
- * traveller was notified `schedule.completed` for the old dates while the trip service showed the
- * failure. The trip service also tells the AI service at once, on its internal withdraw route.
+ * A trip changed or deleted while the AI service is planning its schedule, with the withdrawal
+ * message stuck behind that plan on the queue (an AI service taking one request at a time: a busy
+ * pod, a slow outbox relay, a redelivery). The queue alone told the AI service after its plan
+ * completed: the traveller was notified `schedule.completed` for the old dates (or for a trip that
+ * was gone) while the trip service showed the failure. The trip service also tells the AI service
+ * at once, on its internal withdraw route; without that call both tests fail (`completed`).
  */
 import { QUEUES, SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TRIP_CHANGED } from '../src/domain/schedules.ts';
+import { TRIP_CHANGED, TRIP_DELETED } from '../src/domain/schedules.ts';
 import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
 
@@ -23,7 +24,8 @@ const generation = async (scheduleId: string) => (await queryRows<{ status: stri
 const settled = (messageId: string) =>
   waitFor(async () => (await queryRows(stack.ai!.db.url, 'SELECT 1 FROM processed_messages WHERE message_id = $1', [messageId])).length === 1, `${messageId} settled by the AI service`, 60_000, 100);
 
-it('changed while planned: failed with TRIP_CHANGED and notified once as a failure, never completed, though the withdrawal message came after the plan', { timeout: 120_000 }, async () => {
+/** A new traveller's trip, and its schedule once the AI service is planning it (ai_db: running). */
+const planning = async () => {
   const { authorization } = await stack.traveller();
   const headers = { authorization };
   const created = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers });
@@ -33,15 +35,30 @@ it('changed while planned: failed with TRIP_CHANGED and notified once as a failu
   expect(asked.status, JSON.stringify(asked.json)).toBe(202);
   const scheduleId = asked.json.id as string;
   await waitFor(async () => (await generation(scheduleId))?.status === 'running', 'the AI service planning the schedule', 30_000, 20);
+  return { headers, tripId, scheduleId };
+};
+/** The notifications the AI service wrote for the schedule (its outbox). */
+const written = (scheduleId: string) =>
+  queryRows(stack.ai!.db.url, "SELECT body->>'type' AS type, body->'payload'->>'error' AS error FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2", [QUEUES.notification, scheduleId]);
 
+it('changed while planned: failed with TRIP_CHANGED and notified once as a failure, never completed, though the withdrawal message came after the plan', { timeout: 120_000 }, async () => {
+  const { headers, tripId, scheduleId } = await planning();
   const patched = await call(stack.trip.url, 'PATCH', `/api/v1/trips/${tripId}`, { body: { startDate: '2026-09-24', endDate: '2026-09-26' }, headers });
   expect(patched.status, JSON.stringify(patched.json)).toBe(200);
   await settled(scheduleId);
   await settled(`${scheduleId}.withdrawn`);
 
   expect(await generation(scheduleId)).toEqual({ status: 'failed', error: TRIP_CHANGED });
-  const written = await queryRows(stack.ai!.db.url, "SELECT body->>'type' AS type, body->'payload'->>'error' AS error FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2", [QUEUES.notification, scheduleId]);
-  expect(written).toEqual([{ type: SCHEDULE_NOTIFICATIONS.failed, error: TRIP_CHANGED }]);
+  expect(await written(scheduleId)).toEqual([{ type: SCHEDULE_NOTIFICATIONS.failed, error: TRIP_CHANGED }]);
   const read = await call(stack.trip.url, 'GET', `/api/v1/trips/${tripId}/schedules/${scheduleId}`, { headers });
   expect(read.json).toMatchObject({ status: 'failed', error: TRIP_CHANGED, days: [] });
+});
+
+it('deleted while planned: dropped, nothing completed, nobody notified', { timeout: 120_000 }, async () => {
+  const { headers, tripId, scheduleId } = await planning();
+  expect((await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers })).status).toBe(204);
+  await settled(scheduleId);
+  await settled(`${scheduleId}.withdrawn`);
+  expect(await generation(scheduleId)).toEqual({ status: 'failed', error: TRIP_DELETED });
+  expect(await written(scheduleId)).toEqual([]);
 });
