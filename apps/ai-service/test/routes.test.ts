@@ -210,6 +210,17 @@ describe('the internal withdraw route (the trip service, when a trip changes or 
     expect((await notifications(planning.id)).map((n) => [n.body.type, n.body.userId, n.body.payload.error])).toEqual([[SCHEDULE_NOTIFICATIONS.failed, planning.userId, changed]]);
   });
 
+  it('times a schedule it never saw from the requestedAt it is given, once however often told', async () => {
+    const failedCount = async () => {
+      const line = (await app.inject({ method: 'GET', url: METRICS_PATH })).body.split('\n').find((l) => l.startsWith('async_request_duration_seconds_count{') && l.includes('outcome="failed"'));
+      return line ? Number(line.split(' ').at(-1)) : 0;
+    };
+    const item = { ...ids(4), requestedAt: new Date(Date.now() - 2_000).toISOString(), error: changed, notify: true };
+    const before = await failedCount();
+    for (let i = 0; i < 2; i++) expect((await post(url, { items: [item] })).statusCode).toBe(200);
+    expect(await failedCount()).toBe(before + 1);
+  });
+
   it('tells nobody when asked not to (a deleted trip), and leaves a completed schedule completed', async () => {
     const [deleted, completed] = [ids(1), ids(2)];
     await generationRow(completed, 'completed');

@@ -3,7 +3,7 @@
  * service's internal status route answers with it; trip_db stores it once final). Written once
  * here so that both ends read the same shape.
  */
-import type { Pace, TravelModeName } from './queues.ts';
+import type { Pace, ScheduleGenerationMessage, TravelModeName } from './queues.ts';
 
 export interface ScheduleStop {
   readonly locationId: string;
@@ -112,10 +112,7 @@ export interface ExpiredSchedule {
  * tells the AI service on the withdraw route: the withdrawal message's reason and notify flag
  * (ScheduleGenerationMessage.withdrawn).
  */
-export interface WithdrawnSchedule extends ExpiredSchedule {
-  readonly error: string;
-  readonly notify: boolean;
-}
+export type WithdrawnSchedule = ExpiredSchedule & NonNullable<ScheduleGenerationMessage['withdrawn']>;
 
 /** One schedule as the AI service's internal status route reports it. */
 export interface GenerationState {

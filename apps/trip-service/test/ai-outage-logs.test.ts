@@ -4,19 +4,22 @@
  * the calls). The reads still answer (queued) after their wait; the status calls are about one per
  * pause of the shared reader (STATES_PAUSE), not one per read (about 400 in 3 s before the pause);
  * and the logs have a few warnings, not one per read. The trip service's lines are read through
- * the kit's logger option (a level and a stream).
+ * the kit's logger option (a level and a stream). A trip changed meanwhile is changed all the same
+ * (the withdraw call's 503 leaves the withdrawal to its message).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { AI_INTERNAL_PATHS, internalPrefix } from '@tripgen/catalog';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { OUTAGE_WARN_EVERY_MS, STATES_PAUSE, STATES_UNAVAILABLE } from '../src/domain/schedules.ts';
-import { call, startStack, tripBody, type Stack } from './harness.ts';
+import { queryRows } from '@tripgen/testing';
+import { OUTAGE_WARN_EVERY_MS, STATES_PAUSE, STATES_UNAVAILABLE, TRIP_CHANGED, withdrawalMessageId } from '../src/domain/schedules.ts';
+import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
 
 let stack: Stack;
 let ai: Server;
 let statusCalls = 0;
+const withdrawCalls: string[] = [];
 const lines: { msg?: string }[] = [];
 const sink = new Writable({
   write(chunk: Buffer, _enc, done) {
@@ -29,7 +32,10 @@ beforeAll(async () => {
   // The AI service's address answers 503 to everything, counting the status calls.
   ai = createServer((req, res) => {
     if (req.url === `${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}`) statusCalls++;
-    req.resume();
+    if (req.url === `${internalPrefix('ai')}${AI_INTERNAL_PATHS.withdraw}`) {
+      const body: Buffer[] = [];
+      req.on('data', (c: Buffer) => body.push(c)).on('end', () => withdrawCalls.push(Buffer.concat(body).toString()));
+    } else req.resume();
     res.writeHead(503, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ status: 503, title: 'Service Unavailable', detail: 'stub' }));
   });
   await new Promise<void>((resolve) => ai.listen(0, '127.0.0.1', resolve));
@@ -70,4 +76,20 @@ it('answers twenty travellers waiting through an AI outage with about one status
   // The first failed call at once, then one a OUTAGE_WARN_EVERY_MS (one, unless this machine is very slow).
   expect(warned).toBeGreaterThanOrEqual(1);
   expect(warned).toBeLessThanOrEqual(1 + Math.floor((Date.now() - started) / OUTAGE_WARN_EVERY_MS));
+});
+
+it('changes a trip whose schedule waits through the outage: 200, the schedule failed TRIP_CHANGED, its withdrawal left to the queue when the withdraw call fails', async () => {
+  // After the test above, which stops the service to read its last lines.
+  await stack.trip.start();
+  const headers = { authorization: (await stack.traveller()).authorization };
+  const trip = (await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json;
+  const schedule = await call(stack.trip.url, 'POST', `/api/v1/trips/${trip.id}/schedules`, { body: {}, headers });
+  expect(schedule.status).toBe(202);
+  const patched = await call(stack.trip.url, 'PATCH', `/api/v1/trips/${trip.id}`, { body: { startDate: '2026-09-24', endDate: '2026-09-26' }, headers });
+  expect(patched.status, JSON.stringify(patched.json)).toBe(200);
+  const read = await call(stack.trip.url, 'GET', `/api/v1/trips/${trip.id}/schedules/${schedule.json.id}`, { headers });
+  expect(read.json).toMatchObject({ status: 'failed', error: TRIP_CHANGED });
+  // Told at once (the 503 answered), and the message is there for when the AI service is back.
+  await waitFor(() => withdrawCalls.some((b) => b.includes(schedule.json.id as string)), 'the withdraw call', 10_000, 20);
+  expect(await queryRows(stack.trip.db.url, 'SELECT 1 FROM outbox_messages WHERE message_id = $1', [withdrawalMessageId(schedule.json.id as string)])).toHaveLength(1);
 });

@@ -124,8 +124,8 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
         LOCATION_SERVICE_URL: locationUrl,
         AI_SERVICE_URL: aiUrl,
         SCHEDULE_SWEEP_INTERVAL_MS: '200',
-        // Production's peer budgets (1 s to the user service) assume a pod with its CPU; two test
-        // files on two cores overran one (a 503 for a 202). No test here waits on a peer's timeout.
+        // Production's peer budgets (PEER_BUDGETS_MS) assume a pod with its CPU; two test files on two
+        // cores overran the user service's (a 503 for a 202). No test here waits on a peer's timeout.
         PEER_TIMEOUT_FACTOR: '5',
         EVENTHUBS_CONNECTION_STRING: hubs.connectionString(),
         ...opts.tripEnv,

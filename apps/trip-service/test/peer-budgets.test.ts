@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEER_BUDGETS_MS, peers } from '../src/clients/peers.ts';
 import { tripConfig } from '../src/config.ts';
 
-/** Half a budget past the user service's: answered within twice the budget, not within one. */
-const DELAY_MS = PEER_BUDGETS_MS.user * 1.5;
+/** Three times the user service's budget: past one budget, within four (margins of a budget and more, on a crowded machine). */
+const DELAY_MS = PEER_BUDGETS_MS.user * 3;
 
 let slowUser: Server;
 let url = '';
@@ -37,18 +37,22 @@ const env = {
 const factorOf = (extra: Record<string, string>) => tripConfig(loadConfig({ service: 'trip' }, { ...env, ...extra }).own).peerTimeoutFactor;
 
 describe('peer budgets', () => {
+  it('are one per service the trip service calls (catalog calls)', () => {
+    expect(Object.keys(PEER_BUDGETS_MS).sort()).toEqual([...SERVICES.trip.calls].sort());
+  });
+
   it('are production\'s unless PEER_TIMEOUT_FACTOR raises them', () => {
     expect(factorOf({})).toBe(1);
     expect(factorOf({ PEER_TIMEOUT_FACTOR: '5' })).toBe(5);
     expect(() => factorOf({ PEER_TIMEOUT_FACTOR: '0' })).toThrow(/PEER_TIMEOUT_FACTOR/);
   });
 
-  it('give up on a peer past its budget, and wait for it when the factor covers the delay', { timeout: 10_000 }, async () => {
+  it('give up on a peer past its budget, and wait for it when the factor covers the delay', { timeout: 20_000 }, async () => {
     const started = Date.now();
     await expect(peers({ user: url, location: '', ai: '' }, 1).preferences('Bearer x')).rejects.toThrow(ServiceUnavailableError);
     const gaveUpAfter = Date.now() - started;
     expect(gaveUpAfter).toBeGreaterThanOrEqual(PEER_BUDGETS_MS.user - 50);
     expect(gaveUpAfter).toBeLessThan(DELAY_MS);
-    await expect(peers({ user: url, location: '', ai: '' }, 2).preferences('Bearer x')).resolves.toBeNull();
+    await expect(peers({ user: url, location: '', ai: '' }, 4).preferences('Bearer x')).resolves.toBeNull();
   });
 });

@@ -32,7 +32,8 @@ export const askedAtOf = (requestedAt: unknown): Date | undefined => {
 export const reportFinished = (onFinished: OnFinished | undefined, warn: (obj: object, msg: string) => void, scheduleId: string, status: Outcome['status'], askedAt: Date | undefined): void => {
   if (!onFinished || !askedAt) return;
   try {
-    onFinished({ scheduleId, status, askedAt, secondsSinceAsked: (Date.now() - askedAt.getTime()) / 1000 });
+    // Never below 0: a requestedAt from a caller's clock ahead of this one's.
+    onFinished({ scheduleId, status, askedAt, secondsSinceAsked: Math.max(0, Date.now() - askedAt.getTime()) / 1000 });
   } catch (err) {
     warn({ scheduleId, err: String(err) }, 'the finished schedule\'s telemetry failed; the schedule is kept');
   }

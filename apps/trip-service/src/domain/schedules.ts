@@ -563,7 +563,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * After the change committed, the AI service is also told at once on its withdraw route: a plan
    * under way for one of them would otherwise complete, and notify `completed` for the trip as it
    * was, before the withdrawal message is taken (a busy pod, a slow relay, a redelivery). When it
-   * does not answer (down, or a previous release without the route), the message alone tells it.
+   * does not answer (down; a previous release without the route: 404, or the mesh's 403 before its
+   * policy has the route), the message alone tells it. Never rejects (the caller does not wait).
    */
   async function tellWithdrawn(items: readonly WithdrawnSchedule[]): Promise<void> {
     for (let i = 0; i < items.length; i += SCHEDULE_STATUS_MAX_IDS) {

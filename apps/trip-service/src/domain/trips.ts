@@ -151,7 +151,10 @@ export interface Withdrawals {
    * it withdrew.
    */
   stale(tx: Prisma.TransactionClient, tripId: string, after: TripRow | null): Promise<readonly WithdrawnSchedule[]>;
-  /** After the commit: tells the AI service at once too. */
+  /**
+   * After the commit: tells the AI service at once too. Not awaited: the change is made whatever the
+   * AI service answers, so a hung AI service does not hold the traveller's answer; never rejects.
+   */
   tell(withdrawn: readonly WithdrawnSchedule[]): Promise<void>;
 }
 
@@ -225,7 +228,7 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
       }),
     );
     if (trip) onEnqueued();
-    if (withdrawn.length > 0) await withdrawals.tell(withdrawn);
+    if (withdrawn.length > 0) void withdrawals.tell(withdrawn);
     return trip;
   },
 
@@ -241,7 +244,7 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
       return true;
     });
     if (removed) onEnqueued();
-    if (removed && withdrawn.length > 0) await withdrawals.tell(withdrawn);
+    if (removed && withdrawn.length > 0) void withdrawals.tell(withdrawn);
     return removed;
   },
 });
