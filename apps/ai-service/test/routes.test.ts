@@ -7,11 +7,10 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { AI_INTERNAL_PATHS, METRICS_PATH, QUEUE_NAMES, QUEUES, SCHEDULE_NOTIFICATIONS, SCHEDULE_TIMED_OUT, internalPrefix } from '@tripgen/catalog';
-import pg from 'pg';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import type { App } from '@tripgen/service-kit';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { createTestDatabase, redisUrl, routeAuthenticationDrift, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, queryRows, redisUrl, routeAuthenticationDrift, type TestDatabase } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAiService } from '../src/app.ts';
 
@@ -107,26 +106,18 @@ describe('the internal status route', () => {
 });
 
 /** The notifications this service wrote for a schedule (its outbox). */
-const notifications = async (scheduleId: string) => {
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    return (await client.query(`SELECT message_id, body FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2`, [QUEUES.notification, scheduleId])).rows as { message_id: string; body: { type: string; userId: string; payload: { error: string } } }[];
-  } finally {
-    await client.end();
-  }
-};
-/** A generation row as a delivery leaves it: `running` while it plans, `completed` with its result. */
-const generationRow = async (ids: { id: string; tripId: string; userId: string }, status: 'running' | 'completed') => {
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    await client.query(`INSERT INTO generations (id, trip_id, user_id, status, request, result) VALUES ($1, $2, $3, $4::"GenerationStatus", $5, $6)`, [
-      ids.id, ids.tripId, ids.userId, status, JSON.stringify({ scheduleId: ids.id, requestedAt: new Date().toISOString() }), status === 'completed' ? JSON.stringify({ days: [] }) : null,
-    ]);
-  } finally {
-    await client.end();
-  }
+const notifications = (scheduleId: string) =>
+  queryRows<{ message_id: string; body: { type: string; userId: string; payload: { error: string } } }>(db.url, `SELECT message_id, body FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2`, [QUEUES.notification, scheduleId]);
+/** A generation row as a delivery leaves it: `running` while it plans (the request it took), `completed` with its result. */
+const generationRow = (ids: { id: string; tripId: string; userId: string }, status: 'running' | 'completed', requestedAt = new Date()) =>
+  queryRows(db.url, `INSERT INTO generations (id, trip_id, user_id, status, request, result) VALUES ($1, $2, $3, $4::"GenerationStatus", $5, $6)`, [
+    ids.id, ids.tripId, ids.userId, status, JSON.stringify({ scheduleId: ids.id, requestedAt: requestedAt.toISOString() }), status === 'completed' ? JSON.stringify({ days: [] }) : null,
+  ]);
+/** The count or the sum of the failed schedules' timings (what the 5-second alerts read). */
+const failedTimings = async (part: 'count' | 'sum' = 'count') => {
+  const text = (await app.inject({ method: 'GET', url: METRICS_PATH })).body;
+  const line = text.split('\n').find((l) => l.startsWith(`async_request_duration_seconds_${part}{`) && l.includes(`queue="${QUEUES.aiScheduleGeneration}"`) && l.includes('outcome="failed"'));
+  return line ? Number(line.split(' ').at(-1)) : 0;
 };
 
 describe('the internal expire route (the trip service, at a schedule\'s deadline)', () => {
@@ -146,42 +137,24 @@ describe('the internal expire route (the trip service, at a schedule\'s deadline
   it('a schedule it was planning (a pod that died or hung) is timed from when the traveller asked; one it never saw, from the requestedAt the trip service gives, and without it not at all', async () => {
     // What the 5-second alerts read: without this, the longest waits of all (deadline and grace)
     // were never counted, and a hung planner looked like no traffic.
-    const failedTimings = async () => {
-      const text = (await app.inject({ method: 'GET', url: METRICS_PATH })).body;
-      const line = text.split('\n').find((l) => l.startsWith('async_request_duration_seconds_count{') && l.includes(`queue="${QUEUES.aiScheduleGeneration}"`) && l.includes('outcome="failed"'));
-      return line ? Number(line.split(' ').at(-1)) : 0;
-    };
-    const sumOfFailed = async () => {
-      const text = (await app.inject({ method: 'GET', url: METRICS_PATH })).body;
-      const line = text.split('\n').find((l) => l.startsWith('async_request_duration_seconds_sum{') && l.includes('outcome="failed"'));
-      return line ? Number(line.split(' ').at(-1)) : 0;
-    };
     const taken = { id: '00000000-0000-4000-8000-0000000000f1', tripId: '00000000-0000-4000-8000-0000000000f2', userId: '00000000-0000-4000-8000-0000000000f3' };
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      // The row a delivery leaves when its pod dies mid-plan: running, with the request it took.
-      await client.query(`INSERT INTO generations (id, trip_id, user_id, status, request) VALUES ($1, $2, $3, 'running', $4)`, [
-        taken.id, taken.tripId, taken.userId, JSON.stringify({ scheduleId: taken.id, requestedAt: new Date(Date.now() - 150_000).toISOString() }),
-      ]);
-    } finally {
-      await client.end();
-    }
-    const [count0, sum0] = [await failedTimings(), await sumOfFailed()];
+    // The row a delivery leaves when its pod dies mid-plan: running, with the request it took.
+    await generationRow(taken, 'running', new Date(Date.now() - 150_000));
+    const [count0, sum0] = [await failedTimings(), await failedTimings('sum')];
     // A trip service of the release before sends no requestedAt.
     const neverSeen = { id: '00000000-0000-4000-8000-0000000000f4', tripId: taken.tripId, userId: taken.userId };
     expect((await post(url, { items: [taken, neverSeen] })).statusCode).toBe(200);
     expect(await failedTimings()).toBe(count0 + 1);
-    expect(await sumOfFailed() - sum0).toBeGreaterThanOrEqual(150);
+    expect(await failedTimings('sum') - sum0).toBeGreaterThanOrEqual(150);
     // Asked again (the trip service's next sweep): already failed, not counted twice.
     expect((await post(url, { items: [taken] })).statusCode).toBe(200);
     expect(await failedTimings()).toBe(count0 + 1);
     // Its request never reached a pod (a broker outage): the longest wait of all, 300 s here.
     const unseen = { id: '00000000-0000-4000-8000-0000000000f5', tripId: taken.tripId, userId: taken.userId, requestedAt: new Date(Date.now() - 300_000).toISOString() };
-    const sum1 = await sumOfFailed();
+    const sum1 = await failedTimings('sum');
     expect((await post(url, { items: [unseen] })).statusCode).toBe(200);
     expect(await failedTimings()).toBe(count0 + 2);
-    expect(await sumOfFailed() - sum1).toBeGreaterThanOrEqual(300);
+    expect(await failedTimings('sum') - sum1).toBeGreaterThanOrEqual(300);
   });
 
   it('answers a body that is not a list of schedules with a 400 problem+json', async () => {
@@ -211,14 +184,10 @@ describe('the internal withdraw route (the trip service, when a trip changes or 
   });
 
   it('times a schedule it never saw from the requestedAt it is given, once however often told', async () => {
-    const failedCount = async () => {
-      const line = (await app.inject({ method: 'GET', url: METRICS_PATH })).body.split('\n').find((l) => l.startsWith('async_request_duration_seconds_count{') && l.includes('outcome="failed"'));
-      return line ? Number(line.split(' ').at(-1)) : 0;
-    };
     const item = { ...ids(4), requestedAt: new Date(Date.now() - 2_000).toISOString(), error: changed, notify: true };
-    const before = await failedCount();
+    const before = await failedTimings();
     for (let i = 0; i < 2; i++) expect((await post(url, { items: [item] })).statusCode).toBe(200);
-    expect(await failedCount()).toBe(before + 1);
+    expect(await failedTimings()).toBe(before + 1);
   });
 
   it('tells nobody when asked not to (a deleted trip), and leaves a completed schedule completed', async () => {

@@ -2,7 +2,7 @@ import { createPrismaClient, type PrismaLike } from '@tripgen/service-kit';
 
 /**
  * The statement time limit of a PostgreSQL client a test makes itself, in place of the services'
- * QUERY_TIMEOUT_MS (5 s). That limit gives up on a server that stopped answering; a test's own
+ * QUERY_TIMEOUT_MS. That limit gives up on a server that stopped answering; a test's own
  * statements are seeds at volume, VACUUM, and the plain query a tuned one is checked against, on one
  * PostgreSQL that two test files share on two cores. Under the services' limit a 200,000-row seed
  * (3.6 s alone here) and a 30,000-place reference search timed out when CI ran them side by side
