@@ -97,7 +97,7 @@ describe('the internal status route', () => {
 
   it('answers ids that are not schedule ids, too many, repeated or none with a 400 problem+json', async () => {
     const id = '00000000-0000-4000-8000-000000000001';
-    for (const body of [{ ids: ['not-a-uuid'] }, { ids: [] }, { ids: [id, id] }, { ids: Array.from({ length: 101 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`) }, {}, 'null']) {
+    for (const body of [{ ids: ['not-a-uuid'] }, { ids: [`urn:uuid:${id}`] }, { ids: [] }, { ids: [id, id] }, { ids: Array.from({ length: 101 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`) }, {}, 'null']) {
       const res = await post(url, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -159,7 +159,7 @@ describe('the internal expire route (the trip service, at a schedule\'s deadline
 
   it('answers a body that is not a list of schedules with a 400 problem+json', async () => {
     const id = '00000000-0000-4000-8000-000000000001';
-    for (const body of [{ items: [] }, { items: [{ id, tripId: id }] }, { items: [{ id: 'x', tripId: id, userId: id }] }, { items: [{ id, tripId: id, userId: id, requestedAt: 'yesterday' }] }, { ids: [id] }, 'null']) {
+    for (const body of [{ items: [] }, { items: [{ id, tripId: id }] }, { items: [{ id: 'x', tripId: id, userId: id }] }, { items: [{ id, tripId: `urn:uuid:${id}`, userId: id }] }, { items: [{ id, tripId: id, userId: id, requestedAt: 'yesterday' }] }, { ids: [id] }, 'null']) {
       const res = await post(url, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -202,7 +202,7 @@ describe('the internal withdraw route (the trip service, when a trip changes or 
 
   it('answers a body that is not a list of withdrawn schedules with a 400 problem+json', async () => {
     const item = { ...ids(3), error: changed, notify: true };
-    for (const body of [{ items: [] }, { items: [{ ...item, notify: undefined }] }, { items: [{ ...item, error: '' }] }, { items: [{ ...item, error: 'x'.repeat(501) }] }, { items: Array.from({ length: 101 }, () => item) }, 'null']) {
+    for (const body of [{ items: [] }, { items: [{ ...item, notify: undefined }] }, { items: [{ ...item, userId: `urn:uuid:${item.userId}` }] }, { items: [{ ...item, error: '' }] }, { items: [{ ...item, error: 'x'.repeat(501) }] }, { items: Array.from({ length: 101 }, () => item) }, 'null']) {
       const res = await post(url, body);
       expect(res.statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

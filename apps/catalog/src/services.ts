@@ -106,6 +106,15 @@ export const OPERATIONAL_PATHS: readonly string[] = Object.freeze([...Object.val
  */
 export const REQUEST_BODY_LIMIT_BYTES = 128 * 1024;
 
+/**
+ * The longest a service waits for the whole of a request (head and body) once its first byte came:
+ * past it the request is a 408 and its connection closed. Fastify sets no limit of its own, so a
+ * client that announced a body and stopped sending held a connection and its parser forever. 10 s
+ * takes a body of the largest size at 13 KB/s; the prod edge hands a service whole requests (the
+ * WAF reads a body before it forwards it).
+ */
+export const REQUEST_RECEIVE_TIMEOUT_MS = 10_000;
+
 /** Seed §7.2.2: every probe every 30 s with a 5 s timeout. */
 export const PROBE_TIMING = { periodSeconds: 30, timeoutSeconds: 5 } as const;
 

@@ -6,14 +6,14 @@
 import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, SERVICES, serviceUrlVariable, TOKEN_REFUSAL_THROTTLE } from '@tripgen/catalog';
+import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, REQUEST_RECEIVE_TIMEOUT_MS, SERVICES, serviceUrlVariable, TOKEN_REFUSAL_THROTTLE } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks, type TokenVerifier } from './auth/jwt.ts';
 import { loadConfig } from './config.ts';
 import { drainAndClose } from './server.ts';
-import { adminUrl, redisUrl, routeHooks, waitFor } from '@tripgen/testing';
+import { adminUrl, openRawConnection, redisUrl, routeHooks, waitFor } from '@tripgen/testing';
 
 const lines: Record<string, unknown>[] = [];
 const sink = new Writable({
@@ -267,6 +267,26 @@ describe('service kit app', () => {
     // The longest parameter the router takes still reaches the route.
     expect((await fetch(`${base}/stand-in/trips/${'a'.repeat(100)}`)).status).toBe(200);
   });
+
+  it('answers what Node\'s HTTP parser refuses (a malformed request, a head over 16 KiB: 400, 431) and a request not received in time (408) with problem+json, then closes the connection', async () => {
+    const refused = [
+      ['GARBAGE', undefined, 400, /not valid HTTP/],
+      [`GET /stand-in/trips/7 HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}`, undefined, 431, /larger than the 16 KiB/],
+      // A body announced and never finished: Fastify alone waited for it as long as the client kept the connection.
+      [`POST /api/v1/trips/count HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${ownUser('stalled')}\r\nContent-Type: application/json\r\nContent-Length: 100`, '{"n":1', 408, /not received in full within/],
+    ] as const;
+    for (const [head, body, status, detail] of refused) {
+      const connection = await openRawConnection(base);
+      const started = Date.now();
+      await connection.send(head, body === undefined ? undefined : Buffer.from(body));
+      const res = await connection.response();
+      const waited = Date.now() - started;
+      expect([res.status, res.headers['content-type'], res.headers['x-content-type-options']], head.slice(0, 30)).toEqual([status, 'application/problem+json; charset=utf-8', 'nosniff']);
+      expect(JSON.parse(res.body)).toMatchObject({ type: 'about:blank', status, detail: expect.stringMatching(detail) });
+      if (status === 408) expect(waited).toBeGreaterThanOrEqual(REQUEST_RECEIVE_TIMEOUT_MS - 50);
+      await waitFor(() => connection.closed, 'the service to close the connection', 5_000);
+    }
+  }, REQUEST_RECEIVE_TIMEOUT_MS + 20_000);
 
   it('takes a JSON body with the types it carries (no coercion), and coerces only text: query strings', async () => {
     const post = (payload: unknown) => app.inject({ method: 'POST', url: '/stand-in/trips/count', payload: payload as object });

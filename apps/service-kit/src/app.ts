@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, routeAccess, SERVICES, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
+import { internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, REQUEST_RECEIVE_TIMEOUT_MS, routeAccess, SERVICES, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
 import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type onResponseHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -16,13 +16,13 @@ import type { ServiceConfig } from './config.ts';
 import { cacheNamespace, createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, registerProblemHandlers, sendProblem } from './http/problem.ts';
+import { clientErrorAnswer, HttpProblem, MAX_PATH_PARAM_LENGTH, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, registerProblemHandlers, routerErrorAnswer } from './http/problem.ts';
 import { RATE_LIMIT_PREFIX, registerRateLimit, userLimitKey } from './http/rate-limit.ts';
 import { clientAddressKey } from './http/client-address.ts';
 import { createFailureThrottle, type FailureThrottle } from './http/failure-throttle.ts';
 import { requestIdGenerator } from './http/request-id.ts';
 import { ProblemSchema } from './http/schemas.ts';
-import { AJV_OPTIONS, buildValidator } from './http/validation.ts';
+import { AJV_CONFIG, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
 import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
 import { createMetrics, durationRecorder, type Metrics } from './telemetry/metrics.ts';
@@ -104,8 +104,6 @@ export type App = FastifyInstance;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const REQUEST_SPAN = Symbol('tripgen.requestSpan');
 const SERVER_SPAN_NAME = 'HTTP request';
-/** The longest path parameter the router takes (Fastify's default); a longer one is a 414 (docs/api.md). */
-const MAX_PATH_PARAM_LENGTH = 100;
 type RawWithSpan = IncomingMessage & { [REQUEST_SPAN]?: Span };
 const OPERATIONAL = new Set<string>(OPERATIONAL_PATHS);
 /** Redis key prefix of the refused tokens counted per client address, shared by every service. */
@@ -215,6 +213,11 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
             ...(typeof opts.logger === 'object' ? opts.logger : {}),
           },
     bodyLimit: REQUEST_BODY_LIMIT_BYTES,
+    requestTimeout: REQUEST_RECEIVE_TIMEOUT_MS,
+    // Fastify sets requestTimeout on the server once made, and Node 20 then expires no request while
+    // headersTimeout (60 s by default) is above it (tried); it looks for late requests every 30 s by default.
+    http: { headersTimeout: REQUEST_RECEIVE_TIMEOUT_MS, connectionsCheckingInterval: 1_000 },
+    clientErrorHandler: clientErrorAnswer(securityHeaders),
     // genReqId reads x-request-id itself, so that a hostile value never reaches logs or headers.
     requestIdHeader: false,
     genReqId: (req) => {
@@ -223,16 +226,9 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     },
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     return503OnClosing: true,
-    ajv: { customOptions: AJV_OPTIONS },
+    ajv: AJV_CONFIG,
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
-    // A path Fastify's router refuses before any route or hook (a path parameter over the limit, a
-    // malformed percent-encoding) is answered by Fastify in its own JSON shape unless handled here:
-    // problem+json with the security headers, as every other answer (docs/api.md).
-    frameworkErrors: (error, _request, reply) => {
-      for (const [name, value] of securityHeaders) reply.header(name, value);
-      const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? `A path segment is longer than ${MAX_PATH_PARAM_LENGTH} characters` : 'The path is not a valid URL (malformed percent-encoding)';
-      return sendProblem(reply, problem(error.statusCode ?? 400, detail));
-    },
+    frameworkErrors: routerErrorAnswer(securityHeaders),
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -8,12 +8,12 @@
 import { createRequire } from 'node:module';
 import Fastify from 'fastify';
 import { expect, it } from 'vitest';
-import { AJV_OPTIONS, buildValidator } from '../src/http/validation.ts';
+import { AJV_CONFIG, buildValidator } from '../src/http/validation.ts';
 
 const loadedAjvCopies = (): string[] => Object.keys(createRequire(import.meta.url).cache).filter((file) => /[\\/]ajv[\\/]dist[\\/]core\.js$/.test(file));
 
 it('validates and serialises with a single ajv module', async () => {
-  const app = Fastify({ ajv: { customOptions: AJV_OPTIONS }, schemaController: { compilersFactory: { buildValidator } } });
+  const app = Fastify({ ajv: AJV_CONFIG, schemaController: { compilersFactory: { buildValidator } } });
   app.post(
     '/echo',
     {

@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => stack?.close());
 
 const PLACE_IDS = ['seoul-gyeongbokgung', 'seoul-deoksugung', 'jeju-udo', 'no-such-place', '', ' ', 'x'.repeat(300), '../../etc/passwd', "'; DROP TABLE trips; --", '\u0000'];
-const uuid = fc.oneof(fc.uuid(), fc.constantFrom('not-a-uuid', '00000000-0000-0000-0000-000000000000', '', '..'));
+const uuid = fc.oneof(fc.uuid(), fc.constantFrom('not-a-uuid', '00000000-0000-0000-0000-000000000000', 'urn:uuid:00000000-0000-4000-8000-000000000000', '', '..'));
 const tripId = () => fc.oneof(fc.constantFrom(...seeded), fc.constant(foreignTrip), uuid);
 const date = fc.oneof(fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constantFrom('2026-02-30', '2026-13-01', '26-09-24', '', '2026-09-24T00:00:00Z'));
 const clock = fc.oneof(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`), fc.constantFrom('24:00', '9:00', '25:61', '', 'noon'));

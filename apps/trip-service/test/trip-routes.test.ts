@@ -219,6 +219,10 @@ describe('the token before the body', () => {
       ['GET', '/api/v1/trips?limit=0', undefined],
       ['POST', `/api/v1/trips/${id}/schedules`, JSON.stringify({ replanDate: 'someday' })],
       ['GET', `/api/v1/trips/${id}/schedules/not-a-schedule-id`, undefined],
+      // A uuid with a urn:uuid: prefix passes ajv-formats' uuid but not PostgreSQL's (was a 500).
+      ['GET', `/api/v1/trips/urn:uuid:${id}`, undefined],
+      ['DELETE', `/api/v1/trips/urn:uuid:${id}`, undefined],
+      ['GET', `/api/v1/trips/${id}/schedules/urn:uuid:${id}?wait=1`, undefined],
     ];
     for (const [method, url, body] of bad) {
       for (const auth of [undefined, 'Bearer garbage', `${authorization}x`]) {

@@ -37,6 +37,15 @@ it('routes every catalog prefix, answering problem+json for what it cannot reach
   expect(unknown.type).toContain('application/problem+json');
 });
 
+it('answers a malformed percent-encoding and a request that is not HTTP with problem+json, as a service does (docs/api.md)', async () => {
+  expect(await get('/api/v1/trips/%zz')).toMatchObject({ status: 400, type: expect.stringContaining('application/problem+json'), body: { detail: expect.stringContaining('malformed percent-encoding') } });
+  const connection = await openRawConnection(base);
+  await connection.send('GARBAGE');
+  const res = await connection.response();
+  expect([res.status, res.headers['content-type'], JSON.parse(res.body).status]).toEqual([400, 'application/problem+json; charset=utf-8', 400]);
+  connection.close();
+});
+
 describe('bodies over the limit every layer enforces', () => {
   let upstream: FastifyInstance;
   let guarded: FastifyInstance;

@@ -8,6 +8,7 @@
 import { PACES, TRAVEL_MODES, TRIP_LIMITS, TRIP_LIMITS_READER_FACTOR, type ScheduleGenerationMessage } from '@tripgen/catalog';
 import Type from 'typebox';
 import { Compile } from 'typebox/compile';
+import { IsUuid } from 'typebox/format';
 import { NewerMessageError, PermanentMessageError } from '@tripgen/service-kit/messaging';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -48,11 +49,11 @@ const check = Compile(ScheduleRequestSchema);
 /** The parts of a body worth keeping even when the rest is unusable (to mark that schedule failed). */
 export const salvageIds = (body: unknown): { scheduleId: string; tripId: string; userId: string } | undefined => {
   const b = body as Record<string, unknown> | null;
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   if (!b || typeof b !== 'object') return undefined;
   const [scheduleId, tripId, userId] = [b.scheduleId, b.tripId, b.userId];
   if (typeof scheduleId !== 'string' || typeof tripId !== 'string' || typeof userId !== 'string') return undefined;
-  return uuid.test(scheduleId) && uuid.test(tripId) && uuid.test(userId) ? { scheduleId, tripId, userId } : undefined;
+  // The format the schema's Uuid checks.
+  return IsUuid(scheduleId) && IsUuid(tripId) && IsUuid(userId) ? { scheduleId, tripId, userId } : undefined;
 };
 
 export const parseScheduleRequest = (body: unknown): ScheduleGenerationMessage => {

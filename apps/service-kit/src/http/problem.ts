@@ -5,7 +5,8 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
-import { RATE_LIMIT } from '@tripgen/catalog';
+import type { Duplex } from 'node:stream';
+import { RATE_LIMIT, REQUEST_RECEIVE_TIMEOUT_MS } from '@tripgen/catalog';
 import { driverAdapterCause, QUERY_READ_TIMEOUT } from '../data/adapter-error.ts';
 
 /**
@@ -48,6 +49,49 @@ export const problem = (status: number, detail: string, extra: Partial<Problem> 
 });
 
 export const sendProblem = (reply: FastifyReply, p: Problem): FastifyReply => reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(p);
+
+/** The longest path parameter the router takes (Fastify's default); a longer one is a 414 (docs/api.md). */
+export const MAX_PATH_PARAM_LENGTH = 100;
+
+/**
+ * Fastify's frameworkErrors: a path its router refuses before any route or hook (a path parameter
+ * over MAX_PATH_PARAM_LENGTH, a malformed percent-encoding) is answered by Fastify in its own JSON
+ * shape unless handled here: problem+json with the security headers, as every other answer (docs/api.md).
+ */
+export const routerErrorAnswer =
+  (securityHeaders: readonly (readonly [string, string])[]) =>
+  (error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    for (const [name, value] of securityHeaders) reply.header(name, value);
+    const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? `A path segment is longer than ${MAX_PATH_PARAM_LENGTH} characters` : 'The path is not a valid URL (malformed percent-encoding)';
+    return sendProblem(reply, problem(error.statusCode ?? 400, detail));
+  };
+
+/** What Node's HTTP server refused before Fastify saw a request, by the error's code (the rest: 400). */
+const PARSER_ERRORS: Readonly<Record<string, [number, string]>> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, `The request was not received in full within ${REQUEST_RECEIVE_TIMEOUT_MS / 1000} s`],
+  HPE_HEADER_OVERFLOW: [431, 'The request head is larger than the 16 KiB accepted'],
+};
+
+/**
+ * Fastify's clientErrorHandler: a request Node's HTTP parser refuses (a malformed request line or
+ * header, a head over Node's 16 KiB, or a request not received within REQUEST_RECEIVE_TIMEOUT_MS)
+ * is answered in problem+json with the security headers, as every other error is, where Fastify's
+ * default answers a JSON shape of its own; then the connection is closed, as Node does.
+ */
+export const clientErrorAnswer =
+  (securityHeaders: readonly (readonly [string, string])[]) =>
+  (error: Error & { code?: string }, socket: Duplex): void => {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    // Node's own handler writes nothing once an answer on this connection has started: it would corrupt it.
+    const answering = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage;
+    if (socket.writable && !answering?.headersSent) {
+      const [status, detail] = PARSER_ERRORS[error.code ?? ''] ?? [400, 'The request is not valid HTTP/1.1'];
+      const body = JSON.stringify(problem(status, detail));
+      const head = [`HTTP/1.1 ${status} ${STATUS_CODES[status]}`, `content-type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8`, `content-length: ${Buffer.byteLength(body)}`, 'connection: close', ...securityHeaders.map(([name, value]) => `${name}: ${value}`)];
+      socket.write(`${head.join('\r\n')}\r\n\r\n${body}`);
+    }
+    socket.destroy(error);
+  };
 
 /** The one media type a route's body may have (the kit registers no other parser). */
 export const ACCEPTED_BODY_TYPE = 'application/json';

@@ -6,13 +6,13 @@
 import Fastify from 'fastify';
 import { internalPrefix } from '@tripgen/catalog';
 import { expect, it } from 'vitest';
-import { AJV_OPTIONS, buildValidator, openObjectIn } from './validation.ts';
+import { AJV_CONFIG, buildValidator, openObjectIn } from './validation.ts';
 import { registerProblemHandlers } from './problem.ts';
 
 const closed = { type: 'object', properties: { n: { type: 'integer' }, at: { type: 'object', properties: { lat: { type: 'number' } }, additionalProperties: false } }, additionalProperties: false } as const;
 
 const appWith = (url: string, body: object) => {
-  const app = Fastify({ ajv: { customOptions: AJV_OPTIONS }, schemaController: { compilersFactory: { buildValidator } } });
+  const app = Fastify({ ajv: AJV_CONFIG, schemaController: { compilersFactory: { buildValidator } } });
   registerProblemHandlers(app);
   app.post(url, { schema: { body, querystring: closed } }, async (req) => ({ body: req.body, query: req.query }));
   return app;
@@ -41,4 +41,18 @@ it('refuses to compile a public body schema with an open object, wherever it is'
   const internal = appWith(`${internalPrefix('trip')}/things`, open);
   await expect(internal.ready()).resolves.toBeDefined();
   await internal.close();
+});
+
+it('takes a uuid as PostgreSQL stores it, and refuses the urn:uuid: form ajv-formats lets through (a 500 at the query)', async () => {
+  const app = Fastify({ ajv: AJV_CONFIG, schemaController: { compilersFactory: { buildValidator } } });
+  registerProblemHandlers(app);
+  const Id = { type: 'string', format: 'uuid' } as const;
+  app.post('/api/v1/things/:id', { schema: { params: { type: 'object', properties: { id: Id } }, body: { type: 'object', properties: { of: Id }, additionalProperties: false } } }, async () => ({}));
+  const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+  const status = async (pathId: string, of: string) => (await app.inject({ method: 'POST', url: `/api/v1/things/${pathId}`, payload: { of } })).statusCode;
+  expect([await status(id, id), await status(id.toUpperCase(), id.toUpperCase())]).toEqual([200, 200]);
+  for (const bad of [`urn:uuid:${id}`, `{${id}}`, id.replaceAll('-', ''), `${id} `]) {
+    expect([await status(encodeURIComponent(bad), id), await status(id, bad)], bad).toEqual([400, 400]);
+  }
+  await app.close();
 });

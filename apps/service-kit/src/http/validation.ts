@@ -16,6 +16,7 @@
  */
 import { AjvCompiler } from '@fastify/ajv-compiler';
 import type { FastifyServerOptions } from 'fastify';
+import { IsUuid } from 'typebox/format';
 import { INTERNAL_ROUTE_ROOT } from '@tripgen/catalog';
 
 type SchemaController = NonNullable<FastifyServerOptions['schemaController']>;
@@ -23,7 +24,20 @@ type BuildValidator = NonNullable<NonNullable<SchemaController['compilersFactory
 
 const fromPool = AjvCompiler();
 
-export const AJV_OPTIONS = { coerceTypes: 'array', removeAdditional: true, allErrors: false } as const;
+const AJV_OPTIONS = { coerceTypes: 'array', removeAdditional: true, allErrors: false } as const;
+
+/**
+ * Fastify's `ajv` option for every service. The `uuid` format is typebox's (RFC 9562's hyphenated
+ * hex, which PostgreSQL's uuid type reads; the queue messages' schemas use it too): ajv-formats'
+ * also takes a `urn:uuid:` prefix, which the database refuses, so such an id in a path or a body
+ * reached a query and answered 500.
+ */
+export const AJV_CONFIG = {
+  customOptions: AJV_OPTIONS,
+  onCreate: (ajv: { addFormat: (name: string, format: (value: string) => boolean) => unknown }): void => {
+    ajv.addFormat('uuid', IsUuid);
+  },
+};
 
 type Validator = ReturnType<ReturnType<BuildValidator>>;
 type AjvError = { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown>; message: string };
