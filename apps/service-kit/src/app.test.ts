@@ -50,12 +50,15 @@ const ownUser = (what: string) => `${USER_TOKEN}${what}-${Date.now().toString(36
 /** Requests the route with an onRequest hook of its own ran it for. */
 let ownHookRuns = 0;
 
+/** A token accepted before whose 5 minutes without a check are over: checked again on its next use. */
+const LAPSED_TOKEN = 'lapsed.token.accepted';
 const counted = (verifier: TokenVerifier): TokenVerifier => ({
   verified: (token) => verifier.verified?.(token),
+  acceptedBefore: (token) => token === LAPSED_TOKEN,
   // GOOD_TOKEN verifies every time (never remembered), as a token's first use on each replica does.
   verify: (token) => (
     (verifyCalls += 1),
-    token === GOOD_TOKEN ? Promise.resolve({ id: 'u-good' }) : token.startsWith(USER_TOKEN) ? Promise.resolve({ id: token.slice(USER_TOKEN.length) }) : verifier.verify(token)
+    token === GOOD_TOKEN || token === LAPSED_TOKEN ? Promise.resolve({ id: 'u-good' }) : token.startsWith(USER_TOKEN) ? Promise.resolve({ id: token.slice(USER_TOKEN.length) }) : verifier.verify(token)
   ),
 });
 
@@ -217,6 +220,13 @@ describe('service kit app', () => {
     expect(Number(past.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(past.headers['retry-after'])).toBeLessThanOrEqual(TOKEN_REFUSAL_THROTTLE.windowMs / 1000);
     expect(verifyCalls).toBe(checked);
+    // A token this replica accepted before is still checked, and passes (a traveller behind the same
+    // address); a token's first use is not.
+    const withToken = (token: string) => ({ 'x-forwarded-for': address, authorization: `Bearer ${token}` });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/trips/mine', headers: withToken(LAPSED_TOKEN) })).statusCode).toBe(200);
+    expect(verifyCalls).toBe(checked + 1);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/trips/mine', headers: withToken(GOOD_TOKEN) })).statusCode).toBe(429);
+    expect(verifyCalls).toBe(checked + 1);
     // Another address still has its own.
     expect((await app.inject({ method: 'GET', url: '/api/v1/trips/mine', headers: from(`${address}1`) })).statusCode).toBe(401);
   });

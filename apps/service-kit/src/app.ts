@@ -110,7 +110,7 @@ const OPERATIONAL = new Set<string>(OPERATIONAL_PATHS);
 export const TOKEN_REFUSALS_PREFIX = 'tripgen:token-refusals';
 
 /**
- * A token not verified before, checked only while its client address has refused tokens to spare
+ * A token not accepted before, checked only while its client address has refused tokens to spare
  * (catalog TOKEN_REFUSAL_THROTTLE); a refused one (401) is counted once checked. Nothing is reserved
  * before the check: a burst of one good token's first uses (replicas, parallel requests) must never
  * be refused for being in flight. A parallel burst of forged tokens can pass the read together, by
@@ -119,8 +119,10 @@ export const TOKEN_REFUSALS_PREFIX = 'tripgen:token-refusals';
  */
 const verifyCounted = async (throttle: FailureThrottle, verifier: TokenVerifier, token: string, request: FastifyRequest): Promise<void> => {
   const address = clientAddressKey(request.ip);
-  // A throttle that cannot answer (a bug: an outage falls back to the replica's own count) lets the check run.
-  const wait = await throttle.refusal(address).catch(() => undefined);
+  // The budget stops forged tokens, not a traveller whose token this replica accepted before (checked
+  // again every 5 minutes of its life) behind an address someone else abuses. A throttle that cannot
+  // answer (a bug: an outage falls back to the replica's own count) lets the check run.
+  const wait = verifier.acceptedBefore?.(token) ? undefined : await throttle.refusal(address).catch(() => undefined);
   if (wait !== undefined) {
     request.authProblem = new HttpProblem(429, `Too many refused access tokens from this address; retry in ${wait} seconds`, {}, { 'retry-after': String(wait) });
     return;

@@ -144,6 +144,35 @@ describe('remote JWKS verification', () => {
     }
   });
 
+  it('checks a token again 5 minutes after its last check, and remembers it as accepted until it expires', async () => {
+    const key = await newKey('k7');
+    published = [key.jwk];
+    // The key set is read again after a minute, so that a key withdrawn shows at the next check.
+    const verifier = createTokenVerifier(remoteJwks(url, { cacheMaxAgeMs: 60_000 }), ISSUER, AUDIENCE);
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
+    try {
+      const token = await new SignJWT({}).setProtectedHeader({ alg: 'EdDSA', kid: 'k7' }).setSubject('user-7').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('15m').sign(key.privateKey);
+      expect(verifier.acceptedBefore?.(token)).toBe(false);
+      await verifier.verify(token);
+      vi.setSystemTime(start + 5 * 60_000 - 1);
+      expect([verifier.verified?.(token), verifier.acceptedBefore?.(token)]).toEqual([{ id: 'user-7', email: undefined }, true]);
+      vi.setSystemTime(start + 5 * 60_000);
+      expect([verifier.verified?.(token), verifier.acceptedBefore?.(token)]).toEqual([undefined, true]);
+      // The key withdrawn: the next check refuses the token.
+      published = [];
+      await expect(verifier.verify(token)).rejects.toMatchObject({ statusCode: 401 });
+      // Back, read again once the refetch cooldown (30 s) has passed.
+      published = [key.jwk];
+      vi.setSystemTime(start + 5 * 60_000 + 31_000);
+      expect(await verifier.verify(token)).toEqual({ id: 'user-7', email: undefined });
+      expect(verifier.verified?.(token)).toEqual({ id: 'user-7', email: undefined });
+      expect(verifier.acceptedBefore?.(`${token.slice(0, -4)}AAAA`)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('refuses a token that brings its own key in the header (jwk / jku)', async () => {
     const key = await newKey('k4');
     published = [];

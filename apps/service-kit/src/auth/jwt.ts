@@ -17,6 +17,8 @@ export interface TokenVerifier {
   verify(token: string): Promise<AuthenticatedUser>;
   /** The user of a token verified before and not expired, without waiting (undefined: call verify). */
   verified?(token: string): AuthenticatedUser | undefined;
+  /** Whether this verifier has accepted the token before and it has not expired (verify may still check it again). */
+  acceptedBefore?(token: string): boolean;
 }
 
 export interface RemoteJwksOptions {
@@ -69,21 +71,36 @@ export const localJwks = (jwks: JSONWebKeySet): JWTVerifyGetKey => createLocalJW
 
 /**
  * Signature checks are the dearest step of an authenticated request (WebCrypto on the thread
- * pool), and a client sends the same token for its whole lifetime: a verified token is remembered
- * until it expires (at most 5 minutes), keyed by the full token string, so nothing is trusted that
- * was not verified once.
+ * pool), and a client sends the same token for its whole lifetime: a verified token is answered
+ * without a check for 5 minutes after it, then checked again against the key set (so a key the
+ * issuer withdraws stops its tokens within 5 minutes of the key set's next read); keyed by the full token string, so nothing is trusted that was not verified.
+ * It is remembered as accepted until it expires (`acceptedBefore`): past its address's refused-token
+ * budget (app.ts) such a token is still checked, where any other is refused unchecked. Remembered
+ * only until its 5 minutes, a traveller using a token all along was refused 5 minutes after its first
+ * check whenever someone behind the same address sent bad tokens.
  */
 const VERIFIED_TTL_MS = 5 * 60_000;
 
+interface Accepted {
+  readonly user: AuthenticatedUser;
+  /** Date.now() of its last signature check. */
+  readonly checkedAt: number;
+}
+
 export const createTokenVerifier = (keys: JWTVerifyGetKey, issuer: string, audience: string): TokenVerifier => {
-  const verified = new LRUCache<string, AuthenticatedUser>({ max: 10_000, ttl: VERIFIED_TTL_MS });
+  const accepted = new LRUCache<string, Accepted>({ max: 10_000 });
+  const verified = (token: string): AuthenticatedUser | undefined => {
+    const known = accepted.get(token);
+    return known !== undefined && Date.now() - known.checkedAt < VERIFIED_TTL_MS ? known.user : undefined;
+  };
   return {
-    verified: (token) => verified.get(token),
+    verified,
+    acceptedBefore: (token) => accepted.has(token),
     async verify(token) {
-      const known = verified.get(token);
+      const known = verified(token);
       if (known) return known;
       const user = await verifyOnce(keys, issuer, audience, token);
-      verified.set(token, user.user, { ttl: Math.max(1, Math.min(VERIFIED_TTL_MS, user.expiresAtMs - Date.now())) });
+      accepted.set(token, { user: user.user, checkedAt: Date.now() }, { ttl: Math.max(1, user.expiresAtMs - Date.now()) });
       return user.user;
     },
   };
