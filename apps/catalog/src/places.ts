@@ -40,6 +40,14 @@ export const PLACE_TIME_ZONE = 'Asia/Seoul';
  */
 export const PLANNABLE_DATE = Object.freeze({ pattern: '^20\\d\\d-\\d\\d-\\d\\d$', first: '2000-01-01', last: '2099-12-31' });
 
+/**
+ * A place id: lower-case words joined by - _ . or : (e.g. `seoul-gyeongbokgung`, `osm-node-123`), at
+ * most 100 characters. The location service's ids, and the ids the trip service takes (must-visits,
+ * locked places), so that a malformed one is the traveller's 400 naming the field, not the location
+ * service's refusal passed on.
+ */
+export const PLACE_ID = Object.freeze({ pattern: '^[a-z0-9]+(?:[-_.:][a-z0-9]+)*$', maxLength: 100 });
+
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 /** A local opening interval, ["HH:MM", "HH:MM"]; a close of "24:00" is midnight. */
 export type ClockInterval = readonly [string, string];

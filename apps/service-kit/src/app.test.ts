@@ -113,6 +113,19 @@ describe('service kit app', () => {
     }
   });
 
+  it('logs no query value a client sent, and no more than a bounded part of a name it made up', async () => {
+    const res = await fetch(`${base}/stand-in/trips/7?access_token=eyJ.leaked&n=1`, { headers: { 'x-request-id': 'req-query' } });
+    expect(res.status).toBe(200);
+    expect(lines.find((l) => l.msg === 'incoming request' && l.reqId === 'req-query')).toMatchObject({ req: { method: 'GET', url: '/stand-in/trips/7?access_token=…&n=…' } });
+    const name = 'k'.repeat(10_000);
+    const bad = await fetch(`${base}/stand-in/trips/named`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'req-long-name' }, body: JSON.stringify({ [name]: 1 }) });
+    const answer = (await bad.json()) as { detail: string; errors: { path: string }[] };
+    expect([bad.status, answer.errors[0]?.path]).toEqual([400, `body/${'k'.repeat(100)}…`]);
+    const logged = lines.filter((l) => l.reqId === 'req-long-name' || l.reqId === 'req-query');
+    expect(JSON.stringify(logged)).not.toContain('eyJ.leaked');
+    expect(Math.max(...logged.map((l) => JSON.stringify(l).length))).toBeLessThan(1_500);
+  });
+
   it('keeps a caller-given request id only when it is a short plain token', async () => {
     const hostile = await fetch(`${base}/stand-in/trips/1`, { headers: { 'x-request-id': `x${'y'.repeat(500)}` } });
     expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

@@ -26,7 +26,7 @@ import { AJV_CONFIG, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
 import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
 import { createMetrics, durationRecorder, type Metrics } from './telemetry/metrics.ts';
-import { requestLogger, traceIdsMixin, type PinoLogger } from './telemetry/request-logger.ts';
+import { loggedRequest, requestLogger, traceIdsMixin, type PinoLogger } from './telemetry/request-logger.ts';
 import { activeTraceIds, endServerSpan, requestContext, serverSpan, setupTracing, type Tracing } from './telemetry/tracing.ts';
 import type { OtherHeap } from './idle-heap-reducer.ts';
 
@@ -210,6 +210,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
             level: config.logLevel,
             base: { service: workloadName(config.serviceName) },
             redact: ['req.headers.authorization'],
+            serializers: { req: loggedRequest },
             // A line of the app's own logger (a message's delivery, its calls) gets the active span's ids.
             mixin: traceIdsMixin(activeTraceIds),
             ...(typeof opts.logger === 'object' ? opts.logger : {}),

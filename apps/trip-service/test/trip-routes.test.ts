@@ -68,6 +68,9 @@ describe('trips', () => {
       [{ destination: { name: 'Nowhere', lat: 91, lng: 0 } }, 'body/destination/lat'],
       [{ travelMode: 'teleport' }, 'body/travelMode'],
       [{ mustVisit: 'gyeongbokgung' }, 'body/mustVisit'],
+      // Not a place id at all (the catalog's PLACE_ID): the traveller's 400 here, where the location service's own refusal was passed on.
+      [{ mustVisit: ['seoul-gyeongbokgung', 'has space/../etc'] }, 'body/mustVisit/1'],
+      [{ mustVisit: ['x'.repeat(101)] }, 'body/mustVisit/0'],
     ] as const) {
       const res = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(over), headers });
       expect(res.status, JSON.stringify(over)).toBe(400);

@@ -4,7 +4,7 @@
  * describe are the catalog's (`Place`, `DayOpening`); `test/schemas.test.ts` keeps them in step.
  */
 import { Type, type Static } from 'typebox';
-import { PLACE_CATEGORIES, PLACE_REGIONS, PLACE_TIME_ZONE, PLANNABLE_DATE } from '@tripgen/catalog';
+import { PLACE_CATEGORIES, PLACE_ID, PLACE_REGIONS, PLACE_TIME_ZONE, PLANNABLE_DATE } from '@tripgen/catalog';
 
 /** Every bound of the routes, written once (the routes, the docs and the tests read them). */
 export const LIMITS = {
@@ -28,9 +28,7 @@ export const LIMITS = {
 // and the data files' check (place-record.ts) applies the same rule (unstorableValue).
 const VISIBLE = '\\S';
 
-/** A place id: lower-case words joined by - _ . or : (e.g. `seoul-gyeongbokgung`, `osm-node-123`). */
-export const PLACE_ID_PATTERN = '^[a-z0-9]+(?:[-_.:][a-z0-9]+)*$';
-export const PlaceId = Type.String({ pattern: PLACE_ID_PATTERN, maxLength: 100, description: 'Stable place id' });
+export const PlaceId = Type.String({ ...PLACE_ID, description: 'Stable place id' });
 
 /** A local date (YYYY-MM-DD) in the years the service plans for. */
 export const IsoDate = Type.String({ format: 'date', pattern: PLANNABLE_DATE.pattern, description: `Local date in Asia/Seoul, YYYY-MM-DD (${PLANNABLE_DATE.first}..${PLANNABLE_DATE.last})` });

@@ -66,6 +66,16 @@ export const routerErrorAnswer =
     return sendProblem(reply, problem(error.statusCode ?? 400, detail));
   };
 
+/** The longest client-given name or header value a problem repeats (a 120,000-character property name made a 120 KB log line). */
+const ECHOED_LENGTH = 100;
+/** The longest detail of a 4xx its info line keeps (Ajv's messages name paths the client chose). */
+const LOGGED_DETAIL_LENGTH = 500;
+const clipped = (given: unknown): string | undefined => {
+  if (given === undefined) return undefined;
+  const text = String(given);
+  return text.length > ECHOED_LENGTH ? `${text.slice(0, ECHOED_LENGTH)}…` : text;
+};
+
 /** What Node's HTTP server refused before Fastify saw a request, by the error's code (the rest: 400). */
 const PARSER_ERRORS: Readonly<Record<string, [number, string]>> = {
   ERR_HTTP_REQUEST_TIMEOUT: [408, `The request was not received in full within ${REQUEST_RECEIVE_TIMEOUT_MS / 1000} s`],
@@ -151,7 +161,7 @@ export const toProblem = (error: FastifyError & { validation?: ValidationItem[];
   if (error.validation) {
     const where = error.validationContext ?? 'body';
     const errors = error.validation.map((v) => {
-      const named = v.params?.missingProperty ?? v.params?.additionalProperty;
+      const named = clipped(v.params?.missingProperty ?? v.params?.additionalProperty);
       const path = `${where}${v.instancePath ?? ''}${named === undefined ? '' : `/${String(named)}`}`;
       return { path, message: v.keyword === 'additionalProperties' ? UNKNOWN_FIELD : (v.message ?? 'invalid') };
     });
@@ -166,7 +176,7 @@ export const toProblem = (error: FastifyError & { validation?: ValidationItem[];
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     const sent = request.headers['content-type'];
-    return problem(415, `${sent === undefined ? 'A body without a Content-Type' : `Content-Type ${sent}`} is not accepted: send ${ACCEPTED_BODY_TYPE}`, { instance: request.url });
+    return problem(415, `${sent === undefined ? 'A body without a Content-Type' : `Content-Type ${clipped(sent)}`} is not accepted: send ${ACCEPTED_BODY_TYPE}`, { instance: request.url });
   }
   const known = error.code ? CLIENT_ERRORS[error.code] : undefined;
   const status = known ?? (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500);
@@ -179,7 +189,7 @@ export const registerProblemHandlers = (app: FastifyInstance): void => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const p = toProblem(error, request);
     if (p.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ status: p.status, code: error.code }, p.detail);
+    else request.log.info({ status: p.status, code: error.code }, p.detail.length > LOGGED_DETAIL_LENGTH ? `${p.detail.slice(0, LOGGED_DETAIL_LENGTH)}…` : p.detail);
     if (error instanceof HttpProblem) reply.headers(error.headers);
     const acceptHeader = p.status === 415 ? ACCEPT_HEADER_OF[request.method] : undefined;
     if (acceptHeader) reply.header(acceptHeader, ACCEPTED_BODY_TYPE);

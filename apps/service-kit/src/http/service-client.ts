@@ -80,7 +80,10 @@ export const createServiceClient = (service: ServiceName, baseUrl: string, defau
     // and honours its sampling decision (parent-based) instead of rolling its own.
     propagation.inject(trace.setSpan(context.active(), span), headers);
     const unavailable = (err: unknown, status?: number): ServiceUnavailableError => {
-      const why = timeout.aborted ? `no answer within ${options.timeoutMs ?? defaultTimeout} ms` : options.signal?.aborted ? 'the caller gave up' : (err as Error).message;
+      // fetch's own error says "fetch failed"; its cause says why (ECONNREFUSED, ENOTFOUND, "bad port").
+      const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
+      const because = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
+      const why = timeout.aborted ? `no answer within ${options.timeoutMs ?? defaultTimeout} ms` : options.signal?.aborted ? 'the caller gave up' : `${(err as Error).message}${because ? ` (${because})` : ''}`;
       endClientSpan(span, status, why);
       return new ServiceUnavailableError(service, `${method} ${path}: ${why}`, { cause: err });
     };

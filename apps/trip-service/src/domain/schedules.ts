@@ -831,7 +831,11 @@ const pause = (ms: number, signal?: AbortSignal) =>
 
 /** The location service not answering is a 503 for the traveller (retry), never a 500. */
 export const unavailable = (err: unknown): never => {
-  if (err instanceof ServiceUnavailableError) throw new HttpProblem(503, 'The place directory (location service) is unavailable; try again shortly');
+  if (err instanceof ServiceUnavailableError) {
+    const problem = new HttpProblem(503, 'The place directory (location service) is unavailable; try again shortly');
+    problem.cause = err; // for the error line only: a problem's extensions go to the client
+    throw problem;
+  }
   // It refused the ids themselves (e.g. not an id at all): the traveller's input, a 400.
   if (err instanceof ServiceAnswerError && err.status < 500) throw new HttpProblem(400, `Location ids refused by the place directory: ${err.message}`);
   throw err;
