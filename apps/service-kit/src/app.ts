@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, REQUEST_RECEIVE_TIMEOUT_MS, routeAccess, SERVICES, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
+import { internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, routeAccess, SERVICES, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
 import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type onResponseHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -16,7 +16,7 @@ import type { ServiceConfig } from './config.ts';
 import { cacheNamespace, createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
-import { clientErrorAnswer, HttpProblem, MAX_PATH_PARAM_LENGTH, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, registerProblemHandlers, routerErrorAnswer } from './http/problem.ts';
+import { clientErrorAnswer, HttpProblem, MAX_PATH_PARAM_LENGTH, PROBLEM_CONTENT_TYPE, RECEIVE_TIMEOUT_OPTIONS, RETRY_AFTER_SECONDS, problem, registerProblemHandlers, routerErrorAnswer } from './http/problem.ts';
 import { RATE_LIMIT_PREFIX, registerRateLimit, userLimitKey } from './http/rate-limit.ts';
 import { clientAddressKey } from './http/client-address.ts';
 import { createFailureThrottle, type FailureThrottle } from './http/failure-throttle.ts';
@@ -209,17 +209,13 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
         : {
             level: config.logLevel,
             base: { service: workloadName(config.serviceName) },
-            redact: ['req.headers.authorization'],
             serializers: { req: loggedRequest },
             // A line of the app's own logger (a message's delivery, its calls) gets the active span's ids.
             mixin: traceIdsMixin(activeTraceIds),
             ...(typeof opts.logger === 'object' ? opts.logger : {}),
           },
     bodyLimit: REQUEST_BODY_LIMIT_BYTES,
-    requestTimeout: REQUEST_RECEIVE_TIMEOUT_MS,
-    // Fastify sets requestTimeout on the server once made, and Node 20 then expires no request while
-    // headersTimeout (60 s by default) is above it (tried); it looks for late requests every 30 s by default.
-    http: { headersTimeout: REQUEST_RECEIVE_TIMEOUT_MS, connectionsCheckingInterval: 1_000 },
+    ...RECEIVE_TIMEOUT_OPTIONS,
     clientErrorHandler: clientErrorAnswer(securityHeaders),
     // genReqId reads x-request-id itself, so that a hostile value never reaches logs or headers.
     requestIdHeader: false,

@@ -20,11 +20,12 @@ export type TestDatabase = ScratchDatabase;
 export const createTestDatabase = (prefix: string, migrationsDir?: string): Promise<TestDatabase> => createScratchDatabase(prefix, migrationsDir);
 
 /**
- * The port of every "down" address: 1 is privileged and nothing of the suite listens there, so a
- * connection is refused. A port found free instead (freePort) could be bound meanwhile by another
- * test file's process, which would then answer.
+ * The port of every "down" address: 2 is privileged and nothing of the suite listens there, so a
+ * connection is refused (1 is on fetch's list of bad ports: refused without a connection, "bad port").
+ * A port found free instead (freePort) could be bound meanwhile by another test file's process,
+ * which would then answer.
  */
-export const UNREACHABLE_PORT = 1;
+export const UNREACHABLE_PORT = 2;
 
 /** An HTTP base URL where nothing answers: a service that is "down". */
 export const unreachableHttpUrl = (): string => `http://127.0.0.1:${UNREACHABLE_PORT}`;

@@ -162,6 +162,7 @@ describe('remote JWKS verification', () => {
       // The key withdrawn: the next check refuses the token.
       published = [];
       await expect(verifier.verify(token)).rejects.toMatchObject({ statusCode: 401 });
+      expect(verifier.acceptedBefore?.(token)).toBe(false);
       // Back, read again once the refetch cooldown (30 s) has passed.
       published = [key.jwk];
       vi.setSystemTime(start + 5 * 60_000 + 31_000);

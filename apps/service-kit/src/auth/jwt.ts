@@ -99,7 +99,11 @@ export const createTokenVerifier = (keys: JWTVerifyGetKey, issuer: string, audie
     async verify(token) {
       const known = verified(token);
       if (known) return known;
-      const user = await verifyOnce(keys, issuer, audience, token);
+      // Refused now (its key withdrawn): no longer accepted, so past the budget it is refused unchecked.
+      const user = await verifyOnce(keys, issuer, audience, token).catch((err: unknown) => {
+        accepted.delete(token);
+        throw err;
+      });
       accepted.set(token, { user: user.user, checkedAt: Date.now() }, { ttl: Math.max(1, user.expiresAtMs - Date.now()) });
       return user.user;
     },

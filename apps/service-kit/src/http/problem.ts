@@ -4,7 +4,7 @@
  * is a 4xx with a clear `detail`; only our own faults are 5xx, and those never leak internals.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { STATUS_CODES } from 'node:http';
+import { maxHeaderSize, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { RATE_LIMIT, REQUEST_RECEIVE_TIMEOUT_MS } from '@tripgen/catalog';
 import { driverAdapterCause, QUERY_READ_TIMEOUT } from '../data/adapter-error.ts';
@@ -76,10 +76,22 @@ const clipped = (given: unknown): string | undefined => {
   return text.length > ECHOED_LENGTH ? `${text.slice(0, ECHOED_LENGTH)}…` : text;
 };
 
+/**
+ * Fastify's options that end a request not received within REQUEST_RECEIVE_TIMEOUT_MS (Fastify sets
+ * no limit of its own), for every server that answers with clientErrorAnswer. Fastify sets
+ * requestTimeout on the server once it is made, and Node 20 then waits for the larger of it and
+ * headersTimeout (60 s by default), so both are set (tried); Node looks for late requests every 30 s
+ * by default.
+ */
+export const RECEIVE_TIMEOUT_OPTIONS = {
+  requestTimeout: REQUEST_RECEIVE_TIMEOUT_MS,
+  http: { headersTimeout: REQUEST_RECEIVE_TIMEOUT_MS, connectionsCheckingInterval: 1_000 },
+} as const;
+
 /** What Node's HTTP server refused before Fastify saw a request, by the error's code (the rest: 400). */
 const PARSER_ERRORS: Readonly<Record<string, [number, string]>> = {
   ERR_HTTP_REQUEST_TIMEOUT: [408, `The request was not received in full within ${REQUEST_RECEIVE_TIMEOUT_MS / 1000} s`],
-  HPE_HEADER_OVERFLOW: [431, 'The request head is larger than the 16 KiB accepted'],
+  HPE_HEADER_OVERFLOW: [431, `The request head is larger than the ${maxHeaderSize / 1024} KiB accepted`],
 };
 
 /**
@@ -162,7 +174,7 @@ export const toProblem = (error: FastifyError & { validation?: ValidationItem[];
     const where = error.validationContext ?? 'body';
     const errors = error.validation.map((v) => {
       const named = clipped(v.params?.missingProperty ?? v.params?.additionalProperty);
-      const path = `${where}${v.instancePath ?? ''}${named === undefined ? '' : `/${String(named)}`}`;
+      const path = `${where}${v.instancePath ?? ''}${named === undefined ? '' : `/${named}`}`;
       return { path, message: v.keyword === 'additionalProperties' ? UNKNOWN_FIELD : (v.message ?? 'invalid') };
     });
     // Ajv says "must NOT have additional properties" of the object holding it; the caller wants its name.

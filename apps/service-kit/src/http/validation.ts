@@ -116,6 +116,9 @@ export const openObjectIn = (schema: unknown, at = ''): string | undefined => {
 const INTERNAL_ROUTES = `${INTERNAL_ROUTE_ROOT}/`;
 
 export const buildValidator: BuildValidator = (externalSchemas, options) => {
+  // The compiler pool is keyed by customOptions only: an app without the uuid format would share (or
+  // leave) compilers of another's.
+  if (options?.onCreate !== AJV_CONFIG.onCreate) throw new Error("buildValidator needs Fastify's ajv option to be the kit's AJV_CONFIG (its uuid format)");
   const textParts = fromPool(externalSchemas, options);
   // JTD schemas (not used by the kit) have no coercion to turn off.
   const json = (removeAdditional: boolean) => (options?.mode === 'JTD' ? textParts : fromPool(externalSchemas, { ...options, customOptions: { ...options?.customOptions, coerceTypes: false, removeAdditional } }));

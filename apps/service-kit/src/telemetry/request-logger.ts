@@ -111,12 +111,13 @@ const LOGGED_URL_LENGTH = 300;
 
 /**
  * The request as its log lines show it (Fastify's `req` serializer, replaced): the method, the path,
- * the query's parameter names without their values, host and client. A query value can hold what no
+ * the query's parameter names without their values (a parameter without a value is all value), host
+ * and client. A query value can hold what no
  * log should (a token or password a client put there: the audit sent `?access_token=`), and the path
  * with the names is what a reader needs to tell requests apart.
  */
 export const loggedRequest = (req: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }): Record<string, unknown> => {
   const q = req.url.indexOf('?');
-  const url = q < 0 ? req.url : `${req.url.slice(0, q)}?${req.url.slice(q + 1).split('&').map((pair) => (pair.includes('=') ? `${pair.slice(0, pair.indexOf('='))}=…` : pair)).join('&')}`;
+  const url = q < 0 ? req.url : `${req.url.slice(0, q)}?${req.url.slice(q + 1).split('&').map((pair) => (pair.includes('=') ? `${pair.slice(0, pair.indexOf('='))}=…` : '…')).join('&')}`;
   return { method: req.method, url: url.length > LOGGED_URL_LENGTH ? `${url.slice(0, LOGGED_URL_LENGTH)}…` : url, host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
 };
