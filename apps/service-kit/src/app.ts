@@ -16,7 +16,7 @@ import type { ServiceConfig } from './config.ts';
 import { cacheNamespace, createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
-import { clientErrorAnswer, HttpProblem, MAX_PATH_PARAM_LENGTH, PROBLEM_CONTENT_TYPE, RECEIVE_TIMEOUT_OPTIONS, RETRY_AFTER_SECONDS, problem, registerProblemHandlers, routerErrorAnswer } from './http/problem.ts';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, refusalOptions, registerProblemHandlers } from './http/problem.ts';
 import { RATE_LIMIT_PREFIX, registerRateLimit, userLimitKey } from './http/rate-limit.ts';
 import { clientAddressKey } from './http/client-address.ts';
 import { createFailureThrottle, type FailureThrottle } from './http/failure-throttle.ts';
@@ -215,8 +215,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
             ...(typeof opts.logger === 'object' ? opts.logger : {}),
           },
     bodyLimit: REQUEST_BODY_LIMIT_BYTES,
-    ...RECEIVE_TIMEOUT_OPTIONS,
-    clientErrorHandler: clientErrorAnswer(securityHeaders),
+    ...refusalOptions(securityHeaders),
     // genReqId reads x-request-id itself, so that a hostile value never reaches logs or headers.
     requestIdHeader: false,
     genReqId: (req) => {
@@ -226,8 +225,6 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     return503OnClosing: true,
     ajv: AJV_CONFIG,
-    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
-    frameworkErrors: routerErrorAnswer(securityHeaders),
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

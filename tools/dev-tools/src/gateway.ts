@@ -10,7 +10,7 @@ import { Transform } from 'node:stream';
 import httpProxy from '@fastify/http-proxy';
 import { REQUEST_BODY_LIMIT_BYTES, SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { clientErrorAnswer, PROBLEM_CONTENT_TYPE, problem, RECEIVE_TIMEOUT_OPTIONS, registerProblemHandlers, routerErrorAnswer } from '@tripgen/service-kit';
+import { PROBLEM_CONTENT_TYPE, problem, refusalOptions, registerProblemHandlers } from '@tripgen/service-kit';
 
 /** The base URL port of `npm run dev` (api.md; GATEWAY_PORT overrides it). */
 export const DEV_GATEWAY_PORT = 8080;
@@ -46,7 +46,7 @@ const limitedBody = (limit: number): Transform => {
 export const createDevGateway = async (opts: DevGatewayOptions): Promise<FastifyInstance> => {
   // What the router or Node's parser refuses, and a request not received in time, is answered as a
   // service answers it, problem+json (without the security headers: the ingress it stands for adds none).
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: REQUEST_BODY_LIMIT_BYTES, ...RECEIVE_TIMEOUT_OPTIONS, frameworkErrors: routerErrorAnswer([]), clientErrorHandler: clientErrorAnswer([]) });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: REQUEST_BODY_LIMIT_BYTES, ...refusalOptions([]) });
   // The gateway's own answers (no route, a service that does not answer) are problem+json too;
   // set before the proxies are registered, so that they inherit it.
   registerProblemHandlers(app);

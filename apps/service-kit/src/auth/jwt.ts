@@ -73,7 +73,8 @@ export const localJwks = (jwks: JSONWebKeySet): JWTVerifyGetKey => createLocalJW
  * Signature checks are the dearest step of an authenticated request (WebCrypto on the thread
  * pool), and a client sends the same token for its whole lifetime: a verified token is answered
  * without a check for 5 minutes after it, then checked again against the key set (so a key the
- * issuer withdraws stops its tokens within 5 minutes of the key set's next read); keyed by the full token string, so nothing is trusted that was not verified.
+ * issuer withdraws stops its tokens within 5 minutes of the key set's next read); keyed by the full
+ * token string, so nothing is trusted that was not verified.
  * It is remembered as accepted until it expires (`acceptedBefore`): past its address's refused-token
  * budget (app.ts) such a token is still checked, where any other is refused unchecked. Remembered
  * only until its 5 minutes, a traveller using a token all along was refused 5 minutes after its first

@@ -8,6 +8,7 @@ import { maxHeaderSize, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { RATE_LIMIT, REQUEST_RECEIVE_TIMEOUT_MS } from '@tripgen/catalog';
 import { driverAdapterCause, QUERY_READ_TIMEOUT } from '../data/adapter-error.ts';
+import { clip } from '../telemetry/request-logger.ts';
 
 /**
  * Retry-After (seconds) of the kit's own retryable answers: a 503 (database unreachable, load shed)
@@ -51,7 +52,7 @@ export const problem = (status: number, detail: string, extra: Partial<Problem> 
 export const sendProblem = (reply: FastifyReply, p: Problem): FastifyReply => reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(p);
 
 /** The longest path parameter the router takes (Fastify's default); a longer one is a 414 (docs/api.md). */
-export const MAX_PATH_PARAM_LENGTH = 100;
+const MAX_PATH_PARAM_LENGTH = 100;
 
 /**
  * Fastify's frameworkErrors: a path its router refuses before any route or hook (a path parameter
@@ -70,11 +71,7 @@ export const routerErrorAnswer =
 const ECHOED_LENGTH = 100;
 /** The longest detail of a 4xx its info line keeps (Ajv's messages name paths the client chose). */
 const LOGGED_DETAIL_LENGTH = 500;
-const clipped = (given: unknown): string | undefined => {
-  if (given === undefined) return undefined;
-  const text = String(given);
-  return text.length > ECHOED_LENGTH ? `${text.slice(0, ECHOED_LENGTH)}…` : text;
-};
+const clipped = (given: unknown): string | undefined => (given === undefined ? undefined : clip(String(given), ECHOED_LENGTH));
 
 /**
  * Fastify's options that end a request not received within REQUEST_RECEIVE_TIMEOUT_MS (Fastify sets
@@ -83,7 +80,7 @@ const clipped = (given: unknown): string | undefined => {
  * headersTimeout (60 s by default), so both are set (tried); Node looks for late requests every 30 s
  * by default.
  */
-export const RECEIVE_TIMEOUT_OPTIONS = {
+const RECEIVE_TIMEOUT_OPTIONS = {
   requestTimeout: REQUEST_RECEIVE_TIMEOUT_MS,
   http: { headersTimeout: REQUEST_RECEIVE_TIMEOUT_MS, connectionsCheckingInterval: 1_000 },
 } as const;
@@ -96,7 +93,7 @@ const PARSER_ERRORS: Readonly<Record<string, [number, string]>> = {
 
 /**
  * Fastify's clientErrorHandler: a request Node's HTTP parser refuses (a malformed request line or
- * header, a head over Node's 16 KiB, or a request not received within REQUEST_RECEIVE_TIMEOUT_MS)
+ * header, a head over Node's limit, or a request not received within REQUEST_RECEIVE_TIMEOUT_MS)
  * is answered in problem+json with the security headers, as every other error is, where Fastify's
  * default answers a JSON shape of its own; then the connection is closed, as Node does.
  */
@@ -114,6 +111,18 @@ export const clientErrorAnswer =
     }
     socket.destroy(error);
   };
+
+/**
+ * Fastify's server options for what is refused before any route or hook, one set for the services and
+ * the dev gateway: the router's limit and its refusals, the receive timeout and the parser's refusals,
+ * all answered in problem+json with `securityHeaders`.
+ */
+export const refusalOptions = (securityHeaders: readonly (readonly [string, string])[]) => ({
+  ...RECEIVE_TIMEOUT_OPTIONS,
+  routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+  frameworkErrors: routerErrorAnswer(securityHeaders),
+  clientErrorHandler: clientErrorAnswer(securityHeaders),
+});
 
 /** The one media type a route's body may have (the kit registers no other parser). */
 export const ACCEPTED_BODY_TYPE = 'application/json';
@@ -201,7 +210,7 @@ export const registerProblemHandlers = (app: FastifyInstance): void => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const p = toProblem(error, request);
     if (p.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ status: p.status, code: error.code }, p.detail.length > LOGGED_DETAIL_LENGTH ? `${p.detail.slice(0, LOGGED_DETAIL_LENGTH)}…` : p.detail);
+    else request.log.info({ status: p.status, code: error.code }, clip(p.detail, LOGGED_DETAIL_LENGTH));
     if (error instanceof HttpProblem) reply.headers(error.headers);
     const acceptHeader = p.status === 415 ? ACCEPT_HEADER_OF[request.method] : undefined;
     if (acceptHeader) reply.header(acceptHeader, ACCEPTED_BODY_TYPE);

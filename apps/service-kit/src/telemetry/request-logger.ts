@@ -106,18 +106,21 @@ export const requestLogger = (parent: PinoLogger, bindings: Bindings, options: C
   return new LazyChildLogger(parent, bindings, trace);
 };
 
+/** At most `max` characters of a text a client chose, marked with … when cut: what a log line or a problem repeats of it. */
+export const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 /** The longest request target a log line keeps (a head may carry 16 KiB). */
 const LOGGED_URL_LENGTH = 300;
 
 /**
  * The request as its log lines show it (Fastify's `req` serializer, replaced): the method, the path,
  * the query's parameter names without their values (a parameter without a value is all value), host
- * and client. A query value can hold what no
- * log should (a token or password a client put there: the audit sent `?access_token=`), and the path
- * with the names is what a reader needs to tell requests apart.
+ * and client. A query value can hold what no log should (a token or password a client put there:
+ * the audit sent `?access_token=`), and the path with the names is what a reader needs to tell
+ * requests apart.
  */
 export const loggedRequest = (req: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }): Record<string, unknown> => {
   const q = req.url.indexOf('?');
   const url = q < 0 ? req.url : `${req.url.slice(0, q)}?${req.url.slice(q + 1).split('&').map((pair) => (pair.includes('=') ? `${pair.slice(0, pair.indexOf('='))}=…` : '…')).join('&')}`;
-  return { method: req.method, url: url.length > LOGGED_URL_LENGTH ? `${url.slice(0, LOGGED_URL_LENGTH)}…` : url, host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+  return { method: req.method, url: clip(url, LOGGED_URL_LENGTH), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
 };
