@@ -73,6 +73,9 @@ export const createDevGateway = async (opts: DevGatewayOptions): Promise<Fastify
       rewritePrefix: prefix,
       // Keep the caller's address for per-IP limits behind the gateway, as the ingress does.
       replyOptions: {
+        // The ingress passes a service's 503 on as it came; reply-from would retry a GET's 503 up to
+        // ten times (its maxRetriesOn503 cannot be 0), hiding an overloaded or draining service in dev.
+        retryDelay: () => null,
         rewriteRequestHeaders: (req, headers) => ({ ...headers, 'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1' }),
         onError: (reply, { error }) => {
           // reply-from wraps the body stream's failure; the cause says it was ours.

@@ -116,3 +116,21 @@ describe('bodies over the limit every layer enforces', () => {
     }
   });
 });
+
+it('passes a service’s 503 on at once, as the ingress does, instead of retrying the GET', async () => {
+  let calls = 0;
+  const draining = Fastify();
+  draining.get(`${SERVICES.user.routes[0]!.prefix}/*`, async (_req, reply) => {
+    calls += 1;
+    return reply.code(503).header('retry-after', '1').send({ detail: 'draining' });
+  });
+  const proxy = await createDevGateway({ upstreams: { user: await draining.listen({ port: 0, host: '127.0.0.1' }) } });
+  try {
+    const res = await fetch(`${await proxy.listen({ port: 0, host: '127.0.0.1' })}/api/v1/auth/jwks.json`);
+    expect([res.status, res.headers.get('retry-after'), await res.json()]).toEqual([503, '1', { detail: 'draining' }]);
+    expect(calls).toBe(1);
+  } finally {
+    await proxy.close();
+    await draining.close();
+  }
+});
