@@ -5,18 +5,26 @@
  * answered exactly like a known one; with Redis unreachable each replica counts on its own.
  * Every test uses fresh emails: the counts live in the shared Redis for the whole window.
  */
+import { Writable } from 'node:stream';
 import { JWKS_PATH, LOGIN_THROTTLE, RATE_LIMIT } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginThrottle } from '../src/routes/auth.ts';
 import { startUserService, type RunningUserService } from './harness.ts';
 
 let a: RunningUserService;
+const warned: { msg: string; userId?: string; throttleKey?: string }[] = [];
+const warnings = new Writable({
+  write(chunk: Buffer, _enc, done) {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) warned.push(JSON.parse(line) as (typeof warned)[number]);
+    done();
+  },
+});
 let b: RunningUserService;
 let noRedis: RunningUserService;
 
 beforeAll(async () => {
-  a = await startUserService();
-  b = await startUserService({ db: a.db, bus: a.bus });
+  a = await startUserService({ logger: { level: 'warn', stream: warnings } });
+  b = await startUserService({ db: a.db, bus: a.bus, logger: { level: 'warn', stream: warnings } });
   noRedis = await startUserService({ db: a.db, bus: a.bus, env: { REDIS_URL: 'redis://127.0.0.1:1' } });
 });
 afterAll(async () => {
@@ -63,6 +71,10 @@ describe('login throttle', () => {
     // The count lives in Redis under a hashed key (no email stored) that expires with the window.
     const key = loginThrottle(a.app.kit.redis).redisKey(email);
     expect(key).not.toContain(email);
+    // The lock is logged once, by the replica whose attempt locked it, naming the account, not the address.
+    const locks = warned.filter((l) => l.throttleKey === key);
+    expect(locks).toEqual([expect.objectContaining({ msg: `Login locked for 15 minutes after ${LOGIN_THROTTLE.maxFailures} failed logins`, userId: expect.any(String) })]);
+    expect(JSON.stringify(warned)).not.toContain(email);
     const ttl = await a.app.kit.redis.pttl(key);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(LOGIN_THROTTLE.windowMs);
@@ -91,6 +103,9 @@ describe('login throttle', () => {
     expectThrottled(k);
     expectThrottled(u);
     expect(Object.keys(u.json()).sort()).toEqual(Object.keys(k.json()).sort());
+    // In the logs (never in an answer) the unknown email's lock has no account id, only its key.
+    const lockOf = (email: string) => warned.filter((l) => l.throttleKey === loginThrottle(a.app.kit.redis).redisKey(email));
+    expect([lockOf(known)[0]?.userId, lockOf(unknown)]).toEqual([expect.any(String), [expect.not.objectContaining({ userId: expect.anything() })]]);
   });
 
   it('falls back to a per-instance count while Redis is unreachable, and login still works', async () => {

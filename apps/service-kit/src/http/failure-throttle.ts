@@ -24,7 +24,10 @@ export interface FailureThrottleOptions {
 }
 
 /** An allowed attempt holds its slot: what `aborted` gives back. */
-export type AttemptVerdict = { readonly allowed: true; readonly slot: BudgetSlot } | { readonly allowed: false; readonly retryAfterSeconds: number };
+export type AttemptVerdict =
+  /** `last`: this attempt took the window's last slot, so its failure locks the key (the one to log). */
+  | { readonly allowed: true; readonly slot: BudgetSlot; readonly last: boolean }
+  | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 export interface FailureThrottle {
   attempt(key: string): Promise<AttemptVerdict>;
@@ -59,7 +62,8 @@ export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThro
     async attempt(key) {
       const counted = hashed(key);
       try {
-        return { allowed: true, slot: hitOf(counted, await counter.consume(counted)) };
+        const res = await counter.consume(counted);
+        return { allowed: true, slot: hitOf(counted, res), last: res.remainingPoints === 0 };
       } catch (err) {
         // The limiter rejects with its result when the key is over the limit; anything else is a bug.
         if (!(err instanceof RateLimiterRes)) throw err;

@@ -70,7 +70,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       }
       // Verify against a decoy when the email is unknown: both answers take as long.
       const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), request.body.password);
-      if (!found || !ok) throw new HttpProblem(401, 'Email or password is wrong');
+      if (!found || !ok) {
+        // Once a lock, not per refused attempt: which account is attacked (its id, or its throttle
+        // key for an unknown email: no address in the logs), and the key an operator deletes to unlock.
+        if (verdict.last) request.log.warn({ userId: found?.id, throttleKey: throttle.redisKey(email) }, `Login locked for ${LOGIN_THROTTLE.windowMs / 60_000} minutes after ${LOGIN_THROTTLE.maxFailures} failed logins`);
+        throw new HttpProblem(401, 'Email or password is wrong');
+      }
       await throttle.succeeded(email);
       const key = ring.current();
       const accessToken = await new SignJWT({ email: found.email })
