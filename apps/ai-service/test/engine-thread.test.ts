@@ -16,6 +16,7 @@ import { haversineMatrix, travelPoints, type PlanResult } from '@tripgen/planner
 import { describe, expect, it } from 'vitest';
 import { NODE_FLAGS, TRAVEL_MODES } from '@tripgen/catalog';
 import { engineThreadModule, inThreadEngine, threadEngine, type EngineAnswer, type EngineTask } from '../src/planning/engine.ts';
+import { explainInput } from '../src/planning/generate.ts';
 import { keywordWeights } from '../src/planning/interests.ts';
 import { scheduleRequest } from '../src/planning/plan-trip.ts';
 import { warmUpTasks } from '../src/planning/warm-up.ts';
@@ -111,6 +112,24 @@ describe('the engine thread', () => {
         const here = await inThreadEngine.plan(task);
         expect(withoutTimes((await engine.plan(task)).plan)).toEqual(withoutTimes(here.plan));
       }
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
+
+  it('explains a plan\'s misses on the thread (each fix is checked with the engine): the same reasons as in the thread that asks', async () => {
+    const engine = threadEngine();
+    try {
+      // Four must-visits in a 10:00-16:00 day: some are left out, with a longer day to suggest.
+      const dates = [DATES[0]!];
+      const candidates = [SEOUL.museum, SEOUL.gyeongbokgung, SEOUL.changdeokgung, SEOUL.bukchon].map((p) => withOpening(p, dates));
+      const message = request({ dates, dayStart: '10:00', dayEnd: '16:00', mustVisit: candidates.map((c) => c.id) });
+      const planned = await inThreadEngine.plan({ message, candidates, weights: keywordWeights(message.trip.interests), budget: BUDGET });
+      const input = explainInput(message, planned, new Map(candidates.map((c) => [c.id, c])), true);
+      expect([...input.candidates.keys()].sort()).toEqual(planned.plan.unscheduled.map((u) => u.locationId).sort());
+      const here = await inThreadEngine.explain(input);
+      expect(here.some((m) => m.suggestions.some((s) => s.change === 'longer-day'))).toBe(true);
+      expect(await engine.explain(input)).toEqual(here);
     } finally {
       await engine.close();
     }

@@ -120,7 +120,7 @@ describe('misses, in words a traveller understands', () => {
     const message = request({ dates, dayStart: '09:00', dayEnd: '14:00', travelMode: 'transit', pace: 'normal', mustVisit: [far.id] });
     const engineRequest = buildPlanRequest(message.trip, [far], {}, BUDGET);
     const result = { days: [{ date: dates[0]!, stops: [], meals: [], returnTravelMinutes: 0, finish: '09:00' }], unscheduled: [{ locationId: far.id, reason: 'conflict' as const, detail: 'no room left alongside the other must-visit and locked places' }], unscheduledMeals: [], score: 0, stats: { iterations: 0, elapsedMs: 0, bestIteration: 0, bestElapsedMs: 0, stoppedBy: 'iterations' as const, mustVisitRepairs: { inSearch: 0, after: 0 } } };
-    const [miss] = explainMisses({ trip: message.trip, request: engineRequest, result, candidates: new Map([[far.id, far]]), notFound: [], locked: [], dayNumber: () => 1, suggest: false });
+    const [miss] = explainMisses({ trip: message.trip, request: engineRequest, result, candidates: new Map([[far.id, far]]), notFound: [], locked: [], suggest: false });
     expect(miss).toMatchObject({
       reason: 'no-time',
       detail: 'no time on day 1 beside the lunch break (60 minutes between 11:30 and 14:00): even as the only visit of a day, the way there and back and a 30-minute visit leave no room for it',
@@ -152,6 +152,18 @@ describe('misses, in words a traveller understands', () => {
       places: [{ locationId: 'near', lat: LODGING.lat + 0.003, lng: LODGING.lng, visitMinutes: 90, score: 20, mustVisit: true }],
     };
     expect(suggestFixes(plan, trip, 'near', undefined)).toEqual([{ change: 'longer-day', detail: 'end day 1 (2026-09-24) at 13:30 instead of 12:30' }]);
+  });
+
+  it('names the day by its number in the trip when re-planning one day of it', () => {
+    // The re-plan's request has that day alone: it is day 2 of the trip, not day 1 of the request.
+    const trip = request({ dates: DATES, dayStart: '11:00', dayEnd: '12:30' }).trip;
+    const plan = {
+      start: LODGING,
+      days: [{ date: DATES[1]!, start: '11:00', end: '12:30', meals: [{ name: 'lunch', from: '11:30', to: '14:00', minutes: 45 }] }],
+      travelMode: 'walk' as const,
+      places: [{ locationId: 'near', lat: LODGING.lat + 0.003, lng: LODGING.lng, visitMinutes: 90, score: 20, mustVisit: false, lockedDate: DATES[1]! }],
+    };
+    expect(suggestFixes(plan, trip, 'near', undefined)).toEqual([{ change: 'longer-day', detail: `end day 2 (${DATES[1]}) at 13:30 instead of 12:30` }]);
   });
 
   it('a longer day that spans a meal window brings that meal: it is suggested only where the meal fits too', () => {

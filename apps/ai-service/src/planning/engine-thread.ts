@@ -1,11 +1,13 @@
 /**
- * The engine thread's task (piscina calls the default export): one `planTrip`, off the service's
- * event loop. A GenerationFailure is answered as data: an error's class does not cross threads.
- * Or, once the service is quiet, the kit's heap reduction on this thread's own isolate (engine.ts).
+ * The engine thread's task (piscina calls the default export): one `planTrip`, or the explanation
+ * of a plan's misses (each fix checked with the engine), off the service's event loop. A
+ * GenerationFailure is answered as data: an error's class does not cross threads. Or, once the
+ * service is quiet, the kit's heap reduction on this thread's own isolate (engine.ts).
  */
 import { reduceHeapNow } from '@tripgen/service-kit/idle-heap';
 import { GenerationFailure, planTrip, type PlannedTrip } from './plan-trip.ts';
-import type { EngineAnswer, EngineTask, HeapAnswer, HeapTask } from './engine.ts';
+import type { EngineAnswer, EngineTask, ExplainAnswer, ExplainTask, HeapAnswer, HeapTask } from './engine.ts';
+import { explainMisses } from './explain.ts';
 import type { Candidate } from './problem.ts';
 
 /** The candidate sets sent with an id, by id (insertion order: the oldest is dropped first); twice what the main thread counts on. */
@@ -18,8 +20,9 @@ const sets = new Map<number, readonly Candidate[]>();
  */
 const forTheCaller = (planned: PlannedTrip): PlannedTrip => ({ ...planned, request: { ...planned.request, places: planned.request.places.filter((p) => p.mustVisit || p.lockedDate !== undefined) } });
 
-export default function plan(task: EngineTask | HeapTask): EngineAnswer | HeapAnswer {
+export default function plan(task: EngineTask | ExplainTask | HeapTask): EngineAnswer | ExplainAnswer | HeapAnswer {
   if ('reduceHeap' in task) return { reduced: reduceHeapNow(task.reduceHeap.semiSpaceMiB) };
+  if ('explain' in task) return { reasons: explainMisses(task.explain) };
   let candidates = task.candidates;
   if (task.candidateSet !== undefined) {
     if (candidates) {

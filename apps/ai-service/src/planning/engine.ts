@@ -8,6 +8,8 @@
 import { Piscina } from 'piscina';
 import { NODE_FLAGS, type ScheduleGenerationMessage } from '@tripgen/catalog';
 import type { OtherHeap, Reduction } from '@tripgen/service-kit/idle-heap';
+import type { ScheduleMiss } from '@tripgen/catalog';
+import { explainMisses, type ExplainInput } from './explain.ts';
 import type { CategoryWeights } from './interests.ts';
 import { GenerationFailure, planTrip, type PlannedTrip, type PlanTripOptions } from './plan-trip.ts';
 import type { Candidate, EngineBudget } from './problem.ts';
@@ -27,6 +29,13 @@ export interface EngineTask extends PlanTripOptions {
   readonly budget: EngineBudget;
 }
 export type EngineAnswer = { readonly planned: PlannedTrip } | { readonly failure: string } | { readonly unknownSet: number };
+/** The misses of a plan explained, each fix checked with the engine (explain.ts): engine work too. */
+export interface ExplainTask {
+  readonly explain: ExplainInput;
+}
+export interface ExplainAnswer {
+  readonly reasons: ScheduleMiss[];
+}
 /** The kit's heap reduction, on the thread's isolate (the process's starting semi-space: the flags it sets are process-wide). */
 export interface HeapTask {
   readonly reduceHeap: { readonly semiSpaceMiB: number };
@@ -37,6 +46,7 @@ export interface HeapAnswer {
 
 export interface Engine {
   plan(task: EngineTask): Promise<PlannedTrip>;
+  explain(input: ExplainInput): Promise<ScheduleMiss[]>;
   close(): Promise<void>;
 }
 
@@ -63,6 +73,7 @@ export interface ThreadEngine extends Engine {
 
 export const inThreadEngine: Engine = {
   plan: async (t) => planTrip(t.message, t.candidates ?? [], t.weights, t.budget, t),
+  explain: async (input) => explainMisses(input),
   close: async () => undefined,
 };
 
@@ -101,7 +112,7 @@ export const threadEngine = ({ module = engineThreadModule() }: { readonly modul
   // Inherited unless the thread needs the TypeScript loader. A Worker refuses V8 flags in an explicit
   // execArgv (the image's catalog NODE_FLAGS, e.g. --liftoff-only), and they hold for the whole process anyway.
   const execArgv = loader && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv.filter((a) => !NODE_FLAGS.includes(a)), '--import', 'tsx'] : undefined;
-  const pool = new Piscina<EngineTask | HeapTask, EngineAnswer | HeapAnswer>({
+  const pool = new Piscina<EngineTask | ExplainTask | HeapTask, EngineAnswer | ExplainAnswer | HeapAnswer>({
     filename,
     minThreads: 1,
     maxThreads: 1,
@@ -129,21 +140,22 @@ export const threadEngine = ({ module = engineThreadModule() }: { readonly modul
     if (sent.length > CANDIDATE_SETS_SENT) sent.shift();
     return unwrap(await run({ ...task, candidateSet: id }));
   };
-  /** Plans asked for and not answered yet; plans answered, and how many of them the last reduction came after. */
+  /** Tasks (plans, explanations) asked for and not answered yet; tasks answered, and how many of them the last reduction came after. */
   let planning = 0;
   let planned = 0;
   let plannedAtReduction = 0;
-  const counted = async (task: EngineTask): Promise<PlannedTrip> => {
+  const counted = async <T>(work: () => Promise<T>): Promise<T> => {
     planning++;
     try {
-      return await planOnThread(task);
+      return await work();
     } finally {
       planning--;
       planned++;
     }
   };
   return {
-    plan: counted,
+    plan: (task) => counted(() => planOnThread(task)),
+    explain: (input) => counted(async () => ((await pool.run({ explain: input } satisfies ExplainTask)) as ExplainAnswer).reasons),
     async warm() {
       const started = performance.now();
       for (const task of warmUpTasks()) unwrap(await run(task));

@@ -108,10 +108,13 @@ const keepsAll = (kept: ReadonlySet<string>, before: ReadonlySet<string>): boole
   return true;
 };
 
-/** The day (1-based, date) a variant put the place on. */
-const dayOf = (result: PlanResult, id: string): { n: number; date: string } | undefined => {
-  const i = result.days.findIndex((d) => d.stops.some((s) => s.locationId === id));
-  return i < 0 ? undefined : { n: i + 1, date: result.days[i]!.date };
+/** A date's day number in the trip (1-based): a re-plan's request holds one day of it. */
+const dayNumber = (trip: TripSnapshot, date: string): number => trip.dates.indexOf(date) + 1;
+
+/** The day (its number in the trip, its date) a variant put the place on. */
+const dayOf = (trip: TripSnapshot, result: PlanResult, id: string): { n: number; date: string } | undefined => {
+  const day = result.days.find((d) => d.stops.some((s) => s.locationId === id));
+  return day && { n: dayNumber(trip, day.date), date: day.date };
 };
 
 interface Ranked extends ScheduleSuggestion {
@@ -153,7 +156,7 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
       const days = hard.days.map((d) => ({ ...d, start: clock(newStart), end: clock(newEnd), meals: [...(d.meals ?? []), ...added.filter((m) => !d.meals?.some((x) => x.name === m.name))] }));
       const result = fits({ ...hard, days });
       if (!result) continue;
-      const day = dayOf(result, id)!;
+      const day = dayOf(trip, result, id)!;
       const what = side === 'end' ? `end day ${day.n} (${day.date}) at ${clock(newEnd)} instead of ${trip.dayEnd}` : `start day ${day.n} (${day.date}) at ${clock(newStart)} instead of ${trip.dayStart}`;
       found.push({ change: 'longer-day', detail: what, size: Math.ceil((newEnd - end + start - newStart) / 30) });
       break longer;
@@ -193,22 +196,26 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
   return found.sort((a, b) => a.size - b.size).map(({ change, detail }) => ({ change, detail }));
 };
 
+/** Plain data (it crosses to the engine thread by structured clone: engine.ts). */
 export interface ExplainInput {
   readonly trip: TripSnapshot;
   readonly request: PlanRequest;
   readonly result: PlanResult;
+  /** The places the result leaves out, at least (their names, opening, and for "another date" the dates around the trip). */
   readonly candidates: ReadonlyMap<string, Candidate>;
   /** Must-visit or locked ids the location service did not know. */
   readonly notFound: readonly string[];
   /** Locked ids (re-planning). */
   readonly locked: readonly string[];
-  /** The day numbers of the trip, by date (a re-plan covers one day of a longer trip). */
-  readonly dayNumber: (date: string) => number;
   /** Whether to compute suggestions (skipped when the deadline is near). */
   readonly suggest: boolean;
 }
 
-/** Every must-visit and locked place the result leaves out, with its reason and the smallest fixes. */
+/**
+ * Every must-visit and locked place the result leaves out, with its reason and the smallest fixes.
+ * Each fix is checked with the engine: up to about a second of CPU on a 14-day trip with many
+ * misses, so the service runs it on the engine thread (engine.ts), never on its event loop.
+ */
 export const explainMisses = (input: ExplainInput): ScheduleMiss[] => {
   const { trip, request, result, candidates } = input;
   const must = new Set(trip.mustVisit);
@@ -243,7 +250,7 @@ export const explainMisses = (input: ExplainInput): ScheduleMiss[] => {
     } else {
       reason = 'no-time';
       const openDays = request.days.filter((d) => c.opening?.find((o) => o.date === d.date)?.intervals.length !== 0);
-      const days = listWords((openDays.length ? openDays : request.days).map((d) => `day ${input.dayNumber(d.date)}`));
+      const days = listWords((openDays.length ? openDays : request.days).map((d) => `day ${dayNumber(trip, d.date)}`));
       // The engine's "no room alongside the others" weighs the way and the opening, not the meal
       // breaks: a place that fits no day even alone beside them is kept out by the breaks.
       detail = request.days.some((d) => fitsAloneWithMeals(request, d, place))

@@ -12,7 +12,7 @@ import { haversineProvider, type TravelTimeProvider } from '@tripgen/planner/rou
 import { inSpan, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
 import type { PlaceDirectory } from '../clients/location.ts';
 import { inThreadEngine, type Engine } from './engine.ts';
-import { explainMisses, nearbyDates } from './explain.ts';
+import { explainMisses, nearbyDates, type ExplainInput } from './explain.ts';
 import type { InterestModel } from './interests.ts';
 import { CANDIDATE_LIMIT, type Candidate, type EngineBudget } from './problem.ts';
 import { GenerationFailure, hardIdsOf, planTrip, scheduleRequest, type PlannedTrip } from './plan-trip.ts';
@@ -119,26 +119,23 @@ const renderDay = (day: PlanResult['days'][number], names: ReadonlyMap<string, s
   finish: day.finish,
 });
 
-/** The schedule as served: rendered days (a re-plan's other days exactly as they were) and every miss explained. */
-export const explainAndRender = (
-  message: ScheduleGenerationMessage,
-  planned: PlannedTrip,
-  candidates: ReadonlyMap<string, Candidate>,
-  base: ScheduleResult | undefined,
-  suggest: boolean,
-): ScheduleResult => {
+/**
+ * What explainMisses reads (plain data for the engine thread): of the candidates, only the places
+ * the plan left out (a few, where the whole set is some 200 places with their opening per date).
+ */
+export const explainInput = (message: ScheduleGenerationMessage, planned: PlannedTrip, candidates: ReadonlyMap<string, Candidate>, suggest: boolean): ExplainInput => ({
+  trip: message.trip,
+  request: planned.request,
+  result: planned.plan,
+  candidates: new Map(planned.plan.unscheduled.flatMap((u) => { const c = candidates.get(u.locationId); return c ? [[u.locationId, c] as const] : []; })),
+  notFound: planned.notFound,
+  locked: message.replan?.locked ?? [],
+  suggest,
+});
+
+/** The schedule as served: rendered days (a re-plan's other days exactly as they were) and every miss with its reason. */
+export const renderSchedule = (message: ScheduleGenerationMessage, planned: PlannedTrip, candidates: ReadonlyMap<string, Candidate>, base: ScheduleResult | undefined, reasons: ScheduleMiss[]): ScheduleResult => {
   const { trip } = message;
-  const dayNumber = (date: string) => trip.dates.indexOf(date) + 1;
-  const reasons: ScheduleMiss[] = explainMisses({
-    trip,
-    request: planned.request,
-    result: planned.plan,
-    candidates,
-    notFound: planned.notFound,
-    locked: message.replan?.locked ?? [],
-    dayNumber,
-    suggest,
-  });
   const names = new Map([...candidates.values()].map((c) => [c.id, c.name]));
   const days = planned.plan.days.map((d) => (message.replan && base && d.date !== message.replan.date ? base.days.find((b) => b.date === d.date)! : renderDay(d, names)));
   return {
@@ -152,6 +149,10 @@ export const explainAndRender = (
     travel: { source: planned.plan.travel?.source ?? 'haversine', fallback: planned.plan.travel?.fallback ?? false },
   };
 };
+
+/** Both in the thread that asks (tests, the evaluation): the service explains on its engine's thread (generateSchedule). */
+export const explainAndRender = (message: ScheduleGenerationMessage, planned: PlannedTrip, candidates: ReadonlyMap<string, Candidate>, base: ScheduleResult | undefined, suggest: boolean): ScheduleResult =>
+  renderSchedule(message, planned, candidates, base, explainMisses(explainInput(message, planned, candidates, suggest)));
 
 export const generateSchedule = async (message: ScheduleGenerationMessage, deps: GenerateDeps, base?: ScheduleResult): Promise<Generated> => {
   const now = deps.now ?? Date.now;
@@ -220,7 +221,9 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
         if (c && p.opening) candidates.set(p.id, { ...c, opening: [...(c.opening ?? []), ...p.opening] });
       }
     }
-    const result = explainAndRender(message, planned, candidates, base, suggest);
+    const engine = deps.engine ?? inThreadEngine;
+    const reasons = await inSpan('explain misses', () => engine.explain(explainInput(message, planned, candidates, suggest)));
+    const result = renderSchedule(message, planned, candidates, base, reasons);
     return { result, engineMs: planned.engineMs, candidates: candidates.size, request: planned.request, plan: planned.plan };
   } catch (err) {
     if (err instanceof ServiceAnswerError) {
