@@ -20,6 +20,9 @@ param tlsCertificateName string = 'tripgen-tls'
 @description('Whether the edge certificate is in the vault. The vault is created by this deployment with public access off, so on the first run the certificate cannot exist yet and a gateway referring to it would end Failed: phase 1 (false) deploys everything but the Application Gateway, an operator imports the certificate from inside the VNet, phase 2 (true) adds the gateway (README "From an empty subscription to a serving prod").')
 param edgeCertificateInVault bool
 
+@description('Whether the Service Bus geo-DR pair exists (true from the second run on, README "From an empty subscription to a serving prod"): once paired, Service Bus refuses every update of the secondary namespace, so a run after the first leaves it and the pairing as they are.')
+param serviceBusDrPaired bool = false
+
 @description('Generation of the globally unique names: Key Vault names stay reserved for the 90-day soft-delete retention (purge protection forbids purging), and DNS names (registry, Service Bus, Event Hubs, PostgreSQL, Redis, the gateway\'s label) can be taken meanwhile; bump it to recreate an environment that was deleted, instead of recovering the old vault.')
 @minValue(1)
 param nameGeneration int = 1
@@ -230,6 +233,7 @@ module serviceBus 'modules/servicebus.bicep' = {
     queueLimits: union(catalog.queueLimits, { maxSizeInMegabytes: profile.serviceBus.queueMaxSizeInMegabytes })
     workspaceId: monitoring.outputs.workspaceId
     private: private
+    drPairExists: serviceBusDrPaired
   }
   dependsOn: [privateDns, drRg]
 }

@@ -7,6 +7,7 @@ using '../main.bicep'
 import { prodProfile } from 'prod-profile.bicep'
 
 param edgeCertificateInVault = bool(readEnvironmentVariable('TRIPGEN_EDGE_CERTIFICATE_IN_VAULT', 'true'))
+param serviceBusDrPaired = bool(readEnvironmentVariable('TRIPGEN_SERVICEBUS_DR_PAIRED', 'false'))
 
 param publicHostName = 'api.tripgen.example'
 

@@ -7,6 +7,7 @@ import { prodProfile } from 'prod-profile.bicep'
 // Phase 1 of a first deployment sets TRIPGEN_EDGE_CERTIFICATE_IN_VAULT=false (README: the
 // certificate is imported into the vault this deployment creates, then phase 2 runs without it).
 param edgeCertificateInVault = bool(readEnvironmentVariable('TRIPGEN_EDGE_CERTIFICATE_IN_VAULT', 'true'))
+param serviceBusDrPaired = bool(readEnvironmentVariable('TRIPGEN_SERVICEBUS_DR_PAIRED', 'false'))
 
 param publicHostName = 'api.tripgen.example'
 

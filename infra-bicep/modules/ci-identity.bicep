@@ -73,7 +73,10 @@ module sourceRegistry 'ci-source-registry.bicep' = if (imports) {
     acrName: imports ? source!.acrName : acrName
     identityId: ci.id
     principalId: ci.properties.principalId
-    roleId: roles.acrPull
+    // az acr import asks for Container Registry Data Importer and Data Reader on the source registry
+    // as on the target (learn.microsoft.com/azure/container-registry/container-registry-import-images,
+    // "same Microsoft Entra tenant"); AcrPull is not what it documents.
+    roleId: roles.acrImporter
     purpose: 'CI of ${envName} reads the images it imports'
   }
 }

@@ -4,7 +4,13 @@
 // are both at zero at night and over the weekend — and "does not accrue charges while it is
 // stopped" (Stop-AzAksCluster, learn.microsoft.com/powershell/module/az.aks/stop-azakscluster);
 // its objects and state are kept. Each workflow calls the cluster's start/stop action with its own
-// managed identity, which holds Azure Kubernetes Service Contributor on this cluster only.
+// managed identity, which holds Contributor on this cluster only: start and stop are actions of
+// their own (Microsoft.ContainerService/managedClusters/start/action, /stop/action), which Azure
+// Kubernetes Service Contributor Role does not have (it has managedClusters read and write and
+// Microsoft.Resources/deployments/*: built-in roles reference), so every run of a workflow holding
+// it ended AuthorizationFailed. A custom role with the two actions would be narrower, but creating
+// one needs roleDefinitions/write, which the documented deploying principal (Contributor with Role
+// Based Access Control Administrator, README step 0) does not have.
 
 import { builtInRoles as roles } from 'roles.bicep'
 
@@ -85,10 +91,10 @@ resource workflows 'Microsoft.Logic/workflows@2019-05-01' = [
 
 resource operators 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for (a, i) in actions: {
-    name: guid(cluster.id, workflows[i].id, roles.aksContributor)
+    name: guid(cluster.id, workflows[i].id, roles.contributor)
     scope: cluster
     properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.aksContributor)
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.contributor)
       principalId: workflows[i].identity.principalId
       principalType: 'ServicePrincipal'
     }

@@ -189,11 +189,12 @@ var privateEndpointRules = [
   denyAllInbound
 ]
 
-// API server VNet integration: the nodes (and pods) reach the API server's internal load balancer
-// on 443; the API server reaches kubelets and webhook pods.
+// API server VNet integration: the nodes (and pods) reach the API server subnet on 443 and 4443
+// (the doc's NSG table: both required between nodes and the API server); the API server reaches
+// kubelets and webhook pods.
 // https://learn.microsoft.com/azure/aks/api-server-vnet-integration
 var apiServerRules = [
-  allow('AllowClusterApiServerInbound', 100, 'Inbound', 'Tcp', [app, podCidr], [apiServer], ['443'])
+  allow('AllowClusterApiServerInbound', 100, 'Inbound', 'Tcp', [app, podCidr], [apiServer], ['443', '4443'])
   allowLoadBalancerInbound
   denyAllInbound
   allow('AllowApiServerToClusterOutbound', 100, 'Outbound', 'Tcp', [apiServer], [app, podCidr], ['0-65535'])

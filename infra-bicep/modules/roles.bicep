@@ -10,7 +10,8 @@ var builtInRoles = {
   acrPush: '8311e382-0749-4cb8-b61a-304f252e45ec'
   // Container Registry Data Importer and Data Reader (az acr import).
   acrImporter: '577a9874-89fd-4f24-9dbd-b5034d0ad23a'
-  aksContributor: 'ed7f3fbd-7b88-4dd4-9017-9adb7ce333f8'
+  // Contributor (the cluster start/stop workflows: no narrower built-in role has start/stop/action).
+  contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c'
   networkContributor: '4d97b98b-1d4f-4787-a291-c67834d212e7'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'

@@ -50,6 +50,9 @@ param workspaceId string
 @description('Private endpoint placement; null keeps the public endpoint (dev: Basic has no private endpoints).')
 param private privateAccess?
 
+@description('Whether the geo-DR pair exists (every run after the first): the secondary namespace and the alias are then left as they are.')
+param drPairExists bool
+
 var premium = profile.sku == 'Premium'
 var geoDr = premium && profile.?drLocation != null
 
@@ -126,7 +129,12 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 // Its id is computed from its names, as every other id here: the module's output would be a
 // runtime value (reference()) that What-If cannot evaluate for the alias and the endpoint below.
 var secondaryId = resourceId(secondaryResourceGroup, 'Microsoft.ServiceBus/namespaces', secondaryName)
-module secondary 'servicebus-secondary.bicep' = if (geoDr) {
+// Created and paired on the first run only: once paired, Service Bus refuses every update of the
+// secondary ("Cannot update a namespace which is secondary", so a redeployment that sends its PUT
+// again fails, and with it everything that depends on this module: Azure/bicep-registry-modules#5981,
+// Azure/azure-cli#10762), and the pairing's own PUT is not idempotent either (Azure/bicep#4442, Event
+// Hubs' same API). Its private endpoint and grants refer to its id and are deployed on every run.
+module secondary 'servicebus-secondary.bicep' = if (geoDr && !drPairExists) {
   name: 'sb-dr-${envName}'
   scope: resourceGroup(secondaryResourceGroup)
   params: {
@@ -154,7 +162,7 @@ module secondaryEndpoint 'private-endpoint.bicep' = if (geoDr && private != null
   dependsOn: [secondary]
 }
 
-resource alias 'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs@2026-01-01' = if (geoDr) {
+resource alias 'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs@2026-01-01' = if (geoDr && !drPairExists) {
   parent: namespace
   name: '${name}-alias'
   properties: {
@@ -186,5 +194,5 @@ output id string = namespace.id
 output fqdn string = geoDr ? '${name}-alias.servicebus.windows.net' : '${namespace.name}.servicebus.windows.net'
 
 @description('Geo-DR alias name (empty without geo-DR).')
-output aliasName string = geoDr ? alias.name : ''
+output aliasName string = geoDr ? '${name}-alias' : ''
 

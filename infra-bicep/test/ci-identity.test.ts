@@ -3,7 +3,7 @@
  * user-assigned identity, one federated credential that trusts only this repository's GitHub
  * environment of the same name, and exactly the registry roles its delivery step needs: dev pushes
  * what CI built (AcrPush on the dev registry); prod imports what dev runs (Container Registry Data
- * Importer and Data Reader on the prod registry, AcrPull on the dev registry). Nothing more: every
+ * Importer and Data Reader on the prod registry and on the dev registry it imports from). Nothing more: every
  * role assignment whose principal is the CI identity is listed below, and a broken copy of each
  * snapshot (an extra role, a wider subject, a missing grant) fails.
  */
@@ -13,7 +13,6 @@ import { ofType, prop, setProp } from '../lib/props.ts';
 
 const ROLES = {
   acrPush: '8311e382-0749-4cb8-b61a-304f252e45ec',
-  acrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d',
   acrImporter: '577a9874-89fd-4f24-9dbd-b5034d0ad23a',
 } as const;
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -31,7 +30,7 @@ const EXPECTED: Record<Env, { role: string; scope: string }[]> = {
   dev: [{ role: ROLES.acrPush, scope: registryId('dev') }],
   prod: [
     { role: ROLES.acrImporter, scope: registryId('prod') },
-    { role: ROLES.acrPull, scope: registryId('dev') },
+    { role: ROLES.acrImporter, scope: registryId('dev') },
   ],
 };
 

@@ -10,7 +10,9 @@ import { clusterSchedules, estimate, savings } from '../cost/estimate.ts';
 import { loadSnapshot, type Snapshot } from '../lib/bicep.ts';
 import { ofType, prop, setProp } from '../lib/props.ts';
 
-const AKS_CONTRIBUTOR = 'ed7f3fbd-7b88-4dd4-9017-9adb7ce333f8';
+// Contributor: the start and stop actions (managedClusters/start/action, /stop/action) are not in
+// Azure Kubernetes Service Contributor Role (read, write, deployments/*: built-in roles reference).
+const CONTRIBUTOR = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
 const dev = loadSnapshot('dev');
 const prod = loadSnapshot('prod');
 const workflows = (s: Snapshot) => ofType(s.predictedResources, 'Microsoft.Logic/workflows');
@@ -39,8 +41,8 @@ describe('dev cluster: started on working days, stopped at night and on weekends
     }
   });
 
-  it('lets each workflow operate that cluster only (Azure Kubernetes Service Contributor on the cluster)', () => {
-    const grants = ofType(dev.predictedResources, 'Microsoft.Authorization/roleAssignments').filter((r) => String(prop(r, 'properties.roleDefinitionId')).endsWith(AKS_CONTRIBUTOR));
+  it('lets each workflow start and stop that cluster only (Contributor on the cluster)', () => {
+    const grants = ofType(dev.predictedResources, 'Microsoft.Authorization/roleAssignments').filter((r) => String(prop(r, 'properties.roleDefinitionId')).endsWith(CONTRIBUTOR));
     expect(grants).toHaveLength(2);
     for (const g of grants) expect(g.id).toMatch(/\/managedClusters\/aks-tripgen-dev\/providers\/Microsoft\.Authorization\/roleAssignments\//);
     expect(grants.map((g) => /workflows\/(logic-aks-\w+-tripgen-dev)/.exec(String(prop(g, 'properties.principalId')))?.[1]).sort()).toEqual(['logic-aks-start-tripgen-dev', 'logic-aks-stop-tripgen-dev']);

@@ -47,6 +47,25 @@ const certificateInNewVault = (s: Snapshot): string[] => {
   );
 };
 
+/** prod's snapshot with the deployment's environment variables set as an operator sets them for a run (the real CLI). */
+const prodSnapshotWith = async (scratch: string, vars: Record<string, string>): Promise<Snapshot> => {
+  for (const entry of BICEP_SOURCES) {
+    cpSync(path.join(INFRA_DIR, entry), path.join(scratch, entry), { recursive: true });
+  }
+  await promisify(execFile)(
+    bicepBin(),
+    [
+      'snapshot', 'env/prod.bicepparam', '--mode', 'overwrite',
+      '--tenant-id', SNAPSHOT_CONTEXT.tenantId,
+      '--subscription-id', SNAPSHOT_CONTEXT.subscriptionId,
+      '--location', SNAPSHOT_CONTEXT.location,
+      '--deployment-name', SNAPSHOT_CONTEXT.deploymentName('prod'),
+    ],
+    { cwd: scratch, env: { ...process.env, ...vars }, maxBuffer: 64 * 1024 * 1024 },
+  );
+  return JSON.parse(readFileSync(path.join(scratch, 'env', 'prod.snapshot.json'), 'utf8')) as Snapshot;
+};
+
 describe('edge certificate: the first deployment cannot refer to a certificate in the vault it creates', () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'tripgen-phase1-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -56,21 +75,7 @@ describe('edge certificate: the first deployment cannot refer to a certificate i
   });
 
   it('phase 1 (TRIPGEN_EDGE_CERTIFICATE_IN_VAULT=false) creates the vault and no gateway that refers to it', async () => {
-    for (const entry of BICEP_SOURCES) {
-      cpSync(path.join(INFRA_DIR, entry), path.join(scratch, entry), { recursive: true });
-    }
-    await promisify(execFile)(
-      bicepBin(),
-      [
-        'snapshot', 'env/prod.bicepparam', '--mode', 'overwrite',
-        '--tenant-id', SNAPSHOT_CONTEXT.tenantId,
-        '--subscription-id', SNAPSHOT_CONTEXT.subscriptionId,
-        '--location', SNAPSHOT_CONTEXT.location,
-        '--deployment-name', SNAPSHOT_CONTEXT.deploymentName('prod'),
-      ],
-      { cwd: scratch, env: { ...process.env, TRIPGEN_EDGE_CERTIFICATE_IN_VAULT: 'false' }, maxBuffer: 64 * 1024 * 1024 },
-    );
-    const phase1 = JSON.parse(readFileSync(path.join(scratch, 'env', 'prod.snapshot.json'), 'utf8')) as Snapshot;
+    const phase1 = await prodSnapshotWith(scratch, { TRIPGEN_EDGE_CERTIFICATE_IN_VAULT: 'false' });
     expect(ofType(phase1.predictedResources, 'Microsoft.KeyVault/vaults')).toHaveLength(1);
     expect(ofType(phase1.predictedResources, 'Microsoft.Network/applicationGateways')).toEqual([]);
     expect(certificateInNewVault(phase1)).toEqual([]);
@@ -104,6 +109,30 @@ describe('edge certificate: the first deployment cannot refer to a certificate i
     expect(secretGrants(phase1).length).toBeGreaterThan(0);
     expect(secretGrants(phase1).filter((n) => !written.includes(n))).toEqual([]);
     expect(new Set(secretGrants(prod))).toEqual(new Set([...written, 'tripgen-tls', 'user-jwt-signing-key']));
+  });
+});
+
+describe('Service Bus geo-DR: a run after the first leaves the paired secondary alone', () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'tripgen-paired-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('with TRIPGEN_SERVICEBUS_DR_PAIRED=true (README step 6 and every redeployment) it sends no PUT of the secondary namespace or of the pairing, and keeps what refers to them', async () => {
+    // Once paired, Service Bus answers a PUT of the secondary "Cannot update a namespace which is
+    // secondary" (Azure/bicep-registry-modules#5981, Azure/azure-cli#10762).
+    const paired = await prodSnapshotWith(scratch, { TRIPGEN_SERVICEBUS_DR_PAIRED: 'true' });
+    const secondaryOf = (s: Snapshot) => s.predictedResources.filter((r) => r.type.toLowerCase().startsWith('microsoft.servicebus/namespaces') && r.name.split('/')[0]!.endsWith('-dr'));
+    const pairings = (s: Snapshot) => ofType(s.predictedResources, 'Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs');
+    // The first run's (the committed snapshot) creates both.
+    expect([secondaryOf(prod).length, pairings(prod).length]).toEqual([expect.any(Number), 1]);
+    expect(secondaryOf(prod).length).toBeGreaterThan(0);
+    expect([secondaryOf(paired), pairings(paired)]).toEqual([[], []]);
+    // Only those are left out: the secondary's private endpoint and its grants (they refer to its id) stay.
+    const ids = (s: Snapshot) => new Set(s.predictedResources.map((r) => r.id.toLowerCase()));
+    const dropped = [...ids(prod)].filter((id) => !ids(paired).has(id));
+    expect(dropped.filter((id) => !id.includes('/microsoft.servicebus/namespaces/'))).toEqual([]);
+    expect([...ids(paired)].filter((id) => !ids(prod).has(id))).toEqual([]);
+    expect(ofType(paired.predictedResources, 'Microsoft.Network/privateEndpoints').map((e) => e.name)).toContain('pe-sb-dr-tripgen-prod');
+    expect(paired.outputs).toEqual(prod.outputs);
   });
 });
 

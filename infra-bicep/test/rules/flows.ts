@@ -111,6 +111,8 @@ export const DOCUMENTED_FLOWS: readonly DocumentedFlow[] = [
   },
   { name: 'node -> Key Vault / ACR private endpoints (TCP 443)', allowed: true, source: SEED, flow: (a) => ({ flow: tcp(ip(a.node), ip(a.privateEndpoint), 443) }) },
   { name: 'node -> API server internal load balancer (TCP 443)', allowed: true, source: API_SERVER, flow: (a) => ({ flow: tcp(ip(a.node), ip(a.apiServer), 443) }) },
+  // The doc's NSG table: "APIServer Subnet CIDR | Cluster Subnet | TCP | 443 and 4443 | Required to enable communication between Nodes and the API server."
+  { name: 'node -> API server subnet (TCP 4443)', allowed: true, source: API_SERVER, flow: (a) => ({ flow: tcp(ip(a.node), ip(a.apiServer), 4443) }) },
   {
     name: 'API server -> admission webhook pod (istiod, TCP 15017)',
     allowed: true,

@@ -161,7 +161,7 @@ export const BUILT_IN_ROLE_IDS: ReadonlyMap<string, string> = new Map([
   ['2b629674-e913-4c01-ae53-ef4638d8f975', 'Azure Event Hubs Data Sender'],
   ['3913510d-42f4-4e42-8a64-420c390055eb', 'Monitoring Metrics Publisher'],
   ['ba92f5b4-2d11-453d-a403-e96b0029c9fe', 'Storage Blob Data Contributor'],
-  ['ed7f3fbd-7b88-4dd4-9017-9adb7ce333f8', 'Azure Kubernetes Service Contributor Role'],
+  ['b24988ac-6180-42a0-ab88-20f7382dd24c', 'Contributor'],
 ]);
 
 const rule = (id: string, check: Rule['check'], prodOnly = false, source?: string): Rule =>
