@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_STREAMS, QUEUE_NAMES, QUEUES } from '@tripgen/catalog';
 import { startEventHubsEmulator, startServiceBusEmulator, type EventHubsEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { quietLogger } from '@tripgen/testing';
+import { quietLogger, waitFor } from '@tripgen/testing';
 import { EVENT_HUBS, enqueueEvent, eventHubsPublisherFromEnv, type EventPublisher } from './events.ts';
 import { createOutboxRelay, enqueue } from './outbox.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
@@ -112,6 +112,42 @@ describe('events for analytics through the outbox', { timeout: 60_000 }, () => {
     expect(await relay.relayOnce()).toEqual({ sent: 1, failed: 0 });
     expect(hubs.events(HUB).filter((e) => e.messageId === 'outage-ev')).toHaveLength(1);
     expect((await sent()).find((r) => r.message_id === 'outage-ev')?.attempts).toBe(2);
+  });
+
+  it('a backlog of failing events never fills the batch: a queue message behind 600 of them goes in the first round', async () => {
+    // An Event Hubs outage of a few minutes: every event written meanwhile failing and coming due again.
+    await db.sql.$executeRawUnsafe(`
+      INSERT INTO outbox_messages (message_id, queue, body, attempts, next_attempt_at)
+      SELECT 'backlog-ev-' || g, '${HUB}', '{}'::jsonb, 5, now() - interval '1 second' FROM generate_series(1, 600) AS g`);
+    await enqueue(db.sql, QUEUES.aiScheduleGeneration, { scheduleId: 's1' }, { messageId: 'behind-the-backlog' });
+    const relay = createOutboxRelay({ db: db.sql, broker, events, logger: quietLogger, backoff: { initialMs: 10, maxMs: 10 } });
+    hubs.failSends(true);
+    try {
+      expect(await relay.relayOnce()).toEqual({ sent: 1, failed: 50 });
+    } finally {
+      hubs.failSends(false);
+    }
+    expect((await sent()).find((r) => r.message_id === 'behind-the-backlog')?.sent_at).not.toBeNull();
+  });
+
+  it('a hub send that hangs holds no queue message back: the running relay sends the queue\'s rows meanwhile, and close() waits for the hung send', async () => {
+    let release!: () => void;
+    const hung = new Promise<void>((resolve) => (release = resolve));
+    const stalled: EventPublisher = { publish: () => hung, close: async () => undefined };
+    const relay = createOutboxRelay({ db: db.sql, broker, events: stalled, pollIntervalMs: 20, logger: quietLogger });
+    await db.sql.$transaction((tx) => enqueueEvent(tx, HUB, { id: 'hung-ev', source: '/test', type: 't', subject: 'trips/h', data: {} }));
+    relay.start();
+    await waitFor(async () => (await sent()).find((r) => r.message_id === 'hung-ev')?.attempts === 1, 'the event claimed and its send under way', 10_000, 20);
+    await enqueue(db.sql, QUEUES.notification, { userId: 'u3' }, { messageId: 'not-held-back' });
+    relay.wake();
+    await waitFor(async () => (await sent()).find((r) => r.message_id === 'not-held-back')?.sent_at != null, 'the queue message sent while the hub send hangs', 10_000, 20);
+    let closed = false;
+    const closing = relay.close().then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(closed).toBe(false);
+    release();
+    await closing;
+    expect((await sent()).find((r) => r.message_id === 'hung-ev')?.sent_at).not.toBeNull();
   });
 
   it('without a publisher (events off) an event row waits and says why, instead of going to Service Bus', async () => {

@@ -100,7 +100,12 @@ export type EventHubsPublisherOptions = (
 ) & {
   /** The Event Hubs name of a catalog hub where it differs (the manifests' TRIP_EVENTS_HUB); default: the catalog's name. */
   readonly hubNames?: Readonly<Record<string, string>>;
-  /** SDK-level retries per send; the outbox relay retries on top of these (defaults 3, 30 s a try). */
+  /**
+   * SDK-level retries per send; the outbox relay retries on top of these (defaults 3, 10 s a try:
+   * a failing send ends well within the relay's 60 s claim lease, so another replica does not claim
+   * and send the same events meanwhile; with 30 s a try, one send to a silent endpoint failed after
+   * 60 s, the whole lease).
+   */
   readonly retry?: { readonly maxRetries?: number; readonly retryDelayInMs?: number; readonly timeoutInMs?: number };
 };
 
@@ -110,7 +115,7 @@ export type EventHubsPublisherOptions = (
  * service with Event Hubs configured uses it, and every other service carried it in its heap (issue 15).
  */
 export function createEventHubsPublisher(options: EventHubsPublisherOptions): EventPublisher {
-  const retryOptions = { maxRetries: options.retry?.maxRetries ?? 3, retryDelayInMs: options.retry?.retryDelayInMs ?? 500, timeoutInMs: options.retry?.timeoutInMs ?? 30_000 };
+  const retryOptions = { maxRetries: options.retry?.maxRetries ?? 3, retryDelayInMs: options.retry?.retryDelayInMs ?? 500, timeoutInMs: options.retry?.timeoutInMs ?? 10_000 };
   const producers = new Map<string, EventHubProducerClient>();
   let closed = false;
   let sdk: Promise<typeof EventHubsSdk> | undefined;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { context, propagation } from '@opentelemetry/api';
-import { QUEUE_NAMES, type QueueName } from '@tripgen/catalog';
+import { EVENT_STREAMS, QUEUE_NAMES, type QueueName } from '@tripgen/catalog';
 import type { MessageBroker, OutgoingMessage } from './broker.ts';
 import { isEventHub, type EventPublisher } from './events.ts';
 import { describeError, stderrLogger, type MessagingLogger } from './errors.ts';
@@ -124,7 +124,7 @@ export interface OutboxRelay {
   relayOnce(): Promise<RelayRound>;
   /** Cuts the current pause short, e.g. right after a transaction that enqueued something committed. */
   wake(): void;
-  /** Stops the loop after the round in flight (and the pruning); rows it had claimed but not sent are retried after their lease. */
+  /** Stops the loop (and the pruning) and waits for the sends in flight; rows claimed but not sent are retried after their lease. */
   close(): Promise<void>;
 }
 
@@ -136,23 +136,32 @@ interface ClaimedRow {
   trace_context: string | null;
 }
 
+/** Every destination an outbox row can have: the catalog's queues and event hubs (events.ts's EVENT_HUBS, which imports this module). */
+const DESTINATIONS: readonly string[] = [...QUEUE_NAMES, ...EVENT_STREAMS.map((e) => e.hub)];
+
 /**
  * Claims due rows with FOR UPDATE SKIP LOCKED and leases them by pushing `next_attempt_at` forward,
  * all in one statement: replicas never claim the same row, and no transaction stays open while the
- * broker is called. (The extra millisecond: timestamps are stored rounded to milliseconds, so a row
- * written a moment ago may read as due up to half a millisecond in the future.) A replica that dies mid-send leaves rows that come due again when the lease ends;
- * re-sending them keeps their message id, which the consumers deduplicate. Exported for the EXPLAIN test.
+ * broker is called. Up to $1 rows of each destination in $3, its oldest first: one destination's
+ * backlog (Event Hubs down, its events failing and coming due again) never fills the batch ahead of
+ * another's rows. (The extra millisecond: timestamps are stored rounded to milliseconds, so a row
+ * written a moment ago may read as due up to half a millisecond in the future.) A replica that dies
+ * mid-send leaves rows that come due again when the lease ends; re-sending them keeps their message
+ * id, which the consumers deduplicate. Exported for the EXPLAIN test.
  */
 export const CLAIM_SQL = `
 UPDATE outbox_messages AS o
    SET attempts = o.attempts + 1,
        next_attempt_at = now() + ($2::float8 * interval '1 millisecond')
  WHERE o.message_id IN (
-       SELECT message_id FROM outbox_messages
-        WHERE sent_at IS NULL AND next_attempt_at <= now() + interval '1 millisecond'
-        ORDER BY sequence
-        LIMIT $1
-        FOR UPDATE SKIP LOCKED)
+       SELECT due.message_id
+         FROM unnest($3::text[]) AS d(queue)
+        CROSS JOIN LATERAL (
+              SELECT message_id FROM outbox_messages
+               WHERE queue = d.queue AND sent_at IS NULL AND next_attempt_at <= now() + interval '1 millisecond'
+               ORDER BY sequence
+               LIMIT $1
+               FOR UPDATE SKIP LOCKED) AS due)
 RETURNING o.message_id, o.queue, o.body, o.sequence::text AS sequence, o.trace_context`;
 
 const MARK_SENT_SQL = 'UPDATE outbox_messages SET sent_at = now(), last_error = NULL WHERE message_id = ANY($1::text[])';
@@ -162,6 +171,9 @@ UPDATE outbox_messages
    SET next_attempt_at = now() + (LEAST($2::float8 * power(2, attempts - 1), $3::float8) * interval '1 millisecond'),
        last_error = $4
  WHERE message_id = ANY($1::text[])`;
+
+const NOTHING: RelayRound = { sent: 0, failed: 0 };
+const sum = (rounds: readonly RelayRound[]): RelayRound => rounds.reduce((a, r) => ({ sent: a.sent + r.sent, failed: a.failed + r.failed }), NOTHING);
 
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { db, broker } = options;
@@ -174,37 +186,58 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const retention = retentionOf(options.retention);
   let pruner: Pruner | undefined;
 
-  async function relayOnce(): Promise<RelayRound> {
-    const rows = await db.$queryRawUnsafe<ClaimedRow[]>(CLAIM_SQL, batchSize, leaseMs);
-    if (rows.length === 0) return { sent: 0, failed: 0 };
+  /** The due rows of the destinations given, by destination, each in sequence order. */
+  async function claim(destinations: readonly string[]): Promise<Map<string, OutgoingMessage[]>> {
+    const batches = new Map<string, OutgoingMessage[]>();
+    if (destinations.length === 0) return batches;
+    const rows = await db.$queryRawUnsafe<ClaimedRow[]>(CLAIM_SQL, batchSize, leaseMs, destinations);
     rows.sort((a, b) => (BigInt(a.sequence) < BigInt(b.sequence) ? -1 : 1));
-    // By destination: a Service Bus queue or an Event Hubs hub; one failing does not hold the others back.
-    const byQueue = new Map<string, OutgoingMessage[]>();
     for (const row of rows) {
-      const list = byQueue.get(row.queue) ?? [];
+      const list = batches.get(row.queue) ?? [];
       list.push({ messageId: row.message_id, body: row.body, ...(row.trace_context ? { traceparent: row.trace_context } : {}) });
-      byQueue.set(row.queue, list);
+      batches.set(row.queue, list);
     }
-    let sent = 0;
-    let failed = 0;
-    for (const [queue, messages] of byQueue) {
-      const ids = messages.map((m) => m.messageId);
-      try {
-        if (!isEventHub(queue)) await broker.publish(queue as QueueName, messages);
-        else if (options.events) await options.events.publish(queue, messages);
-        else throw new Error(`no event publisher for hub "${queue}" (Event Hubs not configured)`);
-      } catch (error) {
-        failed += ids.length;
-        const reason = describeError(error).slice(0, 2_000);
-        logger.warn({ queue, count: ids.length, err: reason }, 'outbox send failed; will retry with backoff');
-        await db.$executeRawUnsafe(MARK_FAILED_SQL, ids, initialBackoffMs, maxBackoffMs, reason);
-        continue;
-      }
-      // If this update is lost (crash, database gone) the rows are re-sent after the lease: same ids, deduplicated.
+    return batches;
+  }
+
+  /** One destination's batch sent and marked; a failure is marked for its backoff (or left to the lease when the database fails too). */
+  async function send(destination: string, messages: OutgoingMessage[]): Promise<RelayRound> {
+    const ids = messages.map((m) => m.messageId);
+    try {
+      if (!isEventHub(destination)) await broker.publish(destination as QueueName, messages);
+      else if (options.events) await options.events.publish(destination, messages);
+      else throw new Error(`no event publisher for hub "${destination}" (Event Hubs not configured)`);
+    } catch (error) {
+      const reason = describeError(error).slice(0, 2_000);
+      logger.warn({ queue: destination, count: ids.length, err: reason }, 'outbox send failed; will retry with backoff');
+      await db.$executeRawUnsafe(MARK_FAILED_SQL, ids, initialBackoffMs, maxBackoffMs, reason).catch((err: unknown) => {
+        logger.warn({ queue: destination, err: describeError(err) }, 'outbox could not record a failed send; retried after its lease');
+      });
+      return { sent: 0, failed: ids.length };
+    }
+    // If this update is lost (crash, database gone) the rows are re-sent after the lease: same ids, deduplicated.
+    try {
       await db.$executeRawUnsafe(MARK_SENT_SQL, ids);
-      sent += ids.length;
+    } catch (error) {
+      logger.warn({ queue: destination, err: describeError(error) }, 'outbox could not mark a sent batch; re-sent after its lease');
     }
-    return { sent, failed };
+    return { sent: ids.length, failed: 0 };
+  }
+
+  // Each destination sends on its own (Service Bus queues, Event Hubs hubs): a slow or failing one
+  // (an Event Hubs send that waits out the SDK's timeouts) holds back none of the others, and its
+  // next batch is claimed once its batch in flight is settled (one at a time: in order, no overlap).
+  const inFlight = new Map<string, Promise<RelayRound>>();
+  const dispatch = (batches: Map<string, OutgoingMessage[]>): Promise<RelayRound>[] =>
+    [...batches].map(([destination, messages]) => {
+      const sending = send(destination, messages).finally(() => inFlight.delete(destination));
+      inFlight.set(destination, sending);
+      return sending;
+    });
+  const idle = () => DESTINATIONS.filter((d) => !inFlight.has(d));
+
+  async function relayOnce(): Promise<RelayRound> {
+    return sum(await Promise.all(dispatch(await claim(idle()))));
   }
 
   let running = false;
@@ -212,6 +245,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let wakeUp: (() => void) | undefined;
   // A wake while a round runs (its rows committed after the claim) skips the next pause.
   let wokenMidRound = false;
+  const wake = () => {
+    if (wakeUp) wakeUp();
+    else wokenMidRound = true;
+  };
 
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -232,10 +269,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function run(): Promise<void> {
     let databaseFailures = 0;
     while (running) {
-      let round: RelayRound = { sent: 0, failed: 0 };
       wokenMidRound = false;
       try {
-        round = await relayOnce();
+        for (const sending of dispatch(await claim(idle()))) {
+          // Its destination is claimable again: what came meanwhile (more of a full batch, a row
+          // woken in while it was out) is claimed at once, not after the next poll.
+          void sending.then(() => running && wake());
+        }
         databaseFailures = 0;
       } catch (error) {
         // The database itself is in trouble: at worst rows stay claimed until their lease ends; nothing is lost.
@@ -243,7 +283,6 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         logger.warn({ err: describeError(error), databaseFailures }, 'outbox relay round failed');
       }
       if (!running) break;
-      if (round.sent + round.failed >= batchSize && round.failed === 0) continue; // a full batch went out: more may wait
       // Failed sends are paced by their rows' next_attempt_at; database failures back off here.
       await pause(databaseFailures === 0 ? pollIntervalMs : Math.min(pollIntervalMs * 2 ** Math.min(databaseFailures, 8), maxBackoffMs));
     }
@@ -257,14 +296,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       pruner = schedulePruning('outbox_messages', () => pruneSentOutboxMessages(db, retention.keepMs), retention.pruneEveryMs, logger);
     },
     relayOnce,
-    wake() {
-      if (wakeUp) wakeUp();
-      else wokenMidRound = true;
-    },
+    wake,
     async close() {
       running = false;
       wakeUp?.();
       await Promise.all([loop, pruner?.stop()]);
+      await Promise.all(inFlight.values());
     },
   };
 }
