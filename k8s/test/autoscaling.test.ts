@@ -70,3 +70,27 @@ describe('prod HPAs scale on CPU and memory', () => {
     ]);
   });
 });
+
+describe('the CPU alert and the HPAs', () => {
+  /** The CPU alert's ratio for a container, read from the rendered rule (its per-container parts). */
+  const alertRatioFor = (container: string): number => {
+    const rule = objectsOf('prod').find((o) => o.kind === 'PrometheusRule' && o.metadata.name === 'tripgen-alerts')!;
+    const expr = (rule.spec as { groups: { rules: { alert?: string; expr: string }[] }[] }).groups.flatMap((g) => g.rules).find((r) => r.alert === 'TripGenCpuHigh')!.expr;
+    for (const part of expr.split(' or ')) {
+      const only = /container=~"([^"]+)"/.exec(part)?.[1]?.split('|');
+      const except = /container!~"([^"]+)"/.exec(part)?.[1]?.split('|') ?? [];
+      if (only ? only.includes(container) : !except.includes(container)) return Number(/> ([\d.]+)$/.exec(part)![1]);
+    }
+    throw new Error(`no part of TripGenCpuHigh covers ${container}`);
+  };
+
+  it('fires for a container only past where its HPA adds pods (its target plus the default 10 % tolerance), and at the seed\'s 80 % for the rest', () => {
+    // Kubernetes docs, Horizontal Pod Autoscaling, "Algorithm details": no scaling while the ratio to the target is within the tolerance (0.1).
+    for (const spec of serviceList()) {
+      const scalesPast = Math.round(spec.autoscaling.targetCpuUtilization * 1.1) / 100;
+      expect(alertRatioFor(spec.name), spec.name).toBe(Math.max(THRESHOLDS.cpuRatio, scalesPast));
+    }
+    expect(alertRatioFor(SERVICES.ai.name)).toBe(0.88);
+    expect(alertRatioFor('istio-proxy')).toBe(THRESHOLDS.cpuRatio);
+  });
+});

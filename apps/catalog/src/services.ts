@@ -100,7 +100,7 @@ export const OPERATIONAL_PATHS: readonly string[] = Object.freeze([...Object.val
 /**
  * The largest request body accepted, written once for every layer a request crosses: the prod edge
  * (Application Gateway's WAF, through infra-bicep/catalog.json), the dev edge (the NGINX ingress's
- * proxy-body-size), the local dev gateway and each service (Fastify's bodyLimit). Beyond it every
+ * client-max-body-size), the local dev gateway and each service (Fastify's bodyLimit). Beyond it every
  * layer answers 413 itself, so no larger body reaches a service. 128 KiB: the WAF's request-body
  * inspection limit, far above any body of the public API.
  */

@@ -68,7 +68,9 @@ export class IngressChart extends Chart {
         labels: this.edgeLabels,
         // NGINX answers 413 itself past the limit every layer enforces (its default, 1m, would let
         // through bodies the services refuse); the dev gateway does the same locally.
-        annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': `${REQUEST_BODY_LIMIT_BYTES / 1024}k` },
+        // F5 NGINX Ingress Controller's own key (it reads nginx.org/ annotations only, not
+        // ingress-nginx's nginx.ingress.kubernetes.io/proxy-body-size, which it ignored: NGINX's 1m).
+        annotations: { 'nginx.org/client-max-body-size': `${REQUEST_BODY_LIMIT_BYTES / 1024}k` },
       },
       spec: {
         ingressClassName: ingress.className,

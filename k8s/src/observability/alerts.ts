@@ -25,6 +25,9 @@ export interface AlertSpec {
 /** docs/runbooks.md at the revision Argo CD syncs: every alert links to a section of it. */
 export const RUNBOOKS_URL = `${GITOPS_REPO_URL.replace(/\.git$/, '')}/blob/${GITOPS_REVISION}/docs/runbooks.md`;
 
+/** The HPA's tolerance around its target (kube-controller-manager --horizontal-pod-autoscaler-tolerance, default 0.1; AKS keeps it). */
+const HPA_TOLERANCE = 0.1;
+
 /** A node's root filesystem as node-exporter reports it (not the tmpfs and overlay mounts). */
 const NODE_ROOT_FS = 'mountpoint="/",fstype!~"tmpfs|overlay"';
 
@@ -53,11 +56,25 @@ export function seedAlerts(namespace: string): AlertSpec[] {
   // kit's async histogram (fed by the AI service's consumer), which its HTTP histogram never sees.
   const asyncSlowerThan = (seconds: number, job: string) =>
     `(1 - sum(rate(async_request_duration_seconds_bucket{${ns},${job},le="${bucketBound(seconds)}"}[5m])) / sum(rate(async_request_duration_seconds_count{${ns},${job}}[5m]))) > 0.05`;
+  // The HPA adds pods only once a container's CPU is past its target by more than the HPA's
+  // tolerance (0.1, kube-controller-manager's default: Kubernetes docs, Horizontal Pod Autoscaling,
+  // "Algorithm details"); below that it adds nothing by design. A service whose target is at or above
+  // the alert's ratio (the AI service's 80 %) would sit above it under steady load with nothing wrong:
+  // its CPU alert starts where its HPA scales. The others keep the seed's ratio (last: the seed's check reads it there).
+  const scalesPast = (s: ReturnType<typeof serviceList>[number]) => Math.round(s.autoscaling.targetCpuUtilization * (1 + HPA_TOLERANCE)) / 100;
+  const raised = serviceList().filter((s) => scalesPast(s) > THRESHOLDS.cpuRatio);
+  const special = raised.map((s) => s.name);
+  const cpuAbove: { containers: string[] | 'others'; ratio: number }[] = [
+    ...[...new Set(raised.map(scalesPast))].map((ratio) => ({ containers: raised.filter((s) => scalesPast(s) === ratio).map((s) => s.name), ratio })),
+    { containers: 'others', ratio: THRESHOLDS.cpuRatio },
+  ];
   return [
     {
       alert: 'TripGenPodRestartsHigh',
       severity: 'critical',
-      expr: `increase(kube_pod_container_status_restarts_total{${ns}}[1h]) > ${THRESHOLDS.restartsPerHour}`,
+      // A native sidecar (istio-proxy: an init container with restartPolicy Always, microservice.ts)
+      // is counted in kube-state-metrics' init container series, not in the containers'.
+      expr: `increase(kube_pod_container_status_restarts_total{${ns}}[1h]) > ${THRESHOLDS.restartsPerHour} or increase(kube_pod_init_container_status_restarts_total{${ns}}[1h]) > ${THRESHOLDS.restartsPerHour}`,
       for: '0m',
       summary: `Pod {{ $labels.pod }} restarted more than ${THRESHOLDS.restartsPerHour} times in an hour`,
       description: 'Container {{ $labels.container }} of {{ $labels.pod }} restarted {{ $value }} times in the last hour.',
@@ -75,7 +92,8 @@ export function seedAlerts(namespace: string): AlertSpec[] {
     {
       alert: 'TripGenMemoryHigh',
       severity: 'critical',
-      expr: `sum by (pod, container) (container_memory_working_set_bytes{${ns},container!=""}) / sum by (pod, container) (kube_pod_container_resource_limits{${ns},resource="memory"}) > ${THRESHOLDS.memoryRatio}`,
+      // The native sidecar's limit is in the init container series (see the restarts above).
+      expr: `sum by (pod, container) (container_memory_working_set_bytes{${ns},container!=""}) / sum by (pod, container) (kube_pod_container_resource_limits{${ns},resource="memory"} or kube_pod_init_container_resource_limits{${ns},resource="memory"}) > ${THRESHOLDS.memoryRatio}`,
       for: '5m',
       summary: `Container memory above ${pct(THRESHOLDS.memoryRatio)} of its limit`,
       description: '{{ $labels.container }} in {{ $labels.pod }} uses {{ $value | humanizePercentage }} of its memory limit; it will be OOM-killed next.',
@@ -94,9 +112,14 @@ export function seedAlerts(namespace: string): AlertSpec[] {
     {
       alert: 'TripGenCpuHigh',
       severity: 'warning',
-      expr: `sum by (pod, container) (rate(container_cpu_usage_seconds_total{${ns},container!=""}[5m])) / sum by (pod, container) (kube_pod_container_resource_requests{${ns},resource="cpu"}) > ${THRESHOLDS.cpuRatio}`,
+      expr: cpuAbove
+        .map(({ containers, ratio }) => {
+          const which = containers === 'others' ? (special.length ? `,container!~"${special.join('|')}"` : '') : `,container=~"${containers.join('|')}"`;
+          return `sum by (pod, container) (rate(container_cpu_usage_seconds_total{${ns},container!=""${which}}[5m])) / sum by (pod, container) (kube_pod_container_resource_requests{${ns},resource="cpu"${which}}) > ${ratio}`;
+        })
+        .join(' or '),
       for: '15m',
-      summary: `Container CPU above ${pct(THRESHOLDS.cpuRatio)} of its request`,
+      summary: `Container CPU above ${pct(THRESHOLDS.cpuRatio)} of its request${special.length ? ` (${cpuAbove.filter((g) => g.containers !== 'others').map((g) => `${pct(g.ratio)} for ${(g.containers as string[]).join(', ')}`).join('; ')}: its autoscaler scales only past that)` : ''}`,
       description: '{{ $labels.container }} in {{ $labels.pod }} uses {{ $value | humanizePercentage }} of its CPU request.',
       runbook: 'cpu-high',
     },

@@ -3,7 +3,7 @@
  * http://127.0.0.1:8080) whose routes are generated from the catalog's route prefixes, exactly as
  * the ingress is, each proxied to the service that owns it. A service that is not running answers
  * 503 problem+json instead of hanging, and a body over the limit every layer enforces (the catalog's
- * REQUEST_BODY_LIMIT_BYTES; the ingress's proxy-body-size) 413 problem+json before anything is
+ * REQUEST_BODY_LIMIT_BYTES; the ingress's client-max-body-size) 413 problem+json before anything is
  * proxied. Dev and test tooling only (tools/ is never in an image).
  */
 import { Transform } from 'node:stream';
@@ -50,7 +50,7 @@ export const createDevGateway = async (opts: DevGatewayOptions): Promise<Fastify
   // The gateway's own answers (no route, a service that does not answer) are problem+json too;
   // set before the proxies are registered, so that they inherit it.
   registerProblemHandlers(app);
-  // A body over the limit every layer enforces (the ingress's proxy-body-size) is refused here, as
+  // A body over the limit every layer enforces (the ingress's client-max-body-size) is refused here, as
   // the ingress refuses it, before anything is proxied: the service never sees it, and the client's
   // connection stays usable (Node reads and discards the rest of the body after the answer).
   app.addHook('onRequest', async (request, reply) => {
