@@ -14,7 +14,7 @@
  *    schedule failed before the message is dead-lettered.
  */
 import { QUEUE_LIMITS, QUEUES } from '@tripgen/catalog';
-import { NewerMessageError, consumeIdempotently, redeliveryDelayMs, type ConsumeEvent, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
+import { NewerMessageError, consumeIdempotentlyAfterWork, redeliveryDelayMs, type ConsumeEvent, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { GenerationFailure, generateSchedule, type GenerateDeps } from '../planning/generate.ts';
 import { askedAtOf, finishGeneration, generationRepository, reportFinished, withdrawGeneration, type OnFinished, type Outcome } from './generations.ts';
@@ -36,6 +36,12 @@ export interface ScheduleConsumerOptions {
   readonly onFinished?: OnFinished;
 }
 
+/** What a delivery's work made, for the transaction that records it: nothing, a withdrawal, or a schedule's outcome. */
+type Made =
+  | { readonly nothing: true }
+  | { readonly withdrawn: Parameters<typeof withdrawGeneration>[1] }
+  | { readonly ids: { scheduleId: string; tripId: string; userId: string }; readonly requestedAt: string; readonly outcome: Outcome };
+
 /** The request's deadline (ms since the epoch); a NewerMessageError body has passed every other check, notAfter included. */
 const deadlineOf = (body: unknown): number => Date.parse(String((body as { notAfter?: unknown } | null)?.notAfter));
 
@@ -43,11 +49,15 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
   const generations = generationRepository(prisma);
   const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
   const warn = (obj: object, msg: string) => options.logger.warn(obj, msg);
-  return consumeIdempotently(
+  // The generation (location calls, the router, the engine thread: seconds) runs outside any
+  // transaction; its outcome and the message id are written in one short one. The generations
+  // row is what makes a schedule's outcome once (begin, then FINISH_SQL only while running), so a
+  // duplicate that generates meanwhile writes nothing.
+  return consumeIdempotentlyAfterWork<Made>(
     broker,
     prisma,
     QUEUES.aiScheduleGeneration,
-    async (delivery, tx) => {
+    async (delivery) => {
       let message;
       try {
         message = parseScheduleRequest(delivery.body);
@@ -63,33 +73,37 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
           // The traveller waited for this one too (up to its deadline, for a value a newer release added).
           if (failed) reportFinished(options.onFinished, warn, ids.scheduleId, 'failed', failed.askedAt);
         }
-        if (err instanceof NewerMessageError) return;
+        if (err instanceof NewerMessageError) return { nothing: true };
         throw err;
       }
-      if (message.withdrawn) {
-        const withdrawn = { ...message, withdrawn: message.withdrawn };
-        const failed = await withdrawGeneration(tx, withdrawn);
-        // Settled either way (never dead-lettered): the schedule is final here now.
-        options.logger.info({ scheduleId: message.scheduleId, tripId: message.tripId, notified: failed && withdrawn.withdrawn.notify, alreadyFinal: !failed, reason: withdrawn.withdrawn.error }, 'schedule request withdrawn by the trip service');
-        if (failed) reportFinished(options.onFinished, warn, message.scheduleId, 'failed', askedAtOf(message.requestedAt));
-        return;
-      }
-      if ((await generations.begin(message)) === 'final') return;
+      if (message.withdrawn) return { withdrawn: { ...message, withdrawn: message.withdrawn } };
+      if ((await generations.begin(message)) === 'final') return { nothing: true };
       const ids = { scheduleId: message.scheduleId, tripId: message.tripId, userId: message.userId };
-      let outcome: Outcome;
       try {
         const base = message.replan ? await generations.completedResult(message.replan.baseScheduleId, message.tripId, message.userId) : undefined;
         if (message.replan && !base) throw new GenerationFailure('the schedule to re-plan is not available (it is not completed)');
         const generated = await generateSchedule(message, deps, base);
-        outcome = { status: 'completed', result: generated.result, engineMs: generated.engineMs };
+        return { ids, requestedAt: message.requestedAt, outcome: { status: 'completed', result: generated.result, engineMs: generated.engineMs } };
       } catch (err) {
-        if (err instanceof GenerationFailure) outcome = { status: 'failed', error: err.message };
-        else if (delivery.attempt >= maxDeliveryCount) {
+        if (err instanceof GenerationFailure) return { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: err.message } };
+        if (delivery.attempt >= maxDeliveryCount) {
           options.logger.error({ scheduleId: message.scheduleId, err: String(err) }, 'schedule generation failed on its last delivery');
-          outcome = { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' };
-        } else throw err;
+          return { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' } };
+        }
+        throw err;
       }
-      if (await finishGeneration(tx, ids, outcome)) reportFinished(options.onFinished, warn, ids.scheduleId, outcome.status, askedAtOf(message.requestedAt));
+    },
+    async (_delivery, tx, made) => {
+      if ('nothing' in made) return;
+      if ('withdrawn' in made) {
+        const { withdrawn } = made;
+        const failed = await withdrawGeneration(tx, withdrawn);
+        // Settled either way (never dead-lettered): the schedule is final here now.
+        options.logger.info({ scheduleId: withdrawn.scheduleId, tripId: withdrawn.tripId, notified: failed && withdrawn.withdrawn.notify, alreadyFinal: !failed, reason: withdrawn.withdrawn.error }, 'schedule request withdrawn by the trip service');
+        if (failed) reportFinished(options.onFinished, warn, withdrawn.scheduleId, 'failed', askedAtOf(withdrawn.requestedAt));
+        return;
+      }
+      if (await finishGeneration(tx, made.ids, made.outcome)) reportFinished(options.onFinished, warn, made.ids.scheduleId, made.outcome.status, askedAtOf(made.requestedAt));
     },
     { consumer: CONSUMER_NAME, concurrency: options.concurrency ?? 4, maxDeliveryCount, logger: options.logger, onOutcome: options.onOutcome },
   );

@@ -169,29 +169,65 @@ export async function consumeIdempotently(
   handler: (message: IncomingMessage, tx: SqlExecutor) => Promise<void>,
   options: IdempotentConsumerOptions = {},
 ): Promise<Subscription> {
+  return consumeRecorded(broker, db, queue, undefined, handler, options);
+}
+
+/**
+ * As consumeIdempotently, for a handler whose work is long (network calls, seconds of CPU): `work`
+ * runs outside any transaction, and `record` writes what it made in the short transaction that
+ * records the message id. Holding a transaction (and a pooled connection) across the work would
+ * pin one connection per message in flight for its whole duration, and end the work at the
+ * transaction's time limit. A message already recorded is completed without running `work`;
+ * concurrent duplicates (a lock lost mid-work) may both run it, and only the first `record` commits
+ * (the second finds the id recorded), so `work` must leave nothing `record` does not write, or make
+ * its own writes idempotent.
+ */
+export async function consumeIdempotentlyAfterWork<T>(
+  broker: MessageBroker,
+  db: TransactionalSql,
+  queue: QueueName,
+  work: (message: IncomingMessage) => Promise<T>,
+  record: (message: IncomingMessage, tx: SqlExecutor, made: T) => Promise<void>,
+  options: IdempotentConsumerOptions = {},
+): Promise<Subscription> {
+  return consumeRecorded(broker, db, queue, work, record, options);
+}
+
+const RECORD_SQL = 'INSERT INTO processed_messages (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING';
+
+async function consumeRecorded<T>(
+  broker: MessageBroker,
+  db: TransactionalSql,
+  queue: QueueName,
+  work: ((message: IncomingMessage) => Promise<T>) | undefined,
+  record: (message: IncomingMessage, tx: SqlExecutor, made: T) => Promise<void>,
+  options: IdempotentConsumerOptions,
+): Promise<Subscription> {
   const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
   const consumerName = options.consumer ?? queue;
   const timeout = options.transactionTimeoutMs ?? 60_000;
   const retention = retentionOf(options.retention);
+  const recorded = async (messageId: string) =>
+    (await db.$queryRawUnsafe<unknown[]>('SELECT 1 FROM processed_messages WHERE consumer = $1 AND message_id = $2', consumerName, messageId)).length > 0;
   const subscription = await broker.consume(
     queue,
     (message) => inDelivery(message, async () => {
       let settlement: Settlement;
       let duplicate = false;
       try {
-        duplicate = await db.$transaction(
-          async (tx) => {
-            const inserted = await tx.$executeRawUnsafe(
-              'INSERT INTO processed_messages (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-              consumerName,
-              message.messageId,
-            );
-            if (inserted === 0) return true;
-            await handler(message, tx);
-            return false;
-          },
-          { timeout, maxWait: Math.min(timeout, 10_000) }, // maxWait: for a pooled connection
-        );
+        // Without work the transaction's insert is the check (duplicates wait on its key).
+        duplicate = work !== undefined && (await recorded(message.messageId));
+        if (!duplicate) {
+          const made = work ? await work(message) : (undefined as T);
+          duplicate = await db.$transaction(
+            async (tx) => {
+              if ((await tx.$executeRawUnsafe(RECORD_SQL, consumerName, message.messageId)) === 0) return true;
+              await record(message, tx, made);
+              return false;
+            },
+            { timeout, maxWait: Math.min(timeout, 10_000) }, // maxWait: for a pooled connection
+          );
+        }
         settlement = { action: 'complete' };
       } catch (error) {
         settlement = settlementForFailure(error, message, maxDeliveryCount, options.redeliveryBackoff);

@@ -50,6 +50,7 @@ export { enqueue, outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow,
 export {
   consume,
   consumeIdempotently,
+  consumeIdempotentlyAfterWork,
   pruneProcessedMessages,
   redeliveryDelayMs,
   settlementForFailure,
