@@ -12,6 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks, type TokenVerifier } from './auth/jwt.ts';
 import { loadConfig } from './config.ts';
+import { HttpProblem } from './http/problem.ts';
 import { drainAndClose } from './server.ts';
 import { adminUrl, openRawConnection, redisUrl, routeHooks, waitFor } from '@tripgen/testing';
 
@@ -87,6 +88,15 @@ beforeAll(async () => {
       const named = { type: 'object', properties: { names: { type: 'array', items: { type: 'string', maxLength: 50 } }, title: { type: 'string' }, n: { type: 'number' }, extra: { type: 'object', description: 'free-form: no properties named' } }, additionalProperties: false } as const;
       a.post('/stand-in/trips/named', { schema: { body: named } }, async (req) => req.body);
       a.get('/stand-in/trips/named', { schema: { querystring: named } }, async (req) => req.query);
+      a.get('/stand-in/trips/outage', async () => {
+        const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:2'), { code: 'ECONNREFUSED' });
+        const problem = new HttpProblem(503, 'The location service is unavailable; try again shortly');
+        problem.cause = new TypeError('fetch failed', { cause: refused }); // as the services set it
+        throw problem;
+      });
+      a.get('/stand-in/trips/bug', async () => {
+        throw new Error('a bug');
+      });
       a.get('/stand-in/trips/slow', async () => {
         slowStarted += 1;
         await new Promise((r) => setTimeout(r, 800));
@@ -124,6 +134,23 @@ describe('service kit app', () => {
     const logged = lines.filter((l) => l.reqId === 'req-long-name' || l.reqId === 'req-query');
     expect(JSON.stringify(logged)).not.toContain('eyJ.leaked');
     expect(Math.max(...logged.map((l) => JSON.stringify(l).length))).toBeLessThan(1_500);
+  });
+
+  it('logs a 503 as its chain of causes without stacks (an outage answers every request with it), a 500 with its stack', async () => {
+    const outage = await fetch(`${base}/stand-in/trips/outage`, { headers: { 'x-request-id': 'req-outage' } });
+    const bug = await fetch(`${base}/stand-in/trips/bug`, { headers: { 'x-request-id': 'req-bug' } });
+    expect([outage.status, bug.status]).toEqual([503, 500]);
+    const failed = (id: string) => lines.find((l) => l.reqId === id && l.level === 50)!;
+    expect(failed('req-outage')).toMatchObject({
+      msg: 'request failed: a dependency is unavailable',
+      outage: [
+        { type: 'HttpProblem', message: 'The location service is unavailable; try again shortly' },
+        { type: 'TypeError', message: 'fetch failed' },
+        { type: 'Error', message: 'connect ECONNREFUSED 127.0.0.1:2', code: 'ECONNREFUSED' },
+      ],
+    });
+    expect(JSON.stringify(failed('req-outage'))).not.toContain('    at ');
+    expect(JSON.stringify(failed('req-bug'))).toContain('    at ');
   });
 
   it('keeps a caller-given request id only when it is a short plain token', async () => {

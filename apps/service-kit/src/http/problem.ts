@@ -206,10 +206,25 @@ export const toProblem = (error: FastifyError & { validation?: ValidationItem[];
   return problem(status, error.message || (STATUS_CODES[status] ?? 'Bad request'), { instance: request.url });
 };
 
+/**
+ * A 503's error as logged: what is out of reach and why, each cause's type, message and code, no
+ * stacks. An outage answers every request with the same few KB of stacks (3.5 KB a request with
+ * Prisma's), and the place it was thrown from says nothing a 503 does not; a 500 (a bug) keeps its stack.
+ */
+const outageChain = (error: unknown): { type: string; message: string; code?: unknown }[] => {
+  const chain: { type: string; message: string; code?: unknown }[] = [];
+  for (let e: unknown = error; e instanceof Error && chain.length < 5; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    chain.push({ type: e.name, message: clip(e.message, LOGGED_DETAIL_LENGTH), ...(code === undefined ? {} : { code }) });
+  }
+  return chain;
+};
+
 export const registerProblemHandlers = (app: FastifyInstance): void => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const p = toProblem(error, request);
-    if (p.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (p.status === 503) request.log.error({ status: 503, outage: outageChain(error) }, 'request failed: a dependency is unavailable');
+    else if (p.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: p.status, code: error.code }, clip(p.detail, LOGGED_DETAIL_LENGTH));
     if (error instanceof HttpProblem) reply.headers(error.headers);
     const acceptHeader = p.status === 415 ? ACCEPT_HEADER_OF[request.method] : undefined;
