@@ -249,7 +249,17 @@ describe('promote-prod.yml copies what dev runs, behind the prod environment', (
     expect(script).toMatch(/npm run -s ci:image-tag -- dev/);
     expect(script).toMatch(/az acr import .*--source "\$repository@\$digest"/s);
     expect(script).not.toMatch(/--force/);
+    // Run again after a partial run: a tag already imported is taken as done, any other failure stops it.
+    expect(script).toMatch(/if ! out=\$\(az acr import [^)]*2>&1\); then\s+grep -q 'already exists in target registry' <<< "\$out" \|\| \{ echo "\$out" >&2; exit 1; \}/s);
+    expect(script).toMatch(/jq -e '\.include \| length > 0'/);
     expect(script).toMatch(/npm run promote -- prod "\$TAG"/);
+  });
+});
+
+describe('a step output is never a command substitution inside echo (its failure would not stop the step)', () => {
+  it.each(workflows.map((w) => [w.file, w] as const))('%s', (_file, w) => {
+    const runs = w.jobs.flatMap((j) => j.steps.map((s) => s.run ?? ''));
+    expect(runs.flatMap((r) => r.split('\n')).filter((line) => /echo\s+"[^"]*\$\(.*>>\s*"?\$GITHUB_OUTPUT/.test(line))).toEqual([]);
   });
 });
 

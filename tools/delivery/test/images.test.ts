@@ -45,7 +45,7 @@ it('is what `npm run -s ci:images` prints, and the workflows build exactly that 
     expect(job.needs, `${file} ${job.id}`).toContain('plan');
   }
   const plan = loadWorkflows().find((w) => w.file.endsWith('/ci.yml'))!.jobs.find((j) => j.id === 'plan')!;
-  expect(plan.steps.find((s) => s.id === 'images')?.run).toBe('echo "matrix=$(npm run -s ci:images)" >> "$GITHUB_OUTPUT"');
+  expect(plan.steps.find((s) => s.id === 'images')?.run).toBe('matrix=$(npm run -s ci:images)\necho "matrix=$matrix" >> "$GITHUB_OUTPUT"\n');
 });
 
 describe('in a copy of the repository layout', () => {
