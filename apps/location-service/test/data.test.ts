@@ -8,6 +8,7 @@ import { PLACE_CATEGORIES } from '@tripgen/catalog';
 import { createTestDatabase, testPrismaClient } from '@tripgen/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataFiles, loadPlaces, readPlaceFiles } from '../src/data/load.ts';
+import { HOLIDAY_YEARS, publicHolidays } from '../src/domain/holidays.ts';
 import { dayOpenings, weeklyHours } from '../src/domain/opening-hours.ts';
 import type { PlaceRecord } from '../src/domain/schemas.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
@@ -76,8 +77,39 @@ describe('real openings of shipped rows on Korean holidays and weekly closing da
     expect(open('seoul-national-museum-of-korea', '2026-09-07')).toEqual({ date: '2026-09-07', intervals: [], note: 'closed on this date' });
   });
 
-  it('Changdeokgung: closed on an ordinary Monday, open on the substitute holiday Monday 2026-10-05', () => {
+  it('Changdeokgung: closed on an ordinary Monday, open on the substitute holiday Monday 2026-10-05, closed the next day instead', () => {
     expect(open('seoul-changdeokgung', '2026-10-12')).toEqual({ date: '2026-10-12', intervals: [], note: 'closed: weekly closing day (Monday)' });
     expect(open('seoul-changdeokgung', '2026-10-05').intervals).toEqual([['09:00', '18:00']]);
+    expect(open('seoul-changdeokgung', '2026-10-06').intervals).toEqual([]);
+  });
+
+  it('closes on the next non-holiday day where a holiday opened the weekly closing day, on every such day of each published year from 2026, for every place whose note says so', () => {
+    // The palaces' and museums' rule (their notes): a closing day that falls on a public holiday
+    // opens, and the next non-holiday day closes instead. opening_hours cannot say it (only a fixed
+    // "PH +1 day"), so those days are dated closures in the data, as Seollal and Chuseok are; this
+    // recomputes them from the holiday calendar, so a year added to it fails here until the data has it.
+    const holiday = (d: string) => {
+      const h = publicHolidays(d);
+      return h.known && h.names.length > 0;
+    };
+    const moving = places.filter((p) => /holiday[^.]*next (non-holiday day|weekday|business day|day)\b/.test(p.note ?? ''));
+    expect(moving.length).toBeGreaterThanOrEqual(11);
+    for (const p of moving) {
+      expect(p.note, p.id).toContain('(moved closing day)');
+      for (const year of HOLIDAY_YEARS.filter((y) => y >= 2026)) {
+        for (let d = `${year}-01-01`; d.startsWith(String(year)); d = nextDay(d)) {
+          if (holiday(d)) continue;
+          let reopened = false;
+          for (let h = previousDay(d); holiday(h); h = previousDay(h)) reopened ||= open(p.id, h).note?.includes('open on the holiday') === true;
+          if (reopened) expect(open(p.id, d).intervals, `${p.id} ${d}`).toEqual([]);
+        }
+      }
+    }
+    // The dates the audit met: Changdeokgung after the substitute holiday of 1 March 2026, Gyeongbokgung after Seollal 2026.
+    expect([open('seoul-changdeokgung', '2026-03-03').intervals, open('seoul-gyeongbokgung', '2026-02-19').intervals]).toEqual([[], []]);
   });
 });
+
+const shifted = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const nextDay = (date: string) => shifted(date, 1);
+const previousDay = (date: string) => shifted(date, -1);
