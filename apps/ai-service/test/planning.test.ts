@@ -154,6 +154,27 @@ describe('misses, in words a traveller understands', () => {
     expect(suggestFixes(plan, trip, 'near', undefined)).toEqual([{ change: 'longer-day', detail: 'end day 1 (2026-09-24) at 13:30 instead of 12:30' }]);
   });
 
+  it('closed on a substitute holiday: the reason in English alone, the nested Korean name dropped whole', () => {
+    const date = '2026-10-05';
+    const closed = { date, intervals: [], note: 'closed: weekly closing day (Monday); also Substitute holiday for National Foundation Day (대체공휴일(개천절))' };
+    const palace = withOpening(SEOUL.gyeongbokgung, [date], { [date]: closed });
+    const { result } = run(request({ dates: [date], mustVisit: [palace.id] }), [palace]);
+    expect(result.reasons[0]).toMatchObject({ reason: 'closed', detail: 'closed on 2026-10-05 (weekly closing day (Monday); also Substitute holiday for National Foundation Day)' });
+  });
+
+  it('never suggests ending a day past 23:59, the latest end a trip takes', () => {
+    // Open 22:00-24:00 (a night market) for a 100-minute visit: only a day ending at midnight holds it and the way back.
+    const date = '2026-07-05';
+    const trip = request({ dates: [date], dayStart: '21:00', dayEnd: '22:30' }).trip;
+    const plan = {
+      start: LODGING,
+      days: [{ date, start: '21:00', end: '22:30', meals: [] }],
+      travelMode: 'walk' as const,
+      places: [{ locationId: 'night', lat: LODGING.lat + 0.001, lng: LODGING.lng, visitMinutes: 100, score: 20, mustVisit: true, openingHoursByDate: { [date]: [['22:00', '24:00']] as [string, string][] } }],
+    };
+    expect(suggestFixes(plan, trip, 'night', undefined)).toEqual([{ change: 'longer-day', detail: `end day 1 (${date}) at 23:59 instead of 22:30` }]);
+  });
+
   it('names the day by its number in the trip when re-planning one day of it', () => {
     // The re-plan's request has that day alone: it is day 2 of the trip, not day 1 of the request.
     const trip = request({ dates: DATES, dayStart: '11:00', dayEnd: '12:30' }).trip;

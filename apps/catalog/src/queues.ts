@@ -130,6 +130,12 @@ export interface LocationSearchMessage {
 export const TRIP_LIMITS = Object.freeze({ days: 14, mustVisits: 20, interests: 30, interestLength: 100 });
 
 /**
+ * A trip's day start and end as a traveller sends them (HH:MM, 00:00 to 23:59): the trip service's
+ * schema, and the latest end the AI service may suggest ("end day 1 at 23:59", never 24:00).
+ */
+export const DAY_CLOCK = Object.freeze({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', latest: '23:59' });
+
+/**
  * How much more than TRIP_LIMITS the message's reader (the AI service) accepts. A message is read by
  * the previous release's consumers during a rollout (message rules above), so a release may raise a
  * limit up to this factor without a consumer of the release before it dead-lettering what it sends;

@@ -101,6 +101,14 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day('Mo-Su 10:00-18:00; Jan 01 off', '2027-01-01').note).toBe("closed on this date; also New Year's Day (1월 1일)");
   });
 
+  it('a season off is no weekly closing day: the whole week closed says "closed on this date"', () => {
+    const fountain = 'Apr-Oct 12:00-12:20,20:00-20:20,21:00-21:20; Nov-Mar off';
+    expect(day(fountain, '2026-12-16')).toEqual({ date: '2026-12-16', intervals: [], note: 'closed on this date' });
+    const house = 'Apr-Nov Tu-Sa 10:00-16:00';
+    expect(day(house, '2026-12-15').note).toBe('closed on this date');
+    expect(day(house, '2026-06-15').note).toBe('closed: weekly closing day (Monday)');
+  });
+
   it('sun times are those of the place (Seoul, 2026-06-21: within a minute of KASI\'s 05:11 / 19:57)', () => {
     const seoul = dayOpenings('Mo-Su sunrise-sunset', ['2026-06-21'], { lat: 37.5796, lng: 126.977 })[0]!.intervals;
     const jeju = dayOpenings('Mo-Su sunrise-sunset', ['2026-06-21'], { lat: 33.4581, lng: 126.9425 })[0]!.intervals;

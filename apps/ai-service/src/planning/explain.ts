@@ -9,7 +9,7 @@
  * Size of a change (smallest first): one unit per 30 minutes added to the days, two per step to a
  * faster travel mode (walk -> transit -> car), three plus one per day away for another date.
  */
-import type { DayOpening, ScheduleMiss, ScheduleSuggestion, TravelModeName } from '@tripgen/catalog';
+import { DAY_CLOCK, type DayOpening, type ScheduleMiss, type ScheduleSuggestion, type TravelModeName } from '@tripgen/catalog';
 import { legLookup, planItinerary, type LatLng, type PlanPlace, type PlanRequest, type PlanResult, type Unscheduled } from '@tripgen/planner';
 import { mealsFor, type Candidate, type TripSnapshot } from './problem.ts';
 
@@ -47,11 +47,12 @@ const describeDate = (c: Candidate, date: string, trip: TripSnapshot, visit: num
   const o = openingOn(c, date);
   const intervals = o?.intervals ?? c.openingHours[(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const)[new Date(`${date}T00:00:00Z`).getUTCDay()]!];
   // The location service's note says why ("closed: Chuseok (추석)", "closed on this date; also Day before
-  // Chuseok (추석 전날)"); the "closed" is ours already, and the Korean name stays on the place page.
+  // Chuseok (추석 전날)"); the "closed" is ours already, and the Korean name stays on the place page
+  // (one nested pair too: a substitute holiday is "(대체공휴일(개천절))").
   const why = o?.note
     ?.replace(/^closed(:\s*| on this date\b[;,]?\s*)/i, '')
     .replace(/^also\s+/i, '')
-    .replace(/\s*\([^()]*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af][^()]*\)/g, '')
+    .replace(/\s*\((?:[^()]|\([^()]*\))*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af](?:[^()]|\([^()]*\))*\)/g, '')
     .trim();
   if (intervals.length === 0) return `closed on ${date}${why ? ` (${why})` : ''}`;
   const hours = intervals.map(([a, b]) => `${a}-${b}`).join(', ');
@@ -147,7 +148,7 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
   const end = minutesOf(trip.dayEnd);
   longer: for (const ext of DAY_EXTENSIONS_MIN) {
     for (const side of ['end', 'start'] as const) {
-      const newEnd = side === 'end' ? Math.min(24 * 60, end + ext) : end;
+      const newEnd = side === 'end' ? Math.min(minutesOf(DAY_CLOCK.latest), end + ext) : end;
       const newStart = side === 'start' ? Math.max(6 * 60, start - ext) : start;
       if (newEnd === end && newStart === start) continue;
       // The day's meals and those a schedule with that change adds (problem.ts: a meal window the

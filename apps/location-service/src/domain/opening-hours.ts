@@ -262,11 +262,11 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       const actual = evaluateDay(evaluatorFor(value, date, isHoliday(addDays(date, -1)), today, at), date);
       const ordinary = evaluateDay(evaluatorFor(value, date, false, false, at), date);
       const notes: string[] = [];
-      const closedWeekly = () =>
-        [-7, 7].every((offset) => {
-          const other = addDays(date, offset);
-          return evaluateDay(evaluatorFor(value, other, false, false, at), other).intervals.length === 0;
-        });
+      const closedOn = (other: string) => evaluateDay(evaluatorFor(value, other, false, false, at), other).intervals.length === 0;
+      // The same weekday closed a week before and after while the place opens on another day of
+      // this week: a season off (a fountain from November, a house open April to November) is not a
+      // weekly closing day.
+      const closedWeekly = () => [-7, 7].every((offset) => closedOn(addDays(date, offset))) && [-3, -2, -1, 1, 2, 3].some((offset) => !closedOn(addDays(date, offset)));
       if (today) {
         const names = holidays.names.join(' / ');
         if (!actual.intervals.length && ordinary.intervals.length) notes.push(`closed: ${names}`);

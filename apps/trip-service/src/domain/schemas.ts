@@ -1,6 +1,6 @@
 /** Request and response schemas of the trip routes (they type the handlers and the OpenAPI document). */
 import { Type, type Static, type TSchema } from 'typebox';
-import { PLACE_ID, PLANNABLE_DATE, SCHEDULE_LIST_PAGE, TRAVEL_MODES, TRIP_LIMITS, TRIP_LIST_PAGE } from '@tripgen/catalog';
+import { DAY_CLOCK, PLACE_ID, PLANNABLE_DATE, SCHEDULE_LIST_PAGE, TRAVEL_MODES, TRIP_LIMITS, TRIP_LIST_PAGE } from '@tripgen/catalog';
 import { CURSOR_MAX_LENGTH, CURSOR_PATTERN } from './list-cursor.ts';
 
 // No pattern against NUL or lone surrogates (PostgreSQL cannot store them): the kit's validation refuses them in every string.
@@ -8,7 +8,7 @@ import { CURSOR_MAX_LENGTH, CURSOR_PATTERN } from './list-cursor.ts';
 const VISIBLE = '\\S';
 // A date the location service can evaluate the opening of (the catalog's range), else no schedule could be made.
 export const IsoDate = Type.String({ pattern: PLANNABLE_DATE.pattern, description: `YYYY-MM-DD, ${PLANNABLE_DATE.first}..${PLANNABLE_DATE.last}` });
-export const Clock = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM' });
+export const Clock = Type.String({ pattern: DAY_CLOCK.pattern, description: 'HH:MM' });
 const LocationId = Type.String({ ...PLACE_ID, description: 'A place id of the location service' });
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 const Lng = Type.Number({ minimum: -180, maximum: 180 });
