@@ -8,56 +8,32 @@
  * outcome takes milliseconds).
  */
 import { randomUUID } from 'node:crypto';
-import { LOCATION_INTERNAL_PATHS, QUEUE_NAMES, QUEUES, internalPrefix } from '@tripgen/catalog';
-import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { createServiceBusBroker, type MessageBroker, type Subscription } from '@tripgen/service-kit/messaging';
-import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { createTestDatabase, quietLogger, type TestDatabase, testPrismaClient, waitFor } from '@tripgen/testing';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { QUEUES } from '@tripgen/catalog';
+import type { MessageBroker } from '@tripgen/service-kit/messaging';
+import { quietLogger, waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { locationDirectory } from '../src/clients/location.ts';
-import { consumeScheduleRequests } from '../src/domain/schedule-consumer.ts';
-import { PrismaClient } from '../src/generated/prisma/client.ts';
+import type { PrismaClient } from '../src/generated/prisma/client.ts';
 import { keywordInterestModel, type InterestModel } from '../src/planning/interests.ts';
 import { request } from './fixtures/places.ts';
+import { startConsumerStack, type ConsumerStack } from './support/consumer-stack.ts';
 
 const SCHEDULES = 8;
 const READING_MS = 3_000;
-let db: TestDatabase;
+let stack: ConsumerStack;
 let prisma: PrismaClient;
-let bus: ServiceBusEmulator;
 let broker: MessageBroker;
-let location: FastifyInstance;
-let subscription: Subscription;
 
 beforeAll(async () => {
-  [db, bus] = await Promise.all([createTestDatabase('ai_consumer_connections', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
-  prisma = testPrismaClient(PrismaClient, db.url, 10);
-  broker = createServiceBusBroker({ connectionString: bus.connectionString });
-  location = Fastify({ forceCloseConnections: true });
-  location.post(`${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.candidates}`, async () => ({ items: [], missing: [] }));
-  const url = await location.listen({ port: 0, host: '127.0.0.1' });
   const slowInterests: InterestModel = {
     read: async (interests, signal) => {
       await new Promise((r) => setTimeout(r, READING_MS));
       return keywordInterestModel.read(interests, signal);
     },
   };
-  subscription = await consumeScheduleRequests(
-    broker,
-    prisma,
-    { directory: locationDirectory(url, 1_000), interests: slowInterests, budget: { timeLimitMs: 200, maxIterations: 100 } },
-    { concurrency: SCHEDULES, logger: quietLogger },
-  );
+  stack = await startConsumerStack({ database: 'ai_consumer_connections', poolSize: 10, candidates: { items: [], missing: [] }, interests: slowInterests, consumer: { concurrency: SCHEDULES, logger: quietLogger } });
+  ({ prisma, broker } = stack);
 }, 60_000);
-afterAll(async () => {
-  await subscription?.close();
-  await broker?.close();
-  await location?.close();
-  await bus?.stop();
-  await prisma?.$disconnect();
-  await db?.drop();
-}, 60_000);
+afterAll(async () => stack?.close(), 60_000);
 
 it(`plans ${SCHEDULES} schedules at once with no transaction held across the planning, and each ends once`, { timeout: 60_000 }, async () => {
   const messages = Array.from({ length: SCHEDULES }, () => request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() }));

@@ -6,57 +6,37 @@
  * outbox, a reason in words, and a message never left to loop.
  */
 import { randomUUID } from 'node:crypto';
-import { LOCATION_INTERNAL_PATHS, QUEUE_NAMES, QUEUES, SCHEDULE_NOTIFICATIONS, internalPrefix } from '@tripgen/catalog';
-import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { createServiceBusBroker, type ConsumeEvent, type MessageBroker, type Subscription } from '@tripgen/service-kit/messaging';
-import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { createTestDatabase, quietLogger, type TestDatabase, testPrismaClient, waitFor } from '@tripgen/testing';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { QUEUES, SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
+import type { ConsumeEvent, MessageBroker } from '@tripgen/service-kit/messaging';
+import { quietLogger, waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { locationDirectory } from '../src/clients/location.ts';
 import { finishGeneration, generationRepository, notificationId } from '../src/domain/generations.ts';
-import { consumeScheduleRequests } from '../src/domain/schedule-consumer.ts';
-import { PrismaClient } from '../src/generated/prisma/client.ts';
-import { keywordInterestModel } from '../src/planning/interests.ts';
+import type { PrismaClient } from '../src/generated/prisma/client.ts';
 import { request } from './fixtures/places.ts';
+import { startConsumerStack, type ConsumerStack } from './support/consumer-stack.ts';
 
-let db: TestDatabase;
+let stack: ConsumerStack;
 let prisma: PrismaClient;
-let bus: ServiceBusEmulator;
 let broker: MessageBroker;
-let location: FastifyInstance;
-let subscription: Subscription;
 const events: ConsumeEvent[] = [];
 const outcomes: { scheduleId: string; status: string; askedAt: Date; secondsSinceAsked: number }[] = [];
 /** Schedules whose telemetry throws (onFinished). */
 const telemetryFails = new Set<string>();
 
 beforeAll(async () => {
-  [db, bus] = await Promise.all([createTestDatabase('ai_consumer_test', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
-  prisma = testPrismaClient(PrismaClient, db.url, 4);
-  broker = createServiceBusBroker({ connectionString: bus.connectionString });
-  // A location service that answers, but not what its contract says (a bug there, or a proxy's page).
-  location = Fastify({ forceCloseConnections: true });
-  location.post(`${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.candidates}`, async () => ({ items: 'not a list', missing: [] }));
-  const url = await location.listen({ port: 0, host: '127.0.0.1' });
-  subscription = await consumeScheduleRequests(
-    broker,
-    prisma,
-    { directory: locationDirectory(url, 1_000), interests: keywordInterestModel, budget: { timeLimitMs: 200, maxIterations: 100 } },
-    { concurrency: 2, maxDeliveryCount: 2, logger: quietLogger, onOutcome: (e) => events.push(e), onFinished: (f) => {
+  stack = await startConsumerStack({
+    database: 'ai_consumer_test',
+    poolSize: 4,
+    // A location service that answers, but not what its contract says (a bug there, or a proxy's page).
+    candidates: { items: 'not a list', missing: [] },
+    consumer: { concurrency: 2, maxDeliveryCount: 2, logger: quietLogger, onOutcome: (e) => events.push(e), onFinished: (f) => {
       outcomes.push(f);
       if (telemetryFails.has(f.scheduleId)) throw new Error('the exporter refused the record');
     } },
-  );
+  });
+  ({ prisma, broker } = stack);
 });
-afterAll(async () => {
-  await subscription?.close();
-  await broker?.close();
-  await location?.close();
-  await bus?.stop();
-  await prisma?.$disconnect();
-  await db?.drop();
-});
+afterAll(async () => stack?.close());
 
 const ids = () => ({ scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
 const generation = (id: string) => prisma.generation.findUnique({ where: { id } });
