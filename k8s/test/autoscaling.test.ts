@@ -76,7 +76,8 @@ describe('the CPU alert and the HPAs', () => {
   const alertRatioFor = (container: string): number => {
     const rule = objectsOf('prod').find((o) => o.kind === 'PrometheusRule' && o.metadata.name === 'tripgen-alerts')!;
     const expr = (rule.spec as { groups: { rules: { alert?: string; expr: string }[] }[] }).groups.flatMap((g) => g.rules).find((r) => r.alert === 'TripGenCpuHigh')!.expr;
-    for (const part of expr.split(' or ')) {
+    // Its parts, one per threshold: `... > 0.88 or ...` (an `or` inside a part joins two series).
+    for (const part of expr.split(/(?<=> [\d.]+) or /)) {
       const only = /container=~"([^"]+)"/.exec(part)?.[1]?.split('|');
       const except = /container!~"([^"]+)"/.exec(part)?.[1]?.split('|') ?? [];
       if (only ? only.includes(container) : !except.includes(container)) return Number(/> ([\d.]+)$/.exec(part)![1]);
@@ -92,5 +93,9 @@ describe('the CPU alert and the HPAs', () => {
     }
     expect(alertRatioFor(SERVICES.ai.name)).toBe(0.88);
     expect(alertRatioFor('istio-proxy')).toBe(THRESHOLDS.cpuRatio);
+    // The native sidecar's request is an init container's: the part that covers it divides by that series too.
+    const rule = objectsOf('prod').find((o) => o.kind === 'PrometheusRule' && o.metadata.name === 'tripgen-alerts')!;
+    const cpu = (rule.spec as { groups: { rules: { alert?: string; expr: string }[] }[] }).groups.flatMap((g) => g.rules).find((r) => r.alert === 'TripGenCpuHigh')!.expr;
+    expect(cpu.split(' or kube_pod_init_container_resource_requests').length).toBe(cpu.split('kube_pod_container_resource_requests').length);
   });
 });

@@ -55,6 +55,7 @@ const CLUSTER_SERIES: Record<string, readonly string[]> = {
   // The init containers' (a native sidecar is one): the same labels (docs/metrics/workload/pod-metrics.md).
   kube_pod_init_container_status_restarts_total: ['container', 'namespace', 'pod', 'uid'],
   kube_pod_init_container_resource_limits: KSM_CONTAINER_RESOURCE,
+  kube_pod_init_container_resource_requests: KSM_CONTAINER_RESOURCE,
   kube_pod_container_resource_limits: KSM_CONTAINER_RESOURCE,
   kube_pod_container_resource_requests: KSM_CONTAINER_RESOURCE,
   container_memory_working_set_bytes: ['namespace', 'pod', 'container', 'image'],

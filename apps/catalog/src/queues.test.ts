@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DUPLICATE_WINDOW_MS, GENERATION_RETENTION, MESSAGE_RETENTION, QUEUE_LIMITS, QUEUE_LOCK_MS, isoDaysMs, isoMinutesSecondsMs } from './queues.ts';
+import { DAY_CLOCK, DUPLICATE_WINDOW_MS, GENERATION_RETENTION, MESSAGE_RETENTION, QUEUE_LIMITS, QUEUE_LOCK_MS, isoDaysMs, isoMinutesSecondsMs } from './queues.ts';
 
 describe('message retention', () => {
   it('keeps processed ids and sent outbox rows longer than a duplicate can arrive (the queues\' TTL)', () => {
@@ -27,5 +27,15 @@ describe('message retention', () => {
     expect(isoMinutesSecondsMs('PT30S')).toBe(30_000);
     expect(isoMinutesSecondsMs('PT2M30S')).toBe(150_000);
     for (const bad of ['PT', 'P1D', 'PT1H', '1M']) expect(() => isoMinutesSecondsMs(bad)).toThrow(/not a duration in minutes and seconds/);
+  });
+});
+
+describe('DAY_CLOCK', () => {
+  it('its latest end is the last time its pattern takes: 23:59 passes, 24:00 does not', () => {
+    const clock = new RegExp(DAY_CLOCK.pattern);
+    expect([clock.test(DAY_CLOCK.latest), clock.test('24:00'), clock.test('00:00')]).toEqual([true, false, true]);
+    const [h, m] = DAY_CLOCK.latest.split(':').map(Number);
+    const next = h! * 60 + m! + 1;
+    expect(clock.test(`${String(Math.floor(next / 60)).padStart(2, '0')}:${String(next % 60).padStart(2, '0')}`)).toBe(false);
   });
 });

@@ -73,7 +73,7 @@ describe('login throttle', () => {
     expect(key).not.toContain(email);
     // The lock is logged once, by the replica whose attempt locked it, naming the account, not the address.
     const locks = warned.filter((l) => l.throttleKey === key);
-    expect(locks).toEqual([expect.objectContaining({ msg: `Login locked for 15 minutes after ${LOGIN_THROTTLE.maxFailures} failed logins`, userId: expect.any(String) })]);
+    expect(locks).toEqual([expect.objectContaining({ msg: `Login locked for ${LOGIN_THROTTLE.windowMs / 60_000} minutes after ${LOGIN_THROTTLE.maxFailures} failed logins`, userId: expect.any(String) })]);
     expect(JSON.stringify(warned)).not.toContain(email);
     const ttl = await a.app.kit.redis.pttl(key);
     expect(ttl).toBeGreaterThan(0);

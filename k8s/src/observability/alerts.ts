@@ -115,7 +115,8 @@ export function seedAlerts(namespace: string): AlertSpec[] {
       expr: cpuAbove
         .map(({ containers, ratio }) => {
           const which = containers === 'others' ? (special.length ? `,container!~"${special.join('|')}"` : '') : `,container=~"${containers.join('|')}"`;
-          return `sum by (pod, container) (rate(container_cpu_usage_seconds_total{${ns},container!=""${which}}[5m])) / sum by (pod, container) (kube_pod_container_resource_requests{${ns},resource="cpu"${which}}) > ${ratio}`;
+          // The native sidecar's request is in the init container series (see the restarts above).
+          return `sum by (pod, container) (rate(container_cpu_usage_seconds_total{${ns},container!=""${which}}[5m])) / sum by (pod, container) (kube_pod_container_resource_requests{${ns},resource="cpu"${which}} or kube_pod_init_container_resource_requests{${ns},resource="cpu"${which}}) > ${ratio}`;
         })
         .join(' or '),
       for: '15m',

@@ -259,7 +259,8 @@ describe('promote-prod.yml copies what dev runs, behind the prod environment', (
 describe('a step output is never a command substitution inside echo (its failure would not stop the step)', () => {
   it.each(workflows.map((w) => [w.file, w] as const))('%s', (_file, w) => {
     const runs = w.jobs.flatMap((j) => j.steps.map((s) => s.run ?? ''));
-    expect(runs.flatMap((r) => r.split('\n')).filter((line) => /echo\s+"[^"]*\$\(.*>>\s*"?\$GITHUB_OUTPUT/.test(line))).toEqual([]);
+    // echo or printf, quoted or not, of anything holding $( ... ), appended to the step's outputs.
+    expect(runs.flatMap((r) => r.split('\n')).filter((line) => /^\s*(echo|printf)\b.*\$\(.*>>\s*"?\$\{?GITHUB_OUTPUT/.test(line))).toEqual([]);
   });
 });
 

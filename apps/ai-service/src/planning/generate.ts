@@ -211,7 +211,9 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
     const timeLimitMs = Math.max(1, Math.min(budget.timeLimitMs, remaining() - FINISH_MARGIN_MS));
     // The cache's own array when it is all there is (one per area, shared by the schedules going there: the engine thread keeps it once).
     const planned = await inSpan('plan itinerary', () => (deps.engine ?? inThreadEngine).plan({ message, candidates: candidates.size === found.items.length ? found.items : [...candidates.values()], weights, budget: { timeLimitMs, maxIterations: budget.maxIterations }, base, travelTimes, yieldTo: deps.backlog && { waiting: deps.backlog.shared, afterIterations: MIN_ENGINE_ITERATIONS } }));
-    leaveBacklog?.();
+    // A plan with misses takes the engine thread again to explain them (each fix is checked with
+    // the engine): it stays in the backlog until then, so that plans running meanwhile share the thread.
+    if (!planned.missed.length) leaveBacklog?.();
     // Opening on the dates around the trip, for "another date" suggestions: one more call, misses only.
     const suggest = remaining() > 1_000;
     if (planned.missed.length && suggest && !message.replan) {
@@ -221,8 +223,10 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
         if (c && p.opening) candidates.set(p.id, { ...c, opening: [...(c.opening ?? []), ...p.opening] });
       }
     }
-    const engine = deps.engine ?? inThreadEngine;
-    const reasons = await inSpan('explain misses', () => engine.explain(explainInput(message, planned, candidates, suggest)));
+    // Without a miss there is nothing the engine must check (the places the directory did not know, at most): no wait for the thread.
+    const explainer = planned.missed.length ? (deps.engine ?? inThreadEngine) : inThreadEngine;
+    const reasons = await inSpan('explain misses', () => explainer.explain(explainInput(message, planned, candidates, suggest)));
+    leaveBacklog?.();
     const result = renderSchedule(message, planned, candidates, base, reasons);
     return { result, engineMs: planned.engineMs, candidates: candidates.size, request: planned.request, plan: planned.plan };
   } catch (err) {

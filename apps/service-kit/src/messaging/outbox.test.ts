@@ -194,23 +194,43 @@ describe('transactional outbox', { timeout: 60_000 }, () => {
   });
 
   it('sends a row woken in while a round is out without waiting for the next poll', async () => {
+    // The first claim is held after it has read the table: the row committed and woken meanwhile is
+    // not in it, and the wake finds no pause to cut short; it must skip the next one (60 s).
+    let inClaim!: () => void;
     let release!: () => void;
+    const claimed = new Promise<void>((resolve) => (inClaim = resolve));
     const held = new Promise<void>((resolve) => (release = resolve));
-    const counting = countingBroker(broker);
-    const slowFirst = {
-      async publish(queue: (typeof QUEUE_NAMES)[number], messages: readonly OutgoingMessage[]) {
-        if (messages.some((m) => m.messageId === 'first')) await held;
-        await counting.publish(queue, messages);
+    let first = true;
+    const heldClaim = new Proxy(db.sql, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (prop !== '$queryRawUnsafe' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        return async (sql: string, ...args: unknown[]) => {
+          const rows: unknown = await target.$queryRawUnsafe(sql, ...args);
+          if (sql === CLAIM_SQL && first) {
+            first = false;
+            inClaim();
+            await held;
+          }
+          return rows;
+        };
       },
-    };
-    const relay = createOutboxRelay({ db: db.sql, broker: slowFirst, pollIntervalMs: 60_000, logger: quietLogger });
-    await enqueue(db.sql, QUEUES.notification, {}, { messageId: 'first' });
+    });
+    const counting = countingBroker(broker);
+    const relay = createOutboxRelay({ db: heldClaim, broker: counting, pollIntervalMs: 60_000, logger: quietLogger });
     relay.start();
-    await waitFor(async () => (await rows())[0]?.attempts === 1, 'the first round to claim its row', 20_000, 20);
-    await enqueue(db.sql, QUEUES.notification, {}, { messageId: 'second' });
-    relay.wake(); // the round is still sending: no pause to cut short
+    await claimed;
+    await enqueue(db.sql, QUEUES.notification, {}, { messageId: 'woken' });
+    relay.wake();
     release();
-    await waitFor(() => counting.published.has('second'), 'the woken row to go out before the 60 s poll', 10_000, 20);
+    await waitFor(() => counting.published.has('woken'), 'the woken row to go out before the 60 s poll', 10_000, 20);
+    await relay.close();
+  });
+
+  it('refuses relayOnce() beside its own loop (both would claim one destination)', async () => {
+    const relay = createOutboxRelay({ db: db.sql, broker, pollIntervalMs: 60_000, logger: quietLogger });
+    relay.start();
+    await expect(relay.relayOnce()).rejects.toThrow(/not started/);
     await relay.close();
   });
 

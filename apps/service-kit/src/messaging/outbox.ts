@@ -120,11 +120,11 @@ export interface RelayRound {
 export interface OutboxRelay {
   /** Starts the background loop and the pruning of sent rows (idempotent). */
   start(): void;
-  /** Runs one claim-send-mark round now; what the loop does, exposed for scripts and tests. */
+  /** Runs one claim-send-mark round now, for a relay that is not started (scripts and tests). */
   relayOnce(): Promise<RelayRound>;
   /** Cuts the current pause short, e.g. right after a transaction that enqueued something committed. */
   wake(): void;
-  /** Stops the loop (and the pruning) and waits for the sends in flight; rows claimed but not sent are retried after their lease. */
+  /** Stops the loop (and the pruning) and waits up to 5 s for the sends in flight; rows claimed but not sent are retried after their lease. */
   close(): Promise<void>;
 }
 
@@ -173,6 +173,8 @@ UPDATE outbox_messages
  WHERE message_id = ANY($1::text[])`;
 
 const NOTHING: RelayRound = { sent: 0, failed: 0 };
+/** How long close() waits for the sends in flight (a Service Bus send takes milliseconds; well within a pod's 30 s grace). */
+const CLOSE_WAIT_MS = 5_000;
 const sum = (rounds: readonly RelayRound[]): RelayRound => rounds.reduce((a, r) => ({ sent: a.sent + r.sent, failed: a.failed + r.failed }), NOTHING);
 
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
@@ -237,6 +239,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const idle = () => DESTINATIONS.filter((d) => !inFlight.has(d));
 
   async function relayOnce(): Promise<RelayRound> {
+    // Beside the loop, both would claim the same destination between a claim and its dispatch.
+    if (running) throw new Error('relayOnce() is for a relay that is not started');
     return sum(await Promise.all(dispatch(await claim(idle()))));
   }
 
@@ -301,7 +305,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       running = false;
       wakeUp?.();
       await Promise.all([loop, pruner?.stop()]);
-      await Promise.all(inFlight.values());
+      // A send that waits out its SDK's timeouts (an Event Hubs outage: up to some 40 s) would hold
+      // the pod's shutdown past its grace: its rows are leased and go again after the lease anyway.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(inFlight.values()), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
+      clearTimeout(timer);
     },
   };
 }
