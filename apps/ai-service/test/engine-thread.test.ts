@@ -125,7 +125,7 @@ describe('the engine thread', () => {
       const candidates = [SEOUL.museum, SEOUL.gyeongbokgung, SEOUL.changdeokgung, SEOUL.bukchon].map((p) => withOpening(p, dates));
       const message = request({ dates, dayStart: '10:00', dayEnd: '16:00', mustVisit: candidates.map((c) => c.id) });
       const planned = await inThreadEngine.plan({ message, candidates, weights: keywordWeights(message.trip.interests), budget: BUDGET });
-      const input = explainInput(message, planned, new Map(candidates.map((c) => [c.id, c])), true);
+      const input = explainInput(message, planned, new Map(candidates.map((c) => [c.id, c])), Number.POSITIVE_INFINITY);
       expect([...input.candidates.keys()].sort()).toEqual(planned.plan.unscheduled.map((u) => u.locationId).sort());
       const here = await inThreadEngine.explain(input);
       expect(here.some((m) => m.suggestions.some((s) => s.change === 'longer-day'))).toBe(true);

@@ -6,7 +6,7 @@
 import { checkItinerary } from '@tripgen/planner';
 import { describe, expect, it } from 'vitest';
 import { explainMisses, suggestFixes } from '../src/planning/explain.ts';
-import { explainAndRender, planTrip } from '../src/planning/generate.ts';
+import { explainAndRender, explainInput, planTrip } from '../src/planning/generate.ts';
 import { keywordWeights } from '../src/planning/interests.ts';
 import { buildPlanRequest, mealsFor, placeScore, visitMinutes, type Candidate } from '../src/planning/problem.ts';
 import { LODGING, SEOUL, request, withOpening } from './fixtures/places.ts';
@@ -120,7 +120,7 @@ describe('misses, in words a traveller understands', () => {
     const message = request({ dates, dayStart: '09:00', dayEnd: '14:00', travelMode: 'transit', pace: 'normal', mustVisit: [far.id] });
     const engineRequest = buildPlanRequest(message.trip, [far], {}, BUDGET);
     const result = { days: [{ date: dates[0]!, stops: [], meals: [], returnTravelMinutes: 0, finish: '09:00' }], unscheduled: [{ locationId: far.id, reason: 'conflict' as const, detail: 'no room left alongside the other must-visit and locked places' }], unscheduledMeals: [], score: 0, stats: { iterations: 0, elapsedMs: 0, bestIteration: 0, bestElapsedMs: 0, stoppedBy: 'iterations' as const, mustVisitRepairs: { inSearch: 0, after: 0 } } };
-    const [miss] = explainMisses({ trip: message.trip, request: engineRequest, result, candidates: new Map([[far.id, far]]), notFound: [], locked: [], suggest: false });
+    const [miss] = explainMisses({ trip: message.trip, request: engineRequest, result, candidates: new Map([[far.id, far]]), notFound: [], locked: [], suggestUntil: 0 });
     expect(miss).toMatchObject({
       reason: 'no-time',
       detail: 'no time on day 1 beside the lunch break (60 minutes between 11:30 and 14:00): even as the only visit of a day, the way there and back and a 30-minute visit leave no room for it',
@@ -173,6 +173,18 @@ describe('misses, in words a traveller understands', () => {
       places: [{ locationId: 'night', lat: LODGING.lat + 0.001, lng: LODGING.lng, visitMinutes: 100, score: 20, mustVisit: true, openingHoursByDate: { [date]: [['22:00', '24:00']] as [string, string][] } }],
     };
     expect(suggestFixes(plan, trip, 'night', undefined)).toEqual([{ change: 'longer-day', detail: `end day 1 (${date}) at 23:59 instead of 22:30` }]);
+  });
+
+  it('suggests nothing once the time for suggestions is over (the schedule\'s deadline near after the wait for the engine): the reasons stay', () => {
+    const dates = ['2026-09-24'];
+    const places = [SEOUL.museum, SEOUL.gyeongbokgung, SEOUL.changdeokgung, SEOUL.bukchon].map((p) => withOpening(p, dates));
+    const message = request({ dates, dayStart: '10:00', dayEnd: '16:00', mustVisit: places.map((p) => p.id) });
+    const planned = planTrip(message, places, keywordWeights(message.trip.interests), BUDGET);
+    const input = explainInput(message, planned, new Map(places.map((c) => [c.id, c])), Date.now() + 60_000);
+    const inTime = explainMisses(input);
+    const late = explainMisses({ ...input, suggestUntil: Date.now() - 1 });
+    expect(inTime.some((m) => m.suggestions.length > 0)).toBe(true);
+    expect(late.map((m) => [m.locationId, m.reason, m.suggestions])).toEqual(inTime.map((m) => [m.locationId, m.reason, []]));
   });
 
   it('names the day by its number in the trip when re-planning one day of it', () => {

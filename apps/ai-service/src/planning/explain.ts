@@ -208,8 +208,12 @@ export interface ExplainInput {
   readonly notFound: readonly string[];
   /** Locked ids (re-planning). */
   readonly locked: readonly string[];
-  /** Whether to compute suggestions (skipped when the deadline is near). */
-  readonly suggest: boolean;
+  /**
+   * Until when suggestions are computed (ms since the epoch; each miss checks it before its own):
+   * a second before the schedule's deadline, so that the wait for the engine thread (behind the
+   * plans queued there) and the misses before it count.
+   */
+  readonly suggestUntil: number;
 }
 
 /**
@@ -265,7 +269,7 @@ export const explainMisses = (input: ExplainInput): ScheduleMiss[] => {
       locked: locked.has(place.locationId),
       reason,
       detail,
-      suggestions: input.suggest ? suggestFixes(request, trip, place.locationId, c) : [],
+      suggestions: Date.now() < input.suggestUntil ? suggestFixes(request, trip, place.locationId, c) : [],
     });
   }
   return misses;

@@ -43,6 +43,9 @@ export interface Generated {
   readonly plan: PlanResult;
 }
 
+/** Suggestions (each checked with the engine) are not started closer to the deadline than this. */
+const SUGGESTIONS_END_BEFORE_DEADLINE_MS = 1_000;
+
 /** Time kept back from the deadline for storing the result and what follows. */
 const FINISH_MARGIN_MS = 250;
 
@@ -123,14 +126,14 @@ const renderDay = (day: PlanResult['days'][number], names: ReadonlyMap<string, s
  * What explainMisses reads (plain data for the engine thread): of the candidates, only the places
  * the plan left out (a few, where the whole set is some 200 places with their opening per date).
  */
-export const explainInput = (message: ScheduleGenerationMessage, planned: PlannedTrip, candidates: ReadonlyMap<string, Candidate>, suggest: boolean): ExplainInput => ({
+export const explainInput = (message: ScheduleGenerationMessage, planned: PlannedTrip, candidates: ReadonlyMap<string, Candidate>, suggestUntil: number): ExplainInput => ({
   trip: message.trip,
   request: planned.request,
   result: planned.plan,
   candidates: new Map(planned.plan.unscheduled.flatMap((u) => { const c = candidates.get(u.locationId); return c ? [[u.locationId, c] as const] : []; })),
   notFound: planned.notFound,
   locked: message.replan?.locked ?? [],
-  suggest,
+  suggestUntil,
 });
 
 /** The schedule as served: rendered days (a re-plan's other days exactly as they were) and every miss with its reason. */
@@ -152,7 +155,7 @@ export const renderSchedule = (message: ScheduleGenerationMessage, planned: Plan
 
 /** Both in the thread that asks (tests, the evaluation): the service explains on its engine's thread (generateSchedule). */
 export const explainAndRender = (message: ScheduleGenerationMessage, planned: PlannedTrip, candidates: ReadonlyMap<string, Candidate>, base: ScheduleResult | undefined, suggest: boolean): ScheduleResult =>
-  renderSchedule(message, planned, candidates, base, explainMisses(explainInput(message, planned, candidates, suggest)));
+  renderSchedule(message, planned, candidates, base, explainMisses(explainInput(message, planned, candidates, suggest ? Number.POSITIVE_INFINITY : 0)));
 
 export const generateSchedule = async (message: ScheduleGenerationMessage, deps: GenerateDeps, base?: ScheduleResult): Promise<Generated> => {
   const now = deps.now ?? Date.now;
@@ -215,7 +218,7 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
     // the engine): it stays in the backlog until then, so that plans running meanwhile share the thread.
     if (!planned.missed.length) leaveBacklog?.();
     // Opening on the dates around the trip, for "another date" suggestions: one more call, misses only.
-    const suggest = remaining() > 1_000;
+    const suggest = remaining() > SUGGESTIONS_END_BEFORE_DEADLINE_MS;
     if (planned.missed.length && suggest && !message.replan) {
       const around = await call(() => deps.directory.places({ ids: planned.missed, dates: nearbyDates(trip.dates) }, { signal: stop.signal })).catch(() => undefined);
       for (const p of around?.items ?? []) {
@@ -225,7 +228,7 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
     }
     // Without a miss there is nothing the engine must check (the places the directory did not know, at most): no wait for the thread.
     const explainer = planned.missed.length ? (deps.engine ?? inThreadEngine) : inThreadEngine;
-    const reasons = await inSpan('explain misses', () => explainer.explain(explainInput(message, planned, candidates, suggest)));
+    const reasons = await inSpan('explain misses', () => explainer.explain(explainInput(message, planned, candidates, deadline - SUGGESTIONS_END_BEFORE_DEADLINE_MS)));
     leaveBacklog?.();
     const result = renderSchedule(message, planned, candidates, base, reasons);
     return { result, engineMs: planned.engineMs, candidates: candidates.size, request: planned.request, plan: planned.plan };
