@@ -167,6 +167,11 @@ export const PREFERENCES_REFUSED = 'Your travel preferences could not be read (t
 const tokenRefused = (error: ServiceAnswerError): HttpProblem => new HttpProblem(401, `The user service refused your access token (${error.detail || 'access token refused'}); sign in again`);
 /** How often one unfinished schedule is asked of the AI service, at most. */
 export const REFRESH_EVERY_MS = 150;
+/**
+ * How often a waiting read reads its row again whatever the AI service says (a change made here: a
+ * PATCH's withdrawal, a DELETE, a sweep): one primary-key read a second per waiting client.
+ */
+export const ROW_READ_EVERY_MS = 1_000;
 export const TIMED_OUT = SCHEDULE_TIMED_OUT;
 /**
  * The reason of a schedule failed here alone: the AI service could not be reached at its deadline
@@ -752,7 +757,9 @@ export const scheduleService = (deps: ScheduleDeps) => {
      * wait is over (or `signal` says the caller left) with its state then: the traveller's client
      * asks once instead of polling. While it waits it holds no database connection; it asks the AI
      * service through the shared status reads every REFRESH_EVERY_MS, and reads the row again
-     * only when it changed.
+     * when that changed it, and every ROW_READ_EVERY_MS whatever it says: a PATCH or DELETE of the
+     * trip, or another replica's sweep, changes the row without the AI service (a deleted
+     * schedule ends the wait with undefined: the caller's 404).
      */
     async get(userId: string, tripId: string, scheduleId: string, waitMs = 0, signal?: AbortSignal): Promise<ScheduleRow | undefined> {
       // The owner is on the schedule's row too (copied from its trip's, which never changes): the ownership check and the read are one query.
@@ -760,11 +767,17 @@ export const scheduleService = (deps: ScheduleDeps) => {
       if (!found) return undefined;
       let row = (await refreshed([found]))[0]!;
       const until = now() + waitMs;
+      let readAt = now();
       while ((ACTIVE as readonly string[]).includes(row.status) && now() < until && !signal?.aborted) {
         await pause(Math.min(REFRESH_EVERY_MS, until - now()), signal);
         if (signal?.aborted) break;
         const changed = await refresh([row]);
-        if (changed.has(row.id)) row = changed.get(row.id) ?? (await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } })) ?? row;
+        if (changed.has(row.id) || now() - readAt >= ROW_READ_EVERY_MS) {
+          const again = changed.get(row.id) ?? (await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } }));
+          if (!again) return undefined;
+          row = again;
+          readAt = now();
+        }
       }
       return row;
     },
