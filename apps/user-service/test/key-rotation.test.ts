@@ -7,8 +7,8 @@
  * run without the overlap is shown rejecting tokens.
  */
 import { createServer, type Server } from 'node:http';
-import { generateKeyPairSync } from 'node:crypto';
-import { jwtVerify, SignJWT } from 'jose';
+import { createCipheriv, createPublicKey, generateKeyPairSync, hkdfSync, randomBytes } from 'node:crypto';
+import { calculateJwkThumbprint, exportJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { remoteJwks } from '@tripgen/service-kit';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
@@ -30,6 +30,12 @@ const FAST: KeyRingTiming = { rotateEveryMs: 2_000, publishAheadMs: 1_000, token
 const NO_OVERLAP: KeyRingTiming = { ...FAST, publishAheadMs: 0, tokenTtlMs: 0, clockSkewMs: 0 };
 /** Tokens live as long in both runs (the login route's lifetime is not the ring's to change). */
 const TOKEN_TTL_MS = FAST.tokenTtlMs;
+
+/** A key's public JWK as the ring writes it (kid: its thumbprint). */
+const publicJwkOfPem = async (pem: string): Promise<JWK> => {
+  const jwk = await exportJWK(createPublicKey(pem));
+  return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: SIGNING_ALG, use: 'sig' };
+};
 
 const dbs: TestDatabase[] = [];
 const prismas: PrismaClient[] = [];
@@ -159,6 +165,36 @@ describe('token-signing key rotation', () => {
     for (const r of rows) expect(r.sealedPrivateKey).not.toMatch(/BEGIN PRIVATE KEY/);
   });
 
+  it('publishes and trusts only the public half of what the secret unseals: a row with another public key beside a copied sealed key stops the ring from loading', async () => {
+    const own = await createTestDatabase('user_keys', serviceMigrationsDir('user'));
+    dbs.push(own);
+    const p = testPrismaClient(PrismaClient, own.url);
+    prismas.push(p);
+    const ring = await openKeyRing({ store: p, secretPem: SECRET, timing: { ...FAST, checkEveryMs: 60_000 } });
+    try {
+      const published = ring.jwks();
+      // Someone who can write user_db but cannot seal: their own key pair, the first row's sealed blob.
+      const [first] = await p.signingKey.findMany({ orderBy: { generation: 'asc' } });
+      const attacker = await publicJwkOfPem(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+      await p.signingKey.create({ data: { generation: 99, kid: attacker.kid!, publicJwk: attacker, sealedPrivateKey: first!.sealedPrivateKey, activatesAt: new Date(Date.now() + 3_600_000) } });
+      await expect(ring.tick()).rejects.toThrow(/generation 99: its kid or public key is not its sealed private key's/);
+      expect(ring.jwks()).toEqual(published);
+      expect(JSON.stringify(ring.jwks())).not.toContain(attacker.kid!);
+    } finally {
+      ring.close();
+    }
+  });
+
+  it('seals with the key itself, not its text: the same key written with CRLF and a trailing newline opens what was sealed, and a row sealed under the text before still opens', () => {
+    const reformatted = `${SECRET.trim().replaceAll('\n', '\r\n')}\r\n`;
+    expect(unseal(reformatted, seal(SECRET, 'private key'))).toBe('private key');
+    // How rows were sealed before: AES-256-GCM under HKDF of the PEM's text.
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', Buffer.from(hkdfSync('sha256', Buffer.from(SECRET, 'utf8'), 'tripgen-token-keys', 'seal v1', 32)), iv);
+    const body = Buffer.concat([cipher.update('older key', 'utf8'), cipher.final()]);
+    expect(unseal(SECRET, Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64'))).toBe('older key');
+  });
+
   it('opened while the database is out of reach: signs with the mounted key alone and is not ready until it has read the ring', async () => {
     const own = await createTestDatabase('user_keys', serviceMigrationsDir('user'));
     dbs.push(own);
@@ -168,19 +204,20 @@ describe('token-signing key rotation', () => {
     const other = await openKeyRing({ store: p, secretPem: SECRET, timing: FAST });
     other.close();
     const rotated = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    await p.signingKey.create({ data: { generation: 2, kid: 'rotated', publicJwk: { kty: 'OKP', crv: 'Ed25519', x: 'x', kid: 'rotated' }, sealedPrivateKey: seal(SECRET, rotated), activatesAt: new Date(Date.now() - 1_000) } });
+    const rotatedJwk = await publicJwkOfPem(rotated);
+    await p.signingKey.create({ data: { generation: 2, kid: rotatedJwk.kid!, publicJwk: rotatedJwk, sealedPrivateKey: seal(SECRET, rotated), activatesAt: new Date(Date.now() - 1_000) } });
     await other.tick();
-    expect(other.current().kid).toBe('rotated');
+    expect(other.current().kid).toBe(rotatedJwk.kid);
     // This replica starts while user_db does not answer, and keeps failing until `up`.
     let up = false;
     const flaky = { signingKey: new Proxy(p.signingKey, { get: (target, key, receiver) => (up ? Reflect.get(target, key, receiver) : () => Promise.reject(new Error("Can't reach database server"))) }) } as unknown as typeof p;
     const ring = await openKeyRing({ store: flaky, secretPem: SECRET, timing: FAST });
     try {
-      expect(ring.current().kid).not.toBe('rotated');
+      expect(ring.current().kid).not.toBe(rotatedJwk.kid);
       await expect(ring.ready()).rejects.toThrow("Can't reach database server");
       up = true;
       await ring.ready();
-      expect(ring.current().kid).toBe('rotated');
+      expect(ring.current().kid).toBe(rotatedJwk.kid);
       expect(ring.jwks()).toEqual(other.jwks());
     } finally {
       ring.close();

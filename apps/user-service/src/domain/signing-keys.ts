@@ -9,10 +9,15 @@
  *   JWKS for `tokenTtlMs + clockSkewMs` more, until the last token it signed has expired.
  * - Replicas race to create a generation; the primary key makes exactly one insert win.
  * - Private keys are stored sealed with AES-256-GCM under a key derived (HKDF-SHA256) from the
- *   mounted secret (JWT_SIGNING_KEY: Key Vault in prod). The ring's first generation is that very
- *   key, so tokens signed before the ring existed stay valid.
+ *   mounted secret (JWT_SIGNING_KEY: Key Vault in prod): from its key material (PKCS#8 DER), so the
+ *   same key written with other line endings or a trailing newline seals alike (rows sealed from
+ *   its PEM text, before, are still opened). The ring's first generation is that very key, so
+ *   tokens signed before the ring existed stay valid.
+ * - A row's public key and kid are taken from its sealed private key, never from its own columns:
+ *   a row written by someone who can write user_db but not seal (an attacker's public key beside a
+ *   copied sealed blob) stops the ring from loading instead of being published and trusted.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createPrivateKey, hkdfSync, randomBytes } from 'node:crypto';
 import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type CryptoKey, type JSONWebKeySet, type JWK, type JWTVerifyGetKey } from 'jose';
 import { SIGNING_ALG } from './signing-key.ts';
 
@@ -53,20 +58,41 @@ export interface SigningKeyStore {
   };
 }
 
-const sealingKey = (secret: string): Buffer => Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'tripgen-token-keys', 'seal v1', 32));
+/** The mounted key's material (PKCS#8 DER): what it is, whatever its PEM's line endings and whitespace. */
+const keyMaterial = (secret: string): Buffer => {
+  try {
+    return createPrivateKey(secret).export({ format: 'der', type: 'pkcs8' });
+  } catch {
+    return Buffer.from(secret, 'utf8'); // not a key (a test's secret): its text
+  }
+};
+const sealingKey = (material: Buffer): Buffer => Buffer.from(hkdfSync('sha256', material, 'tripgen-token-keys', 'seal v1', 32));
 
 export function seal(secret: string, plaintext: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', sealingKey(secret), iv);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(keyMaterial(secret)), iv);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
 }
 
-export function unseal(secret: string, sealed: string): string {
-  const raw = Buffer.from(sealed, 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', sealingKey(secret), raw.subarray(0, 12));
+const open = (key: Buffer, raw: Buffer): string => {
+  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
   decipher.setAuthTag(raw.subarray(12, 28));
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+};
+
+export function unseal(secret: string, sealed: string): string {
+  const raw = Buffer.from(sealed, 'base64');
+  try {
+    return open(sealingKey(keyMaterial(secret)), raw);
+  } catch (err) {
+    // A row sealed before the key material was the input: under the PEM's text.
+    try {
+      return open(sealingKey(Buffer.from(secret, 'utf8')), raw);
+    } catch {
+      throw err;
+    }
+  }
 }
 
 const publicJwkOf = async (pem: string): Promise<JWK> => {
@@ -130,9 +156,15 @@ export async function openKeyRing(opts: {
   /** Reads the ring; a generation becomes visible to current() only once its private key is imported. */
   const load = async () => {
     const found = await opts.store.signingKey.findMany({ orderBy: { generation: 'asc' } });
-    const next: Row[] = found.map((r) => ({ generation: r.generation, kid: r.kid, jwk: r.publicJwk as JWK, sealed: r.sealedPrivateKey, activatesAt: r.activatesAt.getTime() }));
-    for (const r of next) {
-      if (!privateKeys.has(r.kid)) privateKeys.set(r.kid, await importPKCS8(unseal(opts.secretPem, r.sealed), SIGNING_ALG));
+    const next: Row[] = [];
+    for (const r of found) {
+      // Published and trusted: the public half of what the secret unseals (the columns only have to agree with it).
+      const pem = unseal(opts.secretPem, r.sealedPrivateKey);
+      const jwk = await publicJwkOf(pem);
+      const stored = r.publicJwk as JWK;
+      if (r.kid !== jwk.kid || stored.kid !== jwk.kid || stored.x !== jwk.x) throw new Error(`signing key generation ${r.generation}: its kid or public key is not its sealed private key's (a row written without the sealing secret?)`);
+      if (!privateKeys.has(jwk.kid!)) privateKeys.set(jwk.kid!, await importPKCS8(pem, SIGNING_ALG));
+      next.push({ generation: r.generation, kid: jwk.kid!, jwk, sealed: r.sealedPrivateKey, activatesAt: r.activatesAt.getTime() });
     }
     rows = next;
   };
