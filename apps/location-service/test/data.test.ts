@@ -9,7 +9,7 @@ import { createTestDatabase, testPrismaClient } from '@tripgen/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataFiles, loadPlaces, readPlaceFiles } from '../src/data/load.ts';
 import { HOLIDAY_YEARS, publicHolidays } from '../src/domain/holidays.ts';
-import { dayOpenings, weeklyHours } from '../src/domain/opening-hours.ts';
+import { addDays, dayOpenings, weeklyHours } from '../src/domain/opening-hours.ts';
 import type { PlaceRecord } from '../src/domain/schemas.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { MIGRATIONS_DIR } from './harness.ts';
@@ -97,10 +97,10 @@ describe('real openings of shipped rows on Korean holidays and weekly closing da
     for (const p of moving) {
       expect(p.note, p.id).toContain('(moved closing day)');
       for (const year of HOLIDAY_YEARS.filter((y) => y >= 2026)) {
-        for (let d = `${year}-01-01`; d.startsWith(String(year)); d = nextDay(d)) {
+        for (let d = `${year}-01-01`; d.startsWith(String(year)); d = addDays(d, 1)) {
           if (holiday(d)) continue;
           let reopened = false;
-          for (let h = previousDay(d); holiday(h); h = previousDay(h)) reopened ||= open(p.id, h).note?.includes('open on the holiday') === true;
+          for (let h = addDays(d, -1); holiday(h); h = addDays(h, -1)) reopened ||= open(p.id, h).note?.includes('open on the holiday') === true;
           if (reopened) expect(open(p.id, d).intervals, `${p.id} ${d}`).toEqual([]);
         }
       }
@@ -110,6 +110,3 @@ describe('real openings of shipped rows on Korean holidays and weekly closing da
   });
 });
 
-const shifted = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const nextDay = (date: string) => shifted(date, 1);
-const previousDay = (date: string) => shifted(date, -1);

@@ -7,15 +7,15 @@
  * run without the overlap is shown rejecting tokens.
  */
 import { createServer, type Server } from 'node:http';
-import { createCipheriv, createPublicKey, generateKeyPairSync, hkdfSync, randomBytes } from 'node:crypto';
-import { calculateJwkThumbprint, exportJWK, jwtVerify, SignJWT, type JWK } from 'jose';
+import { createCipheriv, generateKeyPairSync, hkdfSync, randomBytes } from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { remoteJwks } from '@tripgen/service-kit';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createTestDatabase, type TestDatabase, testPrismaClient } from '@tripgen/testing';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { SIGNING_ALG } from '../src/domain/signing-key.ts';
-import { KEY_RING_TIMING, openKeyRing, seal, unseal, type KeyRing, type KeyRingTiming } from '../src/domain/signing-keys.ts';
+import { KEY_RING_TIMING, openKeyRing, publicJwkOf, seal, unseal, type KeyRing, type KeyRingTiming } from '../src/domain/signing-keys.ts';
 
 const SECRET = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 const ISSUER = 'https://tripgen.test';
@@ -30,12 +30,6 @@ const FAST: KeyRingTiming = { rotateEveryMs: 2_000, publishAheadMs: 1_000, token
 const NO_OVERLAP: KeyRingTiming = { ...FAST, publishAheadMs: 0, tokenTtlMs: 0, clockSkewMs: 0 };
 /** Tokens live as long in both runs (the login route's lifetime is not the ring's to change). */
 const TOKEN_TTL_MS = FAST.tokenTtlMs;
-
-/** A key's public JWK as the ring writes it (kid: its thumbprint). */
-const publicJwkOfPem = async (pem: string): Promise<JWK> => {
-  const jwk = await exportJWK(createPublicKey(pem));
-  return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: SIGNING_ALG, use: 'sig' };
-};
 
 const dbs: TestDatabase[] = [];
 const prismas: PrismaClient[] = [];
@@ -175,7 +169,7 @@ describe('token-signing key rotation', () => {
       const published = ring.jwks();
       // Someone who can write user_db but cannot seal: their own key pair, the first row's sealed blob.
       const [first] = await p.signingKey.findMany({ orderBy: { generation: 'asc' } });
-      const attacker = await publicJwkOfPem(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+      const attacker = await publicJwkOf(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
       await p.signingKey.create({ data: { generation: 99, kid: attacker.kid!, publicJwk: attacker, sealedPrivateKey: first!.sealedPrivateKey, activatesAt: new Date(Date.now() + 3_600_000) } });
       await expect(ring.tick()).rejects.toThrow(/generation 99: its kid or public key is not its sealed private key's/);
       expect(ring.jwks()).toEqual(published);
@@ -204,7 +198,7 @@ describe('token-signing key rotation', () => {
     const other = await openKeyRing({ store: p, secretPem: SECRET, timing: FAST });
     other.close();
     const rotated = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    const rotatedJwk = await publicJwkOfPem(rotated);
+    const rotatedJwk = await publicJwkOf(rotated);
     await p.signingKey.create({ data: { generation: 2, kid: rotatedJwk.kid!, publicJwk: rotatedJwk, sealedPrivateKey: seal(SECRET, rotated), activatesAt: new Date(Date.now() - 1_000) } });
     await other.tick();
     expect(other.current().kid).toBe(rotatedJwk.kid);

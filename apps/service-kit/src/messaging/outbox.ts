@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { context, propagation } from '@opentelemetry/api';
-import { EVENT_STREAMS, QUEUE_NAMES, type QueueName } from '@tripgen/catalog';
+import { QUEUE_NAMES, type QueueName } from '@tripgen/catalog';
 import type { MessageBroker, OutgoingMessage } from './broker.ts';
-import { isEventHub, type EventPublisher } from './events.ts';
+import { EVENT_HUBS, isEventHub, type EventPublisher } from './events.ts';
 import { describeError, stderrLogger, type MessagingLogger } from './errors.ts';
 import { retentionOf, schedulePruning, type Pruner, type Retention } from './retention.ts';
 import type { SqlExecutor } from './sql.ts';
@@ -136,9 +136,6 @@ interface ClaimedRow {
   trace_context: string | null;
 }
 
-/** Every destination an outbox row can have: the catalog's queues and event hubs (events.ts's EVENT_HUBS, which imports this module). */
-const DESTINATIONS: readonly string[] = [...QUEUE_NAMES, ...EVENT_STREAMS.map((e) => e.hub)];
-
 /**
  * Claims due rows with FOR UPDATE SKIP LOCKED and leases them by pushing `next_attempt_at` forward,
  * all in one statement: replicas never claim the same row, and no transaction stays open while the
@@ -236,7 +233,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       inFlight.set(destination, sending);
       return sending;
     });
-  const idle = () => DESTINATIONS.filter((d) => !inFlight.has(d));
+  // Every destination a row can have. Read here, not at the module's top: events.ts imports this module.
+  const destinations: readonly string[] = [...QUEUE_NAMES, ...EVENT_HUBS];
+  const idle = () => destinations.filter((d) => !inFlight.has(d));
 
   async function relayOnce(): Promise<RelayRound> {
     // Beside the loop, both would claim the same destination between a claim and its dispatch.

@@ -59,13 +59,7 @@ export interface SigningKeyStore {
 }
 
 /** The mounted key's material (PKCS#8 DER): what it is, whatever its PEM's line endings and whitespace. */
-const keyMaterial = (secret: string): Buffer => {
-  try {
-    return createPrivateKey(secret).export({ format: 'der', type: 'pkcs8' });
-  } catch {
-    return Buffer.from(secret, 'utf8'); // not a key (a test's secret): its text
-  }
-};
+const keyMaterial = (secret: string): Buffer => createPrivateKey(secret).export({ format: 'der', type: 'pkcs8' });
 const sealingKey = (material: Buffer): Buffer => Buffer.from(hkdfSync('sha256', material, 'tripgen-token-keys', 'seal v1', 32));
 
 export function seal(secret: string, plaintext: string): string {
@@ -95,7 +89,8 @@ export function unseal(secret: string, sealed: string): string {
   }
 }
 
-const publicJwkOf = async (pem: string): Promise<JWK> => {
+/** A key's public JWK as the ring writes and publishes it (kid: its thumbprint). */
+export const publicJwkOf = async (pem: string): Promise<JWK> => {
   const key = await importPKCS8(pem, SIGNING_ALG, { extractable: true });
   const { d: _private, ...publicJwk } = await exportJWK(key);
   const kid = await calculateJwkThumbprint(publicJwk);
