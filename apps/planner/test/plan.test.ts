@@ -54,7 +54,7 @@ describe('planItinerary: a 3-day city trip', () => {
     const stop = louvreDay.stops.find((s) => s.locationId === 'louvre')!;
     stop.start = '17:00';
     stop.end = '20:00';
-    expect(checkItinerary(request, tampered).errors.join()).toMatch(/louvre: visit 17:00-20:00 is outside its opening hours/);
+    expect(checkItinerary(request, tampered).errors.join()).toMatch(/louvre: visit 17:00-20:00 ends after its opening hours/);
 
     const late = structuredClone(result);
     late.days[0]!.finish = '23:30';
@@ -107,6 +107,58 @@ describe('opening hours of given dates', () => {
 
     const closedAll: PlanRequest = { ...dated, places: [{ ...louvre, mustVisit: true, openingHoursByDate: { [d1!]: [], [d2!]: [], [d3!]: [] } }] };
     expect(planItinerary(closedAll).unscheduled).toEqual([expect.objectContaining({ locationId: 'louvre', reason: 'closed' })]);
+  });
+});
+
+describe('last entry and entry windows', () => {
+  const at = { lat: 37.5794, lng: 126.991 };
+  const day = { date: '2026-04-08', start: '09:00', end: '21:00' };
+  const options = { maxIterations: 300, timeLimitMs: 60_000 };
+  // Changdeokgung's rear garden: a 90-minute tour, open 10:00-18:00, last admission 2 h before closing.
+  const huwon = { locationId: 'huwon', ...at, visitMinutes: 90, score: 10, mustVisit: true, openingHours: { wed: [['10:00', '18:00']] as [string, string][] }, lastEntryMinutes: 120 };
+
+  it('starts no visit after the last entry, and the checker refuses one that does', () => {
+    // The day starts at 16:10: without the last entry the tour would start at 16:10 and end 17:40, inside the hours.
+    const late: PlanRequest = { start: at, travelMode: 'walk', days: [{ ...day, start: '16:10' }], places: [huwon], options };
+    const result = planItinerary(late);
+    expect(result.days[0]!.stops).toEqual([]);
+    expect(result.unscheduled).toEqual([
+      { locationId: 'huwon', reason: 'closed', detail: "not open long enough for a 90-minute visit (last entry 120 minutes before closing) within the day's hours on any day of the trip" },
+    ]);
+    const early: PlanRequest = { ...late, days: [{ ...day, start: '15:30' }] };
+    const planned = planItinerary(early);
+    expect(planned.days[0]!.stops.map((s) => [s.start, s.end])).toEqual([['15:30', '17:00']]);
+    expect(checkItinerary(early, planned).errors).toEqual([]);
+    // The same plan moved to 16:16 (ends 17:46, inside the hours) is after the last entry.
+    const moved = structuredClone(planned);
+    Object.assign(moved.days[0]!.stops[0]!, { arrive: '16:16', start: '16:16', end: '17:46' });
+    expect(checkItinerary(early, moved).errors.join()).toMatch(/huwon: visit 16:16-17:46 starts after its last entry/);
+  });
+
+  it('plans a hike that starts inside its entry window and runs past the cut-off, within the day', () => {
+    // Hallasan's Yeongsil trail in winter: start 06:00-12:00, a 300-minute hike.
+    const trail = { locationId: 'yeongsil', ...at, visitMinutes: 300, score: 10, mustVisit: true, openingHours: { wed: [['06:00', '12:00']] as [string, string][] }, visitMayRunPastClose: true };
+    const hike: PlanRequest = { start: at, travelMode: 'walk', days: [{ ...day, start: '11:00' }], places: [trail], options };
+    const result = planItinerary(hike);
+    expect(result.days[0]!.stops.map((s) => [s.start, s.end])).toEqual([['11:00', '16:00']]);
+    expect(checkItinerary(hike, result).errors).toEqual([]);
+    // Without the flag the same visit ends after the hours: the checker says so, and the engine finds no room.
+    const strict: PlanRequest = { ...hike, places: [{ ...trail, visitMayRunPastClose: false }] };
+    expect(checkItinerary(strict, result).errors.join()).toMatch(/yeongsil: visit 11:00-16:00 ends after its opening hours/);
+    expect(planItinerary(strict).unscheduled.map((u) => u.reason)).toEqual(['closed']);
+    // The day's end still binds: a day that ends at 15:00 has no room for it.
+    const short: PlanRequest = { ...hike, days: [{ ...day, start: '11:00', end: '15:00' }] };
+    expect(planItinerary(short).unscheduled).toEqual([
+      { locationId: 'yeongsil', reason: 'closed', detail: "no start inside its hours leaves a 300-minute visit within the day's hours on any day of the trip" },
+    ]);
+    // A start after the window is refused by the checker whatever the flag.
+    const moved = structuredClone(result);
+    Object.assign(moved.days[0]!.stops[0]!, { arrive: '12:10', start: '12:10', end: '17:10' });
+    expect(checkItinerary(hike, { ...moved, days: [{ ...moved.days[0]!, finish: '17:10' }] }).errors.join()).toMatch(/yeongsil: visit 12:10-17:10 starts outside its opening hours/);
+  });
+
+  it('refuses a last entry that is not a whole number of minutes >= 0', () => {
+    expect(() => planItinerary({ start: at, travelMode: 'walk', days: [day], places: [{ ...huwon, lastEntryMinutes: -5 }], options })).toThrow(/lastEntryMinutes/);
   });
 });
 

@@ -47,30 +47,37 @@ function matrixLegs(matrix: TravelTimeMatrix): (a: LatLng, b: LatLng) => number 
   };
 }
 
-/** Is [start, end] inside one opening interval of that date (its own entry, else its weekday's; missing hours = always open)? */
-function withinOpeningHours(request: PlanRequest, locationId: string, date: string, start: number, end: number): boolean {
+/**
+ * What is wrong with a visit [start, end] against the opening of that date (its own entry, else its
+ * weekday's; missing hours = always open), or null: it must start inside one opening interval, no
+ * later than the place's last entry before that interval's close, and end by the close unless the
+ * place's hours bound only the start.
+ */
+function openingProblem(request: PlanRequest, locationId: string, date: string, start: number, end: number): string | null {
   const place = request.places.find((p) => p.locationId === locationId)!;
   const dated = place.openingHoursByDate?.[date];
-  if (!dated && !place.openingHours) return start >= 0 && end <= 24 * 60;
   const weekday = DAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
-  const intervals = (dated ?? place.openingHours?.[weekday] ?? []).map(([o, c]) => {
+  const raw = dated ?? (place.openingHours ? (place.openingHours[weekday] ?? []) : [['00:00', '24:00'] as const]);
+  const intervals = raw.map(([o, c]) => {
     const open = minutesOf(o);
     const close = minutesOf(c);
     return [open, close <= open ? 24 * 60 : close] as const;
   });
   // Touching intervals (09-12, 12-17) count as one opening.
   intervals.sort((x, y) => x[0] - y[0]);
-  let from = -1;
-  let to = -1;
+  const merged: Array<[number, number]> = [];
   for (const [o, c] of intervals) {
-    if (o <= to) to = Math.max(to, c);
-    else {
-      if (start >= from && end <= to) return true;
-      from = o;
-      to = c;
-    }
+    const last = merged.at(-1);
+    if (last && o <= last[1]) last[1] = Math.max(last[1], c);
+    else merged.push([o, c]);
   }
-  return start >= from && end <= to;
+  const around = merged.find(([o, c]) => start >= o && start <= c);
+  if (!around) return 'starts outside its opening hours';
+  const [, close] = around;
+  const lastEntry = close - (place.lastEntryMinutes ?? 0);
+  if (start > lastEntry) return `starts after its last entry (${place.lastEntryMinutes} minutes before the close at ${close} min)`;
+  if (!place.visitMayRunPastClose && end > close) return 'ends after its opening hours';
+  return null;
 }
 
 export function checkItinerary(request: PlanRequest, result: PlanResult): ItineraryCheck {
@@ -133,9 +140,8 @@ export function checkItinerary(request: PlanRequest, result: PlanResult): Itiner
       if (arrive !== clock + leg) errors.push(`${day.date} ${stop.locationId}: arrives ${stop.arrive}, expected ${clock + leg} min`);
       if (start < arrive) errors.push(`${day.date} ${stop.locationId}: starts before arriving`);
       if (end - start !== place.visitMinutes) errors.push(`${day.date} ${stop.locationId}: visit lasts ${end - start} min, needs ${place.visitMinutes}`);
-      if (!withinOpeningHours(request, stop.locationId, day.date, start, end)) {
-        errors.push(`${day.date} ${stop.locationId}: visit ${stop.start}-${stop.end} is outside its opening hours`);
-      }
+      const opening = openingProblem(request, stop.locationId, day.date, start, end);
+      if (opening) errors.push(`${day.date} ${stop.locationId}: visit ${stop.start}-${stop.end} ${opening}`);
       clock = end;
       at = place;
       takeMeals(stop.locationId);

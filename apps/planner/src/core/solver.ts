@@ -440,29 +440,85 @@ class IteratedLocalSearch {
     this.endFocus();
     const t = this.tours;
     const p = t.problem;
-    const m = t.tourCount;
     const mandatory: number[] = [];
     let missing = false;
+    // Must-visits left out that fit alone on some day.
+    const mustMissing: number[] = [];
     for (const j of p.candidates) {
       if (!p.mandatory[j]) continue;
       mandatory.push(j);
-      if (t.tourOf[j] !== NONE || missing) continue;
-      for (let k = 0; k < m && !missing; k++) missing = aloneStart(t, j, k, -1) !== null;
+      if (t.tourOf[j] !== NONE || !this.fitsAloneSomeDay(j)) continue;
+      missing = true;
+      if (!p.isBreak[j]) mustMissing.push(j);
     }
     if (!missing) return false;
-    const sub = restrictProblem(p, mandatory);
-    const alone = new IteratedLocalSearch(
-      sub.problem,
-      {
-        seed: this.seed,
-        maxIterations: this.tuning.mustVisitRepair,
-        timeLimitMs,
-        clock: this.clock,
-        tuning: { ...this.tuning, mustVisitRepair: 0, mustVisitRepairAt: 0, pruneAfter: 0 },
-      },
-    )
+    const started = this.clock();
+    if (this.rebuildFrom(this.planAlone(mandatory, timeLimitMs), mandatory)) return true;
+    // A must-visit that no day can hold beside that day's meal breaks, even alone (a nine-hour hike
+    // across lunch), is never placed by a plan that keeps the breaks, and no move takes a break out
+    // for it (the shake keeps them). The product's rule is the must-visit first: such must-visits
+    // and those already placed are planned without the breaks, and the refill puts back every
+    // break that fits beside them. Other must-visits left out keep the plan's breaks.
+    const breaks = mandatory.filter((j) => p.isBreak[j]);
+    const blocked = mustMissing.filter((j) => !this.fitsBesideBreaks(j, breaks));
+    if (blocked.length === 0) return false;
+    const placedMust = mandatory.filter((j) => !p.isBreak[j] && t.tourOf[j] !== NONE);
+    const left = Math.max(timeLimitMs - (this.clock() - started), timeLimitMs * REPAIR_BUDGET_SHARE);
+    return this.rebuildFrom(this.planAlone([...placedMust, ...blocked], left), mandatory);
+  }
+
+  /**
+   * Whether must-visit j fits alone beside the breaks of some day it may take: every place for it
+   * among the breaks that day can hold (in the order of their windows) is tried on a scratch state.
+   */
+  private fitsBesideBreaks(j: number, breaks: readonly number[]): boolean {
+    const p = this.tours.problem;
+    const sub = restrictProblem(p, [j, ...breaks]);
+    const scratch = new TourState(sub.problem);
+    for (let k = 0; k < this.tours.tourCount; k++) {
+      if (aloneStart(this.tours, j, k, -1) === null) continue;
+      // Sub-problem indices: j is 0, breaks[i] is i + 1.
+      // The breaks that day can hold at all (a break that fits no day is no reason to drop others).
+      const dayBreaks = breaks.map((b, i) => ({ b, i: i + 1 })).filter(({ b }) => aloneStart(this.tours, b, k, -1) !== null);
+      const firstOpen = (b: number): number => p.windowOpen[p.windowOffset[p.tourProfile[k]! * p.nodeCount + b]!] ?? 0;
+      const order = dayBreaks.sort((x, y) => firstOpen(x.b) - firstOpen(y.b)).map(({ i }) => i);
+      for (let at = 0; at <= order.length; at++) {
+        if (scratch.assign(k, [...order.slice(0, at), 0, ...order.slice(at)])) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Node j fits alone on some day it may take (its windows, the way there and back). */
+  private fitsAloneSomeDay(j: number): boolean {
+    for (let k = 0; k < this.tours.tourCount; k++) if (aloneStart(this.tours, j, k, -1) !== null) return true;
+    return false;
+  }
+
+  /** The nodes planned alone (a search over a few dozen nodes), as tours of the whole problem's nodes. */
+  private planAlone(nodes: readonly number[], timeLimitMs: number): number[][] {
+    const sub = restrictProblem(this.tours.problem, nodes);
+    return new IteratedLocalSearch(sub.problem, {
+      seed: this.seed,
+      maxIterations: this.tuning.mustVisitRepair,
+      timeLimitMs,
+      clock: this.clock,
+      tuning: { ...this.tuning, mustVisitRepair: 0, mustVisitRepairAt: 0, pruneAfter: 0 },
+    })
       .run()
       .tours.map((tour) => tour.map((i) => sub.nodes[i]!));
+  }
+
+  /**
+   * Rebuilds the days where `alone` puts another set of must-visits and breaks than the best
+   * solution, refills them, and keeps the result when it beats the best (returns whether it did).
+   * A plan that drops a must-visit the best solution has, or adds neither must-visits nor meals,
+   * is not tried.
+   */
+  private rebuildFrom(alone: readonly (readonly number[])[], mandatory: readonly number[]): boolean {
+    const t = this.tours;
+    const p = t.problem;
+    const m = t.tourCount;
     const dayOf = new Int32Array(t.nodeCount).fill(NONE);
     // Must-visits and meals the plan has beyond the best solution's (negative: fewer).
     let mustAdded = 0;

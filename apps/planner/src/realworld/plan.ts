@@ -21,6 +21,18 @@ export interface PlanPlace {
    * them in the place's own time zone. An empty list = closed that date.
    */
   openingHoursByDate?: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>;
+  /**
+   * Last entry: no visit starts later than this many minutes before an opening interval's close
+   * (last admission, last ticket, last order). Default 0: a visit may start until it would end at
+   * the close.
+   */
+  lastEntryMinutes?: number;
+  /**
+   * The hours bound only the start: a visit begun inside them may run past the close (a mountain
+   * trail's entry window: one may start the hike until the cut-off and walk on after it). The
+   * day's end still bounds it.
+   */
+  visitMayRunPastClose?: boolean;
   /** Hard constraint when feasible: the plan visits it on some day or says why not. */
   mustVisit?: boolean;
   /** Re-planning: the place must stay on this date (implies must-visit). */
@@ -231,6 +243,9 @@ function validate(request: PlanRequest): void {
       throw new Error(`${place.locationId}: visitMinutes must be a whole number >= 0`);
     }
     if (!(place.score >= 0)) throw new Error(`${place.locationId}: score must be >= 0`);
+    if (place.lastEntryMinutes !== undefined && !(Number.isInteger(place.lastEntryMinutes) && place.lastEntryMinutes >= 0)) {
+      throw new Error(`${place.locationId}: lastEntryMinutes must be a whole number >= 0`);
+    }
     for (const [date, intervals] of Object.entries(place.openingHoursByDate ?? {})) {
       weekdayOf(date);
       for (const interval of intervals) interval.forEach(parseClock);
@@ -266,18 +281,30 @@ function openingIntervalsOn(place: PlanPlace, date: string): Array<[number, numb
   return openingIntervals(place.openingHours, weekdayOf(date));
 }
 
-/** Start windows of a visit on a day: opening intervals cut to the day, minus the visit length. */
+/**
+ * Start windows of a visit on a day: from an opening interval's open (or the day's start) until
+ * its last entry, the latest start that still ends by its close (unless the visit may run past
+ * it) and the latest that ends by the day's end.
+ */
 function visitWindows(place: PlanPlace, day: PlanDay): WindowSpec[] {
   const dayStart = parseClock(day.start);
   const dayEnd = parseClock(day.end);
   const windows: WindowSpec[] = [];
   for (const [open, close] of openingIntervalsOn(place, day.date)) {
     const from = Math.max(open, dayStart);
-    const to = Math.min(close, dayEnd) - place.visitMinutes;
+    const to = Math.min(
+      close - (place.lastEntryMinutes ?? 0),
+      place.visitMayRunPastClose ? close : close - place.visitMinutes,
+      dayEnd - place.visitMinutes,
+    );
     if (to >= from) windows.push({ open: from, close: to });
   }
   return windows;
 }
+
+/** " (last entry 60 minutes before closing)", or "" when the place has none. */
+const lastEntryWords = (place: PlanPlace): string =>
+  place.lastEntryMinutes ? ` (last entry ${place.lastEntryMinutes} minutes before closing)` : '';
 
 /**
  * Plans a multi-day trip: one tour per day from its start point back to its end point, visiting
@@ -441,9 +468,9 @@ export function planItinerary(request: PlanRequest, runtime: PlanRuntime = {}): 
     if (open.length === 0) {
       return {
         reason: 'closed',
-        detail: `not open long enough for a ${place.visitMinutes}-minute visit within the day's hours on ${
-          place.lockedDate ?? 'any day of the trip'
-        }`,
+        detail: place.visitMayRunPastClose
+          ? `no start inside its hours${lastEntryWords(place)} leaves a ${place.visitMinutes}-minute visit within the day's hours on ${place.lockedDate ?? 'any day of the trip'}`
+          : `not open long enough for a ${place.visitMinutes}-minute visit${lastEntryWords(place)} within the day's hours on ${place.lockedDate ?? 'any day of the trip'}`,
       };
     }
     const alone = open.some((d) => {
