@@ -59,6 +59,8 @@ interface RawPlace {
   readonly lng: number;
   readonly visitMinutes: number;
   readonly openingHoursOsm: string;
+  readonly lastEntryMinutes?: number;
+  readonly visitMayRunPastClose?: boolean;
 }
 const PLACES = new Map(
   ['seoul', 'jeju'].flatMap((r) => (JSON.parse(readFileSync(`${REPO_ROOT}/apps/location-service/data/places/${r}.json`, 'utf8')) as RawPlace[]).map((p) => [p.id, p] as const)),
@@ -112,23 +114,35 @@ const TRIPS: Trip[] = [
   trip(GANGNAM, ['2027-02-08'], { mustVisit: ['seoul-gugak-museum'] }),
   trip(CITY_HALL, ['2027-02-09'], { travelMode: 'walk', dayStart: '08:00', dayEnd: '13:00', mustVisit: ['seoul-gyeongbokgung', 'seoul-jongmyo'] }),
   trip(JEJU_CITY, days('2027-02-06', 3), { travelMode: 'car', interests: ['museums', 'nature'], mustVisit: ['jeju-museum-of-art', 'jeju-stone-park'] }),
+  // Last entries: the rear garden's tour (last admission 2 h before closing) on a day that starts too
+  // late for it and on one that does not; the royal tombs (1 h) at the packed pace; palaces late in the day.
+  trip(CITY_HALL, ['2026-04-08'], { dayStart: '16:00', dayEnd: '21:00', travelMode: 'car', mustVisit: ['seoul-changdeokgung-huwon', 'seoul-heonneung-illeung'] }),
+  trip(CITY_HALL, ['2026-04-09'], { dayStart: '14:30', dayEnd: '21:00', pace: 'packed', travelMode: 'car', mustVisit: ['seoul-changdeokgung-huwon', 'seoul-heonneung-illeung', 'seoul-gyeongbokgung'] }),
+  // Entry windows: both Hallasan trails in winter, their hikes running past the cut-off.
+  trip(JEJU_CITY, days('2026-12-08', 2), { dayStart: '06:00', dayEnd: '20:00', travelMode: 'car', interests: ['nature'], mustVisit: ['jeju-hallasan-seongpanak-trail', 'jeju-hallasan-yeongsil-trail'] }),
 ];
+
+const schedule = async (t: Trip) => {
+  const now = Date.now();
+  const message: ScheduleGenerationMessage = {
+    scheduleId: '11111111-1111-4111-8111-111111111111', tripId: '22222222-2222-4222-8222-222222222222', userId: '33333333-3333-4333-8333-333333333333',
+    requestedAt: new Date(now).toISOString(), notAfter: new Date(now + 60_000).toISOString(), trip: t,
+  };
+  return (await generateSchedule(message, { directory, interests: keywordInterestModel, budget: { timeLimitMs: 5_000, maxIterations: 300 } })).result;
+};
 
 describe('schedules across Korean public holidays, against the raw OSM opening hours', () => {
   it.each(TRIPS.map((t, i) => [`${i + 1}: ${t.dates[0]} +${t.dates.length} ${t.travelMode} ${t.mustVisit.join(',')}`, t] as const))('%s', async (_, t) => {
-    const now = Date.now();
-    const message: ScheduleGenerationMessage = {
-      scheduleId: '11111111-1111-4111-8111-111111111111', tripId: '22222222-2222-4222-8222-222222222222', userId: '33333333-3333-4333-8333-333333333333',
-      requestedAt: new Date(now).toISOString(), notAfter: new Date(now + 60_000).toISOString(), trip: t,
-    };
-    const { result } = await generateSchedule(message, { directory, interests: keywordInterestModel, budget: { timeLimitMs: 5_000, maxIterations: 300 } });
+    const result = await schedule(t);
     const problems: string[] = [];
     const stops = result.days.flatMap((d) => d.stops.map((s) => ({ ...s, date: d.date })));
     expect(stops.length).toBeGreaterThan(0);
     for (const s of stops) {
       const p = PLACES.get(s.locationId)!;
       const open = openOn(p, s.date);
-      if (!open.some(([a, b]) => a <= minutes(s.start) && minutes(s.end) <= b)) problems.push(`${s.date} ${p.id} ${s.start}-${s.end}: "${p.openingHoursOsm}" opens ${JSON.stringify(open)}`);
+      // Started inside an opening, by its last entry (the data row's), and over by its close unless the hours are an entry window.
+      const fits = ([a, b]: [number, number]) => a <= minutes(s.start) && minutes(s.start) <= b - (p.lastEntryMinutes ?? 0) && (p.visitMayRunPastClose || minutes(s.end) <= b);
+      if (!open.some(fits)) problems.push(`${s.date} ${p.id} ${s.start}-${s.end}: "${p.openingHoursOsm}" (last entry ${p.lastEntryMinutes ?? 0} min before closing) opens ${JSON.stringify(open)}`);
     }
     for (const r of result.reasons) {
       const p = PLACES.get(r.locationId)!;
@@ -145,5 +159,18 @@ describe('schedules across Korean public holidays, against the raw OSM opening h
     const placed = new Set(stops.map((s) => s.locationId));
     for (const id of t.mustVisit) if (!placed.has(id) && !result.reasons.some((r) => r.locationId === id)) problems.push(`${id} neither placed nor explained`);
     expect(problems).toEqual([]);
+  });
+
+  it('a last entry the day starts after is a miss that says so; an entry-window hike is planned past its cut-off', async () => {
+    const late = await schedule(TRIPS[9]!);
+    expect(late.days[0]!.stops.map((s) => s.locationId)).not.toContain('seoul-changdeokgung-huwon');
+    expect(late.reasons.find((r) => r.locationId === 'seoul-changdeokgung-huwon')).toMatchObject({ reason: 'too-far', detail: expect.stringContaining('for its opening hours (10:00-18:00 (last entry 16:00) on 2026-04-08)') });
+    const hikes = await schedule(TRIPS[11]!);
+    const stops = hikes.days.flatMap((d) => d.stops);
+    expect(stops.map((s) => s.locationId)).toEqual(expect.arrayContaining(['jeju-hallasan-seongpanak-trail', 'jeju-hallasan-yeongsil-trail']));
+    // Seongpanak starts by 09:00 (3 h before the shelter's 12:00 cut-off) and ends after 12:00.
+    const seongpanak = stops.find((s) => s.locationId === 'jeju-hallasan-seongpanak-trail')!;
+    expect(minutes(seongpanak.start)).toBeLessThanOrEqual(9 * 60);
+    expect(minutes(seongpanak.end)).toBeGreaterThan(12 * 60);
   });
 });

@@ -87,6 +87,18 @@ export interface Place {
   readonly openingHoursOsm: string;
   /** Per weekday, derived from `openingHoursOsm` for an ordinary week (public holidays apart). */
   readonly openingHours: Readonly<Record<Weekday, readonly ClockInterval[]>>;
+  /**
+   * Last entry (last admission, last ticket, last order): no visit starts later than this many
+   * minutes before the close of an opening interval; 0 = until a visit would end at the close.
+   * (A location service released before these two fields sends neither; the planner reads a
+   * missing one as 0 and false, so a rollout needs no order.)
+   */
+  readonly lastEntryMinutes: number;
+  /**
+   * The hours are an entry window only (a mountain trail's: start by the cut-off, walk on after
+   * it): a visit begun inside them may run past the close.
+   */
+  readonly visitMayRunPastClose: boolean;
   readonly provenance: PlaceProvenance;
 }
 

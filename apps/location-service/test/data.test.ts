@@ -47,6 +47,19 @@ describe('the shipped data set', () => {
     expect(weeklyHours(place('seoul-gyeongbokgung').openingHoursOsm, '2026-10-12').tue).toEqual([]);
   });
 
+  it('carries a last entry on every row whose note gives one, and an entry window on the trails whose hours are one', () => {
+    // The note is where a maintainer writes what the page said; the fields are what the planner reads.
+    const saysLastEntry = (p: PlaceRecord) => /\blast (entry|admission|ticket|order|train)\b/i.test(p.note ?? '');
+    const saysEntryWindow = (p: PlaceRecord) => /\bhours are the entry window\b/i.test(p.note ?? '');
+    const ids = (rows: PlaceRecord[]) => rows.map((p) => p.id);
+    expect(ids(places.filter((p) => p.visitMayRunPastClose))).toEqual(ids(places.filter(saysEntryWindow)));
+    expect(ids(places.filter((p) => p.visitMayRunPastClose))).toEqual(['jeju-hallasan-seongpanak-trail', 'jeju-hallasan-yeongsil-trail']);
+    const hoursOnly = places.filter((p) => !p.visitMayRunPastClose);
+    expect(ids(hoursOnly.filter((p) => p.lastEntryMinutes !== undefined))).toEqual(ids(hoursOnly.filter(saysLastEntry)));
+    expect(place('seoul-changdeokgung-huwon').lastEntryMinutes).toBe(120);
+    expect(place('seoul-gyeongbokgung').lastEntryMinutes).toBe(60);
+  });
+
   it('loads into location_db, and loading it again changes nothing', async () => {
     const db = await createTestDatabase('location_data', MIGRATIONS_DIR);
     const prisma = testPrismaClient(PrismaClient, db.url, 2);

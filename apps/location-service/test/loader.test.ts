@@ -55,6 +55,20 @@ describe('loadPlaces', () => {
     expect((await snapshot()).find((r) => r.id === 'seoul-jogyesa')!.lat).toBeCloseTo(37.5741, 6);
   });
 
+  it('updates a row whose last entry or entry window changed, and reads neither as set where a row omits it', async () => {
+    const entry = () => prisma.$queryRaw<{ id: string; last_entry_minutes: number; visit_may_run_past_close: boolean }[]>`
+      SELECT id, last_entry_minutes, visit_may_run_past_close FROM places WHERE id = 'seoul-jogyesa'`;
+    expect(await entry()).toEqual([{ id: 'seoul-jogyesa', last_entry_minutes: 0, visit_may_run_past_close: false }]);
+    const changed = fixture.map((p) => (p.id === 'seoul-jogyesa' ? { ...p, lat: 37.5741, lastEntryMinutes: 30, visitMayRunPastClose: true as const } : p));
+    expect(await loadPlaces(prisma, [await writeData('entry.json', changed)])).toMatchObject({ inserted: 0, updated: 1 });
+    expect(await entry()).toEqual([{ id: 'seoul-jogyesa', last_entry_minutes: 30, visit_may_run_past_close: true }]);
+    // 0 and false are written by leaving the field out: one form per fact in the files.
+    const zero = fixture.map((p) => (p.id === 'seoul-jogyesa' ? { ...p, lastEntryMinutes: 0 } : p));
+    await expect(loadPlaces(prisma, [await writeData('zero.json', zero)])).rejects.toThrow(/lastEntryMinutes/);
+    expect(await loadPlaces(prisma, [await writeData('back.json', fixture.map((p) => (p.id === 'seoul-jogyesa' ? { ...p, lat: 37.5741 } : p)))])).toMatchObject({ updated: 1 });
+    expect(await entry()).toEqual([{ id: 'seoul-jogyesa', last_entry_minutes: 0, visit_may_run_past_close: false }]);
+  });
+
   it('writes nothing when any row is bad, and names every problem with its file, row and id', async () => {
     const before = await snapshot();
     const bad = [

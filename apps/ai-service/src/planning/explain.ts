@@ -42,6 +42,20 @@ export const nearbyDates = (dates: readonly string[]): string[] => {
 
 const openingOn = (c: Candidate, date: string): DayOpening | undefined => c.opening?.find((o) => o.date === date);
 
+/**
+ * "10:00-18:00 (last entry 16:00)", or for an entry window "a start 06:00-09:00": the hours as the
+ * engine reads them (a close before the open runs to midnight).
+ */
+const hoursWords = (c: Candidate, intervals: readonly (readonly [string, string])[]): string =>
+  intervals
+    .map(([a, b]) => {
+      const close = minutesOf(b) <= minutesOf(a) ? 24 * 60 : minutesOf(b);
+      const last = clock(Math.max(minutesOf(a), close - (c.lastEntryMinutes ?? 0)));
+      if (c.visitMayRunPastClose) return `a start ${a}-${last}`;
+      return c.lastEntryMinutes ? `${a}-${b} (last entry ${last})` : `${a}-${b}`;
+    })
+    .join(', ');
+
 /** "closed on 2026-09-25 (Chuseok)", or how the opening of that date falls short. */
 const describeDate = (c: Candidate, date: string, trip: TripSnapshot, visit: number): string => {
   const o = openingOn(c, date);
@@ -55,8 +69,10 @@ const describeDate = (c: Candidate, date: string, trip: TripSnapshot, visit: num
     .replace(/\s*\((?:[^()]|\([^()]*\))*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af](?:[^()]|\([^()]*\))*\)/g, '')
     .trim();
   if (intervals.length === 0) return `closed on ${date}${why ? ` (${why})` : ''}`;
-  const hours = intervals.map(([a, b]) => `${a}-${b}`).join(', ');
-  return `open only ${hours} on ${date}, too short for a ${visit}-minute visit between ${trip.dayStart} and ${trip.dayEnd}`;
+  const hours = hoursWords(c, intervals);
+  return c.visitMayRunPastClose
+    ? `open only for ${hours} on ${date}, which leaves no ${visit}-minute visit between ${trip.dayStart} and ${trip.dayEnd}`
+    : `open only ${hours} on ${date}, too short for a ${visit}-minute visit between ${trip.dayStart} and ${trip.dayEnd}`;
 };
 
 /** The engine's minutes from a to b (its legLookup: the router's matrix when the request has one, else the model); null without a leg. */
@@ -74,7 +90,7 @@ const openingWords = (c: Candidate, dates: readonly string[]): string => {
   const byHours = new Map<string, string[]>();
   for (const date of dates) {
     const intervals = openingOn(c, date)?.intervals ?? [];
-    const hours = intervals.length ? intervals.map(([a, b]) => `${a}-${b}`).join(', ') : 'closed';
+    const hours = intervals.length ? hoursWords(c, intervals) : 'closed';
     byHours.set(hours, [...(byHours.get(hours) ?? []), date]);
   }
   return [...byHours].map(([hours, on]) => (hours === 'closed' ? `closed on ${listWords(on, 'and')}` : `${hours} on ${listWords(on, 'and')}`)).join('; ');

@@ -63,6 +63,8 @@ export const toPlanPlace = (c: Candidate, trip: Pick<TripSnapshot, 'pace'>, weig
     score: placeScore(c, weights),
     openingHours: c.openingHours,
     openingHoursByDate: byDate,
+    lastEntryMinutes: c.lastEntryMinutes,
+    visitMayRunPastClose: c.visitMayRunPastClose,
     ...(hard.mustVisit ? { mustVisit: true } : {}),
     ...(hard.lockedDate ? { lockedDate: hard.lockedDate } : {}),
   };

@@ -40,6 +40,8 @@ const place = (i: number): Candidate => {
     rating: 3.5 + (i % 15) / 10,
     openingHoursOsm: 'synthetic',
     openingHours: Object.fromEntries(WEEK.map((d) => [d, d === closed ? [] : hours])) as unknown as Candidate['openingHours'],
+    lastEntryMinutes: 0,
+    visitMayRunPastClose: false,
     provenance: { source: 'engine warm-up', sourceId: String(i), licence: 'none', retrievedOn: DATES[0]! },
     opening: DATES.map((date, d) => ({ date, intervals: WEEK[d] === closed ? [] : hours })),
   };

@@ -70,29 +70,33 @@ export const upsertPlaces = async (prisma: PrismaClient, records: readonly Place
   await prisma.$transaction(
     async (tx) => {
       for (let i = 0; i < records.length; i += CHUNK) {
-        const rows = records.slice(i, i + CHUNK).map(({ provenance, ...r }) => ({ ...r, note: r.note ?? null, ...provenance }));
+        const rows = records
+          .slice(i, i + CHUNK)
+          .map(({ provenance, ...r }) => ({ ...r, lastEntryMinutes: r.lastEntryMinutes ?? 0, visitMayRunPastClose: r.visitMayRunPastClose ?? false, note: r.note ?? null, ...provenance }));
         const changed = await tx.$queryRaw<{ inserted: boolean }[]>`
           WITH input AS (
             SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
               id text, name text, "nameKo" text, category text, region text, lat float8, lng float8, "visitMinutes" int,
-              rating float8, "openingHoursOsm" text, source text, "sourceId" text, licence text, "retrievedOn" date, note text)
+              rating float8, "openingHoursOsm" text, "lastEntryMinutes" int, "visitMayRunPastClose" boolean, source text,
+              "sourceId" text, licence text, "retrievedOn" date, note text)
           )
           INSERT INTO places AS p (id, name, name_ko, category, region, location, visit_minutes, rating, opening_hours_osm,
-                                   source_name, source_id, licence, retrieved_on, note)
+                                   last_entry_minutes, visit_may_run_past_close, source_name, source_id, licence, retrieved_on, note)
           SELECT id, name, "nameKo", category, region, ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography, "visitMinutes",
-                 rating, "openingHoursOsm", source, "sourceId", licence, "retrievedOn", note
+                 rating, "openingHoursOsm", "lastEntryMinutes", "visitMayRunPastClose", source, "sourceId", licence, "retrievedOn", note
           FROM input
           ON CONFLICT (id) DO UPDATE SET
             name = EXCLUDED.name, name_ko = EXCLUDED.name_ko, category = EXCLUDED.category, region = EXCLUDED.region,
             location = EXCLUDED.location, visit_minutes = EXCLUDED.visit_minutes, rating = EXCLUDED.rating,
-            opening_hours_osm = EXCLUDED.opening_hours_osm, source_name = EXCLUDED.source_name, source_id = EXCLUDED.source_id,
+            opening_hours_osm = EXCLUDED.opening_hours_osm, last_entry_minutes = EXCLUDED.last_entry_minutes,
+            visit_may_run_past_close = EXCLUDED.visit_may_run_past_close, source_name = EXCLUDED.source_name, source_id = EXCLUDED.source_id,
             licence = EXCLUDED.licence, retrieved_on = EXCLUDED.retrieved_on, note = EXCLUDED.note, updated_at = now()
           WHERE (p.name, p.name_ko, p.category, p.region, ST_AsBinary(p.location), p.visit_minutes, p.rating, p.opening_hours_osm,
-                 p.source_name, p.source_id, p.licence, p.retrieved_on, p.note)
+                 p.last_entry_minutes, p.visit_may_run_past_close, p.source_name, p.source_id, p.licence, p.retrieved_on, p.note)
             IS DISTINCT FROM
                 (EXCLUDED.name, EXCLUDED.name_ko, EXCLUDED.category, EXCLUDED.region, ST_AsBinary(EXCLUDED.location), EXCLUDED.visit_minutes,
-                 EXCLUDED.rating, EXCLUDED.opening_hours_osm, EXCLUDED.source_name, EXCLUDED.source_id, EXCLUDED.licence,
-                 EXCLUDED.retrieved_on, EXCLUDED.note)
+                 EXCLUDED.rating, EXCLUDED.opening_hours_osm, EXCLUDED.last_entry_minutes, EXCLUDED.visit_may_run_past_close,
+                 EXCLUDED.source_name, EXCLUDED.source_id, EXCLUDED.licence, EXCLUDED.retrieved_on, EXCLUDED.note)
           RETURNING (xmax = 0) AS inserted`;
         for (const row of changed) {
           if (row.inserted) inserted++;

@@ -16,7 +16,7 @@ export const GENERATION_REFRESH_MS = 10_000;
 
 const COLUMNS = Prisma.sql`p.id, p.name, p.name_ko, p.category, p.region,
   ST_Y(p.location::geometry) AS lat, ST_X(p.location::geometry) AS lng,
-  p.visit_minutes, p.rating, p.opening_hours_osm, p.source_name, p.source_id, p.licence,
+  p.visit_minutes, p.rating, p.opening_hours_osm, p.last_entry_minutes, p.visit_may_run_past_close, p.source_name, p.source_id, p.licence,
   to_char(p.retrieved_on, 'YYYY-MM-DD') AS retrieved_on`;
 
 export interface PlaceRow {
@@ -30,6 +30,8 @@ export interface PlaceRow {
   visit_minutes: number;
   rating: number;
   opening_hours_osm: string;
+  last_entry_minutes: number;
+  visit_may_run_past_close: boolean;
   source_name: string;
   source_id: string;
   licence: string;
@@ -50,6 +52,8 @@ const toPlace = (row: PlaceRow, monday: string): Place => ({
   rating: row.rating,
   openingHoursOsm: row.opening_hours_osm,
   openingHours: weeklyHours(row.opening_hours_osm, monday, row),
+  lastEntryMinutes: row.last_entry_minutes,
+  visitMayRunPastClose: row.visit_may_run_past_close,
   provenance: { source: row.source_name, sourceId: row.source_id, licence: row.licence, retrievedOn: row.retrieved_on },
 });
 

@@ -73,6 +73,8 @@ const placeFields = {
   rating: Type.Number(),
   openingHoursOsm: Type.String(),
   openingHours: WeeklyHours,
+  lastEntryMinutes: Type.Integer({ minimum: 0, description: 'No visit starts later than this many minutes before an opening interval closes (last entry); 0 = none' }),
+  visitMayRunPastClose: Type.Boolean({ description: 'The hours are an entry window only: a visit begun inside them may run past the close' }),
   provenance: Provenance,
 };
 export const Place = Type.Object(placeFields);
@@ -136,6 +138,8 @@ export const PlaceRecord = Type.Object(
     visitMinutes: Type.Integer({ minimum: 5, maximum: 720 }),
     rating: Type.Number({ minimum: 0, maximum: 5 }),
     openingHoursOsm: Type.String({ minLength: 1, maxLength: 1000, pattern: VISIBLE }),
+    lastEntryMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
+    visitMayRunPastClose: Type.Optional(Type.Literal(true)),
     provenance: Provenance,
     note: Type.Optional(Type.String({ maxLength: 2000 })),
   },
