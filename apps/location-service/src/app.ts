@@ -32,6 +32,7 @@ export const buildLocationService = async (opts: BuildOptions = {}): Promise<App
     logger: opts.logger,
     domain: async (app) => {
       const places = placeRepository(prisma, app.kit.cache, opts.places);
+      app.addHook('onClose', async () => places.close());
       await app.register(locationRoutes, { places });
       await app.register(internalRoutes, { places });
       // Consumers start once HTTP is ready and stop taking messages when the drain starts (kit.onDrain);

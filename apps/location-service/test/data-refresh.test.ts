@@ -31,3 +31,17 @@ it('answers a corrected row once it is loaded, though the old answer was cached'
   }
   await waitFor(async () => (await nameOf()) === 'Jogyesa', 'the corrected name', 10_000, 100);
 });
+
+it('answers a row loaded while the replica was idle at its very next request (no request meanwhile to refresh the generation)', async () => {
+  expect(await nameOf()).toBe('Jogyesa');
+  const rows = JSON.parse(await readFile(FIXTURE, 'utf8')) as PlaceRecord[];
+  const prisma = testPrismaClient(PrismaClient, service.db.url, 1);
+  try {
+    await upsertPlaces(prisma, rows.map((p) => (p.id === 'seoul-jogyesa' ? { ...p, name: 'Jogye Temple' } : p)));
+  } finally {
+    await prisma.$disconnect();
+  }
+  // Idle for well over the refresh interval (200 ms here, GENERATION_REFRESH_MS in production).
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  expect(await nameOf()).toBe('Jogye Temple');
+});

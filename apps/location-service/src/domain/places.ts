@@ -261,27 +261,23 @@ export const placeRepository = (prisma: PrismaClient, cache: TwoLevelCache, opts
   const now = opts.now ?? (() => new Date());
   const refreshMs = opts.generationRefreshMs ?? GENERATION_REFRESH_MS;
 
-  // --- data generation: the database, its row count and last change, re-read at most every
+  // --- data generation: the database, its row count and last change, re-read every
   // GENERATION_REFRESH_MS. The database's name keeps apart the caches of several databases
   // sharing one Redis (test and benchmark databases); one database's replicas share theirs.
-  let generation: { value: string; readAt: number } | undefined;
+  let generation: string | undefined;
   let reading: Promise<string> | undefined;
   const readGeneration = (): Promise<string> =>
     (reading ??= prisma
       .$queryRaw<{ db: string; n: number; changed: string }[]>`
         SELECT current_database() AS db, count(*)::int AS n, coalesce(extract(epoch FROM max(updated_at)) * 1000, 0)::bigint::text AS changed FROM places`
-      .then(([row]) => {
-        const value = digest([row!.db, row!.n, row!.changed]);
-        generation = { value, readAt: Date.now() };
-        return value;
-      })
+      .then(([row]) => (generation = digest([row!.db, row!.n, row!.changed])))
       .finally(() => (reading = undefined)));
-  const currentGeneration = async (): Promise<string> => {
-    if (!generation) return readGeneration();
-    // Stale: answer with the one we have and refresh in the background.
-    if (Date.now() - generation.readAt > refreshMs) void readGeneration().catch(() => undefined);
-    return generation.value;
-  };
+  // On a timer, not when a request finds it stale: a replica that served nothing for a while would
+  // answer its next requests with the generation it read before a load (from the cache, for its
+  // TTL). Requests never wait for it (while the database does not answer, the one read last stays).
+  const refresher = setInterval(() => void readGeneration().catch(() => undefined), refreshMs);
+  refresher.unref();
+  const currentGeneration = async (): Promise<string> => generation ?? readGeneration();
   const cached = async <T extends object>(kind: string, parts: unknown, load: (monday: string) => Promise<T>): Promise<T> => {
     const monday = mondayOf(placeToday(now()));
     return cache.get(`${kind}:${await currentGeneration()}:${monday}:${digest(parts)}`, () => load(monday));
@@ -384,6 +380,10 @@ export const placeRepository = (prisma: PrismaClient, cache: TwoLevelCache, opts
 
     nearby,
 
+    /** Stops re-reading the data generation (the app's close). */
+    close(): void {
+      clearInterval(refresher);
+    },
   };
 };
 
