@@ -3,6 +3,7 @@
  * substitute holidays and election days included; one module per published year). A year the
  * package does not cover yet is reported as such, never guessed.
  */
+import { createHash } from 'node:crypto';
 import * as gazette from '@hyunbinseo/holidays-kr/all';
 
 /** Official holiday names (Korean) and the words a traveller reads. */
@@ -52,6 +53,16 @@ for (const [name, days] of Object.entries(gazette)) {
 
 /** Years the holiday source covers (published in the gazette). */
 export const HOLIDAY_YEARS: readonly number[] = [...years].sort((a, b) => a - b);
+
+/**
+ * The calendar's version: a hash of every year covered and every holiday in it. Answers computed
+ * from it are cached under it (places.ts), so a release whose package has a year more, or a date
+ * corrected, never serves what a release with the previous calendar cached.
+ */
+export const HOLIDAY_CALENDAR = createHash('sha256')
+  .update(JSON.stringify([HOLIDAY_YEARS, [...byDate].sort(([a], [b]) => a.localeCompare(b))]))
+  .digest('base64url')
+  .slice(0, 12);
 
 export type HolidayLookup =
   | { readonly known: true; readonly names: readonly string[] }
