@@ -240,4 +240,25 @@ describe('re-planning one day', () => {
     expect(JSON.stringify(again.days[2])).toBe(JSON.stringify(first.days[2]));
     expect(again.days[1]!.stops.map((s) => s.locationId)).toContain(keep);
   });
+
+  it('keeps the whole trip\'s reason and suggestions for a must-visit it still leaves out: not the re-planned day\'s alone', () => {
+    // Closed on all three dates (Chuseok), open the day before the trip. The re-plan of day 2 sees
+    // that day alone, but the schedule it answers is the whole trip's, whose days 1 and 3 it keeps:
+    // "closed on 2026-09-25" alone would tell the traveller it is open on the other two.
+    const closed = (date: string, note: string) => ({ date, intervals: [], note });
+    const opening = [closed(DATES[0]!, 'Day before Chuseok'), closed(DATES[1]!, 'Chuseok'), closed(DATES[2]!, 'Day after Chuseok'), { date: '2026-09-23', intervals: [['10:00', '18:00']] as [string, string][] }];
+    const museum: Candidate = { ...SEOUL.museum, id: 'closed-museum', opening };
+    const trip = request({ mustVisit: [museum.id] });
+    const all = [...candidates, museum];
+    const full = run(trip, all).result;
+    const [before] = full.reasons;
+    expect(before).toMatchObject({ locationId: museum.id, reason: 'closed', detail: 'closed on 2026-09-24 (Day before Chuseok); closed on 2026-09-25 (Chuseok); closed on 2026-09-26 (Day after Chuseok)' });
+    expect(before!.suggestions).toEqual([{ change: 'another-date', detail: 'visit on 2026-09-23, the day before your trip, when it is open' }]);
+    const message = request({ mustVisit: [museum.id] }, { replan: { baseScheduleId: '44444444-4444-4444-8444-444444444444', date: DATES[1]!, locked: [] } });
+    const dayCandidates = all.map((c) => ({ ...c, opening: c.opening!.filter((o) => o.date === DATES[1]) }));
+    const planned = planTrip(message, dayCandidates, keywordWeights(['palaces']), BUDGET, { base: full });
+    const again = explainAndRender(message, planned, new Map(dayCandidates.map((c) => [c.id, c])), full, true);
+    expect(again.unscheduled).toEqual([museum.id]);
+    expect(again.reasons).toEqual(full.reasons);
+  });
 });

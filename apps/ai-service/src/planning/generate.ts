@@ -136,11 +136,27 @@ export const explainInput = (message: ScheduleGenerationMessage, planned: Planne
   suggestUntil,
 });
 
+/**
+ * A re-plan's misses as the whole trip's. The re-plan is explained on its day alone (its request
+ * holds that day, its candidates that date's opening), but the schedule it answers is the trip's,
+ * whose other days it keeps: a must-visit its base left out too keeps the base's reason and
+ * suggestions, made over every day of the same trip (the base is planned for the trip part the
+ * re-plan carries). "closed on 2026-09-25 (Chuseok)" alone told the traveller that a museum shut on
+ * all three days was open on the two kept, and its other date was no longer suggested. A locked
+ * place is about its day alone, and a must-visit the base placed (pushed out now) has no reason
+ * there: both keep the re-plan's own; so does one not found now.
+ */
+const asWholeTrip = (reasons: readonly ScheduleMiss[], base: ScheduleResult): ScheduleMiss[] => {
+  const before = new Map(base.reasons.filter((r) => !r.locked && r.reason !== 'not-found').map((r) => [r.locationId, r]));
+  return reasons.map((r) => (!r.locked && r.reason !== 'not-found' && before.get(r.locationId)) || r);
+};
+
 /** The schedule as served: rendered days (a re-plan's other days exactly as they were) and every miss with its reason. */
-export const renderSchedule = (message: ScheduleGenerationMessage, planned: PlannedTrip, candidates: ReadonlyMap<string, Candidate>, base: ScheduleResult | undefined, reasons: ScheduleMiss[]): ScheduleResult => {
+export const renderSchedule = (message: ScheduleGenerationMessage, planned: PlannedTrip, candidates: ReadonlyMap<string, Candidate>, base: ScheduleResult | undefined, explained: ScheduleMiss[]): ScheduleResult => {
   const { trip } = message;
   const names = new Map([...candidates.values()].map((c) => [c.id, c.name]));
   const days = planned.plan.days.map((d) => (message.replan && base && d.date !== message.replan.date ? base.days.find((b) => b.date === d.date)! : renderDay(d, names)));
+  const reasons = message.replan && base ? asWholeTrip(explained, base) : explained;
   return {
     days,
     unscheduled: reasons.map((r) => r.locationId),
