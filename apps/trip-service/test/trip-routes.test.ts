@@ -28,6 +28,11 @@ describe('trips', () => {
     expect(created.headers.get('location')).toBe(`/api/v1/trips/${id}`);
     expect((await call(ctx.base, 'GET', '/api/v1/trips', { headers })).json.items.map((t: { id: string }) => t.id)).toEqual([id]);
     expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
+    // A lodging without a name reads back with `name: null`, and that lodging can be sent back as read.
+    const unnamed = await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { lodging: { lat: 37.58, lng: 126.99 } }, headers });
+    expect(unnamed.json.lodging).toEqual({ name: null, lat: 37.58, lng: 126.99 });
+    const resent = await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { lodging: unnamed.json.lodging }, headers });
+    expect([resent.status, resent.json.lodging]).toEqual([200, { name: null, lat: 37.58, lng: 126.99 }]);
     const patched = await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Seoul, again', lodging: null, travelMode: null }, headers });
     expect(patched.status).toBe(200);
     expect(patched.json).toMatchObject({ title: 'Seoul, again', lodging: null, travelMode: null, startDate: '2026-09-23' });
