@@ -88,6 +88,23 @@ describe('misses, in words a traveller understands', () => {
     expect(result.reasons[0]!.suggestions).toEqual([{ change: 'another-date', detail: 'visit on 2026-09-26, the day after your trip, when it is open' }]);
   });
 
+  it('gives the last entry and an entry window in the hours it names, and an interval shorter than its last entry as no entry', () => {
+    const date = '2026-09-24';
+    const only = (intervals: [string, string][]) => ({ [date]: { date, intervals } });
+    // The rear garden: last admission 2 h before closing, open 10:00-11:30 or 10:00-13:00 that date.
+    const garden = (intervals: [string, string][]): Candidate => ({ ...withOpening(SEOUL.changdeokgung, [date], only(intervals)), id: 'garden', lastEntryMinutes: 120 });
+    const message = request({ dates: [date], dayStart: '09:00', dayEnd: '19:00', mustVisit: ['garden'] });
+    expect(run(message, [garden([['10:00', '11:30']])]).result.reasons[0]!.detail).toBe(
+      'open only 10:00-11:30 (no entry: the last is 120 minutes before closing) on 2026-09-24, too short for a 90-minute visit between 09:00 and 19:00',
+    );
+    const short = run(request({ dates: [date], dayStart: '11:05', dayEnd: '19:00', mustVisit: ['garden'] }), [garden([['10:00', '13:00']])]);
+    expect(short.result.reasons[0]!.detail).toBe('open only 10:00-13:00 (last entry 11:00) on 2026-09-24, too short for a 90-minute visit between 11:05 and 19:00');
+    // A trail whose start window is 06:00-09:00 (cut-off 12:00, last start 3 h before it), on a day from 09:30.
+    const trail: Candidate = { ...withOpening(SEOUL.changdeokgung, [date], only([['06:00', '12:00']])), id: 'trail', visitMinutes: 300, lastEntryMinutes: 180, visitMayRunPastClose: true };
+    const late = run(request({ dates: [date], dayStart: '09:30', dayEnd: '19:00', mustVisit: ['trail'] }), [trail]);
+    expect(late.result.reasons[0]!.detail).toBe('open only for a start 06:00-09:00 on 2026-09-24, which leaves no 300-minute visit between 09:30 and 19:00');
+  });
+
   it('too far for a walk: says so and suggests the faster mode that makes it fit', () => {
     const dates = ['2026-09-24'];
     const far = withOpening(SEOUL.lotteWorld, dates);

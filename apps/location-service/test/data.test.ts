@@ -49,7 +49,8 @@ describe('the shipped data set', () => {
 
   it('carries a last entry on every row whose note gives one, and an entry window on the trails whose hours are one', () => {
     // The note is where a maintainer writes what the page said; the fields are what the planner reads.
-    const saysLastEntry = (p: PlaceRecord) => /\blast (entry|admission|ticket|order|train)\b/i.test(p.note ?? '');
+    const saysLastEntry = (p: PlaceRecord) =>
+      /\blast (entry|admission|ticket|order|train)\b|\b(ticketing|tickets|admission) (until|ends)\b|\bticket office closes\b/i.test(p.note ?? '');
     const saysEntryWindow = (p: PlaceRecord) => /\bhours are the entry window\b/i.test(p.note ?? '');
     const ids = (rows: PlaceRecord[]) => rows.map((p) => p.id);
     expect(ids(places.filter((p) => p.visitMayRunPastClose))).toEqual(ids(places.filter(saysEntryWindow)));

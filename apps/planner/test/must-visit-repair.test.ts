@@ -73,6 +73,35 @@ describe('must-visit repair (docs/api.md: a schedule includes every must-visit p
     expect(noHike.unscheduledMeals).toEqual([]);
   });
 
+  it('skips the break of the hike\'s day only, not a second day\'s for must-visits that fit beside theirs (review of 1c0ae71)', () => {
+    // Three days 08:00-18:00 with lunch; the hike spans lunch on any day. A and B (280 minutes each)
+    // fit a day each beside lunch, or both on one day without it: a plan of the must-visits with no
+    // breaks at all put them together and cost that day's lunch too (every seed 1-8, with 10 optional places).
+    const at = { lat: 33.4996, lng: 126.5312 };
+    const lunch = [{ name: 'lunch', from: '11:30', to: '14:00', minutes: 60 }];
+    const days = ['2026-12-08', '2026-12-09', '2026-12-10'].map((date) => ({ date, start: '08:00', end: '18:00', meals: lunch }));
+    const hours = { tue: [['06:00', '12:00']], wed: [['06:00', '12:00']], thu: [['06:00', '12:00']] } as PlanRequest['places'][number]['openingHours'];
+    for (const seed of [1, 2, 3, 4]) {
+      const request: PlanRequest = {
+        start: at,
+        travelMode: 'car',
+        days,
+        places: [
+          { locationId: 'hike', lat: 33.47, lng: 126.55, visitMinutes: 540, score: 30, mustVisit: true, openingHours: hours, lastEntryMinutes: 180, visitMayRunPastClose: true },
+          { locationId: 'A', lat: 33.499, lng: 126.532, visitMinutes: 280, score: 30, mustVisit: true },
+          { locationId: 'B', lat: 33.498, lng: 126.53, visitMinutes: 280, score: 30, mustVisit: true },
+          ...Array.from({ length: 10 }, (_, i) => ({ locationId: `o${i}`, lat: 33.45 + (i % 5) * 0.02, lng: 126.5 + Math.floor(i / 5) * 0.03, visitMinutes: 60, score: 20 })),
+        ],
+        options: { seed, maxIterations: 600, timeLimitMs: 60_000 },
+      };
+      const plan = planItinerary(request);
+      expect(checkItinerary(request, plan).errors).toEqual([]);
+      expect(placed(plan)).toEqual(expect.arrayContaining(['hike', 'A', 'B']));
+      const hikeDay = plan.days.find((d) => d.stops.some((s) => s.locationId === 'hike'))!.date;
+      expect(plan.unscheduledMeals.map((m) => m.date), `seed ${seed}`).toEqual([hikeDay]);
+    }
+  });
+
   it('keeps the optional visits of the days it does not need (the holiday keeps its walk around Gangnam)', () => {
     const plan = planItinerary(seoulFarMarket);
     // The market's day is rebuilt around it (the search may add what fits after it); the next day keeps its visits.

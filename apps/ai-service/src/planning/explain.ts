@@ -44,15 +44,18 @@ const openingOn = (c: Candidate, date: string): DayOpening | undefined => c.open
 
 /**
  * "10:00-18:00 (last entry 16:00)", or for an entry window "a start 06:00-09:00": the hours as the
- * engine reads them (a close before the open runs to midnight).
+ * engine reads them (a close before the open runs to midnight). An interval shorter than its last
+ * entry admits no one: said so, not as a last entry at its open.
  */
 const hoursWords = (c: Candidate, intervals: readonly (readonly [string, string])[]): string =>
   intervals
     .map(([a, b]) => {
-      const close = minutesOf(b) <= minutesOf(a) ? 24 * 60 : minutesOf(b);
-      const last = clock(Math.max(minutesOf(a), close - (c.lastEntryMinutes ?? 0)));
-      if (c.visitMayRunPastClose) return `a start ${a}-${last}`;
-      return c.lastEntryMinutes ? `${a}-${b} (last entry ${last})` : `${a}-${b}`;
+      const open = minutesOf(a);
+      const close = minutesOf(b) <= open ? 24 * 60 : minutesOf(b);
+      const lastStart = close - (c.lastEntryMinutes ?? 0);
+      if (lastStart < open) return `${a}-${b} (no entry: the last is ${c.lastEntryMinutes} minutes before closing)`;
+      if (c.visitMayRunPastClose) return `a start ${a}-${clock(lastStart)}`;
+      return c.lastEntryMinutes ? `${a}-${b} (last entry ${clock(lastStart)})` : `${a}-${b}`;
     })
     .join(', ');
 

@@ -456,15 +456,28 @@ class IteratedLocalSearch {
     if (this.rebuildFrom(this.planAlone(mandatory, timeLimitMs), mandatory)) return true;
     // A must-visit that no day can hold beside that day's meal breaks, even alone (a nine-hour hike
     // across lunch), is never placed by a plan that keeps the breaks, and no move takes a break out
-    // for it (the shake keeps them). The product's rule is the must-visit first: such must-visits
-    // and those already placed are planned without the breaks, and the refill puts back every
-    // break that fits beside them. Other must-visits left out keep the plan's breaks.
+    // for it (the shake keeps them). The product's rule is the must-visit first: it is planned with
+    // the must-visits already placed and the breaks of every day but one it may take, for each such
+    // day (the first one left out; a later repair takes the next), and the refill puts back every
+    // break that fits; only when no such plan is found, without any breaks. Taking every day's
+    // breaks out first let that plan move the other must-visits together onto one day and cost its
+    // break too.
     const breaks = mandatory.filter((j) => p.isBreak[j]);
-    const blocked = mustMissing.filter((j) => !this.fitsBesideBreaks(j, breaks));
-    if (blocked.length === 0) return false;
+    const blocked = mustMissing.find((j) => !this.fitsBesideBreaks(j, breaks));
+    if (blocked === undefined) return false;
     const placedMust = mandatory.filter((j) => !p.isBreak[j] && t.tourOf[j] !== NONE);
+    let repaired = false;
+    for (let k = 0; k < t.tourCount; k++) {
+      if (aloneStart(t, blocked, k, -1) === null) continue;
+      const left = Math.max(timeLimitMs - (this.clock() - started), timeLimitMs * REPAIR_BUDGET_SHARE);
+      const kept = breaks.filter((b) => p.fixedTour[b] !== k);
+      // Each rebuild that beats the best so far becomes it: the best day wins.
+      if (this.rebuildFrom(this.planAlone([...placedMust, blocked, ...kept], left), mandatory)) repaired = true;
+    }
+    if (repaired) return true;
+    // No day's plan kept the other days' breaks (the must-visits must move across them): without any.
     const left = Math.max(timeLimitMs - (this.clock() - started), timeLimitMs * REPAIR_BUDGET_SHARE);
-    return this.rebuildFrom(this.planAlone([...placedMust, ...blocked], left), mandatory);
+    return this.rebuildFrom(this.planAlone([...placedMust, blocked], left), mandatory);
   }
 
   /**
