@@ -45,3 +45,35 @@ it('answers a row loaded while the replica was idle at its very next request (no
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   expect(await nameOf()).toBe('Jogye Temple');
 });
+
+it('stops serving a removed place once a load removes it, also when the same load adds another (the row count unchanged)', async () => {
+  const get = (url: string) => service.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${service.token}` } });
+  const search = async () => (await get('/api/v1/locations/search?lat=33.5&lng=126.75&radiusKm=30')).json<{ items: { id: string }[] }>().items.map((p) => p.id);
+  const batch = async () =>
+    (await service.app.inject({ method: 'POST', url: '/internal/v1/location/places/batch', payload: { ids: ['jeju-manjanggul', 'jeju-gimnyeong-beach'], dates: ['2027-03-03'] } })).json<{
+      items: { id: string }[];
+      missing: string[];
+    }>();
+  // Answered, and cached, before the load.
+  for (let i = 0; i < 2; i++) {
+    expect((await get('/api/v1/locations/jeju-manjanggul')).statusCode).toBe(200);
+    expect(await search()).toContain('jeju-manjanggul');
+    expect((await batch()).missing).toEqual(['jeju-gimnyeong-beach']);
+  }
+  const rows = JSON.parse(await readFile(FIXTURE, 'utf8')) as PlaceRecord[];
+  const manjanggul = rows.find((p) => p.id === 'jeju-manjanggul')!;
+  const added: PlaceRecord = { ...manjanggul, id: 'jeju-gimnyeong-beach', name: 'Gimnyeong Beach', nameKo: '김녕해수욕장', category: 'beach', lat: 33.557, lng: 126.759, openingHoursOsm: '24/7' };
+  const prisma = testPrismaClient(PrismaClient, service.db.url, 1);
+  try {
+    const count = async () => (await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM places`)[0]!.n;
+    const before = await count();
+    expect(await upsertPlaces(prisma, [...rows.filter((p) => p.id !== 'jeju-manjanggul'), added], ['jeju-manjanggul'])).toMatchObject({ inserted: 1, removed: 1 });
+    expect(await count()).toBe(before);
+  } finally {
+    await prisma.$disconnect();
+  }
+  await waitFor(async () => (await get('/api/v1/locations/jeju-manjanggul')).statusCode === 404, 'the removed place gone', 10_000, 100);
+  expect(await search()).not.toContain('jeju-manjanggul');
+  expect(await search()).toContain('jeju-gimnyeong-beach');
+  expect(await batch()).toMatchObject({ items: [{ id: 'jeju-gimnyeong-beach' }], missing: ['jeju-manjanggul'] });
+});

@@ -1,6 +1,7 @@
 /**
  * `npm run places:load [-- file.json ...]`: upserts place data files (default: the data set shipped
- * in data/places/) into location_db. A command of the service, shipped in its image, so the
+ * in data/places/) into location_db, and deletes the places data/removed.json lists as removed
+ * (whatever files are loaded: the list is the data set's, and a removed place stays removed). A command of the service, shipped in its image, so the
  * clusters run it as the local stack does:
  *   node --import tsx apps/location-service/src/cli/load-places.ts
  * DATABASE_URL names the database (DATABASE_AUTH=entra: the pod's Entra token as password, as the
@@ -32,7 +33,7 @@ const password = await databasePassword({ databaseAuth: values.DATABASE_AUTH ===
 const prisma = createPrismaClient(PrismaClient, databaseUrl(), 2, password);
 try {
   const r = await loadPlaces(prisma, files);
-  console.log(`places: ${r.places} in ${r.files} file(s): ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged`);
+  console.log(`places: ${r.places} in ${r.files} file(s): ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged, ${r.removed} removed`);
 } catch (err) {
   console.error(err instanceof PlaceDataError ? err.message : err);
   process.exitCode = 1;

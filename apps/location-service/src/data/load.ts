@@ -1,16 +1,27 @@
 /**
  * Loading place data files (JSON arrays of place rows) into location_db: every row of every file
- * is checked first and nothing is written unless all pass; then one transaction upserts them by
- * id, touching only rows whose content changed, so loading the same files again changes nothing.
+ * is checked first and nothing is written unless all pass; then one transaction deletes the places
+ * the list of removed places names (data/removed.json) and upserts the rows by id, touching only
+ * rows whose content changed, so loading the same files again changes nothing.
+ *
+ * Removal is explicit: a row missing from the files loaded is not deleted, since places may come
+ * from other files (the OSM importer's output, loaded on its own) than the ones of this load.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { PlaceRecord } from '../domain/schemas.ts';
+import { Value } from 'typebox/value';
+import { RemovedPlace, type PlaceRecord } from '../domain/schemas.ts';
 import { checkPlaceRecord } from './place-record.ts';
 
 /** The data set shipped with the service (data/places/*.json). */
 export const DATA_DIR = path.resolve(import.meta.dirname, '../../data/places');
+
+/**
+ * The places taken out of the data set, shipped with it (data/README.md, "Removed places"): every
+ * load deletes them, whatever files it loads.
+ */
+export const REMOVED_FILE = path.resolve(import.meta.dirname, '../../data/removed.json');
 
 export const dataFiles = async (dir: string = DATA_DIR): Promise<string[]> =>
   (await readdir(dir)).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f));
@@ -22,53 +33,106 @@ export class PlaceDataError extends Error {
   }
 }
 
-/** Every row of the files, checked; throws PlaceDataError listing every problem (file, row, id). */
-export const readPlaceFiles = async (files: readonly string[]): Promise<PlaceRecord[]> => {
-  const problems: string[] = [];
-  const records: PlaceRecord[] = [];
+const readJson = async (file: string, what: string, problems: string[]): Promise<unknown[] | undefined> => {
+  const name = path.basename(file);
+  let rows: unknown;
+  try {
+    rows = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    problems.push(`${name}: not readable JSON (${(err as Error).message})`);
+    return undefined;
+  }
+  if (!Array.isArray(rows)) {
+    problems.push(`${name}: must be a JSON array of ${what}`);
+    return undefined;
+  }
+  return rows as unknown[];
+};
+
+/** Where a row is, for a problem: file, index and id. */
+const rowName = (file: string, i: number, row: unknown): string => {
+  const id = (row as { id?: unknown } | null)?.id;
+  return `${path.basename(file)} #${i}${typeof id === 'string' ? ` (${id})` : ''}`;
+};
+
+/** Every row of the files, checked, with where it is; the problems are added to `problems`. */
+const checkPlaceFiles = async (files: readonly string[], problems: string[]): Promise<{ record: PlaceRecord; where: string }[]> => {
+  const records: { record: PlaceRecord; where: string }[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {
-    const name = path.basename(file);
-    let rows: unknown;
-    try {
-      rows = JSON.parse(await readFile(file, 'utf8'));
-    } catch (err) {
-      problems.push(`${name}: not readable JSON (${(err as Error).message})`);
-      continue;
-    }
-    if (!Array.isArray(rows)) {
-      problems.push(`${name}: must be a JSON array of places`);
-      continue;
-    }
-    rows.forEach((row: unknown, i) => {
-      const id = (row as { id?: unknown } | null)?.id;
-      const where = `${name} #${i}${typeof id === 'string' ? ` (${id})` : ''}`;
+    const rows = await readJson(file, 'places', problems);
+    rows?.forEach((row: unknown, i) => {
+      const where = rowName(file, i, row);
       const checked = checkPlaceRecord(row);
       if (!checked.ok) return void problems.push(...checked.problems.map((p) => `${where}: ${p}`));
       const first = seen.get(checked.record.id);
       if (first) return void problems.push(`${where}: id already used by ${first}`);
       seen.set(checked.record.id, where);
-      records.push(checked.record);
+      records.push({ record: checked.record, where });
     });
   }
-  if (problems.length) throw new PlaceDataError(problems);
   return records;
+};
+
+/** Every row of the files, checked; throws PlaceDataError listing every problem (file, row, id). */
+export const readPlaceFiles = async (files: readonly string[]): Promise<PlaceRecord[]> => {
+  const problems: string[] = [];
+  const records = await checkPlaceFiles(files, problems);
+  if (problems.length) throw new PlaceDataError(problems);
+  return records.map((r) => r.record);
+};
+
+/** The entries of a list of removed places, checked (schema, one entry per id); problems added to `problems`. */
+const checkRemovedList = async (file: string, problems: string[]): Promise<RemovedPlace[]> => {
+  const entries: RemovedPlace[] = [];
+  const seen = new Map<string, string>();
+  (await readJson(file, 'removed places', problems))?.forEach((entry: unknown, i) => {
+    const where = rowName(file, i, entry);
+    const errors = Value.Errors(RemovedPlace, entry).map((e) => `${where}: ${e.instancePath || '/'} ${e.message}`);
+    if (errors.length) return void problems.push(...errors);
+    const removed = entry as RemovedPlace;
+    const first = seen.get(removed.id);
+    if (first) return void problems.push(`${where}: id already listed by ${first}`);
+    seen.set(removed.id, where);
+    entries.push(removed);
+  });
+  return entries;
+};
+
+/** The list of removed places in `file` (default: the shipped one), checked; throws PlaceDataError. */
+export const readRemovedList = async (file: string = REMOVED_FILE): Promise<RemovedPlace[]> => {
+  const problems: string[] = [];
+  const entries = await checkRemovedList(file, problems);
+  if (problems.length) throw new PlaceDataError(problems);
+  return entries;
 };
 
 export interface UpsertReport {
   readonly inserted: number;
   readonly updated: number;
   readonly unchanged: number;
+  /** Rows deleted because their id is listed as removed (0 once a database has none of them). */
+  readonly removed: number;
 }
 
 const CHUNK = 500;
 
-/** Inserts new ids, updates changed rows, leaves identical rows alone (their updated_at too). */
-export const upsertPlaces = async (prisma: PrismaClient, records: readonly PlaceRecord[]): Promise<UpsertReport> => {
+/**
+ * Deletes the `removed` ids, inserts new ids, updates changed rows, leaves identical rows alone
+ * (their updated_at too), in one transaction: no reader sees a removal without the rest of the load.
+ * The data generation the service's cache keys carry (places.ts: row count, last updated_at) changes
+ * with a deletion: the count drops, and when the same load inserts as many rows as it deletes, the
+ * inserted rows' updated_at (now()) is later than every row's before.
+ */
+export const upsertPlaces = async (prisma: PrismaClient, records: readonly PlaceRecord[], removed: readonly string[] = []): Promise<UpsertReport> => {
+  const both = records.filter((r) => removed.includes(r.id));
+  if (both.length) throw new Error(`places both removed and loaded: ${both.map((r) => r.id).join(', ')}`);
   let inserted = 0;
   let updated = 0;
+  let deleted = 0;
   await prisma.$transaction(
     async (tx) => {
+      if (removed.length) deleted = await tx.$executeRaw`DELETE FROM places WHERE id = ANY(${[...removed]}::text[])`;
       for (let i = 0; i < records.length; i += CHUNK) {
         const rows = records
           .slice(i, i + CHUNK)
@@ -106,7 +170,7 @@ export const upsertPlaces = async (prisma: PrismaClient, records: readonly Place
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
-  return { inserted, updated, unchanged: records.length - inserted - updated };
+  return { inserted, updated, unchanged: records.length - inserted - updated, removed: deleted };
 };
 
 export interface LoadReport extends UpsertReport {
@@ -114,8 +178,20 @@ export interface LoadReport extends UpsertReport {
   readonly places: number;
 }
 
-/** Checks every file, then upserts all their places (nothing is written when any row is bad). */
-export const loadPlaces = async (prisma: PrismaClient, files: readonly string[]): Promise<LoadReport> => {
-  const records = await readPlaceFiles(files);
-  return { files: files.length, places: records.length, ...(await upsertPlaces(prisma, records)) };
+/**
+ * Checks every file and the list of removed places (`removedFile`, default the shipped
+ * data/removed.json), then deletes the removed places and upserts all the files' places. Nothing is
+ * written when any row or entry is bad, or when a file holds a place the list says was removed (a
+ * place restored must be taken off the list, a reviewed change, not loaded back by accident).
+ */
+export const loadPlaces = async (prisma: PrismaClient, files: readonly string[], removedFile: string = REMOVED_FILE): Promise<LoadReport> => {
+  const problems: string[] = [];
+  const records = await checkPlaceFiles(files, problems);
+  const removed = new Map((await checkRemovedList(removedFile, problems)).map((r) => [r.id, r]));
+  for (const { record, where } of records) {
+    const entry = removed.get(record.id);
+    if (entry) problems.push(`${where}: listed as removed in ${path.basename(removedFile)} (${entry.removedOn}: ${entry.reason}); to restore the place, take it off that list`);
+  }
+  if (problems.length) throw new PlaceDataError(problems);
+  return { files: files.length, places: records.length, ...(await upsertPlaces(prisma, records.map((r) => r.record), [...removed.keys()])) };
 };

@@ -146,3 +146,17 @@ export const PlaceRecord = Type.Object(
   { additionalProperties: false },
 );
 export type PlaceRecord = Static<typeof PlaceRecord>;
+
+/**
+ * One entry of the list of removed places (data/removed.json): an id taken out of the data on a
+ * date, for a reason a reviewer can check. The loader deletes these ids from location_db.
+ */
+export const RemovedPlace = Type.Object(
+  {
+    id: PlaceId,
+    removedOn: Type.String({ format: 'date' }),
+    reason: Type.String({ minLength: 1, maxLength: 2000, pattern: VISIBLE }),
+  },
+  { additionalProperties: false },
+);
+export type RemovedPlace = Static<typeof RemovedPlace>;
