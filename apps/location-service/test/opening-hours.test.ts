@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { PARSED_VALUES_MAX, addDays, dayOfWeek, dayOpenings, openingHoursProblem, unreachingWeekday, weeklyHours } from '../src/domain/opening-hours.ts';
+import { PARSED_VALUES_MAX, UNCERTAIN_NOTE, addDays, dayOfWeek, dayOpenings, openingHoursProblem, unreachingWeekday, weeklyHours } from '../src/domain/opening-hours.ts';
 import { LIMITS } from '../src/domain/schemas.ts';
 
 const day = (value: string, date: string) => dayOpenings(value, [date])[0]!;
@@ -118,7 +118,29 @@ describe('real openings on Korean public holidays and weekly closing days', () =
 
   it('a rule comment becomes the note; unknown hours say so', () => {
     expect(day('Mo-Su 09:00-18:00; 2026 Dec 24 off "closed for the year-end inspection"', '2026-12-24')).toEqual({ date: '2026-12-24', intervals: [], note: 'closed for the year-end inspection' });
-    expect(day('Mo-Su unknown', '2026-12-23').note).toBe('opening hours uncertain');
+    expect(day('Mo-Su unknown', '2026-12-23')).toEqual({ date: '2026-12-23', intervals: [], note: UNCERTAIN_NOTE });
+  });
+
+  it('a time of unknown state is not open (a plan must work on the day): a fallback, a comment alone, unknown, an open end', () => {
+    // The fallback makes the hours outside 09:00-18:00 unknown: answered 00:00-24:00 before.
+    expect(day('Mo-Su 09:00-18:00 || "by appointment"', '2026-09-25')).toEqual({
+      date: '2026-09-25',
+      intervals: [['09:00', '18:00']],
+      note: `Chuseok (추석): usual hours; by appointment; ${UNCERTAIN_NOTE}`,
+    });
+    // A comment alone on the holiday is unknown, not closed and not open: 00:00-24:00 before.
+    expect(day('Mo-Su 09:00-18:00; "closed" PH', '2026-09-25')).toEqual({ date: '2026-09-25', intervals: [], note: `Chuseok (추석); closed; ${UNCERTAIN_NOTE}` });
+    expect(day('Mo-Su 09:00-18:00; "closed" PH', '2026-09-23')).toEqual({ date: '2026-09-23', intervals: [['09:00', '18:00']] });
+    expect(day('Mo-Su 09:00-18:00; PH unknown', '2026-09-25')).toEqual({ date: '2026-09-25', intervals: [], note: `Chuseok (추석); ${UNCERTAIN_NOTE}` });
+    // Only the unknown part is left out; a day of unknown state is no weekly closing day.
+    expect(day('Mo-Su 10:00-12:00 unknown, 12:00-18:00', '2026-12-23')).toEqual({ date: '2026-12-23', intervals: [['12:00', '18:00']], note: UNCERTAIN_NOTE });
+    expect(day('Mo,We-Su 09:00-18:00; Tu unknown', '2026-12-22')).toEqual({ date: '2026-12-22', intervals: [], note: UNCERTAIN_NOTE });
+    expect(day('"by appointment"', '2026-12-23')).toEqual({ date: '2026-12-23', intervals: [], note: `by appointment; ${UNCERTAIN_NOTE}` });
+    // An open end (18:00+) is unknown for the package: not counted as open either.
+    expect(day('Mo-Su 18:00+', '2026-12-23').intervals).toEqual([]);
+    // The week's hours too.
+    expect(weeklyHours('Mo-Su 09:00-18:00 || "by appointment"', '2026-09-21').fri).toEqual([['09:00', '18:00']]);
+    expect(weeklyHours('Mo-Su unknown', '2026-09-21').mon).toEqual([]);
   });
 
   it('a holiday the day before reaches past midnight: "PH off" cancels the night that would start on it', () => {

@@ -158,13 +158,26 @@ const evaluatorFor = (value: string, date: string, holidayYesterday: boolean, ho
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 interface RawDay {
+  /** The times known to be open: an unknown state is not among them (evaluateDay). */
   readonly intervals: ClockInterval[];
-  /** Comments of the rules that applied (e.g. `"closed for renovation"`), and whether any interval is only `unknown`. */
+  /** Comments of the rules that applied (e.g. `"closed for renovation"`), and whether any time of the day is of unknown state. */
   readonly comments: string[];
   readonly uncertain: boolean;
 }
 
-/** Open intervals of one local date, as local clock times (to be called in the place's time zone). */
+/**
+ * The version of what an evaluation answers for a value and a date, beside the holiday calendar's:
+ * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
+ * previous one cached in the Redis they share. Change it with any change of an answer.
+ */
+export const OPENING_EVALUATION = '2';
+
+/**
+ * Open intervals of one local date, as local clock times (to be called in the place's time zone).
+ * A time of unknown state (`unknown`, a fallback rule `|| "by appointment"`, a rule of a comment
+ * alone such as `"closed" PH`) is not open: a traveller's plan must work on the day, and the package
+ * cannot say the place is open then. It makes the day uncertain and its comment part of the note.
+ */
 const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const from = new Date(y, m - 1, d);
@@ -176,7 +189,10 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
     const open = `${pad(start.getHours())}:${pad(start.getMinutes())}`;
     const close = end.getTime() >= to.getTime() ? '24:00' : `${pad(end.getHours())}:${pad(end.getMinutes())}`;
     if (comment) comments.add(comment);
-    uncertain ||= unknown;
+    if (unknown) {
+      uncertain ||= open !== close;
+      continue;
+    }
     const last = intervals.at(-1);
     // Touching intervals (e.g. "09:00-12:00,12:00-18:00") are one opening.
     if (last && last[1] === open) intervals[intervals.length - 1] = [last[0], close];
@@ -245,6 +261,9 @@ export const weeklyHours = (value: string, monday: string, at?: Coordinates): Re
 const sameIntervals = (a: readonly ClockInterval[], b: readonly ClockInterval[]): boolean =>
   a.length === b.length && a.every((x, i) => x[0] === b[i]![0] && x[1] === b[i]![1]);
 
+/** Said of a date with a time of unknown state, left out of its intervals. */
+export const UNCERTAIN_NOTE = 'opening hours uncertain: not counted as open';
+
 const isHoliday = (date: string): boolean => {
   const h = publicHolidays(date);
   return h.known && h.names.length > 0;
@@ -269,16 +288,18 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       const closedWeekly = () => [-7, 7].every((offset) => closedOn(addDays(date, offset))) && [-3, -2, -1, 1, 2, 3].some((offset) => !closedOn(addDays(date, offset)));
       if (today) {
         const names = holidays.names.join(' / ');
-        if (!actual.intervals.length && ordinary.intervals.length) notes.push(`closed: ${names}`);
+        // Unknown on the holiday: not counted as open, and not said to be closed either.
+        if (!actual.intervals.length && actual.uncertain) notes.push(names);
+        else if (!actual.intervals.length && ordinary.intervals.length) notes.push(`closed: ${names}`);
         else if (!actual.intervals.length) notes.push(closedWeekly() ? `closed: weekly closing day (${WEEKDAY_NAMES[dayOfWeek(date)]}); also ${names}` : `closed on this date; also ${names}`);
         else if (!ordinary.intervals.length) notes.push(`open on the holiday: ${names}`);
         else if (!sameIntervals(actual.intervals, ordinary.intervals)) notes.push(`holiday hours: ${names}`);
         else notes.push(`${names}: usual hours`);
-      } else if (!actual.intervals.length && !actual.comments.length) {
+      } else if (!actual.intervals.length && !actual.comments.length && !actual.uncertain) {
         notes.push(closedWeekly() ? `closed: weekly closing day (${WEEKDAY_NAMES[dayOfWeek(date)]})` : 'closed on this date');
       }
       notes.push(...actual.comments);
-      if (actual.uncertain && !actual.comments.length) notes.push('opening hours uncertain');
+      if (actual.uncertain) notes.push(UNCERTAIN_NOTE);
       if (!holidays.known) notes.push(`public holidays of ${date.slice(0, 4)} are not published yet: holiday closures are not included`);
       return notes.length ? { date, intervals: actual.intervals, note: notes.join('; ') } : { date, intervals: actual.intervals };
     }),

@@ -9,7 +9,7 @@ import { cacheShapeOf, type TwoLevelCache } from '@tripgen/service-kit';
 import { createHash } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { HOLIDAY_CALENDAR } from './holidays.ts';
-import { dayOpenings, mondayOf, placeToday, weeklyHours } from './opening-hours.ts';
+import { OPENING_EVALUATION, dayOpenings, mondayOf, placeToday, weeklyHours } from './opening-hours.ts';
 import { BatchAnswer, CandidatesAnswer, DayOpening as DayOpeningSchema, LIMITS, Place as PlaceSchema, SearchAnswer, type SearchQuery } from './schemas.ts';
 
 /** How stale the data generation a replica keys its cache with may be (ms). */
@@ -263,8 +263,8 @@ export const placeRepository = (prisma: PrismaClient, cache: TwoLevelCache, opts
   const refreshMs = opts.generationRefreshMs ?? GENERATION_REFRESH_MS;
 
   // --- data generation: the database, its row count and last change, re-read every
-  // GENERATION_REFRESH_MS, and the holiday calendar the openings are computed with (a release with
-  // another shares the database and Redis during a rollout). The database's name keeps apart the
+  // GENERATION_REFRESH_MS, and the holiday calendar and evaluation version the openings are computed
+  // with (a release with others shares the database and Redis during a rollout). The database's name keeps apart the
   // caches of several databases sharing one Redis (test and benchmark databases); one database's
   // replicas share theirs.
   let generation: string | undefined;
@@ -273,7 +273,7 @@ export const placeRepository = (prisma: PrismaClient, cache: TwoLevelCache, opts
     (reading ??= prisma
       .$queryRaw<{ db: string; n: number; changed: string }[]>`
         SELECT current_database() AS db, count(*)::int AS n, coalesce(extract(epoch FROM max(updated_at)) * 1000, 0)::bigint::text AS changed FROM places`
-      .then(([row]) => (generation = digest([row!.db, row!.n, row!.changed, HOLIDAY_CALENDAR])))
+      .then(([row]) => (generation = digest([row!.db, row!.n, row!.changed, HOLIDAY_CALENDAR, OPENING_EVALUATION])))
       .finally(() => (reading = undefined)));
   // On a timer, not when a request finds it stale: a replica that served nothing for a while would
   // answer its next requests with the generation it read before a load (from the cache, for its
