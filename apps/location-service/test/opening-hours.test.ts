@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { HOLIDAY_YEARS } from '../src/domain/holidays.ts';
 import { PARSED_VALUES_MAX, UNCERTAIN_NOTE, addDays, dayOfWeek, dayOpenings, openingHoursProblem, unreachingWeekday, weeklyHours } from '../src/domain/opening-hours.ts';
 import { LIMITS } from '../src/domain/schemas.ts';
 
@@ -152,6 +153,15 @@ describe('real openings on Korean public holidays and weekly closing days', () =
 
   it('years the gazette has not published are evaluated without holidays, and say so', () => {
     expect(day(MUSEUM, '2028-10-03')).toEqual({ date: '2028-10-03', intervals: [['10:00', '18:00']], note: 'public holidays of 2028 are not published yet: holiday closures are not included' });
+  });
+
+  it('years before the calendar (the API takes 2000 on, the gazette package starts in 2018) say they are not in it, not that they are unpublished', () => {
+    expect(HOLIDAY_YEARS[0]).toBe(2018);
+    // Chuseok 2005 (Sep 18) and New Year's Day 2000: evaluated without holidays.
+    expect(day(MUSEUM, '2005-09-18')).toEqual({ date: '2005-09-18', intervals: [['10:00', '18:00']], note: 'public holidays before 2018 are not in the calendar: holiday closures are not included' });
+    expect(day(MUSEUM, '2017-12-31').note).toBe('public holidays before 2018 are not in the calendar: holiday closures are not included');
+    expect(day(MUSEUM, '2000-01-01').note).toBe('public holidays before 2018 are not in the calendar: holiday closures are not included');
+    expect(day(OFFICE, '2018-01-01')).toEqual({ date: '2018-01-01', intervals: [['10:00', '16:00']], note: "holiday hours: New Year's Day (1월 1일)" });
   });
 });
 

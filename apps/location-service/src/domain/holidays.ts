@@ -1,7 +1,7 @@
 /**
  * Korean public holidays, from `@hyunbinseo/holidays-kr` (the official gazette, lunar holidays,
  * substitute holidays and election days included; one module per published year). A year the
- * package does not cover yet is reported as such, never guessed.
+ * package does not cover (not published yet, or before its first year, 2018) is reported as such, never guessed.
  */
 import { createHash } from 'node:crypto';
 import * as gazette from '@hyunbinseo/holidays-kr/all';

@@ -17,7 +17,7 @@
 import { PLACE_COUNTRY, PLACE_TIME_ZONE, type ClockInterval, type DayOpening, type Weekday } from '@tripgen/catalog';
 import { LRUCache } from 'lru-cache';
 import OpeningHours from 'opening_hours';
-import { publicHolidays } from './holidays.ts';
+import { HOLIDAY_YEARS, publicHolidays } from './holidays.ts';
 import { LIMITS } from './schemas.ts';
 
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -170,7 +170,7 @@ interface RawDay {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '2';
+export const OPENING_EVALUATION = '3';
 
 /**
  * Open intervals of one local date, as local clock times (to be called in the place's time zone).
@@ -261,6 +261,14 @@ export const weeklyHours = (value: string, monday: string, at?: Coordinates): Re
 const sameIntervals = (a: readonly ClockInterval[], b: readonly ClockInterval[]): boolean =>
   a.length === b.length && a.every((x, i) => x[0] === b[i]![0] && x[1] === b[i]![1]);
 
+/**
+ * Why the calendar has no holidays for a year: before its first year the gazette package never
+ * carries them (it starts in 2018; the API takes dates from 2000), after its last they are not
+ * published yet (a newer package adds them).
+ */
+const calendarGap = (year: number): string =>
+  year < HOLIDAY_YEARS[0]! ? `public holidays before ${HOLIDAY_YEARS[0]} are not in the calendar` : `public holidays of ${year} are not published yet`;
+
 /** Said of a date with a time of unknown state, left out of its intervals. */
 export const UNCERTAIN_NOTE = 'opening hours uncertain: not counted as open';
 
@@ -300,7 +308,7 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       }
       notes.push(...actual.comments);
       if (actual.uncertain) notes.push(UNCERTAIN_NOTE);
-      if (!holidays.known) notes.push(`public holidays of ${date.slice(0, 4)} are not published yet: holiday closures are not included`);
+      if (!holidays.known) notes.push(`${calendarGap(Number(date.slice(0, 4)))}: holiday closures are not included`);
       return notes.length ? { date, intervals: actual.intervals, note: notes.join('; ') } : { date, intervals: actual.intervals };
     }),
   );
