@@ -14,7 +14,7 @@
  *    schedule failed before the message is dead-lettered.
  */
 import { QUEUE_LIMITS, QUEUES } from '@tripgen/catalog';
-import { NewerMessageError, consumeIdempotentlyAfterWork, redeliveryDelayMs, type ConsumeEvent, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
+import { NewerMessageError, consumeIdempotentlyAfterWork, redeliveryDelayMs, type ConsumeEvent, type IncomingMessage, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { GenerationFailure, generateSchedule, type GenerateDeps } from '../planning/generate.ts';
 import { askedAtOf, finishGeneration, generationRepository, reportFinished, withdrawGeneration, type OnFinished, type Outcome } from './generations.ts';
@@ -49,6 +49,37 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
   const generations = generationRepository(prisma);
   const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
   const warn = (obj: object, msg: string) => options.logger.warn(obj, msg);
+  /**
+   * Withdrawals this consumer has taken and not yet settled, by message id: their schedule and when
+   * they are settled (their delivery's outcome reported, after its transaction). A request and its
+   * withdrawal that waited on the queue together (the AI service down or behind while the trip
+   * changed or went) are taken together; the withdrawal is written in its delivery's transaction,
+   * after its duplicate check, and a plan that ended first recorded `completed` and notified it
+   * for a trip changed or deleted (trip-service stale-outcome.test.ts, 1 run in a few dozen on a
+   * loaded machine). So a plan that ends while a withdrawal of its schedule is in hand here waits
+   * for it, and then finds the schedule final (FINISH_SQL): it records nothing.
+   */
+  const withdrawalsInHand = new Map<string, { readonly scheduleId: string; readonly settled: Promise<void>; readonly settle: () => void }>();
+  const taken = (delivery: IncomingMessage) => {
+    const body = delivery.body as { withdrawn?: unknown } | null;
+    const ids = body && typeof body === 'object' && body.withdrawn ? salvageIds(body) : undefined;
+    if (!ids || withdrawalsInHand.has(delivery.messageId)) return;
+    let settle: () => void = () => undefined;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    withdrawalsInHand.set(delivery.messageId, { scheduleId: ids.scheduleId, settled, settle });
+  };
+  const ended = (event: ConsumeEvent) => {
+    withdrawalsInHand.get(event.messageId)?.settle();
+    withdrawalsInHand.delete(event.messageId);
+  };
+  /** The plan's outcome, once no withdrawal of its schedule is in hand here (one abandoned for a redelivery lets it go too: the redelivery then finds it final). */
+  const afterWithdrawals = async (made: Made & { ids: { scheduleId: string } }): Promise<Made> => {
+    const inHand = [...withdrawalsInHand.values()].filter((w) => w.scheduleId === made.ids.scheduleId);
+    if (inHand.length === 0) return made;
+    options.logger.info({ scheduleId: made.ids.scheduleId }, 'a withdrawal of this schedule is in hand: the plan\'s outcome waits for it');
+    await Promise.all(inHand.map((w) => w.settled));
+    return made;
+  };
   // The generation (location calls, the router, the engine thread: seconds) runs outside any
   // transaction; its outcome and the message id are written in one short one. The generations
   // row is what makes a schedule's outcome once (begin, then FINISH_SQL only while running), so a
@@ -83,12 +114,12 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         const base = message.replan ? await generations.completedResult(message.replan.baseScheduleId, message.tripId, message.userId) : undefined;
         if (message.replan && !base) throw new GenerationFailure('the schedule to re-plan is not available (it is not completed)');
         const generated = await generateSchedule(message, deps, base);
-        return { ids, requestedAt: message.requestedAt, outcome: { status: 'completed', result: generated.result, engineMs: generated.engineMs } };
+        return await afterWithdrawals({ ids, requestedAt: message.requestedAt, outcome: { status: 'completed', result: generated.result, engineMs: generated.engineMs } });
       } catch (err) {
-        if (err instanceof GenerationFailure) return { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: err.message } };
+        if (err instanceof GenerationFailure) return afterWithdrawals({ ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: err.message } });
         if (delivery.attempt >= maxDeliveryCount) {
           options.logger.error({ scheduleId: message.scheduleId, err: String(err) }, 'schedule generation failed on its last delivery');
-          return { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' } };
+          return afterWithdrawals({ ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' } });
         }
         throw err;
       }
@@ -105,6 +136,16 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       }
       if (await finishGeneration(tx, made.ids, made.outcome)) reportFinished(options.onFinished, warn, made.ids.scheduleId, made.outcome.status, askedAtOf(made.requestedAt));
     },
-    { consumer: CONSUMER_NAME, concurrency: options.concurrency ?? 4, maxDeliveryCount, logger: options.logger, onOutcome: options.onOutcome },
+    {
+      consumer: CONSUMER_NAME,
+      concurrency: options.concurrency ?? 4,
+      maxDeliveryCount,
+      logger: options.logger,
+      onTaken: taken,
+      onOutcome: (event) => {
+        ended(event);
+        options.onOutcome?.(event);
+      },
+    },
   );
 };

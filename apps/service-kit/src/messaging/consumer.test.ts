@@ -261,6 +261,8 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
     const events: ConsumeEvent[] = [];
     const openDuringWork: number[] = [];
     let works = 0;
+    /** onTaken: every delivery, duplicates too, before its work ('taken' then 'worked'). */
+    const seen: string[] = [];
     // This database's transactions open longer than a recording takes (PostgreSQL's pg_stat_activity):
     // one held across the work would be at least as old as the work's 200 ms.
     const inTransaction = async () =>
@@ -275,6 +277,7 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
       queue,
       async (m) => {
         works += 1;
+        seen.push(`worked ${m.messageId}`);
         await new Promise((r) => setTimeout(r, 200)); // the long call the work stands for
         openDuringWork.push(await inTransaction());
         if (m.attempt === 1 && m.messageId === 'slow-flaky') throw new Error('downstream timeout');
@@ -283,13 +286,15 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
       async (m, tx, result) => {
         await tx.$executeRawUnsafe('INSERT INTO inbox (message_id, body) VALUES ($1, $2::jsonb)', m.messageId, JSON.stringify(result));
       },
-      { maxDeliveryCount: MAX_DELIVERY_COUNT, ...QUICK, logger: quietLogger, onOutcome: (e) => events.push(e) },
+      { maxDeliveryCount: MAX_DELIVERY_COUNT, ...QUICK, logger: quietLogger, onOutcome: (e) => events.push(e), onTaken: (m) => void seen.push(`taken ${m.messageId}`) },
     );
     await broker.publish(queue, [{ messageId: 'slow', body: {} }, { messageId: 'slow-flaky', body: {} }]);
     await waitFor(() => events.filter((e) => e.outcome === 'processed').length === 2, 'both processed');
     await broker.publish(queue, [{ messageId: 'slow', body: {} }]);
     await waitFor(() => events.length === 4, 'the duplicate');
     expect(works).toBe(3); // slow, slow-flaky twice (the failure is retried); not the duplicate
+    for (const id of ['slow', 'slow-flaky']) expect(seen.filter((s) => s.endsWith(` ${id}`)).slice(0, 2)).toEqual([`taken ${id}`, `worked ${id}`]);
+    expect(seen.filter((s) => s === 'taken slow')).toHaveLength(2); // the duplicate is taken too, never worked
     expect(openDuringWork).toEqual([0, 0, 0]);
     expect(events.map((e) => [e.messageId, e.outcome]).sort()).toEqual([
       ['slow', 'duplicate'],

@@ -152,6 +152,13 @@ export interface IdempotentConsumerOptions extends ConsumerOptions {
   readonly transactionTimeoutMs?: number;
   /** How long processed ids are remembered and how often older ones are pruned (default: the catalog's MESSAGE_RETENTION). */
   readonly retention?: Retention;
+  /**
+   * Called first when a delivery is taken, before the duplicate check and the work (synchronous; a
+   * throw is the delivery's failure). With onOutcome, which ends every delivery, it tells a consumer
+   * which messages are in hand and not yet written: the AI consumer lets a withdrawal in hand win
+   * over a plan of the same schedule that ends meanwhile.
+   */
+  readonly onTaken?: (message: IncomingMessage) => void;
 }
 
 /**
@@ -215,6 +222,7 @@ async function consumeRecorded<T>(
       let settlement: Settlement;
       let duplicate = false;
       try {
+        options.onTaken?.(message);
         // Without work the transaction's insert is the check (duplicates wait on its key).
         duplicate = work !== undefined && (await recorded(message.messageId));
         if (!duplicate) {
