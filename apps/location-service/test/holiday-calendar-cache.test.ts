@@ -7,22 +7,14 @@
 import { redisUrl, waitFor } from '@tripgen/testing';
 import { expect, it, vi } from 'vitest';
 import { createPlacesDatabase, type RunningLocationService } from './harness.ts';
+import { startRelease } from './support/release.ts';
 
 const running: RunningLocationService[] = [];
 
 // One Redis database for both releases (each instance of the testing module allocates its own).
 const REDIS_URL = redisUrl();
 
-/** A location service of its own modules: the harness, the app and the calendar they import. */
-const start = async (db: Awaited<ReturnType<typeof createPlacesDatabase>>): Promise<RunningLocationService> => {
-  const harness = await import('./harness.ts');
-  const service = await harness.startLocationService({ db, env: { REDIS_URL } });
-  running.push(service);
-  // Its answers go to Redis, shared with the other release, once it is connected.
-  await waitFor(() => service.app.kit.redis.status === 'ready', 'Redis connected');
-  await service.app.kit.cache.subscribed;
-  return service;
-};
+const start = (db: Awaited<ReturnType<typeof createPlacesDatabase>>) => startRelease(db, REDIS_URL, running);
 
 const seollal2028 = async (service: RunningLocationService) =>
   (await service.app.inject({ method: 'GET', url: '/api/v1/locations/seoul-gyeongbokgung/open-intervals?from=2028-01-27&to=2028-01-27', headers: { authorization: `Bearer ${service.token}` } })).json<{ days: { note?: string }[] }>().days[0]!.note;

@@ -6,19 +6,13 @@
 import { redisUrl, waitFor } from '@tripgen/testing';
 import { expect, it, vi } from 'vitest';
 import { createPlacesDatabase, type RunningLocationService } from './harness.ts';
+import { startRelease } from './support/release.ts';
 
 const running: RunningLocationService[] = [];
 // One Redis database for every release (each instance of the testing module allocates its own).
 const REDIS_URL = redisUrl();
 
-const start = async (db: Awaited<ReturnType<typeof createPlacesDatabase>>): Promise<RunningLocationService> => {
-  const harness = await import('./harness.ts');
-  const service = await harness.startLocationService({ db, env: { REDIS_URL } });
-  running.push(service);
-  await waitFor(() => service.app.kit.redis.status === 'ready', 'Redis connected');
-  await service.app.kit.cache.subscribed;
-  return service;
-};
+const start = (db: Awaited<ReturnType<typeof createPlacesDatabase>>) => startRelease(db, REDIS_URL, running);
 
 const ask = (service: RunningLocationService) =>
   service.app.inject({ method: 'GET', url: '/api/v1/locations/seoul-jogyesa/open-intervals?from=2026-09-25&to=2026-09-25', headers: { authorization: `Bearer ${service.token}` } });

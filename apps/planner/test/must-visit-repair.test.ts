@@ -45,24 +45,33 @@ describe('must-visit repair (docs/api.md: a schedule includes every must-visit p
     }
   });
 
-  it('takes a meal break out only for a must-visit that no day holds beside its breaks, even alone', () => {
-    // A nine-hour hike that must start by 09:00 spans lunch on any day; a second must-visit 30 minutes
-    // away fits beside lunch. Both days keep lunch but the hike's.
-    const at = { lat: 33.4996, lng: 126.5312 };
+  /**
+   * Jeju days from the city with lunch, a nine-hour hike that must start by 09:00 (its cut-off at noon,
+   * the last start 3 h before it: lunch is spanned on any day), other must-visits and 10 optional places.
+   */
+  const hikeTrip = (dates: string[], day: { start: string; end: string }, others: PlanRequest['places'], seed = 1, hikeAt = { lat: 33.47, lng: 126.55 }): PlanRequest => {
     const lunch = [{ name: 'lunch', from: '11:30', to: '14:00', minutes: 60 }];
-    const days = ['2026-12-08', '2026-12-09'].map((date) => ({ date, start: '06:00', end: '20:00', meals: lunch }));
-    const hours = { tue: [['06:00', '12:00']], wed: [['06:00', '12:00']] } as PlanRequest['places'][number]['openingHours'];
-    const request: PlanRequest = {
-      start: at,
+    const weekday = (date: string) => (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const)[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
+    const hours = Object.fromEntries(dates.map((date) => [weekday(date), [['06:00', '12:00']]])) as PlanRequest['places'][number]['openingHours'];
+    return {
+      start: { lat: 33.4996, lng: 126.5312 },
       travelMode: 'car',
-      days,
+      days: dates.map((date) => ({ date, ...day, meals: lunch })),
       places: [
-        { locationId: 'hike', lat: 33.3849, lng: 126.6197, visitMinutes: 540, score: 30, mustVisit: true, openingHours: hours, lastEntryMinutes: 180, visitMayRunPastClose: true },
-        { locationId: 'trail', lat: 33.3607, lng: 126.4958, visitMinutes: 300, score: 30, mustVisit: true, openingHours: hours, visitMayRunPastClose: true },
+        { locationId: 'hike', ...hikeAt, visitMinutes: 540, score: 30, mustVisit: true, openingHours: hours, lastEntryMinutes: 180, visitMayRunPastClose: true },
+        ...others.map((p) => (p.locationId === 'trail' ? { ...p, openingHours: hours } : p)),
         ...Array.from({ length: 10 }, (_, i) => ({ locationId: `o${i}`, lat: 33.45 + (i % 5) * 0.02, lng: 126.5 + Math.floor(i / 5) * 0.03, visitMinutes: 60, score: 20 })),
       ],
-      options: { seed: 1, maxIterations: 600, timeLimitMs: 60_000 },
+      options: { seed, maxIterations: 600, timeLimitMs: 60_000 },
     };
+  };
+
+  it('takes a meal break out only for a must-visit that no day holds beside its breaks, even alone', () => {
+    // The hike spans lunch on any day; a 300-minute trail (start by noon) fits beside lunch. Both days
+    // keep lunch but the hike's.
+    const request = hikeTrip(['2026-12-08', '2026-12-09'], { start: '06:00', end: '20:00' }, [
+      { locationId: 'trail', lat: 33.3607, lng: 126.4958, visitMinutes: 300, score: 30, mustVisit: true, visitMayRunPastClose: true },
+    ], 1, { lat: 33.3849, lng: 126.6197 });
     const plan = planItinerary(request);
     expect(checkItinerary(request, plan).errors).toEqual([]);
     expect(placed(plan)).toEqual(expect.arrayContaining(['hike', 'trail']));
@@ -77,23 +86,11 @@ describe('must-visit repair (docs/api.md: a schedule includes every must-visit p
     // Three days 08:00-18:00 with lunch; the hike spans lunch on any day. A and B (280 minutes each)
     // fit a day each beside lunch, or both on one day without it: a plan of the must-visits with no
     // breaks at all put them together and cost that day's lunch too (every seed 1-8, with 10 optional places).
-    const at = { lat: 33.4996, lng: 126.5312 };
-    const lunch = [{ name: 'lunch', from: '11:30', to: '14:00', minutes: 60 }];
-    const days = ['2026-12-08', '2026-12-09', '2026-12-10'].map((date) => ({ date, start: '08:00', end: '18:00', meals: lunch }));
-    const hours = { tue: [['06:00', '12:00']], wed: [['06:00', '12:00']], thu: [['06:00', '12:00']] } as PlanRequest['places'][number]['openingHours'];
     for (const seed of [1, 2, 3, 4]) {
-      const request: PlanRequest = {
-        start: at,
-        travelMode: 'car',
-        days,
-        places: [
-          { locationId: 'hike', lat: 33.47, lng: 126.55, visitMinutes: 540, score: 30, mustVisit: true, openingHours: hours, lastEntryMinutes: 180, visitMayRunPastClose: true },
-          { locationId: 'A', lat: 33.499, lng: 126.532, visitMinutes: 280, score: 30, mustVisit: true },
-          { locationId: 'B', lat: 33.498, lng: 126.53, visitMinutes: 280, score: 30, mustVisit: true },
-          ...Array.from({ length: 10 }, (_, i) => ({ locationId: `o${i}`, lat: 33.45 + (i % 5) * 0.02, lng: 126.5 + Math.floor(i / 5) * 0.03, visitMinutes: 60, score: 20 })),
-        ],
-        options: { seed, maxIterations: 600, timeLimitMs: 60_000 },
-      };
+      const request = hikeTrip(['2026-12-08', '2026-12-09', '2026-12-10'], { start: '08:00', end: '18:00' }, [
+        { locationId: 'A', lat: 33.499, lng: 126.532, visitMinutes: 280, score: 30, mustVisit: true },
+        { locationId: 'B', lat: 33.498, lng: 126.53, visitMinutes: 280, score: 30, mustVisit: true },
+      ], seed);
       const plan = planItinerary(request);
       expect(checkItinerary(request, plan).errors).toEqual([]);
       expect(placed(plan)).toEqual(expect.arrayContaining(['hike', 'A', 'B']));
