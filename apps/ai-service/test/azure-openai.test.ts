@@ -113,3 +113,23 @@ describe('Azure OpenAI interest model', () => {
     expect(await withFallback(undefined, () => undefined).read(['temples'])).toEqual({ source: 'keywords', weights: keywordWeights(['temples']) });
   });
 });
+
+describe('Azure OpenAI interest model: its time limit covers the Entra token', () => {
+  it('gives up on a token that does not come within the limit, even from a credential that ignores the abort signal', async () => {
+    // @azure/identity's client-assertion flow (WorkloadIdentityCredential, the pod's credential)
+    // does not pass getToken's abortSignal to its requests to Entra: against an authority that
+    // never answers, getToken({abortSignal: AbortSignal.timeout(300)}) was still pending after 5 s.
+    const before = seen.length;
+    const silentEntra: TokenCredential = { getToken: () => new Promise<AccessToken | null>(() => undefined) };
+    const calls: string[] = [];
+    const m = azureOpenAIInterestModel({ endpoint, deployment: 'd', credential: silentEntra, timeoutMs: 200, onCall: (outcome) => calls.push(outcome) });
+    const started = Date.now();
+    const outcome = await Promise.race([m.read(['temples']).then(() => 'answered', (err: unknown) => `failed: ${String(err)}`), new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 2_000))]);
+    expect(outcome).toMatch(/^failed/);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(calls).toEqual(['timeout']);
+    expect(seen.length).toBe(before);
+    // The fallback answers with the keywords within the same limit.
+    expect(await withFallback(m, () => undefined).read(['temples'])).toEqual({ source: 'keywords', weights: keywordWeights(['temples']) });
+  });
+});

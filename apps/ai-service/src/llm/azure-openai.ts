@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import type { TokenCredential } from '@azure/identity';
 import { PLACE_CATEGORIES } from '@tripgen/catalog';
 import type { LlmCallOutcome } from '@tripgen/service-kit';
+import { abortable } from '../abortable-wait.ts';
 import { normaliseInterests, sanitizeWeights, type InterestModel } from '../planning/interests.ts';
 
 export const AZURE_OPENAI_SCOPE = 'https://cognitiveservices.azure.com/.default';
@@ -82,7 +83,11 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): Identifie
     let status: number | undefined;
     let outcome: LlmCallOutcome = 'error';
     try {
-      const token = await options.credential.getToken(AZURE_OPENAI_SCOPE, { abortSignal: abort });
+      // The limit covers the token too, whether or not the credential honours abortSignal:
+      // @azure/identity's client-assertion flow (WorkloadIdentityCredential, the pod's) does not
+      // pass it to its requests to Entra, so a slow Entra held every reading (and the schedules
+      // waiting for one) past the limit. The credential's request is left to finish on its own.
+      const token = await abortable(options.credential.getToken(AZURE_OPENAI_SCOPE, { abortSignal: abort }), abort);
       if (!token) throw new Error('no Entra token for Azure OpenAI');
       const res = await fetch(chatCompletionsUrl(options), {
         method: 'POST',
