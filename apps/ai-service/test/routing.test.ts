@@ -119,6 +119,40 @@ describe('travel times of a schedule, as configured', () => {
   });
 });
 
+describe('suggestions of a faster travel mode, with a router configured', () => {
+  // Lotte World, 13 km from the lodging: no walk there and back with a 240-minute visit fits the
+  // day; public transport does (planning.test.ts, the model alone). The trip's matrix holds the
+  // times of the trip's mode only (the router's foot table, or the model's transit times when the
+  // router has no transit profile): a faster mode must not be checked on them.
+  const far = withOpening(SEOUL.lotteWorld, DATES);
+  const withFar: PlaceDirectory = {
+    candidates: async () => ({ items: [far, ...PLACES.map((p) => withOpening(p, DATES))].map((c) => ({ ...c, distanceKm: haversineKm(LODGING, c), opening: c.opening! })), missing: [] }),
+    places: async () => ({ items: [], missing: [] }),
+  };
+  const suggestionsFor = async (travelMode: 'walk' | 'transit', env: Record<string, string>, hours: { dayStart?: string; dayEnd?: string } = {}) => {
+    const { result } = await generateSchedule(request({ dates: DATES, travelMode, mustVisit: [far.id], ...hours }), { ...depsFor(env), directory: withFar });
+    const miss = result.reasons.find((r) => r.locationId === far.id);
+    expect(miss?.reason).toBe('too-far');
+    return { travel: result.travel, suggestions: miss!.suggestions.filter((s) => s.change === 'travel-mode') };
+  };
+
+  it('a walk on the router\'s foot times: public transport is still suggested, as with the model', async () => {
+    expect((await suggestionsFor('walk', {})).suggestions).toEqual([{ change: 'travel-mode', detail: 'travel by public transport instead of on foot' }]);
+    const routed = await suggestionsFor('walk', { ROUTING_PROVIDER: 'osrm', OSRM_URL: osrm.url });
+    expect(routed.travel).toEqual({ source: 'osrm', fallback: false });
+    expect(routed.suggestions).toEqual([{ change: 'travel-mode', detail: 'travel by public transport instead of on foot' }]);
+  });
+
+  it('transit with OSRM configured (the model\'s transit times as a matrix): the car is still suggested, as without it', async () => {
+    // 12:00-18:00: 62 minutes each way by public transport do not fit with the visit and lunch, 45 by car do.
+    const hours = { dayStart: '12:00', dayEnd: '18:00' };
+    expect((await suggestionsFor('transit', {}, hours)).suggestions).toEqual([{ change: 'travel-mode', detail: 'travel by car instead of by public transport' }]);
+    const routed = await suggestionsFor('transit', { ROUTING_PROVIDER: 'osrm', OSRM_URL: osrm.url }, hours);
+    expect(routed.travel).toEqual({ source: 'haversine', fallback: false });
+    expect(routed.suggestions).toEqual([{ change: 'travel-mode', detail: 'travel by car instead of by public transport' }]);
+  });
+});
+
 describe('routing settings', () => {
   it('osrm needs OSRM_URL, OSRM_URL needs osrm, and an unknown router is refused at start', () => {
     expect(() => settings({ ROUTING_PROVIDER: 'osrm' })).toThrow(/ROUTING_PROVIDER=osrm needs OSRM_URL/);

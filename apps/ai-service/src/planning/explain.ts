@@ -183,11 +183,13 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
     }
   }
 
-  // A faster travel mode.
+  // A faster travel mode, on the model's times for that mode: the request's matrix (a router's
+  // table, or the model's as a matrix) holds the times of the trip's own mode only, and the engine
+  // reads a matrix whatever the mode, so a faster mode checked on it took as long as the trip's.
   const current = MODE_ORDER.indexOf(request.travelMode);
   for (let m = current + 1; m < MODE_ORDER.length; m++) {
     const mode = MODE_ORDER[m]!;
-    if (fits({ ...hard, travelMode: mode })) {
+    if (fits({ ...hard, travelMode: mode, travelTimes: undefined })) {
       found.push({ change: 'travel-mode', detail: `travel ${MODE_NAMES[mode]} instead of ${MODE_NAMES[request.travelMode]}`, size: 2 * (m - current) });
       break;
     }
