@@ -30,16 +30,29 @@ export interface AiConfig {
   readonly azureOpenAI: { readonly endpoint: string; readonly deployment: string; readonly apiVersion: string | undefined } | undefined;
 }
 
+/**
+ * The first Azure OpenAI API version that takes the adapter's structured output (response_format
+ * json_schema, "first added in API version 2024-08-01-preview"): an older one answers every call
+ * 400 "response_format value as json_schema is enabled only for api versions 2024-08-01-preview and
+ * later", so every reading would fall back to the keywords while the service looked configured.
+ */
+export const FIRST_STRUCTURED_OUTPUT_API_VERSION = '2024-08-01';
+
 export const aiConfig = (own: ServiceConfig<'ai'>['own']): AiConfig => {
-  const { AZURE_OPENAI_ENDPOINT: endpoint, AZURE_OPENAI_DEPLOYMENT: deployment } = own;
+  const { AZURE_OPENAI_ENDPOINT: endpoint, AZURE_OPENAI_DEPLOYMENT: deployment, AZURE_OPENAI_API_VERSION: apiVersion } = own;
   if (Boolean(endpoint) !== Boolean(deployment)) throw new ConfigError(['set both AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT (the LLM adapter), or neither']);
+  // A dated version (YYYY-MM-DD, or YYYY-MM-DD-preview) from the first with structured output on:
+  // the adapter calls the deployments route, which takes no other form.
+  if (apiVersion !== undefined && !(/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(apiVersion) && apiVersion.slice(0, 10) >= FIRST_STRUCTURED_OUTPUT_API_VERSION)) {
+    throw new ConfigError([`AZURE_OPENAI_API_VERSION must be a dated Azure OpenAI API version (YYYY-MM-DD or YYYY-MM-DD-preview) from ${FIRST_STRUCTURED_OUTPUT_API_VERSION}-preview on, the first to take structured output (json_schema); got ${JSON.stringify(apiVersion)}`]);
+  }
   return {
     routing: routingConfig(own),
     locationServiceUrl: own.LOCATION_SERVICE_URL,
     engineTimeLimitMs: own.ENGINE_TIME_LIMIT_MS ?? DEFAULT_ENGINE_BUDGET.timeLimitMs,
     engineMaxIterations: own.ENGINE_MAX_ITERATIONS ?? DEFAULT_ENGINE_BUDGET.maxIterations,
     concurrency: own.SCHEDULE_CONCURRENCY ?? 8,
-    azureOpenAI: endpoint && deployment ? { endpoint, deployment, apiVersion: own.AZURE_OPENAI_API_VERSION } : undefined,
+    azureOpenAI: endpoint && deployment ? { endpoint, deployment, apiVersion } : undefined,
   };
 };
 

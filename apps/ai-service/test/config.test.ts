@@ -30,4 +30,17 @@ describe('AI service settings', () => {
     expect(() => aiConfig(own({ AZURE_OPENAI_ENDPOINT: 'https://tripgen.openai.azure.com' }))).toThrow(ConfigError);
     expect(() => aiConfig(own({ AZURE_OPENAI_DEPLOYMENT: 'gpt-4o-mini' }))).toThrow(/set both AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT/);
   });
+
+  it('refuse an AZURE_OPENAI_API_VERSION that cannot take the structured output the adapter sends', () => {
+    // json_schema response formats came with 2024-08-01-preview; an older version answers every
+    // call 400 "response_format value as json_schema is enabled only for api versions 2024-08-01-preview and later".
+    const adapter = { AZURE_OPENAI_ENDPOINT: 'https://tripgen.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o-mini' };
+    for (const version of ['2024-06-01', '2024-02-01', '2024-07-01-preview', 'latest', '2024-10-21 ', 'v1']) {
+      expect(() => aiConfig(own({ ...adapter, AZURE_OPENAI_API_VERSION: version })), version).toThrow(/AZURE_OPENAI_API_VERSION/);
+    }
+    for (const version of ['2024-08-01-preview', '2024-10-21', '2025-04-01-preview']) {
+      expect(aiConfig(own({ ...adapter, AZURE_OPENAI_API_VERSION: version })).azureOpenAI?.apiVersion).toBe(version);
+    }
+  });
 });
+

@@ -187,7 +187,7 @@ export const SERVICE_ENVIRONMENT = {
     SCHEDULE_CONCURRENCY: { type: 'integer', min: 1, max: 8, setBy: 'manifest', description: 'Schedule requests handled at once; their I/O overlaps, the engine runs one at a time on its own thread (default 8).' },
     AZURE_OPENAI_ENDPOINT: { type: 'url', protocols: ['http:', 'https:'], setBy: 'manifest', description: 'Azure OpenAI resource of the optional LLM interest adapter (with AZURE_OPENAI_DEPLOYMENT; the pod\'s workload identity signs in). Unset: the keyword table alone.' },
     AZURE_OPENAI_DEPLOYMENT: { type: 'string', setBy: 'manifest', description: 'The chat model deployment of the LLM interest adapter (with AZURE_OPENAI_ENDPOINT).' },
-    AZURE_OPENAI_API_VERSION: { type: 'string', setBy: 'manifest', description: 'The Azure OpenAI REST API version (default: the one the adapter is tested against).' },
+    AZURE_OPENAI_API_VERSION: { type: 'string', setBy: 'manifest', description: 'The Azure OpenAI REST API version (default: the one the adapter is tested against); a dated one from 2024-08-01-preview on (the first with structured output), else the service does not start.' },
   }),
   location: contract({}),
 } as const satisfies Readonly<Record<ServiceName, EnvContract>>;
