@@ -33,6 +33,9 @@ it('answers 401 for the token of an account that no longer exists, and stores no
   for (const [method, url, payload] of [
     ['GET', '/api/v1/users/me', undefined],
     ['PUT', '/api/v1/users/me/preferences', { interests: ['museums'], pace: 'normal', travelMode: 'walk' }],
+    // Before: 200 {items: []}, an empty inbox of an account the profile says does not exist.
+    ['GET', '/api/v1/users/me/notifications', undefined],
+    ['GET', '/internal/v1/user/preferences', undefined],
   ] as const) {
     const res = await service.app.inject({ method, url, headers: auth, ...(payload ? { payload } : {}) });
     expect(res.statusCode, url).toBe(401);

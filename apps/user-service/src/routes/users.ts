@@ -70,6 +70,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     { schema: { operationId: 'listNotifications', description: `The signed-in user's notifications inbox, newest first (at most ${INBOX_SHOWN}).`, tags: ['users'], response: { 200: NotificationList, 401: ProblemSchema } } },
     async (request) => {
       const items = await users.notifications(request.user!.id);
+      // An account's notifications go with it (ON DELETE CASCADE), so an empty inbox may be an account
+      // that no longer exists: its token is a 401 there, as on the profile and the internal read, not an
+      // empty inbox of an account the other routes say is gone. Only then is the (cached) profile read.
+      if (items.length === 0) await me(request.user!.id);
       return {
         items: items.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: n.readAt ? n.readAt.toISOString() : null })),
       };
