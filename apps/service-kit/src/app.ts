@@ -14,7 +14,7 @@ import type { Redis } from 'ioredis';
 import { context, type Span } from '@opentelemetry/api';
 import type { ServiceConfig } from './config.ts';
 import { cacheNamespace, createTwoLevelCache, type TwoLevelCache } from './cache.ts';
-import { bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
+import { bearerChallenge, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, refusalOptions, registerProblemHandlers } from './http/problem.ts';
 import { RATE_LIMIT_PREFIX, registerRateLimit, userLimitKey } from './http/rate-limit.ts';
@@ -373,7 +373,12 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   // turned into a 401 by routes that require a token.
   // A token verified before is answered without a promise (the hot path of every repeated request).
   const authFailed = (request: FastifyRequest, err: unknown) => {
-    request.authProblem = err instanceof HttpProblem ? err : new HttpProblem(401, 'The access token could not be verified');
+    const refused = err instanceof HttpProblem ? err : new HttpProblem(401, 'The access token could not be verified');
+    // Every 401 names its challenge (RFC 9110 15.5.2); a 429 or 503 of the check is not a refusal of the token.
+    request.authProblem =
+      refused.statusCode === 401 && refused.headers['www-authenticate'] === undefined
+        ? new HttpProblem(401, refused.message, refused.extensions, { ...refused.headers, ...bearerChallenge('invalid_token') })
+        : refused;
   };
   const tokenRefusals = createFailureThrottle({ redis, prefix: TOKEN_REFUSALS_PREFIX, ...TOKEN_REFUSAL_THROTTLE });
   app.addHook('onRequest', (request, _reply, done) => {
@@ -398,7 +403,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   // request moved the rest of the request (limit, handler, send) into a microtask (issue 15).
   const authenticate = (request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void): void => {
     if (request.authProblem) return done(request.authProblem);
-    if (!request.user) return done(new HttpProblem(401, 'This route needs "Authorization: Bearer <accessToken>"'));
+    if (!request.user) return done(new HttpProblem(401, 'This route needs "Authorization: Bearer <accessToken>"', {}, bearerChallenge()));
     done();
   };
   app.decorate('authenticate', authenticate);

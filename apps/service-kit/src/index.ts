@@ -4,7 +4,7 @@ export { runService, drainAndClose } from './server.ts';
 export { serviceMain, type ServiceMainOptions } from './main.ts';
 export { HttpProblem, problem, refusalOptions, registerProblemHandlers, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem.ts';
 export { operationBudget, type BudgetSlot, type OperationBudget, type OperationBudgetOptions } from './http/rate-limit.ts';
-export { createTokenVerifier, remoteJwks, remoteTokenVerifier, localJwks, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
+export { createTokenVerifier, remoteJwks, remoteTokenVerifier, localJwks, bearerChallenge, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 export { cacheNamespace, cacheShapeOf, createTwoLevelCache, l2Key, type CacheEntryOptions, type TwoLevelCache } from './cache.ts';
 export { createPrismaClient, prismaDatabase, QUERY_TIMEOUT_MS, servicePrismaClient, type PrismaLike } from './data/prisma.ts';
 export { driverAdapterCause, type DriverAdapterCause } from './data/adapter-error.ts';

@@ -41,6 +41,8 @@ it('answers 401 for the token of an account that no longer exists, and stores no
     expect(res.statusCode, url).toBe(401);
     expect(res.headers['content-type'], url).toContain('application/problem+json');
     expect(res.json(), url).toMatchObject({ status: 401, detail: 'The account of this access token does not exist' });
+    // Its token is refused as any other (RFC 6750 3): the client signs in again.
+    expect(res.headers['www-authenticate'], url).toBe('Bearer error="invalid_token"');
   }
   expect(await sql('SELECT count(*)::int AS n FROM user_preferences')).toEqual([{ n: 0 }]);
 });

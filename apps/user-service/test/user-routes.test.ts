@@ -237,6 +237,13 @@ describe('user routes through the dev gateway', () => {
       expect(res.status, what).toBe(401);
       expect(res.type, what).toContain('application/problem+json');
       expect(res.json?.detail, what).toMatch(/access token|Authorization/);
+      // RFC 9110 15.5.2: a 401 carries its challenge (before: none); RFC 6750 3: no error code without a token.
+      expect(res.headers.get('www-authenticate'), what).toBe(token === undefined ? 'Bearer' : 'Bearer error="invalid_token"');
+    }
+    // An Authorization header that is not a bearer token at all.
+    for (const authorization of [`Basic ${Buffer.from('ada:pw').toString('base64')}`, `Bearer ${user!.id as string} extra`]) {
+      const res = await fetch(`${base}/api/v1/users/me`, { headers: { authorization } });
+      expect([res.status, res.headers.get('www-authenticate')], authorization).toEqual([401, 'Bearer error="invalid_request"']);
     }
   });
 

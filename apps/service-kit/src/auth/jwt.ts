@@ -131,6 +131,17 @@ const verifyOnce = async (keys: JWTVerifyGetKey, issuer: string, audience: strin
   }
 };
 
+/**
+ * The WWW-Authenticate challenge of a 401 (RFC 9110 15.5.2: a 401 MUST carry one; RFC 6750 3): `Bearer`
+ * alone when no token came, with `error="invalid_request"` for an Authorization header that is not a
+ * bearer token, `error="invalid_token"` for a token refused (expired, badly signed, its account gone).
+ * A client tells "sign in again" from the rest by it, and HTTP libraries that read it (to retry with
+ * a fresh token) find it.
+ */
+export const bearerChallenge = (error?: 'invalid_request' | 'invalid_token'): Readonly<Record<string, string>> => ({
+  'www-authenticate': error === undefined ? 'Bearer' : `Bearer error="${error}"`,
+});
+
 // The usual form, checked with test() and cut with slice(): exec's match array was about 130 bytes of
 // garbage on every authenticated request (issue 15). Every other form goes through the full pattern.
 const PLAIN_BEARER = /^Bearer \S+$/;
@@ -141,7 +152,7 @@ export const bearerToken = (header: string | undefined): string | undefined => {
   if (!header) return undefined;
   if (PLAIN_BEARER.test(header)) return header.slice(7);
   const m = BEARER.exec(header);
-  if (!m) throw new HttpProblem(401, 'The Authorization header must be "Bearer <accessToken>"');
+  if (!m) throw new HttpProblem(401, 'The Authorization header must be "Bearer <accessToken>"', {}, bearerChallenge('invalid_request'));
   return m[1];
 };
 

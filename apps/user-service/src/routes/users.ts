@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { internalPrefix, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
-import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
+import { bearerChallenge, HttpProblem, ProblemSchema } from '@tripgen/service-kit';
 import { Me, NotificationList, Preferences } from '../domain/schemas.ts';
 import { INBOX_SHOWN } from '../domain/notifications.ts';
 import type { UserRepository } from '../domain/users.ts';
@@ -17,7 +17,8 @@ const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (app, { users }) => {
   // A valid token for an account that no longer exists.
-  const accountGone = () => new HttpProblem(401, 'The account of this access token does not exist');
+  // A refused token as the kit's are, with their challenge (RFC 6750 3: invalid_token, sign in again).
+  const accountGone = () => new HttpProblem(401, 'The account of this access token does not exist', {}, bearerChallenge('invalid_token'));
   const me = async (userId: string) => {
     const found = await users.me(userId);
     if (!found) throw accountGone();
