@@ -6,7 +6,7 @@
 import { checkItinerary } from '@tripgen/planner';
 import { describe, expect, it } from 'vitest';
 import { explainMisses, suggestFixes } from '../src/planning/explain.ts';
-import { explainAndRender, explainInput, planTrip } from '../src/planning/generate.ts';
+import { explainAndRender, explainInput, planTrip, renderSchedule } from '../src/planning/generate.ts';
 import { keywordWeights } from '../src/planning/interests.ts';
 import { buildPlanRequest, mealsFor, placeScore, visitMinutes, type Candidate } from '../src/planning/problem.ts';
 import { LODGING, SEOUL, request, withOpening } from './fixtures/places.ts';
@@ -277,5 +277,12 @@ describe('re-planning one day', () => {
     const again = explainAndRender(message, planned, new Map(dayCandidates.map((c) => [c.id, c])), full, true);
     expect(again.unscheduled).toEqual([museum.id]);
     expect(again.reasons).toEqual(full.reasons);
+    // Of the base's suggestions only other dates are kept: a longer day or a faster mode is the
+    // re-plan's own, checked beside the places it locked (review of 2716511).
+    const longerDay = { change: 'longer-day' as const, detail: 'end day 2 (2026-09-25) at 20:00 instead of 19:00' };
+    const faster = { change: 'travel-mode' as const, detail: 'travel by car instead of by public transport' };
+    const base = { ...full, reasons: full.reasons.map((r) => ({ ...r, suggestions: [longerDay, ...r.suggestions] })) };
+    const own = again.reasons.map((r) => ({ ...r, suggestions: [faster] }));
+    expect(renderSchedule(message, planned, new Map(dayCandidates.map((c) => [c.id, c])), base, own).reasons[0]!.suggestions).toEqual([faster, ...full.reasons[0]!.suggestions]);
   });
 });

@@ -3,7 +3,7 @@
  * slower than the rest of the plan. Both messages wait on the queue while the AI service is down
  * (a trip changed or deleted meanwhile: trip-service stale-outcome.test.ts) and are taken together
  * when it comes back; the plan used to record `completed` (and notify it) whenever it ended before
- * the withdrawal's transaction committed: on a loaded 2-core machine 1 run in a few dozen of that
+ * the withdrawal's transaction committed: seen once, under load, in a run of that
  * test. Here the withdrawal's write is held (its processed-message key locked by an open
  * transaction) until the plan has ended, so the order is forced. Real PostgreSQL and the Service
  * Bus emulator.

@@ -466,6 +466,7 @@ describe('the user service refusing the read of the traveller\'s preferences', (
       expect(asked.status, JSON.stringify(asked.json)).toBe(401);
       expect(asked.type).toContain('application/problem+json');
       expect(asked.json.detail).toBe('The user service refused your access token (The account of this access token does not exist); sign in again');
+      expect(asked.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
     }
     expect(await stored(stack, t.id)).toBe(0);
   });

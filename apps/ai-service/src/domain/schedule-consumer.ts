@@ -55,21 +55,27 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
    * withdrawal that waited on the queue together (the AI service down or behind while the trip
    * changed or went) are taken together; the withdrawal is written in its delivery's transaction,
    * after its duplicate check, and a plan that ended first recorded `completed` and notified it
-   * for a trip changed or deleted (trip-service stale-outcome.test.ts, 1 run in a few dozen on a
-   * loaded machine). So a plan that ends while a withdrawal of its schedule is in hand here waits
-   * for it, and then finds the schedule final (FINISH_SQL): it records nothing.
+   * for a trip changed or deleted (trip-service stale-outcome.test.ts, seen once under load). So a
+   * plan that ends while a withdrawal of its schedule is in hand here waits for it, and then finds
+   * the schedule final (FINISH_SQL): it records nothing. Deliveries of one message are counted (a
+   * redelivery may be taken while the first is still in hand): the first to end does not settle
+   * the others.
    */
-  const withdrawalsInHand = new Map<string, { readonly scheduleId: string; readonly settled: Promise<void>; readonly settle: () => void }>();
+  const withdrawalsInHand = new Map<string, { readonly scheduleId: string; deliveries: number; readonly settled: Promise<void>; readonly settle: () => void }>();
   const taken = (delivery: IncomingMessage) => {
     const body = delivery.body as { withdrawn?: unknown } | null;
     const ids = body && typeof body === 'object' && body.withdrawn ? salvageIds(body) : undefined;
-    if (!ids || withdrawalsInHand.has(delivery.messageId)) return;
+    if (!ids) return;
+    const held = withdrawalsInHand.get(delivery.messageId);
+    if (held) return void (held.deliveries += 1);
     let settle: () => void = () => undefined;
     const settled = new Promise<void>((resolve) => (settle = resolve));
-    withdrawalsInHand.set(delivery.messageId, { scheduleId: ids.scheduleId, settled, settle });
+    withdrawalsInHand.set(delivery.messageId, { scheduleId: ids.scheduleId, deliveries: 1, settled, settle });
   };
   const ended = (event: ConsumeEvent) => {
-    withdrawalsInHand.get(event.messageId)?.settle();
+    const held = withdrawalsInHand.get(event.messageId);
+    if (!held || (held.deliveries -= 1) > 0) return;
+    held.settle();
     withdrawalsInHand.delete(event.messageId);
   };
   /** The plan's outcome, once no withdrawal of its schedule is in hand here (one abandoned for a redelivery lets it go too: the redelivery then finds it final). */

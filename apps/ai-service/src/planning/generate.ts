@@ -144,11 +144,18 @@ export const explainInput = (message: ScheduleGenerationMessage, planned: Planne
  * re-plan carries). "closed on 2026-09-25 (Chuseok)" alone told the traveller that a museum shut on
  * all three days was open on the two kept, and its other date was no longer suggested. A locked
  * place is about its day alone, and a must-visit the base placed (pushed out now) has no reason
- * there: both keep the re-plan's own; so does one not found now.
+ * there: both keep the re-plan's own; so does one not found now. Only the base's other dates are
+ * kept of its suggestions (facts about dates): a longer day or a faster mode is the re-plan's own,
+ * checked beside the places it locked, which the base never had.
  */
 const asWholeTrip = (reasons: readonly ScheduleMiss[], base: ScheduleResult): ScheduleMiss[] => {
   const before = new Map(base.reasons.filter((r) => !r.locked && r.reason !== 'not-found').map((r) => [r.locationId, r]));
-  return reasons.map((r) => (!r.locked && r.reason !== 'not-found' && before.get(r.locationId)) || r);
+  return reasons.map((r) => {
+    const whole = !r.locked && r.reason !== 'not-found' ? before.get(r.locationId) : undefined;
+    if (!whole) return r;
+    const own = r.suggestions.filter((x) => x.change !== 'another-date');
+    return { ...whole, suggestions: [...own, ...whole.suggestions.filter((x) => x.change === 'another-date')] };
+  });
 };
 
 /** The schedule as served: rendered days (a re-plan's other days exactly as they were) and every miss with its reason. */

@@ -467,16 +467,19 @@ class IteratedLocalSearch {
     if (blocked === undefined) return false;
     const placedMust = mandatory.filter((j) => !p.isBreak[j] && t.tourOf[j] !== NONE);
     let repaired = false;
-    for (let k = 0; k < t.tourCount; k++) {
-      if (aloneStart(t, blocked, k, -1) === null) continue;
-      const left = Math.max(timeLimitMs - (this.clock() - started), timeLimitMs * REPAIR_BUDGET_SHARE);
+    const days: number[] = [];
+    for (let k = 0; k < t.tourCount; k++) if (aloneStart(t, blocked, k, -1) !== null) days.push(k);
+    // When the budget is spent, the days and the last try share the one small share a repair gets.
+    const floor = (timeLimitMs * REPAIR_BUDGET_SHARE) / (days.length + 1);
+    for (const k of days) {
+      const left = Math.max(timeLimitMs - (this.clock() - started), floor);
       const kept = breaks.filter((b) => p.fixedTour[b] !== k);
       // Each rebuild that beats the best so far becomes it: the best day wins.
       if (this.rebuildFrom(this.planAlone([...placedMust, blocked, ...kept], left), mandatory)) repaired = true;
     }
     if (repaired) return true;
     // No day's plan kept the other days' breaks (the must-visits must move across them): without any.
-    const left = Math.max(timeLimitMs - (this.clock() - started), timeLimitMs * REPAIR_BUDGET_SHARE);
+    const left = Math.max(timeLimitMs - (this.clock() - started), floor);
     return this.rebuildFrom(this.planAlone([...placedMust, blocked], left), mandatory);
   }
 

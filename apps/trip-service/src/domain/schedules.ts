@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { QUEUES, QUEUE_LIMITS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, type WithdrawnSchedule, type ExpiredSchedule, isoDaysMs } from '@tripgen/catalog';
-import { HttpProblem, ServiceAnswerError, ServiceUnavailableError, type OperationBudget } from '@tripgen/service-kit';
+import { HttpProblem, ServiceAnswerError, ServiceUnavailableError, bearerChallenge, type OperationBudget } from '@tripgen/service-kit';
 import { enqueue, outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
 import type { Peers } from '../clients/peers.ts';
@@ -160,11 +160,12 @@ export const PREFERENCES_REFUSED = 'Your travel preferences could not be read (t
 
 /**
  * The user service's refusal of the traveller's token on the read of their preferences (asked with
- * it): revoked, or the account deleted meanwhile (the user service answers 401 for both), so they
+ * it): expired meanwhile, or the account deleted (the user service answers 401 for both), so they
  * must sign in again. The read is internal, outside their rate limit (it is not their request), so
  * any other 4xx is about the trip service's request, not about the traveller.
  */
-const tokenRefused = (error: ServiceAnswerError): HttpProblem => new HttpProblem(401, `The user service refused your access token (${error.detail || 'access token refused'}); sign in again`);
+const tokenRefused = (error: ServiceAnswerError): HttpProblem =>
+  new HttpProblem(401, `The user service refused your access token (${error.detail || 'access token refused'}); sign in again`, {}, bearerChallenge('invalid_token'));
 /** How often one unfinished schedule is asked of the AI service, at most. */
 export const REFRESH_EVERY_MS = 150;
 /**
