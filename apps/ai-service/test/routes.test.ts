@@ -107,7 +107,7 @@ describe('the internal status route', () => {
 
 /** The notifications this service wrote for a schedule (its outbox). */
 const notifications = (scheduleId: string) =>
-  queryRows<{ message_id: string; body: { type: string; userId: string; payload: { error: string } } }>(db.url, `SELECT message_id, body FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2`, [QUEUES.notification, scheduleId]);
+  queryRows<{ message_id: string; body: { type: string; userId: string; occurredAt?: string; payload: { error: string } } }>(db.url, `SELECT message_id, body FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2`, [QUEUES.notification, scheduleId]);
 /** A generation row as a delivery leaves it: `running` while it plans (the request it took), `completed` with its result. */
 const generationRow = (ids: { id: string; tripId: string; userId: string }, status: 'running' | 'completed', requestedAt = new Date()) =>
   queryRows(db.url, `INSERT INTO generations (id, trip_id, user_id, status, request, result) VALUES ($1, $2, $3, $4::"GenerationStatus", $5, $6)`, [
@@ -125,6 +125,7 @@ describe('the internal expire route (the trip service, at a schedule\'s deadline
 
   it('fails a schedule it never saw and notifies its traveller once, however often asked', async () => {
     const item = { id: '00000000-0000-4000-8000-0000000000e1', tripId: '00000000-0000-4000-8000-0000000000e2', userId: '00000000-0000-4000-8000-0000000000e3' };
+    const before = Date.now();
     for (let i = 0; i < 2; i++) {
       const res = await post(url, { items: [item] });
       expect(res.statusCode).toBe(200);
@@ -132,6 +133,10 @@ describe('the internal expire route (the trip service, at a schedule\'s deadline
     }
     const sent = await notifications(item.id);
     expect(sent.map((n) => [n.body.type, n.body.userId, n.body.payload.error])).toEqual([[SCHEDULE_NOTIFICATIONS.failed, item.userId, SCHEDULE_TIMED_OUT]]);
+    // Dated when the outcome was recorded: the inbox orders by it, whenever the message lands there.
+    const occurredAt = Date.parse(sent[0]!.body.occurredAt ?? '');
+    expect(occurredAt).toBeGreaterThanOrEqual(before);
+    expect(occurredAt).toBeLessThanOrEqual(Date.now());
   });
 
   it('a schedule it was planning (a pod that died or hung) is timed from when the traveller asked; one it never saw, from the requestedAt the trip service gives, and without it not at all', async () => {

@@ -103,6 +103,14 @@ export interface NotificationMessage {
   /** e.g. 'schedule.completed' */
   readonly type: string;
   readonly payload: Readonly<Record<string, unknown>>;
+  /**
+   * ISO instant the producer recorded what it tells (the schedule's outcome): the inbox is newest
+   * first by it, because the order messages land in is not the order they were written (a delivery
+   * redelivered after a failure, an outbox row sent late by a failed send or another replica's
+   * relay). Optional (added later): without it the consumer takes the time the broker enqueued the
+   * message. A consumer never dates a notification after its arrival.
+   */
+  readonly occurredAt?: string;
 }
 
 /**

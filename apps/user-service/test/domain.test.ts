@@ -66,6 +66,12 @@ describe('parseNotification', () => {
     expect(parseNotification(newer)).toEqual({ userId, type: 'schedule.partially-completed', payload: { scheduleId: 's' } });
   });
 
+  it('keeps the producer\'s occurredAt when it is a time, and leaves out one that is not (the enqueue time stands in; not poison)', () => {
+    expect(parseNotification({ userId, type: 'schedule.failed', occurredAt: '2026-03-01T10:00:00+01:00' })).toEqual({ userId, type: 'schedule.failed', payload: {}, occurredAt: '2026-03-01T09:00:00.000Z' });
+    expect(parseNotification({ userId, type: 'schedule.failed', occurredAt: 'yesterday' })).not.toHaveProperty('occurredAt');
+    expect(parseNotification({ userId, type: 'schedule.failed', occurredAt: 17 })).not.toHaveProperty('occurredAt');
+  });
+
   it.each([
     ['null', null, 'the body is not an object'],
     ['a string', 'hello', 'the body is not an object'],

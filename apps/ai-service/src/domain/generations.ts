@@ -42,11 +42,16 @@ export const reportFinished = (onFinished: OnFinished | undefined, warn: (obj: o
 /** The notification's message id: one per schedule and outcome, so a re-send is deduplicated by the inbox. */
 export const notificationId = (scheduleId: string, type: string): string => `${type}:${scheduleId}`;
 
-const notification = (ids: { scheduleId: string; tripId: string; userId: string }, outcome: Outcome): NotificationMessage =>
+/**
+ * The notification of an outcome, dated now (the outcome is recorded with it): the inbox orders by
+ * that time, since messages may land out of the order they were written (catalog NotificationMessage).
+ */
+const notification = (ids: { scheduleId: string; tripId: string; userId: string }, outcome: Outcome, occurredAt = new Date().toISOString()): NotificationMessage =>
   outcome.status === 'completed'
     ? {
         userId: ids.userId,
         type: SCHEDULE_NOTIFICATIONS.completed,
+        occurredAt,
         payload: {
           scheduleId: ids.scheduleId,
           tripId: ids.tripId,
@@ -55,7 +60,7 @@ const notification = (ids: { scheduleId: string; tripId: string; userId: string 
           unscheduled: outcome.result.unscheduled,
         },
       }
-    : { userId: ids.userId, type: SCHEDULE_NOTIFICATIONS.failed, payload: { scheduleId: ids.scheduleId, tripId: ids.tripId, error: outcome.error } };
+    : { userId: ids.userId, type: SCHEDULE_NOTIFICATIONS.failed, occurredAt, payload: { scheduleId: ids.scheduleId, tripId: ids.tripId, error: outcome.error } };
 
 /**
  * The outcome and its notification, one statement (one round trip on the path every schedule

@@ -1,5 +1,6 @@
 /**
- * The notifications inbox is fed by notification-queue: each message becomes one inbox entry.
+ * The notifications inbox is fed by notification-queue: each message becomes one inbox entry,
+ * dated when its producer recorded it (catalog NotificationMessage.occurredAt).
  * The kit's idempotent consumer records the message id in the same transaction, so a redelivered
  * message never doubles an entry; a body that is not a notification is dead-lettered at once.
  */
@@ -22,7 +23,10 @@ export const parseNotification = (body: unknown): NotificationMessage => {
   if (typeof b.type !== 'string' || !b.type || b.type.length > 100) throw new PermanentMessageError('InvalidBody', 'type must be a short string');
   const payload = b.payload ?? {};
   if (typeof payload !== 'object' || Array.isArray(payload)) throw new PermanentMessageError('InvalidBody', 'payload must be an object');
-  return { userId: b.userId, type: b.type, payload };
+  // Only a time the entry is dated by: one this reader cannot read is left out (the enqueue time
+  // stands in), never poison: the notification itself is readable.
+  const occurredAt = typeof b.occurredAt === 'string' && Number.isFinite(Date.parse(b.occurredAt)) ? new Date(b.occurredAt).toISOString() : undefined;
+  return { userId: b.userId, type: b.type, payload, ...(occurredAt ? { occurredAt } : {}) };
 };
 
 export const consumeNotifications = (
@@ -37,14 +41,21 @@ export const consumeNotifications = (
     QUEUES.notification,
     async (message, tx) => {
       const n = parseNotification(message.body);
+      // Dated when it happened, not when it landed here (the inbox is newest first by it): a delivery
+      // that failed and was redelivered after the backoff, or an outbox row its producer sent late,
+      // came after newer ones and stood above them as the traveller's latest news. The producer's
+      // time, else the broker's enqueue time (a producer of an earlier release: the first send, which
+      // a redelivery keeps); never later than now (a clock ahead of this one's).
+      const at = n.occurredAt ?? message.enqueuedAt?.toISOString() ?? null;
       // A notification for an account deleted meanwhile is dropped (nothing to show it to).
       await tx.$executeRawUnsafe(
-        `INSERT INTO notifications (id, user_id, type, payload)
-         SELECT $1::uuid, $2::uuid, $3, $4::jsonb WHERE EXISTS (SELECT 1 FROM users WHERE id = $2::uuid)`,
+        `INSERT INTO notifications (id, user_id, type, payload, created_at)
+         SELECT $1::uuid, $2::uuid, $3, $4::jsonb, LEAST(COALESCE($5::timestamptz, now()), now()) WHERE EXISTS (SELECT 1 FROM users WHERE id = $2::uuid)`,
         randomUUID(),
         n.userId,
         n.type,
         JSON.stringify(n.payload),
+        at,
       );
     },
     { consumer: 'user-service.inbox', logger, concurrency: 4, onOutcome },
