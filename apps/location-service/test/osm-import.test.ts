@@ -79,3 +79,26 @@ it('npm run places:import-osm reports kept and skipped, and writes the data file
   const written = JSON.parse(await readFile(out, 'utf8')) as { id: string }[];
   expect(written.map((p) => p.id)).toHaveLength(8);
 });
+
+it('reads the area ids of osmium --add-unique-id=type_id: "a" + 2 × way id, or 2 × relation id + 1', () => {
+  const square = (lng: number, lat: number) => ({ type: 'Polygon', coordinates: [[[lng, lat], [lng + 0.002, lat], [lng + 0.002, lat + 0.002], [lng, lat + 0.002], [lng, lat]]] });
+  const market = { amenity: 'marketplace', opening_hours: 'Mo-Sa 09:00-23:00' };
+  const report = importOsmGeoJson(
+    {
+      type: 'FeatureCollection',
+      features: [
+        // osmium export -u type_id (no -a): the id is all there is of the element.
+        { type: 'Feature', id: 'a246913578', properties: { ...market, name: '광장시장', 'name:en': 'Gwangjang Market' }, geometry: square(126.9986, 37.569) },
+        { type: 'Feature', id: 'a15401', properties: { ...market, name: '동문시장', 'name:en': 'Dongmun Market' }, geometry: square(126.5275, 33.5115) },
+        { type: 'Feature', id: 'n2012345678', properties: { tourism: 'museum', name: '국립중앙박물관', 'name:en': 'National Museum of Korea', opening_hours: 'Mo-Su 10:00-18:00' }, geometry: { type: 'Point', coordinates: [126.9804, 37.5239] } },
+      ],
+    },
+    { retrievedOn: '2026-11-30' },
+  );
+  expect(report.skipped).toEqual({});
+  expect(report.places.map((p) => [p.id, p.provenance.sourceId])).toEqual([
+    ['osm-node-2012345678', 'node/2012345678'],
+    ['osm-relation-7700', 'relation/7700'],
+    ['osm-way-123456789', 'way/123456789'],
+  ]);
+});

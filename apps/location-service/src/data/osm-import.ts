@@ -78,19 +78,29 @@ interface Feature {
   geometry?: { type?: unknown; coordinates?: unknown } | null;
 }
 
-const OSM_TYPES: Readonly<Record<string, 'node' | 'way' | 'relation'>> = { n: 'node', node: 'node', w: 'way', way: 'way', r: 'relation', relation: 'relation', a: 'way' };
+const OSM_TYPES: Readonly<Record<string, 'node' | 'way' | 'relation'>> = { n: 'node', node: 'node', w: 'way', way: 'way', r: 'relation', relation: 'relation' };
+
+/**
+ * An osmium area id ("a246" of --add-unique-id=type_id) is not the element's id: libosmium numbers
+ * the area of way W as 2W and that of relation R as 2R + 1 (object_id_to_area_id), so "a246" is way
+ * 123 and "a15401" relation 7700. BigInt: the halving must be exact whatever the id's size.
+ */
+const areaElement = (areaId: string): { type: 'way' | 'relation'; id: string } => {
+  const n = BigInt(areaId);
+  return n % 2n === 0n ? { type: 'way', id: String(n / 2n) } : { type: 'relation', id: String((n - 1n) / 2n) };
+};
 
 /**
  * The element's type and id, from any of the exports' spellings: feature id "node/123" (Overpass),
- * "n123" / "w123" (osmium --add-unique-id=type_id), or properties "@type" + "@id" (osmium -a type,id),
+ * "n123" / "w123" / "a246" (osmium --add-unique-id=type_id, "a" for areas), or properties "@type" + "@id" (osmium -a type,id),
  * "@id": "node/123" (overpass turbo) or "type" + "id" (osmtogeojson).
  */
 const elementOf = (f: Feature): { type: 'node' | 'way' | 'relation'; id: string } | undefined => {
   const p = f.properties ?? {};
   const candidates = [f.id, p['@id'], typeof p['@type'] === 'string' ? `${p['@type']}/${String(p['@id'])}` : undefined, typeof p.type === 'string' ? `${p.type}/${String(p.id)}` : undefined];
   for (const c of candidates) {
-    const m = typeof c === 'string' ? /^(node|way|relation|[nwr])\/?(\d+)$/.exec(c) : undefined;
-    if (m) return { type: OSM_TYPES[m[1]!]!, id: m[2]! };
+    const m = typeof c === 'string' ? /^(node|way|relation|[nwra])\/?(\d+)$/.exec(c) : undefined;
+    if (m) return m[1] === 'a' ? areaElement(m[2]!) : { type: OSM_TYPES[m[1]!]!, id: m[2]! };
   }
   return undefined;
 };
