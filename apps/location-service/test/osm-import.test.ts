@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
+import { dataFiles, readPlaceFiles } from '../src/data/load.ts';
 import { importOsmGeoJson } from '../src/data/osm-import.ts';
 import { checkPlaceRecord } from '../src/data/place-record.ts';
 
@@ -74,10 +75,13 @@ it('npm run places:import-osm reports kept and skipped, and writes the data file
     cwd: path.join(import.meta.dirname, '..'),
     env: { PATH: process.env.PATH },
   });
-  expect(stdout).toContain('16 elements: kept 8, skipped 8');
+  // Seven of the fixture's places are shipped ones (Gyeongbokgung, the National Museum...): skipped.
+  expect(stdout).toContain('16 elements: kept 1, skipped 15');
   expect(stdout).toMatch(/skipped +1 +no opening_hours/);
+  expect(stdout).toMatch(/skipped +1 +duplicate element/);
+  expect(stdout).toMatch(/skipped +7 +already in the data set \(same name within 1 km\)/);
   const written = JSON.parse(await readFile(out, 'utf8')) as { id: string }[];
-  expect(written.map((p) => p.id)).toHaveLength(8);
+  expect(written.map((p) => p.id)).toEqual(['osm-relation-7700']);
 });
 
 it('reads the area ids of osmium --add-unique-id=type_id: "a" + 2 × way id, or 2 × relation id + 1', () => {
@@ -101,4 +105,18 @@ it('reads the area ids of osmium --add-unique-id=type_id: "a" + 2 × way id, or 
     ['osm-relation-7700', 'relation/7700'],
     ['osm-way-123456789', 'way/123456789'],
   ]);
+});
+
+it('skips an element that is a place of the shipped data set: same English or Korean name within 1 km', async () => {
+  const existing = await readPlaceFiles(await dataFiles());
+  const report = importOsmGeoJson(await load(), { retrievedOn: '2026-11-30', existing });
+  // Gyeongbokgung (osm-way-30412345) is seoul-gyeongbokgung, whose curated hours have the moved
+  // closing days and the last entry OSM's lack: loaded beside it, it would be planned into them.
+  // Dongmun Market is jeju-dongmun-market, but named otherwise there (동문재래시장): kept.
+  expect(report.places.map((p) => p.id)).toEqual(['osm-relation-7700']);
+  expect(report.skipped['already in the data set (same name within 1 km)']).toBe(7);
+  expect(report.skipped['duplicate element']).toBe(1);
+  // The same name far away is another place.
+  const far = importOsmGeoJson(await load(), { retrievedOn: '2026-11-30', existing: existing.map((p) => ({ ...p, lat: p.lat - 0.02 })) });
+  expect(far.places).toHaveLength(8);
 });

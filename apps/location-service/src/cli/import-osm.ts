@@ -7,6 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { dataFiles, readPlaceFiles } from '../data/load.ts';
 import { importOsmGeoJson } from '../data/osm-import.ts';
 import { placeToday } from '../domain/opening-hours.ts';
 
@@ -19,7 +20,9 @@ if (!input || positionals.length > 1) {
 // npm runs a workspace's script in the workspace folder: paths are relative to where it was typed.
 const here = (f: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), f);
 const retrievedOn = values['retrieved-on'] ?? placeToday();
-const report = importOsmGeoJson(JSON.parse(await readFile(here(input), 'utf8')), { retrievedOn });
+// The shipped places: an element that is one of them is skipped (loaded, it would be the place twice).
+const existing = await readPlaceFiles(await dataFiles());
+const report = importOsmGeoJson(JSON.parse(await readFile(here(input), 'utf8')), { retrievedOn, existing });
 console.log(`${report.elements} elements: kept ${report.places.length}, skipped ${report.elements - report.places.length}`);
 for (const [reason, n] of Object.entries(report.skipped).sort((a, b) => b[1] - a[1])) console.log(`  skipped ${String(n).padStart(6)}  ${reason}`);
 if (values.out) {

@@ -63,7 +63,8 @@ export type SkipReason =
   | 'no Korean name (name:ko)'
   | 'no opening_hours'
   | 'opening_hours cannot be evaluated'
-  | 'invalid place';
+  | 'invalid place'
+  | 'already in the data set (same name within 1 km)';
 
 export interface ImportReport {
   readonly places: PlaceRecord[];
@@ -177,7 +178,33 @@ const round7 = (x: number): number => Math.round(x * 1e7) / 1e7;
 export interface ImportOptions {
   /** The date the export was taken (provenance), YYYY-MM-DD. */
   readonly retrievedOn: string;
+  /**
+   * The places the service already has (the curated data/places/): an element that is one of them
+   * is skipped. Its OSM id never equals a curated id, so without this the load would add the place
+   * a second time, with OSM's hours instead of the curated ones (no last entry, no moved closing days).
+   */
+  readonly existing?: readonly Pick<PlaceRecord, 'name' | 'nameKo' | 'lat' | 'lng'>[];
 }
+
+/** Names compared without case, spaces or punctuation ("N Seoul Tower" = "n-seoul tower"). */
+const nameKey = (name: string): string => name.normalize('NFC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+
+/** Metres between two points (equirectangular: exact enough at 1 km). */
+const metres = (a: { lat: number; lng: number }, b: { lat: number; lng: number }): number => {
+  const rad = Math.PI / 180;
+  const x = (b.lng - a.lng) * rad * Math.cos(((a.lat + b.lat) / 2) * rad);
+  const y = (b.lat - a.lat) * rad;
+  return Math.hypot(x, y) * 6_371_000;
+};
+
+/**
+ * The same place: an English or a Korean name in common, within 1 km (a palace's or a beach's area
+ * centroid lies hundreds of metres from the curated row's gate). Names that differ ("동문시장" and
+ * "동문재래시장") are not caught: the skip counts say how many were, a reviewer checks the rest.
+ */
+const SAME_PLACE_METRES = 1_000;
+const isExisting = (existing: readonly Pick<PlaceRecord, 'name' | 'nameKo' | 'lat' | 'lng'>[], p: Pick<PlaceRecord, 'name' | 'nameKo' | 'lat' | 'lng'>): boolean =>
+  existing.some((e) => (nameKey(e.name) === nameKey(p.name) || nameKey(e.nameKo) === nameKey(p.nameKo)) && metres(e, p) <= SAME_PLACE_METRES);
 
 /** Place rows from a GeoJSON FeatureCollection of OSM elements, sorted by id, with skip counts. */
 export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportReport => {
@@ -185,6 +212,7 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
   const skipped: Partial<Record<SkipReason, number>> = {};
   const skip = (reason: SkipReason) => void (skipped[reason] = (skipped[reason] ?? 0) + 1);
   const places = new Map<string, PlaceRecord>();
+  const seen = new Set<string>();
   for (const f of features) {
     const element = elementOf(f);
     if (!element) {
@@ -192,10 +220,12 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
       continue;
     }
     const id = `osm-${element.type}-${element.id}`;
-    if (places.has(id)) {
+    // Seen, not kept: an element skipped for a reason is still counted once for it.
+    if (seen.has(id)) {
       skip('duplicate element');
       continue;
     }
+    seen.add(id);
     const at = pointOf(f.geometry);
     if (!at) {
       skip('no usable geometry');
@@ -243,6 +273,10 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
     const checked = checkPlaceRecord(record);
     if (!checked.ok) {
       skip(checked.problems.some((p) => p.startsWith('/openingHoursOsm')) ? 'opening_hours cannot be evaluated' : 'invalid place');
+      continue;
+    }
+    if (opts.existing && isExisting(opts.existing, record)) {
+      skip('already in the data set (same name within 1 km)');
       continue;
     }
     places.set(id, checked.record);
