@@ -5,7 +5,7 @@
  * illustrative. It keeps what makes a usable place and counts what it skips, by reason.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -119,4 +119,18 @@ it('skips an element that is a place of the shipped data set: same English or Ko
   // The same name far away is another place.
   const far = importOsmGeoJson(await load(), { retrievedOn: '2026-11-30', existing: existing.map((p) => ({ ...p, lat: p.lat - 0.02 })) });
   expect(far.places).toHaveLength(8);
+});
+
+it('npm run places:import-osm refuses what is not a GeoJSON FeatureCollection (Overpass JSON) instead of writing an empty file', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tripgen-osm-'));
+  const input = path.join(dir, 'overpass.json');
+  const out = path.join(dir, 'places.json');
+  const node = { type: 'node', id: 2012345678, lat: 37.5239, lon: 126.9804, tags: { name: '국립중앙박물관', 'name:en': 'National Museum of Korea', tourism: 'museum', opening_hours: 'Mo-Su 10:00-18:00' } };
+  await writeFile(input, JSON.stringify({ version: 0.6, generator: 'Overpass API', elements: [node] }));
+  const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/import-osm.ts', input, '--out', out], {
+    cwd: path.join(import.meta.dirname, '..'),
+    env: { PATH: process.env.PATH },
+  });
+  await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('it is Overpass JSON: convert it with osmtogeojson') });
+  await expect(access(out)).rejects.toThrow();
 });
