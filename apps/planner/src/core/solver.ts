@@ -447,7 +447,7 @@ class IteratedLocalSearch {
     for (const j of p.candidates) {
       if (!p.mandatory[j]) continue;
       mandatory.push(j);
-      if (t.tourOf[j] !== NONE || !this.fitsAloneSomeDay(j)) continue;
+      if (t.tourOf[j] !== NONE || this.aloneDays(j).length === 0) continue;
       missing = true;
       if (!p.isBreak[j]) mustMissing.push(j);
     }
@@ -467,8 +467,7 @@ class IteratedLocalSearch {
     if (blocked === undefined) return false;
     const placedMust = mandatory.filter((j) => !p.isBreak[j] && t.tourOf[j] !== NONE);
     let repaired = false;
-    const days: number[] = [];
-    for (let k = 0; k < t.tourCount; k++) if (aloneStart(t, blocked, k, -1) !== null) days.push(k);
+    const days = this.aloneDays(blocked);
     // When the budget is spent, the days and the last try share the one small share a repair gets.
     const floor = (timeLimitMs * REPAIR_BUDGET_SHARE) / (days.length + 1);
     for (const k of days) {
@@ -491,8 +490,7 @@ class IteratedLocalSearch {
     const p = this.tours.problem;
     const sub = restrictProblem(p, [j, ...breaks]);
     const scratch = new TourState(sub.problem);
-    for (let k = 0; k < this.tours.tourCount; k++) {
-      if (aloneStart(this.tours, j, k, -1) === null) continue;
+    for (const k of this.aloneDays(j)) {
       // Sub-problem indices: j is 0, breaks[i] is i + 1.
       // The breaks that day can hold at all (a break that fits no day is no reason to drop others).
       const dayBreaks = breaks.map((b, i) => ({ b, i: i + 1 })).filter(({ b }) => aloneStart(this.tours, b, k, -1) !== null);
@@ -505,10 +503,11 @@ class IteratedLocalSearch {
     return false;
   }
 
-  /** Node j fits alone on some day it may take (its windows, the way there and back). */
-  private fitsAloneSomeDay(j: number): boolean {
-    for (let k = 0; k < this.tours.tourCount; k++) if (aloneStart(this.tours, j, k, -1) !== null) return true;
-    return false;
+  /** The days node j fits alone on (those it may take; its windows, the way there and back). */
+  private aloneDays(j: number): number[] {
+    const days: number[] = [];
+    for (let k = 0; k < this.tours.tourCount; k++) if (aloneStart(this.tours, j, k, -1) !== null) days.push(k);
+    return days;
   }
 
   /** The nodes planned alone (a search over a few dozen nodes), as tours of the whole problem's nodes. */
