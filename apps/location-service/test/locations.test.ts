@@ -118,6 +118,7 @@ describe('GET /api/v1/locations/search', () => {
     ['q of 10,000 characters', `q=${'a'.repeat(10_000)}`],
     ['empty q', 'q='],
     ['blank q', 'q=%20%20'],
+    ['q of a zero-width space and a Hangul filler', `q=${encodeURIComponent('\u200b\u3164')}`],
     ['NUL in q', 'q=a%00b'],
   ];
   it.each(bad)('%s: 400 problem+json', async (_what, query) => {

@@ -13,6 +13,6 @@ export { ProblemSchema, withLocation } from './http/schemas.ts';
 export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type AttemptVerdict } from './http/failure-throttle.ts';
 export { LEASE_MAX } from './http/local-allowance.ts';
 export { createServiceClient, retryAfterSeconds, ServiceAnswerError, ServiceUnavailableError, type CallOptions, type ServiceClient } from './http/service-client.ts';
-export { unstorableValue } from './http/validation.ts';
+export { unstorableValue, VISIBLE_TEXT } from './http/validation.ts';
 export { inSpan, recordAsyncRequest, type AsyncRequestOutcome } from './telemetry/tracing.ts';
 export { LLM_CACHE_RESULTS, LLM_CALL_OUTCOMES, LLM_FALLBACK_REASONS, type LlmCacheResult, type LlmCallOutcome, type LlmFallbackReason } from './telemetry/metrics.ts';

@@ -111,6 +111,19 @@ describe('trips', () => {
     expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
   });
 
+  it('refuse a title or destination of invisible characters only (a zero-width space, a Hangul filler) as a 400 naming the field, and store nothing', async () => {
+    const headers = { authorization: (await ctx.stack.traveller()).authorization };
+    for (const [over, path] of [
+      [{ title: '\u200b' }, 'body/title'],
+      [{ title: ' \u3164 ' }, 'body/title'],
+      [{ destination: { name: '\u115f\u1160', lat: 37.5663, lng: 126.9779 } }, 'body/destination/name'],
+    ] as const) {
+      const res = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(over), headers });
+      expect([res.status, res.json.errors?.map((e: { path: string }) => e.path)], JSON.stringify(over)).toEqual([400, [path]]);
+    }
+    expect((await call(ctx.base, 'GET', '/api/v1/trips', { headers })).json.items).toEqual([]);
+  });
+
   it('answer 503 (not 500) when must-visits cannot be checked because the location service is down, and store nothing', async () => {
     const headers = { authorization: (await ctx.stack.traveller()).authorization };
     const res = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody({ mustVisit: ['gyeongbokgung'] }), headers });

@@ -61,6 +61,9 @@ describe('user routes through the dev gateway', () => {
       ['email', { email: [fresh], password: 'correct horse', name: 'Ada' }],
       ['name', { email: fresh, password: 'correct horse', name: 42 }],
       ['name', { email: fresh, password: 'correct horse', name: '   ' }],
+      // A zero-width space, a Hangul filler: not whitespace, but nothing shown.
+      ['name', { email: fresh, password: 'correct horse', name: '\u200b' }],
+      ['name', { email: fresh, password: 'correct horse', name: '\u3164' }],
       ['name', { email: fresh, password: 'correct horse', name: 'Ada\u0000' }],
       ['email', { email: `${fresh}\u0000`, password: 'correct horse', name: 'Ada' }],
       ['name', { email: fresh, password: 'correct horse' }],

@@ -3,6 +3,7 @@
  * type the handlers, shape the answers and write the OpenAPI document). The wire types they
  * describe are the catalog's (`Place`, `DayOpening`); `test/schemas.test.ts` keeps them in step.
  */
+import { VISIBLE_TEXT } from '@tripgen/service-kit';
 import { Type, type Static } from 'typebox';
 import { PLACE_CATEGORIES, PLACE_ID, PLACE_REGIONS, PLACE_TIME_ZONE, PLANNABLE_DATE } from '@tripgen/catalog';
 
@@ -23,11 +24,9 @@ export const LIMITS = {
   categories: 50,
 } as const;
 
-// A query, a name, opening hours need one visible character. A NUL (or a lone surrogate), which
-// PostgreSQL cannot store, is the kit's rule: its validation refuses it in every string of a route,
-// and the data files' check (place-record.ts) applies the same rule (unstorableValue).
-const VISIBLE = '\\S';
-
+// A query, a name, opening hours need one visible character (VISIBLE_TEXT). A NUL (or a lone
+// surrogate), which PostgreSQL cannot store, is the kit's rule: its validation refuses it in every
+// string of a route, and the data files' check (place-record.ts) applies the same rule (unstorableValue).
 export const PlaceId = Type.String({ ...PLACE_ID, description: 'Stable place id' });
 
 /** A local date (YYYY-MM-DD) in the years the service plans for. */
@@ -83,7 +82,7 @@ export const SearchItem = Type.Object({ ...placeFields, distanceKm: Type.Optiona
 export const SearchAnswer = Type.Object({ items: Type.Array(SearchItem) });
 
 export const SearchQuery = Type.Object({
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.maxQueryLength, pattern: VISIBLE, description: 'Text in English or Korean: a trigram match on both names from 3 characters; 1-2 characters, or no letter or digit, a case-insensitive substring of either name' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.maxQueryLength, pattern: VISIBLE_TEXT, description: 'Text in English or Korean: a trigram match on both names from 3 characters; 1-2 characters, or no letter or digit, a case-insensitive substring of either name' })),
   lat: Type.Optional(Latitude),
   lng: Type.Optional(Longitude),
   radiusKm: Type.Optional(RadiusKm),
@@ -129,15 +128,15 @@ export const CandidatesAnswer = Type.Object({
 export const PlaceRecord = Type.Object(
   {
     id: PlaceId,
-    name: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE }),
-    nameKo: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE }),
+    name: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_TEXT }),
+    nameKo: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_TEXT }),
     category: Category,
     region: Region,
     lat: Latitude,
     lng: Longitude,
     visitMinutes: Type.Integer({ minimum: 5, maximum: 720 }),
     rating: Type.Number({ minimum: 0, maximum: 5 }),
-    openingHoursOsm: Type.String({ minLength: 1, maxLength: 1000, pattern: VISIBLE }),
+    openingHoursOsm: Type.String({ minLength: 1, maxLength: 1000, pattern: VISIBLE_TEXT }),
     lastEntryMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
     visitMayRunPastClose: Type.Optional(Type.Literal(true)),
     provenance: Provenance,
@@ -155,7 +154,7 @@ export const RemovedPlace = Type.Object(
   {
     id: PlaceId,
     removedOn: Type.String({ format: 'date' }),
-    reason: Type.String({ minLength: 1, maxLength: 2000, pattern: VISIBLE }),
+    reason: Type.String({ minLength: 1, maxLength: 2000, pattern: VISIBLE_TEXT }),
   },
   { additionalProperties: false },
 );

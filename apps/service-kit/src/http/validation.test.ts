@@ -6,7 +6,7 @@
 import Fastify from 'fastify';
 import { internalPrefix } from '@tripgen/catalog';
 import { expect, it } from 'vitest';
-import { AJV_CONFIG, buildValidator, openObjectIn } from './validation.ts';
+import { AJV_CONFIG, VISIBLE_TEXT, buildValidator, openObjectIn } from './validation.ts';
 import { registerProblemHandlers } from './problem.ts';
 
 const closed = { type: 'object', properties: { n: { type: 'integer' }, at: { type: 'object', properties: { lat: { type: 'number' } }, additionalProperties: false } }, additionalProperties: false } as const;
@@ -53,6 +53,25 @@ it('takes a uuid as PostgreSQL stores it, and refuses the urn:uuid: form ajv-for
   expect([await status(id, id), await status(id.toUpperCase(), id.toUpperCase())]).toEqual([200, 200]);
   for (const bad of [`urn:uuid:${id}`, `{${id}}`, id.replaceAll('-', ''), `${id} `]) {
     expect([await status(encodeURIComponent(bad), id), await status(id, bad)], bad).toEqual([400, 400]);
+  }
+  await app.close();
+});
+
+it('takes text that shows something, and refuses text of invisible characters only, in a body and a query alike (VISIBLE_TEXT)', async () => {
+  const app = Fastify({ ajv: AJV_CONFIG, schemaController: { compilersFactory: { buildValidator } } });
+  registerProblemHandlers(app);
+  const Text = { type: 'string', pattern: VISIBLE_TEXT } as const;
+  app.post('/api/v1/things', { schema: { body: { type: 'object', properties: { name: Text }, additionalProperties: false }, querystring: { type: 'object', properties: { q: Text } } } }, async () => ({}));
+  const status = async (text: string) => [
+    (await app.inject({ method: 'POST', url: '/api/v1/things', payload: { name: text } })).statusCode,
+    (await app.inject({ method: 'POST', url: `/api/v1/things?q=${encodeURIComponent(text)}`, payload: {} })).statusCode,
+  ];
+  for (const shown of ['Ada', ' 서울 ', '😀', 'e\u0301', 'ㄱ', '٣']) expect(await status(shown), JSON.stringify(shown)).toEqual([200, 200]);
+  // Zero-width space and joiner, the Hangul fillers (U+3164, U+115F U+1160, half-width U+FFA0), BOM,
+  // soft hyphen, word joiner, a right-to-left override, a variation selector, a combining mark alone,
+  // the braille blank, an ideographic space, a tab: each a name a list shows as an empty line.
+  for (const hidden of ['\u200b', '\u200d', '\u3164', '\u115f\u1160', '\uffa0', '\ufeff', '\u00ad', '\u2060', '\u202e', '\ufe0f', '\u0301', '\u2800', '\u3000', '\t', ' \u200b\u3164 ']) {
+    expect(await status(hidden), JSON.stringify(hidden)).toEqual([400, 400]);
   }
   await app.close();
 });

@@ -42,6 +42,15 @@ export const AJV_CONFIG = {
 type Validator = ReturnType<ReturnType<BuildValidator>>;
 type AjvError = { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown>; message: string };
 
+/**
+ * A schema `pattern` for text that must show something (a name, a title, a query): one character that
+ * is not white space, not a control, format or default-ignorable code point (zero-width space U+200B,
+ * the Hangul fillers U+3164 and U+115F/U+1160, soft hyphen, variation selectors), not a combining mark
+ * on its own, and not the braille blank U+2800 (a symbol that prints nothing). `\S` alone took a name
+ * of U+200B or U+3164, which a list shows as an empty line. Ajv and typebox compile patterns with /u.
+ */
+export const VISIBLE_TEXT = '[^\\s\\p{Default_Ignorable_Code_Point}\\p{Cc}\\p{Cf}\\p{Cs}\\p{M}\\u2800]';
+
 // In a /u pattern a surrogate pair is one code point, so only a lone surrogate is of category Cs.
 const LONE_SURROGATE = /\p{Cs}/u;
 

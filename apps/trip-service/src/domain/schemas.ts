@@ -1,11 +1,12 @@
 /** Request and response schemas of the trip routes (they type the handlers and the OpenAPI document). */
+import { VISIBLE_TEXT } from '@tripgen/service-kit';
 import { Type, type Static, type TSchema } from 'typebox';
 import { DAY_CLOCK, PLACE_ID, PLANNABLE_DATE, SCHEDULE_LIST_PAGE, TRAVEL_MODES, TRIP_LIMITS, TRIP_LIST_PAGE } from '@tripgen/catalog';
 import { CURSOR_MAX_LENGTH, CURSOR_PATTERN } from './list-cursor.ts';
 
 // No pattern against NUL or lone surrogates (PostgreSQL cannot store them): the kit's validation refuses them in every string.
-// A title or destination needs one visible character.
-const VISIBLE = '\\S';
+// A title or destination needs one visible character (VISIBLE_TEXT).
+
 // A date the location service can evaluate the opening of (the catalog's range), else no schedule could be made.
 export const IsoDate = Type.String({ pattern: PLANNABLE_DATE.pattern, description: `YYYY-MM-DD, ${PLANNABLE_DATE.first}..${PLANNABLE_DATE.last}` });
 export const Clock = Type.String({ pattern: DAY_CLOCK.pattern, description: 'HH:MM' });
@@ -17,12 +18,12 @@ export const TravelMode = Type.Enum(TRAVEL_MODES);
 export const MAX_TRIP_DAYS = TRIP_LIMITS.days;
 export const MAX_MUST_VISITS = TRIP_LIMITS.mustVisits;
 
-const Destination = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE }), lat: Lat, lng: Lng }, { additionalProperties: false });
+const Destination = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_TEXT }), lat: Lat, lng: Lng }, { additionalProperties: false });
 // A name of null is no name, as a trip answers it: a client can send back the lodging it read.
 const Lodging = Type.Object({ name: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])), lat: Lat, lng: Lng }, { additionalProperties: false });
 const Interests = Type.Array(Type.String({ minLength: 1, maxLength: TRIP_LIMITS.interestLength }), { maxItems: TRIP_LIMITS.interests, uniqueItems: true });
 const MustVisit = Type.Array(LocationId, { maxItems: MAX_MUST_VISITS, uniqueItems: true });
-const Title = Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE });
+const Title = Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_TEXT });
 
 export const CreateTripBody = Type.Object(
   {

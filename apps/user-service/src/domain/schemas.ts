@@ -1,11 +1,11 @@
 /** Request and response schemas of the user routes (they type the handlers and the OpenAPI document). */
+import { VISIBLE_TEXT } from '@tripgen/service-kit';
 import { Type, type Static } from 'typebox';
 import { PACES, TRAVEL_MODES, TRIP_LIMITS } from '@tripgen/catalog';
 import { PASSWORD_RULES } from './password-rules.ts';
 
 // No pattern against NUL or lone surrogates (PostgreSQL cannot store them): the kit's validation refuses them in every string.
-// A name is stored trimmed, so it needs one visible character.
-const VISIBLE = '\\S';
+// A name is stored trimmed, so it needs one visible character (VISIBLE_TEXT).
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 
@@ -14,7 +14,7 @@ export const RegisterBody = Type.Object(
     email: Email,
     // The lengths only: the route applies the rest of the rules (password-rules.ts).
     password: Type.String(PASSWORD_RULES),
-    name: Type.String({ minLength: 1, maxLength: 100, pattern: VISIBLE }),
+    name: Type.String({ minLength: 1, maxLength: 100, pattern: VISIBLE_TEXT }),
   },
   { additionalProperties: false },
 );
