@@ -5,7 +5,7 @@
  * traveller gets is a schedule failed with a reason in words, never an internal error, and the
  * deadline of the message bounds every call.
  */
-import { RESPONSE_TIME_SLO, internalPrefix, LOCATION_INTERNAL_PATHS, type CandidatesRequest, type PlacesBatchRequest } from '@tripgen/catalog';
+import { MEAL_CATEGORIES, MEAL_INTEREST_MIN_WEIGHT, RESPONSE_TIME_SLO, internalPrefix, LOCATION_INTERNAL_PATHS, type CandidatesRequest, type PlacesBatchRequest } from '@tripgen/catalog';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { locationDirectory } from '../src/clients/location.ts';
@@ -122,6 +122,24 @@ describe('a schedule whose location service fails', () => {
     expect(calls.candidates).toHaveLength(2);
     expect(generated.candidates).toBe(3);
     expect(generated.result.days.flatMap((d) => d.stops.map((s) => s.locationId)).sort()).toEqual(places.map((p) => p.id).sort());
+  });
+});
+
+describe('the categories asked of the location service', () => {
+  const places = [SEOUL.gyeongbokgung, SEOUL.jogyesa].map((p) => ({ ...withOpening(p, DATES), distanceKm: 1 }));
+  const modelSaying = (weights: Record<string, number>) => ({ read: async () => ({ source: 'llm' as const, weights }) });
+
+  it('restaurants and cafés only when the reading of the interests names them, not for a weight a model spreads thin', async () => {
+    answers.candidates = () => ({ status: 200, json: { items: places, missing: [] } });
+    const asked = async (weights: Record<string, number>) => {
+      calls.candidates.length = 0;
+      await generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps({ interests: modelSaying(weights) }));
+      return MEAL_CATEGORIES.filter((c) => calls.candidates[0]?.categories?.includes(c));
+    };
+    // "palaces", read by a model that gives everything a little.
+    expect(await asked({ palace: 0.9, museum: 0.3, restaurant: 0.05, cafe: 0.1 })).toEqual([]);
+    expect(await asked({ palace: 0.9, restaurant: MEAL_INTEREST_MIN_WEIGHT })).toEqual(['restaurant', 'cafe']);
+    expect(await asked({ cafe: 1 })).toEqual(['restaurant', 'cafe']);
   });
 });
 

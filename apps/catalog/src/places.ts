@@ -146,6 +146,18 @@ export const CANDIDATE_RADIUS_KM = { walk: 3, transit: 15, car: 40 } as const;
 /** Restaurants and cafés are what the meal breaks are for: candidates only when the traveller names them. */
 export const MEAL_CATEGORIES: readonly PlaceCategory[] = ['restaurant', 'cafe'];
 
+/**
+ * The weight a reading of the interests must give a meal category for restaurants and cafés to be
+ * candidates: a keyword match is 1, a model's reading counts when it is at least this strong. A model
+ * spreads small weights over categories the interests only brush (`{palace: 0.9, restaurant: 0.05}`
+ * for "palaces"): any weight above 0 took every restaurant and café of the area as a place to visit.
+ */
+export const MEAL_INTEREST_MIN_WEIGHT = 0.5;
+
+/** Whether a reading of the interests (category weights, 0..1) names restaurants or cafés. */
+export const interestsWantMeals = (weights: Readonly<Partial<Record<PlaceCategory, number>>>): boolean =>
+  MEAL_CATEGORIES.some((c) => (weights[c] ?? 0) >= MEAL_INTEREST_MIN_WEIGHT);
+
 /** The categories the AI service asks candidates of (and the trip service warms the location cache with). */
 export const candidateCategories = (wantsMeals: boolean): PlaceCategory[] => PLACE_CATEGORIES.filter((c) => wantsMeals || !MEAL_CATEGORIES.includes(c));
 

@@ -6,7 +6,7 @@
  * `replanDay`) within what is left of the deadline, verify the plan with the independent checker,
  * explain what was left out.
  */
-import { CANDIDATE_RADIUS_KM, MEAL_CATEGORIES, RESPONSE_TIME_SLO, candidateCategories, type ScheduleDay, type ScheduleGenerationMessage, type ScheduleMiss, type ScheduleResult } from '@tripgen/catalog';
+import { CANDIDATE_RADIUS_KM, RESPONSE_TIME_SLO, candidateCategories, interestsWantMeals, type ScheduleDay, type ScheduleGenerationMessage, type ScheduleMiss, type ScheduleResult } from '@tripgen/catalog';
 import { travelPoints, type PlanRequest, type PlanResult } from '@tripgen/planner';
 import { haversineProvider, type TravelTimeProvider } from '@tripgen/planner/routing';
 import { inSpan, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
@@ -211,8 +211,7 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
 
     // Each step that makes no traced call of its own is a span: a slow schedule's trace shows which one took the time.
     const { weights } = await inSpan('map interests', () => deps.interests.read(trip.interests, stop.signal));
-    const wantsMeals = MEAL_CATEGORIES.some((c) => (weights[c] ?? 0) > 0);
-    const categories = candidateCategories(wantsMeals);
+    const categories = candidateCategories(interestsWantMeals(weights));
     const hardIds = hardIdsOf(message);
     const dates = message.replan ? [message.replan.date] : trip.dates;
     const found = await call(() =>
