@@ -40,6 +40,12 @@ const writeData = async (name: string, rows: unknown): Promise<string> => {
   return file;
 };
 
+/** A removed place's names and point, which its entry carries (the OSM importer matches them): the fixture row's. */
+const where = (id: string) => {
+  const { name, nameKo, lat, lng } = fixture.find((p) => p.id === id)!;
+  return { name, nameKo, lat, lng };
+};
+
 const snapshot = () => prisma.$queryRaw<{ id: string; updated_at: Date; lat: number }[]>`SELECT id, updated_at, ST_Y(location::geometry) AS lat FROM places ORDER BY id`;
 
 describe('loadPlaces', () => {
@@ -121,7 +127,7 @@ describe('loadPlaces', () => {
   it('deletes the places the list of removed places names, in the same transaction as the upsert, and says how many', async () => {
     const ids = async () => (await snapshot()).map((r) => r.id);
     expect(await ids()).toContain('jeju-manjanggul');
-    const removedList = await writeData('removed.json', [{ id: 'jeju-manjanggul', removedOn: '2026-12-01', reason: 'closed since 2023' }]);
+    const removedList = await writeData('removed.json', [{ id: 'jeju-manjanggul', ...where('jeju-manjanggul'), removedOn: '2026-12-01', reason: 'closed since 2023' }]);
     const kept = fixture.filter((p) => p.id !== 'jeju-manjanggul');
     const keptFile = await writeData('kept.json', kept);
     // A row merely absent from the files loaded stays: places may come from other files.
@@ -154,8 +160,8 @@ describe('loadPlaces', () => {
   it('refuses, writing nothing, a data set that holds a place the list says was removed, and a list that is not well formed', async () => {
     const before = await snapshot();
     const removedList = await writeData('removed-jogyesa.json', [
-      { id: 'seoul-jogyesa', removedOn: '2026-12-05', reason: 'closed for good' },
-      { id: 'jeju-manjanggul', removedOn: '2026-12-01', reason: 'closed since 2023' },
+      { id: 'seoul-jogyesa', ...where('seoul-jogyesa'), removedOn: '2026-12-05', reason: 'closed for good' },
+      { id: 'jeju-manjanggul', ...where('jeju-manjanggul'), removedOn: '2026-12-01', reason: 'closed since 2023' },
     ]);
     const err = await loadPlaces(prisma, [FIXTURE], removedList).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PlaceDataError);
@@ -165,11 +171,13 @@ describe('loadPlaces', () => {
       `places.json #${index('jeju-manjanggul')} (jeju-manjanggul): listed as removed in removed-jogyesa.json (2026-12-01: closed since 2023); to restore the place, take it off that list`,
     ]);
     const badList = await writeData('removed-bad.json', [
-      { id: 'jeju-manjanggul', removedOn: '2026-12-01', reason: 'closed' },
-      { id: 'jeju-manjanggul', removedOn: '2026-12-02', reason: 'closed' },
-      { id: 'Not An Id', removedOn: '2026-12-01', reason: 'closed' },
-      { id: 'seoul-x', removedOn: 'yesterday', reason: 'closed' },
-      { id: 'seoul-y', removedOn: '2026-12-01' },
+      { id: 'jeju-manjanggul', ...where('jeju-manjanggul'), removedOn: '2026-12-01', reason: 'closed' },
+      { id: 'jeju-manjanggul', ...where('jeju-manjanggul'), removedOn: '2026-12-02', reason: 'closed' },
+      { id: 'Not An Id', ...where('jeju-manjanggul'), removedOn: '2026-12-01', reason: 'closed' },
+      { id: 'seoul-x', ...where('jeju-manjanggul'), removedOn: 'yesterday', reason: 'closed' },
+      { id: 'seoul-y', ...where('jeju-manjanggul'), removedOn: '2026-12-01' },
+      // Without its names and point the OSM importer could not tell the place when it comes back.
+      { id: 'seoul-z', removedOn: '2026-12-01', reason: 'closed' },
     ]);
     const bad = (await loadPlaces(prisma, [FIXTURE], badList).catch((e: unknown) => e)) as PlaceDataError;
     expect(bad).toBeInstanceOf(PlaceDataError);
@@ -179,6 +187,7 @@ describe('loadPlaces', () => {
       expect.stringMatching(/^removed-bad\.json #2 \(Not An Id\): \/id /),
       expect.stringMatching(/^removed-bad\.json #3 \(seoul-x\): \/removedOn /),
       expect.stringMatching(/^removed-bad\.json #4 \(seoul-y\): \/ .*reason/),
+      expect.stringMatching(/^removed-bad\.json #5 \(seoul-z\): \/ .*name, nameKo, lat, lng/),
     ]);
     await expect(readRemovedList(await writeData('removed-object.json', { removed: [] }))).rejects.toThrow(/must be a JSON array of removed places/);
     expect(await snapshot()).toEqual(before);

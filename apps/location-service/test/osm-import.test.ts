@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import { dataFiles, readPlaceFiles } from '../src/data/load.ts';
+import { dataFiles, readPlaceFiles, readRemovedList } from '../src/data/load.ts';
 import { importOsmGeoJson } from '../src/data/osm-import.ts';
 import { checkPlaceRecord } from '../src/data/place-record.ts';
 
@@ -133,4 +133,19 @@ it('npm run places:import-osm refuses what is not a GeoJSON FeatureCollection (O
   });
   await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('it is Overpass JSON: convert it with osmtogeojson') });
   await expect(access(out)).rejects.toThrow();
+});
+
+it('skips an element that is a place taken out of the data set (data/removed.json): same name within 1 km of where it was', async () => {
+  const removed = await readRemovedList();
+  // Manjanggul as OpenStreetMap has it: a cave entrance some metres from the removed row's point.
+  const manjanggul = { type: 'Feature', id: 'node/5512345678', properties: { natural: 'cave_entrance', name: '만장굴', 'name:en': 'Manjanggul Cave', opening_hours: 'Mo-Su 09:00-18:00; We[1] off' }, geometry: { type: 'Point', coordinates: [126.7712, 33.5279] } };
+  const report = importOsmGeoJson({ type: 'FeatureCollection', features: [manjanggul] }, { retrievedOn: '2026-12-06', existing: await readPlaceFiles(await dataFiles()), removed });
+  expect(report.places).toEqual([]);
+  expect(report.skipped).toEqual({ 'removed from the data set (data/removed.json)': 1 });
+  // The command reads the shipped list.
+  const input = path.join(await mkdtemp(path.join(os.tmpdir(), 'tripgen-osm-')), 'manjanggul.geojson');
+  await writeFile(input, JSON.stringify({ type: 'FeatureCollection', features: [manjanggul] }));
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/import-osm.ts', input], { cwd: path.join(import.meta.dirname, '..'), env: { PATH: process.env.PATH } });
+  expect(stdout).toContain('1 elements: kept 0, skipped 1');
+  expect(stdout).toMatch(/skipped +1 +removed from the data set \(data\/removed\.json\)/);
 });

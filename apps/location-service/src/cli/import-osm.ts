@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataFiles, readPlaceFiles } from '../data/load.ts';
+import { dataFiles, readPlaceFiles, readRemovedList } from '../data/load.ts';
 import { importOsmGeoJson } from '../data/osm-import.ts';
 import { placeToday } from '../domain/opening-hours.ts';
 
@@ -22,6 +22,8 @@ const here = (f: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), 
 const retrievedOn = values['retrieved-on'] ?? placeToday();
 // The shipped places: an element that is one of them is skipped (loaded, it would be the place twice).
 const existing = await readPlaceFiles(await dataFiles());
+// And the places taken out of it (data/removed.json): they must not come back under an OSM id.
+const removed = await readRemovedList();
 const exported: unknown = JSON.parse(await readFile(here(input), 'utf8'));
 // Overpass's own JSON ({"elements": [...]}) or a single Feature would read as 0 elements and write
 // an empty file with exit 0, as if the area had no places: refused, saying what to run instead.
@@ -30,7 +32,7 @@ if (!Array.isArray((exported as { features?: unknown } | null)?.features)) {
   console.error(`${input} is not a GeoJSON FeatureCollection${overpass ? ' (it is Overpass JSON: convert it with osmtogeojson, from a query ending in "out center;" or "out geom;")' : ''}`);
   process.exit(1);
 }
-const report = importOsmGeoJson(exported, { retrievedOn, existing });
+const report = importOsmGeoJson(exported, { retrievedOn, existing, removed });
 console.log(`${report.elements} elements: kept ${report.places.length}, skipped ${report.elements - report.places.length}`);
 for (const [reason, n] of Object.entries(report.skipped).sort((a, b) => b[1] - a[1])) console.log(`  skipped ${String(n).padStart(6)}  ${reason}`);
 if (values.out) {

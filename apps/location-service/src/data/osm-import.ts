@@ -64,7 +64,8 @@ export type SkipReason =
   | 'no opening_hours'
   | 'opening_hours cannot be evaluated'
   | 'invalid place'
-  | 'already in the data set (same name within 1 km)';
+  | 'already in the data set (same name within 1 km)'
+  | 'removed from the data set (data/removed.json)';
 
 export interface ImportReport {
   readonly places: PlaceRecord[];
@@ -175,6 +176,9 @@ const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 /** Rounded to 7 decimals (about 1 cm): OSM's own precision, and stable output. */
 const round7 = (x: number): number => Math.round(x * 1e7) / 1e7;
 
+/** What tells one place from another here: its names and where it is. */
+type Whereabouts = Pick<PlaceRecord, 'name' | 'nameKo' | 'lat' | 'lng'>;
+
 export interface ImportOptions {
   /** The date the export was taken (provenance), YYYY-MM-DD. */
   readonly retrievedOn: string;
@@ -183,7 +187,13 @@ export interface ImportOptions {
    * is skipped. Its OSM id never equals a curated id, so without this the load would add the place
    * a second time, with OSM's hours instead of the curated ones (no last entry, no moved closing days).
    */
-  readonly existing?: readonly Pick<PlaceRecord, 'name' | 'nameKo' | 'lat' | 'lng'>[];
+  readonly existing?: readonly Whereabouts[];
+  /**
+   * The places taken out of the data set (data/removed.json): an element that is one of them is
+   * skipped. The list names curated ids, which an OSM id never is, so without this a place removed
+   * for a reason (Manjanggul, closed since 2023) would come back under its OSM id.
+   */
+  readonly removed?: readonly Whereabouts[];
 }
 
 /** Names compared without case, spaces or punctuation ("N Seoul Tower" = "n-seoul tower"). */
@@ -203,8 +213,8 @@ const metres = (a: { lat: number; lng: number }, b: { lat: number; lng: number }
  * "동문재래시장") are not caught: the skip counts say how many were, a reviewer checks the rest.
  */
 const SAME_PLACE_METRES = 1_000;
-const isExisting = (existing: readonly Pick<PlaceRecord, 'name' | 'nameKo' | 'lat' | 'lng'>[], p: Pick<PlaceRecord, 'name' | 'nameKo' | 'lat' | 'lng'>): boolean =>
-  existing.some((e) => (nameKey(e.name) === nameKey(p.name) || nameKey(e.nameKo) === nameKey(p.nameKo)) && metres(e, p) <= SAME_PLACE_METRES);
+const isOneOf = (places: readonly Whereabouts[], p: Whereabouts): boolean =>
+  places.some((e) => (nameKey(e.name) === nameKey(p.name) || nameKey(e.nameKo) === nameKey(p.nameKo)) && metres(e, p) <= SAME_PLACE_METRES);
 
 /** Place rows from a GeoJSON FeatureCollection of OSM elements, sorted by id, with skip counts. */
 export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportReport => {
@@ -275,7 +285,11 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
       skip(checked.problems.some((p) => p.startsWith('/openingHoursOsm')) ? 'opening_hours cannot be evaluated' : 'invalid place');
       continue;
     }
-    if (opts.existing && isExisting(opts.existing, record)) {
+    if (opts.removed && isOneOf(opts.removed, record)) {
+      skip('removed from the data set (data/removed.json)');
+      continue;
+    }
+    if (opts.existing && isOneOf(opts.existing, record)) {
       skip('already in the data set (same name within 1 km)');
       continue;
     }

@@ -148,11 +148,16 @@ export type PlaceRecord = Static<typeof PlaceRecord>;
 
 /**
  * One entry of the list of removed places (data/removed.json): an id taken out of the data on a
- * date, for a reason a reviewer can check. The loader deletes these ids from location_db.
+ * date, for a reason a reviewer can check. The loader deletes these ids from location_db; the OSM
+ * importer skips an element with the place's name near its point (an OSM id is never the curated one).
  */
 export const RemovedPlace = Type.Object(
   {
     id: PlaceId,
+    name: PlaceRecord.properties.name,
+    nameKo: PlaceRecord.properties.nameKo,
+    lat: Latitude,
+    lng: Longitude,
     removedOn: Type.String({ format: 'date' }),
     reason: Type.String({ minLength: 1, maxLength: 2000, pattern: VISIBLE_TEXT }),
   },
