@@ -149,3 +149,28 @@ it('skips an element that is a place taken out of the data set (data/removed.jso
   expect(stdout).toContain('1 elements: kept 0, skipped 1');
   expect(stdout).toMatch(/skipped +1 +removed from the data set \(data\/removed\.json\)/);
 });
+
+it('keeps one place of a node and an area of the same place (same name, the node inside the area): the area', () => {
+  const square = (lng: number, lat: number, side: number) => ({ type: 'Polygon', coordinates: [[[lng, lat], [lng + side, lat], [lng + side, lat + side], [lng, lat + side], [lng, lat]]] });
+  const museum = { tourism: 'museum', name: '리움미술관', 'name:en': 'Leeum Museum of Art', opening_hours: 'Tu-Su 10:00-18:00' };
+  const cafe = { amenity: 'cafe', name: '스타벅스', 'name:en': 'Starbucks', opening_hours: 'Mo-Su 07:00-22:00' };
+  const report = importOsmGeoJson(
+    {
+      type: 'FeatureCollection',
+      features: [
+        // The museum mapped twice, as OSM often has it: the grounds, and a POI node in them.
+        { type: 'Feature', id: 'way/231234567', properties: museum, geometry: square(126.9982, 37.5378, 0.0016) },
+        { type: 'Feature', id: 'node/4412345678', properties: museum, geometry: { type: 'Point', coordinates: [126.9988, 37.5381] } },
+        // A relation and a node of it: the same.
+        { type: 'Feature', id: 'relation/7701', properties: { ...museum, name: '서울공예박물관', 'name:en': 'Seoul Museum of Craft Art' }, geometry: { type: 'MultiPolygon', coordinates: [square(126.9832, 37.5758, 0.0012).coordinates] } },
+        { type: 'Feature', id: 'node/4412345679', properties: { ...museum, name: '서울공예박물관', 'name:en': 'Seoul Museum of Craft Art' }, geometry: { type: 'Point', coordinates: [126.9838, 37.5764] } },
+        // Two branches of a chain 300 m apart, one a building: two places.
+        { type: 'Feature', id: 'way/231234568', properties: cafe, geometry: square(126.9779, 37.5701, 0.0004) },
+        { type: 'Feature', id: 'node/4412345680', properties: cafe, geometry: { type: 'Point', coordinates: [126.9812, 37.5701] } },
+      ],
+    },
+    { retrievedOn: '2026-12-06' },
+  );
+  expect(report.places.map((p) => p.id)).toEqual(['osm-node-4412345680', 'osm-relation-7701', 'osm-way-231234567', 'osm-way-231234568']);
+  expect(report.skipped).toEqual({ 'same place as an area of the export (same name, inside it)': 2 });
+});

@@ -6,6 +6,7 @@
  * and counted by reason; nothing is invented (no English name, no opening hours: skipped).
  */
 import type { PlaceCategory, PlaceRegion } from '@tripgen/catalog';
+import pointInPolygon from 'point-in-polygon-hao';
 import { regionOf } from '../domain/regions.ts';
 import type { PlaceRecord } from '../domain/schemas.ts';
 import { checkPlaceRecord } from './place-record.ts';
@@ -65,7 +66,8 @@ export type SkipReason =
   | 'opening_hours cannot be evaluated'
   | 'invalid place'
   | 'already in the data set (same name within 1 km)'
-  | 'removed from the data set (data/removed.json)';
+  | 'removed from the data set (data/removed.json)'
+  | 'same place as an area of the export (same name, inside it)';
 
 export interface ImportReport {
   readonly places: PlaceRecord[];
@@ -144,19 +146,30 @@ const ringCentroid = (ring: readonly Position[]): { lat: number; lng: number; ar
   return { lng: ox + cx / (3 * a), lat: oy + cy / (3 * a), area: Math.abs(a / 2) };
 };
 
-/** A representative point: the point itself, the middle vertex of a line, the centroid of the largest outer ring. */
-const pointOf = (g: Feature['geometry']): { lat: number; lng: number } | undefined => {
+/**
+ * Where an element is: a representative point (the point itself, the middle vertex of a line, the
+ * centroid of the largest outer ring) and, for an area, its outer rings and their size (square
+ * degrees, to compare areas only).
+ */
+interface Shape {
+  readonly lat: number;
+  readonly lng: number;
+  readonly rings: readonly Position[][];
+  readonly area: number;
+}
+
+const shapeOf = (g: Feature['geometry']): Shape | undefined => {
   if (!g || typeof g.type !== 'string') return undefined;
   const c = g.coordinates;
   const rings: Position[][] = [];
   switch (g.type) {
     case 'Point':
-      return isPosition(c) ? { lng: c[0], lat: c[1] } : undefined;
+      return isPosition(c) ? { lng: c[0], lat: c[1], rings, area: 0 } : undefined;
     case 'LineString':
     case 'MultiPoint': {
       const pts = Array.isArray(c) ? c.filter(isPosition) : [];
       const mid = pts[Math.floor(pts.length / 2)];
-      return mid ? { lng: mid[0], lat: mid[1] } : undefined;
+      return mid ? { lng: mid[0], lat: mid[1], rings, area: 0 } : undefined;
     }
     case 'Polygon':
       if (Array.isArray(c) && Array.isArray(c[0])) rings.push((c[0] as unknown[]).filter(isPosition));
@@ -167,10 +180,26 @@ const pointOf = (g: Feature['geometry']): { lat: number; lng: number } | undefin
     default:
       return undefined;
   }
-  const usable = rings.filter((r) => r.length >= 3).map(ringCentroid);
-  const largest = usable.sort((x, y) => y.area - x.area)[0];
-  return largest ? { lat: largest.lat, lng: largest.lng } : undefined;
+  const usable = rings.filter((r) => r.length >= 3);
+  const centroids = usable.map(ringCentroid);
+  const largest = [...centroids].sort((x, y) => y.area - x.area)[0];
+  return largest ? { lat: largest.lat, lng: largest.lng, rings: usable, area: centroids.reduce((sum, r) => sum + r.area, 0) } : undefined;
 };
+
+/**
+ * The outer rings as the point-in-polygon package takes them, each a polygon of its own: holes are
+ * left out (a node in a courtyard is still the palace); a ring is closed (GeoJSON requires it, the
+ * package throws without it).
+ */
+const outlineOf = (rings: readonly Position[][]): number[][][][] =>
+  rings.map((ring) => {
+    const [first, last] = [ring[0]!, ring.at(-1)!];
+    const closed = first[0] === last[0] && first[1] === last[1] ? ring : [...ring, first];
+    return [closed.map(([x, y]) => [x, y])];
+  });
+
+/** On the edge counts as inside. */
+const isInside = (outline: readonly number[][][][], at: { lat: number; lng: number }): boolean => outline.some((polygon) => pointInPolygon([at.lng, at.lat], polygon) !== false);
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 /** Rounded to 7 decimals (about 1 cm): OSM's own precision, and stable output. */
@@ -199,6 +228,10 @@ export interface ImportOptions {
 /** Names compared without case, spaces or punctuation ("N Seoul Tower" = "n-seoul tower"). */
 const nameKey = (name: string): string => name.normalize('NFC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 
+/** A place's names as compared: two places of the same name have a key in common (English or Korean). */
+const nameKeys = (p: Whereabouts): string[] => [`en:${nameKey(p.name)}`, `ko:${nameKey(p.nameKo)}`];
+const sameName = (a: Whereabouts, b: Whereabouts): boolean => nameKeys(a).some((k) => nameKeys(b).includes(k));
+
 /** Metres between two points (equirectangular: exact enough at 1 km). */
 const metres = (a: { lat: number; lng: number }, b: { lat: number; lng: number }): number => {
   const rad = Math.PI / 180;
@@ -214,14 +247,38 @@ const metres = (a: { lat: number; lng: number }, b: { lat: number; lng: number }
  */
 const SAME_PLACE_METRES = 1_000;
 const isOneOf = (places: readonly Whereabouts[], p: Whereabouts): boolean =>
-  places.some((e) => (nameKey(e.name) === nameKey(p.name) || nameKey(e.nameKo) === nameKey(p.nameKo)) && metres(e, p) <= SAME_PLACE_METRES);
+  places.some((e) => sameName(e, p) && metres(e, p) <= SAME_PLACE_METRES);
+
+/**
+ * OSM often has a place twice: its outline (a way or a multipolygon relation) and a POI node inside
+ * it with the same tags, left from before the outline was drawn or added by another mapper (OSM's
+ * "one feature, one element" asks to merge them). An element whose point lies inside another's area
+ * of the same name is that place: the area is kept, as the element that maps the whole place (its
+ * point is its centroid, as for any area), so the larger of two nested areas (the grounds, not a
+ * building of the same name) wins. Containment, not distance: two branches of a chain a few hundred
+ * metres apart share a name and are two places.
+ */
+const withoutNested = (kept: readonly { record: PlaceRecord; shape: Shape }[]): { places: PlaceRecord[]; nested: number } => {
+  // The areas kept so far, by each of their names: an export has thousands, few share a name.
+  const areas = new Map<string, { outline: number[][][][] }[]>();
+  const places: PlaceRecord[] = [];
+  for (const { record, shape } of [...kept].sort((a, b) => b.shape.area - a.shape.area || a.record.id.localeCompare(b.record.id))) {
+    if (nameKeys(record).some((k) => areas.get(k)?.some((a) => isInside(a.outline, shape)))) continue;
+    if (shape.rings.length) {
+      const area = { outline: outlineOf(shape.rings) };
+      for (const k of nameKeys(record)) areas.set(k, [...(areas.get(k) ?? []), area]);
+    }
+    places.push(record);
+  }
+  return { places, nested: kept.length - places.length };
+};
 
 /** Place rows from a GeoJSON FeatureCollection of OSM elements, sorted by id, with skip counts. */
 export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportReport => {
   const features: Feature[] = Array.isArray((geojson as { features?: unknown } | null)?.features) ? (geojson as { features: Feature[] }).features : [];
   const skipped: Partial<Record<SkipReason, number>> = {};
   const skip = (reason: SkipReason) => void (skipped[reason] = (skipped[reason] ?? 0) + 1);
-  const places = new Map<string, PlaceRecord>();
+  const kept: { record: PlaceRecord; shape: Shape }[] = [];
   const seen = new Set<string>();
   for (const f of features) {
     const element = elementOf(f);
@@ -236,7 +293,7 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
       continue;
     }
     seen.add(id);
-    const at = pointOf(f.geometry);
+    const at = shapeOf(f.geometry);
     if (!at) {
       skip('no usable geometry');
       continue;
@@ -293,7 +350,9 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
       skip('already in the data set (same name within 1 km)');
       continue;
     }
-    places.set(id, checked.record);
+    kept.push({ record: checked.record, shape: at });
   }
-  return { places: [...places.values()].sort((a, b) => a.id.localeCompare(b.id)), skipped, elements: features.length };
+  const { places, nested } = withoutNested(kept);
+  if (nested) skipped['same place as an area of the export (same name, inside it)'] = nested;
+  return { places: places.sort((a, b) => a.id.localeCompare(b.id)), skipped, elements: features.length };
 };
