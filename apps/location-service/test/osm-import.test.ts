@@ -174,3 +174,29 @@ it('keeps one place of a node and an area of the same place (same name, the node
   expect(report.places.map((p) => p.id)).toEqual(['osm-node-4412345680', 'osm-relation-7701', 'osm-way-231234567', 'osm-way-231234568']);
   expect(report.skipped).toEqual({ 'same place as an area of the export (same name, inside it)': 2 });
 });
+
+it('reads a tag of several values (OSM separates them with ";"): the category of the first value it knows', () => {
+  const at = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] });
+  const feature = (id: number, tags: Record<string, string>, lng: number) => ({ type: 'Feature', id: `node/${id}`, properties: { opening_hours: 'Mo-Su 10:00-20:00', ...tags }, geometry: at(lng, 37.57) });
+  const report = importOsmGeoJson(
+    {
+      type: 'FeatureCollection',
+      features: [
+        feature(1, { amenity: 'cafe;restaurant', name: '카페 하나', 'name:en': 'Cafe Hana' }, 126.98),
+        feature(2, { tourism: 'museum;gallery', name: '미술관 둘', 'name:en': 'Museum Dul' }, 126.982),
+        // A space after the separator (as for opening_hours), an unknown value first.
+        feature(3, { amenity: 'bench; restaurant', name: '식당 셋', 'name:en': 'Restaurant Set' }, 126.984),
+        feature(4, { amenity: 'place_of_worship', religion: 'christian;buddhist', name: '절 넷', 'name:en': 'Temple Net' }, 126.986),
+        feature(5, { amenity: 'bench;waste_basket', name: '벤치', 'name:en': 'Bench' }, 126.988),
+      ],
+    },
+    { retrievedOn: '2026-12-06' },
+  );
+  expect(report.places.map((p) => [p.id, p.category])).toEqual([
+    ['osm-node-1', 'cafe'],
+    ['osm-node-2', 'museum'],
+    ['osm-node-3', 'restaurant'],
+    ['osm-node-4', 'temple'],
+  ]);
+  expect(report.skipped).toEqual({ 'no category tag': 1 });
+});

@@ -31,6 +31,28 @@ const CATEGORY_RULES: readonly (readonly [PlaceCategory, (t: Tags) => boolean])[
   ['landmark', (t) => t.tourism === 'attraction' || ['monument', 'memorial', 'city_gate', 'gate', 'building', 'fort', 'castle'].includes(t.historic ?? '')],
 ];
 
+/**
+ * A key may hold several values separated by ";" (OSM wiki, "Semi-colon value separator":
+ * `amenity=cafe;restaurant`, `tourism=museum;gallery`, a space after the ";" allowed). The tags are
+ * read as their values in turn: the i-th reading gives each key its i-th value (its last when it has
+ * fewer), and the category is that of the first reading a rule knows: the first value it knows
+ * decides (`cafe;restaurant` is a cafe, `bench;cafe` too). The wiki gives the values no order of
+ * importance; the first is the one a consumer reading a single value takes, and a stable choice.
+ */
+const readings = (t: Tags): Tags[] => {
+  const values = Object.entries(t).map(([k, v]) => [k, v.split(';').map((x) => x.trim())] as const);
+  const n = Math.max(1, ...values.map(([, vs]) => vs.length));
+  return Array.from({ length: n }, (_, i) => Object.fromEntries(values.map(([k, vs]) => [k, vs[Math.min(i, vs.length - 1)]!])));
+};
+
+const categoryOf = (t: Tags): PlaceCategory | undefined => {
+  for (const reading of readings(t)) {
+    const rule = CATEGORY_RULES.find(([, matches]) => matches(reading));
+    if (rule) return rule[0];
+  }
+  return undefined;
+};
+
 /** Typical visit length by category when OSM says nothing about it (minutes). */
 export const DEFAULT_VISIT_MINUTES: Readonly<Record<PlaceCategory, number>> = {
   palace: 90,
@@ -304,7 +326,7 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
       continue;
     }
     const tags = tagsOf(f);
-    const category = CATEGORY_RULES.find(([, matches]) => matches(tags))?.[0];
+    const category = categoryOf(tags);
     if (!category) {
       skip('no category tag');
       continue;
