@@ -13,6 +13,7 @@ import { expect, it } from 'vitest';
 import { dataFiles, readPlaceFiles, readRemovedList } from '../src/data/load.ts';
 import { importOsmGeoJson } from '../src/data/osm-import.ts';
 import { checkPlaceRecord } from '../src/data/place-record.ts';
+import { weeklyHours } from '../src/domain/opening-hours.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'osm-export.geojson');
 const load = async () => JSON.parse(await readFile(FIXTURE, 'utf8')) as unknown;
@@ -199,4 +200,30 @@ it('reads a tag of several values (OSM separates them with ";"): the category of
     ['osm-node-4', 'temple'],
   ]);
   expect(report.skipped).toEqual({ 'no category tag': 1 });
+});
+
+it('reads a last order, entry or admission from the comment of the hours into lastEntryMinutes, and imports the hours without it, open', () => {
+  const restaurant = (id: number, hours: string, lng: number) => ({ type: 'Feature', id: `node/${id}`, properties: { amenity: 'restaurant', name: `식당 ${id}`, 'name:en': `Restaurant ${id}`, opening_hours: hours }, geometry: { type: 'Point', coordinates: [lng, 37.57] } });
+  const hours = [
+    'Mo-Su 11:00-22:00 "last order 21:00"',
+    'Tu-Su 09:00-18:00 "Last admission 17:30"; Mo off',
+    // Past midnight, and differing gaps: the larger, as the data set's rows have it.
+    'Mo-Fr 11:00-22:00 "last order 21:00"; Sa 18:00-02:00 "last order: 01:30"',
+    // Another comment: as today (its times uncertain, not counted as open).
+    'Mo-Fr 09:00-18:00 "by appointment"',
+    // A last entry after the close says nothing usable: as today.
+    'Mo-Su 11:00-22:00 "last order 23:00"',
+  ];
+  const { places } = importOsmGeoJson({ type: 'FeatureCollection', features: hours.map((h, i) => restaurant(i + 1, h, 126.98 + i * 0.002)) }, { retrievedOn: '2026-12-06' });
+  expect(places.map((p) => [p.openingHoursOsm, p.lastEntryMinutes, p.note])).toEqual([
+    ['Mo-Su 11:00-22:00', 60, 'opening_hours in OpenStreetMap: Mo-Su 11:00-22:00 "last order 21:00"'],
+    ['Tu-Su 09:00-18:00; Mo off', 30, 'opening_hours in OpenStreetMap: Tu-Su 09:00-18:00 "Last admission 17:30"; Mo off'],
+    ['Mo-Fr 11:00-22:00; Sa 18:00-02:00', 60, 'opening_hours in OpenStreetMap: Mo-Fr 11:00-22:00 "last order 21:00"; Sa 18:00-02:00 "last order: 01:30"'],
+    ['Mo-Fr 09:00-18:00 "by appointment"', undefined, undefined],
+    ['Mo-Su 11:00-22:00 "last order 23:00"', undefined, undefined],
+  ]);
+  // Open in the service's evaluation, where the comment left the times unknown (closed).
+  expect(weeklyHours(places[0]!.openingHoursOsm, '2026-12-07').mon).toEqual([['11:00', '22:00']]);
+  expect(weeklyHours(hours[0]!, '2026-12-07').mon).toEqual([]);
+  for (const p of places) expect(checkPlaceRecord(p)).toEqual({ ok: true, record: p });
 });

@@ -1,12 +1,14 @@
 /**
  * OpenStreetMap elements exported as GeoJSON (`osmium export`, or Overpass through osmtogeojson /
  * overpass turbo) to place rows: names from `name`, `name:en`, `name:ko`; a category from the
- * tourism/amenity/leisure/historic/natural/shop tags; the `opening_hours` tag as it is; the OSM id
+ * tourism/amenity/leisure/historic/natural/shop tags; the `opening_hours` tag as it is (but for a
+ * comment giving a last order or entry, read into lastEntryMinutes); the OSM id
  * and the ODbL licence kept as provenance. Elements that cannot become a usable place are skipped
  * and counted by reason; nothing is invented (no English name, no opening hours: skipped).
  */
 import type { PlaceCategory, PlaceRegion } from '@tripgen/catalog';
 import pointInPolygon from 'point-in-polygon-hao';
+import { commentedIntervals, isCalendarDate, openingHoursProblem, withoutComments } from '../domain/opening-hours.ts';
 import { regionOf } from '../domain/regions.ts';
 import type { PlaceRecord } from '../domain/schemas.ts';
 import { checkPlaceRecord } from './place-record.ts';
@@ -223,6 +225,34 @@ const outlineOf = (rings: readonly Position[][]): number[][][][] =>
 /** On the edge counts as inside. */
 const isInside = (outline: readonly number[][][][], at: { lat: number; lng: number }): boolean => outline.some((polygon) => pointInPolygon([at.lng, at.lat], polygon) !== false);
 
+/**
+ * OSM has no key for a last entry: mappers write it as a comment, `Mo-Su 11:00-22:00 "last order
+ * 21:00"`. A comment with no state makes those times unknown, which the service counts as closed (a
+ * plan must work on the day), so such a place was imported and never planned. A last order, entry or
+ * admission at HH:MM is read into lastEntryMinutes as the data set defines it (data/README.md: the gap
+ * to the close, one figure, the larger where the intervals differ) and left out of the hours, which
+ * then evaluate as open; the row's note keeps the tag as OSM has it. Other comments stay, and so does
+ * one whose gap is not a last entry (none, or past the schema's 720 minutes): their times stay unknown.
+ */
+const LAST_ENTRY = /^\s*last\s+(?:order|entry|admission)s?\b\D*?(\d{1,2}):(\d{2})\s*$/i;
+/** The days read for the comments' intervals: a year, for seasonal rules. */
+const LAST_ENTRY_DAYS = 366;
+
+const lastEntryOf = (hours: string, from: string): { hours: string; lastEntryMinutes: number } | undefined => {
+  const without = withoutComments(hours, (comment) => LAST_ENTRY.test(comment));
+  // No such comment, or hours the package cannot read (skipped below, as they were).
+  if (without === hours || openingHoursProblem(hours)) return undefined;
+  const gaps = commentedIntervals(hours, from, LAST_ENTRY_DAYS).flatMap(({ comment, open, close }) => {
+    const m = LAST_ENTRY.exec(comment);
+    if (!m) return [];
+    const at = Number(m[1]) * 60 + Number(m[2]);
+    // "last order 01:30" of an evening that closes at 02:00 is the next day's 01:30.
+    return [close - (at < open ? at + 1440 : at)];
+  });
+  if (!gaps.length || gaps.some((gap) => gap < 1 || gap > 720)) return undefined;
+  return without && !openingHoursProblem(without) ? { hours: without, lastEntryMinutes: Math.max(...gaps) } : undefined;
+};
+
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 /** Rounded to 7 decimals (about 1 cm): OSM's own precision, and stable output. */
 const round7 = (x: number): number => Math.round(x * 1e7) / 1e7;
@@ -346,6 +376,8 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
       skip('no opening_hours');
       continue;
     }
+    // A bad retrievedOn makes the row invalid below; there is no year to read the comments in.
+    const lastEntry = isCalendarDate(opts.retrievedOn) ? lastEntryOf(openingHoursOsm, opts.retrievedOn) : undefined;
     const record: PlaceRecord = {
       id,
       name: name.trim(),
@@ -356,8 +388,10 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
       lng: round7(at.lng),
       visitMinutes: DEFAULT_VISIT_MINUTES[category],
       rating: IMPORTED_RATING,
-      openingHoursOsm,
+      openingHoursOsm: lastEntry?.hours ?? openingHoursOsm,
+      ...(lastEntry && { lastEntryMinutes: lastEntry.lastEntryMinutes }),
       provenance: { source: OSM_SOURCE, sourceId: `${element.type}/${element.id}`, licence: OSM_LICENCE, retrievedOn: opts.retrievedOn },
+      ...(lastEntry && { note: `opening_hours in OpenStreetMap: ${openingHoursOsm}` }),
     };
     const checked = checkPlaceRecord(record);
     if (!checked.ok) {

@@ -74,12 +74,22 @@ export const mondayOf = (date: string): string => addDays(date, -((dayOfWeek(dat
 
 // --- the package, with parsed values memoised (parsing costs milliseconds, evaluating microseconds) --
 
+/** A quoted comment of a value (the split below keeps it, quotes included, at the odd indexes). */
+const COMMENT = /("(?:[^"\\]|\\.)*")/;
+
 /** Quoted comments are free text: `PH` inside them is not a selector. */
 const outsideComments = (value: string, edit: (code: string) => string): string =>
   value
-    .split(/("(?:[^"\\]|\\.)*")/)
+    .split(COMMENT)
     .map((part, i) => (i % 2 === 1 ? part : edit(part)))
     .join('');
+
+/** The value without the comments `drop` picks (given their text), nor the spaces before them. */
+export const withoutComments = (value: string, drop: (comment: string) => boolean): string =>
+  value
+    .split(COMMENT)
+    .reduce((kept, part, i) => (i % 2 === 1 && drop(part.slice(1, -1)) ? kept.trimEnd() : kept + part), '')
+    .trim();
 
 const PH_TOKEN = /(?<![A-Za-z])PH(?![A-Za-z])/g;
 
@@ -206,6 +216,28 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
 };
 
 // --- what the service asks -------------------------------------------------------------------------
+
+/**
+ * The intervals of the `days` days from local date `from` that a comment applies to, with its text,
+ * their opening and closing as minutes from the midnight of the day they open (a close past midnight
+ * is past 1440), open or of unknown state alike; public holidays not applied (`PH` matches nothing).
+ * For reading what a comment says of its hours (the OSM importer's "last order 21:00"). An interval
+ * cut by the period's ends has no opening or close of its own and is left out.
+ */
+export const commentedIntervals = (value: string, from: string, days: number): { comment: string; open: number; close: number }[] =>
+  inPlaceTimeZone(() => {
+    const [y, m, d] = from.split('-').map(Number) as [number, number, number];
+    const start = new Date(y, m - 1, d);
+    const end = new Date(y, m - 1, d + days);
+    return parse(value)
+      .getOpenIntervals(start, end)
+      .flatMap(([s, e, , comment]) => {
+        if (!comment || s <= start || e >= end) return [];
+        // Asia/Seoul has no daylight saving: elapsed minutes are clock minutes.
+        const open = s.getHours() * 60 + s.getMinutes();
+        return [{ comment, open, close: open + Math.round((e.getTime() - s.getTime()) / 60_000) }];
+      });
+  });
 
 /**
  * Why a value cannot be evaluated here, or undefined when it can: the package must parse it and
