@@ -2,7 +2,9 @@
  * The OSM importer on a fixture shaped like real exports: `osmium export -a type,id` (flat tags,
  * "@type"/"@id") and Overpass through osmtogeojson / overpass turbo ("node/123" ids, tags flat or
  * under properties.tags). Names, tags and coordinates follow the real places; element ids are
- * illustrative. It keeps what makes a usable place and counts what it skips, by reason.
+ * illustrative. Seoul's boundary (its relation, ISO3166-2=KR-11) is a coarse stand-in for the real
+ * one, within a few km of it between Seoul and its neighbours. It keeps what makes a usable place and
+ * counts what it skips, by reason.
  */
 import { execFile } from 'node:child_process';
 import { access, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -17,10 +19,12 @@ import { weeklyHours } from '../src/domain/opening-hours.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'osm-export.geojson');
 const load = async () => JSON.parse(await readFile(FIXTURE, 'utf8')) as unknown;
+/** Seoul's boundary, from the fixture: an export of places in Seoul needs it, or none is labelled seoul. */
+const seoulBoundary = async () => ((await load()) as { features: { id?: string }[] }).features.find((f) => f.id === 'relation/2297418')!;
 
 it('keeps the usable elements with categories from their tags, OSM ids and the ODbL, and counts the skipped by reason', async () => {
   const report = importOsmGeoJson(await load(), { retrievedOn: '2026-11-30' });
-  expect(report.elements).toBe(16);
+  expect(report.elements).toBe(17);
   expect(report.places.map((p) => [p.id, p.category, p.region])).toEqual([
     ['osm-node-2012345678', 'museum', 'seoul'],
     ['osm-node-4400112233', 'nature', 'jeju'],
@@ -40,6 +44,7 @@ it('keeps the usable elements with categories from their tags, OSM ids and the O
     'no usable geometry': 1,
     'duplicate element': 1,
     'not an OSM element (no node/way/relation id)': 1,
+    'boundary of a region (read, not a place)': 1,
   });
 });
 
@@ -77,7 +82,7 @@ it('npm run places:import-osm reports kept and skipped, and writes the data file
     env: { PATH: process.env.PATH },
   });
   // Seven of the fixture's places are shipped ones (Gyeongbokgung, the National Museum...): skipped.
-  expect(stdout).toContain('16 elements: kept 1, skipped 15');
+  expect(stdout).toContain('17 elements: kept 1, skipped 16');
   expect(stdout).toMatch(/skipped +1 +no opening_hours/);
   expect(stdout).toMatch(/skipped +1 +duplicate element/);
   expect(stdout).toMatch(/skipped +7 +already in the data set \(same name within 1 km\)/);
@@ -85,13 +90,14 @@ it('npm run places:import-osm reports kept and skipped, and writes the data file
   expect(written.map((p) => p.id)).toEqual(['osm-relation-7700']);
 });
 
-it('reads the area ids of osmium --add-unique-id=type_id: "a" + 2 × way id, or 2 × relation id + 1', () => {
+it('reads the area ids of osmium --add-unique-id=type_id: "a" + 2 × way id, or 2 × relation id + 1', async () => {
   const square = (lng: number, lat: number) => ({ type: 'Polygon', coordinates: [[[lng, lat], [lng + 0.002, lat], [lng + 0.002, lat + 0.002], [lng, lat + 0.002], [lng, lat]]] });
   const market = { amenity: 'marketplace', opening_hours: 'Mo-Sa 09:00-23:00' };
   const report = importOsmGeoJson(
     {
       type: 'FeatureCollection',
       features: [
+        await seoulBoundary(),
         // osmium export -u type_id (no -a): the id is all there is of the element.
         { type: 'Feature', id: 'a246913578', properties: { ...market, name: '광장시장', 'name:en': 'Gwangjang Market' }, geometry: square(126.9986, 37.569) },
         { type: 'Feature', id: 'a15401', properties: { ...market, name: '동문시장', 'name:en': 'Dongmun Market' }, geometry: square(126.5275, 33.5115) },
@@ -100,7 +106,7 @@ it('reads the area ids of osmium --add-unique-id=type_id: "a" + 2 × way id, or 
     },
     { retrievedOn: '2026-11-30' },
   );
-  expect(report.skipped).toEqual({});
+  expect(report.skipped).toEqual({ 'boundary of a region (read, not a place)': 1 });
   expect(report.places.map((p) => [p.id, p.provenance.sourceId])).toEqual([
     ['osm-node-2012345678', 'node/2012345678'],
     ['osm-relation-7700', 'relation/7700'],
@@ -151,7 +157,7 @@ it('skips an element that is a place taken out of the data set (data/removed.jso
   expect(stdout).toMatch(/skipped +1 +removed from the data set \(data\/removed\.json\)/);
 });
 
-it('keeps one place of a node and an area of the same place (same name, the node inside the area): the area', () => {
+it('keeps one place of a node and an area of the same place (same name, the node inside the area): the area', async () => {
   const square = (lng: number, lat: number, side: number) => ({ type: 'Polygon', coordinates: [[[lng, lat], [lng + side, lat], [lng + side, lat + side], [lng, lat + side], [lng, lat]]] });
   const museum = { tourism: 'museum', name: '리움미술관', 'name:en': 'Leeum Museum of Art', opening_hours: 'Tu-Su 10:00-18:00' };
   const cafe = { amenity: 'cafe', name: '스타벅스', 'name:en': 'Starbucks', opening_hours: 'Mo-Su 07:00-22:00' };
@@ -159,6 +165,7 @@ it('keeps one place of a node and an area of the same place (same name, the node
     {
       type: 'FeatureCollection',
       features: [
+        await seoulBoundary(),
         // The museum mapped twice, as OSM often has it: the grounds, and a POI node in them.
         { type: 'Feature', id: 'way/231234567', properties: museum, geometry: square(126.9982, 37.5378, 0.0016) },
         { type: 'Feature', id: 'node/4412345678', properties: museum, geometry: { type: 'Point', coordinates: [126.9988, 37.5381] } },
@@ -173,16 +180,17 @@ it('keeps one place of a node and an area of the same place (same name, the node
     { retrievedOn: '2026-12-06' },
   );
   expect(report.places.map((p) => p.id)).toEqual(['osm-node-4412345680', 'osm-relation-7701', 'osm-way-231234567', 'osm-way-231234568']);
-  expect(report.skipped).toEqual({ 'same place as an area of the export (same name, inside it)': 2 });
+  expect(report.skipped).toEqual({ 'same place as an area of the export (same name, inside it)': 2, 'boundary of a region (read, not a place)': 1 });
 });
 
-it('reads a tag of several values (OSM separates them with ";"): the category of the first value it knows', () => {
+it('reads a tag of several values (OSM separates them with ";"): the category of the first value it knows', async () => {
   const at = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] });
   const feature = (id: number, tags: Record<string, string>, lng: number) => ({ type: 'Feature', id: `node/${id}`, properties: { opening_hours: 'Mo-Su 10:00-20:00', ...tags }, geometry: at(lng, 37.57) });
   const report = importOsmGeoJson(
     {
       type: 'FeatureCollection',
       features: [
+        await seoulBoundary(),
         feature(1, { amenity: 'cafe;restaurant', name: '카페 하나', 'name:en': 'Cafe Hana' }, 126.98),
         feature(2, { tourism: 'museum;gallery', name: '미술관 둘', 'name:en': 'Museum Dul' }, 126.982),
         // A space after the separator (as for opening_hours), an unknown value first.
@@ -199,10 +207,10 @@ it('reads a tag of several values (OSM separates them with ";"): the category of
     ['osm-node-3', 'restaurant'],
     ['osm-node-4', 'temple'],
   ]);
-  expect(report.skipped).toEqual({ 'no category tag': 1 });
+  expect(report.skipped).toEqual({ 'no category tag': 1, 'boundary of a region (read, not a place)': 1 });
 });
 
-it('reads a last order, entry or admission from the comment of the hours into lastEntryMinutes, and imports the hours without it, open', () => {
+it('reads a last order, entry or admission from the comment of the hours into lastEntryMinutes, and imports the hours without it, open', async () => {
   const restaurant = (id: number, hours: string, lng: number) => ({ type: 'Feature', id: `node/${id}`, properties: { amenity: 'restaurant', name: `식당 ${id}`, 'name:en': `Restaurant ${id}`, opening_hours: hours }, geometry: { type: 'Point', coordinates: [lng, 37.57] } });
   const hours = [
     'Mo-Su 11:00-22:00 "last order 21:00"',
@@ -214,7 +222,7 @@ it('reads a last order, entry or admission from the comment of the hours into la
     // A last entry after the close says nothing usable: as today.
     'Mo-Su 11:00-22:00 "last order 23:00"',
   ];
-  const { places } = importOsmGeoJson({ type: 'FeatureCollection', features: hours.map((h, i) => restaurant(i + 1, h, 126.98 + i * 0.002)) }, { retrievedOn: '2026-12-06' });
+  const { places } = importOsmGeoJson({ type: 'FeatureCollection', features: [await seoulBoundary(), ...hours.map((h, i) => restaurant(i + 1, h, 126.98 + i * 0.002))] }, { retrievedOn: '2026-12-06' });
   expect(places.map((p) => [p.openingHoursOsm, p.lastEntryMinutes, p.note])).toEqual([
     ['Mo-Su 11:00-22:00', 60, 'opening_hours in OpenStreetMap: Mo-Su 11:00-22:00 "last order 21:00"'],
     ['Tu-Su 09:00-18:00; Mo off', 30, 'opening_hours in OpenStreetMap: Tu-Su 09:00-18:00 "Last admission 17:30"; Mo off'],
@@ -226,4 +234,20 @@ it('reads a last order, entry or admission from the comment of the hours into la
   expect(weeklyHours(places[0]!.openingHoursOsm, '2026-12-07').mon).toEqual([['11:00', '22:00']]);
   expect(weeklyHours(hours[0]!, '2026-12-07').mon).toEqual([]);
   for (const p of places) expect(checkPlaceRecord(p)).toEqual({ ok: true, record: p });
+});
+
+it('labels seoul what lies inside Seoul, by its boundary in the export, not what its box also holds (Bucheon, Hanam)', async () => {
+  const place = (id: string, tags: Record<string, string>, lng: number, lat: number) => ({ type: 'Feature', id, properties: { opening_hours: 'Mo-Su 10:00-22:00', ...tags }, geometry: { type: 'Point', coordinates: [lng, lat] } });
+  const places = [
+    place('node/2500000001', { shop: 'mall', name: '스타필드 하남', 'name:en': 'Starfield Hanam' }, 127.2243, 37.5455),
+    place('way/2500000002', { leisure: 'park', name: '부천중앙공원', 'name:en': 'Bucheon Central Park' }, 126.7641, 37.5017),
+    place('node/2500000003', { tourism: 'viewpoint', name: '서울스카이', 'name:en': 'Seoul Sky' }, 127.1025, 37.5126),
+  ];
+  const report = importOsmGeoJson({ type: 'FeatureCollection', features: [await seoulBoundary(), ...places] }, { retrievedOn: '2026-12-06' });
+  expect(report.places.map((p) => [p.id, p.region])).toEqual([['osm-node-2500000003', 'seoul']]);
+  expect(report.skipped).toEqual({ 'outside every region': 2, 'boundary of a region (read, not a place)': 1 });
+  // Without the boundary the box cannot tell: refused, not guessed.
+  const unbounded = importOsmGeoJson({ type: 'FeatureCollection', features: places }, { retrievedOn: '2026-12-06' });
+  expect(unbounded.places).toEqual([]);
+  expect(unbounded.skipped).toEqual({ 'no boundary of its region in the export (ISO3166-2)': 3 });
 });

@@ -9,7 +9,7 @@
 import type { PlaceCategory, PlaceRegion } from '@tripgen/catalog';
 import pointInPolygon from 'point-in-polygon-hao';
 import { commentedIntervals, isCalendarDate, openingHoursProblem, withoutComments } from '../domain/opening-hours.ts';
-import { regionOf } from '../domain/regions.ts';
+import { REGION_BOUNDARIES, regionOf } from '../domain/regions.ts';
 import type { PlaceRecord } from '../domain/schemas.ts';
 import { checkPlaceRecord } from './place-record.ts';
 
@@ -83,6 +83,8 @@ export type SkipReason =
   | 'duplicate element'
   | 'no usable geometry'
   | 'outside every region'
+  | 'no boundary of its region in the export (ISO3166-2)'
+  | 'boundary of a region (read, not a place)'
   | 'no category tag'
   | 'no English name (name:en)'
   | 'no Korean name (name:ko)'
@@ -325,6 +327,27 @@ const withoutNested = (kept: readonly { record: PlaceRecord; shape: Shape }[]): 
   return { places, nested: kept.length - places.length };
 };
 
+/** The region an element is the boundary of: an administrative boundary with a code of REGION_BOUNDARIES. */
+const boundaryRegion = (f: Feature): PlaceRegion | undefined => {
+  const tags = tagsOf(f);
+  if (tags.boundary !== 'administrative') return undefined;
+  return (Object.keys(REGION_BOUNDARIES) as PlaceRegion[]).find((r) => REGION_BOUNDARIES[r] === tags['ISO3166-2']);
+};
+
+/**
+ * The boundaries of the regions that need one, in the export, as outer rings: OSM's boundary relation
+ * as an area (an Overpass query adds it with its geometry, `relation["ISO3166-2"="KR-11"]; out geom;`).
+ */
+const boundariesOf = (features: readonly Feature[]): Map<PlaceRegion, number[][][][]> => {
+  const found = new Map<PlaceRegion, number[][][][]>();
+  for (const f of features) {
+    const region = boundaryRegion(f);
+    const shape = region && shapeOf(f.geometry);
+    if (region && shape) found.set(region, [...(found.get(region) ?? []), ...outlineOf(shape.rings)]);
+  }
+  return found;
+};
+
 /** Place rows from a GeoJSON FeatureCollection of OSM elements, sorted by id, with skip counts. */
 export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportReport => {
   const features: Feature[] = Array.isArray((geojson as { features?: unknown } | null)?.features) ? (geojson as { features: Feature[] }).features : [];
@@ -332,10 +355,15 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
   const skip = (reason: SkipReason) => void (skipped[reason] = (skipped[reason] ?? 0) + 1);
   const kept: { record: PlaceRecord; shape: Shape }[] = [];
   const seen = new Set<string>();
+  const boundaries = boundariesOf(features);
   for (const f of features) {
     const element = elementOf(f);
     if (!element) {
       skip('not an OSM element (no node/way/relation id)');
+      continue;
+    }
+    if (boundaryRegion(f)) {
+      skip('boundary of a region (read, not a place)');
       continue;
     }
     const id = `osm-${element.type}-${element.id}`;
@@ -351,7 +379,13 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
       continue;
     }
     const region: PlaceRegion | undefined = regionOf(at.lat, at.lng);
-    if (!region) {
+    const boundary = region && REGION_BOUNDARIES[region] ? boundaries.get(region) : undefined;
+    // A box that takes in the neighbours cannot tell alone: without the boundary, refused, not guessed.
+    if (region && REGION_BOUNDARIES[region] && !boundary) {
+      skip('no boundary of its region in the export (ISO3166-2)');
+      continue;
+    }
+    if (!region || (boundary && !isInside(boundary, at))) {
       skip('outside every region');
       continue;
     }
