@@ -53,10 +53,15 @@ param scheduleRequestName string
 @description('Paths every service serves for probes, scrapes and docs (the catalog\'s): not a traveller\'s wait.')
 param operationalPaths array
 
+// The seed's thresholds are a node's: each node (and each of its disks) is evaluated on its own. A
+// criterion that filters no dimension is evaluated over the metric aggregated across all its values,
+// the cluster's average, under which one full node among healthy ones never fires.
+var eachNode = { name: 'node', operator: 'Include', values: ['*'] }
+var eachDevice = { name: 'device', operator: 'Include', values: ['*'] }
 var aks = [
-  { key: 'aks-node-memory', severity: 1, scope: aksId, ns: 'Microsoft.ContainerService/managedClusters', metric: 'node_memory_working_set_percentage', threshold: 90, agg: 'Average', dims: [] }
-  { key: 'aks-node-cpu', severity: 2, scope: aksId, ns: 'Microsoft.ContainerService/managedClusters', metric: 'node_cpu_usage_percentage', threshold: 80, agg: 'Average', dims: [] }
-  { key: 'aks-node-disk', severity: 2, scope: aksId, ns: 'Microsoft.ContainerService/managedClusters', metric: 'node_disk_usage_percentage', threshold: 85, agg: 'Average', dims: [] }
+  { key: 'aks-node-memory', severity: 1, scope: aksId, ns: 'Microsoft.ContainerService/managedClusters', metric: 'node_memory_working_set_percentage', threshold: 90, agg: 'Average', dims: [eachNode] }
+  { key: 'aks-node-cpu', severity: 2, scope: aksId, ns: 'Microsoft.ContainerService/managedClusters', metric: 'node_cpu_usage_percentage', threshold: 80, agg: 'Average', dims: [eachNode] }
+  { key: 'aks-node-disk', severity: 2, scope: aksId, ns: 'Microsoft.ContainerService/managedClusters', metric: 'node_disk_usage_percentage', threshold: 85, agg: 'Average', dims: [eachNode, eachDevice] }
 ]
 
 var postgres = empty(postgresId) ? [] : [

@@ -264,3 +264,48 @@ describe('the log alerts\' queries are valid KQL over the tables\' documented co
     expect(kqlProblems(ai.replace('ItemCount, 95', 'Name, 95'))).not.toEqual([]);
   });
 });
+
+/**
+ * The seed's node thresholds (memory > 90%, CPU > 80%, disk > 85%) are per node: AKS reports its
+ * node metrics by `node` (and the disk's by `device`), and a metric alert whose criterion filters
+ * no dimension evaluates the metric aggregated over every value of it (Azure Monitor, "Create a
+ * metric alert rule": split by dimensions, "If you don't select dimension values, the alert rule
+ * evaluates the metric aggregated across all dimension values"): the cluster's average, under
+ * which one node at 100% among three at 60% reads 70% and never fires.
+ */
+const NODE_SPLITS: Readonly<Record<string, readonly string[]>> = {
+  node_memory_working_set_percentage: ['node'],
+  node_cpu_usage_percentage: ['node'],
+  node_disk_usage_percentage: ['node', 'device'],
+};
+
+function nodeSplitProblems(s: Snapshot): string[] {
+  const problems: string[] = [];
+  for (const a of ofType(s.predictedResources, 'Microsoft.Insights/metricAlerts')) {
+    for (const c of (prop(a, 'properties.criteria.allOf') as Record<string, unknown>[] | undefined) ?? []) {
+      const splits = NODE_SPLITS[String(c.metricName)];
+      if (!splits) continue;
+      const dims = (c.dimensions as { name: string; operator: string; values: string[] }[] | undefined) ?? [];
+      for (const d of splits) {
+        if (!dims.some((x) => x.name === d && x.operator === 'Include' && x.values.length === 1 && x.values[0] === '*')) problems.push(`${a.name}: ${String(c.metricName)} is not split by ${d} (evaluated over the cluster's aggregate)`);
+      }
+    }
+  }
+  return problems;
+}
+
+describe('the node alerts are evaluated per node, not over the cluster\'s average', () => {
+  it.each(['dev', 'prod', 'prod-lean'] as const)('%s: every node metric alert is split by node (and the disk by device)', (env) => {
+    const s = loadSnapshot(env);
+    const nodeAlerts = ofType(s.predictedResources, 'Microsoft.Insights/metricAlerts').filter((a) => JSON.stringify(prop(a, 'properties.criteria')).includes('"node_'));
+    expect(nodeAlerts).toHaveLength(3);
+    expect(nodeSplitProblems(s)).toEqual([]);
+  });
+
+  it('fails on an alert without its split', () => {
+    const s = structuredClone(loadSnapshot('prod'));
+    const disk = s.predictedResources.find((r) => r.name === 'alert-aks-node-disk-tripgen-prod')!;
+    (prop(disk, 'properties.criteria.allOf') as { dimensions: unknown[] }[])[0]!.dimensions = [{ name: 'node', operator: 'Include', values: ['*'] }];
+    expect(nodeSplitProblems(s)).toEqual(['alert-aks-node-disk-tripgen-prod: node_disk_usage_percentage is not split by device (evaluated over the cluster\'s aggregate)']);
+  });
+});
