@@ -8,6 +8,15 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUES);
 
 /**
+ * What becomes of one delivery a service consumes (the service kit's consumer): processed, a
+ * duplicate of one processed before, abandoned for redelivery, or dead-lettered (given up on: it
+ * will never be processed). The kit counts each (messages_consumed_total, by queue and outcome,
+ * from 0 for every queue the service consumes) and the rendered alerts select dead letters by it.
+ */
+export const CONSUME_OUTCOMES = ['processed', 'duplicate', 'abandoned', 'deadLettered'] as const;
+export type ConsumeOutcome = (typeof CONSUME_OUTCOMES)[number];
+
+/**
  * Event Hubs streams (prod; seed §4.2.3 "Service Bus + Event Hubs"): the trip events analytics reads.
  * Bicep creates the hub and gives only the producer's identity Data Sender on it; the manifests
  * hand the producer the namespace and hub (EVENTHUBS_FQDN, TRIP_EVENTS_HUB).

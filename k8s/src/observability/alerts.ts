@@ -9,6 +9,7 @@ import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { THRESHOLDS, bucketBound, spokenMs } from './slo.ts';
 import { dependencyAlerts } from './dependency-alerts.ts';
+import { queueAlerts } from './queue-alerts.ts';
 import { emitPrometheusRule, type PrometheusRuleProps } from './prometheus-rule.ts';
 
 export interface AlertSpec {
@@ -150,7 +151,7 @@ const alertingRule = (a: AlertSpec) => ({
 
 export type AlertRulesProps = PrometheusRuleProps;
 
-/** The seed alerts and the dependency alerts as one PrometheusRule the Prometheus operator picks up. */
+/** The seed alerts, the dependency alerts and the queue alerts as one PrometheusRule the Prometheus operator picks up. */
 export class AlertRules extends Construct {
   constructor(scope: Construct, id: string, props: AlertRulesProps) {
     super(scope, id);
@@ -158,6 +159,7 @@ export class AlertRules extends Construct {
     emitPrometheusRule(this, 'tripgen-alerts', props, [
       { name: 'tripgen.seed-alerts', rules: seedAlerts(namespace).map(alertingRule) },
       { name: 'tripgen.dependencies', rules: dependencyAlerts(namespace).map(alertingRule) },
+      { name: 'tripgen.queues', rules: queueAlerts(namespace).map(alertingRule) },
     ]);
   }
 }

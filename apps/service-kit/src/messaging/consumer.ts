@@ -1,13 +1,13 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
-import { QUEUE_LIMITS, QUEUE_LOCK_MS, type QueueName } from '@tripgen/catalog';
+import { QUEUE_LIMITS, QUEUE_LOCK_MS, type ConsumeOutcome, type QueueName } from '@tripgen/catalog';
 import type { IncomingMessage, MessageBroker, Settlement, Subscription } from './broker.ts';
 import { describeError, permanentFailure, stderrLogger, type MessagingLogger } from './errors.ts';
 import { retentionOf, schedulePruning, type Retention } from './retention.ts';
 import type { SqlExecutor, TransactionalSql } from './sql.ts';
 import { kitTracer } from '../telemetry/kit-tracer.ts';
 
-/** What became of one delivery; feed it to metrics and logs. */
-export type ConsumeOutcome = 'processed' | 'duplicate' | 'abandoned' | 'deadLettered';
+/** What became of one delivery (the catalog's CONSUME_OUTCOMES); feed it to metrics and logs. */
+export type { ConsumeOutcome };
 
 export interface ConsumeEvent {
   readonly queue: QueueName;

@@ -3,7 +3,7 @@
  * by route template (not raw URL, so cardinality stays bounded) and dependency gauges.
  * One registry per app so several apps in one process (tests) do not collide.
  */
-import { ASYNC_LATENCY_BUCKETS_SECONDS, LATENCY_BUCKETS_SECONDS } from '@tripgen/catalog';
+import { ASYNC_LATENCY_BUCKETS_SECONDS, CONSUME_OUTCOMES, LATENCY_BUCKETS_SECONDS, SERVICES, type ServiceName } from '@tripgen/catalog';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
@@ -66,6 +66,12 @@ export const createMetrics = (serviceName: string): Metrics => {
     labelNames: ['queue', 'outcome'] as const,
     registers: [registry],
   });
+  // Every outcome of every queue the service consumes, from 0: a series first exported at 1 (the
+  // first dead letter since the pod started) has no earlier sample, and increase() over it, what the
+  // dead-letter alert reads, stays empty.
+  for (const queue of Object.hasOwn(SERVICES, serviceName) ? SERVICES[serviceName as ServiceName].queues.consumes : []) {
+    for (const outcome of CONSUME_OUTCOMES) messagesConsumed.inc({ queue, outcome }, 0);
+  }
   const asyncRequestDuration = new Histogram({
     name: 'async_request_duration_seconds',
     help: 'Time from an asynchronous request (a queue message) being asked to its outcome, by queue and outcome',
