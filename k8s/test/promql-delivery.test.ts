@@ -107,8 +107,13 @@ describe('prod: PromQL of the alerts and the rollout analyses', () => {
 
   it('every histogram_quantile reads _bucket series and keeps le through its aggregations', () => {
     const quantiles = promqlOf(prod).filter((q) => q.query.includes('histogram_quantile'));
-    // The rollout analyses' p95 (both templates); the alerts compare at a bucket bound instead.
-    expect(quantiles.map((q) => q.where).sort()).toEqual(['AnalysisTemplate/success-rate-latency latency-p95', 'AnalysisTemplate/success-rate-latency-5m latency-p95']);
+    // The rollout analyses' p95s (HTTP and asynchronous requests, both lengths); the alerts compare at a bucket bound instead.
+    expect(quantiles.map((q) => q.where).sort()).toEqual([
+      'AnalysisTemplate/async-request-latency async-latency-p95',
+      'AnalysisTemplate/async-request-latency-5m async-latency-p95',
+      'AnalysisTemplate/success-rate-latency latency-p95',
+      'AnalysisTemplate/success-rate-latency-5m latency-p95',
+    ]);
     expect(quantiles.flatMap((q) => histogramQuantileProblems(q.query).map((p) => `${q.where}: ${p}`))).toEqual([]);
     expect(histogramQuantileProblems('histogram_quantile(0.95, sum(rate(http_request_duration_seconds_bucket[2m])))')).toEqual(['histogram_quantile aggregates away le: sum']);
     expect(histogramQuantileProblems('histogram_quantile(0.95, sum by (job) (rate(x_bucket[2m])))')).toEqual(['histogram_quantile aggregates away le: sum by (job)']);
@@ -167,6 +172,9 @@ describe('prod: Argo Rollouts wiring the controller accepts', () => {
       "Rollout/tripgen/ai-service: success-rate-latency: arg pod-hash is not the latest ReplicaSet's pod-template hash",
       'Rollout/tripgen/ai-service: success-rate-latency: Service ai-service is narrowed to one ReplicaSet by a Rollout, so it misses pods',
       'Rollout/tripgen/ai-service: success-rate-latency: no ServiceMonitor scrapes ai-service with the rollouts-pod-template-hash label',
+      "Rollout/tripgen/ai-service: async-request-latency: arg pod-hash is not the latest ReplicaSet's pod-template hash",
+      'Rollout/tripgen/ai-service: async-request-latency: Service ai-service is narrowed to one ReplicaSet by a Rollout, so it misses pods',
+      'Rollout/tripgen/ai-service: async-request-latency: no ServiceMonitor scrapes ai-service with the rollouts-pod-template-hash label',
     ]);
     const bounded = copy('AnalysisTemplate', 'success-rate-latency-5m');
     const metrics = (bounded.spec as { metrics: { name: string; count?: number }[] }).metrics;

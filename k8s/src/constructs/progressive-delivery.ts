@@ -28,6 +28,17 @@ export const SMOKE_TEMPLATE = 'smoke';
 export const SLO_TEMPLATE = 'success-rate-latency';
 /** The same checks, five measurements long: a blue-green update completes only when its post-promotion analysis does. */
 export const SLO_BOUNDED_TEMPLATE = 'success-rate-latency-5m';
+/**
+ * The p95 of the asynchronous requests the new pods give an outcome to (a schedule, from the
+ * traveller's request to completed or failed: the kit's async histogram), for the services held to
+ * the itinerary objective, as TripGenAiResponseSlow reads them. Their HTTP requests are a side
+ * door (the AI service's interests route): a version that makes every schedule slow passes the
+ * HTTP checks, while its pods take their share of the queue whatever the canary weight.
+ */
+export const ASYNC_TEMPLATE = 'async-request-latency';
+export const ASYNC_BOUNDED_TEMPLATE = 'async-request-latency-5m';
+/** Whether a service's Rollout is also judged on its asynchronous requests. */
+export const judgedOnAsyncRequests = (s: ServiceSpec): boolean => s.responseTime === 'itinerary';
 const BOUNDED_MEASUREMENTS = 5;
 
 /** Canary steps: 10% → 50% → 100%, with pauses the background analysis watches. */
@@ -93,7 +104,7 @@ export class ProgressiveDelivery extends Construct {
             templates: [{ templateName: SMOKE_TEMPLATE }],
             args: [{ name: 'base-url', value: `http://${inClusterHost(this.second, profile.namespace)}:${spec.port}` }],
           },
-          postPromotionAnalysis: { templates: [{ templateName: SLO_BOUNDED_TEMPLATE }], args: sloArgs },
+          postPromotionAnalysis: { templates: [SLO_BOUNDED_TEMPLATE, ...(judgedOnAsyncRequests(spec) ? [ASYNC_BOUNDED_TEMPLATE] : [])].map((templateName) => ({ templateName })), args: sloArgs },
           scaleDownDelaySeconds: 60,
           abortScaleDownDelaySeconds: 30,
         },
@@ -106,7 +117,7 @@ export class ProgressiveDelivery extends Construct {
         trafficRouting: { istio: { virtualService: { name: this.name, routes: [...MESH_ROUTES] } } },
         maxSurge: '25%',
         maxUnavailable: 0,
-        analysis: { templates: [{ templateName: SLO_TEMPLATE }], startingStep: 1, args: sloArgs },
+        analysis: { templates: [SLO_TEMPLATE, ...(judgedOnAsyncRequests(spec) ? [ASYNC_TEMPLATE] : [])].map((templateName) => ({ templateName })), startingStep: 1, args: sloArgs },
         steps: CANARY_STEPS.map((step) => ({ ...step })),
         abortScaleDownDelaySeconds: 30,
         // The canary's own pods get the VirtualService's 10 % and 50 %, yet the one PDB counts the
@@ -138,6 +149,12 @@ export class ProgressiveDelivery extends Construct {
   }
 }
 
+interface AnalysisMetric {
+  readonly name: string;
+  readonly successCondition: string;
+  readonly query: string;
+}
+
 export interface AnalysisTemplatesProps {
   readonly profile: EnvironmentProfile;
   readonly monitoring: MonitoringProfile;
@@ -153,6 +170,8 @@ export class AnalysisTemplates extends Construct {
     this.smoke();
     this.slo(SLO_TEMPLATE, false);
     this.slo(SLO_BOUNDED_TEMPLATE, true);
+    this.asyncLatency(ASYNC_TEMPLATE, false);
+    this.asyncLatency(ASYNC_BOUNDED_TEMPLATE, true);
   }
 
   /** The preview answers its readiness endpoint (2xx) three times in a row, or the rollout aborts. */
@@ -178,21 +197,24 @@ export class AnalysisTemplates extends Construct {
     } satisfies IAnalysisTemplate);
   }
 
+  /** The new pods' series: the Rollout's metrics job and the latest ReplicaSet's pod-template hash. */
+  private pods(): string {
+    return `namespace="${this.props.profile.namespace}",job="{{args.job}}",${POD_TEMPLATE_HASH_METRIC_LABEL}="{{args.pod-hash}}"`;
+  }
+
+  /** Prometheus scrapes the new pods: without this, no data (NaN) would pass a template's other checks. */
+  private scraped(name: string): AnalysisMetric {
+    return { name, successCondition: 'result >= 1', query: `scalar(count(up{${this.pods()}} == 1))` };
+  }
+
   /** Success rate and p95 latency of the new pods; `bounded`: five measurements, then done. */
   private slo(name: string, bounded: boolean): void {
-    const ns = this.props.profile.namespace;
     // The service kit's histogram (apps/service-kit/src/telemetry/metrics.ts), without the probe
     // and scrape requests (a draining pod's 503 readiness answer is not a failed user request).
     const ownRoutes = OPERATIONAL_PATHS.join('|');
-    const pods = `namespace="${ns}",job="{{args.job}}",${POD_TEMPLATE_HASH_METRIC_LABEL}="{{args.pod-hash}}"`;
-    const requests = `${pods},route!~"${ownRoutes}"`;
-    const metrics = [
-      {
-        // Prometheus scrapes the new pods: without this, no data (NaN) would pass the checks below.
-        name: 'scraped',
-        successCondition: 'result >= 1',
-        query: `scalar(count(up{${pods}} == 1))`,
-      },
+    const requests = `${this.pods()},route!~"${ownRoutes}"`;
+    this.template(name, bounded, [
+      this.scraped('scraped'),
       {
         // No request yet is not a failure (NaN); two bad minutes are.
         name: 'success-rate',
@@ -206,7 +228,28 @@ export class AnalysisTemplates extends Construct {
         successCondition: 'isNaN(result) || result < {{args.latency-threshold-ms}}',
         query: `scalar(histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{${requests}}[2m]))) * 1000)`,
       },
-    ].map((m) => ({
+    ]);
+  }
+
+  /**
+   * The p95 of the asynchronous requests the new pods gave an outcome to (ASYNC_TEMPLATE), against
+   * the same budget; its buckets reach minutes, so a p95 past the budget is measured, not capped.
+   * Metric names differ from the SLO template's: one analysis run holds both templates' metrics.
+   */
+  private asyncLatency(name: string, bounded: boolean): void {
+    this.template(name, bounded, [
+      this.scraped('async-scraped'),
+      {
+        // No outcome yet is not a failure (NaN); two slow minutes are.
+        name: 'async-latency-p95',
+        successCondition: 'isNaN(result) || result < {{args.latency-threshold-ms}}',
+        query: `scalar(histogram_quantile(0.95, sum by (le) (rate(async_request_duration_seconds_bucket{${this.pods()}}[2m]))) * 1000)`,
+      },
+    ]);
+  }
+
+  private template(name: string, bounded: boolean, checks: readonly AnalysisMetric[]): void {
+    const metrics = checks.map((m) => ({
       name: m.name,
       // New pods need a scrape or two before they show up, and a rate window to fill.
       initialDelay: '1m',
@@ -220,7 +263,7 @@ export class AnalysisTemplates extends Construct {
     emit(this, {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'AnalysisTemplate',
-      metadata: { name, namespace: ns, labels: this.labels },
+      metadata: { name, namespace: this.props.profile.namespace, labels: this.labels },
       spec: { args: [{ name: 'job' }, { name: 'pod-hash' }, { name: 'latency-threshold-ms' }], metrics },
     } satisfies IAnalysisTemplate);
   }
