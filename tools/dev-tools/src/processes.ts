@@ -11,6 +11,14 @@ import type { Readable } from 'node:stream';
 import { HEALTH_PATHS } from '@tripgen/catalog';
 import { REPO_ROOT } from './layout.ts';
 
+/** Whether `port` can be bound on `host` now (nothing listens there). */
+const portIsFree = (port: number, host: string): Promise<boolean> =>
+  new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
+  });
+
 /**
  * A TCP port that was free a moment ago on 127.0.0.1: for scripts that place several processes
  * before starting them (benchmarks, under the dev lock). A test gives its process PORT=0 instead
@@ -148,6 +156,13 @@ export const startNodeProcess = async (opts: StartOptions): Promise<NodeProcess>
   const picksPort = opts.env.PORT === '0';
   if (picksPort && ABOVE_INFO.has(opts.env.LOG_LEVEL ?? '')) {
     throw new Error(`${opts.entry}: with PORT=0 the port is read from the process's info line "Server listening at <url>", which LOG_LEVEL=${opts.env.LOG_LEVEL} hides`);
+  }
+  // A port given to the process must be free: another process answering on it (a second `npm run dev`,
+  // services left from a run that crashed) would pass the readiness probe for this one, which then dies.
+  // (A PORT that is no port is left to the process, which refuses it.)
+  const port = Number(opts.env.PORT);
+  if (!picksPort && Number.isInteger(port) && port > 0 && port < 65536 && !(await portIsFree(port, opts.env.HOST ?? '127.0.0.1'))) {
+    throw new Error(`${opts.entry}: port ${opts.env.PORT} on ${opts.env.HOST ?? '127.0.0.1'} is already in use (another \`npm run dev\`, or a process left from one?); stop what listens there first`);
   }
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loaderFor(opts.entry), opts.entry, ...(opts.args ?? [])], { cwd: REPO_ROOT, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -112,6 +112,22 @@ describe('processes', () => {
     expect(await proc.exited).toBe(0);
   });
 
+  it('refuses a port another process answers on, instead of taking that process\'s answer for its own', async () => {
+    // What a second `npm run dev` met: the first run's service answered the probe, the new one died of EADDRINUSE.
+    const other = Fastify();
+    other.get('/*', async () => 'ok');
+    const address = await other.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const port = new URL(address).port;
+      const started = startNodeProcess({ entry: entry('answer-health.ts'), env: env({ PORT: port }), timeoutMs: 10_000 });
+      const proc = await started.catch(() => undefined);
+      await proc?.stop();
+      await expect(started).rejects.toThrow(new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`));
+    } finally {
+      await other.close();
+    }
+  });
+
   it('kills a process that does not answer 2xx, or does not report its address, at the timeout', { timeout: 20_000 }, async () => {
     // 5 s, not 1: under a load of 5 the child's start (node and tsx) alone passed 1 s, so it had not reported its address yet.
     await expect(startNodeProcess({ entry: entry('answer-health.ts'), env: env({ ANSWER_AFTER_MS: '60000' }), timeoutMs: 5_000 })).rejects.toThrow(/did not answer on http:\/\/127\.0\.0\.1:\d+ within 5 s/);
