@@ -1,10 +1,12 @@
 /**
- * `npm run dev` (scripts/dev.ts) as a developer meets it when a step fails after services are up:
- * here the gateway's port is held by another process. The run must stop what it started and exit 1
- * saying why, not die leaving the services behind on their ports for the next run to meet.
- * The run is started in a process group of its own, so that whatever it leaves is found (and killed).
+ * `npm run dev` (scripts/dev.ts) as a developer meets it: when a step fails after services are up
+ * (here the gateway's port is held by another process), the run stops what it started and exits 1
+ * saying why; when npm itself is told to stop (SIGTERM to npm alone: an editor's stop button,
+ * `kill <pid>`), the services stop with it. Neither may leave services behind on their ports for
+ * the next run to meet. Each run is started in a process group of its own, so that whatever it
+ * leaves is found (and killed).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import Fastify from 'fastify';
 import { freePort } from '@tripgen/dev-tools/processes';
 import { expect, it } from 'vitest';
@@ -13,37 +15,75 @@ import { REPO_ROOT } from './support/repo-copy.ts';
 /** The processes still in a process group (pid and command line). */
 const inGroup = (pgid: number): string => spawnSync('ps', ['-o', 'pid=,args=', '-g', String(pgid)], { encoding: 'utf8' }).stdout.trim();
 
+/** What is left in the group once what exits with the run (esbuild's service process) had a moment; services would stay. */
+const leftInGroup = async (pgid: number): Promise<string> => {
+  let left = inGroup(pgid);
+  for (let i = 0; i < 50 && left !== ''; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    left = inGroup(pgid);
+  }
+  return left;
+};
+
+interface Run {
+  readonly child: ChildProcess;
+  readonly pgid: number;
+  output(): string;
+  readonly exited: Promise<number | null>;
+  /** Kills whatever is left in the run's group. */
+  cleanUp(): void;
+}
+
+const startRun = async (command: string, args: readonly string[], env: Record<string, string>): Promise<Run> => {
+  const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...process.env, SERVICEBUS_EMULATOR_PORT: String(await freePort()), ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const pgid = child.pid!;
+  return {
+    child,
+    pgid,
+    output: () => output,
+    exited: new Promise((resolve) => child.once('exit', (c) => resolve(c))),
+    cleanUp: () => {
+      try {
+        process.kill(-pgid, 'SIGKILL');
+      } catch {
+        // nothing left
+      }
+    },
+  };
+};
+
 it('stops the services it started and exits 1 naming the cause when the gateway cannot listen', { timeout: 300_000 }, async () => {
   const holder = Fastify();
   const address = await holder.listen({ port: 0, host: '127.0.0.1' });
   const gatewayPort = new URL(address).port;
-  const run = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, GATEWAY_PORT: gatewayPort, SERVICEBUS_EMULATOR_PORT: String(await freePort()) },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  run.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  run.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const pgid = run.pid!;
+  const run = await startRun(process.execPath, ['--import', 'tsx', 'scripts/dev.ts'], { GATEWAY_PORT: gatewayPort });
   try {
-    const code = await new Promise<number | null>((resolve) => run.once('exit', (c) => resolve(c)));
-    expect(code, output).toBe(1);
-    // What exits with the run (esbuild's service process) may take a moment; services would stay.
-    let left = inGroup(pgid);
-    for (let i = 0; i < 50 && left !== ''; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      left = inGroup(pgid);
-    }
-    expect(left, 'processes left by the run').toBe('');
-    expect(output).toMatch(new RegExp(`npm run dev failed, stopping what it started: .*${gatewayPort}`));
+    const code = await run.exited;
+    expect(code, run.output()).toBe(1);
+    expect(await leftInGroup(run.pgid), 'processes left by the run').toBe('');
+    expect(run.output()).toMatch(new RegExp(`npm run dev failed, stopping what it started: .*${gatewayPort}`));
   } finally {
-    try {
-      process.kill(-pgid, 'SIGKILL');
-    } catch {
-      // nothing left
-    }
+    run.cleanUp();
     await holder.close();
+  }
+});
+
+it('stops the services when npm alone is told to stop (SIGTERM to npm run dev)', { timeout: 300_000 }, async () => {
+  const run = await startRun('npm', ['run', 'dev'], { GATEWAY_PORT: String(await freePort()) });
+  try {
+    const deadline = Date.now() + 240_000;
+    while (!/dev gateway: http/.test(run.output())) {
+      if (Date.now() > deadline || run.child.exitCode !== null) throw new Error(`npm run dev did not come up:\n${run.output()}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    // npm passes SIGTERM on to the process that runs the script (what an editor's stop button or `kill` sends npm).
+    run.child.kill('SIGTERM');
+    await run.exited;
+    expect(await leftInGroup(run.pgid), 'processes left after npm stopped').toBe('');
+  } finally {
+    run.cleanUp();
   }
 });
