@@ -76,7 +76,9 @@ export const createDevGateway = async (opts: DevGatewayOptions): Promise<Fastify
         // The ingress passes a service's 503 on as it came; reply-from would retry a GET's 503 up to
         // ten times (its maxRetriesOn503 cannot be 0), hiding an overloaded or draining service in dev.
         retryDelay: () => null,
-        rewriteRequestHeaders: (req, headers) => ({ ...headers, 'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1' }),
+        // Expect: 100-continue was answered to the client already (Node's server does, as NGINX does); the
+        // upstream client (undici) refuses a request carrying it, which made every such request a 502.
+        rewriteRequestHeaders: (req, { expect: _answered, ...headers }) => ({ ...headers, 'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1' }),
         onError: (reply, { error }) => {
           // reply-from wraps the body stream's failure; the cause says it was ours.
           if (error instanceof BodyTooLarge || (error as { cause?: unknown }).cause instanceof BodyTooLarge) {
