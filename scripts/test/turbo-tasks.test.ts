@@ -1,0 +1,19 @@
+/**
+ * The README's per-workspace commands, `npm run typecheck` (turbo run typecheck) and
+ * `npx turbo run lint test`, must be runnable: turbo plans every task of turbo.json over the
+ * workspaces without refusing the graph. Planned only (--dry): running them is the whole suite.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { REPO_ROOT } from './support/repo-copy.ts';
+
+const TURBO = path.join(REPO_ROOT, 'node_modules', '.bin', 'turbo');
+
+it.each([{ tasks: ['typecheck'] }, { tasks: ['lint', 'test'] }])('turbo plans `turbo run $tasks` over every workspace', ({ tasks }) => {
+  const out = spawnSync(TURBO, ['run', ...tasks, '--dry=json'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+  expect(out.stderr).not.toMatch(/Cyclic dependency/);
+  expect(out.status, out.stderr).toBe(0);
+  const planned = (JSON.parse(out.stdout) as { tasks: { taskId: string; command: string }[] }).tasks.filter((t) => t.command !== '<NONEXISTENT>');
+  for (const task of tasks) expect(planned.filter((t) => t.taskId.endsWith(`#${task}`)).length, task).toBeGreaterThan(5);
+});
