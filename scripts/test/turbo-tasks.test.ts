@@ -17,3 +17,11 @@ it.each([{ tasks: ['typecheck'] }, { tasks: ['lint', 'test'] }])('turbo plans `t
   const planned = (JSON.parse(out.stdout) as { tasks: { taskId: string; command: string }[] }).tasks.filter((t) => t.command !== '<NONEXISTENT>');
   for (const task of tasks) expect(planned.filter((t) => t.taskId.endsWith(`#${task}`)).length, task).toBeGreaterThan(5);
 });
+
+it('hands the tasks the environment they are run in (the local stack\'s settings from scripts/stack-env.sh), as npm test has it', () => {
+  // turbo's default (strict) would give a test only the variables turbo.json lists: DATABASE_URL_ADMIN and REDIS_URL not among them.
+  const out = spawnSync(TURBO, ['run', 'test', '--dry=json'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+  expect(out.status, out.stderr).toBe(0);
+  const tasks = (JSON.parse(out.stdout) as { tasks: { taskId: string; envMode: string }[] }).tasks;
+  expect(tasks.filter((t) => t.envMode !== 'loose').map((t) => t.taskId)).toEqual([]);
+});
