@@ -466,6 +466,7 @@ module alerts 'modules/alerts.bicep' = {
     responseTimeSlo: catalog.responseTimeSlo
     scheduleRequestName: catalog.scheduleRequestName
     operationalPaths: catalog.operationalPaths
+    heldTimeAttribute: catalog.heldTimeAttribute
   }
 }
 

@@ -22,6 +22,7 @@ import {
   serviceList,
   workloadName,
   EVENT_STREAMS,
+  HELD_TIME_ATTRIBUTE,
   keyVaultSecretName,
   serviceEnvironment,
   type ServiceName,
@@ -72,11 +73,13 @@ export const catalogFacts = () => ({
   edgeRateLimit: { threshold: EDGE_RATE_LIMIT.maxPerAddress, duration: wafRateLimitDuration(EDGE_RATE_LIMIT.timeWindowMs) },
   postgresRolesServiceAccount: POSTGRES_ROLES_SERVICE_ACCOUNT,
   postgresBackupServiceAccount: POSTGRES_BACKUP_JOB,
-  // The response-time alerts: the objectives, the name of a schedule's request record, and the
-  // paths every service serves for probes, scrapes and docs (not what a traveller waits for).
+  // The response-time alerts: the objectives, the name of a schedule's request record, the
+  // paths every service serves for probes, scrapes and docs (not what a traveller waits for), and
+  // the span attribute of the time a request was held for its client (a long poll's wait).
   responseTimeSlo: RESPONSE_TIME_SLO,
   scheduleRequestName: asyncRequestName(QUEUES.aiScheduleGeneration),
   operationalPaths: OPERATIONAL_PATHS,
+  heldTimeAttribute: HELD_TIME_ATTRIBUTE,
 });
 
 export const renderCatalogJson = (): string => `${JSON.stringify(catalogFacts(), null, 2)}\n`;

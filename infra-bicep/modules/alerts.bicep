@@ -9,7 +9,9 @@
 // for. A metric alert aggregates requests/duration by average, minimum, maximum or total, never a
 // percentile (the metric alerts averaged it), and the AI service's own requests are
 // mostly probes and scrapes: a schedule is made off a queue, and its record (the service kit's,
-// timed from when it was asked) is what the 5-second promise is about.
+// timed from when it was asked) is what the 5-second promise is about. A request's time is the
+// server's own: its record's DurationMs less what its route held it for the client (a long poll's
+// wait, the catalog's held-time attribute in Properties), as the services' histogram counts it.
 
 @description('Environment name used in resource names.')
 param envName string
@@ -52,6 +54,9 @@ param scheduleRequestName string
 
 @description('Paths every service serves for probes, scrapes and docs (the catalog\'s): not a traveller\'s wait.')
 param operationalPaths array
+
+@description('Span attribute (Properties key) of the milliseconds a route held a request for its client, a long poll\'s wait (the catalog\'s HELD_TIME_ATTRIBUTE).')
+param heldTimeAttribute string
 
 // The seed's thresholds are a node's: each node (and each of its disks) is evaluated on its own. A
 // criterion that filters no dimension is evaluated over the metric aggregated across all its values,
@@ -148,7 +153,11 @@ var rolesOf = {
 // A request record's name is `METHOD /route` (the exporter's operation name for a server span).
 var path = 'tostring(split(Name, " ")[1])'
 var notOperational = '${path} !in (dynamic(${string(operationalPaths)}))'
-var p95 = 'percentilew(DurationMs, ItemCount, 95)'
+// The server's own time: a long poll's wait for what it was asked (the trip service's schedule read
+// with ?wait=) is the client's, not latency; the service kit's span says how long it held the request
+// (absent on every other record: 0). A schedule's record holds nothing.
+var ownTime = '| extend OwnMs = DurationMs - coalesce(todouble(Properties["${heldTimeAttribute}"]), 0.0)'
+var p95 = 'percentilew(OwnMs, ItemCount, 95)'
 
 // Schedules, and the AI service's own requests besides probes, scrapes and docs, each with its own
 // p95 (as the in-cluster TripGenAiResponseSlow). A schedule's record is stamped with when it was
@@ -160,6 +169,7 @@ var aiResponseQuery = join([
   '| where TimeGenerated + DurationMs * 1ms > ago(10m)'
   '| extend Kind = iff(Name == "${scheduleRequestName}", "schedule", "request")'
   '| where Kind == "schedule" or ${notOperational}'
+  ownTime
   '| summarize P95Ms = ${p95}, Records = count() by Kind'
   '| where P95Ms > ${responseTimeSlo.itinerary.p95Ms}'
 ], ' ')
@@ -169,6 +179,7 @@ var responseQuery = join([
   'AppRequests'
   '| where AppRoleName in (dynamic(${string(rolesOf.request)}))'
   '| where Name != "${scheduleRequestName}" and ${notOperational}'
+  ownTime
   '| summarize P95Ms = ${p95}, Records = count() by AppRoleName'
   '| where P95Ms > ${responseTimeSlo.request.p95Ms}'
 ], ' ')

@@ -31,3 +31,13 @@ export const ASYNC_LATENCY_BUCKETS_SECONDS: readonly number[] = [...new Set([...
  * alerts (infra-bicep, through catalog.json) pick the schedules' records by it.
  */
 export const asyncRequestName = (queue: QueueName): string => `process ${queue}`;
+
+/**
+ * The span attribute (whole milliseconds) a request's server span carries when its route held the
+ * request on purpose for the client, a long poll's wait (the trip service's `GET .../schedules/{id}?wait=`):
+ * that time is the client's choice, not the server's latency. The service kit's
+ * `http_request_duration_seconds` leaves it out (the response-time alerts, SLO rules and rollout
+ * analyses read the server's own time), and the Azure response-time alerts subtract it from the
+ * request record's DurationMs (AppRequests `Properties`, through catalog.json).
+ */
+export const HELD_TIME_ATTRIBUTE = 'tripgen.held_ms';

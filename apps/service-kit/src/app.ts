@@ -27,7 +27,7 @@ import { azureCredentialFromEnv } from './azure-credential.ts';
 import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
 import { createMetrics, durationRecorder, type Metrics } from './telemetry/metrics.ts';
 import { loggedRequest, requestLogger, traceIdsMixin, type PinoLogger } from './telemetry/request-logger.ts';
-import { activeTraceIds, endServerSpan, requestContext, serverSpan, setupTracing, type Tracing } from './telemetry/tracing.ts';
+import { activeTraceIds, endServerSpan, requestContext, serverSpan, setHeldTime, setupTracing, type Tracing } from './telemetry/tracing.ts';
 import type { OtherHeap } from './idle-heap-reducer.ts';
 
 export interface Database {
@@ -79,6 +79,14 @@ declare module 'fastify' {
     authProblem?: HttpProblem;
     span?: Span;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route holds requests on purpose for the client (a long poll) and says for how long with
+     * `markHeld`: its duration metric is then its answer's time less that. Declared on the route, so
+     * that every other route's metric costs nothing more (the kit picks the route's hook once).
+     */
+    holdsRequests?: boolean;
+  }
 }
 
 export interface CreateAppOptions {
@@ -105,9 +113,29 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const REQUEST_SPAN = Symbol('tripgen.requestSpan');
 const SERVER_SPAN_NAME = 'HTTP request';
 type RawWithSpan = IncomingMessage & { [REQUEST_SPAN]?: Span };
+const HELD_MS = Symbol('tripgen.heldMs');
+type HeldRequest = FastifyRequest & { [HELD_MS]?: number };
 const OPERATIONAL = new Set<string>(OPERATIONAL_PATHS);
 /** Redis key prefix of the refused tokens counted per client address, shared by every service. */
 export const TOKEN_REFUSALS_PREFIX = 'tripgen:token-refusals';
+
+/**
+ * Says that the route held `request` on purpose for `ms` milliseconds for its client (a long poll's
+ * wait for what it asked about): a client's choice, not the server's latency (SRE: the latency
+ * objective measures the server's own time). The kit's `http_request_duration_seconds` records the
+ * answer's time less what was held (at least 0), which the response-time alerts, the SLO rules and the
+ * rollout analyses read, and the request's span, which still lasts the whole request, carries the
+ * held total under the catalog's HELD_TIME_ATTRIBUTE, which the Azure response-time alerts subtract.
+ * Only on a route that says `config: { holdsRequests: true }`: elsewhere it throws (the metric would
+ * not subtract it, and Prometheus and Azure would disagree). Several calls add up.
+ */
+export const markHeld = (request: FastifyRequest, ms: number): void => {
+  if (request.routeOptions.config.holdsRequests !== true) throw new Error(`markHeld on ${request.method} ${request.routeOptions.url ?? 'an unmatched request'}, a route without config.holdsRequests`);
+  if (!(ms > 0)) return;
+  const held = ((request as HeldRequest)[HELD_MS] ?? 0) + ms;
+  (request as HeldRequest)[HELD_MS] = held;
+  if (request.span) setHeldTime(request.span, held);
+};
 
 /**
  * A token not accepted before, checked only while its client address has refused tokens to spare
@@ -305,8 +333,9 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     done(null, payload);
   });
   const recordDuration = durationRecorder(metrics.httpDuration);
-  const finish = (request: FastifyRequest, reply: FastifyReply, route: string) => {
-    recordDuration(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
+  /** `ms`: the server's own time, the answer's time less what a route held for its client (markHeld). */
+  const finish = (request: FastifyRequest, reply: FastifyReply, route: string, ms: number) => {
+    recordDuration(route, request.method, reply.statusCode, ms / 1000);
     if (request.span) endServerSpan(request.span, reply.statusCode, route, request.method);
   };
   // A route's own onResponse hook knows its template from the closure: `request.routeOptions` is a
@@ -318,10 +347,18 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     // A route that reads a body answers any media type but JSON with a 415 (problem.ts): its document says so.
     const schema = routeOptions.schema;
     if (schema?.body !== undefined && !(schema.hide ?? false)) schema.response = { 415: ProblemSchema, ...(schema.response as object | undefined) };
-    const routeFinish: onResponseHookHandler = (request, reply, done) => {
-      finish(request, reply, route);
-      done();
-    };
+    // A route that holds requests (config.holdsRequests, a long poll) has its own: no other pays for reading what was held.
+    const routeFinish: onResponseHookHandler =
+      routeOptions.config?.holdsRequests === true
+        ? (request, reply, done) => {
+            const elapsed = reply.elapsedTime;
+            finish(request, reply, route, Math.max(0, elapsed - ((request as HeldRequest)[HELD_MS] ?? 0)));
+            done();
+          }
+        : (request, reply, done) => {
+            finish(request, reply, route, reply.elapsedTime);
+            done();
+          };
     const own = routeOptions.onResponse;
     routeOptions.onResponse = own === undefined ? [routeFinish] : [...(Array.isArray(own) ? own : [own]), routeFinish];
     // The handler runs in its request's span: what it calls (another service, a message written to
@@ -333,7 +370,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   });
   app.addHook('onResponse', (request, reply, done) => {
     // is404 reads the route's context without building routeOptions.
-    if (request.is404) finish(request, reply, reply.statusCode === 404 ? 'not_found' : reply.statusCode === 405 ? 'method_not_allowed' : 'unmatched');
+    if (request.is404) finish(request, reply, reply.statusCode === 404 ? 'not_found' : reply.statusCode === 405 ? 'method_not_allowed' : 'unmatched', reply.elapsedTime);
     done();
   });
 

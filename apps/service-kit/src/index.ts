@@ -1,5 +1,5 @@
 export { loadConfig, readEnvironment, ConfigError, type ServiceConfig, type LoadConfigOptions, type EnvValues, type OwnEnvironment } from './config.ts';
-export { createApp, type App, type CreateAppOptions, type Database, type Kit } from './app.ts';
+export { createApp, markHeld, type App, type CreateAppOptions, type Database, type Kit } from './app.ts';
 export { runService, drainAndClose } from './server.ts';
 export { serviceMain, type ServiceMainOptions } from './main.ts';
 export { HttpProblem, problem, refusalOptions, registerProblemHandlers, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem.ts';

@@ -42,7 +42,8 @@ export function seedAlerts(namespace: string): AlertSpec[] {
   const ns = `namespace="${namespace}"`;
   const pct = (r: number) => `${Math.round(r * 100)}%`;
   // Response times from the service kit's histogram (http_request_duration_seconds, scraped
-  // through each service's metrics Service, so `job` is that Service), without probe and scrape requests.
+  // through each service's metrics Service, so `job` is that Service), without probe and scrape requests:
+  // the server's own time (a long poll's wait for the client, the kit's markHeld, is left out).
   const ownRoutes = OPERATIONAL_PATHS.join('|');
   const requests = (job: string) => `${ns},${job},route!~"${ownRoutes}"`;
   const itinerary = RESPONSE_TIME_SLO.itinerary;

@@ -1,6 +1,8 @@
 /**
  * Prometheus metrics: the process defaults (prom-client) plus an HTTP duration histogram labelled
- * by route template (not raw URL, so cardinality stays bounded) and dependency gauges.
+ * by route template (not raw URL, so cardinality stays bounded) and dependency gauges. The HTTP
+ * histogram is the server's own time: what a route held a request for its client (a long poll's
+ * wait, app.ts markHeld) is left out by the app's hook that feeds it.
  * One registry per app so several apps in one process (tests) do not collide.
  */
 import { ASYNC_LATENCY_BUCKETS_SECONDS, CONSUME_OUTCOMES, LATENCY_BUCKETS_SECONDS, SERVICES, type ServiceName } from '@tripgen/catalog';
@@ -48,7 +50,7 @@ export const createMetrics = (serviceName: string): Metrics => {
   collectDefaultMetrics({ register: registry });
   const httpDuration = new Histogram({
     name: 'http_request_duration_seconds',
-    help: 'Duration of HTTP requests by route template',
+    help: "Duration of HTTP requests by route template: the server's own time (what a route held for the client, a long poll's wait, left out)",
     labelNames: ['method', 'route', 'status_code'] as const,
     // A bucket at each response-time threshold, so alerts and rollout analyses are exact.
     buckets: [...LATENCY_BUCKETS_SECONDS],

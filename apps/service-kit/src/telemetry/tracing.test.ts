@@ -5,8 +5,8 @@
 import { createServer, type Server } from 'node:http';
 import { context, ROOT_CONTEXT, SpanKind, trace, TraceFlags } from '@opentelemetry/api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { asyncRequestName, QUEUES } from '@tripgen/catalog';
-import { recordAsyncRequest, samplerFor, setupTracing, serverSpan, endServerSpan } from './tracing.ts';
+import { asyncRequestName, HELD_TIME_ATTRIBUTE, QUEUES } from '@tripgen/catalog';
+import { recordAsyncRequest, samplerFor, setHeldTime, setupTracing, serverSpan, endServerSpan } from './tracing.ts';
 
 let server: Server;
 let endpoint: string;
@@ -128,6 +128,28 @@ it('sends each server span to Application Insights as a request of cloud role <s
   expect(requests[0]!.tags['ai.cloud.role']).toBe('ai-service');
   expect(requests[0]!.data.baseData).toMatchObject({ responseCode: '201', success: true });
   expect(durationMs(requests[0]!.data.baseData.duration)).toBeGreaterThanOrEqual(15);
+});
+
+/**
+ * A long poll (the trip service's read of a schedule with `?wait=`) holds its request for the
+ * client: its record lasts the whole request, and says how long was held under the catalog's
+ * attribute, in its properties (AppRequests `Properties`), which the Azure response-time alerts
+ * subtract from DurationMs (infra-bicep alerts.bicep), as the kit's histogram leaves it out.
+ */
+it('says on a request record how long its route held it for the client, under the catalog\'s attribute, the record lasting the whole request', async () => {
+  const route = '/api/v1/trips/:id/schedules/:scheduleId';
+  const envelopes = await withBreeze(async (connectionString) => {
+    const tracing = await setupTracing({ serviceName: 'trip', otlpEndpoint: undefined, tracesSampler: 'parentbased_always_on', tracesSamplerArg: 1 }, { connectionString });
+    const span = serverSpan(tracing, `GET ${route}`, {});
+    await new Promise((r) => setTimeout(r, 60));
+    setHeldTime(span, 50.4);
+    endServerSpan(span, 200, route, 'GET');
+    await tracing.shutdown();
+  });
+  const requests = envelopes.filter((e) => e.data.baseType === 'RequestData');
+  expect(requests).toHaveLength(1);
+  expect(requests[0]!.data.baseData.properties).toMatchObject({ [HELD_TIME_ATTRIBUTE]: '50' });
+  expect(durationMs(requests[0]!.data.baseData.duration)).toBeGreaterThanOrEqual(55);
 });
 
 /**

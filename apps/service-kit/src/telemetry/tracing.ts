@@ -29,7 +29,7 @@ import {
 } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { TokenCredential } from '@azure/identity';
-import { asyncRequestName, workloadName, type QueueName } from '@tripgen/catalog';
+import { asyncRequestName, HELD_TIME_ATTRIBUTE, workloadName, type QueueName } from '@tripgen/catalog';
 import type { ServiceConfig } from '../config.ts';
 import { kitTracer, KIT_TRACER_NAME } from './kit-tracer.ts';
 
@@ -147,6 +147,16 @@ export const endServerSpan = (span: Span, statusCode: number, route: string, met
   span.setAttribute('http.route', route);
   if (statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
   span.end();
+};
+
+/**
+ * Says on a request's server span how long its route held it on purpose for the client (app.ts
+ * markHeld: a long poll's wait), in whole milliseconds under the catalog's HELD_TIME_ATTRIBUTE.
+ * The span still lasts the whole request; the Azure Monitor exporter sends the attribute in the
+ * record's properties (AppRequests `Properties`), and the response-time alerts subtract it.
+ */
+export const setHeldTime = (span: Span, ms: number): void => {
+  if (span.isRecording()) span.setAttribute(HELD_TIME_ATTRIBUTE, Math.round(ms));
 };
 
 /** An asynchronous request that got its outcome here. */

@@ -200,6 +200,16 @@ interface Logger {
   warn(obj: object, msg: string): void;
 }
 
+/** How a read of one schedule waits for it to end (the service's `get`). */
+export interface ScheduleWait {
+  /** At most this long (0, the default: answers at once). */
+  readonly ms?: number;
+  /** Aborted when the caller has left: the wait ends. */
+  readonly signal?: AbortSignal;
+  /** Told how long the read waited for the schedule to end, when it waited (the route's held time: not the service's latency). */
+  readonly waited?: (ms: number) => void;
+}
+
 export interface ScheduleDeps {
   readonly prisma: PrismaClient;
   readonly peers: Peers;
@@ -760,27 +770,37 @@ export const scheduleService = (deps: ScheduleDeps) => {
      * service through the shared status reads every REFRESH_EVERY_MS, and reads the row again
      * when that changed it, and every ROW_READ_EVERY_MS whatever it says: a PATCH or DELETE of the
      * trip, or another replica's sweep, changes the row without the AI service (a deleted
-     * schedule ends the wait with undefined: the caller's 404).
+     * schedule ends the wait with undefined: the caller's 404). `waited` is told how long it waited
+     * for the schedule to end (from its first look at the unfinished schedule to the wait's end, the
+     * status reads made meanwhile included), once, when it waited at all: the caller's held time.
      */
-    async get(userId: string, tripId: string, scheduleId: string, waitMs = 0, signal?: AbortSignal): Promise<ScheduleRow | undefined> {
+    async get(userId: string, tripId: string, scheduleId: string, wait: ScheduleWait = {}): Promise<ScheduleRow | undefined> {
+      const { ms: waitMs = 0, signal, waited } = wait;
       // The owner is on the schedule's row too (copied from its trip's, which never changes): the ownership check and the read are one query.
       const found = await prisma.schedule.findFirst({ where: { id: scheduleId, tripId, userId } });
       if (!found) return undefined;
       let row = (await refreshed([found]))[0]!;
-      const until = now() + waitMs;
-      let readAt = now();
-      while ((ACTIVE as readonly string[]).includes(row.status) && now() < until && !signal?.aborted) {
-        await pause(Math.min(REFRESH_EVERY_MS, until - now()), signal);
-        if (signal?.aborted) break;
-        const changed = await refresh([row]);
-        if (changed.has(row.id) || now() - readAt >= ROW_READ_EVERY_MS) {
-          const again = changed.get(row.id) ?? (await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } }));
-          if (!again) return undefined;
-          row = again;
-          readAt = now();
-        }
+      const from = now();
+      const until = from + waitMs;
+      let readAt = from;
+      const waiting = () => (ACTIVE as readonly string[]).includes(row.status) && now() < until && !signal?.aborted;
+      if (!waiting()) return row;
+      try {
+        do {
+          await pause(Math.min(REFRESH_EVERY_MS, until - now()), signal);
+          if (signal?.aborted) break;
+          const changed = await refresh([row]);
+          if (changed.has(row.id) || now() - readAt >= ROW_READ_EVERY_MS) {
+            const again = changed.get(row.id) ?? (await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } }));
+            if (!again) return undefined;
+            row = again;
+            readAt = now();
+          }
+        } while (waiting());
+        return row;
+      } finally {
+        waited?.(now() - from);
       }
-      return row;
     },
 
     /**

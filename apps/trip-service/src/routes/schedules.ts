@@ -1,7 +1,7 @@
 /** /api/v1/trips/{id}/schedules: ask for a schedule (or the re-plan of one day), read them. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SCHEDULE_LIST_PAGE } from '@tripgen/catalog';
-import { HttpProblem, ProblemSchema, withLocation } from '@tripgen/service-kit';
+import { HttpProblem, markHeld, ProblemSchema, withLocation } from '@tripgen/service-kit';
 import { scheduleListCursor } from '../domain/list-cursor.ts';
 import { toSchedule, toSummary, TripChangedError, type ScheduleService } from '../domain/schedules.ts';
 import { IdempotencyHeaders, Schedule, ScheduleAccepted, ScheduleParams, ScheduleQuery, ScheduleListQuery, SchedulePage, ScheduleRequestBody, TripParams } from '../domain/schemas.ts';
@@ -89,6 +89,8 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
   app.get(
     '/api/v1/trips/:id/schedules/:scheduleId',
     {
+      // A long poll: what it waits for the schedule is held for the traveller, left out of its duration metric.
+      config: { holdsRequests: true },
       schema: {
         operationId: 'getSchedule',
         description: 'One schedule: its status, and when completed its days, stops and meals, and why any place could not be fitted. With `wait`, an unfinished schedule is answered as soon as it ends (or after `wait` seconds).',
@@ -102,7 +104,8 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
       // A client that leaves stops the wait.
       const left = new AbortController();
       reply.raw.once('close', () => left.abort());
-      const row = await schedules.get(request.user!.id, request.params.id, request.params.scheduleId, (request.query.wait ?? 0) * 1_000, left.signal);
+      // The wait is the traveller's long poll, not the service's latency: its metric and span say so (markHeld).
+      const row = await schedules.get(request.user!.id, request.params.id, request.params.scheduleId, { ms: (request.query.wait ?? 0) * 1_000, signal: left.signal, waited: (ms) => markHeld(request, ms) });
       if (!row) {
         // Not the traveller's trip: 404 for the trip, as every route answers it; else no such schedule.
         await ownTrip(request.user!.id, request.params.id);
