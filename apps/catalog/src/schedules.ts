@@ -91,6 +91,13 @@ export const SCHEDULE_STATUS_MAX_IDS = 100;
  */
 export const AI_INTERNAL_PATHS = { status: '/schedules/status', expire: '/schedules/expire', withdraw: '/schedules/withdraw' } as const;
 
+/**
+ * The trip service's public route of a trip's schedules (Fastify's template): POST asks for one (202:
+ * accepted, its request on the way to the AI service's queue), GET lists them. The route serves it,
+ * and the alert on schedules asked but never taken selects its 202s by it (the kit's route label).
+ */
+export const SCHEDULES_ROUTE = '/api/v1/trips/:id/schedules';
+
 /** The reason of a schedule failed at its deadline without an outcome. */
 export const SCHEDULE_TIMED_OUT = 'the schedule was not generated in time; please request it again';
 

@@ -5,7 +5,8 @@
  * and nothing else says so (the consumer logs it; the trip service later expires the schedule as
  * if it had merely been slow). Every dead letter alerts: in normal running there are none.
  */
-import type { ConsumeOutcome } from '@tripgen/catalog';
+import { QUEUES, SCHEDULES_ROUTE, serviceList, type ConsumeOutcome, type ServiceSpec } from '@tripgen/catalog';
+import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import type { AlertSpec } from './alerts.ts';
 
 /** The catalog's outcome (CONSUME_OUTCOMES) of a delivery given up on. */
@@ -13,6 +14,24 @@ const DEAD_LETTERED: ConsumeOutcome = 'deadLettered';
 
 /** How far back a dead letter keeps the alert firing: longer than a scrape and a rule evaluation, short enough to resolve. */
 const WINDOW = '15m';
+
+/**
+ * Schedules asked but never taken: the trip service accepted schedule requests (202) between 15 and 5
+ * minutes ago, and the consumer of their queue finished no delivery at all in the last 15 minutes.
+ * A request is taken within seconds (its deadline is minutes), so this is a stalled path: the outbox
+ * relay, the broker, or a consumer that stopped taking messages while its pods stay ready (readiness
+ * checks PostgreSQL only). Nothing else fires then: the schedules' own latency alert reads outcomes,
+ * and there are none. The 5 minutes' offset leaves a request just accepted the time to be taken.
+ */
+const NOT_TAKEN_ASKED = '10m';
+const NOT_TAKEN_OFFSET = '5m';
+const NOT_TAKEN_TAKEN = '15m';
+
+const serviceOf = (pred: (s: ServiceSpec) => boolean): ServiceSpec => {
+  const found = serviceList().find(pred);
+  if (!found) throw new Error('queue-alerts: the catalog has no such service');
+  return found;
+};
 
 export function queueAlerts(namespace: string): AlertSpec[] {
   return [
@@ -25,5 +44,24 @@ export function queueAlerts(namespace: string): AlertSpec[] {
       description: `{{ $labels.job }} dead-lettered about {{ $value | humanize }} deliveries of {{ $labels.queue }} in the last ${WINDOW}: they stay in the queue's dead-letter queue, never processed, until replayed.`,
       runbook: 'dead-letters',
     },
+    schedulesNotTaken(namespace),
   ];
+}
+
+function schedulesNotTaken(namespace: string): AlertSpec {
+  const queue = QUEUES.aiScheduleGeneration;
+  const asker = serviceOf((s) => s.queues.produces.includes(queue));
+  const taker = serviceOf((s) => s.queues.consumes.includes(queue));
+  const asked = `sum(increase(http_request_duration_seconds_count{namespace="${namespace}",job="${metricsServiceName(asker)}",route="${SCHEDULES_ROUTE}",method="POST",status_code="202"}[${NOT_TAKEN_ASKED}] offset ${NOT_TAKEN_OFFSET})) > 0`;
+  // Every outcome: a delivery processed, a duplicate, handed back or dead-lettered was taken (the kit exports them from 0).
+  const taken = `sum(increase(messages_consumed_total{namespace="${namespace}",job="${metricsServiceName(taker)}",queue="${queue}"}[${NOT_TAKEN_TAKEN}])) > 0`;
+  return {
+    alert: 'TripGenSchedulesNotTaken',
+    severity: 'critical',
+    expr: `(${asked}) unless (${taken})`,
+    for: '0m',
+    summary: 'Schedules were asked for and none was taken off the queue',
+    description: `The ${asker.name} service accepted about {{ $value | humanize }} schedule requests in the ${NOT_TAKEN_ASKED} before the last ${NOT_TAKEN_OFFSET}, and the ${taker.name} service took no delivery of ${queue} in the last ${NOT_TAKEN_TAKEN}: travellers wait for schedules that will fail at their deadline.`,
+    runbook: 'schedules-not-taken',
+  };
 }

@@ -1,6 +1,6 @@
 /** /api/v1/trips/{id}/schedules: ask for a schedule (or the re-plan of one day), read them. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { SCHEDULE_LIST_PAGE } from '@tripgen/catalog';
+import { SCHEDULE_LIST_PAGE, SCHEDULES_ROUTE } from '@tripgen/catalog';
 import { HttpProblem, markHeld, ProblemSchema, withLocation } from '@tripgen/service-kit';
 import { scheduleListCursor } from '../domain/list-cursor.ts';
 import { toSchedule, toSummary, TripChangedError, type ScheduleService } from '../domain/schedules.ts';
@@ -24,7 +24,7 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
   };
 
   app.post(
-    '/api/v1/trips/:id/schedules',
+    SCHEDULES_ROUTE,
     {
       schema: {
         operationId: 'requestSchedule',
@@ -65,7 +65,7 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
   );
 
   app.get(
-    '/api/v1/trips/:id/schedules',
+    SCHEDULES_ROUTE,
     {
       schema: {
         operationId: 'listSchedules',
