@@ -467,6 +467,8 @@ module alerts 'modules/alerts.bicep' = {
     scheduleRequestName: catalog.scheduleRequestName
     operationalPaths: catalog.operationalPaths
     heldTimeAttribute: catalog.heldTimeAttribute
+    serviceBusId: serviceBus.outputs.id
+    queueConsumers: catalog.queueConsumers
   }
 }
 

@@ -6,6 +6,7 @@
 import {
   asyncRequestName,
   CACHE_POLICY,
+  CONSUMER_CONCURRENCY,
   DATABASES,
   EDGE_RATE_LIMIT,
   JWKS_PATH,
@@ -48,6 +49,25 @@ const wafRateLimitDuration = (ms: number): 'OneMin' | 'FiveMins' => {
   return duration;
 };
 
+/**
+ * Each queue's consumer for the queue alerts: its workload, the most deliveries all its pods hold
+ * at once (maximum replicas times its consumer concurrency: active messages the queue shows while
+ * the consumer keeps up at full scale), and the severity of its response-time objective (a
+ * schedule's queue waits on the 5-second promise; the others on the 200 ms one).
+ */
+const queueConsumers = () =>
+  QUEUE_NAMES.map((queue) => {
+    const consumers = serviceList().filter((s) => s.queues.consumes.includes(queue));
+    if (consumers.length !== 1) throw new Error(`${queue}: ${consumers.length} consumers; the queue alerts assume exactly one`);
+    const consumer = consumers[0]!;
+    return {
+      queue,
+      workload: workloadName(consumer.name),
+      inFlightMax: consumer.autoscaling.maxReplicas * CONSUMER_CONCURRENCY[queue],
+      severity: RESPONSE_TIME_SLO[consumer.responseTime].severity,
+    };
+  });
+
 export const CATALOG_JSON_PATH = new URL('../catalog.json', import.meta.url);
 
 export const catalogFacts = () => ({
@@ -80,6 +100,7 @@ export const catalogFacts = () => ({
   scheduleRequestName: asyncRequestName(QUEUES.aiScheduleGeneration),
   operationalPaths: OPERATIONAL_PATHS,
   heldTimeAttribute: HELD_TIME_ATTRIBUTE,
+  queueConsumers: queueConsumers(),
 });
 
 export const renderCatalogJson = (): string => `${JSON.stringify(catalogFacts(), null, 2)}\n`;

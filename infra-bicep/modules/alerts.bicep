@@ -58,6 +58,12 @@ param operationalPaths array
 @description('Span attribute (Properties key) of the milliseconds a route held a request for its client, a long poll\'s wait (the catalog\'s HELD_TIME_ATTRIBUTE).')
 param heldTimeAttribute string
 
+@description('Service Bus namespace resource id (the primary: its queues\' metrics).')
+param serviceBusId string
+
+@description('Each queue\'s consumer (the catalog\'s queueConsumers): its workload, the most deliveries all its pods hold at once, and its objective\'s severity.')
+param queueConsumers array
+
 // The seed's thresholds are a node's: each node (and each of its disks) is evaluated on its own. A
 // criterion that filters no dimension is evaluated over the metric aggregated across all its values,
 // the cluster's average, under which one full node among healthy ones never fires.
@@ -106,6 +112,71 @@ resource alerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
             threshold: a.threshold
             timeAggregation: a.agg
             dimensions: a.dims
+          }
+        ]
+      }
+      actions: [{ actionGroupId: actionGroupId }]
+    }
+  }
+]
+
+// Queues, read at the broker, where the in-cluster queue alerts (which read the consumers' own
+// counters) cannot see and do not reach on-call. Service Bus's ActiveMessages and
+// DeadletteredMessages are point-in-time counts per queue (dimension EntityName), sampled each minute
+// (learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-servicebus-namespaces-metrics).
+// A backlog: more messages than all the consumer's pods can hold at once (a message being handled is
+// still active) at every minute of a quarter of an hour, so the queue never came down to what its
+// consumer was working on: a consumer slower than its traffic, or stalled, even at full scale.
+var queueBacklog = map(queueConsumers, c => {
+  key: 'queue-backlog-${c.queue}'
+  severity: severities[c.severity]
+  description: '${c.queue}: more than ${c.inFlightMax} active messages (what ${c.workload} holds at once at its maximum replicas) at every minute of 15 minutes: its consumer does not keep up'
+  metric: 'ActiveMessages'
+  agg: 'Minimum'
+  threshold: c.inFlightMax
+  window: 'PT15M'
+  frequency: 'PT5M'
+  entities: [c.queue]
+})
+// A message in a dead-letter queue will never be processed unless someone replays it, whether a
+// consumer gave up on it or the broker expired it; the alert stays until the queue is emptied.
+var deadLetters = {
+  key: 'dead-letters'
+  severity: 2
+  description: 'A queue has messages in its dead-letter queue: work that will never be done unless it is replayed'
+  metric: 'DeadletteredMessages'
+  agg: 'Maximum'
+  threshold: 0
+  window: 'PT5M'
+  frequency: 'PT1M'
+  entities: ['*']
+}
+
+resource queueAlerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
+  for a in concat(queueBacklog, [deadLetters]): {
+    name: 'alert-${a.key}-tripgen-${envName}'
+    location: 'global'
+    tags: tags
+    properties: {
+      description: a.description
+      severity: a.severity
+      enabled: true
+      scopes: [serviceBusId]
+      evaluationFrequency: a.frequency
+      windowSize: a.window
+      autoMitigate: true
+      criteria: {
+        'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+        allOf: [
+          {
+            criterionType: 'StaticThresholdCriterion'
+            name: a.metric
+            metricNamespace: 'Microsoft.ServiceBus/namespaces'
+            metricName: a.metric
+            operator: 'GreaterThan'
+            threshold: a.threshold
+            timeAggregation: a.agg
+            dimensions: [{ name: 'EntityName', operator: 'Include', values: a.entities }]
           }
         ]
       }

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { QUEUE_NAMES } from '@tripgen/catalog';
 import { runbookAnchor, runbookProblems, type AlertRunbookLink } from './policy/alerts.ts';
 import { alertingRules } from './policy/prometheus-rules.ts';
 import type { K8sObject } from './policy/objects.ts';
@@ -20,14 +21,21 @@ const REQUIRED_SECTIONS = ['operations-checklist', 'pod-restarts', 'network-time
 const prometheusAlerts = (objects: readonly K8sObject[]): AlertRunbookLink[] =>
   alertingRules(objects).map(({ rule }) => ({ alert: rule.alert, anchor: runbookAnchor(rule.annotations?.runbook_url) }));
 
-/** Azure Monitor alerts of a snapshot: `alert-<section>-tripgen-<env>` links to #<section>; the runbook names it with `<env>`. */
+/**
+ * Azure Monitor alerts of a snapshot: `alert-<section>-tripgen-<env>` links to #<section>, and one
+ * alert of a kind per queue, `alert-<section>-<queue>-tripgen-<env>`, to its kind's #<section>; the
+ * runbook names it with `<env>` (and `<queue>`).
+ */
 function azureAlerts(env: 'dev' | 'prod'): AlertRunbookLink[] {
   const snapshot = JSON.parse(readFileSync(repoPath('infra-bicep', 'snapshots', `${env}.snapshot.json`), 'utf8')) as { predictedResources: { type: string; name: string }[] };
+  const perQueue = new RegExp(`^(.+)-(?:${QUEUE_NAMES.join('|')})$`);
   return snapshot.predictedResources
     .filter((r) => /^Microsoft\.Insights\/(metricAlerts|scheduledQueryRules|activityLogAlerts)$/i.test(r.type))
     .map((r) => {
       const hit = new RegExp(`^alert-(.+)-tripgen-${env}$`).exec(r.name);
-      return { alert: hit ? `alert-${hit[1]}-tripgen-<env>` : r.name, anchor: hit ? hit[1]! : null };
+      if (!hit) return { alert: r.name, anchor: null };
+      const section = perQueue.exec(hit[1]!)?.[1];
+      return section ? { alert: `alert-${section}-<queue>-tripgen-<env>`, anchor: section } : { alert: `alert-${hit[1]}-tripgen-<env>`, anchor: hit[1]! };
     });
 }
 
@@ -49,9 +57,9 @@ describe('runbooks: every alert that exists has a section in docs/runbooks.md', 
   });
 
   it('fails for an alert added without a section, a section that does not name its alert, a missing first step, a missing required section', () => {
-    const added = [...allAlerts(), { alert: 'TripGenQueueBacklog', anchor: 'queue-backlog' }, { alert: 'TripGenUnlinked', anchor: null }];
+    const added = [...allAlerts(), { alert: 'TripGenQueueStuck', anchor: 'queue-stuck' }, { alert: 'TripGenUnlinked', anchor: null }];
     expect(runbookProblems(added, runbooks, REQUIRED_SECTIONS)).toEqual([
-      'TripGenQueueBacklog: docs/runbooks.md has no section #queue-backlog',
+      'TripGenQueueStuck: docs/runbooks.md has no section #queue-stuck',
       'TripGenUnlinked: no runbook link',
     ]);
     const renamed = runbooks.replace('**TripGenCpuHigh (warning)**', '**The CPU alert (warning)**');

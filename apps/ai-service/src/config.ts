@@ -5,7 +5,7 @@
  * variables are declared once in the catalog's environment contract (SERVICE_ENVIRONMENT.ai),
  * which the kit validates at start; here they get their defaults.
  */
-import { ROUTING_PROVIDERS } from '@tripgen/catalog';
+import { CONSUMER_CONCURRENCY, QUEUES, ROUTING_PROVIDERS } from '@tripgen/catalog';
 import type { RoutingConfig } from '@tripgen/planner/routing';
 import { ConfigError, type ServiceConfig } from '@tripgen/service-kit';
 
@@ -51,7 +51,7 @@ export const aiConfig = (own: ServiceConfig<'ai'>['own']): AiConfig => {
     locationServiceUrl: own.LOCATION_SERVICE_URL,
     engineTimeLimitMs: own.ENGINE_TIME_LIMIT_MS ?? DEFAULT_ENGINE_BUDGET.timeLimitMs,
     engineMaxIterations: own.ENGINE_MAX_ITERATIONS ?? DEFAULT_ENGINE_BUDGET.maxIterations,
-    concurrency: own.SCHEDULE_CONCURRENCY ?? 8,
+    concurrency: own.SCHEDULE_CONCURRENCY ?? CONSUMER_CONCURRENCY[QUEUES.aiScheduleGeneration],
     azureOpenAI: endpoint && deployment ? { endpoint, deployment, apiVersion } : undefined,
   };
 };

@@ -12,7 +12,7 @@
  * A service declares its own variables in SERVICE_ENVIRONMENT below (see apps/service-kit/README.md,
  * "How a service declares its environment"); the kit's variables come with every service.
  */
-import { EVENT_STREAMS } from './queues.ts';
+import { CONSUMER_CONCURRENCY, EVENT_STREAMS, QUEUES } from './queues.ts';
 import { SERVICE_NAMES, SERVICES, needsJwks, serviceUrlVariable, usesQueues, type ServiceName, type ServiceUrlVariable } from './services.ts';
 
 interface EnvVarBase {
@@ -183,8 +183,8 @@ export const SERVICE_ENVIRONMENT = {
     OSRM_URL: { type: 'url', protocols: ['http:', 'https:'], setBy: 'manifest', description: 'Base URL of osrm-routed (its table service); required with ROUTING_PROVIDER=osrm.' },
     ROUTING_TIMEOUT_MS: { type: 'integer', min: 50, max: 30_000, setBy: 'manifest', description: 'How long a schedule waits for the router\'s whole matrix before the model answers (default: DEFAULT_ROUTING_TIMEOUT_MS in the AI service).' },
     OSRM_MAX_TABLE_SIZE: { type: 'integer', min: 2, max: 100_000, setBy: 'manifest', description: 'The server\'s --max-table-size: larger matrices are asked in blocks (default 100, osrm-routed\'s).' },
-    // At most 8: each request in flight holds one of the service's 10 database connections for its transaction.
-    SCHEDULE_CONCURRENCY: { type: 'integer', min: 1, max: 8, setBy: 'manifest', description: 'Schedule requests handled at once; their I/O overlaps, the engine runs one at a time on its own thread (default 8).' },
+    // At most the queue's consumer concurrency (8): each request in flight holds one of the service's 10 database connections for its transaction.
+    SCHEDULE_CONCURRENCY: { type: 'integer', min: 1, max: CONSUMER_CONCURRENCY[QUEUES.aiScheduleGeneration], setBy: 'manifest', description: `Schedule requests handled at once; their I/O overlaps, the engine runs one at a time on its own thread (default ${CONSUMER_CONCURRENCY[QUEUES.aiScheduleGeneration]}, the most).` },
     AZURE_OPENAI_ENDPOINT: { type: 'url', protocols: ['http:', 'https:'], setBy: 'manifest', description: 'Azure OpenAI resource of the optional LLM interest adapter (with AZURE_OPENAI_DEPLOYMENT; the pod\'s workload identity signs in). Unset: the keyword table alone.' },
     AZURE_OPENAI_DEPLOYMENT: { type: 'string', setBy: 'manifest', description: 'The chat model deployment of the LLM interest adapter (with AZURE_OPENAI_ENDPOINT).' },
     AZURE_OPENAI_API_VERSION: { type: 'string', setBy: 'manifest', description: 'The Azure OpenAI REST API version (default: the one the adapter is tested against); a dated one from 2024-08-01-preview on (the first with structured output), else the service does not start.' },

@@ -8,6 +8,18 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUES);
 
 /**
+ * The most deliveries of a queue one pod of its consumer holds at once (the kit's handler slots;
+ * the receivers prefetch nothing): the consuming service passes it to the kit's consumer, and the
+ * queue's Azure backlog alert (infra-bicep alerts.bicep) fires when more messages than all the
+ * consumer's pods can hold (its maximum replicas times this) wait for a quarter of an hour.
+ */
+export const CONSUMER_CONCURRENCY = {
+  [QUEUES.aiScheduleGeneration]: 8,
+  [QUEUES.locationSearch]: 2,
+  [QUEUES.notification]: 4,
+} as const satisfies Record<QueueName, number>;
+
+/**
  * What becomes of one delivery a service consumes (the service kit's consumer): processed, a
  * duplicate of one processed before, abandoned for redelivery, or dead-lettered (given up on: it
  * will never be processed). The kit counts each (messages_consumed_total, by queue and outcome,

@@ -13,7 +13,7 @@
  *  - anything else (the database, a bug): retried by redelivery; the last allowed delivery marks the
  *    schedule failed before the message is dead-lettered.
  */
-import { QUEUE_LIMITS, QUEUES } from '@tripgen/catalog';
+import { CONSUMER_CONCURRENCY, QUEUE_LIMITS, QUEUES } from '@tripgen/catalog';
 import { NewerMessageError, consumeIdempotentlyAfterWork, redeliveryDelayMs, type ConsumeEvent, type IncomingMessage, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { GenerationFailure, generateSchedule, type GenerateDeps } from '../planning/generate.ts';
@@ -144,7 +144,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
     },
     {
       consumer: CONSUMER_NAME,
-      concurrency: options.concurrency ?? 4,
+      concurrency: options.concurrency ?? CONSUMER_CONCURRENCY[QUEUES.aiScheduleGeneration],
       maxDeliveryCount,
       logger: options.logger,
       onTaken: taken,

@@ -9,7 +9,7 @@
  * (a newer release's) is a filter no place here matches, as on the candidates route: the area is
  * warmed with exactly what this version will answer the AI service.
  */
-import { QUEUES, type LocationSearchMessage } from '@tripgen/catalog';
+import { CONSUMER_CONCURRENCY, QUEUES, type LocationSearchMessage } from '@tripgen/catalog';
 import { PermanentMessageError, consumeIdempotently, type ConsumeEvent, type MessageBroker, type MessagingLogger, type Subscription, type TransactionalSql } from '@tripgen/service-kit/messaging';
 import { isCalendarDate } from './opening-hours.ts';
 import type { PlaceRepository } from './places.ts';
@@ -49,5 +49,5 @@ export const consumeLocationSearches = (
       const m = parseLocationSearch(message.body);
       await places.candidates({ center: m.center, radiusKm: m.radiusKm, categories: m.categories, dates: m.dates, limit: LIMITS.candidates });
     },
-    { consumer: 'location-service.warm-up', logger, concurrency: 2, onOutcome },
+    { consumer: 'location-service.warm-up', logger, concurrency: CONSUMER_CONCURRENCY[QUEUES.locationSearch], onOutcome },
   );

@@ -5,7 +5,7 @@
  * message never doubles an entry; a body that is not a notification is dead-lettered at once.
  */
 import { randomUUID } from 'node:crypto';
-import { QUEUES, type NotificationMessage } from '@tripgen/catalog';
+import { CONSUMER_CONCURRENCY, QUEUES, type NotificationMessage } from '@tripgen/catalog';
 import { PermanentMessageError, consumeIdempotently, type ConsumeEvent, type MessageBroker, type MessagingLogger, type SqlExecutor, type Subscription, type TransactionalSql } from '@tripgen/service-kit/messaging';
 
 /**
@@ -58,7 +58,7 @@ export const consumeNotifications = (
         at,
       );
     },
-    { consumer: 'user-service.inbox', logger, concurrency: 4, onOutcome },
+    { consumer: 'user-service.inbox', logger, concurrency: CONSUMER_CONCURRENCY[QUEUES.notification], onOutcome },
   );
 
 /**
