@@ -467,6 +467,7 @@ module alerts 'modules/alerts.bicep' = {
     scheduleRequestName: catalog.scheduleRequestName
     operationalPaths: catalog.operationalPaths
     heldTimeAttribute: catalog.heldTimeAttribute
+    runbooksUrl: 'https://github.com/${githubRepository}/blob/main/docs/runbooks.md'
     serviceBusId: serviceBus.outputs.id
     queueConsumers: catalog.queueConsumers
   }

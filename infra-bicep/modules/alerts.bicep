@@ -58,6 +58,9 @@ param operationalPaths array
 @description('Span attribute (Properties key) of the milliseconds a route held a request for its client, a long poll\'s wait (the catalog\'s HELD_TIME_ATTRIBUTE).')
 param heldTimeAttribute string
 
+@description('docs/runbooks.md as on-call opens it (the revision Argo CD syncs): each alert\'s notification links its section (custom property `runbook`).')
+param runbooksUrl string
+
 @description('Service Bus namespace resource id (the primary: its queues\' metrics).')
 param serviceBusId string
 
@@ -115,7 +118,7 @@ resource alerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
           }
         ]
       }
-      actions: [{ actionGroupId: actionGroupId }]
+      actions: [{ actionGroupId: actionGroupId, webHookProperties: { runbook: '${runbooksUrl}#${a.key}' } }]
     }
   }
 ]
@@ -129,6 +132,7 @@ resource alerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
 // consumer was working on: a consumer slower than its traffic, or stalled, even at full scale.
 var queueBacklog = map(queueConsumers, c => {
   key: 'queue-backlog-${c.queue}'
+  runbook: 'queue-backlog'
   severity: severities[c.severity]
   description: '${c.queue}: more than ${c.inFlightMax} active messages (what ${c.workload} holds at once at its maximum replicas) at every minute of 15 minutes: its consumer does not keep up'
   metric: 'ActiveMessages'
@@ -142,6 +146,7 @@ var queueBacklog = map(queueConsumers, c => {
 // consumer gave up on it or the broker expired it; the alert stays until the queue is emptied.
 var deadLetters = {
   key: 'dead-letters'
+  runbook: 'dead-letters'
   severity: 2
   description: 'A queue has messages in its dead-letter queue: work that will never be done unless it is replayed'
   metric: 'DeadletteredMessages'
@@ -180,7 +185,7 @@ resource queueAlerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
           }
         ]
       }
-      actions: [{ actionGroupId: actionGroupId }]
+      actions: [{ actionGroupId: actionGroupId, webHookProperties: { runbook: '${runbooksUrl}#${a.runbook}' } }]
     }
   }
 ]
@@ -211,7 +216,7 @@ resource podRestarts 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
         }
       ]
     }
-    actions: { actionGroups: [actionGroupId] }
+    actions: { actionGroups: [actionGroupId], customProperties: { runbook: '${runbooksUrl}#pod-restarts' } }
     autoMitigate: true
   }
 }
@@ -303,7 +308,7 @@ resource responseTime 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = [
           }
         ]
       }
-      actions: { actionGroups: [actionGroupId] }
+      actions: { actionGroups: [actionGroupId], customProperties: { runbook: '${runbooksUrl}#${a.key}' } }
       autoMitigate: true
     }
   }

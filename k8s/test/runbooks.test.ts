@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { QUEUE_NAMES } from '@tripgen/catalog';
 import { runbookAnchor, runbookProblems, type AlertRunbookLink } from './policy/alerts.ts';
+import { RUNBOOKS_URL } from '../src/observability/alerts.ts';
 import { alertingRules } from './policy/prometheus-rules.ts';
 import type { K8sObject } from './policy/objects.ts';
 import { repoPath } from '../src/lib/paths.ts';
@@ -22,22 +23,36 @@ const prometheusAlerts = (objects: readonly K8sObject[]): AlertRunbookLink[] =>
   alertingRules(objects).map(({ rule }) => ({ alert: rule.alert, anchor: runbookAnchor(rule.annotations?.runbook_url) }));
 
 /**
- * Azure Monitor alerts of a snapshot: `alert-<section>-tripgen-<env>` links to #<section>, and one
- * alert of a kind per queue, `alert-<section>-<queue>-tripgen-<env>`, to its kind's #<section>; the
- * runbook names it with `<env>` (and `<queue>`).
+ * Azure Monitor alerts of a snapshot, named `alert-<key>-tripgen-<env>` (one alert of a kind per
+ * queue: `alert-<kind>-<queue>-tripgen-<env>`), and linked by the custom property `runbook` of their
+ * notification (a metric alert's webHookProperties, a log alert's customProperties). The runbook
+ * names each with `<env>` (and `<queue>`). A link outside the runbooks the rules link is no link.
  */
-function azureAlerts(env: 'dev' | 'prod'): AlertRunbookLink[] {
-  const snapshot = JSON.parse(readFileSync(repoPath('infra-bicep', 'snapshots', `${env}.snapshot.json`), 'utf8')) as { predictedResources: { type: string; name: string }[] };
+function azureAlerts(env: 'dev' | 'prod', snapshot = loadSnapshot(env)): AlertRunbookLink[] {
   const perQueue = new RegExp(`^(.+)-(?:${QUEUE_NAMES.join('|')})$`);
   return snapshot.predictedResources
     .filter((r) => /^Microsoft\.Insights\/(metricAlerts|scheduledQueryRules|activityLogAlerts)$/i.test(r.type))
     .map((r) => {
-      const hit = new RegExp(`^alert-(.+)-tripgen-${env}$`).exec(r.name);
-      if (!hit) return { alert: r.name, anchor: null };
-      const section = perQueue.exec(hit[1]!)?.[1];
-      return section ? { alert: `alert-${section}-<queue>-tripgen-<env>`, anchor: section } : { alert: `alert-${hit[1]}-tripgen-<env>`, anchor: hit[1]! };
+      const key = new RegExp(`^alert-(.+)-tripgen-${env}$`).exec(r.name)?.[1];
+      const kind = key && perQueue.exec(key)?.[1];
+      const alert = kind ? `alert-${kind}-<queue>-tripgen-<env>` : key ? `alert-${key}-tripgen-<env>` : r.name;
+      const link = azureRunbookLink(r);
+      return { alert, anchor: link?.startsWith(`${RUNBOOKS_URL}#`) ? runbookAnchor(link) : null };
     });
 }
+
+const loadSnapshot = (env: 'dev' | 'prod') => JSON.parse(readFileSync(repoPath('infra-bicep', 'snapshots', `${env}.snapshot.json`), 'utf8')) as { predictedResources: SnapshotAlert[] };
+
+interface SnapshotAlert {
+  type: string;
+  name: string;
+  properties?: { actions?: { webHookProperties?: { runbook?: string } }[] | { customProperties?: { runbook?: string } } };
+}
+
+const azureRunbookLink = (r: SnapshotAlert): string | undefined => {
+  const actions = r.properties?.actions;
+  return Array.isArray(actions) ? actions[0]?.webHookProperties?.runbook : actions?.customProperties?.runbook;
+};
 
 const allAlerts = (): AlertRunbookLink[] => [...prometheusAlerts(objectsOf('dev')), ...prometheusAlerts(objectsOf('prod')), ...azureAlerts('dev'), ...azureAlerts('prod')];
 
@@ -66,6 +81,15 @@ describe('runbooks: every alert that exists has a section in docs/runbooks.md', 
     expect(runbookProblems(allAlerts(), renamed, REQUIRED_SECTIONS)).toEqual(['TripGenCpuHigh: section #cpu-high does not name the alert']);
     const noFirst = runbooks.replace('**First:** `kubectl -n tripgen get hpa`\n', '');
     expect(runbookProblems(allAlerts(), noFirst, REQUIRED_SECTIONS)).toEqual(['docs/runbooks.md #cpu-high: no **First:** command or query']);
+    // An Azure alert whose notification carries no link, or a link to other runbooks than the rules'.
+    const snapshot = loadSnapshot('prod');
+    const alertNamed = (name: string) => snapshot.predictedResources.find((r) => r.name === name)!;
+    (alertNamed('alert-psql-storage-tripgen-prod').properties!.actions as { webHookProperties?: object }[])[0]!.webHookProperties = {};
+    (alertNamed('alert-pod-restarts-tripgen-prod').properties!.actions as { customProperties: { runbook: string } }).customProperties.runbook = 'https://example.org/docs/runbooks.md#pod-restarts';
+    expect(runbookProblems(azureAlerts('prod', snapshot), runbooks, [])).toEqual([
+      'alert-psql-storage-tripgen-<env>: no runbook link',
+      'alert-pod-restarts-tripgen-<env>: no runbook link',
+    ]);
     const noNetwork = runbooks.replace('## network-timeouts', '## network');
     expect(runbookProblems(allAlerts(), noNetwork, REQUIRED_SECTIONS)).toEqual(['docs/runbooks.md: section #network-timeouts missing']);
   });
