@@ -313,6 +313,3 @@ resource responseTime 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = [
     }
   }
 ]
-
-@description('Number of metric alerts created.')
-output metricAlertCount int = length(metricAlerts)
