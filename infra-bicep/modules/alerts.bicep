@@ -84,8 +84,9 @@ var postgres = empty(postgresId) ? [] : [
   { key: 'psql-storage', severity: 2, scope: postgresId, ns: 'Microsoft.DBforPostgreSQL/flexibleServers', metric: 'storage_percent', threshold: 85, agg: 'Average', dims: [] }
 ]
 
+// Azure Managed Redis documents its used-memory percentage with the maximum only, every 5 minutes.
 var redis = empty(redisId) ? [] : [
-  { key: 'redis-memory', severity: 1, scope: redisId, ns: 'Microsoft.Cache/redisEnterprise', metric: 'usedmemorypercentage', threshold: 90, agg: 'Average', dims: [] }
+  { key: 'redis-memory', severity: 1, scope: redisId, ns: 'Microsoft.Cache/redisEnterprise', metric: 'usedmemorypercentage', threshold: 90, agg: 'Maximum', dims: [] }
 ]
 
 var metricAlerts = concat(aks, postgres, redis)
