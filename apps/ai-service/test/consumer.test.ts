@@ -11,6 +11,7 @@ import type { ConsumeEvent, MessageBroker } from '@tripgen/service-kit/messaging
 import { quietLogger, waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishGeneration, generationRepository, notificationId } from '../src/domain/generations.ts';
+import { lateMessageId } from '../src/domain/schedule-consumer.ts';
 import type { PrismaClient } from '../src/generated/prisma/client.ts';
 import { request } from './fixtures/places.ts';
 import { startConsumerStack, type ConsumerStack } from './support/consumer-stack.ts';
@@ -77,6 +78,8 @@ describe('the consumer', () => {
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
     await waitFor(() => events.filter((e) => e.messageId === m.scheduleId).length === 2, 'the second delivery');
     expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => e.outcome)).toEqual(['processed', 'duplicate']);
+    // Failed by its copy sent to the back of the queue (what waited behind it is taken first), once.
+    expect(events.filter((e) => e.messageId === lateMessageId(m.scheduleId)).map((e) => e.outcome)).toEqual(['processed']);
     expect(await notifications(m.scheduleId)).toHaveLength(1);
     // Its time to an outcome (the 5-second alerts' measure) counts from the request, once.
     const timed = outcomes.filter((o) => o.scheduleId === m.scheduleId);

@@ -204,7 +204,9 @@ export type Pace = (typeof PACES)[number];
  * service never calls back. The message id is the schedule id: a redelivery is recognised as such.
  * A schedule the trip service failed alone at its deadline (the AI service not answering) is sent
  * again, past its `notAfter`, under another id (`<scheduleId>.expired`), so that the AI service
- * fails it and notifies unless it already has an outcome.
+ * fails it and notifies unless it already has an outcome. The AI service sends a request (or
+ * expiry) it takes past its `notAfter` to the back of the queue once, under `<scheduleId>.late`,
+ * before failing it: a withdrawal waiting behind it (`withdrawn`, below) is taken first.
  */
 export interface ScheduleGenerationMessage {
   readonly scheduleId: string;

@@ -8,19 +8,32 @@
  *  - a request with a value a newer release added (a travel mode this version does not know):
  *    redelivered, so that a newer pod can take it during a rollout; its last delivery, or one whose
  *    next would come past the deadline, fails the schedule with the reason;
- *  - a request past its deadline, an unanswering location service, a base schedule that does not
+ *  - a request past its deadline: not failed on its first delivery but sent again to the back of
+ *    the queue (lateMessageId, through the outbox, in the delivery's transaction), so that what
+ *    waited behind it is taken first: a withdrawal of its trip's deletion that came while this
+ *    service was down fails it without telling anyone, where failing it at once told the traveller
+ *    `schedule.failed` for a trip they had deleted (trip-service deleted-past-deadline.test.ts);
+ *  - that copy past its deadline, an unanswering location service, a base schedule that does not
  *    exist: the schedule fails with the reason, the message is completed;
  *  - anything else (the database, a bug): retried by redelivery; the last allowed delivery marks the
  *    schedule failed before the message is dead-lettered.
  */
-import { CONSUMER_CONCURRENCY, QUEUE_LIMITS, QUEUES } from '@tripgen/catalog';
-import { NewerMessageError, consumeIdempotentlyAfterWork, redeliveryDelayMs, type ConsumeEvent, type IncomingMessage, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
+import { CONSUMER_CONCURRENCY, QUEUE_LIMITS, QUEUES, type ScheduleGenerationMessage } from '@tripgen/catalog';
+import { NewerMessageError, consumeIdempotentlyAfterWork, enqueue, redeliveryDelayMs, type ConsumeEvent, type IncomingMessage, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { GenerationFailure, generateSchedule, type GenerateDeps } from '../planning/generate.ts';
+import { GenerationFailure, generateSchedule, pastDeadline, type GenerateDeps } from '../planning/generate.ts';
 import { askedAtOf, finishGeneration, generationRepository, reportFinished, withdrawGeneration, type OnFinished, type Outcome } from './generations.ts';
 import { parseScheduleRequest, salvageIds } from './request-schema.ts';
 
 export const CONSUMER_NAME = 'ai-service.schedules';
+
+/**
+ * The message id of a request's copy sent to the back of the queue when it was first taken past its
+ * deadline (the request's, or its expiry message's: one copy per schedule). Another id than theirs,
+ * so neither the broker nor this consumer takes it for a duplicate; taken, it is failed as late.
+ */
+export const lateMessageId = (scheduleId: string): string => `${scheduleId}.late`;
+const isLateCopy = (messageId: string): boolean => messageId.endsWith('.late');
 
 export interface ScheduleConsumerOptions {
   readonly concurrency?: number;
@@ -36,9 +49,10 @@ export interface ScheduleConsumerOptions {
   readonly onFinished?: OnFinished;
 }
 
-/** What a delivery's work made, for the transaction that records it: nothing, a withdrawal, or a schedule's outcome. */
+/** What a delivery's work made, for the transaction that records it: nothing, a request sent to the back of the queue, a withdrawal, or a schedule's outcome. */
 type Made =
   | { readonly nothing: true }
+  | { readonly late: ScheduleGenerationMessage }
   | { readonly withdrawn: Parameters<typeof withdrawGeneration>[1] }
   | { readonly ids: { scheduleId: string; tripId: string; userId: string }; readonly requestedAt: string; readonly outcome: Outcome };
 
@@ -114,6 +128,13 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         throw err;
       }
       if (message.withdrawn) return { withdrawn: { ...message, withdrawn: message.withdrawn } };
+      // Past its deadline when first taken (this service down or behind): the withdrawal of a trip
+      // changed or deleted meanwhile may wait behind it. Its failure waits behind everything on the
+      // queue now; one final already needs nothing.
+      if (!isLateCopy(delivery.messageId) && pastDeadline(message)) {
+        const [known] = await generations.states([message.scheduleId]);
+        return known && known.status !== 'running' ? { nothing: true } : { late: message };
+      }
       if ((await generations.begin(message)) === 'final') return { nothing: true };
       const ids = { scheduleId: message.scheduleId, tripId: message.tripId, userId: message.userId };
       try {
@@ -132,6 +153,11 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
     },
     async (_delivery, tx, made) => {
       if ('nothing' in made) return;
+      if ('late' in made) {
+        await enqueue(tx, QUEUES.aiScheduleGeneration, made.late, { messageId: lateMessageId(made.late.scheduleId) });
+        options.logger.info({ scheduleId: made.late.scheduleId, notAfter: made.late.notAfter }, 'schedule request past its deadline: sent to the back of the queue, to be failed after what waits there');
+        return;
+      }
       if ('withdrawn' in made) {
         const { withdrawn } = made;
         const failed = await withdrawGeneration(tx, withdrawn);

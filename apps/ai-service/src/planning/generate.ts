@@ -49,6 +49,9 @@ const SUGGESTIONS_END_BEFORE_DEADLINE_MS = 1_000;
 /** Time kept back from the deadline for storing the result and what follows. */
 const FINISH_MARGIN_MS = 250;
 
+/** Whether a request can no longer be started: what is left of its deadline is the margin kept for storing the result, or less (generateSchedule fails it at once). */
+export const pastDeadline = (message: Pick<ScheduleGenerationMessage, 'notAfter'>, now: number = Date.now()): boolean => Date.parse(message.notAfter) - now <= FINISH_MARGIN_MS;
+
 /**
  * The engine's budget for one schedule. The time limit is never more than what is left of the
  * 5-second target counted from the traveller's request (the catalog's itinerary objective),
@@ -186,7 +189,7 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
   const { trip } = message;
   const remaining = () => deadline - now();
   const tooLong = () => new GenerationFailure(`the schedule took longer than allowed (deadline ${message.notAfter}); please request it again`);
-  if (remaining() <= FINISH_MARGIN_MS) throw tooLong();
+  if (pastDeadline(message, now())) throw tooLong();
   const stop = new AbortController();
   const timer = setTimeout(() => stop.abort(), Math.max(0, remaining() - FINISH_MARGIN_MS));
   const leaveBacklog = deps.backlog?.enter();

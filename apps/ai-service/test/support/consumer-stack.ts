@@ -1,11 +1,12 @@
 /**
  * The schedule consumer on the real parts, for the consumer tests: its own migrated ai_db on the
- * local stack, the Service Bus emulator, and a local stub of the location service's candidates route
- * (catalog path) that answers what the test gives it.
+ * local stack, the Service Bus emulator, a local stub of the location service's candidates route
+ * (catalog path) that answers what the test gives it, and the outbox relay, as the service runs it (a
+ * request past its deadline goes to the back of the queue through the outbox before it is failed).
  */
 import { LOCATION_INTERNAL_PATHS, QUEUE_NAMES, internalPrefix } from '@tripgen/catalog';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { createServiceBusBroker, type MessageBroker } from '@tripgen/service-kit/messaging';
+import { createOutboxRelay, createServiceBusBroker, type MessageBroker } from '@tripgen/service-kit/messaging';
 import { startServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { createTestDatabase, testPrismaClient } from '@tripgen/testing';
 import Fastify from 'fastify';
@@ -34,6 +35,8 @@ export const startConsumerStack = async (opts: {
   const location = Fastify({ forceCloseConnections: true });
   location.post(`${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.candidates}`, async () => opts.candidates);
   const url = await location.listen({ port: 0, host: '127.0.0.1' });
+  const relay = createOutboxRelay({ db: prisma, broker, logger: opts.consumer.logger, pollIntervalMs: 50 });
+  relay.start();
   const subscription = await consumeScheduleRequests(
     broker,
     prisma,
@@ -45,6 +48,7 @@ export const startConsumerStack = async (opts: {
     broker,
     async close() {
       await subscription.close();
+      await relay.close();
       await broker.close();
       await location.close();
       await bus.stop();
