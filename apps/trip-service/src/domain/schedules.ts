@@ -779,7 +779,10 @@ export const scheduleService = (deps: ScheduleDeps) => {
       // The owner is on the schedule's row too (copied from its trip's, which never changes): the ownership check and the read are one query.
       const found = await prisma.schedule.findFirst({ where: { id: scheduleId, tripId, userId } });
       if (!found) return undefined;
-      let row = (await refreshed([found]))[0]!;
+      // Gone meanwhile (its trip deleted while its outcome was recorded: refreshed read it again and found nothing): the caller's 404.
+      const first = (await refreshed([found]))[0];
+      if (!first) return undefined;
+      let row = first;
       const from = now();
       const until = from + waitMs;
       let readAt = from;
