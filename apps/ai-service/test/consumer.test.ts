@@ -166,6 +166,21 @@ describe('the consumer', () => {
     expect(outcomes.filter((o) => o.scheduleId === m.scheduleId)).toEqual([{ scheduleId: m.scheduleId, status: 'failed', askedAt: new Date(m.requestedAt), secondsSinceAsked: expect.any(Number) }]);
   });
 
+  it('the withdrawal of a request with a travel mode this version does not know (its trip deleted during a rollout): a withdrawal all the same, failed with its reason, nobody notified', async () => {
+    // Its request is the newer release's; the withdrawal copies it. Read as a request this version
+    // cannot plan, and past its deadline (a withdrawal is due at once), it was failed with the
+    // travel mode as the reason and the traveller notified, told nothing should be.
+    const m = request({}, ids());
+    const withdrawn = { error: 'the trip was deleted while this schedule was planned', notify: false };
+    const newer = { ...m, trip: { ...m.trip, travelMode: 'bicycle' } };
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${m.scheduleId}.withdrawn`, body: { ...newer, notAfter: new Date().toISOString(), withdrawn } }]);
+    await finished(m.scheduleId);
+    await waitFor(() => events.some((e) => e.messageId === `${m.scheduleId}.withdrawn`), 'the withdrawal\'s delivery');
+    expect(events.filter((e) => e.messageId === `${m.scheduleId}.withdrawn`).map((e) => [e.attempt, e.outcome])).toEqual([[1, 'processed']]);
+    expect(await generation(m.scheduleId)).toMatchObject({ status: 'failed', error: withdrawn.error });
+    expect(await notifications(m.scheduleId)).toEqual([]);
+  });
+
   it('a request time Date cannot read (a leap second): failed with the reason and dead-lettered at once, never left running', async () => {
     // Read as NaN, it made the time since the request NaN, which the service's metrics refuse
     // inside the delivery's transaction: every delivery rolled back, the last was dead-lettered

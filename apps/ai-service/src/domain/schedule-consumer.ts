@@ -7,7 +7,8 @@
  *    schedule is marked failed (with its notification) first, so it is never left `queued`;
  *  - a request with a value a newer release added (a travel mode this version does not know):
  *    redelivered, so that a newer pod can take it during a rollout; its last delivery, or one whose
- *    next would come past the deadline, fails the schedule with the reason;
+ *    next would come past the deadline, fails the schedule with the reason; a withdrawal of such a
+ *    request is a withdrawal as any other;
  *  - a request past its deadline: not failed on its first delivery but sent again to the back of
  *    the queue (lateMessageId, through the outbox, in the delivery's transaction), so that what
  *    waited behind it is taken first: a withdrawal of its trip's deletion that came while this
@@ -113,6 +114,12 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       try {
         message = parseScheduleRequest(delivery.body);
       } catch (err) {
+        // A withdrawal whose request holds a value a newer release added (the newer trip service's,
+        // during a rollout) is a withdrawal all the same: the value is nothing it needs, and read as a
+        // request it was failed with that value as its reason and notified, for a deleted trip too.
+        // Every other check passed (NewerMessageError comes last), `withdrawn` included.
+        const body = delivery.body as ScheduleGenerationMessage;
+        if (err instanceof NewerMessageError && body.withdrawn) return { withdrawn: { ...body, withdrawn: body.withdrawn } };
         const ids = salvageIds(delivery.body);
         // Handed back, it comes again after the kit's redelivery delay (up to 50 s): past its deadline,
         // any pod could only fail it, and the trip service fails it first as taking too long.
