@@ -12,6 +12,9 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 /** The entry file of a service, relative to the repository root (its image's ENTRYPOINT runs the same). */
 export const serviceEntry = (service: ServiceName): string => path.join('apps', workloadName(service), 'src', 'server.ts');
 
+/** The location service's place loader (`npm run places:load`), relative to the repository root. */
+export const PLACE_LOADER = 'apps/location-service/src/cli/load-places.ts';
+
 /** The Prisma schema folder of a service (absolute). */
 export const servicePrismaDir = (service: ServiceName): string => path.join(REPO_ROOT, 'apps', workloadName(service), 'prisma');
 

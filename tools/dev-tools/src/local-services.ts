@@ -28,7 +28,7 @@ import {
 } from '@tripgen/catalog';
 import { builtEntry, bundleService, isFresh } from '@tripgen/service-kit/build';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { REPO_ROOT, serviceEntry, serviceMigrationsDir } from './layout.ts';
+import { PLACE_LOADER, REPO_ROOT, serviceEntry, serviceMigrationsDir } from './layout.ts';
 import { databaseUrl } from './local-stack.ts';
 import { runNodeCommand, startNodeProcess, type NodeProcess } from './processes.ts';
 
@@ -68,10 +68,14 @@ export const migrate = async (s: ServiceName, url = databaseUrl(s)): Promise<voi
   if (code !== 0) throw new Error(`${s}: migrate exited with ${code}`);
 };
 
-/** The location service's data set into its database: the service's own loader (`npm run places:load`). */
+/**
+ * The location service's data set into its database: the service's own loader, as `npm run places:load`
+ * runs it but without that script's code generation, which every caller (npm run dev, the benchmarks)
+ * has just done (generateCode).
+ */
 export const loadPlaces = (url = databaseUrl('location')): void => {
-  const out = spawnSync('npm', ['run', '-s', 'places:load'], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (out.status !== 0) throw new Error('npm run places:load failed');
+  const out = spawnSync(process.execPath, ['--import', 'tsx', PLACE_LOADER], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (out.status !== 0) throw new Error('the place loader (npm run places:load) failed');
 };
 
 export const startEmulator = (port: number): Promise<ServiceBusEmulator> => startServiceBusEmulator({ port, queues: QUEUE_NAMES });

@@ -63,7 +63,7 @@ describe('the local stack', () => {
   });
 
   it('reports a place load that fails', () => {
-    expect(() => loadPlaces('postgresql://nobody:x@127.0.0.1:1/none')).toThrow(/npm run places:load failed/);
+    expect(() => loadPlaces('postgresql://nobody:x@127.0.0.1:1/none')).toThrow(/the place loader \(npm run places:load\) failed/);
   });
 
   it('migrates a service\'s database with the service\'s own migrate command, and reports a failure', async () => {
