@@ -5,8 +5,11 @@
  * with only /tmp written, COPY sources that exist and survive .dockerignore, the ENTRYPOINT running
  * the service's bundle built in the image from its sources, serving by default, and the migration
  * Job asking that same entry point for its migrate command, with the migrations in the image.
- * Nothing runs from the repository's scripts/.
+ * Nothing runs from the repository's scripts/. The final stage holds only what runs: the production
+ * packages, the bundle, the migrations, and the sources of a program the image runs from source (the
+ * location service's place loader); no test code, bundler or schema.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,17 +42,28 @@ const podOf = (env: (typeof ENVS)[number], kind: string, name: string): PodSpec 
   (find(env, kind, name).spec as { template: { spec: PodSpec } }).template.spec;
 
 const dockerfilePath = (s: ServiceName) => `apps/${workloadName(s)}/Dockerfile`;
+const readPackage = (dir: string): { dependencies?: Record<string, string> } => JSON.parse(readFileSync(repoPath(`${dir}/package.json`), 'utf8')) as { dependencies?: Record<string, string> };
 const withImage = SERVICE_NAMES.filter((s) => existsSync(repoPath(dockerfilePath(s))));
 
-const finalStageAndSource = (stages: Stage[]): { final: Stage; source: Stage; workdir: string } => {
+/** What the final stage takes from the stage that built the application: paths relative to its WORKDIR, each at the same path. */
+const finalStageAndSource = (stages: Stage[]): { final: Stage; source: Stage; workdir: string; shipped: readonly string[] } => {
   const final = stages.at(-1)!;
   const workdir = final.workdir;
-  // The final stage takes the application tree from one earlier stage, at the same path, its WORKDIR.
-  const app = final.copies.find((c) => c.from && c.sources.includes(workdir) && c.dest === workdir);
-  const source = stages.find((s) => s.name === app?.from);
-  if (workdir === '/' || !source) throw new Error(`the final stage must set a WORKDIR and COPY --from=<stage> <workdir> <workdir>`);
-  return { final, source, workdir };
+  const fromStages = final.copies.filter((c) => c.from);
+  const source = stages.find((s) => s.name === fromStages[0]?.from);
+  if (workdir === '/' || !source) throw new Error('the final stage must set a WORKDIR and COPY --from=<stage> what runs of its tree');
+  const shipped = fromStages.flatMap((c) => {
+    const [src] = c.sources;
+    if (c.from !== source.name || c.sources.length !== 1 || src !== c.dest || !(src === workdir || src!.startsWith(`${workdir}/`))) {
+      throw new Error(`the final stage copies each path of ${workdir} from ${source.name} to the same path: COPY --from=${c.from} ${c.sources.join(' ')} ${c.dest}`);
+    }
+    return [posix.relative(workdir, src!)];
+  });
+  return { final, source, workdir, shipped };
 };
+
+/** Test code and test helpers (the repository's conventions: *.test.ts, test/, test-support/, testing). */
+const TEST_CODE = /(^|\/)(test|test-support|testing|bench)(\/|$)|\.test\.ts$/;
 
 it('the user service has an image (the checks below are not vacuous)', () => {
   expect(withImage).toContain('user');
@@ -57,10 +71,13 @@ it('the user service has an image (the checks below are not vacuous)', () => {
 
 describe.each(withImage)('%s-service image', (service) => {
   const stages = parseDockerfile(readFileSync(repoPath(dockerfilePath(service)), 'utf8'));
-  const { final, source, workdir } = finalStageAndSource(stages);
+  const { final, source, workdir, shipped } = finalStageAndSource(stages);
   const stageNames = new Set(stages.map((s) => s.name).filter(Boolean));
   const ignored = dockerignored(REPO_ROOT);
+  /** Where the build stage has a file of the build context. */
   const inImage = (file: string) => imagePathOf(source, REPO_ROOT, file);
+  /** A path of the build stage's tree (relative to its WORKDIR) that the final stage holds. */
+  const ships = (file: string) => shipped.some((p) => p === '' || file === p || file.startsWith(`${p}/`));
 
   it('builds on Node 20 images pinned to an exact version (or digest)', () => {
     for (const s of stages) {
@@ -154,8 +171,34 @@ describe.each(withImage)('%s-service image', (service) => {
     }
     const migrations = `apps/${workloadName(service)}/prisma/migrations/migration_lock.toml`;
     expect(inImage(migrations), migrations).toBe(posix.join(workdir, migrations));
+    expect(ships(migrations), migrations).toBe(true);
     // Nothing of the repository's scripts/ is in the image.
     for (const s of stages) for (const c of s.copies.filter((x) => !x.from)) for (const src of c.sources) expect(src, s.name).not.toMatch(/^scripts\//);
+  });
+
+  it('ships what runs and nothing else of the build stage: the production packages, the bundle, the migrations (no test code, no sources but those a program runs from)', () => {
+    const dir = `apps/${workloadName(service)}`;
+    // The entry point's bundle, the folder the bundler writes it in with what it loads beside it.
+    expect(shipped).toContain(posix.dirname(final.entrypoint!.at(-1)!));
+    expect(shipped).toContain('node_modules');
+    expect(shipped).toContain(`${dir}/prisma/migrations`);
+    // The files of the build context the final stage holds: none is test code (a copied folder's
+    // tests would ship with it but for .dockerignore), and sources only when a program runs from them.
+    const context = spawnSync('git', ['ls-files', '-z', 'apps', 'tsconfig.base.json', 'tsconfig.json', 'package.json'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+    const held = context.filter((f) => !ignored(f) && inImage(f) === posix.join(workdir, f) && ships(f));
+    expect(held.filter((f) => TEST_CODE.test(f))).toEqual([]);
+    expect(held.filter((f) => f.startsWith('scripts/'))).toEqual([]);
+    const sources = held.filter((f) => /\.(ts|mts|mjs)$/.test(f));
+    const loader = `${dir}/src/cli/load-places.ts`;
+    if (service === 'location') {
+      // The place loader runs from source in this image (node --import tsx), with tsx installed.
+      expect(sources).toContain(loader);
+      expect(Object.keys(readPackage(dir).dependencies ?? {})).toContain('tsx');
+    } else {
+      expect(sources).toEqual([]);
+    }
+    // The bundler and the schemas are the build's: no image runs them.
+    expect(held.filter((f) => f.startsWith('apps/service-kit/build/') || f.endsWith('.prisma') || f.endsWith('prisma.config.ts'))).toEqual([]);
   });
 
   it('ships no package manager of the base image (the pods run node alone)', () => {
