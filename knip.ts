@@ -13,7 +13,10 @@ const config: KnipConfig = {
     // ajv: imported by no workspace; declared so that npm hoists the one version Fastify's validator
     // (@fastify/ajv-compiler), serializer (fast-json-stringify) and ajv-formats all ask for, and every
     // service loads one copy instead of three (apps/service-kit/test/one-ajv.test.ts, issue 15).
-    '.': { ignoreDependencies: ['ajv'] },
+    // @azure/monitor-opentelemetry-exporter: imported by the kit alone (its dependency); declared here so
+    // that npm installs it at the root, where a service's bundle (apps/<service>/dist) finds it, not in
+    // apps/service-kit/node_modules (apps/service-kit/test/bundle-externals.test.ts).
+    '.': { ignoreDependencies: ['ajv', '@azure/monitor-opentelemetry-exporter'] },
     // The benchmarks, the long-run reference tool and the TOPTW CLI (npm run planner:toptw starts
     // cli-launch.mjs, which bundles cli.ts with esbuild): dev tools, nothing the engine ships.
     'apps/planner': { entry: ['bench/*.ts', 'bench/toptw/cli-launch.mjs', 'bench/toptw/cli.ts', 'bench/toptw/long-run.ts'] },
