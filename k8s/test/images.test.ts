@@ -9,8 +9,7 @@
  * packages, the bundle, the migrations, and the sources of a program the image runs from source (the
  * location service's place loader); no test code, bundler or schema.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SERVICE_COMMANDS, SERVICE_NAMES, SERVICES, migrationArgs, serviceEntrypoint, workloadName, type ServiceName } from '@tripgen/catalog';
@@ -61,6 +60,18 @@ const finalStageAndSource = (stages: Stage[]): { final: Stage; source: Stage; wo
   });
   return { final, source, workdir, shipped };
 };
+
+/** The files of the repository under the given paths (a path of '' is the whole tree), packages installed in it left out. */
+const contextFilesUnder = (paths: readonly string[]): string[] =>
+  paths.flatMap((p) => {
+    const stat = statSync(repoPath(p || '.'), { throwIfNoEntry: false });
+    if (!stat) return [];
+    if (!stat.isDirectory()) return [p];
+    return readdirSync(repoPath(p || '.'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => posix.relative(REPO_ROOT, posix.join(e.parentPath, e.name)))
+      .filter((f) => !/(^|\/)(node_modules|\.git)\//.test(f));
+  });
 
 /** Test code and test helpers (the repository's conventions: *.test.ts, test/, test-support/, testing). */
 const TEST_CODE = /(^|\/)(test|test-support|testing|bench)(\/|$)|\.test\.ts$/;
@@ -184,8 +195,7 @@ describe.each(withImage)('%s-service image', (service) => {
     expect(shipped).toContain(`${dir}/prisma/migrations`);
     // The files of the build context the final stage holds: none is test code (a copied folder's
     // tests would ship with it but for .dockerignore), and sources only when a program runs from them.
-    const context = spawnSync('git', ['ls-files', '-z', 'apps', 'tsconfig.base.json', 'tsconfig.json', 'package.json'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
-    const held = context.filter((f) => !ignored(f) && inImage(f) === posix.join(workdir, f) && ships(f));
+    const held = contextFilesUnder(shipped.filter((p) => p !== 'node_modules')).filter((f) => !ignored(f) && inImage(f) === posix.join(workdir, f) && ships(f));
     expect(held.filter((f) => TEST_CODE.test(f))).toEqual([]);
     expect(held.filter((f) => f.startsWith('scripts/'))).toEqual([]);
     const sources = held.filter((f) => /\.(ts|mts|mjs)$/.test(f));
