@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BICEP=$(realpath "${BICEP_BIN:-.tools/bicep/bicep}" 2>/dev/null || true)
-[ -n "$BICEP" ] && [ -x "$BICEP" ] || { echo "bicep-build: no Bicep CLI at $BICEP (run: npm run bicep:install)" >&2; exit 1; }
+[ -n "$BICEP" ] && [ -x "$BICEP" ] || { echo "bicep-build: no Bicep CLI at ${BICEP_BIN:-.tools/bicep/bicep} (run: npm run bicep:install)" >&2; exit 1; }
 
 cd infra-bicep
 mkdir -p out
