@@ -3,6 +3,7 @@
  * Prints one JSON object {"score": <number>, "tours": [[<node ids>], ...]} (depot excluded).
  * A bad command line or an unreadable instance file: a message on stderr and exit code 2.
  */
+import path from 'node:path';
 import { solveTopTw } from '../../src/core/solver.ts';
 import { USAGE, UsageError, parseCliArgs, type CliOptions } from './args.ts';
 import { topTwToCoreProblem } from './problem.ts';
@@ -29,7 +30,8 @@ try {
 
 let instance: TopTwInstance;
 try {
-  instance = loadInstanceFile(options.instance);
+  // npm runs the root's scripts in the root: the path is relative to where the command was typed (INIT_CWD).
+  instance = loadInstanceFile(path.resolve(process.env.INIT_CWD ?? process.cwd(), options.instance));
 } catch (error) {
   // Unreadable (ENOENT, EISDIR, ...) or not in the TOPTW format: the parser names the line.
   refuse(`cannot use ${options.instance}: ${(error as Error).message}`);
