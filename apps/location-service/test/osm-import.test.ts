@@ -236,6 +236,34 @@ it('reads a last order, entry or admission from the comment of the hours into la
   for (const p of places) expect(checkPlaceRecord(p)).toEqual({ ok: true, record: p });
 });
 
+it('reads a last order or entry written in Korean, or as a time before the close, as it reads the English one', async () => {
+  const restaurant = (id: number, hours: string, lng: number) => ({ type: 'Feature', id: `node/${id}`, properties: { amenity: 'restaurant', name: `식당 ${id}`, 'name:en': `Restaurant ${id}`, opening_hours: hours }, geometry: { type: 'Point', coordinates: [lng, 37.57] } });
+  const hours = [
+    'Mo-Su 11:00-22:00 "라스트오더 21:00"',
+    'Tu-Su 09:00-18:00 "입장마감 17:00"; Mo off',
+    'Mo-Su 11:00-22:00 "라스트 오더 21:30"',
+    'Mo-Su 11:00-22:00 "last order 1 hour before closing"',
+    'Mo-Su 10:00-20:00 "last entry 30 minutes before close"',
+    'Mo-Su 09:00-18:00 "입장마감 마감 1시간 전"',
+    'Mo-Su 09:00-18:00 "폐장 30분 전 입장마감"',
+    // Korean comments that are no last entry stay, their times unknown.
+    'Mo-Fr 09:00-18:00 "예약제"',
+  ];
+  const { places } = importOsmGeoJson({ type: 'FeatureCollection', features: [await seoulBoundary(), ...hours.map((h, i) => restaurant(i + 1, h, 126.98 + i * 0.002))] }, { retrievedOn: '2026-12-06' });
+  expect(places.map((p) => [p.openingHoursOsm, p.lastEntryMinutes])).toEqual([
+    ['Mo-Su 11:00-22:00', 60],
+    ['Tu-Su 09:00-18:00; Mo off', 60],
+    ['Mo-Su 11:00-22:00', 30],
+    ['Mo-Su 11:00-22:00', 60],
+    ['Mo-Su 10:00-20:00', 30],
+    ['Mo-Su 09:00-18:00', 60],
+    ['Mo-Su 09:00-18:00', 30],
+    ['Mo-Fr 09:00-18:00 "예약제"', undefined],
+  ]);
+  expect(weeklyHours(places[1]!.openingHoursOsm, '2026-12-07').tue).toEqual([['09:00', '18:00']]);
+  for (const p of places) expect(checkPlaceRecord(p)).toEqual({ ok: true, record: p });
+});
+
 it('labels seoul what lies inside Seoul, by its boundary in the export, not what its box also holds (Bucheon, Hanam)', async () => {
   const place = (id: string, tags: Record<string, string>, lng: number, lat: number) => ({ type: 'Feature', id, properties: { opening_hours: 'Mo-Su 10:00-22:00', ...tags }, geometry: { type: 'Point', coordinates: [lng, lat] } });
   const places = [
