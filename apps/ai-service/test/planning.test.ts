@@ -3,6 +3,7 @@
  * opening per date, pace, meals, interests), the plan verified by the independent checker, and
  * every missed must-visit explained with the smallest change the engine confirms.
  */
+import { openEndNote } from '@tripgen/catalog';
 import { checkItinerary } from '@tripgen/planner';
 import { describe, expect, it } from 'vitest';
 import { explainMisses, suggestFixes } from '../src/planning/explain.ts';
@@ -103,6 +104,15 @@ describe('misses, in words a traveller understands', () => {
     const trail: Candidate = { ...withOpening(SEOUL.changdeokgung, [date], only([['06:00', '12:00']])), id: 'trail', visitMinutes: 300, lastEntryMinutes: 180, visitMayRunPastClose: true };
     const late = run(request({ dates: [date], dayStart: '09:30', dayEnd: '19:00', mustVisit: ['trail'] }), [trail]);
     expect(late.result.reasons[0]!.detail).toBe('open only for a start 06:00-09:00 on 2026-09-24, which leaves no 300-minute visit between 09:30 and 19:00');
+  });
+
+  it('names an open end counted as open with the hours it gives', () => {
+    const date = '2026-09-24';
+    // An imported bar, 'Mo-Su 18:00+': the location service counts 18:00-20:00 as open and says so.
+    const note = openEndNote('18:00', '20:00');
+    const bar: Candidate = { ...withOpening(SEOUL.museum, [date], { [date]: { date, intervals: [['18:00', '20:00']], note } }), id: 'bar' };
+    const { result } = run(request({ dates: [date], dayStart: '09:00', dayEnd: '19:00', mustVisit: ['bar'] }), [bar]);
+    expect(result.reasons[0]!.detail).toBe(`open only 18:00-20:00 (${note}) on 2026-09-24, too short for a 150-minute visit between 09:00 and 19:00`);
   });
 
   it('too far for a walk: says so and suggests the faster mode that makes it fit', () => {

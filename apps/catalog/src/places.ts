@@ -61,6 +61,15 @@ export interface DayOpening {
   readonly note?: string;
 }
 
+/**
+ * What a date's note says of an open end (OpenStreetMap `18:00+`: opens then, no close given), which
+ * the location service counts as open for a bounded time from its start (docs/api.md); the AI
+ * service gives it to the traveller with the hours it names.
+ */
+export const openEndNote = (start: string, until: string): string => `open end at ${start}, no closing time given: counted as open until ${until}`;
+/** That part of a note. */
+export const OPEN_END_NOTE = /open end at \d\d:\d\d, no closing time given: counted as open until \d\d:\d\d/;
+
 export interface PlaceProvenance {
   /** e.g. "OpenStreetMap", "Korea Tourism Organization (VisitKorea)", an official website. */
   readonly source: string;

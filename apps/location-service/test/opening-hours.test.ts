@@ -7,8 +7,9 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { openEndNote } from '@tripgen/catalog';
 import { HOLIDAY_YEARS } from '../src/domain/holidays.ts';
-import { PARSED_VALUES_MAX, UNCERTAIN_NOTE, addDays, dayOfWeek, dayOpenings, openingHoursProblem, unreachingWeekday, weeklyHours } from '../src/domain/opening-hours.ts';
+import { OPEN_END_MINUTES, PARSED_VALUES_MAX, UNCERTAIN_NOTE, addDays, dayOfWeek, dayOpenings, openingHoursProblem, unreachingWeekday, weeklyHours } from '../src/domain/opening-hours.ts';
 import { LIMITS } from '../src/domain/schemas.ts';
 
 const day = (value: string, date: string) => dayOpenings(value, [date])[0]!;
@@ -122,7 +123,7 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day('Mo-Su unknown', '2026-12-23')).toEqual({ date: '2026-12-23', intervals: [], note: UNCERTAIN_NOTE });
   });
 
-  it('a time of unknown state is not open (a plan must work on the day): a fallback, a comment alone, unknown, an open end', () => {
+  it('a time of unknown state is not open (a plan must work on the day): a fallback, a comment alone, unknown', () => {
     // The fallback makes the hours outside 09:00-18:00 unknown: answered 00:00-24:00 before.
     expect(day('Mo-Su 09:00-18:00 || "by appointment"', '2026-09-25')).toEqual({
       date: '2026-09-25',
@@ -137,11 +138,26 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day('Mo-Su 10:00-12:00 unknown, 12:00-18:00', '2026-12-23')).toEqual({ date: '2026-12-23', intervals: [['12:00', '18:00']], note: UNCERTAIN_NOTE });
     expect(day('Mo,We-Su 09:00-18:00; Tu unknown', '2026-12-22')).toEqual({ date: '2026-12-22', intervals: [], note: UNCERTAIN_NOTE });
     expect(day('"by appointment"', '2026-12-23')).toEqual({ date: '2026-12-23', intervals: [], note: `by appointment; ${UNCERTAIN_NOTE}` });
-    // An open end (18:00+) is unknown for the package: not counted as open either.
-    expect(day('Mo-Su 18:00+', '2026-12-23').intervals).toEqual([]);
     // The week's hours too.
     expect(weeklyHours('Mo-Su 09:00-18:00 || "by appointment"', '2026-09-21').fri).toEqual([['09:00', '18:00']]);
     expect(weeklyHours('Mo-Su unknown', '2026-09-21').mon).toEqual([]);
+  });
+
+  it('an open end (18:00+) is open for OPEN_END_MINUTES from its start, and the note says so; the rest is not counted', () => {
+    expect(OPEN_END_MINUTES).toBe(120);
+    // An imported bar: never open before (the package's state is unknown with a guessed close at 04:00).
+    expect(day('Mo-Su 18:00+', '2026-12-23')).toEqual({ date: '2026-12-23', intervals: [['18:00', '20:00']], note: openEndNote('18:00', '20:00') });
+    expect(weeklyHours('Mo-Su 18:00+', '2026-12-21').wed).toEqual([['18:00', '20:00']]);
+    // Fixed hours then an open end: one opening; the mapper's own comment stays in the note.
+    expect(day('Mo-Su 10:00-18:00+', '2026-12-23').intervals).toEqual([['10:00', '20:00']]);
+    expect(day('Mo-Su 18:00+ "until the last guest"', '2026-12-23')).toEqual({ date: '2026-12-23', intervals: [['18:00', '20:00']], note: `until the last guest; ${openEndNote('18:00', '20:00')}` });
+    // Never past the next rule: 07:00+ ends at 12:00 (the package's reading), counted until 09:00.
+    expect(day('Mo-Su 07:00+,12:00-16:00', '2026-12-23').intervals).toEqual([['07:00', '09:00'], ['12:00', '16:00']]);
+    // Past midnight: the night begun the day before is counted from its own start.
+    expect(day('Mo-Su 23:00+', '2026-12-23')).toEqual({ date: '2026-12-23', intervals: [['00:00', '01:00'], ['23:00', '24:00']], note: openEndNote('23:00', '01:00') });
+    expect(day('Mo,We-Su 23:00+', '2026-12-22').intervals).toEqual([['00:00', '01:00']]);
+    // `unknown` stays uncertain.
+    expect(day('Mo-Su 10:00-12:00 unknown', '2026-12-23')).toEqual({ date: '2026-12-23', intervals: [], note: UNCERTAIN_NOTE });
   });
 
   it('a holiday the day before reaches past midnight: "PH off" cancels the night that would start on it', () => {

@@ -9,7 +9,7 @@
  * Size of a change (smallest first): one unit per 30 minutes added to the days, two per step to a
  * faster travel mode (walk -> transit -> car), three plus one per day away for another date.
  */
-import { DAY_CLOCK, type DayOpening, type ScheduleMiss, type ScheduleSuggestion, type TravelModeName } from '@tripgen/catalog';
+import { DAY_CLOCK, OPEN_END_NOTE, type DayOpening, type ScheduleMiss, type ScheduleSuggestion, type TravelModeName } from '@tripgen/catalog';
 import { legLookup, planItinerary, type LatLng, type PlanPlace, type PlanRequest, type PlanResult, type Unscheduled } from '@tripgen/planner';
 import { mealsFor, type Candidate, type TripSnapshot } from './problem.ts';
 
@@ -72,7 +72,9 @@ const describeDate = (c: Candidate, date: string, trip: TripSnapshot, visit: num
     .replace(/\s*\((?:[^()]|\([^()]*\))*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af](?:[^()]|\([^()]*\))*\)/g, '')
     .trim();
   if (intervals.length === 0) return `closed on ${date}${why ? ` (${why})` : ''}`;
-  const hours = hoursWords(c, intervals);
+  // An open end (18:00+) is open for a bounded time only: the hours named say why they end there.
+  const openEnd = o?.note ? OPEN_END_NOTE.exec(o.note)?.[0] : undefined;
+  const hours = `${hoursWords(c, intervals)}${openEnd ? ` (${openEnd})` : ''}`;
   return c.visitMayRunPastClose
     ? `open only for ${hours} on ${date}, which leaves no ${visit}-minute visit between ${trip.dayStart} and ${trip.dayEnd}`
     : `open only ${hours} on ${date}, too short for a ${visit}-minute visit between ${trip.dayStart} and ${trip.dayEnd}`;

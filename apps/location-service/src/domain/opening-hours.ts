@@ -14,7 +14,7 @@
  *    weekdays of those of the two days that are holidays, or a weekday that is neither when none
  *    is. Rules, precedence and everything else stay the package's.
  */
-import { PLACE_COUNTRY, PLACE_TIME_ZONE, type ClockInterval, type DayOpening, type Weekday } from '@tripgen/catalog';
+import { PLACE_COUNTRY, PLACE_TIME_ZONE, openEndNote, type ClockInterval, type DayOpening, type Weekday } from '@tripgen/catalog';
 import { LRUCache } from 'lru-cache';
 import OpeningHours from 'opening_hours';
 import { HOLIDAY_YEARS, publicHolidays } from './holidays.ts';
@@ -180,13 +180,40 @@ interface RawDay {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '3';
+export const OPENING_EVALUATION = '4';
+
+/**
+ * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
+ * then and gives no close ("until the last guest"); the package answers it as unknown with a guessed
+ * close (midnight for a start before 17:00, 10 hours after one from 17:00, 8 after one from 22:00) and
+ * the comment "Specified as open end. Closing time was guessed.". Opening at the time given is what
+ * the value does say, and a place that opens stays open a while: two hours from its start count as
+ * open, never past the span the package gives it (its guessed close, or the next rule, as
+ * `07:00+,12:00-16:00` ends at 16:00). The rest stays of unknown state: no visit is planned into it.
+ */
+export const OPEN_END_MINUTES = 120;
+/** The package's comment of an open end that has none of its own. */
+const OPEN_END_COMMENT = 'Specified as open end. Closing time was guessed.';
+/** An open end in a rule's code (comments left out): `18:00+`, `10:00-18:00+`, `sunset+`; not an offset `(sunset+01:00)`. */
+const OPEN_END = /(?:\d|\b(?:sunrise|sunset|dawn|dusk)|\))\+(?!\s*\d)/;
+
+/** Whether an unknown interval starting at `start` is an open end (its rule has one), not `unknown` or a comment alone. */
+const isOpenEnd = (oh: OpeningHours, start: Date, comment: string | undefined): boolean => {
+  if (comment === OPEN_END_COMMENT) return true;
+  const rule = oh.getMatchingRule(start);
+  if (rule === undefined) return false;
+  let found = false;
+  outsideComments(oh.prettifyValue({ rule_index: rule }), (code) => ((found ||= OPEN_END.test(code)), code));
+  return found;
+};
 
 /**
  * Open intervals of one local date, as local clock times (to be called in the place's time zone).
  * A time of unknown state (`unknown`, a fallback rule `|| "by appointment"`, a rule of a comment
  * alone such as `"closed" PH`) is not open: a traveller's plan must work on the day, and the package
  * cannot say the place is open then. It makes the day uncertain and its comment part of the note.
+ * An open end counts as open for its first OPEN_END_MINUTES (one begun the evening before, past
+ * midnight, too) and the note says so; the rest of it is neither open nor said to be uncertain.
  */
 const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -195,13 +222,32 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
   const intervals: ClockInterval[] = [];
   const comments = new Set<string>();
   let uncertain = false;
-  for (const [start, end, unknown, comment] of oh.getOpenIntervals(from, to)) {
-    const open = `${pad(start.getHours())}:${pad(start.getMinutes())}`;
-    const close = end.getTime() >= to.getTime() ? '24:00' : `${pad(end.getHours())}:${pad(end.getMinutes())}`;
-    if (comment) comments.add(comment);
-    if (unknown) {
-      uncertain ||= open !== close;
-      continue;
+  const clockOf = (t: Date): string => `${pad(t.getHours())}:${pad(t.getMinutes())}`;
+  // With a time of unknown state, from the day before (an open end begun then is counted from its own
+  // start) to the day after (the package ends an interval at the end of the period asked, an open
+  // end's counted close too); the day alone otherwise, as most values are.
+  const day = oh.getOpenIntervals(from, to);
+  const read = day.some(([, , unknown]) => unknown) ? oh.getOpenIntervals(new Date(y, m - 1, d - 1), new Date(y, m - 1, d + 2)) : day;
+  for (const [rawStart, rawEnd, unknown, comment] of read) {
+    let end = rawEnd;
+    let openEnd = false;
+    if (unknown && isOpenEnd(oh, rawStart, comment)) {
+      openEnd = true;
+      end = new Date(Math.min(rawEnd.getTime(), rawStart.getTime() + OPEN_END_MINUTES * 60_000));
+    }
+    const start = rawStart < from ? from : rawStart;
+    if (end <= from || start >= to) continue;
+    const open = clockOf(start);
+    const close = end.getTime() >= to.getTime() ? '24:00' : clockOf(end);
+    if (openEnd) {
+      if (comment && comment !== OPEN_END_COMMENT) comments.add(comment);
+      comments.add(openEndNote(clockOf(rawStart), clockOf(end)));
+    } else {
+      if (comment) comments.add(comment);
+      if (unknown) {
+        uncertain ||= open !== close;
+        continue;
+      }
     }
     const last = intervals.at(-1);
     // Touching intervals (e.g. "09:00-12:00,12:00-18:00") are one opening.
@@ -210,7 +256,7 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
   }
   if (!intervals.length) {
     const comment = oh.getComment(new Date(y, m - 1, d, 12));
-    if (comment) comments.add(comment);
+    if (comment && comment !== OPEN_END_COMMENT) comments.add(comment);
   }
   return { intervals, comments: [...comments], uncertain };
 };
