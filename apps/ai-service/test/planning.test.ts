@@ -106,6 +106,15 @@ describe('misses, in words a traveller understands', () => {
     expect(late.result.reasons[0]!.detail).toBe('open only for a start 06:00-09:00 on 2026-09-24, which leaves no 300-minute visit between 09:30 and 19:00');
   });
 
+  it('names the last entry of an interval cut at 24:00 from its real close: a bar open 18:00-02:00, last order 01:00', () => {
+    const date = '2026-09-24';
+    // The location service's figures: 60 in the night's early hours, none before midnight.
+    const bar: Candidate = { ...withOpening(SEOUL.museum, [date], { [date]: { date, intervals: [['00:00', '02:00'], ['18:00', '24:00']], lastEntryMinutes: [60, 0] } }), id: 'bar', lastEntryMinutes: 60 };
+    const { result } = run(request({ dates: [date], dayStart: '09:00', dayEnd: '19:00', mustVisit: ['bar'] }), [bar]);
+    expect(result.reasons[0]!.detail).toBe('open only 00:00-02:00 (last entry 01:00), 18:00-24:00 on 2026-09-24, too short for a 150-minute visit between 09:00 and 19:00');
+    expect(buildPlanRequest(request({ dates: [date] }).trip, [bar], {}, BUDGET).places[0]!.lastEntryMinutesByDate).toEqual({ [date]: [60, 0] });
+  });
+
   it('names an open end counted as open with the hours it gives', () => {
     const date = '2026-09-24';
     // An imported bar, 'Mo-Su 18:00+': the location service counts 18:00-20:00 as open and says so.

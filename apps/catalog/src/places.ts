@@ -57,6 +57,13 @@ export interface DayOpening {
   readonly date: string;
   /** Empty when closed that date. */
   readonly intervals: readonly ClockInterval[];
+  /**
+   * For a place with a last entry: per interval of `intervals`, no visit starts later than this many
+   * minutes before its close as listed. The place's `lastEntryMinutes` before the interval's real
+   * close: an interval cut at 24:00 (a bar open 18:00-02:00, last order 01:00) has 0, not 60. A
+   * location service released before this field sends none; the place's figure applies then.
+   */
+  readonly lastEntryMinutes?: readonly number[];
   /** Why it is closed or runs other hours than usual, in words a traveller understands (e.g. "Chuseok", "weekly closing day"). */
   readonly note?: string;
 }

@@ -160,6 +160,20 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day('Mo-Su 10:00-12:00 unknown', '2026-12-23')).toEqual({ date: '2026-12-23', intervals: [], note: UNCERTAIN_NOTE });
   });
 
+  it('a last entry counts from the real close: an interval cut at 24:00 that runs on past midnight has its last entry after it', () => {
+    // A bar open 18:00-02:00, last order 01:00 (60): none before midnight, not 23:00; 01:00 in the night's early hours.
+    expect(dayOpenings('Mo-Su 18:00-02:00', ['2026-12-23'], undefined, 60)).toEqual([{ date: '2026-12-23', intervals: [['00:00', '02:00'], ['18:00', '24:00']], lastEntryMinutes: [60, 0] }]);
+    // Closing at 00:30, last order 23:30: 30 minutes before the 24:00 of the cut, and no entry in 00:00-00:30.
+    expect(dayOpenings('Mo-Su 18:00-00:30', ['2026-12-23'], undefined, 60)[0]).toMatchObject({ intervals: [['00:00', '00:30'], ['18:00', '24:00']], lastEntryMinutes: [60, 30] });
+    // A close at midnight itself, and an interval that closes the same day: the figure as it is.
+    expect(dayOpenings('Mo-Su 18:00-24:00', ['2026-12-23'], undefined, 60)[0]!.lastEntryMinutes).toEqual([60]);
+    expect(dayOpenings('Mo-Su 09:00-12:00,13:00-18:00', ['2026-12-23'], undefined, 30)[0]!.lastEntryMinutes).toEqual([30, 30]);
+    // Open all day and night: no close that day, no last entry.
+    expect(dayOpenings('24/7', ['2026-12-23'], undefined, 60)[0]!.lastEntryMinutes).toEqual([0]);
+    // A place without a last entry: no figures.
+    expect(dayOpenings('Mo-Su 18:00-02:00', ['2026-12-23'])[0]).not.toHaveProperty('lastEntryMinutes');
+  });
+
   it('a holiday the day before reaches past midnight: "PH off" cancels the night that would start on it', () => {
     const bar = 'Mo-Su 18:00-02:00; PH off';
     expect(day(bar, '2026-09-24').intervals).toEqual([]);

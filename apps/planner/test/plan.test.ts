@@ -157,6 +157,21 @@ describe('last entry and entry windows', () => {
     expect(checkItinerary(hike, { ...moved, days: [{ ...moved.days[0]!, finish: '17:10' }] }).errors.join()).toMatch(/yeongsil: visit 12:10-17:10 starts outside its opening hours/);
   });
 
+  it('takes a date\'s own last entry per interval: a bar open 18:00-02:00 with last order 01:00 admits until midnight, not 23:00', () => {
+    // The location service cuts the night at 24:00 and gives its last entry from the real close (02:00): 0 there.
+    const bar = { locationId: 'bar', ...at, visitMinutes: 40, score: 10, mustVisit: true, lastEntryMinutes: 60, openingHoursByDate: { [day.date]: [['00:00', '02:00'], ['18:00', '24:00']] as [string, string][] } };
+    const late: PlanRequest = { start: at, travelMode: 'walk', days: [{ ...day, start: '23:10', end: '24:00' }], places: [{ ...bar, lastEntryMinutesByDate: { [day.date]: [60, 0] } }], options };
+    const planned = planItinerary(late);
+    expect(planned.days[0]!.stops.map((s) => [s.start, s.end])).toEqual([['23:10', '23:50']]);
+    expect(checkItinerary(late, planned).errors).toEqual([]);
+    // Without the date's figures the place's 60 minutes count from 24:00: last entry 23:00.
+    const cut: PlanRequest = { ...late, places: [bar] };
+    expect(planItinerary(cut).days[0]!.stops).toEqual([]);
+    expect(checkItinerary(cut, planned).errors.join()).toMatch(/bar: visit 23:10-23:50 starts after its last entry/);
+    // The figures must match the date's intervals.
+    expect(() => planItinerary({ ...late, places: [{ ...bar, lastEntryMinutesByDate: { [day.date]: [0] } }] })).toThrow(/lastEntryMinutesByDate/);
+  });
+
   it('refuses a last entry that is not a whole number of minutes >= 0', () => {
     expect(() => planItinerary({ start: at, travelMode: 'walk', days: [day], places: [{ ...huwon, lastEntryMinutes: -5 }], options })).toThrow(/lastEntryMinutes/);
   });

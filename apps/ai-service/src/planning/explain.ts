@@ -47,15 +47,17 @@ const openingOn = (c: Candidate, date: string): DayOpening | undefined => c.open
  * engine reads them (a close before the open runs to midnight). An interval shorter than its last
  * entry admits no one: said so, not as a last entry at its open.
  */
-const hoursWords = (c: Candidate, intervals: readonly (readonly [string, string])[]): string =>
+const hoursWords = (c: Candidate, intervals: readonly (readonly [string, string])[], gaps?: readonly number[]): string =>
   intervals
-    .map(([a, b]) => {
+    .map(([a, b], i) => {
       const open = minutesOf(a);
       const close = minutesOf(b) <= open ? 24 * 60 : minutesOf(b);
-      const lastStart = close - (c.lastEntryMinutes ?? 0);
-      if (lastStart < open) return `${a}-${b} (no entry: the last is ${c.lastEntryMinutes} minutes before closing)`;
+      // The date's own figure for the interval (a bar's 18:00-24:00 that runs on to 02:00 has none before midnight).
+      const gap = gaps?.[i] ?? c.lastEntryMinutes ?? 0;
+      const lastStart = close - gap;
+      if (lastStart < open) return `${a}-${b} (no entry: the last is ${gap} minutes before closing)`;
       if (c.visitMayRunPastClose) return `a start ${a}-${clock(lastStart)}`;
-      return c.lastEntryMinutes ? `${a}-${b} (last entry ${clock(lastStart)})` : `${a}-${b}`;
+      return gap ? `${a}-${b} (last entry ${clock(lastStart)})` : `${a}-${b}`;
     })
     .join(', ');
 
@@ -74,7 +76,7 @@ const describeDate = (c: Candidate, date: string, trip: TripSnapshot, visit: num
   if (intervals.length === 0) return `closed on ${date}${why ? ` (${why})` : ''}`;
   // An open end (18:00+) is open for a bounded time only: the hours named say why they end there.
   const openEnd = o?.note ? OPEN_END_NOTE.exec(o.note)?.[0] : undefined;
-  const hours = `${hoursWords(c, intervals)}${openEnd ? ` (${openEnd})` : ''}`;
+  const hours = `${hoursWords(c, intervals, o?.lastEntryMinutes)}${openEnd ? ` (${openEnd})` : ''}`;
   return c.visitMayRunPastClose
     ? `open only for ${hours} on ${date}, which leaves no ${visit}-minute visit between ${trip.dayStart} and ${trip.dayEnd}`
     : `open only ${hours} on ${date}, too short for a ${visit}-minute visit between ${trip.dayStart} and ${trip.dayEnd}`;
@@ -94,8 +96,9 @@ const legMinutes = (request: PlanRequest, a: LatLng, b: LatLng): number | null =
 const openingWords = (c: Candidate, dates: readonly string[]): string => {
   const byHours = new Map<string, string[]>();
   for (const date of dates) {
-    const intervals = openingOn(c, date)?.intervals ?? [];
-    const hours = intervals.length ? hoursWords(c, intervals) : 'closed';
+    const opening = openingOn(c, date);
+    const intervals = opening?.intervals ?? [];
+    const hours = intervals.length ? hoursWords(c, intervals, opening?.lastEntryMinutes) : 'closed';
     byHours.set(hours, [...(byHours.get(hours) ?? []), date]);
   }
   return [...byHours].map(([hours, on]) => (hours === 'closed' ? `closed on ${listWords(on, 'and')}` : `${hours} on ${listWords(on, 'and')}`)).join('; ');
@@ -209,7 +212,11 @@ export const suggestFixes = (request: PlanRequest, trip: TripSnapshot, id: strin
       // The engine place knows the trip's dates only: without that date's real opening it would
       // fall back to the weekly hours, which know no public holiday (a museum closed for Chuseok
       // would be "open" on it).
-      const dated = { ...place, openingHoursByDate: { ...place.openingHoursByDate, [date]: opening.intervals } };
+      const dated = {
+        ...place,
+        openingHoursByDate: { ...place.openingHoursByDate, [date]: opening.intervals },
+        lastEntryMinutesByDate: { ...place.lastEntryMinutesByDate, ...(opening.lastEntryMinutes && { [date]: opening.lastEntryMinutes }) },
+      };
       if (!fitsAloneWithMeals(request, day, dated)) continue;
       const away = date < first ? Math.round((Date.parse(first) - Date.parse(date)) / 86_400_000) : Math.round((Date.parse(date) - Date.parse(last)) / 86_400_000);
       const when = date < first ? `${away === 1 ? 'the day' : `${away} days`} before your trip` : `${away === 1 ? 'the day' : `${away} days`} after your trip`;

@@ -54,7 +54,12 @@ export const planDays = (trip: Pick<TripSnapshot, 'dates' | 'dayStart' | 'dayEnd
 
 export const toPlanPlace = (c: Candidate, trip: Pick<TripSnapshot, 'pace'>, weights: CategoryWeights, hard: { mustVisit?: boolean; lockedDate?: string }): PlanPlace => {
   const byDate: Record<string, ReadonlyArray<readonly [string, string]>> = {};
-  for (const day of c.opening ?? []) byDate[day.date] = day.intervals;
+  // Each interval's own last entry where the location service gives it (an interval cut at 24:00).
+  const lastEntryByDate: Record<string, readonly number[]> = {};
+  for (const day of c.opening ?? []) {
+    byDate[day.date] = day.intervals;
+    if (day.lastEntryMinutes) lastEntryByDate[day.date] = day.lastEntryMinutes;
+  }
   return {
     locationId: c.id,
     lat: c.lat,
@@ -64,6 +69,7 @@ export const toPlanPlace = (c: Candidate, trip: Pick<TripSnapshot, 'pace'>, weig
     openingHours: c.openingHours,
     openingHoursByDate: byDate,
     lastEntryMinutes: c.lastEntryMinutes,
+    ...(Object.keys(lastEntryByDate).length > 0 && { lastEntryMinutesByDate: lastEntryByDate }),
     visitMayRunPastClose: c.visitMayRunPastClose,
     ...(hard.mustVisit ? { mustVisit: true } : {}),
     ...(hard.lockedDate ? { lockedDate: hard.lockedDate } : {}),

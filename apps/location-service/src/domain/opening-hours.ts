@@ -173,6 +173,11 @@ interface RawDay {
   /** Comments of the rules that applied (e.g. `"closed for renovation"`), and whether any time of the day is of unknown state. */
   readonly comments: string[];
   readonly uncertain: boolean;
+  /**
+   * Minutes past the day's midnight of each interval's real close: past 1440 where the package's
+   * interval runs on past midnight (`18:00-02:00` closes at 1560, its interval here cut at 24:00).
+   */
+  readonly closes: number[];
 }
 
 /**
@@ -180,7 +185,7 @@ interface RawDay {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '4';
+export const OPENING_EVALUATION = '5';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -227,7 +232,9 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
   // start) to the day after (the package ends an interval at the end of the period asked, an open
   // end's counted close too); the day alone otherwise, as most values are.
   const day = oh.getOpenIntervals(from, to);
-  const read = day.some(([, , unknown]) => unknown) ? oh.getOpenIntervals(new Date(y, m - 1, d - 1), new Date(y, m - 1, d + 2)) : day;
+  // An interval that reaches midnight is read to the day after as well: its real close is a last entry's reference.
+  const read = day.some(([, end, unknown]) => unknown || end >= to) ? oh.getOpenIntervals(new Date(y, m - 1, d - 1), new Date(y, m - 1, d + 2)) : day;
+  const closes: number[] = [];
   for (const [rawStart, rawEnd, unknown, comment] of read) {
     let end = rawEnd;
     let openEnd = false;
@@ -251,14 +258,21 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
     }
     const last = intervals.at(-1);
     // Touching intervals (e.g. "09:00-12:00,12:00-18:00") are one opening.
-    if (last && last[1] === open) intervals[intervals.length - 1] = [last[0], close];
-    else if (open !== close) intervals.push([open, close]);
+    // Asia/Seoul has no daylight saving: elapsed minutes are clock minutes.
+    const realClose = Math.round((end.getTime() - from.getTime()) / 60_000);
+    if (last && last[1] === open) {
+      intervals[intervals.length - 1] = [last[0], close];
+      closes[closes.length - 1] = realClose;
+    } else if (open !== close) {
+      intervals.push([open, close]);
+      closes.push(realClose);
+    }
   }
   if (!intervals.length) {
     const comment = oh.getComment(new Date(y, m - 1, d, 12));
     if (comment && comment !== OPEN_END_COMMENT) comments.add(comment);
   }
-  return { intervals, comments: [...comments], uncertain };
+  return { intervals, comments: [...comments], uncertain, closes };
 };
 
 // --- what the service asks -------------------------------------------------------------------------
@@ -355,11 +369,24 @@ const isHoliday = (date: string): boolean => {
   return h.known && h.names.length > 0;
 };
 
+const clockMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * Each interval's last entry as minutes before its close as listed: `lastEntryMinutes` before its
+ * real close, so an interval cut at 24:00 that runs on to 02:00 with a last order at 01:00 has none
+ * before midnight (0), not one at 23:00; one cut that closes at 00:30 with a last order at 23:30, 30.
+ * Never below 0; above the interval's length it admits no one (its close after midnight's piece of
+ * 00:00-00:30 with a last order at 23:30).
+ */
+const lastEntries = (day: RawDay, lastEntryMinutes: number): number[] =>
+  day.intervals.map(([, close], i) => Math.max(0, clockMinutes(close) - (day.closes[i]! - lastEntryMinutes)));
+
 /**
  * The real opening of each local date: public holidays applied, with a note saying why a date is
- * closed or runs other hours (holiday name, weekly closing day, the rule's own comment).
+ * closed or runs other hours (holiday name, weekly closing day, the rule's own comment), and for a
+ * place with a last entry (its lastEntryMinutes), the last entry of each interval (`lastEntries`).
  */
-export const dayOpenings = (value: string, dates: readonly string[], at?: Coordinates): DayOpening[] =>
+export const dayOpenings = (value: string, dates: readonly string[], at?: Coordinates, lastEntryMinutes = 0): DayOpening[] =>
   inPlaceTimeZone(() =>
     dates.map((date) => {
       const holidays = publicHolidays(date);
@@ -387,6 +414,11 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       notes.push(...actual.comments);
       if (actual.uncertain) notes.push(UNCERTAIN_NOTE);
       if (!holidays.known) notes.push(`${calendarGap(Number(date.slice(0, 4)))}: holiday closures are not included`);
-      return notes.length ? { date, intervals: actual.intervals, note: notes.join('; ') } : { date, intervals: actual.intervals };
+      return {
+        date,
+        intervals: actual.intervals,
+        ...(lastEntryMinutes > 0 && { lastEntryMinutes: lastEntries(actual, lastEntryMinutes) }),
+        ...(notes.length && { note: notes.join('; ') }),
+      };
     }),
   );

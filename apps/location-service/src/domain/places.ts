@@ -312,7 +312,7 @@ export const placeRepository = (prisma: PrismaClient, cache: TwoLevelCache, opts
         WHERE ${Prisma.join(where, ' AND ')}
         ORDER BY distance_m, p.id
         LIMIT ${LIMITS.candidates}`;
-      return { items: rows.map((r) => ({ ...toPlace(r, monday), distanceKm: km(r.distance_m ?? 0), opening: dayOpenings(r.opening_hours_osm, req.dates, r) })) };
+      return { items: rows.map((r) => ({ ...toPlace(r, monday), distanceKm: km(r.distance_m ?? 0), opening: dayOpenings(r.opening_hours_osm, req.dates, r, r.last_entry_minutes) })) };
     });
   };
 
@@ -343,7 +343,7 @@ export const placeRepository = (prisma: PrismaClient, cache: TwoLevelCache, opts
     async openIntervals(id: string, dates: readonly string[]): Promise<DayOpening[] | undefined> {
       const found = await cached('open', { id, dates }, async () => {
         const [row] = await byIds([id]);
-        return { days: row ? dayOpenings(row.opening_hours_osm, dates, row) : null };
+        return { days: row ? dayOpenings(row.opening_hours_osm, dates, row, row.last_entry_minutes) : null };
       });
       return found.days ?? undefined;
     },
@@ -354,7 +354,7 @@ export const placeRepository = (prisma: PrismaClient, cache: TwoLevelCache, opts
       const days = dates ? sortedUnique(dates) : undefined;
       return cached('batch', { ids: unique, days }, async (monday) => {
         const rows = await byIds(unique);
-        const items = rows.map((r) => (days ? { ...toPlace(r, monday), opening: dayOpenings(r.opening_hours_osm, days, r) } : toPlace(r, monday)));
+        const items = rows.map((r) => (days ? { ...toPlace(r, monday), opening: dayOpenings(r.opening_hours_osm, days, r, r.last_entry_minutes) } : toPlace(r, monday)));
         return inOrder(unique, items);
       });
     },
@@ -375,7 +375,7 @@ export const placeRepository = (prisma: PrismaClient, cache: TwoLevelCache, opts
       const extra = include.length
         ? await cached('include', { center: req.center, include, dates }, async (monday) => {
             const rows = await byIds(include, req.center);
-            return inOrder(include, rows.map((r) => ({ ...toPlace(r, monday), distanceKm: km(r.distance_m ?? 0), opening: dayOpenings(r.opening_hours_osm, dates, r) })));
+            return inOrder(include, rows.map((r) => ({ ...toPlace(r, monday), distanceKm: km(r.distance_m ?? 0), opening: dayOpenings(r.opening_hours_osm, dates, r, r.last_entry_minutes) })));
           })
         : { items: [], missing: [] };
       return { items: [...nearest, ...extra.items].sort((a, b) => a.distanceKm - b.distanceKm || a.id.localeCompare(b.id)), missing: extra.missing };

@@ -57,6 +57,11 @@ export const Provenance = Type.Object({
 export const DayOpening = Type.Object({
   date: Type.String({ format: 'date' }),
   intervals: Intervals,
+  lastEntryMinutes: Type.Optional(
+    Type.Immutable(Type.Array(Type.Integer({ minimum: 0 }), {
+      description: "For a place with a last entry: per interval, no visit starts later than this many minutes before its close as listed (an interval cut at 24:00 counts from its real close after midnight)",
+    })),
+  ),
   note: Type.Optional(Type.String()),
 });
 

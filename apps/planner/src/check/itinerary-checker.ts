@@ -58,24 +58,27 @@ function openingProblem(request: PlanRequest, locationId: string, date: string, 
   const dated = place.openingHoursByDate?.[date];
   const weekday = DAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
   const raw = dated ?? (place.openingHours ? (place.openingHours[weekday] ?? []) : [['00:00', '24:00'] as const]);
-  const intervals = raw.map(([o, c]) => {
+  // Each interval's last entry: the date's own figure for it when given, else the place's.
+  const gaps = dated ? place.lastEntryMinutesByDate?.[date] : undefined;
+  const intervals = raw.map(([o, c], i) => {
     const open = minutesOf(o);
-    const close = minutesOf(c);
-    return [open, close <= open ? 24 * 60 : close] as const;
+    const close = minutesOf(c) <= open ? 24 * 60 : minutesOf(c);
+    return [open, close, close - (gaps?.[i] ?? place.lastEntryMinutes ?? 0)] as const;
   });
-  // Touching intervals (09-12, 12-17) count as one opening.
+  // Touching intervals (09-12, 12-17) count as one opening, with the later last entry.
   intervals.sort((x, y) => x[0] - y[0]);
-  const merged: Array<[number, number]> = [];
-  for (const [o, c] of intervals) {
+  const merged: Array<[number, number, number]> = [];
+  for (const [o, c, e] of intervals) {
     const last = merged.at(-1);
-    if (last && o <= last[1]) last[1] = Math.max(last[1], c);
-    else merged.push([o, c]);
+    if (last && o <= last[1]) {
+      last[1] = Math.max(last[1], c);
+      last[2] = Math.max(last[2], e);
+    } else merged.push([o, c, e]);
   }
   const around = merged.find(([o, c]) => start >= o && start <= c);
   if (!around) return 'starts outside its opening hours';
-  const [, close] = around;
-  const lastEntry = close - (place.lastEntryMinutes ?? 0);
-  if (start > lastEntry) return `starts after its last entry (${place.lastEntryMinutes} minutes before the close at ${close} min)`;
+  const [, close, lastEntry] = around;
+  if (start > lastEntry) return `starts after its last entry (${close - lastEntry} minutes before the close at ${close} min)`;
   if (!place.visitMayRunPastClose && end > close) return 'ends after its opening hours';
   return null;
 }

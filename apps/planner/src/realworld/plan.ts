@@ -28,6 +28,13 @@ export interface PlanPlace {
    */
   lastEntryMinutes?: number;
   /**
+   * Per date of `openingHoursByDate`, per interval of its list (in its order): that interval's last
+   * entry as minutes before its close as listed, instead of `lastEntryMinutes` (the location
+   * service's `DayOpening.lastEntryMinutes`: an interval cut at 24:00 counts from its real close
+   * after midnight, so a bar open 18:00-02:00 with last order 01:00 has 0 in its 18:00-24:00).
+   */
+  lastEntryMinutesByDate?: Readonly<Record<string, readonly number[]>>;
+  /**
    * The hours bound only the start: a visit begun inside them may run past the close (a mountain
    * trail's entry window: one may start the hike until the cut-off and walk on after it). The
    * day's end still bounds it.
@@ -250,6 +257,12 @@ function validate(request: PlanRequest): void {
       weekdayOf(date);
       for (const interval of intervals) interval.forEach(parseClock);
     }
+    for (const [date, gaps] of Object.entries(place.lastEntryMinutesByDate ?? {})) {
+      const intervals = place.openingHoursByDate?.[date];
+      if (!intervals || gaps.length !== intervals.length || !gaps.every((g) => Number.isInteger(g) && g >= 0)) {
+        throw new Error(`${place.locationId}: lastEntryMinutesByDate ${date} must give a whole number >= 0 for each interval of openingHoursByDate ${date}`);
+      }
+    }
   }
   const dates = new Set<string>();
   for (const day of request.days) {
@@ -282,6 +295,33 @@ function openingIntervalsOn(place: PlanPlace, date: string): Array<[number, numb
 }
 
 /**
+ * Opening intervals of a place on one date with the latest start of each (its last entry): the
+ * date's own figures when given (merged as openingIntervals merges: touching intervals are one
+ * opening, with the later last start), else lastEntryMinutes before each close.
+ */
+function entryIntervalsOn(place: PlanPlace, date: string): Array<[number, number, number]> {
+  const dated = place.openingHoursByDate?.[date];
+  const gaps = place.lastEntryMinutesByDate?.[date];
+  if (!dated || !gaps) return openingIntervalsOn(place, date).map(([open, close]) => [open, close, close - (place.lastEntryMinutes ?? 0)]);
+  const list = dated
+    .map(([o, c], i): [number, number, number] => {
+      const open = parseClock(o);
+      const close = parseClock(c) <= open ? 24 * 60 : parseClock(c);
+      return [open, close, close - gaps[i]!];
+    })
+    .sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number, number]> = [];
+  for (const [open, close, lastStart] of list) {
+    const last = merged.at(-1);
+    if (last && open <= last[1]) {
+      last[1] = Math.max(last[1], close);
+      last[2] = Math.max(last[2], lastStart);
+    } else merged.push([open, close, lastStart]);
+  }
+  return merged;
+}
+
+/**
  * Start windows of a visit on a day: from an opening interval's open (or the day's start) until
  * its last entry, the latest start that still ends by its close (unless the visit may run past
  * it) and the latest that ends by the day's end.
@@ -290,10 +330,10 @@ function visitWindows(place: PlanPlace, day: PlanDay): WindowSpec[] {
   const dayStart = parseClock(day.start);
   const dayEnd = parseClock(day.end);
   const windows: WindowSpec[] = [];
-  for (const [open, close] of openingIntervalsOn(place, day.date)) {
+  for (const [open, close, lastStart] of entryIntervalsOn(place, day.date)) {
     const from = Math.max(open, dayStart);
     const to = Math.min(
-      close - (place.lastEntryMinutes ?? 0),
+      lastStart,
       place.visitMayRunPastClose ? close : close - place.visitMinutes,
       dayEnd - place.visitMinutes,
     );
