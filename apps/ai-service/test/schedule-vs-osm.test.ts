@@ -66,19 +66,28 @@ const PLACES = new Map(
   ['seoul', 'jeju'].flatMap((r) => (JSON.parse(readFileSync(`${REPO_ROOT}/apps/location-service/data/places/${r}.json`, 'utf8')) as RawPlace[]).map((p) => [p.id, p] as const)),
 );
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-/** Open intervals of a local date, minutes from its midnight, as the package says. */
-const openOn = (p: RawPlace, date: string): [number, number][] =>
+/** A rule's own last entry, in its comment (`Nov-Feb 07:00-18:00 open "last entry 17:00"`, the form the data uses). */
+const RULE_LAST_ENTRY = /^last (?:entry|order|admission)s? (\d{2}):(\d{2})$/i;
+/**
+ * Open intervals of a local date, minutes from its midnight, as the package says, each with its
+ * latest start: its rule's own last entry where its comment gives one, else the data row's before its close.
+ */
+const openOn = (p: RawPlace, date: string): [number, number, number][] =>
   inSeoul(() => {
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
     const from = new Date(y, m - 1, d);
     const oh = new OpeningHours(p.openingHoursOsm, { lat: String(p.lat), lon: String(p.lng), address: { country_code: 'kr', state: '' } } as never, { mode: 0, tag_key: 'opening_hours' } as never);
-    const out: [number, number][] = [];
-    for (const [s, e] of oh.getOpenIntervals(from, new Date(y, m - 1, d + 1))) {
+    const out: [number, number, number][] = [];
+    for (const [s, e, , comment] of oh.getOpenIntervals(from, new Date(y, m - 1, d + 1))) {
       const a = Math.round((s.getTime() - from.getTime()) / 60_000);
       const b = Math.round((e.getTime() - from.getTime()) / 60_000);
+      const rule = RULE_LAST_ENTRY.exec(comment ?? '');
+      const lastStart = rule ? Number(rule[1]) * 60 + Number(rule[2]) : b - (p.lastEntryMinutes ?? 0);
       const last = out.at(-1);
-      if (last && last[1] >= a) last[1] = Math.max(last[1], b);
-      else out.push([a, b]);
+      if (last && last[1] >= a) {
+        last[1] = Math.max(last[1], b);
+        last[2] = Math.max(last[2], lastStart);
+      } else out.push([a, b, lastStart]);
     }
     return out;
   });
@@ -140,8 +149,8 @@ describe('schedules across Korean public holidays, against the raw OSM opening h
     for (const s of stops) {
       const p = PLACES.get(s.locationId)!;
       const open = openOn(p, s.date);
-      // Started inside an opening, by its last entry (the data row's), and over by its close unless the hours are an entry window.
-      const fits = ([a, b]: [number, number]) => a <= minutes(s.start) && minutes(s.start) <= b - (p.lastEntryMinutes ?? 0) && (p.visitMayRunPastClose || minutes(s.end) <= b);
+      // Started inside an opening, by its last entry (its rule's, else the data row's), and over by its close unless the hours are an entry window.
+      const fits = ([a, b, lastStart]: [number, number, number]) => a <= minutes(s.start) && minutes(s.start) <= lastStart && (p.visitMayRunPastClose || minutes(s.end) <= b);
       if (!open.some(fits)) problems.push(`${s.date} ${p.id} ${s.start}-${s.end}: "${p.openingHoursOsm}" (last entry ${p.lastEntryMinutes ?? 0} min before closing) opens ${JSON.stringify(open)}`);
     }
     for (const r of result.reasons) {

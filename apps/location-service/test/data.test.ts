@@ -61,6 +61,14 @@ describe('the shipped data set', () => {
     expect(place('seoul-gyeongbokgung').lastEntryMinutes).toBe(60);
   });
 
+  it('gives a last entry that differs by season per rule: Jeolmul\'s tickets until 18:00, 17:00 in November-February', () => {
+    const jeolmul = place('jeju-jeolmul-forest');
+    const [summer, winter] = dayOpenings(jeolmul.openingHoursOsm, ['2026-07-01', '2026-12-23'], jeolmul, jeolmul.lastEntryMinutes);
+    // The row's one figure (120, the summer gap) made the winter's last start 16:00, an hour early.
+    expect(summer).toMatchObject({ intervals: [['07:00', '20:00']], lastEntryMinutes: [120] });
+    expect(winter).toMatchObject({ intervals: [['07:00', '18:00']], lastEntryMinutes: [60] });
+  });
+
   it('loads into location_db, and loading it again changes nothing', async () => {
     const db = await createTestDatabase('location_data', MIGRATIONS_DIR);
     const prisma = testPrismaClient(PrismaClient, db.url, 2);

@@ -4,6 +4,7 @@
  * real opening on the given dates. Shapes exactly as docs/api.md "internal" writes them.
  */
 import { internalPrefix, type DayOpening, type Place } from '@tripgen/catalog';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../src/domain/schemas.ts';
 import { startLocationService, type RunningLocationService } from './harness.ts';
@@ -123,4 +124,24 @@ it('is outside the per-user rate limit (the mesh admits only the call graph here
   const statuses = new Set<number>();
   for (let i = 0; i < 110; i++) statuses.add((await post('/places/batch', { ids: ['seoul-gyeongbokgung'] })).statusCode);
   expect([...statuses]).toEqual([200]);
+});
+
+describe('the last entry of each interval, on the shipped Jeju places in PostgreSQL', () => {
+  let jeju: RunningLocationService;
+  beforeAll(async () => {
+    jeju = await startLocationService({ files: [path.join(import.meta.dirname, '..', 'data', 'places', 'jeju.json')] });
+  });
+  afterAll(async () => jeju?.close());
+
+  it("gives each date's intervals their season's last entry (Jeolmul: tickets until 18:00, 17:00 in November-February), else the row's", async () => {
+    const res = await jeju.app.inject({ method: 'POST', url: `${internalPrefix('location')}/places/batch`, payload: { ids: ['jeju-jeolmul-forest', 'jeju-ecoland'], dates: ['2026-07-01', '2026-12-23'] } });
+    expect(res.statusCode, res.body).toBe(200);
+    const [jeolmul, ecoland] = res.json<BatchAnswer>().items;
+    expect(jeolmul!.lastEntryMinutes).toBe(120);
+    expect(jeolmul!.opening).toEqual([
+      { date: '2026-07-01', intervals: [['07:00', '20:00']], lastEntryMinutes: [120], note: 'last entry 18:00' },
+      { date: '2026-12-23', intervals: [['07:00', '18:00']], lastEntryMinutes: [60], note: 'last entry 17:00' },
+    ]);
+    expect(ecoland!.opening?.map((o) => o.lastEntryMinutes)).toEqual([[60], [60]]);
+  });
 });

@@ -174,6 +174,15 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(dayOpenings('Mo-Su 18:00-02:00', ['2026-12-23'])[0]).not.toHaveProperty('lastEntryMinutes');
   });
 
+  it('a rule\'s own last entry (a comment on an open rule) wins over the row\'s figure for its intervals', () => {
+    const seasons = 'Mar-Oct 07:00-20:00 open "last entry 18:00"; Nov-Feb 07:00-18:00 open "last entry 17:00"';
+    expect(dayOpenings(seasons, ['2026-07-01', '2026-12-23'], undefined, 120).map((o) => o.lastEntryMinutes)).toEqual([[120], [60]]);
+    // Without a row figure too; one interval with a rule's figure, the other with none.
+    expect(dayOpenings('Mo-Su 11:00-15:00 open "라스트오더 14:00", 17:00-22:00', ['2026-12-23'])[0]!.lastEntryMinutes).toEqual([60, 0]);
+    // Past midnight, from the real close.
+    expect(dayOpenings('Mo-Su 18:00-02:00 open "last order 01:00"', ['2026-12-23'])[0]!.lastEntryMinutes).toEqual([60, 0]);
+  });
+
   it('a holiday the day before reaches past midnight: "PH off" cancels the night that would start on it', () => {
     const bar = 'Mo-Su 18:00-02:00; PH off';
     expect(day(bar, '2026-09-24').intervals).toEqual([]);

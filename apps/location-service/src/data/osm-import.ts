@@ -8,6 +8,7 @@
  */
 import type { PlaceCategory, PlaceRegion } from '@tripgen/catalog';
 import pointInPolygon from 'point-in-polygon-hao';
+import { isLastEntry, lastEntryGap } from '../domain/last-entry.ts';
 import { commentedIntervals, isCalendarDate, openingHoursProblem, withoutComments } from '../domain/opening-hours.ts';
 import { REGION_BOUNDARIES, regionOf } from '../domain/regions.ts';
 import type { PlaceRecord } from '../domain/schemas.ts';
@@ -238,39 +239,6 @@ const isInside = (outline: readonly number[][][][], at: { lat: number; lng: numb
  * row's note keeps the tag as OSM has it. Other comments stay, and so does one whose gap is not a
  * last entry (none, or past the schema's 720 minutes): their times stay unknown.
  */
-/** The words of a last entry: English, and Korean (라스트오더, 입장마감, 마지막 입장, 주문마감, 매표마감, spaced or not). */
-const LAST_ENTRY_WORDS = String.raw`(?:last\s+(?:order|entry|admission)s?\b|라스트\s*오더|(?:입장|주문|매표)\s*마감|마지막\s*(?:입장|주문))`;
-/** At a clock time: "last order 21:00", "Last admission: 17:30", "라스트오더 21:00", "입장마감 17:00까지". */
-const LAST_ENTRY_AT = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\D*?(\d{1,2}):(\d{2})\s*(?:까지)?\s*$`, 'i');
-/** So long before the close: "last order 1 hour before closing", "last entry 30 min before close". */
-const LAST_ENTRY_BEFORE = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\W*?(\d{1,3})\s*(hours?|hrs?|h|minutes?|mins?|m)\s+before\s+(?:the\s+)?clos(?:e|ing)(?:\s+time)?\s*$`, 'i');
-/** The same in Korean, either way round: "입장마감 마감 1시간 전", "라스트오더 폐점 30분 전", "폐장 1시간 전 입장마감". */
-const CLOSE_KO = String.raw`(?:마감|폐장|폐점|영업\s*종료|종료)`;
-const LAST_ENTRY_BEFORE_KO = [
-  new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\s*:?\s*${CLOSE_KO}?\s*(\d{1,3})\s*(시간|분)\s*전\s*(?:까지)?\s*$`, 'i'),
-  new RegExp(String.raw`^\s*${CLOSE_KO}\s*(\d{1,3})\s*(시간|분)\s*전\s*${LAST_ENTRY_WORDS}\s*$`, 'i'),
-];
-
-/**
- * The gap a last-entry comment gives to the close of its interval (open and close as minutes from
- * the midnight of the day it opens), or undefined when the comment is not one.
- */
-const lastEntryGap = (comment: string, open: number, close: number): number | undefined => {
-  const at = LAST_ENTRY_AT.exec(comment);
-  if (at) {
-    const minutes = Number(at[1]) * 60 + Number(at[2]);
-    // "last order 01:30" of an evening that closes at 02:00 is the next day's 01:30.
-    return close - (minutes < open ? minutes + 1440 : minutes);
-  }
-  const before = LAST_ENTRY_BEFORE.exec(comment);
-  if (before) return Number(before[1]) * (/^h/i.test(before[2]!) ? 60 : 1);
-  for (const pattern of LAST_ENTRY_BEFORE_KO) {
-    const m = pattern.exec(comment);
-    if (m) return Number(m[1]) * (m[2] === '시간' ? 60 : 1);
-  }
-  return undefined;
-};
-const isLastEntry = (comment: string): boolean => lastEntryGap(comment, 0, 0) !== undefined;
 /** The days read for the comments' intervals: a year, for seasonal rules. */
 const LAST_ENTRY_DAYS = 366;
 

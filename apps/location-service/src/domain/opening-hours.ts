@@ -18,6 +18,7 @@ import { PLACE_COUNTRY, PLACE_TIME_ZONE, openEndNote, type ClockInterval, type D
 import { LRUCache } from 'lru-cache';
 import OpeningHours from 'opening_hours';
 import { HOLIDAY_YEARS, publicHolidays } from './holidays.ts';
+import { lastEntryGap } from './last-entry.ts';
 import { LIMITS } from './schemas.ts';
 
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -178,6 +179,11 @@ interface RawDay {
    * interval runs on past midnight (`18:00-02:00` closes at 1560, its interval here cut at 24:00).
    */
   readonly closes: number[];
+  /**
+   * Each interval's own last entry, as minutes before its real close, where its rule says it in a
+   * comment (`Nov-Feb 07:00-18:00 open "last entry 17:00"`: 60); undefined elsewhere.
+   */
+  readonly ruleGaps: (number | undefined)[];
 }
 
 /**
@@ -185,7 +191,7 @@ interface RawDay {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '5';
+export const OPENING_EVALUATION = '6';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -235,6 +241,7 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
   // An interval that reaches midnight is read to the day after as well: its real close is a last entry's reference.
   const read = day.some(([, end, unknown]) => unknown || end >= to) ? oh.getOpenIntervals(new Date(y, m - 1, d - 1), new Date(y, m - 1, d + 2)) : day;
   const closes: number[] = [];
+  const ruleGaps: (number | undefined)[] = [];
   for (const [rawStart, rawEnd, unknown, comment] of read) {
     let end = rawEnd;
     let openEnd = false;
@@ -256,23 +263,28 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
         continue;
       }
     }
-    const last = intervals.at(-1);
-    // Touching intervals (e.g. "09:00-12:00,12:00-18:00") are one opening.
     // Asia/Seoul has no daylight saving: elapsed minutes are clock minutes.
     const realClose = Math.round((end.getTime() - from.getTime()) / 60_000);
+    // A rule's own last entry, read from its comment as the importer reads one (from the day the interval opens).
+    const opensAt = rawStart.getHours() * 60 + rawStart.getMinutes();
+    const ruleGap = comment && !openEnd ? lastEntryGap(comment, opensAt, opensAt + Math.round((end.getTime() - rawStart.getTime()) / 60_000)) : undefined;
+    const last = intervals.at(-1);
+    // Touching intervals (e.g. "09:00-12:00,12:00-18:00") are one opening, with the later one's close.
     if (last && last[1] === open) {
       intervals[intervals.length - 1] = [last[0], close];
       closes[closes.length - 1] = realClose;
+      ruleGaps[ruleGaps.length - 1] = ruleGap;
     } else if (open !== close) {
       intervals.push([open, close]);
       closes.push(realClose);
+      ruleGaps.push(ruleGap);
     }
   }
   if (!intervals.length) {
     const comment = oh.getComment(new Date(y, m - 1, d, 12));
     if (comment && comment !== OPEN_END_COMMENT) comments.add(comment);
   }
-  return { intervals, comments: [...comments], uncertain, closes };
+  return { intervals, comments: [...comments], uncertain, closes, ruleGaps };
 };
 
 // --- what the service asks -------------------------------------------------------------------------
@@ -372,19 +384,19 @@ const isHoliday = (date: string): boolean => {
 const clockMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /**
- * Each interval's last entry as minutes before its close as listed: `lastEntryMinutes` before its
- * real close, so an interval cut at 24:00 that runs on to 02:00 with a last order at 01:00 has none
+ * Each interval's last entry as minutes before its close as listed: its rule's own (a comment
+ * `"last entry 17:00"` on an `open` rule), else `lastEntryMinutes`, before its real close, so an interval cut at 24:00 that runs on to 02:00 with a last order at 01:00 has none
  * before midnight (0), not one at 23:00; one cut that closes at 00:30 with a last order at 23:30, 30.
  * Never below 0; above the interval's length it admits no one (its close after midnight's piece of
  * 00:00-00:30 with a last order at 23:30).
  */
 const lastEntries = (day: RawDay, lastEntryMinutes: number): number[] =>
-  day.intervals.map(([, close], i) => Math.max(0, clockMinutes(close) - (day.closes[i]! - lastEntryMinutes)));
+  day.intervals.map(([, close], i) => Math.max(0, clockMinutes(close) - (day.closes[i]! - (day.ruleGaps[i] ?? lastEntryMinutes))));
 
 /**
  * The real opening of each local date: public holidays applied, with a note saying why a date is
  * closed or runs other hours (holiday name, weekly closing day, the rule's own comment), and for a
- * place with a last entry (its lastEntryMinutes), the last entry of each interval (`lastEntries`).
+ * place with a last entry (its lastEntryMinutes, or a rule's own), the last entry of each interval (`lastEntries`).
  */
 export const dayOpenings = (value: string, dates: readonly string[], at?: Coordinates, lastEntryMinutes = 0): DayOpening[] =>
   inPlaceTimeZone(() =>
@@ -417,7 +429,7 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       return {
         date,
         intervals: actual.intervals,
-        ...(lastEntryMinutes > 0 && { lastEntryMinutes: lastEntries(actual, lastEntryMinutes) }),
+        ...((lastEntryMinutes > 0 || actual.ruleGaps.some((g) => g !== undefined)) && { lastEntryMinutes: lastEntries(actual, lastEntryMinutes) }),
         ...(notes.length && { note: notes.join('; ') }),
       };
     }),
