@@ -15,7 +15,7 @@ import { expect, it } from 'vitest';
 import { dataFiles, readPlaceFiles, readRemovedList } from '../src/data/load.ts';
 import { importOsmGeoJson } from '../src/data/osm-import.ts';
 import { checkPlaceRecord } from '../src/data/place-record.ts';
-import { weeklyHours } from '../src/domain/opening-hours.ts';
+import { dayOpenings, weeklyHours } from '../src/domain/opening-hours.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'osm-export.geojson');
 const load = async () => JSON.parse(await readFile(FIXTURE, 'utf8')) as unknown;
@@ -210,7 +210,7 @@ it('reads a tag of several values (OSM separates them with ";"): the category of
   expect(report.skipped).toEqual({ 'no category tag': 1, 'boundary of a region (read, not a place)': 1 });
 });
 
-it('reads a last order, entry or admission from the comment of the hours into lastEntryMinutes, and imports the hours without it, open', async () => {
+it('reads a last order, entry or admission from the comment of the hours into lastEntryMinutes, and imports its rule open, with its own last entry', async () => {
   const restaurant = (id: number, hours: string, lng: number) => ({ type: 'Feature', id: `node/${id}`, properties: { amenity: 'restaurant', name: `식당 ${id}`, 'name:en': `Restaurant ${id}`, opening_hours: hours }, geometry: { type: 'Point', coordinates: [lng, 37.57] } });
   const hours = [
     'Mo-Su 11:00-22:00 "last order 21:00"',
@@ -224,15 +224,23 @@ it('reads a last order, entry or admission from the comment of the hours into la
   ];
   const { places } = importOsmGeoJson({ type: 'FeatureCollection', features: [await seoulBoundary(), ...hours.map((h, i) => restaurant(i + 1, h, 126.98 + i * 0.002))] }, { retrievedOn: '2026-12-06' });
   expect(places.map((p) => [p.openingHoursOsm, p.lastEntryMinutes, p.note])).toEqual([
-    ['Mo-Su 11:00-22:00', 60, 'opening_hours in OpenStreetMap: Mo-Su 11:00-22:00 "last order 21:00"'],
-    ['Tu-Su 09:00-18:00; Mo off', 30, 'opening_hours in OpenStreetMap: Tu-Su 09:00-18:00 "Last admission 17:30"; Mo off'],
-    ['Mo-Fr 11:00-22:00; Sa 18:00-02:00', 60, 'opening_hours in OpenStreetMap: Mo-Fr 11:00-22:00 "last order 21:00"; Sa 18:00-02:00 "last order: 01:30"'],
+    ['Mo-Su 11:00-22:00 open "last order 21:00"', 60, 'opening_hours in OpenStreetMap: Mo-Su 11:00-22:00 "last order 21:00"'],
+    ['Tu-Su 09:00-18:00 open "Last admission 17:30"; Mo off', 30, 'opening_hours in OpenStreetMap: Tu-Su 09:00-18:00 "Last admission 17:30"; Mo off'],
+    ['Mo-Fr 11:00-22:00 open "last order 21:00"; Sa 18:00-02:00 open "last order: 01:30"', 60, 'opening_hours in OpenStreetMap: Mo-Fr 11:00-22:00 "last order 21:00"; Sa 18:00-02:00 "last order: 01:30"'],
     ['Mo-Fr 09:00-18:00 "by appointment"', undefined, undefined],
     ['Mo-Su 11:00-22:00 "last order 23:00"', undefined, undefined],
   ]);
   // Open in the service's evaluation, where the comment left the times unknown (closed).
   expect(weeklyHours(places[0]!.openingHoursOsm, '2026-12-07').mon).toEqual([['11:00', '22:00']]);
   expect(weeklyHours(hours[0]!, '2026-12-07').mon).toEqual([]);
+  // Each rule's own last entry: the Saturday night's last order (01:30, 30 before its 02:00 close) is
+  // not the weekdays' 60: none before Saturday's midnight, 30 in Sunday's early hours (01:00 with the row's 60).
+  const [friday, saturday, sunday] = dayOpenings(places[2]!.openingHoursOsm, ['2026-12-11', '2026-12-12', '2026-12-13'], undefined, places[2]!.lastEntryMinutes);
+  expect([friday, saturday, sunday].map((o) => [o!.intervals, o!.lastEntryMinutes])).toEqual([
+    [[['11:00', '22:00']], [60]],
+    [[['18:00', '24:00']], [0]],
+    [[['00:00', '02:00']], [30]],
+  ]);
   for (const p of places) expect(checkPlaceRecord(p)).toEqual({ ok: true, record: p });
 });
 
@@ -251,13 +259,13 @@ it('reads a last order or entry written in Korean, or as a time before the close
   ];
   const { places } = importOsmGeoJson({ type: 'FeatureCollection', features: [await seoulBoundary(), ...hours.map((h, i) => restaurant(i + 1, h, 126.98 + i * 0.002))] }, { retrievedOn: '2026-12-06' });
   expect(places.map((p) => [p.openingHoursOsm, p.lastEntryMinutes])).toEqual([
-    ['Mo-Su 11:00-22:00', 60],
-    ['Tu-Su 09:00-18:00; Mo off', 60],
-    ['Mo-Su 11:00-22:00', 30],
-    ['Mo-Su 11:00-22:00', 60],
-    ['Mo-Su 10:00-20:00', 30],
-    ['Mo-Su 09:00-18:00', 60],
-    ['Mo-Su 09:00-18:00', 30],
+    ['Mo-Su 11:00-22:00 open "라스트오더 21:00"', 60],
+    ['Tu-Su 09:00-18:00 open "입장마감 17:00"; Mo off', 60],
+    ['Mo-Su 11:00-22:00 open "라스트 오더 21:30"', 30],
+    ['Mo-Su 11:00-22:00 open "last order 1 hour before closing"', 60],
+    ['Mo-Su 10:00-20:00 open "last entry 30 minutes before close"', 30],
+    ['Mo-Su 09:00-18:00 open "입장마감 마감 1시간 전"', 60],
+    ['Mo-Su 09:00-18:00 open "폐장 30분 전 입장마감"', 30],
     ['Mo-Fr 09:00-18:00 "예약제"', undefined],
   ]);
   expect(weeklyHours(places[1]!.openingHoursOsm, '2026-12-07').tue).toEqual([['09:00', '18:00']]);

@@ -9,7 +9,7 @@
 import type { PlaceCategory, PlaceRegion } from '@tripgen/catalog';
 import pointInPolygon from 'point-in-polygon-hao';
 import { isLastEntry, lastEntryGap } from '../domain/last-entry.ts';
-import { commentedIntervals, isCalendarDate, openingHoursProblem, withoutComments } from '../domain/opening-hours.ts';
+import { commentedIntervals, isCalendarDate, openBeforeComments, openingHoursProblem, withoutComments } from '../domain/opening-hours.ts';
 import { REGION_BOUNDARIES, regionOf } from '../domain/regions.ts';
 import type { PlaceRecord } from '../domain/schemas.ts';
 import { checkPlaceRecord } from './place-record.ts';
@@ -235,7 +235,9 @@ const isInside = (outline: readonly number[][][][], at: { lat: number; lng: numb
  * so such a place was imported and never planned. A last order, entry or admission at HH:MM, or so
  * long before the close ("last order 1 hour before closing", "입장마감 마감 30분 전"), is read into
  * lastEntryMinutes as the data set defines it (data/README.md: the gap to the close, one figure, the
- * larger where the intervals differ) and left out of the hours, which then evaluate as open; the
+ * larger where the intervals differ), and its rule is made `open` (`Mo-Su 11:00-22:00 open "last
+ * order 21:00"`): its times evaluate as open, and the service gives each date's intervals their own
+ * rule's last entry where the rules' differ (a Saturday night's 30 minutes, the weekdays' 60); the
  * row's note keeps the tag as OSM has it. Other comments stay, and so does one whose gap is not a
  * last entry (none, or past the schema's 720 minutes): their times stay unknown.
  */
@@ -246,12 +248,14 @@ const lastEntryOf = (hours: string, from: string): { hours: string; lastEntryMin
   const without = withoutComments(hours, isLastEntry);
   // No such comment, or hours the package cannot read (skipped below, as they were).
   if (without === hours || openingHoursProblem(hours)) return undefined;
+  const opened = openBeforeComments(hours, isLastEntry);
   const gaps = commentedIntervals(hours, from, LAST_ENTRY_DAYS).flatMap(({ comment, open, close }) => {
     const gap = lastEntryGap(comment, open, close);
     return gap === undefined ? [] : [gap];
   });
   if (!gaps.length || gaps.some((gap) => gap < 1 || gap > 720)) return undefined;
-  return without && !openingHoursProblem(without) ? { hours: without, lastEntryMinutes: Math.max(...gaps) } : undefined;
+  // A comment alone, with no times of its own, says no hours: as before.
+  return without && !openingHoursProblem(opened) ? { hours: opened, lastEntryMinutes: Math.max(...gaps) } : undefined;
 };
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;

@@ -92,6 +92,22 @@ export const withoutComments = (value: string, drop: (comment: string) => boolea
     .reduce((kept, part, i) => (i % 2 === 1 && drop(part.slice(1, -1)) ? kept.trimEnd() : kept + part), '')
     .trim();
 
+/**
+ * The value with the state `open` before each comment `pick` picks (given its text) that follows no
+ * state (`Mo-Su 11:00-22:00 "last order 21:00"` is `Mo-Su 11:00-22:00 open "last order 21:00"`): a
+ * comment alone leaves its times unknown, a state before it makes them that state.
+ */
+export const openBeforeComments = (value: string, pick: (comment: string) => boolean): string =>
+  value
+    .split(COMMENT)
+    .map((part, i, parts) => {
+      const next = parts[i + 1];
+      if (i % 2 === 1 || next === undefined || !pick(next.slice(1, -1)) || /(?:^|\s)(?:open|closed|off|unknown)\s*$/i.test(part)) return part;
+      return `${part.trimEnd()} open `;
+    })
+    .join('')
+    .trim();
+
 const PH_TOKEN = /(?<![A-Za-z])PH(?![A-Za-z])/g;
 
 /** The value with `PH` standing for the given weekdays (JavaScript day numbers). */
