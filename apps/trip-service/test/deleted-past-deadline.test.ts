@@ -14,7 +14,7 @@ import { QUEUES, SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AI_UNREACHABLE, TRIP_DELETED, expiryMessageId, withdrawalMessageId } from '../src/domain/schedules.ts';
-import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
+import { askSchedule, call, releaseToAi, startStack, waitFor, type Stack } from './harness.ts';
 
 /** A deadline long past when the AI service comes back; no grace that ends within the test unless the test moves the deadline. */
 const DEADLINE_MS = 500;
@@ -34,28 +34,11 @@ const written = (scheduleId: string) =>
 
 /** A new traveller's trip and its schedule, requested while the AI service is stopped, then left past its deadline. */
 const lateSchedule = async () => {
-  const { authorization } = await stack.traveller();
-  const headers = { authorization };
-  const created = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers });
-  expect(created.status, JSON.stringify(created.json)).toBe(201);
-  const tripId = created.json.id as string;
-  await stack.ai!.stop();
-  const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: {}, headers });
-  expect(asked.status, JSON.stringify(asked.json)).toBe(202);
+  const asked = await askSchedule(stack, () => stack.ai!.stop());
   await new Promise((resolve) => setTimeout(resolve, DEADLINE_MS + 500));
-  return { headers, tripId, scheduleId: asked.json.id as string };
+  return asked;
 };
-
-/** Every message of the trip service on the broker, then the AI service started: it takes them in their order. */
-const release = async () => {
-  await waitFor(
-    async () => (await queryRows(stack.trip.db.url, 'SELECT 1 FROM outbox_messages WHERE sent_at IS NULL AND queue = $1', [QUEUES.aiScheduleGeneration])).length === 0,
-    'the trip service\'s messages on the queue',
-    20_000,
-    50,
-  );
-  await stack.ai!.start();
-};
+const release = () => releaseToAi(stack);
 
 describe('a schedule past its deadline while the AI service is down', () => {
   it('its trip deleted meanwhile: dropped, nobody notified', { timeout: 120_000 }, async () => {

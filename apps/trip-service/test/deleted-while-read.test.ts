@@ -10,7 +10,7 @@
 import pg from 'pg';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
+import { askSchedule, call, startStack, waitFor, type Stack } from './harness.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -20,14 +20,7 @@ beforeAll(async () => {
 afterAll(async () => stack?.close());
 
 it('a read whose schedule goes with its trip while the read records the outcome: 404, never a 500', { timeout: 60_000 }, async () => {
-  const { authorization } = await stack.traveller();
-  const headers = { authorization };
-  const created = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers });
-  expect(created.status, JSON.stringify(created.json)).toBe(201);
-  const tripId = created.json.id as string;
-  const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: {}, headers });
-  expect(asked.status, JSON.stringify(asked.json)).toBe(202);
-  const scheduleId = asked.json.id as string;
+  const { headers, tripId, scheduleId } = await askSchedule(stack);
   // The AI service has its outcome; the trip service has not read it yet.
   await waitFor(async () => (await queryRows(stack.ai!.db.url, 'SELECT status::text FROM generations WHERE id = $1', [scheduleId]))[0]?.status === 'failed', 'the AI service\'s outcome', 30_000, 100);
   expect((await queryRows(stack.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status).toBe('queued');

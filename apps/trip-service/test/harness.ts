@@ -13,12 +13,12 @@ import path from 'node:path';
 import { EVENT_STREAMS, JWKS_PATH, QUEUES, QUEUE_NAMES, type LocationSearchMessage, type TripEventType } from '@tripgen/catalog';
 import type { FastifyServerOptions } from 'fastify';
 import type { App } from '@tripgen/service-kit';
-import { createTestDatabase, redisUrl, unreachableHttpUrl, waitFor, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, queryRows, redisUrl, unreachableHttpUrl, waitFor, type TestDatabase } from '@tripgen/testing';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { startEventHubsEmulator, startServiceBusEmulator, type EventHubsEmulator, type ReceivedEvent, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { buildAiService } from '@tripgen/ai-service';
 import { buildUserService } from '@tripgen/user-service';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildTripService } from '../src/app.ts';
 
 export interface Part {
@@ -206,6 +206,33 @@ export const tripBody = (over: Record<string, unknown> = {}) => ({
   travelMode: 'transit',
   ...over,
 });
+
+/**
+ * A new traveller's trip and a schedule asked for it (201 and 202 checked); `beforeAsking` runs
+ * between the two (stopping the AI service, so that the request waits on the queue).
+ */
+export const askSchedule = async (stack: Stack, beforeAsking?: () => Promise<void>) => {
+  const { authorization } = await stack.traveller();
+  const headers = { authorization };
+  const created = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers });
+  expect(created.status, JSON.stringify(created.json)).toBe(201);
+  const tripId = created.json.id as string;
+  await beforeAsking?.();
+  const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: {}, headers });
+  expect(asked.status, JSON.stringify(asked.json)).toBe(202);
+  return { headers, tripId, scheduleId: asked.json.id as string };
+};
+
+/** Every schedule message of the trip service sent to the broker (its outbox empty), then the AI service started: it takes them in their order. */
+export const releaseToAi = async (stack: Stack) => {
+  await waitFor(
+    async () => (await queryRows(stack.trip.db.url, 'SELECT 1 FROM outbox_messages WHERE sent_at IS NULL AND queue = $1', [QUEUES.aiScheduleGeneration])).length === 0,
+    'the trip service\'s messages on the queue',
+    20_000,
+    50,
+  );
+  await stack.ai!.start();
+};
 
 /** A trip event as it arrived on the hub: its CloudEvents type and id, and its data. */
 export interface ArrivedEvent {

@@ -10,7 +10,7 @@ import { QUEUES, SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRIP_CHANGED, TRIP_DELETED } from '../src/domain/schedules.ts';
-import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
+import { askSchedule, call, releaseToAi, startStack, waitFor, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
 
 let stack: Stack;
@@ -20,28 +20,9 @@ beforeAll(async () => {
 afterAll(async () => stack?.close());
 
 /** A trip of a new traveller and a schedule requested while the AI service is stopped: its request waits on the queue. */
-const heldSchedule = async () => {
-  const { authorization } = await stack.traveller();
-  const headers = { authorization };
-  const created = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers });
-  expect(created.status, JSON.stringify(created.json)).toBe(201);
-  const tripId = created.json.id as string;
-  await stack.ai!.stop();
-  const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: {}, headers });
-  expect(asked.status, JSON.stringify(asked.json)).toBe(202);
-  return { headers, tripId, scheduleId: asked.json.id as string };
-};
-
+const heldSchedule = () => askSchedule(stack, () => stack.ai!.stop());
 /** Every message of the trip service sent to the broker (the change's too), then the AI service started: it takes them all. */
-const release = async () => {
-  await waitFor(
-    async () => (await queryRows(stack.trip.db.url, 'SELECT 1 FROM outbox_messages WHERE sent_at IS NULL AND queue = $1', [QUEUES.aiScheduleGeneration])).length === 0,
-    'the trip service\'s messages on the queue',
-    20_000,
-    50,
-  );
-  await stack.ai!.start();
-};
+const release = () => releaseToAi(stack);
 
 /** Until the AI service settled the schedule's request (its processed-message record). */
 const requestSettled = (scheduleId: string) =>

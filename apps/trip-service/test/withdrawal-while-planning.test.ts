@@ -10,7 +10,7 @@ import { QUEUES, SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TRIP_CHANGED, TRIP_DELETED } from '../src/domain/schedules.ts';
-import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
+import { askSchedule, call, startStack, waitFor, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
 
 let stack: Stack;
@@ -26,14 +26,7 @@ const settled = (messageId: string) =>
 
 /** A new traveller's trip, and its schedule once the AI service is planning it (ai_db: running). */
 const planning = async () => {
-  const { authorization } = await stack.traveller();
-  const headers = { authorization };
-  const created = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers });
-  expect(created.status, JSON.stringify(created.json)).toBe(201);
-  const tripId = created.json.id as string;
-  const asked = await call(stack.trip.url, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: {}, headers });
-  expect(asked.status, JSON.stringify(asked.json)).toBe(202);
-  const scheduleId = asked.json.id as string;
+  const { headers, tripId, scheduleId } = await askSchedule(stack);
   await waitFor(async () => (await generation(scheduleId))?.status === 'running', 'the AI service planning the schedule', 30_000, 20);
   return { headers, tripId, scheduleId };
 };
