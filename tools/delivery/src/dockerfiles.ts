@@ -167,11 +167,10 @@ RUN cd ${dir} \\
 RUN node apps/service-kit/build/bundle-service.mjs ${dir}
 
 FROM \${NODE_IMAGE} AS runtime
-# The root filesystem is read-only in the pods and /tmp an emptyDir: HOME points there, and tsx's
-# transform cache is off wherever tsx runs (it would write to /tmp on every start for nothing; the emptyDir starts empty).
+# The root filesystem is read-only in the pods and /tmp an emptyDir: HOME points there${fromSource ? `, and tsx's
+# transform cache is off (it would write to /tmp on every start for nothing; the emptyDir starts empty)` : ''}.
 ENV NODE_ENV=production \\
-    HOME=/tmp \\
-    TSX_DISABLE_CACHE=1
+    HOME=/tmp${fromSource ? ' \\\n    TSX_DISABLE_CACHE=1' : ''}
 # No package manager ships: the pods run node alone (the entry point, the Jobs${fromSource ? `, ${fromSource}` : ''}),
 # and the npm that Node 20's images bundle carries packages with fixable HIGH findings that fail the
 # image scan (cross-spawn 7.0.3, CVE-2024-21538: nodejs/node#56909; glob, tar). yarn 1 and corepack go too.
