@@ -272,6 +272,16 @@ it('reads a last order or entry written in Korean, or as a time before the close
   for (const p of places) expect(checkPlaceRecord(p)).toEqual({ ok: true, record: p });
 });
 
+it('reads no last entry against an open end, whose close is only guessed: the place is counted open from its start', async () => {
+  const bar = { type: 'Feature', id: 'node/1', properties: { amenity: 'restaurant', name: '식당 1', 'name:en': 'Restaurant 1', opening_hours: 'Mo-Su 18:00+ "last order 01:00"' }, geometry: { type: 'Point', coordinates: [126.98, 37.57] } };
+  const { places } = importOsmGeoJson({ type: 'FeatureCollection', features: [await seoulBoundary(), bar] }, { retrievedOn: '2026-12-06' });
+  // Before: 180 minutes before the package's guessed close at 04:00, imported as the row's figure:
+  // more than the 2 hours the open end counts, so no visit could ever start in them.
+  expect(places.map((p) => [p.openingHoursOsm, p.lastEntryMinutes])).toEqual([['Mo-Su 18:00+ "last order 01:00"', undefined]]);
+  const [friday] = dayOpenings(places[0]!.openingHoursOsm, ['2026-12-11'], undefined, places[0]!.lastEntryMinutes);
+  expect([friday!.intervals, friday!.lastEntryMinutes]).toEqual([[['18:00', '20:00']], undefined]);
+});
+
 it('labels seoul what lies inside Seoul, by its boundary in the export, not what its box also holds (Bucheon, Hanam)', async () => {
   const place = (id: string, tags: Record<string, string>, lng: number, lat: number) => ({ type: 'Feature', id, properties: { opening_hours: 'Mo-Su 10:00-22:00', ...tags }, geometry: { type: 'Point', coordinates: [lng, lat] } });
   const places = [
