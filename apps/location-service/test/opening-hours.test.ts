@@ -243,9 +243,18 @@ describe('the parse cache (issue 15: about 29 KiB per parsed value)', () => {
     expect(PARSED_VALUES_MAX).toBeGreaterThanOrEqual(LIMITS.candidates);
   });
 
-  it('stands `PH` on an ordinary day for a weekday that reaches neither that day nor from the day before, in two variants only', () => {
+  it('stands `PH` on an ordinary day for a weekday that reaches neither that day nor from the day before, nor is the day after, in two variants only', () => {
     const week = Array.from({ length: 7 }, (_, i) => addDays('2026-09-28', i));
-    for (const date of week) expect([dayOfWeek(date), dayOfWeek(addDays(date, -1))]).not.toContain(unreachingWeekday(date));
+    for (const date of week) expect([dayOfWeek(date), dayOfWeek(addDays(date, -1)), dayOfWeek(addDays(date, 1))]).not.toContain(unreachingWeekday(date));
     expect(new Set(week.map(unreachingWeekday)).size).toBe(2);
+  });
+
+  it('does not let `PH off` cut an ordinary night at midnight: the last entry counts from its real close on every weekday', () => {
+    // 2026-12-07..13, no public holiday: a bar open 18:00-02:00 with last order 01:00 has none before
+    // midnight (0) any night. Before, on the Tuesday `PH` stood for Wednesday, the day after, whose
+    // `off` ended Tuesday's night at 24:00 in the read of its real close: last entry 23:00.
+    const week = Array.from({ length: 7 }, (_, i) => addDays('2026-12-07', i));
+    const days = dayOpenings('Mo-Su 18:00-02:00; PH off', week, undefined, 60);
+    expect(days.map((d) => [d.date, d.intervals, d.lastEntryMinutes])).toEqual(week.map((date) => [date, [['00:00', '02:00'], ['18:00', '24:00']], [60, 0]]));
   });
 });

@@ -162,13 +162,14 @@ const usesSunTimes = (value: string, oh: OpeningHours): boolean => {
 };
 
 /**
- * With no holiday on D or the day before, `PH` stands for a weekday that is neither of theirs, so it
- * matches nothing that reaches D. Wednesday, or Saturday when D is a Wednesday or Thursday (two days
- * apart: never both excluded): two parsed variants of a value with `PH` instead of one per weekday.
+ * With no holiday on D or the day before, `PH` stands for a weekday that is neither of theirs nor the
+ * day after's (which evaluateDay reads for the real close of an interval running past midnight), so it
+ * matches nothing that reaches D. Wednesday, or Saturday when D is a Tuesday, Wednesday or Thursday
+ * (three days apart: never both excluded): two parsed variants of a value with `PH` instead of one per weekday.
  */
 export const unreachingWeekday = (date: string): number => {
   const d = dayOfWeek(date);
-  return d === 3 || d === 4 ? 6 : 3;
+  return d >= 2 && d <= 4 ? 6 : 3;
 };
 
 /** The evaluator for date D, given which of D-1 and D are public holidays. */
@@ -207,7 +208,7 @@ interface RawDay {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '6';
+export const OPENING_EVALUATION = '7';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
