@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATABASES, EDGE_RATE_LIMIT, POSTGRES_BACKUP_JOB, QUEUE_LIMITS, QUEUE_NAMES, REQUEST_BODY_LIMIT_BYTES, SERVICE_NAMES, serviceList, workloadIdentitySubject } from '@tripgen/catalog';
+import { DATABASES, EDGE_RATE_LIMIT, POSTGRES_BACKUP_JOB, QUEUES, QUEUE_LIMITS, QUEUE_NAMES, REQUEST_BODY_LIMIT_BYTES, SERVICE_NAMES, serviceList, workloadIdentitySubject, workloadName } from '@tripgen/catalog';
 import { CATALOG_JSON_PATH, renderCatalogJson } from '../lib/catalog-facts.ts';
-import { ENVIRONMENTS, loadSnapshot } from '../lib/bicep.ts';
+import { ENVIRONMENTS, INFRA_DIR, loadSnapshot } from '../lib/bicep.ts';
 import { asArray, ofType, prop } from '../lib/props.ts';
 
 const lastSegment = (id: string) => id.split('/').pop() ?? '';
@@ -77,6 +78,20 @@ describe('Bicep uses the service catalog\'s facts', () => {
         .sort();
       expect(grants).toEqual(wanted);
     });
+  });
+
+  it('lets each service send to every queue its sources write to its outbox (the catalog\'s produces: its Data Sender grant)', () => {
+    // The AI service sends a request taken past its deadline back to its own queue (`<scheduleId>.late`):
+    // without a grant there, its relay's sends are refused in Azure (the emulator checks no roles).
+    const sent = (dir: string): string[] =>
+      readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('generated'))
+        .flatMap((f) => [...readFileSync(path.join(dir, f), 'utf8').matchAll(/(?:\benqueue\(\s*\w+\s*,|\boutboxMessage\()\s*QUEUES\.(\w+)/g)].map((m) => QUEUES[m[1] as keyof typeof QUEUES]));
+    const REPO_ROOT = path.resolve(INFRA_DIR, '..');
+    const unsent = serviceList().flatMap((s) => [...new Set(sent(path.join(REPO_ROOT, 'apps', workloadName(s.name), 'src')))].filter((q) => !s.queues.produces.includes(q)).map((q) => `${s.name} sends ${q}`));
+    expect(serviceList().some((s) => sent(path.join(REPO_ROOT, 'apps', workloadName(s.name), 'src')).length > 0), 'the check finds the sends (not vacuous)').toBe(true);
+    expect(unsent).toEqual([]);
   });
 
   it('prod PostgreSQL has exactly the catalog DATABASES and the extensions the services need', () => {

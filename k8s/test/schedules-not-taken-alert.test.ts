@@ -15,7 +15,7 @@ import type { K8sObject } from './policy/objects.ts';
 import { objectsOf } from './support/gitops.ts';
 
 const queue = QUEUES.aiScheduleGeneration;
-const asker = serviceList().find((s) => s.queues.produces.includes(queue))!;
+const asker = serviceList().find((s) => s.queues.produces.includes(queue) && !s.queues.consumes.includes(queue))!;
 const taker = serviceList().find((s) => s.queues.consumes.includes(queue))!;
 
 /** The critical alerts with a runbook that select both an accepted schedule request and a delivery of its queue. */

@@ -215,7 +215,8 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     autoscaling: { targetCpuUtilization: 80, maxReplicas: 18 },
     database: 'ai_db',
     databaseExtensions: [],
-    queues: { produces: [QUEUES.notification], consumes: [QUEUES.aiScheduleGeneration] },
+    // Its own queue too: a request taken past its deadline is sent to the back of it (`<scheduleId>.late`, schedule-consumer.ts).
+    queues: { produces: [QUEUES.notification, QUEUES.aiScheduleGeneration], consumes: [QUEUES.aiScheduleGeneration] },
     // The user service only for its public keys (JWKS_URL, added by needsJwks): nothing else of it.
     calls: ['location'],
     peerRoutes: [

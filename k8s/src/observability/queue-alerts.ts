@@ -50,7 +50,8 @@ export function queueAlerts(namespace: string): AlertSpec[] {
 
 function schedulesNotTaken(namespace: string): AlertSpec {
   const queue = QUEUES.aiScheduleGeneration;
-  const asker = serviceOf((s) => s.queues.produces.includes(queue));
+  // The service that asks (the AI service sends its own late requests back to the queue it takes).
+  const asker = serviceOf((s) => s.queues.produces.includes(queue) && !s.queues.consumes.includes(queue));
   const taker = serviceOf((s) => s.queues.consumes.includes(queue));
   const asked = `sum(increase(http_request_duration_seconds_count{namespace="${namespace}",job="${metricsServiceName(asker)}",route="${SCHEDULES_ROUTE}",method="POST",status_code="202"}[${NOT_TAKEN_ASKED}] offset ${NOT_TAKEN_OFFSET})) > 0`;
   // Every outcome: a delivery processed, a duplicate, handed back or dead-lettered was taken (the kit exports them from 0).
