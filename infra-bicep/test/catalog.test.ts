@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATABASES, EDGE_RATE_LIMIT, POSTGRES_BACKUP_JOB, QUEUES, QUEUE_LIMITS, QUEUE_NAMES, REQUEST_BODY_LIMIT_BYTES, SERVICE_NAMES, serviceList, workloadIdentitySubject, workloadName } from '@tripgen/catalog';
+import { DATABASES, EDGE_RATE_LIMIT, POSTGRES_BACKUP_JOB, QUEUES, QUEUE_LIMITS, QUEUE_NAMES, REQUEST_BODY_LIMIT_BYTES, SERVICE_NAMES, serviceList, workloadIdentitySubject, workloadName, type QueueName } from '@tripgen/catalog';
 import { CATALOG_JSON_PATH, renderCatalogJson } from '../lib/catalog-facts.ts';
 import { ENVIRONMENTS, INFRA_DIR, loadSnapshot } from '../lib/bicep.ts';
 import { asArray, ofType, prop } from '../lib/props.ts';
@@ -83,7 +83,7 @@ describe('Bicep uses the service catalog\'s facts', () => {
   it('lets each service send to every queue its sources write to its outbox (the catalog\'s produces: its Data Sender grant)', () => {
     // The AI service sends a request taken past its deadline back to its own queue (`<scheduleId>.late`):
     // without a grant there, its relay's sends are refused in Azure (the emulator checks no roles).
-    const sent = (dir: string): string[] =>
+    const sent = (dir: string): QueueName[] =>
       readdirSync(dir, { recursive: true })
         .map(String)
         .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('generated'))
