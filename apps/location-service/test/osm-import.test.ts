@@ -21,6 +21,8 @@ const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'osm-export.geojson')
 const load = async () => JSON.parse(await readFile(FIXTURE, 'utf8')) as unknown;
 /** Seoul's boundary, from the fixture: an export of places in Seoul needs it, or none is labelled seoul. */
 const seoulBoundary = async () => ((await load()) as { features: { id?: string }[] }).features.find((f) => f.id === 'relation/2297418')!;
+/** An OSM restaurant node in Seoul with the given hours (its id and longitude set by the test). */
+const restaurant = (id: number, hours: string, lng: number) => ({ type: 'Feature', id: `node/${id}`, properties: { amenity: 'restaurant', name: `식당 ${id}`, 'name:en': `Restaurant ${id}`, opening_hours: hours }, geometry: { type: 'Point', coordinates: [lng, 37.57] } });
 
 it('keeps the usable elements with categories from their tags, OSM ids and the ODbL, and counts the skipped by reason', async () => {
   const report = importOsmGeoJson(await load(), { retrievedOn: '2026-11-30' });
@@ -211,7 +213,6 @@ it('reads a tag of several values (OSM separates them with ";"): the category of
 });
 
 it('reads a last order, entry or admission from the comment of the hours into lastEntryMinutes, and imports its rule open, with its own last entry', async () => {
-  const restaurant = (id: number, hours: string, lng: number) => ({ type: 'Feature', id: `node/${id}`, properties: { amenity: 'restaurant', name: `식당 ${id}`, 'name:en': `Restaurant ${id}`, opening_hours: hours }, geometry: { type: 'Point', coordinates: [lng, 37.57] } });
   const hours = [
     'Mo-Su 11:00-22:00 "last order 21:00"',
     'Tu-Su 09:00-18:00 "Last admission 17:30"; Mo off',
@@ -245,7 +246,6 @@ it('reads a last order, entry or admission from the comment of the hours into la
 });
 
 it('reads a last order or entry written in Korean, or as a time before the close, as it reads the English one', async () => {
-  const restaurant = (id: number, hours: string, lng: number) => ({ type: 'Feature', id: `node/${id}`, properties: { amenity: 'restaurant', name: `식당 ${id}`, 'name:en': `Restaurant ${id}`, opening_hours: hours }, geometry: { type: 'Point', coordinates: [lng, 37.57] } });
   const hours = [
     'Mo-Su 11:00-22:00 "라스트오더 21:00"',
     'Tu-Su 09:00-18:00 "입장마감 17:00"; Mo off',
