@@ -4,10 +4,13 @@
  * outcome deadLettered). The rendered rules must alert on it for every queue a catalog service
  * consumes, on the series the services really export: a counter series that first appears at 1
  * (the first dead letter after a pod starts) has no earlier sample for increase() to compare with,
- * so the kit exports every queue's outcomes from 0. Shown failing on a broken copy.
+ * so the kit exports every queue's outcomes from 0. The same holds on the sending side: an outbox row
+ * no send can deliver (larger than its queue or hub accepts) is set aside, never sent, and counted
+ * (outbox_messages_set_aside_total) for every destination a service sends to. Shown failing on a
+ * broken copy.
  */
 import { describe, expect, it } from 'vitest';
-import { CONSUME_OUTCOMES, serviceList, type ConsumeOutcome } from '@tripgen/catalog';
+import { CONSUME_OUTCOMES, EVENT_STREAMS, serviceList, type ConsumeOutcome } from '@tripgen/catalog';
 import { createMetrics } from '../../apps/service-kit/src/telemetry/metrics.ts';
 import { alertingRules } from './policy/prometheus-rules.ts';
 import { runbookAnchor } from './policy/alerts.ts';
@@ -47,6 +50,37 @@ describe('dead-lettered messages alert', () => {
       for (const queue of s.queues.consumes) {
         for (const outcome of CONSUME_OUTCOMES) expect(text).toContain(`messages_consumed_total{queue="${queue}",outcome="${outcome}",service="${s.name}-service"} 0`);
       }
+    }
+  });
+});
+
+/** Every queue and hub a catalog service sends to through its outbox. */
+const destinations = serviceList().flatMap((s) => [...s.queues.produces, ...EVENT_STREAMS.filter((e) => e.producer === s.name).map((e) => e.hub)].map((destination) => ({ service: s.name, destination })));
+
+/** Destinations whose set-aside rows no alert of `objects` with the outbox-set-aside runbook selects. */
+function unwatchedDestinations(objects: readonly K8sObject[], namespace: string): string[] {
+  const watching = alertingRules(objects).filter(({ rule }) => rule.labels?.severity && runbookAnchor(rule.annotations?.runbook_url) === 'outbox-set-aside');
+  const selectors = watching.flatMap(({ rule }) => parsePromql(rule.expr ?? '').selectors.filter((s) => s.metric === 'outbox_messages_set_aside_total'));
+  return destinations
+    .filter(({ service, destination }) => !selectors.some((sel) => sel.matchers.every((m) => matches(m, { namespace, destination, job: `${service}-service-metrics` }))))
+    .map(({ service, destination }) => `${service}: ${destination}`);
+}
+
+describe('outbox messages set aside alert', () => {
+  it('prod: an alert with a runbook selects the rows set aside for every queue and hub a service sends to', () => {
+    expect(destinations.map((d) => d.destination)).toContain(EVENT_STREAMS[0].hub);
+    expect(unwatchedDestinations(objectsOf('prod'), 'tripgen')).toEqual([]);
+  });
+
+  it('fails when the alert watches another namespace', () => {
+    const prod = structuredClone(objectsOf('prod'));
+    for (const { rule } of alertingRules(prod)) (rule as { expr?: string }).expr = rule.expr?.replace('outbox_messages_set_aside_total{namespace="tripgen"', 'outbox_messages_set_aside_total{namespace="other"');
+    expect(unwatchedDestinations(prod, 'tripgen')).toEqual(destinations.map((d) => `${d.service}: ${d.destination}`));
+  });
+
+  it('each sending service exports its destinations\' set-aside count from 0, before any send', async () => {
+    for (const { service, destination } of destinations) {
+      expect(await createMetrics(service).registry.metrics()).toContain(`outbox_messages_set_aside_total{destination="${destination}",service="${service}-service"} 0`);
     }
   });
 });

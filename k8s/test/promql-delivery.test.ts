@@ -26,6 +26,7 @@ async function kitSeries(): Promise<Map<string, Set<string>>> {
   m.httpDuration.observe({ method: 'GET', route: '/x', status_code: '200' }, 0.1);
   m.dependencyUp.set({ dependency: 'postgresql' }, 1);
   m.messagesConsumed.inc({ queue: 'q', outcome: 'processed' });
+  m.outboxSetAside.inc({ destination: 'q' });
   m.asyncRequestDuration.observe({ queue: 'q', outcome: 'completed' }, 1);
   const series = new Map<string, Set<string>>();
   for (const line of (await m.registry.metrics()).split('\n')) {

@@ -85,7 +85,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
 
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
       // Notifications leave through the outbox; a short backoff cap so they follow soon after a broker outage.
-      const relay = createOutboxRelay({ db: prisma, broker, logger: app.log, backoff: { maxMs: 5_000 } });
+      const relay = createOutboxRelay({ db: prisma, broker, logger: app.log, backoff: { maxMs: 5_000 }, onSetAside: (destination) => app.kit.metrics.outboxSetAside.inc({ destination }) });
       app.addHook('onReady', async () => {
         // The engine thread is started and warmed before the service is ready (listen waits for the
         // onReady hooks): otherwise the first plans pay for its module load and a cold JIT. A thread

@@ -38,7 +38,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       const publisher = await eventHubsPublisherFromEnv(env);
       const events = tripEvents(publisher !== undefined);
       // A short backoff cap: once the broker is back, the queued requests leave within seconds.
-      const relay = createOutboxRelay({ db: prisma, broker, events: publisher, logger: app.log, backoff: { maxMs: 2_000 } });
+      const relay = createOutboxRelay({ db: prisma, broker, events: publisher, logger: app.log, backoff: { maxMs: 2_000 }, onSetAside: (destination) => app.kit.metrics.outboxSetAside.inc({ destination }) });
       const peers = createPeers({ user: trip.userServiceUrl, location: trip.locationServiceUrl, ai: trip.aiServiceUrl }, trip.peerTimeoutFactor);
       // What a schedule costs the AI service, per user and across replicas (catalog SCHEDULE_RATE_LIMIT).
       const budget = operationBudget({ redis: app.kit.redis, name: 'schedules', what: 'schedule requests', max: trip.scheduleRateLimitMax, windowMs: SCHEDULE_RATE_LIMIT.timeWindowMs });

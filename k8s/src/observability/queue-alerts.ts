@@ -44,6 +44,15 @@ export function queueAlerts(namespace: string): AlertSpec[] {
       description: `{{ $labels.job }} dead-lettered about {{ $value | humanize }} deliveries of {{ $labels.queue }} in the last ${WINDOW}: they stay in the queue's dead-letter queue, never processed, until replayed.`,
       runbook: 'dead-letters',
     },
+    {
+      alert: 'TripGenOutboxMessageSetAside',
+      severity: 'warning',
+      expr: `sum by (job, destination) (increase(outbox_messages_set_aside_total{namespace="${namespace}"}[${WINDOW}])) > 0`,
+      for: '0m',
+      summary: 'A message for {{ $labels.destination }} was set aside unsent',
+      description: `{{ $labels.job }}'s outbox set aside about {{ $value | humanize }} messages for {{ $labels.destination }} in the last ${WINDOW}: larger than it accepts, they stay unsent in the service's outbox_messages until someone acts.`,
+      runbook: 'outbox-set-aside',
+    },
     schedulesNotTaken(namespace),
   ];
 }

@@ -27,6 +27,23 @@ export class NewerMessageError extends Error {
   override readonly name = 'NewerMessageError';
 }
 
+/**
+ * A message larger than its destination accepts (the link's max message size: Service Bus Standard
+ * 256 KiB, Event Hubs 1 MiB). No retry can send it: the outbox sets its row aside rather than retry
+ * it for ever ahead of the rows behind it.
+ */
+export class OversizeMessageError extends Error {
+  override readonly name = 'OversizeMessageError';
+
+  constructor(
+    readonly messageId: string,
+    readonly limitBytes: number,
+    destination: string,
+  ) {
+    super(`message ${messageId} is larger than ${destination} accepts (${limitBytes} bytes)`);
+  }
+}
+
 export const isPermanentMessageError = (error: unknown): error is PermanentMessageError => error instanceof PermanentMessageError;
 
 export const describeError = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));

@@ -95,6 +95,28 @@ describe('events for analytics through the outbox', { timeout: 60_000 }, () => {
     expect(new Set(got.map((e) => e.partitionId)).size).toBe(1);
   });
 
+  it('sets aside an event larger than the hub accepts; the subject\'s events around it still go, in order', async () => {
+    // The emulator's sender links advertise Event Hubs Standard's 1 MiB, as Azure's do.
+    await db.sql.$transaction(async (tx) => {
+      await enqueueEvent(tx, HUB, { id: 'big-0', source: '/test', type: 't', subject: 'trips/big', data: { i: 0 } });
+      await enqueueEvent(tx, HUB, { id: 'big-1', source: '/test', type: 't', subject: 'trips/big', data: { pad: 'x'.repeat(1_100_000) } });
+      await enqueueEvent(tx, HUB, { id: 'big-2', source: '/test', type: 't', subject: 'trips/big', data: { i: 2 } });
+    });
+    const relay = createOutboxRelay({ db: db.sql, broker, events, logger: quietLogger });
+    expect(await relay.relayOnce()).toEqual({ sent: 2, failed: 1 });
+    expect(hubs.events(HUB).filter((e) => e.messageId?.startsWith('big-')).map((e) => e.messageId)).toEqual(['big-0', 'big-2']);
+    const rows = await db.sql.$queryRawUnsafe<{ message_id: string; sent: boolean; set_aside: boolean; last_error: string | null }[]>(
+      "SELECT message_id, sent_at IS NOT NULL AS sent, next_attempt_at = 'infinity' AS set_aside, last_error FROM outbox_messages ORDER BY sequence",
+    );
+    expect(rows.map((r) => [r.message_id, r.sent, r.set_aside])).toEqual([
+      ['big-0', true, false],
+      ['big-1', false, true],
+      ['big-2', true, false],
+    ]);
+    expect(rows[1]?.last_error).toMatch(/^OversizeMessageError: message big-1 is larger than trip-events accepts \(1048576 bytes\)$/);
+    expect(await relay.relayOnce()).toEqual({ sent: 0, failed: 0 });
+  });
+
   it('an Event Hubs outage holds the events back (queue messages still go) and they leave afterwards with the same id', async () => {
     await db.sql.$transaction(async (tx) => {
       await enqueueEvent(tx, HUB, { id: 'outage-ev', source: '/test', type: 't', subject: 'trips/o', data: {} });

@@ -18,6 +18,7 @@ import type { TokenCredential } from '@azure/identity';
 import { CLOUD_EVENT_PROPERTY_PREFIX, EVENT_STREAMS, eventHubVariable } from '@tripgen/catalog';
 import { azureCredentialFromEnv } from '../azure-credential.ts';
 import type { OutgoingMessage } from './broker.ts';
+import { OversizeMessageError } from './errors.ts';
 import { insertOutboxRow, type OutboxRow } from './outbox.ts';
 import type { SqlExecutor } from './sql.ts';
 
@@ -135,15 +136,16 @@ export function createEventHubsPublisher(options: EventHubsPublisherOptions): Ev
   };
 
   /** One subject's events, in order, in as few batches as the hub's size limit allows. */
-  async function sendInOrder(producer: EventHubProducerClient, partitionKey: string, events: readonly CloudEvent[]): Promise<void> {
+  async function sendInOrder(hub: string, producer: EventHubProducerClient, partitionKey: string, events: readonly CloudEvent[]): Promise<void> {
     let batch: EventDataBatch = await producer.createBatch({ partitionKey });
     for (const event of events) {
       const data = toEventData(event);
       if (batch.tryAdd(data)) continue;
-      if (batch.count === 0) throw new Error(`event ${event.id} is larger than the hub accepts (${batch.maxSizeInBytes} bytes)`);
-      await producer.sendBatch(batch);
-      batch = await producer.createBatch({ partitionKey });
-      if (!batch.tryAdd(data)) throw new Error(`event ${event.id} is larger than the hub accepts (${batch.maxSizeInBytes} bytes)`);
+      // Checked alone before the full batch goes: an oversize event sends nothing of its batch.
+      const next = await producer.createBatch({ partitionKey });
+      if (!next.tryAdd(data)) throw new OversizeMessageError(event.id, next.maxSizeInBytes, hub);
+      if (batch.count > 0) await producer.sendBatch(batch);
+      batch = next;
     }
     if (batch.count > 0) await producer.sendBatch(batch);
   }
@@ -159,7 +161,7 @@ export function createEventHubsPublisher(options: EventHubsPublisherOptions): Ev
       }
       const producer = await producerFor(hub);
       // Subjects go out side by side; any failure fails the call, and the relay re-sends all of them (same ids).
-      await Promise.all([...bySubject].map(([subject, events]) => sendInOrder(producer, subject, events)));
+      await Promise.all([...bySubject].map(([subject, events]) => sendInOrder(hub, producer, subject, events)));
     },
     async close() {
       closed = true;

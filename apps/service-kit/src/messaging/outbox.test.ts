@@ -119,6 +119,33 @@ describe('transactional outbox', { timeout: 60_000 }, () => {
     expect((await rows()).map((r) => r.message_id)).toEqual(['unsent']);
   });
 
+  it('sets aside a row larger than its queue accepts, keeps it unsent, and sends the rows around it', async () => {
+    // The emulator's links advertise Service Bus Standard's 256 KiB, as Azure's do.
+    await enqueue(db.sql, QUEUES.notification, { n: 1 }, { messageId: 'before' });
+    await enqueue(db.sql, QUEUES.notification, { pad: 'x'.repeat(300 * 1024) }, { messageId: 'oversize' });
+    await enqueue(db.sql, QUEUES.notification, { n: 3 }, { messageId: 'after' });
+    const waiting = emulator.count(QUEUES.notification);
+    const setAside: string[] = [];
+    const relay = createOutboxRelay({ db: db.sql, broker, logger: quietLogger, onSetAside: (destination) => setAside.push(destination) });
+    expect(await relay.relayOnce()).toEqual({ sent: 2, failed: 1 });
+    expect(emulator.count(QUEUES.notification) - waiting).toBe(2);
+    expect(setAside).toEqual([QUEUES.notification]);
+    const states = await db.sql.$queryRawUnsafe<{ message_id: string; sent: boolean; set_aside: boolean; last_error: string | null }[]>(
+      "SELECT message_id, sent_at IS NOT NULL AS sent, next_attempt_at = 'infinity' AS set_aside, last_error FROM outbox_messages ORDER BY sequence",
+    );
+    expect(states.map((r) => [r.message_id, r.sent, r.set_aside])).toEqual([
+      ['before', true, false],
+      ['oversize', false, true],
+      ['after', true, false],
+    ]);
+    expect(states[1]?.last_error).toMatch(/^OversizeMessageError: message oversize is larger than notification-queue accepts \(262144 bytes\)$/);
+    // Never claimed again, never pruned: it waits for an operator (docs/runbooks.md, outbox-set-aside).
+    await enqueue(db.sql, QUEUES.notification, { n: 4 }, { messageId: 'later' });
+    expect(await relay.relayOnce()).toEqual({ sent: 1, failed: 0 });
+    expect(await pruneSentOutboxMessages(db.sql, 0)).toBe(3);
+    expect((await db.sql.$queryRawUnsafe<{ message_id: string }[]>('SELECT message_id FROM outbox_messages')).map((r) => r.message_id)).toEqual(['oversize']);
+  });
+
   it('lets several relays run at once without sending any row twice (FOR UPDATE SKIP LOCKED)', async () => {
     const total = 120;
     await db.sql.$executeRawUnsafe(

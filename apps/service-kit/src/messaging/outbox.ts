@@ -3,7 +3,7 @@ import { context, propagation } from '@opentelemetry/api';
 import { QUEUE_NAMES, type QueueName } from '@tripgen/catalog';
 import type { MessageBroker, OutgoingMessage } from './broker.ts';
 import { EVENT_HUBS, isEventHub, type EventPublisher } from './events.ts';
-import { describeError, stderrLogger, type MessagingLogger } from './errors.ts';
+import { describeError, OversizeMessageError, stderrLogger, type MessagingLogger } from './errors.ts';
 import { retentionOf, schedulePruning, type Pruner, type Retention } from './retention.ts';
 import type { SqlExecutor } from './sql.ts';
 
@@ -110,6 +110,8 @@ export interface OutboxRelayOptions {
   /** How long sent rows are kept and how often older ones are pruned while the relay runs (default: the catalog's MESSAGE_RETENTION). */
   readonly retention?: Retention;
   readonly logger?: MessagingLogger;
+  /** Called for each row set aside (larger than its destination accepts): the kit's `outboxSetAside` counter, which an alert reads. */
+  readonly onSetAside?: (destination: string) => void;
 }
 
 export interface RelayRound {
@@ -169,6 +171,13 @@ UPDATE outbox_messages
        last_error = $4
  WHERE message_id = ANY($1::text[])`;
 
+/**
+ * A row no send can deliver (OversizeMessageError) is set aside: never due again, unsent (pruning
+ * keeps it), its reason in last_error. Retried, it would fail its whole batch for ever and hold back
+ * every row of its destination behind it. docs/runbooks.md ("outbox-set-aside") finds it.
+ */
+const SET_ASIDE_SQL = "UPDATE outbox_messages SET next_attempt_at = 'infinity', last_error = $2 WHERE message_id = $1";
+
 const NOTHING: RelayRound = { sent: 0, failed: 0 };
 /** How long close() waits for the sends in flight (a Service Bus send takes milliseconds; well within a pod's 30 s grace). */
 const CLOSE_WAIT_MS = 5_000;
@@ -201,6 +210,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   /** One destination's batch sent and marked; a failure is marked for its backoff (or left to the lease when the database fails too). */
   async function send(destination: string, messages: OutgoingMessage[]): Promise<RelayRound> {
+    if (messages.length === 0) return NOTHING;
     const ids = messages.map((m) => m.messageId);
     try {
       if (!isEventHub(destination)) await broker.publish(destination as QueueName, messages);
@@ -208,6 +218,22 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       else throw new Error(`no event publisher for hub "${destination}" (Event Hubs not configured)`);
     } catch (error) {
       const reason = describeError(error).slice(0, 2_000);
+      if (error instanceof OversizeMessageError && ids.includes(error.messageId)) {
+        // The rows before it may have gone already: sent again with the rest, their ids are deduplicated.
+        logger.error({ queue: destination, messageId: error.messageId, err: reason }, 'outbox set aside a message larger than its destination accepts; it stays unsent in outbox_messages');
+        const setAside = await db.$executeRawUnsafe(SET_ASIDE_SQL, error.messageId, reason).then(
+          () => true,
+          (err: unknown) => {
+            logger.warn({ queue: destination, err: describeError(err) }, 'outbox could not set a message aside; retried after its lease');
+            return false;
+          },
+        );
+        if (setAside) {
+          options.onSetAside?.(destination);
+          const rest = await send(destination, messages.filter((m) => m.messageId !== error.messageId));
+          return { sent: rest.sent, failed: rest.failed + 1 };
+        }
+      }
       logger.warn({ queue: destination, count: ids.length, err: reason }, 'outbox send failed; will retry with backoff');
       await db.$executeRawUnsafe(MARK_FAILED_SQL, ids, initialBackoffMs, maxBackoffMs, reason).catch((err: unknown) => {
         logger.warn({ queue: destination, err: describeError(err) }, 'outbox could not record a failed send; retried after its lease');

@@ -11,7 +11,7 @@ import Long from 'long';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { QueueName } from '@tripgen/catalog';
 import { deadLettered, type ConsumeOptions, type DeadLetteredMessage, type IncomingMessage, type MessageBroker, type OutgoingMessage, type SettlingHandler, type Subscription } from './broker.ts';
-import { describeError, stderrLogger, type MessagingLogger } from './errors.ts';
+import { describeError, OversizeMessageError, stderrLogger, type MessagingLogger } from './errors.ts';
 import { azureCredentialFromEnv } from '../azure-credential.ts';
 
 export { azureCredentialFromEnv };
@@ -174,10 +174,11 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
     for (const m of messages) {
       const sbMessage = { messageId: m.messageId, body: m.body, contentType: 'application/json', ...(m.traceparent ? { applicationProperties: { [DIAGNOSTIC_ID]: m.traceparent } } : {}) };
       if (batch.tryAddMessage(sbMessage)) continue;
-      if (batch.count === 0) throw new Error(`message ${m.messageId} is larger than the broker's limit of ${batch.maxSizeInBytes} bytes`);
-      await sendBatch(sender, batch);
-      batch = await sender.createMessageBatch();
-      if (!batch.tryAddMessage(sbMessage)) throw new Error(`message ${m.messageId} is larger than the broker's limit of ${batch.maxSizeInBytes} bytes`);
+      // Checked alone before the full batch goes: an oversize message sends nothing of its batch.
+      const next = await sender.createMessageBatch();
+      if (!next.tryAddMessage(sbMessage)) throw new OversizeMessageError(m.messageId, next.maxSizeInBytes, queue);
+      if (batch.count > 0) await sendBatch(sender, batch);
+      batch = next;
     }
     if (batch.count > 0) await sendBatch(sender, batch);
   }

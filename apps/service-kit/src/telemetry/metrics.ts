@@ -5,7 +5,7 @@
  * wait, app.ts markHeld) is left out by the app's hook that feeds it.
  * One registry per app so several apps in one process (tests) do not collide.
  */
-import { ASYNC_LATENCY_BUCKETS_SECONDS, CONSUME_OUTCOMES, LATENCY_BUCKETS_SECONDS, SERVICES, type ServiceName } from '@tripgen/catalog';
+import { ASYNC_LATENCY_BUCKETS_SECONDS, CONSUME_OUTCOMES, EVENT_STREAMS, LATENCY_BUCKETS_SECONDS, SERVICES, type ServiceName } from '@tripgen/catalog';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
@@ -28,6 +28,8 @@ export interface Metrics {
   readonly dependencyUp: Gauge<'dependency'>;
   /** Deliveries by outcome (processed, duplicate, abandoned, deadLettered): feed it from a consumer's onOutcome. */
   readonly messagesConsumed: Counter<'queue' | 'outcome'>;
+  /** Outbox rows set aside, never to be sent (larger than their destination accepts), by destination: feed it from the relay's onSetAside. */
+  readonly outboxSetAside: Counter<'destination'>;
   /**
    * From an asynchronous request's creation to its outcome, by the queue it came through and the
    * outcome (a schedule: asked at the trip service, completed or failed at the AI service). The HTTP
@@ -74,6 +76,17 @@ export const createMetrics = (serviceName: string): Metrics => {
   for (const queue of Object.hasOwn(SERVICES, serviceName) ? SERVICES[serviceName as ServiceName].queues.consumes : []) {
     for (const outcome of CONSUME_OUTCOMES) messagesConsumed.inc({ queue, outcome }, 0);
   }
+  const outboxSetAside = new Counter({
+    name: 'outbox_messages_set_aside_total',
+    help: 'Outbox messages set aside unsent (larger than their queue or hub accepts), by destination',
+    labelNames: ['destination'] as const,
+    registers: [registry],
+  });
+  // From 0 too, for the same reason: every queue and hub the service sends to.
+  if (Object.hasOwn(SERVICES, serviceName)) {
+    const name = serviceName as ServiceName;
+    for (const destination of [...SERVICES[name].queues.produces, ...EVENT_STREAMS.filter((s) => s.producer === name).map((s) => s.hub)]) outboxSetAside.inc({ destination }, 0);
+  }
   const asyncRequestDuration = new Histogram({
     name: 'async_request_duration_seconds',
     help: 'Time from an asynchronous request (a queue message) being asked to its outcome, by queue and outcome',
@@ -107,7 +120,7 @@ export const createMetrics = (serviceName: string): Metrics => {
     labelNames: ['reason'] as const,
     registers: [registry],
   });
-  return { registry, httpDuration, dependencyUp, messagesConsumed, asyncRequestDuration, llmCalls, llmCallDuration, llmCacheLookups, llmFallbacks };
+  return { registry, httpDuration, dependencyUp, messagesConsumed, outboxSetAside, asyncRequestDuration, llmCalls, llmCallDuration, llmCacheLookups, llmFallbacks };
 };
 
 type DurationChild = ReturnType<Metrics['httpDuration']['labels']>;
