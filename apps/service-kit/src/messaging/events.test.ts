@@ -6,7 +6,7 @@ import { EVENT_HUBS, enqueueEvent, eventHubsPublisherFromEnv, type EventPublishe
 import { createOutboxRelay, enqueue } from './outbox.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 import type { MessageBroker } from './broker.ts';
-import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
+import { createTestDatabase, outboxStates, type TestDatabase } from './test-support/test-database.ts';
 
 // Events through the outbox to the real @azure/event-hubs producer and the Event Hubs emulator, with
 // the queue messages of the same outbox still going to Service Bus. The wire form encoded here is the
@@ -105,9 +105,7 @@ describe('events for analytics through the outbox', { timeout: 60_000 }, () => {
     const relay = createOutboxRelay({ db: db.sql, broker, events, logger: quietLogger });
     expect(await relay.relayOnce()).toEqual({ sent: 2, failed: 1 });
     expect(hubs.events(HUB).filter((e) => e.messageId?.startsWith('big-')).map((e) => e.messageId)).toEqual(['big-0', 'big-2']);
-    const rows = await db.sql.$queryRawUnsafe<{ message_id: string; sent: boolean; set_aside: boolean; last_error: string | null }[]>(
-      "SELECT message_id, sent_at IS NOT NULL AS sent, next_attempt_at = 'infinity' AS set_aside, last_error FROM outbox_messages ORDER BY sequence",
-    );
+    const rows = await outboxStates(db.sql);
     expect(rows.map((r) => [r.message_id, r.sent, r.set_aside])).toEqual([
       ['big-0', true, false],
       ['big-1', false, true],

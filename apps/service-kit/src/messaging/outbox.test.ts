@@ -5,7 +5,7 @@ import type { MessageBroker, OutgoingMessage } from './broker.ts';
 import { EVENT_HUBS } from './events.ts';
 import { CLAIM_SQL, createOutboxRelay, enqueue, outboxInsertSql, outboxMessage, outboxRowParams, pruneSentOutboxMessages } from './outbox.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
-import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
+import { createTestDatabase, outboxStates, type TestDatabase } from './test-support/test-database.ts';
 import { quietLogger, waitFor } from '@tripgen/testing';
 
 interface OutboxRow {
@@ -130,9 +130,7 @@ describe('transactional outbox', { timeout: 60_000 }, () => {
     expect(await relay.relayOnce()).toEqual({ sent: 2, failed: 1 });
     expect(emulator.count(QUEUES.notification) - waiting).toBe(2);
     expect(setAside).toEqual([QUEUES.notification]);
-    const states = await db.sql.$queryRawUnsafe<{ message_id: string; sent: boolean; set_aside: boolean; last_error: string | null }[]>(
-      "SELECT message_id, sent_at IS NOT NULL AS sent, next_attempt_at = 'infinity' AS set_aside, last_error FROM outbox_messages ORDER BY sequence",
-    );
+    const states = await outboxStates(db.sql);
     expect(states.map((r) => [r.message_id, r.sent, r.set_aside])).toEqual([
       ['before', true, false],
       ['oversize', false, true],

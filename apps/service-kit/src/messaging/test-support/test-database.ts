@@ -53,3 +53,9 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
     },
   };
 }
+
+/** Each outbox row in order: sent, set aside (never due again: larger than its destination accepts), and its last error. */
+export const outboxStates = (sql: TransactionalSql) =>
+  sql.$queryRawUnsafe<{ message_id: string; sent: boolean; set_aside: boolean; last_error: string | null }[]>(
+    "SELECT message_id, sent_at IS NOT NULL AS sent, next_attempt_at = 'infinity' AS set_aside, last_error FROM outbox_messages ORDER BY sequence",
+  );
