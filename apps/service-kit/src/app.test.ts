@@ -421,6 +421,25 @@ describe('service kit app', () => {
     expect((await post('{"title":"a\\u0001\\tb"}')).json()).toEqual({ title: 'a\u0001\tb' });
   });
 
+  it('reads a JSON body as UTF-8 or refuses it: bytes that are not UTF-8 are a 400 and another charset a 415, never text altered to U+FFFD', async () => {
+    const post = (payload: Buffer, type = 'application/json') => app.inject({ method: 'POST', url: '/stand-in/trips/named', headers: { 'content-type': type }, payload });
+    // A Latin-1 é (0xE9) and a stray 0xFF: Fastify's own reading stored them as U+FFFD, a title changed without a word.
+    for (const payload of [Buffer.from('{"title":"Caf\u00e9"}', 'latin1'), Buffer.concat([Buffer.from('{"title":"A'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')])]) {
+      const res = await post(payload);
+      expect(res.statusCode, payload.toString('hex')).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().detail).toBe('Request body is not valid UTF-8: send JSON as UTF-8 (RFC 8259 8.1)');
+    }
+    const latin1 = await post(Buffer.from('{"title":"Caf\u00e9"}', 'latin1'), 'application/json; charset=iso-8859-1');
+    expect([latin1.statusCode, latin1.json().detail, latin1.headers['accept-post']]).toEqual([415, 'Content-Type charset iso-8859-1 is not accepted: send application/json in UTF-8', 'application/json']);
+    // UTF-8 under any of its names, with or without a BOM, is read as before; JSON errors are the same.
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'application/json;charset="UTF-8"', 'Application/JSON; charset=utf8']) {
+      expect((await post(Buffer.from('\ufeff{"title":"Café 서울 \u{1F600}"}', 'utf8'), type)).json(), type).toEqual({ title: 'Café 서울 \u{1F600}' });
+    }
+    expect((await post(Buffer.from('{"title":'))).json().detail).toBe("Body is not valid JSON but content-type is set to 'application/json'");
+    expect((await post(Buffer.alloc(0))).json().detail).toBe("Body cannot be empty when content-type is set to 'application/json'");
+  });
+
   it('limits an anonymous caller by the address the ingress saw: made-up X-Forwarded-For entries buy no new budget', async () => {
     // The ingress appends the address it saw; whatever the client wrote before that is its own.
     const client = `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:${Date.now().toString(16).slice(-4)}`;

@@ -16,6 +16,7 @@ import type { ServiceConfig } from './config.ts';
 import { cacheNamespace, createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { bearerChallenge, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
+import { registerJsonBody } from './http/json-body.ts';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, refusalOptions, registerProblemHandlers } from './http/problem.ts';
 import { RATE_LIMIT_PREFIX, registerRateLimit, userLimitKey } from './http/rate-limit.ts';
 import { clientAddressKey } from './http/client-address.ts';
@@ -378,6 +379,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   // Fastify reads text/plain bodies by default: such a body reached the schema as a string and was a
   // 400 "body must be object". No route reads text, so it is a media type the route does not take (415).
   app.removeContentTypeParser('text/plain');
+  // JSON is read as UTF-8 or refused, never altered (json-body.ts).
+  registerJsonBody(app);
 
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,

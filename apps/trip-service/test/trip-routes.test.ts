@@ -111,6 +111,21 @@ describe('trips', () => {
     expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
   });
 
+  it('refuse a body that is not UTF-8 (a Latin-1 title) 400 and another charset 415, and store nothing: never a title altered to U+FFFD', async () => {
+    const headers = { authorization: (await ctx.stack.traveller()).authorization };
+    const send = async (method: string, url: string, body: Buffer, type = 'application/json') => {
+      const res = await fetch(`${ctx.base}${url}`, { method, headers: { ...headers, 'content-type': type }, body });
+      return { status: res.status, json: (await res.json()) as { detail: string } };
+    };
+    const latin1 = Buffer.from(JSON.stringify(tripBody({ title: 'Caf\u00e9 Seoul' })), 'latin1');
+    expect([(await send('POST', '/api/v1/trips', latin1)).status, (await send('POST', '/api/v1/trips', latin1, 'application/json; charset=iso-8859-1')).status]).toEqual([400, 415]);
+    expect((await call(ctx.base, 'GET', '/api/v1/trips', { headers })).json.items).toEqual([]);
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    const patch = await send('PATCH', `/api/v1/trips/${id}`, Buffer.from('{"title":"Caf\u00e9"}', 'latin1'));
+    expect([patch.status, patch.json.detail]).toEqual([400, 'Request body is not valid UTF-8: send JSON as UTF-8 (RFC 8259 8.1)']);
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
+  });
+
   it('refuse a title or destination of invisible characters only (a zero-width space, a Hangul filler) as a 400 naming the field, and store nothing', async () => {
     const headers = { authorization: (await ctx.stack.traveller()).authorization };
     for (const [over, path] of [
