@@ -4,6 +4,7 @@
  * labelled by route template; a SIGTERM-style drain lets in-flight requests finish.
  */
 import { connect } from 'node:net';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, REQUEST_RECEIVE_TIMEOUT_MS, RESPONSE_TIME_SLO, SERVICES, serviceUrlVariable, TOKEN_REFUSAL_THROTTLE } from '@tripgen/catalog';
@@ -438,6 +439,17 @@ describe('service kit app', () => {
     }
     expect((await post(Buffer.from('{"title":'))).json().detail).toBe("Body is not valid JSON but content-type is set to 'application/json'");
     expect((await post(Buffer.alloc(0))).json().detail).toBe("Body cannot be empty when content-type is set to 'application/json'");
+  });
+
+  it('answers a body with a Content-Encoding 415 naming it, with Accept-Encoding: identity, not a 400 "not valid JSON" (RFC 9110 15.5.16)', async () => {
+    const post = (payload: Buffer, encoding: string) => app.inject({ method: 'POST', url: '/stand-in/trips/named', headers: { 'content-type': 'application/json', 'content-encoding': encoding }, payload });
+    for (const [encoding, payload] of [['gzip', gzipSync('{"title":"x"}')], ['deflate', deflateSync('{"title":"x"}')], ['br', Buffer.from('{"title":"x"}')], ['identity, gzip', gzipSync('{"title":"x"}')]] as const) {
+      const res = await post(payload, encoding);
+      expect([res.statusCode, res.headers['content-type'], res.headers['accept-encoding'], res.headers['accept-post']], encoding).toEqual([415, 'application/problem+json; charset=utf-8', 'identity', 'application/json']);
+      expect(res.json().detail, encoding).toBe(`Content-Encoding ${encoding.replace('identity, ', '')} is not accepted: send the body uncompressed`);
+    }
+    // identity is no coding at all.
+    expect((await post(Buffer.from('{"title":"x"}'), 'identity')).json()).toEqual({ title: 'x' });
   });
 
   it('limits an anonymous caller by the address the ingress saw: made-up X-Forwarded-For entries buy no new budget', async () => {

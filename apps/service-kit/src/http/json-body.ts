@@ -5,6 +5,9 @@
  * word. JSON exchanged between systems is UTF-8 (RFC 8259 8.1), so here:
  * - a `charset` other than UTF-8 is a media type the route does not take: 415 naming it;
  * - bytes that are not UTF-8 are a 400 (a leading BOM is still dropped, as before);
+ * - a body sent with a Content-Encoding (gzip, br): Fastify decodes none and parsed the compressed
+ *   bytes as text, a 400 "Body is not valid JSON" for a body that was; it is a 415 naming the coding,
+ *   with `Accept-Encoding: identity` (RFC 9110 15.5.16, RFC 7694 3);
  * - the text is then parsed as Fastify's parser does (the same errors: empty, not JSON).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -24,11 +27,23 @@ const charsetOf = (contentType: string | undefined): string | undefined => {
 /** The charsets that name UTF-8 (WHATWG Encoding: `utf-8` and its labels `utf8`, `unicode-1-1-utf-8`). */
 const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8']);
 
+/** The content codings a request's Content-Encoding lists, lower-cased, `identity` left out (it changes nothing). */
+const codingsOf = (contentEncoding: string | undefined): string[] =>
+  (contentEncoding ?? '')
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== '' && coding !== 'identity');
+
 /** Replaces Fastify's JSON parser with one that refuses a body that is not UTF-8 instead of altering it. */
 export const registerJsonBody = (app: FastifyInstance): void => {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser(JSON_TYPE);
   app.addContentTypeParser(JSON_TYPE, { parseAs: 'buffer' }, (request: FastifyRequest, body: Buffer, done) => {
+    const codings = codingsOf(request.headers['content-encoding']);
+    if (codings.length > 0) {
+      done(new HttpProblem(415, `Content-Encoding ${codings.join(', ').slice(0, 40)} is not accepted: send the body uncompressed`, {}, { 'accept-encoding': 'identity' }), undefined);
+      return;
+    }
     const charset = charsetOf(request.headers['content-type']);
     if (charset !== undefined && !UTF8_LABELS.has(charset)) {
       done(new HttpProblem(415, `Content-Type charset ${charset.slice(0, 40)} is not accepted: send application/json in UTF-8`), undefined);
