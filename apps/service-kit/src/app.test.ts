@@ -452,6 +452,18 @@ describe('service kit app', () => {
     expect((await post(Buffer.from('{"title":"x"}'), 'identity')).json()).toEqual({ title: 'x' });
   });
 
+  it('refuses a __proto__ property (or a constructor holding a prototype) as a property no route names, 400 naming where it is, not "not valid JSON"', async () => {
+    const post = (raw: string) => app.inject({ method: 'POST', url: '/stand-in/trips/named', headers: { 'content-type': 'application/json' }, payload: raw });
+    for (const [raw, path] of [['{"__proto__":{"admin":true},"title":"x"}', 'body/__proto__'], ['{"title":"x","extra":{"k":{"__proto__":null}}}', 'body/extra/k/__proto__'], ['{"extra":{"constructor":{"prototype":{"admin":true}}}}', 'body/extra/constructor/prototype']] as const) {
+      const res = await post(raw);
+      expect([res.statusCode, res.headers['content-type']], raw).toEqual([400, 'application/problem+json; charset=utf-8']);
+      expect(res.json(), raw).toMatchObject({ detail: `Request body is invalid: ${path} is not a field of this request (misspelt?)`, errors: [{ path, message: 'is not a field of this request (misspelt?)' }] });
+    }
+    // JSON that is not valid keeps its answer; a constructor of text is an ordinary property.
+    expect((await post('{"__proto__":')).json().detail).toBe("Body is not valid JSON but content-type is set to 'application/json'");
+    expect((await post('{"extra":{"constructor":"x"}}')).json()).toEqual({ extra: { constructor: 'x' } });
+  });
+
   it('limits an anonymous caller by the address the ingress saw: made-up X-Forwarded-For entries buy no new budget', async () => {
     // The ingress appends the address it saw; whatever the client wrote before that is its own.
     const client = `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:${Date.now().toString(16).slice(-4)}`;

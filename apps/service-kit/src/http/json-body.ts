@@ -8,10 +8,13 @@
  * - a body sent with a Content-Encoding (gzip, br): Fastify decodes none and parsed the compressed
  *   bytes as text, a 400 "Body is not valid JSON" for a body that was; it is a 415 naming the coding,
  *   with `Accept-Encoding: identity` (RFC 9110 15.5.16, RFC 7694 3);
- * - the text is then parsed as Fastify's parser does (the same errors: empty, not JSON).
+ * - the text is then parsed as Fastify's parser does (the same errors: empty, not JSON), except
+ *   for a property named `__proto__` (or a `constructor` holding a `prototype`): still refused
+ *   (prototype poisoning), but as the property no route names that it is, 400 naming where it is,
+ *   where Fastify's detail said "Body is not valid JSON" of valid JSON.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { HttpProblem } from './problem.ts';
+import { HttpProblem, UNKNOWN_FIELD } from './problem.ts';
 
 const JSON_TYPE = 'application/json';
 
@@ -33,6 +36,34 @@ const codingsOf = (contentEncoding: string | undefined): string[] =>
     .split(',')
     .map((coding) => coding.trim().toLowerCase())
     .filter((coding) => coding !== '' && coding !== 'identity');
+
+/**
+ * Where a parsed body holds what secure-json-parse refuses (a `__proto__` key, a `constructor` key
+ * whose object has a `prototype`), as a path (`body/destination/__proto__`), or undefined. JSON.parse
+ * makes such keys plain own properties, so reading the value here is safe.
+ */
+const poisonedAt = (value: unknown, at: string): string | undefined => {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === '__proto__') return `${at}/${key}`;
+    if (key === 'constructor' && inner !== null && typeof inner === 'object' && Object.hasOwn(inner, 'prototype')) return `${at}/${key}/prototype`;
+    const found = poisonedAt(inner, `${at}/${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+};
+
+/** Fastify's parse of valid JSON refused for a poisoning key, as the 400 naming the key; undefined for any other error. */
+const poisoningProblem = (text: string): HttpProblem | undefined => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const path = poisonedAt(parsed, 'body');
+  return path === undefined ? undefined : new HttpProblem(400, `Request body is invalid: ${path.slice(0, 200)} ${UNKNOWN_FIELD}`, { errors: [{ path: path.slice(0, 200), message: UNKNOWN_FIELD }] });
+};
 
 /** Replaces Fastify's JSON parser with one that refuses a body that is not UTF-8 instead of altering it. */
 export const registerJsonBody = (app: FastifyInstance): void => {
@@ -57,6 +88,9 @@ export const registerJsonBody = (app: FastifyInstance): void => {
       done(new HttpProblem(400, 'Request body is not valid UTF-8: send JSON as UTF-8 (RFC 8259 8.1)'), undefined);
       return;
     }
-    parse(request, text, done);
+    parse(request, text, (error, body) => {
+      if (error !== null && (error as { code?: unknown }).code === 'FST_ERR_CTP_INVALID_JSON_BODY') done(poisoningProblem(text) ?? error, undefined);
+      else done(error, body);
+    });
   });
 };

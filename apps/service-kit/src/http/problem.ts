@@ -175,7 +175,7 @@ const isDatabaseUnavailable = (error: { code?: unknown; message?: string; meta?:
 };
 
 type ValidationItem = { instancePath?: string; keyword?: string; message?: string; params?: Record<string, unknown> };
-const UNKNOWN_FIELD = 'is not a field of this request (misspelt?)';
+export const UNKNOWN_FIELD = 'is not a field of this request (misspelt?)';
 
 export const toProblem = (error: FastifyError & { validation?: ValidationItem[]; validationContext?: string; meta?: unknown }, request: FastifyRequest): Problem => {
   if (error instanceof HttpProblem) return problem(error.statusCode, error.message, { instance: request.url, ...error.extensions });
