@@ -464,6 +464,18 @@ describe('service kit app', () => {
     expect((await post('{"extra":{"constructor":"x"}}')).json()).toEqual({ extra: { constructor: 'x' } });
   });
 
+  it('refuses a query parameter the route names that is not percent-encoded UTF-8 (%zz, a lone %, Latin-1, an encoded lone surrogate), naming it, where it was read as its literal text', async () => {
+    const get = (query: string) => app.inject({ method: 'GET', url: `/stand-in/trips/named?${query}` });
+    for (const query of ['title=caf%E9', 'title=%zz', 'title=50%', 'title=%ED%A0%80', 'n=1&title=%FF', 'tit%zzle=x&title=%C3']) {
+      const res = await get(query);
+      expect([res.statusCode, res.headers['content-type']], query).toEqual([400, 'application/problem+json; charset=utf-8']);
+      expect(res.json().errors, query).toEqual([{ path: 'querystring/title', message: 'must be percent-encoded UTF-8 (a malformed %-escape, or bytes that are not UTF-8)' }]);
+    }
+    // Well-formed text is read as before; a parameter the route does not name is ignored, malformed or not.
+    expect((await get('title=caf%C3%A9+%25&n=2')).json()).toEqual({ title: 'café %', n: 2 });
+    expect((await get('unknown=%zz&title=x')).json()).toEqual({ title: 'x' });
+  });
+
   it('limits an anonymous caller by the address the ingress saw: made-up X-Forwarded-For entries buy no new budget', async () => {
     // The ingress appends the address it saw; whatever the client wrote before that is its own.
     const client = `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:${Date.now().toString(16).slice(-4)}`;

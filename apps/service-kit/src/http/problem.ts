@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import { RATE_LIMIT, REQUEST_RECEIVE_TIMEOUT_MS } from '@tripgen/catalog';
 import { driverAdapterCause, QUERY_READ_TIMEOUT } from '../data/adapter-error.ts';
 import { clip } from '../telemetry/request-logger.ts';
+import { parseQueryString } from './query-string.ts';
 
 /**
  * Retry-After (seconds) of the kit's own retryable answers: a 503 (database unreachable, load shed)
@@ -119,7 +120,7 @@ export const clientErrorAnswer =
  */
 export const refusalOptions = (securityHeaders: readonly (readonly [string, string])[]) => ({
   ...RECEIVE_TIMEOUT_OPTIONS,
-  routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+  routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH, querystringParser: parseQueryString },
   frameworkErrors: routerErrorAnswer(securityHeaders),
   clientErrorHandler: clientErrorAnswer(securityHeaders),
 });

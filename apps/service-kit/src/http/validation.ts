@@ -18,6 +18,7 @@ import { AjvCompiler } from '@fastify/ajv-compiler';
 import type { FastifyServerOptions } from 'fastify';
 import { IsUuid } from 'typebox/format';
 import { INTERNAL_ROUTE_ROOT } from '@tripgen/catalog';
+import { MALFORMED_PARAMETERS } from './query-string.ts';
 
 type SchemaController = NonNullable<FastifyServerOptions['schemaController']>;
 type BuildValidator = NonNullable<NonNullable<SchemaController['compilersFactory']>['buildValidator']>;
@@ -90,10 +91,20 @@ export const unstorableValue = (data: unknown, path = ''): AjvError | undefined 
 };
 
 /** Ajv's validator, then unstorableValue; Fastify reads `errors` off the function it called. */
-const storableOnly = (validate: Validator): Validator => {
+/**
+ * The first parameter of a query string that was not percent-encoded UTF-8 (query-string.ts) and that
+ * the route's schema names, as an Ajv-shaped error; an unknown parameter is ignored, malformed or not.
+ */
+const malformedParameter = (data: unknown, named: readonly string[]): AjvError | undefined => {
+  const malformed = data !== null && typeof data === 'object' ? (data as { [MALFORMED_PARAMETERS]?: readonly string[] })[MALFORMED_PARAMETERS] : undefined;
+  const name = malformed?.find((parameter) => named.includes(parameter));
+  return name === undefined ? undefined : { instancePath: `/${name}`, schemaPath: '#/encoding', keyword: 'encoding', params: {}, message: 'must be percent-encoded UTF-8 (a malformed %-escape, or bytes that are not UTF-8)' };
+};
+
+const storableOnly = (validate: Validator, queryNames: readonly string[] = []): Validator => {
   const checked = ((data: unknown, context?: unknown) => {
     const ok = (validate as (d: unknown, c?: unknown) => unknown)(data, context);
-    const found = ok === true ? unstorableValue(data) : undefined;
+    const found = ok === true ? (malformedParameter(data, queryNames) ?? unstorableValue(data)) : undefined;
     checked.errors = found ? [found] : (validate as { errors?: AjvError[] | null }).errors;
     return found ? false : ok;
   }) as Validator & { errors?: AjvError[] | null };
@@ -134,6 +145,7 @@ export const buildValidator: BuildValidator = (externalSchemas, options) => {
   const internalBody = json(true);
   const publicBody = json(false);
   return (route) => {
+    if (route.httpPart === 'querystring') return storableOnly(textParts(route), Object.keys((route.schema as { properties?: object }).properties ?? {}));
     if (route.httpPart !== 'body') return storableOnly(textParts(route));
     if ((route.url ?? '').startsWith(INTERNAL_ROUTES)) return storableOnly(internalBody(route));
     const open = openObjectIn(route.schema);
