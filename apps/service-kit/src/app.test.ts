@@ -476,6 +476,19 @@ describe('service kit app', () => {
     expect((await get('unknown=%zz&title=x')).json()).toEqual({ title: 'x' });
   });
 
+  it('answers an If-Match other than * 412 without running the route: the API gives no ETag, so no entity tag matches (RFC 9110 13.1.1)', async () => {
+    const post = (ifMatch: string) => app.inject({ method: 'POST', url: '/stand-in/trips/named', headers: { 'content-type': 'application/json', 'if-match': ifMatch }, payload: '{"title":"x"}' });
+    for (const ifMatch of ['"garbage"', 'W/"1"', '"a", "b"', '']) {
+      const res = await post(ifMatch);
+      expect([res.statusCode, res.headers['content-type']], ifMatch).toEqual([412, 'application/problem+json; charset=utf-8']);
+      expect(res.json().detail).toBe('If-Match names an entity tag this API never gave (it sends no ETag): nothing was done; send the request without If-Match');
+    }
+    // The request's own checks come first; * (any current representation) is the route's to answer.
+    expect((await app.inject({ method: 'POST', url: '/stand-in/trips/named', headers: { 'content-type': 'application/json', 'if-match': '"x"' }, payload: '{"title":1}' })).statusCode).toBe(400);
+    expect((await post('*')).json()).toEqual({ title: 'x' });
+    expect((await app.inject({ method: 'GET', url: '/stand-in/trips/named?title=x', headers: { 'if-match': '"x"' } })).statusCode).toBe(412);
+  });
+
   it('limits an anonymous caller by the address the ingress saw: made-up X-Forwarded-For entries buy no new budget', async () => {
     // The ingress appends the address it saw; whatever the client wrote before that is its own.
     const client = `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:${Date.now().toString(16).slice(-4)}`;

@@ -207,6 +207,17 @@ const declaredTags = (paths: object = {}): { name: string }[] =>
   [...new Set(Object.values(paths).flatMap((item: object | undefined) => Object.values(item ?? {}).flatMap((op: { tags?: unknown }) => (Array.isArray(op?.tags) ? op.tags.map(String) : []))))]
     .sort()
     .map((name) => ({ name }));
+/**
+ * The API gives no entity tags (no ETag on any answer), so an If-Match other than `*` names one no
+ * representation has: its condition is false (RFC 9110 13.1.1) and the answer is 412, nothing done.
+ * Ignored, a client's guard against a lost update (a PATCH over a trip changed meanwhile) was
+ * silently dropped and the change applied. `*` (any current representation) is left to the route.
+ */
+const unmatchable = (ifMatch: string | undefined): HttpProblem | undefined => {
+  if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
+  return new HttpProblem(412, 'If-Match names an entity tag this API never gave (it sends no ETag): nothing was done; send the request without If-Match');
+};
+
 export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const { config } = opts;
   // Application Insights has local auth off in prod: the exporter signs in with the pod's identity.
@@ -366,6 +377,9 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     // the outbox) continues the trace. Only the handler: the hooks before it need no trace context.
     const handler = routeOptions.handler;
     routeOptions.handler = function (this: FastifyInstance, request, reply) {
+      // After the token, the limit and the request's checks, before the route acts (RFC 9110 13.2.2).
+      const ifMatch = unmatchable(request.headers['if-match']);
+      if (ifMatch !== undefined) return Promise.reject(ifMatch);
       return request.span ? context.with(requestContext(request.span), handler, this, request, reply) : handler.call(this, request, reply);
     };
   });

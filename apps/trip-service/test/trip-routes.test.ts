@@ -126,6 +126,15 @@ describe('trips', () => {
     expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
   });
 
+  it('refuse a PATCH or DELETE with an If-Match (the API gives no ETag, so none matches) 412, and change nothing: a client\'s guard against a lost update is never ignored', async () => {
+    const headers = { authorization: (await ctx.stack.traveller()).authorization };
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    const patch = await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Changed' }, headers: { ...headers, 'if-match': '"an-old-version"' } });
+    const removed = await call(ctx.base, 'DELETE', `/api/v1/trips/${id}`, { headers: { ...headers, 'if-match': 'W/"1"' } });
+    expect([patch.status, patch.type, removed.status]).toEqual([412, 'application/problem+json; charset=utf-8', 412]);
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
+  });
+
   it('refuse a title or destination of invisible characters only (a zero-width space, a Hangul filler) as a 400 naming the field, and store nothing', async () => {
     const headers = { authorization: (await ctx.stack.traveller()).authorization };
     for (const [over, path] of [
