@@ -65,6 +65,9 @@ const poisoningProblem = (text: string): HttpProblem | undefined => {
   return path === undefined ? undefined : new HttpProblem(400, `Request body is invalid: ${path.slice(0, 200)} ${UNKNOWN_FIELD}`, { errors: [{ path: path.slice(0, 200), message: UNKNOWN_FIELD }] });
 };
 
+/** fatal: a byte sequence that is not UTF-8 throws instead of becoming U+FFFD. One for every body: decode() without `stream` keeps no state between calls. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Replaces Fastify's JSON parser with one that refuses a body that is not UTF-8 instead of altering it. */
 export const registerJsonBody = (app: FastifyInstance): void => {
   const parse = app.getDefaultJsonParser('error', 'error');
@@ -82,8 +85,7 @@ export const registerJsonBody = (app: FastifyInstance): void => {
     }
     let text: string;
     try {
-      // fatal: a byte sequence that is not UTF-8 throws instead of becoming U+FFFD.
-      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+      text = STRICT_UTF8.decode(body);
     } catch {
       done(new HttpProblem(400, 'Request body is not valid UTF-8: send JSON as UTF-8 (RFC 8259 8.1)'), undefined);
       return;
