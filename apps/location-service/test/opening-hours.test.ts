@@ -190,6 +190,20 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day(bar, '2026-09-28').intervals).toEqual([['00:00', '02:00'], ['18:00', '24:00']]);
   });
 
+  it('a holiday the day after ends the night before it at midnight, as the package reads `PH off`: its last entry counts from 24:00', () => {
+    // Christmas 2026 is a Friday. The package lets `Fr off` override the Friday's early hours of
+    // Thursday's night too (a later rule for a day overrides all of it), so `PH off` does the same:
+    // the night of the 24th closes at 24:00 and the last order is at 23:00. Before, the day after
+    // was read without its holiday: a close at 02:00, last entry 0 before midnight, a 23:10 visit planned.
+    const bar = 'Mo-Su 18:00-02:00; PH off';
+    expect(dayOpenings('Mo-Su 18:00-02:00; Fr off', ['2026-12-24'], undefined, 60)[0]!.lastEntryMinutes).toEqual([60, 60]);
+    expect(dayOpenings(bar, ['2026-12-23', '2026-12-24', '2026-12-25'], undefined, 60).map((d) => [d.date, d.intervals, d.lastEntryMinutes])).toEqual([
+      ['2026-12-23', [['00:00', '02:00'], ['18:00', '24:00']], [60, 0]],
+      ['2026-12-24', [['00:00', '02:00'], ['18:00', '24:00']], [60, 60]],
+      ['2026-12-25', [], []],
+    ]);
+  });
+
   it('years the gazette has not published are evaluated without holidays, and say so', () => {
     expect(day(MUSEUM, '2028-10-03')).toEqual({ date: '2028-10-03', intervals: [['10:00', '18:00']], note: 'public holidays of 2028 are not published yet: holiday closures are not included' });
   });

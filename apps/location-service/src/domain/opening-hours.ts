@@ -10,9 +10,12 @@
  *  - Korean holidays: it has no holiday definitions for Korea (with country code "kr" it throws
  *    "There are no holidays (PH) defined for country kr") and no hook to supply them. For a date
  *    D, the holiday selector `PH` is replaced by the weekday selector that is true exactly where
- *    `PH` is true on D and the day before (whose rules may run past midnight into D): the
- *    weekdays of those of the two days that are holidays, or a weekday that is neither when none
- *    is. Rules, precedence and everything else stay the package's.
+ *    `PH` is true on the days an evaluation of D reads: D, the day before (whose rules may run past
+ *    midnight into D) and the day after (whose rules decide where D's night really closes: the
+ *    package lets a later rule for a day, `PH off`, override that day's early hours of the night
+ *    before too, so the night before a holiday closes at 24:00). The weekdays of those of the three
+ *    days that are holidays, or a weekday that is none of them when none is. Rules, precedence and
+ *    everything else stay the package's.
  */
 import { PLACE_COUNTRY, PLACE_TIME_ZONE, openEndNote, type ClockInterval, type DayOpening, type Weekday } from '@tripgen/catalog';
 import { LRUCache } from 'lru-cache';
@@ -162,9 +165,8 @@ const usesSunTimes = (value: string, oh: OpeningHours): boolean => {
 };
 
 /**
- * With no holiday on D or the day before, `PH` stands for a weekday that is neither of theirs nor the
- * day after's (which evaluateDay reads for the real close of an interval running past midnight), so it
- * matches nothing that reaches D. Wednesday, or Saturday when D is a Tuesday, Wednesday or Thursday
+ * With no holiday on D, the day before or the day after, `PH` stands for a weekday that is none of
+ * theirs, so it matches nothing an evaluation of D reads. Wednesday, or Saturday when D is a Tuesday, Wednesday or Thursday
  * (three days apart: never both excluded): two parsed variants of a value with `PH` instead of one per weekday.
  */
 export const unreachingWeekday = (date: string): number => {
@@ -172,11 +174,19 @@ export const unreachingWeekday = (date: string): number => {
   return d >= 2 && d <= 4 ? 6 : 3;
 };
 
-/** The evaluator for date D, given which of D-1 and D are public holidays. */
-const evaluatorFor = (value: string, date: string, holidayYesterday: boolean, holidayToday: boolean, at?: Coordinates): OpeningHours => {
+/** Which of the days an evaluation of a date reads are public holidays. */
+interface HolidaysAround {
+  readonly yesterday: boolean;
+  readonly today: boolean;
+  readonly tomorrow: boolean;
+}
+const NO_HOLIDAYS: HolidaysAround = { yesterday: false, today: false, tomorrow: false };
+
+/** The evaluator for date D, given which of D-1, D and D+1 are public holidays. */
+const evaluatorFor = (value: string, date: string, holidays: HolidaysAround, at?: Coordinates): OpeningHours => {
   let code = value;
   if (hasHolidaySelector(value)) {
-    const weekdays = [...(holidayYesterday ? [dayOfWeek(addDays(date, -1))] : []), ...(holidayToday ? [dayOfWeek(date)] : [])];
+    const weekdays = ([[holidays.yesterday, -1], [holidays.today, 0], [holidays.tomorrow, 1]] as const).flatMap(([holiday, offset]) => (holiday ? [dayOfWeek(addDays(date, offset))] : []));
     code = withHolidayWeekdays(value, weekdays.length ? weekdays : [unreachingWeekday(date)]);
   }
   const anywhere = parse(code);
@@ -208,7 +218,7 @@ interface RawDay {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '7';
+export const OPENING_EVALUATION = '8';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -348,9 +358,9 @@ export const openingHoursProblem = (value: string): string | undefined => {
   if (problem) return problem;
   try {
     inPlaceTimeZone(() => {
-      // A Tuesday with and without a holiday on it and the day before: every substitution parses.
-      for (const [yesterday, today] of [[false, false], [true, true], [false, true], [true, false]] as const) {
-        evaluateDay(evaluatorFor(value, '2026-09-29', yesterday, today), '2026-09-29');
+      // A Tuesday with no holiday around it, and with one, two and three of the days it reads holidays: every substitution parses.
+      for (const [yesterday, today, tomorrow] of [[false, false, false], [false, true, false], [true, false, true], [true, true, true]] as const) {
+        evaluateDay(evaluatorFor(value, '2026-09-29', { yesterday, today, tomorrow }), '2026-09-29');
       }
     });
   } catch (err) {
@@ -374,7 +384,7 @@ export const weeklyHours = (value: string, monday: string, at?: Coordinates): Re
       const days: Partial<Record<Weekday, readonly ClockInterval[]>> = {};
       WEEKDAYS.forEach((day, i) => {
         const date = addDays(monday, i);
-        days[day] = evaluateDay(evaluatorFor(value, date, false, false, at), date).intervals;
+        days[day] = evaluateDay(evaluatorFor(value, date, NO_HOLIDAYS, at), date).intervals;
       });
       return days as Record<Weekday, readonly ClockInterval[]>;
     });
@@ -424,10 +434,11 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
     dates.map((date) => {
       const holidays = publicHolidays(date);
       const today = holidays.known && holidays.names.length > 0;
-      const actual = evaluateDay(evaluatorFor(value, date, isHoliday(addDays(date, -1)), today, at), date);
-      const ordinary = evaluateDay(evaluatorFor(value, date, false, false, at), date);
+      const around = { yesterday: isHoliday(addDays(date, -1)), today, tomorrow: isHoliday(addDays(date, 1)) };
+      const actual = evaluateDay(evaluatorFor(value, date, around, at), date);
+      const ordinary = evaluateDay(evaluatorFor(value, date, NO_HOLIDAYS, at), date);
       const notes: string[] = [];
-      const closedOn = (other: string) => evaluateDay(evaluatorFor(value, other, false, false, at), other).intervals.length === 0;
+      const closedOn = (other: string) => evaluateDay(evaluatorFor(value, other, NO_HOLIDAYS, at), other).intervals.length === 0;
       // The same weekday closed a week before and after while the place opens on another day of
       // this week: a season off (a fountain from November, a house open April to November) is not a
       // weekly closing day.
