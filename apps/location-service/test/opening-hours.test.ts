@@ -183,6 +183,20 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(dayOpenings('Mo-Su 18:00-02:00 open "last order 01:00"', ['2026-12-23'])[0]!.lastEntryMinutes).toEqual([60, 0]);
   });
 
+  it('an open end has no close to count a figure before: its own last entry at a clock time applies, the row\'s figure never', () => {
+    // Saturday 2026-12-05 of a bar whose row figure (60) is its weeknights' 01:00 before 02:00: the
+    // Saturday 18:00+ with last order 01:00 takes orders all through its counted 18:00-20:00, not until 19:00.
+    const bar = 'Mo-Fr 18:00-02:00; Sa 18:00+ open "last order 01:00"';
+    expect(dayOpenings(bar, ['2026-12-05'], undefined, 60)[0]).toMatchObject({ intervals: [['18:00', '20:00']], lastEntryMinutes: [0] });
+    // An earlier one inside the counted time is a last entry as any.
+    expect(dayOpenings('Sa 18:00+ open "last order 19:30"', ['2026-12-05'], undefined, 60)[0]!.lastEntryMinutes).toEqual([30]);
+    // Without its own: the row's 60 or 180 before the counted close (20:00) would end entries at 19:00, or never admit anyone.
+    expect(dayOpenings('Sa 18:00+', ['2026-12-05'], undefined, 60)[0]!.lastEntryMinutes).toEqual([0]);
+    expect(dayOpenings('Sa 18:00+', ['2026-12-05'], undefined, 180)[0]!.lastEntryMinutes).toEqual([0]);
+    // A figure before a close it does not know says nothing; no row figure, no figures.
+    expect(dayOpenings('Sa 18:00+ open "last order 1 hour before closing"', ['2026-12-05'])[0]).not.toHaveProperty('lastEntryMinutes');
+  });
+
   it('a holiday the day before reaches past midnight: "PH off" cancels the night that would start on it', () => {
     const bar = 'Mo-Su 18:00-02:00; PH off';
     expect(day(bar, '2026-09-24').intervals).toEqual([]);

@@ -18,16 +18,25 @@ const LAST_ENTRY_BEFORE_KO = [
 ];
 
 /**
+ * The last entry a comment gives at a clock time, as minutes from the midnight of the day its
+ * interval opens (`open`, likewise), or undefined when it gives none at a clock time. Needs no close:
+ * the only last entry an open end (`18:00+ "last order 01:00"`), whose close is unknown, can have.
+ */
+export const lastEntryAt = (comment: string, open: number): number | undefined => {
+  const at = LAST_ENTRY_AT.exec(comment);
+  if (!at) return undefined;
+  const minutes = Number(at[1]) * 60 + Number(at[2]);
+  // "last order 01:30" of an evening that closes at 02:00 is the next day's 01:30.
+  return minutes < open ? minutes + 1440 : minutes;
+};
+
+/**
  * The gap a last-entry comment gives to the close of its interval (open and close as minutes from
  * the midnight of the day it opens), or undefined when the comment is not one.
  */
 export const lastEntryGap = (comment: string, open: number, close: number): number | undefined => {
-  const at = LAST_ENTRY_AT.exec(comment);
-  if (at) {
-    const minutes = Number(at[1]) * 60 + Number(at[2]);
-    // "last order 01:30" of an evening that closes at 02:00 is the next day's 01:30.
-    return close - (minutes < open ? minutes + 1440 : minutes);
-  }
+  const at = lastEntryAt(comment, open);
+  if (at !== undefined) return close - at;
   const before = LAST_ENTRY_BEFORE.exec(comment);
   if (before) return Number(before[1]) * (/^h/i.test(before[2]!) ? 60 : 1);
   for (const pattern of LAST_ENTRY_BEFORE_KO) {

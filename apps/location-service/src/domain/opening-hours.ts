@@ -21,7 +21,7 @@ import { PLACE_COUNTRY, PLACE_TIME_ZONE, openEndNote, type ClockInterval, type D
 import { LRUCache } from 'lru-cache';
 import OpeningHours from 'opening_hours';
 import { HOLIDAY_YEARS, publicHolidays } from './holidays.ts';
-import { lastEntryGap } from './last-entry.ts';
+import { lastEntryAt, lastEntryGap } from './last-entry.ts';
 import { LIMITS } from './schemas.ts';
 
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -201,16 +201,28 @@ interface RawDay {
   /** Comments of the rules that applied (e.g. `"closed for renovation"`), and whether any time of the day is of unknown state. */
   readonly comments: string[];
   readonly uncertain: boolean;
+  /** What each interval's last entry is counted from (`lastEntries`). */
+  readonly ends: IntervalEnd[];
+}
+
+/** The end of an opening interval, as its last entry reads it. */
+interface IntervalEnd {
   /**
-   * Minutes past the day's midnight of each interval's real close: past 1440 where the package's
-   * interval runs on past midnight (`18:00-02:00` closes at 1560, its interval here cut at 24:00).
+   * Minutes past the day's midnight of the real close: past 1440 where the package's interval runs on
+   * past midnight (`18:00-02:00` closes at 1560, its interval here cut at 24:00); an open end's counted close.
    */
-  readonly closes: number[];
+  readonly close: number;
   /**
-   * Each interval's own last entry, as minutes before its real close, where its rule says it in a
-   * comment (`Nov-Feb 07:00-18:00 open "last entry 17:00"`: 60); undefined elsewhere.
+   * The interval's own last entry, as minutes before that close, where its rule says it in a comment
+   * (`Nov-Feb 07:00-18:00 open "last entry 17:00"`: 60); below 0 for one after an open end's counted
+   * close (`18:00+ "last order 01:00"`); undefined elsewhere.
    */
-  readonly ruleGaps: (number | undefined)[];
+  readonly ownGap: number | undefined;
+  /**
+   * An open end: its counted close is no close (the place stays open after it for all the value
+   * says), so a figure of minutes before closing, the row's or a rule's, has nothing to count from.
+   */
+  readonly openEnd: boolean;
 }
 
 /**
@@ -218,7 +230,7 @@ interface RawDay {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '8';
+export const OPENING_EVALUATION = '9';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -267,8 +279,7 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
   const day = oh.getOpenIntervals(from, to);
   // An interval that reaches midnight is read to the day after as well: its real close is a last entry's reference.
   const read = day.some(([, end, unknown]) => unknown || end >= to) ? oh.getOpenIntervals(new Date(y, m - 1, d - 1), new Date(y, m - 1, d + 2)) : day;
-  const closes: number[] = [];
-  const ruleGaps: (number | undefined)[] = [];
+  const ends: IntervalEnd[] = [];
   for (const [rawStart, rawEnd, unknown, comment] of read) {
     let end = rawEnd;
     let openEnd = false;
@@ -292,26 +303,31 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
     }
     // Asia/Seoul has no daylight saving: elapsed minutes are clock minutes.
     const realClose = Math.round((end.getTime() - from.getTime()) / 60_000);
-    // A rule's own last entry, read from its comment as the importer reads one (from the day the interval opens).
+    // A rule's own last entry, read from its comment as the importer reads one (from the day the
+    // interval opens); an open end's at a clock time only.
     const opensAt = rawStart.getHours() * 60 + rawStart.getMinutes();
-    const ruleGap = comment && !openEnd ? lastEntryGap(comment, opensAt, opensAt + Math.round((end.getTime() - rawStart.getTime()) / 60_000)) : undefined;
+    const closesAt = opensAt + Math.round((end.getTime() - rawStart.getTime()) / 60_000);
+    let ownGap: number | undefined;
+    if (comment && openEnd) {
+      const lastAt = lastEntryAt(comment, opensAt);
+      if (lastAt !== undefined) ownGap = closesAt - lastAt;
+    } else if (comment) ownGap = lastEntryGap(comment, opensAt, closesAt);
+    const intervalEnd = { close: realClose, ownGap, openEnd };
     const last = intervals.at(-1);
     // Touching intervals (e.g. "09:00-12:00,12:00-18:00") are one opening, with the later one's close.
     if (last && last[1] === open) {
       intervals[intervals.length - 1] = [last[0], close];
-      closes[closes.length - 1] = realClose;
-      ruleGaps[ruleGaps.length - 1] = ruleGap;
+      ends[ends.length - 1] = intervalEnd;
     } else if (open !== close) {
       intervals.push([open, close]);
-      closes.push(realClose);
-      ruleGaps.push(ruleGap);
+      ends.push(intervalEnd);
     }
   }
   if (!intervals.length) {
     const comment = oh.getComment(new Date(y, m - 1, d, 12));
     if (comment && comment !== OPEN_END_COMMENT) comments.add(comment);
   }
-  return { intervals, comments: [...comments], uncertain, closes, ruleGaps };
+  return { intervals, comments: [...comments], uncertain, ends };
 };
 
 // --- what the service asks -------------------------------------------------------------------------
@@ -416,13 +432,16 @@ const clockMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + N
 
 /**
  * Each interval's last entry as minutes before its close as listed: its rule's own (a comment
- * `"last entry 17:00"` on an `open` rule), else `lastEntryMinutes`, before its real close, so an interval cut at 24:00 that runs on to 02:00 with a last order at 01:00 has none
+ * `"last entry 17:00"` on an `open` rule), else `lastEntryMinutes` (none for an open end), before its real close, so an interval cut at 24:00 that runs on to 02:00 with a last order at 01:00 has none
  * before midnight (0), not one at 23:00; one cut that closes at 00:30 with a last order at 23:30, 30.
  * Never below 0; above the interval's length it admits no one (its close after midnight's piece of
  * 00:00-00:30 with a last order at 23:30).
  */
 const lastEntries = (day: RawDay, lastEntryMinutes: number): number[] =>
-  day.intervals.map(([, close], i) => Math.max(0, clockMinutes(close) - (day.closes[i]! - (day.ruleGaps[i] ?? lastEntryMinutes))));
+  day.intervals.map(([, close], i) => {
+    const end = day.ends[i]!;
+    return Math.max(0, clockMinutes(close) - (end.close - (end.ownGap ?? (end.openEnd ? 0 : lastEntryMinutes))));
+  });
 
 /**
  * The real opening of each local date: public holidays applied, with a note saying why a date is
@@ -461,7 +480,8 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       return {
         date,
         intervals: actual.intervals,
-        ...((lastEntryMinutes > 0 || actual.ruleGaps.some((g) => g !== undefined)) && { lastEntryMinutes: lastEntries(actual, lastEntryMinutes) }),
+        // An own last entry at or after its close (an open end's "last order 01:00") restricts nothing.
+        ...((lastEntryMinutes > 0 || actual.ends.some((e) => (e.ownGap ?? 0) > 0)) && { lastEntryMinutes: lastEntries(actual, lastEntryMinutes) }),
         ...(notes.length && { note: notes.join('; ') }),
       };
     }),
