@@ -197,6 +197,18 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(dayOpenings('Sa 18:00+ open "last order 1 hour before closing"', ['2026-12-05'])[0]).not.toHaveProperty('lastEntryMinutes');
   });
 
+  it('touching intervals merged into one opening keep the later last start of theirs, not the later interval\'s alone', () => {
+    // 10:00-18:00 then its open end to 20:00, both "last entry 17:00": one opening whose last entry is 17:00
+    // (the open end's 17:00 is the day's, read from the opening at 10:00). Before, the open end's figure
+    // alone was kept, read as the next day's 17:00: entries until 20:00.
+    expect(dayOpenings('Mo-Su 10:00-18:00+ open "last entry 17:00"', ['2026-12-02'], undefined, 30)[0]).toMatchObject({ intervals: [['10:00', '20:00']], lastEntryMinutes: [180] });
+    expect(dayOpenings('Mo-Su 10:00-18:00+ open "last entry 17:00"', ['2026-12-02'])[0]!.lastEntryMinutes).toEqual([180]);
+    // Each piece with its own: the later last start (17:00, not 11:30 nor the open end's 20:00 alone).
+    expect(dayOpenings('Mo-Su 09:00-12:00 open "last entry 11:30", 12:00-18:00 open "last entry 17:00"', ['2026-12-02'])[0]!.lastEntryMinutes).toEqual([60]);
+    // Fixed hours then an open end without a figure of its own: entries through the counted time.
+    expect(dayOpenings('Mo-Su 10:00-18:00+', ['2026-12-02'], undefined, 30)[0]!.lastEntryMinutes).toEqual([0]);
+  });
+
   it('a holiday the day before reaches past midnight: "PH off" cancels the night that would start on it', () => {
     const bar = 'Mo-Su 18:00-02:00; PH off';
     expect(day(bar, '2026-09-24').intervals).toEqual([]);

@@ -201,8 +201,11 @@ interface RawDay {
   /** Comments of the rules that applied (e.g. `"closed for renovation"`), and whether any time of the day is of unknown state. */
   readonly comments: string[];
   readonly uncertain: boolean;
-  /** What each interval's last entry is counted from (`lastEntries`). */
-  readonly ends: IntervalEnd[];
+  /**
+   * What each interval's last entry is counted from (`lastEntries`): the end of each of the package's
+   * intervals merged into it, in order (`10:00-18:00+`: 18:00, then the open end's counted 20:00).
+   */
+  readonly ends: IntervalEnd[][];
 }
 
 /** The end of an opening interval, as its last entry reads it. */
@@ -230,7 +233,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '9';
+export const OPENING_EVALUATION = '10';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -279,7 +282,9 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
   const day = oh.getOpenIntervals(from, to);
   // An interval that reaches midnight is read to the day after as well: its real close is a last entry's reference.
   const read = day.some(([, end, unknown]) => unknown || end >= to) ? oh.getOpenIntervals(new Date(y, m - 1, d - 1), new Date(y, m - 1, d + 2)) : day;
-  const ends: IntervalEnd[] = [];
+  const ends: IntervalEnd[][] = [];
+  /** Where each interval opens, the day before for a night begun then: a clock time in a comment is read from it. */
+  const opened: Date[] = [];
   for (const [rawStart, rawEnd, unknown, comment] of read) {
     let end = rawEnd;
     let openEnd = false;
@@ -303,24 +308,29 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
     }
     // Asia/Seoul has no daylight saving: elapsed minutes are clock minutes.
     const realClose = Math.round((end.getTime() - from.getTime()) / 60_000);
+    const last = intervals.at(-1);
+    // Touching intervals (e.g. "09:00-12:00,12:00-18:00") are one opening, with the later one's close.
+    const merged = last !== undefined && last[1] === open;
+    if (!merged && open === close) continue;
     // A rule's own last entry, read from its comment as the importer reads one (from the day the
-    // interval opens); an open end's at a clock time only.
-    const opensAt = rawStart.getHours() * 60 + rawStart.getMinutes();
-    const closesAt = opensAt + Math.round((end.getTime() - rawStart.getTime()) / 60_000);
+    // opening starts: `10:00-18:00+ open "last entry 17:00"` gives its open end 17:00, not the next
+    // day's); an open end's at a clock time only.
+    const openedAt = merged ? opened.at(-1)! : rawStart;
+    const opensAt = openedAt.getHours() * 60 + openedAt.getMinutes();
+    const closesAt = opensAt + Math.round((end.getTime() - openedAt.getTime()) / 60_000);
     let ownGap: number | undefined;
     if (comment && openEnd) {
       const lastAt = lastEntryAt(comment, opensAt);
       if (lastAt !== undefined) ownGap = closesAt - lastAt;
     } else if (comment) ownGap = lastEntryGap(comment, opensAt, closesAt);
     const intervalEnd = { close: realClose, ownGap, openEnd };
-    const last = intervals.at(-1);
-    // Touching intervals (e.g. "09:00-12:00,12:00-18:00") are one opening, with the later one's close.
-    if (last && last[1] === open) {
+    if (merged) {
       intervals[intervals.length - 1] = [last[0], close];
-      ends[ends.length - 1] = intervalEnd;
-    } else if (open !== close) {
+      ends.at(-1)!.push(intervalEnd);
+    } else {
       intervals.push([open, close]);
-      ends.push(intervalEnd);
+      ends.push([intervalEnd]);
+      opened.push(rawStart);
     }
   }
   if (!intervals.length) {
@@ -439,8 +449,9 @@ const clockMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + N
  */
 const lastEntries = (day: RawDay, lastEntryMinutes: number): number[] =>
   day.intervals.map(([, close], i) => {
-    const end = day.ends[i]!;
-    return Math.max(0, clockMinutes(close) - (end.close - (end.ownGap ?? (end.openEnd ? 0 : lastEntryMinutes))));
+    // Merged intervals are one opening with the later last start of theirs (as the planner merges).
+    const lastStart = Math.max(...day.ends[i]!.map((end) => end.close - (end.ownGap ?? (end.openEnd ? 0 : lastEntryMinutes))));
+    return Math.max(0, clockMinutes(close) - lastStart);
   });
 
 /**
@@ -481,7 +492,7 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
         date,
         intervals: actual.intervals,
         // An own last entry at or after its close (an open end's "last order 01:00") restricts nothing.
-        ...((lastEntryMinutes > 0 || actual.ends.some((e) => (e.ownGap ?? 0) > 0)) && { lastEntryMinutes: lastEntries(actual, lastEntryMinutes) }),
+        ...((lastEntryMinutes > 0 || actual.ends.flat().some((e) => (e.ownGap ?? 0) > 0)) && { lastEntryMinutes: lastEntries(actual, lastEntryMinutes) }),
         ...(notes.length && { note: notes.join('; ') }),
       };
     }),
