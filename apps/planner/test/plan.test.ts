@@ -172,6 +172,19 @@ describe('last entry and entry windows', () => {
     expect(() => planItinerary({ ...late, places: [{ ...bar, lastEntryMinutesByDate: { [day.date]: [0] } }] })).toThrow(/lastEntryMinutesByDate/);
   });
 
+  it('names the last entry that applied when none fits: the date\'s own per interval, not the place\'s', () => {
+    // A garden 10:00-18:00 then an open end counted to 20:00, last entry 17:00 (the location service's
+    // [180]), in a row whose figure is 30: a 90-minute visit from 17:10 misses the 17:00 last entry.
+    const garden = { ...huwon, lastEntryMinutes: 30, openingHoursByDate: { [day.date]: [['10:00', '20:00']] as [string, string][] }, lastEntryMinutesByDate: { [day.date]: [180] } };
+    const late: PlanRequest = { start: at, travelMode: 'walk', days: [{ ...day, start: '17:10' }], places: [garden], options };
+    expect(planItinerary(late).unscheduled).toEqual([
+      { locationId: 'huwon', reason: 'closed', detail: "not open long enough for a 90-minute visit (last entry 180 minutes before closing) within the day's hours on any day of the trip" },
+    ]);
+    // A figure of 0 that day (an open end's counted time): none named, not the place's 30.
+    const counted: PlanRequest = { ...late, days: [{ ...day, start: '18:40' }], places: [{ ...garden, lastEntryMinutesByDate: { [day.date]: [0] } }] };
+    expect(planItinerary(counted).unscheduled[0]!.detail).toBe("not open long enough for a 90-minute visit within the day's hours on any day of the trip");
+  });
+
   it('refuses a last entry that is not a whole number of minutes >= 0', () => {
     expect(() => planItinerary({ start: at, travelMode: 'walk', days: [day], places: [{ ...huwon, lastEntryMinutes: -5 }], options })).toThrow(/lastEntryMinutes/);
   });

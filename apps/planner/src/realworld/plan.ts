@@ -342,9 +342,16 @@ function visitWindows(place: PlanPlace, day: PlanDay): WindowSpec[] {
   return windows;
 }
 
-/** " (last entry 60 minutes before closing)", or "" when the place has none. */
-const lastEntryWords = (place: PlanPlace): string =>
-  place.lastEntryMinutes ? ` (last entry ${place.lastEntryMinutes} minutes before closing)` : '';
+/**
+ * " (last entry 60 minutes before closing)": the figures that applied on the dates given (a date's
+ * own per interval, as entryIntervalsOn reads them, else the place's), or "" when none did.
+ */
+const lastEntryWords = (place: PlanPlace, dates: readonly string[]): string => {
+  const gaps = [...new Set(dates.flatMap((date) => entryIntervalsOn(place, date).map(([, close, lastStart]) => close - lastStart)))].filter((gap) => gap > 0).sort((a, b) => a - b);
+  if (!gaps.length) return '';
+  const figures = gaps.length === 1 ? `${gaps[0]}` : `${gaps.slice(0, -1).join(', ')} or ${gaps.at(-1)}`;
+  return ` (last entry ${figures} minutes before closing)`;
+};
 
 /**
  * Plans a multi-day trip: one tour per day from its start point back to its end point, visiting
@@ -506,11 +513,12 @@ export function planItinerary(request: PlanRequest, runtime: PlanRuntime = {}): 
     const allowedDays = request.days.map((_, d) => d).filter((d) => fixedTour[i] === -1 || fixedTour[i] === d);
     const open = allowedDays.filter((d) => windows[d]![i]!.length > 0);
     if (open.length === 0) {
+      const lastEntry = lastEntryWords(place, allowedDays.map((d) => request.days[d]!.date));
       return {
         reason: 'closed',
         detail: place.visitMayRunPastClose
-          ? `no start inside its hours${lastEntryWords(place)} leaves a ${place.visitMinutes}-minute visit within the day's hours on ${place.lockedDate ?? 'any day of the trip'}`
-          : `not open long enough for a ${place.visitMinutes}-minute visit${lastEntryWords(place)} within the day's hours on ${place.lockedDate ?? 'any day of the trip'}`,
+          ? `no start inside its hours${lastEntry} leaves a ${place.visitMinutes}-minute visit within the day's hours on ${place.lockedDate ?? 'any day of the trip'}`
+          : `not open long enough for a ${place.visitMinutes}-minute visit${lastEntry} within the day's hours on ${place.lockedDate ?? 'any day of the trip'}`,
       };
     }
     const alone = open.some((d) => {
