@@ -59,9 +59,10 @@ export interface DayOpening {
   readonly intervals: readonly ClockInterval[];
   /**
    * For a place with a last entry: per interval of `intervals`, no visit starts later than this many
-   * minutes before its close as listed. The place's `lastEntryMinutes` before the interval's real
-   * close: an interval cut at 24:00 (a bar open 18:00-02:00, last order 01:00) has 0, not 60. A
-   * location service released before this field sends none; the place's figure applies then.
+   * minutes before its close as listed. The interval's rule's own, else the place's `lastEntryMinutes`
+   * (none for an open end's counted time), before the interval's real close: an interval cut at 24:00
+   * (a bar open 18:00-02:00, last order 01:00) has 0, not 60. A location service released before
+   * this field sends none; the place's figure applies then.
    */
   readonly lastEntryMinutes?: readonly number[];
   /** Why it is closed or runs other hours than usual, in words a traveller understands (e.g. "Chuseok", "weekly closing day"). */
@@ -105,7 +106,9 @@ export interface Place {
   readonly openingHours: Readonly<Record<Weekday, readonly ClockInterval[]>>;
   /**
    * Last entry (last admission, last ticket, last order): no visit starts later than this many
-   * minutes before the close of an opening interval; 0 = until a visit would end at the close.
+   * minutes before the real close of an opening interval (in `openingHours` a "24:00" followed by
+   * the next day's "00:00" is none: the night closes in that interval); 0 = until a visit would end
+   * at the close. A date's `DayOpening.lastEntryMinutes` is the figure as it applies there.
    * (A location service released before these two fields sends neither; the planner reads a
    * missing one as 0 and false, so a rollout needs no order.)
    */
