@@ -32,6 +32,10 @@ param githubRepository string = 'tripgen/tripgen'
 
 // Facts of the service catalog (apps/catalog), generated; a test proves it is current.
 var catalog = loadJsonContent('catalog.json')
+// The in-cluster alerting rules (k8s/src/observability), generated for each environment whose
+// cluster runs Prometheus (prod); a test proves it is current. They are evaluated by Azure Monitor.
+var prometheusAlerts = loadJsonContent('prometheus-alerts.json').environments
+var hasPrometheus = contains(prometheusAlerts, envName)
 
 var envName = profile.name
 var location = profile.location
@@ -473,6 +477,40 @@ module alerts 'modules/alerts.bicep' = {
   }
 }
 
+// Where the cluster runs Prometheus: an Azure Monitor workspace that evaluates its alerting rules on
+// what it remote-writes, and notifies the action group (modules/prometheus.bicep).
+module prometheus 'modules/prometheus.bicep' = if (hasPrometheus) {
+  scope: rg
+  name: 'prometheus'
+  params: {
+    location: location
+    envName: envName
+    tags: tags
+    oidcIssuerUrl: aks.outputs.oidcIssuerUrl
+    serviceAccount: prometheusAlerts[envName].prometheusServiceAccount
+    aksId: aks.outputs.id
+    clusterName: aks.outputs.name
+    actionGroupId: monitoring.outputs.actionGroupId
+    evaluationInterval: prometheusAlerts[envName].evaluationInterval
+    workspaceId: monitoring.outputs.workspaceId
+    groups: prometheusAlerts[envName].groups
+  }
+}
+
+module prometheusIngestion 'modules/prometheus-ingestion.bicep' = if (hasPrometheus) {
+  scope: rg
+  name: 'prometheus-ingestion'
+  params: {
+    dataCollectionEndpointId: prometheus!.outputs.dataCollectionEndpointId
+    // The workspace creates its endpoint and rule (and their managed resource group) itself: What-If
+    // cannot predict the role assignment on a rule that exists only once the workspace does.
+    #disable-next-line what-if-short-circuiting // see above
+    dataCollectionRuleId: prometheus!.outputs.dataCollectionRuleId
+    #disable-next-line what-if-short-circuiting // an identity's object id exists only once the identity does
+    principalId: prometheus!.outputs.principalId
+  }
+}
+
 // The hand-over to Kubernetes: these keys are what infra-bicep/outputs/<env>.outputs.json holds
 // (scripts/bicep-outputs.sh writes it from the deployment). No secrets: names, hosts, ids.
 
@@ -571,3 +609,9 @@ output backupContainerName string = profile.?backup == null ? '' : backupStorage
 
 @description('Client id of the backup job\'s managed identity (azure.workload.identity/client-id of its ServiceAccount); empty in prod.')
 output backupIdentityClientId string = profile.?backup == null ? '' : backupStorage!.outputs.identityClientId
+
+@description('Where the in-cluster Prometheus remote-writes the series the Azure Monitor Prometheus alerts read (the workspace\'s default data collection endpoint and rule); empty where the cluster runs no Prometheus (dev).')
+output prometheusRemoteWriteUrl string = hasPrometheus ? prometheusIngestion!.outputs.remoteWriteUrl : ''
+
+@description('Client id of the identity Prometheus remote-writes as (azure.workload.identity/client-id of its service account); empty where the cluster runs no Prometheus (dev).')
+output prometheusIdentityClientId string = hasPrometheus ? prometheus!.outputs.clientId : ''

@@ -13,6 +13,7 @@ BICEP=$(realpath "${BICEP_BIN:-.tools/bicep/bicep}" 2>/dev/null || true)
 [ -n "$BICEP" ] && [ -x "$BICEP" ] || { echo "bicep-snapshot: no Bicep CLI (run: npm run bicep:install)" >&2; exit 1; }
 
 node --import tsx scripts/bicep-catalog.ts
+node --import tsx scripts/bicep-prometheus-alerts.ts
 
 # Keep in sync with infra-bicep/lib/bicep.ts (SNAPSHOT_CONTEXT).
 TENANT_ID=00000000-0000-0000-0000-000000000000

@@ -46,6 +46,9 @@ export const FREE_TYPES = [
   // Container Insights' rule: what it collects is priced as the workspace's ingestion.
   'Microsoft.Insights/dataCollectionRules',
   'Microsoft.Insights/dataCollectionRuleAssociations',
+  // Their evaluations are billed as the workspace's queried samples (a few minutes of a few series
+  // per rule and minute: cents next to the ingestion priced with Microsoft.Monitor/accounts).
+  'Microsoft.AlertsManagement/prometheusRuleGroups',
   'Microsoft.Storage/storageAccounts/blobServices',
   'Microsoft.Storage/storageAccounts/blobServices/containers',
   'Microsoft.Storage/storageAccounts/managementPolicies',
@@ -222,6 +225,12 @@ const PRICERS: Readonly<Record<string, Pricer>> = {
       { category: 'Monitoring', item: `${r.name} ingestion ${gbPerMonth.toFixed(0)} GB`, monthly: gbPerMonth * PRICES.logAnalytics.ingestionPerGb },
       { category: 'Monitoring', item: `${r.name} retention to ${retention} days`, monthly: gbPerMonth * extraMonths * PRICES.logAnalytics.retentionPerGbMonth },
     ];
+  },
+  'microsoft.monitor/accounts': (r, env) => {
+    // Azure Monitor bills managed Prometheus per ingested sample: what the cluster remote-writes.
+    const { series, scrapeIntervalSeconds, writers } = USAGE_ASSUMPTIONS.prometheusRemoteWrite;
+    const samples = series[env] * writers * (HOURS_PER_MONTH * 3600) / scrapeIntervalSeconds;
+    return [{ category: 'Monitoring', item: `${r.name} ingestion ${(samples / 1e6).toFixed(0)}M samples`, monthly: (samples / 1e7) * PRICES.prometheusIngestionPer10MSamples }];
   },
   'microsoft.insights/metricalerts': (r) => [{ category: 'Monitoring', item: r.name, monthly: PRICES.metricAlertPerMonth }],
   'microsoft.insights/scheduledqueryrules': (r) => [{ category: 'Monitoring', item: r.name, monthly: PRICES.logAlertPerMonth }],

@@ -66,6 +66,8 @@ export const PRICES = {
   keyVaultPerMonth: 1,
   acrPerDay: { Basic: 0.167, Standard: 0.667, Premium: 1.667 } as Readonly<Record<string, number>>,
   logAnalytics: { ingestionPerGb: 2.3, retentionPerGbMonth: 0.1, freeRetentionDays: 31 },
+  /** Azure Monitor managed service for Prometheus: metrics ingestion per 10 million samples (monitor page, "Metrics"). */
+  prometheusIngestionPer10MSamples: 0.16,
   metricAlertPerMonth: 0.1,
   logAlertPerMonth: 0.5,
   defenderPerVcpuMonth: 6.87,
@@ -82,6 +84,13 @@ export const USAGE_ASSUMPTIONS = {
   defenderLogIngestionGbPerDay: { dev: 0.1, prod: 0.5 },
   natGatewayGbPerMonth: 100,
   natGatewayPerGb: 0.045,
+  /**
+   * Series the in-cluster Prometheus remote-writes to the Azure Monitor workspace: only those the
+   * Azure Prometheus alerts read (k8s keep list), mostly the request histograms' buckets per job,
+   * route, status and pod. Each is scraped every 30 s (kube-prometheus-stack's default interval) and
+   * written by both Prometheus replicas (k8s platform-addons.ts). dev runs no Prometheus.
+   */
+  prometheusRemoteWrite: { series: { dev: 0, prod: 5000 }, scrapeIntervalSeconds: 30, writers: 2 },
   /** dev: a week of daily dumps of the in-cluster PostgreSQL (about 1 GB each at most). */
   backupGbStored: 7,
 } as const;

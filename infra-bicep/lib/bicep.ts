@@ -11,7 +11,7 @@ import path from 'node:path';
 export const INFRA_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const REPO_DIR = path.resolve(INFRA_DIR, '..');
 /** The files `bicep` compiles a parameter file from (the tests copy them to scratch directories). */
-export const BICEP_SOURCES = ['main.bicep', 'types.bicep', 'catalog.json', 'bicepconfig.json', 'modules', 'env'] as const;
+export const BICEP_SOURCES = ['main.bicep', 'types.bicep', 'catalog.json', 'prometheus-alerts.json', 'bicepconfig.json', 'modules', 'env'] as const;
 export const ENVIRONMENTS = ['dev', 'prod'] as const;
 export type Env = (typeof ENVIRONMENTS)[number];
 /**

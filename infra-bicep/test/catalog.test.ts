@@ -46,10 +46,11 @@ describe('Bicep uses the service catalog\'s facts', () => {
     });
 
     it('gives each catalog service (SERVICE_NAMES) one identity federated with its service account', () => {
-      // The database-roles identity (prod) is not a service's: the next test covers it.
+      // The database-roles identity (prod) is not a service's: the next test covers it; nor is the
+      // in-cluster Prometheus's (prod, k8s/test/azure-alerts.test.ts).
       const identities = ofType(resources, 'Microsoft.ManagedIdentity/userAssignedIdentities')
         .map((i) => i.name)
-        .filter((n) => n.startsWith('id-tripgen-') && !n.startsWith('id-tripgen-dbroles-'));
+        .filter((n) => n.startsWith('id-tripgen-') && !n.startsWith('id-tripgen-dbroles-') && !n.startsWith('id-tripgen-prometheus-'));
       // Beside them, dev's PostgreSQL backup job has its own (test/backup-storage.test.ts).
       const jobs = env === 'dev' ? [`id-tripgen-${POSTGRES_BACKUP_JOB}-${env}`] : [];
       expect(identities.sort()).toEqual([...SERVICE_NAMES.map((s) => `id-tripgen-${s}-${env}`), ...jobs].sort());

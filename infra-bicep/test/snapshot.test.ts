@@ -48,11 +48,15 @@ describe('committed snapshots are current (bicep snapshot --mode validate)', () 
 });
 
 /**
- * The one resource whose name only Azure knows: a PostgreSQL Entra administrator is named by the
- * object id of its principal, and the database-roles identity exists only once it is created
- * (main.bicep suppresses what-if-short-circuiting there with the same reason).
+ * The resources whose names only Azure knows (main.bicep suppresses what-if-short-circuiting there
+ * with the same reasons): a PostgreSQL Entra administrator is named by the object id of its
+ * principal, and the database-roles identity exists only once it is created; the Prometheus
+ * identity's grant is on the data collection rule the Azure Monitor workspace creates itself.
  */
-const NAMED_BY_RUNTIME_ID = ['Microsoft.DBforPostgreSQL/flexibleServers/administrators id-tripgen-dbroles-'];
+const NAMED_BY_RUNTIME_ID = [
+  'Microsoft.DBforPostgreSQL/flexibleServers/administrators id-tripgen-dbroles-',
+  'Microsoft.Authorization/roleAssignments defaultIngestionSettings.dataCollectionRuleResourceId',
+];
 
 describe('every resource name and id is evaluated in the snapshots (deterministic from the profile)', () => {
   it.each(ENVIRONMENTS)('%s', (env) => {

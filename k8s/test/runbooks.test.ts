@@ -41,12 +41,27 @@ function azureAlerts(env: 'dev' | 'prod', snapshot = loadSnapshot(env)): AlertRu
     });
 }
 
+/**
+ * Alerts of the Azure Monitor Prometheus rule groups of a snapshot (the in-cluster rules, evaluated by
+ * Azure Monitor: k8s/test/azure-alerts.test.ts), linked by the `runbook` action property of their
+ * notification. A link outside the runbooks the rules link is no link.
+ */
+function azurePrometheusAlerts(snapshot: { predictedResources: SnapshotAlert[] }): AlertRunbookLink[] {
+  return snapshot.predictedResources
+    .filter((r) => /^Microsoft\.AlertsManagement\/prometheusRuleGroups$/i.test(r.type))
+    .flatMap((r) => (r.properties as { rules: { alert: string; actions?: { actionProperties?: { runbook?: string } }[] }[] }).rules)
+    .map((rule) => {
+      const link = rule.actions?.[0]?.actionProperties?.runbook;
+      return { alert: rule.alert, anchor: link?.startsWith(`${RUNBOOKS_URL}#`) ? runbookAnchor(link) : null };
+    });
+}
+
 const loadSnapshot = (env: 'dev' | 'prod') => JSON.parse(readFileSync(repoPath('infra-bicep', 'snapshots', `${env}.snapshot.json`), 'utf8')) as { predictedResources: SnapshotAlert[] };
 
 interface SnapshotAlert {
   type: string;
   name: string;
-  properties?: { actions?: { webHookProperties?: { runbook?: string } }[] | { customProperties?: { runbook?: string } } };
+  properties?: { actions?: { webHookProperties?: { runbook?: string } }[] | { customProperties?: { runbook?: string } }; rules?: unknown };
 }
 
 const azureRunbookLink = (r: SnapshotAlert): string | undefined => {
@@ -54,7 +69,19 @@ const azureRunbookLink = (r: SnapshotAlert): string | undefined => {
   return Array.isArray(actions) ? actions[0]?.webHookProperties?.runbook : actions?.customProperties?.runbook;
 };
 
-const allAlerts = (): AlertRunbookLink[] => [...prometheusAlerts(objectsOf('dev')), ...prometheusAlerts(objectsOf('prod')), ...azureAlerts('dev'), ...azureAlerts('prod')];
+/** Every alert once per section it links (an alert is in several environments' rules). */
+const allAlerts = (): AlertRunbookLink[] => [
+  ...new Map(
+    [
+      ...prometheusAlerts(objectsOf('dev')),
+      ...prometheusAlerts(objectsOf('prod')),
+      ...azureAlerts('dev'),
+      ...azureAlerts('prod'),
+      ...azurePrometheusAlerts(loadSnapshot('dev')),
+      ...azurePrometheusAlerts(loadSnapshot('prod')),
+    ].map((a) => [`${a.alert}#${a.anchor}`, a]),
+  ).values(),
+];
 
 describe('runbooks: every alert that exists has a section in docs/runbooks.md', () => {
   it('reads the alerts from the rendered rules and the snapshots (the list is not pinned here)', () => {
@@ -65,6 +92,12 @@ describe('runbooks: every alert that exists has a section in docs/runbooks.md', 
     expect(names).toContain('TripGenDatabaseUnreachable');
     expect(names).toContain('alert-psql-storage-tripgen-<env>');
     expect(names.size).toBeGreaterThanOrEqual(20);
+  });
+
+  it('reads the alerts Azure Monitor evaluates for the in-cluster Prometheus, with their runbook links', () => {
+    const evaluated = azurePrometheusAlerts(loadSnapshot('prod'));
+    expect(evaluated.map((a) => a.alert)).toEqual(expect.arrayContaining(['TripGenPodRestartsHigh', 'TripGenSchedulesNotTaken', 'TripGenLatencyBudgetBurnSlow']));
+    expect(evaluated.filter((a) => a.anchor === null)).toEqual([]);
   });
 
   it('names each alert in the section it links to, and every section says what to run first', () => {
@@ -90,6 +123,11 @@ describe('runbooks: every alert that exists has a section in docs/runbooks.md', 
       'alert-psql-storage-tripgen-<env>: no runbook link',
       'alert-pod-restarts-tripgen-<env>: no runbook link',
     ]);
+    const group = snapshot.predictedResources.find((r) => /prometheusRuleGroups$/i.test(r.type))!;
+    const rules = (group.properties as { rules: { alert: string; actions: { actionProperties: Record<string, string> }[] }[] }).rules;
+    rules[0]!.actions[0]!.actionProperties = {};
+    rules[1]!.actions[0]!.actionProperties = { runbook: 'https://example.org/docs/runbooks.md#ai-response-slow' };
+    expect(runbookProblems(azurePrometheusAlerts(snapshot), runbooks, [])).toEqual([`${rules[0]!.alert}: no runbook link`, `${rules[1]!.alert}: no runbook link`]);
     const noNetwork = runbooks.replace('## network-timeouts', '## network');
     expect(runbookProblems(allAlerts(), noNetwork, REQUIRED_SECTIONS)).toEqual(['docs/runbooks.md: section #network-timeouts missing']);
   });

@@ -105,6 +105,7 @@ export const DIAGNOSABLE_TYPES = [
   'Microsoft.Storage/storageAccounts',
   'Microsoft.Storage/storageAccounts/blobServices',
   'Microsoft.Logic/workflows',
+  'Microsoft.Monitor/accounts',
 ] as const;
 
 /**
@@ -118,6 +119,7 @@ export const NOT_DIAGNOSABLE_TYPES: Readonly<Record<string, string>> = {
   'Microsoft.Insights/actionGroups': 'no resource logs or exportable metrics',
   'Microsoft.Insights/metricAlerts': 'no resource logs; alert history is in the activity log',
   'Microsoft.Insights/scheduledQueryRules': 'no GA resource log category; alert history is in the activity log',
+  'Microsoft.AlertsManagement/prometheusRuleGroups': 'evaluated by the Azure Monitor workspace (its diagnostic setting); fired alerts are Azure Monitor alerts, changes in the activity log',
   'Microsoft.Network/ddosProtectionPlans': 'DDoS logs and metrics are diagnostic settings of the protected public IPs',
   'Microsoft.Network/natGateways':
     'its metrics are not exportable through diagnostic settings (Azure Monitor: DS Export No); flow logs (NatGatewayFlowlogsV1) belong to the StandardV2 SKU',

@@ -54,6 +54,11 @@ export interface AzureOutputs {
   readonly backupIdentityClientId: string;
   /** Its PostgreSQL user (the identity's name); empty in dev. */
   readonly postgresRolesRoleName: string;
+  /** Where the in-cluster Prometheus remote-writes the series Azure Monitor's Prometheus alerts read
+   * (the Azure Monitor workspace's default data collection endpoint and rule); empty without Prometheus (dev). */
+  readonly prometheusRemoteWriteUrl: string;
+  /** Client id of the identity Prometheus remote-writes as (workload identity); empty in dev. */
+  readonly prometheusIdentityClientId: string;
 }
 
 const STRING_KEYS = [
@@ -82,7 +87,11 @@ const STRING_KEYS = [
   'backupContainerName',
   'backupIdentityClientId',
   'postgresRolesRoleName',
+  'prometheusRemoteWriteUrl',
+  'prometheusIdentityClientId',
 ] as const satisfies readonly (keyof AzureOutputs)[];
+
+const REMOTE_WRITE_URL = /^https:\/\/[^/]+\/dataCollectionRules\/dcr-[0-9a-f]+\/streams\/Microsoft-PrometheusMetrics\/api\/v1\/write\?api-version=[\w-]+$/;
 
 export const outputsFile = (env: EnvironmentName): string => repoPath('infra-bicep', 'outputs', `${env}.outputs.json`);
 
@@ -125,11 +134,16 @@ export function parseAzureOutputs(raw: unknown, source: string): AzureOutputs {
   const clientIds = perService('serviceIdentityClientIds', 'a client id (GUID)', guid);
   const principalIds = perService('serviceIdentityPrincipalIds', 'an object id (GUID)', guid);
   const roleNames = perService('postgresRoleNames', 'a role name', (v) => /^[a-z0-9-]{3,63}$/.test(v));
-  for (const k of ['tenantId', 'keyVaultCsiAddonClientId', 'postgresRolesClientId', 'backupIdentityClientId'] as const) {
+  for (const k of ['tenantId', 'keyVaultCsiAddonClientId', 'postgresRolesClientId', 'backupIdentityClientId', 'prometheusIdentityClientId'] as const) {
     if (strings[k] && !/^[0-9a-f-]{36}$/i.test(strings[k])) problems.push(`${k}: not a GUID`);
   }
   for (const k of ['postgresSubnetCidr', 'redisSubnetCidr', 'privateEndpointSubnetCidr'] as const) {
     if (strings[k] && !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(strings[k])) problems.push(`${k}: not an IPv4 CIDR`);
+  }
+  // Microsoft Learn, "Send Prometheus data to Azure Monitor using remote write with Microsoft Entra
+  // Workload ID": the DCE's metrics ingestion endpoint, the DCR's immutable id, the Prometheus stream.
+  if (strings.prometheusRemoteWriteUrl && !REMOTE_WRITE_URL.test(strings.prometheusRemoteWriteUrl)) {
+    problems.push('prometheusRemoteWriteUrl: not an Azure Monitor ingestion URL (https://<endpoint>/dataCollectionRules/<dcr-id>/streams/Microsoft-PrometheusMetrics/api/v1/write?api-version=…)');
   }
   if (problems.length > 0) throw new Error(`${source}: Bicep outputs do not have the expected shape:\n  ${problems.join('\n  ')}`);
   return {

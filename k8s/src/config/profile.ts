@@ -122,6 +122,12 @@ export interface MonitoringProfile {
   readonly prometheusUrl: string;
   /** Label the Prometheus operator selects ServiceMonitors/PrometheusRules by. */
   readonly ruleSelectorLabels: Readonly<Record<string, string>>;
+  /**
+   * The Azure Monitor workspace Prometheus remote-writes to, where the alerting rules are evaluated
+   * (infra-bicep modules/prometheus.bicep): its ingestion URL, the identity it writes as (workload
+   * identity), and the `cluster` label the rule groups select (clusterName: the AKS cluster's name).
+   */
+  readonly azureMonitor: { readonly remoteWriteUrl: string; readonly clientId: string; readonly tenantId: string; readonly cluster: string };
 }
 
 /**
@@ -221,6 +227,9 @@ const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]>
     'postgresHost',
     'postgresRolesClientId',
     'postgresRolesRoleName',
+    'aksClusterName',
+    'prometheusRemoteWriteUrl',
+    'prometheusIdentityClientId',
   ],
 };
 
@@ -349,6 +358,7 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
         prometheusLabels: { 'app.kubernetes.io/name': 'prometheus' },
         prometheusUrl: `http://${inClusterHost('prometheus-operated', MONITORING_NAMESPACE)}:9090`,
         ruleSelectorLabels: { release: 'kube-prometheus-stack' },
+        azureMonitor: { remoteWriteUrl: azure.prometheusRemoteWriteUrl, clientId: azure.prometheusIdentityClientId, tenantId: azure.tenantId, cluster: azure.aksClusterName },
       },
       argo: { ...base.argo, automatedSync: false },
     }),

@@ -13,10 +13,11 @@ import { Construct } from 'constructs';
 import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { ADDON_CHARTS, APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA, type HelmChartSource } from '../config/addons.ts';
-import type { EnvironmentProfile } from '../config/profile.ts';
+import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE } from '../lib/labels.ts';
 import { PROM_CERTS_DIR } from './service-monitoring.ts';
+import { PROMETHEUS_SERVICE_ACCOUNT, alertedSeries } from '../observability/azure-alerts.ts';
 
 /** Before the platform chart (wave 0), whose PrometheusRule and AnalysisTemplates need the CRDs. */
 export const ADDON_WAVE = -2;
@@ -116,8 +117,12 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
         // (templates/role.yaml and deployment.yaml share the "kube-state-metrics.collectors" helper).
         'kube-state-metrics': { collectorsExclude: ['secrets'] },
         prometheus: {
+          // The identity the remote write signs in as (Microsoft Entra Workload ID), named so that its
+          // federated credential (infra-bicep modules/prometheus.bicep) names the same service account.
+          serviceAccount: { create: true, name: PROMETHEUS_SERVICE_ACCOUNT, annotations: { [WORKLOAD_IDENTITY_CLIENT_ID]: m.azureMonitor.clientId } },
           prometheusSpec: {
             replicas: 2,
+            ...azureMonitorRemoteWrite(profile, m),
             retention: '15d',
             // Only what TripGen labels for this Prometheus (profile.monitoring.ruleSelectorLabels).
             ruleSelectorNilUsesHelmValues: false,
@@ -129,7 +134,8 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
             storageSpec: {
               volumeClaimTemplate: { spec: { storageClassName: 'managed-csi', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '50Gi' } } } },
             },
-            ...(profile.mesh ? istioCertificates(profile.mesh.revision) : {}),
+            ...(profile.mesh ? istioCertificates() : {}),
+            podMetadata: podMetadata(profile),
           },
         },
       },
@@ -160,24 +166,62 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
   return addOns;
 }
 
+/** Workload identity (azure-workload-identity): the service account's client id, the pod's opt-in label. */
+const WORKLOAD_IDENTITY_CLIENT_ID = 'azure.workload.identity/client-id';
+const WORKLOAD_IDENTITY_USE = 'azure.workload.identity/use';
+
+/**
+ * Every alert is evaluated by Azure Monitor managed service for Prometheus on what this Prometheus
+ * remote-writes to the environment's Azure Monitor workspace (Microsoft Learn, "Send Prometheus data
+ * to Azure Monitor using remote write with Microsoft Entra Workload ID"), and reaches the on-call
+ * through the same action group as every Azure alert. Azure Monitor bills per ingested sample, so
+ * only the series the alerting rules read leave the cluster: a keep on the metric names of their
+ * expressions (recording rules are evaluated here; the recorded series they read are written).
+ * `cluster` is the label the rule groups select (their clusterName). azureAd.workloadIdentity is
+ * prometheus-operator 0.93.1's RemoteWriteSpec for a federated token (it needs Prometheus >= 3.7).
+ */
+function azureMonitorRemoteWrite(profile: EnvironmentProfile, m: MonitoringProfile): Record<string, unknown> {
+  const { remoteWriteUrl, clientId, tenantId, cluster } = m.azureMonitor;
+  return {
+    externalLabels: { cluster },
+    remoteWrite: [
+      {
+        url: remoteWriteUrl,
+        azureAd: { cloud: 'AzurePublic', workloadIdentity: { clientId, tenantId } },
+        writeRelabelConfigs: [{ sourceLabels: ['__name__'], regex: alertedSeries(profile.namespace, profile.name).join('|'), action: 'keep' }],
+      },
+    ],
+  };
+}
+
+/** The Prometheus pods' labels and annotations: workload identity's opt-in, and the mesh's where it runs. */
+function podMetadata(profile: EnvironmentProfile): { labels: Record<string, string>; annotations?: Record<string, string> } {
+  const mesh = profile.mesh ? istioPodMetadata(profile.mesh.revision) : { labels: {} };
+  return { ...mesh, labels: { ...mesh.labels, [WORKLOAD_IDENTITY_USE]: 'true' } };
+}
+
 /**
  * Prometheus scrapes the meshed services over Istio mTLS with the workload certificate its own
  * sidecar writes to a shared volume (istio.io docs ops/integrations/prometheus, "TLS settings"):
  * the sidecar intercepts nothing, it only provisions the certificate.
  */
-function istioCertificates(revision: string): Record<string, unknown> {
+function istioCertificates(): Record<string, unknown> {
   return {
-    podMetadata: {
-      labels: { 'istio.io/rev': revision, 'sidecar.istio.io/inject': 'true' },
-      annotations: {
-        'traffic.sidecar.istio.io/includeInboundPorts': '',
-        'traffic.sidecar.istio.io/includeOutboundIPRanges': '',
-        'proxy.istio.io/config': 'proxyMetadata:\n  OUTPUT_CERTS: /etc/istio-output-certs\n',
-        'sidecar.istio.io/userVolumeMount': '[{"name": "istio-certs", "mountPath": "/etc/istio-output-certs"}]',
-      },
-    },
     volumes: [{ name: 'istio-certs', emptyDir: { medium: 'Memory' } }],
     volumeMounts: [{ name: 'istio-certs', mountPath: PROM_CERTS_DIR }],
+  };
+}
+
+/** The sidecar that writes the certificate (see istioCertificates): it intercepts nothing. */
+function istioPodMetadata(revision: string): { labels: Record<string, string>; annotations: Record<string, string> } {
+  return {
+    labels: { 'istio.io/rev': revision, 'sidecar.istio.io/inject': 'true' },
+    annotations: {
+      'traffic.sidecar.istio.io/includeInboundPorts': '',
+      'traffic.sidecar.istio.io/includeOutboundIPRanges': '',
+      'proxy.istio.io/config': 'proxyMetadata:\n  OUTPUT_CERTS: /etc/istio-output-certs\n',
+      'sidecar.istio.io/userVolumeMount': '[{"name": "istio-certs", "mountPath": "/etc/istio-output-certs"}]',
+    },
   };
 }
 

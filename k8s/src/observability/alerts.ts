@@ -142,7 +142,7 @@ export function seedAlerts(namespace: string): AlertSpec[] {
   ];
 }
 
-const alertingRule = (a: AlertSpec) => ({
+export const alertingRule = (a: AlertSpec) => ({
   alert: a.alert,
   expr: a.expr,
   for: a.for,
@@ -150,17 +150,19 @@ const alertingRule = (a: AlertSpec) => ({
   annotations: { summary: a.summary, description: a.description, runbook_url: `${RUNBOOKS_URL}#${a.runbook}` },
 });
 
+/** The seed alerts, the dependency alerts and the queue alerts, one rule group each. */
+export const alertGroups = (namespace: string) => [
+  { name: 'tripgen.seed-alerts', rules: seedAlerts(namespace).map(alertingRule) },
+  { name: 'tripgen.dependencies', rules: dependencyAlerts(namespace).map(alertingRule) },
+  { name: 'tripgen.queues', rules: queueAlerts(namespace).map(alertingRule) },
+];
+
 export type AlertRulesProps = PrometheusRuleProps;
 
 /** The seed alerts, the dependency alerts and the queue alerts as one PrometheusRule the Prometheus operator picks up. */
 export class AlertRules extends Construct {
   constructor(scope: Construct, id: string, props: AlertRulesProps) {
     super(scope, id);
-    const { namespace } = props.profile;
-    emitPrometheusRule(this, 'tripgen-alerts', props, [
-      { name: 'tripgen.seed-alerts', rules: seedAlerts(namespace).map(alertingRule) },
-      { name: 'tripgen.dependencies', rules: dependencyAlerts(namespace).map(alertingRule) },
-      { name: 'tripgen.queues', rules: queueAlerts(namespace).map(alertingRule) },
-    ]);
+    emitPrometheusRule(this, 'tripgen-alerts', props, alertGroups(props.profile.namespace));
   }
 }

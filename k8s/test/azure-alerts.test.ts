@@ -1,0 +1,158 @@
+/**
+ * Every alert reaches the on-call through Azure Monitor: the alerting rules of k8s/src/observability
+ * are handed over to Bicep (infra-bicep/prometheus-alerts.json), deployed as Azure Monitor managed
+ * service for Prometheus rule groups that notify the action group (Microsoft Learn, "Azure Monitor
+ * managed service for Prometheus rule groups"), and evaluated on what the in-cluster Prometheus
+ * remote-writes with its workload identity (Microsoft Learn, "Send Prometheus data to Azure Monitor
+ * using remote write with Microsoft Entra Workload ID"). Read from what the generators wrote: the
+ * hand-over, the Bicep snapshots, gitops/ and the Bicep outputs.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RemoteWriteSpec } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/RemoteWriteSpec';
+import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
+import { AZURE_ALERTS_JSON_PATH, AZURE_SEVERITY, alertingGroups, renderAzureAlertsJson } from '../src/observability/azure-alerts.ts';
+import { loadProfiles } from '../src/config/profile.ts';
+import { REPO_ROOT, repoPath } from '../src/lib/paths.ts';
+import { parsePromql } from './policy/promql.ts';
+import { find } from './support/gitops.ts';
+
+interface HandoverRule {
+  rule: { alert: string; expression: string; for?: string; severity: number; labels: Record<string, string>; annotations: Record<string, string> };
+  runbook: string;
+}
+interface Handover {
+  environments: Record<string, { prometheusServiceAccount: { namespace: string; name: string }; groups: { name: string; rules: HandoverRule[] }[] }>;
+}
+interface SnapshotResource {
+  type: string;
+  name: string;
+  properties?: Record<string, unknown>;
+}
+
+const handover = JSON.parse(readFileSync(AZURE_ALERTS_JSON_PATH, 'utf8')) as Handover;
+const snapshot = (file: string) =>
+  (JSON.parse(readFileSync(repoPath('infra-bicep', 'snapshots', `${file}.snapshot.json`), 'utf8')) as { predictedResources: SnapshotResource[] }).predictedResources;
+const ofType = (resources: SnapshotResource[], type: string) => resources.filter((r) => r.type.toLowerCase() === type.toLowerCase());
+
+type Values = { prometheus: { serviceAccount: { name: string; annotations: Record<string, string> }; prometheusSpec: Record<string, unknown> } } & Record<string, unknown>;
+const prometheusValues = (): Values =>
+  (find('prod', 'Application', 'tripgen-prod-platform-kube-prometheus-stack').spec as { source: { helm: { valuesObject: Values } } }).source.helm.valuesObject;
+
+/**
+ * Metric names an alert expression selects (Prometheus's own grammar) that the remote write's keep
+ * regex drops: Prometheus anchors a relabel regex at both ends.
+ */
+export function unkeptSeries(rules: readonly { alert: string; expression: string }[], keep: string): string[] {
+  const kept = new RegExp(`^(?:${keep})$`);
+  return rules.flatMap((r) => {
+    const { errors, selectors } = parsePromql(r.expression);
+    return [...errors.map((e) => `${r.alert}: ${e}`), ...selectors.filter((s) => !kept.test(s.metric)).map((s) => `${r.alert}: ${s.metric} is not remote-written`)];
+  });
+}
+
+describe('the alerting rules reach the on-call through Azure Monitor', () => {
+  const prodRules = handover.environments.prod!.groups.flatMap((g) => g.rules);
+
+  it('hand over exactly what k8s/src/observability defines (else: npm run bicep:snapshot), for the environments that run Prometheus', () => {
+    expect(readFileSync(AZURE_ALERTS_JSON_PATH, 'utf8')).toBe(renderAzureAlertsJson(loadProfiles()));
+    expect(() => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bicep-prometheus-alerts.ts', '--check'], { cwd: REPO_ROOT, stdio: 'pipe' })).not.toThrow();
+    // dev runs no Prometheus (profile monitoring: null): nothing to evaluate there.
+    expect(Object.keys(handover.environments)).toEqual(['prod']);
+    const names = alertingGroups('tripgen', 'prod').flatMap((g) => g.rules.map((r) => r.alert));
+    expect(prodRules.map((r) => r.rule.alert)).toEqual(names);
+    expect(names).toEqual(expect.arrayContaining(['TripGenPodRestartsHigh', 'TripGenAvailabilityBudgetBurnFast', 'TripGenDatabaseUnreachable', 'TripGenSchedulesNotTaken']));
+  });
+
+  it('map each severity and carry its labels, annotations and runbook', () => {
+    for (const { rule, runbook } of prodRules) {
+      expect(rule.severity, rule.alert).toBe(AZURE_SEVERITY[rule.labels.severity!]);
+      expect(runbook, rule.alert).toBe(rule.annotations.runbook_url);
+      expect(Object.keys(rule.annotations).sort(), rule.alert).toEqual(['description', 'runbook_url', 'summary']);
+    }
+  });
+
+  describe.each(['prod', 'prod-lean'])('Bicep snapshot %s', (file) => {
+    const resources = snapshot(file);
+    const groups = ofType(resources, 'Microsoft.AlertsManagement/prometheusRuleGroups');
+    const actionGroup = ofType(resources, 'Microsoft.Insights/actionGroups')[0]!;
+    const workspace = ofType(resources, 'Microsoft.Monitor/accounts');
+    const cluster = ofType(resources, 'Microsoft.ContainerService/managedClusters')[0]!;
+
+    it('deploys a rule group per hand-over group with every alert, the action group attached with its runbook', () => {
+      expect(workspace.map((w) => w.name)).toEqual(['amw-tripgen-prod']);
+      expect(groups.map((g) => (g.properties as { description: string }).description.split(': ')[1]!.split(' ')[0])).toEqual(handover.environments.prod!.groups.map((g) => g.name));
+      const deployed = groups.flatMap((g) => (g.properties as { rules: { alert: string; expression: string; severity: number; actions: { actionGroupId: string; actionProperties: Record<string, string> }[] }[] }).rules);
+      expect(deployed.map((r) => r.alert)).toEqual(prodRules.map((r) => r.rule.alert));
+      for (const [i, r] of deployed.entries()) {
+        const handed = prodRules[i]!;
+        expect(r.expression).toBe(handed.rule.expression);
+        expect(r.severity).toBe(handed.rule.severity);
+        expect(r.actions).toHaveLength(1);
+        expect(r.actions[0]!.actionGroupId).toContain(`/providers/Microsoft.Insights/actionGroups/${actionGroup.name}`);
+        expect(r.actions[0]!.actionProperties).toEqual({ runbook: handed.runbook });
+      }
+    });
+
+    it('scopes each rule group to the workspace and the cluster, and names the cluster (the `cluster` label Prometheus writes)', () => {
+      const external = (prometheusValues().prometheus.prometheusSpec as { externalLabels: Record<string, string> }).externalLabels;
+      for (const g of groups) {
+        const p = g.properties as { scopes: string[]; clusterName: string };
+        expect(p.scopes).toHaveLength(2);
+        expect(p.scopes[0]).toContain('/providers/Microsoft.Monitor/accounts/amw-tripgen-prod');
+        expect(p.scopes[1]).toContain(`/providers/Microsoft.ContainerService/managedClusters/${cluster.name}`);
+        expect(p.clusterName).toBe(cluster.name);
+        expect(external.cluster).toBe(p.clusterName);
+      }
+    });
+
+    it('federates the remote-write identity with the service account Prometheus runs as, and lets it publish to the workspace\'s rule', () => {
+      const { namespace, name } = handover.environments.prod!.prometheusServiceAccount;
+      expect(prometheusValues().prometheus.serviceAccount.name).toBe(name);
+      const federation = ofType(resources, 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials').filter((f) => f.name.startsWith('id-tripgen-prometheus-prod/'));
+      expect(federation.map((f) => (f.properties as { subject: string }).subject)).toEqual([`system:serviceaccount:${namespace}:${name}`]);
+      // Monitoring Metrics Publisher on the rule the workspace created (known only at deployment: an expression here).
+      const publisher = ofType(resources, 'Microsoft.Authorization/roleAssignments').filter(
+        (a) => JSON.stringify(a.properties).includes('3913510d-42f4-4e42-8a64-420c390055eb') && a.name.includes('amw-tripgen-prod') && a.name.includes('dataCollectionRuleResourceId'),
+      );
+      expect(publisher).toHaveLength(1);
+    });
+  });
+
+  it('deploys no workspace or rule group in dev (no Prometheus there to write to it)', () => {
+    const dev = snapshot('dev');
+    expect(ofType(dev, 'Microsoft.Monitor/accounts')).toEqual([]);
+    expect(ofType(dev, 'Microsoft.AlertsManagement/prometheusRuleGroups')).toEqual([]);
+  });
+});
+
+describe('the in-cluster Prometheus remote-writes what the Azure rules read', () => {
+  const values = prometheusValues();
+  const spec = values.prometheus.prometheusSpec as { remoteWrite: Record<string, unknown>[]; podMetadata: { labels: Record<string, string> } };
+  const outputs = loadAzureOutputs('prod');
+  const prodRules = handover.environments.prod!.groups.flatMap((g) => g.rules.map((r) => r.rule));
+
+  it('to the URL and as the identity of the Bicep outputs, with prometheus-operator azureAd workload identity', () => {
+    expect(spec.remoteWrite).toHaveLength(1);
+    const rw = spec.remoteWrite[0]!;
+    new RemoteWriteSpec(rw as unknown as ConstructorParameters<typeof RemoteWriteSpec>[0]).validate();
+    expect(rw.url).toBe(outputs.prometheusRemoteWriteUrl);
+    expect(rw.azureAd).toEqual({ cloud: 'AzurePublic', workloadIdentity: { clientId: outputs.prometheusIdentityClientId, tenantId: outputs.tenantId } });
+    expect(values.prometheus.serviceAccount.annotations['azure.workload.identity/client-id']).toBe(outputs.prometheusIdentityClientId);
+    expect(spec.podMetadata.labels['azure.workload.identity/use']).toBe('true');
+  });
+
+  it('keeps every series an Azure rule reads (parsed with Prometheus\'s grammar) and drops the rest', () => {
+    const keep = (spec.remoteWrite[0]!.writeRelabelConfigs as { sourceLabels: string[]; regex: string; action: string }[])[0]!;
+    expect(keep).toMatchObject({ sourceLabels: ['__name__'], action: 'keep' });
+    expect(unkeptSeries(prodRules, keep.regex)).toEqual([]);
+    // Billed per ingested sample: the scrape's own series and unread exporter series stay home.
+    for (const unread of ['up', 'scrape_samples_scraped', 'kube_pod_info', 'node_cpu_seconds_total', 'http_request_duration_seconds_sum']) expect(new RegExp(`^(?:${keep.regex})$`).test(unread), unread).toBe(false);
+  });
+
+  it('fails for a keep list that misses a metric or a rule that does not parse', () => {
+    expect(unkeptSeries([{ alert: 'A', expression: 'min by (job) (dependency_up{namespace="tripgen"}) == 0 and on (job) up' }], 'dependency_up')).toEqual(['A: up is not remote-written']);
+    expect(unkeptSeries([{ alert: 'B', expression: 'sum(rate(messages_consumed_total[5m]) > 0' }], 'messages_consumed_total')[0]).toMatch(/^B: syntax error/);
+  });
+});
