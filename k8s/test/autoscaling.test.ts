@@ -9,6 +9,7 @@ import { SERVICES, memoryBytes, serviceList, workloadName, type ServiceSpec } fr
 import { THRESHOLDS, memoryTargetUtilization } from '../src/observability/slo.ts';
 import type { K8sObject } from './policy/objects.ts';
 import { objectsOf } from './support/gitops.ts';
+import { evaluatedAlerts } from './support/evaluated-alerts.ts';
 
 interface Metric {
   type: string;
@@ -72,9 +73,9 @@ describe('prod HPAs scale on CPU and memory', () => {
 });
 
 describe('the CPU alert and the HPAs', () => {
-  /** The CPU alert's ratio for a container, read from the rendered rule (its per-container parts). */
+  /** The CPU alert's ratio for a container, read from the rule Azure Monitor evaluates (its per-container parts). */
   const alertRatioFor = (container: string): number => {
-    const rule = objectsOf('prod').find((o) => o.kind === 'PrometheusRule' && o.metadata.name === 'tripgen-alerts')!;
+    const rule = evaluatedAlerts('prod')[0]!;
     const expr = (rule.spec as { groups: { rules: { alert?: string; expr: string }[] }[] }).groups.flatMap((g) => g.rules).find((r) => r.alert === 'TripGenCpuHigh')!.expr;
     // Its parts, one per threshold: `... > 0.88 or ...` (an `or` inside a part joins two series).
     for (const part of expr.split(/(?<=> [\d.]+) or /)) {
@@ -94,7 +95,7 @@ describe('the CPU alert and the HPAs', () => {
     expect(alertRatioFor(SERVICES.ai.name)).toBe(0.88);
     expect(alertRatioFor('istio-proxy')).toBe(THRESHOLDS.cpuRatio);
     // The native sidecar's request is an init container's: the part that covers it divides by that series too.
-    const rule = objectsOf('prod').find((o) => o.kind === 'PrometheusRule' && o.metadata.name === 'tripgen-alerts')!;
+    const rule = evaluatedAlerts('prod')[0]!;
     const cpu = (rule.spec as { groups: { rules: { alert?: string; expr: string }[] }[] }).groups.flatMap((g) => g.rules).find((r) => r.alert === 'TripGenCpuHigh')!.expr;
     expect(cpu.split(' or kube_pod_init_container_resource_requests').length).toBe(cpu.split('kube_pod_container_resource_requests').length);
   });

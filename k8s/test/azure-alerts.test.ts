@@ -16,7 +16,8 @@ import { AZURE_ALERTS_JSON_PATH, AZURE_SEVERITY, alertingGroups, renderAzureAler
 import { loadProfiles } from '../src/config/profile.ts';
 import { REPO_ROOT, repoPath } from '../src/lib/paths.ts';
 import { parsePromql } from './policy/promql.ts';
-import { find } from './support/gitops.ts';
+import { alertingRules } from './policy/prometheus-rules.ts';
+import { find, objectsOf } from './support/gitops.ts';
 
 interface HandoverRule {
   rule: { alert: string; expression: string; for?: string; severity: number; labels: Record<string, string>; annotations: Record<string, string> };
@@ -118,6 +119,12 @@ describe('the alerting rules reach the on-call through Azure Monitor', () => {
       );
       expect(publisher).toHaveLength(1);
     });
+  });
+
+  it('leaves no alert to the cluster: its PrometheusRules record only (no alert evaluated twice), and no Alertmanager runs', () => {
+    for (const env of ['dev', 'prod']) expect(alertingRules(objectsOf(env)).map((r) => r.where), env).toEqual([]);
+    expect(objectsOf('prod').filter((o) => o.kind === 'PrometheusRule').map((o) => o.metadata.name)).toEqual(['tripgen-slos']);
+    expect(prometheusValues().alertmanager).toEqual({ enabled: false });
   });
 
   it('deploys no workspace or rule group in dev (no Prometheus there to write to it)', () => {

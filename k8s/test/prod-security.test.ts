@@ -18,14 +18,16 @@ import * as mesh from './policy/mesh-delivery.ts';
 import { podTemplateOf, type K8sObject } from './policy/objects.ts';
 import { noLiteralSecrets } from './policy/rules.ts';
 import { find, objectsOf, renderedObjects } from './support/gitops.ts';
+import { withEvaluatedAlerts } from './support/evaluated-alerts.ts';
 
-const prod = objectsOf('prod');
+// The alerting rules are Azure Monitor's (the cluster keeps the recording rules): read beside gitops/.
+const prod = withEvaluatedAlerts('prod');
 const azure = loadAzureOutputs('prod');
 const profile = buildProfile('prod', azure);
 const runbooks = readFileSync(repoPath('docs', 'runbooks.md'), 'utf8');
 const without = (kind: string, name: string) => prod.filter((o) => !(o.kind === kind && o.metadata.name === name));
 const replaced = (o: K8sObject) => [...without(o.kind, o.metadata.name), o];
-const copy = (kind: string, name: string) => structuredClone(find('prod', kind, name));
+const copy = (kind: string, name: string) => structuredClone(prod.find((o) => o.kind === kind && o.metadata.name === name) ?? find('prod', kind, name));
 type PeerRule = { from: { source: { principals?: string[]; requestPrincipals?: string[] } }[]; to: { operation: { methods?: string[]; paths?: string[] } }[] };
 /** Every (callee, caller, token?, method, path) a service's AuthorizationPolicy admits from a TripGen service, the JWKS GET left aside (every verifier's). */
 const peerAdmissions = (objects: readonly K8sObject[]): string[] =>
@@ -410,7 +412,7 @@ describe('prod: every alert reads a metric something here emits', () => {
     expect(alertMetricsEmitted(prod, emitters)).toEqual([]);
   });
   it('fails on the old disk alert over the namespace\'s volumes once nothing scrapes the kubelet volume stats, and without the stack', () => {
-    const rule = copy('PrometheusRule', 'tripgen-alerts');
+    const rule = copy('PrometheusRule', 'azure-monitor');
     (rule.spec as { groups: { rules: { alert: string; expr: string }[] }[] }).groups[0]!.rules.push({ alert: 'Old', expr: 'kubelet_volume_stats_used_bytes{namespace="tripgen"} > 0.85' });
     expect(alertMetricsEmitted(replaced(rule), emitters)).toEqual(['Old: kubelet_volume_stats_used_bytes is emitted by nothing known, which this environment does not run']);
     expect(alertMetricsEmitted(prod, new Set(['service-kit'])).join('\n')).toMatch(/TripGenDiskHigh: node_filesystem_avail_bytes is emitted by kube-prometheus-stack/);
@@ -422,7 +424,7 @@ describe('prod: observability, capacity, migrations', () => {
     expect(seedAlertProblems(prod, runbooks)).toEqual([]);
   });
   it('fails when a seed alert is missing or its runbook section does not exist', () => {
-    const rule = copy('PrometheusRule', 'tripgen-alerts');
+    const rule = copy('PrometheusRule', 'azure-monitor');
     const rules = (rule.spec as { groups: { rules: { alert: string }[] }[] }).groups[0]!.rules;
     rules.splice(rules.findIndex((r) => r.alert === 'TripGenDiskHigh'), 1);
     expect(seedAlertProblems(replaced(rule), runbooks)).toEqual(['seed alert missing: disk > 85% (warning)']);

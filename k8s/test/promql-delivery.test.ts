@@ -10,12 +10,14 @@ import { createMetrics } from '../../apps/service-kit/src/telemetry/metrics.ts';
 import * as mesh from './policy/mesh-delivery.ts';
 import type { K8sObject } from './policy/objects.ts';
 import { histogramQuantileProblems, promqlOf, promqlProblems } from './policy/promql.ts';
-import { find, objectsOf } from './support/gitops.ts';
+import { find } from './support/gitops.ts';
+import { withEvaluatedAlerts } from './support/evaluated-alerts.ts';
 import { storedBound } from './support/prometheus-ingest.ts';
 
-const prod = objectsOf('prod');
+// The alerting rules are Azure Monitor's (the cluster keeps the recording rules): read beside gitops/.
+const prod = withEvaluatedAlerts('prod');
 const replaced = (o: K8sObject) => [...prod.filter((x) => !(x.kind === o.kind && x.metadata.name === o.metadata.name)), o];
-const copy = (kind: string, name: string) => structuredClone(find('prod', kind, name));
+const copy = (kind: string, name: string) => structuredClone(prod.find((o) => o.kind === kind && o.metadata.name === name) ?? find('prod', kind, name));
 
 /** Labels Prometheus attaches to every series it scrapes through a ServiceMonitor (target labels). */
 const TARGET_LABELS = ['namespace', 'job', 'service', 'pod', 'container', 'endpoint', 'instance', 'rollouts_pod_template_hash'];
@@ -93,16 +95,16 @@ describe('prod: PromQL of the alerts and the rollout analyses', () => {
   });
 
   it('fails on a label the cluster\'s exporters do not give their series', async () => {
-    const rule = copy('PrometheusRule', 'tripgen-alerts');
+    const rule = copy('PrometheusRule', 'azure-monitor');
     const alerts = (rule.spec as { groups: { rules: { alert: string; expr: string }[] }[] }).groups[0]!.rules;
     const memory = alerts.find((a) => a.alert === 'TripGenMemoryHigh')!;
     memory.expr = memory.expr.replace('resource="memory"', 'resource_name="memory"');
     const disk = alerts.find((a) => a.alert === 'TripGenDiskHigh')!;
     disk.expr = disk.expr.replaceAll('mountpoint="/"', 'mount="/"');
     expect(promqlProblems(replaced(rule), await knownSeries())).toEqual([
-      'PrometheusRule/tripgen-alerts TripGenMemoryHigh: kube_pod_container_resource_limits has no label resource_name',
-      'PrometheusRule/tripgen-alerts TripGenDiskHigh: node_filesystem_avail_bytes has no label mount',
-      'PrometheusRule/tripgen-alerts TripGenDiskHigh: node_filesystem_size_bytes has no label mount',
+      'PrometheusRule/azure-monitor TripGenMemoryHigh: kube_pod_container_resource_limits has no label resource_name',
+      'PrometheusRule/azure-monitor TripGenDiskHigh: node_filesystem_avail_bytes has no label mount',
+      'PrometheusRule/azure-monitor TripGenDiskHigh: node_filesystem_size_bytes has no label mount',
     ]);
   });
 
@@ -131,7 +133,7 @@ describe('prod: PromQL of the alerts and the rollout analyses', () => {
     m.asyncRequestDuration.observe({ queue: 'q', outcome: 'completed' }, 1);
     // The bounds as Prometheus stores them (v3 writes the kit's le="5" as le="5.0").
     const bounds = new Set([...(await m.registry.metrics()).matchAll(/(\w+)_bucket\{[^}]*le="([^"]+)"/g)].map((x) => `${x[1]} ${storedBound(x[2]!)}`));
-    const rules = (find('prod', 'PrometheusRule', 'tripgen-alerts').spec as { groups: { rules: { alert: string; expr: string }[] }[] }).groups[0]!.rules;
+    const rules = (copy('PrometheusRule', 'azure-monitor').spec as { groups: { rules: { alert: string; expr: string }[] }[] }).groups[0]!.rules;
     const used = rules.flatMap((r) => [...r.expr.matchAll(/(\w+)_bucket\{[^}]*le="([^"]+)"/g)].map((x) => ({ alert: r.alert, bound: `${x[1]} ${x[2]}` })));
     // Both response-time alerts (AI > 5 s, others > 200 ms) measure at a bucket bound; the AI's on
     // its schedules' time to an outcome as well as on its own requests.

@@ -21,9 +21,10 @@ import { REPO_ROOT, serviceEntry, serviceMigrationsDir } from '@tripgen/dev-tool
 import { inStartOrder, serviceEnv, startEmulator } from '@tripgen/dev-tools/local-services';
 import { matches, parsePromql, promqlOf, type Selector } from './policy/promql.ts';
 import { ingest, parseExposition, scrapeTargets, type Sample } from './support/prometheus-ingest.ts';
-import { objectsOf } from './support/gitops.ts';
+import { withEvaluatedAlerts } from './support/evaluated-alerts.ts';
 
-const prod = objectsOf('prod');
+// The alerting rules are Azure Monitor's (the cluster keeps the recording rules): read beside gitops/.
+const prod = withEvaluatedAlerts('prod');
 /** The pod-template hash of the pods the analyses judge (their `pod-hash` arg is the latest ReplicaSet's). */
 const LATEST_HASH = '6d4cf56db6';
 const targets = scrapeTargets(prod, { 'rollouts-pod-template-hash': LATEST_HASH });

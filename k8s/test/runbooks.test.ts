@@ -1,6 +1,7 @@
 /**
  * Every alert that exists has a runbook section: the alerting rules are read from the rendered
- * PrometheusRules of both environments and the Azure Monitor alerts from the Bicep snapshots, so an
+ * PrometheusRules of both environments (none since Azure Monitor evaluates them: a guard for one
+ * added there), the Prometheus rule groups and the Azure Monitor alerts from the Bicep snapshots, so an
  * alert added later fails here until docs/runbooks.md has its section, names the alert there and
  * says what to run first. Shown failing on broken copies.
  */

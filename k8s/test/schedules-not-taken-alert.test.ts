@@ -12,7 +12,7 @@ import { alertingRules } from './policy/prometheus-rules.ts';
 import { runbookAnchor } from './policy/alerts.ts';
 import { matches, parsePromql } from './policy/promql.ts';
 import type { K8sObject } from './policy/objects.ts';
-import { objectsOf } from './support/gitops.ts';
+import { withEvaluatedAlerts } from './support/evaluated-alerts.ts';
 
 const queue = QUEUES.aiScheduleGeneration;
 const asker = serviceList().find((s) => s.queues.produces.includes(queue) && !s.queues.consumes.includes(queue))!;
@@ -34,11 +34,11 @@ function watching(objects: readonly K8sObject[], namespace: string): string[] {
 
 describe('schedules asked and never taken', () => {
   it('prod: a critical alert with a runbook compares the accepted schedule requests with the deliveries of their queue', () => {
-    expect(watching(objectsOf('prod'), 'tripgen')).toEqual(['TripGenSchedulesNotTaken']);
+    expect(watching(withEvaluatedAlerts('prod'), 'tripgen')).toEqual(['TripGenSchedulesNotTaken']);
   });
 
   it('fails when the alert reads another route', () => {
-    const prod = structuredClone(objectsOf('prod'));
+    const prod = structuredClone(withEvaluatedAlerts('prod'));
     for (const { rule } of alertingRules(prod)) (rule as { expr?: string }).expr = rule.expr?.replaceAll(`route="${SCHEDULES_ROUTE}"`, 'route="/api/v1/trips"');
     expect(watching(prod, 'tripgen')).toEqual([]);
   });

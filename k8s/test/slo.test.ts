@@ -23,10 +23,19 @@ import {
 import type { K8sObject } from './policy/objects.ts';
 import { parsePromql, promqlProblems } from './policy/promql.ts';
 import { ruleFileProblems, ruleGroupsOf, type RuleEntry } from './policy/prometheus-rules.ts';
-import { find, objectsOf } from './support/gitops.ts';
+import { find } from './support/gitops.ts';
+import { evaluatedAlerts, withEvaluatedAlerts } from './support/evaluated-alerts.ts';
 import { storedBound } from './support/prometheus-ingest.ts';
 
-const rendered = find('prod', 'PrometheusRule', 'tripgen-slos');
+/**
+ * prod's SLO rules as they run: the recording rules rendered into gitops/, the burn-rate alerts
+ * evaluated by Azure Monitor on the recorded series (the hand-over), as one rule file.
+ */
+const recordedInCluster = find('prod', 'PrometheusRule', 'tripgen-slos');
+const rendered: K8sObject = {
+  ...structuredClone(recordedInCluster),
+  spec: { groups: [...ruleGroupsOf(recordedInCluster), ...evaluatedAlerts('prod').flatMap(ruleGroupsOf).filter((g) => g.name === 'tripgen.slo-alerts')] },
+};
 /** dev's rules as they would render once dev has a Prometheus (the profile's monitoring section). */
 const devRule: K8sObject = { ...structuredClone(rendered), metadata: { ...rendered.metadata }, spec: { groups: sloRuleGroups('tripgen', 'dev') } };
 const rulesOf = (o: K8sObject): RuleEntry[] => ruleGroupsOf(o).flatMap((g) => [...(g.rules ?? [])]);
@@ -48,7 +57,9 @@ describe('SLO rules: valid for the operator, for Prometheus and for its PromQL g
   });
 
   it('pass the rule-file checks Prometheus loads them with, and every expression parses', () => {
-    expect(ruleFileProblems([...objectsOf('prod'), devRule])).toEqual([]);
+    expect(ruleFileProblems([...withEvaluatedAlerts('prod'), devRule])).toEqual([]);
+    // The cluster records only: no alert is evaluated twice.
+    expect(rulesOf(recordedInCluster).filter((r) => r.alert)).toEqual([]);
     for (const r of [...rulesOf(rendered), ...rulesOf(devRule)]) expect(parsePromql(r.expr!).errors).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 /** Namespace-wide objects: the namespace itself, the network baseline, and (where the profile
- * turns them on) mesh policies, rollout analysis templates and alert rules. */
+ * turns them on) mesh policies, rollout analysis templates and the SLO recording rules (the alerts
+ * are evaluated by Azure Monitor: observability/azure-alerts.ts). */
 import { Chart } from '../lib/cdk8s.ts';
 import type { Construct } from 'constructs';
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
@@ -9,7 +10,6 @@ import { MeshNamespacePolicies } from '../constructs/service-mesh.ts';
 import { NamespaceNetworkBaseline } from '../constructs/network-policies.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, componentLabels } from '../lib/labels.ts';
-import { AlertRules } from '../observability/alerts.ts';
 import { SloRules } from '../observability/slo-rules.ts';
 
 export interface PlatformChartProps {
@@ -24,7 +24,6 @@ export class PlatformChart extends Chart {
     new NamespaceNetworkBaseline(this, 'network', { profile });
     if (profile.mesh) new MeshNamespacePolicies(this, 'mesh', { profile });
     if (profile.monitoring) {
-      new AlertRules(this, 'alerts', { profile, monitoring: profile.monitoring });
       new SloRules(this, 'slos', { profile, monitoring: profile.monitoring });
       if (profile.delivery === 'progressive') new AnalysisTemplates(this, 'analysis', { profile, monitoring: profile.monitoring });
     }

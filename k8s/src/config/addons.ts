@@ -44,7 +44,8 @@ export const ADDON_CHARTS = {
     oci: false,
     source: 'github.com/argoproj/argo-helm charts/argo-rollouts/Chart.yaml, tag argo-rollouts-2.41.0 (appVersion v1.9.0); CRDs in templates/crds',
   },
-  // prometheus-operator 0.93.1 with Prometheus, Alertmanager, node-exporter and kube-state-metrics.
+  // prometheus-operator 0.93.1 with Prometheus, node-exporter and kube-state-metrics (its Alertmanager is
+  // off: Azure Monitor evaluates the alerts, constructs/platform-addons.ts).
   kubePrometheusStack: {
     repoURL: 'https://prometheus-community.github.io/helm-charts',
     chart: 'kube-prometheus-stack',

@@ -98,6 +98,10 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
       namespaceLabels: {},
       values: {
         crds: { enabled: true },
+        // Nothing in the cluster routes alerts: Azure Monitor evaluates them on what Prometheus
+        // remote-writes and notifies the action group (observability/azure-alerts.ts). The chart's
+        // Alertmanager, left on, would run with a config whose only receiver is `null`.
+        alertmanager: { enabled: false },
         // Dashboards are Azure Monitor's (Application Insights, Container Insights workbooks).
         grafana: { enabled: false },
         // AKS runs the control plane: there is no controller-manager, scheduler, etcd or kube-proxy

@@ -1,16 +1,14 @@
 /**
- * The seed's alerts (§12.1.2) as one PrometheusRule: critical — restarts > 5/hour, AI response
- * > 5 s, memory > 90%; warning — response > 200 ms, CPU > 80%, disk > 85%. Each carries a
- * summary, a description and a runbook link into docs/runbooks.md.
+ * The seed's alerts (§12.1.2): critical — restarts > 5/hour, AI response > 5 s, memory > 90%;
+ * warning — response > 200 ms, CPU > 80%, disk > 85%. Each carries a summary, a description and a
+ * runbook link into docs/runbooks.md. Evaluated by Azure Monitor, not in the cluster (azure-alerts.ts).
  */
-import { Construct } from 'constructs';
 import { OPERATIONAL_PATHS, RESPONSE_TIME_SLO, serviceList, type ResponseTimeObjective } from '@tripgen/catalog';
 import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { THRESHOLDS, bucketBound, spokenMs } from './slo.ts';
 import { dependencyAlerts } from './dependency-alerts.ts';
 import { queueAlerts } from './queue-alerts.ts';
-import { emitPrometheusRule, type PrometheusRuleProps } from './prometheus-rule.ts';
 
 export interface AlertSpec {
   readonly alert: string;
@@ -156,13 +154,3 @@ export const alertGroups = (namespace: string) => [
   { name: 'tripgen.dependencies', rules: dependencyAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.queues', rules: queueAlerts(namespace).map(alertingRule) },
 ];
-
-export type AlertRulesProps = PrometheusRuleProps;
-
-/** The seed alerts, the dependency alerts and the queue alerts as one PrometheusRule the Prometheus operator picks up. */
-export class AlertRules extends Construct {
-  constructor(scope: Construct, id: string, props: AlertRulesProps) {
-    super(scope, id);
-    emitPrometheusRule(this, 'tripgen-alerts', props, alertGroups(props.profile.namespace));
-  }
-}

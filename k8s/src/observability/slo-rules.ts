@@ -1,7 +1,7 @@
 /**
  * Service level objectives as code (seed §10.1.1 availability, §12.1.2 response times), one per
- * catalog service and SLI, rendered as a PrometheusRule: recording rules for the error ratio of
- * each SLI over each window the alerts read, and multi-window, multi-burn-rate alerts as the SRE
+ * catalog service and SLI: recording rules for the error ratio of each SLI over each window the
+ * alerts read (a PrometheusRule), and multi-window, multi-burn-rate alerts as the SRE
  * workbook recommends (https://sre.google/workbook/alerting-on-slos/, "Multiwindow, multi-burn-rate
  * alerts": page at 14.4x over 1 h and 6x over 6 h, ticket at 1x over 3 days, each confirmed by a
  * short window of 1/12 of the long one so the alert also resets quickly).
@@ -169,10 +169,15 @@ export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleG
 
 export type SloRulesProps = PrometheusRuleProps;
 
-/** The SLO recording rules and burn-rate alerts as one PrometheusRule the Prometheus operator picks up. */
+/**
+ * The SLO recording rules as one PrometheusRule the Prometheus operator picks up: recorded in the
+ * cluster, remote-written, and read there by the burn-rate alerts Azure Monitor evaluates
+ * (azure-alerts.ts), so that no alert is evaluated twice.
+ */
 export class SloRules extends Construct {
   constructor(scope: Construct, id: string, props: SloRulesProps) {
     super(scope, id);
-    emitPrometheusRule(this, 'tripgen-slos', props, sloRuleGroups(props.profile.namespace, props.profile.name));
+    const recording = sloRuleGroups(props.profile.namespace, props.profile.name).filter((g) => g.rules.every((r) => 'record' in r));
+    emitPrometheusRule(this, 'tripgen-slos', props, recording);
   }
 }
