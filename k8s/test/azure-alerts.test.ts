@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RemoteWriteSpec } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/RemoteWriteSpec';
 import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
-import { AZURE_ALERTS_JSON_PATH, AZURE_SEVERITY, alertingGroups, renderAzureAlertsJson } from '../src/observability/azure-alerts.ts';
+import { AZURE_ALERTS_JSON_PATH, AZURE_SEVERITY, REPLICA_LABEL, alertingGroups, renderAzureAlertsJson } from '../src/observability/azure-alerts.ts';
 import { loadProfiles } from '../src/config/profile.ts';
 import { REPO_ROOT, repoPath } from '../src/lib/paths.ts';
 import { parsePromql } from './policy/promql.ts';
@@ -61,8 +61,12 @@ describe('the alerting rules reach the on-call through Azure Monitor', () => {
     expect(() => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bicep-prometheus-alerts.ts', '--check'], { cwd: REPO_ROOT, stdio: 'pipe' })).not.toThrow();
     // dev runs no Prometheus (profile monitoring: null): nothing to evaluate there.
     expect(Object.keys(handover.environments)).toEqual(['prod']);
-    const names = alertingGroups('tripgen', 'prod').flatMap((g) => g.rules.map((r) => r.alert));
+    const inCluster = alertingGroups('tripgen', 'prod').flatMap((g) => g.rules);
+    const names = inCluster.map((r) => r.alert);
     expect(prodRules.map((r) => r.rule.alert)).toEqual(names);
+    // Each expression as written, taken at its maximum over the replicas that all remote-write it.
+    expect(prodRules.map((r) => r.rule.expression)).toEqual(inCluster.map((r) => `max without (prometheus_replica) (${r.expr})`));
+    expect((prometheusValues().prometheus.prometheusSpec as { replicaExternalLabelName: string }).replicaExternalLabelName).toBe(REPLICA_LABEL);
     expect(names).toEqual(expect.arrayContaining(['TripGenPodRestartsHigh', 'TripGenAvailabilityBudgetBurnFast', 'TripGenDatabaseUnreachable', 'TripGenSchedulesNotTaken']));
   });
 

@@ -17,7 +17,7 @@ import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE } from '../lib/labels.ts';
 import { PROM_CERTS_DIR } from './service-monitoring.ts';
-import { PROMETHEUS_SERVICE_ACCOUNT, alertedSeries } from '../observability/azure-alerts.ts';
+import { PROMETHEUS_SERVICE_ACCOUNT, REPLICA_LABEL, alertedSeries } from '../observability/azure-alerts.ts';
 
 /** Before the platform chart (wave 0), whose PrometheusRule and AnalysisTemplates need the CRDs. */
 export const ADDON_WAVE = -2;
@@ -181,13 +181,15 @@ const WORKLOAD_IDENTITY_USE = 'azure.workload.identity/use';
  * through the same action group as every Azure alert. Azure Monitor bills per ingested sample, so
  * only the series the alerting rules read leave the cluster: a keep on the metric names of their
  * expressions (recording rules are evaluated here; the recorded series they read are written).
- * `cluster` is the label the rule groups select (their clusterName). azureAd.workloadIdentity is
+ * `cluster` is the label the rule groups select (their clusterName); the replica label is the one
+ * the Azure rules aggregate away (both replicas write). azureAd.workloadIdentity is
  * prometheus-operator 0.93.1's RemoteWriteSpec for a federated token (it needs Prometheus >= 3.7).
  */
 function azureMonitorRemoteWrite(profile: EnvironmentProfile, m: MonitoringProfile): Record<string, unknown> {
   const { remoteWriteUrl, clientId, tenantId, cluster } = m.azureMonitor;
   return {
     externalLabels: { cluster },
+    replicaExternalLabelName: REPLICA_LABEL,
     remoteWrite: [
       {
         url: remoteWriteUrl,

@@ -28,6 +28,17 @@ const EVALUATION_INTERVAL = 'PT1M';
  */
 export const PROMETHEUS_SERVICE_ACCOUNT = 'kube-prometheus-stack-prometheus';
 
+/**
+ * The external label that tells the Prometheus replicas apart (prometheusSpec.replicaExternalLabelName;
+ * this is the operator's default name, set explicitly so the two agree). Every replica remote-writes
+ * every kept series, so each Azure rule takes the maximum across replicas: one alert per condition,
+ * as the in-cluster rule raised it, not one per replica (two notifications for one restart loop).
+ */
+export const REPLICA_LABEL = 'prometheus_replica';
+
+/** An in-cluster expression as Azure evaluates it, over what every replica wrote. */
+export const acrossReplicas = (expr: string): string => `max without (${REPLICA_LABEL}) (${expr})`;
+
 interface AlertingRule {
   readonly alert: string;
   readonly expr: string;
@@ -62,7 +73,7 @@ function azureRule(r: AlertingRule) {
   if (!runbook) throw new Error(`${r.alert}: no runbook_url`);
   const forIso = isoDuration(r.for);
   return {
-    rule: { alert: r.alert, expression: r.expr, ...(forIso ? { for: forIso } : {}), severity, labels: r.labels, annotations: r.annotations },
+    rule: { alert: r.alert, expression: acrossReplicas(r.expr), ...(forIso ? { for: forIso } : {}), severity, labels: r.labels, annotations: r.annotations },
     runbook,
   };
 }

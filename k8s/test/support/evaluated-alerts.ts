@@ -3,9 +3,11 @@
  * that the generator wrote, in the rule shape the rule checks read (one PrometheusRule-shaped object,
  * `PrometheusRule/azure-monitor`, one group per rule group, `for` back in Prometheus's notation). The
  * cluster keeps the recording rules only, so every check over the alerts reads these beside gitops/.
+ * Each expression is read inside its aggregation over the Prometheus replicas (`acrossReplicas`,
+ * which k8s/test/azure-alerts.test.ts checks): the rule as written in k8s/src/observability.
  */
 import { readFileSync } from 'node:fs';
-import { AZURE_ALERTS_JSON_PATH } from '../../src/observability/azure-alerts.ts';
+import { AZURE_ALERTS_JSON_PATH, REPLICA_LABEL } from '../../src/observability/azure-alerts.ts';
 import type { K8sObject } from '../policy/objects.ts';
 import { objectsOf } from './gitops.ts';
 
@@ -22,6 +24,13 @@ const prometheusDuration = (iso: string | undefined): string => {
   return d ? `${d}d` : h ? `${h}h` : min ? `${min}m` : `${s ?? 0}s`;
 };
 
+const ACROSS_REPLICAS = new RegExp(`^max without \\(${REPLICA_LABEL}\\) \\((.*)\\)$`, 's');
+const inner = (expression: string): string => {
+  const m = ACROSS_REPLICAS.exec(expression);
+  if (!m) throw new Error(`not aggregated over the Prometheus replicas: ${expression}`);
+  return m[1]!;
+};
+
 /** What Azure Monitor evaluates for an environment (none where its cluster runs no Prometheus: dev). */
 export function evaluatedAlerts(env: string): K8sObject[] {
   const handover = JSON.parse(readFileSync(AZURE_ALERTS_JSON_PATH, 'utf8')) as Handover;
@@ -35,7 +44,7 @@ export function evaluatedAlerts(env: string): K8sObject[] {
       spec: {
         groups: groups.map((g) => ({
           name: g.name,
-          rules: g.rules.map(({ rule }) => ({ alert: rule.alert, expr: rule.expression, for: prometheusDuration(rule.for), labels: rule.labels, annotations: rule.annotations })),
+          rules: g.rules.map(({ rule }) => ({ alert: rule.alert, expr: inner(rule.expression), for: prometheusDuration(rule.for), labels: rule.labels, annotations: rule.annotations })),
         })),
       },
     } as K8sObject,
