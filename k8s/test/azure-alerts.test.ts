@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RemoteWriteSpec } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/RemoteWriteSpec';
 import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
-import { AZURE_ALERTS_JSON_PATH, AZURE_SEVERITY, REPLICA_LABEL, alertingGroups, renderAzureAlertsJson } from '../src/observability/azure-alerts.ts';
+import { parser } from '@prometheus-io/lezer-promql';
+import { AZURE_ALERTS_JSON_PATH, AZURE_SEVERITY, REPLICA_LABEL, acrossReplicas, alertingGroups, perReplica, renderAzureAlertsJson } from '../src/observability/azure-alerts.ts';
 import { loadProfiles } from '../src/config/profile.ts';
 import { REPO_ROOT, repoPath } from '../src/lib/paths.ts';
 import { parsePromql } from './policy/promql.ts';
@@ -53,6 +54,29 @@ export function unkeptSeries(rules: readonly { alert: string; expression: string
   });
 }
 
+/**
+ * Aggregations below an Azure rule's outer `max without (prometheus_replica)` that drop the replica
+ * label (Prometheus's grammar): each adds up what both replicas wrote of one series.
+ */
+export function replicaDroppingAggregations(rules: readonly { alert: string; expression: string }[]): string[] {
+  return rules.flatMap((r) => {
+    const found: string[] = [];
+    const cursor = parser.parse(r.expression).cursor();
+    let outer = true;
+    do {
+      if (cursor.name !== 'AggregateExpr') continue;
+      const node = cursor.node;
+      const text = r.expression.slice(node.from, node.to);
+      const modifier = node.getChild('AggregateModifier');
+      const labels = (modifier?.getChild('GroupingLabels')?.getChildren('LabelName') ?? []).map((l) => r.expression.slice(l.from, l.to));
+      const without = modifier?.getChild('Without') != null;
+      if (outer) outer = false;
+      else if (without ? labels.includes(REPLICA_LABEL) : !labels.includes(REPLICA_LABEL)) found.push(`${r.alert}: ${text} drops ${REPLICA_LABEL}`);
+    } while (cursor.next());
+    return found;
+  });
+}
+
 describe('the alerting rules reach the on-call through Azure Monitor', () => {
   const prodRules = handover.environments.prod!.groups.flatMap((g) => g.rules);
 
@@ -65,9 +89,18 @@ describe('the alerting rules reach the on-call through Azure Monitor', () => {
     const names = inCluster.map((r) => r.alert);
     expect(prodRules.map((r) => r.rule.alert)).toEqual(names);
     // Each expression as written, taken at its maximum over the replicas that all remote-write it.
-    expect(prodRules.map((r) => r.rule.expression)).toEqual(inCluster.map((r) => `max without (prometheus_replica) (${r.expr})`));
+    expect(prodRules.map((r) => r.rule.expression)).toEqual(inCluster.map((r) => `max without (prometheus_replica) (${perReplica(r.expr)})`));
     expect((prometheusValues().prometheus.prometheusSpec as { replicaExternalLabelName: string }).replicaExternalLabelName).toBe(REPLICA_LABEL);
     expect(names).toEqual(expect.arrayContaining(['TripGenPodRestartsHigh', 'TripGenAvailabilityBudgetBurnFast', 'TripGenDatabaseUnreachable', 'TripGenSchedulesNotTaken']));
+  });
+
+  it('evaluate each rule per replica before the maximum: no inner aggregation adds up both replicas\' copies of a series', () => {
+    // Both replicas remote-write every kept series; an inner `sum by (job, queue)` that drops the
+    // replica label counts each dead-lettered delivery twice ({{ $value }}, any threshold but 0).
+    expect(replicaDroppingAggregations(prodRules.map((r) => ({ alert: r.rule.alert, expression: r.rule.expression })))).toEqual([]);
+    expect(replicaDroppingAggregations([{ alert: 'A', expression: acrossReplicas('sum by (job) (increase(x[15m])) > 0 unless sum(y)') }])).toEqual([]);
+    expect(replicaDroppingAggregations([{ alert: 'B', expression: 'max without (prometheus_replica) (sum by (job) (increase(x[15m])) > 0)' }])).toEqual(['B: sum by (job) (increase(x[15m])) drops prometheus_replica']);
+    expect(() => perReplica('sum(rate(x[5m])) by (job)')).toThrow(/before/);
   });
 
   it('map each severity and carry its labels, annotations and runbook', () => {

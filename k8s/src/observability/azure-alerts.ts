@@ -36,8 +36,31 @@ export const PROMETHEUS_SERVICE_ACCOUNT = 'kube-prometheus-stack-prometheus';
  */
 export const REPLICA_LABEL = 'prometheus_replica';
 
-/** An in-cluster expression as Azure evaluates it, over what every replica wrote. */
-export const acrossReplicas = (expr: string): string => `max without (${REPLICA_LABEL}) (${expr})`;
+/** PromQL's aggregation operators (an inner one must keep the replica label: perReplica). */
+const AGGREGATION = 'sum|min|max|avg|group|stddev|stdvar|count|count_values|bottomk|topk|quantile|limitk|limit_ratio';
+
+/**
+ * An in-cluster expression as one replica evaluated it, over the series of every replica: each of
+ * its aggregations also groups by the replica label. Without it, an inner `sum` adds up both
+ * replicas' copies of one series, so a count (`sum by (job, queue) (increase(...[15m]))`) reads
+ * twice what happened, in the notification's {{ $value }} and against any threshold but zero.
+ * Written in the leading form (`sum by (job) (...)`, `sum(...)`); the trailing one (`sum(...) by (job)`)
+ * is refused, as a `without` that drops the replica is.
+ */
+export function perReplica(expr: string): string {
+  if (new RegExp(`\\)\\s*(?:by|without)\\s*\\(`).test(expr)) throw new Error(`aggregation modifier after its argument; write it before: ${expr}`);
+  if (new RegExp(`\\bwithout\\s*\\([^)]*\\b${REPLICA_LABEL}\\b`).test(expr)) throw new Error(`an aggregation drops ${REPLICA_LABEL}: ${expr}`);
+  return expr
+    .replace(new RegExp(`\\b(${AGGREGATION})(\\s+by\\s*)\\(([^)]*)\\)`, 'g'), (_m, op: string, by: string, labels: string) => `${op}${by}(${labels.trim() ? `${labels.trim()}, ` : ''}${REPLICA_LABEL})`)
+    .replace(new RegExp(`\\b(${AGGREGATION})(\\s*)\\(`, 'g'), (_m, op: string, ws: string) => `${op} by (${REPLICA_LABEL})${ws}(`);
+}
+
+/** perReplica undone: the expression as written in k8s/src/observability. */
+export const asWritten = (expr: string): string =>
+  expr.replaceAll(` by (${REPLICA_LABEL})`, '').replaceAll(`, ${REPLICA_LABEL})`, ')');
+
+/** An in-cluster expression as Azure evaluates it, over what every replica wrote: per replica, then the maximum. */
+export const acrossReplicas = (expr: string): string => `max without (${REPLICA_LABEL}) (${perReplica(expr)})`;
 
 interface AlertingRule {
   readonly alert: string;

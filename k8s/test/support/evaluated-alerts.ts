@@ -4,10 +4,11 @@
  * `PrometheusRule/azure-monitor`, one group per rule group, `for` back in Prometheus's notation). The
  * cluster keeps the recording rules only, so every check over the alerts reads these beside gitops/.
  * Each expression is read inside its aggregation over the Prometheus replicas (`acrossReplicas`,
- * which k8s/test/azure-alerts.test.ts checks): the rule as written in k8s/src/observability.
+ * and each inner aggregation's replica grouping, which k8s/test/azure-alerts.test.ts checks): the
+ * rule as written in k8s/src/observability.
  */
 import { readFileSync } from 'node:fs';
-import { AZURE_ALERTS_JSON_PATH, REPLICA_LABEL } from '../../src/observability/azure-alerts.ts';
+import { AZURE_ALERTS_JSON_PATH, REPLICA_LABEL, asWritten } from '../../src/observability/azure-alerts.ts';
 import type { K8sObject } from '../policy/objects.ts';
 import { objectsOf } from './gitops.ts';
 
@@ -28,7 +29,7 @@ const ACROSS_REPLICAS = new RegExp(`^max without \\(${REPLICA_LABEL}\\) \\((.*)\
 const inner = (expression: string): string => {
   const m = ACROSS_REPLICAS.exec(expression);
   if (!m) throw new Error(`not aggregated over the Prometheus replicas: ${expression}`);
-  return m[1]!;
+  return asWritten(m[1]!);
 };
 
 /** What Azure Monitor evaluates for an environment (none where its cluster runs no Prometheus: dev). */
