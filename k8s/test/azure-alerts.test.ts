@@ -195,6 +195,22 @@ describe('the in-cluster Prometheus remote-writes what the Azure rules read', ()
     for (const unread of ['up', 'scrape_samples_scraped', 'kube_pod_info', 'node_cpu_seconds_total', 'http_request_duration_seconds_sum']) expect(new RegExp(`^(?:${keep.regex})$`).test(unread), unread).toBe(false);
   });
 
+  it('raise an alert of their own when nothing arrives: with no series written, every other rule stays silent', () => {
+    const keep = new RegExp(`^(?:${(spec.remoteWrite[0]!.writeRelabelConfigs as { regex: string }[])[0]!.regex})$`);
+    const watch = prodRules.filter((r) => /\babsent(?:_over_time)?\(/.test(r.expression));
+    expect(watch.map((r) => [r.alert, r.severity]), 'an absent() alert over a remote-written series').toEqual([['TripGenAlertSeriesMissing', AZURE_SEVERITY.critical]]);
+    for (const r of watch) {
+      const { errors, selectors } = parsePromql(r.expression);
+      expect(errors).toEqual([]);
+      expect(selectors.length).toBeGreaterThan(0);
+      // A series another rule reads: written as long as the alerts can see anything at all.
+      for (const s of selectors) {
+        expect(keep.test(s.metric), s.metric).toBe(true);
+        expect(prodRules.filter((o) => o !== r && parsePromql(o.expression).selectors.some((x) => x.metric === s.metric)).length, s.metric).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('fails for a keep list that misses a metric or a rule that does not parse', () => {
     expect(unkeptSeries([{ alert: 'A', expression: 'min by (job) (dependency_up{namespace="tripgen"}) == 0 and on (job) up' }], 'dependency_up')).toEqual(['A: up is not remote-written']);
     expect(unkeptSeries([{ alert: 'B', expression: 'sum(rate(messages_consumed_total[5m]) > 0' }], 'messages_consumed_total')[0]).toMatch(/^B: syntax error/);

@@ -148,9 +148,32 @@ export const alertingRule = (a: AlertSpec) => ({
   annotations: { summary: a.summary, description: a.description, runbook_url: `${RUNBOOKS_URL}#${a.runbook}` },
 });
 
-/** The seed alerts, the dependency alerts and the queue alerts, one rule group each. */
+/**
+ * Every other alert reads what the in-cluster Prometheus remote-writes to Azure Monitor
+ * (azure-alerts.ts): with no series arriving (the workload identity refused, the publisher grant or
+ * the ingestion URL wrong, both replicas down) none of them can fire, and nothing else would say so.
+ * A series that exists while the namespace runs a pod (kube-state-metrics' CPU requests, kept by the
+ * remote write for TripGenCpuHigh) is absent there for 10 minutes: the alerts are blind. In the
+ * cluster itself the expression never holds; it is Azure Monitor's check of the hand-over.
+ */
+export function remoteWriteAlerts(namespace: string): AlertSpec[] {
+  return [
+    {
+      alert: 'TripGenAlertSeriesMissing',
+      severity: 'critical',
+      expr: `absent(kube_pod_container_resource_requests{namespace="${namespace}",resource="cpu"})`,
+      for: '10m',
+      summary: 'Azure Monitor receives no series from the cluster\'s Prometheus: every Prometheus alert is blind',
+      description: `No kube_pod_container_resource_requests of ${namespace} reached the Azure Monitor workspace for 10 minutes: the in-cluster Prometheus is not remote-writing (its workload identity, the Monitoring Metrics Publisher grant, the ingestion URL) or not running, and no other Prometheus alert can fire until it does.`,
+      runbook: 'prometheus-remote-write',
+    },
+  ];
+}
+
+/** The seed alerts, the dependency alerts, the queue alerts and the remote write's own, one rule group each. */
 export const alertGroups = (namespace: string) => [
   { name: 'tripgen.seed-alerts', rules: seedAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.dependencies', rules: dependencyAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.queues', rules: queueAlerts(namespace).map(alertingRule) },
+  { name: 'tripgen.remote-write', rules: remoteWriteAlerts(namespace).map(alertingRule) },
 ];
