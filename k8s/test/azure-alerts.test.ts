@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { RemoteWriteSpec } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/RemoteWriteSpec';
 import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
 import { parser } from '@prometheus-io/lezer-promql';
-import { AZURE_ALERTS_JSON_PATH, AZURE_SEVERITY, REPLICA_LABEL, acrossReplicas, alertingGroups, perReplica, renderAzureAlertsJson } from '../src/observability/azure-alerts.ts';
+import { AZURE_ALERTS_JSON_PATH, AZURE_SEVERITY, REPLICA_LABEL, acrossReplicas, alertingGroups, asWritten, azureRule, isoDuration, perReplica, renderAzureAlertsJson } from '../src/observability/azure-alerts.ts';
 import { loadProfiles } from '../src/config/profile.ts';
 import { REPO_ROOT, repoPath } from '../src/lib/paths.ts';
 import { parsePromql } from './policy/promql.ts';
@@ -101,6 +101,26 @@ describe('the alerting rules reach the on-call through Azure Monitor', () => {
     expect(replicaDroppingAggregations([{ alert: 'A', expression: acrossReplicas('sum by (job) (increase(x[15m])) > 0 unless sum(y)') }])).toEqual([]);
     expect(replicaDroppingAggregations([{ alert: 'B', expression: 'max without (prometheus_replica) (sum by (job) (increase(x[15m])) > 0)' }])).toEqual(['B: sum by (job) (increase(x[15m])) drops prometheus_replica']);
     expect(() => perReplica('sum(rate(x[5m])) by (job)')).toThrow(/before/);
+  });
+
+  it('rewrites each aggregation form per replica and back, and refuses the forms it cannot rewrite', () => {
+    const written = 'sum(rate(a[5m])) / sum by (job) (rate(b[5m])) > 0 or topk(3, c)';
+    const azure = perReplica(written);
+    expect(azure).toBe(`sum by (${REPLICA_LABEL})(rate(a[5m])) / sum by (job, ${REPLICA_LABEL}) (rate(b[5m])) > 0 or topk by (${REPLICA_LABEL})(3, c)`);
+    expect(asWritten(azure)).toBe(written);
+    expect(perReplica('count by () (a)')).toBe(`count by (${REPLICA_LABEL}) (a)`);
+    expect(() => perReplica('sum(rate(a[5m])) by (job)')).toThrow(/after its argument/);
+    expect(() => perReplica(`sum without (${REPLICA_LABEL}) (a)`)).toThrow(/drops prometheus_replica/);
+  });
+
+  it('writes `for` in ISO 8601 (none for zero) and refuses a rule Azure could not notify with', () => {
+    expect(['10m', '30s', '1h', '3d', '0m'].map(isoDuration)).toEqual(['PT10M', 'PT30S', 'PT1H', 'P3D', undefined]);
+    expect(() => isoDuration('1h30m')).toThrow(/unsupported duration/);
+    const rule = { alert: 'A', expr: 'up == 0', for: '0m', labels: { severity: 'critical' }, annotations: { runbook_url: 'https://x/docs/runbooks.md#a' } };
+    expect(azureRule(rule).rule).not.toHaveProperty('for');
+    expect(() => azureRule({ ...rule, labels: { severity: 'info' } })).toThrow(/severity info has no Azure Monitor severity/);
+    expect(() => azureRule({ ...rule, labels: {} })).toThrow(/severity undefined/);
+    expect(() => azureRule({ ...rule, annotations: {} })).toThrow(/no runbook_url/);
   });
 
   it('map each severity and carry its labels, annotations and runbook', () => {

@@ -62,7 +62,7 @@ export const asWritten = (expr: string): string =>
 /** An in-cluster expression as Azure evaluates it, over what every replica wrote: per replica, then the maximum. */
 export const acrossReplicas = (expr: string): string => `max without (${REPLICA_LABEL}) (${perReplica(expr)})`;
 
-interface AlertingRule {
+export interface AlertingRule {
   readonly alert: string;
   readonly expr: string;
   readonly for: string;
@@ -89,7 +89,8 @@ export function isoDuration(duration: string): string | undefined {
   return unit === 'd' ? `P${amount}D` : `PT${amount}${unit!.toUpperCase()}`;
 }
 
-function azureRule(r: AlertingRule) {
+/** One rule as the rule group resource takes it, with its runbook (exported for its failure tests). */
+export function azureRule(r: AlertingRule) {
   const severity = AZURE_SEVERITY[r.labels.severity ?? ''];
   if (severity === undefined) throw new Error(`${r.alert}: severity ${String(r.labels.severity)} has no Azure Monitor severity`);
   const runbook = r.annotations.runbook_url;
