@@ -24,6 +24,8 @@ const decoded = (text: string): string | undefined => {
 /** Fastify's `querystringParser`: fast-querystring's result, with MALFORMED_PARAMETERS when there are any. */
 export const parseQueryString = (text: string): Record<string, unknown> => {
   const query = parse(text) as Record<string, unknown>;
+  // Only a `%` escape can fail to decode: a query without one (most) is not read a second time.
+  if (!text.includes('%')) return query;
   const malformed: string[] = [];
   for (const pair of text.split('&')) {
     const at = pair.indexOf('=');
