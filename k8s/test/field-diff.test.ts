@@ -32,6 +32,15 @@ describe('rendered diff for review', () => {
     expect(md).toMatch(/#### Deployment\n\n- \*\*tripgen\/user-service\*\* added/);
   });
 
+  it('lists a removed cluster-scoped object by its name alone, and keeps a cell\'s backticks and pipes from breaking the table', () => {
+    const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'tripgen' } };
+    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'tripgen' }, data: { A: '`a`' } };
+    const md = toMarkdown(diffObjects(index('prod', [ns, cm]), index('prod', [{ ...cm, data: {} }])), 't');
+    expect(md).toContain('**prod**: 1 changed, 0 added, 1 removed');
+    expect(md).toMatch(/#### Namespace\n\n- \*\*tripgen\*\* removed/);
+    expect(md).toContain("| `data.A` | `\"'a'\"` | — |");
+  });
+
   it('says so when nothing changed', () => {
     expect(toMarkdown([], 't')).toContain('No rendered object changed.');
   });

@@ -5,7 +5,7 @@ import { loadAzureOutputs, outputsFile, parseAzureOutputs } from '../src/config/
 import { buildProfile, loadProfiles } from '../src/config/profile.ts';
 import { GITOPS_DIR } from '../src/lib/paths.ts';
 import { GATEWAY_CERT_COMPONENT } from '../src/constructs/gateway-certificate.ts';
-import { render } from '../src/render.ts';
+import { render, summarize } from '../src/render.ts';
 import { gitopsFiles } from './support/gitops.ts';
 
 describe('render', () => {
@@ -33,6 +33,17 @@ describe('render', () => {
       expect(names(env, 'AppProject')).toEqual([`tripgen-${env}`, `tripgen-${env}-bootstrap`, `tripgen-${env}-platform`]);
       expect(names(env, 'Application')).toContain(`tripgen-${env}`);
     }
+  });
+
+  it('summarizes the rendering per environment and kind, kinds in order, counting every object once', () => {
+    const { objects } = render(loadProfiles());
+    const summary = summarize(objects);
+    expect(Object.keys(summary).sort()).toEqual([...new Set(objects.map((o) => o.env))].sort());
+    for (const [env, kinds] of Object.entries(summary)) {
+      expect(Object.keys(kinds)).toEqual(Object.keys(kinds).sort((a, b) => a.localeCompare(b)));
+      expect(Object.values(kinds).reduce((a, b) => a + b, 0)).toBe(objects.filter((o) => o.env === env).length);
+    }
+    expect(summary.prod?.Deployment).toBe(objects.filter((o) => o.env === 'prod' && o.object.kind === 'Deployment').length);
   });
 
   it('syncs dev automatically (prune, self-heal) and prod only by hand', () => {
@@ -84,5 +95,23 @@ describe('Bicep hand-over loader', () => {
     malformed.redisSubnetCidr = { type: 'String', value: '10.0.3.0' };
     expect(() => parseAzureOutputs(malformed, 'prod.outputs.json')).toThrow(/redisSubnetCidr: not an IPv4 CIDR/);
     expect(() => buildProfile('prod', { ...loadAzureOutputs('prod'), redisSubnetCidr: '' })).toThrow(/redisSubnetCidr/);
+  });
+
+  it('fails the synth on a remote-write URL that is not an Azure Monitor ingestion endpoint (Prometheus would write nowhere)', () => {
+    const bad = JSON.parse(readFileSync(outputsFile('prod'), 'utf8')) as Record<string, { type: string; value: unknown }>;
+    bad.prometheusRemoteWriteUrl = { type: 'String', value: 'https://example.com/api/v1/write' };
+    expect(() => parseAzureOutputs(bad, 'prod.outputs.json')).toThrow(/prometheusRemoteWriteUrl: not an Azure Monitor ingestion URL/);
+  });
+});
+
+describe('profiles the constructs refuse', () => {
+  const prod = () => loadProfiles().find((p) => p.name === 'prod')!;
+
+  it('refuses an Application Gateway edge without the mesh it sends traffic to', () => {
+    expect(() => render([{ ...prod(), mesh: null }])).toThrow(/the Application Gateway edge sends traffic to the mesh ingress gateway/);
+  });
+
+  it('refuses a Key Vault secret store without workload identity to read the vault with', () => {
+    expect(() => render([{ ...prod(), workloadIdentity: null }])).toThrow(/a Key Vault secret store needs key-vault secrets and workload identity/);
   });
 });

@@ -25,6 +25,13 @@ describe('YAML emitter', () => {
     for (const parsed of readBoth(toYamlDocument(doc))) expect(parsed).toEqual(doc);
   });
 
+  it('refuses a value YAML cannot carry instead of writing something a reader would take otherwise', () => {
+    expect(() => toYamlDocument({ a: Number.NaN })).toThrow('cannot render NaN as YAML');
+    expect(() => toYamlDocument({ a: [Number.POSITIVE_INFINITY] })).toThrow('cannot render Infinity as YAML');
+    expect(() => toYamlDocument({ a: 1n })).toThrow('cannot render a bigint as YAML');
+    expect(() => toYamlDocument({ a: [() => 1] })).toThrow('cannot render a function as YAML');
+  });
+
   it('sorts map keys and keeps list order', () => {
     expect(toYamlDocument({ b: 1, a: [3, 1, 2] })).toBe('a:\n  - 3\n  - 1\n  - 2\nb: 1\n');
   });
