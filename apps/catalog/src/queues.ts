@@ -249,5 +249,23 @@ export interface ScheduleGenerationMessage {
   readonly withdrawn?: { readonly error: string; readonly notify: boolean };
 }
 
+/**
+ * What keeps a queue's related messages in order: Service Bus's partition key. Every queue is
+ * partitioned (infra-bicep servicebus.bicep: 16 per queue on Basic and Standard, the Premium
+ * namespace's 2), and a message without a key goes to any partition, so a receiver can take a
+ * later message of one schedule before an earlier one (it reads whichever partition answers
+ * first). Messages with one key share a partition, which keeps their order ("Partitioned queues
+ * and topics", learn.microsoft.com/azure/service-bus-messaging/service-bus-partitioning): a
+ * request, its expiry, its withdrawal and its late copy are keyed by their schedule, so the late
+ * copy sent to the back of the queue comes after a withdrawal already waiting. Queues whose
+ * messages need no order have no key (spread over every partition).
+ */
+export const partitionKeyOf = (queue: QueueName, body: unknown): string | undefined => {
+  if (queue !== QUEUES.aiScheduleGeneration) return undefined;
+  const scheduleId = (body as { scheduleId?: unknown } | null)?.scheduleId;
+  // Service Bus takes a key of 1 to 128 characters (the message id's limit); ids are UUIDs.
+  return typeof scheduleId === 'string' && scheduleId.length > 0 && scheduleId.length <= 128 ? scheduleId : undefined;
+};
+
 /** Notification types the AI service sends when a schedule ends (notification-queue, the user's inbox). */
 export const SCHEDULE_NOTIFICATIONS = { completed: 'schedule.completed', failed: 'schedule.failed' } as const;

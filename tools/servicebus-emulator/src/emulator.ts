@@ -53,6 +53,7 @@ export interface ServiceBusEmulator {
 
 const BATCH_FORMAT = 0x80013700; // Service Bus "batched message" format: one data section per message
 const DEAD_LETTER_CONDITION = 'com.microsoft:dead-letter';
+const PARTITION_KEY = 'x-opt-partition-key';
 
 /** Which entity a lock belongs to and which AMQP delivery carries it. */
 interface LockRef {
@@ -305,8 +306,16 @@ export async function startServiceBusEmulator(options: ServiceBusEmulatorOptions
     if (format === BATCH_FORMAT) {
       const envelope = rhea.message.decode(context.message as unknown as Buffer);
       const body = envelope.body as { content: Buffer | Buffer[]; multiple?: boolean };
-      const parts = body.multiple ? (body.content as Buffer[]) : [body.content as Buffer];
-      for (const part of parts) entity.enqueue(rhea.message.decode(part) as unknown as Message);
+      const parts = (body.multiple ? (body.content as Buffer[]) : [body.content as Buffer]).map((part) => rhea.message.decode(part) as unknown as Message);
+      // Every queue is partitioned (infra-bicep servicebus.bicep), and a partitioned entity takes a
+      // batch only when its messages share one partition key (Azure SDK for .NET TROUBLESHOOTING.md,
+      // "Cannot send batch with multiple partition keys"; the service answers ErrorCodes.NotAllowed).
+      const keys = new Set(parts.map((m) => m.message_annotations?.[PARTITION_KEY] as unknown));
+      if (keys.size > 1) {
+        delivery.update(true, outcome.rejected({ error: { condition: 'amqp:not-allowed', description: 'Batching brokered messages with distinct PartitionKey is not supported for a partitioned entity' } }).described());
+        return;
+      }
+      for (const part of parts) entity.enqueue(part);
     } else {
       entity.enqueue(context.message as Message);
     }

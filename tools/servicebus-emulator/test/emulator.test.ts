@@ -6,7 +6,7 @@ import { startServiceBusEmulator, type ServiceBusEmulator } from '../src/index.t
 
 // The real @azure/service-bus SDK against the emulator: every behaviour the messaging kit relies on.
 const MAX_DELIVERY_COUNT = 3;
-const QUEUES = ['orders', 'redelivery', 'dead-letters', 'delete-mode', 'ids', 'lock-expiry'];
+const QUEUES = ['orders', 'redelivery', 'dead-letters', 'delete-mode', 'ids', 'lock-expiry', 'partitioned'];
 
 let emulator: ServiceBusEmulator;
 
@@ -50,6 +50,24 @@ describe('Service Bus emulator with the real SDK', { timeout: 60_000 }, () => {
     const waiting = emulator.waiting('orders');
     expect(waiting.map((m) => m.message_id)).toEqual(['order-1', 'order-2']);
     expect(waiting.map((m) => JSON.parse((m.body as { content: Buffer }).content.toString('utf8')))).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it('refuses a batch whose messages carry different partition keys, as a partitioned queue does (Azure SDK for .NET TROUBLESHOOTING.md: "Cannot send batch with multiple partition keys"), and keeps each key', async () => {
+    const sender = client.createSender('partitioned');
+    const mixed = await sender.createMessageBatch();
+    expect(mixed.tryAddMessage({ body: 1, messageId: 'p-1', partitionKey: 'a' })).toBe(true);
+    expect(mixed.tryAddMessage({ body: 2, messageId: 'p-2', partitionKey: 'b' })).toBe(true);
+    await expect(sender.sendMessages(mixed)).rejects.toThrow(/distinct PartitionKey/);
+    expect(emulator.count('partitioned')).toBe(0);
+    const one = await sender.createMessageBatch();
+    expect(one.tryAddMessage({ body: 3, messageId: 'p-3', partitionKey: 'a' })).toBe(true);
+    expect(one.tryAddMessage({ body: 4, messageId: 'p-4', partitionKey: 'a' })).toBe(true);
+    await sender.sendMessages(one);
+    await sender.close();
+    expect(emulator.waiting('partitioned').map((m) => [m.message_id, m.message_annotations?.['x-opt-partition-key']])).toEqual([['p-3', 'a'], ['p-4', 'a']]);
+    const receiver = client.createReceiver('partitioned', { receiveMode: 'receiveAndDelete' });
+    expect((await receiveAtLeast(receiver, 2)).map((m) => m.partitionKey)).toEqual(['a', 'a']);
+    await receiver.close();
   });
 
   it('delivers in peekLock mode and removes a message only when it is completed', async () => {

@@ -9,7 +9,7 @@ import {
 import type { TokenCredential } from '@azure/identity';
 import Long from 'long';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { QueueName } from '@tripgen/catalog';
+import { partitionKeyOf, type QueueName } from '@tripgen/catalog';
 import { deadLettered, type ConsumeOptions, type DeadLetteredMessage, type IncomingMessage, type MessageBroker, type OutgoingMessage, type SettlingHandler, type Subscription } from './broker.ts';
 import { describeError, OversizeMessageError, stderrLogger, type MessagingLogger } from './errors.ts';
 import { azureCredentialFromEnv } from '../azure-credential.ts';
@@ -169,18 +169,37 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
     if (closed) throw new Error('message broker is closed');
     if (messages.length === 0) return;
     const sender = senderFor(queue);
-    // Batches respect the broker's max message size; each batch is one AMQP transfer.
-    let batch: ServiceBusMessageBatch = await sender.createMessageBatch();
+    // Every batch is built before any is sent: an oversize message sends nothing of the call.
+    const byKey = new Map<string | undefined, ServiceBusMessageBatch[]>();
     for (const m of messages) {
-      const sbMessage = { messageId: m.messageId, body: m.body, contentType: 'application/json', ...(m.traceparent ? { applicationProperties: { [DIAGNOSTIC_ID]: m.traceparent } } : {}) };
-      if (batch.tryAddMessage(sbMessage)) continue;
-      // Checked alone before the full batch goes: an oversize message sends nothing of its batch.
+      const partitionKey = partitionKeyOf(queue, m.body);
+      const sbMessage = {
+        messageId: m.messageId,
+        body: m.body,
+        contentType: 'application/json',
+        ...(partitionKey !== undefined ? { partitionKey } : {}),
+        ...(m.traceparent ? { applicationProperties: { [DIAGNOSTIC_ID]: m.traceparent } } : {}),
+      };
+      // A partitioned queue takes a batch only when its messages share one partition key (Azure
+      // SDK for .NET, TROUBLESHOOTING.md "Cannot send batch with multiple partition keys"): one
+      // run of batches per key, each within the broker's max message size (one AMQP transfer).
+      const batches = byKey.get(partitionKey) ?? [];
+      byKey.set(partitionKey, batches);
+      if (batches.at(-1)?.tryAddMessage(sbMessage)) continue;
       const next = await sender.createMessageBatch();
       if (!next.tryAddMessage(sbMessage)) throw new OversizeMessageError(m.messageId, next.maxSizeInBytes, queue);
-      if (batch.count > 0) await sendBatch(sender, batch);
-      batch = next;
+      batches.push(next);
     }
-    if (batch.count > 0) await sendBatch(sender, batch);
+    // One key's batches in order (its partition keeps them so); the keys side by side, so that a
+    // backlog of many schedules takes about one round trip rather than one per schedule.
+    // Every send settles before the call answers, so a retry never races a send still under way.
+    const sent = await Promise.allSettled(
+      [...byKey.values()].map(async (batches) => {
+        for (const batch of batches) await sendBatch(sender, batch);
+      }),
+    );
+    const failed = sent.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   async function settle(receiver: ServiceBusReceiver, message: ServiceBusReceivedMessage, settlement: Awaited<ReturnType<SettlingHandler>>): Promise<void> {
