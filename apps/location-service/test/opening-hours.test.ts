@@ -216,6 +216,33 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day(bar, '2026-09-28').intervals).toEqual([['00:00', '02:00'], ['18:00', '24:00']]);
   });
 
+  it('the night a holiday closes has no early hours the day after: a span past midnight is its start day\'s (OSM opening_hours specification)', () => {
+    // Chuseok 2026 is Thu 24 - Sat 26. The specification reads a time span past midnight as the day it
+    // starts on's, and `PH off` closes that day's spans: the night of Saturday 26 (18:00-02:00) never
+    // opens, so Sunday 27 has no 00:00-02:00. The package kept it (the wrapped part of `Mo-Su` matches
+    // the day after any Monday-Sunday, whatever overrode that day): Sunday answered 00:00-02:00 with 60.
+    const bar = 'Mo-Su 18:00-02:00; PH off';
+    const note = (close: string) => `no night from Day after Chuseok (추석 다음 날) the day before: closed until ${close}`;
+    expect(dayOpenings(bar, ['2026-09-27'], undefined, 60)).toEqual([{ date: '2026-09-27', intervals: [['18:00', '24:00']], lastEntryMinutes: [0], note: note('02:00') }]);
+    // (Its own night runs on to 02:00 on Monday: no last order before midnight.)
+    // A weekend bar whose Saturday is the holiday: its Sunday, open only by Saturday's night, is closed.
+    expect(day('Fr-Sa 22:00-04:00; PH off', '2026-09-27')).toEqual({ date: '2026-09-27', intervals: [], note: note('04:00') });
+    // Holiday hours that end before midnight cancel the ordinary night the same way.
+    expect(day('Mo-Su 18:00-02:00; PH 10:00-14:00', '2026-09-27').intervals).toEqual([['18:00', '24:00']]);
+    expect(day('Mo-Su 18:00-02:00; PH 10:00-14:00', '2026-09-26').intervals).toEqual([['10:00', '14:00']]);
+    // An open end begun on an ordinary evening is the same night: not counted from midnight either.
+    expect(day('Mo-Su 18:00+; PH off', '2026-09-27').intervals).toEqual([['18:00', '20:00']]);
+    // The day's own spans stay: 24/7 opens the day after from 00:00, so do hours written as the day's own
+    // (`00:00-02:00,18:00-24:00` has no span past midnight: its 00:00-02:00 is Sunday's).
+    expect(day('24/7; PH off', '2026-09-27')).toEqual({ date: '2026-09-27', intervals: [['00:00', '24:00']] });
+    expect(day('Mo-Su 00:00-02:00,18:00-24:00; PH off', '2026-09-27').intervals).toEqual([['00:00', '02:00'], ['18:00', '24:00']]);
+    // A night the holiday itself opens past midnight runs on.
+    expect(day('Mo-Su 10:00-18:00; PH 20:00-03:00', '2026-09-27').intervals).toEqual([['00:00', '03:00'], ['10:00', '18:00']]);
+    // The ordinary week after is unchanged, and the night before the holiday still closes at 24:00.
+    expect(day(bar, '2026-09-28').intervals).toEqual([['00:00', '02:00'], ['18:00', '24:00']]);
+    expect(dayOpenings(bar, ['2026-09-23'], undefined, 60)[0]).toMatchObject({ intervals: [['00:00', '02:00'], ['18:00', '24:00']], lastEntryMinutes: [60, 60] });
+  });
+
   it('a holiday the day after ends the night before it at midnight, as the package reads `PH off`: its last entry counts from 24:00', () => {
     // Christmas 2026 is a Friday. The package lets `Fr off` override the Friday's early hours of
     // Thursday's night too (a later rule for a day overrides all of it), so `PH off` does the same:

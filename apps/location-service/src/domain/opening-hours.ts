@@ -15,7 +15,9 @@
  *    package lets a later rule for a day, `PH off`, override that day's early hours of the night
  *    before too, so the night before a holiday closes at 24:00). The weekdays of those of the three
  *    days that are holidays, or a weekday that is none of them when none is. Rules, precedence and
- *    everything else stay the package's.
+ *    everything else stay the package's, but for the early hours of the day after a holiday whose night
+ *    the holiday's rule closed, which the package keeps and the OSM specification does not
+ *    (cancelledNightEnd).
  */
 import { PLACE_COUNTRY, PLACE_TIME_ZONE, openEndNote, type ClockInterval, type DayOpening, type Weekday } from '@tripgen/catalog';
 import { LRUCache } from 'lru-cache';
@@ -193,6 +195,53 @@ const evaluatorFor = (value: string, date: string, holidays: HolidaysAround, at?
   return at && usesSunTimes(code, anywhere) ? parse(code, at) : anywhere;
 };
 
+/** A clock time span of a rule (`18:00-02:00`, `22:00-26:00`). */
+const CLOCK_SPAN = /(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})/g;
+
+/**
+ * Whether a value has a time span that may run past midnight into the next day: a clock span that
+ * closes at or before its opening or after 24:00, an open end (whose guessed close may), a sun time.
+ * Hours written as each day's own (`00:00-02:00,18:00-24:00`) have none.
+ */
+const spansPastMidnight = (value: string): boolean => {
+  let found = false;
+  outsideComments(value, (code) => {
+    for (const [, oh, om, ch, cm] of code.matchAll(CLOCK_SPAN)) {
+      const open = Number(oh) * 60 + Number(om);
+      const close = Number(ch) * 60 + Number(cm);
+      found ||= close <= open || close > 24 * 60;
+    }
+    found ||= /\+|\b(?:sunrise|sunset|dawn|dusk)\b/.test(code);
+    return code;
+  });
+  return found;
+};
+
+/**
+ * Where the early hours of `date` that belong to a night a public holiday the day before cancelled end,
+ * or undefined when there are none. The OSM specification reads a time span past midnight as the day
+ * it starts on's, and a rule for a day (`PH off`, `PH 10:00-14:00`) as overriding that day's spans: the
+ * night `Mo-Su 18:00-02:00` would open on the holiday is closed, its 00:00-02:00 the day after too. The
+ * package keeps those early hours (it matches a span's part past midnight by the day before's
+ * selectors, `Mo-Su`, whatever rule won that day). They are the hours the night of an ordinary day
+ * before would run into `date` (`date` evaluated with no holiday the day before), when the holiday
+ * leaves the day before closed at its last instant; a night the holiday itself opens past midnight
+ * (`PH 20:00-03:00`) runs on. Only for a value with a span past midnight: `24/7` and hours written as
+ * each day's own (`00:00-02:00,18:00-24:00`) open from the day's own midnight.
+ */
+const cancelledNightEnd = (value: string, date: string, holidays: HolidaysAround, oh: OpeningHours, at?: Coordinates): Date | undefined => {
+  if (!holidays.yesterday || !hasHolidaySelector(value) || !spansPastMidnight(value)) return undefined;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const midnight = new Date(y, m - 1, d);
+  const next = new Date(y, m - 1, d + 1);
+  const lastInstant = new Date(midnight.getTime() - 1);
+  if (oh.getState(lastInstant) || oh.getUnknown(lastInstant)) return undefined;
+  const ordinary = evaluatorFor(value, date, { ...holidays, yesterday: false }, at);
+  const [night] = ordinary.getOpenIntervals(lastInstant, next);
+  if (!night || night[0].getTime() !== lastInstant.getTime() || night[1] <= midnight || night[1] >= next) return undefined;
+  return night[1];
+};
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 interface RawDay {
@@ -233,7 +282,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '10';
+export const OPENING_EVALUATION = '11';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -267,8 +316,9 @@ const isOpenEnd = (oh: OpeningHours, start: Date, comment: string | undefined): 
  * cannot say the place is open then. It makes the day uncertain and its comment part of the note.
  * An open end counts as open for its first OPEN_END_MINUTES (one begun the evening before, past
  * midnight, too) and the note says so; the rest of it is neither open nor said to be uncertain.
+ * Times before `closedUntil` (a night a holiday cancelled, cancelledNightEnd) are closed.
  */
-const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
+const evaluateDay = (oh: OpeningHours, date: string, closedUntil?: Date): RawDay => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const from = new Date(y, m - 1, d);
   const to = new Date(y, m - 1, d + 1);
@@ -285,7 +335,10 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
   const ends: IntervalEnd[][] = [];
   /** Where each interval opens, the day before for a night begun then: a clock time in a comment is read from it. */
   const opened: Date[] = [];
-  for (const [rawStart, rawEnd, unknown, comment] of read) {
+  for (const [packageStart, rawEnd, unknown, comment] of read) {
+    // The early hours a public holiday the day before cancelled (cancelledNightEnd) are closed.
+    if (closedUntil && rawEnd <= closedUntil) continue;
+    const rawStart = closedUntil && packageStart < closedUntil ? closedUntil : packageStart;
     let end = rawEnd;
     let openEnd = false;
     if (unknown && isOpenEnd(oh, rawStart, comment)) {
@@ -465,7 +518,9 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       const holidays = publicHolidays(date);
       const today = holidays.known && holidays.names.length > 0;
       const around = { yesterday: isHoliday(addDays(date, -1)), today, tomorrow: isHoliday(addDays(date, 1)) };
-      const actual = evaluateDay(evaluatorFor(value, date, around, at), date);
+      const evaluator = evaluatorFor(value, date, around, at);
+      const cancelled = cancelledNightEnd(value, date, around, evaluator, at);
+      const actual = evaluateDay(evaluator, date, cancelled);
       const ordinary = evaluateDay(evaluatorFor(value, date, NO_HOLIDAYS, at), date);
       const notes: string[] = [];
       const closedOn = (other: string) => evaluateDay(evaluatorFor(value, other, NO_HOLIDAYS, at), other).intervals.length === 0;
@@ -482,7 +537,12 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
         else if (!ordinary.intervals.length) notes.push(`open on the holiday: ${names}`);
         else if (!sameIntervals(actual.intervals, ordinary.intervals)) notes.push(`holiday hours: ${names}`);
         else notes.push(`${names}: usual hours`);
-      } else if (!actual.intervals.length && !actual.comments.length && !actual.uncertain) {
+      }
+      if (cancelled) {
+        const close = `${pad(cancelled.getHours())}:${pad(cancelled.getMinutes())}`;
+        const before = publicHolidays(addDays(date, -1));
+        notes.push(`no night from ${before.known ? before.names.join(' / ') : 'the holiday'} the day before: closed until ${close}`);
+      } else if (!today && !actual.intervals.length && !actual.comments.length && !actual.uncertain) {
         notes.push(closedWeekly() ? `closed: weekly closing day (${WEEKDAY_NAMES[dayOfWeek(date)]})` : 'closed on this date');
       }
       notes.push(...actual.comments);
