@@ -124,12 +124,10 @@ describe('real openings on Korean public holidays and weekly closing days', () =
   });
 
   it('a time of unknown state is not open (a plan must work on the day): a fallback, a comment alone, unknown', () => {
-    // The fallback makes the hours outside 09:00-18:00 unknown: answered 00:00-24:00 before.
-    expect(day('Mo-Su 09:00-18:00 || "by appointment"', '2026-09-25')).toEqual({
-      date: '2026-09-25',
-      intervals: [['09:00', '18:00']],
-      note: `Chuseok (추석): usual hours; by appointment; ${UNCERTAIN_NOTE}`,
-    });
+    // The fallback's hours are unknown, never open: answered 00:00-24:00 once. On a date the other rules
+    // cover, theirs are the day's hours (the fallback's are the next test's).
+    expect(day('Mo-Su 09:00-18:00 || "by appointment"', '2026-09-25')).toEqual({ date: '2026-09-25', intervals: [['09:00', '18:00']], note: 'Chuseok (추석): usual hours' });
+    expect(day('Mo-Sa 09:00-18:00 || "by appointment"', '2026-12-13')).toEqual({ date: '2026-12-13', intervals: [], note: `by appointment; ${UNCERTAIN_NOTE}` });
     // A comment alone on the holiday is unknown, not closed and not open: 00:00-24:00 before.
     expect(day('Mo-Su 09:00-18:00; "closed" PH', '2026-09-25')).toEqual({ date: '2026-09-25', intervals: [], note: `Chuseok (추석); closed; ${UNCERTAIN_NOTE}` });
     expect(day('Mo-Su 09:00-18:00; "closed" PH', '2026-09-23')).toEqual({ date: '2026-09-23', intervals: [['09:00', '18:00']] });
@@ -141,6 +139,26 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     // The week's hours too.
     expect(weeklyHours('Mo-Su 09:00-18:00 || "by appointment"', '2026-09-21').fri).toEqual([['09:00', '18:00']]);
     expect(weeklyHours('Mo-Su unknown', '2026-09-21').mon).toEqual([]);
+  });
+
+  it('a fallback rule (||) is what applies only on dates the other rules leave open: there it is uncertain, elsewhere their hours are the day\'s', () => {
+    // An office open on weekdays, "by appointment" otherwise. Before, every date said "by appointment;
+    // opening hours uncertain" (the package makes the fallback's times unknown, a weekday's evening too),
+    // so a traveller read Monday's 09:00-18:00 as doubtful, as much as Saturday's nothing.
+    const office = 'Mo-Fr 09:00-18:00 || "by appointment"';
+    expect(dayOpenings(office, ['2026-12-07', '2026-12-12'])).toEqual([
+      { date: '2026-12-07', intervals: [['09:00', '18:00']] },
+      { date: '2026-12-12', intervals: [], note: `by appointment; ${UNCERTAIN_NOTE}` },
+    ]);
+    // A day the other rules close is closed (the package let the fallback make `Sa off` unknown); a day none covers is the fallback's.
+    expect(dayOpenings('Mo-Fr 09:00-18:00; Sa off || "by appointment"', ['2026-12-12', '2026-12-13'])).toEqual([
+      { date: '2026-12-12', intervals: [], note: 'closed: weekly closing day (Saturday)' },
+      { date: '2026-12-13', intervals: [], note: `by appointment; ${UNCERTAIN_NOTE}` },
+    ]);
+    // A public holiday the value closes is closed for it, not uncertain (Chuseok 2026 is a Friday).
+    expect(day('Mo-Fr 09:00-18:00; PH off || "call us"', '2026-09-25')).toEqual({ date: '2026-09-25', intervals: [], note: 'closed: Chuseok (추석)' });
+    // A rule after the fallback is a normal rule again (the package's README): it covers its days.
+    expect(day('Mo-Fr 09:00-18:00 || "by appointment"; Sa 10:00-14:00', '2026-12-12')).toEqual({ date: '2026-12-12', intervals: [['10:00', '14:00']] });
   });
 
   it('an open end (18:00+) is open for OPEN_END_MINUTES from its start, and the note says so; the rest is not counted', () => {

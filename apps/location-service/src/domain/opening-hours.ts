@@ -195,6 +195,61 @@ const evaluatorFor = (value: string, date: string, holidays: HolidaysAround, at?
   return at && usesSunTimes(code, anywhere) ? parse(code, at) : anywhere;
 };
 
+/**
+ * The value without its fallback rules, or undefined when it has none: a fallback rule runs from `||`
+ * to the next `;` (the rules after it are normal rules again, as the package reads them).
+ */
+const withoutFallbacks = (value: string): string | undefined => {
+  if (!value.includes('||')) return undefined;
+  let fallback = false;
+  let found = false;
+  const kept = value
+    .split(COMMENT)
+    .map((part, i) => {
+      if (i % 2 === 1) return fallback ? '' : part;
+      let code = '';
+      for (const [j, piece] of part.split(';').entries()) {
+        if (j > 0) fallback = false;
+        const bar = fallback ? 0 : piece.indexOf('||');
+        if (bar >= 0) found = fallback = true;
+        code += (j > 0 ? ';' : '') + (bar >= 0 ? piece.slice(0, bar) : piece);
+      }
+      return code;
+    })
+    .join('');
+  return found ? kept.replace(/\s*;(\s*;)*\s*$/, '').trim() : undefined;
+};
+
+/**
+ * Whether a value's rules cover a local date: one of them matches some time of it (an open time, or a
+ * closed one a rule says, `Sa off`), rather than the day being left to the default (closed) or a fallback.
+ */
+const coversDate = (oh: OpeningHours, date: string): boolean => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const to = new Date(y, m - 1, d + 1);
+  const it = oh.getIterator(new Date(y, m - 1, d));
+  do {
+    if (it.getMatchingRule() !== undefined) return true;
+  } while (it.advance(to) && it.getDate() < to);
+  return false;
+};
+
+/**
+ * The evaluator that decides date D. A fallback rule (`Mo-Fr 09:00-18:00 || "by appointment"`) is what
+ * applies where the other rules say nothing: on a date they cover, their hours are the day's, certain
+ * (the package makes every time they leave closed the fallback's, unknown, a weekday's evening and an
+ * explicit `Sa off` too, so every date was uncertain); on a date they do not cover, the fallback's
+ * unknown makes the date uncertain.
+ */
+const evaluatorOn = (value: string, date: string, holidays: HolidaysAround, at?: Coordinates): OpeningHours => {
+  const main = withoutFallbacks(value);
+  if (main) {
+    const oh = evaluatorFor(main, date, holidays, at);
+    if (coversDate(oh, date)) return oh;
+  }
+  return evaluatorFor(value, date, holidays, at);
+};
+
 /** A clock time span of a rule (`18:00-02:00`, `22:00-26:00`). */
 const CLOCK_SPAN = /(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})/g;
 
@@ -282,7 +337,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '11';
+export const OPENING_EVALUATION = '12';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -439,7 +494,7 @@ export const openingHoursProblem = (value: string): string | undefined => {
     inPlaceTimeZone(() => {
       // A Tuesday with no holiday around it, and with one, two and three of the days it reads holidays: every substitution parses.
       for (const [yesterday, today, tomorrow] of [[false, false, false], [false, true, false], [true, false, true], [true, true, true]] as const) {
-        evaluateDay(evaluatorFor(value, '2026-09-29', { yesterday, today, tomorrow }), '2026-09-29');
+        evaluateDay(evaluatorOn(value, '2026-09-29', { yesterday, today, tomorrow }), '2026-09-29');
       }
     });
   } catch (err) {
@@ -518,7 +573,7 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       const holidays = publicHolidays(date);
       const today = holidays.known && holidays.names.length > 0;
       const around = { yesterday: isHoliday(addDays(date, -1)), today, tomorrow: isHoliday(addDays(date, 1)) };
-      const evaluator = evaluatorFor(value, date, around, at);
+      const evaluator = evaluatorOn(value, date, around, at);
       const cancelled = cancelledNightEnd(value, date, around, evaluator, at);
       const actual = evaluateDay(evaluator, date, cancelled);
       const ordinary = evaluateDay(evaluatorFor(value, date, NO_HOLIDAYS, at), date);
