@@ -192,6 +192,17 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(dayOpenings('Mo-Su 18:00-02:00', ['2026-12-23'])[0]).not.toHaveProperty('lastEntryMinutes');
   });
 
+  it('a rule\'s own last entry reads compound times and Korean clock hours: "1 hour 30 minutes before", "1시간 30분 전", "21시"', () => {
+    // Before, none of these was read: the row's figure (30) applied to each, not the rule's.
+    const dates = ['2026-12-23'];
+    expect(dayOpenings('Mo-Su 10:00-20:00 open "last entry 1 hour 30 minutes before closing"', dates, undefined, 30)[0]!.lastEntryMinutes).toEqual([90]);
+    expect(dayOpenings('Mo-Su 10:00-20:00 open "last admission 1h30m before close"', dates, undefined, 30)[0]!.lastEntryMinutes).toEqual([90]);
+    expect(dayOpenings('Mo-Su 09:00-18:00 open "입장마감 마감 1시간 30분 전"', dates, undefined, 30)[0]!.lastEntryMinutes).toEqual([90]);
+    expect(dayOpenings('Mo-Su 11:00-22:00 open "라스트오더 21시"', dates, undefined, 30)[0]!.lastEntryMinutes).toEqual([60]);
+    expect(dayOpenings('Mo-Su 11:00-22:00 open "라스트오더 20시 30분"', dates, undefined, 30)[0]!.lastEntryMinutes).toEqual([90]);
+    expect(dayOpenings('Mo-Su 11:00-22:00 open "주문마감 오후 9시 반"', dates, undefined, 30)[0]!.lastEntryMinutes).toEqual([30]);
+  });
+
   it('a rule\'s own last entry (a comment on an open rule) wins over the row\'s figure for its intervals', () => {
     const seasons = 'Mar-Oct 07:00-20:00 open "last entry 18:00"; Nov-Feb 07:00-18:00 open "last entry 17:00"';
     expect(dayOpenings(seasons, ['2026-07-01', '2026-12-23'], undefined, 120).map((o) => o.lastEntryMinutes)).toEqual([[120], [60]]);
@@ -295,6 +306,9 @@ describe('values the service cannot evaluate are refused with a reason', () => {
     ['Mo-Fr 9-18 open sometimes', 'cannot evaluate'],
     ['PH +1 day off', 'day offset'],
     ['Mo-Fr 09:00-18:00; SH off', 'school holidays'],
+    // A rule's own last entry the service cannot read would be ignored: refused at load, not dropped.
+    ['Nov-Feb 07:00-18:00 open "last entry about an hour before closing"', 'gives a last entry it cannot read'],
+    ['Mo-Su 11:00-22:00 open "라스트오더 영업 종료 전"', 'gives a last entry it cannot read'],
   ])('%j', (value, reason) => {
     expect(openingHoursProblem(value)).toContain(reason);
   });

@@ -35,6 +35,8 @@ if (!Array.isArray((exported as { features?: unknown } | null)?.features)) {
 const report = importOsmGeoJson(exported, { retrievedOn, existing, removed });
 console.log(`${report.elements} elements: kept ${report.places.length}, skipped ${report.elements - report.places.length}`);
 for (const [reason, n] of Object.entries(report.skipped).sort((a, b) => b[1] - a[1])) console.log(`  skipped ${String(n).padStart(6)}  ${reason}`);
+// Each unread last entry by its text: the form to teach the reader (domain/last-entry.ts) or to correct in OSM.
+for (const comment of report.unreadLastEntries) console.log(`  last entry not read: "${comment}"`);
 if (values.out) {
   await writeFile(here(values.out), `${JSON.stringify(report.places, null, 2)}\n`);
   console.log(`wrote ${report.places.length} places to ${values.out}`);

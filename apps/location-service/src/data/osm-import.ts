@@ -8,8 +8,8 @@
  */
 import type { PlaceCategory, PlaceRegion } from '@tripgen/catalog';
 import pointInPolygon from 'point-in-polygon-hao';
-import { isLastEntry, lastEntryGap } from '../domain/last-entry.ts';
-import { commentedIntervals, isCalendarDate, openBeforeComments, openingHoursProblem, withoutComments } from '../domain/opening-hours.ts';
+import { isLastEntry, isUnreadLastEntry, lastEntryGap } from '../domain/last-entry.ts';
+import { commentedIntervals, commentsOf, isCalendarDate, openBeforeComments, openingHoursProblem, withoutComments } from '../domain/opening-hours.ts';
 import { REGION_BOUNDARIES, regionOf } from '../domain/regions.ts';
 import type { PlaceRecord } from '../domain/schemas.ts';
 import { checkPlaceRecord } from './place-record.ts';
@@ -91,6 +91,7 @@ export type SkipReason =
   | 'no Korean name (name:ko)'
   | 'no opening_hours'
   | 'opening_hours cannot be evaluated'
+  | 'a last entry in its opening_hours that cannot be read'
   | 'invalid place'
   | 'already in the data set (same name within 1 km)'
   | 'removed from the data set (data/removed.json)'
@@ -100,6 +101,8 @@ export interface ImportReport {
   readonly places: PlaceRecord[];
   readonly skipped: Partial<Record<SkipReason, number>>;
   readonly elements: number;
+  /** The comments of skipped elements' hours that speak of a last entry the importer cannot read, each once, sorted. */
+  readonly unreadLastEntries: string[];
 }
 
 interface Feature {
@@ -356,6 +359,7 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
   const features: Feature[] = Array.isArray((geojson as { features?: unknown } | null)?.features) ? (geojson as { features: Feature[] }).features : [];
   const skipped: Partial<Record<SkipReason, number>> = {};
   const skip = (reason: SkipReason) => void (skipped[reason] = (skipped[reason] ?? 0) + 1);
+  const unreadLastEntries = new Set<string>();
   const kept: { record: PlaceRecord; shape: Shape }[] = [];
   const seen = new Set<string>();
   const boundaries = boundariesOf(features);
@@ -413,6 +417,14 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
       skip('no opening_hours');
       continue;
     }
+    // A last entry the importer cannot read is said, not dropped: imported, its comment would leave the
+    // times unknown (never planned) or, on an open rule, its last entry unread.
+    const unread = commentsOf(openingHoursOsm).filter(isUnreadLastEntry);
+    if (unread.length) {
+      skip('a last entry in its opening_hours that cannot be read');
+      for (const comment of unread) unreadLastEntries.add(comment);
+      continue;
+    }
     // A bad retrievedOn makes the row invalid below; there is no year to read the comments in.
     const lastEntry = isCalendarDate(opts.retrievedOn) ? lastEntryOf(openingHoursOsm, opts.retrievedOn) : undefined;
     const record: PlaceRecord = {
@@ -447,5 +459,5 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
   }
   const { places, nested } = withoutNested(kept);
   if (nested) skipped['same place as an area of the export (same name, inside it)'] = nested;
-  return { places: places.sort((a, b) => a.id.localeCompare(b.id)), skipped, elements: features.length };
+  return { places: places.sort((a, b) => a.id.localeCompare(b.id)), skipped, elements: features.length, unreadLastEntries: [...unreadLastEntries].sort() };
 };

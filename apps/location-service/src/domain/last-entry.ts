@@ -6,16 +6,41 @@
  */
 /** The words of a last entry: English, and Korean (라스트오더, 입장마감, 마지막 입장, 주문마감, 매표마감, spaced or not). */
 const LAST_ENTRY_WORDS = String.raw`(?:last\s+(?:order|entry|admission)s?\b|라스트\s*오더|(?:입장|주문|매표)\s*마감|마지막\s*(?:입장|주문))`;
-/** At a clock time: "last order 21:00", "Last admission: 17:30", "라스트오더 21:00", "입장마감 17:00까지". */
-const LAST_ENTRY_AT = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\D*?(\d{1,2}):(\d{2})\s*(?:까지)?\s*$`, 'i');
-/** So long before the close: "last order 1 hour before closing", "last entry 30 min before close". */
-const LAST_ENTRY_BEFORE = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\W*?(\d{1,3})\s*(hours?|hrs?|h|minutes?|mins?|m)\s+before\s+(?:the\s+)?clos(?:e|ing)(?:\s+time)?\s*$`, 'i');
-/** The same in Korean, either way round: "입장마감 마감 1시간 전", "라스트오더 폐점 30분 전", "폐장 1시간 전 입장마감". */
+/**
+ * A clock time: "21:00", or in Korean "21시", "21시 30분", "21시 반" (half past), with 오전/오후 (a.m./p.m.)
+ * before a 12-hour figure: "오후 9시 반". Groups: HH, MM (HH:MM); 오전/오후, hour, minutes, 반 (Korean).
+ */
+const CLOCK = String.raw`(?:(\d{1,2}):(\d{2})|(오전|오후)?\s*(\d{1,2})\s*시(?!간)\s*(?:(\d{1,2})\s*분|(반))?)`;
+/** At a clock time: "last order 21:00", "Last admission: 17:30", "라스트오더 21:00", "입장마감 17시까지". */
+const LAST_ENTRY_AT = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\D*?${CLOCK}\s*(?:까지)?\s*$`, 'i');
+/** A duration in English: "1 hour", "30 minutes", "1 hour 30 minutes", "1h30m", "1 h and 30 min". Groups: hours, minutes, or minutes alone. */
+const DURATION = String.raw`(?:(\d{1,3})\s*(?:hours?|hrs?|h)(?:\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?|m))?|(\d{1,3})\s*(?:minutes?|mins?|m))`;
+/** So long before the close: "last order 1 hour before closing", "last entry 1 hour 30 minutes before close". */
+const LAST_ENTRY_BEFORE = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\W*?${DURATION}\s+before\s+(?:the\s+)?clos(?:e|ing)(?:\s+time)?\s*$`, 'i');
+/** A duration in Korean: "1시간", "30분", "1시간 30분", "1시간 반" (an hour and a half). Groups: hours, minutes, 반; or minutes alone. */
+const DURATION_KO = String.raw`(?:(\d{1,3})\s*시간\s*(?:(\d{1,2})\s*분|(반))?|(\d{1,3})\s*분)`;
+/** The same in Korean, either way round: "입장마감 마감 1시간 전", "라스트오더 폐점 30분 전", "폐장 1시간 30분 전 입장마감". */
 const CLOSE_KO = String.raw`(?:마감|폐장|폐점|영업\s*종료|종료)`;
 const LAST_ENTRY_BEFORE_KO = [
-  new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\s*:?\s*${CLOSE_KO}?\s*(\d{1,3})\s*(시간|분)\s*전\s*(?:까지)?\s*$`, 'i'),
-  new RegExp(String.raw`^\s*${CLOSE_KO}\s*(\d{1,3})\s*(시간|분)\s*전\s*${LAST_ENTRY_WORDS}\s*$`, 'i'),
+  new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\s*:?\s*${CLOSE_KO}?\s*${DURATION_KO}\s*전\s*(?:까지)?\s*$`, 'i'),
+  new RegExp(String.raw`^\s*${CLOSE_KO}\s*${DURATION_KO}\s*전\s*${LAST_ENTRY_WORDS}\s*$`, 'i'),
 ];
+/** The words of a last entry anywhere in a comment: one that has them and is not read is no comment to keep. */
+const MENTIONS_LAST_ENTRY = new RegExp(LAST_ENTRY_WORDS, 'i');
+
+const figure = (text: string | undefined): number => (text === undefined ? 0 : Number(text));
+
+/** Minutes from midnight of a CLOCK match (groups from `first`), or undefined for no clock time (25:00, 오후 13시). */
+const clockMinutes = (m: RegExpExecArray, first: number): number | undefined => {
+  const [hh, mm, meridiem, hour, minutes, halfPast] = m.slice(first, first + 6);
+  if (hh !== undefined) return Number(hh) <= 24 && Number(mm) < 60 ? Number(hh) * 60 + Number(mm) : undefined;
+  let h = Number(hour);
+  const min = halfPast ? 30 : figure(minutes);
+  if (meridiem && (h < 1 || h > 12)) return undefined;
+  if (meridiem === '오후' && h < 12) h += 12;
+  if (meridiem === '오전' && h === 12) h = 0;
+  return h <= 24 && min < 60 ? h * 60 + min : undefined;
+};
 
 /**
  * The last entry a comment gives at a clock time, as minutes from the midnight of the day its
@@ -24,8 +49,8 @@ const LAST_ENTRY_BEFORE_KO = [
  */
 export const lastEntryAt = (comment: string, open: number): number | undefined => {
   const at = LAST_ENTRY_AT.exec(comment);
-  if (!at) return undefined;
-  const minutes = Number(at[1]) * 60 + Number(at[2]);
+  const minutes = at ? clockMinutes(at, 1) : undefined;
+  if (minutes === undefined) return undefined;
   // "last order 01:30" of an evening that closes at 02:00 is the next day's 01:30.
   return minutes < open ? minutes + 1440 : minutes;
 };
@@ -38,11 +63,18 @@ export const lastEntryGap = (comment: string, open: number, close: number): numb
   const at = lastEntryAt(comment, open);
   if (at !== undefined) return close - at;
   const before = LAST_ENTRY_BEFORE.exec(comment);
-  if (before) return Number(before[1]) * (/^h/i.test(before[2]!) ? 60 : 1);
+  if (before) return before[3] !== undefined ? Number(before[3]) : Number(before[1]) * 60 + figure(before[2]);
   for (const pattern of LAST_ENTRY_BEFORE_KO) {
     const m = pattern.exec(comment);
-    if (m) return Number(m[1]) * (m[2] === '시간' ? 60 : 1);
+    if (m) return m[4] !== undefined ? Number(m[4]) : Number(m[1]) * 60 + (m[3] ? 30 : figure(m[2]));
   }
   return undefined;
 };
 export const isLastEntry = (comment: string): boolean => lastEntryGap(comment, 0, 0) !== undefined;
+
+/**
+ * A comment that speaks of a last entry (its words) in a form not read here ("last entry varies",
+ * "last order about an hour before closing"): refused at load and skipped by the OSM importer, by name,
+ * rather than kept as a comment whose last entry nobody reads.
+ */
+export const isUnreadLastEntry = (comment: string): boolean => MENTIONS_LAST_ENTRY.test(comment) && !isLastEntry(comment);

@@ -23,7 +23,7 @@ import { PLACE_COUNTRY, PLACE_TIME_ZONE, openEndNote, type ClockInterval, type D
 import { LRUCache } from 'lru-cache';
 import OpeningHours from 'opening_hours';
 import { HOLIDAY_YEARS, publicHolidays } from './holidays.ts';
-import { lastEntryAt, lastEntryGap } from './last-entry.ts';
+import { isUnreadLastEntry, lastEntryAt, lastEntryGap } from './last-entry.ts';
 import { LIMITS } from './schemas.ts';
 
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -89,6 +89,13 @@ const outsideComments = (value: string, edit: (code: string) => string): string 
     .split(COMMENT)
     .map((part, i) => (i % 2 === 1 ? part : edit(part)))
     .join('');
+
+/** The texts of a value's quoted comments, quotes left out. */
+export const commentsOf = (value: string): string[] =>
+  value
+    .split(COMMENT)
+    .filter((_, i) => i % 2 === 1)
+    .map((comment) => comment.slice(1, -1));
 
 /** The value without the comments `drop` picks (given their text), nor the spaces before them. */
 export const withoutComments = (value: string, drop: (comment: string) => boolean): string =>
@@ -337,7 +344,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '12';
+export const OPENING_EVALUATION = '13';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -490,6 +497,10 @@ export const openingHoursProblem = (value: string): string | undefined => {
     return code;
   });
   if (problem) return problem;
+  // A rule's own last entry is read from its comment (lastEntryGap): one that speaks of a last entry in a
+  // form not read would be ignored, the row's figure or none applied to its intervals instead.
+  const unread = commentsOf(value).find(isUnreadLastEntry);
+  if (unread !== undefined) return `a comment gives a last entry it cannot read: "${unread.slice(0, 200)}" (write it as HH:MM, 21시, or so many hours/minutes before closing)`;
   try {
     inPlaceTimeZone(() => {
       // A Tuesday with no holiday around it, and with one, two and three of the days it reads holidays: every substitution parses.
