@@ -19,6 +19,9 @@ import { REPO_ROOT, repoPath } from '../src/lib/paths.ts';
 import { parsePromql } from './policy/promql.ts';
 import { alertingRules } from './policy/prometheus-rules.ts';
 import { find, objectsOf } from './support/gitops.ts';
+import { CHART_RULES_VERSION, CHART_RULE_TEMPLATES, chartRules } from './support/chart-rules.ts';
+import { ADDON_CHARTS } from '../src/config/addons.ts';
+import { promqlOf } from './policy/promql.ts';
 
 interface HandoverRule {
   rule: { alert: string; expression: string; for?: string; severity: number; labels: Record<string, string>; annotations: Record<string, string> };
@@ -39,8 +42,19 @@ const snapshot = (file: string) =>
 const ofType = (resources: SnapshotResource[], type: string) => resources.filter((r) => r.type.toLowerCase() === type.toLowerCase());
 
 type Values = { prometheus: { serviceAccount: { name: string; annotations: Record<string, string> }; prometheusSpec: Record<string, unknown> } } & Record<string, unknown>;
-const prometheusValues = (): Values =>
-  (find('prod', 'Application', 'tripgen-prod-platform-kube-prometheus-stack').spec as { source: { helm: { valuesObject: Values } } }).source.helm.valuesObject;
+const stackSource = () => (find('prod', 'Application', 'tripgen-prod-platform-kube-prometheus-stack').spec as { source: { helm: { releaseName: string; valuesObject: Values } } }).source.helm;
+const prometheusValues = (): Values => stackSource().valuesObject;
+
+/** Chart recording rules a query reads that these chart rule files do not record (the series would never exist). */
+export function unrecordedChartSeries(queries: readonly { where: string; query: string }[], files: ReturnType<typeof chartRules>): string[] {
+  const chartRecords = new Set(CHART_RULE_TEMPLATES.flatMap((t) => t.records));
+  const recorded = new Set(files.filter((f) => f.selected).flatMap((f) => f.records));
+  return queries.flatMap(({ where, query }) =>
+    parsePromql(query)
+      .selectors.filter((s) => chartRecords.has(s.metric) && !recorded.has(s.metric))
+      .map((s) => `${where}: ${s.metric} is a recording rule of the chart that is not evaluated`),
+  );
+}
 
 /**
  * Metric names an alert expression selects (Prometheus's own grammar) that the remote write's keep
@@ -182,6 +196,41 @@ describe('the alerting rules reach the on-call through Azure Monitor', () => {
     for (const env of ['dev', 'prod']) expect(alertingRules(objectsOf(env)).map((r) => r.where), env).toEqual([]);
     expect(objectsOf('prod').filter((o) => o.kind === 'PrometheusRule').map((o) => o.metadata.name)).toEqual(['tripgen-slos']);
     expect(prometheusValues().alertmanager).toEqual({ enabled: false });
+  });
+
+  it('leaves none of the chart\'s default rules alerting in the cluster (with no Alertmanager, nobody receives them), and drops its recording rules, which nothing reads', () => {
+    const { releaseName, valuesObject } = stackSource();
+    // The transcription is of the chart version Argo CD installs.
+    expect(ADDON_CHARTS.kubePrometheusStack.version).toBe(CHART_RULES_VERSION);
+    const rendered = chartRules(valuesObject, releaseName);
+    expect(rendered.filter((f) => f.selected && f.alerts.length > 0).map((f) => `${f.file}: ${f.alerts.join(', ')}`)).toEqual([]);
+    // Grafana is off (no dashboard ConfigMaps: templates/grafana/dashboards-1.14 need grafana.enabled or
+    // forceDeployDashboards), so the only readers of the chart's records would be our own queries.
+    expect(valuesObject.grafana).toEqual({ enabled: false });
+    const queries = [...promqlOf(objectsOf('prod')), ...handover.environments.prod!.groups.flatMap((g) => g.rules.map((r) => ({ where: r.rule.alert, query: r.rule.expression })))];
+    expect(unrecordedChartSeries(queries, rendered)).toEqual([]);
+    expect(rendered.flatMap((f) => f.records)).toEqual([]);
+  });
+
+  it('reads what the chart renders of its default rules: its defaults alert in the cluster, toggles and selectors apply', () => {
+    const { releaseName, valuesObject } = stackSource();
+    const { defaultRules: _ours, ...rest } = valuesObject;
+    const unrouted = (v: typeof rest) => chartRules(v, releaseName).filter((f) => f.selected).flatMap((f) => f.alerts);
+    // The chart's defaults, as before: Watchdog and TargetDown, the crash loops and the remote write's own, all to no receiver.
+    expect(unrouted(rest)).toEqual(expect.arrayContaining(['Watchdog', 'TargetDown', 'KubePodCrashLooping', 'PrometheusRemoteStorageFailures', 'KubeNodeNotReady']));
+    // Templates whose component is off render nothing (etcd and the scheduler are AKS's).
+    expect(unrouted(rest)).not.toContain('etcdMembersDown');
+    expect(unrouted({ ...rest, defaultRules: { rules: { general: false }, disabled: { KubePodCrashLooping: true } } })).not.toEqual(expect.arrayContaining(['Watchdog']));
+    expect(unrouted({ ...rest, defaultRules: { disabled: { KubePodCrashLooping: true } } })).not.toContain('KubePodCrashLooping');
+    expect(unrouted({ ...rest, additionalPrometheusRulesMap: { extra: {} } })).toContain('(unread)');
+    // A rule the Prometheus does not select is evaluated by none.
+    expect(chartRules({ ...rest, defaultRules: { labels: { release: 'other' } } }, releaseName).every((f) => !f.selected)).toBe(true);
+    // A query that reads a chart record no longer evaluated.
+    const files = chartRules({ ...rest, defaultRules: { create: false } }, releaseName);
+    expect(unrecordedChartSeries([{ where: 'A', query: 'sum(node_namespace_pod_container:container_memory_working_set_bytes) > 0' }], files)).toEqual([
+      'A: node_namespace_pod_container:container_memory_working_set_bytes is a recording rule of the chart that is not evaluated',
+    ]);
+    expect(unrecordedChartSeries([{ where: 'A', query: 'sum(node_namespace_pod_container:container_memory_working_set_bytes) > 0' }], chartRules(rest, releaseName))).toEqual([]);
   });
 
   it('deploys no workspace or rule group in dev (no Prometheus there to write to it)', () => {

@@ -102,6 +102,14 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
         // remote-writes and notifies the action group (observability/azure-alerts.ts). The chart's
         // Alertmanager, left on, would run with a config whose only receiver is `null`.
         alertmanager: { enabled: false },
+        // The chart's own rules go too (defaultRules, labelled release: kube-prometheus-stack, which
+        // the ruleSelector selects): 88.5.3 renders 15 alerting files (Watchdog, TargetDown,
+        // KubePodCrashLooping, PrometheusRemoteStorageFailures...) that would fire to no receiver, and
+        // recording files whose only readers are the chart's Grafana dashboards (not rendered: Grafana is
+        // off) and its own alerts. What of its checks matters here is a TripGen alert in Azure Monitor
+        // (observability/alerts.ts); k8s/test/azure-alerts.test.ts reads what the chart would render
+        // from these values.
+        defaultRules: { create: false },
         // Dashboards are Azure Monitor's (Application Insights, Container Insights workbooks).
         grafana: { enabled: false },
         // AKS runs the control plane: there is no controller-manager, scheduler, etcd or kube-proxy
