@@ -16,12 +16,15 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { AZURE_ALERTS_JSON_PATH, AZURE_SEVERITY, REPLICA_LABEL, acrossReplicas, alertingGroups, asWritten, azureRule, isoDuration, perReplica, renderAzureAlertsJson } from '../src/observability/azure-alerts.ts';
 import { loadProfiles } from '../src/config/profile.ts';
 import { REPO_ROOT, repoPath } from '../src/lib/paths.ts';
-import { parsePromql } from './policy/promql.ts';
+import { matches, parsePromql } from './policy/promql.ts';
 import { alertingRules } from './policy/prometheus-rules.ts';
 import { find, objectsOf } from './support/gitops.ts';
 import { CHART_RULES_VERSION, CHART_RULE_TEMPLATES, chartRules } from './support/chart-rules.ts';
 import { ADDON_CHARTS } from '../src/config/addons.ts';
 import { promqlOf } from './policy/promql.ts';
+import { serviceList } from '@tripgen/catalog';
+import { metricsServiceName } from '../src/constructs/service-monitoring.ts';
+import { EXPORTER_JOBS, PROMETHEUS_JOB } from '../src/observability/scrape-jobs.ts';
 
 interface HandoverRule {
   rule: { alert: string; expression: string; for?: string; severity: number; labels: Record<string, string>; annotations: Record<string, string> };
@@ -240,6 +243,58 @@ describe('the alerting rules reach the on-call through Azure Monitor', () => {
   });
 });
 
+/** The exporter whose scrape job writes a metric no job matcher names (the services write the rest). */
+const EXPORTER_OF: readonly [RegExp, string][] = [
+  [/^kube_/, EXPORTER_JOBS.kubeStateMetrics],
+  [/^container_/, EXPORTER_JOBS.kubelet],
+  [/^node_/, EXPORTER_JOBS.nodeExporter],
+  [/^prometheus_/, PROMETHEUS_JOB],
+];
+
+/**
+ * The scrape jobs whose series the rules read (Prometheus's grammar): a selector's `job` matcher, else
+ * the exporter of its metric, else every service's metrics job. Recorded series (a `:` in the name)
+ * are the in-cluster recording rules' over the services' series, and `up` is the scrape's own.
+ */
+export function jobsRead(rules: readonly { expression: string }[]): string[] {
+  const services = serviceList().map(metricsServiceName);
+  const jobs = rules.flatMap((r) =>
+    parsePromql(r.expression).selectors.flatMap((s) => {
+      if (s.metric.includes(':') || s.metric === 'up') return [];
+      const job = s.matchers.find((m) => m.name === 'job');
+      if (job?.op === '=') return [job.value];
+      if (job?.op === '=~') return job.value.split('|');
+      return EXPORTER_OF.find(([prefix]) => prefix.test(s.metric))?.[1] ?? services;
+    }),
+  );
+  return [...new Set(jobs)].sort();
+}
+
+describe('the checks of the monitoring itself reach the on-call too (the chart\'s own rules are off)', () => {
+  const prodRules = handover.environments.prod!.groups.flatMap((g) => g.rules.map((r) => r.rule));
+  /** The jobs an alert on `up == 0` watches (its job matcher, anchored as Prometheus anchors it). */
+  const watchedDown = (rules: readonly { alert: string; expression: string }[], job: string) =>
+    rules.filter((r) => /\bup\{[^}]*\}\s*== 0/.test(r.expression)).some((r) => parsePromql(r.expression).selectors.some((s) => s.metric === 'up' && s.matchers.every((m) => matches(m, { job }))));
+
+  it('a scrape target of every job whose series an alert reads is watched for being down', () => {
+    const read = jobsRead(prodRules);
+    expect(read).toEqual(expect.arrayContaining([EXPORTER_JOBS.kubeStateMetrics, EXPORTER_JOBS.kubelet, EXPORTER_JOBS.nodeExporter, PROMETHEUS_JOB, ...serviceList().map(metricsServiceName)]));
+    expect(read.filter((job) => !watchedDown(prodRules, job))).toEqual([]);
+    // A job no alert watches fails.
+    expect(watchedDown([{ alert: 'A', expression: 'up{job=~"kubelet|node-exporter"} == 0' }], EXPORTER_JOBS.kubeStateMetrics)).toBe(false);
+    expect(jobsRead([{ expression: 'sum(rate(x_total{job!="a"}[5m])) + node_load1 + job:y:rate5m + up' }])).toEqual([EXPORTER_JOBS.nodeExporter, ...serviceList().map(metricsServiceName)].sort());
+  });
+
+  it('a replica failing to write or falling behind raises a ticket (the loss of both pages: TripGenAlertSeriesMissing)', () => {
+    const reading = (metric: string) => prodRules.filter((r) => parsePromql(r.expression).selectors.some((s) => s.metric === metric && s.matchers.some((m) => m.name === 'job' && m.value === PROMETHEUS_JOB)));
+    expect(reading('prometheus_remote_storage_samples_failed_total').map((r) => [r.alert, r.severity])).toEqual([['TripGenRemoteWriteFailing', AZURE_SEVERITY.warning]]);
+    expect(reading('prometheus_remote_storage_queue_highest_sent_timestamp_seconds').map((r) => [r.alert, r.severity])).toEqual([['TripGenRemoteWriteBehind', AZURE_SEVERITY.warning]]);
+    // The job is the one the chart's ServiceMonitor gives the Prometheus it installs (its self-monitor, on by default).
+    expect(PROMETHEUS_JOB).toBe(`${stackSource().releaseName}-prometheus`);
+    expect((prometheusValues().prometheus as { serviceMonitor?: { selfMonitor?: boolean } }).serviceMonitor?.selfMonitor ?? true).toBe(true);
+  });
+});
+
 describe('the in-cluster Prometheus remote-writes what the Azure rules read', () => {
   const values = prometheusValues();
   const spec = values.prometheus.prometheusSpec as { remoteWrite: Record<string, unknown>[]; podMetadata: { labels: Record<string, string> } };
@@ -261,7 +316,7 @@ describe('the in-cluster Prometheus remote-writes what the Azure rules read', ()
     expect(keep).toMatchObject({ sourceLabels: ['__name__'], action: 'keep' });
     expect(unkeptSeries(prodRules, keep.regex)).toEqual([]);
     // Billed per ingested sample: the scrape's own series and unread exporter series stay home.
-    for (const unread of ['up', 'scrape_samples_scraped', 'kube_pod_info', 'node_cpu_seconds_total', 'http_request_duration_seconds_sum']) expect(new RegExp(`^(?:${keep.regex})$`).test(unread), unread).toBe(false);
+    for (const unread of ['scrape_duration_seconds', 'scrape_samples_scraped', 'kube_pod_info', 'node_cpu_seconds_total', 'http_request_duration_seconds_sum']) expect(new RegExp(`^(?:${keep.regex})$`).test(unread), unread).toBe(false);
   });
 
   it('raise an alert of their own when nothing arrives: with no series written, every other rule stays silent', () => {

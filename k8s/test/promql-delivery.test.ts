@@ -44,6 +44,7 @@ async function kitSeries(): Promise<Map<string, Set<string>>> {
 
 /** Target labels a kube-prometheus-stack ServiceMonitor attaches (its exporters' own namespace/pod/container win: honorLabels). */
 const EXPORTER_TARGET_LABELS = ['job', 'instance', 'endpoint', 'service', 'namespace', 'pod', 'container', 'metrics_path'];
+const REMOTE_QUEUE = ['remote_name', 'url'];
 const KSM_CONTAINER_RESOURCE = ['resource', 'unit', 'container', 'pod', 'namespace', 'node', 'uid'];
 /**
  * Series of the cluster's exporters the alerts use, with the labels their documentation gives them:
@@ -65,6 +66,11 @@ const CLUSTER_SERIES: Record<string, readonly string[]> = {
   container_cpu_usage_seconds_total: ['namespace', 'pod', 'container', 'image'],
   node_filesystem_avail_bytes: ['device', 'fstype', 'mountpoint'],
   node_filesystem_size_bytes: ['device', 'fstype', 'mountpoint'],
+  // Prometheus's own remote write, per queue (storage/remote/queue_manager.go: remote_name, url).
+  prometheus_remote_storage_samples_failed_total: REMOTE_QUEUE,
+  prometheus_remote_storage_samples_total: REMOTE_QUEUE,
+  prometheus_remote_storage_queue_highest_timestamp_seconds: REMOTE_QUEUE,
+  prometheus_remote_storage_queue_highest_sent_timestamp_seconds: REMOTE_QUEUE,
 };
 
 async function knownSeries(): Promise<Map<string, ReadonlySet<string> | null>> {

@@ -18,6 +18,7 @@ import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE } from '../lib/labels.ts';
 import { PROM_CERTS_DIR } from './service-monitoring.ts';
 import { PROMETHEUS_SERVICE_ACCOUNT, REPLICA_LABEL, alertedSeries } from '../observability/azure-alerts.ts';
+import { PROMETHEUS_RELEASE } from '../observability/scrape-jobs.ts';
 
 /** Before the platform chart (wave 0), whose PrometheusRule and AnalysisTemplates need the CRDs. */
 export const ADDON_WAVE = -2;
@@ -90,7 +91,7 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
     addOns.push({
       name: 'kubePrometheusStack',
       chart: ADDON_CHARTS.kubePrometheusStack,
-      releaseName: 'kube-prometheus-stack',
+      releaseName: PROMETHEUS_RELEASE,
       namespace: m.namespace,
       wave: ADDON_WAVE,
       // node-exporter reads the host (hostNetwork, hostPID, hostPath /proc and /sys).
@@ -107,8 +108,9 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
         // KubePodCrashLooping, PrometheusRemoteStorageFailures...) that would fire to no receiver, and
         // recording files whose only readers are the chart's Grafana dashboards (not rendered: Grafana is
         // off) and its own alerts. What of its checks matters here is a TripGen alert in Azure Monitor
-        // (observability/alerts.ts); k8s/test/azure-alerts.test.ts reads what the chart would render
-        // from these values.
+        // (observability/alerts.ts, monitoringAlerts: the remote write failing or behind, a scrape target
+        // the alerts read down); k8s/test/azure-alerts.test.ts reads what the chart would render from
+        // these values.
         defaultRules: { create: false },
         // Dashboards are Azure Monitor's (Application Insights, Container Insights workbooks).
         grafana: { enabled: false },

@@ -9,6 +9,7 @@ import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { THRESHOLDS, bucketBound, spokenMs } from './slo.ts';
 import { dependencyAlerts } from './dependency-alerts.ts';
 import { queueAlerts } from './queue-alerts.ts';
+import { EXPORTER_JOBS, PROMETHEUS_JOB } from './scrape-jobs.ts';
 
 export interface AlertSpec {
   readonly alert: string;
@@ -170,10 +171,57 @@ export function remoteWriteAlerts(namespace: string): AlertSpec[] {
   ];
 }
 
-/** The seed alerts, the dependency alerts, the queue alerts and the remote write's own, one rule group each. */
+/**
+ * What of kube-prometheus-stack's own checks matters here (its default rules are off: with no
+ * Alertmanager they reached nobody, constructs/platform-addons.ts), evaluated with the others in Azure
+ * Monitor. Both Prometheus replicas write every kept series, so one replica failing to write, or
+ * falling behind, leaves the alerts whole on the other's: a ticket, where TripGenAlertSeriesMissing
+ * pages for the loss of both. Each replica scrapes the other, so the one that writes reports the
+ * other's queue (prometheus_remote_storage_*: per remote_name and url). A scrape target the alerts
+ * read down (an exporter, a service's metrics, a Prometheus replica) blinds the alerts on its series
+ * without any of them saying so, until its series go absent; up is 0 while the target exists and its
+ * scrape fails (a pod crash-looping, a node's kubelet unreachable, the mesh certificate refused).
+ */
+export function monitoringAlerts(): AlertSpec[] {
+  const prometheus = `job="${PROMETHEUS_JOB}"`;
+  const rate = (metric: string) => `rate(${metric}{${prometheus}}[5m])`;
+  const jobs = [...Object.values(EXPORTER_JOBS), PROMETHEUS_JOB, ...serviceList().map(metricsServiceName)];
+  return [
+    {
+      alert: 'TripGenRemoteWriteFailing',
+      severity: 'warning',
+      expr: `${rate('prometheus_remote_storage_samples_failed_total')} / (${rate('prometheus_remote_storage_samples_failed_total')} + ${rate('prometheus_remote_storage_samples_total')}) > 0.01`,
+      for: '15m',
+      summary: 'A Prometheus replica fails to send samples to Azure Monitor',
+      description: '{{ $labels.pod }} failed to send {{ $value | humanizePercentage }} of its samples to Azure Monitor ({{ $labels.url }}) over 15 minutes; the alerts read what the other replica writes.',
+      runbook: 'prometheus-remote-write',
+    },
+    {
+      alert: 'TripGenRemoteWriteBehind',
+      severity: 'warning',
+      expr: `max_over_time(prometheus_remote_storage_queue_highest_timestamp_seconds{${prometheus}}[5m]) - max_over_time(prometheus_remote_storage_queue_highest_sent_timestamp_seconds{${prometheus}}[5m]) > 120`,
+      for: '15m',
+      summary: 'A Prometheus replica\'s remote write to Azure Monitor is more than 2 minutes behind',
+      description: '{{ $labels.pod }} has sent Azure Monitor nothing newer than {{ $value | humanizeDuration }} ago ({{ $labels.url }}) for 15 minutes.',
+      runbook: 'prometheus-remote-write',
+    },
+    {
+      alert: 'TripGenScrapeTargetDown',
+      severity: 'warning',
+      expr: `up{job=~"${jobs.join('|')}"} == 0`,
+      for: '10m',
+      summary: 'A scrape target the alerts read is down',
+      description: 'Prometheus has failed to scrape {{ $labels.instance }} of {{ $labels.job }} for 10 minutes: the alerts over its series see nothing of it.',
+      runbook: 'scrape-target-down',
+    },
+  ];
+}
+
+/** The seed alerts, the dependency alerts, the queue alerts, the remote write's own and the monitoring's, one rule group each. */
 export const alertGroups = (namespace: string) => [
   { name: 'tripgen.seed-alerts', rules: seedAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.dependencies', rules: dependencyAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.queues', rules: queueAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.remote-write', rules: remoteWriteAlerts(namespace).map(alertingRule) },
+  { name: 'tripgen.monitoring', rules: monitoringAlerts().map(alertingRule) },
 ];

@@ -11,6 +11,7 @@ import type { EnvironmentName } from '@tripgen/catalog';
 import type { EnvironmentProfile } from '../config/profile.ts';
 import { repoPath } from '../lib/paths.ts';
 import { alertGroups } from './alerts.ts';
+import { PROMETHEUS_RELEASE } from './scrape-jobs.ts';
 import { metricNames } from './series.ts';
 import { sloRuleGroups } from './slo-rules.ts';
 
@@ -26,7 +27,7 @@ const EVALUATION_INTERVAL = 'PT1M';
  * kube-prometheus-stack's Prometheus service account, named here (chart value
  * prometheus.serviceAccount.name) so that its federated credential in Bicep names the same one.
  */
-export const PROMETHEUS_SERVICE_ACCOUNT = 'kube-prometheus-stack-prometheus';
+export const PROMETHEUS_SERVICE_ACCOUNT = `${PROMETHEUS_RELEASE}-prometheus`;
 
 /**
  * The external label that tells the Prometheus replicas apart (prometheusSpec.replicaExternalLabelName;

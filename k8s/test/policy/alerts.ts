@@ -112,6 +112,8 @@ export const METRIC_EMITTERS: readonly { readonly prefix: RegExp; readonly by: s
   { prefix: /^kube_/, by: 'kube-prometheus-stack' }, // kube-state-metrics
   { prefix: /^container_/, by: 'kube-prometheus-stack' }, // the kubelet's cAdvisor, scraped by the stack's kubelet job
   { prefix: /^node_/, by: 'kube-prometheus-stack' }, // prometheus-node-exporter
+  { prefix: /^prometheus_remote_storage_/, by: 'kube-prometheus-stack' }, // its Prometheus's own remote write, scraped by the stack's self-monitor
+  { prefix: /^up$/, by: 'kube-prometheus-stack' }, // its Prometheus's scrape of each target
 ];
 
 export function alertMetricsEmitted(objects: readonly K8sObject[], emitters: ReadonlySet<string>): string[] {
