@@ -492,6 +492,7 @@ module prometheus 'modules/prometheus.bicep' = if (hasPrometheus) {
     clusterName: aks.outputs.name
     actionGroupId: monitoring.outputs.actionGroupId
     evaluationInterval: prometheusAlerts[envName].evaluationInterval
+    clusterPlaceholder: prometheusAlerts[envName].clusterPlaceholder
     workspaceId: monitoring.outputs.workspaceId
     groups: prometheusAlerts[envName].groups
   }

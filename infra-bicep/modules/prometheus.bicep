@@ -31,6 +31,9 @@ param aksId string
 @description('AKS cluster name: the `cluster` label of the remote-written series the rules read.')
 param clusterName string
 
+@description('What stands for the cluster\'s name in a handed-over expression (the hand-over\'s clusterPlaceholder): replaced by clusterName.')
+param clusterPlaceholder string
+
 @description('Action group every alert notifies.')
 param actionGroupId string
 
@@ -92,6 +95,7 @@ resource ruleGroups 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
       interval: evaluationInterval
       rules: [
         for r in g.rules: union(r.rule, {
+          expression: replace(r.rule.expression, clusterPlaceholder, clusterName)
           enabled: true
           actions: [{ actionGroupId: actionGroupId, actionProperties: { runbook: r.runbook } }]
         })

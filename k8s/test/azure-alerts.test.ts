@@ -31,7 +31,7 @@ interface HandoverRule {
   runbook: string;
 }
 interface Handover {
-  environments: Record<string, { prometheusServiceAccount: { namespace: string; name: string }; groups: { name: string; rules: HandoverRule[] }[] }>;
+  environments: Record<string, { prometheusServiceAccount: { namespace: string; name: string }; clusterPlaceholder: string; groups: { name: string; rules: HandoverRule[] }[] }>;
 }
 interface SnapshotResource {
   type: string;
@@ -162,7 +162,8 @@ describe('the alerting rules reach the on-call through Azure Monitor', () => {
       expect(deployed.map((r) => r.alert)).toEqual(prodRules.map((r) => r.rule.alert));
       for (const [i, r] of deployed.entries()) {
         const handed = prodRules[i]!;
-        expect(r.expression).toBe(handed.rule.expression);
+        // The cluster's name in place of the hand-over's placeholder (Bicep's: the cluster is named there).
+        expect(r.expression).toBe(handed.rule.expression.replaceAll(handover.environments.prod!.clusterPlaceholder, cluster.name));
         expect(r.severity).toBe(handed.rule.severity);
         expect(r.actions).toHaveLength(1);
         expect(r.actions[0]!.actionGroupId).toContain(`/providers/Microsoft.Insights/actionGroups/${actionGroup.name}`);
@@ -180,6 +181,24 @@ describe('the alerting rules reach the on-call through Azure Monitor', () => {
         expect(p.clusterName).toBe(cluster.name);
         expect(external.cluster).toBe(p.clusterName);
       }
+    });
+
+    it('names the cluster in an absent() selector, so that its result carries the `cluster` label the rule group is scoped by', () => {
+      // Microsoft Learn, "Azure Monitor managed service for Prometheus rule groups"
+      // (learn.microsoft.com/azure/azure-monitor/metrics/prometheus-rule-groups, "Limit rules to a
+      // specific cluster"): clusterName limits the rules "to query data originating from a single specific
+      // cluster" and "must match the `cluster` label"; it does not say whether that label is added to each
+      // selector or the results are filtered by it. absent() returns only its selector's equality labels,
+      // so a filter on `cluster` would drop its result and the alert would never fire: the selector names it.
+      const deployed = groups.flatMap((g) => (g.properties as { clusterName: string; rules: { alert: string; expression: string }[] }).rules.map((r) => ({ ...r, clusterName: (g.properties as { clusterName: string }).clusterName })));
+      const absent = deployed.filter((r) => /\babsent(?:_over_time)?\(/.test(r.expression));
+      expect(absent.map((r) => r.alert)).toEqual(['TripGenAlertSeriesMissing']);
+      for (const r of absent) {
+        for (const s of parsePromql(r.expression).selectors) expect(s.matchers, r.alert).toContainEqual({ name: 'cluster', op: '=', value: r.clusterName });
+      }
+      // The hand-over leaves the name to Bicep (the cluster is Bicep's): nothing of the placeholder is deployed.
+      expect(deployed.filter((r) => r.expression.includes(handover.environments.prod!.clusterPlaceholder))).toEqual([]);
+      expect(handover.environments.prod!.groups.flatMap((g) => g.rules).filter((r) => r.rule.expression.includes(handover.environments.prod!.clusterPlaceholder)).map((r) => r.rule.alert)).toEqual(['TripGenAlertSeriesMissing']);
     });
 
     it('federates the remote-write identity with the service account Prometheus runs as, and lets it publish to the workspace\'s rule', () => {

@@ -18,7 +18,7 @@ import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE } from '../lib/labels.ts';
 import { PROM_CERTS_DIR } from './service-monitoring.ts';
 import { PROMETHEUS_SERVICE_ACCOUNT, REPLICA_LABEL, alertedSeries } from '../observability/azure-alerts.ts';
-import { PROMETHEUS_RELEASE } from '../observability/scrape-jobs.ts';
+import { CLUSTER_LABEL, PROMETHEUS_RELEASE } from '../observability/scrape-jobs.ts';
 
 /** Before the platform chart (wave 0), whose PrometheusRule and AnalysisTemplates need the CRDs. */
 export const ADDON_WAVE = -2;
@@ -198,7 +198,7 @@ const WORKLOAD_IDENTITY_USE = 'azure.workload.identity/use';
 function azureMonitorRemoteWrite(profile: EnvironmentProfile, m: MonitoringProfile): Record<string, unknown> {
   const { remoteWriteUrl, clientId, tenantId, cluster } = m.azureMonitor;
   return {
-    externalLabels: { cluster },
+    externalLabels: { [CLUSTER_LABEL]: cluster },
     replicaExternalLabelName: REPLICA_LABEL,
     remoteWrite: [
       {

@@ -9,7 +9,7 @@ import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { THRESHOLDS, bucketBound, spokenMs } from './slo.ts';
 import { dependencyAlerts } from './dependency-alerts.ts';
 import { queueAlerts } from './queue-alerts.ts';
-import { EXPORTER_JOBS, PROMETHEUS_JOB } from './scrape-jobs.ts';
+import { CLUSTER_LABEL, CLUSTER_PLACEHOLDER, EXPORTER_JOBS, PROMETHEUS_JOB } from './scrape-jobs.ts';
 
 export interface AlertSpec {
   readonly alert: string;
@@ -156,13 +156,16 @@ export const alertingRule = (a: AlertSpec) => ({
  * A series that exists while the namespace runs a pod (kube-state-metrics' CPU requests, kept by the
  * remote write for TripGenCpuHigh) is absent there for 10 minutes: the alerts are blind. In the
  * cluster itself the expression never holds; it is Azure Monitor's check of the hand-over.
+ * absent() returns only the equality labels of its selector, and the rule group is limited to the
+ * series of its cluster (clusterName, the `cluster` label): the selector names the cluster (Bicep puts
+ * the name in place of CLUSTER_PLACEHOLDER), so the result carries that label however Azure applies it.
  */
 export function remoteWriteAlerts(namespace: string): AlertSpec[] {
   return [
     {
       alert: 'TripGenAlertSeriesMissing',
       severity: 'critical',
-      expr: `absent(kube_pod_container_resource_requests{namespace="${namespace}",resource="cpu"})`,
+      expr: `absent(kube_pod_container_resource_requests{${CLUSTER_LABEL}="${CLUSTER_PLACEHOLDER}",namespace="${namespace}",resource="cpu"})`,
       for: '10m',
       summary: 'Azure Monitor receives no series from the cluster\'s Prometheus: every Prometheus alert is blind',
       description: `No kube_pod_container_resource_requests of ${namespace} reached the Azure Monitor workspace for 10 minutes: the in-cluster Prometheus is not remote-writing (its workload identity, the Monitoring Metrics Publisher grant, the ingestion URL) or not running, and no other Prometheus alert can fire until it does.`,

@@ -11,7 +11,7 @@ import type { EnvironmentName } from '@tripgen/catalog';
 import type { EnvironmentProfile } from '../config/profile.ts';
 import { repoPath } from '../lib/paths.ts';
 import { alertGroups } from './alerts.ts';
-import { PROMETHEUS_RELEASE } from './scrape-jobs.ts';
+import { CLUSTER_PLACEHOLDER, PROMETHEUS_RELEASE } from './scrape-jobs.ts';
 import { metricNames } from './series.ts';
 import { sloRuleGroups } from './slo-rules.ts';
 
@@ -115,6 +115,7 @@ export function azureAlertsHandover(profiles: readonly EnvironmentProfile[]) {
           {
             prometheusServiceAccount: { namespace: p.monitoring!.namespace, name: PROMETHEUS_SERVICE_ACCOUNT },
             evaluationInterval: EVALUATION_INTERVAL,
+            clusterPlaceholder: CLUSTER_PLACEHOLDER,
             groups: alertingGroups(p.namespace, p.name).map((g) => ({ name: g.name, rules: g.rules.map(azureRule) })),
           },
         ]),

@@ -10,3 +10,16 @@ export const PROMETHEUS_RELEASE = 'kube-prometheus-stack';
 export const PROMETHEUS_JOB = `${PROMETHEUS_RELEASE}-prometheus`;
 
 export const EXPORTER_JOBS = { kubeStateMetrics: 'kube-state-metrics', kubelet: 'kubelet', nodeExporter: 'node-exporter' } as const;
+
+/**
+ * The external label that names the cluster on every remote-written series (prometheusSpec.externalLabels),
+ * the label a rule group's clusterName must match (Microsoft Learn, "Azure Monitor managed service for
+ * Prometheus rule groups", "Limit rules to a specific cluster").
+ */
+export const CLUSTER_LABEL = 'cluster';
+
+/**
+ * The cluster's name in a handed-over expression, replaced by Bicep with the rule group's clusterName
+ * (infra-bicep/modules/prometheus.bicep): the name is Bicep's, not derived from its outputs here.
+ */
+export const CLUSTER_PLACEHOLDER = '__CLUSTER_NAME__';
