@@ -27,6 +27,19 @@ const search = async (query: string): Promise<Item[]> => {
   return res.json<{ items: Item[] }>().items;
 };
 
+describe('a conditional request', () => {
+  it('of a place that does not exist is its 404, not 412: RFC 9110 13.2.1 ignores preconditions where the answer without them is not a 2xx; of one that does, a false one is 412', async () => {
+    const conditional = (url: string, condition: Record<string, string>) => service.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${service.token}`, ...condition } });
+    for (const url of ['/api/v1/locations/no-such-place', '/api/v1/locations/no-such-place/open-intervals?from=2026-09-23&to=2026-09-24']) {
+      // Before: 412.
+      expect((await conditional(url, { 'if-match': '"x"' })).statusCode, url).toBe(404);
+    }
+    const known = (await search('q=Gyeongbokgung'))[0]!.id;
+    expect((await conditional(`/api/v1/locations/${known}`, { 'if-match': '"x"' })).statusCode).toBe(412);
+    expect((await conditional(`/api/v1/locations/${known}`, { 'if-match': '*' })).statusCode).toBe(200);
+  });
+});
+
 describe('GET /api/v1/locations/search', () => {
   it('around Gyeongbokgung: the palaces and museums nearby, nearest first, with their distance', async () => {
     const items = await search(`lat=${GYEONGBOKGUNG.lat}&lng=${GYEONGBOKGUNG.lng}&radiusKm=2`);

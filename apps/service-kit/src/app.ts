@@ -23,6 +23,7 @@ import { clientAddressKey } from './http/client-address.ts';
 import { createFailureThrottle, type FailureThrottle } from './http/failure-throttle.ts';
 import { requestIdGenerator } from './http/request-id.ts';
 import { ProblemSchema } from './http/schemas.ts';
+import { CURRENT_TARGET, evaluatePreconditions, isConditional, type PreconditionTarget } from './http/preconditions.ts';
 import { AJV_CONFIG, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
 import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
@@ -87,6 +88,14 @@ declare module 'fastify' {
      * that every other route's metric costs nothing more (the kit picks the route's hook once).
      */
     holdsRequests?: boolean;
+    /**
+     * How the route finds its target resource, for the request's preconditions (If-Match and the
+     * rest, http/preconditions.ts): asked only for a conditional request, after the token, the limit
+     * and the request's checks. A route whose target may be missing (a trip by id: 404; an account
+     * gone: 401) says so, and the preconditions are then ignored (RFC 9110 13.2.1); without it the
+     * target is taken as there, and a false precondition is the 412, nothing done.
+     */
+    target?: (request: FastifyRequest) => Promise<PreconditionTarget>;
   }
 }
 
@@ -207,17 +216,6 @@ const declaredTags = (paths: object = {}): { name: string }[] =>
   [...new Set(Object.values(paths).flatMap((item: object | undefined) => Object.values(item ?? {}).flatMap((op: { tags?: unknown }) => (Array.isArray(op?.tags) ? op.tags.map(String) : []))))]
     .sort()
     .map((name) => ({ name }));
-/**
- * The API gives no entity tags (no ETag on any answer), so an If-Match other than `*` names one no
- * representation has: its condition is false (RFC 9110 13.1.1) and the answer is 412, nothing done.
- * Ignored, a client's guard against a lost update (a PATCH over a trip changed meanwhile) was
- * silently dropped and the change applied. `*` (any current representation) is left to the route.
- */
-const unmatchable = (ifMatch: string | undefined): HttpProblem | undefined => {
-  if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
-  return new HttpProblem(412, 'If-Match names an entity tag this API never gave (it sends no ETag): nothing was done; send the request without If-Match');
-};
-
 export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const { config } = opts;
   // Application Insights has local auth off in prod: the exporter signs in with the pod's identity.
@@ -376,11 +374,18 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     // The handler runs in its request's span: what it calls (another service, a message written to
     // the outbox) continues the trace. Only the handler: the hooks before it need no trace context.
     const handler = routeOptions.handler;
+    const target = routeOptions.config?.target;
+    /** The preconditions, after the token, the limit and the request's checks, just before the route acts (RFC 9110 13.2.2). */
+    const conditional = async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+      const outcome = evaluatePreconditions(request.method, request.headers as Parameters<typeof evaluatePreconditions>[1], target === undefined ? CURRENT_TARGET : await target(request));
+      if (outcome === 'not-modified') return reply.code(304).send();
+      if (outcome !== undefined) throw outcome;
+      return handler.call(this, request, reply);
+    };
     routeOptions.handler = function (this: FastifyInstance, request, reply) {
-      // After the token, the limit and the request's checks, before the route acts (RFC 9110 13.2.2).
-      const ifMatch = unmatchable(request.headers['if-match']);
-      if (ifMatch !== undefined) return Promise.reject(ifMatch);
-      return request.span ? context.with(requestContext(request.span), handler, this, request, reply) : handler.call(this, request, reply);
+      // A request without a precondition (nearly all) goes straight to the route.
+      const run = isConditional(request.headers as Parameters<typeof isConditional>[0]) ? conditional : handler;
+      return request.span ? context.with(requestContext(request.span), run, this, request, reply) : run.call(this, request, reply);
     };
   });
   app.addHook('onResponse', (request, reply, done) => {

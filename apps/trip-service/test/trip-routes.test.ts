@@ -135,6 +135,63 @@ describe('trips', () => {
     expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
   });
 
+  it('answer a conditional request on a trip that is not the traveller\'s (unknown, another\'s) its 404 and one without a token its 401: RFC 9110 13.2.1 ignores preconditions where the answer without them is not a 2xx', async () => {
+    const owner = await ctx.stack.traveller();
+    const other = { authorization: (await ctx.stack.traveller()).authorization };
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers: { authorization: owner.authorization } })).json.id as string;
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    for (const [who, trip] of [[other, unknown], [other, id]] as const) {
+      for (const condition of [{ 'if-match': '"x"' }, { 'if-match': '*' }, { 'if-none-match': '*' }, { 'if-unmodified-since': 'Sat, 01 Jan 2000 00:00:00 GMT' }] as Record<string, string>[]) {
+        for (const [method, url, body] of [
+          ['GET', `/api/v1/trips/${trip}`],
+          ['PATCH', `/api/v1/trips/${trip}`, { title: 'mine now' }],
+          ['DELETE', `/api/v1/trips/${trip}`],
+          ['POST', `/api/v1/trips/${trip}/schedules`, {}],
+          ['GET', `/api/v1/trips/${trip}/schedules`],
+          ['GET', `/api/v1/trips/${trip}/schedules/${unknown}`],
+        ] as const) {
+          // Before: 412 for every If-Match "x", whatever the trip.
+          const res = await call(ctx.base, method, url, { body, headers: { ...who, ...condition } });
+          expect([res.status, res.type], `${method} ${url} ${JSON.stringify(condition)}`).toEqual([404, 'application/problem+json; charset=utf-8']);
+        }
+      }
+    }
+    const anonymous = await call(ctx.base, 'PATCH', `/api/v1/trips/${unknown}`, { body: { title: 'x' }, headers: { 'if-match': '"x"' } });
+    expect(anonymous.status).toBe(401);
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers: { authorization: owner.authorization } })).json.title).toBe('Seoul in autumn');
+  });
+
+  it('evaluate If-Match: *, If-None-Match and If-Unmodified-Since on the traveller\'s trip (RFC 9110 13.1): a false one is 412 and changes nothing, a true one is carried out', async () => {
+    const headers = { authorization: (await ctx.stack.traveller()).authorization };
+    const trip = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json as { id: string; updatedAt: string };
+    const url = `/api/v1/trips/${trip.id}`;
+    const patch = (title: string, condition: Record<string, string>) => call(ctx.base, 'PATCH', url, { body: { title }, headers: { ...headers, ...condition } });
+    const title = async () => (await call(ctx.base, 'GET', url, { headers })).json.title as string;
+    // 13.1.2: If-None-Match: * is false when the trip has a current representation (before: applied, 200).
+    const noneMatch = await patch('Not while it exists', { 'if-none-match': '*' });
+    expect([noneMatch.status, noneMatch.json.detail]).toEqual([412, 'If-None-Match: * asks that there be no current representation, and there is one: nothing was done']);
+    expect(await title()).toBe('Seoul in autumn');
+    // 13.1.4: modified after the date given (updatedAt is the trip's last modification) is 412 (before: applied).
+    const updated = new Date(trip.updatedAt);
+    const before = new Date(Math.floor(updated.getTime() / 1000) * 1000 - 1000).toUTCString();
+    expect((await patch('Modified since', { 'if-unmodified-since': before })).status).toBe(412);
+    expect(await title()).toBe('Seoul in autumn');
+    // True conditions: *, an entity tag that does not match under If-None-Match, the second of its last modification, a value that is no HTTP-date (ignored).
+    expect((await patch('Any', { 'if-match': '*' })).status).toBe(200);
+    expect((await patch('Not that one', { 'if-none-match': '"x"' })).status).toBe(200);
+    const now = (await call(ctx.base, 'GET', url, { headers })).json.updatedAt as string;
+    expect((await patch('Unmodified', { 'if-unmodified-since': new Date(now).toUTCString() })).status).toBe(200);
+    expect((await patch('Not a date', { 'if-unmodified-since': 'yesterday' })).status).toBe(200);
+    expect(await title()).toBe('Not a date');
+    // A read: If-None-Match: * of a trip that exists is 304 (13.2.2 step 3), with no body.
+    const read = await call(ctx.base, 'GET', url, { headers: { ...headers, 'if-none-match': '*' } });
+    expect([read.status, read.json]).toEqual([304, undefined]);
+    // If-Modified-Since (13.1.3): not modified after the date given is 304; modified after it, the trip.
+    const last = new Date((await call(ctx.base, 'GET', url, { headers })).json.updatedAt as string);
+    expect((await call(ctx.base, 'GET', url, { headers: { ...headers, 'if-modified-since': last.toUTCString() } })).status).toBe(304);
+    expect((await call(ctx.base, 'GET', url, { headers: { ...headers, 'if-modified-since': new Date(last.getTime() - 2000).toUTCString() } })).status).toBe(200);
+  });
+
   it('refuse a title or destination of invisible characters only (a zero-width space, a Hangul filler) as a 400 naming the field, and store nothing', async () => {
     const headers = { authorization: (await ctx.stack.traveller()).authorization };
     for (const [over, path] of [

@@ -39,6 +39,11 @@ it('answers 401 for the token of an account that no longer exists, and stores no
   ] as const) {
     const res = await service.app.inject({ method, url, headers: auth, ...(payload ? { payload } : {}) });
     expect(res.statusCode, url).toBe(401);
+    // With a precondition too: the answer without it is the 401, so it is ignored (RFC 9110 13.2.1; before: 412).
+    for (const condition of [{ 'if-match': '"x"' }, { 'if-match': '*' }]) {
+      const conditional = await service.app.inject({ method, url, headers: { ...auth, ...condition }, ...(payload ? { payload } : {}) });
+      expect([conditional.statusCode, conditional.json().detail], `${url} ${JSON.stringify(condition)}`).toEqual([401, 'The account of this access token does not exist']);
+    }
     expect(res.headers['content-type'], url).toContain('application/problem+json');
     expect(res.json(), url).toMatchObject({ status: 401, detail: 'The account of this access token does not exist' });
     // Its token is refused as any other (RFC 6750 3): the client signs in again.
@@ -64,4 +69,31 @@ it('answers 401, not 500, for preferences of an account deleted after its profil
   const me = await service.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: auth });
   expect(me.statusCode).toBe(401);
   expect(await sql('SELECT count(*)::int AS n FROM user_preferences')).toEqual([{ n: 0 }]);
+});
+
+it('evaluates If-Match: * and If-None-Match: * of the preferences by whether they are set (RFC 9110 13.1.1, 13.1.2): a false one is 412, nothing stored', async () => {
+  const email = `conditional-${Date.now()}@example.com`;
+  const headers = { 'x-forwarded-for': '198.51.100.9' };
+  expect((await service.app.inject({ method: 'POST', url: '/api/v1/auth/register', headers, payload: { email, password: 'correct horse', name: 'Careful' } })).statusCode).toBe(201);
+  const { accessToken } = (await service.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers, payload: { email, password: 'correct horse' } })).json<{ accessToken: string }>();
+  const put = (condition: Record<string, string>, pace: string) =>
+    service.app.inject({ method: 'PUT', url: '/api/v1/users/me/preferences', headers: { ...headers, authorization: `Bearer ${accessToken}`, ...condition }, payload: { interests: ['museums'], pace, travelMode: 'walk' } });
+  const stored = async () => (await sql('SELECT p.pace FROM user_preferences p JOIN users u ON u.id = p.user_id WHERE u.email = $1', [email])).map((r: { pace: string }) => r.pace);
+  // None set: If-Match: * is false (before: 200, stored), If-None-Match: * true (they are created).
+  const notYet = await put({ 'if-match': '*' }, 'packed');
+  expect([notYet.statusCode, notYet.json().detail]).toEqual([412, 'If-Match: * asks for a current representation, and there is none: nothing was done']);
+  expect(await stored()).toEqual([]);
+  expect((await put({ 'if-none-match': '*' }, 'relaxed')).statusCode).toBe(200);
+  // Set: If-None-Match: * is false (before: 200, replaced), If-Match: * true.
+  expect((await put({ 'if-none-match': '*' }, 'packed')).statusCode).toBe(412);
+  expect(await stored()).toEqual(['relaxed']);
+  expect((await put({ 'if-match': '*' }, 'normal')).statusCode).toBe(200);
+  expect(await stored()).toEqual(['normal']);
+  // The profile read with a true condition (an entity tag under If-None-Match), from the database and then from this replica's cache, and with a false one (*): 304.
+  for (let i = 0; i < 2; i++) {
+    const read = await service.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: { ...headers, authorization: `Bearer ${accessToken}`, 'if-none-match': '"x"' } });
+    expect([read.statusCode, read.json<{ preferences: { pace: string } }>().preferences.pace]).toEqual([200, 'normal']);
+  }
+  const notModified = await service.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: { ...headers, authorization: `Bearer ${accessToken}`, 'if-none-match': '*' } });
+  expect([notModified.statusCode, notModified.body]).toEqual([304, '']);
 });

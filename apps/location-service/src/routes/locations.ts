@@ -1,7 +1,8 @@
 /** The public location routes (docs/api.md), behind a user's access token like every /api route. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PLACE_TIME_ZONE } from '@tripgen/catalog';
-import { HttpProblem, ProblemSchema } from '@tripgen/service-kit';
+import { CURRENT_TARGET, HttpProblem, ProblemSchema, REFUSED_TARGET } from '@tripgen/service-kit';
+import type { FastifyRequest } from 'fastify';
 import { addDays, daysBetween } from '../domain/opening-hours.ts';
 import type { PlaceRepository } from '../domain/places.ts';
 import { LIMITS, OpenIntervalsAnswer, OpenIntervalsQuery, Place, PlaceParams, SearchAnswer, SearchQuery } from '../domain/schemas.ts';
@@ -13,6 +14,8 @@ export interface LocationRoutesOptions {
 const tags = ['locations'];
 
 export const locationRoutes: FastifyPluginAsyncTypebox<LocationRoutesOptions> = async (app, { places }) => {
+  // For the preconditions (the kit's config.target): an unknown place is the route's 404, and they are then ignored (RFC 9110 13.2.1).
+  const place = { target: async (request: FastifyRequest) => ((await places.byId((request.params as { id: string }).id)) ? CURRENT_TARGET : REFUSED_TARGET) };
   app.get(
     '/api/v1/locations/search',
     { schema: { tags, querystring: SearchQuery, response: { 200: SearchAnswer, 400: ProblemSchema, 401: ProblemSchema } } },
@@ -27,7 +30,7 @@ export const locationRoutes: FastifyPluginAsyncTypebox<LocationRoutesOptions> = 
 
   app.get(
     '/api/v1/locations/:id',
-    { schema: { tags, params: PlaceParams, response: { 200: Place, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema } } },
+    { config: place, schema: { tags, params: PlaceParams, response: { 200: Place, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema } } },
     async (request) => {
       const place = await places.byId(request.params.id);
       if (!place) throw new HttpProblem(404, `No place ${request.params.id}`);
@@ -38,6 +41,7 @@ export const locationRoutes: FastifyPluginAsyncTypebox<LocationRoutesOptions> = 
   app.get(
     '/api/v1/locations/:id/open-intervals',
     {
+      config: place,
       schema: {
         tags,
         description: `The real opening of each date from..to (at most ${LIMITS.maxDays} days), public holidays and weekly closing days applied, with a note saying why a date is closed or different`,

@@ -1,7 +1,8 @@
 /** /api/v1/trips/{id}/schedules: ask for a schedule (or the re-plan of one day), read them. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { SCHEDULE_LIST_PAGE, SCHEDULES_ROUTE } from '@tripgen/catalog';
-import { HttpProblem, markHeld, ProblemSchema, withLocation } from '@tripgen/service-kit';
+import { CURRENT_TARGET, HttpProblem, markHeld, ProblemSchema, REFUSED_TARGET, withLocation } from '@tripgen/service-kit';
 import { scheduleListCursor } from '../domain/list-cursor.ts';
 import { toSchedule, toSummary, TripChangedError, type ScheduleService } from '../domain/schedules.ts';
 import { IdempotencyHeaders, Schedule, ScheduleAccepted, ScheduleParams, ScheduleQuery, ScheduleListQuery, SchedulePage, ScheduleRequestBody, TripParams } from '../domain/schemas.ts';
@@ -22,10 +23,18 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
     if (!trip) throw new HttpProblem(404, TRIP_NOT_FOUND);
     return trip;
   };
+  // For the preconditions (the kit's config.target): the trip's schedules are there when the trip is the
+  // traveller's, one schedule when it is of that trip; else the route's 404 (RFC 9110 13.2.1 ignores them).
+  const scheduleList = { target: async (request: FastifyRequest) => ((await trips.get(request.user!.id, (request.params as { id: string }).id)) ? CURRENT_TARGET : REFUSED_TARGET) };
+  const oneSchedule = async (request: FastifyRequest) => {
+    const { id, scheduleId } = request.params as { id: string; scheduleId: string };
+    return (await schedules.get(request.user!.id, id, scheduleId)) ? CURRENT_TARGET : REFUSED_TARGET;
+  };
 
   app.post(
     SCHEDULES_ROUTE,
     {
+      config: scheduleList,
       schema: {
         operationId: 'requestSchedule',
         description: 'Asks for a schedule of the trip, or the re-plan of one day (replanDate, locked); answered 202 at once, generated through the AI service.',
@@ -67,6 +76,7 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
   app.get(
     SCHEDULES_ROUTE,
     {
+      config: scheduleList,
       schema: {
         operationId: 'listSchedules',
         description: 'The schedules asked for this trip, newest first, a page at a time: `nextCursor` (null on the last page) as `cursor` reads the next page.',
@@ -90,7 +100,7 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
     '/api/v1/trips/:id/schedules/:scheduleId',
     {
       // A long poll: what it waits for the schedule is held for the traveller, left out of its duration metric.
-      config: { holdsRequests: true },
+      config: { holdsRequests: true, target: oneSchedule },
       schema: {
         operationId: 'getSchedule',
         description: 'One schedule: its status, and when completed its days, stops and meals, and why any place could not be fitted. With `wait`, an unfinished schedule is answered as soon as it ends (or after `wait` seconds).',

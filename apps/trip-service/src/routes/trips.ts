@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { TRIP_LIST_PAGE } from '@tripgen/catalog';
-import { HttpProblem, ProblemSchema, withLocation } from '@tripgen/service-kit';
+import { HttpProblem, ProblemSchema, REFUSED_TARGET, withLocation, type PreconditionTarget } from '@tripgen/service-kit';
+import type { FastifyRequest } from 'fastify';
 import type { Peers } from '../clients/peers.ts';
 import { unavailable } from '../domain/schedules.ts';
 import { CreateTripBody, IdempotencyHeaders, PatchTripBody, Trip, TripListQuery, TripPage, TripParams } from '../domain/schemas.ts';
@@ -17,7 +18,18 @@ export interface TripRoutesOptions {
 
 export const TRIP_NOT_FOUND = 'No such trip';
 
+/**
+ * The trip of a request's path, for its preconditions (the kit's `config.target`): not the traveller's
+ * is the route's 404, and the preconditions are then ignored (RFC 9110 13.2.1); `updatedAt` is its last
+ * modification (If-Unmodified-Since).
+ */
+export const tripTarget = (trips: TripRepository) => async (request: FastifyRequest): Promise<PreconditionTarget> => {
+  const trip = await trips.get(request.user!.id, (request.params as { id: string }).id);
+  return trip ? { state: 'current', lastModified: trip.updatedAt } : REFUSED_TARGET;
+};
+
 export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (app, { trips, peers }) => {
+  const config = { target: tripTarget(trips) };
   /** The whole trip is checked, whichever part changed. */
   const checkWhole = (t: Pick<TripRow, 'startDate' | 'endDate' | 'dayStart' | 'dayEnd'>) => {
     const problems = tripProblems(t);
@@ -81,7 +93,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     },
   );
 
-  app.get('/api/v1/trips/:id', { schema: { operationId: 'getTrip', description: 'One trip of the traveller (404 for anyone else\'s).', tags: ['trips'], params: TripParams, response: { 200: Trip, 404: ProblemSchema } } }, async (request) => {
+  app.get('/api/v1/trips/:id', { config, schema: { operationId: 'getTrip', description: 'One trip of the traveller (404 for anyone else\'s).', tags: ['trips'], params: TripParams, response: { 200: Trip, 404: ProblemSchema } } }, async (request) => {
     const trip = await trips.get(request.user!.id, request.params.id);
     if (!trip) throw new HttpProblem(404, TRIP_NOT_FOUND);
     return toTrip(trip);
@@ -89,7 +101,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
 
   app.patch(
     '/api/v1/trips/:id',
-    { schema: { operationId: 'updateTrip', description: 'Changes fields of a trip; the trip as it would be is checked whole, and a refused change changes nothing.', tags: ['trips'], params: TripParams, body: PatchTripBody, response: { 200: Trip, 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema } } },
+    { config, schema: { operationId: 'updateTrip', description: 'Changes fields of a trip; the trip as it would be is checked whole, and a refused change changes nothing.', tags: ['trips'], params: TripParams, body: PatchTripBody, response: { 200: Trip, 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema } } },
     async (request) => {
       const current = await trips.get(request.user!.id, request.params.id);
       if (!current) throw new HttpProblem(404, TRIP_NOT_FOUND);
@@ -103,7 +115,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     },
   );
 
-  app.delete('/api/v1/trips/:id', { schema: { operationId: 'deleteTrip', description: 'Deletes a trip of the traveller and its schedules.', tags: ['trips'], params: TripParams, response: { 204: Type.Null(), 404: ProblemSchema } } }, async (request, reply) => {
+  app.delete('/api/v1/trips/:id', { config, schema: { operationId: 'deleteTrip', description: 'Deletes a trip of the traveller and its schedules.', tags: ['trips'], params: TripParams, response: { 204: Type.Null(), 404: ProblemSchema } } }, async (request, reply) => {
     if (!(await trips.remove(request.user!.id, request.params.id))) throw new HttpProblem(404, TRIP_NOT_FOUND);
     return reply.code(204).send(null);
   });

@@ -1,9 +1,9 @@
 /** /api/v1/users/me: the caller's profile, preferences and notifications inbox. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { internalPrefix, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
-import { bearerChallenge, HttpProblem, ProblemSchema } from '@tripgen/service-kit';
+import { bearerChallenge, CURRENT_TARGET, HttpProblem, ProblemSchema, REFUSED_TARGET, type PreconditionTarget } from '@tripgen/service-kit';
 import { Me, NotificationList, Preferences } from '../domain/schemas.ts';
 import { INBOX_SHOWN } from '../domain/notifications.ts';
 import type { UserRepository } from '../domain/users.ts';
@@ -24,6 +24,15 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     if (!found) throw accountGone();
     return found;
   };
+  // For the preconditions (the kit's config.target): an account gone is the route's 401, and they are
+  // then ignored (RFC 9110 13.2.1). The preferences have no current representation until they are set.
+  const account = { target: async (request: FastifyRequest): Promise<PreconditionTarget> => ((await users.me(request.user!.id)) ? CURRENT_TARGET : REFUSED_TARGET) };
+  const preferences = {
+    target: async (request: FastifyRequest): Promise<PreconditionTarget> => {
+      const found = await users.me(request.user!.id);
+      return found === undefined ? REFUSED_TARGET : found.preferences === null ? { state: 'none' } : CURRENT_TARGET;
+    },
+  };
 
   // The JSON of each profile in the L1 cache, made once by the route's own serializer: serialising the
   // same cached object again cost about 600 bytes of garbage per request, a third of the young-generation
@@ -31,7 +40,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   // so a stale body is never found, and an entry goes when the cache lets go of its profile.
   const meJson = new WeakMap<Me, string>();
   // Not async: a profile in this replica's L1 cache (the hot path) is answered without a promise.
-  app.get(USER_PATHS.me, { schema: { operationId: 'getMe', description: 'The signed-in user\'s profile and preferences.', tags: ['users'], response: { 200: Me, 401: ProblemSchema } } }, (request, reply) => {
+  app.get(USER_PATHS.me, { config: account, schema: { operationId: 'getMe', description: 'The signed-in user\'s profile and preferences.', tags: ['users'], response: { 200: Me, 401: ProblemSchema } } }, (request, reply) => {
     const cached = users.cachedMe(request.user!.id);
     if (!cached) return me(request.user!.id);
     let json = meJson.get(cached);
@@ -51,13 +60,13 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   // callers call it `withToken` (catalog peerRoutes, routeAccess).
   app.get(
     `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`,
-    { schema: { operationId: 'travellerPreferences', tags: ['internal'], description: 'The traveller\'s travel preferences (null: none set), read on their behalf with their token.', response: { 200: Type.Object({ preferences: Me.properties.preferences }) } } },
+    { config: account, schema: { operationId: 'travellerPreferences', tags: ['internal'], description: 'The traveller\'s travel preferences (null: none set), read on their behalf with their token.', response: { 200: Type.Object({ preferences: Me.properties.preferences }) } } },
     async (request) => ({ preferences: (await me(request.user!.id)).preferences }),
   );
 
   app.put(
     '/api/v1/users/me/preferences',
-    { schema: { operationId: 'putPreferences', description: 'Replaces the signed-in user\'s travel preferences.', tags: ['users'], body: Preferences, response: { 200: Preferences, 400: ProblemSchema, 401: ProblemSchema } } },
+    { config: preferences, schema: { operationId: 'putPreferences', description: 'Replaces the signed-in user\'s travel preferences.', tags: ['users'], body: Preferences, response: { 200: Preferences, 400: ProblemSchema, 401: ProblemSchema } } },
     async (request) => {
       await me(request.user!.id);
       const saved = await users.setPreferences(request.user!.id, request.body);
@@ -68,7 +77,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
 
   app.get(
     '/api/v1/users/me/notifications',
-    { schema: { operationId: 'listNotifications', description: `The signed-in user's notifications inbox, newest first (at most ${INBOX_SHOWN}).`, tags: ['users'], response: { 200: NotificationList, 401: ProblemSchema } } },
+    { config: account, schema: { operationId: 'listNotifications', description: `The signed-in user's notifications inbox, newest first (at most ${INBOX_SHOWN}).`, tags: ['users'], response: { 200: NotificationList, 401: ProblemSchema } } },
     async (request) => {
       const items = await users.notifications(request.user!.id);
       // An account's notifications go with it (ON DELETE CASCADE), so an empty inbox may be an account

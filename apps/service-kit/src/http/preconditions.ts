@@ -1,0 +1,84 @@
+/**
+ * The request preconditions of RFC 9110 13 (If-Match, If-None-Match, If-Unmodified-Since,
+ * If-Modified-Since), evaluated against what the route's target resource is now. The API gives no
+ * entity tags (no ETag on any answer), so an entity tag a client sends never matches.
+ *
+ * They are evaluated after the token, the limit and the request's checks, just before the route acts
+ * (13.2.2), and only when the answer without them would be a 2xx or a 412 (13.2.1: "A server MUST
+ * ignore all received preconditions if its response to the same request without those conditions,
+ * prior to processing the request content, would have been a status code other than a 2xx"): a trip
+ * that does not exist, or is another traveller's, is its 404 whatever the conditions say, an account
+ * gone its 401. Only the route knows that, so a route whose target may be missing says how it is
+ * found (`config.target`, app.ts); a route without one acts on a target that is always there (a
+ * collection, an action), taken as having a current representation.
+ */
+import { HttpProblem } from './problem.ts';
+
+/**
+ * The route's target resource for the preconditions: `current` (it has a current representation,
+ * modified at `lastModified` when the route knows when), `none` (it has none, and the request would
+ * still be carried out: preferences not set yet, which a PUT creates), `refused` (the route answers
+ * an error without the conditions: a 404, a 401; they are then ignored).
+ */
+export type PreconditionTarget = { readonly state: 'current'; readonly lastModified?: Date } | { readonly state: 'none' | 'refused' };
+
+export const CURRENT_TARGET: PreconditionTarget = { state: 'current' };
+export const REFUSED_TARGET: PreconditionTarget = { state: 'refused' };
+
+/** The request headers that make a request conditional. */
+export type ConditionalHeaders = Readonly<Record<'if-match' | 'if-none-match' | 'if-unmodified-since' | 'if-modified-since', string | undefined>>;
+
+export const isConditional = (headers: ConditionalHeaders): boolean =>
+  headers['if-match'] !== undefined || headers['if-none-match'] !== undefined || headers['if-unmodified-since'] !== undefined || headers['if-modified-since'] !== undefined;
+
+/** `*` (any current representation) rather than a list of entity tags. */
+const isAny = (value: string): boolean => value.trim() === '*';
+
+/**
+ * An HTTP-date (RFC 9110 5.6.7: IMF-fixdate, or the obsolete RFC 850 and asctime forms a recipient
+ * must accept) as seconds since the epoch, or undefined for a value that is not one (the field is
+ * then ignored, 13.1.3 and 13.1.4).
+ */
+const HTTP_DATE = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]+day, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+const httpDateSeconds = (value: string | undefined): number | undefined => {
+  if (value === undefined || !HTTP_DATE.test(value.trim())) return undefined;
+  const ms = Date.parse(value.trim().endsWith('GMT') ? value : `${value} GMT`);
+  return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
+};
+
+/** A last modification at the resolution of an HTTP-date (whole seconds). */
+const seconds = (date: Date): number => Math.floor(date.getTime() / 1000);
+
+const failed = (detail: string) => new HttpProblem(412, detail);
+
+/**
+ * What the preconditions make of the request (RFC 9110 13.2.2, in its order): undefined (carry it out),
+ * `not-modified` (a GET or HEAD answered 304), or the 412 to answer.
+ */
+export const evaluatePreconditions = (method: string, headers: ConditionalHeaders, target: PreconditionTarget): HttpProblem | 'not-modified' | undefined => {
+  if (target.state === 'refused') return undefined;
+  const lastModified = target.state === 'current' ? target.lastModified : undefined;
+  const ifMatch = headers['if-match'];
+  // 13.1.1: `*` is false when there is no current representation; an entity tag never matches.
+  if (ifMatch !== undefined) {
+    if (!isAny(ifMatch)) return failed('If-Match names an entity tag this API never gave (it sends no ETag): nothing was done; send the request without If-Match');
+    if (target.state === 'none') return failed('If-Match: * asks for a current representation, and there is none: nothing was done');
+  } else if (lastModified !== undefined) {
+    // 13.1.4: ignored with If-Match, for a value that is not an HTTP-date, and where the route knows no modification date.
+    const since = httpDateSeconds(headers['if-unmodified-since']);
+    if (since !== undefined && seconds(lastModified) > since) return failed(`If-Unmodified-Since: it was modified since, at ${lastModified.toISOString()}: nothing was done`);
+  }
+  const ifNoneMatch = headers['if-none-match'];
+  const safe = method === 'GET' || method === 'HEAD';
+  // 13.1.2: `*` is false when there is a current representation; an entity tag never matches (so true).
+  if (ifNoneMatch !== undefined) {
+    if (isAny(ifNoneMatch) && target.state === 'current') return safe ? 'not-modified' : failed('If-None-Match: * asks that there be no current representation, and there is one: nothing was done');
+    return undefined;
+  }
+  // 13.1.3: only for GET and HEAD, without If-None-Match.
+  if (safe && lastModified !== undefined) {
+    const since = httpDateSeconds(headers['if-modified-since']);
+    if (since !== undefined && seconds(lastModified) <= since) return 'not-modified';
+  }
+  return undefined;
+};
