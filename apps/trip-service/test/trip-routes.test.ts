@@ -126,6 +126,29 @@ describe('trips', () => {
     expect((await call(ctx.base, 'GET', `/api/v1/trips/${id}`, { headers })).json.title).toBe('Seoul in autumn');
   });
 
+  it('take a body sent as charset=us-ascii (a subset of UTF-8, RFC 8259 8.1) when its bytes are ASCII, refuse one that is not 400, and a Content-Type with an empty charset= 400 (RFC 9110 5.6.6: a parameter value is a token or a quoted string)', async () => {
+    const headers = { authorization: (await ctx.stack.traveller()).authorization };
+    const send = async (type: string, body: Buffer) => {
+      const res = await fetch(`${ctx.base}/api/v1/trips`, { method: 'POST', headers: { ...headers, 'content-type': type }, body });
+      return { status: res.status, json: (await res.json()) as { detail?: string; title?: string } };
+    };
+    // Before: 415 "Content-Type charset us-ascii is not accepted".
+    for (const type of ['application/json; charset=us-ascii', 'application/json; charset="US-ASCII"']) {
+      // JSON of ASCII bytes only: the accents as \u escapes.
+      const json = JSON.stringify(tripBody({ title: 'Seoul \u00e9t\u00e9' })).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      const ascii = await send(type, Buffer.from(json, 'ascii'));
+      expect([ascii.status, ascii.json.title], type).toEqual([201, 'Seoul \u00e9t\u00e9']);
+    }
+    const notAscii = await send('application/json; charset=us-ascii', Buffer.from(JSON.stringify(tripBody({ title: 'Caf\u00e9' })), 'utf8'));
+    expect(notAscii).toEqual({ status: 400, json: expect.objectContaining({ detail: 'Request body is not US-ASCII, as its charset says: byte 0xc3 at offset 13; send it as UTF-8 (application/json)' }) });
+    // Before: 415 "Content-Type charset  is not accepted".
+    const empty = await send('application/json; charset=', Buffer.from(JSON.stringify(tripBody())));
+    expect(empty).toEqual({ status: 400, json: expect.objectContaining({ detail: 'Content-Type is malformed: its charset parameter has no value (RFC 9110 5.6.6); send application/json' }) });
+    // A quoted empty value is a charset, and not one this takes: 415, as for any other.
+    expect((await send('application/json; charset=""', Buffer.from(JSON.stringify(tripBody())))).status).toBe(415);
+    expect((await call(ctx.base, 'GET', '/api/v1/trips', { headers })).json.items).toHaveLength(2);
+  });
+
   it('refuse a PATCH or DELETE with an If-Match (the API gives no ETag, so none matches) 412, and change nothing: a client\'s guard against a lost update is never ignored', async () => {
     const headers = { authorization: (await ctx.stack.traveller()).authorization };
     const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;

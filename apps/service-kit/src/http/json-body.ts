@@ -3,7 +3,9 @@
  * text with Node's lenient decoder: a byte sequence that is not UTF-8 (a Latin-1 `é` sent with
  * `charset=iso-8859-1`, a stray 0xFF) became U+FFFD and was stored so, a title changed without a
  * word. JSON exchanged between systems is UTF-8 (RFC 8259 8.1), so here:
- * - a `charset` other than UTF-8 is a media type the route does not take: 415 naming it;
+ * - a `charset` other than UTF-8 is a media type the route does not take: 415 naming it; US-ASCII is
+ *   UTF-8 too (its bytes are checked: one above 0x7F is a 400), and a `charset=` without a value is a
+ *   Content-Type that cannot be read (400);
  * - bytes that are not UTF-8 are a 400 (a leading BOM is still dropped, as before);
  * - a body sent with a Content-Encoding (gzip, br): Fastify decodes none and parsed the compressed
  *   bytes as text, a 400 "Body is not valid JSON" for a body that was; it is a 415 naming the coding,
@@ -18,17 +20,38 @@ import { HttpProblem, UNKNOWN_FIELD } from './problem.ts';
 
 const JSON_TYPE = 'application/json';
 
-/** The `charset` parameter of a Content-Type, lower-cased, or undefined when none is given. */
-const charsetOf = (contentType: string | undefined): string | undefined => {
+/** RFC 9110 5.6.6: a parameter's value is a token or a quoted string (5.6.2, 5.6.4). */
+const PARAMETER_VALUE = /^(?:[!#$%&'*+.^_`|~0-9A-Za-z-]+|"(?:[\t \x21\x23-\x5b\x5d-\x7e\x80-\xff]|\\[\t \x21-\x7e\x80-\xff])*")$/;
+
+/** A charset parameter that is not one (charsetOf). */
+const MALFORMED = Symbol('malformed charset');
+/**
+ * The `charset` parameter of a Content-Type, lower-cased (a quoted one unquoted), undefined when none
+ * is given, or the value as given (under MALFORMED) when it is neither a token nor a quoted string (`charset=`, an empty
+ * token: RFC 9110 5.6.6 admits no such parameter, so the media type cannot be read).
+ */
+const charsetOf = (contentType: string | undefined): string | undefined | { readonly [MALFORMED]: string } => {
   for (const parameter of (contentType ?? '').split(';').slice(1)) {
-    const [name, ...value] = parameter.split('=');
-    if (name?.trim().toLowerCase() === 'charset') return value.join('=').trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+    const at = parameter.indexOf('=');
+    if (at === -1 || parameter.slice(0, at).trim().toLowerCase() !== 'charset') continue;
+    const value = parameter.slice(at + 1).trim();
+    if (!PARAMETER_VALUE.test(value)) return { [MALFORMED]: value };
+    return (value.startsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value).toLowerCase();
   }
   return undefined;
 };
-
 /** The charsets that name UTF-8 (WHATWG Encoding: `utf-8` and its labels `utf8`, `unicode-1-1-utf-8`). */
 const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8']);
+
+/**
+ * The names of US-ASCII (the IANA Character Sets registry's name and aliases). ASCII text is UTF-8
+ * (RFC 3629 1: US-ASCII characters are encoded as themselves), so such a body is read as UTF-8 once
+ * its bytes are checked to be ASCII, as its charset says. Not the WHATWG labels: a browser reads
+ * `us-ascii` as windows-1252, which HTTP's charset names (RFC 9110 8.3.2, the IANA registry) do not.
+ */
+const US_ASCII_NAMES = new Set(['us-ascii', 'iso-ir-6', 'ansi_x3.4-1968', 'ansi_x3.4-1986', 'iso_646.irv:1991', 'iso646-us', 'us', 'ibm367', 'cp367', 'csascii']);
+/** The highest byte of US-ASCII. */
+const ASCII_MAX = 0x7f;
 
 /** The content codings a request's Content-Encoding lists, lower-cased, `identity` left out (it changes nothing). */
 const codingsOf = (contentEncoding: string | undefined): string[] =>
@@ -79,9 +102,23 @@ export const registerJsonBody = (app: FastifyInstance): void => {
       return;
     }
     const charset = charsetOf(request.headers['content-type']);
-    if (charset !== undefined && !UTF8_LABELS.has(charset)) {
+    if (typeof charset === 'object') {
+      const value = charset[MALFORMED];
+      const why = value === '' ? 'has no value' : `(${value.slice(0, 40)}) is neither a token nor a quoted string`;
+      done(new HttpProblem(400, `Content-Type is malformed: its charset parameter ${why} (RFC 9110 5.6.6); send application/json`), undefined);
+      return;
+    }
+    const ascii = charset !== undefined && US_ASCII_NAMES.has(charset);
+    if (charset !== undefined && !ascii && !UTF8_LABELS.has(charset)) {
       done(new HttpProblem(415, `Content-Type charset ${charset.slice(0, 40)} is not accepted: send application/json in UTF-8`), undefined);
       return;
+    }
+    if (ascii) {
+      const at = body.findIndex((byte) => byte > ASCII_MAX);
+      if (at !== -1) {
+        done(new HttpProblem(400, `Request body is not US-ASCII, as its charset says: byte 0x${body[at]!.toString(16)} at offset ${at}; send it as UTF-8 (application/json)`), undefined);
+        return;
+      }
     }
     let text: string;
     try {
