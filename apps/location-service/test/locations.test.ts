@@ -141,6 +141,30 @@ describe('GET /api/v1/locations/search', () => {
     expect(res.json()).toMatchObject({ status: 400, title: 'Bad Request' });
   });
 
+  it('refuses a number of the query written otherwise than JSON writes it (hex, a space, a sign +, a leading zero; an exponent or a fraction of an integer): 400 naming it, where it was read as another number', async () => {
+    for (const [query, name] of [
+      ['q=palace&limit=0x10', 'limit'],
+      ['q=palace&limit=%201', 'limit'],
+      ['q=palace&limit=1e1', 'limit'],
+      ['q=palace&limit=1.0', 'limit'],
+      ['q=palace&limit=%2B5', 'limit'],
+      ['q=palace&limit=05', 'limit'],
+      ['lat=0x25&lng=127', 'lat'],
+      ['lat=037.5&lng=127', 'lat'],
+      ['lat=37.5&lng=127%20', 'lng'],
+      ['lat=37.5&lng=127&radiusKm=.5', 'radiusKm'],
+      ['lat=37.5&lng=127&radiusKm=2.', 'radiusKm'],
+    ] as const) {
+      // Before: 200, the text read as 16, 1, 10, 1, 5, 5, 37, 37.5, 127, 0.5, 2.
+      const res = await get(`/api/v1/locations/search?${query}`);
+      expect([res.statusCode, res.json<{ errors?: { path: string }[] }>().errors?.[0]?.path], query).toEqual([400, `querystring/${name}`]);
+    }
+    // As JSON writes them, numbers are read as before (an exponent included where the number need not be whole).
+    for (const query of ['q=palace&limit=5', 'lat=37.5796&lng=126.977&radiusKm=0.5', 'lat=3.75796E1&lng=126.977', 'lat=37&lng=127&radiusKm=2', 'lat=-0&lng=127']) {
+      expect((await get(`/api/v1/locations/search?${query}`)).statusCode, query).toBe(200);
+    }
+  });
+
   it.each(["'; DROP TABLE places; --", "palace' OR '1'='1", '%', '_', '\\', 'palace%', ') OR 1=1 --'])('SQL-looking text %j is only text', async (q) => {
     const res = await get(`/api/v1/locations/search?q=${encodeURIComponent(q)}`);
     expect(res.statusCode, res.body).toBe(200);

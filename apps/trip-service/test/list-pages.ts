@@ -51,7 +51,9 @@ export const refusedQueries = (good: string, maxLimit: number): [string, string]
   const spelt = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
   const [version, ms, id, tag] = decoded.split('.') as [string, string, string, string];
   return [
-    ...['0', String(maxLimit + 1), '-1', '1.5', 'ten', '', '1e400', 'Infinity'].map((l): [string, string] => [`?limit=${encodeURIComponent(l)}`, 'querystring/limit']),
+    // A number written otherwise than JSON writes an integer (hex, spaces, a sign +, a leading zero, an exponent, a
+    // fraction): before, Ajv's coercion read '0x10' as 16, ' 1' as 1, '1e1' as 10, '1.0' as 1.
+    ...['0', String(maxLimit + 1), '-1', '1.5', 'ten', '', '1e400', 'Infinity', '0x10', ' 1', '1 ', '1e1', '1.0', '+1', '01', '0b1', '0o7'].map((l): [string, string] => [`?limit=${encodeURIComponent(l)}`, 'querystring/limit']),
     ['?limit=1&limit=2', 'querystring/limit'],
     ...[
       '',

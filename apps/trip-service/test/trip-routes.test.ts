@@ -149,6 +149,17 @@ describe('trips', () => {
     expect((await call(ctx.base, 'GET', '/api/v1/trips', { headers })).json.items).toHaveLength(2);
   });
 
+  it('refuse a schedule wait written otherwise than JSON writes an integer (0x1, " 1", 1e0, 1.0) 400 naming querystring/wait, where it was read as 1', async () => {
+    const headers = { authorization: (await ctx.stack.traveller()).authorization };
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    const url = `/api/v1/trips/${id}/schedules/00000000-0000-4000-8000-000000000000`;
+    for (const wait of ['0x1', '%201', '1e0', '1.0', '%2B1', '01']) {
+      const res = await call(ctx.base, 'GET', `${url}?wait=${wait}`, { headers });
+      expect([res.status, res.json.errors?.[0]?.path], wait).toEqual([400, 'querystring/wait']);
+    }
+    expect((await call(ctx.base, 'GET', `${url}?wait=0`, { headers })).status).toBe(404);
+  });
+
   it('refuse a PATCH or DELETE with an If-Match (the API gives no ETag, so none matches) 412, and change nothing: a client\'s guard against a lost update is never ignored', async () => {
     const headers = { authorization: (await ctx.stack.traveller()).authorization };
     const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;

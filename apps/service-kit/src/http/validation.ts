@@ -101,8 +101,46 @@ const malformedParameter = (data: unknown, named: readonly string[]): AjvError |
   return name === undefined ? undefined : { instancePath: `/${name}`, schemaPath: '#/encoding', keyword: 'encoding', params: {}, message: 'must be percent-encoded UTF-8 (a malformed %-escape, or bytes that are not UTF-8)' };
 };
 
-const storableOnly = (validate: Validator, queryNames: readonly string[] = []): Validator => {
+/**
+ * A number of a query string as JSON writes one (RFC 8259 6), an integer without fraction or exponent.
+ * Ajv's coercion reads the text with JavaScript's Number(): `?limit=0x10` was 16, `%201` (" 1") 1,
+ * `1e2` 100, `1.0` 1, `+5` 5, `05` 5, so a mistyped or odd parameter was read as another number; such
+ * text is refused before Ajv coerces it.
+ */
+const QUERY_NUMBER = { integer: /^-?(?:0|[1-9]\d*)$/, number: /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/ } as const;
+const QUERY_NUMBER_MESSAGE = {
+  integer: 'must be an integer in decimal digits, as JSON writes it (no sign +, leading zero, fraction, exponent, hex or space)',
+  number: 'must be a number as JSON writes it (RFC 8259 6: no sign +, leading zero, hex or space)',
+} as const;
+type NumberKind = keyof typeof QUERY_NUMBER;
+
+/** The parameters of a query schema that are numbers, with their kind. */
+const numericParameters = (schema: unknown): [string, NumberKind][] =>
+  Object.entries((schema as { properties?: Record<string, { type?: unknown }> }).properties ?? {}).flatMap(([name, sub]): [string, NumberKind][] =>
+    sub.type === 'integer' || sub.type === 'number' ? [[name, sub.type]] : [],
+  );
+
+/** The first numeric parameter whose text (each of a repeated one's) is not written as JSON writes its kind, as an Ajv-shaped error. */
+const looseNumber = (data: unknown, numeric: readonly [string, NumberKind][]): AjvError | undefined => {
+  if (data === null || typeof data !== 'object') return undefined;
+  for (const [name, kind] of numeric) {
+    const raw = (data as Record<string, unknown>)[name];
+    const texts = Array.isArray(raw) ? raw : [raw];
+    if (texts.some((text) => typeof text === 'string' && !QUERY_NUMBER[kind].test(text))) {
+      return { instancePath: `/${name}`, schemaPath: `#/properties/${name}/type`, keyword: 'type', params: { type: kind }, message: QUERY_NUMBER_MESSAGE[kind] };
+    }
+  }
+  return undefined;
+};
+
+const storableOnly = (validate: Validator, queryNames: readonly string[] = [], numeric: readonly [string, NumberKind][] = []): Validator => {
   const checked = ((data: unknown, context?: unknown) => {
+    // Before Ajv, whose coercion replaces the text with the number it read.
+    const loose = numeric.length > 0 ? looseNumber(data, numeric) : undefined;
+    if (loose !== undefined) {
+      checked.errors = [loose];
+      return false;
+    }
     const ok = (validate as (d: unknown, c?: unknown) => unknown)(data, context);
     const found = ok === true ? (malformedParameter(data, queryNames) ?? unstorableValue(data)) : undefined;
     checked.errors = found ? [found] : (validate as { errors?: AjvError[] | null }).errors;
@@ -145,7 +183,7 @@ export const buildValidator: BuildValidator = (externalSchemas, options) => {
   const internalBody = json(true);
   const publicBody = json(false);
   return (route) => {
-    if (route.httpPart === 'querystring') return storableOnly(textParts(route), Object.keys((route.schema as { properties?: object }).properties ?? {}));
+    if (route.httpPart === 'querystring') return storableOnly(textParts(route), Object.keys((route.schema as { properties?: object }).properties ?? {}), numericParameters(route.schema));
     if (route.httpPart !== 'body') return storableOnly(textParts(route));
     if ((route.url ?? '').startsWith(INTERNAL_ROUTES)) return storableOnly(internalBody(route));
     const open = openObjectIn(route.schema);
