@@ -160,6 +160,33 @@ describe('trips', () => {
     expect((await call(ctx.base, 'GET', `${url}?wait=0`, { headers })).status).toBe(404);
   });
 
+  it('refuse a body with a name twice in one object 400 naming where, and store nothing: RFC 8259 4 leaves the answer unpredictable, I-JSON (RFC 7493 2.3) says MUST NOT', async () => {
+    const headers = { authorization: (await ctx.stack.traveller()).authorization };
+    const send = async (method: string, url: string, text: string) => {
+      const res = await fetch(`${ctx.base}${url}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: text });
+      return { status: res.status, json: (await res.json()) as { detail?: string; errors?: { path: string; message: string }[] } };
+    };
+    const body = JSON.stringify(tripBody()).slice(1, -1);
+    for (const [text, path] of [
+      // Before: 201, the last title stored.
+      [`{"title":"a",${body}}`, 'body/title'],
+      [`{${body},"destination":{"name":"Seoul","name":"Busan","lat":37.5,"lng":127}}`, 'body/destination'],
+      [`{${body.replace('"name":"Seoul"', '"name":"Seoul","name":"Busan"')}}`, 'body/destination/name'],
+      // The same name spelt with an escape is the same name.
+      [`{"titl\\u0065":"a",${body}}`, 'body/title'],
+      [`{${body},"lodging":{"lat":1,"lng":2,"lat":3}}`, 'body/lodging/lat'],
+    ] as const) {
+      const res = await send('POST', '/api/v1/trips', text);
+      expect([res.status, res.json.errors], text).toEqual([400, [{ path, message: 'is a name this object already has (RFC 8259 4, RFC 7493 2.3: names must be unique)' }]]);
+    }
+    expect((await call(ctx.base, 'GET', '/api/v1/trips', { headers })).json.items).toEqual([]);
+    const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+    const patch = await send('PATCH', `/api/v1/trips/${id}`, '{"interests":["a"],"title":"x","interests":["b"]}');
+    expect([patch.status, patch.json.detail]).toEqual([400, 'Request body is invalid: body/interests is a name this object already has (RFC 8259 4, RFC 7493 2.3: names must be unique)']);
+    // Equal values under different names, and the same name in two objects, are no duplicate.
+    expect((await send('PATCH', `/api/v1/trips/${id}`, '{"title":"Seoul","destination":{"name":"Seoul","lat":37.5,"lng":127}}')).status).toBe(200);
+  });
+
   it('refuse a PATCH or DELETE with an If-Match (the API gives no ETag, so none matches) 412, and change nothing: a client\'s guard against a lost update is never ignored', async () => {
     const headers = { authorization: (await ctx.stack.traveller()).authorization };
     const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;

@@ -10,6 +10,8 @@
  * - a body sent with a Content-Encoding (gzip, br): Fastify decodes none and parsed the compressed
  *   bytes as text, a 400 "Body is not valid JSON" for a body that was; it is a 415 naming the coding,
  *   with `Accept-Encoding: identity` (RFC 9110 15.5.16, RFC 7694 3);
+ * - a name twice in one object (`{"title":"a","title":"b"}`, which JSON.parse reads as its last value)
+ *   is a 400 naming where (RFC 7493 2.3; RFC 8259 4 calls what a receiver does with it unpredictable);
  * - the text is then parsed as Fastify's parser does (the same errors: empty, not JSON), except
  *   for a property named `__proto__` (or a `constructor` holding a `prototype`): still refused
  *   (prototype poisoning), but as the property no route names that it is, 400 naming where it is,
@@ -88,6 +90,93 @@ const poisoningProblem = (text: string): HttpProblem | undefined => {
   return path === undefined ? undefined : new HttpProblem(400, `Request body is invalid: ${path.slice(0, 200)} ${UNKNOWN_FIELD}`, { errors: [{ path: path.slice(0, 200), message: UNKNOWN_FIELD }] });
 };
 
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+
+/** Names of an object kept in a list up to this many (a lookup in a short list costs less than a Set's allocation), then in a Set. */
+const NAMES_IN_A_LIST = 16;
+
+/** The names of one object so far: a list while short, then a Set (an object of 10,000 names is not scanned in quadratic time). */
+class ObjectNames {
+  private list: string[] | undefined = [];
+  private set: Set<string> | undefined;
+  /** Adds `name`; false when the object had it already. */
+  add(name: string): boolean {
+    if (this.list !== undefined) {
+      if (this.list.includes(name)) return false;
+      this.list.push(name);
+      if (this.list.length > NAMES_IN_A_LIST) [this.set, this.list] = [new Set(this.list), undefined];
+      return true;
+    }
+    if (this.set!.has(name)) return false;
+    this.set!.add(name);
+    return true;
+  }
+}
+
+/** Whether the quote at `at` is escaped: preceded by an odd run of backslashes. */
+const escapedQuote = (text: string, at: number): boolean => {
+  let backslashes = 0;
+  while (text.charCodeAt(at - 1 - backslashes) === BACKSLASH) backslashes += 1;
+  return backslashes % 2 === 1;
+};
+
+/**
+ * Where valid JSON `text` has a name twice in one object, as a path (`body/destination/name`), or
+ * undefined. JSON.parse keeps the last value without a word, so the names are read from the text: a
+ * scan of its structure that jumps over each string with indexOf, decoding a name only when it holds
+ * an escape (`"titl\u0065"` is `title`). Only for text JSON.parse has accepted: nothing is checked twice.
+ */
+export const duplicateNameAt = (text: string, root = 'body'): string | undefined => {
+  // Per open object or array, innermost last: an object's names (undefined for an array), and the current name or index.
+  const open: (ObjectNames | undefined)[] = [];
+  const where: (string | number)[] = [];
+  let names: ObjectNames | undefined;
+  let nameNext = false;
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code === QUOTE) {
+      let end = text.indexOf('"', at + 1);
+      while (escapedQuote(text, end)) end = text.indexOf('"', end + 1);
+      if (nameNext) {
+        const raw = text.slice(at + 1, end);
+        const name = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (!names!.add(name)) return [root, ...where.slice(0, -1), name].join('/');
+        where[where.length - 1] = name;
+        nameNext = false;
+      }
+      at = end;
+    } else if (code === OPEN_OBJECT) {
+      names = new ObjectNames();
+      open.push(names);
+      where.push('');
+      nameNext = true;
+    } else if (code === OPEN_ARRAY) {
+      names = undefined;
+      open.push(undefined);
+      where.push(0);
+    } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) {
+      open.pop();
+      where.pop();
+      names = open.at(-1);
+      nameNext = false;
+    } else if (code === COMMA) {
+      if (names !== undefined) nameNext = true;
+      else where[where.length - 1] = (where.at(-1) as number) + 1;
+    }
+  }
+  return undefined;
+};
+
+/** The answer to a name twice in one object: RFC 8259 4 leaves what a receiver does unpredictable, I-JSON (RFC 7493 2.3) forbids it. */
+const DUPLICATE_NAME = 'is a name this object already has (RFC 8259 4, RFC 7493 2.3: names must be unique)';
+const duplicateNameProblem = (path: string) => new HttpProblem(400, `Request body is invalid: ${path.slice(0, 200)} ${DUPLICATE_NAME}`, { errors: [{ path: path.slice(0, 200), message: DUPLICATE_NAME }] });
+
 /** fatal: a byte sequence that is not UTF-8 throws instead of becoming U+FFFD. One for every body: decode() without `stream` keeps no state between calls. */
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -129,7 +218,13 @@ export const registerJsonBody = (app: FastifyInstance): void => {
     }
     parse(request, text, (error, body) => {
       if (error !== null && (error as { code?: unknown }).code === 'FST_ERR_CTP_INVALID_JSON_BODY') done(poisoningProblem(text) ?? error, undefined);
-      else done(error, body);
+      else if (error !== null) done(error, body);
+      else {
+        // A name twice in one object: refused, not read as its last value (JSON.parse's choice).
+        const duplicate = duplicateNameAt(text);
+        if (duplicate === undefined) done(null, body);
+        else done(duplicateNameProblem(duplicate), undefined);
+      }
     });
   });
 };
