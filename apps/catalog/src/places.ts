@@ -153,6 +153,39 @@ const KEYWORD_PATTERNS = (Object.entries(INTEREST_KEYWORDS) as [PlaceCategory, r
 export const interestCategories = (interest: string): PlaceCategory[] =>
   KEYWORD_PATTERNS.filter(([, pattern]) => pattern.test(interest)).map(([category]) => category);
 
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+const WHITE_SPACE_RUN = /\s+/gu;
+const INVISIBLE_OR_SPACE_AT_ENDS = /^[\s\p{Default_Ignorable_Code_Point}]+|[\s\p{Default_Ignorable_Code_Point}]+$/gu;
+
+/** An interest as a trip or a traveller's preferences store it: Unicode NFC, without white space or invisible characters at either end. */
+export const storedInterest = (interest: string): string => interest.normalize('NFC').replace(INVISIBLE_OR_SPACE_AT_ENDS, '');
+
+/**
+ * What makes two interests one, for the planner as for a list's "unique": the text in Unicode NFC
+ * ("cafe" + U+0301 is "café"), without invisible characters (a zero-width space, a soft hyphen: Unicode's
+ * default-ignorable code points), each run of white space one space, trimmed, case-folded (upper then
+ * lower case: "Straße" and "STRASSE" are one). "Café", "café" and "cafe\u0301" are one interest.
+ */
+export const interestKey = (interest: string): string =>
+  interest.normalize('NFC').replace(INVISIBLE, '').replace(WHITE_SPACE_RUN, ' ').trim().toUpperCase().toLowerCase();
+
+/**
+ * Each interest of a list that is one (interestKey) with an earlier one, as a problem naming both
+ * (`at` is the list's path, `body/interests`); empty when the interests are unique.
+ */
+export const repeatedInterests = (interests: readonly string[], at: string): { path: string; message: string }[] => {
+  const first = new Map<string, number>();
+  return interests.flatMap((interest, index) => {
+    const key = interestKey(interest);
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, index);
+      return [];
+    }
+    return [{ path: `${at}/${index}`, message: `is the same interest as ${at}/${earlier} (they differ only in case, spacing, Unicode form or invisible characters)` }];
+  });
+};
+
 /** Categories of any of the interests (catalog order); empty = no preference (every category). */
 export const categoriesOfInterests = (interests: readonly string[]): PlaceCategory[] => {
   const found = new Set(interests.flatMap(interestCategories));

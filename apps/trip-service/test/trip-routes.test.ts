@@ -187,6 +187,29 @@ describe('trips', () => {
     expect((await send('PATCH', `/api/v1/trips/${id}`, '{"title":"Seoul","destination":{"name":"Seoul","lat":37.5,"lng":127}}')).status).toBe(200);
   });
 
+  it('refuse interests that are the same but for case, spacing, Unicode form or invisible characters 400 naming the item, and store interests in NFC, trimmed (docs/api.md "unique")', async () => {
+    const headers = { authorization: (await ctx.stack.traveller()).authorization };
+    const expected = [{ path: 'body/interests/2', message: 'is the same interest as body/interests/1 (they differ only in case, spacing, Unicode form or invisible characters)' }];
+    for (const interests of [
+      ['museums', 'Caf\u00e9', 'caf\u00e9'],
+      ['museums', 'caf\u00e9', 'cafe\u0301'],
+      ['museums', 'street food', ' street\tfood'],
+      ['museums', 'temples', 'tem\u00adples'],
+      ['museums', 'temples', '\u200btemples'],
+    ]) {
+      // Before: 201, three interests stored.
+      const res = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody({ interests }), headers });
+      expect([res.status, res.json.errors], JSON.stringify(interests)).toEqual([400, expected]);
+    }
+    expect((await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody({ interests: ['\u00ad'] }), headers })).json.errors?.[0]?.path).toBe('body/interests/0');
+    expect((await call(ctx.base, 'GET', '/api/v1/trips', { headers })).json.items).toEqual([]);
+    const created = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody({ interests: [' Palaces ', 'cafe\u0301'] }), headers });
+    expect([created.status, created.json.interests]).toEqual([201, ['Palaces', 'caf\u00e9']]);
+    const patch = await call(ctx.base, 'PATCH', `/api/v1/trips/${created.json.id}`, { body: { interests: ['museums', 'MUSEUMS'] }, headers });
+    expect([patch.status, patch.json.errors]).toEqual([400, [{ ...expected[0], path: 'body/interests/1', message: expected[0]!.message.replace('/1', '/0') }]]);
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${created.json.id}`, { headers })).json.interests).toEqual(['Palaces', 'caf\u00e9']);
+  });
+
   it('refuse a PATCH or DELETE with an If-Match (the API gives no ETag, so none matches) 412, and change nothing: a client\'s guard against a lost update is never ignored', async () => {
     const headers = { authorization: (await ctx.stack.traveller()).authorization };
     const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;

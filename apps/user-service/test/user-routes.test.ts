@@ -262,6 +262,30 @@ describe('user routes through the dev gateway', () => {
     expect((await call('GET', '/api/v1/users/me', undefined, token)).json?.preferences).toEqual(prefs(longest));
   });
 
+  it('refuses preferred interests that are the same but for case, spacing, Unicode form or invisible characters 400 naming the item, and stores interests in NFC, trimmed (docs/api.md "unique")', async () => {
+    const email = uniqueEmail();
+    await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });
+    const token = (await call('POST', '/api/v1/auth/login', { email, password: 'correct horse' })).json!.accessToken as string;
+    const prefs = (interests: string[]) => ({ interests, pace: 'normal', travelMode: 'walk' });
+    for (const interests of [
+      ['museums', 'Caf\u00e9', 'caf\u00e9'],
+      ['museums', 'caf\u00e9', 'cafe\u0301'],
+      ['museums', 'street food', 'Street  Food'],
+      ['museums', 'temples', 'tem\u00adples'],
+      ['museums', 'temples', 'temples\u200b'],
+    ]) {
+      // Before: 200, stored as three interests.
+      const res = await call('PUT', '/api/v1/users/me/preferences', prefs(interests), token);
+      expect([res.status, res.json?.errors], JSON.stringify(interests)).toEqual([400, [{ path: 'body/interests/2', message: 'is the same interest as body/interests/1 (they differ only in case, spacing, Unicode form or invisible characters)' }]]);
+    }
+    const blank = await call('PUT', '/api/v1/users/me/preferences', prefs(['museums', ' \u200b ']), token);
+    expect([blank.status, (blank.json?.errors as { path: string }[] | undefined)?.[0]?.path]).toEqual([400, 'body/interests/1']);
+    expect((await call('GET', '/api/v1/users/me', undefined, token)).json?.preferences).toBeNull();
+    const stored = await call('PUT', '/api/v1/users/me/preferences', prefs([' Palaces ', 'cafe\u0301']), token);
+    expect([stored.status, stored.json?.interests]).toEqual([200, ['Palaces', 'caf\u00e9']]);
+    expect((await call('GET', '/api/v1/users/me', undefined, token)).json?.preferences).toEqual(prefs(['Palaces', 'caf\u00e9']));
+  });
+
   it('asks for the token before it looks at the body: a refused token with a bad body is a 401, a good token with it a 400', async () => {
     const email = uniqueEmail();
     await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });

@@ -3,7 +3,7 @@
  * always works; an optional model (the LLM adapter) may refine it, and any failure of that model
  * falls back to the keywords: nothing depends on it being reachable.
  */
-import { PLACE_CATEGORIES, interestCategories, type PlaceCategory } from '@tripgen/catalog';
+import { PLACE_CATEGORIES, interestCategories, interestKey, type PlaceCategory } from '@tripgen/catalog';
 import type { LlmFallbackReason } from '@tripgen/service-kit';
 
 export type CategoryWeights = Readonly<Partial<Record<PlaceCategory, number>>>;
@@ -34,12 +34,12 @@ export interface InterestModel {
 
 /**
  * The list as the model is asked it, and its readings are kept under: a set (the weights are per
- * category of all the interests together, whatever their order), each interest in Unicode NFC with
- * its spacing collapsed and in lower case (the keywords match case-blind too), sorted, duplicates
- * and blanks dropped. "Temples, palaces" and "palaces, temples , TEMPLES" are one question.
+ * category of all the interests together, whatever their order), each interest as the catalog's
+ * interestKey makes it (Unicode NFC, invisible characters dropped, spacing collapsed, case-folded: the
+ * keywords match case-blind too), sorted, duplicates and blanks dropped. "Temples, palaces" and
+ * "palaces, temples , TEMPLES" are one question; what a trip or preferences refuse as the same interest is one here.
  */
-export const normaliseInterests = (interests: readonly string[]): string[] =>
-  [...new Set(interests.map((i) => i.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase()).filter((i) => i !== ''))].sort();
+export const normaliseInterests = (interests: readonly string[]): string[] => [...new Set(interests.map(interestKey).filter((i) => i !== ''))].sort();
 
 /** 1 for every category an interest names, nothing else. */
 export const keywordWeights = (interests: readonly string[]): CategoryWeights => {

@@ -21,7 +21,8 @@ export const MAX_MUST_VISITS = TRIP_LIMITS.mustVisits;
 const Destination = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_TEXT }), lat: Lat, lng: Lng }, { additionalProperties: false });
 // A name of null is no name, as a trip answers it: a client can send back the lodging it read.
 const Lodging = Type.Object({ name: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])), lat: Lat, lng: Lng }, { additionalProperties: false });
-const Interests = Type.Array(Type.String({ minLength: 1, maxLength: TRIP_LIMITS.interestLength }), { maxItems: TRIP_LIMITS.interests, uniqueItems: true });
+// Unique as the catalog's interestKey reads them (the routes refuse near-duplicates, trip-rules.ts), each with a character that shows.
+const Interests = Type.Array(Type.String({ minLength: 1, maxLength: TRIP_LIMITS.interestLength, pattern: VISIBLE_TEXT }), { maxItems: TRIP_LIMITS.interests, uniqueItems: true });
 const MustVisit = Type.Array(LocationId, { maxItems: MAX_MUST_VISITS, uniqueItems: true });
 const Title = Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_TEXT });
 

@@ -8,7 +8,7 @@ import type { Peers } from '../clients/peers.ts';
 import { unavailable } from '../domain/schedules.ts';
 import { CreateTripBody, IdempotencyHeaders, PatchTripBody, Trip, TripListQuery, TripPage, TripParams } from '../domain/schemas.ts';
 import { tripListCursor } from '../domain/list-cursor.ts';
-import { tripProblems } from '../domain/trip-rules.ts';
+import { invalidBody, tripProblems, withStoredInterests } from '../domain/trip-rules.ts';
 import { toTrip, type TripRepository, type TripRow } from '../domain/trips.ts';
 
 export interface TripRoutesOptions {
@@ -33,7 +33,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
   /** The whole trip is checked, whichever part changed. */
   const checkWhole = (t: Pick<TripRow, 'startDate' | 'endDate' | 'dayStart' | 'dayEnd'>) => {
     const problems = tripProblems(t);
-    if (problems.length) throw new HttpProblem(400, `Request body is invalid: ${problems.map((p) => `${p.path.slice(5)} ${p.message}`).join('; ')}`, { errors: problems });
+    if (problems.length) throw invalidBody(problems);
   };
   /** Must-visits against the location service. */
   const checkPlaces = async (mustVisit: readonly string[]) => {
@@ -56,7 +56,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const body = request.body;
+      const body = withStoredInterests(request.body);
       const userId = request.user!.id;
       const key = request.headers['idempotency-key'];
       // A replay is answered before any check: it costs no call to the location service (and is
@@ -105,11 +105,12 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     async (request) => {
       const current = await trips.get(request.user!.id, request.params.id);
       if (!current) throw new HttpProblem(404, TRIP_NOT_FOUND);
+      const patch = withStoredInterests(request.body);
       // Checked first on this read, so that an invalid change costs no call to the location service;
       // then again under the row lock on the trip as it is when written (another change may have come between).
-      checkWhole(trips.merged(current, request.body));
-      if (request.body.mustVisit !== undefined) await checkPlaces(request.body.mustVisit);
-      const saved = await trips.update(request.user!.id, request.params.id, request.body, checkWhole);
+      checkWhole(trips.merged(current, patch));
+      if (patch.mustVisit !== undefined) await checkPlaces(patch.mustVisit);
+      const saved = await trips.update(request.user!.id, request.params.id, patch, checkWhole);
       if (!saved) throw new HttpProblem(404, TRIP_NOT_FOUND);
       return toTrip(saved);
     },

@@ -29,7 +29,8 @@ export const TravelMode = Type.Enum(TRAVEL_MODES);
 export const Preferences = Type.Object(
   {
     // A trip without interests of its own is planned with these: a trip's interests, as the trip service takes them.
-    interests: Type.Array(Type.String({ minLength: 1, maxLength: TRIP_LIMITS.interestLength }), { maxItems: TRIP_LIMITS.interests, uniqueItems: true }),
+    // Unique as the catalog's interestKey reads them (the route refuses near-duplicates), each with a character that shows.
+    interests: Type.Array(Type.String({ minLength: 1, maxLength: TRIP_LIMITS.interestLength, pattern: VISIBLE_TEXT }), { maxItems: TRIP_LIMITS.interests, uniqueItems: true }),
     pace: Pace,
     travelMode: TravelMode,
   },

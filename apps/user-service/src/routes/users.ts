@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { internalPrefix, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
+import { internalPrefix, repeatedInterests, storedInterest, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
 import { bearerChallenge, CURRENT_TARGET, HttpProblem, ProblemSchema, REFUSED_TARGET, type PreconditionTarget } from '@tripgen/service-kit';
 import { Me, NotificationList, Preferences } from '../domain/schemas.ts';
 import { INBOX_SHOWN } from '../domain/notifications.ts';
@@ -68,8 +68,11 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     '/api/v1/users/me/preferences',
     { config: preferences, schema: { operationId: 'putPreferences', description: 'Replaces the signed-in user\'s travel preferences.', tags: ['users'], body: Preferences, response: { 200: Preferences, 400: ProblemSchema, 401: ProblemSchema } } },
     async (request) => {
+      // Unique as the planner reads them (the catalog's interestKey): a near-duplicate is a 400 naming it; stored NFC, trimmed.
+      const repeated = repeatedInterests(request.body.interests, 'body/interests');
+      if (repeated.length > 0) throw new HttpProblem(400, `Request body is invalid: ${repeated.map((p) => `${p.path.slice(5)} ${p.message}`).join('; ')}`, { errors: repeated });
       await me(request.user!.id);
-      const saved = await users.setPreferences(request.user!.id, request.body);
+      const saved = await users.setPreferences(request.user!.id, { ...request.body, interests: request.body.interests.map(storedInterest) });
       if (!saved) throw accountGone();
       return saved;
     },
