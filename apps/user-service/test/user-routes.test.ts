@@ -286,6 +286,22 @@ describe('user routes through the dev gateway', () => {
     expect((await call('GET', '/api/v1/users/me', undefined, token)).json?.preferences).toEqual(prefs(['Palaces', 'caf\u00e9']));
   });
 
+  it('reads an email the same way at register and login (one schema): one with surrounding spaces is a 400 naming body/email at both, either case is the same account', async () => {
+    const email = uniqueEmail();
+    for (const spaced of [` ${email}`, `${email} `, `\t${email}`]) {
+      const registered = await call('POST', '/api/v1/auth/register', { email: spaced, password: 'correct horse', name: 'Ada' });
+      expect([registered.status, (registered.json?.errors as { path: string }[] | undefined)?.[0]?.path], JSON.stringify(spaced)).toEqual([400, 'body/email']);
+    }
+    expect((await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' })).status).toBe(201);
+    for (const spaced of [` ${email}`, `${email} `, `\t${email}`]) {
+      // Before: 200 and a token, for an email register refuses.
+      const login = await call('POST', '/api/v1/auth/login', { email: spaced, password: 'correct horse' });
+      expect([login.status, (login.json?.errors as { path: string }[] | undefined)?.[0]?.path], JSON.stringify(spaced)).toEqual([400, 'body/email']);
+    }
+    expect((await call('POST', '/api/v1/auth/login', { email: email.toUpperCase(), password: 'correct horse' })).status).toBe(200);
+    expect((await call('POST', '/api/v1/auth/register', { email: email.toUpperCase(), password: 'correct horse', name: 'Ada' })).status).toBe(409);
+  });
+
   it('asks for the token before it looks at the body: a refused token with a bad body is a 401, a good token with it a 400', async () => {
     const email = uniqueEmail();
     await call('POST', '/api/v1/auth/register', { email, password: 'correct horse', name: 'Ada' });

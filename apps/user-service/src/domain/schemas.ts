@@ -7,6 +7,7 @@ import { PASSWORD_RULES } from './password-rules.ts';
 // No pattern against NUL or lone surrogates (PostgreSQL cannot store them): the kit's validation refuses them in every string.
 // A name is stored trimmed, so it needs one visible character (VISIBLE_TEXT).
 
+/** An account's email as register and login read it; stored and looked up in lower case (auth.ts normalizeEmail). */
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 
 export const RegisterBody = Type.Object(
@@ -20,7 +21,9 @@ export const RegisterBody = Type.Object(
 );
 export type RegisterBody = Static<typeof RegisterBody>;
 
-export const LoginBody = Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 128 }) }, { additionalProperties: false });
+// The email as register reads it (one schema): an email register refuses (surrounding spaces, no @) is a 400 here too,
+// not a login of the account whose address it holds once trimmed.
+export const LoginBody = Type.Object({ email: Email, password: Type.String({ maxLength: 128 }) }, { additionalProperties: false });
 export type LoginBody = Static<typeof LoginBody>;
 
 export const Pace = Type.Enum(PACES);

@@ -17,7 +17,8 @@ export interface AuthRoutesOptions {
   readonly ring: KeyRing;
 }
 
-const normalizeEmail = (email: string) => email.trim().toLowerCase();
+/** An email (the schemas' Email, which admits no spaces) as it is stored and looked up: in lower case, so either case is the same account. */
+const normalizeEmail = (email: string) => email.toLowerCase();
 
 /** Failed logins per account, across replicas: the kit's rate limit counts per caller, and one account can be tried from many addresses. */
 export const loginThrottle = (redis: Kit['redis']) => createFailureThrottle({ redis, prefix: 'tripgen:user:login-failures', ...LOGIN_THROTTLE });
