@@ -6,11 +6,11 @@
  * outbox, a reason in words, and a message never left to loop.
  */
 import { randomUUID } from 'node:crypto';
-import { QUEUES, SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
+import { QUEUES, SCHEDULE_NOTIFICATIONS, type ScheduleResult } from '@tripgen/catalog';
 import type { ConsumeEvent, MessageBroker } from '@tripgen/service-kit/messaging';
 import { quietLogger, waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishGeneration, generationRepository, notificationId } from '../src/domain/generations.ts';
+import { finishGeneration, generationRepository, notificationId, notifyMessageId, withdrawGeneration } from '../src/domain/generations.ts';
 import { lateMessageId } from '../src/domain/schedule-consumer.ts';
 import type { PrismaClient } from '../src/generated/prisma/client.ts';
 import { request } from './fixtures/places.ts';
@@ -47,6 +47,14 @@ const notifications = (scheduleId: string) =>
     QUEUES.notification,
     scheduleId,
   );
+/**
+ * The notifications of a schedule once its outcome's notify message has been taken: a delivery's
+ * outcome is told after one more pass through the queue (generations.ts notifyMessageId).
+ */
+const notified = async (scheduleId: string) => {
+  await waitFor(() => events.some((e) => e.messageId === notifyMessageId(scheduleId) && e.outcome === 'processed'), `the notify message of ${scheduleId} taken`);
+  return notifications(scheduleId);
+};
 const finished = (id: string) => waitFor(async () => ['completed', 'failed'].includes((await generation(id))?.status ?? ''), `schedule ${id} to end`);
 
 describe('ai_db generations', () => {
@@ -57,8 +65,8 @@ describe('ai_db generations', () => {
     // A delivery that died left it running: the redelivery starts it again.
     expect(await generations.begin(m)).toBe('start');
     const outcome = { status: 'failed' as const, error: 'the place directory (location service) did not answer; please request the schedule again' };
-    expect(await prisma.$transaction((tx) => finishGeneration(tx, m, outcome))).toBe(true);
-    expect(await prisma.$transaction((tx) => finishGeneration(tx, m, outcome))).toBe(false);
+    expect(await prisma.$transaction((tx) => finishGeneration(tx, m, outcome, 'inbox'))).toBe(true);
+    expect(await prisma.$transaction((tx) => finishGeneration(tx, m, outcome, 'inbox'))).toBe(false);
     expect(await generations.begin(m)).toBe('final');
     const sent = await notifications(m.scheduleId);
     expect(sent.map((n) => n.message_id)).toEqual([notificationId(m.scheduleId, SCHEDULE_NOTIFICATIONS.failed)]);
@@ -80,7 +88,7 @@ describe('the consumer', () => {
     expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => e.outcome)).toEqual(['processed', 'duplicate']);
     // Failed by its copy sent to the back of the queue (what waited behind it is taken first), once.
     expect(events.filter((e) => e.messageId === lateMessageId(m.scheduleId)).map((e) => e.outcome)).toEqual(['processed']);
-    expect(await notifications(m.scheduleId)).toHaveLength(1);
+    expect(await notified(m.scheduleId)).toHaveLength(1);
     // Its time to an outcome (the 5-second alerts' measure) counts from the request, once.
     const timed = outcomes.filter((o) => o.scheduleId === m.scheduleId);
     expect(timed).toEqual([{ scheduleId: m.scheduleId, status: 'failed', askedAt: new Date(m.requestedAt), secondsSinceAsked: expect.any(Number) }]);
@@ -96,7 +104,7 @@ describe('the consumer', () => {
     await waitFor(() => events.some((e) => e.messageId === m.scheduleId), 'the delivery\'s outcome');
     expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => [e.attempt, e.outcome])).toEqual([[1, 'processed']]);
     expect(await generation(m.scheduleId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^the schedule took longer than allowed/) });
-    expect(await notifications(m.scheduleId)).toHaveLength(1);
+    expect(await notified(m.scheduleId)).toHaveLength(1);
   });
 
   it('a request withdrawn by the trip service (its trip deleted), in either order with its request: failed with the reason, nobody notified, settled; an outcome already there is kept', async () => {
@@ -114,11 +122,14 @@ describe('the consumer', () => {
     const done = request({}, { ...ids(), notAfter: new Date(Date.now() - 1_000).toISOString() });
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: done.scheduleId, body: done }]);
     await finished(done.scheduleId);
+    // Its outcome told (its notify message taken) before the withdrawal comes.
+    expect(await notified(done.scheduleId)).toHaveLength(1);
     const before = await generation(done.scheduleId);
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${done.scheduleId}.withdrawn`, body: { ...done, withdrawn: { error: 'the trip changed', notify: true } } }]);
     await waitFor(() => events.some((e) => e.messageId === `${done.scheduleId}.withdrawn`), 'the withdrawal\'s delivery');
     expect(events.find((e) => e.messageId === `${done.scheduleId}.withdrawn`)?.outcome).toBe('processed');
-    expect(await generation(done.scheduleId)).toEqual(before);
+    // Only marked withdrawn (what a notify message still on the queue would read).
+    expect(await generation(done.scheduleId)).toEqual({ ...before, withdrawn: { error: 'the trip changed', notify: true }, withdrawnAt: expect.any(Date) });
     expect(await notifications(done.scheduleId)).toHaveLength(1);
   });
 
@@ -127,7 +138,7 @@ describe('the consumer', () => {
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
     await finished(m.scheduleId);
     expect((await generation(m.scheduleId))?.error).toBe('the schedule to re-plan is not available (it is not completed)');
-    expect((await notifications(m.scheduleId)).map((n) => n.body.type)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
+    expect((await notified(m.scheduleId)).map((n) => n.body.type)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
   });
 
   it('an internal error (the location service answering nonsense): retried, then failed on the last delivery with a reason, never dead-lettered unanswered', async () => {
@@ -139,7 +150,7 @@ describe('the consumer', () => {
       [1, 'abandoned'],
       [2, 'processed'],
     ]);
-    expect(await notifications(m.scheduleId)).toHaveLength(1);
+    expect(await notified(m.scheduleId)).toHaveLength(1);
   });
 
   it('a request with fields this version does not know (a newer trip service): processed as any other', async () => {
@@ -161,7 +172,7 @@ describe('the consumer', () => {
       [2, 'processed'],
     ]);
     expect((await generation(m.scheduleId))?.error).toBe('this version of the planner does not know travelMode "bicycle"; please request the schedule again');
-    expect((await notifications(m.scheduleId)).map((n) => n.body.type)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
+    expect((await notified(m.scheduleId)).map((n) => n.body.type)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
     // The traveller waited for it: timed from the request, once (the 5-second alerts' measure).
     expect(outcomes.filter((o) => o.scheduleId === m.scheduleId)).toEqual([{ scheduleId: m.scheduleId, status: 'failed', askedAt: new Date(m.requestedAt), secondsSinceAsked: expect.any(Number) }]);
   });
@@ -189,7 +200,7 @@ describe('the consumer', () => {
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
     await finished(m.scheduleId);
     expect(await generation(m.scheduleId)).toMatchObject({ status: 'failed', error: 'the schedule request could not be read; please request the schedule again' });
-    expect((await notifications(m.scheduleId)).map((n) => n.body.type)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
+    expect((await notified(m.scheduleId)).map((n) => n.body.type)).toEqual([SCHEDULE_NOTIFICATIONS.failed]);
     expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => [e.attempt, e.outcome])).toEqual([[1, 'deadLettered']]);
     // No time to count from.
     expect(outcomes.filter((o) => o.scheduleId === m.scheduleId)).toEqual([]);
@@ -206,6 +217,46 @@ describe('the consumer', () => {
     await waitFor(() => events.some((e) => e.messageId === m.scheduleId), 'the delivery\'s outcome');
     expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => [e.attempt, e.outcome])).toEqual([[1, 'processed']]);
     expect((await generation(m.scheduleId))?.error).toBe('this version of the planner does not know travelMode "bicycle"; please request the schedule again');
+  });
+
+  it('an outcome is told one pass through the queue later, unless its schedule was withdrawn meanwhile: a deleted trip told nothing, a changed one its failure (trip-service withdrawn-after-outcome.test.ts)', async () => {
+    // The outcome recorded (its notify message written) and the withdrawal taken after it, before the
+    // notify message is: one transaction here, so that the order is forced (on the queue, the
+    // withdrawal waited behind the request while this service was down).
+    const result = { days: [{ date: '2026-09-23', stops: [{}, {}] }], unscheduled: [] } as unknown as ScheduleResult;
+    const outcomeThen = async (withdrawn?: { error: string; notify: boolean }) => {
+      const m = request({}, ids());
+      expect(await generationRepository(prisma).begin(m)).toBe('start');
+      await prisma.$transaction(async (tx) => {
+        expect(await finishGeneration(tx, m, { status: 'completed', result, engineMs: 5 }, 'queue')).toBe(true);
+        if (withdrawn) expect((await withdrawGeneration(tx, m, m, withdrawn)).failed).toBe(false);
+      });
+      return { m, told: (await notified(m.scheduleId)).map((n) => ({ id: n.message_id, type: n.body.type, error: n.body.payload.error })) };
+    };
+    const deleted = await outcomeThen({ error: 'the trip was deleted while this schedule was planned', notify: false });
+    // Before the fix: schedule.completed, written with the outcome.
+    expect(deleted.told).toEqual([]);
+    expect(await generation(deleted.m.scheduleId)).toMatchObject({ status: 'completed', error: null });
+    const changed = await outcomeThen({ error: 'the trip changed', notify: true });
+    expect(changed.told).toEqual([{ id: notificationId(changed.m.scheduleId, SCHEDULE_NOTIFICATIONS.failed), type: SCHEDULE_NOTIFICATIONS.failed, error: 'the trip changed' }]);
+    expect(await generation(changed.m.scheduleId)).toMatchObject({ status: 'completed', error: null });
+    const kept = await outcomeThen();
+    expect(kept.told).toEqual([{ id: notificationId(kept.m.scheduleId, SCHEDULE_NOTIFICATIONS.completed), type: SCHEDULE_NOTIFICATIONS.completed, error: undefined }]);
+  });
+
+  it('a notify message redelivered or re-sent: notified once; one that is not a notify message: dead-lettered', async () => {
+    const m = ids();
+    const body = { ...m, notification: { userId: m.userId, type: SCHEDULE_NOTIFICATIONS.failed, occurredAt: new Date().toISOString(), payload: { scheduleId: m.scheduleId, tripId: m.tripId, error: 'x' } } };
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: notifyMessageId(m.scheduleId), body }]);
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: notifyMessageId(m.scheduleId), body }]);
+    await waitFor(() => events.filter((e) => e.messageId === notifyMessageId(m.scheduleId)).length === 2, 'both deliveries');
+    expect(events.filter((e) => e.messageId === notifyMessageId(m.scheduleId)).map((e) => e.outcome)).toEqual(['processed', 'duplicate']);
+    expect(await notifications(m.scheduleId)).toHaveLength(1);
+    const bad = ids();
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: notifyMessageId(bad.scheduleId), body: { ...bad, notification: 'garbage' } }]);
+    await waitFor(() => events.some((e) => e.messageId === notifyMessageId(bad.scheduleId)), 'the delivery');
+    expect(events.find((e) => e.messageId === notifyMessageId(bad.scheduleId))).toMatchObject({ outcome: 'deadLettered', attempt: 1 });
+    expect(await notifications(bad.scheduleId)).toEqual([]);
   });
 
   it('a body without readable ids: dead-lettered at once, nothing stored', async () => {

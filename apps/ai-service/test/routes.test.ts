@@ -203,6 +203,9 @@ describe('the internal withdraw route (the trip service, when a trip changes or 
     expect(res.json().items).toEqual(expect.arrayContaining([{ id: deleted.id, status: 'failed', error: 'the trip was deleted' }, { id: completed.id, status: 'completed', result: { days: [] } }]));
     expect(await notifications(deleted.id)).toEqual([]);
     expect(await notifications(completed.id)).toEqual([]);
+    // Marked withdrawn, for its notify message if still on the queue (it then tells the withdrawal's failure, not `completed`).
+    const marked = await queryRows<{ withdrawn: unknown }>(db.url, 'SELECT withdrawn FROM generations WHERE id = $1', [completed.id]);
+    expect(marked).toEqual([{ withdrawn: { error: changed, notify: true } }]);
   });
 
   it('answers a body that is not a list of withdrawn schedules with a 400 problem+json', async () => {

@@ -206,7 +206,10 @@ export type Pace = (typeof PACES)[number];
  * again, past its `notAfter`, under another id (`<scheduleId>.expired`), so that the AI service
  * fails it and notifies unless it already has an outcome. The AI service sends a request (or
  * expiry) it takes past its `notAfter` to the back of the queue once, under `<scheduleId>.late`,
- * before failing it: a withdrawal waiting behind it (`withdrawn`, below) is taken first.
+ * before failing it: a withdrawal waiting behind it (`withdrawn`, below) is taken first. The AI
+ * service also sends itself, on this queue, the notification of each outcome a delivery records,
+ * under `<scheduleId>.notify` (not this body: its own NotifyMessage, with `scheduleId`), so that a
+ * withdrawal waiting behind the request is taken before the traveller is told.
  */
 export interface ScheduleGenerationMessage {
   readonly scheduleId: string;
@@ -256,8 +259,9 @@ export interface ScheduleGenerationMessage {
  * later message of one schedule before an earlier one (it reads whichever partition answers
  * first). Messages with one key share a partition, which keeps their order ("Partitioned queues
  * and topics", learn.microsoft.com/azure/service-bus-messaging/service-bus-partitioning): a
- * request, its expiry, its withdrawal and its late copy are keyed by their schedule, so the late
- * copy sent to the back of the queue comes after a withdrawal already waiting. Queues whose
+ * request, its expiry, its withdrawal, its late copy and the AI service's notify message are keyed
+ * by their schedule, so the late copy and the notify message sent to the back of the queue come
+ * after a withdrawal already waiting. Queues whose
  * messages need no order have no key (spread over every partition).
  */
 export const partitionKeyOf = (queue: QueueName, body: unknown): string | undefined => {

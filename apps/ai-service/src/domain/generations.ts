@@ -1,11 +1,13 @@
 /**
  * ai_db: one row per schedule generation (id = the trip service's schedule id). A row is created
  * `running` when the work starts, and becomes `completed` or `failed` in the same transaction as
- * the notification written to the outbox and the processed-message record of the idempotent
- * consumer: exactly one final state, exactly one notification.
+ * its notification written to the outbox (on the consumer's path, its notify message: the
+ * notification goes once more through the schedule queue, see notifyMessageId) and the
+ * processed-message record of the idempotent consumer: exactly one final state, at most one
+ * notification.
  */
 import { QUEUES, SCHEDULE_NOTIFICATIONS, type GenerationState, type NotificationMessage, type ScheduleGenerationMessage, type ScheduleResult } from '@tripgen/catalog';
-import { outboxMessage, outboxRowParams, withOutboxSql, type SqlExecutor } from '@tripgen/service-kit/messaging';
+import { enqueue, outboxMessage, outboxRowParams, withOutboxSql, type SqlExecutor } from '@tripgen/service-kit/messaging';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
 export type Outcome = { status: 'completed'; result: ScheduleResult; engineMs: number } | { status: 'failed'; error: string };
@@ -63,8 +65,46 @@ const notification = (ids: { scheduleId: string; tripId: string; userId: string 
     : { userId: ids.userId, type: SCHEDULE_NOTIFICATIONS.failed, occurredAt, payload: { scheduleId: ids.scheduleId, tripId: ids.tripId, error: outcome.error } };
 
 /**
- * The outcome and its notification, one statement (one round trip on the path every schedule
- * takes): the notification is written only when the row was still `running`.
+ * The message id of a schedule's notify message: its outcome's notification sent once more through
+ * the schedule queue before it goes to the traveller. An outcome recorded by a delivery (a plan, a
+ * failure) would otherwise be told at once, and a withdrawal of its trip's deletion or change that
+ * waited behind the request on the queue (this service down when the trip service withdrew it:
+ * its withdraw call found nobody) came too late to stop it (trip-service
+ * withdrawn-after-outcome.test.ts). Keyed by the schedule as the withdrawal is (catalog
+ * partitionKeyOf: one partition, in order), the notify message comes after a withdrawal already
+ * waiting, which marks the schedule withdrawn (withdrawGeneration); taken, it notifies unless it finds
+ * that mark (deliverNotification). Another id than the request's, its expiry's, its late copy's
+ * and its withdrawal's, so that neither the broker nor the consumer takes it for a duplicate.
+ */
+export const notifyMessageId = (scheduleId: string): string => `${scheduleId}.notify`;
+export const isNotifyMessage = (messageId: string): boolean => messageId.endsWith('.notify');
+
+/** Body of a notify message (ai-schedule-generation-queue, written and read by this service only): the schedule and its outcome's notification, dated when the outcome was recorded. */
+export interface NotifyMessage {
+  readonly scheduleId: string;
+  readonly tripId: string;
+  readonly userId: string;
+  readonly notification: NotificationMessage;
+}
+
+/**
+ * Where an outcome's notification goes: to the traveller's inbox at once (notification-queue: the
+ * trip service's calls on the internal routes, which know the trip as it is now; a withdrawal that
+ * asks for it), through the schedule queue first (a notify message: every outcome a delivery
+ * records), or nowhere (a withdrawal of a deleted trip).
+ */
+export type NotifyBy = 'inbox' | 'queue' | 'none';
+
+const notificationRow = (ids: { scheduleId: string; tripId: string; userId: string }, n: NotificationMessage, by: NotifyBy) =>
+  by === 'inbox'
+    ? [outboxMessage(QUEUES.notification, n, { messageId: notificationId(ids.scheduleId, n.type) })]
+    : by === 'queue'
+      ? [outboxMessage(QUEUES.aiScheduleGeneration, { scheduleId: ids.scheduleId, tripId: ids.tripId, userId: ids.userId, notification: n } satisfies NotifyMessage, { messageId: notifyMessageId(ids.scheduleId) })]
+      : [];
+
+/**
+ * The outcome and its notification (or notify message), one statement (one round trip on the path
+ * every schedule takes): written only when the row was still `running`.
  */
 const FINISH_SQL = withOutboxSql(`
   UPDATE generations SET status = $2::"GenerationStatus", result = $3::jsonb, error = $4::text, engine_ms = $5::int, finished_at = clock_timestamp()
@@ -72,10 +112,10 @@ const FINISH_SQL = withOutboxSql(`
   RETURNING id`, 6);
 
 /**
- * Final state plus its notification (none with `notify: false`: a schedule whose trip is gone), on
- * the caller's executor; false when the row was already final.
+ * Final state plus its notification, by `by` (NotifyBy), on the caller's executor; false when the
+ * row was already final.
  */
-export const finishGeneration = async (tx: SqlExecutor, ids: { scheduleId: string; tripId: string; userId: string }, outcome: Outcome, notify = true): Promise<boolean> => {
+export const finishGeneration = async (tx: SqlExecutor, ids: { scheduleId: string; tripId: string; userId: string }, outcome: Outcome, by: NotifyBy): Promise<boolean> => {
   const n = notification(ids, outcome);
   const finished = await tx.$queryRawUnsafe<{ id: string }[]>(
     FINISH_SQL,
@@ -84,7 +124,7 @@ export const finishGeneration = async (tx: SqlExecutor, ids: { scheduleId: strin
     outcome.status === 'completed' ? JSON.stringify(outcome.result) : null,
     outcome.status === 'failed' ? outcome.error : null,
     outcome.status === 'completed' ? outcome.engineMs : null,
-    ...outboxRowParams(notify ? [outboxMessage(QUEUES.notification, n, { messageId: notificationId(ids.scheduleId, n.type) })] : []),
+    ...outboxRowParams(notificationRow(ids, n, by)),
   );
   return finished.length === 1;
 };
@@ -95,17 +135,60 @@ const ENSURE_ROW_SQL = `INSERT INTO generations (id, trip_id, user_id, status, r
  RETURNING request->>'requestedAt' AS requested_at`;
 
 /**
- * A request the trip service withdrew (its trip changed or was deleted while it was planned;
- * catalog ScheduleGenerationMessage.withdrawn), in the delivery's transaction: the schedule is
- * failed with the trip service's reason unless it already has an outcome, and the traveller
- * notified only when the message says so. The row stays, failed: a plan under way for it (another
- * delivery) then finishes nothing and notifies nothing, and a request arriving after it is final.
- * True when this failed it.
+ * Marks the schedule withdrawn by the trip service (the first withdrawal kept; its reason and
+ * whether to tell the traveller), whatever its state: a notify message of its outcome still on the
+ * queue then tells nothing of a deleted trip (deliverNotification). Nothing else of the row changes.
  */
-export const withdrawGeneration = async (tx: SqlExecutor, message: ScheduleGenerationMessage & { withdrawn: NonNullable<ScheduleGenerationMessage['withdrawn']> }): Promise<boolean> => {
-  const ids = { scheduleId: message.scheduleId, tripId: message.tripId, userId: message.userId };
-  await tx.$queryRawUnsafe(ENSURE_ROW_SQL, ids.scheduleId, ids.tripId, ids.userId, JSON.stringify(message));
-  return finishGeneration(tx, ids, { status: 'failed', error: message.withdrawn.error }, message.withdrawn.notify);
+const MARK_WITHDRAWN_SQL = `UPDATE generations SET withdrawn = $2::jsonb, withdrawn_at = clock_timestamp() WHERE id = $1::uuid AND withdrawn IS NULL`;
+
+/**
+ * A request the trip service withdrew (its trip changed or was deleted while it was planned;
+ * catalog ScheduleGenerationMessage.withdrawn, or its internal withdraw route), on the caller's
+ * executor: the schedule is failed with the trip service's reason unless it already has an
+ * outcome, and the traveller notified at once only when the withdrawal says so. The row stays,
+ * failed: a plan under way for it (another delivery) then finishes nothing and notifies nothing,
+ * and a request arriving after it is final. Either way the row is marked withdrawn, so that the
+ * notify message of an outcome recorded before it is held back. Answers whether this failed it,
+ * and when the schedule was asked (the stored request's requestedAt).
+ */
+export const withdrawGeneration = async (
+  tx: SqlExecutor,
+  ids: { scheduleId: string; tripId: string; userId: string },
+  request: unknown,
+  withdrawn: NonNullable<ScheduleGenerationMessage['withdrawn']>,
+): Promise<{ failed: boolean; askedAt: Date | undefined }> => {
+  const [stored] = await tx.$queryRawUnsafe<{ requested_at: unknown }[]>(ENSURE_ROW_SQL, ids.scheduleId, ids.tripId, ids.userId, JSON.stringify(request ?? null));
+  const failed = await finishGeneration(tx, ids, { status: 'failed', error: withdrawn.error }, withdrawn.notify ? 'inbox' : 'none');
+  await tx.$executeRawUnsafe(MARK_WITHDRAWN_SQL, ids.scheduleId, JSON.stringify({ error: withdrawn.error, notify: withdrawn.notify }));
+  return { failed, askedAt: askedAtOf(stored?.requested_at) };
+};
+
+/** What a notify message did: told the traveller its outcome, told them of the withdrawal instead (a changed trip), or nothing (a deleted trip). */
+export type NotifyDelivery = 'notified' | 'notified-withdrawn' | 'withheld';
+
+/**
+ * A notify message taken (notifyMessageId), in its delivery's transaction: the schedule's row
+ * locked (a withdrawal being written waits, or is waited for), its notification written to
+ * notification-queue unless the schedule was withdrawn meanwhile. Withdrawn without `notify` (its
+ * trip deleted): nothing. Withdrawn with `notify` (its trip changed): the withdrawal's failure,
+ * dated when it was taken, instead of the outcome: the trip service failed that schedule with the
+ * same reason when the trip changed (TRIP_CHANGED) and answers it so, and a withdrawal taken before
+ * the outcome would have notified the same. The message id of the notification is the outcome's
+ * (notificationId): the inbox keeps one of each.
+ */
+export const deliverNotification = async (tx: SqlExecutor, message: NotifyMessage): Promise<NotifyDelivery> => {
+  const [row] = await tx.$queryRawUnsafe<{ withdrawn: { error?: unknown; notify?: unknown } | null; withdrawn_at: Date | null }[]>(
+    'SELECT withdrawn, withdrawn_at FROM generations WHERE id = $1::uuid FOR UPDATE',
+    message.scheduleId,
+  );
+  const withdrawn = row?.withdrawn;
+  if (withdrawn && withdrawn.notify !== true) return 'withheld';
+  const n: NotificationMessage =
+    withdrawn && typeof withdrawn.error === 'string'
+      ? notification(message, { status: 'failed', error: withdrawn.error }, (row.withdrawn_at ?? new Date()).toISOString())
+      : message.notification;
+  await enqueue(tx, QUEUES.notification, n, { messageId: notificationId(message.scheduleId, n.type) });
+  return n === message.notification ? 'notified' : 'notified-withdrawn';
 };
 
 /**
@@ -147,13 +230,13 @@ export const generationRepository = (prisma: PrismaClient) => ({
 
   /**
    * Records a failure outside the consumer's transaction (a poison message, which that transaction
-   * cannot keep; a schedule past its deadline or withdrawn by the trip service, told on its internal
-   * routes), notifying the traveller unless `notify` is false. Answers undefined when the schedule
+   * cannot keep: its notification by `queue`, as every delivery's; a schedule past its deadline, told
+   * on the internal expire route: by `inbox`), its notification by `by`. Answers undefined when the schedule
    * already had its outcome, else when it was asked: from the request this service stored for it
    * (the body given here, or the delivery it was working on), undefined when it has none (it never
    * saw the request).
    */
-  async failOutright(ids: { scheduleId: string; tripId: string; userId: string }, request: unknown, error: string, notify = true): Promise<{ askedAt: Date | undefined } | undefined> {
+  async failOutright(ids: { scheduleId: string; tripId: string; userId: string }, request: unknown, error: string, by: NotifyBy): Promise<{ askedAt: Date | undefined } | undefined> {
     return prisma.$transaction(async (tx) => {
       const [stored] = await tx.$queryRawUnsafe<{ requested_at: unknown }[]>(
         ENSURE_ROW_SQL,
@@ -162,8 +245,14 @@ export const generationRepository = (prisma: PrismaClient) => ({
         ids.userId,
         JSON.stringify(request ?? null),
       );
-      return (await finishGeneration(tx, ids, { status: 'failed', error }, notify)) ? { askedAt: askedAtOf(stored?.requested_at) } : undefined;
+      return (await finishGeneration(tx, ids, { status: 'failed', error }, by)) ? { askedAt: askedAtOf(stored?.requested_at) } : undefined;
     });
+  },
+
+  /** A withdrawal told on the internal route (withdrawGeneration, in its own transaction): undefined when the schedule already had its outcome (then marked withdrawn), else when it was asked. */
+  async withdraw(ids: { scheduleId: string; tripId: string; userId: string }, request: unknown, withdrawn: NonNullable<ScheduleGenerationMessage['withdrawn']>): Promise<{ askedAt: Date | undefined } | undefined> {
+    const done = await prisma.$transaction((tx) => withdrawGeneration(tx, ids, request, withdrawn));
+    return done.failed ? { askedAt: done.askedAt } : undefined;
   },
 
   /** A completed schedule of this trip and user (the base of a re-plan). */

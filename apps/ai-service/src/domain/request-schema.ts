@@ -10,6 +10,7 @@ import Type from 'typebox';
 import { Compile } from 'typebox/compile';
 import { IsUuid } from 'typebox/format';
 import { NewerMessageError, PermanentMessageError } from '@tripgen/service-kit/messaging';
+import type { NotifyMessage } from './generations.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -83,4 +84,24 @@ export const parseScheduleRequest = (body: unknown): ScheduleGenerationMessage =
     if (!(known as readonly string[]).includes(value)) throw new NewerMessageError(`this version of the planner does not know ${field} "${value}"`);
   }
   return m;
+};
+
+/**
+ * A notify message (generations.ts notifyMessageId: this service's own, on the schedule queue):
+ * the schedule and the notification of its outcome. A body that is not one is poison as a request's.
+ */
+const NotifySchema = Type.Object({
+  scheduleId: Uuid,
+  tripId: Uuid,
+  userId: Uuid,
+  notification: Type.Object({ userId: Uuid, type: Type.String({ minLength: 1, maxLength: 100 }), payload: Type.Object({}), occurredAt: Type.Optional(Type.String({ format: 'date-time' })) }),
+});
+const checkNotify = Compile(NotifySchema);
+
+export const parseNotifyMessage = (body: unknown): NotifyMessage => {
+  if (!checkNotify.Check(body)) {
+    const first = [...checkNotify.Errors(body)][0] as { instancePath?: string; message?: string } | undefined;
+    throw new PermanentMessageError('InvalidBody', `not a notify message: ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}`);
+  }
+  return body as NotifyMessage;
 };

@@ -17,14 +17,20 @@
  *  - that copy past its deadline, an unanswering location service, a base schedule that does not
  *    exist: the schedule fails with the reason, the message is completed;
  *  - anything else (the database, a bug): retried by redelivery; the last allowed delivery marks the
- *    schedule failed before the message is dead-lettered.
+ *    schedule failed before the message is dead-lettered;
+ *  - every outcome a delivery records (but a withdrawal's) is told once more through the queue: the
+ *    transaction that records it writes a notify message (generations.ts notifyMessageId) to the
+ *    back of the queue, not the notification; taken, it notifies unless the schedule was withdrawn
+ *    meanwhile (a withdrawal that waited behind the request while this service was down: a deleted
+ *    trip is told nothing, a changed one the withdrawal's failure; trip-service
+ *    withdrawn-after-outcome.test.ts).
  */
 import { CONSUMER_CONCURRENCY, QUEUE_LIMITS, QUEUES, type ScheduleGenerationMessage } from '@tripgen/catalog';
 import { NewerMessageError, consumeIdempotentlyAfterWork, enqueue, redeliveryDelayMs, type ConsumeEvent, type IncomingMessage, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { GenerationFailure, generateSchedule, pastDeadline, type GenerateDeps } from '../planning/generate.ts';
-import { askedAtOf, finishGeneration, generationRepository, reportFinished, withdrawGeneration, type OnFinished, type Outcome } from './generations.ts';
-import { parseScheduleRequest, salvageIds } from './request-schema.ts';
+import { askedAtOf, deliverNotification, finishGeneration, generationRepository, isNotifyMessage, reportFinished, withdrawGeneration, type NotifyMessage, type OnFinished, type Outcome } from './generations.ts';
+import { parseNotifyMessage, parseScheduleRequest, salvageIds } from './request-schema.ts';
 
 export const CONSUMER_NAME = 'ai-service.schedules';
 
@@ -50,11 +56,15 @@ export interface ScheduleConsumerOptions {
   readonly onFinished?: OnFinished;
 }
 
-/** What a delivery's work made, for the transaction that records it: nothing, a request sent to the back of the queue, a withdrawal, or a schedule's outcome. */
+/** A withdrawal as the consumer records it: the request it copies, with its `withdrawn`. */
+type Withdrawal = ScheduleGenerationMessage & { withdrawn: NonNullable<ScheduleGenerationMessage['withdrawn']> };
+
+/** What a delivery's work made, for the transaction that records it: nothing, a request sent to the back of the queue, a withdrawal, a notification to send (or hold back), or a schedule's outcome. */
 type Made =
   | { readonly nothing: true }
   | { readonly late: ScheduleGenerationMessage }
-  | { readonly withdrawn: Parameters<typeof withdrawGeneration>[1] }
+  | { readonly withdrawn: Withdrawal }
+  | { readonly notify: NotifyMessage }
   | { readonly ids: { scheduleId: string; tripId: string; userId: string }; readonly requestedAt: string; readonly outcome: Outcome };
 
 /** The request's deadline (ms since the epoch); a NewerMessageError body has passed every other check, notAfter included. */
@@ -93,11 +103,15 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
     held.settle();
     withdrawalsInHand.delete(event.messageId);
   };
-  /** The plan's outcome, once no withdrawal of its schedule is in hand here (one abandoned for a redelivery lets it go too: the redelivery then finds it final). */
-  const afterWithdrawals = async (made: Made & { ids: { scheduleId: string } }): Promise<Made> => {
-    const inHand = [...withdrawalsInHand.values()].filter((w) => w.scheduleId === made.ids.scheduleId);
+  /**
+   * The plan's outcome (or a notify message's notification), once no withdrawal of its schedule is
+   * in hand here (one abandoned for a redelivery lets it go too: the redelivery then finds it final,
+   * or marks it withdrawn before the notify message's redelivery).
+   */
+  const afterWithdrawals = async (scheduleId: string, made: Made): Promise<Made> => {
+    const inHand = [...withdrawalsInHand.values()].filter((w) => w.scheduleId === scheduleId);
     if (inHand.length === 0) return made;
-    options.logger.info({ scheduleId: made.ids.scheduleId }, 'a withdrawal of this schedule is in hand: the plan\'s outcome waits for it');
+    options.logger.info({ scheduleId }, 'a withdrawal of this schedule is in hand: the plan\'s outcome waits for it');
     await Promise.all(inHand.map((w) => w.settled));
     return made;
   };
@@ -110,6 +124,12 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
     prisma,
     QUEUES.aiScheduleGeneration,
     async (delivery) => {
+      // This service's own notify message (an outcome recorded by an earlier delivery): checked after
+      // any withdrawal of its schedule in hand here, written in its transaction.
+      if (isNotifyMessage(delivery.messageId)) {
+        const notify = parseNotifyMessage(delivery.body);
+        return afterWithdrawals(notify.scheduleId, { notify });
+      }
       let message;
       try {
         message = parseScheduleRequest(delivery.body);
@@ -127,7 +147,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         if (err instanceof NewerMessageError && !lastChance) throw err;
         const reason = err instanceof NewerMessageError ? `${err.message}; please request the schedule again` : 'the schedule request could not be read; please request the schedule again';
         if (ids) {
-          const failed = await generations.failOutright(ids, delivery.body, reason);
+          const failed = await generations.failOutright(ids, delivery.body, reason, 'queue');
           // The traveller waited for this one too (up to its deadline, for a value a newer release added).
           if (failed) reportFinished(options.onFinished, warn, ids.scheduleId, 'failed', failed.askedAt);
         }
@@ -148,12 +168,12 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         const base = message.replan ? await generations.completedResult(message.replan.baseScheduleId, message.tripId, message.userId) : undefined;
         if (message.replan && !base) throw new GenerationFailure('the schedule to re-plan is not available (it is not completed)');
         const generated = await generateSchedule(message, deps, base);
-        return await afterWithdrawals({ ids, requestedAt: message.requestedAt, outcome: { status: 'completed', result: generated.result, engineMs: generated.engineMs } });
+        return await afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'completed', result: generated.result, engineMs: generated.engineMs } });
       } catch (err) {
-        if (err instanceof GenerationFailure) return afterWithdrawals({ ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: err.message } });
+        if (err instanceof GenerationFailure) return afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: err.message } });
         if (delivery.attempt >= maxDeliveryCount) {
           options.logger.error({ scheduleId: message.scheduleId, err: String(err) }, 'schedule generation failed on its last delivery');
-          return afterWithdrawals({ ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' } });
+          return afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' } });
         }
         throw err;
       }
@@ -167,13 +187,20 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       }
       if ('withdrawn' in made) {
         const { withdrawn } = made;
-        const failed = await withdrawGeneration(tx, withdrawn);
-        // Settled either way (never dead-lettered): the schedule is final here now.
+        const ids = { scheduleId: withdrawn.scheduleId, tripId: withdrawn.tripId, userId: withdrawn.userId };
+        const { failed } = await withdrawGeneration(tx, ids, withdrawn, withdrawn.withdrawn);
+        // Settled either way (never dead-lettered): the schedule is final here now, and marked withdrawn
+        // (a notify message of an outcome recorded before it then tells what the withdrawal says).
         options.logger.info({ scheduleId: withdrawn.scheduleId, tripId: withdrawn.tripId, notified: failed && withdrawn.withdrawn.notify, alreadyFinal: !failed, reason: withdrawn.withdrawn.error }, 'schedule request withdrawn by the trip service');
         if (failed) reportFinished(options.onFinished, warn, withdrawn.scheduleId, 'failed', askedAtOf(withdrawn.requestedAt));
         return;
       }
-      if (await finishGeneration(tx, made.ids, made.outcome)) reportFinished(options.onFinished, warn, made.ids.scheduleId, made.outcome.status, askedAtOf(made.requestedAt));
+      if ('notify' in made) {
+        const done = await deliverNotification(tx, made.notify);
+        if (done !== 'notified') options.logger.info({ scheduleId: made.notify.scheduleId, outcome: made.notify.notification.type, done }, 'the schedule was withdrawn after its outcome: its notification is held back');
+        return;
+      }
+      if (await finishGeneration(tx, made.ids, made.outcome, 'queue')) reportFinished(options.onFinished, warn, made.ids.scheduleId, made.outcome.status, askedAtOf(made.requestedAt));
     },
     {
       consumer: CONSUMER_NAME,

@@ -36,11 +36,17 @@ const GenerationState = Type.Object({
 });
 
 export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: GenerationRepository; onFinished?: OnFinished }> = async (app, { generations, onFinished }) => {
-  /** Fails each unless it already has an outcome (one transaction each: final state + notification); their final states. */
-  const failEach = async (request: FastifyRequest, items: readonly WithdrawnSchedule[]) => {
+  /**
+   * Fails each unless it already has an outcome (one transaction each: final state + notification to
+   * the inbox, the trip service knowing the trip as it is); a withdrawal also marks one already final
+   * withdrawn (its notify message, if still on the queue, then tells nothing of a deleted trip). Their
+   * final states.
+   */
+  const failEach = async (request: FastifyRequest, items: readonly WithdrawnSchedule[], withdrawal: boolean) => {
     for (const s of items) {
+      const ids = { scheduleId: s.id, tripId: s.tripId, userId: s.userId };
       // The item stands for the request where this service never took it: its requestedAt, when the trip service sent one.
-      const failed = await generations.failOutright({ scheduleId: s.id, tripId: s.tripId, userId: s.userId }, s, s.error, s.notify);
+      const failed = withdrawal ? await generations.withdraw(ids, s, { error: s.error, notify: s.notify }) : await generations.failOutright(ids, s, s.error, 'inbox');
       // Timed from the request this service took, else from the item's requestedAt; without either, not counted.
       if (failed) reportFinished(onFinished, (obj, msg) => request.log.warn(obj, msg), s.id, 'failed', failed.askedAt);
     }
@@ -67,7 +73,7 @@ export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: Generation
     },
     // A few per sweep; the longest waits of all (deadline and grace): a pod that died or hung while
     // planning, or a request that never reached a pod (a broker outage).
-    async (request) => failEach(request, request.body.items.map((s) => ({ ...s, error: SCHEDULE_TIMED_OUT, notify: true }))),
+    async (request) => failEach(request, request.body.items.map((s) => ({ ...s, error: SCHEDULE_TIMED_OUT, notify: true })), false),
   );
 
   app.post(
@@ -82,6 +88,6 @@ export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: Generation
         response: { 200: Type.Object({ items: Type.Array(GenerationState) }), 400: ProblemSchema },
       },
     },
-    async (request) => failEach(request, request.body.items),
+    async (request) => failEach(request, request.body.items, true),
   );
 };
