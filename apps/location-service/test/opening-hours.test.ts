@@ -272,6 +272,32 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(dayOpenings(bar, ['2026-09-23'], undefined, 60)[0]).toMatchObject({ intervals: [['00:00', '02:00'], ['18:00', '24:00']], lastEntryMinutes: [60, 60] });
   });
 
+  it('a night any later rule closes has no early hours the day after, not only a holiday\'s: weekday off, other hours, a date (OSM opening_hours specification)', () => {
+    // November 2026 has no public holiday: Wednesday 4, Thursday 5. The specification reads a time
+    // span past midnight as its start day's and a later rule for a day as overriding that day's spans:
+    // `We off` closes Wednesday's night, its 00:00-02:00 on Thursday too. The package kept it (the wrapped
+    // part of `Mo-Su` matches the day after any Monday-Sunday): Thursday answered 00:00-02:00, last entry 60,
+    // and a traveller was planned into the bar at 01:00 after its closing day.
+    const bar = 'Mo-Su 18:00-02:00; We off';
+    expect(dayOpenings(bar, ['2026-11-05'], undefined, 60)).toEqual([{ date: '2026-11-05', intervals: [['18:00', '24:00']], lastEntryMinutes: [0] }]);
+    expect(weeklyHours(bar, '2026-11-02')).toMatchObject({ wed: [], thu: [['18:00', '24:00']], fri: [['00:00', '02:00'], ['18:00', '24:00']] });
+    // Other hours for the day replace its night; so does a rule for a date.
+    expect(day('Mo-Su 18:00-02:00; We 18:00-22:00', '2026-11-05').intervals).toEqual([['18:00', '24:00']]);
+    expect(day('Mo-Su 18:00-02:00; We 18:00-22:00', '2026-11-04').intervals).toEqual([['18:00', '22:00']]);
+    expect(day('Mo-Su 18:00-02:00; 2026 Nov 04 off', '2026-11-05').intervals).toEqual([['18:00', '24:00']]);
+    expect(day('Fr-Sa 22:00-04:00; Sa off', '2026-11-08')).toEqual({ date: '2026-11-08', intervals: [], note: 'closed: weekly closing day (Sunday)' });
+    // An open end begun on Tuesday is Tuesday's night; Wednesday's is closed.
+    expect(day('Mo-Su 18:00+; We off', '2026-11-05').intervals).toEqual([['18:00', '20:00']]);
+    // Unchanged: the day's own hours from midnight (24/7, hours written as each day's own), a night the
+    // overriding rule itself opens past midnight, and, as the package reads a later rule for a day, the
+    // night before the closing day closing at 24:00 (last entry 60 before it).
+    expect(day('24/7; We off', '2026-11-05').intervals).toEqual([['00:00', '24:00']]);
+    expect(day('Mo-Su 00:00-02:00,18:00-24:00; We off', '2026-11-05').intervals).toEqual([['00:00', '02:00'], ['18:00', '24:00']]);
+    expect(day('Mo-Su 18:00-02:00; We 20:00-03:00', '2026-11-05').intervals).toEqual([['00:00', '03:00'], ['18:00', '24:00']]);
+    expect(dayOpenings(bar, ['2026-11-03'], undefined, 60)[0]).toMatchObject({ intervals: [['00:00', '02:00'], ['18:00', '24:00']], lastEntryMinutes: [60, 60] });
+    expect(day('Mo-Su 18:00-02:00', '2026-11-05').intervals).toEqual([['00:00', '02:00'], ['18:00', '24:00']]);
+  });
+
   it('a holiday the day after ends the night before it at midnight, as the package reads `PH off`: its last entry counts from 24:00', () => {
     // Christmas 2026 is a Friday. The package lets `Fr off` override the Friday's early hours of
     // Thursday's night too (a later rule for a day overrides all of it), so `PH off` does the same:

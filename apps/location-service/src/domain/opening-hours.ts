@@ -15,9 +15,9 @@
  *    package lets a later rule for a day, `PH off`, override that day's early hours of the night
  *    before too, so the night before a holiday closes at 24:00). The weekdays of those of the three
  *    days that are holidays, or a weekday that is none of them when none is. Rules, precedence and
- *    everything else stay the package's, but for the early hours of the day after a holiday whose night
- *    the holiday's rule closed, which the package keeps and the OSM specification does not
- *    (cancelledNightEnd).
+ *    everything else stay the package's, but for the early hours of a day after one whose night a later
+ *    rule closed (`We off`, `We 18:00-22:00`, a date, `PH off` after `Mo-Su 18:00-02:00`), which the
+ *    package keeps and the OSM specification does not (nightWindow).
  */
 import { PLACE_COUNTRY, PLACE_TIME_ZONE, openEndNote, type ClockInterval, type DayOpening, type Weekday } from '@tripgen/catalog';
 import { LRUCache } from 'lru-cache';
@@ -158,9 +158,13 @@ const parse = (value: string, at?: Coordinates): OpeningHours => {
     // Time-range mode (the opening_hours key itself).
     oh = new OpeningHours(value, nominatim, { mode: 0, tag_key: 'opening_hours', map_value: false, warnings_severity: 4, locale: 'en' });
     parsed.set(key, oh);
+    sourceOf.set(oh, { value, at });
   }
   return oh;
 };
+
+/** What each parsed evaluator was parsed from: the value (PH substituted) and the place's coordinates. */
+const sourceOf = new WeakMap<OpeningHours, { readonly value: string; readonly at: Coordinates | undefined }>();
 
 /** Whether a value uses sun times; its normalised form names them, whatever the input spelling. */
 const sunDependent = new LRUCache<string, boolean>({ max: 5_000 });
@@ -191,6 +195,12 @@ interface HolidaysAround {
 }
 const NO_HOLIDAYS: HolidaysAround = { yesterday: false, today: false, tomorrow: false };
 
+/** The value parsed, with the place's coordinates where it uses sun times. */
+const parseAt = (code: string, at?: Coordinates): OpeningHours => {
+  const anywhere = parse(code);
+  return at && usesSunTimes(code, anywhere) ? parse(code, at) : anywhere;
+};
+
 /** The evaluator for date D, given which of D-1, D and D+1 are public holidays. */
 const evaluatorFor = (value: string, date: string, holidays: HolidaysAround, at?: Coordinates): OpeningHours => {
   let code = value;
@@ -198,8 +208,7 @@ const evaluatorFor = (value: string, date: string, holidays: HolidaysAround, at?
     const weekdays = ([[holidays.yesterday, -1], [holidays.today, 0], [holidays.tomorrow, 1]] as const).flatMap(([holiday, offset]) => (holiday ? [dayOfWeek(addDays(date, offset))] : []));
     code = withHolidayWeekdays(value, weekdays.length ? weekdays : [unreachingWeekday(date)]);
   }
-  const anywhere = parse(code);
-  return at && usesSunTimes(code, anywhere) ? parse(code, at) : anywhere;
+  return parseAt(code, at);
 };
 
 /**
@@ -279,30 +288,96 @@ const spansPastMidnight = (value: string): boolean => {
   return found;
 };
 
-/**
- * Where the early hours of `date` that belong to a night a public holiday the day before cancelled end,
- * or undefined when there are none. The OSM specification reads a time span past midnight as the day
- * it starts on's, and a rule for a day (`PH off`, `PH 10:00-14:00`) as overriding that day's spans: the
- * night `Mo-Su 18:00-02:00` would open on the holiday is closed, its 00:00-02:00 the day after too. The
- * package keeps those early hours (it matches a span's part past midnight by the day before's
- * selectors, `Mo-Su`, whatever rule won that day). They are the hours the night of an ordinary day
- * before would run into `date` (`date` evaluated with no holiday the day before), when the holiday
- * leaves the day before closed at its last instant; a night the holiday itself opens past midnight
- * (`PH 20:00-03:00`) runs on. Only for a value with a span past midnight: `24/7` and hours written as
- * each day's own (`00:00-02:00,18:00-24:00`) open from the day's own midnight.
- */
-const cancelledNightEnd = (value: string, date: string, holidays: HolidaysAround, oh: OpeningHours, at?: Coordinates): Date | undefined => {
-  if (!holidays.yesterday || !hasHolidaySelector(value) || !spansPastMidnight(value)) return undefined;
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const midnight = new Date(y, m - 1, d);
-  const next = new Date(y, m - 1, d + 1);
-  const lastInstant = new Date(midnight.getTime() - 1);
-  if (oh.getState(lastInstant) || oh.getUnknown(lastInstant)) return undefined;
-  const ordinary = evaluatorFor(value, date, { ...holidays, yesterday: false }, at);
-  const [night] = ordinary.getOpenIntervals(lastInstant, next);
-  if (!night || night[0].getTime() !== lastInstant.getTime() || night[1] <= midnight || night[1] >= next) return undefined;
-  return night[1];
+/** Whether each value (PH substituted) has a span past midnight: asked at every evaluation. */
+const pastMidnight = new LRUCache<string, boolean>({ max: 5_000 });
+const spansPastMidnightCached = (value: string): boolean => {
+  let found = pastMidnight.get(value);
+  if (found === undefined) {
+    found = spansPastMidnight(value);
+    pastMidnight.set(value, found);
+  }
+  return found;
 };
+
+/**
+ * The value with every span that runs past midnight ending at 24:00 (`18:00-02:00` is `18:00-24:00`,
+ * an open end `18:00+` is `18:00-24:00`, `10:00-18:00+` is `10:00-18:00`): the hours each day opens
+ * by its own rules, with no night from the day before. Sun times are left as they are (a sun span past
+ * midnight, `sunset-sunrise`, keeps its early hours).
+ */
+const ownDayValue = (value: string): string =>
+  outsideComments(value, (code) =>
+    code
+      .replace(CLOCK_SPAN, (span, oh: string, om: string, ch: string, cm: string) => {
+        const open = Number(oh) * 60 + Number(om);
+        const close = Number(ch) * 60 + Number(cm);
+        return close <= open || close > 24 * 60 ? `${oh}:${om}-24:00` : span;
+      })
+      .replace(/(-\s*\d{1,2}:\d{2})\+(?!\s*\d)/g, '$1')
+      .replace(/(\d{1,2}:\d{2})\+(?!\s*\d)/g, '$1-24:00'),
+  );
+
+/** The package's interval (open or unknown) that holds `at`, from `at` on, or undefined where it is closed. */
+const intervalFrom = (oh: OpeningHours, at: Date): [Date, Date] | undefined => {
+  const until = new Date(at.getTime() + 2 * 86_400_000);
+  const [first] = oh.getOpenIntervals(at, until);
+  return first && first[0].getTime() === at.getTime() ? [first[0], first[1]] : undefined;
+};
+
+/** A stretch of the early hours of a date that is closed although the package opens it (nightWindow). */
+interface ClosedWindow {
+  readonly from: Date;
+  readonly until: Date;
+}
+
+/**
+ * The early hours of the local date starting at `midnight` that the package opens but the OSM
+ * specification closes, or undefined when there are none. The specification reads a time span past
+ * midnight as the day it starts on's, and a later rule for a day as overriding that day's spans: the
+ * night `Mo-Su 18:00-02:00` would open on a Wednesday with `We off`, `We 18:00-22:00` or `PH off` after
+ * it never opens, its 00:00-02:00 on Thursday neither; with `Mo-Su 18:00-04:00; PH 18:00-02:00` the
+ * holiday's night closes at 02:00. The package matches a span's part past midnight by the day before's
+ * selectors (`Mo-Su`) whatever rule won that day, so it keeps those early hours (and of two nights, the
+ * longer). Here the night of the day before runs to where the rule that decides its last instant runs it
+ * (that rule evaluated alone; none when the day before is closed then), the day's own hours (its rules
+ * with every span cut at 24:00: `24/7`, `00:00-02:00,18:00-24:00`) stay, and the rest of the package's
+ * early stretch is closed. Still the package's reading: a later rule for the day itself closes the early
+ * hours of the night before (`We off` ends Tuesday's night at 24:00). Only for a value with a span past
+ * midnight; `oh` must be valid for both days (its PH substitution covers them).
+ */
+const nightWindow = (oh: OpeningHours, midnight: Date): ClosedWindow | undefined => {
+  const source = sourceOf.get(oh);
+  if (!source || !spansPastMidnightCached(source.value)) return undefined;
+  const early = intervalFrom(oh, midnight);
+  if (!early) return undefined;
+  const lastInstant = new Date(midnight.getTime() - 1);
+  // The package's night of the day before runs on (its close is the package's); one it closed at its last instant has no early hours.
+  if (oh.getState(lastInstant) || oh.getUnknown(lastInstant)) return undefined;
+  const nightEnd = midnight;
+  // The day's own hours from midnight.
+  const own = intervalFrom(parseAt(ownDayValue(source.value), source.at), midnight);
+  const from = new Date(Math.max(nightEnd.getTime(), own ? own[1].getTime() : midnight.getTime()));
+  return from < early[1] ? { from, until: early[1] } : undefined;
+};
+
+type PackageInterval = ReturnType<OpeningHours['getOpenIntervals']>[number];
+
+/** The package's intervals with the closed windows (nightWindow) taken out of them. */
+const withoutWindows = (intervals: PackageInterval[], windows: readonly (ClosedWindow | undefined)[]): PackageInterval[] =>
+  windows.reduce<PackageInterval[]>(
+    (kept, window) =>
+      window
+        ? kept.flatMap((interval): PackageInterval[] => {
+            const [start, end, ...rest] = interval;
+            if (end <= window.from || start >= window.until) return [interval];
+            return [
+              ...(start < window.from ? [[start, window.from, ...rest] as PackageInterval] : []),
+              ...(end > window.until ? [[window.until, end, ...rest] as PackageInterval] : []),
+            ];
+          })
+        : kept,
+    intervals,
+  );
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -344,7 +419,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '13';
+export const OPENING_EVALUATION = '14';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -378,9 +453,9 @@ const isOpenEnd = (oh: OpeningHours, start: Date, comment: string | undefined): 
  * cannot say the place is open then. It makes the day uncertain and its comment part of the note.
  * An open end counts as open for its first OPEN_END_MINUTES (one begun the evening before, past
  * midnight, too) and the note says so; the rest of it is neither open nor said to be uncertain.
- * Times before `closedUntil` (a night a holiday cancelled, cancelledNightEnd) are closed.
+ * The early hours the night of the day before does not reach (nightWindow) are closed, the day's and the day after's.
  */
-const evaluateDay = (oh: OpeningHours, date: string, closedUntil?: Date): RawDay => {
+const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const from = new Date(y, m - 1, d);
   const to = new Date(y, m - 1, d + 1);
@@ -393,14 +468,12 @@ const evaluateDay = (oh: OpeningHours, date: string, closedUntil?: Date): RawDay
   // end's counted close too); the day alone otherwise, as most values are.
   const day = oh.getOpenIntervals(from, to);
   // An interval that reaches midnight is read to the day after as well: its real close is a last entry's reference.
-  const read = day.some(([, end, unknown]) => unknown || end >= to) ? oh.getOpenIntervals(new Date(y, m - 1, d - 1), new Date(y, m - 1, d + 2)) : day;
+  const wide = day.some(([, end, unknown]) => unknown || end >= to);
+  const read = withoutWindows(wide ? oh.getOpenIntervals(new Date(y, m - 1, d - 1), new Date(y, m - 1, d + 2)) : day, [nightWindow(oh, from), wide ? nightWindow(oh, to) : undefined]);
   const ends: IntervalEnd[][] = [];
   /** Where each interval opens, the day before for a night begun then: a clock time in a comment is read from it. */
   const opened: Date[] = [];
-  for (const [packageStart, rawEnd, unknown, comment] of read) {
-    // The early hours a public holiday the day before cancelled (cancelledNightEnd) are closed.
-    if (closedUntil && rawEnd <= closedUntil) continue;
-    const rawStart = closedUntil && packageStart < closedUntil ? closedUntil : packageStart;
+  for (const [rawStart, rawEnd, unknown, comment] of read) {
     let end = rawEnd;
     let openEnd = false;
     if (unknown && isOpenEnd(oh, rawStart, comment)) {
@@ -585,8 +658,11 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       const today = holidays.known && holidays.names.length > 0;
       const around = { yesterday: isHoliday(addDays(date, -1)), today, tomorrow: isHoliday(addDays(date, 1)) };
       const evaluator = evaluatorOn(value, date, around, at);
-      const cancelled = cancelledNightEnd(value, date, around, evaluator, at);
-      const actual = evaluateDay(evaluator, date, cancelled);
+      const actual = evaluateDay(evaluator, date);
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      const midnight = new Date(y, m - 1, d);
+      // The night of a holiday the day before that the holiday's rule closes, or ends earlier (nightWindow), is said.
+      const cancelled = around.yesterday ? nightWindow(evaluator, midnight) : undefined;
       const ordinary = evaluateDay(evaluatorFor(value, date, NO_HOLIDAYS, at), date);
       const notes: string[] = [];
       const closedOn = (other: string) => evaluateDay(evaluatorFor(value, other, NO_HOLIDAYS, at), other).intervals.length === 0;
@@ -605,9 +681,14 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
         else notes.push(`${names}: usual hours`);
       }
       if (cancelled) {
-        const close = `${pad(cancelled.getHours())}:${pad(cancelled.getMinutes())}`;
+        const clock = (t: Date) => `${pad(t.getHours())}:${pad(t.getMinutes())}`;
         const before = publicHolidays(addDays(date, -1));
-        notes.push(`no night from ${before.known ? before.names.join(' / ') : 'the holiday'} the day before: closed until ${close}`);
+        const names = before.known ? before.names.join(' / ') : 'the holiday';
+        notes.push(
+          cancelled.from.getTime() === midnight.getTime()
+            ? `no night from ${names} the day before: closed until ${clock(cancelled.until)}`
+            : `the night from ${names} the day before closes at ${clock(cancelled.from)}`,
+        );
       } else if (!today && !actual.intervals.length && !actual.comments.length && !actual.uncertain) {
         notes.push(closedWeekly() ? `closed: weekly closing day (${WEEKDAY_NAMES[dayOfWeek(date)]})` : 'closed on this date');
       }
