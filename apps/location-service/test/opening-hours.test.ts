@@ -298,6 +298,24 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day('Mo-Su 18:00-02:00', '2026-11-05').intervals).toEqual([['00:00', '02:00'], ['18:00', '24:00']]);
   });
 
+  it('a night a later rule shortens ends where that rule ends it, not where the overridden night would: `Mo-Su 18:00-04:00; PH 18:00-02:00`', () => {
+    // The day after Chuseok's last day (Sun 27 Sep 2026): the holiday's own night runs to 02:00. The
+    // package opened it to 04:00 (the wrapped part of Mo-Su's night matches too, the longer one wins),
+    // and counted the holiday's last entry from 04:00 (180 minutes: 01:00, after midnight: [180, 0]).
+    const bar = 'Mo-Su 18:00-04:00; PH 18:00-02:00';
+    expect(day(bar, '2026-09-27')).toEqual({
+      date: '2026-09-27',
+      intervals: [['00:00', '02:00'], ['18:00', '24:00']],
+      note: 'the night from Day after Chuseok (추석 다음 날) the day before closes at 02:00',
+    });
+    expect(dayOpenings(bar, ['2026-09-26'], undefined, 180)[0]).toMatchObject({ intervals: [['00:00', '02:00'], ['18:00', '24:00']], lastEntryMinutes: [180, 60] });
+    // The same on an ordinary week (Wednesday 4 Nov 2026), in the weekly hours too.
+    expect(weeklyHours('Mo-Su 18:00-04:00; We 18:00-02:00', '2026-11-02')).toMatchObject({ wed: [['18:00', '24:00']], thu: [['00:00', '02:00'], ['18:00', '24:00']] });
+    // A longer night of the overriding rule runs on; the ordinary nights keep 04:00.
+    expect(day('Mo-Su 18:00-02:00; We 18:00-04:00', '2026-11-05').intervals).toEqual([['00:00', '04:00'], ['18:00', '24:00']]);
+    expect(day(bar, '2026-11-05').intervals).toEqual([['00:00', '04:00'], ['18:00', '24:00']]);
+  });
+
   it('a holiday the day after ends the night before it at midnight, as the package reads `PH off`: its last entry counts from 24:00', () => {
     // Christmas 2026 is a Friday. The package lets `Fr off` override the Friday's early hours of
     // Thursday's night too (a later rule for a day overrides all of it), so `PH off` does the same:

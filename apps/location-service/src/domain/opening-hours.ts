@@ -351,9 +351,16 @@ const nightWindow = (oh: OpeningHours, midnight: Date): ClosedWindow | undefined
   const early = intervalFrom(oh, midnight);
   if (!early) return undefined;
   const lastInstant = new Date(midnight.getTime() - 1);
-  // The package's night of the day before runs on (its close is the package's); one it closed at its last instant has no early hours.
-  if (oh.getState(lastInstant) || oh.getUnknown(lastInstant)) return undefined;
-  const nightEnd = midnight;
+  // Where the day before's own night ends: its deciding rule alone, run from its last instant.
+  let nightEnd = midnight;
+  if (oh.getState(lastInstant) || oh.getUnknown(lastInstant)) {
+    const rule = oh.getMatchingRule(lastInstant);
+    if (rule === undefined) return undefined;
+    const alone = parseAt(oh.prettifyValue({ rule_index: rule }), source.at);
+    const night = intervalFrom(alone, lastInstant);
+    if (!night) return undefined;
+    nightEnd = night[1];
+  }
   // The day's own hours from midnight.
   const own = intervalFrom(parseAt(ownDayValue(source.value), source.at), midnight);
   const from = new Date(Math.max(nightEnd.getTime(), own ? own[1].getTime() : midnight.getTime()));
@@ -419,7 +426,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '14';
+export const OPENING_EVALUATION = '15';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
