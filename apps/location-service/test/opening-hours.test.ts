@@ -161,6 +161,22 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day('Mo-Fr 09:00-18:00 || "by appointment"; Sa 10:00-14:00', '2026-12-12')).toEqual({ date: '2026-12-12', intervals: [['10:00', '14:00']] });
   });
 
+  it('a night past midnight does not cover the day after for a fallback rule: Friday night\'s 00:00-02:00 is Friday\'s (OSM opening_hours specification)', () => {
+    // A bar open Monday to Friday nights, "call" otherwise. Saturday 7 Nov 2026 counted as covered by
+    // the wrapped part of Friday's night, so after 02:00 it was certainly closed, with no note: a Saturday
+    // night visit was ruled out where the value says to call. Now only the night is certain.
+    const bar = 'Mo-Fr 18:00-02:00 || "call"';
+    expect(dayOpenings(bar, ['2026-11-06', '2026-11-07', '2026-11-08'])).toEqual([
+      { date: '2026-11-06', intervals: [['00:00', '02:00'], ['18:00', '24:00']] },
+      { date: '2026-11-07', intervals: [['00:00', '02:00']], note: `call; ${UNCERTAIN_NOTE}` },
+      { date: '2026-11-08', intervals: [], note: `call; ${UNCERTAIN_NOTE}` },
+    ]);
+    // A Saturday rule of its own covers it (and, as the package reads a later rule for a day, ends Friday's night at 24:00).
+    expect(day('Mo-Fr 18:00-02:00; Sa 10:00-12:00 || "call"', '2026-11-07')).toEqual({ date: '2026-11-07', intervals: [['10:00', '12:00']] });
+    // Hours written as the day's own from midnight cover it too.
+    expect(day('Mo-Fr 18:00-24:00, Mo-Sa 00:00-02:00 || "call"', '2026-11-07')).toEqual({ date: '2026-11-07', intervals: [['00:00', '02:00']] });
+  });
+
   it('an open end (18:00+) is open for OPEN_END_MINUTES from its start, and the note says so; the rest is not counted', () => {
     expect(OPEN_END_MINUTES).toBe(120);
     // An imported bar: never open before (the package's state is unknown with a guessed close at 04:00).

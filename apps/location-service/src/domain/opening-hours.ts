@@ -243,7 +243,9 @@ const withoutFallbacks = (value: string): string | undefined => {
 const coversDate = (oh: OpeningHours, date: string): boolean => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const to = new Date(y, m - 1, d + 1);
-  const it = oh.getIterator(new Date(y, m - 1, d));
+  const from = nightAfter(oh, new Date(y, m - 1, d));
+  if (from >= to) return false;
+  const it = oh.getIterator(from);
   do {
     if (it.getMatchingRule() !== undefined) return true;
   } while (it.advance(to) && it.getDate() < to);
@@ -322,6 +324,19 @@ const intervalFrom = (oh: OpeningHours, at: Date): [Date, Date] | undefined => {
   const until = new Date(at.getTime() + 2 * 86_400_000);
   const [first] = oh.getOpenIntervals(at, until);
   return first && first[0].getTime() === at.getTime() ? [first[0], first[1]] : undefined;
+};
+
+/**
+ * Where a date's own times start: after the early stretch the package opens from its midnight when that
+ * is a night of the day before, not the date's own hours (its rules with every span cut at 24:00 leave
+ * midnight closed). A span past midnight is its start day's (OSM specification): `Mo-Fr 18:00-02:00`
+ * does not cover Saturday by Friday night's 00:00-02:00.
+ */
+const nightAfter = (oh: OpeningHours, midnight: Date): Date => {
+  const source = sourceOf.get(oh);
+  if (!source || !spansPastMidnightCached(source.value)) return midnight;
+  const early = intervalFrom(oh, midnight);
+  return early && !intervalFrom(parseAt(ownDayValue(source.value), source.at), midnight) ? early[1] : midnight;
 };
 
 /** A stretch of the early hours of a date that is closed although the package opens it (nightWindow). */
@@ -426,7 +441,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '15';
+export const OPENING_EVALUATION = '16';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
