@@ -319,10 +319,13 @@ const ownDayValue = (value: string): string =>
       .replace(/(\d{1,2}:\d{2})\+(?!\s*\d)/g, '$1-24:00'),
   );
 
-/** The package's interval (open or unknown) that holds `at`, from `at` on, or undefined where it is closed. */
+/**
+ * The package's interval (open or unknown) that holds `at`, from `at` on, cut a day later (a night ends
+ * within the day after it; the package's evaluation costs by the length asked), or undefined where it is closed.
+ */
 const intervalFrom = (oh: OpeningHours, at: Date): [Date, Date] | undefined => {
-  const until = new Date(at.getTime() + 2 * 86_400_000);
-  const [first] = oh.getOpenIntervals(at, until);
+  if (!oh.getState(at) && !oh.getUnknown(at)) return undefined;
+  const [first] = oh.getOpenIntervals(at, new Date(at.getTime() + 86_400_000));
   return first && first[0].getTime() === at.getTime() ? [first[0], first[1]] : undefined;
 };
 
@@ -345,6 +348,14 @@ interface ClosedWindow {
   readonly until: Date;
 }
 
+/** Each parsed value's rules, as the package writes them one by one (prettifying costs more than evaluating). */
+const rulesOf = new WeakMap<OpeningHours, string[]>();
+const ruleText = (oh: OpeningHours, rule: number): string => {
+  let rules = rulesOf.get(oh);
+  if (!rules) rulesOf.set(oh, (rules = []));
+  return (rules[rule] ??= oh.prettifyValue({ rule_index: rule }));
+};
+
 /**
  * The early hours of the local date starting at `midnight` that the package opens but the OSM
  * specification closes, or undefined when there are none. The specification reads a time span past
@@ -363,6 +374,20 @@ interface ClosedWindow {
 const nightWindow = (oh: OpeningHours, midnight: Date): ClosedWindow | undefined => {
   const source = sourceOf.get(oh);
   if (!source || !spansPastMidnightCached(source.value)) return undefined;
+  // Asked of one midnight several times an answer (the date's evaluation, its ordinary week's, the day before's end).
+  let windows = windowsOf.get(oh);
+  if (!windows) windowsOf.set(oh, (windows = new LRUCache({ max: 64 })));
+  const known = windows.get(midnight.getTime());
+  if (known) return known.window;
+  const window = computeNightWindow(oh, source, midnight);
+  windows.set(midnight.getTime(), { window });
+  return window;
+};
+
+/** Each parsed value's night windows by midnight (nightWindow): a few dates' worth. */
+const windowsOf = new WeakMap<OpeningHours, LRUCache<number, { readonly window: ClosedWindow | undefined }>>();
+
+const computeNightWindow = (oh: OpeningHours, source: { readonly value: string; readonly at: Coordinates | undefined }, midnight: Date): ClosedWindow | undefined => {
   const early = intervalFrom(oh, midnight);
   if (!early) return undefined;
   const lastInstant = new Date(midnight.getTime() - 1);
@@ -371,7 +396,7 @@ const nightWindow = (oh: OpeningHours, midnight: Date): ClosedWindow | undefined
   if (oh.getState(lastInstant) || oh.getUnknown(lastInstant)) {
     const rule = oh.getMatchingRule(lastInstant);
     if (rule === undefined) return undefined;
-    const alone = parseAt(oh.prettifyValue({ rule_index: rule }), source.at);
+    const alone = parseAt(ruleText(oh, rule), source.at);
     const night = intervalFrom(alone, lastInstant);
     if (!night) return undefined;
     nightEnd = night[1];
