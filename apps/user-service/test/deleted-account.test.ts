@@ -97,3 +97,29 @@ it('evaluates If-Match: * and If-None-Match: * of the preferences by whether the
   const notModified = await service.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: { ...headers, authorization: `Bearer ${accessToken}`, 'if-none-match': '*' } });
   expect([notModified.statusCode, notModified.body]).toEqual([304, '']);
 });
+
+it('refuses a PUT of the preferences with If-None-Match: * (412) when another request creates them after its check and before its write, and keeps theirs (RFC 9110 13.1.2: "to prevent an unsafe request from inadvertently modifying an existing representation")', async () => {
+  const email = `racing-${Date.now()}@example.com`;
+  const headers = { 'x-forwarded-for': '198.51.100.10' };
+  expect((await service.app.inject({ method: 'POST', url: '/api/v1/auth/register', headers, payload: { email, password: 'correct horse', name: 'Racing' } })).statusCode).toBe(201);
+  const { accessToken } = (await service.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers, payload: { email, password: 'correct horse' } })).json<{ accessToken: string }>();
+  // Another replica's PUT, its transaction open: the preferences created, not yet committed.
+  const other = new pg.Client({ connectionString: service.db.url });
+  await other.connect();
+  try {
+    await other.query('BEGIN');
+    await other.query("INSERT INTO user_preferences (user_id, interests, pace, travel_mode, updated_at) SELECT id, '{museums}', 'relaxed', 'walk', now() FROM users WHERE email = $1", [email]);
+    const put = service.app.inject({ method: 'PUT', url: '/api/v1/users/me/preferences', headers: { ...headers, authorization: `Bearer ${accessToken}`, 'if-none-match': '*' }, payload: { interests: ['museums'], pace: 'packed', travelMode: 'walk' } });
+    for (let waited = 0; ; waited += 20) {
+      const [row] = await sql("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+      if (row.n > 0) break;
+      if (waited > 10_000) throw new Error('the PUT never waited for the other transaction');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await other.query('COMMIT');
+    expect((await put).statusCode).toBe(412);
+  } finally {
+    await other.end();
+  }
+  expect((await sql('SELECT p.pace FROM user_preferences p JOIN users u ON u.id = p.user_id WHERE u.email = $1', [email])).map((r: { pace: string }) => r.pace)).toEqual(['relaxed']);
+});

@@ -82,3 +82,18 @@ export const evaluatePreconditions = (method: string, headers: ConditionalHeader
   }
   return undefined;
 };
+
+/**
+ * The request's preconditions evaluated again where the route writes, against its target as the
+ * write finds it (under the row's lock, or as the condition of the write itself): the kit's check
+ * before the handler is only the early answer, and a change another request commits between it and
+ * the write would otherwise be overwritten, the lost update If-Unmodified-Since exists to prevent
+ * (RFC 9110 13.1.4: "to prevent accidental overwrites ... when multiple user agents might be acting in
+ * parallel on a resource"). Throws the 412 for a false condition; nothing for a request without any.
+ */
+export const assertPreconditions = (request: { readonly method: string; readonly headers: object }, target: PreconditionTarget): void => {
+  const headers = request.headers as ConditionalHeaders;
+  if (!isConditional(headers)) return;
+  const outcome = evaluatePreconditions(request.method, headers, target);
+  if (outcome instanceof HttpProblem) throw outcome;
+};

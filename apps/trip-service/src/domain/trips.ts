@@ -205,20 +205,22 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
   merged,
 
   /**
-   * Applies the patch if `check` accepts the trip as it would be (it throws otherwise). Read, check
+   * Applies the patch if `check` accepts the trip as it would be, and as it is (it throws otherwise:
+   * the request's preconditions are checked there against the trip as found). Read, check
    * and write are one step under the trip's row lock: two changes each valid alone (a later
    * dayStart, an earlier dayEnd) are checked one after the other, the second against the first's
-   * result, never both against the same old trip. Prisma has no SELECT ... FOR UPDATE of its own,
+   * result, never both against the same old trip; two PATCHes with the same If-Unmodified-Since,
+   * the second against the first's updatedAt. Prisma has no SELECT ... FOR UPDATE of its own,
    * hence the raw lock; no call to another service is made while it is held.
    */
-  async update(userId: string, id: string, patch: PatchTripBody, check: (after: TripRow) => void): Promise<TripRow | null> {
+  async update(userId: string, id: string, patch: PatchTripBody, check: (after: TripRow, before: TripRow) => void): Promise<TripRow | null> {
     let withdrawn: readonly WithdrawnSchedule[] = [];
     const trip = await refusedAsConflict(
       prisma.$transaction(async (tx) => {
         const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM trips WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
         if (locked.length === 0) return null;
         const before = await tx.trip.findUniqueOrThrow({ where: { id } });
-        check(merged(before, patch));
+        check(merged(before, patch), before);
         const after = await tx.trip.update({ where: { id }, data: columns(patch) });
         if (whereAndWhen(before) !== whereAndWhen(after)) await enqueue(tx, QUEUES.locationSearch, warmUp(after));
         const changed = changedFields(before, after);
@@ -232,12 +234,17 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
     return trip;
   },
 
-  async remove(userId: string, id: string): Promise<boolean> {
+  /**
+   * Deletes the trip if `check` accepts it as it is under its row lock (it throws otherwise: the
+   * request's preconditions, evaluated against the trip a concurrent change may have just changed).
+   */
+  async remove(userId: string, id: string, check: (before: Pick<TripRow, 'updatedAt'>) => void = () => undefined): Promise<boolean> {
     let withdrawn: readonly WithdrawnSchedule[] = [];
     const removed = await prisma.$transaction(async (tx) => {
       // Locked first: a schedule request inserting now is then either seen below or finds no trip.
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM trips WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
+      const locked = await tx.$queryRaw<{ updatedAt: Date }[]>`SELECT updated_at AS "updatedAt" FROM trips WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
       if (locked.length === 0) return false;
+      check(locked[0]!);
       withdrawn = await withdrawals.stale(tx, id, null);
       if ((await tx.trip.deleteMany({ where: { id, userId } })).count !== 1) return false;
       await events.record(tx, TRIP_EVENT_TYPES.tripDeleted, { tripId: id, userId });

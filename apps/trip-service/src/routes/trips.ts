@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { TRIP_LIST_PAGE } from '@tripgen/catalog';
-import { HttpProblem, ProblemSchema, REFUSED_TARGET, withLocation, type PreconditionTarget } from '@tripgen/service-kit';
+import { assertPreconditions, HttpProblem, ProblemSchema, REFUSED_TARGET, withLocation, type PreconditionTarget } from '@tripgen/service-kit';
 import type { FastifyRequest } from 'fastify';
 import type { Peers } from '../clients/peers.ts';
 import { unavailable } from '../domain/schedules.ts';
@@ -18,6 +18,8 @@ export interface TripRoutesOptions {
 
 export const TRIP_NOT_FOUND = 'No such trip';
 
+const asTarget = (trip: Pick<TripRow, 'updatedAt'>): PreconditionTarget => ({ state: 'current', lastModified: trip.updatedAt });
+
 /**
  * The trip of a request's path, for its preconditions (the kit's `config.target`): not the traveller's
  * is the route's 404, and the preconditions are then ignored (RFC 9110 13.2.1); `updatedAt` is its last
@@ -25,8 +27,15 @@ export const TRIP_NOT_FOUND = 'No such trip';
  */
 export const tripTarget = (trips: TripRepository) => async (request: FastifyRequest): Promise<PreconditionTarget> => {
   const trip = await trips.get(request.user!.id, (request.params as { id: string }).id);
-  return trip ? { state: 'current', lastModified: trip.updatedAt } : REFUSED_TARGET;
+  return trip ? asTarget(trip) : REFUSED_TARGET;
 };
+
+/**
+ * The preconditions again, on the trip as the write finds it under its row lock (the trip
+ * repository's update and remove): the kit's check before the handler read it earlier, and a change
+ * committed in between must make If-Unmodified-Since false, not be overwritten (RFC 9110 13.1.4).
+ */
+const stillHolds = (request: FastifyRequest) => (trip: Pick<TripRow, 'updatedAt'>) => assertPreconditions(request, asTarget(trip));
 
 export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (app, { trips, peers }) => {
   const config = { target: tripTarget(trips) };
@@ -110,14 +119,18 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
       // then again under the row lock on the trip as it is when written (another change may have come between).
       checkWhole(trips.merged(current, patch));
       if (patch.mustVisit !== undefined) await checkPlaces(patch.mustVisit);
-      const saved = await trips.update(request.user!.id, request.params.id, patch, checkWhole);
+      const preconditions = stillHolds(request);
+      const saved = await trips.update(request.user!.id, request.params.id, patch, (after, before) => {
+        preconditions(before);
+        checkWhole(after);
+      });
       if (!saved) throw new HttpProblem(404, TRIP_NOT_FOUND);
       return toTrip(saved);
     },
   );
 
   app.delete('/api/v1/trips/:id', { config, schema: { operationId: 'deleteTrip', description: 'Deletes a trip of the traveller and its schedules.', tags: ['trips'], params: TripParams, response: { 204: Type.Null(), 404: ProblemSchema } } }, async (request, reply) => {
-    if (!(await trips.remove(request.user!.id, request.params.id))) throw new HttpProblem(404, TRIP_NOT_FOUND);
+    if (!(await trips.remove(request.user!.id, request.params.id, stillHolds(request)))) throw new HttpProblem(404, TRIP_NOT_FOUND);
     return reply.code(204).send(null);
   });
 };

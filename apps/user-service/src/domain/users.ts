@@ -50,24 +50,31 @@ export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
   },
 
   /**
-   * Saves the preferences; undefined when the account is gone. The route's existence check may have
-   * read a profile cached before the account was deleted (or raced the deletion): the foreign key
-   * then refuses the row, which is the caller's 401, not our 500, and the stale profile is dropped.
+   * Saves the preferences if `check` accepts them as they are (set or not; it throws otherwise: the
+   * request's preconditions, If-None-Match: * creating and If-Match: * replacing); undefined when the
+   * account is gone. The check and the write are one step under the account's row lock, which a
+   * concurrent save also takes (and which a row inserted for it holds, FOR KEY SHARE): preferences
+   * another request created after the route's early check make If-None-Match: * false here, rather
+   * than being replaced. The route's existence check may have read a profile cached before the
+   * account was deleted (or raced the deletion): no row to lock is the caller's 401, not our 500, and
+   * the stale profile is dropped.
    */
-  async setPreferences(userId: string, p: Preferences): Promise<Preferences | undefined> {
-    let saved: Preferences | undefined;
+  async setPreferences(userId: string, p: Preferences, check: (set: boolean) => void = () => undefined): Promise<Preferences | undefined> {
     try {
-      saved = await prisma.userPreferences.upsert({
-        where: { userId },
-        create: { userId, interests: p.interests, pace: p.pace, travelMode: p.travelMode },
-        update: { interests: p.interests, pace: p.pace, travelMode: p.travelMode },
-        select: { interests: true, pace: true, travelMode: true },
+      return await prisma.$transaction(async (tx) => {
+        const account = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
+        if (account.length === 0) return undefined;
+        check((await tx.userPreferences.findUnique({ where: { userId }, select: { userId: true } })) !== null);
+        return tx.userPreferences.upsert({
+          where: { userId },
+          create: { userId, interests: p.interests, pace: p.pace, travelMode: p.travelMode },
+          update: { interests: p.interests, pace: p.pace, travelMode: p.travelMode },
+          select: { interests: true, pace: true, travelMode: true },
+        });
       });
-    } catch (err) {
-      if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2003')) throw err;
+    } finally {
+      await cache.invalidate(profileKey(userId));
     }
-    await cache.invalidate(profileKey(userId));
-    return saved;
   },
 
   notifications: (userId: string) =>

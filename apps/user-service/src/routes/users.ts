@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { internalPrefix, repeatedInterests, storedInterest, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
-import { bearerChallenge, CURRENT_TARGET, HttpProblem, ProblemSchema, REFUSED_TARGET, type PreconditionTarget } from '@tripgen/service-kit';
+import { assertPreconditions, bearerChallenge, CURRENT_TARGET, HttpProblem, ProblemSchema, REFUSED_TARGET, type PreconditionTarget } from '@tripgen/service-kit';
 import { Me, NotificationList, Preferences } from '../domain/schemas.ts';
 import { INBOX_SHOWN } from '../domain/notifications.ts';
 import type { UserRepository } from '../domain/users.ts';
@@ -27,10 +27,11 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   // For the preconditions (the kit's config.target): an account gone is the route's 401, and they are
   // then ignored (RFC 9110 13.2.1). The preferences have no current representation until they are set.
   const account = { target: async (request: FastifyRequest): Promise<PreconditionTarget> => ((await users.me(request.user!.id)) ? CURRENT_TARGET : REFUSED_TARGET) };
+  const preferencesTarget = (set: boolean): PreconditionTarget => (set ? CURRENT_TARGET : { state: 'none' });
   const preferences = {
     target: async (request: FastifyRequest): Promise<PreconditionTarget> => {
       const found = await users.me(request.user!.id);
-      return found === undefined ? REFUSED_TARGET : found.preferences === null ? { state: 'none' } : CURRENT_TARGET;
+      return found === undefined ? REFUSED_TARGET : preferencesTarget(found.preferences !== null);
     },
   };
 
@@ -72,7 +73,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
       const repeated = repeatedInterests(request.body.interests, 'body/interests');
       if (repeated.length > 0) throw new HttpProblem(400, `Request body is invalid: ${repeated.map((p) => `${p.path.slice(5)} ${p.message}`).join('; ')}`, { errors: repeated });
       await me(request.user!.id);
-      const saved = await users.setPreferences(request.user!.id, { ...request.body, interests: request.body.interests.map(storedInterest) });
+      // The preconditions again, on the preferences as the write finds them (another request may have set them since).
+      const saved = await users.setPreferences(request.user!.id, { ...request.body, interests: request.body.interests.map(storedInterest) }, (set) => assertPreconditions(request, preferencesTarget(set)));
       if (!saved) throw accountGone();
       return saved;
     },
