@@ -14,6 +14,8 @@ import { createApp, markHeld, type App } from './app.ts';
 import { createTokenVerifier, localJwks, type TokenVerifier } from './auth/jwt.ts';
 import { loadConfig } from './config.ts';
 import { HttpProblem } from './http/problem.ts';
+import { CURRENT_TARGET } from './http/preconditions.ts';
+import { ProblemSchema } from './http/schemas.ts';
 import { drainAndClose } from './server.ts';
 import { adminUrl, openRawConnection, redisUrl, routeHooks, waitFor } from '@tripgen/testing';
 
@@ -73,7 +75,7 @@ beforeAll(async () => {
     verifier: counted(createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience)),
     logger: { level: 'info', stream: sink },
     domain: async (a) => {
-      a.get('/stand-in/trips/:id', async (req) => ({ id: (req.params as { id: string }).id }));
+      a.get('/stand-in/trips/:id', { config: { target: async () => CURRENT_TARGET } }, async (req) => ({ id: (req.params as { id: string }).id }));
       a.get('/api/v1/trips/mine', { onRequest: a.authenticate }, async () => ({ mine: true }));
       // Under the public prefix with no hook of its own (a route whose author forgot it), or with another hook.
       a.get('/api/v1/trips/plain', async () => ({ plain: true }));
@@ -483,6 +485,14 @@ describe('service kit app', () => {
     // Well-formed text is read as before; a parameter the route does not name is ignored, malformed or not.
     expect((await get('title=caf%C3%A9+%25&n=2')).json()).toEqual({ title: 'café %', n: 2 });
     expect((await get('unknown=%zz&title=x')).json()).toEqual({ title: 'x' });
+  });
+
+  it('refuses to register a route with a path parameter, or a 404 or 401 of its own, that does not say how its target is found (config.target): its 412 would stand where its 404 is due', async () => {
+    const config = loadConfig({ service: 'trip' }, { ...STAND_IN_ENV, DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), LOG_LEVEL: 'silent' });
+    const build = (route: (a: App) => void) =>
+      createApp({ config, database: { ping: async () => undefined, close: async () => undefined }, verifier: createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience), logger: { level: 'silent' }, domain: async (a) => route(a as App) });
+    await expect(build((a) => a.get('/api/v1/trips/:id/forgotten', async () => ({})))).rejects.toThrow('/api/v1/trips/:id/forgotten has a path parameter but no config.target');
+    await expect(build((a) => a.get('/api/v1/trips/gone', { schema: { response: { 404: ProblemSchema } } }, async () => ({})))).rejects.toThrow('/api/v1/trips/gone has a 404 in its response schema but no config.target');
   });
 
   it('answers an If-Match other than * 412 without running the route: the API gives no ETag, so no entity tag matches (RFC 9110 13.1.1)', async () => {

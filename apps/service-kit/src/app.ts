@@ -23,7 +23,7 @@ import { clientAddressKey } from './http/client-address.ts';
 import { createFailureThrottle, type FailureThrottle } from './http/failure-throttle.ts';
 import { requestIdGenerator } from './http/request-id.ts';
 import { ProblemSchema } from './http/schemas.ts';
-import { CURRENT_TARGET, evaluatePreconditions, isConditional, type PreconditionTarget } from './http/preconditions.ts';
+import { CURRENT_TARGET, EVALUATED_BY_ROUTE, evaluatePreconditions, isConditional, undeclaredTarget, type RouteTarget } from './http/preconditions.ts';
 import { AJV_CONFIG, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
 import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
@@ -93,9 +93,11 @@ declare module 'fastify' {
      * rest, http/preconditions.ts): asked only for a conditional request, after the token, the limit
      * and the request's checks. A route whose target may be missing (a trip by id: 404; an account
      * gone: 401) says so, and the preconditions are then ignored (RFC 9110 13.2.1); without it the
-     * target is taken as there, and a false precondition is the 412, nothing done.
+     * target is taken as there, and a false precondition is the 412, nothing done. A route with a path
+     * parameter, or a 404 or 401 of its own, must say (undeclaredTarget: refused when it is registered);
+     * EVALUATED_BY_ROUTE: the handler evaluates them itself (assertPreconditions).
      */
-    target?: (request: FastifyRequest) => Promise<PreconditionTarget>;
+    target?: RouteTarget;
   }
 }
 
@@ -375,16 +377,20 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     // the outbox) continues the trace. Only the handler: the hooks before it need no trace context.
     const handler = routeOptions.handler;
     const target = routeOptions.config?.target;
+    // Before the kit adds its own answers (the token's 401) to the route's schema: what its author wrote.
+    // Not again for the HEAD route Fastify adds with a GET: it shares the GET's config and its schema, by then the kit's too.
+    const undeclared = routeOptions.method === 'HEAD' ? undefined : undeclaredTarget({ url: route, response: schema?.response as object | undefined, target });
+    if (undeclared !== undefined) throw new Error(undeclared);
     /** The preconditions, after the token, the limit and the request's checks, just before the route acts (RFC 9110 13.2.2). */
     const conditional = async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
-      const outcome = evaluatePreconditions(request.method, request.headers as Parameters<typeof evaluatePreconditions>[1], target === undefined ? CURRENT_TARGET : await target(request));
+      const outcome = evaluatePreconditions(request.method, request.headers as Parameters<typeof evaluatePreconditions>[1], target === undefined || target === EVALUATED_BY_ROUTE ? CURRENT_TARGET : await target(request));
       if (outcome === 'not-modified') return reply.code(304).send();
       if (outcome !== undefined) throw outcome;
       return handler.call(this, request, reply);
     };
     routeOptions.handler = function (this: FastifyInstance, request, reply) {
       // A request without a precondition (nearly all) goes straight to the route.
-      const run = isConditional(request.headers as Parameters<typeof isConditional>[0]) ? conditional : handler;
+      const run = target !== EVALUATED_BY_ROUTE && isConditional(request.headers as Parameters<typeof isConditional>[0]) ? conditional : handler;
       return request.span ? context.with(requestContext(request.span), run, this, request, reply) : run.call(this, request, reply);
     };
   });

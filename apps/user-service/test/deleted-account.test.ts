@@ -123,3 +123,17 @@ it('refuses a PUT of the preferences with If-None-Match: * (412) when another re
   }
   expect((await sql('SELECT p.pace FROM user_preferences p JOIN users u ON u.id = p.user_id WHERE u.email = $1', [email])).map((r: { pace: string }) => r.pace)).toEqual(['relaxed']);
 });
+
+it('answers a login with wrong credentials its 401 whatever its preconditions (RFC 9110 13.2.1: ignored where the answer without them is not a 2xx), and a right one with a false precondition 412, no token', async () => {
+  const email = `login-conditional-${Date.now()}@example.com`;
+  const headers = { 'x-forwarded-for': '198.51.100.11' };
+  expect((await service.app.inject({ method: 'POST', url: '/api/v1/auth/register', headers, payload: { email, password: 'correct horse', name: 'Login' } })).statusCode).toBe(201);
+  const login = (password: string, condition: Record<string, string>) => service.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { ...headers, ...condition }, payload: { email, password } });
+  for (const condition of [{ 'if-match': '"x"' }, { 'if-none-match': '*' }] as Record<string, string>[]) {
+    const wrong = await login('wrong horse', condition);
+    expect([wrong.statusCode, wrong.json().detail], JSON.stringify(condition)).toEqual([401, 'Email or password is wrong']);
+    const right = await login('correct horse', condition);
+    expect([right.statusCode, right.json().accessToken], JSON.stringify(condition)).toEqual([412, undefined]);
+  }
+  expect((await login('correct horse', { 'if-none-match': '"x"' })).statusCode).toBe(200);
+});

@@ -33,7 +33,7 @@ export const interestRoutes: FastifyPluginAsyncTypebox<InterestRoutesOptions> = 
   app.post(
     '/api/v1/ai/interests',
     {
-      schema: { operationId: 'readInterests', description: 'How the planner reads free-text interests: the place categories of each and the weights the scores use.', tags: ['ai'], security: [{ bearer: [] }], body: InterestsBody, response: { 200: InterestsAnswer, 400: ProblemSchema, 401: ProblemSchema } },
+      schema: { operationId: 'readInterests', description: 'How the planner reads free-text interests: the place categories of each and the weights the scores use.', tags: ['ai'], security: [{ bearer: [] }], body: InterestsBody, response: { 200: InterestsAnswer, 400: ProblemSchema } },
     },
     async (request) => {
       const { interests } = request.body;

@@ -18,7 +18,7 @@ export const locationRoutes: FastifyPluginAsyncTypebox<LocationRoutesOptions> = 
   const place = { target: async (request: FastifyRequest) => ((await places.byId((request.params as { id: string }).id)) ? CURRENT_TARGET : REFUSED_TARGET) };
   app.get(
     '/api/v1/locations/search',
-    { schema: { tags, querystring: SearchQuery, response: { 200: SearchAnswer, 400: ProblemSchema, 401: ProblemSchema } } },
+    { schema: { tags, querystring: SearchQuery, response: { 200: SearchAnswer, 400: ProblemSchema } } },
     async (request) => {
       const { q, lat, lng, radiusKm } = request.query;
       if ((lat === undefined) !== (lng === undefined)) throw new HttpProblem(400, 'lat and lng go together: give both or neither');

@@ -15,6 +15,7 @@ import { createTokenVerifier, localJwks } from '../auth/jwt.ts';
 import { loadConfig } from '../config.ts';
 import { adminUrl, redisUrl } from '@tripgen/testing';
 import { clientAddressKey } from './client-address.ts';
+import { CURRENT_TARGET } from './preconditions.ts';
 
 const MAX = 3;
 /** The trip service's contract asks for its bus, the issuer's keys and its peers; this stand-in app uses none. */
@@ -36,7 +37,7 @@ async function appTrusting(hops: number): Promise<App> {
     verifier: createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience),
     logger: false,
     // Outside the trip service's public prefix, where the kit would ask every caller for a token.
-    domain: async (a) => void a.get('/stand-in/trips/:id', async () => ({ ok: true })),
+    domain: async (a) => void a.get('/stand-in/trips/:id', { config: { target: async () => CURRENT_TARGET } }, async () => ({ ok: true })),
   });
   apps.push(app);
   return app;

@@ -12,6 +12,7 @@
  * found (`config.target`, app.ts); a route without one acts on a target that is always there (a
  * collection, an action), taken as having a current representation.
  */
+import type { FastifyRequest } from 'fastify';
 import { HttpProblem } from './problem.ts';
 
 /**
@@ -24,6 +25,39 @@ export type PreconditionTarget = { readonly state: 'current'; readonly lastModif
 
 export const CURRENT_TARGET: PreconditionTarget = { state: 'current' };
 export const REFUSED_TARGET: PreconditionTarget = { state: 'refused' };
+
+/**
+ * A route's `config.target` that says the route evaluates its request's preconditions itself
+ * (assertPreconditions), after the checks only its handler makes and just before it acts: a login,
+ * whose wrong credentials are its 401 whatever the conditions say (13.2.1), known only once the
+ * password is checked.
+ */
+export const EVALUATED_BY_ROUTE = 'evaluated-by-route';
+
+/** What a route's `config.target` may be: how its target is found, or that the route evaluates the conditions itself. */
+export type RouteTarget = ((request: FastifyRequest) => Promise<PreconditionTarget>) | typeof EVALUATED_BY_ROUTE;
+
+/** The answers of a route that may mean its target is missing for this caller: then its preconditions are ignored (13.2.1). */
+const TARGET_REFUSALS = ['401', '404'];
+
+/**
+ * Why a route must declare `config.target` and has not (undefined: it need not, or has): its path
+ * names a resource (a parameter, which may name none), or its own response schema lists a 404 or a
+ * 401 (a target that may be missing, an account gone, credentials refused). Without it a conditional
+ * request is taken as on a target that is there: a false condition is then 412 where the route's
+ * answer is its 404 or 401. The 401 of a missing token is the kit's (added to the document after
+ * this), answered before any precondition: a route does not list it itself.
+ */
+export const undeclaredTarget = (route: { readonly url: string; readonly response?: object; readonly target?: RouteTarget }): string | undefined => {
+  if (route.target !== undefined) return undefined;
+  const reasons = [
+    ...(/(^|\/):/.test(route.url) ? ['a path parameter'] : []),
+    ...TARGET_REFUSALS.filter((code) => Object.hasOwn(route.response ?? {}, code)).map((code) => `a ${code} in its response schema`),
+  ];
+  return reasons.length === 0
+    ? undefined
+    : `${route.url} has ${reasons.join(' and ')} but no config.target: a conditional request would be answered 412 where its ${TARGET_REFUSALS.join(' or ')} is due (RFC 9110 13.2.1); say how its target is found, or EVALUATED_BY_ROUTE`;
+};
 
 /** The request headers that make a request conditional. */
 export type ConditionalHeaders = Readonly<Record<'if-match' | 'if-none-match' | 'if-unmodified-since' | 'if-modified-since', string | undefined>>;

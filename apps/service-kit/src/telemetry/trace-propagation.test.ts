@@ -27,6 +27,7 @@ import type { IncomingMessage, MessageBroker } from '../messaging/broker.ts';
 import { consumeIdempotently } from '../messaging/consumer.ts';
 import { createOutboxRelay, enqueue } from '../messaging/outbox.ts';
 import { inSpan } from './tracing.ts';
+import { CURRENT_TARGET } from '../http/preconditions.ts';
 import { createServiceBusBroker } from '../messaging/service-bus-broker.ts';
 import { createTestDatabase, type TestDatabase } from '../messaging/test-support/test-database.ts';
 
@@ -101,16 +102,17 @@ beforeAll(async () => {
     verifier: createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience),
     logger: { level: 'info', stream: sink },
     domain: async (a) => {
-      // Outside the public prefix (no token asked): the trace is what these are about.
+      // Outside the public prefix (no token asked): the trace is what these are about. Any trip id is one (config.target).
+      const config = { target: async () => CURRENT_TARGET };
       // A body, so that the handler runs after the request stream's events (where async context is easily lost).
-      a.post('/stand-in/trips/:id/calls', async (req) => location.post('/internal/v1/location/candidates', req.body));
+      a.post('/stand-in/trips/:id/calls', { config }, async (req) => location.post('/internal/v1/location/candidates', req.body));
       // Steps with no traced call of their own (an engine's thread, an SDK): spans of the request's trace.
-      a.post('/stand-in/trips/:id/steps', async () => {
+      a.post('/stand-in/trips/:id/steps', { config }, async () => {
         await inSpan('compute', () => new Promise((r) => setTimeout(r, 5)));
         await inSpan('fails', async () => Promise.reject(new Error('no answer'))).catch(() => undefined);
         return { done: true };
       });
-      a.post('/stand-in/trips/:id/messages', async (req) => {
+      a.post('/stand-in/trips/:id/messages', { config }, async (req) => {
         await db.sql.$transaction((tx) => enqueue(tx, QUEUES.aiScheduleGeneration, { trip: (req.params as { id: string }).id }));
         return { queued: true };
       });

@@ -1,7 +1,7 @@
 /** /api/v1/auth: register, login (access token), and the public token-signing keys (JWKS). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AUTH_PATHS, LOGIN_THROTTLE, USER_PATHS } from '@tripgen/catalog';
-import { createFailureThrottle, HttpProblem, ProblemSchema, withLocation, type Kit } from '@tripgen/service-kit';
+import { assertPreconditions, createFailureThrottle, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, ProblemSchema, withLocation, type Kit } from '@tripgen/service-kit';
 import { SignJWT } from 'jose';
 import { decoyHash, hashPassword, verifyPassword } from '../domain/passwords.ts';
 import { passwordProblem } from '../domain/password-rules.ts';
@@ -50,7 +50,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
 
   app.post(
     AUTH_PATHS.login,
-    { schema: { operationId: 'login', description: 'Exchanges email and password for an access token (EdDSA JWT); throttled per account.', tags: ['auth'], body: LoginBody, response: { 200: TokenResponse, 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema } } },
+    // Its preconditions once the credentials are checked: wrong ones are its 401 whatever they say (RFC 9110 13.2.1).
+    { config: { target: EVALUATED_BY_ROUTE }, schema: { operationId: 'login', description: 'Exchanges email and password for an access token (EdDSA JWT); throttled per account.', tags: ['auth'], body: LoginBody, response: { 200: TokenResponse, 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema } } },
     async (request, reply) => {
       const email = normalizeEmail(request.body.email);
       // Checked before the password, so past the limit even the right one gets 429: a guess that
@@ -78,6 +79,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         throw new HttpProblem(401, 'Email or password is wrong');
       }
       await throttle.succeeded(email);
+      assertPreconditions(request, CURRENT_TARGET);
       const key = ring.current();
       const accessToken = await new SignJWT({ email: found.email })
         .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: 'JWT' })
