@@ -487,6 +487,20 @@ describe('service kit app', () => {
     expect((await get('unknown=%zz&title=x')).json()).toEqual({ title: 'x' });
   });
 
+  it('documents what the preconditions answer on every route, and answers it: 412 on each, 304 with no content on a GET (RFC 9110 13.2.2)', async () => {
+    type Responses = Record<string, { description?: string; content?: unknown }>;
+    const doc = (await app.inject({ method: 'GET', url: OPENAPI_PATH })).json() as { paths: Record<string, Record<string, { responses: Responses }>> };
+    const read = doc.paths['/stand-in/trips/named']?.get?.responses ?? {};
+    const write = doc.paths['/stand-in/trips/named']?.post?.responses ?? {};
+    expect([Object.keys(read).filter((c) => c === '304' || c === '412'), read['304']?.content, Object.keys(write).filter((c) => c === '304' || c === '412')]).toEqual([['304', '412'], undefined, ['412']]);
+    const conditional = (method: 'GET' | 'HEAD' | 'POST', url: string, condition: Record<string, string>) =>
+      app.inject({ method, url, headers: { 'content-type': 'application/json', ...condition }, ...(method === 'POST' ? { payload: '{"title":"x"}' } : {}) });
+    expect((await conditional('GET', '/stand-in/trips/named?title=x', { 'if-none-match': '*' })).statusCode).toBe(304);
+    expect((await conditional('HEAD', '/stand-in/trips/named?title=x', { 'if-none-match': '*' })).statusCode).toBe(304);
+    expect((await conditional('GET', '/stand-in/trips/named?title=x', { 'if-match': '"x"' })).statusCode).toBe(412);
+    expect((await conditional('POST', '/stand-in/trips/named', { 'if-none-match': '*' })).statusCode).toBe(412);
+  });
+
   it('refuses to register a route with a path parameter, or a 404 or 401 of its own, that does not say how its target is found (config.target): its 412 would stand where its 404 is due', async () => {
     const config = loadConfig({ service: 'trip' }, { ...STAND_IN_ENV, DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), LOG_LEVEL: 'silent' });
     const build = (route: (a: App) => void) =>

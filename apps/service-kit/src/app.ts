@@ -23,7 +23,7 @@ import { clientAddressKey } from './http/client-address.ts';
 import { createFailureThrottle, type FailureThrottle } from './http/failure-throttle.ts';
 import { requestIdGenerator } from './http/request-id.ts';
 import { ProblemSchema } from './http/schemas.ts';
-import { CURRENT_TARGET, EVALUATED_BY_ROUTE, evaluatePreconditions, isConditional, undeclaredTarget, type RouteTarget } from './http/preconditions.ts';
+import { CURRENT_TARGET, EVALUATED_BY_ROUTE, evaluatePreconditions, isConditional, preconditionAnswers, undeclaredTarget, type RouteTarget } from './http/preconditions.ts';
 import { AJV_CONFIG, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
 import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
@@ -359,6 +359,11 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     // A route that reads a body answers any media type but JSON with a 415 (problem.ts): its document says so.
     const schema = routeOptions.schema;
     if (schema?.body !== undefined && !(schema.hide ?? false)) schema.response = { 415: ProblemSchema, ...(schema.response as object | undefined) };
+    // And every route what its preconditions can answer (412, 304 for a read: http/preconditions.ts).
+    if (schema !== undefined && !(schema.hide ?? false) && routeOptions.method !== 'HEAD') {
+      const methods = [routeOptions.method].flat();
+      schema.response = { ...Object.assign({}, ...methods.map(preconditionAnswers)), ...(schema.response as object | undefined) };
+    }
     // A route that holds requests (config.holdsRequests, a long poll) has its own: no other pays for reading what was held.
     const routeFinish: onResponseHookHandler =
       routeOptions.config?.holdsRequests === true

@@ -128,6 +128,25 @@ it('takes interests of the catalog\'s length and number in every request body of
   expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, expected])));
 });
 
+it('lists the answers of the preconditions (RFC 9110 13) on every operation that can give them: 412 on each (an If-Match other than *: this API gives no ETag), 304 with no content on each GET (If-None-Match: *, If-Modified-Since), and on nothing else', () => {
+  type Document = { paths: Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>> };
+  const listed: Record<string, string[]> = {};
+  const expected: Record<string, string[]> = {};
+  for (const [s, doc] of documents) {
+    for (const [path, item] of Object.entries((doc as Document).paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const route = `${s} ${method.toUpperCase()} ${path}`;
+        listed[route] = ['304', '412'].filter((code) => code in op.responses);
+        expected[route] = method === 'get' ? ['304', '412'] : ['412'];
+        if ('304' in op.responses) expect(op.responses['304']!.content, `${route}: a 304 has no content`).toBeUndefined();
+      }
+    }
+  }
+  // The operations there are today, so that a walk finding none cannot pass.
+  expect(Object.keys(listed)).toEqual(expect.arrayContaining(['trip GET /api/v1/trips/{id}', 'trip PATCH /api/v1/trips/{id}', 'user PUT /api/v1/users/me/preferences', 'location GET /api/v1/locations/{id}']));
+  expect(listed).toEqual(expected);
+});
+
 it('lists every exception with a reason, for a service that exists', () => {
   for (const e of OPENAPI_EXCEPTIONS) {
     expect(services, e.reason).toContain(e.service);

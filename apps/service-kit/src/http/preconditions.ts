@@ -14,6 +14,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { HttpProblem } from './problem.ts';
+import { ProblemSchema } from './schemas.ts';
 
 /**
  * The route's target resource for the preconditions: `current` (it has a current representation,
@@ -65,6 +66,20 @@ export type ConditionalHeaders = Readonly<Record<'if-match' | 'if-none-match' | 
 export const isConditional = (headers: ConditionalHeaders): boolean =>
   headers['if-match'] !== undefined || headers['if-none-match'] !== undefined || headers['if-unmodified-since'] !== undefined || headers['if-modified-since'] !== undefined;
 
+/** GET and HEAD, the methods a false If-None-Match or If-Modified-Since answers 304 (13.2.2 steps 3, 4). */
+const isSafe = (method: string): boolean => method === 'GET' || method === 'HEAD';
+
+/**
+ * What the preconditions can answer on a route, for its document (the kit adds them to every route's
+ * response schema): 412 on any (If-Match other than *, the API giving no ETag, is false whatever the
+ * target), 304 with no content on a GET or HEAD (If-None-Match: * on a current target: every target
+ * but a refused one, whose answer is then the route's own). The same facts evaluatePreconditions acts on.
+ */
+export const preconditionAnswers = (method: string): Record<string, object> => ({
+  ...(isSafe(method) ? { 304: { type: 'null', description: 'Not Modified (RFC 9110 15.4.5): the condition of If-None-Match or If-Modified-Since is false; no content' } } : {}),
+  412: ProblemSchema,
+});
+
 /** `*` (any current representation) rather than a list of entity tags. */
 const isAny = (value: string): boolean => value.trim() === '*';
 
@@ -103,7 +118,7 @@ export const evaluatePreconditions = (method: string, headers: ConditionalHeader
     if (since !== undefined && seconds(lastModified) > since) return failed(`If-Unmodified-Since: it was modified since, at ${lastModified.toISOString()}: nothing was done`);
   }
   const ifNoneMatch = headers['if-none-match'];
-  const safe = method === 'GET' || method === 'HEAD';
+  const safe = isSafe(method);
   // 13.1.2: `*` is false when there is a current representation; an entity tag never matches (so true).
   if (ifNoneMatch !== undefined) {
     if (isAny(ifNoneMatch) && target.state === 'current') return safe ? 'not-modified' : failed('If-None-Match: * asks that there be no current representation, and there is one: nothing was done');
