@@ -276,6 +276,28 @@ describe('trips', () => {
     expect((await call(ctx.base, 'GET', url, { headers: { ...headers, 'if-modified-since': new Date(last.getTime() - 2000).toUTCString() } })).status).toBe(200);
   });
 
+  it('answer the replay of a trip created before interests were stored normalised with that trip, under its Idempotency-Key (not 422 "another request", nor 400)', async () => {
+    const { authorization, userId } = await ctx.stack.traveller();
+    const prisma = testPrismaClient(PrismaClient, ctx.stack.trip.db.url);
+    try {
+      // As the previous release stored them: the interests as sent (a trailing space, "café" in NFD, one
+      // near-duplicate), the request's hash of that body.
+      const trips = tripRepository(prisma, tripEvents(false), () => undefined, { stale: async () => [], tell: async () => {} });
+      for (const [key, interests] of [
+        [`before-${Date.now()}-a`, ['museums ', 'cafe\u0301']],
+        [`before-${Date.now()}-b`, ['temples', 'Temples']],
+      ] as const) {
+        const sent = tripBody({ interests }) as CreateTripBody;
+        const created = await trips.create(userId, sent, key);
+        // The client's retry after the deploy, the same body under the same key.
+        const replay = await call(ctx.base, 'POST', '/api/v1/trips', { body: sent, headers: { authorization, 'idempotency-key': key } });
+        expect([key, replay.status, replay.json.id]).toEqual([key, 201, created.id]);
+      }
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
   it('refuse a title or destination of invisible characters only (a zero-width space, a Hangul filler) as a 400 naming the field, and store nothing', async () => {
     const headers = { authorization: (await ctx.stack.traveller()).authorization };
     for (const [over, path] of [

@@ -167,8 +167,11 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
    * is read (deleted in between), the key is free again and the create is tried once more, as any
    * request with a deleted trip's key; if that one loses the same way, 409 (KEY_CONTENDED).
    */
-  async create(userId: string, body: CreateTripBody, idempotencyKey?: string): Promise<TripRow> {
-    const keyed = idempotencyKey === undefined ? {} : { idempotencyKey, requestHash: createRequestHash(body) };
+  async create(userId: string, body: CreateTripBody, idempotencyKey?: string, sent: CreateTripBody = body): Promise<TripRow> {
+    // The request's hash is of the body as sent (`sent`), `body` being what is stored (interests in their
+    // stored form): the same request again has that hash whatever the stored form, as it had when trips
+    // stored their interests as sent.
+    const keyed = idempotencyKey === undefined ? {} : { idempotencyKey, requestHash: createRequestHash(sent) };
     const insert = () =>
       refusedAsConflict(prisma.$transaction(async (tx) => {
         const created = await tx.trip.create({ data: { userId, interests: [], mustVisit: [], ...keyed, ...(columns(body) as Omit<Prisma.TripUncheckedCreateInput, 'userId'>) } });
@@ -183,7 +186,7 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
         return trip;
       } catch (err) {
         if (idempotencyKey === undefined || !isUniqueViolation(err)) throw err;
-        const winner = await createdUnder(prisma, userId, idempotencyKey, body);
+        const winner = await createdUnder(prisma, userId, idempotencyKey, sent);
         if (winner) return winner;
         if (attempt >= CREATE_ATTEMPTS) throw new HttpProblem(409, KEY_CONTENDED);
       }

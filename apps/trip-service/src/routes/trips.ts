@@ -65,16 +65,18 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const body = withStoredInterests(request.body);
       const userId = request.user!.id;
       const key = request.headers['idempotency-key'];
       // A replay is answered before any check: it costs no call to the location service (and is
-      // answered while that service is down), as a schedule's replay spends nothing.
-      let trip = key === undefined ? undefined : await trips.createdUnder(userId, key, body);
+      // answered while that service is down), as a schedule's replay spends nothing. It is the body as
+      // sent that is the request (its hash), not its interests' stored form: a trip created when they
+      // were stored as sent (near-duplicates, a trailing space, NFD) is replayed, not 422 or 400.
+      let trip = key === undefined ? undefined : await trips.createdUnder(userId, key, request.body);
       if (!trip) {
+        const body = withStoredInterests(request.body);
         checkWhole(body);
         await checkPlaces(body.mustVisit ?? []);
-        trip = await trips.create(userId, body, key);
+        trip = await trips.create(userId, body, key, request.body);
       }
       // Where the new trip is read, as the 202 of a schedule request says where to follow it (RFC 9110 §15.3.2).
       // A replay answers the same: 201, the trip as it is now, its Location (the schedules route's replay is its 202 again).
