@@ -289,6 +289,30 @@ export function jobsRead(rules: readonly { expression: string }[]): string[] {
   return [...new Set(jobs)].sort();
 }
 
+/**
+ * Whether an Azure rule on `up == 0` holds for a target only when no replica scrapes it (Prometheus's
+ * grammar): its `up{…} == 0` is taken `unless ignoring (prometheus_replica)` the same `up{…} == 1`,
+ * so one replica's failed scrape of a target the other still scrapes (its series whole in Azure)
+ * drops out. Every label but the replica's is matched: the kubelet's /metrics and /metrics/cadvisor
+ * share a job and an instance and differ by metrics_path.
+ */
+export function downOnEveryReplica(expression: string): boolean {
+  const cursor = parser.parse(expression).cursor();
+  const text = (n: { from: number; to: number } | null | undefined) => (n ? expression.slice(n.from, n.to) : '');
+  /** The selector of `up{…} == <value>`, or none. */
+  const upEquals = (n: ReturnType<typeof cursor.node.getChild> | undefined, value: string) =>
+    n?.name === 'BinaryExpr' && n.getChild('Eql') && text(n.getChild('NumberDurationLiteral')) === value && text(n.getChild('VectorSelector')?.getChild('Identifier')) === 'up' ? text(n.getChild('VectorSelector')) : undefined;
+  do {
+    if (cursor.name !== 'BinaryExpr' || !cursor.node.getChild('Unless')) continue;
+    const [left, right] = cursor.node.getChildren('BinaryExpr');
+    const modifier = cursor.node.getChild('MatchingModifierClause');
+    const ignored = (modifier?.getChild('GroupingLabels')?.getChildren('LabelName') ?? []).map(text);
+    const down = upEquals(left, '0');
+    if (down && down === upEquals(right, '1') && modifier?.getChild('Ignoring') && ignored.join() === REPLICA_LABEL) return true;
+  } while (cursor.next());
+  return false;
+}
+
 describe('the checks of the monitoring itself reach the on-call too (the chart\'s own rules are off)', () => {
   const prodRules = handover.environments.prod!.groups.flatMap((g) => g.rules.map((r) => r.rule));
   /** The jobs an alert on `up == 0` watches (its job matcher, anchored as Prometheus anchors it). */
@@ -302,6 +326,21 @@ describe('the checks of the monitoring itself reach the on-call too (the chart\'
     // A job no alert watches fails.
     expect(watchedDown([{ alert: 'A', expression: 'up{job=~"kubelet|node-exporter"} == 0' }], EXPORTER_JOBS.kubeStateMetrics)).toBe(false);
     expect(jobsRead([{ expression: 'sum(rate(x_total{job!="a"}[5m])) + node_load1 + job:y:rate5m + up' }])).toEqual([EXPORTER_JOBS.nodeExporter, ...serviceList().map(metricsServiceName)].sort());
+  });
+
+  it('a target is down only when no replica scrapes it: one replica\'s failed scrape leaves its series whole in Azure', () => {
+    const down = prodRules.filter((r) => parsePromql(r.expression).selectors.some((s) => s.metric === 'up'));
+    expect(down.map((r) => r.alert)).toEqual(['TripGenScrapeTargetDown']);
+    // Azure's max across replicas of `up == 0` holds when either replica fails: the alert would say
+    // "the alerts over its series see nothing of it" while the other replica's series still arrive.
+    for (const r of down) expect(downOnEveryReplica(r.expression), r.alert).toBe(true);
+    expect(downOnEveryReplica(acrossReplicas('up{job=~"a|b"} == 0'))).toBe(false);
+    expect(downOnEveryReplica(acrossReplicas(`up{job=~"a|b"} == 0 unless ignoring (${REPLICA_LABEL}) up{job=~"a|b"} == 1`))).toBe(true);
+    // Matched on job and instance only, the kubelet's cAdvisor target down is hidden by its /metrics target up.
+    expect(downOnEveryReplica(acrossReplicas('up{job=~"a|b"} == 0 unless on (job, instance) up{job=~"a|b"} == 1'))).toBe(false);
+    expect(downOnEveryReplica(acrossReplicas(`up{job=~"a|b"} == 0 unless ignoring (${REPLICA_LABEL}) up{job="a"} == 1`))).toBe(false);
+    expect(downOnEveryReplica(acrossReplicas(`up{job=~"a|b"} == 0 unless ignoring (${REPLICA_LABEL}) up{job=~"a|b"} == 0`))).toBe(false);
+    expect(downOnEveryReplica(acrossReplicas(`up{job=~"a|b"} == 0 and ignoring (${REPLICA_LABEL}) up{job=~"a|b"} == 1`))).toBe(false);
   });
 
   it('a replica failing to write or falling behind raises a ticket (the loss of both pages: TripGenAlertSeriesMissing)', () => {

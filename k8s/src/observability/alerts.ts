@@ -9,7 +9,7 @@ import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { THRESHOLDS, bucketBound, spokenMs } from './slo.ts';
 import { dependencyAlerts } from './dependency-alerts.ts';
 import { queueAlerts } from './queue-alerts.ts';
-import { CLUSTER_LABEL, CLUSTER_PLACEHOLDER, EXPORTER_JOBS, PROMETHEUS_JOB } from './scrape-jobs.ts';
+import { CLUSTER_LABEL, CLUSTER_PLACEHOLDER, EXPORTER_JOBS, PROMETHEUS_JOB, REPLICA_LABEL } from './scrape-jobs.ts';
 
 export interface AlertSpec {
   readonly alert: string;
@@ -184,11 +184,17 @@ export function remoteWriteAlerts(namespace: string): AlertSpec[] {
  * read down (an exporter, a service's metrics, a Prometheus replica) blinds the alerts on its series
  * without any of them saying so, until its series go absent; up is 0 while the target exists and its
  * scrape fails (a pod crash-looping, a node's kubelet unreachable, the mesh certificate refused).
+ * Only when no replica scrapes it: while one still does, its series reach Azure whole and no alert
+ * is blind (the max across replicas of `up == 0` fired on either's failure). The replica label
+ * exists only on what is remote-written, so in the cluster (one Prometheus, every series once) the
+ * `unless` takes nothing away: a series is not both 0 and 1. Every other label is matched, not just
+ * job and instance: the kubelet's /metrics and /metrics/cadvisor share both (metrics_path differs).
  */
 export function monitoringAlerts(): AlertSpec[] {
   const prometheus = `job="${PROMETHEUS_JOB}"`;
   const rate = (metric: string) => `rate(${metric}{${prometheus}}[5m])`;
   const jobs = [...Object.values(EXPORTER_JOBS), PROMETHEUS_JOB, ...serviceList().map(metricsServiceName)];
+  const up = `up{job=~"${jobs.join('|')}"}`;
   return [
     {
       alert: 'TripGenRemoteWriteFailing',
@@ -211,10 +217,10 @@ export function monitoringAlerts(): AlertSpec[] {
     {
       alert: 'TripGenScrapeTargetDown',
       severity: 'warning',
-      expr: `up{job=~"${jobs.join('|')}"} == 0`,
+      expr: `${up} == 0 unless ignoring (${REPLICA_LABEL}) ${up} == 1`,
       for: '10m',
       summary: 'A scrape target the alerts read is down',
-      description: 'Prometheus has failed to scrape {{ $labels.instance }} of {{ $labels.job }} for 10 minutes: the alerts over its series see nothing of it.',
+      description: 'No Prometheus replica has scraped {{ $labels.instance }} of {{ $labels.job }} for 10 minutes: the alerts over its series see nothing of it.',
       runbook: 'scrape-target-down',
     },
   ];

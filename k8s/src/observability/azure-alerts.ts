@@ -11,7 +11,7 @@ import type { EnvironmentName } from '@tripgen/catalog';
 import type { EnvironmentProfile } from '../config/profile.ts';
 import { repoPath } from '../lib/paths.ts';
 import { alertGroups } from './alerts.ts';
-import { CLUSTER_PLACEHOLDER, PROMETHEUS_RELEASE } from './scrape-jobs.ts';
+import { CLUSTER_PLACEHOLDER, PROMETHEUS_RELEASE, REPLICA_LABEL } from './scrape-jobs.ts';
 import { metricNames } from './series.ts';
 import { sloRuleGroups } from './slo-rules.ts';
 
@@ -29,13 +29,8 @@ const EVALUATION_INTERVAL = 'PT1M';
  */
 export const PROMETHEUS_SERVICE_ACCOUNT = `${PROMETHEUS_RELEASE}-prometheus`;
 
-/**
- * The external label that tells the Prometheus replicas apart (prometheusSpec.replicaExternalLabelName;
- * this is the operator's default name, set explicitly so the two agree). Every replica remote-writes
- * every kept series, so each Azure rule takes the maximum across replicas: one alert per condition,
- * as the in-cluster rule raised it, not one per replica (two notifications for one restart loop).
- */
-export const REPLICA_LABEL = 'prometheus_replica';
+/** The replica label (scrape-jobs.ts): each Azure rule takes the maximum across replicas. */
+export { REPLICA_LABEL };
 
 /** PromQL's aggregation operators (an inner one must keep the replica label: perReplica). */
 const AGGREGATION = 'sum|min|max|avg|group|stddev|stdvar|count|count_values|bottomk|topk|quantile|limitk|limit_ratio';

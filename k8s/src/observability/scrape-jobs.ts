@@ -23,3 +23,11 @@ export const CLUSTER_LABEL = 'cluster';
  * (infra-bicep/modules/prometheus.bicep): the name is Bicep's, not derived from its outputs here.
  */
 export const CLUSTER_PLACEHOLDER = '__CLUSTER_NAME__';
+
+/**
+ * The external label that tells the Prometheus replicas apart (prometheusSpec.replicaExternalLabelName;
+ * this is the operator's default name, set explicitly so the two agree). Every replica remote-writes
+ * every kept series, so each Azure rule takes the maximum across replicas: one alert per condition,
+ * as the in-cluster rule raised it, not one per replica (two notifications for one restart loop).
+ */
+export const REPLICA_LABEL = 'prometheus_replica';
