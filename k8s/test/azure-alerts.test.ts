@@ -343,6 +343,19 @@ describe('the checks of the monitoring itself reach the on-call too (the chart\'
     expect(downOnEveryReplica(acrossReplicas(`up{job=~"a|b"} == 0 and ignoring (${REPLICA_LABEL}) up{job=~"a|b"} == 1`))).toBe(false);
   });
 
+  it('a node not Ready raises a ticket of its own, not only as its kubelet and node-exporter targets going down', () => {
+    // kube-state-metrics, docs/metrics/cluster/node-metrics.md: kube_node_status_condition{node, condition,
+    // status="true|false|unknown"}, 1 for the status the node reports. Not Ready is its Ready condition
+    // false or unknown (the kubelet silent), so the `true` series is 0. AKS node auto-repair (Microsoft
+    // Learn, "Azure Kubernetes Service (AKS) node auto-repair") is best effort: the ticket says so meanwhile.
+    const notReady = prodRules.filter((r) =>
+      parsePromql(r.expression).selectors.some((s) => s.metric === 'kube_node_status_condition' && s.matchers.some((m) => m.name === 'condition' && matches(m, { condition: 'Ready' })) && s.matchers.some((m) => m.name === 'status' && m.op === '=' && m.value === 'true')),
+    );
+    expect(notReady.map((r) => [r.alert, r.severity, r.for])).toEqual([['TripGenNodeNotReady', AZURE_SEVERITY.warning, 'PT10M']]);
+    expect(notReady[0]!.expression).toMatch(/\} == 0\)$/);
+    expect(notReady[0]!.annotations.description).toContain('{{ $labels.node }}');
+  });
+
   it('a replica failing to write or falling behind raises a ticket (the loss of both pages: TripGenAlertSeriesMissing)', () => {
     const reading = (metric: string) => prodRules.filter((r) => parsePromql(r.expression).selectors.some((s) => s.metric === metric && s.matchers.some((m) => m.name === 'job' && m.value === PROMETHEUS_JOB)));
     expect(reading('prometheus_remote_storage_samples_failed_total').map((r) => [r.alert, r.severity])).toEqual([['TripGenRemoteWriteFailing', AZURE_SEVERITY.warning]]);

@@ -62,6 +62,8 @@ const CLUSTER_SERIES: Record<string, readonly string[]> = {
   kube_pod_init_container_resource_requests: KSM_CONTAINER_RESOURCE,
   kube_pod_container_resource_limits: KSM_CONTAINER_RESOURCE,
   kube_pod_container_resource_requests: KSM_CONTAINER_RESOURCE,
+  // docs/metrics/cluster/node-metrics.md: node, condition, status (true|false|unknown).
+  kube_node_status_condition: ['node', 'condition', 'status'],
   container_memory_working_set_bytes: ['namespace', 'pod', 'container', 'image'],
   container_cpu_usage_seconds_total: ['namespace', 'pod', 'container', 'image'],
   node_filesystem_avail_bytes: ['device', 'fstype', 'mountpoint'],

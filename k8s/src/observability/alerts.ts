@@ -189,6 +189,11 @@ export function remoteWriteAlerts(namespace: string): AlertSpec[] {
  * exists only on what is remote-written, so in the cluster (one Prometheus, every series once) the
  * `unless` takes nothing away: a series is not both 0 and 1. Every other label is matched, not just
  * job and instance: the kubelet's /metrics and /metrics/cadvisor share both (metrics_path differs).
+ * A node not Ready (the chart's KubeNodeNotReady) showed only as its kubelet and node-exporter targets
+ * down: kube-state-metrics reports its Ready condition (docs/metrics/cluster/node-metrics.md:
+ * kube_node_status_condition, 1 for the status the node reports, true, false or unknown). AKS node
+ * auto-repair acts on a NotReady node on its own, best effort and within up to an hour (Microsoft
+ * Learn, "Azure Kubernetes Service (AKS) node auto-repair"): a ticket, the pods having moved meanwhile.
  */
 export function monitoringAlerts(): AlertSpec[] {
   const prometheus = `job="${PROMETHEUS_JOB}"`;
@@ -222,6 +227,15 @@ export function monitoringAlerts(): AlertSpec[] {
       summary: 'A scrape target the alerts read is down',
       description: 'No Prometheus replica has scraped {{ $labels.instance }} of {{ $labels.job }} for 10 minutes: the alerts over its series see nothing of it.',
       runbook: 'scrape-target-down',
+    },
+    {
+      alert: 'TripGenNodeNotReady',
+      severity: 'warning',
+      expr: `kube_node_status_condition{job="${EXPORTER_JOBS.kubeStateMetrics}",condition="Ready",status="true"} == 0`,
+      for: '10m',
+      summary: 'A node is not Ready',
+      description: 'Node {{ $labels.node }} has not been Ready (NotReady or Unknown) for 10 minutes: its pods are evicted and rescheduled on the other nodes, if they have room, until AKS node auto-repair (best effort) or the on-call brings it back.',
+      runbook: 'node-not-ready',
     },
   ];
 }
