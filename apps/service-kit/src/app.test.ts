@@ -509,12 +509,12 @@ describe('service kit app', () => {
     await expect(build((a) => a.get('/api/v1/trips/gone', { schema: { response: { 404: ProblemSchema } } }, async () => ({})))).rejects.toThrow('/api/v1/trips/gone has a 404 in its response schema but no config.target');
   });
 
-  it('answers an If-Match other than * 412 without running the route: the API gives no ETag, so no entity tag matches (RFC 9110 13.1.1)', async () => {
+  it('answers an If-Match other than * 412 without running the route: a route that gives no ETag, no entity tag matches (RFC 9110 13.1.1)', async () => {
     const post = (ifMatch: string) => app.inject({ method: 'POST', url: '/stand-in/trips/named', headers: { 'content-type': 'application/json', 'if-match': ifMatch }, payload: '{"title":"x"}' });
     for (const ifMatch of ['"garbage"', 'W/"1"', '"a", "b"', '']) {
       const res = await post(ifMatch);
       expect([res.statusCode, res.headers['content-type']], ifMatch).toEqual([412, 'application/problem+json; charset=utf-8']);
-      expect(res.json().detail).toBe('If-Match names an entity tag this API never gave (it sends no ETag): nothing was done; send the request without If-Match');
+      expect(res.json().detail).toBe('If-Match names an entity tag this resource never gave (it sends no ETag): nothing was done; send the request without If-Match');
     }
     // The request's own checks come first; * (any current representation) is the route's to answer.
     expect((await app.inject({ method: 'POST', url: '/stand-in/trips/named', headers: { 'content-type': 'application/json', 'if-match': '"x"' }, payload: '{"title":1}' })).statusCode).toBe(400);

@@ -388,8 +388,10 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     if (undeclared !== undefined) throw new Error(undeclared);
     /** The preconditions, after the token, the limit and the request's checks, just before the route acts (RFC 9110 13.2.2). */
     const conditional = async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
-      const outcome = evaluatePreconditions(request.method, request.headers as Parameters<typeof evaluatePreconditions>[1], target === undefined || target === EVALUATED_BY_ROUTE ? CURRENT_TARGET : await target(request));
-      if (outcome === 'not-modified') return reply.code(304).send();
+      const found = target === undefined || target === EVALUATED_BY_ROUTE ? CURRENT_TARGET : await target(request);
+      const outcome = evaluatePreconditions(request.method, request.headers as Parameters<typeof evaluatePreconditions>[1], found);
+      // RFC 9110 15.4.5: a 304 carries the ETag the 200 would have.
+      if (outcome === 'not-modified') return (found.state === 'current' && found.etag !== undefined ? reply.header('etag', found.etag) : reply).code(304).send();
       if (outcome !== undefined) throw outcome;
       return handler.call(this, request, reply);
     };

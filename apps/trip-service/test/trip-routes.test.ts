@@ -210,7 +210,43 @@ describe('trips', () => {
     expect((await call(ctx.base, 'GET', `/api/v1/trips/${created.json.id}`, { headers })).json.interests).toEqual(['Palaces', 'caf\u00e9']);
   });
 
-  it('refuse a PATCH or DELETE with an If-Match (the API gives no ETag, so none matches) 412, and change nothing: a client\'s guard against a lost update is never ignored', async () => {
+  it('give a trip a strong ETag (POST 201, GET, PATCH 200) that If-Match compares strongly and If-None-Match weakly (RFC 9110 13.1.1, 13.1.2, 8.8.3.2), and no other route one', async () => {
+    const headers = { authorization: (await ctx.stack.traveller()).authorization };
+    const created = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers });
+    const url = `/api/v1/trips/${created.json.id}`;
+    const tag = created.headers.get('etag');
+    // Before: no ETag on any answer (null), so If-Match with any tag was 412.
+    expect(tag).toMatch(/^"[0-9a-z]+"$/);
+    expect((await call(ctx.base, 'GET', url, { headers })).headers.get('etag')).toBe(tag);
+    const patch = (title: string, condition: Record<string, string>) => call(ctx.base, 'PATCH', url, { body: { title }, headers: { ...headers, ...condition } });
+    // If-Match with the current tag (alone, or in a list) is carried out, and the answer has the new tag.
+    const first = await patch('First', { 'if-match': tag! });
+    expect([first.status, first.json.title]).toEqual([200, 'First']);
+    const current = first.headers.get('etag');
+    expect(current).toMatch(/^"[0-9a-z]+"$/);
+    expect(current).not.toBe(tag);
+    expect((await patch('Listed', { 'if-match': `"nope", ${current!}` })).status).toBe(200);
+    const now = (await call(ctx.base, 'GET', url, { headers })).headers.get('etag')!;
+    // An old tag, and the current one weak (13.1.1: strong comparison, a weak tag never matches), are 412 and change nothing.
+    for (const stale of [tag!, current!, `W/${now}`]) expect((await patch('Lost', { 'if-match': stale })).status, stale).toBe(412);
+    expect((await call(ctx.base, 'DELETE', url, { headers: { ...headers, 'if-match': `W/${now}` } })).status).toBe(412);
+    expect((await call(ctx.base, 'GET', url, { headers })).json.title).toBe('Listed');
+    // If-None-Match on a GET (weak comparison, 13.1.2): the current tag, weak or not, is 304 with the tag and no body; an old one the trip.
+    for (const condition of [now, `W/${now}`, `"nope", ${now}`]) {
+      const read = await call(ctx.base, 'GET', url, { headers: { ...headers, 'if-none-match': condition } });
+      expect([read.status, read.json, read.headers.get('etag')], condition).toEqual([304, undefined, now]);
+    }
+    expect((await call(ctx.base, 'GET', url, { headers: { ...headers, 'if-none-match': tag! } })).status).toBe(200);
+    // If-None-Match with the current tag on a PATCH is false: 412 (13.2.2 step 3).
+    expect((await patch('Not this one', { 'if-none-match': now })).status).toBe(412);
+    // Other routes give no ETag: there an entity tag still never matches.
+    const list = await call(ctx.base, 'GET', '/api/v1/trips', { headers });
+    expect(list.headers.get('etag')).toBeNull();
+    expect((await call(ctx.base, 'GET', '/api/v1/trips', { headers: { ...headers, 'if-match': now } })).status).toBe(412);
+    expect((await call(ctx.base, 'DELETE', url, { headers: { ...headers, 'if-match': now } })).status).toBe(204);
+  });
+
+  it('refuse a PATCH or DELETE with an If-Match naming no tag the trip has now (made up, or weak) 412, and change nothing: a client\'s guard against a lost update is never ignored', async () => {
     const headers = { authorization: (await ctx.stack.traveller()).authorization };
     const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
     const patch = await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { title: 'Changed' }, headers: { ...headers, 'if-match': '"an-old-version"' } });
@@ -364,7 +400,9 @@ describe('docs/api.md, trip service: POST /api/v1/trips/{id}/schedules', () => {
     // The OpenAPI document says where each created resource is read (docs/api.md: Location).
     const paths = (await call(ctx.base, 'GET', OPENAPI_PATH)).json.paths;
     expect(Object.keys(paths['/api/v1/trips/{id}/schedules'].post.responses['202'].headers)).toEqual(['location']);
-    expect(Object.keys(paths['/api/v1/trips'].post.responses['201'].headers)).toEqual(['location']);
+    expect(Object.keys(paths['/api/v1/trips'].post.responses['201'].headers)).toEqual(['location', 'etag']);
+    // And the trip's ETag where a trip is answered (RFC 9110 8.8.3).
+    expect([paths['/api/v1/trips/{id}'].get.responses['200'].headers.etag.schema, paths['/api/v1/trips/{id}'].patch.responses['200'].headers.etag.schema]).toEqual([{ type: 'string' }, { type: 'string' }]);
   });
 
   it('refuses a JSON null body 400, as every route does: only no body at all is `{}`', async () => {

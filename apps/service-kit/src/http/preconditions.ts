@@ -1,7 +1,8 @@
 /**
  * The request preconditions of RFC 9110 13 (If-Match, If-None-Match, If-Unmodified-Since,
- * If-Modified-Since), evaluated against what the route's target resource is now. The API gives no
- * entity tags (no ETag on any answer), so an entity tag a client sends never matches.
+ * If-Modified-Since), evaluated against what the route's target resource is now. A target has an
+ * entity tag only where its route gives one (`etag`, sent as ETag: a trip); elsewhere an entity tag a
+ * client sends never matches.
  *
  * They are evaluated after the token, the limit and the request's checks, just before the route acts
  * (13.2.2), and only when the answer without them would be a 2xx or a 412 (13.2.1: "A server MUST
@@ -18,11 +19,12 @@ import { ProblemSchema } from './schemas.ts';
 
 /**
  * The route's target resource for the preconditions: `current` (it has a current representation,
- * modified at `lastModified` when the route knows when), `none` (it has none, and the request would
+ * modified at `lastModified` when the route knows when, with the strong entity tag `etag`, quoted as
+ * in ETag, when the route gives one), `none` (it has none, and the request would
  * still be carried out: preferences not set yet, which a PUT creates), `refused` (the route answers
  * an error without the conditions: a 404, a 401; they are then ignored).
  */
-export type PreconditionTarget = { readonly state: 'current'; readonly lastModified?: Date } | { readonly state: 'none' | 'refused' };
+export type PreconditionTarget = { readonly state: 'current'; readonly lastModified?: Date; readonly etag?: string } | { readonly state: 'none' | 'refused' };
 
 export const CURRENT_TARGET: PreconditionTarget = { state: 'current' };
 export const REFUSED_TARGET: PreconditionTarget = { state: 'refused' };
@@ -71,8 +73,8 @@ const isSafe = (method: string): boolean => method === 'GET' || method === 'HEAD
 
 /**
  * What the preconditions can answer on a route, for its document (the kit adds them to every route's
- * response schema): 412 on any (If-Match other than *, the API giving no ETag, is false whatever the
- * target), 304 with no content on a GET or HEAD (If-None-Match: * on a current target: every target
+ * response schema): 412 on any (If-Match other than *, where the route gives no ETag, is false whatever
+ * the target), 304 with no content on a GET or HEAD (If-None-Match: * on a current target: every target
  * but a refused one, whose answer is then the route's own). The same facts evaluatePreconditions acts on.
  */
 export const preconditionAnswers = (method: string): Record<string, object> => ({
@@ -82,6 +84,21 @@ export const preconditionAnswers = (method: string): Record<string, object> => (
 
 /** `*` (any current representation) rather than a list of entity tags. */
 const isAny = (value: string): boolean => value.trim() === '*';
+
+/** An entity-tag (RFC 9110 8.8.3: `[W/]"etagc*"`): whether it is weak, and its opaque tag with its quotes. */
+const ENTITY_TAG = /^(W\/)?("[\x21\x23-\x7e\x80-\xff]*")$/;
+
+/**
+ * Whether a list of entity tags (If-Match, If-None-Match) names the target's `etag` (a strong tag):
+ * by strong comparison (8.8.3.2: both strong, the same opaque tag; If-Match, 13.1.1) or weak (the same
+ * opaque tag, either weak; If-None-Match, 13.1.2). A member that is no entity-tag matches nothing.
+ */
+const names = (list: string, etag: string | undefined, comparison: 'strong' | 'weak'): boolean =>
+  etag !== undefined &&
+  list.split(',').some((member) => {
+    const tag = ENTITY_TAG.exec(member.trim());
+    return tag !== null && tag[2] === etag && (comparison === 'weak' || tag[1] === undefined);
+  });
 
 /**
  * An HTTP-date (RFC 9110 5.6.7: IMF-fixdate, or the obsolete RFC 850 and asctime forms a recipient
@@ -107,11 +124,14 @@ const failed = (detail: string) => new HttpProblem(412, detail);
 export const evaluatePreconditions = (method: string, headers: ConditionalHeaders, target: PreconditionTarget): HttpProblem | 'not-modified' | undefined => {
   if (target.state === 'refused') return undefined;
   const lastModified = target.state === 'current' ? target.lastModified : undefined;
+  const etag = target.state === 'current' ? target.etag : undefined;
   const ifMatch = headers['if-match'];
-  // 13.1.1: `*` is false when there is no current representation; an entity tag never matches.
+  // 13.1.1: `*` is false when there is no current representation; an entity tag matches only the target's current one, strongly.
   if (ifMatch !== undefined) {
-    if (!isAny(ifMatch)) return failed('If-Match names an entity tag this API never gave (it sends no ETag): nothing was done; send the request without If-Match');
-    if (target.state === 'none') return failed('If-Match: * asks for a current representation, and there is none: nothing was done');
+    if (!isAny(ifMatch)) {
+      if (etag === undefined) return failed('If-Match names an entity tag this resource never gave (it sends no ETag): nothing was done; send the request without If-Match');
+      if (!names(ifMatch, etag, 'strong')) return failed(`If-Match names no current entity tag of this resource (now ${etag}; a weak tag never matches): nothing was done; read it again`);
+    } else if (target.state === 'none') return failed('If-Match: * asks for a current representation, and there is none: nothing was done');
   } else if (lastModified !== undefined) {
     // 13.1.4: ignored with If-Match, for a value that is not an HTTP-date, and where the route knows no modification date.
     const since = httpDateSeconds(headers['if-unmodified-since']);
@@ -119,9 +139,10 @@ export const evaluatePreconditions = (method: string, headers: ConditionalHeader
   }
   const ifNoneMatch = headers['if-none-match'];
   const safe = isSafe(method);
-  // 13.1.2: `*` is false when there is a current representation; an entity tag never matches (so true).
+  // 13.1.2: `*` is false when there is a current representation; a list of entity tags when it names the target's (weakly).
   if (ifNoneMatch !== undefined) {
     if (isAny(ifNoneMatch) && target.state === 'current') return safe ? 'not-modified' : failed('If-None-Match: * asks that there be no current representation, and there is one: nothing was done');
+    if (names(ifNoneMatch, etag, 'weak')) return safe ? 'not-modified' : failed(`If-None-Match names the current entity tag of this resource (${etag!}): nothing was done`);
     return undefined;
   }
   // 13.1.3: only for GET and HEAD, without If-None-Match.

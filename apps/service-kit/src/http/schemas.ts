@@ -19,5 +19,14 @@ export const ProblemSchema = Type.Object(
  */
 export const withLocation = <T extends TSchema>(schema: T, reads: string): T => ({
   ...schema,
-  headers: { location: { type: 'string', description: `Where the created resource is read: ${reads}` } },
+  headers: { ...(schema as { headers?: object }).headers, location: { type: 'string', description: `Where the created resource is read: ${reads}` } },
+});
+
+/**
+ * The answer schema of a route that gives its resource's strong entity tag (RFC 9110 8.8.3), its
+ * `ETag` header in the OpenAPI document (as withLocation's); If-Match and If-None-Match compare it.
+ */
+export const withETag = <T extends TSchema>(schema: T): T => ({
+  ...schema,
+  headers: { ...(schema as { headers?: object }).headers, etag: { type: 'string', description: 'The strong entity tag of the resource as answered (RFC 9110 8.8.3): If-Match (strong comparison) and If-None-Match (weak) compare it' } },
 });

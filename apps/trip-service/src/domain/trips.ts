@@ -41,6 +41,16 @@ export const toTrip = (t: TripRow): Trip => ({
   updatedAt: t.updatedAt.toISOString(),
 });
 
+/**
+ * The trip's strong entity tag (RFC 9110 8.8.3), its ETag: its `updatedAt` at its stored precision
+ * (milliseconds, base 36), which every change of the trip moves forward (update), so two versions never
+ * share one, where If-Unmodified-Since's HTTP-date cannot tell two changes in the same second apart.
+ */
+export const tripETag = (t: Pick<TripRow, 'updatedAt'>): string => `"${t.updatedAt.getTime().toString(36)}"`;
+
+/** A change's updatedAt: now, and always after the one it replaces (a clock behind, the same millisecond), so its ETag is new. */
+const changedAt = (before: Pick<TripRow, 'updatedAt'>): Date => new Date(Math.max(Date.now(), before.updatedAt.getTime() + 1));
+
 /** Where each day starts and ends: the lodging, else the destination point. */
 export const lodgingOf = (t: TripRow): { lat: number; lng: number } =>
   t.lodgingLat !== null && t.lodgingLng !== null ? { lat: t.lodgingLat, lng: t.lodgingLng } : { lat: t.destinationLat, lng: t.destinationLng };
@@ -224,7 +234,7 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
         if (locked.length === 0) return null;
         const before = await tx.trip.findUniqueOrThrow({ where: { id } });
         check(merged(before, patch), before);
-        const after = await tx.trip.update({ where: { id }, data: columns(patch) });
+        const after = await tx.trip.update({ where: { id }, data: { ...columns(patch), updatedAt: changedAt(before) } });
         if (whereAndWhen(before) !== whereAndWhen(after)) await enqueue(tx, QUEUES.locationSearch, warmUp(after));
         const changed = changedFields(before, after);
         if (changed.length > 0) await events.record(tx, TRIP_EVENT_TYPES.tripUpdated, { ...shapeOf(after), changed });

@@ -2,14 +2,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { TRIP_LIST_PAGE } from '@tripgen/catalog';
-import { assertPreconditions, HttpProblem, ProblemSchema, REFUSED_TARGET, withLocation, type PreconditionTarget } from '@tripgen/service-kit';
+import { assertPreconditions, HttpProblem, ProblemSchema, REFUSED_TARGET, withETag, withLocation, type PreconditionTarget } from '@tripgen/service-kit';
 import type { FastifyRequest } from 'fastify';
 import type { Peers } from '../clients/peers.ts';
 import { unavailable } from '../domain/schedules.ts';
 import { CreateTripBody, IdempotencyHeaders, PatchTripBody, Trip, TripListQuery, TripPage, TripParams } from '../domain/schemas.ts';
 import { tripListCursor } from '../domain/list-cursor.ts';
 import { invalidBody, tripProblems, withStoredInterests } from '../domain/trip-rules.ts';
-import { toTrip, type TripRepository, type TripRow } from '../domain/trips.ts';
+import { toTrip, tripETag, type TripRepository, type TripRow } from '../domain/trips.ts';
 
 export interface TripRoutesOptions {
   readonly trips: TripRepository;
@@ -18,12 +18,12 @@ export interface TripRoutesOptions {
 
 export const TRIP_NOT_FOUND = 'No such trip';
 
-const asTarget = (trip: Pick<TripRow, 'updatedAt'>): PreconditionTarget => ({ state: 'current', lastModified: trip.updatedAt });
+const asTarget = (trip: Pick<TripRow, 'updatedAt'>): PreconditionTarget => ({ state: 'current', lastModified: trip.updatedAt, etag: tripETag(trip) });
 
 /**
  * The trip of a request's path, for its preconditions (the kit's `config.target`): not the traveller's
  * is the route's 404, and the preconditions are then ignored (RFC 9110 13.2.1); `updatedAt` is its last
- * modification (If-Unmodified-Since).
+ * modification (If-Unmodified-Since), and its ETag (If-Match, If-None-Match).
  */
 export const tripTarget = (trips: TripRepository) => async (request: FastifyRequest): Promise<PreconditionTarget> => {
   const trip = await trips.get(request.user!.id, (request.params as { id: string }).id);
@@ -33,7 +33,7 @@ export const tripTarget = (trips: TripRepository) => async (request: FastifyRequ
 /**
  * The preconditions again, on the trip as the write finds it under its row lock (the trip
  * repository's update and remove): the kit's check before the handler read it earlier, and a change
- * committed in between must make If-Unmodified-Since false, not be overwritten (RFC 9110 13.1.4).
+ * committed in between must make If-Unmodified-Since or If-Match false, not be overwritten (RFC 9110 13.1.1, 13.1.4).
  */
 const stillHolds = (request: FastifyRequest) => (trip: Pick<TripRow, 'updatedAt'>) => assertPreconditions(request, asTarget(trip));
 
@@ -61,7 +61,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
         tags: ['trips'],
         headers: IdempotencyHeaders,
         body: CreateTripBody,
-        response: { 201: withLocation(Trip, 'GET /api/v1/trips/{id}'), 400: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema, 503: ProblemSchema },
+        response: { 201: withETag(withLocation(Trip, 'GET /api/v1/trips/{id}')), 400: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema, 503: ProblemSchema },
       },
     },
     async (request, reply) => {
@@ -81,7 +81,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
       // Where the new trip is read, as the 202 of a schedule request says where to follow it (RFC 9110 §15.3.2).
       // A replay answers the same: 201, the trip as it is now, its Location (the schedules route's replay is its 202 again).
       const answer = toTrip(trip);
-      return reply.code(201).header('location', `/api/v1/trips/${answer.id}`).send(answer);
+      return reply.code(201).header('location', `/api/v1/trips/${answer.id}`).header('etag', tripETag(trip)).send(answer);
     },
   );
 
@@ -104,16 +104,16 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     },
   );
 
-  app.get('/api/v1/trips/:id', { config, schema: { operationId: 'getTrip', description: 'One trip of the traveller (404 for anyone else\'s).', tags: ['trips'], params: TripParams, response: { 200: Trip, 404: ProblemSchema } } }, async (request) => {
+  app.get('/api/v1/trips/:id', { config, schema: { operationId: 'getTrip', description: 'One trip of the traveller (404 for anyone else\'s).', tags: ['trips'], params: TripParams, response: { 200: withETag(Trip), 404: ProblemSchema } } }, async (request, reply) => {
     const trip = await trips.get(request.user!.id, request.params.id);
     if (!trip) throw new HttpProblem(404, TRIP_NOT_FOUND);
-    return toTrip(trip);
+    return reply.header('etag', tripETag(trip)).send(toTrip(trip));
   });
 
   app.patch(
     '/api/v1/trips/:id',
-    { config, schema: { operationId: 'updateTrip', description: 'Changes fields of a trip; the trip as it would be is checked whole, and a refused change changes nothing.', tags: ['trips'], params: TripParams, body: PatchTripBody, response: { 200: Trip, 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema } } },
-    async (request) => {
+    { config, schema: { operationId: 'updateTrip', description: 'Changes fields of a trip; the trip as it would be is checked whole, and a refused change changes nothing.', tags: ['trips'], params: TripParams, body: PatchTripBody, response: { 200: withETag(Trip), 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema } } },
+    async (request, reply) => {
       const current = await trips.get(request.user!.id, request.params.id);
       if (!current) throw new HttpProblem(404, TRIP_NOT_FOUND);
       const patch = withStoredInterests(request.body);
@@ -127,7 +127,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
         checkWhole(after);
       });
       if (!saved) throw new HttpProblem(404, TRIP_NOT_FOUND);
-      return toTrip(saved);
+      return reply.header('etag', tripETag(saved)).send(toTrip(saved));
     },
   );
 
