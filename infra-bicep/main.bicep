@@ -473,7 +473,7 @@ module alerts 'modules/alerts.bicep' = {
     heldTimeAttribute: catalog.heldTimeAttribute
     runbooksUrl: 'https://github.com/${githubRepository}/blob/main/docs/runbooks.md'
     serviceBusId: serviceBus.outputs.id
-    queueConsumers: catalog.queueConsumers
+    queueConsumers: catalog.queueConsumers[envName]
   }
 }
 

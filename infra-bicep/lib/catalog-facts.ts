@@ -25,9 +25,12 @@ import {
   EVENT_STREAMS,
   HELD_TIME_ATTRIBUTE,
   keyVaultSecretName,
+  maxPods,
   serviceEnvironment,
+  type EnvironmentName,
   type ServiceName,
 } from '@tripgen/catalog';
+import { ENVIRONMENTS } from './bicep.ts';
 
 /**
  * The Key Vault secrets a service's pods mount where secrets come from Key Vault (prod's
@@ -50,12 +53,13 @@ const wafRateLimitDuration = (ms: number): 'OneMin' | 'FiveMins' => {
 };
 
 /**
- * Each queue's consumer for the queue alerts: its workload, the most deliveries all its pods hold
- * at once (maximum replicas times its consumer concurrency: active messages the queue shows while
+ * Each queue's consumer for the queue alerts, per environment: its workload, the most deliveries all
+ * its pods hold at once there (the most pods it runs there, maxPods: the HPA's maxReplicas in prod,
+ * the fixed replicas in dev; times its consumer concurrency: active messages the queue shows while
  * the consumer keeps up at full scale), and the severity of its response-time objective (a
  * schedule's queue waits on the 5-second promise; the others on the 200 ms one).
  */
-const queueConsumers = () =>
+const queueConsumers = (env: EnvironmentName) =>
   QUEUE_NAMES.map((queue) => {
     const consumers = serviceList().filter((s) => s.queues.consumes.includes(queue));
     if (consumers.length !== 1) throw new Error(`${queue}: ${consumers.length} consumers; the queue alerts assume exactly one`);
@@ -63,7 +67,7 @@ const queueConsumers = () =>
     return {
       queue,
       workload: workloadName(consumer.name),
-      inFlightMax: consumer.autoscaling.maxReplicas * CONSUMER_CONCURRENCY[queue],
+      inFlightMax: maxPods(consumer, env) * CONSUMER_CONCURRENCY[queue],
       severity: RESPONSE_TIME_SLO[consumer.responseTime].severity,
     };
   });
@@ -100,7 +104,7 @@ export const catalogFacts = () => ({
   scheduleRequestName: asyncRequestName(QUEUES.aiScheduleGeneration),
   operationalPaths: OPERATIONAL_PATHS,
   heldTimeAttribute: HELD_TIME_ATTRIBUTE,
-  queueConsumers: queueConsumers(),
+  queueConsumers: Object.fromEntries(ENVIRONMENTS.map((env) => [env, queueConsumers(env)])),
 });
 
 export const renderCatalogJson = (): string => `${JSON.stringify(catalogFacts(), null, 2)}\n`;

@@ -64,7 +64,7 @@ param runbooksUrl string
 @description('Service Bus namespace resource id (the primary: its queues\' metrics).')
 param serviceBusId string
 
-@description('Each queue\'s consumer (the catalog\'s queueConsumers): its workload, the most deliveries all its pods hold at once, and its objective\'s severity.')
+@description('Each queue\'s consumer (the catalog\'s queueConsumers for this environment): its workload, the most deliveries all the pods it runs here hold at once, and its objective\'s severity.')
 param queueConsumers array
 
 // The seed's thresholds are a node's: each node (and each of its disks) is evaluated on its own. A
@@ -128,14 +128,15 @@ resource alerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
 // counters) cannot see and do not reach on-call. Service Bus's ActiveMessages and
 // DeadletteredMessages are point-in-time counts per queue (dimension EntityName), sampled each minute
 // (learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-servicebus-namespaces-metrics).
-// A backlog: more messages than all the consumer's pods can hold at once (a message being handled is
+// A backlog: more messages than all the pods the consumer runs in this environment (its HPA's
+// maxReplicas in prod, its fixed replicas in dev) can hold at once (a message being handled is
 // still active) at every minute of a quarter of an hour, so the queue never came down to what its
 // consumer was working on: a consumer slower than its traffic, or stalled, even at full scale.
 var queueBacklog = map(queueConsumers, c => {
   key: 'queue-backlog-${c.queue}'
   runbook: 'queue-backlog'
   severity: severities[c.severity]
-  description: '${c.queue}: more than ${c.inFlightMax} active messages (what ${c.workload} holds at once at its maximum replicas) at every minute of 15 minutes: its consumer does not keep up'
+  description: '${c.queue}: more than ${c.inFlightMax} active messages (what ${c.workload} holds at once at the most pods it runs here) at every minute of 15 minutes: its consumer does not keep up'
   metric: 'ActiveMessages'
   agg: 'Minimum'
   threshold: c.inFlightMax

@@ -2,13 +2,13 @@
  * The queues are watched at the broker, where on-call hears of them: the in-cluster queue alerts
  * read the consumers' own counters (blind to a consumer that takes little, and routed to no one).
  * For each catalog queue, a backlog alert fires when more messages than its consumer can hold at
- * once at full scale (maximum replicas times CONSUMER_CONCURRENCY) stay active for a quarter of an
+ * once at full scale in its environment (maxPods times CONSUMER_CONCURRENCY) stay active for a quarter of an
  * hour; one alert fires on any dead-lettered message (the metrics as Azure documents them:
  * platform-metric-alerts.test.ts). Shown failing on broken copies.
  */
 import { describe, expect, it } from 'vitest';
-import { CONSUMER_CONCURRENCY, QUEUE_NAMES, RESPONSE_TIME_SLO, serviceList } from '@tripgen/catalog';
-import { environmentOf, loadSnapshot, type Snapshot } from '../lib/bicep.ts';
+import { CONSUMER_CONCURRENCY, QUEUE_NAMES, RESPONSE_TIME_SLO, maxPods, serviceList } from '@tripgen/catalog';
+import { environmentOf, loadSnapshot, type Env, type ParamFile, type Snapshot } from '../lib/bicep.ts';
 import { ofType, prop, sameText } from '../lib/props.ts';
 
 interface Criterion {
@@ -22,7 +22,7 @@ interface Criterion {
 
 const criteriaOf = (a: unknown): Criterion[] => (prop(a, 'properties.criteria.allOf') as Criterion[] | undefined) ?? [];
 
-function queueAlertProblems(s: Snapshot, env: string): string[] {
+function queueAlertProblems(s: Snapshot, env: Env): string[] {
   const problems: string[] = [];
   const alerts = ofType(s.predictedResources, 'Microsoft.Insights/metricAlerts');
   // The primary namespace: the one the services' hand-over names (the secondary's name ends in -dr).
@@ -42,11 +42,12 @@ function queueAlertProblems(s: Snapshot, env: string): string[] {
       continue;
     }
     const consumer = serviceList().find((x) => x.queues.consumes.includes(queue))!;
-    const inFlightMax = consumer.autoscaling.maxReplicas * CONSUMER_CONCURRENCY[queue];
+    const pods = maxPods(consumer, env);
+    const inFlightMax = pods * CONSUMER_CONCURRENCY[queue];
     const [c, ...more] = criteriaOf(alert);
     const want = { metricName: 'ActiveMessages', timeAggregation: 'Minimum', operator: 'GreaterThan', threshold: inFlightMax, dimensions: [{ name: 'EntityName', operator: 'Include', values: [queue] }] };
     const got = c && { metricName: c.metricName, timeAggregation: c.timeAggregation, operator: c.operator, threshold: c.threshold, dimensions: c.dimensions };
-    if (more.length > 0 || JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${name}: is not ActiveMessages' minimum above ${inFlightMax} (the consumer's ${consumer.autoscaling.maxReplicas} pods x ${CONSUMER_CONCURRENCY[queue]}) on ${queue} alone`);
+    if (more.length > 0 || JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${name}: is not ActiveMessages' minimum above ${inFlightMax} (the consumer's ${pods} pods x ${CONSUMER_CONCURRENCY[queue]}) on ${queue} alone`);
     if (prop(alert, 'properties.windowSize') !== 'PT15M') problems.push(`${name}: does not look at a quarter of an hour`);
     if (prop(alert, 'properties.severity') !== { critical: 1, warning: 2 }[RESPONSE_TIME_SLO[consumer.responseTime].severity]) problems.push(`${name}: severity is not that of ${consumer.name}'s objective`);
   }
@@ -63,10 +64,17 @@ describe('Azure alerts on the queues', () => {
     expect(queueAlertProblems(loadSnapshot(env), environmentOf(env))).toEqual([]);
   });
 
-  it('sets the thresholds from the catalog (prod: the AI service 18 x 8, critical; the location service 6 x 2; the user service 6 x 4)', () => {
-    const s = loadSnapshot('prod');
-    const threshold = (queue: string) => criteriaOf(ofType(s.predictedResources, 'Microsoft.Insights/metricAlerts').find((a) => a.name === `alert-queue-backlog-${queue}-tripgen-prod`))[0]?.threshold;
-    expect(QUEUE_NAMES.map(threshold)).toEqual([144, 12, 24]);
+  // Each environment's own most pods: dev runs its fixed replicas (1 each, no HPA), so a backlog of
+  // 9 schedule requests already waits on its one AI pod (8 at once); prod-lean runs prod's manifests.
+  it.each([
+    ['prod', [144, 12, 24]],
+    ['prod-lean', [144, 12, 24]],
+    ['dev', [8, 2, 4]],
+  ] as const)('sets the thresholds from the most pods each environment runs (%s: %j; prod: the AI service 18 x 8, critical; the location service 6 x 2; the user service 6 x 4; dev: 1 pod each)', (file: ParamFile, want) => {
+    const s = loadSnapshot(file);
+    const env = environmentOf(file);
+    const threshold = (queue: string) => criteriaOf(ofType(s.predictedResources, 'Microsoft.Insights/metricAlerts').find((a) => a.name === `alert-queue-backlog-${queue}-tripgen-${env}`))[0]?.threshold;
+    expect(QUEUE_NAMES.map(threshold)).toEqual(want);
   });
 
   it('fails on a wrong metric, aggregation, threshold, queue or scope, and a missing alert', () => {

@@ -5,7 +5,7 @@
  * of the limit (replicas come before an OOM kill). Shown failing on broken copies.
  */
 import { describe, expect, it } from 'vitest';
-import { SERVICES, memoryBytes, serviceList, workloadName, type ServiceSpec } from '@tripgen/catalog';
+import { SERVICES, maxPods, memoryBytes, serviceList, workloadName, type EnvironmentName, type ServiceSpec } from '@tripgen/catalog';
 import { THRESHOLDS, memoryTargetUtilization } from '../src/observability/slo.ts';
 import type { K8sObject } from './policy/objects.ts';
 import { objectsOf } from './support/gitops.ts';
@@ -98,5 +98,21 @@ describe('the CPU alert and the HPAs', () => {
     const rule = evaluatedAlerts('prod')[0]!;
     const cpu = (rule.spec as { groups: { rules: { alert?: string; expr: string }[] }[] }).groups.flatMap((g) => g.rules).find((r) => r.alert === 'TripGenCpuHigh')!.expr;
     expect(cpu.split(' or kube_pod_init_container_resource_requests').length).toBe(cpu.split('kube_pod_container_resource_requests').length);
+  });
+});
+
+describe('the most pods each environment runs', () => {
+  /** What the rendered manifests let a workload run at most: its HPA's maxReplicas, else its workload's replicas. */
+  const renderedMaxPods = (env: EnvironmentName, name: string): number | undefined => {
+    const objects = objectsOf(env).filter((o) => o.metadata.name === name);
+    const hpa = objects.find((o) => o.kind === 'HorizontalPodAutoscaler');
+    if (hpa) return (hpa.spec as { maxReplicas: number }).maxReplicas;
+    return (objects.find((o) => o.kind === 'Deployment' || o.kind === 'Rollout')?.spec as { replicas?: number } | undefined)?.replicas;
+  };
+
+  // The queue backlog alerts (infra-bicep catalog.json queueConsumers) size their thresholds by maxPods.
+  it.each(['dev', 'prod'] as const)('%s: is the catalog\'s maxPods, the figure the queue backlog alerts use', (env) => {
+    for (const spec of serviceList()) expect(renderedMaxPods(env, workloadName(spec.name)), `${env} ${spec.name}`).toBe(maxPods(spec, env));
+    expect(serviceList().map((spec) => maxPods(spec, env))).toEqual(env === 'dev' ? [1, 1, 1, 1] : [6, 10, 18, 6]);
   });
 });

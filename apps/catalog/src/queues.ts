@@ -11,7 +11,8 @@ export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUES);
  * The most deliveries of a queue one pod of its consumer holds at once (the kit's handler slots;
  * the receivers prefetch nothing): the consuming service passes it to the kit's consumer, and the
  * queue's Azure backlog alert (infra-bicep alerts.bicep) fires when more messages than all the
- * consumer's pods can hold (its maximum replicas times this) wait for a quarter of an hour.
+ * consumer's pods can hold (the most pods it runs in the environment, maxPods, times this) wait for
+ * a quarter of an hour.
  */
 export const CONSUMER_CONCURRENCY = {
   [QUEUES.aiScheduleGeneration]: 8,

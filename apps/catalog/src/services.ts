@@ -17,6 +17,17 @@ export type DatabaseName = (typeof DATABASES)[number];
 
 export type EnvironmentName = 'dev' | 'prod';
 
+/**
+ * Whether an environment's services scale horizontally: an HPA from the service's replicas there up
+ * to its autoscaling.maxReplicas (prod), or a fixed replica count (dev). k8s renders its profiles'
+ * scaling from this, and the queue backlog alerts (infra-bicep) size their thresholds by maxPods.
+ */
+export const AUTOSCALED: Readonly<Record<EnvironmentName, boolean>> = { dev: false, prod: true };
+
+/** The most pods of a service an environment runs: its HPA's maxReplicas, or its fixed replicas. */
+export const maxPods = (spec: Pick<ServiceSpec, 'replicas' | 'autoscaling'>, env: EnvironmentName): number =>
+  AUTOSCALED[env] ? spec.autoscaling.maxReplicas : spec.replicas[env];
+
 export interface ResourceQuantities {
   readonly cpu: string;
   readonly memory: string;

@@ -3,7 +3,7 @@
  * Bicep hand-over (azure-outputs.ts). Constructs read a profile; none of them asks which
  * environment it is in.
  */
-import { K8S_NAMESPACE, SERVICE_NAMES, type EnvironmentName, type ServiceName } from '@tripgen/catalog';
+import { AUTOSCALED, K8S_NAMESPACE, SERVICE_NAMES, type EnvironmentName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs, type AzureOutputs } from './azure-outputs.ts';
 import { inClusterHost } from '../lib/network.ts';
 import { DEFAULT_UID } from '../lib/security.ts';
@@ -167,7 +167,7 @@ export interface EnvironmentProfile {
    */
   readonly telemetry: { readonly appInsights: boolean };
   readonly scaling: {
-    /** HPA from the catalog's per-env replicas (as minimum) to its maxReplicas; otherwise fixed replicas. */
+    /** HPA from the catalog's per-env replicas (as minimum) to its maxReplicas; otherwise fixed replicas (the catalog's AUTOSCALED). */
     readonly horizontal: boolean;
     readonly disruptionBudgets: boolean;
     readonly zoneSpread: boolean;
@@ -286,7 +286,7 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
       amqpEndpoints: { kind: 'public' },
       otlpEndpoint: null,
       telemetry: { appInsights: false },
-      scaling: { horizontal: false, disruptionBudgets: false, zoneSpread: false, verticalRecommendations: false },
+      scaling: { horizontal: AUTOSCALED.dev, disruptionBudgets: false, zoneSpread: false, verticalRecommendations: false },
       mesh: null,
       // dev workloads run on the spot pool (infra-bicep README: the pool is tainted).
       tolerations: [{ key: 'kubernetes.azure.com/scalesetpriority', operator: 'Equal', value: 'spot', effect: 'NoSchedule' }],
@@ -342,7 +342,7 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
       // Application Insights directly, with the pod's workload identity (no shared secret, one hop less).
       otlpEndpoint: null,
       telemetry: { appInsights: true },
-      scaling: { horizontal: true, disruptionBudgets: true, zoneSpread: true, verticalRecommendations: true },
+      scaling: { horizontal: AUTOSCALED.prod, disruptionBudgets: true, zoneSpread: true, verticalRecommendations: true },
       mesh: {
         // The cluster's revision, from the hand-over (infra-bicep profile aks.istioRevision).
         revision: azure.istioRevision,
