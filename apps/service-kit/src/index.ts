@@ -9,7 +9,7 @@ export { cacheNamespace, cacheShapeOf, createTwoLevelCache, l2Key, type CacheEnt
 export { createPrismaClient, prismaDatabase, QUERY_TIMEOUT_MS, servicePrismaClient, type PrismaLike } from './data/prisma.ts';
 export { driverAdapterCause, type DriverAdapterCause } from './data/adapter-error.ts';
 export { databasePassword, entraTokenPassword, poolConfigWithPassword, POSTGRES_ENTRA_SCOPE } from './data/postgres-entra.ts';
-export { ProblemSchema, withETag, withLocation } from './http/schemas.ts';
+export { InterestList, ProblemSchema, withETag, withLocation } from './http/schemas.ts';
 export { assertPreconditions, CURRENT_TARGET, EVALUATED_BY_ROUTE, REFUSED_TARGET, type PreconditionTarget, type RouteTarget } from './http/preconditions.ts';
 export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type AttemptVerdict } from './http/failure-throttle.ts';
 export { LEASE_MAX } from './http/local-allowance.ts';

@@ -102,8 +102,8 @@ it.each(services)('%s: its OpenAPI document passes Spectral\'s OpenAPI rules (bu
   for (const e of own) expect(found.some((f) => e.rule === f.code && e.path.test(f.path)), `stale exception: ${e.rule} ${e.path}`).toBe(true);
 });
 
-it('takes interests of the catalog\'s length and number in every request body of every service (preferences, trips, the AI service\'s reading): one fact, no copy', () => {
-  type Schema = { properties?: Record<string, Schema>; items?: Schema; maxItems?: number; maxLength?: number; anyOf?: Schema[]; allOf?: Schema[]; oneOf?: Schema[] };
+it('takes interests of the catalog\'s length and number, each read alike (one that shows), in every request body of every service (preferences, trips, the AI service\'s reading): one schema, no copy', () => {
+  type Schema = { properties?: Record<string, Schema>; items?: Schema; maxItems?: number; anyOf?: Schema[]; allOf?: Schema[]; oneOf?: Schema[] };
   type Document = { paths: Record<string, Record<string, { operationId?: string; requestBody?: { content?: Record<string, { schema?: Schema }> } }>> };
   /** Every schema named `interests` under a body's schema. */
   const interestsIn = (schema: Schema | undefined): Schema[] => {
@@ -112,19 +112,22 @@ it('takes interests of the catalog\'s length and number in every request body of
     const nested = [...Object.values(schema.properties ?? {}), ...(schema.items ? [schema.items] : []), ...(schema.anyOf ?? []), ...(schema.allOf ?? []), ...(schema.oneOf ?? [])];
     return [...own, ...nested.flatMap(interestsIn)];
   };
-  const found: Record<string, [number | undefined, number | undefined]> = {};
+  const found: Record<string, [number | undefined, Schema | undefined]> = {};
   for (const [s, doc] of documents) {
     for (const [path, item] of Object.entries((doc as Document).paths)) {
       for (const [method, op] of Object.entries(item)) {
         for (const media of Object.values(op.requestBody?.content ?? {})) {
-          for (const interests of interestsIn(media.schema)) found[`${s} ${method.toUpperCase()} ${path}`] = [interests.maxItems, interests.items?.maxLength];
+          for (const interests of interestsIn(media.schema)) found[`${s} ${method.toUpperCase()} ${path}`] = [interests.maxItems, interests.items];
         }
       }
     }
   }
-  const expected = [TRIP_LIMITS.interests, TRIP_LIMITS.interestLength];
   // The routes that take interests today, so that a walk finding none cannot pass.
   expect(Object.keys(found)).toEqual(expect.arrayContaining(['user PUT /api/v1/users/me/preferences', 'trip POST /api/v1/trips', 'trip PATCH /api/v1/trips/{id}', 'ai POST /api/v1/ai/interests']));
+  // Each interest is read alike everywhere (length, the character that shows): the preferences' one, of the catalog's length.
+  const item = found['user PUT /api/v1/users/me/preferences']![1];
+  expect(item).toMatchObject({ type: 'string', minLength: 1, maxLength: TRIP_LIMITS.interestLength, pattern: expect.any(String) });
+  const expected = [TRIP_LIMITS.interests, item];
   expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, expected])));
 });
 

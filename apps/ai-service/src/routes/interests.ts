@@ -6,14 +6,15 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { PLACE_CATEGORIES, TRIP_LIMITS, interestCategories } from '@tripgen/catalog';
-import { ProblemSchema } from '@tripgen/service-kit';
+import { PLACE_CATEGORIES, interestCategories } from '@tripgen/catalog';
+import { InterestList, ProblemSchema } from '@tripgen/service-kit';
 import type { InterestModel, ModelAllowance } from '../planning/interests.ts';
 
-// A trip's interests (TRIP_LIMITS), which a client reads here before asking for a schedule. A NUL is
-// the kit's validation's to refuse, as in every string.
+// A trip's interests (the kit's InterestList: each as a trip takes it), which a client reads here before
+// asking for a schedule; at least one, repeats allowed (read as one, docs/api.md). A NUL is the kit's
+// validation's to refuse, as in every string.
 const InterestsBody = Type.Object(
-  { interests: Type.Array(Type.String({ minLength: 1, maxLength: TRIP_LIMITS.interestLength }), { minItems: 1, maxItems: TRIP_LIMITS.interests }) },
+  { interests: InterestList({ minItems: 1 }) },
   { additionalProperties: false },
 );
 const Category = Type.String({ enum: [...PLACE_CATEGORIES] });

@@ -1,5 +1,7 @@
 /** Schemas every service's OpenAPI document shares. */
 import { Type, type TSchema } from 'typebox';
+import { TRIP_LIMITS } from '@tripgen/catalog';
+import { VISIBLE_TEXT } from './validation.ts';
 
 export const ProblemSchema = Type.Object(
   {
@@ -30,3 +32,17 @@ export const withETag = <T extends TSchema>(schema: T): T => ({
   ...schema,
   headers: { ...(schema as { headers?: object }).headers, etag: { type: 'string', description: 'The strong entity tag of the resource as answered (RFC 9110 8.8.3): If-Match (strong comparison) and If-None-Match (weak) compare it' } },
 });
+
+/**
+ * A traveller's free-text interests as every route takes them (a trip's, the traveller's
+ * preferences, the AI service's reading): at most TRIP_LIMITS.interests, each 1 to
+ * TRIP_LIMITS.interestLength characters with one that shows (VISIBLE_TEXT). The one schema, so that a
+ * list one route takes another cannot refuse. `unique` where the list is stored (the routes refuse
+ * near-duplicates too: the catalog's repeatedInterests); `minItems` where an empty list means nothing.
+ */
+export const InterestList = ({ minItems, unique = false }: { readonly minItems?: number; readonly unique?: boolean } = {}) =>
+  Type.Array(Type.String({ minLength: 1, maxLength: TRIP_LIMITS.interestLength, pattern: VISIBLE_TEXT }), {
+    ...(minItems === undefined ? {} : { minItems }),
+    maxItems: TRIP_LIMITS.interests,
+    ...(unique ? { uniqueItems: true } : {}),
+  });

@@ -1,5 +1,5 @@
 /** Request and response schemas of the trip routes (they type the handlers and the OpenAPI document). */
-import { VISIBLE_TEXT } from '@tripgen/service-kit';
+import { InterestList, VISIBLE_TEXT } from '@tripgen/service-kit';
 import { Type, type Static, type TSchema } from 'typebox';
 import { DAY_CLOCK, PLACE_ID, PLANNABLE_DATE, SCHEDULE_LIST_PAGE, TRAVEL_MODES, TRIP_LIMITS, TRIP_LIST_PAGE } from '@tripgen/catalog';
 import { CURSOR_MAX_LENGTH, CURSOR_PATTERN } from './list-cursor.ts';
@@ -22,7 +22,7 @@ const Destination = Type.Object({ name: Type.String({ minLength: 1, maxLength: 2
 // A name of null is no name, as a trip answers it: a client can send back the lodging it read.
 const Lodging = Type.Object({ name: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])), lat: Lat, lng: Lng }, { additionalProperties: false });
 // Unique as the catalog's interestKey reads them (the routes refuse near-duplicates, trip-rules.ts), each with a character that shows.
-const Interests = Type.Array(Type.String({ minLength: 1, maxLength: TRIP_LIMITS.interestLength, pattern: VISIBLE_TEXT }), { maxItems: TRIP_LIMITS.interests, uniqueItems: true });
+const Interests = InterestList({ unique: true });
 const MustVisit = Type.Array(LocationId, { maxItems: MAX_MUST_VISITS, uniqueItems: true });
 const Title = Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_TEXT });
 

@@ -1,7 +1,7 @@
 /** Request and response schemas of the user routes (they type the handlers and the OpenAPI document). */
-import { VISIBLE_TEXT } from '@tripgen/service-kit';
+import { InterestList, VISIBLE_TEXT } from '@tripgen/service-kit';
 import { Type, type Static } from 'typebox';
-import { PACES, TRAVEL_MODES, TRIP_LIMITS } from '@tripgen/catalog';
+import { PACES, TRAVEL_MODES } from '@tripgen/catalog';
 import { PASSWORD_RULES } from './password-rules.ts';
 
 // No pattern against NUL or lone surrogates (PostgreSQL cannot store them): the kit's validation refuses them in every string.
@@ -33,7 +33,7 @@ export const Preferences = Type.Object(
   {
     // A trip without interests of its own is planned with these: a trip's interests, as the trip service takes them.
     // Unique as the catalog's interestKey reads them (the route refuses near-duplicates), each with a character that shows.
-    interests: Type.Array(Type.String({ minLength: 1, maxLength: TRIP_LIMITS.interestLength, pattern: VISIBLE_TEXT }), { maxItems: TRIP_LIMITS.interests, uniqueItems: true }),
+    interests: InterestList({ unique: true }),
     pace: Pace,
     travelMode: TravelMode,
   },
