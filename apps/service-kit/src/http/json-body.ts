@@ -87,7 +87,7 @@ const poisoningProblem = (text: string): HttpProblem | undefined => {
     return undefined;
   }
   const path = poisonedAt(parsed, 'body');
-  return path === undefined ? undefined : new HttpProblem(400, `Request body is invalid: ${path.slice(0, 200)} ${UNKNOWN_FIELD}`, { errors: [{ path: path.slice(0, 200), message: UNKNOWN_FIELD }] });
+  return path === undefined ? undefined : nameProblem(path, UNKNOWN_FIELD);
 };
 
 const QUOTE = 0x22;
@@ -118,6 +118,12 @@ class ObjectNames {
     return true;
   }
 }
+
+/** A 400 naming a body's field by its whole path (`body/...`, cut at 200 characters) and what is wrong with it. */
+const nameProblem = (path: string, message: string): HttpProblem => {
+  const at = path.slice(0, 200);
+  return new HttpProblem(400, `Request body is invalid: ${at} ${message}`, { errors: [{ path: at, message }] });
+};
 
 /** Whether the quote at `at` is escaped: preceded by an odd run of backslashes. */
 const escapedQuote = (text: string, at: number): boolean => {
@@ -175,7 +181,6 @@ export const duplicateNameAt = (text: string, root = 'body'): string | undefined
 
 /** The answer to a name twice in one object: RFC 8259 4 leaves what a receiver does unpredictable, I-JSON (RFC 7493 2.3) forbids it. */
 const DUPLICATE_NAME = 'is a name this object already has (RFC 8259 4, RFC 7493 2.3: names must be unique)';
-const duplicateNameProblem = (path: string) => new HttpProblem(400, `Request body is invalid: ${path.slice(0, 200)} ${DUPLICATE_NAME}`, { errors: [{ path: path.slice(0, 200), message: DUPLICATE_NAME }] });
 
 /** fatal: a byte sequence that is not UTF-8 throws instead of becoming U+FFFD. One for every body: decode() without `stream` keeps no state between calls. */
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -223,7 +228,7 @@ export const registerJsonBody = (app: FastifyInstance): void => {
         // A name twice in one object: refused, not read as its last value (JSON.parse's choice).
         const duplicate = duplicateNameAt(text);
         if (duplicate === undefined) done(null, body);
-        else done(duplicateNameProblem(duplicate), undefined);
+        else done(nameProblem(duplicate, DUPLICATE_NAME), undefined);
       }
     });
   });

@@ -42,6 +42,10 @@ export class HttpProblem extends Error {
   }
 }
 
+/** A route's 400 of body problems, each naming its field (`body/...`): the detail lists them, `errors` holds them. */
+export const invalidBody = (problems: readonly { path: string; message: string }[]): HttpProblem =>
+  new HttpProblem(400, `Request body is invalid: ${problems.map((p) => `${p.path.slice(5)} ${p.message}`).join('; ')}`, { errors: problems });
+
 export const problem = (status: number, detail: string, extra: Partial<Problem> = {}): Problem => ({
   type: 'about:blank',
   title: STATUS_CODES[status] ?? 'Error',

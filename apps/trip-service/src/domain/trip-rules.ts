@@ -1,6 +1,6 @@
 /** What makes a trip valid beyond its JSON shape: real dates, at most 14 days, a day window that is one. */
 import { repeatedInterests, storedInterest } from '@tripgen/catalog';
-import { HttpProblem } from '@tripgen/service-kit';
+import { invalidBody } from '@tripgen/service-kit';
 import { MAX_TRIP_DAYS } from './schemas.ts';
 
 const DAY_MS = 86_400_000;
@@ -32,10 +32,6 @@ export const tripProblems = (t: { startDate: string; endDate: string; dayStart: 
   if (t.dayStart >= t.dayEnd) problems.push({ path: 'body/dayEnd', message: 'must be after dayStart' });
   return problems;
 };
-
-/** A 400 of problems each naming its field (`body/...`), as the routes answer them. */
-export const invalidBody = (problems: readonly { path: string; message: string }[]): HttpProblem =>
-  new HttpProblem(400, `Request body is invalid: ${problems.map((p) => `${p.path.slice(5)} ${p.message}`).join('; ')}`, { errors: problems });
 
 /**
  * The body with its interests as they are stored (the catalog's storedInterest: NFC, trimmed), after

@@ -2,13 +2,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { TRIP_LIST_PAGE } from '@tripgen/catalog';
-import { assertPreconditions, HttpProblem, ProblemSchema, REFUSED_TARGET, withETag, withLocation, type PreconditionTarget } from '@tripgen/service-kit';
+import { assertPreconditions, HttpProblem, invalidBody, ProblemSchema, REFUSED_TARGET, withETag, withLocation, type PreconditionTarget } from '@tripgen/service-kit';
 import type { FastifyRequest } from 'fastify';
 import type { Peers } from '../clients/peers.ts';
 import { unavailable } from '../domain/schedules.ts';
 import { CreateTripBody, IdempotencyHeaders, PatchTripBody, Trip, TripListQuery, TripPage, TripParams } from '../domain/schemas.ts';
 import { tripListCursor } from '../domain/list-cursor.ts';
-import { invalidBody, tripProblems, withStoredInterests } from '../domain/trip-rules.ts';
+import { tripProblems, withStoredInterests } from '../domain/trip-rules.ts';
 import { toTrip, tripETag, type TripRepository, type TripRow } from '../domain/trips.ts';
 
 export interface TripRoutesOptions {

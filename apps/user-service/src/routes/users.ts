@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { internalPrefix, repeatedInterests, storedInterest, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
-import { assertPreconditions, bearerChallenge, CURRENT_TARGET, HttpProblem, ProblemSchema, REFUSED_TARGET, type PreconditionTarget } from '@tripgen/service-kit';
+import { assertPreconditions, bearerChallenge, CURRENT_TARGET, HttpProblem, invalidBody, ProblemSchema, REFUSED_TARGET, type PreconditionTarget } from '@tripgen/service-kit';
 import { Me, NotificationList, Preferences } from '../domain/schemas.ts';
 import { INBOX_SHOWN } from '../domain/notifications.ts';
 import type { UserRepository } from '../domain/users.ts';
@@ -71,7 +71,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     async (request) => {
       // Unique as the planner reads them (the catalog's interestKey): a near-duplicate is a 400 naming it; stored NFC, trimmed.
       const repeated = repeatedInterests(request.body.interests, 'body/interests');
-      if (repeated.length > 0) throw new HttpProblem(400, `Request body is invalid: ${repeated.map((p) => `${p.path.slice(5)} ${p.message}`).join('; ')}`, { errors: repeated });
+      if (repeated.length > 0) throw invalidBody(repeated);
       await me(request.user!.id);
       // The preconditions again, on the preferences as the write finds them (another request may have set them since).
       const saved = await users.setPreferences(request.user!.id, { ...request.body, interests: request.body.interests.map(storedInterest) }, (set) => assertPreconditions(request, preferencesTarget(set)));
