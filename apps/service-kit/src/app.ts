@@ -14,6 +14,7 @@ import type { Redis } from 'ioredis';
 import { context, type Span } from '@opentelemetry/api';
 import type { ServiceConfig } from './config.ts';
 import { cacheNamespace, createTwoLevelCache, type TwoLevelCache } from './cache.ts';
+import { createAcceptedTokens, type AcceptedTokens } from './auth/accepted-tokens.ts';
 import { bearerChallenge, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
 import { registerJsonBody } from './http/json-body.ts';
@@ -155,20 +156,23 @@ export const markHeld = (request: FastifyRequest, ms: number): void => {
  * before the check: a burst of one good token's first uses (replicas, parallel requests) must never
  * be refused for being in flight. A parallel burst of forged tokens can pass the read together, by
  * the burst, once; the count then refuses the address until the window ends. Past the limit, a 429
- * with Retry-After and no check.
+ * with Retry-After and no check, unless some replica accepted the token before (`accepted`).
  */
-const verifyCounted = async (throttle: FailureThrottle, verifier: TokenVerifier, token: string, request: FastifyRequest): Promise<void> => {
+const verifyCounted = async (throttle: FailureThrottle, accepted: AcceptedTokens, verifier: TokenVerifier, token: string, request: FastifyRequest): Promise<void> => {
   const address = clientAddressKey(request.ip);
-  // The budget stops forged tokens, not a traveller whose token this replica accepted before (checked
-  // again every 5 minutes of its life) behind an address someone else abuses. A throttle that cannot
-  // answer (a bug: an outage falls back to the replica's own count) lets the check run.
-  const wait = verifier.acceptedBefore?.(token) ? undefined : await throttle.refusal(address).catch(() => undefined);
-  if (wait !== undefined) {
+  // The budget stops forged tokens, not a traveller whose token was accepted before (here, or on
+  // another replica: checked again, so a withdrawn key still refuses it) behind an address someone
+  // else abuses. A throttle that cannot answer (a bug: an outage falls back to the replica's own
+  // count) lets the check run.
+  const acceptedHere = verifier.acceptedBefore?.(token) === true;
+  const wait = acceptedHere ? undefined : await throttle.refusal(address).catch(() => undefined);
+  if (wait !== undefined && !(await accepted.known(token))) {
     request.authProblem = new HttpProblem(429, `Too many refused access tokens from this address; retry in ${wait} seconds`, {}, { 'retry-after': String(wait) });
     return;
   }
   try {
     request.user = await verifier.verify(token);
+    if (!acceptedHere) accepted.remember(token);
   } catch (err) {
     if (err instanceof HttpProblem && err.statusCode === 401) await throttle.failed(address).catch(() => undefined);
     throw err;
@@ -453,6 +457,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
         : refused;
   };
   const tokenRefusals = createFailureThrottle({ redis, prefix: TOKEN_REFUSALS_PREFIX, ...TOKEN_REFUSAL_THROTTLE });
+  const acceptedTokens = createAcceptedTokens(redis, (err) => app.log.warn({ err }, 'an accepted token could not be recorded in Redis'));
   app.addHook('onRequest', (request, _reply, done) => {
     let token: string | undefined;
     try {
@@ -466,7 +471,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
       request.user = known;
       return done();
     }
-    verifyCounted(tokenRefusals, opts.verifier, token, request).then(() => done(), (err: unknown) => {
+    verifyCounted(tokenRefusals, acceptedTokens, opts.verifier, token, request).then(() => done(), (err: unknown) => {
       authFailed(request, err);
       done();
     });
