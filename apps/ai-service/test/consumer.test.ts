@@ -192,6 +192,28 @@ describe('the consumer', () => {
     expect(await notifications(m.scheduleId)).toEqual([]);
   });
 
+  it('a request that cannot be read and its withdrawal (its trip deleted), taken together: the withdrawal is a withdrawal all the same, nobody notified', async () => {
+    // The withdrawal copies the request as stored, so it could not be read either: dead-lettered as
+    // poison without marking the schedule withdrawn, and the notify message of the request's failure
+    // then told the traveller `schedule.failed` for a trip they had deleted.
+    const m = request({}, ids());
+    const poison = { ...m, trip: { ...m.trip, dayStart: '18:00', dayEnd: '09:00' } };
+    const withdrawn = { error: 'the trip was deleted while this schedule was planned', notify: false };
+    const withdrawalId = `${m.scheduleId}.withdrawn`;
+    await broker.publish(QUEUES.aiScheduleGeneration, [
+      { messageId: m.scheduleId, body: poison },
+      { messageId: withdrawalId, body: { ...poison, notAfter: new Date().toISOString(), withdrawn } },
+    ]);
+    await waitFor(() => events.some((e) => e.messageId === m.scheduleId) && events.some((e) => e.messageId === withdrawalId), 'both deliveries');
+    expect(events.filter((e) => e.messageId === withdrawalId).map((e) => e.outcome)).toEqual(['processed']);
+    expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => e.outcome)).toEqual(['deadLettered']);
+    expect(await generation(m.scheduleId)).toMatchObject({ status: 'failed', withdrawn });
+    // The request's failure, when it came first, is told one pass later: that pass must tell nothing.
+    const notifyWritten = await prisma.$queryRawUnsafe<unknown[]>('SELECT 1 FROM outbox_messages WHERE message_id = $1', notifyMessageId(m.scheduleId));
+    if (notifyWritten.length > 0) await waitFor(() => events.some((e) => e.messageId === notifyMessageId(m.scheduleId)), 'the notify message taken');
+    expect(await notifications(m.scheduleId)).toEqual([]);
+  });
+
   it('a request time Date cannot read (a leap second): failed with the reason and dead-lettered at once, never left running', async () => {
     // Read as NaN, it made the time since the request NaN, which the service's metrics refuse
     // inside the delivery's transaction: every delivery rolled back, the last was dead-lettered

@@ -57,6 +57,20 @@ export const salvageIds = (body: unknown): { scheduleId: string; tripId: string;
   return IsUuid(scheduleId) && IsUuid(tripId) && IsUuid(userId) ? { scheduleId, tripId, userId } : undefined;
 };
 
+const checkWithdrawn = Compile(Withdrawn);
+
+/**
+ * The withdrawal a body says it is, even when the request it copies cannot be read (poison, or a
+ * value a newer release added): the withdrawal copies its request as stored, so a request that
+ * cannot be read has a withdrawal that cannot either, and it is a withdrawal all the same (it needs
+ * only the ids and its `withdrawn`). Undefined when either cannot be read.
+ */
+export const salvageWithdrawal = (body: unknown): { scheduleId: string; tripId: string; userId: string; withdrawn: { error: string; notify: boolean } } | undefined => {
+  const ids = salvageIds(body);
+  const withdrawn = (body as { withdrawn?: unknown }).withdrawn;
+  return ids && checkWithdrawn.Check(withdrawn) ? { ...ids, withdrawn } : undefined;
+};
+
 export const parseScheduleRequest = (body: unknown): ScheduleGenerationMessage => {
   if (!check.Check(body)) {
     const first = [...check.Errors(body)][0] as { instancePath?: string; message?: string } | undefined;

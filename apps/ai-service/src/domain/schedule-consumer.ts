@@ -4,7 +4,8 @@
  * notification, so a redelivered request never produces a second schedule or notification.
  *
  *  - a body that is not a request: dead-lettered at once; when its schedule id can be read, that
- *    schedule is marked failed (with its notification) first, so it is never left `queued`;
+ *    schedule is marked failed (with its notification) first, so it is never left `queued`; unless
+ *    it is a withdrawal (its ids and `withdrawn` readable): a withdrawal as any other;
  *  - a request with a value a newer release added (a travel mode this version does not know):
  *    redelivered, so that a newer pod can take it during a rollout; its last delivery, or one whose
  *    next would come past the deadline, fails the schedule with the reason; a withdrawal of such a
@@ -30,7 +31,7 @@ import { NewerMessageError, consumeIdempotentlyAfterWork, enqueue, redeliveryDel
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { GenerationFailure, generateSchedule, pastDeadline, type GenerateDeps } from '../planning/generate.ts';
 import { askedAtOf, deliverNotification, finishGeneration, generationRepository, isNotifyMessage, reportFinished, withdrawGeneration, type NotifyMessage, type OnFinished, type Outcome } from './generations.ts';
-import { parseNotifyMessage, parseScheduleRequest, salvageIds } from './request-schema.ts';
+import { parseNotifyMessage, parseScheduleRequest, salvageIds, salvageWithdrawal } from './request-schema.ts';
 
 export const CONSUMER_NAME = 'ai-service.schedules';
 
@@ -134,12 +135,14 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       try {
         message = parseScheduleRequest(delivery.body);
       } catch (err) {
-        // A withdrawal whose request holds a value a newer release added (the newer trip service's,
-        // during a rollout) is a withdrawal all the same: the value is nothing it needs, and read as a
-        // request it was failed with that value as its reason and notified, for a deleted trip too.
-        // Every other check passed (NewerMessageError comes last), `withdrawn` included.
-        const body = delivery.body as ScheduleGenerationMessage;
-        if (err instanceof NewerMessageError && body.withdrawn) return { withdrawn: { ...body, withdrawn: body.withdrawn } };
+        // A withdrawal whose request cannot be read (a value a newer release added, during a rollout;
+        // a request poison as it was stored, which the withdrawal copies) is a withdrawal all the
+        // same: it needs only its ids and `withdrawn`. Read as a request it was failed with the
+        // reason and notified (a value a newer release added), or dead-lettered without marking the
+        // schedule withdrawn, so the notify message of the poison request's failure told the
+        // traveller of a trip they had deleted (consumer.test.ts, "a request that cannot be read").
+        const asWithdrawal = salvageWithdrawal(delivery.body);
+        if (asWithdrawal) return { withdrawn: { ...(delivery.body as ScheduleGenerationMessage), ...asWithdrawal } };
         const ids = salvageIds(delivery.body);
         // Handed back, it comes again after the kit's redelivery delay (up to 50 s): past its deadline,
         // any pod could only fail it, and the trip service fails it first as taking too long.
