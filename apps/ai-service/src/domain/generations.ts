@@ -135,11 +135,15 @@ const ENSURE_ROW_SQL = `INSERT INTO generations (id, trip_id, user_id, status, r
  RETURNING request->>'requestedAt' AS requested_at`;
 
 /**
- * Marks the schedule withdrawn by the trip service (the first withdrawal kept; its reason and
- * whether to tell the traveller), whatever its state: a notify message of its outcome still on the
- * queue then tells nothing of a deleted trip (deliverNotification). Nothing else of the row changes.
+ * Marks the schedule withdrawn by the trip service (its reason and whether to tell the traveller),
+ * whatever its state: a notify message of its outcome still on the queue then tells nothing of a
+ * deleted trip (deliverNotification). The first withdrawal is kept (a redelivery changes nothing),
+ * but one that tells nothing (the trip deleted) replaces one that told (the trip changed, then
+ * deleted before the notify message was taken): the traveller is not told of a trip they deleted
+ * (trip-service deleted-after-outcome.test.ts). Nothing else of the row changes.
  */
-const MARK_WITHDRAWN_SQL = `UPDATE generations SET withdrawn = $2::jsonb, withdrawn_at = clock_timestamp() WHERE id = $1::uuid AND withdrawn IS NULL`;
+const MARK_WITHDRAWN_SQL = `UPDATE generations SET withdrawn = $2::jsonb, withdrawn_at = clock_timestamp()
+  WHERE id = $1::uuid AND (withdrawn IS NULL OR (withdrawn->>'notify' = 'true' AND $2::jsonb->>'notify' = 'false'))`;
 
 /**
  * A request the trip service withdrew (its trip changed or was deleted while it was planned;

@@ -541,13 +541,20 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * with its trip event), so the traveller reads the reason and may ask again at once; the AI
    * service fails it too and notifies `schedule.failed`. On a deletion its row goes with the trip
    * and the AI service notifies nothing. A schedule insert racing the change waits for the lock
-   * and then finds the trip changed (INSERT_REQUEST_SQL), so none escapes. Answers those withdrawn,
-   * for tellWithdrawn once the change committed.
+   * and then finds the trip changed (INSERT_REQUEST_SQL), so none escapes. A deletion withdraws
+   * too the schedules that have their outcome here, requested within LATE_OUTCOME_WINDOW_MS: the AI
+   * service tells an outcome one pass through its queue after recording it (its notify message),
+   * and this service may have read that outcome before the notify message was taken; withdrawn,
+   * the AI service holds that notification back (a withdrawal of a final schedule only marks it),
+   * where it told the traveller of a trip they had deleted (deleted-after-outcome.test.ts). No
+   * longer than the window: past it no message of the schedule can still be on the queue. Answers
+   * those withdrawn, for tellWithdrawn once the change committed.
    */
   async function withdrawStale(tx: Prisma.TransactionClient, tripId: string, after: TripRow | null): Promise<WithdrawnSchedule[]> {
     const at = new Date(now());
     // Failed here alone too: the AI service may still complete them, and a completion would replace the failure.
-    const open = await tx.schedule.findMany({ where: { tripId, OR: [{ status: { in: [...ACTIVE] } }, correctableWhere(at.getTime())] } });
+    const outcomeMayBeUntold: Prisma.ScheduleWhereInput[] = after === null ? [{ createdAt: { gt: new Date(at.getTime() - LATE_OUTCOME_WINDOW_MS) } }] : [];
+    const open = await tx.schedule.findMany({ where: { tripId, OR: [{ status: { in: [...ACTIVE] } }, correctableWhere(at.getTime()), ...outcomeMayBeUntold] } });
     const stale = after === null ? open : open.filter((r) => {
       const body: ScheduleRequestBody = { ...(r.replanDate === null ? {} : { replanDate: r.replanDate }), locked: r.locked };
       return !sameRequest(r, requestHash(body, after), body, after);
@@ -571,7 +578,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       const outbox = [...deps.events.row(TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: 'generation-failed' }, `${row.id}.failed`), message];
       if ((await tx.$queryRawUnsafe<unknown[]>(FINISH_SQL, row.id, 'failed', null, TRIP_CHANGED, at.toISOString(), null, ...outboxRowParams(outbox))).length > 0) withdrawn.push(item);
     }
-    if (withdrawn.length) log.info({ tripId, schedules: withdrawn.map((w) => w.id), deleted: after === null }, 'active schedules withdrawn: their trip changed what they were planned for');
+    if (withdrawn.length) log.info({ tripId, schedules: withdrawn.map((w) => w.id), deleted: after === null }, after === null ? 'schedules withdrawn: their trip was deleted' : 'active schedules withdrawn: their trip changed what they were planned for');
     return withdrawn;
   }
 
