@@ -16,6 +16,11 @@ export interface AlertSpec {
   readonly severity: 'critical' | 'warning';
   readonly expr: string;
   readonly for: string;
+  /**
+   * The texts Azure Monitor expands (Go templates): only `$labels.<name>`, `$value`, `printf` and
+   * `humanizePercentage`, what Microsoft's own recommended rule groups use; Microsoft Learn names no
+   * template functions (k8s/test/alert-templates.test.ts).
+   */
   readonly summary: string;
   readonly description: string;
   /** Anchor of the runbook section in docs/runbooks.md. */
@@ -216,7 +221,7 @@ export function monitoringAlerts(): AlertSpec[] {
       expr: `max_over_time(prometheus_remote_storage_queue_highest_timestamp_seconds{${prometheus}}[5m]) - max_over_time(prometheus_remote_storage_queue_highest_sent_timestamp_seconds{${prometheus}}[5m]) > 120`,
       for: '15m',
       summary: 'A Prometheus replica\'s remote write to Azure Monitor is more than 2 minutes behind',
-      description: '{{ $labels.pod }} has sent Azure Monitor nothing newer than {{ $value | humanizeDuration }} ago ({{ $labels.url }}) for 15 minutes.',
+      description: '{{ $labels.pod }} has sent Azure Monitor nothing newer than {{ printf "%.0f" $value }} seconds ago ({{ $labels.url }}) for 15 minutes.',
       runbook: 'prometheus-remote-write',
     },
     {

@@ -41,7 +41,7 @@ export function queueAlerts(namespace: string): AlertSpec[] {
       expr: `sum by (job, queue) (increase(messages_consumed_total{namespace="${namespace}",outcome="${DEAD_LETTERED}"}[${WINDOW}])) > 0`,
       for: '0m',
       summary: 'Messages of {{ $labels.queue }} were dead-lettered',
-      description: `{{ $labels.job }} dead-lettered about {{ $value | humanize }} deliveries of {{ $labels.queue }} in the last ${WINDOW}: they stay in the queue's dead-letter queue, never processed, until replayed.`,
+      description: `{{ $labels.job }} dead-lettered about {{ printf "%.0f" $value }} deliveries of {{ $labels.queue }} in the last ${WINDOW}: they stay in the queue's dead-letter queue, never processed, until replayed.`,
       runbook: 'dead-letters',
     },
     {
@@ -50,7 +50,7 @@ export function queueAlerts(namespace: string): AlertSpec[] {
       expr: `sum by (job, destination) (increase(outbox_messages_set_aside_total{namespace="${namespace}"}[${WINDOW}])) > 0`,
       for: '0m',
       summary: 'A message for {{ $labels.destination }} was set aside unsent',
-      description: `{{ $labels.job }}'s outbox set aside about {{ $value | humanize }} messages for {{ $labels.destination }} in the last ${WINDOW}: larger than it accepts, they stay unsent in the service's outbox_messages until someone acts.`,
+      description: `{{ $labels.job }}'s outbox set aside about {{ printf "%.0f" $value }} messages for {{ $labels.destination }} in the last ${WINDOW}: larger than it accepts, they stay unsent in the service's outbox_messages until someone acts.`,
       runbook: 'outbox-set-aside',
     },
     schedulesNotTaken(namespace),
@@ -71,7 +71,7 @@ function schedulesNotTaken(namespace: string): AlertSpec {
     expr: `(${asked}) unless (${taken})`,
     for: '0m',
     summary: 'Schedules were asked for and none was taken off the queue',
-    description: `The ${asker.name} service accepted about {{ $value | humanize }} schedule requests in the ${NOT_TAKEN_ASKED} before the last ${NOT_TAKEN_OFFSET}, and the ${taker.name} service took no delivery of ${queue} in the last ${NOT_TAKEN_TAKEN}: travellers wait for schedules that will fail at their deadline.`,
+    description: `The ${asker.name} service accepted about {{ printf "%.0f" $value }} schedule requests in the ${NOT_TAKEN_ASKED} before the last ${NOT_TAKEN_OFFSET}, and the ${taker.name} service took no delivery of ${queue} in the last ${NOT_TAKEN_TAKEN}: travellers wait for schedules that will fail at their deadline.`,
     runbook: 'schedules-not-taken',
   };
 }
