@@ -62,6 +62,9 @@ const CLUSTER_SERIES: Record<string, readonly string[]> = {
   kube_pod_init_container_resource_requests: KSM_CONTAINER_RESOURCE,
   kube_pod_container_resource_limits: KSM_CONTAINER_RESOURCE,
   kube_pod_container_resource_requests: KSM_CONTAINER_RESOURCE,
+  // A container's waiting state, with its reason (CrashLoopBackOff, ...): the same labels and reason.
+  kube_pod_container_status_waiting_reason: ['container', 'namespace', 'pod', 'reason', 'uid'],
+  kube_pod_init_container_status_waiting_reason: ['container', 'namespace', 'pod', 'reason', 'uid'],
   // docs/metrics/cluster/node-metrics.md: node, condition, status (true|false|unknown).
   kube_node_status_condition: ['node', 'condition', 'status'],
   container_memory_working_set_bytes: ['namespace', 'pod', 'container', 'image'],

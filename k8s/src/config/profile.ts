@@ -233,6 +233,12 @@ const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]>
   ],
 };
 
+/**
+ * Where Argo CD and the Argo Rollouts controller run (their Helm releases, constructs/platform-addons.ts),
+ * in every environment; the alerts on their pods select these (observability/alerts.ts).
+ */
+export const ARGO_NAMESPACES = { argoCd: 'argocd', rollouts: 'argo-rollouts' } as const;
+
 /** prod's kube-prometheus-stack and OpenTelemetry collector (the network policies and URLs agree on it). */
 const MONITORING_NAMESPACE = 'monitoring';
 
@@ -243,7 +249,7 @@ export function buildProfile(name: EnvironmentName, azure: AzureOutputs): Enviro
     namespace: K8S_NAMESPACE,
     image: { registry: azure.acrLoginServer, tag: IMAGE_TAGS[name] },
     serviceBusFqdn: azure.serviceBusNamespaceFqdn,
-    argo: { namespace: 'argocd', rolloutsController: { namespace: 'argo-rollouts', serviceAccount: 'argo-rollouts' } },
+    argo: { namespace: ARGO_NAMESPACES.argoCd, rolloutsController: { namespace: ARGO_NAMESPACES.rollouts, serviceAccount: 'argo-rollouts' } },
     azure,
   };
   const profiles: Record<EnvironmentName, () => EnvironmentProfile> = {

@@ -4,6 +4,7 @@
  * runbook link into docs/runbooks.md. Evaluated by Azure Monitor, not in the cluster (azure-alerts.ts).
  */
 import { OPERATIONAL_PATHS, RESPONSE_TIME_SLO, serviceList, type ResponseTimeObjective } from '@tripgen/catalog';
+import { ARGO_NAMESPACES } from '../config/profile.ts';
 import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { THRESHOLDS, bucketBound, spokenMs } from './slo.ts';
@@ -245,11 +246,41 @@ export function monitoringAlerts(): AlertSpec[] {
   ];
 }
 
-/** The seed alerts, the dependency alerts, the queue alerts, the remote write's own and the monitoring's, one rule group each. */
+/**
+ * The platform TripGen is delivered by: Argo CD (every sync, self-heal and rollback of gitops/) and the
+ * Argo Rollouts controller (every canary and blue-green step, and the abort of a failing analysis).
+ * Their pods crash-looping stops all of it while every TripGen series stays well, and the chart's
+ * KubePodCrashLooping that would have said so is off. kube-state-metrics reports a container waiting
+ * in CrashLoopBackOff between the kubelet's restarts (docs/metrics/workload/pod-metrics.md:
+ * kube_pod_container_status_waiting_reason, and its init container twin); the expression is the
+ * kubernetes-mixin's KubePodCrashLooping, as in Microsoft's recommended rule groups ("Recommended
+ * alert rules for Kubernetes clusters": 15 minutes). A waiting state, not a restart count: at the
+ * kubelet's back-off cap (5 minutes) a loop restarts 3 times in 15 minutes, under a `> 3`. TripGen's
+ * own pods have the seed's TripGenPodRestartsHigh (12 restarts an hour at the cap, above its 5).
+ * A ticket: the services keep serving what is deployed.
+ */
+export function platformAlerts(): AlertSpec[] {
+  const namespaces = `namespace=~"${[ARGO_NAMESPACES.argoCd, ARGO_NAMESPACES.rollouts].join('|')}"`;
+  const waiting = (metric: string) => `max_over_time(${metric}{job="${EXPORTER_JOBS.kubeStateMetrics}",${namespaces},reason="CrashLoopBackOff"}[5m]) >= 1`;
+  return [
+    {
+      alert: 'TripGenArgoPodCrashLooping',
+      severity: 'warning',
+      expr: `${waiting('kube_pod_container_status_waiting_reason')} or ${waiting('kube_pod_init_container_status_waiting_reason')}`,
+      for: '15m',
+      summary: 'An Argo CD or Argo Rollouts container is crash-looping',
+      description: 'Container {{ $labels.container }} of {{ $labels.namespace }}/{{ $labels.pod }} has been restarting in CrashLoopBackOff for 15 minutes: while it does, gitops/ changes are not synced (argocd) or rollouts do not step, promote or abort (argo-rollouts).',
+      runbook: 'argo-crash-loop',
+    },
+  ];
+}
+
+/** The seed alerts, the dependency alerts, the queue alerts, the remote write's own, the monitoring's and the platform's, one rule group each. */
 export const alertGroups = (namespace: string) => [
   { name: 'tripgen.seed-alerts', rules: seedAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.dependencies', rules: dependencyAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.queues', rules: queueAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.remote-write', rules: remoteWriteAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.monitoring', rules: monitoringAlerts().map(alertingRule) },
+  { name: 'tripgen.platform', rules: platformAlerts().map(alertingRule) },
 ];

@@ -1,0 +1,84 @@
+/**
+ * A container crash-looping raises an alert wherever a crash loop matters: TripGen's namespace (the
+ * seed's TripGenPodRestartsHigh), and the namespaces of Argo CD and the Argo Rollouts controller, whose
+ * pods crash-looping stop every sync and every rollout step without any TripGen series saying so.
+ * Read from what the generators wrote: the namespaces the Argo Applications in gitops/prod deploy to,
+ * the rules handed over to Azure Monitor, the remote write's keep list and kube-state-metrics' values.
+ * kube-state-metrics, docs/metrics/workload/pod-metrics.md: kube_pod_container_status_waiting_reason
+ * and kube_pod_init_container_status_waiting_reason{namespace, pod, container, reason}, 1 while the
+ * container waits for that reason (CrashLoopBackOff between the kubelet's restarts).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { AZURE_ALERTS_JSON_PATH } from '../src/observability/azure-alerts.ts';
+import { EXPORTER_JOBS } from '../src/observability/scrape-jobs.ts';
+import { matches, parsePromql } from './policy/promql.ts';
+import { find } from './support/gitops.ts';
+
+interface Rule {
+  alert: string;
+  expression: string;
+  for?: string;
+  annotations: Record<string, string>;
+}
+const prodRules = (JSON.parse(readFileSync(AZURE_ALERTS_JSON_PATH, 'utf8')) as { environments: Record<string, { groups: { rules: { rule: Rule }[] }[] }> }).environments
+  .prod!.groups.flatMap((g) => g.rules.map((r) => r.rule));
+
+const destination = (application: string): string => (find('prod', 'Application', application).spec as { destination: { namespace: string } }).destination.namespace;
+const stack = () =>
+  (find('prod', 'Application', 'tripgen-prod-platform-kube-prometheus-stack').spec as { source: { helm: { valuesObject: Record<string, Record<string, unknown>> } } }).source.helm.valuesObject;
+
+const WAITING = ['kube_pod_container_status_waiting_reason', 'kube_pod_init_container_status_waiting_reason'];
+
+/** The rules that hold while a container of this namespace waits in CrashLoopBackOff (every selector's matchers read). */
+export const crashLoopRules = (rules: readonly Rule[], metric: string, namespace: string): string[] =>
+  rules
+    .filter((r) =>
+      parsePromql(r.expression).selectors.some(
+        (s) => s.metric === metric && s.matchers.every((m) => matches(m, { namespace, reason: 'CrashLoopBackOff', job: EXPORTER_JOBS.kubeStateMetrics, pod: 'p', container: 'c' })),
+      ),
+    )
+    .map((r) => r.alert);
+
+describe('a crash loop of Argo CD or Argo Rollouts raises an alert, as one of TripGen\'s own pods does', () => {
+  const argo = [destination('tripgen-prod-platform-argocd'), destination('tripgen-prod-platform-argo-rollouts')];
+
+  it('reads the namespaces the Argo Applications deploy to', () => {
+    expect(argo).toEqual(['argocd', 'argo-rollouts']);
+  });
+
+  it('a container or init container waiting in CrashLoopBackOff in either namespace, for 15 minutes', () => {
+    for (const namespace of argo) {
+      for (const metric of WAITING) expect(crashLoopRules(prodRules, metric, namespace), `${metric} in ${namespace}`).toEqual(['TripGenArgoPodCrashLooping']);
+    }
+    const rule = prodRules.find((r) => r.alert === 'TripGenArgoPodCrashLooping')!;
+    expect(rule.for).toBe('PT15M');
+    expect(rule.annotations.description).toContain('{{ $labels.pod }}');
+    // Scoped: the namespaces that have an alert of their own (TripGen's restarts) or none of ours raise nothing here.
+    for (const other of ['tripgen', 'kube-system', 'monitoring']) expect(crashLoopRules(prodRules, WAITING[0]!, other), other).toEqual([]);
+  });
+
+  it('TripGen\'s own containers, sidecar included, by their restarts (a loop at the kubelet\'s 5-minute back-off cap restarts 12 times an hour)', () => {
+    const restarts = (metric: string) =>
+      prodRules.filter((r) => parsePromql(r.expression).selectors.some((s) => s.metric === metric && s.matchers.every((m) => matches(m, { namespace: 'tripgen' })))).map((r) => r.alert);
+    expect(restarts('kube_pod_container_status_restarts_total')).toEqual(['TripGenPodRestartsHigh']);
+    expect(restarts('kube_pod_init_container_status_restarts_total')).toEqual(['TripGenPodRestartsHigh']);
+    expect(prodRules.find((r) => r.alert === 'TripGenPodRestartsHigh')!.expression).toMatch(/\[1h\]\) > 5\b/);
+  });
+
+  it('the series reach Azure: kube-state-metrics collects pods in every namespace, and the remote write keeps them', () => {
+    const ksm = stack()['kube-state-metrics']!;
+    expect(ksm.collectorsExclude ?? []).not.toContain('pods');
+    // The chart's defaults: every namespace, no allow or deny list of metrics.
+    for (const narrowing of ['namespaces', 'metricAllowlist', 'metricDenylist', 'collectors']) expect(ksm[narrowing], narrowing).toBeUndefined();
+    const keep = new RegExp(`^(?:${(stack().prometheus!.prometheusSpec as { remoteWrite: { writeRelabelConfigs: { regex: string }[] }[] }).remoteWrite[0]!.writeRelabelConfigs[0]!.regex})$`);
+    for (const metric of WAITING) expect(keep.test(metric), metric).toBe(true);
+  });
+
+  it('fails for a rule scoped elsewhere or reading another reason', () => {
+    const r = (expression: string): Rule => ({ alert: 'A', expression, annotations: {} });
+    expect(crashLoopRules([r('kube_pod_container_status_waiting_reason{namespace="tripgen",reason="CrashLoopBackOff"} == 1')], WAITING[0]!, 'argocd')).toEqual([]);
+    expect(crashLoopRules([r('kube_pod_container_status_waiting_reason{namespace=~"argocd|argo-rollouts",reason="ImagePullBackOff"} == 1')], WAITING[0]!, 'argocd')).toEqual([]);
+    expect(crashLoopRules([r('kube_pod_container_status_waiting_reason{namespace=~"argocd|argo-rollouts",reason="CrashLoopBackOff"} == 1')], WAITING[0]!, 'argo-rollouts')).toEqual(['A']);
+  });
+});
