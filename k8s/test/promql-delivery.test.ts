@@ -67,6 +67,8 @@ const CLUSTER_SERIES: Record<string, readonly string[]> = {
   kube_pod_init_container_status_waiting_reason: ['container', 'namespace', 'pod', 'reason', 'uid'],
   // docs/metrics/cluster/node-metrics.md: node, condition, status (true|false|unknown).
   kube_node_status_condition: ['node', 'condition', 'status'],
+  // The same document: 1 while the node is cordoned (spec.unschedulable).
+  kube_node_spec_unschedulable: ['node'],
   container_memory_working_set_bytes: ['namespace', 'pod', 'container', 'image'],
   container_cpu_usage_seconds_total: ['namespace', 'pod', 'container', 'image'],
   node_filesystem_avail_bytes: ['device', 'fstype', 'mountpoint'],

@@ -34,6 +34,12 @@ export const RUNBOOKS_URL = `${GITOPS_REPO_URL.replace(/\.git$/, '')}/blob/${GIT
 /** The HPA's tolerance around its target (kube-controller-manager --horizontal-pod-autoscaler-tolerance, default 0.1; AKS keeps it). */
 const HPA_TOLERANCE = 0.1;
 
+/**
+ * How long a cordoned node may stay NotReady before TripGenNodeNotReady fires anyway: far beyond the
+ * minutes an AKS upgrade reimages one, within the hour AKS node auto-repair may take.
+ */
+const CORDONED_NOT_READY_LIMIT = '1h';
+
 /** A node's root filesystem as node-exporter reports it (not the tmpfs and overlay mounts). */
 const NODE_ROOT_FS = 'mountpoint="/",fstype!~"tmpfs|overlay"';
 
@@ -200,12 +206,19 @@ export function remoteWriteAlerts(namespace: string): AlertSpec[] {
  * kube_node_status_condition, 1 for the status the node reports, true, false or unknown). AKS node
  * auto-repair acts on a NotReady node on its own, best effort and within up to an hour (Microsoft
  * Learn, "Azure Kubernetes Service (AKS) node auto-repair"): a ticket, the pods having moved meanwhile.
+ * An AKS cluster upgrade or node image upgrade cordons a node, drains it and reimages it, NotReady for
+ * minutes by design (Microsoft Learn, "How Azure Kubernetes Service (AKS) cluster upgrades work",
+ * steps 2-3); the on-call cordons a broken node too (the runbook). A cordoned node (kube-state-metrics'
+ * kube_node_spec_unschedulable, 1 while spec.unschedulable) is left alone until it has been NotReady
+ * for CORDONED_NOT_READY_LIMIT: an upgrade stuck on it, or a cordoned node nobody brought back.
  */
 export function monitoringAlerts(): AlertSpec[] {
   const prometheus = `job="${PROMETHEUS_JOB}"`;
   const rate = (metric: string) => `rate(${metric}{${prometheus}}[5m])`;
   const jobs = [...Object.values(EXPORTER_JOBS), PROMETHEUS_JOB, ...serviceList().map(metricsServiceName)];
   const up = `up{job=~"${jobs.join('|')}"}`;
+  const ksm = (metric: string) => `${metric}{job="${EXPORTER_JOBS.kubeStateMetrics}"}`;
+  const ready = `kube_node_status_condition{job="${EXPORTER_JOBS.kubeStateMetrics}",condition="Ready",status="true"}`;
   return [
     {
       alert: 'TripGenRemoteWriteFailing',
@@ -237,10 +250,10 @@ export function monitoringAlerts(): AlertSpec[] {
     {
       alert: 'TripGenNodeNotReady',
       severity: 'warning',
-      expr: `kube_node_status_condition{job="${EXPORTER_JOBS.kubeStateMetrics}",condition="Ready",status="true"} == 0`,
+      expr: `(${ready} == 0 unless on (node) ${ksm('kube_node_spec_unschedulable')} == 1) or on (node) max_over_time(${ready}[${CORDONED_NOT_READY_LIMIT}]) == 0`,
       for: '10m',
       summary: 'A node is not Ready',
-      description: 'Node {{ $labels.node }} has not been Ready (NotReady or Unknown) for 10 minutes: its pods are evicted and rescheduled on the other nodes, if they have room, until AKS node auto-repair (best effort) or the on-call brings it back.',
+      description: `Node {{ $labels.node }} has not been Ready (NotReady or Unknown) for 10 minutes, or for ${CORDONED_NOT_READY_LIMIT} and 10 minutes while cordoned (longer than an AKS upgrade reimages a node): its pods are evicted and rescheduled on the other nodes, if they have room, until AKS node auto-repair (best effort) or the on-call brings it back.`,
       runbook: 'node-not-ready',
     },
   ];
