@@ -36,6 +36,8 @@ var catalog = loadJsonContent('catalog.json')
 // cluster runs Prometheus (prod); a test proves it is current. They are evaluated by Azure Monitor.
 var prometheusAlerts = loadJsonContent('prometheus-alerts.json').environments
 var hasPrometheus = contains(prometheusAlerts, envName)
+// docs/runbooks.md as on-call opens it: every alert's notification links its section.
+var runbooksUrl = 'https://github.com/${githubRepository}/blob/main/docs/runbooks.md'
 
 var envName = profile.name
 var location = profile.location
@@ -471,7 +473,7 @@ module alerts 'modules/alerts.bicep' = {
     scheduleRequestName: catalog.scheduleRequestName
     operationalPaths: catalog.operationalPaths
     heldTimeAttribute: catalog.heldTimeAttribute
-    runbooksUrl: 'https://github.com/${githubRepository}/blob/main/docs/runbooks.md'
+    runbooksUrl: runbooksUrl
     serviceBusId: serviceBus.outputs.id
     queueConsumers: catalog.queueConsumers[envName]
   }
@@ -495,6 +497,7 @@ module prometheus 'modules/prometheus.bicep' = if (hasPrometheus) {
     clusterPlaceholder: prometheusAlerts[envName].clusterPlaceholder
     workspaceId: monitoring.outputs.workspaceId
     groups: prometheusAlerts[envName].groups
+    runbooksUrl: runbooksUrl
   }
 }
 

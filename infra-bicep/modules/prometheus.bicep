@@ -46,6 +46,9 @@ param workspaceId string
 @description('The alerting rule groups of the hand-over: each rule in the resource\'s shape, and its runbook link.')
 param groups array
 
+@description('docs/runbooks.md as on-call opens it: the workspace\'s own alerts link their section (custom property `runbook`).')
+param runbooksUrl string
+
 resource workspace 'Microsoft.Monitor/accounts@2025-10-03' = {
   name: 'amw-tripgen-${envName}'
   location: location
@@ -100,6 +103,50 @@ resource ruleGroups 'Microsoft.AlertsManagement/prometheusRuleGroups@2023-03-01'
           actions: [{ actionGroupId: actionGroupId, actionProperties: { runbook: r.runbook } }]
         })
       ]
+    }
+  }
+]
+
+// The workspace's ingestion limits: events (samples) per minute and active time series. Past one,
+// ingestion is throttled and the series every rule group reads arrive late or not at all (the remote
+// write retries, then drops: TripGenRemoteWriteBehind / TripGenAlertSeriesMissing, too late).
+// Microsoft Learn, "Supported metrics for Microsoft.Monitor/accounts": the share of each limit in use
+// (Percent, Average; the events limit is the most "which can be received before the events become
+// throttled"); "Best practices for scaling Azure Monitor workspaces": alert past 80 % of a limit and
+// ask for an increase. A ticket: nothing is lost yet.
+var ingestionLimits = [
+  { key: 'amw-events-limit', metric: 'EventsPerMinuteIngestedPercentUtilization' }
+  { key: 'amw-series-limit', metric: 'ActiveTimeSeriesPercentUtilization' }
+]
+
+resource ingestionAlerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [
+  for l in ingestionLimits: {
+    name: 'alert-${l.key}-tripgen-${envName}'
+    location: 'global'
+    tags: tags
+    properties: {
+      description: '${l.metric} Average > 80: the workspace nears its ingestion limit, past which it throttles what Prometheus remote-writes'
+      severity: 2
+      enabled: true
+      scopes: [workspace.id]
+      evaluationFrequency: 'PT5M'
+      windowSize: 'PT15M'
+      autoMitigate: true
+      criteria: {
+        'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+        allOf: [
+          {
+            criterionType: 'StaticThresholdCriterion'
+            name: l.key
+            metricNamespace: 'Microsoft.Monitor/accounts'
+            metricName: l.metric
+            operator: 'GreaterThan'
+            threshold: 80
+            timeAggregation: 'Average'
+          }
+        ]
+      }
+      actions: [{ actionGroupId: actionGroupId, webHookProperties: { runbook: '${runbooksUrl}#amw-ingestion-limit' } }]
     }
   }
 ]

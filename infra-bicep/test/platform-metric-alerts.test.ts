@@ -39,6 +39,11 @@ const DOCUMENTED: Record<string, Record<string, Documented>> = {
     ActiveMessages: { aggregations: ['Average', 'Minimum', 'Maximum'], dimensions: ['EntityName'] },
     DeadletteredMessages: { aggregations: ['Average', 'Minimum', 'Maximum'], dimensions: ['EntityName'] },
   },
+  // microsoft-monitor-accounts-metrics ("Events Per Minute Received % Utilization | Percent | Average | StampColor | PT1M")
+  'microsoft.monitor/accounts': {
+    EventsPerMinuteIngestedPercentUtilization: { aggregations: ['Average'], dimensions: ['StampColor'] },
+    ActiveTimeSeriesPercentUtilization: { aggregations: ['Average'], dimensions: ['StampColor'] },
+  },
 };
 
 interface Criterion {
@@ -71,7 +76,7 @@ describe('Azure metric alerts read documented platform metrics', () => {
     expect(platformMetricProblems(loadSnapshot(env))).toEqual([]);
   });
 
-  it('reads every platform metric alert of prod (AKS nodes, PostgreSQL, Redis, the queues)', () => {
+  it('reads every platform metric alert of prod (AKS nodes, PostgreSQL, Redis, the queues, the Azure Monitor workspace)', () => {
     const namespaces = ofType(loadSnapshot('prod').predictedResources, 'Microsoft.Insights/metricAlerts').flatMap((a) =>
       ((prop(a, 'properties.criteria.allOf') as Criterion[] | undefined) ?? []).map((c) => c.metricNamespace.toLowerCase()),
     );
