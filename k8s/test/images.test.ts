@@ -6,13 +6,14 @@
  * the service's bundle built in the image from its sources, serving by default, and the migration
  * Job asking that same entry point for its migrate command, with the migrations in the image.
  * Nothing runs from the repository's scripts/. The final stage holds only what runs: the production
- * packages, the bundle, the migrations, and the sources of a program the image runs from source (the
- * location service's place loader); no test code, bundler or schema.
+ * packages, the bundle (every command of the entry point: the location service's place loader too),
+ * the migrations and the data a command reads; no source, TypeScript loader or settings, test code,
+ * bundler or schema.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SERVICE_COMMANDS, SERVICE_NAMES, SERVICES, migrationArgs, serviceEntrypoint, workloadName, type ServiceName } from '@tripgen/catalog';
+import { LOCATION_COMMANDS, SERVICE_COMMANDS, SERVICE_NAMES, SERVICES, migrationArgs, serviceEntrypoint, workloadName, type ServiceName } from '@tripgen/catalog';
 import { REPO_ROOT, repoPath } from '../src/lib/paths.ts';
 import { dockerignored, imagePathOf, parseDockerfile, type Stage } from './support/dockerfile.ts';
 import { find } from './support/gitops.ts';
@@ -42,6 +43,19 @@ const podOf = (env: (typeof ENVS)[number], kind: string, name: string): PodSpec 
 
 const dockerfilePath = (s: ServiceName) => `apps/${workloadName(s)}/Dockerfile`;
 const readPackage = (dir: string): { dependencies?: Record<string, string> } => JSON.parse(readFileSync(repoPath(`${dir}/package.json`), 'utf8')) as { dependencies?: Record<string, string> };
+/** The workspaces (folders) a service's production dependencies reach, its own first. */
+const productionWorkspaces = (service: ServiceName): string[] => {
+  const found = [`apps/${workloadName(service)}`];
+  for (const dir of found) {
+    for (const dep of Object.keys(readPackage(dir).dependencies ?? {})) {
+      const lib = dep.startsWith('@tripgen/') ? `apps/${dep.slice('@tripgen/'.length)}` : undefined;
+      if (lib && existsSync(repoPath(`${lib}/package.json`)) && !found.includes(lib)) found.push(lib);
+    }
+  }
+  return found;
+};
+/** TypeScript loaders: a production dependency on one would be a program run from source. */
+const TYPESCRIPT_LOADERS = ['tsx', 'ts-node', 'typescript'];
 const withImage = SERVICE_NAMES.filter((s) => existsSync(repoPath(dockerfilePath(s))));
 
 /** What the final stage takes from the stage that built the application: paths relative to its WORKDIR, each at the same path. */
@@ -113,11 +127,8 @@ describe.each(withImage)('%s-service image', (service) => {
   });
 
   it('writes only to /tmp, which the read-only pods mount as an emptyDir', () => {
-    // HOME and, in an image that installs tsx (a program run from source), the TypeScript
-    // loader's cache are the writers a Node process brings along.
-    const runsTsx = Object.keys(readPackage(`apps/${workloadName(service)}`).dependencies ?? {}).includes('tsx');
+    // HOME is the writer a Node process brings along (no TypeScript loader, with its cache, runs here).
     expect(final.env.HOME).toBe('/tmp');
-    expect(final.env.TSX_DISABLE_CACHE).toBe(runsTsx ? '1' : undefined);
     expect(final.env.NODE_ENV).toBe('production');
     for (const env of ENVS) {
       for (const pod of [podOf(env, WORKLOAD_KIND[env], workloadName(service)), podOf(env, 'Job', `${service}-migrate`)]) {
@@ -189,7 +200,7 @@ describe.each(withImage)('%s-service image', (service) => {
     for (const s of stages) for (const c of s.copies.filter((x) => !x.from)) for (const src of c.sources) expect(src, s.name).not.toMatch(/^scripts\//);
   });
 
-  it('ships what runs and nothing else of the build stage: the production packages, the bundle, the migrations (no test code, no sources but those a program runs from)', () => {
+  it('ships what runs and nothing else of the build stage: the production packages, the bundle, the migrations (no test code, no sources, no TypeScript settings or loader)', () => {
     const dir = `apps/${workloadName(service)}`;
     // The entry point's bundle, the folder the bundler writes it in with what it loads beside it.
     expect(shipped).toContain(posix.dirname(final.entrypoint!.at(-1)!));
@@ -200,14 +211,19 @@ describe.each(withImage)('%s-service image', (service) => {
     const held = contextFilesUnder(shipped.filter((p) => p !== 'node_modules')).filter((f) => !ignored(f) && inImage(f) === posix.join(workdir, f) && ships(f));
     expect(held.filter((f) => TEST_CODE.test(f))).toEqual([]);
     expect(held.filter((f) => f.startsWith('scripts/'))).toEqual([]);
-    const sources = held.filter((f) => /\.(ts|mts|mjs)$/.test(f));
-    const loader = `${dir}/src/cli/load-places.ts`;
+    // Every command runs from the bundle (the location service's place loader too: its entry
+    // point's load-places): no source, no TypeScript settings, no loader among the production packages.
+    expect(held.filter((f) => /\.(ts|mts|cts|mjs|js)$/.test(f))).toEqual([]);
+    expect(held.filter((f) => /(^|\/)tsconfig[\w.-]*\.json$/.test(f))).toEqual([]);
+    for (const workspace of productionWorkspaces(service)) {
+      expect(Object.keys(readPackage(workspace).dependencies ?? {}).filter((d) => TYPESCRIPT_LOADERS.includes(d)), workspace).toEqual([]);
+    }
     if (service === 'location') {
-      // The place loader runs from source in this image (node --import tsx), with tsx installed.
-      expect(sources).toContain(loader);
-      expect(Object.keys(readPackage(dir).dependencies ?? {})).toContain('tsx');
-    } else {
-      expect(sources).toEqual([]);
+      // What its load-places command reads beside the bundle: the data set, where the entry point
+      // (dist/server.mjs) finds it, in the service's folder.
+      const dataSet = [`${dir}/data/removed.json`, ...contextFilesUnder([`${dir}/data/places`])];
+      expect(dataSet.length, `${LOCATION_COMMANDS.loadPlaces}: place files`).toBeGreaterThan(1);
+      for (const f of dataSet) expect(ships(f) && inImage(f) === posix.join(workdir, f), f).toBe(true);
     }
     // The bundler and the schemas are the build's: no image runs them.
     expect(held.filter((f) => f.startsWith('apps/service-kit/build/') || f.endsWith('.prisma') || f.endsWith('prisma.config.ts'))).toEqual([]);
@@ -217,7 +233,7 @@ describe.each(withImage)('%s-service image', (service) => {
     // Node 20's images bundle npm 10.8.2 (with corepack and yarn 1), whose own packages carry fixable
     // HIGH findings (cross-spawn 7.0.3, CVE-2024-21538: nodejs/node#56909; glob, tar): the image scan of
     // ci.yml (Trivy, fixable HIGH/CRITICAL fail) would stop every image. Nothing at run time uses them:
-    // the entry point, the Jobs and the place loader run node itself.
+    // the entry point and its commands (the Jobs', the place loader) run node itself.
     const removed = final.runs.filter((r) => /^rm -rf /.test(r)).flatMap((r) => r.split(/\s+/).slice(2));
     for (const path of BASE_IMAGE_PACKAGE_MANAGERS) expect(removed, path).toContain(path);
     expect(final.runs.indexOf(final.runs.find((r) => /^rm -rf /.test(r))!), 'removed before anything else runs').toBe(0);

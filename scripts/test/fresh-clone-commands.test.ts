@@ -85,7 +85,7 @@ describe('a fresh clone', () => {
   });
 
   it('finds the generated client the place loader imports (the check above is not vacuous)', () => {
-    expect(importOfGeneratedCode(path.join(REPO_ROOT, 'apps/location-service/src/cli/load-places.ts'))).toMatch(/load-places\.ts imports \.\.\/generated\/prisma\/client\.ts/);
+    expect(importOfGeneratedCode(path.join(REPO_ROOT, 'apps/location-service/src/cli/load-places-command.ts'))).toMatch(/load-places-command\.ts imports \.\.\/generated\/prisma\/client\.ts/);
     expect(importOfGeneratedCode(path.join(REPO_ROOT, 'apps/location-service/src/cli/import-osm.ts'))).toBeUndefined();
   });
 

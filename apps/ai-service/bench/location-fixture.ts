@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { QUEUE_NAMES } from '@tripgen/catalog';
-import { REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { PLACE_LOADER, REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createScratchDatabase, redisUrl } from '@tripgen/dev-tools/local-stack';
 import { buildLocationService } from '@tripgen/location-service';
 import { startServiceBusEmulator } from '@tripgen/servicebus-emulator';
@@ -16,7 +16,7 @@ export async function startLoadedLocationService(database: string, cleanups: (()
   cleanups.push(() => bus.stop());
   const db = await createScratchDatabase(database, serviceMigrationsDir('location'));
   cleanups.push(() => db.drop());
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'apps/location-service/src/cli/load-places.ts'], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, DATABASE_URL: db.url } });
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', ...PLACE_LOADER], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, DATABASE_URL: db.url } });
   const location = await buildLocationService({
     env: {
       SERVICE_NAME: 'location', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString,

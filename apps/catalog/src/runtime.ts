@@ -180,6 +180,12 @@ export const serviceEntrypoint = (service: ServiceName): readonly string[] => ['
  * `migrationArgs` / `databaseRolesArgs` to the image's entry point and set no command.
  */
 export const SERVICE_COMMANDS = { serve: 'serve', migrate: 'migrate', databaseRoles: 'database-roles' } as const;
+/**
+ * The commands one service's entry point has beside SERVICE_COMMANDS (the service passes them to the
+ * kit's serviceMain as `commands`): the location service's `load-places [file.json ...]` loads its data
+ * set, shipped in its image beside the bundle (or the files named), into DATABASE_URL and exits.
+ */
+export const LOCATION_COMMANDS = { loadPlaces: 'load-places' } as const;
 export const migrationArgs: readonly string[] = [SERVICE_COMMANDS.migrate];
 export const databaseRolesArgs: readonly string[] = [SERVICE_COMMANDS.databaseRoles];
 

@@ -5,14 +5,15 @@
  * median and best of BENCH_REPS runs (default 7) after one warm-up that fills the parse cache.
  */
 import { performance } from 'node:perf_hooks';
-import { dataFiles, readPlaceFiles } from '../src/data/load.ts';
+import path from 'node:path';
+import { dataFiles, placeDataSet, readPlaceFiles } from '../src/data/load.ts';
 import { addDays, dayOpenings } from '../src/domain/opening-hours.ts';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 31);
 const REPS = Number(process.env.BENCH_REPS ?? 7);
 const FIRST = process.env.BENCH_FROM ?? '2026-12-01';
 
-const places = await readPlaceFiles(await dataFiles());
+const places = await readPlaceFiles(await dataFiles(placeDataSet(path.join(import.meta.dirname, '..')).placesDir));
 const dates = Array.from({ length: DAYS }, (_, i) => addDays(FIRST, i));
 const run = (): number => {
   const started = performance.now();

@@ -12,11 +12,12 @@ import { HOLIDAY_YEARS, publicHolidays } from '../src/domain/holidays.ts';
 import { addDays, dayOpenings, weeklyHours } from '../src/domain/opening-hours.ts';
 import type { PlaceRecord } from '../src/domain/schemas.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
+import { DATA_SET } from './data-set.ts';
 import { MIGRATIONS_DIR } from './harness.ts';
 
 let places: PlaceRecord[];
 beforeAll(async () => {
-  places = await readPlaceFiles(await dataFiles());
+  places = await readPlaceFiles(await dataFiles(DATA_SET.placesDir));
 });
 const place = (id: string) => places.find((p) => p.id === id)!;
 const open = (id: string, date: string) => dayOpenings(place(id).openingHoursOsm, [date], place(id))[0]!;
@@ -73,9 +74,9 @@ describe('the shipped data set', () => {
     const db = await createTestDatabase('location_data', MIGRATIONS_DIR);
     const prisma = testPrismaClient(PrismaClient, db.url, 2);
     try {
-      const files = await dataFiles();
-      expect(await loadPlaces(prisma, files)).toMatchObject({ places: places.length, inserted: places.length, updated: 0 });
-      expect(await loadPlaces(prisma, files)).toMatchObject({ inserted: 0, updated: 0, unchanged: places.length });
+      const files = await dataFiles(DATA_SET.placesDir);
+      expect(await loadPlaces(prisma, files, DATA_SET.removedFile)).toMatchObject({ places: places.length, inserted: places.length, updated: 0 });
+      expect(await loadPlaces(prisma, files, DATA_SET.removedFile)).toMatchObject({ inserted: 0, updated: 0, unchanged: places.length });
     } finally {
       await prisma.$disconnect();
       await db.drop();

@@ -17,7 +17,8 @@ import type { FastifyInstance } from 'fastify';
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildLocationService } from '../src/app.ts';
-import { DATA_DIR, dataFiles } from '../src/data/load.ts';
+import { dataFiles } from '../src/data/load.ts';
+import { DATA_SET } from './data-set.ts';
 import { FIXTURE, createPlacesDatabase, testEnv } from './harness.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -29,7 +30,7 @@ beforeAll(async () => {
   cleanups.push(() => bus.stop());
   const userDb: TestDatabase = await createTestDatabase('gateway_user', serviceMigrationsDir('user'));
   cleanups.push(() => userDb.drop());
-  const files = existsSync(DATA_DIR) ? await dataFiles() : [FIXTURE];
+  const files = existsSync(DATA_SET.placesDir) ? await dataFiles(DATA_SET.placesDir) : [FIXTURE];
   const locationDb = await createPlacesDatabase(files);
   cleanups.push(() => locationDb.drop());
 

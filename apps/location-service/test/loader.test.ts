@@ -1,18 +1,18 @@
 /**
- * `npm run places:load`: every row checked before anything is written, then an idempotent upsert
- * (loading the same files again changes nothing, not even updated_at), on a real location_db; the
- * places the list of removed places names are deleted in the same transaction.
+ * The place loader (`load-places`, `npm run places:load`): every row checked before anything is
+ * written, then an idempotent upsert (loading the same files again changes nothing, not even
+ * updated_at), on a real location_db; the places the list of removed places names are deleted in the
+ * same transaction. The command itself, as the image runs it: load-places-command.test.ts.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase, testPrismaClient } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { PlaceDataError, dataFiles, loadPlaces, readPlaceFiles, readRemovedList, upsertPlaces } from '../src/data/load.ts';
 import type { PlaceRecord } from '../src/domain/schemas.ts';
+import { DATA_SET } from './data-set.ts';
 import { FIXTURE, MIGRATIONS_DIR } from './harness.ts';
 
 let db: TestDatabase;
@@ -194,37 +194,9 @@ describe('loadPlaces', () => {
   });
 
   it('ships a list of removed places that names Manjanggul, and a data set without it', async () => {
-    const shipped = await readRemovedList();
+    const shipped = await readRemovedList(DATA_SET.removedFile);
     expect(shipped).toContainEqual(expect.objectContaining({ id: 'jeju-manjanggul', removedOn: '2026-12-01' }));
-    const ids = new Set((await readPlaceFiles(await dataFiles())).map((p) => p.id));
+    const ids = new Set((await readPlaceFiles(await dataFiles(DATA_SET.placesDir))).map((p) => p.id));
     expect(shipped.filter((r) => ids.has(r.id))).toEqual([]);
   });
 });
-
-it('npm run places:load loads the files it is given into DATABASE_URL, deletes the places the shipped list removes, and says what it did', async () => {
-  const scratch = await createTestDatabase('location_load_cli', MIGRATIONS_DIR);
-  const client = testPrismaClient(PrismaClient, scratch.url, 1);
-  try {
-    const run = (file: string) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/load-places.ts', file], {
-        cwd: path.join(import.meta.dirname, '..'),
-        env: { PATH: process.env.PATH, DATABASE_URL: scratch.url },
-      });
-    // A database loaded before Manjanggul was removed from the data (data/README.md, "Known issues").
-    await upsertPlaces(client, fixture);
-    const kept = fixture.filter((p) => p.id !== 'jeju-manjanggul');
-    const keptFile = await writeData('kept-cli.json', kept);
-    expect((await run(keptFile)).stdout).toBe(`places: ${kept.length} in 1 file(s): 0 inserted, 0 updated, ${kept.length} unchanged, 1 removed\n`);
-    expect(await client.$queryRaw`SELECT id FROM places WHERE id = 'jeju-manjanggul'`).toEqual([]);
-    expect((await run(keptFile)).stdout).toBe(`places: ${kept.length} in 1 file(s): 0 inserted, 0 updated, ${kept.length} unchanged, 0 removed\n`);
-    const restored = await run(FIXTURE).catch((e: { code: number; stderr: string }) => e);
-    expect(restored).toMatchObject({ code: 1 });
-    expect((restored as { stderr: string }).stderr).toMatch(/places\.json #\d+ \(jeju-manjanggul\): listed as removed in removed\.json \(2026-12-01: /);
-    const failed = await run(await writeData('bad-cli.json', [{ ...kept[0]!, rating: 7 }])).catch((e: { code: number; stderr: string }) => e);
-    expect(failed).toMatchObject({ code: 1 });
-    expect((failed as { stderr: string }).stderr).toContain('bad-cli.json #0 (seoul-gyeongbokgung): /rating');
-  } finally {
-    await client.$disconnect();
-    await scratch.drop();
-  }
-}, 240_000); // four cold starts of a TypeScript process on a shared machine

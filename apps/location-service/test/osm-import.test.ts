@@ -16,6 +16,7 @@ import { dataFiles, readPlaceFiles, readRemovedList } from '../src/data/load.ts'
 import { importOsmGeoJson } from '../src/data/osm-import.ts';
 import { checkPlaceRecord } from '../src/data/place-record.ts';
 import { dayOpenings, weeklyHours } from '../src/domain/opening-hours.ts';
+import { DATA_SET } from './data-set.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'osm-export.geojson');
 const load = async () => JSON.parse(await readFile(FIXTURE, 'utf8')) as unknown;
@@ -117,7 +118,7 @@ it('reads the area ids of osmium --add-unique-id=type_id: "a" + 2 × way id, or 
 });
 
 it('skips an element that is a place of the shipped data set: same English or Korean name within 1 km', async () => {
-  const existing = await readPlaceFiles(await dataFiles());
+  const existing = await readPlaceFiles(await dataFiles(DATA_SET.placesDir));
   const report = importOsmGeoJson(await load(), { retrievedOn: '2026-11-30', existing });
   // Gyeongbokgung (osm-way-30412345) is seoul-gyeongbokgung, whose curated hours have the moved
   // closing days and the last entry OSM's lack: loaded beside it, it would be planned into them.
@@ -145,10 +146,10 @@ it('npm run places:import-osm refuses what is not a GeoJSON FeatureCollection (O
 });
 
 it('skips an element that is a place taken out of the data set (data/removed.json): same name within 1 km of where it was', async () => {
-  const removed = await readRemovedList();
+  const removed = await readRemovedList(DATA_SET.removedFile);
   // Manjanggul as OpenStreetMap has it: a cave entrance some metres from the removed row's point.
   const manjanggul = { type: 'Feature', id: 'node/5512345678', properties: { natural: 'cave_entrance', name: '만장굴', 'name:en': 'Manjanggul Cave', opening_hours: 'Mo-Su 09:00-18:00; We[1] off' }, geometry: { type: 'Point', coordinates: [126.7712, 33.5279] } };
-  const report = importOsmGeoJson({ type: 'FeatureCollection', features: [manjanggul] }, { retrievedOn: '2026-12-06', existing: await readPlaceFiles(await dataFiles()), removed });
+  const report = importOsmGeoJson({ type: 'FeatureCollection', features: [manjanggul] }, { retrievedOn: '2026-12-06', existing: await readPlaceFiles(await dataFiles(DATA_SET.placesDir)), removed });
   expect(report.places).toEqual([]);
   expect(report.skipped).toEqual({ 'removed from the data set (data/removed.json)': 1 });
   // The command reads the shipped list.

@@ -17,17 +17,28 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** The built entry of a service directory (relative or absolute, as given). */
 export const builtEntry = (serviceDir) => path.join(serviceDir, 'dist', 'server.mjs');
 const sourceEntry = (serviceDir) => path.join(serviceDir, 'src', 'server.ts');
+const entriesEndingIn = (serviceDir, suffix) =>
+  readdirSync(path.join(serviceDir, 'src'), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(suffix))
+    .sort()
+    .map((f) => path.join(serviceDir, 'src', f));
 /**
  * The modules a service runs on worker threads (every module under src/ named `<name>-thread.ts`, e.g. the AI
  * service's engine thread): each is bundled next to the server as `dist/<name>.mjs`, which is where the code that
  * starts the thread looks when it runs from the bundle.
  */
-export const threadEntries = (serviceDir) =>
-  readdirSync(path.join(serviceDir, 'src'), { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith('-thread.ts'))
-    .sort()
-    .map((f) => path.join(serviceDir, 'src', f));
+export const threadEntries = (serviceDir) => entriesEndingIn(serviceDir, '-thread.ts');
+/**
+ * The modules of a service's own one-shot commands (every module under src/ named `<name>-command.ts`, e.g.
+ * the location service's place loader): each is bundled apart, as `dist/<name>.mjs`, where the entry point
+ * imports it from when it runs from the bundle. Inlined into the server, a command's code would be held by
+ * every serving process (V8 keeps a module's source for the life of the process; the place loader with the
+ * TypeBox validator it checks rows with: +0.67 MiB of heap in a process that never runs it).
+ */
+export const commandEntries = (serviceDir) => entriesEndingIn(serviceDir, '-command.ts');
+/** Every module bundled apart from the server (threads, commands). */
+const apartEntries = (serviceDir) => [...threadEntries(serviceDir), ...commandEntries(serviceDir)];
 const ENTRIES_KEY = '(entries)';
 /** Files the bundle loads beside itself (the Prisma query compiler's wasm); a bundle without them is not fresh. */
 const FILES_KEY = '(files)';
@@ -182,23 +193,23 @@ export const isFresh = (serviceDir) => {
     const { [ENTRIES_KEY]: entries, ...inputs } = JSON.parse(readFileSync(manifestOf(serviceDir), 'utf8'));
     const { [FILES_KEY]: files = [], ...sources } = inputs;
     for (const f of files) statSync(path.join(path.dirname(builtEntry(serviceDir)), f));
-    return JSON.stringify(entries) === JSON.stringify(threadEntries(serviceDir)) && Object.entries(sources).every(([file, s]) => stamp(file) === s);
+    return JSON.stringify(entries) === JSON.stringify(apartEntries(serviceDir)) && Object.entries(sources).every(([file, s]) => stamp(file) === s);
   } catch {
     return false;
   }
 };
 
-/** Bundles `<serviceDir>/src/server.ts` (and its thread modules) into `<serviceDir>/dist/`; returns the server's output path. */
+/** Bundles `<serviceDir>/src/server.ts` (and its thread and command modules) into `<serviceDir>/dist/`; returns the server's output path. */
 export const bundleService = async (serviceDir) => {
   const { build } = await import('esbuild');
   const outfile = builtEntry(serviceDir);
   const outdir = path.dirname(outfile);
   mkdirSync(outdir, { recursive: true });
   const temp = `${outdir}.${process.pid}.tmp`;
-  const threads = threadEntries(serviceDir);
+  const apart = apartEntries(serviceDir);
   const files = new Map();
   const result = await build({
-    entryPoints: [sourceEntry(serviceDir), ...threads],
+    entryPoints: [sourceEntry(serviceDir), ...apart],
     entryNames: '[name]',
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -229,14 +240,14 @@ export const bundleService = async (serviceDir) => {
     writeFileSync(file, await asciiOnly(readFileSync(file, 'utf8'), name));
   }
   // Rename is atomic: a concurrent start sees the old bundle or the new one, never half of one
-  // (threads and files first, so a new server never starts an old thread module or misses its wasm).
+  // (threads, commands and files first, so a new server never starts an old thread module or misses its wasm).
   for (const [name, bytes] of files) writeFileSync(path.join(temp, name), bytes);
-  for (const name of [...files.keys(), ...threads.map((t) => `${path.basename(t, '.ts')}.mjs`), path.basename(outfile)]) renameSync(path.join(temp, name), path.join(outdir, name));
+  for (const name of [...files.keys(), ...apart.map((t) => `${path.basename(t, '.ts')}.mjs`), path.basename(outfile)]) renameSync(path.join(temp, name), path.join(outdir, name));
   rmSync(temp, { recursive: true, force: true });
   const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((f) => [path.resolve(f), stamp(path.resolve(f))]));
   // This script too: a change of how bundles are made (a transform above) rebuilds them.
   inputs[fileURLToPath(import.meta.url)] = stamp(fileURLToPath(import.meta.url));
-  inputs[ENTRIES_KEY] = threads;
+  inputs[ENTRIES_KEY] = apart;
   inputs[FILES_KEY] = [...files.keys()].sort();
   writeFileSync(`${manifestOf(serviceDir)}.${process.pid}.tmp`, JSON.stringify(inputs));
   renameSync(`${manifestOf(serviceDir)}.${process.pid}.tmp`, manifestOf(serviceDir));

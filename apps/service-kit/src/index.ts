@@ -1,7 +1,7 @@
 export { loadConfig, readEnvironment, ConfigError, type ServiceConfig, type LoadConfigOptions, type EnvValues, type OwnEnvironment } from './config.ts';
 export { createApp, markHeld, type App, type CreateAppOptions, type Database, type Kit } from './app.ts';
 export { runService, drainAndClose } from './server.ts';
-export { serviceMain, type ServiceMainOptions } from './main.ts';
+export { CommandError, serviceMain, type ServiceCommand, type ServiceMainOptions } from './main.ts';
 export { HttpProblem, invalidBody, problem, refusalOptions, registerProblemHandlers, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem.ts';
 export { operationBudget, type BudgetSlot, type OperationBudget, type OperationBudgetOptions } from './http/rate-limit.ts';
 export { createTokenVerifier, remoteJwks, remoteTokenVerifier, localJwks, bearerChallenge, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';

@@ -5,8 +5,10 @@
  * offline WebAssembly schema engine and exits; `database-roles` (prod) ensures every service's
  * PostgreSQL role for its managed identity (data/database-roles.ts) and exits. The Jobs run the
  * same image with the catalog's `migrationArgs` / `databaseRolesArgs`, so they need nothing from
- * the repository.
+ * the repository. A service may add commands of its own (`commands`, e.g. the location service's
+ * `load-places`): they run in its image the same way, from the bundle, with nothing else shipped.
  */
+import { parseArgs } from 'node:util';
 import { DATABASE_ROLES_JOB_ENVIRONMENT, KIT_ENVIRONMENT, SERVICE_COMMANDS, workloadName, type ServiceName } from '@tripgen/catalog';
 import type { App } from './app.ts';
 import { ConfigError, readEnvironment } from './config.ts';
@@ -18,9 +20,57 @@ export interface ServiceMainOptions {
   readonly migrationsDir: string;
   /** Builds the app; imported lazily by the service so that `migrate` loads no Fastify, Redis or Prisma client. */
   readonly build: () => Promise<App>;
+  /**
+   * The service's own one-shot commands beside the kit's (SERVICE_COMMANDS), by name: each imports
+   * its code lazily, as `build` does, so that `serve` loads none of it.
+   */
+  readonly commands?: Readonly<Record<string, ServiceCommand>>;
 }
 
-const USAGE = `usage: <service entry> [${Object.values(SERVICE_COMMANDS).join(' | ')}]`;
+/** A one-shot command of one service's entry point (ServiceMainOptions.commands). */
+export interface ServiceCommand {
+  /** The positional arguments it takes, for the usage line (e.g. `[file.json ...]`); absent: none. */
+  readonly args?: string;
+  /** The message of the JSON line logged when it fails otherwise than by a CommandError or a ConfigError. */
+  readonly failed: string;
+  /** Runs it with its positional arguments (options are refused before it runs); the process exits 0 when it resolves. */
+  readonly run: (args: readonly string[]) => Promise<void>;
+}
+
+/**
+ * A one-shot command's failure that the operator fixes from its message alone (a wrong argument, bad
+ * input data): the message goes to stderr as it is, no stack, no JSON line, and the process exits 1.
+ */
+export class CommandError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}
+
+/**
+ * Whether `err` is the operator's to fix from its message alone (a ConfigError, a CommandError). By
+ * name, not instanceof: a command's module is bundled apart from the server (bundle-service.mjs) with
+ * its own copy of the kit, whose classes are not the server's copies. The names each class sets
+ * (a bundler may rename a class, never a string).
+ */
+const OPERATOR_ERRORS: ReadonlySet<string> = new Set(['ConfigError', 'CommandError']);
+const isOperatorError = (err: unknown): err is Error => err instanceof Error && OPERATOR_ERRORS.has(err.name);
+
+const usage = (commands: Readonly<Record<string, ServiceCommand>>): string =>
+  `usage: <service entry> [${[...Object.values(SERVICE_COMMANDS), ...Object.entries(commands).map(([name, c]) => (c.args ? `${name} ${c.args}` : name))].join(' | ')}]`;
+
+const KIT_COMMANDS: ReadonlySet<string> = new Set(Object.values(SERVICE_COMMANDS));
+
+/** The positional arguments of a service's own command; an option, or an argument where it takes none, is a usage error. */
+const commandArgs = (name: string, command: ServiceCommand, rest: readonly string[], usageLine: string): string[] => {
+  // `--` ends the options, as everywhere: a file whose name starts with '-' is still a file.
+  const { tokens, positionals } = parseArgs({ args: [...rest], options: {}, strict: false, allowPositionals: true, tokens: true });
+  const option = tokens.find((t) => t.kind === 'option');
+  if (option) throw new CommandError(`${name}: unknown option "${option.rawName}"; ${usageLine}`);
+  if (positionals.length > 0 && !command.args) throw new CommandError(`${name} takes no arguments; ${usageLine}`);
+  return positionals;
+};
 
 /** One JSON line, in the shape of the service's own logs, for the one-shot command. */
 const logLine = (service: ServiceName, level: number, msg: string, extra: Record<string, unknown> = {}): void =>
@@ -53,22 +103,32 @@ const databaseRoles = async (opts: ServiceMainOptions): Promise<void> => {
 const FAILED: Readonly<Record<string, string>> = { [SERVICE_COMMANDS.migrate]: 'migration failed', [SERVICE_COMMANDS.databaseRoles]: 'database roles failed' };
 
 export const serviceMain = async (opts: ServiceMainOptions, argv: readonly string[] = process.argv.slice(2)): Promise<void> => {
+  const commands = opts.commands ?? {};
+  const clash = Object.keys(commands).filter((name) => KIT_COMMANDS.has(name));
+  // The service's code, not the operator's input: a stack is right.
+  if (clash.length > 0) throw new Error(`${opts.service}: its own commands may not be named as the kit's: ${clash.join(', ')}`);
+  const USAGE = usage(commands);
   const [command = SERVICE_COMMANDS.serve, ...rest] = argv;
+  const own = Object.hasOwn(commands, command) ? commands[command] : undefined;
   try {
-    if (rest.length > 0) throw new ConfigError([USAGE]);
-    if (command === SERVICE_COMMANDS.serve) {
-      await runService(await opts.build());
-      return;
+    if (own) await own.run(commandArgs(command, own, rest, USAGE));
+    else {
+      if (!KIT_COMMANDS.has(command)) throw new CommandError(`unknown command "${command}"; ${USAGE}`);
+      if (rest.length > 0) throw new CommandError(`${command} takes no arguments; ${USAGE}`);
+      if (command === SERVICE_COMMANDS.serve) {
+        await runService(await opts.build());
+        return;
+      }
+      if (command === SERVICE_COMMANDS.migrate) await migrate(opts);
+      else await databaseRoles(opts);
     }
-    if (command === SERVICE_COMMANDS.migrate) await migrate(opts);
-    else if (command === SERVICE_COMMANDS.databaseRoles) await databaseRoles(opts);
-    else throw new ConfigError([`unknown command "${command}"; ${USAGE}`]);
     // The wasm engine keeps its adapter's pool referenced after free(); a one-shot command just ends.
     process.exit(0);
   } catch (err) {
-    // A configuration error is the operator's to fix: one clear line, no stack.
-    if (err instanceof ConfigError) console.error(err.message);
-    else logLine(opts.service, 60, FAILED[command] ?? 'start failed', { err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) });
+    // A configuration error, a wrong command or argument, bad input: the operator's to fix from the
+    // message alone, no stack.
+    if (isOperatorError(err)) console.error(err.message);
+    else logLine(opts.service, 60, own?.failed ?? FAILED[command] ?? 'start failed', { err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) });
     process.exit(1);
   }
 };

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, unreachableDatabaseUrl, type TestDatabase } from '@tripgen/testing';
-import { serviceMain, type ServiceMainOptions } from '../src/main.ts';
+import { CommandError, serviceMain, type ServiceCommand, type ServiceMainOptions } from '../src/main.ts';
 
 const migrationsDir = fileURLToPath(new URL('./fixtures/migrations', import.meta.url));
 
@@ -92,6 +92,68 @@ describe('serviceMain', () => {
     process.env.DATABASE_AUTH = 'kerberos';
     expect(await run(['migrate'])).toBe(1);
     expect(errors.at(-1)).toMatch(/DATABASE_AUTH/);
+  });
+
+  describe("a service's own commands", () => {
+    const withCommand = (command: ServiceCommand, build: ServiceMainOptions['build'] = () => Promise.reject(new Error('must not build'))): ServiceMainOptions => ({
+      ...options(build),
+      commands: { 'load-things': command },
+    });
+
+    it('runs one with its positional arguments (after `--` too) and exits 0; serve neither runs nor imports it', async () => {
+      const load = vi.fn((_args: readonly string[]) => Promise.resolve());
+      expect(await run(['load-things', 'a.json', '--', '-b.json'], withCommand({ args: '[file ...]', failed: 'load failed', run: load }))).toBe(0);
+      expect(load).toHaveBeenCalledExactlyOnceWith(['a.json', '-b.json']);
+      exits = [];
+      const build = vi.fn(() => Promise.reject(new Error('port taken')));
+      expect(await run([], withCommand({ args: '[file ...]', failed: 'load failed', run: load }, build))).toBe(1);
+      expect(build).toHaveBeenCalledTimes(1);
+      expect(load).toHaveBeenCalledTimes(1);
+    });
+
+    it('lists it in the usage line, and refuses an option or an argument it does not take with that one line, exit 1, running nothing', async () => {
+      const load = vi.fn(() => Promise.resolve());
+      expect(await run(['seed'], withCommand({ args: '[file ...]', failed: 'load failed', run: load }))).toBe(1);
+      expect(errors).toEqual(['unknown command "seed"; usage: <service entry> [serve | migrate | database-roles | load-things [file ...]]']);
+      errors = [];
+      exits = [];
+      expect(await run(['load-things', '--all', 'a.json'], withCommand({ args: '[file ...]', failed: 'load failed', run: load }))).toBe(1);
+      expect(errors).toEqual(['load-things: unknown option "--all"; usage: <service entry> [serve | migrate | database-roles | load-things [file ...]]']);
+      errors = [];
+      exits = [];
+      expect(await run(['load-things', 'a.json'], withCommand({ failed: 'load failed', run: load }))).toBe(1);
+      expect(errors).toEqual(['load-things takes no arguments; usage: <service entry> [serve | migrate | database-roles | load-things]']);
+      expect(load).not.toHaveBeenCalled();
+    });
+
+    it('prints a CommandError as it is (bad input), and logs any other failure as one JSON line with its own message; exit 1 both', async () => {
+      expect(await run(['load-things'], withCommand({ failed: 'load failed', run: () => Promise.reject(new CommandError('a.json #3: /rating must be <= 5\nb.json #0: /id required')) }))).toBe(1);
+      expect(errors).toEqual(['a.json #3: /rating must be <= 5\nb.json #0: /id required']);
+      expect(lines).toEqual([]);
+      exits = [];
+      expect(await run(['load-things'], withCommand({ failed: 'load failed', run: () => Promise.reject(new Error('connection refused')) }))).toBe(1);
+      expect(JSON.parse(lines.at(-1)!)).toMatchObject({ level: 60, service: 'user-service', msg: 'load failed', err: { message: 'connection refused' } });
+    });
+
+    it('prints as it is an operator error raised by another copy of the kit (a command bundled apart from the server)', async () => {
+      class CopiedCommandError extends Error {
+        override name = 'CommandError';
+      }
+      class CopiedConfigError extends Error {
+        override name = 'ConfigError';
+      }
+      expect(await run(['load-things'], withCommand({ failed: 'load failed', run: () => Promise.reject(new CopiedCommandError('a.json: not readable JSON')) }))).toBe(1);
+      exits = [];
+      expect(await run(['load-things'], withCommand({ failed: 'load failed', run: () => Promise.reject(new CopiedConfigError('invalid configuration:\n  - DATABASE_AUTH must be one of password, entra')) }))).toBe(1);
+      expect(errors).toEqual(['a.json: not readable JSON', 'invalid configuration:\n  - DATABASE_AUTH must be one of password, entra']);
+      expect(lines).toEqual([]);
+    });
+
+    it('may not take a name of the kit\'s commands', async () => {
+      const opts = { ...options(), commands: { migrate: { failed: 'x', run: () => Promise.resolve() } } };
+      await expect(serviceMain(opts, ['migrate'])).rejects.toThrow(/may not be named as the kit's: migrate/);
+      expect(exits).toEqual([]);
+    });
   });
 
   describe('migrate against PostgreSQL', () => {

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { buildLocationService } from '@tripgen/location-service';
-import { REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { PLACE_LOADER, REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/testing';
 import type { ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { part, type Part } from './harness.ts';
@@ -16,7 +16,7 @@ const run = promisify(execFile);
 /** A location database holding the shipped data set (apps/location-service/data/places). */
 export const createPlacesDatabase = async (): Promise<TestDatabase> => {
   const db = await createTestDatabase('location_test', serviceMigrationsDir('location'));
-  await run(process.execPath, ['--import', 'tsx', 'apps/location-service/src/cli/load-places.ts'], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, DATABASE_URL: db.url } });
+  await run(process.execPath, ['--import', 'tsx', ...PLACE_LOADER], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, DATABASE_URL: db.url } });
   return db;
 };
 

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SERVICES, SERVICE_COMMANDS, nodeFlags, serviceEntrypoint, workloadName, type ServiceName } from '@tripgen/catalog';
+import { LOCATION_COMMANDS, SERVICES, SERVICE_COMMANDS, nodeFlags, serviceEntrypoint, workloadName, type ServiceName } from '@tripgen/catalog';
 import { DEFAULT_UID } from '@tripgen/k8s/src/lib/security.ts';
 import { dockerfileOf, servicesWithCode } from './images.ts';
 import { REPO_ROOT } from './repo.ts';
@@ -34,40 +34,30 @@ const LIBRARY_NOTES: Readonly<Record<string, string>> = {
   planner: 'The itinerary engine (a workspace library, no I/O): its sources only.',
 };
 
-/** A service's directories beyond its prisma.config.ts, prisma/ and src/, each with why the image holds it. */
-const SERVICE_EXTRA_DIRS: Partial<Record<ServiceName, Readonly<Record<string, string>>>> = {
-  location: { data: 'The place loader\'s data set (`node --import tsx apps/location-service/src/cli/load-places.ts`, run in this image).' },
+/**
+ * A service's directories beyond its prisma.config.ts, prisma/ and src/ that a command of its entry
+ * point reads at run time: the image holds them beside the bundle, where the entry point finds them
+ * (its own folder's parent). Each with why, for the reader of the Dockerfile.
+ */
+const SERVICE_DATA_DIRS: Partial<Record<ServiceName, Readonly<Record<string, string>>>> = {
+  location: { data: `The place loader's data set (the entry point's \`${LOCATION_COMMANDS.loadPlaces}\` command: \`node apps/location-service/dist/server.mjs ${LOCATION_COMMANDS.loadPlaces}\`, run in this image).` },
 };
 
-/**
- * The services whose image also runs a program from its TypeScript sources through tsx (a production
- * dependency of the service), and which: the runtime stage then holds those sources, the workspace
- * libraries' sources they import, the TypeScript settings tsx reads, and the service's extra directories.
- */
-const RUNS_FROM_SOURCE: Partial<Record<ServiceName, string>> = {
-  location: 'the place loader',
+/** The commands of a service's entry point beside the kit's (the catalog's), for the reader of its Dockerfile. */
+const OWN_COMMANDS: Partial<Record<ServiceName, readonly string[]>> = {
+  location: Object.values(LOCATION_COMMANDS),
 };
 
 /**
  * What of the build stage the runtime stage holds (paths under /app): what runs, nothing else. Every
- * service: the production packages, its bundle (dist/: the server, its thread modules and the files they
- * load beside them) and the migrations its `migrate` command applies. The sources (all of them bundled),
- * the generated client's sources, the bundler, the Prisma schemas and the TypeScript settings stay in
- * the build stage, unless the image runs a program from source (RUNS_FROM_SOURCE).
+ * service: the production packages, its bundle (dist/: the server, its thread and command modules and
+ * the files they load beside them), the migrations its `migrate` command applies, and the data its own
+ * commands read (SERVICE_DATA_DIRS). The sources (all of them bundled, every command too), the generated
+ * client's sources, the bundler, the Prisma schemas and the TypeScript settings stay in the build stage.
  */
-export const runtimePaths = (service: ServiceName, root = REPO_ROOT): string[] => {
+export const runtimePaths = (service: ServiceName): string[] => {
   const dir = `apps/${workloadName(service)}`;
-  const fromSource = RUNS_FROM_SOURCE[service]
-    ? [
-        'tsconfig.base.json',
-        'tsconfig.json',
-        ...workspaceLibraries(service, root).flatMap((lib) => [`apps/${lib}/package.json`, `apps/${lib}/src`]),
-        `${dir}/package.json`,
-        `${dir}/src`,
-        ...Object.keys(SERVICE_EXTRA_DIRS[service] ?? {}).map((d) => `${dir}/${d}`),
-      ]
-    : [];
-  return ['node_modules', `${dir}/dist`, `${dir}/prisma/migrations`, ...fromSource];
+  return ['node_modules', `${dir}/dist`, `${dir}/prisma/migrations`, ...Object.keys(SERVICE_DATA_DIRS[service] ?? {}).map((d) => `${dir}/${d}`)];
 };
 
 interface PackageJson {
@@ -104,8 +94,9 @@ export function dockerfileText(service: ServiceName, root = REPO_ROOT): string {
   const unknown = libraries.filter((lib) => !(lib in LIBRARY_DIRS));
   if (unknown.length > 0) throw new Error(`${service}: add what the image needs of ${unknown.join(', ')} to LIBRARY_DIRS in tools/delivery/src/dockerfiles.ts`);
   const flags = nodeFlags(SERVICES[service]);
-  const fromSource = RUNS_FROM_SOURCE[service];
-  const runtimeCopies = runtimePaths(service, root).map((p) => `COPY --from=build /app/${p} /app/${p}`);
+  const dataDirs = Object.keys(SERVICE_DATA_DIRS[service] ?? {});
+  const ownCommands = OWN_COMMANDS[service] ?? [];
+  const runtimeCopies = runtimePaths(service).map((p) => `COPY --from=build /app/${p} /app/${p}`);
   const libraryCopies = libraries.flatMap((lib) => [
     ...(LIBRARY_NOTES[lib] ? [`# ${LIBRARY_NOTES[lib]}`] : []),
     ...LIBRARY_DIRS[lib]!.map((d) => `COPY apps/${lib}/${d} apps/${lib}/${d}`),
@@ -114,13 +105,13 @@ export function dockerfileText(service: ServiceName, root = REPO_ROOT): string {
     `COPY ${dir}/prisma.config.ts ${dir}/`,
     `COPY ${dir}/prisma ${dir}/prisma`,
     `COPY ${dir}/src ${dir}/src`,
-    ...Object.entries(SERVICE_EXTRA_DIRS[service] ?? {}).flatMap(([d, why]) => [`# ${why}`, `COPY ${dir}/${d} ${dir}/${d}`]),
+    ...Object.entries(SERVICE_DATA_DIRS[service] ?? {}).flatMap(([d, why]) => [`# ${why}`, `COPY ${dir}/${d} ${dir}/${d}`]),
   ];
   return `# syntax=docker/dockerfile:1
 # Written by \`npm run dockerfiles\` (tools/delivery/src/dockerfiles.ts): do not edit by hand.
 # The ${service} service image. Build context: the repository root (CI: \`docker build -f ${dir}/Dockerfile .\`).
 # The service runs as one esbuild bundle of its TypeScript sources on plain node (its commands too:
-# migrate, database-roles)${fromSource ? `; ${fromSource} runs from its sources through tsx` : ''}.
+# ${[SERVICE_COMMANDS.migrate, SERVICE_COMMANDS.databaseRoles, ...ownCommands].join(', ')}).
 # What the manifests ask of this image (uid/gid, read-only root with only /tmp writable, the entry
 # point and the migration Job's command, the port) is checked against gitops/ by k8s/test/images.test.ts.
 ARG NODE_IMAGE=${NODE_IMAGE}
@@ -167,17 +158,16 @@ RUN cd ${dir} \\
 RUN node apps/service-kit/build/bundle-service.mjs ${dir}
 
 FROM \${NODE_IMAGE} AS runtime
-# The root filesystem is read-only in the pods and /tmp an emptyDir: HOME points there${fromSource ? `, and tsx's
-# transform cache is off (it would write to /tmp on every start for nothing; the emptyDir starts empty)` : ''}.
+# The root filesystem is read-only in the pods and /tmp an emptyDir: HOME points there.
 ENV NODE_ENV=production \\
-    HOME=/tmp${fromSource ? ' \\\n    TSX_DISABLE_CACHE=1' : ''}
-# No package manager ships: the pods run node alone (the entry point, the Jobs${fromSource ? `, ${fromSource}` : ''}),
+    HOME=/tmp
+# No package manager ships: the pods run node alone (the entry point, the Jobs${ownCommands.length ? `, the ${ownCommands.join(', ')} command` : ''}),
 # and the npm that Node 20's images bundle carries packages with fixable HIGH findings that fail the
 # image scan (cross-spawn 7.0.3, CVE-2024-21538: nodejs/node#56909; glob, tar). yarn 1 and corepack go too.
 RUN rm -rf /usr/local/lib/node_modules /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack /opt/yarn-v* /usr/local/bin/yarn /usr/local/bin/yarnpkg
 WORKDIR /app
 # Only what runs, owned by root and not writable by the service user (the process cannot change its own
-# code): the production packages, the bundle and the migrations${fromSource ? `;\n# for ${fromSource}, its sources, those of the workspace libraries it imports, the TypeScript settings and the data` : ''}.
+# code): the production packages, the bundle${dataDirs.length ? ', the migrations and the data its own commands read' : ' and the migrations'}.
 # The build stage's sources, generated client sources, bundler and schemas stay there.
 ${runtimeCopies.join('\n')}
 # The manifests' runAsUser/runAsGroup (k8s/src/lib/security.ts); numeric, so runAsNonRoot can verify it.

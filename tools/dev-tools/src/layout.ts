@@ -5,15 +5,18 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { SERVICE_NAMES, workloadName, type ServiceName } from '@tripgen/catalog';
+import { LOCATION_COMMANDS, SERVICE_NAMES, workloadName, type ServiceName } from '@tripgen/catalog';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** The entry file of a service, relative to the repository root (its image's ENTRYPOINT runs the same). */
 export const serviceEntry = (service: ServiceName): string => path.join('apps', workloadName(service), 'src', 'server.ts');
 
-/** The location service's place loader (`npm run places:load`), relative to the repository root. */
-export const PLACE_LOADER = 'apps/location-service/src/cli/load-places.ts';
+/**
+ * The location service's place loader (`npm run places:load`): its entry file, relative to the
+ * repository root, and the command, as its image runs the bundle (`node dist/server.mjs load-places`).
+ */
+export const PLACE_LOADER: readonly string[] = [serviceEntry('location'), LOCATION_COMMANDS.loadPlaces];
 
 /** The Prisma schema folder of a service (absolute). */
 export const servicePrismaDir = (service: ServiceName): string => path.join(REPO_ROOT, 'apps', workloadName(service), 'prisma');

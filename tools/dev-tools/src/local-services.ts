@@ -74,7 +74,7 @@ export const migrate = async (s: ServiceName, url = databaseUrl(s)): Promise<voi
  * has just done (generateCode).
  */
 export const loadPlaces = (url = databaseUrl('location')): void => {
-  const out = spawnSync(process.execPath, ['--import', 'tsx', PLACE_LOADER], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const out = spawnSync(process.execPath, ['--import', 'tsx', ...PLACE_LOADER], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'inherit', 'inherit'] });
   if (out.status !== 0) throw new Error('the place loader (npm run places:load) failed');
 };
 

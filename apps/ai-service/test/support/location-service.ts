@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { QUEUE_NAMES } from '@tripgen/catalog';
-import { REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { PLACE_LOADER, REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { buildLocationService } from '@tripgen/location-service';
 import { startServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { createTestDatabase, redisUrl } from '@tripgen/testing';
@@ -19,7 +19,7 @@ export interface RunningLocationService {
 
 export const startLocationService = async (database: string): Promise<RunningLocationService> => {
   const [db, bus] = await Promise.all([createTestDatabase(database, serviceMigrationsDir('location')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'apps/location-service/src/cli/load-places.ts'], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, DATABASE_URL: db.url } });
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', ...PLACE_LOADER], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, DATABASE_URL: db.url } });
   const location = await buildLocationService({
     env: {
       SERVICE_NAME: 'location', NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString,

@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataFiles, readPlaceFiles, readRemovedList } from '../data/load.ts';
+import { dataFiles, placeDataSet, readPlaceFiles, readRemovedList } from '../data/load.ts';
 import { importOsmGeoJson } from '../data/osm-import.ts';
 import { placeToday } from '../domain/opening-hours.ts';
 
@@ -20,10 +20,12 @@ if (!input || positionals.length > 1) {
 // npm runs a workspace's script in the workspace folder: paths are relative to where it was typed.
 const here = (f: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), f);
 const retrievedOn = values['retrieved-on'] ?? placeToday();
+// A tool of the repository, run from source (never bundled): the data set is in the service's folder, two up.
+const dataSet = placeDataSet(path.join(import.meta.dirname, '..', '..'));
 // The shipped places: an element that is one of them is skipped (loaded, it would be the place twice).
-const existing = await readPlaceFiles(await dataFiles());
+const existing = await readPlaceFiles(await dataFiles(dataSet.placesDir));
 // And the places taken out of it (data/removed.json): they must not come back under an OSM id.
-const removed = await readRemovedList();
+const removed = await readRemovedList(dataSet.removedFile);
 const exported: unknown = JSON.parse(await readFile(here(input), 'utf8'));
 // Overpass's own JSON ({"elements": [...]}) or a single Feature would read as 0 elements and write
 // an empty file with exit 0, as if the area had no places: refused, saying what to run instead.

@@ -14,16 +14,26 @@ import { Value } from 'typebox/value';
 import { RemovedPlace, type PlaceRecord } from '../domain/schemas.ts';
 import { checkPlaceRecord } from './place-record.ts';
 
-/** The data set shipped with the service (data/places/*.json). */
-export const DATA_DIR = path.resolve(import.meta.dirname, '../../data/places');
-
 /**
- * The places taken out of the data set, shipped with it (data/README.md, "Removed places"): every
- * load deletes them, whatever files it loads.
+ * Where the data set shipped with the service lies in the service's folder (data/README.md): the
+ * place files (data/places/*.json) and the list of places taken out of it (data/removed.json,
+ * "Removed places"), which every load applies, whatever files it loads. The folder is the caller's to
+ * give (the entry point: its own folder's parent, the same from src/ under tsx and from the bundle in
+ * dist/): a module's own import.meta.dirname changes meaning once the module is bundled into dist/.
  */
-export const REMOVED_FILE = path.resolve(import.meta.dirname, '../../data/removed.json');
+export interface PlaceDataSet {
+  readonly placesDir: string;
+  readonly removedFile: string;
+}
 
-export const dataFiles = async (dir: string = DATA_DIR): Promise<string[]> =>
+/** The data set of the service whose folder (apps/location-service, absolute) is `serviceDir`. */
+export const placeDataSet = (serviceDir: string): PlaceDataSet => ({
+  placesDir: path.join(serviceDir, 'data', 'places'),
+  removedFile: path.join(serviceDir, 'data', 'removed.json'),
+});
+
+/** The place files of a data set's folder, in name order. */
+export const dataFiles = async (dir: string): Promise<string[]> =>
   (await readdir(dir)).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f));
 
 export class PlaceDataError extends Error {
@@ -99,8 +109,8 @@ const checkRemovedList = async (file: string, problems: string[]): Promise<Remov
   return entries;
 };
 
-/** The list of removed places in `file` (default: the shipped one), checked; throws PlaceDataError. */
-export const readRemovedList = async (file: string = REMOVED_FILE): Promise<RemovedPlace[]> => {
+/** The list of removed places in `file` (a data set's removedFile), checked; throws PlaceDataError. */
+export const readRemovedList = async (file: string): Promise<RemovedPlace[]> => {
   const problems: string[] = [];
   const entries = await checkRemovedList(file, problems);
   if (problems.length) throw new PlaceDataError(problems);
@@ -179,12 +189,12 @@ export interface LoadReport extends UpsertReport {
 }
 
 /**
- * Checks every file and the list of removed places (`removedFile`, default the shipped
+ * Checks every file and the list of removed places (`removedFile`, the data set's
  * data/removed.json), then deletes the removed places and upserts all the files' places. Nothing is
  * written when any row or entry is bad, or when a file holds a place the list says was removed (a
  * place restored must be taken off the list, a reviewed change, not loaded back by accident).
  */
-export const loadPlaces = async (prisma: PrismaClient, files: readonly string[], removedFile: string = REMOVED_FILE): Promise<LoadReport> => {
+export const loadPlaces = async (prisma: PrismaClient, files: readonly string[], removedFile: string): Promise<LoadReport> => {
   const problems: string[] = [];
   const records = await checkPlaceFiles(files, problems);
   const removed = new Map((await checkRemovedList(removedFile, problems)).map((r) => [r.id, r]));
