@@ -177,6 +177,19 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day('Mo-Fr 18:00-24:00, Mo-Sa 00:00-02:00 || "call"', '2026-11-07')).toEqual({ date: '2026-11-07', intervals: [['00:00', '02:00']] });
   });
 
+  it('a night a later rule closes is cut the day after with a fallback rule too: `Mo-Fr 18:00-02:00; Fr off || "call"` has no Saturday 00:00-02:00', () => {
+    // Friday 6 Nov 2026 is closed (`Fr off`), so its night never opens. The evaluator that keeps the
+    // fallback read Friday's last instant as the fallback's unknown running on, a night not cut: Saturday
+    // answered 00:00-02:00 open. Now the rules other than the fallback decide where the night ends.
+    expect(dayOpenings('Mo-Fr 18:00-02:00; Fr off || "call"', ['2026-11-06', '2026-11-07', '2026-11-08'])).toEqual([
+      { date: '2026-11-06', intervals: [], note: 'closed: weekly closing day (Friday)' },
+      { date: '2026-11-07', intervals: [], note: `call; ${UNCERTAIN_NOTE}` },
+      { date: '2026-11-08', intervals: [], note: `call; ${UNCERTAIN_NOTE}` },
+    ]);
+    // Unchanged: Thursday is the rules' own, and its night before a closing day ends at 24:00 (the package's reading, as without a fallback).
+    expect(day('Mo-Fr 18:00-02:00; Fr off || "call"', '2026-11-05').intervals).toEqual([['00:00', '02:00'], ['18:00', '24:00']]);
+  });
+
   it('an open end (18:00+) is open for OPEN_END_MINUTES from its start, and the note says so; the rest is not counted', () => {
     expect(OPEN_END_MINUTES).toBe(120);
     // An imported bar: never open before (the package's state is unknown with a guessed close at 04:00).

@@ -374,6 +374,11 @@ const ruleText = (oh: OpeningHours, rule: number): string => {
 const nightWindow = (oh: OpeningHours, midnight: Date): ClosedWindow | undefined => {
   const source = sourceOf.get(oh);
   if (!source || !spansPastMidnightCached(source.value)) return undefined;
+  // A fallback rule (`|| "call"`) says nothing of where a night ends: the package makes the time the other
+  // rules close its unknown (`Fr off` too), which read as Friday's night running on would keep Saturday's
+  // 00:00-02:00 of `Mo-Fr 18:00-02:00; Fr off || "call"`. The other rules decide the night alone.
+  const main = withoutFallbacks(source.value);
+  if (main) return nightWindow(parseAt(main, source.at), midnight);
   // Asked of one midnight several times an answer (the date's evaluation, its ordinary week's, the day before's end).
   let windows = windowsOf.get(oh);
   if (!windows) windowsOf.set(oh, (windows = new LRUCache({ max: 64 })));
@@ -466,7 +471,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '16';
+export const OPENING_EVALUATION = '17';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
