@@ -327,6 +327,19 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day('Mo-Su 18:00-02:00', '2026-11-05').intervals).toEqual([['00:00', '02:00'], ['18:00', '24:00']]);
   });
 
+  it('a night in sun times a later rule closes is cut the day after as a clock-time night is: `sunset-sunrise; We off` has no Thursday 00:00-07:00', () => {
+    // Seoul (Gyeongbokgung's coordinates), Wednesday 4 Nov 2026 off. The day's own hours were read with
+    // sun spans left whole, so `sunset-sunrise` still ran from Wednesday into Thursday there and Thursday
+    // answered 00:00-07:00 open after a closed Wednesday.
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    expect(dayOpenings('sunset-sunrise; We off', ['2026-11-05'], seoul)).toEqual([{ date: '2026-11-05', intervals: [['17:30', '24:00']] }]);
+    expect(dayOpenings('(sunset+01:00)-(sunrise-01:00); We off', ['2026-11-05'], seoul)[0]!.intervals).toEqual([['18:30', '24:00']]);
+    expect(dayOpenings('sunset-02:00; We off', ['2026-11-05'], seoul)[0]!.intervals).toEqual([['17:30', '24:00']]);
+    // Unchanged: a night after an open day, and sun spans within the day.
+    expect(dayOpenings('sunset-sunrise; We off', ['2026-11-06'], seoul)[0]!.intervals).toEqual([['00:00', '07:01'], ['17:29', '24:00']]);
+    expect(dayOpenings('sunrise-sunset; We off', ['2026-11-05'], seoul)[0]!.intervals).toEqual([['07:00', '17:30']]);
+  });
+
   it('a night a later rule shortens ends where that rule ends it, not where the overridden night would: `Mo-Su 18:00-04:00; PH 18:00-02:00`', () => {
     // The day after Chuseok's last day (Sun 27 Sep 2026): the holiday's own night runs to 02:00. The
     // package opened it to 04:00 (the wrapped part of Mo-Su's night matches too, the longer one wins),

@@ -301,15 +301,39 @@ const spansPastMidnightCached = (value: string): boolean => {
   return found;
 };
 
+/** A sun time, alone or with an offset in brackets: `sunset`, `(sunset+01:00)`, `(dawn-00:30)`. */
+const SUN_TIME = String.raw`(?:\(\s*(?:sunrise|sunset|dawn|dusk)\s*[+-]\s*\d{1,2}:\d{2}\s*\)|\b(?:sunrise|sunset|dawn|dusk)\b)`;
+/** A time span with a sun time at one end or both (`sunset-sunrise`, `18:00-(sunrise-01:00)`, `sunset-02:00`), not an offset inside brackets. Groups: open, close. */
+const SUN_SPAN = new RegExp(String.raw`(?<!\(\s*)(${SUN_TIME}|\d{1,2}:\d{2})\s*-\s*(${SUN_TIME}|\d{1,2}:\d{2})(?!\s*[+\d)])`, 'g');
+/**
+ * The package's own times for the sun events where it has no coordinates (its VARIABLE_TIME_DEFAULTS).
+ * In Seoul dawn and sunrise are always in the morning (04:40-07:50) and sunset and dusk in the evening
+ * (17:10-20:30), so whether a sun span runs past midnight is the same with these as on any real date
+ * but for a clock time within those ranges at its other end (`sunset-19:00`), read with the default.
+ */
+const SUN_DEFAULTS: Readonly<Record<string, number>> = { dawn: 5 * 60 + 30, sunrise: 6 * 60, sunset: 18 * 60, dusk: 18 * 60 + 30 };
+const sunOrClockMinutes = (time: string): number => {
+  const clock = /^(\d{1,2}):(\d{2})$/.exec(time);
+  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  const sun = /(sunrise|sunset|dawn|dusk)\s*(?:([+-])\s*(\d{1,2}):(\d{2}))?/.exec(time)!;
+  const offset = sun[2] ? (sun[2] === '-' ? -1 : 1) * (Number(sun[3]) * 60 + Number(sun[4])) : 0;
+  return SUN_DEFAULTS[sun[1]!]! + offset;
+};
+
 /**
  * The value with every span that runs past midnight ending at 24:00 (`18:00-02:00` is `18:00-24:00`,
- * an open end `18:00+` is `18:00-24:00`, `10:00-18:00+` is `10:00-18:00`): the hours each day opens
- * by its own rules, with no night from the day before. Sun times are left as they are (a sun span past
- * midnight, `sunset-sunrise`, keeps its early hours).
+ * an open end `18:00+` is `18:00-24:00`, `10:00-18:00+` is `10:00-18:00`, `sunset-sunrise` is
+ * `sunset-24:00`): the hours each day opens by its own rules, with no night from the day before. A span
+ * with a sun time runs past midnight where it closes at or before its opening with the sun's times as
+ * SUN_DEFAULTS has them.
  */
 const ownDayValue = (value: string): string =>
   outsideComments(value, (code) =>
     code
+      .replace(SUN_SPAN, (span, open: string, close: string) => {
+        if (/^\d/.test(open) && /^\d/.test(close)) return span;
+        return sunOrClockMinutes(close) <= sunOrClockMinutes(open) ? `${open}-24:00` : span;
+      })
       .replace(CLOCK_SPAN, (span, oh: string, om: string, ch: string, cm: string) => {
         const open = Number(oh) * 60 + Number(om);
         const close = Number(ch) * 60 + Number(cm);
