@@ -372,6 +372,22 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     ]);
   });
 
+  it('the night before a public holiday that closes at 24:00 says so, as the night after one does', () => {
+    // Christmas 2026 is a Friday: the 24th's night ends at 24:00 (its last order at 23:00, [60, 60]), kept on
+    // purpose, but its note said nothing, so a traveller read the place's usual 02:00 close elsewhere and
+    // nothing said why the last entry was at 23:00.
+    expect(dayOpenings('Mo-Su 18:00-02:00; PH off', ['2026-12-24'], undefined, 60)).toEqual([
+      { date: '2026-12-24', intervals: [['00:00', '02:00'], ['18:00', '24:00']], lastEntryMinutes: [60, 60], note: 'the night before Christmas Day (기독탄신일) closes at 24:00' },
+    ]);
+    // Holiday hours after it end the night the same way (the package's reading of a later rule for a day).
+    expect(day('Mo-Su 18:00-02:00; PH 10:00-14:00', '2026-09-23').note).toBe('the night before Day before Chuseok (추석 전날) closes at 24:00');
+    // No note where nothing is shortened: a night that ends at 24:00 anyway, an ordinary night, a
+    // holiday's own night that its rule closes at 02:00 (its note says holiday hours).
+    expect(day('Mo-Su 18:00-24:00; PH off', '2026-12-24').note).toBeUndefined();
+    expect(day('Mo-Su 18:00-02:00; PH off', '2026-12-23').note).toBeUndefined();
+    expect(day('Mo-Su 18:00-04:00; PH 18:00-02:00', '2026-09-24').note).toBe('holiday hours: Day before Chuseok (추석 전날)');
+  });
+
   it('years the gazette has not published are evaluated without holidays, and say so', () => {
     expect(day(MUSEUM, '2028-10-03')).toEqual({ date: '2028-10-03', intervals: [['10:00', '18:00']], note: 'public holidays of 2028 are not published yet: holiday closures are not included' });
   });

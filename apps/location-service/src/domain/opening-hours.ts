@@ -768,6 +768,22 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       } else if (!today && !actual.intervals.length && !actual.comments.length && !actual.uncertain) {
         notes.push(closedWeekly() ? `closed: weekly closing day (${WEEKDAY_NAMES[dayOfWeek(date)]})` : 'closed on this date');
       }
+      // The package lets a holiday's rule (`PH off`) override its early hours of the night before too, so that
+      // night closes earlier than on an ordinary day (at 24:00): said, as the day after's closed night is.
+      const nightClose = (day: RawDay): number | undefined => {
+        const end = day.intervals.at(-1)?.[1] === '24:00' ? day.ends.at(-1)!.at(-1)! : undefined;
+        return end && !end.openEnd ? end.close : undefined;
+      };
+      const shortened = around.tomorrow ? nightClose(actual) : undefined;
+      // Compared with the same date read without the holiday after it: the date's own holiday hours are said apart.
+      const usual = shortened === undefined ? undefined : nightClose(evaluateDay(evaluatorOn(value, date, { ...around, tomorrow: false }, at), date));
+      if (shortened !== undefined && usual !== undefined && usual > 24 * 60 && shortened < usual) {
+        const after = publicHolidays(addDays(date, 1));
+        const names = after.known ? after.names.join(' / ') : 'the holiday';
+        // Past 24:00 (a holiday's own early hours after it) as the next day's clock time.
+        const clock = shortened === 24 * 60 ? '24:00' : `${pad(Math.floor(shortened / 60) % 24)}:${pad(shortened % 60)}`;
+        notes.push(`the night before ${names} closes at ${clock}`);
+      }
       notes.push(...actual.comments);
       if (actual.uncertain) notes.push(UNCERTAIN_NOTE);
       if (!holidays.known) notes.push(`${calendarGap(Number(date.slice(0, 4)))}: holiday closures are not included`);
