@@ -74,7 +74,7 @@ it('writes rows the loader accepts: names in both languages, the tag as it is, p
 });
 
 it('reads nothing from what is not a FeatureCollection', () => {
-  expect(importOsmGeoJson({ type: 'Feature' }, { retrievedOn: '2026-11-30' })).toEqual({ places: [], skipped: {}, elements: 0, unreadLastEntries: [] });
+  expect(importOsmGeoJson({ type: 'Feature' }, { retrievedOn: '2026-11-30' })).toEqual({ places: [], skipped: {}, elements: 0, unreadLastEntries: [], unusableLastEntries: [] });
   expect(importOsmGeoJson(null, { retrievedOn: '2026-11-30' }).places).toEqual([]);
 });
 
@@ -221,8 +221,6 @@ it('reads a last order, entry or admission from the comment of the hours into la
     'Mo-Fr 11:00-22:00 "last order 21:00"; Sa 18:00-02:00 "last order: 01:30"',
     // Another comment: as today (its times uncertain, not counted as open).
     'Mo-Fr 09:00-18:00 "by appointment"',
-    // A last entry after the close says nothing usable: as today.
-    'Mo-Su 11:00-22:00 "last order 23:00"',
   ];
   const { places } = importOsmGeoJson({ type: 'FeatureCollection', features: [await seoulBoundary(), ...hours.map((h, i) => restaurant(i + 1, h, 126.98 + i * 0.002))] }, { retrievedOn: '2026-12-06' });
   expect(places.map((p) => [p.openingHoursOsm, p.lastEntryMinutes, p.note])).toEqual([
@@ -230,7 +228,6 @@ it('reads a last order, entry or admission from the comment of the hours into la
     ['Tu-Su 09:00-18:00 open "Last admission 17:30"; Mo off', 30, 'opening_hours in OpenStreetMap: Tu-Su 09:00-18:00 "Last admission 17:30"; Mo off'],
     ['Mo-Fr 11:00-22:00 open "last order 21:00"; Sa 18:00-02:00 open "last order: 01:30"', 60, 'opening_hours in OpenStreetMap: Mo-Fr 11:00-22:00 "last order 21:00"; Sa 18:00-02:00 "last order: 01:30"'],
     ['Mo-Fr 09:00-18:00 "by appointment"', undefined, undefined],
-    ['Mo-Su 11:00-22:00 "last order 23:00"', undefined, undefined],
   ]);
   // Open in the service's evaluation, where the comment left the times unknown (closed).
   expect(weeklyHours(places[0]!.openingHoursOsm, '2026-12-07').mon).toEqual([['11:00', '22:00']]);
@@ -307,6 +304,30 @@ it('reads no last entry against an open end, whose close is only guessed: the pl
   expect(places.map((p) => [p.openingHoursOsm, p.lastEntryMinutes])).toEqual([['Mo-Su 18:00+ "last order 01:00"', undefined]]);
   const [friday] = dayOpenings(places[0]!.openingHoursOsm, ['2026-12-11'], undefined, places[0]!.lastEntryMinutes);
   expect([friday!.intervals, friday!.lastEntryMinutes]).toEqual([[['18:00', '20:00']], undefined]);
+});
+
+it('skips, counted and listed, a last entry it reads but cannot use: at or after the close, or before closing on an open end', async () => {
+  const hours = [
+    // After the close: before, imported with the comment alone, its times unknown: never planned, said nowhere.
+    'Mo-Su 11:00-22:00 "last order 23:00"',
+    'Tu-Su 09:00-18:00 "last entry 18:00"; Mo off',
+    // "Before closing" on an open end, whose close is only guessed: before, imported and the last entry ignored.
+    'Mo-Su 18:00+ "last order 1 hour before closing"',
+    // Kept: a clock time on an open end is read by the service (after its counted close, it restricts nothing).
+    'Mo-Su 18:00+ "last order 01:00"',
+    'Mo-Su 11:00-22:00 "last order 21:00"',
+  ];
+  const report = importOsmGeoJson({ type: 'FeatureCollection', features: [await seoulBoundary(), ...hours.map((h, i) => restaurant(i + 1, h, 126.98 + i * 0.002))] }, { retrievedOn: '2026-12-06' });
+  expect(report.places.map((p) => [p.openingHoursOsm, p.lastEntryMinutes])).toEqual([
+    ['Mo-Su 18:00+ "last order 01:00"', undefined],
+    ['Mo-Su 11:00-22:00 open "last order 21:00"', 60],
+  ]);
+  expect(report.skipped).toEqual({
+    'boundary of a region (read, not a place)': 1,
+    'a last entry in its opening_hours that cannot be used (at or after the close, or before closing on an open end)': 3,
+  });
+  expect(report.unusableLastEntries).toEqual(['last entry 18:00', 'last order 1 hour before closing', 'last order 23:00']);
+  expect(report.unreadLastEntries).toEqual([]);
 });
 
 it('labels seoul what lies inside Seoul, by its boundary in the export, not what its box also holds (Bucheon, Hanam)', async () => {

@@ -39,6 +39,8 @@ console.log(`${report.elements} elements: kept ${report.places.length}, skipped 
 for (const [reason, n] of Object.entries(report.skipped).sort((a, b) => b[1] - a[1])) console.log(`  skipped ${String(n).padStart(6)}  ${reason}`);
 // Each unread last entry by its text: the form to teach the reader (domain/last-entry.ts) or to correct in OSM.
 for (const comment of report.unreadLastEntries) console.log(`  last entry not read: "${comment}"`);
+// Each last entry read but of no use (after the close, or before closing on an open end): to correct in OSM.
+for (const comment of report.unusableLastEntries) console.log(`  last entry not usable: "${comment}"`);
 if (values.out) {
   await writeFile(here(values.out), `${JSON.stringify(report.places, null, 2)}\n`);
   console.log(`wrote ${report.places.length} places to ${values.out}`);

@@ -8,7 +8,7 @@
  */
 import type { PlaceCategory, PlaceRegion } from '@tripgen/catalog';
 import pointInPolygon from 'point-in-polygon-hao';
-import { isLastEntry, isUnreadLastEntry, lastEntryGap } from '../domain/last-entry.ts';
+import { isLastEntry, isUnreadLastEntry, lastEntryAt, lastEntryGap } from '../domain/last-entry.ts';
 import { commentedIntervals, commentsOf, isCalendarDate, openBeforeComments, openingHoursProblem, withoutComments } from '../domain/opening-hours.ts';
 import { REGION_BOUNDARIES, regionOf } from '../domain/regions.ts';
 import type { PlaceRecord } from '../domain/schemas.ts';
@@ -92,6 +92,7 @@ export type SkipReason =
   | 'no opening_hours'
   | 'opening_hours cannot be evaluated'
   | 'a last entry in its opening_hours that cannot be read'
+  | 'a last entry in its opening_hours that cannot be used (at or after the close, or before closing on an open end)'
   | 'invalid place'
   | 'already in the data set (same name within 1 km)'
   | 'removed from the data set (data/removed.json)'
@@ -103,6 +104,8 @@ export interface ImportReport {
   readonly elements: number;
   /** The comments of skipped elements' hours that speak of a last entry the importer cannot read, each once, sorted. */
   readonly unreadLastEntries: string[];
+  /** The last-entry comments of skipped elements' hours that are read but cannot be used (lastEntryOf), each once, sorted. */
+  readonly unusableLastEntries: string[];
 }
 
 interface Feature {
@@ -241,22 +244,43 @@ const isInside = (outline: readonly number[][][][], at: { lat: number; lng: numb
  * larger where the intervals differ), and its rule is made `open` (`Mo-Su 11:00-22:00 open "last
  * order 21:00"`): its times evaluate as open, and the service gives each date's intervals their own
  * rule's last entry where the rules' differ (a Saturday night's 30 minutes, the weekdays' 60); the
- * row's note keeps the tag as OSM has it. Other comments stay, and so does one whose gap is not a
- * last entry (none, or past the schema's 720 minutes): their times stay unknown.
+ * row's note keeps the tag as OSM has it. Other comments stay, their times unknown. A last entry read
+ * that cannot be used (at or after its close, past the schema's 720 minutes, or "1 hour before closing"
+ * on an open end) skips the element, counted and listed, as an unread one does (lastEntryOf).
  */
 /** The days read for the comments' intervals: a year, for seasonal rules. */
 const LAST_ENTRY_DAYS = 366;
 
-const lastEntryOf = (hours: string, from: string): { hours: string; lastEntryMinutes: number } | undefined => {
+/** The longest last entry a row takes (the schema's lastEntryMinutes). */
+const LAST_ENTRY_MAX = 720;
+
+/**
+ * A row's last entry from the comments of its hours; `unusable` the last-entry comments read that no
+ * evaluation can use: at or after their interval's close, or beyond the schema's 720 minutes (kept, the
+ * comment left its times unknown: never planned), or so long before closing on an open end, whose close
+ * is only guessed (no minute to count from). A clock time on an open end is the service's to read (opening-hours.ts).
+ */
+type LastEntryReading = { readonly hours: string; readonly lastEntryMinutes: number } | { readonly unusable: readonly string[] };
+
+const lastEntryOf = (hours: string, from: string): LastEntryReading | undefined => {
   const without = withoutComments(hours, isLastEntry);
   // No such comment, or hours the package cannot read (skipped below, as they were).
   if (without === hours || openingHoursProblem(hours)) return undefined;
   const opened = openBeforeComments(hours, isLastEntry);
-  const gaps = commentedIntervals(hours, from, LAST_ENTRY_DAYS).flatMap(({ comment, open, close }) => {
+  const gaps: number[] = [];
+  const unusable = new Set<string>();
+  for (const { comment, open, close } of commentedIntervals(hours, from, LAST_ENTRY_DAYS)) {
+    if (close === undefined) {
+      if (isLastEntry(comment) && lastEntryAt(comment, open) === undefined) unusable.add(comment);
+      continue;
+    }
     const gap = lastEntryGap(comment, open, close);
-    return gap === undefined ? [] : [gap];
-  });
-  if (!gaps.length || gaps.some((gap) => gap < 1 || gap > 720)) return undefined;
+    if (gap === undefined) continue;
+    if (gap < 1 || gap > LAST_ENTRY_MAX) unusable.add(comment);
+    else gaps.push(gap);
+  }
+  if (unusable.size) return { unusable: [...unusable] };
+  if (!gaps.length) return undefined;
   // A comment alone, with no times of its own, says no hours: as before.
   return without && !openingHoursProblem(opened) ? { hours: opened, lastEntryMinutes: Math.max(...gaps) } : undefined;
 };
@@ -360,6 +384,7 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
   const skipped: Partial<Record<SkipReason, number>> = {};
   const skip = (reason: SkipReason) => void (skipped[reason] = (skipped[reason] ?? 0) + 1);
   const unreadLastEntries = new Set<string>();
+  const unusableLastEntries = new Set<string>();
   const kept: { record: PlaceRecord; shape: Shape }[] = [];
   const seen = new Set<string>();
   const boundaries = boundariesOf(features);
@@ -426,7 +451,14 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
       continue;
     }
     // A bad retrievedOn makes the row invalid below; there is no year to read the comments in.
-    const lastEntry = isCalendarDate(opts.retrievedOn) ? lastEntryOf(openingHoursOsm, opts.retrievedOn) : undefined;
+    const reading = isCalendarDate(opts.retrievedOn) ? lastEntryOf(openingHoursOsm, opts.retrievedOn) : undefined;
+    // Imported, such a last entry would leave its times unknown (never planned) or be ignored: said, as an unread one is.
+    if (reading && 'unusable' in reading) {
+      skip('a last entry in its opening_hours that cannot be used (at or after the close, or before closing on an open end)');
+      for (const comment of reading.unusable) unusableLastEntries.add(comment);
+      continue;
+    }
+    const lastEntry = reading;
     const record: PlaceRecord = {
       id,
       name: name.trim(),
@@ -459,5 +491,5 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
   }
   const { places, nested } = withoutNested(kept);
   if (nested) skipped['same place as an area of the export (same name, inside it)'] = nested;
-  return { places: places.sort((a, b) => a.id.localeCompare(b.id)), skipped, elements: features.length, unreadLastEntries: [...unreadLastEntries].sort() };
+  return { places: places.sort((a, b) => a.id.localeCompare(b.id)), skipped, elements: features.length, unreadLastEntries: [...unreadLastEntries].sort(), unusableLastEntries: [...unusableLastEntries].sort() };
 };

@@ -609,12 +609,12 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
 /**
  * The intervals of the `days` days from local date `from` that a comment applies to, with its text,
  * their opening and closing as minutes from the midnight of the day they open (a close past midnight
- * is past 1440), open or of unknown state alike, an open end left out (its close is the package's guess);
+ * is past 1440), open or of unknown state alike, an open end with no close (its close is the package's guess);
  * public holidays not applied (`PH` matches nothing).
  * For reading what a comment says of its hours (the OSM importer's "last order 21:00"). An interval
  * cut by the period's ends has no opening or close of its own and is left out.
  */
-export const commentedIntervals = (value: string, from: string, days: number): { comment: string; open: number; close: number }[] =>
+export const commentedIntervals = (value: string, from: string, days: number): { comment: string; open: number; close: number | undefined }[] =>
   inPlaceTimeZone(() => {
     const [y, m, d] = from.split('-').map(Number) as [number, number, number];
     const start = new Date(y, m - 1, d);
@@ -622,12 +622,12 @@ export const commentedIntervals = (value: string, from: string, days: number): {
     const oh = parse(value);
     return oh
       .getOpenIntervals(start, end)
-      .flatMap(([s, e, unknown, comment]) => {
+      .flatMap(([s, e, unknown, comment]): { comment: string; open: number; close: number | undefined }[] => {
         if (!comment || s <= start || e >= end) return [];
-        // An open end (`18:00+ "last order 01:00"`) has no close: the package's is a guess, and a gap counted from it is none.
-        if (unknown && isOpenEnd(oh, s, comment)) return [];
         // Asia/Seoul has no daylight saving: elapsed minutes are clock minutes.
         const open = s.getHours() * 60 + s.getMinutes();
+        // An open end (`18:00+ "last order 01:00"`) has no close: the package's is a guess, and a gap counted from it is none.
+        if (unknown && isOpenEnd(oh, s, comment)) return [{ comment, open, close: undefined }];
         return [{ comment, open, close: open + Math.round((e.getTime() - s.getTime()) / 60_000) }];
       });
   });
