@@ -12,8 +12,10 @@ import { HOLIDAY_YEARS, publicHolidays } from '../src/domain/holidays.ts';
 import { addDays, dayOpenings, weeklyHours } from '../src/domain/opening-hours.ts';
 import type { PlaceRecord } from '../src/domain/schemas.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
+import { isLastEntry } from '../src/domain/last-entry.ts';
 import { DATA_SET } from './data-set.ts';
 import { MIGRATIONS_DIR } from './harness.ts';
+import { noteLastEntryDisagreements } from './support/note-last-entries.ts';
 
 let places: PlaceRecord[];
 beforeAll(async () => {
@@ -60,6 +62,21 @@ describe('the shipped data set', () => {
     expect(ids(hoursOnly.filter((p) => p.lastEntryMinutes !== undefined))).toEqual(ids(hoursOnly.filter(saysLastEntry)));
     expect(place('seoul-changdeokgung-huwon').lastEntryMinutes).toBe(120);
     expect(place('seoul-gyeongbokgung').lastEntryMinutes).toBe(60);
+  });
+
+  it('gives each row the last entry its note says, read as the importer reads one: "Last entry 17:00" of 09:00-18:00 is 60', () => {
+    // The note is what the page said; nothing compared it with the figure the planner reads, so a row
+    // whose note says "last entry 1 h before closing" could carry 30 unseen.
+    const disagreements = places.map((p) => [p.id, p.lastEntryMinutes, noteLastEntryDisagreements(p)] as const).filter(([, , d]) => d.length);
+    expect(disagreements).toEqual([]);
+    // The check reads them (about 25 rows' notes give one it reads), and fails on a figure that disagrees.
+    expect(places.filter((p) => (p.note ?? '').split(/[.;,()]/).some((c) => isLastEntry(c.trim()))).length).toBeGreaterThanOrEqual(20);
+    const gyeongbokgung = place('seoul-gyeongbokgung');
+    expect(noteLastEntryDisagreements({ ...gyeongbokgung, lastEntryMinutes: 30 })).toEqual([{ clause: 'Last entry 1 h before closing', gaps: [60] }]);
+    expect(noteLastEntryDisagreements({ ...place('seoul-war-memorial-of-korea'), lastEntryMinutes: undefined })).toEqual([{ clause: 'Last entry 17:00', gaps: [60] }]);
+    // A clock time counts on the intervals it falls within: the National Palace Museum's 17:00 is the weekdays' (17:30 close), 30.
+    expect(noteLastEntryDisagreements(place('seoul-national-palace-museum'))).toEqual([]);
+    expect(noteLastEntryDisagreements({ ...place('seoul-national-palace-museum'), lastEntryMinutes: 60 })).toHaveLength(1);
   });
 
   it('gives a last entry that differs by season per rule: Jeolmul\'s tickets until 18:00, 17:00 in November-February', () => {
