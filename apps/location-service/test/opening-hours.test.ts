@@ -207,6 +207,20 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day('Mo-Su 10:00-12:00 unknown', '2026-12-23')).toEqual({ date: '2026-12-23', intervals: [], note: UNCERTAIN_NOTE });
   });
 
+  it('an open end at midnight (00:00+) is an open end as any other, of its own day: counted open 00:00-02:00, said (OSM opening_hours specification)', () => {
+    // The specification's open end is a time followed by `+`: open then, the close not given; a span is the
+    // day's it starts on, so `00:00+` is the day's own. The package's shortcut for a span of the whole day
+    // (00:00 to its guessed close, 24:00) dropped the open end: every day answered 00:00-24:00, certain, no note.
+    expect(dayOpenings('Mo-Su 00:00+', ['2026-11-04'])).toEqual([{ date: '2026-11-04', intervals: [['00:00', '02:00']], note: openEndNote('00:00', '02:00') }]);
+    expect(weeklyHours('Mo-Su 00:00+', '2026-11-02').thu).toEqual([['00:00', '02:00']]);
+    expect(day('We 00:00+', '2026-11-04').intervals).toEqual([['00:00', '02:00']]);
+    // The mapper's own comment stays, as with `18:00+ "until the last guest"` (before: nothing open, the note alone).
+    expect(day('Mo-Su 00:00+ "until the last guest"', '2026-11-04')).toEqual({ date: '2026-11-04', intervals: [['00:00', '02:00']], note: `until the last guest; ${openEndNote('00:00', '02:00')}` });
+    // Unchanged: the whole day written as such, and an open end at another time.
+    expect(day('Mo-Su 00:00-24:00', '2026-11-04').intervals).toEqual([['00:00', '24:00']]);
+    expect(day('Mo-Su 10:00+', '2026-11-04').intervals).toEqual([['10:00', '12:00']]);
+  });
+
   it('a last entry counts from the real close: an interval cut at 24:00 that runs on past midnight has its last entry after it', () => {
     // A bar open 18:00-02:00, last order 01:00 (60): none before midnight, not 23:00; 01:00 in the night's early hours.
     expect(dayOpenings('Mo-Su 18:00-02:00', ['2026-12-23'], undefined, 60)).toEqual([{ date: '2026-12-23', intervals: [['00:00', '02:00'], ['18:00', '24:00']], lastEntryMinutes: [60, 0] }]);

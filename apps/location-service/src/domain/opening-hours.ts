@@ -512,6 +512,43 @@ const OPEN_END_COMMENT = 'Specified as open end. Closing time was guessed.';
 /** An open end in a rule's code (comments left out): `18:00+`, `10:00-18:00+`, `sunset+`; not an offset `(sunset+01:00)`. */
 const OPEN_END = /(?:\d|\b(?:sunrise|sunset|dawn|dusk)|\))\+(?!\s*\d)/;
 
+/** An open end at midnight in a rule's code (`00:00+`), not a fixed time that ends there (`18:00-00:00+`) nor one past it (`10:00+`). */
+const MIDNIGHT_OPEN_END = /(?<![\d:-]\s*)0?0:00\s*\+(?!\s*\d)/;
+
+/**
+ * The package's intervals of [from, to), with an open end at midnight made one. `00:00+` is an open
+ * end as any other (OSM specification: a time followed by `+` opens then, its close not given), but
+ * the package's shortcut for a span of the whole day (from 00:00 to its guessed close, 24:00) drops
+ * the open end: it answered the day open 00:00-24:00, certain, with no note. Each day such a rule
+ * decides at its midnight is given back as the package gives an open end (unknown, its comment), a
+ * day apart: the package joins days that touch into one interval, and each open end counts from its own start.
+ */
+const openIntervals = (oh: OpeningHours, from: Date, to: Date): PackageInterval[] => {
+  const intervals = oh.getOpenIntervals(from, to);
+  const source = sourceOf.get(oh);
+  if (!source || !source.value.includes('+')) return intervals;
+  return intervals.flatMap((interval): PackageInterval[] => {
+    const [start, end, unknown, comment] = interval;
+    const pieces: PackageInterval[] = [];
+    let rest = start;
+    for (let midnight = new Date(start.getFullYear(), start.getMonth(), start.getDate()); midnight < end; midnight = new Date(midnight.getFullYear(), midnight.getMonth(), midnight.getDate() + 1)) {
+      if (midnight < start) continue;
+      const rule = oh.getMatchingRule(midnight);
+      if (rule === undefined) continue;
+      let found = false;
+      outsideComments(ruleText(oh, rule), (code) => ((found ||= MIDNIGHT_OPEN_END.test(code)), code));
+      if (!found) continue;
+      const dayEnd = new Date(Math.min(end.getTime(), new Date(midnight.getFullYear(), midnight.getMonth(), midnight.getDate() + 1).getTime()));
+      if (rest < midnight) pieces.push([rest, midnight, unknown, comment]);
+      // Unknown already where the rule has a comment of its own (`00:00+ "until the last guest"`): kept, as for `18:00+ "..."`.
+      pieces.push([midnight, dayEnd, true, unknown ? comment : OPEN_END_COMMENT]);
+      rest = dayEnd;
+    }
+    if (rest < end) pieces.push([rest, end, unknown, comment]);
+    return pieces;
+  });
+};
+
 /** Whether an unknown interval starting at `start` is an open end (its rule has one), not `unknown` or a comment alone. */
 const isOpenEnd = (oh: OpeningHours, start: Date, comment: string | undefined): boolean => {
   if (comment === OPEN_END_COMMENT) return true;
@@ -542,10 +579,10 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
   // With a time of unknown state, from the day before (an open end begun then is counted from its own
   // start) to the day after (the package ends an interval at the end of the period asked, an open
   // end's counted close too); the day alone otherwise, as most values are.
-  const day = oh.getOpenIntervals(from, to);
+  const day = openIntervals(oh, from, to);
   // An interval that reaches midnight is read to the day after as well: its real close is a last entry's reference.
   const wide = day.some(([, end, unknown]) => unknown || end >= to);
-  const read = withoutWindows(wide ? oh.getOpenIntervals(new Date(y, m - 1, d - 1), new Date(y, m - 1, d + 2)) : day, [nightWindow(oh, from), wide ? nightWindow(oh, to) : undefined]);
+  const read = withoutWindows(wide ? openIntervals(oh, new Date(y, m - 1, d - 1), new Date(y, m - 1, d + 2)) : day, [nightWindow(oh, from), wide ? nightWindow(oh, to) : undefined]);
   const ends: IntervalEnd[][] = [];
   /** Where each interval opens, the day before for a night begun then: a clock time in a comment is read from it. */
   const opened: Date[] = [];
