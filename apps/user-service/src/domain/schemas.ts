@@ -26,6 +26,10 @@ export type RegisterBody = Static<typeof RegisterBody>;
 export const LoginBody = Type.Object({ email: Email, password: Type.String({ maxLength: 128 }) }, { additionalProperties: false });
 export type LoginBody = Static<typeof LoginBody>;
 
+/** The account's current password, asked again to delete it: a token alone (a stolen one) cannot erase an account. */
+export const DeleteAccountBody = Type.Object({ password: LoginBody.properties.password }, { additionalProperties: false });
+export type DeleteAccountBody = Static<typeof DeleteAccountBody>;
+
 export const Pace = Type.Enum(PACES);
 export const TravelMode = Type.Enum(TRAVEL_MODES);
 

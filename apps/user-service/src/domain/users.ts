@@ -32,6 +32,23 @@ export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
 
   findCredentials: (email: string) => prisma.user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true } }),
 
+  /** The credentials of the account `userId` (from PostgreSQL, never the cache: the profile holds no hash), or null when it is gone. */
+  credentialsOf: (userId: string) => prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, passwordHash: true } }),
+
+  /**
+   * Deletes the account and everything of it in user_db (its preferences and notifications go with
+   * it: ON DELETE CASCADE), and its cached profile on every replica (L1 and L2: the cache's
+   * invalidation, published to the others); false when it was already gone. The cache entry goes
+   * even then: a profile cached before another request deleted the account is not served again.
+   */
+  async remove(userId: string): Promise<boolean> {
+    try {
+      return (await prisma.user.deleteMany({ where: { id: userId } })).count === 1;
+    } finally {
+      await cache.invalidate(profileKey(userId));
+    }
+  },
+
   /** The profile of `userId` in this replica's L1 cache, without a promise: null for an id known to be unknown, undefined when not there (call me). */
   cachedMe(userId: string): Me | null | undefined {
     return cache.peek<CachedProfile>(profileKey(userId))?.user;

@@ -2,11 +2,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { internalPrefix, repeatedInterests, storedInterest, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
-import { assertPreconditions, bearerChallenge, CURRENT_TARGET, HttpProblem, invalidBody, ProblemSchema, REFUSED_TARGET, type PreconditionTarget } from '@tripgen/service-kit';
-import { Me, NotificationList, Preferences } from '../domain/schemas.ts';
+import { internalPrefix, LOGIN_THROTTLE, repeatedInterests, storedInterest, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
+import { assertPreconditions, bearerChallenge, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, invalidBody, ProblemSchema, REFUSED_TARGET, type PreconditionTarget } from '@tripgen/service-kit';
+import { DeleteAccountBody, Me, NotificationList, Preferences } from '../domain/schemas.ts';
 import { INBOX_SHOWN } from '../domain/notifications.ts';
+import { verifyPassword } from '../domain/passwords.ts';
 import type { UserRepository } from '../domain/users.ts';
+import { loginThrottle } from './auth.ts';
 
 export interface UserRoutesOptions {
   readonly users: UserRepository;
@@ -92,6 +94,46 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
       return {
         items: items.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: n.readAt ? n.readAt.toISOString() : null })),
       };
+    },
+  );
+
+  // The password asked here is counted as a login's (one throttle per account, shared with login):
+  // a stolen token must not buy its holder unthrottled guesses at the password through this route.
+  const throttle = loginThrottle(app.kit.redis);
+  app.delete(
+    USER_PATHS.me,
+    // Its preconditions once the password is checked: a wrong one is its 403, an account gone its 401, whatever they say (RFC 9110 13.2.1).
+    {
+      config: { target: EVALUATED_BY_ROUTE },
+      schema: {
+        operationId: 'deleteMe',
+        description: "Deletes the signed-in user's account with its preferences and notifications (the account's current password in the body); its trips are erased by the trip service shortly after.",
+        tags: ['users'],
+        body: DeleteAccountBody,
+        response: { 204: Type.Null(), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 429: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const userId = request.user!.id;
+      const found = await users.credentialsOf(userId);
+      // Gone already (a second DELETE, an operator's): its cached profile goes too, if a replica still had it.
+      if (!found) throw (await users.remove(userId), accountGone());
+      const verdict = await throttle.attempt(found.email);
+      if (!verdict.allowed) {
+        reply.header('retry-after', String(verdict.retryAfterSeconds));
+        throw new HttpProblem(429, `Too many failed logins for this account; retry in ${verdict.retryAfterSeconds} seconds`);
+      }
+      // 403, not 401: the token is good (a 401 tells the client to drop it and sign in again), the password sent is not.
+      if (!(await verifyPassword(found.passwordHash, request.body.password))) {
+        if (verdict.last) request.log.warn({ userId, throttleKey: throttle.redisKey(found.email) }, `Login locked for ${LOGIN_THROTTLE.windowMs / 60_000} minutes after ${LOGIN_THROTTLE.maxFailures} failed logins`);
+        throw new HttpProblem(403, 'The password is wrong: the account was not deleted');
+      }
+      // The right password, as a login's: the count of failures goes (the throttle's key is the email's hash, the account's last key in Redis).
+      await throttle.succeeded(found.email);
+      assertPreconditions(request, CURRENT_TARGET);
+      // Another request deleted it since it was read: that token's account is gone.
+      if (!(await users.remove(userId))) throw accountGone();
+      return reply.code(204).send(null);
     },
   );
 };

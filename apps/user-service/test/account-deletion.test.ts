@@ -1,0 +1,134 @@
+/**
+ * A traveller deletes their own account (DELETE /api/v1/users/me with its current password): the
+ * account, its preferences and notifications leave user_db, its cached profile leaves Redis and the
+ * in-process cache of every replica in the same request, so its token is a 401 at once on any
+ * replica. A wrong password is a 403 counted by the login throttle (a stolen token cannot guess).
+ * Two replicas share PostgreSQL and Redis, as pods do.
+ */
+import { LOGIN_THROTTLE } from '@tripgen/catalog';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginThrottle } from '../src/routes/auth.ts';
+import { USER_CACHE_SHAPE } from '../src/domain/users.ts';
+import { startUserService, type RunningUserService } from './harness.ts';
+
+let a: RunningUserService;
+let b: RunningUserService;
+beforeAll(async () => {
+  a = await startUserService();
+  b = await startUserService({ db: a.db, bus: a.bus });
+});
+afterAll(async () => {
+  await b?.close();
+  await a?.close();
+});
+
+const sql = async (text: string, values: unknown[] = []) => {
+  const client = new pg.Client({ connectionString: a.db.url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+};
+
+const PASSWORD = 'correct horse battery';
+const PREFERENCES = { interests: ['museums'], pace: 'normal', travelMode: 'walk' };
+let address = 0;
+/** A fresh account (its own client address: the per-address limits stay out of the way), with preferences and a notification. */
+const account = async () => {
+  const email = `leaving-${Math.random().toString(36).slice(2)}@example.com`;
+  const headers = { 'x-forwarded-for': `198.51.100.${++address}` };
+  expect((await a.app.inject({ method: 'POST', url: '/api/v1/auth/register', headers, payload: { email, password: PASSWORD, name: 'Leaving' } })).statusCode).toBe(201);
+  const { accessToken } = (await a.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers, payload: { email, password: PASSWORD } })).json<{ accessToken: string }>();
+  const auth = { ...headers, authorization: `Bearer ${accessToken}` };
+  expect((await a.app.inject({ method: 'PUT', url: '/api/v1/users/me/preferences', headers: auth, payload: PREFERENCES })).statusCode).toBe(200);
+  const [{ id }] = (await sql('SELECT id FROM users WHERE email = $1', [email])) as [{ id: string }];
+  await sql(`INSERT INTO notifications (id, user_id, type, payload) VALUES (gen_random_uuid(), $1, 'schedule.completed', '{}')`, [id]);
+  return { id, email, auth };
+};
+const remove = (replica: RunningUserService, auth: Record<string, string>, payload: unknown = { password: PASSWORD }) =>
+  replica.app.inject({ method: 'DELETE', url: '/api/v1/users/me', headers: auth, payload: payload as object });
+const rowsOf = async (id: string) => ({
+  users: (await sql('SELECT count(*)::int AS n FROM users WHERE id = $1', [id]))[0].n as number,
+  preferences: (await sql('SELECT count(*)::int AS n FROM user_preferences WHERE user_id = $1', [id]))[0].n as number,
+  notifications: (await sql('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1', [id]))[0].n as number,
+});
+
+describe('DELETE /api/v1/users/me', () => {
+  it('deletes the account and everything of it in user_db, and its token is a 401 at once on every replica, its cached profile gone', async () => {
+    const other = await account();
+    const leaving = await account();
+    // Its profile cached by both replicas (their L1) and in Redis (L2).
+    for (const replica of [a, b]) {
+      expect((await replica.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: leaving.auth })).statusCode).toBe(200);
+      expect((await replica.app.inject({ method: 'GET', url: '/internal/v1/user/preferences', headers: leaving.auth })).json()).toEqual({ preferences: PREFERENCES });
+    }
+    expect(b.app.kit.cache.peek(`user:${leaving.id}:me`)).toBeDefined();
+    expect(await rowsOf(leaving.id)).toEqual({ users: 1, preferences: 1, notifications: 1 });
+
+    const deleted = await remove(a, leaving.auth);
+    expect([deleted.statusCode, deleted.body]).toEqual([204, '']);
+    expect(await rowsOf(leaving.id)).toEqual({ users: 0, preferences: 0, notifications: 0 });
+    expect(await a.app.kit.redis.exists(`tripgen:user:cache@${USER_CACHE_SHAPE}:user:${leaving.id}:me`)).toBe(0);
+    // The other replica, asked right after the 204 (no wait): its in-process copy went with the
+    // invalidation published in the request (before, with an operator's DELETE: 200 from the cache, for up to 30 minutes).
+    for (const replica of [b, a]) {
+      for (const url of ['/api/v1/users/me', '/internal/v1/user/preferences', '/api/v1/users/me/notifications']) {
+        const res = await replica.app.inject({ method: 'GET', url, headers: leaving.auth });
+        expect([res.statusCode, res.json().detail], url).toEqual([401, 'The account of this access token does not exist']);
+      }
+    }
+    // Idempotent-ish: the same token again is the 401 of an account gone; its password no longer logs in.
+    const again = await remove(b, leaving.auth);
+    expect([again.statusCode, again.json().detail, again.headers['www-authenticate']]).toEqual([401, 'The account of this access token does not exist', 'Bearer error="invalid_token"']);
+    expect((await a.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-for': '198.51.100.250' }, payload: { email: leaving.email, password: PASSWORD } })).statusCode).toBe(401);
+    // Nobody else's data went with it.
+    expect(await rowsOf(other.id)).toEqual({ users: 1, preferences: 1, notifications: 1 });
+    expect((await b.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: other.auth })).statusCode).toBe(200);
+  });
+
+  it('refuses a wrong password with 403 (the account stays), counted by the login throttle: past its limit even the right one is 429, and a right one clears the count', async () => {
+    const careful = await account();
+    const throttleKey = loginThrottle(a.app.kit.redis).redisKey(careful.email);
+    const wrong = await remove(a, careful.auth, { password: 'not my password' });
+    expect([wrong.statusCode, wrong.json().detail]).toEqual([403, 'The password is wrong: the account was not deleted']);
+    expect(wrong.headers['content-type']).toContain('application/problem+json');
+    expect(await rowsOf(careful.id)).toEqual({ users: 1, preferences: 1, notifications: 1 });
+    expect(await a.app.kit.redis.exists(throttleKey)).toBe(1);
+    // The right password clears the count as a login's does (the email's throttle key is the account's last key in Redis).
+    expect((await remove(b, careful.auth)).statusCode).toBe(204);
+    expect(await a.app.kit.redis.exists(throttleKey)).toBe(0);
+
+    const guessed = await account();
+    for (let i = 0; i < LOGIN_THROTTLE.maxFailures; i++) expect((await remove(i % 2 === 0 ? a : b, guessed.auth, { password: `guess ${i}` })).statusCode).toBe(403);
+    const locked = await remove(a, guessed.auth);
+    expect(locked.statusCode).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    // One count with login's: the thief's guesses locked the login too.
+    expect((await b.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-for': '198.51.100.251' }, payload: { email: guessed.email, password: PASSWORD } })).statusCode).toBe(429);
+    expect(await rowsOf(guessed.id)).toEqual({ users: 1, preferences: 1, notifications: 1 });
+  });
+
+  it('answers a body without the password 400, no token 401, and evaluates preconditions only once the password is right (RFC 9110 13.2.1)', async () => {
+    const user = await account();
+    for (const payload of [{}, { password: PASSWORD, extra: 1 }, { password: 7 }]) {
+      const res = await remove(a, user.auth, payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+    }
+    expect((await a.app.inject({ method: 'DELETE', url: '/api/v1/users/me', headers: user.auth })).statusCode).toBe(400);
+    expect((await a.app.inject({ method: 'DELETE', url: '/api/v1/users/me', headers: { 'x-forwarded-for': user.auth['x-forwarded-for'] }, payload: { password: PASSWORD } })).statusCode).toBe(401);
+    const conditional = (password: string) => a.app.inject({ method: 'DELETE', url: '/api/v1/users/me', headers: { ...user.auth, 'if-match': '"x"' }, payload: { password } });
+    expect((await conditional('wrong password')).statusCode).toBe(403);
+    expect((await conditional(PASSWORD)).statusCode).toBe(412);
+    expect(await rowsOf(user.id)).toEqual({ users: 1, preferences: 1, notifications: 1 });
+  });
+
+  it('deletes once when two replicas are asked at the same moment: one 204, the other the 401 of an account gone', async () => {
+    const user = await account();
+    const answers = (await Promise.all([remove(a, user.auth), remove(b, user.auth)])).map((r) => r.statusCode).sort();
+    expect(answers).toEqual([204, 401]);
+    expect(await rowsOf(user.id)).toEqual({ users: 0, preferences: 0, notifications: 0 });
+  });
+});
