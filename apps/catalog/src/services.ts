@@ -147,9 +147,34 @@ export const JWKS_PATH = AUTH_PATHS.jwks;
 export const USER_PATHS = { me: '/api/v1/users/me' } as const;
 /**
  * The user service's internal routes (under internalPrefix('user')): `preferences`, the traveller's
- * preferences as the trip service reads them for a schedule request, with the traveller's token.
+ * preferences as the trip service reads them for a schedule request, with the traveller's token;
+ * `accounts`, which of a batch of account ids no longer exist (AccountsRequest, AccountsResponse),
+ * asked by the trip service's sweep without a token (ACCOUNT_ERASURE).
  */
-export const USER_INTERNAL_PATHS = { preferences: '/preferences' } as const;
+export const USER_INTERNAL_PATHS = { preferences: '/preferences', accounts: '/accounts' } as const;
+
+export interface AccountsRequest {
+  /** 1..ACCOUNT_ERASURE.batch account ids (UUIDs). */
+  readonly ids: readonly string[];
+}
+export interface AccountsResponse {
+  /**
+   * The asked ids with no account: deleted (DELETE /api/v1/users/me, or by an operator) or never
+   * one. Named rather than those that exist, so an answer that is not this one deletes nothing.
+   */
+  readonly missing: readonly string[];
+}
+
+/**
+ * Erasure of a deleted account's data in the services that keep it by the account's id. The trip
+ * service's sweep, every `sweepEveryMs` on every replica (the deletes are idempotent), walks the
+ * owners of trips `batch` at a time, asks the user service which of them no longer exist
+ * (USER_INTERNAL_PATHS.accounts) and deletes their trips as a trip DELETE does (their queued and
+ * running schedules withdrawn). So a deleted account's trips go within `sweepEveryMs` of the
+ * deletion (docs/api.md), the sweep's own time on a large trip_db aside; while the user service
+ * does not answer, nothing is deleted and the next sweep asks again.
+ */
+export const ACCOUNT_ERASURE = { sweepEveryMs: 10 * 60_000, batch: 100 } as const;
 
 /**
  * Service-to-service routes of a service (e.g. the location service's batch lookup for the AI
@@ -208,6 +233,8 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
       // this release falls back to it while a user pod of the previous release has no internal route
       // (a rollout promotes the services one by one). To go in the release after the internal route.
       { service: 'user', method: 'GET', path: USER_PATHS.me },
+      // The sweep erasing the trips of deleted accounts (ACCOUNT_ERASURE): no traveller's request, no token.
+      { service: 'user', method: 'POST', path: `${internalPrefix('user')}${USER_INTERNAL_PATHS.accounts}` },
       { service: 'location', method: 'POST', path: `${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.placesBatch}` },
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}` },
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}` },

@@ -5,10 +5,11 @@
  */
 import { SCHEDULE_RATE_LIMIT } from '@tripgen/catalog';
 import { createApp, loadConfig, operationBudget, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
-import { createOutboxRelay, eventHubsPublisherFromEnv, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
+import { createOutboxRelay, eventHubsPublisherFromEnv, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import type { FastifyServerOptions } from 'fastify';
 import { peers as createPeers } from './clients/peers.ts';
 import { tripConfig } from './config.ts';
+import { eraseTripsOfDeletedAccounts } from './domain/account-erasure.ts';
 import { tripEvents } from './domain/events.ts';
 import { scheduleService } from './domain/schedules.ts';
 import { tripRepository } from './domain/trips.ts';
@@ -50,6 +51,9 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
         relay.start();
         const sweeper = schedules.sweeper();
         app.kit.onShutdown(() => sweeper.close(), 'schedule sweeper');
+        // A deleted account's trips go on this schedule (catalog ACCOUNT_ERASURE; every replica, idempotent deletes).
+        const erasure = schedulePruning('trips of deleted accounts', (stopped) => eraseTripsOfDeletedAccounts({ prisma, trips, missingAccounts: (ids) => peers.missingAccounts(ids) }, stopped), trip.accountErasureEveryMs, app.log);
+        app.kit.onDrain(() => erasure.stop(), 'account erasure');
         app.kit.onShutdown(() => relay.close(), 'outbox relay');
         app.kit.onShutdown(() => broker.close(), 'service bus');
         if (publisher) app.kit.onShutdown(() => publisher.close(), 'event hubs');

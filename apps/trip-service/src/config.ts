@@ -4,7 +4,7 @@
  * catalog's environment contract (SERVICE_ENVIRONMENT.trip), which the kit validates at start;
  * here they get their defaults.
  */
-import { SCHEDULE_RATE_LIMIT } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, SCHEDULE_RATE_LIMIT } from '@tripgen/catalog';
 import type { ServiceConfig } from '@tripgen/service-kit';
 
 export interface TripConfig {
@@ -17,6 +17,8 @@ export interface TripConfig {
   readonly scheduleGraceMs: number;
   /** How often unfinished schedules are brought up to date in the background. */
   readonly sweepIntervalMs: number;
+  /** How often the trips of deleted accounts are erased: the catalog's ACCOUNT_ERASURE.sweepEveryMs unless ACCOUNT_ERASURE_INTERVAL_MS overrides it (tests only). */
+  readonly accountErasureEveryMs: number;
   /** Schedule requests accepted per user per window: the catalog's unless SCHEDULE_RATE_LIMIT_MAX overrides it (benchmarks only). */
   readonly scheduleRateLimitMax: number;
   /** The peer calls' budgets (PEER_BUDGETS_MS) times this: 1 unless PEER_TIMEOUT_FACTOR raises it (tests only). */
@@ -30,6 +32,7 @@ export const tripConfig = (own: ServiceConfig<'trip'>['own']): TripConfig => ({
   scheduleDeadlineMs: own.SCHEDULE_DEADLINE_MS ?? 120_000,
   scheduleGraceMs: own.SCHEDULE_GRACE_MS ?? 30_000,
   sweepIntervalMs: own.SCHEDULE_SWEEP_INTERVAL_MS ?? 2_000,
+  accountErasureEveryMs: own.ACCOUNT_ERASURE_INTERVAL_MS ?? ACCOUNT_ERASURE.sweepEveryMs,
   scheduleRateLimitMax: own.SCHEDULE_RATE_LIMIT_MAX ?? SCHEDULE_RATE_LIMIT.max,
   peerTimeoutFactor: own.PEER_TIMEOUT_FACTOR ?? 1,
 });

@@ -40,6 +40,7 @@ describe('the trip service calls its peers only on its catalog peerRoutes (what 
     await client.expireSchedules([{ id: 's1', tripId: 't1', userId: 'u1' }]);
     await client.withdrawSchedules([{ id: 's1', tripId: 't1', userId: 'u1', error: 'changed', notify: true }]);
     await client.preferences('Bearer x');
+    await client.missingAccounts(['u1']);
     // A user service of the previous release, without the internal route: the fallback's route.
     await peers({ user: await fakePeer('user', `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`), location: '', ai: '' }).preferences('Bearer x');
     const listed = SERVICES.trip.peerRoutes.map((r) => `${r.service} ${r.method} ${r.path}`).sort();

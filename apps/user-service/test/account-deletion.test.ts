@@ -132,3 +132,24 @@ describe('DELETE /api/v1/users/me', () => {
     expect(await rowsOf(user.id)).toEqual({ users: 0, preferences: 0, notifications: 0 });
   });
 });
+
+describe('POST /internal/v1/user/accounts (the trip service\'s sweep, catalog ACCOUNT_ERASURE)', () => {
+  const ask = (payload: unknown) => a.app.inject({ method: 'POST', url: '/internal/v1/user/accounts', payload: payload as object });
+  it('names the asked ids with no account, deleted or never one, from PostgreSQL whatever a replica cached; no token asked', async () => {
+    const staying = await account();
+    const leaving = await account();
+    expect((await b.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: leaving.auth })).statusCode).toBe(200);
+    await sql('DELETE FROM users WHERE id = $1', [leaving.id]); // an operator's: b's cache still holds its profile
+    const never = crypto.randomUUID();
+    const res = await b.app.inject({ method: 'POST', url: '/internal/v1/user/accounts', payload: { ids: [staying.id, leaving.id, never, never] } });
+    expect([res.statusCode, res.json<{ missing: string[] }>().missing.sort()]).toEqual([200, [leaving.id, never].sort()]);
+    expect((await ask({ ids: [staying.id] })).json()).toEqual({ missing: [] });
+  });
+
+  it('answers 400 for a body that is not 1 to 100 account ids', async () => {
+    for (const payload of [{}, { ids: [] }, { ids: ['not-a-uuid'] }, { ids: Array.from({ length: 101 }, () => crypto.randomUUID()) }]) {
+      const res = await ask(payload);
+      expect([res.statusCode, res.headers['content-type']], JSON.stringify(payload).slice(0, 40)).toEqual([400, 'application/problem+json; charset=utf-8']);
+    }
+  });
+});

@@ -3,7 +3,7 @@
  * routes; the user service's with the traveller's own token (the preferences are theirs), outside
  * the traveller's rate limit (the read is not their request).
  */
-import { AI_INTERNAL_PATHS, LOCATION_INTERNAL_PATHS, USER_INTERNAL_PATHS, USER_PATHS, internalPrefix, type ExpiredSchedule, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName, type WithdrawnSchedule } from '@tripgen/catalog';
+import { AI_INTERNAL_PATHS, LOCATION_INTERNAL_PATHS, type AccountsResponse, USER_INTERNAL_PATHS, USER_PATHS, internalPrefix, type ExpiredSchedule, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName, type WithdrawnSchedule } from '@tripgen/catalog';
 import { ServiceAnswerError, createServiceClient } from '@tripgen/service-kit';
 
 export interface Peers {
@@ -17,6 +17,8 @@ export interface Peers {
   withdrawSchedules(items: readonly WithdrawnSchedule[]): Promise<GenerationState[]>;
   /** The traveller's preferences, or null when they set none. */
   preferences(authorization: string): Promise<{ interests: string[]; pace: Pace; travelMode: TravelModeName } | null>;
+  /** Those of these account ids the user service has no account for (catalog ACCOUNT_ERASURE). Throws when it does not answer, or answers anything else. */
+  missingAccounts(ids: readonly string[]): Promise<string[]>;
 }
 
 /** How long each call may take before the peer counts as not answering. */
@@ -48,6 +50,13 @@ export const peers = (urls: { user: string; location: string; ai: string }, time
     },
     async withdrawSchedules(items) {
       return (await ai.post<{ items: GenerationState[] }>(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.withdraw}`, { items })).items;
+    },
+    async missingAccounts(ids) {
+      const answer = await user.post<AccountsResponse>(`${internalPrefix('user')}${USER_INTERNAL_PATHS.accounts}`, { ids });
+      // What it answers decides what is erased: an answer of another shape (a release that named
+      // something else) is an error, never taken as "none exist".
+      if (!Array.isArray(answer?.missing) || !answer.missing.every((id) => typeof id === 'string')) throw new Error('the user service answered the accounts route without a list of missing ids');
+      return [...answer.missing];
     },
     async preferences(authorization) {
       type Read = { preferences: { interests: string[]; pace: Pace; travelMode: TravelModeName } | null };

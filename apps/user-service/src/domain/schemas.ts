@@ -1,7 +1,7 @@
 /** Request and response schemas of the user routes (they type the handlers and the OpenAPI document). */
 import { InterestList, VISIBLE_TEXT } from '@tripgen/service-kit';
 import { Type, type Static } from 'typebox';
-import { PACES, TRAVEL_MODES } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, PACES, TRAVEL_MODES } from '@tripgen/catalog';
 import { PASSWORD_RULES } from './password-rules.ts';
 
 // No pattern against NUL or lone surrogates (PostgreSQL cannot store them): the kit's validation refuses them in every string.
@@ -68,3 +68,7 @@ export const Notification = Type.Object({
 export const NotificationList = Type.Object({ items: Type.Array(Notification) });
 
 export const Jwks = Type.Object({ keys: Type.Array(Type.Object({}, { additionalProperties: true })) });
+
+/** The trip service's question on the internal accounts route (catalog AccountsRequest): which of these ids have no account. */
+export const AccountsBody = Type.Object({ ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: ACCOUNT_ERASURE.batch }) }, { additionalProperties: false });
+export const AccountsAnswer = Type.Object({ missing: Type.Array(Type.String({ format: 'uuid' })) });

@@ -94,6 +94,12 @@ export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
     }
   },
 
+  /** Those of `ids` with no account, from PostgreSQL (a cached profile may predate a deletion). */
+  async missing(ids: readonly string[]): Promise<string[]> {
+    const found = new Set((await prisma.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true } })).map((u) => u.id));
+    return [...new Set(ids)].filter((id) => !found.has(id));
+  },
+
   notifications: (userId: string) =>
     prisma.notification.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: INBOX_SHOWN, select: { id: true, type: true, payload: true, createdAt: true, readAt: true } }),
 });

@@ -2,9 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { internalPrefix, LOGIN_THROTTLE, repeatedInterests, storedInterest, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
+import { type AccountsResponse, internalPrefix, LOGIN_THROTTLE, repeatedInterests, storedInterest, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
 import { assertPreconditions, bearerChallenge, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, invalidBody, ProblemSchema, REFUSED_TARGET, type PreconditionTarget } from '@tripgen/service-kit';
-import { DeleteAccountBody, Me, NotificationList, Preferences } from '../domain/schemas.ts';
+import { AccountsAnswer, AccountsBody, DeleteAccountBody, Me, NotificationList, Preferences } from '../domain/schemas.ts';
 import { INBOX_SHOWN } from '../domain/notifications.ts';
 import { verifyPassword } from '../domain/passwords.ts';
 import type { UserRepository } from '../domain/users.ts';
@@ -65,6 +65,15 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`,
     { config: account, schema: { operationId: 'travellerPreferences', tags: ['internal'], description: 'The traveller\'s travel preferences (null: none set), read on their behalf with their token.', response: { 200: Type.Object({ preferences: Me.properties.preferences }) } } },
     async (request) => ({ preferences: (await me(request.user!.id)).preferences }),
+  );
+
+  // The trip service's sweep (catalog ACCOUNT_ERASURE): which owners of its trips have no account, so
+  // it erases their trips. No token (no traveller asks; the mesh admits only the trip service), from
+  // PostgreSQL, not the profile cache.
+  app.post(
+    `${internalPrefix('user')}${USER_INTERNAL_PATHS.accounts}`,
+    { schema: { operationId: 'missingAccounts', tags: ['internal'], description: 'Which of these account ids have no account (deleted, or never one).', body: AccountsBody, response: { 200: AccountsAnswer, 400: ProblemSchema } } },
+    async (request) => ({ missing: await users.missing(request.body.ids) }) satisfies AccountsResponse,
   );
 
   app.put(
