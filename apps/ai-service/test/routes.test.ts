@@ -223,6 +223,31 @@ describe('the internal withdraw route (the trip service, when a trip changes or 
   });
 });
 
+describe('the internal erase route (the trip service\'s account-erasure sweep, for deleted accounts)', () => {
+  const url = `${internalPrefix('ai')}${AI_INTERNAL_PATHS.erase}`;
+  const uuid = () => crypto.randomUUID();
+
+  it('deletes the finished generations of the accounts named, keeps one still planned and everyone else\'s', async () => {
+    const [gone, alsoGone, staying] = [uuid(), uuid(), uuid()];
+    for (const [userId, status] of [[gone, 'completed'], [gone, 'completed'], [gone, 'running'], [alsoGone, 'completed'], [staying, 'completed']] as const) await generationRow({ id: uuid(), tripId: uuid(), userId }, status);
+    await queryRows(db.url, `INSERT INTO generations (id, trip_id, user_id, status, request, error, finished_at) VALUES ($1, $2, $3, 'failed', '{}', 'x', now())`, [uuid(), uuid(), gone]);
+    const res = await post(url, { userIds: [gone, alsoGone] });
+    expect([res.statusCode, res.json()]).toEqual([200, { erased: 4 }]);
+    const left = await queryRows<{ user_id: string; status: string }>(db.url, 'SELECT user_id, status::text FROM generations WHERE user_id = ANY($1::uuid[]) ORDER BY status', [[gone, alsoGone, staying]]);
+    expect(left).toEqual([{ user_id: staying, status: 'completed' }, { user_id: gone, status: 'running' }]);
+    // Again: nothing more (every replica of the trip service may ask).
+    expect((await post(url, { userIds: [gone, alsoGone] })).json()).toEqual({ erased: 0 });
+  });
+
+  it('answers a body that is not 1 to 100 account ids with a 400 problem+json', async () => {
+    for (const body of [{}, { userIds: [] }, { userIds: ['not-a-uuid'] }, { userIds: Array.from({ length: 101 }, uuid) }, 'null']) {
+      const res = await post(url, body);
+      expect(res.statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+});
+
 it('asks a token on every public route but the catalog\'s anonymous ones (the mesh\'s JWT rule), once, and serves every anonymous path', () => {
   // Before the kit authenticated by the catalog, a route whose plugin lacked the hook was open to anyone.
   expect(routeAuthenticationDrift(app, 'ai')).toEqual([]);

@@ -87,7 +87,8 @@ export const MESSAGE_RETENTION = { keepMs: DUPLICATE_WINDOW_MS + DAY_MS, pruneEv
  * window of being sent, and finding no row it would fail the schedule again and notify the traveller
  * twice, hence the same day's margin as MESSAGE_RETENTION; a re-plan reads only a completed one.
  * Completed generations are not pruned: a re-plan of any completed schedule the trip service still
- * holds (for as long as the trip exists) reads its days from here (the AI service's README).
+ * holds (for as long as the trip exists) reads its days from here (the AI service's README). A
+ * deleted account's, completed or failed, are erased by ACCOUNT_ERASURE's sweep.
  */
 export const GENERATION_RETENTION = { keepMs: MESSAGE_RETENTION.keepMs, pruneEveryMs: MESSAGE_RETENTION.pruneEveryMs } as const;
 

@@ -87,9 +87,11 @@ export const SCHEDULE_STATUS_MAX_IDS = 100;
  * The AI service's internal routes (under internalPrefix('ai')), for the trip service: the state of
  * schedules, failing those past their deadline (so the traveller is notified as for any failure),
  * and failing those the trip service withdrew, at once (their withdrawal message may come after a
- * plan already under way completed).
+ * plan already under way completed); `erase`, deleting the finished generations of deleted accounts
+ * (`{userIds}`, 1..ACCOUNT_ERASURE.batch; answers `{erased}`, how many), asked by the trip service's
+ * account-erasure sweep before it deletes their trips.
  */
-export const AI_INTERNAL_PATHS = { status: '/schedules/status', expire: '/schedules/expire', withdraw: '/schedules/withdraw' } as const;
+export const AI_INTERNAL_PATHS = { status: '/schedules/status', expire: '/schedules/expire', withdraw: '/schedules/withdraw', erase: '/generations/erase' } as const;
 
 /**
  * The trip service's public route of a trip's schedules (Fastify's template): POST asks for one (202:

@@ -169,10 +169,11 @@ export interface AccountsResponse {
  * Erasure of a deleted account's data in the services that keep it by the account's id. The trip
  * service's sweep, every `sweepEveryMs` on every replica (the deletes are idempotent), walks the
  * owners of trips `batch` at a time, asks the user service which of them no longer exist
- * (USER_INTERNAL_PATHS.accounts) and deletes their trips as a trip DELETE does (their queued and
+ * (USER_INTERNAL_PATHS.accounts), has the AI service erase their finished generations
+ * (AI_INTERNAL_PATHS.erase) and then deletes their trips as a trip DELETE does (their queued and
  * running schedules withdrawn). So a deleted account's trips go within `sweepEveryMs` of the
- * deletion (docs/api.md), the sweep's own time on a large trip_db aside; while the user service
- * does not answer, nothing is deleted and the next sweep asks again.
+ * deletion (docs/api.md), the sweep's own time on a large trip_db aside; while the user service or
+ * the AI service does not answer, nothing is deleted and the next sweep asks again.
  */
 export const ACCOUNT_ERASURE = { sweepEveryMs: 10 * 60_000, batch: 100 } as const;
 
@@ -239,6 +240,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}` },
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}` },
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.withdraw}` },
+      { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.erase}` },
     ],
     delivery: 'blue-green',
     responseTime: 'request',

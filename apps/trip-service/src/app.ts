@@ -52,7 +52,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
         const sweeper = schedules.sweeper();
         app.kit.onShutdown(() => sweeper.close(), 'schedule sweeper');
         // A deleted account's trips go on this schedule (catalog ACCOUNT_ERASURE; every replica, idempotent deletes).
-        const erasure = schedulePruning('trips of deleted accounts', (stopped) => eraseTripsOfDeletedAccounts({ prisma, trips, missingAccounts: (ids) => peers.missingAccounts(ids) }, stopped), trip.accountErasureEveryMs, app.log);
+        const erasure = schedulePruning('trips of deleted accounts', (stopped) => eraseTripsOfDeletedAccounts({ prisma, trips, missingAccounts: (ids) => peers.missingAccounts(ids), eraseGenerations: (ids) => peers.eraseGenerations(ids) }, stopped), trip.accountErasureEveryMs, app.log);
         app.kit.onDrain(() => erasure.stop(), 'account erasure');
         app.kit.onShutdown(() => relay.close(), 'outbox relay');
         app.kit.onShutdown(() => broker.close(), 'service bus');

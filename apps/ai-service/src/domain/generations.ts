@@ -265,6 +265,15 @@ export const generationRepository = (prisma: PrismaClient) => ({
     return (row?.result as ScheduleResult | null | undefined) ?? undefined;
   },
 
+  /**
+   * Deletes the finished generations of these accounts (deleted at the user service: the trip
+   * service's account-erasure sweep); how many. A running one stays: a plan under way would finish
+   * into no row; the trip's deletion withdraws it (failed), and failed ones go with GENERATION_RETENTION.
+   */
+  async erase(userIds: readonly string[]): Promise<number> {
+    return (await prisma.generation.deleteMany({ where: { userId: { in: [...userIds] }, status: { not: 'running' } } })).count;
+  },
+
   async states(ids: readonly string[]): Promise<GenerationState[]> {
     const rows = await prisma.generation.findMany({ where: { id: { in: [...ids] } }, select: { id: true, status: true, result: true, error: true } });
     return rows.map((r) => ({

@@ -7,7 +7,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import { AI_INTERNAL_PATHS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, internalPrefix, type WithdrawnSchedule } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, AI_INTERNAL_PATHS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, internalPrefix, type WithdrawnSchedule } from '@tripgen/catalog';
 import { ProblemSchema } from '@tripgen/service-kit';
 import { reportFinished, type GenerationRepository, type OnFinished } from '../domain/generations.ts';
 import { Withdrawn } from '../domain/request-schema.ts';
@@ -28,6 +28,7 @@ const WithdrawBody = Type.Object(
   },
   { additionalProperties: false },
 );
+const EraseBody = Type.Object({ userIds: Type.Array(Uuid, { minItems: 1, maxItems: ACCOUNT_ERASURE.batch }) }, { additionalProperties: false });
 const GenerationState = Type.Object({
   id: Type.String(),
   status: Type.Union([Type.Literal('running'), Type.Literal('completed'), Type.Literal('failed')]),
@@ -89,5 +90,19 @@ export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: Generation
       },
     },
     async (request) => failEach(request, request.body.items, true),
+  );
+
+  app.post(
+    `${internalPrefix('ai')}${AI_INTERNAL_PATHS.erase}`,
+    {
+      schema: {
+        operationId: 'eraseGenerations',
+        description: 'Deletes the finished generations (requests and plans) of these deleted accounts, asked by the trip service before it erases their trips; answers how many.',
+        tags: ['internal'],
+        body: EraseBody,
+        response: { 200: Type.Object({ erased: Type.Integer() }), 400: ProblemSchema },
+      },
+    },
+    async (request) => ({ erased: await generations.erase(request.body.userIds) }),
   );
 };

@@ -19,6 +19,8 @@ export interface Peers {
   preferences(authorization: string): Promise<{ interests: string[]; pace: Pace; travelMode: TravelModeName } | null>;
   /** Those of these account ids the user service has no account for (catalog ACCOUNT_ERASURE). Throws when it does not answer, or answers anything else. */
   missingAccounts(ids: readonly string[]): Promise<string[]>;
+  /** Has the AI service delete the finished generations of these deleted accounts; how many. Throws when it does not answer. */
+  eraseGenerations(userIds: readonly string[]): Promise<number>;
 }
 
 /** How long each call may take before the peer counts as not answering. */
@@ -57,6 +59,10 @@ export const peers = (urls: { user: string; location: string; ai: string }, time
       // something else) is an error, never taken as "none exist".
       if (!Array.isArray(answer?.missing) || !answer.missing.every((id) => typeof id === 'string')) throw new Error('the user service answered the accounts route without a list of missing ids');
       return [...answer.missing];
+    },
+    async eraseGenerations(userIds) {
+      if (userIds.length === 0) return 0;
+      return (await ai.post<{ erased: number }>(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.erase}`, { userIds })).erased;
     },
     async preferences(authorization) {
       type Read = { preferences: { interests: string[]; pace: Pace; travelMode: TravelModeName } | null };

@@ -2,11 +2,14 @@
  * The trips of deleted accounts (catalog ACCOUNT_ERASURE): a traveller who deletes their account
  * (the user service's DELETE /api/v1/users/me), or whose account an operator deleted, has their
  * trips erased here, with no message between the services: a sweep walks the owners of trips in key
- * order, asks the user service which of each batch have no account, and deletes their trips one by
+ * order, asks the user service which of each batch have no account, has the AI service erase their
+ * finished generations (the requests and plans it keeps by account), then deletes their trips one by
  * one as a trip DELETE does (TripRepository.remove: their queued and running schedules withdrawn,
- * the tripDeleted event recorded). Every replica sweeps: a trip deleted twice is deleted once (the
- * second finds no row). Only the ids the user service names as missing, among those asked, are
- * erased: no answer, or another one, erases nothing.
+ * the tripDeleted event recorded). The AI service first: once the trips are gone this sweep no
+ * longer finds the account, so a failure there ends the sweep with the trips kept, found again by
+ * the next. Every replica sweeps: a trip deleted twice is deleted once (the second finds no row).
+ * Only the ids the user service names as missing, among those asked, are erased: no answer, or
+ * another one, erases nothing.
  */
 import { ACCOUNT_ERASURE } from '@tripgen/catalog';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -17,6 +20,8 @@ export interface AccountErasure {
   readonly trips: Pick<TripRepository, 'remove'>;
   /** The user service's answer (Peers.missingAccounts). */
   missingAccounts(ids: readonly string[]): Promise<string[]>;
+  /** The AI service's erasure of their generations (Peers.eraseGenerations); throws when it does not answer. */
+  eraseGenerations(userIds: readonly string[]): Promise<number>;
 }
 
 /** Trips of one owner read per round: an account with many trips is erased in rounds of this many. */
@@ -49,7 +54,9 @@ export const eraseTripsOfDeletedAccounts = async (deps: AccountErasure, stopped?
     const owners = (await ownersAfter(deps.prisma, after, batch)).map((r) => r.userId);
     if (owners.length === 0) return erased;
     const asked = new Set(owners);
-    for (const userId of new Set(await deps.missingAccounts(owners))) if (asked.has(userId)) erased += await eraseTripsOf(deps, userId);
+    const gone = [...new Set(await deps.missingAccounts(owners))].filter((id) => asked.has(id));
+    if (gone.length > 0) await deps.eraseGenerations(gone);
+    for (const userId of gone) erased += await eraseTripsOf(deps, userId);
     after = owners.at(-1);
     if (owners.length < batch || stopped?.aborted) return erased;
   }
