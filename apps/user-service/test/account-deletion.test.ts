@@ -5,7 +5,9 @@
  * replica. A wrong password is a 403 counted by the login throttle (a stolen token cannot guess).
  * Two replicas share PostgreSQL and Redis, as pods do.
  */
-import { LOGIN_THROTTLE } from '@tripgen/catalog';
+import { LOGIN_THROTTLE, QUEUES } from '@tripgen/catalog';
+import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
+import { quietLogger, waitFor } from '@tripgen/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginThrottle } from '../src/routes/auth.ts';
@@ -131,6 +133,21 @@ describe('DELETE /api/v1/users/me', () => {
     expect(answers).toEqual([204, 401]);
     expect(await rowsOf(user.id)).toEqual({ users: 0, preferences: 0, notifications: 0 });
   });
+});
+
+it('drops a notification that arrives for a deleted account (a schedule it asked finishing after): settled, nothing stored, nothing dead-lettered', { timeout: 30_000 }, async () => {
+  const leaving = await account();
+  expect((await remove(a, leaving.auth)).statusCode).toBe(204);
+  const broker = createServiceBusBroker({ connectionString: a.bus.connectionString, logger: quietLogger });
+  const messageId = `late-${leaving.id}`;
+  try {
+    await broker.publish(QUEUES.notification, [{ messageId, body: { userId: leaving.id, type: 'schedule.completed', payload: { scheduleId: crypto.randomUUID() } } }]);
+    await waitFor(async () => (await sql("SELECT 1 FROM processed_messages WHERE consumer = 'user-service.inbox' AND message_id = $1", [messageId])).length === 1, 'the notification settled', 20_000, 50);
+  } finally {
+    await broker.close();
+  }
+  expect(await rowsOf(leaving.id)).toEqual({ users: 0, preferences: 0, notifications: 0 });
+  expect(a.bus.count(`${QUEUES.notification}/$deadletterqueue`)).toBe(0);
 });
 
 describe('POST /internal/v1/user/accounts (the trip service\'s sweep, catalog ACCOUNT_ERASURE)', () => {
