@@ -8,7 +8,7 @@
  */
 import type { KnipConfig } from 'knip';
 
-const config: KnipConfig = {
+const shared: KnipConfig = {
   workspaces: {
     // ajv: imported by no workspace; declared so that npm hoists the one version Fastify's validator
     // (@fastify/ajv-compiler), serializer (fast-json-stringify) and ajv-formats all ask for, and every
@@ -48,4 +48,13 @@ const config: KnipConfig = {
   ignoreBinaries: ['kubectl', 'psql', 'redis-cli'],
 };
 
-export default config;
+/**
+ * The kit's bundler (build/, its `./build` export) is the build's tool: the images' build stage and the
+ * local runners run it, no service's process loads it. What it imports (esbuild, acorn) is a
+ * devDependency of the kit, so that no image's production install holds it (k8s/test/images.test.ts);
+ * knip counts a package export as production code, so the production check leaves build/ out (the
+ * all-code check still holds its imports declared). knip passes its command-line options to a config function.
+ */
+const BUILD_TOOL = 'apps/service-kit/build/**';
+
+export default ({ production = false }: { production?: boolean } = {}): KnipConfig => (production ? { ...shared, ignore: [BUILD_TOOL] } : shared);

@@ -8,15 +8,17 @@
  * Nothing runs from the repository's scripts/. The final stage holds only what runs: the production
  * packages, the bundle (every command of the entry point: the location service's place loader too),
  * the migrations and the data a command reads; no source, TypeScript loader or settings, test code,
- * bundler or schema.
+ * bundler or schema, and no package the bundler imports (the production install, read from the lockfile).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { LOCATION_COMMANDS, SERVICE_COMMANDS, SERVICE_NAMES, SERVICES, migrationArgs, serviceEntrypoint, workloadName, type ServiceName } from '@tripgen/catalog';
 import { REPO_ROOT, repoPath } from '../src/lib/paths.ts';
 import { dockerignored, imagePathOf, parseDockerfile, type Stage } from './support/dockerfile.ts';
 import { find } from './support/gitops.ts';
+import { packageNameOf, productionInstall, type Lockfile } from './support/lockfile.ts';
 
 interface Container {
   name: string;
@@ -54,6 +56,22 @@ const productionWorkspaces = (service: ServiceName): string[] => {
   }
   return found;
 };
+/** The lockfile the images' production install (`npm ci --omit=dev --workspace <service>`) follows. */
+const LOCK = JSON.parse(readFileSync(repoPath('package-lock.json'), 'utf8')) as Lockfile;
+/**
+ * The packages the bundler imports (TypeScript's reader of a module's imports, `import()` too): the
+ * build's tools (esbuild and what the bundle's ASCII pass parses with), which no process of an image
+ * loads. Read from the bundler, so that one it comes to import is held to the same.
+ */
+const BUILD_ONLY = [
+  ...new Set(
+    ts
+      .preProcessFile(readFileSync(repoPath(BUNDLER), 'utf8'), true, true)
+      .importedFiles.map((f) => f.fileName)
+      .filter((s) => !s.startsWith('node:') && !s.startsWith('.'))
+      .map((s) => s.split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/')),
+  ),
+];
 /** TypeScript loaders: a production dependency on one would be a program run from source. */
 const TYPESCRIPT_LOADERS = ['tsx', 'ts-node', 'typescript'];
 const withImage = SERVICE_NAMES.filter((s) => existsSync(repoPath(dockerfilePath(s))));
@@ -227,6 +245,23 @@ describe.each(withImage)('%s-service image', (service) => {
     }
     // The bundler and the schemas are the build's: no image runs them.
     expect(held.filter((f) => f.startsWith('apps/service-kit/build/') || f.endsWith('.prisma') || f.endsWith('prisma.config.ts'))).toEqual([]);
+  });
+
+  it('ships no package of the build: what the bundler imports is installed for the build stage alone', () => {
+    expect(BUILD_ONLY, 'the bundler imports esbuild').toContain('esbuild');
+    // node_modules ships whole: what the production install puts there is what the image holds.
+    const installed = [...productionInstall(LOCK, `apps/${workloadName(service)}`)].map(packageNameOf);
+    expect(installed, 'the production install (not vacuous)').toContain('fastify');
+    expect(installed.filter((name) => BUILD_ONLY.includes(name))).toEqual([]);
+    // The bundle is still made: each is installed, at the version the lockfile pins, into the
+    // /node_modules of the build stage, where Node's lookup from the bundler (under /app) ends.
+    const tools = source.copies.filter((c) => c.from && c.dest === '/node_modules').map((c) => ({ c, stage: stages.find((s) => s.name === c.from) }));
+    for (const pkg of BUILD_ONLY) {
+      const locked = `"${pkg}@$(node -p 'require("/tmp/package-lock.json").packages["node_modules/${pkg}"].version')"`;
+      const by = tools.find(({ c, stage }) => stage && c.sources.includes(posix.join(stage.workdir, 'node_modules')) && stage.runs.some((r) => /^npm install\b/.test(r) && r.includes(locked)));
+      expect(by, `${pkg}: ${locked} in a stage whose node_modules the build stage copies to /node_modules`).toBeDefined();
+      expect(LOCK.packages[`node_modules/${pkg}`]?.version, `${pkg} locked at node_modules/${pkg}`).toBeDefined();
+    }
   });
 
   it('ships no package manager of the base image (the pods run node alone)', () => {

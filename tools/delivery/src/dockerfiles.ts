@@ -13,6 +13,24 @@ import { DEFAULT_UID } from '@tripgen/k8s/src/lib/security.ts';
 import { dockerfileOf, servicesWithCode } from './images.ts';
 import { REPO_ROOT } from './repo.ts';
 
+/** The kit's bundler, which every image's build stage runs (plain JavaScript: no loader needed). */
+export const BUNDLER = 'apps/service-kit/build/bundle-service.mjs';
+
+/** `@scope/name` or `name` of a bare specifier. */
+const packageName = (specifier: string): string => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+
+/**
+ * The packages the bundler imports (statically or on demand), sorted: the build's tools, devDependencies
+ * of the kit that no image ships, which the build-tools stage installs at the lockfile's versions. Read
+ * from its import statements, so that a package it comes to import reaches the build stage without an
+ * edit here (k8s/test/images.test.ts reads the same imports with TypeScript's parser).
+ */
+export const bundlerPackages = (root = REPO_ROOT): string[] => {
+  const source = readFileSync(join(root, BUNDLER), 'utf8');
+  const specifiers = [...source.matchAll(/^\s*import\s[^'"]*?\bfrom\s*'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/gm)].map((m) => (m[1] ?? m[2])!);
+  return [...new Set(specifiers.filter((s) => !s.startsWith('node:') && !s.startsWith('.')).map(packageName))].sort();
+};
+
 /** The base of every stage: Node 20 on Debian 12, pinned to the exact release. */
 export const NODE_IMAGE = 'node:20.20.2-bookworm-slim';
 
@@ -96,6 +114,7 @@ export function dockerfileText(service: ServiceName, root = REPO_ROOT): string {
   const flags = nodeFlags(SERVICES[service]);
   const dataDirs = Object.keys(SERVICE_DATA_DIRS[service] ?? {});
   const ownCommands = OWN_COMMANDS[service] ?? [];
+  const bundler = bundlerPackages(root);
   const runtimeCopies = runtimePaths(service).map((p) => `COPY --from=build /app/${p} /app/${p}`);
   const libraryCopies = libraries.flatMap((lib) => [
     ...(LIBRARY_NOTES[lib] ? [`# ${LIBRARY_NOTES[lib]}`] : []),
@@ -130,16 +149,16 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace ${WORKSP
  && node -e 'const { packages } = require("./package-lock.json"); for (const [dir, p] of Object.entries(packages)) if (p.devOptional) require("node:fs").rmSync(dir, { recursive: true, force: true });' \\
  && find node_modules/.bin -xtype l -delete
 
-# The Prisma CLI, for \`prisma generate\`, and esbuild, for the service's bundle, in the build stage
-# only (devDependencies, at the versions the lockfile pins). The build stage puts them in
-# /node_modules, where Node's lookup from /app finds them (prisma.config.ts imports prisma/config,
-# the bundler imports esbuild); the runtime stage copies /app alone, so they never ship.
+# The build's tools, in the build stage only (devDependencies, at the versions the lockfile pins): the
+# Prisma CLI, for \`prisma generate\`, and what the kit's bundler imports (${bundler.join(', ')}), for the
+# service's bundle. The build stage puts them in /node_modules, where Node's lookup from /app finds
+# them (prisma.config.ts imports prisma/config, the bundler ${bundler.join(' and ')}); the runtime stage
+# copies /app alone, and the production install above leaves them out, so they never ship.
 FROM \${NODE_IMAGE} AS build-tools
 WORKDIR /cli
 COPY package-lock.json /tmp/package-lock.json
 RUN npm install --no-save --no-package-lock --ignore-scripts --no-audit --no-fund \\
-      "prisma@$(node -p 'require("/tmp/package-lock.json").packages["node_modules/prisma"].version')" \\
-      "esbuild@$(node -p 'require("/tmp/package-lock.json").packages["node_modules/esbuild"].version')"
+${['prisma', ...bundler].map((pkg) => `      "${pkg}@$(node -p 'require("/tmp/package-lock.json").packages["node_modules/${pkg}"].version')"`).join(' \\\n')}
 
 FROM deps AS build
 COPY --from=build-tools /cli/node_modules /node_modules
@@ -155,7 +174,7 @@ RUN cd ${dir} \\
 # The process that ships: src/server.ts with the kit, the catalog and the generated client bundled into
 # ${dir}/dist/server.mjs for plain node (third-party packages stay in node_modules); the
 # TypeScript loader would cost the pod about 50 MiB of RSS (issue 15).
-RUN node apps/service-kit/build/bundle-service.mjs ${dir}
+RUN node ${BUNDLER} ${dir}
 
 FROM \${NODE_IMAGE} AS runtime
 # The root filesystem is read-only in the pods and /tmp an emptyDir: HOME points there.

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SERVICES, serviceEntrypoint } from '@tripgen/catalog';
 import { dockerfilesCommand, type Io } from '../src/commands.ts';
-import { NODE_IMAGE, dockerfileText, staleDockerfiles, workspaceLibraries } from '../src/dockerfiles.ts';
+import { BUNDLER, NODE_IMAGE, bundlerPackages, dockerfileText, staleDockerfiles, workspaceLibraries } from '../src/dockerfiles.ts';
 import { dockerfileOf, imageJobs } from '../src/images.ts';
 import { REPO_ROOT } from '../src/repo.ts';
 
@@ -59,6 +59,21 @@ describe('npm run dockerfiles', () => {
     } finally {
       writeFileSync(manifest, original);
       rmSync(join(scratch, 'apps/geo'), { recursive: true });
+    }
+  });
+
+  it('installs what the bundler imports in the build-tools stage, at the lockfile\'s versions, and follows a new import', () => {
+    expect(bundlerPackages()).toEqual(['acorn', 'esbuild']);
+    const installs = (text: string, pkg: string) => text.includes(`"${pkg}@$(node -p 'require("/tmp/package-lock.json").packages["node_modules/${pkg}"].version')"`);
+    for (const pkg of ['prisma', ...bundlerPackages()]) expect(installs(dockerfileText('user'), pkg), pkg).toBe(true);
+    const bundler = join(scratch, BUNDLER);
+    const original = readFileSync(bundler, 'utf8');
+    try {
+      writeFileSync(bundler, `${original}\nconst { parse: _parse } = await import('@babel/parser');\n`);
+      expect(bundlerPackages(scratch)).toEqual(['@babel/parser', 'acorn', 'esbuild']);
+      expect(installs(dockerfileText('user', scratch), '@babel/parser')).toBe(true);
+    } finally {
+      writeFileSync(bundler, original);
     }
   });
 
