@@ -8,13 +8,15 @@
  * Nothing runs from the repository's scripts/. The final stage holds only what runs: the production
  * packages, the bundle (every command of the entry point: the location service's place loader too),
  * the migrations and the data a command reads; no source, TypeScript loader or settings, test code,
- * bundler or schema, and no package the bundler imports (the production install, read from the lockfile).
+ * bundler or schema, no record of the bundler's, and no package the bundler imports (the production
+ * install, read from the lockfile).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { LOCATION_COMMANDS, SERVICE_COMMANDS, SERVICE_NAMES, SERVICES, migrationArgs, serviceEntrypoint, workloadName, type ServiceName } from '@tripgen/catalog';
+import { freshnessRecord } from '@tripgen/service-kit/build';
 import { REPO_ROOT, repoPath } from '../src/lib/paths.ts';
 import { dockerignored, imagePathOf, parseDockerfile, type Stage } from './support/dockerfile.ts';
 import { find } from './support/gitops.ts';
@@ -245,6 +247,11 @@ describe.each(withImage)('%s-service image', (service) => {
     }
     // The bundler and the schemas are the build's: no image runs them.
     expect(held.filter((f) => f.startsWith('apps/service-kit/build/') || f.endsWith('.prisma') || f.endsWith('prisma.config.ts'))).toEqual([]);
+    // Nor the bundler's record of the inputs it built from (the build machine's paths, for the local
+    // runners' freshness check), which it writes in the build stage's tree.
+    const record = posix.relative(REPO_ROOT, freshnessRecord(repoPath(dir)));
+    expect(record.startsWith(`${dir}/`), record).toBe(true);
+    expect(ships(record), `${record} ships`).toBe(false);
   });
 
   it('ships no package of the build: what the bundler imports is installed for the build stage alone', () => {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { PLACE_COUNTRY } from '@tripgen/catalog';
-import { OPENING_HOURS_COUNTRIES, asciiOnly, keepOpeningHoursCountries } from '@tripgen/service-kit/build';
+import { OPENING_HOURS_COUNTRIES, asciiOnly, freshnessRecord, keepOpeningHoursCountries } from '@tripgen/service-kit/build';
 import { transform } from 'esbuild';
 import { builtServiceEntry } from '@tripgen/dev-tools/local-services';
 import OpeningHours from 'opening_hours';
@@ -84,7 +84,7 @@ it('ships the cut package inside the location bundle', async () => {
   expect(bundle).not.toMatch(/from ["']opening_hours["']/);
   expect(bundle).not.toMatch(/from ["']suncalc["']/);
   // A bundle made before the transform existed is rebuilt: the bundler is one of its recorded inputs.
-  const inputs = JSON.parse(readFileSync(path.join(SERVICE_DIR, 'dist', 'inputs.json'), 'utf8')) as Record<string, unknown>;
+  const inputs = JSON.parse(readFileSync(freshnessRecord(SERVICE_DIR), 'utf8')) as Record<string, unknown>;
   expect(Object.keys(inputs)).toContain(createRequire(import.meta.url).resolve('@tripgen/service-kit/build'));
 });
 

@@ -1,6 +1,8 @@
 /** Types of bundle-service.mjs (plain JavaScript, run by the image's build stage without a loader). */
 export declare const builtEntry: (serviceDir: string) => string;
 export declare const threadEntries: (serviceDir: string) => string[];
+/** Where the bundler records a bundle's inputs for isFresh: beside `<serviceDir>/dist/`, never in it (the image ships dist/). */
+export declare const freshnessRecord: (serviceDir: string) => string;
 export declare const isFresh: (serviceDir: string) => boolean;
 export declare const bundleService: (serviceDir: string) => Promise<string>;
 /** The countries whose holiday tables the bundled `opening_hours` keeps (the catalog's PLACE_COUNTRY). */

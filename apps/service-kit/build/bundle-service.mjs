@@ -179,7 +179,12 @@ export const asciiOnly = async (source, file = 'bundle') => {
 
 /** `@scope/name` or `name` of a bare specifier. */
 const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
-const manifestOf = (serviceDir) => path.join(serviceDir, 'dist', 'inputs.json');
+/**
+ * Where the bundler records what a service's bundle was built from (every input's absolute path, size and
+ * mtime, for isFresh): beside dist/, not in it. The image ships dist/ whole and the service reads nothing
+ * of the record (48-75 KB of the build machine's paths); only the local runners do.
+ */
+export const freshnessRecord = (serviceDir) => path.join(serviceDir, '.dist-inputs.json');
 
 const stamp = (file) => {
   const s = statSync(file);
@@ -190,7 +195,7 @@ const stamp = (file) => {
 export const isFresh = (serviceDir) => {
   try {
     statSync(builtEntry(serviceDir));
-    const { [ENTRIES_KEY]: entries, ...inputs } = JSON.parse(readFileSync(manifestOf(serviceDir), 'utf8'));
+    const { [ENTRIES_KEY]: entries, ...inputs } = JSON.parse(readFileSync(freshnessRecord(serviceDir), 'utf8'));
     const { [FILES_KEY]: files = [], ...sources } = inputs;
     for (const f of files) statSync(path.join(path.dirname(builtEntry(serviceDir)), f));
     return JSON.stringify(entries) === JSON.stringify(apartEntries(serviceDir)) && Object.entries(sources).every(([file, s]) => stamp(file) === s);
@@ -242,15 +247,19 @@ export const bundleService = async (serviceDir) => {
   // Rename is atomic: a concurrent start sees the old bundle or the new one, never half of one
   // (threads, commands and files first, so a new server never starts an old thread module or misses its wasm).
   for (const [name, bytes] of files) writeFileSync(path.join(temp, name), bytes);
-  for (const name of [...files.keys(), ...apart.map((t) => `${path.basename(t, '.ts')}.mjs`), path.basename(outfile)]) renameSync(path.join(temp, name), path.join(outdir, name));
+  const written = [...files.keys(), ...apart.map((t) => `${path.basename(t, '.ts')}.mjs`), path.basename(outfile)];
+  for (const name of written) renameSync(path.join(temp, name), path.join(outdir, name));
   rmSync(temp, { recursive: true, force: true });
+  // dist/ then holds this build alone: what an earlier one left (a module no longer built, the freshness
+  // record it once held) would ship with it.
+  for (const name of readdirSync(outdir)) if (!written.includes(name)) rmSync(path.join(outdir, name), { recursive: true, force: true });
   const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((f) => [path.resolve(f), stamp(path.resolve(f))]));
   // This script too: a change of how bundles are made (a transform above) rebuilds them.
   inputs[fileURLToPath(import.meta.url)] = stamp(fileURLToPath(import.meta.url));
   inputs[ENTRIES_KEY] = apart;
   inputs[FILES_KEY] = [...files.keys()].sort();
-  writeFileSync(`${manifestOf(serviceDir)}.${process.pid}.tmp`, JSON.stringify(inputs));
-  renameSync(`${manifestOf(serviceDir)}.${process.pid}.tmp`, manifestOf(serviceDir));
+  writeFileSync(`${freshnessRecord(serviceDir)}.${process.pid}.tmp`, JSON.stringify(inputs));
+  renameSync(`${freshnessRecord(serviceDir)}.${process.pid}.tmp`, freshnessRecord(serviceDir));
   return outfile;
 };
 

@@ -187,7 +187,8 @@ RUN rm -rf /usr/local/lib/node_modules /usr/local/bin/npm /usr/local/bin/npx /us
 WORKDIR /app
 # Only what runs, owned by root and not writable by the service user (the process cannot change its own
 # code): the production packages, the bundle${dataDirs.length ? ', the migrations and the data its own commands read' : ' and the migrations'}.
-# The build stage's sources, generated client sources, bundler and schemas stay there.
+# The build stage's sources, generated client sources, bundler (with its record of the bundle's inputs,
+# written beside dist/) and schemas stay there.
 ${runtimeCopies.join('\n')}
 # The manifests' runAsUser/runAsGroup (k8s/src/lib/security.ts); numeric, so runAsNonRoot can verify it.
 USER ${DEFAULT_UID}:${DEFAULT_UID}

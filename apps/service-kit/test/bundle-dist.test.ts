@@ -1,0 +1,42 @@
+/**
+ * A service's dist/ is what its image ships whole (tools/delivery/src/dockerfiles.ts runtimePaths), so the
+ * bundler leaves there only what the bundle runs: its modules and the files they load. Its record of
+ * the inputs a bundle was built from (isFresh's: every input's absolute path, size and mtime; 48-75 KB
+ * in each image before) is written beside dist/, and a build clears what an earlier one left in dist/.
+ * Built for real (esbuild) from a scratch service with a command module.
+ */
+import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect, it } from 'vitest';
+import { builtEntry, bundleService, freshnessRecord, isFresh } from '@tripgen/service-kit/build';
+
+/** Inside the kit, so that the scratch service's imports resolve from node_modules as a service's do. */
+const scratch = path.join(fileURLToPath(new URL('..', import.meta.url)), `.bundle-test-${process.pid}`);
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+it('writes only the bundle into dist/ and its inputs record beside it, and still rebuilds on a changed source', async () => {
+  const dir = path.join(scratch, 'svc');
+  mkdirSync(path.join(dir, 'src'), { recursive: true });
+  writeFileSync(path.join(dir, 'src', 'server.ts'), "export const serve = (): string => 'served';\n");
+  writeFileSync(path.join(dir, 'src', 'tidy-command.ts'), "export const tidy = (): string => 'tidied';\n");
+  // What a bundler of before left in dist/: its record, and a module no longer built.
+  mkdirSync(path.join(dir, 'dist'), { recursive: true });
+  writeFileSync(path.join(dir, 'dist', 'inputs.json'), '{}');
+  writeFileSync(path.join(dir, 'dist', 'gone-command.mjs'), '');
+
+  expect(await bundleService(dir)).toBe(builtEntry(dir));
+  expect(readdirSync(path.join(dir, 'dist')).sort()).toEqual(['server.mjs', 'tidy-command.mjs']);
+  const record = freshnessRecord(dir);
+  expect(path.relative(path.join(dir, 'dist'), record)).toMatch(/^\.\.\//);
+  expect(readdirSync(dir)).toContain(path.basename(record));
+  expect(isFresh(dir)).toBe(true);
+
+  const later = new Date(Date.now() + 5_000);
+  utimesSync(path.join(dir, 'src', 'server.ts'), later, later);
+  expect(isFresh(dir)).toBe(false);
+  await bundleService(dir);
+  expect(isFresh(dir)).toBe(true);
+  rmSync(record);
+  expect(isFresh(dir), 'no record: rebuilt').toBe(false);
+});
