@@ -148,7 +148,7 @@ export const USER_PATHS = { me: '/api/v1/users/me' } as const;
 /**
  * The user service's internal routes (under internalPrefix('user')): `preferences`, the traveller's
  * preferences as the trip service reads them for a schedule request, with the traveller's token;
- * `accounts`, which of a batch of account ids no longer exist (AccountsRequest, AccountsResponse),
+ * `accounts`, which of a batch of account ids were deleted (AccountsRequest, AccountsResponse),
  * asked by the trip service's sweep without a token (ACCOUNT_ERASURE).
  */
 export const USER_INTERNAL_PATHS = { preferences: '/preferences', accounts: '/accounts' } as const;
@@ -157,19 +157,45 @@ export interface AccountsRequest {
   /** 1..ACCOUNT_ERASURE.batch account ids (UUIDs). */
   readonly ids: readonly string[];
 }
+/**
+ * The answer names deletions, never absences: an account missing from user_db is also what a user_db
+ * restored to an earlier point, a geo-restored copy older than trip_db or a DATABASE_URL pointing at
+ * an empty database look like, and erasing on absence erased every trip and plan of those travellers.
+ * Rollouts: the release before this one answered `{missing}` (every absent id); the trip service
+ * erases only ids named in `deleted`, so an answer without it (that release) erases nothing, and that
+ * release's trip service, finding no `missing` here, erases nothing either.
+ */
 export interface AccountsResponse {
   /**
-   * The asked ids with no account: deleted (DELETE /api/v1/users/me, or by an operator) or never
-   * one. Named rather than those that exist, so an answer that is not this one deletes nothing.
+   * The asked ids whose account was deleted: user_db holds their deletion record (deleted_accounts,
+   * written by a trigger in the transaction of the account's DELETE, the route's or an operator's,
+   * kept ACCOUNT_TOMBSTONE_RETENTION.keepMs) and no account.
    */
-  readonly missing: readonly string[];
+  readonly deleted: readonly string[];
+  /**
+   * The asked ids with neither an account nor a deletion record: user_db does not know them (restored
+   * to before their sign-up, the wrong database, a deletion older than the retention). Never erased;
+   * the sweep counts them for an operator (docs/runbooks.md#account-erasure). Optional for a reader.
+   */
+  readonly unknown?: readonly string[];
 }
+
+/**
+ * How long user_db keeps the record of an account's deletion (deleted_accounts), pruned by every user
+ * replica every `pruneEveryMs` (the messaging prunes' hour). The erasure needs it only until the
+ * trip service's sweep has seen it (10 minutes, longer while the AI service or the user service does
+ * not answer, each sweep retrying); it is kept for the backups' retention instead (35 days,
+ * infra-bicep env/prod-profile.bicep backupRetentionDays) plus 5 days to restore: trip_db or ai_db
+ * restored to any point within their backups brings back the trips and plans of accounts deleted
+ * since, and the next sweep erases them again only while their deletion records are here.
+ */
+export const ACCOUNT_TOMBSTONE_RETENTION = { keepMs: 40 * 24 * 60 * 60_000, pruneEveryMs: 60 * 60_000 } as const;
 
 /**
  * Erasure of a deleted account's data in the services that keep it by the account's id. The trip
  * service's sweep, every `sweepEveryMs` on every replica (the deletes are idempotent), walks the
- * owners of trips `batch` at a time, asks the user service which of them no longer exist
- * (USER_INTERNAL_PATHS.accounts), has the AI service erase their finished generations
+ * owners of trips `batch` at a time, asks the user service which of them were deleted
+ * (USER_INTERNAL_PATHS.accounts: a deletion record in user_db, never the mere absence of an account), has the AI service erase their finished generations
  * (AI_INTERNAL_PATHS.erase) and then deletes their trips as a trip DELETE does (their queued and
  * running schedules withdrawn). So a deleted account's trips go within `sweepEveryMs` of the
  * deletion (docs/api.md), the sweep's own time on a large trip_db aside; while the user service or

@@ -9,7 +9,7 @@ import { createOutboxRelay, eventHubsPublisherFromEnv, schedulePruning, serviceB
 import type { FastifyServerOptions } from 'fastify';
 import { peers as createPeers } from './clients/peers.ts';
 import { tripConfig } from './config.ts';
-import { eraseTripsOfDeletedAccounts } from './domain/account-erasure.ts';
+import { UNKNOWN_OWNERS_MESSAGE, eraseTripsOfDeletedAccounts } from './domain/account-erasure.ts';
 import { tripEvents } from './domain/events.ts';
 import { scheduleService } from './domain/schedules.ts';
 import { tripRepository } from './domain/trips.ts';
@@ -47,12 +47,16 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       const trips = tripRepository(prisma, events, () => relay.wake(), schedules.withdrawals);
       await app.register(tripRoutes, { trips, peers });
       await app.register(scheduleRoutes, { trips, schedules });
+      // Owners of trips user_db does not know: kept, and said once per sweep (docs/runbooks.md#account-erasure).
+      const unknownOwners = (owners: number, sample: readonly string[]) => {
+        if (owners > 0) app.log.warn({ owners, sample }, `${UNKNOWN_OWNERS_MESSAGE}: their trips are kept (docs/runbooks.md#account-erasure)`);
+      };
       app.addHook('onReady', async () => {
         relay.start();
         const sweeper = schedules.sweeper();
         app.kit.onShutdown(() => sweeper.close(), 'schedule sweeper');
         // A deleted account's trips go on this schedule (catalog ACCOUNT_ERASURE; every replica, idempotent deletes).
-        const erasure = schedulePruning('trips of deleted accounts', (stopped) => eraseTripsOfDeletedAccounts({ prisma, trips, missingAccounts: (ids) => peers.missingAccounts(ids), eraseGenerations: (ids) => peers.eraseGenerations(ids) }, stopped), trip.accountErasureEveryMs, app.log);
+        const erasure = schedulePruning('trips of deleted accounts', (stopped) => eraseTripsOfDeletedAccounts({ prisma, trips, deletedAccounts: (ids) => peers.deletedAccounts(ids), eraseGenerations: (ids) => peers.eraseGenerations(ids), unknownOwners }, stopped), trip.accountErasureEveryMs, app.log);
         app.kit.onDrain(() => erasure.stop(), 'account erasure');
         app.kit.onShutdown(() => relay.close(), 'outbox relay');
         app.kit.onShutdown(() => broker.close(), 'service bus');

@@ -1,20 +1,36 @@
 /**
  * A deleted account's trips are erased by the trip service (catalog ACCOUNT_ERASURE): its sweep asks
- * the user service which owners of trips have no account and deletes their trips as a trip DELETE
- * does, queued schedules withdrawn, after the AI service erased their finished generations. Two
- * trip replicas sweep (every 200 ms here instead of the catalog's 10 minutes); the user and AI
- * services, their databases and trip_db are real.
+ * the user service which owners of trips were deleted (a deletion record in user_db, written by a
+ * trigger with every DELETE of users) and deletes their trips as a trip DELETE does, queued schedules
+ * withdrawn, after the AI service erased their finished generations. An owner merely absent from
+ * user_db (restored to an earlier point, the wrong database) keeps everything, and the sweep says how
+ * many there are. Two trip replicas sweep (every 200 ms here instead of the catalog's 10 minutes);
+ * the user and AI services, their databases and trip_db are real; the user service of the previous
+ * release is a stub speaking its answer (`{missing}`, commit 309c64a).
  */
-import { QUEUES } from '@tripgen/catalog';
+import { USER_INTERNAL_PATHS, QUEUES, internalPrefix } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNKNOWN_OWNERS_MESSAGE } from '../src/domain/account-erasure.ts';
 import { TRIP_DELETED, withdrawalMessageId } from '../src/domain/schedules.ts';
 import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
 
+/** The trip replicas' warnings, as JSON lines. */
+const lines: { msg?: string; owners?: number; sample?: string[]; err?: unknown }[] = [];
+const sink = new Writable({
+  write(chunk: Buffer, _enc, done) {
+    for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l) as (typeof lines)[number]);
+    done();
+  },
+});
+
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ tripEnv: { ACCOUNT_ERASURE_INTERVAL_MS: '200' } });
+  stack = await startStack({ tripEnv: { ACCOUNT_ERASURE_INTERVAL_MS: '200' }, tripLogger: { level: 'warn', stream: sink } });
   await stack.tripReplica();
 });
 afterAll(async () => stack?.close());
@@ -107,16 +123,103 @@ describe('the trips of a deleted account', () => {
     await waitFor(async () => (await tripsOf(gone.userId)).length === 0, 'the trip of the account deleted in SQL erased', 20_000, 100);
   });
 
-  it('walks every owner in batches: 250 owners with no account lose their trips, an account that exists keeps its own', { timeout: 60_000 }, async () => {
+  it('are kept for an account merely absent from user_db (rows gone without their deletion, as a restore to before the sign-up), with its plans, and the sweep says so', { timeout: 60_000 }, async () => {
+    const absent = await stack.traveller();
+    const trip = await createTrip(absent.authorization);
+    await generation(absent.userId, trip, 'completed');
+    // What a user_db restored to an earlier point, or a copy of it, lacks: the account, and any record
+    // of its deletion. Row triggers (the record's, the cascades) do not fire in replication mode.
+    await queryRows(
+      stack.user.db.url,
+      `DO $$ BEGIN SET LOCAL session_replication_role = replica; DELETE FROM user_preferences WHERE user_id = '${absent.userId}'; DELETE FROM notifications WHERE user_id = '${absent.userId}'; DELETE FROM users WHERE id = '${absent.userId}'; END $$`,
+    );
+    expect(await queryRows(stack.user.db.url, 'SELECT 1 FROM users WHERE id = $1 UNION ALL SELECT 1 FROM deleted_accounts WHERE id = $1', [absent.userId])).toEqual([]);
+    const seen = lines.length;
+    // Sweeps that met it: their warnings name it among the owners user_db does not know. Meanwhile
+    // its trip and plan stay (before: erased within a sweep).
+    await waitFor(
+      async () => {
+        expect(await tripsOf(absent.userId)).toEqual([trip]);
+        expect(await generationsOf(absent.userId)).toEqual(['completed']);
+        return lines.slice(seen).filter((l) => l.msg?.startsWith(UNKNOWN_OWNERS_MESSAGE) && l.sample?.includes(absent.userId)).length >= 3;
+      },
+      'three sweeps that met the absent owner',
+      20_000,
+      100,
+    );
+  });
+
+  it('walks every owner in batches: 250 owners user_db does not know keep their trips (counted, once per sweep), and lose them once their deletions are recorded', { timeout: 90_000 }, async () => {
     const staying = await stack.traveller();
     const kept = await createTrip(staying.authorization);
-    // Owners the user service never had (an account deleted before this release: its trips stayed).
-    await queryRows(
-      stack.trip.db.url,
-      `INSERT INTO trips (id, user_id, title, destination_name, destination_lat, destination_lng, start_date, end_date, day_start, day_end, interests, must_visit, updated_at)
-       SELECT gen_random_uuid(), gen_random_uuid(), 'Orphan', 'Seoul', 37.5663, 126.9779, '2026-09-23', '2026-09-25', '09:00', '19:00', '{museums}', '{}', now() FROM generate_series(1, 250)`,
+    // Owners the user service never had (a user_db pointed at the wrong database, an account deleted before deletion records).
+    const owners = (
+      await queryRows<{ userId: string }>(
+        stack.trip.db.url,
+        `INSERT INTO trips (id, user_id, title, destination_name, destination_lat, destination_lng, start_date, end_date, day_start, day_end, interests, must_visit, updated_at)
+         SELECT gen_random_uuid(), gen_random_uuid(), 'Orphan', 'Seoul', 37.5663, 126.9779, '2026-09-23', '2026-09-25', '09:00', '19:00', '{museums}', '{}', now() FROM generate_series(1, 250)
+         RETURNING user_id::text AS "userId"`,
+      )
+    ).map((r) => r.userId);
+    const seen = lines.length;
+    // Before: the 250 trips erased within seconds.
+    const orphans = async () => (await queryRows(stack.trip.db.url, "SELECT 1 FROM trips WHERE title = 'Orphan'")).length;
+    await waitFor(
+      async () => {
+        expect(await orphans()).toBe(250);
+        return lines.slice(seen).filter((l) => l.msg?.startsWith(UNKNOWN_OWNERS_MESSAGE) && (l.owners ?? 0) >= 250).length >= 3;
+      },
+      'three sweeps counting the 250 unknown owners',
+      30_000,
+      100,
     );
-    await waitFor(async () => (await queryRows(stack.trip.db.url, "SELECT 1 FROM trips WHERE title = 'Orphan'")).length === 0, 'the 250 orphaned trips erased', 30_000, 100);
+    // One line per sweep (of 3 batches), with the count and a sample of 10 ids.
+    expect(Math.max(...lines.slice(seen).filter((l) => l.msg?.startsWith(UNKNOWN_OWNERS_MESSAGE)).map((l) => l.sample?.length ?? 0))).toBe(10);
+    // An operator who established they were deleted records it (docs/runbooks.md#account-erasure): then they go.
+    await queryRows(stack.user.db.url, 'INSERT INTO deleted_accounts (id) SELECT unnest($1::uuid[])', [owners]);
+    await waitFor(async () => (await queryRows(stack.trip.db.url, "SELECT 1 FROM trips WHERE title = 'Orphan'")).length === 0, 'the 250 recorded owners\' trips erased', 30_000, 100);
     expect(await tripsOf(staying.userId)).toEqual([kept]);
+  });
+
+  it('erases nothing on the answer of a user service of the previous release ({missing}, absences only) during a rollout', { timeout: 60_000 }, async () => {
+    // The previous release named every absent id `missing`; its answer has no `deleted`.
+    let asked = 0;
+    const previous: Server = createServer((req, res) => {
+      const body: Buffer[] = [];
+      req.on('data', (c: Buffer) => body.push(c)).on('end', () => {
+        if (req.url !== `${internalPrefix('user')}${USER_INTERNAL_PATHS.accounts}`) return res.writeHead(404).end();
+        asked++;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ missing: (JSON.parse(Buffer.concat(body).toString()) as { ids: string[] }).ids }));
+      });
+    });
+    await new Promise<void>((resolve) => previous.listen(0, '127.0.0.1', resolve));
+    try {
+      const gone = await stack.traveller();
+      const trip = await createTrip(gone.authorization);
+      await generation(gone.userId, trip, 'completed');
+      // Absent from user_db without a record (a restore), and the new trip replica asking the old user service.
+      await queryRows(stack.user.db.url, `DO $$ BEGIN SET LOCAL session_replication_role = replica; DELETE FROM users WHERE id = '${gone.userId}'; END $$`);
+      const mixed = await stack.tripReplica({ USER_SERVICE_URL: `http://127.0.0.1:${(previous.address() as AddressInfo).port}` });
+      try {
+        const seen = lines.length;
+        // Before: its `missing` taken as deletions, the trip and its plan erased.
+        await waitFor(
+          async () => {
+            expect(await tripsOf(gone.userId)).toEqual([trip]);
+            expect(await generationsOf(gone.userId)).toEqual(['completed']);
+            return asked >= 5;
+          },
+          'five sweeps asking the previous release',
+          20_000,
+          50,
+        );
+        expect(await tripsOf(gone.userId)).toEqual([trip]);
+        expect(lines.slice(seen).some((l) => JSON.stringify(l).includes('without `deleted`'))).toBe(true);
+      } finally {
+        await mixed.stop();
+      }
+    } finally {
+      await new Promise((resolve) => previous.close(resolve));
+    }
   });
 });

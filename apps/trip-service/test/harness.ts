@@ -87,8 +87,8 @@ export interface Stack {
   readonly location: Part | undefined;
   readonly ai: Part | undefined;
   readonly trip: Part;
-  /** Another replica of the trip service: the same database, Redis, bus and peers (stopped by close). */
-  tripReplica(): Promise<Part>;
+  /** Another replica of the trip service: the same database, Redis, bus and peers (stopped by close); `env` overrides some of its environment (another peer's address). */
+  tripReplica(env?: NodeJS.ProcessEnv): Promise<Part>;
   /** A new traveller: the Authorization header of their access token, and their id. */
   traveller(): Promise<{ authorization: string; userId: string }>;
   close(): Promise<void>;
@@ -114,7 +114,7 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
           buildAiService({ env: { ...common(aiDb.url, bus), SERVICE_NAME: 'ai', JWKS_URL: jwks, LOCATION_SERVICE_URL: locationUrl, USER_SERVICE_URL: user.url, ...opts.aiEnv }, logger: false }),
         );
   const aiUrl = ai?.url ?? opts.aiUrl ?? unreachableHttpUrl();
-  const buildTrip = () =>
+  const buildTrip = (env: NodeJS.ProcessEnv = {}) =>
     buildTripService({
       env: {
         ...common(tripDb.url, bus),
@@ -129,10 +129,11 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
         PEER_TIMEOUT_FACTOR: '5',
         EVENTHUBS_CONNECTION_STRING: hubs.connectionString(),
         ...opts.tripEnv,
+        ...env,
       },
       logger: opts.tripLogger ?? false,
     });
-  const trip = await part('trip', tripDb, buildTrip);
+  const trip = await part('trip', tripDb, () => buildTrip());
   const replicas: Part[] = [];
   return {
     bus,
@@ -141,8 +142,8 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
     location,
     ai,
     trip,
-    async tripReplica() {
-      const replica = await part('trip replica', tripDb, buildTrip);
+    async tripReplica(env) {
+      const replica = await part('trip replica', tripDb, () => buildTrip(env));
       replicas.push(replica);
       return replica;
     },

@@ -9,7 +9,8 @@ import { loadSigningKeyPem } from './domain/signing-key.ts';
 import { openKeyRing, ringJwks, type KeyRingTiming } from './domain/signing-keys.ts';
 import { USER_CACHE_SHAPE, userRepository } from './domain/users.ts';
 import { INBOX_SHOWN, consumeNotifications, pruneUnshownNotifications } from './domain/notifications.ts';
-import { MESSAGE_RETENTION } from '@tripgen/catalog';
+import { ACCOUNT_TOMBSTONE_RETENTION, MESSAGE_RETENTION } from '@tripgen/catalog';
+import { pruneDeletionRecords } from './domain/deleted-accounts.ts';
 import { schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
@@ -54,6 +55,9 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
         // The inbox is not an archive: what its route can no longer show goes, on the messaging prunes' schedule.
         const pruner = schedulePruning('notifications', (stopped) => pruneUnshownNotifications(prisma, INBOX_SHOWN, stopped), MESSAGE_RETENTION.pruneEveryMs, app.log);
         app.kit.onDrain(() => pruner.stop(), 'notifications pruning');
+        // The records of deletions, kept for the backups' retention (catalog ACCOUNT_TOMBSTONE_RETENTION).
+        const records = schedulePruning('deleted_accounts', () => pruneDeletionRecords(prisma, ACCOUNT_TOMBSTONE_RETENTION.keepMs), ACCOUNT_TOMBSTONE_RETENTION.pruneEveryMs, app.log);
+        app.kit.onDrain(() => records.stop(), 'deletion records pruning');
         app.kit.onShutdown(() => broker.close(), 'service bus');
       });
     },

@@ -5,12 +5,14 @@
  * replica. A wrong password is a 403 counted by the login throttle (a stolen token cannot guess).
  * Two replicas share PostgreSQL and Redis, as pods do.
  */
-import { LOGIN_THROTTLE, QUEUES } from '@tripgen/catalog';
+import { ACCOUNT_TOMBSTONE_RETENTION, LOGIN_THROTTLE, QUEUES } from '@tripgen/catalog';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
-import { quietLogger, waitFor } from '@tripgen/testing';
+import { quietLogger, testPrismaClient, waitFor } from '@tripgen/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginThrottle } from '../src/routes/auth.ts';
+import { pruneDeletionRecords } from '../src/domain/deleted-accounts.ts';
+import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { USER_CACHE_SHAPE } from '../src/domain/users.ts';
 import { startUserService, type RunningUserService } from './harness.ts';
 
@@ -152,15 +154,59 @@ it('drops a notification that arrives for a deleted account (a schedule it asked
 
 describe('POST /internal/v1/user/accounts (the trip service\'s sweep, catalog ACCOUNT_ERASURE)', () => {
   const ask = (payload: unknown) => a.app.inject({ method: 'POST', url: '/internal/v1/user/accounts', payload: payload as object });
-  it('names the asked ids with no account, deleted or never one, from PostgreSQL whatever a replica cached; no token asked', async () => {
+  const sorted = (answer: { deleted: string[]; unknown: string[] }) => ({ deleted: [...answer.deleted].sort(), unknown: [...answer.unknown].sort() });
+  it('names the accounts deleted by the route or an operator (their deletion records), from PostgreSQL whatever a replica cached; no token asked', async () => {
     const staying = await account();
     const leaving = await account();
-    expect((await b.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: leaving.auth })).statusCode).toBe(200);
-    await sql('DELETE FROM users WHERE id = $1', [leaving.id]); // an operator's: b's cache still holds its profile
+    const erased = await account();
+    expect((await remove(a, leaving.auth)).statusCode).toBe(204);
+    expect((await b.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: erased.auth })).statusCode).toBe(200);
+    // An operator's, signed in as a role granted the DELETE alone (b's cache still holds the profile):
+    // the record is written with the privileges of the function's owner (SECURITY DEFINER).
+    const operator = `erasure_operator_${crypto.randomUUID().replaceAll('-', '')}`;
+    await sql(`CREATE ROLE ${operator}`);
+    await sql(`GRANT SELECT, DELETE ON users TO ${operator}`);
+    try {
+      await sql(`DO $$ BEGIN SET LOCAL ROLE ${operator}; DELETE FROM users WHERE id = '${erased.id}'; END $$`);
+    } finally {
+      await sql(`DROP OWNED BY ${operator}`);
+      await sql(`DROP ROLE ${operator}`);
+    }
+    // Each deletion recorded in its transaction (the trigger), the route's and the operator's alike.
+    expect((await sql('SELECT id FROM deleted_accounts WHERE id = ANY($1::uuid[]) AND deleted_at > now() - interval \'1 minute\' ORDER BY id', [[staying.id, leaving.id, erased.id]])).map((r) => r.id)).toEqual([leaving.id, erased.id].sort());
+    const res = await b.app.inject({ method: 'POST', url: '/internal/v1/user/accounts', payload: { ids: [staying.id, leaving.id, erased.id, erased.id] } });
+    expect([res.statusCode, sorted(res.json())]).toEqual([200, { deleted: [leaving.id, erased.id].sort(), unknown: [] }]);
+    // The previous release's field is not answered: its trip service, reading `missing`, erases nothing (catalog AccountsResponse).
+    expect(res.json()).not.toHaveProperty('missing');
+    expect((await ask({ ids: [staying.id] })).json()).toEqual({ deleted: [], unknown: [] });
+  });
+
+  it('never names as deleted an account that is merely absent: never one, or gone without its deletion (a restore, a wrong database)', async () => {
+    const restoredAway = await account();
+    // What a user_db restored to before this sign-up, or a copy without it, holds: no account, no
+    // record. Row triggers do not fire when replicating (pg_restore --disable-triggers, a logical
+    // copy), the cascades neither: its rows go child first.
+    await sql(`DO $$ BEGIN SET LOCAL session_replication_role = replica; DELETE FROM notifications WHERE user_id = '${restoredAway.id}'; DELETE FROM user_preferences WHERE user_id = '${restoredAway.id}'; DELETE FROM users WHERE id = '${restoredAway.id}'; END $$`);
+    expect(await rowsOf(restoredAway.id)).toEqual({ users: 0, preferences: 0, notifications: 0 });
     const never = crypto.randomUUID();
-    const res = await b.app.inject({ method: 'POST', url: '/internal/v1/user/accounts', payload: { ids: [staying.id, leaving.id, never, never] } });
-    expect([res.statusCode, res.json<{ missing: string[] }>().missing.sort()]).toEqual([200, [leaving.id, never].sort()]);
-    expect((await ask({ ids: [staying.id] })).json()).toEqual({ missing: [] });
+    // Before: {missing: [both]}, and the trip service erased their trips and plans.
+    expect(sorted((await ask({ ids: [restoredAway.id, never] })).json())).toEqual({ deleted: [], unknown: [restoredAway.id, never].sort() });
+  });
+
+  it('keeps a deletion record for the backups\' retention (ACCOUNT_TOMBSTONE_RETENTION), then prunes it', async () => {
+    const leaving = await account();
+    expect((await remove(a, leaving.auth)).statusCode).toBe(204);
+    const old = crypto.randomUUID();
+    const aging = crypto.randomUUID();
+    await sql(`INSERT INTO deleted_accounts (id, deleted_at) VALUES ($1, now() - $3 * interval '1 millisecond' - interval '1 minute'), ($2, now() - $3 * interval '1 millisecond' + interval '1 minute')`, [old, aging, ACCOUNT_TOMBSTONE_RETENTION.keepMs]);
+    expect(ACCOUNT_TOMBSTONE_RETENTION.keepMs).toBeGreaterThanOrEqual(35 * 24 * 3_600_000); // prod's backupRetentionDays
+    const prisma = testPrismaClient(PrismaClient, a.db.url, 1);
+    try {
+      expect(await pruneDeletionRecords(prisma)).toBeGreaterThanOrEqual(1);
+    } finally {
+      await prisma.$disconnect();
+    }
+    expect((await sql('SELECT id FROM deleted_accounts WHERE id = ANY($1::uuid[]) ORDER BY id', [[old, aging, leaving.id]])).map((r) => r.id)).toEqual([aging, leaving.id].sort());
   });
 
   it('answers 400 for a body that is not 1 to 100 account ids', async () => {

@@ -17,11 +17,18 @@ export interface Peers {
   withdrawSchedules(items: readonly WithdrawnSchedule[]): Promise<GenerationState[]>;
   /** The traveller's preferences, or null when they set none. */
   preferences(authorization: string): Promise<{ interests: string[]; pace: Pace; travelMode: TravelModeName } | null>;
-  /** Those of these account ids the user service has no account for (catalog ACCOUNT_ERASURE). Throws when it does not answer, or answers anything else. */
-  missingAccounts(ids: readonly string[]): Promise<string[]>;
+  /**
+   * Of these account ids, those the user service recorded as deleted, and those it does not know at
+   * all (catalog AccountsResponse, ACCOUNT_ERASURE). Throws when it does not answer, or answers without
+   * `deleted` (the release before deletion records answered `{missing}`: absences, never erased on).
+   */
+  deletedAccounts(ids: readonly string[]): Promise<{ deleted: string[]; unknown: string[] }>;
   /** Has the AI service delete the finished generations of these deleted accounts; how many. Throws when it does not answer. */
   eraseGenerations(userIds: readonly string[]): Promise<number>;
 }
+
+/** A list of ids in a peer's answer (read as a typed cast: checked where it decides a deletion). */
+const isIdList = (list: unknown): list is string[] => Array.isArray(list) && list.every((id) => typeof id === 'string');
 
 /** How long each call may take before the peer counts as not answering. */
 export const PEER_BUDGETS_MS = {
@@ -53,12 +60,12 @@ export const peers = (urls: { user: string; location: string; ai: string }, time
     async withdrawSchedules(items) {
       return (await ai.post<{ items: GenerationState[] }>(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.withdraw}`, { items })).items;
     },
-    async missingAccounts(ids) {
-      const answer = await user.post<AccountsResponse>(`${internalPrefix('user')}${USER_INTERNAL_PATHS.accounts}`, { ids });
-      // What it answers decides what is erased: an answer of another shape (a release that named
-      // something else) is an error, never taken as "none exist".
-      if (!Array.isArray(answer?.missing) || !answer.missing.every((id) => typeof id === 'string')) throw new Error('the user service answered the accounts route without a list of missing ids');
-      return [...answer.missing];
+    async deletedAccounts(ids) {
+      const answer = await user.post<Partial<AccountsResponse>>(`${internalPrefix('user')}${USER_INTERNAL_PATHS.accounts}`, { ids });
+      // What it answers decides what is erased: an answer without `deleted` (the previous release's
+      // `{missing}`, every absent account, or any other shape) is an error, never taken as deletions.
+      if (!isIdList(answer?.deleted)) throw new Error('the user service answered the accounts route without `deleted` (a release before deletion records?): nothing erased');
+      return { deleted: [...answer.deleted], unknown: isIdList(answer.unknown) ? [...answer.unknown] : [] };
     },
     async eraseGenerations(userIds) {
       if (userIds.length === 0) return 0;

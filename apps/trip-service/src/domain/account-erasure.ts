@@ -2,14 +2,18 @@
  * The trips of deleted accounts (catalog ACCOUNT_ERASURE): a traveller who deletes their account
  * (the user service's DELETE /api/v1/users/me), or whose account an operator deleted, has their
  * trips erased here, with no message between the services: a sweep walks the owners of trips in key
- * order, asks the user service which of each batch have no account, has the AI service erase their
+ * order, asks the user service which of each batch were deleted, has the AI service erase their
  * finished generations (the requests and plans it keeps by account), then deletes their trips one by
  * one as a trip DELETE does (TripRepository.remove: their queued and running schedules withdrawn,
  * the tripDeleted event recorded). The AI service first: once the trips are gone this sweep no
  * longer finds the account, so a failure there ends the sweep with the trips kept, found again by
  * the next. Every replica sweeps: a trip deleted twice is deleted once (the second finds no row).
- * Only the ids the user service names as missing, among those asked, are erased: no answer, or
- * another one, erases nothing.
+ * Only the ids the user service names as deleted (a deletion record in user_db), among those asked,
+ * are erased: no answer, or another one, erases nothing. An owner with neither an account nor a
+ * deletion record is kept: that is what a user_db restored to an earlier point, a geo-restored copy
+ * older than trip_db or a DATABASE_URL pointing at an empty database look like, and erasing on
+ * absence erased those travellers' trips and plans. The sweep counts them for an operator
+ * (`unknownOwners`, docs/runbooks.md#account-erasure).
  */
 import { ACCOUNT_ERASURE } from '@tripgen/catalog';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -18,11 +22,22 @@ import type { TripRepository } from './trips.ts';
 export interface AccountErasure {
   readonly prisma: PrismaClient;
   readonly trips: Pick<TripRepository, 'remove'>;
-  /** The user service's answer (Peers.missingAccounts). */
-  missingAccounts(ids: readonly string[]): Promise<string[]>;
+  /** The user service's answer (Peers.deletedAccounts). */
+  deletedAccounts(ids: readonly string[]): Promise<{ deleted: string[]; unknown: string[] }>;
   /** The AI service's erasure of their generations (Peers.eraseGenerations); throws when it does not answer. */
   eraseGenerations(userIds: readonly string[]): Promise<number>;
+  /**
+   * Once per sweep that walked every owner: the owners user_db does not know (no account, no deletion
+   * record), whose trips were kept, and a few of their ids.
+   */
+  unknownOwners?(count: number, sample: readonly string[]): void;
 }
+
+/** The warning a sweep logs when it met unknown owners (the runbook and the tests search for it). */
+export const UNKNOWN_OWNERS_MESSAGE = 'owners of trips with neither an account nor a deletion record in user_db';
+
+/** Ids of unknown owners a sweep reports: enough for an operator to look them up, a log line's worth. */
+const UNKNOWN_SAMPLE = 10;
 
 /** Trips of one owner read per round: an account with many trips is erased in rounds of this many. */
 const TRIPS_PER_ROUND = 100;
@@ -49,15 +64,24 @@ const eraseTripsOf = async ({ prisma, trips }: AccountErasure, userId: string): 
  */
 export const eraseTripsOfDeletedAccounts = async (deps: AccountErasure, stopped?: AbortSignal, batch: number = ACCOUNT_ERASURE.batch): Promise<number> => {
   let erased = 0;
+  let unknown = 0;
+  const sample: string[] = [];
   let after: string | undefined;
   for (;;) {
     const owners = (await ownersAfter(deps.prisma, after, batch)).map((r) => r.userId);
-    if (owners.length === 0) return erased;
     const asked = new Set(owners);
-    const gone = [...new Set(await deps.missingAccounts(owners))].filter((id) => asked.has(id));
+    const answer = owners.length === 0 ? { deleted: [], unknown: [] } : await deps.deletedAccounts(owners);
+    const gone = [...new Set(answer.deleted)].filter((id) => asked.has(id));
+    const unknownHere = [...new Set(answer.unknown)].filter((id) => asked.has(id) && !gone.includes(id));
+    unknown += unknownHere.length;
+    sample.push(...unknownHere.slice(0, UNKNOWN_SAMPLE - sample.length));
     if (gone.length > 0) await deps.eraseGenerations(gone);
     for (const userId of gone) erased += await eraseTripsOf(deps, userId);
     after = owners.at(-1);
-    if (owners.length < batch || stopped?.aborted) return erased;
+    if (owners.length < batch) {
+      deps.unknownOwners?.(unknown, sample);
+      return erased;
+    }
+    if (stopped?.aborted) return erased;
   }
 };

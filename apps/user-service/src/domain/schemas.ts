@@ -69,6 +69,7 @@ export const NotificationList = Type.Object({ items: Type.Array(Notification) })
 
 export const Jwks = Type.Object({ keys: Type.Array(Type.Object({}, { additionalProperties: true })) });
 
-/** The trip service's question on the internal accounts route (catalog AccountsRequest): which of these ids have no account. */
+/** The trip service's question on the internal accounts route (catalog AccountsRequest): which of these ids were deleted. */
 export const AccountsBody = Type.Object({ ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: ACCOUNT_ERASURE.batch }) }, { additionalProperties: false });
-export const AccountsAnswer = Type.Object({ missing: Type.Array(Type.String({ format: 'uuid' })) });
+/** Its answer (catalog AccountsResponse): `deleted` has a deletion record and no account, `unknown` neither. */
+export const AccountsAnswer = Type.Object({ deleted: Type.Array(Type.String({ format: 'uuid' })), unknown: Type.Array(Type.String({ format: 'uuid' })) });

@@ -5,6 +5,7 @@
 import { Type, type Static } from 'typebox';
 import { cacheShapeOf, type TwoLevelCache } from '@tripgen/service-kit';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { accountDeletions } from './deleted-accounts.ts';
 import { INBOX_SHOWN } from './notifications.ts';
 import { Me, type Preferences } from './schemas.ts';
 
@@ -94,11 +95,8 @@ export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
     }
   },
 
-  /** Those of `ids` with no account, from PostgreSQL (a cached profile may predate a deletion). */
-  async missing(ids: readonly string[]): Promise<string[]> {
-    const found = new Set((await prisma.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true } })).map((u) => u.id));
-    return [...new Set(ids)].filter((id) => !found.has(id));
-  },
+  /** Of `ids`, the deleted accounts and the unknown ids (deleted-accounts.ts), from PostgreSQL (a cached profile may predate a deletion). */
+  deletions: (ids: readonly string[]) => accountDeletions(prisma, ids),
 
   notifications: (userId: string) =>
     prisma.notification.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: INBOX_SHOWN, select: { id: true, type: true, payload: true, createdAt: true, readAt: true } }),

@@ -67,13 +67,13 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     async (request) => ({ preferences: (await me(request.user!.id)).preferences }),
   );
 
-  // The trip service's sweep (catalog ACCOUNT_ERASURE): which owners of its trips have no account, so
-  // it erases their trips. No token (no traveller asks; the mesh admits only the trip service), from
-  // PostgreSQL, not the profile cache.
+  // The trip service's sweep (catalog ACCOUNT_ERASURE): which owners of its trips were deleted (a
+  // deletion record in user_db, never the mere absence of an account), so it erases their trips. No
+  // token (no traveller asks; the mesh admits only the trip service), from PostgreSQL, not the profile cache.
   app.post(
     `${internalPrefix('user')}${USER_INTERNAL_PATHS.accounts}`,
-    { schema: { operationId: 'missingAccounts', tags: ['internal'], description: 'Which of these account ids have no account (deleted, or never one).', body: AccountsBody, response: { 200: AccountsAnswer, 400: ProblemSchema } } },
-    async (request) => ({ missing: await users.missing(request.body.ids) }) satisfies AccountsResponse,
+    { schema: { operationId: 'deletedAccounts', tags: ['internal'], description: 'Which of these account ids were deleted (a deletion record, no account), and which user_db does not know at all.', body: AccountsBody, response: { 200: AccountsAnswer, 400: ProblemSchema } } },
+    async (request) => (await users.deletions(request.body.ids)) satisfies AccountsResponse,
   );
 
   app.put(
