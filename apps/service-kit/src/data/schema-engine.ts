@@ -5,7 +5,7 @@
  * writes the very `_prisma_migrations` table (checksum = sha256 of migration.sql) that
  * `prisma migrate deploy` writes, so either tool can take over from the other.
  *
- * Three adapter-pg traps on this path are worked around here:
+ * Four adapter-pg traps on this path are worked around here:
  *  - pg_catalog's one-byte `"char"` type (OID 18, e.g. pg_class.relkind, pg_constraint.contype) is
  *    not in the adapter's column-type map, so introspection fails. Its fields are relabelled as
  *    `"char"[]` (which the adapter knows) and, in the adapter's answer, every such column whose
@@ -15,6 +15,10 @@
  *    `database`, so the "shadow" pool silently reaches the main database: we pass discrete fields.
  *  - its disposer drops the shadow database before ending the shadow pool (DROP fails while
  *    connections are open): ours ends the pool first and drops WITH (FORCE).
+ *  - its `executeScript` (each migration file) splits the script at every `;`, inside a function
+ *    body, a string or a comment too: a trigger function's body, `DEFAULT 'a;b'` or a comment with a
+ *    semicolon ran as broken fragments. Ours splits it with PostgreSQL's own parser (libpg-query:
+ *    the server's grammar, not a guess at it), and a file that does not parse runs nothing.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
@@ -98,6 +102,22 @@ export const pgConfigFromUrl = (url: string): pg.PoolConfig => {
 
 const quoteIdent = (s: string): string => `"${s.replaceAll('"', '""')}"`;
 
+/**
+ * The statements of a migration script, as PostgreSQL's parser reads them (libpg-query, loaded on
+ * the first migration only: a serving process never needs it). Locations are in bytes of UTF-8; a
+ * length of 0 is the rest of the script.
+ */
+export const scriptStatements = async (script: string): Promise<string[]> => {
+  const { loadModule, parse } = await import('libpg-query');
+  await loadModule();
+  const { stmts } = await parse(script);
+  const bytes = Buffer.from(script, 'utf8');
+  // A script of comments alone has no statements (stmts absent).
+  return (stmts ?? [])
+    .map(({ stmt_location: from = 0, stmt_len: length = 0 }) => bytes.subarray(from, length === 0 ? bytes.length : from + length).toString('utf8').trim())
+    .filter((sql) => sql.length > 0);
+};
+
 /** A migration-aware driver adapter factory for `url` that avoids the traps above. */
 /** `password`: a callback for every new connection (Entra token auth, postgres-entra.ts) instead of the URL's. */
 export const migrationAdapterFactory = (url: string, password?: () => Promise<string>): SqlMigrationAwareDriverAdapterFactory => {
@@ -105,6 +125,9 @@ export const migrationAdapterFactory = (url: string, password?: () => Promise<st
   const connect = async (database: string, dispose?: () => Promise<void>): Promise<SqlDriverAdapter> => {
     const pool = decodeCharAsText(new pg.Pool({ ...config, database }));
     const adapter = withCharacterColumns(await new PrismaPg(pool, { disposeExternalPool: true }).connect());
+    adapter.executeScript = async (script) => {
+      for (const sql of await scriptStatements(script)) await adapter.executeRaw({ sql, args: [], argTypes: [] });
+    };
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => withCharacterColumns(await startTransaction(isolationLevel));
     if (!dispose) return adapter;

@@ -1,8 +1,6 @@
 -- The record of each account's deletion (apps/user-service/README.md "Deletion records"): the trip
 -- service's account-erasure sweep erases a traveller's trips and plans only for an id recorded here,
 -- never because an account is missing (a restored or wrong user_db lacks accounts nobody deleted).
--- No semicolon may stand in this file but at a statement's end, comments included: the kit's
--- migrations run on @prisma/adapter-pg, whose executeScript splits the script at every one.
 
 -- CreateTable
 CREATE TABLE "deleted_accounts" (
@@ -23,15 +21,14 @@ CREATE INDEX "deleted_accounts_deleted_at_idx" ON "deleted_accounts"("deleted_at
 -- moves the record's time, so it is kept the retention from the last one. SECURITY DEFINER: the
 -- record is written with the privileges of the function's owner (the service's role, which owns
 -- the table), whoever deletes (an operator granted DELETE on users alone), the search_path pinned
--- as PostgreSQL's documentation asks of such a function. The body is an E-string whose statement
--- ends are written \073 (the semicolon's octal escape), for the splitter above.
-CREATE FUNCTION "record_account_deletion"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS E'
+-- as PostgreSQL's documentation asks of such a function.
+CREATE FUNCTION "record_account_deletion"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $body$
 BEGIN
   INSERT INTO "deleted_accounts" ("id", "deleted_at") VALUES (OLD."id", CURRENT_TIMESTAMP)
-  ON CONFLICT ("id") DO UPDATE SET "deleted_at" = EXCLUDED."deleted_at"\073
-  RETURN NULL\073
+  ON CONFLICT ("id") DO UPDATE SET "deleted_at" = EXCLUDED."deleted_at";
+  RETURN NULL;
 END
-';
+$body$;
 
 CREATE TRIGGER "users_record_deletion" AFTER DELETE ON "users"
   FOR EACH ROW EXECUTE FUNCTION "record_account_deletion"();
