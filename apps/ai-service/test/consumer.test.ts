@@ -281,6 +281,15 @@ describe('the consumer', () => {
     expect(await notifications(bad.scheduleId)).toEqual([]);
   });
 
+  it('a body that is JSON null: dead-lettered at once as a body that is not a request, not retried', async () => {
+    // Its withdrawal is looked for first (a request that cannot be read may be one): null has none.
+    const messageId = randomUUID();
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId, body: null }]);
+    await waitFor(() => events.some((e) => e.messageId === messageId), 'the delivery');
+    expect(events.find((e) => e.messageId === messageId)).toMatchObject({ outcome: 'deadLettered', attempt: 1 });
+    expect((await broker.peekDeadLetters(QUEUES.aiScheduleGeneration, 50)).find((d) => d.messageId === messageId)).toMatchObject({ reason: 'InvalidBody' });
+  });
+
   it('a body without readable ids: dead-lettered at once, nothing stored', async () => {
     const messageId = randomUUID();
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId, body: { scheduleId: 'not-a-uuid', trip: 'garbage' } }]);

@@ -67,7 +67,8 @@ const checkWithdrawn = Compile(Withdrawn);
  */
 export const salvageWithdrawal = (body: unknown): { scheduleId: string; tripId: string; userId: string; withdrawn: { error: string; notify: boolean } } | undefined => {
   const ids = salvageIds(body);
-  const withdrawn = (body as { withdrawn?: unknown }).withdrawn;
+  // Read only once the ids are: a body of null has no property to read (a TypeError, retried as transient).
+  const withdrawn = ids && (body as { withdrawn?: unknown }).withdrawn;
   return ids && checkWithdrawn.Check(withdrawn) ? { ...ids, withdrawn } : undefined;
 };
 
