@@ -107,6 +107,22 @@ describe('the consumer', () => {
     expect(await notified(m.scheduleId)).toHaveLength(1);
   });
 
+  it('a withdrawal of a schedule this service never took keeps ids and reason only, not the request it copies (the trip, the preferences)', async () => {
+    // The account-erasure sweep erases an account's generations, then deletes its trips: their withdrawals
+    // write rows after the erasure (apps/ai-service/README.md: "ids and reason only").
+    const withdrawn = { error: 'the trip was deleted while this schedule was planned', notify: false };
+    const m = request({}, ids());
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${m.scheduleId}.withdrawn`, body: { ...m, withdrawn } }]);
+    await finished(m.scheduleId);
+    const row = await generation(m.scheduleId);
+    expect(row).toMatchObject({ status: 'failed', error: withdrawn.error, tripId: m.tripId, userId: m.userId });
+    // Before: the whole request, its trip (destination, dates, interests, pace) among it.
+    expect(row!.request).toEqual({ scheduleId: m.scheduleId, tripId: m.tripId, userId: m.userId, requestedAt: m.requestedAt });
+    // Its time since asked still counted from the request's requestedAt.
+    await waitFor(() => outcomes.some((o) => o.scheduleId === m.scheduleId), 'the withdrawal counted');
+    expect(outcomes.find((o) => o.scheduleId === m.scheduleId)!.askedAt.toISOString()).toBe(new Date(m.requestedAt).toISOString());
+  });
+
   it('a request withdrawn by the trip service (its trip deleted), in either order with its request: failed with the reason, nobody notified, settled; an outcome already there is kept', async () => {
     const withdrawn = { error: 'the trip was deleted while this schedule was planned', notify: false };
     // The withdrawal first (a redelivery can reorder): the request coming after it finds the schedule final.

@@ -161,7 +161,13 @@ export const withdrawGeneration = async (
   request: unknown,
   withdrawn: NonNullable<ScheduleGenerationMessage['withdrawn']>,
 ): Promise<{ failed: boolean; askedAt: Date | undefined }> => {
-  const [stored] = await tx.$queryRawUnsafe<{ requested_at: unknown }[]>(ENSURE_ROW_SQL, ids.scheduleId, ids.tripId, ids.userId, JSON.stringify(request ?? null));
+  // A row it creates keeps the ids and when the schedule was asked, never the request the withdrawal
+  // copies (the trip, the traveller's preferences): nothing reads more of a withdrawn row, and after an
+  // account's erasure (ACCOUNT_ERASURE) its trips' withdrawals write such rows.
+  const requestedAt = (request as { requestedAt?: unknown } | null | undefined)?.requestedAt;
+  // Only a time: a poison request's copy may hold anything there.
+  const kept = { ...ids, ...(typeof requestedAt === 'string' && askedAtOf(requestedAt) ? { requestedAt } : {}) };
+  const [stored] = await tx.$queryRawUnsafe<{ requested_at: unknown }[]>(ENSURE_ROW_SQL, ids.scheduleId, ids.tripId, ids.userId, JSON.stringify(kept));
   const failed = await finishGeneration(tx, ids, { status: 'failed', error: withdrawn.error }, withdrawn.notify ? 'inbox' : 'none');
   await tx.$executeRawUnsafe(MARK_WITHDRAWN_SQL, ids.scheduleId, JSON.stringify({ error: withdrawn.error, notify: withdrawn.notify }));
   return { failed, askedAt: askedAtOf(stored?.requested_at) };
