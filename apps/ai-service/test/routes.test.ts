@@ -6,7 +6,7 @@
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { AI_INTERNAL_PATHS, METRICS_PATH, QUEUE_NAMES, QUEUES, SCHEDULE_NOTIFICATIONS, SCHEDULE_TIMED_OUT, internalPrefix } from '@tripgen/catalog';
+import { AI_INTERNAL_PATHS, METRICS_PATH, QUEUE_NAMES, QUEUES, SCHEDULE_NOTIFICATIONS, SCHEDULE_TIMED_OUT, TRIP_NOTIFIES, internalPrefix } from '@tripgen/catalog';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import type { App } from '@tripgen/service-kit';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
@@ -142,6 +142,19 @@ describe('the internal expire route (the trip service, at a schedule\'s deadline
     const occurredAt = Date.parse(sent[0]!.body.occurredAt ?? '');
     expect(occurredAt).toBeGreaterThanOrEqual(before);
     expect(occurredAt).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('a schedule whose outcome the trip service tells (notifiedBy trip): failed, nothing notified here, on the expire and the withdraw route', async () => {
+    const expired = { id: '00000000-0000-4000-8000-0000000000d1', tripId: '00000000-0000-4000-8000-0000000000d2', userId: '00000000-0000-4000-8000-0000000000d3', notifiedBy: TRIP_NOTIFIES };
+    const res = await post(url, { items: [expired] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ items: [{ id: expired.id, status: 'failed', error: SCHEDULE_TIMED_OUT }] });
+    const withdrawn = { ...expired, id: '00000000-0000-4000-8000-0000000000d4', error: 'the trip changed', notify: true };
+    await generationRow(withdrawn, 'running');
+    const res2 = await post(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.withdraw}`, { items: [withdrawn] });
+    expect(res2.json()).toEqual({ items: [{ id: withdrawn.id, status: 'failed', error: 'the trip changed' }] });
+    // Before: schedule.failed written for each (the trip service tells them: catalog tripNotifies).
+    expect([...(await notifications(expired.id)), ...(await notifications(withdrawn.id))]).toEqual([]);
   });
 
   it('a schedule it was planning (a pod that died or hung) is timed from when the traveller asked; one it never saw, from the requestedAt the trip service gives, and without it not at all', async () => {

@@ -120,7 +120,7 @@ export const GENERATION_RETENTION = { keepMs: MESSAGE_RETENTION.keepMs, pruneEve
  * free text, kept as it comes).
  */
 
-/** Body of a notification-queue message: produced by the AI service, kept in the user's inbox by the user service. */
+/** Body of a notification-queue message: produced by the trip service (or the AI service, for a request without ScheduleGenerationMessage.notifiedBy `trip`), kept in the user's inbox by the user service. */
 export interface NotificationMessage {
   readonly userId: string;
   /** e.g. 'schedule.completed' */
@@ -209,8 +209,9 @@ export type Pace = (typeof PACES)[number];
  * fails it and notifies unless it already has an outcome. The AI service sends a request (or
  * expiry) it takes past its `notAfter` to the back of the queue once, under `<scheduleId>.late`,
  * before failing it: a withdrawal waiting behind it (`withdrawn`, below) is taken first. The AI
- * service also sends itself, on this queue, the notification of each outcome a delivery records,
- * under `<scheduleId>.notify` (not this body: its own NotifyMessage, with `scheduleId`), so that a
+ * service also sends itself, on this queue, the notification of each outcome a delivery records
+ * for a request without `notifiedBy` `trip` (a trip service of the release before), under
+ * `<scheduleId>.notify` (not this body: its own NotifyMessage, with `scheduleId`), so that a
  * withdrawal waiting behind the request is taken before the traveller is told.
  */
 export interface ScheduleGenerationMessage {
@@ -252,7 +253,23 @@ export interface ScheduleGenerationMessage {
    * of an earlier release ignores the field and fails the request as past its deadline.
    */
   readonly withdrawn?: { readonly error: string; readonly notify: boolean };
+  /**
+   * Who tells the traveller this schedule's outcome (`schedule.completed` / `schedule.failed`):
+   * `trip` (TRIP_NOTIFIES), the trip service, in the transaction in which it records the outcome it
+   * reads from the AI service (so a trip deleted before that is told nothing, and a changed one the
+   * change's failure); the AI service then notifies nothing of it, on any path (a delivery, the
+   * expire and withdraw routes). Absent (a trip service of the release before it) or a value this
+   * reader does not know: the AI service notifies, as before. Read leniently: an AI pod of the
+   * release before it ignores the field and notifies too, and the inbox keeps one of the two
+   * (scheduleNotificationId: the same id from either).
+   */
+  readonly notifiedBy?: string;
 }
+
+/** ScheduleGenerationMessage.notifiedBy of a request whose outcome the trip service tells. */
+export const TRIP_NOTIFIES = 'trip';
+/** Whether the trip service tells this request's outcome (its body, or a schedule on an internal route, read leniently: anything else is the AI service's to tell). */
+export const tripNotifies = (body: unknown): boolean => (body as { notifiedBy?: unknown } | null)?.notifiedBy === TRIP_NOTIFIES;
 
 /**
  * What keeps a queue's related messages in order: Service Bus's partition key. Every queue is
@@ -273,5 +290,5 @@ export const partitionKeyOf = (queue: QueueName, body: unknown): string | undefi
   return typeof scheduleId === 'string' && scheduleId.length > 0 && scheduleId.length <= 128 ? scheduleId : undefined;
 };
 
-/** Notification types the AI service sends when a schedule ends (notification-queue, the user's inbox). */
+/** Notification types sent when a schedule ends (notification-queue, the user's inbox; schedules.ts scheduleNotification). */
 export const SCHEDULE_NOTIFICATIONS = { completed: 'schedule.completed', failed: 'schedule.failed' } as const;

@@ -3,7 +3,7 @@
  * service's internal status route answers with it; trip_db stores it once final). Written once
  * here so that both ends read the same shape.
  */
-import type { Pace, ScheduleGenerationMessage, TravelModeName } from './queues.ts';
+import { SCHEDULE_NOTIFICATIONS, type NotificationMessage, type Pace, type ScheduleGenerationMessage, type TravelModeName } from './queues.ts';
 
 export interface ScheduleStop {
   readonly locationId: string;
@@ -108,6 +108,8 @@ export interface ExpiredSchedule {
   readonly id: string;
   readonly tripId: string;
   readonly userId: string;
+  /** Its request's notifiedBy (ScheduleGenerationMessage): `trip`, the AI service notifies nothing of it. Absent from a trip service of the release before it. */
+  readonly notifiedBy?: string;
   /**
    * ISO instant the traveller asked (its request's requestedAt): the AI service times the failure
    * from it when it never took the request (the longest waits: a broker outage). Absent from a
@@ -130,3 +132,36 @@ export interface GenerationState {
   readonly result?: ScheduleResult;
   readonly error?: string;
 }
+
+/** A schedule's final outcome as its notification tells it. */
+export type ScheduleOutcome = { readonly status: 'completed'; readonly result: ScheduleResult } | { readonly status: 'failed'; readonly error: string };
+
+/**
+ * The notification of a schedule's outcome (notification-queue), dated when the outcome was
+ * recorded: the inbox orders by that time (NotificationMessage.occurredAt). Written once here: the
+ * trip service sends it (requests with notifiedBy `trip`), the AI service for the requests of a trip
+ * service of the release before, and during that rollout both may send one schedule's: the same
+ * body and id (scheduleNotificationId), kept once by the inbox.
+ */
+export const scheduleNotification = (ids: { readonly scheduleId: string; readonly tripId: string; readonly userId: string }, outcome: ScheduleOutcome, occurredAt: string): NotificationMessage =>
+  outcome.status === 'completed'
+    ? {
+        userId: ids.userId,
+        type: SCHEDULE_NOTIFICATIONS.completed,
+        occurredAt,
+        payload: {
+          scheduleId: ids.scheduleId,
+          tripId: ids.tripId,
+          days: outcome.result.days.length,
+          stops: outcome.result.days.reduce((n, d) => n + d.stops.length, 0),
+          unscheduled: outcome.result.unscheduled,
+        },
+      }
+    : { userId: ids.userId, type: SCHEDULE_NOTIFICATIONS.failed, occurredAt, payload: { scheduleId: ids.scheduleId, tripId: ids.tripId, error: outcome.error } };
+
+/**
+ * A schedule notification's message id: one per schedule and outcome type, from nothing else (not
+ * the time, not the sender), so the inbox (the user service's consumer deduplicates by message id,
+ * for MESSAGE_RETENTION) keeps one of each, whoever sent it and however often.
+ */
+export const scheduleNotificationId = (scheduleId: string, type: string): string => `${type}:${scheduleId}`;

@@ -250,7 +250,8 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     autoscaling: { targetCpuUtilization: 70, maxReplicas: 10 },
     database: 'trip_db',
     databaseExtensions: [],
-    queues: { produces: [QUEUES.aiScheduleGeneration, QUEUES.locationSearch], consumes: [] },
+    // notification-queue: it tells the traveller each schedule's outcome (domain/schedules.ts outcomeNotice).
+    queues: { produces: [QUEUES.aiScheduleGeneration, QUEUES.locationSearch, QUEUES.notification], consumes: [] },
     calls: ['user', 'location', 'ai'],
     peerRoutes: [
       // Internal: a read on the traveller's behalf is not their request (on the public route it spent

@@ -25,13 +25,20 @@ export interface TripConfig {
   readonly peerTimeoutFactor: number;
 }
 
+/**
+ * How often unfinished schedules are brought up to date without a reader (SCHEDULE_SWEEP_INTERVAL_MS
+ * unset): the bound on how late a traveller who is not waiting on the schedule is told its outcome
+ * (the sweep records it and its notification, domain/schedules.ts outcomeNotice).
+ */
+export const SWEEP_INTERVAL_DEFAULT_MS = 2_000;
+
 export const tripConfig = (own: ServiceConfig<'trip'>['own']): TripConfig => ({
   userServiceUrl: own.USER_SERVICE_URL,
   locationServiceUrl: own.LOCATION_SERVICE_URL,
   aiServiceUrl: own.AI_SERVICE_URL,
   scheduleDeadlineMs: own.SCHEDULE_DEADLINE_MS ?? 120_000,
   scheduleGraceMs: own.SCHEDULE_GRACE_MS ?? 30_000,
-  sweepIntervalMs: own.SCHEDULE_SWEEP_INTERVAL_MS ?? 2_000,
+  sweepIntervalMs: own.SCHEDULE_SWEEP_INTERVAL_MS ?? SWEEP_INTERVAL_DEFAULT_MS,
   accountErasureEveryMs: own.ACCOUNT_ERASURE_INTERVAL_MS ?? ACCOUNT_ERASURE.sweepEveryMs,
   scheduleRateLimitMax: own.SCHEDULE_RATE_LIMIT_MAX ?? SCHEDULE_RATE_LIMIT.max,
   peerTimeoutFactor: own.PEER_TIMEOUT_FACTOR ?? 1,

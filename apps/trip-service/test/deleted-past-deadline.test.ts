@@ -10,11 +10,11 @@
  * deleted trip, and a schedule whose trip is still there is failed and notified once, as before.
  * Every service real but the location service (no plan is made: every request here is past its deadline).
  */
-import { QUEUES, SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
+import { SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AI_UNREACHABLE, TRIP_DELETED, expiryMessageId, withdrawalMessageId } from '../src/domain/schedules.ts';
-import { askSchedule, call, releaseToAi, startStack, waitFor, type Stack } from './harness.ts';
+import { askSchedule, call, notificationsWritten, releaseToAi, startStack, waitFor, type Stack } from './harness.ts';
 
 /** A deadline long past when the AI service comes back; no grace that ends within the test unless the test moves the deadline. */
 const DEADLINE_MS = 500;
@@ -28,9 +28,8 @@ afterAll(async () => stack?.close());
 const settled = (messageId: string) =>
   waitFor(async () => (await queryRows(stack.ai!.db.url, 'SELECT 1 FROM processed_messages WHERE message_id = $1', [messageId])).length === 1, `${messageId} settled by the AI service`, 60_000, 100);
 const generation = async (scheduleId: string) => (await queryRows<{ status: string; error: string | null }>(stack.ai!.db.url, 'SELECT status::text, error FROM generations WHERE id = $1', [scheduleId]))[0];
-/** The notifications the AI service wrote for the schedule (its outbox, whether or not the inbox has them yet). */
-const written = (scheduleId: string) =>
-  queryRows<{ type: string }>(stack.ai!.db.url, "SELECT body->>'type' AS type FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2", [QUEUES.notification, scheduleId]);
+/** The notifications written about the schedule, by either sender (harness notificationsWritten). */
+const written = async (scheduleId: string) => (await notificationsWritten(stack, scheduleId)).map(({ type }) => ({ type }));
 
 /** A new traveller's trip and its schedule, requested while the AI service is stopped, then left past its deadline. */
 const lateSchedule = async () => {

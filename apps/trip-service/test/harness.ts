@@ -259,3 +259,23 @@ export const warmUpsOf = (stack: Stack, tripId: string): LocationSearchMessage[]
     .waiting(QUEUES.locationSearch)
     .map((m) => JSON.parse(((m.body as { content: Buffer }).content).toString('utf8')) as LocationSearchMessage)
     .filter((w) => w.tripId === tripId);
+
+/** A schedule notification as a sender wrote it to its outbox (sent or not): what the inbox is given. */
+export interface WrittenNotification {
+  readonly by: 'trip' | 'ai';
+  readonly messageId: string;
+  readonly type: string;
+  readonly error: string | null;
+  readonly occurredAt: string;
+}
+
+/**
+ * The notifications written about a schedule by either sender: the trip service (requests with
+ * notifiedBy `trip`) and the AI service (those of the release before), trip's first.
+ */
+export const notificationsWritten = async (stack: Stack, scheduleId: string): Promise<WrittenNotification[]> => {
+  const sql = "SELECT message_id AS \"messageId\", body->>'type' AS type, body->'payload'->>'error' AS error, body->>'occurredAt' AS \"occurredAt\" FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2 ORDER BY sequence";
+  const of = async (by: WrittenNotification['by'], url: string | undefined) =>
+    url ? (await queryRows<Omit<WrittenNotification, 'by'>>(url, sql, [QUEUES.notification, scheduleId])).map((r) => ({ by, ...r })) : [];
+  return [...(await of('trip', stack.trip.db.url)), ...(await of('ai', stack.ai?.db.url))];
+};

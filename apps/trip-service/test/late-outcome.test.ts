@@ -1,9 +1,10 @@
 /**
- * The AI service's outcome reaches the trip service late: its consumer completes a schedule (and
- * tells the traveller `schedule.completed`) while its status route cannot be reached through the
- * deadline and the grace, so the trip service fails the schedule alone (AI_UNREACHABLE). Once the
- * route answers again, the trip service shows the schedule completed with the plan, and the
- * traveller is told nothing more. Every service real (the location service with the shipped data);
+ * The AI service's outcome reaches the trip service late: its consumer completes a schedule while
+ * its status route cannot be reached through the deadline and the grace, so the trip service fails
+ * the schedule alone (AI_UNREACHABLE, which it tells nobody: the AI service may still give the
+ * outcome). Once the route answers again, the trip service shows the schedule completed with the
+ * plan and tells the traveller so, once (the trip service tells the outcomes it records; before,
+ * the AI service told `schedule.completed` while the trip service showed `failed`). Every service real (the location service with the shipped data);
  * between the trip service and the AI service's HTTP port, a TCP relay of the test's own that can
  * refuse connections (the queue, and so the consumer, is untouched).
  */
@@ -11,7 +12,7 @@ import { SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AI_UNREACHABLE, expiryMessageId } from '../src/domain/schedules.ts';
 import { queryRows, startTcpRelay, type TcpRelay } from '@tripgen/testing';
-import { call, startStack, tripBody, tripEventsOf, waitFor, type Stack } from './harness.ts';
+import { call, notificationsWritten, startStack, tripBody, tripEventsOf, waitFor, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
 
 /** The schedule deadline: longer than the test, however loaded the machine; the test moves it (pastDeadline). */
@@ -49,10 +50,9 @@ describe('the AI service completes a schedule while its status route cannot be r
     const asked = await call(stack.trip.url, 'POST', url, { body: {}, headers });
     expect(asked.status, JSON.stringify(asked.json)).toBe(202);
     const scheduleId = asked.json.id as string;
-    // The consumer works: the schedule is completed at the AI service and the traveller told so.
+    // The consumer works: the schedule is completed at the AI service, which tells nobody (the trip service tells what it records).
     const generation = () => queryRows(stack.ai!.db.url, 'SELECT status::text, result FROM generations WHERE id = $1', [scheduleId]);
     await waitFor(async () => (await generation())[0]?.status === 'completed', 'the AI service to complete the schedule', 60_000, 100);
-    await waitFor(async () => (await told(scheduleId)).length > 0, 'the completion notification', 30_000, 500);
     expect((await trip(scheduleId)).json.status).toBe('queued');
 
     // The deadline passes (moved, after checking it was set from SCHEDULE_DEADLINE_MS) with the route still cut.
@@ -66,6 +66,9 @@ describe('the AI service completes a schedule while its status route cannot be r
     // Still cut: the trip service keeps the failure meanwhile (the sweep runs every 2 s; reads too).
     await new Promise((r) => setTimeout(r, 2_500));
     expect((await trip(scheduleId)).json).toMatchObject({ status: 'failed', error: AI_UNREACHABLE });
+    // Failed here alone: nobody told yet, by either service.
+    expect(await notificationsWritten(stack, scheduleId)).toEqual([]);
+    expect(await told(scheduleId)).toEqual([]);
 
     route.mend();
     await waitFor(async () => (await queryRows(stack.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status === 'completed', 'the sweep to take the completion', 20_000, 100);
@@ -76,9 +79,11 @@ describe('the AI service completes a schedule while its status route cannot be r
     expect(got.json).not.toHaveProperty('error');
     expect(await queryRows(stack.trip.db.url, 'SELECT error FROM schedules WHERE id = $1', [scheduleId])).toEqual([{ error: null }]);
 
-    // One notification, the completion, however long after.
+    // One notification, the completion, by the trip service as it recorded it.
+    await waitFor(async () => (await told(scheduleId)).length > 0, 'the completion notification', 30_000, 200);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await told(scheduleId)).toEqual([SCHEDULE_NOTIFICATIONS.completed]);
+    expect((await notificationsWritten(stack, scheduleId)).map((n) => [n.by, n.type])).toEqual([['trip', SCHEDULE_NOTIFICATIONS.completed]]);
     // The trip's events: the failure here, then the completion, as a completion writes it.
     await waitFor(() => tripEventsOf(stack, tripId).some((e) => e.type === TRIP_EVENT_TYPES.scheduleCompleted), 'the completion event on the hub', 20_000);
     expect(tripEventsOf(stack, tripId).map((e) => [e.type, e.id])).toEqual([

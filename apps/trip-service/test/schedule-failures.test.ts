@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { QUEUES, RATE_LIMIT, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES, USER_INTERNAL_PATHS, USER_PATHS, internalPrefix } from '@tripgen/catalog';
+import { QUEUES, RATE_LIMIT, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES, USER_INTERNAL_PATHS, USER_PATHS, internalPrefix, scheduleNotificationId } from '@tripgen/catalog';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AI_UNREACHABLE, PREFERENCES_REFUSED, TIMED_OUT, TRIP_CHANGED, expiryMessageId, withdrawalMessageId } from '../src/domain/schedules.ts';
@@ -180,7 +180,11 @@ describe('asking again', () => {
     await patch({ startDate: '2026-10-01', endDate: '2026-10-02' });
     // Planned for the old dates, it would be a schedule of another trip: failed, the AI service told (withdrawn).
     expect(await state(first.json.id)).toMatchObject({ status: 'failed', error: TRIP_CHANGED });
-    expect(await queryRows(slow.trip.db.url, 'SELECT body->\'withdrawn\' AS w FROM outbox_messages WHERE message_id = $1', [withdrawalMessageId(first.json.id)])).toEqual([{ w: { error: TRIP_CHANGED, notify: true } }]);
+    // The AI service told not to notify (the trip service tells it: its schedule.failed in the same statement).
+    expect(await queryRows(slow.trip.db.url, 'SELECT body->\'withdrawn\' AS w FROM outbox_messages WHERE message_id = $1', [withdrawalMessageId(first.json.id)])).toEqual([{ w: { error: TRIP_CHANGED, notify: false } }]);
+    expect(await queryRows(slow.trip.db.url, "SELECT message_id, body->>'type' AS type, body->'payload'->>'error' AS error FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2", [QUEUES.notification, first.json.id])).toEqual([
+      { message_id: scheduleNotificationId(first.json.id, SCHEDULE_NOTIFICATIONS.failed), type: SCHEDULE_NOTIFICATIONS.failed, error: TRIP_CHANGED },
+    ]);
     const second = await post({});
     expect(second.status).toBe(202);
     expect(second.json.id).not.toBe(first.json.id);

@@ -6,11 +6,11 @@
  * the request as it was (the title) leaves the outcome be. Every service real (the location service
  * with the shipped data). Before the fix: completed and notified `schedule.completed` in both cases.
  */
-import { QUEUES, SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
+import { SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRIP_CHANGED, TRIP_DELETED } from '../src/domain/schedules.ts';
-import { askSchedule, call, releaseToAi, startStack, waitFor, type Stack } from './harness.ts';
+import { askSchedule, call, notificationsWritten as written, releaseToAi, startStack, waitFor, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
 
 let stack: Stack;
@@ -29,9 +29,8 @@ const requestSettled = (scheduleId: string) =>
   waitFor(async () => (await queryRows(stack.ai!.db.url, 'SELECT 1 FROM processed_messages WHERE message_id = $1', [scheduleId])).length === 1, 'the request settled by the AI service', 60_000, 100);
 
 const generation = async (scheduleId: string) => (await queryRows(stack.ai!.db.url, 'SELECT status::text, error FROM generations WHERE id = $1', [scheduleId]))[0];
-/** The notifications the AI service wrote for the schedule (its outbox, whether or not the inbox has them yet). */
-const notificationsWritten = async (scheduleId: string) =>
-  (await queryRows<{ type: string; error: string | null }>(stack.ai!.db.url, "SELECT body->>'type' AS type, body->'payload'->>'error' AS error FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2", [QUEUES.notification, scheduleId]));
+/** The notifications written about the schedule, by either sender (harness notificationsWritten). */
+const notificationsWritten = async (scheduleId: string) => (await written(stack, scheduleId)).map(({ type, error }) => ({ type, error }));
 const told = async (headers: Record<string, string>, scheduleId: string) => {
   const res = await call(stack.user.url, 'GET', '/api/v1/users/me/notifications', { headers });
   expect(res.status).toBe(200);

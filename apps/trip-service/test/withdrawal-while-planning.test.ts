@@ -6,11 +6,11 @@
  * was gone) while the trip service showed the failure. The trip service also tells the AI service
  * at once, on its internal withdraw route; without that call both tests fail (`completed`).
  */
-import { QUEUES, SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
+import { SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TRIP_CHANGED, TRIP_DELETED } from '../src/domain/schedules.ts';
-import { askSchedule, call, startStack, waitFor, type Stack } from './harness.ts';
+import { askSchedule, call, notificationsWritten, startStack, waitFor, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
 
 let stack: Stack;
@@ -49,9 +49,8 @@ const changedWhilePlanned = async (change: (t: Planned) => Promise<void>): Promi
     return t;
   }
 };
-/** The notifications the AI service wrote for the schedule (its outbox). */
-const written = (scheduleId: string) =>
-  queryRows(stack.ai!.db.url, "SELECT body->>'type' AS type, body->'payload'->>'error' AS error FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2", [QUEUES.notification, scheduleId]);
+/** The notifications written about the schedule, by either sender (harness notificationsWritten). */
+const written = async (scheduleId: string) => (await notificationsWritten(stack, scheduleId)).map(({ type, error }) => ({ type, error }));
 
 it('changed while planned: failed with TRIP_CHANGED and notified once as a failure, never completed, though the withdrawal message came after the plan', { timeout: 120_000 }, async () => {
   const { headers, tripId, scheduleId } = await changedWhilePlanned(async (t) => {

@@ -14,7 +14,7 @@ import { QUEUES, SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRIP_CHANGED, withdrawalMessageId } from '../src/domain/schedules.ts';
-import { askSchedule, call, releaseToAi, startStack, waitFor, type Stack } from './harness.ts';
+import { askSchedule, call, notificationsWritten, releaseToAi, startStack, waitFor, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
 
 let stack: Stack;
@@ -26,9 +26,8 @@ afterAll(async () => stack?.close());
 const settled = (messageId: string) =>
   waitFor(async () => (await queryRows(stack.ai!.db.url, 'SELECT 1 FROM processed_messages WHERE message_id = $1', [messageId])).length === 1, `${messageId} settled by the AI service`, 60_000, 100);
 const generation = async (scheduleId: string) => (await queryRows<{ status: string; error: string | null }>(stack.ai!.db.url, 'SELECT status::text, error FROM generations WHERE id = $1', [scheduleId]))[0];
-/** The notifications the AI service wrote for the schedule (its outbox, whether or not the inbox has them yet). */
-const written = (scheduleId: string) =>
-  queryRows<{ type: string; error: string | null }>(stack.ai!.db.url, "SELECT body->>'type' AS type, body->'payload'->>'error' AS error FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2", [QUEUES.notification, scheduleId]);
+/** The notifications written about the schedule, by either sender (harness notificationsWritten), whether or not the inbox has them yet. */
+const written = async (scheduleId: string) => (await notificationsWritten(stack, scheduleId)).map(({ type, error }) => ({ type, error }));
 /**
  * Until every message the AI service sent itself about the schedule (to the back of its queue) has
  * been taken and settled: whatever it does after the withdrawal has been done.

@@ -6,7 +6,7 @@
  * processed-message record of the idempotent consumer: exactly one final state, at most one
  * notification.
  */
-import { QUEUES, SCHEDULE_NOTIFICATIONS, type GenerationState, type NotificationMessage, type ScheduleGenerationMessage, type ScheduleResult } from '@tripgen/catalog';
+import { QUEUES, scheduleNotification, scheduleNotificationId, tripNotifies, type GenerationState, type NotificationMessage, type ScheduleGenerationMessage, type ScheduleResult } from '@tripgen/catalog';
 import { enqueue, outboxMessage, outboxRowParams, withOutboxSql, type SqlExecutor } from '@tripgen/service-kit/messaging';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
@@ -41,28 +41,12 @@ export const reportFinished = (onFinished: OnFinished | undefined, warn: (obj: o
   }
 };
 
-/** The notification's message id: one per schedule and outcome, so a re-send is deduplicated by the inbox. */
-export const notificationId = (scheduleId: string, type: string): string => `${type}:${scheduleId}`;
+/** The notification's message id (catalog scheduleNotificationId): one per schedule and outcome, so a re-send, or the trip service's during a rollout, is deduplicated by the inbox. */
+export const notificationId = scheduleNotificationId;
 
-/**
- * The notification of an outcome, dated now (the outcome is recorded with it): the inbox orders by
- * that time, since messages may land out of the order they were written (catalog NotificationMessage).
- */
+/** The notification of an outcome, dated now (the outcome is recorded with it): catalog scheduleNotification. */
 const notification = (ids: { scheduleId: string; tripId: string; userId: string }, outcome: Outcome, occurredAt = new Date().toISOString()): NotificationMessage =>
-  outcome.status === 'completed'
-    ? {
-        userId: ids.userId,
-        type: SCHEDULE_NOTIFICATIONS.completed,
-        occurredAt,
-        payload: {
-          scheduleId: ids.scheduleId,
-          tripId: ids.tripId,
-          days: outcome.result.days.length,
-          stops: outcome.result.days.reduce((n, d) => n + d.stops.length, 0),
-          unscheduled: outcome.result.unscheduled,
-        },
-      }
-    : { userId: ids.userId, type: SCHEDULE_NOTIFICATIONS.failed, occurredAt, payload: { scheduleId: ids.scheduleId, tripId: ids.tripId, error: outcome.error } };
+  scheduleNotification(ids, outcome, occurredAt);
 
 /**
  * The message id of a schedule's notify message: its outcome's notification sent once more through
@@ -91,9 +75,20 @@ export interface NotifyMessage {
  * Where an outcome's notification goes: to the traveller's inbox at once (notification-queue: the
  * trip service's calls on the internal routes, which know the trip as it is now; a withdrawal that
  * asks for it), through the schedule queue first (a notify message: every outcome a delivery
- * records), or nowhere (a withdrawal of a deleted trip).
+ * records), or nowhere (a withdrawal of a deleted trip; a request whose outcome the trip service
+ * tells: notifyingBy).
  */
 export type NotifyBy = 'inbox' | 'queue' | 'none';
+
+/**
+ * `by`, unless the trip service tells this request's outcome itself (catalog tripNotifies: its
+ * request, or the schedule on an internal route, says notifiedBy `trip`): then 'none'. The trip
+ * service writes the notification in the transaction that records the outcome it reads here, and
+ * writes none for a trip deleted before it read it; this service's notification, sent a pass later
+ * through the queue, told the traveller of a deleted trip whenever two pods took its notify message
+ * and the trip's withdrawal at once (25 of 100 pairs: test/notify-two-pods.test.ts).
+ */
+export const notifyingBy = (request: unknown, by: NotifyBy): NotifyBy => (tripNotifies(request) ? 'none' : by);
 
 const notificationRow = (ids: { scheduleId: string; tripId: string; userId: string }, n: NotificationMessage, by: NotifyBy) =>
   by === 'inbox'
@@ -161,14 +156,14 @@ export const withdrawGeneration = async (
   request: unknown,
   withdrawn: NonNullable<ScheduleGenerationMessage['withdrawn']>,
 ): Promise<{ failed: boolean; askedAt: Date | undefined }> => {
-  // A row it creates keeps the ids and when the schedule was asked, never the request the withdrawal
+  // A row it creates keeps the ids, when the schedule was asked and who tells its outcome, never the request the withdrawal
   // copies (the trip, the traveller's preferences): nothing reads more of a withdrawn row, and after an
   // account's erasure (ACCOUNT_ERASURE) its trips' withdrawals write such rows.
   const requestedAt = (request as { requestedAt?: unknown } | null | undefined)?.requestedAt;
   // Only a time: a poison request's copy may hold anything there.
-  const kept = { ...ids, ...(typeof requestedAt === 'string' && askedAtOf(requestedAt) ? { requestedAt } : {}) };
+  const kept = { ...ids, ...(typeof requestedAt === 'string' && askedAtOf(requestedAt) ? { requestedAt } : {}), ...(tripNotifies(request) ? { notifiedBy: 'trip' } : {}) };
   const [stored] = await tx.$queryRawUnsafe<{ requested_at: unknown }[]>(ENSURE_ROW_SQL, ids.scheduleId, ids.tripId, ids.userId, JSON.stringify(kept));
-  const failed = await finishGeneration(tx, ids, { status: 'failed', error: withdrawn.error }, withdrawn.notify ? 'inbox' : 'none');
+  const failed = await finishGeneration(tx, ids, { status: 'failed', error: withdrawn.error }, notifyingBy(request, withdrawn.notify ? 'inbox' : 'none'));
   await tx.$executeRawUnsafe(MARK_WITHDRAWN_SQL, ids.scheduleId, JSON.stringify({ error: withdrawn.error, notify: withdrawn.notify }));
   return { failed, askedAt: askedAtOf(stored?.requested_at) };
 };
@@ -241,7 +236,8 @@ export const generationRepository = (prisma: PrismaClient) => ({
   /**
    * Records a failure outside the consumer's transaction (a poison message, which that transaction
    * cannot keep: its notification by `queue`, as every delivery's; a schedule past its deadline, told
-   * on the internal expire route: by `inbox`), its notification by `by`. Answers undefined when the schedule
+   * on the internal expire route: by `inbox`), its notification by `by` (none when the request, or
+   * the route's item, says the trip service notifies: notifyingBy). Answers undefined when the schedule
    * already had its outcome, else when it was asked: from the request this service stored for it
    * (the body given here, or the delivery it was working on), undefined when it has none (it never
    * saw the request).
@@ -255,7 +251,7 @@ export const generationRepository = (prisma: PrismaClient) => ({
         ids.userId,
         JSON.stringify(request ?? null),
       );
-      return (await finishGeneration(tx, ids, { status: 'failed', error }, by)) ? { askedAt: askedAtOf(stored?.requested_at) } : undefined;
+      return (await finishGeneration(tx, ids, { status: 'failed', error }, notifyingBy(request, by))) ? { askedAt: askedAtOf(stored?.requested_at) } : undefined;
     });
   },
 

@@ -43,6 +43,9 @@ export const ScheduleRequestSchema = Type.Object({
   }),
   replan: Type.Optional(Type.Object({ baseScheduleId: Uuid, date: IsoDate, locked: Type.Array(Id, { maxItems: ACCEPTED.mustVisits }) })),
   withdrawn: Type.Optional(Withdrawn),
+  // Anything: only `trip` is read (catalog tripNotifies); any other value, a newer release's, is this
+  // service's to notify, never poison (it decides nothing of the plan).
+  notifiedBy: Type.Optional(Type.Unknown()),
 });
 
 const check = Compile(ScheduleRequestSchema);

@@ -19,7 +19,11 @@
  *    exist: the schedule fails with the reason, the message is completed;
  *  - anything else (the database, a bug): retried by redelivery; the last allowed delivery marks the
  *    schedule failed before the message is dead-lettered;
- *  - every outcome a delivery records (but a withdrawal's) is told once more through the queue: the
+ *  - a request whose outcome the trip service tells (catalog tripNotifies: `notifiedBy` `trip`, every
+ *    request of a trip service of this release or later) is notified by nothing here, on any path:
+ *    the trip service writes the notification when it records the outcome it reads (README "Who
+ *    tells the traveller");
+ *  - every other outcome a delivery records (but a withdrawal's) is told once more through the queue: the
  *    transaction that records it writes a notify message (generations.ts notifyMessageId) to the
  *    back of the queue, not the notification; taken, it notifies unless the schedule was withdrawn
  *    meanwhile (a withdrawal that waited behind the request while this service was down: a deleted
@@ -30,7 +34,7 @@ import { CONSUMER_CONCURRENCY, QUEUE_LIMITS, QUEUES, type ScheduleGenerationMess
 import { NewerMessageError, consumeIdempotentlyAfterWork, enqueue, redeliveryDelayMs, type ConsumeEvent, type IncomingMessage, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { GenerationFailure, generateSchedule, pastDeadline, type GenerateDeps } from '../planning/generate.ts';
-import { askedAtOf, deliverNotification, finishGeneration, generationRepository, isNotifyMessage, reportFinished, withdrawGeneration, type NotifyMessage, type OnFinished, type Outcome } from './generations.ts';
+import { askedAtOf, deliverNotification, finishGeneration, generationRepository, isNotifyMessage, notifyingBy, reportFinished, withdrawGeneration, type NotifyBy, type NotifyMessage, type OnFinished, type Outcome } from './generations.ts';
 import { parseNotifyMessage, parseScheduleRequest, salvageIds, salvageWithdrawal } from './request-schema.ts';
 
 export const CONSUMER_NAME = 'ai-service.schedules';
@@ -66,7 +70,7 @@ type Made =
   | { readonly late: ScheduleGenerationMessage }
   | { readonly withdrawn: Withdrawal }
   | { readonly notify: NotifyMessage }
-  | { readonly ids: { scheduleId: string; tripId: string; userId: string }; readonly requestedAt: string; readonly outcome: Outcome };
+  | { readonly ids: { scheduleId: string; tripId: string; userId: string }; readonly requestedAt: string; readonly outcome: Outcome; readonly by: NotifyBy };
 
 /** The request's deadline (ms since the epoch); a NewerMessageError body has passed every other check, notAfter included. */
 const deadlineOf = (body: unknown): number => Date.parse(String((body as { notAfter?: unknown } | null)?.notAfter));
@@ -167,16 +171,18 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       }
       if ((await generations.begin(message)) === 'final') return { nothing: true };
       const ids = { scheduleId: message.scheduleId, tripId: message.tripId, userId: message.userId };
+      // Its notify message, unless the trip service tells this outcome itself (notifyingBy).
+      const by = notifyingBy(message, 'queue');
       try {
         const base = message.replan ? await generations.completedResult(message.replan.baseScheduleId, message.tripId, message.userId) : undefined;
         if (message.replan && !base) throw new GenerationFailure('the schedule to re-plan is not available (it is not completed)');
         const generated = await generateSchedule(message, deps, base);
-        return await afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'completed', result: generated.result, engineMs: generated.engineMs } });
+        return await afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'completed', result: generated.result, engineMs: generated.engineMs }, by });
       } catch (err) {
-        if (err instanceof GenerationFailure) return afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: err.message } });
+        if (err instanceof GenerationFailure) return afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: err.message }, by });
         if (delivery.attempt >= maxDeliveryCount) {
           options.logger.error({ scheduleId: message.scheduleId, err: String(err) }, 'schedule generation failed on its last delivery');
-          return afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' } });
+          return afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' }, by });
         }
         throw err;
       }
@@ -203,7 +209,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         if (done !== 'notified') options.logger.info({ scheduleId: made.notify.scheduleId, outcome: made.notify.notification.type, done }, 'the schedule was withdrawn after its outcome: its notification is held back');
         return;
       }
-      if (await finishGeneration(tx, made.ids, made.outcome, 'queue')) reportFinished(options.onFinished, warn, made.ids.scheduleId, made.outcome.status, askedAtOf(made.requestedAt));
+      if (await finishGeneration(tx, made.ids, made.outcome, made.by)) reportFinished(options.onFinished, warn, made.ids.scheduleId, made.outcome.status, askedAtOf(made.requestedAt));
     },
     {
       consumer: CONSUMER_NAME,

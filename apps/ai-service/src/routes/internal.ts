@@ -14,7 +14,8 @@ import { Withdrawn } from '../domain/request-schema.ts';
 
 const StatusBody = Type.Object({ ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: SCHEDULE_STATUS_MAX_IDS, uniqueItems: true }) }, { additionalProperties: false });
 const Uuid = Type.String({ format: 'uuid' });
-const Expired = { id: Uuid, tripId: Uuid, userId: Uuid, requestedAt: Type.Optional(Type.String({ format: 'date-time' })) };
+// notifiedBy: its request's (catalog ScheduleGenerationMessage), any word; `trip`: nothing notified here (generations.ts notifyingBy).
+const Expired = { id: Uuid, tripId: Uuid, userId: Uuid, requestedAt: Type.Optional(Type.String({ format: 'date-time' })), notifiedBy: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })) };
 const ExpireBody = Type.Object(
   { items: Type.Array(Type.Object(Expired, { additionalProperties: false }), { minItems: 1, maxItems: SCHEDULE_STATUS_MAX_IDS }) },
   { additionalProperties: false },

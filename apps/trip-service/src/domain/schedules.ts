@@ -7,9 +7,11 @@
  * A schedule that has no outcome past its deadline plus a grace period is failed here, so none
  * stays `queued` or `running` forever, whatever happened to its message; failed here alone (the AI
  * service not reachable), it still takes the AI service's outcome when that service answers again.
+ * The traveller is told each outcome by this service (outcomeNotice), in the statement that records
+ * it here: a trip deleted before has no row to record it in, and nobody is told.
  */
 import { randomUUID } from 'node:crypto';
-import { QUEUES, QUEUE_LIMITS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, type GenerationState, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, type WithdrawnSchedule, type ExpiredSchedule, isoDaysMs } from '@tripgen/catalog';
+import { QUEUES, QUEUE_LIMITS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, TRIP_NOTIFIES, scheduleNotification, scheduleNotificationId, tripNotifies, type GenerationState, type ScheduleOutcome, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, type WithdrawnSchedule, type ExpiredSchedule, isoDaysMs } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError, bearerChallenge, type OperationBudget } from '@tripgen/service-kit';
 import { enqueue, outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
@@ -60,31 +62,84 @@ export class TripChangedError extends HttpProblem {
  * it is failed with the reason in $6 (AI_UNREACHABLE: failed here alone, see correctable; null
  * otherwise, which no row's error equals); the event is written only with the change.
  * Parameters: id, status, result, error, finishedAt, the failure reason a completion may replace,
- * then the outbox rows' arrays (outboxRowParams).
+ * toldAt (when its notification is in the outbox rows, else null), then the outbox rows' arrays
+ * (outboxRowParams).
  */
 const FINISH_SQL = withOutboxSql(`
-  UPDATE schedules SET status = $2::"ScheduleStatus", result = $3::jsonb, error = $4::text, finished_at = $5::timestamptz, updated_at = $5::timestamptz
+  UPDATE schedules SET status = $2::"ScheduleStatus", result = $3::jsonb, error = $4::text, finished_at = $5::timestamptz, updated_at = $5::timestamptz, told_at = $7::timestamptz
    WHERE id = $1::uuid AND (status IN ('queued', 'running') OR (status = 'failed' AND error = $6::text))
-  RETURNING id`, 7);
+  RETURNING id`, 8);
 /**
- * A schedule failed here alone (correctable) whose trip changed: it takes a withdrawn one's reason,
- * so that the AI service's `completed` for the trip as it was no longer replaces the failure
- * (FINISH_SQL replaces AI_UNREACHABLE only), and its withdrawal goes in the same statement. No trip
- * event: its failure has one. Parameters: id, error, updatedAt, the reason it replaces, then the
- * outbox rows' arrays.
+ * A schedule failed here alone (correctable) that takes another reason: the AI service's own
+ * failure, or a withdrawn one's when its trip changed, so that the AI service's `completed` for the
+ * trip as it was no longer replaces the failure (FINISH_SQL replaces AI_UNREACHABLE only); its
+ * withdrawal and its notification (outcomeNotice) go in the same statement. No trip event: its
+ * failure has one. Parameters: id, error, updatedAt, the reason it replaces, toldAt (as
+ * FINISH_SQL's), then the outbox rows' arrays.
  */
 const REASON_SQL = withOutboxSql(`
-  UPDATE schedules SET error = $2::text, updated_at = $3::timestamptz
+  UPDATE schedules SET error = $2::text, updated_at = $3::timestamptz, told_at = $5::timestamptz
    WHERE id = $1::uuid AND status = 'failed' AND error = $4::text
+  RETURNING id`, 6);
+/**
+ * Final outcomes of requests this service tells, recorded without their notification (told_at
+ * null): by a trip pod of the release before, which does not tell (a rollout runs both, and an
+ * aborted one runs the release before again), while the AI service tells nothing of them. A failure
+ * here alone is not told (outcomeNotice). Those updated within LATE_OUTCOME_WINDOW_MS, oldest
+ * first, on the partial index schedules_untold_idx (its predicate repeated, so that PostgreSQL uses
+ * it; empty in steady state). Parameters: updated after, AI_UNREACHABLE, how many.
+ */
+const UNTOLD_SQL = `
+  SELECT id FROM schedules
+   WHERE told_at IS NULL AND status IN ('completed', 'failed') AND (request->>'notifiedBy') = 'trip'
+     AND updated_at > $1::timestamptz AND error IS DISTINCT FROM $2::text
+   ORDER BY updated_at LIMIT $3::int`;
+/** Untold outcomes told per sweep at most (as many as the sweep refreshes a round): a backlog after a long rollback is told over a few sweeps. */
+const UNTOLD_PER_SWEEP = 100;
+/**
+ * One of them told: its notification written with told_at, only while it is still untold and its
+ * outcome as read (one replica's update wins; a change meanwhile is told by its own statement).
+ * Parameters: id, toldAt, status, error, then the outbox rows' arrays.
+ */
+const TELL_SQL = withOutboxSql(`
+  UPDATE schedules SET told_at = $2::timestamptz
+   WHERE id = $1::uuid AND told_at IS NULL AND status = $3::"ScheduleStatus" AND error IS NOT DISTINCT FROM $4::text
   RETURNING id`, 5);
-/** A schedule as the AI service's internal routes take it: with when it was asked (its request's requestedAt), so one it never took is timed too. */
-const expiredSchedule = (row: ScheduleRow): ExpiredSchedule => ({ id: row.id, tripId: row.tripId, userId: row.userId, requestedAt: row.createdAt.toISOString() });
+/**
+ * A schedule as the AI service's internal routes take it: with when it was asked (its request's
+ * requestedAt), so one it never took is timed too, and who tells its outcome (its request's
+ * notifiedBy), so that the AI service tells nothing of one this service tells.
+ */
+const expiredSchedule = (row: ScheduleRow): ExpiredSchedule => ({
+  id: row.id,
+  tripId: row.tripId,
+  userId: row.userId,
+  requestedAt: row.createdAt.toISOString(),
+  ...(tripNotifies(row.request) ? { notifiedBy: TRIP_NOTIFIES } : {}),
+});
+
+/**
+ * The traveller's notification of a schedule's outcome (catalog scheduleNotification, the same
+ * body and id the AI service sends for the requests of the release before), for the outbox of the
+ * statement that records that outcome here: so it is sent if and only if the outcome is recorded,
+ * once (one replica's update wins), and never for a schedule whose trip is gone (its row went with
+ * the trip: the update finds nothing). Only for a request that says this service tells it (catalog
+ * tripNotifies: every request since this release; the AI service tells the others' itself), and
+ * never for a failure here alone (AI_UNREACHABLE): the AI service may still give it its outcome,
+ * which is then told.
+ */
+const outcomeNotice = (row: ScheduleRow, outcome: ScheduleOutcome, at: Date): OutboxRow[] => {
+  if (!tripNotifies(row.request) || (outcome.status === 'failed' && outcome.error === AI_UNREACHABLE)) return [];
+  const n = scheduleNotification({ scheduleId: row.id, tripId: row.tripId, userId: row.userId }, outcome, at.toISOString());
+  return [outboxMessage(QUEUES.notification, n, { messageId: scheduleNotificationId(row.id, n.type) })];
+};
 /** The message id of a schedule's expiry message (expiryMessage): not the request's, which the broker and the AI consumer would take for a duplicate. */
 export const expiryMessageId = (scheduleId: string): string => `${scheduleId}.expired`;
 
 /**
  * A schedule failed here alone (the AI service did not answer at its deadline) must still reach
- * the AI service, which alone notifies the traveller, whatever happened to its request message
+ * the AI service, which alone gives its outcome (and tells it, for a request of the release
+ * before notifiedBy), whatever happened to its request message
  * (lost, dead-lettered after the AI service crashed on it, expired). So the same statement that
  * fails it sends its request again under another id, with the deadline as stored here: the AI
  * service fails a request past its deadline before any planning and notifies, unless the schedule
@@ -108,8 +163,9 @@ export const TRIP_DELETED = 'the trip was deleted while this schedule was planne
 export const withdrawalMessageId = (scheduleId: string): string => `${scheduleId}.withdrawn`;
 
 /**
- * The AI service alone plans and notifies, when its plan ends: told only afterwards, the traveller
- * would already have been told `schedule.completed` for a trip changed or deleted meanwhile. So the
+ * The AI service alone plans, and records its outcome when its plan ends: told only afterwards, it
+ * would have recorded (and, for a request of the release before notifiedBy, told the traveller)
+ * `schedule.completed` for a trip changed or deleted meanwhile. So the
  * change tells it at once: the request again, due now, with `withdrawn` (catalog
  * ScheduleGenerationMessage). It fails the schedule unless it has an outcome already, so a plan
  * under way for it finishes nothing and notifies nothing; an AI service of the previous release
@@ -427,9 +483,9 @@ export const scheduleService = (deps: ScheduleDeps) => {
     } catch {
       // The AI service is down, or was a moment ago (the shared reader's pause; it logs the outage): keep what we know; the deadline below still applies.
     }
-    // Past the deadline and the grace without an outcome: the AI service fails them, so that the
-    // traveller is notified as for any failure (this service does not produce notifications). Not
-    // answering, they are failed here alone, with a message that has the AI service fail them later (expiryMessage).
+    // Past the deadline and the grace without an outcome: the AI service fails them (its final state
+    // is recorded, and told, below). Not answering, they are failed here alone, with a message that
+    // has the AI service fail them later (expiryMessage), whose outcome this service then reads.
     const expired = pending.filter((r) => isActive(r) && !['completed', 'failed'].includes(byId.get(r.id)?.status ?? '') && now() > r.notAfter.getTime() + config.scheduleGraceMs);
     for (let i = 0; i < expired.length; i += SCHEDULE_STATUS_MAX_IDS) {
       try {
@@ -453,13 +509,15 @@ export const scheduleService = (deps: ScheduleDeps) => {
         data.status === 'completed'
           ? deps.events.row(TRIP_EVENT_TYPES.scheduleCompleted, { ...ref, stops: data.result.days.reduce((sum, d) => sum + d.stops.length, 0), unscheduled: data.result.unscheduled.length }, `${row.id}.completed`)
           : deps.events.row(TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: data.error === TIMED_OUT || data.error === AI_UNREACHABLE ? 'timed-out' : 'generation-failed' }, `${row.id}.failed`);
-      const outbox = [...event, ...also];
+      const notice = outcomeNotice(row, data, finishedAt);
+      const toldAt = notice.length ? finishedAt : null;
+      const outbox = [...event, ...notice, ...also];
       const result = data.status === 'completed' ? data.result : null;
       const error = data.status === 'failed' ? data.error : null;
-      const won = await prisma.$queryRawUnsafe<{ id: string }[]>(FINISH_SQL, row.id, data.status, result === null ? null : JSON.stringify(result), error, finishedAt.toISOString(), replaces, ...outboxRowParams(outbox));
+      const won = await prisma.$queryRawUnsafe<{ id: string }[]>(FINISH_SQL, row.id, data.status, result === null ? null : JSON.stringify(result), error, finishedAt.toISOString(), replaces, toldAt?.toISOString() ?? null, ...outboxRowParams(outbox));
       if (won.length === 0) return undefined;
       if (outbox.length) recorded = true;
-      return { ...row, status: data.status, result: result as unknown as Prisma.JsonValue, error, finishedAt, updatedAt: finishedAt };
+      return { ...row, status: data.status, result: result as unknown as Prisma.JsonValue, error, finishedAt, updatedAt: finishedAt, toldAt };
     };
     for (const row of pending) {
       const state = byId.get(row.id);
@@ -468,10 +526,16 @@ export const scheduleService = (deps: ScheduleDeps) => {
       if (state?.status === 'completed' && state.result) {
         current = await finish(row, { status: 'completed', result: state.result });
       } else if (state?.status === 'failed' && !isActive(row)) {
-        // Failed here alone and at the AI service too: its reason is what the traveller was told. Still failed: no event.
+        // Failed here alone and at the AI service too: its reason is what the traveller is told. Still failed: no event.
         const error = state.error ?? 'the schedule could not be generated';
-        const n = (await prisma.schedule.updateMany({ where: { id: row.id, status: 'failed', error: AI_UNREACHABLE }, data: { error } })).count;
-        if (n > 0) current = { ...row, error };
+        const at = new Date();
+        const notice = outcomeNotice(row, { status: 'failed', error }, at);
+        const toldAt = notice.length ? at : null;
+        const n = (await prisma.$queryRawUnsafe<unknown[]>(REASON_SQL, row.id, error, at.toISOString(), AI_UNREACHABLE, toldAt?.toISOString() ?? null, ...outboxRowParams(notice))).length;
+        if (n > 0) {
+          current = { ...row, error, updatedAt: at, toldAt };
+          if (notice.length) recorded = true;
+        }
       } else if (state?.status === 'failed') {
         current = await finish(row, { status: 'failed', error: state.error ?? 'the schedule could not be generated' });
       } else if (isActive(row) && now() > row.notAfter.getTime() + config.scheduleGraceMs) {
@@ -497,6 +561,31 @@ export const scheduleService = (deps: ScheduleDeps) => {
     if ([...changed.values()].some((r) => r === undefined)) return prisma.schedule.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { createdAt: 'desc' } });
     return rows.map((r) => changed.get(r.id) ?? r);
   };
+
+  /**
+   * Tells the outcomes a trip pod of the release before recorded without telling (UNTOLD_SQL), each
+   * in its own statement (TELL_SQL) while its row, and so its trip, is there: a deleted trip is told
+   * nothing. The sweep's, after its refresh. Answers how many it told.
+   */
+  async function tellUntold(): Promise<number> {
+    const at = now();
+    const ids = (await prisma.$queryRawUnsafe<{ id: string }[]>(UNTOLD_SQL, new Date(at - LATE_OUTCOME_WINDOW_MS).toISOString(), AI_UNREACHABLE, UNTOLD_PER_SWEEP)).map((r) => r.id);
+    if (!ids.length) return 0;
+    let told = 0;
+    for (const row of await prisma.schedule.findMany({ where: { id: { in: ids } } })) {
+      const outcome: ScheduleOutcome | undefined =
+        row.status === 'completed' && row.result ? { status: 'completed', result: row.result as unknown as ScheduleResult } : row.status === 'failed' && row.error ? { status: 'failed', error: row.error } : undefined;
+      if (!outcome) continue;
+      const toldAt = new Date(now());
+      const notice = outcomeNotice(row, outcome, row.finishedAt ?? toldAt);
+      if ((await prisma.$queryRawUnsafe<unknown[]>(TELL_SQL, row.id, toldAt.toISOString(), row.status, row.error, ...outboxRowParams(notice))).length > 0) told += 1;
+    }
+    if (told > 0) {
+      log.info({ told }, 'told outcomes recorded without their notification (a trip pod of the release before)');
+      deps.onEnqueued();
+    }
+    return told;
+  }
 
   /** One read: the trip's active schedules and the one its Idempotency-Key asked for. */
   const activeOrKeyed = (tripId: string, idempotencyKey: string | undefined): Promise<ScheduleRow[]> =>
@@ -538,12 +627,14 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * service may still complete (correctable: REASON_SQL on a change), whose request the trip as it now is would
    * not make (requestHash and sameRequest, as a request is told apart on the route; every one for a
    * deleted trip) are withdrawn (withdrawal). On a change each is failed here at once (TRIP_CHANGED,
-   * with its trip event), so the traveller reads the reason and may ask again at once; the AI
-   * service fails it too and notifies `schedule.failed`. On a deletion its row goes with the trip
-   * and the AI service notifies nothing. A schedule insert racing the change waits for the lock
+   * with its trip event and its `schedule.failed` notification: outcomeNotice), so the traveller reads
+   * the reason and may ask again at once; the AI service fails it too (and notifies `schedule.failed`
+   * only for a request of the release before notifiedBy). On a deletion its row goes with the trip
+   * and nobody is told. A schedule insert racing the change waits for the lock
    * and then finds the trip changed (INSERT_REQUEST_SQL), so none escapes. A deletion withdraws
-   * too the schedules that have their outcome here, requested within LATE_OUTCOME_WINDOW_MS: the AI
-   * service tells an outcome one pass through its queue after recording it (its notify message),
+   * too the schedules that have their outcome here, requested within LATE_OUTCOME_WINDOW_MS: for a
+   * request of the release before notifiedBy (a rollout's), the AI service tells an outcome one pass
+   * through its queue after recording it (its notify message),
    * and this service may have read that outcome before the notify message was taken; withdrawn,
    * the AI service holds that notification back (a withdrawal of a final schedule only marks it),
    * where it told the traveller of a trip they had deleted (deleted-after-outcome.test.ts). No
@@ -559,24 +650,29 @@ export const scheduleService = (deps: ScheduleDeps) => {
       const body: ScheduleRequestBody = { ...(r.replanDate === null ? {} : { replanDate: r.replanDate }), locked: r.locked };
       return !sameRequest(r, requestHash(body, after), body, after);
     });
-    const why = after === null ? { error: TRIP_DELETED, notify: false } : { error: TRIP_CHANGED, notify: true };
+    // The AI service tells the traveller of a changed trip's failure only where it tells the
+    // schedule's outcome at all (a request of the release before): this service tells the others'
+    // (outcomeNotice), in the statement that fails them here.
+    const why = (row: ScheduleRow) => (after === null ? { error: TRIP_DELETED, notify: false } : { error: TRIP_CHANGED, notify: !tripNotifies(row.request) });
     // Those whose update took: one an outcome reached first (the AI service's completion, read here meanwhile) is not withdrawn.
     const withdrawn: WithdrawnSchedule[] = [];
     for (const row of stale) {
-      const item = { ...expiredSchedule(row), ...why };
+      const item = { ...expiredSchedule(row), ...why(row) };
       if (after === null) {
-        await enqueue(tx, QUEUES.aiScheduleGeneration, withdrawal(row, at, why), { messageId: withdrawalMessageId(row.id) });
+        await enqueue(tx, QUEUES.aiScheduleGeneration, withdrawal(row, at, why(row)), { messageId: withdrawalMessageId(row.id) });
         withdrawn.push(item);
         continue;
       }
-      const message = outboxMessage(QUEUES.aiScheduleGeneration, withdrawal(row, at, why), { messageId: withdrawalMessageId(row.id) });
+      const message = outboxMessage(QUEUES.aiScheduleGeneration, withdrawal(row, at, why(row)), { messageId: withdrawalMessageId(row.id) });
+      const notice = outcomeNotice(row, { status: 'failed', error: TRIP_CHANGED }, at);
+      const toldAt = notice.length ? at.toISOString() : null;
       if (!isActive(row)) {
-        if ((await tx.$queryRawUnsafe<unknown[]>(REASON_SQL, row.id, TRIP_CHANGED, at.toISOString(), AI_UNREACHABLE, ...outboxRowParams([message]))).length > 0) withdrawn.push(item);
+        if ((await tx.$queryRawUnsafe<unknown[]>(REASON_SQL, row.id, TRIP_CHANGED, at.toISOString(), AI_UNREACHABLE, toldAt, ...outboxRowParams([message, ...notice]))).length > 0) withdrawn.push(item);
         continue;
       }
       const ref = { scheduleId: row.id, tripId: row.tripId, userId: row.userId, replan: row.replanDate !== null, durationMs: Math.max(0, at.getTime() - row.createdAt.getTime()) };
-      const outbox = [...deps.events.row(TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: 'generation-failed' }, `${row.id}.failed`), message];
-      if ((await tx.$queryRawUnsafe<unknown[]>(FINISH_SQL, row.id, 'failed', null, TRIP_CHANGED, at.toISOString(), null, ...outboxRowParams(outbox))).length > 0) withdrawn.push(item);
+      const outbox = [...deps.events.row(TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: 'generation-failed' }, `${row.id}.failed`), message, ...notice];
+      if ((await tx.$queryRawUnsafe<unknown[]>(FINISH_SQL, row.id, 'failed', null, TRIP_CHANGED, at.toISOString(), null, toldAt, ...outboxRowParams(outbox))).length > 0) withdrawn.push(item);
     }
     if (withdrawn.length) log.info({ tripId, schedules: withdrawn.map((w) => w.id), deleted: after === null }, after === null ? 'schedules withdrawn: their trip was deleted' : 'active schedules withdrawn: their trip changed what they were planned for');
     return withdrawn;
@@ -698,6 +794,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
         notAfter: notAfter.toISOString(),
         trip: part,
         ...(replan ? { replan } : {}),
+        // This service tells its outcome (outcomeNotice), the AI service nothing of it.
+        notifiedBy: TRIP_NOTIFIES,
       };
 
       const ref = { scheduleId: id, tripId: trip.id, userId: trip.userId };
@@ -752,6 +850,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
           createdAt,
           updatedAt: createdAt,
           finishedAt: null,
+          toldAt: null,
         };
       }
       // Nothing inserted: the trip changed or went since it was read, or a request of the same trip at the same moment won.
@@ -841,6 +940,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
             // Apart, so that they never crowd out the unfinished ones; newest first (index: status, created_at).
             const late = await prisma.schedule.findMany({ where: correctableWhere(now()), orderBy: { createdAt: 'desc' }, take: 100 });
             await refresh([...rows, ...late]);
+            await tellUntold();
           } catch (err) {
             log.warn({ err: String(err) }, 'schedule sweep failed');
           }
