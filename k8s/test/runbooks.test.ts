@@ -7,8 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { QUEUE_NAMES } from '@tripgen/catalog';
+import { QUEUE_NAMES, SERVICE_NAMES } from '@tripgen/catalog';
 import { runbookAnchor, runbookProblems, type AlertRunbookLink } from './policy/alerts.ts';
+import { runbookCommandProblems, runbookCommands } from './policy/runbook-commands.ts';
 import { RUNBOOKS_URL } from '../src/observability/alerts.ts';
 import { alertingRules } from './policy/prometheus-rules.ts';
 import type { K8sObject } from './policy/objects.ts';
@@ -131,5 +132,47 @@ describe('runbooks: every alert that exists has a section in docs/runbooks.md', 
     expect(runbookProblems(azurePrometheusAlerts(snapshot), runbooks, [])).toEqual([`${rules[0]!.alert}: no runbook link`, `${rules[1]!.alert}: no runbook link`]);
     const noNetwork = runbooks.replace('## network-timeouts', '## network');
     expect(runbookProblems(allAlerts(), noNetwork, REQUIRED_SECTIONS)).toEqual(['docs/runbooks.md: section #network-timeouts missing']);
+  });
+});
+
+/** The environments each section's alerts exist in, from the same rules and snapshots. */
+const sectionEnvs = (): Map<string, Set<'dev' | 'prod'>> => {
+  const envs = new Map<string, Set<'dev' | 'prod'>>();
+  for (const env of ['dev', 'prod'] as const) {
+    const snapshot = loadSnapshot(env);
+    for (const { anchor } of [...prometheusAlerts(objectsOf(env)), ...azureAlerts(env, snapshot), ...azurePrometheusAlerts(snapshot)]) {
+      if (anchor) envs.set(anchor, (envs.get(anchor) ?? new Set()).add(env));
+    }
+  }
+  return envs;
+};
+
+describe('runbooks: the kubectl commands name objects the render has', () => {
+  const rendered = { dev: objectsOf('dev'), prod: objectsOf('prod') };
+  const check = (md: string) => runbookCommandProblems(md, rendered, sectionEnvs(), SERVICE_NAMES);
+
+  it('reads the commands and the environment each is for', () => {
+    const commands = runbookCommands(runbooks);
+    expect(commands.length).toBeGreaterThanOrEqual(40);
+    expect(commands).toContainEqual({ section: 'database-connection', env: 'dev', command: 'kubectl -n tripgen get pod postgres-0' });
+    expect(sectionEnvs().get('schedules-not-taken')).toEqual(new Set(['prod']));
+  });
+
+  it('every object, label and container a command in the tripgen namespace names is rendered in its environment', () => {
+    expect(check(runbooks)).toEqual([]);
+  });
+
+  it('fails on a Deployment where prod runs a Rollout, a misnamed object, label or container', () => {
+    const broken = `${runbooks}
+## schedules-not-taken
+1. \`kubectl -n tripgen logs deploy/ai-service\`; dev: \`kubectl -n tripgen describe secretproviderclass ai-service\`
+2. prod: \`kubectl -n tripgen get pods -l app.kubernetes.io/name=<service>\`, \`kubectl -n tripgen exec deploy/trip-service -c trip-service -- ls\`
+`;
+    expect(check(broken)).toEqual([
+      '#schedules-not-taken: `kubectl -n tripgen logs deploy/ai-service`: Deployment ai-service: not rendered in prod',
+      '#schedules-not-taken: `kubectl -n tripgen describe secretproviderclass ai-service`: SecretProviderClass ai-service: not rendered in dev',
+      ...SERVICE_NAMES.map((s) => `#schedules-not-taken: \`kubectl -n tripgen get pods -l app.kubernetes.io/name=<service>\`: pods -l app.kubernetes.io/name=${s}: not rendered in prod`),
+      '#schedules-not-taken: `kubectl -n tripgen exec deploy/trip-service -c trip-service -- ls`: Deployment trip-service: not rendered in prod',
+    ]);
   });
 });
