@@ -9,6 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
 import { K8S_NAMESPACE, serviceList } from '@tripgen/catalog';
 import { secretVariables } from '../config/environment.ts';
 import { secretName } from '../config/secrets.ts';
@@ -17,10 +18,23 @@ import { loadAzureOutputs } from '../config/azure-outputs.ts';
 import { buildProfile } from '../config/profile.ts';
 import { inClusterHost } from '../lib/network.ts';
 
-const profile = buildProfile('dev', loadAzureOutputs('dev'));
+const USAGE = 'usage: node --import tsx k8s/src/bootstrap/dev-secrets.ts [--context <kube-context>]';
+// Strict: an option it does not know (`--help`, a misspelt `--contxt`) would otherwise be ignored and
+// the Secrets created in whatever cluster kubectl's current context is, prod's included.
+let args: { context?: string | undefined; help?: boolean | undefined };
+try {
+  args = parseArgs({ options: { context: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+} catch (err) {
+  console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+  process.exit(2);
+}
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
-const ctxIndex = process.argv.indexOf('--context');
-const context = ctxIndex > 0 ? ['--context', process.argv[ctxIndex + 1]!] : [];
+const profile = buildProfile('dev', loadAzureOutputs('dev'));
+const context = args.context ? ['--context', args.context] : [];
 const kubectl = (args: string[], input?: string) =>
   execFileSync('kubectl', [...context, '--namespace', K8S_NAMESPACE, ...args], { encoding: 'utf8', stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], ...(input !== undefined ? { input } : {}) });
 

@@ -1,0 +1,65 @@
+/**
+ * The dev bootstrap (k8s/src/bootstrap/dev-secrets.ts) writes Secrets into the cluster of the kube
+ * context it is given, else kubectl's current one. No cluster runs here: kubectl is a stand-in on
+ * PATH that records its arguments and answers like kubectl for a namespace without the Secrets
+ * (`get` fails NotFound, `apply` succeeds, a jsonpath read prints the base64 of a value).
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { serviceList } from '@tripgen/catalog';
+import { repoPath } from '../src/lib/paths.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'dev-secrets-'));
+const log = join(dir, 'calls.log');
+writeFileSync(
+  join(dir, 'kubectl'),
+  `#!/bin/sh
+echo "$*" >> "${log}"
+case "$*" in
+  *jsonpath=*) printf '%s' cGFzc3dvcmQ= ;;
+  *" get "*) echo 'Error from server (NotFound)' >&2; exit 1 ;;
+  *) cat > /dev/null ;;
+esac
+`,
+);
+chmodSync(join(dir, 'kubectl'), 0o755);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (...args: string[]) => {
+  writeFileSync(log, '');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', repoPath('k8s', 'src', 'bootstrap', 'dev-secrets.ts'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}` },
+  });
+  const calls = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, calls };
+};
+
+describe('dev-secrets: only the cluster it is told, only the options it knows', () => {
+  it('creates every Secret through the given context', () => {
+    const r = run('--context', 'kind-tripgen-dev');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('secret/postgres-admin: created');
+    for (const s of serviceList()) expect(r.stdout).toContain(`secret/${s.name}-service-secrets: created`);
+    expect(r.calls.length).toBeGreaterThan(0);
+    expect(r.calls.filter((c) => !c.startsWith('--context kind-tripgen-dev --namespace tripgen '))).toEqual([]);
+  }, 60_000);
+
+  it('answers --help with its usage and calls no kubectl', () => {
+    const r = run('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: .*dev-secrets\.ts \[--context <kube-context>\]/);
+    expect(r.calls).toEqual([]);
+  }, 60_000);
+
+  it('refuses an option it does not know (a misspelt --context) before it calls kubectl', () => {
+    const r = run('--contxt', 'kind-tripgen-dev');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Unknown option '--contxt'");
+    expect(r.stderr).toContain('usage: ');
+    expect(r.calls).toEqual([]);
+  }, 60_000);
+});
