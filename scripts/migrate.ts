@@ -17,9 +17,13 @@ import { openMigrationEngine, readSchemaFolder } from '@tripgen/service-kit/migr
 
 const databaseUrlFor = (s: ServiceName, single: boolean): string => (single && process.env.DATABASE_URL ? process.env.DATABASE_URL : databaseUrl(s));
 
+const USAGE = 'usage: migrate.ts deploy [service...] | create <service> <name>';
+
+// A name typed wrong is a usage error (message, usage, exit 2), not a stack trace.
 const asService = (name: string | undefined): ServiceName => {
-  if (!name || !(SERVICE_NAMES as readonly string[]).includes(name)) throw new Error(`unknown service "${name}"; one of ${SERVICE_NAMES.join(', ')}`);
-  return name as ServiceName;
+  if (name && (SERVICE_NAMES as readonly string[]).includes(name)) return name as ServiceName;
+  console.error(`unknown service "${name ?? ''}"; one of ${SERVICE_NAMES.join(', ')}\n${USAGE}`);
+  process.exit(2);
 };
 
 // What `prisma migrate dev` writes next to the migrations (tells the engine the connector).
@@ -60,7 +64,9 @@ if (command === 'deploy') {
   }
   // The wasm engine keeps its adapter's pool referenced after free(); a one-shot CLI just ends.
   process.exit(0);
+} else if (command === '--help' || command === '-h') {
+  console.log(USAGE);
 } else {
-  console.error('usage: migrate.ts deploy [service...] | create <service> <name>');
+  console.error(USAGE);
   process.exit(2);
 }

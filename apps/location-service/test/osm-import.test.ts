@@ -145,6 +145,20 @@ it('npm run places:import-osm refuses what is not a GeoJSON FeatureCollection (O
   await expect(access(out)).rejects.toThrow();
 });
 
+it('npm run places:import-osm answers --help with its usage and a wrong option with a message, not a stack trace', async () => {
+  const cli = (...args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/import-osm.ts', ...args], { cwd: path.join(import.meta.dirname, '..'), env: { PATH: process.env.PATH } });
+  const { stdout } = await cli('--help');
+  expect(stdout).toMatch(/^usage: npm run places:import-osm -- <export\.geojson> \[--out <places\.json>\]/);
+  const wrong = await cli('export.geojson', '--output', 'x.json').then(
+    () => null,
+    (err: { code: number; stderr: string }) => err,
+  );
+  expect(wrong?.code).toBe(2);
+  expect(wrong?.stderr).toContain("Unknown option '--output'");
+  expect(wrong?.stderr).toContain('usage: ');
+  expect(wrong?.stderr).not.toMatch(/\n\s+at /);
+});
+
 it('skips an element that is a place taken out of the data set (data/removed.json): same name within 1 km of where it was', async () => {
   const removed = await readRemovedList(DATA_SET.removedFile);
   // Manjanggul as OpenStreetMap has it: a cave entrance some metres from the removed row's point.

@@ -51,7 +51,31 @@ function atRef(ref: string): Index {
   return index;
 }
 
-const base = process.argv[2] ?? defaultBase();
+const USAGE = 'usage: npm run diff [base-ref]   (default: origin/main when it exists, else HEAD)';
+
+/** The ref to compare with: a usage error (message, usage, exit 2) for an option or a ref git does not know, not git's stack trace. */
+function baseRef(args: readonly string[]): string {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const option = args.find((a) => a.startsWith('-'));
+  const problem = option ? `unknown option '${option}'` : args.length > 1 ? `one base ref, got ${args.length}` : undefined;
+  if (problem) {
+    console.error(`npm run diff: ${problem}\n${USAGE}`);
+    process.exit(2);
+  }
+  const ref = args[0] ?? defaultBase();
+  try {
+    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  } catch {
+    console.error(`npm run diff: ${ref} is not a commit of this repository (a shallow clone may lack it: git fetch it first)\n${USAGE}`);
+    process.exit(2);
+  }
+  return ref;
+}
+
+const base = baseRef(process.argv.slice(2));
 const before = atRef(base);
 const after: Index = new Map();
 for (const [path, text] of render(loadProfiles()).files) add(after, path, text);

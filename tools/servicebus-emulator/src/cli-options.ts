@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { QUEUE_LIMITS, QUEUE_NAMES } from '@tripgen/catalog';
 import { DEFAULT_EMULATOR_PORT } from './emulator.ts';
 
+export const CLI_USAGE = 'usage: npm run -w @tripgen/servicebus-emulator start -- [--port <n>] [--queues a,b,c] [--max-delivery-count <n>]';
+
 export interface CliOptions {
   readonly port: number;
   readonly queues: string[];

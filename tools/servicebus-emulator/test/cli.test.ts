@@ -42,3 +42,23 @@ it('stops when npm running it is told to stop (SIGTERM)', { timeout: 60_000 }, a
     }
   }
 });
+
+// The command as a newcomer first runs it: `--help` is the usage (exit 0), a wrong option its
+// message and the usage (exit 2), never a stack trace, and neither starts a broker.
+it('answers --help with its usage and a wrong option with a message, without starting', { timeout: 60_000 }, () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'tools/servicebus-emulator/src/cli.ts'), ...args], { encoding: 'utf8', timeout: 30_000 });
+  const help = cli('--help');
+  expect(help.status).toBe(0);
+  expect(help.stdout).toMatch(/^usage: npm run -w @tripgen\/servicebus-emulator start -- \[--port <n>\]/);
+  for (const [args, message] of [
+    [['--prot', '1'], "Unknown option '--prot'"],
+    [['--port', 'abc'], 'invalid port: abc'],
+  ] as const) {
+    const wrong = cli(...args);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain(message);
+    expect(wrong.stderr).toContain('usage: ');
+    expect(wrong.stderr).not.toMatch(/\n\s+at /);
+    expect(wrong.stdout).not.toContain('listening');
+  }
+});

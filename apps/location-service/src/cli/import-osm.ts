@@ -11,10 +11,26 @@ import { dataFiles, placeDataSet, readPlaceFiles, readRemovedList } from '../dat
 import { importOsmGeoJson } from '../data/osm-import.ts';
 import { placeToday } from '../domain/opening-hours.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, 'retrieved-on': { type: 'string' } } });
+const USAGE = 'usage: npm run places:import-osm -- <export.geojson> [--out <places.json>] [--retrieved-on YYYY-MM-DD]';
+// An unknown option is the usage, not parseArgs' stack trace; --help is the usage on stdout.
+let parsed: ReturnType<typeof parseOptions>;
+function parseOptions() {
+  return parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, 'retrieved-on': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+}
+try {
+  parsed = parseOptions();
+} catch (err) {
+  console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const [input] = positionals;
 if (!input || positionals.length > 1) {
-  console.error('usage: places:import-osm -- <export.geojson> [--out <places.json>] [--retrieved-on YYYY-MM-DD]');
+  console.error(USAGE);
   process.exit(2);
 }
 // npm runs a workspace's script in the workspace folder: paths are relative to where it was typed.
