@@ -87,3 +87,40 @@ describe('docs/dr.md describes what prod deploys (prod snapshot)', () => {
     expect(pageProblems(page, s)).toEqual([expect.stringMatching(/geoRedundantBackup/)]);
   });
 });
+
+const RUNBOOKS = readFileSync(path.resolve(import.meta.dirname, '../../docs/runbooks.md'), 'utf8');
+
+/**
+ * The runbooks' PostgreSQL sections (psql-*) send on-call to a read replica (move reads there, read
+ * its lag) only when prod deploys one: each line naming a replica while the snapshot has none must
+ * say there is none (`no read replica`).
+ */
+function runbookReplicaProblems(runbooks: string, s: Snapshot): string[] {
+  const replicas = ofType(s.predictedResources, 'Microsoft.DBforPostgreSQL/flexibleServers').filter((r) => prop(r, 'properties.createMode') === 'Replica').length;
+  if (replicas > 0) return [];
+  const sections = [...runbooks.matchAll(/^## (psql-[\w-]+)\n([\s\S]*?)(?=^## |(?![\s\S]))/gm)];
+  return sections.flatMap(([, name, body]) =>
+    body!
+      .split('\n')
+      // `their replicas` are a service's pods, not the server's.
+      .filter((l) => /(?<!their )\breplicas?\b/i.test(l) && !/\bno read replica\b/i.test(l))
+      .map((l) => `#${name}: "${l.trim().slice(0, 80)}" names a replica; prod deploys none`),
+  );
+}
+
+describe('docs/runbooks.md PostgreSQL steps match the replicas prod deploys (prod snapshot)', () => {
+  it('names no read replica to act on while prod deploys none', () => {
+    expect(runbookReplicaProblems(RUNBOOKS, prod())).toEqual([]);
+  });
+
+  it('reads the psql sections, and fails on a step that sends reads to a replica prod does not have', () => {
+    const added = RUNBOOKS.replace('## psql-storage\n', '## psql-storage\n\nMove the reads to the read replicas.\n');
+    expect(runbookReplicaProblems(added, prod())).toEqual(['#psql-storage: "Move the reads to the read replicas." names a replica; prod deploys none']);
+    // With a replica deployed, the steps may use it.
+    const s = prod();
+    const replica = structuredClone(ofType(s.predictedResources, 'Microsoft.DBforPostgreSQL/flexibleServers')[0]!);
+    setProp(replica, 'properties.createMode', 'Replica');
+    s.predictedResources.push(replica);
+    expect(runbookReplicaProblems(added, s)).toEqual([]);
+  });
+});
