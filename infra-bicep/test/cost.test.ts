@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { estimate, unpricedTypes } from '../cost/estimate.ts';
 import { environmentOf, loadSnapshot, PARAM_FILES } from '../lib/bicep.ts';
@@ -30,5 +32,34 @@ describe('npm run cost prices every resource of the snapshots', () => {
     expect(redis, 'prod has a Redis resource').toBeDefined();
     const unknownSku = { ...prod, predictedResources: prod.predictedResources.map((r) => (r === redis ? { ...r, sku: { name: 'Imaginary_X1' } } : r)) };
     expect(() => estimate(unknownSku, 'prod')).toThrow(/no price for Redis SKU Imaginary_X1/);
+  });
+});
+
+/**
+ * infra-bicep/README.md "Cost" gives each parameter file's estimate in a table (`| dev | ≈ $159 ...`,
+ * `| prod (seed-faithful) | ≈ $8,552`, `| prod-lean (...) | ≈ $5,807`): the figure `npm run cost`
+ * prints (to the dollar), so a resource added to the snapshots moves the README's figure with it.
+ */
+const README = readFileSync(path.resolve(import.meta.dirname, '../README.md'), 'utf8');
+const usd = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+
+function readmeCostProblems(readme: string, totals: Readonly<Record<string, number>>): string[] {
+  const section = /^## Cost[^\n]*\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(readme)?.[1] ?? '';
+  return Object.entries(totals).flatMap(([file, monthly]) => {
+    const row = section.split('\n').find((l) => new RegExp(`^\\| ${file}\\b(?!-)`).test(l));
+    const stated = row && /≈ (\$[\d,]+)/.exec(row)?.[1];
+    return stated === usd(monthly) ? [] : [`${file}: README states ${stated ?? 'nothing'}, npm run cost ${usd(monthly)}`];
+  });
+}
+
+describe('infra-bicep/README.md states the estimates npm run cost prints', () => {
+  const totals = Object.fromEntries(PARAM_FILES.map((p) => [p, total(p)]));
+
+  it('has each parameter file\'s total, to the dollar', () => {
+    expect(readmeCostProblems(README, totals)).toEqual([]);
+  });
+
+  it('fails on a figure that no longer matches', () => {
+    expect(readmeCostProblems(README, { ...totals, prod: totals.prod! + 15 })).toEqual([`prod: README states ${usd(totals.prod!)}, npm run cost ${usd(totals.prod! + 15)}`]);
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSnapshot, type Snapshot } from '../lib/bicep.ts';
 import { asArray, firstOfType as first, prop, setProp } from '../lib/props.ts';
@@ -127,5 +129,18 @@ describe('the lean prod variant (env/prod-lean.bicepparam) keeps the guarantees:
   const lean = loadSnapshot('prod-lean');
   it.each(RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     expect(rule.check(lean).failures).toEqual([]);
+  });
+});
+
+describe('infra-bicep/README.md "Rules" counts the rules there are', () => {
+  const readme = readFileSync(path.resolve(import.meta.dirname, '../README.md'), 'utf8');
+  const stated = (text: string) => /`test\/rules\/rules\.ts`: (\d+) rules \((\d+) with PSRule ids/.exec(text)?.slice(1).map(Number);
+
+  it('states how many rules, and how many carry PSRule ids', () => {
+    expect(stated(readme)).toEqual([RULES.length, RULES.filter((r) => r.id.startsWith('Azure.')).length]);
+  });
+
+  it('reads the counts from the sentence', () => {
+    expect(stated('`test/rules/rules.ts`: 7 rules (3 with PSRule ids; ...)')).toEqual([7, 3]);
   });
 });
