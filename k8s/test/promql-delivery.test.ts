@@ -6,6 +6,7 @@
  * and can neither pass on no data nor run forever. Each guard is shown failing on a broken copy.
  */
 import { describe, expect, it } from 'vitest';
+import { ACCOUNT_ERASURE } from '@tripgen/catalog';
 import { createMetrics } from '../../apps/service-kit/src/telemetry/metrics.ts';
 import * as mesh from './policy/mesh-delivery.ts';
 import type { K8sObject } from './policy/objects.ts';
@@ -24,7 +25,8 @@ const TARGET_LABELS = ['namespace', 'job', 'service', 'pod', 'container', 'endpo
 
 /** The kit's own series and their labels, read from the kit itself (a renamed metric fails here). */
 async function kitSeries(): Promise<Map<string, Set<string>>> {
-  const m = createMetrics('probe');
+  // The sweeping service's registry: every kit series, the account erasure's gauge too (the others' lack it).
+  const m = createMetrics(ACCOUNT_ERASURE.service);
   m.httpDuration.observe({ method: 'GET', route: '/x', status_code: '200' }, 0.1);
   m.dependencyUp.set({ dependency: 'postgresql' }, 1);
   m.messagesConsumed.inc({ queue: 'q', outcome: 'processed' });

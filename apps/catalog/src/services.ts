@@ -200,8 +200,16 @@ export const ACCOUNT_TOMBSTONE_RETENTION = { keepMs: 40 * 24 * 60 * 60_000, prun
  * running schedules withdrawn). So a deleted account's trips go within `sweepEveryMs` of the
  * deletion (docs/api.md), the sweep's own time on a large trip_db aside; while the user service or
  * the AI service does not answer, nothing is deleted and the next sweep asks again.
+ * `service` is the one that sweeps; the kit exports from its pods alone the gauge `unknownOwnersMetric`:
+ * the owners of trips user_db does not know (no account, no deletion record) that the last complete
+ * sweep counted and kept, which an alert reads (docs/runbooks.md#account-erasure).
  */
-export const ACCOUNT_ERASURE = { sweepEveryMs: 10 * 60_000, batch: 100 } as const;
+export const ACCOUNT_ERASURE = {
+  sweepEveryMs: 10 * 60_000,
+  batch: 100,
+  service: 'trip',
+  unknownOwnersMetric: 'account_erasure_unknown_owners',
+} as const satisfies { readonly sweepEveryMs: number; readonly batch: number; readonly service: ServiceName; readonly unknownOwnersMetric: string };
 
 /**
  * Service-to-service routes of a service (e.g. the location service's batch lookup for the AI

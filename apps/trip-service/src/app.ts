@@ -47,8 +47,10 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       const trips = tripRepository(prisma, events, () => relay.wake(), schedules.withdrawals);
       await app.register(tripRoutes, { trips, peers });
       await app.register(scheduleRoutes, { trips, schedules });
-      // Owners of trips user_db does not know: kept, and said once per sweep (docs/runbooks.md#account-erasure).
+      // Owners of trips user_db does not know: kept, and said once per sweep (docs/runbooks.md#account-erasure):
+      // counted in the kit's gauge, which an alert reads (a log line alone reached nobody), and named in a warning.
       const unknownOwners = (owners: number, sample: readonly string[]) => {
+        app.kit.metrics.accountErasureUnknownOwners.set(owners);
         if (owners > 0) app.log.warn({ owners, sample }, `${UNKNOWN_OWNERS_MESSAGE}: their trips are kept (docs/runbooks.md#account-erasure)`);
       };
       app.addHook('onReady', async () => {

@@ -8,7 +8,7 @@
  * the user and AI services, their databases and trip_db are real; the user service of the previous
  * release is a stub speaking its answer (`{missing}`, commit 309c64a).
  */
-import { USER_INTERNAL_PATHS, QUEUES, internalPrefix } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, METRICS_PATH, USER_INTERNAL_PATHS, QUEUES, internalPrefix } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -49,6 +49,13 @@ const generation = async (userId: string, tripId: string, status: 'completed' | 
   return id;
 };
 const generationsOf = async (userId: string) => (await queryRows<{ status: string }>(stack.ai!.db.url, 'SELECT status::text FROM generations WHERE user_id = $1 ORDER BY status', [userId])).map((r) => r.status);
+/** The first trip replica's count of owners user_db does not know, as Prometheus scrapes it from its /metrics. */
+const unknownOwnersGauge = async (): Promise<number> => {
+  const text = await (await fetch(`${stack.trip.url}${METRICS_PATH}`)).text();
+  const sample = new RegExp(`^${ACCOUNT_ERASURE.unknownOwnersMetric}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
+  if (!sample) throw new Error(`the trip service exports no ${ACCOUNT_ERASURE.unknownOwnersMetric}`);
+  return Number(sample[1]);
+};
 /** Several sweeps of both replicas. */
 const sweeps = () => new Promise((resolve) => setTimeout(resolve, 1_500));
 
@@ -149,9 +156,13 @@ describe('the trips of a deleted account', () => {
     );
   });
 
-  it('walks every owner in batches: 250 owners user_db does not know keep their trips (counted, once per sweep), and lose them once their deletions are recorded', { timeout: 90_000 }, async () => {
+  it('walks every owner in batches: 250 owners user_db does not know keep their trips (counted, once per sweep, in a log line and a gauge), and lose them once their deletions are recorded', { timeout: 90_000 }, async () => {
     const staying = await stack.traveller();
     const kept = await createTrip(staying.authorization);
+    // Owners an earlier test left unknown, as sweeps since then counted them (none when this test runs alone).
+    await sweeps();
+    // Before: no such gauge ("the trip service exports no ..."); the count was in a log line only, and nobody was ticketed.
+    const before = await unknownOwnersGauge();
     // Owners the user service never had (a user_db pointed at the wrong database, an account deleted before deletion records).
     const owners = (
       await queryRows<{ userId: string }>(
@@ -175,10 +186,14 @@ describe('the trips of a deleted account', () => {
     );
     // One line per sweep (of 3 batches), with the count and a sample of 10 ids.
     expect(Math.max(...lines.slice(seen).filter((l) => l.msg?.startsWith(UNKNOWN_OWNERS_MESSAGE)).map((l) => l.sample?.length ?? 0))).toBe(10);
+    // The gauge the alert reads (TripGenTripOwnersUnknown) says the same: 250 more than before.
+    await waitFor(async () => (await unknownOwnersGauge()) === before + 250, `the gauge at ${before + 250}`, 10_000, 100);
     // An operator who established they were deleted records it (docs/runbooks.md#account-erasure): then they go.
     await queryRows(stack.user.db.url, 'INSERT INTO deleted_accounts (id) SELECT unnest($1::uuid[])', [owners]);
     await waitFor(async () => (await queryRows(stack.trip.db.url, "SELECT 1 FROM trips WHERE title = 'Orphan'")).length === 0, 'the 250 recorded owners\' trips erased', 30_000, 100);
     expect(await tripsOf(staying.userId)).toEqual([kept]);
+    // Counted no more at the next complete sweep: the alert resolves.
+    await waitFor(async () => (await unknownOwnersGauge()) === before, `the gauge back at ${before}`, 10_000, 100);
   });
 
   it('erases nothing on the answer of a user service of the previous release ({missing}, absences only) during a rollout', { timeout: 60_000 }, async () => {

@@ -9,6 +9,7 @@ import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { THRESHOLDS, bucketBound, spokenMs } from './slo.ts';
 import { dependencyAlerts } from './dependency-alerts.ts';
+import { erasureAlerts } from './erasure-alerts.ts';
 import { queueAlerts } from './queue-alerts.ts';
 import { CLUSTER_LABEL, CLUSTER_PLACEHOLDER, EXPORTER_JOBS, PROMETHEUS_JOB, REPLICA_LABEL } from './scrape-jobs.ts';
 
@@ -288,11 +289,12 @@ export function platformAlerts(): AlertSpec[] {
   ];
 }
 
-/** The seed alerts, the dependency alerts, the queue alerts, the remote write's own, the monitoring's and the platform's, one rule group each. */
+/** The seed alerts, the dependency alerts, the queue alerts, the account erasure's, the remote write's own, the monitoring's and the platform's, one rule group each. */
 export const alertGroups = (namespace: string) => [
   { name: 'tripgen.seed-alerts', rules: seedAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.dependencies', rules: dependencyAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.queues', rules: queueAlerts(namespace).map(alertingRule) },
+  { name: 'tripgen.account-erasure', rules: erasureAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.remote-write', rules: remoteWriteAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.monitoring', rules: monitoringAlerts().map(alertingRule) },
   { name: 'tripgen.platform', rules: platformAlerts().map(alertingRule) },

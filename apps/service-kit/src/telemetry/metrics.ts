@@ -5,7 +5,7 @@
  * wait, app.ts markHeld) is left out by the app's hook that feeds it.
  * One registry per app so several apps in one process (tests) do not collide.
  */
-import { ASYNC_LATENCY_BUCKETS_SECONDS, CONSUME_OUTCOMES, EVENT_STREAMS, LATENCY_BUCKETS_SECONDS, SERVICES, type ServiceName } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, ASYNC_LATENCY_BUCKETS_SECONDS, CONSUME_OUTCOMES, EVENT_STREAMS, LATENCY_BUCKETS_SECONDS, SERVICES, type ServiceName } from '@tripgen/catalog';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
@@ -44,6 +44,13 @@ export interface Metrics {
   readonly llmCacheLookups: Counter<'result'>;
   /** Readings the keywords answered instead of the model, by reason (LLM_FALLBACK_REASONS). */
   readonly llmFallbacks: Counter<'reason'>;
+  /**
+   * Owners of trips with neither an account nor a deletion record in user_db, as the last account-erasure
+   * sweep that walked every owner counted them (their trips are kept): set by the service that sweeps
+   * (catalog ACCOUNT_ERASURE: service, unknownOwnersMetric) and exported by its pods alone, where an alert reads it
+   * (docs/runbooks.md#account-erasure). 0 until its first complete sweep.
+   */
+  readonly accountErasureUnknownOwners: Gauge;
 }
 
 export const createMetrics = (serviceName: string): Metrics => {
@@ -120,7 +127,13 @@ export const createMetrics = (serviceName: string): Metrics => {
     labelNames: ['reason'] as const,
     registers: [registry],
   });
-  return { registry, httpDuration, dependencyUp, messagesConsumed, outboxSetAside, asyncRequestDuration, llmCalls, llmCallDuration, llmCacheLookups, llmFallbacks };
+  // Registered by the sweeping service only: elsewhere a constant 0 would read as a sweep that found nothing.
+  const accountErasureUnknownOwners = new Gauge({
+    name: ACCOUNT_ERASURE.unknownOwnersMetric,
+    help: 'Owners of trips with neither an account nor a deletion record in user_db, counted by the last complete account-erasure sweep: their trips are kept, not erased',
+    registers: serviceName === ACCOUNT_ERASURE.service ? [registry] : [],
+  });
+  return { registry, httpDuration, dependencyUp, messagesConsumed, outboxSetAside, asyncRequestDuration, llmCalls, llmCallDuration, llmCacheLookups, llmFallbacks, accountErasureUnknownOwners };
 };
 
 type DurationChild = ReturnType<Metrics['httpDuration']['labels']>;
