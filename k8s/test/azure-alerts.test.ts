@@ -102,7 +102,7 @@ describe('the alerting rules reach the on-call through Azure Monitor', () => {
     expect(() => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bicep-prometheus-alerts.ts', '--check'], { cwd: REPO_ROOT, stdio: 'pipe' })).not.toThrow();
     // dev runs no Prometheus (profile monitoring: null): nothing to evaluate there.
     expect(Object.keys(handover.environments)).toEqual(['prod']);
-    const inCluster = alertingGroups('tripgen', 'prod').flatMap((g) => g.rules);
+    const inCluster = alertingGroups(loadProfiles().find((p) => p.name === 'prod')!).flatMap((g) => g.rules);
     const names = inCluster.map((r) => r.alert);
     expect(prodRules.map((r) => r.rule.alert)).toEqual(names);
     // Each expression as written, taken at its maximum over the replicas that all remote-write it.

@@ -235,11 +235,12 @@ const REQUIRED_OUTPUTS: Record<EnvironmentName, readonly (keyof AzureOutputs)[]>
 
 /**
  * Where Argo CD and the Argo Rollouts controller run (their Helm releases, constructs/platform-addons.ts),
- * in every environment; the alerts on their pods select these (observability/alerts.ts).
+ * in every environment. Read through the profile (argo), as every add-on's namespace is
+ * (config/platform-namespaces.ts), which the platform's crash-loop alert watches (observability/alerts.ts).
  */
 export const ARGO_NAMESPACES = { argoCd: 'argocd', rollouts: 'argo-rollouts' } as const;
 
-/** prod's kube-prometheus-stack and OpenTelemetry collector (the network policies and URLs agree on it). */
+/** prod's kube-prometheus-stack and OpenTelemetry collector (the network policies, URLs and the platform's crash-loop alert agree on it). */
 const MONITORING_NAMESPACE = 'monitoring';
 
 export function buildProfile(name: EnvironmentName, azure: AzureOutputs): EnvironmentProfile {

@@ -13,6 +13,7 @@ import { Construct } from 'constructs';
 import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { ADDON_CHARTS, APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA, type HelmChartSource } from '../config/addons.ts';
+import { addOnNamespaces } from '../config/platform-namespaces.ts';
 import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE } from '../lib/labels.ts';
@@ -50,12 +51,14 @@ export interface PlatformAddOn {
 
 /** The add-ons one environment needs, derived from what its profile renders. */
 export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
+  // Where each add-on runs, and whether it runs at all: written once (the crash-loop alert watches the same).
+  const where = addOnNamespaces(profile);
   const addOns: PlatformAddOn[] = [
     {
       name: 'argoCd',
       chart: ADDON_CHARTS.argoCd,
       releaseName: 'argocd',
-      namespace: profile.argo.namespace,
+      namespace: where.argoCd,
       wave: ARGOCD_SELF_WAVE,
       podSecurity: 'baseline',
       namespaceLabels: {},
@@ -63,12 +66,12 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
       serverSideApply: true,
     },
   ];
-  if (profile.delivery === 'progressive') {
+  if (where.argoRollouts) {
     addOns.push({
       name: 'argoRollouts',
       chart: ADDON_CHARTS.argoRollouts,
       releaseName: 'argo-rollouts',
-      namespace: profile.argo.rolloutsController.namespace,
+      namespace: where.argoRollouts,
       wave: ADDON_WAVE,
       podSecurity: 'restricted',
       // The controller runs in the mesh: its blue-green smoke check reaches the preview Service over mTLS.
@@ -85,14 +88,14 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
       serverSideApply: true,
     });
   }
-  if (profile.monitoring) {
+  if (profile.monitoring && where.kubePrometheusStack) {
     const m = profile.monitoring;
     const selector = { matchLabels: { ...m.ruleSelectorLabels } };
     addOns.push({
       name: 'kubePrometheusStack',
       chart: ADDON_CHARTS.kubePrometheusStack,
       releaseName: PROMETHEUS_RELEASE,
-      namespace: m.namespace,
+      namespace: where.kubePrometheusStack,
       wave: ADDON_WAVE,
       // node-exporter reads the host (hostNetwork, hostPID, hostPath /proc and /sys).
       podSecurity: 'privileged',
@@ -156,12 +159,12 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
       serverSideApply: true,
     });
   }
-  if (profile.ingress.kind === 'nginx') {
+  if (profile.ingress.kind === 'nginx' && where.nginxIngress) {
     addOns.push({
       name: 'nginxIngress',
       chart: ADDON_CHARTS.nginxIngress,
       releaseName: 'nginx-ingress',
-      namespace: profile.ingress.controllerNamespace,
+      namespace: where.nginxIngress,
       wave: ADDON_WAVE,
       podSecurity: 'baseline',
       namespaceLabels: {},
@@ -204,7 +207,7 @@ function azureMonitorRemoteWrite(profile: EnvironmentProfile, m: MonitoringProfi
       {
         url: remoteWriteUrl,
         azureAd: { cloud: 'AzurePublic', workloadIdentity: { clientId, tenantId } },
-        writeRelabelConfigs: [{ sourceLabels: ['__name__'], regex: alertedSeries(profile.namespace, profile.name).join('|'), action: 'keep' }],
+        writeRelabelConfigs: [{ sourceLabels: ['__name__'], regex: alertedSeries(profile).join('|'), action: 'keep' }],
       },
     ],
   };

@@ -4,7 +4,6 @@
  * runbook link into docs/runbooks.md. Evaluated by Azure Monitor, not in the cluster (azure-alerts.ts).
  */
 import { OPERATIONAL_PATHS, RESPONSE_TIME_SLO, serviceList, type ResponseTimeObjective } from '@tripgen/catalog';
-import { ARGO_NAMESPACES } from '../config/profile.ts';
 import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { THRESHOLDS, bucketBound, spokenMs } from './slo.ts';
@@ -261,9 +260,13 @@ export function monitoringAlerts(): AlertSpec[] {
 }
 
 /**
- * The platform TripGen is delivered by: Argo CD (every sync, self-heal and rollback of gitops/) and the
- * Argo Rollouts controller (every canary and blue-green step, and the abort of a failing analysis).
- * Their pods crash-looping stops all of it while every TripGen series stays well, and the chart's
+ * The platform TripGen is delivered and watched by, every add-on in its namespace (config/platform-namespaces.ts):
+ * Argo CD (every sync, self-heal and rollback of gitops/), the Argo Rollouts controller (every canary
+ * and blue-green step, and the abort of a failing analysis), the kube-prometheus-stack (the
+ * prometheus-operator that configures Prometheus from the ServiceMonitors and rules, Prometheus,
+ * kube-state-metrics, node-exporter: every alert reads what they collect) and, where it runs, the
+ * NGINX Ingress Controller. Their pods crash-looping stops all of it while every TripGen series stays
+ * well (the operator has no scrape target an alert reads: nothing else would say so), and the chart's
  * KubePodCrashLooping that would have said so is off. kube-state-metrics reports a container waiting
  * in CrashLoopBackOff between the kubelet's restarts (docs/metrics/workload/pod-metrics.md:
  * kube_pod_container_status_waiting_reason, and its init container twin); the expression is the
@@ -271,31 +274,33 @@ export function monitoringAlerts(): AlertSpec[] {
  * alert rules for Kubernetes clusters": 15 minutes). A waiting state, not a restart count: at the
  * kubelet's back-off cap (5 minutes) a loop restarts 3 times in 15 minutes, under a `> 3`. TripGen's
  * own pods have the seed's TripGenPodRestartsHigh (12 restarts an hour at the cap, above its 5).
+ * kube-state-metrics crash-looping itself reports nothing: TripGenScrapeTargetDown says that one.
  * A ticket: the services keep serving what is deployed.
  */
-export function platformAlerts(): AlertSpec[] {
-  const namespaces = `namespace=~"${[ARGO_NAMESPACES.argoCd, ARGO_NAMESPACES.rollouts].join('|')}"`;
+export function platformAlerts(platformNamespaces: readonly string[]): AlertSpec[] {
+  if (platformNamespaces.length === 0) throw new Error('platformAlerts: no platform namespace to watch');
+  const namespaces = `namespace=~"${platformNamespaces.join('|')}"`;
   const waiting = (metric: string) => `max_over_time(${metric}{job="${EXPORTER_JOBS.kubeStateMetrics}",${namespaces},reason="CrashLoopBackOff"}[5m]) >= 1`;
   return [
     {
-      alert: 'TripGenArgoPodCrashLooping',
+      alert: 'TripGenPlatformPodCrashLooping',
       severity: 'warning',
       expr: `${waiting('kube_pod_container_status_waiting_reason')} or ${waiting('kube_pod_init_container_status_waiting_reason')}`,
       for: '15m',
-      summary: 'An Argo CD or Argo Rollouts container is crash-looping',
-      description: 'Container {{ $labels.container }} of {{ $labels.namespace }}/{{ $labels.pod }} has been restarting in CrashLoopBackOff for 15 minutes: while it does, gitops/ changes are not synced (argocd) or rollouts do not step, promote or abort (argo-rollouts).',
-      runbook: 'argo-crash-loop',
+      summary: 'A container of the platform (Argo CD, Argo Rollouts, the monitoring stack) is crash-looping',
+      description: 'Container {{ $labels.container }} of {{ $labels.namespace }}/{{ $labels.pod }} has been restarting in CrashLoopBackOff for 15 minutes: while it does, gitops/ changes are not synced (Argo CD), rollouts do not step, promote or abort (Argo Rollouts), or the alerts\' series are not collected or their rules and scrapes not configured (the monitoring stack).',
+      runbook: 'platform-crash-loop',
     },
   ];
 }
 
 /** The seed alerts, the dependency alerts, the queue alerts, the account erasure's, the remote write's own, the monitoring's and the platform's, one rule group each. */
-export const alertGroups = (namespace: string) => [
+export const alertGroups = (namespace: string, platformNamespaces: readonly string[]) => [
   { name: 'tripgen.seed-alerts', rules: seedAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.dependencies', rules: dependencyAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.queues', rules: queueAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.account-erasure', rules: erasureAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.remote-write', rules: remoteWriteAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.monitoring', rules: monitoringAlerts().map(alertingRule) },
-  { name: 'tripgen.platform', rules: platformAlerts().map(alertingRule) },
+  { name: 'tripgen.platform', rules: platformAlerts(platformNamespaces).map(alertingRule) },
 ];

@@ -7,7 +7,7 @@
  * folder; `scripts/bicep-prometheus-alerts.ts --check` (run by k8s/test/azure-alerts.test.ts) fails
  * when the committed file differs.
  */
-import type { EnvironmentName } from '@tripgen/catalog';
+import { platformNamespaces } from '../config/platform-namespaces.ts';
 import type { EnvironmentProfile } from '../config/profile.ts';
 import { repoPath } from '../lib/paths.ts';
 import { alertGroups } from './alerts.ts';
@@ -67,14 +67,14 @@ export interface AlertingRule {
 }
 
 /** Every alerting rule of one environment, grouped as the in-cluster rules were. */
-export function alertingGroups(namespace: string, env: EnvironmentName): { name: string; rules: AlertingRule[] }[] {
-  const slo = sloRuleGroups(namespace, env).map((g) => ({ name: g.name, rules: g.rules.filter((r): r is AlertingRule => 'alert' in r) }));
-  return [...alertGroups(namespace), ...slo].filter((g) => g.rules.length > 0);
+export function alertingGroups(profile: EnvironmentProfile): { name: string; rules: AlertingRule[] }[] {
+  const slo = sloRuleGroups(profile.namespace, profile.name).map((g) => ({ name: g.name, rules: g.rules.filter((r): r is AlertingRule => 'alert' in r) }));
+  return [...alertGroups(profile.namespace, platformNamespaces(profile)), ...slo].filter((g) => g.rules.length > 0);
 }
 
 /** The metric names the alerting rules read: the only series remote-written (Azure bills per ingested sample). */
-export const alertedSeries = (namespace: string, env: EnvironmentName): string[] =>
-  [...new Set(alertingGroups(namespace, env).flatMap((g) => g.rules.flatMap((r) => metricNames(r.expr))))].sort();
+export const alertedSeries = (profile: EnvironmentProfile): string[] =>
+  [...new Set(alertingGroups(profile).flatMap((g) => g.rules.flatMap((r) => metricNames(r.expr))))].sort();
 
 /** A Prometheus duration (`10m`, `0m`) in ISO 8601, as the rule group resource takes it (`PT10M`); none for zero. */
 export function isoDuration(duration: string): string | undefined {
@@ -111,7 +111,7 @@ export function azureAlertsHandover(profiles: readonly EnvironmentProfile[]) {
             prometheusServiceAccount: { namespace: p.monitoring!.namespace, name: PROMETHEUS_SERVICE_ACCOUNT },
             evaluationInterval: EVALUATION_INTERVAL,
             clusterPlaceholder: CLUSTER_PLACEHOLDER,
-            groups: alertingGroups(p.namespace, p.name).map((g) => ({ name: g.name, rules: g.rules.map(azureRule) })),
+            groups: alertingGroups(p).map((g) => ({ name: g.name, rules: g.rules.map(azureRule) })),
           },
         ]),
     ),
