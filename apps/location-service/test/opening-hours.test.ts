@@ -354,6 +354,21 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(dayOpenings('sunrise-sunset; We off', ['2026-11-05'], seoul)[0]!.intervals).toEqual([['07:00', '17:30']]);
   });
 
+  it('an open end in sun times a later rule closes is cut the day after as a clock-time one is: `(sunset-01:00)+; We off` opens nothing on Thursday before its evening', () => {
+    // Seoul, Wednesday 4 Nov 2026 off. The day's own hours (what opens from a midnight by the day's rules) left
+    // a sun open end whole, so Wednesday's guessed night still ran into Thursday and was answered there as an
+    // open end of its own: "open end at 00:00 ... until 02:00" after a closed Wednesday.
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    expect(dayOpenings('(sunset-01:00)+; We off', ['2026-11-05'], seoul)).toEqual([{ date: '2026-11-05', intervals: [['16:30', '18:30']], note: openEndNote('16:30', '18:30') }]);
+    expect(dayOpenings('sunset+; We off', ['2026-11-05'], seoul)[0]!.intervals).toEqual([['17:30', '19:30']]);
+    expect(dayOpenings('10:00-sunset+; We off', ['2026-11-05'], seoul)[0]!.intervals).toEqual([['10:00', '19:30']]);
+    expect(dayOpenings('10:00-(sunset+01:00)+; We off', ['2026-11-05'], seoul)[0]!.intervals).toEqual([['10:00', '20:30']]);
+    // Unchanged: a clock-time open end (already cut), the day before the closed one, and every day open.
+    expect(dayOpenings('Mo-Su 22:00+; We off', ['2026-11-05'], seoul)[0]!.intervals).toEqual([['22:00', '24:00']]);
+    expect(dayOpenings('(sunset-01:00)+; We off', ['2026-11-03', '2026-11-04'], seoul).map((d) => d.intervals)).toEqual([[['16:32', '18:32']], []]);
+    expect(dayOpenings('(sunset-01:00)+', ['2026-11-05'], seoul)[0]!.intervals).toEqual([['16:30', '18:30']]);
+  });
+
   it('a night a later rule shortens ends where that rule ends it, not where the overridden night would: `Mo-Su 18:00-04:00; PH 18:00-02:00`', () => {
     // The day after Chuseok's last day (Sun 27 Sep 2026): the holiday's own night runs to 02:00. The
     // package opened it to 04:00 (the wrapped part of Mo-Su's night matches too, the longer one wins),

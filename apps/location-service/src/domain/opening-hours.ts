@@ -320,10 +320,16 @@ const sunOrClockMinutes = (time: string): number => {
   return SUN_DEFAULTS[sun[1]!]! + offset;
 };
 
+/** An open end after a span's close, clock or sun time (`10:00-18:00+`, `10:00-sunset+`, `10:00-(sunset+01:00)+`). Group: the span up to its close. */
+const OPEN_END_AFTER_SPAN = new RegExp(String.raw`(-\s*(?:${SUN_TIME}|\d{1,2}:\d{2}))\+(?!\s*\d)`, 'g');
+/** An open end at a time, clock or sun (`18:00+`, `sunset+`, `(sunset-01:00)+`): each day's own from that time to 24:00. Group: the time. */
+const OPEN_END_AT = new RegExp(String.raw`(${SUN_TIME}|\d{1,2}:\d{2})\+(?!\s*\d)`, 'g');
+
 /**
  * The value with every span that runs past midnight ending at 24:00 (`18:00-02:00` is `18:00-24:00`,
  * an open end `18:00+` is `18:00-24:00`, `10:00-18:00+` is `10:00-18:00`, `sunset-sunrise` is
- * `sunset-24:00`): the hours each day opens by its own rules, with no night from the day before. A span
+ * `sunset-24:00`, a sun open end `(sunset-01:00)+` is `(sunset-01:00)-24:00`): the hours each day opens by its
+ * own rules, with no night from the day before. A span
  * with a sun time runs past midnight where it closes at or before its opening with the sun's times as
  * SUN_DEFAULTS has them.
  */
@@ -339,8 +345,8 @@ const ownDayValue = (value: string): string =>
         const close = Number(ch) * 60 + Number(cm);
         return close <= open || close > 24 * 60 ? `${oh}:${om}-24:00` : span;
       })
-      .replace(/(-\s*\d{1,2}:\d{2})\+(?!\s*\d)/g, '$1')
-      .replace(/(\d{1,2}:\d{2})\+(?!\s*\d)/g, '$1-24:00'),
+      .replace(OPEN_END_AFTER_SPAN, '$1')
+      .replace(OPEN_END_AT, '$1-24:00'),
   );
 
 /**
@@ -495,7 +501,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '17';
+export const OPENING_EVALUATION = '18';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
