@@ -221,6 +221,28 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day('Mo-Su 10:00+', '2026-11-04').intervals).toEqual([['10:00', '12:00']]);
   });
 
+  it('a fixed time to midnight then an open end (18:00-00:00+) runs on past midnight: counted open 00:00-02:00 the day after, said (OSM opening_hours specification)', () => {
+    // `<time>-<time>+` is a fixed time followed by an open end from its close (the package: `22:00-04:00+` is open
+    // 22:00-04:00, then an open end from 04:00); a close at or before the opening is the next day's, so the open end
+    // of `18:00-00:00+` starts at midnight. The package gives it (00:00 on, unknown), but the night of the day
+    // before was taken to end at 24:00 and everything after cut: 18:00-24:00 and nothing past midnight, no note.
+    expect(day('Mo-Su 18:00-00:00+', '2026-11-04')).toEqual({ date: '2026-11-04', intervals: [['00:00', '02:00'], ['18:00', '24:00']], note: openEndNote('00:00', '02:00') });
+    expect(day('Mo-Su 18:00-24:00+', '2026-11-04').intervals).toEqual([['00:00', '02:00'], ['18:00', '24:00']]);
+    expect(weeklyHours('Mo-Su 18:00-00:00+', '2026-11-02').thu).toEqual([['00:00', '02:00'], ['18:00', '24:00']]);
+    // The evening runs on into it: no figure counts from 24:00 (as `10:00-18:00+` has none from 18:00); a clock time does.
+    expect(dayOpenings('Mo-Su 18:00-00:00+', ['2026-11-04'], undefined, 60)[0]!.lastEntryMinutes).toEqual([0, 0]);
+    expect(dayOpenings('Mo-Su 18:00-00:00+ open "last order 01:00"', ['2026-11-04'])[0]!.lastEntryMinutes).toEqual([60, 0]);
+    // A later rule that closes the next day ends it at midnight, as for any night (`We off`, the package's reading).
+    expect(dayOpenings('Mo-Su 18:00-00:00+; We off', ['2026-11-03', '2026-11-04', '2026-11-05'], undefined, 60).map((d) => [d.intervals, d.lastEntryMinutes])).toEqual([
+      [[['00:00', '02:00'], ['18:00', '24:00']], [0, 60]],
+      [[], []],
+      [[['18:00', '24:00']], [0]],
+    ]);
+    // Unchanged: the span to midnight without an open end, and an open end past midnight.
+    expect(dayOpenings('Mo-Su 18:00-24:00', ['2026-11-04'], undefined, 60)).toEqual([{ date: '2026-11-04', intervals: [['18:00', '24:00']], lastEntryMinutes: [60] }]);
+    expect(day('Mo-Su 18:00-01:00+', '2026-11-04').intervals).toEqual([['00:00', '03:00'], ['18:00', '24:00']]);
+  });
+
   it('a last entry counts from the real close: an interval cut at 24:00 that runs on past midnight has its last entry after it', () => {
     // A bar open 18:00-02:00, last order 01:00 (60): none before midnight, not 23:00; 01:00 in the night's early hours.
     expect(dayOpenings('Mo-Su 18:00-02:00', ['2026-12-23'], undefined, 60)).toEqual([{ date: '2026-12-23', intervals: [['00:00', '02:00'], ['18:00', '24:00']], lastEntryMinutes: [60, 0] }]);

@@ -435,6 +435,13 @@ const computeNightWindow = (oh: OpeningHours, source: { readonly value: string; 
     const night = intervalFrom(alone, lastInstant);
     if (!night) return undefined;
     nightEnd = night[1];
+    // A span that ends at midnight followed by an open end (`18:00-00:00+`, `18:00-24:00+`): a fixed time then an
+    // open end from its close (OSM's `<time>-<time>+`, the package's `22:00-04:00+` opens 04:00 on), so the open end
+    // runs from midnight on as the same night; the package gives it as an interval of its own (unknown), not ended here.
+    if (nightEnd.getTime() === midnight.getTime()) {
+      const [next] = alone.getOpenIntervals(midnight, new Date(midnight.getTime() + 86_400_000));
+      if (next && next[0].getTime() === midnight.getTime() && next[2] && isOpenEnd(alone, midnight, next[3])) nightEnd = next[1];
+    }
   }
   // The day's own hours from midnight.
   const own = intervalFrom(parseAt(ownDayValue(source.value), source.at), midnight);
@@ -598,6 +605,16 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
     if (unknown && isOpenEnd(oh, rawStart, comment)) {
       openEnd = true;
       end = new Date(Math.min(rawEnd.getTime(), rawStart.getTime() + OPEN_END_MINUTES * 60_000));
+    }
+    if (openEnd && rawStart.getTime() === to.getTime() && intervals.at(-1)?.[1] === '24:00') {
+      // A fixed time to midnight then an open end (`18:00-00:00+`): the day's last opening runs on into the open end
+      // the day after, as `10:00-18:00+` runs into its own, so no figure counts from 24:00; only a clock time does.
+      const openedAt = opened.at(-1)!;
+      const opensAt = openedAt.getHours() * 60 + openedAt.getMinutes();
+      const lastAt = comment ? lastEntryAt(comment, opensAt) : undefined;
+      const closesAt = opensAt + Math.round((end.getTime() - openedAt.getTime()) / 60_000);
+      ends.at(-1)!.push({ close: Math.round((end.getTime() - from.getTime()) / 60_000), ownGap: lastAt === undefined ? undefined : closesAt - lastAt, openEnd: true });
+      continue;
     }
     const start = rawStart < from ? from : rawStart;
     if (end <= from || start >= to) continue;
