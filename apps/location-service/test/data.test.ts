@@ -77,6 +77,12 @@ describe('the shipped data set', () => {
     // A clock time counts on the intervals it falls within: the National Palace Museum's 17:00 is the weekdays' (17:30 close), 30.
     expect(noteLastEntryDisagreements(place('seoul-national-palace-museum'))).toEqual([]);
     expect(noteLastEntryDisagreements({ ...place('seoul-national-palace-museum'), lastEntryMinutes: 60 })).toHaveLength(1);
+    // The end of ticket sales and "about" a figure are read too: four notes give "last ticket 17:30" or "17:00", the
+    // COEX Aquarium's "last entry about 1 h before closing" (before: not read, so not compared).
+    const lastTicket = ['jeju-folklore-natural-history-museum', 'jeju-gwandeokjeong-mokgwana', 'jeju-haenyeo-museum', 'jeju-stone-park', 'seoul-coex-aquarium'];
+    for (const id of lastTicket) expect(noteLastEntryDisagreements({ ...place(id), lastEntryMinutes: 45 }), id).toHaveLength(1);
+    expect(noteLastEntryDisagreements({ ...place('jeju-stone-park'), lastEntryMinutes: 30 })).toEqual([{ clause: 'last ticket 17:00', gaps: [60] }]);
+    expect(noteLastEntryDisagreements({ ...place('seoul-coex-aquarium'), lastEntryMinutes: undefined })).toEqual([{ clause: 'last entry about 1 h before closing', gaps: [60] }]);
   });
 
   it('gives a last entry that differs by season per rule: Jeolmul\'s tickets until 18:00, 17:00 in November-February', () => {

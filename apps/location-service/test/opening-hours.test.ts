@@ -268,6 +268,14 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(dayOpenings('Mo-Su 11:00-22:00 open "주문마감 오후 9시 반"', dates, undefined, 30)[0]!.lastEntryMinutes).toEqual([30]);
   });
 
+  it('a rule\'s own last entry reads the end of ticket sales and "about" a figure: "last ticket 17:30", "about 1 h before closing", "매표마감 약 1시간 전"', () => {
+    // Ticket sales end is the last moment a visitor gets in; "about" a figure is read as the figure. Before: no last entry.
+    expect(dayOpenings('Mo-Su 09:00-18:00 open "last ticket 17:30"', ['2026-11-04'])[0]!.lastEntryMinutes).toEqual([30]);
+    expect(dayOpenings('Mo-Su 10:00-20:00 open "last entry about 1 h before closing"', ['2026-11-04'])[0]!.lastEntryMinutes).toEqual([60]);
+    expect(dayOpenings('Mo-Su 09:00-18:00 open "매표마감 약 1시간 전"', ['2026-11-04'])[0]!.lastEntryMinutes).toEqual([60]);
+    expect(dayOpenings('Mo-Su 09:00-18:00 open "발권마감 17시 30분"', ['2026-11-04'])[0]!.lastEntryMinutes).toEqual([30]);
+  });
+
   it('a rule\'s own last entry (a comment on an open rule) wins over the row\'s figure for its intervals', () => {
     const seasons = 'Mar-Oct 07:00-20:00 open "last entry 18:00"; Nov-Feb 07:00-18:00 open "last entry 17:00"';
     expect(dayOpenings(seasons, ['2026-07-01', '2026-12-23'], undefined, 120).map((o) => o.lastEntryMinutes)).toEqual([[120], [60]]);
@@ -462,6 +470,7 @@ describe('values the service cannot evaluate are refused with a reason', () => {
     // A rule's own last entry the service cannot read would be ignored: refused at load, not dropped.
     ['Nov-Feb 07:00-18:00 open "last entry about an hour before closing"', 'gives a last entry it cannot read'],
     ['Mo-Su 11:00-22:00 open "라스트오더 영업 종료 전"', 'gives a last entry it cannot read'],
+    ['Mo-Su 09:00-18:00 open "last ticket sold at dusk"', 'gives a last entry it cannot read'],
   ])('%j', (value, reason) => {
     expect(openingHoursProblem(value)).toContain(reason);
   });

@@ -310,6 +310,37 @@ it('reads compound times ("1 hour 30 minutes before", "1시간 30분 전") and K
   for (const p of report.places) expect(checkPlaceRecord(p)).toEqual({ ok: true, record: p });
 });
 
+it('reads the end of ticket sales as a last entry ("last ticket 17:30", 매표마감, 발권마감) and "about" a figure as the figure ("about 1 h", "약 1시간")', async () => {
+  const hours = [
+    'Tu-Su 09:00-18:00 "last ticket 17:30"; Mo off',
+    'Mo-Su 09:00-18:00 "Last tickets 17:00"',
+    'Mo-Su 10:00-20:00 "last entry about 1 h before closing"',
+    'Mo-Su 10:00-20:00 "last admission approx. 30 min before close"',
+    'Mo-Su 09:00-18:00 "매표마감 17:00"',
+    'Mo-Su 09:00-18:00 "발권마감 17시 30분"',
+    'Mo-Su 09:00-18:00 "매표마감 약 1시간 전"',
+    'Mo-Su 09:00-18:00 "폐장 약 30분 전 발권마감"',
+    // Words of ticket sales with no time read: skipped and listed, as an unread last entry is.
+    'Mo-Su 09:00-18:00 "last ticket sold at dusk"',
+  ];
+  const report = importOsmGeoJson({ type: 'FeatureCollection', features: [await seoulBoundary(), ...hours.map((h, i) => restaurant(i + 1, h, 126.98 + i * 0.002))] }, { retrievedOn: '2026-12-06' });
+  expect(report.places.map((p) => [p.openingHoursOsm, p.lastEntryMinutes])).toEqual([
+    ['Tu-Su 09:00-18:00 open "last ticket 17:30"; Mo off', 30],
+    ['Mo-Su 09:00-18:00 open "Last tickets 17:00"', 60],
+    ['Mo-Su 10:00-20:00 open "last entry about 1 h before closing"', 60],
+    ['Mo-Su 10:00-20:00 open "last admission approx. 30 min before close"', 30],
+    ['Mo-Su 09:00-18:00 open "매표마감 17:00"', 60],
+    ['Mo-Su 09:00-18:00 open "발권마감 17시 30분"', 30],
+    ['Mo-Su 09:00-18:00 open "매표마감 약 1시간 전"', 60],
+    ['Mo-Su 09:00-18:00 open "폐장 약 30분 전 발권마감"', 30],
+  ]);
+  expect(report.unreadLastEntries).toEqual(['last ticket sold at dusk']);
+  // The service reads each as its rule's own last entry.
+  expect(dayOpenings(report.places[0]!.openingHoursOsm, ['2026-12-08'])[0]!.lastEntryMinutes).toEqual([30]);
+  expect(dayOpenings(report.places[2]!.openingHoursOsm, ['2026-12-08'])[0]!.lastEntryMinutes).toEqual([60]);
+  for (const p of report.places) expect(checkPlaceRecord(p)).toEqual({ ok: true, record: p });
+});
+
 it('reads no last entry against an open end, whose close is only guessed: the place is counted open from its start', async () => {
   const bar = { type: 'Feature', id: 'node/1', properties: { amenity: 'restaurant', name: '식당 1', 'name:en': 'Restaurant 1', opening_hours: 'Mo-Su 18:00+ "last order 01:00"' }, geometry: { type: 'Point', coordinates: [126.98, 37.57] } };
   const { places } = importOsmGeoJson({ type: 'FeatureCollection', features: [await seoulBoundary(), bar] }, { retrievedOn: '2026-12-06' });

@@ -4,26 +4,32 @@
  * The OSM importer reads them into a row's lastEntryMinutes; the service reads one on an `open` rule
  * as that rule's own last entry (opening-hours.ts).
  */
-/** The words of a last entry: English, and Korean (라스트오더, 입장마감, 마지막 입장, 주문마감, 매표마감, spaced or not). */
-const LAST_ENTRY_WORDS = String.raw`(?:last\s+(?:order|entry|admission)s?\b|라스트\s*오더|(?:입장|주문|매표)\s*마감|마지막\s*(?:입장|주문))`;
+/**
+ * The words of a last entry: English, and Korean (라스트오더, 입장마감, 마지막 입장, 주문마감, spaced or not). The end of
+ * ticket sales is the last moment a visitor can get in, so it is a last entry too: "last ticket", 매표마감, 발권마감.
+ */
+const LAST_ENTRY_WORDS = String.raw`(?:last\s+(?:order|entry|admission|ticket)s?\b|라스트\s*오더|(?:입장|주문|매표|발권)\s*마감|마지막\s*(?:입장|주문))`;
 /**
  * A clock time: "21:00", or in Korean "21시", "21시 30분", "21시 반" (half past), with 오전/오후 (a.m./p.m.)
  * before a 12-hour figure: "오후 9시 반". Groups: HH, MM (HH:MM); 오전/오후, hour, minutes, 반 (Korean).
  */
 const CLOCK = String.raw`(?:(\d{1,2}):(\d{2})|(오전|오후)?\s*(\d{1,2})\s*시(?!간)\s*(?:(\d{1,2})\s*분|(반))?)`;
-/** At a clock time: "last order 21:00", "Last admission: 17:30", "라스트오더 21:00", "입장마감 17시까지". */
+/** At a clock time: "last order 21:00", "Last admission: 17:30", "last ticket 17:30", "라스트오더 21:00", "입장마감 17시까지". */
 const LAST_ENTRY_AT = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\D*?${CLOCK}\s*(?:까지)?\s*$`, 'i');
 /** A duration in English: "1 hour", "30 minutes", "1 hour 30 minutes", "1h30m", "1 h and 30 min". Groups: hours, minutes, or minutes alone. */
 const DURATION = String.raw`(?:(\d{1,3})\s*(?:hours?|hrs?|h)(?:\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?|m))?|(\d{1,3})\s*(?:minutes?|mins?|m))`;
-/** So long before the close: "last order 1 hour before closing", "last entry 1 hour 30 minutes before close". */
-const LAST_ENTRY_BEFORE = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\W*?${DURATION}\s+before\s+(?:the\s+)?clos(?:e|ing)(?:\s+time)?\s*$`, 'i');
+/** "About" a figure, read as the figure (the planner needs one; the page gives no other): "about 1 h", "약 1시간". */
+const ABOUT = String.raw`(?:(?:about|around|approx(?:imately|\.)?|roughly|ca\.)\s*)?`;
+const ABOUT_KO = String.raw`(?:약\s*)?`;
+/** So long before the close: "last order 1 hour before closing", "last entry 1 hour 30 minutes before close", "last entry about 1 h before closing". */
+const LAST_ENTRY_BEFORE = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\W*?${ABOUT}${DURATION}\s+before\s+(?:the\s+)?clos(?:e|ing)(?:\s+time)?\s*$`, 'i');
 /** A duration in Korean: "1시간", "30분", "1시간 30분", "1시간 반" (an hour and a half). Groups: hours, minutes, 반; or minutes alone. */
 const DURATION_KO = String.raw`(?:(\d{1,3})\s*시간\s*(?:(\d{1,2})\s*분|(반))?|(\d{1,3})\s*분)`;
-/** The same in Korean, either way round: "입장마감 마감 1시간 전", "라스트오더 폐점 30분 전", "폐장 1시간 30분 전 입장마감". */
+/** The same in Korean, either way round: "입장마감 마감 1시간 전", "라스트오더 폐점 30분 전", "폐장 1시간 30분 전 입장마감", "매표마감 약 1시간 전". */
 const CLOSE_KO = String.raw`(?:마감|폐장|폐점|영업\s*종료|종료)`;
 const LAST_ENTRY_BEFORE_KO = [
-  new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\s*:?\s*${CLOSE_KO}?\s*${DURATION_KO}\s*전\s*(?:까지)?\s*$`, 'i'),
-  new RegExp(String.raw`^\s*${CLOSE_KO}\s*${DURATION_KO}\s*전\s*${LAST_ENTRY_WORDS}\s*$`, 'i'),
+  new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\s*:?\s*${CLOSE_KO}?\s*${ABOUT_KO}${DURATION_KO}\s*전\s*(?:까지)?\s*$`, 'i'),
+  new RegExp(String.raw`^\s*${CLOSE_KO}\s*${ABOUT_KO}${DURATION_KO}\s*전\s*${LAST_ENTRY_WORDS}\s*$`, 'i'),
 ];
 /** The words of a last entry anywhere in a comment: one that has them and is not read is no comment to keep. */
 const MENTIONS_LAST_ENTRY = new RegExp(LAST_ENTRY_WORDS, 'i');

@@ -2,7 +2,8 @@
  * What a curated row's note says of its last entry, read with the importer's reader (domain/last-entry.ts),
  * against the row's lastEntryMinutes. A note is prose: it is read clause by clause (split at . ; , and
  * brackets), and a clause the reader reads whole ("Last entry 17:00", "last entry 1 h before closing")
- * is a last entry; prose the reader does not read ("the hike continues after the last entry time") is left.
+ * is a last entry ("last ticket 17:30", "last entry about 1 h before closing" too); prose the reader does not read
+ * ("the hike continues after the last entry time") is left.
  */
 import { isLastEntry, lastEntryAt, lastEntryGap } from '../../src/domain/last-entry.ts';
 import { addDays, weeklyHours } from '../../src/domain/opening-hours.ts';
