@@ -431,6 +431,19 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     ]);
   });
 
+  it('the day after a holiday says its night was cut only where the holiday cut it: not an open end\'s guessed night, not a closing day\'s', () => {
+    // The package ends `10:00-18:00+`'s guessed night at 24:00 on every day (an open end from before 17:00 runs to the
+    // end of the day) though it opens 00:00-04:00 the day after: never counted, on any date. After a holiday that
+    // was said as the holiday's doing, "no night from Chuseok (추석) the day before: closed until 04:00", although no
+    // rule names holidays; likewise a Saturday after a holiday Friday with `Fr off` (the night never opens on a Friday).
+    expect(day('Mo-Su 10:00-18:00+', '2026-09-27')).toEqual({ date: '2026-09-27', intervals: [['10:00', '20:00']], note: openEndNote('18:00', '20:00') });
+    expect(day('Mo-Su 10:00-18:00+', '2026-10-04').note).toBe(openEndNote('18:00', '20:00'));
+    expect(day('Mo-Fr 18:00-02:00; Fr off || "call"', '2026-09-26').note).toBe(`Day after Chuseok (추석 다음 날); call; ${UNCERTAIN_NOTE}`);
+    // Unchanged: a night the holiday's own rule closed is said.
+    expect(day('Mo-Su 18:00-02:00; PH off', '2026-09-27').note).toBe('no night from Day after Chuseok (추석 다음 날) the day before: closed until 02:00');
+    expect(day('Mo-Su 18:00-04:00; PH 18:00-02:00', '2026-09-27').note).toBe('the night from Day after Chuseok (추석 다음 날) the day before closes at 02:00');
+  });
+
   it('the night before a public holiday that closes at 24:00 says so, as the night after one does', () => {
     // Christmas 2026 is a Friday: the 24th's night ends at 24:00 (its last order at 23:00, [60, 60]), kept on
     // purpose, but its note said nothing, so a traveller read the place's usual 02:00 close elsewhere and

@@ -798,7 +798,11 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       const [y, m, d] = date.split('-').map(Number) as [number, number, number];
       const midnight = new Date(y, m - 1, d);
       // The night of a holiday the day before that the holiday's rule closes, or ends earlier (nightWindow), is said.
-      const cancelled = around.yesterday ? nightWindow(evaluator, midnight) : undefined;
+      // Said where the holiday made it: not a window the date has without it too (`Sa off` before it, or an open
+      // end's guessed night the package ends at 24:00 on any day, `10:00-18:00+`).
+      const window = around.yesterday ? nightWindow(evaluator, midnight) : undefined;
+      const usualWindow = window && nightWindow(evaluatorOn(value, date, { ...around, yesterday: false }, at), midnight);
+      const cancelled = window && !(usualWindow && usualWindow.from.getTime() === window.from.getTime() && usualWindow.until.getTime() === window.until.getTime()) ? window : undefined;
       const ordinary = evaluateDay(evaluatorFor(value, date, NO_HOLIDAYS, at), date);
       const notes: string[] = [];
       const closedOn = (other: string) => evaluateDay(evaluatorFor(value, other, NO_HOLIDAYS, at), other).intervals.length === 0;
