@@ -43,7 +43,11 @@ if (command === 'deploy') {
 } else if (command === 'create') {
   const s = asService(args[0]);
   const name = (args[1] ?? '').replace(/[^a-z0-9_]/gi, '_').toLowerCase();
-  if (!name) throw new Error('usage: migrate.ts create <service> <name>');
+  if (!name) {
+    // A usage error, as a wrong service name: message and usage, exit 2, no stack trace.
+    console.error(`create needs a migration name (letters, digits, _)\n${USAGE}`);
+    process.exit(2);
+  }
   const schema = await readSchemaFolder(servicePrismaDir(s));
   const engine = await openMigrationEngine(databaseUrlFor(s, true), schema);
   try {

@@ -23,3 +23,11 @@ it('answers a wrong service name and --help with the usage, not a stack trace', 
   expect(help.status).toBe(0);
   expect(help.stdout).toMatch(/^usage: migrate\.ts deploy/);
 });
+
+it('answers `create <service>` without a migration name with the usage, not a stack trace, before reading a schema', { timeout: 60_000 }, () => {
+  const missing = migrate('create', 'trip');
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toContain('a migration name');
+  expect(missing.stderr).toContain('usage: migrate.ts deploy [service...] | create <service> <name>');
+  expect(missing.stderr).not.toMatch(/\n\s+at /);
+});
