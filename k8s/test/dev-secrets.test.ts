@@ -62,4 +62,14 @@ describe('dev-secrets: only the cluster it is told, only the options it knows', 
     expect(r.stderr).toContain('usage: ');
     expect(r.calls).toEqual([]);
   }, 60_000);
+
+  it('refuses an empty --context (an unset variable in `--context "$CTX"`) before it calls kubectl, never falling back to the current context', () => {
+    for (const args of [['--context', ''], ['--context=']]) {
+      const r = run(...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('--context needs a kube context name');
+      expect(r.stderr).toContain('usage: ');
+      expect(r.calls).toEqual([]);
+    }
+  }, 60_000);
 });

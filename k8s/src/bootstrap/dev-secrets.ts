@@ -32,6 +32,11 @@ if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
+// Given but empty (`--context "$CTX"` with CTX unset): kubectl would take its current context, whichever cluster that is.
+if (args.context === '') {
+  console.error(`--context needs a kube context name\n${USAGE}`);
+  process.exit(2);
+}
 
 const profile = buildProfile('dev', loadAzureOutputs('dev'));
 const context = args.context ? ['--context', args.context] : [];
