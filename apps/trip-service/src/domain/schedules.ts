@@ -94,7 +94,9 @@ const UNTOLD_SQL = `
    WHERE told_at IS NULL AND status IN ('completed', 'failed') AND (request->>'notifiedBy') = 'trip'
      AND updated_at > $1::timestamptz AND error IS DISTINCT FROM $2::text
    ORDER BY updated_at LIMIT $3::int`;
-/** Untold outcomes told per sweep at most (as many as the sweep refreshes a round): a backlog after a long rollback is told over a few sweeps. */
+/** Unfinished schedules the sweep reads and refreshes at once: one status call of the AI service a page. */
+const SWEEP_PAGE = SCHEDULE_STATUS_MAX_IDS;
+/** Untold outcomes told per sweep at most: a backlog after a long rollback is told over a few sweeps. */
 const UNTOLD_PER_SWEEP = 100;
 /**
  * One of them told: its notification written with told_at, only while it is still untold and its
@@ -936,10 +938,23 @@ export const scheduleService = (deps: ScheduleDeps) => {
       const loop = (async () => {
         while (running) {
           try {
-            const rows = await prisma.schedule.findMany({ where: { status: { in: [...ACTIVE] } }, orderBy: { createdAt: 'asc' }, take: 100 });
             // Apart, so that they never crowd out the unfinished ones; newest first (index: status, created_at).
-            const late = await prisma.schedule.findMany({ where: correctableWhere(now()), orderBy: { createdAt: 'desc' }, take: 100 });
-            await refresh([...rows, ...late]);
+            let late = await prisma.schedule.findMany({ where: correctableWhere(now()), orderBy: { createdAt: 'desc' }, take: 100 });
+            // Every unfinished schedule, a page at a time, oldest first: with the first page alone, one
+            // younger than SWEEP_PAGE others waited for them to end (up to the deadline and the grace)
+            // before its outcome was recorded and told. Keyset on (created_at, id), so a schedule that
+            // ends meanwhile shifts no page (none skipped); stops while the service closes.
+            for (let after: ListPosition | undefined; running; ) {
+              const page = await prisma.schedule.findMany({
+                where: { status: { in: [...ACTIVE] }, ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}) },
+                orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+                take: SWEEP_PAGE,
+              });
+              await refresh([...page, ...late]);
+              late = [];
+              if (page.length < SWEEP_PAGE) break;
+              after = page.at(-1);
+            }
             await tellUntold();
           } catch (err) {
             log.warn({ err: String(err) }, 'schedule sweep failed');
