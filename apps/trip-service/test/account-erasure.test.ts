@@ -8,7 +8,7 @@
  * the user and AI services, their databases and trip_db are real; the user service of the previous
  * release is a stub speaking its answer (`{missing}`, commit 309c64a).
  */
-import { ACCOUNT_ERASURE, METRICS_PATH, USER_INTERNAL_PATHS, QUEUES, internalPrefix } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, AI_INTERNAL_PATHS, METRICS_PATH, USER_INTERNAL_PATHS, QUEUES, internalPrefix } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -17,7 +17,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNKNOWN_OWNERS_MESSAGE } from '../src/domain/account-erasure.ts';
 import { TRIP_DELETED, withdrawalMessageId } from '../src/domain/schedules.ts';
-import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
+import { call, startStack, tripBody, waitFor, type Part, type Stack } from './harness.ts';
 
 /** The trip replicas' warnings, as JSON lines. */
 const lines: { msg?: string; owners?: number; sample?: string[]; err?: unknown }[] = [];
@@ -29,9 +29,11 @@ const sink = new Writable({
 });
 
 let stack: Stack;
+/** The second trip replica (the first is stack.trip). */
+let second: Part;
 beforeAll(async () => {
   stack = await startStack({ tripEnv: { ACCOUNT_ERASURE_INTERVAL_MS: '200' }, tripLogger: { level: 'warn', stream: sink } });
-  await stack.tripReplica();
+  second = await stack.tripReplica();
 });
 afterAll(async () => stack?.close());
 
@@ -112,6 +114,51 @@ describe('the trips of a deleted account', () => {
       await stack.ai!.start();
     }
     await waitFor(async () => (await tripsOf(gone.userId)).length === 0, 'the trip erased once the AI service answers', 20_000, 100);
+    expect(await generationsOf(gone.userId)).toEqual([]);
+  });
+
+  it('are kept when the AI service answers its erase route with another shape (no count `erased`), and erased once it answers', { timeout: 60_000 }, async () => {
+    // A 200 that is not the route's answer (a proxy's page, another release): no evidence the plans went.
+    let asked = 0;
+    const other: Server = createServer((req, res) => {
+      req.resume().on('end', () => {
+        if (req.url !== `${internalPrefix('ai')}${AI_INTERNAL_PATHS.erase}`) return res.writeHead(404).end();
+        asked++;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
+      });
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const gone = await stack.traveller();
+    const trip = await createTrip(gone.authorization);
+    await generation(gone.userId, trip, 'completed');
+    // Only a replica asking that answer sweeps meanwhile.
+    await Promise.all([stack.trip.stop(), second.stop()]);
+    try {
+      const mixed = await stack.tripReplica({ AI_SERVICE_URL: `http://127.0.0.1:${(other.address() as AddressInfo).port}` });
+      try {
+        await queryRows(stack.user.db.url, 'DELETE FROM users WHERE id = $1', [gone.userId]);
+        const seen = lines.length;
+        // Before: the answer read as done, the trip erased with its plan left in ai_db.
+        await waitFor(
+          async () => {
+            expect(await tripsOf(gone.userId)).toEqual([trip]);
+            return asked >= 3;
+          },
+          'three sweeps asking that answer',
+          20_000,
+          50,
+        );
+        expect(await tripsOf(gone.userId)).toEqual([trip]);
+        expect(await generationsOf(gone.userId)).toEqual(['completed']);
+        expect(lines.slice(seen).some((l) => JSON.stringify(l).includes('without a count `erased`'))).toBe(true);
+      } finally {
+        await mixed.stop();
+      }
+    } finally {
+      await Promise.all([stack.trip.start(), second.start()]);
+      await new Promise((resolve) => other.close(resolve));
+    }
+    await waitFor(async () => (await tripsOf(gone.userId)).length === 0, 'the trip erased by the replicas asking the AI service', 20_000, 100);
     expect(await generationsOf(gone.userId)).toEqual([]);
   });
 

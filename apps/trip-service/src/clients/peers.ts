@@ -23,7 +23,7 @@ export interface Peers {
    * `deleted` (the release before deletion records answered `{missing}`: absences, never erased on).
    */
   deletedAccounts(ids: readonly string[]): Promise<{ deleted: string[]; unknown: string[] }>;
-  /** Has the AI service delete the finished generations of these deleted accounts; how many. Throws when it does not answer. */
+  /** Has the AI service delete the finished generations of these deleted accounts; how many. Throws when it does not answer, or answers without a count `erased`. */
   eraseGenerations(userIds: readonly string[]): Promise<number>;
 }
 
@@ -69,7 +69,12 @@ export const peers = (urls: { user: string; location: string; ai: string }, time
     },
     async eraseGenerations(userIds) {
       if (userIds.length === 0) return 0;
-      return (await ai.post<{ erased: number }>(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.erase}`, { userIds })).erased;
+      const answer = await ai.post<Partial<{ erased: unknown }>>(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.erase}`, { userIds });
+      // The sweep deletes the trips once this returns: a 200 that is not the route's answer (a proxy's
+      // page, another release's shape) is no evidence the plans went, so it keeps the trips as an outage does.
+      const erased = answer?.erased;
+      if (typeof erased !== 'number' || !Number.isSafeInteger(erased) || erased < 0) throw new Error('the AI service answered the erase route without a count `erased`: its generations may be kept, so the trips are');
+      return erased;
     },
     async preferences(authorization) {
       type Read = { preferences: { interests: string[]; pace: Pace; travelMode: TravelModeName } | null };
