@@ -196,8 +196,8 @@ export const ACCOUNT_TOMBSTONE_RETENTION = { keepMs: 40 * 24 * 60 * 60_000, prun
  * service's sweep, every `sweepEveryMs` on every replica (the deletes are idempotent), walks the
  * owners of trips `batch` at a time, asks the user service which of them were deleted
  * (USER_INTERNAL_PATHS.accounts: a deletion record in user_db, never the mere absence of an account), has the AI service erase their finished generations
- * (AI_INTERNAL_PATHS.erase) and then deletes their trips as a trip DELETE does (their queued and
- * running schedules withdrawn). So a deleted account's trips go within `sweepEveryMs` of the
+ * (AI_INTERNAL_PATHS.erase), then deletes their trips as a trip DELETE does (their queued and
+ * running schedules withdrawn) and has the AI service erase again (a plan completed in between). So a deleted account's trips go within `sweepEveryMs` of the
  * deletion (docs/api.md), the sweep's own time on a large trip_db aside; while the user service or
  * the AI service does not answer, nothing is deleted and the next sweep asks again.
  * `service` is the one that sweeps; the kit exports from its pods alone the gauge `unknownOwnersMetric`:

@@ -162,6 +162,45 @@ describe('the trips of a deleted account', () => {
     expect(await generationsOf(gone.userId)).toEqual([]);
   });
 
+  it('erases a plan that completed between the AI erase and the deletion of the trips', { timeout: 60_000 }, async () => {
+    const gone = await stack.traveller();
+    const trip = await createTrip(gone.authorization);
+    await generation(gone.userId, trip, 'completed');
+    // The window made certain: in front of the real AI service, the first erase naming the account is
+    // answered, and only then does a plan of its trip complete (its schedule was running meanwhile).
+    let completed: string | undefined;
+    const proxy: Server = createServer((req, res) => {
+      const body: Buffer[] = [];
+      req.on('data', (c: Buffer) => body.push(c)).on('end', () => {
+        void (async () => {
+          const sent = Buffer.concat(body);
+          const upstream = await fetch(`${stack.ai!.url}${req.url}`, { method: req.method, headers: { 'content-type': 'application/json' }, body: req.method === 'GET' ? undefined : sent });
+          const answer = Buffer.from(await upstream.arrayBuffer());
+          if (req.url === `${internalPrefix('ai')}${AI_INTERNAL_PATHS.erase}` && completed === undefined && sent.toString().includes(gone.userId)) completed = await generation(gone.userId, trip, 'completed');
+          res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(answer);
+        })();
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    await Promise.all([stack.trip.stop(), second.stop()]);
+    try {
+      const mixed = await stack.tripReplica({ AI_SERVICE_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` });
+      try {
+        await queryRows(stack.user.db.url, 'DELETE FROM users WHERE id = $1', [gone.userId]);
+        await waitFor(async () => (await tripsOf(gone.userId)).length === 0, 'the trip erased', 20_000, 50);
+        expect(completed).toBeDefined();
+        await sweeps();
+        // Before: the plan that completed in the window stayed in ai_db for good (the owner no longer found).
+        expect(await generationsOf(gone.userId)).toEqual([]);
+      } finally {
+        await mixed.stop();
+      }
+    } finally {
+      await Promise.all([stack.trip.start(), second.start()]);
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+
   it('are erased for an account an operator deleted, never while the user service does not answer, then once it answers again', { timeout: 60_000 }, async () => {
     const gone = await stack.traveller();
     const trip = await createTrip(gone.authorization);

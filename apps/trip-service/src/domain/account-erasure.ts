@@ -5,7 +5,8 @@
  * order, asks the user service which of each batch were deleted, has the AI service erase their
  * finished generations (the requests and plans it keeps by account), then deletes their trips one by
  * one as a trip DELETE does (TripRepository.remove: their queued and running schedules withdrawn,
- * the tripDeleted event recorded). The AI service first: once the trips are gone this sweep no
+ * the tripDeleted event recorded), then has the AI service erase again (a plan completed in between).
+ * The AI service first: once the trips are gone this sweep no
  * longer finds the account, so a failure there ends the sweep with the trips kept, found again by
  * the next. Every replica sweeps: a trip deleted twice is deleted once (the second finds no row).
  * Only the ids the user service names as deleted (a deletion record in user_db), among those asked,
@@ -77,6 +78,9 @@ export const eraseTripsOfDeletedAccounts = async (deps: AccountErasure, stopped?
     sample.push(...unknownHere.slice(0, UNKNOWN_SAMPLE - sample.length));
     if (gone.length > 0) await deps.eraseGenerations(gone);
     for (const userId of gone) erased += await eraseTripsOf(deps, userId);
+    // Once more now the trips are gone: a plan that completed since the first call (its schedule
+    // running then) would be left for good, since no later sweep finds these owners among the trips.
+    if (gone.length > 0) await deps.eraseGenerations(gone);
     after = owners.at(-1);
     if (owners.length < batch) {
       deps.unknownOwners?.(unknown, sample);
