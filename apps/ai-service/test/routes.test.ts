@@ -252,6 +252,17 @@ describe('the internal erase route (the trip service\'s account-erasure sweep, f
     expect((await post(url, { userIds: [gone, alsoGone] })).json()).toEqual({ erased: 0 });
   });
 
+  it('keeps a withdrawal\'s failure (a later request of that schedule stays final), erases a plan withdrawn after it completed', async () => {
+    const gone = uuid();
+    const [failedWithdrawn, completedWithdrawn] = [uuid(), uuid()];
+    await queryRows(db.url, `INSERT INTO generations (id, trip_id, user_id, status, request, error, finished_at, withdrawn, withdrawn_at) VALUES ($1, $2, $3, 'failed', '{}', 'x', now(), '{"error": "x", "notify": false}', now())`, [failedWithdrawn, uuid(), gone]);
+    await queryRows(db.url, `INSERT INTO generations (id, trip_id, user_id, status, request, result, finished_at, withdrawn, withdrawn_at) VALUES ($1, $2, $3, 'completed', '{}', '{"days": []}', now(), '{"error": "x", "notify": false}', now())`, [completedWithdrawn, uuid(), gone]);
+    // Asked on every sweep while the deletion is recorded (catalog ACCOUNT_ERASURE): the guard stays each time.
+    expect((await post(url, { userIds: [gone] })).json()).toEqual({ erased: 1 });
+    expect((await post(url, { userIds: [gone] })).json()).toEqual({ erased: 0 });
+    expect(await queryRows(db.url, 'SELECT id FROM generations WHERE user_id = $1', [gone])).toEqual([{ id: failedWithdrawn }]);
+  });
+
   it('answers a body that is not 1 to 100 account ids with a 400 problem+json', async () => {
     for (const body of [{}, { userIds: [] }, { userIds: ['not-a-uuid'] }, { userIds: Array.from({ length: 101 }, uuid) }, 'null']) {
       const res = await post(url, body);

@@ -149,9 +149,28 @@ export const USER_PATHS = { me: '/api/v1/users/me' } as const;
  * The user service's internal routes (under internalPrefix('user')): `preferences`, the traveller's
  * preferences as the trip service reads them for a schedule request, with the traveller's token;
  * `accounts`, which of a batch of account ids were deleted (AccountsRequest, AccountsResponse),
- * asked by the trip service's sweep without a token (ACCOUNT_ERASURE).
+ * asked by the trip service's sweep without a token (ACCOUNT_ERASURE); `deletions`, the deleted
+ * accounts user_db holds a record of, a page at a time (GET, DeletionsQuery, DeletionsResponse), for
+ * the same sweep to erase what other services keep by account, trips or none.
  */
-export const USER_INTERNAL_PATHS = { preferences: '/preferences', accounts: '/accounts' } as const;
+export const USER_INTERNAL_PATHS = { preferences: '/preferences', accounts: '/accounts', deletions: '/deletions' } as const;
+
+/** The query of USER_INTERNAL_PATHS.deletions: the page after `after` (an account id; absent: the first). */
+export interface DeletionsQuery {
+  readonly after?: string;
+  /** 1..ACCOUNT_ERASURE.batch ids per page (default ACCOUNT_ERASURE.batch). */
+  readonly limit?: number;
+}
+/**
+ * A page of the deleted accounts user_db holds a record of (deleted_accounts, kept
+ * ACCOUNT_TOMBSTONE_RETENTION.keepMs) and no account, in id order; the same ids the accounts route
+ * names `deleted`. A user service of a release before it answers 404: the caller erases nothing more.
+ */
+export interface DeletionsResponse {
+  readonly deleted: readonly string[];
+  /** The `after` of the next page; null on the last. */
+  readonly next: string | null;
+}
 
 export interface AccountsRequest {
   /** 1..ACCOUNT_ERASURE.batch account ids (UUIDs). */
@@ -197,7 +216,11 @@ export const ACCOUNT_TOMBSTONE_RETENTION = { keepMs: 40 * 24 * 60 * 60_000, prun
  * owners of trips `batch` at a time, asks the user service which of them were deleted
  * (USER_INTERNAL_PATHS.accounts: a deletion record in user_db, never the mere absence of an account), has the AI service erase their finished generations
  * (AI_INTERNAL_PATHS.erase), then deletes their trips as a trip DELETE does (their queued and
- * running schedules withdrawn) and has the AI service erase again (a plan completed in between). So a deleted account's trips go within `sweepEveryMs` of the
+ * running schedules withdrawn) and has the AI service erase again (a plan completed in between).
+ * Then it walks every deletion record, `batch` at a time (USER_INTERNAL_PATHS.deletions), and has the
+ * AI service erase each page: the plans of an account that had no trip left, a plan that completed
+ * after its trips went, an ai_db restored within its backups, every sweep while the record is kept
+ * (ACCOUNT_TOMBSTONE_RETENTION). So a deleted account's trips go within `sweepEveryMs` of the
  * deletion (docs/api.md), the sweep's own time on a large trip_db aside; while the user service or
  * the AI service does not answer, nothing is deleted and the next sweep asks again.
  * `service` is the one that sweeps; the kit exports from its pods alone the gauge `unknownOwnersMetric`:
@@ -271,6 +294,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
       { service: 'user', method: 'GET', path: USER_PATHS.me },
       // The sweep erasing the trips of deleted accounts (ACCOUNT_ERASURE): no traveller's request, no token.
       { service: 'user', method: 'POST', path: `${internalPrefix('user')}${USER_INTERNAL_PATHS.accounts}` },
+      { service: 'user', method: 'GET', path: `${internalPrefix('user')}${USER_INTERNAL_PATHS.deletions}` },
       { service: 'location', method: 'POST', path: `${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.placesBatch}` },
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}` },
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}` },

@@ -58,7 +58,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
         const sweeper = schedules.sweeper();
         app.kit.onShutdown(() => sweeper.close(), 'schedule sweeper');
         // A deleted account's trips go on this schedule (catalog ACCOUNT_ERASURE; every replica, idempotent deletes).
-        const erasure = schedulePruning('trips of deleted accounts', (stopped) => eraseTripsOfDeletedAccounts({ prisma, trips, deletedAccounts: (ids) => peers.deletedAccounts(ids), eraseGenerations: (ids) => peers.eraseGenerations(ids), unknownOwners }, stopped), trip.accountErasureEveryMs, app.log);
+        const erasure = schedulePruning('trips of deleted accounts', (stopped) => eraseTripsOfDeletedAccounts({ prisma, trips, deletedAccounts: (ids) => peers.deletedAccounts(ids), eraseGenerations: (ids) => peers.eraseGenerations(ids), deletionRecords: (after) => peers.deletionRecords(after), unknownOwners }, stopped), trip.accountErasureEveryMs, app.log);
         app.kit.onDrain(() => erasure.stop(), 'account erasure');
         app.kit.onShutdown(() => relay.close(), 'outbox relay');
         app.kit.onShutdown(() => broker.close(), 'service bus');

@@ -201,6 +201,67 @@ describe('the trips of a deleted account', () => {
     }
   });
 
+  it('erases the plans of an account that deleted all its trips before deleting itself', { timeout: 60_000 }, async () => {
+    const gone = await stack.traveller();
+    const trip = await createTrip(gone.authorization);
+    await generation(gone.userId, trip, 'completed');
+    await generation(gone.userId, randomUUID(), 'failed');
+    const staying = await stack.traveller();
+    await generation(staying.userId, randomUUID(), 'completed');
+    // The traveller deletes their trip (its completed plan stays in ai_db: the AI service is not told of a trip's deletion), then their account.
+    expect((await call(stack.trip.url, 'DELETE', `/api/v1/trips/${trip}`, { headers: { authorization: gone.authorization } })).status).toBe(204);
+    const deleted = await fetch(`${stack.user.url}/api/v1/users/me`, { method: 'DELETE', headers: { authorization: gone.authorization, 'content-type': 'application/json' }, body: JSON.stringify({ password: 'correct horse battery' }) });
+    expect(deleted.status).toBe(204);
+    // docs/api.md: the AI service's copies of its schedules go within the sweep's 10 minutes (before: kept for good, no trip to find the owner by).
+    await waitFor(async () => (await generationsOf(gone.userId)).length === 0, 'the plans of the account with no trip erased', 20_000, 100);
+    expect(await generationsOf(staying.userId)).toEqual(['completed']);
+  });
+
+  it('erases through the owners of trips alone, quietly, while the user service is of a release without the deletions route (404)', { timeout: 60_000 }, async () => {
+    // The previous user service: the accounts route as now, no deletions route.
+    let refused = 0;
+    const previous: Server = createServer((req, res) => {
+      const body: Buffer[] = [];
+      req.on('data', (c: Buffer) => body.push(c)).on('end', () => {
+        void (async () => {
+          if ((req.url ?? '').startsWith(`${internalPrefix('user')}${USER_INTERNAL_PATHS.deletions}`)) {
+            refused++;
+            return res.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ status: 404, title: 'Not Found' }));
+          }
+          const upstream = await fetch(`${stack.user.url}${req.url}`, { method: req.method, headers: { 'content-type': 'application/json' }, body: req.method === 'GET' ? undefined : Buffer.concat(body) });
+          res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await upstream.arrayBuffer()));
+        })();
+      });
+    });
+    await new Promise<void>((resolve) => previous.listen(0, '127.0.0.1', resolve));
+    const withTrip = await stack.traveller();
+    const trip = await createTrip(withTrip.authorization);
+    await generation(withTrip.userId, trip, 'completed');
+    const withoutTrip = await stack.traveller();
+    await generation(withoutTrip.userId, randomUUID(), 'completed');
+    await Promise.all([stack.trip.stop(), second.stop()]);
+    try {
+      const seen = lines.length;
+      const mixed = await stack.tripReplica({ USER_SERVICE_URL: `http://127.0.0.1:${(previous.address() as AddressInfo).port}` });
+      try {
+        await queryRows(stack.user.db.url, 'DELETE FROM users WHERE id = ANY($1::uuid[])', [[withTrip.userId, withoutTrip.userId]]);
+        await waitFor(async () => (await tripsOf(withTrip.userId)).length === 0 && refused >= 5, 'the trip erased, and five sweeps finding no deletions route', 20_000, 50);
+        expect(await generationsOf(withTrip.userId)).toEqual([]);
+        // Not reachable without the route: kept until the new user service answers (below).
+        expect(await generationsOf(withoutTrip.userId)).toEqual(['completed']);
+        // No warning per sweep for a route the previous release lacks.
+        expect(lines.slice(seen).filter((l) => JSON.stringify(l).includes('deletions'))).toEqual([]);
+        expect(lines.slice(seen).filter((l) => l.msg === 'pruning failed; retrying at the next tick')).toEqual([]);
+      } finally {
+        await mixed.stop();
+      }
+    } finally {
+      await Promise.all([stack.trip.start(), second.start()]);
+      await new Promise((resolve) => previous.close(resolve));
+    }
+    await waitFor(async () => (await generationsOf(withoutTrip.userId)).length === 0, 'the plans erased once the user service has the route', 20_000, 100);
+  });
+
   it('are erased for an account an operator deleted, never while the user service does not answer, then once it answers again', { timeout: 60_000 }, async () => {
     const gone = await stack.traveller();
     const trip = await createTrip(gone.authorization);

@@ -216,3 +216,47 @@ describe('POST /internal/v1/user/accounts (the trip service\'s sweep, catalog AC
     }
   });
 });
+
+describe('GET /internal/v1/user/deletions (the trip service\'s sweep, catalog ACCOUNT_ERASURE)', () => {
+  const page = (query: string) => b.app.inject({ method: 'GET', url: `/internal/v1/user/deletions${query}` });
+  /** Every page from the first, `limit` ids each: the ids in order and how many pages. */
+  const walk = async (limit: number) => {
+    const ids: string[] = [];
+    let pages = 0;
+    for (let after: string | null | undefined; after !== null; pages++) {
+      const res = await page(`?limit=${limit}${after === undefined ? '' : `&after=${after}`}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const { deleted, next } = res.json<{ deleted: string[]; next: string | null }>();
+      expect(deleted.length).toBeLessThanOrEqual(limit);
+      ids.push(...deleted);
+      after = next;
+    }
+    return { ids, pages };
+  };
+
+  it('lists every recorded deletion in id order, a page at a time, never an account that exists; no token asked', async () => {
+    const leaving = await account();
+    const staying = await account();
+    expect((await remove(a, leaving.auth)).statusCode).toBe(204);
+    const recorded = Array.from({ length: 5 }, () => crypto.randomUUID());
+    // Deletions recorded by an operator (docs/runbooks.md#account-erasure), and a record of an account
+    // that exists again (a restore brought it back): never deleted, as on the accounts route.
+    await sql('INSERT INTO deleted_accounts (id) SELECT unnest($1::uuid[])', [[...recorded, staying.id]]);
+    const all = (await sql('SELECT d.id FROM deleted_accounts d WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d.id) ORDER BY d.id')).map((r) => r.id as string);
+    const { ids, pages } = await walk(2);
+    expect(ids).toEqual(all);
+    expect(ids).toEqual(expect.arrayContaining([leaving.id, ...recorded]));
+    expect(ids).not.toContain(staying.id);
+    expect(pages).toBe(Math.floor(all.length / 2) + 1);
+    // The default page is the sweep's batch.
+    const first = (await page('')).json<{ deleted: string[]; next: string | null }>();
+    expect(first).toEqual({ deleted: all.slice(0, 100), next: all.length >= 100 ? all[99] : null });
+  });
+
+  it('answers 400 for a page that is not a uuid cursor and 1 to 100 ids', async () => {
+    for (const query of ['?after=not-a-uuid', '?limit=0', '?limit=101', '?limit=two']) {
+      const res = await page(query);
+      expect([res.statusCode, res.headers['content-type']], query).toEqual([400, 'application/problem+json; charset=utf-8']);
+    }
+  });
+});

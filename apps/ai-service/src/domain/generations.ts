@@ -271,9 +271,12 @@ export const generationRepository = (prisma: PrismaClient) => ({
    * Deletes the finished generations of these accounts (deleted at the user service: the trip
    * service's account-erasure sweep); how many. A running one stays: a plan under way would finish
    * into no row; the trip's deletion withdraws it (failed), and failed ones go with GENERATION_RETENTION.
+   * A withdrawal's failure stays too, with that retention: it is what makes a request of that schedule
+   * arriving later (still in an outbox, redelivered) final instead of planned again, and the sweep asks
+   * again on every sweep while the deletion is recorded, so erasing it would undo that guard at once.
    */
   async erase(userIds: readonly string[]): Promise<number> {
-    return (await prisma.generation.deleteMany({ where: { userId: { in: [...userIds] }, status: { not: 'running' } } })).count;
+    return prisma.$executeRaw`DELETE FROM generations WHERE user_id = ANY(${[...userIds]}::uuid[]) AND status <> 'running' AND NOT (status = 'failed' AND withdrawn IS NOT NULL)`;
   },
 
   async states(ids: readonly string[]): Promise<GenerationState[]> {

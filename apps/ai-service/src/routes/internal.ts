@@ -98,7 +98,7 @@ export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: Generation
     {
       schema: {
         operationId: 'eraseGenerations',
-        description: 'Deletes the finished generations (requests and plans) of these deleted accounts, asked by the trip service before it erases their trips; answers how many.',
+        description: 'Deletes the finished generations (requests and plans) of these deleted accounts, a withdrawal\'s failure kept, asked by the trip service\'s account-erasure sweep; answers how many.',
         tags: ['internal'],
         body: EraseBody,
         response: { 200: Type.Object({ erased: Type.Integer() }), 400: ProblemSchema },

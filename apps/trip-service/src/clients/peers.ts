@@ -3,7 +3,7 @@
  * routes; the user service's with the traveller's own token (the preferences are theirs), outside
  * the traveller's rate limit (the read is not their request).
  */
-import { AI_INTERNAL_PATHS, LOCATION_INTERNAL_PATHS, type AccountsResponse, USER_INTERNAL_PATHS, USER_PATHS, internalPrefix, type ExpiredSchedule, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName, type WithdrawnSchedule } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, AI_INTERNAL_PATHS, LOCATION_INTERNAL_PATHS, type AccountsResponse, type DeletionsResponse, USER_INTERNAL_PATHS, USER_PATHS, internalPrefix, type ExpiredSchedule, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName, type WithdrawnSchedule } from '@tripgen/catalog';
 import { ServiceAnswerError, createServiceClient } from '@tripgen/service-kit';
 
 export interface Peers {
@@ -23,6 +23,12 @@ export interface Peers {
    * `deleted` (the release before deletion records answered `{missing}`: absences, never erased on).
    */
   deletedAccounts(ids: readonly string[]): Promise<{ deleted: string[]; unknown: string[] }>;
+  /**
+   * A page of the deleted accounts user_db holds a record of (catalog DeletionsResponse), after
+   * `after` (absent: the first); undefined from a user service without the route (404: a release
+   * before it). Throws when it does not answer, or answers another shape.
+   */
+  deletionRecords(after: string | undefined): Promise<{ deleted: string[]; next: string | null } | undefined>;
   /** Has the AI service delete the finished generations of these deleted accounts; how many. Throws when it does not answer, or answers without a count `erased`. */
   eraseGenerations(userIds: readonly string[]): Promise<number>;
 }
@@ -66,6 +72,21 @@ export const peers = (urls: { user: string; location: string; ai: string }, time
       // `{missing}`, every absent account, or any other shape) is an error, never taken as deletions.
       if (!isIdList(answer?.deleted)) throw new Error('the user service answered the accounts route without `deleted` (a release before deletion records?): nothing erased');
       return { deleted: [...answer.deleted], unknown: isIdList(answer.unknown) ? [...answer.unknown] : [] };
+    },
+    async deletionRecords(after) {
+      const query = new URLSearchParams({ limit: String(ACCOUNT_ERASURE.batch), ...(after === undefined ? {} : { after }) });
+      let answer: Partial<DeletionsResponse> | undefined;
+      try {
+        answer = await user.get<Partial<DeletionsResponse>>(`${internalPrefix('user')}${USER_INTERNAL_PATHS.deletions}?${query}`);
+      } catch (error) {
+        // A user service of the previous release has no such route: nothing to walk, not an outage
+        // (every sweep of every replica would log it until the rollout ends).
+        if (error instanceof ServiceAnswerError && error.status === 404) return undefined;
+        throw error;
+      }
+      const next = answer?.next;
+      if (!isIdList(answer?.deleted) || !(next === null || typeof next === 'string')) throw new Error('the user service answered the deletions route without `deleted` and `next`: nothing more erased');
+      return { deleted: [...answer.deleted], next };
     },
     async eraseGenerations(userIds) {
       if (userIds.length === 0) return 0;

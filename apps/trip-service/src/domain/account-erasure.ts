@@ -27,6 +27,8 @@ export interface AccountErasure {
   deletedAccounts(ids: readonly string[]): Promise<{ deleted: string[]; unknown: string[] }>;
   /** The AI service's erasure of their generations (Peers.eraseGenerations); throws when it does not answer. */
   eraseGenerations(userIds: readonly string[]): Promise<number>;
+  /** A page of the recorded deletions after `after` (Peers.deletionRecords); undefined from a user service without the route. */
+  deletionRecords(after: string | undefined): Promise<{ deleted: string[]; next: string | null } | undefined>;
   /**
    * Once per sweep that walked every owner: the owners user_db does not know (no account, no deletion
    * record), whose trips were kept, and a few of their ids.
@@ -84,8 +86,31 @@ export const eraseTripsOfDeletedAccounts = async (deps: AccountErasure, stopped?
     after = owners.at(-1);
     if (owners.length < batch) {
       deps.unknownOwners?.(unknown, sample);
+      await eraseGenerationsOfRecorded(deps, stopped);
       return erased;
     }
     if (stopped?.aborted) return erased;
+  }
+};
+
+/**
+ * Has the AI service erase the generations of every deleted account user_db holds a record of, a
+ * page (ACCOUNT_ERASURE.batch, the erase route's most) at a time; how many it erased. The owners walk
+ * above reaches only accounts with trips: one whose traveller deleted every trip first kept its plans
+ * for good. Every record on every sweep while it is kept (ACCOUNT_TOMBSTONE_RETENTION), so also a
+ * plan that completed after its trips went, and an ai_db restored within its backups. A user service
+ * without the route (a rollout's previous release) ends it with nothing erased.
+ */
+export const eraseGenerationsOfRecorded = async (deps: Pick<AccountErasure, 'deletionRecords' | 'eraseGenerations'>, stopped?: AbortSignal): Promise<number> => {
+  let erased = 0;
+  let after: string | undefined;
+  for (;;) {
+    const page = await deps.deletionRecords(after);
+    if (page === undefined) return erased;
+    if (page.deleted.length > 0) erased += await deps.eraseGenerations(page.deleted);
+    if (page.next === null || stopped?.aborted) return erased;
+    // Ids in key order (uuid order is the lower-case hex's): a cursor that does not advance would walk forever.
+    if (after !== undefined && page.next <= after) throw new Error('the user service answered a deletions page whose `next` does not advance: the walk ended');
+    after = page.next;
   }
 };

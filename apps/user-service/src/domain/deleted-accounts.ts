@@ -5,7 +5,7 @@
  * record is not a deletion: a user_db restored to an earlier point, a geo-restored copy older than
  * trip_db or a DATABASE_URL pointing at an empty database lack accounts nobody deleted.
  */
-import { ACCOUNT_TOMBSTONE_RETENTION, type AccountsResponse } from '@tripgen/catalog';
+import { ACCOUNT_TOMBSTONE_RETENTION, type AccountsResponse, type DeletionsResponse } from '@tripgen/catalog';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 /** Of `ids`, those deleted (a record, no account) and those unknown (neither), from PostgreSQL. */
@@ -20,6 +20,19 @@ export const accountDeletions = async (prisma: PrismaClient, ids: readonly strin
   // An account that exists is never deleted, whatever a record says (a restore brought it back).
   const absent = asked.filter((id) => !existing.has(id));
   return { deleted: absent.filter((id) => recorded.has(id)), unknown: absent.filter((id) => !recorded.has(id)) } satisfies AccountsResponse;
+};
+
+/**
+ * The deleted accounts recorded after `after` (all from the first), `limit` of them in id order, on
+ * the records' primary key; as accountDeletions, an id that has an account again is not deleted.
+ */
+export const deletionRecords = async (prisma: PrismaClient, after: string | undefined, limit: number): Promise<{ deleted: string[]; next: string | null }> => {
+  const rows =
+    after === undefined
+      ? await prisma.$queryRaw<{ id: string }[]>`SELECT d.id::text AS id FROM deleted_accounts d WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d.id) ORDER BY d.id LIMIT ${limit}`
+      : await prisma.$queryRaw<{ id: string }[]>`SELECT d.id::text AS id FROM deleted_accounts d WHERE d.id > ${after}::uuid AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d.id) ORDER BY d.id LIMIT ${limit}`;
+  const deleted = rows.map((r) => r.id);
+  return { deleted, next: deleted.length === limit ? deleted[limit - 1]! : null } satisfies DeletionsResponse;
 };
 
 /** Deletes the records older than `keepMs` (catalog ACCOUNT_TOMBSTONE_RETENTION); how many. */

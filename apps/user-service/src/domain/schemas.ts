@@ -73,3 +73,10 @@ export const Jwks = Type.Object({ keys: Type.Array(Type.Object({}, { additionalP
 export const AccountsBody = Type.Object({ ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: ACCOUNT_ERASURE.batch }) }, { additionalProperties: false });
 /** Its answer (catalog AccountsResponse): `deleted` has a deletion record and no account, `unknown` neither. */
 export const AccountsAnswer = Type.Object({ deleted: Type.Array(Type.String({ format: 'uuid' })), unknown: Type.Array(Type.String({ format: 'uuid' })) });
+/** The trip service's page query on the internal deletions route (catalog DeletionsQuery). */
+export const DeletionsQuery = Type.Object(
+  { after: Type.Optional(Type.String({ format: 'uuid' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: ACCOUNT_ERASURE.batch, default: ACCOUNT_ERASURE.batch })) },
+  { additionalProperties: false },
+);
+/** Its answer (catalog DeletionsResponse). */
+export const DeletionsAnswer = Type.Object({ deleted: Type.Array(Type.String({ format: 'uuid' })), next: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) });

@@ -5,7 +5,7 @@
 import { Type, type Static } from 'typebox';
 import { cacheShapeOf, type TwoLevelCache } from '@tripgen/service-kit';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import { accountDeletions } from './deleted-accounts.ts';
+import { accountDeletions, deletionRecords } from './deleted-accounts.ts';
 import { INBOX_SHOWN } from './notifications.ts';
 import { Me, type Preferences } from './schemas.ts';
 
@@ -97,6 +97,9 @@ export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
 
   /** Of `ids`, the deleted accounts and the unknown ids (deleted-accounts.ts), from PostgreSQL (a cached profile may predate a deletion). */
   deletions: (ids: readonly string[]) => accountDeletions(prisma, ids),
+
+  /** A page of the recorded deletions after `after` (deleted-accounts.ts), from PostgreSQL. */
+  deletionRecords: (after: string | undefined, limit: number) => deletionRecords(prisma, after, limit),
 
   notifications: (userId: string) =>
     prisma.notification.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: INBOX_SHOWN, select: { id: true, type: true, payload: true, createdAt: true, readAt: true } }),

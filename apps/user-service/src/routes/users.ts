@@ -2,9 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { type AccountsResponse, internalPrefix, LOGIN_THROTTLE, repeatedInterests, storedInterest, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, type AccountsResponse, type DeletionsResponse, internalPrefix, LOGIN_THROTTLE, repeatedInterests, storedInterest, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
 import { assertPreconditions, bearerChallenge, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, invalidBody, ProblemSchema, REFUSED_TARGET, type PreconditionTarget } from '@tripgen/service-kit';
-import { AccountsAnswer, AccountsBody, DeleteAccountBody, Me, NotificationList, Preferences } from '../domain/schemas.ts';
+import { AccountsAnswer, AccountsBody, DeleteAccountBody, DeletionsAnswer, DeletionsQuery, Me, NotificationList, Preferences } from '../domain/schemas.ts';
 import { INBOX_SHOWN } from '../domain/notifications.ts';
 import { verifyPassword } from '../domain/passwords.ts';
 import type { UserRepository } from '../domain/users.ts';
@@ -74,6 +74,14 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     `${internalPrefix('user')}${USER_INTERNAL_PATHS.accounts}`,
     { schema: { operationId: 'deletedAccounts', tags: ['internal'], description: 'Which of these account ids were deleted (a deletion record, no account), and which user_db does not know at all.', body: AccountsBody, response: { 200: AccountsAnswer, 400: ProblemSchema } } },
     async (request) => (await users.deletions(request.body.ids)) satisfies AccountsResponse,
+  );
+
+  // The same sweep, for what other services keep by account with or without trips (the AI service's
+  // plans): every deleted account user_db holds a record of, a page at a time. No token, as above.
+  app.get(
+    `${internalPrefix('user')}${USER_INTERNAL_PATHS.deletions}`,
+    { schema: { operationId: 'deletionRecords', tags: ['internal'], description: 'The deleted accounts user_db holds a record of (and no account), in id order, a page after `after`.', querystring: DeletionsQuery, response: { 200: DeletionsAnswer, 400: ProblemSchema } } },
+    async (request) => (await users.deletionRecords(request.query.after, request.query.limit ?? ACCOUNT_ERASURE.batch)) satisfies DeletionsResponse,
   );
 
   app.put(
