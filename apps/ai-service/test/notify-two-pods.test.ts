@@ -14,65 +14,27 @@
  * themselves (publishing each pair at once). Real PostgreSQL and the Service Bus emulator.
  */
 import { randomUUID } from 'node:crypto';
-import { LOCATION_INTERNAL_PATHS, QUEUE_NAMES, QUEUES, TRIP_NOTIFIES, internalPrefix } from '@tripgen/catalog';
-import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { createServiceBusBroker, type ConsumeEvent, type MessageBroker, type Subscription } from '@tripgen/service-kit/messaging';
-import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { createTestDatabase, quietLogger, testPrismaClient, waitFor, type TestDatabase } from '@tripgen/testing';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { QUEUES, TRIP_NOTIFIES } from '@tripgen/catalog';
+import { waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { locationDirectory } from '../src/clients/location.ts';
-import { consumeScheduleRequests } from '../src/domain/schedule-consumer.ts';
-import { PrismaClient } from '../src/generated/prisma/client.ts';
-import { keywordInterestModel } from '../src/planning/interests.ts';
 import { request } from './fixtures/places.ts';
+import { startTwoPods, type TwoPods } from './support/two-pods.ts';
 
-let db: TestDatabase;
-let bus: ServiceBusEmulator;
-let prisma: PrismaClient;
-let location: FastifyInstance;
-let publisher: MessageBroker;
-const pods: { broker: MessageBroker; subscription: Subscription }[] = [];
-const events: (ConsumeEvent & { pod: string })[] = [];
-
+let stack: TwoPods;
 beforeAll(async () => {
-  [db, bus] = await Promise.all([createTestDatabase('ai_notify_two_pods', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
-  prisma = testPrismaClient(PrismaClient, db.url, 6);
-  location = Fastify({ forceCloseConnections: true });
-  location.post(`${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.candidates}`, async () => ({ items: [], missing: [] }));
-  const url = await location.listen({ port: 0, host: '127.0.0.1' });
-  publisher = createServiceBusBroker({ connectionString: bus.connectionString });
-  for (const name of ['pod-a', 'pod-b']) {
-    const broker = createServiceBusBroker({ connectionString: bus.connectionString });
-    const subscription = await consumeScheduleRequests(
-      broker,
-      prisma,
-      { directory: locationDirectory(url, 1_000), interests: keywordInterestModel, budget: { timeLimitMs: 200, maxIterations: 100 } },
-      // One at a time each: of two messages published together, each idle pod takes one.
-      { concurrency: 1, logger: quietLogger, onOutcome: (e) => events.push({ ...e, pod: name }) },
-    );
-    pods.push({ broker, subscription });
-  }
+  stack = await startTwoPods('ai_notify_two_pods');
 }, 60_000);
 afterAll(async () => {
-  for (const pod of pods) {
-    await pod.subscription.close();
-    await pod.broker.close();
-  }
-  await publisher?.close();
-  await location?.close();
-  await bus?.stop();
-  await prisma?.$disconnect();
-  await db?.drop();
+  await stack?.close();
 }, 60_000);
 
-const settled = (messageId: string) => waitFor(() => events.some((e) => e.messageId === messageId), `${messageId} settled`, 20_000, 10);
+const settled = (messageId: string) => waitFor(() => stack.events.some((e) => e.messageId === messageId), `${messageId} settled`, 20_000, 10);
 /** What this service sent itself about the schedule (its outbox, to its own queue): its notify message, if any. */
 const ownMessages = (scheduleId: string) =>
-  prisma.$queryRawUnsafe<{ message_id: string; body: unknown }[]>("SELECT message_id, body FROM outbox_messages WHERE queue = $1 AND body->>'scheduleId' = $2", QUEUES.aiScheduleGeneration, scheduleId);
+  stack.prisma.$queryRawUnsafe<{ message_id: string; body: unknown }[]>("SELECT message_id, body FROM outbox_messages WHERE queue = $1 AND body->>'scheduleId' = $2", QUEUES.aiScheduleGeneration, scheduleId);
 /** The notifications this service wrote about the schedule (its outbox to notification-queue). */
 const notified = (scheduleId: string) =>
-  prisma.$queryRawUnsafe<{ type: string }[]>("SELECT body->>'type' AS type FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2", QUEUES.notification, scheduleId);
+  stack.prisma.$queryRawUnsafe<{ type: string }[]>("SELECT body->>'type' AS type FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2", QUEUES.notification, scheduleId);
 const deleted = { error: 'the trip was deleted while this schedule was planned', notify: false };
 const PAIRS = 100;
 
@@ -81,18 +43,18 @@ it(`a request the trip service notifies, completed, then its trip's withdrawal t
   let takenApart = 0;
   for (let i = 0; i < PAIRS; i++) {
     const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID(), notifiedBy: TRIP_NOTIFIES });
-    await publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+    await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
     await settled(m.scheduleId);
-    expect((await prisma.generation.findUnique({ where: { id: m.scheduleId }, select: { status: true } }))?.status).toBe('completed');
+    expect((await stack.prisma.generation.findUnique({ where: { id: m.scheduleId }, select: { status: true } }))?.status).toBe('completed');
     const own = await ownMessages(m.scheduleId);
     // The trip deleted (the AI service not told at once): its withdrawal, and what this service sent
     // itself meanwhile, on the queue together, as the relays send them.
-    await publisher.publish(QUEUES.aiScheduleGeneration, [
+    await stack.publisher.publish(QUEUES.aiScheduleGeneration, [
       { messageId: `${m.scheduleId}.withdrawn`, body: { ...m, notAfter: new Date().toISOString(), withdrawn: deleted } },
       ...own.map((o) => ({ messageId: o.message_id, body: o.body })),
     ]);
     for (const id of [`${m.scheduleId}.withdrawn`, ...own.map((o) => o.message_id)]) await settled(id);
-    const pods = new Set(events.filter((e) => e.messageId.startsWith(m.scheduleId) && e.messageId !== m.scheduleId).map((e) => e.pod));
+    const pods = new Set(stack.events.filter((e) => e.messageId.startsWith(m.scheduleId) && e.messageId !== m.scheduleId).map((e) => e.pod));
     if (pods.size > 1) takenApart += 1;
     if ((await notified(m.scheduleId)).length > 0) toldDeleted += 1;
   }
@@ -103,11 +65,11 @@ it(`a request the trip service notifies, completed, then its trip's withdrawal t
 
 it('a request without notifiedBy (a trip service of the release before): its outcome still told by this service, once', { timeout: 30_000 }, async () => {
   const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
-  await publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
   await settled(m.scheduleId);
   const own = await ownMessages(m.scheduleId);
   expect(own.map((o) => o.message_id)).toEqual([`${m.scheduleId}.notify`]);
-  await publisher.publish(QUEUES.aiScheduleGeneration, own.map((o) => ({ messageId: o.message_id, body: o.body })));
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, own.map((o) => ({ messageId: o.message_id, body: o.body })));
   await settled(`${m.scheduleId}.notify`);
   expect(await notified(m.scheduleId)).toEqual([{ type: 'schedule.completed' }]);
 });

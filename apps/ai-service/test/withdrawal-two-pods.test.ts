@@ -8,115 +8,68 @@
  * PostgreSQL and the Service Bus emulator.
  */
 import { randomUUID } from 'node:crypto';
-import { LOCATION_INTERNAL_PATHS, QUEUE_NAMES, QUEUES, internalPrefix } from '@tripgen/catalog';
-import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { createServiceBusBroker, type ConsumeEvent, type MessageBroker, type Subscription } from '@tripgen/service-kit/messaging';
-import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { createTestDatabase, quietLogger, testPrismaClient, waitFor, type TestDatabase } from '@tripgen/testing';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { QUEUES } from '@tripgen/catalog';
+import { waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { locationDirectory } from '../src/clients/location.ts';
-import { consumeScheduleRequests } from '../src/domain/schedule-consumer.ts';
-import { PrismaClient } from '../src/generated/prisma/client.ts';
-import { keywordInterestModel, type InterestModel } from '../src/planning/interests.ts';
+import { keywordInterestModel } from '../src/planning/interests.ts';
 import { request } from './fixtures/places.ts';
+import { POD_NAMES, startTwoPods, type PodName, type TwoPods } from './support/two-pods.ts';
 
-interface Pod {
-  readonly name: string;
-  readonly broker: MessageBroker;
-  readonly subscription: Subscription;
-  /** Plans this pod has begun (its interest reading called). */
-  readonly plans: { begun: number };
-}
-
-let db: TestDatabase;
-let bus: ServiceBusEmulator;
-let prisma: PrismaClient;
-let location: FastifyInstance;
-let publisher: MessageBroker;
-const pods: Pod[] = [];
-const events: (ConsumeEvent & { pod: string })[] = [];
 /** Every plan's interest reading waits for this. */
 let letPlansEnd: () => void = () => undefined;
 const plansHeld = new Promise<void>((resolve) => (letPlansEnd = resolve));
+/** Plans each pod has begun (its interest reading called). */
+const begun = Object.fromEntries(POD_NAMES.map((pod) => [pod, 0])) as Record<PodName, number>;
 
+let stack: TwoPods;
 beforeAll(async () => {
-  [db, bus] = await Promise.all([createTestDatabase('ai_withdrawal_two_pods', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
-  prisma = testPrismaClient(PrismaClient, db.url, 6);
-  location = Fastify({ forceCloseConnections: true });
-  location.post(`${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.candidates}`, async () => ({ items: [], missing: [] }));
-  const url = await location.listen({ port: 0, host: '127.0.0.1' });
-  publisher = createServiceBusBroker({ connectionString: bus.connectionString });
-  for (const name of ['pod-a', 'pod-b']) {
-    const plans = { begun: 0 };
-    const interests: InterestModel = {
-      read: async (list, signal) => {
-        plans.begun += 1;
-        await plansHeld;
-        return keywordInterestModel.read(list, signal);
-      },
-    };
-    const broker = createServiceBusBroker({ connectionString: bus.connectionString });
-    const subscription = await consumeScheduleRequests(
-      broker,
-      prisma,
-      {
-        directory: locationDirectory(url, 1_000),
-        interests,
-        budget: { timeLimitMs: 200, maxIterations: 100 },
-      },
-      // One at a time: the pod planning the request cannot take the withdrawal; the other pod does.
-      { concurrency: 1, logger: quietLogger, onOutcome: (e) => events.push({ ...e, pod: name }) },
-    );
-    pods.push({ name, broker, subscription, plans });
-  }
+  // One at a time: the pod planning the request cannot take the withdrawal; the other pod does.
+  stack = await startTwoPods('ai_withdrawal_two_pods', (pod) => ({
+    read: async (list, signal) => {
+      begun[pod] += 1;
+      await plansHeld;
+      return keywordInterestModel.read(list, signal);
+    },
+  }));
 }, 60_000);
 afterAll(async () => {
   letPlansEnd();
-  for (const pod of pods) {
-    await pod.subscription.close();
-    await pod.broker.close();
-  }
-  await publisher?.close();
-  await location?.close();
-  await bus?.stop();
-  await prisma?.$disconnect();
-  await db?.drop();
+  await stack?.close();
 }, 60_000);
 
-const status = async (scheduleId: string) => (await prisma.generation.findUnique({ where: { id: scheduleId }, select: { status: true, error: true } })) ?? undefined;
+const status = async (scheduleId: string) => (await stack.prisma.generation.findUnique({ where: { id: scheduleId }, select: { status: true, error: true } })) ?? undefined;
 const notified = (scheduleId: string) =>
-  prisma.$queryRawUnsafe<{ type: string }[]>("SELECT body->>'type' AS type FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2", QUEUES.notification, scheduleId);
-const settledBy = (messageId: string) => events.find((e) => e.messageId === messageId);
+  stack.prisma.$queryRawUnsafe<{ type: string }[]>("SELECT body->>'type' AS type FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2", QUEUES.notification, scheduleId);
+const settledBy = (messageId: string) => stack.events.find((e) => e.messageId === messageId);
 const withdrawn = { error: 'the trip was deleted while this schedule was planned', notify: false };
 
 it('the withdrawal taken by one pod while the other plans the request: the plan records nothing, nobody notified', { timeout: 60_000 }, async () => {
   const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
-  await publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
   await waitFor(async () => (await status(m.scheduleId))?.status === 'running', 'the plan under way on one pod', 20_000, 20);
-  const planner = pods.find((p) => p.plans.begun > 0)!;
-  await publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${m.scheduleId}.withdrawn`, body: { ...m, notAfter: new Date().toISOString(), withdrawn } }]);
+  const planner = POD_NAMES.find((pod) => begun[pod] > 0)!;
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${m.scheduleId}.withdrawn`, body: { ...m, notAfter: new Date().toISOString(), withdrawn } }]);
   await waitFor(() => settledBy(`${m.scheduleId}.withdrawn`) !== undefined, 'the withdrawal settled', 20_000, 20);
   expect(settledBy(`${m.scheduleId}.withdrawn`)).toMatchObject({ outcome: 'processed' });
-  expect(settledBy(`${m.scheduleId}.withdrawn`)!.pod, 'taken by the pod that is not planning').not.toBe(planner.name);
+  expect(settledBy(`${m.scheduleId}.withdrawn`)!.pod, 'taken by the pod that is not planning').not.toBe(planner);
   expect(await status(m.scheduleId)).toEqual({ status: 'failed', error: withdrawn.error });
 
   letPlansEnd();
   await waitFor(() => settledBy(m.scheduleId) !== undefined, 'the request settled', 20_000, 20);
-  expect(settledBy(m.scheduleId)).toMatchObject({ outcome: 'processed', pod: planner.name });
+  expect(settledBy(m.scheduleId)).toMatchObject({ outcome: 'processed', pod: planner });
   expect(await status(m.scheduleId)).toEqual({ status: 'failed', error: withdrawn.error });
   expect(await notified(m.scheduleId)).toEqual([]);
 });
 
 it('the withdrawal settled before its request is taken (by either pod): the request is refused, nothing planned, nobody notified', { timeout: 60_000 }, async () => {
   const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
-  await publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${m.scheduleId}.withdrawn`, body: { ...m, notAfter: new Date().toISOString(), withdrawn } }]);
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${m.scheduleId}.withdrawn`, body: { ...m, notAfter: new Date().toISOString(), withdrawn } }]);
   await waitFor(() => settledBy(`${m.scheduleId}.withdrawn`) !== undefined, 'the withdrawal settled', 20_000, 20);
-  const plannedBefore = pods.map((p) => p.plans.begun);
-  await publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+  const plannedBefore = { ...begun };
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
   await waitFor(() => settledBy(m.scheduleId) !== undefined, 'the request settled', 20_000, 20);
   expect(settledBy(m.scheduleId)).toMatchObject({ outcome: 'processed' });
-  expect(pods.map((p) => p.plans.begun), 'no plan begun').toEqual(plannedBefore);
+  expect(begun, 'no plan begun').toEqual(plannedBefore);
   expect(await status(m.scheduleId)).toEqual({ status: 'failed', error: withdrawn.error });
   expect(await notified(m.scheduleId)).toEqual([]);
 });
