@@ -11,7 +11,7 @@ import pointInPolygon from 'point-in-polygon-hao';
 import { isLastEntry, isUnreadLastEntry, lastEntryAt, lastEntryGap } from '../domain/last-entry.ts';
 import { commentedIntervals, commentsOf, isCalendarDate, openBeforeComments, openingHoursProblem, withoutComments } from '../domain/opening-hours.ts';
 import { REGION_BOUNDARIES, regionOf } from '../domain/regions.ts';
-import type { PlaceRecord } from '../domain/schemas.ts';
+import { LAST_ENTRY_MAX_MINUTES, type PlaceRecord } from '../domain/schemas.ts';
 import { checkPlaceRecord } from './place-record.ts';
 
 type Tags = Readonly<Record<string, string>>;
@@ -245,18 +245,15 @@ const isInside = (outline: readonly number[][][][], at: { lat: number; lng: numb
  * order 21:00"`): its times evaluate as open, and the service gives each date's intervals their own
  * rule's last entry where the rules' differ (a Saturday night's 30 minutes, the weekdays' 60); the
  * row's note keeps the tag as OSM has it. Other comments stay, their times unknown. A last entry read
- * that cannot be used (at or after its close, past the schema's 720 minutes, or "1 hour before closing"
+ * that cannot be used (at or after its close, past the schema's LAST_ENTRY_MAX_MINUTES, or "1 hour before closing"
  * on an open end) skips the element, counted and listed, as an unread one does (lastEntryOf).
  */
 /** The days read for the comments' intervals: a year, for seasonal rules. */
 const LAST_ENTRY_DAYS = 366;
 
-/** The longest last entry a row takes (the schema's lastEntryMinutes). */
-const LAST_ENTRY_MAX = 720;
-
 /**
  * A row's last entry from the comments of its hours; `unusable` the last-entry comments read that no
- * evaluation can use: at or after their interval's close, or beyond the schema's 720 minutes (kept, the
+ * evaluation can use: at or after their interval's close, or beyond the schema's LAST_ENTRY_MAX_MINUTES (kept, the
  * comment left its times unknown: never planned), or so long before closing on an open end, whose close
  * is only guessed (no minute to count from). A clock time on an open end is the service's to read (opening-hours.ts).
  */
@@ -276,7 +273,7 @@ const lastEntryOf = (hours: string, from: string): LastEntryReading | undefined 
     }
     const gap = lastEntryGap(comment, open, close);
     if (gap === undefined) continue;
-    if (gap < 1 || gap > LAST_ENTRY_MAX) unusable.add(comment);
+    if (gap < 1 || gap > LAST_ENTRY_MAX_MINUTES) unusable.add(comment);
     else gaps.push(gap);
   }
   if (unusable.size) return { unusable: [...unusable] };

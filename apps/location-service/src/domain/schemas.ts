@@ -54,6 +54,9 @@ export const Provenance = Type.Object({
   retrievedOn: Type.String({ format: 'date' }),
 });
 
+/** The longest last entry a place record may give, in minutes before its close (its schema's maximum; the OSM importer skips a longer one). */
+export const LAST_ENTRY_MAX_MINUTES = 720;
+
 export const DayOpening = Type.Object({
   date: Type.String({ format: 'date' }),
   intervals: Intervals,
@@ -142,7 +145,7 @@ export const PlaceRecord = Type.Object(
     visitMinutes: Type.Integer({ minimum: 5, maximum: 720 }),
     rating: Type.Number({ minimum: 0, maximum: 5 }),
     openingHoursOsm: Type.String({ minLength: 1, maxLength: 1000, pattern: VISIBLE_TEXT }),
-    lastEntryMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
+    lastEntryMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: LAST_ENTRY_MAX_MINUTES })),
     visitMayRunPastClose: Type.Optional(Type.Literal(true)),
     provenance: Provenance,
     note: Type.Optional(Type.String({ maxLength: 2000 })),
