@@ -26,7 +26,7 @@ export const isSymlink = (file: string): boolean => {
   }
 };
 
-/** The repository copied alone into `<tmp>/<random>/repo` (its parent holds nothing else); returns its path. */
+/** The repository copied alone into `<tmp>/<random>/repo` (its parent holds nothing else), one commit in its own git repository; returns its path. */
 export function copyRepositoryAlone(): string {
   const parent = mkdtempSync(path.join(os.tmpdir(), 'tripgen-alone-'));
   const copy = path.join(parent, 'repo');
@@ -53,6 +53,15 @@ export function copyRepositoryAlone(): string {
     const own = path.join(REPO_ROOT, path.dirname(file), 'node_modules');
     if (existsSync(own)) symlinkSync(own, path.join(copy, path.dirname(file), 'node_modules'));
   }
+  // A clone has its history: one commit of the copied files, so the commands that read git (npm run
+  // diff against a ref) run in the copy as they do in a clone (node_modules is ignored, as there).
+  const git = (...args: string[]) => {
+    const out = spawnSync('git', ['-c', 'user.name=copy', '-c', 'user.email=copy@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: copy, encoding: 'utf8' });
+    if (out.status !== 0) throw new Error(`git ${args[0]} in the copy failed: ${out.stderr}`);
+  };
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'the repository copied alone');
   return copy;
 }
 
