@@ -61,6 +61,26 @@ const unknownOwnersGauge = async (): Promise<number> => {
 /** Several sweeps of both replicas. */
 const sweeps = () => new Promise((resolve) => setTimeout(resolve, 1_500));
 
+/**
+ * `body` run while the file's two trip replicas are stopped and a lone one sweeps, reaching the peer
+ * `variable` names through `server` (a stub or a proxy of it); the two started again, `server`
+ * closed, after.
+ */
+const withLoneReplicaVia = async (server: Server, variable: 'AI_SERVICE_URL' | 'USER_SERVICE_URL', body: () => Promise<void>): Promise<void> => {
+  await Promise.all([stack.trip.stop(), second.stop()]);
+  try {
+    const lone = await stack.tripReplica({ [variable]: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    try {
+      await body();
+    } finally {
+      await lone.stop();
+    }
+  } finally {
+    await Promise.all([stack.trip.start(), second.start()]);
+    await new Promise((resolve) => server.close(resolve));
+  }
+};
+
 describe('the trips of a deleted account', () => {
   it('are erased after the traveller deletes their account, their queued schedule withdrawn, and nobody else\'s', { timeout: 60_000 }, async () => {
     const leaving = await stack.traveller();
@@ -132,32 +152,23 @@ describe('the trips of a deleted account', () => {
     const trip = await createTrip(gone.authorization);
     await generation(gone.userId, trip, 'completed');
     // Only a replica asking that answer sweeps meanwhile.
-    await Promise.all([stack.trip.stop(), second.stop()]);
-    try {
-      const mixed = await stack.tripReplica({ AI_SERVICE_URL: `http://127.0.0.1:${(other.address() as AddressInfo).port}` });
-      try {
-        await queryRows(stack.user.db.url, 'DELETE FROM users WHERE id = $1', [gone.userId]);
-        const seen = lines.length;
-        // Before: the answer read as done, the trip erased with its plan left in ai_db.
-        await waitFor(
-          async () => {
-            expect(await tripsOf(gone.userId)).toEqual([trip]);
-            return asked >= 3;
-          },
-          'three sweeps asking that answer',
-          20_000,
-          50,
-        );
-        expect(await tripsOf(gone.userId)).toEqual([trip]);
-        expect(await generationsOf(gone.userId)).toEqual(['completed']);
-        expect(lines.slice(seen).some((l) => JSON.stringify(l).includes('without a count `erased`'))).toBe(true);
-      } finally {
-        await mixed.stop();
-      }
-    } finally {
-      await Promise.all([stack.trip.start(), second.start()]);
-      await new Promise((resolve) => other.close(resolve));
-    }
+    await withLoneReplicaVia(other, 'AI_SERVICE_URL', async () => {
+      await queryRows(stack.user.db.url, 'DELETE FROM users WHERE id = $1', [gone.userId]);
+      const seen = lines.length;
+      // Before: the answer read as done, the trip erased with its plan left in ai_db.
+      await waitFor(
+        async () => {
+          expect(await tripsOf(gone.userId)).toEqual([trip]);
+          return asked >= 3;
+        },
+        'three sweeps asking that answer',
+        20_000,
+        50,
+      );
+      expect(await tripsOf(gone.userId)).toEqual([trip]);
+      expect(await generationsOf(gone.userId)).toEqual(['completed']);
+      expect(lines.slice(seen).some((l) => JSON.stringify(l).includes('without a count `erased`'))).toBe(true);
+    });
     await waitFor(async () => (await tripsOf(gone.userId)).length === 0, 'the trip erased by the replicas asking the AI service', 20_000, 100);
     expect(await generationsOf(gone.userId)).toEqual([]);
   });
@@ -182,23 +193,14 @@ describe('the trips of a deleted account', () => {
       });
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    await Promise.all([stack.trip.stop(), second.stop()]);
-    try {
-      const mixed = await stack.tripReplica({ AI_SERVICE_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` });
-      try {
-        await queryRows(stack.user.db.url, 'DELETE FROM users WHERE id = $1', [gone.userId]);
-        await waitFor(async () => (await tripsOf(gone.userId)).length === 0, 'the trip erased', 20_000, 50);
-        expect(completed).toBeDefined();
-        await sweeps();
-        // Before: the plan that completed in the window stayed in ai_db for good (the owner no longer found).
-        expect(await generationsOf(gone.userId)).toEqual([]);
-      } finally {
-        await mixed.stop();
-      }
-    } finally {
-      await Promise.all([stack.trip.start(), second.start()]);
-      await new Promise((resolve) => proxy.close(resolve));
-    }
+    await withLoneReplicaVia(proxy, 'AI_SERVICE_URL', async () => {
+      await queryRows(stack.user.db.url, 'DELETE FROM users WHERE id = $1', [gone.userId]);
+      await waitFor(async () => (await tripsOf(gone.userId)).length === 0, 'the trip erased', 20_000, 50);
+      expect(completed).toBeDefined();
+      await sweeps();
+      // Before: the plan that completed in the window stayed in ai_db for good (the owner no longer found).
+      expect(await generationsOf(gone.userId)).toEqual([]);
+    });
   });
 
   it('erases the plans of an account that deleted all its trips before deleting itself', { timeout: 60_000 }, async () => {
@@ -239,26 +241,17 @@ describe('the trips of a deleted account', () => {
     await generation(withTrip.userId, trip, 'completed');
     const withoutTrip = await stack.traveller();
     await generation(withoutTrip.userId, randomUUID(), 'completed');
-    await Promise.all([stack.trip.stop(), second.stop()]);
-    try {
-      const seen = lines.length;
-      const mixed = await stack.tripReplica({ USER_SERVICE_URL: `http://127.0.0.1:${(previous.address() as AddressInfo).port}` });
-      try {
-        await queryRows(stack.user.db.url, 'DELETE FROM users WHERE id = ANY($1::uuid[])', [[withTrip.userId, withoutTrip.userId]]);
-        await waitFor(async () => (await tripsOf(withTrip.userId)).length === 0 && refused >= 5, 'the trip erased, and five sweeps finding no deletions route', 20_000, 50);
-        expect(await generationsOf(withTrip.userId)).toEqual([]);
-        // Not reachable without the route: kept until the new user service answers (below).
-        expect(await generationsOf(withoutTrip.userId)).toEqual(['completed']);
-        // No warning per sweep for a route the previous release lacks.
-        expect(lines.slice(seen).filter((l) => JSON.stringify(l).includes('deletions'))).toEqual([]);
-        expect(lines.slice(seen).filter((l) => l.msg === 'pruning failed; retrying at the next tick')).toEqual([]);
-      } finally {
-        await mixed.stop();
-      }
-    } finally {
-      await Promise.all([stack.trip.start(), second.start()]);
-      await new Promise((resolve) => previous.close(resolve));
-    }
+    const seen = lines.length;
+    await withLoneReplicaVia(previous, 'USER_SERVICE_URL', async () => {
+      await queryRows(stack.user.db.url, 'DELETE FROM users WHERE id = ANY($1::uuid[])', [[withTrip.userId, withoutTrip.userId]]);
+      await waitFor(async () => (await tripsOf(withTrip.userId)).length === 0 && refused >= 5, 'the trip erased, and five sweeps finding no deletions route', 20_000, 50);
+      expect(await generationsOf(withTrip.userId)).toEqual([]);
+      // Not reachable without the route: kept until the new user service answers (below).
+      expect(await generationsOf(withoutTrip.userId)).toEqual(['completed']);
+      // No warning per sweep for a route the previous release lacks.
+      expect(lines.slice(seen).filter((l) => JSON.stringify(l).includes('deletions'))).toEqual([]);
+      expect(lines.slice(seen).filter((l) => l.msg === 'pruning failed; retrying at the next tick')).toEqual([]);
+    });
     await waitFor(async () => (await generationsOf(withoutTrip.userId)).length === 0, 'the plans erased once the user service has the route', 20_000, 100);
   });
 
