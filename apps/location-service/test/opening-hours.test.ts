@@ -243,6 +243,27 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day('Mo-Su 18:00-01:00+', '2026-11-04').intervals).toEqual([['00:00', '03:00'], ['18:00', '24:00']]);
   });
 
+  it('an open end\'s rule with a comment keeps its written hours: 18:00-00:00+ "until the last guest" is open 18:00-24:00, then the open end', () => {
+    // The package makes every time of a rule with a comment and no state unknown, the written 18:00-00:00 too, so the
+    // evening was one open end from 18:00: [["18:00","20:00"]] and "open end at 18:00 ...". The comment says what
+    // the open end means; the hours written before it are the place's, as without the comment.
+    const guest = 'Mo-Su 18:00-00:00+ "until the last guest"';
+    expect(dayOpenings(guest, ['2026-11-04'], undefined, 60)).toEqual([
+      { date: '2026-11-04', intervals: [['00:00', '02:00'], ['18:00', '24:00']], lastEntryMinutes: [0, 0], note: `until the last guest; ${openEndNote('00:00', '02:00')}` },
+    ]);
+    expect(weeklyHours(guest, '2026-11-02').thu).toEqual(weeklyHours('Mo-Su 18:00-00:00+', '2026-11-02').thu);
+    expect(day('Mo-Su 10:00-18:00+ "until the last guest"', '2026-11-04')).toEqual({ date: '2026-11-04', intervals: [['10:00', '20:00']], note: `until the last guest; ${openEndNote('18:00', '20:00')}` });
+    expect(day('Mo-Su 18:00-02:00+ "until the last guest"', '2026-11-04').intervals).toEqual([['00:00', '04:00'], ['18:00', '24:00']]);
+    // A later rule that closes the next day ends the night at midnight, as without the comment.
+    expect(dayOpenings(`${guest}; We off`, ['2026-11-04', '2026-11-05']).map((d) => d.intervals)).toEqual([[], [['18:00', '24:00']]]);
+    // Unchanged: an open end alone with a comment, and a comment on a rule with no open end (unknown, not counted),
+    // also beside an open end of another rule.
+    expect(day('Mo-Su 18:00+ "until the last guest"', '2026-11-04').intervals).toEqual([['18:00', '20:00']]);
+    expect(day('Mo-Su 00:00+ "until the last guest"', '2026-11-04').note).toBe(`until the last guest; ${openEndNote('00:00', '02:00')}`);
+    expect(day('Mo 10:00+, Tu 12:00-14:00 "call first"', '2026-11-03')).toEqual({ date: '2026-11-03', intervals: [], note: `call first; ${UNCERTAIN_NOTE}` });
+    expect(day('Mo-Su 10:00-14:00 "call first"; Sa 18:00+', '2026-11-04')).toEqual({ date: '2026-11-04', intervals: [], note: `call first; ${UNCERTAIN_NOTE}` });
+  });
+
   it('a last entry counts from the real close: an interval cut at 24:00 that runs on past midnight has its last entry after it', () => {
     // A bar open 18:00-02:00, last order 01:00 (60): none before midnight, not 23:00; 01:00 in the night's early hours.
     expect(dayOpenings('Mo-Su 18:00-02:00', ['2026-12-23'], undefined, 60)).toEqual([{ date: '2026-12-23', intervals: [['00:00', '02:00'], ['18:00', '24:00']], lastEntryMinutes: [60, 0] }]);

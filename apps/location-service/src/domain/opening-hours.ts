@@ -208,7 +208,41 @@ const evaluatorFor = (value: string, date: string, holidays: HolidaysAround, at?
     const weekdays = ([[holidays.yesterday, -1], [holidays.today, 0], [holidays.tomorrow, 1]] as const).flatMap(([holiday, offset]) => (holiday ? [dayOfWeek(addDays(date, offset))] : []));
     code = withHolidayWeekdays(value, weekdays.length ? weekdays : [unreachingWeekday(date)]);
   }
-  return parseAt(code, at);
+  return parseAt(openEndRulesOpen(code), at);
+};
+
+/** Where a rule's code ends and the next rule's begins: `;`, a fallback `||`, or an additional rule `, Sa` (not a span `,sunset+`). */
+const RULE_BREAK = /;|\|\||,(?=\s*(?!(?:sunrise|sunset|dawn|dusk)\b)[A-Za-z])/g;
+/** A state written before a comment: the comment then says nothing of the state. */
+const STATE_BEFORE = /(?:^|\s)(?:open|closed|off|unknown)\s*$/i;
+const openedOpenEnds = new LRUCache<string, string>({ max: 5_000 });
+
+/**
+ * The value with `open` before the comment of a rule that has an open end and no state
+ * (`Mo-Su 18:00-00:00+ "until the last guest"` is `Mo-Su 18:00-00:00+ open "until the last guest"`). The package
+ * makes every time of a rule with a comment and no state unknown, the written hours of `18:00-00:00+` (or
+ * `10:00-18:00+`) too, so a comment that says what the open end means left only the open end's counted two hours
+ * from 18:00 (18:00-20:00). Such a comment speaks of the open end, which stays unknown (counted as any open end,
+ * OPEN_END_MINUTES); the times the rule writes are the place's hours, open as the same rule without its comment
+ * reads them. A rule with no open end keeps its reading (`10:00-18:00 "call first"` is unknown, not counted).
+ */
+const openEndRulesOpen = (value: string): string => {
+  if (!value.includes('+') || !value.includes('"')) return value;
+  let opened = openedOpenEnds.get(value);
+  if (opened === undefined) {
+    let rule = '';
+    const parts = value.split(COMMENT);
+    for (const [i, part] of parts.entries()) {
+      if (i % 2 === 0) {
+        const breaks = [...(rule + part).matchAll(RULE_BREAK)];
+        const last = breaks.at(-1);
+        rule = last ? (rule + part).slice(last.index + last[0].length) : rule + part;
+      } else if (OPEN_END.test(rule) && !STATE_BEFORE.test(parts[i - 1]!)) parts[i - 1] = `${parts[i - 1]!.trimEnd()} open `;
+    }
+    opened = parts.join('');
+    openedOpenEnds.set(value, opened);
+  }
+  return opened;
 };
 
 /**
@@ -508,7 +542,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '18';
+export const OPENING_EVALUATION = '19';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -553,8 +587,8 @@ const openIntervals = (oh: OpeningHours, from: Date, to: Date): PackageInterval[
       if (!found) continue;
       const dayEnd = new Date(Math.min(end.getTime(), new Date(midnight.getFullYear(), midnight.getMonth(), midnight.getDate() + 1).getTime()));
       if (rest < midnight) pieces.push([rest, midnight, unknown, comment]);
-      // Unknown already where the rule has a comment of its own (`00:00+ "until the last guest"`): kept, as for `18:00+ "..."`.
-      pieces.push([midnight, dayEnd, true, unknown ? comment : OPEN_END_COMMENT]);
+      // The rule's own comment (`00:00+ "until the last guest"`, open by openEndRulesOpen) is kept, as for `18:00+ "..."`.
+      pieces.push([midnight, dayEnd, true, unknown || comment ? comment : OPEN_END_COMMENT]);
       rest = dayEnd;
     }
     if (rest < end) pieces.push([rest, end, unknown, comment]);
