@@ -345,11 +345,11 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     // opens, so Sunday 27 has no 00:00-02:00. The package kept it (the wrapped part of `Mo-Su` matches
     // the day after any Monday-Sunday, whatever overrode that day): Sunday answered 00:00-02:00 with 60.
     const bar = 'Mo-Su 18:00-02:00; PH off';
-    const note = (close: string) => `no night from Day after Chuseok (추석 다음 날) the day before: closed until ${close}`;
-    expect(dayOpenings(bar, ['2026-09-27'], undefined, 60)).toEqual([{ date: '2026-09-27', intervals: [['18:00', '24:00']], lastEntryMinutes: [0], note: note('02:00') }]);
+    const note = (next: string) => `no night from Day after Chuseok (추석 다음 날) the day before (closed for the holiday); opens next ${next}`;
+    expect(dayOpenings(bar, ['2026-09-27'], undefined, 60)).toEqual([{ date: '2026-09-27', intervals: [['18:00', '24:00']], lastEntryMinutes: [0], note: note('at 18:00') }]);
     // (Its own night runs on to 02:00 on Monday: no last order before midnight.)
     // A weekend bar whose Saturday is the holiday: its Sunday, open only by Saturday's night, is closed.
-    expect(day('Fr-Sa 22:00-04:00; PH off', '2026-09-27')).toEqual({ date: '2026-09-27', intervals: [], note: note('04:00') });
+    expect(day('Fr-Sa 22:00-04:00; PH off', '2026-09-27')).toEqual({ date: '2026-09-27', intervals: [], note: note('on Friday 2026-10-02 at 22:00') });
     // Holiday hours that end before midnight cancel the ordinary night the same way.
     expect(day('Mo-Su 18:00-02:00; PH 10:00-14:00', '2026-09-27').intervals).toEqual([['18:00', '24:00']]);
     expect(day('Mo-Su 18:00-02:00; PH 10:00-14:00', '2026-09-26').intervals).toEqual([['10:00', '14:00']]);
@@ -461,8 +461,21 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day('Mo-Su 10:00-18:00+', '2026-10-04').note).toBe(openEndNote('18:00', '20:00'));
     expect(day('Mo-Fr 18:00-02:00; Fr off || "call"', '2026-09-26').note).toBe(`Day after Chuseok (추석 다음 날); call; ${UNCERTAIN_NOTE}`);
     // Unchanged: a night the holiday's own rule closed is said.
-    expect(day('Mo-Su 18:00-02:00; PH off', '2026-09-27').note).toBe('no night from Day after Chuseok (추석 다음 날) the day before: closed until 02:00');
+    expect(day('Mo-Su 18:00-02:00; PH off', '2026-09-27').note).toBe('no night from Day after Chuseok (추석 다음 날) the day before (closed for the holiday); opens next at 18:00');
     expect(day('Mo-Su 18:00-04:00; PH 18:00-02:00', '2026-09-27').note).toBe('the night from Day after Chuseok (추석 다음 날) the day before closes at 02:00');
+  });
+
+  it('the day after a holiday says its night is closed for the holiday and when the place opens next, not where the night would have ended', () => {
+    // The note said "closed until <the night's end>": for an open end the package's guessed close ('Mo-Su 18:00-00:00+;
+    // PH off' on 2026-09-27: "closed until 08:00", a time the value never gives), and for any night a time the place
+    // does not open at ("closed until 02:00" of a bar that opens at 18:00).
+    const note = (holiday: string, next: string) => `no night from ${holiday} the day before (closed for the holiday); opens next ${next}`;
+    expect(day('Mo-Su 18:00-00:00+; PH off', '2026-09-27')).toEqual({ date: '2026-09-27', intervals: [['18:00', '24:00']], note: note('Day after Chuseok (추석 다음 날)', 'at 18:00') });
+    expect(day('Mo-Su 18:00+; PH off', '2026-09-27').note).toBe(`${note('Day after Chuseok (추석 다음 날)', 'at 18:00')}; ${openEndNote('18:00', '20:00')}`);
+    // Closed that date: the next date that opens, past a holiday that closes too (Hangul Day, Friday 2026-10-09).
+    expect(day('Fr-Sa 22:00-04:00; PH off', '2026-10-04').note).toBe(note('National Foundation Day (개천절)', 'on Saturday 2026-10-10 at 22:00'));
+    // None within a week: the holiday alone.
+    expect(day('Sa 18:00-02:00; PH off; 2026 Oct 05-2026 Oct 11 off', '2026-10-04').note).toBe('no night from National Foundation Day (개천절) the day before (closed for the holiday)');
   });
 
   it('the night before a public holiday that closes at 24:00 says so, as the night after one does', () => {

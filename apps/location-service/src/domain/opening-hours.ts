@@ -816,6 +816,27 @@ const lastEntries = (day: RawDay, lastEntryMinutes: number): number[] =>
     return Math.max(0, clockMinutes(close) - lastStart);
   });
 
+/** How far ahead the note of a night a holiday closed looks for the next opening (a weekend bar opens within a week). */
+const NEXT_OPENING_DAYS = 7;
+
+/**
+ * `; opens next at 18:00` (later on `date`), `; opens next on Friday 2026-10-02 at 22:00`, or nothing when no date
+ * within NEXT_OPENING_DAYS opens: said of a night a holiday closed. The stretch that night would have run to is no
+ * opening (`closed until 02:00` read as opening at 02:00), and where the night is an open end its end is only the
+ * package's guess (`18:00-00:00+`: 08:00).
+ */
+const nextOpening = (value: string, date: string, day: RawDay, at: Coordinates | undefined): string => {
+  const first = day.intervals[0];
+  if (first) return `; opens next at ${first[0]}`;
+  for (let offset = 1; offset <= NEXT_OPENING_DAYS; offset++) {
+    const next = addDays(date, offset);
+    const around = { yesterday: isHoliday(addDays(next, -1)), today: isHoliday(next), tomorrow: isHoliday(addDays(next, 1)) };
+    const [opens] = evaluateDay(evaluatorOn(value, next, around, at), next).intervals;
+    if (opens) return `; opens next on ${WEEKDAY_NAMES[dayOfWeek(next)]} ${next} at ${opens[0]}`;
+  }
+  return '';
+};
+
 /**
  * The real opening of each local date: public holidays applied, with a note saying why a date is
  * closed or runs other hours (holiday name, weekly closing day, the rule's own comment), and for a
@@ -860,7 +881,7 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
         const names = before.known ? before.names.join(' / ') : 'the holiday';
         notes.push(
           cancelled.from.getTime() === midnight.getTime()
-            ? `no night from ${names} the day before: closed until ${clock(cancelled.until)}`
+            ? `no night from ${names} the day before (closed for the holiday)${nextOpening(value, date, actual, at)}`
             : `the night from ${names} the day before closes at ${clock(cancelled.from)}`,
         );
       } else if (!today && !actual.intervals.length && !actual.comments.length && !actual.uncertain) {
