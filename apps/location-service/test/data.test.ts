@@ -83,6 +83,12 @@ describe('the shipped data set', () => {
     for (const id of lastTicket) expect(noteLastEntryDisagreements({ ...place(id), lastEntryMinutes: 45 }), id).toHaveLength(1);
     expect(noteLastEntryDisagreements({ ...place('jeju-stone-park'), lastEntryMinutes: 30 })).toEqual([{ clause: 'last ticket 17:00', gaps: [60] }]);
     expect(noteLastEntryDisagreements({ ...place('seoul-coex-aquarium'), lastEntryMinutes: undefined })).toEqual([{ clause: 'last entry about 1 h before closing', gaps: [60] }]);
+    // The end of ticket sales or admission "until" a time or before closing, as five notes give it (before: not read, so
+    // not compared): Aqua Planet's "ticketing until 17:50" (70), Camellia Hill's "ticketing ends 1 h before closing",
+    // Cheonjiyeon's "admission until about 21:20" (40), Jeolmul's "tickets until 18:00" (120), Seongsan's "tickets until 1 h before closing".
+    const ticketsUntil = ['jeju-aqua-planet', 'jeju-camellia-hill', 'jeju-cheonjiyeon-falls', 'jeju-jeolmul-forest', 'jeju-seongsan-ilchulbong'];
+    for (const id of ticketsUntil) expect(noteLastEntryDisagreements({ ...place(id), lastEntryMinutes: 45 }), id).toHaveLength(1);
+    expect(noteLastEntryDisagreements({ ...place('jeju-camellia-hill'), lastEntryMinutes: undefined })).toEqual([{ clause: 'ticketing ends 1 h before closing', gaps: [60] }]);
   });
 
   it('gives a last entry that differs by season per rule: Jeolmul\'s tickets until 18:00, 17:00 in November-February', () => {

@@ -297,6 +297,22 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(dayOpenings('Mo-Su 09:00-18:00 open "발권마감 17시 30분"', ['2026-11-04'])[0]!.lastEntryMinutes).toEqual([30]);
   });
 
+  it('a rule\'s own last entry reads a duration written out and admission until so long before the close: "about an hour before closing", "입장은 마감 1시간 전까지"', () => {
+    // Before: none of these was read (the first refused at load as a last entry in a form not read), no last entry given.
+    const lastEntry = (comment: string) => dayOpenings(`Mo-Su 09:00-18:00 open "${comment}"`, ['2026-11-04'])[0]!.lastEntryMinutes;
+    expect(lastEntry('last entry about an hour before closing')).toEqual([60]);
+    expect(lastEntry('last order half an hour before close')).toEqual([30]);
+    expect(lastEntry('last entry one and a half hours prior to closing')).toEqual([90]);
+    expect(lastEntry('tickets until 17:30')).toEqual([30]);
+    expect(lastEntry('admission until about 17:20')).toEqual([40]);
+    expect(lastEntry('입장은 마감 1시간 전까지')).toEqual([60]);
+    expect(lastEntry('마감 30분 전까지 입장')).toEqual([30]);
+    expect(lastEntry('입장 마감 약 두 시간 전')).toEqual([120]);
+    expect(openingHoursProblem('Mo-Su 09:00-18:00 open "last entry about an hour before closing"')).toBeUndefined();
+    // Still refused: the words with no time read.
+    expect(openingHoursProblem('Mo-Su 09:00-18:00 open "ticket office closes 1 h earlier"')).toMatch(/cannot read/);
+  });
+
   it('a rule\'s own last entry (a comment on an open rule) wins over the row\'s figure for its intervals', () => {
     const seasons = 'Mar-Oct 07:00-20:00 open "last entry 18:00"; Nov-Feb 07:00-18:00 open "last entry 17:00"';
     expect(dayOpenings(seasons, ['2026-07-01', '2026-12-23'], undefined, 120).map((o) => o.lastEntryMinutes)).toEqual([[120], [60]]);
@@ -515,7 +531,7 @@ describe('values the service cannot evaluate are refused with a reason', () => {
     ['PH +1 day off', 'day offset'],
     ['Mo-Fr 09:00-18:00; SH off', 'school holidays'],
     // A rule's own last entry the service cannot read would be ignored: refused at load, not dropped.
-    ['Nov-Feb 07:00-18:00 open "last entry about an hour before closing"', 'gives a last entry it cannot read'],
+    ['Nov-Feb 07:00-18:00 open "last entry an hour or so before closing"', 'gives a last entry it cannot read'],
     ['Mo-Su 11:00-22:00 open "라스트오더 영업 종료 전"', 'gives a last entry it cannot read'],
     ['Mo-Su 09:00-18:00 open "last ticket sold at dusk"', 'gives a last entry it cannot read'],
   ])('%j', (value, reason) => {

@@ -341,6 +341,37 @@ it('reads the end of ticket sales as a last entry ("last ticket 17:30", 매표�
   for (const p of report.places) expect(checkPlaceRecord(p)).toEqual({ ok: true, record: p });
 });
 
+it('reads a last entry written out ("about an hour before closing", "half an hour"), ticket sales until a time or before closing, and Korean "입장은 마감 1시간 전까지"', async () => {
+  // Before: "last entry about an hour before closing" and "한 시간" had the words of a last entry in a form not read,
+  // so the element was skipped and listed; "tickets until 17:30", "입장은 마감 1시간 전까지" were comments alone (never planned).
+  const hours = [
+    'Mo-Su 10:00-20:00 "last entry about an hour before closing"',
+    'Mo-Su 10:00-20:00 "last order half an hour before close"',
+    'Mo-Su 10:00-20:00 "last admission an hour and a half before closing time"',
+    'Mo-Su 09:00-18:00 "tickets until 17:30"',
+    'Mo-Su 09:00-18:00 "ticketing ends 1 h before closing"',
+    'Mo-Su 09:00-18:00 "입장은 마감 1시간 전까지"',
+    'Mo-Su 09:00-18:00 "폐장 30분 전까지 입장 가능"',
+    'Mo-Su 09:00-18:00 "입장마감 마감 약 한 시간 전"',
+    // A price, not a last entry: kept as a comment, its times unknown, as before.
+    'Mo-Su 09:00-18:00 "free admission until 10:00"',
+  ];
+  const report = importOsmGeoJson({ type: 'FeatureCollection', features: [await seoulBoundary(), ...hours.map((h, i) => restaurant(i + 1, h, 126.98 + i * 0.002))] }, { retrievedOn: '2026-12-06' });
+  expect(report.places.map((p) => [p.openingHoursOsm, p.lastEntryMinutes])).toEqual([
+    ['Mo-Su 10:00-20:00 open "last entry about an hour before closing"', 60],
+    ['Mo-Su 10:00-20:00 open "last order half an hour before close"', 30],
+    ['Mo-Su 10:00-20:00 open "last admission an hour and a half before closing time"', 90],
+    ['Mo-Su 09:00-18:00 open "tickets until 17:30"', 30],
+    ['Mo-Su 09:00-18:00 open "ticketing ends 1 h before closing"', 60],
+    ['Mo-Su 09:00-18:00 open "입장은 마감 1시간 전까지"', 60],
+    ['Mo-Su 09:00-18:00 open "폐장 30분 전까지 입장 가능"', 30],
+    ['Mo-Su 09:00-18:00 open "입장마감 마감 약 한 시간 전"', 60],
+    ['Mo-Su 09:00-18:00 "free admission until 10:00"', undefined],
+  ]);
+  expect(report.unreadLastEntries).toEqual([]);
+  for (const p of report.places) expect(checkPlaceRecord(p)).toEqual({ ok: true, record: p });
+});
+
 it('reads no last entry against an open end, whose close is only guessed: the place is counted open from its start', async () => {
   const bar = { type: 'Feature', id: 'node/1', properties: { amenity: 'restaurant', name: '식당 1', 'name:en': 'Restaurant 1', opening_hours: 'Mo-Su 18:00+ "last order 01:00"' }, geometry: { type: 'Point', coordinates: [126.98, 37.57] } };
   const { places } = importOsmGeoJson({ type: 'FeatureCollection', features: [await seoulBoundary(), bar] }, { retrievedOn: '2026-12-06' });

@@ -5,10 +5,16 @@
  * as that rule's own last entry (opening-hours.ts).
  */
 /**
+ * The end of ticket sales or admission in the words the curated notes and pages use: "tickets until 18:00",
+ * "ticketing until 17:50", "ticketing ends 1 h before closing", "admission until about 21:20", "ticket office closes at
+ * 17:00". Not "free admission until ...", which is a price.
+ */
+const TICKET_SALES_END = String.raw`(?:tickets?\s+(?:are\s+)?(?:sold\s+)?until|ticketing\s+(?:until|ends|closes)|ticket\s+(?:office|sales?|booth|window)\s+(?:closes?|ends?)(?:\s+at)?|(?<!free\s+)admission\s+until)\b`;
+/**
  * The words of a last entry: English, and Korean (라스트오더, 입장마감, 마지막 입장, 주문마감, spaced or not). The end of
  * ticket sales is the last moment a visitor can get in, so it is a last entry too: "last ticket", 매표마감, 발권마감.
  */
-const LAST_ENTRY_WORDS = String.raw`(?:last\s+(?:order|entry|admission|ticket)s?\b|라스트\s*오더|(?:입장|주문|매표|발권)\s*마감|마지막\s*(?:입장|주문))`;
+const LAST_ENTRY_WORDS = String.raw`(?:last\s+(?:order|entry|admission|ticket)s?\b|${TICKET_SALES_END}|라스트\s*오더|(?:입장|주문|매표|발권)\s*마감|마지막\s*(?:입장|주문))`;
 /**
  * A clock time: "21:00", or in Korean "21시", "21시 30분", "21시 반" (half past), with 오전/오후 (a.m./p.m.)
  * before a 12-hour figure: "오후 9시 반". Groups: HH, MM (HH:MM); 오전/오후, hour, minutes, 반 (Korean).
@@ -18,18 +24,46 @@ const CLOCK = String.raw`(?:(\d{1,2}):(\d{2})|(오전|오후)?\s*(\d{1,2})\s*시
 const LAST_ENTRY_AT = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\D*?${CLOCK}\s*(?:까지)?\s*$`, 'i');
 /** A duration in English: "1 hour", "30 minutes", "1 hour 30 minutes", "1h30m", "1 h and 30 min". Groups: hours, minutes, or minutes alone. */
 const DURATION = String.raw`(?:(\d{1,3})\s*(?:hours?|hrs?|h)(?:\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?|m))?|(\d{1,3})\s*(?:minutes?|mins?|m))`;
+/**
+ * A duration written out, as pages and mappers write it: "an hour", "one hour", "two hours", "half an hour", "an
+ * hour and a half", "one and a half hours", "an hour and 30 minutes". Group: the whole, read by spelledMinutes.
+ */
+const SPELLED_DURATION = String.raw`((?:half\s+an\s+hour|(?:an?|one|two|three)(?:\s+and\s+a\s+half)?\s+hours?(?:\s+and\s+(?:a\s+half|\d{1,2}\s*(?:minutes?|mins?)))?))`;
+const SPELLED_HOURS: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3 };
+/** Minutes of a SPELLED_DURATION match. */
+const spelledMinutes = (text: string): number => {
+  const words = text.toLowerCase().split(/\s+/);
+  if (words[0] === 'half') return 30;
+  const halves = text.includes('half') ? 30 : 0;
+  const minutes = /(\d{1,2})\s*min/i.exec(text);
+  return SPELLED_HOURS[words[0]!]! * 60 + halves + (minutes ? Number(minutes[1]) : 0);
+};
 /** "About" a figure, read as the figure (the planner needs one; the page gives no other): "about 1 h", "약 1시간". */
 const ABOUT = String.raw`(?:(?:about|around|approx(?:imately|\.)?|roughly|ca\.)\s*)?`;
 const ABOUT_KO = String.raw`(?:약\s*)?`;
 /** So long before the close: "last order 1 hour before closing", "last entry 1 hour 30 minutes before close", "last entry about 1 h before closing". */
-const LAST_ENTRY_BEFORE = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\W*?${ABOUT}${DURATION}\s+before\s+(?:the\s+)?clos(?:e|ing)(?:\s+time)?\s*$`, 'i');
+const BEFORE_CLOSE = String.raw`\s+(?:before|prior\s+to)\s+(?:the\s+)?clos(?:e|ing)(?:\s+time)?\s*$`;
+const LAST_ENTRY_BEFORE = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\W*?(?:is\s+)?${ABOUT}${DURATION}${BEFORE_CLOSE}`, 'i');
+/** The same with the duration written out: "last entry about an hour before closing", "last order half an hour before close". */
+const LAST_ENTRY_BEFORE_SPELLED = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\W*?(?:is\s+)?${ABOUT}${SPELLED_DURATION}${BEFORE_CLOSE}`, 'i');
 /** A duration in Korean: "1시간", "30분", "1시간 30분", "1시간 반" (an hour and a half). Groups: hours, minutes, 반; or minutes alone. */
-const DURATION_KO = String.raw`(?:(\d{1,3})\s*시간\s*(?:(\d{1,2})\s*분|(반))?|(\d{1,3})\s*분)`;
-/** The same in Korean, either way round: "입장마감 마감 1시간 전", "라스트오더 폐점 30분 전", "폐장 1시간 30분 전 입장마감", "매표마감 약 1시간 전". */
+const DURATION_KO = String.raw`(?:(\d{1,3}|한|두|세)\s*시간\s*(?:(\d{1,2})\s*분|(반))?|(\d{1,3})\s*분)`;
+/**
+ * Hours of DURATION_KO's first group: a figure, or the native Korean number words 한 (one), 두 (two), 세 (three), in
+ * that order (a String.raw: the service bundle keeps non-ASCII text only in patterns and raw strings).
+ */
+const KOREAN_HOURS = String.raw`한두세`;
+const hoursKo = (text: string): number => (KOREAN_HOURS.includes(text) ? KOREAN_HOURS.indexOf(text) + 1 : Number(text));
+/**
+ * The same in Korean, either way round: "입장마감 마감 1시간 전", "라스트오더 폐점 30분 전", "폐장 1시간 30분 전 입장마감", "매표마감 약 1시간 전";
+ * and admission allowed until so long before the close: "입장은 마감 1시간 전까지", "마감 30분 전까지 입장", "폐장 1시간 전까지 입장 가능".
+ */
 const CLOSE_KO = String.raw`(?:마감|폐장|폐점|영업\s*종료|종료)`;
 const LAST_ENTRY_BEFORE_KO = [
   new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\s*:?\s*${CLOSE_KO}?\s*${ABOUT_KO}${DURATION_KO}\s*전\s*(?:까지)?\s*$`, 'i'),
   new RegExp(String.raw`^\s*${CLOSE_KO}\s*${ABOUT_KO}${DURATION_KO}\s*전\s*${LAST_ENTRY_WORDS}\s*$`, 'i'),
+  new RegExp(String.raw`^\s*입장은?\s*${CLOSE_KO}\s*${ABOUT_KO}${DURATION_KO}\s*전\s*까지\s*(?:가능)?\s*$`, 'i'),
+  new RegExp(String.raw`^\s*${CLOSE_KO}\s*${ABOUT_KO}${DURATION_KO}\s*전\s*까지\s*입장\s*(?:가능)?\s*$`, 'i'),
 ];
 /** The words of a last entry anywhere in a comment: one that has them and is not read is no comment to keep. */
 const MENTIONS_LAST_ENTRY = new RegExp(LAST_ENTRY_WORDS, 'i');
@@ -70,9 +104,11 @@ export const lastEntryGap = (comment: string, open: number, close: number): numb
   if (at !== undefined) return close - at;
   const before = LAST_ENTRY_BEFORE.exec(comment);
   if (before) return before[3] !== undefined ? Number(before[3]) : Number(before[1]) * 60 + figure(before[2]);
+  const spelled = LAST_ENTRY_BEFORE_SPELLED.exec(comment);
+  if (spelled) return spelledMinutes(spelled[1]!);
   for (const pattern of LAST_ENTRY_BEFORE_KO) {
     const m = pattern.exec(comment);
-    if (m) return m[4] !== undefined ? Number(m[4]) : Number(m[1]) * 60 + (m[3] ? 30 : figure(m[2]));
+    if (m) return m[4] !== undefined ? Number(m[4]) : hoursKo(m[1]!) * 60 + (m[3] ? 30 : figure(m[2]));
   }
   return undefined;
 };
@@ -80,7 +116,7 @@ export const isLastEntry = (comment: string): boolean => lastEntryGap(comment, 0
 
 /**
  * A comment that speaks of a last entry (its words) in a form not read here ("last entry varies",
- * "last order about an hour before closing"): refused at load and skipped by the OSM importer, by name,
+ * "last order an hour or so before closing"): refused at load and skipped by the OSM importer, by name,
  * rather than kept as a comment whose last entry nobody reads.
  */
 export const isUnreadLastEntry = (comment: string): boolean => MENTIONS_LAST_ENTRY.test(comment) && !isLastEntry(comment);
