@@ -15,7 +15,7 @@ import { expect, it } from 'vitest';
 import { dataFiles, readPlaceFiles, readRemovedList } from '../src/data/load.ts';
 import { importOsmGeoJson } from '../src/data/osm-import.ts';
 import { checkPlaceRecord } from '../src/data/place-record.ts';
-import { dayOpenings, weeklyHours } from '../src/domain/opening-hours.ts';
+import { addDays, dayOpenings, weeklyHours } from '../src/domain/opening-hours.ts';
 import { DATA_SET } from './data-set.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'osm-export.geojson');
@@ -370,6 +370,20 @@ it('reads a last entry written out ("about an hour before closing", "half an hou
   ]);
   expect(report.unreadLastEntries).toEqual([]);
   for (const p of report.places) expect(checkPlaceRecord(p)).toEqual({ ok: true, record: p });
+});
+
+it('reads a last entry against a close at sunset with the sun times of the element\'s place, not the package\'s default 18:00', async () => {
+  // Before: the comments' intervals were evaluated without coordinates, so every sunset was 18:00 and '10:00-sunset
+  // "last entry 16:30"' in Seoul was imported with 90; Seoul's sunset runs from 17:14 to 19:57 over a year, and the
+  // service (given the place's coordinates) gives the rule's own figure per date: up to 207 in June.
+  const { places } = importOsmGeoJson({ type: 'FeatureCollection', features: [await seoulBoundary(), restaurant(1, 'Mo-Su 10:00-sunset "last entry 16:30"', 126.98)] }, { retrievedOn: '2026-12-06' });
+  const [place] = places;
+  const dates = Array.from({ length: 366 }, (_, i) => addDays('2026-12-06', i));
+  const perDate = dayOpenings(place!.openingHoursOsm, dates, place).map((d) => d.lastEntryMinutes![0]!);
+  // The row's one figure is the larger where intervals differ (data/README.md): the longest day's.
+  expect(place!.lastEntryMinutes).toBe(Math.max(...perDate));
+  expect(place!.lastEntryMinutes).toBeGreaterThan(200);
+  expect(Math.min(...perDate)).toBeLessThan(60);
 });
 
 it('reads no last entry against an open end, whose close is only guessed: the place is counted open from its start', async () => {

@@ -9,7 +9,7 @@
 import type { PlaceCategory, PlaceRegion } from '@tripgen/catalog';
 import pointInPolygon from 'point-in-polygon-hao';
 import { isLastEntry, isUnreadLastEntry, lastEntryAt, lastEntryGap } from '../domain/last-entry.ts';
-import { commentedIntervals, commentsOf, isCalendarDate, openBeforeComments, openingHoursProblem, withoutComments } from '../domain/opening-hours.ts';
+import { commentedIntervals, commentsOf, isCalendarDate, openBeforeComments, openingHoursProblem, withoutComments, type Coordinates } from '../domain/opening-hours.ts';
 import { REGION_BOUNDARIES, regionOf } from '../domain/regions.ts';
 import { LAST_ENTRY_MAX_MINUTES, type PlaceRecord } from '../domain/schemas.ts';
 import { checkPlaceRecord } from './place-record.ts';
@@ -259,14 +259,15 @@ const LAST_ENTRY_DAYS = 366;
  */
 type LastEntryReading = { readonly hours: string; readonly lastEntryMinutes: number } | { readonly unusable: readonly string[] };
 
-const lastEntryOf = (hours: string, from: string): LastEntryReading | undefined => {
+const lastEntryOf = (hours: string, from: string, at: Coordinates): LastEntryReading | undefined => {
   const without = withoutComments(hours, isLastEntry);
   // No such comment, or hours the package cannot read (skipped below, as they were).
   if (without === hours || openingHoursProblem(hours)) return undefined;
   const opened = openBeforeComments(hours, isLastEntry);
   const gaps: number[] = [];
   const unusable = new Set<string>();
-  for (const { comment, open, close } of commentedIntervals(hours, from, LAST_ENTRY_DAYS)) {
+  // At the element's own place: a close at sunset is Seoul's (17:14-19:57 over a year), not the package's default 18:00.
+  for (const { comment, open, close } of commentedIntervals(hours, from, LAST_ENTRY_DAYS, at)) {
     if (close === undefined) {
       if (isLastEntry(comment) && lastEntryAt(comment, open) === undefined) unusable.add(comment);
       continue;
@@ -448,7 +449,7 @@ export const importOsmGeoJson = (geojson: unknown, opts: ImportOptions): ImportR
       continue;
     }
     // A bad retrievedOn makes the row invalid below; there is no year to read the comments in.
-    const reading = isCalendarDate(opts.retrievedOn) ? lastEntryOf(openingHoursOsm, opts.retrievedOn) : undefined;
+    const reading = isCalendarDate(opts.retrievedOn) ? lastEntryOf(openingHoursOsm, opts.retrievedOn, at) : undefined;
     // Imported, such a last entry would leave its times unknown (never planned) or be ignored: said, as an unread one is.
     if (reading && 'unusable' in reading) {
       skip('a last entry in its opening_hours that cannot be used (at or after the close, or before closing on an open end)');

@@ -706,14 +706,15 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
  * is past 1440), open or of unknown state alike, an open end with no close (its close is the package's guess);
  * public holidays not applied (`PH` matches nothing).
  * For reading what a comment says of its hours (the OSM importer's "last order 21:00"). An interval
- * cut by the period's ends has no opening or close of its own and is left out.
+ * cut by the period's ends has no opening or close of its own and is left out. Sun times are the place's at `at`
+ * (without it the package's defaults, sunset at 18:00 all year).
  */
-export const commentedIntervals = (value: string, from: string, days: number): { comment: string; open: number; close: number | undefined }[] =>
+export const commentedIntervals = (value: string, from: string, days: number, at?: Coordinates): { comment: string; open: number; close: number | undefined }[] =>
   inPlaceTimeZone(() => {
     const [y, m, d] = from.split('-').map(Number) as [number, number, number];
     const start = new Date(y, m - 1, d);
     const end = new Date(y, m - 1, d + days);
-    const oh = parse(value);
+    const oh = parseAt(value, at);
     return oh
       .getOpenIntervals(start, end)
       .flatMap(([s, e, unknown, comment]): { comment: string; open: number; close: number | undefined }[] => {
