@@ -494,6 +494,22 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day('Sa 18:00-02:00; PH off; 2026 Oct 05-2026 Oct 11 off', '2026-10-04').note).toBe('no night from National Foundation Day (개천절) the day before (closed for the holiday)');
   });
 
+  it('a night a later rule closes has no open end after its fixed close either: 18:00-02:00+ after PH off, We off', () => {
+    // The night's early hours were closed up to its fixed close (02:00), but its open end from 02:00, the same night
+    // (`<time>-<time>+`), still counted 02:00-04:00 on the day after the holiday: [["02:00","04:00"],["18:00","24:00"]],
+    // as on a Thursday after `We off`.
+    const bar = 'Mo-Su 18:00-02:00+; PH off';
+    expect(day(bar, '2026-09-27')).toEqual({
+      date: '2026-09-27',
+      intervals: [['18:00', '24:00']],
+      note: 'no night from Day after Chuseok (추석 다음 날) the day before (closed for the holiday); opens next at 18:00',
+    });
+    expect(day('Mo-Su 18:00-02:00+; We off', '2026-11-05')).toEqual({ date: '2026-11-05', intervals: [['18:00', '24:00']] });
+    expect(weeklyHours('Mo-Su 18:00-02:00+; We off', '2026-11-02').thu).toEqual([['18:00', '24:00']]);
+    // Unchanged: an ordinary night runs into its open end, counted two hours from the fixed close.
+    expect(day(bar, '2026-09-28')).toEqual({ date: '2026-09-28', intervals: [['00:00', '04:00'], ['18:00', '24:00']], note: openEndNote('02:00', '04:00') });
+  });
+
   it('the night before a public holiday that closes at 24:00 says so, as the night after one does', () => {
     // Christmas 2026 is a Friday: the 24th's night ends at 24:00 (its last order at 23:00, [60, 60]), kept on
     // purpose, but its note said nothing, so a traveller read the place's usual 02:00 close elsewhere and

@@ -456,9 +456,18 @@ const nightWindow = (oh: OpeningHours, midnight: Date): ClosedWindow | undefined
 /** Each parsed value's night windows by midnight (nightWindow): a few dates' worth. */
 const windowsOf = new WeakMap<OpeningHours, LRUCache<number, { readonly window: ClosedWindow | undefined }>>();
 
+/** The end of the package's open end (an unknown interval its rule makes one) that starts at `at`, or undefined. */
+const openEndFrom = (oh: OpeningHours, at: Date): Date | undefined => {
+  const [next] = oh.getOpenIntervals(at, new Date(at.getTime() + 86_400_000));
+  return next && next[0].getTime() === at.getTime() && next[2] && isOpenEnd(oh, at, next[3]) ? next[1] : undefined;
+};
+
 const computeNightWindow = (oh: OpeningHours, source: { readonly value: string; readonly at: Coordinates | undefined }, midnight: Date): ClosedWindow | undefined => {
-  const early = intervalFrom(oh, midnight);
-  if (!early) return undefined;
+  const opened = intervalFrom(oh, midnight);
+  if (!opened) return undefined;
+  // The package's early stretch runs on into the open end of a night's fixed close (`18:00-02:00+` after a holiday
+  // `PH off` closed that night: 00:00-02:00, then its open end from 02:00, which is the same night's).
+  const early = [opened[0], openEndFrom(oh, opened[1]) ?? opened[1]] as const;
   const lastInstant = new Date(midnight.getTime() - 1);
   // Where the day before's own night ends: its deciding rule alone, run from its last instant.
   let nightEnd = midnight;
@@ -468,14 +477,10 @@ const computeNightWindow = (oh: OpeningHours, source: { readonly value: string; 
     const alone = parseAt(ruleText(oh, rule), source.at);
     const night = intervalFrom(alone, lastInstant);
     if (!night) return undefined;
-    nightEnd = night[1];
-    // A span that ends at midnight followed by an open end (`18:00-00:00+`, `18:00-24:00+`): a fixed time then an
-    // open end from its close (OSM's `<time>-<time>+`, the package's `22:00-04:00+` opens 04:00 on), so the open end
-    // runs from midnight on as the same night; the package gives it as an interval of its own (unknown), not ended here.
-    if (nightEnd.getTime() === midnight.getTime()) {
-      const [next] = alone.getOpenIntervals(midnight, new Date(midnight.getTime() + 86_400_000));
-      if (next && next[0].getTime() === midnight.getTime() && next[2] && isOpenEnd(alone, midnight, next[3])) nightEnd = next[1];
-    }
+    // A span followed by an open end (`18:00-02:00+`, `18:00-00:00+`, `18:00-24:00+`): a fixed time then an open end
+    // from its close (OSM's `<time>-<time>+`, the package's `22:00-04:00+` opens 04:00 on), so the open end runs on
+    // from the fixed close as the same night; the package gives it as an interval of its own (unknown), not ended here.
+    nightEnd = openEndFrom(alone, night[1]) ?? night[1];
   }
   // The day's own hours from midnight.
   const own = intervalFrom(parseAt(ownDayValue(source.value), source.at), midnight);
