@@ -510,6 +510,19 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(day(bar, '2026-09-28')).toEqual({ date: '2026-09-28', intervals: [['00:00', '04:00'], ['18:00', '24:00']], note: openEndNote('02:00', '04:00') });
   });
 
+  it('the night before a public holiday that cuts an open end at 24:00 says so too: 18:00-00:00+, 23:00+', () => {
+    // An evening that runs on into an open end (`18:00-00:00+`: 00:00-02:00 the next day) ends at 24:00 before Christmas,
+    // its last entry 23:00 with the row's 60 ([0, 60], where other nights give [0, 0]), and the note said nothing.
+    expect(dayOpenings('Mo-Su 18:00-00:00+; PH off', ['2026-12-23', '2026-12-24'], undefined, 60)).toEqual([
+      { date: '2026-12-23', intervals: [['00:00', '02:00'], ['18:00', '24:00']], lastEntryMinutes: [0, 0], note: openEndNote('00:00', '02:00') },
+      { date: '2026-12-24', intervals: [['00:00', '02:00'], ['18:00', '24:00']], lastEntryMinutes: [0, 60], note: `the night before Christmas Day (기독탄신일) closes at 24:00; ${openEndNote('00:00', '02:00')}` },
+    ]);
+    expect(day('Mo-Su 23:00+; PH off', '2026-12-24').note).toMatch(/^the night before Christmas Day \(기독탄신일\) closes at 24:00; /);
+    // Not said where the open end ends at 24:00 on any night (22:00+ counted 22:00-24:00), nor before an ordinary day.
+    expect(day('Mo-Su 22:00+; PH off', '2026-12-24').note).toBe(openEndNote('22:00', '00:00'));
+    expect(day('Mo-Su 10:00-18:00+; PH off', '2026-12-24').note).toBe(openEndNote('18:00', '20:00'));
+  });
+
   it('the night before a public holiday that closes at 24:00 says so, as the night after one does', () => {
     // Christmas 2026 is a Friday: the 24th's night ends at 24:00 (its last order at 23:00, [60, 60]), kept on
     // purpose, but its note said nothing, so a traveller read the place's usual 02:00 close elsewhere and

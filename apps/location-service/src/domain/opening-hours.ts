@@ -895,10 +895,8 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       }
       // The package lets a holiday's rule (`PH off`) override its early hours of the night before too, so that
       // night closes earlier than on an ordinary day (at 24:00): said, as the day after's closed night is.
-      const nightClose = (day: RawDay): number | undefined => {
-        const end = day.intervals.at(-1)?.[1] === '24:00' ? day.ends.at(-1)!.at(-1)! : undefined;
-        return end && !end.openEnd ? end.close : undefined;
-      };
+      // An open end counts too: its counted close, past 24:00 where the night runs on into it (`18:00-00:00+`, `23:00+`).
+      const nightClose = (day: RawDay): number | undefined => (day.intervals.at(-1)?.[1] === '24:00' ? day.ends.at(-1)!.at(-1)!.close : undefined);
       const shortened = around.tomorrow ? nightClose(actual) : undefined;
       // Compared with the same date read without the holiday after it: the date's own holiday hours are said apart.
       const usual = shortened === undefined ? undefined : nightClose(evaluateDay(evaluatorOn(value, date, { ...around, tomorrow: false }, at), date));
