@@ -1,24 +1,25 @@
 /**
  * What `npm run capacity` prints, read from its output: the figures with their provenance, the
- * table for 1x and 10x for every service, the nodes, and the closing verdict; plus the plan's
+ * table for 1x and 10x for every service, the nodes, and the closing verdict; its usage on help and
+ * on an argument it does not take (run through npm, as typed); plus the plan's
  * edges (no sidecars, a VM size or core count it does not know) and the figures file's round trip.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { SERVICE_NAMES } from '@tripgen/catalog';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { capacityCommand } from '../src/command.ts';
 import { FIGURES_FILE, readFigures, writeFigure } from '../src/figures.ts';
 import { GROWTH } from '../src/load.ts';
 import { capacityPlan, nodeAllocatable, nodesAtHpaMaxima, workloadPool } from '../src/plan.ts';
 
 describe('npm run capacity', () => {
-  it('prints the figures with their source, every service at 1x and 10x, the nodes, and that 10x is carried', async () => {
+  it('prints the figures with their source, every service at 1x and 10x, the nodes, and that 10x is carried', () => {
     const lines: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((m: unknown) => void lines.push(String(m)));
-    try {
-      await import('../src/cli.ts');
-    } finally {
-      log.mockRestore();
-    }
+    const errors: string[] = [];
+    expect(capacityCommand([], { out: (l) => void lines.push(l), err: (l) => void errors.push(l) })).toBe(0);
+    expect(errors).toEqual([]);
     const out = lines.join('\n');
     const figures = readFigures();
     expect(out).toMatch(/^TripGen capacity plan \(prod workload pool\)/);
@@ -53,5 +54,29 @@ describe('figures.json', () => {
     const before = readFileSync(FIGURES_FILE, 'utf8');
     writeFigure('api', readFigures().api);
     expect(readFileSync(FIGURES_FILE, 'utf8')).toBe(before);
+  });
+});
+
+describe('npm run capacity -- <argument>, as a reader types it', () => {
+  // Through npm, as the READMEs give it: the root script once handed `--help` to a second npm, which
+  // answered with its own help, and an argument it did not know was ignored.
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  const capacity = (...args: string[]) => spawnSync('npm', ['run', '-s', 'capacity', '--', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+
+  it('answers --help, -h and help with its usage (exit 0), no plan', { timeout: 120_000 }, () => {
+    for (const flag of ['--help', '-h', 'help']) {
+      const help = capacity(flag);
+      expect(help.stdout).toMatch(/^usage: npm run capacity\n/);
+      expect(help.stdout).not.toContain('TripGen capacity plan');
+      expect(help.status).toBe(0);
+    }
+  });
+
+  it('answers an argument it does not take with a message and its usage (exit 2), no plan', { timeout: 120_000 }, () => {
+    const wrong = capacity('--growth', '20');
+    expect(wrong.stderr).toContain('npm run capacity takes no arguments (got --growth 20)');
+    expect(wrong.stderr).toContain('usage: npm run capacity');
+    expect(wrong.stdout).toBe('');
+    expect(wrong.status).toBe(2);
   });
 });
