@@ -17,7 +17,7 @@ export default tseslint.config(
     ignores: ['apps/location-service/test/query-timeout-transaction.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: '@tripgen/service-kit', importNames: ['createPrismaClient'], message: "A test's own client: testPrismaClient (@tripgen/testing). Only a test of the services' query time limit uses createPrismaClient." }],
+        paths: ['@tripgen/service-kit', '@tripgen/service-kit/command'].map((name) => ({ name, importNames: ['createPrismaClient'], message: "A test's own client: testPrismaClient (@tripgen/testing). Only a test of the services' query time limit uses createPrismaClient." })),
       }],
     },
   },

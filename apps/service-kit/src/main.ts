@@ -11,8 +11,11 @@
 import { parseArgs } from 'node:util';
 import { DATABASE_ROLES_JOB_ENVIRONMENT, KIT_ENVIRONMENT, SERVICE_COMMANDS, workloadName, type ServiceName } from '@tripgen/catalog';
 import type { App } from './app.ts';
+import { CommandError } from './command-error.ts';
 import { ConfigError, readEnvironment } from './config.ts';
 import { runService } from './server.ts';
+
+export { CommandError } from './command-error.ts';
 
 export interface ServiceMainOptions {
   readonly service: ServiceName;
@@ -37,16 +40,6 @@ export interface ServiceCommand {
   readonly run: (args: readonly string[]) => Promise<void>;
 }
 
-/**
- * A one-shot command's failure that the operator fixes from its message alone (a wrong argument, bad
- * input data): the message goes to stderr as it is, no stack, no JSON line, and the process exits 1.
- */
-export class CommandError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CommandError';
-  }
-}
 
 /**
  * Whether `err` is the operator's to fix from its message alone (a ConfigError, a CommandError). By

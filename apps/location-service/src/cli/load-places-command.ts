@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import { KIT_ENVIRONMENT, SERVICES } from '@tripgen/catalog';
-import { CommandError, ConfigError, createPrismaClient, databasePassword, readEnvironment } from '@tripgen/service-kit';
+import { CommandError, ConfigError, createPrismaClient, databasePassword, readEnvironment } from '@tripgen/service-kit/command';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { PlaceDataError, dataFiles, loadPlaces, placeDataSet } from '../data/load.ts';
 

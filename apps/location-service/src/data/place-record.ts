@@ -4,7 +4,7 @@
  * kit's rule for every route: no NUL, no lone surrogate, in any string), coordinates inside the
  * region, and an opening_hours value the service can evaluate.
  */
-import { unstorableValue } from '@tripgen/service-kit';
+import { unstorableValue } from '@tripgen/service-kit/storable';
 import { Value } from 'typebox/value';
 import { openingHoursProblem } from '../domain/opening-hours.ts';
 import { REGION_BOXES, inBox } from '../domain/regions.ts';

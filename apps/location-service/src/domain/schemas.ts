@@ -3,7 +3,7 @@
  * type the handlers, shape the answers and write the OpenAPI document). The wire types they
  * describe are the catalog's (`Place`, `DayOpening`); `test/schemas.test.ts` keeps them in step.
  */
-import { VISIBLE_TEXT } from '@tripgen/service-kit';
+import { VISIBLE_TEXT } from '@tripgen/service-kit/storable';
 import { Type, type Static } from 'typebox';
 import { PLACE_CATEGORIES, PLACE_ID, PLACE_REGIONS, PLACE_TIME_ZONE, PLANNABLE_DATE } from '@tripgen/catalog';
 
