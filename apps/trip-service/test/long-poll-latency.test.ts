@@ -4,9 +4,10 @@
  * histogram every response-time alert, SLO rule and rollout analysis reads counts the read's own
  * time (markHeld). Before, it counted the whole wait: a read held 2 s was in le="2.5" and not in
  * le="0.2", one of the three requests of a traveller's normal flow was "slow", and a healthy release
- * failed its rollout analysis (p95 under 200 ms).
+ * failed its rollout analysis (p95 under 200 ms). And the wait ends with the schedule: a read whose
+ * schedule fails meanwhile (its trip changed) answers then, not at the end of its wait.
  */
-import { METRICS_PATH, RESPONSE_TIME_SLO } from '@tripgen/catalog';
+import { METRICS_PATH } from '@tripgen/catalog';
 import { expect, it } from 'vitest';
 import { call, fileStack, tripBody } from './harness.ts';
 
@@ -14,31 +15,62 @@ import { call, fileStack, tripBody } from './harness.ts';
 const ctx = fileStack({ ai: false });
 
 const ROUTE = '/api/v1/trips/:id/schedules/:scheduleId';
-const SLO_BOUND = String(RESPONSE_TIME_SLO.request.p95Ms / 1000);
 
-/** The read route's GET 200 series: how many, and how many within the bound. */
+/** The read route's GET 200 series: how many, and their summed seconds. */
 const readSeries = async () => {
   const text = await (await fetch(`${ctx.base}${METRICS_PATH}`)).text();
-  const value = (name: string, le?: string) => {
+  const value = (name: string) => {
     const line = text
       .split('\n')
-      .find((l) => l.startsWith(`${name}{`) && l.includes(`route="${ROUTE}"`) && l.includes('method="GET"') && l.includes('status_code="200"') && (le === undefined || l.includes(`le="${le}"`)));
+      .find((l) => l.startsWith(`${name}{`) && l.includes(`route="${ROUTE}"`) && l.includes('method="GET"') && l.includes('status_code="200"'));
     return Number(line?.split(' ').at(-1) ?? 0);
   };
-  return { count: value('http_request_duration_seconds_count'), withinBound: value('http_request_duration_seconds_bucket', SLO_BOUND) };
+  return { count: value('http_request_duration_seconds_count'), seconds: value('http_request_duration_seconds_sum') };
 };
 
-it(`counts a read that waited 2 s for its queued schedule at its own time, within ${RESPONSE_TIME_SLO.request.p95Ms} ms`, async () => {
+const WAIT_S = 2;
+
+/**
+ * Measured against the wait, never against a bound of its own: the read's own time (its queries, the
+ * status reads) grows on a loaded machine, and an assertion that it stays within the SLO's 200 ms
+ * failed there though the wait was left out. What is asserted holds at any load: the traveller was
+ * held at least the wait, and what the histogram recorded is the answer's time less at least 90% of
+ * the wait (the route reports from its first look at the schedule to the wait's end, which is the
+ * whole wait when nothing ends it). Counting the wait, the record is the whole answer: it fails.
+ */
+it(`counts a read that waited ${WAIT_S} s for its queued schedule at its own time, the wait left out`, async () => {
   const headers = { authorization: (await ctx.stack.traveller()).authorization };
   const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
   const requested = await call(ctx.base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers });
   expect(requested.status).toBe(202);
   const before = await readSeries();
   const started = performance.now();
-  const read = await call(ctx.base, 'GET', `${requested.headers.get('location')!}?wait=2`, { headers });
+  const read = await call(ctx.base, 'GET', `${requested.headers.get('location')!}?wait=${WAIT_S}`, { headers });
+  const answeredAfterMs = performance.now() - started;
   // The traveller was held the whole wait, and answered the schedule as it still is.
-  expect(performance.now() - started).toBeGreaterThanOrEqual(1_900);
+  expect(answeredAfterMs).toBeGreaterThanOrEqual(WAIT_S * 1_000 * 0.95);
   expect([read.status, read.json.status]).toEqual([200, 'queued']);
   const after = await readSeries();
-  expect({ count: after.count - before.count, withinBound: after.withinBound - before.withinBound }).toEqual({ count: 1, withinBound: 1 });
+  expect(after.count - before.count).toBe(1);
+  const recordedMs = (after.seconds - before.seconds) * 1_000;
+  expect(recordedMs).toBeGreaterThan(0);
+  expect(answeredAfterMs - recordedMs, `recorded ${recordedMs.toFixed(0)} ms of an answer after ${answeredAfterMs.toFixed(0)} ms`).toBeGreaterThanOrEqual(WAIT_S * 1_000 * 0.9);
+});
+
+it('answers a read when its schedule ends, not at the end of its wait', async () => {
+  const waitS = 5;
+  const headers = { authorization: (await ctx.stack.traveller()).authorization };
+  const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
+  const requested = await call(ctx.base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers });
+  const started = performance.now();
+  const waiting = call(ctx.base, 'GET', `${requested.headers.get('location')!}?wait=${waitS}`, { headers }).then((r) => ({ ...r, at: performance.now() }));
+  await new Promise((r) => setTimeout(r, 300)); // the read is waiting
+  // Changing what the schedule is for fails it (TRIP_CHANGED): the end of the wait.
+  expect((await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { startDate: '2026-09-24' }, headers })).status).toBe(200);
+  const changedAt = performance.now();
+  const answer = await waiting;
+  expect([answer.status, answer.json.status]).toEqual([200, 'failed']);
+  // The read sees its row change within ROW_READ_EVERY_MS (1 s); a wide margin, against the wait's
+  // length: waited out, the answer comes 4.7 s after the change.
+  expect(answer.at - changedAt, `answered ${(answer.at - started).toFixed(0)} ms after the read began, ${(answer.at - changedAt).toFixed(0)} ms after the change`).toBeLessThan(waitS * 1_000 * 0.6);
 });
