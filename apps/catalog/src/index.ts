@@ -7,3 +7,4 @@ export * from './places.ts';
 export * from './environment.ts';
 export * from './schedules.ts';
 export * from './events.ts';
+export * from './tokens.ts';

@@ -143,8 +143,11 @@ export const AUTH_PATHS = {
   jwks: '/api/v1/auth/jwks.json',
 } as const;
 export const JWKS_PATH = AUTH_PATHS.jwks;
-/** The signed-in traveller's profile and preferences (the user service's public route). */
-export const USER_PATHS = { me: '/api/v1/users/me' } as const;
+/**
+ * The user service's public routes of the signed-in traveller (a token required): their profile and
+ * preferences, and signing out everywhere (under the auth prefix, not token-free).
+ */
+export const USER_PATHS = { me: '/api/v1/users/me', logout: '/api/v1/auth/logout' } as const;
 /**
  * The user service's internal routes (under internalPrefix('user')): `preferences`, the traveller's
  * preferences as the trip service reads them for a schedule request, with the traveller's token;

@@ -13,8 +13,9 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyRep
 import type { Redis } from 'ioredis';
 import { context, type Span } from '@opentelemetry/api';
 import type { ServiceConfig } from './config.ts';
-import { cacheNamespace, createTwoLevelCache, type TwoLevelCache } from './cache.ts';
+import { cacheNamespace, createTwoLevelCache, SUBSCRIBER_WAIT_MS, type TwoLevelCache } from './cache.ts';
 import { createAcceptedTokens, type AcceptedTokens } from './auth/accepted-tokens.ts';
+import { createTokenRevocations, type TokenRevocations } from './auth/revocations.ts';
 import { bearerChallenge, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
 import { registerJsonBody } from './http/json-body.ts';
@@ -47,6 +48,8 @@ export interface Kit {
   readonly tracing: Tracing;
   readonly health: HealthState;
   readonly verifier: TokenVerifier;
+  /** The accounts whose tokens were revoked (auth/revocations.ts): the kit refuses their tokens; the user service revokes. */
+  readonly revocations: TokenRevocations;
   /**
    * Intake to stop as soon as the pod starts draining (message consumers): a message taken during
    * the drain is one another pod could have taken, and it keeps this one from exiting for as long
@@ -129,6 +132,8 @@ type RawWithSpan = IncomingMessage & { [REQUEST_SPAN]?: Span };
 const HELD_MS = Symbol('tripgen.heldMs');
 type HeldRequest = FastifyRequest & { [HELD_MS]?: number };
 const OPERATIONAL = new Set<string>(OPERATIONAL_PATHS);
+/** The 401 of a revoked token (its challenge `invalid_token`, as every refused token's). */
+export const REVOKED_TOKEN_DETAIL = 'The access token was revoked (signed out or account deleted): sign in again';
 /** Redis key prefix of the refused tokens counted per client address, shared by every service. */
 export const TOKEN_REFUSALS_PREFIX = 'tripgen:token-refusals';
 
@@ -280,6 +285,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const redis = connectRedis(config.redisUrl, app.log, workloadName(config.serviceName), redisAuth);
   const subscriber = connectRedis(config.redisUrl, app.log, `${workloadName(config.serviceName)}:sub`, redisAuth);
   const cache = await createTwoLevelCache({ namespace: cacheNamespace(config.serviceName), redis, subscriber, shape: opts.cacheShape ?? '1' });
+  const revocations = createTokenRevocations({ redis, subscriber, waitMs: SUBSCRIBER_WAIT_MS, onError: (err, what) => app.log.warn({ err }, what) });
   const health: HealthState = { started: false, draining: false };
   interface Step {
     readonly stop: () => Promise<void>;
@@ -311,6 +317,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     tracing,
     health,
     verifier: opts.verifier,
+    revocations,
     onDrain: (stop: () => Promise<void>, what = `drain step ${intakeStoppers.length + 1}`) => {
       const step = { stop, what };
       intakeStoppers.push(step);
@@ -456,6 +463,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
         ? new HttpProblem(401, refused.message, refused.extensions, { ...refused.headers, ...bearerChallenge('invalid_token') })
         : refused;
   };
+  const revokedToken = () => new HttpProblem(401, REVOKED_TOKEN_DETAIL);
   const tokenRefusals = createFailureThrottle({ redis, prefix: TOKEN_REFUSALS_PREFIX, ...TOKEN_REFUSAL_THROTTLE });
   const acceptedTokens = createAcceptedTokens(redis, (err) => app.log.warn({ err }, 'an accepted token could not be recorded in Redis'));
   app.addHook('onRequest', (request, _reply, done) => {
@@ -468,13 +476,25 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     if (!token) return done();
     const known = opts.verifier.verified?.(token);
     if (known) {
-      request.user = known;
+      // The one step revocation adds to a token verified before: a Map lookup (auth/revocations.ts).
+      if (revocations.revoked(known)) authFailed(request, revokedToken());
+      else request.user = known;
       return done();
     }
-    verifyCounted(tokenRefusals, acceptedTokens, opts.verifier, token, request).then(() => done(), (err: unknown) => {
-      authFailed(request, err);
-      done();
-    });
+    verifyCounted(tokenRefusals, acceptedTokens, opts.verifier, token, request).then(
+      () => {
+        // Not counted as a refused token: it was ours, and its traveller signed out (an expired one is not either, once verified before).
+        if (request.user && revocations.revoked(request.user)) {
+          request.user = undefined;
+          authFailed(request, revokedToken());
+        }
+        done();
+      },
+      (err: unknown) => {
+        authFailed(request, err);
+        done();
+      },
+    );
   });
   // A callback, not an async function: the check never waits, and a promise per authenticated
   // request moved the rest of the request (limit, handler, send) into a microtask (issue 15).
@@ -537,6 +557,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   // does: neither the domain's onReady steps (consumers) nor the probes start before it (bounded:
   // Redis is soft). Off the request path: one wait at start.
   app.addHook('onReady', () => cache.subscribed);
+  // Nor before it knows the revoked tokens (a pod the HPA added would accept them until it subscribed), bounded alike.
+  app.addHook('onReady', () => revocations.loaded);
 
   await app.register(opts.domain);
 
@@ -545,6 +567,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     await stopIntake();
     for (const step of stoppers) await runStep(step);
     await tracked({ what: 'cache', stop: () => cache.close() });
+    revocations.close();
     redisAuth?.close();
     redis.disconnect();
     subscriber.disconnect();

@@ -1,10 +1,12 @@
 export { loadConfig, readEnvironment, ConfigError, type ServiceConfig, type LoadConfigOptions, type EnvValues, type OwnEnvironment } from './config.ts';
-export { createApp, markHeld, type App, type CreateAppOptions, type Database, type Kit } from './app.ts';
+export { createApp, markHeld, REVOKED_TOKEN_DETAIL, type App, type CreateAppOptions, type Database, type Kit } from './app.ts';
 export { runService, drainAndClose } from './server.ts';
 export { CommandError, serviceMain, type ServiceCommand, type ServiceMainOptions } from './main.ts';
 export { HttpProblem, invalidBody, problem, refusalOptions, registerProblemHandlers, PROBLEM_CONTENT_TYPE, type Problem } from './http/problem.ts';
 export { operationBudget, type BudgetSlot, type OperationBudget, type OperationBudgetOptions } from './http/rate-limit.ts';
 export { createTokenVerifier, remoteJwks, remoteTokenVerifier, localJwks, bearerChallenge, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
+export { isRedisReady } from './redis.ts';
+export { createTokenRevocations, issuedAtMs, type RevocationOptions, type TokenRevocations } from './auth/revocations.ts';
 export { cacheNamespace, cacheShapeOf, createTwoLevelCache, l2Key, type CacheEntryOptions, type TwoLevelCache } from './cache.ts';
 export { createPrismaClient, prismaDatabase, QUERY_TIMEOUT_MS, servicePrismaClient, type PrismaLike } from './data/prisma.ts';
 export { driverAdapterCause, type DriverAdapterCause } from './data/adapter-error.ts';

@@ -124,7 +124,7 @@ describe('user routes through the dev gateway', () => {
 
     // What every other service does: verify against the JWKS fetched over HTTP (via the gateway here).
     const verifier = createTokenVerifier(remoteJwks(`${base}${JWKS_PATH}`), service.app.kit.config.jwtIssuer, service.app.kit.config.jwtAudience);
-    expect(await verifier.verify(login.json!.accessToken as string)).toEqual({ id: payload.sub, email });
+    expect(await verifier.verify(login.json!.accessToken as string)).toEqual({ id: payload.sub, email, issuedAtMs: Math.round((payload.iat ?? 0) * 1000) });
     await expect(verifier.verify(`${login.json!.accessToken as string}x`)).rejects.toMatchObject({ statusCode: 401 });
 
     // A wrong password and an unknown email get the same answer: the login tells no one who has an account.

@@ -7,10 +7,13 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { HttpProblem } from '../http/problem.ts';
+import { issuedAtMs } from './revocations.ts';
 
 export interface AuthenticatedUser {
   readonly id: string;
   readonly email?: string;
+  /** The token's `iat` in ms (revocations.ts compares it with the account's revocation); undefined without one. */
+  readonly issuedAtMs?: number;
 }
 
 export interface TokenVerifier {
@@ -116,7 +119,7 @@ const verifyOnce = async (keys: JWTVerifyGetKey, issuer: string, audience: strin
     const { payload } = await jwtVerify(token, keys, { issuer, audience, algorithms: ['EdDSA', 'ES256'], requiredClaims: ['exp'] });
     if (typeof payload.sub !== 'string' || !payload.sub) throw new HttpProblem(401, 'The access token has no subject');
     return {
-      user: { id: payload.sub, email: typeof payload.email === 'string' ? payload.email : undefined },
+      user: { id: payload.sub, email: typeof payload.email === 'string' ? payload.email : undefined, issuedAtMs: issuedAtMs(payload.iat) },
       expiresAtMs: (payload.exp ?? 0) * 1000,
     };
   } catch (err) {

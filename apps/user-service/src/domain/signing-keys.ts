@@ -20,6 +20,7 @@
 import { createCipheriv, createDecipheriv, createPrivateKey, hkdfSync, randomBytes } from 'node:crypto';
 import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type CryptoKey, type JSONWebKeySet, type JWK, type JWTVerifyGetKey } from 'jose';
 import { SIGNING_ALG } from './signing-key.ts';
+import { ACCESS_TOKEN_TTL_SECONDS } from '@tripgen/catalog';
 
 export interface RingKey {
   readonly kid: string;
@@ -37,8 +38,8 @@ export interface KeyRingTiming {
   readonly checkEveryMs: number;
 }
 
-/** Lifetime of an access token (the login route signs with it; the ring keeps retired keys this long). */
-export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/** Lifetime of an access token (the login route signs with it; the ring keeps retired keys this long): the catalog's. */
+export { ACCESS_TOKEN_TTL_SECONDS };
 
 /** Production timing: a new key every 30 days, announced 15 minutes ahead (> the 10-minute JWKS caches). */
 export const KEY_RING_TIMING: KeyRingTiming = {

@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AUTH_PATHS, LOGIN_THROTTLE, USER_PATHS } from '@tripgen/catalog';
 import { assertPreconditions, createFailureThrottle, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, ProblemSchema, withLocation, type Kit } from '@tripgen/service-kit';
 import { SignJWT } from 'jose';
+import { Type } from 'typebox';
+import type { FastifyInstance } from 'fastify';
 import { decoyHash, hashPassword, verifyPassword } from '../domain/passwords.ts';
 import { passwordProblem } from '../domain/password-rules.ts';
 import { Jwks, LoginBody, PublicUser, RegisterBody, TokenResponse } from '../domain/schemas.ts';
@@ -22,6 +24,21 @@ const normalizeEmail = (email: string) => email.toLowerCase();
 
 /** Failed logins per account, across replicas: the kit's rate limit counts per caller, and one account can be tried from many addresses. */
 export const loginThrottle = (redis: Kit['redis']) => createFailureThrottle({ redis, prefix: 'tripgen:user:login-failures', ...LOGIN_THROTTLE });
+
+/**
+ * Revokes every token of the account issued up to now (the kit's revocations, through Redis to every
+ * replica of every service); a 503 when Redis cannot take it: the traveller is told to try again,
+ * never told they are signed out when other services would still take their token.
+ */
+export const revokeTokens = async (app: FastifyInstance, userId: string): Promise<void> => {
+  try {
+    await app.kit.revocations.revoke(userId);
+  } catch (err) {
+    const unavailable = new HttpProblem(503, 'The sign-out could not reach every service; try again shortly');
+    unavailable.cause = err;
+    throw unavailable;
+  }
+};
 
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { users, ring }) => {
   const { jwtIssuer, jwtAudience } = app.kit.config;
@@ -86,12 +103,34 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         .setSubject(found.id)
         .setIssuer(jwtIssuer)
         .setAudience(jwtAudience)
-        .setIssuedAt()
+        // To the millisecond (a NumericDate may hold a fraction, RFC 7519 2): a revocation is an instant
+        // (the kit's auth/revocations.ts), and a login right after a password change, within the same
+        // second, must not be refused with the tokens it replaces.
+        .setIssuedAt(Date.now() / 1000)
         .setExpirationTime(`${ACCESS_TOKEN_TTL_SECONDS}s`)
         .sign(key.privateKey);
       // A bearer credential: no cache on the way may keep it (RFC 6749 5.1, the token response).
       reply.header('cache-control', 'no-store');
       return { accessToken, tokenType: 'Bearer' as const, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+    },
+  );
+
+  // Sign out everywhere (OWASP ASVS 4.0.3 3.3.1): every token of the account issued up to now is
+  // refused from then on by every service (the kit's revocations), this one included. No token of one
+  // device only: the tokens carry no session, and one revocation per account keeps the check a lookup.
+  app.post(
+    USER_PATHS.logout,
+    {
+      schema: {
+        operationId: 'logout',
+        description: 'Signs the account out everywhere: every access token of it issued up to now is refused by every service from then on.',
+        tags: ['auth'],
+        response: { 204: Type.Null(), 503: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      await revokeTokens(app, request.user!.id);
+      return reply.code(204).send(null);
     },
   );
 

@@ -150,6 +150,11 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
       assertPreconditions(request, CURRENT_TARGET);
       // Another request deleted it since it was read: that token's account is gone.
       if (!(await users.remove(userId))) throw accountGone();
+      // Its tokens refused by every service from now on, not only here (where the account's absence
+      // already refuses them): the trip service took them until they expired, and a trip created
+      // with one waited for the next erasure sweep. Redis out of reach: the account is deleted all
+      // the same, and the revocation is written once Redis answers this replica again.
+      await app.kit.revocations.revoke(userId).catch((err: unknown) => request.log.error({ err, userId }, 'the deleted account\'s tokens could not be revoked yet: other services take them until Redis answers'));
       return reply.code(204).send(null);
     },
   );

@@ -1,0 +1,22 @@
+/**
+ * Access tokens: how long one lives, and where the revocations of an account's tokens are kept and
+ * announced (every service's every replica refuses a revoked token: apps/service-kit/src/auth/revocations.ts).
+ */
+
+/** Lifetime of an access token: the login signs with it, the key ring keeps a retired key this long, a revocation is kept this long. */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+/**
+ * An account's tokens revoked (signed out everywhere, account deleted): the instant
+ * (ms since the epoch) before which every token of the account is refused, compared with the token's
+ * `iat`. `key`: a Redis sorted set, member the account id, score that instant, shared by every
+ * service; members older than `lifetimeMs` are dropped at each write and the key expires `lifetimeMs`
+ * after the last one (by then every token it revokes has expired). `channel`: where each revocation is
+ * published (`<account id> <instant>`); each replica keeps the set in memory, fed by the channel and
+ * read in full whenever its subscription (re)connects.
+ */
+export const TOKEN_REVOCATIONS = {
+  key: 'tripgen:token-revocations',
+  channel: 'tripgen:token-revocations',
+  lifetimeMs: ACCESS_TOKEN_TTL_SECONDS * 1000,
+} as const;

@@ -1,0 +1,109 @@
+/**
+ * Revocations of an account's tokens between replicas, on the real Redis (auth/revocations.ts): heard
+ * by another replica within about a second and then a lookup in memory; a token signed after the
+ * revocation, in the same second, still accepted; what a replica cut off from Redis missed, read in
+ * full when its subscription comes back; a revocation asked while Redis is out of reach written once it
+ * answers; entries gone from memory and Redis once older than a token's lifetime.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { TOKEN_REVOCATIONS } from '@tripgen/catalog';
+import { quietLogger, redisUrl, startTcpRelay, waitFor, type TcpRelay } from '@tripgen/testing';
+import { connectRedis, isRedisReady } from '../redis.ts';
+import { createTokenRevocations, issuedAtMs, type TokenRevocations } from './revocations.ts';
+
+/** This file's own key and channel: a channel is heard in every Redis database, and a shortened lifetime must not trim the services' set. */
+const names = { key: `${TOKEN_REVOCATIONS.key}:test:${randomUUID()}`, channel: `${TOKEN_REVOCATIONS.channel}:test:${randomUUID()}` };
+const connections: Redis[] = [];
+const relays: TcpRelay[] = [];
+const opened: TokenRevocations[] = [];
+afterEach(() => {
+  for (const r of opened.splice(0)) r.close();
+});
+afterAll(async () => {
+  for (const c of connections) c.disconnect();
+  for (const r of relays) await r.close();
+});
+
+const replica = async (opts: { url?: string; lifetimeMs?: number } = {}): Promise<{ revocations: TokenRevocations; redis: Redis; subscriber: Redis }> => {
+  const url = opts.url ?? redisUrl();
+  const redis = connectRedis(url, quietLogger, 'revocations-test');
+  const subscriber = connectRedis(url, quietLogger, 'revocations-test:sub');
+  connections.push(redis, subscriber);
+  const revocations = createTokenRevocations({ redis, subscriber, names, lifetimeMs: opts.lifetimeMs, onError: () => undefined });
+  opened.push(revocations);
+  await revocations.loaded;
+  return { revocations, redis, subscriber };
+};
+
+describe('token revocations', () => {
+  it('reach another replica within a second; a token signed after them, in the same second, is accepted', async () => {
+    const [a, b] = [await replica(), await replica()];
+    const id = randomUUID();
+    const signedBefore = Date.now() - 1;
+    const at = await a.revocations.revoke(id);
+    // Here at once, there within a second (before: nothing revoked a token anywhere).
+    expect(a.revocations.revoked({ id, issuedAtMs: signedBefore })).toBe(true);
+    const sent = Date.now();
+    await waitFor(() => b.revocations.revoked({ id, issuedAtMs: signedBefore }), 'the revocation heard by the other replica', 1_000, 5);
+    expect(Date.now() - sent).toBeLessThan(1_000);
+    // A login right after, within the same second: its `iat` to the millisecond is after the revocation.
+    expect(b.revocations.revoked({ id, issuedAtMs: issuedAtMs((at + 1) / 1000) })).toBe(false);
+    // A token of the same second signed with a whole-second `iat` (before the login signed milliseconds) is one before it.
+    expect(b.revocations.revoked({ id, issuedAtMs: issuedAtMs(Math.floor(at / 1000)) })).toBe(true);
+    expect(b.revocations.revoked({ id })).toBe(true);
+    expect(b.revocations.revoked({ id: randomUUID(), issuedAtMs: signedBefore })).toBe(false);
+  });
+
+  it('are read in full when a subscription cut off comes back', { timeout: 30_000 }, async () => {
+    const relay = await startTcpRelay({ target: redisUrl() });
+    relays.push(relay);
+    const a = await replica();
+    const b = await replica({ url: relay.via(redisUrl()) });
+    await waitFor(() => isRedisReady(b.subscriber) && isRedisReady(b.redis), 'the cut-off replica connected');
+    relay.hangUp();
+    await waitFor(() => !isRedisReady(b.subscriber), 'the subscription lost');
+    const id = randomUUID();
+    await a.revocations.revoke(id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(b.revocations.revokedBefore(id)).toBeUndefined(); // published while it was away: never heard
+    relay.mend();
+    await waitFor(() => b.revocations.revokedBefore(id) !== undefined, 'the revocation read at the reconnect', 15_000);
+    expect(b.revocations.revokedBefore(id)).toBe(a.revocations.revokedBefore(id));
+  });
+
+  it('asked while Redis is out of reach: refused (the caller answers 503), held here, and written once Redis answers', { timeout: 30_000 }, async () => {
+    const relay = await startTcpRelay({ target: redisUrl() });
+    relays.push(relay);
+    const a = await replica({ url: relay.via(redisUrl()) });
+    const b = await replica();
+    await waitFor(() => isRedisReady(a.redis), 'connected');
+    relay.hangUp();
+    await waitFor(() => !isRedisReady(a.redis), 'Redis out of reach');
+    const id = randomUUID();
+    const signedBefore = Date.now() - 1;
+    await expect(a.revocations.revoke(id)).rejects.toThrow();
+    expect(a.revocations.revoked({ id, issuedAtMs: signedBefore })).toBe(true);
+    relay.mend();
+    await waitFor(() => b.revocations.revokedBefore(id) === a.revocations.revokedBefore(id), 'the revocation written and heard once Redis answers', 15_000);
+  });
+
+  it('are dropped from memory and from Redis once older than a token\'s lifetime', async () => {
+    const lifetimeMs = 600;
+    const [a, b] = [await replica({ lifetimeMs }), await replica({ lifetimeMs })];
+    const id = randomUUID();
+    await a.revocations.revoke(id);
+    await waitFor(() => b.revocations.revokedBefore(id) !== undefined, 'heard');
+    expect(await a.redis.zscore(names.key, id)).not.toBeNull();
+    expect(await a.redis.pttl(names.key)).toBeGreaterThan(0);
+    await waitFor(() => a.revocations.size === 0 && b.revocations.size === 0, 'forgotten by both replicas', 3_000);
+    await waitFor(async () => (await a.redis.exists(names.key)) === 0, 'the key expired in Redis', 3_000);
+    // A later revocation trims what is older than the lifetime, whatever the key's expiry.
+    const other = randomUUID();
+    await a.revocations.revoke(other);
+    await new Promise((resolve) => setTimeout(resolve, lifetimeMs + 50));
+    await a.revocations.revoke(randomUUID());
+    expect(await a.redis.zscore(names.key, other)).toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Signing out everywhere and an account's deletion revoke the account's tokens on every service
+ * (OWASP ASVS 4.0.3 3.3.1, 3.3.4; docs/api.md, user service rows): a token the
+ * trip service's two replicas and the AI service had accepted is refused by them within about a
+ * second of the user service's 204, and a login right after works at once. Before, a token stayed
+ * valid everywhere for its 15 minutes: there was no sign-out, and after an
+ * account's deletion only the user service refused it (a trip created with it waited for the next
+ * erasure sweep). The user, trip and AI services, their databases and Redis are real.
+ */
+import { AUTH_PATHS, USER_PATHS } from '@tripgen/catalog';
+import { queryRows } from '@tripgen/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startStack, tripBody, waitFor, type Part, type Stack } from './harness.ts';
+
+let stack: Stack;
+let second: Part;
+beforeAll(async () => {
+  stack = await startStack();
+  second = await stack.tripReplica();
+});
+afterAll(async () => stack?.close());
+
+const PASSWORD = 'correct horse battery'; // the harness's traveller's
+const user = (method: string, url: string, authorization?: string, body?: unknown) => call(stack.user.url, method, url, { body, headers: authorization ? { authorization } : {} });
+const login = async (email: string, password: string) => {
+  const res = await user('POST', AUTH_PATHS.login, undefined, { email, password });
+  return { status: res.status, authorization: `Bearer ${res.json?.accessToken as string}` };
+};
+const emailOf = async (authorization: string) => (await user('GET', USER_PATHS.me, authorization)).json.email as string;
+/** What each service answers the token: the trip service's two replicas (a read of the trips) and the AI service (a reading of interests). */
+const answers = async (authorization: string) => [
+  (await call(stack.trip.url, 'GET', '/api/v1/trips', { headers: { authorization } })).status,
+  (await call(second.url, 'GET', '/api/v1/trips', { headers: { authorization } })).status,
+  (await call(stack.ai!.url, 'POST', '/api/v1/ai/interests', { body: { interests: ['food'] }, headers: { authorization } })).status,
+];
+/** Milliseconds until every service refuses the token with its challenge, after the revocation's answer. */
+const refusedEverywhereWithin = async (authorization: string): Promise<number> => {
+  const since = Date.now();
+  await waitFor(async () => (await answers(authorization)).every((s) => s === 401), 'the revoked token refused by every service', 5_000, 20);
+  const took = Date.now() - since;
+  const refused = await call(second.url, 'GET', '/api/v1/trips', { headers: { authorization } });
+  expect(refused.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+  expect(refused.json.detail).toMatch(/revoked/);
+  return took;
+};
+
+describe('revoked tokens', () => {
+  it('sign out everywhere: the token is refused by every replica of every service within a second, a new login works at once', async () => {
+    const { authorization } = await stack.traveller();
+    const email = await emailOf(authorization);
+    const other = await stack.traveller();
+    // Accepted before by each replica: the revocation has to reach a token verified and remembered.
+    expect(await answers(authorization)).toEqual([200, 200, 200]);
+    const out = await user('POST', USER_PATHS.logout, authorization);
+    expect(out.status, JSON.stringify(out.json)).toBe(204);
+    expect((await user('GET', USER_PATHS.me, authorization)).status).toBe(401);
+    expect(await refusedEverywhereWithin(authorization)).toBeLessThan(1_000);
+    // Signed in again right away, in the same second as the sign-out: accepted everywhere at once.
+    const again = await login(email, PASSWORD);
+    expect(again.status).toBe(200);
+    expect(await answers(again.authorization)).toEqual([200, 200, 200]);
+    expect((await user('GET', USER_PATHS.me, again.authorization)).status).toBe(200);
+    // Nobody else signed out.
+    expect(await answers(other.authorization)).toEqual([200, 200, 200]);
+    // A revoked token cannot sign out again.
+    expect((await user('POST', USER_PATHS.logout, authorization)).status).toBe(401);
+  });
+
+  it('an account deleted: its token is refused by the trip service at once, no trip created with it', async () => {
+    const { authorization, userId } = await stack.traveller();
+    expect(await answers(authorization)).toEqual([200, 200, 200]);
+    const deleted = await user('DELETE', USER_PATHS.me, authorization, { password: PASSWORD });
+    expect(deleted.status).toBe(204);
+    expect(await refusedEverywhereWithin(authorization)).toBeLessThan(1_000);
+    // Before: 201, a trip of a deleted account, erased at the next sweep (10 minutes).
+    expect((await call(second.url, 'POST', '/api/v1/trips', { body: tripBody(), headers: { authorization } })).status).toBe(401);
+    expect(await queryRows(stack.trip.db.url, 'SELECT id FROM trips WHERE user_id = $1', [userId])).toEqual([]);
+  });
+
+  it('a replica started after the revocation refuses the token from its first request', async () => {
+    const { authorization } = await stack.traveller();
+    expect((await user('POST', USER_PATHS.logout, authorization)).status).toBe(204);
+    const late = await stack.tripReplica();
+    expect((await call(late.url, 'GET', '/api/v1/trips', { headers: { authorization } })).status).toBe(401);
+  });
+});
