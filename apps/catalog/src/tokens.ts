@@ -7,7 +7,7 @@
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
 /**
- * An account's tokens revoked (signed out everywhere, account deleted): the instant
+ * An account's tokens revoked (signed out everywhere, password changed, account deleted): the instant
  * (ms since the epoch) before which every token of the account is refused, compared with the token's
  * `iat`. `key`: a Redis sorted set, member the account id, score that instant, shared by every
  * service; members older than `lifetimeMs` are dropped at each write and the key expires `lifetimeMs`

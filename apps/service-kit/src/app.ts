@@ -133,7 +133,7 @@ const HELD_MS = Symbol('tripgen.heldMs');
 type HeldRequest = FastifyRequest & { [HELD_MS]?: number };
 const OPERATIONAL = new Set<string>(OPERATIONAL_PATHS);
 /** The 401 of a revoked token (its challenge `invalid_token`, as every refused token's). */
-export const REVOKED_TOKEN_DETAIL = 'The access token was revoked (signed out or account deleted): sign in again';
+export const REVOKED_TOKEN_DETAIL = 'The access token was revoked (signed out, password changed or account deleted): sign in again';
 /** Redis key prefix of the refused tokens counted per client address, shared by every service. */
 export const TOKEN_REFUSALS_PREFIX = 'tripgen:token-refusals';
 

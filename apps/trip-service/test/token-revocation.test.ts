@@ -1,9 +1,9 @@
 /**
- * Signing out everywhere and an account's deletion revoke the account's tokens on every service
- * (OWASP ASVS 4.0.3 3.3.1, 3.3.4; docs/api.md, user service rows): a token the
+ * Signing out everywhere, a password change and an account's deletion revoke the account's tokens on
+ * every service (OWASP ASVS 4.0.3 3.3.1, 3.3.3, 3.3.4; docs/api.md, user service rows): a token the
  * trip service's two replicas and the AI service had accepted is refused by them within about a
  * second of the user service's 204, and a login right after works at once. Before, a token stayed
- * valid everywhere for its 15 minutes: there was no sign-out, and after an
+ * valid everywhere for its 15 minutes: there was no sign-out and no password change, and after an
  * account's deletion only the user service refused it (a trip created with it waited for the next
  * erasure sweep). The user, trip and AI services, their databases and Redis are real.
  */
@@ -64,6 +64,34 @@ describe('revoked tokens', () => {
     expect(await answers(other.authorization)).toEqual([200, 200, 200]);
     // A revoked token cannot sign out again.
     expect((await user('POST', USER_PATHS.logout, authorization)).status).toBe(401);
+  });
+
+  it('a password change: the current password asked (403, counted), the new one under register\'s rules, every older token refused, the new password signs in', async () => {
+    const { authorization } = await stack.traveller();
+    const email = await emailOf(authorization);
+    const elsewhere = await login(email, PASSWORD); // another device
+    expect(await answers(elsewhere.authorization)).toEqual([200, 200, 200]);
+    const change = (body: unknown) => user('PUT', USER_PATHS.password, authorization, body);
+    const wrong = await change({ currentPassword: 'not the password at all', newPassword: 'a brand new passphrase' });
+    expect(wrong.status).toBe(403);
+    // Counted as a failed login of the account (the login throttle's count, shared with login and deletion).
+    expect(await stack.user.app!.kit.redis.keys('tripgen:user:login-failures*')).not.toEqual([]);
+    const weak = await change({ currentPassword: PASSWORD, newPassword: 'password1234' });
+    expect(weak.status).toBe(400);
+    expect(weak.json.errors).toEqual([{ path: 'body/newPassword', message: 'must not be one of the most common passwords' }]);
+    expect((await change({ currentPassword: PASSWORD, newPassword: 'too short' })).status).toBe(400);
+    expect((await change({ currentPassword: PASSWORD })).status).toBe(400);
+    // Nothing revoked by the refused ones.
+    expect(await answers(elsewhere.authorization)).toEqual([200, 200, 200]);
+
+    const changed = await change({ currentPassword: PASSWORD, newPassword: 'a brand new passphrase' });
+    expect(changed.status, JSON.stringify(changed.json)).toBe(204);
+    expect(await refusedEverywhereWithin(elsewhere.authorization)).toBeLessThan(1_000);
+    expect((await user('GET', USER_PATHS.me, authorization)).status).toBe(401);
+    expect((await login(email, PASSWORD)).status).toBe(401);
+    const fresh = await login(email, 'a brand new passphrase');
+    expect(fresh.status).toBe(200);
+    expect(await answers(fresh.authorization)).toEqual([200, 200, 200]);
   });
 
   it('an account deleted: its token is refused by the trip service at once, no trip created with it', async () => {

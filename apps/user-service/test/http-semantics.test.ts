@@ -66,7 +66,7 @@ describe('a wrong request to the user service', () => {
     type Operation = { requestBody?: unknown; responses: Record<string, unknown> };
     const doc = (await send('GET', OPENAPI_PATH)).json as { paths: Record<string, Record<string, Operation>> };
     const withBody = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).filter(([, op]) => op.requestBody !== undefined).map(([method, op]) => [`${method} ${path}`, Object.keys(op.responses).includes('415')] as const));
-    expect(withBody.map(([what]) => what).sort()).toEqual(['delete /api/v1/users/me', 'post /api/v1/auth/login', 'post /api/v1/auth/register', 'post /internal/v1/user/accounts', 'put /api/v1/users/me/preferences']);
+    expect(withBody.map(([what]) => what).sort()).toEqual(['delete /api/v1/users/me', 'post /api/v1/auth/login', 'post /api/v1/auth/register', 'post /internal/v1/user/accounts', 'put /api/v1/users/me/password', 'put /api/v1/users/me/preferences']);
     for (const [what, has415] of withBody) expect(has415, what).toBe(true);
     // Nothing was created by the refused sign-ups: the same body as JSON is a fresh account.
     expect((await send('POST', AUTH_PATHS.register, { type: 'application/json', body: json })).status).toBe(201);

@@ -1,7 +1,8 @@
 /**
- * Signing out and deleting the account on a replica cut off from Redis (docs/api.md, Revoked tokens):
- * the revocation cannot reach the other services, so sign-out is a 503 (never "signed out" while they
- * still take the token); the deletion goes ahead and its revocation is written once Redis answers that replica again. Two
+ * Signing out, changing the password and deleting the account on a replica cut off from Redis
+ * (docs/api.md, Revoked tokens): the revocation cannot reach the other services, so sign-out is a 503
+ * (never "signed out" while they still take the token) and the password is not changed (503); the
+ * deletion goes ahead and its revocation is written once Redis answers that replica again. Two
  * replicas on the real PostgreSQL and Redis, one of them reaching Redis through a relay that hangs up.
  */
 import { USER_PATHS } from '@tripgen/catalog';
@@ -33,14 +34,18 @@ const account = async () => {
 };
 
 describe('revocations while Redis is out of reach', () => {
-  it('sign-out is a 503, written once Redis answers; a deletion goes ahead, its revocation written then too', { timeout: 30_000 }, async () => {
+  it('sign-out and a password change are 503, nothing changed; a deletion is written once Redis answers', { timeout: 30_000 }, async () => {
     const staying = await account();
     const leaving = await account();
     relay.hangUp();
     try {
       await waitFor(() => !isRedisReady(cut.app.kit.redis), 'the replica cut off from Redis');
+      const changed = await cut.app.inject({ method: 'PUT', url: USER_PATHS.password, headers: staying.headers, payload: { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' } });
+      expect([changed.statusCode, Number(changed.headers['retry-after']) > 0]).toEqual([503, true]);
       const out = await cut.app.inject({ method: 'POST', url: USER_PATHS.logout, headers: staying.headers });
       expect([out.statusCode, Number(out.headers['retry-after']) > 0]).toEqual([503, true]);
+      // The password unchanged.
+      expect((await a.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: staying.email, password: PASSWORD } })).statusCode).toBe(200);
       // The other replica, which Redis did not tell, still takes the token (this one, which was asked, refuses it already).
       expect((await a.app.inject({ method: 'GET', url: USER_PATHS.me, headers: staying.headers })).statusCode).toBe(200);
       expect((await cut.app.inject({ method: 'GET', url: USER_PATHS.me, headers: staying.headers })).statusCode).toBe(401);

@@ -1,12 +1,12 @@
 /**
- * Revoked access tokens (OWASP ASVS 4.0.3 3.3.1, 3.3.4): signing out everywhere and an account's
- * deletion revoke every token of the account issued up to that instant, on
+ * Revoked access tokens (OWASP ASVS 4.0.3 3.3.1, 3.3.3, 3.3.4): signing out everywhere, a password
+ * change and an account's deletion revoke every token of the account issued up to that instant, on
  * every replica of every service, within about a second, while the authenticated hot path stays a
  * lookup in memory (issue 15: no Redis round trip per request).
  *
  * An account's revocation is one instant (ms since the epoch, the revoking replica's clock): a token
  * of the account whose `iat` is not after it is refused. The login signs `iat` to the millisecond (a
- * NumericDate may hold a fraction, RFC 7519 2), so that a login right after a sign-out, within
+ * NumericDate may hold a fraction, RFC 7519 2), so that a login right after a password change, within
  * the same second, is not refused with the tokens it replaces; a token with a whole-second `iat` (one
  * signed before) is refused when its second began before the revocation, the second it was signed in.
  *

@@ -26,6 +26,10 @@ export type RegisterBody = Static<typeof RegisterBody>;
 export const LoginBody = Type.Object({ email: Email, password: Type.String({ maxLength: 128 }) }, { additionalProperties: false });
 export type LoginBody = Static<typeof LoginBody>;
 
+/** A password change: the current one (as a login reads it) and the new one (as register reads it: the lengths here, the rest by the route, password-rules.ts). */
+export const ChangePasswordBody = Type.Object({ currentPassword: LoginBody.properties.password, newPassword: RegisterBody.properties.password }, { additionalProperties: false });
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
 /** The account's current password, asked again to delete it: a token alone (a stolen one) cannot erase an account. */
 export const DeleteAccountBody = Type.Object({ password: LoginBody.properties.password }, { additionalProperties: false });
 export type DeleteAccountBody = Static<typeof DeleteAccountBody>;

@@ -36,6 +36,11 @@ export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
   /** The credentials of the account `userId` (from PostgreSQL, never the cache: the profile holds no hash), or null when it is gone. */
   credentialsOf: (userId: string) => prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, passwordHash: true } }),
 
+  /** Replaces the account's password hash; false when the account is gone. The profile holds no hash: nothing cached changes. */
+  async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
+    return (await prisma.user.updateMany({ where: { id: userId }, data: { passwordHash } })).count === 1;
+  },
+
   /**
    * Deletes the account and everything of it in user_db (its preferences and notifications go with
    * it: ON DELETE CASCADE), and its cached profile on every replica (L1 and L2: the cache's

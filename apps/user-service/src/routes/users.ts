@@ -3,12 +3,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ACCOUNT_ERASURE, type AccountsResponse, type DeletionsResponse, internalPrefix, LOGIN_THROTTLE, repeatedInterests, storedInterest, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
-import { assertPreconditions, bearerChallenge, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, invalidBody, ProblemSchema, REFUSED_TARGET, type PreconditionTarget } from '@tripgen/service-kit';
-import { AccountsAnswer, AccountsBody, DeleteAccountBody, DeletionsAnswer, DeletionsQuery, Me, NotificationList, Preferences } from '../domain/schemas.ts';
+import { assertPreconditions, isRedisReady, bearerChallenge, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, invalidBody, ProblemSchema, REFUSED_TARGET, type PreconditionTarget } from '@tripgen/service-kit';
+import { AccountsAnswer, AccountsBody, ChangePasswordBody, DeleteAccountBody, DeletionsAnswer, DeletionsQuery, Me, NotificationList, Preferences } from '../domain/schemas.ts';
 import { INBOX_SHOWN } from '../domain/notifications.ts';
-import { verifyPassword } from '../domain/passwords.ts';
+import { hashPassword, verifyPassword } from '../domain/passwords.ts';
+import { passwordProblem } from '../domain/password-rules.ts';
 import type { UserRepository } from '../domain/users.ts';
-import { loginThrottle } from './auth.ts';
+import { loginThrottle, revokeTokens } from './auth.ts';
 
 export interface UserRoutesOptions {
   readonly users: UserRepository;
@@ -155,6 +156,56 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
       // with one waited for the next erasure sweep. Redis out of reach: the account is deleted all
       // the same, and the revocation is written once Redis answers this replica again.
       await app.kit.revocations.revoke(userId).catch((err: unknown) => request.log.error({ err, userId }, 'the deleted account\'s tokens could not be revoked yet: other services take them until Redis answers'));
+      return reply.code(204).send(null);
+    },
+  );
+
+  // A password change (OWASP ASVS 4.0.3 2.1.5, 3.3.3): the current password (counted as a login's,
+  // one throttle with login and deletion), the new one under register's rules, and every token of the
+  // account issued before revoked on every service (the caller signs in again with the new password).
+  app.put(
+    USER_PATHS.password,
+    // Its preconditions once the current password is checked, as the deletion's.
+    {
+      config: { target: EVALUATED_BY_ROUTE },
+      schema: {
+        operationId: 'changePassword',
+        description: "Replaces the signed-in user's password (the current one in the body) and revokes every access token of the account issued before: sign in again with the new one.",
+        tags: ['users'],
+        body: ChangePasswordBody,
+        response: { 204: Type.Null(), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 429: ProblemSchema, 503: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const userId = request.user!.id;
+      const { currentPassword, newPassword } = request.body;
+      const refused = passwordProblem(newPassword);
+      if (refused) throw invalidBody([{ path: 'body/newPassword', message: refused }]);
+      const found = await users.credentialsOf(userId);
+      if (!found) throw accountGone();
+      const verdict = await throttle.attempt(found.email);
+      if (!verdict.allowed) {
+        reply.header('retry-after', String(verdict.retryAfterSeconds));
+        throw new HttpProblem(429, `Too many failed logins for this account; retry in ${verdict.retryAfterSeconds} seconds`);
+      }
+      if (!(await verifyPassword(found.passwordHash, currentPassword))) {
+        if (verdict.last) request.log.warn({ userId, throttleKey: throttle.redisKey(found.email) }, `Login locked for ${LOGIN_THROTTLE.windowMs / 60_000} minutes after ${LOGIN_THROTTLE.maxFailures} failed logins`);
+        throw new HttpProblem(403, 'The current password is wrong: the password was not changed');
+      }
+      await throttle.succeeded(found.email);
+      assertPreconditions(request, CURRENT_TARGET);
+      // Changed only when the old tokens can be revoked too: a new password that left a thief's token
+      // working everywhere but here would be a change in name only.
+      if (!isRedisReady(app.kit.redis)) throw new HttpProblem(503, 'The password could not be changed now (its sign-out cannot reach every service); try again shortly');
+      if (!(await users.setPasswordHash(userId, await hashPassword(newPassword)))) throw accountGone();
+      try {
+        await revokeTokens(app, userId);
+      } catch (err) {
+        // Redis lost between the check and the write (this replica writes it once Redis answers again).
+        const unavailable = new HttpProblem(503, 'The password was changed, but the sign-out of the other sessions could not reach every service yet: sign out (POST /api/v1/auth/logout) once this answers again');
+        unavailable.cause = err;
+        throw unavailable;
+      }
       return reply.code(204).send(null);
     },
   );
