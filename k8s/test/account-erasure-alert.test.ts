@@ -58,6 +58,29 @@ describe('owners of trips user_db does not know raise a ticket', () => {
     expect(keep.test(METRIC)).toBe(true);
   });
 
+  it('sweeps that keep failing raise a ticket: a rule reads when the trip pods last completed one, its threshold the catalog\'s sweep periods', () => {
+    const rules = prodRules.filter((r) =>
+      parsePromql(r.expression).selectors.some((s) => s.metric === ACCOUNT_ERASURE.lastSuccessMetric && s.matchers.every((m) => matches(m, tripTarget()))),
+    );
+    // Before: none (a failing sweep logged a warning per sweep, and the unknown-owners gauge kept its last value).
+    expect(rules.map((r) => r.alert)).toEqual(['TripGenAccountErasureStalled']);
+    const [rule] = rules;
+    const stalled = (ACCOUNT_ERASURE.stalledAfterSweeps * ACCOUNT_ERASURE.sweepEveryMs) / 1000;
+    expect(stalled).toBe(1800);
+    expect(rule!.severity).toBe(AZURE_SEVERITY.warning);
+    expect(rule!.annotations.runbook_url).toMatch(/\/docs\/runbooks\.md#account-erasure$/);
+    // The newest completion of any pod over the threshold's window (a replaced pod's counts until it leaves the window), against now.
+    expect(rule!.expression).toContain(`time() - max by (job, `);
+    expect(rule!.expression).toContain(`${ACCOUNT_ERASURE.lastSuccessMetric}{namespace="${tripTarget().namespace}",job="${tripTarget().job}"}[${stalled / 60}m]`);
+    expect(rule!.expression).toMatch(new RegExp(`\\) > ${stalled}\\)$`));
+  });
+
+  it('the last-success gauge reaches Azure: the remote write keeps it', () => {
+    const stack = (find('prod', 'Application', 'tripgen-prod-platform-kube-prometheus-stack').spec as { source: { helm: { valuesObject: { prometheus: { prometheusSpec: { remoteWrite: { writeRelabelConfigs: { regex: string }[] }[] } } } } } }).source.helm
+      .valuesObject;
+    expect(new RegExp(`^(?:${stack.prometheus.prometheusSpec.remoteWrite[0]!.writeRelabelConfigs[0]!.regex})$`).test(ACCOUNT_ERASURE.lastSuccessMetric)).toBe(true);
+  });
+
   it('fails for a rule on another job or namespace', () => {
     const r = (expression: string): Rule => ({ alert: 'A', expression, severity: 2, annotations: {} });
     expect(reading([r(`${METRIC}{namespace="tripgen",job="user-service-metrics"} > 0`)], tripTarget())).toEqual([]);

@@ -228,14 +228,26 @@ export const ACCOUNT_TOMBSTONE_RETENTION = { keepMs: 40 * 24 * 60 * 60_000, prun
  * the AI service does not answer, nothing is deleted and the next sweep asks again.
  * `service` is the one that sweeps; the kit exports from its pods alone the gauge `unknownOwnersMetric`:
  * the owners of trips user_db does not know (no account, no deletion record) that the last complete
- * sweep counted and kept, which an alert reads (docs/runbooks.md#account-erasure).
+ * sweep counted and kept, which an alert reads (docs/runbooks.md#account-erasure), and the gauge
+ * `lastSuccessMetric`: when the last sweep that walked every owner and every deletion record ended
+ * (Unix seconds), which an alert reads to find sweeps that keep failing (its threshold `stalledAfterSweeps`
+ * periods: one failed sweep is retried at the next, several in a row leave deleted accounts' data kept).
  */
 export const ACCOUNT_ERASURE = {
   sweepEveryMs: 10 * 60_000,
   batch: 100,
   service: 'trip',
   unknownOwnersMetric: 'account_erasure_unknown_owners',
-} as const satisfies { readonly sweepEveryMs: number; readonly batch: number; readonly service: ServiceName; readonly unknownOwnersMetric: string };
+  lastSuccessMetric: 'account_erasure_last_success_timestamp_seconds',
+  stalledAfterSweeps: 3,
+} as const satisfies {
+  readonly sweepEveryMs: number;
+  readonly batch: number;
+  readonly service: ServiceName;
+  readonly unknownOwnersMetric: string;
+  readonly lastSuccessMetric: string;
+  readonly stalledAfterSweeps: number;
+};
 
 /**
  * Service-to-service routes of a service (e.g. the location service's batch lookup for the AI

@@ -53,12 +53,14 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
         app.kit.metrics.accountErasureUnknownOwners.set(owners);
         if (owners > 0) app.log.warn({ owners, sample }, `${UNKNOWN_OWNERS_MESSAGE}: their trips are kept (docs/runbooks.md#account-erasure)`);
       };
+      // Sweeps that keep failing leave this behind, which an alert reads (a failure was a warning line per sweep, and the gauge above kept its last value).
+      const completed = () => app.kit.metrics.accountErasureLastSuccess.set(Date.now() / 1000);
       app.addHook('onReady', async () => {
         relay.start();
         const sweeper = schedules.sweeper();
         app.kit.onShutdown(() => sweeper.close(), 'schedule sweeper');
         // A deleted account's trips go on this schedule (catalog ACCOUNT_ERASURE; every replica, idempotent deletes).
-        const erasure = schedulePruning('trips of deleted accounts', (stopped) => eraseTripsOfDeletedAccounts({ prisma, trips, deletedAccounts: (ids) => peers.deletedAccounts(ids), eraseGenerations: (ids) => peers.eraseGenerations(ids), deletionRecords: (after) => peers.deletionRecords(after), unknownOwners }, stopped), trip.accountErasureEveryMs, app.log);
+        const erasure = schedulePruning('trips of deleted accounts', (stopped) => eraseTripsOfDeletedAccounts({ prisma, trips, deletedAccounts: (ids) => peers.deletedAccounts(ids), eraseGenerations: (ids) => peers.eraseGenerations(ids), deletionRecords: (after) => peers.deletionRecords(after), unknownOwners, completed }, stopped), trip.accountErasureEveryMs, app.log);
         app.kit.onDrain(() => erasure.stop(), 'account erasure');
         app.kit.onShutdown(() => relay.close(), 'outbox relay');
         app.kit.onShutdown(() => broker.close(), 'service bus');

@@ -51,13 +51,17 @@ const generation = async (userId: string, tripId: string, status: 'completed' | 
   return id;
 };
 const generationsOf = async (userId: string) => (await queryRows<{ status: string }>(stack.ai!.db.url, 'SELECT status::text FROM generations WHERE user_id = $1 ORDER BY status', [userId])).map((r) => r.status);
-/** The first trip replica's count of owners user_db does not know, as Prometheus scrapes it from its /metrics. */
-const unknownOwnersGauge = async (): Promise<number> => {
-  const text = await (await fetch(`${stack.trip.url}${METRICS_PATH}`)).text();
-  const sample = new RegExp(`^${ACCOUNT_ERASURE.unknownOwnersMetric}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
-  if (!sample) throw new Error(`the trip service exports no ${ACCOUNT_ERASURE.unknownOwnersMetric}`);
+/** A gauge of a trip replica (default the first), as Prometheus scrapes it from its /metrics. */
+const gauge = async (metric: string, replica: Part = stack.trip): Promise<number> => {
+  const text = await (await fetch(`${replica.url}${METRICS_PATH}`)).text();
+  const sample = new RegExp(`^${metric}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
+  if (!sample) throw new Error(`the trip service exports no ${metric}`);
   return Number(sample[1]);
 };
+/** The first trip replica's count of owners user_db does not know. */
+const unknownOwnersGauge = (): Promise<number> => gauge(ACCOUNT_ERASURE.unknownOwnersMetric);
+/** When a replica of the file's two last completed a sweep (the newest, as the alert reads them), Unix seconds. */
+const lastSuccess = async (): Promise<number> => Math.max(await gauge(ACCOUNT_ERASURE.lastSuccessMetric, stack.trip), await gauge(ACCOUNT_ERASURE.lastSuccessMetric, second));
 /** Several sweeps of both replicas. */
 const sweeps = () => new Promise((resolve) => setTimeout(resolve, 1_500));
 
@@ -253,6 +257,26 @@ describe('the trips of a deleted account', () => {
       expect(lines.slice(seen).filter((l) => l.msg === 'pruning failed; retrying at the next tick')).toEqual([]);
     });
     await waitFor(async () => (await generationsOf(withoutTrip.userId)).length === 0, 'the plans erased once the user service has the route', 20_000, 100);
+  });
+
+  it('say when a sweep last completed, which sweeps that keep failing leave behind (the gauge TripGenAccountErasureStalled reads)', { timeout: 60_000 }, async () => {
+    // Before: no such gauge ("the trip service exports no ..."): a sweep failing for good raised nothing.
+    await waitFor(async () => (await lastSuccess()) > 0, 'a completed sweep', 10_000, 50);
+    await stack.user.stop();
+    let stoppedAt: number;
+    try {
+      // A sweep in flight when the user service went may still complete: the last one before the outage.
+      await sweeps();
+      stoppedAt = await lastSuccess();
+      await sweeps();
+      // Several sweeps failed (every 200 ms here): the time stays where the last complete one left it.
+      expect(await lastSuccess()).toBe(stoppedAt);
+      expect(Date.now() / 1000 - stoppedAt).toBeGreaterThan(1);
+    } finally {
+      await stack.user.start();
+    }
+    await waitFor(async () => (await lastSuccess()) > stoppedAt, 'a sweep completed once the user service answers', 20_000, 50);
+    expect(Math.abs(Date.now() / 1000 - (await lastSuccess()))).toBeLessThan(5);
   });
 
   it('are erased for an account an operator deleted, never while the user service does not answer, then once it answers again', { timeout: 60_000 }, async () => {

@@ -1,4 +1,13 @@
 /**
+ * Two alerts on the trip service's account-erasure sweep (catalog ACCOUNT_ERASURE).
+ *
+ * Sweeps that keep failing (the user service or the AI service not answering, or answering another
+ * shape; trip_db unreachable) erase nothing, and each logged only a warning: the gauge
+ * `lastSuccessMetric` (when a replica's last complete sweep ended) falls behind, and a ticket follows
+ * after `stalledAfterSweeps` sweep periods without one on any replica (one failed sweep is retried at
+ * the next). The largest of every pod's over that window: a pod that just started reports 0 until its
+ * first complete sweep, and the pods a rollout replaced keep counting within it.
+ *
  * The account-erasure sweep keeps the trips of owners user_db does not know (neither an account nor a
  * deletion record: user_db restored to an earlier point than trip_db, a DATABASE_URL pointing at
  * another or an empty database) and counts them in the kit's gauge (catalog ACCOUNT_ERASURE:
@@ -18,9 +27,22 @@ const UNKNOWN_FOR = '1h';
 /** Two sweeps, in minutes: bridges a replica's restart (its gauge is 0 until its first complete sweep). */
 const WINDOW_MINUTES = Math.ceil((2 * ACCOUNT_ERASURE.sweepEveryMs) / 60_000);
 
+/** How long without a complete sweep before the ticket, in seconds: `stalledAfterSweeps` sweep periods (one source, the catalog). */
+export const STALLED_AFTER_SECONDS = (ACCOUNT_ERASURE.stalledAfterSweeps * ACCOUNT_ERASURE.sweepEveryMs) / 1000;
+
 export function erasureAlerts(namespace: string): AlertSpec[] {
   const job = metricsServiceName(SERVICES[ACCOUNT_ERASURE.service]);
+  const stalledMinutes = STALLED_AFTER_SECONDS / 60;
   return [
+    {
+      alert: 'TripGenAccountErasureStalled',
+      severity: 'warning',
+      expr: `time() - max by (job) (max_over_time(${ACCOUNT_ERASURE.lastSuccessMetric}{namespace="${namespace}",job="${job}"}[${stalledMinutes}m])) > ${STALLED_AFTER_SECONDS}`,
+      for: '5m',
+      summary: 'The account-erasure sweep has not completed: deleted accounts\' trips and plans are kept',
+      description: `No replica of {{ $labels.job }} completed an account-erasure sweep for ${stalledMinutes} minutes (${ACCOUNT_ERASURE.stalledAfterSweeps} sweeps): the trips and plans of accounts deleted since are kept, past the ${ACCOUNT_ERASURE.sweepEveryMs / 60_000} minutes docs/api.md promises.`,
+      runbook: 'account-erasure',
+    },
     {
       alert: 'TripGenTripOwnersUnknown',
       severity: 'warning',

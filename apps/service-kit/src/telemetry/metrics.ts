@@ -51,6 +51,12 @@ export interface Metrics {
    * (docs/runbooks.md#account-erasure). 0 until its first complete sweep.
    */
   readonly accountErasureUnknownOwners: Gauge;
+  /**
+   * When this replica's last account-erasure sweep that walked every owner and every deletion record
+   * ended, in Unix seconds (catalog ACCOUNT_ERASURE: lastSuccessMetric): sweeps that keep failing leave
+   * it behind, which an alert reads (docs/runbooks.md#account-erasure). 0 until its first such sweep.
+   */
+  readonly accountErasureLastSuccess: Gauge;
 }
 
 export const createMetrics = (serviceName: string): Metrics => {
@@ -133,7 +139,12 @@ export const createMetrics = (serviceName: string): Metrics => {
     help: 'Owners of trips with neither an account nor a deletion record in user_db, counted by the last complete account-erasure sweep: their trips are kept, not erased',
     registers: serviceName === ACCOUNT_ERASURE.service ? [registry] : [],
   });
-  return { registry, httpDuration, dependencyUp, messagesConsumed, outboxSetAside, asyncRequestDuration, llmCalls, llmCallDuration, llmCacheLookups, llmFallbacks, accountErasureUnknownOwners };
+  const accountErasureLastSuccess = new Gauge({
+    name: ACCOUNT_ERASURE.lastSuccessMetric,
+    help: 'When the last account-erasure sweep that walked every owner and every deletion record ended, in Unix seconds (0: none yet on this replica)',
+    registers: serviceName === ACCOUNT_ERASURE.service ? [registry] : [],
+  });
+  return { registry, httpDuration, dependencyUp, messagesConsumed, outboxSetAside, asyncRequestDuration, llmCalls, llmCallDuration, llmCacheLookups, llmFallbacks, accountErasureUnknownOwners, accountErasureLastSuccess };
 };
 
 type DurationChild = ReturnType<Metrics['httpDuration']['labels']>;

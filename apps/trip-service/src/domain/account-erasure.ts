@@ -34,6 +34,8 @@ export interface AccountErasure {
    * record), whose trips were kept, and a few of their ids.
    */
   unknownOwners?(count: number, sample: readonly string[]): void;
+  /** Once per sweep that walked every owner and every deletion record (not one ended by `stopped` or a failure). */
+  completed?(): void;
 }
 
 /** The warning a sweep logs when it met unknown owners (the runbook and the tests search for it). */
@@ -86,7 +88,8 @@ export const eraseTripsOfDeletedAccounts = async (deps: AccountErasure, stopped?
     after = owners.at(-1);
     if (owners.length < batch) {
       deps.unknownOwners?.(unknown, sample);
-      await eraseGenerationsOfRecorded(deps, stopped);
+      const walked = await eraseGenerationsOfRecorded(deps, stopped);
+      if (walked.complete) deps.completed?.();
       return erased;
     }
     if (stopped?.aborted) return erased;
@@ -99,16 +102,19 @@ export const eraseTripsOfDeletedAccounts = async (deps: AccountErasure, stopped?
  * above reaches only accounts with trips: one whose traveller deleted every trip first kept its plans
  * for good. Every record on every sweep while it is kept (ACCOUNT_TOMBSTONE_RETENTION), so also a
  * plan that completed after its trips went, and an ai_db restored within its backups. A user service
- * without the route (a rollout's previous release) ends it with nothing erased.
+ * without the route (a rollout's previous release) ends it with nothing erased. How many it erased,
+ * and whether it walked every record (not ended by `stopped`).
  */
-export const eraseGenerationsOfRecorded = async (deps: Pick<AccountErasure, 'deletionRecords' | 'eraseGenerations'>, stopped?: AbortSignal): Promise<number> => {
+export const eraseGenerationsOfRecorded = async (deps: Pick<AccountErasure, 'deletionRecords' | 'eraseGenerations'>, stopped?: AbortSignal): Promise<{ erased: number; complete: boolean }> => {
   let erased = 0;
   let after: string | undefined;
   for (;;) {
     const page = await deps.deletionRecords(after);
-    if (page === undefined) return erased;
+    // A user service without the route: nothing more this sweep can do, as complete as it can be.
+    if (page === undefined) return { erased, complete: true };
     if (page.deleted.length > 0) erased += await deps.eraseGenerations(page.deleted);
-    if (page.next === null || stopped?.aborted) return erased;
+    if (page.next === null) return { erased, complete: true };
+    if (stopped?.aborted) return { erased, complete: false };
     // Ids in key order (uuid order is the lower-case hex's): a cursor that does not advance would walk forever.
     if (after !== undefined && page.next <= after) throw new Error('the user service answered a deletions page whose `next` does not advance: the walk ended');
     after = page.next;
