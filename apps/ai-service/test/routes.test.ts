@@ -263,6 +263,30 @@ describe('the internal erase route (the trip service\'s account-erasure sweep, f
     expect(await queryRows(db.url, 'SELECT id FROM generations WHERE user_id = $1', [gone])).toEqual([{ id: failedWithdrawn }]);
   });
 
+  it('keeps of a withdrawal\'s failure only what makes a later request final (ids, when asked, who notifies, the reason): not the trip or the preferences of a plan under way at the erasure', async () => {
+    const gone = uuid();
+    const [planned, poison] = [{ id: uuid(), tripId: uuid(), userId: gone }, uuid()];
+    // Running at the erasure with the whole request (as the consumer writes it), then failed by its trip's withdrawal.
+    const full = {
+      scheduleId: planned.id, tripId: planned.tripId, userId: gone, requestedAt: new Date().toISOString(), notAfter: new Date(Date.now() + 60_000).toISOString(), notifiedBy: 'trip',
+      trip: { title: 'Honeymoon', destination: { name: 'Seoul', lat: 37.5663, lng: 126.9779 }, startDate: '2026-09-23', endDate: '2026-09-25', interests: ['museums'], mustVisit: ['Gyeongbokgung'] },
+      preferences: { pace: 'relaxed', travelMode: 'walking' },
+    };
+    await queryRows(db.url, `INSERT INTO generations (id, trip_id, user_id, status, request, error, finished_at, withdrawn, withdrawn_at) VALUES ($1, $2, $3, 'failed', $4, 'the trip was deleted', now(), '{"error": "the trip was deleted", "notify": false}', now())`, [planned.id, planned.tripId, gone, JSON.stringify(full)]);
+    await queryRows(db.url, `INSERT INTO generations (id, trip_id, user_id, status, request, error, finished_at, withdrawn, withdrawn_at) VALUES ($1, $2, $3, 'failed', '["poison", {"trip": 1}]', 'x', now(), '{"error": "x", "notify": false}', now())`, [poison, uuid(), gone]);
+    expect((await post(url, { userIds: [gone] })).json()).toEqual({ erased: 2 });
+    const rows = await queryRows<{ id: string; status: string; error: string; request: unknown }>(db.url, 'SELECT id, status::text, error, request FROM generations WHERE user_id = $1 ORDER BY id', [gone]);
+    // Before: the planned one's request kept the trip (destination, dates, interests) and the preferences for 15 days.
+    expect(rows).toEqual(
+      [
+        { id: planned.id, status: 'failed', error: 'the trip was deleted', request: { scheduleId: planned.id, tripId: planned.tripId, userId: gone, requestedAt: full.requestedAt, notifiedBy: 'trip' } },
+        { id: poison, status: 'failed', error: 'x', request: {} },
+      ].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+    // Again on every sweep: nothing more to cut.
+    expect((await post(url, { userIds: [gone] })).json()).toEqual({ erased: 0 });
+  });
+
   it('answers a body that is not 1 to 100 account ids with a 400 problem+json', async () => {
     for (const body of [{}, { userIds: [] }, { userIds: ['not-a-uuid'] }, { userIds: Array.from({ length: 101 }, uuid) }, 'null']) {
       const res = await post(url, body);

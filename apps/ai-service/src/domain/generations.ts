@@ -130,6 +130,26 @@ const ENSURE_ROW_SQL = `INSERT INTO generations (id, trip_id, user_id, status, r
  RETURNING request->>'requestedAt' AS requested_at`;
 
 /**
+ * What a withdrawn schedule's row keeps of its request (withdrawGeneration, and the erasure of a
+ * deleted account's rows): its ids, when it was asked and who tells its outcome. Nothing reads more
+ * of a withdrawn row; the rest (the trip, the traveller's preferences) is personal.
+ */
+export const WITHDRAWN_REQUEST_KEYS = ['scheduleId', 'tripId', 'userId', 'requestedAt', 'notifiedBy'] as const;
+
+/**
+ * The withdrawn failures of these accounts (the erase route) with their request cut to
+ * WITHDRAWN_REQUEST_KEYS (string values only: a poison request's copy may hold anything there):
+ * a row written while the plan was under way (its request the whole message) kept the trip and the
+ * preferences for the failed ones' retention. Only rows that still hold more are written.
+ */
+const STRIP_WITHDRAWN_SQL = `UPDATE generations g SET request = k.kept
+  FROM (SELECT id, CASE WHEN jsonb_typeof(request) = 'object'
+      THEN (SELECT COALESCE(jsonb_object_agg(key, value), '{}'::jsonb) FROM jsonb_each(request) WHERE key = ANY($2::text[]) AND jsonb_typeof(value) = 'string')
+      ELSE '{}'::jsonb END AS kept
+    FROM generations WHERE user_id = ANY($1::uuid[]) AND status = 'failed' AND withdrawn IS NOT NULL) k
+  WHERE g.id = k.id AND g.request IS DISTINCT FROM k.kept`;
+
+/**
  * Marks the schedule withdrawn by the trip service (its reason and whether to tell the traveller),
  * whatever its state: a notify message of its outcome still on the queue then tells nothing of a
  * deleted trip (deliverNotification). The first withdrawal is kept (a redelivery changes nothing),
@@ -156,9 +176,10 @@ export const withdrawGeneration = async (
   request: unknown,
   withdrawn: NonNullable<ScheduleGenerationMessage['withdrawn']>,
 ): Promise<{ failed: boolean; askedAt: Date | undefined }> => {
-  // A row it creates keeps the ids, when the schedule was asked and who tells its outcome, never the request the withdrawal
-  // copies (the trip, the traveller's preferences): nothing reads more of a withdrawn row, and after an
-  // account's erasure (ACCOUNT_ERASURE) its trips' withdrawals write such rows.
+  // A row it creates keeps the ids, when the schedule was asked and who tells its outcome (WITHDRAWN_REQUEST_KEYS), never the
+  // request the withdrawal copies (the trip, the traveller's preferences): nothing reads more of a withdrawn row, and after an
+  // account's erasure (ACCOUNT_ERASURE) its trips' withdrawals write such rows. A row that exists keeps its request (a plan under
+  // way reads nothing of it, but the erase route cuts it for a deleted account's).
   const requestedAt = (request as { requestedAt?: unknown } | null | undefined)?.requestedAt;
   // Only a time: a poison request's copy may hold anything there.
   const kept = { ...ids, ...(typeof requestedAt === 'string' && askedAtOf(requestedAt) ? { requestedAt } : {}), ...(tripNotifies(request) ? { notifiedBy: 'trip' } : {}) };
@@ -274,9 +295,16 @@ export const generationRepository = (prisma: PrismaClient) => ({
    * A withdrawal's failure stays too, with that retention: it is what makes a request of that schedule
    * arriving later (still in an outbox, redelivered) final instead of planned again, and the sweep asks
    * again on every sweep while the deletion is recorded, so erasing it would undo that guard at once.
+   * What it keeps of its request is cut to WITHDRAWN_REQUEST_KEYS (a plan under way at the erasure
+   * left the whole request, the trip and the preferences, in it). How many rows it deleted or cut.
    */
   async erase(userIds: readonly string[]): Promise<number> {
-    return prisma.$executeRaw`DELETE FROM generations WHERE user_id = ANY(${[...userIds]}::uuid[]) AND status <> 'running' AND NOT (status = 'failed' AND withdrawn IS NOT NULL)`;
+    const ids = [...userIds];
+    const [deleted, cut] = await prisma.$transaction([
+      prisma.$executeRaw`DELETE FROM generations WHERE user_id = ANY(${ids}::uuid[]) AND status <> 'running' AND NOT (status = 'failed' AND withdrawn IS NOT NULL)`,
+      prisma.$executeRawUnsafe(STRIP_WITHDRAWN_SQL, ids, [...WITHDRAWN_REQUEST_KEYS]),
+    ]);
+    return deleted + cut;
   },
 
   async states(ids: readonly string[]): Promise<GenerationState[]> {
