@@ -215,7 +215,9 @@ export const ACCOUNT_TOMBSTONE_RETENTION = { keepMs: 40 * 24 * 60 * 60_000, prun
 
 /**
  * Erasure of a deleted account's data in the services that keep it by the account's id. The trip
- * service's sweep, every `sweepEveryMs` on every replica (the deletes are idempotent), walks the
+ * service's sweep, every `sweepEveryMs` on one replica (the one that takes the Redis lease
+ * `leaseKey:<trip database>`, expiring within the period: a holder that died is followed at the next;
+ * without Redis every replica sweeps, the deletes being idempotent), walks the
  * owners of trips `batch` at a time, asks the user service which of them were deleted
  * (USER_INTERNAL_PATHS.accounts: a deletion record in user_db, never the mere absence of an account), has the AI service erase their finished generations
  * (AI_INTERNAL_PATHS.erase), then deletes their trips as a trip DELETE does (their queued and
@@ -240,6 +242,7 @@ export const ACCOUNT_ERASURE = {
   unknownOwnersMetric: 'account_erasure_unknown_owners',
   lastSuccessMetric: 'account_erasure_last_success_timestamp_seconds',
   stalledAfterSweeps: 3,
+  leaseKey: 'tripgen:trip:account-erasure-lease',
 } as const satisfies {
   readonly sweepEveryMs: number;
   readonly batch: number;
@@ -247,6 +250,7 @@ export const ACCOUNT_ERASURE = {
   readonly unknownOwnersMetric: string;
   readonly lastSuccessMetric: string;
   readonly stalledAfterSweeps: number;
+  readonly leaseKey: string;
 };
 
 /**

@@ -3,9 +3,9 @@
  * ai-schedule-generation-queue (transactional outbox); its outcome is read back on the AI
  * service's internal route and kept in trip_db.
  */
-import { SCHEDULE_RATE_LIMIT } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, SCHEDULE_RATE_LIMIT } from '@tripgen/catalog';
 import { createApp, loadConfig, operationBudget, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
-import { createOutboxRelay, eventHubsPublisherFromEnv, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
+import { createOutboxRelay, eventHubsPublisherFromEnv, leased, leaseTtlMs, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import type { FastifyServerOptions } from 'fastify';
 import { peers as createPeers } from './clients/peers.ts';
 import { tripConfig } from './config.ts';
@@ -59,8 +59,20 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
         relay.start();
         const sweeper = schedules.sweeper();
         app.kit.onShutdown(() => sweeper.close(), 'schedule sweeper');
-        // A deleted account's trips go on this schedule (catalog ACCOUNT_ERASURE; every replica, idempotent deletes).
-        const erasure = schedulePruning('trips of deleted accounts', (stopped) => eraseTripsOfDeletedAccounts({ prisma, trips, deletedAccounts: (ids) => peers.deletedAccounts(ids), eraseGenerations: (ids) => peers.eraseGenerations(ids), deletionRecords: (after) => peers.deletionRecords(after), unknownOwners, completed }, stopped), trip.accountErasureEveryMs, app.log);
+        // A deleted account's trips go on this schedule (catalog ACCOUNT_ERASURE), swept by the replica that takes the lease: every
+        // replica swept every owner and every deletion record each period, the load times the replicas. One lease per trip
+        // database: the stacks of a test process share one Redis, each its own trip_db.
+        const lease = {
+          redis: app.kit.redis,
+          key: `${ACCOUNT_ERASURE.leaseKey}:${new URL(config.databaseUrl).pathname.slice(1)}`,
+          ttlMs: leaseTtlMs(trip.accountErasureEveryMs),
+          // Another replica sweeps: this one's count is not the last sweep's (the alert takes the largest of any replica).
+          onSkipped: () => app.kit.metrics.accountErasureUnknownOwners.set(0),
+          logger: app.log,
+        };
+        const sweep = (stopped: AbortSignal) =>
+          eraseTripsOfDeletedAccounts({ prisma, trips, deletedAccounts: (ids) => peers.deletedAccounts(ids), eraseGenerations: (ids) => peers.eraseGenerations(ids), deletionRecords: (after) => peers.deletionRecords(after), unknownOwners, completed }, stopped);
+        const erasure = schedulePruning('trips of deleted accounts', leased(lease, sweep), trip.accountErasureEveryMs, app.log);
         app.kit.onDrain(() => erasure.stop(), 'account erasure');
         app.kit.onShutdown(() => relay.close(), 'outbox relay');
         app.kit.onShutdown(() => broker.close(), 'service bus');

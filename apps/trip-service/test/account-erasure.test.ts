@@ -9,7 +9,8 @@
  * release is a stub speaking its answer (`{missing}`, commit 309c64a).
  */
 import { ACCOUNT_ERASURE, AI_INTERNAL_PATHS, METRICS_PATH, USER_INTERNAL_PATHS, QUEUES, internalPrefix } from '@tripgen/catalog';
-import { queryRows } from '@tripgen/testing';
+import { queryRows, redisUrl } from '@tripgen/testing';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -58,8 +59,8 @@ const gauge = async (metric: string, replica: Part = stack.trip): Promise<number
   if (!sample) throw new Error(`the trip service exports no ${metric}`);
   return Number(sample[1]);
 };
-/** The first trip replica's count of owners user_db does not know. */
-const unknownOwnersGauge = (): Promise<number> => gauge(ACCOUNT_ERASURE.unknownOwnersMetric);
+/** The count of owners user_db does not know, the largest of the file's two replicas (as the alert reads it: the one that swept last holds it). */
+const unknownOwnersGauge = async (): Promise<number> => Math.max(await gauge(ACCOUNT_ERASURE.unknownOwnersMetric, stack.trip), await gauge(ACCOUNT_ERASURE.unknownOwnersMetric, second));
 /** When a replica of the file's two last completed a sweep (the newest, as the alert reads them), Unix seconds. */
 const lastSuccess = async (): Promise<number> => Math.max(await gauge(ACCOUNT_ERASURE.lastSuccessMetric, stack.trip), await gauge(ACCOUNT_ERASURE.lastSuccessMetric, second));
 /** Several sweeps of both replicas. */
@@ -279,6 +280,62 @@ describe('the trips of a deleted account', () => {
     expect(Math.abs(Date.now() / 1000 - (await lastSuccess()))).toBeLessThan(5);
   });
 
+  it('are swept by one replica per period, not by each (a Redis lease per trip database), and by another while the holder stalls mid-pass', { timeout: 60_000 }, async () => {
+    // In front of the real user service: each sweep's walk of the deletion records starts with a page without `after`.
+    const walks: number[] = [];
+    let stall = false;
+    let stalled = false;
+    const proxy: Server = createServer((req, res) => {
+      const body: Buffer[] = [];
+      req.on('data', (c: Buffer) => body.push(c)).on('end', () => {
+        void (async () => {
+          const url = req.url ?? '';
+          if (url.startsWith(`${internalPrefix('user')}${USER_INTERNAL_PATHS.deletions}`) && !url.includes('after=')) {
+            walks.push(Date.now());
+            // The holder stalls mid-pass, inside the user peer's 1 s budget: its lease (180 ms here) expires meanwhile.
+            if (stall) {
+              stall = false;
+              stalled = true;
+              await new Promise((resolve) => setTimeout(resolve, 800));
+            }
+          }
+          const upstream = await fetch(`${stack.user.url}${url}`, { method: req.method, headers: { 'content-type': 'application/json' }, body: req.method === 'GET' ? undefined : Buffer.concat(body) });
+          res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await upstream.arrayBuffer()));
+        })();
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    await Promise.all([stack.trip.stop(), second.stop()]);
+    const three: Part[] = [];
+    try {
+      for (let i = 0; i < 3; i++) three.push(await stack.tripReplica({ USER_SERVICE_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` }));
+      await sweeps();
+      const [from, since] = [walks.length, Date.now()];
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const periods = (Date.now() - since) / 200;
+      const swept = walks.length - from;
+      // Before: each of the three every period (about 45 in 15 periods); now about one a period.
+      expect(swept, `${swept} sweeps in ${periods.toFixed(1)} periods`).toBeLessThanOrEqual(Math.ceil(periods * 1.5));
+      expect(swept, `${swept} sweeps in ${periods.toFixed(1)} periods`).toBeGreaterThanOrEqual(Math.floor(periods * 0.5));
+      // The lease is the trip database's: another stack of this process (its own trip_db, the same Redis database) takes its own.
+      const key = `${ACCOUNT_ERASURE.leaseKey}:${new URL(stack.trip.db.url).pathname.slice(1)}`;
+      // redis-cli, as @tripgen/testing reads this process's Redis database.
+      const pttl = () => Number(execFileSync('redis-cli', ['-u', redisUrl(), 'PTTL', key], { encoding: 'utf8' }).trim());
+      await waitFor(async () => pttl() > 0, `the lease ${key}, expiring`, 5_000, 10);
+      expect(pttl()).toBeLessThanOrEqual(180);
+      stall = true;
+      await waitFor(async () => stalled, 'a holder stalled mid-pass', 5_000, 10);
+      const during = walks.length;
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      // The sweep goes on meanwhile: another replica takes the expired lease.
+      expect(walks.length - during).toBeGreaterThanOrEqual(2);
+    } finally {
+      for (const r of three) await r.stop();
+      await Promise.all([stack.trip.start(), second.start()]);
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+
   it('are erased for an account an operator deleted, never while the user service does not answer, then once it answers again', { timeout: 60_000 }, async () => {
     const gone = await stack.traveller();
     const trip = await createTrip(gone.authorization);
@@ -372,14 +429,13 @@ describe('the trips of a deleted account', () => {
       });
     });
     await new Promise<void>((resolve) => previous.listen(0, '127.0.0.1', resolve));
-    try {
-      const gone = await stack.traveller();
-      const trip = await createTrip(gone.authorization);
-      await generation(gone.userId, trip, 'completed');
-      // Absent from user_db without a record (a restore), and the new trip replica asking the old user service.
-      await queryRows(stack.user.db.url, `DO $$ BEGIN SET LOCAL session_replication_role = replica; DELETE FROM users WHERE id = '${gone.userId}'; END $$`);
-      const mixed = await stack.tripReplica({ USER_SERVICE_URL: `http://127.0.0.1:${(previous.address() as AddressInfo).port}` });
-      try {
+    const gone = await stack.traveller();
+    const trip = await createTrip(gone.authorization);
+    await generation(gone.userId, trip, 'completed');
+    // Absent from user_db without a record (a restore), and the new trip replica asking the old user service: the one
+    // sweeping (it holds the lease).
+    await queryRows(stack.user.db.url, `DO $$ BEGIN SET LOCAL session_replication_role = replica; DELETE FROM users WHERE id = '${gone.userId}'; END $$`);
+    await withLoneReplicaVia(previous, 'USER_SERVICE_URL', async () => {
         const seen = lines.length;
         // Before: its `missing` taken as deletions, the trip and its plan erased.
         await waitFor(
@@ -394,11 +450,6 @@ describe('the trips of a deleted account', () => {
         );
         expect(await tripsOf(gone.userId)).toEqual([trip]);
         expect(lines.slice(seen).some((l) => JSON.stringify(l).includes('without `deleted`'))).toBe(true);
-      } finally {
-        await mixed.stop();
-      }
-    } finally {
-      await new Promise((resolve) => previous.close(resolve));
-    }
+    });
   });
 });

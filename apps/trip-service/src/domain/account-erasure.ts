@@ -8,7 +8,8 @@
  * the tripDeleted event recorded), then has the AI service erase again (a plan completed in between).
  * The AI service first: once the trips are gone this sweep no
  * longer finds the account, so a failure there ends the sweep with the trips kept, found again by
- * the next. Every replica sweeps: a trip deleted twice is deleted once (the second finds no row).
+ * the next. One replica sweeps per period (app.ts: the Redis lease, catalog ACCOUNT_ERASURE.leaseKey);
+ * without Redis every replica does: a trip deleted twice is deleted once (the second finds no row).
  * Only the ids the user service names as deleted (a deletion record in user_db), among those asked,
  * are erased: no answer, or another one, erases nothing. An owner with neither an account nor a
  * deletion record is kept: that is what a user_db restored to an earlier point, a geo-restored copy

@@ -1,0 +1,66 @@
+/**
+ * One replica at a time for a periodic sweep that every replica schedules (schedulePruning): a
+ * Redis lease, `SET key token NX PX ttl` (redis.io/docs/latest/commands/set, its "NX" and "PX"
+ * options: set only if absent, expiring after ttl milliseconds). The replica that takes it sweeps;
+ * the others skip that tick. The lease is not given back after a sweep that completed: the others'
+ * ticks within the same period would take it at once and sweep again. It expires on its own before
+ * the period ends (`ttlMs` shorter than the schedule's period), so a holder that died mid-pass
+ * (killed, its node lost) holds up the sweep for one period at most. A sweep that failed, or that
+ * the drain stopped, gives it back (only if still its own: a compare-and-delete script), so a
+ * replica whose peers answer takes over at its next tick instead of after the expiry.
+ *
+ * While Redis does not answer, every replica sweeps, as before the lease: the sweeps are
+ * idempotent, and a Redis outage must not stop them.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { describeError, type MessagingLogger } from './errors.ts';
+
+/** Deletes the key only if it still holds this replica's token (a lease that expired may be another's by now). */
+const RELEASE_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+export interface LeaseOptions {
+  readonly redis: Redis;
+  /** The lease's key: one per sweep and per the data it sweeps (replicas of another deployment sharing the Redis do not contend). */
+  readonly key: string;
+  /** How long a lease holds: shorter than the sweep's period. */
+  readonly ttlMs: number;
+  /** Called on the ticks another replica held the lease (nothing swept here). */
+  readonly onSkipped?: () => void;
+  readonly logger: MessagingLogger;
+}
+
+/**
+ * `sweep` run under the lease: what `schedulePruning` runs. Answers 0 (nothing swept) when another
+ * replica holds it.
+ */
+export const leased = (opts: LeaseOptions, sweep: (stopped: AbortSignal) => Promise<number>): ((stopped: AbortSignal) => Promise<number>) => {
+  const token = randomUUID();
+  const release = async () => {
+    await opts.redis.eval(RELEASE_SCRIPT, 1, opts.key, token).catch(() => undefined); // expires anyway
+  };
+  return async (stopped) => {
+    let taken: boolean;
+    try {
+      taken = (await opts.redis.set(opts.key, token, 'PX', opts.ttlMs, 'NX')) === 'OK';
+    } catch (err) {
+      opts.logger.info({ err: describeError(err), lease: opts.key }, 'lease not readable (Redis); sweeping without it');
+      taken = true;
+    }
+    if (!taken) {
+      opts.onSkipped?.();
+      return 0;
+    }
+    try {
+      const swept = await sweep(stopped);
+      if (stopped.aborted) await release();
+      return swept;
+    } catch (err) {
+      await release();
+      throw err;
+    }
+  };
+};
+
+/** A lease shorter than the period `everyMs` by a tenth: a holder's successor takes over within the next period, and the replicas' ticks rarely both find it free. */
+export const leaseTtlMs = (everyMs: number): number => Math.max(1, Math.floor(everyMs * 0.9));
