@@ -96,6 +96,22 @@ describe('the consumer', () => {
     expect(timed[0]!.secondsSinceAsked).toBeLessThan(60);
   });
 
+  it('a request redelivered after its account\'s generations were erased (the erase route deletes the finished row): a duplicate, nothing planned or stored again', async () => {
+    // The row the erase route deletes is not what makes a redelivery final: the consumer's record of the
+    // message id (processed_messages, kept MESSAGE_RETENTION: a day past the queues' TTL) is, for any
+    // outcome. A finished row of an erased account, failed here (past its deadline), as a completed one would be.
+    const m = request({}, { ...ids(), requestedAt: new Date(Date.now() - 7_000).toISOString(), notAfter: new Date(Date.now() - 1_000).toISOString() });
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+    await finished(m.scheduleId);
+    await waitFor(() => events.some((e) => e.messageId === lateMessageId(m.scheduleId)), 'its late copy taken');
+    expect(await generationRepository(prisma).erase([m.userId])).toBe(1);
+    expect(await generation(m.scheduleId)).toBeNull();
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: { ...m, notAfter: new Date(Date.now() + 60_000).toISOString() } }]);
+    await waitFor(() => events.filter((e) => e.messageId === m.scheduleId).length === 2, 'the redelivery');
+    expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => e.outcome)).toEqual(['processed', 'duplicate']);
+    expect(await generation(m.scheduleId)).toBeNull();
+  });
+
   it('telemetry that throws when a schedule ends: the outcome is kept, notified once, on its first delivery', async () => {
     const m = request({}, { ...ids(), requestedAt: new Date(Date.now() - 7_000).toISOString(), notAfter: new Date(Date.now() - 1_000).toISOString() });
     telemetryFails.add(m.scheduleId);
