@@ -7,13 +7,13 @@
  * table and does not load the package from node_modules; a package build without the table as
  * expected fails instead of shipping the whole of it.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { PLACE_COUNTRY } from '@tripgen/catalog';
-import { OPENING_HOURS_COUNTRIES, asciiOnly, freshnessRecord, keepOpeningHoursCountries } from '@tripgen/service-kit/build';
+import { OPENING_HOURS_COUNTRIES, asciiOnly, bundleSource, freshnessRecord, keepOpeningHoursCountries } from '@tripgen/service-kit/build';
 import { transform } from 'esbuild';
 import { builtServiceEntry } from '@tripgen/dev-tools/local-services';
 import OpeningHours from 'opening_hours';
@@ -77,7 +77,7 @@ it('is cut: another country loses its holidays', async () => {
 });
 
 it('ships the cut package inside the location bundle', async () => {
-  const bundle = readFileSync(await builtServiceEntry('location'), 'utf8');
+  const bundle = await bundleSource(await builtServiceEntry('location'));
   expect(packageSource()).toContain('Tag der Deutschen Einheit');
   expect(bundle).not.toContain('Tag der Deutschen Einheit');
   expect(bundle).toContain('There are no holidays');
@@ -112,9 +112,12 @@ it('answers as the package does after the bundle escapes its non-ASCII patterns'
 });
 
 it('ships an ASCII-only location bundle (V8 then keeps its source one byte a character)', async () => {
-  const bundle = readFileSync(await builtServiceEntry('location'), 'utf8');
-  expect(bundle.length).toBeGreaterThan(100_000);
-  expect(bundle.match(/[^\0-\x7F]/g) ?? []).toEqual([]);
+  // Every module of dist/: the server's, its chunks and the command's.
+  const dist = path.dirname(await builtServiceEntry('location'));
+  const modules = readdirSync(dist).filter((f) => f.endsWith('.mjs'));
+  expect(modules.length).toBeGreaterThan(2);
+  for (const name of modules) expect(readFileSync(path.join(dist, name), 'utf8').match(/[^\0-\x7F]/g) ?? [], name).toEqual([]);
+  expect(modules.reduce((n, name) => n + readFileSync(path.join(dist, name), 'utf8').length, 0)).toBeGreaterThan(100_000);
 });
 
 it('refuses a package build whose holiday table it does not recognise', () => {

@@ -11,3 +11,7 @@ export declare const OPENING_HOURS_COUNTRIES: readonly string[];
 export declare const keepOpeningHoursCountries: (source: string, countries: readonly string[]) => string;
 /** `source` (an esbuild output module) with every character ASCII and the same meaning; throws where it cannot. */
 export declare const asciiOnly: (source: string, file?: string) => Promise<string>;
+/** The modules a bundle's entry loads (the entry first) and the packages they import by name; with `dynamic`, what it may import later too. */
+export declare const bundleGraph: (entry: string, options?: { readonly dynamic?: boolean }) => Promise<{ readonly files: string[]; readonly packages: string[] }>;
+/** The source of every module a bundle's entry may load (bundleGraph with `dynamic`), the entry first. */
+export declare const bundleSource: (entry: string) => Promise<string>;

@@ -43,9 +43,9 @@ export interface ServiceCommand {
 
 /**
  * Whether `err` is the operator's to fix from its message alone (a ConfigError, a CommandError). By
- * name, not instanceof: a command's module is bundled apart from the server (bundle-service.mjs) with
- * its own copy of the kit, whose classes are not the server's copies. The names each class sets
- * (a bundler may rename a class, never a string).
+ * name, not instanceof: whether a command's module (an entry of its own, bundle-service.mjs) holds the
+ * server's copy of a kit class or one of its own is the bundler's choice (its code splitting shares it
+ * today). The names each class sets (a bundler may rename a class, never a string).
  */
 const OPERATOR_ERRORS: ReadonlySet<string> = new Set(['ConfigError', 'CommandError']);
 const isOperatorError = (err: unknown): err is Error => err instanceof Error && OPERATOR_ERRORS.has(err.name);

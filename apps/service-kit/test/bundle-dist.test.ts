@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
-import { builtEntry, bundleService, freshnessRecord, isFresh } from '@tripgen/service-kit/build';
+import { builtEntry, bundleGraph, bundleService, freshnessRecord, isFresh } from '@tripgen/service-kit/build';
 
 /** Inside the kit, so that the scratch service's imports resolve from node_modules as a service's do. */
 const scratch = path.join(fileURLToPath(new URL('..', import.meta.url)), `.bundle-test-${process.pid}`);
@@ -20,10 +20,11 @@ it('writes only the bundle into dist/ and its inputs record beside it, and still
   mkdirSync(path.join(dir, 'src'), { recursive: true });
   writeFileSync(path.join(dir, 'src', 'server.ts'), "export const serve = (): string => 'served';\n");
   writeFileSync(path.join(dir, 'src', 'tidy-command.ts'), "export const tidy = (): string => 'tidied';\n");
-  // What a bundler of before left in dist/: its record, and a module no longer built.
+  // What a bundler of before left in dist/: its record, a module no longer built, a chunk of an older build.
   mkdirSync(path.join(dir, 'dist'), { recursive: true });
   writeFileSync(path.join(dir, 'dist', 'inputs.json'), '{}');
   writeFileSync(path.join(dir, 'dist', 'gone-command.mjs'), '');
+  writeFileSync(path.join(dir, 'dist', 'chunk-OLD.mjs'), '');
 
   expect(await bundleService(dir)).toBe(builtEntry(dir));
   expect(readdirSync(path.join(dir, 'dist')).sort()).toEqual(['server.mjs', 'tidy-command.mjs']);
@@ -39,4 +40,23 @@ it('writes only the bundle into dist/ and its inputs record beside it, and still
   expect(isFresh(dir)).toBe(true);
   rmSync(record);
   expect(isFresh(dir), 'no record: rebuilt').toBe(false);
+});
+
+it('puts what the entry imports lazily, with its packages, in a chunk beside it that the entry links only when it imports it', async () => {
+  const dir = path.join(scratch, 'lazy');
+  mkdirSync(path.join(dir, 'src'), { recursive: true });
+  writeFileSync(path.join(dir, 'src', 'app.ts'), "import Fastify from 'fastify';\nexport const build = () => Fastify();\n");
+  writeFileSync(
+    path.join(dir, 'src', 'server.ts'),
+    "if (process.argv[2] === 'serve') await (await (await import('./app.ts')).build()).close();\nelse console.log('usage');\n",
+  );
+  const entry = await bundleService(dir);
+  const chunks = readdirSync(path.join(dir, 'dist')).filter((f) => f !== 'server.mjs');
+  expect(chunks).toEqual([expect.stringMatching(/^chunk-\w+\.mjs$/)]);
+  expect((await bundleGraph(entry)).packages).toEqual([]);
+  expect(await bundleGraph(entry, { dynamic: true })).toEqual({ files: [entry, path.join(dir, 'dist', chunks[0]!)], packages: ['fastify'] });
+  // A bundle missing a chunk would fail when it serves: not fresh, rebuilt.
+  expect(isFresh(dir)).toBe(true);
+  rmSync(path.join(dir, 'dist', chunks[0]!));
+  expect(isFresh(dir)).toBe(false);
 });

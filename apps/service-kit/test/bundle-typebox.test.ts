@@ -4,8 +4,8 @@
  * the user and location services' peak RSS 5-9 MiB lower). A runtime import of `Type` from the
  * provider would load typebox again, whole, through the provider's own imports.
  */
-import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import { bundleSource } from '@tripgen/service-kit/build';
 import { builtServiceEntry } from '@tripgen/dev-tools/local-services';
 import { existingServices } from '@tripgen/dev-tools/layout';
 
@@ -13,7 +13,7 @@ import { existingServices } from '@tripgen/dev-tools/layout';
 const importsPackage = (bundle: string, name: string): boolean => new RegExp(`(from|import\\()\\s*["']${name.replace('/', '\\/')}(\\/[^"']*)?["']`).test(bundle);
 
 it.each(existingServices())('the %s bundle has typebox inlined', async (service) => {
-  const bundle = readFileSync(await builtServiceEntry(service), 'utf8');
+  const bundle = await bundleSource(await builtServiceEntry(service));
   expect(importsPackage(bundle, 'typebox')).toBe(false);
   expect(importsPackage(bundle, '@fastify/type-provider-typebox')).toBe(false);
   // The builder itself is in the bundle (a service that built no schema would prove nothing).

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { bundleService } from '@tripgen/service-kit/build';
+import { bundleService, bundleSource } from '@tripgen/service-kit/build';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { builtServiceEntry } from '@tripgen/dev-tools/local-services';
 import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
@@ -40,7 +40,7 @@ it('ships the package query compiler as a .wasm file beside the service bundle, 
   const shipped = readFileSync(path.join(path.dirname(entry), WASM));
   expect(shipped.subarray(0, 4).toString('latin1')).toBe('\0asm'); // the wasm magic number
   expect(shipped.equals(await packageCompiler())).toBe(true);
-  const bundle = readFileSync(entry, 'utf8');
+  const bundle = await bundleSource(entry);
   expect(bundle).not.toMatch(/wasm-base64/);
   expect(bundle).toContain(`new URL("./${WASM}", import.meta.url)`);
 });

@@ -68,7 +68,7 @@ const OWN_COMMANDS: Partial<Record<ServiceName, readonly string[]>> = {
 
 /**
  * What of the build stage the runtime stage holds (paths under /app): what runs, nothing else. Every
- * service: the production packages, its bundle (dist/: the server, its thread and command modules and
+ * service: the production packages, its bundle (dist/: the server, its thread and command modules, the chunks they share and
  * the files they load beside them), the migrations its `migrate` command applies, and the data its own
  * commands read (SERVICE_DATA_DIRS). The sources (all of them bundled, every command too), the generated
  * client's sources, the bundler, the Prisma schemas and the TypeScript settings stay in the build stage.
@@ -129,8 +129,9 @@ export function dockerfileText(service: ServiceName, root = REPO_ROOT): string {
   return `# syntax=docker/dockerfile:1
 # Written by \`npm run dockerfiles\` (tools/delivery/src/dockerfiles.ts): do not edit by hand.
 # The ${service} service image. Build context: the repository root (CI: \`docker build -f ${dir}/Dockerfile .\`).
-# The service runs as one esbuild bundle of its TypeScript sources on plain node (its commands too:
-# ${[SERVICE_COMMANDS.migrate, SERVICE_COMMANDS.databaseRoles, ...ownCommands].join(', ')}).
+# The service runs as an esbuild bundle of its TypeScript sources on plain node (its commands too:
+# ${[SERVICE_COMMANDS.migrate, SERVICE_COMMANDS.databaseRoles, ...ownCommands].join(', ')}); dist/ holds its entry, server.mjs, and the
+# chunks of code it imports only when it serves or runs a command.
 # What the manifests ask of this image (uid/gid, read-only root with only /tmp writable, the entry
 # point and the migration Job's command, the port) is checked against gitops/ by k8s/test/images.test.ts.
 ARG NODE_IMAGE=${NODE_IMAGE}
@@ -172,8 +173,8 @@ RUN cd ${dir} \\
  && PRISMA_SCHEMA_ENGINE_BINARY="$(command -v node)" PRISMA_HIDE_UPDATE_MESSAGE=1 CHECKPOINT_DISABLE=1 \\
     /node_modules/.bin/prisma generate
 # The process that ships: src/server.ts with the kit, the catalog and the generated client bundled into
-# ${dir}/dist/server.mjs for plain node (third-party packages stay in node_modules); the
-# TypeScript loader would cost the pod about 50 MiB of RSS (issue 15).
+# ${dir}/dist/server.mjs and the chunks it imports, for plain node (third-party packages stay in
+# node_modules; a command links none of the app's); the TypeScript loader would cost the pod about 50 MiB of RSS (issue 15).
 RUN node ${BUNDLER} ${dir}
 
 FROM \${NODE_IMAGE} AS runtime
