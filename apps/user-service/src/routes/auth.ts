@@ -78,6 +78,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         reply.header('retry-after', String(verdict.retryAfterSeconds));
         throw new HttpProblem(429, `Too many failed logins for this email; retry in ${verdict.retryAfterSeconds} seconds`);
       }
+      // The token's `iat`: the instant before the credentials are read, not after their verification.
+      // A password change, a sign-out or a deletion that commits while this login verifies the hash it
+      // read revokes at a later instant, so the token the old password bought is refused with the rest.
+      const readAt = Date.now();
       let found: Awaited<ReturnType<UserRepository['findCredentials']>>;
       try {
         found = await users.findCredentials(email);
@@ -106,7 +110,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         // To the millisecond (a NumericDate may hold a fraction, RFC 7519 2): a revocation is an instant
         // (the kit's auth/revocations.ts), and a login right after a password change, within the same
         // second, must not be refused with the tokens it replaces.
-        .setIssuedAt(Date.now() / 1000)
+        .setIssuedAt(readAt / 1000)
         .setExpirationTime(`${ACCESS_TOKEN_TTL_SECONDS}s`)
         .sign(key.privateKey);
       // A bearer credential: no cache on the way may keep it (RFC 6749 5.1, the token response).

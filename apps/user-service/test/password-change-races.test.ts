@@ -1,0 +1,65 @@
+/**
+ * A password change racing a login or another change (docs/api.md, Revoked tokens; OWASP ASVS 4.0.3
+ * 3.3.3): what the old password buys after the change was asked must not outlive it. The argon2
+ * verification (tens of milliseconds) is the window; a gate after it (the real verification, then a
+ * wait the test releases) holds one request there while the other runs, on the real PostgreSQL and Redis.
+ */
+import { AUTH_PATHS, USER_PATHS } from '@tripgen/catalog';
+import { waitFor } from '@tripgen/testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startUserService, type RunningUserService } from './harness.ts';
+
+/** Verifications to hold after they answered, and those held now (each released by the test). */
+const gate = vi.hoisted(() => ({ hold: 0, held: [] as (() => void)[] }));
+vi.mock('../src/domain/passwords.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/domain/passwords.ts')>();
+  return {
+    ...real,
+    verifyPassword: async (stored: string, password: string) => {
+      const ok = await real.verifyPassword(stored, password);
+      if (gate.hold > 0) {
+        gate.hold -= 1;
+        await new Promise<void>((release) => gate.held.push(release));
+      }
+      return ok;
+    },
+  };
+});
+
+let svc: RunningUserService;
+beforeAll(async () => {
+  svc = await startUserService();
+});
+afterAll(async () => {
+  await svc?.close();
+});
+
+const OLD = 'the old passphrase here';
+const account = async () => {
+  const email = `race-${Math.random().toString(36).slice(2)}@example.com`;
+  expect((await svc.app.inject({ method: 'POST', url: AUTH_PATHS.register, payload: { email, password: OLD, name: 'R' } })).statusCode).toBe(201);
+  return { email, headers: await login(email, OLD) };
+};
+const login = async (email: string, password: string) => {
+  const res = await svc.app.inject({ method: 'POST', url: AUTH_PATHS.login, payload: { email, password } });
+  expect(res.statusCode).toBe(200);
+  return { authorization: `Bearer ${res.json<{ accessToken: string }>().accessToken}` };
+};
+const releaseAll = () => gate.held.splice(0).forEach((release) => release());
+
+describe('a password change racing', () => {
+  it('a login with the old password: the token it gets is refused once the change answered', async () => {
+    const { email, headers } = await account();
+    gate.hold = 1;
+    // The login reads the old hash and verifies the old password; held before it signs.
+    const racing = login(email, OLD);
+    await waitFor(() => gate.held.length === 1, 'the login verified the old password');
+    const changed = await svc.app.inject({ method: 'PUT', url: USER_PATHS.password, headers, payload: { currentPassword: OLD, newPassword: 'a brand new passphrase' } });
+    expect(changed.statusCode).toBe(204);
+    releaseAll();
+    const late = await racing;
+    // Before: 200, the old password's token working for its 15 minutes after the change.
+    expect((await svc.app.inject({ method: 'GET', url: USER_PATHS.me, headers: late })).statusCode).toBe(401);
+    expect((await svc.app.inject({ method: 'GET', url: USER_PATHS.me, headers: await login(email, 'a brand new passphrase') })).statusCode).toBe(200);
+  });
+});
