@@ -62,4 +62,21 @@ describe('a password change racing', () => {
     expect((await svc.app.inject({ method: 'GET', url: USER_PATHS.me, headers: late })).statusCode).toBe(401);
     expect((await svc.app.inject({ method: 'GET', url: USER_PATHS.me, headers: await login(email, 'a brand new passphrase') })).statusCode).toBe(200);
   });
+
+  it('another change with the same current password: one of them is the password, the other refused', async () => {
+    const { email, headers } = await account();
+    gate.hold = 2;
+    const first = svc.app.inject({ method: 'PUT', url: USER_PATHS.password, headers, payload: { currentPassword: OLD, newPassword: 'the owner new passphrase' } });
+    const second = svc.app.inject({ method: 'PUT', url: USER_PATHS.password, headers, payload: { currentPassword: OLD, newPassword: 'the thief new passphrase' } });
+    // Both verified the old password against the hash they read before either wrote.
+    await waitFor(() => gate.held.length === 2, 'both changes verified the old password');
+    releaseAll();
+    const answers = (await Promise.all([first, second])).map((r) => r.statusCode).sort();
+    // Before: [204, 204], the later write the password, whoever sent it, with the old password only.
+    expect(answers).toEqual([204, 403]);
+    const logins = await Promise.all(
+      ['the owner new passphrase', 'the thief new passphrase'].map(async (password) => (await svc.app.inject({ method: 'POST', url: AUTH_PATHS.login, payload: { email, password } })).statusCode),
+    );
+    expect(logins.sort()).toEqual([200, 401]);
+  });
 });

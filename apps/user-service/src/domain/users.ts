@@ -36,9 +36,13 @@ export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
   /** The credentials of the account `userId` (from PostgreSQL, never the cache: the profile holds no hash), or null when it is gone. */
   credentialsOf: (userId: string) => prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, passwordHash: true } }),
 
-  /** Replaces the account's password hash; false when the account is gone. The profile holds no hash: nothing cached changes. */
-  async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
-    return (await prisma.user.updateMany({ where: { id: userId }, data: { passwordHash } })).count === 1;
+  /**
+   * Replaces the account's password hash if it is still `verified` (the hash the current password was
+   * checked against); false when the account is gone or its password changed since. The profile holds
+   * no hash: nothing cached changes.
+   */
+  async setPasswordHash(userId: string, verified: string, passwordHash: string): Promise<boolean> {
+    return (await prisma.user.updateMany({ where: { id: userId, passwordHash: verified }, data: { passwordHash } })).count === 1;
   },
 
   /**

@@ -197,7 +197,12 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
       // Changed only when the old tokens can be revoked too: a new password that left a thief's token
       // working everywhere but here would be a change in name only.
       if (!isRedisReady(app.kit.redis)) throw new HttpProblem(503, 'The password could not be changed now (its sign-out cannot reach every service); try again shortly');
-      if (!(await users.setPasswordHash(userId, await hashPassword(newPassword)))) throw accountGone();
+      // Only over the hash the current password was checked against: two changes that both checked it
+      // before either wrote would otherwise both answer 204, the later write the password, whoever sent it.
+      if (!(await users.setPasswordHash(userId, found.passwordHash, await hashPassword(newPassword)))) {
+        if (!(await users.credentialsOf(userId))) throw accountGone();
+        throw new HttpProblem(403, 'The current password is wrong (it was changed meanwhile): the password was not changed');
+      }
       try {
         await revokeTokens(app, userId);
       } catch (err) {
