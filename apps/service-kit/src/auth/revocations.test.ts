@@ -3,7 +3,7 @@
  * by another replica within about a second and then a lookup in memory; a token signed after the
  * revocation, in the same second, still accepted; what a replica cut off from Redis missed, read in
  * full when its subscription comes back; a revocation asked while Redis is out of reach written once it
- * answers; entries gone from memory and Redis once older than a token's lifetime.
+ * answers; what a Redis restart lost written back; entries gone from memory and Redis once older than a token's lifetime.
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -87,6 +87,27 @@ describe('token revocations', () => {
     expect(a.revocations.revoked({ id, issuedAtMs: signedBefore })).toBe(true);
     relay.mend();
     await waitFor(() => b.revocations.revokedBefore(id) === a.revocations.revokedBefore(id), 'the revocation written and heard once Redis answers', 15_000);
+  });
+
+  it('lost by a Redis restart: written back by the replicas that held them, so a pod started after refuses them too', { timeout: 30_000 }, async () => {
+    const relay = await startTcpRelay({ target: redisUrl() });
+    relays.push(relay);
+    const a = await replica({ url: relay.via(redisUrl()) });
+    const id = randomUUID();
+    const signedBefore = Date.now() - 1;
+    await a.revocations.revoke(id);
+    // The restart as the replica meets it: its connections dropped, and Redis back without the set
+    // (dev's runs without persistence). The shared test Redis itself cannot be restarted here.
+    relay.hangUp();
+    await waitFor(() => !isRedisReady(a.subscriber), 'the connection lost');
+    const direct = (await replica()).redis;
+    await direct.del(names.key);
+    relay.mend();
+    await waitFor(async () => (await direct.zscore(names.key, id)) !== null, 'the revocation written back', 15_000);
+    // Before: the set stayed empty, and a replica started now accepted the token until it expired.
+    const started = await replica();
+    expect(started.revocations.revoked({ id, issuedAtMs: signedBefore })).toBe(true);
+    expect(await direct.pttl(names.key)).toBeGreaterThan(0);
   });
 
   it('are dropped from memory and from Redis once older than a token\'s lifetime', async () => {

@@ -13,10 +13,10 @@
  * Kept in Redis (catalog TOKEN_REVOCATIONS: a sorted set, account -> instant, expiring with the
  * tokens it revokes) and published on a channel. Each replica holds the set in a Map, fed by its
  * subscription and read in full whenever the subscription (re)connects: what was published while it
- * was cut off is learnt then. While Redis is unreachable a replica keeps refusing what it knew and
- * accepts the rest (Redis is soft: a replica that refused every token while cut off would sign
- * everyone out); a revocation cannot be made then (`revoke` rejects), and one asked is kept and
- * written once Redis answers this replica again.
+ * was cut off is learnt then, and what it holds that Redis lost (a restart) is written back. While
+ * Redis is unreachable a replica keeps refusing what it knew and accepts the rest (Redis is soft: a
+ * replica that refused every token while cut off would sign everyone out); a revocation cannot be made
+ * then (`revoke` rejects), and one asked is kept and written once Redis answers this replica again.
  */
 import { TOKEN_REVOCATIONS } from '@tripgen/catalog';
 import type { Redis } from 'ioredis';
@@ -105,6 +105,23 @@ export const createTokenRevocations = (opts: RevocationOptions): TokenRevocation
   };
   subscriber.on('message', onMessage);
 
+  /**
+   * Writes back what this replica holds and Redis lost (a Redis restarted without persistence, as
+   * dev's, comes back empty): every replica running then still refuses those tokens, but a pod started
+   * afterwards reads the set alone and would accept them until they expire.
+   */
+  const restore = async (stored: ReadonlyMap<string, number>): Promise<void> => {
+    const lost = [...before].filter(([userId, at]) => !((stored.get(userId) ?? -Infinity) >= at));
+    if (lost.length === 0) return;
+    const results = await redis
+      .multi()
+      .zadd(key, 'GT', ...lost.flatMap(([userId, at]) => [at, userId]))
+      .pexpire(key, lifetimeMs)
+      .exec();
+    const failed = results?.find(([err]) => err !== null)?.[0];
+    if (!results || failed) throw failed ?? new Error('the revocations\' restore was discarded');
+  };
+
   let firstLoad!: () => void;
   const loaded = new Promise<void>((resolve) => (firstLoad = resolve));
   const stopWaiting = setTimeout(() => firstLoad(), opts.waitMs ?? 3_000);
@@ -117,7 +134,10 @@ export const createTokenRevocations = (opts: RevocationOptions): TokenRevocation
     try {
       await subscriber.subscribe(channel);
       const entries = await redis.zrangebyscore(key, `(${Date.now() - lifetimeMs}`, '+inf', 'WITHSCORES');
-      for (let i = 0; i + 1 < entries.length; i += 2) hold(entries[i]!, Number(entries[i + 1]));
+      const stored = new Map<string, number>();
+      for (let i = 0; i + 1 < entries.length; i += 2) stored.set(entries[i]!, Number(entries[i + 1]));
+      for (const [userId, at] of stored) hold(userId, at);
+      await restore(stored);
       clearTimeout(stopWaiting);
       firstLoad();
     } catch (err) {
