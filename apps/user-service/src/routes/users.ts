@@ -179,7 +179,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     async (request, reply) => {
       const userId = request.user!.id;
       const { currentPassword, newPassword } = request.body;
-      const refused = passwordProblem(newPassword);
+      // The same as the current one: a change that changes nothing would leave a leaked password working
+      // while telling the traveller it was replaced. A comparison of the body's own two fields: it tells no one
+      // anything about the account's password, so it is a 400 with the rest, before the current one is checked.
+      const refused = newPassword === currentPassword ? 'must differ from the current password' : passwordProblem(newPassword);
       if (refused) throw invalidBody([{ path: 'body/newPassword', message: refused }]);
       const found = await users.credentialsOf(userId);
       if (!found) throw accountGone();
