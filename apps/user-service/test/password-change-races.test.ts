@@ -4,7 +4,7 @@
  * verification (tens of milliseconds) is the window; a gate after it (the real verification, then a
  * wait the test releases) holds one request there while the other runs, on the real PostgreSQL and Redis.
  */
-import { AUTH_PATHS, USER_PATHS } from '@tripgen/catalog';
+import { AUTH_PATHS, TOKEN_REVOCATIONS, USER_PATHS } from '@tripgen/catalog';
 import { waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startUserService, type RunningUserService } from './harness.ts';
@@ -61,6 +61,19 @@ describe('a password change racing', () => {
     // Before: 200, the old password's token working for its 15 minutes after the change.
     expect((await svc.app.inject({ method: 'GET', url: USER_PATHS.me, headers: late })).statusCode).toBe(401);
     expect((await svc.app.inject({ method: 'GET', url: USER_PATHS.me, headers: await login(email, 'a brand new passphrase') })).statusCode).toBe(200);
+  });
+
+  it('a login slowed after its read: its token expires a lifetime after its iat, before the revocations that refuse it are forgotten', async () => {
+    const { email } = await account();
+    gate.hold = 1;
+    const slow = login(email, OLD);
+    await waitFor(() => gate.held.length === 1, 'the login verified the password');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    releaseAll();
+    const token = (await slow).authorization.slice('Bearer '.length);
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
+    // A revocation at its iat is kept TOKEN_REVOCATIONS.lifetimeMs: before, exp was a lifetime after the signing (1.5 s later).
+    expect(claims.exp * 1000).toBeLessThanOrEqual(claims.iat * 1000 + TOKEN_REVOCATIONS.lifetimeMs);
   });
 
   it('another change with the same current password: one of them is the password, the other refused', async () => {

@@ -111,7 +111,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         // (the kit's auth/revocations.ts), and a login right after a password change, within the same
         // second, must not be refused with the tokens it replaces.
         .setIssuedAt(readAt / 1000)
-        .setExpirationTime(`${ACCESS_TOKEN_TTL_SECONDS}s`)
+        // From the same instant, not the signing's: a revocation is kept a token's lifetime after it, so every
+        // token it refuses (issued up to it) must expire by then, a login slowed past a second after its read too.
+        .setExpirationTime(Math.floor(readAt / 1000) + ACCESS_TOKEN_TTL_SECONDS)
         .sign(key.privateKey);
       // A bearer credential: no cache on the way may keep it (RFC 6749 5.1, the token response).
       reply.header('cache-control', 'no-store');
