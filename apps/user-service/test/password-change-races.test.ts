@@ -1,5 +1,5 @@
 /**
- * A password change racing a login or another change (docs/api.md, Revoked tokens; OWASP ASVS 4.0.3
+ * A password change racing a login, a deletion or another change (docs/api.md, Revoked tokens; OWASP ASVS 4.0.3
  * 3.3.3): what the old password buys after the change was asked must not outlive it. The argon2
  * verification (tens of milliseconds) is the window; a gate after it (the real verification, then a
  * wait the test releases) holds one request there while the other runs, on the real PostgreSQL and Redis.
@@ -74,6 +74,20 @@ describe('a password change racing', () => {
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
     // A revocation at its iat is kept TOKEN_REVOCATIONS.lifetimeMs: before, exp was a lifetime after the signing (1.5 s later).
     expect(claims.exp * 1000).toBeLessThanOrEqual(claims.iat * 1000 + TOKEN_REVOCATIONS.lifetimeMs);
+  });
+
+  it('a deletion with the old password: the account the change secured is kept', async () => {
+    const { email, headers } = await account();
+    const thief = await login(email, OLD);
+    gate.hold = 1;
+    const deleting = svc.app.inject({ method: 'DELETE', url: USER_PATHS.me, headers: thief, payload: { password: OLD } });
+    await waitFor(() => gate.held.length === 1, 'the deletion verified the old password');
+    const changed = await svc.app.inject({ method: 'PUT', url: USER_PATHS.password, headers, payload: { currentPassword: OLD, newPassword: 'a brand new passphrase' } });
+    expect(changed.statusCode).toBe(204);
+    releaseAll();
+    // Before: 204, the account deleted with the password its owner had just replaced.
+    expect((await deleting).statusCode).toBe(403);
+    expect((await svc.app.inject({ method: 'GET', url: USER_PATHS.me, headers: await login(email, 'a brand new passphrase') })).statusCode).toBe(200);
   });
 
   it('another change with the same current password: one of them is the password, the other refused', async () => {

@@ -48,12 +48,13 @@ export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
   /**
    * Deletes the account and everything of it in user_db (its preferences and notifications go with
    * it: ON DELETE CASCADE), and its cached profile on every replica (L1 and L2: the cache's
-   * invalidation, published to the others); false when it was already gone. The cache entry goes
-   * even then: a profile cached before another request deleted the account is not served again.
+   * invalidation, published to the others); false when it was already gone, or when `verified` (the
+   * hash the password was checked against) is given and the password changed since. The cache entry
+   * goes even then: a profile cached before another request deleted the account is not served again.
    */
-  async remove(userId: string): Promise<boolean> {
+  async remove(userId: string, verified?: string): Promise<boolean> {
     try {
-      return (await prisma.user.deleteMany({ where: { id: userId } })).count === 1;
+      return (await prisma.user.deleteMany({ where: verified === undefined ? { id: userId } : { id: userId, passwordHash: verified } })).count === 1;
     } finally {
       await cache.invalidate(profileKey(userId));
     }

@@ -149,8 +149,13 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
       // The right password, as a login's: the count of failures goes (the throttle's key is the email's hash, the account's last key in Redis).
       await throttle.succeeded(found.email);
       assertPreconditions(request, CURRENT_TARGET);
-      // Another request deleted it since it was read: that token's account is gone.
-      if (!(await users.remove(userId))) throw accountGone();
+      // Only while the password is the one checked: a deletion with the old password that a change made
+      // meanwhile replaced must not erase the account its owner just secured. Otherwise another request
+      // deleted it since it was read: that token's account is gone.
+      if (!(await users.remove(userId, found.passwordHash))) {
+        if (await users.credentialsOf(userId)) throw new HttpProblem(403, 'The password is wrong (it was changed meanwhile): the account was not deleted');
+        throw accountGone();
+      }
       // Its tokens refused by every service from now on, not only here (where the account's absence
       // already refuses them): the trip service took them until they expired, and a trip created
       // with one waited for the next erasure sweep. Redis out of reach: the account is deleted all
