@@ -8,3 +8,4 @@ export * from './environment.ts';
 export * from './schedules.ts';
 export * from './events.ts';
 export * from './tokens.ts';
+export * from './redis.ts';

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, routeAccess, SERVICES, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
+import { internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REDIS_KEY_PREFIXES, REQUEST_BODY_LIMIT_BYTES, routeAccess, SERVICES, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
 import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type onResponseHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -135,7 +135,7 @@ const OPERATIONAL = new Set<string>(OPERATIONAL_PATHS);
 /** The 401 of a revoked token (its challenge `invalid_token`, as every refused token's). */
 export const REVOKED_TOKEN_DETAIL = 'The access token was revoked (signed out, password changed or account deleted): sign in again';
 /** Redis key prefix of the refused tokens counted per client address, shared by every service. */
-export const TOKEN_REFUSALS_PREFIX = 'tripgen:token-refusals';
+export const TOKEN_REFUSALS_PREFIX = REDIS_KEY_PREFIXES.tokenRefusals;
 
 /**
  * Says that the route held `request` on purpose for `ms` milliseconds for its client (a long poll's

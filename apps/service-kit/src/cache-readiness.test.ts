@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { HEALTH_PATHS, SERVICES, serviceUrlVariable } from '@tripgen/catalog';
+import { HEALTH_PATHS, SERVICES, cacheChannel, cacheNamespace, serviceUrlVariable } from '@tripgen/catalog';
 import { adminUrl, quietLogger, redisUrl, startTcpRelay, waitFor, type TcpRelay } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp, type App } from './app.ts';
@@ -72,7 +72,7 @@ it('is not ready until its cache has subscribed to the invalidations, and hears 
   try {
     await waitFor(() => writer.status === 'ready', 'the writer connected');
     expect(app.kit.cache.peek(key)).toEqual({ version: 1 });
-    await writer.publish('tripgen:trip:cache-invalidate', key);
+    await writer.publish(cacheChannel(cacheNamespace('trip')), key);
     await waitFor(() => app.kit.cache.peek(key) === undefined, 'the invalidation heard', 2_000);
   } finally {
     writer.disconnect();

@@ -5,7 +5,7 @@
  * otherwise live on in L2 for its TTL.
  */
 import { randomUUID } from 'node:crypto';
-import { CACHE_POLICY } from '@tripgen/catalog';
+import { CACHE_POLICY, REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cacheShapeOf, createTwoLevelCache, l2Key, type TwoLevelCache } from './cache.ts';
@@ -25,7 +25,7 @@ let a: Awaited<ReturnType<typeof replica>>;
 let b: Awaited<ReturnType<typeof replica>>;
 let namespace: string;
 beforeAll(async () => {
-  namespace = `tripgen:test-${randomUUID()}`;
+  namespace = `${REDIS_TEST_PREFIX}:${randomUUID()}`;
   a = await replica(namespace);
   b = await replica(namespace);
 });
@@ -181,7 +181,7 @@ it('keeps two versions of a service apart in L2 during a rollout, and a write by
 });
 
 it('names its L2 keys so that one pattern finds the entries of every version (what a tool clearing them scans for)', async () => {
-  const ns = `tripgen:test-${randomUUID()}`;
+  const ns = `${REDIS_TEST_PREFIX}:${randomUUID()}`;
   const [one, two] = [await replica(ns, '1'), await replica(ns, 'x7')];
   await one.cache.get('search:1', async () => ({ v: 1 }));
   await two.cache.get('search:2', async () => ({ v: 2 }));
@@ -204,7 +204,7 @@ it('keeps at most CACHE_POLICY.l1.maxJsonChars of values in L1, from loads and f
   // OWASP API Security Top 10 2023, API4 "Unrestricted Resource Consumption": bounded by a count
   // alone, L1 held 1,000 of the location service's 14-day candidate areas (~340,000 characters of
   // JSON, 1.3 MB of heap each; one created trip warms one), some 1.3 GB in a 512 MiB pod.
-  const ns = `tripgen:test-${randomUUID()}`;
+  const ns = `${REDIS_TEST_PREFIX}:${randomUUID()}`;
   const pair = async () => {
     const redis = connectRedis(redisUrl(), quietLogger, 'cache-test');
     const subscriber = connectRedis(redisUrl(), quietLogger, 'cache-test:sub');

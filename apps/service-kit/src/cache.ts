@@ -15,7 +15,7 @@
  * by one version reaches the other version's L2 entry as well as its L1.
  */
 import { createHash } from 'node:crypto';
-import { CACHE_POLICY } from '@tripgen/catalog';
+import { CACHE_POLICY, cacheChannel, cacheEntryKey, unshapedCacheEntryKey } from '@tripgen/catalog';
 import { LRUCache } from 'lru-cache';
 import type { Redis } from 'ioredis';
 import { isRedisReady } from './redis.ts';
@@ -86,14 +86,8 @@ const sizeOf = (json: string): number => Math.max(1, json.length);
  */
 export const cacheShapeOf = (schema: object): string => createHash('sha256').update(JSON.stringify(schema)).digest('base64url').slice(0, 12);
 
-/** The namespace of a service's caches (their L2 keys and invalidation channel). */
-export const cacheNamespace = (service: string): string => `tripgen:${service}`;
-
-/**
- * The L2 (Redis) key of `key` in a cache of `namespace` holding values of `shape`. With `*` as the
- * shape (and a glob in the key) it is the SCAN pattern of every version's entries, for a tool that clears them.
- */
-export const l2Key = (namespace: string, shape: string, key: string): string => `${namespace}:cache@${shape}:${key}`;
+// The names are the catalog's (every Redis name is written there once, apps/catalog/src/redis.ts).
+export { cacheNamespace, cacheEntryKey as l2Key } from '@tripgen/catalog';
 
 export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelCache> => {
   // Bounded by the size of the values too (CACHE_POLICY.l1.maxJsonChars): each entry is sized by the
@@ -103,10 +97,10 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   const l1 = new LRUCache<string, object>({ max: CACHE_POLICY.l1.maxEntries, maxSize: CACHE_POLICY.l1.maxJsonChars, ttl: l1Ttl });
   const l2Ttl = opts.l2TtlSeconds ?? CACHE_POLICY.l2.ttlSeconds;
   const l1TtlOf = (entry: CacheEntryOptions | undefined): number => (entry?.l2TtlSeconds === undefined ? l1Ttl : Math.min(l1Ttl, entry.l2TtlSeconds * 1000));
-  const channel = `${opts.namespace}:cache-invalidate`;
-  const redisKey = (k: string) => l2Key(opts.namespace, opts.shape, k);
+  const channel = cacheChannel(opts.namespace);
+  const redisKey = (k: string) => cacheEntryKey(opts.namespace, opts.shape, k);
   // Where versions from before shapes keep a value: a write deletes it there too.
-  const unshapedKey = (k: string) => `${opts.namespace}:cache:${k}`;
+  const unshapedKey = (k: string) => unshapedCacheEntryKey(opts.namespace, k);
   const stats: CacheStats = { l1Hits: 0, l2Hits: 0, misses: 0 };
 
   /** Keys invalidated while Redis was unreachable: L2 may still hold their old value. */

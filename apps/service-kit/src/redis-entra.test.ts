@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { Redis } from 'ioredis';
+import { REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { REDIS_ENTRA_SCOPE, connectRedis, isRedisReady, redisTokenAuth, wantsEntraAuth, type RedisLogger, type RedisTokenAuth, type RenewalReport } from './redis.ts';
@@ -60,7 +61,7 @@ async function startMonitor(admin: Redis, warnings: string[]): Promise<Redis> {
 describe('Redis with Entra tokens (rotating ACL password on the local Redis)', () => {
   const id = randomBytes(4).toString('hex');
   const user = `tripgen-entra-${id}`;
-  const namespace = `tripgen:entra-test-${id}`;
+  const namespace = `${REDIS_TEST_PREFIX}:entra-${id}`;
   const warnings: string[] = [];
   const log: RedisLogger = { info: () => undefined, warn: (_o, msg) => void warnings.push(msg), error: (_o, msg) => void warnings.push(msg) };
   const renewals: RenewalReport[] = [];

@@ -7,7 +7,7 @@
  * account's deletion only the user service refused it (a trip created with it waited for the next
  * erasure sweep). The user, trip and AI services, their databases and Redis are real.
  */
-import { AUTH_PATHS, USER_PATHS } from '@tripgen/catalog';
+import { AUTH_PATHS, REDIS_KEY_PREFIXES, USER_PATHS } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startStack, tripBody, waitFor, type Part, type Stack } from './harness.ts';
@@ -75,7 +75,7 @@ describe('revoked tokens', () => {
     const wrong = await change({ currentPassword: 'not the password at all', newPassword: 'a brand new passphrase' });
     expect(wrong.status).toBe(403);
     // Counted as a failed login of the account (the login throttle's count, shared with login and deletion).
-    expect(await stack.user.app!.kit.redis.keys('tripgen:user:login-failures*')).not.toEqual([]);
+    expect(await stack.user.app!.kit.redis.keys(`${REDIS_KEY_PREFIXES.loginFailures}*`)).not.toEqual([]);
     const weak = await change({ currentPassword: PASSWORD, newPassword: 'password1234' });
     expect(weak.status).toBe(400);
     expect(weak.json.errors).toEqual([{ path: 'body/newPassword', message: 'must not be one of the most common passwords' }]);

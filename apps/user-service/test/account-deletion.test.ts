@@ -5,7 +5,7 @@
  * replica. A wrong password is a 403 counted by the login throttle (a stolen token cannot guess).
  * Two replicas share PostgreSQL and Redis, as pods do.
  */
-import { ACCOUNT_TOMBSTONE_RETENTION, LOGIN_THROTTLE, QUEUES } from '@tripgen/catalog';
+import { ACCOUNT_TOMBSTONE_RETENTION, LOGIN_THROTTLE, QUEUES, cacheEntryKey, cacheNamespace } from '@tripgen/catalog';
 import { REVOKED_TOKEN_DETAIL } from '@tripgen/service-kit';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import { quietLogger, testPrismaClient, waitFor } from '@tripgen/testing';
@@ -76,7 +76,7 @@ describe('DELETE /api/v1/users/me', () => {
     const deleted = await remove(a, leaving.auth);
     expect([deleted.statusCode, deleted.body]).toEqual([204, '']);
     expect(await rowsOf(leaving.id)).toEqual({ users: 0, preferences: 0, notifications: 0 });
-    expect(await a.app.kit.redis.exists(`tripgen:user:cache@${USER_CACHE_SHAPE}:user:${leaving.id}:me`)).toBe(0);
+    expect(await a.app.kit.redis.exists(cacheEntryKey(cacheNamespace('user'), USER_CACHE_SHAPE, `user:${leaving.id}:me`))).toBe(0);
     // The other replica, asked right after the 204 (no wait): its in-process copy went with the
     // invalidation published in the request (before, with an operator's DELETE: 200 from the cache, for up to 30 minutes).
     for (const replica of [b, a]) {

@@ -4,6 +4,7 @@
  * cache shapes and under another shape) is never served: the profile comes from PostgreSQL, whole.
  * A preference saved through this release removes the other release's entries too.
  */
+import { cacheEntryKey, cacheNamespace, unshapedCacheEntryKey } from '@tripgen/catalog';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { USER_CACHE_SHAPE } from '../src/domain/users.ts';
 import { startUserService, type RunningUserService } from './harness.ts';
@@ -25,11 +26,11 @@ it("never serves a profile another release cached in another shape, and a write 
   const preferences = { interests: ['museums'], pace: 'packed', travelMode: 'transit' };
   expect((await service.app.inject({ method: 'PUT', url: '/api/v1/users/me/preferences', headers: auth, payload: preferences })).statusCode).toBe(200);
   const { id } = (await service.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: auth })).json<{ id: string }>();
-  expect(await redis.exists(`tripgen:user:cache@${USER_CACHE_SHAPE}:user:${id}:me`)).toBe(1);
+  expect(await redis.exists(cacheEntryKey(cacheNamespace('user'), USER_CACHE_SHAPE, `user:${id}:me`))).toBe(1);
 
   // The other release's entries: a profile without preferences (its shape), written after ours was invalidated.
   const older = JSON.stringify({ user: { id, email, name: 'Ada' } });
-  const otherKeys = [`tripgen:user:cache:user:${id}:me`, `tripgen:user:cache@older:user:${id}:me`];
+  const otherKeys = [unshapedCacheEntryKey(cacheNamespace('user'), `user:${id}:me`), cacheEntryKey(cacheNamespace('user'), 'older', `user:${id}:me`)];
   await service.app.kit.cache.invalidate(`user:${id}:me`);
   for (const key of otherKeys) await redis.set(key, older, 'EX', 600);
   const me = await service.app.inject({ method: 'GET', url: '/api/v1/users/me', headers: auth });

@@ -1,3 +1,4 @@
+import { REDIS_KEY_PREFIXES } from '@tripgen/catalog';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { allocateDatabase, databaseIndex, redisUrl } from './redis.ts';
@@ -18,9 +19,9 @@ describe('a Redis database per test process', () => {
     const [ra, rb] = [new Redis(a), new Redis(b)];
     try {
       // The key the user-routes test lost its budget to when the suite's files shared one database.
-      await ra.set('tripgen:ratelimit:ip:127.0.0.1', '100');
-      expect(await rb.get('tripgen:ratelimit:ip:127.0.0.1')).toBeNull();
-      expect(await ra.get('tripgen:ratelimit:ip:127.0.0.1')).toBe('100');
+      await ra.set(`${REDIS_KEY_PREFIXES.rateLimit}:ip:127.0.0.1`, '100');
+      expect(await rb.get(`${REDIS_KEY_PREFIXES.rateLimit}:ip:127.0.0.1`)).toBeNull();
+      expect(await ra.get(`${REDIS_KEY_PREFIXES.rateLimit}:ip:127.0.0.1`)).toBe('100');
     } finally {
       ra.disconnect();
       rb.disconnect();

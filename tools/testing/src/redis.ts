@@ -11,10 +11,9 @@
  * the URL where they build an environment, outside any async hook.
  */
 import { execFileSync } from 'node:child_process';
+import { REDIS_TEST_DATABASE_COUNTER } from '@tripgen/catalog';
 import { redisUrl as stackRedisUrl } from '@tripgen/dev-tools/local-stack';
 
-/** The allocation counter, in database 0 (which no test process is given). */
-const COUNTER_KEY = 'tripgen:test:redis-database';
 
 const cli = (url: string, ...args: string[]): string => execFileSync('redis-cli', ['-u', url, ...args], { encoding: 'utf8' }).trim();
 
@@ -28,7 +27,7 @@ export const databaseIndex = (allocation: number, databases: number): number => 
 export const allocateDatabase = (): string => {
   const server = stackRedisUrl();
   const databases = Number(cli(server, 'CONFIG', 'GET', 'databases').split('\n')[1]);
-  const index = databaseIndex(Number(cli(server, 'INCR', COUNTER_KEY)), databases);
+  const index = databaseIndex(Number(cli(server, 'INCR', REDIS_TEST_DATABASE_COUNTER)), databases);
   const url = new URL(server);
   url.pathname = `/${index}`;
   cli(url.toString(), 'FLUSHDB');

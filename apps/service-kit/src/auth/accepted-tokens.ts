@@ -7,11 +7,12 @@
  * never accepted (a forged token cannot have one: it was never verified).
  */
 import { createHash } from 'node:crypto';
+import { REDIS_KEY_PREFIXES } from '@tripgen/catalog';
 import type { Redis } from 'ioredis';
 import { decodeJwt } from 'jose';
 
 /** Redis key prefix of the accepted tokens' hashes, shared by every service. */
-export const ACCEPTED_TOKENS_PREFIX = 'tripgen:accepted-tokens';
+export const ACCEPTED_TOKENS_PREFIX = REDIS_KEY_PREFIXES.acceptedTokens;
 
 export interface AcceptedTokens {
   /** Records a token this replica has just accepted, until it expires (fire and forget: a lost record only means the old, per-replica answer). */

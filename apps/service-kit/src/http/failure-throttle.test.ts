@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { connect, createServer, type AddressInfo } from 'node:net';
+import { REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { expect, it } from 'vitest';
 import { createFailureThrottle, type AttemptVerdict, type FailureThrottle } from './failure-throttle.ts';
 import type { BudgetSlot } from './rate-limit.ts';
@@ -14,7 +15,7 @@ import { connectRedis, isRedisReady } from '../redis.ts';
 import { redisClients } from '../../test/fixtures/redis-clients.ts';
 
 const clients = redisClients('throttle');
-const prefix = `tripgen:test-throttle-${randomUUID()}`;
+const prefix = `${REDIS_TEST_PREFIX}:throttle-${randomUUID()}`;
 
 /** The slot of an attempt that must have been allowed. */
 const allowed = (verdict: AttemptVerdict): BudgetSlot => {

@@ -17,7 +17,7 @@ import { giveBackHit, hitOf, sharedCounter } from './shared-counter.ts';
 
 export interface FailureThrottleOptions {
   readonly redis: Redis;
-  /** Redis key prefix, e.g. `tripgen:user:login-failures` (keys are `<prefix>:<hash>`). */
+  /** Redis key prefix, e.g. the catalog's REDIS_KEY_PREFIXES.loginFailures (keys are `<prefix>:<hash>`). */
   readonly prefix: string;
   readonly maxFailures: number;
   readonly windowMs: number;

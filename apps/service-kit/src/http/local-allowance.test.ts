@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { expect, it } from 'vitest';
 import { createLocalAllowance, LEASE_MAX, leaseSize } from './local-allowance.ts';
 import { sharedCounter } from './shared-counter.ts';
@@ -14,7 +15,7 @@ import { waitFor } from '@tripgen/testing';
 import { redisClients } from '../../test/fixtures/redis-clients.ts';
 
 const clients = redisClients('allowance');
-const prefix = `tripgen:test-allowance-${randomUUID()}`;
+const prefix = `${REDIS_TEST_PREFIX}:allowance-${randomUUID()}`;
 
 const replicas = (points: number, windowMs: number, client: Redis = clients.redis) => {
   const calls = { redis: 0 };

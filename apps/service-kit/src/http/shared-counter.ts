@@ -12,7 +12,7 @@ import { COMMAND_TIMEOUT_MS, isRedisReady } from '../redis.ts';
 
 export interface SharedCounterOptions {
   readonly redis: Redis;
-  /** Redis key prefix without the trailing colon, e.g. `tripgen:ratelimit` (keys are `<prefix>:<key>`). */
+  /** Redis key prefix without the trailing colon, e.g. the catalog's REDIS_KEY_PREFIXES.rateLimit (keys are `<prefix>:<key>`). */
   readonly prefix: string;
   /** Hits allowed per window (consume() rejects past it; penalty() only counts). */
   readonly points: number;

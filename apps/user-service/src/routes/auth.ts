@@ -1,6 +1,6 @@
 /** /api/v1/auth: register, login (access token), and the public token-signing keys (JWKS). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AUTH_PATHS, LOGIN_THROTTLE, USER_PATHS } from '@tripgen/catalog';
+import { AUTH_PATHS, LOGIN_THROTTLE, REDIS_KEY_PREFIXES, USER_PATHS } from '@tripgen/catalog';
 import { assertPreconditions, createFailureThrottle, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, ProblemSchema, withLocation, type Kit } from '@tripgen/service-kit';
 import { SignJWT } from 'jose';
 import { Type } from 'typebox';
@@ -23,7 +23,7 @@ export interface AuthRoutesOptions {
 const normalizeEmail = (email: string) => email.toLowerCase();
 
 /** Failed logins per account, across replicas: the kit's rate limit counts per caller, and one account can be tried from many addresses. */
-export const loginThrottle = (redis: Kit['redis']) => createFailureThrottle({ redis, prefix: 'tripgen:user:login-failures', ...LOGIN_THROTTLE });
+export const loginThrottle = (redis: Kit['redis']) => createFailureThrottle({ redis, prefix: REDIS_KEY_PREFIXES.loginFailures, ...LOGIN_THROTTLE });
 
 /**
  * Revokes every token of the account issued up to now (the kit's revocations, through Redis to every

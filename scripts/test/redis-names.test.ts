@@ -1,0 +1,67 @@
+/**
+ * Every Redis key and channel name is written once, in the catalog (apps/catalog/src/redis.ts and
+ * tokens.ts), where its collision test sees it: a name written in a service, the kit, a tool or a
+ * test can silently share keys with another fact (both evicted, counted or cleared together) or
+ * drift from the runbooks' commands. Fails when a string or template literal beginning with the
+ * root (REDIS_ROOT and a colon) appears in any code outside the catalog's source, and when a
+ * document (docs/, a README) names a Redis key or channel no catalog name covers (an operator's
+ * redis-cli command on a name the code no longer writes).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REDIS_ROOT, redisNames } from '@tripgen/catalog';
+import { expect, it } from 'vitest';
+import { REPO_ROOT } from './support/repo-copy.ts';
+
+const CODE = /\.(?:[cm]?[jt]s|tsx)$/;
+const CATALOG_SOURCE = 'apps/catalog/src/';
+/** A quote or backtick right before the root and its colon: a literal that starts a Redis name. */
+const NAME_LITERAL = new RegExp(`[\`'"]${REDIS_ROOT}:`);
+
+/** `file:line: text` of each Redis name literal outside the catalog, among `files` (paths from the root). */
+export const namesOutsideCatalog = (files: readonly string[], read: (file: string) => string): string[] =>
+  files
+    .filter((f) => CODE.test(f) && !f.startsWith(CATALOG_SOURCE))
+    .flatMap((f) =>
+      read(f)
+        .split('\n')
+        .flatMap((line, i) => (NAME_LITERAL.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+    );
+
+/** A name in prose: the root and a colon not inside a longer word or path (a service account, a host name). */
+const DOC_NAME = new RegExp(`(?<![\\w.:/-])${REDIS_ROOT}:[\\w@*<>{}:.-]*[\\w@*<>{}]`, 'g');
+
+/** The names `text` gives that no catalog name covers (an exact name, or one under a prefix, globs and placeholders included). */
+export const unknownDocumentedNames = (text: string): string[] =>
+  [...text.matchAll(DOC_NAME)].map((m) => m[0]).filter((n) => !redisNames().some((r) => (r.match === 'exact' ? r.name === n : n.startsWith(r.name) || `${n}:` === r.name)));
+
+const trackedFiles = (): string[] => execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+
+it('finds no Redis name in the documents that the catalog does not give', () => {
+  const documents = trackedFiles().filter((f) => f.endsWith('.md') && !f.startsWith('gitops/'));
+  expect(documents).toContain('docs/runbooks.md');
+  const unknown = documents.flatMap((f) => unknownDocumentedNames(readFileSync(path.join(REPO_ROOT, f), 'utf8')).map((n) => `${f}: ${n}`));
+  expect(unknown).toEqual([]);
+  // Shown failing on names the code does not write (a renamed key, a cache of no service), and not on the ones it does.
+  expect(unknownDocumentedNames(`\`redis-cli EXISTS ${REDIS_ROOT}:token-revoked\`, ${REDIS_ROOT}:users:cache@x:k and ${REDIS_ROOT}:user:cache*:user:<id>:me.`)).toEqual([`${REDIS_ROOT}:token-revoked`, `${REDIS_ROOT}:users:cache@x:k`]);
+  expect(unknownDocumentedNames(`system:serviceaccount:${REDIS_ROOT}:postgres-backup, location-service.${REDIS_ROOT}:3004, ${REDIS_ROOT}:token-refusals, ${REDIS_ROOT}:ratelimit:<name>:user:<id>`)).toEqual([]);
+});
+
+it('finds no Redis key or channel name written outside the catalog', () => {
+  const files = trackedFiles();
+  expect(files.filter((f) => f.startsWith(CATALOG_SOURCE)).length).toBeGreaterThan(0);
+  expect(namesOutsideCatalog(files, (f) => readFileSync(path.join(REPO_ROOT, f), 'utf8'))).toEqual([]);
+});
+
+it('tells a name literal in any quote from text that only mentions the root', () => {
+  const root = REDIS_ROOT;
+  const code: Record<string, string> = {
+    'apps/a.ts': `const k = '${root}:x';\nconst u = 'http://svc.${root}:3004';`,
+    'tools/b.ts': `redis.keys(\`${root}:\${p}*\`)`,
+    'k8s/c.ts': `const s = "${root}:y"; // "namespace ${root}: text"`,
+    [`${CATALOG_SOURCE}redis.ts`]: `const k = '${root}:z';`,
+    'docs/d.md': `'${root}:w'`,
+  };
+  expect(namesOutsideCatalog(Object.keys(code), (f) => code[f]!).map((l) => l.split(':')[0])).toEqual(['apps/a.ts', 'tools/b.ts', 'k8s/c.ts']);
+});
