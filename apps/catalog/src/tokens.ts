@@ -14,9 +14,16 @@ export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
  * after the last one (by then every token it revokes has expired). `channel`: where each revocation is
  * published (`<account id> <instant>`); each replica keeps the set in memory, fed by the channel and
  * read in full whenever its subscription (re)connects.
+ * Redis is not where a revocation lasts: the set can be evicted (CACHE_POLICY.l2's `allkeys-lru`),
+ * lost with a restart or a flush, and a user-service pod that revoked while Redis was out of reach
+ * may stop before writing it. The user service records each one in user_db (token_revocations,
+ * kept `lifetimeMs`, then pruned) and each of its replicas, whenever its Redis connection is ready
+ * and every `republishEveryMs`, writes back and publishes those the set lacks: a replica started
+ * after a loss refuses a revoked token again within `republishEveryMs`.
  */
 export const TOKEN_REVOCATIONS = {
   key: 'tripgen:token-revocations',
   channel: 'tripgen:token-revocations',
   lifetimeMs: ACCESS_TOKEN_TTL_SECONDS * 1000,
+  republishEveryMs: 30_000,
 } as const;

@@ -12,6 +12,7 @@ import { INBOX_SHOWN, consumeNotifications, pruneUnshownNotifications } from './
 import { ACCOUNT_TOMBSTONE_RETENTION, MESSAGE_RETENTION } from '@tripgen/catalog';
 import { pruneDeletionRecords } from './domain/deleted-accounts.ts';
 import { schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
+import { durableRevocations } from './domain/revocation-records.ts';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -19,6 +20,8 @@ export interface BuildOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Tests shorten the rotation schedule. */
   readonly keyRingTiming?: KeyRingTiming;
+  /** Tests shorten how often the token revocations are compared with Redis (catalog TOKEN_REVOCATIONS.republishEveryMs). */
+  readonly revocationRepublishEveryMs?: number;
   readonly logger?: FastifyServerOptions['logger'];
 }
 
@@ -42,10 +45,14 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
     logger: opts.logger,
     domain: async (app) => {
       const users = userRepository(prisma, app.kit.cache);
-      await app.register(authRoutes, { users, ring });
+      // What Redis loses of the token revocations is written back from user_db (domain/revocation-records.ts).
+      const revocations = durableRevocations({ prisma, revocations: app.kit.revocations, redis: app.kit.redis, log: app.log, republishEveryMs: opts.revocationRepublishEveryMs });
+      app.kit.onDrain(() => revocations.stop(), 'token revocations republish');
+      app.addHook('onClose', async () => revocations.stop());
+      await app.register(authRoutes, { users, ring, revocations });
       app.addHook('onClose', async () => ring.close());
       ring.onError((err) => app.log.error({ err }, 'signing key ring refresh failed; the keys loaded before keep serving'));
-      await app.register(userRoutes, { users });
+      await app.register(userRoutes, { users, revocations });
       // Consumers start once HTTP is ready and stop taking messages when the drain starts (kit.onDrain);
       // the broker closes after HTTP has drained and they have finished (kit shutdown order).
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });

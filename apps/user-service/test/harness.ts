@@ -38,11 +38,11 @@ export const testEnv = (databaseUrl: string, extra: NodeJS.ProcessEnv = {}): Nod
 });
 
 export const startUserService = async (
-  opts: { db?: TestDatabase; bus?: ServiceBusEmulator; env?: NodeJS.ProcessEnv; port?: number; logger?: FastifyServerOptions['logger'] } = {},
+  opts: { db?: TestDatabase; bus?: ServiceBusEmulator; env?: NodeJS.ProcessEnv; port?: number; logger?: FastifyServerOptions['logger']; revocationRepublishEveryMs?: number } = {},
 ): Promise<RunningUserService> => {
   const db = opts.db ?? (await createTestDatabase('user_test', MIGRATIONS_DIR));
   const bus = opts.bus ?? (await startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES }));
-  const app = await buildUserService({ env: testEnv(db.url, { SERVICEBUS_CONNECTION_STRING: bus.connectionString, ...opts.env }), logger: opts.logger ?? false });
+  const app = await buildUserService({ env: testEnv(db.url, { SERVICEBUS_CONNECTION_STRING: bus.connectionString, ...opts.env }), logger: opts.logger ?? false, revocationRepublishEveryMs: opts.revocationRepublishEveryMs });
   const url = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   return {
     app,

@@ -56,6 +56,27 @@ describe('token revocations', () => {
     expect(b.revocations.revoked({ id: randomUUID(), issuedAtMs: signedBefore })).toBe(false);
   });
 
+  it('restore writes back and publishes only what the set lacks or holds earlier, never an expired one', async () => {
+    const [a, b] = [await replica(), await replica()];
+    const [held, lost, later, expired] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const now = Date.now();
+    await a.revocations.revoke(held, now);
+    await a.revocations.revoke(later, now - 2_000);
+    await a.redis.zrem(names.key, held, later); // as if lost
+    await a.redis.zadd(names.key, now, held, now - 2_000, later); // back from an older copy: `later` behind
+    const restored = await a.revocations.restore([
+      { userId: held, at: now },
+      { userId: lost, at: now - 1_000 },
+      { userId: later, at: now },
+      { userId: expired, at: now - TOKEN_REVOCATIONS.lifetimeMs - 1 },
+    ]);
+    expect(restored).toBe(2);
+    expect((await a.redis.zmscore(names.key, held, lost, later, expired)).map((v) => (v === null ? null : Number(v)))).toEqual([now, now - 1_000, now, null]);
+    await waitFor(() => b.revocations.revokedBefore(lost) === now - 1_000 && b.revocations.revokedBefore(later) === now, 'the restored ones heard by the other replica', 1_000);
+    expect(await a.revocations.restore([{ userId: lost, at: now - 1_000 }])).toBe(0);
+    expect(b.revocations.revokedBefore(expired)).toBeUndefined();
+  });
+
   it('are read in full when a subscription cut off comes back', { timeout: 30_000 }, async () => {
     const relay = await startTcpRelay({ target: redisUrl() });
     relays.push(relay);

@@ -17,6 +17,9 @@
  * Redis is unreachable a replica keeps refusing what it knew and accepts the rest (Redis is soft: a
  * replica that refused every token while cut off would sign everyone out); a revocation cannot be made
  * then (`revoke` rejects), and one asked is kept and written once Redis answers this replica again.
+ * Redis may still lose the set with no replica reconnecting (an eviction) or never get one (its
+ * replica stopped first): the user service keeps each revocation in user_db too and gives the set
+ * back what it lacks (`restore`), which every replica then hears.
  */
 import { TOKEN_REVOCATIONS } from '@tripgen/catalog';
 import type { Redis } from 'ioredis';
@@ -31,7 +34,12 @@ export interface TokenRevocations {
    * the other replicas through Redis; resolves with the instant once Redis holds it and it is
    * published, rejects when Redis cannot take it (it is then written once Redis answers again).
    */
-  revoke(userId: string): Promise<number>;
+  revoke(userId: string, at?: number): Promise<number>;
+  /**
+   * Writes to Redis, and publishes, those of `revocations` (unexpired, from a durable record) that
+   * the set lacks or holds an earlier instant of; resolves with how many, rejects when Redis cannot say.
+   */
+  restore(revocations: readonly { readonly userId: string; readonly at: number }[]): Promise<number>;
   /** The instant before which the account's tokens are refused on this replica, or undefined. */
   revokedBefore(userId: string): number | undefined;
   /** Accounts with a revocation held in memory. */
@@ -155,12 +163,21 @@ export const createTokenRevocations = (opts: RevocationOptions): TokenRevocation
       const at = before.get(user.id);
       return at !== undefined && (user.issuedAtMs === undefined || user.issuedAtMs <= at);
     },
-    async revoke(userId) {
-      const at = Date.now();
+    async revoke(userId, at = Date.now()) {
       hold(userId, at);
       unsent.set(userId, Math.max(at, unsent.get(userId) ?? 0));
       await send(userId, at);
       return at;
+    },
+    async restore(revocations) {
+      const oldest = Date.now() - lifetimeMs;
+      const wanted = revocations.filter((r) => r.at > oldest);
+      if (wanted.length === 0) return 0;
+      const held = await redis.zmscore(key, ...wanted.map((r) => r.userId));
+      const missing = wanted.filter((r, i) => !(Number(held[i] ?? Number.NEGATIVE_INFINITY) >= r.at));
+      for (const r of missing) hold(r.userId, r.at);
+      await Promise.all(missing.map((r) => send(r.userId, r.at)));
+      return missing.length;
     },
     revokedBefore: (userId) => before.get(userId),
     get size() {

@@ -4,19 +4,20 @@ import { AUTH_PATHS, LOGIN_THROTTLE, REDIS_KEY_PREFIXES, USER_PATHS } from '@tri
 import { assertPreconditions, createFailureThrottle, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, ProblemSchema, withLocation, type Kit } from '@tripgen/service-kit';
 import { SignJWT } from 'jose';
 import { Type } from 'typebox';
-import type { FastifyInstance } from 'fastify';
 import { decoyHash, hashPassword, verifyPassword } from '../domain/passwords.ts';
 import { passwordProblem } from '../domain/password-rules.ts';
 import { Jwks, LoginBody, PublicUser, RegisterBody, TokenResponse } from '../domain/schemas.ts';
 import { SIGNING_ALG } from '../domain/signing-key.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, type KeyRing } from '../domain/signing-keys.ts';
 import { EmailTakenError, type UserRepository } from '../domain/users.ts';
+import type { DurableRevocations } from '../domain/revocation-records.ts';
 
 export { ACCESS_TOKEN_TTL_SECONDS };
 
 export interface AuthRoutesOptions {
   readonly users: UserRepository;
   readonly ring: KeyRing;
+  readonly revocations: DurableRevocations;
 }
 
 /** An email (the schemas' Email, which admits no spaces) as it is stored and looked up: in lower case, so either case is the same account. */
@@ -26,13 +27,14 @@ const normalizeEmail = (email: string) => email.toLowerCase();
 export const loginThrottle = (redis: Kit['redis']) => createFailureThrottle({ redis, prefix: REDIS_KEY_PREFIXES.loginFailures, ...LOGIN_THROTTLE });
 
 /**
- * Revokes every token of the account issued up to now (the kit's revocations, through Redis to every
- * replica of every service); a 503 when Redis cannot take it: the traveller is told to try again,
- * never told they are signed out when other services would still take their token.
+ * Revokes every token of the account issued up to now (recorded in user_db, and the kit's
+ * revocations, through Redis to every replica of every service); a 503 when Redis cannot take it:
+ * the traveller is told to try again, never told they are signed out when other services would
+ * still take their token (the record makes it reach them once Redis answers, from any replica).
  */
-export const revokeTokens = async (app: FastifyInstance, userId: string): Promise<void> => {
+export const revokeTokens = async (revocations: DurableRevocations, userId: string): Promise<void> => {
   try {
-    await app.kit.revocations.revoke(userId);
+    await revocations.revoke(userId);
   } catch (err) {
     const unavailable = new HttpProblem(503, 'The sign-out could not reach every service; try again shortly');
     unavailable.cause = err;
@@ -40,7 +42,7 @@ export const revokeTokens = async (app: FastifyInstance, userId: string): Promis
   }
 };
 
-export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { users, ring }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { users, ring, revocations }) => {
   const { jwtIssuer, jwtAudience } = app.kit.config;
   // Hashed now, not on the first unknown email: that login would otherwise take twice as long.
   await decoyHash();
@@ -135,7 +137,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      await revokeTokens(app, request.user!.id);
+      await revokeTokens(revocations, request.user!.id);
       return reply.code(204).send(null);
     },
   );

@@ -9,16 +9,18 @@ import { INBOX_SHOWN } from '../domain/notifications.ts';
 import { hashPassword, verifyPassword } from '../domain/passwords.ts';
 import { passwordProblem } from '../domain/password-rules.ts';
 import type { UserRepository } from '../domain/users.ts';
+import type { DurableRevocations } from '../domain/revocation-records.ts';
 import { loginThrottle, revokeTokens } from './auth.ts';
 
 export interface UserRoutesOptions {
   readonly users: UserRepository;
+  readonly revocations: DurableRevocations;
 }
 
 /** Fastify's own content type for the JSON it serialises. */
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
-export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (app, { users }) => {
+export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (app, { users, revocations }) => {
   // A valid token for an account that no longer exists.
   // A refused token as the kit's are, with their challenge (RFC 6750 3: invalid_token, sign in again).
   const accountGone = () => new HttpProblem(401, 'The account of this access token does not exist', {}, bearerChallenge('invalid_token'));
@@ -159,8 +161,9 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
       // Its tokens refused by every service from now on, not only here (where the account's absence
       // already refuses them): the trip service took them until they expired, and a trip created
       // with one waited for the next erasure sweep. Redis out of reach: the account is deleted all
-      // the same, and the revocation is written once Redis answers this replica again.
-      await app.kit.revocations.revoke(userId).catch((err: unknown) => request.log.error({ err, userId }, 'the deleted account\'s tokens could not be revoked yet: other services take them until Redis answers'));
+      // the same, and the revocation, recorded in user_db, is written once Redis answers (by this
+      // replica, or any user-service replica's republish if this one stops first).
+      await revocations.revoke(userId).catch((err: unknown) => request.log.error({ err, userId }, 'the deleted account\'s tokens could not be revoked yet: other services take them until Redis answers'));
       return reply.code(204).send(null);
     },
   );
@@ -212,7 +215,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
         throw new HttpProblem(403, 'The current password is wrong (it was changed meanwhile): the password was not changed');
       }
       try {
-        await revokeTokens(app, userId);
+        await revokeTokens(revocations, userId);
       } catch (err) {
         // Redis lost between the check and the write (this replica writes it once Redis answers again).
         const unavailable = new HttpProblem(503, 'The password was changed, but the sign-out of the other sessions could not reach every service yet: sign out (POST /api/v1/auth/logout) once this answers again');

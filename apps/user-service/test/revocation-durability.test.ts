@@ -1,0 +1,106 @@
+/**
+ * Token revocations outlive what Redis loses (catalog TOKEN_REVOCATIONS; docs/runbooks.md
+ * redis-memory): the set evicted or flushed after a sign-out, and a deletion's revocation asked of a
+ * replica cut off from Redis that stops before Redis answers again. The user service records each
+ * revocation in user_db and writes back what Redis lacks, so a replica started after the loss (a
+ * fresh kit, as any service's pod) refuses the token again within the republish period. Real
+ * PostgreSQL and Redis; the flush is FLUSHDB of this file's own database (the stack's one Redis
+ * server is shared by every test process: FLUSHALL would empty the others' too), which loses the
+ * set exactly as an eviction of its key, a FLUSHALL or a restart without persistence does.
+ */
+import { TOKEN_REVOCATIONS, USER_PATHS } from '@tripgen/catalog';
+import { createTokenRevocations, isRedisReady, type TokenRevocations } from '@tripgen/service-kit';
+import { queryRows, redisUrl, startTcpRelay, waitFor, type TcpRelay } from '@tripgen/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startUserService, type RunningUserService } from './harness.ts';
+
+const PASSWORD = 'durable-password';
+const REPUBLISH_MS = 500;
+
+let a: RunningUserService;
+let relay: TcpRelay;
+const closing: (() => Promise<void> | void)[] = [];
+beforeAll(async () => {
+  relay = await startTcpRelay({ target: redisUrl() });
+  a = await startUserService({ revocationRepublishEveryMs: REPUBLISH_MS });
+});
+afterAll(async () => {
+  for (const close of closing.reverse()) await close();
+  await a?.close();
+  await relay?.close();
+});
+
+const account = async (via: RunningUserService) => {
+  const email = `durable-${Math.random().toString(36).slice(2)}@example.com`;
+  const registered = await via.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { email, password: PASSWORD, name: 'D' } });
+  const login = await via.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } });
+  return { id: registered.json<{ id: string }>().id, headers: { authorization: `Bearer ${login.json<{ accessToken: string }>().accessToken}` } };
+};
+
+/** A replica of any service started now: the kit's revocations on connections of its own, read from Redis. */
+const freshReplica = async (): Promise<TokenRevocations> => {
+  const redis = a.app.kit.redis.duplicate();
+  const subscriber = a.app.kit.redis.duplicate();
+  const revocations = createTokenRevocations({ redis, subscriber, onError: () => undefined });
+  closing.push(() => (revocations.close(), redis.disconnect(), subscriber.disconnect()));
+  await revocations.loaded;
+  return revocations;
+};
+
+describe('token revocations Redis lost', () => {
+  it('a sign-out whose set was flushed: a replica started after refuses the token within the republish period', { timeout: 30_000 }, async () => {
+    const user = await account(a);
+    expect((await a.app.inject({ method: 'POST', url: USER_PATHS.logout, headers: user.headers })).statusCode).toBe(204);
+    const at = a.app.kit.revocations.revokedBefore(user.id)!;
+    expect(at).toBeGreaterThan(0);
+    await a.app.kit.redis.flushdb();
+    const flushed = Date.now();
+    const fresh = await freshReplica();
+    await waitFor(() => fresh.revokedBefore(user.id) === at, 'the revocation written back and heard by the replica started after the flush', REPUBLISH_MS * 6);
+    expect(fresh.revoked({ id: user.id, issuedAtMs: at - 1 })).toBe(true);
+    expect(fresh.revoked({ id: user.id, issuedAtMs: at + 1 })).toBe(false);
+    expect(Number(await a.app.kit.redis.zscore(TOKEN_REVOCATIONS.key, user.id))).toBe(at);
+    expect(await a.app.kit.redis.pttl(TOKEN_REVOCATIONS.key)).toBeGreaterThan(TOKEN_REVOCATIONS.lifetimeMs - 60_000);
+    // The record it came back from: the sign-out's instant, in user_db.
+    expect(await queryRows(a.db.url, 'SELECT (extract(epoch FROM revoked_at) * 1000)::bigint::text AS at FROM token_revocations WHERE user_id = $1', [user.id])).toEqual([{ at: String(at) }]);
+    console.info(`revocation back ${Date.now() - flushed} ms after the flush (republish every ${REPUBLISH_MS} ms)`);
+  });
+
+  it('a deletion on a replica cut off from Redis that stops before Redis answers: a pod started later writes it back', { timeout: 40_000 }, async () => {
+    // An observer that republishes only when its connection is (re)established, which this one's never is again.
+    // Its own user_db: `a`, which republishes every REPUBLISH_MS, must not be the one writing it back.
+    const observer = await startUserService({ revocationRepublishEveryMs: 3_600_000 });
+    closing.push(() => observer.close());
+    const cut = await startUserService({ db: observer.db, env: { REDIS_URL: relay.via(redisUrl()) }, revocationRepublishEveryMs: 3_600_000 });
+    const leaving = await account(cut);
+    relay.hangUp();
+    try {
+      await waitFor(() => !isRedisReady(cut.app.kit.redis), 'the replica cut off from Redis');
+      expect((await cut.app.inject({ method: 'DELETE', url: USER_PATHS.me, headers: leaving.headers, payload: { password: PASSWORD } })).statusCode).toBe(204);
+      await cut.close();
+    } finally {
+      relay.mend();
+    }
+    // Nobody wrote it: the replica that was asked is gone with what it held in memory.
+    expect(await observer.app.kit.redis.zscore(TOKEN_REVOCATIONS.key, leaving.id)).toBeNull();
+    expect(observer.app.kit.revocations.revokedBefore(leaving.id)).toBeUndefined();
+    const restarted = await startUserService({ db: observer.db, env: { REDIS_URL: relay.via(redisUrl()) }, revocationRepublishEveryMs: 3_600_000 });
+    closing.push(() => restarted.close());
+    await waitFor(() => observer.app.kit.revocations.revokedBefore(leaving.id) !== undefined, 'the deletion\'s revocation written back by the pod started after and heard by the other replica', 10_000);
+    expect(observer.app.kit.revocations.revoked({ id: leaving.id, issuedAtMs: observer.app.kit.revocations.revokedBefore(leaving.id)! - 1 })).toBe(true);
+    expect((await freshReplica()).revokedBefore(leaving.id)).toBe(observer.app.kit.revocations.revokedBefore(leaving.id));
+  });
+
+  it('keeps a record one token lifetime: an older one is pruned and never written back, a later instant is never replaced by an earlier', { timeout: 30_000 }, async () => {
+    const [old, kept] = [crypto.randomUUID(), crypto.randomUUID()];
+    const now = Date.now();
+    await queryRows(a.db.url, 'INSERT INTO token_revocations (user_id, revoked_at) VALUES ($1, $2), ($3, $4)', [old, new Date(now - TOKEN_REVOCATIONS.lifetimeMs - 1_000), kept, new Date(now)]);
+    await waitFor(async () => (await a.app.kit.redis.zscore(TOKEN_REVOCATIONS.key, kept)) !== null, 'the unexpired record written back', REPUBLISH_MS * 6);
+    await waitFor(async () => (await queryRows(a.db.url, 'SELECT 1 FROM token_revocations WHERE user_id = $1', [old])).length === 0, 'the expired record pruned', REPUBLISH_MS * 6);
+    expect(await a.app.kit.redis.zscore(TOKEN_REVOCATIONS.key, old)).toBeNull();
+    expect(a.app.kit.revocations.revokedBefore(old)).toBeUndefined();
+    // An earlier instant written after (a replica's clock behind) keeps the later one in Redis.
+    await a.app.kit.revocations.revoke(kept, now - 5_000);
+    expect(Number(await a.app.kit.redis.zscore(TOKEN_REVOCATIONS.key, kept))).toBe(now);
+  });
+});
