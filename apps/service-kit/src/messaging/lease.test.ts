@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { quietLogger, redisUrl, unreachableHttpUrl, waitFor } from '@tripgen/testing';
 import { connectRedis, isRedisReady } from '../redis.ts';
 import { leased, leaseTtlMs } from './lease.ts';
@@ -16,7 +17,7 @@ afterAll(() => redis.quit());
 const never = new AbortController().signal;
 
 it('lets one replica sweep while its lease holds, and keeps it after a sweep that completed', async () => {
-  const key = `tripgen:test:lease-${randomUUID()}`;
+  const key = `${REDIS_TEST_PREFIX}:lease-${randomUUID()}`;
   let skipped = 0;
   const [a, b] = [leased({ redis, key, ttlMs: 5_000, logger: quietLogger }, async () => 1), leased({ redis, key, ttlMs: 5_000, logger: quietLogger, onSkipped: () => skipped++ }, async () => 2)];
   expect(await a(never)).toBe(1);
@@ -28,7 +29,7 @@ it('lets one replica sweep while its lease holds, and keeps it after a sweep tha
 });
 
 it('gives the lease back after a failed sweep or one the drain stopped, only its own', async () => {
-  const key = `tripgen:test:lease-${randomUUID()}`;
+  const key = `${REDIS_TEST_PREFIX}:lease-${randomUUID()}`;
   const failing = leased({ redis, key, ttlMs: 60_000, logger: quietLogger }, async () => {
     throw new Error('the user service did not answer');
   });
@@ -51,7 +52,7 @@ it('gives the lease back after a failed sweep or one the drain stopped, only its
 it('sweeps without the lease while Redis does not answer', async () => {
   const down = connectRedis(unreachableHttpUrl().replace(/^http:/, 'redis:'), quietLogger, 'lease-test-down');
   try {
-    const sweep = leased({ redis: down, key: 'tripgen:test:lease-down', ttlMs: 60_000, logger: quietLogger }, async () => 5);
+    const sweep = leased({ redis: down, key: `${REDIS_TEST_PREFIX}:lease-down`, ttlMs: 60_000, logger: quietLogger }, async () => 5);
     expect(await sweep(never)).toBe(5);
   } finally {
     down.disconnect();
