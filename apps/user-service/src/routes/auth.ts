@@ -1,5 +1,6 @@
 /** /api/v1/auth: register, login (access token), and the public token-signing keys (JWKS). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import { AUTH_PATHS, LOGIN_THROTTLE, REDIS_KEY_PREFIXES, USER_PATHS } from '@tripgen/catalog';
 import { assertPreconditions, createFailureThrottle, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, ProblemSchema, withLocation, type Kit } from '@tripgen/service-kit';
 import { SignJWT } from 'jose';
@@ -25,6 +26,20 @@ const normalizeEmail = (email: string) => email.toLowerCase();
 
 /** Failed logins per account, across replicas: the kit's rate limit counts per caller, and one account can be tried from many addresses. */
 export const loginThrottle = (redis: Kit['redis']) => createFailureThrottle({ redis, prefix: REDIS_KEY_PREFIXES.loginFailures, ...LOGIN_THROTTLE });
+
+/** Past the failed logins of an email or an account (login, deletion, password change): 429 with `Retry-After` until the window ends. */
+export const tooManyFailedLogins = (reply: FastifyReply, retryAfterSeconds: number, of: 'email' | 'account'): HttpProblem => {
+  reply.header('retry-after', String(retryAfterSeconds));
+  return new HttpProblem(429, `Too many failed logins for this ${of}; retry in ${retryAfterSeconds} seconds`);
+};
+
+/**
+ * Once a lock, not per refused attempt: which account is attacked (its id, or its throttle key for an
+ * unknown email: no address in the logs), and the key an operator deletes to unlock.
+ */
+export const logLoginLock = (log: FastifyBaseLogger, userId: string | undefined, throttleKey: string): void => {
+  log.warn({ userId, throttleKey }, `Login locked for ${LOGIN_THROTTLE.windowMs / 60_000} minutes after ${LOGIN_THROTTLE.maxFailures} failed logins`);
+};
 
 /**
  * Revokes every token of the account issued up to now (recorded in user_db, and the kit's
@@ -76,10 +91,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       // Checked before the password, so past the limit even the right one gets 429: a guess that
       // happens to be right must not tell the guesser so.
       const verdict = await throttle.attempt(email);
-      if (!verdict.allowed) {
-        reply.header('retry-after', String(verdict.retryAfterSeconds));
-        throw new HttpProblem(429, `Too many failed logins for this email; retry in ${verdict.retryAfterSeconds} seconds`);
-      }
+      if (!verdict.allowed) throw tooManyFailedLogins(reply, verdict.retryAfterSeconds, 'email');
       // The token's `iat`: the instant before the credentials are read, not after their verification.
       // A password change, a sign-out or a deletion that commits while this login verifies the hash it
       // read revokes at a later instant, so the token the old password bought is refused with the rest.
@@ -96,9 +108,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       // Verify against a decoy when the email is unknown: both answers take as long.
       const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), request.body.password);
       if (!found || !ok) {
-        // Once a lock, not per refused attempt: which account is attacked (its id, or its throttle
-        // key for an unknown email: no address in the logs), and the key an operator deletes to unlock.
-        if (verdict.last) request.log.warn({ userId: found?.id, throttleKey: throttle.redisKey(email) }, `Login locked for ${LOGIN_THROTTLE.windowMs / 60_000} minutes after ${LOGIN_THROTTLE.maxFailures} failed logins`);
+        if (verdict.last) logLoginLock(request.log, found?.id, throttle.redisKey(email));
         throw new HttpProblem(401, 'Email or password is wrong');
       }
       await throttle.succeeded(email);

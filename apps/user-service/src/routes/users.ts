@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { ACCOUNT_ERASURE, type AccountsResponse, type DeletionsResponse, internalPrefix, LOGIN_THROTTLE, repeatedInterests, storedInterest, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, type AccountsResponse, type DeletionsResponse, internalPrefix, repeatedInterests, storedInterest, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
 import { assertPreconditions, isRedisReady, bearerChallenge, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, invalidBody, ProblemSchema, REFUSED_TARGET, type PreconditionTarget } from '@tripgen/service-kit';
 import { AccountsAnswer, AccountsBody, ChangePasswordBody, DeleteAccountBody, DeletionsAnswer, DeletionsQuery, Me, NotificationList, Preferences } from '../domain/schemas.ts';
 import { INBOX_SHOWN } from '../domain/notifications.ts';
@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from '../domain/passwords.ts';
 import { passwordProblem } from '../domain/password-rules.ts';
 import type { UserRepository } from '../domain/users.ts';
 import type { DurableRevocations } from '../domain/revocation-records.ts';
-import { loginThrottle, revokeTokens } from './auth.ts';
+import { logLoginLock, loginThrottle, revokeTokens, tooManyFailedLogins } from './auth.ts';
 
 export interface UserRoutesOptions {
   readonly users: UserRepository;
@@ -120,6 +120,18 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   // The password asked here is counted as a login's (one throttle per account, shared with login):
   // a stolen token must not buy its holder unthrottled guesses at the password through this route.
   const throttle = loginThrottle(app.kit.redis);
+  /** Whether `password` is the account's (deletion, password change); past its failed logins a 429, even for the right one. */
+  const isAccountPassword = async (request: FastifyRequest, reply: FastifyReply, found: { email: string; passwordHash: string }, password: string): Promise<boolean> => {
+    const verdict = await throttle.attempt(found.email);
+    if (!verdict.allowed) throw tooManyFailedLogins(reply, verdict.retryAfterSeconds, 'account');
+    if (!(await verifyPassword(found.passwordHash, password))) {
+      if (verdict.last) logLoginLock(request.log, request.user!.id, throttle.redisKey(found.email));
+      return false;
+    }
+    // The right password, as a login's: the count of failures goes (the throttle's key is the email's hash, the account's last key in Redis).
+    await throttle.succeeded(found.email);
+    return true;
+  };
   app.delete(
     USER_PATHS.me,
     // Its preconditions once the password is checked: a wrong one is its 403, an account gone its 401, whatever they say (RFC 9110 13.2.1).
@@ -138,18 +150,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
       const found = await users.credentialsOf(userId);
       // Gone already (a second DELETE, an operator's): its cached profile goes too, if a replica still had it.
       if (!found) throw (await users.remove(userId), accountGone());
-      const verdict = await throttle.attempt(found.email);
-      if (!verdict.allowed) {
-        reply.header('retry-after', String(verdict.retryAfterSeconds));
-        throw new HttpProblem(429, `Too many failed logins for this account; retry in ${verdict.retryAfterSeconds} seconds`);
-      }
       // 403, not 401: the token is good (a 401 tells the client to drop it and sign in again), the password sent is not.
-      if (!(await verifyPassword(found.passwordHash, request.body.password))) {
-        if (verdict.last) request.log.warn({ userId, throttleKey: throttle.redisKey(found.email) }, `Login locked for ${LOGIN_THROTTLE.windowMs / 60_000} minutes after ${LOGIN_THROTTLE.maxFailures} failed logins`);
-        throw new HttpProblem(403, 'The password is wrong: the account was not deleted');
-      }
-      // The right password, as a login's: the count of failures goes (the throttle's key is the email's hash, the account's last key in Redis).
-      await throttle.succeeded(found.email);
+      if (!(await isAccountPassword(request, reply, found, request.body.password))) throw new HttpProblem(403, 'The password is wrong: the account was not deleted');
       assertPreconditions(request, CURRENT_TARGET);
       // Only while the password is the one checked: a deletion with the old password that a change made
       // meanwhile replaced must not erase the account its owner just secured. Otherwise another request
@@ -194,16 +196,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
       if (refused) throw invalidBody([{ path: 'body/newPassword', message: refused }]);
       const found = await users.credentialsOf(userId);
       if (!found) throw accountGone();
-      const verdict = await throttle.attempt(found.email);
-      if (!verdict.allowed) {
-        reply.header('retry-after', String(verdict.retryAfterSeconds));
-        throw new HttpProblem(429, `Too many failed logins for this account; retry in ${verdict.retryAfterSeconds} seconds`);
-      }
-      if (!(await verifyPassword(found.passwordHash, currentPassword))) {
-        if (verdict.last) request.log.warn({ userId, throttleKey: throttle.redisKey(found.email) }, `Login locked for ${LOGIN_THROTTLE.windowMs / 60_000} minutes after ${LOGIN_THROTTLE.maxFailures} failed logins`);
-        throw new HttpProblem(403, 'The current password is wrong: the password was not changed');
-      }
-      await throttle.succeeded(found.email);
+      if (!(await isAccountPassword(request, reply, found, currentPassword))) throw new HttpProblem(403, 'The current password is wrong: the password was not changed');
       assertPreconditions(request, CURRENT_TARGET);
       // Changed only when the old tokens can be revoked too: a new password that left a thief's token
       // working everywhere but here would be a change in name only.
