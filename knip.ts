@@ -25,7 +25,8 @@ const shared: KnipConfig = {
     // @prisma/client: imported by the Prisma client `prisma generate` writes into src/generated
     // (git-ignored, so knip never reads it); the image ships that client.
     'apps/user-service': { ignoreDependencies: ['@prisma/client'] },
-    'apps/trip-service': { ignoreDependencies: ['@prisma/client'] },
+    // Its sweep benchmark (npm run bench:sweep).
+    'apps/trip-service': { entry: ['bench/*.ts'], ignoreDependencies: ['@prisma/client'] },
     'apps/ai-service': { entry: ['bench/eval-itinerary.ts', 'bench/reference-runner.ts', 'bench/warm-engine.ts'], ignoreDependencies: ['@prisma/client'] },
     // The OSM importer, a command of the repository (the place loader is the entry point's load-places,
     // which knip finds from src/server.ts); the search benchmark.

@@ -9,3 +9,4 @@ npm run -s bench:planner
 source scripts/stack-env.sh && bash scripts/stack-up.sh
 npm run -s bench:api
 npm run -s bench:location-search
+npm run -s bench:sweep

@@ -95,7 +95,20 @@ const UNTOLD_SQL = `
      AND updated_at > $1::timestamptz AND error IS DISTINCT FROM $2::text
    ORDER BY updated_at LIMIT $3::int`;
 /** Unfinished schedules the sweep reads and refreshes at once: one status call of the AI service a page. */
-const SWEEP_PAGE = SCHEDULE_STATUS_MAX_IDS;
+export const SWEEP_PAGE = SCHEDULE_STATUS_MAX_IDS;
+/**
+ * A page of the sweep's unfinished schedules, oldest first, after a (created_at, id) position
+ * ('-infinity' for the first): on the partial index schedules_active_idx (its predicate repeated, so
+ * that PostgreSQL uses it), a page reads its own rows. On (status, created_at) each page read and
+ * sorted every unfinished schedule after its position (EXPLAIN at 5,000 unfinished among 40,000: 2,499
+ * rows for the middle page, ~125,000 a pass). Parameters: created_at, id, how many.
+ */
+export const ACTIVE_PAGE_SQL = `
+  SELECT id, created_at FROM schedules
+   WHERE status IN ('queued', 'running') AND (created_at, id) > ($1::timestamptz, $2::uuid)
+   ORDER BY created_at, id LIMIT $3::int`;
+/** The position before every schedule: the first page's. */
+const BEFORE_ALL = { createdAt: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
 /** Untold outcomes told per sweep at most: a backlog after a long rollback is told over a few sweeps. */
 const UNTOLD_PER_SWEEP = 100;
 /**
@@ -252,6 +265,13 @@ export const LATE_OUTCOME_WINDOW_MS = isoDaysMs(QUEUE_LIMITS.defaultMessageTimeT
 const correctable = (r: Pick<ScheduleRow, 'status' | 'error' | 'createdAt'>, at: number): boolean => r.status === 'failed' && r.error === AI_UNREACHABLE && at - r.createdAt.getTime() < LATE_OUTCOME_WINDOW_MS;
 /** The same, as a query (the sweep's). */
 const correctableWhere = (at: number): Prisma.ScheduleWhereInput => ({ status: 'failed', error: AI_UNREACHABLE, createdAt: { gt: new Date(at - LATE_OUTCOME_WINDOW_MS) } });
+
+/** What one pass of the sweep walked: the unfinished schedules, the correctable ones, the pages of unfinished ones. */
+export interface SweepPass {
+  active: number;
+  late: number;
+  pages: number;
+}
 
 interface Logger {
   info(obj: object, msg: string): void;
@@ -589,6 +609,36 @@ export const scheduleService = (deps: ScheduleDeps) => {
     return told;
   }
 
+  /**
+   * One pass of the sweep: every unfinished schedule of every trip, and those failed here alone
+   * still correctable, brought up to date, then the untold outcomes told. `going` false stops it
+   * between pages (the service closing). What it walked.
+   */
+  async function sweep(going: () => boolean = () => true): Promise<SweepPass> {
+    const pass = { active: 0, late: 0, pages: 0 };
+    // Apart, so that they never crowd out the unfinished ones; newest first (index: status, created_at).
+    let late = await prisma.schedule.findMany({ where: correctableWhere(now()), orderBy: { createdAt: 'desc' }, take: 100 });
+    pass.late = late.length;
+    // Every unfinished schedule, a page at a time, oldest first: with the first page alone, one
+    // younger than SWEEP_PAGE others waited for them to end (up to the deadline and the grace)
+    // before its outcome was recorded and told. Keyset on (created_at, id), so a schedule that
+    // ends meanwhile shifts no page (none skipped); stops while the service closes.
+    for (let after = BEFORE_ALL; going(); ) {
+      const keys = await prisma.$queryRawUnsafe<{ id: string; created_at: Date }[]>(ACTIVE_PAGE_SQL, after.createdAt, after.id, SWEEP_PAGE);
+      // Whole rows by id (its primary key): one ended meanwhile is refreshed as it now is (refresh skips it).
+      const page = keys.length ? await prisma.schedule.findMany({ where: { id: { in: keys.map((k) => k.id) } } }) : [];
+      pass.active += keys.length;
+      pass.pages += 1;
+      await refresh([...page, ...late]);
+      late = [];
+      if (keys.length < SWEEP_PAGE) break;
+      const last = keys.at(-1)!;
+      after = { createdAt: last.created_at.toISOString(), id: last.id };
+    }
+    await tellUntold();
+    return pass;
+  }
+
   /** One read: the trip's active schedules and the one its Idempotency-Key asked for. */
   const activeOrKeyed = (tripId: string, idempotencyKey: string | undefined): Promise<ScheduleRow[]> =>
     prisma.schedule.findMany({ where: { tripId, OR: [{ status: { in: [...ACTIVE] } }, ...(idempotencyKey ? [{ idempotencyKey }] : [])] } });
@@ -701,6 +751,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
   return {
     refresh,
     withdrawals: { stale: withdrawStale, tell: tellWithdrawn },
+    sweep,
 
     /**
      * Asks for a schedule (202). The same request again (requestHash: the same body for the same
@@ -930,7 +981,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       return { rows: page.rows.map((r) => current.get(r.id) ?? r), more: page.more };
     },
 
-    /** Background: unfinished schedules of every trip, and those failed here alone still correctable, brought up to date, so none waits for a reader. */
+    /** Background: the sweep (one pass every sweepIntervalMs), so no schedule waits for a reader. */
     sweeper() {
       let running = true;
       let timer: NodeJS.Timeout | undefined;
@@ -938,24 +989,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       const loop = (async () => {
         while (running) {
           try {
-            // Apart, so that they never crowd out the unfinished ones; newest first (index: status, created_at).
-            let late = await prisma.schedule.findMany({ where: correctableWhere(now()), orderBy: { createdAt: 'desc' }, take: 100 });
-            // Every unfinished schedule, a page at a time, oldest first: with the first page alone, one
-            // younger than SWEEP_PAGE others waited for them to end (up to the deadline and the grace)
-            // before its outcome was recorded and told. Keyset on (created_at, id), so a schedule that
-            // ends meanwhile shifts no page (none skipped); stops while the service closes.
-            for (let after: ListPosition | undefined; running; ) {
-              const page = await prisma.schedule.findMany({
-                where: { status: { in: [...ACTIVE] }, ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}) },
-                orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-                take: SWEEP_PAGE,
-              });
-              await refresh([...page, ...late]);
-              late = [];
-              if (page.length < SWEEP_PAGE) break;
-              after = page.at(-1);
-            }
-            await tellUntold();
+            await sweep(() => running);
           } catch (err) {
             log.warn({ err: String(err) }, 'schedule sweep failed');
           }

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "schedules_active_idx" ON "schedules"("created_at", "id") WHERE (status IN ('queued', 'running'));
