@@ -9,10 +9,12 @@
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createTestDatabase, queryRows, type TestDatabase } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ACTIVE_PAGE_SQL, AI_UNREACHABLE, SWEEP_PAGE } from '../src/domain/schedules.ts';
+import { ACTIVE_PAGE_SQL, AI_UNREACHABLE, LATE_OUTCOME_WINDOW_MS, LATE_PAGE_SQL, SWEEP_PAGE } from '../src/domain/schedules.ts';
 
 const TOTAL = 40_000;
 const ACTIVE = 5_000;
+/** Of the failed ones (the last 40%), those failed here alone. */
+const LATE = 1_000;
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -29,7 +31,7 @@ beforeAll(async () => {
      SELECT gen_random_uuid(), t.id, t.user_id,
             (CASE WHEN n <= ${ACTIVE} THEN 'running' WHEN n <= ${TOTAL * 0.6} THEN 'completed' ELSE 'failed' END)::"ScheduleStatus",
             '{}', 'h', jsonb_build_object('notifiedBy', 'trip', 'pad', repeat('x', 700)), now() + interval '10 minutes', now() - random() * interval '13 days', now(),
-            CASE WHEN n > ${TOTAL - 1_000} THEN $1 WHEN n > ${TOTAL * 0.6} THEN 'some failure' END
+            CASE WHEN n > ${TOTAL - LATE} THEN $1 WHEN n > ${TOTAL * 0.6} THEN 'some failure' END
        FROM (SELECT id, user_id, row_number() OVER () AS n FROM trips) t`,
     [AI_UNREACHABLE],
   );
@@ -59,6 +61,22 @@ it(`a page of the sweep's ${ACTIVE} unfinished schedules among ${TOTAL} reads it
     const plan = await explain(ACTIVE_PAGE_SQL, [after.createdAt, after.id, SWEEP_PAGE]);
     expect(plan['Actual Rows'], label).toBe(SWEEP_PAGE);
     // Before (on (status, created_at)): every unfinished one after the position, read and sorted (5,000 and 2,499).
+    expect(scanned(plan), label).toBeLessThanOrEqual(SWEEP_PAGE + 1);
+  }
+});
+
+it(`a page of the ${LATE} schedules failed here alone among ${TOTAL * 0.4} failed reads its ${SWEEP_PAGE} rows, wherever it starts`, async () => {
+  const windowStart = new Date(Date.now() - LATE_OUTCOME_WINDOW_MS).toISOString();
+  const positions = await queryRows<{ created_at: Date; id: string }>(db.url, "SELECT created_at, id FROM schedules WHERE status = 'failed' AND error = $1 ORDER BY created_at DESC, id DESC", [AI_UNREACHABLE]);
+  expect(positions).toHaveLength(LATE);
+  const middle = positions[LATE / 2]!;
+  for (const [label, before] of [
+    ['newest', { createdAt: 'infinity', id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' }],
+    ['middle', { createdAt: middle.created_at.toISOString(), id: middle.id }],
+  ] as const) {
+    const plan = await explain(LATE_PAGE_SQL, [AI_UNREACHABLE, windowStart, before.createdAt, before.id, SWEEP_PAGE]);
+    expect(plan['Actual Rows'], label).toBe(SWEEP_PAGE);
+    // Before (on (status, created_at), the reason a filter): the failures of other reasons between them too.
     expect(scanned(plan), label).toBeLessThanOrEqual(SWEEP_PAGE + 1);
   }
 });

@@ -109,6 +109,27 @@ export const ACTIVE_PAGE_SQL = `
    ORDER BY created_at, id LIMIT $3::int`;
 /** The position before every schedule: the first page's. */
 const BEFORE_ALL = { createdAt: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
+/**
+ * Correctable schedules (failed here alone, within LATE_OUTCOME_WINDOW_MS) the sweep asks the AI
+ * service of in one pass at most, SWEEP_PAGE a status call: after an AI outage they may be
+ * thousands, and each pass first walks every unfinished one. A pass takes them newest first from
+ * where the pass before stopped, and starts again from the newest once it reached the oldest, so
+ * every one is asked within ⌈correctable / LATE_PER_PASS⌉ + 1 passes (none skipped: a keyset). Before, a pass asked the newest
+ * 100 alone: the 101st waited until a newer one left the set, for good while 100 newer stayed.
+ */
+export const LATE_PER_PASS = 10 * SWEEP_PAGE;
+/**
+ * A page of correctable schedules, newest first, before a (created_at, id) position ('infinity' for
+ * the first), requested after the window's start: on the partial index schedules_failed_idx (error,
+ * created_at, id) WHERE status = 'failed', so a page reads its own rows, not every failure of
+ * another reason. Parameters: AI_UNREACHABLE, the window's start, created_at, id, how many.
+ */
+export const LATE_PAGE_SQL = `
+  SELECT id, created_at FROM schedules
+   WHERE status = 'failed' AND error = $1::text AND created_at > $2::timestamptz AND (created_at, id) < ($3::timestamptz, $4::uuid)
+   ORDER BY created_at DESC, id DESC LIMIT $5::int`;
+/** The position after every schedule: the first page of the correctable ones. */
+const AFTER_ALL = { createdAt: 'infinity', id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' };
 /** Untold outcomes told per sweep at most: a backlog after a long rollback is told over a few sweeps. */
 const UNTOLD_PER_SWEEP = 100;
 /**
@@ -609,16 +630,16 @@ export const scheduleService = (deps: ScheduleDeps) => {
     return told;
   }
 
+  /** Where the next pass takes up the correctable schedules (LATE_PER_PASS): after the last one asked, or from the newest. */
+  let lateFrom = AFTER_ALL;
+
   /**
-   * One pass of the sweep: every unfinished schedule of every trip, and those failed here alone
-   * still correctable, brought up to date, then the untold outcomes told. `going` false stops it
-   * between pages (the service closing). What it walked.
+   * One pass of the sweep: every unfinished schedule of every trip, then up to LATE_PER_PASS of
+   * those failed here alone still correctable, brought up to date, then the untold outcomes told.
+   * `going` false stops it between pages (the service closing). What it walked.
    */
   async function sweep(going: () => boolean = () => true): Promise<SweepPass> {
     const pass = { active: 0, late: 0, pages: 0 };
-    // Apart, so that they never crowd out the unfinished ones; newest first (index: status, created_at).
-    let late = await prisma.schedule.findMany({ where: correctableWhere(now()), orderBy: { createdAt: 'desc' }, take: 100 });
-    pass.late = late.length;
     // Every unfinished schedule, a page at a time, oldest first: with the first page alone, one
     // younger than SWEEP_PAGE others waited for them to end (up to the deadline and the grace)
     // before its outcome was recorded and told. Keyset on (created_at, id), so a schedule that
@@ -629,11 +650,27 @@ export const scheduleService = (deps: ScheduleDeps) => {
       const page = keys.length ? await prisma.schedule.findMany({ where: { id: { in: keys.map((k) => k.id) } } }) : [];
       pass.active += keys.length;
       pass.pages += 1;
-      await refresh([...page, ...late]);
-      late = [];
+      await refresh(page);
       if (keys.length < SWEEP_PAGE) break;
       const last = keys.at(-1)!;
       after = { createdAt: last.created_at.toISOString(), id: last.id };
+    }
+    // Apart and after them, so that they never crowd out the unfinished ones: a page at a time from
+    // where the pass before stopped, newest first.
+    const windowStart = new Date(now() - LATE_OUTCOME_WINDOW_MS).toISOString();
+    while (going() && pass.late < LATE_PER_PASS) {
+      const want = Math.min(SWEEP_PAGE, LATE_PER_PASS - pass.late);
+      const keys = await prisma.$queryRawUnsafe<{ id: string; created_at: Date }[]>(LATE_PAGE_SQL, AI_UNREACHABLE, windowStart, lateFrom.createdAt, lateFrom.id, want);
+      if (keys.length) await refresh(await prisma.schedule.findMany({ where: { id: { in: keys.map((k) => k.id) } } }));
+      pass.late += keys.length;
+      pass.pages += 1;
+      if (keys.length < want) {
+        // The oldest reached: the next pass starts again from the newest.
+        lateFrom = AFTER_ALL;
+        break;
+      }
+      const last = keys.at(-1)!;
+      lateFrom = { createdAt: last.created_at.toISOString(), id: last.id };
     }
     await tellUntold();
     return pass;

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "schedules_failed_idx" ON "schedules"("error", "created_at", "id") WHERE (status = 'failed');
