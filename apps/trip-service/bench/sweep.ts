@@ -8,7 +8,7 @@
  *  2. how late the youngest of them is recorded and told after its outcome reaches ai_db, the
  *     sweeper running at the production period (SWEEP_INTERVAL_DEFAULT_MS): outcome to told_at;
  *  3. a trip DELETE's withdrawals at a realistic heavy trip (500 schedules of the last 14 days) and
- *     larger: the DELETE's time and the outbox rows its transaction writes.
+ *     larger, completed or failed: the DELETE's time and the outbox rows its transaction writes.
  * Speed is measured here, never asserted in tests. Run it alone: it loads both cores.
  */
 import { randomUUID } from 'node:crypto';
@@ -26,7 +26,7 @@ import { REFRESH_EVERY_MS, scheduleService } from '../src/domain/schedules.ts';
 import { tripRepository } from '../src/domain/trips.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 
-const SIZES = (process.env.BENCH_SWEEP_SIZES ?? '10,1000,5000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SWEEP_SIZES ?? '10,1000,5000').split(',').filter(Boolean).map(Number);
 const PASSES = 5;
 const LATENCY_SAMPLES = 5;
 const DELETE_SIZES = (process.env.BENCH_DELETE_SIZES ?? '500,5000').split(',').map(Number);
@@ -180,34 +180,37 @@ try {
     console.log(`outcome to told (the youngest of ${n} active, no client waiting): median ${f0(median(lags))} ms, max ${f0(Math.max(...lags))} ms over ${LATENCY_SAMPLES}`);
   }
 
-  // A trip DELETE with `k` schedules of the last 14 days (completed, one a minute), its owner's.
+  // A trip DELETE with `k` schedules of the last 14 days (one a minute), its owner's: completed plans
+  // the trip service told, or failed ones (which a DELETE still withdraws).
   for (const k of DELETE_SIZES) {
-    const tripId = randomUUID();
-    const userId = randomUUID();
-    const now = Date.now();
-    await queryRows(
-      tripDb.url,
-      `INSERT INTO trips (id, user_id, title, destination_name, destination_lat, destination_lng, start_date, end_date, day_start, day_end, interests, must_visit, updated_at)
-       VALUES ($1, $2, 'Seoul in autumn', 'Seoul', 37.5663, 126.9779, '2026-09-23', '2026-09-25', '09:00', '19:00', '{}', '{}', now())`,
-      [tripId, userId],
-    );
-    const ids = Array.from({ length: k }, () => randomUUID());
-    const msgs = ids.map((s, i) => JSON.stringify(message(s, tripId, userId, new Date(now - (i + 1) * 60_000))));
-    const result = JSON.stringify({ ...RESULT, days: Array.from({ length: 3 }, (_, d) => ({ date: `2026-09-2${3 + d}`, stops: Array.from({ length: 8 }, (_, j) => ({ locationId: randomUUID(), name: `Place ${j}`, arrive: '10:00', depart: '11:00', travelMinutes: 12, note: 'x'.repeat(400) })) })) });
-    await queryRows(
-      tripDb.url,
-      `INSERT INTO schedules (id, trip_id, user_id, status, locked, request_hash, request, result, not_after, created_at, updated_at, finished_at, told_at)
-       SELECT s, $2, $3, 'completed', '{}', 'h', m::jsonb, $4::jsonb, now(), now() - o * interval '1 minute', now(), now(), now()
-         FROM unnest($1::uuid[], $5::text[]) WITH ORDINALITY AS x(s, m, o)`,
-      [ids, tripId, userId, result, msgs],
-    );
-    const before = (await queryRows<{ n: number }>(tripDb.url, 'SELECT count(*)::int AS n FROM outbox_messages'))[0]!.n;
-    const t = performance.now();
-    const removed = await trips.remove(userId, tripId);
-    const ms = performance.now() - t;
-    const after = (await queryRows<{ n: number; bytes: number }>(tripDb.url, 'SELECT count(*)::int AS n, coalesce(sum(pg_column_size(body)), 0)::int AS bytes FROM outbox_messages'))[0]!;
-    console.log(`trip DELETE with ${k} completed schedules of the last 14 days: ${f0(ms)} ms, ${after.n - before} outbox rows written (${(after.bytes / 1024).toFixed(0)} KiB in the outbox)${removed ? '' : ' — NOT REMOVED'}`);
-    await queryRows(tripDb.url, 'TRUNCATE outbox_messages');
+    for (const status of ['completed', 'failed'] as const) {
+      const tripId = randomUUID();
+      const userId = randomUUID();
+      const now = Date.now();
+      await queryRows(
+        tripDb.url,
+        `INSERT INTO trips (id, user_id, title, destination_name, destination_lat, destination_lng, start_date, end_date, day_start, day_end, interests, must_visit, updated_at)
+         VALUES ($1, $2, 'Seoul in autumn', 'Seoul', 37.5663, 126.9779, '2026-09-23', '2026-09-25', '09:00', '19:00', '{}', '{}', now())`,
+        [tripId, userId],
+      );
+      const ids = Array.from({ length: k }, () => randomUUID());
+      const msgs = ids.map((s, i) => JSON.stringify(message(s, tripId, userId, new Date(now - (i + 1) * 60_000))));
+      const result = JSON.stringify({ ...RESULT, days: Array.from({ length: 3 }, (_, d) => ({ date: `2026-09-2${3 + d}`, stops: Array.from({ length: 8 }, (_, j) => ({ locationId: randomUUID(), name: `Place ${j}`, arrive: '10:00', depart: '11:00', travelMinutes: 12, note: 'x'.repeat(400) })) })) });
+      await queryRows(
+        tripDb.url,
+        `INSERT INTO schedules (id, trip_id, user_id, status, locked, request_hash, request, result, error, not_after, created_at, updated_at, finished_at, told_at)
+         SELECT s, $2, $3, $6::"ScheduleStatus", '{}', 'h', m::jsonb, CASE WHEN $6 = 'completed' THEN $4::jsonb END, CASE WHEN $6 = 'failed' THEN 'the places could not be read' END, now(), now() - o * interval '1 minute', now(), now(), now()
+           FROM unnest($1::uuid[], $5::text[]) WITH ORDINALITY AS x(s, m, o)`,
+        [ids, tripId, userId, result, msgs, status],
+      );
+      const before = (await queryRows<{ n: number }>(tripDb.url, 'SELECT count(*)::int AS n FROM outbox_messages'))[0]!.n;
+      const t = performance.now();
+      const removed = await trips.remove(userId, tripId);
+      const ms = performance.now() - t;
+      const after = (await queryRows<{ n: number; bytes: number }>(tripDb.url, 'SELECT count(*)::int AS n, coalesce(sum(pg_column_size(body)), 0)::int AS bytes FROM outbox_messages'))[0]!;
+      console.log(`trip DELETE with ${k} ${status} schedules of the last 14 days: ${f0(ms)} ms, ${after.n - before} outbox rows written (${(after.bytes / 1024).toFixed(0)} KiB)${removed ? '' : ' — NOT REMOVED'}`);
+      await queryRows(tripDb.url, 'TRUNCATE outbox_messages');
+    }
   }
   if (warnings.length) console.log(`warnings: ${[...new Set(warnings)].join('; ')}`);
 } finally {
