@@ -4,7 +4,7 @@
  * (notification-queue, through the outbox). The trip service reads results on its internal route.
  */
 import type { TokenCredential } from '@azure/identity';
-import { GENERATION_RETENTION, INTEREST_READINGS, QUEUES } from '@tripgen/catalog';
+import { GENERATION_RETENTION, INTEREST_READINGS, QUEUES, SCHEDULE_OUTCOME_CHANNEL } from '@tripgen/catalog';
 import { createApp, LLM_CACHE_RESULTS, LLM_CALL_OUTCOMES, LLM_FALLBACK_REASONS, loadConfig, operationBudget, prismaDatabase, recordAsyncRequest, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { azureCredentialFromEnv, createOutboxRelay, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { createTravelTimeProvider } from '@tripgen/planner/routing';
@@ -114,6 +114,8 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
             concurrency: ai.concurrency,
             logger: app.log,
             onFinished,
+            // Best effort: the trip service's sweep finds what a lost nudge did not tell it.
+            onCommitted: (scheduleId) => void app.kit.redis.publish(SCHEDULE_OUTCOME_CHANNEL, scheduleId).catch(() => undefined),
             onOutcome: (e) => {
               app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome });
               if (e.outcome === 'processed') relay.wake();

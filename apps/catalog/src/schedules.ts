@@ -80,6 +80,16 @@ export interface ScheduleTravel {
 export const GENERATION_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
 
+/**
+ * The Redis channel (the services' one Redis; pub/sub ignores the database number) on which the AI
+ * service publishes a schedule's id once a delivery of it committed there (its outcome, mostly): a
+ * nudge, never an outcome. The trip service, subscribed on every replica, reads that schedule's
+ * state on the status route at once, as its sweep would 2 s later at most, and records and tells it
+ * in the same statement as ever (a trip deleted meanwhile has no row: nothing recorded, nobody
+ * told). A nudge lost (Redis down, a replica reconnecting) leaves the sweep to find it.
+ */
+export const SCHEDULE_OUTCOME_CHANNEL = 'tripgen:ai:schedule-outcomes';
+
 /** Schedule ids one call of the AI service's internal status route may ask (its callers split longer lists). */
 export const SCHEDULE_STATUS_MAX_IDS = 100;
 

@@ -28,7 +28,7 @@ import { ProblemSchema } from './http/schemas.ts';
 import { CURRENT_TARGET, EVALUATED_BY_ROUTE, evaluatePreconditions, isConditional, preconditionAnswers, undeclaredTarget, type RouteTarget } from './http/preconditions.ts';
 import { AJV_CONFIG, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
-import { connectRedis, redisTokenAuth, wantsEntraAuth } from './redis.ts';
+import { connectRedis, isRedisReady, redisTokenAuth, wantsEntraAuth } from './redis.ts';
 import { createMetrics, durationRecorder, type Metrics } from './telemetry/metrics.ts';
 import { loggedRequest, requestLogger, traceIdsMixin, type PinoLogger } from './telemetry/request-logger.ts';
 import { activeTraceIds, endServerSpan, requestContext, serverSpan, setHeldTime, setupTracing, type Tracing } from './telemetry/tracing.ts';
@@ -66,6 +66,12 @@ export interface Kit {
   heapsReducedWhenQuiet(): readonly OtherHeap[];
   /** The shutdown steps running now (the names given to onDrain / onShutdown, and the kit's own): what a stuck shutdown waits for. */
   pendingShutdownSteps(): readonly string[];
+  /**
+   * Hears the messages published on a Redis channel (another service's: catalog
+   * SCHEDULE_OUTCOME_CHANNEL), on the kit's subscriber connection, subscribed again whenever it
+   * reconnects. Best effort: what is published while it is cut off is not heard.
+   */
+  subscribe(channel: string, onMessage: (message: string) => void): void;
 }
 
 declare module 'fastify' {
@@ -325,6 +331,14 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     },
     onShutdown: (stop: () => Promise<void>, what = `shutdown step ${stoppers.length + 1}`) => void stoppers.push({ stop, what }),
     pendingShutdownSteps: () => [...pending],
+    subscribe: (channel: string, onMessage: (message: string) => void) => {
+      subscriber.on('message', (ch: string, message: string) => {
+        if (ch === channel) onMessage(message);
+      });
+      const subscribe = () => void subscriber.subscribe(channel).catch(() => undefined);
+      subscriber.on('ready', subscribe);
+      if (isRedisReady(subscriber)) subscribe();
+    },
     reduceWhenQuiet: (heap: OtherHeap) => void otherHeaps.push(heap),
     heapsReducedWhenQuiet: () => otherHeaps,
     drain: () => {

@@ -3,7 +3,7 @@
  * ai-schedule-generation-queue (transactional outbox); its outcome is read back on the AI
  * service's internal route and kept in trip_db.
  */
-import { ACCOUNT_ERASURE, SCHEDULE_RATE_LIMIT } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, SCHEDULE_OUTCOME_CHANNEL, SCHEDULE_RATE_LIMIT } from '@tripgen/catalog';
 import { createApp, loadConfig, operationBudget, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { createOutboxRelay, eventHubsPublisherFromEnv, leased, leaseTtlMs, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import type { FastifyServerOptions } from 'fastify';
@@ -57,6 +57,8 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       const completed = () => app.kit.metrics.accountErasureLastSuccess.set(Date.now() / 1000);
       app.addHook('onReady', async () => {
         relay.start();
+        // The AI service's nudge once an outcome is committed there: read at once, not at the next sweep (up to 2 s).
+        app.kit.subscribe(SCHEDULE_OUTCOME_CHANNEL, (scheduleId) => void schedules.nudged(scheduleId));
         const sweeper = schedules.sweeper();
         app.kit.onShutdown(() => sweeper.close(), 'schedule sweeper');
         // A deleted account's trips go on this schedule (catalog ACCOUNT_ERASURE), swept by the replica that takes the lease: every

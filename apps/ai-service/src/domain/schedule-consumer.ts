@@ -59,6 +59,13 @@ export interface ScheduleConsumerOptions {
    * more than it happened (rare: the delivery is retried).
    */
   readonly onFinished?: OnFinished;
+  /**
+   * Called with a delivery's schedule id once what it wrote committed (an outcome, a withdrawal's
+   * failure), before it is settled: the trip service is nudged there to read it now (catalog
+   * SCHEDULE_OUTCOME_CHANNEL). Not inside the transaction: a read nudged before the commit found
+   * the schedule still running.
+   */
+  readonly onCommitted?: (scheduleId: string) => void;
 }
 
 /** A withdrawal as the consumer records it: the request it copies, with its `withdrawn`. */
@@ -217,6 +224,10 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       maxDeliveryCount,
       logger: options.logger,
       onTaken: taken,
+      onCommitted: (message) => {
+        const id = (message.body as { scheduleId?: unknown } | null)?.scheduleId;
+        if (typeof id === 'string') options.onCommitted?.(id);
+      },
       onOutcome: (event) => {
         ended(event);
         options.onOutcome?.(event);

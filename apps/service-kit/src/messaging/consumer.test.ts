@@ -188,6 +188,44 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
     expect(await inbox()).toEqual([{ message_id: 'flaky' }]);
   });
 
+  it('tells onCommitted of a message once its writes committed: what it wrote is readable then; not a duplicate, not an attempt rolled back', async () => {
+    const events: ConsumeEvent[] = [];
+    const committed: { id: string; attempt: number; visible: boolean }[] = [];
+    const reads: Promise<void>[] = [];
+    subscription = await consumeIdempotently(
+      broker,
+      db.sql,
+      queue,
+      async (m, tx) => {
+        await tx.$executeRawUnsafe('INSERT INTO inbox (message_id, body) VALUES ($1, $2::jsonb)', m.messageId, JSON.stringify(m.body));
+        if (m.messageId === 'rolled-back' && m.attempt === 1) throw new Error('downstream timeout');
+      },
+      {
+        maxDeliveryCount: MAX_DELIVERY_COUNT,
+        ...QUICK,
+        logger: quietLogger,
+        onOutcome: (e) => events.push(e),
+        // Another connection's read, as the service told of it makes (the trip service's status read).
+        onCommitted: (m) => {
+          reads.push(
+            db.sql.$queryRawUnsafe<unknown[]>('SELECT 1 FROM inbox WHERE message_id = $1', m.messageId).then((rows) => void committed.push({ id: m.messageId, attempt: m.attempt, visible: rows.length === 1 })),
+          );
+        },
+      },
+    );
+    await broker.publish(queue, [
+      { messageId: 'once', body: {} },
+      { messageId: 'once', body: {} },
+      { messageId: 'rolled-back', body: {} },
+    ]);
+    await waitFor(() => events.length >= 4, 'four deliveries');
+    await Promise.all(reads);
+    expect(committed.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: 'once', attempt: 1, visible: true },
+      { id: 'rolled-back', attempt: 2, visible: true },
+    ]);
+  });
+
   it('dead-letters a poison message at once, with its reason, and leaves no trace of it', async () => {
     const events: ConsumeEvent[] = [];
     subscription = await consumeIdempotently(

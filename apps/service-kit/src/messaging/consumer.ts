@@ -159,6 +159,12 @@ export interface IdempotentConsumerOptions extends ConsumerOptions {
    * over a plan of the same schedule that ends meanwhile.
    */
   readonly onTaken?: (message: IncomingMessage) => void;
+  /**
+   * Called once the handler's transaction committed (not for a duplicate, nor a failure), before
+   * the message is settled (synchronous; a throw is ignored: what it was told is written): what the
+   * handler wrote is there for anyone to read. The AI consumer nudges the trip service there.
+   */
+  readonly onCommitted?: (message: IncomingMessage) => void;
 }
 
 /**
@@ -235,6 +241,13 @@ async function consumeRecorded<T>(
             },
             { timeout, maxWait: Math.min(timeout, 10_000) }, // maxWait: for a pooled connection
           );
+          if (!duplicate) {
+            try {
+              options.onCommitted?.(message);
+            } catch {
+              // A hint for others: the message's work is written whatever it does.
+            }
+          }
         }
         settlement = { action: 'complete' };
       } catch (error) {

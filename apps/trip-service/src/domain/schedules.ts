@@ -107,6 +107,7 @@ export const ACTIVE_PAGE_SQL = `
   SELECT id, created_at FROM schedules
    WHERE status IN ('queued', 'running') AND (created_at, id) > ($1::timestamptz, $2::uuid)
    ORDER BY created_at, id LIMIT $3::int`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The position before every schedule: the first page's. */
 const BEFORE_ALL = { createdAt: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
 /**
@@ -304,7 +305,7 @@ const correctable = (r: Pick<ScheduleRow, 'status' | 'error' | 'createdAt'>, at:
 const correctableWhere = (at: number): Prisma.ScheduleWhereInput => ({ status: 'failed', error: AI_UNREACHABLE, createdAt: { gt: new Date(at - LATE_OUTCOME_WINDOW_MS) } });
 
 /** What one pass of the sweep walked: the unfinished schedules, the correctable ones, the pages of unfinished ones. */
-export interface SweepPass {
+interface SweepPass {
   active: number;
   late: number;
   pages: number;
@@ -529,9 +530,9 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * changed it (what it wrote, not read back: a round trip less), or undefined when it is final at the AI service but
    * was changed by another reader or the sweep meanwhile (the caller reads it again). Empty: nothing changed.
    */
-  async function refresh(rows: readonly ScheduleRow[]): Promise<Map<string, ScheduleRow | undefined>> {
+  async function refresh(rows: readonly ScheduleRow[], asked: 'recently-skipped' | 'now' = 'recently-skipped'): Promise<Map<string, ScheduleRow | undefined>> {
     const at = now();
-    const pending = rows.filter((r) => (isActive(r) || correctable(r, at)) && !(at - (lastAsked.get(r.id) ?? -Infinity) < REFRESH_EVERY_MS));
+    const pending = rows.filter((r) => (isActive(r) || correctable(r, at)) && (asked === 'now' || !(at - (lastAsked.get(r.id) ?? -Infinity) < REFRESH_EVERY_MS)));
     const changed = new Map<string, ScheduleRow | undefined>();
     if (pending.length === 0) return changed;
     for (const r of pending) lastAsked.set(r.id, at);
@@ -815,10 +816,28 @@ export const scheduleService = (deps: ScheduleDeps) => {
     }
   }
 
+  /**
+   * The AI service's nudge (catalog SCHEDULE_OUTCOME_CHANNEL: a delivery of this schedule committed
+   * there): its row read here and, while it may still change, its state asked at once, even if a
+   * read or the sweep asked it a moment ago (before that commit), then recorded and told as the
+   * sweep would (refresh): a deleted trip's schedule has no row, and nothing happens. Not a uuid,
+   * unknown, or failing: nothing; the sweep still finds it. Never rejects.
+   */
+  async function nudged(scheduleId: string): Promise<void> {
+    if (!UUID.test(scheduleId)) return;
+    try {
+      const row = await prisma.schedule.findUnique({ where: { id: scheduleId } });
+      if (row) await refresh([row], 'now');
+    } catch (err) {
+      log.warn({ err: String(err), scheduleId }, 'a nudged schedule could not be brought up to date; the sweep will');
+    }
+  }
+
   return {
     refresh,
     withdrawals: { stale: withdrawStale, tell: tellWithdrawn },
     sweep,
+    nudged,
 
     /**
      * Asks for a schedule (202). The same request again (requestHash: the same body for the same
