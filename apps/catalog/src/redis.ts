@@ -5,6 +5,7 @@
  * command must name what the code writes. scripts/test/redis-names.test.ts fails when a `tripgen:`
  * name is written anywhere else; redis.test.ts here fails when two of them overlap.
  */
+import { SCHEDULE_OUTCOME_CHANNEL } from './schedules.ts';
 import { ACCOUNT_ERASURE, SERVICE_NAMES } from './services.ts';
 import { TOKEN_REVOCATIONS } from './tokens.ts';
 
@@ -61,6 +62,7 @@ export const redisNames = (): readonly RedisName[] => [
   ...Object.entries(REDIS_KEY_PREFIXES).map(([fact, prefix]): RedisName => ({ fact, kind: 'key', match: 'prefix', name: `${prefix}:` })),
   { fact: 'TOKEN_REVOCATIONS.key', kind: 'key', match: 'exact', name: TOKEN_REVOCATIONS.key },
   { fact: 'TOKEN_REVOCATIONS.channel', kind: 'channel', match: 'exact', name: TOKEN_REVOCATIONS.channel },
+  { fact: 'SCHEDULE_OUTCOME_CHANNEL', kind: 'channel', match: 'exact', name: SCHEDULE_OUTCOME_CHANNEL },
   { fact: 'ACCOUNT_ERASURE.leaseKey', kind: 'key', match: 'prefix', name: `${ACCOUNT_ERASURE.leaseKey}:` },
   ...SERVICE_NAMES.flatMap((service): RedisName[] => [
     { fact: `cache of ${service}`, kind: 'key', match: 'prefix', name: `${cacheNamespace(service)}:cache` },
