@@ -66,7 +66,7 @@ if (command === 'deploy') {
   } finally {
     await engine.dispose();
   }
-  // The wasm engine keeps its adapter's pool referenced after free(); a one-shot CLI just ends.
+  // The wasm engine leaves the 10 s timer of its lock wait running after free(); a one-shot CLI just ends.
   process.exit(0);
 } else if (command === '--help' || command === '-h') {
   console.log(USAGE);

@@ -227,10 +227,29 @@ export interface MigrationEngine {
 
 export const openMigrationEngine = async (databaseUrl: string, schema?: SchemaFiles, password?: () => Promise<string>): Promise<MigrationEngine> => {
   const wasm = await loadWasm();
-  const factory = bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(databaseUrl, password));
+  // The engine takes Prisma's migration lock with a session-level `pg_advisory_lock(72707369)` and
+  // never unlocks it: the native engine's one connection closes when the CLI exits. Here that session
+  // is a pooled connection the engine neither closes nor disposes on free(), so it went back to the
+  // pool holding the lock until the pool's idle timeout (never, while the event loop was blocked or
+  // the pool busy) and the next migration of the database waited 10 s and failed. dispose() ends
+  // every pool the engine opened, which releases the lock like the CLI's exit.
+  const adapters = migrationAdapterFactory(databaseUrl, password);
+  const opened: SqlDriverAdapter[] = [];
+  const factory = bindMigrationAwareSqlAdapterFactory({
+    ...adapters,
+    connect: async () => {
+      const adapter = await adapters.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+  });
   const logs: string[] = [];
   const datamodels = schema ? schema.files.map((f) => [f.path, f.content] as [string, string]) : undefined;
-  const engine: WasmSchemaEngine = await wasm.SchemaEngine.new({ datamodels }, (log: string) => logs.push(log), factory);
+  const closeAll = () => Promise.all(opened.splice(0).map((adapter) => adapter.dispose()));
+  const engine: WasmSchemaEngine = await wasm.SchemaEngine.new({ datamodels }, (log: string) => logs.push(log), factory).catch(async (e: unknown) => {
+    await closeAll();
+    throw e;
+  });
   const asScript = (r: { stdout?: string | null }): string => r.stdout ?? '';
   const container = (s: SchemaFiles) => ({ files: s.files.map((f) => ({ path: f.path, content: f.content })) });
   return {
@@ -254,6 +273,7 @@ export const openMigrationEngine = async (databaseUrl: string, schema?: SchemaFi
     },
     async dispose() {
       engine.free();
+      await closeAll();
     },
   };
 };
