@@ -4,7 +4,8 @@
  * every replica of every service, within about a second, while the authenticated hot path stays a
  * lookup in memory (issue 15: no Redis round trip per request).
  *
- * An account's revocation is one instant (ms since the epoch, the revoking replica's clock): a token
+ * An account's revocation is one instant (ms since the epoch; the user service takes it, and the
+ * tokens' `iat`, on user_db's clock, so the pods' clocks need not agree): a token
  * of the account whose `iat` is not after it is refused. The login signs `iat` to the millisecond (a
  * NumericDate may hold a fraction, RFC 7519 2), so that a login right after a password change, within
  * the same second, is not refused with the tokens it replaces; a token with a whole-second `iat` (one
@@ -30,7 +31,7 @@ export interface TokenRevocations {
   /** Whether the token of `user` was revoked (its account's revocation is not before its `iat`): a Map lookup. */
   revoked(user: AuthenticatedUser): boolean;
   /**
-   * Revokes every token of the account issued up to now (this replica's clock), here at once and on
+   * Revokes every token of the account issued up to `at` (default now, this replica's clock), here at once and on
    * the other replicas through Redis; resolves with the instant once Redis holds it and it is
    * published, rejects when Redis cannot take it (it is then written once Redis answers again).
    */

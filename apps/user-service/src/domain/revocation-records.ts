@@ -10,13 +10,34 @@
 import { TOKEN_REVOCATIONS } from '@tripgen/catalog';
 import { isRedisReady, type Kit, type TokenRevocations } from '@tripgen/service-kit';
 import type { FastifyBaseLogger } from 'fastify';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
-/** Records the account's revocation at `at` (ms), keeping a later one already recorded. */
-export const recordRevocation = async (prisma: PrismaClient, userId: string, at: number): Promise<void> => {
-  const when = new Date(at);
-  await prisma.$executeRaw`INSERT INTO token_revocations (user_id, revoked_at) VALUES (${userId}::uuid, ${when})
-    ON CONFLICT (user_id) DO UPDATE SET revoked_at = GREATEST(token_revocations.revoked_at, EXCLUDED.revoked_at)`;
+/**
+ * A revocation refuses the tokens whose `iat` is not after it, so the two instants must come from one
+ * clock: each pod's own would let a token signed on a pod whose clock runs ahead of the revoking pod's
+ * outlive the sign-out (and refuse a login made after it on one running behind). Both are user_db's,
+ * which the login (reading the credentials) and the revocation (its record) touch anyway: its clock
+ * now, to the millisecond, rounded down, as both take it (a login that read it before a revocation
+ * then never has a later `iat`: floor keeps the order).
+ */
+const DATABASE_NOW = Prisma.sql`date_trunc('milliseconds', clock_timestamp())`;
+
+/** user_db's clock (ms since the epoch): the `iat` a login signs. */
+export const databaseNow = async (prisma: PrismaClient): Promise<number> => {
+  const [row] = await prisma.$queryRaw<{ ms: number }[]>`SELECT (extract(epoch FROM ${DATABASE_NOW}) * 1000)::float8 AS ms`;
+  return row!.ms;
+};
+
+/**
+ * Records the account's revocation at user_db's clock now, keeping a later one already recorded; the
+ * instant recorded (ms), which the revocation then carries to Redis.
+ */
+export const recordRevocation = async (prisma: PrismaClient, userId: string): Promise<number> => {
+  const [row] = await prisma.$queryRaw<{ ms: number }[]>`INSERT INTO token_revocations (user_id, revoked_at)
+    VALUES (${userId}::uuid, ${DATABASE_NOW})
+    ON CONFLICT (user_id) DO UPDATE SET revoked_at = GREATEST(token_revocations.revoked_at, EXCLUDED.revoked_at)
+    RETURNING (extract(epoch FROM revoked_at) * 1000)::float8 AS ms`;
+  return row!.ms;
 };
 
 /** The revocations recorded after `since` (ms). */
@@ -29,11 +50,14 @@ export const pruneRevocationRecords = async (prisma: PrismaClient, before: numbe
 
 export interface DurableRevocations {
   /**
-   * Revokes every token of the account issued up to now: recorded in user_db (a failure is logged,
-   * the revocation still goes to Redis) and the kit's `revoke` at once; rejects with the latter's
-   * rejection (Redis out of reach), and the record makes it reach Redis later, from any replica.
+   * Revokes every token of the account issued up to now (user_db's clock): recorded in user_db, then
+   * the kit's `revoke` at the instant recorded (user_db out of reach: logged, and this pod's clock);
+   * rejects with the latter's rejection (Redis out of reach), and the record makes it reach Redis
+   * later, from any replica.
    */
   revoke(userId: string): Promise<number>;
+  /** The instant a login's token is issued at (its `iat`): user_db's clock, the one revocations are taken on. */
+  now(): Promise<number>;
   /** Prunes the records and writes back what Redis lacks, now (the schedule's one step); how many were written back. */
   republish(): Promise<number>;
   /** Stops the schedule and waits for a step in flight. */
@@ -75,13 +99,14 @@ export const durableRevocations = (opts: DurableRevocationOptions): DurableRevoc
   tick();
   return {
     async revoke(userId) {
-      const at = Date.now();
-      // Both at once: a sign-out waits for the slower of the two, not their sum.
-      const [recorded, sent] = await Promise.allSettled([recordRevocation(prisma, userId, at), revocations.revoke(userId, at)]);
-      if (recorded.status === 'rejected') log.error({ err: recorded.reason as unknown, userId }, 'a token revocation could not be recorded in user_db: Redis alone holds it');
-      if (sent.status === 'rejected') throw sent.reason;
-      return sent.value;
+      // One after the other: Redis gets the instant user_db's clock gave (a round trip more than both at once).
+      const at = await recordRevocation(prisma, userId).catch((err: unknown) => {
+        log.error({ err, userId }, "a token revocation could not be recorded in user_db: Redis alone holds it, at this pod's clock");
+        return Date.now();
+      });
+      return revocations.revoke(userId, at);
     },
+    now: () => databaseNow(prisma),
     republish,
     async stop() {
       stopped = true;

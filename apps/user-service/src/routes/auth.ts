@@ -95,9 +95,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       // The token's `iat`: the instant before the credentials are read, not after their verification.
       // A password change, a sign-out or a deletion that commits while this login verifies the hash it
       // read revokes at a later instant, so the token the old password bought is refused with the rest.
-      const readAt = Date.now();
+      // user_db's clock, as the revocations' (revocations.now): not this pod's, which may run ahead of theirs.
+      let readAt: number;
       let found: Awaited<ReturnType<UserRepository['findCredentials']>>;
       try {
+        readAt = await revocations.now();
         found = await users.findCredentials(email);
       } catch (err) {
         // Not a failed login (the database could not answer): give the attempt back, to the window
