@@ -9,8 +9,9 @@
  * set exactly as an eviction of its key, a FLUSHALL or a restart without persistence does.
  */
 import { TOKEN_REVOCATIONS, USER_PATHS } from '@tripgen/catalog';
-import { createTokenRevocations, isRedisReady, type TokenRevocations } from '@tripgen/service-kit';
+import { createTokenRevocations, isRedisReady, issuedAtMs, type TokenRevocations } from '@tripgen/service-kit';
 import { queryRows, redisUrl, startTcpRelay, waitFor, type TcpRelay } from '@tripgen/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUserService, type RunningUserService } from './harness.ts';
 
@@ -36,6 +37,9 @@ const account = async (via: RunningUserService) => {
   const login = await via.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } });
   return { id: registered.json<{ id: string }>().id, headers: { authorization: `Bearer ${login.json<{ accessToken: string }>().accessToken}` } };
 };
+
+/** A token's `iat` in ms, as the kit reads it. */
+const issuedAtOf = (token: string): number => issuedAtMs((JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { iat: number }).iat)!;
 
 /** A replica of any service started now: the kit's revocations on connections of its own, read from Redis. */
 const freshReplica = async (): Promise<TokenRevocations> => {
@@ -89,6 +93,41 @@ describe('token revocations Redis lost', () => {
     await waitFor(() => observer.app.kit.revocations.revokedBefore(leaving.id) !== undefined, 'the deletion\'s revocation written back by the pod started after and heard by the other replica', 10_000);
     expect(observer.app.kit.revocations.revoked({ id: leaving.id, issuedAtMs: observer.app.kit.revocations.revokedBefore(leaving.id)! - 1 })).toBe(true);
     expect((await freshReplica()).revokedBefore(leaving.id)).toBe(observer.app.kit.revocations.revokedBefore(leaving.id));
+  });
+
+  it('an account an operator deletes in SQL: its tokens are revoked on every service within the republish period, no revocation written by hand', { timeout: 30_000 }, async () => {
+    const user = await account(a);
+    const token = user.headers.authorization.slice('Bearer '.length);
+    const issuedAtMs = issuedAtOf(token);
+    // docs/runbooks.md#account-erasure step 1, as an operator runs it.
+    await queryRows(a.db.url, 'DELETE FROM users WHERE id = $1', [user.id]);
+    const fresh = await freshReplica();
+    await waitFor(() => a.app.kit.revocations.revokedBefore(user.id) !== undefined && fresh.revokedBefore(user.id) !== undefined, 'the deletion\'s revocation in Redis and heard', REPUBLISH_MS * 6);
+    expect(a.app.kit.revocations.revoked({ id: user.id, issuedAtMs })).toBe(true);
+    expect(fresh.revoked({ id: user.id, issuedAtMs })).toBe(true);
+  });
+
+  it('an account an operator deletes in a transaction left open: a login made before its commit, which still reads the account, gets a token refused too', { timeout: 30_000 }, async () => {
+    const user = await account(a);
+    const email = (await queryRows<{ email: string }>(a.db.url, 'SELECT email FROM users WHERE id = $1', [user.id]))[0]!.email;
+    const operator = new pg.Client({ connectionString: a.db.url });
+    await operator.connect();
+    let issuedAtMs: number;
+    try {
+      await operator.query('BEGIN');
+      await operator.query('DELETE FROM users WHERE id = $1', [user.id]);
+      // The deletion not committed yet: the login reads the account as it was, and signs its token now.
+      const login = await a.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } });
+      expect(login.statusCode).toBe(200);
+      issuedAtMs = issuedAtOf(login.json<{ accessToken: string }>().accessToken);
+      await operator.query('COMMIT');
+    } finally {
+      await operator.end();
+    }
+    const fresh = await freshReplica();
+    await waitFor(() => fresh.revokedBefore(user.id) !== undefined, 'the deletion\'s revocation in Redis and heard', REPUBLISH_MS * 6);
+    expect(fresh.revokedBefore(user.id)).toBeGreaterThanOrEqual(issuedAtMs);
+    expect(fresh.revoked({ id: user.id, issuedAtMs })).toBe(true);
   });
 
   it('keeps a record one token lifetime: an older one is pruned and never written back, a later instant is never replaced by an earlier', { timeout: 30_000 }, async () => {
