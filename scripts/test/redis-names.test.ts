@@ -3,7 +3,7 @@
  * tokens.ts), where its collision test sees it: a name written in a service, the kit, a tool or a
  * test can silently share keys with another fact (both evicted, counted or cleared together) or
  * drift from the runbooks' commands. Fails when a string or template literal beginning with the
- * root (REDIS_ROOT and a colon) appears in any code outside the catalog's source, and when a
+ * root (REDIS_ROOT and a colon), or REDIS_ROOT itself, appears in any code outside the catalog's source, and when a
  * document (docs/, a README) names a Redis key or channel no catalog name covers (an operator's
  * redis-cli command on a name the code no longer writes).
  */
@@ -16,13 +16,18 @@ import { REPO_ROOT } from './support/repo-copy.ts';
 
 const CODE = /\.(?:[cm]?[jt]s|tsx)$/;
 const CATALOG_SOURCE = 'apps/catalog/src/';
-/** A quote or backtick right before the root and its colon: a literal that starts a Redis name. */
-const NAME_LITERAL = new RegExp(`[\`'"]${REDIS_ROOT}:`);
+/**
+ * A quote or backtick right before the root and its colon: a literal that starts a Redis name; or the
+ * catalog's REDIS_ROOT itself, from which code outside the catalog could build a name no literal shows.
+ */
+const NAME_LITERAL = new RegExp(`[\`'"]${REDIS_ROOT}:|\\bREDIS_ROOT\\b`);
+/** This file, which reads the root to tell names apart. */
+const THIS_TEST = 'scripts/test/redis-names.test.ts';
 
 /** `file:line: text` of each Redis name literal outside the catalog, among `files` (paths from the root). */
 export const namesOutsideCatalog = (files: readonly string[], read: (file: string) => string): string[] =>
   files
-    .filter((f) => CODE.test(f) && !f.startsWith(CATALOG_SOURCE))
+    .filter((f) => CODE.test(f) && !f.startsWith(CATALOG_SOURCE) && f !== THIS_TEST)
     .flatMap((f) =>
       read(f)
         .split('\n')
@@ -64,4 +69,13 @@ it('tells a name literal in any quote from text that only mentions the root', ()
     'docs/d.md': `'${root}:w'`,
   };
   expect(namesOutsideCatalog(Object.keys(code), (f) => code[f]!).map((l) => l.split(':')[0])).toEqual(['apps/a.ts', 'tools/b.ts', 'k8s/c.ts']);
+});
+
+it('tells a name built from the root outside the catalog, which no literal shows', () => {
+  const code: Record<string, string> = {
+    'apps/trip-service/src/a.ts': 'const k = `${REDIS_ROOT}:trip:new-thing`;',
+    'apps/b.ts': "import { REDIS_ROOT as root } from '@tripgen/catalog';",
+    'apps/c.ts': 'const notTheRoot = REDIS_ROOTS;',
+  };
+  expect(namesOutsideCatalog(Object.keys(code), (f) => code[f]!).map((l) => l.split(':')[0])).toEqual(['apps/trip-service/src/a.ts', 'apps/b.ts']);
 });
