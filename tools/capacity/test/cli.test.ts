@@ -57,6 +57,30 @@ describe('figures.json', () => {
   });
 });
 
+describe('capacityCommand with arguments', () => {
+  const run = (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = capacityCommand(args, { out: (l) => void out.push(l), err: (l) => void err.push(l) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  it('prints its usage alone for each help form, and a usage error for anything else, one help form among others too', () => {
+    for (const flag of ['--help', '-h', 'help']) {
+      const help = run([flag]);
+      expect(help.code).toBe(0);
+      expect(help.out).toMatch(/^usage: npm run capacity\n/);
+      expect(help.err).toBe('');
+    }
+    for (const args of [['--growth', '20'], ['--help', 'extra'], ['']]) {
+      const wrong = run(args);
+      expect(wrong.code).toBe(2);
+      expect(wrong.out).toBe('');
+      expect(wrong.err).toContain(`npm run capacity takes no arguments (got ${args.join(' ')})`);
+    }
+  });
+});
+
 describe('npm run capacity -- <argument>, as a reader types it', () => {
   // Through npm, as the READMEs give it: the root script once handed `--help` to a second npm, which
   // answered with its own help, and an argument it did not know was ignored.
