@@ -1,6 +1,6 @@
 /**
  * A trip DELETE withdraws the schedules the AI service may still act on (domain/schedules.ts
- * withdrawStale, DELETION_WITHDRAWS_SQL), one withdrawal message each in the DELETE's transaction,
+ * withdrawStale, DELETION_WITHDRAWALS_SQL), one withdrawal message each in the DELETE's transaction,
  * and tells the AI service of them on its withdraw route after the commit. A heavy trip holds
  * hundreds of schedules of the last 14 days (the traveller's budget, catalog SCHEDULE_RATE_LIMIT,
  * allows 10 requests a minute): before, every one of them was withdrawn, each completed plan the

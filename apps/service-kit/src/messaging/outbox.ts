@@ -75,6 +75,27 @@ WITH changed AS (
 )
 SELECT id::text AS id FROM changed`;
 
+/**
+ * An INSERT of outbox rows the database makes itself from the caller's `select`, for a statement
+ * whose messages are made of rows it reads (as many as there are rows: no parameter, no round
+ * trip, nothing read into Node per row). `select` answers `message_id` (text), `body` (jsonb: the
+ * message, as outboxMessage's JSON would be once stored) and `n` (the order the rows take in the
+ * queue). `$first` and `$first+1` are outboxSelectParams: the queue and the active traceparent,
+ * the same for every row, as outboxMessage gives each. An id already there is a no-op.
+ */
+export const outboxInsertSelectSql = (select: string, first: number): string =>
+  `INSERT INTO outbox_messages (message_id, queue, body, trace_context)
+   SELECT m.message_id, $${first}::text, m.body, $${first + 1}::text
+     FROM (${select}) AS m
+    ORDER BY m.n
+   ON CONFLICT (message_id) DO NOTHING`;
+
+/** The parameters of outboxInsertSelectSql, checked as outboxMessage checks them (its message ids are the caller's SQL's to keep within 1 to 128 characters). */
+export const outboxSelectParams = (queue: QueueName): [string, string | null] => {
+  if (!(QUEUE_NAMES as readonly string[]).includes(queue)) throw new TypeError(`unknown queue "${queue}"; one of ${QUEUE_NAMES.join(', ')}`);
+  return [queue, activeTraceparent() ?? null];
+};
+
 /** The parameters of outboxInsertSql, in order. */
 export const outboxRowParams = (rows: readonly OutboxRow[]): [string[], string[], string[], (string | null)[]] => [
   rows.map((r) => r.messageId),

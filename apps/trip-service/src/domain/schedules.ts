@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { QUEUES, QUEUE_LIMITS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, TRIP_NOTIFIES, scheduleNotification, scheduleNotificationId, tripNotifies, type GenerationState, type ScheduleOutcome, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, type WithdrawnSchedule, type ExpiredSchedule, isoDaysMs } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError, bearerChallenge, type OperationBudget } from '@tripgen/service-kit';
-import { outboxInsertSql, outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
+import { outboxInsertSelectSql, outboxMessage, outboxRowParams, outboxSelectParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
 import type { Peers } from '../clients/peers.ts';
 import type { TripConfig } from '../config.ts';
@@ -196,24 +196,44 @@ const expiryMessage = (row: ScheduleRow): OutboxRow => {
 export const TRIP_CHANGED = 'the trip changed while this schedule was planned (its dates, hours, places, lodging, interests or travel mode); please request it again';
 /** Why the AI service drops a schedule whose trip was deleted while it was planned (its log and ai_db only: nobody is told, the trip is gone). */
 export const TRIP_DELETED = 'the trip was deleted while this schedule was planned';
+/** What a schedule's id gains to be its withdrawal's message id (withdrawalMessageId; DELETION_WITHDRAWALS_SQL makes it in SQL). */
+const WITHDRAWN_SUFFIX = '.withdrawn';
 /** The message id of a schedule's withdrawal (withdrawStale): neither the request's nor its expiry's. */
-export const withdrawalMessageId = (scheduleId: string): string => `${scheduleId}.withdrawn`;
+export const withdrawalMessageId = (scheduleId: string): string => `${scheduleId}${WITHDRAWN_SUFFIX}`;
 /**
- * The schedules a trip's deletion withdraws (withdrawStale): those requested within
- * LATE_OUTCOME_WINDOW_MS (an unfinished or correctable one always is), but a completed one whose
- * request says this service tells it (notifiedBy `trip`). Such a plan was made from its request,
- * which the AI service took; it tells nothing of it (this service tells, in the statement that
- * recorded it: the trip was there), and its erase route erases it withdrawn or not, so its
- * withdrawal changed nothing but a mark, and cost a message, a row and a withdraw-route item each:
- * a heavy trip's 500 of the last 14 days, 500 messages in the DELETE's transaction, 0.6-1.2 s.
- * Parameters: trip id, the window's start.
+ * The withdrawals of a trip's deletion (withdrawStale), written by PostgreSQL in one statement,
+ * however many schedules: the schedules requested within LATE_OUTCOME_WINDOW_MS (an unfinished or
+ * correctable one always is), but a completed one whose request says this service tells it
+ * (notifiedBy `trip`). Such a plan was made from its request, which the AI service took; it tells
+ * nothing of it (this service tells, in the statement that recorded it: the trip was there), and
+ * its erase route erases it withdrawn or not, so its withdrawal changed nothing but a mark, and
+ * cost a message, a row and a withdraw-route item each. Each message is `withdrawal` of its row,
+ * made in SQL: the stored request (jsonb, as the kit stored it from the same JSON) with `notAfter`
+ * and `withdrawn` set; compared with the one outboxMessage makes in delete-withdrawals-sql.test.ts.
+ * Read into Node and written 1,000 a statement before, 20,000 failed ones took the DELETE 1.2-2.6 s,
+ * and 50,000 to 100,000 ran past Prisma's 5 s transaction limit (the trip could not be deleted).
+ * Answers what tellWithdrawn needs of each, without its request.
+ * Parameters: trip id, the window's start, WITHDRAWN_SUFFIX, notAfter (ISO), `withdrawn` (JSON),
+ * TRIP_NOTIFIES, then outboxSelectParams.
  */
-const DELETION_WITHDRAWS_SQL = `
-  SELECT id, trip_id AS "tripId", user_id AS "userId", created_at AS "createdAt", request FROM schedules
+const DELETION_WITHDRAWALS_SQL = `
+WITH withdrawn AS (
+  SELECT id, trip_id, user_id, created_at, request FROM schedules
    WHERE trip_id = $1::uuid AND created_at > $2::timestamptz
-     AND NOT (status = 'completed' AND (request->>'notifiedBy') IS NOT DISTINCT FROM '${TRIP_NOTIFIES}')`;
-/** Outbox rows a statement of a deletion's withdrawals writes at most: a bound on one statement's parameters. */
-const WITHDRAWALS_PER_STATEMENT = 1_000;
+     AND NOT (status = 'completed' AND (request->>'notifiedBy') IS NOT DISTINCT FROM $6::text)
+), outbox AS (
+  ${outboxInsertSelectSql(
+    `SELECT id::text || $3::text AS message_id,
+            request || jsonb_build_object('notAfter', $4::text, 'withdrawn', $5::jsonb) AS body,
+            row_number() OVER (ORDER BY created_at, id) AS n
+       FROM withdrawn`,
+    7,
+  )}
+)
+SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", created_at AS "createdAt",
+       (request->'notifiedBy') IS NOT DISTINCT FROM to_jsonb($6::text) AS "tripNotifies"
+  FROM withdrawn
+ ORDER BY created_at, id`;
 
 /**
  * The AI service alone plans, and records its outcome when its plan ends: told only afterwards, it
@@ -744,7 +764,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * and this service may have read that outcome before the notify message was taken; withdrawn,
    * the AI service holds that notification back (a withdrawal of a final schedule only marks it),
    * where it told the traveller of a trip they had deleted (deleted-after-outcome.test.ts); but a
-   * completed one this service tells (DELETION_WITHDRAWS_SQL: the AI service tells nothing of it). No
+   * completed one this service tells (DELETION_WITHDRAWALS_SQL: the AI service tells nothing of it). No
    * longer than the window: past it no message of the schedule can still be on the queue. Answers
    * those withdrawn, for tellWithdrawn once the change committed.
    */
@@ -782,20 +802,31 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
   /**
    * withdrawStale for a deleted trip (before the trip's row goes, under its lock): a withdrawal
-   * message for each schedule DELETION_WITHDRAWS_SQL names (their rows read without their results),
-   * their messages written WITHDRAWALS_PER_STATEMENT a statement (before: a statement each).
-   * Nobody is told: the trip is gone.
+   * message for each schedule DELETION_WITHDRAWALS_SQL names, all made and written by PostgreSQL in
+   * one statement. Nobody is told: the trip is gone.
    */
   async function withdrawDeleted(tx: Prisma.TransactionClient, tripId: string, at: Date): Promise<WithdrawnSchedule[]> {
-    const rows = await tx.$queryRawUnsafe<Pick<ScheduleRow, 'id' | 'tripId' | 'userId' | 'createdAt' | 'request'>[]>(DELETION_WITHDRAWS_SQL, tripId, new Date(at.getTime() - LATE_OUTCOME_WINDOW_MS).toISOString());
-    if (!rows.length) return [];
     const reason = { error: TRIP_DELETED, notify: false };
-    for (let i = 0; i < rows.length; i += WITHDRAWALS_PER_STATEMENT) {
-      const messages = rows.slice(i, i + WITHDRAWALS_PER_STATEMENT).map((row) => outboxMessage(QUEUES.aiScheduleGeneration, withdrawal(row, at, reason), { messageId: withdrawalMessageId(row.id) }));
-      await tx.$executeRawUnsafe(outboxInsertSql(1), ...outboxRowParams(messages));
-    }
-    log.info({ tripId, schedules: rows.map((r) => r.id), deleted: true }, 'schedules withdrawn: their trip was deleted');
-    return rows.map((row) => ({ ...expiredSchedule(row), ...reason }));
+    const rows = await tx.$queryRawUnsafe<{ id: string; tripId: string; userId: string; createdAt: Date; tripNotifies: boolean }[]>(
+      DELETION_WITHDRAWALS_SQL,
+      tripId,
+      new Date(at.getTime() - LATE_OUTCOME_WINDOW_MS).toISOString(),
+      WITHDRAWN_SUFFIX,
+      at.toISOString(),
+      JSON.stringify(reason),
+      TRIP_NOTIFIES,
+      ...outboxSelectParams(QUEUES.aiScheduleGeneration),
+    );
+    if (!rows.length) return [];
+    log.info({ tripId, withdrawn: rows.length, deleted: true }, 'schedules withdrawn: their trip was deleted');
+    return rows.map((row) => ({
+      id: row.id,
+      tripId: row.tripId,
+      userId: row.userId,
+      requestedAt: row.createdAt.toISOString(),
+      ...(row.tripNotifies ? { notifiedBy: TRIP_NOTIFIES } : {}),
+      ...reason,
+    }));
   }
 
   /**

@@ -1,0 +1,101 @@
+/**
+ * A trip DELETE's withdrawals are made and written by PostgreSQL in one statement
+ * (domain/schedules.ts DELETION_WITHDRAWALS_SQL, the kit's outboxInsertSelectSql), however many
+ * schedules the trip has. Before, they were read into Node and written 1,000 a statement: 20,000
+ * failed schedules of the last 14 days took the DELETE 1.2-2.6 s and 16 MiB of outbox, 50,000 2.9 s
+ * or, on a loaded machine, past Prisma's 5 s interactive-transaction limit, and 100,000 always
+ * (P2028: the trip could not be deleted, a 503 "The database is unavailable").
+ * The traveller's budget (catalog SCHEDULE_RATE_LIMIT, 10 a minute) allows 201,600 in 14 days.
+ *
+ * What the SQL writes must be what the kit's outboxMessage writes for the same rows (the AI
+ * service's consumer reads it as a ScheduleGenerationMessage with `withdrawn`): the same message
+ * id, queue, stored body, traceparent, and the rows' order in the queue.
+ *
+ * The real trip and user services on real PostgreSQL; the schedules besides the one requested
+ * through the route are put in trip_db as the trip service records them.
+ */
+import { randomUUID } from 'node:crypto';
+import { QUEUES, TRIP_NOTIFIES } from '@tripgen/catalog';
+import { outboxMessage } from '@tripgen/service-kit/messaging';
+import { queryRows } from '@tripgen/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TRIP_DELETED, withdrawalMessageId } from '../src/domain/schedules.ts';
+import { askSchedule, call, startStack, type Stack } from './harness.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ ai: false });
+});
+afterAll(async () => stack?.close());
+
+const DAY = 86_400_000;
+/** `n` schedules of the trip, failed (or completed), requested `ageMs` ago and after (a second apart), each with `request` as its stored request. */
+const insert = async (tripId: string, userId: string, n: number, status: 'completed' | 'failed', ageMs: number, request: (id: string) => unknown): Promise<string[]> => {
+  const ids = Array.from({ length: n }, () => randomUUID());
+  await queryRows(
+    stack.trip.db.url,
+    `INSERT INTO schedules (id, trip_id, user_id, status, error, locked, request_hash, request, not_after, created_at, updated_at, finished_at, told_at)
+     SELECT s, $2, $3, $4::"ScheduleStatus", 'the places could not be read', '{}', 'h', r::jsonb, c + interval '2 minutes', c, c, c, c
+       FROM unnest($1::uuid[], $5::text[]) WITH ORDINALITY AS x(s, r, o), LATERAL (SELECT now() - $6 * interval '1 millisecond' + o * interval '1 second' AS c) AS at`,
+    [ids, tripId, userId, status, ids.map((id) => JSON.stringify(request(id))), ageMs],
+  );
+  return ids;
+};
+const userOf = async (tripId: string) => (await queryRows<{ user_id: string }>(stack.trip.db.url, 'SELECT user_id FROM trips WHERE id = $1', [tripId]))[0]!.user_id;
+
+it("writes each withdrawal as the kit's outboxMessage would: the same id, queue, stored body, traceparent and order", { timeout: 120_000 }, async () => {
+  const { headers, tripId, scheduleId } = await askSchedule(stack);
+  const userId = await userOf(tripId);
+  // Requests with what JSON text and jsonb may tell apart: non-ASCII and escaped text, fractions, exponents, nesting, null, key order.
+  const odd = (id: string) => ({
+    zeta: 1,
+    scheduleId: id,
+    tripId,
+    userId,
+    requestedAt: new Date().toISOString(),
+    notAfter: new Date().toISOString(),
+    trip: { destination: { name: '서울 "Seoul"\n\\ é 🏯', lat: 37.566300001, lng: 1e-7 }, dates: ['2026-09-23'], mustVisit: [], interests: ['palaces', 'food'], lodging: null, pace: 'normal' },
+    notifiedBy: TRIP_NOTIFIES,
+    alpha: [1.5, -0, 2 ** 64, 1e21, { b: true, a: false }],
+  });
+  const failed = await insert(tripId, userId, 3, 'failed', 2 * DAY, odd);
+  const ofReleaseBefore = await insert(tripId, userId, 2, 'completed', 3 * DAY, (id) => ({ ...odd(id), notifiedBy: undefined }));
+  const requests = await queryRows<{ id: string; request: unknown }>(stack.trip.db.url, 'SELECT id::text, request FROM schedules WHERE trip_id = $1 ORDER BY created_at, id', [tripId]);
+  expect(requests.map((r) => r.id).sort()).toEqual([scheduleId, ...failed, ...ofReleaseBefore].sort());
+
+  const traceId = randomUUID().replaceAll('-', '');
+  const before = Date.now();
+  const res = await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers: { ...headers, traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
+  expect(res.status).toBe(204);
+
+  const written = await queryRows<{ message_id: string; queue: string; body: string; trace_context: string | null; not_after: string }>(
+    stack.trip.db.url,
+    "SELECT message_id, queue, body::text AS body, trace_context, body->>'notAfter' AS not_after FROM outbox_messages WHERE message_id LIKE '%.withdrawn' ORDER BY sequence",
+  );
+  const at = written[0]!.not_after;
+  expect(new Date(at).getTime()).toBeGreaterThanOrEqual(before - 1);
+  // The kit's rows for the same schedules (withdrawal: the request with notAfter and withdrawn), stored as the kit stores them ($3::jsonb).
+  const kit = requests.map((r) =>
+    outboxMessage(QUEUES.aiScheduleGeneration, { ...(r.request as object), notAfter: at, withdrawn: { error: TRIP_DELETED, notify: false } }, { messageId: withdrawalMessageId(r.id) }),
+  );
+  const stored = await queryRows<{ body: string }>(stack.trip.db.url, 'SELECT b::jsonb::text AS body FROM unnest($1::text[]) WITH ORDINALITY AS x(b, n) ORDER BY n', [kit.map((m) => m.json)]);
+  expect(written.map((w) => ({ message_id: w.message_id, queue: w.queue, body: w.body }))).toEqual(kit.map((m, i) => ({ message_id: m.messageId, queue: m.destination, body: stored[i]!.body })));
+  // The DELETE's trace (the kit's outboxMessage takes the active span's), the same for each.
+  expect(new Set(written.map((w) => w.trace_context?.split('-')[1]))).toEqual(new Set([traceId]));
+});
+
+const MANY = 100_000;
+
+it(`deletes a trip with ${MANY} failed schedules of the last 14 days, each withdrawn`, { timeout: 300_000 }, async () => {
+  const { headers, tripId } = await askSchedule(stack);
+  const userId = await userOf(tripId);
+  await insert(tripId, userId, MANY, 'failed', 13 * DAY, (id) => ({ scheduleId: id, tripId, userId, trip: { dates: ['2026-09-23'] }, notifiedBy: TRIP_NOTIFIES }));
+  await queryRows(stack.trip.db.url, 'ANALYZE schedules');
+
+  // Before: 503 (P2028, the transaction ran past Prisma's 5 s), the trip and its schedules kept.
+  const res = await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers });
+  expect(res.status, JSON.stringify(res.json)).toBe(204);
+  const [count] = await queryRows<{ n: number }>(stack.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2 AND body ? 'withdrawn'", [QUEUES.aiScheduleGeneration, tripId]);
+  expect(count!.n).toBe(MANY + 1);
+  expect(await queryRows(stack.trip.db.url, 'SELECT id FROM schedules WHERE trip_id = $1 LIMIT 1', [tripId])).toEqual([]);
+});
