@@ -9,7 +9,9 @@
  *     sweeper running at the production period (SWEEP_INTERVAL_DEFAULT_MS): outcome to told_at, by
  *     the sweep alone and with the AI service's nudge (catalog SCHEDULE_OUTCOME_CHANNEL);
  *  3. a trip DELETE's withdrawals at a realistic heavy trip (500 schedules of the last 14 days) and
- *     larger, completed or failed: the DELETE's time and the outbox rows its transaction writes.
+ *     larger, completed, failed by the AI service or failed here alone (`unreachable`: AI_UNREACHABLE,
+ *     the only final ones of this release a DELETE withdraws): the DELETE's time and the outbox rows
+ *     its transaction writes.
  * Speed is measured here, never asserted in tests. Run it alone: it loads both cores.
  */
 import { randomUUID } from 'node:crypto';
@@ -23,7 +25,7 @@ import type { AddressInfo } from 'node:net';
 import { peers as createPeers } from '../src/clients/peers.ts';
 import { SWEEP_INTERVAL_DEFAULT_MS } from '../src/config.ts';
 import { tripEvents } from '../src/domain/events.ts';
-import { REFRESH_EVERY_MS, scheduleService } from '../src/domain/schedules.ts';
+import { AI_UNREACHABLE, REFRESH_EVERY_MS, scheduleService } from '../src/domain/schedules.ts';
 import { tripRepository } from '../src/domain/trips.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 
@@ -31,8 +33,11 @@ const SIZES = (process.env.BENCH_SWEEP_SIZES ?? '10,1000,5000').split(',').filte
 const PASSES = 5;
 const LATENCY_SAMPLES = 5;
 const DELETE_SIZES = (process.env.BENCH_DELETE_SIZES ?? '500,5000').split(',').filter(Boolean).map(Number);
-// Which schedules the DELETE case has: 'failed' alone for the largest sizes (a completed one's result is some 10 KB).
-const DELETE_STATUSES = (process.env.BENCH_DELETE_STATUSES ?? 'completed,failed').split(',').filter((s): s is 'completed' | 'failed' => s === 'completed' || s === 'failed');
+// Which schedules the DELETE case has: 'failed' or 'unreachable' alone for the largest sizes (a completed one's result is some 10 KB).
+type DeleteCase = 'completed' | 'failed' | 'unreachable';
+const DELETE_STATUSES = (process.env.BENCH_DELETE_STATUSES ?? 'completed,failed,unreachable').split(',').filter((s): s is DeleteCase => ['completed', 'failed', 'unreachable'].includes(s));
+/** The reason each failed case is stored with: the AI service's (read from it), or the trip service's own. */
+const failureOf = (c: DeleteCase): string | null => (c === 'failed' ? 'the places could not be read' : c === 'unreachable' ? AI_UNREACHABLE : null);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const f0 = (x: number) => x.toFixed(0);
@@ -191,7 +196,7 @@ try {
   }
 
   // A trip DELETE with `k` schedules of the last 14 days (one a minute, or as many as fit), its owner's: completed plans
-  // the trip service told, or failed ones (which a DELETE still withdraws).
+  // the trip service told, failed ones the AI service failed, or failed here alone (which a DELETE still withdraws).
   for (const k of DELETE_SIZES) {
     for (const status of DELETE_STATUSES) {
       const tripId = randomUUID();
@@ -211,9 +216,9 @@ try {
       await queryRows(
         tripDb.url,
         `INSERT INTO schedules (id, trip_id, user_id, status, locked, request_hash, request, result, error, not_after, created_at, updated_at, finished_at, told_at)
-         SELECT s, $2, $3, $6::"ScheduleStatus", '{}', 'h', m::jsonb, CASE WHEN $6 = 'completed' THEN $4::jsonb END, CASE WHEN $6 = 'failed' THEN 'the places could not be read' END, now(), now() - o * $7 * interval '1 millisecond', now(), now(), now()
+         SELECT s, $2, $3, $6::"ScheduleStatus", '{}', 'h', m::jsonb, CASE WHEN $6 = 'completed' THEN $4::jsonb END, $8::text, now(), now() - o * $7 * interval '1 millisecond', now(), now(), now()
            FROM unnest($1::uuid[], $5::text[]) WITH ORDINALITY AS x(s, m, o)`,
-        [ids, tripId, userId, result, msgs, status, apartMs],
+        [ids, tripId, userId, result, msgs, status === 'completed' ? 'completed' : 'failed', apartMs, failureOf(status)],
       );
       const before = (await queryRows<{ n: number }>(tripDb.url, 'SELECT count(*)::int AS n FROM outbox_messages'))[0]!.n;
       const t = performance.now();

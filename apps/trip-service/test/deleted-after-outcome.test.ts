@@ -50,7 +50,7 @@ const quiet = (scheduleId: string) =>
     100,
   );
 /**
- * The DELETE, then its withdrawal (if any: a completed schedule the trip service told has none, see
+ * The DELETE, then its withdrawal (if any: a final schedule the trip service told, completed or failed by the AI service, has none, see
  * delete-heavy-trip.test.ts; a changed trip's was written at the change) and whatever the AI service
  * sent itself about the schedule settled, and a moment for the relays.
  */

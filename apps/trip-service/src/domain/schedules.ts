@@ -201,33 +201,39 @@ const WITHDRAWN_SUFFIX = '.withdrawn';
 /** The message id of a schedule's withdrawal (withdrawStale): neither the request's nor its expiry's. */
 export const withdrawalMessageId = (scheduleId: string): string => `${scheduleId}${WITHDRAWN_SUFFIX}`;
 /**
- * The withdrawals of a trip's deletion (withdrawStale), written by PostgreSQL in one statement,
- * however many schedules: the schedules requested within LATE_OUTCOME_WINDOW_MS (an unfinished or
- * correctable one always is), but a completed one whose request says this service tells it
- * (notifiedBy `trip`). Such a plan was made from its request, which the AI service took; it tells
- * nothing of it (this service tells, in the statement that recorded it: the trip was there), and
- * its erase route erases it withdrawn or not, so its withdrawal changed nothing but a mark, and
- * cost a message, a row and a withdraw-route item each. Each message is `withdrawal` of its row,
- * made in SQL: the stored request (jsonb, as the kit stored it from the same JSON) with `notAfter`
- * and `withdrawn` set; compared with the one outboxMessage makes in delete-withdrawals-sql.test.ts.
- * Read into Node and written 1,000 a statement before, 20,000 failed ones took the DELETE 1.2-2.6 s,
- * and 50,000 to 100,000 ran past Prisma's 5 s transaction limit (the trip could not be deleted).
- * Answers what tellWithdrawn needs of each, without its request.
+ * The withdrawals of a trip's deletion (withdrawStale), written by PostgreSQL in one statement: the
+ * schedules requested within LATE_OUTCOME_WINDOW_MS whose request, or a message about them, can
+ * still make the AI service act or tell: queued or running (one a trip), failed here alone
+ * (AI_UNREACHABLE: correctable, its request or expiry message may still be queued), and every one
+ * of a request of the release before (no notifiedBy `trip`: the AI service tells its outcome a pass
+ * through its queue later, which a withdrawal holds back). Not a final one whose request says this
+ * service tells it, completed or failed by the AI service: the AI service has its outcome (this
+ * service read it there), so any copy of its request (a redelivery, an expiry or late copy, a
+ * change's withdrawal) finds it final and does nothing, it writes no notify message for such a
+ * request (notifyingBy), and this service told the outcome in the statement that recorded it, under
+ * the id an AI pod of the release before would use (the inbox keeps one); the withdrawal changed
+ * a mark alone, and cost a message, a row and a withdraw-route item each. Before, every failure of
+ * the 14 days was withdrawn: 100,000 took the DELETE 3.6 s, and the 201,600 the budget allows ran
+ * past Prisma's 5 s transaction limit (the trip could not be deleted). Each message is `withdrawal`
+ * of its row, made in SQL: the stored request (jsonb, as the kit stored it from the same JSON) with
+ * `notAfter` and `withdrawn` set; compared with the one outboxMessage makes in
+ * delete-withdrawals-sql.test.ts. Answers what tellWithdrawn needs of each, without its request.
  * Parameters: trip id, the window's start, WITHDRAWN_SUFFIX, notAfter (ISO), `withdrawn` (JSON),
- * TRIP_NOTIFIES, then outboxSelectParams.
+ * TRIP_NOTIFIES, AI_UNREACHABLE, then outboxSelectParams.
  */
 const DELETION_WITHDRAWALS_SQL = `
 WITH withdrawn AS (
   SELECT id, trip_id, user_id, created_at, request FROM schedules
    WHERE trip_id = $1::uuid AND created_at > $2::timestamptz
-     AND NOT (status = 'completed' AND (request->>'notifiedBy') IS NOT DISTINCT FROM $6::text)
+     AND (status IN ('queued', 'running') OR (status = 'failed' AND error = $7::text)
+          OR (request->>'notifiedBy') IS DISTINCT FROM $6::text)
 ), outbox AS (
   ${outboxInsertSelectSql(
     `SELECT id::text || $3::text AS message_id,
             request || jsonb_build_object('notAfter', $4::text, 'withdrawn', $5::jsonb) AS body,
             row_number() OVER (ORDER BY created_at, id) AS n
        FROM withdrawn`,
-    7,
+    8,
   )}
 )
 SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", created_at AS "createdAt",
@@ -763,8 +769,9 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * through its queue after recording it (its notify message),
    * and this service may have read that outcome before the notify message was taken; withdrawn,
    * the AI service holds that notification back (a withdrawal of a final schedule only marks it),
-   * where it told the traveller of a trip they had deleted (deleted-after-outcome.test.ts); but a
-   * completed one this service tells (DELETION_WITHDRAWALS_SQL: the AI service tells nothing of it). No
+   * where it told the traveller of a trip they had deleted (deleted-after-outcome.test.ts); but not
+   * one this service tells that has its outcome from the AI service, completed or failed there
+   * (DELETION_WITHDRAWALS_SQL: nothing of it can still act or tell there). No
    * longer than the window: past it no message of the schedule can still be on the queue. Answers
    * those withdrawn, for tellWithdrawn once the change committed.
    */
@@ -815,6 +822,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       at.toISOString(),
       JSON.stringify(reason),
       TRIP_NOTIFIES,
+      AI_UNREACHABLE,
       ...outboxSelectParams(QUEUES.aiScheduleGeneration),
     );
     if (!rows.length) return [];
