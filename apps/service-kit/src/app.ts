@@ -24,6 +24,7 @@ import { RATE_LIMIT_PREFIX, registerRateLimit, userLimitKey } from './http/rate-
 import { clientAddressKey } from './http/client-address.ts';
 import { createFailureThrottle, type FailureThrottle } from './http/failure-throttle.ts';
 import { requestIdGenerator } from './http/request-id.ts';
+import { givenRequestId, isEdgeRequest } from './http/edge-request.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { CURRENT_TARGET, EVALUATED_BY_ROUTE, evaluatePreconditions, isConditional, preconditionAnswers, undeclaredTarget, type RouteTarget } from './http/preconditions.ts';
 import { AJV_CONFIG, buildValidator } from './http/validation.ts';
@@ -131,7 +132,6 @@ export interface CreateAppOptions {
 
 export type App = FastifyInstance;
 
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const REQUEST_SPAN = Symbol('tripgen.requestSpan');
 const SERVER_SPAN_NAME = 'HTTP request';
 type RawWithSpan = IncomingMessage & { [REQUEST_SPAN]?: Span };
@@ -254,9 +254,12 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const app = Fastify({
     childLoggerFactory: (logger, bindings, childOptions, rawReq) => {
       // One name for all: an unsampled span drops it, and onRequest names a sampled one after its route.
-      const span = serverSpan(tracing, SERVER_SPAN_NAME, rawReq.headers);
+      const edge = isEdgeRequest(rawReq.headers);
+      const span = serverSpan(tracing, SERVER_SPAN_NAME, rawReq.headers, edge);
       (rawReq as RawWithSpan)[REQUEST_SPAN] = span;
-      return requestLogger(logger as PinoLogger, bindings, childOptions, span);
+      // A client's own id stays findable beside the one the service gave its request (edge-request.ts).
+      const clientRequestId = edge ? givenRequestId(rawReq.headers) : undefined;
+      return requestLogger(logger as PinoLogger, clientRequestId === undefined ? bindings : { ...bindings, clientRequestId }, childOptions, span);
     },
     logger:
       opts.logger === false
@@ -271,12 +274,10 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
           },
     bodyLimit: REQUEST_BODY_LIMIT_BYTES,
     ...refusalOptions(securityHeaders),
-    // genReqId reads x-request-id itself, so that a hostile value never reaches logs or headers.
+    // genReqId reads x-request-id itself, so that a hostile value never reaches logs or headers,
+    // and a client's (an edge request's) is never the request's id (edge-request.ts).
     requestIdHeader: false,
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : newRequestId();
-    },
+    genReqId: (req) => (isEdgeRequest(req.headers) ? undefined : givenRequestId(req.headers)) ?? newRequestId(),
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     return503OnClosing: true,
     ajv: AJV_CONFIG,
@@ -352,7 +353,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   // request id, security headers): each hook is a step of Fastify's chain.
   app.addHook('onRequest', (request, reply, done) => {
     // Without a logger (logger: false) Fastify makes no child logger: start the span here.
-    const span = (request.raw as RawWithSpan)[REQUEST_SPAN] ?? serverSpan(tracing, SERVER_SPAN_NAME, request.headers);
+    const span = (request.raw as RawWithSpan)[REQUEST_SPAN] ?? serverSpan(tracing, SERVER_SPAN_NAME, request.headers, isEdgeRequest(request.headers));
     // An unsampled span records nothing: its name is not worth building.
     if (span.isRecording()) span.updateName(`${request.method} ${request.routeOptions.url ?? 'unmatched'}`);
     request.span = span;

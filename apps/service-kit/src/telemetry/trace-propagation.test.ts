@@ -160,6 +160,44 @@ it("carries a request's trace, and its root's sampling decision, to the service 
   expect(spans.filter((s) => s.traceId === TRACE.replace(/^4/, '5'))).toEqual([]);
 });
 
+const EDGE_TRACE = '7bf92f3577b34da6a3ce929d0e0e4736';
+/**
+ * A client's headers, through the edge (X-Forwarded-For, which every edge hop appends; a call
+ * between services sends none): W3C Trace Context's "Security considerations", "Denial of service"
+ * warns against a public API that "naively continues any trace with the recorded flag set"; the
+ * edge passes traceparent on as sent, and x-request-id too (NGINX; Envoy unless it takes the request
+ * for external: its x-forwarded-for docs, preserve_external_request_id). The request gets the
+ * service's own id and trace, its sampling decided here (ratio 0: not sampled), and the service's
+ * calls carry that trace on.
+ */
+it("gives a client's request through the edge an id and a trace of its own, not the ones it sent", async () => {
+  const sentHeaders = { 'content-type': 'application/json', traceparent: `00-${EDGE_TRACE}-${CLIENT_SPAN}-01`, 'x-request-id': 'req-of-another' };
+  peerHeaders.length = 0;
+  const res = await fetch(`${base}/stand-in/trips/t4/calls`, { method: 'POST', headers: { ...sentHeaders, 'x-forwarded-for': '203.0.113.9:51234, 10.1.0.4' }, body: '{"city":"Seoul"}' });
+  expect(res.status).toBe(200);
+  const id = res.headers.get('x-request-id');
+  expect(id).not.toBe('req-of-another');
+  expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  const answered = traceparentOf(res.headers.get('traceparent'));
+  expect(answered![1]).not.toBe(EDGE_TRACE);
+  expect(answered![3]).toBe('00'); // sampled by the service's ratio (0), not forced by the client's -01
+  // The call to the next service carries the service's trace on, as for any request.
+  const sent = traceparentOf(peerHeaders[0]?.traceparent);
+  expect(sent![1]).toBe(answered![1]);
+  expect(sent![3]).toBe('00');
+  expect((await exportedNow()).filter((s) => s.traceId === EDGE_TRACE)).toEqual([]);
+  // Its lines are filed under the service's id, the client's beside it.
+  expect(lines.find((l) => l.msg === 'incoming request' && l.reqId === id)).toMatchObject({ clientRequestId: 'req-of-another', trace_id: answered![1] });
+  expect(lines.filter((l) => l.reqId === 'req-of-another')).toEqual([]);
+
+  // The same headers from another service (no X-Forwarded-For) are the trace and id it continues.
+  peerHeaders.length = 0;
+  const internal = await fetch(`${base}/stand-in/trips/t5/calls`, { method: 'POST', headers: { ...sentHeaders, 'x-request-id': 'req-in-cluster' }, body: '{"city":"Seoul"}' });
+  expect(internal.headers.get('x-request-id')).toBe('req-in-cluster');
+  expect(traceparentOf(internal.headers.get('traceparent'))![1]).toBe(EDGE_TRACE);
+  expect(traceparentOf(peerHeaders[0]?.traceparent)![3]).toBe('01');
+});
+
 const STEPS_TRACE = '6bf92f3577b34da6a3ce929d0e0e4736';
 it("records a handler's untraced steps (inSpan) as spans of its request's trace", async () => {
   const res = await fetch(`${base}/stand-in/trips/t3/steps`, { method: 'POST', headers: { 'content-type': 'application/json', traceparent: `00-${STEPS_TRACE}-${CLIENT_SPAN}-01` }, body: '{}' });

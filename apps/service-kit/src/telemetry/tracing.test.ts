@@ -290,3 +290,21 @@ it('stamps the ratio on every record of a sampled trace, its root and its contin
   const byName = new Map(envelopes.filter((e) => e.data.baseType !== 'MetricData').map((e) => [String(e.data.baseData.name), e.sampleRate]));
   expect(Object.fromEntries(byName)).toEqual({ 'GET /root': 10, 'POST /internal/x': 10, GET: 10 });
 });
+
+it("starts a client's request through the edge as a root of its own, linked to the traceparent it sent (W3C Trace Context, Security considerations)", async () => {
+  const tracing = await setupTracing({ serviceName: 'trip', otlpEndpoint: undefined, tracesSampler: 'parentbased_always_on', tracesSamplerArg: 1 });
+  const sent = { traceparent: '00-8bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' };
+  // The SDK's span (sdk-trace-base ReadableSpan): its parent and links as recorded.
+  type Recorded = { parentSpanContext?: { spanId: string }; links: { context: { traceId: string; spanId: string } }[] };
+  const edge = serverSpan(tracing, 'GET /x', sent, true);
+  expect(edge.spanContext().traceId).not.toBe('8bf92f3577b34da6a3ce929d0e0e4736');
+  expect((edge as unknown as Recorded).parentSpanContext).toBeUndefined();
+  expect((edge as unknown as Recorded).links.map((l) => l.context)).toMatchObject([{ traceId: '8bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7' }]);
+  const internal = serverSpan(tracing, 'GET /x', sent);
+  expect(internal.spanContext().traceId).toBe('8bf92f3577b34da6a3ce929d0e0e4736');
+  expect((internal as unknown as Recorded).parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
+  // A malformed one is no link (W3C: such a traceparent is ignored).
+  expect((serverSpan(tracing, 'GET /x', { traceparent: '00-zz-00f067aa0ba902b7-01' }, true) as unknown as Recorded).links).toEqual([]);
+  for (const s of [edge, internal]) s.end();
+  await tracing.shutdown();
+});

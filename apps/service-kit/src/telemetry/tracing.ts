@@ -13,7 +13,7 @@
  * The OTLP exporter is loaded only when an endpoint is configured (about 7 MiB of RSS otherwise
  * spent), the Azure Monitor exporter only when Application Insights is (about 12 MiB, issue 15).
  */
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Link, type Span, type SpanOptions, type Tracer } from '@opentelemetry/api';
+import { context, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Link, type Span, type SpanOptions, type Tracer } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
@@ -133,10 +133,18 @@ export const setupTracing = async (
 /** One options object for every server span: the SDK only reads it. */
 const SERVER_SPAN: SpanOptions = Object.freeze({ kind: SpanKind.SERVER });
 
-/** A request's server span alone (the kit's hooks): no context and no wrapper object per request. */
-export const serverSpan = (tracing: Tracing, name: string, headers: Record<string, unknown>): Span =>
+/**
+ * A request's server span alone (the kit's hooks): no context and no wrapper object per request.
+ * `fromEdge`: a client's request (http/edge-request.ts), whose traceparent is not trusted: the span
+ * is the root of a trace of its own, sampled here, and links to the client's context if it sent one.
+ */
+export const serverSpan = (tracing: Tracing, name: string, headers: Record<string, unknown>, fromEdge = false): Span => {
   // Without W3C headers there is nothing to extract (most requests: a client's first hop).
-  tracing.tracer.startSpan(name, SERVER_SPAN, headers.traceparent === undefined ? context.active() : tracing.extract(headers));
+  if (headers.traceparent === undefined) return tracing.tracer.startSpan(name, SERVER_SPAN, context.active());
+  if (!fromEdge) return tracing.tracer.startSpan(name, SERVER_SPAN, tracing.extract(headers));
+  const client = trace.getSpanContext(tracing.extract(headers));
+  return tracing.tracer.startSpan(name, client && isSpanContextValid(client) ? { ...SERVER_SPAN, root: true, links: [{ context: client }] } : { ...SERVER_SPAN, root: true }, context.active());
+};
 
 export const endServerSpan = (span: Span, statusCode: number, route: string, method?: string): void => {
   // An unsampled span is the SDK's non-recording span (its attributes go nowhere): 9 requests in 10.
