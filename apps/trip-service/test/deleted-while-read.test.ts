@@ -10,11 +10,10 @@
  * PostgreSQL, the AI service (its outcome: the location service does not answer, so the plan
  * fails), the Service Bus emulator.
  */
-import pg from 'pg';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REFRESH_EVERY_MS } from '../src/domain/schedules.ts';
-import { askSchedule, call, releaseToAi, startStack, waitFor, type Stack } from './harness.ts';
+import { askSchedule, call, deleteTripBeforeOutcomeRecorded, startStack, waitFor, waitingOnLocks, type Stack } from './harness.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -25,28 +24,15 @@ afterAll(async () => stack?.close());
 
 it('a read whose schedule goes with its trip while the read records the outcome: 404, never a 500', { timeout: 60_000 }, async () => {
   const { headers, tripId, scheduleId } = await askSchedule(stack, () => stack.ai!.stop());
-  const holder = new pg.Client({ connectionString: stack.trip.db.url });
-  await holder.connect();
-  try {
-    await holder.query('BEGIN');
-    await holder.query('SELECT 1 FROM schedules WHERE id = $1 FOR UPDATE', [scheduleId]);
-    const waitingOnLock = async (n: number) =>
-      Number((await queryRows<{ n: string }>(stack.trip.db.url, "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))[0]!.n) >= n;
-    await releaseToAi(stack);
-    // The AI service has its outcome; the trip service has not recorded it (its nudge's update waits on the lock).
-    await waitFor(async () => (await queryRows(stack.ai!.db.url, 'SELECT status::text FROM generations WHERE id = $1', [scheduleId]))[0]?.status === 'failed', 'the AI service\'s outcome', 30_000, 100);
-    await waitFor(() => waitingOnLock(1), 'the nudge\'s update waiting for the locked row', 20_000, 20);
+  let read: ReturnType<typeof call> | undefined;
+  await deleteTripBeforeOutcomeRecorded(stack, tripId, scheduleId, async () => {
     // Past REFRESH_EVERY_MS since the nudge asked: the read asks again.
     await new Promise((resolve) => setTimeout(resolve, 2 * REFRESH_EVERY_MS));
     expect((await queryRows(stack.trip.db.url, 'SELECT status::text FROM schedules WHERE id = $1', [scheduleId]))[0]?.status).toBe('queued');
-    const read = call(stack.trip.url, 'GET', `/api/v1/trips/${tripId}/schedules/${scheduleId}`, { headers });
-    await waitFor(() => waitingOnLock(2), 'the read\'s update waiting for the locked row', 20_000, 20);
-    await holder.query('DELETE FROM trips WHERE id = $1', [tripId]);
-    await holder.query('COMMIT');
-    const res = await read;
-    expect(res.status, JSON.stringify(res.json)).toBe(404);
-    expect(res.type).toMatch(/^application\/problem\+json/);
-  } finally {
-    await holder.end();
-  }
+    read = call(stack.trip.url, 'GET', `/api/v1/trips/${tripId}/schedules/${scheduleId}`, { headers });
+    await waitFor(() => waitingOnLocks(stack, 2), 'the read\'s update waiting for the locked row', 20_000, 20);
+  });
+  const res = await read!;
+  expect(res.status, JSON.stringify(res.json)).toBe(404);
+  expect(res.type).toMatch(/^application\/problem\+json/);
 });

@@ -10,6 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { EVENT_STREAMS, JWKS_PATH, QUEUES, QUEUE_NAMES, type LocationSearchMessage, type TripEventType } from '@tripgen/catalog';
 import type { FastifyServerOptions } from 'fastify';
 import type { App } from '@tripgen/service-kit';
@@ -234,6 +235,35 @@ export const releaseToAi = async (stack: Stack) => {
   );
   await stack.ai!.start();
 };
+
+/**
+ * An outcome the AI service has and this service has not recorded, its trip deleted before it does:
+ * the schedule's row locked by a transaction of the test before the AI service takes the request
+ * (`askSchedule(stack, () => stack.ai!.stop())` first), so this service's update of it (the AI
+ * service's nudge, a read) waits on the lock; `whileHeld` runs once the AI service has the outcome
+ * and that update waits (`waitingOnLocks` counts the waiters), then the trip is deleted in the
+ * lock's transaction, which commits.
+ */
+export const deleteTripBeforeOutcomeRecorded = async (stack: Stack, tripId: string, scheduleId: string, whileHeld: () => Promise<void> = async () => {}) => {
+  const holder = new pg.Client({ connectionString: stack.trip.db.url });
+  await holder.connect();
+  try {
+    await holder.query('BEGIN');
+    await holder.query('SELECT 1 FROM schedules WHERE id = $1 FOR UPDATE', [scheduleId]);
+    await releaseToAi(stack);
+    await waitFor(async () => (await queryRows(stack.ai!.db.url, 'SELECT 1 FROM generations WHERE id = $1 AND finished_at IS NOT NULL', [scheduleId])).length > 0, 'the AI service\'s outcome', 30_000, 20);
+    await waitFor(() => waitingOnLocks(stack, 1), 'this service\'s update of the outcome waiting for the locked row', 20_000, 20);
+    await whileHeld();
+    await holder.query('DELETE FROM trips WHERE id = $1', [tripId]);
+    await holder.query('COMMIT');
+  } finally {
+    await holder.end();
+  }
+};
+
+/** Whether at least `n` statements of the trip service's database wait on a lock. */
+export const waitingOnLocks = async (stack: Stack, n: number): Promise<boolean> =>
+  Number((await queryRows<{ n: string }>(stack.trip.db.url, "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))[0]!.n) >= n;
 
 /** A trip event as it arrived on the hub: its CloudEvents type and id, and its data. */
 export interface ArrivedEvent {

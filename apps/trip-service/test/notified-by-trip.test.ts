@@ -12,11 +12,10 @@
  * with the shipped data).
  */
 import { SCHEDULE_NOTIFICATIONS, scheduleNotificationId } from '@tripgen/catalog';
-import pg from 'pg';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SWEEP_INTERVAL_DEFAULT_MS } from '../src/config.ts';
-import { askSchedule, call, notificationsWritten, releaseToAi, startStack, waitFor, type Stack } from './harness.ts';
+import { askSchedule, call, deleteTripBeforeOutcomeRecorded, notificationsWritten, startStack, waitFor, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
 
 let stack: Stack;
@@ -79,23 +78,9 @@ it('a trip deleted after the AI service\'s outcome, before this service read it:
   // The AI service's nudge (catalog SCHEDULE_OUTCOME_CHANNEL) has this service read an outcome within
   // milliseconds, so no DELETE sent after the outcome comes first by chance: the schedule's row is
   // locked by the test before the AI service takes the request, the nudge's update waits on it, and
-  // the trip goes in the lock's transaction (as deleted-while-read.test.ts forces its read's order).
+  // the trip goes in the lock's transaction (harness.ts deleteTripBeforeOutcomeRecorded).
   const { headers, tripId, scheduleId } = await askSchedule(stack, () => stack.ai!.stop());
-  const holder = new pg.Client({ connectionString: stack.trip.db.url });
-  await holder.connect();
-  try {
-    await holder.query('BEGIN');
-    await holder.query('SELECT 1 FROM schedules WHERE id = $1 FOR UPDATE', [scheduleId]);
-    await releaseToAi(stack);
-    await waitFor(async () => (await aiFinishedAt(scheduleId)) !== undefined, 'the AI service\'s outcome', 30_000, 10);
-    const waitingOnLock = async () =>
-      Number((await queryRows<{ n: string }>(stack.trip.db.url, "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))[0]!.n) > 0;
-    await waitFor(waitingOnLock, 'this service\'s update of the outcome waiting for the locked row', 20_000, 20);
-    await holder.query('DELETE FROM trips WHERE id = $1', [tripId]);
-    await holder.query('COMMIT');
-  } finally {
-    await holder.end();
-  }
+  await deleteTripBeforeOutcomeRecorded(stack, tripId, scheduleId);
   // Two sweeps more, and whatever the AI service sent itself settled.
   await new Promise((resolve) => setTimeout(resolve, 2 * SWEEP_INTERVAL_DEFAULT_MS + 500));
   expect(await notificationsWritten(stack, scheduleId)).toEqual([]);

@@ -41,6 +41,9 @@ afterEach(async () => {
 });
 
 const inbox = () => db.sql.$queryRawUnsafe<{ message_id: string }[]>('SELECT message_id FROM inbox ORDER BY message_id');
+/** A handler's write: the message kept in the inbox, in the delivery's transaction. */
+const writeToInbox = (tx: Parameters<Parameters<typeof consumeIdempotently>[3]>[1], m: { messageId: string; body: unknown }) =>
+  tx.$executeRawUnsafe('INSERT INTO inbox (message_id, body) VALUES ($1, $2::jsonb)', m.messageId, JSON.stringify(m.body));
 
 describe('retry policy', () => {
   const message = (attempt: number): IncomingMessage => ({ queue, messageId: 'm', body: null, attempt });
@@ -141,7 +144,7 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
       queue,
       async (m, tx) => {
         calls.push(m.messageId);
-        await tx.$executeRawUnsafe('INSERT INTO inbox (message_id, body) VALUES ($1, $2::jsonb)', m.messageId, JSON.stringify(m.body));
+        await writeToInbox(tx, m);
       },
       { maxDeliveryCount: MAX_DELIVERY_COUNT, ...QUICK, logger: quietLogger, onOutcome: (e) => events.push(e) },
     );
@@ -174,7 +177,7 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
       db.sql,
       queue,
       async (m, tx) => {
-        await tx.$executeRawUnsafe('INSERT INTO inbox (message_id, body) VALUES ($1, $2::jsonb)', m.messageId, JSON.stringify(m.body));
+        await writeToInbox(tx, m);
         if (m.attempt === 1) throw new Error('downstream timeout'); // after a write: it must roll back
       },
       { maxDeliveryCount: MAX_DELIVERY_COUNT, ...QUICK, logger: quietLogger, onOutcome: (e) => events.push(e) },
@@ -197,7 +200,7 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
       db.sql,
       queue,
       async (m, tx) => {
-        await tx.$executeRawUnsafe('INSERT INTO inbox (message_id, body) VALUES ($1, $2::jsonb)', m.messageId, JSON.stringify(m.body));
+        await writeToInbox(tx, m);
         if (m.messageId === 'rolled-back' && m.attempt === 1) throw new Error('downstream timeout');
       },
       {
