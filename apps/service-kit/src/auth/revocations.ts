@@ -115,20 +115,18 @@ export const createTokenRevocations = (opts: RevocationOptions): TokenRevocation
   subscriber.on('message', onMessage);
 
   /**
-   * Writes back what this replica holds and Redis lost (a Redis restarted without persistence, as
-   * dev's, comes back empty): every replica running then still refuses those tokens, but a pod started
-   * afterwards reads the set alone and would accept them until they expire.
+   * Writes to Redis, and publishes, those of `candidates` (unexpired) of which Redis holds no instant as
+   * late (`held`, what it answered for them); answers how many. For the user service's durable record
+   * (`restore`), and for what this replica holds and Redis lost (a Redis restarted without
+   * persistence, as dev's, comes back empty: every replica running then still refuses those tokens,
+   * but a pod started afterwards reads the set alone and would accept them until they expire).
    */
-  const restore = async (stored: ReadonlyMap<string, number>): Promise<void> => {
-    const lost = [...before].filter(([userId, at]) => !((stored.get(userId) ?? -Infinity) >= at));
-    if (lost.length === 0) return;
-    const results = await redis
-      .multi()
-      .zadd(key, 'GT', ...lost.flatMap(([userId, at]) => [at, userId]))
-      .pexpire(key, lifetimeMs)
-      .exec();
-    const failed = results?.find(([err]) => err !== null)?.[0];
-    if (!results || failed) throw failed ?? new Error('the revocations\' restore was discarded');
+  const writeMissing = async (candidates: Iterable<readonly [string, number]>, held: ReadonlyMap<string, number>): Promise<number> => {
+    const oldest = Date.now() - lifetimeMs;
+    const missing = [...candidates].filter(([userId, at]) => at > oldest && !((held.get(userId) ?? Number.NEGATIVE_INFINITY) >= at));
+    for (const [userId, at] of missing) hold(userId, at);
+    await Promise.all(missing.map(([userId, at]) => send(userId, at)));
+    return missing.length;
   };
 
   let firstLoad!: () => void;
@@ -146,7 +144,7 @@ export const createTokenRevocations = (opts: RevocationOptions): TokenRevocation
       const stored = new Map<string, number>();
       for (let i = 0; i + 1 < entries.length; i += 2) stored.set(entries[i]!, Number(entries[i + 1]));
       for (const [userId, at] of stored) hold(userId, at);
-      await restore(stored);
+      await writeMissing(before, stored);
       clearTimeout(stopWaiting);
       firstLoad();
     } catch (err) {
@@ -174,11 +172,9 @@ export const createTokenRevocations = (opts: RevocationOptions): TokenRevocation
       const oldest = Date.now() - lifetimeMs;
       const wanted = revocations.filter((r) => r.at > oldest);
       if (wanted.length === 0) return 0;
-      const held = await redis.zmscore(key, ...wanted.map((r) => r.userId));
-      const missing = wanted.filter((r, i) => !(Number(held[i] ?? Number.NEGATIVE_INFINITY) >= r.at));
-      for (const r of missing) hold(r.userId, r.at);
-      await Promise.all(missing.map((r) => send(r.userId, r.at)));
-      return missing.length;
+      const scores = await redis.zmscore(key, ...wanted.map((r) => r.userId));
+      const held = new Map(wanted.flatMap((r, i): [string, number][] => (scores[i] == null ? [] : [[r.userId, Number(scores[i])]])));
+      return writeMissing(wanted.map((r) => [r.userId, r.at] as const), held);
     },
     revokedBefore: (userId) => before.get(userId),
     get size() {
