@@ -27,9 +27,14 @@ export interface OutboxRow {
   readonly traceContext?: string;
 }
 
+/** A queue name of the catalog's, whatever the caller's types said (a queue nobody consumes would keep its messages). */
+const assertQueue = (queue: string): void => {
+  if (!(QUEUE_NAMES as readonly string[]).includes(queue)) throw new TypeError(`unknown queue "${queue}"; one of ${QUEUE_NAMES.join(', ')}`);
+};
+
 /** The row `enqueue` writes, checked the same way. */
 export function outboxMessage(queue: QueueName, body: unknown, options: { messageId?: string } = {}): OutboxRow {
-  if (!(QUEUE_NAMES as readonly string[]).includes(queue)) throw new TypeError(`unknown queue "${queue}"; one of ${QUEUE_NAMES.join(', ')}`);
+  assertQueue(queue);
   const json = JSON.stringify(body);
   if (json === undefined) throw new TypeError('message body must be JSON-serialisable');
   const messageId = options.messageId ?? randomUUID();
@@ -92,7 +97,7 @@ export const outboxInsertSelectSql = (select: string, first: number): string =>
 
 /** The parameters of outboxInsertSelectSql, checked as outboxMessage checks them (its message ids are the caller's SQL's to keep within 1 to 128 characters). */
 export const outboxSelectParams = (queue: QueueName): [string, string | null] => {
-  if (!(QUEUE_NAMES as readonly string[]).includes(queue)) throw new TypeError(`unknown queue "${queue}"; one of ${QUEUE_NAMES.join(', ')}`);
+  assertQueue(queue);
   return [queue, activeTraceparent() ?? null];
 };
 
