@@ -96,6 +96,9 @@ const UNTOLD_SQL = `
    ORDER BY updated_at LIMIT $3::int`;
 /** Unfinished schedules the sweep reads and refreshes at once: one status call of the AI service a page. */
 export const SWEEP_PAGE = SCHEDULE_STATUS_MAX_IDS;
+/** A sweep page's key of a schedule, as ACTIVE_PAGE_SQL and LATE_PAGE_SQL answer it. */
+type PageKey = { id: string; created_at: Date };
+
 /**
  * A page of the sweep's unfinished schedules, oldest first, after a (created_at, id) position
  * ('-infinity' for the first): on the partial index schedules_active_idx (its predicate repeated, so
@@ -681,6 +684,12 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * those failed here alone still correctable, brought up to date, then the untold outcomes told.
    * `going` false stops it between pages (the service closing). What it walked.
    */
+  /** A sweep page's rows, whole, by id (the primary key): one ended meanwhile is refreshed as it now is (refresh skips it). */
+  const refreshPage = async (keys: readonly PageKey[]): Promise<void> => {
+    if (keys.length > 0) await refresh(await prisma.schedule.findMany({ where: { id: { in: keys.map((k) => k.id) } } }));
+  };
+  const cursorAt = (key: PageKey) => ({ createdAt: key.created_at.toISOString(), id: key.id });
+
   async function sweep(going: () => boolean = () => true): Promise<SweepPass> {
     const pass = { active: 0, late: 0, pages: 0 };
     // Every unfinished schedule, a page at a time, oldest first: with the first page alone, one
@@ -688,23 +697,20 @@ export const scheduleService = (deps: ScheduleDeps) => {
     // before its outcome was recorded and told. Keyset on (created_at, id), so a schedule that
     // ends meanwhile shifts no page (none skipped); stops while the service closes.
     for (let after = BEFORE_ALL; going(); ) {
-      const keys = await prisma.$queryRawUnsafe<{ id: string; created_at: Date }[]>(ACTIVE_PAGE_SQL, after.createdAt, after.id, SWEEP_PAGE);
-      // Whole rows by id (its primary key): one ended meanwhile is refreshed as it now is (refresh skips it).
-      const page = keys.length ? await prisma.schedule.findMany({ where: { id: { in: keys.map((k) => k.id) } } }) : [];
+      const keys = await prisma.$queryRawUnsafe<PageKey[]>(ACTIVE_PAGE_SQL, after.createdAt, after.id, SWEEP_PAGE);
       pass.active += keys.length;
       pass.pages += 1;
-      await refresh(page);
+      await refreshPage(keys);
       if (keys.length < SWEEP_PAGE) break;
-      const last = keys.at(-1)!;
-      after = { createdAt: last.created_at.toISOString(), id: last.id };
+      after = cursorAt(keys.at(-1)!);
     }
     // Apart and after them, so that they never crowd out the unfinished ones: a page at a time from
     // where the pass before stopped, newest first.
     const windowStart = new Date(now() - LATE_OUTCOME_WINDOW_MS).toISOString();
     while (going() && pass.late < LATE_PER_PASS) {
       const want = Math.min(SWEEP_PAGE, LATE_PER_PASS - pass.late);
-      const keys = await prisma.$queryRawUnsafe<{ id: string; created_at: Date }[]>(LATE_PAGE_SQL, AI_UNREACHABLE, windowStart, lateFrom.createdAt, lateFrom.id, want);
-      if (keys.length) await refresh(await prisma.schedule.findMany({ where: { id: { in: keys.map((k) => k.id) } } }));
+      const keys = await prisma.$queryRawUnsafe<PageKey[]>(LATE_PAGE_SQL, AI_UNREACHABLE, windowStart, lateFrom.createdAt, lateFrom.id, want);
+      await refreshPage(keys);
       pass.late += keys.length;
       pass.pages += 1;
       if (keys.length < want) {
@@ -712,8 +718,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         lateFrom = AFTER_ALL;
         break;
       }
-      const last = keys.at(-1)!;
-      lateFrom = { createdAt: last.created_at.toISOString(), id: last.id };
+      lateFrom = cursorAt(keys.at(-1)!);
     }
     await tellUntold();
     return pass;
