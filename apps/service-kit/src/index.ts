@@ -13,7 +13,7 @@ export { driverAdapterCause, type DriverAdapterCause } from './data/adapter-erro
 export { databasePassword, entraTokenPassword, poolConfigWithPassword, POSTGRES_ENTRA_SCOPE } from './data/postgres-entra.ts';
 export { InterestList, ProblemSchema, withETag, withLocation } from './http/schemas.ts';
 export { assertPreconditions, CURRENT_TARGET, EVALUATED_BY_ROUTE, REFUSED_TARGET, type PreconditionTarget, type RouteTarget } from './http/preconditions.ts';
-export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type AttemptVerdict } from './http/failure-throttle.ts';
+export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type FailureVerdict } from './http/failure-throttle.ts';
 export { LEASE_MAX } from './http/local-allowance.ts';
 export { createServiceClient, retryAfterSeconds, ServiceAnswerError, ServiceUnavailableError, type CallOptions, type ServiceClient } from './http/service-client.ts';
 export { unstorableValue, VISIBLE_TEXT } from './http/validation.ts';

@@ -30,7 +30,7 @@ it('answers 503 problem+json with Retry-After while PostgreSQL is unreachable, a
   expect((await service.app.inject({ method: 'GET', url: HEALTH_PATHS.readiness })).statusCode).toBe(503);
 });
 
-it('gives back the throttle\u2019s slot of a login the database could not answer: past LOGIN_THROTTLE.maxFailures such logins of one account, still 503, never the 429', async () => {
+it('counts no failed login when the database could not answer: past LOGIN_THROTTLE.maxFailures such logins of one account, still 503, never the 429', async () => {
   const email = `down-${randomUUID()}@example.com`;
   const statuses: number[] = [];
   for (let i = 0; i < LOGIN_THROTTLE.maxFailures + 2; i++) {

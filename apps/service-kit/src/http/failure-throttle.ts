@@ -3,17 +3,20 @@
  * replica shares the count, per instance while Redis is unreachable (an outage loosens the limit
  * per replica but never fails the request).
  *
- * `attempt` reserves a slot atomically BEFORE the work it guards (an increment, not read-then-write),
- * so a burst of parallel attempts cannot slip past the limit; `succeeded` clears the count, `aborted`
- * gives the slot back when the attempt never got an answer (e.g. the database was down), to the
- * window it was taken in only, as an operation budget's (`giveBackHit`); a refused attempt takes no
- * slot.
+ * Only failures are counted, never an attempt in flight (rate-limiter-flexible's "login endpoint
+ * protection": read the count, do the work, count a failure, clear on success): a right password
+ * sent by several devices or retries at once must never be refused for being in flight. What a
+ * reservation before the work protected holds all the same: `refusal` answers before the work, so a
+ * locked key costs none; `failed` counts atomically, each failure told by its own increment whether
+ * it is within the limit (told as a failure), the one that locks, or past it (answered as a refusal);
+ * and `succeeded` reads the count again, so a right attempt that completes once the failures
+ * recorded meanwhile reach the limit is refused as a wrong one would be. A parallel burst of guesses
+ * therefore learns at most maxFailures failures, plus the right one when it completes among them.
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RateLimiterRes } from 'rate-limiter-flexible';
-import type { BudgetSlot } from './rate-limit.ts';
-import { giveBackHit, hitOf, sharedCounter } from './shared-counter.ts';
+import { sharedCounter } from './shared-counter.ts';
 
 export interface FailureThrottleOptions {
   readonly redis: Redis;
@@ -23,28 +26,26 @@ export interface FailureThrottleOptions {
   readonly windowMs: number;
 }
 
-/** An allowed attempt holds its slot: what `aborted` gives back. */
-export type AttemptVerdict =
-  /** `last`: this attempt took the window's last slot, so its failure locks the key (the one to log). */
-  | { readonly allowed: true; readonly slot: BudgetSlot; readonly last: boolean }
-  | { readonly allowed: false; readonly retryAfterSeconds: number };
+/** What one counted failure is answered. */
+export type FailureVerdict =
+  /** Within the limit: told as a failure. `locked`: this one reached the limit (the one to log). */
+  | { readonly refused: false; readonly locked: boolean }
+  /** Past the limit (the failures of a parallel burst counted before it): answered as a refusal, so it tells nothing. */
+  | { readonly refused: true; readonly retryAfterSeconds: number };
 
 export interface FailureThrottle {
-  attempt(key: string): Promise<AttemptVerdict>;
-  succeeded(key: string): Promise<void>;
   /**
-   * Gives back the slot of an attempt that never got an answer, to the window it was taken in:
-   * nothing once that window has ended (it would be one attempt more than the limit in the next).
-   */
-  aborted(slot: BudgetSlot): Promise<void>;
-  /**
-   * For work that is cheap to let through and counts only when it fails (a token's check: a good
-   * one must never wait on a slot): the seconds to wait while the key is past its limit, else
-   * undefined. Nothing is counted; parallel attempts all pass until their failures are recorded.
+   * Before the work: the seconds to wait while the key is at its limit, else undefined. Nothing is
+   * counted, so parallel attempts all pass until their failures are recorded.
    */
   refusal(key: string): Promise<number | undefined>;
   /** Counts one failure of work `refusal` let through. */
-  failed(key: string): Promise<void>;
+  failed(key: string): Promise<FailureVerdict>;
+  /**
+   * Work `refusal` let through that succeeded: the seconds to wait when the failures recorded since
+   * have reached the limit (the success must not be told, the count stays), else the count cleared.
+   */
+  succeeded(key: string): Promise<number | undefined>;
   /** The Redis key a logical key is stored under (tests, operations). */
   redisKey(key: string): string;
 }
@@ -56,40 +57,31 @@ export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThro
   const counter = sharedCounter({ redis: opts.redis, prefix: opts.prefix, points: opts.maxFailures, windowMs: opts.windowMs });
   // Keys are hashed: Redis then holds no email addresses, and any key has the same length.
   const hashed = (key: string) => createHash('sha256').update(key).digest('base64url');
+  const refusal = async (counted: string): Promise<number | undefined> => {
+    const res = await counter.get(counted);
+    return res && res.consumedPoints >= opts.maxFailures ? retryAfterSeconds(res) : undefined;
+  };
 
   return {
     redisKey: (key) => counter.getKey(hashed(key)),
-    async attempt(key) {
-      const counted = hashed(key);
+    refusal: (key) => refusal(hashed(key)),
+    async failed(key) {
       try {
-        const res = await counter.consume(counted);
-        return { allowed: true, slot: hitOf(counted, res), last: res.remainingPoints === 0 };
+        const res = await counter.consume(hashed(key));
+        return { refused: false, locked: res.remainingPoints === 0 };
       } catch (err) {
-        // The limiter rejects with its result when the key is over the limit; anything else is a bug.
+        // Past the limit the limiter rejects with its result, the failure counted all the same; anything else is a bug.
         if (!(err instanceof RateLimiterRes)) throw err;
-        // A refused attempt did no work, yet the limiter counted it: taken back, so that refusals
-        // (a burst while reserved attempts wait on a stalled database) cannot outlast the aborted
-        // attempts given back and lock the account for the window. The count never drops below the
-        // limit this way: each refusal adds one before it takes one back.
-        await giveBackHit(counter, opts.redis, hitOf(counted, err));
-        return { allowed: false, retryAfterSeconds: retryAfterSeconds(err) };
+        return { refused: true, retryAfterSeconds: retryAfterSeconds(err) };
       }
     },
     async succeeded(key) {
-      await counter.delete(hashed(key));
-    },
-    aborted: (slot) => giveBackHit(counter, opts.redis, slot),
-    async refusal(key) {
-      const counted = await counter.get(hashed(key));
-      return counted && counted.consumedPoints >= opts.maxFailures ? retryAfterSeconds(counted) : undefined;
-    },
-    async failed(key) {
-      try {
-        await counter.consume(hashed(key));
-      } catch (err) {
-        // Past the limit the limiter rejects with its result, the failure counted all the same.
-        if (!(err instanceof RateLimiterRes)) throw err;
-      }
+      const counted = hashed(key);
+      const wait = await refusal(counted);
+      // A failure recorded between the read and the deletion is cleared with the rest, as any before
+      // the success: what the attempt was answered was decided on the read.
+      if (wait === undefined) await counter.delete(counted);
+      return wait;
     },
   };
 };

@@ -5,11 +5,13 @@
  * window at -1 (or took one from a window opened since): 3 accepted there with a limit of 2.
  */
 import { randomUUID } from 'node:crypto';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
 import { expect, it } from 'vitest';
 import { operationBudget, RATE_LIMIT_PREFIX, userLimitKey, type OperationBudget } from './rate-limit.ts';
 import { HttpProblem } from './problem.ts';
-import { waitFor } from '@tripgen/testing';
+import { quietLogger, redisUrl, waitFor } from '@tripgen/testing';
+import { connectRedis, isRedisReady } from '../redis.ts';
 import { redisClients } from '../../test/fixtures/redis-clients.ts';
 
 const clients = redisClients('budget');
@@ -71,4 +73,39 @@ it('counts per instance while Redis is unreachable, and gives back there within 
   await budget.spend(user);
   await budget.giveBack(first);
   expect(await accepted(budget, user, 2)).toBe(1);
+});
+
+it('gives a slot back once when Redis answers the give-back too late (it ran, the client timed out): 2 of 3 accepted after, not 3', async () => {
+  // The real Redis behind a proxy that holds back the next answer on demand: the give-back's script
+  // runs, its answer comes after the client's command timeout.
+  const target = new URL(redisUrl());
+  let holdNextMs = 0;
+  const proxy = createServer((client) => {
+    const upstream = connect(Number(target.port), target.hostname);
+    let queue = Promise.resolve();
+    client.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => {
+      const hold = holdNextMs;
+      holdNextMs = 0;
+      queue = queue.then(() => new Promise((resolve) => setTimeout(resolve, hold))).then(() => void client.write(chunk));
+    });
+    const close = () => (client.destroy(), upstream.destroy());
+    client.on('error', close).on('close', close);
+    upstream.on('error', close).on('close', close);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const slow = connectRedis(`redis://127.0.0.1:${(proxy.address() as AddressInfo).port}${target.pathname}`, quietLogger, 'budget-test-slow');
+  try {
+    await waitFor(() => isRedisReady(slow), 'redis ready through the proxy');
+    const budget = operationBudget({ redis: slow, name, what: 'test operations', max: 2, windowMs: 60_000 });
+    const user = randomUUID();
+    const slot = await budget.spend(user);
+    holdNextMs = 1_500;
+    await budget.giveBack(slot);
+    expect(await clients.redis.get(`${RATE_LIMIT_PREFIX}:${name}:${userLimitKey(user)}`)).toBe('0');
+    expect(await accepted(budget, user, 3)).toBe(2);
+  } finally {
+    slow.disconnect();
+    await new Promise((resolve) => proxy.close(resolve));
+  }
 });

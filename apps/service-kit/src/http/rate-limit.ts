@@ -101,8 +101,8 @@ export const operationBudget = (opts: OperationBudgetOptions): OperationBudget =
     } catch (err) {
       // The limiter rejects with its result past the limit; anything else is not a refusal.
       if (!(err instanceof RateLimiterRes)) throw err;
-      // It counted the refusal too: taken back, so that a slot given back later is free again (as
-      // the failure throttle: the count never drops below the limit, each refusal added one first).
+      // It counted the refusal too: taken back, so that a slot given back later is free again (the
+      // count never drops below the limit this way: each refusal added one first).
       await giveBackHit(counter, opts.redis, hitOf(key, err));
       return { refusedForMs: err.msBeforeNext };
     }

@@ -45,7 +45,7 @@ export const hitOf = (key: string, counted: Pick<RateLimiterRes, 'msBeforeNext'>
 /**
  * Takes one back from the key's count only while the window is the one the hit was counted in: the
  * key still there, ending when that window ends. A later window opened after the hit's ended ends at
- * least one window length later; one opened after the key was deleted (a failure throttle's success)
+ * least one window length later; one opened after the key was deleted (an operator's, a flush)
  * ends later by the time between the two first hits, which may be seconds. The end the hit was told
  * is off by at most its answer's way back, the give-back's by its way there, each within a command's
  * timeout: so the tolerance is three of those (never more than half a window). A hit answered later

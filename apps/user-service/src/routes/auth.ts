@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import { AUTH_PATHS, LOGIN_THROTTLE, REDIS_KEY_PREFIXES, USER_PATHS } from '@tripgen/catalog';
-import { assertPreconditions, createFailureThrottle, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, ProblemSchema, withLocation, type Kit } from '@tripgen/service-kit';
+import { assertPreconditions, createFailureThrottle, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, ProblemSchema, withLocation, type FailureThrottle, type Kit } from '@tripgen/service-kit';
 import { SignJWT } from 'jose';
 import { Type } from 'typebox';
 import { decoyHash, hashPassword, verifyPassword } from '../domain/passwords.ts';
@@ -39,6 +39,36 @@ export const tooManyFailedLogins = (reply: FastifyReply, retryAfterSeconds: numb
  */
 export const logLoginLock = (log: FastifyBaseLogger, userId: string | undefined, throttleKey: string): void => {
   log.warn({ userId, throttleKey }, `Login locked for ${LOGIN_THROTTLE.windowMs / 60_000} minutes after ${LOGIN_THROTTLE.maxFailures} failed logins`);
+};
+
+/**
+ * What `check` (a password's verification) answers when it passes (undefined when it fails), counted
+ * in the email's login throttle (login, deletion, password change): past the limit a 429 thrown
+ * before the check (a locked email costs no hash), and after it too when the failures recorded
+ * meanwhile reached the limit, right or wrong (a guess that happens to be right must not tell the
+ * guesser so). Only failures are counted: right passwords in flight at once (retries, several
+ * devices) never lock an account out.
+ */
+export const throttledCheck = async <T>(
+  throttle: FailureThrottle,
+  reply: FastifyReply,
+  target: { readonly email: string; readonly of: 'email' | 'account' },
+  check: () => Promise<T | undefined>,
+  logLock: () => void,
+): Promise<T | undefined> => {
+  const refuseIf = (retryAfterSeconds: number | undefined) => {
+    if (retryAfterSeconds !== undefined) throw tooManyFailedLogins(reply, retryAfterSeconds, target.of);
+  };
+  refuseIf(await throttle.refusal(target.email));
+  const passed = await check();
+  if (passed !== undefined) {
+    refuseIf(await throttle.succeeded(target.email));
+    return passed;
+  }
+  const failure = await throttle.failed(target.email);
+  refuseIf(failure.refused ? failure.retryAfterSeconds : undefined);
+  if (!failure.refused && failure.locked) logLock();
+  return undefined;
 };
 
 /**
@@ -88,32 +118,28 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     { config: { target: EVALUATED_BY_ROUTE }, schema: { operationId: 'login', description: 'Exchanges email and password for an access token (EdDSA JWT); throttled per account.', tags: ['auth'], body: LoginBody, response: { 200: TokenResponse, 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema } } },
     async (request, reply) => {
       const email = normalizeEmail(request.body.email);
-      // Checked before the password, so past the limit even the right one gets 429: a guess that
-      // happens to be right must not tell the guesser so.
-      const verdict = await throttle.attempt(email);
-      if (!verdict.allowed) throw tooManyFailedLogins(reply, verdict.retryAfterSeconds, 'email');
-      // The token's `iat`: the instant before the credentials are read, not after their verification.
-      // A password change, a sign-out or a deletion that commits while this login verifies the hash it
-      // read revokes at a later instant, so the token the old password bought is refused with the rest.
-      // user_db's clock, as the revocations' (revocations.now): not this pod's, which may run ahead of theirs.
-      let readAt: number;
-      let found: Awaited<ReturnType<UserRepository['findCredentials']>>;
-      try {
-        readAt = await revocations.now();
-        found = await users.findCredentials(email);
-      } catch (err) {
-        // Not a failed login (the database could not answer): give the attempt back, to the window
-        // it was counted in (once that has ended, nothing: the next would allow one more).
-        await throttle.aborted(verdict.slot);
-        throw err;
-      }
-      // Verify against a decoy when the email is unknown: both answers take as long.
-      const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), request.body.password);
-      if (!found || !ok) {
-        if (verdict.last) logLoginLock(request.log, found?.id, throttle.redisKey(email));
-        throw new HttpProblem(401, 'Email or password is wrong');
-      }
-      await throttle.succeeded(email);
+      let accountId: string | undefined;
+      // A database that cannot answer is no failed login: its error goes through, nothing counted.
+      const signedIn = await throttledCheck(
+        throttle,
+        reply,
+        { email, of: 'email' },
+        async () => {
+          // The token's `iat`: the instant before the credentials are read, not after their verification.
+          // A password change, a sign-out or a deletion that commits while this login verifies the hash it
+          // read revokes at a later instant, so the token the old password bought is refused with the rest.
+          // user_db's clock, as the revocations' (revocations.now): not this pod's, which may run ahead of theirs.
+          const readAt = await revocations.now();
+          const found = await users.findCredentials(email);
+          accountId = found?.id;
+          // Verify against a decoy when the email is unknown: both answers take as long.
+          const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), request.body.password);
+          return found && ok ? { found, readAt } : undefined;
+        },
+        () => logLoginLock(request.log, accountId, throttle.redisKey(email)),
+      );
+      if (!signedIn) throw new HttpProblem(401, 'Email or password is wrong');
+      const { found, readAt } = signedIn;
       assertPreconditions(request, CURRENT_TARGET);
       const key = ring.current();
       const accessToken = await new SignJWT({ email: found.email })

@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from '../domain/passwords.ts';
 import { passwordProblem } from '../domain/password-rules.ts';
 import type { UserRepository } from '../domain/users.ts';
 import type { DurableRevocations } from '../domain/revocation-records.ts';
-import { logLoginLock, loginThrottle, revokeTokens, tooManyFailedLogins } from './auth.ts';
+import { logLoginLock, loginThrottle, revokeTokens, throttledCheck } from './auth.ts';
 
 export interface UserRoutesOptions {
   readonly users: UserRepository;
@@ -121,17 +121,14 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
   // a stolen token must not buy its holder unthrottled guesses at the password through this route.
   const throttle = loginThrottle(app.kit.redis);
   /** Whether `password` is the account's (deletion, password change); past its failed logins a 429, even for the right one. */
-  const isAccountPassword = async (request: FastifyRequest, reply: FastifyReply, found: { email: string; passwordHash: string }, password: string): Promise<boolean> => {
-    const verdict = await throttle.attempt(found.email);
-    if (!verdict.allowed) throw tooManyFailedLogins(reply, verdict.retryAfterSeconds, 'account');
-    if (!(await verifyPassword(found.passwordHash, password))) {
-      if (verdict.last) logLoginLock(request.log, request.user!.id, throttle.redisKey(found.email));
-      return false;
-    }
-    // The right password, as a login's: the count of failures goes (the throttle's key is the email's hash, the account's last key in Redis).
-    await throttle.succeeded(found.email);
-    return true;
-  };
+  const isAccountPassword = async (request: FastifyRequest, reply: FastifyReply, found: { email: string; passwordHash: string }, password: string): Promise<boolean> =>
+    (await throttledCheck(
+      throttle,
+      reply,
+      { email: found.email, of: 'account' },
+      async () => ((await verifyPassword(found.passwordHash, password)) ? true : undefined),
+      () => logLoginLock(request.log, request.user!.id, throttle.redisKey(found.email)),
+    )) === true;
   app.delete(
     USER_PATHS.me,
     // Its preconditions once the password is checked: a wrong one is its 403, an account gone its 401, whatever they say (RFC 9110 13.2.1).
