@@ -448,6 +448,7 @@ module appGateway 'modules/appgw.bicep' = if (profile.?appGateway != null && edg
     probePath: catalog.edgeProbePath
     maxRequestBodySizeInKb: catalog.requestBodyLimitKb
     rateLimit: catalog.edgeRateLimit
+    strippedRequestHeaders: catalog.edgeStrippedRequestHeaders
     workspaceId: monitoring.outputs.workspaceId
     identityId: appGatewayIdentity!.outputs.id
   }

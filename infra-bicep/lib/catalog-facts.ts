@@ -9,6 +9,7 @@ import {
   CONSUMER_CONCURRENCY,
   DATABASES,
   EDGE_RATE_LIMIT,
+  EDGE_STRIPPED_REQUEST_HEADERS,
   JWKS_PATH,
   K8S_NAMESPACE,
   OPERATIONAL_PATHS,
@@ -95,6 +96,7 @@ export const catalogFacts = () => ({
   edgeProbePath: JWKS_PATH,
   requestBodyLimitKb: REQUEST_BODY_LIMIT_BYTES / 1024,
   edgeRateLimit: { threshold: EDGE_RATE_LIMIT.maxPerAddress, duration: wafRateLimitDuration(EDGE_RATE_LIMIT.timeWindowMs) },
+  edgeStrippedRequestHeaders: [...EDGE_STRIPPED_REQUEST_HEADERS],
   postgresRolesServiceAccount: POSTGRES_ROLES_SERVICE_ACCOUNT,
   postgresBackupServiceAccount: POSTGRES_BACKUP_JOB,
   // The response-time alerts: the objectives, the name of a schedule's request record, the

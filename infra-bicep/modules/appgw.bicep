@@ -46,6 +46,9 @@ param maxRequestBodySizeInKb int
 @description('Requests one client address may send per window (catalog EDGE_RATE_LIMIT): the services count per user once the token is verified, and per address only the tokens they refuse.')
 param rateLimit { threshold: int, duration: 'OneMin' | 'FiveMins' }
 
+@description('Request headers removed from every client request before it goes to the mesh (catalog EDGE_STRIPPED_REQUEST_HEADERS: the correlation headers no hop behind may trust from a client).')
+param strippedRequestHeaders string[]
+
 @description('Log Analytics workspace receiving diagnostics.')
 param workspaceId string
 
@@ -53,6 +56,9 @@ param workspaceId string
 param identityId string
 
 var name = 'agw-tripgen-${envName}'
+
+// The rewrite rule set of the HTTPS routing rule: it removes the catalog's headers from each request.
+var stripRuleSet = 'strip-client-headers'
 
 resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
   name: keyVaultName
@@ -214,12 +220,37 @@ resource gateway 'Microsoft.Network/applicationGateways@2026-03-01' = {
         }
       }
     ]
+    // One rule, no condition: a client's x-request-id, traceparent, tracestate and baggage never
+    // reach the mesh, whose ingress gateway, sidecars and access logs would take them as sent (catalog
+    // EDGE_STRIPPED_REQUEST_HEADERS says why). A header configuration without headerValue deletes the
+    // header (New-AzApplicationGatewayRewriteRuleHeaderConfiguration, -HeaderValue: "Header will be
+    // deleted if this is omitted"); the WAF inspects the request as the client sent it, before the rewrite.
+    // https://learn.microsoft.com/azure/application-gateway/rewrite-http-headers-url
+    rewriteRuleSets: [
+      {
+        name: stripRuleSet
+        properties: {
+          rewriteRules: [
+            {
+              name: 'strip-client-headers'
+              ruleSequence: 100
+              conditions: []
+              actionSet: {
+                requestHeaderConfigurations: [for header in strippedRequestHeaders: { headerName: header }]
+                responseHeaderConfigurations: []
+              }
+            }
+          ]
+        }
+      }
+    ]
     requestRoutingRules: [
       {
         name: 'https-to-istio'
         properties: {
           priority: 100
           ruleType: 'Basic'
+          rewriteRuleSet: { id: resourceId('Microsoft.Network/applicationGateways/rewriteRuleSets', name, stripRuleSet) }
           httpListener: { id: resourceId('Microsoft.Network/applicationGateways/httpListeners', name, 'https') }
           backendAddressPool: { id: resourceId('Microsoft.Network/applicationGateways/backendAddressPools', name, 'istio-ingress') }
           backendHttpSettings: { id: resourceId('Microsoft.Network/applicationGateways/backendHttpSettingsCollection', name, 'istio-ingress-https') }

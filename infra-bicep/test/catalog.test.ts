@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATABASES, EDGE_RATE_LIMIT, POSTGRES_BACKUP_JOB, QUEUES, QUEUE_LIMITS, QUEUE_NAMES, REQUEST_BODY_LIMIT_BYTES, SERVICE_NAMES, serviceList, workloadIdentitySubject, workloadName, type QueueName } from '@tripgen/catalog';
+import { DATABASES, EDGE_RATE_LIMIT, EDGE_STRIPPED_REQUEST_HEADERS, POSTGRES_BACKUP_JOB, QUEUES, QUEUE_LIMITS, QUEUE_NAMES, REQUEST_BODY_LIMIT_BYTES, SERVICE_NAMES, serviceList, workloadIdentitySubject, workloadName, type QueueName } from '@tripgen/catalog';
 import { CATALOG_JSON_PATH, renderCatalogJson } from '../lib/catalog-facts.ts';
 import { ENVIRONMENTS, INFRA_DIR, loadSnapshot } from '../lib/bicep.ts';
 import { asArray, ofType, prop } from '../lib/props.ts';
@@ -42,6 +42,27 @@ describe('Bicep uses the service catalog\'s facts', () => {
         expect(limits.map((c) => [prop(c, 'rateLimitThreshold'), prop(c, 'rateLimitDuration')])).toEqual([
           [EDGE_RATE_LIMIT.maxPerAddress, { 60_000: 'OneMin', 300_000: 'FiveMins' }[EDGE_RATE_LIMIT.timeWindowMs]],
         ]);
+      }
+    });
+
+    it('removes the catalog EDGE_STRIPPED_REQUEST_HEADERS from every request Application Gateway sends to the mesh', () => {
+      // A header configuration without headerValue deletes the header: Microsoft Learn,
+      // New-AzApplicationGatewayRewriteRuleHeaderConfiguration, -HeaderValue ("Header will be deleted
+      // if this is omitted"), and "Rewrite HTTP headers and URL with Application Gateway" (a rewrite
+      // rule set applies to the requests of the routing rule it is attached to).
+      const gateways = ofType(resources, 'Microsoft.Network/applicationGateways');
+      expect(gateways.length).toBe(env === 'prod' ? 1 : 0);
+      for (const gateway of gateways) {
+        const sets = new Map(asArray(prop(gateway, 'properties.rewriteRuleSets')).map((s) => [String(prop(s, 'name')), s]));
+        const forwarding = asArray(prop(gateway, 'properties.requestRoutingRules')).filter((r) => prop(r, 'properties.backendAddressPool') !== undefined);
+        expect(forwarding.length).toBeGreaterThan(0);
+        for (const rule of forwarding) {
+          const set = sets.get(lastSegment(String(prop(rule, 'properties.rewriteRuleSet.id'))));
+          expect(set, `routing rule ${String(prop(rule, 'name'))} has a rewrite rule set`).toBeDefined();
+          const unconditional = asArray(prop(set, 'properties.rewriteRules')).filter((r) => asArray(prop(r, 'conditions') ?? []).length === 0);
+          const removed = unconditional.flatMap((r) => asArray(prop(r, 'actionSet.requestHeaderConfigurations')).filter((h) => prop(h, 'headerValue') === undefined));
+          expect(removed.map((h) => String(prop(h, 'headerName')).toLowerCase()).sort()).toEqual([...EDGE_STRIPPED_REQUEST_HEADERS].sort());
+        }
       }
     });
 

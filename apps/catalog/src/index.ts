@@ -9,3 +9,4 @@ export * from './schedules.ts';
 export * from './events.ts';
 export * from './tokens.ts';
 export * from './redis.ts';
+export * from './edge.ts';

@@ -10,6 +10,7 @@
  * because Argo CD's values restore the Application health check (APPLICATION_HEALTH_LUA).
  */
 import { Construct } from 'constructs';
+import { EDGE_STRIPPED_REQUEST_HEADERS } from '@tripgen/catalog';
 import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { ADDON_CHARTS, APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA, type HelmChartSource } from '../config/addons.ts';
@@ -175,6 +176,13 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
           service: { type: 'LoadBalancer', externalTrafficPolicy: 'Local' },
           // dev's workloads run on the spot pool.
           tolerations: profile.tolerations.map((t) => ({ ...t })),
+          // A client's correlation headers stop at the edge (catalog EDGE_STRIPPED_REQUEST_HEADERS):
+          // NGINX passes every request header on unless told otherwise, and an empty value is not
+          // passed (nginx.org, ngx_http_proxy_module, proxy_set_header). The ConfigMap's
+          // location-snippets go into every location the controller writes (F5 NGINX Ingress
+          // Controller, ConfigMap resource; internal/configs/configmaps.go reads the key with no
+          // -enable-snippets gate, which governs the annotations), so no Ingress needs a snippet.
+          config: { entries: { 'location-snippets': nginxRemovedHeaders() } },
         },
       },
       serverSideApply: false,
@@ -182,6 +190,9 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
   }
   return addOns;
 }
+
+/** NGINX directives that keep the catalog's EDGE_STRIPPED_REQUEST_HEADERS from the upstream, one a line. */
+const nginxRemovedHeaders = (): string => EDGE_STRIPPED_REQUEST_HEADERS.map((h) => `proxy_set_header ${h} "";`).join('\n');
 
 /** Workload identity (azure-workload-identity): the service account's client id, the pod's opt-in label. */
 const WORKLOAD_IDENTITY_CLIENT_ID = 'azure.workload.identity/client-id';

@@ -4,11 +4,13 @@
  * the ingress is, each proxied to the service that owns it. A service that is not running answers
  * 503 problem+json instead of hanging, and a body over the limit every layer enforces (the catalog's
  * REQUEST_BODY_LIMIT_BYTES; the ingress's client-max-body-size) 413 problem+json before anything is
- * proxied. Dev and test tooling only (tools/ is never in an image).
+ * proxied. A client's x-request-id, traceparent, tracestate and baggage (the catalog's
+ * EDGE_STRIPPED_REQUEST_HEADERS) are not passed on, as the ingress does not. Dev and test tooling
+ * only (tools/ is never in an image).
  */
 import { Transform } from 'node:stream';
 import httpProxy from '@fastify/http-proxy';
-import { REQUEST_BODY_LIMIT_BYTES, SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
+import { EDGE_STRIPPED_REQUEST_HEADERS, REQUEST_BODY_LIMIT_BYTES, SERVICE_NAMES, SERVICES, type ServiceName } from '@tripgen/catalog';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, problem, refusalOptions, registerProblemHandlers } from '@tripgen/service-kit';
 
@@ -42,6 +44,12 @@ const limitedBody = (limit: number): Transform => {
     },
   });
 };
+
+const STRIPPED: ReadonlySet<string> = new Set(EDGE_STRIPPED_REQUEST_HEADERS);
+
+/** The request's headers less the catalog's EDGE_STRIPPED_REQUEST_HEADERS (Node gives their names in lower case). */
+const withoutEdgeStripped = <T extends Record<string, unknown>>(headers: T): Partial<T> =>
+  Object.fromEntries(Object.entries(headers).filter(([name]) => !STRIPPED.has(name))) as Partial<T>;
 
 export const createDevGateway = async (opts: DevGatewayOptions): Promise<FastifyInstance> => {
   // What the router or Node's parser refuses, and a request not received in time, is answered as a
@@ -78,7 +86,8 @@ export const createDevGateway = async (opts: DevGatewayOptions): Promise<Fastify
         retryDelay: () => null,
         // Expect: 100-continue was answered to the client already (Node's server does, as NGINX does); the
         // upstream client (undici) refuses a request carrying it, which made every such request a 502.
-        rewriteRequestHeaders: (req, { expect: _answered, ...headers }) => ({ ...headers, 'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1' }),
+        // A client's correlation headers stop here, as at the ingress (catalog EDGE_STRIPPED_REQUEST_HEADERS).
+        rewriteRequestHeaders: (req, { expect: _answered, ...headers }) => ({ ...withoutEdgeStripped(headers), 'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1' }),
         onError: (reply, { error }) => {
           // reply-from wraps the body stream's failure; the cause says it was ours.
           if (error instanceof BodyTooLarge || (error as { cause?: unknown }).cause instanceof BodyTooLarge) {

@@ -3,7 +3,7 @@
  * what the gateway answers itself (no such route, a service not started, a service that does not
  * answer) is problem+json with a clear detail.
  */
-import { REQUEST_BODY_LIMIT_BYTES, SERVICES } from '@tripgen/catalog';
+import { EDGE_STRIPPED_REQUEST_HEADERS, REQUEST_BODY_LIMIT_BYTES, SERVICES } from '@tripgen/catalog';
 import { openRawConnection, unreachableHttpUrl } from '@tripgen/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,5 +146,33 @@ it('passes a service’s 503 on at once, as the ingress does, instead of retryin
   } finally {
     await proxy.close();
     await draining.close();
+  }
+});
+
+it('passes none of a client’s correlation headers on (catalog EDGE_STRIPPED_REQUEST_HEADERS), as the ingress does not', async () => {
+  let seen: Record<string, unknown> = {};
+  const echo = Fastify();
+  echo.get(`${SERVICES.user.routes[0]!.prefix}/*`, async (req) => {
+    seen = { ...req.headers };
+    return {};
+  });
+  const proxy = await createDevGateway({ upstreams: { user: await echo.listen({ port: 0, host: '127.0.0.1' }) } });
+  try {
+    const sent = {
+      'x-request-id': 'req-of-another',
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+      tracestate: 'vendor=forged',
+      baggage: 'userId=someone-else',
+      accept: 'application/json',
+    };
+    expect(Object.keys(sent)).toEqual(expect.arrayContaining([...EDGE_STRIPPED_REQUEST_HEADERS]));
+    const res = await fetch(`${await proxy.listen({ port: 0, host: '127.0.0.1' })}/api/v1/auth/jwks.json`, { headers: sent });
+    expect(res.status).toBe(200);
+    expect(EDGE_STRIPPED_REQUEST_HEADERS.filter((h) => h in seen)).toEqual([]);
+    // The rest goes on, and the client's address is appended as the ingress appends it.
+    expect(seen).toMatchObject({ accept: 'application/json', 'x-forwarded-for': '127.0.0.1' });
+  } finally {
+    await proxy.close();
+    await echo.close();
   }
 });

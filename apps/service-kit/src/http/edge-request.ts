@@ -6,9 +6,12 @@
  * appends to XFF only with use_remote_address, which Istio sets on sidecars only under
  * PILOT_SIDECAR_USE_REMOTE_ADDRESS, default false), so its presence marks the request as a client's.
  *
- * The edge does not make these headers safe: every hop passes a client's traceparent on as sent
- * (Envoy, the mesh ingress gateway, only adds its own tracing when configured to), NGINX passes a
- * client's x-request-id on, and Envoy replaces it only on a request it takes for external
+ * The edge removes a client's x-request-id, traceparent, tracestate and baggage (catalog
+ * EDGE_STRIPPED_REQUEST_HEADERS: Application Gateway, the mesh ingress gateway's route, dev's NGINX);
+ * what follows is the defence behind it, for a request that got past the edge some other way. Left
+ * alone, every hop would pass a client's traceparent on as sent (Envoy, the mesh ingress gateway,
+ * only adds its own tracing when configured to), NGINX a client's x-request-id, and Envoy replaces
+ * that only on a request it takes for external
  * (preserve_external_request_id false; its x-forwarded-for docs decide "external" from XFF and the
  * peer's address, here Application Gateway's private one, istio/istio#10875; no MeshConfig field
  * sets it, only an EnvoyFilter patch of the gateway). Trusted as sent, they let a client file its
