@@ -175,13 +175,23 @@ export const DAY_CLOCK = Object.freeze({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
 export const TRIP_LIMITS_READER_FACTOR = 2;
 
 /**
- * A traveller's trip list (GET /api/v1/trips) comes in pages: their trips are not bounded in number,
- * and one answer of them all is unbounded work and bytes (OWASP API4:2023). 200 when the client names
+ * A traveller's trip list (GET /api/v1/trips) comes in pages: their trips, up to TRIPS_PER_TRAVELLER,
+ * are too many for one answer (OWASP API4:2023). 200 when the client names
  * no `limit`, and at most 200: the list answered its newest 200 before it had pages, so a client that
  * knows no `cursor` reads what it read before (adding pages to a list is otherwise a breaking change,
  * Microsoft REST API Guidelines); the rest is reached with the page's `nextCursor`.
  */
 export const TRIP_LIST_PAGE = Object.freeze({ defaultLimit: 200, maxLimit: 200 });
+
+/**
+ * The trips one traveller may keep (POST /api/v1/trips answers 409 past it, until they delete one):
+ * each trip brings schedules, outbox rows and events, and an account, or a stolen token, creating
+ * trips without end (RATE_LIMIT alone lets 144,000 through a day) grows trip_db, the list's pages
+ * and the account erasure's work without bound (OWASP API4:2023). Counted under a lock per owner
+ * in the create's transaction, so replicas creating at once never pass it; a deleted trip frees its place.
+ * Why 1,000: a trip a week for 19 years, yet at most five pages of TRIP_LIST_PAGE and 1,000 deletions in a deleted account's erasure.
+ */
+export const TRIPS_PER_TRAVELLER = 1_000;
 
 /**
  * A trip's schedules (GET /api/v1/trips/{id}/schedules) come in pages too: a trip gains schedules as

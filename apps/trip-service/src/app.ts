@@ -44,7 +44,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       // What a schedule costs the AI service, per user and across replicas (catalog SCHEDULE_RATE_LIMIT).
       const budget = operationBudget({ redis: app.kit.redis, name: 'schedules', what: 'schedule requests', max: trip.scheduleRateLimitMax, windowMs: SCHEDULE_RATE_LIMIT.timeWindowMs });
       const schedules = scheduleService({ prisma, peers, config: trip, budget, onEnqueued: () => relay.wake(), events, log: app.log });
-      const trips = tripRepository(prisma, events, () => relay.wake(), schedules.withdrawals);
+      const trips = tripRepository(prisma, events, () => relay.wake(), schedules.withdrawals, trip.tripsPerTraveller);
       await app.register(tripRoutes, { trips, peers });
       await app.register(scheduleRoutes, { trips, schedules });
       // Owners of trips user_db does not know: kept, and said once per sweep (docs/runbooks.md#account-erasure):

@@ -1,7 +1,7 @@
 /** /api/v1/trips: a traveller's own trips. Another user's trip is 404, never 403 or 200. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { TRIP_LIST_PAGE } from '@tripgen/catalog';
+import { TRIP_LIST_PAGE, TRIPS_PER_TRAVELLER } from '@tripgen/catalog';
 import { assertPreconditions, HttpProblem, invalidBody, ProblemSchema, REFUSED_TARGET, withETag, withLocation, type PreconditionTarget } from '@tripgen/service-kit';
 import type { FastifyRequest } from 'fastify';
 import type { Peers } from '../clients/peers.ts';
@@ -57,7 +57,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     {
       schema: {
         operationId: 'createTrip',
-        description: 'Creates a trip of the traveller; the whole trip is checked, must-visits with the location service. Under an Idempotency-Key, the same body again answers the trip created under it (nothing new), another body 422.',
+        description: `Creates a trip of the traveller; the whole trip is checked, must-visits with the location service. Under an Idempotency-Key, the same body again answers the trip created under it (nothing new), another body 422. A traveller keeps at most ${TRIPS_PER_TRAVELLER} trips: past them 409 (limit), until they delete one.`,
         tags: ['trips'],
         headers: IdempotencyHeaders,
         body: CreateTripBody,
