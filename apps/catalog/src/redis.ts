@@ -7,7 +7,7 @@
  */
 import { SCHEDULE_OUTCOME_CHANNEL } from './schedules.ts';
 import { ACCOUNT_ERASURE, SERVICE_NAMES } from './services.ts';
-import { TOKEN_REVOCATIONS } from './tokens.ts';
+import { SESSION_REVOCATIONS, TOKEN_REVOCATIONS } from './tokens.ts';
 
 /** The first segment of every TripGen key and channel. */
 export const REDIS_ROOT = 'tripgen';
@@ -62,6 +62,8 @@ export const redisNames = (): readonly RedisName[] => [
   ...Object.entries(REDIS_KEY_PREFIXES).map(([fact, prefix]): RedisName => ({ fact, kind: 'key', match: 'prefix', name: `${prefix}:` })),
   { fact: 'TOKEN_REVOCATIONS.key', kind: 'key', match: 'exact', name: TOKEN_REVOCATIONS.key },
   { fact: 'TOKEN_REVOCATIONS.channel', kind: 'channel', match: 'exact', name: TOKEN_REVOCATIONS.channel },
+  { fact: 'SESSION_REVOCATIONS.key', kind: 'key', match: 'exact', name: SESSION_REVOCATIONS.key },
+  { fact: 'SESSION_REVOCATIONS.channel', kind: 'channel', match: 'exact', name: SESSION_REVOCATIONS.channel },
   { fact: 'SCHEDULE_OUTCOME_CHANNEL', kind: 'channel', match: 'exact', name: SCHEDULE_OUTCOME_CHANNEL },
   { fact: 'ACCOUNT_ERASURE.leaseKey', kind: 'key', match: 'prefix', name: `${ACCOUNT_ERASURE.leaseKey}:` },
   ...SERVICE_NAMES.flatMap((service): RedisName[] => [

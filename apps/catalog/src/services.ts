@@ -145,9 +145,15 @@ export const AUTH_PATHS = {
 export const JWKS_PATH = AUTH_PATHS.jwks;
 /**
  * The user service's public routes of the signed-in traveller (a token required): their profile and
- * preferences, their password, and signing out everywhere (under the auth prefix, not token-free).
+ * preferences, their password, signing out the calling token's session (`logout`: one device) and
+ * signing out every session of the account (`logoutEverywhere`), both under the auth prefix, not token-free.
  */
-export const USER_PATHS = { me: '/api/v1/users/me', password: '/api/v1/users/me/password', logout: '/api/v1/auth/logout' } as const;
+export const USER_PATHS = {
+  me: '/api/v1/users/me',
+  password: '/api/v1/users/me/password',
+  logout: '/api/v1/auth/logout',
+  logoutEverywhere: '/api/v1/auth/logout-everywhere',
+} as const;
 /**
  * The user service's internal routes (under internalPrefix('user')): `preferences`, the traveller's
  * preferences as the trip service reads them for a schedule request, with the traveller's token;

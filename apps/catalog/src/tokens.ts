@@ -27,3 +27,20 @@ export const TOKEN_REVOCATIONS = {
   lifetimeMs: ACCESS_TOKEN_TTL_SECONDS * 1000,
   republishEveryMs: 30_000,
 } as const;
+
+/**
+ * One login's session signed out (POST /api/v1/auth/logout): the login signs a random session id in
+ * its token (`claim`, OpenID Connect's `sid`: Front-Channel Logout 1.0 3 / Back-Channel Logout 1.0 2.4,
+ * registered in IANA's JWT claims), and signing out refuses that session's token only, on every
+ * replica of every service, other devices of the account staying signed in. `key`: a Redis sorted
+ * set, member the session id, score the instant (ms) it was signed out, trimmed and expiring as
+ * TOKEN_REVOCATIONS' (a session's one token expires within `lifetimeMs` of it); `channel`: each one
+ * published (`<session id> <instant>`), each replica holding the set in memory. The user service records
+ * each in user_db (session_revocations) and writes back what the set lacks, as the accounts'.
+ */
+export const SESSION_REVOCATIONS = {
+  claim: 'sid',
+  key: 'tripgen:session-revocations',
+  channel: 'tripgen:session-revocations',
+  lifetimeMs: TOKEN_REVOCATIONS.lifetimeMs,
+} as const;

@@ -49,7 +49,7 @@ export interface Kit {
   readonly tracing: Tracing;
   readonly health: HealthState;
   readonly verifier: TokenVerifier;
-  /** The accounts whose tokens were revoked (auth/revocations.ts): the kit refuses their tokens; the user service revokes. */
+  /** The accounts whose tokens were revoked, and the sessions signed out (auth/revocations.ts): the kit refuses their tokens; the user service revokes. */
   readonly revocations: TokenRevocations;
   /**
    * Intake to stop as soon as the pod starts draining (message consumers): a message taken during
@@ -491,7 +491,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     if (!token) return done();
     const known = opts.verifier.verified?.(token);
     if (known) {
-      // The one step revocation adds to a token verified before: a Map lookup (auth/revocations.ts).
+      // The one step revocation adds to a token verified before: two Map lookups, account and session (auth/revocations.ts).
       if (revocations.revoked(known)) authFailed(request, revokedToken());
       else request.user = known;
       return done();

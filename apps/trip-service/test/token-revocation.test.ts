@@ -1,5 +1,7 @@
 /**
- * Signing out everywhere, a password change and an account's deletion revoke the account's tokens on
+ * Signing out one device revokes the token of its session (the login's `sid`), the account's other
+ * sessions still accepted everywhere; signing out everywhere, a password change and an account's
+ * deletion revoke the account's tokens on
  * every service (OWASP ASVS 4.0.3 3.3.1, 3.3.3, 3.3.4; docs/api.md, user service rows): a token the
  * trip service's two replicas and the AI service had accepted is refused by them within about a
  * second of the user service's 204, and a login right after works at once. Before, a token stayed
@@ -45,25 +47,44 @@ const refusedEverywhereWithin = async (authorization: string): Promise<number> =
 };
 
 describe('revoked tokens', () => {
-  it('sign out everywhere: the token is refused by every replica of every service within a second, a new login works at once', async () => {
+  it('sign out one device: its token is refused by every replica of every service within a second, the account\'s other session is not, a new login works at once', async () => {
     const { authorization } = await stack.traveller();
     const email = await emailOf(authorization);
     const other = await stack.traveller();
+    const phone = await login(email, PASSWORD); // the same account on another device
     // Accepted before by each replica: the revocation has to reach a token verified and remembered.
     expect(await answers(authorization)).toEqual([200, 200, 200]);
+    expect(await answers(phone.authorization)).toEqual([200, 200, 200]);
     const out = await user('POST', USER_PATHS.logout, authorization);
     expect(out.status, JSON.stringify(out.json)).toBe(204);
     expect((await user('GET', USER_PATHS.me, authorization)).status).toBe(401);
-    expect(await refusedEverywhereWithin(authorization)).toBeLessThan(1_000);
+    const took = await refusedEverywhereWithin(authorization);
+    expect(took).toBeLessThan(1_000);
+    console.info(`one session refused by every replica ${took} ms after the sign-out's 204`);
     // Signed in again right away, in the same second as the sign-out: accepted everywhere at once.
     const again = await login(email, PASSWORD);
     expect(again.status).toBe(200);
     expect(await answers(again.authorization)).toEqual([200, 200, 200]);
     expect((await user('GET', USER_PATHS.me, again.authorization)).status).toBe(200);
-    // Nobody else signed out.
+    // Nobody else signed out, nor the account's other device (before: [401, 401, 401], one sign-out was everywhere).
     expect(await answers(other.authorization)).toEqual([200, 200, 200]);
+    expect(await answers(phone.authorization)).toEqual([200, 200, 200]);
     // A revoked token cannot sign out again.
     expect((await user('POST', USER_PATHS.logout, authorization)).status).toBe(401);
+  });
+
+  it('sign out everywhere: every session of the account is refused by every replica of every service within a second', async () => {
+    const { authorization } = await stack.traveller();
+    const email = await emailOf(authorization);
+    const phone = await login(email, PASSWORD);
+    expect(await answers(phone.authorization)).toEqual([200, 200, 200]);
+    const out = await user('POST', USER_PATHS.logoutEverywhere, authorization);
+    expect(out.status, JSON.stringify(out.json)).toBe(204);
+    const took = await refusedEverywhereWithin(phone.authorization);
+    expect(took).toBeLessThan(1_000);
+    console.info(`the other session refused by every replica ${took} ms after the sign-out everywhere's 204`);
+    expect(await answers(authorization)).toEqual([401, 401, 401]);
+    expect(await answers((await login(email, PASSWORD)).authorization)).toEqual([200, 200, 200]);
   });
 
   it('a password change: the current password asked (403, counted), the new one under register\'s rules, every older token refused, the new password signs in', async () => {

@@ -52,9 +52,9 @@ const freshReplica = async (): Promise<TokenRevocations> => {
 };
 
 describe('token revocations Redis lost', () => {
-  it('a sign-out whose set was flushed: a replica started after refuses the token within the republish period', { timeout: 30_000 }, async () => {
+  it('a sign-out everywhere whose set was flushed: a replica started after refuses the token within the republish period', { timeout: 30_000 }, async () => {
     const user = await account(a);
-    expect((await a.app.inject({ method: 'POST', url: USER_PATHS.logout, headers: user.headers })).statusCode).toBe(204);
+    expect((await a.app.inject({ method: 'POST', url: USER_PATHS.logoutEverywhere, headers: user.headers })).statusCode).toBe(204);
     const at = a.app.kit.revocations.revokedBefore(user.id)!;
     expect(at).toBeGreaterThan(0);
     await a.app.kit.redis.flushdb();

@@ -124,7 +124,9 @@ describe('user routes through the dev gateway', () => {
 
     // What every other service does: verify against the JWKS fetched over HTTP (via the gateway here).
     const verifier = createTokenVerifier(remoteJwks(`${base}${JWKS_PATH}`), service.app.kit.config.jwtIssuer, service.app.kit.config.jwtAudience);
-    expect(await verifier.verify(login.json!.accessToken as string)).toEqual({ id: payload.sub, email, issuedAtMs: Math.round((payload.iat ?? 0) * 1000) });
+    // The login's session (`sid`, random per login): what a sign-out of this device revokes.
+    expect(payload.sid).toEqual(expect.stringMatching(/^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/));
+    expect(await verifier.verify(login.json!.accessToken as string)).toEqual({ id: payload.sub, email, issuedAtMs: Math.round((payload.iat ?? 0) * 1000), sessionId: payload.sid });
     await expect(verifier.verify(`${login.json!.accessToken as string}x`)).rejects.toMatchObject({ statusCode: 401 });
 
     // A wrong password and an unknown email get the same answer: the login tells no one who has an account.

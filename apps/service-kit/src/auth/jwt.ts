@@ -6,6 +6,7 @@
  */
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
+import { SESSION_REVOCATIONS } from '@tripgen/catalog';
 import { HttpProblem } from '../http/problem.ts';
 import { issuedAtMs } from './revocations.ts';
 
@@ -14,6 +15,8 @@ export interface AuthenticatedUser {
   readonly email?: string;
   /** The token's `iat` in ms (revocations.ts compares it with the account's revocation); undefined without one. */
   readonly issuedAtMs?: number;
+  /** The login's session (the token's `sid`, catalog SESSION_REVOCATIONS): signing out refuses it alone; undefined for a token signed before sessions. */
+  readonly sessionId?: string;
 }
 
 export interface TokenVerifier {
@@ -118,8 +121,9 @@ const verifyOnce = async (keys: JWTVerifyGetKey, issuer: string, audience: strin
   try {
     const { payload } = await jwtVerify(token, keys, { issuer, audience, algorithms: ['EdDSA', 'ES256'], requiredClaims: ['exp'] });
     if (typeof payload.sub !== 'string' || !payload.sub) throw new HttpProblem(401, 'The access token has no subject');
+    const sid = payload[SESSION_REVOCATIONS.claim];
     return {
-      user: { id: payload.sub, email: typeof payload.email === 'string' ? payload.email : undefined, issuedAtMs: issuedAtMs(payload.iat) },
+      user: { id: payload.sub, email: typeof payload.email === 'string' ? payload.email : undefined, issuedAtMs: issuedAtMs(payload.iat), sessionId: typeof sid === 'string' && sid ? sid : undefined },
       expiresAtMs: (payload.exp ?? 0) * 1000,
     };
   } catch (err) {

@@ -4,17 +4,22 @@
  * revocation, in the same second, still accepted; what a replica cut off from Redis missed, read in
  * full when its subscription comes back; a revocation asked while Redis is out of reach written once it
  * answers; what a Redis restart lost written back; entries gone from memory and Redis once older than a token's lifetime.
+ * A session signed out (the login's `sid`): its token refused on every replica, the account's other sessions not.
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { TOKEN_REVOCATIONS } from '@tripgen/catalog';
+import { SESSION_REVOCATIONS, TOKEN_REVOCATIONS } from '@tripgen/catalog';
 import { quietLogger, redisUrl, startTcpRelay, waitFor, type TcpRelay } from '@tripgen/testing';
 import { connectRedis, isRedisReady } from '../redis.ts';
 import { createTokenRevocations, issuedAtMs, type TokenRevocations } from './revocations.ts';
 
 /** This file's own key and channel: a channel is heard in every Redis database, and a shortened lifetime must not trim the services' set. */
-const names = { key: `${TOKEN_REVOCATIONS.key}:test:${randomUUID()}`, channel: `${TOKEN_REVOCATIONS.channel}:test:${randomUUID()}` };
+const names = {
+  key: `${TOKEN_REVOCATIONS.key}:test:${randomUUID()}`,
+  channel: `${TOKEN_REVOCATIONS.channel}:test:${randomUUID()}`,
+  sessions: { key: `${SESSION_REVOCATIONS.key}:test:${randomUUID()}`, channel: `${SESSION_REVOCATIONS.channel}:test:${randomUUID()}` },
+};
 const connections: Redis[] = [];
 const relays: TcpRelay[] = [];
 const opened: TokenRevocations[] = [];
@@ -54,6 +59,46 @@ describe('token revocations', () => {
     expect(b.revocations.revoked({ id, issuedAtMs: issuedAtMs(Math.floor(at / 1000)) })).toBe(true);
     expect(b.revocations.revoked({ id })).toBe(true);
     expect(b.revocations.revoked({ id: randomUUID(), issuedAtMs: signedBefore })).toBe(false);
+  });
+
+  it('a session signed out: its token refused on every replica within a second, the account\'s other sessions and a token without one accepted', async () => {
+    const [a, b] = [await replica(), await replica()];
+    const id = randomUUID();
+    const issuedAt = Date.now() - 1;
+    const [phone, laptop] = [{ id, issuedAtMs: issuedAt, sessionId: randomUUID() }, { id, issuedAtMs: issuedAt, sessionId: randomUUID() }];
+    const at = await a.revocations.revokeSession(laptop.sessionId);
+    expect(a.revocations.revoked(laptop)).toBe(true);
+    const sent = Date.now();
+    await waitFor(() => b.revocations.revoked(laptop), 'the signed-out session heard by the other replica', 1_000, 5);
+    expect(Date.now() - sent).toBeLessThan(1_000);
+    expect(b.revocations.sessionRevokedAt(laptop.sessionId)).toBe(at);
+    // Before: one revocation per account, so signing out the laptop signed out the phone too.
+    expect(a.revocations.revoked(phone)).toBe(false);
+    expect(b.revocations.revoked(phone)).toBe(false);
+    expect(b.revocations.revoked({ id, issuedAtMs: issuedAt })).toBe(false);
+    expect(b.revocations.revokedBefore(id)).toBeUndefined();
+    expect(await a.redis.zscore(names.sessions.key, laptop.sessionId)).toBe(String(at));
+    // Everywhere: the account's revocation refuses both.
+    await a.revocations.revoke(id);
+    await waitFor(() => b.revocations.revoked(phone), 'signed out everywhere');
+    // Written back and published from a durable record, as the accounts' are.
+    const lost = randomUUID();
+    expect(await a.revocations.restoreSessions([{ sessionId: lost, at: Date.now() }, { sessionId: laptop.sessionId, at }])).toBe(1);
+    await waitFor(() => b.revocations.sessionRevokedAt(lost) !== undefined, 'the restored session heard');
+  });
+
+  it('a session signed out while a replica was cut off is read when its subscription comes back', { timeout: 30_000 }, async () => {
+    const relay = await startTcpRelay({ target: redisUrl() });
+    relays.push(relay);
+    const a = await replica();
+    const b = await replica({ url: relay.via(redisUrl()) });
+    await waitFor(() => isRedisReady(b.subscriber) && isRedisReady(b.redis), 'the cut-off replica connected');
+    relay.hangUp();
+    await waitFor(() => !isRedisReady(b.subscriber), 'the subscription lost');
+    const sessionId = randomUUID();
+    await a.revocations.revokeSession(sessionId);
+    relay.mend();
+    await waitFor(() => b.revocations.sessionRevokedAt(sessionId) !== undefined, 'the signed-out session read at the reconnect', 15_000);
   });
 
   it('restore writes back and publishes only what the set lacks or holds earlier, never an expired one', async () => {
@@ -139,7 +184,10 @@ describe('token revocations', () => {
     await waitFor(() => b.revocations.revokedBefore(id) !== undefined, 'heard');
     expect(await a.redis.zscore(names.key, id)).not.toBeNull();
     expect(await a.redis.pttl(names.key)).toBeGreaterThan(0);
-    await waitFor(() => a.revocations.size === 0 && b.revocations.size === 0, 'forgotten by both replicas', 3_000);
+    await a.revocations.revokeSession(id);
+    await waitFor(() => b.revocations.sessionRevokedAt(id) !== undefined, 'the session heard');
+    await waitFor(() => a.revocations.size + b.revocations.size + a.revocations.sessions + b.revocations.sessions === 0, 'forgotten by both replicas', 3_000);
+    await waitFor(async () => (await a.redis.exists(names.sessions.key)) === 0, 'the sessions key expired in Redis', 3_000);
     await waitFor(async () => (await a.redis.exists(names.key)) === 0, 'the key expired in Redis', 3_000);
     // A later revocation trims what is older than the lifetime, whatever the key's expiry.
     const other = randomUUID();

@@ -1,8 +1,10 @@
 /**
  * Revoked access tokens (OWASP ASVS 4.0.3 3.3.1, 3.3.3, 3.3.4): signing out everywhere, a password
- * change and an account's deletion revoke every token of the account issued up to that instant, on
- * every replica of every service, within about a second, while the authenticated hot path stays a
- * lookup in memory (issue 15: no Redis round trip per request).
+ * change and an account's deletion revoke every token of the account issued up to that instant, and
+ * signing out one device revokes the token of its session (the login's `sid`, catalog
+ * SESSION_REVOCATIONS), on every replica of every service, within about a second, while the
+ * authenticated hot path stays a lookup in memory (issue 15: no Redis round trip per request): one
+ * Map lookup for the account, one for the session.
  *
  * An account's revocation is one instant (ms since the epoch; the user service takes it, and the
  * tokens' `iat`, on user_db's clock, so the pods' clocks need not agree): a token
@@ -12,7 +14,8 @@
  * signed before) is refused when its second began before the revocation, the second it was signed in.
  *
  * Kept in Redis (catalog TOKEN_REVOCATIONS: a sorted set, account -> instant, expiring with the
- * tokens it revokes) and published on a channel. Each replica holds the set in a Map, fed by its
+ * tokens it revokes; SESSION_REVOCATIONS: session -> the instant it was signed out, alike) and
+ * published on a channel (auth/revocation-set.ts, one of each). Each replica holds each set in a Map, fed by its
  * subscription and read in full whenever the subscription (re)connects: what was published while it
  * was cut off is learnt then, and what it holds that Redis lost (a restart) is written back. While
  * Redis is unreachable a replica keeps refusing what it knew and accepts the rest (Redis is soft: a
@@ -22,13 +25,16 @@
  * replica stopped first): the user service keeps each revocation in user_db too and gives the set
  * back what it lacks (`restore`), which every replica then hears.
  */
-import { TOKEN_REVOCATIONS } from '@tripgen/catalog';
+import { SESSION_REVOCATIONS, TOKEN_REVOCATIONS } from '@tripgen/catalog';
 import type { Redis } from 'ioredis';
-import { isRedisReady } from '../redis.ts';
 import type { AuthenticatedUser } from './jwt.ts';
+import { createRevocationSet } from './revocation-set.ts';
 
 export interface TokenRevocations {
-  /** Whether the token of `user` was revoked (its account's revocation is not before its `iat`): a Map lookup. */
+  /**
+   * Whether the token of `user` was revoked: its account's revocation is not before its `iat`, or its
+   * session (`sid`) was signed out. Two Map lookups.
+   */
   revoked(user: AuthenticatedUser): boolean;
   /**
    * Revokes every token of the account issued up to `at` (default now, this replica's clock), here at once and on
@@ -36,16 +42,24 @@ export interface TokenRevocations {
    * published, rejects when Redis cannot take it (it is then written once Redis answers again).
    */
   revoke(userId: string, at?: number): Promise<number>;
+  /** Revokes the token of one session (a login's `sid`) at `at` (default now), as `revoke` does an account's. */
+  revokeSession(sessionId: string, at?: number): Promise<number>;
   /**
    * Writes to Redis, and publishes, those of `revocations` (unexpired, from a durable record) that
    * the set lacks or holds an earlier instant of; resolves with how many, rejects when Redis cannot say.
    */
   restore(revocations: readonly { readonly userId: string; readonly at: number }[]): Promise<number>;
+  /** As `restore`, the sessions signed out. */
+  restoreSessions(revocations: readonly { readonly sessionId: string; readonly at: number }[]): Promise<number>;
   /** The instant before which the account's tokens are refused on this replica, or undefined. */
   revokedBefore(userId: string): number | undefined;
+  /** The instant the session was signed out, as this replica holds it, or undefined. */
+  sessionRevokedAt(sessionId: string): number | undefined;
   /** Accounts with a revocation held in memory. */
   readonly size: number;
-  /** Resolves once the set has been read after the first subscription, or after `waitMs`: the app is not ready before. */
+  /** Sessions signed out held in memory. */
+  readonly sessions: number;
+  /** Resolves once both sets have been read after the first subscription, or after `waitMs`: the app is not ready before. */
   readonly loaded: Promise<void>;
   close(): void;
 }
@@ -56,8 +70,11 @@ export interface RevocationOptions {
   readonly subscriber: Redis;
   /** How long a revocation is kept (default the catalog's: a token's lifetime); tests shorten it. */
   readonly lifetimeMs?: number;
-  /** Where they are kept and published (default the catalog's); tests give their own, so as not to share a shortened lifetime. */
-  readonly names?: { readonly key: string; readonly channel: string };
+  /**
+   * Where they are kept and published (default the catalog's); tests give their own, so as not to share a
+   * shortened lifetime, the sessions' with the accounts'.
+   */
+  readonly names?: { readonly key: string; readonly channel: string; readonly sessions: { readonly key: string; readonly channel: string } };
   /** The longest `loaded` waits for Redis. */
   readonly waitMs?: number;
   readonly onError: (err: unknown, what: string) => void;
@@ -67,129 +84,37 @@ export interface RevocationOptions {
 export const issuedAtMs = (iat: unknown): number | undefined => (typeof iat === 'number' && Number.isFinite(iat) ? Math.round(iat * 1000) : undefined);
 
 export const createTokenRevocations = (opts: RevocationOptions): TokenRevocations => {
-  const { redis, subscriber } = opts;
-  const { key, channel } = opts.names ?? TOKEN_REVOCATIONS;
+  const { redis, subscriber, waitMs, onError } = opts;
+  const names = opts.names ?? { ...TOKEN_REVOCATIONS, sessions: SESSION_REVOCATIONS };
   const lifetimeMs = opts.lifetimeMs ?? TOKEN_REVOCATIONS.lifetimeMs;
-  const before = new Map<string, number>();
-  /** Revocations asked on this replica that Redis has not taken yet. */
-  const unsent = new Map<string, number>();
-  let closed = false;
-
-  const hold = (userId: string, at: number) => {
-    if (!(at > Date.now() - lifetimeMs)) return;
-    const known = before.get(userId);
-    if (known === undefined || at > known) before.set(userId, at);
-  };
-  // Memory only: an entry older than the tokens' lifetime revokes nothing that is still valid.
-  const forgetOld = () => {
-    const oldest = Date.now() - lifetimeMs;
-    for (const [userId, at] of before) if (at <= oldest) before.delete(userId);
-  };
-  const sweep = setInterval(forgetOld, Math.min(60_000, Math.max(100, lifetimeMs / 4)));
-  sweep.unref();
-
-  const send = async (userId: string, at: number): Promise<void> => {
-    const results = await redis
-      .multi()
-      // GT: a later revocation is never replaced by an earlier one written after it.
-      .zadd(key, 'GT', at, userId)
-      .zremrangebyscore(key, '-inf', Date.now() - lifetimeMs)
-      .pexpire(key, lifetimeMs)
-      .publish(channel, `${userId} ${at}`)
-      .exec();
-    const failed = results?.find(([err]) => err !== null)?.[0];
-    if (!results || failed) throw failed ?? new Error('the revocation transaction was discarded');
-    if (unsent.get(userId) === at) unsent.delete(userId);
-  };
-  const sendUnsent = () => {
-    for (const [userId, at] of unsent) send(userId, at).catch((err: unknown) => opts.onError(err, 'a revocation could not be written to Redis'));
-  };
-  redis.on('ready', sendUnsent);
-
-  const onMessage = (ch: string, message: string) => {
-    if (ch !== channel) return;
-    const space = message.lastIndexOf(' ');
-    const at = Number(message.slice(space + 1));
-    if (space > 0 && Number.isFinite(at)) hold(message.slice(0, space), at);
-  };
-  subscriber.on('message', onMessage);
-
-  /**
-   * Writes to Redis, and publishes, those of `candidates` (unexpired) of which Redis holds no instant as
-   * late (`held`, what it answered for them); answers how many. For the user service's durable record
-   * (`restore`), and for what this replica holds and Redis lost (a Redis restarted without
-   * persistence, as dev's, comes back empty: every replica running then still refuses those tokens,
-   * but a pod started afterwards reads the set alone and would accept them until they expire).
-   */
-  const writeMissing = async (candidates: Iterable<readonly [string, number]>, held: ReadonlyMap<string, number>): Promise<number> => {
-    const oldest = Date.now() - lifetimeMs;
-    const missing = [...candidates].filter(([userId, at]) => at > oldest && !((held.get(userId) ?? Number.NEGATIVE_INFINITY) >= at));
-    for (const [userId, at] of missing) hold(userId, at);
-    await Promise.all(missing.map(([userId, at]) => send(userId, at)));
-    return missing.length;
-  };
-
-  let firstLoad!: () => void;
-  const loaded = new Promise<void>((resolve) => (firstLoad = resolve));
-  const stopWaiting = setTimeout(() => firstLoad(), opts.waitMs ?? 3_000);
-  stopWaiting.unref();
-  let retry: NodeJS.Timeout | undefined;
-  /** Subscribed first, then read: a revocation published between the two is heard, one before is read. */
-  const load = async (): Promise<void> => {
-    clearTimeout(retry);
-    if (closed || !isRedisReady(subscriber)) return;
-    try {
-      await subscriber.subscribe(channel);
-      const entries = await redis.zrangebyscore(key, `(${Date.now() - lifetimeMs}`, '+inf', 'WITHSCORES');
-      const stored = new Map<string, number>();
-      for (let i = 0; i + 1 < entries.length; i += 2) stored.set(entries[i]!, Number(entries[i + 1]));
-      for (const [userId, at] of stored) hold(userId, at);
-      await writeMissing(before, stored);
-      clearTimeout(stopWaiting);
-      firstLoad();
-    } catch (err) {
-      // The command connection not up yet, or Redis gone again: read again shortly while subscribed.
-      opts.onError(err, 'the token revocations could not be read from Redis');
-      retry = setTimeout(() => void load(), 500);
-      retry.unref();
-    }
-  };
-  subscriber.on('ready', load);
-  void load();
+  const accounts = createRevocationSet({ redis, subscriber, key: names.key, channel: names.channel, lifetimeMs, waitMs, what: 'token revocations', onError });
+  // Its own set and channel, not a member of the accounts' (`sid:<id>`): a replica of the release
+  // before reads each message of the accounts' channel as an account's, and would hold it as one.
+  const sessions = createRevocationSet({ redis, subscriber, ...names.sessions, lifetimeMs, waitMs, what: 'session revocations', onError });
+  const loaded = Promise.all([accounts.loaded, sessions.loaded]).then(() => undefined);
 
   return {
     revoked(user) {
-      const at = before.get(user.id);
-      return at !== undefined && (user.issuedAtMs === undefined || user.issuedAtMs <= at);
+      const at = accounts.at(user.id);
+      if (at !== undefined && (user.issuedAtMs === undefined || user.issuedAtMs <= at)) return true;
+      return user.sessionId !== undefined && sessions.at(user.sessionId) !== undefined;
     },
-    async revoke(userId, at = Date.now()) {
-      hold(userId, at);
-      unsent.set(userId, Math.max(at, unsent.get(userId) ?? 0));
-      await send(userId, at);
-      return at;
-    },
-    async restore(revocations) {
-      const oldest = Date.now() - lifetimeMs;
-      const wanted = revocations.filter((r) => r.at > oldest);
-      if (wanted.length === 0) return 0;
-      const scores = await redis.zmscore(key, ...wanted.map((r) => r.userId));
-      const held = new Map(wanted.flatMap((r, i): [string, number][] => (scores[i] == null ? [] : [[r.userId, Number(scores[i])]])));
-      return writeMissing(wanted.map((r) => [r.userId, r.at] as const), held);
-    },
-    revokedBefore: (userId) => before.get(userId),
+    revoke: (userId, at = Date.now()) => accounts.revoke(userId, at),
+    revokeSession: (sessionId, at = Date.now()) => sessions.revoke(sessionId, at),
+    restore: (revocations) => accounts.restore(revocations.map((r) => [r.userId, r.at] as const)),
+    restoreSessions: (revocations) => sessions.restore(revocations.map((r) => [r.sessionId, r.at] as const)),
+    revokedBefore: (userId) => accounts.at(userId),
+    sessionRevokedAt: (sessionId) => sessions.at(sessionId),
     get size() {
-      return before.size;
+      return accounts.size;
+    },
+    get sessions() {
+      return sessions.size;
     },
     loaded,
     close() {
-      closed = true;
-      clearInterval(sweep);
-      clearTimeout(retry);
-      clearTimeout(stopWaiting);
-      firstLoad();
-      redis.off('ready', sendUnsent);
-      subscriber.off('message', onMessage);
-      subscriber.off('ready', load);
+      accounts.close();
+      sessions.close();
     },
   };
 };

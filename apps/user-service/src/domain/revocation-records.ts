@@ -1,5 +1,6 @@
 /**
- * The token revocations' durable record (user_db token_revocations, catalog TOKEN_REVOCATIONS): Redis
+ * The token revocations' durable record (user_db token_revocations, catalog TOKEN_REVOCATIONS, and
+ * session_revocations, the sessions signed out, catalog SESSION_REVOCATIONS): Redis
  * holds the set every replica of every service reads, but can lose it (an `allkeys-lru` eviction, a
  * restart, a flush), and a replica that revoked while Redis was out of reach keeps what it could not
  * write only in memory, lost when it stops. Each revocation is recorded here first, and every replica
@@ -40,13 +41,29 @@ export const recordRevocation = async (prisma: PrismaClient, userId: string): Pr
   return row!.ms;
 };
 
+/** Records the session's sign-out at user_db's clock now (one already recorded kept); the instant recorded (ms). */
+export const recordSessionRevocation = async (prisma: PrismaClient, userId: string, sessionId: string): Promise<number> => {
+  const [row] = await prisma.$queryRaw<{ ms: number }[]>`INSERT INTO session_revocations (session_id, user_id, revoked_at)
+    VALUES (${sessionId}, ${userId}::uuid, ${DATABASE_NOW})
+    ON CONFLICT (session_id) DO UPDATE SET revoked_at = GREATEST(session_revocations.revoked_at, EXCLUDED.revoked_at)
+    RETURNING (extract(epoch FROM revoked_at) * 1000)::float8 AS ms`;
+  return row!.ms;
+};
+
+/** The sessions signed out after `since` (ms). */
+export const recordedSessionRevocations = async (prisma: PrismaClient, since: number): Promise<{ sessionId: string; at: number }[]> =>
+  (await prisma.sessionRevocation.findMany({ where: { revokedAt: { gt: new Date(since) } } })).map((r) => ({ sessionId: r.sessionId, at: r.revokedAt.getTime() }));
+
 /** The revocations recorded after `since` (ms). */
 export const recordedRevocations = async (prisma: PrismaClient, since: number): Promise<{ userId: string; at: number }[]> =>
   (await prisma.tokenRevocation.findMany({ where: { revokedAt: { gt: new Date(since) } } })).map((r) => ({ userId: r.userId, at: r.revokedAt.getTime() }));
 
 /** Deletes the records not after `before` (ms); how many. */
-export const pruneRevocationRecords = async (prisma: PrismaClient, before: number): Promise<number> =>
-  (await prisma.tokenRevocation.deleteMany({ where: { revokedAt: { lte: new Date(before) } } })).count;
+export const pruneRevocationRecords = async (prisma: PrismaClient, before: number): Promise<number> => {
+  const where = { revokedAt: { lte: new Date(before) } };
+  const [accounts, sessions] = await prisma.$transaction([prisma.tokenRevocation.deleteMany({ where }), prisma.sessionRevocation.deleteMany({ where })]);
+  return accounts.count + sessions.count;
+};
 
 export interface DurableRevocations {
   /**
@@ -56,6 +73,8 @@ export interface DurableRevocations {
    * later, from any replica.
    */
   revoke(userId: string): Promise<number>;
+  /** Signs out one session of the account (a login's `sid`) as `revoke` does the account: recorded, then the kit's `revokeSession`. */
+  revokeSession(userId: string, sessionId: string): Promise<number>;
   /** The instant a login's token is issued at (its `iat`): user_db's clock, the one revocations are taken on. */
   now(): Promise<number>;
   /** Prunes the records and writes back what Redis lacks, now (the schedule's one step); how many were written back. */
@@ -81,7 +100,8 @@ export const durableRevocations = (opts: DurableRevocationOptions): DurableRevoc
   const step = async (): Promise<number> => {
     const oldest = Date.now() - TOKEN_REVOCATIONS.lifetimeMs;
     await pruneRevocationRecords(prisma, oldest);
-    const restored = await revocations.restore(await recordedRevocations(prisma, oldest));
+    const [accounts, sessions] = await Promise.all([recordedRevocations(prisma, oldest), recordedSessionRevocations(prisma, oldest)]);
+    const restored = (await revocations.restore(accounts)) + (await revocations.restoreSessions(sessions));
     if (restored > 0) log.warn({ restored }, 'token revocations missing from Redis (evicted, flushed or never written) were written back from user_db');
     return restored;
   };
@@ -105,6 +125,13 @@ export const durableRevocations = (opts: DurableRevocationOptions): DurableRevoc
         return Date.now();
       });
       return revocations.revoke(userId, at);
+    },
+    async revokeSession(userId, sessionId) {
+      const at = await recordSessionRevocation(prisma, userId, sessionId).catch((err: unknown) => {
+        log.error({ err, userId }, "a session's sign-out could not be recorded in user_db: Redis alone holds it, at this pod's clock");
+        return Date.now();
+      });
+      return revocations.revokeSession(sessionId, at);
     },
     now: () => databaseNow(prisma),
     republish,

@@ -1,8 +1,9 @@
-/** /api/v1/auth: register, login (access token), and the public token-signing keys (JWKS). */
+/** /api/v1/auth: register, login (access token), sign-out (one session, or everywhere), and the public token-signing keys (JWKS). */
+import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyReply } from 'fastify';
-import { AUTH_PATHS, LOGIN_THROTTLE, REDIS_KEY_PREFIXES, USER_PATHS } from '@tripgen/catalog';
-import { assertPreconditions, createFailureThrottle, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, ProblemSchema, withLocation, type FailureThrottle, type Kit } from '@tripgen/service-kit';
+import { AUTH_PATHS, LOGIN_THROTTLE, REDIS_KEY_PREFIXES, SESSION_REVOCATIONS, USER_PATHS } from '@tripgen/catalog';
+import { assertPreconditions, createFailureThrottle, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, ProblemSchema, withLocation, type AuthenticatedUser, type FailureThrottle, type Kit } from '@tripgen/service-kit';
 import { SignJWT } from 'jose';
 import { Type } from 'typebox';
 import { decoyHash, hashPassword, verifyPassword } from '../domain/passwords.ts';
@@ -72,20 +73,31 @@ export const throttledCheck = async <T>(
 };
 
 /**
- * Revokes every token of the account issued up to now (recorded in user_db, and the kit's
- * revocations, through Redis to every replica of every service); a 503 when Redis cannot take it:
- * the traveller is told to try again, never told they are signed out when other services would
- * still take their token (the record makes it reach them once Redis answers, from any replica).
+ * A revocation (recorded in user_db, and the kit's revocations, through Redis to every replica of
+ * every service); a 503 when Redis cannot take it: the traveller is told to try again, never told
+ * they are signed out when other services would still take their token (the record makes it reach
+ * them once Redis answers, from any replica).
  */
-export const revokeTokens = async (revocations: DurableRevocations, userId: string): Promise<void> => {
+const revokedOr503 = async (revoke: () => Promise<number>): Promise<void> => {
   try {
-    await revocations.revoke(userId);
+    await revoke();
   } catch (err) {
     const unavailable = new HttpProblem(503, 'The sign-out could not reach every service; try again shortly');
     unavailable.cause = err;
     throw unavailable;
   }
 };
+
+/** Revokes every token of the account issued up to now (sign out everywhere, a password change): a 503 when Redis cannot take it. */
+export const revokeTokens = (revocations: DurableRevocations, userId: string): Promise<void> => revokedOr503(() => revocations.revoke(userId));
+
+/**
+ * Signs out the session of the caller's token (its `sid`), the account's other sessions untouched; a
+ * token without one (signed before sessions, for at most its 15 minutes) names no session: the whole
+ * account is signed out, as every sign-out was then.
+ */
+const signOutSession = (revocations: DurableRevocations, { id, sessionId }: AuthenticatedUser): Promise<void> =>
+  sessionId === undefined ? revokeTokens(revocations, id) : revokedOr503(() => revocations.revokeSession(id, sessionId));
 
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { users, ring, revocations }) => {
   const { jwtIssuer, jwtAudience } = app.kit.config;
@@ -142,7 +154,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       const { found, readAt } = signedIn;
       assertPreconditions(request, CURRENT_TARGET);
       const key = ring.current();
-      const accessToken = await new SignJWT({ email: found.email })
+      const accessToken = await new SignJWT({ email: found.email, [SESSION_REVOCATIONS.claim]: randomUUID() })
         .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: 'JWT' })
         .setSubject(found.id)
         .setIssuer(jwtIssuer)
@@ -161,15 +173,31 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     },
   );
 
-  // Sign out everywhere (OWASP ASVS 4.0.3 3.3.1): every token of the account issued up to now is
-  // refused from then on by every service (the kit's revocations), this one included. No token of one
-  // device only: the tokens carry no session, and one revocation per account keeps the check a lookup.
+  // Sign out this device (OWASP ASVS 4.0.3 3.3.1): the calling token's session is refused from then on
+  // by every service (the kit's revocations), the account's other sessions untouched.
   app.post(
     USER_PATHS.logout,
     {
       schema: {
         operationId: 'logout',
-        description: 'Signs the account out everywhere: every access token of it issued up to now is refused by every service from then on.',
+        description: `Signs out the session of the calling token (this device): it is refused by every service from then on, the account's other sessions stay signed in (sign out everywhere: POST ${USER_PATHS.logoutEverywhere}).`,
+        tags: ['auth'],
+        response: { 204: Type.Null(), 503: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      await signOutSession(revocations, request.user!);
+      return reply.code(204).send(null);
+    },
+  );
+
+  // Sign out everywhere (OWASP ASVS 4.0.3 3.3.4): every token of the account issued up to now, of every session.
+  app.post(
+    USER_PATHS.logoutEverywhere,
+    {
+      schema: {
+        operationId: 'logoutEverywhere',
+        description: 'Signs the account out everywhere: every access token of it issued up to now, of every session, is refused by every service from then on.',
         tags: ['auth'],
         response: { 204: Type.Null(), 503: ProblemSchema },
       },

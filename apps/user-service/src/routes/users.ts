@@ -208,7 +208,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
         await revokeTokens(revocations, userId);
       } catch (err) {
         // Redis lost between the check and the write (this replica writes it once Redis answers again).
-        const unavailable = new HttpProblem(503, 'The password was changed, but the sign-out of the other sessions could not reach every service yet: sign out (POST /api/v1/auth/logout) once this answers again');
+        const unavailable = new HttpProblem(503, `The password was changed, but the sign-out of the other sessions could not reach every service yet: sign out everywhere (POST ${USER_PATHS.logoutEverywhere}) once this answers again`);
         unavailable.cause = err;
         throw unavailable;
       }
