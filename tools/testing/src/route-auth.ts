@@ -18,8 +18,9 @@ export interface RouteHooks {
 /** Each method and path the app serves with the names of its onRequest hooks, in order (`GET /a/:id`). */
 export const routeHooks = (app: App): RouteHooks[] => {
   const routes: RouteHooks[] = [];
-  // The tree nests a path under the one it extends ("│   └── /preferences (PUT)" under /api/v1/users/me),
-  // four characters a level; a path's other method is on a line of its own at the same level.
+  // The tree nests a path under the one it extends ("│   └── /preferences (PUT)" under /api/v1/users/me,
+  // "│   └── -everywhere (POST)" under /api/v1/auth/logout: a radix tree splits anywhere, not only at a
+  // slash), four characters a level; a path's other method is on a line of its own at the same level.
   const pathAt: string[] = [''];
   let last: { route: string; onRequest: string[] }[] = [];
   for (const line of app.printRoutes({ includeMeta: ['onRequest'], commonPrefix: false }).split('\n')) {
@@ -28,7 +29,7 @@ export const routeHooks = (app: App): RouteHooks[] => {
       for (const r of last) r.onRequest.push(...(JSON.parse(hooks[1]!) as string[]));
       continue;
     }
-    const node = /^([│├└─ ]*)(\/\S*)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    const node = /^([│├└─ ]*)([^\s•]\S*)(?: \(([A-Z, ]+)\))?$/.exec(line);
     if (!node) continue;
     const depth = node[1]!.length / 4;
     const path = `${pathAt[depth - 1] ?? ''}${node[2]!}`;
