@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REDIS_KEY_PREFIXES, REDIS_ROOT, cacheChannel, cacheEntryKey, cacheNamespace, unshapedCacheEntryKey, redisNameCollisions, redisNames, type RedisName } from './redis.ts';
+import { scheduleNudgeClaimKey } from './schedules.ts';
 import { TOKEN_REVOCATIONS } from './tokens.ts';
 
 describe('Redis names', () => {
@@ -22,5 +23,6 @@ describe('Redis names', () => {
     expect(cacheEntryKey(cacheNamespace('user'), 'abc', 'user:1:me')).toBe('tripgen:user:cache@abc:user:1:me');
     expect(cacheChannel(cacheNamespace('trip'))).toBe('tripgen:trip:cache-invalidate');
     expect(unshapedCacheEntryKey(cacheNamespace('user'), 'user:1:me')).toBe('tripgen:user:cache:user:1:me');
+    expect(scheduleNudgeClaimKey('trip_db', 'a-schedule')).toBe('tripgen:trip:schedule-nudge-claim:trip_db:a-schedule');
   });
 });

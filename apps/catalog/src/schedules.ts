@@ -84,11 +84,30 @@ export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
  * The Redis channel (the services' one Redis; pub/sub ignores the database number) on which the AI
  * service publishes a schedule's id once a delivery of it committed there (its outcome, mostly): a
  * nudge, never an outcome. The trip service, subscribed on every replica, reads that schedule's
- * state on the status route at once, as its sweep would 2 s later at most, and records and tells it
+ * state on the status route at once on the replica that claims it (SCHEDULE_NUDGE_CLAIM), as its
+ * sweep would 2 s later at most, and records and tells it
  * in the same statement as ever (a trip deleted meanwhile has no row: nothing recorded, nobody
  * told). A nudge lost (Redis down, a replica reconnecting) leaves the sweep to find it.
  */
 export const SCHEDULE_OUTCOME_CHANNEL = 'tripgen:ai:schedule-outcomes';
+
+/**
+ * One trip replica reads each nudge (SCHEDULE_OUTCOME_CHANNEL): the one whose `SET key NX PX ttlMs`
+ * of `keyPrefix:<trip database>:<schedule id>` (scheduleNudgeClaimKey) takes the key; the others
+ * hear the same message and leave it. Every replica read it before, a status call of the AI service
+ * and a round trip to trip_db each for one outcome (prod: 3 to 10 replicas, the trip HPA). The
+ * claim only divides the nudge: the sweep and a waiting read ignore it, so a claimer that dies
+ * before it reads leaves the schedule to the next sweep of any replica (SCHEDULE_SWEEP_INTERVAL_MS,
+ * 2 s), as a lost nudge is. `ttlMs` outlasts the moment one publish reaches the replicas by far
+ * (the same message written to each subscriber at once); the key then goes by itself. Another nudge
+ * of the same schedule within it (rare: a later delivery of that schedule committed, e.g. its
+ * expiry) is left to the sweep too. Per trip database, as the account-erasure lease: the test
+ * stacks of a process share one Redis database, each its own trip_db.
+ */
+export const SCHEDULE_NUDGE_CLAIM = { keyPrefix: 'tripgen:trip:schedule-nudge-claim', ttlMs: 10_000 } as const;
+
+/** The key the trip replicas claim a nudge of `scheduleId` with (SCHEDULE_NUDGE_CLAIM), per trip database. */
+export const scheduleNudgeClaimKey = (tripDatabase: string, scheduleId: string): string => `${SCHEDULE_NUDGE_CLAIM.keyPrefix}:${tripDatabase}:${scheduleId}`;
 
 /** Schedule ids one call of the AI service's internal status route may ask (its callers split longer lists). */
 export const SCHEDULE_STATUS_MAX_IDS = 100;

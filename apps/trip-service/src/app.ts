@@ -10,6 +10,7 @@ import type { FastifyServerOptions } from 'fastify';
 import { peers as createPeers } from './clients/peers.ts';
 import { tripConfig } from './config.ts';
 import { UNKNOWN_OWNERS_MESSAGE, eraseTripsOfDeletedAccounts } from './domain/account-erasure.ts';
+import { nudgeClaim } from './domain/nudge-claim.ts';
 import { tripEvents } from './domain/events.ts';
 import { scheduleService } from './domain/schedules.ts';
 import { tripRepository } from './domain/trips.ts';
@@ -28,6 +29,8 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
   const trip = tripConfig(config.own);
   const prisma = await servicePrismaClient(PrismaClient, config, env);
   const verifier = remoteTokenVerifier(config);
+  // What the replicas' Redis claims are scoped by: the stacks of a test process share one Redis database, each its own trip_db.
+  const tripDatabase = new URL(config.databaseUrl).pathname.slice(1);
   return createApp({
     config,
     database: prismaDatabase(prisma),
@@ -43,7 +46,9 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       const peers = createPeers({ user: trip.userServiceUrl, location: trip.locationServiceUrl, ai: trip.aiServiceUrl }, trip.peerTimeoutFactor);
       // What a schedule costs the AI service, per user and across replicas (catalog SCHEDULE_RATE_LIMIT).
       const budget = operationBudget({ redis: app.kit.redis, name: 'schedules', what: 'schedule requests', max: trip.scheduleRateLimitMax, windowMs: SCHEDULE_RATE_LIMIT.timeWindowMs });
-      const schedules = scheduleService({ prisma, peers, config: trip, budget, onEnqueued: () => relay.wake(), events, log: app.log });
+      // One replica reads each nudge (catalog SCHEDULE_NUDGE_CLAIM), per trip database as the erasure lease below.
+      const claimNudge = nudgeClaim(app.kit.redis, tripDatabase, app.log);
+      const schedules = scheduleService({ prisma, peers, config: trip, budget, onEnqueued: () => relay.wake(), events, log: app.log, claimNudge });
       const trips = tripRepository(prisma, events, () => relay.wake(), schedules.withdrawals, trip.tripsPerTraveller);
       await app.register(tripRoutes, { trips, peers });
       await app.register(scheduleRoutes, { trips, schedules });
@@ -57,7 +62,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       const completed = () => app.kit.metrics.accountErasureLastSuccess.set(Date.now() / 1000);
       app.addHook('onReady', async () => {
         relay.start();
-        // The AI service's nudge once an outcome is committed there: read at once, not at the next sweep (up to 2 s).
+        // The AI service's nudge once an outcome is committed there: read at once by the replica that claims it, not at the next sweep (up to 2 s).
         app.kit.subscribe(SCHEDULE_OUTCOME_CHANNEL, (scheduleId) => void schedules.nudged(scheduleId));
         const sweeper = schedules.sweeper();
         app.kit.onShutdown(() => sweeper.close(), 'schedule sweeper');
@@ -66,7 +71,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
         // database: the stacks of a test process share one Redis, each its own trip_db.
         const lease = {
           redis: app.kit.redis,
-          key: `${ACCOUNT_ERASURE.leaseKey}:${new URL(config.databaseUrl).pathname.slice(1)}`,
+          key: `${ACCOUNT_ERASURE.leaseKey}:${tripDatabase}`,
           ttlMs: leaseTtlMs(trip.accountErasureEveryMs),
           // Another replica sweeps: this one's count is not the last sweep's (the alert takes the largest of any replica).
           onSkipped: () => app.kit.metrics.accountErasureUnknownOwners.set(0),

@@ -367,6 +367,11 @@ export interface ScheduleDeps {
   readonly events: TripEvents;
   readonly log: Logger;
   readonly now?: () => number;
+  /**
+   * Whether this replica reads a nudged schedule (nudge-claim.ts: the first replica to claim it in
+   * Redis, catalog SCHEDULE_NUDGE_CLAIM). Absent: it always does (a lone service, the bench).
+   */
+  readonly claimNudge?: (scheduleId: string) => Promise<boolean>;
 }
 
 /** During an AI outage, at most one warning this often (the first failed call is warned at once). */
@@ -862,14 +867,17 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
   /**
    * The AI service's nudge (catalog SCHEDULE_OUTCOME_CHANNEL: a delivery of this schedule committed
-   * there): its row read here and, while it may still change, its state asked at once, even if a
-   * read or the sweep asked it a moment ago (before that commit), then recorded and told as the
-   * sweep would (refresh): a deleted trip's schedule has no row, and nothing happens. Not a uuid,
-   * unknown, or failing: nothing; the sweep still finds it. Never rejects.
+   * there), heard by every replica and read by the one that claims it (claimNudge; every replica
+   * read it before, a status call and a round trip here each): its row read here and, while it may
+   * still change, its state asked at once, even if a read or the sweep asked it a moment ago
+   * (before that commit), then recorded and told as the sweep would (refresh): a deleted trip's
+   * schedule has no row, and nothing happens. Not a uuid, claimed by another replica, unknown, or
+   * failing: nothing; the sweep still finds it. Never rejects.
    */
   async function nudged(scheduleId: string): Promise<void> {
     if (!UUID.test(scheduleId)) return;
     try {
+      if (deps.claimNudge && !(await deps.claimNudge(scheduleId))) return;
       const row = await prisma.schedule.findUnique({ where: { id: scheduleId } });
       if (row) await refresh([row], 'now');
     } catch (err) {

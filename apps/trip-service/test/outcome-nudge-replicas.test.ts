@@ -1,0 +1,109 @@
+/**
+ * The AI service's nudge (catalog SCHEDULE_OUTCOME_CHANNEL) reaches every trip replica subscribed:
+ * each read the schedule's row and asked the AI service's status route for it, so one outcome cost
+ * as many status calls and trip_db round trips as there were replicas (prod: 3 to 10, the trip
+ * HPA), of which one update won. Now the replica whose Redis claim (catalog SCHEDULE_NUDGE_CLAIM,
+ * `SET NX PX`) takes the key reads it, the others leave it; a claimer that never reads leaves the
+ * schedule to the sweep, as a lost nudge.
+ *
+ * Every service real (the location service with the shipped data), real PostgreSQL and Redis, three
+ * trip replicas (one trip_db) calling the AI service through a proxy that counts the status calls
+ * naming each schedule. The replicas sweep once at their start and then every 10 minutes: only the
+ * nudge records the outcome within a test, unless a test starts a replica that sweeps. Nobody
+ * reads the schedules.
+ */
+import { execFileSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AI_INTERNAL_PATHS, SCHEDULE_NOTIFICATIONS, SCHEDULE_NUDGE_CLAIM, internalPrefix, scheduleNotificationId, scheduleNudgeClaimKey } from '@tripgen/catalog';
+import { queryRows, redisUrl } from '@tripgen/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { askSchedule, notificationsWritten, releaseToAi, startStack, waitFor, type Stack } from './harness.ts';
+import { startLocation } from './location.ts';
+
+const STATUS_PATH = `${internalPrefix('ai')}${AI_INTERNAL_PATHS.status}`;
+/**
+ * How long the proxy holds each status answer (a busy AI pod): in prod the replicas hear a nudge at
+ * the same instant, each on its own CPU; here the three share one event loop, and the held answer
+ * keeps the first update from landing before the others have read the row.
+ */
+const STATUS_HELD_MS = 100;
+/** Status calls through the proxy naming each schedule id. */
+const statusCalls = new Map<string, number>();
+let target = '';
+const proxy: Server = createServer((req, res) => {
+  const body: Buffer[] = [];
+  req.on('data', (c: Buffer) => body.push(c)).on('end', () => {
+    void (async () => {
+      const sent = Buffer.concat(body);
+      try {
+        if (req.url === STATUS_PATH) {
+          for (const id of (JSON.parse(sent.toString()) as { ids: string[] }).ids) statusCalls.set(id, (statusCalls.get(id) ?? 0) + 1);
+          await new Promise((resolve) => setTimeout(resolve, STATUS_HELD_MS));
+        }
+        const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers: { 'content-type': 'application/json' }, body: req.method === 'GET' ? undefined : sent });
+        res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await upstream.arrayBuffer()));
+      } catch {
+        res.writeHead(502).end(); // the AI service stopped by a test
+      }
+    })();
+  });
+});
+
+let stack: Stack;
+beforeAll(async () => {
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const aiVia = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  stack = await startStack({ location: startLocation, tripEnv: { SCHEDULE_SWEEP_INTERVAL_MS: '600000', AI_SERVICE_URL: aiVia } });
+  target = stack.ai!.url;
+  // stack.trip and two more: three replicas of one trip_db.
+  await stack.tripReplica();
+  await stack.tripReplica();
+});
+afterAll(async () => {
+  await stack?.close();
+  await new Promise((resolve) => proxy.close(resolve));
+});
+
+const toldAt = async (id: string) => (await queryRows<{ told_at: Date | null }>(stack.trip.db.url, 'SELECT told_at FROM schedules WHERE id = $1', [id]))[0]?.told_at ?? null;
+const finishedAt = async (id: string) => (await queryRows<{ finished_at: Date | null }>(stack.ai!.db.url, 'SELECT finished_at FROM generations WHERE id = $1', [id]))[0]?.finished_at ?? null;
+const claimKey = (scheduleId: string) => scheduleNudgeClaimKey(new URL(stack.trip.db.url).pathname.slice(1), scheduleId);
+// redis-cli, as @tripgen/testing reads this process's Redis database.
+const redis = (...args: string[]) => execFileSync('redis-cli', ['-u', redisUrl(), ...args], { encoding: 'utf8' }).trim();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const onceCompletedByTrip = (scheduleId: string) => [['trip', scheduleNotificationId(scheduleId, SCHEDULE_NOTIFICATIONS.completed)]];
+
+it('one replica of three reads a nudged schedule: one status call for its outcome, told once', { timeout: 120_000 }, async () => {
+  const { scheduleId } = await askSchedule(stack);
+  await waitFor(async () => (await toldAt(scheduleId)) !== null, 'the outcome recorded and told', 30_000, 20);
+  const lag = (await toldAt(scheduleId))!.getTime() - (await finishedAt(scheduleId))!.getTime();
+  // The others' reads, had they read, come within a status call's time of the first.
+  await sleep(1_000);
+  const calls = statusCalls.get(scheduleId) ?? 0;
+  console.log(`outcome-nudge-replicas: 3 replicas, ${calls} status call(s) for the outcome, told ${lag} ms after the AI service finished it`);
+  // Before: 3 (every replica read it).
+  expect(calls).toBe(1);
+  expect((await notificationsWritten(stack, scheduleId)).map((n) => [n.by, n.messageId])).toEqual(onceCompletedByTrip(scheduleId));
+  // The claim goes by itself: a claimer that died holds nothing for longer.
+  const left = Number(redis('PTTL', claimKey(scheduleId)));
+  expect(left).toBeGreaterThan(0);
+  expect(left).toBeLessThanOrEqual(SCHEDULE_NUDGE_CLAIM.ttlMs);
+});
+
+it('a nudge claimed by a replica that never reads it is left to the sweep, which records and tells it once', { timeout: 120_000 }, async () => {
+  const { scheduleId } = await askSchedule(stack, () => stack.ai!.stop());
+  // A replica took the claim and died before reading: the claim, and no reader.
+  expect(redis('SET', claimKey(scheduleId), 'a replica gone', 'PX', String(SCHEDULE_NUDGE_CLAIM.ttlMs), 'NX')).toBe('OK');
+  await releaseToAi(stack);
+  await waitFor(async () => (await finishedAt(scheduleId)) !== null, 'the AI service\'s outcome', 30_000, 20);
+  await sleep(1_000);
+  // Before: told by the replicas that heard the nudge (each read it).
+  expect(statusCalls.get(scheduleId) ?? 0).toBe(0);
+  expect(await toldAt(scheduleId)).toBeNull();
+  // Any replica's sweep (here one started now, sweeping at once and every 200 ms) finds it.
+  const started = Date.now();
+  await stack.tripReplica({ SCHEDULE_SWEEP_INTERVAL_MS: '200' });
+  await waitFor(async () => (await toldAt(scheduleId)) !== null, 'the outcome recorded and told by the sweep', 10_000, 20);
+  console.log(`outcome-nudge-replicas: a claimed nudge never read, told by the sweep ${Date.now() - started} ms after a sweeping replica started`);
+  expect((await notificationsWritten(stack, scheduleId)).map((n) => [n.by, n.messageId])).toEqual(onceCompletedByTrip(scheduleId));
+});
