@@ -9,9 +9,10 @@
  *     sweeper running at the production period (SWEEP_INTERVAL_DEFAULT_MS): outcome to told_at, by
  *     the sweep alone and with the AI service's nudge (catalog SCHEDULE_OUTCOME_CHANNEL);
  *  3. a trip DELETE's withdrawals at a realistic heavy trip (500 schedules of the last 14 days) and
- *     larger, completed, failed by the AI service or failed here alone (`unreachable`: AI_UNREACHABLE,
- *     the only final ones of this release a DELETE withdraws): the DELETE's time and the outbox rows
- *     its transaction writes.
+ *     larger, completed, failed by the AI service or failed here alone (`unreachable`: AI_UNREACHABLE),
+ *     none of which a DELETE withdraws, and failed here alone of the release before
+ *     (`unreachable-before`: no notifiedBy, withdrawn): the DELETE's time and the outbox rows its
+ *     transaction writes.
  * Speed is measured here, never asserted in tests. Run it alone: it loads both cores.
  */
 import { randomUUID } from 'node:crypto';
@@ -33,11 +34,14 @@ const SIZES = (process.env.BENCH_SWEEP_SIZES ?? '10,1000,5000').split(',').filte
 const PASSES = 5;
 const LATENCY_SAMPLES = 5;
 const DELETE_SIZES = (process.env.BENCH_DELETE_SIZES ?? '500,5000').split(',').filter(Boolean).map(Number);
-// Which schedules the DELETE case has: 'failed' or 'unreachable' alone for the largest sizes (a completed one's result is some 10 KB).
-type DeleteCase = 'completed' | 'failed' | 'unreachable';
-const DELETE_STATUSES = (process.env.BENCH_DELETE_STATUSES ?? 'completed,failed,unreachable').split(',').filter((s): s is DeleteCase => ['completed', 'failed', 'unreachable'].includes(s));
+// Which schedules the DELETE case has: the failed ones alone for the largest sizes (a completed one's result is some 10 KB).
+const DELETE_CASES = ['completed', 'failed', 'unreachable', 'unreachable-before'] as const;
+type DeleteCase = (typeof DELETE_CASES)[number];
+const DELETE_STATUSES = (process.env.BENCH_DELETE_STATUSES ?? DELETE_CASES.join(',')).split(',').filter((s): s is DeleteCase => (DELETE_CASES as readonly string[]).includes(s));
 /** The reason each failed case is stored with: the AI service's (read from it), or the trip service's own. */
-const failureOf = (c: DeleteCase): string | null => (c === 'failed' ? 'the places could not be read' : c === 'unreachable' ? AI_UNREACHABLE : null);
+const failureOf = (c: DeleteCase): string | null => (c === 'failed' ? 'the places could not be read' : c === 'unreachable' || c === 'unreachable-before' ? AI_UNREACHABLE : null);
+/** Whether the case's requests are of the release before (no notifiedBy: the AI service tells their outcome, so a DELETE withdraws them). */
+const ofReleaseBefore = (c: DeleteCase): boolean => c === 'unreachable-before';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const f0 = (x: number) => x.toFixed(0);
@@ -196,7 +200,8 @@ try {
   }
 
   // A trip DELETE with `k` schedules of the last 14 days (one a minute, or as many as fit), its owner's: completed plans
-  // the trip service told, failed ones the AI service failed, or failed here alone (which a DELETE still withdraws).
+  // the trip service told, failed ones the AI service failed, failed here alone, or failed here alone of the release before
+  // (the only ones of these a DELETE withdraws).
   for (const k of DELETE_SIZES) {
     for (const status of DELETE_STATUSES) {
       const tripId = randomUUID();
@@ -211,7 +216,10 @@ try {
       const ids = Array.from({ length: k }, () => randomUUID());
       // One a minute, closer where k would not fit in the 14 days (up to 201,600 at the budget's 10 a minute).
       const apartMs = Math.min(60_000, Math.floor((13 * 86_400_000) / k));
-      const msgs = ids.map((s, i) => JSON.stringify(message(s, tripId, userId, new Date(now - (i + 1) * apartMs))));
+      const msgs = ids.map((s, i) => {
+        const { notifiedBy, ...before } = message(s, tripId, userId, new Date(now - (i + 1) * apartMs));
+        return JSON.stringify(ofReleaseBefore(status) ? before : { ...before, notifiedBy });
+      });
       const result = JSON.stringify({ ...RESULT, days: Array.from({ length: 3 }, (_, d) => ({ date: `2026-09-2${3 + d}`, stops: Array.from({ length: 8 }, (_, j) => ({ locationId: randomUUID(), name: `Place ${j}`, arrive: '10:00', depart: '11:00', travelMinutes: 12, note: 'x'.repeat(400) })) })) });
       await queryRows(
         tripDb.url,

@@ -7,8 +7,10 @@
  * trip service itself told too, for which the AI service tells nothing and keeps nothing a
  * withdrawal changes: 500 messages written one statement each in the DELETE (0.6-1.2 s here,
  * `npm run bench:sweep`), 5 withdraw calls of 100 after it. The same holds of a failure the AI
- * service made and this service read and told (any reason but AI_UNREACHABLE, which this service
- * gives alone while the AI service may still take the request): no longer withdrawn either.
+ * service made and this service read and told (any reason but AI_UNREACHABLE), and of a failure
+ * here alone (AI_UNREACHABLE, given only past the request's deadline and the grace: the AI service
+ * plans nothing of it any more and tells nothing of a request this service tells): no longer
+ * withdrawn either.
  *
  * The real trip and user services on real PostgreSQL; the schedules besides the one requested
  * through the route are put in trip_db as the trip service records them.
@@ -43,13 +45,16 @@ const insert = async (tripId: string, userId: string, n: number, status: 'comple
   return ids;
 };
 
-it(`a trip with ${COMPLETED} completed schedules of the last 14 days: its DELETE withdraws the one queued, those failed while the AI service could not be reached and those of the release before, not the outcomes the trip service read from the AI service and told`, { timeout: 120_000 }, async () => {
+it(`a trip with ${COMPLETED} completed schedules of the last 14 days: its DELETE withdraws the one queued and those of the release before, not the outcomes the trip service read from the AI service and told nor those it failed alone past their deadline`, { timeout: 120_000 }, async () => {
   const { headers, tripId, scheduleId } = await askSchedule(stack);
   const { user_id: userId } = (await queryRows<{ user_id: string }>(stack.trip.db.url, 'SELECT user_id FROM trips WHERE id = $1', [tripId]))[0]!;
   const day = 86_400_000;
   const told = await insert(tripId, userId, COMPLETED, 'completed', 13 * day, TRIP_NOTIFIES);
-  // Failed here alone: the AI service may still take their request (or expiry message) and give them an outcome.
+  // Failed here alone, past their deadline: a copy of their request (or expiry message) the AI service takes later is failed
+  // there as too late, and it tells nothing of them (notifiedBy `trip`). Withdrawn before this change.
   const unreachable = await insert(tripId, userId, 2, 'failed', 2 * day, TRIP_NOTIFIES, AI_UNREACHABLE);
+  // Of the release before, failed here alone: the AI service tells its late failure (its notify pass), which a withdrawal holds back.
+  const ofReleaseBeforeUnreachable = await insert(tripId, userId, 1, 'failed', 2 * day, undefined, AI_UNREACHABLE);
   // Failed by the AI service (its reason, read there): it has their outcome, so a copy of their request finds them final, and it
   // tells nothing of them (notifiedBy `trip`); the trip service told the failure when it read it. Withdrawn before this change.
   const failedThere = await insert(tripId, userId, 2, 'failed', 2 * day, TRIP_NOTIFIES);
@@ -64,11 +69,11 @@ it(`a trip with ${COMPLETED} completed schedules of the last 14 days: its DELETE
     "SELECT message_id, body->'withdrawn' AS withdrawn FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2 AND body ? 'withdrawn'",
     [QUEUES.aiScheduleGeneration, tripId],
   );
-  // Before 774c6fa: every one of the 14 days, the completed ones told by the trip service among them; before 2026-12-07, the
-  // failed ones too.
-  expect(withdrawals.map((w) => w.message_id).sort()).toEqual([scheduleId, ...unreachable, ...ofReleaseBefore, ...ofReleaseBeforeFailed].map(withdrawalMessageId).sort());
+  // Before 774c6fa: every one of the 14 days, the completed ones told by the trip service among them; before 6f02979, the
+  // failed ones too; before this change, those failed here alone too.
+  expect(withdrawals.map((w) => w.message_id).sort()).toEqual([scheduleId, ...ofReleaseBefore, ...ofReleaseBeforeFailed, ...ofReleaseBeforeUnreachable].map(withdrawalMessageId).sort());
   expect(new Set(withdrawals.map((w) => JSON.stringify(w.withdrawn)))).toEqual(new Set([JSON.stringify({ error: TRIP_DELETED, notify: false })]));
-  expect([...told, ...failedThere].map(withdrawalMessageId).filter((id) => withdrawals.some((w) => w.message_id === id))).toEqual([]);
+  expect([...told, ...failedThere, ...unreachable].map(withdrawalMessageId).filter((id) => withdrawals.some((w) => w.message_id === id))).toEqual([]);
   // The trip and every schedule of it are gone.
   expect(await queryRows(stack.trip.db.url, 'SELECT id FROM schedules WHERE trip_id = $1', [tripId])).toEqual([]);
 });

@@ -6,10 +6,11 @@
  * was gone) while the trip service showed the failure. The trip service also tells the AI service
  * at once, on its internal withdraw route; without that call both tests fail (`completed`).
  */
-import { SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
+import { randomUUID } from 'node:crypto';
+import { QUEUES, SCHEDULE_NOTIFICATIONS, TRIP_NOTIFIES } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TRIP_CHANGED, TRIP_DELETED } from '../src/domain/schedules.ts';
+import { AI_UNREACHABLE, TRIP_CHANGED, TRIP_DELETED, withdrawalMessageId } from '../src/domain/schedules.ts';
 import { askSchedule, call, notificationsWritten, startStack, waitFor, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
 
@@ -70,4 +71,28 @@ it('deleted while planned: dropped, nothing completed, nobody notified', { timeo
   });
   expect(await generation(scheduleId)).toEqual({ status: 'failed', error: TRIP_DELETED });
   expect(await written(scheduleId)).toEqual([]);
+});
+
+it('deleted while planned, beside schedules failed here alone past their deadline: the one planned is withdrawn and fails at the AI service, nobody notified; the others are not withdrawn', { timeout: 120_000 }, async () => {
+  let failedAlone: string[] = [];
+  const { tripId, scheduleId } = await changedWhilePlanned(async (t) => {
+    // As the trip service records them while the AI service cannot be reached at their deadline (a day ago).
+    failedAlone = [randomUUID(), randomUUID(), randomUUID()];
+    await queryRows(
+      stack.trip.db.url,
+      `INSERT INTO schedules (id, trip_id, user_id, status, error, locked, request_hash, request, not_after, created_at, updated_at, finished_at)
+       SELECT s, t.id, t.user_id, 'failed', $3, '{}', 'h', jsonb_build_object('scheduleId', s, 'tripId', t.id, 'userId', t.user_id, 'notifiedBy', $4::text),
+              now() - interval '1 day', now() - interval '1 day 2 minutes', now() - interval '1 day', now() - interval '1 day'
+         FROM unnest($1::uuid[]) AS s, trips t WHERE t.id = $2`,
+      [failedAlone, t.tripId, AI_UNREACHABLE, TRIP_NOTIFIES],
+    );
+    expect((await call(stack.trip.url, 'DELETE', `/api/v1/trips/${t.tripId}`, { headers: t.headers })).status).toBe(204);
+  });
+  // The withdrawal of the one it may still plan reaches the AI service: its plan finishes nothing.
+  expect(await generation(scheduleId)).toEqual({ status: 'failed', error: TRIP_DELETED });
+  expect(await written(scheduleId)).toEqual([]);
+  const withdrawals = await queryRows<{ message_id: string }>(stack.trip.db.url, "SELECT message_id FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2 AND body ? 'withdrawn'", [QUEUES.aiScheduleGeneration, tripId]);
+  // Before this change, one for each failed here alone too.
+  expect(withdrawals.map((w) => w.message_id)).toEqual([withdrawalMessageId(scheduleId)]);
+  expect(await queryRows(stack.ai!.db.url, 'SELECT id FROM generations WHERE id = ANY($1::uuid[])', [failedAlone])).toEqual([]);
 });

@@ -206,37 +206,49 @@ export const withdrawalMessageId = (scheduleId: string): string => `${scheduleId
 /**
  * The withdrawals of a trip's deletion (withdrawStale), written by PostgreSQL in one statement: the
  * schedules requested within LATE_OUTCOME_WINDOW_MS whose request, or a message about them, can
- * still make the AI service act or tell: queued or running (one a trip), failed here alone
- * (AI_UNREACHABLE: correctable, its request or expiry message may still be queued), and every one
- * of a request of the release before (no notifiedBy `trip`: the AI service tells its outcome a pass
- * through its queue later, which a withdrawal holds back). Not a final one whose request says this
- * service tells it, completed or failed by the AI service: the AI service has its outcome (this
- * service read it there), so any copy of its request (a redelivery, an expiry or late copy, a
- * change's withdrawal) finds it final and does nothing, it writes no notify message for such a
- * request (notifyingBy), and this service told the outcome in the statement that recorded it, under
- * the id an AI pod of the release before would use (the inbox keeps one); the withdrawal changed
- * a mark alone, and cost a message, a row and a withdraw-route item each. Before, every failure of
- * the 14 days was withdrawn: 100,000 took the DELETE 3.6 s, and the 201,600 the budget allows ran
- * past Prisma's 5 s transaction limit (the trip could not be deleted). Each message is `withdrawal`
- * of its row, made in SQL: the stored request (jsonb, as the kit stored it from the same JSON) with
- * `notAfter` and `withdrawn` set; compared with the one outboxMessage makes in
- * delete-withdrawals-sql.test.ts. Answers what tellWithdrawn needs of each, without its request.
- * Parameters: trip id, the window's start, WITHDRAWN_SUFFIX, notAfter (ISO), `withdrawn` (JSON),
- * TRIP_NOTIFIES, AI_UNREACHABLE, then outboxSelectParams.
+ * still make the AI service plan or tell: queued or running (one a trip: it may still be planned
+ * before its deadline, and a withdrawal fails it there so that a plan under way finishes nothing),
+ * and every one of a request of the release before (no notifiedBy `trip`: the AI service tells its
+ * outcome a pass through its queue later, which a withdrawal holds back). Not a final one whose
+ * request says this service tells it, however it ended:
+ *  - completed or failed by the AI service: it has the outcome (this service read it there), so
+ *    any copy of its request (a redelivery, an expiry or late copy, a change's withdrawal) finds it
+ *    final and does nothing, it writes no notify message for such a request (notifyingBy), and this
+ *    service told the outcome in the statement that recorded it, under the id an AI pod of the
+ *    release before would use (the inbox keeps one);
+ *  - failed here alone (AI_UNREACHABLE): failed only past its deadline and the grace, so the AI
+ *    service can no longer plan it (catalog ScheduleGenerationMessage.notAfter: it starts or
+ *    finishes nothing past it; a copy of the request or its expiry taken later goes once to the back
+ *    of the queue and is then failed as too late), and tells nothing of it on any path
+ *    (notifyingBy); what the AI service may still record of it (that late failure, or a completion
+ *    made before the deadline) is read by nobody once the trip's row is gone, and pruned or erased
+ *    there as any other (GENERATION_RETENTION, ACCOUNT_ERASURE). An AI pod of the release before
+ *    ignores notifiedBy and may tell that late failure during the rollout, as it may tell any
+ *    outcome (README, "The rollout"). Its withdrawal only set the
+ *    reason and the mark in ai_db, and cost a message, a row and a withdraw-route item each: with
+ *    the AI service down, a trip gathers one every deadline plus grace (8,064 in 14 days at 120 s +
+ *    30 s; the budget's 201,600 with a deadline and grace of 6 s or less), and 201,600 took the
+ *    DELETE past Prisma's 5 s transaction limit (P2028: a 503, the trip kept).
+ * So what is withdrawn is bounded by what a trip of this release can still have planned (one) and
+ * by what a trip pod of the release before requested. Each message is `withdrawal` of its row, made
+ * in SQL: the stored request (jsonb, as the kit stored it from the same JSON) with `notAfter` and
+ * `withdrawn` set; compared with the one outboxMessage makes in delete-withdrawals-sql.test.ts.
+ * Answers what tellWithdrawn needs of each, without its request. Parameters: trip id, the window's
+ * start, WITHDRAWN_SUFFIX, notAfter (ISO), `withdrawn` (JSON), TRIP_NOTIFIES, then
+ * outboxSelectParams.
  */
 const DELETION_WITHDRAWALS_SQL = `
 WITH withdrawn AS (
   SELECT id, trip_id, user_id, created_at, request FROM schedules
    WHERE trip_id = $1::uuid AND created_at > $2::timestamptz
-     AND (status IN ('queued', 'running') OR (status = 'failed' AND error = $7::text)
-          OR (request->>'notifiedBy') IS DISTINCT FROM $6::text)
+     AND (status IN ('queued', 'running') OR (request->>'notifiedBy') IS DISTINCT FROM $6::text)
 ), outbox AS (
   ${outboxInsertSelectSql(
     `SELECT id::text || $3::text AS message_id,
             request || jsonb_build_object('notAfter', $4::text, 'withdrawn', $5::jsonb) AS body,
             row_number() OVER (ORDER BY created_at, id) AS n
        FROM withdrawn`,
-    8,
+    7,
   )}
 )
 SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", created_at AS "createdAt",
@@ -765,10 +777,10 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
   /**
    * In the transaction of a trip's change (after its write, under its row lock) or deletion (before
-   * it, the row locked): its queued or running schedules, and those failed here alone that the AI
-   * service may still complete (correctable: REASON_SQL on a change), whose request the trip as it now is would
-   * not make (requestHash and sameRequest, as a request is told apart on the route; every one for a
-   * deleted trip) are withdrawn (withdrawal). On a change each is failed here at once (TRIP_CHANGED,
+   * it, the row locked): its queued or running schedules, and on a change those failed here alone
+   * that the AI service may still complete (correctable: REASON_SQL), whose request the trip as it now is would
+   * not make (requestHash and sameRequest, as a request is told apart on the route; every queued or
+   * running one for a deleted trip) are withdrawn (withdrawal). On a change each is failed here at once (TRIP_CHANGED,
    * with its trip event and its `schedule.failed` notification: outcomeNotice), so the traveller reads
    * the reason and may ask again at once; the AI service fails it too (and notifies `schedule.failed`
    * only for a request of the release before notifiedBy). On a deletion its row goes with the trip
@@ -780,8 +792,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * and this service may have read that outcome before the notify message was taken; withdrawn,
    * the AI service holds that notification back (a withdrawal of a final schedule only marks it),
    * where it told the traveller of a trip they had deleted (deleted-after-outcome.test.ts); but not
-   * one this service tells that has its outcome from the AI service, completed or failed there
-   * (DELETION_WITHDRAWALS_SQL: nothing of it can still act or tell there). No
+   * one this service tells that is final here, completed or failed there or failed here alone past
+   * its deadline (DELETION_WITHDRAWALS_SQL: nothing of it can still be planned or told there). No
    * longer than the window: past it no message of the schedule can still be on the queue. Answers
    * those withdrawn, for tellWithdrawn once the change committed.
    */
@@ -832,7 +844,6 @@ export const scheduleService = (deps: ScheduleDeps) => {
       at.toISOString(),
       JSON.stringify(reason),
       TRIP_NOTIFIES,
-      AI_UNREACHABLE,
       ...outboxSelectParams(QUEUES.aiScheduleGeneration),
     );
     if (!rows.length) return [];
