@@ -113,6 +113,15 @@ export const scheduleNudgeClaimKey = (tripDatabase: string, scheduleId: string):
 export const SCHEDULE_STATUS_MAX_IDS = 100;
 
 /**
+ * Status calls one trip replica has out to the AI service at once, at most: its sweep brings that
+ * many pages (of SCHEDULE_STATUS_MAX_IDS) of unfinished schedules up to date together, and its
+ * shared status reader asks a longer list in that many calls at once. One at a time, a pass over
+ * 5,000 unfinished schedules took 0.44-0.9 s of the 2 s sweep period, mostly waiting on the calls
+ * (trip-service `npm run bench:sweep`). Small and fixed: each call is one indexed read of ai_db.
+ */
+export const SCHEDULE_STATUS_CONCURRENCY = 4;
+
+/**
  * The AI service's internal routes (under internalPrefix('ai')), for the trip service: the state of
  * schedules, failing those past their deadline (so the traveller is notified as for any failure),
  * and failing those the trip service withdrew, at once (their withdrawal message may come after a

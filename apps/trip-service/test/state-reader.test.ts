@@ -5,7 +5,7 @@
  * pause without calls (reads refused at once), then one probe; an outage is logged by the reader, a
  * few lines whatever the number of reads.
  */
-import { SCHEDULE_STATUS_MAX_IDS, type GenerationState } from '@tripgen/catalog';
+import { SCHEDULE_STATUS_CONCURRENCY, SCHEDULE_STATUS_MAX_IDS, type GenerationState } from '@tripgen/catalog';
 import { quietLogger } from '@tripgen/testing';
 import { describe, expect, it } from 'vitest';
 import { OUTAGE_WARN_EVERY_MS, STATES_BACK, STATES_PAUSE, STATES_UNAVAILABLE, StatesPausedError, sharedStateReader } from '../src/domain/schedules.ts';
@@ -54,6 +54,23 @@ describe('the shared status reader', () => {
     const read = reader.read(all);
     for (let i = 0; i < 3; i++) await route.answer();
     expect(route.calls.map((c) => c.length)).toEqual([SCHEDULE_STATUS_MAX_IDS, SCHEDULE_STATUS_MAX_IDS, 1]);
+    expect((await read).size).toBe(all.length);
+  });
+
+  it(`asks a list longer than one call allows in ${SCHEDULE_STATUS_CONCURRENCY} calls at once, the next as one ends`, async () => {
+    const route = slowRoute();
+    const reader = sharedStateReader(route.fetchStates, quietLogger);
+    const n = SCHEDULE_STATUS_CONCURRENCY + 2;
+    const all = Array.from({ length: n * SCHEDULE_STATUS_MAX_IDS }, (_, i) => id(i));
+    const read = reader.read(all);
+    await new Promise((r) => setImmediate(r));
+    // Before: one call, the next only once it was answered (a sweep pass of 5,000 unfinished schedules waited on 50 in a row).
+    expect(route.calls).toHaveLength(SCHEDULE_STATUS_CONCURRENCY);
+    await route.answer();
+    await new Promise((r) => setImmediate(r));
+    expect(route.calls).toHaveLength(SCHEDULE_STATUS_CONCURRENCY + 1);
+    for (let i = 1; i < n; i++) await route.answer();
+    expect(route.calls.flat()).toEqual(all);
     expect((await read).size).toBe(all.length);
   });
 

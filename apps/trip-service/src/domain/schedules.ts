@@ -11,7 +11,7 @@
  * it here: a trip deleted before has no row to record it in, and nobody is told.
  */
 import { randomUUID } from 'node:crypto';
-import { QUEUES, QUEUE_LIMITS, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, TRIP_NOTIFIES, scheduleNotification, scheduleNotificationId, tripNotifies, type GenerationState, type ScheduleOutcome, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, type WithdrawnSchedule, type ExpiredSchedule, isoDaysMs } from '@tripgen/catalog';
+import { QUEUES, QUEUE_LIMITS, SCHEDULE_STATUS_CONCURRENCY, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, TRIP_NOTIFIES, scheduleNotification, scheduleNotificationId, tripNotifies, type GenerationState, type ScheduleOutcome, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, type WithdrawnSchedule, type ExpiredSchedule, isoDaysMs } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError, bearerChallenge, type OperationBudget } from '@tripgen/service-kit';
 import { outboxInsertSelectSql, outboxMessage, outboxRowParams, outboxSelectParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
@@ -402,9 +402,36 @@ export class StatesPausedError extends Error {
 }
 
 /**
+ * Runs work(0), work(1), ... up to work(n - 1) with at most SCHEDULE_STATUS_CONCURRENCY under way,
+ * each started as one ends; none is started once one answered false (nothing more to do) or
+ * failed. Rejects with the first failure once every one under way has ended, so that nothing of
+ * it runs on after the caller moved on. A fixed number of loops over a shared counter: no queue
+ * library among the dependencies (p-limit is in the lockfile for another tool only), and this is all of it.
+ */
+async function inTurn(n: number, work: (i: number) => Promise<boolean | void>): Promise<void> {
+  let taken = 0;
+  let stopped = false;
+  const loop = async () => {
+    while (!stopped && taken < n) {
+      const i = taken++;
+      try {
+        if ((await work(i)) === false) stopped = true;
+      } catch (err) {
+        stopped = true;
+        throw err;
+      }
+    }
+  };
+  const ended = await Promise.allSettled(Array.from({ length: Math.min(SCHEDULE_STATUS_CONCURRENCY, n) }, loop));
+  const failure = ended.find((e): e is PromiseRejectedResult => e.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
+/**
  * Status reads of the AI service shared by everyone asking at the same time: the first read goes
  * at once; the ids asked while a call is out wait for it to end and go together in the next one
- * (at most SCHEDULE_STATUS_MAX_IDS a call, the AI route's limit). So the calls follow the AI service's
+ * (at most SCHEDULE_STATUS_MAX_IDS a call, the AI route's limit; a longer list, the sweep's pages,
+ * in up to SCHEDULE_STATUS_CONCURRENCY calls at once). So the calls follow the AI service's
  * round trip, not the number of travellers polling. Written by hand: DataLoader batches by event
  * loop tick, which under a steady stream of reads sends nearly one call per read.
  * After a failed call it makes none for a pause (STATES_PAUSE: the first, doubled after each
@@ -469,7 +496,9 @@ export const sharedStateReader = (fetchStates: (ids: string[]) => Promise<Genera
       try {
         const ids = [...batch.ids];
         const answers = new Map<string, GenerationState>();
-        for (let i = 0; i < ids.length; i += SCHEDULE_STATUS_MAX_IDS) for (const s of await fetchStates(ids.slice(i, i + SCHEDULE_STATUS_MAX_IDS))) answers.set(s.id, s);
+        await inTurn(Math.ceil(ids.length / SCHEDULE_STATUS_MAX_IDS), async (i) => {
+          for (const s of await fetchStates(ids.slice(i * SCHEDULE_STATUS_MAX_IDS, (i + 1) * SCHEDULE_STATUS_MAX_IDS))) answers.set(s.id, s);
+        });
         answered();
         batch.resolve(answers);
       } catch (err) {
@@ -696,47 +725,68 @@ export const scheduleService = (deps: ScheduleDeps) => {
   /** Where the next pass takes up the correctable schedules (LATE_PER_PASS): after the last one asked, or from the newest. */
   let lateFrom = AFTER_ALL;
 
-  /**
-   * One pass of the sweep: every unfinished schedule of every trip, then up to LATE_PER_PASS of
-   * those failed here alone still correctable, brought up to date, then the untold outcomes told.
-   * `going` false stops it between pages (the service closing). What it walked.
-   */
   /** A sweep page's rows, whole, by id (the primary key): one ended meanwhile is refreshed as it now is (refresh skips it). */
   const refreshPage = async (keys: readonly PageKey[]): Promise<void> => {
     if (keys.length > 0) await refresh(await prisma.schedule.findMany({ where: { id: { in: keys.map((k) => k.id) } } }));
   };
   const cursorAt = (key: PageKey) => ({ createdAt: key.created_at.toISOString(), id: key.id });
+  /**
+   * A keyset walk's pages, each read after the one before it (its position comes from that page's
+   * last key) and refreshed SCHEDULE_STATUS_CONCURRENCY at once: one page at a time, a pass over
+   * 5,000 unfinished schedules waited on 50 status calls one after another. `read` answers
+   * undefined when the walk is over. The pages hold distinct schedules, each refreshed as it then
+   * is (refreshPage), so the outcomes are those of one page at a time.
+   */
+  const pagesInTurn = (read: () => Promise<readonly PageKey[] | undefined>): Promise<void> => {
+    let reading: Promise<unknown> = Promise.resolve();
+    return inTurn(Infinity, async () => {
+      const page = reading.then(read);
+      reading = page.catch(() => undefined);
+      const keys = await page;
+      if (!keys) return false;
+      await refreshPage(keys);
+    });
+  };
 
+  /**
+   * One pass of the sweep: every unfinished schedule of every trip, then up to LATE_PER_PASS of
+   * those failed here alone still correctable, brought up to date, then the untold outcomes told.
+   * `going` false stops it between pages (the service closing). What it walked.
+   */
   async function sweep(going: () => boolean = () => true): Promise<SweepPass> {
     const pass = { active: 0, late: 0, pages: 0 };
     // Every unfinished schedule, a page at a time, oldest first: with the first page alone, one
     // younger than SWEEP_PAGE others waited for them to end (up to the deadline and the grace)
     // before its outcome was recorded and told. Keyset on (created_at, id), so a schedule that
     // ends meanwhile shifts no page (none skipped); stops while the service closes.
-    for (let after = BEFORE_ALL; going(); ) {
+    let after = BEFORE_ALL;
+    let lastActive = false;
+    await pagesInTurn(async () => {
+      if (lastActive || !going()) return undefined;
       const keys = await prisma.$queryRawUnsafe<PageKey[]>(ACTIVE_PAGE_SQL, after.createdAt, after.id, SWEEP_PAGE);
       pass.active += keys.length;
       pass.pages += 1;
-      await refreshPage(keys);
-      if (keys.length < SWEEP_PAGE) break;
-      after = cursorAt(keys.at(-1)!);
-    }
+      if (keys.length < SWEEP_PAGE) lastActive = true;
+      else after = cursorAt(keys.at(-1)!);
+      return keys;
+    });
     // Apart and after them, so that they never crowd out the unfinished ones: a page at a time from
     // where the pass before stopped, newest first.
     const windowStart = new Date(now() - LATE_OUTCOME_WINDOW_MS).toISOString();
-    while (going() && pass.late < LATE_PER_PASS) {
+    let lastLate = false;
+    await pagesInTurn(async () => {
+      if (lastLate || !going() || pass.late >= LATE_PER_PASS) return undefined;
       const want = Math.min(SWEEP_PAGE, LATE_PER_PASS - pass.late);
       const keys = await prisma.$queryRawUnsafe<PageKey[]>(LATE_PAGE_SQL, AI_UNREACHABLE, windowStart, lateFrom.createdAt, lateFrom.id, want);
-      await refreshPage(keys);
       pass.late += keys.length;
       pass.pages += 1;
       if (keys.length < want) {
         // The oldest reached: the next pass starts again from the newest.
         lateFrom = AFTER_ALL;
-        break;
-      }
-      lateFrom = cursorAt(keys.at(-1)!);
-    }
+        lastLate = true;
+      } else lateFrom = cursorAt(keys.at(-1)!);
+      return keys;
+    });
     await tellUntold();
     return pass;
   }
