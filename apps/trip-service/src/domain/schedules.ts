@@ -11,7 +11,7 @@
  * it here: a trip deleted before has no row to record it in, and nobody is told.
  */
 import { randomUUID } from 'node:crypto';
-import { QUEUES, QUEUE_LIMITS, SCHEDULE_STATUS_CONCURRENCY, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, TRIP_NOTIFIES, scheduleNotification, scheduleNotificationId, tripNotifies, type GenerationState, type ScheduleOutcome, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, type WithdrawnSchedule, type ExpiredSchedule, isoDaysMs } from '@tripgen/catalog';
+import { QUEUES, QUEUE_LIMITS, SCHEDULE_NOTIFICATIONS, SCHEDULE_STATUS_CONCURRENCY, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, TRIP_NOTIFIES, scheduleNotification, scheduleNotificationId, tripNotifies, type GenerationState, type ScheduleOutcome, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, type WithdrawnSchedule, type ExpiredSchedule, isoDaysMs } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError, bearerChallenge, type OperationBudget } from '@tripgen/service-kit';
 import { outboxInsertSelectSql, outboxMessage, outboxRowParams, outboxSelectParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
@@ -70,11 +70,10 @@ const FINISH_SQL = withOutboxSql(`
    WHERE id = $1::uuid AND (status IN ('queued', 'running') OR (status = 'failed' AND error = $6::text))
   RETURNING id`, 8);
 /**
- * A schedule failed here alone (correctable) that takes another reason: the AI service's own
- * failure, or a withdrawn one's when its trip changed, so that the AI service's `completed` for the
- * trip as it was no longer replaces the failure (FINISH_SQL replaces AI_UNREACHABLE only); its
- * withdrawal and its notification (outcomeNotice) go in the same statement. No trip event: its
- * failure has one. Parameters: id, error, updatedAt, the reason it replaces, toldAt (as
+ * A schedule failed here alone (correctable) that takes the AI service's own failure as its reason,
+ * which ends its correction (FINISH_SQL replaces AI_UNREACHABLE only); its notification
+ * (outcomeNotice) goes in the same statement. A trip change's reason for many at once is
+ * CHANGE_REASONS_SQL's, the same update. No trip event: its failure has one. Parameters: id, error, updatedAt, the reason it replaces, toldAt (as
  * FINISH_SQL's), then the outbox rows' arrays.
  */
 const REASON_SQL = withOutboxSql(`
@@ -254,6 +253,53 @@ WITH withdrawn AS (
 SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", created_at AS "createdAt",
        (request->'notifiedBy') IS NOT DISTINCT FROM to_jsonb($6::text) AS "tripNotifies"
   FROM withdrawn
+ ORDER BY created_at, id`;
+
+/**
+ * A trip change's failures here alone (correctable) that the trip as it now is would not request,
+ * in one statement: each takes TRIP_CHANGED (REASON_SQL's update, only while it is still failed
+ * with AI_UNREACHABLE: a completion read meanwhile keeps its outcome), with its withdrawal (as
+ * `withdrawal` makes it: the stored request with `notAfter` and `withdrawn` set, `notify` where the
+ * AI service tells it) and, for a request this service tells, its `schedule.failed` notification
+ * (as outcomeNotice makes it), made and written by PostgreSQL. One statement each, a PATCH after an
+ * AI outage ran past Prisma's 5 s transaction limit: 8,064 (the most a trip gathers in 14 days at the
+ * default deadline and grace) a 503 after 5.0 s, the trip unchanged; 1,000 took 1.2 s. Compared with
+ * the kit's outboxMessage rows in change-reasons-sql.test.ts. Parameters: ids, their withdrawal
+ * message ids, their notification message ids (aligned), TRIP_CHANGED, the change's instant,
+ * AI_UNREACHABLE, TRIP_NOTIFIES, the notification's type, the change's instant as the messages
+ * carry it (text: a parameter of one type), then outboxSelectParams of ai-schedule-generation-queue
+ * and of notification-queue. Answers what tellWithdrawn needs of each.
+ */
+const CHANGE_REASONS_SQL = `
+WITH asked AS (
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) AS a(id, withdrawal_id, notification_id)
+), changed AS (
+  UPDATE schedules s SET error = $4::text, updated_at = $5::timestamptz,
+         told_at = CASE WHEN (s.request->'notifiedBy') IS NOT DISTINCT FROM to_jsonb($7::text) THEN $5::timestamptz END
+    FROM asked a
+   WHERE s.id = a.id AND s.status = 'failed' AND s.error = $6::text
+  RETURNING s.id, s.trip_id, s.user_id, s.created_at, s.request, a.withdrawal_id, a.notification_id,
+            (s.request->'notifiedBy') IS NOT DISTINCT FROM to_jsonb($7::text) AS trip_notifies
+), withdrawals AS (
+  ${outboxInsertSelectSql(
+    `SELECT withdrawal_id AS message_id,
+            request || jsonb_build_object('notAfter', $9::text, 'withdrawn', jsonb_build_object('error', $4::text, 'notify', NOT trip_notifies)) AS body,
+            row_number() OVER (ORDER BY created_at, id) AS n
+       FROM changed`,
+    10,
+  )}
+), notifications AS (
+  ${outboxInsertSelectSql(
+    `SELECT notification_id AS message_id,
+            jsonb_build_object('userId', user_id::text, 'type', $8::text, 'occurredAt', $9::text,
+                               'payload', jsonb_build_object('scheduleId', id::text, 'tripId', trip_id::text, 'error', $4::text)) AS body,
+            row_number() OVER (ORDER BY created_at, id) AS n
+       FROM changed WHERE trip_notifies`,
+    12,
+  )}
+)
+SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", created_at AS "createdAt", trip_notifies AS "tripNotifies"
+  FROM changed
  ORDER BY created_at, id`;
 
 /**
@@ -861,22 +907,49 @@ export const scheduleService = (deps: ScheduleDeps) => {
     // (outcomeNotice), in the statement that fails them here.
     const why = (row: ScheduleRow) => ({ error: TRIP_CHANGED, notify: !tripNotifies(row.request) });
     // Those whose update took: one an outcome reached first (the AI service's completion, read here meanwhile) is not withdrawn.
-    const withdrawn: WithdrawnSchedule[] = [];
-    for (const row of stale) {
+    const withdrawn: WithdrawnSchedule[] = await changeReasons(tx, stale.filter((r) => !isActive(r)), at);
+    for (const row of stale.filter(isActive)) {
       const item = { ...expiredSchedule(row), ...why(row) };
       const message = outboxMessage(QUEUES.aiScheduleGeneration, withdrawal(row, at, why(row)), { messageId: withdrawalMessageId(row.id) });
       const notice = outcomeNotice(row, { status: 'failed', error: TRIP_CHANGED }, at);
       const toldAt = notice.length ? at.toISOString() : null;
-      if (!isActive(row)) {
-        if ((await tx.$queryRawUnsafe<unknown[]>(REASON_SQL, row.id, TRIP_CHANGED, at.toISOString(), AI_UNREACHABLE, toldAt, ...outboxRowParams([message, ...notice]))).length > 0) withdrawn.push(item);
-        continue;
-      }
       const ref = { scheduleId: row.id, tripId: row.tripId, userId: row.userId, replan: row.replanDate !== null, durationMs: Math.max(0, at.getTime() - row.createdAt.getTime()) };
       const outbox = [...deps.events.row(TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: 'generation-failed' }, `${row.id}.failed`), message, ...notice];
       if ((await tx.$queryRawUnsafe<unknown[]>(FINISH_SQL, row.id, 'failed', null, TRIP_CHANGED, at.toISOString(), null, toldAt, ...outboxRowParams(outbox))).length > 0) withdrawn.push(item);
     }
     if (withdrawn.length) log.info({ tripId, schedules: withdrawn.map((w) => w.id), deleted: false }, 'active schedules withdrawn: their trip changed what they were planned for');
     return withdrawn;
+  }
+
+  /**
+   * withdrawStale's failures here alone (correctable) of a changed trip, in one statement
+   * (CHANGE_REASONS_SQL): those it changed, for tellWithdrawn.
+   */
+  async function changeReasons(tx: Prisma.TransactionClient, rows: readonly ScheduleRow[], at: Date): Promise<WithdrawnSchedule[]> {
+    if (!rows.length) return [];
+    const changed = await tx.$queryRawUnsafe<{ id: string; tripId: string; userId: string; createdAt: Date; tripNotifies: boolean }[]>(
+      CHANGE_REASONS_SQL,
+      rows.map((r) => r.id),
+      rows.map((r) => withdrawalMessageId(r.id)),
+      rows.map((r) => scheduleNotificationId(r.id, SCHEDULE_NOTIFICATIONS.failed)),
+      TRIP_CHANGED,
+      at.toISOString(),
+      AI_UNREACHABLE,
+      TRIP_NOTIFIES,
+      SCHEDULE_NOTIFICATIONS.failed,
+      at.toISOString(),
+      ...outboxSelectParams(QUEUES.aiScheduleGeneration),
+      ...outboxSelectParams(QUEUES.notification),
+    );
+    return changed.map((row) => ({
+      id: row.id,
+      tripId: row.tripId,
+      userId: row.userId,
+      requestedAt: row.createdAt.toISOString(),
+      ...(row.tripNotifies ? { notifiedBy: TRIP_NOTIFIES } : {}),
+      error: TRIP_CHANGED,
+      notify: !row.tripNotifies,
+    }));
   }
 
   /**
