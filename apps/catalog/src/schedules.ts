@@ -99,9 +99,10 @@ export const SCHEDULE_OUTCOME_CHANNEL = 'tripgen:ai:schedule-outcomes';
  * claim only divides the nudge: the sweep and a waiting read ignore it, so a claimer that dies
  * before it reads leaves the schedule to the next sweep of any replica (SCHEDULE_SWEEP_INTERVAL_MS,
  * 2 s), as a lost nudge is. `ttlMs` outlasts the moment one publish reaches the replicas by far
- * (the same message written to each subscriber at once); the key then goes by itself. Another nudge
- * of the same schedule within it (rare: a later delivery of that schedule committed, e.g. its
- * expiry) is left to the sweep too. Per trip database, as the account-erasure lease: the test
+ * (the same message written to each subscriber at once); the key then goes by itself. A read that
+ * found no outcome (none yet, or its status call failed) gives the key back, so that the
+ * schedule's next nudge (a later delivery committed: its late copy failed, its outcome) is read;
+ * one that comes while that read is out is left to the sweep. Per trip database, as the account-erasure lease: the test
  * stacks of a process share one Redis database, each its own trip_db.
  */
 export const SCHEDULE_NUDGE_CLAIM = { keyPrefix: 'tripgen:trip:schedule-nudge-claim', ttlMs: 10_000 } as const;

@@ -15,7 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AI_INTERNAL_PATHS, SCHEDULE_NOTIFICATIONS, SCHEDULE_NUDGE_CLAIM, internalPrefix, scheduleNotificationId, scheduleNudgeClaimKey } from '@tripgen/catalog';
+import { AI_INTERNAL_PATHS, SCHEDULE_NOTIFICATIONS, SCHEDULE_NUDGE_CLAIM, SCHEDULE_OUTCOME_CHANNEL, internalPrefix, scheduleNotificationId, scheduleNudgeClaimKey } from '@tripgen/catalog';
 import { queryRows, redisUrl } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { askSchedule, notificationsWritten, releaseToAi, startStack, waitFor, type Stack } from './harness.ts';
@@ -88,6 +88,29 @@ it('one replica of three reads a nudged schedule: one status call for its outcom
   const left = Number(redis('PTTL', claimKey(scheduleId)));
   expect(left).toBeGreaterThan(0);
   expect(left).toBeLessThanOrEqual(SCHEDULE_NUDGE_CLAIM.ttlMs);
+});
+
+/**
+ * A nudge can come before the outcome: the AI service publishes after each delivery of a schedule
+ * that committed, and the first of them may find nothing final there (a request taken past its
+ * deadline goes to the back of the queue first, `.late`, and is failed when taken again), or the
+ * claimer's status call may fail. The claim held for its whole TTL then made every replica leave
+ * the outcome's own nudge: told only at the next sweep (for a schedule failed here alone, a late
+ * page of LATE_PER_PASS a pass).
+ */
+it('a nudge whose read found no outcome leaves the next nudge of the schedule to be read: the outcome told at once', { timeout: 120_000 }, async () => {
+  const { scheduleId } = await askSchedule(stack, () => stack.ai!.stop());
+  const before = statusCalls.get(scheduleId) ?? 0;
+  // A nudge before any outcome (here while the AI service cannot answer): one replica claims and reads it, to no outcome.
+  redis('PUBLISH', SCHEDULE_OUTCOME_CHANNEL, scheduleId);
+  await waitFor(async () => (statusCalls.get(scheduleId) ?? 0) > before, 'the claimer\'s status call', 10_000, 20);
+  await sleep(500);
+  expect(await toldAt(scheduleId)).toBeNull();
+  await releaseToAi(stack);
+  await waitFor(async () => (await finishedAt(scheduleId)) !== null, 'the AI service\'s outcome', 30_000, 20);
+  // Sweeps are 10 minutes apart: only the outcome's nudge can tell it now. Before: never read (the claim of the first nudge held it).
+  await waitFor(async () => (await toldAt(scheduleId)) !== null, 'the outcome recorded and told on its nudge', 5_000, 20);
+  expect((await notificationsWritten(stack, scheduleId)).map((n) => [n.by, n.messageId])).toEqual(onceCompletedByTrip(scheduleId));
 });
 
 it('a nudge claimed by a replica that never reads it is left to the sweep, which records and tells it once', { timeout: 120_000 }, async () => {

@@ -21,6 +21,7 @@ import type { TripEvents } from './events.ts';
 import { digest } from './request-digest.ts';
 import { readPage, type ListPage, type ListPosition } from './list-cursor.ts';
 import { lodgingOf, type TripRow } from './trips.ts';
+import type { NudgeClaim } from './nudge-claim.ts';
 import { tripDates } from './trip-rules.ts';
 import type { ScheduleRequestBody } from './schemas.ts';
 
@@ -429,7 +430,7 @@ export interface ScheduleDeps {
    * Whether this replica reads a nudged schedule (nudge-claim.ts: the first replica to claim it in
    * Redis, catalog SCHEDULE_NUDGE_CLAIM). Absent: it always does (a lone service, the bench).
    */
-  readonly claimNudge?: (scheduleId: string) => Promise<boolean>;
+  readonly claimNudge?: (scheduleId: string) => Promise<NudgeClaim | undefined>;
 }
 
 /** During an AI outage, at most one warning this often (the first failed call is warned at once). */
@@ -1006,16 +1007,30 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * still change, its state asked at once, even if a read or the sweep asked it a moment ago
    * (before that commit), then recorded and told as the sweep would (refresh): a deleted trip's
    * schedule has no row, and nothing happens. Not a uuid, claimed by another replica, unknown, or
-   * failing: nothing; the sweep still finds it. Never rejects.
+   * failing: nothing; the sweep still finds it. A read that leaves the schedule unfinished or
+   * correctable (no outcome yet, or the status call failed) gives the claim back, so that its next
+   * nudge is read. Never rejects.
    */
   async function nudged(scheduleId: string): Promise<void> {
     if (!UUID.test(scheduleId)) return;
+    let claim: NudgeClaim | undefined;
+    // Whether the row is final here now (or gone with its trip): a later nudge of it has nothing to read.
+    let settled = false;
     try {
-      if (deps.claimNudge && !(await deps.claimNudge(scheduleId))) return;
+      if (deps.claimNudge && !(claim = await deps.claimNudge(scheduleId))) return;
       const row = await prisma.schedule.findUnique({ where: { id: scheduleId } });
-      if (row) await refresh([row], 'now');
+      if (!row) settled = true;
+      else {
+        const changed = await refresh([row], 'now');
+        const current = changed.has(row.id) ? changed.get(row.id) : row;
+        // undefined: final at the AI service, recorded by another reader meanwhile.
+        settled = current === undefined || !(isActive(current) || correctable(current, now()));
+      }
     } catch (err) {
       log.warn({ err: String(err), scheduleId }, 'a nudged schedule could not be brought up to date; the sweep will');
+    } finally {
+      // No outcome read (none yet, or the read failed): the schedule's next nudge is claimed and read again.
+      if (claim && !settled) await claim.giveBack();
     }
   }
 
