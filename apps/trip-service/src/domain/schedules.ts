@@ -821,19 +821,23 @@ export const scheduleService = (deps: ScheduleDeps) => {
     // where the pass before stopped, newest first.
     const windowStart = new Date(now() - LATE_OUTCOME_WINDOW_MS).toISOString();
     let lastLate = false;
+    let lateNext = lateFrom;
     await pagesInTurn(async () => {
       if (lastLate || !going() || pass.late >= LATE_PER_PASS) return undefined;
       const want = Math.min(SWEEP_PAGE, LATE_PER_PASS - pass.late);
-      const keys = await prisma.$queryRawUnsafe<PageKey[]>(LATE_PAGE_SQL, AI_UNREACHABLE, windowStart, lateFrom.createdAt, lateFrom.id, want);
+      const keys = await prisma.$queryRawUnsafe<PageKey[]>(LATE_PAGE_SQL, AI_UNREACHABLE, windowStart, lateNext.createdAt, lateNext.id, want);
       pass.late += keys.length;
       pass.pages += 1;
       if (keys.length < want) {
         // The oldest reached: the next pass starts again from the newest.
-        lateFrom = AFTER_ALL;
+        lateNext = AFTER_ALL;
         lastLate = true;
-      } else lateFrom = cursorAt(keys.at(-1)!);
+      } else lateNext = cursorAt(keys.at(-1)!);
       return keys;
     });
+    // Only once every page read was refreshed: pages are read ahead of their refreshes, and a pass that
+    // failed part-way (trip_db) takes them up again at the next, not after the wrap-around.
+    lateFrom = lateNext;
     await tellUntold();
     return pass;
   }
