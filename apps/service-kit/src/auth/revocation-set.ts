@@ -39,6 +39,9 @@ export interface RevocationSetOptions {
   readonly onError: (err: unknown, what: string) => void;
 }
 
+/** Members a write-back writes, or reads the scores of, in one transaction or command. */
+const WRITE_BATCH = 1_000;
+
 export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet => {
   const { redis, subscriber, key, channel, lifetimeMs, what } = opts;
   const held = new Map<string, number>();
@@ -59,21 +62,35 @@ export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet =
   const sweep = setInterval(forgetOld, Math.min(60_000, Math.max(100, lifetimeMs / 4)));
   sweep.unref();
 
-  const send = async (member: string, at: number): Promise<void> => {
-    const results = await redis
+  /**
+   * Writes `entries` in one transaction: one ZADD of them all, the trim, the expiry and a message each
+   * (the same message as one revocation's, which every release reads).
+   */
+  const sendBatch = async (entries: readonly (readonly [string, number])[]): Promise<void> => {
+    const tx = redis
       .multi()
       // GT: a later revocation is never replaced by an earlier one written after it.
-      .zadd(key, 'GT', at, member)
+      .zadd(key, 'GT', ...entries.flatMap(([member, at]) => [at, member]))
       .zremrangebyscore(key, '-inf', Date.now() - lifetimeMs)
-      .pexpire(key, lifetimeMs)
-      .publish(channel, `${member} ${at}`)
-      .exec();
+      .pexpire(key, lifetimeMs);
+    for (const [member, at] of entries) tx.publish(channel, `${member} ${at}`);
+    const results = await tx.exec();
     const failed = results?.find(([err]) => err !== null)?.[0];
     if (!results || failed) throw failed ?? new Error(`the ${what} transaction was discarded`);
-    if (unsent.get(member) === at) unsent.delete(member);
+    for (const [member, at] of entries) if (unsent.get(member) === at) unsent.delete(member);
+  };
+  /**
+   * Many at once (a write-back) in transactions of WRITE_BATCH, one after the other: one transaction
+   * each, all sent at once, was one burst on the kit's connection that ran past its command timeout
+   * from about 10,000 on (the sessions signed out of 15 minutes: one account signing in and out over
+   * and over makes one each): the write-back rejected, and the replica's other commands (its rate
+   * limit, its cache) waited seconds behind it or failed with the connection reset.
+   */
+  const sendAll = async (entries: readonly (readonly [string, number])[]): Promise<void> => {
+    for (let i = 0; i < entries.length; i += WRITE_BATCH) await sendBatch(entries.slice(i, i + WRITE_BATCH));
   };
   const sendUnsent = () => {
-    for (const [member, at] of unsent) send(member, at).catch((err: unknown) => opts.onError(err, `${what}: one could not be written to Redis`));
+    sendAll([...unsent]).catch((err: unknown) => opts.onError(err, `${what}: some could not be written to Redis`));
   };
   redis.on('ready', sendUnsent);
 
@@ -96,7 +113,7 @@ export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet =
     const oldest = Date.now() - lifetimeMs;
     const missing = [...candidates].filter(([member, at]) => at > oldest && !((stored.get(member) ?? Number.NEGATIVE_INFINITY) >= at));
     for (const [member, at] of missing) hold(member, at);
-    await Promise.all(missing.map(([member, at]) => send(member, at)));
+    await sendAll(missing);
     return missing.length;
   };
 
@@ -133,14 +150,17 @@ export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet =
     async revoke(member, at) {
       hold(member, at);
       unsent.set(member, Math.max(at, unsent.get(member) ?? 0));
-      await send(member, at);
+      await sendBatch([[member, at]]);
       return at;
     },
     async restore(entries) {
       const oldest = Date.now() - lifetimeMs;
       const wanted = entries.filter(([, at]) => at > oldest);
       if (wanted.length === 0) return 0;
-      const scores = await redis.zmscore(key, ...wanted.map(([member]) => member));
+      // In batches too: the members of one command are a function call's arguments, which past some
+      // 120,000 overflow the stack.
+      const scores: (string | null)[] = [];
+      for (let i = 0; i < wanted.length; i += WRITE_BATCH) scores.push(...(await redis.zmscore(key, ...wanted.slice(i, i + WRITE_BATCH).map(([member]) => member))));
       const stored = new Map(wanted.flatMap(([member], i): [string, number][] => (scores[i] == null ? [] : [[member, Number(scores[i])]])));
       return writeMissing(wanted, stored);
     },

@@ -11,7 +11,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SESSION_REVOCATIONS, TOKEN_REVOCATIONS } from '@tripgen/catalog';
 import { quietLogger, redisUrl, startTcpRelay, waitFor, type TcpRelay } from '@tripgen/testing';
-import { connectRedis, isRedisReady } from '../redis.ts';
+import { COMMAND_TIMEOUT_MS, connectRedis, isRedisReady } from '../redis.ts';
 import { createTokenRevocations, issuedAtMs, type TokenRevocations } from './revocations.ts';
 
 /** This file's own key and channel: a channel is heard in every Redis database, and a shortened lifetime must not trim the services' set. */
@@ -31,12 +31,12 @@ afterAll(async () => {
   for (const r of relays) await r.close();
 });
 
-const replica = async (opts: { url?: string; lifetimeMs?: number } = {}): Promise<{ revocations: TokenRevocations; redis: Redis; subscriber: Redis }> => {
+const replica = async (opts: { url?: string; lifetimeMs?: number; names?: typeof names } = {}): Promise<{ revocations: TokenRevocations; redis: Redis; subscriber: Redis }> => {
   const url = opts.url ?? redisUrl();
   const redis = connectRedis(url, quietLogger, 'revocations-test');
   const subscriber = connectRedis(url, quietLogger, 'revocations-test:sub');
   connections.push(redis, subscriber);
-  const revocations = createTokenRevocations({ redis, subscriber, names, lifetimeMs: opts.lifetimeMs, onError: () => undefined });
+  const revocations = createTokenRevocations({ redis, subscriber, names: opts.names ?? names, lifetimeMs: opts.lifetimeMs, onError: () => undefined });
   opened.push(revocations);
   await revocations.loaded;
   return { revocations, redis, subscriber };
@@ -120,6 +120,28 @@ describe('token revocations', () => {
     await waitFor(() => b.revocations.revokedBefore(lost) === now - 1_000 && b.revocations.revokedBefore(later) === now, 'the restored ones heard by the other replica', 1_000);
     expect(await a.revocations.restore([{ userId: lost, at: now - 1_000 }])).toBe(0);
     expect(b.revocations.revokedBefore(expired)).toBeUndefined();
+  });
+
+  it('restore writes back 50,000 sessions signed out (one account signing in and out over and over makes one each) while the connection keeps answering, and a replica started after refuses them all', { timeout: 60_000 }, async () => {
+    // A set of its own: the other tests' replicas would each read these 50,000.
+    const many = { ...names, sessions: { key: `${names.sessions.key}:many`, channel: `${names.sessions.channel}:many` } };
+    const a = await replica({ names: many });
+    await waitFor(() => isRedisReady(a.redis), 'connected');
+    const at = Date.now();
+    const lost = Array.from({ length: 50_000 }, () => ({ sessionId: randomUUID(), at }));
+    const restoring = a.revocations.restoreSessions(lost);
+    // Another command of the replica meanwhile (its rate limit, its cache): answered within the kit's command timeout.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const pinged = performance.now();
+    await expect(a.redis.ping()).resolves.toBe('PONG');
+    const pingMs = performance.now() - pinged;
+    // Before: one transaction each, all sent at once: the write-back rejected 'Command timed out' (the kit's 1 s) and this PING waited seconds behind it.
+    expect(await restoring).toBe(lost.length);
+    expect(pingMs).toBeLessThan(COMMAND_TIMEOUT_MS);
+    const started = await replica({ names: many });
+    expect(lost.filter(({ sessionId }) => started.revocations.sessionRevokedAt(sessionId) !== at)).toEqual([]);
+    expect(await a.revocations.restoreSessions(lost)).toBe(0);
+    await a.redis.del(many.sessions.key);
   });
 
   it('are read in full when a subscription cut off comes back', { timeout: 30_000 }, async () => {
