@@ -97,6 +97,35 @@ describe('remote JWKS verification', () => {
     await expect(verifier.verify(await sign(await newKey('other'), 'k3'))).rejects.toMatchObject({ statusCode: 401 });
   });
 
+  it('never having had the keys, answers 503 at once after a failed fetch, saying in Retry-After when it asks again, and asks in the background', async () => {
+    const key = await newKey('k6');
+    published = [key.jwk];
+    const [first, second, third] = await Promise.all(
+      [1, 2, 3].map((n) => new SignJWT({ n }).setProtectedHeader({ alg: 'EdDSA', kid: 'k6' }).setSubject('user-1').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').sign(key.privateKey)),
+    );
+    fetches = 0;
+    answer = 'error';
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const verifier = createTokenVerifier(remoteJwks(url, { retryMs: 5_000 }), ISSUER, AUDIENCE);
+      await expect(verifier.verify(first!)).rejects.toMatchObject({ statusCode: 503, headers: { 'retry-after': '5' } });
+      expect(fetches).toBe(1);
+      answer = 'keys'; // the issuer is back, but the service asks again only when its retry is due
+      vi.setSystemTime(Date.now() + 3_500);
+      await expect(verifier.verify(second!)).rejects.toMatchObject({ statusCode: 503, headers: { 'retry-after': '2' } });
+      expect(fetches).toBe(1);
+      // Due: the retry goes out in the background, this token is not held for it; the next uses its keys.
+      vi.setSystemTime(Date.now() + 1_500);
+      await expect(verifier.verify(second!)).rejects.toMatchObject({ statusCode: 503, headers: { 'retry-after': '1' } });
+      await vi.waitFor(() => expect(fetches).toBe(2));
+      await vi.waitFor(async () => expect(await verifier.verify(third!)).toEqual({ id: 'user-1', email: undefined }));
+      expect(fetches).toBe(2);
+    } finally {
+      vi.useRealTimers();
+      answer = 'keys';
+    }
+  });
+
   it('keeps verifying with the keys it had while the issuer is down, asking it again only after a cooldown', async () => {
     const key = await newKey('k5');
     published = [key.jwk];

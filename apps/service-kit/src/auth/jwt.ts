@@ -7,7 +7,7 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { SESSION_REVOCATIONS } from '@tripgen/catalog';
-import { HttpProblem } from '../http/problem.ts';
+import { HttpProblem, RETRY_AFTER_SECONDS } from '../http/problem.ts';
 import { issuedAtMs } from './revocations.ts';
 
 export interface AuthenticatedUser {
@@ -32,6 +32,12 @@ export interface RemoteJwksOptions {
   readonly cacheMaxAgeMs?: number;
   /** An unknown `kid` refetches the set at most this often (default 30 s): made-up kids cannot flood the issuer. */
   readonly cooldownMs?: number;
+  /**
+   * A service that never had the keys asks again at most this often after a failed fetch (default
+   * the kit's 503 Retry-After, 5 s), in the background, answering 503 at once meanwhile: it can
+   * verify nothing, so it asks sooner than the cooldown of a service that has keys to fall back on.
+   */
+  readonly retryMs?: number;
 }
 
 /** What a token can be refused for while looking its key up; anything else is the key set's fault. */
@@ -39,10 +45,16 @@ const TOKEN_KEY_ERRORS = [joseErrors.JWKSNoMatchingKey, joseErrors.JWKSMultipleM
 
 export const remoteJwks = (url: string, opts: RemoteJwksOptions = {}): JWTVerifyGetKey => {
   const cooldownMs = opts.cooldownMs ?? 30_000;
+  const retryMs = opts.retryMs ?? RETRY_AFTER_SECONDS.unavailable * 1000;
+  // jose shares one fetch among the requests waiting for it, and forgets a failed one: the next
+  // request fetches again and waits its whole timeout.
   const keys = createRemoteJWKSet(new URL(url), { cacheMaxAge: opts.cacheMaxAgeMs ?? 10 * 60_000, cooldownDuration: cooldownMs, timeoutDuration: 2_000 });
   // Stale-if-error: when a refresh fails, the keys fetched before keep verifying tokens (the issuer's
   // outage must not log everyone out), and the issuer is asked again only after a cooldown, so that
-  // requests do not each wait for a fetch that is bound to fail.
+  // requests do not each wait for a fetch that is bound to fail. A service that never had keys
+  // waits for its first fetch only; once one failed it answers 503 at once and asks again in the
+  // background when its retry is due: behind a stalled issuer each request waited the fetch's 2 s
+  // timeout for its 503, and the pod held every request of those 2 s.
   let failedAt = Number.NEGATIVE_INFINITY;
   let stale: { json: string; getKey: JWTVerifyGetKey } | undefined;
   const staleKeys = (): JWTVerifyGetKey | undefined => {
@@ -52,10 +64,28 @@ export const remoteJwks = (url: string, opts: RemoteJwksOptions = {}): JWTVerify
     if (stale?.json !== json) stale = { json, getKey: createLocalJWKSet(jwks) };
     return stale.getKey;
   };
+  // The issuer is down, slow or answering nonsense and we never had its keys: our problem, not a bad
+  // token (a 401 would tell the client to throw its token away); Retry-After says when we ask again.
+  const unavailable = (cause?: unknown): HttpProblem => {
+    const seconds = Math.max(1, Math.ceil((failedAt + retryMs - Date.now()) / 1000));
+    const problem = new HttpProblem(503, 'The token-signing keys are unavailable; try again shortly', {}, { 'retry-after': String(seconds) });
+    if (cause !== undefined) problem.cause = cause; // for the logs only: problem extensions go to the client
+    return problem;
+  };
   return async (header, token) => {
-    if (Date.now() - failedAt < cooldownMs) {
+    const sinceFailure = Date.now() - failedAt;
+    if (sinceFailure < cooldownMs) {
       const fallback = staleKeys();
       if (fallback) return fallback(header, token);
+    }
+    if (failedAt > Number.NEGATIVE_INFINITY && keys.jwks() === undefined) {
+      // The one retry, shared by every request; a request that comes while it is under way is not held either.
+      if (sinceFailure >= retryMs && !keys.reloading) {
+        keys.reload().catch(() => {
+          failedAt = Date.now();
+        });
+      }
+      throw unavailable();
     }
     try {
       return await keys(header, token);
@@ -64,11 +94,7 @@ export const remoteJwks = (url: string, opts: RemoteJwksOptions = {}): JWTVerify
       failedAt = Date.now();
       const fallback = staleKeys();
       if (fallback) return fallback(header, token);
-      // The issuer is down, slow or answering nonsense and we never had its keys: our problem, not
-      // a bad token (a 401 would tell the client to throw its token away).
-      const unavailable = new HttpProblem(503, 'The token-signing keys are unavailable; try again shortly');
-      unavailable.cause = err; // for the logs only: problem extensions go to the client
-      throw unavailable;
+      throw unavailable(err);
     }
   };
 };
