@@ -21,7 +21,7 @@ const shared: KnipConfig = {
     // cli-launch.mjs, which bundles cli.ts with esbuild): dev tools, nothing the engine ships.
     'apps/planner': { entry: ['bench/*.ts', 'bench/toptw/cli-launch.mjs', 'bench/toptw/cli.ts', 'bench/toptw/long-run.ts'] },
     // Started as its own process by a test.
-    'apps/service-kit': { entry: ['test/fixtures/stand-in-service.ts'] },
+    'apps/service-kit': { entry: ['test/fixtures/stand-in-service.ts', 'test/fixtures/entra-stand-in-service.ts'] },
     // @prisma/client: imported by the Prisma client `prisma generate` writes into src/generated
     // (git-ignored, so knip never reads it); the image ships that client.
     'apps/user-service': { ignoreDependencies: ['@prisma/client'] },
@@ -45,8 +45,9 @@ const shared: KnipConfig = {
   },
   // The dev bootstrap drives the operator's kubectl; the backup-restore test the local stack's
   // PostgreSQL client, the test support the local stack's Redis client (scripts/stack-up.sh
-  // provides both). No package provides any of them.
-  ignoreBinaries: ['kubectl', 'psql', 'redis-cli'],
+  // provides both). The kit's Entra stub makes its TLS certificate with the system's openssl (Node
+  // has no API that writes one). No package provides any of them.
+  ignoreBinaries: ['kubectl', 'psql', 'redis-cli', 'openssl'],
 };
 
 /**

@@ -90,6 +90,38 @@ describe('PostgreSQL with Entra tokens (rotating role password on the local Post
     expect(new Set(tokens).size).toBe(1);
   });
 
+  it('while Entra ID gives no token, fails connections at once and asks again only after 1 s, 2 s, 4 s, ... 30 s; then signs in', async () => {
+    let clock = 0;
+    let down = true;
+    let asked = 0;
+    const outage: TokenCredential = {
+      getToken: async (scopes) => {
+        asked += 1;
+        if (down) throw new Error('AADSTS: the token endpoint does not answer');
+        return credential.getToken(scopes);
+      },
+    };
+    const password = entraTokenPassword(outage, { now: () => clock });
+    const askedAt: number[] = [];
+    // A connection (a readiness probe, a request) every 100 ms for 70 s.
+    for (; clock <= 70_000; clock += 100) {
+      const before = asked;
+      await expect(password()).rejects.toThrow('the token endpoint does not answer');
+      if (asked > before) askedAt.push(clock);
+    }
+    expect(askedAt).toEqual([0, 1_000, 3_000, 7_000, 15_000, 31_000, 61_000]);
+    down = false;
+    clock = 91_000; // the next retry after 30 s more
+    const token = await password();
+    expect(token).toBe(credential.issued.at(-1));
+    const pool = new pg.Pool({ ...poolConfigWithPassword(url, password), max: 1 });
+    try {
+      expect((await pool.query<{ who: string }>('SELECT current_user AS who')).rows[0]?.who).toBe(role);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('a static password (the form before: DATABASE_URL from Key Vault) fails once the identity\'s token is the only credential', async () => {
     await credential.getToken(POSTGRES_ENTRA_SCOPE);
     const fixed = new pg.Client(poolConfigWithPassword(url, async () => 'static-secret-from-key-vault'));

@@ -17,6 +17,10 @@ export const POSTGRES_ENTRA_SCOPE = 'https://ossrdbms-aad.database.windows.net/.
 export interface TokenPasswordOptions {
   /** Share of a token's lifetime after which the next connection fetches a new one (Entra tokens live 60-90 min). */
   readonly refreshAtFraction?: number;
+  /** After a failed fetch with no valid token, connections fail at once (no new fetch) for this long, doubling on each failure up to `retryMaxMs` (default 1 s). */
+  readonly retryMinMs?: number;
+  /** The longest wait between fetches while they fail (default 30 s). */
+  readonly retryMaxMs?: number;
   readonly now?: () => number;
 }
 
@@ -26,20 +30,32 @@ export interface TokenPasswordOptions {
  * (it is valid for a while yet) and fetches the next one in the background, so a connection never
  * waits for Entra ID unless there is no valid token at all (the first connection, or after the
  * refreshes failed until expiry). Call it once at startup to have the first token ready.
+ * Without a valid token, a failed fetch is not repeated for each connection, probe and request:
+ * they fail at once with its error until the backoff (1 s, 2 s, ... 30 s) is over.
  */
 export function entraTokenPassword(credential: TokenCredential, options: TokenPasswordOptions = {}): () => Promise<string> {
   const refreshAt = options.refreshAtFraction ?? 0.7;
+  const retryMinMs = options.retryMinMs ?? 1_000;
+  const retryMaxMs = options.retryMaxMs ?? 30_000;
   const now = options.now ?? Date.now;
   let current: { token: AccessToken; renewAfter: number } | undefined;
   let pending: Promise<string> | undefined;
+  let failure: { error: unknown; retryAt: number; waitMs: number } | undefined;
 
   const refresh = (): Promise<string> =>
     (pending ??= (async () => {
       const issuedAt = now();
-      const token = await credential.getToken(POSTGRES_ENTRA_SCOPE);
-      if (token === null) throw new Error('PostgreSQL Entra authentication: the credential returned no token');
-      current = { token, renewAfter: issuedAt + (token.expiresOnTimestamp - issuedAt) * refreshAt };
-      return token.token;
+      try {
+        const token = await credential.getToken(POSTGRES_ENTRA_SCOPE);
+        if (token === null) throw new Error('PostgreSQL Entra authentication: the credential returned no token');
+        current = { token, renewAfter: issuedAt + (token.expiresOnTimestamp - issuedAt) * refreshAt };
+        failure = undefined;
+        return token.token;
+      } catch (error) {
+        const waitMs = failure ? Math.min(failure.waitMs * 2, retryMaxMs) : retryMinMs;
+        failure = { error, retryAt: now() + waitMs, waitMs };
+        throw error;
+      }
     })().finally(() => {
       pending = undefined;
     }));
@@ -52,6 +68,7 @@ export function entraTokenPassword(credential: TokenCredential, options: TokenPa
       refresh().catch(() => undefined);
       return current.token.token;
     }
+    if (failure !== undefined && t < failure.retryAt && pending === undefined) throw failure.error;
     return refresh();
   };
 }
@@ -78,14 +95,26 @@ export function poolConfigWithPassword(databaseUrl: string, password: () => Prom
 /**
  * The password callback a service's pool needs: none with DATABASE_AUTH=password (the URL carries
  * it), else the pod's workload-identity token, fetched once here so the first connection finds it.
+ * A one-shot command (`atStart: 'command'`, the default: migrate, database-roles) fails when Entra ID
+ * gives no token. A service (`'serve'`) starts without one and stays unready (its readiness check
+ * cannot open a connection) while the callback asks again with backoff, as it does while PostgreSQL
+ * is down: exiting put the pod in a crash loop, each restart waiting ~5 s on the token endpoint and
+ * then longer in CrashLoopBackOff (up to 5 min) after Entra ID was back.
  */
 export async function databasePassword(
   config: { readonly databaseAuth: 'password' | 'entra' },
   env: Readonly<Record<string, string | undefined>> = process.env,
+  options: { readonly atStart?: 'command' | 'serve' } = {},
 ): Promise<(() => Promise<string>) | undefined> {
   if (config.databaseAuth === 'password') return undefined;
   const { azureCredentialFromEnv } = await import('../azure-credential.ts');
   const password = entraTokenPassword(await azureCredentialFromEnv(env));
-  await password();
+  try {
+    await password();
+  } catch (err) {
+    if (options.atStart !== 'serve') throw err;
+    // Before the app and its logger exist: one JSON line in the logs' shape (level 40, warn).
+    console.log(JSON.stringify({ level: 40, time: Date.now(), msg: 'no Entra token for PostgreSQL yet: starting unready, asking again with backoff', err: { message: err instanceof Error ? err.message : String(err) } }));
+  }
   return password;
 }

@@ -64,13 +64,14 @@ const giveUpTimedOutConnections = (pool: pg.Pool): pg.Pool =>
 
 /**
  * A service's own client, signed in as its config says: the URL's password, or in prod
- * (DATABASE_AUTH=entra) the pod's workload identity as the database user.
+ * (DATABASE_AUTH=entra) the pod's workload identity as the database user; started while Entra ID
+ * gives no token, it is unready until one comes (databasePassword 'serve').
  */
 export const servicePrismaClient = async <C extends PrismaLike>(
   Client: new (options: { adapter: PrismaPg }) => C,
   config: { readonly databaseUrl: string; readonly databaseAuth: 'password' | 'entra' },
   env: Readonly<Record<string, string | undefined>> = process.env,
-): Promise<C> => createPrismaClient(Client, config.databaseUrl, undefined, await databasePassword(config, env));
+): Promise<C> => createPrismaClient(Client, config.databaseUrl, undefined, await databasePassword(config, env, { atStart: 'serve' }));
 
 export const prismaDatabase = (prisma: PrismaLike): Database => ({
   ping: async () => void (await prisma.$queryRawUnsafe('SELECT 1')),
