@@ -10,7 +10,7 @@ import { QUEUES, SCHEDULE_NOTIFICATIONS, type ScheduleResult } from '@tripgen/ca
 import type { ConsumeEvent, MessageBroker } from '@tripgen/service-kit/messaging';
 import { quietLogger, waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishGeneration, generationRepository, notificationId, notifyMessageId, withdrawGeneration } from '../src/domain/generations.ts';
+import { finishGeneration, generationRepository, notificationId, PLAN_CLAIM_MS, notifyMessageId, withdrawGeneration } from '../src/domain/generations.ts';
 import { lateMessageId } from '../src/domain/schedule-consumer.ts';
 import type { PrismaClient } from '../src/generated/prisma/client.ts';
 import { request } from './fixtures/places.ts';
@@ -58,16 +58,23 @@ const notified = async (scheduleId: string) => {
 const finished = (id: string) => waitFor(async () => ['completed', 'failed'].includes((await generation(id))?.status ?? ''), `schedule ${id} to end`);
 
 describe('ai_db generations', () => {
-  it('a schedule begins once, ends once, and its notification is written once', async () => {
+  it('a schedule is claimed by one delivery at a time, ends once, and its notification is written once', async () => {
     const generations = generationRepository(prisma);
     const m = request({}, ids());
-    expect(await generations.begin(m)).toBe('start');
-    // A delivery that died left it running: the redelivery starts it again.
-    expect(await generations.begin(m)).toBe('start');
+    const [first, second] = [randomUUID(), randomUUID()];
+    expect(await generations.claim(m, first, PLAN_CLAIM_MS)).toBe('claimed');
+    // Another delivery while the first's claim holds: it waits for that one's outcome.
+    expect(await generations.claim(m, second, PLAN_CLAIM_MS)).toBe('busy');
+    // A plan that failed to be retried gives its claim back: the other delivery takes it at once.
+    await generations.releaseClaim(m.scheduleId, first);
+    expect(await generations.claim(m, second, PLAN_CLAIM_MS)).toBe('claimed');
+    // A delivery that died left it running and its claim ran out: the next delivery takes it over.
+    await prisma.$executeRawUnsafe("UPDATE generations SET claimed_until = clock_timestamp() - interval '1 second' WHERE id = $1::uuid", m.scheduleId);
+    expect(await generations.claim(m, first, PLAN_CLAIM_MS)).toBe('claimed');
     const outcome = { status: 'failed' as const, error: 'the place directory (location service) did not answer; please request the schedule again' };
     expect(await prisma.$transaction((tx) => finishGeneration(tx, m, outcome, 'inbox'))).toBe(true);
     expect(await prisma.$transaction((tx) => finishGeneration(tx, m, outcome, 'inbox'))).toBe(false);
-    expect(await generations.begin(m)).toBe('final');
+    expect(await generations.claim(m, second, PLAN_CLAIM_MS)).toBe('final');
     const sent = await notifications(m.scheduleId);
     expect(sent.map((n) => n.message_id)).toEqual([notificationId(m.scheduleId, SCHEDULE_NOTIFICATIONS.failed)]);
     expect(sent[0]!.body.payload.error).toBe(outcome.error);
@@ -280,7 +287,7 @@ describe('the consumer', () => {
     const result = { days: [{ date: '2026-09-23', stops: [{}, {}] }], unscheduled: [] } as unknown as ScheduleResult;
     const outcomeThen = async (withdrawn?: { error: string; notify: boolean }) => {
       const m = request({}, ids());
-      expect(await generationRepository(prisma).begin(m)).toBe('start');
+      expect(await generationRepository(prisma).claim(m, randomUUID(), PLAN_CLAIM_MS)).toBe('claimed');
       await prisma.$transaction(async (tx) => {
         expect(await finishGeneration(tx, m, { status: 'completed', result, engineMs: 5 }, 'queue')).toBe(true);
         if (withdrawn) expect((await withdrawGeneration(tx, m, m, withdrawn)).failed).toBe(false);

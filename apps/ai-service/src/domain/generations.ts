@@ -8,7 +8,7 @@
  */
 import { QUEUES, scheduleNotification, scheduleNotificationId, tripNotifies, type GenerationState, type NotificationMessage, type ScheduleGenerationMessage, type ScheduleResult } from '@tripgen/catalog';
 import { enqueue, outboxMessage, outboxRowParams, withOutboxSql, type SqlExecutor } from '@tripgen/service-kit/messaging';
-import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 
 export type Outcome = { status: 'completed'; result: ScheduleResult; engineMs: number } | { status: 'failed'; error: string };
 
@@ -236,22 +236,62 @@ export const pruneFailedGenerations = async (db: SqlExecutor, olderThanMs: numbe
   }
 };
 
+/**
+ * How long a delivery's claim on a schedule holds unless renewed (generationRepository.claim): the
+ * longest a planner that died (its pod killed) holds up its schedule's next delivery. A third of it
+ * is the renewal's period; far below the deadline (SCHEDULE_DEADLINE_MS, 120 s by default).
+ */
+export const PLAN_CLAIM_MS = 10_000;
+
+/**
+ * A delivery's claim on its schedule, one statement: the row inserted `running` under this claim, or
+ * a `running` row taken when no live claim holds it; nothing when another delivery's claim holds it
+ * or the schedule is final. Service Bus delivers at least once (a lock lost while the plan runs, a
+ * request sent twice): without it two deliveries (two pods, or two of one pod's slots) each ran the
+ * engine for the same schedule and one outcome was kept (test/duplicate-delivery.test.ts). The
+ * request stored is the first delivery's.
+ */
+const CLAIM_SQL = `INSERT INTO generations AS g (id, trip_id, user_id, status, request, claimed_by, claimed_until)
+  VALUES ($1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb, $5::uuid, clock_timestamp() + $6::float8 * interval '1 millisecond')
+  ON CONFLICT (id) DO UPDATE SET claimed_by = EXCLUDED.claimed_by, claimed_until = EXCLUDED.claimed_until
+   WHERE g.status = 'running' AND (g.claimed_until IS NULL OR g.claimed_until <= clock_timestamp())
+  RETURNING id`;
+const RENEW_CLAIM_SQL = `UPDATE generations SET claimed_until = clock_timestamp() + $3::float8 * interval '1 millisecond'
+  WHERE id = $1::uuid AND claimed_by = $2::uuid AND status = 'running'`;
+const RELEASE_CLAIM_SQL = `UPDATE generations SET claimed_by = NULL, claimed_until = NULL WHERE id = $1::uuid AND claimed_by = $2::uuid AND status = 'running'`;
+
 export const generationRepository = (prisma: PrismaClient) => ({
   /**
-   * Starts the work on a request: 'start' when this delivery should generate (a new row, or a
-   * `running` one left by a delivery that died), 'final' when the schedule already has its outcome.
+   * Starts the work on a request (CLAIM_SQL): 'claimed' when this delivery should plan it, under the
+   * claim `token` for `claimMs` (a new row, a `running` one whose claim ran out or was given back, or
+   * one left by a release before the claims), 'busy' while another delivery's claim holds it, 'final'
+   * when the schedule already has its outcome.
    */
-  async begin(message: ScheduleGenerationMessage): Promise<'start' | 'final'> {
-    try {
-      await prisma.generation.create({
-        data: { id: message.scheduleId, tripId: message.tripId, userId: message.userId, status: 'running', request: message as unknown as Prisma.InputJsonValue },
-      });
-      return 'start';
-    } catch (err) {
-      if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
-      const row = await prisma.generation.findUnique({ where: { id: message.scheduleId }, select: { status: true } });
-      return row?.status === 'running' ? 'start' : 'final';
-    }
+  async claim(message: ScheduleGenerationMessage, token: string, claimMs: number): Promise<'claimed' | 'busy' | 'final'> {
+    const claimed = await prisma.$queryRawUnsafe<{ id: string }[]>(CLAIM_SQL, message.scheduleId, message.tripId, message.userId, JSON.stringify(message), token, claimMs);
+    if (claimed.length === 1) return 'claimed';
+    const row = await prisma.generation.findUnique({ where: { id: message.scheduleId }, select: { status: true } });
+    // No row: deleted between the two statements (a pruned failure: final; the next try claims anything else).
+    return row?.status === 'running' ? 'busy' : row ? 'final' : 'busy';
+  },
+
+  /**
+   * Keeps this delivery's claim while it plans: renewed every third of `claimMs`, so that it runs
+   * out only when this process stops renewing it (died, or its event loop stalled for two thirds of
+   * it). The function returned stops the renewal; the claim then holds until the outcome is written,
+   * or claimMs at most.
+   */
+  keepClaim(scheduleId: string, token: string, claimMs: number, warn: (obj: object, msg: string) => void): () => void {
+    const timer = setInterval(() => {
+      prisma.$executeRawUnsafe(RENEW_CLAIM_SQL, scheduleId, token, claimMs).catch((err: unknown) => warn({ scheduleId, err: String(err) }, 'the plan\'s claim could not be renewed; another delivery may take the schedule over once it runs out'));
+    }, Math.max(1, Math.floor(claimMs / 3)));
+    timer.unref();
+    return () => clearInterval(timer);
+  },
+
+  /** Gives a claim back (its plan failed, to be retried): a delivery waiting for its outcome takes the schedule over at once. */
+  async releaseClaim(scheduleId: string, token: string): Promise<void> {
+    await prisma.$executeRawUnsafe(RELEASE_CLAIM_SQL, scheduleId, token);
   },
 
   /**

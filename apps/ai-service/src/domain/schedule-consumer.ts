@@ -19,6 +19,10 @@
  *    exist: the schedule fails with the reason, the message is completed;
  *  - anything else (the database, a bug): retried by redelivery; the last allowed delivery marks the
  *    schedule failed before the message is dead-lettered;
+ *  - a request another delivery is planning (delivered twice at once: a lock lost, a re-send; on
+ *    this pod or another): not planned a second time; it waits for that delivery's outcome and is
+ *    settled as a duplicate, or takes the schedule over when that planner's claim runs out
+ *    (claimFor; generations.ts CLAIM_SQL);
  *  - a request whose outcome the trip service tells (catalog tripNotifies: `notifiedBy` `trip`, every
  *    request of a trip service of this release or later) is notified by nothing here, on any path:
  *    the trip service writes the notification when it records the outcome it reads (README "Who
@@ -30,11 +34,13 @@
  *    trip is told nothing, a changed one the withdrawal's failure; trip-service
  *    withdrawn-after-outcome.test.ts).
  */
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CONSUMER_CONCURRENCY, QUEUE_LIMITS, QUEUES, type ScheduleGenerationMessage } from '@tripgen/catalog';
 import { NewerMessageError, consumeIdempotentlyAfterWork, enqueue, redeliveryDelayMs, type ConsumeEvent, type IncomingMessage, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { GenerationFailure, generateSchedule, pastDeadline, type GenerateDeps } from '../planning/generate.ts';
-import { askedAtOf, deliverNotification, finishGeneration, generationRepository, isNotifyMessage, notifyingBy, reportFinished, withdrawGeneration, type NotifyBy, type NotifyMessage, type OnFinished, type Outcome } from './generations.ts';
+import { PLAN_CLAIM_MS, askedAtOf, deliverNotification, finishGeneration, generationRepository, isNotifyMessage, notifyingBy, reportFinished, withdrawGeneration, type NotifyBy, type NotifyMessage, type OnFinished, type Outcome } from './generations.ts';
 import { parseNotifyMessage, parseScheduleRequest, salvageIds, salvageWithdrawal } from './request-schema.ts';
 
 export const CONSUMER_NAME = 'ai-service.schedules';
@@ -68,6 +74,22 @@ export interface ScheduleConsumerOptions {
   readonly onCommitted?: (scheduleId: string) => void;
 }
 
+/** How often a delivery waiting for another's outcome of its schedule looks again (one primary-key statement). */
+const CLAIM_POLL_MS = 100;
+
+/**
+ * A delivery of a schedule that another delivery's live claim still holds past the request's
+ * deadline and one claim period: that plan is stuck (it ends at the deadline) or its claim is
+ * renewed by a process that no longer plans. Transient: the message is abandoned, and its
+ * redelivery finds the outcome, or the claim run out.
+ */
+export class ScheduleClaimedError extends Error {
+  constructor(scheduleId: string) {
+    super(`schedule ${scheduleId} is still being planned by another delivery past its deadline`);
+    this.name = 'ScheduleClaimedError';
+  }
+}
+
 /** A withdrawal as the consumer records it: the request it copies, with its `withdrawn`. */
 type Withdrawal = ScheduleGenerationMessage & { withdrawn: NonNullable<ScheduleGenerationMessage['withdrawn']> };
 
@@ -84,6 +106,7 @@ const deadlineOf = (body: unknown): number => Date.parse(String((body as { notAf
 
 export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaClient, deps: GenerateDeps, options: ScheduleConsumerOptions): Promise<Subscription> => {
   const generations = generationRepository(prisma);
+  const claimMs = PLAN_CLAIM_MS;
   const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
   const warn = (obj: object, msg: string) => options.logger.warn(obj, msg);
   /**
@@ -127,10 +150,30 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
     await Promise.all(inHand.map((w) => w.settled));
     return made;
   };
+  /**
+   * The schedule claimed for this delivery (its token), or 'final'. While another delivery's claim
+   * holds it (a duplicate: a lock lost and the message redelivered while it plans, the request sent
+   * twice, on this pod or another), this one waits for that outcome instead of running the engine
+   * a second time, and is then settled as a duplicate (the kit finds the message id recorded; a
+   * copy of another id, its late copy, finds the schedule final): one engine run, one outcome told.
+   * A claim that runs out (its planner died) is taken over at the next look.
+   */
+  const claimFor = async (message: ScheduleGenerationMessage): Promise<{ readonly token: string } | 'final'> => {
+    const token = randomUUID();
+    const giveUpAt = Math.max(Date.parse(message.notAfter), Date.now()) + claimMs;
+    for (let looks = 0; ; looks += 1) {
+      const state = await generations.claim(message, token, claimMs);
+      if (state === 'claimed') return { token };
+      if (state === 'final') return 'final';
+      if (looks === 0) options.logger.info({ scheduleId: message.scheduleId }, 'another delivery of this schedule is planning it: waiting for its outcome');
+      if (Date.now() >= giveUpAt) throw new ScheduleClaimedError(message.scheduleId);
+      await sleep(CLAIM_POLL_MS);
+    }
+  };
   // The generation (location calls, the router, the engine thread: seconds) runs outside any
   // transaction; its outcome and the message id are written in one short one. The generations
-  // row is what makes a schedule's outcome once (begin, then FINISH_SQL only while running), so a
-  // duplicate that generates meanwhile writes nothing.
+  // row is what makes a schedule's outcome once (claimed, then FINISH_SQL only while running), and
+  // its claim what makes one delivery at a time plan it (claimFor).
   return consumeIdempotentlyAfterWork<Made>(
     broker,
     prisma,
@@ -176,22 +219,29 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         const [known] = await generations.states([message.scheduleId]);
         return known && known.status !== 'running' ? { nothing: true } : { late: message };
       }
-      if ((await generations.begin(message)) === 'final') return { nothing: true };
+      const claim = await claimFor(message);
+      if (claim === 'final') return { nothing: true };
       const ids = { scheduleId: message.scheduleId, tripId: message.tripId, userId: message.userId };
       // Its notify message, unless the trip service tells this outcome itself (notifyingBy).
       const by = notifyingBy(message, 'queue');
+      // Renewed until the plan ends; then it holds (claimMs at most) until the outcome is written.
+      const stopRenewing = generations.keepClaim(message.scheduleId, claim.token, claimMs, warn);
       try {
         const base = message.replan ? await generations.completedResult(message.replan.baseScheduleId, message.tripId, message.userId) : undefined;
         if (message.replan && !base) throw new GenerationFailure('the schedule to re-plan is not available (it is not completed)');
         const generated = await generateSchedule(message, deps, base);
         return await afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'completed', result: generated.result, engineMs: generated.engineMs }, by });
       } catch (err) {
-        if (err instanceof GenerationFailure) return afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: err.message }, by });
+        if (err instanceof GenerationFailure) return await afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: err.message }, by });
         if (delivery.attempt >= maxDeliveryCount) {
           options.logger.error({ scheduleId: message.scheduleId, err: String(err) }, 'schedule generation failed on its last delivery');
-          return afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' }, by });
+          return await afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' }, by });
         }
+        // Retried by redelivery: a duplicate waiting meanwhile takes the schedule over at once.
+        await generations.releaseClaim(message.scheduleId, claim.token).catch(() => undefined);
         throw err;
+      } finally {
+        stopRenewing();
       }
     },
     async (_delivery, tx, made) => {

@@ -14,7 +14,10 @@ import Fastify from 'fastify';
 import { locationDirectory } from '../../src/clients/location.ts';
 import { consumeScheduleRequests } from '../../src/domain/schedule-consumer.ts';
 import { PrismaClient } from '../../src/generated/prisma/client.ts';
+import type { Engine } from '../../src/planning/engine.ts';
 import { keywordInterestModel, type InterestModel } from '../../src/planning/interests.ts';
+
+const withEngine = (engine: Engine | undefined) => (engine ? { engine } : {});
 
 export const POD_NAMES = ['pod-a', 'pod-b'] as const;
 export type PodName = (typeof POD_NAMES)[number];
@@ -28,8 +31,15 @@ export interface TwoPods {
   close(): Promise<void>;
 }
 
-/** `interestsOf`: each pod's interest reading (the test's hold on its plans); the keyword model by default. */
-export const startTwoPods = async (database: string, interestsOf: (pod: PodName) => InterestModel = () => keywordInterestModel): Promise<TwoPods> => {
+/**
+ * `interestsOf`: each pod's interest reading (the test's hold on its plans); the keyword model by
+ * default. `engineOf`: each pod's engine (the test's count of its runs); in this thread by default.
+ */
+export const startTwoPods = async (
+  database: string,
+  interestsOf: (pod: PodName) => InterestModel = () => keywordInterestModel,
+  engineOf: (pod: PodName) => Engine | undefined = () => undefined,
+): Promise<TwoPods> => {
   const [db, bus] = await Promise.all([createTestDatabase(database, serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
   const prisma = testPrismaClient(PrismaClient, db.url, 6);
   const location = Fastify({ forceCloseConnections: true });
@@ -43,7 +53,7 @@ export const startTwoPods = async (database: string, interestsOf: (pod: PodName)
     const subscription = await consumeScheduleRequests(
       broker,
       prisma,
-      { directory: locationDirectory(url, 1_000), interests: interestsOf(pod), budget: { timeLimitMs: 200, maxIterations: 100 } },
+      { directory: locationDirectory(url, 1_000), interests: interestsOf(pod), budget: { timeLimitMs: 200, maxIterations: 100 }, ...withEngine(engineOf(pod)) },
       { concurrency: 1, logger: quietLogger, onOutcome: (e) => events.push({ ...e, pod }) },
     );
     pods.push({ broker, subscription });

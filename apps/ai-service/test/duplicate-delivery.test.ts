@@ -1,0 +1,134 @@
+/**
+ * One schedule request delivered twice at once: Service Bus delivers at least once (a lock lost
+ * and the message redelivered while the first delivery still plans it, or the same request sent
+ * twice), and two pods (two consumers of the queue, each with its own connection, as two
+ * replicas) take the two deliveries. Only one of them may run the engine (up to a second of CPU
+ * on a pod of 2 cores): the other waits for its outcome and is settled as a duplicate, and one
+ * outcome and one notify message are written. A planner that died leaves its claim in ai_db; it
+ * runs out (PLAN_CLAIM_MS) and the next delivery plans the schedule well within its deadline.
+ * Real PostgreSQL and the Service Bus emulator.
+ */
+import { randomUUID } from 'node:crypto';
+import { QUEUES } from '@tripgen/catalog';
+import { waitFor } from '@tripgen/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { inThreadEngine, type Engine } from '../src/planning/engine.ts';
+import { keywordInterestModel } from '../src/planning/interests.ts';
+import { request } from './fixtures/places.ts';
+import { POD_NAMES, startTwoPods, type PodName, type TwoPods } from './support/two-pods.ts';
+
+/** Every plan's interest reading waits for this (both deliveries in hand before either ends). */
+let letPlansEnd: () => void = () => undefined;
+let plansHeld = Promise.resolve();
+const holdPlans = () => (plansHeld = new Promise<void>((resolve) => (letPlansEnd = resolve)));
+/** Engine runs, by schedule id. */
+const engineRuns = new Map<string, number>();
+const countingEngine = (): Engine => ({
+  ...inThreadEngine,
+  plan: async (task) => {
+    engineRuns.set(task.message.scheduleId, (engineRuns.get(task.message.scheduleId) ?? 0) + 1);
+    return inThreadEngine.plan(task);
+  },
+});
+/** The next interest reading fails as a bug or an outage would (not a GenerationFailure: retried by redelivery). */
+let failNextRead = false;
+/** Interest readings (a plan begun), by pod. */
+const begun = Object.fromEntries(POD_NAMES.map((pod) => [pod, 0])) as Record<PodName, number>;
+
+let stack: TwoPods;
+beforeAll(async () => {
+  stack = await startTwoPods(
+    'ai_duplicate_delivery',
+    (pod) => ({
+      read: async (list, signal) => {
+        begun[pod] += 1;
+        await plansHeld;
+        if (failNextRead) {
+          failNextRead = false;
+          throw new Error('the interest model broke');
+        }
+        return keywordInterestModel.read(list, signal);
+      },
+    }),
+    countingEngine,
+  );
+}, 60_000);
+afterAll(async () => {
+  letPlansEnd();
+  await stack?.close();
+}, 60_000);
+
+const status = async (scheduleId: string) => (await stack.prisma.generation.findUnique({ where: { id: scheduleId }, select: { status: true } }))?.status;
+const settled = (messageId: string) => stack.events.filter((e) => e.messageId === messageId);
+const notifyMessages = async (scheduleId: string) =>
+  (await stack.prisma.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM outbox_messages WHERE queue = $1 AND message_id = $2', QUEUES.aiScheduleGeneration, `${scheduleId}.notify`))[0]!.n;
+
+it('the same request delivered twice at once, to two pods: the engine runs once, the other delivery is settled as a duplicate, one outcome told', { timeout: 60_000 }, async () => {
+  holdPlans();
+  const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
+  const before = { ...begun };
+  const sentAt = Date.now();
+  // Two sends of one message id (the emulator, as a queue without duplicate detection, delivers both): each idle pod takes one.
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+  // Both deliveries in hand: one plans (its interest reading held), the other is planning too or waiting on it.
+  await waitFor(() => POD_NAMES.some((pod) => begun[pod] > before[pod]), 'a plan under way', 20_000, 20);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  letPlansEnd();
+  await waitFor(() => settled(m.scheduleId).length === 2, 'both deliveries settled', 30_000, 20);
+  const outcomeMs = Date.now() - sentAt;
+  const runs = engineRuns.get(m.scheduleId) ?? 0;
+  console.log(`duplicate-delivery: ${runs} engine run(s) for one schedule delivered twice; both settled ${outcomeMs} ms after the sends (1 s of it the test's hold)`);
+  expect(new Set(settled(m.scheduleId).map((e) => e.pod)), 'one delivery on each pod').toEqual(new Set(POD_NAMES));
+  expect(runs, 'engine runs').toBe(1);
+  expect(settled(m.scheduleId).map((e) => e.outcome).sort()).toEqual(['duplicate', 'processed']);
+  expect(await status(m.scheduleId)).toBe('completed');
+  expect(await notifyMessages(m.scheduleId)).toBe(1n);
+});
+
+it('a planner that died left its claim: the next delivery waits for it to run out, then plans the schedule, well within its deadline', { timeout: 60_000 }, async () => {
+  const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
+  // As a delivery leaves its row when its pod is killed mid-plan: running, its claim renewed last 9 s ago (PLAN_CLAIM_MS 10 s).
+  await stack.prisma.$executeRawUnsafe(
+    "INSERT INTO generations (id, trip_id, user_id, status, request, claimed_by, claimed_until) VALUES ($1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb, $5::uuid, clock_timestamp() + interval '1 second')",
+    m.scheduleId,
+    m.tripId,
+    m.userId,
+    JSON.stringify(m),
+    randomUUID(),
+  );
+  const sentAt = Date.now();
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+  await waitFor(() => settled(m.scheduleId).length === 1, 'the delivery settled', 30_000, 20);
+  const outcomeMs = Date.now() - sentAt;
+  console.log(`duplicate-delivery: a dead planner's schedule planned ${outcomeMs} ms after its redelivery was sent (its claim had 1 s left)`);
+  expect(settled(m.scheduleId)[0]).toMatchObject({ outcome: 'processed' });
+  expect(await status(m.scheduleId)).toBe('completed');
+  expect(engineRuns.get(m.scheduleId)).toBe(1);
+  expect(outcomeMs).toBeGreaterThanOrEqual(900);
+  expect(outcomeMs).toBeLessThan(Date.parse(m.notAfter) - sentAt);
+});
+
+it('the planning delivery fails, to be retried: it gives its claim back and the waiting duplicate plans the schedule at once', { timeout: 60_000 }, async () => {
+  holdPlans();
+  failNextRead = true;
+  const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
+  const before = { ...begun };
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+  await waitFor(() => POD_NAMES.some((pod) => begun[pod] > before[pod]), 'a plan under way', 20_000, 20);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const failedAt = Date.now();
+  letPlansEnd();
+  await waitFor(async () => (await status(m.scheduleId)) === 'completed', 'the schedule planned', 20_000, 20);
+  const takeoverMs = Date.now() - failedAt;
+  console.log(`duplicate-delivery: planned by the waiting delivery ${takeoverMs} ms after the first one's plan failed`);
+  expect(takeoverMs, 'long before the claim (10 s) would have run out').toBeLessThan(3_000);
+  expect(engineRuns.get(m.scheduleId)).toBe(1);
+  expect(settled(m.scheduleId).map((e) => e.outcome)).toEqual(['abandoned', 'processed']);
+  // The failed delivery's redelivery (after its 2 s backoff) finds the outcome recorded.
+  await waitFor(() => settled(m.scheduleId).length === 3, 'the redelivery settled', 20_000, 20);
+  expect(settled(m.scheduleId)[2]).toMatchObject({ outcome: 'duplicate', attempt: 2 });
+  expect(engineRuns.get(m.scheduleId)).toBe(1);
+  expect(await notifyMessages(m.scheduleId)).toBe(1n);
+});
