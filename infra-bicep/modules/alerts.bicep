@@ -237,7 +237,8 @@ var notOperational = '${path} !in (dynamic(${string(operationalPaths)}))'
 var ownTime = '| extend OwnMs = DurationMs - coalesce(todouble(Properties["${heldTimeAttribute}"]), 0.0)'
 var p95 = 'percentilew(OwnMs, ItemCount, 95)'
 
-// Schedules, and the AI service's own requests besides probes, scrapes and docs, each with its own
+// Schedules (a schedule withdrawn by its trip's change or deletion leaves no record, an expired one
+// does: catalog ASYNC_OUTCOMES), and the AI service's own requests besides probes, scrapes and docs, each with its own
 // p95 (as the in-cluster TripGenAiResponseSlow). A schedule's record is stamped with when it was
 // asked (its start) and arrives at its outcome, so the query reads 20 minutes back (the default
 // deadline is 2) and keeps what finished in the last 10 (LOOKBACK below).

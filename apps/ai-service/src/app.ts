@@ -4,7 +4,7 @@
  * (notification-queue, through the outbox). The trip service reads results on its internal route.
  */
 import type { TokenCredential } from '@azure/identity';
-import { GENERATION_RETENTION, INTEREST_READINGS, QUEUES, SCHEDULE_OUTCOME_CHANNEL } from '@tripgen/catalog';
+import { ASYNC_OUTCOMES, GENERATION_RETENTION, INTEREST_READINGS, QUEUES, SCHEDULE_OUTCOME_CHANNEL } from '@tripgen/catalog';
 import { createApp, LLM_CACHE_RESULTS, LLM_CALL_OUTCOMES, LLM_FALLBACK_REASONS, loadConfig, operationBudget, prismaDatabase, recordAsyncRequest, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { azureCredentialFromEnv, createOutboxRelay, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { createTravelTimeProvider } from '@tripgen/planner/routing';
@@ -78,7 +78,9 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
       // request record from the request to its outcome, what the Azure alert reads).
       const onFinished: OnFinished = (f) => {
         app.kit.metrics.asyncRequestDuration.observe({ queue: QUEUES.aiScheduleGeneration, outcome: f.status }, f.secondsSinceAsked);
-        recordAsyncRequest(app.kit.tracing, { queue: QUEUES.aiScheduleGeneration, id: f.scheduleId, askedAt: f.askedAt, success: f.status === 'completed' });
+        // Application Insights keeps only what the objective counts (catalog ASYNC_OUTCOMES): the
+        // Azure alert reads every schedule record, and a withdrawal is the traveller's, not ours.
+        if (ASYNC_OUTCOMES[f.status].slo) recordAsyncRequest(app.kit.tracing, { queue: QUEUES.aiScheduleGeneration, id: f.scheduleId, askedAt: f.askedAt, success: f.status === 'completed' });
       };
       await app.register(internalRoutes, { generations, onFinished });
       await app.register(interestRoutes, { model: interests, allowance: (userId) => () => readingBudget.trySpend(userId) });

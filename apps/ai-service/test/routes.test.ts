@@ -3,10 +3,13 @@
  * Redis and the Service Bus emulator): bad input is a 4xx problem+json, never a 500, and the
  * public route needs a traveller's token (asked before the body is looked at). The answers to a
  * schedule are in the trip service's end-to-end tests (with the real user service issuing the token).
+ * Its spans go to a local OTLP/HTTP collector (JSON, what @opentelemetry/exporter-trace-otlp-http
+ * sends): the schedules' request records are the spans the Azure exporter turns into AppRequests.
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { AI_INTERNAL_PATHS, METRICS_PATH, QUEUE_NAMES, QUEUES, SCHEDULE_NOTIFICATIONS, SCHEDULE_TIMED_OUT, TRIP_NOTIFIES, internalPrefix } from '@tripgen/catalog';
+import { trace, type ProxyTracerProvider } from '@opentelemetry/api';
+import { AI_INTERNAL_PATHS, METRICS_PATH, QUEUE_NAMES, QUEUES, asyncRequestName, SCHEDULE_NOTIFICATIONS, SCHEDULE_TIMED_OUT, TRIP_NOTIFIES, internalPrefix } from '@tripgen/catalog';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import type { App } from '@tripgen/service-kit';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
@@ -22,6 +25,17 @@ let token: string;
 // An issuer of the user service's kind (an Ed25519 key, its JWKS over HTTP): the kit verifies its
 // tokens on its real path, so that a good token with a bad body can be told from a refused one.
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+/** The spans the app exported, as OTLP JSON carries them. */
+const exported: { name: string; attributes?: { key: string; value: { stringValue?: string } }[] }[] = [];
+const collector: Server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { resourceSpans: { scopeSpans: { spans: (typeof exported)[number][] }[] }[] };
+    for (const rs of body.resourceSpans) for (const ss of rs.scopeSpans) exported.push(...ss.spans);
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  });
+});
 const jwks: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'test', alg: 'EdDSA', use: 'sig' }] })));
 const signed = (claims: Record<string, unknown>): string => {
   const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -31,11 +45,13 @@ const signed = (claims: Record<string, unknown>): string => {
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
   [db, bus] = await Promise.all([createTestDatabase('ai_routes_test', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
   app = await buildAiService({
     env: {
       NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVICE_NAME: 'ai', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString,
       JWKS_URL: `http://127.0.0.1:${(jwks.address() as { port: number }).port}/jwks.json`, LOCATION_SERVICE_URL: 'http://127.0.0.1:1', USER_SERVICE_URL: 'http://127.0.0.1:1', MAX_EVENT_LOOP_DELAY_MS: '0',
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as { port: number }).port}`,
     },
     logger: false,
   });
@@ -46,6 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   jwks.close();
+  collector.close();
   await bus?.stop();
   await db?.drop();
 });
@@ -118,12 +135,31 @@ const generationRow = (ids: { id: string; tripId: string; userId: string }, stat
   queryRows(db.url, `INSERT INTO generations (id, trip_id, user_id, status, request, result) VALUES ($1, $2, $3, $4::"GenerationStatus", $5, $6)`, [
     ids.id, ids.tripId, ids.userId, status, JSON.stringify({ scheduleId: ids.id, requestedAt: requestedAt.toISOString() }), status === 'completed' ? JSON.stringify({ days: [] }) : null,
   ]);
-/** The count or the sum of the failed schedules' timings (what the 5-second alerts read). */
-const failedTimings = async (part: 'count' | 'sum' = 'count') => {
+/** The count or the sum of the timings of the schedules with this outcome label (what the 5-second alerts read). */
+const timings = async (outcome: string, part: 'count' | 'sum' = 'count') => {
   const text = (await app.inject({ method: 'GET', url: METRICS_PATH })).body;
-  const line = text.split('\n').find((l) => l.startsWith(`async_request_duration_seconds_${part}{`) && l.includes(`queue="${QUEUES.aiScheduleGeneration}"`) && l.includes('outcome="failed"'));
+  const line = text.split('\n').find((l) => l.startsWith(`async_request_duration_seconds_${part}{`) && l.includes(`queue="${QUEUES.aiScheduleGeneration}"`) && l.includes(`outcome="${outcome}"`));
   return line ? Number(line.split(' ').at(-1)) : 0;
 };
+
+describe('the 5-second histogram\'s outcome (catalog ASYNC_OUTCOMES: what the itinerary objective counts)', () => {
+  it('labels a schedule withdrawn by a trip change "withdrawn" and one failed at its deadline "expired", neither "failed"', async () => {
+    const [withdrawn, expired] = [1, 2].map((n) => ({ id: `00000000-0000-4000-8000-0000000005${n}1`, tripId: `00000000-0000-4000-8000-0000000005${n}2`, userId: `00000000-0000-4000-8000-0000000005${n}3` }));
+    // Both asked 30 s ago and still planned: each is observed at some 30 s, far past the 5 s bucket.
+    await generationRow(withdrawn!, 'running', new Date(Date.now() - 30_000));
+    await generationRow(expired!, 'running', new Date(Date.now() - 30_000));
+    const [failed0, withdrawn0, expired0] = [await timings('failed'), await timings('withdrawn'), await timings('expired')];
+    expect((await post(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.withdraw}`, { items: [{ ...withdrawn, error: 'the trip changed', notify: true }] })).statusCode).toBe(200);
+    expect((await post(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}`, { items: [expired] })).statusCode).toBe(200);
+    // Before: both counted as outcome="failed" (2 more), slow failures of the service alike.
+    expect([await timings('failed') - failed0, await timings('withdrawn') - withdrawn0, await timings('expired') - expired0]).toEqual([0, 1, 1]);
+    // The request records the Azure alert reads (every schedule record): the expiry's, not the withdrawal's.
+    const provider = (trace.getTracerProvider() as ProxyTracerProvider).getDelegate() as unknown as { forceFlush(): Promise<void> };
+    await provider.forceFlush();
+    const recorded = exported.filter((sp) => sp.name === asyncRequestName(QUEUES.aiScheduleGeneration)).map((sp) => sp.attributes?.find((a) => a.key === 'messaging.message.id')?.value.stringValue);
+    expect([recorded.includes(withdrawn!.id), recorded.includes(expired!.id)]).toEqual([false, true]);
+  });
+});
 
 describe('the internal expire route (the trip service, at a schedule\'s deadline)', () => {
   const url = `${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}`;
@@ -163,21 +199,21 @@ describe('the internal expire route (the trip service, at a schedule\'s deadline
     const taken = { id: '00000000-0000-4000-8000-0000000000f1', tripId: '00000000-0000-4000-8000-0000000000f2', userId: '00000000-0000-4000-8000-0000000000f3' };
     // The row a delivery leaves when its pod dies mid-plan: running, with the request it took.
     await generationRow(taken, 'running', new Date(Date.now() - 150_000));
-    const [count0, sum0] = [await failedTimings(), await failedTimings('sum')];
+    const [count0, sum0] = [await timings('expired'), await timings('expired', 'sum')];
     // A trip service of the release before sends no requestedAt.
     const neverSeen = { id: '00000000-0000-4000-8000-0000000000f4', tripId: taken.tripId, userId: taken.userId };
     expect((await post(url, { items: [taken, neverSeen] })).statusCode).toBe(200);
-    expect(await failedTimings()).toBe(count0 + 1);
-    expect(await failedTimings('sum') - sum0).toBeGreaterThanOrEqual(150);
+    expect(await timings('expired')).toBe(count0 + 1);
+    expect(await timings('expired', 'sum') - sum0).toBeGreaterThanOrEqual(150);
     // Asked again (the trip service's next sweep): already failed, not counted twice.
     expect((await post(url, { items: [taken] })).statusCode).toBe(200);
-    expect(await failedTimings()).toBe(count0 + 1);
+    expect(await timings('expired')).toBe(count0 + 1);
     // Its request never reached a pod (a broker outage): the longest wait of all, 300 s here.
     const unseen = { id: '00000000-0000-4000-8000-0000000000f5', tripId: taken.tripId, userId: taken.userId, requestedAt: new Date(Date.now() - 300_000).toISOString() };
-    const sum1 = await failedTimings('sum');
+    const sum1 = await timings('expired', 'sum');
     expect((await post(url, { items: [unseen] })).statusCode).toBe(200);
-    expect(await failedTimings()).toBe(count0 + 2);
-    expect(await failedTimings('sum') - sum1).toBeGreaterThanOrEqual(300);
+    expect(await timings('expired')).toBe(count0 + 2);
+    expect(await timings('expired', 'sum') - sum1).toBeGreaterThanOrEqual(300);
   });
 
   it('answers a body that is not a list of schedules with a 400 problem+json', async () => {
@@ -208,9 +244,9 @@ describe('the internal withdraw route (the trip service, when a trip changes or 
 
   it('times a schedule it never saw from the requestedAt it is given, once however often told', async () => {
     const item = { ...ids(4), requestedAt: new Date(Date.now() - 2_000).toISOString(), error: changed, notify: true };
-    const before = await failedTimings();
+    const before = await timings('withdrawn');
     for (let i = 0; i < 2; i++) expect((await post(url, { items: [item] })).statusCode).toBe(200);
-    expect(await failedTimings()).toBe(before + 1);
+    expect(await timings('withdrawn')).toBe(before + 1);
   });
 
   it('tells nobody when asked not to (a deleted trip), and leaves a completed schedule completed', async () => {

@@ -25,6 +25,23 @@ export const LATENCY_BUCKETS_SECONDS: readonly number[] = [
 export const ASYNC_LATENCY_BUCKETS_SECONDS: readonly number[] = [...new Set([...LATENCY_BUCKETS_SECONDS, 10, 30, 60, 120, 300])].sort((a, b) => a - b);
 
 /**
+ * The `outcome` label of `async_request_duration_seconds` for a schedule (the AI service gives each
+ * its outcome), and whether the itinerary objective counts it: the 5-second alert, the rollout
+ * analyses and the Azure alert read only the outcomes whose `slo` is true. The reason is one line
+ * each; a withdrawal is still observed (how many, how long the traveller waited before changing their
+ * mind), outside the objective.
+ */
+export const ASYNC_OUTCOMES = {
+  completed: { slo: true, why: 'the traveller got their plan: its time is what the promise is about' },
+  failed: { slo: true, why: 'the traveller got no plan (nothing to plan, the place directory down, our error, an unreadable request): an answer, timed as one' },
+  expired: { slo: true, why: 'past its deadline (a service setting, not the traveller\'s): the AI service down, behind or hung, or the broker out, so ours' },
+  withdrawn: { slo: false, why: 'the traveller changed or deleted the trip: ended by them, not a failure or a slowness of ours' },
+} as const satisfies Record<string, { slo: boolean; why: string }>;
+export type AsyncOutcome = keyof typeof ASYNC_OUTCOMES;
+/** The outcomes the itinerary objective counts (ASYNC_OUTCOMES' `slo`), in their order. */
+export const SLO_ASYNC_OUTCOMES: readonly AsyncOutcome[] = (Object.keys(ASYNC_OUTCOMES) as AsyncOutcome[]).filter((o) => ASYNC_OUTCOMES[o].slo);
+
+/**
  * The name of the request record an asynchronous request leaves in Application Insights when the
  * consuming service gives it its outcome (the service kit's CONSUMER span, timed from when it was
  * asked): OpenTelemetry's messaging span name, `{operation} {destination}`. The Azure response-time

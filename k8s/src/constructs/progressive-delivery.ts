@@ -15,7 +15,7 @@ import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, WAVES, componentLabels, selectorLabels } from '../lib/labels.ts';
 import { inClusterHost } from '../lib/network.ts';
 import { DISRUPTION_MAX_UNAVAILABLE } from '../lib/scheduling.ts';
-import { latencyBudgetMs, THRESHOLDS } from '../observability/slo.ts';
+import { latencyBudgetMs, SLO_OUTCOME_MATCHER, THRESHOLDS } from '../observability/slo.ts';
 import { metricsServiceName, POD_TEMPLATE_HASH_METRIC_LABEL } from './service-monitoring.ts';
 
 export const previewServiceName = (s: ServiceSpec): string => `${workloadName(s.name)}-preview`;
@@ -245,7 +245,8 @@ export class AnalysisTemplates extends Construct {
         // No outcome yet is not a failure (NaN); two slow minutes are.
         name: 'async-latency-p95',
         successCondition: 'isNaN(result) || result < {{args.latency-threshold-ms}}',
-        query: `scalar(histogram_quantile(0.95, sum by (le) (rate(async_request_duration_seconds_bucket{${this.pods()}}[2m]))) * 1000)`,
+        // Only the outcomes the objective counts (catalog ASYNC_OUTCOMES): not the travellers' withdrawals.
+        query: `scalar(histogram_quantile(0.95, sum by (le) (rate(async_request_duration_seconds_bucket{${this.pods()},${SLO_OUTCOME_MATCHER}}[2m]))) * 1000)`,
       },
     ]);
   }

@@ -6,7 +6,7 @@
 import { OPERATIONAL_PATHS, RESPONSE_TIME_SLO, serviceList, type ResponseTimeObjective } from '@tripgen/catalog';
 import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
-import { THRESHOLDS, bucketBound, spokenMs } from './slo.ts';
+import { SLO_OUTCOME_MATCHER, THRESHOLDS, bucketBound, spokenMs } from './slo.ts';
 import { dependencyAlerts } from './dependency-alerts.ts';
 import { erasureAlerts } from './erasure-alerts.ts';
 import { queueAlerts } from './queue-alerts.ts';
@@ -66,9 +66,10 @@ export function seedAlerts(namespace: string): AlertSpec[] {
   const slowerThan = (seconds: number, job: string, by = '') =>
     `(1 - sum${by}(rate(http_request_duration_seconds_bucket{${requests(job)},le="${bucketBound(seconds)}"}[5m])) / sum${by}(rate(http_request_duration_seconds_count{${requests(job)}}[5m]))) > 0.05`;
   // A schedule is asked at the trip service and made off a queue: its time to an outcome is the
-  // kit's async histogram (fed by the AI service's consumer), which its HTTP histogram never sees.
+  // kit's async histogram (fed by the AI service's consumer), which its HTTP histogram never sees;
+  // only the outcomes the objective counts (a withdrawal is the traveller's, an expiry ours).
   const asyncSlowerThan = (seconds: number, job: string) =>
-    `(1 - sum(rate(async_request_duration_seconds_bucket{${ns},${job},le="${bucketBound(seconds)}"}[5m])) / sum(rate(async_request_duration_seconds_count{${ns},${job}}[5m]))) > 0.05`;
+    `(1 - sum(rate(async_request_duration_seconds_bucket{${ns},${job},${SLO_OUTCOME_MATCHER},le="${bucketBound(seconds)}"}[5m])) / sum(rate(async_request_duration_seconds_count{${ns},${job},${SLO_OUTCOME_MATCHER}}[5m]))) > 0.05`;
   // The HPA adds pods only once a container's CPU is past its target by more than the HPA's
   // tolerance (0.1, kube-controller-manager's default: Kubernetes docs, Horizontal Pod Autoscaling,
   // "Algorithm details"); below that it adds nothing by design. A service whose target is at or above
@@ -99,7 +100,7 @@ export function seedAlerts(namespace: string): AlertSpec[] {
       expr: `${asyncSlowerThan(itinerary.p95Ms / 1000, jobMatcher(itineraryJobs))} or ${slowerThan(itinerary.p95Ms / 1000, jobMatcher(itineraryJobs))}`,
       for: '5m',
       summary: `AI service p95 response time above ${spokenMs(itinerary.p95Ms)}`,
-      description: `{{ $value | humanizePercentage }} of schedules (from the request to their outcome), or else of the AI service's own requests, took longer than ${spokenMs(itinerary.p95Ms)} (p95 above ${spokenMs(itinerary.p95Ms)}); the product promises a schedule within ${spokenMs(itinerary.p95Ms)}.`,
+      description: `{{ $value | humanizePercentage }} of schedules (from the request to their outcome; one withdrawn by its trip's change or deletion left out, an expiry counted), or else of the AI service's own requests, took longer than ${spokenMs(itinerary.p95Ms)} (p95 above ${spokenMs(itinerary.p95Ms)}); the product promises a schedule within ${spokenMs(itinerary.p95Ms)}.`,
       runbook: 'ai-response-slow',
     },
     {

@@ -2,7 +2,7 @@
  * Seed §12.1.2 alert thresholds, written once: the PrometheusRule and the Argo Rollouts analysis
  * both read them. Response-time objectives are the catalog's (RESPONSE_TIME_SLO, per service).
  */
-import { RESPONSE_TIME_SLO, memoryBytes, type ServiceSpec } from '@tripgen/catalog';
+import { RESPONSE_TIME_SLO, SLO_ASYNC_OUTCOMES, memoryBytes, type ServiceSpec } from '@tripgen/catalog';
 
 export const THRESHOLDS = {
   /** critical: pod restarts per hour. */
@@ -42,3 +42,10 @@ export const bucketBound = (seconds: number): string => (Number.isInteger(second
 
 /** A duration as the alert texts say it: `200 ms`, `5 s`. */
 export const spokenMs = (ms: number): string => (ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
+
+/**
+ * The `async_request_duration_seconds` outcomes the itinerary objective counts (catalog
+ * ASYNC_OUTCOMES: a schedule withdrawn by its trip's change or deletion is the traveller's doing,
+ * an expiry ours), as a label matcher for the alert and the rollout analyses alike.
+ */
+export const SLO_OUTCOME_MATCHER = `outcome=~"${SLO_ASYNC_OUTCOMES.join('|')}"`;

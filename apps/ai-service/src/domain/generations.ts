@@ -6,16 +6,20 @@
  * processed-message record of the idempotent consumer: exactly one final state, at most one
  * notification.
  */
-import { QUEUES, scheduleNotification, scheduleNotificationId, tripNotifies, type GenerationState, type NotificationMessage, type ScheduleGenerationMessage, type ScheduleResult } from '@tripgen/catalog';
+import { QUEUES, scheduleNotification, type AsyncOutcome, scheduleNotificationId, tripNotifies, type GenerationState, type NotificationMessage, type ScheduleGenerationMessage, type ScheduleResult } from '@tripgen/catalog';
 import { enqueue, outboxMessage, outboxRowParams, withOutboxSql, type SqlExecutor } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 export type Outcome = { status: 'completed'; result: ScheduleResult; engineMs: number } | { status: 'failed'; error: string };
 
-/** A schedule that got its outcome here, with the time since the traveller asked (the 5-second promise's measure). */
+/**
+ * A schedule that got its outcome here, with the time since the traveller asked (the 5-second
+ * promise's measure). `status` is the histogram's outcome label (catalog ASYNC_OUTCOMES): a
+ * withdrawal and an expiry are failed here like any failure, but the objective tells them apart.
+ */
 export interface FinishedSchedule {
   readonly scheduleId: string;
-  readonly status: Outcome['status'];
+  readonly status: AsyncOutcome;
   readonly askedAt: Date;
   readonly secondsSinceAsked: number;
 }
@@ -31,7 +35,7 @@ export const askedAtOf = (requestedAt: unknown): Date | undefined => {
  * Hands a finished schedule to the telemetry. A throw there (a metric refused, an exporter's bug)
  * must not roll the outcome back and have the schedule planned again, or dead-lettered unfinished.
  */
-export const reportFinished = (onFinished: OnFinished | undefined, warn: (obj: object, msg: string) => void, scheduleId: string, status: Outcome['status'], askedAt: Date | undefined): void => {
+export const reportFinished = (onFinished: OnFinished | undefined, warn: (obj: object, msg: string) => void, scheduleId: string, status: AsyncOutcome, askedAt: Date | undefined): void => {
   if (!onFinished || !askedAt) return;
   try {
     // Never below 0: a requestedAt from a caller's clock ahead of this one's.

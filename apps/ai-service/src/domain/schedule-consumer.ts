@@ -36,10 +36,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CONSUMER_CONCURRENCY, QUEUE_LIMITS, QUEUES, type ScheduleGenerationMessage } from '@tripgen/catalog';
+import { CONSUMER_CONCURRENCY, QUEUE_LIMITS, QUEUES, type AsyncOutcome, type ScheduleGenerationMessage } from '@tripgen/catalog';
 import { NewerMessageError, consumeIdempotentlyAfterWork, enqueue, redeliveryDelayMs, type ConsumeEvent, type IncomingMessage, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { GenerationFailure, generateSchedule, pastDeadline, type GenerateDeps } from '../planning/generate.ts';
+import { DeadlinePassed, GenerationFailure, generateSchedule, pastDeadline, type GenerateDeps } from '../planning/generate.ts';
 import { PLAN_CLAIM_MS, askedAtOf, deliverNotification, finishGeneration, generationRepository, isNotifyMessage, notifyingBy, reportFinished, withdrawGeneration, type NotifyBy, type NotifyMessage, type OnFinished, type Outcome } from './generations.ts';
 import { parseNotifyMessage, parseScheduleRequest, salvageIds, salvageWithdrawal } from './request-schema.ts';
 
@@ -99,7 +99,8 @@ type Made =
   | { readonly late: ScheduleGenerationMessage }
   | { readonly withdrawn: Withdrawal }
   | { readonly notify: NotifyMessage }
-  | { readonly ids: { scheduleId: string; tripId: string; userId: string }; readonly requestedAt: string; readonly outcome: Outcome; readonly by: NotifyBy };
+  // `expired`: failed for its deadline (the histogram's label, catalog ASYNC_OUTCOMES), not for the request.
+  | { readonly ids: { scheduleId: string; tripId: string; userId: string }; readonly requestedAt: string; readonly outcome: Outcome; readonly by: NotifyBy; readonly expired?: true };
 
 /** The request's deadline (ms since the epoch); a NewerMessageError body has passed every other check, notAfter included. */
 const deadlineOf = (body: unknown): number => Date.parse(String((body as { notAfter?: unknown } | null)?.notAfter));
@@ -232,7 +233,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         const generated = await generateSchedule(message, deps, base);
         return await afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'completed', result: generated.result, engineMs: generated.engineMs }, by });
       } catch (err) {
-        if (err instanceof GenerationFailure) return await afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: err.message }, by });
+        if (err instanceof GenerationFailure) return await afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: err.message }, by, ...(err instanceof DeadlinePassed ? { expired: true as const } : {}) });
         if (delivery.attempt >= maxDeliveryCount) {
           options.logger.error({ scheduleId: message.scheduleId, err: String(err) }, 'schedule generation failed on its last delivery');
           return await afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' }, by });
@@ -258,7 +259,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         // Settled either way (never dead-lettered): the schedule is final here now, and marked withdrawn
         // (a notify message of an outcome recorded before it then tells what the withdrawal says).
         options.logger.info({ scheduleId: withdrawn.scheduleId, tripId: withdrawn.tripId, notified: failed && withdrawn.withdrawn.notify, alreadyFinal: !failed, reason: withdrawn.withdrawn.error }, 'schedule request withdrawn by the trip service');
-        if (failed) reportFinished(options.onFinished, warn, withdrawn.scheduleId, 'failed', askedAtOf(withdrawn.requestedAt));
+        if (failed) reportFinished(options.onFinished, warn, withdrawn.scheduleId, 'withdrawn', askedAtOf(withdrawn.requestedAt));
         return;
       }
       if ('notify' in made) {
@@ -266,7 +267,8 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         if (done !== 'notified') options.logger.info({ scheduleId: made.notify.scheduleId, outcome: made.notify.notification.type, done }, 'the schedule was withdrawn after its outcome: its notification is held back');
         return;
       }
-      if (await finishGeneration(tx, made.ids, made.outcome, made.by)) reportFinished(options.onFinished, warn, made.ids.scheduleId, made.outcome.status, askedAtOf(made.requestedAt));
+      const label: AsyncOutcome = made.expired ? 'expired' : made.outcome.status;
+      if (await finishGeneration(tx, made.ids, made.outcome, made.by)) reportFinished(options.onFinished, warn, made.ids.scheduleId, label, askedAtOf(made.requestedAt));
     },
     {
       consumer: CONSUMER_NAME,

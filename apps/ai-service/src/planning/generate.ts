@@ -183,12 +183,17 @@ export const renderSchedule = (message: ScheduleGenerationMessage, planned: Plan
 export const explainAndRender = (message: ScheduleGenerationMessage, planned: PlannedTrip, candidates: ReadonlyMap<string, Candidate>, base: ScheduleResult | undefined, suggest: boolean): ScheduleResult =>
   renderSchedule(message, planned, candidates, base, explainMisses(explainInput(message, planned, candidates, suggest ? Number.POSITIVE_INFINITY : 0)));
 
+/** A schedule not made by its deadline (the request taken past it, or planned past it): an expiry, ours (catalog ASYNC_OUTCOMES). */
+export class DeadlinePassed extends GenerationFailure {
+  override readonly name = 'DeadlinePassed';
+}
+
 export const generateSchedule = async (message: ScheduleGenerationMessage, deps: GenerateDeps, base?: ScheduleResult): Promise<Generated> => {
   const now = deps.now ?? Date.now;
   const deadline = Date.parse(message.notAfter);
   const { trip } = message;
   const remaining = () => deadline - now();
-  const tooLong = () => new GenerationFailure(`the schedule took longer than allowed (deadline ${message.notAfter}); please request it again`);
+  const tooLong = () => new DeadlinePassed(`the schedule took longer than allowed (deadline ${message.notAfter}); please request it again`);
   if (pastDeadline(message, now())) throw tooLong();
   const stop = new AbortController();
   const timer = setTimeout(() => stop.abort(), Math.max(0, remaining() - FINISH_MARGIN_MS));

@@ -10,7 +10,7 @@ import { buildPlanRequest, type Candidate, type EngineBudget } from './problem.t
 
 /** A schedule that cannot be made, with the reason in words for the traveller. */
 export class GenerationFailure extends Error {
-  override readonly name = 'GenerationFailure';
+  override readonly name: string = 'GenerationFailure';
 }
 
 /** The previous schedule in the engine's terms (what `replanDay` keeps). */

@@ -49,8 +49,9 @@ export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: Generation
       const ids = { scheduleId: s.id, tripId: s.tripId, userId: s.userId };
       // The item stands for the request where this service never took it: its requestedAt, when the trip service sent one.
       const failed = withdrawal ? await generations.withdraw(ids, s, { error: s.error, notify: s.notify }) : await generations.failOutright(ids, s, s.error, 'inbox');
-      // Timed from the request this service took, else from the item's requestedAt; without either, not counted.
-      if (failed) reportFinished(onFinished, (obj, msg) => request.log.warn(obj, msg), s.id, 'failed', failed.askedAt);
+      // Timed from the request this service took, else from the item's requestedAt; without either, not
+      // counted. Labelled by why it ended (catalog ASYNC_OUTCOMES): the trip's change, or its deadline.
+      if (failed) reportFinished(onFinished, (obj, msg) => request.log.warn(obj, msg), s.id, withdrawal ? 'withdrawn' : 'expired', failed.askedAt);
     }
     return { items: await generations.states(items.map((s) => s.id)) };
   };
