@@ -215,6 +215,8 @@ export const toProblem = (error: FastifyError & { validation?: ValidationItem[];
  * A 503's error as logged: what is out of reach and why, each cause's type, message and code, no
  * stacks. An outage answers every request with the same few KB of stacks (3.5 KB a request with
  * Prisma's), and the place it was thrown from says nothing a 503 does not; a 500 (a bug) keeps its stack.
+ * At warn: a 503 with Retry-After is the handled answer to a dependency out of reach, which the
+ * availability alerts count; error level is kept for what needs someone to look (a 500: a bug).
  */
 const outageChain = (error: unknown): { type: string; message: string; code?: unknown }[] => {
   const chain: { type: string; message: string; code?: unknown }[] = [];
@@ -228,7 +230,7 @@ const outageChain = (error: unknown): { type: string; message: string; code?: un
 export const registerProblemHandlers = (app: FastifyInstance): void => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const p = toProblem(error, request);
-    if (p.status === 503) request.log.error({ status: 503, outage: outageChain(error) }, 'request failed: a dependency is unavailable');
+    if (p.status === 503) request.log.warn({ status: 503, outage: outageChain(error) }, 'request failed: a dependency is unavailable');
     else if (p.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: p.status, code: error.code }, clip(p.detail, LOGGED_DETAIL_LENGTH));
     if (error instanceof HttpProblem) reply.headers(error.headers);

@@ -161,8 +161,9 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
       // already refuses them): the trip service took them until they expired, and a trip created
       // with one waited for the next erasure sweep. Redis out of reach: the account is deleted all
       // the same, and the revocation, recorded in user_db, is written once Redis answers (by this
-      // replica, or any user-service replica's republish if this one stops first).
-      await revocations.revoke(userId).catch((err: unknown) => request.log.error({ err, userId }, 'the deleted account\'s tokens could not be revoked yet: other services take them until Redis answers'));
+      // replica, or any user-service replica's republish if this one stops first). Handled, so a
+      // warning: the Redis alert calls for the human, not each deletion meanwhile.
+      await revocations.revoke(userId).catch((err: unknown) => request.log.warn({ err, userId }, 'the deleted account\'s tokens could not be revoked yet: other services take them until Redis answers'));
       return reply.code(204).send(null);
     },
   );
