@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { QUEUES, SCHEDULE_NOTIFICATIONS, type ScheduleResult } from '@tripgen/catalog';
 import type { ConsumeEvent, MessageBroker } from '@tripgen/service-kit/messaging';
-import { quietLogger, waitFor } from '@tripgen/testing';
+import { capturedLogger, waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishGeneration, generationRepository, notificationId, PLAN_CLAIM_MS, notifyMessageId, withdrawGeneration } from '../src/domain/generations.ts';
 import { lateMessageId } from '../src/domain/schedule-consumer.ts';
@@ -23,6 +23,8 @@ const events: ConsumeEvent[] = [];
 const outcomes: { scheduleId: string; status: string; askedAt: Date; secondsSinceAsked: number }[] = [];
 /** Schedules whose telemetry throws (onFinished). */
 const telemetryFails = new Set<string>();
+/** What the consumer logs, as the service prints it. */
+const { logger, lines } = capturedLogger();
 
 beforeAll(async () => {
   stack = await startConsumerStack({
@@ -30,7 +32,7 @@ beforeAll(async () => {
     poolSize: 4,
     // A location service that answers, but not what its contract says (a bug there, or a proxy's page).
     candidates: { items: 'not a list', missing: [] },
-    consumer: { concurrency: 2, maxDeliveryCount: 2, logger: quietLogger, onOutcome: (e) => events.push(e), onFinished: (f) => {
+    consumer: { concurrency: 2, maxDeliveryCount: 2, logger, onOutcome: (e) => events.push(e), onFinished: (f) => {
       outcomes.push(f);
       if (telemetryFails.has(f.scheduleId)) throw new Error('the exporter refused the record');
     } },
@@ -192,6 +194,9 @@ describe('the consumer', () => {
       [1, 'abandoned'],
       [2, 'processed'],
     ]);
+    // A bug here or in the location service: logged at error with where it failed, not its message alone.
+    const failure = lines.find((l) => l.msg === 'schedule generation failed on its last delivery' && l.scheduleId === m.scheduleId);
+    expect(failure).toMatchObject({ level: 50, err: { type: expect.any(String), stack: expect.stringContaining('    at ') } });
     expect(await notified(m.scheduleId)).toHaveLength(1);
   });
 

@@ -121,7 +121,12 @@ export const serviceMain = async (opts: ServiceMainOptions, argv: readonly strin
     // A configuration error, a wrong command or argument, bad input: the operator's to fix from the
     // message alone, no stack.
     if (isOperatorError(err)) console.error(err.message);
-    else logLine(opts.service, 60, own?.failed ?? FAILED[command] ?? 'start failed', { err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) });
+    // As the service's own logger shows an err: its type, and its causes' messages and stacks too
+    // (loaded here: the entry links no package before it runs a command, bundle-commands.test.ts).
+    else {
+      const { stdSerializers } = await import('pino');
+      logLine(opts.service, 60, own?.failed ?? FAILED[command] ?? 'start failed', { err: stdSerializers.err(err instanceof Error ? err : new Error(String(err))) });
+    }
     process.exit(1);
   }
 };

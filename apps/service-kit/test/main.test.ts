@@ -63,11 +63,13 @@ describe('serviceMain', () => {
     expect(build).not.toHaveBeenCalled();
   });
 
-  it('serves by default and logs a failed start as one JSON line (level 60), exit 1', async () => {
-    const build = vi.fn(() => Promise.reject(new Error('port taken')));
+  it('serves by default and logs a failed start as one JSON line (level 60) with its type and its causes\' stacks, exit 1', async () => {
+    const build = vi.fn(() => Promise.reject(new Error('port taken', { cause: Object.assign(new Error('listen EADDRINUSE: address already in use :::3001'), { code: 'EADDRINUSE' }) })));
     expect(await run([], options(build))).toBe(1);
     expect(build).toHaveBeenCalledTimes(1);
-    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ level: 60, service: 'user-service', msg: 'start failed', err: { message: 'port taken' } });
+    const line = JSON.parse(lines.at(-1)!) as { err: { stack: string } };
+    expect(line).toMatchObject({ level: 60, service: 'user-service', msg: 'start failed', err: { type: 'Error', message: 'port taken: listen EADDRINUSE: address already in use :::3001' } });
+    expect(line.err.stack).toMatch(/^Error: port taken\n {4}at [^]*caused by: Error: listen EADDRINUSE/);
   });
 
   it('database-roles: reads exactly its contract (a missing variable is one clear line) and logs a failure as one JSON line, exit 1', async () => {

@@ -9,6 +9,7 @@ import { adminUrl, createScratchDatabase, type ScratchDatabase } from '@tripgen/
 export { adminUrl } from '@tripgen/dev-tools/local-stack';
 export { redisUrl } from './redis.ts';
 export { quietLogger, waitFor } from './wait.ts';
+export { capturedLogger, type LoggedLine } from './captured-logger.ts';
 export { openRawConnection, type RawConnection, type RawResponse } from './raw-http.ts';
 export { queryRows } from './sql.ts';
 export { migrationDrift, NO_DRIFT } from './schema-drift.ts';

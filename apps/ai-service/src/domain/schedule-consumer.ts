@@ -235,7 +235,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       } catch (err) {
         if (err instanceof GenerationFailure) return await afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: err.message }, by, ...(err instanceof DeadlinePassed ? { expired: true as const } : {}) });
         if (delivery.attempt >= maxDeliveryCount) {
-          options.logger.error({ scheduleId: message.scheduleId, err: String(err) }, 'schedule generation failed on its last delivery');
+          options.logger.error({ scheduleId: message.scheduleId, err }, 'schedule generation failed on its last delivery');
           return await afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' }, by });
         }
         // Retried by redelivery: a duplicate waiting meanwhile takes the schedule over at once.

@@ -6,7 +6,7 @@ import { REDELIVERY_BACKOFF, consume, consumeIdempotently, consumeIdempotentlyAf
 import { DATA_REFUSED_REASON, NewerMessageError, PermanentMessageError } from './errors.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
-import { quietLogger, waitFor } from '@tripgen/testing';
+import { capturedLogger, quietLogger, waitFor } from '@tripgen/testing';
 
 const MAX_DELIVERY_COUNT = 3;
 // Tests about something else than the backoff's length keep their redeliveries quick.
@@ -249,16 +249,17 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
     expect(await db.sql.$queryRawUnsafe('SELECT * FROM processed_messages')).toEqual([]);
   });
 
-  it('dead-letters a message that fails on every attempt after the max delivery count', async () => {
+  it('dead-letters a message that fails on every attempt after the max delivery count, logging the error with its stack', async () => {
     const events: ConsumeEvent[] = [];
+    const { logger, lines } = capturedLogger();
     subscription = await consumeIdempotently(
       broker,
       db.sql,
       queue,
       async () => {
-        throw new Error('always down');
+        throw new Error('always down', { cause: new Error('the cause below') });
       },
-      { maxDeliveryCount: MAX_DELIVERY_COUNT, ...QUICK, logger: quietLogger, onOutcome: (e) => events.push(e) },
+      { maxDeliveryCount: MAX_DELIVERY_COUNT, ...QUICK, logger, onOutcome: (e) => events.push(e) },
     );
     await broker.publish(queue, [{ messageId: 'doomed', body: 0 }]);
     await waitFor(async () => (await broker.peekDeadLetters(queue, 10)).length === 1, 'the dead letter');
@@ -272,6 +273,10 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
       reason: 'MaxDeliveryCountExceeded',
       description: 'failed 3 times; last error: Error: always down',
     });
+    // Someone must look at a dead letter: where the handler failed, and why, not its description alone.
+    const deadLettered = lines.find((l) => l.msg === 'message dead-lettered');
+    expect(deadLettered).toMatchObject({ level: 50, messageId: 'doomed', err: { type: 'Error', stack: expect.stringContaining('caused by: Error: the cause below') } });
+    expect(deadLettered?.err?.stack).toContain('    at ');
   });
 
   it('keeps concurrent duplicates apart: of two deliveries of one id handled at once, one runs the handler', async () => {

@@ -66,13 +66,14 @@ export function settlementForFailure(error: unknown, message: IncomingMessage, m
   return { action: 'abandon', reason: describeError(error), retryAfterMs: redeliveryDelayMs(message.attempt, backoff) };
 }
 
-function report(options: ConsumerOptions, message: IncomingMessage, settlement: Settlement, duplicate: boolean): void {
+/** `failure`: what the handler threw, logged with its stack when the message is dead-lettered (someone must look). */
+function report(options: ConsumerOptions, message: IncomingMessage, settlement: Settlement, duplicate: boolean, failure?: unknown): void {
   const outcome: ConsumeOutcome =
     settlement.action === 'complete' ? (duplicate ? 'duplicate' : 'processed') : settlement.action === 'abandon' ? 'abandoned' : 'deadLettered';
   const error = settlement.action === 'complete' ? undefined : settlement.action === 'abandon' ? settlement.reason : settlement.description;
   const event: ConsumeEvent = { queue: message.queue, messageId: message.messageId, attempt: message.attempt, outcome, ...(error ? { error } : {}) };
   const logger = options.logger ?? stderrLogger;
-  if (outcome === 'deadLettered') logger.error({ ...event }, 'message dead-lettered');
+  if (outcome === 'deadLettered') logger.error({ ...event, err: failure }, 'message dead-lettered');
   else if (outcome === 'abandoned') logger.warn({ ...event, retryAfterMs: settlement.action === 'abandon' ? settlement.retryAfterMs : undefined }, 'message abandoned for redelivery');
   options.onOutcome?.(event);
 }
@@ -132,13 +133,15 @@ export function consume(
     (message) =>
       inDelivery(message, async () => {
         let settlement: Settlement;
+        let failure: unknown;
         try {
           await handler(message);
           settlement = { action: 'complete' };
         } catch (error) {
+          failure = error;
           settlement = settlementForFailure(error, message, maxDeliveryCount, options.redeliveryBackoff);
         }
-        report(options, message, settlement, false);
+        report(options, message, settlement, false, failure);
         return settlement;
       }),
     options.concurrency !== undefined ? { concurrency: options.concurrency } : undefined,
@@ -226,6 +229,7 @@ async function consumeRecorded<T>(
     queue,
     (message) => inDelivery(message, async () => {
       let settlement: Settlement;
+      let failure: unknown;
       let duplicate = false;
       try {
         options.onTaken?.(message);
@@ -251,9 +255,10 @@ async function consumeRecorded<T>(
         }
         settlement = { action: 'complete' };
       } catch (error) {
+        failure = error;
         settlement = settlementForFailure(error, message, maxDeliveryCount, options.redeliveryBackoff);
       }
-      report(options, message, settlement, duplicate);
+      report(options, message, settlement, duplicate, failure);
       return settlement;
     }),
     options.concurrency !== undefined ? { concurrency: options.concurrency } : undefined,

@@ -69,9 +69,15 @@ export interface MessagingLogger {
   error(obj: object, msg: string): void;
 }
 
+/** An `err` as pino's serializer shows it (type, message, stack); JSON.stringify alone makes an Error `{}`. */
+const withErr = (obj: object): object => {
+  const err = (obj as { err?: unknown }).err;
+  return err instanceof Error ? { ...obj, err: { type: err.name, message: err.message, stack: err.stack } } : obj;
+};
+
 /** JSON lines on stderr when the caller gives no logger: failures must never be silent. */
 export const stderrLogger: MessagingLogger = {
   info: () => undefined,
-  warn: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg, ...obj })}\n`),
-  error: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'error', msg, ...obj })}\n`),
+  warn: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg, ...withErr(obj) })}\n`),
+  error: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'error', msg, ...withErr(obj) })}\n`),
 };

@@ -6,7 +6,7 @@ import { EVENT_HUBS } from './events.ts';
 import { CLAIM_SQL, createOutboxRelay, enqueue, outboxInsertSql, outboxMessage, outboxRowParams, pruneSentOutboxMessages } from './outbox.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 import { createTestDatabase, outboxStates, type TestDatabase } from './test-support/test-database.ts';
-import { quietLogger, waitFor } from '@tripgen/testing';
+import { capturedLogger, quietLogger, waitFor } from '@tripgen/testing';
 
 interface OutboxRow {
   message_id: string;
@@ -126,8 +126,15 @@ describe('transactional outbox', { timeout: 60_000 }, () => {
     await enqueue(db.sql, QUEUES.notification, { n: 3 }, { messageId: 'after' });
     const waiting = emulator.count(QUEUES.notification);
     const setAside: string[] = [];
-    const relay = createOutboxRelay({ db: db.sql, broker, logger: quietLogger, onSetAside: (destination) => setAside.push(destination) });
+    const { logger, lines } = capturedLogger();
+    const relay = createOutboxRelay({ db: db.sql, broker, logger, onSetAside: (destination) => setAside.push(destination) });
     expect(await relay.relayOnce()).toEqual({ sent: 2, failed: 1 });
+    // At error level with the error itself, its type and stack (where the broker refused it), as every error line.
+    expect(lines.find((l) => l.msg.startsWith('outbox set aside a message'))).toMatchObject({
+      level: 50,
+      messageId: 'oversize',
+      err: { type: 'OversizeMessageError', message: 'message oversize is larger than notification-queue accepts (262144 bytes)', stack: expect.stringContaining('    at ') },
+    });
     expect(emulator.count(QUEUES.notification) - waiting).toBe(2);
     expect(setAside).toEqual([QUEUES.notification]);
     const states = await outboxStates(db.sql);

@@ -246,7 +246,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       const reason = describeError(error).slice(0, 2_000);
       if (error instanceof OversizeMessageError && ids.includes(error.messageId)) {
         // The rows before it may have gone already: sent again with the rest, their ids are deduplicated.
-        logger.error({ queue: destination, messageId: error.messageId, err: reason }, 'outbox set aside a message larger than its destination accepts; it stays unsent in outbox_messages');
+        logger.error({ queue: destination, messageId: error.messageId, err: error }, 'outbox set aside a message larger than its destination accepts; it stays unsent in outbox_messages');
         const setAside = await db.$executeRawUnsafe(SET_ASIDE_SQL, error.messageId, reason).then(
           () => true,
           (err: unknown) => {
