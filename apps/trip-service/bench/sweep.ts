@@ -83,7 +83,7 @@ const peers: typeof base = {
   },
 };
 const warnings: string[] = [];
-const log = { info: () => undefined, warn: (_: object, msg: string) => void warnings.push(msg) };
+const log = { info: () => undefined, warn: (_: object, msg: string) => void warnings.push(msg), error: (_: object, msg: string) => void warnings.push(msg) };
 // The sweep and a DELETE spend no budget: only a request does.
 const budget = {} as OperationBudget;
 const events = tripEvents(false);

@@ -7,7 +7,7 @@
  */
 import type { OperationBudget } from '@tripgen/service-kit';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import { createTestDatabase, type TestDatabase, testPrismaClient } from '@tripgen/testing';
+import { createTestDatabase, quietLogger, type TestDatabase, testPrismaClient } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Peers } from '../src/clients/peers.ts';
 import { scheduleService, toSummary } from '../src/domain/schedules.ts';
@@ -50,7 +50,7 @@ it('lists a trip of 100 finished schedules without reading their requests and re
   // Finished schedules need no word from the AI service (nor a request's budget): any call fails the test.
   const unexpected = <T extends object>() => new Proxy({} as T, { get: (_t, name) => () => Promise.reject(new Error(`unexpected call ${String(name)}`)) });
   const peers = unexpected<Peers>();
-  const schedules = scheduleService({ prisma, peers, budget: unexpected<OperationBudget>(), config: { scheduleDeadlineMs: 5_000, scheduleGraceMs: 5_000, sweepIntervalMs: 60_000 }, onEnqueued: () => undefined, events: tripEvents(false), log: { info: () => undefined, warn: () => undefined } });
+  const schedules = scheduleService({ prisma, peers, budget: unexpected<OperationBudget>(), config: { scheduleDeadlineMs: 5_000, scheduleGraceMs: 5_000, sweepIntervalMs: 60_000 }, onEnqueued: () => undefined, events: tripEvents(false), log: quietLogger });
   const listed = await schedules.list(tripId, 100);
   expect(listed.rows).toHaveLength(100);
   expect(listed.rows.map(toSummary)[0]).toMatchObject({ status: 'completed', replanDate: null, finishedAt: expect.any(String) });

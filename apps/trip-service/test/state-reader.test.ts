@@ -6,7 +6,8 @@
  * few lines whatever the number of reads.
  */
 import { SCHEDULE_STATUS_CONCURRENCY, SCHEDULE_STATUS_MAX_IDS, type GenerationState } from '@tripgen/catalog';
-import { quietLogger } from '@tripgen/testing';
+import { ServiceUnavailableError } from '@tripgen/service-kit';
+import { capturedLogger, quietLogger } from '@tripgen/testing';
 import { describe, expect, it } from 'vitest';
 import { OUTAGE_WARN_EVERY_MS, STATES_BACK, STATES_PAUSE, STATES_UNAVAILABLE, StatesPausedError, sharedStateReader } from '../src/domain/schedules.ts';
 
@@ -130,14 +131,15 @@ describe('the shared status reader', () => {
 
   it('logs an outage, not each read: the first failed call at once, then one warning per interval with the calls failed since, and its end', async () => {
     const lines: { level: string; msg: string; failedCalls: number }[] = [];
-    const log = { info: (o: object, msg: string) => void lines.push({ level: 'info', msg, ...(o as { failedCalls: number }) }), warn: (o: object, msg: string) => void lines.push({ level: 'warn', msg, ...(o as { failedCalls: number }) }) };
+    const push = (level: string) => (o: object, msg: string) => void lines.push({ level, msg, ...(o as { failedCalls: number }) });
+    const log = { info: push('info'), warn: push('warn'), error: push('error') };
     let t = 0;
     let up = false;
     let calls = 0;
     const route = async (ids: string[]): Promise<GenerationState[]> => {
       calls++;
       await new Promise((r) => setTimeout(r, 5));
-      if (!up) throw new Error('the ai service is unavailable');
+      if (!up) throw new ServiceUnavailableError('ai', 'POST /internal/ai/schedules/status: fetch failed (ECONNREFUSED)');
       return ids.map((i) => ({ id: i, status: 'running' as const }));
     };
     const reader = sharedStateReader(route, log, () => t);
@@ -165,5 +167,20 @@ describe('the shared status reader', () => {
     t += 1;
     await settle([reader.read([id(0)])]);
     expect(lines.slice(3)).toEqual([expect.objectContaining({ level: 'warn', msg: STATES_UNAVAILABLE, failedCalls: 1 })]);
+  });
+
+  it('logs an AI service out of reach as a warning with its causes and no stack, and a failure of anything else (a bug) at error with its stack', async () => {
+    const { logger, lines } = capturedLogger();
+    let failure: Error = new ServiceUnavailableError('ai', 'POST /internal/ai/schedules/status: fetch failed (ECONNREFUSED)', { cause: new TypeError('fetch failed') });
+    let t = 0;
+    const reader = sharedStateReader(() => Promise.reject(failure), logger, () => t);
+    await reader.read([id(0)]).catch(() => undefined);
+    t += OUTAGE_WARN_EVERY_MS + STATES_PAUSE.maxMs;
+    failure = new TypeError("Cannot read properties of undefined (reading 'status')");
+    await reader.read([id(0)]).catch(() => undefined);
+    const [outage, bug] = lines.filter((l) => l.msg === STATES_UNAVAILABLE);
+    expect(outage).toMatchObject({ level: 40, outage: [{ type: 'ServiceUnavailableError' }, { type: 'TypeError', message: 'fetch failed' }] });
+    expect(JSON.stringify(outage)).not.toContain('    at ');
+    expect(bug).toMatchObject({ level: 50, err: { type: 'TypeError', message: "Cannot read properties of undefined (reading 'status')", stack: expect.stringContaining('    at ') } });
   });
 });

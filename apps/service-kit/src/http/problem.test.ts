@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { HttpProblem, problem, toProblem } from './problem.ts';
+import { capturedLogger } from '@tripgen/testing';
+import { HttpProblem, logFailure, problem, toProblem } from './problem.ts';
+import { ServiceUnavailableError } from './service-client.ts';
 
 // Every error a request can end in, mapped to its problem document: the client's faults are 4xx
 // with a useful detail, the database being away is a retryable 503, our own faults a 500 that
@@ -94,5 +96,24 @@ describe('database out of reach, in the pg pool\'s words', () => {
 
   it('any other failure of ours stays a 500 that leaks nothing', () => {
     expect(toProblem(asError('a timeout exceeded when trying to connect somewhere else'), request)).toMatchObject({ status: 500 });
+  });
+});
+
+describe('logFailure', () => {
+  it('logs a dependency out of reach (a peer, the database, a 503 chosen) at warn with its causes and no stack, anything else at error with its stack', () => {
+    const { logger, lines } = capturedLogger();
+    const outages = [
+      new ServiceUnavailableError('ai', 'POST /x: fetch failed (ECONNREFUSED)', { cause: new TypeError('fetch failed') }),
+      Object.assign(new Error("Can't reach database server"), { code: 'P1001' }),
+      new HttpProblem(503, 'The place directory (location service) is unavailable; try again shortly'),
+    ];
+    for (const outage of outages) logFailure(logger, outage, { pass: 'outage' }, 'a pass failed');
+    logFailure(logger, new ServiceUnavailableError('user', 'GET /y answered 503'), {}, 'told later', 'info');
+    logFailure(logger, new RangeError('Invalid time value'), { pass: 'bug' }, 'a pass failed');
+    expect(lines.map((l) => [l.level, l.msg])).toEqual([[40, 'a pass failed'], [40, 'a pass failed'], [40, 'a pass failed'], [30, 'told later'], [50, 'a pass failed']]);
+    expect(lines[0]).toMatchObject({ pass: 'outage', outage: [{ type: 'ServiceUnavailableError' }, { type: 'TypeError', message: 'fetch failed' }] });
+    expect(lines[1]).toMatchObject({ outage: [{ type: 'Error', code: 'P1001' }] });
+    expect(JSON.stringify(lines.slice(0, 4))).not.toContain('    at ');
+    expect(lines[4]).toMatchObject({ pass: 'bug', err: { type: 'RangeError', message: 'Invalid time value', stack: expect.stringContaining('    at ') } });
   });
 });

@@ -10,6 +10,7 @@ import { RATE_LIMIT, REQUEST_RECEIVE_TIMEOUT_MS } from '@tripgen/catalog';
 import { driverAdapterCause, QUERY_READ_TIMEOUT } from '../data/adapter-error.ts';
 import { clip } from '../telemetry/request-logger.ts';
 import { parseQueryString } from './query-string.ts';
+import { ServiceUnavailableError } from './service-client.ts';
 
 /**
  * Retry-After (seconds) of the kit's own retryable answers: a 503 (database unreachable, load shed)
@@ -225,6 +226,30 @@ const outageChain = (error: unknown): { type: string; message: string; code?: un
     chain.push({ type: e.name, message: clip(e.message, LOGGED_DETAIL_LENGTH), ...(code === undefined ? {} : { code }) });
   }
   return chain;
+};
+
+/**
+ * A dependency out of reach, by the error it made: a peer that did not answer usefully
+ * (ServiceUnavailableError), the database (the 503s of toProblem), or a 503 a handler chose.
+ */
+export const isDependencyOutage = (error: unknown): boolean =>
+  error instanceof ServiceUnavailableError || (error instanceof HttpProblem && error.statusCode === 503) || (error instanceof Error && isDatabaseUnavailable(error));
+
+export interface FailureLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/**
+ * A caught failure of work that goes on (a background pass, a best-effort call), logged as an SRE
+ * reads levels: a dependency out of reach is a handled degradation, at `outageLevel` (warn unless
+ * said) with its chain of causes and no stack, as a 503's (an outage repeats it for its whole
+ * length); anything else is a bug, at error with its stack and causes (pino's `err`).
+ */
+export const logFailure = (log: FailureLogger, error: unknown, fields: object, msg: string, outageLevel: 'warn' | 'info' = 'warn'): void => {
+  if (isDependencyOutage(error)) log[outageLevel]({ ...fields, outage: outageChain(error) }, msg);
+  else log.error({ ...fields, err: error }, msg);
 };
 
 export const registerProblemHandlers = (app: FastifyInstance): void => {

@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { QUEUES, QUEUE_LIMITS, SCHEDULE_NOTIFICATIONS, SCHEDULE_STATUS_CONCURRENCY, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, TRIP_EVENT_TYPES, TRIP_NOTIFIES, scheduleNotification, scheduleNotificationId, tripNotifies, type GenerationState, type ScheduleOutcome, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, type WithdrawnSchedule, type ExpiredSchedule, isoDaysMs } from '@tripgen/catalog';
-import { HttpProblem, ServiceAnswerError, ServiceUnavailableError, bearerChallenge, type OperationBudget } from '@tripgen/service-kit';
+import { HttpProblem, ServiceAnswerError, ServiceUnavailableError, bearerChallenge, logFailure, type FailureLogger, type OperationBudget } from '@tripgen/service-kit';
 import { outboxInsertSelectSql, outboxMessage, outboxRowParams, outboxSelectParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
 import type { Peers } from '../clients/peers.ts';
@@ -399,10 +399,8 @@ interface SweepPass {
   pages: number;
 }
 
-interface Logger {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-}
+/** Failures are logged by kind (logFailure): an AI or user service out of reach is a warning, anything else a bug, at error with its stack. */
+type Logger = FailureLogger;
 
 /** How a read of one schedule waits for it to end (the service's `get`). */
 export interface ScheduleWait {
@@ -505,7 +503,7 @@ export const sharedStateReader = (fetchStates: (ids: string[]) => Promise<Genera
     lastError = err;
     failedCalls++;
     if (warnedAt !== undefined && now() - warnedAt < OUTAGE_WARN_EVERY_MS) return;
-    log.warn({ err: String(err), failedCalls }, STATES_UNAVAILABLE);
+    logFailure(log, err, { failedCalls }, STATES_UNAVAILABLE);
     warnedAt = now();
     failedCalls = 0;
   };
@@ -674,7 +672,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         const final = await peers.expireSchedules(expired.slice(i, i + SCHEDULE_STATUS_MAX_IDS).map(expiredSchedule));
         for (const s of final) byId.set(s.id, s);
       } catch (err) {
-        log.warn({ err: String(err) }, 'the AI service could not fail schedules past their deadline; failing them here');
+        logFailure(log, err, {}, 'the AI service could not fail schedules past their deadline; failing them here');
       }
     }
     let recorded = false;
@@ -999,7 +997,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       try {
         await peers.withdrawSchedules(part);
       } catch (err) {
-        log.info({ schedules: part.map((w) => w.id), err: String(err) }, 'the AI service was not told of the withdrawal at once; its message will tell it');
+        logFailure(log, err, { schedules: part.map((w) => w.id) }, 'the AI service was not told of the withdrawal at once; its message will tell it', 'info');
       }
     }
   }
@@ -1031,7 +1029,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         settled = current === undefined || !(isActive(current) || correctable(current, now()));
       }
     } catch (err) {
-      log.warn({ err: String(err), scheduleId }, 'a nudged schedule could not be brought up to date; the sweep will');
+      logFailure(log, err, { scheduleId }, 'a nudged schedule could not be brought up to date; the sweep will');
     } finally {
       // No outcome read (none yet, or the read failed): the schedule's next nudge is claimed and read again.
       if (claim && !settled) await claim.giveBack();
@@ -1097,14 +1095,14 @@ export const scheduleService = (deps: ScheduleDeps) => {
         // be a schedule they did not ask for, holding the trip's one active schedule (README, docs/api.md).
         // A 4xx about our request is a 502 (retrying cannot help), only a user service that did not
         // answer a 503 "shortly".
-        log.warn({ err: String(read.error) }, 'preferences unavailable; full schedule refused');
+        logFailure(log, read.error, {}, 'preferences unavailable; full schedule refused');
         throw read.error instanceof ServiceAnswerError ? new HttpProblem(502, PREFERENCES_REFUSED) : new HttpProblem(503, PREFERENCES_UNAVAILABLE);
       } else {
         // A re-plan keeps every other day of its base, planned with the base's pace, interests and
         // mode: those of the traveller's last plan of the trip as it is now are the ones to keep.
         const last = await lastPlanned(trip);
         if (!last) throw new HttpProblem(409, NO_BASE);
-        log.warn({ err: String(read.error), replanWith: last }, 'preferences unavailable; re-plan with those of the last plan');
+        logFailure(log, read.error, { replanWith: last }, 'preferences unavailable; re-plan with those of the last plan');
         derived = last;
       }
       const part: ScheduleGenerationMessage['trip'] = { ...owned, ...derived };
@@ -1282,7 +1280,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
           try {
             await sweep(() => running);
           } catch (err) {
-            log.warn({ err: String(err) }, 'schedule sweep failed');
+            logFailure(log, err, {}, 'schedule sweep failed');
           }
           await new Promise<void>((resolve) => {
             wake = resolve;
