@@ -131,6 +131,11 @@ describe('the consumer', () => {
     expect(events.filter((e) => e.messageId === m.scheduleId).map((e) => [e.attempt, e.outcome])).toEqual([[1, 'processed']]);
     expect(await generation(m.scheduleId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^the schedule took longer than allowed/) });
     expect(await notified(m.scheduleId)).toHaveLength(1);
+    // Kept, but a bug of the telemetry all the same: at error, with where it threw.
+    expect(lines.find((l) => l.msg === 'the finished schedule\'s telemetry failed; the schedule is kept' && l.scheduleId === m.scheduleId)).toMatchObject({
+      level: 50,
+      err: { type: 'Error', message: 'the exporter refused the record', stack: expect.stringContaining('    at ') },
+    });
   });
 
   it('a withdrawal of a schedule this service never took keeps ids and reason only, not the request it copies (the trip, the preferences)', async () => {

@@ -33,15 +33,16 @@ export const askedAtOf = (requestedAt: unknown): Date | undefined => {
 
 /**
  * Hands a finished schedule to the telemetry. A throw there (a metric refused, an exporter's bug)
- * must not roll the outcome back and have the schedule planned again, or dead-lettered unfinished.
+ * must not roll the outcome back and have the schedule planned again, or dead-lettered unfinished;
+ * it is a bug all the same, for `logError` (error level) with its stack.
  */
-export const reportFinished = (onFinished: OnFinished | undefined, warn: (obj: object, msg: string) => void, scheduleId: string, status: AsyncOutcome, askedAt: Date | undefined): void => {
+export const reportFinished = (onFinished: OnFinished | undefined, logError: (obj: object, msg: string) => void, scheduleId: string, status: AsyncOutcome, askedAt: Date | undefined): void => {
   if (!onFinished || !askedAt) return;
   try {
     // Never below 0: a requestedAt from a caller's clock ahead of this one's.
     onFinished({ scheduleId, status, askedAt, secondsSinceAsked: Math.max(0, Date.now() - askedAt.getTime()) / 1000 });
   } catch (err) {
-    warn({ scheduleId, err: String(err) }, 'the finished schedule\'s telemetry failed; the schedule is kept');
+    logError({ scheduleId, err }, 'the finished schedule\'s telemetry failed; the schedule is kept');
   }
 };
 

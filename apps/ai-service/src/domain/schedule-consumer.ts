@@ -109,6 +109,8 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
   const generations = generationRepository(prisma);
   const claimMs = PLAN_CLAIM_MS;
   const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
+  // A telemetry that throws is a bug (reportFinished): at error level.
+  const logError = (obj: object, msg: string) => options.logger.error(obj, msg);
   const warn = (obj: object, msg: string) => options.logger.warn(obj, msg);
   /**
    * Withdrawals this consumer has taken and not yet settled, by message id: their schedule and when
@@ -207,7 +209,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         if (ids) {
           const failed = await generations.failOutright(ids, delivery.body, reason, 'queue');
           // The traveller waited for this one too (up to its deadline, for a value a newer release added).
-          if (failed) reportFinished(options.onFinished, warn, ids.scheduleId, 'failed', failed.askedAt);
+          if (failed) reportFinished(options.onFinished, logError, ids.scheduleId, 'failed', failed.askedAt);
         }
         if (err instanceof NewerMessageError) return { nothing: true };
         throw err;
@@ -259,7 +261,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         // Settled either way (never dead-lettered): the schedule is final here now, and marked withdrawn
         // (a notify message of an outcome recorded before it then tells what the withdrawal says).
         options.logger.info({ scheduleId: withdrawn.scheduleId, tripId: withdrawn.tripId, notified: failed && withdrawn.withdrawn.notify, alreadyFinal: !failed, reason: withdrawn.withdrawn.error }, 'schedule request withdrawn by the trip service');
-        if (failed) reportFinished(options.onFinished, warn, withdrawn.scheduleId, 'withdrawn', askedAtOf(withdrawn.requestedAt));
+        if (failed) reportFinished(options.onFinished, logError, withdrawn.scheduleId, 'withdrawn', askedAtOf(withdrawn.requestedAt));
         return;
       }
       if ('notify' in made) {
@@ -268,7 +270,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         return;
       }
       const label: AsyncOutcome = made.expired ? 'expired' : made.outcome.status;
-      if (await finishGeneration(tx, made.ids, made.outcome, made.by)) reportFinished(options.onFinished, warn, made.ids.scheduleId, label, askedAtOf(made.requestedAt));
+      if (await finishGeneration(tx, made.ids, made.outcome, made.by)) reportFinished(options.onFinished, logError, made.ids.scheduleId, label, askedAtOf(made.requestedAt));
     },
     {
       consumer: CONSUMER_NAME,

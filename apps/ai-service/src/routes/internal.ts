@@ -51,7 +51,7 @@ export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: Generation
       const failed = withdrawal ? await generations.withdraw(ids, s, { error: s.error, notify: s.notify }) : await generations.failOutright(ids, s, s.error, 'inbox');
       // Timed from the request this service took, else from the item's requestedAt; without either, not
       // counted. Labelled by why it ended (catalog ASYNC_OUTCOMES): the trip's change, or its deadline.
-      if (failed) reportFinished(onFinished, (obj, msg) => request.log.warn(obj, msg), s.id, withdrawal ? 'withdrawn' : 'expired', failed.askedAt);
+      if (failed) reportFinished(onFinished, (obj, msg) => request.log.error(obj, msg), s.id, withdrawal ? 'withdrawn' : 'expired', failed.askedAt);
     }
     return { items: await generations.states(items.map((s) => s.id)) };
   };
