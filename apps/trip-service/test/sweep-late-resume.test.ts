@@ -83,7 +83,7 @@ it('a pass that failed on its first page of correctable schedules asks that page
     budget: {} as OperationBudget,
     onEnqueued: () => undefined,
     events: tripEvents(false),
-    log: { info: () => undefined, warn: () => undefined },
+    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   });
   const statusOf = async (id: string) => (await queryRows<{ status: string }>(stack.trip.db.url, 'SELECT status FROM schedules WHERE id = $1', [id]))[0]!.status;
 
