@@ -9,16 +9,15 @@
  * own (a trigger refusing the newest schedule's update once), the passes are the service's own
  * `sweep`, called one after the other.
  */
-import { randomUUID } from 'node:crypto';
-import { TRIP_NOTIFIES } from '@tripgen/catalog';
 import type { OperationBudget } from '@tripgen/service-kit';
 import { queryRows, testPrismaClient, unreachableHttpUrl } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { peers as createPeers } from '../src/clients/peers.ts';
 import { SWEEP_INTERVAL_DEFAULT_MS } from '../src/config.ts';
 import { tripEvents } from '../src/domain/events.ts';
-import { AI_UNREACHABLE, REFRESH_EVERY_MS, SWEEP_PAGE, scheduleService } from '../src/domain/schedules.ts';
+import { REFRESH_EVERY_MS, SWEEP_PAGE, scheduleService } from '../src/domain/schedules.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
+import { storeCorrectableFailures } from './correctable.ts';
 import { startStack, type Stack } from './harness.ts';
 
 /** Longer than the test: the stack's own replica sweeps once at its start, before the rows exist. */
@@ -36,31 +35,9 @@ afterAll(async () => {
 
 /** More pages than are read at once, fewer than a pass asks (LATE_PER_PASS): one pass walks them all. */
 const LATE = 5 * SWEEP_PAGE + 50;
-const RESULT = { days: [], unscheduled: [], reasons: [], unscheduledMeals: [], travelMode: 'transit', pace: 'normal', score: 0 };
 
 it('a pass that failed on its first page of correctable schedules asks that page again at the next pass', { timeout: 120_000 }, async () => {
-  const ids = Array.from({ length: LATE }, () => randomUUID());
-  const trips = ids.map(() => randomUUID());
-  const users = ids.map(() => randomUUID());
-  const from = Date.now() - 3_600_000;
-  await queryRows(
-    stack.trip.db.url,
-    `INSERT INTO trips (id, user_id, title, destination_name, destination_lat, destination_lng, start_date, end_date, day_start, day_end, interests, must_visit, created_at, updated_at)
-     SELECT t, u, 'Seoul in autumn', 'Seoul', 37.5663, 126.9779, '2026-09-23', '2026-09-25', '09:00', '19:00', '{}', '{}', $3, $3 FROM unnest($1::uuid[], $2::uuid[]) AS x(t, u)`,
-    [trips, users, new Date(from)],
-  );
-  await queryRows(
-    stack.trip.db.url,
-    `INSERT INTO schedules (id, trip_id, user_id, status, error, locked, request_hash, request, not_after, created_at, updated_at, finished_at)
-     SELECT s, t, u, 'failed', $4, '{}', 'h', $5::jsonb, c + interval '2 minutes', c, c + interval '150 seconds', c + interval '150 seconds'
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) WITH ORDINALITY AS x(s, t, u, o), LATERAL (SELECT $6::timestamptz + o * interval '1 second' AS c) AS at`,
-    [ids, trips, users, AI_UNREACHABLE, JSON.stringify({ notifiedBy: TRIP_NOTIFIES }), new Date(from)],
-  );
-  await queryRows(
-    stack.ai!.db.url,
-    "INSERT INTO generations (id, trip_id, user_id, status, request, result, finished_at) SELECT s, t, u, 'completed', $4::jsonb, $5::jsonb, now() FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS x(s, t, u)",
-    [ids, trips, users, JSON.stringify({ notifiedBy: TRIP_NOTIFIES }), JSON.stringify(RESULT)],
-  );
+  const ids = await storeCorrectableFailures(stack, LATE);
   // The newest (the first page's first row) cannot be written once: a sequence, as a failed
   // transaction rolls back any row that would remember the refusal.
   const newest = ids.at(-1)!;

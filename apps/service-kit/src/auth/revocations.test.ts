@@ -42,6 +42,18 @@ const replica = async (opts: { url?: string; lifetimeMs?: number; names?: typeof
   return { revocations, redis, subscriber };
 };
 
+/** Two replicas, the second reaching Redis through a relay that has just hung up (its subscription lost). */
+const cutOffPair = async () => {
+  const relay = await startTcpRelay({ target: redisUrl() });
+  relays.push(relay);
+  const a = await replica();
+  const b = await replica({ url: relay.via(redisUrl()) });
+  await waitFor(() => isRedisReady(b.subscriber) && isRedisReady(b.redis), 'the cut-off replica connected');
+  relay.hangUp();
+  await waitFor(() => !isRedisReady(b.subscriber), 'the subscription lost');
+  return { a, b, relay };
+};
+
 describe('token revocations', () => {
   it('reach another replica within a second; a token signed after them, in the same second, is accepted', async () => {
     const [a, b] = [await replica(), await replica()];
@@ -88,13 +100,7 @@ describe('token revocations', () => {
   });
 
   it('a session signed out while a replica was cut off is read when its subscription comes back', { timeout: 30_000 }, async () => {
-    const relay = await startTcpRelay({ target: redisUrl() });
-    relays.push(relay);
-    const a = await replica();
-    const b = await replica({ url: relay.via(redisUrl()) });
-    await waitFor(() => isRedisReady(b.subscriber) && isRedisReady(b.redis), 'the cut-off replica connected');
-    relay.hangUp();
-    await waitFor(() => !isRedisReady(b.subscriber), 'the subscription lost');
+    const { a, b, relay } = await cutOffPair();
     const sessionId = randomUUID();
     await a.revocations.revokeSession(sessionId);
     relay.mend();
@@ -145,13 +151,7 @@ describe('token revocations', () => {
   });
 
   it('are read in full when a subscription cut off comes back', { timeout: 30_000 }, async () => {
-    const relay = await startTcpRelay({ target: redisUrl() });
-    relays.push(relay);
-    const a = await replica();
-    const b = await replica({ url: relay.via(redisUrl()) });
-    await waitFor(() => isRedisReady(b.subscriber) && isRedisReady(b.redis), 'the cut-off replica connected');
-    relay.hangUp();
-    await waitFor(() => !isRedisReady(b.subscriber), 'the subscription lost');
+    const { a, b, relay } = await cutOffPair();
     const id = randomUUID();
     await a.revocations.revoke(id);
     await new Promise((resolve) => setTimeout(resolve, 300));
