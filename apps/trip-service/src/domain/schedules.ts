@@ -630,6 +630,25 @@ const requestHash = (body: ScheduleRequestBody, trip: TripRow): string =>
 const sameRequest = (row: ScheduleRow, hash: string, body: ScheduleRequestBody, trip: TripRow): boolean =>
   row.requestHash === hash || (row.requestHash === digest(asked(body)) && trip.updatedAt <= row.createdAt);
 
+/** A schedule a trip's change or deletion withdrew, as CHANGE_REASONS_SQL and DELETION_WITHDRAWALS_SQL answer it. */
+interface WithdrawnRow {
+  readonly id: string;
+  readonly tripId: string;
+  readonly userId: string;
+  readonly createdAt: Date;
+  readonly tripNotifies: boolean;
+}
+
+/** The withdrawal the AI service is told of such a schedule (its message's body). */
+const withdrawnOf = (row: WithdrawnRow, reason: { readonly error: string; readonly notify: boolean }): WithdrawnSchedule => ({
+  id: row.id,
+  tripId: row.tripId,
+  userId: row.userId,
+  requestedAt: row.createdAt.toISOString(),
+  ...(row.tripNotifies ? { notifiedBy: TRIP_NOTIFIES } : {}),
+  ...reason,
+});
+
 export const scheduleService = (deps: ScheduleDeps) => {
   const { prisma, peers, config, log } = deps;
   const now = deps.now ?? Date.now;
@@ -930,7 +949,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
    */
   async function changeReasons(tx: Prisma.TransactionClient, rows: readonly ScheduleRow[], at: Date): Promise<WithdrawnSchedule[]> {
     if (!rows.length) return [];
-    const changed = await tx.$queryRawUnsafe<{ id: string; tripId: string; userId: string; createdAt: Date; tripNotifies: boolean }[]>(
+    const changed = await tx.$queryRawUnsafe<WithdrawnRow[]>(
       CHANGE_REASONS_SQL,
       rows.map((r) => r.id),
       rows.map((r) => withdrawalMessageId(r.id)),
@@ -944,15 +963,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       ...outboxSelectParams(QUEUES.aiScheduleGeneration),
       ...outboxSelectParams(QUEUES.notification),
     );
-    return changed.map((row) => ({
-      id: row.id,
-      tripId: row.tripId,
-      userId: row.userId,
-      requestedAt: row.createdAt.toISOString(),
-      ...(row.tripNotifies ? { notifiedBy: TRIP_NOTIFIES } : {}),
-      error: TRIP_CHANGED,
-      notify: !row.tripNotifies,
-    }));
+    return changed.map((row) => withdrawnOf(row, { error: TRIP_CHANGED, notify: !row.tripNotifies }));
   }
 
   /**
@@ -962,7 +973,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
    */
   async function withdrawDeleted(tx: Prisma.TransactionClient, tripId: string, at: Date): Promise<WithdrawnSchedule[]> {
     const reason = { error: TRIP_DELETED, notify: false };
-    const rows = await tx.$queryRawUnsafe<{ id: string; tripId: string; userId: string; createdAt: Date; tripNotifies: boolean }[]>(
+    const rows = await tx.$queryRawUnsafe<WithdrawnRow[]>(
       DELETION_WITHDRAWALS_SQL,
       tripId,
       new Date(at.getTime() - LATE_OUTCOME_WINDOW_MS).toISOString(),
@@ -974,14 +985,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
     );
     if (!rows.length) return [];
     log.info({ tripId, withdrawn: rows.length, deleted: true }, 'schedules withdrawn: their trip was deleted');
-    return rows.map((row) => ({
-      id: row.id,
-      tripId: row.tripId,
-      userId: row.userId,
-      requestedAt: row.createdAt.toISOString(),
-      ...(row.tripNotifies ? { notifiedBy: TRIP_NOTIFIES } : {}),
-      ...reason,
-    }));
+    return rows.map((row) => withdrawnOf(row, reason));
   }
 
   /**
