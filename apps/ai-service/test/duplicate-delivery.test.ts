@@ -132,3 +132,38 @@ it('the planning delivery fails, to be retried: it gives its claim back and the 
   expect(engineRuns.get(m.scheduleId)).toBe(1);
   expect(await notifyMessages(m.scheduleId)).toBe(1n);
 });
+
+it('the plan ends but the transaction writing its outcome fails (a serialization error): the claim is given back, and the redelivery plans at once', { timeout: 60_000 }, async () => {
+  const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
+  // The outcome's write (FINISH_SQL) fails once, as a serialization failure or ai_db dropping would
+  // (transient: abandoned for redelivery); the sequence counts across the rolled-back transaction.
+  const fn = `fail_outcome_once_${m.scheduleId.replaceAll('-', '')}`;
+  await stack.prisma.$executeRawUnsafe(`CREATE SEQUENCE ${fn}`);
+  await stack.prisma.$executeRawUnsafe(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.id = '${m.scheduleId}'::uuid AND NEW.status <> 'running' AND nextval('${fn}') = 1 THEN
+        RAISE EXCEPTION 'could not serialize access (test)' USING ERRCODE = 'serialization_failure';
+      END IF;
+      RETURN NEW;
+    END $$`);
+  await stack.prisma.$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE UPDATE ON generations FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+  try {
+    await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+    await waitFor(() => settled(m.scheduleId).length === 1, 'the first delivery settled', 30_000, 20);
+    const failedAt = Date.now();
+    expect(settled(m.scheduleId)[0]).toMatchObject({ outcome: 'abandoned', attempt: 1 });
+    await waitFor(() => settled(m.scheduleId).length === 2, 'the redelivery settled', 30_000, 20);
+    const outcomeMs = Date.now() - failedAt;
+    console.log(`duplicate-delivery: the redelivery's outcome ${outcomeMs} ms after the first delivery's write failed`);
+    expect(settled(m.scheduleId)[1]).toMatchObject({ outcome: 'processed', attempt: 2 });
+    expect(await status(m.scheduleId)).toBe('completed');
+    // The kit's redelivery delay (2 s) and a plan; not that plus the rest of the claim (PLAN_CLAIM_MS 10 s).
+    expect(outcomeMs, 'the redelivery planned without waiting for the claim to run out').toBeLessThan(4_000);
+    expect(engineRuns.get(m.scheduleId)).toBe(2);
+    expect(await notifyMessages(m.scheduleId)).toBe(1n);
+  } finally {
+    await stack.prisma.$executeRawUnsafe(`DROP TRIGGER ${fn} ON generations`);
+    await stack.prisma.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
+    await stack.prisma.$executeRawUnsafe(`DROP SEQUENCE ${fn}`);
+  }
+});

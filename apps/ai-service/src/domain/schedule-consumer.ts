@@ -135,6 +135,22 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
     const settled = new Promise<void>((resolve) => (settle = resolve));
     withdrawalsInHand.set(delivery.messageId, { scheduleId: ids.scheduleId, deliveries: 1, settled, settle });
   };
+  /**
+   * The claim each delivery in hand here holds (claimFor), by the delivery: given back when the
+   * delivery ends unsettled after its work (abandoned for redelivery, dead-lettered), whether its
+   * plan threw or the transaction writing its outcome failed (ai_db dropped, a serialization
+   * error). Kept, the claim held its redelivery, 2 s later, up to PLAN_CLAIM_MS more before it could
+   * plan (10 s in all, against the 5-second promise). Given back by its token only
+   * (RELEASE_CLAIM_SQL): never a claim another delivery took over once this one's ran out.
+   */
+  const claims = new WeakMap<IncomingMessage, { readonly scheduleId: string; readonly token: string }>();
+  const giveBackClaim = (event: ConsumeEvent, delivery: IncomingMessage) => {
+    const claim = claims.get(delivery);
+    if (!claim) return;
+    claims.delete(delivery);
+    if (event.outcome !== 'abandoned' && event.outcome !== 'deadLettered') return;
+    generations.releaseClaim(claim.scheduleId, claim.token).catch((err: unknown) => warn({ scheduleId: claim.scheduleId, err: String(err) }, 'the claim of a delivery to be retried could not be given back; its redelivery waits for it to run out'));
+  };
   const ended = (event: ConsumeEvent) => {
     const held = withdrawalsInHand.get(event.messageId);
     if (!held || (held.deliveries -= 1) > 0) return;
@@ -224,6 +240,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       }
       const claim = await claimFor(message);
       if (claim === 'final') return { nothing: true };
+      claims.set(delivery, { scheduleId: message.scheduleId, token: claim.token });
       const ids = { scheduleId: message.scheduleId, tripId: message.tripId, userId: message.userId };
       // Its notify message, unless the trip service tells this outcome itself (notifyingBy).
       const by = notifyingBy(message, 'queue');
@@ -240,8 +257,8 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
           options.logger.error({ scheduleId: message.scheduleId, err }, 'schedule generation failed on its last delivery');
           return await afterWithdrawals(ids.scheduleId, { ids, requestedAt: message.requestedAt, outcome: { status: 'failed', error: 'the schedule could not be generated because of an internal error; please request it again' }, by });
         }
-        // Retried by redelivery: a duplicate waiting meanwhile takes the schedule over at once.
-        await generations.releaseClaim(message.scheduleId, claim.token).catch(() => undefined);
+        // Retried by redelivery: its claim is given back as it is abandoned (giveBackClaim), and a
+        // duplicate waiting meanwhile takes the schedule over at once.
         throw err;
       } finally {
         stopRenewing();
@@ -282,7 +299,8 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         const id = (message.body as { scheduleId?: unknown } | null)?.scheduleId;
         if (typeof id === 'string') options.onCommitted?.(id);
       },
-      onOutcome: (event) => {
+      onOutcome: (event, delivery) => {
+        giveBackClaim(event, delivery);
         ended(event);
         options.onOutcome?.(event);
       },

@@ -170,17 +170,20 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
     expect(await pruneProcessedMessages(db.sql, 60_000)).toBe(0);
   });
 
-  it('abandons on a transient error, rolls the attempt back, and processes the redelivery exactly once', async () => {
+  it('abandons on a transient error, rolls the attempt back, and processes the redelivery exactly once; onOutcome is given each delivery the handler was', async () => {
     const events: ConsumeEvent[] = [];
+    const handled: IncomingMessage[] = [];
+    const ended: IncomingMessage[] = [];
     subscription = await consumeIdempotently(
       broker,
       db.sql,
       queue,
       async (m, tx) => {
+        handled.push(m);
         await writeToInbox(tx, m);
         if (m.attempt === 1) throw new Error('downstream timeout'); // after a write: it must roll back
       },
-      { maxDeliveryCount: MAX_DELIVERY_COUNT, ...QUICK, logger: quietLogger, onOutcome: (e) => events.push(e) },
+      { maxDeliveryCount: MAX_DELIVERY_COUNT, ...QUICK, logger: quietLogger, onOutcome: (e, m) => void (events.push(e), ended.push(m)) },
     );
     await broker.publish(queue, [{ messageId: 'flaky', body: {} }]);
     await waitFor(() => events.some((e) => e.outcome === 'processed'), 'the successful redelivery');
@@ -188,6 +191,9 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
       [1, 'abandoned'],
       [2, 'processed'],
     ]);
+    // The same objects (a consumer keys what a delivery holds by it: the AI consumer's claims).
+    expect(ended).toHaveLength(2);
+    ended.forEach((m, i) => expect(m).toBe(handled[i]));
     expect(await inbox()).toEqual([{ message_id: 'flaky' }]);
   });
 

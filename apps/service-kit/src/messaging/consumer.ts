@@ -47,8 +47,12 @@ export interface ConsumerOptions {
   /** Delay before each redelivery of a transient failure (default: REDELIVERY_BACKOFF). */
   readonly redeliveryBackoff?: RedeliveryBackoff;
   readonly logger?: MessagingLogger;
-  /** Called once per delivery with its outcome (metrics hook). */
-  readonly onOutcome?: (event: ConsumeEvent) => void;
+  /**
+   * Called once per delivery with its outcome (metrics hook), and the delivery itself: the object
+   * its handler was given, so that a handler can tell which of its deliveries in hand ended (two
+   * of one message id may be in hand at once, even of one attempt: a message sent twice).
+   */
+  readonly onOutcome?: (event: ConsumeEvent, message: IncomingMessage) => void;
 }
 
 /**
@@ -75,7 +79,7 @@ function report(options: ConsumerOptions, message: IncomingMessage, settlement: 
   const logger = options.logger ?? stderrLogger;
   if (outcome === 'deadLettered') logger.error({ ...event, err: failure }, 'message dead-lettered');
   else if (outcome === 'abandoned') logger.warn({ ...event, retryAfterMs: settlement.action === 'abandon' ? settlement.retryAfterMs : undefined }, 'message abandoned for redelivery');
-  options.onOutcome?.(event);
+  options.onOutcome?.(event, message);
 }
 
 /**
