@@ -571,6 +571,12 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   // What the cache loads before its invalidation subscriber has subscribed is dropped from L1 when it
   // does: neither the domain's onReady steps (consumers) nor the probes start before it (bounded:
   // Redis is soft). Off the request path: one wait at start.
+  // The issuer's keys are fetched as the app starts, not on the first traveller's request (each new
+  // pod of a rollout or scale-up made its first requests wait that fetch); not awaited: readiness is
+  // independent of the keys (docs/runbooks.md "token-signing keys"), a request meanwhile shares the fetch.
+  app.addHook('onReady', async () => {
+    opts.verifier.prefetch?.(app.log);
+  });
   app.addHook('onReady', () => cache.subscribed);
   // Nor before it knows the revoked tokens (a pod the HPA added would accept them until it subscribed), bounded alike.
   app.addHook('onReady', () => revocations.loaded);
@@ -578,6 +584,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   await app.register(opts.domain);
 
   app.addHook('onClose', async () => {
+    opts.verifier.close?.();
     // A close without a drain (tests, a failed start) stops the intake here.
     await stopIntake();
     for (const step of stoppers) await runStep(step);

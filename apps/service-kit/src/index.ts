@@ -4,7 +4,7 @@ export { runService, drainAndClose } from './server.ts';
 export { CommandError, serviceMain, type ServiceCommand, type ServiceMainOptions } from './main.ts';
 export { HttpProblem, invalidBody, isDependencyOutage, logFailure, problem, refusalOptions, registerProblemHandlers, PROBLEM_CONTENT_TYPE, type FailureLogger, type Problem } from './http/problem.ts';
 export { operationBudget, type BudgetSlot, type OperationBudget, type OperationBudgetOptions } from './http/rate-limit.ts';
-export { createTokenVerifier, remoteJwks, remoteTokenVerifier, localJwks, bearerChallenge, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
+export { createTokenVerifier, remoteJwks, remoteTokenVerifier, localJwks, bearerChallenge, bearerToken, type AuthenticatedUser, type RemoteJwks, type TokenVerifier } from './auth/jwt.ts';
 export { isRedisReady } from './redis.ts';
 export { createTokenRevocations, issuedAtMs, type RevocationOptions, type TokenRevocations } from './auth/revocations.ts';
 export { cacheNamespace, cacheShapeOf, createTwoLevelCache, l2Key, type CacheEntryOptions, type TwoLevelCache } from './cache.ts';

@@ -4,10 +4,10 @@
  * issuer and audience from the configuration. A missing, malformed, expired or foreign token is a
  * 401 problem; a key set that cannot be fetched is a 503 unless keys fetched before can stand in.
  */
-import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, customFetch, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { SESSION_REVOCATIONS } from '@tripgen/catalog';
-import { HttpProblem, RETRY_AFTER_SECONDS } from '../http/problem.ts';
+import { HttpProblem, logFailure, RETRY_AFTER_SECONDS, type FailureLogger } from '../http/problem.ts';
 import { issuedAtMs } from './revocations.ts';
 
 export interface AuthenticatedUser {
@@ -25,6 +25,22 @@ export interface TokenVerifier {
   verified?(token: string): AuthenticatedUser | undefined;
   /** Whether this verifier has accepted the token before and it has not expired (verify may still check it again). */
   acceptedBefore?(token: string): boolean;
+  /**
+   * Starts fetching the keys now, not awaited (the kit calls it when the app is ready, readiness not
+   * waiting for it: docs/runbooks.md "token-signing keys"), so that a fresh pod's first requests find
+   * them; a failure is logged once at warn and counts as the first failed fetch (503 at once, retried
+   * in the background).
+   */
+  prefetch?(log: FailureLogger): void;
+  /** Aborts a key fetch under way: the app's close does not wait for the issuer. */
+  close?(): void;
+}
+
+/** A remote key set that can be fetched ahead of the first token and aborted on close. */
+export interface RemoteJwks extends JWTVerifyGetKey {
+  /** Fetches the key set unless it is there or under way (shared with the requests); resolves to the failure, never rejects. */
+  prefetch(): Promise<HttpProblem | undefined>;
+  close(): void;
 }
 
 export interface RemoteJwksOptions {
@@ -43,12 +59,19 @@ export interface RemoteJwksOptions {
 /** What a token can be refused for while looking its key up; anything else is the key set's fault. */
 const TOKEN_KEY_ERRORS = [joseErrors.JWKSNoMatchingKey, joseErrors.JWKSMultipleMatchingKeys, joseErrors.JOSENotSupported];
 
-export const remoteJwks = (url: string, opts: RemoteJwksOptions = {}): JWTVerifyGetKey => {
+export const remoteJwks = (url: string, opts: RemoteJwksOptions = {}): RemoteJwks => {
   const cooldownMs = opts.cooldownMs ?? 30_000;
   const retryMs = opts.retryMs ?? RETRY_AFTER_SECONDS.unavailable * 1000;
+  // close() aborts the fetch under way: a shutdown does not hold a socket open on a stalled issuer.
+  const closed = new AbortController();
   // jose shares one fetch among the requests waiting for it, and forgets a failed one: the next
   // request fetches again and waits its whole timeout.
-  const keys = createRemoteJWKSet(new URL(url), { cacheMaxAge: opts.cacheMaxAgeMs ?? 10 * 60_000, cooldownDuration: cooldownMs, timeoutDuration: 2_000 });
+  const keys = createRemoteJWKSet(new URL(url), {
+    cacheMaxAge: opts.cacheMaxAgeMs ?? 10 * 60_000,
+    cooldownDuration: cooldownMs,
+    timeoutDuration: 2_000,
+    [customFetch]: (input, init) => fetch(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, closed.signal]) : closed.signal }),
+  });
   // Stale-if-error: when a refresh fails, the keys fetched before keep verifying tokens (the issuer's
   // outage must not log everyone out), and the issuer is asked again only after a cooldown, so that
   // requests do not each wait for a fetch that is bound to fail. A service that never had keys
@@ -72,7 +95,7 @@ export const remoteJwks = (url: string, opts: RemoteJwksOptions = {}): JWTVerify
     if (cause !== undefined) problem.cause = cause; // for the logs only: problem extensions go to the client
     return problem;
   };
-  return async (header, token) => {
+  const getKey: JWTVerifyGetKey = async (header, token) => {
     const sinceFailure = Date.now() - failedAt;
     if (sinceFailure < cooldownMs) {
       const fallback = staleKeys();
@@ -97,6 +120,17 @@ export const remoteJwks = (url: string, opts: RemoteJwksOptions = {}): JWTVerify
       throw unavailable(err);
     }
   };
+  const prefetch = async (): Promise<HttpProblem | undefined> => {
+    if (keys.jwks() !== undefined || failedAt > Number.NEGATIVE_INFINITY) return undefined;
+    try {
+      await keys.reload();
+      return undefined;
+    } catch (err) {
+      failedAt = Date.now();
+      return unavailable(err);
+    }
+  };
+  return Object.assign(getKey, { prefetch, close: () => closed.abort() });
 };
 
 export const localJwks = (jwks: JSONWebKeySet): JWTVerifyGetKey => createLocalJWKSet(jwks);
@@ -120,15 +154,33 @@ interface Accepted {
   readonly checkedAt: number;
 }
 
+const isRemote = (keys: JWTVerifyGetKey): keys is RemoteJwks => 'prefetch' in keys && typeof keys.prefetch === 'function';
+
 export const createTokenVerifier = (keys: JWTVerifyGetKey, issuer: string, audience: string): TokenVerifier => {
   const accepted = new LRUCache<string, Accepted>({ max: 10_000 });
   const verified = (token: string): AuthenticatedUser | undefined => {
     const known = accepted.get(token);
     return known !== undefined && Date.now() - known.checkedAt < VERIFIED_TTL_MS ? known.user : undefined;
   };
+  let closing = false;
+  const remote = isRemote(keys) ? keys : undefined;
   return {
     verified,
     acceptedBefore: (token) => accepted.has(token),
+    // A key set in memory (the issuer's own ring) has nothing to fetch.
+    prefetch: remote
+      ? (log) => {
+          void remote.prefetch().then((failure) => {
+            if (failure && !closing) logFailure(log, failure, { jwks: 'prefetch' }, 'the token-signing keys could not be fetched at start; tokens are answered 503 until a later fetch succeeds');
+          });
+        }
+      : undefined,
+    close: remote
+      ? () => {
+          closing = true;
+          remote.close();
+        }
+      : undefined,
     async verify(token) {
       const known = verified(token);
       if (known) return known;

@@ -80,8 +80,8 @@ const wave = async (label: string) => {
 
 describe('a fresh pod whose issuer accepts connections and never answers', () => {
   it('waits the key-set fetch once, shared by the requests of that moment, then answers 503 at once with Retry-After, the retry not holding requests either', async () => {
-    fetches = 0;
-    // The first wave: the pod has never asked, so it asks once for all of them and waits the fetch's timeout (2 s).
+    // The first wave: the pod asked once as it started (not counted from zero here: that start fetch is
+    // the one), and all of them wait for that fetch's timeout (2 s), no fetch of their own.
     const first = await wave('first');
     expect(first.statuses).toEqual([503]);
     expect(fetches).toBe(1);

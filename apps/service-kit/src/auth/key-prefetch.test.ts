@@ -1,0 +1,181 @@
+/**
+ * A fresh pod fetches the issuer's keys as it starts, not on its first traveller's request: a real
+ * app (real Redis) behind an HTTP key set standing in for the user service's JWKS (answering late,
+ * failing, or accepting and never answering), counting its fetches.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { Writable } from 'node:stream';
+import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
+import { afterEach, describe, expect, it } from 'vitest';
+import { adminUrl, redisUrl } from '@tripgen/testing';
+import { HEALTH_PATHS, SERVICES, serviceUrlVariable } from '@tripgen/catalog';
+import { createApp, type App } from '../app.ts';
+import { loadConfig, type ServiceConfig } from '../config.ts';
+import { createTokenVerifier, remoteJwks, remoteTokenVerifier, type TokenVerifier } from './jwt.ts';
+
+type Answer = { readonly keysAfterMs: number } | 'error' | 'stall';
+
+interface Issuer {
+  readonly url: string;
+  /** Key-set requests received. */
+  fetches: number;
+  answer: Answer;
+  /** Connections open now. */
+  readonly sockets: Set<Socket>;
+  /** Connections that carry a key-set request and are open now (a stalled fetch keeps its own until it is aborted). */
+  readonly asking: Set<Socket>;
+  readonly close: () => Promise<void>;
+}
+
+const startIssuer = async (answer: Answer, keys: JWK[]): Promise<Issuer> => {
+  const sockets = new Set<Socket>();
+  const asking = new Set<Socket>();
+  const server: Server = createServer((req, res) => {
+    issuer.fetches += 1;
+    // Not a bare connection: undici may open a spare one of its own when a request is aborted.
+    asking.add(req.socket);
+    req.socket.on('close', () => asking.delete(req.socket));
+    const now = issuer.answer;
+    if (now === 'stall') return;
+    if (now === 'error') return void res.writeHead(500).end('upstream exploded');
+    setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys })), now.keysAfterMs);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const issuer: Issuer = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`,
+    fetches: 0,
+    answer,
+    sockets,
+    asking,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+  return issuer;
+};
+
+const configFor = (jwksUrl: string): ServiceConfig =>
+  loadConfig(
+    { service: 'trip' },
+    {
+      SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
+      ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
+      JWKS_URL: jwksUrl,
+      DATABASE_URL: adminUrl(),
+      REDIS_URL: redisUrl(),
+      LOG_LEVEL: 'warn',
+      MAX_EVENT_LOOP_DELAY_MS: '0',
+    },
+  );
+
+/** The app's log lines, parsed. */
+const lines: Array<Record<string, unknown>> = [];
+const sink = new Writable({
+  write(chunk: Buffer, _enc, done) {
+    for (const line of chunk.toString().split('\n')) if (line) lines.push(JSON.parse(line) as Record<string, unknown>);
+    done();
+  },
+});
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+  lines.length = 0;
+});
+
+const startApp = async (config: ServiceConfig, verifier: TokenVerifier): Promise<App> => {
+  const app = await createApp({
+    config,
+    database: { ping: async () => undefined, close: async () => undefined },
+    verifier,
+    logger: { level: 'warn', stream: sink },
+    domain: async (a) => {
+      a.get('/api/v1/trips/mine', async (req) => ({ user: req.user?.id }));
+    },
+  });
+  await app.ready();
+  return app;
+};
+
+const newKey = async (): Promise<{ privateKey: CryptoKey; jwk: JWK }> => {
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA');
+  return { privateKey, jwk: { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'EdDSA', use: 'sig' } };
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const timedGet = async (app: App, token: string) => {
+  const from = performance.now();
+  const res = await app.inject({ method: 'GET', url: '/api/v1/trips/mine', headers: { authorization: `Bearer ${token}` } });
+  return { status: res.statusCode, retryAfter: res.headers['retry-after'], ms: performance.now() - from };
+};
+
+describe('the key set fetched as the app starts', () => {
+  it('is there for the first request: 700 ms after the start, behind an issuer answering in 500 ms, the first token is verified without a fetch of its own', async () => {
+    const key = await newKey();
+    const issuer = await startIssuer({ keysAfterMs: 500 }, [key.jwk]);
+    cleanups.push(issuer.close);
+    const config = configFor(issuer.url);
+    const app = await startApp(config, remoteTokenVerifier(config));
+    cleanups.push(() => app.close());
+    // Readiness does not wait for the keys (docs/runbooks.md "token-signing keys").
+    expect((await app.inject({ method: 'GET', url: HEALTH_PATHS.readiness })).statusCode).toBe(200);
+    await sleep(700);
+    // Before: no fetch until a token came.
+    expect(issuer.fetches).toBe(1);
+    const token = await new SignJWT({}).setProtectedHeader({ alg: 'EdDSA', kid: 'k1' }).setSubject('u-1').setIssuer(config.jwtIssuer).setAudience(config.jwtAudience).setExpirationTime('5m').sign(key.privateKey);
+    const first = await timedGet(app, token);
+    console.log(`first authenticated request 700 ms after the start, issuer answering in 500 ms: ${first.ms.toFixed(0)} ms, fetches ${issuer.fetches}`);
+    expect(first.status).toBe(200);
+    expect(first.ms).toBeLessThan(250);
+    expect(issuer.fetches).toBe(1);
+  });
+
+  it('that fails is one warning, not an unhandled rejection; the first request gets its 503 at once, and the retry goes in the background as after any failed first fetch', async () => {
+    const key = await newKey();
+    const issuer = await startIssuer('error', [key.jwk]);
+    cleanups.push(issuer.close);
+    const config = configFor(issuer.url);
+    // Long enough that the first request below comes before it is due (it would set the retry off itself).
+    const retryMs = 1_000;
+    const app = await startApp(config, createTokenVerifier(remoteJwks(issuer.url, { retryMs }), config.jwtIssuer, config.jwtAudience));
+    cleanups.push(() => app.close());
+    const warned = () => lines.filter((l) => String(l.msg).startsWith('the token-signing keys could not be fetched at start'));
+    await expect.poll(() => warned().length).toBe(1);
+    expect(warned()[0]).toMatchObject({ level: 40, outage: expect.any(Array) });
+    const token = await new SignJWT({}).setProtectedHeader({ alg: 'EdDSA', kid: 'k1' }).setSubject('u-2').setIssuer(config.jwtIssuer).setAudience(config.jwtAudience).setExpirationTime('5m').sign(key.privateKey);
+    const first = await timedGet(app, token);
+    expect(first).toMatchObject({ status: 503, retryAfter: '1' });
+    expect(first.ms).toBeLessThan(250);
+    expect(issuer.fetches).toBe(1);
+    // The issuer back; once the retry is due a request sets it off without waiting for it, and the next finds the keys.
+    issuer.answer = { keysAfterMs: 0 };
+    await sleep(retryMs);
+    expect((await timedGet(app, token)).status).toBe(503);
+    await expect.poll(() => issuer.fetches).toBe(2);
+    await expect.poll(async () => (await timedGet(app, token)).status).toBe(200);
+    expect(warned()).toHaveLength(1);
+  });
+
+  it('does not hold the shutdown: close aborts a start fetch under way on an issuer that never answers', async () => {
+    const issuer = await startIssuer('stall', []);
+    cleanups.push(issuer.close);
+    const config = configFor(issuer.url);
+    const app = await startApp(config, remoteTokenVerifier(config));
+    await expect.poll(() => issuer.fetches).toBe(1);
+    expect(issuer.asking.size).toBeGreaterThan(0);
+    const from = performance.now();
+    await app.close();
+    // Aborted, not left to its 2 s timeout; and no warning for a fetch the app itself gave up.
+    await expect.poll(() => issuer.asking.size, { timeout: 1_000 }).toBe(0);
+    console.log(`close with the start fetch under way: the issuer's connection closed ${(performance.now() - from).toFixed(0)} ms after close began`);
+    await sleep(50);
+    expect(lines.filter((l) => String(l.msg).startsWith('the token-signing keys could not be fetched at start'))).toEqual([]);
+  });
+});
