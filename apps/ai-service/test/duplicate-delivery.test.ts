@@ -167,3 +167,31 @@ it('the plan ends but the transaction writing its outcome fails (a serialization
     await stack.prisma.$executeRawUnsafe(`DROP SEQUENCE ${fn}`);
   }
 });
+
+it('a delivery waiting for another\'s claim only reads the schedule\'s row: it locks it (a transaction id, a WAL record) only to take it over', { timeout: 60_000 }, async () => {
+  const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
+  // A claim with 3 s left, held by a planner that died: the delivery waits for it.
+  await stack.prisma.$executeRawUnsafe(
+    "INSERT INTO generations (id, trip_id, user_id, status, request, claimed_by, claimed_until) VALUES ($1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb, $5::uuid, clock_timestamp() + interval '3 seconds')",
+    m.scheduleId,
+    m.tripId,
+    m.userId,
+    JSON.stringify(m),
+    randomUUID(),
+  );
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+  // xmax of the row: the last transaction that locked (or updated) it; a look that locks it sets a new one.
+  const lockers = new Set<string>();
+  const xmax = async () => (await stack.prisma.$queryRawUnsafe<{ xmax: string }[]>('SELECT xmax::text AS xmax FROM generations WHERE id = $1::uuid', m.scheduleId))[0]!.xmax;
+  const until = Date.now() + 2_000;
+  while (Date.now() < until) {
+    const x = await xmax();
+    if (x !== '0') lockers.add(x);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  console.log(`duplicate-delivery: ${lockers.size} transaction(s) locked the claimed row in 2 s of a delivery's wait`);
+  // Its first try (CLAIM_SQL) locks the row once; the looks after it only read it.
+  expect(lockers.size, 'transactions locking the row while the claim holds').toBeLessThanOrEqual(1);
+  await waitFor(async () => (await status(m.scheduleId)) === 'completed', 'the schedule planned once the claim ran out', 30_000, 20);
+  expect(engineRuns.get(m.scheduleId)).toBe(1);
+});

@@ -261,6 +261,12 @@ const CLAIM_SQL = `INSERT INTO generations AS g (id, trip_id, user_id, status, r
   ON CONFLICT (id) DO UPDATE SET claimed_by = EXCLUDED.claimed_by, claimed_until = EXCLUDED.claimed_until
    WHERE g.status = 'running' AND (g.claimed_until IS NULL OR g.claimed_until <= clock_timestamp())
   RETURNING id`;
+/**
+ * What a delivery waiting for another's claim reads between its tries (claimFor): CLAIM_SQL on a row
+ * whose claim holds takes nothing, yet its ON CONFLICT locks the row (a transaction id and a WAL
+ * record each look, the whole request sent again), ten times a second for each waiting delivery.
+ */
+const CLAIM_STATE_SQL = `SELECT status, (claimed_until IS NULL OR claimed_until <= clock_timestamp()) AS free FROM generations WHERE id = $1::uuid`;
 const RENEW_CLAIM_SQL = `UPDATE generations SET claimed_until = clock_timestamp() + $3::float8 * interval '1 millisecond'
   WHERE id = $1::uuid AND claimed_by = $2::uuid AND status = 'running'`;
 const RELEASE_CLAIM_SQL = `UPDATE generations SET claimed_by = NULL, claimed_until = NULL WHERE id = $1::uuid AND claimed_by = $2::uuid AND status = 'running'`;
@@ -278,6 +284,17 @@ export const generationRepository = (prisma: PrismaClient) => ({
     const row = await prisma.generation.findUnique({ where: { id: message.scheduleId }, select: { status: true } });
     // No row: deleted between the two statements (a pruned failure: final; the next try claims anything else).
     return row?.status === 'running' ? 'busy' : row ? 'final' : 'busy';
+  },
+
+  /**
+   * Whether a claim could be taken now (read only): 'free' when the row is `running` without a live
+   * claim, or gone; 'busy' while a claim holds it; 'final' once it has its outcome.
+   */
+  async claimState(scheduleId: string): Promise<'free' | 'busy' | 'final'> {
+    const [row] = await prisma.$queryRawUnsafe<{ status: string; free: boolean }[]>(CLAIM_STATE_SQL, scheduleId);
+    if (!row) return 'free';
+    if (row.status !== 'running') return 'final';
+    return row.free ? 'free' : 'busy';
   },
 
   /**

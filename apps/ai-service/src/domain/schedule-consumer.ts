@@ -181,7 +181,9 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
     const token = randomUUID();
     const giveUpAt = Math.max(Date.parse(message.notAfter), Date.now()) + claimMs;
     for (let looks = 0; ; looks += 1) {
-      const state = await generations.claim(message, token, claimMs);
+      // Between tries it only reads the row: it claims (a write) when no live claim holds it.
+      const seen = looks === 0 ? 'free' : await generations.claimState(message.scheduleId);
+      const state = seen === 'free' ? await generations.claim(message, token, claimMs) : seen;
       if (state === 'claimed') return { token };
       if (state === 'final') return 'final';
       if (looks === 0) options.logger.info({ scheduleId: message.scheduleId }, 'another delivery of this schedule is planning it: waiting for its outcome');
