@@ -1,7 +1,9 @@
 import type { FastifyError, FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { ServiceBusError } from '@azure/service-bus';
+import pg from 'pg';
 import { capturedLogger } from '@tripgen/testing';
-import { HttpProblem, logFailure, problem, toProblem } from './problem.ts';
+import { HttpProblem, isDependencyOutage, logFailure, problem, toProblem } from './problem.ts';
 import { ServiceUnavailableError } from './service-client.ts';
 
 // Every error a request can end in, mapped to its problem document: the client's faults are 4xx
@@ -115,5 +117,62 @@ describe('logFailure', () => {
     expect(lines[1]).toMatchObject({ outage: [{ type: 'Error', code: 'P1001' }] });
     expect(JSON.stringify(lines.slice(0, 4))).not.toContain('    at ');
     expect(lines[4]).toMatchObject({ pass: 'bug', err: { type: 'RangeError', message: 'Invalid time value', stack: expect.stringContaining('    at ') } });
+  });
+});
+
+/** A raw node-postgres error as the server sends it (pg-protocol's DatabaseError, SQLSTATE in `code`). */
+const pgError = (code: string, message: string): Error => Object.assign(new pg.DatabaseError(message, 0, 'error'), { code });
+/** A socket error as node gives it (node's errors appendix: `code`, `syscall`), unwrapped by node-postgres and ioredis. */
+const socketError = (code: string): Error => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, syscall: 'connect' });
+/** @azure/core-amqp's MessagingError, the class ServiceBusError extends (the kit does not depend on core-amqp itself). */
+const MessagingError = Object.getPrototypeOf(ServiceBusError) as new (message: string) => Error & { code?: string; retryable: boolean };
+const messagingError = (code: string, retryable: boolean) => Object.assign(new MessagingError(`${code} on the connection`), { code, retryable });
+
+describe('isDependencyOutage', () => {
+  it('knows raw PostgreSQL, socket and Service Bus outages, and no bug or refusal of ours', () => {
+    const outages: [string, unknown][] = [
+      // PostgreSQL's errcodes appendix (Appendix A): class 08, connection exception ...
+      ['08006 connection_failure', pgError('08006', 'connection failure')],
+      ['08001 sqlclient_unable_to_establish_sqlconnection', pgError('08001', 'could not connect')],
+      ['08P01 protocol_violation', pgError('08P01', 'protocol violation')],
+      // ... and class 57, operator intervention: admin_shutdown, crash_shutdown, cannot_connect_now.
+      ['57P01 admin_shutdown', pgError('57P01', 'terminating connection due to administrator command')],
+      ['57P02 crash_shutdown', pgError('57P02', 'terminating connection because of crash of another server process')],
+      ['57P03 cannot_connect_now', pgError('57P03', 'the database system is starting up')],
+      // node-postgres in words only (pg/lib/client.js, pg-pool), and node's socket errors it passes on.
+      ['connection terminated', new Error('Connection terminated unexpectedly')],
+      ['pool timeout', new Error('timeout exceeded when trying to connect')],
+      ['ECONNREFUSED', socketError('ECONNREFUSED')],
+      ['ECONNRESET', socketError('ECONNRESET')],
+      ['ETIMEDOUT', socketError('ETIMEDOUT')],
+      ['a cause ECONNREFUSED', new Error('claim failed', { cause: socketError('ECONNREFUSED') })],
+      // @azure/service-bus ServiceBusError `code` (ServiceBusErrorCode): ServiceBusy, ServiceTimeout,
+      // ServiceCommunicationProblem; GeneralError (any error the SDK has no code for) when `retryable`.
+      ['ServiceBusy', new ServiceBusError('The service is busy', 'ServiceBusy')],
+      ['ServiceTimeout', new ServiceBusError('The operation timed out', 'ServiceTimeout')],
+      ['ServiceCommunicationProblem', new ServiceBusError('connect ECONNREFUSED', 'ServiceCommunicationProblem')],
+      ['GeneralError retryable', Object.assign(new ServiceBusError('ConnectionForcedError: the connection was closed', 'GeneralError'), { retryable: true })],
+      // @azure/core-amqp MessagingError `retryable` (its translate() of rhea's connection errors).
+      ['MessagingError retryable', messagingError('ConnectionForcedError', true)],
+    ];
+    const others: [string, unknown][] = [
+      ['TypeError', new TypeError("Cannot read properties of undefined (reading 'id')")],
+      ['23505 unique_violation', pgError('23505', 'duplicate key value violates unique constraint')],
+      ['22P02 invalid_text_representation', pgError('22P02', 'invalid input syntax for type uuid')],
+      ['MessagingEntityNotFound', new ServiceBusError('The messaging entity could not be found', 'MessagingEntityNotFound')],
+      ['UnauthorizedAccess', new ServiceBusError('Unauthorized', 'UnauthorizedAccess')],
+      ['MessageLockLost', new ServiceBusError('The lock supplied is invalid', 'MessageLockLost')],
+      ['GeneralError not retryable', Object.assign(new ServiceBusError('something else', 'GeneralError'), { retryable: false })],
+      ['MessagingError not retryable', messagingError('ArgumentError', false)],
+      ['a string', 'ECONNREFUSED'],
+    ];
+    expect(outages.filter(([, e]) => !isDependencyOutage(e)).map(([what]) => what)).toEqual([]);
+    expect(others.filter(([, e]) => isDependencyOutage(e)).map(([what]) => what)).toEqual([]);
+  });
+
+  it('answers a raw PostgreSQL outage (57P01, class 08) with the retryable 503, a socket error without knowing its peer with a 500', () => {
+    expect(toProblem(pgError('57P01', 'terminating connection due to administrator command') as FastifyError, request)).toMatchObject({ status: 503 });
+    expect(toProblem(pgError('08006', 'connection failure') as FastifyError, request)).toMatchObject({ status: 503 });
+    expect(toProblem(socketError('ECONNREFUSED') as FastifyError, request)).toMatchObject({ status: 500 });
   });
 });

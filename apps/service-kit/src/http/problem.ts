@@ -171,8 +171,15 @@ const ADAPTER_UNAVAILABLE = new Set(['DatabaseNotReachable', 'ConnectionClosed',
 /** PostgreSQL itself going away (a failover): admin_shutdown, crash_shutdown, cannot_connect_now. */
 const POSTGRES_UNAVAILABLE = new Set(['57P01', '57P02', '57P03']);
 
+/**
+ * A raw node-postgres error (pg's DatabaseError, unwrapped: the outbox, the location service's
+ * queries) carries its SQLSTATE in `code` (PostgreSQL's errcodes appendix): class 08, connection
+ * exception (08000, 08003, 08006, 08001, 08004, ...), and 57P01-57P03 above.
+ */
+const isPostgresOutageState = (code: string): boolean => /^08[0-9A-Z]{3}$/.test(code) || POSTGRES_UNAVAILABLE.has(code);
+
 const isDatabaseUnavailable = (error: { code?: unknown; message?: string; meta?: unknown }): boolean => {
-  if (typeof error.code === 'string' && DATABASE_UNAVAILABLE.has(error.code)) return true;
+  if (typeof error.code === 'string' && (DATABASE_UNAVAILABLE.has(error.code) || isPostgresOutageState(error.code))) return true;
   if (DRIVER_UNAVAILABLE.test(error.message ?? '')) return true;
   if (error.code !== 'P2010') return false;
   const cause = driverAdapterCause(error);
@@ -219,21 +226,62 @@ export const toProblem = (error: FastifyError & { validation?: ValidationItem[];
  * At warn: a 503 with Retry-After is the handled answer to a dependency out of reach, which the
  * availability alerts count; error level is kept for what needs someone to look (a 500: a bug).
  */
-const outageChain = (error: unknown): { type: string; message: string; code?: unknown }[] => {
+export const outageChain = (error: unknown): { type: string; message: string; code?: unknown }[] => {
   const chain: { type: string; message: string; code?: unknown }[] = [];
   for (let e: unknown = error; e instanceof Error && chain.length < 5; e = e.cause) {
     const code = (e as { code?: unknown }).code;
     chain.push({ type: e.name, message: clip(e.message, LOGGED_DETAIL_LENGTH), ...(code === undefined ? {} : { code }) });
   }
+  // A rejection with something else than an Error (a string): said as it is rather than not at all.
+  if (chain.length === 0 && error !== undefined) chain.push({ type: typeof error, message: clip(String(error), LOGGED_DETAIL_LENGTH) });
   return chain;
 };
 
 /**
- * A dependency out of reach, by the error it made: a peer that did not answer usefully
- * (ServiceUnavailableError), the database (the 503s of toProblem), or a 503 a handler chose.
+ * Node's socket errors of a peer out of reach (`code`, node's errors appendix), as node-postgres,
+ * ioredis and rhea pass them on unwrapped: refused, reset, timed out, name not resolved, no route.
+ * Not in toProblem's 503s: which dependency it was is not known there.
  */
-export const isDependencyOutage = (error: unknown): boolean =>
-  error instanceof ServiceUnavailableError || (error instanceof HttpProblem && error.statusCode === 503) || (error instanceof Error && isDatabaseUnavailable(error));
+const SOCKET_UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/**
+ * @azure/service-bus's ServiceBusError `code`s that say the service (not our message) is in trouble:
+ * busy, timed out, communication failed. Its other codes (MessageLockLost, MessagingEntityNotFound,
+ * UnauthorizedAccess, ...) are not outages.
+ */
+const SERVICE_BUS_UNAVAILABLE = new Set(['ServiceBusy', 'ServiceTimeout', 'ServiceCommunicationProblem']);
+
+/**
+ * Service Bus (or Event Hubs) in trouble: a ServiceBusError of SERVICE_BUS_UNAVAILABLE, or a
+ * GeneralError (what the SDK makes of any AMQP or connection error it has no code for, rhea's
+ * among them) it deems `retryable`; an @azure/core-amqp MessagingError it deems `retryable`
+ * (translate(): its retryable AMQP conditions and socket errors; never a built-in error such as a
+ * TypeError). A ServiceBusError of another code (an entity not found, access refused) is no outage,
+ * whatever its `retryable` (true by default on one made from a message alone).
+ */
+const isBrokerUnavailable = (error: Error & { code?: unknown; retryable?: unknown }): boolean => {
+  if (error.name === 'MessagingError') return error.retryable === true;
+  if (error.name !== 'ServiceBusError' || typeof error.code !== 'string') return false;
+  return SERVICE_BUS_UNAVAILABLE.has(error.code) || (error.code === 'GeneralError' && error.retryable === true);
+};
+
+const isOutageError = (error: Error): boolean => {
+  const code = (error as { code?: unknown }).code;
+  return isDatabaseUnavailable(error) || isBrokerUnavailable(error) || (typeof code === 'string' && SOCKET_UNREACHABLE.has(code));
+};
+
+/**
+ * A dependency out of reach, by the error it made or one of its causes: a peer that did not answer
+ * usefully (ServiceUnavailableError), the database (the 503s of toProblem, and a raw node-postgres
+ * error of SQLSTATE class 08 or 57P0x), Service Bus in trouble (isBrokerUnavailable), a socket out of
+ * reach (SOCKET_UNREACHABLE), or a 503 a handler chose.
+ */
+export const isDependencyOutage = (error: unknown): boolean => {
+  if (error instanceof ServiceUnavailableError || (error instanceof HttpProblem && error.statusCode === 503)) return true;
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth += 1) {
+    if (isOutageError(e)) return true;
+  }
+  return false;
+};
 
 export interface FailureLogger {
   info(obj: object, msg: string): void;

@@ -144,7 +144,9 @@ it('a consumer whose link was being set up when the connection dropped sets it u
  */
 async function handlerAcrossRestart(queueName: typeof QUEUES.aiScheduleGeneration | typeof QUEUES.notification, messageId: string) {
   const settlementsFailed: string[] = [];
-  const logger = { ...quietLogger, warn: (o: object, msg: string) => void (msg === 'message settlement failed' && settlementsFailed.push(JSON.stringify(o))) };
+  // At either level: a lock lost or the broker out of reach is a warning, anything else an error (logFailure).
+  const failed = (o: object, msg: string) => void (msg === 'message settlement failed' && settlementsFailed.push(JSON.stringify(o)));
+  const logger = { ...quietLogger, warn: failed, error: failed };
   const consumer = createServiceBusBroker({ connectionString: viaProxy(), retry: { maxRetries: 1, retryDelayInMs: 100, maxRetryDelayInMs: 500, timeoutInMs: TIMEOUT_MS }, logger });
   // Peeks see locked messages too: a message gone from them was settled.
   const peeker = new ServiceBusClient(emulator.connectionString);

@@ -1,12 +1,14 @@
+import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { QUEUE_NAMES, QUEUES } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import type { MessageBroker, OutgoingMessage } from './broker.ts';
 import { EVENT_HUBS } from './events.ts';
-import { CLAIM_SQL, createOutboxRelay, enqueue, outboxInsertSql, outboxMessage, outboxRowParams, pruneSentOutboxMessages } from './outbox.ts';
+import { CLAIM_SQL, createOutboxRelay, enqueue, type OutboxRelayOptions, outboxInsertSql, outboxMessage, outboxRowParams, pruneSentOutboxMessages } from './outbox.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 import { createTestDatabase, outboxStates, type TestDatabase } from './test-support/test-database.ts';
-import { capturedLogger, quietLogger, waitFor } from '@tripgen/testing';
+import { capturedLogger, quietLogger, startTcpRelay, waitFor } from '@tripgen/testing';
+import { pgSql } from './test-support/pg-sql.ts';
 
 interface OutboxRow {
   message_id: string;
@@ -316,5 +318,50 @@ describe('the relay claim at volume', { timeout: 60_000 }, () => {
     // 50 of each destination: the hub's 10,000 ahead take none of the queue's share.
     expect(root['Actual Rows']).toBe(100);
     expect(walked(root)).toBeLessThan(sent / 100); // before: every sent row, 20,000
+  });
+});
+
+/**
+ * A relay round that fails: PostgreSQL out of reach is a handled outage (warn, its causes, no stack:
+ * it repeats for the outage's length); anything else is a bug, at error with its stack. Before, every
+ * failure was a warning with 'TypeError: ...' as a string, so a bug never reached error level.
+ */
+describe('outbox relay round failures in the log', () => {
+  const roundFailure = async (db: OutboxRelayOptions['db']) => {
+    const { logger, lines } = capturedLogger();
+    const relay = createOutboxRelay({ db, broker, pollIntervalMs: 60_000, logger });
+    relay.start();
+    await waitFor(() => lines.some((l) => l.msg === 'outbox relay round failed'), 'the round to fail', 15_000, 20);
+    await relay.close();
+    return lines.find((l) => l.msg === 'outbox relay round failed')!;
+  };
+
+  it('logs a bug (a TypeError) in a round at error with its stack', async () => {
+    const buggy = new Proxy(db.sql, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (prop !== '$queryRawUnsafe' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        return async (sql: string, ...args: unknown[]) => {
+          if (sql === CLAIM_SQL) throw new TypeError("Cannot read properties of undefined (reading 'rows')");
+          return target.$queryRawUnsafe(sql, ...args);
+        };
+      },
+    });
+    const line = await roundFailure(buggy);
+    expect(line).toMatchObject({ level: 50, databaseFailures: 1, err: { type: 'TypeError', message: "Cannot read properties of undefined (reading 'rows')", stack: expect.stringContaining('    at ') } });
+  });
+
+  it('logs PostgreSQL out of reach at warn with its cause and no stack', async () => {
+    const relay = await startTcpRelay({ target: db.url, cut: true });
+    const pool = new pg.Pool({ connectionString: relay.via(db.url), max: 1, connectionTimeoutMillis: 2_000 });
+    pool.on('error', () => undefined);
+    try {
+      const line = await roundFailure(pgSql(pool));
+      expect(line).toMatchObject({ level: 40, databaseFailures: 1, outage: [expect.objectContaining({ code: expect.stringMatching(/^E[A-Z]+$/) })] });
+      expect(JSON.stringify(line)).not.toContain('    at ');
+    } finally {
+      await pool.end();
+      await relay.close();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { context, propagation } from '@opentelemetry/api';
 import { QUEUE_NAMES, type QueueName } from '@tripgen/catalog';
 import type { MessageBroker, OutgoingMessage } from './broker.ts';
 import { EVENT_HUBS, isEventHub, type EventPublisher } from './events.ts';
+import { logFailure } from '../http/problem.ts';
 import { describeError, OversizeMessageError, stderrLogger, type MessagingLogger } from './errors.ts';
 import { retentionOf, schedulePruning, type Pruner, type Retention } from './retention.ts';
 import type { SqlExecutor } from './sql.ts';
@@ -333,9 +334,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         }
         databaseFailures = 0;
       } catch (error) {
-        // The database itself is in trouble: at worst rows stay claimed until their lease ends; nothing is lost.
+        // The database out of reach (a warning with its causes): at worst rows stay claimed until
+        // their lease ends; nothing is lost. Anything else is a bug, at error with its stack.
         databaseFailures += 1;
-        logger.warn({ err: describeError(error), databaseFailures }, 'outbox relay round failed');
+        logFailure(logger, error, { databaseFailures }, 'outbox relay round failed');
       }
       if (!running) break;
       // Failed sends are paced by their rows' next_attempt_at; database failures back off here.

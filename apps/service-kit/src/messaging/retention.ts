@@ -7,7 +7,8 @@
  * generations, the user service's notifications beyond the inbox).
  */
 import { MESSAGE_RETENTION } from '@tripgen/catalog';
-import { describeError, type MessagingLogger } from './errors.ts';
+import { logFailure } from '../http/problem.ts';
+import type { MessagingLogger } from './errors.ts';
 
 export interface Retention {
   /** Rows older than this are deleted (default: the catalog's MESSAGE_RETENTION.keepMs). */
@@ -27,8 +28,8 @@ export interface Pruner {
 }
 
 /**
- * Runs `prune` now and then every `everyMs`, one at a time; a failure (database down) is logged and
- * retried at the next tick. The timer does not keep the process alive. A prune in batches ends
+ * Runs `prune` now and then every `everyMs`, one at a time; a failure is retried at the next tick,
+ * logged by logFailure (the database out of reach: warn with its causes; anything else: error with its stack). The timer does not keep the process alive. A prune in batches ends
  * between two when `stopped` is aborted (stop(): the pod drains): a backlog's first prune may take
  * minutes, and the drain waits for the prune in flight.
  */
@@ -42,7 +43,7 @@ export function schedulePruning(what: string, prune: (stopped: AbortSignal) => P
         (deleted) => {
           if (deleted > 0) logger.info({ deleted, table: what }, 'pruned old rows');
         },
-        (err: unknown) => logger.warn({ err: describeError(err), table: what }, 'pruning failed; retrying at the next tick'),
+        (err: unknown) => logFailure(logger, err, { table: what }, 'pruning failed; retrying at the next tick'),
       )
       .finally(() => {
         running = undefined;

@@ -12,6 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { partitionKeyOf, type QueueName } from '@tripgen/catalog';
 import { deadLettered, type ConsumeOptions, type DeadLetteredMessage, type IncomingMessage, type MessageBroker, type OutgoingMessage, type SettlingHandler, type Subscription } from './broker.ts';
 import { describeError, OversizeMessageError, stderrLogger, type MessagingLogger } from './errors.ts';
+import { logFailure } from '../http/problem.ts';
 import { azureCredentialFromEnv } from '../azure-credential.ts';
 
 export { azureCredentialFromEnv };
@@ -96,6 +97,23 @@ export function restartDelayMs(failedSetUps: number, retry: { readonly retryDela
 
 /** Sends of a batch whose connection dropped under them: sent again at once on the next connection, this many times in all. */
 const SENDS_PER_DROP = 3;
+
+/**
+ * ServiceBusError codes of a lock gone (@azure/service-bus ServiceBusErrorCode: "callers should
+ * attempt to receive and process the message again"): expected after a drop or a long handler, the
+ * broker redelivers; not retryable, yet no bug either.
+ */
+const LOCK_LOST = new Set(['MessageLockLost', 'SessionLockLost']);
+
+/**
+ * A settlement's or the receiver's failure: a lock gone is a warning, as the broker out of reach is
+ * (logFailure: with its causes); anything else (a bug, an entity not found, access refused) is an error with its stack.
+ */
+const brokerFailure = (logger: MessagingLogger, error: unknown, fields: object, msg: string): void => {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (error instanceof Error && error.name === 'ServiceBusError' && typeof code === 'string' && LOCK_LOST.has(code)) logger.warn({ ...fields, err: describeError(error), code }, msg);
+  else logFailure(logger, error, fields, msg);
+};
 
 function toIncoming(queue: QueueName, message: ServiceBusReceivedMessage): IncomingMessage {
   return {
@@ -233,7 +251,7 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
         await settle(receiver, message, settlement);
       } catch (error) {
         // The lock is gone (link lost, lock expired): the broker redelivers and the consumer deduplicates.
-        logger.warn({ queue, messageId: incoming.messageId, action: settlement.action, err: describeError(error) }, 'message settlement failed');
+        brokerFailure(logger, error, { queue, messageId: incoming.messageId, action: settlement.action }, 'message settlement failed');
       }
     };
 
@@ -305,7 +323,7 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
           },
           processError: async (args) => {
             if (setUp.signal.aborted) return; // the abort of a set-up cut short above
-            logger.warn({ queue, source: args.errorSource, err: describeError(args.error) }, 'service bus receive error (the SDK retries)');
+            brokerFailure(logger, args.error, { queue, source: args.errorSource }, 'service bus receive error (the SDK retries)');
           },
           preInitialize: async () => {
             watching?.release();
