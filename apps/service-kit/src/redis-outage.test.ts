@@ -13,7 +13,7 @@
  */
 import { afterAll, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { quietLogger, redisUrl, startTcpRelay, waitFor, type TcpRelay } from '@tripgen/testing';
+import { capturedLogger, quietLogger, redisUrl, startTcpRelay, waitFor, type TcpRelay } from '@tripgen/testing';
 import { connectRedis, isRedisReady, REDIS_PROBE_EVERY_MS } from './redis.ts';
 
 let relay: TcpRelay | undefined;
@@ -62,4 +62,20 @@ it('gives up an idle subscribed connection Redis stopped answering on, and resub
   relay.mend();
   await back;
   await waitFor(() => subscriber!.mode === 'subscriber', 'resubscribed (ioredis autoResubscribe)', 5_000);
+});
+
+/** Before, the warning said `err.message` only ('read ECONNRESET'): no type, no code, no cause. */
+it('warns of Redis out of reach once, with the error that said so (type, message, code) and no stack', async () => {
+  const cut = await startTcpRelay({ target: redisUrl(), cut: true });
+  const { logger, lines } = capturedLogger();
+  const unreachable = connectRedis(cut.via(redisUrl()), logger, 'outage-test:cut');
+  try {
+    await waitFor(() => lines.some((l) => l.msg === 'redis unreachable; continuing without it'), 'the warning', 5_000);
+    const line = lines.find((l) => l.msg === 'redis unreachable; continuing without it');
+    expect(line).toMatchObject({ level: 40, redis: 'outage-test:cut', outage: [{ type: 'Error', message: expect.stringMatching(/^(read|connect) E[A-Z]+/), code: expect.stringMatching(/^E[A-Z]+$/) }] });
+    expect(JSON.stringify(line)).not.toContain('    at ');
+  } finally {
+    unreachable.disconnect();
+    await cut.close();
+  }
 });

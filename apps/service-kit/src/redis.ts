@@ -16,6 +16,8 @@ import { Redis } from 'ioredis';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import type { FastifyBaseLogger } from 'fastify';
 import { decodeJwt } from 'jose';
+// Expected outages keep their level (warn) and say why with each cause's type, message and code, no stack.
+import { outageChain } from './http/problem.ts';
 
 export const REDIS_ENTRA_SCOPE = 'https://redis.azure.com/.default';
 
@@ -112,7 +114,7 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
       await redis.auth(creds.username, creds.password);
       return 'reauthenticated';
     } catch (err) {
-      opts.log.warn({ err: err instanceof Error ? err.message : String(err), redis: redis.options.connectionName }, 'redis re-authentication failed; retrying with the next token');
+      opts.log.warn({ outage: outageChain(err), redis: redis.options.connectionName }, 'redis re-authentication failed; retrying with the next token');
       return 'failed';
     }
   };
@@ -132,7 +134,7 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
     try {
       token = await opts.credential.getToken(REDIS_ENTRA_SCOPE);
     } catch (err) {
-      opts.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'no Entra token for redis; retrying');
+      opts.log.warn({ outage: outageChain(err) }, 'no Entra token for redis; retrying');
     }
     if (closed) return;
     const username = token ? objectIdOf(token.token) : undefined;
@@ -208,7 +210,7 @@ export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, 
   });
   let down = false;
   redis.on('error', (err: Error) => {
-    if (!down) log.warn({ err: err.message, redis: name }, 'redis unreachable; continuing without it');
+    if (!down) log.warn({ outage: outageChain(err), redis: name }, 'redis unreachable; continuing without it');
     down = true;
   });
   redis.on('ready', () => {
