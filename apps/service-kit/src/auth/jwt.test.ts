@@ -87,8 +87,11 @@ describe('remote JWKS verification', () => {
       const verifier = createTokenVerifier(remoteJwks(url), ISSUER, AUDIENCE);
       const refused = await verifier.verify(token).catch((err: unknown) => err);
       expect(refused).toMatchObject({ statusCode: 503, message: 'The token-signing keys are unavailable; try again shortly', extensions: {} });
+      // Closed: their background retries would fetch during the tests below and upset their counts.
+      verifier.close?.();
       const nobodyThere = createTokenVerifier(remoteJwks('http://127.0.0.1:1/jwks.json'), ISSUER, AUDIENCE);
       await expect(nobodyThere.verify(token)).rejects.toMatchObject({ statusCode: 503 });
+      nobodyThere.close?.();
     } finally {
       answer = 'keys';
     }

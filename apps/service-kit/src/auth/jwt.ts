@@ -29,10 +29,10 @@ export interface TokenVerifier {
    * Starts fetching the keys now, not awaited (the kit calls it when the app is ready, readiness not
    * waiting for it: docs/runbooks.md "token-signing keys"), so that a fresh pod's first requests find
    * them; a failure is logged once at warn and counts as the first failed fetch (503 at once, retried
-   * in the background).
+   * in the background every retryMs until the keys come, the retries' failures not logged).
    */
   prefetch?(log: FailureLogger): void;
-  /** Aborts a key fetch under way: the app's close does not wait for the issuer. */
+  /** Aborts a key fetch under way and stops the retries: the app's close does not wait for the issuer. */
   close?(): void;
 }
 
@@ -49,9 +49,10 @@ export interface RemoteJwksOptions {
   /** An unknown `kid` refetches the set at most this often (default 30 s): made-up kids cannot flood the issuer. */
   readonly cooldownMs?: number;
   /**
-   * A service that never had the keys asks again at most this often after a failed fetch (default
-   * the kit's 503 Retry-After, 5 s), in the background, answering 503 at once meanwhile: it can
-   * verify nothing, so it asks sooner than the cooldown of a service that has keys to fall back on.
+   * A service that never had the keys asks again this long after a failed fetch (default the kit's
+   * 503 Retry-After, 5 s), in the background whether requests come or not, answering 503 at once
+   * meanwhile: it can verify nothing, so it asks sooner than the cooldown of a service that has keys
+   * to fall back on.
    */
   readonly retryMs?: number;
 }
@@ -79,6 +80,22 @@ export const remoteJwks = (url: string, opts: RemoteJwksOptions = {}): RemoteJwk
   // background when its retry is due: behind a stalled issuer each request waited the fetch's 2 s
   // timeout for its 503, and the pod held every request of those 2 s.
   let failedAt = Number.NEGATIVE_INFINITY;
+  // Without keys the retry is a timer, not left to the next request: a pod with no traffic (a new one
+  // in a quiet hour, a canary) had fetched nothing when the issuer came back, and its first request
+  // was still a 503 (it set the retry off). Unref'd: it never holds a process that is ending.
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const retry = (): void => {
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+    if (closed.signal.aborted || keys.jwks() !== undefined) return;
+    // jose shares a fetch under way: a request meanwhile joins this one, never a second.
+    keys.reload().catch(failed);
+  };
+  const failed = (): void => {
+    failedAt = Date.now();
+    if (retryTimer !== undefined || closed.signal.aborted || keys.jwks() !== undefined) return;
+    retryTimer = setTimeout(retry, retryMs).unref();
+  };
   let stale: { json: string; getKey: JWTVerifyGetKey } | undefined;
   const staleKeys = (): JWTVerifyGetKey | undefined => {
     const jwks = keys.jwks();
@@ -103,18 +120,14 @@ export const remoteJwks = (url: string, opts: RemoteJwksOptions = {}): RemoteJwk
     }
     if (failedAt > Number.NEGATIVE_INFINITY && keys.jwks() === undefined) {
       // The one retry, shared by every request; a request that comes while it is under way is not held either.
-      if (sinceFailure >= retryMs && !keys.reloading) {
-        keys.reload().catch(() => {
-          failedAt = Date.now();
-        });
-      }
+      if (sinceFailure >= retryMs && !keys.reloading) retry();
       throw unavailable();
     }
     try {
       return await keys(header, token);
     } catch (err) {
       if (TOKEN_KEY_ERRORS.some((type) => err instanceof type)) throw err;
-      failedAt = Date.now();
+      failed();
       const fallback = staleKeys();
       if (fallback) return fallback(header, token);
       throw unavailable(err);
@@ -126,11 +139,16 @@ export const remoteJwks = (url: string, opts: RemoteJwksOptions = {}): RemoteJwk
       await keys.reload();
       return undefined;
     } catch (err) {
-      failedAt = Date.now();
+      failed();
       return unavailable(err);
     }
   };
-  return Object.assign(getKey, { prefetch, close: () => closed.abort() });
+  const close = (): void => {
+    closed.abort();
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+  };
+  return Object.assign(getKey, { prefetch, close });
 };
 
 export const localJwks = (jwks: JSONWebKeySet): JWTVerifyGetKey => createLocalJWKSet(jwks);
