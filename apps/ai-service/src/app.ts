@@ -15,11 +15,11 @@ import { aiConfig } from './config.ts';
 import { generationRepository, pruneFailedGenerations, type OnFinished } from './domain/generations.ts';
 import { consumeScheduleRequests } from './domain/schedule-consumer.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
-import { azureOpenAIInterestModel } from './llm/azure-openai.ts';
+import { azureOpenAIInterestModel, logModelFailure } from './llm/azure-openai.ts';
 import { AI_CACHE_SHAPE, cachedReadings } from './llm/readings-cache.ts';
 import { threadEngine } from './planning/engine.ts';
 import { engineBacklog } from './planning/generate.ts';
-import { ModelBudgetSpent, withFallback } from './planning/interests.ts';
+import { withFallback } from './planning/interests.ts';
 import { interestRoutes } from './routes/interests.ts';
 import { internalRoutes } from './routes/internal.ts';
 
@@ -64,8 +64,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
       // The model's readings are kept (catalog INTEREST_READINGS): the same lists are asked again and again.
       const interests = withFallback(
         llm && cachedReadings(llm, app.kit.cache, { onLookup: (result) => metrics.llmCacheLookups.inc({ result }) }),
-        (err) =>
-          err instanceof ModelBudgetSpent ? app.log.debug('LLM reading budget spent; using the keyword table') : app.log.warn({ err: String(err) }, 'LLM interest mapping failed; using the keyword table'),
+        (err) => logModelFailure(app.log, err),
         (reason) => metrics.llmFallbacks.inc({ reason }),
       );
       // What a traveller's interest previews may cost in model calls, across replicas; past it the keywords answer.

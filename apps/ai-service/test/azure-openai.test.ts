@@ -7,9 +7,10 @@
  * And the rule that nothing depends on it: any failure falls back to the keyword table.
  */
 import type { AccessToken, TokenCredential } from '@azure/identity';
+import { capturedLogger } from '@tripgen/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AZURE_OPENAI_API_VERSION, AZURE_OPENAI_SCOPE, azureOpenAIInterestModel } from '../src/llm/azure-openai.ts';
+import { AZURE_OPENAI_API_VERSION, AZURE_OPENAI_SCOPE, azureOpenAIInterestModel, logModelFailure, MODEL_FAILURE_MESSAGE } from '../src/llm/azure-openai.ts';
 import { keywordWeights, withFallback } from '../src/planning/interests.ts';
 import { chatCompletion } from './support/chat-completion.ts';
 
@@ -131,5 +132,29 @@ describe('Azure OpenAI interest model: its time limit covers the Entra token', (
     expect(seen.length).toBe(before);
     // The fallback answers with the keywords within the same limit.
     expect(await withFallback(m, () => undefined).read(['temples'])).toEqual({ source: 'keywords', weights: keywordWeights(['temples']) });
+  });
+});
+
+describe('Azure OpenAI interest model: what a failed reading logs (as the service does, logModelFailure)', () => {
+  it('warns of an endpoint refusing the connection with its causes (ECONNREFUSED) and no stack; logs a bug (a TypeError) at error with its stack', async () => {
+    const closed = Fastify();
+    const gone = await closed.listen({ port: 0, host: '127.0.0.1' });
+    await closed.close();
+    const { logger, lines } = capturedLogger();
+    const reading = (cred: TokenCredential) => withFallback(azureOpenAIInterestModel({ endpoint: gone, deployment: 'd', credential: cred, timeoutMs: 1_000 }), (err) => logModelFailure(logger, err));
+    expect((await reading(credential).read(['temples'])).source).toBe('keywords');
+    const refused = lines.filter((l) => l.msg === MODEL_FAILURE_MESSAGE);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ level: 40 });
+    expect(refused[0]!.err).toBeUndefined();
+    expect(refused[0]!.outage).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'ECONNREFUSED' })]));
+
+    lines.length = 0;
+    const broken: TokenCredential = { getToken: async () => (undefined as unknown as { token: string }).token as never };
+    expect((await reading(broken).read(['temples'])).source).toBe('keywords');
+    const bug = lines.filter((l) => l.msg === MODEL_FAILURE_MESSAGE);
+    expect(bug).toHaveLength(1);
+    expect(bug[0]).toMatchObject({ level: 50, err: { type: 'TypeError' } });
+    expect(bug[0]!.err?.stack).toMatch(/azure-openai\.test\.ts/);
   });
 });

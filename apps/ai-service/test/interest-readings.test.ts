@@ -12,6 +12,7 @@
  */
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { Writable } from 'node:stream';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { INTEREST_READINGS, JWT_AUDIENCE, JWT_ISSUER, METRICS_PATH, QUEUE_NAMES } from '@tripgen/catalog';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
@@ -56,7 +57,7 @@ let bus: ServiceBusEmulator;
 let a: App;
 let b: App;
 /** An AI service on the stub (or with no model configured), built for production. */
-let replica: (model?: boolean) => Promise<App>;
+let replica: (model?: boolean, logTo?: Writable) => Promise<App>;
 const run = randomUUID().slice(0, 8);
 
 beforeAll(async () => {
@@ -70,14 +71,14 @@ beforeAll(async () => {
   });
   const endpoint = await stub.listen({ port: 0, host: '127.0.0.1' });
   [issuer, db, bus] = await Promise.all([startIssuer(), createTestDatabase('ai_readings_test', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
-  replica = (model = true) =>
+  replica = (model = true, logTo?: Writable) =>
     buildAiService({
       env: {
         NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVICE_NAME: 'ai', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString,
         JWKS_URL: issuer.jwksUrl, LOCATION_SERVICE_URL: 'http://127.0.0.1:1', MAX_EVENT_LOOP_DELAY_MS: '0',
         ...(model ? { AZURE_OPENAI_ENDPOINT: endpoint, AZURE_OPENAI_DEPLOYMENT: 'gpt-4o-mini' } : {}),
       },
-      logger: false,
+      logger: logTo ? { level: 'info', stream: logTo } : false,
       azureCredential: credential,
     });
   [a, b] = await Promise.all([replica(), replica()]);
@@ -170,6 +171,46 @@ describe('the model readings of POST /api/v1/ai/interests', () => {
     expect(asked.length).toBe(before + 3);
     expect((await read(b, randomUUID(), list)).source).toBe('llm');
     expect(asked.length).toBe(before + 3);
+  });
+});
+
+describe("what the service logs of a model's failed reading", () => {
+  it('warns of Azure OpenAI out of reach or throttling (5xx, 429, too slow) with its causes and no stack; logs an answer it cannot read (a bug of ours) at error with its stack', async () => {
+    const lines: { level: number; msg: string; err?: { type?: string; stack?: string }; outage?: { type: string; message: string }[] }[] = [];
+    const logTo = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as (typeof lines)[number]);
+        done();
+      },
+    });
+    const c = await replica(true, logTo);
+    const failure = async (what: () => { status: number; json: unknown; delayMs?: number }, word: string) => {
+      answer = what;
+      expect((await read(c, randomUUID(), own(word))).source).toBe('keywords');
+      const logged = lines.filter((l) => l.msg === 'LLM interest mapping failed; using the keyword table');
+      expect(logged).toHaveLength(1);
+      lines.length = 0;
+      return logged[0]!;
+    };
+    try {
+      for (const [what, said] of [
+        [() => ({ status: 503, json: { error: { code: 'ServiceUnavailable' } } }), 'Azure OpenAI answered 503'],
+        [() => ({ status: 429, json: { error: { code: '429', message: 'Rate limit is exceeded.' } } }), 'Azure OpenAI answered 429'],
+        [() => ({ ...chatCompletion(JSON.stringify(MODEL_WEIGHTS)), delayMs: 2_000 }), 'Azure OpenAI did not answer within 1500 ms'],
+      ] as const) {
+        const line = await failure(what, `outage ${said}`);
+        // Its causes follow (the timeout's TimeoutError).
+        expect(line).toMatchObject({ level: 40 });
+        expect(line.outage?.[0]).toEqual({ type: 'ModelUnavailable', message: said });
+        expect(line.err).toBeUndefined();
+      }
+      const unreadable = await failure(() => chatCompletion('not json'), 'unreadable');
+      expect(unreadable).toMatchObject({ level: 50, err: { type: 'SyntaxError' } });
+      expect(unreadable.err?.stack).toMatch(/azure-openai\.ts/);
+    } finally {
+      answer = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
+      await c.close();
+    }
   });
 });
 

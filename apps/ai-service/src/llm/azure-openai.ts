@@ -15,9 +15,9 @@
 import { createHash } from 'node:crypto';
 import type { TokenCredential } from '@azure/identity';
 import { PLACE_CATEGORIES } from '@tripgen/catalog';
-import type { LlmCallOutcome } from '@tripgen/service-kit';
+import { logFailure, outageChain, type FailureLogger, type LlmCallOutcome } from '@tripgen/service-kit';
 import { abortable } from '../abortable-wait.ts';
-import { normaliseInterests, sanitizeWeights, type InterestModel } from '../planning/interests.ts';
+import { ModelBudgetSpent, normaliseInterests, sanitizeWeights, type InterestModel } from '../planning/interests.ts';
 
 export const AZURE_OPENAI_SCOPE = 'https://cognitiveservices.azure.com/.default';
 export const AZURE_OPENAI_API_VERSION = '2024-10-21';
@@ -55,6 +55,33 @@ const RESPONSE_FORMAT = {
   },
 } as const;
 
+/**
+ * Azure OpenAI out of reach for now: a 429 (the deployment's tokens-per-minute quota), a 5xx, or
+ * no answer in time (its own limit, or the schedule that asked stopped waiting). What the kit's
+ * isDependencyOutage does not know by itself (a socket refused or reset it does, on fetch's cause).
+ */
+export class ModelUnavailable extends Error {
+  override readonly name = 'ModelUnavailable';
+}
+
+export const MODEL_FAILURE_MESSAGE = 'LLM interest mapping failed; using the keyword table';
+
+/**
+ * How a failed reading is logged (the keywords answer in any case): the reading budget spent is
+ * routine (debug); Azure OpenAI out of reach or throttling (ModelUnavailable, a socket error) is a
+ * handled degradation, a warning with its chain of causes and no stack, repeated for the outage's
+ * length; anything else is ours, an error with its stack. That includes an answer the adapter cannot
+ * read (not JSON, no content, stopped early): with strict structured output (RESPONSE_FORMAT) the
+ * service promises content matching the schema, so an answer that does not means the request we
+ * send (deployment, api-version, schema, max_tokens) no longer fits the model, and it fails on every
+ * call until someone changes it: not the model's passing fault.
+ */
+export const logModelFailure = (log: FailureLogger & { debug(msg: string): void }, err: unknown): void => {
+  if (err instanceof ModelBudgetSpent) log.debug('LLM reading budget spent; using the keyword table');
+  else if (err instanceof ModelUnavailable) log.warn({ outage: outageChain(err) }, MODEL_FAILURE_MESSAGE);
+  else logFailure(log, err, {}, MODEL_FAILURE_MESSAGE);
+};
+
 interface ChatCompletion {
   choices?: { message?: { content?: string | null }; finish_reason?: string }[];
 }
@@ -77,7 +104,8 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): Identifie
     .digest('base64url')
     .slice(0, 16),
   async read(interests, signal) {
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? 1_500);
+    const timeoutMs = options.timeoutMs ?? 1_500;
+    const timeout = AbortSignal.timeout(timeoutMs);
     const abort = signal ? AbortSignal.any([timeout, signal]) : timeout;
     const started = performance.now();
     let status: number | undefined;
@@ -103,7 +131,7 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): Identifie
         }),
       });
       status = res.status;
-      if (!res.ok) throw new Error(`Azure OpenAI answered ${res.status}`);
+      if (!res.ok) throw new (res.status === 429 || res.status >= 500 ? ModelUnavailable : Error)(`Azure OpenAI answered ${res.status}`);
       const body = (await res.json()) as ChatCompletion;
       const choice = body.choices?.[0];
       if (choice?.finish_reason && choice.finish_reason !== 'stop') throw new Error(`Azure OpenAI stopped with ${choice.finish_reason}`);
@@ -116,6 +144,7 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): Identifie
       // 429: the deployment's tokens-per-minute quota, not a fault of the model; a call cut short
       // (its own limit, or a caller who stopped waiting) is told apart from one that failed.
       outcome = status === 429 ? 'throttled' : abort.aborted ? 'timeout' : 'error';
+      if (abort.aborted) throw new ModelUnavailable(timeout.aborted ? `Azure OpenAI did not answer within ${timeoutMs} ms` : 'Azure OpenAI had not answered when the schedule stopped waiting', { cause: err });
       throw err;
     } finally {
       options.onCall?.(outcome, (performance.now() - started) / 1000);
