@@ -109,7 +109,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
             travelTimes,
             backlog: engineBacklog(),
             engine,
-            log: (obj, msg) => app.log.warn(obj, msg),
+            log: app.log,
           },
           {
             concurrency: ai.concurrency,

@@ -6,6 +6,7 @@
  * deadline of the message bounds every call.
  */
 import { MEAL_CATEGORIES, MEAL_INTEREST_MIN_WEIGHT, RESPONSE_TIME_SLO, internalPrefix, LOCATION_INTERNAL_PATHS, type CandidatesRequest, type PlacesBatchRequest } from '@tripgen/catalog';
+import { capturedLogger } from '@tripgen/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { locationDirectory } from '../src/clients/location.ts';
@@ -92,11 +93,11 @@ describe('the engine budget', () => {
 describe('a schedule whose location service fails', () => {
   it('unavailable (503) on every try: asked three times, then failed with a reason the traveller understands', async () => {
     answers.candidates = () => ({ status: 503 });
-    const logged: string[] = [];
-    const err = await failure(generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps({ log: (_o, msg) => logged.push(msg) })));
+    const { logger, lines } = capturedLogger();
+    const err = await failure(generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps({ log: logger })));
     expect(err.message).toBe('the place directory (location service) did not answer; please request the schedule again');
     expect(calls.candidates).toHaveLength(3);
-    expect(logged).toContain('location service unavailable');
+    expect(lines.map((l) => l.msg)).toContain('location service unavailable');
   });
 
   it('not answering at all (no process, or no answer within the client timeout): the same failure', async () => {
@@ -107,11 +108,17 @@ describe('a schedule whose location service fails', () => {
     expect((await failure(generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps({ directory: nobody })))).message).toMatch(/did not answer/);
   });
 
-  it('refusing the request (4xx): failed at once, not retried', async () => {
-    answers.candidates = () => ({ status: 400 });
-    const err = await failure(generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps()));
+  it('refusing the request (4xx): failed at once, not retried, and logged as the bug it is (error, the refusal\'s detail, a stack)', async () => {
+    const detail = 'Request body is invalid: body/radiusKm must be <= 50';
+    answers.candidates = () => ({ status: 400, json: { type: 'about:blank', status: 400, title: 'Bad Request', detail } });
+    const { logger, lines } = capturedLogger();
+    const err = await failure(generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps({ log: logger })));
     expect(err.message).toBe('the place directory refused the request for candidate places');
     expect(calls.candidates).toHaveLength(1);
+    const refused = lines.filter((l) => l.msg === 'location service refused the request');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ level: 50, status: 400, detail, err: { type: 'ServiceAnswerError', message: `the location service answered 400: ${detail}` } });
+    expect(refused[0]!.err?.stack).toMatch(/service-client\.ts/);
   });
 
   it('answering after a retry: the schedule is made from that answer', async () => {

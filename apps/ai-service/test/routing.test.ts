@@ -94,7 +94,8 @@ describe('travel times of a schedule, as configured', () => {
     for (const breakIt of [() => (osrm.behaviour.drop = true), () => (osrm.behaviour.fail = { status: 503, contentType: 'text/html', body: '<html>502 Bad Gateway</html>' })]) {
       breakIt();
       const logged: string[] = [];
-      const { result } = await generateSchedule(request({ dates: DATES, travelMode: 'walk' }), { ...depsFor({ ROUTING_PROVIDER: 'osrm', OSRM_URL: osrm.url }), log: (_o, msg) => logged.push(msg) });
+      const log = { warn: (_o: object, msg: string) => logged.push(msg), error: (_o: object, msg: string) => logged.push(msg) };
+      const { result } = await generateSchedule(request({ dates: DATES, travelMode: 'walk' }), { ...depsFor({ ROUTING_PROVIDER: 'osrm', OSRM_URL: osrm.url }), log });
       expect(result.travel).toEqual({ source: 'haversine', fallback: true });
       expect(logged).toContain('router did not answer; travel times from the haversine model');
       expect(firstLegs(result).length).toBeGreaterThan(0);

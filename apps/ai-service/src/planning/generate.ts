@@ -9,7 +9,7 @@
 import { CANDIDATE_RADIUS_KM, RESPONSE_TIME_SLO, candidateCategories, interestsWantMeals, type ScheduleDay, type ScheduleGenerationMessage, type ScheduleMiss, type ScheduleResult } from '@tripgen/catalog';
 import { travelPoints, type PlanRequest, type PlanResult } from '@tripgen/planner';
 import { haversineProvider, type TravelTimeProvider } from '@tripgen/planner/routing';
-import { inSpan, ServiceAnswerError, ServiceUnavailableError } from '@tripgen/service-kit';
+import { inSpan, ServiceAnswerError, ServiceUnavailableError, type FailureLogger } from '@tripgen/service-kit';
 import type { PlaceDirectory } from '../clients/location.ts';
 import { inThreadEngine, type Engine } from './engine.ts';
 import { explainMisses, nearbyDates, type ExplainInput } from './explain.ts';
@@ -30,7 +30,8 @@ export interface GenerateDeps {
   /** The schedules of this process waiting for the engine (default: this one alone). */
   readonly backlog?: EngineBacklog;
   readonly now?: () => number;
-  readonly log?: (obj: object, msg: string) => void;
+  /** The service's logger (what a schedule's failures and fallbacks say). */
+  readonly log?: Pick<FailureLogger, 'warn' | 'error'>;
 }
 
 export interface Generated {
@@ -213,7 +214,7 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
         }
       }
       if (stop.signal.aborted) throw tooLong();
-      deps.log?.({ err: String(last) }, 'location service unavailable');
+      deps.log?.warn({ err: String(last) }, 'location service unavailable');
       throw new GenerationFailure('the place directory (location service) did not answer; please request the schedule again');
     };
 
@@ -238,7 +239,7 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
     const provider = deps.travelTimes ?? haversineProvider;
     const travelTimes =
       provider === haversineProvider ? undefined : await inSpan('travel times', () => provider.matrix(travelPoints(scheduleRequest(message, [...candidates.values()], weights, deps.budget)), trip.travelMode, { signal: stop.signal }));
-    if (travelTimes?.fallback) deps.log?.({ detail: travelTimes.detail }, 'router did not answer; travel times from the haversine model');
+    if (travelTimes?.fallback) deps.log?.warn({ detail: travelTimes.detail }, 'router did not answer; travel times from the haversine model');
     if (stop.signal.aborted) throw tooLong();
     const budget = engineBudget(deps.budget, Date.parse(message.requestedAt), now(), deps.backlog?.size());
     const timeLimitMs = Math.max(1, Math.min(budget.timeLimitMs, remaining() - FINISH_MARGIN_MS));
@@ -264,7 +265,11 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
     return { result, engineMs: planned.engineMs, candidates: candidates.size, request: planned.request, plan: planned.plan };
   } catch (err) {
     if (err instanceof ServiceAnswerError) {
-      deps.log?.({ err: err.message }, 'location service refused the request');
+      // A 4xx from the location service (its internal routes have no rate limit: under-pressure's
+      // shedding is a 503, handled above) says the request we built was wrong, or the two services
+      // disagree on its contract: a bug that fails every such schedule, so an error with its
+      // status, the refusal's detail and where it was thrown from.
+      deps.log?.error({ err, status: err.status, detail: err.detail }, 'location service refused the request');
       throw new GenerationFailure('the place directory refused the request for candidate places');
     }
     throw err;
