@@ -2,7 +2,8 @@
  * docs/api.md, "Trips kept" and POST /api/v1/trips: a traveller keeps at most TRIPS_PER_TRAVELLER
  * trips (here 3, TRIPS_PER_TRAVELLER_MAX); the next create is 409 problem+json naming the limit,
  * nothing stored, until they delete one; creates racing for the last place on two replicas make one
- * trip; an Idempotency-Key replay of a trip created answers it at the limit too. Real stack
+ * trip; an Idempotency-Key replay of a trip created answers it at the limit too; at the limit the
+ * 409 comes before the must-visits' lookup (not the location service's 503). Real stack
  * (PostgreSQL, the emulators), location service down.
  */
 import { randomUUID } from 'node:crypto';
@@ -58,6 +59,20 @@ describe('POST /api/v1/trips at the traveller\'s limit of trips kept', () => {
     expect((await call(ctx.base, 'GET', '/api/v1/trips', { headers: { authorization } })).json.items).toHaveLength(LIMIT);
     const other = await ctx.stack.traveller();
     expect((await create(other.authorization)).status).toBe(201);
+  });
+
+  it('refuses a create naming must-visits at the limit 409 while the location service is down (not 503: a retry would not help); below it the 503 stays', async () => {
+    const { authorization, userId } = await travellerWith(LIMIT);
+    const withPlaces = tripBody({ mustVisit: ['seoul-gyeongbokgung'] });
+    expectLimitProblem(await create(authorization, { body: withPlaces }));
+    expectLimitProblem(await create(authorization, { body: withPlaces, key: randomUUID() }));
+    // An invalid body is still its 400, whatever the count.
+    expect((await create(authorization, { body: tripBody({ mustVisit: ['seoul-gyeongbokgung'], endDate: '2026-09-22' }) })).status).toBe(400);
+    expect(await storedOf(userId)).toEqual({ trips: LIMIT, warmUps: LIMIT });
+    // Below the limit the must-visits are looked up as before: the location service's outage is the 503.
+    const below = await travellerWith(LIMIT - 1);
+    const res = await create(below.authorization, { body: withPlaces });
+    expect([res.status, res.json.limit]).toEqual([503, undefined]);
   });
 
   it('frees a place with each trip deleted: the next create is 201, the one after 409 again', async () => {

@@ -75,6 +75,9 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
       if (!trip) {
         const body = withStoredInterests(request.body);
         checkWhole(body);
+        // A traveller at the limit is told so before the must-visits are looked up: a 409 they resolve
+        // by deleting a trip, not the 503 of a location service down that a retry would meet again.
+        await trips.assertRoom(userId);
         await checkPlaces(body.mustVisit ?? []);
         trip = await trips.create(userId, body, key, request.body);
       }
