@@ -195,3 +195,39 @@ it('a delivery waiting for another\'s claim only reads the schedule\'s row: it l
   await waitFor(async () => (await status(m.scheduleId)) === 'completed', 'the schedule planned once the claim ran out', 30_000, 20);
   expect(engineRuns.get(m.scheduleId)).toBe(1);
 });
+
+it('the outcome\'s write waits beyond the claim (for a pooled connection): the claim is still renewed, and the waiting duplicate does not plan again', { timeout: 60_000 }, async () => {
+  holdPlans();
+  const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
+  // The first transaction recording this message id waits 11 s (beyond PLAN_CLAIM_MS, as the kit's
+  // maxWait for a pooled connection may) before it touches the schedule's row; once only.
+  const fn = `hold_outcome_once_${m.scheduleId.replaceAll('-', '')}`;
+  await stack.prisma.$executeRawUnsafe(`CREATE SEQUENCE ${fn}`);
+  await stack.prisma.$executeRawUnsafe(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.message_id = '${m.scheduleId}' AND nextval('${fn}') = 1 THEN
+        PERFORM pg_sleep(11);
+      END IF;
+      RETURN NEW;
+    END $$`);
+  await stack.prisma.$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE INSERT ON processed_messages FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+  try {
+    const before = { ...begun };
+    await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+    await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+    await waitFor(() => POD_NAMES.some((pod) => begun[pod] > before[pod]), 'a plan under way', 20_000, 20);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    letPlansEnd();
+    await waitFor(() => settled(m.scheduleId).length === 2, 'both deliveries settled', 40_000, 20);
+    const runs = engineRuns.get(m.scheduleId) ?? 0;
+    console.log(`duplicate-delivery: ${runs} engine run(s) with the outcome's write held 11 s and a duplicate waiting`);
+    expect(runs, 'engine runs').toBe(1);
+    expect(settled(m.scheduleId).map((e) => e.outcome).sort()).toEqual(['duplicate', 'processed']);
+    expect(await status(m.scheduleId)).toBe('completed');
+    expect(await notifyMessages(m.scheduleId)).toBe(1n);
+  } finally {
+    await stack.prisma.$executeRawUnsafe(`DROP TRIGGER ${fn} ON processed_messages`);
+    await stack.prisma.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
+    await stack.prisma.$executeRawUnsafe(`DROP SEQUENCE ${fn}`);
+  }
+});

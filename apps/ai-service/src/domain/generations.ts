@@ -298,10 +298,10 @@ export const generationRepository = (prisma: PrismaClient) => ({
   },
 
   /**
-   * Keeps this delivery's claim while it plans: renewed every third of `claimMs`, so that it runs
-   * out only when this process stops renewing it (died, or its event loop stalled for two thirds of
-   * it). The function returned stops the renewal; the claim then holds until the outcome is written,
-   * or claimMs at most.
+   * Keeps this delivery's claim while it plans and writes its outcome: renewed every third of
+   * `claimMs`, so that it runs out only when this process stops renewing it (died, or its event loop
+   * stalled for two thirds of it). The function returned stops the renewal (the consumer: when the
+   * kit reports the delivery's outcome); the timer is unref'd, so it never holds the process up.
    */
   keepClaim(scheduleId: string, token: string, claimMs: number, warn: (obj: object, msg: string) => void): () => void {
     const timer = setInterval(() => {

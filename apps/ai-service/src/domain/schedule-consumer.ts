@@ -136,18 +136,24 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
     withdrawalsInHand.set(delivery.messageId, { scheduleId: ids.scheduleId, deliveries: 1, settled, settle });
   };
   /**
-   * The claim each delivery in hand here holds (claimFor), by the delivery: given back when the
-   * delivery ends unsettled after its work (abandoned for redelivery, dead-lettered), whether its
-   * plan threw or the transaction writing its outcome failed (ai_db dropped, a serialization
-   * error). Kept, the claim held its redelivery, 2 s later, up to PLAN_CLAIM_MS more before it could
-   * plan (10 s in all, against the 5-second promise). Given back by its token only
-   * (RELEASE_CLAIM_SQL): never a claim another delivery took over once this one's ran out.
+   * The claim each delivery in hand here holds (claimFor), by the delivery, and the renewal that
+   * keeps it (keepClaim): renewed until the kit reports the delivery's outcome, every outcome (the
+   * timer never outlives the delivery). Stopped when the plan ended, the claim ran out while the
+   * transaction writing its outcome waited (for a pooled connection: the kit's maxWait, up to 10 s,
+   * PLAN_CLAIM_MS), and a duplicate waiting for it took the schedule over and ran the engine again
+   * (test/duplicate-delivery.test.ts: 2 engine runs, 1 after). Given back when the delivery ends
+   * unsettled after its work (abandoned for redelivery, dead-lettered), whether its plan threw or
+   * the transaction writing its outcome failed (ai_db dropped, a serialization error). Kept, the
+   * claim held its redelivery, 2 s later, up to PLAN_CLAIM_MS more before it could plan (10 s in
+   * all, against the 5-second promise). Given back by its token only (RELEASE_CLAIM_SQL): never a
+   * claim another delivery took over once this one's ran out.
    */
-  const claims = new WeakMap<IncomingMessage, { readonly scheduleId: string; readonly token: string }>();
+  const claims = new WeakMap<IncomingMessage, { readonly scheduleId: string; readonly token: string; readonly stopRenewing: () => void }>();
   const giveBackClaim = (event: ConsumeEvent, delivery: IncomingMessage) => {
     const claim = claims.get(delivery);
     if (!claim) return;
     claims.delete(delivery);
+    claim.stopRenewing();
     if (event.outcome !== 'abandoned' && event.outcome !== 'deadLettered') return;
     generations.releaseClaim(claim.scheduleId, claim.token).catch((err: unknown) => warn({ scheduleId: claim.scheduleId, err: String(err) }, 'the claim of a delivery to be retried could not be given back; its redelivery waits for it to run out'));
   };
@@ -242,12 +248,11 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       }
       const claim = await claimFor(message);
       if (claim === 'final') return { nothing: true };
-      claims.set(delivery, { scheduleId: message.scheduleId, token: claim.token });
+      // Renewed until the kit reports this delivery's outcome (giveBackClaim), its outcome's write included.
+      claims.set(delivery, { scheduleId: message.scheduleId, token: claim.token, stopRenewing: generations.keepClaim(message.scheduleId, claim.token, claimMs, warn) });
       const ids = { scheduleId: message.scheduleId, tripId: message.tripId, userId: message.userId };
       // Its notify message, unless the trip service tells this outcome itself (notifyingBy).
       const by = notifyingBy(message, 'queue');
-      // Renewed until the plan ends; then it holds (claimMs at most) until the outcome is written.
-      const stopRenewing = generations.keepClaim(message.scheduleId, claim.token, claimMs, warn);
       try {
         const base = message.replan ? await generations.completedResult(message.replan.baseScheduleId, message.tripId, message.userId) : undefined;
         if (message.replan && !base) throw new GenerationFailure('the schedule to re-plan is not available (it is not completed)');
@@ -262,8 +267,6 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         // Retried by redelivery: its claim is given back as it is abandoned (giveBackClaim), and a
         // duplicate waiting meanwhile takes the schedule over at once.
         throw err;
-      } finally {
-        stopRenewing();
       }
     },
     async (_delivery, tx, made) => {
