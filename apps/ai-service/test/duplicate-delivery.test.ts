@@ -231,3 +231,30 @@ it('the outcome\'s write waits beyond the claim (for a pooled connection): the c
     await stack.prisma.$executeRawUnsafe(`DROP SEQUENCE ${fn}`);
   }
 });
+
+it('a redelivery past the deadline sent the late copy while the first delivery still planned: that plan, settled as a duplicate, gives its claim back and the late copy fails the schedule at once', { timeout: 60_000 }, async () => {
+  holdPlans();
+  const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID(), notAfter: new Date(Date.now() + 2_000).toISOString() });
+  const before = { ...begun };
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+  await waitFor(() => POD_NAMES.some((pod) => begun[pod] > before[pod]), 'a plan under way', 20_000, 20);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(m.notAfter) - Date.now()) + 100));
+  // Sent again past its deadline (a lock lost, a re-send): the idle pod records the message id and
+  // writes the late copy to its outbox, which the test relays.
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+  await waitFor(() => settled(m.scheduleId).length === 1, 'the redelivery sent to the back of the queue', 20_000, 20);
+  expect(settled(m.scheduleId)[0]).toMatchObject({ outcome: 'processed' });
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${m.scheduleId}.late`, body: m }]);
+  // The late copy waits for the planning delivery's claim.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  letPlansEnd();
+  await waitFor(() => settled(m.scheduleId).length === 2, 'the planning delivery settled', 20_000, 20);
+  const duplicateAt = Date.now();
+  expect(settled(m.scheduleId)[1]).toMatchObject({ outcome: 'duplicate' });
+  await waitFor(() => settled(`${m.scheduleId}.late`).length === 1, 'the late copy settled', 30_000, 20);
+  const lateMs = Date.now() - duplicateAt;
+  console.log(`duplicate-delivery: the late copy settled ${lateMs} ms after the planning delivery was settled as a duplicate`);
+  expect(settled(`${m.scheduleId}.late`)[0]).toMatchObject({ outcome: 'processed' });
+  expect(await status(m.scheduleId)).toBe('failed');
+  expect(lateMs, 'the late copy did not wait for the duplicate\'s claim (10 s) to run out').toBeLessThan(2_000);
+});

@@ -311,7 +311,7 @@ export const generationRepository = (prisma: PrismaClient) => ({
     return () => clearInterval(timer);
   },
 
-  /** Gives a claim back (its plan failed, to be retried): a delivery waiting for its outcome takes the schedule over at once. */
+  /** Gives a claim back (its delivery wrote no outcome: its plan failed, to be retried, or another delivery recorded the message id): a delivery waiting for the schedule takes it over at once. */
   async releaseClaim(scheduleId: string, token: string): Promise<void> {
     await prisma.$executeRawUnsafe(RELEASE_CLAIM_SQL, scheduleId, token);
   },

@@ -145,8 +145,12 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
    * unsettled after its work (abandoned for redelivery, dead-lettered), whether its plan threw or
    * the transaction writing its outcome failed (ai_db dropped, a serialization error). Kept, the
    * claim held its redelivery, 2 s later, up to PLAN_CLAIM_MS more before it could plan (10 s in
-   * all, against the 5-second promise). Given back by its token only (RELEASE_CLAIM_SQL): never a
-   * claim another delivery took over once this one's ran out.
+   * all, against the 5-second promise). Given back too when the delivery is settled as a duplicate
+   * after its plan: another delivery recorded the message id meanwhile (a redelivery taken past the
+   * deadline sent the request's late copy to the back of the queue), so this outcome was not
+   * written and the schedule is still `running`; kept, the claim held that late copy up to
+   * PLAN_CLAIM_MS. Given back by its token only (RELEASE_CLAIM_SQL, and only while `running`):
+   * never a claim another delivery took over once this one's ran out.
    */
   const claims = new WeakMap<IncomingMessage, { readonly scheduleId: string; readonly token: string; readonly stopRenewing: () => void }>();
   const giveBackClaim = (event: ConsumeEvent, delivery: IncomingMessage) => {
@@ -154,8 +158,9 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
     if (!claim) return;
     claims.delete(delivery);
     claim.stopRenewing();
-    if (event.outcome !== 'abandoned' && event.outcome !== 'deadLettered') return;
-    generations.releaseClaim(claim.scheduleId, claim.token).catch((err: unknown) => warn({ scheduleId: claim.scheduleId, err: String(err) }, 'the claim of a delivery to be retried could not be given back; its redelivery waits for it to run out'));
+    // Processed: its outcome is written, the row final (nothing to give back).
+    if (event.outcome === 'processed') return;
+    generations.releaseClaim(claim.scheduleId, claim.token).catch((err: unknown) => warn({ scheduleId: claim.scheduleId, outcome: event.outcome, err: String(err) }, 'the claim of a delivery that wrote no outcome could not be given back; a delivery waiting for it waits for it to run out'));
   };
   const ended = (event: ConsumeEvent) => {
     const held = withdrawalsInHand.get(event.messageId);
