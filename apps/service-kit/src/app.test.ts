@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, REQUEST_RECEIVE_TIMEOUT_MS, RESPONSE_TIME_SLO, SERVICES, serviceUrlVariable, TOKEN_REFUSAL_THROTTLE } from '@tripgen/catalog';
+import { HEALTH_PATHS, internalPrefix, METRICS_PATH, OPENAPI_PATH, RATE_LIMIT, REQUEST_BODY_LIMIT_BYTES, REQUEST_RECEIVE_TIMEOUT_MS, RESPONSE_TIME_SLO, TOKEN_REFUSAL_THROTTLE } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createApp, markHeld, type App } from './app.ts';
@@ -18,6 +18,7 @@ import { CURRENT_TARGET } from './http/preconditions.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { drainAndClose } from './server.ts';
 import { adminUrl, openRawConnection, redisUrl, routeHooks, waitFor } from '@tripgen/testing';
+import { STAND_IN_ENV } from '../test/stand-in-env.ts';
 
 const lines: Record<string, unknown>[] = [];
 const sink = new Writable({
@@ -32,13 +33,6 @@ let app: App;
  * The stand-in's routes that are not about tokens live outside the trip service's public prefix
  * (the kit asks a token on every route under it, docs: README "auth"); the ones about tokens under it.
  */
-/** The trip service's contract asks for its bus, the issuer's keys and its peers; this stand-in app uses none. */
-const STAND_IN_ENV = {
-  SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
-  JWKS_URL: 'http://127.0.0.1:1/jwks.json',
-  ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
-};
-
 let pool: pg.Pool;
 let base: string;
 /** What happened during the drain, in order. */

@@ -1,7 +1,7 @@
 /** The shutdown tests' service process (fixtures/stand-in-service.ts) and its JSON log lines. */
-import { SERVICES, serviceUrlVariable } from '@tripgen/catalog';
 import { startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
 import { adminUrl, redisUrl } from '@tripgen/testing';
+import { STAND_IN_ENV } from './stand-in-env.ts';
 
 /** Starts the stand-in on a port it picks (reported in its "Server listening at" line); `env` adds to or overrides its settings. */
 export const startStandIn = (env: Record<string, string>): Promise<NodeProcess> =>
@@ -16,10 +16,7 @@ export const startStandIn = (env: Record<string, string>): Promise<NodeProcess> 
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       MAX_EVENT_LOOP_DELAY_MS: '0',
-      // The stand-in is "the trip service", whose contract asks for its bus, the issuer's keys and its peers; it uses none.
-      SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
-      JWKS_URL: 'http://127.0.0.1:1/jwks.json',
-      ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
+      ...STAND_IN_ENV,
       ...env,
     },
   });

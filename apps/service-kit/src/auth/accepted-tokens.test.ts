@@ -8,19 +8,13 @@ import { Redis } from 'ioredis';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVICES, serviceUrlVariable, TOKEN_REFUSAL_THROTTLE } from '@tripgen/catalog';
+import { TOKEN_REFUSAL_THROTTLE } from '@tripgen/catalog';
 import { adminUrl, redisUrl } from '@tripgen/testing';
 import { createApp, type App } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createAcceptedTokens } from './accepted-tokens.ts';
 import { createTokenVerifier, localJwks } from './jwt.ts';
-
-/** The trip service's contract asks for its bus, the issuer's keys and its peers; these stand-in apps use none. */
-const STAND_IN_ENV = {
-  SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
-  JWKS_URL: 'http://127.0.0.1:1/jwks.json',
-  ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
-};
+import { STAND_IN_ENV } from '../../test/stand-in-env.ts';
 
 const { privateKey, publicKey } = await generateKeyPair('EdDSA');
 const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'EdDSA', use: 'sig' };

@@ -9,10 +9,10 @@ import type { AddressInfo, Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adminUrl, redisUrl } from '@tripgen/testing';
-import { HEALTH_PATHS, SERVICES, serviceUrlVariable } from '@tripgen/catalog';
+import { HEALTH_PATHS } from '@tripgen/catalog';
 import { createApp, type App } from '../app.ts';
-import { loadConfig, type ServiceConfig } from '../config.ts';
+import type { ServiceConfig } from '../config.ts';
+import { standInConfig } from '../../test/stand-in-env.ts';
 import { createTokenVerifier, remoteJwks, remoteTokenVerifier, type TokenVerifier } from './jwt.ts';
 
 type Answer = { readonly keysAfterMs: number } | 'error' | 'stall';
@@ -61,19 +61,7 @@ const startIssuer = async (answer: Answer, keys: JWK[]): Promise<Issuer> => {
   return issuer;
 };
 
-const configFor = (jwksUrl: string): ServiceConfig =>
-  loadConfig(
-    { service: 'trip' },
-    {
-      SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
-      ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
-      JWKS_URL: jwksUrl,
-      DATABASE_URL: adminUrl(),
-      REDIS_URL: redisUrl(),
-      LOG_LEVEL: 'warn',
-      MAX_EVENT_LOOP_DELAY_MS: '0',
-    },
-  );
+const configFor = (jwksUrl: string): ServiceConfig => standInConfig(jwksUrl, 'warn');
 
 /** The app's log lines, parsed. */
 const lines: Array<Record<string, unknown>> = [];

@@ -7,10 +7,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminUrl, redisUrl } from '@tripgen/testing';
-import { SERVICES, serviceUrlVariable } from '@tripgen/catalog';
 import { createApp, type App } from '../app.ts';
-import { loadConfig } from '../config.ts';
+import { standInConfig } from '../../test/stand-in-env.ts';
 import { remoteTokenVerifier } from './jwt.ts';
 import { RETRY_AFTER_SECONDS } from '../http/problem.ts';
 
@@ -33,18 +31,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => issuer.listen(0, '127.0.0.1', r));
   const jwksUrl = `http://127.0.0.1:${(issuer.address() as AddressInfo).port}/.well-known/jwks.json`;
-  const config = loadConfig(
-    { service: 'trip' },
-    {
-      SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
-      ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
-      JWKS_URL: jwksUrl,
-      DATABASE_URL: adminUrl(),
-      REDIS_URL: redisUrl(),
-      LOG_LEVEL: 'silent',
-      MAX_EVENT_LOOP_DELAY_MS: '0',
-    },
-  );
+  const config = standInConfig(jwksUrl, 'silent');
   app = await createApp({
     config,
     database: { ping: async () => undefined, close: async () => undefined },
