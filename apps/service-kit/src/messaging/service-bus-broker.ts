@@ -323,6 +323,9 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
           },
           processError: async (args) => {
             if (setUp.signal.aborted) return; // the abort of a set-up cut short above
+            // Closing: the SDK reports its own receiver's suspension ("Cannot request messages on the
+            // receiver since it is suspended", an AbortError), which is this close, not a failure.
+            if (closing) return;
             brokerFailure(logger, args.error, { queue, source: args.errorSource }, 'service bus receive error (the SDK retries)');
           },
           preInitialize: async () => {
