@@ -57,7 +57,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     {
       schema: {
         operationId: 'createTrip',
-        description: `Creates a trip of the traveller; the whole trip is checked, must-visits with the location service. Under an Idempotency-Key, the same body again answers the trip created under it (nothing new), another body 422. A traveller keeps at most ${TRIPS_PER_TRAVELLER} trips: past them 409 (limit), until they delete one.`,
+        description: `Creates a trip of the traveller; the whole trip is checked, must-visits with the location service. Under an Idempotency-Key, the same body again answers the trip created under it (nothing new), another body 422. A traveller keeps at most ${TRIPS_PER_TRAVELLER} trips: past them 409 (limit), nothing stored, until they delete one. Order of the answers: a replay first (at the limit too); then the body's own checks (400); then the limit (409), before the must-visits are looked up, so at the limit the location service is not called (no 400 for an unknown place, no 503 while it is down); then the must-visits (400 naming the unknown ids, 503 when they cannot be checked).`,
         tags: ['trips'],
         headers: IdempotencyHeaders,
         body: CreateTripBody,
