@@ -5,6 +5,7 @@
  * traveller gets is a schedule failed with a reason in words, never an internal error, and the
  * deadline of the message bounds every call.
  */
+import { createServer, type AddressInfo } from 'node:net';
 import { MEAL_CATEGORIES, MEAL_INTEREST_MIN_WEIGHT, RESPONSE_TIME_SLO, internalPrefix, LOCATION_INTERNAL_PATHS, type CandidatesRequest, type PlacesBatchRequest } from '@tripgen/catalog';
 import { capturedLogger } from '@tripgen/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -97,15 +98,29 @@ describe('a schedule whose location service fails', () => {
     const err = await failure(generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps({ log: logger })));
     expect(err.message).toBe('the place directory (location service) did not answer; please request the schedule again');
     expect(calls.candidates).toHaveLength(3);
-    expect(lines.map((l) => l.msg)).toContain('location service unavailable');
+    // An outage, not a bug: a warning with the last try's cause chain (the kit's outageChain) and no stack.
+    const unavailable = lines.filter((l) => l.msg === 'location service unavailable');
+    expect(unavailable).toHaveLength(1);
+    expect(unavailable[0]).toMatchObject({ level: 40, outage: [{ type: 'ServiceUnavailableError', message: expect.stringMatching(/^the location service is unavailable: /) }] });
+    expect(unavailable[0]!.err).toBeUndefined();
   });
 
-  it('not answering at all (no process, or no answer within the client timeout): the same failure', async () => {
+  it('not answering at all (no process, or no answer within the client timeout): the same failure, its warning saying which', async () => {
     answers.candidates = () => 'hang';
     expect((await failure(generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps()))).message).toMatch(/did not answer/);
     expect(calls.candidates).toHaveLength(3);
-    const nobody = locationDirectory('http://127.0.0.1:1', 500);
-    expect((await failure(generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps({ directory: nobody })))).message).toMatch(/did not answer/);
+    // A port just freed: nothing listens there, so the connection is refused (port 1 is one fetch refuses to try).
+    const freed = createServer();
+    await new Promise<void>((r) => freed.listen(0, '127.0.0.1', r));
+    const port = (freed.address() as AddressInfo).port;
+    await new Promise<void>((r) => freed.close(() => r()));
+    const nobody = locationDirectory(`http://127.0.0.1:${port}`, 500);
+    const { logger, lines } = capturedLogger();
+    expect((await failure(generateSchedule(request({ dates: DATES }, { notAfter: inAMinute() }), deps({ directory: nobody, log: logger })))).message).toMatch(/did not answer/);
+    // The socket's refusal down the chain (before: err 'ServiceUnavailableError: ...', the cause lost).
+    const unavailable = lines.filter((l) => l.msg === 'location service unavailable');
+    expect(unavailable).toHaveLength(1);
+    expect(unavailable[0]).toMatchObject({ level: 40, outage: expect.arrayContaining([expect.objectContaining({ code: 'ECONNREFUSED' })]) });
   });
 
   it('refusing the request (4xx): failed at once, not retried, and logged as the bug it is (error, the refusal\'s detail, a stack)', async () => {

@@ -9,7 +9,7 @@
 import { CANDIDATE_RADIUS_KM, RESPONSE_TIME_SLO, candidateCategories, interestsWantMeals, type ScheduleDay, type ScheduleGenerationMessage, type ScheduleMiss, type ScheduleResult } from '@tripgen/catalog';
 import { travelPoints, type PlanRequest, type PlanResult } from '@tripgen/planner';
 import { haversineProvider, type TravelTimeProvider } from '@tripgen/planner/routing';
-import { inSpan, ServiceAnswerError, ServiceUnavailableError, type FailureLogger } from '@tripgen/service-kit';
+import { inSpan, outageChain, ServiceAnswerError, ServiceUnavailableError, type FailureLogger } from '@tripgen/service-kit';
 import type { PlaceDirectory } from '../clients/location.ts';
 import { inThreadEngine, type Engine } from './engine.ts';
 import { explainMisses, nearbyDates, type ExplainInput } from './explain.ts';
@@ -214,7 +214,7 @@ export const generateSchedule = async (message: ScheduleGenerationMessage, deps:
         }
       }
       if (stop.signal.aborted) throw tooLong();
-      deps.log?.warn({ err: String(last) }, 'location service unavailable');
+      deps.log?.warn({ outage: outageChain(last) }, 'location service unavailable');
       throw new GenerationFailure('the place directory (location service) did not answer; please request the schedule again');
     };
 
