@@ -29,17 +29,35 @@ export interface TokenVerifier {
    * Starts fetching the keys now, not awaited (the kit calls it when the app is ready, readiness not
    * waiting for it: docs/runbooks.md "token-signing keys"), so that a fresh pod's first requests find
    * them; a failure is logged once at warn and counts as the first failed fetch (503 at once, retried
-   * in the background every retryMs until the keys come, the retries' failures not logged).
+   * in the background every retryMs until the keys come, the retries' failures not logged). Keys
+   * that come after a failure are one line at info (KEYS_RECOVERED_MSG), whichever fetch brought them.
    */
   prefetch?(log: FailureLogger): void;
   /** Aborts a key fetch under way and stops the retries: the app's close does not wait for the issuer. */
   close?(): void;
 }
 
+/** The keys come at last to a service that had none after a failed fetch. */
+export interface KeysRecovered {
+  /** From the first failed fetch to the one that brought the keys. */
+  readonly unavailableMs: number;
+  /** Fetches that failed meanwhile (the start's, the retries', any a request made). */
+  readonly failedFetches: number;
+}
+
+/**
+ * What an operator who saw the start's warning looks for: the keys are in and tokens verify again.
+ * Said once per recovery, not per fetch (the refetches of a service that has keys say nothing).
+ */
+export const KEYS_RECOVERED_MSG = 'the token-signing keys were fetched after failing; tokens are verified again';
+
 /** A remote key set that can be fetched ahead of the first token and aborted on close. */
 export interface RemoteJwks extends JWTVerifyGetKey {
-  /** Fetches the key set unless it is there or under way (shared with the requests); resolves to the failure, never rejects. */
-  prefetch(): Promise<HttpProblem | undefined>;
+  /**
+   * Fetches the key set unless it is there or under way (shared with the requests); resolves to the
+   * failure, never rejects. `onRecovered` is told when keys come after a failed fetch left none.
+   */
+  prefetch(onRecovered?: (recovery: KeysRecovered) => void): Promise<HttpProblem | undefined>;
   close(): void;
 }
 
@@ -84,15 +102,30 @@ export const remoteJwks = (url: string, opts: RemoteJwksOptions = {}): RemoteJwk
   // in a quiet hour, a canary) had fetched nothing when the issuer came back, and its first request
   // was still a 503 (it set the retry off). Unref'd: it never holds a process that is ending.
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  // Without keys since a failed fetch (and how many failed since): the start's warning is then
+  // waiting for the line that says the keys came, or the operator never learns the 503s ended.
+  let down: { since: number; failures: number } | undefined;
+  let onRecovered: ((recovery: KeysRecovered) => void) | undefined;
+  const gotKeys = (): void => {
+    if (down === undefined || keys.jwks() === undefined) return;
+    const recovery: KeysRecovered = { unavailableMs: Date.now() - down.since, failedFetches: down.failures };
+    down = undefined;
+    onRecovered?.(recovery);
+  };
   const retry = (): void => {
     clearTimeout(retryTimer);
     retryTimer = undefined;
     if (closed.signal.aborted || keys.jwks() !== undefined) return;
     // jose shares a fetch under way: a request meanwhile joins this one, never a second.
-    keys.reload().catch(failed);
+    keys.reload().then(gotKeys, failed);
   };
   const failed = (): void => {
     failedAt = Date.now();
+    // With keys in hand a failed refresh is stale-if-error, not an outage of this service.
+    if (keys.jwks() === undefined) {
+      down ??= { since: failedAt, failures: 0 };
+      down.failures += 1;
+    }
     if (retryTimer !== undefined || closed.signal.aborted || keys.jwks() !== undefined) return;
     retryTimer = setTimeout(retry, retryMs).unref();
   };
@@ -124,7 +157,9 @@ export const remoteJwks = (url: string, opts: RemoteJwksOptions = {}): RemoteJwk
       throw unavailable();
     }
     try {
-      return await keys(header, token);
+      const key = await keys(header, token);
+      gotKeys();
+      return key;
     } catch (err) {
       if (TOKEN_KEY_ERRORS.some((type) => err instanceof type)) throw err;
       failed();
@@ -133,7 +168,8 @@ export const remoteJwks = (url: string, opts: RemoteJwksOptions = {}): RemoteJwk
       throw unavailable(err);
     }
   };
-  const prefetch = async (): Promise<HttpProblem | undefined> => {
+  const prefetch = async (recovered?: (recovery: KeysRecovered) => void): Promise<HttpProblem | undefined> => {
+    onRecovered = recovered;
     if (keys.jwks() !== undefined || failedAt > Number.NEGATIVE_INFINITY) return undefined;
     try {
       await keys.reload();
@@ -188,7 +224,10 @@ export const createTokenVerifier = (keys: JWTVerifyGetKey, issuer: string, audie
     // A key set in memory (the issuer's own ring) has nothing to fetch.
     prefetch: remote
       ? (log) => {
-          void remote.prefetch().then((failure) => {
+          const recovered = (recovery: KeysRecovered): void => {
+            if (!closing) log.info({ jwks: 'recovered', ...recovery }, KEYS_RECOVERED_MSG);
+          };
+          void remote.prefetch(recovered).then((failure) => {
             if (failure && !closing) logFailure(log, failure, { jwks: 'prefetch' }, 'the token-signing keys could not be fetched at start; tokens are answered 503 until a later fetch succeeds');
           });
         }

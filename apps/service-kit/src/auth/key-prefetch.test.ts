@@ -13,7 +13,7 @@ import { HEALTH_PATHS } from '@tripgen/catalog';
 import { createApp, type App } from '../app.ts';
 import type { ServiceConfig } from '../config.ts';
 import { standInConfig } from '../../test/stand-in-env.ts';
-import { createTokenVerifier, remoteJwks, remoteTokenVerifier, type TokenVerifier } from './jwt.ts';
+import { createTokenVerifier, KEYS_RECOVERED_MSG, remoteJwks, remoteTokenVerifier, type TokenVerifier } from './jwt.ts';
 
 type Answer = { readonly keysAfterMs: number } | 'error' | 'stall';
 
@@ -74,6 +74,8 @@ const sink = new Writable({
 
 /** The app's warnings of a start fetch that failed. */
 const warned = () => lines.filter((l) => String(l.msg).startsWith('the token-signing keys could not be fetched at start'));
+/** The app's lines saying the keys came after a failure. */
+const recovered = () => lines.filter((l) => l.msg === KEYS_RECOVERED_MSG);
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -81,12 +83,12 @@ afterEach(async () => {
   lines.length = 0;
 });
 
-const startApp = async (config: ServiceConfig, verifier: TokenVerifier): Promise<App> => {
+const startApp = async (config: ServiceConfig, verifier: TokenVerifier, level = 'warn'): Promise<App> => {
   const app = await createApp({
     config,
     database: { ping: async () => undefined, close: async () => undefined },
     verifier,
-    logger: { level: 'warn', stream: sink },
+    logger: { level, stream: sink },
     domain: async (a) => {
       a.get('/api/v1/trips/mine', async (req) => ({ user: req.user?.id }));
     },
@@ -178,6 +180,39 @@ describe('the key set fetched as the app starts', () => {
     // The keys in, the retries stop.
     await sleep(retryMs * 2);
     expect(issuer.fetches).toBe(fetchesBack + 1);
+    expect(warned()).toHaveLength(1);
+  });
+
+  it('that fails and then gets its keys says so once at info (the warning\'s counterpart), not again at the fetches after', async () => {
+    const key = await newKey();
+    const issuer = await startIssuer('error', [key.jwk]);
+    cleanups.push(issuer.close);
+    const config = configFor(issuer.url);
+    const retryMs = 300;
+    // The keys go stale, and the failures' cooldown ends, as fast as the retries come: the requests below refetch them.
+    const app = await startApp(config, createTokenVerifier(remoteJwks(issuer.url, { retryMs, cacheMaxAgeMs: retryMs, cooldownMs: retryMs }), config.jwtIssuer, config.jwtAudience), 'info');
+    cleanups.push(() => app.close());
+    await expect.poll(() => warned().length).toBe(1);
+    await sleep(retryMs * 2);
+    // The retries' failures: no line, and no recovery yet.
+    expect(recovered()).toEqual([]);
+    const failedFetches = issuer.fetches;
+    issuer.answer = { keysAfterMs: 0 };
+    // Before: none ever (the warning stayed the operator's last word).
+    await expect.poll(() => recovered().length, { timeout: retryMs * 4 }).toBe(1);
+    expect(issuer.fetches).toBe(failedFetches + 1);
+    const [line] = recovered();
+    console.log(`keys back after failing: ${JSON.stringify(line)}`);
+    expect(line).toMatchObject({ level: 30, jwks: 'recovered', failedFetches, unavailableMs: expect.any(Number) });
+    expect(line!.unavailableMs).toBeGreaterThanOrEqual(retryMs * 2);
+    // Fetches after, the keys in hand (each request finds them stale and fetches): nothing more said.
+    for (const subject of ['u-4', 'u-5']) {
+      await sleep(retryMs + 50);
+      const token = await new SignJWT({}).setProtectedHeader({ alg: 'EdDSA', kid: 'k1' }).setSubject(subject).setIssuer(config.jwtIssuer).setAudience(config.jwtAudience).setExpirationTime('5m').sign(key.privateKey);
+      expect((await timedGet(app, token)).status).toBe(200);
+    }
+    expect(issuer.fetches).toBeGreaterThanOrEqual(failedFetches + 3);
+    expect(recovered()).toHaveLength(1);
     expect(warned()).toHaveLength(1);
   });
 
