@@ -62,6 +62,7 @@ export const redisNames = (): readonly RedisName[] => [
   ...Object.entries(REDIS_KEY_PREFIXES).map(([fact, prefix]): RedisName => ({ fact, kind: 'key', match: 'prefix', name: `${prefix}:` })),
   { fact: 'TOKEN_REVOCATIONS.key', kind: 'key', match: 'exact', name: TOKEN_REVOCATIONS.key },
   { fact: 'TOKEN_REVOCATIONS.channel', kind: 'channel', match: 'exact', name: TOKEN_REVOCATIONS.channel },
+  { fact: 'TOKEN_REVOCATIONS.republishLeaseKey', kind: 'key', match: 'prefix', name: `${TOKEN_REVOCATIONS.republishLeaseKey}:` },
   { fact: 'SESSION_REVOCATIONS.key', kind: 'key', match: 'exact', name: SESSION_REVOCATIONS.key },
   { fact: 'SESSION_REVOCATIONS.channel', kind: 'channel', match: 'exact', name: SESSION_REVOCATIONS.channel },
   { fact: 'SCHEDULE_OUTCOME_CHANNEL', kind: 'channel', match: 'exact', name: SCHEDULE_OUTCOME_CHANNEL },

@@ -19,13 +19,17 @@ export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
  * may stop before writing it. The user service records each one in user_db (token_revocations,
  * kept `lifetimeMs`, then pruned) and each of its replicas, whenever its Redis connection is ready
  * and every `republishEveryMs`, writes back and publishes those the set lacks: a replica started
- * after a loss refuses a revoked token again within `republishEveryMs`.
+ * after a loss refuses a revoked token again within `republishEveryMs`. One replica a period does
+ * the periodic comparison (a pod starting, and each reconnect, still compares at once), the one that takes the Redis lease `republishLeaseKey:<user database>` (expiring
+ * within the period; without Redis there is nothing to write back): it reads every record of the last
+ * `lifetimeMs`, some 0.8 s of CPU at 100,000 sessions and 100,000 accounts, which every replica did.
  */
 export const TOKEN_REVOCATIONS = {
   key: 'tripgen:token-revocations',
   channel: 'tripgen:token-revocations',
   lifetimeMs: ACCESS_TOKEN_TTL_SECONDS * 1000,
   republishEveryMs: 30_000,
+  republishLeaseKey: 'tripgen:user:revocation-republish-lease',
 } as const;
 
 /**

@@ -9,7 +9,7 @@ import { loadSigningKeyPem } from './domain/signing-key.ts';
 import { openKeyRing, ringJwks, type KeyRingTiming } from './domain/signing-keys.ts';
 import { USER_CACHE_SHAPE, userRepository } from './domain/users.ts';
 import { INBOX_SHOWN, consumeNotifications, pruneUnshownNotifications } from './domain/notifications.ts';
-import { ACCOUNT_TOMBSTONE_RETENTION, MESSAGE_RETENTION } from '@tripgen/catalog';
+import { ACCOUNT_TOMBSTONE_RETENTION, MESSAGE_RETENTION, TOKEN_REVOCATIONS } from '@tripgen/catalog';
 import { pruneDeletionRecords } from './domain/deleted-accounts.ts';
 import { schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { durableRevocations } from './domain/revocation-records.ts';
@@ -46,7 +46,7 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
     domain: async (app) => {
       const users = userRepository(prisma, app.kit.cache);
       // What Redis loses of the token revocations is written back from user_db (domain/revocation-records.ts).
-      const revocations = durableRevocations({ prisma, revocations: app.kit.revocations, redis: app.kit.redis, log: app.log, republishEveryMs: opts.revocationRepublishEveryMs });
+      const revocations = durableRevocations({ prisma, revocations: app.kit.revocations, redis: app.kit.redis, log: app.log, republishEveryMs: opts.revocationRepublishEveryMs, leaseKey: `${TOKEN_REVOCATIONS.republishLeaseKey}:${new URL(config.databaseUrl).pathname.slice(1)}` });
       app.kit.onDrain(() => revocations.stop(), 'token revocations republish');
       app.addHook('onClose', async () => revocations.stop());
       await app.register(authRoutes, { users, ring, revocations });
