@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { QUEUES } from '@tripgen/catalog';
-import { waitFor } from '@tripgen/testing';
+import { onceTrigger, waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inThreadEngine, type Engine } from '../src/planning/engine.ts';
 import { keywordInterestModel } from '../src/planning/interests.ts';
@@ -57,6 +57,9 @@ afterAll(async () => {
   letPlansEnd();
   await stack?.close();
 }, 60_000);
+
+/** A statement on ai_db (onceTrigger's faults). */
+const onAiDb = (sql: string) => stack.prisma.$executeRawUnsafe(sql);
 
 const status = async (scheduleId: string) => (await stack.prisma.generation.findUnique({ where: { id: scheduleId }, select: { status: true } }))?.status;
 const settled = (messageId: string) => stack.events.filter((e) => e.messageId === messageId);
@@ -137,16 +140,13 @@ it('the plan ends but the transaction writing its outcome fails (a serialization
   const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
   // The outcome's write (FINISH_SQL) fails once, as a serialization failure or ai_db dropping would
   // (transient: abandoned for redelivery); the sequence counts across the rolled-back transaction.
-  const fn = `fail_outcome_once_${m.scheduleId.replaceAll('-', '')}`;
-  await stack.prisma.$executeRawUnsafe(`CREATE SEQUENCE ${fn}`);
-  await stack.prisma.$executeRawUnsafe(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF NEW.id = '${m.scheduleId}'::uuid AND NEW.status <> 'running' AND nextval('${fn}') = 1 THEN
-        RAISE EXCEPTION 'could not serialize access (test)' USING ERRCODE = 'serialization_failure';
-      END IF;
-      RETURN NEW;
-    END $$`);
-  await stack.prisma.$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE UPDATE ON generations FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+  const dropTrigger = await onceTrigger(onAiDb, {
+    name: `fail_outcome_once_${m.scheduleId.replaceAll('-', '')}`,
+    event: 'BEFORE UPDATE',
+    table: 'generations',
+    condition: `NEW.id = '${m.scheduleId}'::uuid AND NEW.status <> 'running'`,
+    action: "RAISE EXCEPTION 'could not serialize access (test)' USING ERRCODE = 'serialization_failure';",
+  });
   try {
     await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
     await waitFor(() => settled(m.scheduleId).length === 1, 'the first delivery settled', 30_000, 20);
@@ -162,9 +162,7 @@ it('the plan ends but the transaction writing its outcome fails (a serialization
     expect(engineRuns.get(m.scheduleId)).toBe(2);
     expect(await notifyMessages(m.scheduleId)).toBe(1n);
   } finally {
-    await stack.prisma.$executeRawUnsafe(`DROP TRIGGER ${fn} ON generations`);
-    await stack.prisma.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
-    await stack.prisma.$executeRawUnsafe(`DROP SEQUENCE ${fn}`);
+    await dropTrigger();
   }
 });
 
@@ -201,16 +199,13 @@ it('the outcome\'s write waits beyond the claim (for a pooled connection): the c
   const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
   // The first transaction recording this message id waits 11 s (beyond PLAN_CLAIM_MS, as the kit's
   // maxWait for a pooled connection may) before it touches the schedule's row; once only.
-  const fn = `hold_outcome_once_${m.scheduleId.replaceAll('-', '')}`;
-  await stack.prisma.$executeRawUnsafe(`CREATE SEQUENCE ${fn}`);
-  await stack.prisma.$executeRawUnsafe(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF NEW.message_id = '${m.scheduleId}' AND nextval('${fn}') = 1 THEN
-        PERFORM pg_sleep(11);
-      END IF;
-      RETURN NEW;
-    END $$`);
-  await stack.prisma.$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE INSERT ON processed_messages FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+  const dropTrigger = await onceTrigger(onAiDb, {
+    name: `hold_outcome_once_${m.scheduleId.replaceAll('-', '')}`,
+    event: 'BEFORE INSERT',
+    table: 'processed_messages',
+    condition: `NEW.message_id = '${m.scheduleId}'`,
+    action: 'PERFORM pg_sleep(11);',
+  });
   try {
     const before = { ...begun };
     await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
@@ -226,9 +221,7 @@ it('the outcome\'s write waits beyond the claim (for a pooled connection): the c
     expect(await status(m.scheduleId)).toBe('completed');
     expect(await notifyMessages(m.scheduleId)).toBe(1n);
   } finally {
-    await stack.prisma.$executeRawUnsafe(`DROP TRIGGER ${fn} ON processed_messages`);
-    await stack.prisma.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
-    await stack.prisma.$executeRawUnsafe(`DROP SEQUENCE ${fn}`);
+    await dropTrigger();
   }
 });
 

@@ -10,7 +10,7 @@
  * `sweep`, called one after the other.
  */
 import type { OperationBudget } from '@tripgen/service-kit';
-import { queryRows, testPrismaClient, unreachableHttpUrl } from '@tripgen/testing';
+import { onceTrigger, queryRows, testPrismaClient, unreachableHttpUrl } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { peers as createPeers } from '../src/clients/peers.ts';
 import { SWEEP_INTERVAL_DEFAULT_MS } from '../src/config.ts';
@@ -41,16 +41,13 @@ it('a pass that failed on its first page of correctable schedules asks that page
   // The newest (the first page's first row) cannot be written once: a sequence, as a failed
   // transaction rolls back any row that would remember the refusal.
   const newest = ids.at(-1)!;
-  await queryRows(stack.trip.db.url, 'CREATE SEQUENCE refusals');
-  await queryRows(
-    stack.trip.db.url,
-    `CREATE FUNCTION refuse_once() RETURNS trigger LANGUAGE plpgsql AS $$
-     BEGIN
-       IF OLD.id = '${newest}' AND nextval('refusals') = 1 THEN RAISE EXCEPTION 'trip_db refused this write once'; END IF;
-       RETURN NEW;
-     END $$`,
-  );
-  await queryRows(stack.trip.db.url, 'CREATE TRIGGER refuse_once BEFORE UPDATE ON schedules FOR EACH ROW EXECUTE FUNCTION refuse_once()');
+  await onceTrigger((sql) => queryRows(stack.trip.db.url, sql), {
+    name: 'refuse_once',
+    event: 'BEFORE UPDATE',
+    table: 'schedules',
+    condition: `OLD.id = '${newest}'`,
+    action: "RAISE EXCEPTION 'trip_db refused this write once';",
+  });
 
   const schedules = scheduleService({
     prisma,

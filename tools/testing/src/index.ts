@@ -11,7 +11,7 @@ export { redisUrl } from './redis.ts';
 export { quietLogger, waitFor } from './wait.ts';
 export { capturedLogger, type LoggedLine } from './captured-logger.ts';
 export { openRawConnection, type RawConnection, type RawResponse } from './raw-http.ts';
-export { queryRows } from './sql.ts';
+export { onceTrigger, queryRows } from './sql.ts';
 export { migrationDrift, NO_DRIFT } from './schema-drift.ts';
 export { startTcpRelay, type TcpRelay } from './tcp-relay.ts';
 export { holdCatalogPorts } from './catalog-ports.ts';

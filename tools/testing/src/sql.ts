@@ -14,3 +14,29 @@ export const queryRows = async <Row extends pg.QueryResultRow = any>(databaseUrl
     await client.end();
   }
 };
+
+/**
+ * A fault PostgreSQL itself makes once: a row trigger on `table` that runs `action` (PL/pgSQL) on the
+ * first row matching `condition`, counted by a sequence (a rolled-back transaction undoes any row
+ * that would remember it). `run` executes one statement on the database; the answer drops it all.
+ */
+export const onceTrigger = async (
+  run: (sql: string) => Promise<unknown>,
+  spec: { readonly name: string; readonly event: 'BEFORE INSERT' | 'BEFORE UPDATE'; readonly table: string; readonly condition: string; readonly action: string },
+): Promise<() => Promise<void>> => {
+  const { name, event, table, condition, action } = spec;
+  await run(`CREATE SEQUENCE ${name}`);
+  await run(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF ${condition} AND nextval('${name}') = 1 THEN
+        ${action}
+      END IF;
+      RETURN NEW;
+    END $$`);
+  await run(`CREATE TRIGGER ${name} ${event} ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`);
+  return async () => {
+    await run(`DROP TRIGGER ${name} ON ${table}`);
+    await run(`DROP FUNCTION ${name}()`);
+    await run(`DROP SEQUENCE ${name}`);
+  };
+};
