@@ -46,7 +46,8 @@ param maxRequestBodySizeInKb int
 @description('Requests one client address may send per window (catalog EDGE_RATE_LIMIT): the services count per user once the token is verified, and per address only the tokens they refuse.')
 param rateLimit { threshold: int, duration: 'OneMin' | 'FiveMins' }
 
-@description('Request headers removed from every client request before it goes to the mesh (catalog EDGE_STRIPPED_REQUEST_HEADERS: the correlation headers no hop behind may trust from a client).')
+@description('Request headers removed from every client request before it goes to the mesh (catalog EDGE_STRIPPED_REQUEST_HEADERS: the correlation headers no hop behind may trust from a client, and the Envoy headers the mesh ingress gateway would act on or log as sent). At most 40: header configurations per rewrite rule set (Microsoft Learn, Application Gateway limits).')
+@maxLength(40)
 param strippedRequestHeaders string[]
 
 @description('Log Analytics workspace receiving diagnostics.')
@@ -221,8 +222,11 @@ resource gateway 'Microsoft.Network/applicationGateways@2026-03-01' = {
       }
     ]
     // One rule, no condition: a client's x-request-id, traceparent, tracestate and baggage never
-    // reach the mesh, whose ingress gateway, sidecars and access logs would take them as sent (catalog
-    // EDGE_STRIPPED_REQUEST_HEADERS says why). A header configuration without headerValue deletes the
+    // reach the mesh, whose ingress gateway, sidecars and access logs would take them as sent, nor do
+    // the Envoy headers the ingress gateway acts on or logs without sanitizing them (x-client-trace-id,
+    // x-envoy-original-path, x-envoy-upstream-stream-duration-ms; Envoy sanitizes the other x-envoy-*
+    // itself, every request from here being external to it). Catalog EDGE_STRIPPED_REQUEST_HEADERS
+    // says why; a rule set takes at most 40 header configurations (Application Gateway limits). A header configuration without headerValue deletes the
     // header (New-AzApplicationGatewayRewriteRuleHeaderConfiguration, -HeaderValue: "Header will be
     // deleted if this is omitted"); the WAF inspects the request as the client sent it, before the rewrite.
     // https://learn.microsoft.com/azure/application-gateway/rewrite-http-headers-url

@@ -176,7 +176,7 @@ export function platformAddOns(profile: EnvironmentProfile): PlatformAddOn[] {
           service: { type: 'LoadBalancer', externalTrafficPolicy: 'Local' },
           // dev's workloads run on the spot pool.
           tolerations: profile.tolerations.map((t) => ({ ...t })),
-          // A client's correlation headers stop at the edge (catalog EDGE_STRIPPED_REQUEST_HEADERS):
+          // A client's correlation and Envoy headers stop at the edge (catalog EDGE_STRIPPED_REQUEST_HEADERS):
           // NGINX passes every request header on unless told otherwise, and an empty value is not
           // passed (nginx.org, ngx_http_proxy_module, proxy_set_header). The ConfigMap's
           // location-snippets go into every location the controller writes (F5 NGINX Ingress

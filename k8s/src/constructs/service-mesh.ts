@@ -169,10 +169,12 @@ export class ServiceMesh extends Construct {
           {
             name: gatewayRoute,
             match: spec.routes.map((r) => ({ gateways: [GATEWAY_NAME], uri: { prefix: r.prefix } })),
-            // A client's correlation headers stop at the edge (catalog EDGE_STRIPPED_REQUEST_HEADERS):
-            // Application Gateway removes them already; the ingress gateway's route removes them again
-            // for any request reaching it another way, before its sidecar hop and the service. The
-            // mesh route keeps them: that is how one service's call continues its caller's trace.
+            // A client's correlation headers and the Envoy headers the gateway would take from it stop
+            // at the edge (catalog EDGE_STRIPPED_REQUEST_HEADERS): Application Gateway removes them
+            // already; the ingress gateway's route removes them again for any request reaching it
+            // another way, before its sidecar hop and the service (the router reads its own timeout
+            // headers before this removal runs: catalog edge.ts). The mesh route keeps them: that is
+            // how one service's call continues its caller's trace.
             // https://istio.io/latest/docs/reference/config/networking/virtual-service/#Headers
             headers: { request: { remove: [...EDGE_STRIPPED_REQUEST_HEADERS] } },
             route: destinations,

@@ -4,8 +4,9 @@
  * the ingress is, each proxied to the service that owns it. A service that is not running answers
  * 503 problem+json instead of hanging, and a body over the limit every layer enforces (the catalog's
  * REQUEST_BODY_LIMIT_BYTES; the ingress's client-max-body-size) 413 problem+json before anything is
- * proxied. A client's x-request-id, traceparent, tracestate and baggage (the catalog's
- * EDGE_STRIPPED_REQUEST_HEADERS) are not passed on, as the ingress does not. Dev and test tooling
+ * proxied. A client's correlation headers (x-request-id, traceparent, tracestate, baggage) and the
+ * Envoy headers prod's mesh gateway would take from it (the catalog's EDGE_STRIPPED_REQUEST_HEADERS)
+ * are not passed on, as the ingress does not. Dev and test tooling
  * only (tools/ is never in an image).
  */
 import { Transform } from 'node:stream';
@@ -86,7 +87,7 @@ export const createDevGateway = async (opts: DevGatewayOptions): Promise<Fastify
         retryDelay: () => null,
         // Expect: 100-continue was answered to the client already (Node's server does, as NGINX does); the
         // upstream client (undici) refuses a request carrying it, which made every such request a 502.
-        // A client's correlation headers stop here, as at the ingress (catalog EDGE_STRIPPED_REQUEST_HEADERS).
+        // A client's correlation and Envoy headers stop here, as at the ingress (catalog EDGE_STRIPPED_REQUEST_HEADERS).
         rewriteRequestHeaders: (req, { expect: _answered, ...headers }) => ({ ...withoutEdgeStripped(headers), 'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1' }),
         onError: (reply, { error }) => {
           // reply-from wraps the body stream's failure; the cause says it was ours.

@@ -149,7 +149,7 @@ it('passes a service’s 503 on at once, as the ingress does, instead of retryin
   }
 });
 
-it('passes none of a client’s correlation headers on (catalog EDGE_STRIPPED_REQUEST_HEADERS), as the ingress does not', async () => {
+it('passes none of a client’s correlation or Envoy headers on (catalog EDGE_STRIPPED_REQUEST_HEADERS), as the ingress does not', async () => {
   let seen: Record<string, unknown> = {};
   const echo = Fastify();
   echo.get(`${SERVICES.user.routes[0]!.prefix}/*`, async (req) => {
@@ -163,6 +163,9 @@ it('passes none of a client’s correlation headers on (catalog EDGE_STRIPPED_RE
       traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
       tracestate: 'vendor=forged',
       baggage: 'userId=someone-else',
+      'x-client-trace-id': 'trace-of-my-choosing',
+      'x-envoy-original-path': '/api/v1/somewhere-else',
+      'x-envoy-upstream-stream-duration-ms': '600000',
       accept: 'application/json',
     };
     expect(Object.keys(sent)).toEqual(expect.arrayContaining([...EDGE_STRIPPED_REQUEST_HEADERS]));

@@ -6,8 +6,8 @@
  * appends to XFF only with use_remote_address, which Istio sets on sidecars only under
  * PILOT_SIDECAR_USE_REMOTE_ADDRESS, default false), so its presence marks the request as a client's.
  *
- * The edge removes a client's x-request-id, traceparent, tracestate and baggage (catalog
- * EDGE_STRIPPED_REQUEST_HEADERS: Application Gateway, the mesh ingress gateway's route, dev's NGINX);
+ * The edge removes a client's x-request-id, traceparent, tracestate and baggage, with the Envoy
+ * headers prod's mesh gateway would take from it (catalog EDGE_STRIPPED_REQUEST_HEADERS: Application Gateway, the mesh ingress gateway's route, dev's NGINX);
  * what follows is the defence behind it, for a request that got past the edge some other way. Left
  * alone, every hop would pass a client's traceparent on as sent (Envoy, the mesh ingress gateway,
  * only adds its own tracing when configured to), NGINX a client's x-request-id, and Envoy replaces
