@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { SERVICES } from './services.ts';
-import { MALLOC_ENVIRONMENT, MIN_SHUTDOWN_RESERVE_MS, SHUTDOWN_EXIT_MARGIN_MS, shutdownDeadlineMs, NODE_FLAGS, nodeFlags, serviceEntrypoint, SHUTDOWN_TIMING, heapCapMiB, memoryBytes, migrationArgs, nodeOptions, semiSpaceMiB, shutdownReserveMs } from './runtime.ts';
+import { MALLOC_ENVIRONMENT, MIN_SHUTDOWN_RESERVE_MS, SHUTDOWN_EXIT_MARGIN_MS, shutdownDeadlineMs, NODE_FLAGS, nodeFlags, serviceEntrypoint, SHUTDOWN_TIMING, heapCapMiB, memoryBytes, migrationArgs, MIGRATION_LOCKS, migrationLockBudgetMs, nodeOptions, semiSpaceMiB, shutdownReserveMs } from './runtime.ts';
 
 describe('memoryBytes', () => {
   it('reads binary, decimal and plain Kubernetes memory quantities', () => {
@@ -91,5 +91,12 @@ describe('shutdown timing', () => {
   it('fails a timing whose drain and close grace eat the grace period (the check bites)', () => {
     expect(shutdownReserveMs({ ...SHUTDOWN_TIMING, closeGraceMs: 25_000 })).toBeLessThan(MIN_SHUTDOWN_RESERVE_MS);
     expect(shutdownReserveMs({ ...SHUTDOWN_TIMING, terminationGracePeriodSeconds: 15 })).toBeLessThan(MIN_SHUTDOWN_RESERVE_MS);
+  });
+});
+
+describe('MIGRATION_LOCKS', () => {
+  it('budgets one migrate pod 5 attempts of 5 s lock waits and 5 + 10 + 20 + 40 s between them', () => {
+    expect(migrationLockBudgetMs()).toBe(100_000);
+    expect(migrationLockBudgetMs({ ...MIGRATION_LOCKS, attempts: 7 })).toBe(7 * 5_000 + 5_000 + 10_000 + 20_000 + 40_000 + 40_000 + 40_000);
   });
 });

@@ -187,6 +187,46 @@ export const SERVICE_COMMANDS = { serve: 'serve', migrate: 'migrate', databaseRo
  */
 export const LOCATION_COMMANDS = { loadPlaces: 'load-places' } as const;
 export const migrationArgs: readonly string[] = [SERVICE_COMMANDS.migrate];
+
+/**
+ * How the `migrate` command waits for the locks of a migration (apps/service-kit/src/data/migration-locks.ts).
+ * A migration's ALTER TABLE asks for an ACCESS EXCLUSIVE lock; while a long transaction holds any
+ * lock on the table the ALTER waits, and every later read and write of the table queues behind it:
+ * the running release's traffic on that table stalls for as long as that transaction lasts. So each
+ * migration file runs in one transaction with `lock_timeout` = lockTimeoutMs (its ALTER gives up,
+ * the file is rolled back whole and the queue behind it moves on) and `statement_timeout` =
+ * statementTimeoutMs (a statement holding the lock, e.g. a table rewrite, stalls traffic no longer
+ * than that, and PostgreSQL rolls it back cleanly instead of the Job's activeDeadlineSeconds killing
+ * the pod while the server goes on running it). A file given up for a lock is tried again after
+ * firstRetryDelayMs, doubled each time up to maxRetryDelayMs, `attempts` times in all; then the
+ * command fails naming the sessions that held the lock, and the Job's backoffLimit starts a new pod.
+ * One pod's worst lock waits: attempts × lockTimeoutMs + 5 + 10 + 20 + 40 s = 100 s.
+ */
+export const MIGRATION_LOCKS = {
+  lockTimeoutMs: 5_000,
+  statementTimeoutMs: 60_000,
+  attempts: 5,
+  firstRetryDelayMs: 5_000,
+  maxRetryDelayMs: 40_000,
+} as const;
+
+/** MIGRATION_LOCKS' shape, for the shortened policies of tests. */
+export type MigrationLockPolicy = { readonly [K in keyof typeof MIGRATION_LOCKS]: number };
+
+/** The wait after attempt `attempt` gave up for a lock: the first delay, doubled each time, at most the cap. */
+export const migrationRetryDelayMs = (policy: MigrationLockPolicy, attempt: number): number =>
+  Math.min(policy.firstRetryDelayMs * 2 ** (attempt - 1), policy.maxRetryDelayMs);
+
+/**
+ * One migrate pod's worst time spent waiting for locks under `policy`: every attempt waits its
+ * lock_timeout out, with the waits between. The migration Job's activeDeadlineSeconds must leave room
+ * for this on each of its pods (k8s/test/migration-job.test.ts), or Kubernetes kills a pod mid-attempt.
+ */
+export const migrationLockBudgetMs = (policy: MigrationLockPolicy = MIGRATION_LOCKS): number => {
+  let total = policy.attempts * policy.lockTimeoutMs;
+  for (let attempt = 1; attempt < policy.attempts; attempt += 1) total += migrationRetryDelayMs(policy, attempt);
+  return total;
+};
 export const databaseRolesArgs: readonly string[] = [SERVICE_COMMANDS.databaseRoles];
 
 /**

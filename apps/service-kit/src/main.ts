@@ -77,7 +77,21 @@ const migrate = async (opts: ServiceMainOptions): Promise<void> => {
   const { databasePassword } = await import('./data/postgres-entra.ts');
   // The Job signs in like its service: with DATABASE_AUTH=entra, the pod's workload identity.
   const password = await databasePassword({ databaseAuth: (values.DATABASE_AUTH ?? 'password') as 'password' | 'entra' }, process.env);
-  const applied = await deployMigrations(values.DATABASE_URL, opts.migrationsDir, password);
+  const { describeHolders } = await import('./data/migration-locks.ts');
+  const applied = await deployMigrations(values.DATABASE_URL, opts.migrationsDir, password, {
+    // Each attempt given up for a lock (the file rolled back whole), and who held it: the operator's
+    // to end or wait for (docs/runbooks.md#migration-lock-wait).
+    onLockRetry: ({ migration, attempt, attempts, delayMs, wait }) =>
+      logLine(opts.service, 40, 'migration waited for a lock, trying again', {
+        migration,
+        attempt,
+        attempts,
+        retryInMs: delayMs,
+        statement: wait.statement,
+        blockedBy: describeHolders(wait),
+        holders: wait.holders,
+      }),
+  });
   logLine(opts.service, 30, applied.length ? 'migrations applied' : 'migrations up to date', { applied });
 };
 

@@ -19,13 +19,25 @@
  *    body, a string or a comment too: a trigger function's body, `DEFAULT 'a;b'` or a comment with a
  *    semicolon ran as broken fragments. Ours splits it with PostgreSQL's own parser (libpg-query:
  *    the server's grammar, not a guess at it), and a file that does not parse runs nothing.
+ *
+ * Its `executeScript` also ran each statement on its own (autocommit, any pooled connection), with no
+ * lock_timeout: a migration's ALTER TABLE waiting behind a long transaction queued every later read
+ * and write of the table for as long as that transaction lasted, and a file failing at its second
+ * statement stayed half-applied. Ours runs a file in one transaction (as `prisma migrate deploy`'s
+ * one multi-statement query does) with the catalog's MIGRATION_LOCKS lock_timeout and
+ * statement_timeout: a blocked file gives up, is rolled back whole, and deployMigrations tries it
+ * again (migration-locks.ts). A file of one statement PostgreSQL refuses in a transaction block
+ * (CREATE INDEX CONCURRENTLY) runs alone, outside, without either timeout: its locks (SHARE UPDATE
+ * EXCLUSIVE) queue no reads or writes, and cut short it would leave an INVALID index behind.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { MIGRATION_LOCKS, migrationRetryDelayMs } from '@tripgen/catalog';
 import {
   ColumnTypeEnum,
   bindMigrationAwareSqlAdapterFactory,
@@ -35,6 +47,9 @@ import {
   type SqlResultSet,
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine as WasmSchemaEngine } from '@prisma/schema-engine-wasm';
+import { MigrationLockTimeout, SQLSTATE, lockHolders, relationsOf, sqlState, timeoutOverrides, type LockWait, type MigrationLockPolicy } from './migration-locks.ts';
+
+export { MigrationLockTimeout, type LockWait, type MigrationLockPolicy } from './migration-locks.ts';
 
 const PG_CHAR_OID = 18;
 const PG_CHAR_ARRAY_OID = 1002;
@@ -102,34 +117,92 @@ export const pgConfigFromUrl = (url: string): pg.PoolConfig => {
 
 const quoteIdent = (s: string): string => `"${s.replaceAll('"', '""')}"`;
 
+export interface ParsedStatement {
+  readonly sql: string;
+  /** libpg-query's parse tree of the statement. */
+  readonly tree: unknown;
+}
+
 /**
  * The statements of a migration script, as PostgreSQL's parser reads them (libpg-query, loaded on
  * the first migration only: a serving process never needs it). Locations are in bytes of UTF-8; a
  * length of 0 is the rest of the script.
  */
-export const scriptStatements = async (script: string): Promise<string[]> => {
+export const parseScript = async (script: string): Promise<ParsedStatement[]> => {
   const { loadModule, parse } = await import('libpg-query');
   await loadModule();
   const { stmts } = await parse(script);
   const bytes = Buffer.from(script, 'utf8');
   // A script of comments alone has no statements (stmts absent).
   return (stmts ?? [])
-    .map(({ stmt_location: from = 0, stmt_len: length = 0 }) => bytes.subarray(from, length === 0 ? bytes.length : from + length).toString('utf8').trim())
-    .filter((sql) => sql.length > 0);
+    .map(({ stmt, stmt_location: from = 0, stmt_len: length = 0 }) => ({
+      sql: bytes.subarray(from, length === 0 ? bytes.length : from + length).toString('utf8').trim(),
+      tree: stmt,
+    }))
+    .filter(({ sql }) => sql.length > 0);
+};
+
+export const scriptStatements = async (script: string): Promise<string[]> => (await parseScript(script)).map(({ sql }) => sql);
+
+export interface MigrationLockOptions {
+  /** The catalog's MIGRATION_LOCKS unless given (tests shorten them). */
+  readonly locks?: Partial<MigrationLockPolicy>;
+  /** Told when a migration file gave up waiting for a lock (it is rolled back, then rethrown to the engine). */
+  readonly onLockWait?: (wait: LockWait) => void;
+}
+
+const raw = (sql: string) => ({ sql, args: [], argTypes: [] });
+const milliseconds = (ms: number): number => {
+  if (!Number.isSafeInteger(ms) || ms < 0) throw new RangeError(`a timeout in whole milliseconds >= 0, not ${ms}`);
+  return ms;
 };
 
 /** A migration-aware driver adapter factory for `url` that avoids the traps above. */
 /** `password`: a callback for every new connection (Entra token auth, postgres-entra.ts) instead of the URL's. */
-export const migrationAdapterFactory = (url: string, password?: () => Promise<string>): SqlMigrationAwareDriverAdapterFactory => {
+export const migrationAdapterFactory = (url: string, password?: () => Promise<string>, options: MigrationLockOptions = {}): SqlMigrationAwareDriverAdapterFactory => {
   const config = password === undefined ? pgConfigFromUrl(url) : { ...pgConfigFromUrl(url), password };
+  const policy: MigrationLockPolicy = { ...MIGRATION_LOCKS, ...options.locks };
   const connect = async (database: string, dispose?: () => Promise<void>): Promise<SqlDriverAdapter> => {
     const pool = decodeCharAsText(new pg.Pool({ ...config, database }));
     const adapter = withCharacterColumns(await new PrismaPg(pool, { disposeExternalPool: true }).connect());
-    adapter.executeScript = async (script) => {
-      for (const sql of await scriptStatements(script)) await adapter.executeRaw({ sql, args: [], argTypes: [] });
-    };
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => withCharacterColumns(await startTransaction(isolationLevel));
+    adapter.executeScript = async (script) => {
+      const statements = await parseScript(script);
+      const [first] = statements;
+      if (first === undefined) return;
+      // One connection for the file's transaction; SET LOCAL ends with it.
+      const tx = await startTransaction();
+      let running = first;
+      let failure: unknown;
+      try {
+        await tx.executeRaw(raw(`SET LOCAL lock_timeout = ${milliseconds(policy.lockTimeoutMs)}`));
+        await tx.executeRaw(raw(`SET LOCAL statement_timeout = ${milliseconds(policy.statementTimeoutMs)}`));
+        for (const statement of statements) {
+          running = statement;
+          await tx.executeRaw(raw(statement.sql));
+        }
+        await tx.executeRaw(raw('COMMIT'));
+      } catch (err) {
+        failure = err;
+        await tx.executeRaw(raw('ROLLBACK')).catch(() => undefined);
+      } finally {
+        // The adapter's commit() and rollback() only hand the connection back to the pool.
+        await tx.rollback();
+      }
+      if (failure === undefined) return;
+      if (statements.length === 1 && sqlState(failure) === SQLSTATE.activeSqlTransaction) {
+        await adapter.executeRaw(raw(first.sql));
+        return;
+      }
+      if (sqlState(failure) === SQLSTATE.lockNotAvailable && options.onLockWait) {
+        const relations = relationsOf(running.tree);
+        // Who held the lock, asked right after: the log line names the session to end or wait for.
+        const holders = await lockHolders(adapter, relations).catch(() => []);
+        options.onLockWait({ statement: running.sql, relations, holders });
+      }
+      throw failure;
+    };
     if (!dispose) return adapter;
     const close = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
@@ -218,6 +291,10 @@ const NO_FILTER = { externalTables: [], externalEnums: [] };
 export interface MigrationEngine {
   /** Applies every pending migration of the folder (like `prisma migrate deploy`); returns their names. */
   deploy(migrationsDir: string): Promise<string[]>;
+  /** The migrations the database records as failed and not rolled back (what makes deploy refuse with P3009). */
+  failedMigrations(migrationsDir: string): Promise<string[]>;
+  /** Records a failed migration as rolled back, as `prisma migrate resolve --rolled-back` does. */
+  markRolledBack(migrationName: string): Promise<void>;
   /** SQL that takes a database built by the migrations folder to the schema (uses a shadow database). */
   diffFromMigrations(migrationsDir: string, schema: SchemaFiles): Promise<string>;
   /** SQL that creates the schema from nothing (no database needed). */
@@ -225,7 +302,12 @@ export interface MigrationEngine {
   dispose(): Promise<void>;
 }
 
-export const openMigrationEngine = async (databaseUrl: string, schema?: SchemaFiles, password?: () => Promise<string>): Promise<MigrationEngine> => {
+export const openMigrationEngine = async (
+  databaseUrl: string,
+  schema?: SchemaFiles,
+  password?: () => Promise<string>,
+  options: MigrationLockOptions = {},
+): Promise<MigrationEngine> => {
   const wasm = await loadWasm();
   // The engine takes Prisma's migration lock with a session-level `pg_advisory_lock(72707369)` and
   // never unlocks it: the native engine's one connection closes when the CLI exits. Here that session
@@ -233,7 +315,7 @@ export const openMigrationEngine = async (databaseUrl: string, schema?: SchemaFi
   // pool holding the lock until the pool's idle timeout (never, while the event loop was blocked or
   // the pool busy) and the next migration of the database waited 10 s and failed. dispose() ends
   // every pool the engine opened, which releases the lock like the CLI's exit.
-  const adapters = migrationAdapterFactory(databaseUrl, password);
+  const adapters = migrationAdapterFactory(databaseUrl, password, options);
   const opened: SqlDriverAdapter[] = [];
   const factory = bindMigrationAwareSqlAdapterFactory({
     ...adapters,
@@ -257,6 +339,13 @@ export const openMigrationEngine = async (databaseUrl: string, schema?: SchemaFi
       const out = await engine.applyMigrations({ migrationsList: await readMigrations(migrationsDir), filters: NO_FILTER });
       return out.appliedMigrationNames;
     },
+    async failedMigrations(migrationsDir) {
+      const out = await engine.diagnoseMigrationHistory({ migrationsList: await readMigrations(migrationsDir), optInToShadowDatabase: false, filters: NO_FILTER });
+      return out.failedMigrationNames;
+    },
+    async markRolledBack(migrationName) {
+      await engine.markMigrationRolledBack({ migrationName });
+    },
     async diffFromMigrations(migrationsDir, target) {
       const r = await engine.diff({
         from: { tag: 'migrations', ...(await readMigrations(migrationsDir)) },
@@ -278,15 +367,67 @@ export const openMigrationEngine = async (databaseUrl: string, schema?: SchemaFi
   };
 };
 
+/** A migration given up for a lock, about to be tried again. */
+export interface LockRetry {
+  readonly migration: string;
+  /** The attempt that gave up (1 is the first). */
+  readonly attempt: number;
+  readonly attempts: number;
+  /** The wait before the next. */
+  readonly delayMs: number;
+  readonly wait: LockWait;
+}
+
+export interface DeployOptions {
+  /** The catalog's MIGRATION_LOCKS unless given (tests shorten them). */
+  readonly locks?: Partial<MigrationLockPolicy>;
+  /** Told of each attempt given up for a lock, before the wait for the next (the migrate command logs it). */
+  readonly onLockRetry?: (retry: LockRetry) => void;
+}
+
+/** Refuses a folder whose migration sets its own lock_timeout or statement_timeout longer than the kit's or off. */
+const refuseTimeoutOverrides = async (migrationsDir: string, policy: MigrationLockPolicy): Promise<void> => {
+  const problems: string[] = [];
+  for (const { path: name, migrationFile } of (await readMigrations(migrationsDir)).migrationDirectories) {
+    if (migrationFile.content.tag !== 'ok') continue;
+    for (const problem of timeoutOverrides(await parseScript(migrationFile.content.value), policy)) problems.push(`${name}: ${problem}`);
+  }
+  if (problems.length > 0) throw new Error(`migrations may not lengthen or switch off the kit's lock_timeout / statement_timeout (catalog MIGRATION_LOCKS):\n${problems.join('\n')}`);
+};
+
 /**
  * Applies the pending migrations of a folder to a database (what `prisma migrate deploy` does);
- * returns their names. `password`: a callback for every new connection (Entra token auth).
+ * returns their names. `password`: a callback for every new connection (Entra token auth). A
+ * migration that gives up waiting for a lock (lock_timeout) is rolled back whole, marked rolled back
+ * and tried again after a growing wait, MIGRATION_LOCKS.attempts times in all; then MigrationLockTimeout.
  */
-export const deployMigrations = async (databaseUrl: string, migrationsDir: string, password?: () => Promise<string>): Promise<string[]> => {
-  const engine = await openMigrationEngine(databaseUrl, undefined, password);
-  try {
-    return await engine.deploy(migrationsDir);
-  } finally {
-    await engine.dispose();
+export const deployMigrations = async (
+  databaseUrl: string,
+  migrationsDir: string,
+  password?: () => Promise<string>,
+  options: DeployOptions = {},
+): Promise<string[]> => {
+  const policy: MigrationLockPolicy = { ...MIGRATION_LOCKS, ...options.locks };
+  await refuseTimeoutOverrides(migrationsDir, policy);
+  for (let attempt = 1; ; attempt += 1) {
+    const seen: { wait?: LockWait } = {};
+    const engine = await openMigrationEngine(databaseUrl, undefined, password, { locks: policy, onLockWait: (wait) => (seen.wait = wait) });
+    let gaveUp: { migration: string; wait: LockWait; err: unknown };
+    try {
+      return await engine.deploy(migrationsDir);
+    } catch (err) {
+      if (seen.wait === undefined) throw err;
+      // Its file was one transaction, rolled back: nothing of it is applied. The engine recorded it
+      // as failed, which makes every later deploy refuse (P3009) until it is resolved as rolled back.
+      const failed = await engine.failedMigrations(migrationsDir);
+      for (const name of failed) await engine.markRolledBack(name);
+      gaveUp = { migration: failed.join(', '), wait: seen.wait, err };
+    } finally {
+      await engine.dispose();
+    }
+    if (attempt >= policy.attempts) throw new MigrationLockTimeout(gaveUp.migration, attempt, gaveUp.wait, policy, { cause: gaveUp.err });
+    const delayMs = migrationRetryDelayMs(policy, attempt);
+    options.onLockRetry?.({ migration: gaveUp.migration, attempt, attempts: policy.attempts, delayMs, wait: gaveUp.wait });
+    await sleep(delayMs);
   }
 };

@@ -1,0 +1,226 @@
+/**
+ * A migration that meets a long transaction on the real migration path (the wasm schema engine
+ * through the pg adapter) against the local PostgreSQL. Its ALTER TABLE asks for ACCESS EXCLUSIVE;
+ * while another session's transaction holds a row lock on the table the ALTER waits, and every later
+ * plain SELECT of the table queues behind the ALTER (PostgreSQL's lock queue: "lock_timeout",
+ * https://www.postgresql.org/docs/15/runtime-config-client.html, and "Explicit Locking"; the
+ * squawk rule require-timeout-settings). With the kit's lock_timeout the ALTER gives up, its file is
+ * rolled back whole, the SELECT is answered while the long transaction is still open, and the
+ * migration is applied once it ends. Nothing here asserts on durations: on what PostgreSQL shows
+ * (pg_locks, pg_blocking_pids) and on the order things complete in. The lock timeouts are shortened
+ * (the catalog's are seconds) only to keep the file quick.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
+import { timeoutOverrides } from './migration-locks.ts';
+import { deployMigrations, parseScript, type LockRetry } from './schema-engine.ts';
+
+const FIRST = '20260101000000_things';
+const SECOND = '20260102000000_notes';
+// The new table first: a file left half-applied would keep it.
+const SECOND_SQL = 'CREATE TABLE "notes" ("id" INTEGER PRIMARY KEY);\nALTER TABLE "things" ADD COLUMN "note" TEXT;\n';
+/** Never reached when the code works: it ends the long transaction so a failing test ends too. */
+const GUARD_MS = 20_000;
+
+let dir: string;
+let db: TestDatabase;
+const open: pg.Client[] = [];
+const client = async (application: string): Promise<pg.Client> => {
+  const c = new pg.Client({ connectionString: db.url, application_name: application });
+  await c.connect();
+  open.push(c);
+  return c;
+};
+const migration = async (name: string, sql: string): Promise<void> => {
+  await mkdir(path.join(dir, name), { recursive: true });
+  await writeFile(path.join(dir, name, 'migration.sql'), sql);
+};
+
+/** The backend waiting for ACCESS EXCLUSIVE on things (the migration's ALTER), once there is one. */
+const waitingAlter = async (watcher: pg.Client): Promise<number> => {
+  for (;;) {
+    const { rows } = await watcher.query<{ pid: number }>(
+      `SELECT pid FROM pg_locks WHERE locktype = 'relation' AND relation = 'things'::regclass AND mode = 'AccessExclusiveLock' AND NOT granted`,
+    );
+    if (rows[0]) return rows[0].pid;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+/** Until `pid` waits for a lock held or asked for by `blocker` (pg_blocking_pids); resolves to its wait event type. */
+const queuedBehind = async (watcher: pg.Client, pid: number, blocker: number): Promise<string> => {
+  for (;;) {
+    const { rows } = await watcher.query<{ blocked: boolean; wait: string | null }>(
+      'SELECT $2 = ANY(pg_blocking_pids($1)) AS blocked, (SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1) AS wait',
+      [pid, blocker],
+    );
+    if (rows[0]?.blocked) return rows[0].wait ?? '';
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+const columns = async (watcher: pg.Client) =>
+  (await watcher.query<{ table_name: string; column_name: string }>(
+    "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name IN ('things', 'notes') ORDER BY 1, 2",
+  )).rows.map((r) => `${r.table_name}.${r.column_name}`);
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'kit-migration-lock-timeout-'));
+  db = await createTestDatabase('kit_migration_lock_timeout_test');
+  await writeFile(path.join(dir, 'migration_lock.toml'), 'provider = "postgresql"\n');
+  await migration(FIRST, 'CREATE TABLE "things" ("id" INTEGER PRIMARY KEY);\nINSERT INTO "things" ("id") VALUES (1), (2);\n');
+  expect(await deployMigrations(db.url, dir)).toEqual([FIRST]);
+  await migration(SECOND, SECOND_SQL);
+});
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((c) => c.end().catch(() => undefined)));
+  await db?.drop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A report's transaction holding a row lock on things, as a long-running job's would. */
+const longTransaction = async () => {
+  const holder = await client('long-report');
+  await holder.query('BEGIN');
+  await holder.query('SELECT * FROM "things" WHERE "id" = 1 FOR UPDATE');
+  const { rows } = await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  let ended = false;
+  /** Commits it unless done already; notes `event` before the COMMIT's answer (the waiters may be answered first). */
+  const end = async (events: string[] = [], event = 'long transaction ended'): Promise<boolean> => {
+    if (ended) return false;
+    ended = true;
+    events.push(event);
+    await holder.query('COMMIT');
+    return true;
+  };
+  return { pid: rows[0]!.pid, end };
+};
+
+describe('a migration that meets a long transaction on its table', () => {
+  it('without lock_timeout: a plain SELECT of the table queues behind the waiting ALTER until the long transaction ends', { timeout: 60_000 }, async () => {
+    const events: string[] = [];
+    const watcher = await client('watcher');
+    const long = await longTransaction();
+    const migrating = deployMigrations(db.url, dir, undefined, { locks: { lockTimeoutMs: 0 } }).then((applied) => (events.push('migrated'), applied));
+    const alterPid = await waitingAlter(watcher);
+    const reader = await client('reader');
+    const { rows } = await reader.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const read = reader.query('SELECT count(*) FROM "things"').then(() => events.push('read answered'));
+
+    // The reader waits for a lock, blocked by the migration's ALTER (not by the long transaction itself).
+    expect(await queuedBehind(watcher, rows[0]!.pid, alterPid)).toBe('Lock');
+    expect(events).toEqual([]);
+    await long.end(events);
+    expect(await migrating).toEqual([SECOND]);
+    await read;
+    expect(events[0]).toBe('long transaction ended');
+    expect([...events].sort()).toEqual(['long transaction ended', 'migrated', 'read answered']);
+  });
+
+  it('gives up within lock_timeout, so the SELECT is answered while the long transaction is open; applied once it ends', { timeout: 60_000 }, async () => {
+    const events: string[] = [];
+    const retries: LockRetry[] = [];
+    const watcher = await client('watcher');
+    const long = await longTransaction();
+    const guard = setTimeout(() => void long.end(events, 'long transaction ended by the guard'), GUARD_MS);
+    try {
+      const migrating = deployMigrations(db.url, dir, undefined, {
+        locks: { lockTimeoutMs: 300, attempts: 1_000, firstRetryDelayMs: 20, maxRetryDelayMs: 50 },
+        onLockRetry: (retry) => retries.push(retry),
+      }).then((applied) => (events.push('migrated'), applied));
+      await waitingAlter(watcher);
+      const reader = await client('reader');
+      await reader.query('SELECT count(*) FROM "things"');
+      events.push('read answered');
+      // The long transaction still holds its lock: the ALTER cannot have gone through.
+      expect(await columns(watcher)).not.toContain('things.note');
+      await long.end(events, 'long transaction ended');
+      expect(await migrating).toEqual([SECOND]);
+    } finally {
+      clearTimeout(guard);
+    }
+    // Before: ['long transaction ended by the guard', 'read answered', 'migrated'] (the read waited for it).
+    expect(events).toEqual(['read answered', 'long transaction ended', 'migrated']);
+    expect(await columns(watcher)).toEqual(['notes.id', 'things.id', 'things.note']);
+    expect(retries.length).toBeGreaterThan(0);
+    // (Who held the lock is asked after the rollback, when this test may have ended it already: the next test checks it.)
+    expect(retries[0]).toMatchObject({ migration: SECOND, attempt: 1, wait: { statement: 'ALTER TABLE "things" ADD COLUMN "note" TEXT', relations: ['"things"'] } });
+  });
+
+  it('after its attempts fails naming the blocking session, leaves nothing of the file applied, and the next run applies it', { timeout: 60_000 }, async () => {
+    const watcher = await client('watcher');
+    const long = await longTransaction();
+    const guard = setTimeout(() => void long.end(), GUARD_MS);
+    let failure: unknown;
+    try {
+      failure = await deployMigrations(db.url, dir, undefined, { locks: { lockTimeoutMs: 200, attempts: 2, firstRetryDelayMs: 10 } }).catch((e: unknown) => e);
+      // Its file's first statement (CREATE TABLE "notes") was rolled back with the ALTER.
+      expect(await columns(watcher)).toEqual(['things.id']);
+      expect(await long.end()).toBe(true);
+    } finally {
+      clearTimeout(guard);
+    }
+    expect(failure).toMatchObject({ name: 'MigrationLockTimeout', migration: SECOND, attempts: 2 });
+    expect((failure as Error).message).toMatch(
+      new RegExp(`migration ${SECOND} waited 200 ms \\(lock_timeout\\) for a lock 2 times.*held by pid ${long.pid} \\(user \\w+, application "long-report", idle in transaction, .*RowShareLock on things`),
+    );
+    const { rows } = await watcher.query<{ migration_name: string; finished: boolean; rolled_back: boolean }>(
+      'SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back FROM _prisma_migrations ORDER BY started_at',
+    );
+    expect(rows).toEqual([
+      { migration_name: FIRST, finished: true, rolled_back: false },
+      { migration_name: SECOND, finished: false, rolled_back: true },
+      { migration_name: SECOND, finished: false, rolled_back: true },
+    ]);
+    expect(await deployMigrations(db.url, dir)).toEqual([SECOND]);
+    expect(await columns(watcher)).toEqual(['notes.id', 'things.id', 'things.note']);
+  });
+
+  it('leaves nothing of a file applied when a later statement of it fails', { timeout: 60_000 }, async () => {
+    await writeFile(path.join(dir, SECOND, 'migration.sql'), 'CREATE TABLE "notes" ("id" INTEGER PRIMARY KEY);\nALTER TABLE "missing" ADD COLUMN "note" TEXT;\n');
+    await expect(deployMigrations(db.url, dir)).rejects.toThrow(/missing/);
+    // Before: ['notes.id', 'things.id'], the file half-applied and recorded as failed.
+    expect(await columns(await client('watcher'))).toEqual(['things.id']);
+  });
+
+  it('still runs a lone CREATE INDEX CONCURRENTLY outside a transaction, and refuses one beside other statements, applying none of them', { timeout: 60_000 }, async () => {
+    await rm(path.join(dir, SECOND), { recursive: true });
+    await migration('20260103000000_index', 'CREATE INDEX CONCURRENTLY "things_id_idx" ON "things"("id");\n');
+    expect(await deployMigrations(db.url, dir)).toEqual(['20260103000000_index']);
+    await migration('20260104000000_mixed', 'CREATE TABLE "notes" ("id" INTEGER PRIMARY KEY);\nCREATE INDEX CONCURRENTLY "notes_id_idx" ON "notes"("id");\n');
+    await expect(deployMigrations(db.url, dir)).rejects.toThrow(/cannot run inside a transaction block/);
+    const watcher = await client('watcher');
+    expect(await columns(watcher)).toEqual(['things.id']);
+  });
+});
+
+describe('a migration file that sets its own timeouts', () => {
+  const overrides = async (sql: string) => timeoutOverrides(await parseScript(sql));
+
+  it.each([
+    "SET lock_timeout = '10s'",
+    'SET LOCAL lock_timeout = 0',
+    'SET statement_timeout TO 0',
+    "SET statement_timeout = '2min'",
+    'RESET lock_timeout',
+    'SET lock_timeout TO DEFAULT',
+    "SELECT set_config('lock_timeout', '1h', true)",
+    'ALTER ROLE migrator SET lock_timeout = 0',
+  ])('is refused: %s', async (sql) => {
+    expect(await overrides(sql)).toEqual([expect.stringMatching(/lock_timeout|statement_timeout/)]);
+  });
+
+  it('may shorten them', async () => {
+    expect(await overrides("SET LOCAL lock_timeout = '1s'; SET LOCAL statement_timeout = 30000; SET search_path = public")).toEqual([]);
+  });
+
+  it('is refused by deployMigrations before anything is applied', { timeout: 60_000 }, async () => {
+    await writeFile(path.join(dir, SECOND, 'migration.sql'), `SET lock_timeout = 0;\n${SECOND_SQL}`);
+    await expect(deployMigrations(db.url, dir)).rejects.toThrow(`${SECOND}: sets lock_timeout longer than the kit's 5000 ms or off: SET lock_timeout = 0`);
+    expect(await columns(await client('watcher'))).toEqual(['things.id']);
+  });
+});

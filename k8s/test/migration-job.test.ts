@@ -1,0 +1,28 @@
+/**
+ * The migration Job's deadline leaves each of its pods the migrate command's worst lock waits
+ * (catalog MIGRATION_LOCKS: each attempt given up after lock_timeout, tried again after a growing
+ * wait). Kubernetes kills a pod still running at activeDeadlineSeconds: a pod killed mid-attempt
+ * leaves its ALTER running on the server with no one to hear it fail, where one that gives up on its
+ * own is rolled back and marked so (apps/service-kit/src/data/schema-engine.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { migrationLockBudgetMs } from '@tripgen/catalog';
+import { objectsOf } from './support/gitops.ts';
+
+interface JobSpec { backoffLimit: number; activeDeadlineSeconds: number }
+
+describe('the migration Jobs leave every pod room for its lock waits', () => {
+  const jobs = ['dev', 'prod'].flatMap((env) =>
+    objectsOf(env)
+      .filter((o) => o.kind === 'Job' && o.metadata.name.endsWith('-migrate'))
+      .map((o) => ({ id: `${env}/${o.metadata.name}`, spec: o.spec as unknown as JobSpec })),
+  );
+
+  it('finds a Job per service and environment', () => {
+    expect(jobs.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(jobs)('$id', ({ spec }) => {
+    expect(spec.activeDeadlineSeconds * 1000).toBeGreaterThanOrEqual((spec.backoffLimit + 1) * migrationLockBudgetMs());
+  });
+});
