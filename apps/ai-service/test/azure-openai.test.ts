@@ -10,9 +10,9 @@ import type { AccessToken, TokenCredential } from '@azure/identity';
 import { capturedLogger } from '@tripgen/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AZURE_OPENAI_API_VERSION, AZURE_OPENAI_SCOPE, azureOpenAIInterestModel, logModelFailure, MODEL_FAILURE_MESSAGE } from '../src/llm/azure-openai.ts';
+import { AZURE_OPENAI_API_VERSION, AZURE_OPENAI_SCOPE, azureOpenAIInterestModel, ContentFiltered, logModelFailure, MODEL_FAILURE_MESSAGE } from '../src/llm/azure-openai.ts';
 import { keywordWeights, withFallback } from '../src/planning/interests.ts';
-import { chatCompletion } from './support/chat-completion.ts';
+import { chatCompletion, completionFiltered, promptFiltered } from './support/chat-completion.ts';
 
 interface Seen {
   url: string;
@@ -83,8 +83,8 @@ describe('Azure OpenAI interest model', () => {
     const m = azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 1_000 });
     answer = () => ({ status: 429, json: { error: { code: '429', message: 'Rate limit is exceeded.' } } });
     await expect(m.read(['temples'])).rejects.toThrow('Azure OpenAI answered 429');
-    answer = () => chatCompletion('{"temple":1}', 'content_filter');
-    await expect(m.read(['temples'])).rejects.toThrow('Azure OpenAI stopped with content_filter');
+    answer = () => chatCompletion('{"temple":1}', 'length');
+    await expect(m.read(['temples'])).rejects.toThrow('Azure OpenAI stopped with length');
     answer = () => ({ status: 200, json: { id: 'chatcmpl-2', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: null }, finish_reason: 'stop' }] } });
     await expect(m.read(['temples'])).rejects.toThrow('Azure OpenAI answered without content');
     answer = () => ({ status: 200, json: { id: 'chatcmpl-3', object: 'chat.completion', choices: [] } });
@@ -136,6 +136,28 @@ describe('Azure OpenAI interest model: its time limit covers the Entra token', (
 });
 
 describe('Azure OpenAI interest model: what a failed reading logs (as the service does, logModelFailure)', () => {
+  it("logs the content filter's refusal of the prompt (400 content_filter) or of the completion (finish_reason content_filter) at info with its categories, no stack; the keywords answer", async () => {
+    const { logger, lines } = capturedLogger();
+    const reasons: string[] = [];
+    const m = withFallback(azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 1_000 }), (err) => logModelFailure(logger, err), (reason) => reasons.push(reason));
+    for (const [refusal, where, categories] of [
+      [promptFiltered('medium'), 'prompt', ['hate:medium']],
+      [completionFiltered('high'), 'completion', ['hate:high']],
+    ] as const) {
+      answer = () => refusal;
+      expect(await m.read(['temples'])).toEqual({ source: 'keywords', weights: keywordWeights(['temples']) });
+      const logged = lines.filter((l) => l.msg === MODEL_FAILURE_MESSAGE);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ level: 30, contentFilter: { where, categories } });
+      expect(logged[0]!.err).toBeUndefined();
+      lines.length = 0;
+    }
+    expect(reasons).toEqual(['filtered', 'filtered']);
+    // Only a 400 that says content_filter: any other 400 is our request, an error.
+    answer = () => ({ status: 400, json: { error: { code: 'BadRequest', message: 'Invalid value for response_format' } } });
+    await expect(azureOpenAIInterestModel({ endpoint, deployment: 'd', credential }).read(['temples'])).rejects.not.toBeInstanceOf(ContentFiltered);
+  });
+
   it('warns of an endpoint refusing the connection with its causes (ECONNREFUSED) and no stack; logs a bug (a TypeError) at error with its stack', async () => {
     const closed = Fastify();
     const gone = await closed.listen({ port: 0, host: '127.0.0.1' });

@@ -16,14 +16,14 @@ import { Writable } from 'node:stream';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { INTEREST_READINGS, JWT_AUDIENCE, JWT_ISSUER, METRICS_PATH, QUEUE_NAMES } from '@tripgen/catalog';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
-import type { App } from '@tripgen/service-kit';
+import { LLM_CALL_OUTCOMES, LLM_FALLBACK_REASONS, type App } from '@tripgen/service-kit';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAiService } from '../src/app.ts';
 import { keywordWeights } from '../src/planning/interests.ts';
-import { chatCompletion } from './support/chat-completion.ts';
+import { chatCompletion, completionFiltered, promptFiltered } from './support/chat-completion.ts';
 
 /** An access-token issuer as the user service is one: Ed25519 keys, its JWKS on an ephemeral port. */
 const startIssuer = async () => {
@@ -204,6 +204,12 @@ describe("what the service logs of a model's failed reading", () => {
         expect(line.outage?.[0]).toEqual({ type: 'ModelUnavailable', message: said });
         expect(line.err).toBeUndefined();
       }
+      // Azure OpenAI's content filter refusing the traveller's words: theirs, not ours; the keywords answer (200).
+      for (const [refusal, where] of [[promptFiltered, 'prompt'], [completionFiltered, 'completion']] as const) {
+        const filtered = await failure(() => refusal('high'), `filtered ${where}`);
+        expect(filtered).toMatchObject({ level: 30, contentFilter: { where, categories: ['hate:high'] } });
+        expect(filtered.err).toBeUndefined();
+      }
       const unreadable = await failure(() => chatCompletion('not json'), 'unreadable');
       expect(unreadable).toMatchObject({ level: 50, err: { type: 'SyntaxError' } });
       expect(unreadable.err?.stack).toMatch(/azure-openai\.ts/);
@@ -227,11 +233,11 @@ const scrape = async (app: App) => {
 /** What changed in the language-model series of `app`'s /metrics while `act` ran (counts; `timeoutSeconds` not enumerable, apart). */
 const delta = async (app: App, act: () => Promise<unknown>) => {
   const read = (text: string) => ({
-    calls: Object.fromEntries(['ok', 'error', 'timeout', 'throttled'].map((o) => [o, series(text, 'llm_calls_total', 'outcome', o)])),
-    timed: Object.fromEntries(['ok', 'error', 'timeout', 'throttled'].map((o) => [o, series(text, 'llm_call_duration_seconds_count', 'outcome', o)])),
+    calls: Object.fromEntries(LLM_CALL_OUTCOMES.map((o) => [o, series(text, 'llm_calls_total', 'outcome', o)])),
+    timed: Object.fromEntries(LLM_CALL_OUTCOMES.map((o) => [o, series(text, 'llm_call_duration_seconds_count', 'outcome', o)])),
     slowest: series(text, 'llm_call_duration_seconds_sum', 'outcome', 'timeout'),
     lookups: Object.fromEntries(['hit', 'miss', 'joined'].map((r) => [r, series(text, 'llm_reading_cache_lookups_total', 'result', r)])),
-    fallbacks: Object.fromEntries(['budget', 'model_error', 'no_model'].map((r) => [r, series(text, 'llm_fallback_readings_total', 'reason', r)])),
+    fallbacks: Object.fromEntries(LLM_FALLBACK_REASONS.map((r) => [r, series(text, 'llm_fallback_readings_total', 'reason', r)])),
   });
   const before = read(await scrape(app));
   await act();
@@ -252,9 +258,9 @@ describe("what /metrics shows of the model's readings", () => {
     const c = await replica();
     try {
       const text = await scrape(c);
-      for (const o of ['ok', 'error', 'timeout', 'throttled']) expect(text).toMatch(new RegExp(`^llm_calls_total\\{[^}]*outcome="${o}"[^}]*\\} 0$`, 'm'));
+      for (const o of ['ok', 'error', 'timeout', 'throttled', 'filtered']) expect(text).toMatch(new RegExp(`^llm_calls_total\\{[^}]*outcome="${o}"[^}]*\\} 0$`, 'm'));
       for (const r of ['hit', 'miss', 'joined']) expect(text).toMatch(new RegExp(`^llm_reading_cache_lookups_total\\{[^}]*result="${r}"[^}]*\\} 0$`, 'm'));
-      for (const r of ['budget', 'model_error', 'no_model']) expect(text).toMatch(new RegExp(`^llm_fallback_readings_total\\{[^}]*reason="${r}"[^}]*\\} 0$`, 'm'));
+      for (const r of ['budget', 'model_error', 'filtered', 'no_model']) expect(text).toMatch(new RegExp(`^llm_fallback_readings_total\\{[^}]*reason="${r}"[^}]*\\} 0$`, 'm'));
     } finally {
       await c.close();
     }
@@ -276,6 +282,16 @@ describe("what /metrics shows of the model's readings", () => {
       answer = () => ({ status: 503, json: { error: { code: 'ServiceUnavailable' } } });
       const failed = await delta(a, async () => expect((await read(a, randomUUID(), own('metrics failed'))).source).toBe('keywords'));
       expect(failed).toEqual({ calls: { error: 1 }, timed: { error: 1 }, lookups: { miss: 1 }, fallbacks: { model_error: 1 }});
+    } finally {
+      answer = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
+    }
+  });
+
+  it("counts a refusal of Azure's content filter as filtered, a reading the keywords answered for the filter, not a model error", async () => {
+    try {
+      answer = () => promptFiltered('medium');
+      const filtered = await delta(a, async () => expect((await read(a, randomUUID(), own('metrics filtered'))).source).toBe('keywords'));
+      expect(filtered).toEqual({ calls: { filtered: 1 }, timed: { filtered: 1 }, lookups: { miss: 1 }, fallbacks: { filtered: 1 }});
     } finally {
       answer = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
     }

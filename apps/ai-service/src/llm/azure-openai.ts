@@ -17,7 +17,7 @@ import type { TokenCredential } from '@azure/identity';
 import { PLACE_CATEGORIES } from '@tripgen/catalog';
 import { logFailure, outageChain, type FailureLogger, type LlmCallOutcome } from '@tripgen/service-kit';
 import { abortable } from '../abortable-wait.ts';
-import { ModelBudgetSpent, normaliseInterests, sanitizeWeights, type InterestModel } from '../planning/interests.ts';
+import { ModelBudgetSpent, ModelRefused, normaliseInterests, sanitizeWeights, type InterestModel } from '../planning/interests.ts';
 
 export const AZURE_OPENAI_SCOPE = 'https://cognitiveservices.azure.com/.default';
 export const AZURE_OPENAI_API_VERSION = '2024-10-21';
@@ -64,11 +64,42 @@ export class ModelUnavailable extends Error {
   override readonly name = 'ModelUnavailable';
 }
 
+/**
+ * Azure OpenAI's content filter refused the reading ("Content filtering", Azure OpenAI docs): the
+ * prompt (HTTP 400, `error.code` "content_filter", `error.innererror.content_filter_result`) or the
+ * completion (`finish_reason` "content_filter", `choices[].content_filter_results`) fell in a
+ * category (hate, sexual, violence, self_harm, jailbreak, ...) at a severity the deployment's
+ * filter blocks. The traveller's words tripped it, not our request: the keywords answer, and
+ * `categories` says which (name and severity only, never the text).
+ */
+export class ContentFiltered extends ModelRefused {
+  override readonly name = 'ContentFiltered';
+  constructor(
+    readonly where: 'prompt' | 'completion',
+    readonly categories: string[],
+  ) {
+    super(`Azure OpenAI's content filter refused the ${where}${categories.length ? ` (${categories.join(', ')})` : ''}`);
+  }
+}
+
+/** The categories a content-filter result says were filtered, as `name` or `name:severity`. */
+const filteredCategories = (result: unknown): string[] => {
+  if (!result || typeof result !== 'object') return [];
+  return Object.entries(result as Record<string, unknown>)
+    .filter(([, r]) => typeof r === 'object' && r !== null && (r as { filtered?: unknown }).filtered === true)
+    .map(([name, r]) => {
+      const severity = (r as { severity?: unknown }).severity;
+      return typeof severity === 'string' ? `${name}:${severity}` : name;
+    });
+};
+
 export const MODEL_FAILURE_MESSAGE = 'LLM interest mapping failed; using the keyword table';
 
 /**
  * How a failed reading is logged (the keywords answer in any case): the reading budget spent is
- * routine (debug); Azure OpenAI out of reach or throttling (ModelUnavailable, a socket error) is a
+ * routine (debug); a content-filter refusal (ContentFiltered) is the traveller's input, nothing for
+ * us to fix, at info with the filter's categories in `contentFilter` (llm_calls_total{outcome="filtered"}
+ * counts them: a rise is the deployment's filter set stricter than travel interests need); Azure OpenAI out of reach or throttling (ModelUnavailable, a socket error) is a
  * handled degradation, a warning with its chain of causes and no stack, repeated for the outage's
  * length; anything else is ours, an error with its stack. That includes an answer the adapter cannot
  * read (not JSON, no content, stopped early): with strict structured output (RESPONSE_FORMAT) the
@@ -78,13 +109,28 @@ export const MODEL_FAILURE_MESSAGE = 'LLM interest mapping failed; using the key
  */
 export const logModelFailure = (log: FailureLogger & { debug(msg: string): void }, err: unknown): void => {
   if (err instanceof ModelBudgetSpent) log.debug('LLM reading budget spent; using the keyword table');
+  else if (err instanceof ContentFiltered) log.info({ contentFilter: { where: err.where, categories: err.categories } }, MODEL_FAILURE_MESSAGE);
   else if (err instanceof ModelUnavailable) log.warn({ outage: outageChain(err) }, MODEL_FAILURE_MESSAGE);
   else logFailure(log, err, {}, MODEL_FAILURE_MESSAGE);
 };
 
 interface ChatCompletion {
-  choices?: { message?: { content?: string | null }; finish_reason?: string }[];
+  choices?: { message?: { content?: string | null }; finish_reason?: string; content_filter_results?: unknown }[];
 }
+
+/** An error answer's body (the REST reference's ErrorResponse), with the content filter's inner error. */
+interface ErrorAnswer {
+  error?: { code?: unknown; innererror?: { code?: unknown; content_filter_result?: unknown } };
+}
+
+/** The error body of an answer not ok, or undefined when it has none we can read. */
+const errorBody = async (res: Response): Promise<ErrorAnswer | undefined> => {
+  try {
+    return (await res.json()) as ErrorAnswer;
+  } catch {
+    return undefined;
+  }
+};
 
 export const chatCompletionsUrl = (o: Pick<AzureOpenAIOptions, 'endpoint' | 'deployment' | 'apiVersion'>): string =>
   `${o.endpoint.replace(/\/+$/, '')}/openai/deployments/${encodeURIComponent(o.deployment)}/chat/completions?api-version=${encodeURIComponent(o.apiVersion ?? AZURE_OPENAI_API_VERSION)}`;
@@ -131,9 +177,14 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): Identifie
         }),
       });
       status = res.status;
-      if (!res.ok) throw new (res.status === 429 || res.status >= 500 ? ModelUnavailable : Error)(`Azure OpenAI answered ${res.status}`);
+      if (!res.ok) {
+        const refused = res.status === 400 ? (await errorBody(res))?.error : undefined;
+        if (refused?.code === 'content_filter') throw new ContentFiltered('prompt', filteredCategories(refused.innererror?.content_filter_result));
+        throw new (res.status === 429 || res.status >= 500 ? ModelUnavailable : Error)(`Azure OpenAI answered ${res.status}`);
+      }
       const body = (await res.json()) as ChatCompletion;
       const choice = body.choices?.[0];
+      if (choice?.finish_reason === 'content_filter') throw new ContentFiltered('completion', filteredCategories(choice.content_filter_results));
       if (choice?.finish_reason && choice.finish_reason !== 'stop') throw new Error(`Azure OpenAI stopped with ${choice.finish_reason}`);
       const content = choice?.message?.content;
       if (typeof content !== 'string') throw new Error('Azure OpenAI answered without content');
@@ -143,7 +194,7 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): Identifie
     } catch (err) {
       // 429: the deployment's tokens-per-minute quota, not a fault of the model; a call cut short
       // (its own limit, or a caller who stopped waiting) is told apart from one that failed.
-      outcome = status === 429 ? 'throttled' : abort.aborted ? 'timeout' : 'error';
+      outcome = status === 429 ? 'throttled' : abort.aborted ? 'timeout' : err instanceof ContentFiltered ? 'filtered' : 'error';
       if (abort.aborted) throw new ModelUnavailable(timeout.aborted ? `Azure OpenAI did not answer within ${timeoutMs} ms` : 'Azure OpenAI had not answered when the schedule stopped waiting', { cause: err });
       throw err;
     } finally {

@@ -28,6 +28,9 @@ export class ModelBudgetSpent extends Error {
   }
 }
 
+/** The model would not read this list (its content filter, say): the keywords answer (not a failure of the model). */
+export class ModelRefused extends Error {}
+
 export interface InterestModel {
   read(interests: readonly string[], signal?: AbortSignal, allowance?: ModelAllowance): Promise<InterestReading>;
 }
@@ -86,7 +89,7 @@ export const withFallback = (model: InterestModel | undefined, log: (err: unknow
         return { source: refined.source, weights: merged };
       } catch (err) {
         log(err);
-        fellBack?.(err instanceof ModelBudgetSpent ? 'budget' : 'model_error');
+        fellBack?.(err instanceof ModelBudgetSpent ? 'budget' : err instanceof ModelRefused ? 'filtered' : 'model_error');
         return { source: 'keywords', weights: keywords };
       }
     },

@@ -14,3 +14,38 @@ export const chatCompletion = (content: string, finish = 'stop') => ({
     usage: { prompt_tokens: 120, completion_tokens: 60, total_tokens: 180 },
   },
 });
+
+/** Each harm category of a content-filter result, `hate` at `severity` and filtered, the others safe. */
+const filterResult = (severity: string) => ({
+  hate: { filtered: true, severity },
+  self_harm: { filtered: false, severity: 'safe' },
+  sexual: { filtered: false, severity: 'safe' },
+  violence: { filtered: false, severity: 'safe' },
+});
+
+/**
+ * Azure OpenAI's content filter refusing the prompt, as "Content filtering" (Azure OpenAI docs,
+ * learn.microsoft.com .../openai/concepts/content-filter) shows it: HTTP 400, `error.code`
+ * "content_filter", `innererror.code` "ResponsibleAIPolicyViolation" and the categories in
+ * `innererror.content_filter_result`.
+ */
+export const promptFiltered = (severity = 'medium') => ({
+  status: 400,
+  json: {
+    error: {
+      message: "The response was filtered due to the prompt triggering Azure OpenAI's content management policy. Please modify your prompt and retry.",
+      type: null,
+      param: 'prompt',
+      code: 'content_filter',
+      status: 400,
+      innererror: { code: 'ResponsibleAIPolicyViolation', content_filter_result: filterResult(severity) },
+    },
+  },
+});
+
+/** The same filter stopping the completion: 200, `finish_reason` "content_filter", no content, the categories in `content_filter_results`. */
+export const completionFiltered = (severity = 'high') => {
+  const { json } = chatCompletion('', 'content_filter');
+  const [choice] = json.choices;
+  return { status: 200, json: { ...json, choices: [{ ...choice!, message: { role: 'assistant', content: null }, content_filter_results: filterResult(severity) }] } };
+};

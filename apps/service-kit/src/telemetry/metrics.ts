@@ -12,14 +12,14 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  * The label values of the language-model metrics (the AI service's interest readings), written once:
  * bounded sets, so each metric has a few series per pod, and the docs and queries name these.
  */
-/** How a call to the model ended: answered, failed (5xx, unreachable, nonsense), cut short by its time limit, refused for the deployment's quota (Azure's 429). */
-export const LLM_CALL_OUTCOMES = ['ok', 'error', 'timeout', 'throttled'] as const;
+/** How a call to the model ended: answered, failed (5xx, unreachable, nonsense), cut short by its time limit, refused for the deployment's quota (Azure's 429), refused by its content filter (the traveller's words). */
+export const LLM_CALL_OUTCOMES = ['ok', 'error', 'timeout', 'throttled', 'filtered'] as const;
 export type LlmCallOutcome = (typeof LLM_CALL_OUTCOMES)[number];
 /** A lookup in the readings cache: kept (L1 or Redis), not kept (this caller's load), or joined the same list's load under way on the replica. */
 export const LLM_CACHE_RESULTS = ['hit', 'miss', 'joined'] as const;
 export type LlmCacheResult = (typeof LLM_CACHE_RESULTS)[number];
-/** Why the keywords answered a reading: the traveller's budget of model calls spent, the model failed, no model configured. */
-export const LLM_FALLBACK_REASONS = ['budget', 'model_error', 'no_model'] as const;
+/** Why the keywords answered a reading: the traveller's budget of model calls spent, the model failed, its content filter refused the list, no model configured. */
+export const LLM_FALLBACK_REASONS = ['budget', 'model_error', 'filtered', 'no_model'] as const;
 export type LlmFallbackReason = (typeof LLM_FALLBACK_REASONS)[number];
 
 export interface Metrics {
