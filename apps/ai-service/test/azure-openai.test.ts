@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AZURE_OPENAI_API_VERSION, AZURE_OPENAI_SCOPE, azureOpenAIInterestModel, ContentFiltered, logModelFailure, MODEL_FAILURE_MESSAGE } from '../src/llm/azure-openai.ts';
 import { keywordWeights, withFallback } from '../src/planning/interests.ts';
 import { chatCompletion, completionFiltered, promptFiltered } from './support/chat-completion.ts';
+import { oauthError, startEntra } from './support/entra.ts';
 
 interface Seen {
   url: string;
@@ -178,5 +179,64 @@ describe('Azure OpenAI interest model: what a failed reading logs (as the servic
     expect(bug).toHaveLength(1);
     expect(bug[0]).toMatchObject({ level: 50, err: { type: 'TypeError' } });
     expect(bug[0]!.err?.stack).toMatch(/azure-openai\.test\.ts/);
+  });
+});
+
+describe("Azure OpenAI interest model: the pod's Entra credential failing (a local Entra token service)", () => {
+  let entra: Awaited<ReturnType<typeof startEntra>>;
+  beforeAll(async () => {
+    entra = await startEntra();
+  });
+  afterAll(async () => entra?.close());
+
+  const failedReading = async (credential: TokenCredential, timeoutMs = 5_000) => {
+    const { logger, lines } = capturedLogger();
+    const before = seen.length;
+    const m = withFallback(azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs }), (err) => logModelFailure(logger, err));
+    expect((await m.read(['temples'])).source).toBe('keywords');
+    // Without a token Azure OpenAI is not asked.
+    expect(seen.length).toBe(before);
+    const logged = lines.filter((l) => l.msg === MODEL_FAILURE_MESSAGE);
+    expect(logged).toHaveLength(1);
+    return logged[0]!;
+  };
+
+  it("warns of the identity platform out of reach or in trouble (its 'retry the request' errors, a cut connection, a gateway's page) with the credential's error in `outage`, no stack", async () => {
+    for (const [answer, code] of [
+      [oauthError(503, 'temporarily_unavailable', 50196, 'The server is temporarily unavailable.'), 'temporarily_unavailable'],
+      [oauthError(500, 'server_error', 90033, 'A transient error has occurred. Please try again.'), 'server_error'],
+      ['cut', 'network_error'],
+      [{ status: 502, body: '<html><body>502 Bad Gateway</body></html>', type: 'text/html' }, 'network_error'],
+    ] as const) {
+      entra.answer(() => answer);
+      const line = await failedReading(entra.credential({ retries: false }));
+      expect(line).toMatchObject({ level: 40, outage: [{ type: 'AuthenticationRequiredError', message: expect.stringMatching(new RegExp(`^${code}: `)) }] });
+      expect(line.err).toBeUndefined();
+    }
+    // The tenant's metadata out of reach (the credential's first request): nothing listens there.
+    const closed = Fastify();
+    const gone = Number(new URL(await closed.listen({ port: 0, host: '127.0.0.1' })).port);
+    await closed.close();
+    const unreachable = await failedReading(entra.credential({ retries: false, reach: gone }));
+    expect(unreachable).toMatchObject({ level: 40, outage: [{ type: 'CredentialUnavailableError', message: expect.stringMatching(/^endpoints_resolution_error: /) }] });
+  });
+
+  it('logs a credential refused for our configuration (no federated identity record, app not found) at error with its stack', async () => {
+    for (const answer of [
+      oauthError(400, 'invalid_client', 700213, "No matching federated identity record found for presented assertion subject 'system:serviceaccount:tripgen:ai'."),
+      oauthError(400, 'unauthorized_client', 700016, "Application with identifier 'client-1' was not found in the directory 'tenant-1'."),
+    ]) {
+      entra.answer(() => answer);
+      const line = await failedReading(entra.credential({ retries: false }));
+      expect(line).toMatchObject({ level: 50, err: { type: 'AuthenticationRequiredError' } });
+      expect(line.outage).toBeUndefined();
+    }
+  });
+
+  it("says a token that did not come within the limit is the identity platform's, not Azure OpenAI's (the credential still retrying a 503)", async () => {
+    entra.answer(() => oauthError(503, 'temporarily_unavailable', 50196, 'The server is temporarily unavailable.'));
+    const line = await failedReading(entra.credential(), 300);
+    expect(line).toMatchObject({ level: 40 });
+    expect((line.outage as unknown[])[0]).toEqual({ type: 'ModelUnavailable', message: 'no Entra token for Azure OpenAI within 300 ms (the identity platform)' });
   });
 });

@@ -57,8 +57,9 @@ const RESPONSE_FORMAT = {
 
 /**
  * Azure OpenAI out of reach for now: a 429 (the deployment's tokens-per-minute quota), a 5xx, or
- * no answer in time (its own limit, or the schedule that asked stopped waiting). What the kit's
- * isDependencyOutage does not know by itself (a socket refused or reset it does, on fetch's cause).
+ * no answer in time (its own limit, or the schedule that asked stopped waiting), or no Entra token
+ * in time. What the kit's isDependencyOutage does not know by itself (a socket refused or reset it
+ * does, on fetch's cause; so it does Entra out of reach, the credential's error).
  */
 export class ModelUnavailable extends Error {
   override readonly name = 'ModelUnavailable';
@@ -156,6 +157,8 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): Identifie
     const started = performance.now();
     let status: number | undefined;
     let outcome: LlmCallOutcome = 'error';
+    // Which of the two waits a call cut short was in: the Entra token's or Azure OpenAI's.
+    let waitingFor: 'token' | 'model' = 'token';
     try {
       // The limit covers the token too, whether or not the credential honours abortSignal:
       // @azure/identity's client-assertion flow (WorkloadIdentityCredential, the pod's) does not
@@ -163,6 +166,7 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): Identifie
       // waiting for one) past the limit. The credential's request is left to finish on its own.
       const token = await abortable(options.credential.getToken(AZURE_OPENAI_SCOPE, { abortSignal: abort }), abort);
       if (!token) throw new Error('no Entra token for Azure OpenAI');
+      waitingFor = 'model';
       const res = await fetch(chatCompletionsUrl(options), {
         method: 'POST',
         signal: abort,
@@ -195,6 +199,9 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): Identifie
       // 429: the deployment's tokens-per-minute quota, not a fault of the model; a call cut short
       // (its own limit, or a caller who stopped waiting) is told apart from one that failed.
       outcome = status === 429 ? 'throttled' : abort.aborted ? 'timeout' : err instanceof ContentFiltered ? 'filtered' : 'error';
+      // Said as the wait it was: a token that does not come is the identity platform's trouble (its
+      // credential retries a 503 or a cut connection for seconds), not Azure OpenAI's.
+      if (abort.aborted && waitingFor === 'token') throw new ModelUnavailable(timeout.aborted ? `no Entra token for Azure OpenAI within ${timeoutMs} ms (the identity platform)` : 'no Entra token for Azure OpenAI when the schedule stopped waiting', { cause: err });
       if (abort.aborted) throw new ModelUnavailable(timeout.aborted ? `Azure OpenAI did not answer within ${timeoutMs} ms` : 'Azure OpenAI had not answered when the schedule stopped waiting', { cause: err });
       throw err;
     } finally {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { AuthenticationError, AuthenticationRequiredError, CredentialUnavailableError } from '@azure/identity';
 import { ServiceBusError } from '@azure/service-bus';
 import pg from 'pg';
 import { capturedLogger } from '@tripgen/testing';
@@ -128,8 +129,10 @@ const socketError = (code: string): Error => Object.assign(new Error(`connect ${
 const MessagingError = Object.getPrototypeOf(ServiceBusError) as new (message: string) => Error & { code?: string; retryable: boolean };
 const messagingError = (code: string, retryable: boolean) => Object.assign(new MessagingError(`${code} on the connection`), { code, retryable });
 
+const SCOPE = 'https://cognitiveservices.azure.com/.default';
+
 describe('isDependencyOutage', () => {
-  it('knows raw PostgreSQL, socket and Service Bus outages, and no bug or refusal of ours', () => {
+  it('knows raw PostgreSQL, socket, Service Bus and Entra outages, and no bug, refusal or misconfiguration of ours', () => {
     const outages: [string, unknown][] = [
       // PostgreSQL's errcodes appendix (Appendix A): class 08, connection exception ...
       ['08006 connection_failure', pgError('08006', 'connection failure')],
@@ -154,6 +157,15 @@ describe('isDependencyOutage', () => {
       ['GeneralError retryable', Object.assign(new ServiceBusError('ConnectionForcedError: the connection was closed', 'GeneralError'), { retryable: true })],
       // @azure/core-amqp MessagingError `retryable` (its translate() of rhea's connection errors).
       ['MessagingError retryable', messagingError('ConnectionForcedError', true)],
+      // @azure/identity's credential errors with Entra out of reach, as its MSAL-based credentials
+      // write them (the pods' WorkloadIdentityCredential against a local Entra: ai-service
+      // test/azure-openai.test.ts), and a token endpoint's own 5xx or 429 (AuthenticationError).
+      ['Entra temporarily_unavailable', new AuthenticationRequiredError({ scopes: [SCOPE], message: 'temporarily_unavailable: Error(s): 50196 - Description: AADSTS50196: The server is temporarily unavailable.' })],
+      ['Entra server_error', new AuthenticationRequiredError({ scopes: [SCOPE], message: 'server_error: Error(s): 90033 - Description: AADSTS90033: A transient error has occurred.' })],
+      ['Entra network_error', new AuthenticationRequiredError({ scopes: [SCOPE], message: 'network_error: See https://aka.ms/msal.js.errors#network_error for details' })],
+      ['Entra metadata not fetched', new CredentialUnavailableError('endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details')],
+      ['a token endpoint answering 503', new AuthenticationError(503, { error: 'temporarily_unavailable', error_description: 'busy' })],
+      ['a token endpoint answering 429', new AuthenticationError(429, 'Too many requests')],
     ];
     const others: [string, unknown][] = [
       ['TypeError', new TypeError("Cannot read properties of undefined (reading 'id')")],
@@ -165,6 +177,12 @@ describe('isDependencyOutage', () => {
       ['GeneralError not retryable', Object.assign(new ServiceBusError('something else', 'GeneralError'), { retryable: false })],
       ['MessagingError not retryable', messagingError('ArgumentError', false)],
       ['a string', 'ECONNREFUSED'],
+      // Our configuration, failing every call until fixed: Entra's invalid_client (no federated
+      // identity record), unauthorized_client (app not found), a setting missing, a 400 of the endpoint.
+      ['Entra invalid_client', new AuthenticationRequiredError({ scopes: [SCOPE], message: 'invalid_client: Error(s): 700213 - Description: AADSTS700213: No matching federated identity record found.' })],
+      ['Entra unauthorized_client', new AuthenticationRequiredError({ scopes: [SCOPE], message: "unauthorized_client: Error(s): 700016 - Description: AADSTS700016: Application with identifier 'x' was not found." })],
+      ['credential setting missing', new CredentialUnavailableError('WorkloadIdentityCredential: is unavailable. clientId is a required parameter.')],
+      ['a token endpoint answering 400', new AuthenticationError(400, { error: 'invalid_request', error_description: 'bad' })],
     ];
     expect(outages.filter(([, e]) => !isDependencyOutage(e)).map(([what]) => what)).toEqual([]);
     expect(others.filter(([, e]) => isDependencyOutage(e)).map(([what]) => what)).toEqual([]);

@@ -264,16 +264,41 @@ const isBrokerUnavailable = (error: Error & { code?: unknown; retryable?: unknow
   return SERVICE_BUS_UNAVAILABLE.has(error.code) || (error.code === 'GeneralError' && error.retryable === true);
 };
 
+/**
+ * The codes that begin the message of an @azure/identity error (4.x) when Microsoft Entra ID is out
+ * of reach or in trouble. Its MSAL-based credentials (WorkloadIdentityCredential, the pods') turn
+ * every MSAL failure into an AuthenticationRequiredError or CredentialUnavailableError that keeps
+ * only MSAL's message, `<code>: ...`, no cause and no status (seen against a local Entra stub,
+ * ai-service test/support/entra.ts): `network_error` (no answer, a cut connection, an answer that is
+ * no OAuth JSON such as a gateway's page), `endpoints_resolution_error` (the tenant's metadata not
+ * fetched), and the token endpoint's OAuth errors the identity platform documents as "retry the
+ * request" ("Microsoft Entra authentication and authorization error codes", handling error codes):
+ * `temporarily_unavailable`, `server_error`. The OAuth codes, not the AADSTS numbers, which that page
+ * says change. Every other code (`invalid_client`, `unauthorized_client`, `invalid_grant`: no
+ * federated identity record, an app not found, a setting missing) is our configuration: no outage.
+ */
+const IDENTITY_PLATFORM_UNAVAILABLE = /^(network_error|endpoints_resolution_error|temporarily_unavailable|server_error):/;
+
+/**
+ * Entra out of reach as @azure/identity reports it: IDENTITY_PLATFORM_UNAVAILABLE, or an
+ * AuthenticationError (a token endpoint's own answer, the managed-identity endpoint's) of 429 or 5xx.
+ */
+const isIdentityPlatformUnavailable = (error: Error & { statusCode?: unknown }): boolean => {
+  if (error.name === 'AuthenticationError') return typeof error.statusCode === 'number' && (error.statusCode === 429 || error.statusCode >= 500);
+  return (error.name === 'AuthenticationRequiredError' || error.name === 'CredentialUnavailableError') && IDENTITY_PLATFORM_UNAVAILABLE.test(error.message);
+};
+
 const isOutageError = (error: Error): boolean => {
   const code = (error as { code?: unknown }).code;
-  return isDatabaseUnavailable(error) || isBrokerUnavailable(error) || (typeof code === 'string' && SOCKET_UNREACHABLE.has(code));
+  return isDatabaseUnavailable(error) || isBrokerUnavailable(error) || isIdentityPlatformUnavailable(error) || (typeof code === 'string' && SOCKET_UNREACHABLE.has(code));
 };
 
 /**
  * A dependency out of reach, by the error it made or one of its causes: a peer that did not answer
  * usefully (ServiceUnavailableError), the database (the 503s of toProblem, and a raw node-postgres
- * error of SQLSTATE class 08 or 57P0x), Service Bus in trouble (isBrokerUnavailable), a socket out of
- * reach (SOCKET_UNREACHABLE), or a 503 a handler chose.
+ * error of SQLSTATE class 08 or 57P0x), Service Bus in trouble (isBrokerUnavailable), Microsoft Entra
+ * ID giving no token (isIdentityPlatformUnavailable), a socket out of reach (SOCKET_UNREACHABLE), or
+ * a 503 a handler chose.
  */
 export const isDependencyOutage = (error: unknown): boolean => {
   if (error instanceof ServiceUnavailableError || (error instanceof HttpProblem && error.statusCode === 503)) return true;
