@@ -5,13 +5,13 @@
  * MONITOR shows, from the server's side, which connection sent AUTH.
  */
 import { randomBytes } from 'node:crypto';
-import type { AccessToken, TokenCredential } from '@azure/identity';
+import { AuthenticationRequiredError, type AccessToken, type TokenCredential } from '@azure/identity';
 import { Redis } from 'ioredis';
 import { REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { REDIS_ENTRA_SCOPE, connectRedis, isRedisReady, redisTokenAuth, wantsEntraAuth, type RedisLogger, type RedisTokenAuth, type RenewalReport } from './redis.ts';
-import { redisUrl, waitFor } from '@tripgen/testing';
+import { capturedLogger, redisUrl, waitFor } from '@tripgen/testing';
 
 const LIFETIME_MS = 3_000; // renewed at 70 %: about every 2.1 s
 
@@ -162,5 +162,28 @@ describe('wantsEntraAuth', () => {
     expect(wantsEntraAuth('rediss://:secret@cache.example:6380', clientId)).toBe(false);
     expect(wantsEntraAuth('rediss://cache.example:6380', undefined)).toBe(false);
     expect(wantsEntraAuth('redis://127.0.0.1:56379', undefined)).toBe(false);
+  });
+});
+
+describe("Redis's Entra token not given", () => {
+  it('warns of Entra out of reach with its error in `outage`, and logs a credential Entra refuses for our configuration at error with its stack', async () => {
+    // The errors @azure/identity's WorkloadIdentityCredential (the pods') gives, as measured against a
+    // local Entra (ai-service test/azure-openai.test.ts): MSAL's code heading the message, no cause.
+    const refusals = [
+      new AuthenticationRequiredError({ scopes: [REDIS_ENTRA_SCOPE], message: 'temporarily_unavailable: Error(s): 50196 - Description: AADSTS50196: The server is temporarily unavailable.' }),
+      new AuthenticationRequiredError({ scopes: [REDIS_ENTRA_SCOPE], message: "invalid_client: Error(s): 700213 - Description: AADSTS700213: No matching federated identity record found for presented assertion subject 'system:serviceaccount:tripgen:user-service'." }),
+    ];
+    const said: { level: number; outage?: unknown; err?: { type?: string; stack?: string } }[] = [];
+    for (const refusal of refusals) {
+      const { logger, lines } = capturedLogger();
+      const auth = redisTokenAuth({ credential: { getToken: () => Promise.reject(refusal) }, log: logger, retryMs: 60_000 });
+      await waitFor(() => lines.some((l) => l.msg === 'no Entra token for redis; retrying'), 'the failed token request logged');
+      auth.close();
+      said.push(lines.find((l) => l.msg === 'no Entra token for redis; retrying')!);
+    }
+    expect(said[0]).toMatchObject({ level: 40, outage: [{ type: 'AuthenticationRequiredError', message: expect.stringMatching(/^temporarily_unavailable: /) }] });
+    expect(said[0]!.err).toBeUndefined();
+    expect(said[1]).toMatchObject({ level: 50, err: { type: 'AuthenticationRequiredError', stack: expect.stringContaining('    at ') } });
+    expect(said[1]!.outage).toBeUndefined();
   });
 });

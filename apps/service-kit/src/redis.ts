@@ -17,7 +17,7 @@ import type { AccessToken, TokenCredential } from '@azure/identity';
 import type { FastifyBaseLogger } from 'fastify';
 import { decodeJwt } from 'jose';
 // Expected outages keep their level (warn) and say why with each cause's type, message and code, no stack.
-import { outageChain } from './http/problem.ts';
+import { logFailure, outageChain } from './http/problem.ts';
 
 export const REDIS_ENTRA_SCOPE = 'https://redis.azure.com/.default';
 
@@ -134,7 +134,10 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
     try {
       token = await opts.credential.getToken(REDIS_ENTRA_SCOPE);
     } catch (err) {
-      opts.log.warn({ outage: outageChain(err) }, 'no Entra token for redis; retrying');
+      // Entra out of reach is an outage (warn, its causes); a credential Entra refuses for our
+      // configuration (no federated identity record, an app not found) fails every 5 s until someone
+      // fixes it: an error with its stack.
+      logFailure(opts.log, err, {}, 'no Entra token for redis; retrying');
     }
     if (closed) return;
     const username = token ? objectIdOf(token.token) : undefined;
