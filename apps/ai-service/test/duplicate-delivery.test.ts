@@ -52,6 +52,19 @@ beforeAll(async () => {
     }),
     countingEngine,
   );
+  // Every claim written on a schedule's row (CLAIM_SQL, RENEW_CLAIM_SQL), in order: once given back
+  // (RELEASE_CLAIM_SQL) the row no longer says until when a claim would have held it.
+  for (const sql of [
+    'CREATE TABLE IF NOT EXISTS test_claims (seq bigserial PRIMARY KEY, id uuid NOT NULL, claimed_by uuid NOT NULL, claimed_until timestamptz(3) NOT NULL)',
+    `CREATE OR REPLACE FUNCTION test_record_claim() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+       IF NEW.claimed_by IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.claimed_until IS DISTINCT FROM OLD.claimed_until) THEN
+         INSERT INTO test_claims (id, claimed_by, claimed_until) VALUES (NEW.id, NEW.claimed_by, NEW.claimed_until);
+       END IF;
+       RETURN NULL;
+     END $$`,
+    'DROP TRIGGER IF EXISTS test_record_claim ON generations',
+    'CREATE TRIGGER test_record_claim AFTER INSERT OR UPDATE ON generations FOR EACH ROW EXECUTE FUNCTION test_record_claim()',
+  ]) await stack.prisma.$executeRawUnsafe(sql);
 }, 60_000);
 afterAll(async () => {
   letPlansEnd();
@@ -63,6 +76,21 @@ const onAiDb = (sql: string) => stack.prisma.$executeRawUnsafe(sql);
 
 const status = async (scheduleId: string) => (await stack.prisma.generation.findUnique({ where: { id: scheduleId }, select: { status: true } }))?.status;
 const settled = (messageId: string) => stack.events.filter((e) => e.messageId === messageId);
+/**
+ * When the schedule's outcome was written against the first claim on it: `before` when finished_at
+ * came before the furthest that claim reached (its last renewal), so the delivery that wrote it did
+ * not wait for that claim to run out. The database's clock on both sides, none of the test's.
+ */
+const outcomeAgainstFirstClaim = async (scheduleId: string) => {
+  const [row] = await stack.prisma.$queryRawUnsafe<{ claims: bigint; first_until: Date | null; finished_at: Date | null; before: boolean | null }[]>(
+    `WITH first AS (SELECT claimed_by FROM test_claims WHERE id = $1::uuid ORDER BY seq LIMIT 1),
+          reach AS (SELECT max(claimed_until) AS until FROM test_claims WHERE id = $1::uuid AND claimed_by = (SELECT claimed_by FROM first))
+     SELECT (SELECT count(DISTINCT claimed_by) FROM test_claims WHERE id = $1::uuid) AS claims, reach.until AS first_until, g.finished_at, g.finished_at < reach.until AS before
+       FROM generations g, reach WHERE g.id = $1::uuid`,
+    scheduleId,
+  );
+  return { claims: Number(row!.claims), firstUntil: row!.first_until, finishedAt: row!.finished_at, before: row!.before };
+};
 const notifyMessages = async (scheduleId: string) =>
   (await stack.prisma.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM outbox_messages WHERE queue = $1 AND message_id = $2', QUEUES.aiScheduleGeneration, `${scheduleId}.notify`))[0]!.n;
 
@@ -100,16 +128,16 @@ it('a planner that died left its claim: the next delivery waits for it to run ou
     JSON.stringify(m),
     randomUUID(),
   );
-  const sentAt = Date.now();
   await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
   await waitFor(() => settled(m.scheduleId).length === 1, 'the delivery settled', 30_000, 20);
-  const outcomeMs = Date.now() - sentAt;
-  console.log(`duplicate-delivery: a dead planner's schedule planned ${outcomeMs} ms after its redelivery was sent (its claim had 1 s left)`);
+  const against = await outcomeAgainstFirstClaim(m.scheduleId);
+  console.log(`duplicate-delivery: a dead planner's claim held until ${against.firstUntil?.toISOString()}, the outcome written at ${against.finishedAt?.toISOString()}`);
   expect(settled(m.scheduleId)[0]).toMatchObject({ outcome: 'processed' });
   expect(await status(m.scheduleId)).toBe('completed');
   expect(engineRuns.get(m.scheduleId)).toBe(1);
-  expect(outcomeMs).toBeGreaterThanOrEqual(900);
-  expect(outcomeMs).toBeLessThan(Date.parse(m.notAfter) - sentAt);
+  expect(against.claims, 'the dead claim, then the delivery\'s own').toBe(2);
+  expect(against.before, 'the outcome written only once the dead planner\'s claim ran out').toBe(false);
+  // Within its deadline: a delivery past notAfter fails the schedule instead of planning it ('completed' above).
 });
 
 it('the planning delivery fails, to be retried: it gives its claim back and the waiting duplicate plans the schedule at once', { timeout: 60_000 }, async () => {
@@ -121,12 +149,12 @@ it('the planning delivery fails, to be retried: it gives its claim back and the 
   await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
   await waitFor(() => POD_NAMES.some((pod) => begun[pod] > before[pod]), 'a plan under way', 20_000, 20);
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const failedAt = Date.now();
   letPlansEnd();
   await waitFor(async () => (await status(m.scheduleId)) === 'completed', 'the schedule planned', 20_000, 20);
-  const takeoverMs = Date.now() - failedAt;
-  console.log(`duplicate-delivery: planned by the waiting delivery ${takeoverMs} ms after the first one's plan failed`);
-  expect(takeoverMs, 'long before the claim (10 s) would have run out').toBeLessThan(3_000);
+  const against = await outcomeAgainstFirstClaim(m.scheduleId);
+  console.log(`duplicate-delivery: the failed plan's claim would have held until ${against.firstUntil?.toISOString()}, the waiting delivery's outcome written at ${against.finishedAt?.toISOString()}`);
+  expect(against.claims, 'the failed plan\'s claim, then the waiting delivery\'s').toBe(2);
+  expect(against.before, 'the outcome written before the given-back claim (10 s) would have run out').toBe(true);
   expect(engineRuns.get(m.scheduleId)).toBe(1);
   expect(settled(m.scheduleId).map((e) => e.outcome)).toEqual(['abandoned', 'processed']);
   // The failed delivery's redelivery (after its 2 s backoff) finds the outcome recorded.
@@ -150,15 +178,15 @@ it('the plan ends but the transaction writing its outcome fails (a serialization
   try {
     await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
     await waitFor(() => settled(m.scheduleId).length === 1, 'the first delivery settled', 30_000, 20);
-    const failedAt = Date.now();
     expect(settled(m.scheduleId)[0]).toMatchObject({ outcome: 'abandoned', attempt: 1 });
     await waitFor(() => settled(m.scheduleId).length === 2, 'the redelivery settled', 30_000, 20);
-    const outcomeMs = Date.now() - failedAt;
-    console.log(`duplicate-delivery: the redelivery's outcome ${outcomeMs} ms after the first delivery's write failed`);
+    const against = await outcomeAgainstFirstClaim(m.scheduleId);
+    console.log(`duplicate-delivery: the first delivery's claim would have held until ${against.firstUntil?.toISOString()}, the redelivery's outcome written at ${against.finishedAt?.toISOString()}`);
     expect(settled(m.scheduleId)[1]).toMatchObject({ outcome: 'processed', attempt: 2 });
     expect(await status(m.scheduleId)).toBe('completed');
     // The kit's redelivery delay (2 s) and a plan; not that plus the rest of the claim (PLAN_CLAIM_MS 10 s).
-    expect(outcomeMs, 'the redelivery planned without waiting for the claim to run out').toBeLessThan(4_000);
+    expect(against.claims, 'the first delivery\'s claim, then the redelivery\'s').toBe(2);
+    expect(against.before, 'the redelivery planned without waiting for the claim to run out').toBe(true);
     expect(engineRuns.get(m.scheduleId)).toBe(2);
     expect(await notifyMessages(m.scheduleId)).toBe(1n);
   } finally {
@@ -242,12 +270,11 @@ it('a redelivery past the deadline sent the late copy while the first delivery s
   await new Promise((resolve) => setTimeout(resolve, 500));
   letPlansEnd();
   await waitFor(() => settled(m.scheduleId).length === 2, 'the planning delivery settled', 20_000, 20);
-  const duplicateAt = Date.now();
   expect(settled(m.scheduleId)[1]).toMatchObject({ outcome: 'duplicate' });
   await waitFor(() => settled(`${m.scheduleId}.late`).length === 1, 'the late copy settled', 30_000, 20);
-  const lateMs = Date.now() - duplicateAt;
-  console.log(`duplicate-delivery: the late copy settled ${lateMs} ms after the planning delivery was settled as a duplicate`);
+  const against = await outcomeAgainstFirstClaim(m.scheduleId);
+  console.log(`duplicate-delivery: the planning delivery's claim would have held until ${against.firstUntil?.toISOString()}, the late failure written at ${against.finishedAt?.toISOString()}`);
   expect(settled(`${m.scheduleId}.late`)[0]).toMatchObject({ outcome: 'processed' });
   expect(await status(m.scheduleId)).toBe('failed');
-  expect(lateMs, 'the late copy did not wait for the duplicate\'s claim (10 s) to run out').toBeLessThan(2_000);
+  expect(against.before, 'the late copy did not wait for the duplicate\'s claim (10 s) to run out').toBe(true);
 });
