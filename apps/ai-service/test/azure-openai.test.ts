@@ -100,11 +100,10 @@ describe('Azure OpenAI interest model', () => {
 
     answer = () => ({ status: 0, json: {} });
     const caller = new AbortController();
-    const started = Date.now();
     const pending = azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 10_000 }).read(['temples'], caller.signal);
     setTimeout(() => caller.abort(), 100);
-    await expect(pending).rejects.toThrow();
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // Ended by the caller's signal (the error says which), not by its own 10 s limit.
+    await expect(pending).rejects.toThrow('Azure OpenAI had not answered when the schedule stopped waiting');
   });
 
   it('is not asked for no interests at all (the keywords answer alone)', async () => {
@@ -125,10 +124,10 @@ describe('Azure OpenAI interest model: its time limit covers the Entra token', (
     const silentEntra: TokenCredential = { getToken: () => new Promise<AccessToken | null>(() => undefined) };
     const calls: string[] = [];
     const m = azureOpenAIInterestModel({ endpoint, deployment: 'd', credential: silentEntra, timeoutMs: 200, onCall: (outcome) => calls.push(outcome) });
-    const started = Date.now();
+    // The race's 2 s only keeps a credential that never answers from hanging the test.
     const outcome = await Promise.race([m.read(['temples']).then(() => 'answered', (err: unknown) => `failed: ${String(err)}`), new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 2_000))]);
-    expect(outcome).toMatch(/^failed/);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    // Ended by the model's own 200 ms limit (the error and the call's outcome say so), not by the credential.
+    expect(outcome).toMatch(/^failed: .*within 200 ms/);
     expect(calls).toEqual(['timeout']);
     expect(seen.length).toBe(before);
     // The fallback answers with the keywords within the same limit.
