@@ -27,7 +27,9 @@ afterAll(async () => {
 
 describe('the engine thread at start', () => {
   it('is warm before readiness first answers 200: the probe is refused or unready until the warm-up has planned', async () => {
-    /** When each log line was written, by its message. */
+    /** Log lines and probe answers in the order they came (one process, one event loop): no clock. */
+    let seq = 0;
+    /** The place of each message's first log line in that order. */
     const logged = new Map<string, number>();
     let warmUpMs: number | undefined;
     app = await buildAiService({
@@ -40,7 +42,7 @@ describe('the engine thread at start', () => {
         stream: {
           write: (line: string) => {
             const entry = JSON.parse(line) as { msg: string; warmUpMs?: number };
-            if (!logged.has(entry.msg)) logged.set(entry.msg, Date.now());
+            if (!logged.has(entry.msg)) logged.set(entry.msg, seq++);
             warmUpMs ??= entry.warmUpMs;
           },
         },
@@ -49,13 +51,14 @@ describe('the engine thread at start', () => {
     const port = await freePort();
     const listening = app.listen({ port, host: '127.0.0.1' });
     const answers: { at: number; status: number | 'refused' }[] = [];
+    // A guard against hanging only.
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       const status = await fetch(`http://127.0.0.1:${port}${HEALTH_PATHS.readiness}`).then(
         (r) => r.status,
         () => 'refused' as const,
       );
-      answers.push({ at: Date.now(), status });
+      answers.push({ at: seq++, status });
       if (status === 200) break;
       await new Promise((r) => setTimeout(r, 20));
     }
