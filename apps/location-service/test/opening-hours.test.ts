@@ -436,6 +436,50 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(dayOpenings('(sunset-01:00)+', ['2026-11-05'], seoul)[0]!.intervals).toEqual([['16:30', '18:30']]);
   });
 
+  it('a sun span with a clock time inside the sun\'s range over the year is closed on a date the sun is on the other side, not a night of ~23 hours', () => {
+    // Seoul (Gyeongbokgung). Sunrise runs from 05:10 (June) to 07:47 (January), sunset from 17:13 to 19:57, so the
+    // sun time falls on either side of these clock times as the seasons go. The package decides once, with its
+    // default sun times (sunrise 06:00, sunset 18:00), whether such a span runs past midnight: `06:30-sunrise` read
+    // on 2026-06-21 (sunrise 05:10) as 06:30 to the next day's sunrise, [["00:00","05:10"],["06:30","24:00"]], and
+    // `sunset-17:30` every date as sunset to 17:30 the next day (2026-12-21, whose sunset 17:16 is before 17:30: [["00:00","24:00"]]),
+    // `18:30-sunset` a winter date as [["00:00","17:16"],["18:30","24:00"]].
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    const on = (value: string, date: string) => dayOpenings(value, [date], seoul)[0]!;
+    expect(on('Mo-Su 06:30-sunrise', '2026-06-21')).toEqual({
+      date: '2026-06-21',
+      intervals: [],
+      note: '06:30-sunrise has no time on this date (sunrise at 05:10, before 06:30): closed, not counted as open',
+    });
+    expect(on('Mo-Su 06:30-sunrise', '2026-12-21')).toEqual({ date: '2026-12-21', intervals: [['06:30', '07:42']] });
+    expect(on('Mo-Su 17:00-sunset', '2026-12-21').intervals).toEqual([['17:00', '17:16']]);
+    expect(on('Mo-Su 18:30-sunset', '2026-12-21')).toEqual({
+      date: '2026-12-21',
+      intervals: [],
+      note: '18:30-sunset has no time on this date (sunset at 17:16, before 18:30): closed, not counted as open',
+    });
+    expect(on('Mo-Su 18:30-sunset', '2026-06-21').intervals).toEqual([['18:30', '19:56']]);
+    expect(on('Mo-Su sunset-17:30', '2026-12-21')).toEqual({ date: '2026-12-21', intervals: [['17:16', '17:30']] });
+    expect(on('Mo-Su sunset-17:30', '2026-06-21')).toEqual({
+      date: '2026-06-21',
+      intervals: [],
+      note: 'sunset-17:30 has no time on this date (sunset at 19:56, after 17:30): closed, not counted as open',
+    });
+    // The package already reads these as the day's (not past midnight with its defaults): no time on a winter or summer date.
+    expect(on('Mo-Su sunrise-07:00', '2026-12-21')).toEqual({ date: '2026-12-21', intervals: [], note: 'closed on this date' });
+    expect(on('Mo-Su sunrise-07:00', '2026-06-21').intervals).toEqual([['05:10', '07:00']]);
+    expect(on('Mo-Su sunset-18:00', '2026-06-21').intervals).toEqual([]);
+    expect(on('Mo-Su sunset-18:00', '2026-12-21').intervals).toEqual([['17:16', '18:00']]);
+    // The day after an empty date has no early hours from it either; the rule's other spans stay.
+    expect(on('Mo-Su 06:30-sunrise', '2026-06-22').intervals).toEqual([]);
+    expect(on('Mo-Su 06:30-sunrise,10:00-12:00', '2026-06-21').intervals).toEqual([['10:00', '12:00']]);
+    expect(on('Mo-Su 10:00-12:00, 06:30-sunrise open "birdwatching"', '2026-06-21').intervals).toEqual([['10:00', '12:00']]);
+    // A night on every date of the year stays a night.
+    expect(on('Mo-Su 22:00-sunrise', '2026-06-21').intervals).toEqual([['00:00', '05:10'], ['22:00', '24:00']]);
+    expect(on('Mo-Su sunset-02:00', '2026-12-21').intervals).toEqual([['00:00', '02:00'], ['17:16', '24:00']]);
+    // The week's hours of a summer week too (they answered 00:00-05:1x and 06:30-24:00 each day).
+    expect(weeklyHours('Mo-Su 06:30-sunrise', '2026-06-22', seoul)).toEqual({ mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] });
+  });
+
   it('a night a later rule shortens ends where that rule ends it, not where the overridden night would: `Mo-Su 18:00-04:00; PH 18:00-02:00`', () => {
     // The day after Chuseok's last day (Sun 27 Sep 2026): the holiday's own night runs to 02:00. The
     // package opened it to 04:00 (the wrapped part of Mo-Su's night matches too, the longer one wins),

@@ -201,13 +201,17 @@ const parseAt = (code: string, at?: Coordinates): OpeningHours => {
   return at && usesSunTimes(code, anywhere) ? parse(code, at) : anywhere;
 };
 
-/** The evaluator for date D, given which of D-1, D and D+1 are public holidays. */
-const evaluatorFor = (value: string, date: string, holidays: HolidaysAround, at?: Coordinates): OpeningHours => {
+/**
+ * The evaluator for date D, given which of D-1, D and D+1 are public holidays; its sun spans read as
+ * `sunSpansOn` reads them on D (the package's own reading with `asPackage`).
+ */
+const evaluatorFor = (value: string, date: string, holidays: HolidaysAround, at?: Coordinates, asPackage = false): OpeningHours => {
   let code = value;
   if (hasHolidaySelector(value)) {
     const weekdays = ([[holidays.yesterday, -1], [holidays.today, 0], [holidays.tomorrow, 1]] as const).flatMap(([holiday, offset]) => (holiday ? [dayOfWeek(addDays(date, offset))] : []));
     code = withHolidayWeekdays(value, weekdays.length ? weekdays : [unreachingWeekday(date)]);
   }
+  if (!asPackage) code = sunSpansOn(code, date, at).code;
   return parseAt(openEndRulesOpen(code), at);
 };
 
@@ -293,13 +297,13 @@ const coversDate = (oh: OpeningHours, date: string): boolean => {
  * explicit `Sa off` too, so every date was uncertain); on a date they do not cover, the fallback's
  * unknown makes the date uncertain.
  */
-const evaluatorOn = (value: string, date: string, holidays: HolidaysAround, at?: Coordinates): OpeningHours => {
+const evaluatorOn = (value: string, date: string, holidays: HolidaysAround, at?: Coordinates, asPackage = false): OpeningHours => {
   const main = withoutFallbacks(value);
   if (main) {
-    const oh = evaluatorFor(main, date, holidays, at);
+    const oh = evaluatorFor(main, date, holidays, at, asPackage);
     if (coversDate(oh, date)) return oh;
   }
-  return evaluatorFor(value, date, holidays, at);
+  return evaluatorFor(value, date, holidays, at, asPackage);
 };
 
 /** A clock time span of a rule (`18:00-02:00`, `22:00-26:00`). */
@@ -382,6 +386,94 @@ const ownDayValue = (value: string): string =>
       .replace(OPEN_END_AFTER_SPAN, '$1')
       .replace(OPEN_END_AT, '$1-24:00'),
   );
+
+/**
+ * Minutes past midnight of a sun time (`sunrise`, `(sunset-01:00)`) at a place on each date of a year,
+ * as the package computes them (a span from it to 24:00 opens then).
+ */
+const sunYears = new LRUCache<string, ReadonlyMap<string, number>>({ max: 1_000 });
+const sunTimesOfYear = (sunTime: string, year: number, at: Coordinates): ReadonlyMap<string, number> => {
+  const key = `${sunTime}|${year}|${at.lat.toFixed(2)},${at.lng.toFixed(2)}`;
+  let times = sunYears.get(key);
+  if (!times) {
+    const days = new Map<string, number>();
+    for (const [start] of parse(`${sunTime}-24:00`, at).getOpenIntervals(new Date(year, 0, 1), new Date(year + 1, 0, 1))) {
+      days.set(`${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`, start.getHours() * 60 + start.getMinutes());
+    }
+    sunYears.set(key, (times = days));
+  }
+  return times;
+};
+
+/** A time span with a sun time at one end and a clock time at the other, read on a date (`sunSpansOn`). */
+interface SunSpanOnDate {
+  /** The value with the span as it reads on the date. */
+  readonly code: string;
+  /** Said of a span that has no time on the date (it closes at or before it opens). */
+  readonly notes: readonly string[];
+}
+
+const sunSpanReadings = new LRUCache<string, SunSpanOnDate>({ max: 5_000 });
+const clockText = (minutes: number): string => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+/** Said of a date where a sun span with a clock time at the other end has no time (`sunSpansOn`). */
+export const emptySunSpanNote = (span: string, sunTime: string, sunAt: string, clock: string, sunFirst: boolean): string =>
+  `${span} has no time on this date (${sunTime.replace(/[()\s]/g, '')} at ${sunAt}, ${sunFirst ? 'after' : 'before'} ${clock}): closed, not counted as open`;
+
+/**
+ * The value with each time span that has a sun time at one end and a clock time at the other (`sunrise-07:00`,
+ * `06:30-sunrise`, `sunset-17:30`, `18:30-sunset`) read on `date` as a span of that day: from its opening to its
+ * close where the sun time falls on its side of the clock time, no time where it does not. The OSM specification
+ * reads a span whose close is at or before its opening as running past midnight (`22:00-02:00`), and the package
+ * decides that for a sun span once, with its default sun times (sunrise 06:00, sunset 18:00): `06:30-sunrise`
+ * (06:00 before 06:30) answered every summer date of Seoul, where sunrise is before 06:30, 06:30 to the next
+ * day's sunrise (2026-06-21: 00:00-05:10 and 06:30-24:00, a night of 22 hours), and `sunset-17:30` every date a
+ * day from sunset to 17:30 the next day (2026-12-21 too, whose sunset 17:17 is before 17:30), whereas
+ * `sunrise-07:00` (not past midnight with 06:00) gives no time on a winter date (the package's README: such a span
+ * "is ignored for this day"). Where the clock time falls within the place's sun times of the year, the sun time
+ * is on either side of it as the seasons go: a mapper's day span, never the night the package reads, so the date
+ * it is empty on is closed (a plan must work on the day) and says why. A span whose sun time is on the other side
+ * of its clock time on every date of the year is a night (`sunset-02:00`, `22:00-sunrise`) and stays the package's.
+ * Without coordinates (the package's constant sun times) the value is the package's.
+ */
+const sunSpansOn = (value: string, date: string, at: Coordinates | undefined): SunSpanOnDate => {
+  if (!at || !/\b(?:sunrise|sunset|dawn|dusk)\b/.test(value)) return { code: value, notes: [] };
+  const key = `${date}|${at.lat.toFixed(2)},${at.lng.toFixed(2)}|${value}`;
+  let reading = sunSpanReadings.get(key);
+  if (reading) return reading;
+  const year = Number(date.slice(0, 4));
+  const notes: string[] = [];
+  const code = outsideComments(value, (part) =>
+    part.replace(SUN_SPAN, (span: string, open: string, close: string, offset: number, whole: string) => {
+      const sunFirst = !/^\d/.test(open);
+      if (sunFirst === !/^\d/.test(close)) return span;
+      const [sunTime, clock] = sunFirst ? [open, close] : [close, open];
+      const clockAt = sunOrClockMinutes(clock);
+      // Not past midnight with the package's defaults: it reads the span as its day's, empty where the sun is on the other side.
+      if (sunFirst ? clockAt >= sunOrClockMinutes(sunTime) : clockAt <= sunOrClockMinutes(sunTime)) return span;
+      const times = sunTimesOfYear(sunTime.replace(/\s/g, ''), year, at);
+      const sunAt = times.get(date);
+      if (sunAt === undefined) return span;
+      const opens = (sun: number) => (sunFirst ? sun < clockAt : clockAt < sun);
+      // A night on every date of the year: the package's reading.
+      if (![...times.values()].some(opens)) return span;
+      if (opens(sunAt)) return sunFirst ? `${clockText(sunAt)}-${clock}` : span;
+      const before = whole.slice(0, offset);
+      const after = whole.slice(offset + span.length);
+      // A closed span (`06:30-sunrise off`) closes nothing on such a date: the package's.
+      if (/^\s*(?:off|closed)\b/i.test(after)) return span;
+      notes.push(emptySunSpanNote(span, sunTime, clockText(sunAt), clock, sunFirst));
+      // One of a rule's spans: the others stay. Its only one: the rule still decides the day, with nothing open.
+      return /,\s*$/.test(before) || /^\s*,\s*(?:\d|\(|(?:sunrise|sunset|dawn|dusk)\b)/.test(after) ? '\uE000' : '\uE001';
+    }),
+  )
+    // A dropped span with the comma that joined it to the others.
+    .replace(/\s*,\s*\uE000|\uE000\s*,\s*/g, '')
+    // A rule whose only span is dropped is closed that day, its state (`open`, `unknown`) with it.
+    .replace(/\uE001(\s+(?:open|unknown)\b)?/gi, 'off');
+  reading = { code, notes };
+  sunSpanReadings.set(key, reading);
+  return reading;
+};
 
 /**
  * The package's interval (open or unknown) that holds `at`, from `at` on, cut a day later (a night ends
@@ -547,7 +639,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '19';
+export const OPENING_EVALUATION = '20';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -866,6 +958,10 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       const cancelled = window && !(usualWindow && usualWindow.from.getTime() === window.from.getTime() && usualWindow.until.getTime() === window.until.getTime()) ? window : undefined;
       const ordinary = evaluateDay(evaluatorFor(value, date, NO_HOLIDAYS, at), date);
       const notes: string[] = [];
+      // A sun span with no time on the date (sunSpansOn): said where the package's reading (a night past midnight) opens,
+      // and then instead of a weekly closing day (the same weekday is closed a week before and after as the season goes).
+      const sunNotes = sunSpansOn(value, date, at).notes;
+      const emptySunSpans = sunNotes.length && !sameIntervals(actual.intervals, evaluateDay(evaluatorOn(value, date, around, at, true), date).intervals) ? sunNotes : [];
       const closedOn = (other: string) => evaluateDay(evaluatorFor(value, other, NO_HOLIDAYS, at), other).intervals.length === 0;
       // The same weekday closed a week before and after while the place opens on another day of
       // this week: a season off (a fountain from November, a house open April to November) is not a
@@ -890,7 +986,7 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
             ? `no night from ${names} the day before (closed for the holiday)${nextOpening(value, date, actual, at)}`
             : `the night from ${names} the day before closes at ${clock(cancelled.from)}`,
         );
-      } else if (!today && !actual.intervals.length && !actual.comments.length && !actual.uncertain) {
+      } else if (!today && !actual.intervals.length && !actual.comments.length && !actual.uncertain && !emptySunSpans.length) {
         notes.push(closedWeekly() ? `closed: weekly closing day (${WEEKDAY_NAMES[dayOfWeek(date)]})` : 'closed on this date');
       }
       // The package lets a holiday's rule (`PH off`) override its early hours of the night before too, so that
@@ -907,7 +1003,7 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
         const clock = shortened === 24 * 60 ? '24:00' : `${pad(Math.floor(shortened / 60) % 24)}:${pad(shortened % 60)}`;
         notes.push(`the night before ${names} closes at ${clock}`);
       }
-      notes.push(...actual.comments);
+      notes.push(...actual.comments, ...emptySunSpans);
       if (actual.uncertain) notes.push(UNCERTAIN_NOTE);
       if (!holidays.known) notes.push(`${calendarGap(Number(date.slice(0, 4)))}: holiday closures are not included`);
       return {
