@@ -4,10 +4,12 @@
  * substitute days) and on weekly closing days in 2026 and 2027, with the note saying why.
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openEndNote } from '@tripgen/catalog';
+import { checkPlaceRecord } from '../src/data/place-record.ts';
 import { HOLIDAY_YEARS } from '../src/domain/holidays.ts';
 import { OPEN_END_MINUTES, PARSED_VALUES_MAX, UNCERTAIN_NOTE, addDays, dayOfWeek, dayOpenings, openingHoursProblem, unreachingWeekday, weeklyHours } from '../src/domain/opening-hours.ts';
 import { LIMITS } from '../src/domain/schemas.ts';
@@ -609,6 +611,23 @@ describe('values the service cannot evaluate are refused with a reason', () => {
     ['Mo-Su 09:00-18:00 open "last ticket sold at dusk"', 'gives a last entry it cannot read'],
   ])('%j', (value, reason) => {
     expect(openingHoursProblem(value)).toContain(reason);
+  });
+
+  it('refuses, at the place, a sun time whose offset leaves its day on some date: it threw or opened the whole day there', () => {
+    // Seoul (Gyeongbokgung): sunrise 05:10-07:47, sunset 17:13-19:57 over the year. The package checks an offset against
+    // its default sun times only (06:00 less 6 hours is 00:00), so these were accepted and on 2026-06-21
+    // `(sunrise-06:00)-01:00` threw "infinite loop in nextChange" and `00:30-(sunset+05:00)` answered [["00:00","24:00"]].
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    expect(() => dayOpenings('Mo-Su (sunrise-06:00)-01:00', ['2026-06-21'], seoul)).toThrow(/infinite loop/);
+    expect(dayOpenings('Mo-Su 00:30-(sunset+05:00)', ['2026-06-21'], seoul)[0]!.intervals).toEqual([['00:00', '24:00']]);
+    expect(openingHoursProblem('Mo-Su (sunrise-06:00)-01:00', seoul)).toBe('(sunrise-06:00) is before midnight at this place on some dates (sunrise as early as 05:10): write a clock time or a smaller offset');
+    expect(openingHoursProblem('Mo-Su 00:30-(sunset+05:00)', seoul)).toBe('(sunset+05:00) is past midnight at this place on some dates (sunset as late as 19:57): write a clock time or a smaller offset');
+    // Within the day all year: accepted, as without the place's coordinates.
+    expect(openingHoursProblem('Mo-Su (sunrise-01:00)-(sunset+01:00)', seoul)).toBeUndefined();
+    expect(openingHoursProblem('Mo-Su (sunrise-06:00)-01:00')).toBeUndefined();
+    // The data files' and the importer's check reads it at the row's own place.
+    const [row] = JSON.parse(readFileSync(path.join(import.meta.dirname, '../data/places/seoul.json'), 'utf8')) as Record<string, unknown>[];
+    expect(checkPlaceRecord({ ...row, openingHoursOsm: 'Mo-Su 00:30-(sunset+05:00)' })).toEqual({ ok: false, problems: [expect.stringMatching(/^\/openingHoursOsm \(sunset\+05:00\) is past midnight at this place/)] });
   });
 
   it.each([PALACE, MUSEUM, OFFICE, '24/7', 'Mo-Su 07:00-20:00; Mo[1] off', 'Mo-Fr 09:00-18:00 "by appointment"', 'sunrise-sunset'])('accepts %j', (value) => {

@@ -19,7 +19,7 @@ export const checkPlaceRecord = (raw: unknown): CheckedRecord => {
   if (unstorable) return { ok: false, problems: [`${unstorable.instancePath || '/'} ${unstorable.message}`] };
   const record = raw as PlaceRecord;
   if (!inBox(REGION_BOXES[record.region], record.lat, record.lng)) problems.push(`(${record.lat}, ${record.lng}) is outside the ${record.region} region`);
-  const hours = openingHoursProblem(record.openingHoursOsm);
+  const hours = openingHoursProblem(record.openingHoursOsm, record);
   if (hours) problems.push(`/openingHoursOsm ${hours}`);
   return problems.length ? { ok: false, problems } : { ok: true, record };
 };

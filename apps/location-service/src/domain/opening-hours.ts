@@ -824,12 +824,38 @@ export const commentedIntervals = (value: string, from: string, days: number, at
       });
   });
 
+/** A sun time with an offset (`(sunrise-06:00)`). Groups: event, sign, hours, minutes. */
+const SUN_OFFSET = /\(\s*(sunrise|sunset|dawn|dusk)\s*([+-])\s*(\d{1,2}):(\d{2})\s*\)/g;
+
+/**
+ * A sun time whose offset takes it out of its own day at the place on some date of the year (to be called in the
+ * place's time zone): `(sunrise-06:00)` is before 00:00 in a Seoul June (sunrise 05:10), `(sunset+05:00)` after
+ * 24:00 in its summer (sunset 19:57). The package checks an offset only against its default sun times (06:00 less
+ * six hours is 00:00, accepted), and on such a date evaluates nonsense or nothing: `(sunrise-06:00)-01:00` threw
+ * "infinite loop in nextChange" on 2026-06-21, `00:30-(sunset+05:00)` answered that day 00:00-24:00.
+ */
+const sunTimeOutsideItsDay = (value: string, at: Coordinates): string | undefined => {
+  let problem: string | undefined;
+  outsideComments(value, (code) => {
+    for (const [written, event, sign, hours, minutes] of code.matchAll(SUN_OFFSET)) {
+      const offset = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+      const times = [...sunTimesOfYear(event!, Number(placeToday().slice(0, 4)), at).values()];
+      const [earliest, latest] = [Math.min(...times) + offset, Math.max(...times) + offset];
+      if (earliest < 0) problem ??= `${written} is before midnight at this place on some dates (${event} as early as ${clockText(earliest - offset)}): write a clock time or a smaller offset`;
+      else if (latest >= 24 * 60) problem ??= `${written} is past midnight at this place on some dates (${event} as late as ${clockText(latest - offset)}): write a clock time or a smaller offset`;
+    }
+    return code;
+  });
+  return problem;
+};
+
 /**
  * Why a value cannot be evaluated here, or undefined when it can: the package must parse it and
  * evaluate it with holidays on and off; `PH` with a day offset and school holidays (`SH`) have no
- * meaning without definitions the package lacks for Korea.
+ * meaning without definitions the package lacks for Korea. With the place's coordinates, a sun time whose offset
+ * leaves its day there on some date (`sunTimeOutsideItsDay`) is refused too.
  */
-export const openingHoursProblem = (value: string): string | undefined => {
+export const openingHoursProblem = (value: string, at?: Coordinates): string | undefined => {
   if (!value.trim()) return 'the opening_hours value is empty';
   let problem: string | undefined;
   outsideComments(value, (code) => {
@@ -842,6 +868,8 @@ export const openingHoursProblem = (value: string): string | undefined => {
   // form not read would be ignored, the row's figure or none applied to its intervals instead.
   const unread = commentsOf(value).find(isUnreadLastEntry);
   if (unread !== undefined) return `a comment gives a last entry it cannot read: "${unread.slice(0, 200)}" (write it as HH:MM, 21시, or so many hours/minutes before closing)`;
+  const outside = at && inPlaceTimeZone(() => sunTimeOutsideItsDay(value, at));
+  if (outside) return outside;
   try {
     inPlaceTimeZone(() => {
       // A Tuesday with no holiday around it, and with one, two and three of the days it reads holidays: every substitution parses.
