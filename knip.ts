@@ -44,10 +44,10 @@ const shared: KnipConfig = {
     scripts: { entry: ['*.ts!', 'lib/*.ts!'] },
   },
   // The dev bootstrap drives the operator's kubectl; the backup-restore test the local stack's
-  // PostgreSQL client, the test support the local stack's Redis client (scripts/stack-up.sh
-  // provides both). The kit's Entra stub makes its TLS certificate with the system's openssl (Node
-  // has no API that writes one). No package provides any of them.
-  ignoreBinaries: ['kubectl', 'psql', 'redis-cli', 'openssl'],
+  // PostgreSQL client, the test support the local stack's Redis client and server (a server of a
+  // test's own, to restart; scripts/stack-up.sh provides them). The kit's Entra stub makes its TLS
+  // certificate with the system's openssl (Node has no API that writes one). No package provides any of them.
+  ignoreBinaries: ['kubectl', 'psql', 'redis-cli', 'redis-server', 'openssl'],
 };
 
 /**
