@@ -55,6 +55,11 @@ const me = (r: RunningUserService, headers: Record<string, string>) => r.app.inj
 const statusesOnEvery = async (headers: Record<string, string>) => Promise.all(replicas.map(async (r) => (await me(r, headers)).statusCode));
 const preferencesOn = async (r: RunningUserService, headers: Record<string, string>) => (await me(r, headers)).json<{ preferences: unknown }>().preferences;
 
+/** Pods of other services: the kit's revocations on connections of their own (the kit's options, its retryStrategy too). */
+const OTHER_PODS = 4;
+/** Less than the kit's command timeout (1 s): commands waiting behind it time out and are sent again. */
+const PAUSE_MS = 900;
+
 /** The kit's subscriber connections (`<workload>:sub`) subscribed to the cache's and the revocations' channels. */
 const subscribedReplicas = async (r: RunningUserService): Promise<number> =>
   ((await r.app.kit.redis.client('LIST')) as string).split('\n').filter((c) => / name=\S+:sub /.test(c) && Number(/ sub=(\d+)/.exec(c)?.[1]) >= 3).length;
@@ -131,5 +136,43 @@ describe(`Redis restarted empty under ${REPLICAS} user-service replicas`, () => 
 
     const stats = await commandStats(a);
     console.info(`after the restart, ${REPLICAS} replicas, ${RECORDED} + ${RECORDED} recorded: ${JSON.stringify(stats)}; heard on the revocations' channels: ${heard}`);
+  });
+
+  it(`is written back once after a restart, not by each of ${REPLICAS} replicas and ${OTHER_PODS} other pods`, { timeout: 90_000 }, async () => {
+    const a = replicas[0]!;
+    for (let i = 0; i < OTHER_PODS; i++) {
+      const redis = a.app.kit.redis.duplicate().on('error', () => undefined);
+      const subscriber = a.app.kit.redis.duplicate().on('error', () => undefined);
+      const pod = createTokenRevocations({ redis, subscriber, onError: () => undefined });
+      closing.push(() => (pod.close(), redis.disconnect(), subscriber.disconnect()));
+      await pod.loaded;
+    }
+    const accounts = await a.app.kit.redis.zcard(TOKEN_REVOCATIONS.key);
+    const sessions = await a.app.kit.redis.zcard(SESSION_REVOCATIONS.key);
+    await server.stop();
+    await waitFor(() => replicas.every((r) => !isRedisReady(r.app.kit.redis)), 'every replica cut off');
+    // Down long enough for a few reconnect attempts.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Writes wait (as behind the first write-back of a large set) while the replicas come back and read the set empty.
+    await server.start({ pauseWritesMs: PAUSE_MS });
+    await waitFor(
+      async () => (await a.app.kit.redis.zcard(TOKEN_REVOCATIONS.key).catch(() => 0)) >= accounts && (await a.app.kit.redis.zcard(SESSION_REVOCATIONS.key)) >= sessions,
+      'the set written back',
+      15_000,
+    );
+    // What comes of the reconnects in the seconds after (a replica that did not write back looks again only after WRITE_BACK_LEASE_MS).
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const stats = await commandStats(a);
+    const arrivals = server.accepted();
+    const t0 = Math.min(...arrivals);
+    const calls = Object.values(stats).reduce((x, y) => x + y, 0);
+    console.info(
+      `restart under ${REPLICAS} replicas + ${OTHER_PODS} pods holding ${accounts} + ${sessions}, writes paused ${PAUSE_MS} ms: ${calls} commands, ${stats.publish ?? 0} published (each heard by every subscriber), ` +
+        `${arrivals.length} connections over ${Math.max(...arrivals) - t0} ms (${arrivals.map((x) => x - t0).join(' ')}); ${JSON.stringify(stats)}`,
+    );
+    // Once by the kit's writer and once by each user replica from user_db (its republish at each reconnect).
+    // Before: by each pod that read the set empty, up to ${REPLICAS + OTHER_PODS} times.
+    expect(stats.publish).toBeGreaterThanOrEqual(accounts + sessions);
+    expect(stats.publish).toBeLessThanOrEqual((1 + REPLICAS) * (accounts + sessions));
   });
 });

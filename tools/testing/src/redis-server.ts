@@ -6,7 +6,7 @@
  * process uses it), and a TCP relay only drops connections: the data stays.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@tripgen/dev-tools/processes';
@@ -17,8 +17,14 @@ export interface OwnRedisServer {
   readonly url: string;
   /** SHUTDOWN NOSAVE: every connection drops, the data is gone. */
   stop(): Promise<void>;
-  /** Starts it again, empty, on the same port. */
-  start(): Promise<void>;
+  /**
+   * Starts it again, empty, on the same port; `pauseWritesMs`: write commands (PUBLISH and
+   * transactions with writes too) then wait that long from the moment it answers (CLIENT PAUSE
+   * WRITE), as behind a write-back of many entries that takes that long, while reads are answered.
+   */
+  start(opts?: { readonly pauseWritesMs?: number }): Promise<void>;
+  /** When each client connection was accepted since the last start (ms, from the server's log: for differences). */
+  accepted(): number[];
   close(): Promise<void>;
 }
 
@@ -34,12 +40,20 @@ export const startRedisServer = async (): Promise<OwnRedisServer> => {
     new Promise((resolve) => execFile('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' }, (err, stdout, stderr) => resolve(err ? `${stderr}` : stdout.trim())));
   const ping = async (): Promise<boolean> => (await cli('PING')) === 'PONG';
 
-  const start = async () => {
-    const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', path.join(dir, 'redis.log')], { stdio: 'ignore' });
+  let starts = 0;
+  const logFile = () => path.join(dir, `redis-${starts}.log`);
+  const start = async (opts: { readonly pauseWritesMs?: number } = {}) => {
+    starts += 1;
+    // verbose: the server logs each connection it accepts.
+    const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', logFile(), '--loglevel', 'verbose'], { stdio: 'ignore' });
     child = proc;
     exited = new Promise((resolve) => proc.once('exit', () => resolve()));
     await waitFor(async () => (proc.exitCode === null ? ping() : Promise.reject(new Error(`redis-server exited with ${proc.exitCode} (port ${port} taken?)`))), `redis-server on ${port}`, 10_000, 20);
+    if (opts.pauseWritesMs) await cli('CLIENT', 'PAUSE', String(opts.pauseWritesMs), 'WRITE');
   };
+  /** `<pid>:M 07 Dec 2026 08:40:15.123 - Accepted 127.0.0.1:5555` */
+  const accepted = () =>
+    [...readFileSync(logFile(), 'utf8').matchAll(/^\d+:\w (\d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2})\.(\d{3}) [-.*#] Accepted /gm)].map(([, when, ms]) => Date.parse(`${when!} UTC`) + Number(ms));
   const stop = async () => {
     // The server closes the connection instead of answering.
     await cli('SHUTDOWN', 'NOSAVE');
@@ -52,6 +66,7 @@ export const startRedisServer = async (): Promise<OwnRedisServer> => {
     url,
     stop,
     start,
+    accepted,
     async close() {
       if (child) {
         child.kill('SIGKILL');

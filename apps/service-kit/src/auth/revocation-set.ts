@@ -3,10 +3,12 @@
  * and the sessions'): member -> instant (ms), kept in a Redis sorted set and published on a channel,
  * held in a Map by each replica, fed by its subscription and read in full whenever the subscription
  * (re)connects (what was published while it was cut off is learnt then, and what it holds that Redis
- * lost, a restart, is written back). While Redis is unreachable a replica keeps what it knew; a
+ * lost, a restart, is written back: by the replica that takes the write-back first, the others looking
+ * again later, WRITE_BACK_LEASE_MS). While Redis is unreachable a replica keeps what it knew; a
  * revocation asked then rejects and is written once Redis answers this replica again. Entries older
  * than `lifetimeMs` (a token's lifetime) revoke nothing still valid: dropped from memory and Redis.
  */
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { isRedisReady } from '../redis.ts';
 
@@ -34,6 +36,8 @@ export interface RevocationSetOptions {
   readonly channel: string;
   readonly lifetimeMs: number;
   readonly waitMs?: number;
+  /** How long a replica that did not take the write-back waits before it looks again (default WRITE_BACK_LEASE_MS; tests shorten it), and a random share of it more. */
+  readonly writeBackCheckMs?: number;
   /** What the set holds, in the messages of `onError` ("token revocations", "session revocations"). */
   readonly what: string;
   readonly onError: (err: unknown, what: string) => void;
@@ -42,8 +46,22 @@ export interface RevocationSetOptions {
 /** Members a write-back writes, or reads the scores of, in one transaction or command. */
 const WRITE_BATCH = 1_000;
 
+/**
+ * How long the replica that found the set lacking what it holds is the one writing it back (a
+ * Redis key, `<key>:write-back`, taken with SET NX): after a restart empty every replica of every
+ * service finds it so, and each wrote back all it held, each entry a message every replica hears
+ * (replicas x entries messages to each of them). One writes; the others look again after this
+ * (and a random share of it more, so they do not all look at once), and write what is then still
+ * missing: what only they held (the writer started after an earlier loss and never heard it), or
+ * what a writer that died or was cut off mid-way left out.
+ */
+export const WRITE_BACK_LEASE_MS = 10_000;
+
 export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet => {
   const { redis, subscriber, key, channel, lifetimeMs, what } = opts;
+  const writeBackKey = `${key}:write-back`;
+  const writeBackCheckMs = opts.writeBackCheckMs ?? WRITE_BACK_LEASE_MS;
+  const token = randomUUID();
   const held = new Map<string, number>();
   /** Revocations asked on this replica that Redis has not taken yet. */
   const unsent = new Map<string, number>();
@@ -117,6 +135,33 @@ export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet =
     return missing.length;
   };
 
+  /** Whether this replica writes back what the set lost: the one that takes the key first (or took it before a retry). */
+  const takeWriteBack = async (): Promise<boolean> =>
+    (await redis.set(writeBackKey, token, 'PX', WRITE_BACK_LEASE_MS, 'NX')) === 'OK' || (await redis.get(writeBackKey)) === token;
+  let check: NodeJS.Timeout | undefined;
+  /** Later, what is still missing of what this replica holds (normally nothing: the writer wrote it). */
+  const checkLater = () => {
+    clearTimeout(check);
+    check = setTimeout(() => {
+      if (closed || !isRedisReady(redis)) return; // the next reconnect reads again
+      restoreHeld().catch((err: unknown) => opts.onError(err, `the ${what} could not be compared with Redis`));
+    }, writeBackCheckMs * (1 + Math.random()));
+    check.unref();
+  };
+
+  const restore = async (entries: readonly (readonly [string, number])[]): Promise<number> => {
+    const oldest = Date.now() - lifetimeMs;
+    const wanted = entries.filter(([, at]) => at > oldest);
+    if (wanted.length === 0) return 0;
+    // In batches too: the members of one command are a function call's arguments, which past some
+    // 120,000 overflow the stack.
+    const scores: (string | null)[] = [];
+    for (let i = 0; i < wanted.length; i += WRITE_BATCH) scores.push(...(await redis.zmscore(key, ...wanted.slice(i, i + WRITE_BATCH).map(([member]) => member))));
+    const stored = new Map(wanted.flatMap(([member], i): [string, number][] => (scores[i] == null ? [] : [[member, Number(scores[i])]])));
+    return writeMissing(wanted, stored);
+  };
+  const restoreHeld = () => restore([...held]);
+
   let firstLoad!: () => void;
   const loaded = new Promise<void>((resolve) => (firstLoad = resolve));
   const stopWaiting = setTimeout(() => firstLoad(), opts.waitMs ?? 3_000);
@@ -132,7 +177,12 @@ export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet =
       const stored = new Map<string, number>();
       for (let i = 0; i + 1 < entries.length; i += 2) stored.set(entries[i]!, Number(entries[i + 1]));
       for (const [member, at] of stored) hold(member, at);
-      await writeMissing(held, stored);
+      const oldest = Date.now() - lifetimeMs;
+      const lacking = [...held].some(([member, at]) => at > oldest && !((stored.get(member) ?? Number.NEGATIVE_INFINITY) >= at));
+      if (lacking) {
+        if (await takeWriteBack()) await writeMissing(held, stored);
+        else checkLater();
+      }
       clearTimeout(stopWaiting);
       firstLoad();
     } catch (err) {
@@ -153,17 +203,7 @@ export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet =
       await sendBatch([[member, at]]);
       return at;
     },
-    async restore(entries) {
-      const oldest = Date.now() - lifetimeMs;
-      const wanted = entries.filter(([, at]) => at > oldest);
-      if (wanted.length === 0) return 0;
-      // In batches too: the members of one command are a function call's arguments, which past some
-      // 120,000 overflow the stack.
-      const scores: (string | null)[] = [];
-      for (let i = 0; i < wanted.length; i += WRITE_BATCH) scores.push(...(await redis.zmscore(key, ...wanted.slice(i, i + WRITE_BATCH).map(([member]) => member))));
-      const stored = new Map(wanted.flatMap(([member], i): [string, number][] => (scores[i] == null ? [] : [[member, Number(scores[i])]])));
-      return writeMissing(wanted, stored);
-    },
+    restore,
     get size() {
       return held.size;
     },
@@ -172,6 +212,7 @@ export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet =
       closed = true;
       clearInterval(sweep);
       clearTimeout(retry);
+      clearTimeout(check);
       clearTimeout(stopWaiting);
       firstLoad();
       redis.off('ready', sendUnsent);

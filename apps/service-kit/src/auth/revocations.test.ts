@@ -31,12 +31,12 @@ afterAll(async () => {
   for (const r of relays) await r.close();
 });
 
-const replica = async (opts: { url?: string; lifetimeMs?: number; names?: typeof names } = {}): Promise<{ revocations: TokenRevocations; redis: Redis; subscriber: Redis }> => {
+const replica = async (opts: { url?: string; lifetimeMs?: number; names?: typeof names; writeBackCheckMs?: number } = {}): Promise<{ revocations: TokenRevocations; redis: Redis; subscriber: Redis }> => {
   const url = opts.url ?? redisUrl();
   const redis = connectRedis(url, quietLogger, 'revocations-test');
   const subscriber = connectRedis(url, quietLogger, 'revocations-test:sub');
   connections.push(redis, subscriber);
-  const revocations = createTokenRevocations({ redis, subscriber, names: opts.names ?? names, lifetimeMs: opts.lifetimeMs, onError: () => undefined });
+  const revocations = createTokenRevocations({ redis, subscriber, names: opts.names ?? names, lifetimeMs: opts.lifetimeMs, writeBackCheckMs: opts.writeBackCheckMs, onError: () => undefined });
   opened.push(revocations);
   await revocations.loaded;
   return { revocations, redis, subscriber };
@@ -196,6 +196,35 @@ describe('token revocations', () => {
     const started = await replica();
     expect(started.revocations.revoked({ id, issuedAtMs: signedBefore })).toBe(true);
     expect(await direct.pttl(names.key)).toBeGreaterThan(0);
+  });
+
+  // One replica writes back what a restart lost (the first to take `<key>:write-back`), not each: a
+  // replica that finds it taken looks again later and writes what only it held. Here the writer was
+  // started after an earlier loss of `x` (an eviction no replica reconnected for) and never heard it.
+  it('lost by a Redis restart: one replica writes back, another writes what only it held when it looks again', { timeout: 30_000 }, async () => {
+    const own = { ...names, key: `${names.key}:one-writer`, channel: `${names.channel}:one-writer` };
+    const writeBackCheckMs = 300;
+    const a = await replica({ names: own, writeBackCheckMs });
+    const x = randomUUID();
+    await a.revocations.revoke(x);
+    await a.redis.del(own.key);
+    const c = await replica({ names: own, writeBackCheckMs });
+    expect(c.revocations.revokedBefore(x)).toBeUndefined();
+    const y = randomUUID();
+    await c.revocations.revoke(y);
+    await waitFor(() => a.revocations.revokedBefore(y) !== undefined, 'y heard by a');
+    // The restart as the two meet it, c first: the set gone, the write-back key with it.
+    await a.redis.del(own.key, `${own.key}:write-back`);
+    c.subscriber.disconnect(true);
+    await waitFor(async () => (await a.redis.zscore(own.key, y)) !== null, 'y written back by c', 15_000);
+    expect(await a.redis.get(`${own.key}:write-back`)).not.toBeNull(); // c's, for WRITE_BACK_LEASE_MS
+    a.subscriber.disconnect(true);
+    // a finds the write-back taken: x comes when it looks again.
+    await waitFor(async () => (await a.redis.zscore(own.key, x)) !== null, 'x written back by a when it looks again', 15_000);
+    const started = await replica({ names: own });
+    expect(started.revocations.revokedBefore(x)).toBe(a.revocations.revokedBefore(x));
+    expect(started.revocations.revokedBefore(y)).toBe(c.revocations.revokedBefore(y));
+    await a.redis.del(own.key, `${own.key}:write-back`);
   });
 
   it('are dropped from memory and from Redis once older than a token\'s lifetime', async () => {

@@ -17,7 +17,8 @@
  * tokens it revokes; SESSION_REVOCATIONS: session -> the instant it was signed out, alike) and
  * published on a channel (auth/revocation-set.ts, one of each). Each replica holds each set in a Map, fed by its
  * subscription and read in full whenever the subscription (re)connects: what was published while it
- * was cut off is learnt then, and what it holds that Redis lost (a restart) is written back. While
+ * was cut off is learnt then, and what it holds that Redis lost (a restart) is written back, by one
+ * replica of all (revocation-set.ts WRITE_BACK_LEASE_MS: each wrote it all, each entry a message to every replica). While
  * Redis is unreachable a replica keeps refusing what it knew and accepts the rest (Redis is soft: a
  * replica that refused every token while cut off would sign everyone out); a revocation cannot be made
  * then (`revoke` rejects), and one asked is kept and written once Redis answers this replica again.
@@ -77,6 +78,8 @@ export interface RevocationOptions {
   readonly names?: { readonly key: string; readonly channel: string; readonly sessions: { readonly key: string; readonly channel: string } };
   /** The longest `loaded` waits for Redis. */
   readonly waitMs?: number;
+  /** How long a replica that did not write back what Redis lost waits to look again (revocation-set.ts); tests shorten it. */
+  readonly writeBackCheckMs?: number;
   readonly onError: (err: unknown, what: string) => void;
 }
 
@@ -84,13 +87,13 @@ export interface RevocationOptions {
 export const issuedAtMs = (iat: unknown): number | undefined => (typeof iat === 'number' && Number.isFinite(iat) ? Math.round(iat * 1000) : undefined);
 
 export const createTokenRevocations = (opts: RevocationOptions): TokenRevocations => {
-  const { redis, subscriber, waitMs, onError } = opts;
+  const { redis, subscriber, waitMs, writeBackCheckMs, onError } = opts;
   const names = opts.names ?? { ...TOKEN_REVOCATIONS, sessions: SESSION_REVOCATIONS };
   const lifetimeMs = opts.lifetimeMs ?? TOKEN_REVOCATIONS.lifetimeMs;
-  const accounts = createRevocationSet({ redis, subscriber, key: names.key, channel: names.channel, lifetimeMs, waitMs, what: 'token revocations', onError });
+  const accounts = createRevocationSet({ redis, subscriber, key: names.key, channel: names.channel, lifetimeMs, waitMs, writeBackCheckMs, what: 'token revocations', onError });
   // Its own set and channel, not a member of the accounts' (`sid:<id>`): a replica of the release
   // before reads each message of the accounts' channel as an account's, and would hold it as one.
-  const sessions = createRevocationSet({ redis, subscriber, ...names.sessions, lifetimeMs, waitMs, what: 'session revocations', onError });
+  const sessions = createRevocationSet({ redis, subscriber, ...names.sessions, lifetimeMs, waitMs, writeBackCheckMs, what: 'session revocations', onError });
   const loaded = Promise.all([accounts.loaded, sessions.loaded]).then(() => undefined);
 
   return {
