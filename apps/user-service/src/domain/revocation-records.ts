@@ -5,8 +5,8 @@
  * restart, a flush), and a replica that revoked while Redis was out of reach keeps what it could not
  * write only in memory, lost when it stops. Each revocation is recorded here first, and every replica
  * of the user service gives Redis back what it lacks (the kit's `restore`, which publishes them, so
- * every replica of every service learns them again): whenever its Redis connection is ready, and
- * every `republishEveryMs`. Rows older than a token's lifetime revoke nothing still valid: pruned then.
+ * every replica of every service learns them again): when it starts, and every `republishEveryMs` and
+ * whenever its Redis connection is ready again on the one replica that takes the lease. Rows older than a token's lifetime revoke nothing still valid: pruned then.
  */
 import { TOKEN_REVOCATIONS } from '@tripgen/catalog';
 import { isRedisReady, type Kit, type TokenRevocations } from '@tripgen/service-kit';
@@ -120,16 +120,29 @@ export const durableRevocations = (opts: DurableRevocationOptions): DurableRevoc
   // The period's step on one replica: each reads every record of a token's lifetime (100,000 sessions
   // and as many accounts: some 0.8 s of CPU and the event loop held up to 0.2 s), which every replica
   // did each period. A holder that died is followed within the next period; a step that failed gives
-  // the lease back (the kit's lease, as the sweeps'). A pod starting and a connection (re)established
-  // still compare at once, lease or not: a pod started after a loss writes it back without waiting.
+  // the lease back (the kit's lease, as the sweeps'). A pod starting compares at once, lease or not:
+  // a pod started after a loss writes it back without waiting. A connection re-established compares
+  // at once if it takes the lease: after Redis restarted empty (the lease gone with the set) every
+  // replica reconnected within about a second and each read every record and wrote back the set
+  // (replicas x entries messages); now the first, and the lease is free after a restart. Without a
+  // restart (a dropped connection) the lease may be held: the set is then whole, or the period's
+  // holder gives it back.
   const leasedStep = leased({ redis, key: opts.leaseKey, ttlMs: leaseTtlMs(everyMs), logger: log }, republish);
   const never = new AbortController().signal;
   const run = (step: () => Promise<number>) => () => {
     // Not connected yet (a pod starting) or cut off: the connection's next 'ready' runs it.
     if (!stopped && isRedisReady(redis)) step().catch((err: unknown) => log.warn({ err }, 'token revocations could not be compared with Redis; trying again at the next tick'));
   };
-  const tick = run(republish);
-  const timer = setInterval(run(() => leasedStep(never)), everyMs);
+  const periodic = run(() => leasedStep(never));
+  let started = false;
+  const atStart = run(republish);
+  const tick = () => {
+    if (started) return periodic();
+    if (stopped || !isRedisReady(redis)) return;
+    started = true;
+    atStart();
+  };
+  const timer = setInterval(periodic, everyMs);
   timer.unref();
   redis.on('ready', tick);
   tick();
