@@ -9,7 +9,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '@tripgen/dev-tools/processes';
+import { createServer } from 'node:net';
 import { waitFor } from './wait.ts';
 
 export interface OwnRedisServer {
@@ -28,9 +28,36 @@ export interface OwnRedisServer {
   close(): Promise<void>;
 }
 
+/**
+ * A free port below Linux's ephemeral range (32768-60999), where the system picks the local ports of
+ * outgoing connections: while the server is stopped its clients keep connecting to its port, and one
+ * given that same port as its own would connect to itself (TCP simultaneous open) or hold it.
+ */
+const freePortBelowEphemeral = async (): Promise<number> => {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+};
+
 export const startRedisServer = async (): Promise<OwnRedisServer> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(await freePortBelowEphemeral());
+    } catch (err) {
+      // Taken between the probe and the server's bind (another test process): another port.
+      if (attempt >= 5) throw err;
+    }
+  }
+};
+
+const startOn = async (port: number): Promise<OwnRedisServer> => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tripgen-redis-'));
-  const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();
@@ -61,7 +88,12 @@ export const startRedisServer = async (): Promise<OwnRedisServer> => {
     child = undefined;
   };
 
-  await start();
+  try {
+    await start();
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     url,
     stop,
