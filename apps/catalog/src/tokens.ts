@@ -17,10 +17,10 @@ export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
  * Redis is not where a revocation lasts: the set can be evicted (CACHE_POLICY.l2's `allkeys-lru`),
  * lost with a restart or a flush, and a user-service pod that revoked while Redis was out of reach
  * may stop before writing it. The user service records each one in user_db (token_revocations,
- * kept `lifetimeMs`, then pruned) and each of its replicas, whenever its Redis connection is ready
+ * kept `lifetimeMs`, then pruned) and each of its replicas, when it starts
  * and every `republishEveryMs`, writes back and publishes those the set lacks: a replica started
  * after a loss refuses a revoked token again within `republishEveryMs`. One replica a period does
- * the periodic comparison (a pod starting, and each reconnect, still compares at once), the one that takes the Redis lease `republishLeaseKey:<user database>` (expiring
+ * the periodic comparison (a pod starting still compares at once, a reconnect if it takes the lease), the one that takes the Redis lease `republishLeaseKey:<user database>` (expiring
  * within the period; without Redis there is nothing to write back): it reads every record of the last
  * `lifetimeMs`, some 0.8 s of CPU at 100,000 sessions and 100,000 accounts, which every replica did.
  */
@@ -30,6 +30,11 @@ export const TOKEN_REVOCATIONS = {
   lifetimeMs: ACCESS_TOKEN_TTL_SECONDS * 1000,
   republishEveryMs: 30_000,
   republishLeaseKey: 'tripgen:user:revocation-republish-lease',
+  /**
+   * Taken (SET NX, the kit's WRITE_BACK_LEASE_MS) by the one replica of any service that writes back
+   * what it holds and the set lost (a restart empty); the others look again later.
+   */
+  writeBackKey: 'tripgen:token-revocations:write-back',
 } as const;
 
 /**
@@ -47,4 +52,5 @@ export const SESSION_REVOCATIONS = {
   key: 'tripgen:session-revocations',
   channel: 'tripgen:session-revocations',
   lifetimeMs: TOKEN_REVOCATIONS.lifetimeMs,
+  writeBackKey: 'tripgen:session-revocations:write-back',
 } as const;

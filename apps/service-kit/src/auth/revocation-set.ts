@@ -34,6 +34,8 @@ export interface RevocationSetOptions {
   readonly subscriber: Redis;
   readonly key: string;
   readonly channel: string;
+  /** Where the replica that writes back what Redis lost takes its turn (catalog TOKEN_REVOCATIONS.writeBackKey). */
+  readonly writeBackKey: string;
   readonly lifetimeMs: number;
   readonly waitMs?: number;
   /** How long a replica that did not take the write-back waits before it looks again (default WRITE_BACK_LEASE_MS; tests shorten it), and a random share of it more. */
@@ -48,7 +50,7 @@ const WRITE_BATCH = 1_000;
 
 /**
  * How long the replica that found the set lacking what it holds is the one writing it back (a
- * Redis key, `<key>:write-back`, taken with SET NX): after a restart empty every replica of every
+ * Redis key, `writeBackKey`, taken with SET NX): after a restart empty every replica of every
  * service finds it so, and each wrote back all it held, each entry a message every replica hears
  * (replicas x entries messages to each of them). One writes; the others look again after this
  * (and a random share of it more, so they do not all look at once), and write what is then still
@@ -59,7 +61,7 @@ export const WRITE_BACK_LEASE_MS = 10_000;
 
 export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet => {
   const { redis, subscriber, key, channel, lifetimeMs, what } = opts;
-  const writeBackKey = `${key}:write-back`;
+  const { writeBackKey } = opts;
   const writeBackCheckMs = opts.writeBackCheckMs ?? WRITE_BACK_LEASE_MS;
   const token = randomUUID();
   const held = new Map<string, number>();

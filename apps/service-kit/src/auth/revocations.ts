@@ -75,7 +75,13 @@ export interface RevocationOptions {
    * Where they are kept and published (default the catalog's); tests give their own, so as not to share a
    * shortened lifetime, the sessions' with the accounts'.
    */
-  readonly names?: { readonly key: string; readonly channel: string; readonly sessions: { readonly key: string; readonly channel: string } };
+  readonly names?: {
+    readonly key: string;
+    readonly channel: string;
+    /** Default: beside `key` (`<key>:write-back`), for a test's own names; the catalog's are its own facts. */
+    readonly writeBackKey?: string;
+    readonly sessions: { readonly key: string; readonly channel: string; readonly writeBackKey?: string };
+  };
   /** The longest `loaded` waits for Redis. */
   readonly waitMs?: number;
   /** How long a replica that did not write back what Redis lost waits to look again (revocation-set.ts); tests shorten it. */
@@ -90,10 +96,11 @@ export const createTokenRevocations = (opts: RevocationOptions): TokenRevocation
   const { redis, subscriber, waitMs, writeBackCheckMs, onError } = opts;
   const names = opts.names ?? { ...TOKEN_REVOCATIONS, sessions: SESSION_REVOCATIONS };
   const lifetimeMs = opts.lifetimeMs ?? TOKEN_REVOCATIONS.lifetimeMs;
-  const accounts = createRevocationSet({ redis, subscriber, key: names.key, channel: names.channel, lifetimeMs, waitMs, writeBackCheckMs, what: 'token revocations', onError });
+  const beside = (n: { readonly key: string; readonly writeBackKey?: string }) => n.writeBackKey ?? `${n.key}:write-back`;
+  const accounts = createRevocationSet({ redis, subscriber, key: names.key, channel: names.channel, writeBackKey: beside(names), lifetimeMs, waitMs, writeBackCheckMs, what: 'token revocations', onError });
   // Its own set and channel, not a member of the accounts' (`sid:<id>`): a replica of the release
   // before reads each message of the accounts' channel as an account's, and would hold it as one.
-  const sessions = createRevocationSet({ redis, subscriber, ...names.sessions, lifetimeMs, waitMs, writeBackCheckMs, what: 'session revocations', onError });
+  const sessions = createRevocationSet({ redis, subscriber, ...names.sessions, writeBackKey: beside(names.sessions), lifetimeMs, waitMs, writeBackCheckMs, what: 'session revocations', onError });
   const loaded = Promise.all([accounts.loaded, sessions.loaded]).then(() => undefined);
 
   return {
