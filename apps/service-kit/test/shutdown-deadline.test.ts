@@ -18,13 +18,11 @@ it('logs the pending steps and exits 1 before the grace period ends when a shutd
   expect(shutdownDeadlineMs()).toBe(SHUTDOWN_TIMING.terminationGracePeriodSeconds * 1000 - SHUTDOWN_EXIT_MARGIN_MS);
   proc = await startStandIn({ SHUTDOWN_DELAY_MS: '0', STUCK_SHUTDOWN_STEP: '1' });
   const p = proc;
-  const signalled = Date.now();
   p.signal('SIGTERM');
-  const killedAt = SHUTDOWN_TIMING.terminationGracePeriodSeconds * 1000;
-  const code = await Promise.race([p.exited, new Promise<'still running at the kill'>((r) => setTimeout(() => r('still running at the kill'), killedAt + 5_000))]);
-  expect(code).toBe(1);
-  // The process's own timer, not the test's: before the kill (a loaded machine may be late by a moment).
-  expect(Date.now() - signalled).toBeLessThan(killedAt);
+  // The kubelet's SIGKILL, terminationGracePeriodSeconds after the SIGTERM: the process must have
+  // exited by its own timer before this fires (it is the deadline's margin ahead of it).
+  const kubeletKill = new Promise<'still running at the kill'>((r) => setTimeout(() => r('still running at the kill'), SHUTDOWN_TIMING.terminationGracePeriodSeconds * 1000));
+  expect(await Promise.race([p.exited, kubeletKill])).toBe(1);
   const line = logLines<{ level: number; msg: string; pending?: string[]; phase?: string }>(p).find((l) => l.level === 50 && l.msg === 'shutdown outlasted its time; exiting before the kill');
   expect(line).toMatchObject({ phase: 'closing', pending: ['stuck step'] });
 });
