@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ServiceBusClient, type ServiceBusReceivedMessage, type ServiceBusReceiver } from '@azure/service-bus';
 import { QUEUE_LIMITS, QUEUE_LOCK_MS } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '../src/index.ts';
@@ -191,12 +191,16 @@ describe('Service Bus emulator with the real SDK', { timeout: 60_000 }, () => {
     try {
       await c.createSender('defaults').sendMessages({ body: 'x', messageId: 'defaults-1' });
       const receiver = c.createReceiver('defaults', { maxAutoLockRenewalDurationInMs: 0 });
-      const before = Date.now();
-      const [first] = await receiveAtLeast(receiver, 1);
-      // Locked at the send, after `before` and within the receive's few seconds.
-      const lockMs = first!.lockedUntilUtc!.getTime() - before;
-      expect(lockMs).toBeGreaterThanOrEqual(QUEUE_LOCK_MS - 1_000);
-      expect(lockMs).toBeLessThanOrEqual(QUEUE_LOCK_MS + 5_000);
+      // The clock stands still through the receive (timers stay real): the lock ends exactly QUEUE_LOCK_MS after it.
+      const now = Date.now();
+      vi.useFakeTimers({ toFake: ['Date'], now });
+      let first: ServiceBusReceivedMessage | undefined;
+      try {
+        [first] = await receiveAtLeast(receiver, 1);
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(first!.lockedUntilUtc!.getTime() - now).toBe(QUEUE_LOCK_MS);
       for (let attempt = 1; attempt < QUEUE_LIMITS.maxDeliveryCount; attempt++) {
         await receiver.abandonMessage(attempt === 1 ? first! : (await receiveAtLeast(receiver, 1))[0]!);
       }
