@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { context, ROOT_CONTEXT, SpanKind, trace, TraceFlags } from '@opentelemetry/api';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { asyncRequestName, HELD_TIME_ATTRIBUTE, QUEUES } from '@tripgen/catalog';
 import { recordAsyncRequest, samplerFor, setHeldTime, setupTracing, serverSpan, endServerSpan } from './tracing.ts';
 
@@ -102,6 +102,21 @@ const withBreeze = async (use: (connectionString: string) => Promise<void>): Pro
   }
 };
 
+/**
+ * Runs `fn` with the wall clock (Date) and the monotonic one the SDK times spans by (performance.now,
+ * which OpenTelemetry adds to performance.timeOrigin) both standing at `epochMs`.
+ */
+const atInstant = (epochMs: number, fn: () => void): void => {
+  const now = vi.spyOn(performance, 'now').mockReturnValue(epochMs - performance.timeOrigin);
+  vi.useFakeTimers({ toFake: ['Date'], now: epochMs });
+  try {
+    fn();
+  } finally {
+    vi.useRealTimers();
+    now.mockRestore();
+  }
+};
+
 /** A Breeze duration (`[d.]hh:mm:ss.fff`) in milliseconds. */
 const durationMs = (d: unknown): number => {
   const m = /^(?:(\d+)\.)?(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(String(d));
@@ -161,8 +176,11 @@ it('sends each finished asynchronous request to Application Insights as a reques
   const askedAt = new Date(Date.now() - 7_000);
   const envelopes = await withBreeze(async (connectionString) => {
     const tracing = await setupTracing({ serviceName: 'ai', otlpEndpoint: undefined, tracesSampler: 'parentbased_traceidratio', tracesSamplerArg: 1 }, { connectionString });
-    recordAsyncRequest(tracing, { queue: QUEUES.aiScheduleGeneration, id: 'schedule-1', askedAt, success: true });
-    recordAsyncRequest(tracing, { queue: QUEUES.aiScheduleGeneration, id: 'schedule-2', askedAt, success: false });
+    // The outcomes come exactly 7 s after the ask: both clocks the records read stand still at that instant.
+    atInstant(askedAt.getTime() + 7_000, () => {
+      recordAsyncRequest(tracing, { queue: QUEUES.aiScheduleGeneration, id: 'schedule-1', askedAt, success: true });
+      recordAsyncRequest(tracing, { queue: QUEUES.aiScheduleGeneration, id: 'schedule-2', askedAt, success: false });
+    });
     await tracing.shutdown();
   });
   const requests = envelopes.filter((e) => e.data.baseType === 'RequestData');
@@ -173,9 +191,7 @@ it('sends each finished asynchronous request to Application Insights as a reques
     expect(r.tags['ai.operation.name']).toBe(asyncRequestName(QUEUES.aiScheduleGeneration));
     // The SDK keeps times as [seconds, nanoseconds]: a millisecond may round away.
     expect(Math.abs(Date.parse(r.time) - askedAt.getTime())).toBeLessThanOrEqual(1);
-    const ms = durationMs(r.data.baseData.duration);
-    expect(ms).toBeGreaterThanOrEqual(7_000);
-    expect(ms).toBeLessThan(8_000);
+    expect(durationMs(r.data.baseData.duration)).toBe(7_000);
     expect(r.data.baseData).toMatchObject({ success: i === 0, properties: { 'messaging.message.id': `schedule-${i + 1}`, 'messaging.destination.name': QUEUES.aiScheduleGeneration } });
     // The ratio sampler's rate (100 % here) becomes the record's ItemCount.
     expect(r.sampleRate).toBe(100);
@@ -244,20 +260,21 @@ it('keeps every asynchronous request at the traces\' 10 % ratio (each record sta
  * (an Invalid Date made the Azure Monitor exporter throw on the whole batch: every record in it lost).
  */
 it('records an asynchronous request asked "in the future" (clock skew) or at an unreadable time as asked now, and loses no other record', async () => {
-  const before = Date.now();
+  const now = Date.now();
   const envelopes = await withBreeze(async (connectionString) => {
     const tracing = await setupTracing({ serviceName: 'ai', otlpEndpoint: undefined, tracesSampler: 'parentbased_traceidratio', tracesSamplerArg: 1 }, { connectionString });
-    recordAsyncRequest(tracing, { queue: QUEUES.aiScheduleGeneration, id: 'ahead', askedAt: new Date(Date.now() + 30_000), success: true });
-    recordAsyncRequest(tracing, { queue: QUEUES.aiScheduleGeneration, id: 'unreadable', askedAt: new Date('2026-12-31T23:59:60Z'), success: true });
-    endServerSpan(serverSpan(tracing, 'GET /x', {}), 200, '/x', 'GET');
+    atInstant(now, () => {
+      recordAsyncRequest(tracing, { queue: QUEUES.aiScheduleGeneration, id: 'ahead', askedAt: new Date(now + 30_000), success: true });
+      recordAsyncRequest(tracing, { queue: QUEUES.aiScheduleGeneration, id: 'unreadable', askedAt: new Date('2026-12-31T23:59:60Z'), success: true });
+      endServerSpan(serverSpan(tracing, 'GET /x', {}), 200, '/x', 'GET');
+    });
     await tracing.shutdown();
   });
   const requests = envelopes.filter((e) => e.data.baseType === 'RequestData');
   expect(requests.map((r) => r.data.baseData.name).sort()).toEqual(['GET /x', asyncRequestName(QUEUES.aiScheduleGeneration), asyncRequestName(QUEUES.aiScheduleGeneration)]);
   for (const r of requests) {
-    expect(Date.parse(r.time)).toBeGreaterThanOrEqual(before - 1);
-    expect(Date.parse(r.time)).toBeLessThanOrEqual(Date.now());
-    expect(durationMs(r.data.baseData.duration)).toBeLessThan(1_000);
+    // Asked now: dated at the instant the clocks stand at, lasting nothing.
+    expect([Date.parse(r.time), durationMs(r.data.baseData.duration)]).toEqual([now, 0]);
   }
 });
 
