@@ -106,11 +106,11 @@ const withBreeze = async (use: (connectionString: string) => Promise<void>): Pro
  * Runs `fn` with the wall clock (Date) and the monotonic one the SDK times spans by (performance.now,
  * which OpenTelemetry adds to performance.timeOrigin) both standing at `epochMs`.
  */
-const atInstant = (epochMs: number, fn: () => void): void => {
+const atInstant = <T>(epochMs: number, fn: () => T): T => {
   const now = vi.spyOn(performance, 'now').mockReturnValue(epochMs - performance.timeOrigin);
   vi.useFakeTimers({ toFake: ['Date'], now: epochMs });
   try {
-    fn();
+    return fn();
   } finally {
     vi.useRealTimers();
     now.mockRestore();
@@ -132,9 +132,10 @@ const durationMs = (d: unknown): number => {
 it('sends each server span to Application Insights as a request of cloud role <service>-service, with its duration and status', async () => {
   const envelopes = await withBreeze(async (connectionString) => {
     const tracing = await setupTracing({ serviceName: 'ai', otlpEndpoint: undefined, tracesSampler: 'parentbased_always_on', tracesSamplerArg: 1 }, { connectionString });
-    const span = serverSpan(tracing, 'POST /api/v1/itineraries', {});
-    await new Promise((r) => setTimeout(r, 20));
-    endServerSpan(span, 201, '/api/v1/itineraries', 'POST');
+    // Ended 20 ms after it started, by the clocks the span reads.
+    const at = Date.now();
+    const span = atInstant(at, () => serverSpan(tracing, 'POST /api/v1/itineraries', {}));
+    atInstant(at + 20, () => endServerSpan(span, 201, '/api/v1/itineraries', 'POST'));
     await tracing.shutdown();
   });
   const requests = envelopes.filter((e) => e.data.baseType === 'RequestData');
@@ -142,7 +143,7 @@ it('sends each server span to Application Insights as a request of cloud role <s
   expect(requests[0]!.name).toMatch(/Request$/);
   expect(requests[0]!.tags['ai.cloud.role']).toBe('ai-service');
   expect(requests[0]!.data.baseData).toMatchObject({ responseCode: '201', success: true });
-  expect(durationMs(requests[0]!.data.baseData.duration)).toBeGreaterThanOrEqual(15);
+  expect(durationMs(requests[0]!.data.baseData.duration)).toBe(20);
 });
 
 /**
@@ -155,16 +156,17 @@ it('says on a request record how long its route held it for the client, under th
   const route = '/api/v1/trips/:id/schedules/:scheduleId';
   const envelopes = await withBreeze(async (connectionString) => {
     const tracing = await setupTracing({ serviceName: 'trip', otlpEndpoint: undefined, tracesSampler: 'parentbased_always_on', tracesSamplerArg: 1 }, { connectionString });
-    const span = serverSpan(tracing, `GET ${route}`, {});
-    await new Promise((r) => setTimeout(r, 60));
+    const at = Date.now();
+    const span = atInstant(at, () => serverSpan(tracing, `GET ${route}`, {}));
     setHeldTime(span, 50.4);
-    endServerSpan(span, 200, route, 'GET');
+    atInstant(at + 60, () => endServerSpan(span, 200, route, 'GET'));
     await tracing.shutdown();
   });
   const requests = envelopes.filter((e) => e.data.baseType === 'RequestData');
   expect(requests).toHaveLength(1);
   expect(requests[0]!.data.baseData.properties).toMatchObject({ [HELD_TIME_ATTRIBUTE]: '50' });
-  expect(durationMs(requests[0]!.data.baseData.duration)).toBeGreaterThanOrEqual(55);
+  // The whole request, held time included.
+  expect(durationMs(requests[0]!.data.baseData.duration)).toBe(60);
 });
 
 /**
