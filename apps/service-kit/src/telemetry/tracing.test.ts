@@ -107,13 +107,16 @@ const withBreeze = async (use: (connectionString: string) => Promise<void>): Pro
  * which OpenTelemetry adds to performance.timeOrigin) both standing at `epochMs`.
  */
 const atInstant = <T>(epochMs: number, fn: () => T): T => {
-  const now = vi.spyOn(performance, 'now').mockReturnValue(epochMs - performance.timeOrigin);
+  // timeOrigin 0: the sum is the whole milliseconds asked for (a fractional origin rounds a millisecond away).
+  const origin = vi.spyOn(performance, 'timeOrigin', 'get').mockReturnValue(0);
+  const now = vi.spyOn(performance, 'now').mockReturnValue(epochMs);
   vi.useFakeTimers({ toFake: ['Date'], now: epochMs });
   try {
     return fn();
   } finally {
     vi.useRealTimers();
     now.mockRestore();
+    origin.mockRestore();
   }
 };
 
