@@ -124,6 +124,8 @@ const stack = await startBenchStack(
     env: {
       // The catalog's 10 schedule requests a minute would stop the AI service's planning lanes after 10.
       SCHEDULE_RATE_LIMIT_MAX: '100000000',
+      // Each lane re-plans its own trip without end: the catalog's SCHEDULES_PER_TRIP (200) would stop it at the 201st.
+      SCHEDULES_PER_TRIP_MAX: '1000000',
       // The machine is shared: load shedding on event-loop delay would turn the run into 503s.
       MAX_EVENT_LOOP_DELAY_MS: '0',
     },

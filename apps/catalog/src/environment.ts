@@ -174,6 +174,7 @@ export const SERVICE_ENVIRONMENT = {
     SCHEDULE_SWEEP_INTERVAL_MS: { type: 'integer', min: 50, max: 600_000, setBy: 'manifest', description: 'How often unfinished schedules are brought up to date in the background (default 2000).' },
     SCHEDULE_RATE_LIMIT_MAX: { type: 'integer', min: 1, max: 100_000_000, setBy: 'local', description: 'Schedule requests per user per minute instead of the catalog\'s SCHEDULE_RATE_LIMIT (benchmarks only).' },
     TRIPS_PER_TRAVELLER_MAX: { type: 'integer', min: 1, max: 1_000_000, setBy: 'local', description: 'Trips a traveller may keep instead of the catalog\'s TRIPS_PER_TRAVELLER (tests only: the limit reached with a few trips).' },
+    SCHEDULES_PER_TRIP_MAX: { type: 'integer', min: 1, max: 1_000_000, setBy: 'local', description: 'Schedules a trip may keep instead of the catalog\'s SCHEDULES_PER_TRIP (tests only: the limit reached with a few schedules).' },
     ACCOUNT_ERASURE_INTERVAL_MS: { type: 'integer', min: 50, max: 86_400_000, setBy: 'local', description: 'How often the trips of deleted accounts are looked for and erased, instead of the catalog\'s ACCOUNT_ERASURE.sweepEveryMs (tests only).' },
     PEER_TIMEOUT_FACTOR: { type: 'integer', min: 1, max: 100, setBy: 'local', description: 'Multiplies how long the calls to the services it calls may take (PEER_BUDGETS_MS in the trip service; tests on a crowded machine only, default 1).' },
   }),

@@ -201,6 +201,21 @@ export const TRIPS_PER_TRAVELLER = 1_000;
  */
 export const SCHEDULE_LIST_PAGE = Object.freeze({ defaultLimit: 100, maxLimit: 100 });
 
+/**
+ * The schedules one trip may keep (POST /api/v1/trips/{id}/schedules answers 409 past it): each is a
+ * row with its request and days, its outbox rows and events, and a traveller (or a stolen token) asking
+ * without end (SCHEDULE_RATE_LIMIT alone lets 14,400 a day through per trip; a test of an earlier limit
+ * stored 201,600 on one trip) grows trip_db, the list's pages, the sweep's work and the account erasure
+ * without bound (OWASP API4:2023). Every schedule counts, completed or failed: the rows are what is
+ * bounded. Counted under a lock per trip in the request's insert, so replicas asking at once never pass it;
+ * deleting the trip frees them (there is no deletion of one schedule: a trip re-planned past the limit is
+ * planned further as a new trip). Why 200: a traveller compares a handful of versions, and a re-plan of
+ * one day is one too; 200 is 14 per day of the longest trip (TRIP_LIMITS.days) and 20 minutes of
+ * requests at the full SCHEDULE_RATE_LIMIT, yet two pages of SCHEDULE_LIST_PAGE and, with
+ * TRIPS_PER_TRAVELLER, 200,000 schedules at most in one account's erasure.
+ */
+export const SCHEDULES_PER_TRIP = 200;
+
 /** How a traveller gets around; the engine's travel model has one row per mode. */
 export const TRAVEL_MODES = ['walk', 'transit', 'car'] as const;
 export type TravelModeName = (typeof TRAVEL_MODES)[number];

@@ -4,7 +4,7 @@
  * catalog's environment contract (SERVICE_ENVIRONMENT.trip), which the kit validates at start;
  * here they get their defaults.
  */
-import { ACCOUNT_ERASURE, SCHEDULE_RATE_LIMIT, TRIPS_PER_TRAVELLER } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, SCHEDULE_RATE_LIMIT, SCHEDULES_PER_TRIP, TRIPS_PER_TRAVELLER } from '@tripgen/catalog';
 import type { ServiceConfig } from '@tripgen/service-kit';
 
 export interface TripConfig {
@@ -23,6 +23,8 @@ export interface TripConfig {
   readonly scheduleRateLimitMax: number;
   /** Trips a traveller may keep: the catalog's TRIPS_PER_TRAVELLER unless TRIPS_PER_TRAVELLER_MAX overrides it (tests only). */
   readonly tripsPerTraveller: number;
+  /** Schedules a trip may keep: the catalog's SCHEDULES_PER_TRIP unless SCHEDULES_PER_TRIP_MAX overrides it (tests only). */
+  readonly schedulesPerTrip: number;
   /** The peer calls' budgets (PEER_BUDGETS_MS) times this: 1 unless PEER_TIMEOUT_FACTOR raises it (tests only). */
   readonly peerTimeoutFactor: number;
 }
@@ -44,5 +46,6 @@ export const tripConfig = (own: ServiceConfig<'trip'>['own']): TripConfig => ({
   accountErasureEveryMs: own.ACCOUNT_ERASURE_INTERVAL_MS ?? ACCOUNT_ERASURE.sweepEveryMs,
   scheduleRateLimitMax: own.SCHEDULE_RATE_LIMIT_MAX ?? SCHEDULE_RATE_LIMIT.max,
   tripsPerTraveller: own.TRIPS_PER_TRAVELLER_MAX ?? TRIPS_PER_TRAVELLER,
+  schedulesPerTrip: own.SCHEDULES_PER_TRIP_MAX ?? SCHEDULES_PER_TRIP,
   peerTimeoutFactor: own.PEER_TIMEOUT_FACTOR ?? 1,
 });

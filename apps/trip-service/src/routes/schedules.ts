@@ -1,7 +1,7 @@
 /** /api/v1/trips/{id}/schedules: ask for a schedule (or the re-plan of one day), read them. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { SCHEDULE_LIST_PAGE, SCHEDULES_ROUTE } from '@tripgen/catalog';
+import { SCHEDULE_LIST_PAGE, SCHEDULES_PER_TRIP, SCHEDULES_ROUTE } from '@tripgen/catalog';
 import { CURRENT_TARGET, HttpProblem, markHeld, ProblemSchema, REFUSED_TARGET, withLocation } from '@tripgen/service-kit';
 import { scheduleListCursor } from '../domain/list-cursor.ts';
 import { toSchedule, toSummary, TripChangedError, type ScheduleService } from '../domain/schedules.ts';
@@ -37,7 +37,7 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
       config: scheduleList,
       schema: {
         operationId: 'requestSchedule',
-        description: 'Asks for a schedule of the trip, or the re-plan of one day (replanDate, locked); answered 202 at once, generated through the AI service.',
+        description: `Asks for a schedule of the trip, or the re-plan of one day (replanDate, locked); answered 202 at once, generated through the AI service. A trip keeps at most ${SCHEDULES_PER_TRIP} schedules (completed and failed ones count): past them 409 (limit), nothing stored or spent, before the places are looked up; an Idempotency-Key replay, or the same request while its schedule is active, is answered as before, at the limit too.`,
         tags: ['schedules'],
         params: TripParams,
         headers: IdempotencyHeaders,

@@ -1,0 +1,178 @@
+/**
+ * docs/api.md, "Schedules kept" and POST /api/v1/trips/{id}/schedules: a trip keeps at most
+ * SCHEDULES_PER_TRIP schedules (here 3, SCHEDULES_PER_TRIP_MAX), completed and failed ones alike; the
+ * next request is 409 problem+json naming the limit, nothing stored, no outbox row, nothing of the
+ * traveller's schedule budget spent, before the places are looked up (not the location service's 503);
+ * requests racing for the last place on two replicas store one schedule; an Idempotency-Key replay and
+ * the same request while its schedule is active are answered as before. Real stack (PostgreSQL, Redis,
+ * the user service, the emulators); the AI and location services down, so a stored schedule stays queued.
+ */
+import { randomUUID } from 'node:crypto';
+import { queryRows } from '@tripgen/testing';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { call, fileStack, tripBody, waitingOnLocks, waitFor } from './harness.ts';
+
+const LIMIT = 3;
+const ctx = fileStack({ ai: false, tripEnv: { SCHEDULES_PER_TRIP_MAX: String(LIMIT) } });
+
+type Answer = Awaited<ReturnType<typeof call>>;
+
+const ask = (authorization: string, tripId: string, opts: { key?: string; base?: string; body?: unknown } = {}) =>
+  call(opts.base ?? ctx.base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: opts.body ?? {}, headers: { authorization, ...(opts.key === undefined ? {} : { 'idempotency-key': opts.key }) } });
+
+/**
+ * A new traveller's trip that has `n` schedules already, ended (failed, as while the AI service was
+ * down), written as the trip service stores them: the request route cannot make more than one a
+ * minute-window's budget, nor more than one at a time while the AI service is down.
+ */
+const tripWith = async (n: number) => {
+  const t = await ctx.stack.traveller();
+  const created = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers: { authorization: t.authorization } });
+  expect(created.status, JSON.stringify(created.json)).toBe(201);
+  const tripId = created.json.id as string;
+  await queryRows(
+    ctx.stack.trip.db.url,
+    `INSERT INTO schedules (id, trip_id, user_id, status, error, locked, request_hash, request, not_after, created_at, updated_at, finished_at)
+     SELECT gen_random_uuid(), $1, $2, 'failed', 'the schedule could not be generated', '{}', 'h', '{}'::jsonb, c + interval '2 minutes', c, c, c
+       FROM generate_series(1, $3::int) AS o, LATERAL (SELECT now() - o * interval '1 minute' AS c) AS at`,
+    [tripId, t.userId, n],
+  );
+  return { ...t, tripId };
+};
+
+/** The trip's schedules and the outbox rows about it (its warm-up, its events, its schedules' messages). */
+const storedOf = async (tripId: string) => {
+  const [row] = await queryRows<{ schedules: number; outbox: number }>(
+    ctx.stack.trip.db.url,
+    `SELECT (SELECT count(*)::int FROM schedules WHERE trip_id = $1) AS schedules,
+            (SELECT count(*)::int FROM outbox_messages WHERE strpos(body::text, $1::text) > 0) AS outbox`,
+    [tripId],
+  );
+  return row!;
+};
+
+const expectLimitProblem = (res: Answer) => {
+  expect(res.status, JSON.stringify(res.json)).toBe(409);
+  expect(res.type).toContain('application/problem+json');
+  expect(res.json.limit).toBe(LIMIT);
+  expect(res.json.detail).toBe(`A trip may keep at most ${LIMIT} schedules, and this trip has reached it; to plan it further, create it again as a new trip (deleting this trip deletes its schedules)`);
+};
+
+describe('POST /api/v1/trips/{id}/schedules at the trip\'s limit of schedules kept', () => {
+  it('refuses the schedule past the limit 409 problem+json naming it, storing nothing and spending none of the budget; the traveller\'s other trip is not held by it', async () => {
+    const { authorization, userId, tripId } = await tripWith(LIMIT);
+    const before = await storedOf(tripId);
+    // More than the traveller's 10 schedule requests a minute: none is a 429, none spent the budget.
+    for (let i = 0; i < 12; i++) expectLimitProblem(await ask(authorization, tripId, i % 2 ? { key: randomUUID() } : {}));
+    expect(await storedOf(tripId)).toEqual(before);
+    // The list still reads them all.
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${tripId}/schedules`, { headers: { authorization } })).json.items).toHaveLength(LIMIT);
+    // Another trip of the same traveller: its own count, and the budget is whole.
+    const other = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers: { authorization } });
+    const asked = await ask(authorization, other.json.id as string);
+    expect(asked.status, JSON.stringify(asked.json)).toBe(202);
+    expect((await queryRows<{ n: number }>(ctx.stack.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE user_id = $1', [userId]))[0]!.n).toBe(LIMIT + 1);
+  });
+
+  it('refuses a trip that has more than the limit already (stored before it) the same way', async () => {
+    const { authorization, tripId } = await tripWith(LIMIT + 2);
+    expectLimitProblem(await ask(authorization, tripId));
+    expect((await storedOf(tripId)).schedules).toBe(LIMIT + 2);
+  });
+
+  it('refuses a re-plan with locked places at the limit 409 before the places are looked up (the location service down: not its 503); a replanDate outside the trip is still its 400', async () => {
+    const { authorization, tripId } = await tripWith(LIMIT);
+    const before = await storedOf(tripId);
+    expectLimitProblem(await ask(authorization, tripId, { body: { replanDate: '2026-09-24', locked: ['seoul-gyeongbokgung'] } }));
+    expect((await ask(authorization, tripId, { body: { replanDate: '2026-10-01' } })).status).toBe(400);
+    expect(await storedOf(tripId)).toEqual(before);
+  });
+
+  it('answers an Idempotency-Key replay of the schedule that took the last place, and the same request while it is active, as before (202, that schedule); the key with another request 422', async () => {
+    const { authorization, tripId } = await tripWith(LIMIT - 1);
+    const key = randomUUID();
+    const last = await ask(authorization, tripId, { key });
+    expect(last.status, JSON.stringify(last.json)).toBe(202);
+    const again = await ask(authorization, tripId, { key });
+    expect([again.status, again.json.id, again.headers.get('location')]).toEqual([202, last.json.id, `/api/v1/trips/${tripId}/schedules/${last.json.id as string}`]);
+    expect((await ask(authorization, tripId, { key, body: { replanDate: '2026-09-24' } })).status).toBe(422);
+    const unkeyed = await tripWith(LIMIT - 1);
+    const first = await ask(unkeyed.authorization, unkeyed.tripId);
+    expect(first.status).toBe(202);
+    const same = await ask(unkeyed.authorization, unkeyed.tripId);
+    expect([same.status, same.json.id]).toEqual([202, first.json.id]);
+    expect((await storedOf(tripId)).schedules).toBe(LIMIT);
+  });
+
+  /**
+   * Requests for the last place held up together: the test's transaction holds a lock on schedules
+   * that every INSERT waits for (SHARE mode conflicts with an insert's ROW EXCLUSIVE; reads pass, so
+   * each has counted LIMIT - 1 before it), until all of them wait on a lock; then it commits.
+   */
+  const heldUpTogether = async (n: number, request: (i: number) => Promise<Answer>) => {
+    const holder = new pg.Client({ connectionString: ctx.stack.trip.db.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE schedules IN SHARE MODE');
+      const answers = Promise.all(Array.from({ length: n }, (_, i) => request(i)));
+      await waitFor(() => waitingOnLocks(ctx.stack, n), 'every request waiting on a lock', 20_000, 20);
+      await holder.query('COMMIT');
+      return await answers;
+    } finally {
+      await holder.end();
+    }
+  };
+
+  it('stores one schedule of requests (each under its own key) for the last place racing on two replicas: the others 409 naming the limit, nothing of theirs stored', async () => {
+    const replica = await ctx.stack.tripReplica();
+    const { authorization, tripId } = await tripWith(LIMIT - 1);
+    const before = await storedOf(tripId);
+    const bases = [ctx.base, replica.url];
+    const N = 6;
+    const answers = await heldUpTogether(N, (i) => ask(authorization, tripId, { key: randomUUID(), base: bases[i % 2] }));
+    expect(answers.map((a) => a.status).sort()).toEqual([202, ...Array(N - 1).fill(409)]);
+    for (const a of answers.filter((x) => x.status === 409)) expectLimitProblem(a);
+    // The winner's schedule, its generation message and its event; nothing of the others.
+    const after = await storedOf(tripId);
+    expect(after.schedules).toBe(LIMIT);
+    expect(after.outbox - before.outbox).toBe(2);
+  });
+
+  it('counts a schedule stored and ended on another replica while the request waited to store its own: 409 naming the limit, not a schedule past it', async () => {
+    const { authorization, userId, tripId } = await tripWith(LIMIT - 1);
+    const holder = new pg.Client({ connectionString: ctx.stack.trip.db.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE schedules IN SHARE MODE');
+      // Past its own checks (LIMIT - 1 counted), the request waits at its insert...
+      const answer = ask(authorization, tripId);
+      await waitFor(() => waitingOnLocks(ctx.stack, 1), 'the request waiting on a lock', 20_000, 20);
+      // ...while the trip's last place is taken by a schedule that also ended already (the AI service refused it at once).
+      await holder.query(
+        `INSERT INTO schedules (id, trip_id, user_id, status, error, locked, request_hash, request, not_after, created_at, updated_at, finished_at)
+         VALUES (gen_random_uuid(), $1, $2, 'failed', 'the schedule could not be generated', '{}', 'h', '{}'::jsonb, now() + interval '2 minutes', now(), now(), now())`,
+        [tripId, userId],
+      );
+      await holder.query('COMMIT');
+      expectLimitProblem(await answer);
+    } finally {
+      await holder.end();
+    }
+    expect((await storedOf(tripId)).schedules).toBe(LIMIT);
+  });
+
+  it('answers every one of the same key\'s requests racing for the last place with the one schedule stored', async () => {
+    const replica = await ctx.stack.tripReplica();
+    const { authorization, tripId } = await tripWith(LIMIT - 1);
+    const key = `last-place-${randomUUID()}`;
+    const bases = [ctx.base, replica.url];
+    const N = 6;
+    const answers = await heldUpTogether(N, (i) => ask(authorization, tripId, { key, base: bases[i % 2] }));
+    expect(answers.map((a) => a.status)).toEqual(Array(N).fill(202));
+    expect(new Set(answers.map((a) => a.json.id as string)).size).toBe(1);
+    expect((await storedOf(tripId)).schedules).toBe(LIMIT);
+  });
+});
