@@ -208,8 +208,7 @@ export const SCHEDULE_LIST_PAGE = Object.freeze({ defaultLimit: 100, maxLimit: 1
  * stored 201,600 on one trip) grows trip_db, the list's pages, the sweep's work and the account erasure
  * without bound (OWASP API4:2023). Every schedule counts, completed or failed: the rows are what is
  * bounded. Counted under a lock per trip in the request's insert, so replicas asking at once never pass it;
- * deleting the trip frees them (there is no deletion of one schedule: a trip re-planned past the limit is
- * planned further as a new trip). Why 200: a traveller compares a handful of versions, and a re-plan of
+ * a deleted schedule (DELETE of an ended one) frees its place. Why 200: a traveller compares a handful of versions, and a re-plan of
  * one day is one too; 200 is 14 per day of the longest trip (TRIP_LIMITS.days) and 20 minutes of
  * requests at the full SCHEDULE_RATE_LIMIT, yet two pages of SCHEDULE_LIST_PAGE and, with
  * TRIPS_PER_TRAVELLER, 200,000 schedules at most in one account's erasure.

@@ -56,7 +56,7 @@ const expectLimitProblem = (res: Answer) => {
   expect(res.status, JSON.stringify(res.json)).toBe(409);
   expect(res.type).toContain('application/problem+json');
   expect(res.json.limit).toBe(LIMIT);
-  expect(res.json.detail).toBe(`A trip may keep at most ${LIMIT} schedules, and this trip has reached it; to plan it further, create it again as a new trip (deleting this trip deletes its schedules)`);
+  expect(res.json.detail).toBe(`A trip may keep at most ${LIMIT} schedules, and this trip has reached it; deleting one of its ended schedules frees its place for a new one`);
 };
 
 describe('POST /api/v1/trips/{id}/schedules at the trip\'s limit of schedules kept', () => {

@@ -57,11 +57,11 @@ const INSERT_REQUEST_SQL = withOutboxSql(`
 
 /**
  * A request's answer when its trip keeps `max` schedules already (catalog SCHEDULES_PER_TRIP): 409, a
- * conflict with the trip's state, as tripLimitReached for trips; not 429 (waiting frees nothing). There is
- * no deletion of one schedule: the trip's own DELETE frees them, or the trip is planned further as a new one.
+ * conflict with the trip's state, as tripLimitReached for trips; not 429 (waiting frees nothing), a
+ * DELETE of one of its ended schedules does (remove).
  */
 export const scheduleLimitReached = (max: number): HttpProblem =>
-  new HttpProblem(409, `A trip may keep at most ${max} schedules, and this trip has reached it; to plan it further, create it again as a new trip (deleting this trip deletes its schedules)`, { limit: max });
+  new HttpProblem(409, `A trip may keep at most ${max} schedules, and this trip has reached it; deleting one of its ended schedules frees its place for a new one`, { limit: max });
 
 /** The trip changed (or went) between its read and the schedule's insert: read it again and ask again (the route does, a few times). */
 export class TripChangedError extends HttpProblem {
@@ -1240,6 +1240,22 @@ export const scheduleService = (deps: ScheduleDeps) => {
       if (racing && same(racing) && idempotencyKey === undefined) return racing;
       if (await atLimit(trip.id)) throw scheduleLimitReached(schedulesPerTrip);
       throw new HttpProblem(409, 'Another schedule of this trip was requested at the same moment; request again when it has finished', racing ? { scheduleId: racing.id } : {});
+    },
+
+    /**
+     * Deletes an ended schedule (completed or failed) of the traveller's trip, freeing its place
+     * (SCHEDULES_PER_TRIP) and its Idempotency-Key, as a trip's DELETE does for its trips: `deleted`;
+     * `active` when it is queued or running (its outcome, notification and the trip's one active
+     * schedule would be left to nothing: it is awaited, or the trip changed, first); `none` when the
+     * trip has no such schedule or is not the traveller's. One statement: an outcome recorded at the
+     * same moment either comes first (the row then ends and is deleted) or finds no row (nothing is
+     * recorded nor told, as for a deleted trip). A schedule failed here alone that the AI service may
+     * still complete (correctable) is ended and goes as well.
+     */
+    async remove(userId: string, tripId: string, scheduleId: string): Promise<'deleted' | 'active' | 'none'> {
+      const gone = await prisma.schedule.deleteMany({ where: { id: scheduleId, tripId, userId, status: { in: ['completed', 'failed'] } } });
+      if (gone.count > 0) return 'deleted';
+      return (await prisma.schedule.findFirst({ where: { id: scheduleId, tripId, userId }, select: { id: true } })) ? 'active' : 'none';
     },
 
     /**

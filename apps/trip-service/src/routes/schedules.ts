@@ -1,5 +1,6 @@
 /** /api/v1/trips/{id}/schedules: ask for a schedule (or the re-plan of one day), read them. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { SCHEDULE_LIST_PAGE, SCHEDULES_PER_TRIP, SCHEDULES_ROUTE } from '@tripgen/catalog';
 import { CURRENT_TARGET, HttpProblem, markHeld, ProblemSchema, REFUSED_TARGET, withLocation } from '@tripgen/service-kit';
@@ -122,6 +123,30 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
         throw new HttpProblem(404, 'No such schedule of this trip');
       }
       return toSchedule(row);
+    },
+  );
+
+  app.delete(
+    '/api/v1/trips/:id/schedules/:scheduleId',
+    {
+      config: { target: oneSchedule },
+      schema: {
+        operationId: 'deleteSchedule',
+        description: `Deletes an ended schedule (completed or failed) of the trip: its place among the trip's ${SCHEDULES_PER_TRIP} is free for a new request, and its Idempotency-Key too. A queued or running one is a 409 naming it (scheduleId): wait for it to end, then delete it.`,
+        tags: ['schedules'],
+        params: ScheduleParams,
+        response: { 204: Type.Null(), 404: ProblemSchema, 409: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { id, scheduleId } = request.params;
+      const outcome = await schedules.remove(request.user!.id, id, scheduleId);
+      if (outcome === 'active') throw new HttpProblem(409, `Schedule ${scheduleId} of this trip is still being planned; delete it when it has finished`, { scheduleId });
+      if (outcome === 'none') {
+        await ownTrip(request.user!.id, id);
+        throw new HttpProblem(404, 'No such schedule of this trip');
+      }
+      return reply.code(204).send(null);
     },
   );
 };

@@ -1,0 +1,93 @@
+/**
+ * docs/api.md, DELETE /api/v1/trips/{id}/schedules/{scheduleId} and "Schedules kept": a traveller at
+ * their trip's limit of schedules (here 3, SCHEDULES_PER_TRIP_MAX) frees a place by deleting an ended
+ * schedule, not the trip; a queued or running one is a 409 naming it, kept; another traveller's trip or
+ * an unknown schedule 404; a deleted schedule's Idempotency-Key makes a new schedule. Real stack
+ * (PostgreSQL, Redis, the user service, the emulators); the AI service down, so a schedule stays queued.
+ */
+import { randomUUID } from 'node:crypto';
+import { queryRows } from '@tripgen/testing';
+import { describe, expect, it } from 'vitest';
+import { call, fileStack, tripBody } from './harness.ts';
+
+const LIMIT = 3;
+const ctx = fileStack({ ai: false, tripEnv: { SCHEDULES_PER_TRIP_MAX: String(LIMIT) } });
+
+const ask = (authorization: string, tripId: string, key?: string) =>
+  call(ctx.base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: {}, headers: { authorization, ...(key === undefined ? {} : { 'idempotency-key': key }) } });
+const remove = (authorization: string, tripId: string, scheduleId: string) => call(ctx.base, 'DELETE', `/api/v1/trips/${tripId}/schedules/${scheduleId}`, { headers: { authorization } });
+const count = async (tripId: string) => (await queryRows<{ n: number }>(ctx.stack.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [tripId]))[0]!.n;
+
+/** A new traveller's trip with `n` ended schedules (failed), written as the trip service stores them; their ids, oldest first. */
+const tripWith = async (n: number) => {
+  const t = await ctx.stack.traveller();
+  const created = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers: { authorization: t.authorization } });
+  expect(created.status, JSON.stringify(created.json)).toBe(201);
+  const tripId = created.json.id as string;
+  const ids = Array.from({ length: n }, () => randomUUID());
+  await queryRows(
+    ctx.stack.trip.db.url,
+    `INSERT INTO schedules (id, trip_id, user_id, status, error, locked, request_hash, request, not_after, created_at, updated_at, finished_at)
+     SELECT s, $2, $3, 'failed', 'the schedule could not be generated', '{}', 'h', '{}'::jsonb, c + interval '2 minutes', c, c, c
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS x(s, o), LATERAL (SELECT now() - (100 - o) * interval '1 minute' AS c) AS at`,
+    [ids, tripId, t.userId],
+  );
+  return { ...t, tripId, ids };
+};
+
+describe('DELETE /api/v1/trips/{id}/schedules/{scheduleId}', () => {
+  it('frees a place at the trip\'s limit: the next request is 202, the one after (its schedule ended) 409 again', async () => {
+    const { authorization, tripId, ids } = await tripWith(LIMIT);
+    expect((await ask(authorization, tripId)).status).toBe(409);
+    const deleted = await remove(authorization, tripId, ids[0]!);
+    expect(deleted.status, JSON.stringify(deleted.json)).toBe(204);
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${tripId}/schedules/${ids[0]!}`, { headers: { authorization } })).status).toBe(404);
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${tripId}/schedules`, { headers: { authorization } })).json.items.map((s: { id: string }) => s.id)).toEqual([ids[2], ids[1]]);
+    const asked = await ask(authorization, tripId);
+    expect(asked.status, JSON.stringify(asked.json)).toBe(202);
+    await queryRows(ctx.stack.trip.db.url, "UPDATE schedules SET status = 'failed', error = 'x', finished_at = now() WHERE id = $1", [asked.json.id]);
+    const past = await ask(authorization, tripId);
+    expect([past.status, past.json.limit]).toEqual([409, LIMIT]);
+    expect(await count(tripId)).toBe(LIMIT);
+  });
+
+  it('keeps a queued schedule: 409 naming it, nothing deleted; deleted once it has ended', async () => {
+    const { authorization, tripId } = await tripWith(0);
+    const asked = await ask(authorization, tripId);
+    expect(asked.status).toBe(202);
+    const refused = await remove(authorization, tripId, asked.json.id as string);
+    expect([refused.status, refused.json.scheduleId]).toEqual([409, asked.json.id]);
+    expect(refused.type).toContain('application/problem+json');
+    expect(await count(tripId)).toBe(1);
+    await queryRows(ctx.stack.trip.db.url, "UPDATE schedules SET status = 'completed', result = '{}'::jsonb, finished_at = now() WHERE id = $1", [asked.json.id]);
+    expect((await remove(authorization, tripId, asked.json.id as string)).status).toBe(204);
+    expect(await count(tripId)).toBe(0);
+  });
+
+  it('answers 404 for another traveller\'s trip, a schedule of another trip and an unknown one, deleting nothing', async () => {
+    const mine = await tripWith(1);
+    const theirs = await tripWith(1);
+    const other = await tripWith(1);
+    const trip404 = await remove(theirs.authorization, mine.tripId, mine.ids[0]!);
+    expect([trip404.status, trip404.json.detail]).toEqual([404, 'No such trip']);
+    // The other trip is the traveller's own, the schedule is not of it.
+    const sameOwner = await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers: { authorization: mine.authorization } });
+    const notOfIt = await remove(mine.authorization, sameOwner.json.id as string, mine.ids[0]!);
+    expect([notOfIt.status, notOfIt.json.detail]).toEqual([404, 'No such schedule of this trip']);
+    expect((await remove(mine.authorization, mine.tripId, randomUUID())).status).toBe(404);
+    expect((await remove(mine.authorization, mine.tripId, 'not-a-uuid')).status).toBe(400);
+    expect([await count(mine.tripId), await count(other.tripId)]).toEqual([1, 1]);
+  });
+
+  it('frees the deleted schedule\'s Idempotency-Key: the same key then makes a new schedule', async () => {
+    const { authorization, tripId } = await tripWith(0);
+    const key = randomUUID();
+    const first = await ask(authorization, tripId, key);
+    expect(first.status).toBe(202);
+    await queryRows(ctx.stack.trip.db.url, "UPDATE schedules SET status = 'failed', error = 'x', finished_at = now() WHERE id = $1", [first.json.id]);
+    expect((await remove(authorization, tripId, first.json.id as string)).status).toBe(204);
+    const again = await ask(authorization, tripId, key);
+    expect(again.status, JSON.stringify(again.json)).toBe(202);
+    expect(again.json.id).not.toBe(first.json.id);
+  });
+});
