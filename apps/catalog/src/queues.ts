@@ -22,11 +22,13 @@ export const CONSUMER_CONCURRENCY = {
 
 /**
  * What becomes of one delivery a service consumes (the service kit's consumer): processed, a
- * duplicate of one processed before, abandoned for redelivery, or dead-lettered (given up on: it
- * will never be processed). The kit counts each (messages_consumed_total, by queue and outcome,
- * from 0 for every queue the service consumes) and the rendered alerts select dead letters by it.
+ * duplicate of one processed before, abandoned for redelivery, dead-lettered (given up on: it
+ * will never be processed), or rescheduled (completed once a copy of it was sent, to be delivered
+ * later as a new message: its handler could not act on it yet and would only have held a slot).
+ * The kit counts each (messages_consumed_total, by queue and outcome, from 0 for every queue the
+ * service consumes) and the rendered alerts select dead letters by it.
  */
-export const CONSUME_OUTCOMES = ['processed', 'duplicate', 'abandoned', 'deadLettered'] as const;
+export const CONSUME_OUTCOMES = ['processed', 'duplicate', 'abandoned', 'deadLettered', 'rescheduled'] as const;
 export type ConsumeOutcome = (typeof CONSUME_OUTCOMES)[number];
 
 /**

@@ -19,6 +19,10 @@ export type Release =
 
 export const DEAD_LETTER_SUFFIX = '/$deadletterqueue';
 
+/** The message annotation of a scheduled message's enqueue time (AMQP timestamp: a Date once decoded). */
+const SCHEDULED_ENQUEUE_TIME = 'x-opt-scheduled-enqueue-time';
+const scheduledAt = (value: unknown): number | undefined => (value instanceof Date ? value.getTime() : typeof value === 'number' ? value : undefined);
+
 /**
  * One Service Bus entity (a queue, or a queue's `$deadletterqueue`): FIFO by sequence number,
  * with messages either available or locked by one delivery. Settlement rules live here, apart
@@ -45,9 +49,21 @@ export class Entity {
       message,
       deliveryCount: 0,
     };
+    // A scheduled message (the SDK's scheduledEnqueueTimeUtc, this annotation on the wire) is "only
+    // available at the scheduled enqueue time" (learn.microsoft.com/azure/service-bus-messaging/
+    // message-sequencing#scheduled-messages): held until then, a new message with its delivery count 0.
+    const at = scheduledAt(message.message_annotations?.[SCHEDULED_ENQUEUE_TIME]);
+    if (at !== undefined && at > Date.now()) {
+      setTimeout(() => this.makeAvailable(stored), at - Date.now()).unref();
+      return stored;
+    }
+    this.makeAvailable(stored);
+    return stored;
+  }
+
+  private makeAvailable(stored: StoredMessage): void {
     this.available.push(stored);
     this.store.notify(this);
-    return stored;
   }
 
   /** Takes the next available message, locked under `lockToken`. */

@@ -267,6 +267,8 @@ const CLAIM_SQL = `INSERT INTO generations AS g (id, trip_id, user_id, status, r
  * record each look, the whole request sent again), ten times a second for each waiting delivery.
  */
 const CLAIM_STATE_SQL = `SELECT status, (claimed_until IS NULL OR claimed_until <= clock_timestamp()) AS free FROM generations WHERE id = $1::uuid`;
+/** How long the live claim on a schedule holds unless renewed, in ms (the database's clock); no row when none holds it. */
+const CLAIM_LEFT_SQL = `SELECT extract(epoch FROM claimed_until - clock_timestamp()) * 1000 AS left_ms FROM generations WHERE id = $1::uuid AND status = 'running' AND claimed_until > clock_timestamp()`;
 const RENEW_CLAIM_SQL = `UPDATE generations SET claimed_until = clock_timestamp() + $3::float8 * interval '1 millisecond'
   WHERE id = $1::uuid AND claimed_by = $2::uuid AND status = 'running'`;
 const RELEASE_CLAIM_SQL = `UPDATE generations SET claimed_by = NULL, claimed_until = NULL WHERE id = $1::uuid AND claimed_by = $2::uuid AND status = 'running'`;
@@ -295,6 +297,12 @@ export const generationRepository = (prisma: PrismaClient) => ({
     if (!row) return 'free';
     if (row.status !== 'running') return 'final';
     return row.free ? 'free' : 'busy';
+  },
+
+  /** How long another delivery's live claim on the schedule holds unless renewed (ms; 0 when none holds it): when a delivery should look again. */
+  async claimLeftMs(scheduleId: string): Promise<number> {
+    const [row] = await prisma.$queryRawUnsafe<{ left_ms: number | string }[]>(CLAIM_LEFT_SQL, scheduleId);
+    return row ? Math.max(0, Math.ceil(Number(row.left_ms))) : 0;
   },
 
   /**

@@ -37,7 +37,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CONSUMER_CONCURRENCY, QUEUE_LIMITS, QUEUES, type AsyncOutcome, type ScheduleGenerationMessage } from '@tripgen/catalog';
-import { NewerMessageError, consumeIdempotentlyAfterWork, enqueue, redeliveryDelayMs, type ConsumeEvent, type IncomingMessage, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
+import { NewerMessageError, RescheduleMessage, consumeIdempotentlyAfterWork, enqueue, redeliveryDelayMs, type ConsumeEvent, type IncomingMessage, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { DeadlinePassed, GenerationFailure, generateSchedule, pastDeadline, type GenerateDeps } from '../planning/generate.ts';
 import { PLAN_CLAIM_MS, askedAtOf, deliverNotification, finishGeneration, generationRepository, isNotifyMessage, notifyingBy, reportFinished, withdrawGeneration, type NotifyBy, type NotifyMessage, type OnFinished, type Outcome } from './generations.ts';
@@ -78,6 +78,18 @@ export interface ScheduleConsumerOptions {
 const CLAIM_POLL_MS = 100;
 
 /**
+ * How many deliveries of a pod may wait in their handler slot for another delivery's outcome of
+ * their schedule (claimFor): a quarter of the slots (2 of 8; 1 of a pod of up to 4). A waiting
+ * delivery holds its slot until that outcome (up to the request's deadline), so a burst of
+ * duplicates (a broker hiccup redelivering many locked messages at once) took every slot and a
+ * fresh request waited for the other plan to end (test/waiting-duplicates.test.ts). One waiting in
+ * its slot settles as soon as the outcome exists and takes the schedule over at once when the claim
+ * is given back; the others are rescheduled (the kit's RescheduleMessage: a copy delivered when the
+ * claim would run out, the slot given back at once, no delivery count spent).
+ */
+export const waitersInSlot = (concurrency: number): number => Math.max(1, Math.ceil(concurrency / 4));
+
+/**
  * A delivery of a schedule that another delivery's live claim still holds past the request's
  * deadline and one claim period: that plan is stuck (it ends at the deadline) or its claim is
  * renewed by a process that no longer plans. Transient: the message is abandoned, and its
@@ -108,6 +120,10 @@ const deadlineOf = (body: unknown): number => Date.parse(String((body as { notAf
 export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaClient, deps: GenerateDeps, options: ScheduleConsumerOptions): Promise<Subscription> => {
   const generations = generationRepository(prisma);
   const claimMs = PLAN_CLAIM_MS;
+  const concurrency = options.concurrency ?? CONSUMER_CONCURRENCY[QUEUES.aiScheduleGeneration];
+  const mayWait = waitersInSlot(concurrency);
+  /** Deliveries waiting in their slot for another's outcome of their schedule (claimFor). */
+  let waiting = 0;
   const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
   // A telemetry that throws is a bug (reportFinished): at error level.
   const logError = (obj: object, msg: string) => options.logger.error(obj, msg);
@@ -186,20 +202,37 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
    * twice, on this pod or another), this one waits for that outcome instead of running the engine
    * a second time, and is then settled as a duplicate (the kit finds the message id recorded; a
    * copy of another id, its late copy, finds the schedule final): one engine run, one outcome told.
-   * A claim that runs out (its planner died) is taken over at the next look.
+   * A claim that runs out (its planner died) is taken over at the next look. Only `mayWait`
+   * deliveries of this pod wait so, each in its handler slot; another is rescheduled to come again
+   * when the claim would run out (a planner that died is still taken over then, within the claim's
+   * PLAN_CLAIM_MS), and its slot is free for other requests meanwhile.
    */
   const claimFor = async (message: ScheduleGenerationMessage): Promise<{ readonly token: string } | 'final'> => {
     const token = randomUUID();
     const giveUpAt = Math.max(Date.parse(message.notAfter), Date.now()) + claimMs;
-    for (let looks = 0; ; looks += 1) {
-      // Between tries it only reads the row: it claims (a write) when no live claim holds it.
-      const seen = looks === 0 ? 'free' : await generations.claimState(message.scheduleId);
-      const state = seen === 'free' ? await generations.claim(message, token, claimMs) : seen;
-      if (state === 'claimed') return { token };
-      if (state === 'final') return 'final';
-      if (looks === 0) options.logger.info({ scheduleId: message.scheduleId }, 'another delivery of this schedule is planning it: waiting for its outcome');
-      if (Date.now() >= giveUpAt) throw new ScheduleClaimedError(message.scheduleId);
-      await sleep(CLAIM_POLL_MS);
+    let inSlot = false;
+    try {
+      for (let looks = 0; ; looks += 1) {
+        // Between tries it only reads the row: it claims (a write) when no live claim holds it.
+        const seen = looks === 0 ? 'free' : await generations.claimState(message.scheduleId);
+        const state = seen === 'free' ? await generations.claim(message, token, claimMs) : seen;
+        if (state === 'claimed') return { token };
+        if (state === 'final') return 'final';
+        if (looks === 0) {
+          if (waiting >= mayWait) {
+            // CLAIM_POLL_MS past the claim's end: a claim not renewed by then has run out.
+            const notBefore = new Date(Date.now() + (await generations.claimLeftMs(message.scheduleId)) + CLAIM_POLL_MS);
+            throw new RescheduleMessage(notBefore, `another delivery of schedule ${message.scheduleId} is planning it and ${waiting} of this pod's deliveries already wait for outcomes`);
+          }
+          waiting += 1;
+          inSlot = true;
+          options.logger.info({ scheduleId: message.scheduleId }, 'another delivery of this schedule is planning it: waiting for its outcome');
+        }
+        if (Date.now() >= giveUpAt) throw new ScheduleClaimedError(message.scheduleId);
+        await sleep(CLAIM_POLL_MS);
+      }
+    } finally {
+      if (inSlot) waiting -= 1;
     }
   };
   // The generation (location calls, the router, the engine thread: seconds) runs outside any
@@ -301,7 +334,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
     },
     {
       consumer: CONSUMER_NAME,
-      concurrency: options.concurrency ?? CONSUMER_CONCURRENCY[QUEUES.aiScheduleGeneration],
+      concurrency,
       maxDeliveryCount,
       logger: options.logger,
       onTaken: taken,

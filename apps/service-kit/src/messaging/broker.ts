@@ -7,6 +7,11 @@ export interface OutgoingMessage {
   readonly body: unknown;
   /** W3C traceparent of the trace it continues (Service Bus: the Diagnostic-Id application property). */
   readonly traceparent?: string;
+  /**
+   * Not delivered before this time (Service Bus: a scheduled message, ScheduledEnqueueTimeUtc):
+   * until then it is on the queue but no receiver sees it.
+   */
+  readonly notBefore?: Date;
 }
 
 /** A delivered message as handlers see it, whatever the broker. */

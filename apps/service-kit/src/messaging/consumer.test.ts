@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { QUEUE_LIMITS, QUEUE_LOCK_MS, QUEUE_NAMES, QUEUES } from '@tripgen/catalog';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import type { IncomingMessage, MessageBroker, Subscription } from './broker.ts';
-import { REDELIVERY_BACKOFF, consume, consumeIdempotently, consumeIdempotentlyAfterWork, pruneProcessedMessages, redeliveryDelayMs, settlementForFailure, type ConsumeEvent } from './consumer.ts';
+import { REDELIVERY_BACKOFF, RescheduleMessage, consume, consumeIdempotently, consumeIdempotentlyAfterWork, pruneProcessedMessages, redeliveryDelayMs, settlementForFailure, type ConsumeEvent } from './consumer.ts';
 import { DATA_REFUSED_REASON, NewerMessageError, PermanentMessageError } from './errors.ts';
 import { createServiceBusBroker } from './service-bus-broker.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/test-database.ts';
@@ -385,6 +385,43 @@ describe('idempotent consumer on PostgreSQL and the emulator', { timeout: 60_000
     expect([1, 2]).toContain(works); // 2 when the twin came before the first recorded, as it mostly does
     expect(events.map((e) => e.outcome).sort()).toEqual(['duplicate', 'processed']);
     expect(await inbox()).toEqual([{ message_id: 'twin' }]);
+  });
+
+  it('after work: a work that cannot act yet reschedules its message: completed unrecorded (outcome rescheduled), its slot free at once, the copy delivered later as a new message and recorded once', async () => {
+    const events: ConsumeEvent[] = [];
+    /** Deliveries in the order they were taken. */
+    const taken: string[] = [];
+    subscription = await consumeIdempotentlyAfterWork(
+      broker,
+      db.sql,
+      queue,
+      async (m) => {
+        // The first delivery of 'later' cannot act yet: its copy comes in 1.5 s (a Service Bus scheduled message).
+        if (m.messageId === 'later' && taken.filter((t) => t === 'later').length === 1) throw new RescheduleMessage(new Date(Date.now() + 1_500), 'not yet');
+        return m.attempt;
+      },
+      async (m, tx, attempt) => {
+        await tx.$executeRawUnsafe('INSERT INTO inbox (message_id, body) VALUES ($1, $2::jsonb)', m.messageId, String(attempt));
+      },
+      // One slot: had the rescheduled delivery kept it, 'next' would wait for it.
+      { concurrency: 1, maxDeliveryCount: MAX_DELIVERY_COUNT, logger: quietLogger, onOutcome: (e) => events.push(e), onTaken: (m) => void taken.push(m.messageId) },
+    );
+    await broker.publish(queue, [{ messageId: 'later', body: {} }]);
+    await waitFor(() => events.length === 1, 'the first delivery settled');
+    await broker.publish(queue, [{ messageId: 'next', body: {} }]);
+    await waitFor(() => events.length === 3, 'next and the copy of later');
+    expect(taken).toEqual(['later', 'next', 'later']);
+    expect(events.map((e) => [e.messageId, e.outcome, e.attempt])).toEqual([
+      ['later', 'rescheduled', 1],
+      ['next', 'processed', 1],
+      // A new message: no delivery counted against MaxDeliveryCount.
+      ['later', 'processed', 1],
+    ]);
+    expect(await db.sql.$queryRawUnsafe('SELECT message_id, body FROM inbox ORDER BY message_id')).toEqual([
+      { message_id: 'later', body: 1 },
+      { message_id: 'next', body: 1 },
+    ]);
+    expect(await broker.peekDeadLetters(queue, 10)).toEqual([]);
   });
 
   it('consume() without a database applies the same policy, the redelivery after the default backoff', async () => {

@@ -70,10 +70,31 @@ export function settlementForFailure(error: unknown, message: IncomingMessage, m
   return { action: 'abandon', reason: describeError(error), retryAfterMs: redeliveryDelayMs(message.attempt, backoff) };
 }
 
+/**
+ * Thrown by a `work` (consumeIdempotentlyAfterWork) that cannot act on its message yet and should
+ * not hold one of the consumer's slots meanwhile (a duplicate waiting for another delivery's
+ * outcome): the kit sends a copy of the message (its id, body and trace) to be delivered at
+ * `notBefore` (a Service Bus scheduled message) and completes this delivery without recording its
+ * id, so the copy is handled as the message itself. Not an abandon: Service Bus redelivers an
+ * abandoned message at once and counts it toward MaxDeliveryCount (then the dead-letter queue),
+ * and the kit's delayed abandon (REDELIVERY_BACKOFF) holds the slot for the delay. The copy comes
+ * as a new message (delivery count 0). Outcome 'rescheduled'; a send that fails is a transient
+ * failure as any other (abandoned for redelivery).
+ */
+export class RescheduleMessage extends Error {
+  constructor(
+    readonly notBefore: Date,
+    reason: string,
+  ) {
+    super(reason);
+    this.name = 'RescheduleMessage';
+  }
+}
+
 /** `failure`: what the handler threw, logged with its stack when the message is dead-lettered (someone must look). */
-function report(options: ConsumerOptions, message: IncomingMessage, settlement: Settlement, duplicate: boolean, failure?: unknown): void {
+function report(options: ConsumerOptions, message: IncomingMessage, settlement: Settlement, duplicate: boolean | 'rescheduled', failure?: unknown): void {
   const outcome: ConsumeOutcome =
-    settlement.action === 'complete' ? (duplicate ? 'duplicate' : 'processed') : settlement.action === 'abandon' ? 'abandoned' : 'deadLettered';
+    settlement.action === 'complete' ? (duplicate === 'rescheduled' ? 'rescheduled' : duplicate ? 'duplicate' : 'processed') : settlement.action === 'abandon' ? 'abandoned' : 'deadLettered';
   const error = settlement.action === 'complete' ? undefined : settlement.action === 'abandon' ? settlement.reason : settlement.description;
   const event: ConsumeEvent = { queue: message.queue, messageId: message.messageId, attempt: message.attempt, outcome, ...(error ? { error } : {}) };
   const logger = options.logger ?? stderrLogger;
@@ -234,13 +255,23 @@ async function consumeRecorded<T>(
     (message) => inDelivery(message, async () => {
       let settlement: Settlement;
       let failure: unknown;
-      let duplicate = false;
+      let duplicate: boolean | 'rescheduled' = false;
       try {
         options.onTaken?.(message);
         // Without work the transaction's insert is the check (duplicates wait on its key).
         duplicate = work !== undefined && (await recorded(message.messageId));
         if (!duplicate) {
-          const made = work ? await work(message) : (undefined as T);
+          let made: T;
+          try {
+            made = work ? await work(message) : (undefined as T);
+          } catch (error) {
+            if (!(error instanceof RescheduleMessage)) throw error;
+            const copy = { messageId: message.messageId, body: message.body, notBefore: error.notBefore, ...(message.traceparent ? { traceparent: message.traceparent } : {}) };
+            await broker.publish(queue, [copy]);
+            (options.logger ?? stderrLogger).info({ queue, messageId: message.messageId, attempt: message.attempt, notBefore: error.notBefore.toISOString(), reason: error.message }, 'message rescheduled: a copy comes later, this delivery is completed');
+            report(options, message, { action: 'complete' }, 'rescheduled');
+            return { action: 'complete' };
+          }
           duplicate = await db.$transaction(
             async (tx) => {
               if ((await tx.$executeRawUnsafe(RECORD_SQL, consumerName, message.messageId)) === 0) return true;

@@ -54,6 +54,7 @@ export {
   consumeIdempotentlyAfterWork,
   pruneProcessedMessages,
   redeliveryDelayMs,
+  RescheduleMessage,
   settlementForFailure,
   type ConsumeEvent,
   type ConsumeOutcome,

@@ -197,6 +197,7 @@ export function createServiceBusBroker(options: ServiceBusBrokerOptions): Messag
         contentType: 'application/json',
         ...(partitionKey !== undefined ? { partitionKey } : {}),
         ...(m.traceparent ? { applicationProperties: { [DIAGNOSTIC_ID]: m.traceparent } } : {}),
+        ...(m.notBefore ? { scheduledEnqueueTimeUtc: m.notBefore } : {}),
       };
       // A partitioned queue takes a batch only when its messages share one partition key (Azure
       // SDK for .NET, TROUBLESHOOTING.md "Cannot send batch with multiple partition keys"): one

@@ -26,7 +26,7 @@ export interface Metrics {
   readonly registry: Registry;
   readonly httpDuration: Histogram<'method' | 'route' | 'status_code'>;
   readonly dependencyUp: Gauge<'dependency'>;
-  /** Deliveries by outcome (processed, duplicate, abandoned, deadLettered): feed it from a consumer's onOutcome. */
+  /** Deliveries by outcome (catalog CONSUME_OUTCOMES: processed, duplicate, abandoned, deadLettered, rescheduled): feed it from a consumer's onOutcome. */
   readonly messagesConsumed: Counter<'queue' | 'outcome'>;
   /** Outbox rows set aside, never to be sent (larger than their destination accepts), by destination: feed it from the relay's onSetAside. */
   readonly outboxSetAside: Counter<'destination'>;
