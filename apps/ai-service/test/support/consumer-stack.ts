@@ -28,6 +28,8 @@ export const startConsumerStack = async (opts: {
   readonly candidates: unknown;
   readonly interests?: InterestModel;
   readonly consumer: ScheduleConsumerOptions;
+  /** The consumer's own client (the service's, with its query time limit); the test's client by default. */
+  readonly consumerPrisma?: (databaseUrl: string) => PrismaClient;
 }): Promise<ConsumerStack> => {
   const [db, bus] = await Promise.all([createTestDatabase(opts.database, serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
   const prisma = testPrismaClient(PrismaClient, db.url, opts.poolSize);
@@ -37,9 +39,10 @@ export const startConsumerStack = async (opts: {
   const url = await location.listen({ port: 0, host: '127.0.0.1' });
   const relay = createOutboxRelay({ db: prisma, broker, logger: opts.consumer.logger, pollIntervalMs: 50 });
   relay.start();
+  const consumerPrisma = opts.consumerPrisma?.(db.url) ?? prisma;
   const subscription = await consumeScheduleRequests(
     broker,
-    prisma,
+    consumerPrisma,
     { directory: locationDirectory(url, 1_000), interests: opts.interests ?? keywordInterestModel, budget: { timeLimitMs: 200, maxIterations: 100 } },
     opts.consumer,
   );
@@ -52,6 +55,7 @@ export const startConsumerStack = async (opts: {
       await broker.close();
       await location.close();
       await bus.stop();
+      if (consumerPrisma !== prisma) await consumerPrisma.$disconnect();
       await prisma.$disconnect();
       await db.drop();
     },
