@@ -482,6 +482,28 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(weeklyHours('Mo-Su 06:30-sunrise', '2026-06-22', seoul)).toEqual({ mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] });
   });
 
+  it('a rule whose every span is a sun span with no time on the date is closed that date, not a value the package cannot parse', () => {
+    // Seoul (Gyeongbokgung), 2026-06-21: sunrise 05:10 (before 06:30), sunset 19:56 (after 17:30). Each span alone
+    // read that date as closed; the two in one rule left the rule with no time at all, which threw the package's
+    // "Unexpected token" on that date (196 dates of 2026), although the value passed the load check (it has no
+    // coordinates there): a candidates answer holding such a place failed for every such date.
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    const on = (value: string, date: string) => dayOpenings(value, [date], seoul)[0]!;
+    expect(on('Mo-Su 06:30-sunrise,sunset-17:30', '2026-06-21')).toEqual({
+      date: '2026-06-21',
+      intervals: [],
+      note: [
+        '06:30-sunrise has no time on this date (sunrise at 05:10, before 06:30): closed, not counted as open',
+        'sunset-17:30 has no time on this date (sunset at 19:56, after 17:30): closed, not counted as open',
+      ].join('; '),
+    });
+    expect(on('Mo-Su 06:30-sunrise, sunset-17:30 open "bird hide"', '2026-06-21').intervals).toEqual([]);
+    // A clock span between them stays; in winter both sun spans have their time.
+    expect(on('Mo-Su 06:30-sunrise,10:00-12:00,sunset-17:30', '2026-06-21').intervals).toEqual([['10:00', '12:00']]);
+    expect(on('Mo-Su 06:30-sunrise,sunset-17:30', '2026-12-21').intervals).toEqual([['06:30', '07:42'], ['17:16', '17:30']]);
+    expect(weeklyHours('Mo-Su 06:30-sunrise,sunset-17:30; Su off', '2026-06-22', seoul)).toEqual({ mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] });
+  });
+
   it('a night a later rule shortens ends where that rule ends it, not where the overridden night would: `Mo-Su 18:00-04:00; PH 18:00-02:00`', () => {
     // The day after Chuseok's last day (Sun 27 Sep 2026): the holiday's own night runs to 02:00. The
     // package opened it to 04:00 (the wrapped part of Mo-Su's night matches too, the longer one wins),

@@ -468,8 +468,9 @@ const sunSpansOn = (value: string, date: string, at: Coordinates | undefined): S
   )
     // A dropped span with the comma that joined it to the others.
     .replace(/\s*,\s*\uE000|\uE000\s*,\s*/g, '')
-    // A rule whose only span is dropped is closed that day, its state (`open`, `unknown`) with it.
-    .replace(/\uE001(\s+(?:open|unknown)\b)?/gi, 'off');
+    // A rule whose only span is dropped is closed that day, its state (`open`, `unknown`) with it; so is one whose
+    // spans are all dropped (`06:30-sunrise,sunset-17:30` in June), whose last dropped span the line above leaves.
+    .replace(/[\uE000\uE001](\s+(?:open|unknown)\b)?/gi, 'off');
   reading = { code, notes };
   sunSpanReadings.set(key, reading);
   return reading;
