@@ -212,12 +212,26 @@ describe("Azure OpenAI interest model: the pod's Entra credential failing (a loc
       expect(line).toMatchObject({ level: 40, outage: [{ type: 'AuthenticationRequiredError', message: expect.stringMatching(new RegExp(`^${code}: `)) }] });
       expect(line.err).toBeUndefined();
     }
-    // The tenant's metadata out of reach (the credential's first request): nothing listens there.
+    // Entra's own authority out of reach: MSAL knows its endpoints (msal-common's metadata for
+    // login.microsoftonline.com), so the token request is the first, and nothing listens there.
     const closed = Fastify();
     const gone = Number(new URL(await closed.listen({ port: 0, host: '127.0.0.1' })).port);
     await closed.close();
-    const unreachable = await failedReading(entra.credential({ retries: false, reach: gone }));
-    expect(unreachable).toMatchObject({ level: 40, outage: [{ type: 'CredentialUnavailableError', message: expect.stringMatching(/^endpoints_resolution_error: /) }] });
+    const unreachable = await failedReading(entra.credential({ retries: false, reach: gone, authority: 'https://login.microsoftonline.com' }));
+    expect(unreachable).toMatchObject({ level: 40, outage: [{ type: 'AuthenticationRequiredError', message: expect.stringMatching(/^network_error: /) }] });
+  });
+
+  it("logs an authority host whose endpoints cannot be resolved (endpoints_resolution_error) at error with its stack: never Entra's outage, an authority MSAL does not know", async () => {
+    // Entra's hosts (login.microsoftonline.com and the national clouds') have their endpoints in MSAL
+    // itself: Entra out of reach there is network_error (above). endpoints_resolution_error comes only
+    // from an authority host MSAL asks for its metadata, a misspelt or foreign AZURE_AUTHORITY_HOST
+    // (here the stub's own, nothing listening), or a tenant that host does not know: it stays so.
+    const closed = Fastify();
+    const gone = Number(new URL(await closed.listen({ port: 0, host: '127.0.0.1' })).port);
+    await closed.close();
+    const line = await failedReading(entra.credential({ retries: false, reach: gone }));
+    expect(line).toMatchObject({ level: 50, err: { type: 'CredentialUnavailableError', message: expect.stringMatching(/^endpoints_resolution_error: /) } });
+    expect(line.outage).toBeUndefined();
   });
 
   it('logs a credential refused for our configuration (no federated identity record, app not found) at error with its stack', async () => {

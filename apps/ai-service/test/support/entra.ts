@@ -57,14 +57,16 @@ export const startEntra = async () => {
     /**
      * The pod's credential on this stub (or on `reach`, a port nothing listens on). `retries`: the
      * credential's own (its default: 3 more tries, ~5 s against a 503, measured); off, a test sees at
-     * once the error those tries end with.
+     * once the error those tries end with. `authority`: the authority host it is given (the stub's own
+     * by default, whose endpoints it asks for; Entra's real one, `https://login.microsoftonline.com`,
+     * whose endpoints MSAL knows without asking: the token request is its first).
      */
-    credential: ({ retries = true, reach = port }: { retries?: boolean; reach?: number } = {}) =>
+    credential: ({ retries = true, reach = port, authority = AUTHORITY }: { retries?: boolean; reach?: number; authority?: string } = {}) =>
       new WorkloadIdentityCredential({
         tenantId: TENANT,
         clientId: 'client-1',
         tokenFilePath: tokenFile,
-        authorityHost: AUTHORITY,
+        authorityHost: authority,
         disableInstanceDiscovery: true,
         ...(retries ? {} : { retryOptions: { maxRetries: 0 } }),
         additionalPolicies: [
@@ -73,7 +75,7 @@ export const startEntra = async () => {
             policy: {
               name: 'to-the-local-entra',
               sendRequest: (request, next) => {
-                request.url = request.url.replace(AUTHORITY, `http://127.0.0.1:${reach}`);
+                request.url = request.url.replace(authority, `http://127.0.0.1:${reach}`);
                 request.allowInsecureConnection = true;
                 return next(request);
               },

@@ -163,7 +163,6 @@ describe('isDependencyOutage', () => {
       ['Entra temporarily_unavailable', new AuthenticationRequiredError({ scopes: [SCOPE], message: 'temporarily_unavailable: Error(s): 50196 - Description: AADSTS50196: The server is temporarily unavailable.' })],
       ['Entra server_error', new AuthenticationRequiredError({ scopes: [SCOPE], message: 'server_error: Error(s): 90033 - Description: AADSTS90033: A transient error has occurred.' })],
       ['Entra network_error', new AuthenticationRequiredError({ scopes: [SCOPE], message: 'network_error: See https://aka.ms/msal.js.errors#network_error for details' })],
-      ['Entra metadata not fetched', new CredentialUnavailableError('endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details')],
       ['a token endpoint answering 503', new AuthenticationError(503, { error: 'temporarily_unavailable', error_description: 'busy' })],
       ['a token endpoint answering 429', new AuthenticationError(429, 'Too many requests')],
     ];
@@ -182,6 +181,9 @@ describe('isDependencyOutage', () => {
       ['Entra invalid_client', new AuthenticationRequiredError({ scopes: [SCOPE], message: 'invalid_client: Error(s): 700213 - Description: AADSTS700213: No matching federated identity record found.' })],
       ['Entra unauthorized_client', new AuthenticationRequiredError({ scopes: [SCOPE], message: "unauthorized_client: Error(s): 700016 - Description: AADSTS700016: Application with identifier 'x' was not found." })],
       ['credential setting missing', new CredentialUnavailableError('WorkloadIdentityCredential: is unavailable. clientId is a required parameter.')],
+      // An authority host MSAL must ask for its endpoints (Entra's own it knows without asking): a
+      // misspelt AZURE_AUTHORITY_HOST, or a tenant it does not know (ai-service test/azure-openai.test.ts).
+      ['Entra authority not resolved', new CredentialUnavailableError('endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details')],
       ['a token endpoint answering 400', new AuthenticationError(400, { error: 'invalid_request', error_description: 'bad' })],
     ];
     expect(outages.filter(([, e]) => !isDependencyOutage(e)).map(([what]) => what)).toEqual([]);

@@ -270,14 +270,17 @@ const isBrokerUnavailable = (error: Error & { code?: unknown; retryable?: unknow
  * every MSAL failure into an AuthenticationRequiredError or CredentialUnavailableError that keeps
  * only MSAL's message, `<code>: ...`, no cause and no status (seen against a local Entra stub,
  * ai-service test/support/entra.ts): `network_error` (no answer, a cut connection, an answer that is
- * no OAuth JSON such as a gateway's page), `endpoints_resolution_error` (the tenant's metadata not
- * fetched), and the token endpoint's OAuth errors the identity platform documents as "retry the
- * request" ("Microsoft Entra authentication and authorization error codes", handling error codes):
- * `temporarily_unavailable`, `server_error`. The OAuth codes, not the AADSTS numbers, which that page
- * says change. Every other code (`invalid_client`, `unauthorized_client`, `invalid_grant`: no
- * federated identity record, an app not found, a setting missing) is our configuration: no outage.
+ * no OAuth JSON such as a gateway's page), and the token endpoint's OAuth errors the identity platform
+ * documents as "retry the request" ("Microsoft Entra authentication and authorization error codes",
+ * handling error codes): `temporarily_unavailable`, `server_error`. The OAuth codes, not the AADSTS
+ * numbers, which that page says change. Every other code (`invalid_client`, `unauthorized_client`,
+ * `invalid_grant`: no federated identity record, an app not found, a setting missing) is our
+ * configuration: no outage. So is `endpoints_resolution_error`: MSAL (msal-common 16) has Entra's
+ * endpoints for login.microsoftonline.com and the national clouds' hosts built in and asks no metadata
+ * there, so Entra out of reach is `network_error`; that code comes only from an authority host it
+ * must ask (a misspelt or foreign AZURE_AUTHORITY_HOST), failing every token until it is fixed.
  */
-const IDENTITY_PLATFORM_UNAVAILABLE = /^(network_error|endpoints_resolution_error|temporarily_unavailable|server_error):/;
+const IDENTITY_PLATFORM_UNAVAILABLE = /^(network_error|temporarily_unavailable|server_error):/;
 
 /**
  * Entra out of reach as @azure/identity reports it: IDENTITY_PLATFORM_UNAVAILABLE, or an
