@@ -482,6 +482,21 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(weeklyHours('Mo-Su 06:30-sunrise', '2026-06-22', seoul)).toEqual({ mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] });
   });
 
+  it("says a sun span has no time only on a date its rule decides, not on the day after (whose night from it the package's reading had)", () => {
+    // Seoul, June 2026: sunrise 05:1x, before 06:30. Election day (Wed 3 June) is a holiday; 20/21 June are a Saturday and a Sunday.
+    // The note was said wherever the package's whole reading differed, and that reading runs the span on to
+    // the next day's sunrise, so the day after the span's date carried it too, open on its own hours.
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    const on = (value: string, date: string) => dayOpenings(value, [date], seoul)[0]!;
+    const empty = (date: string) => `06:30-sunrise has no time on this date (sunrise at ${date}, before 06:30): closed, not counted as open`;
+    expect(on('Mo-Su 10:00-12:00; PH 06:30-sunrise', '2026-06-04')).toEqual({ date: '2026-06-04', intervals: [['10:00', '12:00']] });
+    expect(on('Mo-Su 22:00-02:00; Sa 06:30-sunrise', '2026-06-21')).toEqual({ date: '2026-06-21', intervals: [['22:00', '24:00']] });
+    // The dates the span's rule decides keep the note.
+    expect(on('Mo-Su 10:00-12:00; PH 06:30-sunrise', '2026-06-03').note).toContain(empty('05:11'));
+    expect(on('Mo-Su 22:00-02:00; Sa 06:30-sunrise', '2026-06-20')).toEqual({ date: '2026-06-20', intervals: [], note: empty('05:10') });
+    expect(on('Mo-Su 06:30-sunrise', '2026-06-22')).toEqual({ date: '2026-06-22', intervals: [], note: empty('05:11') });
+  });
+
   it('a rule whose every span is a sun span with no time on the date is closed that date, not a value the package cannot parse', () => {
     // Seoul (Gyeongbokgung), 2026-06-21: sunrise 05:10 (before 06:30), sunset 19:56 (after 17:30). Each span alone
     // read that date as closed; the two in one rule left the rule with no time at all, which threw the package's

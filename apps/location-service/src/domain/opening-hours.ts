@@ -201,17 +201,26 @@ const parseAt = (code: string, at?: Coordinates): OpeningHours => {
   return at && usesSunTimes(code, anywhere) ? parse(code, at) : anywhere;
 };
 
+/** How an evaluator reads a value besides its date's own sun spans (evaluatorFor). */
+interface Reading {
+  /** The package's own reading of sun spans, not `sunSpansOn`'s. */
+  readonly asPackage?: boolean;
+  /** The days' own hours only (`ownDayValue`): no span runs past midnight. */
+  readonly ownDay?: boolean;
+}
+
 /**
  * The evaluator for date D, given which of D-1, D and D+1 are public holidays; its sun spans read as
  * `sunSpansOn` reads them on D (the package's own reading with `asPackage`).
  */
-const evaluatorFor = (value: string, date: string, holidays: HolidaysAround, at?: Coordinates, asPackage = false): OpeningHours => {
+const evaluatorFor = (value: string, date: string, holidays: HolidaysAround, at?: Coordinates, reading: Reading = {}): OpeningHours => {
   let code = value;
   if (hasHolidaySelector(value)) {
     const weekdays = ([[holidays.yesterday, -1], [holidays.today, 0], [holidays.tomorrow, 1]] as const).flatMap(([holiday, offset]) => (holiday ? [dayOfWeek(addDays(date, offset))] : []));
     code = withHolidayWeekdays(value, weekdays.length ? weekdays : [unreachingWeekday(date)]);
   }
-  if (!asPackage) code = sunSpansOn(code, date, at).code;
+  if (!reading.asPackage) code = sunSpansOn(code, date, at).code;
+  if (reading.ownDay) code = ownDayValue(code);
   return parseAt(openEndRulesOpen(code), at);
 };
 
@@ -297,13 +306,13 @@ const coversDate = (oh: OpeningHours, date: string): boolean => {
  * explicit `Sa off` too, so every date was uncertain); on a date they do not cover, the fallback's
  * unknown makes the date uncertain.
  */
-const evaluatorOn = (value: string, date: string, holidays: HolidaysAround, at?: Coordinates, asPackage = false): OpeningHours => {
+const evaluatorOn = (value: string, date: string, holidays: HolidaysAround, at?: Coordinates, reading: Reading = {}): OpeningHours => {
   const main = withoutFallbacks(value);
   if (main) {
-    const oh = evaluatorFor(main, date, holidays, at, asPackage);
+    const oh = evaluatorFor(main, date, holidays, at, reading);
     if (coversDate(oh, date)) return oh;
   }
-  return evaluatorFor(value, date, holidays, at, asPackage);
+  return evaluatorFor(value, date, holidays, at, reading);
 };
 
 /** A clock time span of a rule (`18:00-02:00`, `22:00-26:00`). */
@@ -640,7 +649,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '20';
+export const OPENING_EVALUATION = '21';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -987,10 +996,13 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       const cancelled = window && !(usualWindow && usualWindow.from.getTime() === window.from.getTime() && usualWindow.until.getTime() === window.until.getTime()) ? window : undefined;
       const ordinary = evaluateDay(evaluatorFor(value, date, NO_HOLIDAYS, at), date);
       const notes: string[] = [];
-      // A sun span with no time on the date (sunSpansOn): said where the package's reading (a night past midnight) opens,
-      // and then instead of a weekly closing day (the same weekday is closed a week before and after as the season goes).
+      // A sun span with no time on the date (sunSpansOn): said where the package's reading (a night past midnight) opens
+      // the date by the date's own rules, and then instead of a weekly closing day (the same weekday is closed a week
+      // before and after as the season goes). The days' own hours are compared (ownDayValue), not the package's whole
+      // reading, whose night from the span's date also reached into the day after, where its rule decides nothing.
       const sunNotes = sunSpansOn(value, date, at).notes;
-      const emptySunSpans = sunNotes.length && !sameIntervals(actual.intervals, evaluateDay(evaluatorOn(value, date, around, at, true), date).intervals) ? sunNotes : [];
+      const ownHours = (asPackage: boolean) => evaluateDay(evaluatorOn(value, date, around, at, { asPackage, ownDay: true }), date).intervals;
+      const emptySunSpans = sunNotes.length && !sameIntervals(ownHours(false), ownHours(true)) ? sunNotes : [];
       const closedOn = (other: string) => evaluateDay(evaluatorFor(value, other, NO_HOLIDAYS, at), other).intervals.length === 0;
       // The same weekday closed a week before and after while the place opens on another day of
       // this week: a season off (a fountain from November, a house open April to November) is not a
