@@ -141,12 +141,21 @@ export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet =
   const takeWriteBack = async (): Promise<boolean> =>
     (await redis.set(writeBackKey, token, 'PX', WRITE_BACK_LEASE_MS, 'NX')) === 'OK' || (await redis.get(writeBackKey)) === token;
   let check: NodeJS.Timeout | undefined;
-  /** Later, what is still missing of what this replica holds (normally nothing: the writer wrote it). */
+  /**
+   * Later, what is still missing of what this replica holds (normally nothing: the writer wrote it).
+   * Cut off or failing then, later again, until it has looked: the command connection can drop alone
+   * (its socket timeout behind a busy Redis) while the subscription stays up, and no reconnect of
+   * the subscription then reads again; what only this replica held stayed missing for good.
+   */
   const checkLater = () => {
     clearTimeout(check);
     check = setTimeout(() => {
-      if (closed || !isRedisReady(redis)) return; // the next reconnect reads again
-      restoreHeld().catch((err: unknown) => opts.onError(err, `the ${what} could not be compared with Redis`));
+      if (closed) return;
+      if (!isRedisReady(redis)) return checkLater();
+      restoreHeld().catch((err: unknown) => {
+        opts.onError(err, `the ${what} could not be compared with Redis`);
+        checkLater();
+      });
     }, writeBackCheckMs * (1 + Math.random()));
     check.unref();
   };
@@ -181,6 +190,8 @@ export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet =
       for (const [member, at] of stored) hold(member, at);
       const oldest = Date.now() - lifetimeMs;
       const lacking = [...held].some(([member, at]) => at > oldest && !((stored.get(member) ?? Number.NEGATIVE_INFINITY) >= at));
+      // A look again pending is answered by this read: nothing lacking, or this replica writes it.
+      clearTimeout(check);
       if (lacking) {
         if (await takeWriteBack()) await writeMissing(held, stored);
         else checkLater();

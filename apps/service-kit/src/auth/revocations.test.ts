@@ -234,6 +234,55 @@ describe('token revocations', () => {
     await a.redis.del(own.key, `${own.key}:write-back`);
   });
 
+  // The look again of a replica that found the write-back taken, when its command connection is down
+  // at that moment (dropped alone, as by its socket timeout behind a slow Redis, its subscription
+  // staying up: no reconnect of the subscription reads again) or a command of it fails.
+  it('lost by a Redis restart: a replica whose look again finds its connection cut off looks again later', { timeout: 30_000 }, async () => {
+    const own = { ...names, key: `${names.key}:look-again`, channel: `${names.channel}:look-again` };
+    const writeBackKey = `${own.key}:write-back`;
+    const writeBackCheckMs = 1_000;
+    const relay = await startTcpRelay({ target: redisUrl() });
+    relays.push(relay);
+    // a: commands through the relay, its subscription direct.
+    const aRedis = connectRedis(relay.via(redisUrl()), quietLogger, 'revocations-test');
+    const aSub = connectRedis(redisUrl(), quietLogger, 'revocations-test:sub');
+    connections.push(aRedis, aSub);
+    const a = createTokenRevocations({ redis: aRedis, subscriber: aSub, names: own, writeBackCheckMs, onError: () => undefined });
+    opened.push(a);
+    await a.loaded;
+    const x = randomUUID();
+    await a.revoke(x);
+    const direct = connectRedis(redisUrl(), quietLogger, 'revocations-test');
+    connections.push(direct);
+    await waitFor(() => isRedisReady(direct), 'connected');
+    await direct.del(own.key); // lost without a reconnect: c, started now, never hears x
+    const c = await replica({ names: own, writeBackCheckMs });
+    const y = randomUUID();
+    await c.revocations.revoke(y);
+    await waitFor(() => a.revokedBefore(y) !== undefined, 'y heard by a');
+    // The restart as the two meet it: c takes the write-back and writes y.
+    await direct.del(own.key, writeBackKey);
+    c.subscriber.disconnect(true);
+    await waitFor(async () => (await direct.zscore(own.key, y)) !== null && (await direct.get(writeBackKey)) !== null, 'y written back by c');
+    // a reads again, finds the write-back taken (its GET of the key): cut off right after, before it looks again.
+    const monitor = await direct.monitor();
+    let asked = false;
+    monitor.on('monitor', (_time: string, args: string[]) => {
+      if (args[0]?.toLowerCase() === 'get' && args[1] === writeBackKey) asked = true;
+    });
+    aSub.disconnect(true);
+    await waitFor(() => asked, "a's read after its reconnect");
+    relay.cut();
+    await monitor.disconnect();
+    await waitFor(() => !isRedisReady(aRedis), "a's command connection cut off");
+    // Its look again (1-2 s after its read) comes while it is cut off.
+    await new Promise((resolve) => setTimeout(resolve, 2.5 * writeBackCheckMs));
+    relay.mend();
+    // Before: it gave up (the next reconnect of its subscription would read again, and none came): x missing for good.
+    await waitFor(async () => (await direct.zscore(own.key, x)) !== null, 'x written back by a when it looks again once connected', 10_000);
+    await direct.del(own.key, writeBackKey);
+  });
+
   it('are dropped from memory and from Redis once older than a token\'s lifetime', async () => {
     const lifetimeMs = 600;
     const [a, b] = [await replica({ lifetimeMs }), await replica({ lifetimeMs })];
