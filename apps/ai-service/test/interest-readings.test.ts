@@ -22,6 +22,7 @@ import { createTestDatabase, redisUrl, type TestDatabase } from '@tripgen/testin
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAiService } from '../src/app.ts';
+import { readingKey } from '../src/llm/readings-cache.ts';
 import { keywordWeights } from '../src/planning/interests.ts';
 import { chatCompletion, completionFiltered, promptFiltered } from './support/chat-completion.ts';
 
@@ -170,6 +171,46 @@ describe('the model readings of POST /api/v1/ai/interests', () => {
     expect(back.weights).toMatchObject({ palace: 0.9, museum: 0.6 });
     expect(asked.length).toBe(before + 3);
     expect((await read(b, randomUUID(), list)).source).toBe('llm');
+    expect(asked.length).toBe(before + 3);
+  });
+});
+
+describe("a list Azure OpenAI's content filter refused", () => {
+  it('is not sent again: the refusal is kept (on every replica, for the shorter refusal lifetime) and the keywords answer, where each reading asked the model again', async () => {
+    const list = own('filtered twice', 'night markets');
+    const before = asked.length;
+    try {
+      answer = () => promptFiltered('medium');
+      const first = await delta(a, async () => expect(await read(a, randomUUID(), list)).toMatchObject({ source: 'keywords', weights: keywordWeights(list) }));
+      expect(first).toEqual({ calls: { filtered: 1 }, timed: { filtered: 1 }, lookups: { miss: 1 }, fallbacks: { filtered: 1 } });
+      // Azure's filter would refuse the same list the same way (the same deployment): asked again, it costs a call and the traveller's budget.
+      const again = await delta(a, async () => expect(await read(a, randomUUID(), [...list].reverse())).toMatchObject({ source: 'keywords', weights: keywordWeights(list) }));
+      expect(again).toEqual({ ...nothing, lookups: { hit: 1 }, fallbacks: { filtered: 1 } });
+      expect((await read(b, randomUUID(), list)).source).toBe('keywords');
+      expect(asked.length).toBe(before + 1);
+    } finally {
+      answer = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
+    }
+    // Kept in Redis for the refusal's lifetime (a filter set less strict on the deployment is heard within it), not a day.
+    const keys = await a.kit.redis.keys(`*${readingKey('*', list)}`);
+    expect(keys).toHaveLength(1);
+    const ttl = await a.kit.redis.ttl(keys[0]!);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(INTEREST_READINGS.refusalTtlSeconds);
+  });
+
+  it("does not keep an outage: a 503 then a 429 each asked the model, and it is asked again once it answers", async () => {
+    const list = own('outage', 'not kept');
+    const before = asked.length;
+    try {
+      answer = () => ({ status: 503, json: { error: { code: 'ServiceUnavailable' } } });
+      expect((await read(a, randomUUID(), list)).source).toBe('keywords');
+      answer = () => ({ status: 429, json: { error: { code: '429' } } });
+      expect((await read(b, randomUUID(), list)).source).toBe('keywords');
+    } finally {
+      answer = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
+    }
+    expect((await read(a, randomUUID(), list)).source).toBe('llm');
     expect(asked.length).toBe(before + 3);
   });
 });

@@ -48,6 +48,13 @@ export const SCHEDULE_RATE_LIMIT = { max: 10, timeWindowMs: 60_000 } as const;
  *   the deployment. The model reads the list as a set (sorted, case and spacing folded, duplicates
  *   dropped), so the same interests in another order are the same reading. A keyword reading (model
  *   failed, slow, or over a budget) is never kept: the model is asked again the next time.
+ * - `refusalTtlSeconds`: the one answer kept that is not a reading: the deployment's content filter
+ *   refused the list (Azure OpenAI "Content filtering": its classifiers rate the same text the same
+ *   way under the same filter configuration). Asked again, the same list cost a call, the
+ *   traveller's budget and one more harmful-content signal in Azure's abuse monitoring, for the same
+ *   refusal. Kept an hour, not a day: the filter configuration can be changed on a deployment without
+ *   a new deployment name (the key), so a filter made less strict is heard within the hour.
+ *   An outage (5xx, 429, slow) is never kept.
  * - `budget`: model calls a traveller's requests of the interests route may cause, per window,
  *   shared by every replica (the kit's operation budget in Redis). A cached reading spends nothing;
  *   past the budget the route answers the keyword reading (200, `source: "keywords"`), not a 429:
@@ -61,6 +68,7 @@ export const SCHEDULE_RATE_LIMIT = { max: 10, timeWindowMs: 60_000 } as const;
  */
 export const INTEREST_READINGS = {
   llmTtlSeconds: 24 * 60 * 60,
+  refusalTtlSeconds: 60 * 60,
   budget: { max: 10, timeWindowMs: 60_000 },
 } as const;
 

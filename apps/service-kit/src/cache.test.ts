@@ -241,3 +241,14 @@ it('keeps a value for its own L2 TTL when the caller gives one, and for the defa
   // Read back through L2 by the other replica: the same value, whatever TTL it was kept for.
   expect(await b.cache.get(long, async () => ({ v: 2 }))).toEqual({ v: 1 });
 });
+
+it('keeps a value for the L2 TTL its caller picks by what was loaded', async () => {
+  const [answered, refused] = [`ttl-answered-${randomUUID()}`, `ttl-refused-${randomUUID()}`];
+  const byValue = { l2TtlSeconds: (v: { refused?: boolean }) => (v.refused ? 3_600 : 86_400) };
+  await a.cache.get(answered, async () => ({ refused: false }), byValue);
+  await a.cache.get(refused, async () => ({ refused: true }), byValue);
+  const ttl = (key: string) => a.redis.ttl(`${namespace}:cache@1:${key}`);
+  expect(await ttl(answered)).toBeGreaterThan(86_400 - 5);
+  expect(await ttl(refused)).toBeLessThanOrEqual(3_600);
+  expect(await ttl(refused)).toBeGreaterThan(3_600 - 5);
+});

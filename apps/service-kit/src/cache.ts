@@ -27,18 +27,20 @@ export interface CacheStats {
 }
 
 /** How long one value is kept, where it differs from the cache's own TTLs. */
-export interface CacheEntryOptions {
+export interface CacheEntryOptions<T extends object = object> {
   /**
    * Its L2 (Redis) TTL: a value that stays true for long (what an external model answered, which
    * costs money to ask again) is kept longer than the default. Its L1 copy keeps the L1 TTL, or
-   * this one when shorter, so no replica serves it from memory after Redis has dropped it.
+   * this one when shorter, so no replica serves it from memory after Redis has dropped it. A
+   * function when it depends on what was loaded (an external model's refusal is kept shorter than
+   * its answer).
    */
-  readonly l2TtlSeconds?: number;
+  readonly l2TtlSeconds?: number | ((value: T) => number);
 }
 
 export interface TwoLevelCache {
   /** The value of `key`: L1, else L2, else `load` (a load that throws caches nothing). */
-  get<T extends object>(key: string, load: () => Promise<T>, options?: CacheEntryOptions): Promise<T>;
+  get<T extends object>(key: string, load: () => Promise<T>, options?: CacheEntryOptions<T>): Promise<T>;
   /**
    * The L1 value of `key`, without a promise, or undefined (then call get): a hot read answered
    * from memory skips the promise and microtask of each async step (issue 15).
@@ -96,7 +98,11 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   const l1Ttl = opts.l1TtlMs ?? CACHE_POLICY.l1.ttlMs;
   const l1 = new LRUCache<string, object>({ max: CACHE_POLICY.l1.maxEntries, maxSize: CACHE_POLICY.l1.maxJsonChars, ttl: l1Ttl });
   const l2Ttl = opts.l2TtlSeconds ?? CACHE_POLICY.l2.ttlSeconds;
-  const l1TtlOf = (entry: CacheEntryOptions | undefined): number => (entry?.l2TtlSeconds === undefined ? l1Ttl : Math.min(l1Ttl, entry.l2TtlSeconds * 1000));
+  const l2TtlOf = <T extends object>(value: T, entry: CacheEntryOptions<T> | undefined): number => {
+    const ttl = entry?.l2TtlSeconds;
+    return ttl === undefined ? l2Ttl : typeof ttl === 'function' ? ttl(value) : ttl;
+  };
+  const l1TtlOf = <T extends object>(value: T, entry: CacheEntryOptions<T> | undefined): number => (entry?.l2TtlSeconds === undefined ? l1Ttl : Math.min(l1Ttl, l2TtlOf(value, entry) * 1000));
   const channel = cacheChannel(opts.namespace);
   const redisKey = (k: string) => cacheEntryKey(opts.namespace, opts.shape, k);
   // Where versions from before shapes keep a value: a write deletes it there too.
@@ -169,7 +175,7 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
     stats,
     subscribed,
     peek,
-    async get<T extends object>(key: string, load: () => Promise<T>, options?: CacheEntryOptions): Promise<T> {
+    async get<T extends object>(key: string, load: () => Promise<T>, options?: CacheEntryOptions<T>): Promise<T> {
       const hit = peek<T>(key);
       if (hit) return hit;
       if (isRedisReady(opts.redis) && !unsynced.has(key)) {
@@ -177,7 +183,7 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
         if (raw) {
           stats.l2Hits++;
           const value = JSON.parse(raw) as T;
-          l1.set(key, value, { size: sizeOf(raw), ttl: l1TtlOf(options) });
+          l1.set(key, value, { size: sizeOf(raw), ttl: l1TtlOf(value, options) });
           return value;
         }
       }
@@ -191,8 +197,8 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
           const value = await load();
           if (epoch !== loadedAt) return value;
           const json = JSON.stringify(value);
-          l1.set(key, value, { size: sizeOf(json), ttl: l1TtlOf(options) });
-          if (isRedisReady(opts.redis) && !unsynced.has(key)) await opts.redis.set(redisKey(key), json, 'EX', options?.l2TtlSeconds ?? l2Ttl).catch(() => undefined);
+          l1.set(key, value, { size: sizeOf(json), ttl: l1TtlOf(value, options) });
+          if (isRedisReady(opts.redis) && !unsynced.has(key)) await opts.redis.set(redisKey(key), json, 'EX', l2TtlOf(value, options)).catch(() => undefined);
           return value;
         })(),
       };

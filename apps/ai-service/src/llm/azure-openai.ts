@@ -71,15 +71,17 @@ export class ModelUnavailable extends Error {
  * completion (`finish_reason` "content_filter", `choices[].content_filter_results`) fell in a
  * category (hate, sexual, violence, self_harm, jailbreak, ...) at a severity the deployment's
  * filter blocks. The traveller's words tripped it, not our request: the keywords answer, and
- * `categories` says which (name and severity only, never the text).
+ * `categories` says which (name and severity only, never the text). `kept`: the refusal of an
+ * earlier call for the same list, kept (readings-cache.ts), no call made now.
  */
 export class ContentFiltered extends ModelRefused {
   override readonly name = 'ContentFiltered';
   constructor(
     readonly where: 'prompt' | 'completion',
     readonly categories: string[],
+    readonly kept = false,
   ) {
-    super(`Azure OpenAI's content filter refused the ${where}${categories.length ? ` (${categories.join(', ')})` : ''}`);
+    super(`Azure OpenAI's content filter refused the ${where}${categories.length ? ` (${categories.join(', ')})` : ''}${kept ? ' (kept from an earlier call; not asked again)' : ''}`);
   }
 }
 
@@ -99,7 +101,7 @@ export const MODEL_FAILURE_MESSAGE = 'LLM interest mapping failed; using the key
 /**
  * How a failed reading is logged (the keywords answer in any case): the reading budget spent is
  * routine (debug); a content-filter refusal (ContentFiltered) is the traveller's input, nothing for
- * us to fix, at info with the filter's categories in `contentFilter` (llm_calls_total{outcome="filtered"}
+ * us to fix, at info (debug when kept from an earlier call) with the filter's categories in `contentFilter` (llm_calls_total{outcome="filtered"}
  * counts them: a rise is the deployment's filter set stricter than travel interests need); Azure OpenAI out of reach or throttling (ModelUnavailable, a socket error) is a
  * handled degradation, a warning with its chain of causes and no stack, repeated for the outage's
  * length; anything else is ours, an error with its stack. That includes an answer the adapter cannot
@@ -108,9 +110,14 @@ export const MODEL_FAILURE_MESSAGE = 'LLM interest mapping failed; using the key
  * send (deployment, api-version, schema, max_tokens) no longer fits the model, and it fails on every
  * call until someone changes it: not the model's passing fault.
  */
-export const logModelFailure = (log: FailureLogger & { debug(msg: string): void }, err: unknown): void => {
+export const logModelFailure = (log: FailureLogger & { debug(msg: string): void; debug(obj: object, msg: string): void }, err: unknown): void => {
   if (err instanceof ModelBudgetSpent) log.debug('LLM reading budget spent; using the keyword table');
-  else if (err instanceof ContentFiltered) log.info({ contentFilter: { where: err.where, categories: err.categories } }, MODEL_FAILURE_MESSAGE);
+  // A kept refusal is no call: told once, when the call was refused (llm_fallback_readings_total{reason="filtered"} counts every reading).
+  else if (err instanceof ContentFiltered) {
+    const contentFilter = { where: err.where, categories: err.categories, kept: err.kept };
+    if (err.kept) log.debug({ contentFilter }, MODEL_FAILURE_MESSAGE);
+    else log.info({ contentFilter }, MODEL_FAILURE_MESSAGE);
+  }
   else if (err instanceof ModelUnavailable) log.warn({ outage: outageChain(err) }, MODEL_FAILURE_MESSAGE);
   else logFailure(log, err, {}, MODEL_FAILURE_MESSAGE);
 };

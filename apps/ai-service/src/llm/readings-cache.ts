@@ -4,10 +4,13 @@
  * INTEREST_READINGS.llmTtlSeconds: a chat completion costs tokens of the deployment's quota and up
  * to 1.5 s, and the same lists come back again and again (a client previewing them, then the
  * schedule of the same trip). Keyed by the list as the model is asked it (normaliseInterests), the
- * prompt and the deployment (the model's id). Only the model's own answers are kept: a load that
- * fails (the model down, slow, answering nonsense, or the caller's budget spent) throws, the kit
- * caches nothing, and the fallback answers with the keywords this once. A caller who joined the
- * load of a caller whose budget was spent is not answered for that caller's budget: it asks again.
+ * prompt and the deployment (the model's id). Only the model's own answers are kept, and its
+ * content filter's refusal of a list (catalog INTEREST_READINGS.refusalTtlSeconds, an hour): the
+ * same list is refused the same way, so it is not sent again for the same refusal; a kept refusal
+ * throws ContentFiltered (`kept`) and the keywords answer, as for the call that was refused. A load
+ * that fails otherwise (the model down, slow, answering nonsense, or the caller's budget spent)
+ * throws, the kit caches nothing, and the fallback answers with the keywords this once. A caller who
+ * joined the load of a caller whose budget was spent is not answered for that caller's budget: it asks again.
  */
 import { createHash } from 'node:crypto';
 import { Type, type Static } from 'typebox';
@@ -15,9 +18,13 @@ import { INTEREST_READINGS } from '@tripgen/catalog';
 import { cacheShapeOf, type LlmCacheResult, type TwoLevelCache } from '@tripgen/service-kit';
 import { abortable } from '../abortable-wait.ts';
 import { ModelBudgetSpent, normaliseInterests, type InterestModel } from '../planning/interests.ts';
-import type { IdentifiedInterestModel } from './azure-openai.ts';
+import { ContentFiltered, type IdentifiedInterestModel } from './azure-openai.ts';
 
-const CachedReading = Type.Object({ weights: Type.Record(Type.String(), Type.Number()) });
+const CachedReading = Type.Union([
+  Type.Object({ weights: Type.Record(Type.String(), Type.Number()) }),
+  // The content filter's refusal of the list: what it said (never the list's text).
+  Type.Object({ refused: Type.Object({ where: Type.Union([Type.Literal('prompt'), Type.Literal('completion')]), categories: Type.Array(Type.String()) }) }),
+]);
 type CachedReading = Static<typeof CachedReading>;
 
 /** The AI service's cache shape (createApp `cacheShape`): it follows what the cache holds. */
@@ -29,11 +36,13 @@ export const readingKey = (modelId: string, interests: readonly string[]): strin
 export interface CachedReadingsOptions {
   /** How long Redis keeps a reading (default catalog INTEREST_READINGS.llmTtlSeconds). */
   readonly ttlSeconds?: number;
+  /** How long Redis keeps the content filter's refusal of a list (default catalog INTEREST_READINGS.refusalTtlSeconds). */
+  readonly refusalTtlSeconds?: number;
   /** Told how each reading asked of the cache was found (its last lookup: a retry after a spent budget replaces the first). */
   readonly onLookup?: (result: LlmCacheResult) => void;
 }
 
-export const cachedReadings = (model: IdentifiedInterestModel, cache: TwoLevelCache, { ttlSeconds = INTEREST_READINGS.llmTtlSeconds, onLookup }: CachedReadingsOptions = {}): InterestModel => {
+export const cachedReadings = (model: IdentifiedInterestModel, cache: TwoLevelCache, { ttlSeconds = INTEREST_READINGS.llmTtlSeconds, refusalTtlSeconds = INTEREST_READINGS.refusalTtlSeconds, onLookup }: CachedReadingsOptions = {}): InterestModel => {
   /** Keys of this replica's loads under way, and the lookups waiting by key: a lookup that finds one, or sees one begin, joins it (the kit's cache shares it). */
   const underWay = new Map<string, number>();
   const waiting = new Map<string, Set<{ loaded: boolean; joined: boolean }>>();
@@ -42,6 +51,8 @@ export const cachedReadings = (model: IdentifiedInterestModel, cache: TwoLevelCa
       const key = readingKey(model.id, interests);
       // Whether this caller's own budget was asked: a load it joined is another caller's, with theirs.
       let askedOwn = false;
+      // The refusal this caller's own call got (logged as the call's); one found kept or joined is `kept`.
+      let refusedNow: ContentFiltered | undefined;
       const own =
         allowance &&
         (() => {
@@ -66,13 +77,20 @@ export const cachedReadings = (model: IdentifiedInterestModel, cache: TwoLevelCa
               const { source, weights } = await model.read(normaliseInterests(interests));
               if (source !== 'llm') throw new Error(`the model answered a ${source} reading`);
               return { weights };
+            } catch (err) {
+              // Kept, not thrown: the filter's verdict on this list, not an outage. Told as this call's refusal below.
+              if (err instanceof ContentFiltered) {
+                refusedNow = err;
+                return { refused: { where: err.where, categories: err.categories } };
+              }
+              throw err;
             } finally {
               const left = underWay.get(key)! - 1;
               if (left === 0) underWay.delete(key);
               else underWay.set(key, left);
             }
           },
-          { l2TtlSeconds: ttlSeconds },
+          { l2TtlSeconds: (kept) => ('refused' in kept ? refusalTtlSeconds : ttlSeconds) },
         );
         const done = () => {
           waiters.delete(seen);
@@ -93,8 +111,9 @@ export const cachedReadings = (model: IdentifiedInterestModel, cache: TwoLevelCa
       // finish (and be kept) without an unhandled rejection.
       const count = () => onLookup?.(attempt.result());
       reading.then(count, count);
-      const { weights } = await abortable(reading, signal);
-      return { source: 'llm', weights };
+      const kept = await abortable(reading, signal);
+      if ('refused' in kept) throw refusedNow ?? new ContentFiltered(kept.refused.where, kept.refused.categories, true);
+      return { source: 'llm', weights: kept.weights };
     },
   };
 };
