@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { bundleService, threadEntries } from '@tripgen/service-kit/build';
 import { startIdleHeapReducer, type Reduction } from '@tripgen/service-kit/idle-heap';
@@ -208,10 +209,11 @@ describe('the engine thread', () => {
       const deadline = Date.now() + 20_000;
       while (reduced.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(reduced.map((x) => x.heap)).toEqual(['engine thread']);
-      const { beforeBytes, afterBytes } = reduced[0]!.r;
-      // Measured: 27.5 -> 20.5 MiB committed after 30 such plans, 23 -> 18 after 3; a parked thread
-      // collects nothing by itself, so `beforeBytes` is what it kept without the reduction.
-      expect(afterBytes, `${(beforeBytes / 2 ** 20).toFixed(1)} -> ${(afterBytes / 2 ** 20).toFixed(1)} MiB`).toBeLessThan(beforeBytes - 3 * 2 ** 20);
+      // The recipe's two full collections ran on the engine thread's own isolate, not on this one: a
+      // parked thread collects nothing by itself. (What they give back is a figure, not asserted
+      // here: apps/ai-service/bench/warm-engine.ts prints it; 27.5 -> 20.5 MiB after 30 such plans.)
+      const { threadId: on, fullCollections } = reduced[0]!.r;
+      expect({ on: on === threadId ? 'the test thread' : 'another thread', fullCollections }).toEqual({ on: 'another thread', fullCollections: 2 });
       // Once per burst: nothing planned since.
       reducer.tick();
       expect(engine.heap.pending()).toBe(false);

@@ -23,7 +23,7 @@ const driven = (heapMiB: number, quietSeconds = 3) => {
     heapBytes: () => state.heap,
     utilization: () => state.utilization,
     reduce: () => {
-      const r = { beforeBytes: state.heap, afterBytes: state.afterMiB * MiB, ms: 1 };
+      const r = { beforeBytes: state.heap, afterBytes: state.afterMiB * MiB, ms: 1, threadId: 0, fullCollections: 2 };
       state.heap = r.afterBytes;
       state.reductions.push(r);
       return r;
@@ -125,7 +125,7 @@ describe(`the other heaps (a worker thread's isolate)`, () => {
       tickMs: 2 ** 31 - 1,
       heapBytes: () => heap,
       utilization: () => 0,
-      reduce: () => (order.push('main thread'), { beforeBytes: heap, afterBytes: (heap = 30 * MiB), ms: 1 }),
+      reduce: () => (order.push('main thread'), { beforeBytes: heap, afterBytes: (heap = 30 * MiB), ms: 1, threadId: 0, fullCollections: 2 }),
       others: () => [
         {
           name: other.name,
@@ -133,7 +133,7 @@ describe(`the other heaps (a worker thread's isolate)`, () => {
           reduce: (semiSpaceMiB) => {
             other.worked = false;
             order.push(`engine thread (semi-space ${semiSpaceMiB})`);
-            return new Promise<Reduction>((resolve) => (other.resolve = () => resolve({ beforeBytes: 20 * MiB, afterBytes: 15 * MiB, ms: 1 })));
+            return new Promise<Reduction>((resolve) => (other.resolve = () => resolve({ beforeBytes: 20 * MiB, afterBytes: 15 * MiB, ms: 1, threadId: 1, fullCollections: 2 })));
           },
         },
       ],

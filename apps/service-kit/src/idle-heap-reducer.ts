@@ -6,6 +6,7 @@
  */
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import v8 from 'node:v8';
+import { threadId } from 'node:worker_threads';
 import { runInNewContext } from 'node:vm';
 import { IDLE_HEAP_REDUCTION } from '@tripgen/catalog';
 
@@ -48,6 +49,10 @@ export interface Reduction {
   readonly beforeBytes: number;
   readonly afterBytes: number;
   readonly ms: number;
+  /** The thread whose isolate was reduced (worker_threads' threadId: 0 for the main thread). */
+  readonly threadId: number;
+  /** Full (mark-compact) collections V8 ran on that isolate meanwhile (its GC profiler): what the recipe asked, seen done. */
+  readonly fullCollections: number;
 }
 
 /**
@@ -64,15 +69,19 @@ export const reduceHeapNow = (semiSpaceMiB: number = startingSemiSpaceMiB()): Re
   const gc = collector();
   const beforeBytes = committedHeap();
   const started = performance.now();
+  const profiler = new v8.GCProfiler();
+  profiler.start();
   v8.setFlagsFromString('--optimize-for-size');
+  let collections: { gcType: string }[] = [];
   try {
     gc();
     gc();
   } finally {
     v8.setFlagsFromString('--no-optimize-for-size');
     v8.setFlagsFromString(`--max-semi-space-size=${semiSpaceMiB}`);
+    collections = profiler.stop().statistics;
   }
-  return { beforeBytes, afterBytes: committedHeap(), ms: performance.now() - started };
+  return { beforeBytes, afterBytes: committedHeap(), ms: performance.now() - started, threadId, fullCollections: collections.filter((c) => c.gcType === 'MarkSweepCompact').length };
 };
 
 /**
