@@ -60,15 +60,37 @@ const settingMs = (arg: unknown): number | undefined => {
 };
 
 /**
+ * Transaction control that takes a file's statements out of the transaction the kit runs it in.
+ * COMMIT / END / ROLLBACK / ABORT / PREPARE TRANSACTION end it, and the SET LOCAL timeouts with it:
+ * PostgreSQL runs what follows in autocommit with the server's lock_timeout (none), so an ALTER
+ * after it queues the table's reads and writes behind a long transaction again, and a failure there
+ * leaves the file half-applied. BEGIN / START TRANSACTION only pair with one. Savepoints stay inside.
+ */
+const ENDS_OR_STARTS_A_TRANSACTION: ReadonlySet<string> = new Set([
+  'TRANS_STMT_BEGIN',
+  'TRANS_STMT_START',
+  'TRANS_STMT_COMMIT',
+  'TRANS_STMT_ROLLBACK',
+  'TRANS_STMT_PREPARE',
+  'TRANS_STMT_COMMIT_PREPARED',
+  'TRANS_STMT_ROLLBACK_PREPARED',
+]);
+
+/**
  * Why a migration's statements would wait for locks, or run, longer than the kit lets them: a SET of
  * lock_timeout / statement_timeout (of the session, the transaction, a role or a database) to 0
- * (none), above the policy's, to DEFAULT or RESET (the server's default: none), or set_config of
- * either (its value is not read here). Empty: none.
+ * (none), above the policy's, to DEFAULT or RESET (the server's default: none), set_config of
+ * either (its value is not read here), or transaction control that ends the file's transaction
+ * (ENDS_OR_STARTS_A_TRANSACTION). Empty: none.
  */
 export const timeoutOverrides = (trees: readonly { sql: string; tree: Tree }[], policy: MigrationLockPolicy = MIGRATION_LOCKS): string[] => {
   const limit: Readonly<Record<string, number>> = { lock_timeout: policy.lockTimeoutMs, statement_timeout: policy.statementTimeoutMs };
   const found: string[] = [];
   for (const { sql, tree } of trees) {
+    const control = (tree as { TransactionStmt?: { kind?: string } } | null)?.TransactionStmt?.kind;
+    if (control !== undefined && ENDS_OR_STARTS_A_TRANSACTION.has(control)) {
+      found.push(`ends the file's transaction, or starts one, so what follows would run without the kit's lock_timeout / statement_timeout and apart from the rest: ${sql}`);
+    }
     for (const node of walk(tree)) {
       if (typeof node.name === 'string' && TIMEOUTS.has(node.name) && typeof node.kind === 'string' && node.kind.startsWith('VAR_')) {
         const ms = node.kind === 'VAR_SET_VALUE' ? settingMs((node.args as unknown[] | undefined)?.[0]) : 0;

@@ -218,6 +218,26 @@ describe('a migration file that sets its own timeouts', () => {
     expect(await overrides("SET LOCAL lock_timeout = '1s'; SET LOCAL statement_timeout = 30000; SET search_path = public")).toEqual([]);
   });
 
+  // A COMMIT of the file's own ends the kit's transaction, and SET LOCAL with it: PostgreSQL runs the
+  // statements after it in autocommit with the server's lock_timeout (none), so an ALTER there queues
+  // the table's reads and writes behind a long transaction again, and a failure leaves the file half-applied.
+  it.each(['COMMIT', 'END', 'COMMIT AND CHAIN', 'ROLLBACK', 'ABORT', "PREPARE TRANSACTION 'x'", 'BEGIN', 'START TRANSACTION'])('is refused when it ends or starts a transaction of its own: %s', async (sql) => {
+    expect(await overrides(`CREATE TABLE "notes" ("id" INTEGER PRIMARY KEY);\n${sql};\nALTER TABLE "things" ADD COLUMN "note" TEXT;`)).toEqual([
+      expect.stringMatching(/transaction/),
+    ]);
+  });
+
+  it('may use savepoints, which stay inside the file\'s transaction', async () => {
+    expect(await overrides('SAVEPOINT a; ROLLBACK TO SAVEPOINT a; RELEASE a')).toEqual([]);
+  });
+
+  it('is refused by deployMigrations before anything is applied when it commits its transaction itself', { timeout: 60_000 }, async () => {
+    await writeFile(path.join(dir, SECOND, 'migration.sql'), 'CREATE TABLE "notes" ("id" INTEGER PRIMARY KEY);\nCOMMIT;\nALTER TABLE "things" ADD COLUMN "note" TEXT;\n');
+    // Before: applied, its ALTER after the COMMIT without lock_timeout.
+    await expect(deployMigrations(db.url, dir)).rejects.toThrow(`${SECOND}: ends the file's transaction`);
+    expect(await columns(await client('watcher'))).toEqual(['things.id']);
+  });
+
   it('is refused by deployMigrations before anything is applied', { timeout: 60_000 }, async () => {
     await writeFile(path.join(dir, SECOND, 'migration.sql'), `SET lock_timeout = 0;\n${SECOND_SQL}`);
     await expect(deployMigrations(db.url, dir)).rejects.toThrow(`${SECOND}: sets lock_timeout longer than the kit's 5000 ms or off: SET lock_timeout = 0`);

@@ -385,7 +385,7 @@ export interface DeployOptions {
   readonly onLockRetry?: (retry: LockRetry) => void;
 }
 
-/** Refuses a folder whose migration sets its own lock_timeout or statement_timeout longer than the kit's or off. */
+/** Refuses a folder whose migration sets its own lock_timeout or statement_timeout longer than the kit's or off, or ends its transaction (COMMIT, ROLLBACK), which ends them too. */
 const refuseTimeoutOverrides = async (migrationsDir: string, policy: MigrationLockPolicy): Promise<void> => {
   const problems: string[] = [];
   for (const { path: name, migrationFile } of (await readMigrations(migrationsDir)).migrationDirectories) {
