@@ -45,6 +45,20 @@ export const relationsOf = (tree: Tree): string[] => {
   return [...names];
 };
 
+/**
+ * Whether a statement is one of PostgreSQL's CONCURRENTLY forms (CREATE / DROP INDEX CONCURRENTLY:
+ * `concurrent`; REINDEX ... CONCURRENTLY: a `concurrently` option; DETACH PARTITION CONCURRENTLY).
+ * These wait for other transactions by design, holding nothing that queues reads or writes, and cut
+ * short by a timeout they leave an INVALID index behind.
+ */
+export const runsConcurrently = (tree: Tree): boolean => {
+  for (const node of walk(tree)) {
+    if (node.concurrent === true) return true;
+    if ((node.DefElem as { defname?: unknown } | undefined)?.defname === 'concurrently') return true;
+  }
+  return false;
+};
+
 const TIMEOUTS: ReadonlySet<string> = new Set(['lock_timeout', 'statement_timeout']);
 const UNIT_MS: Readonly<Record<string, number>> = { us: 0.001, ms: 1, s: 1_000, min: 60_000, h: 3_600_000, d: 86_400_000 };
 

@@ -16,7 +16,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
-import { timeoutOverrides } from './migration-locks.ts';
+import { runsConcurrently, timeoutOverrides } from './migration-locks.ts';
 import { deployMigrations, parseScript, type LockRetry } from './schema-engine.ts';
 
 const FIRST = '20260101000000_things';
@@ -187,6 +187,34 @@ describe('a migration that meets a long transaction on its table', () => {
     expect(await columns(await client('watcher'))).toEqual(['things.id']);
   });
 
+  it('gives a lone VACUUM FULL (refused in a transaction block, not CONCURRENTLY) the lock_timeout too: the SELECT is answered while the long transaction is open', { timeout: 60_000 }, async () => {
+    const VACUUM = '20260102000000_vacuum';
+    await rm(path.join(dir, SECOND), { recursive: true });
+    await migration(VACUUM, 'VACUUM FULL "things";\n');
+    const events: string[] = [];
+    const retries: LockRetry[] = [];
+    const watcher = await client('watcher');
+    const long = await longTransaction();
+    const guard = setTimeout(() => void long.end(events, 'long transaction ended by the guard'), GUARD_MS);
+    try {
+      const migrating = deployMigrations(db.url, dir, undefined, {
+        locks: { lockTimeoutMs: 300, attempts: 1_000, firstRetryDelayMs: 20, maxRetryDelayMs: 50 },
+        onLockRetry: (retry) => retries.push(retry),
+      }).then((applied) => (events.push('migrated'), applied));
+      await waitingAlter(watcher);
+      const reader = await client('reader');
+      await reader.query('SELECT count(*) FROM "things"');
+      events.push('read answered');
+      await long.end(events, 'long transaction ended');
+      expect(await migrating).toEqual([VACUUM]);
+    } finally {
+      clearTimeout(guard);
+    }
+    // Before: ['long transaction ended by the guard', 'read answered', 'migrated'] (run outside the transaction, with no lock_timeout).
+    expect(events).toEqual(['read answered', 'long transaction ended', 'migrated']);
+    expect(retries[0]).toMatchObject({ migration: VACUUM, attempt: 1, wait: { statement: 'VACUUM FULL "things"', relations: ['"things"'] } });
+  });
+
   it('still runs a lone CREATE INDEX CONCURRENTLY outside a transaction, and refuses one beside other statements, applying none of them', { timeout: 60_000 }, async () => {
     await rm(path.join(dir, SECOND), { recursive: true });
     await migration('20260103000000_index', 'CREATE INDEX CONCURRENTLY "things_id_idx" ON "things"("id");\n');
@@ -195,6 +223,20 @@ describe('a migration that meets a long transaction on its table', () => {
     await expect(deployMigrations(db.url, dir)).rejects.toThrow(/cannot run inside a transaction block/);
     const watcher = await client('watcher');
     expect(await columns(watcher)).toEqual(['things.id']);
+  });
+});
+
+describe('a lone statement PostgreSQL refuses in a transaction block', () => {
+  it.each([
+    ['CREATE INDEX CONCURRENTLY "i" ON "things"("id")', true],
+    ['DROP INDEX CONCURRENTLY "i"', true],
+    ['REINDEX INDEX CONCURRENTLY "i"', true],
+    ['ALTER TABLE "p" DETACH PARTITION "p1" CONCURRENTLY', true],
+    ['VACUUM FULL "things"', false],
+    ['CLUSTER', false],
+    ['REINDEX DATABASE tripgen', false],
+  ])('runs without the timeouts only when CONCURRENTLY: %s', async (sql, concurrently) => {
+    expect(runsConcurrently((await parseScript(sql))[0]!.tree)).toBe(concurrently);
   });
 });
 

@@ -27,8 +27,9 @@
  * one multi-statement query does) with the catalog's MIGRATION_LOCKS lock_timeout and
  * statement_timeout: a blocked file gives up, is rolled back whole, and deployMigrations tries it
  * again (migration-locks.ts). A file of one statement PostgreSQL refuses in a transaction block
- * (CREATE INDEX CONCURRENTLY) runs alone, outside, without either timeout: its locks (SHARE UPDATE
- * EXCLUSIVE) queue no reads or writes, and cut short it would leave an INVALID index behind.
+ * runs alone, outside: a CONCURRENTLY one without either timeout (its locks, SHARE UPDATE EXCLUSIVE,
+ * queue no reads or writes, and cut short it would leave an INVALID index behind), any other
+ * (VACUUM FULL, CLUSTER) with both, set for its session.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
@@ -47,7 +48,7 @@ import {
   type SqlResultSet,
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine as WasmSchemaEngine } from '@prisma/schema-engine-wasm';
-import { MigrationLockTimeout, SQLSTATE, lockHolders, relationsOf, sqlState, timeoutOverrides, type LockWait, type MigrationLockPolicy } from './migration-locks.ts';
+import { MigrationLockTimeout, SQLSTATE, lockHolders, relationsOf, runsConcurrently, sqlState, timeoutOverrides, type LockWait, type MigrationLockPolicy } from './migration-locks.ts';
 
 export { MigrationLockTimeout, type LockWait, type MigrationLockPolicy } from './migration-locks.ts';
 
@@ -167,6 +168,34 @@ export const migrationAdapterFactory = (url: string, password?: () => Promise<st
     const adapter = withCharacterColumns(await new PrismaPg(pool, { disposeExternalPool: true }).connect());
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => withCharacterColumns(await startTransaction(isolationLevel));
+    /**
+     * A statement PostgreSQL refuses in a transaction block, alone in its file. The CONCURRENTLY
+     * forms run without either timeout (above). The others (VACUUM FULL, CLUSTER, REINDEX DATABASE)
+     * take ACCESS EXCLUSIVE locks like an ALTER: without lock_timeout a lone `VACUUM FULL` waited
+     * out a long transaction's row lock and queued the table's reads behind it. They get the kit's
+     * timeouts at the session level on a connection of their own, reset before it goes back to the pool.
+     */
+    const runAlone = async (statement: ParsedStatement): Promise<void> => {
+      if (runsConcurrently(statement.tree)) {
+        await adapter.executeRaw(raw(statement.sql));
+        return;
+      }
+      const conn = await startTransaction();
+      try {
+        // Out of the adapter's BEGIN: the statement refuses a transaction block.
+        await conn.executeRaw(raw('COMMIT'));
+        await conn.executeRaw(raw(`SET lock_timeout = ${milliseconds(policy.lockTimeoutMs)}`));
+        await conn.executeRaw(raw(`SET statement_timeout = ${milliseconds(policy.statementTimeoutMs)}`));
+        try {
+          await conn.executeRaw(raw(statement.sql));
+        } finally {
+          await conn.executeRaw(raw('RESET lock_timeout'));
+          await conn.executeRaw(raw('RESET statement_timeout'));
+        }
+      } finally {
+        await conn.rollback();
+      }
+    };
     adapter.executeScript = async (script) => {
       const statements = await parseScript(script);
       const [first] = statements;
@@ -192,8 +221,12 @@ export const migrationAdapterFactory = (url: string, password?: () => Promise<st
       }
       if (failure === undefined) return;
       if (statements.length === 1 && sqlState(failure) === SQLSTATE.activeSqlTransaction) {
-        await adapter.executeRaw(raw(first.sql));
-        return;
+        try {
+          await runAlone(first);
+          return;
+        } catch (err) {
+          failure = err;
+        }
       }
       if (sqlState(failure) === SQLSTATE.lockNotAvailable && options.onLockWait) {
         const relations = relationsOf(running.tree);
