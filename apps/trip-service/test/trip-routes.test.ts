@@ -561,6 +561,26 @@ it('asks a token on every public route but the catalog\'s anonymous ones (the me
   expect(routeAuthenticationDrift(ctx.stack.trip.app!, 'trip')).toEqual([]);
 });
 
+it('documents in OpenAPI the statuses its routes answer: the 400 of a path id that is not a UUID on every route that takes one, and the schedule request\'s 429 and 502 (docs/api.md)', async () => {
+  // Before: getTrip, deleteTrip and deleteSchedule answered that 400 without listing it, and requestSchedule
+  // listed neither the 429 of the traveller's schedule budget (schedule-budget.test.ts) nor the 502 of
+  // a refused preferences read (schedule-failures.test.ts), so a client generated from it had no type for them.
+  type Operation = { responses: Record<string, unknown> };
+  const paths = (await call(ctx.base, 'GET', OPENAPI_PATH)).json.paths as Record<string, Record<string, Operation>>;
+  const { authorization } = await ctx.stack.traveller();
+  const withIds = Object.entries(paths).filter(([path]) => path.startsWith('/api/v1/trips/{id}')).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ method, path, op })));
+  expect(withIds.length).toBeGreaterThanOrEqual(7);
+  const answered = [];
+  for (const { method, path, op } of withIds) {
+    const url = path.replace('{id}', 'not-a-uuid').replace('{scheduleId}', 'not-a-uuid-either');
+    const res = await call(ctx.base, method.toUpperCase(), url, { headers: { authorization }, ...(['post', 'patch'].includes(method) ? { body: {} } : {}) });
+    answered.push([`${method} ${path}`, res.status, String(res.status) in op.responses]);
+  }
+  expect(answered).toEqual(withIds.map(({ method, path }) => [`${method} ${path}`, 400, true]));
+  const request = Object.keys(paths['/api/v1/trips/{id}/schedules']!.post!.responses);
+  expect([request.includes('429'), request.includes('502')]).toEqual([true, true]);
+});
+
 it('documents the bearer token and the 401 of every public route (the kit adds them to the routes it asks a token of)', async () => {
   // Before: none of the trip and schedule operations listed their 401.
   type Operation = { security?: unknown; responses: Record<string, unknown> };

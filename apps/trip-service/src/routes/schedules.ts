@@ -43,7 +43,7 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
         params: TripParams,
         headers: IdempotencyHeaders,
         body: ScheduleRequestBody,
-        response: { 202: withLocation(ScheduleAccepted, 'GET /api/v1/trips/{id}/schedules/{scheduleId}, with ?wait= to follow it'), 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema, 503: ProblemSchema },
+        response: { 202: withLocation(ScheduleAccepted, 'GET /api/v1/trips/{id}/schedules/{scheduleId}, with ?wait= to follow it'), 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema, 502: ProblemSchema, 503: ProblemSchema },
       },
       // No body at all (a bare POST, no content type) asks for a full schedule, as `{}` does: Ajv
       // would refuse the missing body as "must be object" (an optional root schema is still an object).
@@ -135,7 +135,7 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
         description: `Deletes an ended schedule (completed or failed) of the trip: its place among the trip's ${SCHEDULES_PER_TRIP} is free for a new request, and its Idempotency-Key too. A queued or running one is a 409 naming it (scheduleId): wait for it to end, then delete it.`,
         tags: ['schedules'],
         params: ScheduleParams,
-        response: { 204: Type.Null(), 404: ProblemSchema, 409: ProblemSchema },
+        response: { 204: Type.Null(), 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema },
       },
     },
     async (request, reply) => {

@@ -107,7 +107,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     },
   );
 
-  app.get('/api/v1/trips/:id', { config, schema: { operationId: 'getTrip', description: 'One trip of the traveller (404 for anyone else\'s).', tags: ['trips'], params: TripParams, response: { 200: withETag(Trip), 404: ProblemSchema } } }, async (request, reply) => {
+  app.get('/api/v1/trips/:id', { config, schema: { operationId: 'getTrip', description: 'One trip of the traveller (404 for anyone else\'s).', tags: ['trips'], params: TripParams, response: { 200: withETag(Trip), 400: ProblemSchema, 404: ProblemSchema } } }, async (request, reply) => {
     const trip = await trips.get(request.user!.id, request.params.id);
     if (!trip) throw new HttpProblem(404, TRIP_NOT_FOUND);
     return reply.header('etag', tripETag(trip)).send(toTrip(trip));
@@ -134,7 +134,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     },
   );
 
-  app.delete('/api/v1/trips/:id', { config, schema: { operationId: 'deleteTrip', description: 'Deletes a trip of the traveller and its schedules.', tags: ['trips'], params: TripParams, response: { 204: Type.Null(), 404: ProblemSchema } } }, async (request, reply) => {
+  app.delete('/api/v1/trips/:id', { config, schema: { operationId: 'deleteTrip', description: 'Deletes a trip of the traveller and its schedules.', tags: ['trips'], params: TripParams, response: { 204: Type.Null(), 400: ProblemSchema, 404: ProblemSchema } } }, async (request, reply) => {
     if (!(await trips.remove(request.user!.id, request.params.id, stillHolds(request)))) throw new HttpProblem(404, TRIP_NOT_FOUND);
     return reply.code(204).send(null);
   });
