@@ -13,7 +13,7 @@ import { QUEUES } from '@tripgen/catalog';
 import type { ConsumeEvent, MessagingLogger } from '@tripgen/service-kit/messaging';
 import { waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CONSUMER_NAME } from '../src/domain/schedule-consumer.ts';
+import { CONSUMER_NAME, lateMessageId } from '../src/domain/schedule-consumer.ts';
 import { request } from './fixtures/places.ts';
 import { startConsumerStack, type ConsumerStack } from './support/consumer-stack.ts';
 
@@ -136,4 +136,39 @@ it('a rescheduled duplicate takes over the schedule of a planner that died once 
   }
   await waitFor(() => settledOf(a.scheduleId).length === 1, 'a\'s duplicate settled', 20_000, 20);
   expect(settledOf(a.scheduleId)[0]).toMatchObject({ outcome: 'duplicate' });
+});
+
+it('a duplicate of a schedule whose claim is still live past the deadline and one claim period (a stuck plan) is handed back, counted toward MaxDeliveryCount, not rescheduled: a copy comes with its delivery count at 0, so rescheduling went round forever', { timeout: 60_000 }, async () => {
+  // Past its deadline by more than PLAN_CLAIM_MS: only its late copy (lateMessageId) is planned, and
+  // a claim that another process still renews is the stuck one ScheduleClaimedError names.
+  const s = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID(), notAfter: new Date(Date.now() - 60_000).toISOString() });
+  const late = lateMessageId(s.scheduleId);
+  await stack.prisma.$executeRawUnsafe(
+    "INSERT INTO generations (id, trip_id, user_id, status, request, claimed_by, claimed_until) VALUES ($1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb, $5::uuid, clock_timestamp() + interval '10 seconds')",
+    s.scheduleId,
+    s.tripId,
+    s.userId,
+    JSON.stringify(s),
+    randomUUID(),
+  );
+  const renewal = setInterval(
+    () => void stack.prisma.$executeRawUnsafe("UPDATE generations SET claimed_until = clock_timestamp() + interval '10 seconds' WHERE id = $1::uuid AND status = 'running'", s.scheduleId).catch(() => undefined),
+    3_000,
+  );
+  try {
+    const looks = waitingLooks;
+    await stack.broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: late, body: s }]);
+    await waitFor(() => waitingLooks > looks, 'the late copy waiting in the pod\'s waiting slot', 20_000, 20);
+    // Its duplicate finds the waiting slot taken.
+    await stack.broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: late, body: s }]);
+    await waitFor(() => settledOf(late).length > 0, 'the duplicate settled', 20_000, 20);
+    console.log(`waiting-duplicates: a stuck claim's duplicate ${settledOf(late).map((e) => `${e.outcome}#${e.attempt}`).join(', ')}`);
+    expect(settledOf(late).map((e) => `${e.outcome}#${e.attempt}`)).toEqual(['abandoned#1']);
+  } finally {
+    clearInterval(renewal);
+    // The stuck plan ends (as its pod writes it), so every delivery settles before the stack closes.
+    await stack.prisma.$executeRawUnsafe("UPDATE generations SET status = 'failed', error = 'the stuck plan''s outcome (test)', finished_at = now(), claimed_by = NULL, claimed_until = NULL WHERE id = $1::uuid", s.scheduleId);
+  }
+  await waitFor(() => settledOf(late).filter((e) => e.outcome === 'processed' || e.outcome === 'duplicate').length === 2, 'both deliveries settled', 30_000, 20);
+  expect(settledOf(late).filter((e) => e.outcome === 'rescheduled')).toEqual([]);
 });

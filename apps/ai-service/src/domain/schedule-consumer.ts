@@ -220,6 +220,11 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         if (state === 'final') return 'final';
         if (looks === 0) {
           if (waiting >= mayWait) {
+            // Past the deadline and one claim period a live claim is a stuck one: handed back as the
+            // waiting one is then (counted toward MaxDeliveryCount, then the dead-letter queue). Never
+            // rescheduled: its copy comes with its delivery count at 0, so it went round for as long as
+            // the claim was renewed, counted nowhere but `rescheduled`.
+            if (Date.now() >= Date.parse(message.notAfter) + claimMs) throw new ScheduleClaimedError(message.scheduleId);
             // CLAIM_POLL_MS past the claim's end: a claim not renewed by then has run out.
             const notBefore = new Date(Date.now() + (await generations.claimLeftMs(message.scheduleId)) + CLAIM_POLL_MS);
             throw new RescheduleMessage(notBefore, `another delivery of schedule ${message.scheduleId} is planning it and ${waiting} of this pod's deliveries already wait for outcomes`);
