@@ -5,7 +5,9 @@
  * as that transaction. What bounds it is the service's query time limit (the kit's
  * QUERY_TIMEOUT_MS, 5 s a statement; the connection is then closed and PostgreSQL rolls back), not
  * the kit's transaction timeout (60 s): the delivery is abandoned, gives its claim back, and the
- * waiting duplicate plans the schedule while the stuck statement still runs. The consumer uses the
+ * waiting duplicate plans the schedule while the stuck statement still runs; PostgreSQL ends the
+ * statement itself a little later (the kit's statement_timeout), so that one stuck after the
+ * message id's insert does not hold that key for the duplicate. The consumer uses the
  * service's own client (createPrismaClient, QUERY_TIMEOUT_MS); the test's reads use its own.
  * Real PostgreSQL and the Service Bus emulator.
  */
@@ -65,6 +67,36 @@ it('the outcome\'s transaction hangs on a stuck statement: the statement limit e
     expect(outcomes).toEqual(['abandoned#1', 'processed#1', 'duplicate#2']);
     const [notify] = await stack.prisma.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM outbox_messages WHERE message_id = $1', `${m.scheduleId}.notify`);
     expect(notify!.n).toBe(1n);
+  } finally {
+    await waitFor(async () => (await stuckStatements()) === 0, 'the stuck statement ended', 30_000, 100);
+    await dropTrigger();
+  }
+});
+
+it('the outcome\'s transaction hangs on a statement after its message id was inserted (the key held): the server ends that statement soon after the client gave it up, and the waiting duplicate records its plan rather than waiting on the key until the stuck statement ends', { timeout: 90_000 }, async () => {
+  const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
+  // AFTER the insert: the stuck transaction holds the processed_messages key the duplicate's own
+  // record inserts (as a statement waiting on a lock after RECORD_SQL does). The client gives the
+  // statement up at QUERY_TIMEOUT_MS and closes its connection; PostgreSQL notices a closed client
+  // only when it next talks to it, so without a server-side limit the statement ran on, holding the key.
+  const dropTrigger = await onceTrigger((sql) => stack.prisma.$executeRawUnsafe(sql), {
+    name: `stuck_after_key_once_${m.scheduleId.replaceAll('-', '')}`,
+    event: 'AFTER INSERT',
+    table: 'processed_messages',
+    condition: `NEW.message_id = '${m.scheduleId}'`,
+    action: `PERFORM pg_sleep(${STUCK_S});`,
+  });
+  const before = events.length;
+  try {
+    await stack.broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+    await stack.broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+    await waitFor(async () => (await stack.prisma.generation.findUnique({ where: { id: m.scheduleId }, select: { status: true } }))?.status === 'completed', 'the schedule completed', 40_000, 20);
+    await waitFor(() => settled(m.scheduleId).length === 3, 'the three deliveries settled', 30_000, 20);
+    const [row] = await stack.prisma.$queryRawUnsafe<{ ms: number }[]>('SELECT (extract(epoch FROM finished_at - created_at) * 1000)::int AS ms FROM generations WHERE id = $1::uuid', m.scheduleId);
+    const outcomes = events.slice(before).filter((e) => e.messageId === m.scheduleId).map((e) => `${e.outcome}#${e.attempt}`);
+    console.log(`outcome-write-stuck (key held): completed ${row!.ms} ms after the first claim; deliveries: ${outcomes.join(', ')}`);
+    // The duplicate's record was not held on the key until its own statement limit (a second abandon).
+    expect(outcomes).toEqual(['abandoned#1', 'processed#1', 'duplicate#2']);
   } finally {
     await waitFor(async () => (await stuckStatements()) === 0, 'the stuck statement ended', 30_000, 100);
     await dropTrigger();

@@ -22,7 +22,7 @@ export const queryRows = async <Row extends pg.QueryResultRow = any>(databaseUrl
  */
 export const onceTrigger = async (
   run: (sql: string) => Promise<unknown>,
-  spec: { readonly name: string; readonly event: 'BEFORE INSERT' | 'BEFORE UPDATE'; readonly table: string; readonly condition: string; readonly action: string },
+  spec: { readonly name: string; readonly event: 'BEFORE INSERT' | 'BEFORE UPDATE' | 'AFTER INSERT'; readonly table: string; readonly condition: string; readonly action: string },
 ): Promise<() => Promise<void>> => {
   const { name, event, table, condition, action } = spec;
   await run(`CREATE SEQUENCE ${name}`);

@@ -25,6 +25,17 @@ export interface PrismaLike {
 export const QUERY_TIMEOUT_MS = 5_000;
 
 /**
+ * How much longer PostgreSQL lets a statement run than the client waits for it (`statement_timeout`
+ * = the query time limit + this). The client giving a statement up does not stop it: PostgreSQL
+ * notices a closed connection only when it next talks to it, so a statement waiting on a lock or
+ * sleeping ran on in its abandoned transaction, holding what it had written, and a duplicate that
+ * took the schedule over waited on that key to its own time limit (ai-service
+ * outcome-write-stuck.test.ts, the stuck statement 15 s: a second abandon, the outcome 15,023 ms after the claim; now 7,011). Longer
+ * than the client's, so that the client's own time limit (and its 503) still comes first.
+ */
+export const STATEMENT_TIMEOUT_MARGIN_MS = 2_000;
+
+/**
  * `password`: a callback asked on every new connection (Entra token auth, postgres-entra.ts);
  * without it the URL's password is used. `queryTimeoutMs`: see QUERY_TIMEOUT_MS (a one-shot bulk
  * command may allow its statements longer).
@@ -36,7 +47,7 @@ export const createPrismaClient = <C extends PrismaLike>(
   password?: () => Promise<string>,
   queryTimeoutMs = QUERY_TIMEOUT_MS,
 ): C => {
-  const settings = { max: poolSize, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 30_000, query_timeout: queryTimeoutMs };
+  const settings = { max: poolSize, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 30_000, query_timeout: queryTimeoutMs, statement_timeout: queryTimeoutMs + STATEMENT_TIMEOUT_MARGIN_MS };
   const connection = password === undefined ? { connectionString: databaseUrl } : poolConfigWithPassword(databaseUrl, password);
   const pool = giveUpTimedOutConnections(new pg.Pool({ ...connection, ...settings }));
   return new Client({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
