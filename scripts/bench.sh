@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run -s bench:synth
 npm run -s bench:planner
+npm run -s bench:heap-reduction
 # shellcheck source=/dev/null
 source scripts/stack-env.sh && bash scripts/stack-up.sh
 npm run -s bench:api

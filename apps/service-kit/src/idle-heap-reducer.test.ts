@@ -1,7 +1,8 @@
 /**
  * The idle heap reducer (issue 15): when it reduces (a quiet main thread after the heap grew), and
- * what the reduction does to a real V8 heap, measured in a node of its own (the flags it sets are
- * process-wide). Before it, a service kept what a burst grew its heap by until the next burst:
+ * what the reduction does to a real V8 heap, seen in a node of its own (the flags it sets are
+ * process-wide): the collections V8 ran and the rule they compacted by, not the bytes they gave
+ * back (a figure: `npm run bench:heap-reduction`). Before it, a service kept what a burst grew its heap by until the next burst:
  * `npm run bench:api` read the user service 8-12 MiB over its start for minutes after the load.
  */
 import { execFileSync } from 'node:child_process';
@@ -175,20 +176,39 @@ describe('startingSemiSpaceMiB', () => {
 
 describe('what a reduction does to a V8 heap', () => {
   const fixture = fileURLToPath(new URL('../test/fixtures/heap-reduction.ts', import.meta.url));
-  const run = (how: 'kit' | 'plain') =>
-    JSON.parse(execFileSync(process.execPath, ['--max-semi-space-size=4', '--import', 'tsx', fixture, how], { encoding: 'utf8' })) as {
-      beforeBytes: number;
-      afterBytes: number;
-      workerBefore: number;
-      workerAfter: number;
-    };
+  /** V8's rule for the old-space pages a full collection compacts, as its `--trace-fragmentation-verbose` prints it. */
+  const PAGE_PICKED = /compaction-selection-page: space=old_space .*fragmentation_limit_percent=(\d+) .*compaction_limit_kb=(\d+)/;
+  /** The child's young generation: other than the 1 MiB that --optimize-for-size implies for later isolates. */
+  const semiSpaceMiB = 4;
+  const run = (how: 'kit' | 'plain') => {
+    const out = execFileSync(process.execPath, [`--max-semi-space-size=${semiSpaceMiB}`, '--import', 'tsx', fixture, how, 'trace'], { encoding: 'utf8' }).trim().split('\n');
+    const result = JSON.parse(out.find((l) => l.startsWith('{'))!) as { calls: string[]; fullCollections: number; threadId: number; workerBefore: number; workerAfter: number };
+    const rules = new Set(
+      out.flatMap((l) => {
+        const m = PAGE_PICKED.exec(l);
+        return m ? [`pages >= ${m[1]} % free, up to ${m[2]} KiB moved`] : [];
+      }),
+    );
+    return { ...result, rules: [...rules] };
+  };
 
-  it('compacts a fragmented old generation that a plain full collection leaves committed, and leaves later workers their young generation', () => {
+  it(`asks V8 for two full collections under its memory-saving heuristics on the calling thread, which compact by the rule a plain collection does not, and leaves later workers their young generation`, () => {
+    // What it guards (a5daa01): the pages V8 compacts are picked by --optimize-for-size's rule (at
+    // least 20 % free, 6 MB moved at most) where a plain gc() takes only those its speed-based limit
+    // finds free enough (52-70 %), and a second collection moves the survivors the first left on
+    // sparse pages; then the semi-space flag the process started with is put back. What that gives
+    // back is a figure, not asserted here: `npm run bench:heap-reduction` prints it (2026-12-07:
+    // 79 -> 55 MiB committed, against 79 -> 66 with one plain gc()).
     const kit = run('kit');
     const plain = run('plain');
-    // Measured: 83 -> 57 MB committed against 82 -> 70 with one plain gc().
-    expect(kit.afterBytes).toBeLessThan(plain.afterBytes - 6 * MiB);
-    expect(kit.afterBytes).toBeLessThan(kit.beforeBytes - 15 * MiB);
+    expect({ threadId: kit.threadId, calls: kit.calls, rules: kit.rules }).toEqual({
+      threadId: 0,
+      calls: ['--optimize-for-size', 'gc()', 'gc()', '--no-optimize-for-size', `--max-semi-space-size=${semiSpaceMiB}`],
+      rules: ['pages >= 20 % free, up to 6144 KiB moved'],
+    });
+    // V8 ran them (and may run one of its own meanwhile: 3 in about one run of ten here).
+    expect(kit.fullCollections).toBeGreaterThanOrEqual(2);
+    expect(plain.rules).not.toContain('pages >= 20 % free, up to 6144 KiB moved');
     // --optimize-for-size implies --max-semi-space-size=1 for isolates created after it is set.
     expect(kit.workerAfter).toBe(kit.workerBefore);
   });
