@@ -12,7 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AZURE_OPENAI_API_VERSION, AZURE_OPENAI_SCOPE, azureOpenAIInterestModel, ContentFiltered, logModelFailure, MODEL_FAILURE_MESSAGE } from '../src/llm/azure-openai.ts';
 import { keywordWeights, withFallback } from '../src/planning/interests.ts';
-import { chatCompletion, completionFiltered, promptFiltered } from './support/chat-completion.ts';
+import { chatCompletion, completionFiltered, modelRefusal, promptFiltered } from './support/chat-completion.ts';
 import { oauthError, startEntra } from './support/entra.ts';
 
 interface Seen {
@@ -156,6 +156,27 @@ describe('Azure OpenAI interest model: what a failed reading logs (as the servic
     // Only a 400 that says content_filter: any other 400 is our request, an error.
     answer = () => ({ status: 400, json: { error: { code: 'BadRequest', message: 'Invalid value for response_format' } } });
     await expect(azureOpenAIInterestModel({ endpoint, deployment: 'd', credential }).read(['temples'])).rejects.not.toBeInstanceOf(ContentFiltered);
+  });
+
+  it("logs the model's own refusal (structured outputs: message.refusal, content null) at info with its length, never its text, no stack; counted as refused; the keywords answer", async () => {
+    const { logger, lines } = capturedLogger();
+    const reasons: string[] = [];
+    const outcomes: string[] = [];
+    const refusal = "I'm sorry, I can't help plan a trip around 'haunted asylums'.";
+    answer = () => modelRefusal(refusal);
+    const m = withFallback(
+      azureOpenAIInterestModel({ endpoint, deployment: 'd', credential, timeoutMs: 1_000, onCall: (outcome) => outcomes.push(outcome) }),
+      (err) => logModelFailure(logger, err),
+      (reason) => reasons.push(reason),
+    );
+    expect(await m.read(['haunted asylums'])).toEqual({ source: 'keywords', weights: keywordWeights(['haunted asylums']) });
+    const logged = lines.filter((l) => l.msg === MODEL_FAILURE_MESSAGE);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ level: 30, modelRefusal: { chars: refusal.length } });
+    expect(logged[0]!.err).toBeUndefined();
+    expect(JSON.stringify(lines)).not.toContain('haunted');
+    expect({ outcomes, reasons }).toEqual({ outcomes: ['refused'], reasons: ['refused'] });
+    // Content null without a refusal is still an answer we cannot read: ours (above, 'answered without content').
   });
 
   it('warns of an endpoint refusing the connection with its causes (ECONNREFUSED) and no stack; logs a bug (a TypeError) at error with its stack', async () => {

@@ -24,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAiService } from '../src/app.ts';
 import { readingKey } from '../src/llm/readings-cache.ts';
 import { keywordWeights } from '../src/planning/interests.ts';
-import { chatCompletion, completionFiltered, promptFiltered } from './support/chat-completion.ts';
+import { chatCompletion, completionFiltered, modelRefusal, promptFiltered } from './support/chat-completion.ts';
 
 /** An access-token issuer as the user service is one: Ed25519 keys, its JWKS on an ephemeral port. */
 const startIssuer = async () => {
@@ -251,6 +251,12 @@ describe("what the service logs of a model's failed reading", () => {
         expect(filtered).toMatchObject({ level: 30, contentFilter: { where, categories: ['hate:high'] } });
         expect(filtered.err).toBeUndefined();
       }
+      // The model declining the list itself (structured outputs' message.refusal, content null): theirs too, its text never logged.
+      const refusal = "I'm sorry, I cannot assist with planning around those interests.";
+      const declined = await failure(() => modelRefusal(refusal), 'declined');
+      expect(declined).toMatchObject({ level: 30, modelRefusal: { chars: refusal.length } });
+      expect(declined.err).toBeUndefined();
+      expect(JSON.stringify(declined)).not.toContain('cannot assist');
       const unreadable = await failure(() => chatCompletion('not json'), 'unreadable');
       expect(unreadable).toMatchObject({ level: 50, err: { type: 'SyntaxError' } });
       expect(unreadable.err?.stack).toMatch(/azure-openai\.ts/);
@@ -299,9 +305,9 @@ describe("what /metrics shows of the model's readings", () => {
     const c = await replica();
     try {
       const text = await scrape(c);
-      for (const o of ['ok', 'error', 'timeout', 'throttled', 'filtered']) expect(text).toMatch(new RegExp(`^llm_calls_total\\{[^}]*outcome="${o}"[^}]*\\} 0$`, 'm'));
+      for (const o of ['ok', 'error', 'timeout', 'throttled', 'filtered', 'refused']) expect(text).toMatch(new RegExp(`^llm_calls_total\\{[^}]*outcome="${o}"[^}]*\\} 0$`, 'm'));
       for (const r of ['hit', 'miss', 'joined']) expect(text).toMatch(new RegExp(`^llm_reading_cache_lookups_total\\{[^}]*result="${r}"[^}]*\\} 0$`, 'm'));
-      for (const r of ['budget', 'model_error', 'filtered', 'no_model']) expect(text).toMatch(new RegExp(`^llm_fallback_readings_total\\{[^}]*reason="${r}"[^}]*\\} 0$`, 'm'));
+      for (const r of ['budget', 'model_error', 'filtered', 'refused', 'no_model']) expect(text).toMatch(new RegExp(`^llm_fallback_readings_total\\{[^}]*reason="${r}"[^}]*\\} 0$`, 'm'));
     } finally {
       await c.close();
     }
@@ -333,6 +339,16 @@ describe("what /metrics shows of the model's readings", () => {
       answer = () => promptFiltered('medium');
       const filtered = await delta(a, async () => expect((await read(a, randomUUID(), own('metrics filtered'))).source).toBe('keywords'));
       expect(filtered).toEqual({ calls: { filtered: 1 }, timed: { filtered: 1 }, lookups: { miss: 1 }, fallbacks: { filtered: 1 }});
+    } finally {
+      answer = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
+    }
+  });
+
+  it("counts the model's own refusal (message.refusal) as refused, a reading the keywords answered for it, not a model error nor the content filter", async () => {
+    try {
+      answer = () => modelRefusal();
+      const refused = await delta(a, async () => expect((await read(a, randomUUID(), own('metrics declined'))).source).toBe('keywords'));
+      expect(refused).toEqual({ calls: { refused: 1 }, timed: { refused: 1 }, lookups: { miss: 1 }, fallbacks: { refused: 1 }});
     } finally {
       answer = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
     }

@@ -9,7 +9,7 @@
  *   POST {endpoint}/openai/deployments/{deployment}/chat/completions?api-version=2024-10-21
  *   Authorization: Bearer <Entra token for https://cognitiveservices.azure.com/.default>
  *   body {messages, temperature, max_tokens, response_format: {type: "json_schema", json_schema}}
- *   200 {id, object: "chat.completion", choices: [{index, message: {role, content}, finish_reason}], usage}
+ *   200 {id, object: "chat.completion", choices: [{index, message: {role, content, refusal}, finish_reason}], usage}
  * Written by hand on fetch: one POST, where the openai SDK would bring seven peer dependencies.
  */
 import { createHash } from 'node:crypto';
@@ -76,12 +76,29 @@ export class ModelUnavailable extends Error {
  */
 export class ContentFiltered extends ModelRefused {
   override readonly name = 'ContentFiltered';
+  readonly reason = 'filtered';
   constructor(
     readonly where: 'prompt' | 'completion',
     readonly categories: string[],
     readonly kept = false,
   ) {
     super(`Azure OpenAI's content filter refused the ${where}${categories.length ? ` (${categories.join(', ')})` : ''}${kept ? ' (kept from an earlier call; not asked again)' : ''}`);
+  }
+}
+
+/**
+ * The model declined the reading itself: with structured outputs it may answer a refusal instead of
+ * the schema, `message.refusal` (a string) with `content` null (OpenAI's "Structured Outputs" guide,
+ * "Refusals"; in Azure OpenAI's GA API 2024-10-21, `chatCompletionResponseMessage.refusal`, required
+ * and nullable, azure-rest-api-specs .../AzureOpenAI/inference/stable/2024-10-21/inference.json). Its
+ * safety behaviour met the traveller's words, nothing of our request: the keywords answer. Only the
+ * refusal's length is kept: its text is the model's, and may say back what the traveller wrote.
+ */
+export class ModelDeclined extends ModelRefused {
+  override readonly name = 'ModelDeclined';
+  readonly reason = 'refused';
+  constructor(readonly refusalChars: number) {
+    super(`Azure OpenAI's model declined the reading (a refusal of ${refusalChars} characters)`);
   }
 }
 
@@ -102,7 +119,9 @@ export const MODEL_FAILURE_MESSAGE = 'LLM interest mapping failed; using the key
  * How a failed reading is logged (the keywords answer in any case): the reading budget spent is
  * routine (debug); a content-filter refusal (ContentFiltered) is the traveller's input, nothing for
  * us to fix, at info (debug when kept from an earlier call) with the filter's categories in `contentFilter` (llm_calls_total{outcome="filtered"}
- * counts them: a rise is the deployment's filter set stricter than travel interests need); Azure OpenAI out of reach or throttling (ModelUnavailable, a socket error) is a
+ * counts them: a rise is the deployment's filter set stricter than travel interests need); so is the
+ * model's own refusal (ModelDeclined), at info with `modelRefusal: {chars}`, never its text
+ * (outcome="refused"); Azure OpenAI out of reach or throttling (ModelUnavailable, a socket error) is a
  * handled degradation, a warning with its chain of causes and no stack, repeated for the outage's
  * length; anything else is ours, an error with its stack. That includes an answer the adapter cannot
  * read (not JSON, no content, stopped early): with strict structured output (RESPONSE_FORMAT) the
@@ -118,12 +137,13 @@ export const logModelFailure = (log: FailureLogger & { debug(msg: string): void;
     if (err.kept) log.debug({ contentFilter }, MODEL_FAILURE_MESSAGE);
     else log.info({ contentFilter }, MODEL_FAILURE_MESSAGE);
   }
+  else if (err instanceof ModelDeclined) log.info({ modelRefusal: { chars: err.refusalChars } }, MODEL_FAILURE_MESSAGE);
   else if (err instanceof ModelUnavailable) log.warn({ outage: outageChain(err) }, MODEL_FAILURE_MESSAGE);
   else logFailure(log, err, {}, MODEL_FAILURE_MESSAGE);
 };
 
 interface ChatCompletion {
-  choices?: { message?: { content?: string | null }; finish_reason?: string; content_filter_results?: unknown }[];
+  choices?: { message?: { content?: string | null; refusal?: string | null }; finish_reason?: string; content_filter_results?: unknown }[];
 }
 
 /** An error answer's body (the REST reference's ErrorResponse), with the content filter's inner error. */
@@ -196,6 +216,8 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): Identifie
       const body = (await res.json()) as ChatCompletion;
       const choice = body.choices?.[0];
       if (choice?.finish_reason === 'content_filter') throw new ContentFiltered('completion', filteredCategories(choice.content_filter_results));
+      const refusal = choice?.message?.refusal;
+      if (typeof refusal === 'string' && refusal.length > 0) throw new ModelDeclined(refusal.length);
       if (choice?.finish_reason && choice.finish_reason !== 'stop') throw new Error(`Azure OpenAI stopped with ${choice.finish_reason}`);
       const content = choice?.message?.content;
       if (typeof content !== 'string') throw new Error('Azure OpenAI answered without content');
@@ -205,7 +227,7 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): Identifie
     } catch (err) {
       // 429: the deployment's tokens-per-minute quota, not a fault of the model; a call cut short
       // (its own limit, or a caller who stopped waiting) is told apart from one that failed.
-      outcome = status === 429 ? 'throttled' : abort.aborted ? 'timeout' : err instanceof ContentFiltered ? 'filtered' : 'error';
+      outcome = status === 429 ? 'throttled' : abort.aborted ? 'timeout' : err instanceof ModelRefused ? err.reason : 'error';
       // Said as the wait it was: a token that does not come is the identity platform's trouble (its
       // credential retries a 503 or a cut connection for seconds), not Azure OpenAI's.
       if (abort.aborted && waitingFor === 'token') throw new ModelUnavailable(timeout.aborted ? `no Entra token for Azure OpenAI within ${timeoutMs} ms (the identity platform)` : 'no Entra token for Azure OpenAI when the schedule stopped waiting', { cause: err });

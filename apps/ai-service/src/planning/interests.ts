@@ -28,8 +28,14 @@ export class ModelBudgetSpent extends Error {
   }
 }
 
-/** The model would not read this list (its content filter, say): the keywords answer (not a failure of the model). */
-export class ModelRefused extends Error {}
+/**
+ * The model would not read this list, for the traveller's words (its content filter, or the model
+ * itself declining): the keywords answer (not a failure of the model). `reason`: which, as
+ * llm_fallback_readings_total counts it.
+ */
+export abstract class ModelRefused extends Error {
+  abstract readonly reason: Extract<LlmFallbackReason, 'filtered' | 'refused'>;
+}
 
 export interface InterestModel {
   read(interests: readonly string[], signal?: AbortSignal, allowance?: ModelAllowance): Promise<InterestReading>;
@@ -89,7 +95,7 @@ export const withFallback = (model: InterestModel | undefined, log: (err: unknow
         return { source: refined.source, weights: merged };
       } catch (err) {
         log(err);
-        fellBack?.(err instanceof ModelBudgetSpent ? 'budget' : err instanceof ModelRefused ? 'filtered' : 'model_error');
+        fellBack?.(err instanceof ModelBudgetSpent ? 'budget' : err instanceof ModelRefused ? err.reason : 'model_error');
         return { source: 'keywords', weights: keywords };
       }
     },

@@ -1,6 +1,8 @@
 /**
  * An Azure OpenAI chat completions answer as the service documents it (REST reference, API version
- * 2024-10-21: `200 {id, object: "chat.completion", choices: [{index, message, finish_reason}], usage}`),
+ * 2024-10-21: `200 {id, object: "chat.completion", choices: [{index, message, finish_reason}], usage}`;
+ * the message's `role`, `content` and `refusal` are required, the last two nullable:
+ * `chatCompletionResponseMessage` in azure-rest-api-specs .../AzureOpenAI/inference/stable/2024-10-21/inference.json),
  * for the local stubs of the LLM adapter's tests.
  */
 export const chatCompletion = (content: string, finish = 'stop') => ({
@@ -10,7 +12,7 @@ export const chatCompletion = (content: string, finish = 'stop') => ({
     object: 'chat.completion',
     created: 1_764_000_000,
     model: 'gpt-4o-mini',
-    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: finish }],
+    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null as string | null }, finish_reason: finish }],
     usage: { prompt_tokens: 120, completion_tokens: 60, total_tokens: 180 },
   },
 });
@@ -47,5 +49,16 @@ export const promptFiltered = (severity = 'medium') => ({
 export const completionFiltered = (severity = 'high') => {
   const { json } = chatCompletion('', 'content_filter');
   const [choice] = json.choices;
-  return { status: 200, json: { ...json, choices: [{ ...choice!, message: { role: 'assistant', content: null }, content_filter_results: filterResult(severity) }] } };
+  return { status: 200, json: { ...json, choices: [{ ...choice!, message: { role: 'assistant', content: null, refusal: null }, content_filter_results: filterResult(severity) }] } };
+};
+
+/**
+ * The model declining to answer the schema (structured outputs): 200, `finish_reason` "stop", `content`
+ * null and the refusal in `message.refusal`, as OpenAI's "Structured Outputs" guide ("Refusals") shows
+ * it and Azure's 2024-10-21 `chatCompletionResponseMessage` carries it.
+ */
+export const modelRefusal = (refusal = "I'm sorry, I cannot assist with that request.") => {
+  const { json } = chatCompletion('', 'stop');
+  const [choice] = json.choices;
+  return { status: 200, json: { ...json, choices: [{ ...choice!, message: { role: 'assistant', content: null, refusal } }] } };
 };

@@ -12,14 +12,20 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  * The label values of the language-model metrics (the AI service's interest readings), written once:
  * bounded sets, so each metric has a few series per pod, and the docs and queries name these.
  */
-/** How a call to the model ended: answered, failed (5xx, unreachable, nonsense), cut short by its time limit, refused for the deployment's quota (Azure's 429), refused by its content filter (the traveller's words). */
-export const LLM_CALL_OUTCOMES = ['ok', 'error', 'timeout', 'throttled', 'filtered'] as const;
+/**
+ * How a call to the model ended: answered, failed (5xx, unreachable, nonsense), cut short by its time
+ * limit, refused for the deployment's quota (Azure's 429), refused by its content filter (the
+ * traveller's words), declined by the model itself (structured outputs' `message.refusal`). The last
+ * two apart: the filter is the deployment's configuration, which its owner can set less strict; a
+ * refusal is the model's own safety behaviour, which no setting of ours changes.
+ */
+export const LLM_CALL_OUTCOMES = ['ok', 'error', 'timeout', 'throttled', 'filtered', 'refused'] as const;
 export type LlmCallOutcome = (typeof LLM_CALL_OUTCOMES)[number];
 /** A lookup in the readings cache: kept (L1 or Redis), not kept (this caller's load), or joined the same list's load under way on the replica. */
 export const LLM_CACHE_RESULTS = ['hit', 'miss', 'joined'] as const;
 export type LlmCacheResult = (typeof LLM_CACHE_RESULTS)[number];
-/** Why the keywords answered a reading: the traveller's budget of model calls spent, the model failed, its content filter refused the list, no model configured. */
-export const LLM_FALLBACK_REASONS = ['budget', 'model_error', 'filtered', 'no_model'] as const;
+/** Why the keywords answered a reading: the traveller's budget of model calls spent, the model failed, its content filter refused the list, the model declined it, no model configured. */
+export const LLM_FALLBACK_REASONS = ['budget', 'model_error', 'filtered', 'refused', 'no_model'] as const;
 export type LlmFallbackReason = (typeof LLM_FALLBACK_REASONS)[number];
 
 export interface Metrics {
