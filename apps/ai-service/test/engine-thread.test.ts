@@ -212,8 +212,9 @@ describe('the engine thread', () => {
       // The recipe's two full collections ran on the engine thread's own isolate, not on this one: a
       // parked thread collects nothing by itself. (What they give back is a figure, not asserted
       // here: apps/ai-service/bench/warm-engine.ts prints it; 27.5 -> 20.5 MiB after 30 such plans.)
+      // At least two: V8 may add a full collection of its own meanwhile (1 run in 10 on the kit's own test).
       const { threadId: on, fullCollections } = reduced[0]!.r;
-      expect({ on: on === threadId ? 'the test thread' : 'another thread', fullCollections }).toEqual({ on: 'another thread', fullCollections: 2 });
+      expect({ on: on === threadId ? 'the test thread' : 'another thread', atLeastTwo: fullCollections >= 2 }).toEqual({ on: 'another thread', atLeastTwo: true });
       // Once per burst: nothing planned since.
       reducer.tick();
       expect(engine.heap.pending()).toBe(false);
