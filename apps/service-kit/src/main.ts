@@ -86,6 +86,8 @@ const migrate = async (opts: ServiceMainOptions): Promise<void> => {
         migration,
         attempt,
         attempts,
+        // lock_timeout, deadlock or serialization failure
+        reason: wait.reason,
         retryInMs: delayMs,
         statement: wait.statement,
         blockedBy: describeHolders(wait),

@@ -14,13 +14,42 @@ export const SQLSTATE = {
   lockNotAvailable: '55P03',
   /** `... cannot run inside a transaction block` (CREATE INDEX CONCURRENTLY, VACUUM, ...). */
   activeSqlTransaction: '25001',
+  /** `deadlock detected`: PostgreSQL ended one of the transactions waiting for each other. */
+  deadlockDetected: '40P01',
+  /** `could not serialize access ...`. */
+  serializationFailure: '40001',
 } as const;
 
-/** The SQLSTATE of a pg error, or of one the pg adapter wrapped (DriverAdapterError's cause). */
+/**
+ * The failures that say nothing of the migration itself, only of what else ran at that moment: the
+ * same file succeeds once the other session is done, so a file rolled back whole for one is tried
+ * again (deployMigrations). PostgreSQL's docs advise retrying deadlocks and serialization failures
+ * ("Serialization Failure Handling", https://www.postgresql.org/docs/15/mvcc-serialization-failure-handling.html).
+ */
+export const TRANSIENT_FAILURES: Readonly<Record<string, string>> = {
+  [SQLSTATE.lockNotAvailable]: 'lock_timeout',
+  [SQLSTATE.deadlockDetected]: 'deadlock',
+  [SQLSTATE.serializationFailure]: 'serialization failure',
+};
+
+interface AdapterErrorLike { code?: unknown; message?: unknown; cause?: { code?: unknown; originalCode?: unknown; originalMessage?: unknown } }
+
+/**
+ * The SQLSTATE of a pg error, or of one the pg adapter wrapped (DriverAdapterError's cause: `code`
+ * for the errors it passes on as they are, `originalCode` for those it names, e.g. 23505
+ * UniqueConstraintViolation, 40P01 TransactionWriteConflict).
+ */
 export const sqlState = (err: unknown): string | undefined => {
-  const e = err as { code?: unknown; cause?: { code?: unknown } } | undefined;
-  const code = e?.cause?.code ?? e?.code;
+  const e = err as AdapterErrorLike | undefined;
+  const code = e?.cause?.originalCode ?? e?.cause?.code ?? e?.code;
   return typeof code === 'string' ? code : undefined;
+};
+
+/** PostgreSQL's own words for an error the pg adapter renamed (the engine passes on only the new name, e.g. "Transaction write conflict"). */
+export const serverMessage = (err: unknown): string => {
+  const e = err as AdapterErrorLike | undefined;
+  const text = e?.cause?.originalMessage ?? e?.message;
+  return typeof text === 'string' ? text : String(err);
 };
 
 type Tree = unknown;
@@ -131,8 +160,10 @@ export interface LockHolder {
   readonly query: string | null;
 }
 
-/** A migration statement that gave up waiting for its lock, and who held it just after. */
+/** A migration statement that gave up waiting for its lock (or was ended by a deadlock), and who held it just after. */
 export interface LockWait {
+  /** What ended it: TRANSIENT_FAILURES' words ('lock_timeout', 'deadlock', 'serialization failure'). */
+  readonly reason: string;
   readonly statement: string;
   readonly relations: readonly string[];
   readonly holders: readonly LockHolder[];
@@ -196,9 +227,38 @@ export class MigrationLockTimeout extends Error {
     options?: ErrorOptions,
   ) {
     super(
-      `migration ${migration} waited ${policy.lockTimeoutMs} ms (lock_timeout) for a lock ${attempts} times and gave up, ` +
-        `so reads and writes of its tables did not queue behind it: "${oneLine(wait.statement)}" ${describeHolders(wait)}. ` +
+      (wait.reason === 'lock_timeout'
+        ? `migration ${migration} waited ${policy.lockTimeoutMs} ms (lock_timeout) for a lock ${attempts} times and gave up, ` +
+          `so reads and writes of its tables did not queue behind it: `
+        : `migration ${migration} was ended by PostgreSQL (${wait.reason}) ${attempts} times and gave up: `) +
+        `"${oneLine(wait.statement)}" ${describeHolders(wait)}. ` +
         `Nothing of it is applied; it runs again at the next migrate (the Job's next pod, or re-sync) once that transaction ends ` +
+        `(docs/runbooks.md#migration-lock-wait)`,
+      options,
+    );
+  }
+}
+
+/**
+ * A migration file failed for itself (a unique violation, a statement_timeout, a syntax error),
+ * not for another session. It ran as one transaction (or as one statement that fails whole), so
+ * PostgreSQL rolled all of it back, and deployMigrations marked it rolled back as `prisma migrate
+ * resolve --rolled-back` does: the next migrate (with the file or the data fixed) runs it again
+ * instead of stopping on P3009. The `migrate` command still fails with it.
+ */
+export class MigrationRolledBack extends Error {
+  override readonly name = 'MigrationRolledBack';
+  constructor(
+    readonly migration: string,
+    readonly statement: string,
+    readonly sqlState: string | undefined,
+    /** PostgreSQL's message (serverMessage). */
+    reason: string,
+    options: ErrorOptions & { cause: unknown },
+  ) {
+    super(
+      `migration ${migration} failed at "${oneLine(statement)}": ${reason}${sqlState ? ` (SQLSTATE ${sqlState})` : ''}. It was rolled back whole, nothing of it is applied, ` +
+        `and it is marked rolled back, so the next migrate runs it again once the migration or the data is fixed ` +
         `(docs/runbooks.md#migration-lock-wait)`,
       options,
     );

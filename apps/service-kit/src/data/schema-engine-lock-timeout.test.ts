@@ -187,6 +187,74 @@ describe('a migration that meets a long transaction on its table', () => {
     expect(await columns(await client('watcher'))).toEqual(['things.id']);
   });
 
+  const migrationRows = async (watcher: pg.Client) =>
+    (await watcher.query<{ migration_name: string; finished: boolean; rolled_back: boolean }>(
+      'SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back FROM _prisma_migrations ORDER BY started_at',
+    )).rows;
+
+  it.each([
+    ['a unique violation', '23505', /duplicate key value violates unique constraint "things_pkey"/, 'CREATE TABLE "notes" ("id" INTEGER PRIMARY KEY);\nINSERT INTO "things" ("id") VALUES (1);\n', {}],
+    ['a statement_timeout', '57014', /canceling statement due to statement timeout/, 'CREATE TABLE "notes" ("id" INTEGER PRIMARY KEY);\nSELECT pg_sleep(30);\n', { statementTimeoutMs: 200 }],
+  ])('marks a file that fails for itself (%s) rolled back: the error thrown, nothing applied, and the fixed file applied at the next run', { timeout: 60_000 }, async (_, state, message, sql, locks) => {
+    await writeFile(path.join(dir, SECOND, 'migration.sql'), sql);
+    const failure = await deployMigrations(db.url, dir, undefined, { locks }).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ name: 'MigrationRolledBack', migration: SECOND, sqlState: state });
+    expect((failure as Error).message).toMatch(message);
+    const watcher = await client('watcher');
+    expect(await columns(watcher)).toEqual(['things.id']);
+    expect(await migrationRows(watcher)).toEqual([
+      { migration_name: FIRST, finished: true, rolled_back: false },
+      { migration_name: SECOND, finished: false, rolled_back: true },
+    ]);
+    await writeFile(path.join(dir, SECOND, 'migration.sql'), SECOND_SQL);
+    // Before: P3009, "migrate found failed migrations in the target database", until resolved by hand.
+    expect(await deployMigrations(db.url, dir)).toEqual([SECOND]);
+    expect(await columns(watcher)).toEqual(['notes.id', 'things.id', 'things.note']);
+  });
+
+  it('tries a file ended by a deadlock again, like one given up for a lock', { timeout: 60_000 }, async () => {
+    await writeFile(path.join(dir, SECOND, 'migration.sql'), 'UPDATE "things" SET "id" = "id" WHERE "id" = 1;\nUPDATE "things" SET "id" = "id" WHERE "id" = 2;\n');
+    const retries: LockRetry[] = [];
+    const watcher = await client('watcher');
+    const other = await client('other-writer');
+    // Only the migration's session looks for the deadlock, so PostgreSQL ends the migration's transaction.
+    await other.query("SET deadlock_timeout = '1h'");
+    await other.query('BEGIN');
+    await other.query('UPDATE "things" SET "id" = "id" WHERE "id" = 2');
+    const { rows } = await other.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const migrating = deployMigrations(db.url, dir, undefined, { locks: { firstRetryDelayMs: 10 }, onLockRetry: (retry) => retries.push(retry) });
+    const migrationPid = await (async () => {
+      for (;;) {
+        const r = await watcher.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [rows[0]!.pid]);
+        if (r.rows[0]) return r.rows[0].pid;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    expect(migrationPid).not.toBe(rows[0]!.pid);
+    // Row 1 is the migration's: the other writer now waits for it, and the migration for row 2.
+    await other.query('UPDATE "things" SET "id" = "id" WHERE "id" = 1');
+    await other.query('COMMIT');
+    // Before: rejected with "deadlock detected", the migration recorded failed (P3009 for every later run).
+    expect(await migrating).toEqual([SECOND]);
+    expect(retries[0]).toMatchObject({ migration: SECOND, attempt: 1, wait: { reason: 'deadlock', statement: 'UPDATE "things" SET "id" = "id" WHERE "id" = 2' } });
+    expect(await migrationRows(watcher)).toEqual([
+      { migration_name: FIRST, finished: true, rolled_back: false },
+      { migration_name: SECOND, finished: false, rolled_back: true },
+      { migration_name: SECOND, finished: true, rolled_back: false },
+    ]);
+  });
+
+  it('leaves a failed lone CONCURRENTLY file recorded failed (P3009): its INVALID index stays behind', { timeout: 60_000 }, async () => {
+    await rm(path.join(dir, SECOND), { recursive: true });
+    await migration('20260103000000_index', 'CREATE UNIQUE INDEX CONCURRENTLY "things_one_idx" ON "things"((1));\n');
+    const failure = await deployMigrations(db.url, dir).catch((e: unknown) => e);
+    expect(failure).not.toMatchObject({ name: 'MigrationRolledBack' });
+    const watcher = await client('watcher');
+    expect((await watcher.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'things_one_idx'::regclass")).rows).toEqual([{ indisvalid: false }]);
+    expect((await migrationRows(watcher)).at(-1)).toEqual({ migration_name: '20260103000000_index', finished: false, rolled_back: false });
+    await expect(deployMigrations(db.url, dir)).rejects.toThrow(/P3009|failed migrations/);
+  });
+
   it('gives a lone VACUUM FULL (refused in a transaction block, not CONCURRENTLY) the lock_timeout too: the SELECT is answered while the long transaction is open', { timeout: 60_000 }, async () => {
     const VACUUM = '20260102000000_vacuum';
     await rm(path.join(dir, SECOND), { recursive: true });

@@ -48,9 +48,22 @@ import {
   type SqlResultSet,
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine as WasmSchemaEngine } from '@prisma/schema-engine-wasm';
-import { MigrationLockTimeout, SQLSTATE, lockHolders, relationsOf, runsConcurrently, sqlState, timeoutOverrides, type LockWait, type MigrationLockPolicy } from './migration-locks.ts';
+import {
+  MigrationLockTimeout,
+  MigrationRolledBack,
+  SQLSTATE,
+  TRANSIENT_FAILURES,
+  lockHolders,
+  relationsOf,
+  runsConcurrently,
+  serverMessage,
+  sqlState,
+  timeoutOverrides,
+  type LockWait,
+  type MigrationLockPolicy,
+} from './migration-locks.ts';
 
-export { MigrationLockTimeout, type LockWait, type MigrationLockPolicy } from './migration-locks.ts';
+export { MigrationLockTimeout, MigrationRolledBack, type LockWait, type MigrationLockPolicy } from './migration-locks.ts';
 
 const PG_CHAR_OID = 18;
 const PG_CHAR_ARRAY_OID = 1002;
@@ -145,11 +158,27 @@ export const parseScript = async (script: string): Promise<ParsedStatement[]> =>
 
 export const scriptStatements = async (script: string): Promise<string[]> => (await parseScript(script)).map(({ sql }) => sql);
 
+/** A migration file that failed, as the adapter saw it (the engine reports it only as text). */
+export interface FileFailure {
+  readonly statement: string;
+  readonly sqlState: string | undefined;
+  /** PostgreSQL's message. */
+  readonly message: string;
+  /**
+   * Nothing of the file stayed applied: it ran as one transaction, rolled back, or was one statement
+   * that fails whole (VACUUM FULL, CLUSTER). Not a lone CONCURRENTLY statement: cut short it leaves
+   * an INVALID index behind, which an operator drops before the migration is marked rolled back.
+   */
+  readonly rolledBackWhole: boolean;
+  /** Set when another session caused it (TRANSIENT_FAILURES), with who held locks on its tables just after. */
+  readonly wait?: LockWait;
+}
+
 export interface MigrationLockOptions {
   /** The catalog's MIGRATION_LOCKS unless given (tests shorten them). */
   readonly locks?: Partial<MigrationLockPolicy>;
-  /** Told when a migration file gave up waiting for a lock (it is rolled back, then rethrown to the engine). */
-  readonly onLockWait?: (wait: LockWait) => void;
+  /** Told when a migration file failed (after its rollback, before the error goes back to the engine). */
+  readonly onFileFailure?: (failure: FileFailure) => void;
 }
 
 const raw = (sql: string) => ({ sql, args: [], argTypes: [] });
@@ -220,7 +249,9 @@ export const migrationAdapterFactory = (url: string, password?: () => Promise<st
         await tx.rollback();
       }
       if (failure === undefined) return;
+      let rolledBackWhole = true;
       if (statements.length === 1 && sqlState(failure) === SQLSTATE.activeSqlTransaction) {
+        rolledBackWhole = !runsConcurrently(first.tree);
         try {
           await runAlone(first);
           return;
@@ -228,11 +259,17 @@ export const migrationAdapterFactory = (url: string, password?: () => Promise<st
           failure = err;
         }
       }
-      if (sqlState(failure) === SQLSTATE.lockNotAvailable && options.onLockWait) {
-        const relations = relationsOf(running.tree);
-        // Who held the lock, asked right after: the log line names the session to end or wait for.
-        const holders = await lockHolders(adapter, relations).catch(() => []);
-        options.onLockWait({ statement: running.sql, relations, holders });
+      if (options.onFileFailure) {
+        const state = sqlState(failure);
+        const reason = state === undefined ? undefined : TRANSIENT_FAILURES[state];
+        let wait: LockWait | undefined;
+        if (reason !== undefined) {
+          const relations = relationsOf(running.tree);
+          // Who held locks on its tables, asked right after: the log line names the session to end or wait for.
+          const holders = await lockHolders(adapter, relations).catch(() => []);
+          wait = { reason, statement: running.sql, relations, holders };
+        }
+        options.onFileFailure({ statement: running.sql, sqlState: state, message: serverMessage(failure), rolledBackWhole, ...(wait ? { wait } : {}) });
       }
       throw failure;
     };
@@ -400,7 +437,7 @@ export const openMigrationEngine = async (
   };
 };
 
-/** A migration given up for a lock, about to be tried again. */
+/** A migration given up for a lock (or a deadlock, a serialization failure), about to be tried again. */
 export interface LockRetry {
   readonly migration: string;
   /** The attempt that gave up (1 is the first). */
@@ -414,7 +451,7 @@ export interface LockRetry {
 export interface DeployOptions {
   /** The catalog's MIGRATION_LOCKS unless given (tests shorten them). */
   readonly locks?: Partial<MigrationLockPolicy>;
-  /** Told of each attempt given up for a lock, before the wait for the next (the migrate command logs it). */
+  /** Told of each attempt given up for a lock or a deadlock, before the wait for the next (the migrate command logs it). */
   readonly onLockRetry?: (retry: LockRetry) => void;
 }
 
@@ -431,8 +468,15 @@ const refuseTimeoutOverrides = async (migrationsDir: string, policy: MigrationLo
 /**
  * Applies the pending migrations of a folder to a database (what `prisma migrate deploy` does);
  * returns their names. `password`: a callback for every new connection (Entra token auth). A
- * migration that gives up waiting for a lock (lock_timeout) is rolled back whole, marked rolled back
- * and tried again after a growing wait, MIGRATION_LOCKS.attempts times in all; then MigrationLockTimeout.
+ * migration that gives up waiting for a lock (lock_timeout), or that PostgreSQL ends for a deadlock
+ * or a serialization failure, is rolled back whole, marked rolled back and tried again after a
+ * growing wait, MIGRATION_LOCKS.attempts times in all; then MigrationLockTimeout. One that fails for
+ * itself (a statement_timeout, a unique violation) is rolled back whole too: it is marked rolled back
+ * and MigrationRolledBack thrown, so the next run, with the file or the data fixed, applies it
+ * instead of stopping on P3009. Prisma keeps a failed migration failed (P3009) because on some
+ * databases it can be half-applied (https://pris.ly/d/migrate-resolve); one transaction per file on
+ * PostgreSQL cannot be. A lone CONCURRENTLY file, which runs outside a transaction and can leave an
+ * INVALID index, stays recorded failed.
  */
 export const deployMigrations = async (
   databaseUrl: string,
@@ -443,18 +487,20 @@ export const deployMigrations = async (
   const policy: MigrationLockPolicy = { ...MIGRATION_LOCKS, ...options.locks };
   await refuseTimeoutOverrides(migrationsDir, policy);
   for (let attempt = 1; ; attempt += 1) {
-    const seen: { wait?: LockWait } = {};
-    const engine = await openMigrationEngine(databaseUrl, undefined, password, { locks: policy, onLockWait: (wait) => (seen.wait = wait) });
+    const seen: { failure?: FileFailure } = {};
+    const engine = await openMigrationEngine(databaseUrl, undefined, password, { locks: policy, onFileFailure: (failure) => (seen.failure = failure) });
     let gaveUp: { migration: string; wait: LockWait; err: unknown };
     try {
       return await engine.deploy(migrationsDir);
     } catch (err) {
-      if (seen.wait === undefined) throw err;
-      // Its file was one transaction, rolled back: nothing of it is applied. The engine recorded it
-      // as failed, which makes every later deploy refuse (P3009) until it is resolved as rolled back.
+      const { failure } = seen;
+      if (failure === undefined || !failure.rolledBackWhole) throw err;
+      // Nothing of its file is applied. The engine recorded it as failed, which makes every later
+      // deploy refuse (P3009) until it is resolved as rolled back.
       const failed = await engine.failedMigrations(migrationsDir);
       for (const name of failed) await engine.markRolledBack(name);
-      gaveUp = { migration: failed.join(', '), wait: seen.wait, err };
+      if (failure.wait === undefined) throw new MigrationRolledBack(failed.join(', '), failure.statement, failure.sqlState, failure.message, { cause: err });
+      gaveUp = { migration: failed.join(', '), wait: failure.wait, err };
     } finally {
       await engine.dispose();
     }
