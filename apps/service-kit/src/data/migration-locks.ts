@@ -195,6 +195,46 @@ export const lockHolders = async (db: SqlQueryable, relations: readonly string[]
   }));
 };
 
+/**
+ * Prisma Migrate's advisory lock: the engine runs `SELECT pg_advisory_lock(72707369)` on a session
+ * of its own before applying anything and gives up after 10 s
+ * (https://pris.ly/d/migrate-advisory-locking); another migrate of the same database (a second
+ * Job, a developer's `prisma migrate deploy`) holds it meanwhile.
+ */
+export const PRISMA_MIGRATION_LOCK = { key: 72707369, statement: 'SELECT pg_advisory_lock(72707369)' } as const;
+
+/** LockWait's reason when the engine gave up waiting for PRISMA_MIGRATION_LOCK. */
+export const ADVISORY_LOCK = 'advisory lock';
+
+/** Whether the engine's error is its 10 s wait for the advisory lock running out. */
+export const isAdvisoryLockTimeout = (err: unknown): boolean => err instanceof Error && err.message.includes(PRISMA_MIGRATION_LOCK.statement);
+
+/** The sessions (other than the caller's) holding Prisma's advisory lock on the current database. */
+export const advisoryLockHolders = async (db: SqlQueryable): Promise<LockHolder[]> => {
+  const result = await db.queryRaw({
+    sql: `SELECT a.pid, a.usename, a.application_name, a.state,
+                 floor(extract(epoch FROM now() - coalesce(a.xact_start, a.backend_start)))::int AS seconds,
+                 left(a.query, 200) AS query
+            FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+           WHERE l.locktype = 'advisory' AND l.granted AND l.pid <> pg_backend_pid()
+             AND l.classid = 0 AND l.objsubid = 1 AND l.objid = $1::int::oid
+             AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+           ORDER BY a.pid`,
+    args: [PRISMA_MIGRATION_LOCK.key],
+    argTypes: [{ scalarType: 'int', arity: 'scalar' }],
+  });
+  return result.rows.map(([pid, user, application, state, seconds, query]) => ({
+    pid: Number(pid),
+    user: user as string | null,
+    application: application as string | null,
+    state: state as string | null,
+    transactionSeconds: seconds === null ? null : Number(seconds),
+    relation: 'Prisma Migrate advisory lock',
+    mode: 'ExclusiveLock',
+    query: query as string | null,
+  }));
+};
+
 const oneLine = (s: string, max = 120): string => {
   const flat = s.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}...` : flat;
@@ -230,7 +270,9 @@ export class MigrationLockTimeout extends Error {
       (wait.reason === 'lock_timeout'
         ? `migration ${migration} waited ${policy.lockTimeoutMs} ms (lock_timeout) for a lock ${attempts} times and gave up, ` +
           `so reads and writes of its tables did not queue behind it: `
-        : `migration ${migration} was ended by PostgreSQL (${wait.reason}) ${attempts} times and gave up: `) +
+        : wait.reason === ADVISORY_LOCK
+          ? `migrate waited for Prisma's migration lock (the engine's 10 s) ${attempts} times and gave up, another migrate of this database holding it: `
+          : `migration ${migration} was ended by PostgreSQL (${wait.reason}) ${attempts} times and gave up: `) +
         `"${oneLine(wait.statement)}" ${describeHolders(wait)}. ` +
         `Nothing of it is applied; it runs again at the next migrate (the Job's next pod, or re-sync) once that transaction ends ` +
         `(docs/runbooks.md#migration-lock-wait)`,

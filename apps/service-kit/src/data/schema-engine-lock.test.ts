@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
-import { deployMigrations } from './schema-engine.ts';
+import { deployMigrations, type LockRetry } from './schema-engine.ts';
 
 /** Prisma Migrate's advisory lock key (the engine's `SELECT pg_advisory_lock(72707369)`). */
 const PRISMA_MIGRATION_LOCK = 72707369;
@@ -86,5 +86,68 @@ describe("the migration lock of the kit's migrate", () => {
     expect(run.stdout.trim()).toBe('[]');
     // Informative: before, the child waited out the engine's 10 s lock timeout and failed.
     console.info(`second migrate from another process: ${elapsed} ms`);
+  });
+
+  /** Another migrate (a second Job, a developer's prisma migrate deploy) holding the lock on the database. */
+  const otherMigrate = async () => {
+    const holder = new pg.Client({ connectionString: db.url, application_name: 'other-migrate' });
+    await holder.connect();
+    await holder.query('SELECT pg_advisory_lock($1)', [PRISMA_MIGRATION_LOCK]);
+    const { rows } = await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    let released = false;
+    const release = async (events: string[], event: string): Promise<void> => {
+      if (released) return;
+      released = true;
+      events.push(event);
+      await holder.query('SELECT pg_advisory_unlock($1)', [PRISMA_MIGRATION_LOCK]);
+    };
+    return { pid: rows[0]!.pid, release, end: () => holder.end() };
+  };
+  /** Never reached when the code works: lets the lock go so a failing test ends too. */
+  const GUARD_MS = 25_000;
+
+  it('held by another session: each attempt gives up after the engine\'s wait naming the holder, and the migration is applied once it is let go', { timeout: 60_000 }, async () => {
+    const folder = await migrationsOf('held', { '20260101000000_held': 'CREATE TABLE "held" ("id" INTEGER PRIMARY KEY);\n' });
+    const other = await otherMigrate();
+    const events: string[] = [];
+    const retries: LockRetry[] = [];
+    const guard = setTimeout(() => void other.release(events, 'let go by the guard'), GUARD_MS);
+    try {
+      const applied = await deployMigrations(db.url, folder, undefined, {
+        locks: { attempts: 2, firstRetryDelayMs: 10 },
+        onLockRetry: (retry) => {
+          retries.push(retry);
+          void other.release(events, 'let go after the first attempt');
+        },
+      });
+      expect(applied).toEqual(['20260101000000_held']);
+    } finally {
+      clearTimeout(guard);
+      await other.end();
+    }
+    // Before: ['let go by the guard'], the first attempt waiting until then, then failing with the engine's error.
+    expect(events).toEqual(['let go after the first attempt']);
+    expect(retries[0]).toMatchObject({
+      attempt: 1,
+      wait: { reason: 'advisory lock', statement: `SELECT pg_advisory_lock(${PRISMA_MIGRATION_LOCK})`, holders: [{ pid: other.pid, application: 'other-migrate' }] },
+    });
+  });
+
+  it('held through every attempt: migrate fails naming the holder while it still holds it', { timeout: 60_000 }, async () => {
+    const folder = await migrationsOf('still-held', { '20260101000000_still': 'CREATE TABLE "still" ("id" INTEGER PRIMARY KEY);\n' });
+    const other = await otherMigrate();
+    const events: string[] = [];
+    const guard = setTimeout(() => void other.release(events, 'let go by the guard'), GUARD_MS);
+    let failure: unknown;
+    try {
+      failure = await deployMigrations(db.url, folder, undefined, { locks: { attempts: 1 } }).catch((e: unknown) => e);
+      events.push('migrate failed');
+    } finally {
+      clearTimeout(guard);
+      await other.end();
+    }
+    expect(events).toEqual(['migrate failed']);
+    expect(failure).toMatchObject({ name: 'MigrationLockTimeout', attempts: 1 });
+    expect((failure as Error).message).toMatch(new RegExp(`Prisma's migration lock .* 1 times .*held by pid ${other.pid} \\(user \\w+, application "other-migrate"`));
   });
 });

@@ -49,10 +49,14 @@ import {
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine as WasmSchemaEngine } from '@prisma/schema-engine-wasm';
 import {
+  ADVISORY_LOCK,
   MigrationLockTimeout,
   MigrationRolledBack,
+  PRISMA_MIGRATION_LOCK,
   SQLSTATE,
   TRANSIENT_FAILURES,
+  advisoryLockHolders,
+  isAdvisoryLockTimeout,
   lockHolders,
   relationsOf,
   runsConcurrently,
@@ -194,6 +198,12 @@ export const migrationAdapterFactory = (url: string, password?: () => Promise<st
   const policy: MigrationLockPolicy = { ...MIGRATION_LOCKS, ...options.locks };
   const connect = async (database: string, dispose?: () => Promise<void>): Promise<SqlDriverAdapter> => {
     const pool = decodeCharAsText(new pg.Pool({ ...config, database }));
+    // The connections handed out and not given back: the engine's advisory-lock wait stays one of
+    // them after the engine gave up on it (below).
+    const busy = new Set<pg.PoolClient>();
+    pool.on('acquire', (client) => busy.add(client));
+    pool.on('release', (_err, client) => busy.delete(client));
+    pool.on('remove', (client) => busy.delete(client));
     const adapter = withCharacterColumns(await new PrismaPg(pool, { disposeExternalPool: true }).connect());
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => withCharacterColumns(await startTransaction(isolationLevel));
@@ -273,22 +283,28 @@ export const migrationAdapterFactory = (url: string, password?: () => Promise<st
       }
       throw failure;
     };
-    if (!dispose) return adapter;
     const close = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
+      // The engine times its `pg_advisory_lock` wait out after 10 s but leaves the query running; the
+      // pool's end waited for it, so deployMigrations waited until the other session let the lock go
+      // (a second Job until its activeDeadlineSeconds). Nothing hears these queries any more.
+      await cancelBackends(database, [...busy].map((c) => (c as unknown as { processID: number | null }).processID).filter((pid) => pid !== null));
       await close();
-      await dispose();
+      await dispose?.();
     };
     return adapter;
   };
-  const admin = async (sql: string): Promise<void> => {
-    const client = new pg.Client({ ...config, database: config.database });
+  const admin = async (sql: string, args: unknown[] = [], database = config.database): Promise<void> => {
+    const client = new pg.Client({ ...config, database });
     await client.connect();
     try {
-      await client.query(sql);
+      await client.query(sql, args);
     } finally {
       await client.end();
     }
+  };
+  const cancelBackends = async (database: string, pids: number[]): Promise<void> => {
+    if (pids.length > 0) await admin('SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid', [pids], database);
   };
   return {
     provider: 'postgres',
@@ -465,6 +481,16 @@ const refuseTimeoutOverrides = async (migrationsDir: string, policy: MigrationLo
   if (problems.length > 0) throw new Error(`migrations may not lengthen or switch off the kit's lock_timeout / statement_timeout (catalog MIGRATION_LOCKS):\n${problems.join('\n')}`);
 };
 
+/** Who holds Prisma's advisory lock on the database, asked on a connection of its own. */
+const whoHoldsTheMigrationLock = async (databaseUrl: string, password?: () => Promise<string>) => {
+  const adapter = await migrationAdapterFactory(databaseUrl, password).connect();
+  try {
+    return await advisoryLockHolders(adapter);
+  } finally {
+    await adapter.dispose();
+  }
+};
+
 /**
  * Applies the pending migrations of a folder to a database (what `prisma migrate deploy` does);
  * returns their names. `password`: a callback for every new connection (Entra token auth). A
@@ -493,14 +519,20 @@ export const deployMigrations = async (
     try {
       return await engine.deploy(migrationsDir);
     } catch (err) {
-      const { failure } = seen;
-      if (failure === undefined || !failure.rolledBackWhole) throw err;
-      // Nothing of its file is applied. The engine recorded it as failed, which makes every later
-      // deploy refuse (P3009) until it is resolved as rolled back.
-      const failed = await engine.failedMigrations(migrationsDir);
-      for (const name of failed) await engine.markRolledBack(name);
-      if (failure.wait === undefined) throw new MigrationRolledBack(failed.join(', '), failure.statement, failure.sqlState, failure.message, { cause: err });
-      gaveUp = { migration: failed.join(', '), wait: failure.wait, err };
+      if (isAdvisoryLockTimeout(err)) {
+        // Another migrate of this database holds Prisma's lock: nothing was applied, nothing to mark.
+        const holders = await whoHoldsTheMigrationLock(databaseUrl, password).catch(() => []);
+        gaveUp = { migration: '(none started)', wait: { reason: ADVISORY_LOCK, statement: PRISMA_MIGRATION_LOCK.statement, relations: [], holders }, err };
+      } else {
+        const { failure } = seen;
+        if (failure === undefined || !failure.rolledBackWhole) throw err;
+        // Nothing of its file is applied. The engine recorded it as failed, which makes every later
+        // deploy refuse (P3009) until it is resolved as rolled back.
+        const failed = await engine.failedMigrations(migrationsDir);
+        for (const name of failed) await engine.markRolledBack(name);
+        if (failure.wait === undefined) throw new MigrationRolledBack(failed.join(', '), failure.statement, failure.sqlState, failure.message, { cause: err });
+        gaveUp = { migration: failed.join(', '), wait: failure.wait, err };
+      }
     } finally {
       await engine.dispose();
     }
