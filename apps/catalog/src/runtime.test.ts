@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { SERVICES } from './services.ts';
-import { MALLOC_ENVIRONMENT, MIN_SHUTDOWN_RESERVE_MS, SHUTDOWN_EXIT_MARGIN_MS, shutdownDeadlineMs, NODE_FLAGS, nodeFlags, serviceEntrypoint, SHUTDOWN_TIMING, heapCapMiB, memoryBytes, migrationArgs, MIGRATION_LOCKS, migrationLockBudgetMs, nodeOptions, semiSpaceMiB, shutdownReserveMs } from './runtime.ts';
+import { MALLOC_ENVIRONMENT, MIN_SHUTDOWN_RESERVE_MS, SHUTDOWN_EXIT_MARGIN_MS, shutdownDeadlineMs, NODE_FLAGS, nodeFlags, serviceEntrypoint, SHUTDOWN_TIMING, heapCapMiB, memoryBytes, migrationArgs, MIGRATION_LOCKS, migrationLockBudgetMs, migrationPodBudgetMs, migrationJobDeadlineSeconds, MIGRATION_JOB, nodeOptions, semiSpaceMiB, shutdownReserveMs } from './runtime.ts';
 
 describe('memoryBytes', () => {
   it('reads binary, decimal and plain Kubernetes memory quantities', () => {
@@ -98,5 +98,14 @@ describe('MIGRATION_LOCKS', () => {
   it('budgets one migrate pod 5 attempts of 5 s lock waits and 5 + 10 + 20 + 40 s between them', () => {
     expect(migrationLockBudgetMs()).toBe(100_000);
     expect(migrationLockBudgetMs({ ...MIGRATION_LOCKS, attempts: 7 })).toBe(7 * 5_000 + 5_000 + 10_000 + 20_000 + 40_000 + 40_000 + 40_000);
+  });
+
+  it('budgets one migrate pod its start, and per attempt the engine\'s advisory-lock wait and the statements before the blocked one', () => {
+    expect(migrationPodBudgetMs()).toBe(30_000 + 5 * (10_000 + 60_000) + 100_000);
+  });
+
+  it('gives the migration Job each of its pods that budget, with Kubernetes\' 10 s, 20 s ... before each next pod', () => {
+    expect(migrationJobDeadlineSeconds()).toBe(3 * 480 + 10 + 20);
+    expect(migrationJobDeadlineSeconds(MIGRATION_LOCKS, { ...MIGRATION_JOB, backoffLimit: 7 })).toBe(8 * 480 + 10 + 20 + 40 + 80 + 160 + 320 + 360);
   });
 });

@@ -227,6 +227,46 @@ export const migrationLockBudgetMs = (policy: MigrationLockPolicy = MIGRATION_LO
   for (let attempt = 1; attempt < policy.attempts; attempt += 1) total += migrationRetryDelayMs(policy, attempt);
   return total;
 };
+
+/**
+ * Prisma Migrate's wait for its advisory lock (`pg_advisory_lock(72707369)`, held by another migrate
+ * of the same database): the schema engine gives up after 10 s (https://pris.ly/d/migrate-advisory-locking),
+ * and the migrate command tries again as for a lock timeout.
+ */
+export const PRISMA_ADVISORY_LOCK_WAIT_MS = 10_000;
+
+/**
+ * The migration Job (k8s/src/constructs/migration-job.ts). `backoffLimit`: pods after the first
+ * (a pod killed with its node, a MigrationLockTimeout). `podStartMs`: an allowance for a pod's
+ * scheduling, image pull and start (the Entra token, the wasm engine) before it migrates.
+ * Kubernetes starts each next pod of a Job after 10 s, 20 s, 40 s ... (capped at 6 min: "Pod
+ * backoff failure policy", https://kubernetes.io/docs/concepts/workloads/controllers/job/).
+ */
+export const MIGRATION_JOB = { backoffLimit: 2, podStartMs: 30_000, firstPodBackoffMs: 10_000, maxPodBackoffMs: 360_000 } as const;
+
+/** MIGRATION_JOB's shape, for other settings in tests. */
+export type MigrationJobPolicy = { readonly [K in keyof typeof MIGRATION_JOB]: number };
+
+/**
+ * One migrate pod's worst time: its start, then every attempt waiting the engine's advisory lock
+ * out, running the file's statements before the blocked one (at most statementTimeoutMs together:
+ * one statement that takes longer is cancelled and ends the pod) and waiting lock_timeout out,
+ * with the waits between attempts (migrationLockBudgetMs). Catalog: 30 + 5 × (10 + 60 + 5) + 75 = 480 s.
+ */
+export const migrationPodBudgetMs = (policy: MigrationLockPolicy = MIGRATION_LOCKS, job: MigrationJobPolicy = MIGRATION_JOB): number =>
+  job.podStartMs + policy.attempts * (PRISMA_ADVISORY_LOCK_WAIT_MS + policy.statementTimeoutMs) + migrationLockBudgetMs(policy);
+
+/**
+ * The migration Job's activeDeadlineSeconds: each of its backoffLimit + 1 pods its worst time
+ * (migrationPodBudgetMs), with Kubernetes' backoff before each next pod. Catalog: 3 × 480 + 10 + 20 = 1,470 s.
+ * Shorter, Kubernetes kills a pod mid-attempt, its statement left running on the server with no one
+ * to hear it fail, where one that gives up on its own is rolled back and marked so.
+ */
+export const migrationJobDeadlineSeconds = (policy: MigrationLockPolicy = MIGRATION_LOCKS, job: MigrationJobPolicy = MIGRATION_JOB): number => {
+  let totalMs = (job.backoffLimit + 1) * migrationPodBudgetMs(policy, job);
+  for (let pod = 1; pod <= job.backoffLimit; pod += 1) totalMs += Math.min(job.firstPodBackoffMs * 2 ** (pod - 1), job.maxPodBackoffMs);
+  return Math.ceil(totalMs / 1000);
+};
 export const databaseRolesArgs: readonly string[] = [SERVICE_COMMANDS.databaseRoles];
 
 /**

@@ -4,7 +4,7 @@
  * that lets it reach its database and nothing else.
  */
 import { Construct } from 'constructs';
-import { migrationArgs, type ServiceSpec } from '@tripgen/catalog';
+import { MIGRATION_JOB, migrationArgs, migrationJobDeadlineSeconds, type ServiceSpec } from '@tripgen/catalog';
 import type { IJob } from 'kubernetes-models/batch/v1/Job';
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
@@ -53,8 +53,9 @@ export class MigrationJob extends Construct {
         },
       },
       spec: {
-        backoffLimit: 2,
-        activeDeadlineSeconds: 600,
+        backoffLimit: MIGRATION_JOB.backoffLimit,
+        // Every pod's worst lock waits and start, with Kubernetes' backoff between them (catalog).
+        activeDeadlineSeconds: migrationJobDeadlineSeconds(),
         ttlSecondsAfterFinished: 3600,
         template: {
           metadata: {
