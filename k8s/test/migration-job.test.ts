@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATION_JOB, migrationJobDeadlineSeconds, migrationPodBudgetMs } from '@tripgen/catalog';
 import { objectsOf } from './support/gitops.ts';
 
-interface JobSpec { backoffLimit: number; activeDeadlineSeconds: number }
+interface JobSpec { backoffLimit: number; activeDeadlineSeconds: number; podFailurePolicy?: unknown; template: { spec: { containers: { name: string }[] } } }
 
 describe('the migration Jobs leave every pod room for its lock waits', () => {
   const jobs = ['dev', 'prod'].flatMap((env) =>
@@ -28,5 +28,12 @@ describe('the migration Jobs leave every pod room for its lock waits', () => {
     // Before: 600 s for 3 pods of 480 s each.
     expect(spec.activeDeadlineSeconds).toBe(migrationJobDeadlineSeconds());
     expect(spec.activeDeadlineSeconds * 1000).toBeGreaterThanOrEqual((spec.backoffLimit + 1) * migrationPodBudgetMs());
+  });
+
+  it.each(jobs)('$id fails at once when its migration failed for itself (marked rolled back; another pod would only run it again)', ({ spec }) => {
+    // Before: no podFailurePolicy, every pod of backoffLimit ran the migration again.
+    expect(spec.podFailurePolicy).toEqual({
+      rules: [{ action: 'FailJob', onExitCodes: { containerName: spec.template.spec.containers[0]!.name, operator: 'In', values: [MIGRATION_JOB.failJobExitCode] } }],
+    });
   });
 });

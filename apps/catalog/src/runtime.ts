@@ -241,8 +241,12 @@ export const PRISMA_ADVISORY_LOCK_WAIT_MS = 10_000;
  * scheduling, image pull and start (the Entra token, the wasm engine) before it migrates.
  * Kubernetes starts each next pod of a Job after 10 s, 20 s, 40 s ... (capped at 6 min: "Pod
  * backoff failure policy", https://kubernetes.io/docs/concepts/workloads/controllers/job/).
+ * `failJobExitCode`: the migrate command's exit code for a migration that failed for itself (a
+ * statement_timeout, a unique violation: MigrationRolledBack), on which the Job's podFailurePolicy
+ * fails the Job at once. Such a migration is marked rolled back, so a next pod would run it again and
+ * fail the same way, a statement_timeout one holding its table's locks another 60 s each time.
  */
-export const MIGRATION_JOB = { backoffLimit: 2, podStartMs: 30_000, firstPodBackoffMs: 10_000, maxPodBackoffMs: 360_000 } as const;
+export const MIGRATION_JOB = { backoffLimit: 2, podStartMs: 30_000, firstPodBackoffMs: 10_000, maxPodBackoffMs: 360_000, failJobExitCode: 3 } as const;
 
 /** MIGRATION_JOB's shape, for other settings in tests. */
 export type MigrationJobPolicy = { readonly [K in keyof typeof MIGRATION_JOB]: number };

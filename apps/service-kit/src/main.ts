@@ -9,7 +9,7 @@
  * `load-places`): they run in its image the same way, from the bundle, with nothing else shipped.
  */
 import { parseArgs } from 'node:util';
-import { DATABASE_ROLES_JOB_ENVIRONMENT, KIT_ENVIRONMENT, SERVICE_COMMANDS, workloadName, type ServiceName } from '@tripgen/catalog';
+import { DATABASE_ROLES_JOB_ENVIRONMENT, KIT_ENVIRONMENT, MIGRATION_JOB, SERVICE_COMMANDS, workloadName, type ServiceName } from '@tripgen/catalog';
 import type { App } from './app.ts';
 import { CommandError } from './command-error.ts';
 import { ConfigError, readEnvironment } from './config.ts';
@@ -143,6 +143,9 @@ export const serviceMain = async (opts: ServiceMainOptions, argv: readonly strin
       const { stdSerializers } = await import('pino');
       logLine(opts.service, 60, own?.failed ?? FAILED[command] ?? 'start failed', { err: stdSerializers.err(err instanceof Error ? err : new Error(String(err))) });
     }
-    process.exit(1);
+    // The migration failed for itself and is marked rolled back: the Job's next pod would only run it
+    // again, so the Job's podFailurePolicy ends the Job on this code (catalog MIGRATION_JOB).
+    const rolledBack = !own && command === SERVICE_COMMANDS.migrate && err instanceof Error && err.name === 'MigrationRolledBack';
+    process.exit(rolledBack ? MIGRATION_JOB.failJobExitCode : 1);
   }
 };

@@ -1,12 +1,17 @@
 /**
  * serviceMain, the image's entry point, in-process: the commands it accepts, the one line an
  * operator gets for a wrong one, and `migrate` applying committed migrations to a real database
- * (the migration Job's command) and ending with exit code 0, or 1 when the database is out of reach.
+ * (the migration Job's command) and ending with exit code 0, or 1 when the database is out of reach,
+ * or MIGRATION_JOB.failJobExitCode when a migration failed for itself.
  * process.exit is intercepted so the test process survives.
  */
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MIGRATION_JOB } from '@tripgen/catalog';
 import { createTestDatabase, unreachableDatabaseUrl, type TestDatabase } from '@tripgen/testing';
 import { CommandError, serviceMain, type ServiceCommand, type ServiceMainOptions } from '../src/main.ts';
 
@@ -177,6 +182,23 @@ describe('serviceMain', () => {
         expect((await client.query("SELECT to_regclass('public.fixture_rows')::text AS t")).rows).toEqual([{ t: 'fixture_rows' }]);
       } finally {
         await client.end();
+      }
+    });
+
+    it('ends with the code the Job fails on at once when a migration failed for itself (rolled back and marked so)', async () => {
+      const folder = await mkdtemp(path.join(tmpdir(), 'kit-main-rolled-back-'));
+      const own = await createTestDatabase('kit_main_rolled_back');
+      try {
+        await cp(migrationsDir, folder, { recursive: true });
+        await mkdir(path.join(folder, '20260102000000_duplicate'));
+        await writeFile(path.join(folder, '20260102000000_duplicate', 'migration.sql'), 'CREATE TABLE "again" ("id" INTEGER PRIMARY KEY);\nINSERT INTO "again" VALUES (1), (1);\n');
+        process.env.DATABASE_URL = own.url;
+        // Before: 1, as for any failure, and the Job's next pods ran the migration again.
+        expect(await run(['migrate'], { ...options(), migrationsDir: folder })).toBe(MIGRATION_JOB.failJobExitCode);
+        expect(JSON.parse(lines.at(-1)!)).toMatchObject({ level: 60, msg: 'migration failed', err: { type: 'MigrationRolledBack' } });
+      } finally {
+        await own.drop();
+        await rm(folder, { recursive: true, force: true });
       }
     });
 

@@ -56,6 +56,11 @@ export class MigrationJob extends Construct {
         backoffLimit: MIGRATION_JOB.backoffLimit,
         // Every pod's worst lock waits and start, with Kubernetes' backoff between them (catalog).
         activeDeadlineSeconds: migrationJobDeadlineSeconds(),
+        // A migration that failed for itself is marked rolled back: another pod would only run it
+        // again (a statement_timeout one holding its table's locks once more). The Job fails at once.
+        podFailurePolicy: {
+          rules: [{ action: 'FailJob', onExitCodes: { containerName: 'migrate', operator: 'In', values: [MIGRATION_JOB.failJobExitCode] } }],
+        },
         ttlSecondsAfterFinished: 3600,
         template: {
           metadata: {
