@@ -8,9 +8,10 @@
  * token's `oid` claim, as Azure documents and @redis/entraid does), password = an access token
  * for https://redis.azure.com/.default. Tokens expire and the server then drops the connection,
  * so every open connection sends AUTH with a renewed token before that (at 70 % of the remaining
- * lifetime). A subscribed connection cannot run AUTH under RESP2, the only protocol ioredis
- * speaks, so it reconnects with the new token instead: ioredis resubscribes, and the cache clears
- * its L1 on that reconnect, so no invalidation is missed unnoticed.
+ * lifetime, and at least 3 minutes before it expires, as Azure advises). A subscribed connection
+ * cannot run AUTH under RESP2, the only protocol ioredis speaks, so it reconnects with the new token
+ * instead: ioredis resubscribes, and the cache clears its L1 on that reconnect, so no invalidation
+ * is missed unnoticed.
  */
 import { Redis } from 'ioredis';
 import type { AccessToken, TokenCredential } from '@azure/identity';
@@ -20,6 +21,21 @@ import { decodeJwt } from 'jose';
 import { logFailure, outageChain } from './http/problem.ts';
 
 export const REDIS_ENTRA_SCOPE = 'https://redis.azure.com/.default';
+
+/**
+ * Azure's advice: a connection is sent its new token at least 3 minutes before the old one expires
+ * ("Best practices for Microsoft Entra authentication", Use Microsoft Entra for cache authentication).
+ */
+export const ENTRA_REAUTH_MARGIN_MS = 3 * 60_000;
+
+/**
+ * The latest a renewal asks the credential before the token expires: the margin above and a minute
+ * for the request and its retries. Not only 70 % of the remaining lifetime: the pods' credential
+ * (MSAL's cache under @azure/identity) answers with the same token until 5 minutes before its expiry,
+ * so those renewals ask in vain, and the one after asked 1.6 minutes before a 60-minute token expired
+ * (2.0 for 75, 2.4 for 90: redis-entra-renewal.test.ts).
+ */
+const ASK_BEFORE_EXPIRY_MS = ENTRA_REAUTH_MARGIN_MS + 60_000;
 
 /** What the Redis client logs through (Fastify's logger in the services). */
 export interface RedisLogger {
@@ -154,7 +170,10 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
       const count = (o: string) => outcomes.filter((x) => x === o).length;
       opts.onRenewed?.({ username, expiresOnTimestamp: token.expiresOnTimestamp, reauthenticated: count('reauthenticated'), reconnected: count('reconnected'), failed: count('failed') });
     }
-    schedule(token.refreshAfterTimestamp && token.refreshAfterTimestamp > now ? token.refreshAfterTimestamp - now : (token.expiresOnTimestamp - now) * ratio);
+    const remaining = token.expiresOnTimestamp - now;
+    const byRatio = token.refreshAfterTimestamp && token.refreshAfterTimestamp > now ? token.refreshAfterTimestamp - now : remaining * ratio;
+    const latest = remaining - ASK_BEFORE_EXPIRY_MS;
+    schedule(latest > 0 ? Math.min(byRatio, latest) : byRatio);
   };
 
   void renew();
