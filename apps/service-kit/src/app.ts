@@ -290,7 +290,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     ? redisTokenAuth({ credential: await azureCredentialFromEnv(), log: app.log })
     : undefined;
   const redis = connectRedis(config.redisUrl, app.log, workloadName(config.serviceName), redisAuth);
-  const subscriber = connectRedis(config.redisUrl, app.log, `${workloadName(config.serviceName)}:sub`, redisAuth);
+  const subscriber = connectRedis(config.redisUrl, app.log, `${workloadName(config.serviceName)}:sub`, redisAuth, 'subscriber');
   const cache = await createTwoLevelCache({ namespace: cacheNamespace(config.serviceName), redis, subscriber, shape: opts.cacheShape ?? '1' });
   const revocations = createTokenRevocations({ redis, subscriber, waitMs: SUBSCRIBER_WAIT_MS, onError: (err, what) => app.log.warn({ err }, what) });
   const health: HealthState = { started: false, draining: false };

@@ -142,7 +142,7 @@ describe('Entra token rotation on Redis: commands and pub/sub (own redis-server,
 
     auth = redisTokenAuth({ credential, log: logger, onRenewed: (r) => renewals.push(r) });
     redis = connectRedis(server.url, logger, 'entra-rotation', auth);
-    subscriber = connectRedis(server.url, logger, 'entra-rotation:sub', auth);
+    subscriber = connectRedis(server.url, logger, 'entra-rotation:sub', auth, 'subscriber');
     subscriber.on('message', (ch: string) => heard.set(ch, (heard.get(ch) ?? 0) + 1));
     cache = await createTwoLevelCache({ namespace, redis, subscriber, shape: '1' });
     revocations = createTokenRevocations({ redis, subscriber, names, onError: (err, what) => logger.warn({ err }, what) });
@@ -225,5 +225,94 @@ describe('Entra token rotation on Redis: commands and pub/sub (own redis-server,
     for (const key of keys) expect(await cache.get(key, async () => ({ v: 2 }))).toEqual({ v: 2 });
     expect(renewals).toHaveLength(2);
     expect(lines.filter((l) => l.level >= 40)).toEqual([]);
+  });
+});
+
+/**
+ * The subscriber dropped (as Azure drops a connection, or an outage) while a renewal is under way:
+ * its new connection's handshake sends the old token, the new one arrives before that connection is
+ * ready, and on 'ready' the kit brings it up to date. ioredis has already sent its resubscription
+ * then, but marks the connection a subscriber only once SUBSCRIBE is answered, so an AUTH there
+ * reaches Redis after SUBSCRIBE, where RESP2 refuses it. Azure takes both tokens until the first
+ * expires (both are the ACL user's passwords here); at its expiry the connection still on it is killed.
+ */
+describe('Entra token renewal racing the subscriber’s reconnect (own redis-server)', () => {
+  const oid = randomUUID();
+  const tokens = [jwtFor(oid, 1), jwtFor(oid, 2)] as const;
+  const namespace = `entra-race-${randomUUID().slice(0, 8)}`;
+  const { logger, lines } = capturedLogger('info');
+  const renewals: RenewalReport[] = [];
+  let server: OwnRedisServer;
+  let admin: Redis;
+  let asked = 0;
+  let openGate!: () => void;
+  const gate = new Promise<void>((resolve) => (openGate = resolve));
+  let firstExpiresOn = 0;
+  let auth: RedisTokenAuth;
+  let redis: Redis;
+  let subscriber: Redis;
+  let cache: TwoLevelCache;
+
+  const credential: TokenCredential = {
+    async getToken(): Promise<AccessToken> {
+      asked += 1;
+      if (asked === 1) {
+        firstExpiresOn = Date.now() + FIRST_LIFETIME_MS;
+        return { token: tokens[0], expiresOnTimestamp: firstExpiresOn };
+      }
+      await gate;
+      return { token: tokens[1], expiresOnTimestamp: Date.now() + SECOND_LIFETIME_MS };
+    },
+  };
+
+  beforeAll(async () => {
+    server = await startRedisServer();
+    admin = new Redis(server.url);
+    await admin.call('ACL', 'SETUSER', oid, 'reset', 'on', `>${tokens[0]}`, '~*', '&*', '+@all');
+    auth = redisTokenAuth({ credential, log: logger, onRenewed: (r) => renewals.push(r) });
+    redis = connectRedis(server.url, logger, 'entra-race', auth);
+    subscriber = connectRedis(server.url, logger, 'entra-race:sub', auth, 'subscriber');
+    cache = await createTwoLevelCache({ namespace, redis, subscriber, shape: '1' });
+    await cache.subscribed;
+    await waitFor(() => isRedisReady(redis) && isRedisReady(subscriber) && subscriber.mode === 'subscriber', 'both connections ready');
+  });
+
+  afterAll(async () => {
+    auth?.close();
+    await cache?.close();
+    for (const c of [redis, subscriber, admin]) c?.disconnect();
+    await server?.close();
+  });
+
+  it('the subscriber whose handshake used the old token ends on the new one: nothing left on the expired token, nothing at warn', async () => {
+    await waitFor(() => asked >= 2, 'the renewal under way');
+    // Issued by Entra now: Azure takes it from here on, and the first until it expires.
+    await admin.call('ACL', 'SETUSER', oid, `>${tokens[1]}`);
+    let onFirstToken: string | undefined;
+    subscriber.once('connect', () => {
+      // The handshake (AUTH with the first token) is written; the second arrives before the connection is ready.
+      onFirstToken = `127.0.0.1:${subscriber.stream.localPort}`;
+      openGate();
+    });
+    const [dropped] = (await clientList(admin)).filter((c) => c.addr === `127.0.0.1:${subscriber.stream.localPort}`);
+    await admin.call('CLIENT', 'KILL', 'ID', dropped!.id);
+    await waitFor(() => renewals.length >= 2, 'the second token applied');
+    expect(renewals[1]).toMatchObject({ username: oid, failed: 0 });
+
+    // Azure at the first token's expiry: refused from then on, its connections dropped.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, firstExpiresOn - Date.now())));
+    await waitFor(() => isRedisReady(subscriber) && subscriber.mode === 'subscriber', 'the subscriber subscribed');
+    await admin.call('ACL', 'SETUSER', oid, `<${tokens[0]}`);
+    const stale = (await clientList(admin)).filter((c) => c.addr === onFirstToken);
+    for (const c of stale) await admin.call('CLIENT', 'KILL', 'ID', c.id);
+
+    expect(stale).toEqual([]);
+    // Still heard on the new token.
+    let heard = 0;
+    subscriber.on('message', (ch: string) => void (ch === cacheChannel(namespace) && (heard += 1)));
+    await waitFor(() => isRedisReady(subscriber) && subscriber.mode === 'subscriber', 'the subscriber subscribed');
+    await admin.publish(cacheChannel(namespace), 'k');
+    await waitFor(() => heard === 1, 'the invalidation heard');
+    expect(lines.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([]);
   });
 });

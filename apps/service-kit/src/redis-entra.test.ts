@@ -87,7 +87,7 @@ describe('Redis with Entra tokens (rotating ACL password on the local Redis)', (
     credential = new RotatingCredential(admin, user);
     auth = redisTokenAuth({ credential, log, onRenewed: (r) => renewals.push(r) });
     redis = connectRedis(redisUrl(), log, `entra-${id}`, auth);
-    subscriber = connectRedis(redisUrl(), log, `entra-${id}:sub`, auth);
+    subscriber = connectRedis(redisUrl(), log, `entra-${id}:sub`, auth, 'subscriber');
     cache = await createTwoLevelCache({ namespace, redis, subscriber, shape: '1' });
   });
 

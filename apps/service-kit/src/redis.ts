@@ -75,10 +75,19 @@ export interface RedisTokenAuthOptions {
   readonly onRenewed?: (report: RenewalReport) => void;
 }
 
+/**
+ * What a connection is for: a subscriber is reconnected with a new token, never sent AUTH. Its mode
+ * alone does not tell: on a reconnect ioredis sends the resubscription before 'ready' but marks the
+ * connection a subscriber only once Redis answers it, so an AUTH sent on 'ready' (a handshake that
+ * raced a renewal) reached Redis after SUBSCRIBE, which refuses it under RESP2: the subscriber stayed
+ * on the old token until it expired and Azure dropped it (redis-entra-rotation.test.ts 'racing').
+ */
+export type RedisRole = 'commands' | 'subscriber';
+
 /** Keeps the connections attached to it authenticated with fresh Entra tokens. */
 export interface RedisTokenAuth {
   /** A client created with `lazyConnect`: it connects once a token is there. */
-  attach(redis: Redis): void;
+  attach(redis: Redis, role?: RedisRole): void;
   close(): void;
 }
 
@@ -108,12 +117,12 @@ const handshakePassword = (redis: Redis): string | undefined => {
 export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
   const ratio = opts.refreshRatio ?? 0.7;
   const retryMs = opts.retryMs ?? 5_000;
-  const clients = new Set<Redis>();
+  const clients = new Map<Redis, RedisRole>();
   let current: (Credentials & { expiresOnTimestamp: number }) | undefined;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
-  const apply = async (redis: Redis, creds: Credentials): Promise<'reauthenticated' | 'reconnected' | 'deferred' | 'failed'> => {
+  const apply = async (redis: Redis, role: RedisRole, creds: Credentials): Promise<'reauthenticated' | 'reconnected' | 'deferred' | 'failed'> => {
     // Every later (re)connect of this client authenticates with these.
     redis.options.username = creds.username;
     redis.options.password = creds.password;
@@ -122,7 +131,7 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
       return 'deferred';
     }
     if (redis.status !== 'ready') return 'deferred'; // a handshake under way: 'ready' checks it
-    if (redis.mode === 'subscriber') {
+    if (role === 'subscriber' || redis.mode === 'subscriber') {
       redis.disconnect(true);
       return 'reconnected';
     }
@@ -166,7 +175,7 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
     // Credentials cache tokens until close to expiry: the same token again needs no AUTH.
     if (token.token !== current?.password) {
       current = { username, password: token.token, expiresOnTimestamp: token.expiresOnTimestamp };
-      const outcomes = await Promise.all([...clients].map((c) => apply(c, current!)));
+      const outcomes = await Promise.all([...clients].map(([c, role]) => apply(c, role, current!)));
       const count = (o: string) => outcomes.filter((x) => x === o).length;
       opts.onRenewed?.({ username, expiresOnTimestamp: token.expiresOnTimestamp, reauthenticated: count('reauthenticated'), reconnected: count('reconnected'), failed: count('failed') });
     }
@@ -179,14 +188,14 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
   void renew();
 
   return {
-    attach(redis) {
-      clients.add(redis);
+    attach(redis, role = 'commands') {
+      clients.set(redis, role);
       // A handshake that raced a renewal may have used the previous token: bring it up to date.
       redis.on('ready', () => {
-        if (current && handshakePassword(redis) !== current.password) void apply(redis, current);
+        if (current && handshakePassword(redis) !== current.password) void apply(redis, role, current);
       });
       redis.once('end', () => clients.delete(redis));
-      if (current) void apply(redis, current);
+      if (current) void apply(redis, role, current);
     },
     close() {
       closed = true;
@@ -223,7 +232,7 @@ export const RECONNECT_STEP_MS = 200;
 export const reconnectDelayMs = (attempt: number, random: () => number = Math.random): number =>
   Math.floor(random() * Math.min(RECONNECT_STEP_MS * attempt, RECONNECT_CAP_MS));
 
-export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, name: string, auth?: RedisTokenAuth): Redis => {
+export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, name: string, auth?: RedisTokenAuth, role: RedisRole = 'commands'): Redis => {
   const redis = new Redis(url, {
     connectionName: name,
     // With token auth the client connects once the first token is there (see redisTokenAuth).
@@ -261,7 +270,7 @@ export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, 
   }, REDIS_PROBE_EVERY_MS);
   probe.unref();
   redis.once('end', () => clearInterval(probe));
-  auth?.attach(redis);
+  auth?.attach(redis, role);
   return redis;
 };
 
