@@ -88,9 +88,11 @@ export const MESSAGE_RETENTION = { keepMs: DUPLICATE_WINDOW_MS + DAY_MS, pruneEv
  * the schedule (its request redelivered or re-sent, its `<id>.expired`) arrives within the duplicate
  * window of being sent, and finding no row it would fail the schedule again and notify the traveller
  * twice, hence the same day's margin as MESSAGE_RETENTION; a re-plan reads only a completed one.
- * Completed generations are not pruned: a re-plan of any completed schedule the trip service still
- * holds (for as long as the trip exists) reads its days from here (the AI service's README). A
- * deleted account's, completed or failed, are erased by ACCOUNT_ERASURE's sweep.
+ * Completed generations are not pruned by age: a re-plan of any completed schedule the trip service
+ * still holds reads its days from here (the AI service's README); they go when the trip service
+ * deletes their schedule or its trip (AI_INTERNAL_PATHS.forget, asked by its sweep; a failed one is
+ * then cut to its ids and left to this retention). A deleted account's, completed or failed, are
+ * erased by ACCOUNT_ERASURE's sweep.
  */
 export const GENERATION_RETENTION = { keepMs: MESSAGE_RETENTION.keepMs, pruneEveryMs: MESSAGE_RETENTION.pruneEveryMs } as const;
 

@@ -128,9 +128,21 @@ export const SCHEDULE_STATUS_CONCURRENCY = 4;
  * and failing those the trip service withdrew, at once (their withdrawal message may come after a
  * plan already under way completed); `erase`, deleting the finished generations of deleted accounts
  * (`{userIds}`, 1..ACCOUNT_ERASURE.batch; answers `{erased}`, how many), asked by the trip service's
- * account-erasure sweep before it deletes their trips.
+ * account-erasure sweep before it deletes their trips; `forget`, deleting the completed generations of
+ * schedules the trip service deleted (a schedule's DELETE, or its trip's) and cutting their failures'
+ * requests to ids (`{ids}`, 1..SCHEDULE_STATUS_MAX_IDS; answers ForgetResponse), asked by the trip
+ * service's schedule sweep until done.
  */
-export const AI_INTERNAL_PATHS = { status: '/schedules/status', expire: '/schedules/expire', withdraw: '/schedules/withdraw', erase: '/generations/erase' } as const;
+export const AI_INTERNAL_PATHS = { status: '/schedules/status', expire: '/schedules/expire', withdraw: '/schedules/withdraw', erase: '/generations/erase', forget: '/generations/forget' } as const;
+
+/**
+ * The AI service's answer to `forget`: how many rows it deleted or cut, and the ids it still plans
+ * (`running`: kept, a plan under way would finish into no row; the trip service asks again later).
+ */
+export interface ForgetResponse {
+  readonly forgotten: number;
+  readonly running: readonly string[];
+}
 
 /**
  * The trip service's public route of a trip's schedules (Fastify's template): POST asks for one (202:

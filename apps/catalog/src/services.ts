@@ -325,6 +325,8 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.expire}` },
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.withdraw}` },
       { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.erase}` },
+      // The sweep forgetting, at the AI service, the schedules deleted here (forgotten_schedules).
+      { service: 'ai', method: 'POST', path: `${internalPrefix('ai')}${AI_INTERNAL_PATHS.forget}` },
     ],
     delivery: 'blue-green',
     responseTime: 'request',

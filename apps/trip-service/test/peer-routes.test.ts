@@ -23,7 +23,7 @@ const fakePeer = async (service: ServiceName, lacking?: string): Promise<string>
     req.resume().on('end', () =>
       path === lacking
         ? res.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ status: 404, title: 'Not Found' }))
-        : res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ missing: [], deleted: [], unknown: [], next: null, items: [], preferences: null, erased: 0 })),
+        : res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ missing: [], deleted: [], unknown: [], next: null, items: [], preferences: null, erased: 0, forgotten: 0, running: [] })),
     );
   });
   servers.push(server);
@@ -42,6 +42,7 @@ describe('the trip service calls its peers only on its catalog peerRoutes (what 
     await client.preferences('Bearer x');
     await client.deletedAccounts(['u1']);
     await client.eraseGenerations(['u1']);
+    await client.forgetGenerations(['s1']);
     await client.deletionRecords(undefined);
     // A user service of the previous release, without the internal route: the fallback's route.
     await peers({ user: await fakePeer('user', `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}`), location: '', ai: '' }).preferences('Bearer x');

@@ -6,7 +6,7 @@
  * processed-message record of the idempotent consumer: exactly one final state, at most one
  * notification.
  */
-import { QUEUES, scheduleNotification, type AsyncOutcome, scheduleNotificationId, tripNotifies, type GenerationState, type NotificationMessage, type ScheduleGenerationMessage, type ScheduleResult } from '@tripgen/catalog';
+import { QUEUES, scheduleNotification, type AsyncOutcome, type ForgetResponse, scheduleNotificationId, tripNotifies, type GenerationState, type NotificationMessage, type ScheduleGenerationMessage, type ScheduleResult } from '@tripgen/catalog';
 import { enqueue, outboxMessage, outboxRowParams, withOutboxSql, type SqlExecutor } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
@@ -147,12 +147,19 @@ export const WITHDRAWN_REQUEST_KEYS = ['scheduleId', 'tripId', 'userId', 'reques
  * a row written while the plan was under way (its request the whole message) kept the trip and the
  * preferences for the failed ones' retention. Only rows that still hold more are written.
  */
-const STRIP_WITHDRAWN_SQL = `UPDATE generations g SET request = k.kept
+const stripFailedSql = (by: 'user_id' | 'id', which: 'withdrawn' | 'every') => `UPDATE generations g SET request = k.kept
   FROM (SELECT id, CASE WHEN jsonb_typeof(request) = 'object'
       THEN (SELECT COALESCE(jsonb_object_agg(key, value), '{}'::jsonb) FROM jsonb_each(request) WHERE key = ANY($2::text[]) AND jsonb_typeof(value) = 'string')
       ELSE '{}'::jsonb END AS kept
-    FROM generations WHERE user_id = ANY($1::uuid[]) AND status = 'failed' AND withdrawn IS NOT NULL) k
+    FROM generations WHERE ${by} = ANY($1::uuid[]) AND status = 'failed'${which === 'withdrawn' ? ' AND withdrawn IS NOT NULL' : ''}) k
   WHERE g.id = k.id AND g.request IS DISTINCT FROM k.kept`;
+const STRIP_WITHDRAWN_SQL = stripFailedSql('user_id', 'withdrawn');
+/**
+ * Every failure of these schedule ids (the forget route), cut the same way: a failed row is what makes
+ * a later `.expired` or `.withdrawn` message of its schedule final instead of failed and told again, so
+ * it stays for GENERATION_RETENTION, holding ids, reason and who tells it, nothing of the trip.
+ */
+const STRIP_FAILED_BY_ID_SQL = stripFailedSql('id', 'every');
 
 /**
  * Marks the schedule withdrawn by the trip service (its reason and whether to tell the traveller),
@@ -225,7 +232,8 @@ export const deliverNotification = async (tx: SqlExecutor, message: NotifyMessag
 /**
  * Deletes failed generations finished longer ago than `olderThanMs` (GENERATION_RETENTION: past
  * every status read, redelivery and expiry message that could still ask for them). Completed ones
- * stay: a re-plan reads its base's days here, for as long as the trip service keeps that schedule.
+ * stay: a re-plan reads its base's days here, for as long as the trip service keeps that schedule
+ * (deleting it, the trip service has it forgotten: `forget`).
  */
 export const PRUNE_SQL = `DELETE FROM generations WHERE id = ANY (ARRAY(
   SELECT id FROM generations WHERE status = 'failed' AND finished_at < now() - ($1::float8 * interval '1 millisecond') LIMIT $2::int))`;
@@ -375,6 +383,23 @@ export const generationRepository = (prisma: PrismaClient) => ({
       prisma.$executeRawUnsafe(STRIP_WITHDRAWN_SQL, ids, [...WITHDRAWN_REQUEST_KEYS]),
     ]);
     return deleted + cut;
+  },
+
+  /**
+   * Forgets these schedules, deleted by the trip service (a schedule's DELETE, or its trip's): a
+   * completed generation (request and plan) deleted; a failed one kept with its request cut to
+   * WITHDRAWN_REQUEST_KEYS (STRIP_FAILED_BY_ID_SQL), pruned with GENERATION_RETENTION; a running one
+   * kept whole (a plan under way finishes into it) and named in `running`, so the trip service asks
+   * again. Told twice, the second deletes and cuts nothing. How many rows it deleted or cut.
+   */
+  async forget(scheduleIds: readonly string[]): Promise<ForgetResponse> {
+    const ids = [...scheduleIds];
+    const [deleted, cut, running] = await prisma.$transaction([
+      prisma.$executeRaw`DELETE FROM generations WHERE id = ANY(${ids}::uuid[]) AND status = 'completed'`,
+      prisma.$executeRawUnsafe(STRIP_FAILED_BY_ID_SQL, ids, [...WITHDRAWN_REQUEST_KEYS]),
+      prisma.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM generations WHERE id = ANY(${ids}::uuid[]) AND status = 'running'`,
+    ]);
+    return { forgotten: deleted + cut, running: running.map((r) => r.id) };
   },
 
   async states(ids: readonly string[]): Promise<GenerationState[]> {

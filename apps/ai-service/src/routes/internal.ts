@@ -1,7 +1,7 @@
 /**
  * Service-to-service routes of the AI service (internalPrefix('ai')): the trip service reads the
  * state and result of the schedules it asked for, and fails those past their deadline or withdrawn
- * (their trip changed or was deleted). No user token: the mesh admits only the callers
+ * (their trip changed or was deleted), and forget those it deleted. No user token: the mesh admits only the callers
  * of the call graph (the trip service), and they are outside the per-user rate limit.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -29,6 +29,7 @@ const WithdrawBody = Type.Object(
   },
   { additionalProperties: false },
 );
+const ForgetBody = Type.Object({ ids: Type.Array(Uuid, { minItems: 1, maxItems: SCHEDULE_STATUS_MAX_IDS, uniqueItems: true }) }, { additionalProperties: false });
 const EraseBody = Type.Object({ userIds: Type.Array(Uuid, { minItems: 1, maxItems: ACCOUNT_ERASURE.batch }) }, { additionalProperties: false });
 const GenerationState = Type.Object({
   id: Type.String(),
@@ -106,5 +107,23 @@ export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: Generation
       },
     },
     async (request) => ({ erased: await generations.erase(request.body.userIds) }),
+  );
+
+  app.post(
+    `${internalPrefix('ai')}${AI_INTERNAL_PATHS.forget}`,
+    {
+      schema: {
+        operationId: 'forgetGenerations',
+        description:
+          "Forgets these schedules, deleted by the trip service (a schedule's DELETE or its trip's): a completed generation (request and plan) deleted, a failed one's request cut to its ids (kept for the failed ones' retention); answers how many rows, and the ids still running (kept whole: asked again).",
+        tags: ['internal'],
+        body: ForgetBody,
+        response: { 200: Type.Object({ forgotten: Type.Integer(), running: Type.Array(Uuid) }), 400: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const { forgotten, running } = await generations.forget(request.body.ids);
+      return { forgotten, running: [...running] };
+    },
   );
 };

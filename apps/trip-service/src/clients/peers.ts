@@ -3,7 +3,7 @@
  * routes; the user service's with the traveller's own token (the preferences are theirs), outside
  * the traveller's rate limit (the read is not their request).
  */
-import { ACCOUNT_ERASURE, AI_INTERNAL_PATHS, LOCATION_INTERNAL_PATHS, type AccountsResponse, type DeletionsResponse, USER_INTERNAL_PATHS, USER_PATHS, internalPrefix, type ExpiredSchedule, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName, type WithdrawnSchedule } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, AI_INTERNAL_PATHS, LOCATION_INTERNAL_PATHS, type AccountsResponse, type DeletionsResponse, USER_INTERNAL_PATHS, USER_PATHS, internalPrefix, type ExpiredSchedule, type ForgetResponse, type GenerationState, type Pace, type PlacesBatchResponse, type TravelModeName, type WithdrawnSchedule } from '@tripgen/catalog';
 import { ServiceAnswerError, createServiceClient } from '@tripgen/service-kit';
 
 export interface Peers {
@@ -31,6 +31,8 @@ export interface Peers {
   deletionRecords(after: string | undefined): Promise<{ deleted: string[]; next: string | null } | undefined>;
   /** Has the AI service delete the finished generations of these deleted accounts; how many. Throws when it does not answer, or answers without a count `erased`. */
   eraseGenerations(userIds: readonly string[]): Promise<number>;
+  /** Has the AI service forget these deleted schedules (forgotten.ts). Throws when it does not answer, or answers another shape. */
+  forgetGenerations(ids: readonly string[]): Promise<ForgetResponse>;
 }
 
 /** A list of ids in a peer's answer (read as a typed cast: checked where it decides a deletion). */
@@ -96,6 +98,12 @@ export const peers = (urls: { user: string; location: string; ai: string }, time
       const erased = answer?.erased;
       if (typeof erased !== 'number' || !Number.isSafeInteger(erased) || erased < 0) throw new Error('the AI service answered the erase route without a count `erased`: its generations may be kept, so the trips are');
       return erased;
+    },
+    async forgetGenerations(ids) {
+      const answer = await ai.post<Partial<{ forgotten: unknown; running: unknown }>>(`${internalPrefix('ai')}${AI_INTERNAL_PATHS.forget}`, { ids });
+      // A row here is deleted on this answer: one that is not the route's (a proxy's page) forgets nothing.
+      if (typeof answer?.forgotten !== 'number' || !isIdList(answer.running)) throw new Error('the AI service answered the forget route without `forgotten` and `running`: nothing taken as forgotten');
+      return { forgotten: answer.forgotten, running: [...answer.running] };
     },
     async preferences(authorization) {
       type Read = { preferences: { interests: string[]; pace: Pace; travelMode: TravelModeName } | null };

@@ -22,6 +22,7 @@ import { digest } from './request-digest.ts';
 import { readPage, type ListPage, type ListPosition } from './list-cursor.ts';
 import { lodgingOf, type TripRow } from './trips.ts';
 import type { NudgeClaim } from './nudge-claim.ts';
+import { deleteEndedSchedule, forgetDeleted } from './forgotten.ts';
 import { tripDates } from './trip-rules.ts';
 import type { ScheduleRequestBody } from './schemas.ts';
 
@@ -404,11 +405,12 @@ const correctable = (r: Pick<ScheduleRow, 'status' | 'error' | 'createdAt'>, at:
 /** The same, as a query (the sweep's). */
 const correctableWhere = (at: number): Prisma.ScheduleWhereInput => ({ status: 'failed', error: AI_UNREACHABLE, createdAt: { gt: new Date(at - LATE_OUTCOME_WINDOW_MS) } });
 
-/** What one pass of the sweep walked: the unfinished schedules, the correctable ones, the pages of unfinished ones. */
+/** What one pass of the sweep walked: the unfinished schedules, the correctable ones, the pages of unfinished ones; the deleted schedules the AI service forgot (forgotten.ts). */
 interface SweepPass {
   active: number;
   late: number;
   pages: number;
+  forgotten: number;
 }
 
 /** Failures are logged by kind (logFailure): an AI or user service out of reach is a warning, anything else a bug, at error with its stack. */
@@ -834,11 +836,12 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
   /**
    * One pass of the sweep: every unfinished schedule of every trip, then up to LATE_PER_PASS of
-   * those failed here alone still correctable, brought up to date, then the untold outcomes told.
+   * those failed here alone still correctable, brought up to date, then the untold outcomes told,
+   * then the deleted schedules forgotten at the AI service (forgotten.ts).
    * `going` false stops it between pages (the service closing). What it walked.
    */
   async function sweep(going: () => boolean = () => true): Promise<SweepPass> {
-    const pass = { active: 0, late: 0, pages: 0 };
+    const pass = { active: 0, late: 0, pages: 0, forgotten: 0 };
     // Every unfinished schedule, a page at a time, oldest first: with the first page alone, one
     // younger than SWEEP_PAGE others waited for them to end (up to the deadline and the grace)
     // before its outcome was recorded and told. Keyset on (created_at, id), so a schedule that
@@ -876,6 +879,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
     // failed part-way (trip_db) takes them up again at the next, not after the wrap-around.
     lateFrom = lateNext;
     await tellUntold();
+    pass.forgotten = await forgetDeleted({ prisma, forget: (ids) => peers.forgetGenerations(ids), log }, going);
     return pass;
   }
 
@@ -1250,11 +1254,11 @@ export const scheduleService = (deps: ScheduleDeps) => {
      * trip has no such schedule or is not the traveller's. One statement: an outcome recorded at the
      * same moment either comes first (the row then ends and is deleted) or finds no row (nothing is
      * recorded nor told, as for a deleted trip). A schedule failed here alone that the AI service may
-     * still complete (correctable) is ended and goes as well.
+     * still complete (correctable) is ended and goes as well. Its copy at the AI service goes after
+     * (forgotten.ts), unless a re-plan of the trip under way is built on it (then once that ended).
      */
     async remove(userId: string, tripId: string, scheduleId: string): Promise<'deleted' | 'active' | 'none'> {
-      const gone = await prisma.schedule.deleteMany({ where: { id: scheduleId, tripId, userId, status: { in: ['completed', 'failed'] } } });
-      if (gone.count > 0) return 'deleted';
+      if (await deleteEndedSchedule(prisma, userId, tripId, scheduleId)) return 'deleted';
       return (await prisma.schedule.findFirst({ where: { id: scheduleId, tripId, userId }, select: { id: true } })) ? 'active' : 'none';
     },
 

@@ -16,6 +16,7 @@ import {
   type WithdrawnSchedule,
 } from '@tripgen/catalog';
 import { HttpProblem, driverAdapterCause } from '@tripgen/service-kit';
+import { forgetTripSchedules } from './forgotten.ts';
 import { enqueue } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Trip as TripRow } from '../generated/prisma/client.ts';
 import type { TripEvents } from './events.ts';
@@ -306,6 +307,8 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
       if (locked.length === 0) return false;
       check(locked[0]!);
       withdrawn = await withdrawals.stale(tx, id, null);
+      // Its schedules' copies at the AI service go too, after the commit (forgotten.ts).
+      await forgetTripSchedules(tx, id);
       if ((await tx.trip.deleteMany({ where: { id, userId } })).count !== 1) return false;
       await events.record(tx, TRIP_EVENT_TYPES.tripDeleted, { tripId: id, userId });
       return true;
