@@ -15,6 +15,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inThreadEngine, type Engine } from '../src/planning/engine.ts';
 import { keywordInterestModel } from '../src/planning/interests.ts';
 import { request } from './fixtures/places.ts';
+import { claimedElsewhere } from './support/claims.ts';
 import { POD_NAMES, startTwoPods, type PodName, type TwoPods } from './support/two-pods.ts';
 
 /** Every plan's interest reading waits for this (both deliveries in hand before either ends). */
@@ -120,14 +121,7 @@ it('the same request delivered twice at once, to two pods: the engine runs once,
 it('a planner that died left its claim: the next delivery waits for it to run out, then plans the schedule, well within its deadline', { timeout: 60_000 }, async () => {
   const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
   // As a delivery leaves its row when its pod is killed mid-plan: running, its claim renewed last 9 s ago (PLAN_CLAIM_MS 10 s).
-  await stack.prisma.$executeRawUnsafe(
-    "INSERT INTO generations (id, trip_id, user_id, status, request, claimed_by, claimed_until) VALUES ($1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb, $5::uuid, clock_timestamp() + interval '1 second')",
-    m.scheduleId,
-    m.tripId,
-    m.userId,
-    JSON.stringify(m),
-    randomUUID(),
-  );
+  await claimedElsewhere(stack.prisma, m, 1);
   await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
   await waitFor(() => settled(m.scheduleId).length === 1, 'the delivery settled', 30_000, 20);
   const against = await outcomeAgainstFirstClaim(m.scheduleId);
@@ -197,14 +191,7 @@ it('the plan ends but the transaction writing its outcome fails (a serialization
 it('a delivery waiting for another\'s claim only reads the schedule\'s row: it locks it (a transaction id, a WAL record) only to take it over', { timeout: 60_000 }, async () => {
   const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
   // A claim with 3 s left, held by a planner that died: the delivery waits for it.
-  await stack.prisma.$executeRawUnsafe(
-    "INSERT INTO generations (id, trip_id, user_id, status, request, claimed_by, claimed_until) VALUES ($1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb, $5::uuid, clock_timestamp() + interval '3 seconds')",
-    m.scheduleId,
-    m.tripId,
-    m.userId,
-    JSON.stringify(m),
-    randomUUID(),
-  );
+  await claimedElsewhere(stack.prisma, m, 3);
   await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
   // xmax of the row: the last transaction that locked (or updated) it; a look that locks it sets a new one.
   const lockers = new Set<string>();

@@ -15,6 +15,7 @@ import { waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CONSUMER_NAME, lateMessageId } from '../src/domain/schedule-consumer.ts';
 import { request } from './fixtures/places.ts';
+import { claimedElsewhere } from './support/claims.ts';
 import { startConsumerStack, type ConsumerStack } from './support/consumer-stack.ts';
 
 /** What happened, in order: each delivery settled, and the test's end of the other pod's plan. */
@@ -48,14 +49,7 @@ it('duplicates waiting for another pod\'s plan do not keep a fresh request from 
   const otherPod = randomUUID();
   const renew = () =>
     stack.prisma.$executeRawUnsafe("UPDATE generations SET claimed_until = clock_timestamp() + interval '10 seconds' WHERE id = $1::uuid AND status = 'running'", s.scheduleId);
-  await stack.prisma.$executeRawUnsafe(
-    "INSERT INTO generations (id, trip_id, user_id, status, request, claimed_by, claimed_until) VALUES ($1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb, $5::uuid, clock_timestamp() + interval '10 seconds')",
-    s.scheduleId,
-    s.tripId,
-    s.userId,
-    JSON.stringify(s),
-    otherPod,
-  );
+  await claimedElsewhere(stack.prisma, s, 10, otherPod);
   const renewal = setInterval(() => void renew().catch(() => undefined), 3_000);
   try {
     // Three deliveries of s at once (the emulator, as a queue without duplicate detection, delivers each).
@@ -143,14 +137,7 @@ it('a duplicate of a schedule whose claim is still live past the deadline and on
   // a claim that another process still renews is the stuck one ScheduleClaimedError names.
   const s = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID(), notAfter: new Date(Date.now() - 60_000).toISOString() });
   const late = lateMessageId(s.scheduleId);
-  await stack.prisma.$executeRawUnsafe(
-    "INSERT INTO generations (id, trip_id, user_id, status, request, claimed_by, claimed_until) VALUES ($1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb, $5::uuid, clock_timestamp() + interval '10 seconds')",
-    s.scheduleId,
-    s.tripId,
-    s.userId,
-    JSON.stringify(s),
-    randomUUID(),
-  );
+  await claimedElsewhere(stack.prisma, s, 10);
   const renewal = setInterval(
     () => void stack.prisma.$executeRawUnsafe("UPDATE generations SET claimed_until = clock_timestamp() + interval '10 seconds' WHERE id = $1::uuid AND status = 'running'", s.scheduleId).catch(() => undefined),
     3_000,

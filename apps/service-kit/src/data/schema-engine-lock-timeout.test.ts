@@ -63,6 +63,31 @@ const queuedBehind = async (watcher: pg.Client, pid: number, blocker: number): P
   }
 };
 
+/**
+ * Starts the migration behind a long transaction (lock waits short, retried without end) and, once
+ * its statement waits, reads the table: 'read answered' comes before the holder ends only when the
+ * migration gave up its place in the lock queue. The guard ends the holder if the test would hang.
+ */
+const readBehindBlockedMigration = async (events: string[], retries: LockRetry[]) => {
+  const watcher = await client('watcher');
+  const long = await longTransaction();
+  const guard = setTimeout(() => void long.end(events, 'long transaction ended by the guard'), GUARD_MS);
+  try {
+    const migrating = deployMigrations(db.url, dir, undefined, {
+      locks: { lockTimeoutMs: 300, attempts: 1_000, firstRetryDelayMs: 20, maxRetryDelayMs: 50 },
+      onLockRetry: (retry) => retries.push(retry),
+    }).then((applied) => (events.push('migrated'), applied));
+    await waitingAlter(watcher);
+    const reader = await client('reader');
+    await reader.query('SELECT count(*) FROM "things"');
+    events.push('read answered');
+    return { watcher, long, migrating, guard };
+  } catch (err) {
+    clearTimeout(guard);
+    throw err;
+  }
+};
+
 const columns = async (watcher: pg.Client) =>
   (await watcher.query<{ table_name: string; column_name: string }>(
     "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name IN ('things', 'notes') ORDER BY 1, 2",
@@ -124,18 +149,8 @@ describe('a migration that meets a long transaction on its table', () => {
   it('gives up within lock_timeout, so the SELECT is answered while the long transaction is open; applied once it ends', { timeout: 60_000 }, async () => {
     const events: string[] = [];
     const retries: LockRetry[] = [];
-    const watcher = await client('watcher');
-    const long = await longTransaction();
-    const guard = setTimeout(() => void long.end(events, 'long transaction ended by the guard'), GUARD_MS);
+    const { watcher, long, migrating, guard } = await readBehindBlockedMigration(events, retries);
     try {
-      const migrating = deployMigrations(db.url, dir, undefined, {
-        locks: { lockTimeoutMs: 300, attempts: 1_000, firstRetryDelayMs: 20, maxRetryDelayMs: 50 },
-        onLockRetry: (retry) => retries.push(retry),
-      }).then((applied) => (events.push('migrated'), applied));
-      await waitingAlter(watcher);
-      const reader = await client('reader');
-      await reader.query('SELECT count(*) FROM "things"');
-      events.push('read answered');
       // The long transaction still holds its lock: the ALTER cannot have gone through.
       expect(await columns(watcher)).not.toContain('things.note');
       await long.end(events, 'long transaction ended');
@@ -261,18 +276,8 @@ describe('a migration that meets a long transaction on its table', () => {
     await migration(VACUUM, 'VACUUM FULL "things";\n');
     const events: string[] = [];
     const retries: LockRetry[] = [];
-    const watcher = await client('watcher');
-    const long = await longTransaction();
-    const guard = setTimeout(() => void long.end(events, 'long transaction ended by the guard'), GUARD_MS);
+    const { long, migrating, guard } = await readBehindBlockedMigration(events, retries);
     try {
-      const migrating = deployMigrations(db.url, dir, undefined, {
-        locks: { lockTimeoutMs: 300, attempts: 1_000, firstRetryDelayMs: 20, maxRetryDelayMs: 50 },
-        onLockRetry: (retry) => retries.push(retry),
-      }).then((applied) => (events.push('migrated'), applied));
-      await waitingAlter(watcher);
-      const reader = await client('reader');
-      await reader.query('SELECT count(*) FROM "things"');
-      events.push('read answered');
       await long.end(events, 'long transaction ended');
       expect(await migrating).toEqual([VACUUM]);
     } finally {
