@@ -87,7 +87,7 @@ it('dead-letters a notification PostgreSQL refuses on its first delivery (Databa
 
     const outcomes = async () => Object.fromEntries((await up.app.kit.metrics.messagesConsumed.get()).values.map((v) => [v.labels.outcome, v.value]));
     await waitFor(async () => (await outcomes()).processed === 1, 'the good notification processed', 20_000, 50);
-    expect(await outcomes()).toEqual({ deadLettered: 2, processed: 1, abandoned: 0, duplicate: 0 }); // nothing abandoned: no second delivery (every outcome is exported from 0)
+    expect(await outcomes()).toEqual({ deadLettered: 2, processed: 1, abandoned: 0, duplicate: 0, rescheduled: 0 }); // nothing abandoned: no second delivery (every outcome is exported from 0)
     const inbox = new pg.Client({ connectionString: db.url });
     await inbox.connect();
     try {
