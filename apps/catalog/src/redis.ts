@@ -5,7 +5,7 @@
  * command must name what the code writes. scripts/test/redis-names.test.ts fails when a `tripgen:`
  * name is written anywhere else; redis.test.ts here fails when two of them overlap.
  */
-import { SCHEDULE_NUDGE_CLAIM, SCHEDULE_OUTCOME_CHANNEL } from './schedules.ts';
+import { FORGET_LEASE, SCHEDULE_NUDGE_CLAIM, SCHEDULE_OUTCOME_CHANNEL } from './schedules.ts';
 import { ACCOUNT_ERASURE, SERVICE_NAMES } from './services.ts';
 import { SESSION_REVOCATIONS, TOKEN_REVOCATIONS } from './tokens.ts';
 
@@ -69,6 +69,7 @@ export const redisNames = (): readonly RedisName[] => [
   { fact: 'SESSION_REVOCATIONS.channel', kind: 'channel', match: 'exact', name: SESSION_REVOCATIONS.channel },
   { fact: 'SCHEDULE_OUTCOME_CHANNEL', kind: 'channel', match: 'exact', name: SCHEDULE_OUTCOME_CHANNEL },
   { fact: 'SCHEDULE_NUDGE_CLAIM.keyPrefix', kind: 'key', match: 'prefix', name: `${SCHEDULE_NUDGE_CLAIM.keyPrefix}:` },
+  { fact: 'FORGET_LEASE.keyPrefix', kind: 'key', match: 'prefix', name: `${FORGET_LEASE.keyPrefix}:` },
   { fact: 'ACCOUNT_ERASURE.leaseKey', kind: 'key', match: 'prefix', name: `${ACCOUNT_ERASURE.leaseKey}:` },
   ...SERVICE_NAMES.flatMap((service): RedisName[] => [
     { fact: `cache of ${service}`, kind: 'key', match: 'prefix', name: `${cacheNamespace(service)}:cache` },

@@ -107,6 +107,15 @@ export const SCHEDULE_OUTCOME_CHANNEL = 'tripgen:ai:schedule-outcomes';
  */
 export const SCHEDULE_NUDGE_CLAIM = { keyPrefix: 'tripgen:trip:schedule-nudge-claim', ttlMs: 10_000 } as const;
 
+/**
+ * The trip replica that has the AI service forget the deleted schedules (trip-service
+ * domain/forgotten.ts): `keyPrefix:<trip database>`, taken with SET NX PX and kept by its holder
+ * (renewed before each call to the forget route), so one replica sends the backlog, not each of them
+ * the same pages every pass. Its time to live is the holder's AI call budget plus a sweep period
+ * (trip-service app.ts): a call in flight has ended, given up, before another replica can take it.
+ */
+export const FORGET_LEASE = { keyPrefix: 'tripgen:trip:forget-lease' } as const;
+
 /** The key the trip replicas claim a nudge of `scheduleId` with (SCHEDULE_NUDGE_CLAIM), per trip database. */
 export const scheduleNudgeClaimKey = (tripDatabase: string, scheduleId: string): string => `${SCHEDULE_NUDGE_CLAIM.keyPrefix}:${tripDatabase}:${scheduleId}`;
 

@@ -3,14 +3,15 @@
  * ai-schedule-generation-queue (transactional outbox); its outcome is read back on the AI
  * service's internal route and kept in trip_db.
  */
-import { ACCOUNT_ERASURE, SCHEDULE_OUTCOME_CHANNEL, SCHEDULE_RATE_LIMIT } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, FORGET_LEASE, SCHEDULE_OUTCOME_CHANNEL, SCHEDULE_RATE_LIMIT } from '@tripgen/catalog';
 import { createApp, loadConfig, operationBudget, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { createOutboxRelay, eventHubsPublisherFromEnv, leased, leaseTtlMs, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import type { FastifyServerOptions } from 'fastify';
-import { peers as createPeers } from './clients/peers.ts';
+import { PEER_BUDGETS_MS, peers as createPeers } from './clients/peers.ts';
 import { tripConfig } from './config.ts';
 import { UNKNOWN_OWNERS_MESSAGE, eraseTripsOfDeletedAccounts } from './domain/account-erasure.ts';
 import { nudgeClaim } from './domain/nudge-claim.ts';
+import { forgetLease } from './domain/forgotten.ts';
 import { tripEvents } from './domain/events.ts';
 import { scheduleService } from './domain/schedules.ts';
 import { tripRepository } from './domain/trips.ts';
@@ -48,7 +49,10 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       const budget = operationBudget({ redis: app.kit.redis, name: 'schedules', what: 'schedule requests', max: trip.scheduleRateLimitMax, windowMs: SCHEDULE_RATE_LIMIT.timeWindowMs });
       // One replica reads each nudge (catalog SCHEDULE_NUDGE_CLAIM), per trip database as the erasure lease below.
       const claimNudge = nudgeClaim(app.kit.redis, tripDatabase, app.log);
-      const schedules = scheduleService({ prisma, peers, config: trip, budget, onEnqueued: () => relay.wake(), events, log: app.log, claimNudge });
+      // One replica at a time sends the deleted schedules to the AI service's forget route (catalog FORGET_LEASE): kept
+      // past one call's budget, so that a call in flight has ended before another replica takes over.
+      const forgetting = forgetLease(app.kit.redis, `${FORGET_LEASE.keyPrefix}:${tripDatabase}`, PEER_BUDGETS_MS.ai * trip.peerTimeoutFactor + trip.sweepIntervalMs, app.log);
+      const schedules = scheduleService({ prisma, peers, config: trip, budget, onEnqueued: () => relay.wake(), events, log: app.log, claimNudge, forgetLease: forgetting });
       const trips = tripRepository(prisma, events, () => relay.wake(), schedules.withdrawals, trip.tripsPerTraveller);
       await app.register(tripRoutes, { trips, peers });
       await app.register(scheduleRoutes, { trips, schedules });

@@ -14,8 +14,11 @@
  *  - the AI service still plans it (`running` in its answer: a plan under way finishes into its row);
  *  - its deadline (not_after) has not passed: a copy of its request still on the queue (a
  *    redelivery) could be planned again into a new row; once past it, a copy is failed unplanned.
- * Forgetting twice (two replicas, a retry) deletes nothing the second time.
+ * Forgetting twice (a retry) deletes nothing the second time. One replica at a time sends (the
+ * forget lease, catalog FORGET_LEASE): every replica sent the same first pages each pass, the AI
+ * service's load during a backlog times the replicas.
  */
+import { randomUUID } from 'node:crypto';
 import { SCHEDULE_STATUS_MAX_IDS, type ForgetResponse } from '@tripgen/catalog';
 import { logFailure, type FailureLogger } from '@tripgen/service-kit';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
@@ -70,20 +73,73 @@ export interface Forgetting {
   /** The AI service's forget route (Peers.forgetGenerations); throws when it does not answer. */
   forget(ids: readonly string[]): Promise<ForgetResponse>;
   readonly log: FailureLogger;
+  /**
+   * The forget lease (forgetLease): asked before each call, only when there is a page to send, and
+   * given back when the AI service did not answer. Absent: always held (a lone service).
+   */
+  readonly lease?: ForgetLease;
+}
+
+/** The commands used of the kit's Redis client (ioredis's `set` with PX and NX, and `eval`). */
+export interface LeaseRedis {
+  set(key: string, value: string, px: 'PX', ms: number, nx: 'NX'): Promise<'OK' | null>;
+  eval(script: string, keys: number, ...args: string[]): Promise<unknown>;
 }
 
 /**
- * One pass: up to FORGET_PER_PASS rows sent, those forgotten for good deleted. The AI service not
- * answering ends the pass (logged; the next pass asks again). `going` false stops it between calls.
+ * Renews the key's time to live when it holds this replica's token, takes it when absent
+ * (redis.io/docs/latest/commands/set, NX and PX); 1 when this replica holds it after.
+ */
+/** One replica's hold on the forget lease. */
+export interface ForgetLease {
+  /** Whether this replica holds the lease now (taken, or renewed for another ttl). */
+  hold(): Promise<boolean>;
+  /** Lets another replica take it at its next pass (this one's call failed: it may reach the AI service). */
+  giveBack(): Promise<void>;
+}
+
+const HOLD_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
+if redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 1 end
+return 0`;
+/** Deletes the key only if it still holds this replica's token (compare-and-delete, as the kit's lease). */
+const GIVE_BACK_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+/**
+ * The forget lease (catalog FORGET_LEASE) of this replica: `key` per trip database, `ttlMs` longer than
+ * one forget call can take (its client budget), so that a call in flight has ended before another
+ * replica takes the lease; kept by renewing it before each call, lost when the holder stops (expiry).
+ * While Redis does not answer, every replica calls, as before the lease: a forget told twice forgets
+ * nothing more, and a Redis fault must not hold the deleted schedules' copies at the AI service.
+ */
+export const forgetLease = (redis: LeaseRedis, key: string, ttlMs: number, log: FailureLogger): ForgetLease => {
+  const token = randomUUID();
+  return {
+    async hold() {
+      try {
+        return Number(await redis.eval(HOLD_SCRIPT, 1, key, token, String(ttlMs))) === 1;
+      } catch (err) {
+        logFailure(log, err, { lease: key }, 'forget lease not readable (Redis); forgetting without it', 'info');
+        return true;
+      }
+    },
+    async giveBack() {
+      await redis.eval(GIVE_BACK_SCRIPT, 1, key, token).catch(() => undefined); // expires anyway
+    },
+  };
+};
+
+/**
+ * One pass: up to FORGET_PER_PASS rows sent, those forgotten for good deleted; nothing sent while
+ * another replica holds the forget lease (`lease`). The AI service not answering ends the pass (logged; the next pass asks again). `going` false stops it between calls.
  * How many rows it deleted.
  */
-export const forgetDeleted = async ({ prisma, forget, log }: Forgetting, going: () => boolean = () => true, perPass: number = FORGET_PER_PASS): Promise<number> => {
+export const forgetDeleted = async ({ prisma, forget, log, lease }: Forgetting, going: () => boolean = () => true, perPass: number = FORGET_PER_PASS): Promise<number> => {
   let after = BEFORE_ALL;
   let sent = 0;
   let done = 0;
   while (sent < perPass && going()) {
     const page = await pageAfter(prisma, after, Math.min(SCHEDULE_STATUS_MAX_IDS, perPass - sent));
-    if (page.length === 0) break;
+    if (page.length === 0 || (lease && !(await lease.hold()))) break;
     sent += page.length;
     after = page.at(-1)!.id;
     let answer: ForgetResponse;
@@ -91,6 +147,7 @@ export const forgetDeleted = async ({ prisma, forget, log }: Forgetting, going: 
       answer = await forget(page.map((r) => r.id));
     } catch (err) {
       logFailure(log, err, { schedules: page.length }, 'the AI service did not forget deleted schedules; the next sweep asks again', 'info');
+      await lease?.giveBack();
       break;
     }
     const running = new Set(answer.running);

@@ -22,7 +22,7 @@ import { digest } from './request-digest.ts';
 import { readPage, type ListPage, type ListPosition } from './list-cursor.ts';
 import { lodgingOf, type TripRow } from './trips.ts';
 import type { NudgeClaim } from './nudge-claim.ts';
-import { deleteEndedSchedule, forgetDeleted } from './forgotten.ts';
+import { deleteEndedSchedule, forgetDeleted, type ForgetLease } from './forgotten.ts';
 import { tripDates } from './trip-rules.ts';
 import type { ScheduleRequestBody } from './schemas.ts';
 
@@ -443,6 +443,8 @@ export interface ScheduleDeps {
    * Redis, catalog SCHEDULE_NUDGE_CLAIM). Absent: it always does (a lone service, the bench).
    */
   readonly claimNudge?: (scheduleId: string) => Promise<NudgeClaim | undefined>;
+  /** Whether this replica may send deleted schedules to the AI service's forget route now (forgotten.ts forgetLease). Absent: it always may (a lone service). */
+  readonly forgetLease?: ForgetLease;
 }
 
 /** During an AI outage, at most one warning this often (the first failed call is warned at once). */
@@ -879,7 +881,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
     // failed part-way (trip_db) takes them up again at the next, not after the wrap-around.
     lateFrom = lateNext;
     await tellUntold();
-    pass.forgotten = await forgetDeleted({ prisma, forget: (ids) => peers.forgetGenerations(ids), log }, going);
+    pass.forgotten = await forgetDeleted({ prisma, forget: (ids) => peers.forgetGenerations(ids), log, ...(deps.forgetLease ? { lease: deps.forgetLease } : {}) }, going);
     return pass;
   }
 

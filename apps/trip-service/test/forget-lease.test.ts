@@ -1,0 +1,62 @@
+/**
+ * The deleted schedules' forgetting (domain/forgotten.ts) is one replica's at a time: every replica
+ * sweeps, and each sent the same first pages of forgotten_schedules to the AI service on every pass
+ * (N replicas, N times the same calls during a backlog). Two trip replicas against a stand-in of the
+ * AI service's forget route (its wire format: docs/api.md, POST /internal/v1/ai/generations/forget,
+ * `{ids}` answered `{forgotten, running}`) that answers every id `running` (so the rows stay and are
+ * asked again) and holds each call a moment; PostgreSQL and Redis real. Never two calls in flight.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AI_INTERNAL_PATHS, internalPrefix } from '@tripgen/catalog';
+import { queryRows, waitFor } from '@tripgen/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from './harness.ts';
+
+const FORGET = `${internalPrefix('ai')}${AI_INTERNAL_PATHS.forget}`;
+/** How long the stand-in holds a call: longer than the sweep's period (200 ms here), so two replicas' passes overlap. */
+const HOLD_MS = 400;
+
+let inFlight = 0;
+let mostInFlight = 0;
+let calls = 0;
+const ai = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (c: Buffer) => (body += c.toString()));
+  req.on('end', () => {
+    if (req.method !== 'POST' || req.url !== FORGET) return void res.writeHead(404).end();
+    const { ids } = JSON.parse(body) as { ids: string[] };
+    inFlight += 1;
+    calls += 1;
+    mostInFlight = Math.max(mostInFlight, inFlight);
+    setTimeout(() => {
+      inFlight -= 1;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ forgotten: 0, running: ids }));
+    }, HOLD_MS);
+  });
+});
+
+let stack: Stack;
+beforeAll(async () => {
+  await new Promise<void>((resolve) => ai.listen(0, '127.0.0.1', resolve));
+  stack = await startStack({ ai: false, aiUrl: `http://127.0.0.1:${(ai.address() as AddressInfo).port}` });
+  await stack.tripReplica();
+}, 180_000);
+afterAll(async () => {
+  await stack?.close();
+  await new Promise((resolve) => ai.close(resolve));
+});
+
+describe('forgetting deleted schedules at the AI service', () => {
+  it('is done by one replica at a time: the same rows are never asked twice at once', async () => {
+    const ids = Array.from({ length: 3 }, () => randomUUID());
+    for (const id of ids) {
+      await queryRows(stack.trip.db.url, `INSERT INTO forgotten_schedules (id, trip_id, user_id, not_after) VALUES ($1, $2, $3, now() + interval '1 hour')`, [id, randomUUID(), randomUUID()]);
+    }
+    await waitFor(async () => calls >= 10, 'ten forget calls', 60_000, 50);
+    expect(mostInFlight).toBe(1);
+    // Still asked (running at the AI service): the lease does not stop the forgetting.
+    expect((await queryRows<{ n: number }>(stack.trip.db.url, 'SELECT count(*)::int AS n FROM forgotten_schedules')).map((r) => r.n)).toEqual([3]);
+  });
+});
