@@ -116,6 +116,17 @@ export const SCHEDULE_NUDGE_CLAIM = { keyPrefix: 'tripgen:trip:schedule-nudge-cl
  */
 export const FORGET_LEASE = { keyPrefix: 'tripgen:trip:forget-lease' } as const;
 
+/**
+ * The deleted schedules still to be forgotten at the AI service (trip_db forgotten_schedules): the
+ * trip pods export `oldestMetric`, the age in seconds of the oldest row (0: none, or another replica
+ * holds FORGET_LEASE and reports it), set by the lease holder at each sweep pass that had rows, which
+ * an alert reads (docs/runbooks.md#forgotten-schedules): a row waits by design for its schedule's
+ * deadline (SCHEDULE_DEADLINE_MS at most 1 hour), a plan under way or a re-plan built on it, so one
+ * older than `staleAfterMs` means the AI service has not forgotten them (its forget route not
+ * answering, an AI service of the release before): the deleted itineraries are kept in ai_db.
+ */
+export const FORGOTTEN_BACKLOG = { service: 'trip', oldestMetric: 'forgotten_schedules_oldest_age_seconds', staleAfterMs: 2 * 60 * 60_000 } as const;
+
 /** The key the trip replicas claim a nudge of `scheduleId` with (SCHEDULE_NUDGE_CLAIM), per trip database. */
 export const scheduleNudgeClaimKey = (tripDatabase: string, scheduleId: string): string => `${SCHEDULE_NUDGE_CLAIM.keyPrefix}:${tripDatabase}:${scheduleId}`;
 

@@ -9,10 +9,10 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AI_INTERNAL_PATHS, internalPrefix } from '@tripgen/catalog';
+import { AI_INTERNAL_PATHS, FORGOTTEN_BACKLOG, METRICS_PATH, internalPrefix } from '@tripgen/catalog';
 import { queryRows, waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from './harness.ts';
+import { startStack, type Part, type Stack } from './harness.ts';
 
 const FORGET = `${internalPrefix('ai')}${AI_INTERNAL_PATHS.forget}`;
 /** How long the stand-in holds a call: longer than the sweep's period (200 ms here), so two replicas' passes overlap. */
@@ -38,11 +38,21 @@ const ai = http.createServer((req, res) => {
 });
 
 let stack: Stack;
+let second: Part;
 beforeAll(async () => {
   await new Promise<void>((resolve) => ai.listen(0, '127.0.0.1', resolve));
   stack = await startStack({ ai: false, aiUrl: `http://127.0.0.1:${(ai.address() as AddressInfo).port}` });
-  await stack.tripReplica();
+  second = await stack.tripReplica();
 }, 180_000);
+
+/** A gauge's value on a replica's /metrics; NaN when it exports none. */
+const gauge = async (metric: string, replica: Part): Promise<number> => {
+  const text = await (await fetch(`${replica.url}${METRICS_PATH}`)).text();
+  const sample = new RegExp(`^${metric}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
+  return sample ? Number(sample[1]) : Number.NaN;
+};
+/** As the alert reads it: the largest of the replicas (the lease holder reports, the others 0). */
+const oldest = async () => Math.max(await gauge(FORGOTTEN_BACKLOG.oldestMetric, stack.trip), await gauge(FORGOTTEN_BACKLOG.oldestMetric, second));
 afterAll(async () => {
   await stack?.close();
   await new Promise((resolve) => ai.close(resolve));
@@ -58,5 +68,14 @@ describe('forgetting deleted schedules at the AI service', () => {
     expect(mostInFlight).toBe(1);
     // Still asked (running at the AI service): the lease does not stop the forgetting.
     expect((await queryRows<{ n: number }>(stack.trip.db.url, 'SELECT count(*)::int AS n FROM forgotten_schedules')).map((r) => r.n)).toEqual([3]);
+  });
+
+  it('exports the age of the oldest row still to forget, which an alert reads (catalog FORGOTTEN_BACKLOG)', async () => {
+    await queryRows(stack.trip.db.url, `INSERT INTO forgotten_schedules (id, trip_id, user_id, not_after, deleted_at) VALUES ($1, $2, $3, now() - interval '3 hours', now() - interval '3 hours')`, [randomUUID(), randomUUID(), randomUUID()]);
+    let age = Number.NaN;
+    await waitFor(async () => ((age = await oldest()), age >= 3 * 3600), `the gauge ${FORGOTTEN_BACKLOG.oldestMetric} at 3 hours`, 30_000, 50);
+    expect(age).toBeLessThan(4 * 3600);
+    await queryRows(stack.trip.db.url, 'DELETE FROM forgotten_schedules');
+    await waitFor(async () => (await oldest()) === 0, 'the gauge back to 0 once none is left', 30_000, 50);
   });
 });

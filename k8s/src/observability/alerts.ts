@@ -9,6 +9,7 @@ import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import { SLO_OUTCOME_MATCHER, THRESHOLDS, bucketBound, spokenMs } from './slo.ts';
 import { dependencyAlerts } from './dependency-alerts.ts';
 import { erasureAlerts } from './erasure-alerts.ts';
+import { forgetAlerts } from './forget-alerts.ts';
 import { queueAlerts } from './queue-alerts.ts';
 import { CLUSTER_LABEL, CLUSTER_PLACEHOLDER, EXPORTER_JOBS, PROMETHEUS_JOB, REPLICA_LABEL } from './scrape-jobs.ts';
 
@@ -301,6 +302,7 @@ export const alertGroups = (namespace: string, platformNamespaces: readonly stri
   { name: 'tripgen.dependencies', rules: dependencyAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.queues', rules: queueAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.account-erasure', rules: erasureAlerts(namespace).map(alertingRule) },
+  { name: 'tripgen.forgotten-schedules', rules: forgetAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.remote-write', rules: remoteWriteAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.monitoring', rules: monitoringAlerts().map(alertingRule) },
   { name: 'tripgen.platform', rules: platformAlerts(platformNamespaces).map(alertingRule) },

@@ -5,7 +5,7 @@
  * wait, app.ts markHeld) is left out by the app's hook that feeds it.
  * One registry per app so several apps in one process (tests) do not collide.
  */
-import { ACCOUNT_ERASURE, ASYNC_LATENCY_BUCKETS_SECONDS, CONSUME_OUTCOMES, EVENT_STREAMS, LATENCY_BUCKETS_SECONDS, SERVICES, type ServiceName } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, ASYNC_LATENCY_BUCKETS_SECONDS, FORGOTTEN_BACKLOG, CONSUME_OUTCOMES, EVENT_STREAMS, LATENCY_BUCKETS_SECONDS, SERVICES, type ServiceName } from '@tripgen/catalog';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
@@ -63,6 +63,8 @@ export interface Metrics {
    * it behind, which an alert reads (docs/runbooks.md#account-erasure). 0 until its first such sweep.
    */
   readonly accountErasureLastSuccess: Gauge;
+  /** The age of the oldest row of trip_db forgotten_schedules (catalog FORGOTTEN_BACKLOG), trip pods only. */
+  readonly forgottenSchedulesOldest: Gauge;
 }
 
 export const createMetrics = (serviceName: string): Metrics => {
@@ -150,7 +152,12 @@ export const createMetrics = (serviceName: string): Metrics => {
     help: 'When the last account-erasure sweep that walked every owner and every deletion record ended, in Unix seconds (0: none yet on this replica)',
     registers: serviceName === ACCOUNT_ERASURE.service ? [registry] : [],
   });
-  return { registry, httpDuration, dependencyUp, messagesConsumed, outboxSetAside, asyncRequestDuration, llmCalls, llmCallDuration, llmCacheLookups, llmFallbacks, accountErasureUnknownOwners, accountErasureLastSuccess };
+  const forgottenSchedulesOldest = new Gauge({
+    name: FORGOTTEN_BACKLOG.oldestMetric,
+    help: "Age in seconds of the oldest deleted schedule whose copies the AI service has still to forget (trip_db forgotten_schedules), set by the replica holding the forget lease (0: none, or another replica's)",
+    registers: serviceName === FORGOTTEN_BACKLOG.service ? [registry] : [],
+  });
+  return { registry, httpDuration, dependencyUp, messagesConsumed, outboxSetAside, asyncRequestDuration, llmCalls, llmCallDuration, llmCacheLookups, llmFallbacks, accountErasureUnknownOwners, accountErasureLastSuccess, forgottenSchedulesOldest };
 };
 
 type DurationChild = ReturnType<Metrics['httpDuration']['labels']>;

@@ -78,6 +78,11 @@ export interface Forgetting {
    * given back when the AI service did not answer. Absent: always held (a lone service).
    */
   readonly lease?: ForgetLease;
+  /**
+   * The age in seconds of the oldest row still to forget (catalog FORGOTTEN_BACKLOG's gauge): 0 when
+   * there is none to send or another replica holds the lease (it reports them).
+   */
+  readonly backlog?: (oldestSeconds: number) => void;
 }
 
 /** The commands used of the kit's Redis client (ioredis's `set` with PX and NX, and `eval`). */
@@ -133,13 +138,18 @@ export const forgetLease = (redis: LeaseRedis, key: string, ttlMs: number, log: 
  * another replica holds the forget lease (`lease`). The AI service not answering ends the pass (logged; the next pass asks again). `going` false stops it between calls.
  * How many rows it deleted.
  */
-export const forgetDeleted = async ({ prisma, forget, log, lease }: Forgetting, going: () => boolean = () => true, perPass: number = FORGET_PER_PASS): Promise<number> => {
+export const forgetDeleted = async ({ prisma, forget, log, lease, backlog }: Forgetting, going: () => boolean = () => true, perPass: number = FORGET_PER_PASS): Promise<number> => {
   let after = BEFORE_ALL;
   let sent = 0;
   let done = 0;
   while (sent < perPass && going()) {
     const page = await pageAfter(prisma, after, Math.min(SCHEDULE_STATUS_MAX_IDS, perPass - sent));
-    if (page.length === 0 || (lease && !(await lease.hold()))) break;
+    if (page.length === 0 || (lease && !(await lease.hold()))) {
+      if (sent === 0) backlog?.(0);
+      break;
+    }
+    // Once a pass, by the replica that sends: a scan of the table (no index on deleted_at), only while it holds rows.
+    if (sent === 0 && backlog) backlog((await prisma.$queryRaw<{ age: number }[]>`SELECT COALESCE(extract(epoch FROM now() - min(deleted_at)), 0)::float8 AS age FROM forgotten_schedules`)[0]?.age ?? 0);
     sent += page.length;
     after = page.at(-1)!.id;
     let answer: ForgetResponse;

@@ -445,6 +445,8 @@ export interface ScheduleDeps {
   readonly claimNudge?: (scheduleId: string) => Promise<NudgeClaim | undefined>;
   /** Whether this replica may send deleted schedules to the AI service's forget route now (forgotten.ts forgetLease). Absent: it always may (a lone service). */
   readonly forgetLease?: ForgetLease;
+  /** The age of the oldest deleted schedule still to forget (forgotten.ts, catalog FORGOTTEN_BACKLOG's gauge). */
+  readonly forgetBacklog?: (oldestSeconds: number) => void;
 }
 
 /** During an AI outage, at most one warning this often (the first failed call is warned at once). */
@@ -881,7 +883,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
     // failed part-way (trip_db) takes them up again at the next, not after the wrap-around.
     lateFrom = lateNext;
     await tellUntold();
-    pass.forgotten = await forgetDeleted({ prisma, forget: (ids) => peers.forgetGenerations(ids), log, ...(deps.forgetLease ? { lease: deps.forgetLease } : {}) }, going);
+    pass.forgotten = await forgetDeleted({ prisma, forget: (ids) => peers.forgetGenerations(ids), log, ...(deps.forgetLease ? { lease: deps.forgetLease } : {}), ...(deps.forgetBacklog ? { backlog: deps.forgetBacklog } : {}) }, going);
     return pass;
   }
 
