@@ -149,7 +149,11 @@ describe('transactional outbox', { timeout: 60_000 }, () => {
     // Never claimed again, never pruned: it waits for an operator (docs/runbooks.md, outbox-set-aside).
     await enqueue(db.sql, QUEUES.notification, { n: 4 }, { messageId: 'later' });
     expect(await relay.relayOnce()).toEqual({ sent: 1, failed: 0 });
-    expect(await pruneSentOutboxMessages(db.sql, 0)).toBe(3);
+    // Aged past a retention, not pruned at 0 ms: sent_at is kept to the millisecond, now() rounded to
+    // the nearest, so a row marked a moment ago can read up to half a millisecond after the next
+    // statement's now(), not yet "sent before now".
+    await db.sql.$executeRawUnsafe("UPDATE outbox_messages SET sent_at = sent_at - interval '2 hours' WHERE sent_at IS NOT NULL");
+    expect(await pruneSentOutboxMessages(db.sql, 60 * 60_000)).toBe(3);
     expect((await db.sql.$queryRawUnsafe<{ message_id: string }[]>('SELECT message_id FROM outbox_messages')).map((r) => r.message_id)).toEqual(['oversize']);
   });
 
