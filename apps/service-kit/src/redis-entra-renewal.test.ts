@@ -56,3 +56,31 @@ describe('Entra token renewal for Redis, against a credential that caches its to
     expect(margins.filter((m) => m < ENTRA_REAUTH_MARGIN_MS / MINUTE)).toEqual([]);
   });
 });
+
+describe('Entra token renewal for Redis while the credential fails', () => {
+  it('asks no more often than every retry interval once the last token has expired', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: Date.UTC(2026, 11, 7, 9, 0) });
+    const inner = msalLikeCredential(60 * MINUTE);
+    // Entra answers once, then is out of reach (or refuses the pod's assertion) for good.
+    let asked = 0;
+    const credential: TokenCredential = {
+      async getToken(scopes) {
+        asked += 1;
+        if (asked === 1) return inner.getToken(scopes);
+        throw new Error('AADSTS700024: client assertion is not within its valid time range');
+      },
+    };
+    const retryMs = 5_000;
+    const auth = redisTokenAuth({ credential, log: quietLogger, retryMs });
+    try {
+      // To the token's expiry: halving the wait as the expiry nears is bounded (a few dozen asks).
+      await vi.advanceTimersByTimeAsync(60 * MINUTE);
+      const byExpiry = asked;
+      // Ten minutes after it: every retry interval, not every MIN_DELAY (250 ms: 2,400 asks).
+      await vi.advanceTimersByTimeAsync(10 * MINUTE);
+      expect(asked - byExpiry).toBeLessThanOrEqual((10 * MINUTE) / retryMs + 1);
+    } finally {
+      auth.close();
+    }
+  });
+});

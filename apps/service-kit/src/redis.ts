@@ -151,7 +151,13 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
     timer.unref();
   };
 
-  const retryDelay = () => (current ? Math.min(retryMs, (current.expiresOnTimestamp - Date.now()) / 2) : retryMs);
+  // Sooner while the current token still holds (half its remaining life, so a retry comes before it
+  // expires); once it has expired nothing is lost by waiting, and half a negative lifetime asked
+  // every 250 ms (MIN_DELAY_MS), a failure logged each time, for as long as Entra failed.
+  const retryDelay = () => {
+    const remaining = current ? current.expiresOnTimestamp - Date.now() : 0;
+    return remaining > 0 ? Math.min(retryMs, remaining / 2) : retryMs;
+  };
 
   const renew = async (): Promise<void> => {
     if (closed) return;
