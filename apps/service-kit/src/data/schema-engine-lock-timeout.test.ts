@@ -11,6 +11,7 @@
  * (the catalog's are seconds) only to keep the file quick.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -257,6 +258,72 @@ describe('a migration that meets a long transaction on its table', () => {
       { migration_name: SECOND, finished: false, rolled_back: true },
       { migration_name: SECOND, finished: true, rolled_back: false },
     ]);
+  });
+
+  /**
+   * A TCP relay to the test database that, on the connection whose traffic named `marker`, passes
+   * the next COMMIT on to PostgreSQL and, once PostgreSQL answers it (committed), ends the connection
+   * instead of passing the answer back: the client meets a connection lost during its COMMIT.
+   */
+  const commitAnswerLostRelay = async (marker: string) => {
+    const target = new URL(db.url);
+    const sockets: net.Socket[] = [];
+    let dropped = false;
+    const server = net.createServer((clientSide) => {
+      const serverSide = net.connect(Number(target.port || 5432), target.hostname);
+      sockets.push(clientSide, serverSide);
+      let named = false;
+      let committing = false;
+      clientSide.on('data', (chunk) => {
+        const text = chunk.toString('latin1');
+        if (text.includes(marker)) named = true;
+        else if (named && !dropped && text.includes('COMMIT\0')) committing = true;
+        serverSide.write(chunk);
+      });
+      serverSide.on('data', (chunk) => {
+        if (committing && !dropped) {
+          dropped = true;
+          clientSide.destroy();
+          serverSide.destroy();
+          return;
+        }
+        clientSide.write(chunk);
+      });
+      for (const [a, b] of [[clientSide, serverSide], [serverSide, clientSide]] as const) {
+        a.on('error', () => b.destroy());
+        a.on('close', () => b.destroy());
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = new URL(db.url);
+    url.hostname = '127.0.0.1';
+    url.port = String((server.address() as net.AddressInfo).port);
+    const close = async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    };
+    return { url: url.toString(), dropped: () => dropped, close };
+  };
+
+  it('records a file whose COMMIT PostgreSQL made but whose answer was lost as applied, not rolled back (pg_xact_status)', { timeout: 60_000 }, async () => {
+    await writeFile(path.join(dir, SECOND, 'migration.sql'), 'CREATE TABLE "notes" ("id" INTEGER PRIMARY KEY);\nALTER TABLE "things" ADD COLUMN "note" TEXT;\nCOMMENT ON TABLE "notes" IS \'commit_answer_lost\';\n');
+    const relay = await commitAnswerLostRelay('commit_answer_lost');
+    try {
+      // Before: MigrationRolledBack ("Connection terminated unexpectedly"), the migration marked rolled
+      // back while its table and column were there: the next run failed on "relation notes already exists".
+      const applied = await deployMigrations(relay.url, dir).catch((e: unknown) => e);
+      expect(relay.dropped()).toBe(true);
+      expect(applied).toEqual([SECOND]);
+    } finally {
+      await relay.close();
+    }
+    const watcher = await client('watcher');
+    expect(await columns(watcher)).toEqual(['notes.id', 'things.id', 'things.note']);
+    expect(await migrationRows(watcher)).toEqual([
+      { migration_name: FIRST, finished: true, rolled_back: false },
+      { migration_name: SECOND, finished: true, rolled_back: false },
+    ]);
+    expect(await deployMigrations(db.url, dir)).toEqual([]);
   });
 
   it('leaves a failed lone CONCURRENTLY file recorded failed (P3009): its INVALID index stays behind', { timeout: 60_000 }, async () => {

@@ -171,7 +171,8 @@ export interface FileFailure {
   /**
    * Nothing of the file stayed applied: it ran as one transaction, rolled back, or was one statement
    * that fails whole (VACUUM FULL, CLUSTER). Not a lone CONCURRENTLY statement: cut short it leaves
-   * an INVALID index behind, which an operator drops before the migration is marked rolled back.
+   * an INVALID index behind, which an operator drops before the migration is marked rolled back. Nor
+   * a file whose COMMIT got no answer and whose outcome PostgreSQL could not be asked (pg_xact_status).
    */
   readonly rolledBackWhole: boolean;
   /** Set when another session caused it (TRANSIENT_FAILURES), with who held locks on its tables just after. */
@@ -235,6 +236,17 @@ export const migrationAdapterFactory = (url: string, password?: () => Promise<st
         await conn.rollback();
       }
     };
+    /** pg_xact_status of a transaction, on another connection; undefined when it cannot be asked. */
+    const commitOutcome = async (id: string | undefined): Promise<string | undefined> => {
+      if (id === undefined) return undefined;
+      try {
+        const result = await adapter.queryRaw({ sql: 'SELECT pg_xact_status($1::text::xid8)', args: [id], argTypes: [{ scalarType: 'string', arity: 'scalar' }] });
+        const status = result.rows[0]?.[0];
+        return typeof status === 'string' ? status : undefined;
+      } catch {
+        return undefined;
+      }
+    };
     adapter.executeScript = async (script) => {
       const statements = await parseScript(script);
       const [first] = statements;
@@ -243,6 +255,10 @@ export const migrationAdapterFactory = (url: string, password?: () => Promise<st
       const tx = await startTransaction();
       let running = first;
       let failure: unknown;
+      // The transaction's id, asked before its COMMIT: a COMMIT whose answer never came (the
+      // connection lost, the backend ended) may have committed on the server all the same.
+      let xid: string | undefined;
+      let committing = false;
       try {
         await tx.executeRaw(raw(`SET LOCAL lock_timeout = ${milliseconds(policy.lockTimeoutMs)}`));
         await tx.executeRaw(raw(`SET LOCAL statement_timeout = ${milliseconds(policy.statementTimeoutMs)}`));
@@ -250,6 +266,8 @@ export const migrationAdapterFactory = (url: string, password?: () => Promise<st
           running = statement;
           await tx.executeRaw(raw(statement.sql));
         }
+        xid = String((await tx.queryRaw(raw('SELECT pg_current_xact_id()::text'))).rows[0]?.[0]);
+        committing = true;
         await tx.executeRaw(raw('COMMIT'));
       } catch (err) {
         failure = err;
@@ -260,6 +278,15 @@ export const migrationAdapterFactory = (url: string, password?: () => Promise<st
       }
       if (failure === undefined) return;
       let rolledBackWhole = true;
+      if (committing) {
+        // PostgreSQL's answer for a COMMIT lost with its connection (pg_xact_status, "Transaction ID
+        // and Snapshot Information Functions"): committed, the file is applied and recorded so;
+        // aborted, nothing of it is; anything else (in progress, not asked), it stays recorded failed
+        // (P3009) for an operator to look at rather than be marked rolled back while applied.
+        const status = await commitOutcome(xid);
+        if (status === 'committed') return;
+        rolledBackWhole = status === 'aborted';
+      }
       if (statements.length === 1 && sqlState(failure) === SQLSTATE.activeSqlTransaction) {
         rolledBackWhole = !runsConcurrently(first.tree);
         try {
