@@ -133,6 +133,37 @@ describe("the migration lock of the kit's migrate", () => {
     });
   });
 
+  it('held through every attempt, the cancel\'s own connection refused: migrate still fails for the lock while it is held, not for the cancel', { timeout: 60_000 }, async () => {
+    const folder = await migrationsOf('cancel-refused', { '20260101000000_refused': 'CREATE TABLE "refused" ("id" INTEGER PRIMARY KEY);\n' });
+    const other = await otherMigrate();
+    const events: string[] = [];
+    const guard = setTimeout(() => void other.release(events, 'let go by the guard'), GUARD_MS);
+    // Every connection opened once the engine waits for the lock is refused (an expired token: 28P01).
+    let refuse = false;
+    const password = async (): Promise<string> => (refuse ? 'not-the-password' : decodeURIComponent(new URL(db.url).password));
+    const watcher = new pg.Client({ connectionString: db.url });
+    await watcher.connect();
+    let failure: unknown;
+    try {
+      const migrating = deployMigrations(db.url, folder, password, { locks: { attempts: 1 } }).catch((e: unknown) => e);
+      for (;;) {
+        const { rows } = await watcher.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'SELECT pg_advisory_lock%' AND pid <> $1", [other.pid]);
+        if (rows.length > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      refuse = true;
+      failure = await migrating;
+      events.push('migrate failed');
+    } finally {
+      clearTimeout(guard);
+      await watcher.end();
+      await other.end();
+    }
+    // Before: 'password authentication failed' from dispose's cancel, the engine's pool left open.
+    expect(failure).toMatchObject({ name: 'MigrationLockTimeout', attempts: 1 });
+    expect(events).toEqual(['migrate failed']);
+  });
+
   it('held through every attempt: migrate fails naming the holder while it still holds it', { timeout: 60_000 }, async () => {
     const folder = await migrationsOf('still-held', { '20260101000000_still': 'CREATE TABLE "still" ("id" INTEGER PRIMARY KEY);\n' });
     const other = await otherMigrate();

@@ -315,7 +315,12 @@ export const migrationAdapterFactory = (url: string, password?: () => Promise<st
       // The engine times its `pg_advisory_lock` wait out after 10 s but leaves the query running; the
       // pool's end waited for it, so deployMigrations waited until the other session let the lock go
       // (a second Job until its activeDeadlineSeconds). Nothing hears these queries any more.
-      await cancelBackends(database, [...busy].map((c) => (c as unknown as { processID: number | null }).processID).filter((pid) => pid !== null));
+      await cancelBackends(database, [...busy].map((c) => (c as unknown as { processID: number | null }).processID).filter((pid) => pid !== null)).catch(() => {
+        // The cancel's own session could not be opened (too many connections, a token not given):
+        // the pool is ended all the same, these connections cut from our side so that its end does
+        // not wait for their queries (the server ends each session when it next reads from it).
+        for (const client of busy) (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+      });
       await close();
       await dispose?.();
     };
