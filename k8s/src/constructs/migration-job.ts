@@ -59,7 +59,13 @@ export class MigrationJob extends Construct {
         // A migration that failed for itself is marked rolled back: another pod would only run it
         // again (a statement_timeout one holding its table's locks once more). The Job fails at once.
         podFailurePolicy: {
-          rules: [{ action: 'FailJob', onExitCodes: { containerName: 'migrate', operator: 'In', values: [MIGRATION_JOB.failJobExitCode] } }],
+          rules: [
+            { action: 'FailJob', onExitCodes: { containerName: 'migrate', operator: 'In', values: [MIGRATION_JOB.failJobExitCode] } },
+            // A pod evicted or preempted (a node drained by an AKS upgrade) is not the migration's
+            // failure: it does not count toward backoffLimit (Kubernetes "Pod failure policy", its
+            // example pairs FailJob with this rule). Its transaction rolled back with its connection.
+            { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] },
+          ],
         },
         ttlSecondsAfterFinished: 3600,
         template: {
