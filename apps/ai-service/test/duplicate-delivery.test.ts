@@ -95,18 +95,26 @@ const outcomeAgainstFirstClaim = async (scheduleId: string) => {
 const notifyMessages = async (scheduleId: string) =>
   (await stack.prisma.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM outbox_messages WHERE queue = $1 AND message_id = $2', QUEUES.aiScheduleGeneration, `${scheduleId}.notify`))[0]!.n;
 
+/**
+ * Sends `m` twice at once (two sends of one message id: the emulator, as a queue without duplicate
+ * detection, delivers both, and each idle pod takes one); once a plan is under way (its interest
+ * reading held) waits `holdMs` so the other delivery is in hand too, planning or waiting on it, then
+ * lets the plans end.
+ */
+const deliverTwiceWhilePlanning = async (m: ReturnType<typeof request>, holdMs: number): Promise<void> => {
+  const before = { ...begun };
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
+  await waitFor(() => POD_NAMES.some((pod) => begun[pod] > before[pod]), 'a plan under way', 20_000, 20);
+  await new Promise((resolve) => setTimeout(resolve, holdMs));
+  letPlansEnd();
+};
+
 it('the same request delivered twice at once, to two pods: the engine runs once, the other delivery is settled as a duplicate, one outcome told', { timeout: 60_000 }, async () => {
   holdPlans();
   const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
-  const before = { ...begun };
   const sentAt = Date.now();
-  // Two sends of one message id (the emulator, as a queue without duplicate detection, delivers both): each idle pod takes one.
-  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
-  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
-  // Both deliveries in hand: one plans (its interest reading held), the other is planning too or waiting on it.
-  await waitFor(() => POD_NAMES.some((pod) => begun[pod] > before[pod]), 'a plan under way', 20_000, 20);
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  letPlansEnd();
+  await deliverTwiceWhilePlanning(m, 1_000);
   await waitFor(() => settled(m.scheduleId).length === 2, 'both deliveries settled', 30_000, 20);
   const outcomeMs = Date.now() - sentAt;
   const runs = engineRuns.get(m.scheduleId) ?? 0;
@@ -138,12 +146,7 @@ it('the planning delivery fails, to be retried: it gives its claim back and the 
   holdPlans();
   failNextRead = true;
   const m = request({}, { scheduleId: randomUUID(), tripId: randomUUID(), userId: randomUUID() });
-  const before = { ...begun };
-  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
-  await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
-  await waitFor(() => POD_NAMES.some((pod) => begun[pod] > before[pod]), 'a plan under way', 20_000, 20);
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  letPlansEnd();
+  await deliverTwiceWhilePlanning(m, 500);
   await waitFor(async () => (await status(m.scheduleId)) === 'completed', 'the schedule planned', 20_000, 20);
   const against = await outcomeAgainstFirstClaim(m.scheduleId);
   console.log(`duplicate-delivery: the failed plan's claim would have held until ${against.firstUntil?.toISOString()}, the waiting delivery's outcome written at ${against.finishedAt?.toISOString()}`);
@@ -222,12 +225,7 @@ it('the outcome\'s write waits beyond the claim (for a pooled connection): the c
     action: 'PERFORM pg_sleep(11);',
   });
   try {
-    const before = { ...begun };
-    await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
-    await stack.publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
-    await waitFor(() => POD_NAMES.some((pod) => begun[pod] > before[pod]), 'a plan under way', 20_000, 20);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    letPlansEnd();
+    await deliverTwiceWhilePlanning(m, 500);
     await waitFor(() => settled(m.scheduleId).length === 2, 'both deliveries settled', 40_000, 20);
     const runs = engineRuns.get(m.scheduleId) ?? 0;
     console.log(`duplicate-delivery: ${runs} engine run(s) with the outcome's write held 11 s and a duplicate waiting`);
