@@ -10,7 +10,7 @@ import type { AccessToken, TokenCredential } from '@azure/identity';
 import { capturedLogger } from '@tripgen/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AZURE_OPENAI_API_VERSION, AZURE_OPENAI_SCOPE, azureOpenAIInterestModel, ContentFiltered, logModelFailure, MODEL_FAILURE_MESSAGE } from '../src/llm/azure-openai.ts';
+import { AZURE_OPENAI_API_VERSION, AZURE_OPENAI_SCOPE, azureOpenAIInterestModel, ContentFiltered, logModelFailure, MODEL_FAILURE_MESSAGE, ModelDeclined } from '../src/llm/azure-openai.ts';
 import { keywordWeights, withFallback } from '../src/planning/interests.ts';
 import { chatCompletion, completionFiltered, modelRefusal, promptFiltered } from './support/chat-completion.ts';
 import { oauthError, startEntra } from './support/entra.ts';
@@ -176,6 +176,11 @@ describe('Azure OpenAI interest model: what a failed reading logs (as the servic
     expect(logged[0]!.err).toBeUndefined();
     expect(JSON.stringify(lines)).not.toContain('haunted');
     expect({ outcomes, reasons }).toEqual({ outcomes: ['refused'], reasons: ['refused'] });
+    // Kept (readings-cache.ts) and found again, no call made: told at debug, once at info was the call's.
+    const quiet = capturedLogger('debug');
+    logModelFailure(quiet.logger, new ModelDeclined(refusal.length, true));
+    expect(quiet.lines).toHaveLength(1);
+    expect(quiet.lines[0]).toMatchObject({ level: 20, msg: MODEL_FAILURE_MESSAGE, modelRefusal: { chars: refusal.length, kept: true } });
     // Content null without a refusal is still an answer we cannot read: ours (above, 'answered without content').
   });
 

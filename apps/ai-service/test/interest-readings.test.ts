@@ -7,7 +7,8 @@
  *    not reach the model, on this replica or the other one;
  *  - a traveller's model calls are budgeted (catalog INTEREST_READINGS.budget), across replicas:
  *    past it the keywords answer (200, `source: "keywords"`), the model is not asked;
- *  - a failed call is not kept as the model's reading: the model is asked again once it is back.
+ *  - a failed call is not kept as the model's reading: the model is asked again once it is back;
+ *  - a refusal of the list (the content filter's, the model's own) is kept, for a shorter lifetime.
  * Each run uses its own interests and travellers: Redis outlives the run (readings are kept a day).
  */
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
@@ -212,6 +213,32 @@ describe("a list Azure OpenAI's content filter refused", () => {
     }
     expect((await read(a, randomUUID(), list)).source).toBe('llm');
     expect(asked.length).toBe(before + 3);
+  });
+});
+
+describe('a list the model itself declined (message.refusal)', () => {
+  it('is not sent again: the refusal is kept (on every replica, for the refusal lifetime) and the keywords answer, where each reading asked the model again', async () => {
+    const list = own('declined thrice', 'night markets');
+    const before = asked.length;
+    try {
+      answer = () => modelRefusal();
+      const first = await delta(a, async () => expect(await read(a, randomUUID(), list)).toMatchObject({ source: 'keywords', weights: keywordWeights(list) }));
+      expect(first).toEqual({ calls: { refused: 1 }, timed: { refused: 1 }, lookups: { miss: 1 }, fallbacks: { refused: 1 } });
+      // At temperature 0 the same model declines the same list the same way: asked again, it costs a call and the traveller's budget.
+      const again = await delta(a, async () => expect(await read(a, randomUUID(), [...list].reverse())).toMatchObject({ source: 'keywords', weights: keywordWeights(list) }));
+      expect(again).toEqual({ ...nothing, lookups: { hit: 1 }, fallbacks: { refused: 1 } });
+      const onB = await delta(b, async () => expect((await read(b, randomUUID(), list)).source).toBe('keywords'));
+      expect(onB).toEqual({ ...nothing, lookups: { hit: 1 }, fallbacks: { refused: 1 } });
+      expect(asked.length).toBe(before + 1);
+    } finally {
+      answer = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
+    }
+    // Kept in Redis for the refusal's lifetime, not a reading's day.
+    const keys = await a.kit.redis.keys(`*${readingKey('*', list)}`);
+    expect(keys).toHaveLength(1);
+    const ttl = await a.kit.redis.ttl(keys[0]!);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(INTEREST_READINGS.refusalTtlSeconds);
   });
 });
 

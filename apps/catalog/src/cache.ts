@@ -48,12 +48,18 @@ export const SCHEDULE_RATE_LIMIT = { max: 10, timeWindowMs: 60_000 } as const;
  *   the deployment. The model reads the list as a set (sorted, case and spacing folded, duplicates
  *   dropped), so the same interests in another order are the same reading. A keyword reading (model
  *   failed, slow, or over a budget) is never kept: the model is asked again the next time.
- * - `refusalTtlSeconds`: the one answer kept that is not a reading: the deployment's content filter
- *   refused the list (Azure OpenAI "Content filtering": its classifiers rate the same text the same
- *   way under the same filter configuration). Asked again, the same list cost a call, the
- *   traveller's budget and one more harmful-content signal in Azure's abuse monitoring, for the same
- *   refusal. Kept an hour, not a day: the filter configuration can be changed on a deployment without
- *   a new deployment name (the key), so a filter made less strict is heard within the hour.
+ * - `refusalTtlSeconds`: the answers kept that are not a reading: a refusal of the list. The
+ *   deployment's content filter (Azure OpenAI "Content filtering": its classifiers rate the same text
+ *   the same way under the same filter configuration), or the model itself declining it (structured
+ *   outputs' `message.refusal`: at temperature 0 the same model declines the same prompt the same
+ *   way). Asked again, the same list cost a call (a declined one its completion tokens too), the
+ *   traveller's budget and, for the filter, one more harmful-content signal in Azure's abuse
+ *   monitoring, for the same refusal. Kept an hour, not a reading's day: the filter configuration can
+ *   be changed on a deployment without a new deployment name (the key), so a filter made less strict
+ *   is heard within the hour; a refusal is the worse answer (the keywords alone), so a borderline one
+ *   (temperature 0 is mostly, not strictly, deterministic) or one a model version upgraded in place
+ *   would no longer give is not pinned for a day; and an hour still turns a traveller re-reading a
+ *   declined list (up to `budget.max` calls a minute) into one call an hour.
  *   An outage (5xx, 429, slow) is never kept.
  * - `budget`: model calls a traveller's requests of the interests route may cause, per window,
  *   shared by every replica (the kit's operation budget in Redis). A cached reading spends nothing;

@@ -93,12 +93,16 @@ export class ContentFiltered extends ModelRefused {
  * and nullable, azure-rest-api-specs .../AzureOpenAI/inference/stable/2024-10-21/inference.json). Its
  * safety behaviour met the traveller's words, nothing of our request: the keywords answer. Only the
  * refusal's length is kept: its text is the model's, and may say back what the traveller wrote.
+ * `kept`: the refusal of an earlier call for the same list, kept (readings-cache.ts), no call made now.
  */
 export class ModelDeclined extends ModelRefused {
   override readonly name = 'ModelDeclined';
   readonly reason = 'refused';
-  constructor(readonly refusalChars: number) {
-    super(`Azure OpenAI's model declined the reading (a refusal of ${refusalChars} characters)`);
+  constructor(
+    readonly refusalChars: number,
+    readonly kept = false,
+  ) {
+    super(`Azure OpenAI's model declined the reading (a refusal of ${refusalChars} characters)${kept ? ' (kept from an earlier call; not asked again)' : ''}`);
   }
 }
 
@@ -120,7 +124,7 @@ export const MODEL_FAILURE_MESSAGE = 'LLM interest mapping failed; using the key
  * routine (debug); a content-filter refusal (ContentFiltered) is the traveller's input, nothing for
  * us to fix, at info (debug when kept from an earlier call) with the filter's categories in `contentFilter` (llm_calls_total{outcome="filtered"}
  * counts them: a rise is the deployment's filter set stricter than travel interests need); so is the
- * model's own refusal (ModelDeclined), at info with `modelRefusal: {chars}`, never its text
+ * model's own refusal (ModelDeclined), at info (debug when kept) with `modelRefusal: {chars, kept}`, never its text
  * (outcome="refused"); Azure OpenAI out of reach or throttling (ModelUnavailable, a socket error) is a
  * handled degradation, a warning with its chain of causes and no stack, repeated for the outage's
  * length; anything else is ours, an error with its stack. That includes an answer the adapter cannot
@@ -137,7 +141,11 @@ export const logModelFailure = (log: FailureLogger & { debug(msg: string): void;
     if (err.kept) log.debug({ contentFilter }, MODEL_FAILURE_MESSAGE);
     else log.info({ contentFilter }, MODEL_FAILURE_MESSAGE);
   }
-  else if (err instanceof ModelDeclined) log.info({ modelRefusal: { chars: err.refusalChars } }, MODEL_FAILURE_MESSAGE);
+  else if (err instanceof ModelDeclined) {
+    const modelRefusal = { chars: err.refusalChars, kept: err.kept };
+    if (err.kept) log.debug({ modelRefusal }, MODEL_FAILURE_MESSAGE);
+    else log.info({ modelRefusal }, MODEL_FAILURE_MESSAGE);
+  }
   else if (err instanceof ModelUnavailable) log.warn({ outage: outageChain(err) }, MODEL_FAILURE_MESSAGE);
   else logFailure(log, err, {}, MODEL_FAILURE_MESSAGE);
 };

@@ -4,10 +4,11 @@
  * INTEREST_READINGS.llmTtlSeconds: a chat completion costs tokens of the deployment's quota and up
  * to 1.5 s, and the same lists come back again and again (a client previewing them, then the
  * schedule of the same trip). Keyed by the list as the model is asked it (normaliseInterests), the
- * prompt and the deployment (the model's id). Only the model's own answers are kept, and its
- * content filter's refusal of a list (catalog INTEREST_READINGS.refusalTtlSeconds, an hour): the
- * same list is refused the same way, so it is not sent again for the same refusal; a kept refusal
- * throws ContentFiltered (`kept`) and the keywords answer, as for the call that was refused. A load
+ * prompt and the deployment (the model's id). Only the model's own answers are kept, and a refusal
+ * of a list, its content filter's or the model's own (catalog INTEREST_READINGS.refusalTtlSeconds,
+ * an hour): the same list is refused the same way, so it is not sent again for the same refusal; a
+ * kept refusal throws ContentFiltered or ModelDeclined (`kept`) and the keywords answer, as for the
+ * call that was refused. A load
  * that fails otherwise (the model down, slow, answering nonsense, or the caller's budget spent)
  * throws, the kit caches nothing, and the fallback answers with the keywords this once. A caller who
  * joined the load of a caller whose budget was spent is not answered for that caller's budget: it asks again.
@@ -17,13 +18,15 @@ import { Type, type Static } from 'typebox';
 import { INTEREST_READINGS } from '@tripgen/catalog';
 import { cacheShapeOf, type LlmCacheResult, type TwoLevelCache } from '@tripgen/service-kit';
 import { abortable } from '../abortable-wait.ts';
-import { ModelBudgetSpent, normaliseInterests, type InterestModel } from '../planning/interests.ts';
-import { ContentFiltered, type IdentifiedInterestModel } from './azure-openai.ts';
+import { ModelBudgetSpent, normaliseInterests, type InterestModel, type ModelRefused } from '../planning/interests.ts';
+import { ContentFiltered, ModelDeclined, type IdentifiedInterestModel } from './azure-openai.ts';
 
 const CachedReading = Type.Union([
   Type.Object({ weights: Type.Record(Type.String(), Type.Number()) }),
   // The content filter's refusal of the list: what it said (never the list's text).
   Type.Object({ refused: Type.Object({ where: Type.Union([Type.Literal('prompt'), Type.Literal('completion')]), categories: Type.Array(Type.String()) }) }),
+  // The model's own refusal of the list: its length only (its text may say back the traveller's words).
+  Type.Object({ declined: Type.Object({ chars: Type.Integer({ minimum: 1 }) }) }),
 ]);
 type CachedReading = Static<typeof CachedReading>;
 
@@ -36,7 +39,7 @@ export const readingKey = (modelId: string, interests: readonly string[]): strin
 export interface CachedReadingsOptions {
   /** How long Redis keeps a reading (default catalog INTEREST_READINGS.llmTtlSeconds). */
   readonly ttlSeconds?: number;
-  /** How long Redis keeps the content filter's refusal of a list (default catalog INTEREST_READINGS.refusalTtlSeconds). */
+  /** How long Redis keeps a refusal of a list, the content filter's or the model's (default catalog INTEREST_READINGS.refusalTtlSeconds). */
   readonly refusalTtlSeconds?: number;
   /** Told how each reading asked of the cache was found (its last lookup: a retry after a spent budget replaces the first). */
   readonly onLookup?: (result: LlmCacheResult) => void;
@@ -52,7 +55,7 @@ export const cachedReadings = (model: IdentifiedInterestModel, cache: TwoLevelCa
       // Whether this caller's own budget was asked: a load it joined is another caller's, with theirs.
       let askedOwn = false;
       // The refusal this caller's own call got (logged as the call's); one found kept or joined is `kept`.
-      let refusedNow: ContentFiltered | undefined;
+      let refusedNow: ModelRefused | undefined;
       const own =
         allowance &&
         (() => {
@@ -78,10 +81,14 @@ export const cachedReadings = (model: IdentifiedInterestModel, cache: TwoLevelCa
               if (source !== 'llm') throw new Error(`the model answered a ${source} reading`);
               return { weights };
             } catch (err) {
-              // Kept, not thrown: the filter's verdict on this list, not an outage. Told as this call's refusal below.
+              // Kept, not thrown: the filter's or the model's verdict on this list, not an outage. Told as this call's refusal below.
               if (err instanceof ContentFiltered) {
                 refusedNow = err;
                 return { refused: { where: err.where, categories: err.categories } };
+              }
+              if (err instanceof ModelDeclined) {
+                refusedNow = err;
+                return { declined: { chars: err.refusalChars } };
               }
               throw err;
             } finally {
@@ -90,7 +97,7 @@ export const cachedReadings = (model: IdentifiedInterestModel, cache: TwoLevelCa
               else underWay.set(key, left);
             }
           },
-          { l2TtlSeconds: (kept) => ('refused' in kept ? refusalTtlSeconds : ttlSeconds) },
+          { l2TtlSeconds: (kept) => ('weights' in kept ? ttlSeconds : refusalTtlSeconds) },
         );
         const done = () => {
           waiters.delete(seen);
@@ -113,6 +120,7 @@ export const cachedReadings = (model: IdentifiedInterestModel, cache: TwoLevelCa
       reading.then(count, count);
       const kept = await abortable(reading, signal);
       if ('refused' in kept) throw refusedNow ?? new ContentFiltered(kept.refused.where, kept.refused.categories, true);
+      if ('declined' in kept) throw refusedNow ?? new ModelDeclined(kept.declined.chars, true);
       return { source: 'llm', weights: kept.weights };
     },
   };
