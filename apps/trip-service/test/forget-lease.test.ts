@@ -16,7 +16,9 @@ import { startStack, type Part, type Stack } from './harness.ts';
 
 const FORGET = `${internalPrefix('ai')}${AI_INTERNAL_PATHS.forget}`;
 /** How long the stand-in holds a call: longer than the sweep's period (200 ms here), so two replicas' passes overlap. */
-const HOLD_MS = 400;
+let holdMs = 400;
+/** Whether the stand-in answers every id `running` (kept, asked again) or none (forgotten). */
+let allRunning = true;
 
 let inFlight = 0;
 let mostInFlight = 0;
@@ -32,8 +34,8 @@ const ai = http.createServer((req, res) => {
     mostInFlight = Math.max(mostInFlight, inFlight);
     setTimeout(() => {
       inFlight -= 1;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ forgotten: 0, running: ids }));
-    }, HOLD_MS);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ forgotten: allRunning ? 0 : ids.length, running: allRunning ? ids : [] }));
+    }, holdMs);
   });
 });
 
@@ -77,5 +79,22 @@ describe('forgetting deleted schedules at the AI service', () => {
     expect(age).toBeLessThan(4 * 3600);
     await queryRows(stack.trip.db.url, 'DELETE FROM forgotten_schedules');
     await waitFor(async () => (await oldest()) === 0, 'the gauge back to 0 once none is left', 30_000, 50);
+  });
+
+  it('reaches a row due behind more than a pass of rows not yet due (a trip deleted a minute ago)', async () => {
+    await queryRows(stack.trip.db.url, 'DELETE FROM forgotten_schedules');
+    holdMs = 0;
+    allRunning = false;
+    // FORGET_PER_PASS (1,000) rows whose deadline is an hour away, all before the due one in key order.
+    await queryRows(
+      stack.trip.db.url,
+      `INSERT INTO forgotten_schedules (id, trip_id, user_id, not_after)
+       SELECT ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, gen_random_uuid(), gen_random_uuid(), now() + interval '1 hour' FROM generate_series(1, 1001) n`,
+    );
+    const due = 'ffffffff-0000-4000-8000-000000000000';
+    await queryRows(stack.trip.db.url, `INSERT INTO forgotten_schedules (id, trip_id, user_id, not_after) VALUES ($1, $2, $3, now() - interval '1 minute')`, [due, randomUUID(), randomUUID()]);
+    await waitFor(async () => (await queryRows(stack.trip.db.url, 'SELECT 1 FROM forgotten_schedules WHERE id = $1', [due])).length === 0, 'the due row forgotten', 15_000, 50);
+    // The others stay until their deadline (a queued copy of their request could still be planned).
+    expect((await queryRows<{ n: number }>(stack.trip.db.url, 'SELECT count(*)::int AS n FROM forgotten_schedules')).map((r) => r.n)).toEqual([1001]);
   });
 });

@@ -54,14 +54,17 @@ export const deleteEndedSchedule = async (prisma: PrismaClient, userId: string, 
 export const FORGET_PER_PASS = 1_000;
 
 /**
- * The next rows to forget after `after` (key order): none named as the base of the same trip's
- * queued or running re-plan (the one-active-per-trip index finds that schedule). `due`: its deadline
- * passed (the database's clock), so that an answer now is final.
+ * The next rows to forget after `after` (key order), only those whose deadline passed (the database's
+ * clock: an answer now is final) or only those whose deadline has not (`due`); none named as the base
+ * of the same trip's queued or running re-plan (the one-active-per-trip index finds that schedule).
+ * A pass takes the due ones first: walked in key order alone, 1,000 rows not yet due ahead of a due
+ * one (a trip of SCHEDULES_PER_TRIP deleted a minute ago) filled every pass, and the due rows behind
+ * them waited for those deadlines (forget-lease.test.ts).
  */
-const pageAfter = (prisma: PrismaClient, after: string, limit: number) =>
-  prisma.$queryRaw<{ id: string; due: boolean }[]>`
-    SELECT f.id::text AS id, f.not_after < now() AS due FROM forgotten_schedules f
-     WHERE f.id > ${after}::uuid
+const pageAfter = (prisma: PrismaClient, after: string, limit: number, due: boolean) =>
+  prisma.$queryRaw<{ id: string }[]>`
+    SELECT f.id::text AS id FROM forgotten_schedules f
+     WHERE f.id > ${after}::uuid AND (f.not_after < now()) = ${due}
        AND NOT EXISTS (SELECT 1 FROM schedules s
                         WHERE s.trip_id = f.trip_id AND s.base_schedule_id = f.id AND s.status IN ('queued', 'running'))
      ORDER BY f.id LIMIT ${limit}`;
@@ -140,10 +143,18 @@ export const forgetLease = (redis: LeaseRedis, key: string, ttlMs: number, log: 
  */
 export const forgetDeleted = async ({ prisma, forget, log, lease, backlog }: Forgetting, going: () => boolean = () => true, perPass: number = FORGET_PER_PASS): Promise<number> => {
   let after = BEFORE_ALL;
+  // The due rows first (forgotten for good once answered), then, with what the pass has left, the
+  // others (their completed copies deleted early; asked again once due).
+  let due = true;
   let sent = 0;
   let done = 0;
   while (sent < perPass && going()) {
-    const page = await pageAfter(prisma, after, Math.min(SCHEDULE_STATUS_MAX_IDS, perPass - sent));
+    const page = await pageAfter(prisma, after, Math.min(SCHEDULE_STATUS_MAX_IDS, perPass - sent), due);
+    if (page.length === 0 && due) {
+      due = false;
+      after = BEFORE_ALL;
+      continue;
+    }
     if (page.length === 0 || (lease && !(await lease.hold()))) {
       if (sent === 0) backlog?.(0);
       break;
@@ -161,9 +172,13 @@ export const forgetDeleted = async ({ prisma, forget, log, lease, backlog }: For
       break;
     }
     const running = new Set(answer.running);
-    const forgotten = page.filter((r) => r.due && !running.has(r.id)).map((r) => r.id);
+    const forgotten = due ? page.filter((r) => !running.has(r.id)).map((r) => r.id) : [];
     if (forgotten.length > 0) done += await prisma.$executeRaw`DELETE FROM forgotten_schedules WHERE id = ANY(${forgotten}::uuid[])`;
-    if (page.length < SCHEDULE_STATUS_MAX_IDS) break;
+    if (page.length < SCHEDULE_STATUS_MAX_IDS) {
+      if (!due) break;
+      due = false;
+      after = BEFORE_ALL;
+    }
   }
   return done;
 };
