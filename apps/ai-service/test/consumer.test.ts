@@ -122,6 +122,24 @@ describe('the consumer', () => {
     expect(await generation(m.scheduleId)).toBeNull();
   });
 
+  it('an expiry message taken after its schedule was forgotten (the trip service deleted it): failed with its request cut to its ids, not stored whole', async () => {
+    // The trip service failed the schedule alone (this service unreachable) and sent its expiry message
+    // (trip-service schedules.ts expiryMessage: the whole request, its deadline passed); the traveller
+    // then deleted the trip, and the forget route came before the message: the completed copy deleted.
+    const m = request({}, { ...ids(), requestedAt: new Date(Date.now() - 7_000).toISOString(), notAfter: new Date(Date.now() - 1_000).toISOString(), notifiedBy: 'trip' });
+    const generations = generationRepository(prisma);
+    expect(await generations.claim(m, randomUUID(), PLAN_CLAIM_MS)).toBe('claimed');
+    expect(await prisma.$transaction((tx) => finishGeneration(tx, m, { status: 'completed', result: { days: [], unscheduled: [] } as unknown as ScheduleResult, engineMs: 1 }, 'none'))).toBe(true);
+    expect(await generations.forget([m.scheduleId])).toEqual({ forgotten: 1, running: [] });
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${m.scheduleId}.expired`, body: m }]);
+    await waitFor(() => events.some((e) => e.messageId === lateMessageId(m.scheduleId) && e.outcome === 'processed'), 'its late copy taken');
+    const row = await generation(m.scheduleId);
+    expect(row).toMatchObject({ status: 'failed', error: expect.stringMatching(/^the schedule took longer than allowed/) });
+    // What a withdrawal keeps (WITHDRAWN_REQUEST_KEYS), gone with the failed ones' retention; nothing of the trip.
+    expect(row?.request).toEqual({ scheduleId: m.scheduleId, tripId: m.tripId, userId: m.userId, requestedAt: m.requestedAt, notifiedBy: 'trip' });
+    expect(await notifications(m.scheduleId)).toEqual([]);
+  });
+
   it('telemetry that throws when a schedule ends: the outcome is kept, notified once, on its first delivery', async () => {
     const m = request({}, { ...ids(), requestedAt: new Date(Date.now() - 7_000).toISOString(), notAfter: new Date(Date.now() - 1_000).toISOString() });
     telemetryFails.add(m.scheduleId);

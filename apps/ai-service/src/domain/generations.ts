@@ -142,6 +142,15 @@ const ENSURE_ROW_SQL = `INSERT INTO generations (id, trip_id, user_id, status, r
 export const WITHDRAWN_REQUEST_KEYS = ['scheduleId', 'tripId', 'userId', 'requestedAt', 'notifiedBy'] as const;
 
 /**
+ * What a row stores of a request that can only fail (WITHDRAWN_REQUEST_KEYS): its ids, when it was
+ * asked (only a time: a poison request's copy may hold anything there) and who tells its outcome.
+ */
+export const requestKept = (ids: { scheduleId: string; tripId: string; userId: string }, request: unknown): Record<string, string> => {
+  const requestedAt = (request as { requestedAt?: unknown } | null | undefined)?.requestedAt;
+  return { ...ids, ...(typeof requestedAt === 'string' && askedAtOf(requestedAt) ? { requestedAt } : {}), ...(tripNotifies(request) ? { notifiedBy: 'trip' } : {}) };
+};
+
+/**
  * The withdrawn failures of these accounts (the erase route) with their request cut to
  * WITHDRAWN_REQUEST_KEYS (string values only: a poison request's copy may hold anything there):
  * a row written while the plan was under way (its request the whole message) kept the trip and the
@@ -192,9 +201,7 @@ export const withdrawGeneration = async (
   // request the withdrawal copies (the trip, the traveller's preferences): nothing reads more of a withdrawn row, and after an
   // account's erasure (ACCOUNT_ERASURE) its trips' withdrawals write such rows. A row that exists keeps its request (a plan under
   // way reads nothing of it, but the erase route cuts it for a deleted account's).
-  const requestedAt = (request as { requestedAt?: unknown } | null | undefined)?.requestedAt;
-  // Only a time: a poison request's copy may hold anything there.
-  const kept = { ...ids, ...(typeof requestedAt === 'string' && askedAtOf(requestedAt) ? { requestedAt } : {}), ...(tripNotifies(request) ? { notifiedBy: 'trip' } : {}) };
+  const kept = requestKept(ids, request);
   const [stored] = await tx.$queryRawUnsafe<{ requested_at: unknown }[]>(ENSURE_ROW_SQL, ids.scheduleId, ids.tripId, ids.userId, JSON.stringify(kept));
   const failed = await finishGeneration(tx, ids, { status: 'failed', error: withdrawn.error }, notifyingBy(request, withdrawn.notify ? 'inbox' : 'none'));
   await tx.$executeRawUnsafe(MARK_WITHDRAWN_SQL, ids.scheduleId, JSON.stringify({ error: withdrawn.error, notify: withdrawn.notify }));
@@ -286,10 +293,11 @@ export const generationRepository = (prisma: PrismaClient) => ({
    * Starts the work on a request (CLAIM_SQL): 'claimed' when this delivery should plan it, under the
    * claim `token` for `claimMs` (a new row, a `running` one whose claim ran out or was given back, or
    * one left by a release before the claims), 'busy' while another delivery's claim holds it, 'final'
-   * when the schedule already has its outcome.
+   * when the schedule already has its outcome. A new row stores `stored` as its request (the message
+   * itself unless the delivery can only fail it: requestKept).
    */
-  async claim(message: ScheduleGenerationMessage, token: string, claimMs: number): Promise<'claimed' | 'busy' | 'final'> {
-    const claimed = await prisma.$queryRawUnsafe<{ id: string }[]>(CLAIM_SQL, message.scheduleId, message.tripId, message.userId, JSON.stringify(message), token, claimMs);
+  async claim(message: ScheduleGenerationMessage, token: string, claimMs: number, stored: unknown = message): Promise<'claimed' | 'busy' | 'final'> {
+    const claimed = await prisma.$queryRawUnsafe<{ id: string }[]>(CLAIM_SQL, message.scheduleId, message.tripId, message.userId, JSON.stringify(stored), token, claimMs);
     if (claimed.length === 1) return 'claimed';
     const row = await prisma.generation.findUnique({ where: { id: message.scheduleId }, select: { status: true } });
     // No row: deleted between the two statements (a pruned failure: final; the next try claims anything else).

@@ -40,7 +40,7 @@ import { CONSUMER_CONCURRENCY, QUEUE_LIMITS, QUEUES, type AsyncOutcome, type Sch
 import { NewerMessageError, RescheduleMessage, consumeIdempotentlyAfterWork, enqueue, redeliveryDelayMs, type ConsumeEvent, type IncomingMessage, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { DeadlinePassed, GenerationFailure, generateSchedule, pastDeadline, type GenerateDeps } from '../planning/generate.ts';
-import { PLAN_CLAIM_MS, askedAtOf, deliverNotification, finishGeneration, generationRepository, isNotifyMessage, notifyingBy, reportFinished, withdrawGeneration, type NotifyBy, type NotifyMessage, type OnFinished, type Outcome } from './generations.ts';
+import { PLAN_CLAIM_MS, askedAtOf, requestKept, deliverNotification, finishGeneration, generationRepository, isNotifyMessage, notifyingBy, reportFinished, withdrawGeneration, type NotifyBy, type NotifyMessage, type OnFinished, type Outcome } from './generations.ts';
 import { parseNotifyMessage, parseScheduleRequest, salvageIds, salvageWithdrawal } from './request-schema.ts';
 
 export const CONSUMER_NAME = 'ai-service.schedules';
@@ -207,7 +207,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
    * when the claim would run out (a planner that died is still taken over then, within the claim's
    * PLAN_CLAIM_MS), and its slot is free for other requests meanwhile.
    */
-  const claimFor = async (message: ScheduleGenerationMessage): Promise<{ readonly token: string } | 'final'> => {
+  const claimFor = async (message: ScheduleGenerationMessage, stored: unknown): Promise<{ readonly token: string } | 'final'> => {
     const token = randomUUID();
     const giveUpAt = Math.max(Date.parse(message.notAfter), Date.now()) + claimMs;
     let inSlot = false;
@@ -215,7 +215,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       for (let looks = 0; ; looks += 1) {
         // Between tries it only reads the row: it claims (a write) when no live claim holds it.
         const seen = looks === 0 ? 'free' : await generations.claimState(message.scheduleId);
-        const state = seen === 'free' ? await generations.claim(message, token, claimMs) : seen;
+        const state = seen === 'free' ? await generations.claim(message, token, claimMs, stored) : seen;
         if (state === 'claimed') return { token };
         if (state === 'final') return 'final';
         if (looks === 0) {
@@ -289,7 +289,11 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         const [known] = await generations.states([message.scheduleId]);
         return known && known.status !== 'running' ? { nothing: true } : { late: message };
       }
-      const claim = await claimFor(message);
+      // A late copy can only be failed (its deadline passed: generateSchedule's DeadlinePassed), so its row
+      // stores what a withdrawal's does (requestKept), never the trip and the preferences: its schedule
+      // may have been deleted and forgotten here (the forget route) before an expiry message came, and the
+      // whole request was kept again for the failed ones' 15 days (consumer.test.ts).
+      const claim = await claimFor(message, isLateCopy(delivery.messageId) ? requestKept({ scheduleId: message.scheduleId, tripId: message.tripId, userId: message.userId }, message) : message);
       if (claim === 'final') return { nothing: true };
       // Renewed until the kit reports this delivery's outcome (giveBackClaim), its outcome's write included.
       claims.set(delivery, { scheduleId: message.scheduleId, token: claim.token, stopRenewing: generations.keepClaim(message.scheduleId, claim.token, claimMs, warn) });
