@@ -140,6 +140,25 @@ describe('the consumer', () => {
     expect(await notifications(m.scheduleId)).toEqual([]);
   });
 
+  it('a notify message taken after its schedule was forgotten (the trip deleted, past its deadline): nobody told', async () => {
+    // A request of a trip service of the release before (no notifiedBy: this service tells): its plan
+    // recorded with its notify message, which waited on the queue past the deadline; meanwhile the trip
+    // was deleted, its withdrawal marked the row, and the forget route deleted the completed copy, mark and all.
+    const m = request({}, { ...ids(), requestedAt: new Date(Date.now() - 7_000).toISOString(), notAfter: new Date(Date.now() - 1_000).toISOString() });
+    const generations = generationRepository(prisma);
+    expect(await generations.claim(m, randomUUID(), PLAN_CLAIM_MS)).toBe('claimed');
+    const outcome = { status: 'completed' as const, result: { days: [], unscheduled: [] } as unknown as ScheduleResult, engineMs: 1 };
+    expect(await prisma.$transaction((tx) => finishGeneration(tx, m, outcome, 'none'))).toBe(true);
+    await prisma.$transaction((tx) => withdrawGeneration(tx, m, m, { error: 'the trip was deleted while this schedule was planned', notify: false }));
+    expect(await generations.forget([m.scheduleId])).toEqual({ forgotten: 1, running: [] });
+    const notification = { userId: m.userId, type: SCHEDULE_NOTIFICATIONS.completed, occurredAt: new Date().toISOString(), payload: { scheduleId: m.scheduleId, tripId: m.tripId } };
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: notifyMessageId(m.scheduleId), body: { scheduleId: m.scheduleId, tripId: m.tripId, userId: m.userId, notification } }]);
+    await waitFor(() => events.some((e) => e.messageId === notifyMessageId(m.scheduleId) && e.outcome === 'processed'), 'the notify message taken');
+    // Before: a schedule.completed in the traveller's inbox for a trip they had deleted.
+    expect(await notifications(m.scheduleId)).toEqual([]);
+    expect(await generation(m.scheduleId)).toBeNull();
+  });
+
   it('telemetry that throws when a schedule ends: the outcome is kept, notified once, on its first delivery', async () => {
     const m = request({}, { ...ids(), requestedAt: new Date(Date.now() - 7_000).toISOString(), notAfter: new Date(Date.now() - 1_000).toISOString() });
     telemetryFails.add(m.scheduleId);
@@ -338,6 +357,9 @@ describe('the consumer', () => {
 
   it('a notify message redelivered or re-sent: notified once; one that is not a notify message: dead-lettered', async () => {
     const m = ids();
+    // Its outcome recorded, as the transaction that writes a notify message does (a row gone: forgotten, told nothing).
+    expect(await generationRepository(prisma).claim(request({}, m), randomUUID(), PLAN_CLAIM_MS)).toBe('claimed');
+    expect(await prisma.$transaction((tx) => finishGeneration(tx, m, { status: 'failed', error: 'x' }, 'none'))).toBe(true);
     const body = { ...m, notification: { userId: m.userId, type: SCHEDULE_NOTIFICATIONS.failed, occurredAt: new Date().toISOString(), payload: { scheduleId: m.scheduleId, tripId: m.tripId, error: 'x' } } };
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: notifyMessageId(m.scheduleId), body }]);
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: notifyMessageId(m.scheduleId), body }]);

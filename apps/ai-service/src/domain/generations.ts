@@ -218,15 +218,19 @@ export type NotifyDelivery = 'notified' | 'notified-withdrawn' | 'withheld';
  * trip deleted): nothing. Withdrawn with `notify` (its trip changed): the withdrawal's failure,
  * dated when it was taken, instead of the outcome: the trip service failed that schedule with the
  * same reason when the trip changed (TRIP_CHANGED) and answers it so, and a withdrawal taken before
- * the outcome would have notified the same. The message id of the notification is the outcome's
- * (notificationId): the inbox keeps one of each.
+ * the outcome would have notified the same. The row gone (forgotten, erased): nothing. The message id
+ * of the notification is the outcome's (notificationId): the inbox keeps one of each.
  */
 export const deliverNotification = async (tx: SqlExecutor, message: NotifyMessage): Promise<NotifyDelivery> => {
   const [row] = await tx.$queryRawUnsafe<{ withdrawn: { error?: unknown; notify?: unknown } | null; withdrawn_at: Date | null }[]>(
     'SELECT withdrawn, withdrawn_at FROM generations WHERE id = $1::uuid FOR UPDATE',
     message.scheduleId,
   );
-  const withdrawn = row?.withdrawn;
+  // No row: its schedule was forgotten (the trip service deleted it; the forget route deletes a completed
+  // copy, its withdrawal mark with it) or its account erased; the outcome's transaction wrote the row, so
+  // nothing else takes it away before its notify message. Told, the traveller heard of a deleted trip.
+  if (!row) return 'withheld';
+  const withdrawn = row.withdrawn;
   if (withdrawn && withdrawn.notify !== true) return 'withheld';
   const n: NotificationMessage =
     withdrawn && typeof withdrawn.error === 'string'
