@@ -94,6 +94,28 @@ describe('shutdown timing', () => {
   });
 });
 
+describe('MIGRATION_JOB.failJobExitCode', () => {
+  // Node's "Exit codes" (https://nodejs.org/api/process.html#exit-codes): 1 to 14 its own failures
+  // (2 reserved by Bash, 8 an uncaught exception once), 128 + n when signal n ended it; 126 and 127
+  // the shell's (not executable, not found). On one of these the Job would fail at once for a pod
+  // that Node ended, not its migration.
+  const documented = (code: number): boolean => (code >= 1 && code <= 14) || code > 128 || code === 126 || code === 127;
+
+  it('is a code Node never exits with by itself (before: 3, Node\'s "Internal JavaScript Parse Error")', () => {
+    const code = MIGRATION_JOB.failJobExitCode;
+    expect(Number.isInteger(code) && code > 0 && code < 256).toBe(true);
+    expect(documented(code)).toBe(false);
+  });
+
+  it('is none of the codes in the running Node\'s own table either', () => {
+    // The table Node's C++ and JS exit with (src/node_exit_code.h), read from the running binary.
+    const out = spawnSync(process.execPath, ['--expose-internals', '--no-warnings', '-e', "process.stdout.write(JSON.stringify(require('internal/test/binding').internalBinding('errors').exitCodes))"], { encoding: 'utf8' });
+    const table = JSON.parse(out.stdout) as Record<string, number>;
+    expect(table).toMatchObject({ kGenericUserError: 1, kInternalJSParseError: 3 });
+    expect(Object.values(table)).not.toContain(MIGRATION_JOB.failJobExitCode);
+  });
+});
+
 describe('MIGRATION_LOCKS', () => {
   it('budgets one migrate pod 5 attempts of 5 s lock waits and 5 + 10 + 20 + 40 s between them', () => {
     expect(migrationLockBudgetMs()).toBe(100_000);

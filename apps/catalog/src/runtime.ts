@@ -244,9 +244,12 @@ export const PRISMA_ADVISORY_LOCK_WAIT_MS = 10_000;
  * `failJobExitCode`: the migrate command's exit code for a migration that failed for itself (a
  * statement_timeout, a unique violation: MigrationRolledBack), on which the Job's podFailurePolicy
  * fails the Job at once. Such a migration is marked rolled back, so a next pod would run it again and
- * fail the same way, a statement_timeout one holding its table's locks another 60 s each time.
+ * fail the same way, a statement_timeout one holding its table's locks another 60 s each time. A code
+ * Node never exits with by itself ("Exit codes", https://nodejs.org/api/process.html#exit-codes: 1
+ * to 14, and 128 + a signal): on one of Node's, a pod that Node ended (a V8 fatal error, a bad flag)
+ * would fail the Job at once as if its migration had. 65: sysexits' EX_DATAERR (the input was wrong).
  */
-export const MIGRATION_JOB = { backoffLimit: 2, podStartMs: 30_000, firstPodBackoffMs: 10_000, maxPodBackoffMs: 360_000, failJobExitCode: 3 } as const;
+export const MIGRATION_JOB = { backoffLimit: 2, podStartMs: 30_000, firstPodBackoffMs: 10_000, maxPodBackoffMs: 360_000, failJobExitCode: 65 } as const;
 
 /** MIGRATION_JOB's shape, for other settings in tests. */
 export type MigrationJobPolicy = { readonly [K in keyof typeof MIGRATION_JOB]: number };
