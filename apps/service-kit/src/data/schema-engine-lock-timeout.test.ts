@@ -260,6 +260,37 @@ describe('a migration that meets a long transaction on its table', () => {
     ]);
   });
 
+  it('tries a file ended by a serialization failure (40001) again, like one given up for a lock', { timeout: 60_000 }, async () => {
+    // A REPEATABLE READ file whose row another session updates and commits after the file's snapshot:
+    // PostgreSQL ends its UPDATE with 40001 "could not serialize access due to concurrent update"
+    // ("Transaction Isolation", https://www.postgresql.org/docs/15/transaction-iso.html), to be
+    // retried whole ("Serialization Failure Handling", mvcc-serialization-failure-handling.html).
+    await writeFile(path.join(dir, SECOND, 'migration.sql'), 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\nUPDATE "things" SET "id" = "id" WHERE "id" = 1;\n');
+    const retries: LockRetry[] = [];
+    const watcher = await client('watcher');
+    const other = await client('other-writer');
+    await other.query('BEGIN');
+    await other.query('UPDATE "things" SET "id" = "id" WHERE "id" = 1');
+    const { rows } = await other.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const migrating = deployMigrations(db.url, dir, undefined, { locks: { firstRetryDelayMs: 10 }, onLockRetry: (retry) => retries.push(retry) });
+    // The migration's UPDATE waits for the other writer's row lock, its snapshot already taken.
+    for (;;) {
+      const r = await watcher.query('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [rows[0]!.pid]);
+      if (r.rows[0]) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await other.query('COMMIT');
+    // Without 40001 among TRANSIENT_FAILURES: MigrationRolledBack, and the Job failed at once.
+    expect(await migrating).toEqual([SECOND]);
+    expect(retries).toHaveLength(1);
+    expect(retries[0]).toMatchObject({ migration: SECOND, attempt: 1, wait: { reason: 'serialization failure', statement: 'UPDATE "things" SET "id" = "id" WHERE "id" = 1' } });
+    expect(await migrationRows(watcher)).toEqual([
+      { migration_name: FIRST, finished: true, rolled_back: false },
+      { migration_name: SECOND, finished: false, rolled_back: true },
+      { migration_name: SECOND, finished: true, rolled_back: false },
+    ]);
+  });
+
   /**
    * A TCP relay to the test database that, on the connection whose traffic named `marker`, passes
    * the next COMMIT on to PostgreSQL and, once PostgreSQL answers it (committed), ends the connection
