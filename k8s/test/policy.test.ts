@@ -94,7 +94,7 @@ describe.each(profiles.map((p) => [p.name, p] as const))('%s: Pod Security "rest
     expect(rules.noSecretLiteralsInEnv(objects)).toEqual([]);
     expect(rules.noLiteralSecrets(objects)).toEqual([]);
   });
-  it('[24: kube-linter job-ttl-seconds-after-finished] migration Jobs are Argo CD hooks with BeforeHookCreation and a TTL', () => {
+  it('[24: kube-linter job-ttl-seconds-after-finished] hook Jobs are Argo CD hooks with their delete policy (HookSucceeded for a migration Job) and a TTL', () => {
     // Four migration Jobs; prod also has the database-roles Job.
     expect(objects.filter((o) => o.kind === 'Job')).toHaveLength(env === 'prod' ? 5 : 4);
     expect(rules.hookJobs(objects)).toEqual([]);

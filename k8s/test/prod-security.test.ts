@@ -464,7 +464,7 @@ describe('prod: observability, capacity, migrations', () => {
     const wave = (o: K8sObject) => Number(o.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? 0);
     for (const s of serviceList().filter((x) => x.database)) {
       const job = find('prod', 'Job', `${s.name}-migrate`);
-      expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
+      expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'HookSucceeded' });
       expect((job.spec as { ttlSecondsAfterFinished?: number }).ttlSecondsAfterFinished).toBeGreaterThan(0);
       const name = workloadName(s.name);
       const prerequisites = [

@@ -10,6 +10,7 @@ import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha
 import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import type { EnvironmentProfile } from '../config/profile.ts';
 import { GITOPS_REPO_URL, GITOPS_REVISION } from '../config/releases.ts';
+import { ARGO_SYNC_RETRY } from '../lib/argo-sync.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE, componentLabels } from '../lib/labels.ts';
 import { PROJECT_WAVE, PlatformAddOns, type PlatformAddOn } from '../constructs/platform-addons.ts';
@@ -119,7 +120,7 @@ export class ArgoCdChart extends Chart {
         syncPolicy: {
           ...(profile.argo.automatedSync ? { automated: { prune: true, selfHeal: true } } : {}),
           syncOptions: ['CreateNamespace=false', 'PruneLast=true', ...extraSyncOptions],
-          retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
+          retry: { ...ARGO_SYNC_RETRY, backoff: { ...ARGO_SYNC_RETRY.backoff } },
         },
       },
     } satisfies IApplication);

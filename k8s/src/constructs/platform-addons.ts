@@ -16,6 +16,7 @@ import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alph
 import { ADDON_CHARTS, APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA, type HelmChartSource } from '../config/addons.ts';
 import { addOnNamespaces } from '../config/platform-namespaces.ts';
 import type { EnvironmentProfile, MonitoringProfile } from '../config/profile.ts';
+import { ARGO_SYNC_RETRY } from '../lib/argo-sync.ts';
 import { emit } from '../lib/emit.ts';
 import { ARGO_SYNC_WAVE } from '../lib/labels.ts';
 import { PROM_CERTS_DIR } from './service-monitoring.ts';
@@ -337,7 +338,7 @@ export class PlatformAddOns extends Construct {
           ...(profile.argo.automatedSync ? { automated: { prune: true, selfHeal: true } } : {}),
           managedNamespaceMetadata: { labels: { 'pod-security.kubernetes.io/enforce': a.podSecurity, ...a.namespaceLabels } },
           syncOptions: ['CreateNamespace=true', ...(a.serverSideApply ? ['ServerSideApply=true'] : [])],
-          retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
+          retry: { ...ARGO_SYNC_RETRY, backoff: { ...ARGO_SYNC_RETRY.backoff } },
         },
       },
     } satisfies IApplication);

@@ -22,8 +22,13 @@ export function renderedObjects(): Located[] {
 
 export const objectsOf = (env: string): K8sObject[] => renderedObjects().filter((l) => l.env === env).map((l) => l.object);
 
+/**
+ * The object of that kind and name; a Job also by its `app.kubernetes.io/name` label: a migration
+ * Job's name carries the digest of its content (k8s/src/constructs/migration-job.ts).
+ */
 export function find(env: string, kind: string, name: string): K8sObject {
-  const o = objectsOf(env).find((x) => x.kind === kind && x.metadata.name === name);
+  const named = (x: K8sObject): boolean => x.metadata.name === name || (kind === 'Job' && x.metadata.labels?.['app.kubernetes.io/name'] === name);
+  const o = objectsOf(env).find((x) => x.kind === kind && named(x));
   if (!o) throw new Error(`${env}: ${kind}/${name} not rendered`);
   return o;
 }

@@ -22,6 +22,7 @@ const GIT_ENV = { GIT_AUTHOR_NAME: 'test', GIT_AUTHOR_EMAIL: 'test@example.inval
 const NEW_TAG = '3f2a9c1d5e7b8a6f4c3d2e1f0a9b8c7d6e5f4a3b';
 
 const yamlAt = (rev: string, path: string): unknown[] => parseAllDocuments(git('show', `${rev}:${path}`)).map((d) => d.toJS() as unknown);
+const existsAt = (rev: string, path: string): boolean => spawnSync('git', ['cat-file', '-e', `${rev}:${path}`], { cwd: scratch }).status === 0;
 
 beforeAll(() => {
   Object.assign(process.env, GIT_ENV);
@@ -51,7 +52,8 @@ describe('promote dev to a new tag on a scratch branch', () => {
     before = JSON.parse(git('show', `main:${IMAGE_TAGS_PATH}`)) as Record<string, string>;
     const out = spawnSync('npm', ['run', '-s', 'promote', '--', 'dev', NEW_TAG], { cwd: scratch, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
     expect(out.status, out.stdout + out.stderr).toBe(0);
-    changed = git('diff', '--name-only', 'main', 'scratch').split('\n').filter(Boolean);
+    // --no-renames: a migration Job's file renamed by its digest lists both its old and its new path.
+    changed = git('diff', '--name-only', '--no-renames', 'main', 'scratch').split('\n').filter(Boolean);
   });
 
   it('makes one commit that touches only the tags file and gitops/dev', () => {
@@ -70,12 +72,19 @@ describe('promote dev to a new tag on a scratch branch', () => {
     const oldTag = before.dev!;
     const gitopsChanges = changed.filter((f) => f.startsWith('gitops/'));
     // Each service's Deployment and Job at least (more objects may carry the version label).
+    // A migration Job is named (and its file) by the digest of its content: the new tag is a new
+    // file in place of the old one (k8s/src/constructs/migration-job.ts).
+    const jobFile = (s: string) => new RegExp(`/Job\\.${s}-migrate-[0-9a-f]{10}\\.yaml$`);
+    const renamed = new Map<string, string>();
     for (const s of SERVICE_NAMES) {
       expect(gitopsChanges.some((f) => f.includes(`/Deployment.${workloadName(s)}.yaml`)), s).toBe(true);
-      expect(gitopsChanges.some((f) => f.includes(`/Job.${s}-migrate.yaml`)), s).toBe(true);
+      const jobs = gitopsChanges.filter((f) => jobFile(s).test(f));
+      const [was, is] = [jobs.filter((f) => existsAt('main', f)), jobs.filter((f) => existsAt('scratch', f))];
+      expect([was.length, is.length], s).toEqual([1, 1]);
+      renamed.set(is[0]!, was[0]!);
     }
-    for (const file of gitopsChanges) {
-      const [a, b] = [yamlAt('main', file), yamlAt('scratch', file)];
+    for (const file of gitopsChanges.filter((f) => existsAt('scratch', f))) {
+      const [a, b] = [yamlAt('main', renamed.get(file) ?? file), yamlAt('scratch', file)];
       expect(b.length, file).toBe(a.length);
       a.forEach((doc, i) => {
         const fields = diffFields(doc, b[i]);
@@ -86,6 +95,9 @@ describe('promote dev to a new tag on a scratch branch', () => {
             const repo = SERVICE_NAMES.map(imageRepository).find((r) => String(was).includes(`/${r}:`));
             expect(repo, `${file} ${f.path}`).toBeDefined();
             expect(is, `${file} ${f.path}`).toBe(String(was).replace(`:${oldTag}`, `:${NEW_TAG}`));
+          } else if (renamed.has(file) && f.path === 'metadata.name') {
+            expect(is, file).toBe(file.split('/Job.').at(-1)!.replace(/\.yaml$/, ''));
+            expect(String(was).replace(/-[0-9a-f]{10}$/, ''), file).toBe(String(is).replace(/-[0-9a-f]{10}$/, ''));
           } else {
             expect(f.path, file).toMatch(/labels\."app\.kubernetes\.io\/version"$/);
             expect([was, is], file).toEqual([oldTag, NEW_TAG]);
