@@ -81,8 +81,11 @@ export const INTEREST_READINGS = {
 /**
  * Failed logins per account (normalised email), shared by every replica: past `maxFailures` within
  * `windowMs` of the first one, login answers 429 until the window ends; a successful login resets it.
+ * A password check reserves one of what the failures leave before its hash is verified (so at most
+ * `maxFailures` checks of a parallel burst); a reservation of a pod that stopped mid-check lapses
+ * after `reservationMs`, which is also how long a login waits for a slot before its 429.
  */
-export const LOGIN_THROTTLE = { maxFailures: 10, windowMs: 15 * 60_000 } as const;
+export const LOGIN_THROTTLE = { maxFailures: 10, windowMs: 15 * 60_000, reservationMs: 10_000 } as const;
 
 /**
  * Refused access tokens per client address, shared by every replica of every service: RATE_LIMIT

@@ -1,15 +1,26 @@
 /**
  * Failed logins are throttled per account (normalised email) across replicas, through Redis:
  * past LOGIN_THROTTLE.maxFailures the login answers 429 problem+json with Retry-After even for
- * the right password; a successful login resets the count; an unknown email is counted and
+ * the right password; the passwords checked at once never exceed what the failures leave; a successful login resets the count; an unknown email is counted and
  * answered exactly like a known one; with Redis unreachable each replica counts on its own.
  * Every test uses fresh emails: the counts live in the shared Redis for the whole window.
  */
 import { Writable } from 'node:stream';
-import { JWKS_PATH, LOGIN_THROTTLE, RATE_LIMIT } from '@tripgen/catalog';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { JWKS_PATH, LOGIN_THROTTLE, RATE_LIMIT, REDIS_TEST_PREFIX } from '@tripgen/catalog';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { verifyPassword } from '../src/domain/passwords.ts';
+import { createLoginAttempts, type LoginAttempts } from '../src/domain/login-attempts.ts';
 import { loginThrottle } from '../src/routes/auth.ts';
 import { startUserService, type RunningUserService } from './harness.ts';
+
+// The argon2id verifications the service makes, counted (the real verification, only observed).
+vi.mock('../src/domain/passwords.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/domain/passwords.ts')>();
+  return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
+});
+const verifications = () => vi.mocked(verifyPassword).mock.calls.length;
 
 let a: RunningUserService;
 const warned: { msg: string; userId?: string; throttleKey?: string }[] = [];
@@ -51,6 +62,9 @@ const failUpToTheLimit = async (email: string, replicas: RunningUserService[]) =
     expect(res.statusCode, `attempt ${i + 1}`).toBe(401);
   }
 };
+
+/** The failures recorded for an email in Redis (a hash of counts). */
+const failuresOf = async (email: string) => (await a.app.kit.redis.hvals(loginThrottle(a.app.kit.redis).redisKey(email))).reduce((sum, n) => sum + Number(n), 0);
 
 const expectThrottled = (res: Awaited<ReturnType<typeof login>>) => {
   expect(res.statusCode).toBe(429);
@@ -103,13 +117,27 @@ describe('login throttle', () => {
     if (right.statusCode === 429) {
       // Verified once the burst's failures were recorded: answered as they are, and the lock stays.
       expect(told).toBe(LOGIN_THROTTLE.maxFailures);
-      expect(Number(await a.app.kit.redis.get(loginThrottle(a.app.kit.redis).redisKey(email)))).toBeGreaterThanOrEqual(LOGIN_THROTTLE.maxFailures);
+      expect(await failuresOf(email)).toBe(LOGIN_THROTTLE.maxFailures);
     } else {
       // Verified before maxFailures were recorded (a traveller's own login in the middle of a burst): it
       // clears the count as any success, so the failures after it are told again, up to the limit.
       expect(right.statusCode).toBe(200);
       expect(told).toBeLessThan(2 * LOGIN_THROTTLE.maxFailures);
     }
+  });
+
+  it('checks at most maxFailures passwords of a parallel burst of wrong guesses: the rest wait for their turn and are answered the lock unchecked', async () => {
+    // Before, only failures were counted: every guess sent before the lock was recorded was verified
+    // (50 at once: 50 argon2id verifications, ~20 ms of CPU and 19 MiB each).
+    const email = freshEmail();
+    await register(email);
+    const before = verifications();
+    const answers = await Promise.all(Array.from({ length: 5 * LOGIN_THROTTLE.maxFailures }, (_, i) => login([a, b][i % 2]!, email, `wrong password ${i}`)));
+    expect(verifications() - before).toBe(LOGIN_THROTTLE.maxFailures);
+    expect(answers.filter((res) => res.statusCode === 401)).toHaveLength(LOGIN_THROTTLE.maxFailures);
+    const locked = answers.filter((res) => res.statusCode !== 401);
+    expect(locked).toHaveLength(4 * LOGIN_THROTTLE.maxFailures);
+    for (const res of locked) expectThrottled(res);
   });
 
   it('resets the count on a successful login', async () => {
@@ -148,6 +176,40 @@ describe('login throttle', () => {
     expectThrottled(await login(noRedis, email, PASSWORD));
     // Counted on that instance only: a replica that reaches Redis never saw these failures.
     expect((await login(a, email, PASSWORD)).statusCode).toBe(200);
+  });
+});
+
+describe('login attempts (the counts under the throttle)', () => {
+  const prefix = `${REDIS_TEST_PREFIX}:login-attempts-${randomUUID()}`;
+  const attempts = (redis: RunningUserService, reservationMs: number) => createLoginAttempts({ redis: redis.app.kit.redis, prefix, maxFailures: 3, windowMs: 60_000, reservationMs });
+  /** Admitted checks that fail after a moment (a hash's time): how many were admitted, and the refusals' kinds. */
+  const burst = async (throttle: LoginAttempts, key: string, n: number) => {
+    const admissions = await Promise.all(
+      Array.from({ length: n }, async () => {
+        const admission = await throttle.admit(key);
+        if (!admission.admitted) return admission.busy ? 'busy' : 'locked';
+        await sleep(10);
+        return (await admission.attempt.failed()).refused ? 'refused' : 'failed';
+      }),
+    );
+    return admissions.reduce<Record<string, number>>((counts, kind) => ({ ...counts, [kind]: (counts[kind] ?? 0) + 1 }), {});
+  };
+
+  it('admits at most what the failures leave of a burst, on Redis and, while it is unreachable, per instance', async () => {
+    expect(await burst(attempts(a, 5_000), randomUUID(), 20)).toEqual({ failed: 3, locked: 17 });
+    expect(await burst(attempts(noRedis, 5_000), randomUUID(), 20)).toEqual({ failed: 3, locked: 17 });
+  });
+
+  it('lets the reservations of checks that never end (a pod stopped mid-check) lapse: a check waits for them, then is admitted', async () => {
+    const key = randomUUID();
+    const holder = attempts(a, 1_000);
+    for (let i = 0; i < 3; i++) expect((await holder.admit(key)).admitted).toBe(true);
+    // Waiting at most 200 ms, less than the reservations hold: 429 for checks in progress.
+    expect(await attempts(a, 200).admit(key)).toEqual({ admitted: false, busy: true, retryAfterSeconds: 1 });
+    const started = performance.now();
+    const admission = await holder.admit(key);
+    expect(admission.admitted).toBe(true);
+    expect(performance.now() - started).toBeGreaterThan(500);
   });
 });
 

@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import { AUTH_PATHS, LOGIN_THROTTLE, REDIS_KEY_PREFIXES, SESSION_REVOCATIONS, USER_PATHS } from '@tripgen/catalog';
-import { assertPreconditions, createFailureThrottle, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, ProblemSchema, withLocation, type AuthenticatedUser, type FailureThrottle, type Kit } from '@tripgen/service-kit';
+import { assertPreconditions, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, ProblemSchema, withLocation, type AuthenticatedUser, type Kit } from '@tripgen/service-kit';
 import { SignJWT } from 'jose';
 import { Type } from 'typebox';
+import { createLoginAttempts, type LoginAttempts } from '../domain/login-attempts.ts';
 import { decoyHash, hashPassword, verifyPassword } from '../domain/passwords.ts';
 import { passwordProblem } from '../domain/password-rules.ts';
 import { Jwks, LoginBody, PublicUser, RegisterBody, TokenResponse } from '../domain/schemas.ts';
@@ -25,13 +26,17 @@ export interface AuthRoutesOptions {
 /** An email (the schemas' Email, which admits no spaces) as it is stored and looked up: in lower case, so either case is the same account. */
 const normalizeEmail = (email: string) => email.toLowerCase();
 
-/** Failed logins per account, across replicas: the kit's rate limit counts per caller, and one account can be tried from many addresses. */
-export const loginThrottle = (redis: Kit['redis']) => createFailureThrottle({ redis, prefix: REDIS_KEY_PREFIXES.loginFailures, ...LOGIN_THROTTLE });
+/** Password checks and failed logins per account, across replicas: the kit's rate limit counts per caller, and one account can be tried from many addresses. */
+export const loginThrottle = (redis: Kit['redis']) => createLoginAttempts({ redis, prefix: REDIS_KEY_PREFIXES.loginFailures, ...LOGIN_THROTTLE });
 
-/** Past the failed logins of an email or an account (login, deletion, password change): 429 with `Retry-After` until the window ends. */
-export const tooManyFailedLogins = (reply: FastifyReply, retryAfterSeconds: number, of: 'email' | 'account'): HttpProblem => {
+/**
+ * Past the failed logins of an email or an account (login, deletion, password change): 429 with
+ * `Retry-After` until the window ends. `busy`: no check of it could start for LOGIN_THROTTLE.reservationMs
+ * (its checks in flight held what the failures leave), retry in a second.
+ */
+export const tooManyFailedLogins = (reply: FastifyReply, retryAfterSeconds: number, of: 'email' | 'account', busy = false): HttpProblem => {
   reply.header('retry-after', String(retryAfterSeconds));
-  return new HttpProblem(429, `Too many failed logins for this ${of}; retry in ${retryAfterSeconds} seconds`);
+  return new HttpProblem(429, `Too many ${busy ? 'logins in progress' : 'failed logins'} for this ${of}; retry in ${retryAfterSeconds} seconds`);
 };
 
 /**
@@ -44,14 +49,15 @@ export const logLoginLock = (log: FastifyBaseLogger, userId: string | undefined,
 
 /**
  * What `check` (a password's verification) answers when it passes (undefined when it fails), counted
- * in the email's login throttle (login, deletion, password change): past the limit a 429 thrown
- * before the check (a locked email costs no hash), and after it too when the failures recorded
- * meanwhile reached the limit, right or wrong (a guess that happens to be right must not tell the
- * guesser so). Only failures are counted: right passwords in flight at once (retries, several
- * devices) never lock an account out.
+ * in the email's login throttle (login, deletion, password change): the check starts only once it
+ * holds one of what the failures leave (a burst of guesses costs at most LOGIN_THROTTLE.maxFailures
+ * hashes, the rest wait and are answered the 429 without one); past the limit a 429 before the check
+ * (a locked email costs no hash), and after it too when the lock was reached meanwhile, right or
+ * wrong (a guess that happens to be right must not tell the guesser so). A right password gives its
+ * slot back: right passwords sent at once (retries, several devices) wait their turn, never locked out.
  */
 export const throttledCheck = async <T>(
-  throttle: FailureThrottle,
+  throttle: LoginAttempts,
   reply: FastifyReply,
   target: { readonly email: string; readonly of: 'email' | 'account' },
   check: () => Promise<T | undefined>,
@@ -60,13 +66,22 @@ export const throttledCheck = async <T>(
   const refuseIf = (retryAfterSeconds: number | undefined) => {
     if (retryAfterSeconds !== undefined) throw tooManyFailedLogins(reply, retryAfterSeconds, target.of);
   };
-  refuseIf(await throttle.refusal(target.email));
-  const passed = await check();
+  const admission = await throttle.admit(target.email);
+  if (!admission.admitted) throw tooManyFailedLogins(reply, admission.retryAfterSeconds, target.of, admission.busy);
+  const { attempt } = admission;
+  let passed: T | undefined;
+  try {
+    passed = await check();
+  } catch (err) {
+    // A database that cannot answer is no failed login: nothing counted, the slot given back.
+    await attempt.abandoned();
+    throw err;
+  }
   if (passed !== undefined) {
-    refuseIf(await throttle.succeeded(target.email));
+    refuseIf(await attempt.succeeded());
     return passed;
   }
-  const failure = await throttle.failed(target.email);
+  const failure = await attempt.failed();
   refuseIf(failure.refused ? failure.retryAfterSeconds : undefined);
   if (!failure.refused && failure.locked) logLock();
   return undefined;

@@ -1,0 +1,244 @@
+/**
+ * Password checks per account (normalised email), shared by every replica through Redis: each check
+ * reserves one of the account's remaining allowance before its hash is verified, so the checks in
+ * flight plus the failures recorded never exceed `maxFailures`. A parallel burst of guesses costs at
+ * most the allowance in argon2id verifications; the rest wait for a slot and, once the failures
+ * reach the limit, are answered the lock without a check. A right password gives its slot back, so
+ * right logins sent at once (an app retrying, several devices) wait their turn and all pass: none is
+ * refused for being in flight, as when a reservation was only returned at the request's end
+ * (da8b968). A reservation left by a pod that stopped mid-check lapses after `reservationMs`.
+ *
+ * No library fits: rate-limiter-flexible counts hits of one key (its login protection counts only
+ * failures, which is what let a burst through), and redis-semaphore's limit is fixed, where this one
+ * is what the failures leave. One Lua script per step keeps each atomic across replicas; the keys of
+ * an account share a hash tag, so a sharded Redis runs them on one shard.
+ *
+ * While Redis is unreachable (or a command fails) each replica counts on its own, as the shared
+ * counter's insurance limiter did: an outage loosens the limit per replica but never fails a login.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isRedisReady, type Kit } from '@tripgen/service-kit';
+
+type Redis = Kit['redis'];
+
+export interface LoginAttemptsOptions {
+  readonly redis: Redis;
+  /** Redis key prefix (the catalog's REDIS_KEY_PREFIXES.loginFailures). */
+  readonly prefix: string;
+  readonly maxFailures: number;
+  /** From the first failure: the window the failures are counted in (and the lock lasts). */
+  readonly windowMs: number;
+  /** How long a reservation holds at most, and how long a check waits for one. */
+  readonly reservationMs: number;
+}
+
+/** What one counted failure is answered. */
+export type FailureVerdict =
+  /** Within the limit: told as a failure. `locked`: this one reached the limit (the one to log). */
+  | { readonly refused: false; readonly locked: boolean }
+  /** Past the limit (a reservation that lapsed before its failure was recorded): answered as a refusal. */
+  | { readonly refused: true; readonly retryAfterSeconds: number };
+
+/** A reserved check: exactly one of its three ends is called. */
+export interface Attempt {
+  failed(): Promise<FailureVerdict>;
+  /** The seconds to wait when the account is locked meanwhile (the success must not be told), else undefined: the count cleared. */
+  succeeded(): Promise<number | undefined>;
+  /** Work that got no answer (the database failed): the slot given back, nothing counted. */
+  abandoned(): Promise<void>;
+}
+
+export type Admission =
+  | { readonly admitted: true; readonly attempt: Attempt }
+  /** Locked (failures at the limit), or no slot freed within reservationMs (`busy`): wait `retryAfterSeconds`. */
+  | { readonly admitted: false; readonly retryAfterSeconds: number; readonly busy: boolean };
+
+export interface LoginAttempts {
+  /** Reserves a check for `key`, waiting while the checks in flight hold the rest of its allowance. */
+  admit(key: string): Promise<Admission>;
+  /** The Redis key a logical key's failures are stored under (tests, operations: deleting it unlocks). */
+  redisKey(key: string): string;
+}
+
+type Reserved = { readonly state: 'locked'; readonly ms: number } | { readonly state: 'busy' } | { readonly state: 'reserved' };
+
+/** One place the counts live: Redis (shared) or this replica's memory (Redis unreachable). */
+interface Store {
+  reserve(key: string, id: string): Promise<Reserved>;
+  /** The failures now recorded, and the milliseconds left of their window. */
+  fail(key: string, id: string): Promise<{ readonly failures: number; readonly ms: number }>;
+  /** The milliseconds left of the lock when the failures reached the limit, else undefined (the count cleared). */
+  succeed(key: string, id: string): Promise<number | undefined>;
+  release(key: string, id: string): Promise<void>;
+}
+
+// Redis TIME, not the pods' clocks: every replica's reservations lapse on one clock.
+const NOW = `local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+const FAILURES = `local failures = 0
+for _, n in ipairs(redis.call('HVALS', KEYS[1])) do failures = failures + tonumber(n) end`;
+const WINDOW_LEFT = `local left = redis.call('PTTL', KEYS[1])
+if left < 0 then left = tonumber(ARGV[2]) end`;
+
+/** KEYS: failures (hash), reservations (sorted set by lapse). ARGV: max, window, reservation id, reservation ms. */
+const RESERVE_LUA = `${NOW}
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+${FAILURES}
+local max = tonumber(ARGV[1])
+if failures >= max then
+  ${WINDOW_LEFT}
+  return {0, left}
+end
+if failures + redis.call('ZCARD', KEYS[2]) >= max then return {1, 0} end
+redis.call('ZADD', KEYS[2], now + tonumber(ARGV[4]), ARGV[3])
+redis.call('PEXPIRE', KEYS[2], ARGV[4])
+return {2, 0}`;
+
+/** KEYS as RESERVE_LUA. ARGV: max, window, reservation id. A window opens with the first failure and is not extended. */
+const FAIL_LUA = `redis.call('ZREM', KEYS[2], ARGV[3])
+redis.call('HINCRBY', KEYS[1], 'failures', 1)
+if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+${FAILURES}
+return {failures, redis.call('PTTL', KEYS[1])}`;
+
+/** KEYS as RESERVE_LUA. ARGV: max, window, reservation id. -1: cleared. */
+const SUCCEED_LUA = `redis.call('ZREM', KEYS[2], ARGV[3])
+${FAILURES}
+if failures >= tonumber(ARGV[1]) then
+  ${WINDOW_LEFT}
+  return left
+end
+redis.call('DEL', KEYS[1])
+return -1`;
+
+const redisStore = (redis: Redis, opts: LoginAttemptsOptions, keysOf: (key: string) => [string, string]): Store => {
+  const run = async (script: string, key: string, ...args: (string | number)[]): Promise<unknown> =>
+    redis.eval(script, 2, ...keysOf(key), opts.maxFailures, opts.windowMs, ...args);
+  return {
+    async reserve(key, id) {
+      const [state, ms] = (await run(RESERVE_LUA, key, id, opts.reservationMs)) as [number, number];
+      return state === 0 ? { state: 'locked', ms } : state === 1 ? { state: 'busy' } : { state: 'reserved' };
+    },
+    async fail(key, id) {
+      const [failures, ms] = (await run(FAIL_LUA, key, id)) as [number, number];
+      return { failures, ms };
+    },
+    async succeed(key, id) {
+      const ms = (await run(SUCCEED_LUA, key, id)) as number;
+      return ms < 0 ? undefined : ms;
+    },
+    async release(key, id) {
+      await redis.zrem(keysOf(key)[1], id);
+    },
+  };
+};
+
+interface Counted {
+  failures: number;
+  windowEndsAt: number;
+  /** Reservation id -> when it lapses (performance.now()). */
+  readonly reservations: Map<string, number>;
+}
+
+/** The same rules in this replica's memory; an account's entry goes once it holds nothing. */
+const memoryStore = (opts: LoginAttemptsOptions): Store => {
+  const counts = new Map<string, Counted>();
+  const entry = (key: string): Counted => {
+    const now = performance.now();
+    let counted = counts.get(key);
+    if (!counted) counts.set(key, (counted = { failures: 0, windowEndsAt: 0, reservations: new Map() }));
+    if (counted.windowEndsAt <= now) counted.failures = 0;
+    for (const [id, lapsesAt] of counted.reservations) if (lapsesAt <= now) counted.reservations.delete(id);
+    return counted;
+  };
+  const tidy = (key: string, counted: Counted) => {
+    if (counted.failures === 0 && counted.reservations.size === 0) counts.delete(key);
+  };
+  const left = (counted: Counted) => Math.max(0, Math.round(counted.windowEndsAt - performance.now()));
+  return {
+    async reserve(key, id) {
+      const counted = entry(key);
+      if (counted.failures >= opts.maxFailures) return { state: 'locked', ms: left(counted) };
+      if (counted.failures + counted.reservations.size >= opts.maxFailures) return { state: 'busy' };
+      counted.reservations.set(id, performance.now() + opts.reservationMs);
+      return { state: 'reserved' };
+    },
+    async fail(key, id) {
+      const counted = entry(key);
+      counted.reservations.delete(id);
+      if (counted.failures === 0) counted.windowEndsAt = performance.now() + opts.windowMs;
+      counted.failures++;
+      return { failures: counted.failures, ms: left(counted) };
+    },
+    async succeed(key, id) {
+      const counted = entry(key);
+      counted.reservations.delete(id);
+      if (counted.failures >= opts.maxFailures) return left(counted);
+      counted.failures = 0;
+      tidy(key, counted);
+      return undefined;
+    },
+    async release(key, id) {
+      const counted = entry(key);
+      counted.reservations.delete(id);
+      tidy(key, counted);
+    },
+  };
+};
+
+/** Whole seconds, at least 1 (Retry-After). */
+const seconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
+/** Between two looks for a free slot: about one argon2id verification, spread so waiters do not look in step. */
+const POLL_MS = 20;
+
+export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts => {
+  // Keys are hashed: Redis then holds no email addresses, and any key has the same length. The braces
+  // are a hash tag: both keys of an account on one shard, as a script's keys must be.
+  const hashed = (key: string) => createHash('sha256').update(key).digest('base64url');
+  const keysOf = (key: string): [string, string] => [`${opts.prefix}:{${key}}`, `${opts.prefix}:{${key}}:in-flight`];
+  const shared = redisStore(opts.redis, opts, keysOf);
+  const local = memoryStore(opts);
+  /** The step on Redis when it is reachable, else (or when the command fails) on this replica's count. */
+  const onStore = async <T>(step: (store: Store) => Promise<T>, store: Store = isRedisReady(opts.redis) ? shared : local): Promise<[T, Store]> => {
+    if (store === local) return [await step(local), local];
+    try {
+      return [await step(shared), shared];
+    } catch {
+      return [await step(local), local];
+    }
+  };
+
+  const attempt = (key: string, id: string, store: Store): Attempt => ({
+    async failed() {
+      const [{ failures, ms }] = await onStore((s) => s.fail(key, id), store);
+      return failures > opts.maxFailures ? { refused: true, retryAfterSeconds: seconds(ms) } : { refused: false, locked: failures === opts.maxFailures };
+    },
+    async succeeded() {
+      const [ms] = await onStore((s) => s.succeed(key, id), store);
+      return ms === undefined ? undefined : seconds(ms);
+    },
+    async abandoned() {
+      // A give-back that fails leaves the reservation to lapse on its own.
+      await onStore((s) => s.release(key, id), store).catch(() => undefined);
+    },
+  });
+
+  return {
+    redisKey: (key) => keysOf(hashed(key))[0],
+    async admit(key) {
+      const counted = hashed(key);
+      const id = randomUUID();
+      const giveUpAt = performance.now() + opts.reservationMs;
+      for (;;) {
+        const [reserved, store] = await onStore((s) => s.reserve(counted, id));
+        if (reserved.state === 'reserved') return { admitted: true, attempt: attempt(counted, id, store) };
+        if (reserved.state === 'locked') return { admitted: false, retryAfterSeconds: seconds(reserved.ms), busy: false };
+        // Every slot held by checks in flight (or by a pod that stopped mid-check, until its reservations lapse).
+        if (performance.now() >= giveUpAt) return { admitted: false, retryAfterSeconds: 1, busy: true };
+        await sleep(POLL_MS + Math.random() * POLL_MS);
+      }
+    },
+  };
+};
