@@ -80,7 +80,8 @@ export const INTEREST_READINGS = {
 
 /**
  * Failed logins per account (normalised email), shared by every replica: past `maxFailures` within
- * `windowMs` of the first one, login answers 429 until the window ends; a successful login resets it.
+ * `windowMs` of the first one, login answers 429 until the window ends; a successful login disregards
+ * the failures from its own client address before it (others' stay counted).
  * A password check reserves one of what the failures leave before its hash is verified (so at most
  * `maxFailures` checks of a parallel burst); a reservation of a pod that stopped mid-check lapses
  * after `reservationMs`, which is also how long a login waits for a slot before its 429.

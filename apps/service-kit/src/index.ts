@@ -15,6 +15,7 @@ export { InterestList, ProblemSchema, withETag, withLocation } from './http/sche
 export { assertPreconditions, CURRENT_TARGET, EVALUATED_BY_ROUTE, REFUSED_TARGET, type PreconditionTarget, type RouteTarget } from './http/preconditions.ts';
 export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type FailureVerdict } from './http/failure-throttle.ts';
 export { LEASE_MAX } from './http/local-allowance.ts';
+export { clientAddressKey } from './http/client-address.ts';
 export { createServiceClient, retryAfterSeconds, ServiceAnswerError, ServiceUnavailableError, type CallOptions, type ServiceClient } from './http/service-client.ts';
 export { unstorableValue, VISIBLE_TEXT } from './http/validation.ts';
 export { inSpan, recordAsyncRequest, type AsyncRequestOutcome } from './telemetry/tracing.ts';

@@ -1,7 +1,8 @@
 /**
  * Failed logins are throttled per account (normalised email) across replicas, through Redis:
  * past LOGIN_THROTTLE.maxFailures the login answers 429 problem+json with Retry-After even for
- * the right password; the passwords checked at once never exceed what the failures leave; a successful login resets the count; an unknown email is counted and
+ * the right password; the passwords checked at once never exceed what the failures leave; a successful
+ * login disregards the failures from its own address before it, never another's; an unknown email is counted and
  * answered exactly like a known one; with Redis unreachable each replica counts on its own.
  * Every test uses fresh emails: the counts live in the shared Redis for the whole window.
  */
@@ -52,8 +53,11 @@ const register = async (email: string) => {
 };
 // Each attempt comes from its own address: the per-caller rate limit is not what is tested here.
 let ip = 0;
-const login = (replica: RunningUserService, email: string, password: string) =>
-  replica.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, headers: { 'x-forwarded-for': `10.0.${Math.floor(++ip / 250) % 250}.${ip % 250}` } });
+const loginFrom = (replica: RunningUserService, email: string, password: string, address: string) =>
+  replica.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, headers: { 'x-forwarded-for': address } });
+const login = (replica: RunningUserService, email: string, password: string) => loginFrom(replica, email, password, `10.0.${Math.floor(++ip / 250) % 250}.${ip % 250}`);
+/** The traveller's own address, one per test. */
+const travellerAddress = () => `192.0.2.${Math.floor(Math.random() * 250)}:${1024 + Math.floor(Math.random() * 60_000)}`;
 
 /** maxFailures wrong passwords, alternating replicas; every one a plain 401. */
 const failUpToTheLimit = async (email: string, replicas: RunningUserService[]) => {
@@ -105,7 +109,7 @@ describe('login throttle', () => {
     expect(statuses.map((r) => r.statusCode)).toEqual(Array(3 * LOGIN_THROTTLE.maxFailures).fill(200));
   });
 
-  it('tells a parallel burst of wrong guesses with the right one last exactly maxFailures failures, the rest 429, the right one too once they are recorded', async () => {
+  it('tells a parallel burst of wrong guesses with the right one last exactly maxFailures failures, the rest 429, the right one too once they are recorded, and keeps them all', async () => {
     const email = freshEmail();
     await register(email);
     const guesses = [...Array.from({ length: 5 * LOGIN_THROTTLE.maxFailures }, (_, i) => `wrong password ${i}`), PASSWORD];
@@ -113,17 +117,11 @@ describe('login throttle', () => {
     const right = answers.at(-1)!;
     const wrong = answers.slice(0, -1).map((res) => res.statusCode);
     expect(wrong.filter((status) => status !== 401 && status !== 429)).toEqual([]);
-    const told = wrong.filter((status) => status === 401).length;
-    if (right.statusCode === 429) {
-      // Verified once the burst's failures were recorded: answered as they are, and the lock stays.
-      expect(told).toBe(LOGIN_THROTTLE.maxFailures);
-      expect(await failuresOf(email)).toBe(LOGIN_THROTTLE.maxFailures);
-    } else {
-      // Verified before maxFailures were recorded (a traveller's own login in the middle of a burst): it
-      // clears the count as any success, so the failures after it are told again, up to the limit.
-      expect(right.statusCode).toBe(200);
-      expect(told).toBeLessThan(2 * LOGIN_THROTTLE.maxFailures);
-    }
+    // Exactly maxFailures told whenever the right one is checked: once they are recorded it is answered as
+    // they are (429, the lock stays); before, among them, it frees its slot and disregards nothing of theirs.
+    expect(wrong.filter((status) => status === 401)).toHaveLength(LOGIN_THROTTLE.maxFailures);
+    expect([200, 429]).toContain(right.statusCode);
+    expect(await failuresOf(email)).toBe(LOGIN_THROTTLE.maxFailures);
   });
 
   it('checks at most maxFailures passwords of a parallel burst of wrong guesses: the rest wait for their turn and are answered the lock unchecked', async () => {
@@ -140,14 +138,31 @@ describe('login throttle', () => {
     for (const res of locked) expectThrottled(res);
   });
 
-  it('resets the count on a successful login', async () => {
+  it("disregards, on a right login, the failures from the traveller's own address before it: a full budget again", async () => {
     const email = freshEmail();
     await register(email);
-    for (let i = 0; i < LOGIN_THROTTLE.maxFailures - 1; i++) expect((await login(a, email, 'wrong password')).statusCode).toBe(401);
-    expect((await login(b, email, PASSWORD)).statusCode).toBe(200);
-    // A full new budget: maxFailures more wrong passwords are plain 401s, then the limit holds.
+    const traveller = travellerAddress();
+    for (let i = 0; i < LOGIN_THROTTLE.maxFailures - 1; i++) expect((await loginFrom(a, email, 'wrong password', traveller)).statusCode).toBe(401);
+    // The same client on another connection (Application Gateway's ip:port): the same address.
+    expect((await loginFrom(b, email, PASSWORD, traveller.replace(/:\d+$/, ':4242'))).statusCode).toBe(200);
     await failUpToTheLimit(email, [b, a]);
-    expectThrottled(await login(a, email, PASSWORD));
+    expectThrottled(await loginFrom(a, email, PASSWORD, traveller));
+  });
+
+  it("keeps counting an attacker's guesses from other addresses through the traveller's right logins (NIST SP 800-63B 5.2.2: only the same address's failures are disregarded)", async () => {
+    // Before, a right login cleared the account's count whoever had failed: guesses interleaved with
+    // the traveller's logins were never locked out (here 12 guesses, all told, and every login 200).
+    const email = freshEmail();
+    await register(email);
+    const traveller = travellerAddress();
+    const guesses: number[] = [];
+    const logins: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++) guesses.push((await login([a, b][i % 2]!, email, `guess ${round}-${i}`)).statusCode);
+      logins.push((await loginFrom([a, b][round % 2]!, email, PASSWORD, traveller)).statusCode);
+    }
+    expect(guesses).toEqual([...Array(LOGIN_THROTTLE.maxFailures).fill(401), 429, 429]);
+    expect(logins).toEqual([200, 200, 429]);
   });
 
   it('counts and answers an unknown email exactly like a known one', async () => {
@@ -181,12 +196,18 @@ describe('login throttle', () => {
 
 describe('login attempts (the counts under the throttle)', () => {
   const prefix = `${REDIS_TEST_PREFIX}:login-attempts-${randomUUID()}`;
-  const attempts = (redis: RunningUserService, reservationMs: number) => createLoginAttempts({ redis: redis.app.kit.redis, prefix, maxFailures: 3, windowMs: 60_000, reservationMs });
+  const attempts = (redis: RunningUserService, reservationMs: number, maxFailures = 3) => createLoginAttempts({ redis: redis.app.kit.redis, prefix, maxFailures, windowMs: 60_000, reservationMs });
+  /** One check from `address` that fails. */
+  const fail = async (throttle: LoginAttempts, key: string, address: string) => {
+    const admission = await throttle.admit(key, address);
+    if (!admission.admitted) throw new Error('not admitted');
+    return admission.attempt.failed();
+  };
   /** Admitted checks that fail after a moment (a hash's time): how many were admitted, and the refusals' kinds. */
   const burst = async (throttle: LoginAttempts, key: string, n: number) => {
     const admissions = await Promise.all(
       Array.from({ length: n }, async () => {
-        const admission = await throttle.admit(key);
+        const admission = await throttle.admit(key, `guesser ${Math.random()}`);
         if (!admission.admitted) return admission.busy ? 'busy' : 'locked';
         await sleep(10);
         return (await admission.attempt.failed()).refused ? 'refused' : 'failed';
@@ -200,14 +221,30 @@ describe('login attempts (the counts under the throttle)', () => {
     expect(await burst(attempts(noRedis, 5_000), randomUUID(), 20)).toEqual({ failed: 3, locked: 17 });
   });
 
+  it('keeps the failures recorded while a right password is checked, its own address\'s too, on Redis and per instance', async () => {
+    // Before, the success cleared every failure of the account, those recorded since its check began among them.
+    for (const replica of [a, noRedis]) {
+      const throttle = attempts(replica, 5_000, 5);
+      const key = randomUUID();
+      for (let i = 0; i < 2; i++) await fail(throttle, key, 'traveller');
+      const right = await throttle.admit(key, 'traveller');
+      if (!right.admitted) throw new Error('not admitted');
+      await fail(throttle, key, 'traveller');
+      await fail(throttle, key, 'attacker');
+      expect(await right.attempt.succeeded()).toBeUndefined();
+      // The two before it disregarded, the two since kept: 3 of the 5 left.
+      expect(await burst(throttle, key, 20)).toEqual({ failed: 3, locked: 17 });
+    }
+  });
+
   it('lets the reservations of checks that never end (a pod stopped mid-check) lapse: a check waits for them, then is admitted', async () => {
     const key = randomUUID();
     const holder = attempts(a, 1_000);
-    for (let i = 0; i < 3; i++) expect((await holder.admit(key)).admitted).toBe(true);
+    for (let i = 0; i < 3; i++) expect((await holder.admit(key, 'x')).admitted).toBe(true);
     // Waiting at most 200 ms, less than the reservations hold: 429 for checks in progress.
-    expect(await attempts(a, 200).admit(key)).toEqual({ admitted: false, busy: true, retryAfterSeconds: 1 });
+    expect(await attempts(a, 200).admit(key, 'x')).toEqual({ admitted: false, busy: true, retryAfterSeconds: 1 });
     const started = performance.now();
-    const admission = await holder.admit(key);
+    const admission = await holder.admit(key, 'x');
     expect(admission.admitted).toBe(true);
     expect(performance.now() - started).toBeGreaterThan(500);
   });

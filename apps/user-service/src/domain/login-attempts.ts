@@ -8,6 +8,12 @@
  * refused for being in flight, as when a reservation was only returned at the request's end
  * (da8b968). A reservation left by a pod that stopped mid-check lapses after `reservationMs`.
  *
+ * A success disregards only the failures from its own client address recorded before its check
+ * began (NIST SP 800-63B 5.2.2: "the verifier SHOULD disregard any previous failed attempts for that
+ * user from the same IP address"): the traveller's own typos go, an attacker's guesses from other
+ * addresses stay counted toward the lock (OWASP Authentication Cheat Sheet, account lockout: the
+ * counter belongs to the account, not to an address), as do failures recorded while it was checked.
+ *
  * No library fits: rate-limiter-flexible counts hits of one key (its login protection counts only
  * failures, which is what let a burst through), and redis-semaphore's limit is fixed, where this one
  * is what the failures leave. One Lua script per step keeps each atomic across replicas; the keys of
@@ -44,7 +50,7 @@ export type FailureVerdict =
 /** A reserved check: exactly one of its three ends is called. */
 export interface Attempt {
   failed(): Promise<FailureVerdict>;
-  /** The seconds to wait when the account is locked meanwhile (the success must not be told), else undefined: the count cleared. */
+  /** The seconds to wait when the account is locked meanwhile (the success must not be told), else undefined: its address's failures before it disregarded. */
   succeeded(): Promise<number | undefined>;
   /** Work that got no answer (the database failed): the slot given back, nothing counted. */
   abandoned(): Promise<void>;
@@ -56,21 +62,22 @@ export type Admission =
   | { readonly admitted: false; readonly retryAfterSeconds: number; readonly busy: boolean };
 
 export interface LoginAttempts {
-  /** Reserves a check for `key`, waiting while the checks in flight hold the rest of its allowance. */
-  admit(key: string): Promise<Admission>;
+  /** Reserves a check for `key` from a client `address`, waiting while the checks in flight hold the rest of its allowance. */
+  admit(key: string, address: string): Promise<Admission>;
   /** The Redis key a logical key's failures are stored under (tests, operations: deleting it unlocks). */
   redisKey(key: string): string;
 }
 
-type Reserved = { readonly state: 'locked'; readonly ms: number } | { readonly state: 'busy' } | { readonly state: 'reserved' };
+/** `earlier`: the failures from the check's address recorded when it was reserved (what its success disregards). */
+type Reserved = { readonly state: 'locked'; readonly ms: number } | { readonly state: 'busy' } | { readonly state: 'reserved'; readonly earlier: number };
 
 /** One place the counts live: Redis (shared) or this replica's memory (Redis unreachable). */
 interface Store {
-  reserve(key: string, id: string): Promise<Reserved>;
+  reserve(key: string, id: string, address: string): Promise<Reserved>;
   /** The failures now recorded, and the milliseconds left of their window. */
-  fail(key: string, id: string): Promise<{ readonly failures: number; readonly ms: number }>;
-  /** The milliseconds left of the lock when the failures reached the limit, else undefined (the count cleared). */
-  succeed(key: string, id: string): Promise<number | undefined>;
+  fail(key: string, id: string, address: string): Promise<{ readonly failures: number; readonly ms: number }>;
+  /** The milliseconds left of the lock when the failures reached the limit, else undefined (`earlier` of the address's failures taken off). */
+  succeed(key: string, id: string, address: string, earlier: number): Promise<number | undefined>;
   release(key: string, id: string): Promise<void>;
 }
 
@@ -82,7 +89,7 @@ for _, n in ipairs(redis.call('HVALS', KEYS[1])) do failures = failures + tonumb
 const WINDOW_LEFT = `local left = redis.call('PTTL', KEYS[1])
 if left < 0 then left = tonumber(ARGV[2]) end`;
 
-/** KEYS: failures (hash), reservations (sorted set by lapse). ARGV: max, window, reservation id, reservation ms. */
+/** KEYS: failures (hash: address -> count), reservations (sorted set by lapse). ARGV: max, window, reservation id, reservation ms, address. */
 const RESERVE_LUA = `${NOW}
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
 ${FAILURES}
@@ -94,39 +101,40 @@ end
 if failures + redis.call('ZCARD', KEYS[2]) >= max then return {1, 0} end
 redis.call('ZADD', KEYS[2], now + tonumber(ARGV[4]), ARGV[3])
 redis.call('PEXPIRE', KEYS[2], ARGV[4])
-return {2, 0}`;
+return {2, tonumber(redis.call('HGET', KEYS[1], ARGV[5]) or '0')}`;
 
-/** KEYS as RESERVE_LUA. ARGV: max, window, reservation id. A window opens with the first failure and is not extended. */
+/** KEYS as RESERVE_LUA. ARGV: max, window, reservation id, address. A window opens with the first failure and is not extended. */
 const FAIL_LUA = `redis.call('ZREM', KEYS[2], ARGV[3])
-redis.call('HINCRBY', KEYS[1], 'failures', 1)
+redis.call('HINCRBY', KEYS[1], ARGV[4], 1)
 if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 ${FAILURES}
 return {failures, redis.call('PTTL', KEYS[1])}`;
 
-/** KEYS as RESERVE_LUA. ARGV: max, window, reservation id. -1: cleared. */
+/** KEYS as RESERVE_LUA. ARGV: max, window, reservation id, address, its failures when reserved. -1: not locked. */
 const SUCCEED_LUA = `redis.call('ZREM', KEYS[2], ARGV[3])
 ${FAILURES}
 if failures >= tonumber(ARGV[1]) then
   ${WINDOW_LEFT}
   return left
 end
-redis.call('DEL', KEYS[1])
+local earlier = tonumber(ARGV[5])
+if earlier > 0 and redis.call('HINCRBY', KEYS[1], ARGV[4], -earlier) <= 0 then redis.call('HDEL', KEYS[1], ARGV[4]) end
 return -1`;
 
 const redisStore = (redis: Redis, opts: LoginAttemptsOptions, keysOf: (key: string) => [string, string]): Store => {
   const run = async (script: string, key: string, ...args: (string | number)[]): Promise<unknown> =>
     redis.eval(script, 2, ...keysOf(key), opts.maxFailures, opts.windowMs, ...args);
   return {
-    async reserve(key, id) {
-      const [state, ms] = (await run(RESERVE_LUA, key, id, opts.reservationMs)) as [number, number];
-      return state === 0 ? { state: 'locked', ms } : state === 1 ? { state: 'busy' } : { state: 'reserved' };
+    async reserve(key, id, address) {
+      const [state, n] = (await run(RESERVE_LUA, key, id, opts.reservationMs, address)) as [number, number];
+      return state === 0 ? { state: 'locked', ms: n } : state === 1 ? { state: 'busy' } : { state: 'reserved', earlier: n };
     },
-    async fail(key, id) {
-      const [failures, ms] = (await run(FAIL_LUA, key, id)) as [number, number];
+    async fail(key, id, address) {
+      const [failures, ms] = (await run(FAIL_LUA, key, id, address)) as [number, number];
       return { failures, ms };
     },
-    async succeed(key, id) {
-      const ms = (await run(SUCCEED_LUA, key, id)) as number;
+    async succeed(key, id, address, earlier) {
+      const ms = (await run(SUCCEED_LUA, key, id, address, earlier)) as number;
       return ms < 0 ? undefined : ms;
     },
     async release(key, id) {
@@ -136,7 +144,8 @@ const redisStore = (redis: Redis, opts: LoginAttemptsOptions, keysOf: (key: stri
 };
 
 interface Counted {
-  failures: number;
+  /** Address -> failures. */
+  readonly failures: Map<string, number>;
   windowEndsAt: number;
   /** Reservation id -> when it lapses (performance.now()). */
   readonly reservations: Map<string, number>;
@@ -148,35 +157,39 @@ const memoryStore = (opts: LoginAttemptsOptions): Store => {
   const entry = (key: string): Counted => {
     const now = performance.now();
     let counted = counts.get(key);
-    if (!counted) counts.set(key, (counted = { failures: 0, windowEndsAt: 0, reservations: new Map() }));
-    if (counted.windowEndsAt <= now) counted.failures = 0;
+    if (!counted) counts.set(key, (counted = { failures: new Map(), windowEndsAt: 0, reservations: new Map() }));
+    if (counted.windowEndsAt <= now) counted.failures.clear();
     for (const [id, lapsesAt] of counted.reservations) if (lapsesAt <= now) counted.reservations.delete(id);
     return counted;
   };
   const tidy = (key: string, counted: Counted) => {
-    if (counted.failures === 0 && counted.reservations.size === 0) counts.delete(key);
+    if (counted.failures.size === 0 && counted.reservations.size === 0) counts.delete(key);
   };
+  const total = (counted: Counted) => [...counted.failures.values()].reduce((sum, n) => sum + n, 0);
   const left = (counted: Counted) => Math.max(0, Math.round(counted.windowEndsAt - performance.now()));
   return {
-    async reserve(key, id) {
+    async reserve(key, id, address) {
       const counted = entry(key);
-      if (counted.failures >= opts.maxFailures) return { state: 'locked', ms: left(counted) };
-      if (counted.failures + counted.reservations.size >= opts.maxFailures) return { state: 'busy' };
+      const failures = total(counted);
+      if (failures >= opts.maxFailures) return { state: 'locked', ms: left(counted) };
+      if (failures + counted.reservations.size >= opts.maxFailures) return { state: 'busy' };
       counted.reservations.set(id, performance.now() + opts.reservationMs);
-      return { state: 'reserved' };
+      return { state: 'reserved', earlier: counted.failures.get(address) ?? 0 };
     },
-    async fail(key, id) {
+    async fail(key, id, address) {
       const counted = entry(key);
       counted.reservations.delete(id);
-      if (counted.failures === 0) counted.windowEndsAt = performance.now() + opts.windowMs;
-      counted.failures++;
-      return { failures: counted.failures, ms: left(counted) };
+      if (counted.failures.size === 0) counted.windowEndsAt = performance.now() + opts.windowMs;
+      counted.failures.set(address, (counted.failures.get(address) ?? 0) + 1);
+      return { failures: total(counted), ms: left(counted) };
     },
-    async succeed(key, id) {
+    async succeed(key, id, address, earlier) {
       const counted = entry(key);
       counted.reservations.delete(id);
-      if (counted.failures >= opts.maxFailures) return left(counted);
-      counted.failures = 0;
+      if (total(counted) >= opts.maxFailures) return left(counted);
+      const remaining = (counted.failures.get(address) ?? 0) - earlier;
+      if (remaining > 0) counted.failures.set(address, remaining);
+      else counted.failures.delete(address);
       tidy(key, counted);
       return undefined;
     },
@@ -210,13 +223,14 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
     }
   };
 
-  const attempt = (key: string, id: string, store: Store): Attempt => ({
+  const attempt = (key: string, id: string, address: string, earlier: number, store: Store): Attempt => ({
     async failed() {
-      const [{ failures, ms }] = await onStore((s) => s.fail(key, id), store);
+      const [{ failures, ms }] = await onStore((s) => s.fail(key, id, address), store);
       return failures > opts.maxFailures ? { refused: true, retryAfterSeconds: seconds(ms) } : { refused: false, locked: failures === opts.maxFailures };
     },
     async succeeded() {
-      const [ms] = await onStore((s) => s.succeed(key, id), store);
+      // On another store than the reservation's (Redis failed meanwhile) its `earlier` is not that store's count: nothing taken off.
+      const [ms] = await onStore((s) => s.succeed(key, id, address, s === store ? earlier : 0), store);
       return ms === undefined ? undefined : seconds(ms);
     },
     async abandoned() {
@@ -227,13 +241,15 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
 
   return {
     redisKey: (key) => keysOf(hashed(key))[0],
-    async admit(key) {
+    async admit(key, clientAddress) {
       const counted = hashed(key);
+      // Hashed too: no client address in Redis.
+      const address = hashed(clientAddress);
       const id = randomUUID();
       const giveUpAt = performance.now() + opts.reservationMs;
       for (;;) {
-        const [reserved, store] = await onStore((s) => s.reserve(counted, id));
-        if (reserved.state === 'reserved') return { admitted: true, attempt: attempt(counted, id, store) };
+        const [reserved, store] = await onStore((s) => s.reserve(counted, id, address));
+        if (reserved.state === 'reserved') return { admitted: true, attempt: attempt(counted, id, address, reserved.earlier, store) };
         if (reserved.state === 'locked') return { admitted: false, retryAfterSeconds: seconds(reserved.ms), busy: false };
         // Every slot held by checks in flight (or by a pod that stopped mid-check, until its reservations lapse).
         if (performance.now() >= giveUpAt) return { admitted: false, retryAfterSeconds: 1, busy: true };

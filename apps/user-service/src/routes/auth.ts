@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import { AUTH_PATHS, LOGIN_THROTTLE, REDIS_KEY_PREFIXES, SESSION_REVOCATIONS, USER_PATHS } from '@tripgen/catalog';
-import { assertPreconditions, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, ProblemSchema, withLocation, type AuthenticatedUser, type Kit } from '@tripgen/service-kit';
+import { assertPreconditions, clientAddressKey, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, ProblemSchema, withLocation, type AuthenticatedUser, type Kit } from '@tripgen/service-kit';
 import { SignJWT } from 'jose';
 import { Type } from 'typebox';
 import { createLoginAttempts, type LoginAttempts } from '../domain/login-attempts.ts';
@@ -54,19 +54,21 @@ export const logLoginLock = (log: FastifyBaseLogger, userId: string | undefined,
  * hashes, the rest wait and are answered the 429 without one); past the limit a 429 before the check
  * (a locked email costs no hash), and after it too when the lock was reached meanwhile, right or
  * wrong (a guess that happens to be right must not tell the guesser so). A right password gives its
- * slot back: right passwords sent at once (retries, several devices) wait their turn, never locked out.
+ * slot back: right passwords sent at once (retries, several devices) wait their turn, never locked out;
+ * it disregards the failures from its own address recorded before it, never another address's.
  */
 export const throttledCheck = async <T>(
   throttle: LoginAttempts,
   reply: FastifyReply,
-  target: { readonly email: string; readonly of: 'email' | 'account' },
+  /** `address`: the client's (request.ip), whose earlier failures a right password disregards. */
+  target: { readonly email: string; readonly of: 'email' | 'account'; readonly address: string },
   check: () => Promise<T | undefined>,
   logLock: () => void,
 ): Promise<T | undefined> => {
   const refuseIf = (retryAfterSeconds: number | undefined) => {
     if (retryAfterSeconds !== undefined) throw tooManyFailedLogins(reply, retryAfterSeconds, target.of);
   };
-  const admission = await throttle.admit(target.email);
+  const admission = await throttle.admit(target.email, clientAddressKey(target.address));
   if (!admission.admitted) throw tooManyFailedLogins(reply, admission.retryAfterSeconds, target.of, admission.busy);
   const { attempt } = admission;
   let passed: T | undefined;
@@ -150,7 +152,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       const signedIn = await throttledCheck(
         throttle,
         reply,
-        { email, of: 'email' },
+        { email, of: 'email', address: request.ip },
         async () => {
           // The token's `iat`: the instant before the credentials are read, not after their verification.
           // A password change, a sign-out or a deletion that commits while this login verifies the hash it

@@ -125,7 +125,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     (await throttledCheck(
       throttle,
       reply,
-      { email: found.email, of: 'account' },
+      { email: found.email, of: 'account', address: request.ip },
       async () => ((await verifyPassword(found.passwordHash, password)) ? true : undefined),
       () => logLoginLock(request.log, request.user!.id, throttle.redisKey(found.email)),
     )) === true;
