@@ -1,5 +1,5 @@
 /**
- * Counts failed attempts per key (e.g. logins per account) on the shared counter: in Redis so every
+ * Counts failed attempts per key (refused access tokens per client address) on the shared counter: in Redis so every
  * replica shares the count, per instance while Redis is unreachable (an outage loosens the limit
  * per replica but never fails the request).
  *
@@ -20,7 +20,7 @@ import { sharedCounter } from './shared-counter.ts';
 
 export interface FailureThrottleOptions {
   readonly redis: Redis;
-  /** Redis key prefix, e.g. the catalog's REDIS_KEY_PREFIXES.loginFailures (keys are `<prefix>:<hash>`). */
+  /** Redis key prefix, e.g. the catalog's REDIS_KEY_PREFIXES.tokenRefusals (keys are `<prefix>:<hash>`). */
   readonly prefix: string;
   readonly maxFailures: number;
   readonly windowMs: number;
