@@ -252,3 +252,46 @@ it('keeps a value for the L2 TTL its caller picks by what was loaded', async () 
   expect(await ttl(refused)).toBeLessThanOrEqual(3_600);
   expect(await ttl(refused)).toBeGreaterThan(3_600 - 5);
 });
+
+it('keeps a value read from Redis in L1 no longer than Redis keeps it: one read near the end of its Redis life is not served from memory after Redis dropped it', async () => {
+  // A value's own TTL is its whole lifetime: read with 2 s left of it, L1 kept it min(L1 TTL, that
+  // lifetime) = 5 minutes. Each key: written by replica a, then aged in Redis to its last 2 s
+  // (PEXPIRE, as if written TTL - 2 s ago), then read by replica b.
+  for (const options of [{ l2TtlSeconds: 3_600 }, undefined]) {
+    const key = `ttl-left-${randomUUID()}`;
+    const inRedis = `${namespace}:cache@1:${key}`;
+    await a.cache.get(key, async () => ({ v: 1 }), options);
+    expect(await a.redis.pexpire(inRedis, 2_000)).toBe(1);
+    expect(await b.cache.get(key, async () => ({ v: 'not from L2' }), options)).toEqual({ v: 1 });
+    expect(b.cache.peek(key)).toEqual({ v: 1 }); // kept in b's L1 meanwhile
+    await waitFor(async () => (await a.redis.exists(inRedis)) === 0, 'Redis to drop the value', 5_000);
+    expect(b.cache.peek(key)).toBeUndefined();
+    expect(await b.cache.get(key, async () => ({ v: 2 }), options)).toEqual({ v: 2 });
+  }
+});
+
+it('answers an L1 hit without a Redis command; an L1 miss reads the value and its time left in one MULTI', async () => {
+  const key = `hot-${randomUUID()}`;
+  await a.cache.get(key, async () => ({ v: 1 }));
+  // What b's own connection sends, as Redis's MONITOR sees it (by b's client address).
+  const monitor = await connectRedis(redisUrl(), quietLogger, 'cache-test:monitor').monitor();
+  connections.push(monitor);
+  const from = `${b.redis.stream.localAddress}:${b.redis.stream.localPort}`;
+  const sent: string[] = [];
+  monitor.on('monitor', (_time: string, args: string[], source: string) => {
+    if (source === from) sent.push(args[0]!.toLowerCase());
+  });
+  // Every command b sends is heard once the marker that follows it is.
+  const sentUntilMarker = async () => {
+    const marker = `marker-${randomUUID()}`;
+    await b.redis.echo(marker);
+    await waitFor(() => sent.at(-1) === 'echo', 'the marker');
+    return sent.splice(0).slice(0, -1);
+  };
+  await sentUntilMarker();
+  expect(await b.cache.get(key, async () => ({ v: 2 }))).toEqual({ v: 1 });
+  expect(await sentUntilMarker()).toEqual(['multi', 'get', 'pttl', 'exec']);
+  expect(await b.cache.get(key, async () => ({ v: 2 }))).toEqual({ v: 1 });
+  expect(b.cache.peek(key)).toEqual({ v: 1 });
+  expect(await sentUntilMarker()).toEqual([]);
+});

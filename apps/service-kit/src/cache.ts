@@ -30,10 +30,10 @@ export interface CacheStats {
 export interface CacheEntryOptions<T extends object = object> {
   /**
    * Its L2 (Redis) TTL: a value that stays true for long (what an external model answered, which
-   * costs money to ask again) is kept longer than the default. Its L1 copy keeps the L1 TTL, or
-   * this one when shorter, so no replica serves it from memory after Redis has dropped it. A
-   * function when it depends on what was loaded (an external model's refusal is kept shorter than
-   * its answer).
+   * costs money to ask again) is kept longer than the default. A function when it depends on what
+   * was loaded (an external model's refusal is kept shorter than its answer). No L1 copy outlives
+   * its L2 entry: a loaded value keeps the L1 TTL, or this one when shorter; one read from Redis,
+   * the L1 TTL or the time Redis still keeps it, whichever is shorter.
    */
   readonly l2TtlSeconds?: number | ((value: T) => number);
 }
@@ -103,6 +103,22 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
     return ttl === undefined ? l2Ttl : typeof ttl === 'function' ? ttl(value) : ttl;
   };
   const l1TtlOf = <T extends object>(value: T, entry: CacheEntryOptions<T> | undefined): number => (entry?.l2TtlSeconds === undefined ? l1Ttl : Math.min(l1Ttl, l2TtlOf(value, entry) * 1000));
+  /**
+   * The L2 value of `key` and the milliseconds Redis keeps it still (PTTL; -1 without an expiry),
+   * read together (MULTI: the one entry both replies are of, one round trip), or undefined. The L1
+   * copy of a value read from Redis is capped by that time: the value's own TTL is its whole
+   * lifetime, and one read near its end was served from memory for minutes after Redis dropped it.
+   */
+  const readL2 = async (key: string): Promise<{ raw: string; leftMs: number } | undefined> => {
+    const k = redisKey(key);
+    const asked = performance.now();
+    const replies = await opts.redis.multi().get(k).pttl(k).exec().catch(() => null);
+    if (!replies || replies.some(([err]) => err)) return undefined;
+    const [[, raw], [, left]] = replies as [[null, string | null], [null, number]];
+    if (!raw) return undefined;
+    // Redis counted its time somewhere during the round trip: taken as at its start, L1 ends no later.
+    return { raw, leftMs: left === -1 ? Infinity : left - (performance.now() - asked) };
+  };
   const channel = cacheChannel(opts.namespace);
   const redisKey = (k: string) => cacheEntryKey(opts.namespace, opts.shape, k);
   // Where versions from before shapes keep a value: a write deletes it there too.
@@ -179,11 +195,13 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
       const hit = peek<T>(key);
       if (hit) return hit;
       if (isRedisReady(opts.redis) && !unsynced.has(key)) {
-        const raw = await opts.redis.get(redisKey(key)).catch(() => null);
-        if (raw) {
+        const found = await readL2(key);
+        if (found) {
           stats.l2Hits++;
-          const value = JSON.parse(raw) as T;
-          l1.set(key, value, { size: sizeOf(raw), ttl: l1TtlOf(value, options) });
+          const value = JSON.parse(found.raw) as T;
+          const ttl = Math.floor(Math.min(l1TtlOf(value, options), found.leftMs));
+          // lru-cache reads a TTL of 0 as none: a value about to leave Redis is served, not kept.
+          if (ttl > 0) l1.set(key, value, { size: sizeOf(found.raw), ttl });
           return value;
         }
       }
