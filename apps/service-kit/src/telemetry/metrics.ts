@@ -117,7 +117,8 @@ export const createMetrics = (serviceName: string): Metrics => {
   });
   const llmCalls = new Counter({
     name: 'llm_calls_total',
-    help: 'Calls to the language model (Azure OpenAI interest readings), by outcome: ok, error, timeout, throttled (429)',
+    // The label values from their list: written out by hand, the help missed filtered and refused.
+    help: `Calls to the language model (Azure OpenAI interest readings), by outcome: ${LLM_CALL_OUTCOMES.join(', ')} (throttled: a 429)`,
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
@@ -131,13 +132,13 @@ export const createMetrics = (serviceName: string): Metrics => {
   });
   const llmCacheLookups = new Counter({
     name: 'llm_reading_cache_lookups_total',
-    help: "Lookups in the language model's readings cache, by result: hit, miss, joined (a call under way for the same list)",
+    help: `Lookups in the language model's readings cache, by result: ${LLM_CACHE_RESULTS.join(', ')} (joined: a call under way for the same list)`,
     labelNames: ['result'] as const,
     registers: [registry],
   });
   const llmFallbacks = new Counter({
     name: 'llm_fallback_readings_total',
-    help: 'Interest readings answered by the keyword table instead of the language model, by reason: budget, model_error, no_model',
+    help: `Interest readings answered by the keyword table instead of the language model, by reason: ${LLM_FALLBACK_REASONS.join(', ')}`,
     labelNames: ['reason'] as const,
     registers: [registry],
   });
