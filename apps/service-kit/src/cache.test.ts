@@ -5,6 +5,7 @@
  * otherwise live on in L2 for its TTL.
  */
 import { randomUUID } from 'node:crypto';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { CACHE_POLICY, REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -294,4 +295,66 @@ it('answers an L1 hit without a Redis command; an L1 miss reads the value and it
   expect(await b.cache.get(key, async () => ({ v: 2 }))).toEqual({ v: 1 });
   expect(b.cache.peek(key)).toEqual({ v: 1 });
   expect(await sentUntilMarker()).toEqual([]);
+});
+
+/** A relay to Redis that can hold Redis's answers while the requests still reach it: a reply late on its way back (a retransmitted segment, a paused reader). */
+const lateReplies = async () => {
+  const target = new URL(redisUrl());
+  let holding = false;
+  const held: Buffer[] = [];
+  const sockets = new Set<Socket>();
+  let toClient: Socket | undefined;
+  const server = createServer((client) => {
+    const upstream = connect(Number(target.port), target.hostname);
+    for (const s of [client, upstream]) sockets.add(s.on('error', () => undefined));
+    toClient = client;
+    client.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => (holding ? held.push(chunk) : client.write(chunk)));
+    client.once('close', () => upstream.destroy());
+    upstream.once('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = new URL(target);
+  url.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: url.toString(),
+    hold: () => void (holding = true),
+    heldText: () => Buffer.concat(held).toString(),
+    release: () => {
+      holding = false;
+      toClient?.write(Buffer.concat(held.splice(0)));
+    },
+    close: () => new Promise<void>((resolve) => (sockets.forEach((s) => s.destroy()), server.close(() => resolve()))),
+  };
+};
+
+it("does not keep in L1 a value read from Redis before another replica's write whose invalidation it heard while the reply was on its way", async () => {
+  const relay = await lateReplies();
+  const redis = connectRedis(relay.url, quietLogger, 'cache-test:late');
+  const subscriber = connectRedis(redisUrl(), quietLogger, 'cache-test:sub');
+  connections.push(redis, subscriber);
+  await Promise.all([redis, subscriber].map((r) => new Promise((ok) => (isRedisReady(r) ? ok(undefined) : r.once('ready', ok)))));
+  const c = await createTwoLevelCache({ namespace, redis, subscriber, shape: '1' });
+  try {
+    const key = `late-${randomUUID()}`;
+    let stored = 1;
+    const load = async () => ({ version: stored });
+    await a.cache.get(key, load);
+    relay.hold();
+    const reading = c.get(key, load);
+    // Redis has answered c (version 1), the answer not yet delivered.
+    await waitFor(() => relay.heldText().includes('"version":1'), "Redis's answer to c");
+    const heard = new Promise((resolve) => subscriber.once('message', resolve)); // after the cache's own listener
+    stored = 2;
+    await a.cache.invalidate(key);
+    await heard;
+    relay.release();
+    expect(await reading).toEqual({ version: 1 }); // read before the write: served once
+    // Not kept: c's next read is the write's (before: version 1 from L1, for up to its 5 minutes).
+    expect(c.peek(key)).toBeUndefined();
+    expect(await c.get(key, load)).toEqual({ version: 2 });
+  } finally {
+    await c.close();
+    await relay.close();
+  }
 });

@@ -142,8 +142,8 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   };
   opts.redis.on('ready', onRedisReady);
 
-  // Bumped by every invalidation, here or on another replica: a value loaded while one happened
-  // may predate the write, so it is returned but not cached (it would outlive the write by a TTL).
+  // Bumped by every invalidation, here or on another replica: a value loaded, or read from L2, while
+  // one happened may predate the write, so it is returned but not cached (it would outlive the write by a TTL).
   let epoch = 0;
   const onMessage = (ch: string, key: string) => {
     if (ch !== channel) return;
@@ -195,13 +195,15 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
       const hit = peek<T>(key);
       if (hit) return hit;
       if (isRedisReady(opts.redis) && !unsynced.has(key)) {
+        const readAt = epoch;
         const found = await readL2(key);
         if (found) {
           stats.l2Hits++;
           const value = JSON.parse(found.raw) as T;
           const ttl = Math.floor(Math.min(l1TtlOf(value, options), found.leftMs));
-          // lru-cache reads a TTL of 0 as none: a value about to leave Redis is served, not kept.
-          if (ttl > 0) l1.set(key, value, { size: sizeOf(found.raw), ttl });
+          // lru-cache reads a TTL of 0 as none: a value about to leave Redis is served, not kept. One
+          // read while an invalidation was heard may predate its write (as a load): served, not kept.
+          if (ttl > 0 && epoch === readAt) l1.set(key, value, { size: sizeOf(found.raw), ttl });
           return value;
         }
       }
