@@ -4,10 +4,14 @@
  * next request is 409 problem+json naming the limit, nothing stored, no outbox row, nothing of the
  * traveller's schedule budget spent, before the places are looked up (not the location service's 503);
  * requests racing for the last place on two replicas store one schedule; an Idempotency-Key replay and
- * the same request while its schedule is active are answered as before. Real stack (PostgreSQL, Redis,
+ * the same request while its schedule is active are answered as before; a request at the limit costs
+ * no read of the traveller's profile (preferences) at the user service. Real stack (PostgreSQL, Redis,
  * the user service, the emulators); the AI and location services down, so a stored schedule stays queued.
  */
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { USER_INTERNAL_PATHS, USER_PATHS, internalPrefix } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +77,54 @@ describe('POST /api/v1/trips/{id}/schedules at the trip\'s limit of schedules ke
     const asked = await ask(authorization, other.json.id as string);
     expect(asked.status, JSON.stringify(asked.json)).toBe(202);
     expect((await queryRows<{ n: number }>(ctx.stack.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE user_id = $1', [userId]))[0]!.n).toBe(LIMIT + 1);
+  });
+
+  /**
+   * The real user service behind a proxy that counts the reads of a traveller's preferences (its
+   * internal route, or GET /me of a release before it), for a replica pointed at it.
+   */
+  const countingUserService = async () => {
+    let reads = 0;
+    const proxy: Server = createServer((req, res) => {
+      const body: Buffer[] = [];
+      req.on('data', (c: Buffer) => body.push(c)).on('end', () => {
+        void (async () => {
+          const url = req.url ?? '';
+          const path = url.split('?')[0];
+          if (path === `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}` || path === USER_PATHS.me) reads += 1;
+          const headers: Record<string, string> = {};
+          for (const name of ['authorization', 'content-type', 'accept']) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
+          const upstream = await fetch(`${ctx.stack.user.url}${url}`, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(body) });
+          res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await upstream.arrayBuffer()));
+        })();
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const replica = await ctx.stack.tripReplica({ USER_SERVICE_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` });
+    return {
+      base: replica.url,
+      reads: () => reads,
+      close: async () => {
+        await replica.stop();
+        await new Promise((resolve) => proxy.close(resolve));
+      },
+    };
+  };
+
+  it('reads no profile of the traveller at the user service for a request at the limit (before: one a request); a trip with room still reads it once', async () => {
+    const user = await countingUserService();
+    try {
+      const full = await tripWith(LIMIT);
+      for (let i = 0; i < 5; i++) expectLimitProblem(await ask(full.authorization, full.tripId, { base: user.base, ...(i % 2 ? { key: randomUUID() } : {}) }));
+      expect(user.reads()).toBe(0);
+      // The proxy does count them: a request of a trip with room reads the preferences once.
+      const roomy = await tripWith(LIMIT - 1);
+      const asked = await ask(roomy.authorization, roomy.tripId, { base: user.base });
+      expect(asked.status, JSON.stringify(asked.json)).toBe(202);
+      expect(user.reads()).toBe(1);
+    } finally {
+      await user.close();
+    }
   });
 
   it('refuses a trip that has more than the limit already (stored before it) the same way', async () => {

@@ -1086,15 +1086,25 @@ export const scheduleService = (deps: ScheduleDeps) => {
     async request(trip: TripRow, body: ScheduleRequestBody, idempotencyKey: string | undefined, authorization: string): Promise<ScheduleRow> {
       const hash = requestHash(body, trip);
       const same = (row: ScheduleRow) => sameRequest(row, hash, body, trip);
-      // The traveller's preferences fill what the trip leaves open (preferenceDerived). Asked while
-      // the checks below read the database (unused when one of them answers first: the same
-      // request again is answered whether or not the user service answers).
-      const preferences: Promise<PreferencesRead> = peers.preferences(authorization).then(
-        (value) => ({ answered: true, preferences: value }),
-        (error: unknown) => ({ answered: false, error }),
+      // The trip's count of schedules is read beside the replays' read, in parallel (+0.2-0.3 ms median, README), used only past them.
+      const counted = atLimit(trip.id);
+      // The traveller's preferences fill what the trip leaves open (preferenceDerived). Asked once
+      // the count says the trip has room, while the other checks below read the database (unused
+      // when one of them answers first: the same request again is answered whether or not the user
+      // service answers). Not for a trip at its limit: a client asking again and again of a full
+      // trip cost a profile read of the user service each time. undefined: not asked (the trip is
+      // full, or its count failed, which fails the request below).
+      const preferences: Promise<PreferencesRead | undefined> = counted.then(
+        (full) =>
+          full
+            ? undefined
+            : peers.preferences(authorization).then(
+                (value): PreferencesRead => ({ answered: true, preferences: value }),
+                (error: unknown): PreferencesRead => ({ answered: false, error }),
+              ),
+        () => undefined,
       );
-      // The trip's count of schedules is read beside them, in parallel (+0.2-0.3 ms median, README), used only past the replays.
-      const [known, full] = await Promise.all([activeOrKeyed(trip.id, idempotencyKey), atLimit(trip.id)]);
+      const [known, full] = await Promise.all([activeOrKeyed(trip.id, idempotencyKey), counted]);
       const seen = idempotencyKey === undefined ? undefined : known.find((r) => r.idempotencyKey === idempotencyKey);
       if (seen && !same(seen)) throw new HttpProblem(422, KEY_REUSED);
       if (seen) return seen;
@@ -1119,7 +1129,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
       let replan: ScheduleGenerationMessage['replan'];
 
-      const read = await preferences;
+      // Asked: the count found room (full is false here).
+      const read = (await preferences)!;
       let derived: PreferenceDerived;
       if (read.answered) derived = preferenceDerived(trip, read.preferences);
       else if (!(read.error instanceof ServiceUnavailableError || read.error instanceof ServiceAnswerError)) throw read.error;
