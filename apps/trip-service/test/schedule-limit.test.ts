@@ -56,11 +56,18 @@ const storedOf = async (tripId: string) => {
   return row!;
 };
 
+/** The limit's 409 for a trip at the limit itself: one deletion frees a place. */
 const expectLimitProblem = (res: Answer) => {
   expect(res.status, JSON.stringify(res.json)).toBe(409);
   expect(res.type).toContain('application/problem+json');
-  expect(res.json.limit).toBe(LIMIT);
+  expect([res.json.limit, res.json.kept, res.json.mustDelete]).toEqual([LIMIT, LIMIT, 1]);
   expect(res.json.detail).toBe(`A trip may keep at most ${LIMIT} schedules, and this trip has reached it; deleting one of its ended schedules frees its place for a new one`);
+};
+
+/** DELETE of `n` of the trip's ended schedules (the oldest), each 204. */
+const deleteEnded = async (authorization: string, tripId: string, n: number) => {
+  const ids = await queryRows<{ id: string }>(ctx.stack.trip.db.url, `SELECT id FROM schedules WHERE trip_id = $1 AND status IN ('completed', 'failed') ORDER BY created_at LIMIT $2`, [tripId, n]);
+  for (const { id } of ids) expect((await call(ctx.base, 'DELETE', `/api/v1/trips/${tripId}/schedules/${id}`, { headers: { authorization } })).status).toBe(204);
 };
 
 describe('POST /api/v1/trips/{id}/schedules at the trip\'s limit of schedules kept', () => {
@@ -127,10 +134,27 @@ describe('POST /api/v1/trips/{id}/schedules at the trip\'s limit of schedules ke
     }
   });
 
-  it('refuses a trip that has more than the limit already (stored before it) the same way', async () => {
+  it('refuses a trip that has more than the limit already (stored while pods of the release before counted nothing) saying how many must go: that many deletions free a place, one fewer does not', async () => {
     const { authorization, tripId } = await tripWith(LIMIT + 2);
-    expectLimitProblem(await ask(authorization, tripId));
+    const refused = await ask(authorization, tripId);
+    expect(refused.status, JSON.stringify(refused.json)).toBe(409);
+    expect(refused.type).toContain('application/problem+json');
+    // Before: 'deleting one of its ended schedules frees its place', and one deletion left the trip over it.
+    expect([refused.json.limit, refused.json.kept, refused.json.mustDelete]).toEqual([LIMIT, LIMIT + 2, 3]);
+    expect(refused.json.detail).toBe(`A trip may keep at most ${LIMIT} schedules, and this trip keeps ${LIMIT + 2} (stored while the limit was not counted); deleting 3 of its ended schedules frees a place for a new one`);
     expect((await storedOf(tripId)).schedules).toBe(LIMIT + 2);
+    await deleteEnded(authorization, tripId, 2);
+    expectLimitProblem(await ask(authorization, tripId));
+    await deleteEnded(authorization, tripId, 1);
+    expect((await ask(authorization, tripId)).status).toBe(202);
+  });
+
+  it('counts a trip far past the limit (from before it) up to twice the limit, and says the least that must go', async () => {
+    const { authorization, tripId } = await tripWith(LIMIT * 2 + 5);
+    const refused = await ask(authorization, tripId);
+    expect(refused.status, JSON.stringify(refused.json)).toBe(409);
+    expect([refused.json.limit, refused.json.kept, refused.json.mustDelete]).toEqual([LIMIT, LIMIT * 2, LIMIT + 1]);
+    expect(refused.json.detail).toBe(`A trip may keep at most ${LIMIT} schedules, and this trip keeps at least ${LIMIT * 2} (stored while the limit was not counted); deleting at least ${LIMIT + 1} of its ended schedules frees a place for a new one`);
   });
 
   it('refuses a re-plan with locked places at the limit 409 before the places are looked up (the location service down: not its 503); a replanDate outside the trip is still its 400', async () => {

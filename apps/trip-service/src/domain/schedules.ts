@@ -57,12 +57,22 @@ const INSERT_REQUEST_SQL = withOutboxSql(`
   RETURNING id`, 13);
 
 /**
- * A request's answer when its trip keeps `max` schedules already (catalog SCHEDULES_PER_TRIP): 409, a
- * conflict with the trip's state, as tripLimitReached for trips; not 429 (waiting frees nothing), a
- * DELETE of one of its ended schedules does (remove).
+ * A request's answer when its trip keeps `kept` schedules, `max` or more (catalog SCHEDULES_PER_TRIP):
+ * 409, a conflict with the trip's state, as tripLimitReached for trips; not 429 (waiting frees
+ * nothing), DELETEs of its ended schedules do (remove): `mustDelete` of them, kept - max + 1, one at
+ * the limit itself and more for a trip past it (a rollout's pods of the release before counted
+ * nothing). `counted` false: the count stopped at `kept` (keptCount), the trip has that many or more,
+ * and the figures are the least that is true.
  */
-export const scheduleLimitReached = (max: number): HttpProblem =>
-  new HttpProblem(409, `A trip may keep at most ${max} schedules, and this trip has reached it; deleting one of its ended schedules frees its place for a new one`, { limit: max });
+export const scheduleLimitReached = (max: number, kept: number, counted: boolean): HttpProblem => {
+  const mustDelete = kept - max + 1;
+  const keeps = `${counted ? '' : 'at least '}${kept}`;
+  const detail =
+    mustDelete === 1 && counted
+      ? `A trip may keep at most ${max} schedules, and this trip has reached it; deleting one of its ended schedules frees its place for a new one`
+      : `A trip may keep at most ${max} schedules, and this trip keeps ${keeps} (stored while the limit was not counted); deleting ${counted ? '' : 'at least '}${mustDelete} of its ended schedules frees a place for a new one`;
+  return new HttpProblem(409, detail, { limit: max, kept, mustDelete });
+};
 
 /** The trip changed (or went) between its read and the schedule's insert: read it again and ask again (the route does, a few times). */
 export class TripChangedError extends HttpProblem {
@@ -672,12 +682,20 @@ export const scheduleService = (deps: ScheduleDeps) => {
   const now = deps.now ?? Date.now;
   const schedulesPerTrip = config.schedulesPerTrip ?? SCHEDULES_PER_TRIP;
   /**
-   * Whether the trip keeps `schedulesPerTrip` schedules already: a count that stops at the limit
-   * (Prisma's count with `take`: a LIMIT in a subquery on the (trip_id, created_at) index), outside
-   * any transaction and without the trip's lock. It only answers sooner: INSERT_REQUEST_SQL's
-   * schedule_room_for_one settles requests racing for the last place.
+   * Where keptCount stops (the trip keeps this many or more): at twice the limit. A trip passes the
+   * limit only through pods that count nothing (the release before, during a rollout: a few tens
+   * more at the rate limit) or from before the limit (a test trip of the time kept 201,600); a count
+   * without a stop read every one of those on each refused request, which spends nothing else.
    */
-  const atLimit = async (tripId: string): Promise<boolean> => (await prisma.schedule.count({ where: { tripId }, take: schedulesPerTrip })) >= schedulesPerTrip;
+  const countedUpTo = schedulesPerTrip * 2;
+  /**
+   * The trip's schedules: a count that stops at countedUpTo (Prisma's count with `take`: a LIMIT in
+   * a subquery on the (trip_id, created_at) index), outside any transaction and without the trip's
+   * lock. Past schedulesPerTrip, the 409's figures (scheduleLimitReached); otherwise it only answers
+   * sooner: INSERT_REQUEST_SQL's schedule_room_for_one settles requests racing for the last place.
+   */
+  const keptCount = (tripId: string): Promise<number> => prisma.schedule.count({ where: { tripId }, take: countedUpTo });
+  const limitReached = (kept: number) => scheduleLimitReached(schedulesPerTrip, kept, kept < countedUpTo);
 
   /**
    * When each unfinished schedule was last asked of the AI service: a traveller polling every few
@@ -1087,7 +1105,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       const hash = requestHash(body, trip);
       const same = (row: ScheduleRow) => sameRequest(row, hash, body, trip);
       // The trip's count of schedules is read beside the replays' read, in parallel (+0.2-0.3 ms median, README), used only past them.
-      const counted = atLimit(trip.id);
+      const counted = keptCount(trip.id);
       // The traveller's preferences fill what the trip leaves open (preferenceDerived). Asked once
       // the count says the trip has room, while the other checks below read the database (unused
       // when one of them answers first: the same request again is answered whether or not the user
@@ -1095,8 +1113,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
       // trip cost a profile read of the user service each time. undefined: not asked (the trip is
       // full, or its count failed, which fails the request below).
       const preferences: Promise<PreferencesRead | undefined> = counted.then(
-        (full) =>
-          full
+        (kept) =>
+          kept >= schedulesPerTrip
             ? undefined
             : peers.preferences(authorization).then(
                 (value): PreferencesRead => ({ answered: true, preferences: value }),
@@ -1104,7 +1122,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
               ),
         () => undefined,
       );
-      const [known, full] = await Promise.all([activeOrKeyed(trip.id, idempotencyKey), counted]);
+      const [known, kept] = await Promise.all([activeOrKeyed(trip.id, idempotencyKey), counted]);
       const seen = idempotencyKey === undefined ? undefined : known.find((r) => r.idempotencyKey === idempotencyKey);
       if (seen && !same(seen)) throw new HttpProblem(422, KEY_REUSED);
       if (seen) return seen;
@@ -1125,11 +1143,11 @@ export const scheduleService = (deps: ScheduleDeps) => {
       if (active) throw new HttpProblem(409, `Schedule ${active.id} of this trip is still ${active.status}; request again when it has finished`, { scheduleId: active.id });
       // A trip at its limit is told so before anything is spent on the request: no base or place
       // looked up (no 503 of a location service down, which a retry would meet again), no budget.
-      if (full) throw scheduleLimitReached(schedulesPerTrip);
+      if (kept >= schedulesPerTrip) throw limitReached(kept);
 
       let replan: ScheduleGenerationMessage['replan'];
 
-      // Asked: the count found room (full is false here).
+      // Asked: the count found room (kept < schedulesPerTrip here).
       const read = (await preferences)!;
       let derived: PreferenceDerived;
       if (read.answered) derived = preferenceDerived(trip, read.preferences);
@@ -1257,7 +1275,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
       }
       const racing = winners.find(isActive);
       if (racing && same(racing) && idempotencyKey === undefined) return racing;
-      if (await atLimit(trip.id)) throw scheduleLimitReached(schedulesPerTrip);
+      const keptNow = await keptCount(trip.id);
+      if (keptNow >= schedulesPerTrip) throw limitReached(keptNow);
       throw new HttpProblem(409, 'Another schedule of this trip was requested at the same moment; request again when it has finished', racing ? { scheduleId: racing.id } : {});
     },
 
