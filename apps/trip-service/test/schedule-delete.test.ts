@@ -1,13 +1,16 @@
 /**
  * docs/api.md, DELETE /api/v1/trips/{id}/schedules/{scheduleId} and "Schedules kept": a traveller at
  * their trip's limit of schedules (here 3, SCHEDULES_PER_TRIP_MAX) frees a place by deleting an ended
- * schedule, not the trip; a queued or running one is a 409 naming it, kept; another traveller's trip or
+ * schedule, not the trip; a queued or running one is cancelled (204, its withdrawal for the AI service
+ * written, nobody told; schedule-cancel.test.ts with the AI service planning it); another traveller's trip or
  * an unknown schedule 404; a deleted schedule's Idempotency-Key makes a new schedule. Real stack
  * (PostgreSQL, Redis, the user service, the emulators); the AI service down, so a schedule stays queued.
  */
 import { randomUUID } from 'node:crypto';
 import { queryRows } from '@tripgen/testing';
 import { describe, expect, it } from 'vitest';
+import { QUEUES, QUEUE_NAMES } from '@tripgen/catalog';
+import { SCHEDULE_DELETED, withdrawalMessageId } from '../src/domain/schedules.ts';
 import { call, fileStack, tripBody } from './harness.ts';
 
 const LIMIT = 3;
@@ -51,17 +54,41 @@ describe('DELETE /api/v1/trips/{id}/schedules/{scheduleId}', () => {
     expect(await count(tripId)).toBe(LIMIT);
   });
 
-  it('keeps a queued schedule: 409 naming it, nothing deleted; deleted once it has ended', async () => {
+  it('cancels a queued schedule: 204, its withdrawal for the AI service and its row to forget written, nobody told; the trip takes a new request at once', async () => {
     const { authorization, tripId } = await tripWith(0);
     const asked = await ask(authorization, tripId);
     expect(asked.status).toBe(202);
-    const refused = await remove(authorization, tripId, asked.json.id as string);
-    expect([refused.status, refused.json.scheduleId]).toEqual([409, asked.json.id]);
-    expect(refused.type).toContain('application/problem+json');
-    expect(await count(tripId)).toBe(1);
-    await queryRows(ctx.stack.trip.db.url, "UPDATE schedules SET status = 'completed', result = '{}'::jsonb, finished_at = now() WHERE id = $1", [asked.json.id]);
-    expect((await remove(authorization, tripId, asked.json.id as string)).status).toBe(204);
+    const id = asked.json.id as string;
+    // Before: 409 naming it, kept until it ended.
+    const deleted = await remove(authorization, tripId, id);
+    expect(deleted.status, JSON.stringify(deleted.json)).toBe(204);
     expect(await count(tripId)).toBe(0);
+    expect((await call(ctx.base, 'GET', `/api/v1/trips/${tripId}/schedules/${id}`, { headers: { authorization } })).status).toBe(404);
+    const outbox = await queryRows<{ queue: string; body: { scheduleId: string; withdrawn?: unknown; notAfter: string } }>(
+      ctx.stack.trip.db.url,
+      'SELECT queue, body FROM outbox_messages WHERE message_id = $1',
+      [withdrawalMessageId(id)],
+    );
+    expect(outbox.map((m) => [m.queue, m.body.scheduleId, m.body.withdrawn])).toEqual([[QUEUES.aiScheduleGeneration, id, { error: SCHEDULE_DELETED, notify: false }]]);
+    expect(QUEUE_NAMES).toContain(outbox[0]!.queue);
+    // No notification of it written by this service.
+    expect(await queryRows(ctx.stack.trip.db.url, "SELECT 1 FROM outbox_messages WHERE queue = $1 AND body->'payload'->>'scheduleId' = $2", [QUEUES.notification, id])).toEqual([]);
+    expect(await queryRows(ctx.stack.trip.db.url, 'SELECT id::text FROM forgotten_schedules WHERE id = $1', [id])).toEqual([{ id }]);
+    // The trip has no active schedule any more: the next request is 202, another schedule.
+    const again = await ask(authorization, tripId);
+    expect(again.status, JSON.stringify(again.json)).toBe(202);
+    expect(again.json.id).not.toBe(id);
+  });
+
+  it('cancels once across replicas: the same DELETE on two replicas at once, one 204 and one 404, one withdrawal', async () => {
+    const replica = await ctx.stack.tripReplica();
+    const { authorization, tripId } = await tripWith(0);
+    const asked = await ask(authorization, tripId);
+    const id = asked.json.id as string;
+    const both = await Promise.all([remove(authorization, tripId, id), call(replica.url, 'DELETE', `/api/v1/trips/${tripId}/schedules/${id}`, { headers: { authorization } })]);
+    expect(both.map((a) => a.status).sort()).toEqual([204, 404]);
+    expect((await queryRows<{ n: number }>(ctx.stack.trip.db.url, 'SELECT count(*)::int AS n FROM outbox_messages WHERE message_id = $1', [withdrawalMessageId(id)]))[0]!.n).toBe(1);
+    expect((await remove(authorization, tripId, id)).status).toBe(404);
   });
 
   it('answers 404 for another traveller\'s trip, a schedule of another trip and an unknown one, deleting nothing', async () => {

@@ -30,24 +30,6 @@ export const forgetTripSchedules = (tx: Prisma.TransactionClient, tripId: string
     ON CONFLICT (id) DO NOTHING`;
 
 /**
- * Deletes one ended schedule of the traveller's trip and writes it to be forgotten, one statement;
- * whether it deleted it.
- */
-export const deleteEndedSchedule = async (prisma: PrismaClient, userId: string, tripId: string, scheduleId: string): Promise<boolean> => {
-  const [row] = await prisma.$queryRaw<{ n: number }[]>`
-    WITH gone AS (
-      DELETE FROM schedules
-       WHERE id = ${scheduleId}::uuid AND trip_id = ${tripId}::uuid AND user_id = ${userId}::uuid AND status IN ('completed', 'failed')
-      RETURNING id, trip_id, user_id, not_after
-    ), kept AS (
-      INSERT INTO forgotten_schedules (id, trip_id, user_id, not_after) SELECT id, trip_id, user_id, not_after FROM gone
-      ON CONFLICT (id) DO NOTHING
-    )
-    SELECT count(*)::int AS n FROM gone`;
-  return (row?.n ?? 0) > 0;
-};
-
-/**
  * Rows one pass sends at most (10 calls): a trip of SCHEDULES_PER_TRIP is 2; a backlog after a long
  * outage goes over several passes.
  */

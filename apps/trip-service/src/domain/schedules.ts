@@ -22,7 +22,7 @@ import { digest } from './request-digest.ts';
 import { readPage, type ListPage, type ListPosition } from './list-cursor.ts';
 import { lodgingOf, type TripRow } from './trips.ts';
 import type { NudgeClaim } from './nudge-claim.ts';
-import { deleteEndedSchedule, forgetDeleted, type ForgetLease } from './forgotten.ts';
+import { forgetDeleted, type ForgetLease } from './forgotten.ts';
 import { tripDates } from './trip-rules.ts';
 import type { ScheduleRequestBody } from './schemas.ts';
 
@@ -222,6 +222,8 @@ const expiryMessage = (row: ScheduleRow): OutboxRow => {
 export const TRIP_CHANGED = 'the trip changed while this schedule was planned (its dates, hours, places, lodging, interests or travel mode); please request it again';
 /** Why the AI service drops a schedule whose trip was deleted while it was planned (its log and ai_db only: nobody is told, the trip is gone). */
 export const TRIP_DELETED = 'the trip was deleted while this schedule was planned';
+/** Why the AI service drops a schedule the traveller deleted while it was queued or running (its log and ai_db only: nobody is told, they asked for it). */
+export const SCHEDULE_DELETED = 'the schedule was deleted while it was planned';
 /** What a schedule's id gains to be its withdrawal's message id (withdrawalMessageId; DELETION_WITHDRAWALS_SQL makes it in SQL). */
 const WITHDRAWN_SUFFIX = '.withdrawn';
 /** The message id of a schedule's withdrawal (withdrawStale): neither the request's nor its expiry's. */
@@ -278,6 +280,45 @@ SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", cre
        (request->'notifiedBy') IS NOT DISTINCT FROM to_jsonb($6::text) AS "tripNotifies"
   FROM withdrawn
  ORDER BY created_at, id`;
+
+/**
+ * A schedule's DELETE (remove), one statement: the trip's row share-locked as a request's insert
+ * locks it (a PATCH or DELETE of the trip that committed meanwhile is waited for, and a deleted trip
+ * found gone), the schedule's row deleted, whatever its state, and written to forgotten_schedules
+ * (forgotten.ts: its copy at the AI service goes once it has ended there and its deadline passed);
+ * when it was queued or running, its withdrawal on ai-schedule-generation-queue as a trip's
+ * deletion writes it (DELETION_WITHDRAWALS_SQL's message: the stored request with `notAfter` and
+ * `withdrawn` set, nobody told), so that the AI service fails it unplanned or drops the plan under
+ * way, and holds back the notification it would send of a request of the release before. An outcome
+ * recorded at the same moment either commits first (FINISH_SQL: the row, ended, is then deleted with
+ * no withdrawal; its notification, written, stays) or finds no row (recorded nowhere, told to
+ * nobody). A second DELETE, on this replica or another, finds no row. Parameters: schedule id, trip
+ * id, user id, WITHDRAWN_SUFFIX, notAfter (ISO), `withdrawn` (JSON), TRIP_NOTIFIES, then
+ * outboxSelectParams. Answers the deleted row, `withdrawn` when a withdrawal was written.
+ */
+const DELETE_SCHEDULE_SQL = `
+WITH trip AS (
+  SELECT id FROM trips WHERE id = $2::uuid AND user_id = $3::uuid FOR SHARE
+), gone AS (
+  DELETE FROM schedules s USING trip t
+   WHERE s.id = $1::uuid AND s.trip_id = t.id AND s.user_id = $3::uuid
+  RETURNING s.id, s.trip_id, s.user_id, s.status, s.created_at, s.not_after, s.request
+), forgotten AS (
+  INSERT INTO forgotten_schedules (id, trip_id, user_id, not_after) SELECT id, trip_id, user_id, not_after FROM gone
+  ON CONFLICT (id) DO NOTHING
+), outbox AS (
+  ${outboxInsertSelectSql(
+    `SELECT id::text || $4::text AS message_id,
+            request || jsonb_build_object('notAfter', $5::text, 'withdrawn', $6::jsonb) AS body,
+            1 AS n
+       FROM gone WHERE status IN ('queued', 'running')`,
+    8,
+  )}
+)
+SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", created_at AS "createdAt",
+       (request->'notifiedBy') IS NOT DISTINCT FROM to_jsonb($7::text) AS "tripNotifies",
+       status IN ('queued', 'running') AS withdrawn
+  FROM gone`;
 
 /**
  * A trip change's failures here alone (correctable) that the trip as it now is would not request,
@@ -1281,19 +1322,36 @@ export const scheduleService = (deps: ScheduleDeps) => {
     },
 
     /**
-     * Deletes an ended schedule (completed or failed) of the traveller's trip, freeing its place
-     * (SCHEDULES_PER_TRIP) and its Idempotency-Key, as a trip's DELETE does for its trips: `deleted`;
-     * `active` when it is queued or running (its outcome, notification and the trip's one active
-     * schedule would be left to nothing: it is awaited, or the trip changed, first); `none` when the
-     * trip has no such schedule or is not the traveller's. One statement: an outcome recorded at the
-     * same moment either comes first (the row then ends and is deleted) or finds no row (nothing is
-     * recorded nor told, as for a deleted trip). A schedule failed here alone that the AI service may
-     * still complete (correctable) is ended and goes as well. Its copy at the AI service goes after
-     * (forgotten.ts), unless a re-plan of the trip under way is built on it (then once that ended).
+     * Deletes a schedule of the traveller's trip, freeing its place (SCHEDULES_PER_TRIP) and its
+     * Idempotency-Key, as a trip's DELETE does for its trips: `deleted`; `none` when the trip has no
+     * such schedule or is not the traveller's. One statement (DELETE_SCHEDULE_SQL). A queued or
+     * running one is cancelled: withdrawn at the AI service as a deleted trip's are (its message in
+     * the statement, and once committed its withdraw route at once, tellWithdrawn, not waited for),
+     * nobody told, its late outcome dropped (no row); before, a 409 that had the traveller wait for
+     * it. A schedule failed here alone that the AI service may still complete (correctable) goes as
+     * well. Its copy at the AI service goes after (forgotten.ts), unless a re-plan of the trip under
+     * way is built on it (then once that ended).
      */
-    async remove(userId: string, tripId: string, scheduleId: string): Promise<'deleted' | 'active' | 'none'> {
-      if (await deleteEndedSchedule(prisma, userId, tripId, scheduleId)) return 'deleted';
-      return (await prisma.schedule.findFirst({ where: { id: scheduleId, tripId, userId }, select: { id: true } })) ? 'active' : 'none';
+    async remove(userId: string, tripId: string, scheduleId: string): Promise<'deleted' | 'none'> {
+      const reason = { error: SCHEDULE_DELETED, notify: false };
+      const [row] = await prisma.$queryRawUnsafe<(WithdrawnRow & { withdrawn: boolean })[]>(
+        DELETE_SCHEDULE_SQL,
+        scheduleId,
+        tripId,
+        userId,
+        WITHDRAWN_SUFFIX,
+        new Date(now()).toISOString(),
+        JSON.stringify(reason),
+        TRIP_NOTIFIES,
+        ...outboxSelectParams(QUEUES.aiScheduleGeneration),
+      );
+      if (!row) return 'none';
+      if (row.withdrawn) {
+        log.info({ tripId, scheduleId, deleted: true }, 'a queued or running schedule deleted: withdrawn at the AI service');
+        deps.onEnqueued();
+        void tellWithdrawn([withdrawnOf(row, reason)]);
+      }
+      return 'deleted';
     },
 
     /**

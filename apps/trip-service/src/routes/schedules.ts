@@ -132,16 +132,15 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
       config: { target: oneSchedule },
       schema: {
         operationId: 'deleteSchedule',
-        description: `Deletes an ended schedule (completed or failed) of the trip: its place among the trip's ${SCHEDULES_PER_TRIP} is free for a new request, and its Idempotency-Key too. A queued or running one is a 409 naming it (scheduleId): wait for it to end, then delete it.`,
+        description: `Deletes a schedule of the trip: its place among the trip's ${SCHEDULES_PER_TRIP} is free for a new request, and its Idempotency-Key too. A queued or running one is cancelled: withdrawn at the AI service, nobody notified, a plan that ends later dropped (before, a 409 naming it).`,
         tags: ['schedules'],
         params: ScheduleParams,
-        response: { 204: Type.Null(), 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema },
+        response: { 204: Type.Null(), 400: ProblemSchema, 404: ProblemSchema },
       },
     },
     async (request, reply) => {
       const { id, scheduleId } = request.params;
       const outcome = await schedules.remove(request.user!.id, id, scheduleId);
-      if (outcome === 'active') throw new HttpProblem(409, `Schedule ${scheduleId} of this trip is still being planned; delete it when it has finished`, { scheduleId });
       if (outcome === 'none') {
         await ownTrip(request.user!.id, id);
         throw new HttpProblem(404, 'No such schedule of this trip');
