@@ -107,7 +107,7 @@ export class Microservice extends Construct {
     if (profile.secrets.kind === 'key-vault') new SecretStore(this, 'secrets', { spec, profile });
     if (profile.mesh) new ServiceMesh(this, 'mesh', { spec, profile, mesh: profile.mesh });
     if (profile.monitoring) new ServiceMonitoring(this, 'monitoring', { spec, profile, monitoring: profile.monitoring, port: spec.port, portName: HTTP_PORT_NAME });
-    // Schema migrations run once per sync, before the new version starts (Argo CD Sync hook, wave 0).
+    // Schema migrations run before the new version starts (Argo CD Sync hook, wave 0), once per content of the Job.
     new MigrationJob(this, 'migration', { spec, profile, template });
   }
 
