@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { QUEUE_NAMES, SERVICE_NAMES } from '@tripgen/catalog';
 import { runbookAnchor, runbookProblems, type AlertRunbookLink } from './policy/alerts.ts';
-import { runbookCommandProblems, runbookCommands } from './policy/runbook-commands.ts';
+import { argocdAppProblems, runbookCommandProblems, runbookCommands } from './policy/runbook-commands.ts';
 import { RUNBOOKS_URL } from '../src/observability/alerts.ts';
 import { alertingRules } from './policy/prometheus-rules.ts';
 import type { K8sObject } from './policy/objects.ts';
@@ -174,5 +174,29 @@ describe('runbooks: the kubectl commands name objects the render has', () => {
       ...SERVICE_NAMES.map((s) => `#schedules-not-taken: \`kubectl -n tripgen get pods -l app.kubernetes.io/name=<service>\`: pods -l app.kubernetes.io/name=${s}: not rendered in prod`),
       '#schedules-not-taken: `kubectl -n tripgen exec deploy/trip-service -c trip-service -- ls`: Deployment trip-service: not rendered in prod',
     ]);
+  });
+});
+
+describe('runbooks: the argocd commands name Applications the render has', () => {
+  const applications = new Set(['dev', 'prod'].flatMap((env) => objectsOf(env).filter((o) => o.kind === 'Application').map((o) => o.metadata.name)));
+  const docs = ['docs/runbooks.md', 'docs/dr.md', 'k8s/README.md'].map((f) => [f, readFileSync(repoPath(...f.split('/')), 'utf8')] as const);
+
+  it('reads the Applications, the services\' among them', () => {
+    expect(applications).toContain('tripgen-prod-trip-service');
+    expect(applications).toContain('tripgen-dev');
+  });
+
+  it.each(docs)('%s: every `argocd app <verb> <name>` names an Application of each environment it is for', (_, md) => {
+    // Before: `argocd app sync tripgen-<env>-<service>` (migration-lock-wait), tripgen-dev-trip and so on: no such Application.
+    expect(argocdAppProblems(md, applications, SERVICE_NAMES)).toEqual([]);
+  });
+
+  it('fails on a misnamed Application, and passes a selector, a shell variable and the root app', () => {
+    const md = 'sync (`argocd app sync tripgen-<env>-<service>`), then `argocd app\n  wait tripgen-prod-ai-service`; `argocd app sync -l a=b`, `argocd app sync $wave`, `argocd app sync tripgen-prod --async`';
+    expect(argocdAppProblems(md, applications, ['trip'])).toEqual([
+      '`argocd app sync tripgen-<env>-<service>`: no Application tripgen-dev-trip',
+      '`argocd app sync tripgen-<env>-<service>`: no Application tripgen-prod-trip',
+    ]);
+    expect(argocdAppProblems(md.replace('<service>`', '<service>-service`'), applications, ['trip'])).toEqual([]);
   });
 });

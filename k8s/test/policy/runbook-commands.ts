@@ -151,3 +151,22 @@ export function runbookCommandProblems(md: string, objects: Record<Env, readonly
   }
   return [...new Set(problems)];
 }
+
+/**
+ * The Applications the `argocd app <verb> <name>` commands of a document name, with `<env>` and
+ * `<service>` put in for each environment and service; a shell variable, a `-l` selector or another
+ * placeholder is no name. Argo CD answers a name no Application has with "permission denied", as for
+ * one the caller may not touch (argo-cd server/application/application.go: it does not tell which),
+ * so a misnamed sync in a runbook reads as a missing right, mid-incident.
+ */
+export function argocdAppProblems(md: string, applications: ReadonlySet<string>, services: readonly string[], envs: readonly Env[] = ['dev', 'prod']): string[] {
+  const problems: string[] = [];
+  // A code span may wrap onto the next line of the paragraph.
+  for (const m of md.matchAll(/\bargocd\s+app\s+([a-z-]+)\s+([^\s`]+)/g)) {
+    const [command, verb, name] = [m[0], m[1]!, m[2]!];
+    if (['list', 'create'].includes(verb) || /^[-$"']/.test(name) || /<(?!env>|service>)[^>]+>/.test(name)) continue;
+    const names = envs.flatMap((env) => (name.includes('<service>') ? services.map((s) => name.replaceAll('<service>', s)) : [name]).map((n) => n.replaceAll('<env>', env)));
+    for (const n of new Set(names)) if (!applications.has(n)) problems.push(`\`${command.replace(/\s+/g, ' ')}\`: no Application ${n}`);
+  }
+  return [...new Set(problems)];
+}
