@@ -104,9 +104,10 @@ export class MigrationJob extends Construct {
       apiVersion: 'batch/v1',
       kind: 'Job',
       metadata: {
-        // Named by its content: Argo CD creates a named hook whose delete policy is not
-        // BeforeHookCreation once, and a sync retry finds the failed Job there and fails again
-        // without running the migration again. A new release (its image) or config is a new name, a new run.
+        // Named by its content: a named hook already there that is not BeforeHookCreation is applied
+        // unchanged and its outcome read from the live Job (gitops-engine pkg/sync), so a sync retry
+        // finds the failed Job and fails again without running the migration again. A new release
+        // (its image) or config is a new name, a new run.
         name: `${this.name}-${migrationJobDigest(spec)}`,
         namespace: profile.namespace,
         labels,
