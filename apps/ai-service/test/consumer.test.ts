@@ -140,6 +140,25 @@ describe('the consumer', () => {
     expect(await notifications(m.scheduleId)).toEqual([]);
   });
 
+  it('a request that cannot be read, taken after its schedule was forgotten (the trip service deleted it): failed with its request cut to its ids, not stored whole', async () => {
+    // A poison copy of the request (a redelivery, a re-send) still on the queue when the trip service
+    // had the completed copy forgotten: failOutright inserted the body as it came (the trip, the places,
+    // the traveller's preferences) into a failed row kept for GENERATION_RETENTION's 15 days. Nothing
+    // reads more of a failed row than requestedAt; the body itself is in the dead-letter queue.
+    const m = request({}, { ...ids(), requestedAt: new Date(Date.now() - 7_000).toISOString(), notifiedBy: 'trip' });
+    const generations = generationRepository(prisma);
+    expect(await generations.claim(m, randomUUID(), PLAN_CLAIM_MS)).toBe('claimed');
+    expect(await prisma.$transaction((tx) => finishGeneration(tx, m, { status: 'completed', result: { days: [], unscheduled: [] } as unknown as ScheduleResult, engineMs: 1 }, 'none'))).toBe(true);
+    expect(await generations.forget([m.scheduleId])).toEqual({ forgotten: 1, running: [] });
+    const poison = { ...m, trip: { ...m.trip, dayStart: '18:00', dayEnd: '09:00' } };
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: poison }]);
+    await waitFor(() => events.some((e) => e.messageId === m.scheduleId && e.outcome === 'deadLettered'), 'the poison request dead-lettered');
+    const row = await generation(m.scheduleId);
+    expect(row).toMatchObject({ status: 'failed', error: 'the schedule request could not be read; please request the schedule again' });
+    expect(row?.request).toEqual({ scheduleId: m.scheduleId, tripId: m.tripId, userId: m.userId, requestedAt: m.requestedAt, notifiedBy: 'trip' });
+    expect(await notifications(m.scheduleId)).toEqual([]);
+  });
+
   it('a notify message taken after its schedule was forgotten (the trip deleted, past its deadline): nobody told', async () => {
     // A request of a trip service of the release before (no notifiedBy: this service tells): its plan
     // recorded with its notify message, which waited on the queue past the deadline; meanwhile the trip

@@ -351,7 +351,10 @@ export const generationRepository = (prisma: PrismaClient) => ({
    * the route's item, says the trip service notifies: notifyingBy). Answers undefined when the schedule
    * already had its outcome, else when it was asked: from the request this service stored for it
    * (the body given here, or the delivery it was working on), undefined when it has none (it never
-   * saw the request).
+   * saw the request). A row it creates keeps what a withdrawal's does (requestKept): it can only be
+   * failed, nothing reads more of it, and a poison copy taken after its schedule was deleted and
+   * forgotten here stored the body whole (the trip, the preferences) for GENERATION_RETENTION
+   * (consumer.test.ts); the body itself is in the dead-letter queue.
    */
   async failOutright(ids: { scheduleId: string; tripId: string; userId: string }, request: unknown, error: string, by: NotifyBy): Promise<{ askedAt: Date | undefined } | undefined> {
     return prisma.$transaction(async (tx) => {
@@ -360,7 +363,7 @@ export const generationRepository = (prisma: PrismaClient) => ({
         ids.scheduleId,
         ids.tripId,
         ids.userId,
-        JSON.stringify(request ?? null),
+        JSON.stringify(requestKept(ids, request)),
       );
       return (await finishGeneration(tx, ids, { status: 'failed', error }, notifyingBy(request, by))) ? { askedAt: askedAtOf(stored?.requested_at) } : undefined;
     });
