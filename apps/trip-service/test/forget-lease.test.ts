@@ -23,6 +23,8 @@ let allRunning = true;
 let inFlight = 0;
 let mostInFlight = 0;
 let calls = 0;
+/** How many times each id was sent. */
+const sentTimes = new Map<string, number>();
 const ai = http.createServer((req, res) => {
   let body = '';
   req.on('data', (c: Buffer) => (body += c.toString()));
@@ -31,6 +33,7 @@ const ai = http.createServer((req, res) => {
     const { ids } = JSON.parse(body) as { ids: string[] };
     inFlight += 1;
     calls += 1;
+    for (const id of ids) sentTimes.set(id, (sentTimes.get(id) ?? 0) + 1);
     mostInFlight = Math.max(mostInFlight, inFlight);
     setTimeout(() => {
       inFlight -= 1;
@@ -96,5 +99,27 @@ describe('forgetting deleted schedules at the AI service', () => {
     await waitFor(async () => (await queryRows(stack.trip.db.url, 'SELECT 1 FROM forgotten_schedules WHERE id = $1', [due])).length === 0, 'the due row forgotten', 15_000, 50);
     // The others stay until their deadline (a queued copy of their request could still be planned).
     expect((await queryRows<{ n: number }>(stack.trip.db.url, 'SELECT count(*)::int AS n FROM forgotten_schedules')).map((r) => r.n)).toEqual([1001]);
+  });
+
+  it('tells a row not yet due once, not on every pass until its deadline (a trip of 1,000 schedules deleted now)', async () => {
+    await queryRows(stack.trip.db.url, 'DELETE FROM forgotten_schedules');
+    holdMs = 0;
+    allRunning = false;
+    // A full pass of rows whose deadline is a minute away, answered not running (their completed copies deleted at the first call).
+    const ids = (await queryRows<{ id: string }>(
+      stack.trip.db.url,
+      `INSERT INTO forgotten_schedules (id, trip_id, user_id, not_after)
+       SELECT gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), now() + interval '1 minute' FROM generate_series(1, 1000) RETURNING id::text AS id`,
+    )).map((r) => r.id);
+    await waitFor(async () => ids.every((id) => sentTimes.has(id)), 'every row told once', 15_000, 50);
+    const callsBefore = calls;
+    // Ten more passes (200 ms here, 2 s by default): before, each sent all 1,000 again (10 calls a pass,
+    // 300 calls a minute at the default period, until the deadline), though only the first deleted anything.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect({ extraCalls: calls - callsBefore, mostTimes: Math.max(...ids.map((id) => sentTimes.get(id) ?? 0)) }).toEqual({ extraCalls: 0, mostTimes: 1 });
+    // Once due, told again (a queued copy of a request planned meanwhile is forgotten then) and the rows go.
+    await queryRows(stack.trip.db.url, `UPDATE forgotten_schedules SET not_after = now() - interval '1 second'`);
+    await waitFor(async () => (await queryRows<{ n: number }>(stack.trip.db.url, 'SELECT count(*)::int AS n FROM forgotten_schedules'))[0]?.n === 0, 'the rows forgotten once due', 15_000, 50);
+    expect(new Set(ids.map((id) => sentTimes.get(id)))).toEqual(new Set([2]));
   });
 });

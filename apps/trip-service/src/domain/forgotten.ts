@@ -41,12 +41,16 @@ export const FORGET_PER_PASS = 1_000;
  * of the same trip's queued or running re-plan (the one-active-per-trip index finds that schedule).
  * A pass takes the due ones first: walked in key order alone, 1,000 rows not yet due ahead of a due
  * one (a trip of SCHEDULES_PER_TRIP deleted a minute ago) filled every pass, and the due rows behind
- * them waited for those deadlines (forget-lease.test.ts).
+ * them waited for those deadlines (forget-lease.test.ts). A row not yet due is taken only until the AI
+ * service was told it (told_at): its completed copy is deleted at that first call, and nothing can
+ * come back before its deadline that the call once due does not forget; sent on every pass, the
+ * 1,000 rows of a trip deleted now cost 10 calls a pass (300 a minute at the default 2 s) until
+ * their deadline, for nothing.
  */
 const pageAfter = (prisma: PrismaClient, after: string, limit: number, due: boolean) =>
   prisma.$queryRaw<{ id: string }[]>`
     SELECT f.id::text AS id FROM forgotten_schedules f
-     WHERE f.id > ${after}::uuid AND (f.not_after < now()) = ${due}
+     WHERE f.id > ${after}::uuid AND (f.not_after < now()) = ${due} AND (${due} OR f.told_at IS NULL)
        AND NOT EXISTS (SELECT 1 FROM schedules s
                         WHERE s.trip_id = f.trip_id AND s.base_schedule_id = f.id AND s.status IN ('queued', 'running'))
      ORDER BY f.id LIMIT ${limit}`;
@@ -154,8 +158,10 @@ export const forgetDeleted = async ({ prisma, forget, log, lease, backlog }: For
       break;
     }
     const running = new Set(answer.running);
-    const forgotten = due ? page.filter((r) => !running.has(r.id)).map((r) => r.id) : [];
-    if (forgotten.length > 0) done += await prisma.$executeRaw`DELETE FROM forgotten_schedules WHERE id = ANY(${forgotten}::uuid[])`;
+    const answered = page.filter((r) => !running.has(r.id)).map((r) => r.id);
+    // Due: forgotten for good. Not yet: told (asked again once due); one running there is asked again next pass.
+    if (answered.length > 0 && due) done += await prisma.$executeRaw`DELETE FROM forgotten_schedules WHERE id = ANY(${answered}::uuid[])`;
+    else if (answered.length > 0) await prisma.$executeRaw`UPDATE forgotten_schedules SET told_at = now() WHERE id = ANY(${answered}::uuid[])`;
     if (page.length < SCHEDULE_STATUS_MAX_IDS) {
       if (!due) break;
       due = false;
