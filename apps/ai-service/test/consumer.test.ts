@@ -11,7 +11,7 @@ import type { ConsumeEvent, MessageBroker } from '@tripgen/service-kit/messaging
 import { capturedLogger, waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishGeneration, generationRepository, notificationId, PLAN_CLAIM_MS, notifyMessageId, withdrawGeneration } from '../src/domain/generations.ts';
-import { lateMessageId } from '../src/domain/schedule-consumer.ts';
+import { NOTIFY_WITHOUT_ROW, lateMessageId } from '../src/domain/schedule-consumer.ts';
 import type { PrismaClient } from '../src/generated/prisma/client.ts';
 import { request } from './fixtures/places.ts';
 import { startConsumerStack, type ConsumerStack } from './support/consumer-stack.ts';
@@ -176,6 +176,21 @@ describe('the consumer', () => {
     // Before: a schedule.completed in the traveller's inbox for a trip they had deleted.
     expect(await notifications(m.scheduleId)).toEqual([]);
     expect(await generation(m.scheduleId)).toBeNull();
+  });
+
+  it('a notify message whose schedule has no row at all (ai_db restored to before its outcome): held back, and logged as such with its ids, not as a withdrawal', async () => {
+    // The row may be gone because its schedule was forgotten (deleted: told nothing, right) or because
+    // ai_db was restored to before the outcome while the message was queued (a real schedule: the
+    // traveller is not told). Nothing here tells the two apart; on-call, after a restore, checks the
+    // logged schedules in trip_db (docs/runbooks.md#backup-restore). Before, the line said the schedule
+    // was withdrawn after its outcome, which it never was.
+    const m = ids();
+    const notification = { userId: m.userId, type: SCHEDULE_NOTIFICATIONS.completed, occurredAt: new Date().toISOString(), payload: { scheduleId: m.scheduleId, tripId: m.tripId } };
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: notifyMessageId(m.scheduleId), body: { ...m, notification } }]);
+    await waitFor(() => events.some((e) => e.messageId === notifyMessageId(m.scheduleId) && e.outcome === 'processed'), 'the notify message taken');
+    expect(await notifications(m.scheduleId)).toEqual([]);
+    const said = lines.filter((l) => l.scheduleId === m.scheduleId).map((l) => ({ msg: l.msg, tripId: l.tripId, userId: l.userId, outcome: l.outcome }));
+    expect(said).toEqual([{ msg: NOTIFY_WITHOUT_ROW, tripId: m.tripId, userId: m.userId, outcome: SCHEDULE_NOTIFICATIONS.completed }]);
   });
 
   it('telemetry that throws when a schedule ends: the outcome is kept, notified once, on its first delivery', async () => {

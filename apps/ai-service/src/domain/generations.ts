@@ -208,8 +208,11 @@ export const withdrawGeneration = async (
   return { failed, askedAt: askedAtOf(stored?.requested_at) };
 };
 
-/** What a notify message did: told the traveller its outcome, told them of the withdrawal instead (a changed trip), or nothing (a deleted trip). */
-export type NotifyDelivery = 'notified' | 'notified-withdrawn' | 'withheld';
+/**
+ * What a notify message did: told the traveller its outcome, told them of the withdrawal instead (a
+ * changed trip), nothing (a deleted trip), or nothing because its schedule has no row (`gone`).
+ */
+export type NotifyDelivery = 'notified' | 'notified-withdrawn' | 'withheld' | 'gone';
 
 /**
  * A notify message taken (notifyMessageId), in its delivery's transaction: the schedule's row
@@ -229,7 +232,10 @@ export const deliverNotification = async (tx: SqlExecutor, message: NotifyMessag
   // No row: its schedule was forgotten (the trip service deleted it; the forget route deletes a completed
   // copy, its withdrawal mark with it) or its account erased; the outcome's transaction wrote the row, so
   // nothing else takes it away before its notify message. Told, the traveller heard of a deleted trip.
-  if (!row) return 'withheld';
+  // ai_db restored to before the outcome looks the same, and this service cannot ask the trip service
+  // (the call graph is trip -> ai): held back too, said apart (`gone`) so that on-call can check those
+  // schedules in trip_db after a restore (docs/runbooks.md#backup-restore).
+  if (!row) return 'gone';
   const withdrawn = row.withdrawn;
   if (withdrawn && withdrawn.notify !== true) return 'withheld';
   const n: NotificationMessage =

@@ -46,6 +46,14 @@ import { parseNotifyMessage, parseScheduleRequest, salvageIds, salvageWithdrawal
 export const CONSUMER_NAME = 'ai-service.schedules';
 
 /**
+ * The line said when a notify message finds no row of its schedule (deliverNotification 'gone'): held
+ * back, as the schedule was forgotten (deleted at the trip service) or its account erased; but ai_db
+ * restored to before the outcome while the message was queued looks the same, and then the traveller
+ * of a real schedule is not told. Its ids let on-call check trip_db after a restore (runbooks.md#backup-restore).
+ */
+export const NOTIFY_WITHOUT_ROW = 'a notify message found no row of its schedule (forgotten, its account erased, or ai_db restored to before its outcome): its notification is held back';
+
+/**
  * The message id of a request's copy sent to the back of the queue when it was first taken past its
  * deadline (the request's, or its expiry message's: one copy per schedule). Another id than theirs,
  * so neither the broker nor this consumer takes it for a duplicate; taken, it is failed as late.
@@ -335,7 +343,9 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       }
       if ('notify' in made) {
         const done = await deliverNotification(tx, made.notify);
-        if (done !== 'notified') options.logger.info({ scheduleId: made.notify.scheduleId, outcome: made.notify.notification.type, done }, 'the schedule was withdrawn after its outcome: its notification is held back');
+        const said = { scheduleId: made.notify.scheduleId, tripId: made.notify.tripId, userId: made.notify.userId, outcome: made.notify.notification.type };
+        if (done === 'gone') options.logger.info(said, NOTIFY_WITHOUT_ROW);
+        else if (done !== 'notified') options.logger.info({ ...said, done }, 'the schedule was withdrawn after its outcome: its notification is held back');
         return;
       }
       const label: AsyncOutcome = made.expired ? 'expired' : made.outcome.status;
