@@ -31,6 +31,13 @@ const targets = scrapeTargets(prod, { 'rollouts-pod-template-hash': LATEST_HASH 
 const services = inStartOrder(SERVICE_NAMES.filter((s) => existsSync(join(REPO_ROOT, serviceEntry(s)))));
 const work = mkdtempSync(join(os.tmpdir(), 'tripgen-scraped-'));
 
+/**
+ * The AI service with its Azure OpenAI adapter on, as prod's alerts expect it (its model-call series
+ * exist only then): an endpoint nothing answers, so its readings fall back to the keywords
+ * (outcome `error`) and every other outcome is exported at 0, the values the rules select.
+ */
+const AI_MODEL = { AZURE_OPENAI_ENDPOINT: `http://127.0.0.1:${UNREACHABLE_PORT}`, AZURE_OPENAI_DEPLOYMENT: 'scraped' };
+
 const running = new Map<ServiceName, NodeProcess>();
 const databases: TestDatabase[] = [];
 let bus: Awaited<ReturnType<typeof startEmulator>> | undefined;
@@ -71,7 +78,7 @@ beforeAll(async () => {
     databases.push(db);
     const env = serviceEnv(
       s,
-      { LOG_LEVEL: 'info', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString, JWT_SIGNING_KEY_FILE: join(work, 'signing-key.pem') },
+      { LOG_LEVEL: 'info', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString, JWT_SIGNING_KEY_FILE: join(work, 'signing-key.pem'), ...(s === 'ai' ? AI_MODEL : {}) },
       (peer) => (peer === s ? 0 : (ports.get(peer) ?? UNREACHABLE_PORT)),
     );
     const p = await startNodeProcess({ entry: serviceEntry(s), env });

@@ -10,6 +10,7 @@ import { SLO_OUTCOME_MATCHER, THRESHOLDS, bucketBound, spokenMs } from './slo.ts
 import { dependencyAlerts } from './dependency-alerts.ts';
 import { erasureAlerts } from './erasure-alerts.ts';
 import { forgetAlerts } from './forget-alerts.ts';
+import { llmAlerts } from './llm-alerts.ts';
 import { queueAlerts } from './queue-alerts.ts';
 import { CLUSTER_LABEL, CLUSTER_PLACEHOLDER, EXPORTER_JOBS, PROMETHEUS_JOB, REPLICA_LABEL } from './scrape-jobs.ts';
 
@@ -296,13 +297,14 @@ export function platformAlerts(platformNamespaces: readonly string[]): AlertSpec
   ];
 }
 
-/** The seed alerts, the dependency alerts, the queue alerts, the account erasure's, the remote write's own, the monitoring's and the platform's, one rule group each. */
+/** The seed alerts, the dependency alerts, the queue alerts, the account erasure's, the forget backlog's, the interest readings', the remote write's own, the monitoring's and the platform's, one rule group each. */
 export const alertGroups = (namespace: string, platformNamespaces: readonly string[]) => [
   { name: 'tripgen.seed-alerts', rules: seedAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.dependencies', rules: dependencyAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.queues', rules: queueAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.account-erasure', rules: erasureAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.forgotten-schedules', rules: forgetAlerts(namespace).map(alertingRule) },
+  { name: 'tripgen.interest-readings', rules: llmAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.remote-write', rules: remoteWriteAlerts(namespace).map(alertingRule) },
   { name: 'tripgen.monitoring', rules: monitoringAlerts().map(alertingRule) },
   { name: 'tripgen.platform', rules: platformAlerts(platformNamespaces).map(alertingRule) },
