@@ -289,6 +289,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const redisAuth = wantsEntraAuth(config.redisUrl, config.azureClientId)
     ? redisTokenAuth({ credential: await azureCredentialFromEnv(), log: app.log })
     : undefined;
+  // Read at each scrape: a renewal failing for long raises its alert before the token expires.
+  if (redisAuth) metrics.readRedisEntraFailingFrom(() => redisAuth.outageSeconds());
   const redis = connectRedis(config.redisUrl, app.log, workloadName(config.serviceName), redisAuth);
   const subscriber = connectRedis(config.redisUrl, app.log, `${workloadName(config.serviceName)}:sub`, redisAuth, 'subscriber');
   const cache = await createTwoLevelCache({ namespace: cacheNamespace(config.serviceName), redis, subscriber, shape: opts.cacheShape ?? '1' });

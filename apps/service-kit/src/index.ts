@@ -2,7 +2,7 @@ export { loadConfig, readEnvironment, ConfigError, type ServiceConfig, type Load
 export { createApp, markHeld, REVOKED_TOKEN_DETAIL, type App, type CreateAppOptions, type Database, type Kit } from './app.ts';
 export { runService, drainAndClose } from './server.ts';
 export { CommandError, serviceMain, type ServiceCommand, type ServiceMainOptions } from './main.ts';
-export { HttpProblem, invalidBody, isDependencyOutage, logFailure, outageChain, problem, refusalOptions, registerProblemHandlers, PROBLEM_CONTENT_TYPE, type FailureLogger, type Problem } from './http/problem.ts';
+export { HttpProblem, invalidBody, isDependencyOutage, lastingFailureLog, logFailure, outageChain, problem, refusalOptions, registerProblemHandlers, PROBLEM_CONTENT_TYPE, type FailureLogger, type LastingFailureLog, type Problem } from './http/problem.ts';
 export { operationBudget, type BudgetSlot, type OperationBudget, type OperationBudgetOptions } from './http/rate-limit.ts';
 export { createTokenVerifier, remoteJwks, remoteTokenVerifier, localJwks, bearerChallenge, bearerToken, type AuthenticatedUser, type RemoteJwks, type TokenVerifier } from './auth/jwt.ts';
 export { isRedisReady } from './redis.ts';

@@ -9,10 +9,10 @@
  * send the new token at least 3 minutes before the old one expires, to avoid connections disrupted.
  * Fake clocks (Date and timers): when each new token reaches the kit is computed, not measured.
  */
-import type { AccessToken, TokenCredential } from '@azure/identity';
+import { AuthenticationRequiredError, type AccessToken, type TokenCredential } from '@azure/identity';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ENTRA_REAUTH_MARGIN_MS, redisTokenAuth, type RenewalReport } from './redis.ts';
-import { quietLogger } from '@tripgen/testing';
+import { ENTRA_REAUTH_MARGIN_MS, REDIS_ENTRA_SCOPE, redisTokenAuth, type RenewalReport } from './redis.ts';
+import { capturedLogger, quietLogger } from '@tripgen/testing';
 
 const MSAL_RENEWAL_OFFSET_MS = 300_000;
 const MINUTE = 60_000;
@@ -20,12 +20,14 @@ const MINUTE = 60_000;
 const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
 /** Entra issuing tokens of `lifetimeMs` behind MSAL's cache, as the pods' credential answers. */
-const msalLikeCredential = (lifetimeMs: number): TokenCredential & { issued: number } => {
+const msalLikeCredential = (lifetimeMs: number, networkDown: () => boolean = () => false): TokenCredential & { issued: number } => {
   let cached: AccessToken | undefined;
   const credential = {
     issued: 0,
     async getToken(): Promise<AccessToken> {
       if (!cached || cached.expiresOnTimestamp - Date.now() < MSAL_RENEWAL_OFFSET_MS) {
+        // Entra out of reach as WorkloadIdentityCredential reports it (MSAL's code, redis-entra.test.ts).
+        if (networkDown()) throw new AuthenticationRequiredError({ scopes: [REDIS_ENTRA_SCOPE], message: 'network_error: Network request failed' });
         credential.issued += 1;
         cached = { token: `${b64url({ alg: 'RS256' })}.${b64url({ oid: 'identity', n: credential.issued })}.sig`, expiresOnTimestamp: Date.now() + lifetimeMs };
       }
@@ -82,5 +84,84 @@ describe('Entra token renewal for Redis while the credential fails', () => {
     } finally {
       auth.close();
     }
+  });
+});
+
+describe('Entra out of reach for the Redis token, for long', () => {
+  it('warns while it is short, logs at error once it has lasted 10 minutes (before the token in hand expires), and warns again for the next one after a token came', async () => {
+    const start = Date.UTC(2026, 11, 7, 9, 0);
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: start });
+    const inner = msalLikeCredential(60 * MINUTE);
+    // Entra out of reach (a blocked egress: MSAL's `network_error`, as WorkloadIdentityCredential
+    // reports it, redis-entra.test.ts) from minute 40 to 56, and from minute 95 to 100.
+    const down = (t: number) => (t >= 40 * MINUTE && t < 56 * MINUTE) || (t >= 95 * MINUTE && t < 100 * MINUTE);
+    const credential: TokenCredential = {
+      async getToken(scopes) {
+        if (down(Date.now() - start)) throw new AuthenticationRequiredError({ scopes: [REDIS_ENTRA_SCOPE], message: 'network_error: Network request failed' });
+        return inner.getToken(scopes);
+      },
+    };
+    const { logger, lines } = capturedLogger();
+    const seen: { minute: number; level: number; outageForSeconds?: number }[] = [];
+    // What the pod's gauge (catalog REDIS_ENTRA_OUTAGE.failingMetric) reads, at each minute.
+    const outage = new Map<number, number>();
+    const auth = redisTokenAuth({ credential, log: { info: logger.info.bind(logger), warn: logger.warn.bind(logger), error: logger.error.bind(logger) } });
+    try {
+      for (let t = 0; t < 110; t++) {
+        await vi.advanceTimersByTimeAsync(MINUTE);
+        for (const l of lines.splice(0)) if (l.msg === 'no Entra token for redis; retrying') seen.push({ minute: t, level: l.level as number, outageForSeconds: l.outageForSeconds as number | undefined });
+        outage.set(t + 1, auth.outageSeconds());
+      }
+    } finally {
+      auth.close();
+    }
+    // The bound (redis.ts ENTRA_OUTAGE_ESCALATE_MS), as the runbook states it.
+    const escalateMinutes = 10;
+    const first = seen.filter((l) => l.minute < 60);
+    // The token asked at 70 % of its hour (minute 42) is refused until minute 56: 14 minutes of retries.
+    expect(first.length).toBeGreaterThan(20);
+    expect(first.filter((l) => l.minute < 42 + escalateMinutes - 1).map((l) => l.level)).toEqual(expect.arrayContaining([40]));
+    expect(first.filter((l) => l.minute < 42 + escalateMinutes - 1).every((l) => l.level === 40)).toBe(true);
+    // Before: every one at warn (40) for as long as it lasted.
+    const escalated = first.filter((l) => l.level === 50);
+    expect(escalated.length).toBeGreaterThan(0);
+    expect(escalated[0]!.minute).toBeLessThan(60 - ENTRA_REAUTH_MARGIN_MS / MINUTE);
+    expect(escalated.every((l) => (l.outageForSeconds ?? 0) >= escalateMinutes * 60)).toBe(true);
+    // The gauge: 0 before, the outage's length while it lasts (from the refused ask at minute 42), 0 once a token came.
+    expect(outage.get(40)).toBe(0);
+    expect(outage.get(54)).toBeGreaterThanOrEqual(11 * 60);
+    expect(outage.get(54)).toBeLessThanOrEqual(12 * 60);
+    expect(outage.get(58)).toBe(0);
+    // The second outage, after a token came at minute 56: a new one, short, at warn.
+    const second = seen.filter((l) => l.minute >= 95);
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.every((l) => l.level === 40)).toBe(true);
+  });
+});
+
+describe('Entra out of reach for the Redis token, behind MSAL\'s cache', () => {
+  it('the first failure comes in the token\'s last minutes (the cache answers before): at error before the token expires, not 10 minutes later', async () => {
+    const start = Date.UTC(2026, 11, 7, 9, 0);
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: start });
+    // Egress to Entra blocked from minute 30 on (a firewall rule): the 60-minute token expires at minute 60.
+    const credential = msalLikeCredential(60 * MINUTE, () => Date.now() - start >= 30 * MINUTE);
+    const { logger, lines } = capturedLogger();
+    const seen: { at: number; level: number }[] = [];
+    const auth = redisTokenAuth({ credential, log: { info: logger.info.bind(logger), warn: logger.warn.bind(logger), error: logger.error.bind(logger) } });
+    try {
+      for (let t = 0; t < 70 * 6; t++) {
+        await vi.advanceTimersByTimeAsync(10_000);
+        for (const l of lines.splice(0)) if (l.msg === 'no Entra token for redis; retrying') seen.push({ at: (Date.now() - start) / MINUTE, level: l.level as number });
+      }
+    } finally {
+      auth.close();
+    }
+    // Nothing fails while MSAL answers from its cache; the first ask that reaches Entra is the one 4 minutes before the expiry.
+    expect(seen[0]!.at).toBeGreaterThan(55);
+    expect(seen[0]!.level).toBe(40);
+    // Before: at warn until 10 minutes after that (past the expiry, Redis dropping the connections at 60).
+    const firstError = seen.find((l) => l.level === 50);
+    expect(firstError?.at).toBeLessThanOrEqual(60 - ENTRA_REAUTH_MARGIN_MS / MINUTE + 1 / 6);
+    expect(seen.filter((l) => l.at > firstError!.at).every((l) => l.level === 50)).toBe(true);
   });
 });

@@ -187,3 +187,38 @@ describe("Redis's Entra token not given", () => {
     expect(said[1]!.outage).toBeUndefined();
   });
 });
+
+describe("Redis refusing the pod's renewed token", () => {
+  it('logs the refusal at error with its stack: our configuration (the identity\'s access policy assignment gone), not an outage', async () => {
+    const id = randomBytes(4).toString('hex');
+    const user = `tripgen-entra-refused-${id}`;
+    const admin = new Redis(redisUrl());
+    await admin.call('ACL', 'SETUSER', user, 'reset', 'on', '~*', '&*', '+@all');
+    // The first token is the user's password; the ones after are not (the server answers WRONGPASS to their AUTH).
+    let issued = 0;
+    const credential: TokenCredential = {
+      async getToken() {
+        issued += 1;
+        const token = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ oid: user, n: issued })}.${randomBytes(16).toString('base64url')}`;
+        if (issued === 1) await admin.call('ACL', 'SETUSER', user, 'resetpass', `>${token}`);
+        return { token, expiresOnTimestamp: Date.now() + LIFETIME_MS };
+      },
+    };
+    const { logger, lines } = capturedLogger();
+    const auth = redisTokenAuth({ credential, log: logger });
+    const redis = connectRedis(redisUrl(), logger, `entra-refused-${id}`, auth);
+    try {
+      await waitFor(() => isRedisReady(redis), 'the connection ready on the first token');
+      await waitFor(() => lines.some((l) => l.msg === 'redis re-authentication failed; retrying with the next token'), 'the refused re-authentication logged');
+      const refused = lines.find((l) => l.msg === 'redis re-authentication failed; retrying with the next token')!;
+      // Before: a warning (40) with `outage`, as if Redis were out of reach.
+      expect(refused).toMatchObject({ level: 50, err: { message: expect.stringMatching(/^WRONGPASS/), stack: expect.stringContaining('    at ') } });
+      expect(refused.outage).toBeUndefined();
+    } finally {
+      auth.close();
+      redis.disconnect();
+      await admin.call('ACL', 'DELUSER', user);
+      admin.disconnect();
+    }
+  });
+});

@@ -17,8 +17,9 @@ import { Redis } from 'ioredis';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import type { FastifyBaseLogger } from 'fastify';
 import { decodeJwt } from 'jose';
+import { REDIS_ENTRA_OUTAGE } from '@tripgen/catalog';
 // Expected outages keep their level (warn) and say why with each cause's type, message and code, no stack.
-import { logFailure, outageChain } from './http/problem.ts';
+import { lastingFailureLog, outageChain } from './http/problem.ts';
 
 export const REDIS_ENTRA_SCOPE = 'https://redis.azure.com/.default';
 
@@ -36,6 +37,15 @@ export const ENTRA_REAUTH_MARGIN_MS = 3 * 60_000;
  * (2.0 for 75, 2.4 for 90: redis-entra-renewal.test.ts).
  */
 const ASK_BEFORE_EXPIRY_MS = ENTRA_REAUTH_MARGIN_MS + 60_000;
+
+/**
+ * How long Entra may stay out of reach for the Redis token (or Redis refuse the renewed one for an
+ * outage) before the failures are logged at error (catalog REDIS_ENTRA_OUTAGE): past a passing trouble
+ * of Entra's (its "retry the request" codes, MSAL's own retries within a call). A `network_error` that
+ * lasts is a blocked egress or a wrong proxy, ours to fix. Sooner when the token in hand comes within
+ * ENTRA_REAUTH_MARGIN_MS of its expiry (redisTokenAuth).
+ */
+export const ENTRA_OUTAGE_ESCALATE_MS = REDIS_ENTRA_OUTAGE.escalateAfterMs;
 
 /** What the Redis client logs through (Fastify's logger in the services). */
 export interface RedisLogger {
@@ -88,6 +98,8 @@ export type RedisRole = 'commands' | 'subscriber';
 export interface RedisTokenAuth {
   /** A client created with `lazyConnect`: it connects once a token is there. */
   attach(redis: Redis, role?: RedisRole): void;
+  /** For how long the token requests or re-authentications have been failing for an outage, in seconds (0: they are not). */
+  outageSeconds(): number;
   close(): void;
 }
 
@@ -121,6 +133,11 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
   let current: (Credentials & { expiresOnTimestamp: number }) | undefined;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
+  // One outage for the token requests and the re-authentications: either failing keeps the connections
+  // from a new token. Escalated too once the token in hand is within Azure's margin of its expiry: the
+  // pods' credential (MSAL's cache) asks Entra only in the last 5 minutes of a token, so that is where
+  // a blocked egress first fails, minutes before Redis drops the connections.
+  const failures = lastingFailureLog(opts.log, ENTRA_OUTAGE_ESCALATE_MS, { imminent: () => current !== undefined && current.expiresOnTimestamp - Date.now() <= ENTRA_REAUTH_MARGIN_MS });
 
   const apply = async (redis: Redis, role: RedisRole, creds: Credentials): Promise<'reauthenticated' | 'reconnected' | 'deferred' | 'failed'> => {
     // Every later (re)connect of this client authenticates with these.
@@ -139,7 +156,7 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
       await redis.auth(creds.username, creds.password);
       return 'reauthenticated';
     } catch (err) {
-      opts.log.warn({ outage: outageChain(err), redis: redis.options.connectionName }, 'redis re-authentication failed; retrying with the next token');
+      failures.failed(err, { redis: redis.options.connectionName }, 'redis re-authentication failed; retrying with the next token');
       return 'failed';
     }
   };
@@ -165,10 +182,10 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
     try {
       token = await opts.credential.getToken(REDIS_ENTRA_SCOPE);
     } catch (err) {
-      // Entra out of reach is an outage (warn, its causes); a credential Entra refuses for our
-      // configuration (no federated identity record, an app not found) fails every 5 s until someone
-      // fixes it: an error with its stack.
-      logFailure(opts.log, err, {}, 'no Entra token for redis; retrying');
+      // Entra out of reach is an outage (warn, its causes; error once it lasts ENTRA_OUTAGE_ESCALATE_MS);
+      // a credential Entra refuses for our configuration (no federated identity record, an app not
+      // found) fails every 5 s until someone fixes it: an error with its stack.
+      failures.failed(err, {}, 'no Entra token for redis; retrying');
     }
     if (closed) return;
     const username = token ? objectIdOf(token.token) : undefined;
@@ -183,6 +200,7 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
       current = { username, password: token.token, expiresOnTimestamp: token.expiresOnTimestamp };
       const outcomes = await Promise.all([...clients].map(([c, role]) => apply(c, role, current!)));
       const count = (o: string) => outcomes.filter((x) => x === o).length;
+      if (count('failed') === 0) failures.succeeded();
       opts.onRenewed?.({ username, expiresOnTimestamp: token.expiresOnTimestamp, reauthenticated: count('reauthenticated'), reconnected: count('reconnected'), failed: count('failed') });
     }
     const remaining = token.expiresOnTimestamp - now;
@@ -203,6 +221,7 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
       redis.once('end', () => clients.delete(redis));
       if (current) void apply(redis, role, current);
     },
+    outageSeconds: () => failures.outageSeconds(),
     close() {
       closed = true;
       clearTimeout(timer);

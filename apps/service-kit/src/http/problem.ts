@@ -328,6 +328,44 @@ export const logFailure = (log: FailureLogger, error: unknown, fields: object, m
   else log.error({ ...fields, err: error }, msg);
 };
 
+/**
+ * The failures of one retry loop (a token renewal, a re-authentication) logged as logFailure does,
+ * until an outage has lasted `escalateAfterMs` without a success between, or `imminent` says its
+ * harm is near (a token in hand about to expire): from then on each is at error, with `outageSince`
+ * and `outageForSeconds`. A dependency out of reach for a few minutes is
+ * its owner's passing trouble (Microsoft Entra's "retry the request" codes); one that lasts is ours
+ * to fix more often than not (an egress rule or a proxy blocking the endpoint, a DNS zone missing),
+ * and a warning repeated every few seconds for hours is read by nobody. `succeeded()` ends the
+ * outage; a failure that is no outage (our configuration, a bug) is at error from the first.
+ */
+export interface LastingFailureLog {
+  failed(error: unknown, fields: object, msg: string): void;
+  succeeded(): void;
+  /** How long the outage under way has lasted, in seconds (0: none). */
+  outageSeconds(): number;
+}
+
+export const lastingFailureLog = (log: FailureLogger, escalateAfterMs: number, opts: { readonly imminent?: () => boolean; readonly now?: () => number } = {}): LastingFailureLog => {
+  const now = opts.now ?? Date.now;
+  let since: number | undefined;
+  return {
+    failed(error, fields, msg) {
+      if (!isDependencyOutage(error)) {
+        log.error({ ...fields, err: error }, msg);
+        return;
+      }
+      const at = now();
+      since ??= at;
+      if (at - since < escalateAfterMs && !opts.imminent?.()) log.warn({ ...fields, outage: outageChain(error) }, msg);
+      else log.error({ ...fields, outage: outageChain(error), outageSince: new Date(since).toISOString(), outageForSeconds: Math.round((at - since) / 1000) }, msg);
+    },
+    succeeded() {
+      since = undefined;
+    },
+    outageSeconds: () => (since === undefined ? 0 : Math.max(0, (now() - since) / 1000)),
+  };
+};
+
 export const registerProblemHandlers = (app: FastifyInstance): void => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const p = toProblem(error, request);

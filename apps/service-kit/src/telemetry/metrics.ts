@@ -5,7 +5,7 @@
  * wait, app.ts markHeld) is left out by the app's hook that feeds it.
  * One registry per app so several apps in one process (tests) do not collide.
  */
-import { ACCOUNT_ERASURE, ASYNC_LATENCY_BUCKETS_SECONDS, FORGOTTEN_BACKLOG, CONSUME_OUTCOMES, EVENT_STREAMS, LATENCY_BUCKETS_SECONDS, SERVICES, type ServiceName } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, ASYNC_LATENCY_BUCKETS_SECONDS, FORGOTTEN_BACKLOG, CONSUME_OUTCOMES, EVENT_STREAMS, LATENCY_BUCKETS_SECONDS, REDIS_ENTRA_OUTAGE, SERVICES, type ServiceName } from '@tripgen/catalog';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
@@ -65,6 +65,8 @@ export interface Metrics {
   readonly accountErasureLastSuccess: Gauge;
   /** The age of the oldest row of trip_db forgotten_schedules (catalog FORGOTTEN_BACKLOG), trip pods only. */
   readonly forgottenSchedulesOldest: Gauge;
+  /** For how long the pod's Redis Entra token has been failing for an outage (catalog REDIS_ENTRA_OUTAGE), 0 while it is not: read from `source` at each scrape. */
+  readRedisEntraFailingFrom(source: () => number): void;
 }
 
 export const createMetrics = (serviceName: string): Metrics => {
@@ -158,7 +160,20 @@ export const createMetrics = (serviceName: string): Metrics => {
     help: "Age in seconds of the oldest deleted schedule whose copies the AI service has still to forget (trip_db forgotten_schedules), set by the replica holding the forget lease (0: none, or another replica's)",
     registers: serviceName === FORGOTTEN_BACKLOG.service ? [registry] : [],
   });
-  return { registry, httpDuration, dependencyUp, messagesConsumed, outboxSetAside, asyncRequestDuration, llmCalls, llmCallDuration, llmCacheLookups, llmFallbacks, accountErasureUnknownOwners, accountErasureLastSuccess, forgottenSchedulesOldest };
+  // Every service, 0 unless its token auth sets it: a pod without Entra (dev, local runs) is not failing.
+  let redisEntraFailing = (): number => 0;
+  new Gauge({
+    name: REDIS_ENTRA_OUTAGE.failingMetric,
+    help: "For how long in seconds the pod's Entra token for Redis has not been renewed because Entra (or Redis) is out of reach (0: renewals succeed, or no Entra)",
+    registers: [registry],
+    collect() {
+      this.set(redisEntraFailing());
+    },
+  });
+  const readRedisEntraFailingFrom = (source: () => number): void => {
+    redisEntraFailing = source;
+  };
+  return { registry, httpDuration, dependencyUp, messagesConsumed, outboxSetAside, asyncRequestDuration, llmCalls, llmCallDuration, llmCacheLookups, llmFallbacks, accountErasureUnknownOwners, accountErasureLastSuccess, forgottenSchedulesOldest, readRedisEntraFailingFrom };
 };
 
 type DurationChild = ReturnType<Metrics['httpDuration']['labels']>;
