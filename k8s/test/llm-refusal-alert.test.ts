@@ -46,9 +46,10 @@ describe('interest readings refused by the content filter or the model raise a t
 
   it('an Azure Monitor rule reads the share of filtered and refused calls of the AI pods: a ticket, held 15 minutes, with a floor of calls, linked to the runbook', () => {
     // Before: no rule read llm_calls_total at all.
-    expect(reading(prodRules, 'filtered').map((r) => r.alert)).toEqual(['TripGenInterestReadingsRefused']);
-    expect(reading(prodRules, 'refused').map((r) => r.alert)).toEqual(['TripGenInterestReadingsRefused']);
-    const [rule] = reading(prodRules, 'filtered');
+    // (TripGenInterestModelFailing reads them too, among every call: llm-failing-alert.test.ts.)
+    expect(reading(prodRules, 'filtered').map((r) => r.alert)).toContain('TripGenInterestReadingsRefused');
+    expect(reading(prodRules, 'refused').map((r) => r.alert)).toContain('TripGenInterestReadingsRefused');
+    const rule = reading(prodRules, 'filtered').find((r) => r.alert === 'TripGenInterestReadingsRefused');
     expect(rule!.severity).toBe(AZURE_SEVERITY.warning);
     expect(rule!.for).toBe('PT15M');
     expect(rule!.annotations.runbook_url).toMatch(/\/docs\/runbooks\.md#interest-readings-refused$/);

@@ -1,7 +1,7 @@
 /**
- * An alert on the share of the AI service's calls to its language model (the kit's
- * `llm_calls_total`, exported by the AI service's pods when Azure OpenAI is configured) that the
- * deployment's content filter refused (`filtered`) or the model itself declined (`refused`). Each such
+ * Two alerts on the AI service's calls to its language model (the kit's `llm_calls_total`, exported
+ * by the AI service's pods when Azure OpenAI is configured). The first on the share the deployment's
+ * content filter refused (`filtered`) or the model itself declined (`refused`). Each such
  * reading falls back to the keyword table without an error (the route answers 200 `source:
  * "keywords"`, a schedule is planned on the keywords' weights): the traveller's words are the
  * expected cause, logged at info. When every list is refused, the cause is ours: the prompt or schema
@@ -14,6 +14,7 @@
  * (`error`, `timeout`, `throttled`) says nothing of the content and would dilute it. A call, not a
  * reading: a kept refusal is no call (catalog INTEREST_READINGS.refusalTtlSeconds), so one traveller
  * asking the same refused list again and again counts once an hour, not at every preview.
+ * The second on the share that got no answer (FAILED_OUTCOMES), an outage that lasts.
  */
 import { SERVICES } from '@tripgen/catalog';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
@@ -23,6 +24,13 @@ import type { AlertSpec } from './alerts.ts';
 export const LLM_CALLS_METRIC = 'llm_calls_total';
 export const REFUSED_OUTCOMES = ['filtered', 'refused'] as const;
 export const JUDGED_OUTCOMES = ['ok', ...REFUSED_OUTCOMES] as const;
+/**
+ * The calls that got no reading for an outage: Azure OpenAI failing or out of reach, no Entra token
+ * for it within the call's limit (a `network_error` that lasts: a blocked egress, a proxy), too slow,
+ * or the deployment's quota spent (429). Each is a warning line per reading, for as long as it lasts.
+ */
+export const FAILED_OUTCOMES = ['error', 'timeout', 'throttled'] as const;
+export const CALL_OUTCOMES = [...JUDGED_OUTCOMES, ...FAILED_OUTCOMES] as const;
 
 /**
  * Past half the judged calls. Travel interests ("museums, street food, hiking") seldom trip a filter
@@ -54,6 +62,17 @@ export function llmAlerts(namespace: string): AlertSpec[] {
       summary: 'Most interest readings are refused by Azure OpenAI\'s content filter or the model: travellers get keyword readings',
       description: `{{ $value | humanizePercentage }} of the language-model calls of {{ $labels.job }} the model answered in the last ${WINDOW} were refused by the deployment's content filter or declined by the model (over ${Math.round(REFUSED_SHARE * 100)}%, for ${FOR}): those travellers' interests are read by the keyword table, and each refusal is a harmful-content signal to Azure OpenAI's abuse monitoring. Our prompt or the deployment's filter configuration, not the travellers' words, when it is most calls.`,
       runbook: 'interest-readings-refused',
+    },
+    {
+      // The same window, floor and hold: Azure OpenAI's own incidents pass within minutes (the calls
+      // at warn meanwhile); half the calls failing for 15 minutes is a lasting outage, often ours.
+      alert: 'TripGenInterestModelFailing',
+      severity: 'warning',
+      expr: `(${calls(FAILED_OUTCOMES)} / ${calls(CALL_OUTCOMES)} > ${REFUSED_SHARE}) and (${calls(CALL_OUTCOMES)} >= ${MIN_JUDGED_CALLS})`,
+      for: FOR,
+      summary: 'Most interest readings get no answer from Azure OpenAI: travellers get keyword readings',
+      description: `{{ $value | humanizePercentage }} of the language-model calls of {{ $labels.job }} in the last ${WINDOW} failed, timed out or were throttled (over ${Math.round(REFUSED_SHARE * 100)}%, for ${FOR}): those travellers' interests are read by the keyword table. Azure OpenAI out of reach, no Entra token for it (a blocked egress or proxy), too slow, or the deployment's quota spent.`,
+      runbook: 'interest-model-failing',
     },
   ];
 }
