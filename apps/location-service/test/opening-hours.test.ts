@@ -667,6 +667,24 @@ describe('values the service cannot evaluate are refused with a reason', () => {
     expect(checkPlaceRecord({ ...row, openingHoursOsm: 'Mo-Su 00:30-(sunset+05:00)' })).toEqual({ ok: false, problems: [expect.stringMatching(/^\/openingHoursOsm \(sunset\+05:00\) is past midnight at this place/)] });
   });
 
+  it('evaluates a value with a sun time at the row\'s place on the dates of the year\'s sun extremes: one that fails only there is refused at load', () => {
+    // The package reads `Sunrise` as `sunrise` (sunTimeOutsideItsDay's pattern, lower case, does not), so this passed the
+    // check, which evaluated it on one date at the package's constant sun times (sunrise 06:00, less 6 hours is 00:00),
+    // and at Gyeongbokgung threw "infinite loop in nextChange" on every June date (sunrise 05:10): each answer holding one failed.
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    expect(() => dayOpenings('Mo-Su (Sunrise-06:00)-01:00', ['2026-06-21'], seoul)).toThrow(/infinite loop/);
+    expect(openingHoursProblem('Mo-Su (Sunrise-06:00)-01:00', seoul)).toBe(
+      'opening_hours cannot evaluate it at this place on 2026-06-07 (sunrise 05:10, sunset 19:51): Fatal: infinite loop in nextChange',
+    );
+    const [row] = JSON.parse(readFileSync(path.join(import.meta.dirname, '../data/places/seoul.json'), 'utf8')) as Record<string, unknown>[];
+    expect(checkPlaceRecord({ ...row, openingHoursOsm: 'Mo-Su (Sunrise-06:00)-01:00' })).toEqual({ ok: false, problems: [expect.stringMatching(/^\/openingHoursOsm opening_hours cannot evaluate it at this place on 2026-06-\d\d \(sunrise 05:1\d/)] });
+    // Without coordinates, as before; values that evaluate at the place all year stay accepted there.
+    expect(openingHoursProblem('Mo-Su (Sunrise-06:00)-01:00')).toBeUndefined();
+    for (const value of ['Mo-Su sunrise-sunset', 'Mo-Su 06:30-sunrise,sunset-17:30', 'Mo-Su (dawn-00:30)-(dusk+01:00); PH off', 'Mo-Su 22:00-sunrise', PALACE]) {
+      expect(openingHoursProblem(value, seoul)).toBeUndefined();
+    }
+  });
+
   it.each([PALACE, MUSEUM, OFFICE, '24/7', 'Mo-Su 07:00-20:00; Mo[1] off', 'Mo-Fr 09:00-18:00 "by appointment"', 'sunrise-sunset'])('accepts %j', (value) => {
     expect(openingHoursProblem(value)).toBeUndefined();
   });

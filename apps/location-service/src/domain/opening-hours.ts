@@ -880,18 +880,71 @@ export const openingHoursProblem = (value: string, at?: Coordinates): string | u
   if (unread !== undefined) return `a comment gives a last entry it cannot read: "${unread.slice(0, 200)}" (write it as HH:MM, 21시, or so many hours/minutes before closing)`;
   const outside = at && inPlaceTimeZone(() => sunTimeOutsideItsDay(value, at));
   if (outside) return outside;
+  let date = CHECK_DATE;
   try {
     inPlaceTimeZone(() => {
-      // A Tuesday with no holiday around it, and with one, two and three of the days it reads holidays: every substitution parses.
-      for (const [yesterday, today, tomorrow] of [[false, false, false], [false, true, false], [true, false, true], [true, true, true]] as const) {
-        evaluateDay(evaluatorOn(value, '2026-09-29', { yesterday, today, tomorrow }), '2026-09-29');
+      const sunDates = at ? sunCheckDates(value, at) : [];
+      for (date of [CHECK_DATE, ...sunDates]) {
+        // With no holiday around the date, and with one, two and three of the days it reads holidays: every substitution parses.
+        for (const [yesterday, today, tomorrow] of [[false, false, false], [false, true, false], [true, false, true], [true, true, true]] as const) {
+          evaluateDay(evaluatorOn(value, date, { yesterday, today, tomorrow }, sunDates.length ? at : undefined), date);
+        }
       }
     });
   } catch (err) {
-    const text = err instanceof Error ? err.message : String(err);
-    return `opening_hours cannot evaluate it: ${text.split('\n')[0]!.slice(0, 300)}`;
+    const text = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 300);
+    return date === CHECK_DATE ? `opening_hours cannot evaluate it: ${text}` : `opening_hours cannot evaluate it at this place on ${date} (${inPlaceTimeZone(() => sunTimesText(date, at!))}): ${text}`;
   }
   return undefined;
+};
+
+/** The date a value is evaluated on at load: a Tuesday, read with and without holidays around it. */
+const CHECK_DATE = '2026-09-29';
+/** The sun events the package knows. */
+const SUN_EVENTS = ['dawn', 'sunrise', 'sunset', 'dusk'] as const;
+
+/**
+ * Where the sun events are earliest and latest in Korea (33-38.6°N): sunrise and dawn earliest in June, latest in
+ * January; sunset and dusk latest in late June or July, earliest in early December. Searched there, not over the year.
+ */
+const SUN_EXTREME_WINDOWS: readonly (readonly [month: number, day: number, days: number])[] = [[1, 1, 25], [5, 25, 52], [11, 20, 42]];
+
+/**
+ * The dates of the check year where each sun event the value uses (spelt any way the package reads it, `Sunrise`
+ * too) is earliest or latest at the place: a value the check without coordinates evaluates at the package's
+ * constant sun times can fail there only (`(Sunrise-06:00)-01:00` threw "infinite loop in nextChange" on June dates
+ * in Seoul), and it fails where its sun time is furthest from them. At most eight dates, not 365.
+ */
+const sunCheckDates = (value: string, at: Coordinates): string[] => {
+  const used = new Set<string>();
+  outsideComments(value, (code) => {
+    for (const [event] of code.matchAll(/\b(?:sunrise|sunset|dawn|dusk)\b/gi)) used.add(event.toLowerCase());
+    return code;
+  });
+  const year = Number(CHECK_DATE.slice(0, 4));
+  const dates = new Set<string>();
+  for (const event of SUN_EVENTS.filter((e) => used.has(e))) {
+    const oh = parse(`${event}-24:00`, at);
+    const times = SUN_EXTREME_WINDOWS.flatMap(([month, day, days]) =>
+      oh.getOpenIntervals(new Date(year, month - 1, day), new Date(year, month - 1, day + days)).map(([start]) => [localDate(start), start.getHours() * 60 + start.getMinutes()] as const),
+    );
+    if (!times.length) continue;
+    dates.add(times.reduce((a, b) => (b[1] < a[1] ? b : a))[0]).add(times.reduce((a, b) => (b[1] > a[1] ? b : a))[0]);
+  }
+  return [...dates].sort();
+};
+
+const localDate = (t: Date): string => `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
+
+/** `sunrise 05:10, sunset 19:56`: the place's sun times on a date, said with a refusal. */
+const sunTimesText = (date: string, at: Coordinates): string => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return (['sunrise', 'sunset'] as const)
+    .map((event) => {
+      const [opens] = parse(`${event}-24:00`, at).getOpenIntervals(new Date(y, m - 1, d), new Date(y, m - 1, d + 1));
+      return `${event} ${opens ? clockText(opens[0].getHours() * 60 + opens[0].getMinutes()) : 'none'}`;
+    })
+    .join(', ');
 };
 
 const weekly = new LRUCache<string, Readonly<Record<Weekday, readonly ClockInterval[]>>>({ max: 5_000 });
