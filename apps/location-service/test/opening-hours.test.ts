@@ -450,21 +450,21 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(on('Mo-Su 06:30-sunrise', '2026-06-21')).toEqual({
       date: '2026-06-21',
       intervals: [],
-      note: '06:30-sunrise has no time on this date (sunrise at 05:10, before 06:30): closed, not counted as open',
+      note: 'no opening from 06:30 to sunrise on this date: sunrise is at 05:10, before 06:30',
     });
     expect(on('Mo-Su 06:30-sunrise', '2026-12-21')).toEqual({ date: '2026-12-21', intervals: [['06:30', '07:42']] });
     expect(on('Mo-Su 17:00-sunset', '2026-12-21').intervals).toEqual([['17:00', '17:16']]);
     expect(on('Mo-Su 18:30-sunset', '2026-12-21')).toEqual({
       date: '2026-12-21',
       intervals: [],
-      note: '18:30-sunset has no time on this date (sunset at 17:16, before 18:30): closed, not counted as open',
+      note: 'no opening from 18:30 to sunset on this date: sunset is at 17:16, before 18:30',
     });
     expect(on('Mo-Su 18:30-sunset', '2026-06-21').intervals).toEqual([['18:30', '19:56']]);
     expect(on('Mo-Su sunset-17:30', '2026-12-21')).toEqual({ date: '2026-12-21', intervals: [['17:16', '17:30']] });
     expect(on('Mo-Su sunset-17:30', '2026-06-21')).toEqual({
       date: '2026-06-21',
       intervals: [],
-      note: 'sunset-17:30 has no time on this date (sunset at 19:56, after 17:30): closed, not counted as open',
+      note: 'no opening from sunset to 17:30 on this date: sunset is at 19:56, after 17:30',
     });
     // The package already reads these as the day's (not past midnight with its defaults): no time on a winter or summer date.
     expect(on('Mo-Su sunrise-07:00', '2026-12-21')).toEqual({ date: '2026-12-21', intervals: [], note: 'closed on this date' });
@@ -488,13 +488,30 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     // the next day's sunrise, so the day after the span's date carried it too, open on its own hours.
     const seoul = { lat: 37.5796, lng: 126.977 };
     const on = (value: string, date: string) => dayOpenings(value, [date], seoul)[0]!;
-    const empty = (date: string) => `06:30-sunrise has no time on this date (sunrise at ${date}, before 06:30): closed, not counted as open`;
+    const empty = (date: string) => `no opening from 06:30 to sunrise on this date: sunrise is at ${date}, before 06:30`;
     expect(on('Mo-Su 10:00-12:00; PH 06:30-sunrise', '2026-06-04')).toEqual({ date: '2026-06-04', intervals: [['10:00', '12:00']] });
     expect(on('Mo-Su 22:00-02:00; Sa 06:30-sunrise', '2026-06-21')).toEqual({ date: '2026-06-21', intervals: [['22:00', '24:00']] });
     // The dates the span's rule decides keep the note.
     expect(on('Mo-Su 10:00-12:00; PH 06:30-sunrise', '2026-06-03').note).toContain(empty('05:11'));
     expect(on('Mo-Su 22:00-02:00; Sa 06:30-sunrise', '2026-06-20')).toEqual({ date: '2026-06-20', intervals: [], note: empty('05:10') });
     expect(on('Mo-Su 06:30-sunrise', '2026-06-22')).toEqual({ date: '2026-06-22', intervals: [], note: empty('05:11') });
+  });
+
+  it("names only the sun spans with no time whose rule decides the date, in a traveller's words", () => {
+    // Seoul, June 2026: sunrise 05:10 (before 06:30), sunset 19:56 (after 17:30); 20/21 June are a Saturday and a Sunday.
+    // Each date's note named every empty span of the value, the Sunday's on the Saturday and the Saturday's on the
+    // Sunday, as "06:30-sunrise has no time on this date (sunrise at 05:10, before 06:30): closed, not counted as open".
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    const value = 'Mo-Fr 10:00-18:00; Sa 06:30-sunrise,10:00-12:00; Su sunset-17:30';
+    expect(dayOpenings(value, ['2026-06-20', '2026-06-21', '2026-06-22'], seoul)).toEqual([
+      { date: '2026-06-20', intervals: [['10:00', '12:00']], note: 'no opening from 06:30 to sunrise on this date: sunrise is at 05:10, before 06:30' },
+      { date: '2026-06-21', intervals: [], note: 'no opening from sunset to 17:30 on this date: sunset is at 19:56, after 17:30' },
+      { date: '2026-06-22', intervals: [['10:00', '18:00']] },
+    ]);
+    // A sun time with an offset, said in words.
+    expect(dayOpenings('Mo-Su (sunset+00:30)-18:00', ['2026-06-21'], seoul)[0]!.note).toBe(
+      'no opening from 30 min after sunset to 18:00 on this date: 30 min after sunset is at 20:26, after 18:00',
+    );
   });
 
   it('a rule whose every span is a sun span with no time on the date is closed that date, not a value the package cannot parse', () => {
@@ -508,8 +525,8 @@ describe('real openings on Korean public holidays and weekly closing days', () =
       date: '2026-06-21',
       intervals: [],
       note: [
-        '06:30-sunrise has no time on this date (sunrise at 05:10, before 06:30): closed, not counted as open',
-        'sunset-17:30 has no time on this date (sunset at 19:56, after 17:30): closed, not counted as open',
+        'no opening from 06:30 to sunrise on this date: sunrise is at 05:10, before 06:30',
+        'no opening from sunset to 17:30 on this date: sunset is at 19:56, after 17:30',
       ].join('; '),
     });
     expect(on('Mo-Su 06:30-sunrise, sunset-17:30 open "bird hide"', '2026-06-21').intervals).toEqual([]);

@@ -207,6 +207,8 @@ interface Reading {
   readonly asPackage?: boolean;
   /** The days' own hours only (`ownDayValue`): no span runs past midnight. */
   readonly ownDay?: boolean;
+  /** The one sun span with no time on the date (its index among `sunSpansOn`'s notes) left as the package reads it. */
+  readonly keepSpan?: number;
 }
 
 /**
@@ -219,7 +221,7 @@ const evaluatorFor = (value: string, date: string, holidays: HolidaysAround, at?
     const weekdays = ([[holidays.yesterday, -1], [holidays.today, 0], [holidays.tomorrow, 1]] as const).flatMap(([holiday, offset]) => (holiday ? [dayOfWeek(addDays(date, offset))] : []));
     code = withHolidayWeekdays(value, weekdays.length ? weekdays : [unreachingWeekday(date)]);
   }
-  if (!reading.asPackage) code = sunSpansOn(code, date, at).code;
+  if (!reading.asPackage) code = sunSpansOn(code, date, at, reading.keepSpan).code;
   if (reading.ownDay) code = ownDayValue(code);
   return parseAt(openEndRulesOpen(code), at);
 };
@@ -424,9 +426,25 @@ interface SunSpanOnDate {
 
 const sunSpanReadings = new LRUCache<string, SunSpanOnDate>({ max: 5_000 });
 const clockText = (minutes: number): string => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-/** Said of a date where a sun span with a clock time at the other end has no time (`sunSpansOn`). */
-export const emptySunSpanNote = (span: string, sunTime: string, sunAt: string, clock: string, sunFirst: boolean): string =>
-  `${span} has no time on this date (${sunTime.replace(/[()\s]/g, '')} at ${sunAt}, ${sunFirst ? 'after' : 'before'} ${clock}): closed, not counted as open`;
+/** A sun time as a traveller reads it: `sunrise`, `(sunset-01:30)` is `1 h 30 min before sunset`. */
+const sunTimeWords = (sunTime: string): string => {
+  const m = /(sunrise|sunset|dawn|dusk)\s*(?:([+-])\s*(\d{1,2}):(\d{2}))?/i.exec(sunTime)!;
+  const event = m[1]!.toLowerCase();
+  if (!m[2]) return event;
+  const [hours, minutes] = [Number(m[3]), Number(m[4])];
+  const length = [hours ? `${hours} h` : '', minutes ? `${minutes} min` : ''].filter(Boolean).join(' ') || '0 min';
+  return `${length} ${m[2] === '-' ? 'before' : 'after'} ${event}`;
+};
+
+/**
+ * Said of a date where a sun span with a clock time at the other end has no time (`sunSpansOn`), in a traveller's
+ * words: `no opening from 06:30 to sunrise on this date: sunrise is at 05:10, before 06:30`.
+ */
+export const emptySunSpanNote = (sunTime: string, sunAt: string, clock: string, sunFirst: boolean): string => {
+  const words = sunTimeWords(sunTime);
+  const [from, to] = sunFirst ? [words, clock] : [clock, words];
+  return `no opening from ${from} to ${to} on this date: ${words} is at ${sunAt}, ${sunFirst ? 'after' : 'before'} ${clock}`;
+};
 
 /**
  * The value with each time span that has a sun time at one end and a clock time at the other (`sunrise-07:00`,
@@ -444,9 +462,9 @@ export const emptySunSpanNote = (span: string, sunTime: string, sunAt: string, c
  * of its clock time on every date of the year is a night (`sunset-02:00`, `22:00-sunrise`) and stays the package's.
  * Without coordinates (the package's constant sun times) the value is the package's.
  */
-const sunSpansOn = (value: string, date: string, at: Coordinates | undefined): SunSpanOnDate => {
+const sunSpansOn = (value: string, date: string, at: Coordinates | undefined, keepSpan?: number): SunSpanOnDate => {
   if (!at || !/\b(?:sunrise|sunset|dawn|dusk)\b/.test(value)) return { code: value, notes: [] };
-  const key = `${date}|${at.lat.toFixed(2)},${at.lng.toFixed(2)}|${value}`;
+  const key = `${date}|${at.lat.toFixed(2)},${at.lng.toFixed(2)}|${keepSpan ?? ''}|${value}`;
   let reading = sunSpanReadings.get(key);
   if (reading) return reading;
   const year = Number(date.slice(0, 4));
@@ -470,7 +488,8 @@ const sunSpansOn = (value: string, date: string, at: Coordinates | undefined): S
       const after = whole.slice(offset + span.length);
       // A closed span (`06:30-sunrise off`) closes nothing on such a date: the package's.
       if (/^\s*(?:off|closed)\b/i.test(after)) return span;
-      notes.push(emptySunSpanNote(span, sunTime, clockText(sunAt), clock, sunFirst));
+      notes.push(emptySunSpanNote(sunTime, clockText(sunAt), clock, sunFirst));
+      if (notes.length - 1 === keepSpan) return span;
       // One of a rule's spans: the others stay. Its only one: the rule still decides the day, with nothing open.
       return /,\s*$/.test(before) || /^\s*,\s*(?:\d|\(|(?:sunrise|sunset|dawn|dusk)\b)/.test(after) ? '\uE000' : '\uE001';
     }),
@@ -649,7 +668,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '21';
+export const OPENING_EVALUATION = '22';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -1049,13 +1068,16 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       const cancelled = window && !(usualWindow && usualWindow.from.getTime() === window.from.getTime() && usualWindow.until.getTime() === window.until.getTime()) ? window : undefined;
       const ordinary = evaluateDay(evaluatorFor(value, date, NO_HOLIDAYS, at), date);
       const notes: string[] = [];
-      // A sun span with no time on the date (sunSpansOn): said where the package's reading (a night past midnight) opens
-      // the date by the date's own rules, and then instead of a weekly closing day (the same weekday is closed a week
-      // before and after as the season goes). The days' own hours are compared (ownDayValue), not the package's whole
-      // reading, whose night from the span's date also reached into the day after, where its rule decides nothing.
+      // A sun span with no time on the date (sunSpansOn): said where the package's reading of that span (a night past
+      // midnight) opens the date by the date's own rules, and then instead of a weekly closing day (the same weekday is
+      // closed a week before and after as the season goes). The days' own hours are compared (ownDayValue), not the
+      // package's whole reading, whose night from the span's date also reached into the day after, where its rule
+      // decides nothing; and each span alone, so a span of a rule that does not decide the date (`Su sunset-17:30`
+      // on a Saturday) is not said with one that does.
       const sunNotes = sunSpansOn(value, date, at).notes;
-      const ownHours = (asPackage: boolean) => evaluateDay(evaluatorOn(value, date, around, at, { asPackage, ownDay: true }), date).intervals;
-      const emptySunSpans = sunNotes.length && !sameIntervals(ownHours(false), ownHours(true)) ? sunNotes : [];
+      const ownHours = (keepSpan?: number) => evaluateDay(evaluatorOn(value, date, around, at, { ownDay: true, keepSpan }), date).intervals;
+      const dropped = sunNotes.length ? ownHours() : [];
+      const emptySunSpans = sunNotes.filter((_, i) => !sameIntervals(ownHours(i), dropped));
       const closedOn = (other: string) => evaluateDay(evaluatorFor(value, other, NO_HOLIDAYS, at), other).intervals.length === 0;
       // The same weekday closed a week before and after while the place opens on another day of
       // this week: a season off (a fountain from November, a house open April to November) is not a
