@@ -399,22 +399,59 @@ const ownDayValue = (value: string): string =>
   );
 
 /**
- * Minutes past midnight of a sun time (`sunrise`, `(sunset-01:00)`) at a place on each date of a year,
- * as the package computes them (a span from it to 24:00 opens then).
+ * Minutes past midnight of a sun time (`sunrise`, `(sunset-01:00)`) at a place on each date from `first` for `days`
+ * days, as the package computes them (a span from it to 24:00 opens then). Read from the day before, so a date is
+ * one whose span starts on it, not one a span of the day before runs into.
  */
-const sunYears = new LRUCache<string, ReadonlyMap<string, number>>({ max: 1_000 });
-const sunTimesOfYear = (sunTime: string, year: number, at: Coordinates): ReadonlyMap<string, number> => {
-  const key = `${sunTime}|${year}|${at.lat.toFixed(2)},${at.lng.toFixed(2)}`;
-  let times = sunYears.get(key);
-  if (!times) {
-    const days = new Map<string, number>();
-    for (const [start] of parse(`${sunTime}-24:00`, at).getOpenIntervals(new Date(year, 0, 1), new Date(year + 1, 0, 1))) {
-      days.set(`${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`, start.getHours() * 60 + start.getMinutes());
-    }
-    sunYears.set(key, (times = days));
+const sunTimesFrom = (sunTime: string, at: Coordinates, first: string, days: number): Map<string, number> => {
+  const [y, m, d] = first.split('-').map(Number) as [number, number, number];
+  const times = new Map<string, number>();
+  for (const [start] of parse(`${sunTime}-24:00`, at).getOpenIntervals(new Date(y, m - 1, d - 1), new Date(y, m - 1, d + days))) {
+    const date = localDate(start);
+    if (date >= first) times.set(date, start.getHours() * 60 + start.getMinutes());
   }
   return times;
 };
+
+// Boxed: a date with no such sun time is remembered too (the cache holds no undefined).
+const sunDays = new LRUCache<string, { readonly time: number | undefined }>({ max: 5_000 });
+/** A sun time at a place on one date (sunTimesFrom), or undefined where it has none. */
+const sunTimeOn = (sunTime: string, date: string, at: Coordinates): number | undefined => {
+  const key = `${sunTime}|${date}|${at.lat.toFixed(2)},${at.lng.toFixed(2)}`;
+  let known = sunDays.get(key);
+  if (!known) sunDays.set(key, (known = { time: sunTimesFrom(sunTime, at, date, 1).get(date) }));
+  return known.time;
+};
+
+/**
+ * Where the sun events are earliest and latest in Korea (33-38.6°N): sunrise and dawn earliest in June, latest in
+ * January (dawn on the last days of December too); sunset and dusk latest in late June or July, earliest in early
+ * December. Month, day and length of each window: a third of the year, searched instead of the whole.
+ */
+const SUN_EXTREME_WINDOWS: readonly (readonly [month: number, day: number, days: number])[] = [[1, 1, 25], [5, 25, 52], [11, 20, 42]];
+
+/** A sun time's earliest and latest minutes at a place over a year, and the first date of each. */
+interface SunRange {
+  readonly earliest: number;
+  readonly earliestOn: string;
+  readonly latest: number;
+  readonly latestOn: string;
+}
+const sunRanges = new LRUCache<string, { readonly range: SunRange | undefined }>({ max: 1_000 });
+const sunRangeOfYear = (sunTime: string, year: number, at: Coordinates): SunRange | undefined => {
+  const key = `${sunTime}|${year}|${at.lat.toFixed(2)},${at.lng.toFixed(2)}`;
+  let known = sunRanges.get(key);
+  if (!known) {
+    const times = SUN_EXTREME_WINDOWS.flatMap(([month, day, days]) => [...sunTimesFrom(sunTime, at, `${year}-${pad(month)}-${pad(day)}`, days)]);
+    const earliest = times.reduce<readonly [string, number] | undefined>((a, b) => (a === undefined || b[1] < a[1] ? b : a), undefined);
+    const latest = times.reduce<readonly [string, number] | undefined>((a, b) => (a === undefined || b[1] > a[1] ? b : a), undefined);
+    known = { range: earliest && latest ? { earliest: earliest[1], earliestOn: earliest[0], latest: latest[1], latestOn: latest[0] } : undefined };
+    sunRanges.set(key, known);
+  }
+  return known.range;
+};
+
+const localDate = (t: Date): string => `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
 
 /** A time span with a sun time at one end and a clock time at the other, read on a date (`sunSpansOn`). */
 interface SunSpanOnDate {
@@ -477,13 +514,13 @@ const sunSpansOn = (value: string, date: string, at: Coordinates | undefined, ke
       const clockAt = sunOrClockMinutes(clock);
       // Not past midnight with the package's defaults: it reads the span as its day's, empty where the sun is on the other side.
       if (sunFirst ? clockAt >= sunOrClockMinutes(sunTime) : clockAt <= sunOrClockMinutes(sunTime)) return span;
-      const times = sunTimesOfYear(sunTime.replace(/\s/g, ''), year, at);
-      const sunAt = times.get(date);
+      const sunAt = sunTimeOn(sunTime.replace(/\s/g, ''), date, at);
       if (sunAt === undefined) return span;
       const opens = (sun: number) => (sunFirst ? sun < clockAt : clockAt < sun);
-      // A night on every date of the year: the package's reading.
-      if (![...times.values()].some(opens)) return span;
       if (opens(sunAt)) return sunFirst ? `${clockText(sunAt)}-${clock}` : span;
+      // A night on every date of the year: the package's reading. Only the year's sun time nearest the clock time tells.
+      const range = sunRangeOfYear(sunTime.replace(/\s/g, ''), year, at);
+      if (!range || !opens(sunFirst ? range.earliest : range.latest)) return span;
       const before = whole.slice(0, offset);
       const after = whole.slice(offset + span.length);
       // A closed span (`06:30-sunrise off`) closes nothing on such a date: the package's.
@@ -868,8 +905,9 @@ const sunTimeOutsideItsDay = (value: string, at: Coordinates): string | undefine
   outsideComments(value, (code) => {
     for (const [written, event, sign, hours, minutes] of code.matchAll(SUN_OFFSET)) {
       const offset = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
-      const times = [...sunTimesOfYear(event!, Number(placeToday().slice(0, 4)), at).values()];
-      const [earliest, latest] = [Math.min(...times) + offset, Math.max(...times) + offset];
+      const range = sunRangeOfYear(event!, Number(placeToday().slice(0, 4)), at);
+      if (!range) continue;
+      const [earliest, latest] = [range.earliest + offset, range.latest + offset];
       if (earliest < 0) problem ??= `${written} is before midnight at this place on some dates (${event} as early as ${clockText(earliest - offset)}): write a clock time or a smaller offset`;
       else if (latest >= 24 * 60) problem ??= `${written} is past midnight at this place on some dates (${event} as late as ${clockText(latest - offset)}): write a clock time or a smaller offset`;
     }
@@ -923,12 +961,6 @@ const CHECK_DATE = '2026-09-29';
 const SUN_EVENTS = ['dawn', 'sunrise', 'sunset', 'dusk'] as const;
 
 /**
- * Where the sun events are earliest and latest in Korea (33-38.6°N): sunrise and dawn earliest in June, latest in
- * January; sunset and dusk latest in late June or July, earliest in early December. Searched there, not over the year.
- */
-const SUN_EXTREME_WINDOWS: readonly (readonly [month: number, day: number, days: number])[] = [[1, 1, 25], [5, 25, 52], [11, 20, 42]];
-
-/**
  * The dates of the check year where each sun event the value uses (spelt any way the package reads it, `Sunrise`
  * too) is earliest or latest at the place: a value the check without coordinates evaluates at the package's
  * constant sun times can fail there only (`(Sunrise-06:00)-01:00` threw "infinite loop in nextChange" on June dates
@@ -943,28 +975,15 @@ const sunCheckDates = (value: string, at: Coordinates): string[] => {
   const year = Number(CHECK_DATE.slice(0, 4));
   const dates = new Set<string>();
   for (const event of SUN_EVENTS.filter((e) => used.has(e))) {
-    const oh = parse(`${event}-24:00`, at);
-    const times = SUN_EXTREME_WINDOWS.flatMap(([month, day, days]) =>
-      oh.getOpenIntervals(new Date(year, month - 1, day), new Date(year, month - 1, day + days)).map(([start]) => [localDate(start), start.getHours() * 60 + start.getMinutes()] as const),
-    );
-    if (!times.length) continue;
-    dates.add(times.reduce((a, b) => (b[1] < a[1] ? b : a))[0]).add(times.reduce((a, b) => (b[1] > a[1] ? b : a))[0]);
+    const range = sunRangeOfYear(event, year, at);
+    if (range) dates.add(range.earliestOn).add(range.latestOn);
   }
   return [...dates].sort();
 };
 
-const localDate = (t: Date): string => `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
-
 /** `sunrise 05:10, sunset 19:56`: the place's sun times on a date, said with a refusal. */
-const sunTimesText = (date: string, at: Coordinates): string => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return (['sunrise', 'sunset'] as const)
-    .map((event) => {
-      const [opens] = parse(`${event}-24:00`, at).getOpenIntervals(new Date(y, m - 1, d), new Date(y, m - 1, d + 1));
-      return `${event} ${opens ? clockText(opens[0].getHours() * 60 + opens[0].getMinutes()) : 'none'}`;
-    })
-    .join(', ');
-};
+const sunTimesText = (date: string, at: Coordinates): string =>
+  (['sunrise', 'sunset'] as const).map((event) => `${event} ${((time) => (time === undefined ? 'none' : clockText(time)))(sunTimeOn(event, date, at))}`).join(', ');
 
 const weekly = new LRUCache<string, Readonly<Record<Weekday, readonly ClockInterval[]>>>({ max: 5_000 });
 
