@@ -514,6 +514,26 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     );
   });
 
+  it('reads a sun word written with capitals (`Sunrise`, `SUNSET`), which the package takes for the lower-case one, by the same rules', () => {
+    // Every pattern here read lower case only, so these were the package's alone: `Mo-Su 06:30-Sunrise` on 2026-06-21 (sunrise
+    // 05:10) [["00:00","05:10"],["06:30","24:00"]], `Mo-Su SUNSET-17:30` on 2026-12-21 the whole day, and `Sunset-Sunrise; We off`
+    // kept Thursday 2026-06-25's 00:00-05:11 of the night Wednesday's rule closed.
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    expect(dayOpenings('Mo-Su 06:30-Sunrise', ['2026-06-21'], seoul)[0]!.intervals).toEqual([]);
+    expect(dayOpenings('Mo-Su SUNSET-17:30', ['2026-12-21'], seoul)[0]!.intervals).toEqual([['17:16', '17:30']]);
+    expect(dayOpenings('Sunset-Sunrise; We off', ['2026-06-25'], seoul)[0]!.intervals).toEqual([['19:57', '24:00']]);
+    const dates = ['2026-06-21', '2026-06-24', '2026-06-25', '2026-12-21'];
+    for (const [written, lower] of [
+      ['Mo-Su 06:30-Sunrise', 'Mo-Su 06:30-sunrise'],
+      ['Mo-Su SUNSET-17:30', 'Mo-Su sunset-17:30'],
+      ['Sunset-Sunrise; We off', 'sunset-sunrise; We off'],
+      ['Mo-Su (Dusk-01:00)-22:00 "Sunset walk"', 'Mo-Su (dusk-01:00)-22:00 "Sunset walk"'],
+    ]) {
+      expect(dayOpenings(written!, dates, seoul)).toEqual(dayOpenings(lower!, dates, seoul));
+      expect(weeklyHours(written!, '2026-06-22', seoul)).toEqual(weeklyHours(lower!, '2026-06-22', seoul));
+    }
+  });
+
   it('a rule whose every span is a sun span with no time on the date is closed that date, not a value the package cannot parse', () => {
     // Seoul (Gyeongbokgung), 2026-06-21: sunrise 05:10 (before 06:30), sunset 19:56 (after 17:30). Each span alone
     // read that date as closed; the two in one rule left the rule with no time at all, which threw the package's

@@ -132,6 +132,16 @@ const hasHolidaySelector = (value: string): boolean => {
   return found;
 };
 
+/** A sun word with a capital letter (`Sunrise`, `SUNSET`): the package reads it as the lower-case one. */
+const CAPITALISED_SUN_WORD = /\b(?=[a-z]*[A-Z])(?:sunrise|sunset|dawn|dusk)\b/i;
+
+/**
+ * The value with its sun words in lower case outside comments, as every pattern here reads them: the package takes
+ * `Sunrise` for `sunrise`, so `Mo-Su 06:30-Sunrise` was read by the package alone, a night of 22 hours on 2026-06-21.
+ */
+const withSunWordsLower = (value: string): string =>
+  CAPITALISED_SUN_WORD.test(value) ? outsideComments(value, (code) => code.replace(/\b(?:sunrise|sunset|dawn|dusk)\b/gi, (word) => word.toLowerCase())) : value;
+
 /** Where a place is: sun times (`sunrise`, `dusk`...) depend on it. */
 export interface Coordinates {
   readonly lat: number;
@@ -705,7 +715,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '22';
+export const OPENING_EVALUATION = '23';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -991,7 +1001,8 @@ const weekly = new LRUCache<string, Readonly<Record<Weekday, readonly ClockInter
  * Per weekday, the hours of the week starting `monday` with no public holiday in it (the API's
  * `openingHours`; the real opening of given dates is `dayOpenings`).
  */
-export const weeklyHours = (value: string, monday: string, at?: Coordinates): Readonly<Record<Weekday, readonly ClockInterval[]>> => {
+export const weeklyHours = (written: string, monday: string, at?: Coordinates): Readonly<Record<Weekday, readonly ClockInterval[]>> => {
+  const value = withSunWordsLower(written);
   const key = `${monday}|${at ? `${at.lat.toFixed(2)},${at.lng.toFixed(2)}` : ''}|${value}`;
   let week = weekly.get(key);
   if (!week) {
@@ -1069,8 +1080,9 @@ const nextOpening = (value: string, date: string, day: RawDay, at: Coordinates |
  * closed or runs other hours (holiday name, weekly closing day, the rule's own comment), and for a
  * place with a last entry (its lastEntryMinutes, or a rule's own), the last entry of each interval (`lastEntries`).
  */
-export const dayOpenings = (value: string, dates: readonly string[], at?: Coordinates, lastEntryMinutes = 0): DayOpening[] =>
-  inPlaceTimeZone(() =>
+export const dayOpenings = (written: string, dates: readonly string[], at?: Coordinates, lastEntryMinutes = 0): DayOpening[] => {
+  const value = withSunWordsLower(written);
+  return inPlaceTimeZone(() =>
     dates.map((date) => {
       const holidays = publicHolidays(date);
       const today = holidays.known && holidays.names.length > 0;
@@ -1150,3 +1162,4 @@ export const dayOpenings = (value: string, dates: readonly string[], at?: Coordi
       };
     }),
   );
+};
