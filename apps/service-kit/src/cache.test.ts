@@ -358,3 +358,57 @@ it("does not keep in L1 a value read from Redis before another replica's write w
     await relay.close();
   }
 });
+
+it('keeps what it read or loaded while another key, not its own, was invalidated (one traveller’s write does not stop the caching of the others’)', async () => {
+  const relay = await lateReplies();
+  const redis = connectRedis(relay.url, quietLogger, 'cache-test:late');
+  const subscriber = connectRedis(redisUrl(), quietLogger, 'cache-test:sub');
+  connections.push(redis, subscriber);
+  await Promise.all([redis, subscriber].map((r) => new Promise((ok) => (isRedisReady(r) ? ok(undefined) : r.once('ready', ok)))));
+  const c = await createTwoLevelCache({ namespace, redis, subscriber, shape: '1' });
+  /** Another replica's write of another key, heard by c. */
+  const writeElsewhere = async () => {
+    const heard = new Promise((resolve) => subscriber.once('message', resolve)); // after the cache's own listener
+    await a.cache.invalidate(`elsewhere-${randomUUID()}`);
+    await heard;
+  };
+  try {
+    // A read from L2 whose reply comes after the other key's invalidation.
+    const [read, loaded] = [`read-${randomUUID()}`, `loaded-${randomUUID()}`];
+    await a.cache.get(read, async () => ({ v: 1 }));
+    relay.hold();
+    const reading = c.get(read, async () => ({ v: 'not from L2' }));
+    await waitFor(() => relay.heldText().includes('"v":1'), "Redis's answer to c");
+    await writeElsewhere();
+    relay.release();
+    expect(await reading).toEqual({ v: 1 });
+    expect(c.peek(read)).toEqual({ v: 1 }); // before: undefined, read from Redis again at each request
+
+    // A load during which another key was invalidated, here and on another replica: kept in L1 and
+    // L2, and shared with a caller who asked after it.
+    let loads = 0;
+    const releases: (() => void)[] = [];
+    const slowLoad = async () => {
+      loads++;
+      await new Promise<void>((r) => releases.push(r));
+      return { v: 1 };
+    };
+    const missed = c.stats.misses;
+    const first = c.get(loaded, slowLoad);
+    await waitFor(async () => releases.length === 1, 'the load to start');
+    await writeElsewhere();
+    await c.invalidate(`elsewhere-${randomUUID()}`);
+    const second = c.get(loaded, slowLoad);
+    await waitFor(async () => c.stats.misses - missed === 2, 'the second caller to miss'); // and to load, if it does not share
+    releases[0]!();
+    expect(await first).toEqual({ v: 1 });
+    expect(c.peek(loaded)).toEqual({ v: 1 }); // before: undefined
+    expect(await b.cache.get(loaded, async () => ({ v: 'not from L2' }))).toEqual({ v: 1 });
+    releases.splice(0).forEach((release) => release());
+    expect(await second).toEqual({ v: 1 });
+    expect(loads).toBe(1); // before: 2, the second caller did not share the load
+  } finally {
+    await c.close();
+    await relay.close();
+  }
+});

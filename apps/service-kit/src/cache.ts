@@ -79,6 +79,12 @@ export interface CacheOptions {
  */
 export const SUBSCRIBER_WAIT_MS = 3_000;
 
+/** A read from L2 or a load: whether what it got may be kept (not if an invalidation or a reconnect came meanwhile). */
+interface UnderWay {
+  readonly epoch: number;
+  stale: boolean;
+}
+
 /** lru-cache takes sizes of at least 1. */
 const sizeOf = (json: string): number => Math.max(1, json.length);
 
@@ -142,12 +148,32 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   };
   opts.redis.on('ready', onRedisReady);
 
-  // Bumped by every invalidation, here or on another replica: a value loaded, or read from L2, while
-  // one happened may predate the write, so it is returned but not cached (it would outlive the write by a TTL).
+  // Bumped by every reconnect of the subscriber (the invalidations sent meanwhile were lost, of any key).
   let epoch = 0;
+  /**
+   * Reads from L2 and loads under way, by key: an invalidation of their key, here or on another
+   * replica, marks them stale, and a reconnect all of them (epoch). What they got may predate the
+   * write, so it is returned but not kept (it would outlive the write by a TTL). Per key, not one count
+   * for all: that refused to keep anything read or loaded while any other key was written (each
+   * traveller's preferences saved, the profiles read meanwhile on every replica).
+   */
+  const underWay = new Map<string, Set<UnderWay>>();
+  const begin = (key: string) => {
+    const mark = { epoch, stale: false };
+    const marks = underWay.get(key);
+    if (marks) marks.add(mark);
+    else underWay.set(key, new Set([mark]));
+    return mark;
+  };
+  const end = (key: string, mark: UnderWay) => {
+    const marks = underWay.get(key);
+    if (marks?.delete(mark) && marks.size === 0) underWay.delete(key);
+  };
+  const current = (mark: UnderWay) => !mark.stale && mark.epoch === epoch;
+  const invalidated = (key: string) => underWay.get(key)?.forEach((mark) => (mark.stale = true));
   const onMessage = (ch: string, key: string) => {
     if (ch !== channel) return;
-    epoch++;
+    invalidated(key);
     l1.delete(key);
     // The writer may be another version, which deleted only its own shape's entry.
     if (isRedisReady(opts.redis)) void opts.redis.del(redisKey(key)).catch(() => undefined);
@@ -163,7 +189,7 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
       () => undefined,
     );
   // Re-subscribing and clearing L1 on every (re)connect: invalidations sent while we were cut off are lost,
-  // so a load under way may predate one of them too: the epoch moves as for an invalidation heard.
+  // so a read or load under way may predate one of them too, whatever its key: the epoch moves.
   const onReady = () => {
     epoch++;
     l1.clear();
@@ -175,11 +201,11 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   /**
    * Loads under way on this replica, by key: the misses of one key at the same moment share one
    * load (20 asking the location service for one cold area at once loaded it 3 to 6 times over).
-   * Shared only while no invalidation came since it began (epoch): a caller who asks after a write
-   * never gets a value that may predate it. Every caller of a key loads the same value (the key
-   * names it), so whose load runs does not matter.
+   * Shared only while no invalidation of its key (nor a reconnect) came since it began: a caller
+   * who asks after a write never gets a value that may predate it. Every caller of a key loads the
+   * same value (the key names it), so whose load runs does not matter.
    */
-  const loading = new Map<string, { readonly epoch: number; readonly value: Promise<object> }>();
+  const loading = new Map<string, { readonly mark: UnderWay; readonly value: Promise<object> }>();
 
   const peek = <T extends object>(key: string): T | undefined => {
     const hit = l1.get(key);
@@ -195,27 +221,28 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
       const hit = peek<T>(key);
       if (hit) return hit;
       if (isRedisReady(opts.redis) && !unsynced.has(key)) {
-        const readAt = epoch;
+        const read = begin(key);
         const found = await readL2(key);
+        end(key, read);
         if (found) {
           stats.l2Hits++;
           const value = JSON.parse(found.raw) as T;
           const ttl = Math.floor(Math.min(l1TtlOf(value, options), found.leftMs));
           // lru-cache reads a TTL of 0 as none: a value about to leave Redis is served, not kept. One
-          // read while an invalidation was heard may predate its write (as a load): served, not kept.
-          if (ttl > 0 && epoch === readAt) l1.set(key, value, { size: sizeOf(found.raw), ttl });
+          // read while its key's invalidation was heard may predate the write (as a load): served, not kept.
+          if (ttl > 0 && current(read)) l1.set(key, value, { size: sizeOf(found.raw), ttl });
           return value;
         }
       }
       stats.misses++;
       const shared = loading.get(key);
-      if (shared && shared.epoch === epoch) return shared.value as Promise<T>;
-      const loadedAt = epoch;
+      if (shared && current(shared.mark)) return shared.value as Promise<T>;
+      const mark = begin(key);
       const entry = {
-        epoch: loadedAt,
+        mark,
         value: (async () => {
           const value = await load();
-          if (epoch !== loadedAt) return value;
+          if (!current(mark)) return value;
           const json = JSON.stringify(value);
           l1.set(key, value, { size: sizeOf(json), ttl: l1TtlOf(value, options) });
           if (isRedisReady(opts.redis) && !unsynced.has(key)) await opts.redis.set(redisKey(key), json, 'EX', l2TtlOf(value, options)).catch(() => undefined);
@@ -226,11 +253,13 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
       try {
         return (await entry.value) as T;
       } finally {
+        // Marked until no caller can share it any more.
         if (loading.get(key) === entry) loading.delete(key);
+        end(key, mark);
       }
     },
     async invalidate(key: string): Promise<void> {
-      epoch++;
+      invalidated(key);
       l1.delete(key);
       unsynced.add(key);
       if (isRedisReady(opts.redis)) await sendInvalidation(key);
