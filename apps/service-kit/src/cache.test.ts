@@ -11,7 +11,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cacheShapeOf, createTwoLevelCache, l2Key, type TwoLevelCache } from './cache.ts';
 import { connectRedis, isRedisReady } from './redis.ts';
-import { quietLogger, redisUrl, waitFor } from '@tripgen/testing';
+import { quietLogger, redisUrl, startRedisServer, waitFor } from '@tripgen/testing';
 
 const connections: Redis[] = [];
 const replica = async (namespace: string, shape = '1'): Promise<{ cache: TwoLevelCache; redis: Redis; subscriber: Redis }> => {
@@ -410,5 +410,45 @@ it('keeps what it read or loaded while another key, not its own, was invalidated
   } finally {
     await c.close();
     await relay.close();
+  }
+});
+
+it('reaches every replica and L2 with an invalidation on a clustered Redis, where the keys of one transaction must share a hash slot (Azure Managed Redis)', async () => {
+  // Azure Managed Redis is clustered, also under its Enterprise policy (one endpoint, a proxy in front
+  // of the shards): a MULTI/EXEC whose keys are in two slots is refused with CROSSSLOT (redis.io
+  // "Multi-key operations", Pipelines, transactions, and scripts). A cluster of one node applies the
+  // same rule locally.
+  const server = await startRedisServer({ cluster: true });
+  const replicaOn = async () => {
+    const redis = connectRedis(server.url, quietLogger, 'cache-test:cluster');
+    const subscriber = connectRedis(server.url, quietLogger, 'cache-test:cluster:sub');
+    connections.push(redis, subscriber);
+    await Promise.all([redis, subscriber].map((r) => new Promise((ok) => (isRedisReady(r) ? ok(undefined) : r.once('ready', ok)))));
+    return { cache: await createTwoLevelCache({ namespace, redis, subscriber, shape: '1' }), redis, subscriber };
+  };
+  const [writer, reader] = [await replicaOn(), await replicaOn()];
+  try {
+    const key = `clustered-${randomUUID()}`;
+    let stored = 1;
+    const load = async () => ({ version: stored });
+    expect(await writer.cache.get(key, load)).toEqual({ version: 1 });
+    expect(await reader.cache.get(key, load)).toEqual({ version: 1 }); // from L2 (MULTI GET PTTL: one key, one slot)
+    expect(reader.cache.stats.l2Hits).toBe(1);
+    let heard = false;
+    reader.subscriber.once('message', () => (heard = true));
+    stored = 2;
+    await writer.cache.invalidate(key);
+    // Before: never (the invalidation's MULTI was refused, CROSSSLOT then EXECABORT), and the key kept in L2.
+    await waitFor(() => heard, "the reader to hear the writer's invalidation", 3_000);
+    expect(await reader.redis.exists(l2Key(namespace, '1', key))).toBe(0);
+    expect(await reader.cache.get(key, load)).toEqual({ version: 2 });
+    expect(await writer.cache.get(key, load)).toEqual({ version: 2 });
+  } finally {
+    await Promise.all([writer.cache.close(), reader.cache.close()]);
+    writer.redis.disconnect();
+    reader.redis.disconnect();
+    writer.subscriber.disconnect();
+    reader.subscriber.disconnect();
+    await server.close();
   }
 });

@@ -133,12 +133,23 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
 
   /** Keys invalidated while Redis was unreachable: L2 may still hold their old value. */
   const unsynced = new Set<string>();
+  /**
+   * Deletes both L2 entries, then publishes, in one pipeline of single-key commands: on one connection
+   * Redis runs them in order, so a replica that hears the message no longer finds the old value. Not a
+   * MULTI: the two keys are in different hash slots, and a clustered Redis (Azure Managed Redis, its
+   * Enterprise policy too) refuses a transaction over two slots (CROSSSLOT): no invalidation was ever
+   * sent there. Any command refused keeps the key unsynced (sent again when Redis is back).
+   */
   const sendInvalidation = (key: string) =>
     opts.redis
-      .multi()
-      .del(redisKey(key), unshapedKey(key))
+      .pipeline()
+      .del(redisKey(key))
+      .del(unshapedKey(key))
       .publish(channel, key)
       .exec()
+      .then((replies) => {
+        if (!replies || replies.some(([err]) => err)) throw new Error('invalidation not sent');
+      })
       .then(
         () => unsynced.delete(key),
         () => unsynced.add(key),

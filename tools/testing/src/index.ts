@@ -14,7 +14,7 @@ export { openRawConnection, type RawConnection, type RawResponse } from './raw-h
 export { onceTrigger, queryRows } from './sql.ts';
 export { migrationDrift, NO_DRIFT } from './schema-drift.ts';
 export { startTcpRelay, type TcpRelay } from './tcp-relay.ts';
-export { startRedisServer, type OwnRedisServer } from './redis-server.ts';
+export { startRedisServer, type OwnRedisServer, type RedisServerOptions } from './redis-server.ts';
 export { holdCatalogPorts } from './catalog-ports.ts';
 export { databaseOutageChecks, expectRetryable503, OUTAGE_CLIENT_TIMEOUT_MS } from './database-outage.ts';
 

@@ -45,10 +45,20 @@ const freePortBelowEphemeral = async (): Promise<number> => {
   }
 };
 
-export const startRedisServer = async (): Promise<OwnRedisServer> => {
+export interface RedisServerOptions {
+  /**
+   * A cluster of one node holding all 16,384 hash slots: one endpoint, as a plain client reaches
+   * Azure Managed Redis (Enterprise clustering policy), with a clustered Redis's hash-slot rules, among
+   * them that the keys of one MULTI/EXEC are in one slot (redis.io "Multi-key operations", Pipelines,
+   * transactions, and scripts: single-slot with Redis Software's clustering too), else CROSSSLOT.
+   */
+  readonly cluster?: boolean;
+}
+
+export const startRedisServer = async (opts: RedisServerOptions = {}): Promise<OwnRedisServer> => {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOn(await freePortBelowEphemeral());
+      return await startOn(await freePortBelowEphemeral(), opts);
     } catch (err) {
       // Taken between the probe and the server's bind (another test process): another port.
       if (attempt >= 5) throw err;
@@ -56,7 +66,7 @@ export const startRedisServer = async (): Promise<OwnRedisServer> => {
   }
 };
 
-const startOn = async (port: number): Promise<OwnRedisServer> => {
+const startOn = async (port: number, opts: RedisServerOptions): Promise<OwnRedisServer> => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tripgen-redis-'));
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
@@ -69,14 +79,19 @@ const startOn = async (port: number): Promise<OwnRedisServer> => {
 
   let starts = 0;
   const logFile = () => path.join(dir, `redis-${starts}.log`);
-  const start = async (opts: { readonly pauseWritesMs?: number } = {}) => {
+  const start = async (startOpts: { readonly pauseWritesMs?: number } = {}) => {
     starts += 1;
+    const cluster = opts.cluster ? ['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${starts}.conf`] : [];
     // verbose: the server logs each connection it accepts.
-    const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', logFile(), '--loglevel', 'verbose'], { stdio: 'ignore' });
+    const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', logFile(), '--loglevel', 'verbose', ...cluster], { stdio: 'ignore' });
     child = proc;
     exited = new Promise((resolve) => proc.once('exit', () => resolve()));
     await waitFor(async () => (proc.exitCode === null ? ping() : Promise.reject(new Error(`redis-server exited with ${proc.exitCode} (port ${port} taken?)`))), `redis-server on ${port}`, 10_000, 20);
-    if (opts.pauseWritesMs) await cli('CLIENT', 'PAUSE', String(opts.pauseWritesMs), 'WRITE');
+    if (opts.cluster) {
+      await cli('CLUSTER', 'ADDSLOTSRANGE', '0', '16383');
+      await waitFor(async () => (await cli('CLUSTER', 'INFO')).includes('cluster_state:ok'), `the cluster on ${port} to serve its slots`, 10_000, 20);
+    }
+    if (startOpts.pauseWritesMs) await cli('CLIENT', 'PAUSE', String(startOpts.pauseWritesMs), 'WRITE');
   };
   /** `<pid>:M 07 Dec 2026 08:40:15.123 - Accepted 127.0.0.1:5555` */
   const accepted = () =>
