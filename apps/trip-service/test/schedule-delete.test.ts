@@ -91,6 +91,36 @@ describe('DELETE /api/v1/trips/{id}/schedules/{scheduleId}', () => {
     expect((await remove(authorization, tripId, id)).status).toBe(404);
   });
 
+  it('withdraws a completed schedule requested by a trip pod of the release before (no notifiedBy), so that the AI service holds back its notify; not one this service told', async () => {
+    // docs/api.md, POST /internal/v1/ai/schedules/withdraw: the notification of an outcome not yet sent
+    // (a request of the release before: the AI service tells it one pass through its queue after
+    // recording it) becomes none with `notify: false`, and only a withdrawal does that. This service
+    // may read the outcome (completed) and the traveller delete the schedule before that pass.
+    const withdrawalOf = async (id: string) =>
+      (await queryRows<{ body: { withdrawn?: unknown } }>(ctx.stack.trip.db.url, 'SELECT body FROM outbox_messages WHERE message_id = $1', [withdrawalMessageId(id)])).map((m) => m.body.withdrawn);
+    const completedAs = async (releaseBefore: boolean) => {
+      const { authorization, tripId } = await tripWith(0);
+      const asked = await ask(authorization, tripId);
+      expect(asked.status).toBe(202);
+      const id = asked.json.id as string;
+      // As the trip service records an outcome; a pod of the release before stored its request without notifiedBy.
+      await queryRows(
+        ctx.stack.trip.db.url,
+        `UPDATE schedules SET status = 'completed', result = '{"days": [], "unscheduled": []}'::jsonb, finished_at = now(), told_at = CASE WHEN $2 THEN NULL ELSE now() END,
+                request = CASE WHEN $2 THEN request - 'notifiedBy' ELSE request END
+          WHERE id = $1`,
+        [id, releaseBefore],
+      );
+      const deleted = await remove(authorization, tripId, id);
+      expect(deleted.status, JSON.stringify(deleted.json)).toBe(204);
+      return withdrawalOf(id);
+    };
+    // Before: [] (only a queued or running one was withdrawn), and the AI service's notify told schedule.completed after the DELETE.
+    expect(await completedAs(true)).toEqual([{ error: SCHEDULE_DELETED, notify: false }]);
+    // Told by this service when it recorded it (notifiedBy `trip`): the AI service tells nothing of it, nothing to hold back.
+    expect(await completedAs(false)).toEqual([]);
+  });
+
   it('answers 404 for another traveller\'s trip, a schedule of another trip and an unknown one, deleting nothing', async () => {
     const mine = await tripWith(1);
     const theirs = await tripWith(1);

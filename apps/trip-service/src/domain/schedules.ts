@@ -286,15 +286,19 @@ SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", cre
  * locks it (a PATCH or DELETE of the trip that committed meanwhile is waited for, and a deleted trip
  * found gone), the schedule's row deleted, whatever its state, and written to forgotten_schedules
  * (forgotten.ts: its copy at the AI service goes once it has ended there and its deadline passed);
- * when it was queued or running, its withdrawal on ai-schedule-generation-queue as a trip's
- * deletion writes it (DELETION_WITHDRAWALS_SQL's message: the stored request with `notAfter` and
- * `withdrawn` set, nobody told), so that the AI service fails it unplanned or drops the plan under
- * way, and holds back the notification it would send of a request of the release before. An outcome
+ * when it was queued or running, or is a request of the release before (no notifiedBy `trip`)
+ * requested within LATE_OUTCOME_WINDOW_MS, whatever its state, its withdrawal on
+ * ai-schedule-generation-queue as a trip's deletion writes it (DELETION_WITHDRAWALS_SQL's message and
+ * choice: the stored request with `notAfter` and `withdrawn` set, nobody told), so that the AI
+ * service fails it unplanned or drops the plan under way, and holds back the notification it would
+ * send of a request of the release before: that one tells its outcome a pass through its queue
+ * after recording it, and this service may read it (completed) and the traveller delete it
+ * meanwhile, which then told `schedule.completed` of a deleted schedule. An outcome
  * recorded at the same moment either commits first (FINISH_SQL: the row, ended, is then deleted with
  * no withdrawal; its notification, written, stays) or finds no row (recorded nowhere, told to
  * nobody). A second DELETE, on this replica or another, finds no row. Parameters: schedule id, trip
- * id, user id, WITHDRAWN_SUFFIX, notAfter (ISO), `withdrawn` (JSON), TRIP_NOTIFIES, then
- * outboxSelectParams. Answers the deleted row, `withdrawn` when a withdrawal was written.
+ * id, user id, WITHDRAWN_SUFFIX, notAfter (ISO), `withdrawn` (JSON), TRIP_NOTIFIES, the window's
+ * start, then outboxSelectParams. Answers the deleted row, `withdrawn` when a withdrawal was written.
  */
 const DELETE_SCHEDULE_SQL = `
 WITH trip AS (
@@ -302,7 +306,8 @@ WITH trip AS (
 ), gone AS (
   DELETE FROM schedules s USING trip t
    WHERE s.id = $1::uuid AND s.trip_id = t.id AND s.user_id = $3::uuid
-  RETURNING s.id, s.trip_id, s.user_id, s.status, s.created_at, s.not_after, s.request
+  RETURNING s.id, s.trip_id, s.user_id, s.created_at, s.not_after, s.request,
+            s.status IN ('queued', 'running') OR ((s.request->>'notifiedBy') IS DISTINCT FROM $7::text AND s.created_at > $8::timestamptz) AS withdraw
 ), forgotten AS (
   INSERT INTO forgotten_schedules (id, trip_id, user_id, not_after) SELECT id, trip_id, user_id, not_after FROM gone
   ON CONFLICT (id) DO NOTHING
@@ -311,13 +316,13 @@ WITH trip AS (
     `SELECT id::text || $4::text AS message_id,
             request || jsonb_build_object('notAfter', $5::text, 'withdrawn', $6::jsonb) AS body,
             1 AS n
-       FROM gone WHERE status IN ('queued', 'running')`,
-    8,
+       FROM gone WHERE withdraw`,
+    9,
   )}
 )
 SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", created_at AS "createdAt",
        (request->'notifiedBy') IS NOT DISTINCT FROM to_jsonb($7::text) AS "tripNotifies",
-       status IN ('queued', 'running') AS withdrawn
+       withdraw AS withdrawn
   FROM gone`;
 
 /**
@@ -1328,8 +1333,9 @@ export const scheduleService = (deps: ScheduleDeps) => {
      * running one is cancelled: withdrawn at the AI service as a deleted trip's are (its message in
      * the statement, and once committed its withdraw route at once, tellWithdrawn, not waited for),
      * nobody told, its late outcome dropped (no row); before, a 409 that had the traveller wait for
-     * it. A schedule failed here alone that the AI service may still complete (correctable) goes as
-     * well. Its copy at the AI service goes after (forgotten.ts), unless a re-plan of the trip under
+     * it. An ended one of a request of the release before is withdrawn too, as a deleted trip's are:
+     * the AI service may not have told its outcome yet, and holds that notification back. A schedule
+     * failed here alone that the AI service may still complete (correctable) goes as well. Its copy at the AI service goes after (forgotten.ts), unless a re-plan of the trip under
      * way is built on it (then once that ended).
      */
     async remove(userId: string, tripId: string, scheduleId: string): Promise<'deleted' | 'none'> {
@@ -1343,11 +1349,12 @@ export const scheduleService = (deps: ScheduleDeps) => {
         new Date(now()).toISOString(),
         JSON.stringify(reason),
         TRIP_NOTIFIES,
+        new Date(now() - LATE_OUTCOME_WINDOW_MS).toISOString(),
         ...outboxSelectParams(QUEUES.aiScheduleGeneration),
       );
       if (!row) return 'none';
       if (row.withdrawn) {
-        log.info({ tripId, scheduleId, deleted: true }, 'a queued or running schedule deleted: withdrawn at the AI service');
+        log.info({ tripId, scheduleId, deleted: true }, 'a schedule deleted (queued or running, or requested by the release before): withdrawn at the AI service');
         deps.onEnqueued();
         void tellWithdrawn([withdrawnOf(row, reason)]);
       }
