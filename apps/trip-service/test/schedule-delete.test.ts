@@ -80,6 +80,20 @@ describe('DELETE /api/v1/trips/{id}/schedules/{scheduleId}', () => {
     expect(again.json.id).not.toBe(id);
   });
 
+  it('answers a request while one is active with a 409 that says it can be cancelled, and following it the request is 202', async () => {
+    const { authorization, tripId } = await tripWith(0);
+    const first = await ask(authorization, tripId);
+    expect(first.status).toBe(202);
+    const id = first.json.id as string;
+    const replan = await call(ctx.base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body: { replanDate: tripBody().startDate, locked: [] }, headers: { authorization } });
+    expect([replan.status, replan.json.scheduleId]).toEqual([409, id]);
+    // Before: 'Schedule <id> of this trip is still queued; request again when it has finished' (up to its deadline and grace).
+    const path = `/api/v1/trips/${tripId}/schedules/${id}`;
+    expect(replan.json.detail).toContain(`cancel it (DELETE ${path})`);
+    expect((await call(ctx.base, 'DELETE', path, { headers: { authorization } })).status).toBe(204);
+    expect((await ask(authorization, tripId)).status).toBe(202);
+  });
+
   it('cancels once across replicas: the same DELETE on two replicas at once, one 204 and one 404, one withdrawal', async () => {
     const replica = await ctx.stack.tripReplica();
     const { authorization, tripId } = await tripWith(0);

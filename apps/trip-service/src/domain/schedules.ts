@@ -74,6 +74,13 @@ export const scheduleLimitReached = (max: number, kept: number, counted: boolean
   return new HttpProblem(409, detail, { limit: max, kept, mustDelete });
 };
 
+/**
+ * How a request's 409 for the trip's active schedule tells the way out that does not wait: its
+ * DELETE cancels it (remove), after which the trip takes a request at once. Before, the 409 said
+ * only to request again once it had finished (up to its deadline and grace).
+ */
+const cancelHint = (tripId: string, scheduleId: string): string => `cancel it (DELETE /api/v1/trips/${tripId}/schedules/${scheduleId}) and request again at once`;
+
 /** The trip changed (or went) between its read and the schedule's insert: read it again and ask again (the route does, a few times). */
 export class TripChangedError extends HttpProblem {
   constructor() {
@@ -1185,8 +1192,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
       // a key or under another one) would leave this key bound to nothing, and the same key once
       // that schedule ended would make a second schedule. The 409 names the schedule to follow.
       if (active && same(active) && idempotencyKey === undefined) return active;
-      if (active && same(active)) throw new HttpProblem(409, `Schedule ${active.id} of this trip, the same request made without this Idempotency-Key, is still ${active.status}; follow it, or request again when it has finished`, { scheduleId: active.id });
-      if (active) throw new HttpProblem(409, `Schedule ${active.id} of this trip is still ${active.status}; request again when it has finished`, { scheduleId: active.id });
+      if (active && same(active)) throw new HttpProblem(409, `Schedule ${active.id} of this trip, the same request made without this Idempotency-Key, is still ${active.status}; follow it, request again when it has finished, or ${cancelHint(trip.id, active.id)}`, { scheduleId: active.id });
+      if (active) throw new HttpProblem(409, `Schedule ${active.id} of this trip is still ${active.status}; request again when it has finished, or ${cancelHint(trip.id, active.id)}`, { scheduleId: active.id });
       // A trip at its limit is told so before anything is spent on the request: no base or place
       // looked up (no 503 of a location service down, which a retry would meet again), no budget.
       if (kept >= schedulesPerTrip) throw limitReached(kept);
@@ -1323,7 +1330,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       if (racing && same(racing) && idempotencyKey === undefined) return racing;
       const keptNow = await keptCount(trip.id);
       if (keptNow >= schedulesPerTrip) throw limitReached(keptNow);
-      throw new HttpProblem(409, 'Another schedule of this trip was requested at the same moment; request again when it has finished', racing ? { scheduleId: racing.id } : {});
+      throw new HttpProblem(409, `Another schedule of this trip was requested at the same moment; request again when it has finished${racing ? `, or ${cancelHint(trip.id, racing.id)}` : ''}`, racing ? { scheduleId: racing.id } : {});
     },
 
     /**
