@@ -60,7 +60,7 @@ const storedOf = async (tripId: string) => {
 const expectLimitProblem = (res: Answer) => {
   expect(res.status, JSON.stringify(res.json)).toBe(409);
   expect(res.type).toContain('application/problem+json');
-  expect([res.json.limit, res.json.kept, res.json.mustDelete]).toEqual([LIMIT, LIMIT, 1]);
+  expect([res.json.limit, res.json.kept, res.json.mustDelete, res.json.atLeast]).toEqual([LIMIT, LIMIT, 1, false]);
   expect(res.json.detail).toBe(`A trip may keep at most ${LIMIT} schedules, and this trip has reached it; deleting one of its ended schedules frees its place for a new one`);
 };
 
@@ -140,7 +140,7 @@ describe('POST /api/v1/trips/{id}/schedules at the trip\'s limit of schedules ke
     expect(refused.status, JSON.stringify(refused.json)).toBe(409);
     expect(refused.type).toContain('application/problem+json');
     // Before: 'deleting one of its ended schedules frees its place', and one deletion left the trip over it.
-    expect([refused.json.limit, refused.json.kept, refused.json.mustDelete]).toEqual([LIMIT, LIMIT + 2, 3]);
+    expect([refused.json.limit, refused.json.kept, refused.json.mustDelete, refused.json.atLeast]).toEqual([LIMIT, LIMIT + 2, 3, false]);
     expect(refused.json.detail).toBe(`A trip may keep at most ${LIMIT} schedules, and this trip keeps ${LIMIT + 2} (stored while the limit was not counted); deleting 3 of its ended schedules frees a place for a new one`);
     expect((await storedOf(tripId)).schedules).toBe(LIMIT + 2);
     await deleteEnded(authorization, tripId, 2);
@@ -153,8 +153,21 @@ describe('POST /api/v1/trips/{id}/schedules at the trip\'s limit of schedules ke
     const { authorization, tripId } = await tripWith(LIMIT * 2 + 5);
     const refused = await ask(authorization, tripId);
     expect(refused.status, JSON.stringify(refused.json)).toBe(409);
-    expect([refused.json.limit, refused.json.kept, refused.json.mustDelete]).toEqual([LIMIT, LIMIT * 2, LIMIT + 1]);
-    expect(refused.json.detail).toBe(`A trip may keep at most ${LIMIT} schedules, and this trip keeps at least ${LIMIT * 2} (stored while the limit was not counted); deleting at least ${LIMIT + 1} of its ended schedules frees a place for a new one`);
+    expect([refused.json.limit, refused.json.kept, refused.json.mustDelete, refused.json.atLeast]).toEqual([LIMIT, LIMIT * 2 + 1, LIMIT + 2, true]);
+    expect(refused.json.detail).toBe(`A trip may keep at most ${LIMIT} schedules, and this trip keeps at least ${LIMIT * 2 + 1} (stored while the limit was not counted); deleting at least ${LIMIT + 2} of its ended schedules frees a place for a new one`);
+  });
+
+  it('counts a trip of exactly twice the limit exactly: its figures are not "at least", and that many deletions free a place', async () => {
+    const { authorization, tripId } = await tripWith(LIMIT * 2);
+    const refused = await ask(authorization, tripId);
+    expect(refused.status, JSON.stringify(refused.json)).toBe(409);
+    // Before: kept 6 'at least', mustDelete 'at least 4', with nothing in the figures telling a lower bound from a count.
+    expect([refused.json.limit, refused.json.kept, refused.json.mustDelete, refused.json.atLeast]).toEqual([LIMIT, LIMIT * 2, LIMIT + 1, false]);
+    expect(refused.json.detail).toBe(`A trip may keep at most ${LIMIT} schedules, and this trip keeps ${LIMIT * 2} (stored while the limit was not counted); deleting ${LIMIT + 1} of its ended schedules frees a place for a new one`);
+    await deleteEnded(authorization, tripId, LIMIT);
+    expectLimitProblem(await ask(authorization, tripId));
+    await deleteEnded(authorization, tripId, 1);
+    expect((await ask(authorization, tripId)).status).toBe(202);
   });
 
   it('refuses a re-plan with locked places at the limit 409 before the places are looked up (the location service down: not its 503); a replanDate outside the trip is still its 400', async () => {

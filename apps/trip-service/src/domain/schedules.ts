@@ -62,7 +62,8 @@ const INSERT_REQUEST_SQL = withOutboxSql(`
  * nothing), DELETEs of its ended schedules do (remove): `mustDelete` of them, kept - max + 1, one at
  * the limit itself and more for a trip past it (a rollout's pods of the release before counted
  * nothing). `counted` false: the count stopped at `kept` (keptCount), the trip has that many or more,
- * and the figures are the least that is true.
+ * and the figures are the least that is true; `atLeast` says so to a client that reads the figures
+ * and not the detail (before, nothing but the detail's words told a lower bound from an exact count).
  */
 export const scheduleLimitReached = (max: number, kept: number, counted: boolean): HttpProblem => {
   const mustDelete = kept - max + 1;
@@ -71,7 +72,7 @@ export const scheduleLimitReached = (max: number, kept: number, counted: boolean
     mustDelete === 1 && counted
       ? `A trip may keep at most ${max} schedules, and this trip has reached it; deleting one of its ended schedules frees its place for a new one`
       : `A trip may keep at most ${max} schedules, and this trip keeps ${keeps} (stored while the limit was not counted); deleting ${counted ? '' : 'at least '}${mustDelete} of its ended schedules frees a place for a new one`;
-  return new HttpProblem(409, detail, { limit: max, kept, mustDelete });
+  return new HttpProblem(409, detail, { limit: max, kept, mustDelete, atLeast: !counted });
 };
 
 /**
@@ -735,20 +736,22 @@ export const scheduleService = (deps: ScheduleDeps) => {
   const now = deps.now ?? Date.now;
   const schedulesPerTrip = config.schedulesPerTrip ?? SCHEDULES_PER_TRIP;
   /**
-   * Where keptCount stops (the trip keeps this many or more): at twice the limit. A trip passes the
+   * Up to where keptCount is exact: twice the limit (it reads one more, so that a trip with exactly
+   * this many is told its count, not "at least": before, it stopped here and a trip of 400 read
+   * "at least 400"). A trip passes the
    * limit only through pods that count nothing (the release before, during a rollout: a few tens
    * more at the rate limit) or from before the limit (a test trip of the time kept 201,600); a count
    * without a stop read every one of those on each refused request, which spends nothing else.
    */
   const countedUpTo = schedulesPerTrip * 2;
   /**
-   * The trip's schedules: a count that stops at countedUpTo (Prisma's count with `take`: a LIMIT in
+   * The trip's schedules: a count that stops one past countedUpTo (Prisma's count with `take`: a LIMIT in
    * a subquery on the (trip_id, created_at) index), outside any transaction and without the trip's
    * lock. Past schedulesPerTrip, the 409's figures (scheduleLimitReached); otherwise it only answers
    * sooner: INSERT_REQUEST_SQL's schedule_room_for_one settles requests racing for the last place.
    */
-  const keptCount = (tripId: string): Promise<number> => prisma.schedule.count({ where: { tripId }, take: countedUpTo });
-  const limitReached = (kept: number) => scheduleLimitReached(schedulesPerTrip, kept, kept < countedUpTo);
+  const keptCount = (tripId: string): Promise<number> => prisma.schedule.count({ where: { tripId }, take: countedUpTo + 1 });
+  const limitReached = (kept: number) => scheduleLimitReached(schedulesPerTrip, kept, kept <= countedUpTo);
 
   /**
    * When each unfinished schedule was last asked of the AI service: a traveller polling every few

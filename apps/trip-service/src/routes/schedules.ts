@@ -38,7 +38,7 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
       config: scheduleList,
       schema: {
         operationId: 'requestSchedule',
-        description: `Asks for a schedule of the trip, or the re-plan of one day (replanDate, locked); answered 202 at once, generated through the AI service. A trip keeps at most ${SCHEDULES_PER_TRIP} schedules (completed and failed ones count): past them 409 (limit; kept, the trip's schedules, counted up to twice the limit; mustDelete, how many of its ended schedules to delete for a place: more than one for a trip past the limit, stored while pods of the release before counted nothing), nothing stored or spent, before the places are looked up or the traveller's preferences asked of the user service; an Idempotency-Key replay, or the same request while its schedule is active, is answered as before, at the limit too.`,
+        description: `Asks for a schedule of the trip, or the re-plan of one day (replanDate, locked); answered 202 at once, generated through the AI service. A trip keeps at most ${SCHEDULES_PER_TRIP} schedules (completed and failed ones count): past them 409 (limit; kept, the trip's schedules, counted exactly up to twice the limit, past it the least that is true and atLeast true; mustDelete, how many of its ended schedules to delete for a place: more than one for a trip past the limit, stored while pods of the release before counted nothing), nothing stored or spent, before the places are looked up or the traveller's preferences asked of the user service; an Idempotency-Key replay, or the same request while its schedule is active, is answered as before, at the limit too.`,
         tags: ['schedules'],
         params: TripParams,
         headers: IdempotencyHeaders,
