@@ -23,6 +23,7 @@ export const TRIP_EVENT_TYPES = {
   scheduleReplanRequested: 'com.tripgen.schedule.replan-requested.v1',
   scheduleCompleted: 'com.tripgen.schedule.completed.v1',
   scheduleFailed: 'com.tripgen.schedule.failed.v1',
+  scheduleCancelled: 'com.tripgen.schedule.cancelled.v1',
 } as const;
 export type TripEventType = (typeof TRIP_EVENT_TYPES)[keyof typeof TRIP_EVENT_TYPES];
 
@@ -56,6 +57,8 @@ export interface TripEventData {
   readonly 'com.tripgen.schedule.completed.v1': ScheduleRef & { readonly replan: boolean; readonly durationMs: number; readonly stops: number; readonly unscheduled: number };
   /** `reason`: timed-out (no outcome before the deadline) or generation-failed (the AI service said so). */
   readonly 'com.tripgen.schedule.failed.v1': ScheduleRef & { readonly replan: boolean; readonly durationMs: number; readonly reason: 'timed-out' | 'generation-failed' };
+  /** The traveller deleted it while it was queued or running: its outcome (none comes after). `durationMs`: from the request to the DELETE. */
+  readonly 'com.tripgen.schedule.cancelled.v1': ScheduleRef & { readonly replan: boolean; readonly durationMs: number };
 }
 
 /** The AMQP application properties of an event: the CloudEvents attributes, `cloudEvents:`-prefixed. */

@@ -9,9 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import { queryRows } from '@tripgen/testing';
 import { describe, expect, it } from 'vitest';
-import { QUEUES, QUEUE_NAMES } from '@tripgen/catalog';
+import { QUEUES, QUEUE_NAMES, TRIP_EVENT_TYPES } from '@tripgen/catalog';
 import { SCHEDULE_DELETED, withdrawalMessageId } from '../src/domain/schedules.ts';
-import { call, fileStack, tripBody } from './harness.ts';
+import { call, fileStack, tripBody, tripEventsOf, waitFor } from './harness.ts';
 
 const LIMIT = 3;
 const ctx = fileStack({ ai: false, tripEnv: { SCHEDULES_PER_TRIP_MAX: String(LIMIT) } });
@@ -92,6 +92,25 @@ describe('DELETE /api/v1/trips/{id}/schedules/{scheduleId}', () => {
     expect(replan.json.detail).toContain(`cancel it (DELETE ${path})`);
     expect((await call(ctx.base, 'DELETE', path, { headers: { authorization } })).status).toBe(204);
     expect((await ask(authorization, tripId)).status).toBe(202);
+  });
+
+  it('records a cancel as the schedule\'s outcome trip event (docs/events.md: one outcome event a schedule), once; an ended schedule\'s DELETE records none', async () => {
+    const { authorization, tripId, ids } = await tripWith(1);
+    const asked = await ask(authorization, tripId);
+    expect(asked.status).toBe(202);
+    const id = asked.json.id as string;
+    expect((await remove(authorization, tripId, id)).status).toBe(204);
+    expect((await remove(authorization, tripId, ids[0]!)).status).toBe(204);
+    // Before: the trip's events stopped at schedule.requested, which read as a schedule never ended.
+    await waitFor(() => tripEventsOf(ctx.stack, tripId).length >= 3, 'the trip events on the hub', 20_000);
+    const events = tripEventsOf(ctx.stack, tripId);
+    expect(events.map((e) => [e.type, e.id])).toEqual([
+      [TRIP_EVENT_TYPES.tripCreated, expect.any(String)],
+      [TRIP_EVENT_TYPES.scheduleRequested, `${id}.requested`],
+      [TRIP_EVENT_TYPES.scheduleCancelled, `${id}.cancelled`],
+    ]);
+    expect(events[2]!.data).toEqual({ scheduleId: id, tripId, userId: expect.any(String), replan: false, durationMs: expect.any(Number) });
+    expect(events[2]!.data.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it('cancels once across replicas: the same DELETE on two replicas at once, one 204 and one 404, one withdrawal', async () => {

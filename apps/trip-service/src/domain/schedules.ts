@@ -314,7 +314,7 @@ WITH trip AS (
 ), gone AS (
   DELETE FROM schedules s USING trip t
    WHERE s.id = $1::uuid AND s.trip_id = t.id AND s.user_id = $3::uuid
-  RETURNING s.id, s.trip_id, s.user_id, s.created_at, s.not_after, s.request,
+  RETURNING s.id, s.trip_id, s.user_id, s.created_at, s.not_after, s.request, s.status, s.replan_date,
             s.status IN ('queued', 'running') OR ((s.request->>'notifiedBy') IS DISTINCT FROM $7::text AND s.created_at > $8::timestamptz) AS withdraw
 ), forgotten AS (
   INSERT INTO forgotten_schedules (id, trip_id, user_id, not_after) SELECT id, trip_id, user_id, not_after FROM gone
@@ -330,7 +330,7 @@ WITH trip AS (
 )
 SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", created_at AS "createdAt",
        (request->'notifiedBy') IS NOT DISTINCT FROM to_jsonb($7::text) AS "tripNotifies",
-       withdraw AS withdrawn
+       withdraw AS withdrawn, status IN ('queued', 'running') AS cancelled, replan_date IS NOT NULL AS replan
   FROM gone`;
 
 /**
@@ -1350,18 +1350,29 @@ export const scheduleService = (deps: ScheduleDeps) => {
      */
     async remove(userId: string, tripId: string, scheduleId: string): Promise<'deleted' | 'none'> {
       const reason = { error: SCHEDULE_DELETED, notify: false };
-      const [row] = await prisma.$queryRawUnsafe<(WithdrawnRow & { withdrawn: boolean })[]>(
-        DELETE_SCHEDULE_SQL,
-        scheduleId,
-        tripId,
-        userId,
-        WITHDRAWN_SUFFIX,
-        new Date(now()).toISOString(),
-        JSON.stringify(reason),
-        TRIP_NOTIFIES,
-        new Date(now() - LATE_OUTCOME_WINDOW_MS).toISOString(),
-        ...outboxSelectParams(QUEUES.aiScheduleGeneration),
-      );
+      const at = new Date(now());
+      // A cancelled one's outcome for analytics (docs/events.md: every schedule has one), committed
+      // with the DELETE; before, its `schedule.requested` had no end and read as lost.
+      const [row] = await prisma.$transaction(async (tx) => {
+        const rows = await tx.$queryRawUnsafe<(WithdrawnRow & { withdrawn: boolean; cancelled: boolean; replan: boolean })[]>(
+          DELETE_SCHEDULE_SQL,
+          scheduleId,
+          tripId,
+          userId,
+          WITHDRAWN_SUFFIX,
+          at.toISOString(),
+          JSON.stringify(reason),
+          TRIP_NOTIFIES,
+          new Date(at.getTime() - LATE_OUTCOME_WINDOW_MS).toISOString(),
+          ...outboxSelectParams(QUEUES.aiScheduleGeneration),
+        );
+        const gone = rows[0];
+        if (gone?.cancelled) {
+          const ref = { scheduleId: gone.id, tripId: gone.tripId, userId: gone.userId, replan: gone.replan, durationMs: Math.max(0, at.getTime() - gone.createdAt.getTime()) };
+          await deps.events.record(tx, TRIP_EVENT_TYPES.scheduleCancelled, ref, `${gone.id}.cancelled`);
+        }
+        return rows;
+      });
       if (!row) return 'none';
       if (row.withdrawn) {
         log.info({ tripId, scheduleId, deleted: true }, 'a schedule deleted (queued or running, or requested by the release before): withdrawn at the AI service');
