@@ -237,6 +237,19 @@ describe('login attempts (the counts under the throttle)', () => {
     }
   });
 
+  it('forgets, once their window and reservations have passed, the accounts a replica counted on its own while Redis was unreachable', async () => {
+    // Before, an account counted in memory went only when a right login or a given-back check of that
+    // same account came again: every email guessed during an outage stayed in the replica's memory for good.
+    const throttle = createLoginAttempts({ redis: noRedis.app.kit.redis, prefix, maxFailures: 3, windowMs: 300, reservationMs: 200 });
+    const accounts = 200;
+    for (let i = 0; i < accounts; i++) await fail(throttle, randomUUID(), `guesser ${i}`);
+    // A check still in flight holds its account until its reservation lapses, as one with failures does until the window ends.
+    expect((await throttle.admit(randomUUID(), 'never ends')).admitted).toBe(true);
+    expect(throttle.localAccounts()).toBe(accounts + 1);
+    await sleep(600);
+    expect(throttle.localAccounts()).toBe(0);
+  });
+
   it('lets the reservations of checks that never end (a pod stopped mid-check) lapse: a check waits for them, then is admitted', async () => {
     const key = randomUUID();
     const holder = attempts(a, 1_000);

@@ -66,6 +66,8 @@ export interface LoginAttempts {
   admit(key: string, address: string): Promise<Admission>;
   /** The Redis key a logical key's failures are stored under (tests, operations: deleting it unlocks). */
   redisKey(key: string): string;
+  /** The accounts this replica holds counts of in its memory (those it counted while Redis was unreachable). */
+  localAccounts(): number;
 }
 
 /** `earlier`: the failures from the check's address recorded when it was reserved (what its success disregards). */
@@ -151,8 +153,14 @@ interface Counted {
   readonly reservations: Map<string, number>;
 }
 
-/** The same rules in this replica's memory; an account's entry goes once it holds nothing. */
-const memoryStore = (opts: LoginAttemptsOptions): Store => {
+/**
+ * The same rules in this replica's memory; an account's entry goes once it holds nothing: at once
+ * when a check gives its slot back, else at the first sweep after its window ends and its
+ * reservations lapse (every reservationMs while any entry is held; unref'd, it holds no process
+ * open), so the accounts guessed during an outage, an attacker's list of emails among them, leave
+ * memory with their window even if none of them is tried again.
+ */
+const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () => number } => {
   const counts = new Map<string, Counted>();
   const entry = (key: string): Counted => {
     const now = performance.now();
@@ -162,18 +170,28 @@ const memoryStore = (opts: LoginAttemptsOptions): Store => {
     for (const [id, lapsesAt] of counted.reservations) if (lapsesAt <= now) counted.reservations.delete(id);
     return counted;
   };
+  let sweeper: NodeJS.Timeout | undefined;
+  const sweep = () => {
+    for (const key of counts.keys()) tidy(key, entry(key));
+    if (counts.size > 0) return;
+    clearInterval(sweeper);
+    sweeper = undefined;
+  };
   const tidy = (key: string, counted: Counted) => {
     if (counted.failures.size === 0 && counted.reservations.size === 0) counts.delete(key);
+    else sweeper ??= setInterval(sweep, Math.min(opts.windowMs, opts.reservationMs)).unref();
   };
   const total = (counted: Counted) => [...counted.failures.values()].reduce((sum, n) => sum + n, 0);
   const left = (counted: Counted) => Math.max(0, Math.round(counted.windowEndsAt - performance.now()));
   return {
+    size: () => counts.size,
     async reserve(key, id, address) {
       const counted = entry(key);
       const failures = total(counted);
       if (failures >= opts.maxFailures) return { state: 'locked', ms: left(counted) };
       if (failures + counted.reservations.size >= opts.maxFailures) return { state: 'busy' };
       counted.reservations.set(id, performance.now() + opts.reservationMs);
+      tidy(key, counted);
       return { state: 'reserved', earlier: counted.failures.get(address) ?? 0 };
     },
     async fail(key, id, address) {
@@ -181,6 +199,7 @@ const memoryStore = (opts: LoginAttemptsOptions): Store => {
       counted.reservations.delete(id);
       if (counted.failures.size === 0) counted.windowEndsAt = performance.now() + opts.windowMs;
       counted.failures.set(address, (counted.failures.get(address) ?? 0) + 1);
+      tidy(key, counted);
       return { failures: total(counted), ms: left(counted) };
     },
     async succeed(key, id, address, earlier) {
@@ -241,6 +260,7 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
 
   return {
     redisKey: (key) => keysOf(hashed(key))[0],
+    localAccounts: () => local.size(),
     async admit(key, clientAddress) {
       const counted = hashed(key);
       // Hashed too: no client address in Redis.
