@@ -13,7 +13,7 @@ import { ACCOUNT_TOMBSTONE_RETENTION, MESSAGE_RETENTION, TOKEN_REVOCATIONS } fro
 import { pruneDeletionRecords } from './domain/deleted-accounts.ts';
 import { schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { durableRevocations } from './domain/revocation-records.ts';
-import { authRoutes } from './routes/auth.ts';
+import { authRoutes, loginThrottle } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 
 export interface BuildOptions {
@@ -49,10 +49,13 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
       const revocations = durableRevocations({ prisma, revocations: app.kit.revocations, redis: app.kit.redis, log: app.log, republishEveryMs: opts.revocationRepublishEveryMs, leaseKey: `${TOKEN_REVOCATIONS.republishLeaseKey}:${new URL(config.databaseUrl).pathname.slice(1)}` });
       app.kit.onDrain(() => revocations.stop(), 'token revocations republish');
       app.addHook('onClose', async () => revocations.stop());
-      await app.register(authRoutes, { users, ring, revocations });
+      // One count per account on this replica, login's and the account's password routes' alike: while
+      // Redis is unreachable each instance counts on its own, so two would give a guesser two budgets.
+      const throttle = loginThrottle(app.kit.redis);
+      await app.register(authRoutes, { users, ring, revocations, throttle });
       app.addHook('onClose', async () => ring.close());
       ring.onError((err) => app.log.error({ err }, 'signing key ring refresh failed; the keys loaded before keep serving'));
-      await app.register(userRoutes, { users, revocations });
+      await app.register(userRoutes, { users, revocations, throttle });
       // Consumers start once HTTP is ready and stop taking messages when the drain starts (kit.onDrain);
       // the broker closes after HTTP has drained and they have finished (kit shutdown order).
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });

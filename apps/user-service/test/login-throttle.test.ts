@@ -192,6 +192,21 @@ describe('login throttle', () => {
     // Counted on that instance only: a replica that reaches Redis never saw these failures.
     expect((await login(a, email, PASSWORD)).statusCode).toBe(200);
   });
+
+  it('counts the password asked by a password change in the login\'s count while Redis is unreachable too: one count per account on a replica', async () => {
+    // Before, login and the account's password routes each made their own throttle, so each fell back
+    // to a count of its own: 10 wrong current passwords (403) left login's count at 0 (the right password 200, and 10 more guesses).
+    const email = freshEmail();
+    await register(email);
+    const token = (await login(noRedis, email, PASSWORD)).json<{ accessToken: string }>().accessToken;
+    for (let i = 0; i < LOGIN_THROTTLE.maxFailures; i++) {
+      const res = await noRedis.app.inject({ method: 'PUT', url: '/api/v1/users/me/password', headers: { authorization: `Bearer ${token}` }, payload: { currentPassword: `wrong password ${i}`, newPassword: 'a brand new password' } });
+      expect(res.statusCode, `attempt ${i + 1}`).toBe(403);
+    }
+    const res = await login(noRedis, email, PASSWORD);
+    expect(res.statusCode).toBe(429);
+    expect(res.json()).toMatchObject({ detail: expect.stringMatching(/^Too many failed logins for this email/) });
+  });
 });
 
 describe('login attempts (the counts under the throttle)', () => {

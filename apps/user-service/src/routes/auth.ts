@@ -21,6 +21,8 @@ export interface AuthRoutesOptions {
   readonly users: UserRepository;
   readonly ring: KeyRing;
   readonly revocations: DurableRevocations;
+  /** The account's password checks (loginThrottle), shared with the account's password routes. */
+  readonly throttle: LoginAttempts;
 }
 
 /** An email (the schemas' Email, which admits no spaces) as it is stored and looked up: in lower case, so either case is the same account. */
@@ -116,12 +118,11 @@ export const revokeTokens = (revocations: DurableRevocations, userId: string): P
 const signOutSession = (revocations: DurableRevocations, { id, sessionId }: AuthenticatedUser): Promise<void> =>
   sessionId === undefined ? revokeTokens(revocations, id) : revokedOr503(() => revocations.revokeSession(id, sessionId));
 
-export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { users, ring, revocations }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { users, ring, revocations, throttle }) => {
   const { jwtIssuer, jwtAudience } = app.kit.config;
   // Hashed now, not on the first unknown email: that login would otherwise take twice as long.
   await decoyHash();
   // Unknown emails are counted the same way as known ones (no user enumeration).
-  const throttle = loginThrottle(app.kit.redis);
 
   app.post(
     AUTH_PATHS.register,

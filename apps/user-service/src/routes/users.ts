@@ -10,17 +10,20 @@ import { hashPassword, verifyPassword } from '../domain/passwords.ts';
 import { passwordProblem } from '../domain/password-rules.ts';
 import type { UserRepository } from '../domain/users.ts';
 import type { DurableRevocations } from '../domain/revocation-records.ts';
-import { logLoginLock, loginThrottle, revokeTokens, throttledCheck } from './auth.ts';
+import { logLoginLock, revokeTokens, throttledCheck } from './auth.ts';
+import type { LoginAttempts } from '../domain/login-attempts.ts';
 
 export interface UserRoutesOptions {
   readonly users: UserRepository;
   readonly revocations: DurableRevocations;
+  /** Login's throttle (loginThrottle): the password asked here is counted as a login's. */
+  readonly throttle: LoginAttempts;
 }
 
 /** Fastify's own content type for the JSON it serialises. */
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
-export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (app, { users, revocations }) => {
+export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (app, { users, revocations, throttle }) => {
   // A valid token for an account that no longer exists.
   // A refused token as the kit's are, with their challenge (RFC 6750 3: invalid_token, sign in again).
   const accountGone = () => new HttpProblem(401, 'The account of this access token does not exist', {}, bearerChallenge('invalid_token'));
@@ -117,9 +120,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     },
   );
 
-  // The password asked here is counted as a login's (one throttle per account, shared with login):
+  // The password asked here is counted as a login's (login's own throttle, one count per account):
   // a stolen token must not buy its holder unthrottled guesses at the password through this route.
-  const throttle = loginThrottle(app.kit.redis);
   /** Whether `password` is the account's (deletion, password change); past its failed logins a 429, even for the right one. */
   const isAccountPassword = async (request: FastifyRequest, reply: FastifyReply, found: { email: string; passwordHash: string }, password: string): Promise<boolean> =>
     (await throttledCheck(
