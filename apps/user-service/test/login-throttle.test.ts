@@ -10,6 +10,8 @@ import { Writable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { JWKS_PATH, LOGIN_THROTTLE, RATE_LIMIT, REDIS_TEST_PREFIX } from '@tripgen/catalog';
+import { isRedisReady } from '@tripgen/service-kit';
+import { redisUrl, startTcpRelay, waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyPassword } from '../src/domain/passwords.ts';
 import { createLoginAttempts, type LoginAttempts } from '../src/domain/login-attempts.ts';
@@ -263,6 +265,35 @@ describe('login attempts (the counts under the throttle)', () => {
     expect(throttle.localAccounts()).toBe(accounts + 1);
     await sleep(600);
     expect(throttle.localAccounts()).toBe(0);
+  });
+
+  it('gives back on Redis a reservation whose script answered past the command timeout (a Redis paused for a second): no slot held for reservationMs', async () => {
+    // A pause of a second or two (a failover's hand-over, a fork) times the script out on the client, which
+    // counts that check on its own, while Redis runs the script once the pause ends. Before, the slot that
+    // script took stayed reserved until it lapsed: three such checks held an account with maxFailures 3 for
+    // the reservation's whole 5 s, every other replica's login waiting for a turn ('busy').
+    const relay = await startTcpRelay({ target: redisUrl() });
+    const paused = await startUserService({ db: a.db, bus: a.bus, env: { REDIS_URL: relay.via(redisUrl()) } });
+    try {
+      await waitFor(() => isRedisReady(paused.app.kit.redis), 'the relayed replica connected');
+      const key = randomUUID();
+      const throttle = attempts(paused, 5_000);
+      relay.stall();
+      const admissions = await Promise.all(Array.from({ length: 3 }, () => throttle.admit(key, 'traveller')));
+      for (const admission of admissions) {
+        if (!admission.admitted) throw new Error('not admitted');
+        expect(await admission.attempt.succeeded()).toBeUndefined();
+      }
+      relay.mend();
+      const inFlight = `${attempts(a, 5_000).redisKey(key)}:in-flight`;
+      // The scripts sent during the pause run now, in order, and whatever was sent after them.
+      await sleep(300);
+      expect(await a.app.kit.redis.zcard(inFlight)).toBe(0);
+      expect((await attempts(a, 200).admit(key, 'traveller')).admitted).toBe(true);
+    } finally {
+      await paused.close();
+      await relay.close();
+    }
   });
 
   it('lets the reservations of checks that never end (a pod stopped mid-check) lapse: a check waits for them, then is admitted', async () => {

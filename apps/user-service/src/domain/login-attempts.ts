@@ -232,29 +232,36 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
   const keysOf = (key: string): [string, string] => [`${opts.prefix}:{${key}}`, `${opts.prefix}:{${key}}:in-flight`];
   const shared = redisStore(opts.redis, opts, keysOf);
   const local = memoryStore(opts);
-  /** The step on Redis when it is reachable, else (or when the command fails) on this replica's count. */
-  const onStore = async <T>(step: (store: Store) => Promise<T>, store: Store = isRedisReady(opts.redis) ? shared : local): Promise<[T, Store]> => {
+  /**
+   * The step of reservation `id` on Redis when it is reachable, else (or when the command fails) on
+   * this replica's count. A script that failed by the command timeout may still run once Redis
+   * answers again (a pause of a second: a failover's hand-over, a fork), a reservation's taking a
+   * slot that no step on Redis would give back before it lapses: the give-back is sent after it on
+   * the same connection, which Redis runs in order (a no-op when the script freed it, or never ran).
+   */
+  const onStore = async <T>(key: string, id: string, step: (store: Store) => Promise<T>, store: Store = isRedisReady(opts.redis) ? shared : local): Promise<[T, Store]> => {
     if (store === local) return [await step(local), local];
     try {
       return [await step(shared), shared];
     } catch {
+      void shared.release(key, id).catch(() => undefined);
       return [await step(local), local];
     }
   };
 
   const attempt = (key: string, id: string, address: string, earlier: number, store: Store): Attempt => ({
     async failed() {
-      const [{ failures, ms }] = await onStore((s) => s.fail(key, id, address), store);
+      const [{ failures, ms }] = await onStore(key, id, (s) => s.fail(key, id, address), store);
       return failures > opts.maxFailures ? { refused: true, retryAfterSeconds: seconds(ms) } : { refused: false, locked: failures === opts.maxFailures };
     },
     async succeeded() {
       // On another store than the reservation's (Redis failed meanwhile) its `earlier` is not that store's count: nothing taken off.
-      const [ms] = await onStore((s) => s.succeed(key, id, address, s === store ? earlier : 0), store);
+      const [ms] = await onStore(key, id, (s) => s.succeed(key, id, address, s === store ? earlier : 0), store);
       return ms === undefined ? undefined : seconds(ms);
     },
     async abandoned() {
       // A give-back that fails leaves the reservation to lapse on its own.
-      await onStore((s) => s.release(key, id), store).catch(() => undefined);
+      await onStore(key, id, (s) => s.release(key, id), store).catch(() => undefined);
     },
   });
 
@@ -268,7 +275,7 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
       const id = randomUUID();
       const giveUpAt = performance.now() + opts.reservationMs;
       for (;;) {
-        const [reserved, store] = await onStore((s) => s.reserve(counted, id, address));
+        const [reserved, store] = await onStore(counted, id, (s) => s.reserve(counted, id, address));
         if (reserved.state === 'reserved') return { admitted: true, attempt: attempt(counted, id, address, reserved.earlier, store) };
         if (reserved.state === 'locked') return { admitted: false, retryAfterSeconds: seconds(reserved.ms), busy: false };
         // Every slot held by checks in flight (or by a pod that stopped mid-check, until its reservations lapse).
