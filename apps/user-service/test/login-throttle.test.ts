@@ -6,6 +6,7 @@
  * answered exactly like a known one; with Redis unreachable each replica counts on its own.
  * Every test uses fresh emails: the counts live in the shared Redis for the whole window.
  */
+import { request as httpRequest } from 'node:http';
 import { Writable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -165,6 +166,32 @@ describe('login throttle', () => {
     }
     expect(guesses).toEqual([...Array(LOGIN_THROTTLE.maxFailures).fill(401), 429, 429]);
     expect(logins).toEqual([200, 200, 429]);
+  });
+
+  it('stops waiting for a turn once the client has gone: no more looks at Redis, no check for nobody', async () => {
+    // Before, a login whose client closed its connection while every slot was held kept looking for a
+    // turn every 20-40 ms for LOGIN_THROTTLE.reservationMs (10 s): ~16 scripts in the half second measured here.
+    const email = freshEmail();
+    await register(email);
+    const holder = loginThrottle(a.app.kit.redis);
+    const held = await Promise.all(Array.from({ length: LOGIN_THROTTLE.maxFailures }, () => holder.admit(email, 'checks that take long')));
+    const evals = vi.spyOn(a.app.kit.redis, 'eval');
+    const looks = () => evals.mock.calls.filter((call) => String(call[3]).endsWith(':in-flight')).length;
+    try {
+      const body = JSON.stringify({ email, password: PASSWORD });
+      const client = httpRequest(`${a.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+      client.on('error', () => undefined);
+      client.end(body);
+      await waitFor(() => looks() > 2, 'the login waiting for a turn');
+      client.destroy();
+      await sleep(100);
+      const then = looks();
+      await sleep(500);
+      expect(looks() - then).toBe(0);
+    } finally {
+      evals.mockRestore();
+      for (const admission of held) if (admission.admitted) await admission.attempt.abandoned();
+    }
   });
 
   it('counts and answers an unknown email exactly like a known one', async () => {

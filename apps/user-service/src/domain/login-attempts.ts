@@ -62,8 +62,11 @@ export type Admission =
   | { readonly admitted: false; readonly retryAfterSeconds: number; readonly busy: boolean };
 
 export interface LoginAttempts {
-  /** Reserves a check for `key` from a client `address`, waiting while the checks in flight hold the rest of its allowance. */
-  admit(key: string, address: string): Promise<Admission>;
+  /**
+   * Reserves a check for `key` from a client `address`, waiting while the checks in flight hold the
+   * rest of its allowance; `gone` (the client closed its connection) ends the wait as a `busy`.
+   */
+  admit(key: string, address: string, gone?: AbortSignal): Promise<Admission>;
   /** The Redis key a logical key's failures are stored under (tests, operations: deleting it unlocks). */
   redisKey(key: string): string;
   /** The accounts this replica holds counts of in its memory (those it counted while Redis was unreachable). */
@@ -268,7 +271,7 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
   return {
     redisKey: (key) => keysOf(hashed(key))[0],
     localAccounts: () => local.size(),
-    async admit(key, clientAddress) {
+    async admit(key, clientAddress, gone) {
       const counted = hashed(key);
       // Hashed too: no client address in Redis.
       const address = hashed(clientAddress);
@@ -279,8 +282,10 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
         if (reserved.state === 'reserved') return { admitted: true, attempt: attempt(counted, id, address, reserved.earlier, store) };
         if (reserved.state === 'locked') return { admitted: false, retryAfterSeconds: seconds(reserved.ms), busy: false };
         // Every slot held by checks in flight (or by a pod that stopped mid-check, until its reservations lapse).
-        if (performance.now() >= giveUpAt) return { admitted: false, retryAfterSeconds: 1, busy: true };
-        await sleep(POLL_MS + Math.random() * POLL_MS);
+        // A client that has gone is answered nothing: its login looks no more, nor checks a password for nobody.
+        if (performance.now() >= giveUpAt || gone?.aborted) return { admitted: false, retryAfterSeconds: 1, busy: true };
+        await sleep(POLL_MS + Math.random() * POLL_MS, undefined, { signal: gone }).catch(() => undefined);
+        if (gone?.aborted) return { admitted: false, retryAfterSeconds: 1, busy: true };
       }
     },
   };

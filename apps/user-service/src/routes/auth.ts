@@ -49,6 +49,15 @@ export const logLoginLock = (log: FastifyBaseLogger, userId: string | undefined,
   log.warn({ userId, throttleKey }, `Login locked for ${LOGIN_THROTTLE.windowMs / 60_000} minutes after ${LOGIN_THROTTLE.maxFailures} failed logins`);
 };
 
+/** Aborted when the client closes its connection before its answer is sent (a login waiting for its turn stops then). */
+const clientGone = (reply: FastifyReply): AbortSignal => {
+  const gone = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) gone.abort();
+  });
+  return gone.signal;
+};
+
 /**
  * What `check` (a password's verification) answers when it passes (undefined when it fails), counted
  * in the email's login throttle (login, deletion, password change): the check starts only once it
@@ -70,7 +79,7 @@ export const throttledCheck = async <T>(
   const refuseIf = (retryAfterSeconds: number | undefined) => {
     if (retryAfterSeconds !== undefined) throw tooManyFailedLogins(reply, retryAfterSeconds, target.of);
   };
-  const admission = await throttle.admit(target.email, clientAddressKey(target.address));
+  const admission = await throttle.admit(target.email, clientAddressKey(target.address), clientGone(reply));
   if (!admission.admitted) throw tooManyFailedLogins(reply, admission.retryAfterSeconds, target.of, admission.busy);
   const { attempt } = admission;
   let passed: T | undefined;
