@@ -323,6 +323,24 @@ describe('login attempts (the counts under the throttle)', () => {
     }
   });
 
+  it('disregards an address\'s failures before them once for right passwords checked at once from it, keeping one recorded while they were checked, on Redis and per instance', async () => {
+    // Right logins sent at once from one address (an app retrying, several devices behind one NAT) each
+    // took off the failures its address had when it was reserved: before, the second took them off again,
+    // out of the failure recorded while both were checked (all 5 left, where 4 are).
+    for (const replica of [a, noRedis]) {
+      const throttle = attempts(replica, 5_000, 5);
+      const key = randomUUID();
+      for (let i = 0; i < 2; i++) await fail(throttle, key, 'shared address');
+      const rights = await Promise.all([throttle.admit(key, 'shared address'), throttle.admit(key, 'shared address')]);
+      await fail(throttle, key, 'shared address');
+      for (const right of rights) {
+        if (!right.admitted) throw new Error('not admitted');
+        expect(await right.attempt.succeeded()).toBeUndefined();
+      }
+      expect(await burst(throttle, key, 20)).toEqual({ failed: 4, locked: 16 });
+    }
+  });
+
   it('lets the reservations of checks that never end (a pod stopped mid-check) lapse: a check waits for them, then is admitted', async () => {
     const key = randomUUID();
     const holder = attempts(a, 1_000);

@@ -94,7 +94,11 @@ for _, n in ipairs(redis.call('HVALS', KEYS[1])) do failures = failures + tonumb
 const WINDOW_LEFT = `local left = redis.call('PTTL', KEYS[1])
 if left < 0 then left = tonumber(ARGV[2]) end`;
 
-/** KEYS: failures (hash: address -> count), reservations (sorted set by lapse). ARGV: max, window, reservation id, reservation ms, address. */
+/**
+ * KEYS: failures (hash: address -> failures recorded from it, and `<address>:disregarded` -> minus
+ * how many of them right passwords disregarded, so that the values add up to the failures that
+ * count), reservations (sorted set by lapse). ARGV: max, window, reservation id, reservation ms, address.
+ */
 const RESERVE_LUA = `${NOW}
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
 ${FAILURES}
@@ -108,14 +112,20 @@ redis.call('ZADD', KEYS[2], now + tonumber(ARGV[4]), ARGV[3])
 redis.call('PEXPIRE', KEYS[2], ARGV[4])
 return {2, tonumber(redis.call('HGET', KEYS[1], ARGV[5]) or '0')}`;
 
-/** KEYS as RESERVE_LUA. ARGV: max, window, reservation id, address. A window opens with the first failure and is not extended. */
+/** KEYS as RESERVE_LUA. ARGV: max, window, reservation id, address. A window opens with the first failure that counts and is not extended. */
 const FAIL_LUA = `redis.call('ZREM', KEYS[2], ARGV[3])
-redis.call('HINCRBY', KEYS[1], ARGV[4], 1)
-if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 ${FAILURES}
-return {failures, redis.call('PTTL', KEYS[1])}`;
+redis.call('HINCRBY', KEYS[1], ARGV[4], 1)
+if failures == 0 or redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return {failures + 1, redis.call('PTTL', KEYS[1])}`;
 
-/** KEYS as RESERVE_LUA. ARGV: max, window, reservation id, address, its failures when reserved. -1: not locked. */
+/**
+ * KEYS as RESERVE_LUA. ARGV: max, window, reservation id, address, the failures recorded from it when
+ * reserved. -1: not locked. The address's first `earlier` failures are disregarded, once whatever
+ * number of right passwords checked at once claim them (the count recorded only grows while the key
+ * lives: a smaller one is a window begun since, whose failures came after the check began). The key
+ * goes once nothing counts and no check is in flight (none holds an `earlier` of it).
+ */
 const SUCCEED_LUA = `redis.call('ZREM', KEYS[2], ARGV[3])
 ${FAILURES}
 if failures >= tonumber(ARGV[1]) then
@@ -123,7 +133,15 @@ if failures >= tonumber(ARGV[1]) then
   return left
 end
 local earlier = tonumber(ARGV[5])
-if earlier > 0 and redis.call('HINCRBY', KEYS[1], ARGV[4], -earlier) <= 0 then redis.call('HDEL', KEYS[1], ARGV[4]) end
+local marker = ARGV[4] .. ':disregarded'
+if earlier > 0 and tonumber(redis.call('HGET', KEYS[1], ARGV[4]) or '0') >= earlier then
+  local disregarded = -tonumber(redis.call('HGET', KEYS[1], marker) or '0')
+  if earlier > disregarded then
+    redis.call('HSET', KEYS[1], marker, -earlier)
+    failures = failures - (earlier - disregarded)
+  end
+end
+if failures <= 0 and redis.call('ZCARD', KEYS[2]) == 0 then redis.call('DEL', KEYS[1]) end
 return -1`;
 
 const redisStore = (redis: Redis, opts: LoginAttemptsOptions, keysOf: (key: string) => [string, string]): Store => {
@@ -148,9 +166,14 @@ const redisStore = (redis: Redis, opts: LoginAttemptsOptions, keysOf: (key: stri
   };
 };
 
+/** An address's failures: those recorded, and how many of them right passwords disregarded (the first ones). */
+interface AddressFailures {
+  recorded: number;
+  disregarded: number;
+}
+
 interface Counted {
-  /** Address -> failures. */
-  readonly failures: Map<string, number>;
+  readonly failures: Map<string, AddressFailures>;
   windowEndsAt: number;
   /** Reservation id -> when it lapses (performance.now()). */
   readonly reservations: Map<string, number>;
@@ -181,10 +204,10 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
     sweeper = undefined;
   };
   const tidy = (key: string, counted: Counted) => {
-    if (counted.failures.size === 0 && counted.reservations.size === 0) counts.delete(key);
+    if (total(counted) === 0 && counted.reservations.size === 0) counts.delete(key);
     else sweeper ??= setInterval(sweep, Math.min(opts.windowMs, opts.reservationMs)).unref();
   };
-  const total = (counted: Counted) => [...counted.failures.values()].reduce((sum, n) => sum + n, 0);
+  const total = (counted: Counted) => [...counted.failures.values()].reduce((sum, n) => sum + n.recorded - n.disregarded, 0);
   const left = (counted: Counted) => Math.max(0, Math.round(counted.windowEndsAt - performance.now()));
   return {
     size: () => counts.size,
@@ -195,13 +218,15 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
       if (failures + counted.reservations.size >= opts.maxFailures) return { state: 'busy' };
       counted.reservations.set(id, performance.now() + opts.reservationMs);
       tidy(key, counted);
-      return { state: 'reserved', earlier: counted.failures.get(address) ?? 0 };
+      return { state: 'reserved', earlier: counted.failures.get(address)?.recorded ?? 0 };
     },
     async fail(key, id, address) {
       const counted = entry(key);
       counted.reservations.delete(id);
-      if (counted.failures.size === 0) counted.windowEndsAt = performance.now() + opts.windowMs;
-      counted.failures.set(address, (counted.failures.get(address) ?? 0) + 1);
+      if (total(counted) === 0) counted.windowEndsAt = performance.now() + opts.windowMs;
+      const from = counted.failures.get(address) ?? { recorded: 0, disregarded: 0 };
+      from.recorded += 1;
+      counted.failures.set(address, from);
       tidy(key, counted);
       return { failures: total(counted), ms: left(counted) };
     },
@@ -209,9 +234,8 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
       const counted = entry(key);
       counted.reservations.delete(id);
       if (total(counted) >= opts.maxFailures) return left(counted);
-      const remaining = (counted.failures.get(address) ?? 0) - earlier;
-      if (remaining > 0) counted.failures.set(address, remaining);
-      else counted.failures.delete(address);
+      const from = counted.failures.get(address);
+      if (from && from.recorded >= earlier && earlier > from.disregarded) from.disregarded = earlier;
       tidy(key, counted);
       return undefined;
     },
