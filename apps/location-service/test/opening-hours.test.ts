@@ -704,17 +704,35 @@ describe('values the service cannot evaluate are refused with a reason', () => {
     expect(checkPlaceRecord({ ...row, openingHoursOsm: 'Mo-Su 00:30-(sunset+05:00)' })).toEqual({ ok: false, problems: [expect.stringMatching(/^\/openingHoursOsm \(sunset\+05:00\) is past midnight at this place/)] });
   });
 
+  it('refuses a sun time with an offset out of its day whatever its capitals, as the answers read it', () => {
+    // The answers put sun words in lower case (withSunWordsLower), the load check did not: its offset pattern read lower
+    // case only, so `00:30-(Sunset+05:00)` loaded and answered Seoul's 2026-06-21 [["00:00","24:00"]], as the lower-case
+    // spelling the same check refuses.
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    expect(dayOpenings('Mo-Su 00:30-(Sunset+05:00)', ['2026-06-21'], seoul)[0]!.intervals).toEqual([['00:00', '24:00']]);
+    for (const [written, lower] of [
+      ['Mo-Su 00:30-(Sunset+05:00)', 'Mo-Su 00:30-(sunset+05:00)'],
+      ['Mo-Su 00:30-(SUNSET+05:00) "Sunset walk"', 'Mo-Su 00:30-(sunset+05:00) "Sunset walk"'],
+      ['Mo-Su (Dawn-05:00)-10:00', 'Mo-Su (dawn-05:00)-10:00'],
+      ['Mo-Su (Sunrise-01:00)-(Sunset+01:00)', 'Mo-Su (sunrise-01:00)-(sunset+01:00)'],
+    ]) {
+      expect(openingHoursProblem(written!, seoul)).toBe(openingHoursProblem(lower!, seoul));
+    }
+    expect(openingHoursProblem('Mo-Su 00:30-(Sunset+05:00)', seoul)).toMatch(/^\(sunset\+05:00\) is past midnight at this place/);
+    const [row] = JSON.parse(readFileSync(path.join(import.meta.dirname, '../data/places/seoul.json'), 'utf8')) as Record<string, unknown>[];
+    expect(checkPlaceRecord({ ...row, openingHoursOsm: 'Mo-Su 00:30-(Sunset+05:00)' })).toEqual({ ok: false, problems: [expect.stringMatching(/^\/openingHoursOsm \(sunset\+05:00\) is past midnight at this place/)] });
+  });
+
   it('evaluates a value with a sun time at the row\'s place on the dates of the year\'s sun extremes: one that fails only there is refused at load', () => {
-    // The package reads `Sunrise` as `sunrise` (sunTimeOutsideItsDay's pattern, lower case, does not), so this passed the
-    // check, which evaluated it on one date at the package's constant sun times (sunrise 06:00, less 6 hours is 00:00),
-    // and at Gyeongbokgung threw "infinite loop in nextChange" on every June date (sunrise 05:10): each answer holding one failed.
+    // The package reads `Sunrise` as `sunrise`, so this threw "infinite loop in nextChange" at Gyeongbokgung on every June date
+    // (sunrise 05:10) while the check evaluated it on one date at the package's constant sun times. Evaluated at the sun
+    // extremes it was refused ("cannot evaluate it at this place on 2026-06-07"); read in lower case as the answers read it,
+    // its offset is refused first, as the lower-case spelling's.
     const seoul = { lat: 37.5796, lng: 126.977 };
     expect(() => dayOpenings('Mo-Su (Sunrise-06:00)-01:00', ['2026-06-21'], seoul)).toThrow(/infinite loop/);
-    expect(openingHoursProblem('Mo-Su (Sunrise-06:00)-01:00', seoul)).toBe(
-      'opening_hours cannot evaluate it at this place on 2026-06-07 (sunrise 05:10, sunset 19:51): Fatal: infinite loop in nextChange',
-    );
+    expect(openingHoursProblem('Mo-Su (Sunrise-06:00)-01:00', seoul)).toBe('(sunrise-06:00) is before midnight at this place on some dates (sunrise as early as 05:10): write a clock time or a smaller offset');
     const [row] = JSON.parse(readFileSync(path.join(import.meta.dirname, '../data/places/seoul.json'), 'utf8')) as Record<string, unknown>[];
-    expect(checkPlaceRecord({ ...row, openingHoursOsm: 'Mo-Su (Sunrise-06:00)-01:00' })).toEqual({ ok: false, problems: [expect.stringMatching(/^\/openingHoursOsm opening_hours cannot evaluate it at this place on 2026-06-\d\d \(sunrise 05:1\d/)] });
+    expect(checkPlaceRecord({ ...row, openingHoursOsm: 'Mo-Su (Sunrise-06:00)-01:00' })).toEqual({ ok: false, problems: [expect.stringMatching(/^\/openingHoursOsm \(sunrise-06:00\) is before midnight at this place/)] });
     // Without coordinates, as before; values that evaluate at the place all year stay accepted there.
     expect(openingHoursProblem('Mo-Su (Sunrise-06:00)-01:00')).toBeUndefined();
     for (const value of ['Mo-Su sunrise-sunset', 'Mo-Su 06:30-sunrise,sunset-17:30', 'Mo-Su (dawn-00:30)-(dusk+01:00); PH off', 'Mo-Su 22:00-sunrise', PALACE]) {

@@ -932,7 +932,9 @@ const sunTimeOutsideItsDay = (value: string, at: Coordinates): string | undefine
  * meaning without definitions the package lacks for Korea. With the place's coordinates, a sun time whose offset
  * leaves its day there on some date (`sunTimeOutsideItsDay`) is refused too.
  */
-export const openingHoursProblem = (value: string, at?: Coordinates): string | undefined => {
+export const openingHoursProblem = (written: string, at?: Coordinates): string | undefined => {
+  // Read as the answers read it (dayOpenings): `(Sunset+05:00)` escaped the offset check's lower-case pattern.
+  const value = withSunWordsLower(written);
   if (!value.trim()) return 'the opening_hours value is empty';
   let problem: string | undefined;
   outsideComments(value, (code) => {
