@@ -508,6 +508,13 @@ describe('real openings on Korean public holidays and weekly closing days', () =
       { date: '2026-06-21', intervals: [], note: 'no opening from sunset to 17:30 on this date: sunset is at 19:56, after 17:30' },
       { date: '2026-06-22', intervals: [['10:00', '18:00']] },
     ]);
+    // A fallback rule's sun span before the span of the rule that decides the date: the spans were counted in the whole
+    // value and kept one by one in the rules without the fallback, so Sunday's empty `sunset-17:30` was said as the
+    // Saturday fallback's "no opening from 06:30 to sunrise".
+    expect(dayOpenings('Mo-Fr 10:00-18:00 || Sa 06:30-sunrise; Su sunset-17:30', ['2026-06-20', '2026-06-21'], seoul)).toEqual([
+      { date: '2026-06-20', intervals: [], note: 'no opening from 06:30 to sunrise on this date: sunrise is at 05:10, before 06:30' },
+      { date: '2026-06-21', intervals: [], note: 'no opening from sunset to 17:30 on this date: sunset is at 19:56, after 17:30' },
+    ]);
     // A sun time with an offset, said in words.
     expect(dayOpenings('Mo-Su (sunset+00:30)-18:00', ['2026-06-21'], seoul)[0]!.note).toBe(
       'no opening from 30 min after sunset to 18:00 on this date: 30 min after sunset is at 20:26, after 18:00',

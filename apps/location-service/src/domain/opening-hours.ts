@@ -318,13 +318,14 @@ const coversDate = (oh: OpeningHours, date: string): boolean => {
  * explicit `Sa off` too, so every date was uncertain); on a date they do not cover, the fallback's
  * unknown makes the date uncertain.
  */
-const evaluatorOn = (value: string, date: string, holidays: HolidaysAround, at?: Coordinates, reading: Reading = {}): OpeningHours => {
+const evaluatorOn = (value: string, date: string, holidays: HolidaysAround, at?: Coordinates, reading: Reading = {}): OpeningHours =>
+  evaluatorFor(decidingValue(value, date, holidays, at, reading), date, holidays, at, reading);
+
+/** The rules evaluatorOn reads date D by: the value without its fallback rules where they cover D, else the whole value. */
+const decidingValue = (value: string, date: string, holidays: HolidaysAround, at?: Coordinates, reading: Reading = {}): string => {
   const main = withoutFallbacks(value);
-  if (main) {
-    const oh = evaluatorFor(main, date, holidays, at, reading);
-    if (coversDate(oh, date)) return oh;
-  }
-  return evaluatorFor(value, date, holidays, at, reading);
+  // Evaluated again by the caller at little cost: evaluatorFor's parses and sun spans are memoised.
+  return main && coversDate(evaluatorFor(main, date, holidays, at, reading), date) ? main : value;
 };
 
 /** A clock time span of a rule (`18:00-02:00`, `22:00-26:00`). */
@@ -715,7 +716,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '23';
+export const OPENING_EVALUATION = '24';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -1107,8 +1108,11 @@ export const dayOpenings = (written: string, dates: readonly string[], at?: Coor
       // package's whole reading, whose night from the span's date also reached into the day after, where its rule
       // decides nothing; and each span alone, so a span of a rule that does not decide the date (`Su sunset-17:30`
       // on a Saturday) is not said with one that does.
-      const sunNotes = sunSpansOn(value, date, at).notes;
-      const ownHours = (keepSpan?: number) => evaluateDay(evaluatorOn(value, date, around, at, { ownDay: true, keepSpan }), date).intervals;
+      // Spans counted in the rules that decide the date, as keepSpan counts them: a fallback rule's span before them
+      // (`Mo-Fr 10:00-18:00 || Sa 06:30-sunrise; Su sunset-17:30`) shifted the count, and its note was said for another's.
+      const deciding = decidingValue(value, date, around, at, { ownDay: true });
+      const sunNotes = sunSpansOn(deciding, date, at).notes;
+      const ownHours = (keepSpan?: number) => evaluateDay(evaluatorFor(deciding, date, around, at, { ownDay: true, keepSpan }), date).intervals;
       const dropped = sunNotes.length ? ownHours() : [];
       const emptySunSpans = sunNotes.filter((_, i) => !sameIntervals(ownHours(i), dropped));
       const closedOn = (other: string) => evaluateDay(evaluatorFor(value, other, NO_HOLIDAYS, at), other).intervals.length === 0;
