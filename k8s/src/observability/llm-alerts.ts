@@ -47,7 +47,12 @@ export const REFUSED_SHARE = 0.5;
 export const MIN_JUDGED_CALLS = 10;
 /** The window of the share: readings are asked by travellers editing interests, bursty and sparse. */
 const WINDOW = '30m';
-/** Held for 15 minutes: a ticket, the keywords keep answering; a rollout that broke the prompt fires within ~20 minutes. */
+/**
+ * Held for 15 minutes: a ticket, the keywords keep answering. A rollout that broke the prompt fires
+ * about 30 minutes after the last pod took it (promtool 2.42 on these expressions, 2 calls a minute
+ * all refused from t: over half the window at t+16 min, firing at t+31), later while a canary shares
+ * the calls: the window must first hold more refused calls than answered ones, then the hold.
+ */
 const FOR = '15m';
 
 export function llmAlerts(namespace: string): AlertSpec[] {
