@@ -11,7 +11,7 @@ import { REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { REDIS_ENTRA_SCOPE, connectRedis, isRedisReady, redisTokenAuth, wantsEntraAuth, type RedisLogger, type RedisTokenAuth, type RenewalReport } from './redis.ts';
-import { capturedLogger, redisUrl, waitFor } from '@tripgen/testing';
+import { capturedLogger, redisUrl, startRedisServer, waitFor } from '@tripgen/testing';
 
 const LIFETIME_MS = 3_000; // renewed at 70 %: about every 2.1 s
 
@@ -219,6 +219,48 @@ describe("Redis refusing the pod's renewed token", () => {
       redis.disconnect();
       await admin.call('ACL', 'DELUSER', user);
       admin.disconnect();
+    }
+  });
+});
+
+describe('Redis pausing while the renewed token is sent (a failover\'s hand-over)', () => {
+  it('logs the re-authentication that timed out at warn with `outage` (Redis out of reach, not a refusal), and leaves the Entra gauge at 0', async () => {
+    // A redis-server of this test's own: CLIENT PAUSE holds every client of the server it is sent to.
+    const server = await startRedisServer();
+    const admin = new Redis(server.url);
+    const user = `tripgen-entra-paused-${randomBytes(4).toString('hex')}`;
+    const token = (n: number) => `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ oid: user, n })}.${randomBytes(16).toString('base64url')}`;
+    const tokens = [token(1), token(2)] as const;
+    await admin.call('ACL', 'SETUSER', user, 'reset', 'on', `>${tokens[0]}`, `>${tokens[1]}`, '~*', '&*', '+@all');
+    let issued = 0;
+    const credential: TokenCredential = {
+      async getToken() {
+        issued += 1;
+        if (issued === 1) return { token: tokens[0], expiresOnTimestamp: Date.now() + LIFETIME_MS };
+        // Redis stops answering for longer than a command's limit (COMMAND_TIMEOUT_MS), shorter than
+        // the socket's (socketTimeout): the connection stays, the AUTH sent meanwhile times out.
+        await admin.call('CLIENT', 'PAUSE', '2000', 'ALL');
+        return { token: tokens[1], expiresOnTimestamp: Date.now() + 3_600_000 };
+      },
+    };
+    const { logger, lines } = capturedLogger();
+    const auth = redisTokenAuth({ credential, log: logger });
+    const redis = connectRedis(server.url, logger, 'entra-paused', auth);
+    const said = () => lines.find((l) => l.msg === 'redis re-authentication failed; retrying with the next token');
+    try {
+      await waitFor(() => isRedisReady(redis), 'the connection ready on the first token');
+      await waitFor(() => said() !== undefined, 'the timed-out re-authentication logged', 15_000);
+      // Before: at error (50) with `err` and its stack, read as Redis refusing the identity.
+      expect(said()).toMatchObject({ level: 40, outage: [expect.objectContaining({ message: 'Command timed out' })] });
+      expect(said()!.err).toBeUndefined();
+      // Redis back: the connection answers as the identity; Entra never failed, the gauge stays 0.
+      await waitFor(async () => (await redis.call('ACL', 'WHOAMI').catch(() => undefined)) === user, 'the connection answering after the pause', 15_000);
+      expect(auth.outageSeconds()).toBe(0);
+    } finally {
+      auth.close();
+      redis.disconnect();
+      admin.disconnect();
+      await server.close();
     }
   });
 });

@@ -13,7 +13,7 @@
  * instead: ioredis resubscribes, and the cache clears its L1 on that reconnect, so no invalidation
  * is missed unnoticed.
  */
-import { Redis } from 'ioredis';
+import { Redis, ReplyError } from 'ioredis';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import type { FastifyBaseLogger } from 'fastify';
 import { decodeJwt } from 'jose';
@@ -39,8 +39,7 @@ export const ENTRA_REAUTH_MARGIN_MS = 3 * 60_000;
 const ASK_BEFORE_EXPIRY_MS = ENTRA_REAUTH_MARGIN_MS + 60_000;
 
 /**
- * How long Entra may stay out of reach for the Redis token (or Redis refuse the renewed one for an
- * outage) before the failures are logged at error (catalog REDIS_ENTRA_OUTAGE): past a passing trouble
+ * How long Entra may stay out of reach for the Redis token before the failures are logged at error (catalog REDIS_ENTRA_OUTAGE): past a passing trouble
  * of Entra's (its "retry the request" codes, MSAL's own retries within a call). A `network_error` that
  * lasts is a blocked egress or a wrong proxy, ours to fix. Sooner when the token in hand comes within
  * ENTRA_REAUTH_MARGIN_MS of its expiry (redisTokenAuth).
@@ -98,7 +97,7 @@ export type RedisRole = 'commands' | 'subscriber';
 export interface RedisTokenAuth {
   /** A client created with `lazyConnect`: it connects once a token is there. */
   attach(redis: Redis, role?: RedisRole): void;
-  /** For how long the token requests or re-authentications have been failing for an outage, in seconds (0: they are not). */
+  /** For how long the token requests have been failing for an outage (Entra out of reach), in seconds (0: they are not). */
   outageSeconds(): number;
   close(): void;
 }
@@ -133,8 +132,8 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
   let current: (Credentials & { expiresOnTimestamp: number }) | undefined;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
-  // One outage for the token requests and the re-authentications: either failing keeps the connections
-  // from a new token. Escalated too once the token in hand is within Azure's margin of its expiry: the
+  // The token requests' outage (Entra out of reach), ended by the next token Entra gives. Escalated
+  // too once the token in hand is within Azure's margin of its expiry: the
   // pods' credential (MSAL's cache) asks Entra only in the last 5 minutes of a token, so that is where
   // a blocked egress first fails, minutes before Redis drops the connections.
   const failures = lastingFailureLog(opts.log, ENTRA_OUTAGE_ESCALATE_MS, { imminent: () => current !== undefined && current.expiresOnTimestamp - Date.now() <= ENTRA_REAUTH_MARGIN_MS });
@@ -156,7 +155,13 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
       await redis.auth(creds.username, creds.password);
       return 'reauthenticated';
     } catch (err) {
-      failures.failed(err, { redis: redis.options.connectionName }, 'redis re-authentication failed; retrying with the next token');
+      // Redis's answer refusing the token (WRONGPASS, NOPERM: the identity's access policy assignment)
+      // is ours to fix, at error from the first. No answer (the command timed out, the connection lost
+      // while sending it) is Redis out of reach, not Entra: a warning with its causes, as the client's
+      // own; the connection's reconnect sends the new token, TripGenRedisUnreachable reads a lasting one.
+      const fields = { redis: redis.options.connectionName };
+      if (err instanceof ReplyError) failures.failed(err, fields, 'redis re-authentication failed; retrying with the next token');
+      else opts.log.warn({ ...fields, outage: outageChain(err) }, 'redis re-authentication failed; retrying with the next token');
       return 'failed';
     }
   };
@@ -194,13 +199,14 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
       schedule(retryDelay());
       return;
     }
+    // Entra answered: its outage is over, whatever Redis does with the token (a refusal is logged apart).
+    failures.succeeded();
     const now = Date.now();
     // Credentials cache tokens until close to expiry: the same token again needs no AUTH.
     if (token.token !== current?.password) {
       current = { username, password: token.token, expiresOnTimestamp: token.expiresOnTimestamp };
       const outcomes = await Promise.all([...clients].map(([c, role]) => apply(c, role, current!)));
       const count = (o: string) => outcomes.filter((x) => x === o).length;
-      if (count('failed') === 0) failures.succeeded();
       opts.onRenewed?.({ username, expiresOnTimestamp: token.expiresOnTimestamp, reauthenticated: count('reauthenticated'), reconnected: count('reconnected'), failed: count('failed') });
     }
     const remaining = token.expiresOnTimestamp - now;
