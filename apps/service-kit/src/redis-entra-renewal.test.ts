@@ -165,3 +165,53 @@ describe('Entra out of reach for the Redis token, behind MSAL\'s cache', () => {
     expect(seen.filter((l) => l.at > firstError!.at).every((l) => l.level === 50)).toBe(true);
   });
 });
+
+describe('Entra out of reach for the Redis token, its packets dropped', () => {
+  it('counts the outage from the ask that got no answer, not from its failure minutes later: the gauge passes the alert\'s bound before the token expires', async () => {
+    const start = Date.UTC(2026, 11, 7, 9, 0);
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: start });
+    // A firewall or proxy that drops the packets (an NSG deny): @azure/identity sets no timeout on its
+    // requests to Entra (identityClient.js sendPostRequestAsync), so each waits for Linux's TCP connect
+    // timeout (tcp_syn_retries 6: 127 s) and the pipeline's retries (3): the ask fails about 8.5
+    // minutes after it began. From minute 30 on; the 60-minute token expires at minute 60.
+    const DROPPED_ASK_MS = 4 * 127_000;
+    const dropped = () => Date.now() - start >= 30 * MINUTE;
+    const inner = msalLikeCredential(60 * MINUTE);
+    let cached: AccessToken | undefined;
+    const credential: TokenCredential = {
+      async getToken(scopes) {
+        // MSAL's cache answers without a request until the token's last 5 minutes.
+        if (cached && cached.expiresOnTimestamp - Date.now() >= MSAL_RENEWAL_OFFSET_MS) return cached;
+        if (dropped()) {
+          await new Promise((resolve) => setTimeout(resolve, DROPPED_ASK_MS));
+          throw new AuthenticationRequiredError({ scopes: [REDIS_ENTRA_SCOPE], message: 'network_error: Network request failed' });
+        }
+        const token = await inner.getToken(scopes);
+        cached = token ?? undefined;
+        return token;
+      },
+    };
+    const { logger, lines } = capturedLogger();
+    const gauge = new Map<number, number>();
+    const auth = redisTokenAuth({ credential, log: { info: logger.info.bind(logger), warn: logger.warn.bind(logger), error: logger.error.bind(logger) } });
+    try {
+      for (let t = 0; t < 70 * 6; t++) {
+        await vi.advanceTimersByTimeAsync(10_000);
+        gauge.set((Date.now() - start) / 1000, auth.outageSeconds());
+      }
+    } finally {
+      auth.close();
+    }
+    const at = (minute: number) => gauge.get(minute * 60)!;
+    // The ask that reached Entra began 4 minutes before the expiry; 2 minutes on (REDIS_ENTRA_OUTAGE.alertAfterMs)
+    // the gauge is past the alert's bound, a minute and more before Redis drops the connections at 60.
+    // Before: 0 at minute 59 (no failure yet), past 120 s only at about minute 66.5.
+    expect(at(55)).toBe(0);
+    expect(at(58.5)).toBeGreaterThan(120);
+    expect(at(59)).toBeGreaterThan(150);
+    // The first failure line says when the outage began: at the ask, not at its failure.
+    const first = lines.find((l) => l.msg === 'no Entra token for redis; retrying')!;
+    expect(first).toMatchObject({ level: 50 });
+    expect(Date.parse(String(first.outageSince)) - start).toBeLessThan(57 * MINUTE);
+  });
+});

@@ -97,7 +97,7 @@ export type RedisRole = 'commands' | 'subscriber';
 export interface RedisTokenAuth {
   /** A client created with `lazyConnect`: it connects once a token is there. */
   attach(redis: Redis, role?: RedisRole): void;
-  /** For how long the token requests have been failing for an outage (Entra out of reach), in seconds (0: they are not). */
+  /** For how long the token requests have been failing for an outage (Entra out of reach), from the first ask left without a token, an ask under way counted; in seconds (0: none). */
   outageSeconds(): number;
   close(): void;
 }
@@ -132,6 +132,11 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
   let current: (Credentials & { expiresOnTimestamp: number }) | undefined;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
+  // When the token request under way began (undefined: none). Packets to Entra dropped (a firewall or
+  // proxy's deny) leave it unanswered for minutes: @azure/identity sets no timeout on its requests, so
+  // each waits for the TCP connect timeout (127 s on Linux) and is retried; counted from its start, not
+  // from its failure, which can come after the token in hand expired.
+  let askedAt: number | undefined;
   // The token requests' outage (Entra out of reach), ended by the next token Entra gives. Escalated
   // too once the token in hand is within Azure's margin of its expiry: the
   // pods' credential (MSAL's cache) asks Entra only in the last 5 minutes of a token, so that is where
@@ -184,13 +189,17 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
   const renew = async (): Promise<void> => {
     if (closed) return;
     let token: AccessToken | null = null;
+    const asked = Date.now();
+    askedAt = asked;
     try {
       token = await opts.credential.getToken(REDIS_ENTRA_SCOPE);
     } catch (err) {
       // Entra out of reach is an outage (warn, its causes; error once it lasts ENTRA_OUTAGE_ESCALATE_MS);
       // a credential Entra refuses for our configuration (no federated identity record, an app not
       // found) fails every 5 s until someone fixes it: an error with its stack.
-      failures.failed(err, {}, 'no Entra token for redis; retrying');
+      failures.failed(err, {}, 'no Entra token for redis; retrying', asked);
+    } finally {
+      askedAt = undefined;
     }
     if (closed) return;
     const username = token ? objectIdOf(token.token) : undefined;
@@ -227,7 +236,8 @@ export const redisTokenAuth = (opts: RedisTokenAuthOptions): RedisTokenAuth => {
       redis.once('end', () => clients.delete(redis));
       if (current) void apply(redis, role, current);
     },
-    outageSeconds: () => failures.outageSeconds(),
+    // An ask unanswered for long is the outage too, before it fails.
+    outageSeconds: () => Math.max(failures.outageSeconds(), askedAt === undefined ? 0 : (Date.now() - askedAt) / 1000),
     close() {
       closed = true;
       clearTimeout(timer);

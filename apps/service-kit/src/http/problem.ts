@@ -339,7 +339,8 @@ export const logFailure = (log: FailureLogger, error: unknown, fields: object, m
  * outage; a failure that is no outage (our configuration, a bug) is at error from the first.
  */
 export interface LastingFailureLog {
-  failed(error: unknown, fields: object, msg: string): void;
+  /** `began`: when the attempt that failed began (default now): one that hung for minutes counts from its start. */
+  failed(error: unknown, fields: object, msg: string, began?: number): void;
   succeeded(): void;
   /** How long the outage under way has lasted, in seconds (0: none). */
   outageSeconds(): number;
@@ -349,13 +350,13 @@ export const lastingFailureLog = (log: FailureLogger, escalateAfterMs: number, o
   const now = opts.now ?? Date.now;
   let since: number | undefined;
   return {
-    failed(error, fields, msg) {
+    failed(error, fields, msg, began) {
       if (!isDependencyOutage(error)) {
         log.error({ ...fields, err: error }, msg);
         return;
       }
       const at = now();
-      since ??= at;
+      since ??= Math.min(began ?? at, at);
       if (at - since < escalateAfterMs && !opts.imminent?.()) log.warn({ ...fields, outage: outageChain(error) }, msg);
       else log.error({ ...fields, outage: outageChain(error), outageSince: new Date(since).toISOString(), outageForSeconds: Math.round((at - since) / 1000) }, msg);
     },

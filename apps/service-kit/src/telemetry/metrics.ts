@@ -164,7 +164,7 @@ export const createMetrics = (serviceName: string): Metrics => {
   let redisEntraFailing = (): number => 0;
   new Gauge({
     name: REDIS_ENTRA_OUTAGE.failingMetric,
-    help: "For how long in seconds the pod's Entra token for Redis has not been renewed because Entra is out of reach (0: Entra gives tokens, or no Entra)",
+    help: "For how long in seconds the pod's Entra token for Redis has not been renewed because Entra is out of reach, from the first ask left without a token (an ask under way counted; 0: Entra gives tokens, or no Entra)",
     registers: [registry],
     collect() {
       this.set(redisEntraFailing());
