@@ -57,6 +57,9 @@ const notified = async (scheduleId: string) => {
   await waitFor(() => events.some((e) => e.messageId === notifyMessageId(scheduleId) && e.outcome === 'processed'), `the notify message of ${scheduleId} taken`);
   return notifications(scheduleId);
 };
+/** The notify messages written for a schedule (their notification's type): what tells the traveller one pass through the queue later. */
+const notifyMessages = async (scheduleId: string) =>
+  (await prisma.$queryRawUnsafe<{ type: string }[]>(`SELECT body->'notification'->>'type' AS type FROM outbox_messages WHERE message_id = $1`, notifyMessageId(scheduleId))).map((r) => r.type);
 const finished = (id: string) => waitFor(async () => ['completed', 'failed'].includes((await generation(id))?.status ?? ''), `schedule ${id} to end`);
 
 describe('ai_db generations', () => {
@@ -122,7 +125,7 @@ describe('the consumer', () => {
     expect(await generation(m.scheduleId)).toBeNull();
   });
 
-  it('an expiry message taken after its schedule was forgotten (the trip service deleted it): failed with its request cut to its ids, not stored whole', async () => {
+  it('an expiry message taken after its schedule was forgotten (the trip service deleted it): no row, nothing of the request stored', async () => {
     // The trip service failed the schedule alone (this service unreachable) and sent its expiry message
     // (trip-service schedules.ts expiryMessage: the whole request, its deadline passed); the traveller
     // then deleted the trip, and the forget route came before the message: the completed copy deleted.
@@ -133,14 +136,45 @@ describe('the consumer', () => {
     expect(await generations.forget([m.scheduleId])).toEqual({ forgotten: 1, running: [] });
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${m.scheduleId}.expired`, body: m }]);
     await waitFor(() => events.some((e) => e.messageId === lateMessageId(m.scheduleId) && e.outcome === 'processed'), 'its late copy taken');
-    const row = await generation(m.scheduleId);
-    expect(row).toMatchObject({ status: 'failed', error: expect.stringMatching(/^the schedule took longer than allowed/) });
-    // What a withdrawal keeps (WITHDRAWN_REQUEST_KEYS), gone with the failed ones' retention; nothing of the trip.
-    expect(row?.request).toEqual({ scheduleId: m.scheduleId, tripId: m.tripId, userId: m.userId, requestedAt: m.requestedAt, notifiedBy: 'trip' });
+    // Before forgotten_generations: a failed row holding what a withdrawal keeps (838b0a6); before that, the whole request.
+    expect(await generation(m.scheduleId)).toBeNull();
     expect(await notifications(m.scheduleId)).toEqual([]);
   });
 
-  it('a request that cannot be read, taken after its schedule was forgotten (the trip service deleted it): failed with its request cut to its ids, not stored whole', async () => {
+  it('a late expiry copy of a request of the release before (no notifiedBy), taken after its deleted trip\'s schedule was forgotten: no row, nobody told', async () => {
+    // The trip's deletion marked the completed row withdrawn (notify false); the forget route deleted the row, mark
+    // and all; then the trip service's `.expired` message of it came (through its late copy). Its claim made a new
+    // failed row without the mark, its notify message found none, and the traveller was told schedule.failed.
+    const m = request({}, { ...ids(), requestedAt: new Date(Date.now() - 7_000).toISOString(), notAfter: new Date(Date.now() - 1_000).toISOString() });
+    const generations = generationRepository(prisma);
+    expect(await generations.claim(m, randomUUID(), PLAN_CLAIM_MS)).toBe('claimed');
+    expect(await prisma.$transaction((tx) => finishGeneration(tx, m, { status: 'completed', result: { days: [], unscheduled: [] } as unknown as ScheduleResult, engineMs: 1 }, 'none'))).toBe(true);
+    await prisma.$transaction((tx) => withdrawGeneration(tx, m, m, { error: 'the trip was deleted while this schedule was planned', notify: false }));
+    expect(await generations.forget([m.scheduleId])).toEqual({ forgotten: 1, running: [] });
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${m.scheduleId}.expired`, body: m }]);
+    await waitFor(() => events.some((e) => e.messageId === lateMessageId(m.scheduleId) && e.outcome === 'processed'), 'its late copy taken');
+    // The notify message is written in the late copy's transaction, so it is there now if it ever is.
+    expect(await notifyMessages(m.scheduleId)).toEqual([]);
+    expect(await generation(m.scheduleId)).toBeNull();
+    expect(await notifications(m.scheduleId)).toEqual([]);
+  });
+
+  it('a request of the release before that cannot be read, taken after its deleted trip\'s schedule was forgotten: no row, nobody told', async () => {
+    const m = request({}, { ...ids(), requestedAt: new Date(Date.now() - 7_000).toISOString() });
+    const generations = generationRepository(prisma);
+    expect(await generations.claim(m, randomUUID(), PLAN_CLAIM_MS)).toBe('claimed');
+    expect(await prisma.$transaction((tx) => finishGeneration(tx, m, { status: 'completed', result: { days: [], unscheduled: [] } as unknown as ScheduleResult, engineMs: 1 }, 'none'))).toBe(true);
+    await prisma.$transaction((tx) => withdrawGeneration(tx, m, m, { error: 'the trip was deleted while this schedule was planned', notify: false }));
+    expect(await generations.forget([m.scheduleId])).toEqual({ forgotten: 1, running: [] });
+    const poison = { ...m, trip: { ...m.trip, dayStart: '18:00', dayEnd: '09:00' } };
+    await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: poison }]);
+    await waitFor(() => events.some((e) => e.messageId === m.scheduleId && e.outcome === 'deadLettered'), 'the poison request dead-lettered');
+    // failOutright writes its notify message before the dead-lettering.
+    expect(await notifyMessages(m.scheduleId)).toEqual([]);
+    expect(await generation(m.scheduleId)).toBeNull();
+  });
+
+  it('a request that cannot be read, taken after its schedule was forgotten (the trip service deleted it): no row, nothing of the request stored', async () => {
     // A poison copy of the request (a redelivery, a re-send) still on the queue when the trip service
     // had the completed copy forgotten: failOutright inserted the body as it came (the trip, the places,
     // the traveller's preferences) into a failed row kept for GENERATION_RETENTION's 15 days. Nothing
@@ -153,9 +187,8 @@ describe('the consumer', () => {
     const poison = { ...m, trip: { ...m.trip, dayStart: '18:00', dayEnd: '09:00' } };
     await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: poison }]);
     await waitFor(() => events.some((e) => e.messageId === m.scheduleId && e.outcome === 'deadLettered'), 'the poison request dead-lettered');
-    const row = await generation(m.scheduleId);
-    expect(row).toMatchObject({ status: 'failed', error: 'the schedule request could not be read; please request the schedule again' });
-    expect(row?.request).toEqual({ scheduleId: m.scheduleId, tripId: m.tripId, userId: m.userId, requestedAt: m.requestedAt, notifiedBy: 'trip' });
+    // Before forgotten_generations: a failed row holding what a withdrawal keeps (838b0a6); before that, the whole body.
+    expect(await generation(m.scheduleId)).toBeNull();
     expect(await notifications(m.scheduleId)).toEqual([]);
   });
 

@@ -92,6 +92,17 @@ const seedFailed = (n: number, ageMs: number): Promise<number> =>
     SELECT gen_random_uuid(), $1::uuid, $2::uuid, 'failed'::"GenerationStatus", '{}'::jsonb, 'x',
            now() - ($4::float8 * interval '1 millisecond'), now() - ($4::float8 * interval '1 millisecond')
       FROM generate_series(1, $3::int)`, ids.tripId, ids.userId, n, ageMs);
+it('deletes the forgotten ids past the retention with the failed generations, and keeps the newer', async () => {
+  const [old, recent] = [randomUUID(), randomUUID()];
+  await prisma.forgottenGeneration.createMany({ data: [
+    { id: old, forgottenAt: new Date(Date.now() - GENERATION_RETENTION.keepMs - DAY_MS) },
+    { id: recent, forgottenAt: new Date(Date.now() - GENERATION_RETENTION.keepMs + DAY_MS) },
+  ] });
+  expect(await pruneFailedGenerations(prisma, GENERATION_RETENTION.keepMs)).toBe(1);
+  expect((await prisma.forgottenGeneration.findMany({ select: { id: true } })).map((r) => r.id)).toEqual([recent]);
+  await prisma.forgottenGeneration.deleteMany({});
+});
+
 const failedLeft = async (): Promise<number> => prisma.generation.count({ where: { status: 'failed' } });
 
 it('deletes a backlog larger than one statement deletes in batches (the first prune after the deploy)', { timeout: 120_000 }, async () => {
@@ -100,8 +111,8 @@ it('deletes a backlog larger than one statement deletes in batches (the first pr
   let statements = 0;
   const counted = { $executeRawUnsafe: (sql: string, ...values: unknown[]) => { statements += 1; return prisma.$executeRawUnsafe(sql, ...values); } } as Parameters<typeof pruneFailedGenerations>[0];
   expect(await pruneFailedGenerations(counted, GENERATION_RETENTION.keepMs)).toBe(25_000);
-  // Before: one statement deleted all 25,000 in one transaction.
-  expect(statements).toBe(3);
+  // Before: one statement deleted all 25,000 in one transaction. Then one for the forgotten ids (none).
+  expect(statements).toBe(4);
   expect(await failedLeft()).toBe(0);
 });
 

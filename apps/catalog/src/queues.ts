@@ -92,7 +92,10 @@ export const MESSAGE_RETENTION = { keepMs: DUPLICATE_WINDOW_MS + DAY_MS, pruneEv
  * still holds reads its days from here (the AI service's README); they go when the trip service
  * deletes their schedule or its trip (AI_INTERNAL_PATHS.forget, asked by its sweep; a failed one is
  * then cut to its ids and left to this retention). A deleted account's, completed or failed, are
- * erased by ACCOUNT_ERASURE's sweep.
+ * erased by ACCOUNT_ERASURE's sweep. The ids the forget route recorded (ai_db forgotten_generations,
+ * which make a later message about a deleted schedule create nothing and tell nobody) go by the same
+ * bound from when they were recorded: every message about a schedule is sent before its forget (the
+ * trip service deletes it first) and arrives within the duplicate window of being sent.
  */
 export const GENERATION_RETENTION = { keepMs: MESSAGE_RETENTION.keepMs, pruneEveryMs: MESSAGE_RETENTION.pruneEveryMs } as const;
 

@@ -129,8 +129,22 @@ export const finishGeneration = async (tx: SqlExecutor, ids: { scheduleId: strin
   return finished.length === 1;
 };
 
-/** Inserts a schedule's row `running` unless it has one (then keeps it): what a failure without a delivery of its own finishes. */
-const ENSURE_ROW_SQL = `INSERT INTO generations (id, trip_id, user_id, status, request) VALUES ($1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb)
+/**
+ * A schedule the forget route has forgotten (forgotten_generations), as an SQL condition on the id
+ * `$1`: no statement creates a row for it. Its trip service deleted it; a message about it still on
+ * the queue (a late `.expired` copy, a poison copy, a withdrawal) otherwise made a new failed row
+ * without the withdrawn mark the forget had deleted with the completed row, and its notify message
+ * told the traveller `schedule.failed` for a deleted trip (consumer.test.ts).
+ */
+const NOT_FORGOTTEN = 'NOT EXISTS (SELECT 1 FROM forgotten_generations WHERE id = $1::uuid)';
+
+/**
+ * Inserts a schedule's row `running` unless it has one (then keeps it) or was forgotten (then none:
+ * nothing returned, and finishGeneration finds no row to finish or notify): what a failure without a
+ * delivery of its own finishes.
+ */
+const ENSURE_ROW_SQL = `INSERT INTO generations (id, trip_id, user_id, status, request)
+  SELECT $1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb WHERE ${NOT_FORGOTTEN}
    ON CONFLICT (id) DO UPDATE SET status = generations.status
  RETURNING request->>'requestedAt' AS requested_at`;
 
@@ -210,9 +224,10 @@ export const withdrawGeneration = async (
 
 /**
  * What a notify message did: told the traveller its outcome, told them of the withdrawal instead (a
- * changed trip), nothing (a deleted trip), or nothing because its schedule has no row (`gone`).
+ * changed trip), nothing (a deleted trip), nothing because its schedule was forgotten (`forgotten`:
+ * forgotten_generations), or nothing because its schedule has no row (`gone`).
  */
-export type NotifyDelivery = 'notified' | 'notified-withdrawn' | 'withheld' | 'gone';
+export type NotifyDelivery = 'notified' | 'notified-withdrawn' | 'withheld' | 'forgotten' | 'gone';
 
 /**
  * A notify message taken (notifyMessageId), in its delivery's transaction: the schedule's row
@@ -221,16 +236,20 @@ export type NotifyDelivery = 'notified' | 'notified-withdrawn' | 'withheld' | 'g
  * trip deleted): nothing. Withdrawn with `notify` (its trip changed): the withdrawal's failure,
  * dated when it was taken, instead of the outcome: the trip service failed that schedule with the
  * same reason when the trip changed (TRIP_CHANGED) and answers it so, and a withdrawal taken before
- * the outcome would have notified the same. The row gone (forgotten, erased): nothing. The message id
+ * the outcome would have notified the same. Forgotten, or the row gone (erased): nothing. The message id
  * of the notification is the outcome's (notificationId): the inbox keeps one of each.
  */
 export const deliverNotification = async (tx: SqlExecutor, message: NotifyMessage): Promise<NotifyDelivery> => {
+  // Forgotten (deleted at the trip service), whether a row is left or not (one made by a statement that
+  // raced the forget's commit): told, the traveller heard of a deleted schedule.
+  const [{ forgotten } = { forgotten: false }] = await tx.$queryRawUnsafe<{ forgotten: boolean }[]>(`SELECT NOT ${NOT_FORGOTTEN} AS forgotten`, message.scheduleId);
+  if (forgotten) return 'forgotten';
   const [row] = await tx.$queryRawUnsafe<{ withdrawn: { error?: unknown; notify?: unknown } | null; withdrawn_at: Date | null }[]>(
     'SELECT withdrawn, withdrawn_at FROM generations WHERE id = $1::uuid FOR UPDATE',
     message.scheduleId,
   );
-  // No row: its schedule was forgotten (the trip service deleted it; the forget route deletes a completed
-  // copy, its withdrawal mark with it) or its account erased; the outcome's transaction wrote the row, so
+  // No row: its schedule was forgotten before forgotten_generations (the trip service deleted it; the
+  // forget route deletes a completed copy, its withdrawal mark with it) or its account erased; the outcome's transaction wrote the row, so
   // nothing else takes it away before its notify message. Told, the traveller heard of a deleted trip.
   // ai_db restored to before the outcome looks the same, and this service cannot ask the trip service
   // (the call graph is trip -> ai): held back too, said apart (`gone`) so that on-call can check those
@@ -254,16 +273,31 @@ export const deliverNotification = async (tx: SqlExecutor, message: NotifyMessag
  */
 export const PRUNE_SQL = `DELETE FROM generations WHERE id = ANY (ARRAY(
   SELECT id FROM generations WHERE status = 'failed' AND finished_at < now() - ($1::float8 * interval '1 millisecond') LIMIT $2::int))`;
+/**
+ * Deletes the forgotten ids (forgotten_generations) recorded longer ago than `olderThanMs`
+ * (GENERATION_RETENTION): a message about a schedule arrives within the duplicate window of being
+ * sent, and none is sent after its forget (the trip service deleted the schedule first; a notify
+ * message is written with the outcome, before), so past it none can still come.
+ */
+export const PRUNE_FORGOTTEN_SQL = `DELETE FROM forgotten_generations WHERE id = ANY (ARRAY(
+  SELECT id FROM forgotten_generations WHERE forgotten_at < now() - ($1::float8 * interval '1 millisecond') LIMIT $2::int))`;
 /** Rows deleted per statement: the first prune after the deploy would otherwise delete the whole backlog in one transaction. */
 const PRUNE_BATCH = 10_000;
-/** `stopped` (the pruning schedule's, aborted when the pod drains) ends it between batches: the rest goes at the next prune. */
+/**
+ * The failed generations, then the forgotten ids, past `olderThanMs`. `stopped` (the pruning
+ * schedule's, aborted when the pod drains) ends it between batches: the rest goes at the next prune.
+ */
 export const pruneFailedGenerations = async (db: SqlExecutor, olderThanMs: number, stopped?: AbortSignal): Promise<number> => {
   let total = 0;
-  for (;;) {
-    const deleted = await db.$executeRawUnsafe(PRUNE_SQL, olderThanMs, PRUNE_BATCH);
-    total += deleted;
-    if (deleted < PRUNE_BATCH || stopped?.aborted) return total;
+  for (const sql of [PRUNE_SQL, PRUNE_FORGOTTEN_SQL]) {
+    for (;;) {
+      const deleted = await db.$executeRawUnsafe(sql, olderThanMs, PRUNE_BATCH);
+      total += deleted;
+      if (stopped?.aborted) return total;
+      if (deleted < PRUNE_BATCH) break;
+    }
   }
+  return total;
 };
 
 /**
@@ -282,7 +316,9 @@ export const PLAN_CLAIM_MS = 10_000;
  * request stored is the first delivery's.
  */
 const CLAIM_SQL = `INSERT INTO generations AS g (id, trip_id, user_id, status, request, claimed_by, claimed_until)
-  VALUES ($1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb, $5::uuid, clock_timestamp() + $6::float8 * interval '1 millisecond')
+  SELECT $1::uuid, $2::uuid, $3::uuid, 'running', $4::jsonb, $5::uuid, clock_timestamp() + $6::float8 * interval '1 millisecond'
+   -- A forgotten schedule gets no row; one it still has (a plan under way at the forget) may be taken over.
+   WHERE ${NOT_FORGOTTEN} OR EXISTS (SELECT 1 FROM generations WHERE id = $1::uuid)
   ON CONFLICT (id) DO UPDATE SET claimed_by = EXCLUDED.claimed_by, claimed_until = EXCLUDED.claimed_until
    WHERE g.status = 'running' AND (g.claimed_until IS NULL OR g.claimed_until <= clock_timestamp())
   RETURNING id`;
@@ -310,8 +346,10 @@ export const generationRepository = (prisma: PrismaClient) => ({
     const claimed = await prisma.$queryRawUnsafe<{ id: string }[]>(CLAIM_SQL, message.scheduleId, message.tripId, message.userId, JSON.stringify(stored), token, claimMs);
     if (claimed.length === 1) return 'claimed';
     const row = await prisma.generation.findUnique({ where: { id: message.scheduleId }, select: { status: true } });
-    // No row: deleted between the two statements (a pruned failure: final; the next try claims anything else).
-    return row?.status === 'running' ? 'busy' : row ? 'final' : 'busy';
+    if (row) return row.status === 'running' ? 'busy' : 'final';
+    // No row: forgotten (its schedule deleted at the trip service: nothing to plan or tell), or deleted
+    // between the two statements (a pruned failure: final; the next try claims anything else).
+    return (await prisma.forgottenGeneration.findUnique({ where: { id: message.scheduleId }, select: { id: true } })) ? 'final' : 'busy';
   },
 
   /**
@@ -415,9 +453,17 @@ export const generationRepository = (prisma: PrismaClient) => ({
    */
   async forget(scheduleIds: readonly string[]): Promise<ForgetResponse> {
     const ids = [...scheduleIds];
-    const [deleted, cut, running] = await prisma.$transaction([
+    const [deleted, cut, , running] = await prisma.$transaction([
       prisma.$executeRaw`DELETE FROM generations WHERE id = ANY(${ids}::uuid[]) AND status = 'completed'`,
       prisma.$executeRawUnsafe(STRIP_FAILED_BY_ID_SQL, ids, [...WITHDRAWN_REQUEST_KEYS]),
+      // Every id not running (with no row too: a request still queued): a message about it creates no row and
+      // tells no one (forgotten_generations). A running one is recorded when asked again once it ended: its
+      // plan under way must still finish into its row, or be taken over by a redelivery.
+      prisma.$executeRaw`INSERT INTO forgotten_generations (id)
+        SELECT u.id FROM unnest(${ids}::uuid[]) AS u(id) WHERE NOT EXISTS (SELECT 1 FROM generations g WHERE g.id = u.id AND g.status = 'running')
+        ON CONFLICT (id) DO NOTHING`,
+      // Read after the record: a claim committed meanwhile (its statement did not see the record yet) is
+      // answered running and asked again, not taken as forgotten with its plan still to finish into a row.
       prisma.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM generations WHERE id = ANY(${ids}::uuid[]) AND status = 'running'`,
     ]);
     return { forgotten: deleted + cut, running: running.map((r) => r.id) };

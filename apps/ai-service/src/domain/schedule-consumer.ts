@@ -345,6 +345,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         const done = await deliverNotification(tx, made.notify);
         const said = { scheduleId: made.notify.scheduleId, tripId: made.notify.tripId, userId: made.notify.userId, outcome: made.notify.notification.type };
         if (done === 'gone') options.logger.info(said, NOTIFY_WITHOUT_ROW);
+        else if (done === 'forgotten') options.logger.info(said, 'the schedule was forgotten (deleted at the trip service): its notification is held back');
         else if (done !== 'notified') options.logger.info({ ...said, done }, 'the schedule was withdrawn after its outcome: its notification is held back');
         return;
       }
