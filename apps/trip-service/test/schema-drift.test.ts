@@ -21,6 +21,7 @@ it('the migrations build the schema, nothing left to migrate', { timeout: 120_00
 
 /** Every partial index of trip_db as PostgreSQL reports it: what the queries that use them rely on. */
 const PARTIAL_INDEXES = {
+  forgotten_schedules_untold_idx: 'CREATE INDEX forgotten_schedules_untold_idx ON public.forgotten_schedules USING btree (id) WHERE (told_at IS NULL)',
   outbox_messages_unsent_queue_sequence_idx:
     'CREATE INDEX outbox_messages_unsent_queue_sequence_idx ON public.outbox_messages USING btree (queue, sequence) WHERE (sent_at IS NULL)',
   schedules_active_idx:
