@@ -114,14 +114,15 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
    * read together (MULTI: the one entry both replies are of, one round trip), or undefined. The L1
    * copy of a value read from Redis is capped by that time: the value's own TTL is its whole
    * lifetime, and one read near its end was served from memory for minutes after Redis dropped it.
+   * 'absent': Redis answered without a value; 'unanswered': it did not answer (timed out, refused).
    */
-  const readL2 = async (key: string): Promise<{ raw: string; leftMs: number } | undefined> => {
+  const readL2 = async (key: string): Promise<{ raw: string; leftMs: number } | 'absent' | 'unanswered'> => {
     const k = redisKey(key);
     const asked = performance.now();
     const replies = await opts.redis.multi().get(k).pttl(k).exec().catch(() => null);
-    if (!replies || replies.some(([err]) => err)) return undefined;
+    if (!replies || replies.some(([err]) => err)) return 'unanswered';
     const [[, raw], [, left]] = replies as [[null, string | null], [null, number]];
-    if (!raw) return undefined;
+    if (!raw) return 'absent';
     // Redis counted its time somewhere during the round trip: taken as at its start, L1 ends no later.
     return { raw, leftMs: left === -1 ? Infinity : left - (performance.now() - asked) };
   };
@@ -231,11 +232,13 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
     async get<T extends object>(key: string, load: () => Promise<T>, options?: CacheEntryOptions<T>): Promise<T> {
       const hit = peek<T>(key);
       if (hit) return hit;
+      let redisAnswered = false;
       if (isRedisReady(opts.redis) && !unsynced.has(key)) {
         const read = begin(key);
         const found = await readL2(key);
         end(key, read);
-        if (found) {
+        redisAnswered = found !== 'unanswered';
+        if (typeof found === 'object') {
           stats.l2Hits++;
           const value = JSON.parse(found.raw) as T;
           const ttl = Math.floor(Math.min(l1TtlOf(value, options), found.leftMs));
@@ -256,7 +259,14 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
           if (!current(mark)) return value;
           const json = JSON.stringify(value);
           l1.set(key, value, { size: sizeOf(json), ttl: l1TtlOf(value, options) });
-          if (isRedisReady(opts.redis) && !unsynced.has(key)) await opts.redis.set(redisKey(key), json, 'EX', l2TtlOf(value, options)).catch(() => undefined);
+          if (isRedisReady(opts.redis) && !unsynced.has(key)) {
+            const stored = opts.redis.set(redisKey(key), json, 'EX', l2TtlOf(value, options)).catch(() => undefined);
+            // Waited for only when Redis answered this miss's read: after a read it did not answer (a hung
+            // Redis keeps the connection ready until socketTimeout), the SET would wait a second
+            // commandTimeout, and a miss took 2 s, past the callers' 1 s budgets (trip -> user,
+            // PEER_BUDGETS_MS): the answer goes now, the SET stays on its way (its failure changes nothing).
+            if (redisAnswered) await stored;
+          }
           return value;
         })(),
       };

@@ -11,9 +11,12 @@
  * RedisOptions.d.ts) gives the connection up, and until Redis answers again commands fail at once
  * (no offline queue) and the cache and rate limit go around Redis.
  */
-import { afterAll, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterAll, expect, it, vi } from 'vitest';
 import type { Redis } from 'ioredis';
+import { REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { capturedLogger, quietLogger, redisUrl, startTcpRelay, waitFor, type TcpRelay } from '@tripgen/testing';
+import { createTwoLevelCache } from './cache.ts';
 import { connectRedis, isRedisReady, REDIS_PROBE_EVERY_MS } from './redis.ts';
 
 let relay: TcpRelay | undefined;
@@ -76,5 +79,41 @@ it('warns of Redis out of reach once, with the error that said so (type, message
   } finally {
     unreachable.disconnect();
     await cut.close();
+  }
+});
+
+/**
+ * A cache miss while Redis hangs (the connection open and ready, nothing answered): the L2 read waits
+ * its commandTimeout (1 s) and fails, the value is loaded. Its SET to L2 then waited a second
+ * commandTimeout before the caller was answered: 2 s a miss, past the callers' 1 s budgets (the trip
+ * service's call to the user service), so a hang failed requests downstream instead of slowing them.
+ * Now the answer goes as soon as it is loaded, the SET still on its way: at most one command timeout.
+ */
+it('answers a cache miss while Redis hangs after the L2 read gave up, before the L2 SET does', async () => {
+  const hung = await startTcpRelay({ target: redisUrl() });
+  const commands = connectRedis(hung.via(redisUrl()), quietLogger, 'outage-test:cache');
+  const listening = connectRedis(redisUrl(), quietLogger, 'outage-test:cache:sub');
+  try {
+    await waitFor(() => isRedisReady(commands) && isRedisReady(listening), 'redis ready');
+    const cache = await createTwoLevelCache({ namespace: `${REDIS_TEST_PREFIX}:${randomUUID()}`, shape: '1', redis: commands, subscriber: listening });
+    const set = vi.spyOn(commands, 'set'); // the real SET, watched
+    const events: string[] = [];
+    hung.stall();
+    const answer = cache.get('profile', async () => ({ v: 1 }));
+    void answer.then(() => events.push('answered'));
+    await waitFor(() => set.mock.calls.length === 1, 'the loaded value sent to L2', 3_000);
+    void (set.mock.results[0]!.value as Promise<unknown>).then(
+      () => events.push('SET stored'),
+      () => events.push('SET gave up'),
+    );
+    await waitFor(() => events.length === 2, 'the answer and the end of the SET', 5_000);
+    // Before: [ 'SET gave up', 'answered' ] (about 2,000 ms for the miss).
+    expect(events).toEqual(['answered', 'SET gave up']);
+    expect(await answer).toEqual({ v: 1 });
+    await cache.close();
+  } finally {
+    commands.disconnect();
+    listening.disconnect();
+    await hung.close();
   }
 });
