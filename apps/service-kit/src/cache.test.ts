@@ -139,6 +139,36 @@ it('never hands a load that began before its subscriber reconnected to a caller 
   await c.cache.close();
 });
 
+it('does not write to L2 a load that ended while its subscriber was cut (an invalidation of the cut was lost): it would outlive the write there by the L2 TTL', async () => {
+  // A subscriber alone is cut and reconnected at each Entra token renewal (redis.ts), or once its
+  // probe finds it silent: the commands connection stays up meanwhile and writes L2.
+  const c = await replica(namespace);
+  const key = `cut-${randomUUID()}`;
+  let stored = 1;
+  let release!: () => void;
+  const slowLoad = async () => {
+    const seen = stored; // read before the write below commits
+    await new Promise<void>((r) => (release = r));
+    return { version: seen };
+  };
+  const before = c.cache.get(key, slowLoad);
+  await waitFor(async () => release !== undefined, 'the load to start');
+  const ended = new Promise((r) => c.subscriber.once('end', r));
+  c.subscriber.disconnect();
+  await ended;
+  stored = 2;
+  await b.cache.invalidate(key); // never heard by c
+  release();
+  expect(await before).toEqual({ version: 1 }); // its caller asked before the write
+  // Before: { version: 1 } from L2, written by c's load after b's write deleted it, for 30 minutes.
+  expect(await b.cache.get(key, async () => ({ version: stored }))).toEqual({ version: 2 });
+  const ready = new Promise((r) => c.subscriber.once('ready', r));
+  await c.subscriber.connect();
+  await ready;
+  expect(await c.cache.get(key, async () => ({ version: -1 }))).toEqual({ version: 2 });
+  await c.cache.close();
+});
+
 it('peeks at L1 only: nothing before a get, the value after it, nothing once another replica invalidated it', async () => {
   const key = `peek-${randomUUID()}`;
   expect(a.cache.peek(key)).toBeUndefined();

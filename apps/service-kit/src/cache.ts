@@ -83,6 +83,8 @@ export const SUBSCRIBER_WAIT_MS = 3_000;
 interface UnderWay {
   readonly epoch: number;
   stale: boolean;
+  /** The subscriber was connected when it began: no invalidation of its key can have gone unheard before it. */
+  readonly listening: boolean;
 }
 
 /** lru-cache takes sizes of at least 1. */
@@ -171,7 +173,7 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
    */
   const underWay = new Map<string, Set<UnderWay>>();
   const begin = (key: string) => {
-    const mark = { epoch, stale: false };
+    const mark = { epoch, stale: false, listening: isRedisReady(opts.subscriber) };
     const marks = underWay.get(key);
     if (marks) marks.add(mark);
     else underWay.set(key, new Set([mark]));
@@ -259,7 +261,12 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
           if (!current(mark)) return value;
           const json = JSON.stringify(value);
           l1.set(key, value, { size: sizeOf(json), ttl: l1TtlOf(value, options) });
-          if (isRedisReady(opts.redis) && !unsynced.has(key)) {
+          // Into L2 only if the subscriber was connected all along (ready at both ends, the epoch unmoved):
+          // an invalidation sent while it was cut is never heard, and a value loaded before that write
+          // and written to L2 after it outlived it there by the L2 TTL on every replica (the subscriber
+          // alone is cut at each Entra token renewal). L1 is cleared when it is back.
+          const heardAll = mark.listening && isRedisReady(opts.subscriber);
+          if (heardAll && isRedisReady(opts.redis) && !unsynced.has(key)) {
             const stored = opts.redis.set(redisKey(key), json, 'EX', l2TtlOf(value, options)).catch(() => undefined);
             // Waited for only when Redis answered this miss's read: after a read it did not answer (a hung
             // Redis keeps the connection ready until socketTimeout), the SET would wait a second
