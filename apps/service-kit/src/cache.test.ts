@@ -480,6 +480,36 @@ it('keeps what it read or loaded while another key, not its own, was invalidated
   }
 });
 
+it('sends an invalidation that timed out again once Redis answers on the same connection: the key does not skip L2 until a reconnect', async () => {
+  // A pause shorter than socketTimeout (a fork, a busy Redis): the invalidation's replies come after
+  // its commandTimeout, the connection stays ready, no 'ready' ever resends it.
+  const relay = await lateReplies();
+  const redis = connectRedis(relay.url, quietLogger, 'cache-test:late');
+  const subscriber = connectRedis(redisUrl(), quietLogger, 'cache-test:sub');
+  connections.push(redis, subscriber);
+  await Promise.all([redis, subscriber].map((r) => new Promise((ok) => (isRedisReady(r) ? ok(undefined) : r.once('ready', ok)))));
+  // No L1 to speak of: each get asks L2 (or skips it).
+  const c = await createTwoLevelCache({ namespace, redis, subscriber, shape: '1', l1TtlMs: 1 });
+  try {
+    const key = `paused-${randomUUID()}`;
+    let stored = 1;
+    const load = async () => ({ version: stored });
+    await a.cache.get(key, load);
+    relay.hold();
+    stored = 2;
+    await c.invalidate(key); // its replies held past the command timeout: not known to be sent
+    relay.release();
+    expect(isRedisReady(redis)).toBe(true);
+    const inL2 = () => a.redis.get(l2Key(namespace, '1', key));
+    await waitFor(async () => (await inL2()) === null, 'the late invalidation applied in Redis');
+    // Before: never (the key skipped L2, read and write, until the connection was dropped).
+    await waitFor(async () => (await c.get(key, load), (await inL2()) === '{"version":2}'), "c's load in L2 again", 5_000);
+  } finally {
+    await c.close();
+    await relay.close();
+  }
+});
+
 it('reaches every replica and L2 with an invalidation on a clustered Redis, where the keys of one transaction must share a hash slot (Azure Managed Redis)', async () => {
   // Azure Managed Redis is clustered, also under its Enterprise policy (one endpoint, a proxy in front
   // of the shards): a MULTI/EXEC whose keys are in two slots is refused with CROSSSLOT (redis.io

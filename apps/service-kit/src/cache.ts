@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { CACHE_POLICY, cacheChannel, cacheEntryKey, unshapedCacheEntryKey } from '@tripgen/catalog';
 import { LRUCache } from 'lru-cache';
 import type { Redis } from 'ioredis';
-import { isRedisReady } from './redis.ts';
+import { COMMAND_TIMEOUT_MS, isRedisReady } from './redis.ts';
 
 export interface CacheStats {
   l1Hits: number;
@@ -79,6 +79,14 @@ export interface CacheOptions {
  */
 export const SUBSCRIBER_WAIT_MS = 3_000;
 
+/**
+ * An invalidation Redis did not answer while the connection stayed up (a pause shorter than
+ * socketTimeout, an error reply) is sent again this long after, doubling while it fails, up to
+ * RESEND_CAP_MS; a dropped connection sends it at its 'ready'.
+ */
+export const RESEND_FIRST_MS = COMMAND_TIMEOUT_MS;
+export const RESEND_CAP_MS = 30_000;
+
 /** A read from L2 or a load: whether what it got may be kept (not if an invalidation or a reconnect came meanwhile). */
 interface UnderWay {
   readonly epoch: number;
@@ -134,8 +142,20 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   const unshapedKey = (k: string) => unshapedCacheEntryKey(opts.namespace, k);
   const stats: CacheStats = { l1Hits: 0, l2Hits: 0, misses: 0 };
 
-  /** Keys invalidated while Redis was unreachable: L2 may still hold their old value. */
+  /** Keys whose invalidation Redis has not confirmed (unreachable, timed out, refused): L2 may still hold their old value. */
   const unsynced = new Set<string>();
+  let resendMs = RESEND_FIRST_MS;
+  let resendTimer: NodeJS.Timeout | undefined;
+  let closed = false;
+  const resendLater = () => {
+    if (resendTimer || closed) return;
+    resendTimer = setTimeout(() => {
+      resendTimer = undefined;
+      if (isRedisReady(opts.redis)) for (const key of unsynced) void sendInvalidation(key);
+    }, resendMs);
+    resendTimer.unref();
+    resendMs = Math.min(2 * resendMs, RESEND_CAP_MS);
+  };
   /**
    * Deletes both L2 entries, then publishes, in one pipeline of single-key commands: on one connection
    * Redis runs them in order, so a replica that hears the message no longer finds the old value. Not a
@@ -143,7 +163,7 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
    * Enterprise policy too) refuses a transaction over two slots (CROSSSLOT): no invalidation was ever
    * sent there. Any command refused keeps the key unsynced (sent again when Redis is back).
    */
-  const sendInvalidation = (key: string) =>
+  const sendInvalidation = (key: string): Promise<void> =>
     opts.redis
       .pipeline()
       .del(redisKey(key))
@@ -154,8 +174,16 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
         if (!replies || replies.some(([err]) => err)) throw new Error('invalidation not sent');
       })
       .then(
-        () => unsynced.delete(key),
-        () => unsynced.add(key),
+        () => {
+          unsynced.delete(key);
+          resendMs = RESEND_FIRST_MS;
+        },
+        () => {
+          unsynced.add(key);
+          // Still connected: no 'ready' will come to send it again, and the key skipped L2 (read
+          // and write) on this replica until the connection was dropped, maybe for days.
+          if (isRedisReady(opts.redis)) resendLater();
+        },
       );
   const onRedisReady = () => {
     for (const key of unsynced) void sendInvalidation(key);
@@ -293,6 +321,8 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
       if (isRedisReady(opts.redis)) await sendInvalidation(key);
     },
     async close() {
+      closed = true;
+      clearTimeout(resendTimer);
       clearTimeout(stopWaiting);
       firstSubscription();
       opts.redis.off('ready', onRedisReady);
