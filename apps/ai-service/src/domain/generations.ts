@@ -139,6 +139,24 @@ export const finishGeneration = async (tx: SqlExecutor, ids: { scheduleId: strin
 const NOT_FORGOTTEN = 'NOT EXISTS (SELECT 1 FROM forgotten_generations WHERE id = $1::uuid)';
 
 /**
+ * The advisory-lock class (two-key form, apart from Prisma Migrate's one-key 72707369) of a
+ * schedule's lock: the forget route and every statement that creates a row (the claim, ENSURE_ROW_SQL)
+ * take it first, in their transaction. Without it, a statement whose snapshot predates the forget's
+ * record and that committed after the forget read which ids run made a `running` row the forget
+ * answered not running: its plan completed into a row no forget deletes (forget-claim-race.test.ts).
+ */
+const SCHEDULE_LOCK_CLASS = 0x5f6f7267; // arbitrary; only needs to differ from other two-key locks of ai_db (none)
+/** Takes the schedule `$1`'s lock (SCHEDULE_LOCK_CLASS) until the transaction ends. */
+const LOCK_SCHEDULE_SQL = `SELECT 1 FROM (SELECT pg_advisory_xact_lock(${SCHEDULE_LOCK_CLASS}, hashtext($1::uuid::text))) AS locked`;
+/** The locks of the ids `$1`, in one order (two forgets of overlapping ids cannot deadlock). */
+const LOCK_SCHEDULES_SQL = `SELECT count(pg_advisory_xact_lock(${SCHEDULE_LOCK_CLASS}, h)) FROM (
+  SELECT DISTINCT hashtext(u.id::text) AS h FROM unnest($1::uuid[]) AS u(id) ORDER BY h) AS keys`;
+/** Takes the lock of one schedule before its transaction creates a row (LOCK_SCHEDULE_SQL). */
+export const lockSchedule = async (tx: SqlExecutor, scheduleId: string): Promise<void> => {
+  await tx.$executeRawUnsafe(LOCK_SCHEDULE_SQL, scheduleId);
+};
+
+/**
  * Inserts a schedule's row `running` unless it has one (then keeps it) or was forgotten (then none:
  * nothing returned, and finishGeneration finds no row to finish or notify): what a failure without a
  * delivery of its own finishes.
@@ -216,6 +234,7 @@ export const withdrawGeneration = async (
   // account's erasure (ACCOUNT_ERASURE) its trips' withdrawals write such rows. A row that exists keeps its request (a plan under
   // way reads nothing of it, but the erase route cuts it for a deleted account's).
   const kept = requestKept(ids, request);
+  await lockSchedule(tx, ids.scheduleId);
   const [stored] = await tx.$queryRawUnsafe<{ requested_at: unknown }[]>(ENSURE_ROW_SQL, ids.scheduleId, ids.tripId, ids.userId, JSON.stringify(kept));
   const failed = await finishGeneration(tx, ids, { status: 'failed', error: withdrawn.error }, notifyingBy(request, withdrawn.notify ? 'inbox' : 'none'));
   await tx.$executeRawUnsafe(MARK_WITHDRAWN_SQL, ids.scheduleId, JSON.stringify({ error: withdrawn.error, notify: withdrawn.notify }));
@@ -240,8 +259,8 @@ export type NotifyDelivery = 'notified' | 'notified-withdrawn' | 'withheld' | 'f
  * of the notification is the outcome's (notificationId): the inbox keeps one of each.
  */
 export const deliverNotification = async (tx: SqlExecutor, message: NotifyMessage): Promise<NotifyDelivery> => {
-  // Forgotten (deleted at the trip service), whether a row is left or not (one made by a statement that
-  // raced the forget's commit): told, the traveller heard of a deleted schedule.
+  // Forgotten (deleted at the trip service), whether a row is left or not (a failed one, cut to its ids
+  // and kept for the retention): told, the traveller heard of a deleted schedule.
   const [{ forgotten } = { forgotten: false }] = await tx.$queryRawUnsafe<{ forgotten: boolean }[]>(`SELECT NOT ${NOT_FORGOTTEN} AS forgotten`, message.scheduleId);
   if (forgotten) return 'forgotten';
   const [row] = await tx.$queryRawUnsafe<{ withdrawn: { error?: unknown; notify?: unknown } | null; withdrawn_at: Date | null }[]>(
@@ -343,7 +362,11 @@ export const generationRepository = (prisma: PrismaClient) => ({
    * itself unless the delivery can only fail it: requestKept).
    */
   async claim(message: ScheduleGenerationMessage, token: string, claimMs: number, stored: unknown = message): Promise<'claimed' | 'busy' | 'final'> {
-    const claimed = await prisma.$queryRawUnsafe<{ id: string }[]>(CLAIM_SQL, message.scheduleId, message.tripId, message.userId, JSON.stringify(stored), token, claimMs);
+    // The claim's statement takes its snapshot after the schedule's lock, so after a forget's record commits (LOCK_SCHEDULE_SQL).
+    const [, claimed] = await prisma.$transaction([
+      prisma.$executeRawUnsafe(LOCK_SCHEDULE_SQL, message.scheduleId),
+      prisma.$queryRawUnsafe<{ id: string }[]>(CLAIM_SQL, message.scheduleId, message.tripId, message.userId, JSON.stringify(stored), token, claimMs),
+    ]);
     if (claimed.length === 1) return 'claimed';
     const row = await prisma.generation.findUnique({ where: { id: message.scheduleId }, select: { status: true } });
     if (row) return row.status === 'running' ? 'busy' : 'final';
@@ -402,6 +425,7 @@ export const generationRepository = (prisma: PrismaClient) => ({
    */
   async failOutright(ids: { scheduleId: string; tripId: string; userId: string }, request: unknown, error: string, by: NotifyBy): Promise<{ askedAt: Date | undefined } | undefined> {
     return prisma.$transaction(async (tx) => {
+      await lockSchedule(tx, ids.scheduleId);
       const [stored] = await tx.$queryRawUnsafe<{ requested_at: unknown }[]>(
         ENSURE_ROW_SQL,
         ids.scheduleId,
@@ -453,7 +477,10 @@ export const generationRepository = (prisma: PrismaClient) => ({
    */
   async forget(scheduleIds: readonly string[]): Promise<ForgetResponse> {
     const ids = [...scheduleIds];
-    const [deleted, cut, , running] = await prisma.$transaction([
+    // The schedules' locks first: a statement creating a row of one (a claim) is done and committed, then seen running below, or
+    // waits and sees the record (LOCK_SCHEDULE_SQL).
+    const [, deleted, cut, , running] = await prisma.$transaction([
+      prisma.$executeRawUnsafe(LOCK_SCHEDULES_SQL, ids),
       prisma.$executeRaw`DELETE FROM generations WHERE id = ANY(${ids}::uuid[]) AND status = 'completed'`,
       prisma.$executeRawUnsafe(STRIP_FAILED_BY_ID_SQL, ids, [...WITHDRAWN_REQUEST_KEYS]),
       // Every id not running (with no row too: a request still queued): a message about it creates no row and
@@ -462,8 +489,7 @@ export const generationRepository = (prisma: PrismaClient) => ({
       prisma.$executeRaw`INSERT INTO forgotten_generations (id)
         SELECT u.id FROM unnest(${ids}::uuid[]) AS u(id) WHERE NOT EXISTS (SELECT 1 FROM generations g WHERE g.id = u.id AND g.status = 'running')
         ON CONFLICT (id) DO NOTHING`,
-      // Read after the record: a claim committed meanwhile (its statement did not see the record yet) is
-      // answered running and asked again, not taken as forgotten with its plan still to finish into a row.
+      // Under the locks: a claim committed before them runs here (asked again once it ended); one after them sees the record.
       prisma.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM generations WHERE id = ANY(${ids}::uuid[]) AND status = 'running'`,
     ]);
     return { forgotten: deleted + cut, running: running.map((r) => r.id) };

@@ -1,0 +1,103 @@
+/**
+ * The forget route and a claim of the same schedule at once, on real PostgreSQL (the service's
+ * migrations). A claim whose statement began before the forget recorded the id (its snapshot without
+ * the record) and committed after the forget read which ids run made a `running` row the forget
+ * answered not running: its plan completed into a row nobody deletes (completed rows go only by the
+ * forget), the deleted trip's copy kept. The test stretches that window deterministically: a writer
+ * holds an uncommitted row of the id, so the claim's INSERT ... ON CONFLICT waits on its key after
+ * taking its snapshot, while the forget runs; the writer then rolls back and the claim inserts.
+ */
+import { randomUUID } from 'node:crypto';
+import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { createTestDatabase, type TestDatabase, testPrismaClient } from '@tripgen/testing';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { generationRepository } from '../src/domain/generations.ts';
+import { PrismaClient } from '../src/generated/prisma/client.ts';
+import { request } from './fixtures/places.ts';
+
+let db: TestDatabase;
+let prisma: PrismaClient;
+
+beforeAll(async () => {
+  db = await createTestDatabase('ai_forget_claim_race_test', serviceMigrationsDir('ai'));
+  prisma = testPrismaClient(PrismaClient, db.url, 4);
+}, 60_000);
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await db?.drop();
+});
+
+/** Resolves once a backend of this database waits on a lock (pg_locks not granted). */
+const someoneWaits = async (watcher: pg.Client): Promise<void> => {
+  for (let i = 0; i < 200; i += 1) {
+    const { rows } = await watcher.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.datname = current_database()');
+    if (rows[0]!.n > 0) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('no backend waited on a lock within 5 s');
+};
+
+it('answers a schedule running, and records nothing, when its claim commits while the forget runs', { timeout: 30_000 }, async () => {
+  const generations = generationRepository(prisma);
+  const message = request({}, { scheduleId: randomUUID() });
+  const writer = new pg.Client({ connectionString: db.url });
+  const watcher = new pg.Client({ connectionString: db.url });
+  await writer.connect();
+  await watcher.connect();
+  try {
+    await writer.query('BEGIN');
+    await writer.query(`INSERT INTO generations (id, trip_id, user_id, status, request) VALUES ($1, $2, $3, 'running', '{}'::jsonb)`, [message.scheduleId, message.tripId, message.userId]);
+    // The claim's statement takes its snapshot (no record yet), then waits on the writer's key.
+    const claim = generations.claim(message, randomUUID(), 10_000);
+    await someoneWaits(watcher);
+    // The forget while the claim is under way: answered at once before (the claim's row not yet
+    // committed), held until the claim commits once both take the schedule's lock.
+    const forget = generations.forget([message.scheduleId]);
+    const forgetDone = await Promise.race([forget.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 500))]);
+    await writer.query('ROLLBACK');
+    expect(await claim).toBe('claimed');
+    const answered = await forget;
+    const recorded = await prisma.forgottenGeneration.count({ where: { id: message.scheduleId } });
+    const row = await prisma.generation.findUnique({ where: { id: message.scheduleId }, select: { status: true } });
+    // The claimed row runs: the forget must say so (the trip service asks again once it ended) and
+    // must not record the id, or the plan completes into a row no forget will ever delete.
+    expect({ forgetDone, answered, recorded, row }).toEqual({ forgetDone: false, answered: { forgotten: 0, running: [message.scheduleId] }, recorded: 0, row: { status: 'running' } });
+  } finally {
+    await writer.end();
+    await watcher.end();
+  }
+});
+
+it('holds the forget until a failure creating the schedule\'s row (failOutright) has committed, then cuts that row', { timeout: 30_000 }, async () => {
+  const generations = generationRepository(prisma);
+  const message = request({}, { scheduleId: randomUUID() });
+  const writer = new pg.Client({ connectionString: db.url });
+  const watcher = new pg.Client({ connectionString: db.url });
+  await writer.connect();
+  await watcher.connect();
+  try {
+    await writer.query('BEGIN');
+    await writer.query(`INSERT INTO generations (id, trip_id, user_id, status, request) VALUES ($1, $2, $3, 'running', '{}'::jsonb)`, [message.scheduleId, message.tripId, message.userId]);
+    const failed = generations.failOutright(message, message, 'the request could not be read', 'inbox');
+    await someoneWaits(watcher);
+    const forget = generations.forget([message.scheduleId]);
+    const forgetDone = await Promise.race([forget.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 500))]);
+    await writer.query('ROLLBACK');
+    await failed;
+    const answered = await forget;
+    // Before, the forget answered first and counted nothing: the failed row it never saw was left to the retention.
+    expect({ forgetDone, answered }).toEqual({ forgetDone: false, answered: { forgotten: 1, running: [] } });
+  } finally {
+    await writer.end();
+    await watcher.end();
+  }
+});
+
+it('creates no row for a claim that takes the schedule after the forget recorded it', { timeout: 30_000 }, async () => {
+  const generations = generationRepository(prisma);
+  const message = request({}, { scheduleId: randomUUID() });
+  expect(await generations.forget([message.scheduleId])).toEqual({ forgotten: 0, running: [] });
+  expect(await generations.claim(message, randomUUID(), 10_000)).toBe('final');
+  expect(await prisma.generation.count({ where: { id: message.scheduleId } })).toBe(0);
+});
