@@ -7,22 +7,15 @@
  * Azure Monitor (infra-bicep/prometheus-alerts.json), the remote write's keep list and the metrics
  * Service the trip pods are scraped through, in gitops/prod.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_ERASURE } from '@tripgen/catalog';
-import { AZURE_ALERTS_JSON_PATH, AZURE_SEVERITY } from '../src/observability/azure-alerts.ts';
+import { AZURE_SEVERITY } from '../src/observability/azure-alerts.ts';
 import { matches, parsePromql } from './policy/promql.ts';
+import { handedOverRules, type HandedOverRule } from './support/handed-over-rules.ts';
 import { find } from './support/gitops.ts';
 
-interface Rule {
-  alert: string;
-  expression: string;
-  for?: string;
-  severity: number;
-  annotations: Record<string, string>;
-}
-const prodRules = (JSON.parse(readFileSync(AZURE_ALERTS_JSON_PATH, 'utf8')) as { environments: Record<string, { groups: { rules: { rule: Rule }[] }[] }> }).environments
-  .prod!.groups.flatMap((g) => g.rules.map((r) => r.rule));
+type Rule = HandedOverRule;
+const prodRules = handedOverRules('prod');
 
 const METRIC = ACCOUNT_ERASURE.unknownOwnersMetric;
 

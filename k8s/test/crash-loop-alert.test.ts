@@ -10,21 +10,14 @@
  * and kube_pod_init_container_status_waiting_reason{namespace, pod, container, reason}, 1 while the
  * container waits for that reason (CrashLoopBackOff between the kubelet's restarts).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AZURE_ALERTS_JSON_PATH } from '../src/observability/azure-alerts.ts';
 import { EXPORTER_JOBS } from '../src/observability/scrape-jobs.ts';
 import { matches, parsePromql } from './policy/promql.ts';
+import { handedOverRules, type HandedOverRule } from './support/handed-over-rules.ts';
 import { find, objectsOf } from './support/gitops.ts';
 
-interface Rule {
-  alert: string;
-  expression: string;
-  for?: string;
-  annotations: Record<string, string>;
-}
-const prodRules = (JSON.parse(readFileSync(AZURE_ALERTS_JSON_PATH, 'utf8')) as { environments: Record<string, { groups: { rules: { rule: Rule }[] }[] }> }).environments
-  .prod!.groups.flatMap((g) => g.rules.map((r) => r.rule));
+type Rule = HandedOverRule;
+const prodRules = handedOverRules('prod');
 
 /** Where the platform add-ons of an environment run: the destinations of its add-on Applications, as rendered. */
 const addOnNamespaces = (env: string): string[] => [
@@ -90,7 +83,7 @@ describe('a crash loop of the platform (Argo CD, Argo Rollouts, the monitoring s
   });
 
   it('fails for a rule scoped elsewhere or reading another reason', () => {
-    const r = (expression: string): Rule => ({ alert: 'A', expression, annotations: {} });
+    const r = (expression: string): Rule => ({ alert: 'A', expression, severity: 2, annotations: {} });
     expect(crashLoopRules([r('kube_pod_container_status_waiting_reason{namespace="tripgen",reason="CrashLoopBackOff"} == 1')], WAITING[0]!, 'argocd')).toEqual([]);
     expect(crashLoopRules([r('kube_pod_container_status_waiting_reason{namespace=~"argocd|argo-rollouts",reason="ImagePullBackOff"} == 1')], WAITING[0]!, 'argocd')).toEqual([]);
     expect(crashLoopRules([r('kube_pod_container_status_waiting_reason{namespace=~"argocd|argo-rollouts",reason="CrashLoopBackOff"} == 1')], WAITING[0]!, 'argo-rollouts')).toEqual(['A']);

@@ -5,22 +5,15 @@
  * the share of the AI service's model calls that failed (llm_calls_total: error, timeout, throttled).
  * Read from the rules handed over to Azure Monitor (infra-bicep/prometheus-alerts.json).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LLM_CALL_OUTCOMES } from '../../apps/service-kit/src/telemetry/metrics.ts';
-import { AZURE_ALERTS_JSON_PATH, AZURE_SEVERITY } from '../src/observability/azure-alerts.ts';
+import { AZURE_SEVERITY } from '../src/observability/azure-alerts.ts';
 import { matches, parsePromql } from './policy/promql.ts';
+import { handedOverRules, type HandedOverRule } from './support/handed-over-rules.ts';
 import { find } from './support/gitops.ts';
 
-interface Rule {
-  alert: string;
-  expression: string;
-  for?: string;
-  severity: number;
-  annotations: Record<string, string>;
-}
-const prodRules = (JSON.parse(readFileSync(AZURE_ALERTS_JSON_PATH, 'utf8')) as { environments: Record<string, { groups: { rules: { rule: Rule }[] }[] }> }).environments
-  .prod!.groups.flatMap((g) => g.rules.map((r) => r.rule));
+type Rule = HandedOverRule;
+const prodRules = handedOverRules('prod');
 
 const aiTarget = () => {
   const service = find('prod', 'Service', 'ai-service-metrics');

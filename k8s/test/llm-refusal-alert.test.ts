@@ -8,23 +8,16 @@
  * in gitops/prod. Azure OpenAI docs, "Content filtering": a prompt the filter refuses answers 400
  * `content_filter`, a completion it cuts ends with finish_reason `content_filter` (both `filtered`).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SERVICES } from '@tripgen/catalog';
 import { LLM_CALL_OUTCOMES } from '../../apps/service-kit/src/telemetry/metrics.ts';
-import { AZURE_ALERTS_JSON_PATH, AZURE_SEVERITY } from '../src/observability/azure-alerts.ts';
+import { AZURE_SEVERITY } from '../src/observability/azure-alerts.ts';
 import { matches, parsePromql } from './policy/promql.ts';
+import { handedOverRules, type HandedOverRule } from './support/handed-over-rules.ts';
 import { find } from './support/gitops.ts';
 
-interface Rule {
-  alert: string;
-  expression: string;
-  for?: string;
-  severity: number;
-  annotations: Record<string, string>;
-}
-const prodRules = (JSON.parse(readFileSync(AZURE_ALERTS_JSON_PATH, 'utf8')) as { environments: Record<string, { groups: { rules: { rule: Rule }[] }[] }> }).environments
-  .prod!.groups.flatMap((g) => g.rules.map((r) => r.rule));
+type Rule = HandedOverRule;
+const prodRules = handedOverRules('prod');
 
 const METRIC = 'llm_calls_total';
 

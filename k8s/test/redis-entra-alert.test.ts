@@ -7,23 +7,16 @@
  * handed over to Azure Monitor (infra-bicep/prometheus-alerts.json), the remote write's keep list and
  * the metrics Services in gitops/prod.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REDIS_ENTRA_OUTAGE, serviceList } from '@tripgen/catalog';
 import { createMetrics } from '../../apps/service-kit/src/telemetry/metrics.ts';
-import { AZURE_ALERTS_JSON_PATH, AZURE_SEVERITY } from '../src/observability/azure-alerts.ts';
+import { AZURE_SEVERITY } from '../src/observability/azure-alerts.ts';
 import { matches, parsePromql } from './policy/promql.ts';
+import { handedOverRules, type HandedOverRule } from './support/handed-over-rules.ts';
 import { find } from './support/gitops.ts';
 
-interface Rule {
-  alert: string;
-  expression: string;
-  for?: string;
-  severity: number;
-  annotations: Record<string, string>;
-}
-const prodRules = (JSON.parse(readFileSync(AZURE_ALERTS_JSON_PATH, 'utf8')) as { environments: Record<string, { groups: { rules: { rule: Rule }[] }[] }> }).environments
-  .prod!.groups.flatMap((g) => g.rules.map((r) => r.rule));
+type Rule = HandedOverRule;
+const prodRules = handedOverRules('prod');
 
 const METRIC = REDIS_ENTRA_OUTAGE.failingMetric;
 
