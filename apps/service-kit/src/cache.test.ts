@@ -32,6 +32,27 @@ beforeAll(async () => {
 });
 afterAll(() => connections.forEach((r) => r.disconnect()));
 
+/** A load that reads the stored version, then holds until released: a read made before a write commits. */
+const heldLoad = () => {
+  const held = {
+    stored: 1,
+    release: undefined as (() => void) | undefined,
+    load: async () => {
+      const seen = held.stored;
+      await new Promise<void>((r) => (held.release = r));
+      return { version: seen };
+    },
+  };
+  return held;
+};
+
+/** Cuts a replica's subscriber alone (its commands connection stays up), as a token renewal does. */
+const cutSubscriber = async (subscriber: Redis): Promise<void> => {
+  const ended = new Promise((r) => subscriber.once('end', r));
+  subscriber.disconnect();
+  await ended;
+};
+
 it('delivers an invalidation made while Redis was unreachable once it is back (L2 and the other replica)', async () => {
   let stored = { version: 1 };
   const load = async () => ({ ...stored });
@@ -113,26 +134,18 @@ it('loads a cold key once for everyone asking at the same moment, but never hand
 it('never hands a load that began before its subscriber reconnected to a caller after it, nor caches it (invalidations of the cut were lost)', async () => {
   const c = await replica(namespace);
   const key = `reconnect-${randomUUID()}`;
-  let stored = 1;
-  let release!: () => void;
-  const slowLoad = async () => {
-    const seen = stored; // read before the write below commits
-    await new Promise<void>((r) => (release = r));
-    return { version: seen };
-  };
-  const before = c.cache.get(key, slowLoad);
-  await waitFor(async () => release !== undefined, 'the load to start');
+  const held = heldLoad();
+  const before = c.cache.get(key, held.load);
+  await waitFor(async () => held.release !== undefined, 'the load to start');
   // c's subscriber is cut while b writes: b's invalidation never reaches c.
-  const ended = new Promise((r) => c.subscriber.once('end', r));
-  c.subscriber.disconnect();
-  await ended;
-  stored = 2;
+  await cutSubscriber(c.subscriber);
+  held.stored = 2;
   await b.cache.invalidate(key);
   const ready = new Promise((r) => c.subscriber.once('ready', r));
   await c.subscriber.connect();
   await ready;
-  const after = c.cache.get(key, async () => ({ version: stored }));
-  release();
+  const after = c.cache.get(key, async () => ({ version: held.stored }));
+  held.release!();
   expect(await before).toEqual({ version: 1 }); // its caller asked before the write
   expect(await after).toEqual({ version: 2 }); // before: { version: 1 }, the load that predates the write
   expect(await b.cache.get(key, async () => ({ version: -1 }))).toEqual({ version: 2 }); // nor left in L2
@@ -144,24 +157,16 @@ it('does not write to L2 a load that ended while its subscriber was cut (an inva
   // probe finds it silent: the commands connection stays up meanwhile and writes L2.
   const c = await replica(namespace);
   const key = `cut-${randomUUID()}`;
-  let stored = 1;
-  let release!: () => void;
-  const slowLoad = async () => {
-    const seen = stored; // read before the write below commits
-    await new Promise<void>((r) => (release = r));
-    return { version: seen };
-  };
-  const before = c.cache.get(key, slowLoad);
-  await waitFor(async () => release !== undefined, 'the load to start');
-  const ended = new Promise((r) => c.subscriber.once('end', r));
-  c.subscriber.disconnect();
-  await ended;
-  stored = 2;
+  const held = heldLoad();
+  const before = c.cache.get(key, held.load);
+  await waitFor(async () => held.release !== undefined, 'the load to start');
+  await cutSubscriber(c.subscriber);
+  held.stored = 2;
   await b.cache.invalidate(key); // never heard by c
-  release();
+  held.release!();
   expect(await before).toEqual({ version: 1 }); // its caller asked before the write
   // Before: { version: 1 } from L2, written by c's load after b's write deleted it, for 30 minutes.
-  expect(await b.cache.get(key, async () => ({ version: stored }))).toEqual({ version: 2 });
+  expect(await b.cache.get(key, async () => ({ version: held.stored }))).toEqual({ version: 2 });
   const ready = new Promise((r) => c.subscriber.once('ready', r));
   await c.subscriber.connect();
   await ready;
