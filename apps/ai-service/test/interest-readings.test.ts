@@ -101,6 +101,15 @@ const read = async (app: App, traveller: string, interests: string[]) => {
 /** This run's own interests (Redis keeps readings across runs). */
 const own = (...words: string[]) => words.map((w) => `${w} ${run}`);
 
+/** A refused list is kept in Redis once, for the refusal's lifetime (not a reading's day). */
+const expectKeptForTheRefusalLifetime = async (list: readonly string[]): Promise<void> => {
+  const keys = await a.kit.redis.keys(`*${readingKey('*', list)}`);
+  expect(keys).toHaveLength(1);
+  const ttl = await a.kit.redis.ttl(keys[0]!);
+  expect(ttl).toBeGreaterThan(0);
+  expect(ttl).toBeLessThanOrEqual(INTEREST_READINGS.refusalTtlSeconds);
+};
+
 describe('the model readings of POST /api/v1/ai/interests', () => {
   it('asks the model once for a list, whatever its order, case, spacing or duplicates', async () => {
     const before = asked.length;
@@ -193,11 +202,7 @@ describe("a list Azure OpenAI's content filter refused", () => {
       answer = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
     }
     // Kept in Redis for the refusal's lifetime (a filter set less strict on the deployment is heard within it), not a day.
-    const keys = await a.kit.redis.keys(`*${readingKey('*', list)}`);
-    expect(keys).toHaveLength(1);
-    const ttl = await a.kit.redis.ttl(keys[0]!);
-    expect(ttl).toBeGreaterThan(0);
-    expect(ttl).toBeLessThanOrEqual(INTEREST_READINGS.refusalTtlSeconds);
+    await expectKeptForTheRefusalLifetime(list);
   });
 
   it("does not keep an outage: a 503 then a 429 each asked the model, and it is asked again once it answers", async () => {
@@ -234,11 +239,7 @@ describe('a list the model itself declined (message.refusal)', () => {
       answer = () => chatCompletion(JSON.stringify(MODEL_WEIGHTS));
     }
     // Kept in Redis for the refusal's lifetime, not a reading's day.
-    const keys = await a.kit.redis.keys(`*${readingKey('*', list)}`);
-    expect(keys).toHaveLength(1);
-    const ttl = await a.kit.redis.ttl(keys[0]!);
-    expect(ttl).toBeGreaterThan(0);
-    expect(ttl).toBeLessThanOrEqual(INTEREST_READINGS.refusalTtlSeconds);
+    await expectKeptForTheRefusalLifetime(list);
   });
 });
 
