@@ -17,7 +17,7 @@ import { LOCATION_COMMANDS, SERVICE_COMMANDS } from '@tripgen/catalog';
 import { bundleGraph, bundleSource } from '@tripgen/service-kit/build';
 import { builtServiceEntry } from '@tripgen/dev-tools/local-services';
 import { REPO_ROOT } from '@tripgen/dev-tools/layout';
-import { createTestDatabase, testPrismaClient, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, startTcpRelay, testPrismaClient, type TestDatabase } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { dataFiles, readPlaceFiles, readRemovedList, upsertPlaces } from '../src/data/load.ts';
 import type { PlaceRecord } from '../src/domain/schemas.ts';
@@ -103,6 +103,27 @@ it('loads the files it is given, deletes the places the shipped list removes, an
   expect(failed.stderr).toContain(`bad.json #1 (${kept[1]!.id}):`);
   expect(failed.stdout).toBe('');
   expect(await placeIds()).toEqual(kept.map((p) => p.id).sort());
+}, 120_000);
+
+/**
+ * A server slow to take a connection (a loaded machine, a database just failing over): the command
+ * is run by hand (docs/runbooks.md, `kubectl exec ... load-places`), once, so it waits for its
+ * connection as the `migrate` command's does, not the 2 s a request's query waits before its 503.
+ * Under CI's load the bundle's first connection once took longer than that and the load failed
+ * ("Connection terminated due to connection timeout"): here a relay holds the connection 4 s.
+ */
+it('waits for a server slow to take its connection, and loads; exit 0', async () => {
+  const relay = await startTcpRelay({ target: db.url });
+  try {
+    relay.stall();
+    const mended = setTimeout(() => relay.mend(), 4_000);
+    const ran = await command([LOCATION_COMMANDS.loadPlaces], { DATABASE_URL: relay.via(db.url) });
+    clearTimeout(mended);
+    expect(ran, JSON.stringify(ran)).toMatchObject({ code: 0, stderr: '' });
+    expect(ran.stdout).toMatch(/^places: \d+ in \d+ file\(s\): /);
+  } finally {
+    await relay.close();
+  }
 }, 120_000);
 
 it('is a module of its own beside the server bundle, which holds none of its code', async () => {

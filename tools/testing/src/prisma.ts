@@ -19,4 +19,4 @@ export const testPrismaClient = <C extends PrismaLike>(
   Client: Parameters<typeof createPrismaClient<C>>[0],
   databaseUrl: string,
   poolSize?: number,
-): C => createPrismaClient(Client, databaseUrl, poolSize, undefined, TEST_QUERY_TIMEOUT_MS);
+): C => createPrismaClient(Client, databaseUrl, poolSize, { queryTimeoutMs: TEST_QUERY_TIMEOUT_MS });

@@ -36,18 +36,38 @@ export const QUERY_TIMEOUT_MS = 5_000;
 export const STATEMENT_TIMEOUT_MARGIN_MS = 2_000;
 
 /**
- * `password`: a callback asked on every new connection (Entra token auth, postgres-entra.ts);
- * without it the URL's password is used. `queryTimeoutMs`: see QUERY_TIMEOUT_MS (a one-shot bulk
- * command may allow its statements longer).
+ * The longest a request's query waits for a new connection (node-postgres `connectionTimeoutMillis`,
+ * TCP connect and sign-in): a server out of reach is a 503 within it, not a request held.
  */
+export const CONNECT_TIMEOUT_MS = 2_000;
+
+/**
+ * The same for a one-shot command (a service's `*-command.ts`, run once by hand: `kubectl exec ...
+ * load-places`). Nobody waits on it for an answer within seconds, and a first connection that failed
+ * failed the whole run: under CI's load (2 cores, load average above 10) the location service's
+ * `load-places` once needed longer than CONNECT_TIMEOUT_MS for its connection and exited 1. The kit's
+ * other commands (`migrate`, `database-roles`) set no limit (the driver waits on the OS's TCP
+ * timeouts); this one is bounded all the same, so that a server out of reach is an exit 1 with its
+ * reason, not a command hanging for minutes.
+ */
+export const COMMAND_CONNECT_TIMEOUT_MS = 60_000;
+
+export interface PrismaClientOptions {
+  /** Asked on every new connection (Entra token auth, postgres-entra.ts); none: the URL's password. */
+  readonly password?: () => Promise<string>;
+  /** See QUERY_TIMEOUT_MS (a one-shot bulk command may allow its statements longer). */
+  readonly queryTimeoutMs?: number;
+  /** See CONNECT_TIMEOUT_MS and COMMAND_CONNECT_TIMEOUT_MS. */
+  readonly connectTimeoutMs?: number;
+}
+
 export const createPrismaClient = <C extends PrismaLike>(
   Client: new (options: { adapter: PrismaPg }) => C,
   databaseUrl: string,
   poolSize = 10,
-  password?: () => Promise<string>,
-  queryTimeoutMs = QUERY_TIMEOUT_MS,
+  { password, queryTimeoutMs = QUERY_TIMEOUT_MS, connectTimeoutMs = CONNECT_TIMEOUT_MS }: PrismaClientOptions = {},
 ): C => {
-  const settings = { max: poolSize, connectionTimeoutMillis: 2_000, idleTimeoutMillis: 30_000, query_timeout: queryTimeoutMs, statement_timeout: queryTimeoutMs + STATEMENT_TIMEOUT_MARGIN_MS };
+  const settings = { max: poolSize, connectionTimeoutMillis: connectTimeoutMs, idleTimeoutMillis: 30_000, query_timeout: queryTimeoutMs, statement_timeout: queryTimeoutMs + STATEMENT_TIMEOUT_MARGIN_MS };
   const connection = password === undefined ? { connectionString: databaseUrl } : poolConfigWithPassword(databaseUrl, password);
   const pool = giveUpTimedOutConnections(new pg.Pool({ ...connection, ...settings }));
   return new Client({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
@@ -82,7 +102,7 @@ export const servicePrismaClient = async <C extends PrismaLike>(
   Client: new (options: { adapter: PrismaPg }) => C,
   config: { readonly databaseUrl: string; readonly databaseAuth: 'password' | 'entra' },
   env: Readonly<Record<string, string | undefined>> = process.env,
-): Promise<C> => createPrismaClient(Client, config.databaseUrl, undefined, await databasePassword(config, env, { atStart: 'serve' }));
+): Promise<C> => createPrismaClient(Client, config.databaseUrl, undefined, { password: await databasePassword(config, env, { atStart: 'serve' }) });
 
 export const prismaDatabase = (prisma: PrismaLike): Database => ({
   ping: async () => void (await prisma.$queryRawUnsafe('SELECT 1')),
