@@ -175,8 +175,9 @@ describe('login throttle', () => {
     await register(email);
     const holder = loginThrottle(a.app.kit.redis);
     const held = await Promise.all(Array.from({ length: LOGIN_THROTTLE.maxFailures }, () => holder.admit(email, 'checks that take long')));
-    const evals = vi.spyOn(a.app.kit.redis, 'eval');
-    const looks = () => evals.mock.calls.filter((call) => String(call[3]).endsWith(':in-flight')).length;
+    // Every script step (EVALSHA, EVAL when the script is not yet on the connection) passes sendCommand: [sha, 2, failures, in-flight, ...].
+    const sent = vi.spyOn(a.app.kit.redis, 'sendCommand');
+    const looks = () => sent.mock.calls.filter(([command]) => String(command.args[3]).endsWith(':in-flight')).length;
     try {
       const body = JSON.stringify({ email, password: PASSWORD });
       const client = httpRequest(`${a.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
@@ -189,7 +190,7 @@ describe('login throttle', () => {
       await sleep(500);
       expect(looks() - then).toBe(0);
     } finally {
-      evals.mockRestore();
+      sent.mockRestore();
       for (const admission of held) if (admission.admitted) await admission.attempt.abandoned();
     }
   });
@@ -292,6 +293,32 @@ describe('login attempts (the counts under the throttle)', () => {
     expect(throttle.localAccounts()).toBe(accounts + 1);
     await sleep(600);
     expect(throttle.localAccounts()).toBe(0);
+  });
+
+  it("sends its scripts whole once per connection, then by their SHA1: a waiting login's looks carry no script", async () => {
+    // Before, each step was an EVAL with the script's body (319-667 bytes), 40 waiters' looks ~1,300 a second.
+    const redis = a.app.kit.redis;
+    const source = String(await redis.client('INFO')).match(/addr=(\S+)/)![1]!;
+    const monitor = await redis.duplicate().monitor();
+    const sent: string[] = [];
+    monitor.on('monitor', (_time: string, args: string[], from: string) => {
+      if (from === source && /^eval/i.test(args[0] ?? '')) sent.push(args[0]!.toLowerCase());
+    });
+    try {
+      const throttle = attempts(a, 5_000);
+      const key = randomUUID();
+      for (let i = 0; i < 20; i++) {
+        const admission = await throttle.admit(key, 'traveller');
+        if (!admission.admitted) throw new Error('not admitted');
+        expect(await admission.attempt.succeeded()).toBeUndefined();
+      }
+      await waitFor(() => sent.length >= 40, 'MONITOR saw the 40 steps');
+      expect(sent).toHaveLength(40);
+      // At most the two scripts' first use on this connection (none when an earlier test used them).
+      expect(sent.filter((c) => c === 'eval').length).toBeLessThanOrEqual(2);
+    } finally {
+      monitor.disconnect();
+    }
   });
 
   it('gives back on Redis a reservation whose script answered past the command timeout (a Redis paused for a second): no slot held for reservationMs', async () => {

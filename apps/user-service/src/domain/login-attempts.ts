@@ -144,20 +144,34 @@ end
 if failures <= 0 and redis.call('ZCARD', KEYS[2]) == 0 then redis.call('DEL', KEYS[1]) end
 return -1`;
 
+/**
+ * The scripts as the client's own commands (ioredis defineCommand): each is sent whole (EVAL) once per
+ * connection, then by its SHA1 (EVALSHA), sent whole again if Redis answers NOSCRIPT (a restart, a
+ * failover, SCRIPT FLUSH). A waiting login looks every 20-40 ms: with EVAL each look carried the
+ * script's 300-700 bytes for Redis to hash again.
+ */
+const SCRIPTS = { tripgenLoginReserve: RESERVE_LUA, tripgenLoginFail: FAIL_LUA, tripgenLoginSucceed: SUCCEED_LUA } as const;
+type ScriptName = keyof typeof SCRIPTS;
+/** defineCommand adds a method per script to the client, which ioredis's types cannot know of. */
+type WithScripts = Record<ScriptName, (...args: (string | number)[]) => Promise<unknown>>;
+
 const redisStore = (redis: Redis, opts: LoginAttemptsOptions, keysOf: (key: string) => [string, string]): Store => {
-  const run = async (script: string, key: string, ...args: (string | number)[]): Promise<unknown> =>
-    redis.eval(script, 2, ...keysOf(key), opts.maxFailures, opts.windowMs, ...args);
+  // Once per client: every throttle on it (one per replica, tests' more) shares the definitions.
+  for (const [name, lua] of Object.entries(SCRIPTS)) if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 2, lua });
+  const scripts = redis as unknown as WithScripts;
+  const run = async (script: ScriptName, key: string, ...args: (string | number)[]): Promise<unknown> =>
+    scripts[script](...keysOf(key), opts.maxFailures, opts.windowMs, ...args);
   return {
     async reserve(key, id, address) {
-      const [state, n] = (await run(RESERVE_LUA, key, id, opts.reservationMs, address)) as [number, number];
+      const [state, n] = (await run('tripgenLoginReserve', key, id, opts.reservationMs, address)) as [number, number];
       return state === 0 ? { state: 'locked', ms: n } : state === 1 ? { state: 'busy' } : { state: 'reserved', earlier: n };
     },
     async fail(key, id, address) {
-      const [failures, ms] = (await run(FAIL_LUA, key, id, address)) as [number, number];
+      const [failures, ms] = (await run('tripgenLoginFail', key, id, address)) as [number, number];
       return { failures, ms };
     },
     async succeed(key, id, address, earlier) {
-      const ms = (await run(SUCCEED_LUA, key, id, address, earlier)) as number;
+      const ms = (await run('tripgenLoginSucceed', key, id, address, earlier)) as number;
       return ms < 0 ? undefined : ms;
     },
     async release(key, id) {
