@@ -212,7 +212,8 @@ export class AnalysisTemplates extends Construct {
     // The service kit's histogram (apps/service-kit/src/telemetry/metrics.ts), without the probe
     // and scrape requests (a draining pod's 503 readiness answer is not a failed user request). It
     // is the server's own time: a long poll's wait (the trip service's schedule read with ?wait=) is
-    // left out by the kit (markHeld), or every release of the trip service would fail its p95.
+    // left out by the kit (markHeld), or every release of the trip service would fail its p95, as is a
+    // login's wait for its turn among its account's checks (an attacker's burst would fail it at will).
     const ownRoutes = OPERATIONAL_PATHS.join('|');
     const requests = `${this.pods()},route!~"${ownRoutes}"`;
     this.template(name, bounded, [

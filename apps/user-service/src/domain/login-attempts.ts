@@ -64,9 +64,10 @@ export type Admission =
 export interface LoginAttempts {
   /**
    * Reserves a check for `key` from a client `address`, waiting while the checks in flight hold the
-   * rest of its allowance; `gone` (the client closed its connection) ends the wait as a `busy`.
+   * rest of its allowance; `gone` (the client closed its connection) ends the wait as a `busy`;
+   * `waited` is told each pause between looks (milliseconds), the time the login was held for its turn.
    */
-  admit(key: string, address: string, gone?: AbortSignal): Promise<Admission>;
+  admit(key: string, address: string, gone?: AbortSignal, waited?: (ms: number) => void): Promise<Admission>;
   /** The Redis key a logical key's failures are stored under (tests, operations: deleting it unlocks). */
   redisKey(key: string): string;
   /** The accounts this replica holds counts of in its memory (those it counted while Redis was unreachable). */
@@ -309,7 +310,7 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
   return {
     redisKey: (key) => keysOf(hashed(key))[0],
     localAccounts: () => local.size(),
-    async admit(key, clientAddress, gone) {
+    async admit(key, clientAddress, gone, waited) {
       const counted = hashed(key);
       // Hashed too: no client address in Redis.
       const address = hashed(clientAddress);
@@ -322,7 +323,9 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
         // Every slot held by checks in flight (or by a pod that stopped mid-check, until its reservations lapse).
         // A client that has gone is answered nothing: its login looks no more, nor checks a password for nobody.
         if (performance.now() >= giveUpAt || gone?.aborted) return { admitted: false, retryAfterSeconds: 1, busy: true };
+        const pausedAt = performance.now();
         await sleep(POLL_MS + Math.random() * POLL_MS, undefined, { signal: gone }).catch(() => undefined);
+        waited?.(performance.now() - pausedAt);
         if (gone?.aborted) return { admitted: false, retryAfterSeconds: 1, busy: true };
       }
     },

@@ -135,7 +135,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     USER_PATHS.me,
     // Its preconditions once the password is checked: a wrong one is its 403, an account gone its 401, whatever they say (RFC 9110 13.2.1).
     {
-      config: { target: EVALUATED_BY_ROUTE },
+      config: { target: EVALUATED_BY_ROUTE, holdsRequests: true },
       schema: {
         operationId: 'deleteMe',
         description: "Deletes the signed-in user's account with its preferences and notifications (the account's current password in the body); its trips are erased by the trip service shortly after.",
@@ -177,7 +177,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
     USER_PATHS.password,
     // Its preconditions once the current password is checked, as the deletion's.
     {
-      config: { target: EVALUATED_BY_ROUTE },
+      config: { target: EVALUATED_BY_ROUTE, holdsRequests: true },
       schema: {
         operationId: 'changePassword',
         description: "Replaces the signed-in user's password (the current one in the body) and revokes every access token of the account issued before: sign in again with the new one.",
