@@ -399,6 +399,23 @@ describe('login attempts (the counts under the throttle)', () => {
     }
   });
 
+  it("keeps the failures of a window begun while a right password was checked, as many as it saw before, on Redis and per instance", async () => {
+    // A check reserved with 2 failures from its address in a window that ended while it ran (the key
+    // expired), 2 new ones from that address opening the next: before, its success took those 2 off
+    // (the count recorded was again at least what it saw), 3 of 3 checks left where 1 is.
+    for (const replica of [a, noRedis]) {
+      const throttle = createLoginAttempts({ redis: replica.app.kit.redis, prefix, maxFailures: 3, windowMs: 400, reservationMs: 5_000 });
+      const key = randomUUID();
+      for (let i = 0; i < 2; i++) await fail(throttle, key, 'shared address');
+      const right = await throttle.admit(key, 'shared address');
+      if (!right.admitted) throw new Error('not admitted');
+      await sleep(600);
+      for (let i = 0; i < 2; i++) await fail(throttle, key, 'shared address');
+      expect(await right.attempt.succeeded()).toBeUndefined();
+      expect(await burst(throttle, key, 10)).toEqual({ failed: 1, locked: 9 });
+    }
+  });
+
   it('lets the reservations of checks that never end (a pod stopped mid-check) lapse: a check waits for them, then is admitted', async () => {
     const key = randomUUID();
     const holder = attempts(a, 1_000);

@@ -74,16 +74,24 @@ export interface LoginAttempts {
   localAccounts(): number;
 }
 
-/** `earlier`: the failures from the check's address recorded when it was reserved (what its success disregards). */
-type Reserved = { readonly state: 'locked'; readonly ms: number } | { readonly state: 'busy' } | { readonly state: 'reserved'; readonly earlier: number };
+/**
+ * The failures from a check's address recorded when it was reserved (what its success disregards),
+ * and the window they were recorded in (when it ends, on the store's clock): a count seen in a window
+ * that has ended is none of the next window's, whose failures all came after the check began.
+ */
+interface Earlier {
+  readonly failures: number;
+  readonly window: number;
+}
+type Reserved = { readonly state: 'locked'; readonly ms: number } | { readonly state: 'busy' } | { readonly state: 'reserved'; readonly earlier: Earlier };
 
 /** One place the counts live: Redis (shared) or this replica's memory (Redis unreachable). */
 interface Store {
   reserve(key: string, id: string, address: string): Promise<Reserved>;
   /** The failures now recorded, and the milliseconds left of their window. */
   fail(key: string, id: string, address: string): Promise<{ readonly failures: number; readonly ms: number }>;
-  /** The milliseconds left of the lock when the failures reached the limit, else undefined (`earlier` of the address's failures taken off). */
-  succeed(key: string, id: string, address: string, earlier: number): Promise<number | undefined>;
+  /** The milliseconds left of the lock when the failures reached the limit, else undefined (`earlier` of the address's failures taken off, none when undefined). */
+  succeed(key: string, id: string, address: string, earlier: Earlier | undefined): Promise<number | undefined>;
   release(key: string, id: string): Promise<void>;
 }
 
@@ -111,7 +119,7 @@ end
 if failures + redis.call('ZCARD', KEYS[2]) >= max then return {1, 0} end
 redis.call('ZADD', KEYS[2], now + tonumber(ARGV[4]), ARGV[3])
 redis.call('PEXPIRE', KEYS[2], ARGV[4])
-return {2, tonumber(redis.call('HGET', KEYS[1], ARGV[5]) or '0')}`;
+return {2, tonumber(redis.call('HGET', KEYS[1], ARGV[5]) or '0'), redis.call('PEXPIRETIME', KEYS[1])}`;
 
 /** KEYS as RESERVE_LUA. ARGV: max, window, reservation id, address. A window opens with the first failure that counts and is not extended. */
 const FAIL_LUA = `redis.call('ZREM', KEYS[2], ARGV[3])
@@ -122,10 +130,13 @@ return {failures + 1, redis.call('PTTL', KEYS[1])}`;
 
 /**
  * KEYS as RESERVE_LUA. ARGV: max, window, reservation id, address, the failures recorded from it when
- * reserved. -1: not locked. The address's first `earlier` failures are disregarded, once whatever
- * number of right passwords checked at once claim them (the count recorded only grows while the key
- * lives: a smaller one is a window begun since, whose failures came after the check began). The key
- * goes once nothing counts and no check is in flight (none holds an `earlier` of it).
+ * reserved, and the key's PEXPIRETIME then. -1: not locked. The address's first `earlier` failures are
+ * disregarded, once whatever number of right passwords checked at once claim them (the count recorded
+ * only grows while the key lives). Only in the window the check saw: the key's expiry is set once per
+ * window (FAIL_LUA), so another PEXPIRETIME is a window begun since, whose failures came after the
+ * check began, however many (a window reopened on a key that lives keeps its counts, and then its
+ * address's failures are all disregarded already: nothing to take off). The key goes once nothing
+ * counts and no check is in flight (none holds an `earlier` of it).
  */
 const SUCCEED_LUA = `redis.call('ZREM', KEYS[2], ARGV[3])
 ${FAILURES}
@@ -135,7 +146,7 @@ if failures >= tonumber(ARGV[1]) then
 end
 local earlier = tonumber(ARGV[5])
 local marker = ARGV[4] .. ':disregarded'
-if earlier > 0 and tonumber(redis.call('HGET', KEYS[1], ARGV[4]) or '0') >= earlier then
+if earlier > 0 and redis.call('PEXPIRETIME', KEYS[1]) == tonumber(ARGV[6]) and tonumber(redis.call('HGET', KEYS[1], ARGV[4]) or '0') >= earlier then
   local disregarded = -tonumber(redis.call('HGET', KEYS[1], marker) or '0')
   if earlier > disregarded then
     redis.call('HSET', KEYS[1], marker, -earlier)
@@ -164,15 +175,15 @@ const redisStore = (redis: Redis, opts: LoginAttemptsOptions, keysOf: (key: stri
     scripts[script](...keysOf(key), opts.maxFailures, opts.windowMs, ...args);
   return {
     async reserve(key, id, address) {
-      const [state, n] = (await run('tripgenLoginReserve', key, id, opts.reservationMs, address)) as [number, number];
-      return state === 0 ? { state: 'locked', ms: n } : state === 1 ? { state: 'busy' } : { state: 'reserved', earlier: n };
+      const [state, n, window] = (await run('tripgenLoginReserve', key, id, opts.reservationMs, address)) as [number, number, number];
+      return state === 0 ? { state: 'locked', ms: n } : state === 1 ? { state: 'busy' } : { state: 'reserved', earlier: { failures: n, window } };
     },
     async fail(key, id, address) {
       const [failures, ms] = (await run('tripgenLoginFail', key, id, address)) as [number, number];
       return { failures, ms };
     },
     async succeed(key, id, address, earlier) {
-      const ms = (await run('tripgenLoginSucceed', key, id, address, earlier)) as number;
+      const ms = (await run('tripgenLoginSucceed', key, id, address, earlier?.failures ?? 0, earlier?.window ?? 0)) as number;
       return ms < 0 ? undefined : ms;
     },
     async release(key, id) {
@@ -233,7 +244,7 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
       if (failures + counted.reservations.size >= opts.maxFailures) return { state: 'busy' };
       counted.reservations.set(id, performance.now() + opts.reservationMs);
       tidy(key, counted);
-      return { state: 'reserved', earlier: counted.failures.get(address)?.recorded ?? 0 };
+      return { state: 'reserved', earlier: { failures: counted.failures.get(address)?.recorded ?? 0, window: counted.windowEndsAt } };
     },
     async fail(key, id, address) {
       const counted = entry(key);
@@ -250,7 +261,8 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
       counted.reservations.delete(id);
       if (total(counted) >= opts.maxFailures) return left(counted);
       const from = counted.failures.get(address);
-      if (from && from.recorded >= earlier && earlier > from.disregarded) from.disregarded = earlier;
+      // windowEndsAt is set once per window (fail), as the Redis key's expiry.
+      if (from && earlier && counted.windowEndsAt === earlier.window && from.recorded >= earlier.failures && earlier.failures > from.disregarded) from.disregarded = earlier.failures;
       tidy(key, counted);
       return undefined;
     },
@@ -291,14 +303,14 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
     }
   };
 
-  const attempt = (key: string, id: string, address: string, earlier: number, store: Store): Attempt => ({
+  const attempt = (key: string, id: string, address: string, earlier: Earlier, store: Store): Attempt => ({
     async failed() {
       const [{ failures, ms }] = await onStore(key, id, (s) => s.fail(key, id, address), store);
       return failures > opts.maxFailures ? { refused: true, retryAfterSeconds: seconds(ms) } : { refused: false, locked: failures === opts.maxFailures };
     },
     async succeeded() {
       // On another store than the reservation's (Redis failed meanwhile) its `earlier` is not that store's count: nothing taken off.
-      const [ms] = await onStore(key, id, (s) => s.succeed(key, id, address, s === store ? earlier : 0), store);
+      const [ms] = await onStore(key, id, (s) => s.succeed(key, id, address, s === store ? earlier : undefined), store);
       return ms === undefined ? undefined : seconds(ms);
     },
     async abandoned() {
