@@ -13,9 +13,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { JWKS_PATH, LOGIN_THROTTLE, METRICS_PATH, RATE_LIMIT, REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { isRedisReady } from '@tripgen/service-kit';
 import { redisUrl, startTcpRelay, waitFor } from '@tripgen/testing';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyPassword } from '../src/domain/passwords.ts';
-import { createLoginAttempts, type LoginAttempts } from '../src/domain/login-attempts.ts';
+import { createLoginAttempts, type Attempt, type LoginAttempts } from '../src/domain/login-attempts.ts';
 import { loginThrottle } from '../src/routes/auth.ts';
 import { startUserService, type RunningUserService } from './harness.ts';
 
@@ -414,6 +415,63 @@ describe('login attempts (the counts under the throttle)', () => {
       expect(await right.attempt.succeeded()).toBeUndefined();
       expect(await burst(throttle, key, 10)).toEqual({ failed: 1, locked: 9 });
     }
+  });
+
+  it('keeps the Redis counts equal to a model of the rules in any interleaving of reservations, failures, successes and window ends, never an address with more disregarded than recorded', async () => {
+    // Each script is atomic: an interleaving of concurrent checks is a sequence of their steps. The
+    // model: per window, each address's failures recorded and disregarded; a success disregards what its
+    // address had when it was reserved, in the same window, unless the account is locked; the key goes
+    // when nothing counts and no check is in flight. A window's end is the key's deletion (its expiry).
+    // Before dfd103c a success across a window's end failed it ('expected +0 to be 1': Redis 0, the model 1).
+    const MAX = 6;
+    const throttle = attempts(a, 60_000, MAX);
+    const redis = a.app.kit.redis;
+    type Step = { readonly kind: 'start'; readonly address: number } | { readonly kind: 'end'; readonly pick: number; readonly failed: boolean } | { readonly kind: 'expire' };
+    const step = fc.oneof(
+      { arbitrary: fc.record({ kind: fc.constant('start' as const), address: fc.integer({ min: 0, max: 1 }) }), weight: 4 },
+      { arbitrary: fc.record({ kind: fc.constant('end' as const), pick: fc.nat(), failed: fc.boolean() }), weight: 4 },
+      { arbitrary: fc.record({ kind: fc.constant('expire' as const) }), weight: 1 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 15, maxLength: 40 }), async (steps: Step[]) => {
+        const key = randomUUID();
+        const failuresKey = throttle.redisKey(key);
+        let window = 0;
+        let recorded = [0, 0, 0];
+        let disregarded = [0, 0, 0];
+        const sum = () => recorded.reduce((total, n, i) => total + n - disregarded[i]!, 0);
+        const inFlight: { attempt: Attempt; address: number; earlier: number; window: number }[] = [];
+        for (const s of steps) {
+          // A check with every slot held would wait its reservationMs for one (waiting is tested above): not started.
+          if (s.kind === 'start' && (sum() >= MAX || sum() + inFlight.length < MAX)) {
+            const admission = await throttle.admit(key, `address ${s.address}`);
+            expect(admission.admitted ? 'admitted' : admission.busy ? 'busy' : 'locked').toBe(sum() >= MAX ? 'locked' : 'admitted');
+            if (admission.admitted) inFlight.push({ attempt: admission.attempt, address: s.address, earlier: recorded[s.address]!, window });
+          } else if (s.kind === 'end' && inFlight.length > 0) {
+            const [check] = inFlight.splice(s.pick % inFlight.length, 1);
+            if (s.failed) {
+              await check!.attempt.failed();
+              recorded[check!.address]! += 1;
+            } else {
+              const locked = sum() >= MAX;
+              expect((await check!.attempt.succeeded()) !== undefined).toBe(locked);
+              if (!locked && check!.window === window && recorded[check!.address]! >= check!.earlier) disregarded[check!.address] = Math.max(disregarded[check!.address]!, check!.earlier);
+              if (!locked && sum() <= 0 && inFlight.length === 0) [window, recorded, disregarded] = [window + 1, [0, 0, 0], [0, 0, 0]];
+            }
+          } else if (s.kind === 'expire') {
+            await redis.del(failuresKey);
+            // A new window's expiry is at least a millisecond after the one before (in service, a whole window).
+            await sleep(2);
+            [window, recorded, disregarded] = [window + 1, [0, 0, 0], [0, 0, 0]];
+          }
+          const fields = await redis.hgetall(failuresKey);
+          expect(Object.values(fields).reduce((total, n) => total + Number(n), 0)).toBe(sum());
+          for (const [field, n] of Object.entries(fields)) if (field.endsWith(':disregarded')) expect(Number(fields[field.slice(0, -':disregarded'.length)] ?? 0) + Number(n)).toBeGreaterThanOrEqual(0);
+        }
+        for (const check of inFlight) await check.attempt.abandoned();
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('lets the reservations of checks that never end (a pod stopped mid-check) lapse: a check waits for them, then is admitted', async () => {
