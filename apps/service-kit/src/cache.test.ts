@@ -400,13 +400,19 @@ const lateReplies = async () => {
   };
 };
 
-it("does not keep in L1 a value read from Redis before another replica's write whose invalidation it heard while the reply was on its way", async () => {
+/** A replica whose commands reach Redis through `lateReplies` (its subscriber directly). */
+const lateReplica = async (options: { l1TtlMs?: number } = {}) => {
   const relay = await lateReplies();
   const redis = connectRedis(relay.url, quietLogger, 'cache-test:late');
   const subscriber = connectRedis(redisUrl(), quietLogger, 'cache-test:sub');
   connections.push(redis, subscriber);
   await Promise.all([redis, subscriber].map((r) => new Promise((ok) => (isRedisReady(r) ? ok(undefined) : r.once('ready', ok)))));
-  const c = await createTwoLevelCache({ namespace, redis, subscriber, shape: '1' });
+  const c = await createTwoLevelCache({ namespace, redis, subscriber, shape: '1', ...options });
+  return { relay, redis, subscriber, c };
+};
+
+it("does not keep in L1 a value read from Redis before another replica's write whose invalidation it heard while the reply was on its way", async () => {
+  const { relay, subscriber, c } = await lateReplica();
   try {
     const key = `late-${randomUUID()}`;
     let stored = 1;
@@ -432,12 +438,7 @@ it("does not keep in L1 a value read from Redis before another replica's write w
 });
 
 it('keeps what it read or loaded while another key, not its own, was invalidated (one traveller’s write does not stop the caching of the others’)', async () => {
-  const relay = await lateReplies();
-  const redis = connectRedis(relay.url, quietLogger, 'cache-test:late');
-  const subscriber = connectRedis(redisUrl(), quietLogger, 'cache-test:sub');
-  connections.push(redis, subscriber);
-  await Promise.all([redis, subscriber].map((r) => new Promise((ok) => (isRedisReady(r) ? ok(undefined) : r.once('ready', ok)))));
-  const c = await createTwoLevelCache({ namespace, redis, subscriber, shape: '1' });
+  const { relay, subscriber, c } = await lateReplica();
   /** Another replica's write of another key, heard by c. */
   const writeElsewhere = async () => {
     const heard = new Promise((resolve) => subscriber.once('message', resolve)); // after the cache's own listener
@@ -488,13 +489,8 @@ it('keeps what it read or loaded while another key, not its own, was invalidated
 it('sends an invalidation that timed out again once Redis answers on the same connection: the key does not skip L2 until a reconnect', async () => {
   // A pause shorter than socketTimeout (a fork, a busy Redis): the invalidation's replies come after
   // its commandTimeout, the connection stays ready, no 'ready' ever resends it.
-  const relay = await lateReplies();
-  const redis = connectRedis(relay.url, quietLogger, 'cache-test:late');
-  const subscriber = connectRedis(redisUrl(), quietLogger, 'cache-test:sub');
-  connections.push(redis, subscriber);
-  await Promise.all([redis, subscriber].map((r) => new Promise((ok) => (isRedisReady(r) ? ok(undefined) : r.once('ready', ok)))));
   // No L1 to speak of: each get asks L2 (or skips it).
-  const c = await createTwoLevelCache({ namespace, redis, subscriber, shape: '1', l1TtlMs: 1 });
+  const { relay, redis, c } = await lateReplica({ l1TtlMs: 1 });
   try {
     const key = `paused-${randomUUID()}`;
     let stored = 1;
