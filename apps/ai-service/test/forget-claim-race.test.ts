@@ -38,9 +38,12 @@ const someoneWaits = async (watcher: pg.Client): Promise<void> => {
   throw new Error('no backend waited on a lock within 5 s');
 };
 
-it('answers a schedule running, and records nothing, when its claim commits while the forget runs', { timeout: 30_000 }, async () => {
-  const generations = generationRepository(prisma);
-  const message = request({}, { scheduleId: randomUUID() });
+/**
+ * Starts `write` while a writer holds an uncommitted row of the schedule's id (its statement waits on
+ * that key after taking its snapshot), runs the forget meanwhile, then rolls the writer back: whether
+ * the forget answered within 500 ms (before `write` committed), its answer, and `write`'s result.
+ */
+const forgetWhileWriting = async <T>(message: ReturnType<typeof request>, write: () => Promise<T>) => {
   const writer = new pg.Client({ connectionString: db.url });
   const watcher = new pg.Client({ connectionString: db.url });
   await writer.connect();
@@ -48,50 +51,37 @@ it('answers a schedule running, and records nothing, when its claim commits whil
   try {
     await writer.query('BEGIN');
     await writer.query(`INSERT INTO generations (id, trip_id, user_id, status, request) VALUES ($1, $2, $3, 'running', '{}'::jsonb)`, [message.scheduleId, message.tripId, message.userId]);
-    // The claim's statement takes its snapshot (no record yet), then waits on the writer's key.
-    const claim = generations.claim(message, randomUUID(), 10_000);
+    const written = write();
     await someoneWaits(watcher);
-    // The forget while the claim is under way: answered at once before (the claim's row not yet
-    // committed), held until the claim commits once both take the schedule's lock.
-    const forget = generations.forget([message.scheduleId]);
+    const forget = generationRepository(prisma).forget([message.scheduleId]);
     const forgetDone = await Promise.race([forget.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 500))]);
     await writer.query('ROLLBACK');
-    expect(await claim).toBe('claimed');
-    const answered = await forget;
-    const recorded = await prisma.forgottenGeneration.count({ where: { id: message.scheduleId } });
-    const row = await prisma.generation.findUnique({ where: { id: message.scheduleId }, select: { status: true } });
-    // The claimed row runs: the forget must say so (the trip service asks again once it ended) and
-    // must not record the id, or the plan completes into a row no forget will ever delete.
-    expect({ forgetDone, answered, recorded, row }).toEqual({ forgetDone: false, answered: { forgotten: 0, running: [message.scheduleId] }, recorded: 0, row: { status: 'running' } });
+    return { written: await written, forgetDone, answered: await forget };
   } finally {
     await writer.end();
     await watcher.end();
   }
+};
+
+it('answers a schedule running, and records nothing, when its claim commits while the forget runs', { timeout: 30_000 }, async () => {
+  const message = request({}, { scheduleId: randomUUID() });
+  // The claim's statement takes its snapshot (no record yet), then waits on the writer's key. The
+  // forget meanwhile: answered at once before (the claim's row not yet committed), held until the
+  // claim commits once both take the schedule's lock.
+  const { written, forgetDone, answered } = await forgetWhileWriting(message, () => generationRepository(prisma).claim(message, randomUUID(), 10_000));
+  expect(written).toBe('claimed');
+  const recorded = await prisma.forgottenGeneration.count({ where: { id: message.scheduleId } });
+  const row = await prisma.generation.findUnique({ where: { id: message.scheduleId }, select: { status: true } });
+  // The claimed row runs: the forget must say so (the trip service asks again once it ended) and
+  // must not record the id, or the plan completes into a row no forget will ever delete.
+  expect({ forgetDone, answered, recorded, row }).toEqual({ forgetDone: false, answered: { forgotten: 0, running: [message.scheduleId] }, recorded: 0, row: { status: 'running' } });
 });
 
 it('holds the forget until a failure creating the schedule\'s row (failOutright) has committed, then cuts that row', { timeout: 30_000 }, async () => {
-  const generations = generationRepository(prisma);
   const message = request({}, { scheduleId: randomUUID() });
-  const writer = new pg.Client({ connectionString: db.url });
-  const watcher = new pg.Client({ connectionString: db.url });
-  await writer.connect();
-  await watcher.connect();
-  try {
-    await writer.query('BEGIN');
-    await writer.query(`INSERT INTO generations (id, trip_id, user_id, status, request) VALUES ($1, $2, $3, 'running', '{}'::jsonb)`, [message.scheduleId, message.tripId, message.userId]);
-    const failed = generations.failOutright(message, message, 'the request could not be read', 'inbox');
-    await someoneWaits(watcher);
-    const forget = generations.forget([message.scheduleId]);
-    const forgetDone = await Promise.race([forget.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 500))]);
-    await writer.query('ROLLBACK');
-    await failed;
-    const answered = await forget;
-    // Before, the forget answered first and counted nothing: the failed row it never saw was left to the retention.
-    expect({ forgetDone, answered }).toEqual({ forgetDone: false, answered: { forgotten: 1, running: [] } });
-  } finally {
-    await writer.end();
-    await watcher.end();
-  }
+  const { forgetDone, answered } = await forgetWhileWriting(message, () => generationRepository(prisma).failOutright(message, message, 'the request could not be read', 'inbox'));
+  // Before, the forget answered first and counted nothing: the failed row it never saw was left to the retention.
+  expect({ forgetDone, answered }).toEqual({ forgetDone: false, answered: { forgotten: 1, running: [] } });
 });
 
 it('creates no row for a claim that takes the schedule after the forget recorded it', { timeout: 30_000 }, async () => {
