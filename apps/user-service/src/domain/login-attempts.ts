@@ -25,7 +25,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isRedisReady, type Kit } from '@tripgen/service-kit';
+import { isRedisReady, type FailureVerdict, type Kit } from '@tripgen/service-kit';
 
 type Redis = Kit['redis'];
 
@@ -40,15 +40,9 @@ export interface LoginAttemptsOptions {
   readonly reservationMs: number;
 }
 
-/** What one counted failure is answered. */
-export type FailureVerdict =
-  /** Within the limit: told as a failure. `locked`: this one reached the limit (the one to log). */
-  | { readonly refused: false; readonly locked: boolean }
-  /** Past the limit (a reservation that lapsed before its failure was recorded): answered as a refusal. */
-  | { readonly refused: true; readonly retryAfterSeconds: number };
-
 /** A reserved check: exactly one of its three ends is called. */
 export interface Attempt {
+  /** Answered as the kit's failure throttle answers a failure; refused here only for a reservation that lapsed before its failure was recorded. */
   failed(): Promise<FailureVerdict>;
   /** The seconds to wait when the account is locked meanwhile (the success must not be told), else undefined: its address's failures before it disregarded. */
   succeeded(): Promise<number | undefined>;
