@@ -58,7 +58,9 @@ const heldSchedule = () => askSchedule(stack, () => stack.ai!.stop());
 describe('a schedule planned before its withdrawal is taken (the AI service down when the trip went or changed)', () => {
   it('its trip deleted: nobody notified, and the plan is forgotten', { timeout: 120_000 }, async () => {
     const { headers, tripId, scheduleId } = await heldSchedule();
-    expect((await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers })).status).toBe(204);
+    const deleted = await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers });
+    // Answered 503 once under a loaded machine: the problem+json says which limit it was.
+    expect(deleted.status, JSON.stringify(deleted.json)).toBe(204);
     await releaseToAi(stack);
     await settled(scheduleId);
     // Planned within its deadline, before the withdrawal was taken: what the withdrawal then finds. The
