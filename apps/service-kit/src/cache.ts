@@ -89,7 +89,6 @@ export const RESEND_CAP_MS = 30_000;
 
 /** A read from L2 or a load: whether what it got may be kept (not if an invalidation or a reconnect came meanwhile). */
 interface UnderWay {
-  readonly epoch: number;
   stale: boolean;
   /** The subscriber was connected when it began: no invalidation of its key can have gone unheard before it. */
   readonly listening: boolean;
@@ -190,18 +189,16 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
   };
   opts.redis.on('ready', onRedisReady);
 
-  // Bumped by every reconnect of the subscriber (the invalidations sent meanwhile were lost, of any key).
-  let epoch = 0;
   /**
    * Reads from L2 and loads under way, by key: an invalidation of their key, here or on another
-   * replica, marks them stale, and a reconnect all of them (epoch). What they got may predate the
-   * write, so it is returned but not kept (it would outlive the write by a TTL). Per key, not one count
-   * for all: that refused to keep anything read or loaded while any other key was written (each
-   * traveller's preferences saved, the profiles read meanwhile on every replica).
+   * replica, marks them stale, and a reconnect of the subscriber all of them. What they got may
+   * predate the write, so it is returned but not kept (it would outlive the write by a TTL). Per
+   * key, not one count for all: that refused to keep anything read or loaded while any other key was
+   * written (each traveller's preferences saved, the profiles read meanwhile on every replica).
    */
   const underWay = new Map<string, Set<UnderWay>>();
   const begin = (key: string) => {
-    const mark = { epoch, stale: false, listening: isRedisReady(opts.subscriber) };
+    const mark = { stale: false, listening: isRedisReady(opts.subscriber) };
     const marks = underWay.get(key);
     if (marks) marks.add(mark);
     else underWay.set(key, new Set([mark]));
@@ -211,7 +208,6 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
     const marks = underWay.get(key);
     if (marks?.delete(mark) && marks.size === 0) underWay.delete(key);
   };
-  const current = (mark: UnderWay) => !mark.stale && mark.epoch === epoch;
   const invalidated = (key: string) => underWay.get(key)?.forEach((mark) => (mark.stale = true));
   const onMessage = (ch: string, key: string) => {
     if (ch !== channel) return;
@@ -231,9 +227,9 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
       () => undefined,
     );
   // Re-subscribing and clearing L1 on every (re)connect: invalidations sent while we were cut off are lost,
-  // so a read or load under way may predate one of them too, whatever its key: the epoch moves.
+  // so a read or load under way may predate one of them too, whatever its key: all are marked stale.
   const onReady = () => {
-    epoch++;
+    for (const marks of underWay.values()) marks.forEach((mark) => (mark.stale = true));
     l1.clear();
     void subscribe();
   };
@@ -274,22 +270,22 @@ export const createTwoLevelCache = async (opts: CacheOptions): Promise<TwoLevelC
           const ttl = Math.floor(Math.min(l1TtlOf(value, options), found.leftMs));
           // lru-cache reads a TTL of 0 as none: a value about to leave Redis is served, not kept. One
           // read while its key's invalidation was heard may predate the write (as a load): served, not kept.
-          if (ttl > 0 && current(read)) l1.set(key, value, { size: sizeOf(found.raw), ttl });
+          if (ttl > 0 && !read.stale) l1.set(key, value, { size: sizeOf(found.raw), ttl });
           return value;
         }
       }
       stats.misses++;
       const shared = loading.get(key);
-      if (shared && current(shared.mark)) return shared.value as Promise<T>;
+      if (shared && !shared.mark.stale) return shared.value as Promise<T>;
       const mark = begin(key);
       const entry = {
         mark,
         value: (async () => {
           const value = await load();
-          if (!current(mark)) return value;
+          if (mark.stale) return value;
           const json = JSON.stringify(value);
           l1.set(key, value, { size: sizeOf(json), ttl: l1TtlOf(value, options) });
-          // Into L2 only if the subscriber was connected all along (ready at both ends, the epoch unmoved):
+          // Into L2 only if the subscriber was connected all along (ready at both ends, no reconnect between):
           // an invalidation sent while it was cut is never heard, and a value loaded before that write
           // and written to L2 after it outlived it there by the L2 TTL on every replica (the subscriber
           // alone is cut at each Entra token renewal). L1 is cleared when it is back.
