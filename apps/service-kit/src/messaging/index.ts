@@ -46,7 +46,7 @@ export {
   type NewEvent,
 } from './events.ts';
 export { retentionOf, schedulePruning, type Retention } from './retention.ts';
-export { leased, leaseTtlMs, type LeaseOptions } from './lease.ts';
+export { giveBackLease, leased, leaseTtlMs, type LeaseOptions } from './lease.ts';
 export { enqueue, outboxInsertSelectSql, outboxSelectParams, outboxMessage, outboxRowParams, withOutboxSql, type OutboxRow, createOutboxRelay, pruneSentOutboxMessages, type OutboxRelay, type OutboxRelayOptions, type RelayRound } from './outbox.ts';
 export {
   consume,

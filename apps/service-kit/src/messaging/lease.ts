@@ -19,6 +19,20 @@ import { describeError, type MessagingLogger } from './errors.ts';
 /** Deletes the key only if it still holds this replica's token (a lease that expired may be another's by now). */
 const RELEASE_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
+/** What a give-back uses of a Redis client (ioredis's `eval`). */
+interface EvalRedis {
+  eval(script: string, keys: number, ...args: string[]): Promise<unknown>;
+}
+
+/**
+ * Deletes `key` only if it still holds `token` (compare-and-delete): the give-back of every lease and
+ * claim taken with `SET NX PX` (this sweep lease, the trip service's forget lease and nudge claim).
+ * Never throws: the key expires anyway.
+ */
+export const giveBackLease = async (redis: EvalRedis, key: string, token: string): Promise<void> => {
+  await redis.eval(RELEASE_SCRIPT, 1, key, token).catch(() => undefined);
+};
+
 export interface LeaseOptions {
   readonly redis: Redis;
   /** The lease's key: one per sweep and per the data it sweeps (replicas of another deployment sharing the Redis do not contend). */
@@ -36,9 +50,7 @@ export interface LeaseOptions {
  */
 export const leased = (opts: LeaseOptions, sweep: (stopped: AbortSignal) => Promise<number>): ((stopped: AbortSignal) => Promise<number>) => {
   const token = randomUUID();
-  const release = async () => {
-    await opts.redis.eval(RELEASE_SCRIPT, 1, opts.key, token).catch(() => undefined); // expires anyway
-  };
+  const release = () => giveBackLease(opts.redis, opts.key, token);
   return async (stopped) => {
     let taken: boolean;
     try {

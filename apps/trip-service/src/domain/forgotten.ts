@@ -21,6 +21,7 @@
 import { randomUUID } from 'node:crypto';
 import { SCHEDULE_STATUS_MAX_IDS, type ForgetResponse } from '@tripgen/catalog';
 import { logFailure, type FailureLogger } from '@tripgen/service-kit';
+import { giveBackLease } from '@tripgen/service-kit/messaging';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
 /** A trip's schedules, to be forgotten: in its DELETE's transaction, before its row (and so theirs) goes. */
@@ -90,10 +91,6 @@ export interface LeaseRedis {
   eval(script: string, keys: number, ...args: string[]): Promise<unknown>;
 }
 
-/**
- * Renews the key's time to live when it holds this replica's token, takes it when absent
- * (redis.io/docs/latest/commands/set, NX and PX); 1 when this replica holds it after.
- */
 /** One replica's hold on the forget lease. */
 export interface ForgetLease {
   /** Whether this replica holds the lease now (taken, or renewed for another ttl). */
@@ -102,11 +99,13 @@ export interface ForgetLease {
   giveBack(): Promise<void>;
 }
 
+/**
+ * Renews the key's time to live when it holds this replica's token, takes it when absent
+ * (redis.io/docs/latest/commands/set, NX and PX); 1 when this replica holds it after.
+ */
 const HOLD_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
 if redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 1 end
 return 0`;
-/** Deletes the key only if it still holds this replica's token (compare-and-delete, as the kit's lease). */
-const GIVE_BACK_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /**
  * The forget lease (catalog FORGET_LEASE) of this replica: `key` per trip database, `ttlMs` longer than
@@ -127,7 +126,7 @@ export const forgetLease = (redis: LeaseRedis, key: string, ttlMs: number, log: 
       }
     },
     async giveBack() {
-      await redis.eval(GIVE_BACK_SCRIPT, 1, key, token).catch(() => undefined); // expires anyway
+      await giveBackLease(redis, key, token);
     },
   };
 };

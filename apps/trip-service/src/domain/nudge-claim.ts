@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { SCHEDULE_NUDGE_CLAIM, scheduleNudgeClaimKey } from '@tripgen/catalog';
+import { giveBackLease } from '@tripgen/service-kit/messaging';
 
 /** The commands used of the kit's Redis client (ioredis's `set` with its PX and NX options, and `eval`). */
 export interface ClaimRedis {
@@ -29,9 +30,6 @@ interface Logger {
 export interface NudgeClaim {
   giveBack(): Promise<void>;
 }
-
-/** Deletes the key only if it still holds this claim's token (one expired meanwhile may be another replica's). */
-const GIVE_BACK_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /** Read without a claim (Redis not answering): nothing to give back. */
 const UNCLAIMED: NudgeClaim = { giveBack: async () => undefined };
@@ -54,7 +52,7 @@ export const nudgeClaim =
     }
     return {
       giveBack: async () => {
-        await redis.eval(GIVE_BACK_SCRIPT, 1, key, token).catch(() => undefined); // expires anyway
+        await giveBackLease(redis, key, token); // one expired meanwhile may be another replica's
       },
     };
   };
