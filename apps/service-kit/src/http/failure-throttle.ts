@@ -4,14 +4,11 @@
  * per replica but never fails the request).
  *
  * Only failures are counted, never an attempt in flight (rate-limiter-flexible's "login endpoint
- * protection": read the count, do the work, count a failure, clear on success): a right password
- * sent by several devices or retries at once must never be refused for being in flight. What a
- * reservation before the work protected holds all the same: `refusal` answers before the work, so a
- * locked key costs none; `failed` counts atomically, each failure told by its own increment whether
- * it is within the limit (told as a failure), the one that locks, or past it (answered as a refusal);
- * and `succeeded` reads the count again, so a right attempt that completes once the failures
- * recorded meanwhile reach the limit is refused as a wrong one would be. A parallel burst of guesses
- * therefore learns at most maxFailures failures, plus the right one when it completes among them.
+ * protection": read the count, do the work, count a failure): parallel first uses of a good token
+ * must never be refused for being in flight. `refusal` answers before the work, so a locked key
+ * costs none; `failed` counts atomically, each failure told by its own increment whether it is within
+ * the limit (told as a failure), the one that locks, or past it (answered as a refusal). A success
+ * clears nothing: a good token says nothing about the address's bad ones, and the window ends them.
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -41,11 +38,6 @@ export interface FailureThrottle {
   refusal(key: string): Promise<number | undefined>;
   /** Counts one failure of work `refusal` let through. */
   failed(key: string): Promise<FailureVerdict>;
-  /**
-   * Work `refusal` let through that succeeded: the seconds to wait when the failures recorded since
-   * have reached the limit (the success must not be told, the count stays), else the count cleared.
-   */
-  succeeded(key: string): Promise<number | undefined>;
   /** The Redis key a logical key is stored under (tests, operations). */
   redisKey(key: string): string;
 }
@@ -57,14 +49,12 @@ export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThro
   const counter = sharedCounter({ redis: opts.redis, prefix: opts.prefix, points: opts.maxFailures, windowMs: opts.windowMs });
   // Keys are hashed: Redis then holds no email addresses, and any key has the same length.
   const hashed = (key: string) => createHash('sha256').update(key).digest('base64url');
-  const refusal = async (counted: string): Promise<number | undefined> => {
-    const res = await counter.get(counted);
-    return res && res.consumedPoints >= opts.maxFailures ? retryAfterSeconds(res) : undefined;
-  };
-
   return {
     redisKey: (key) => counter.getKey(hashed(key)),
-    refusal: (key) => refusal(hashed(key)),
+    async refusal(key) {
+      const res = await counter.get(hashed(key));
+      return res && res.consumedPoints >= opts.maxFailures ? retryAfterSeconds(res) : undefined;
+    },
     async failed(key) {
       try {
         const res = await counter.consume(hashed(key));
@@ -74,14 +64,6 @@ export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThro
         if (!(err instanceof RateLimiterRes)) throw err;
         return { refused: true, retryAfterSeconds: retryAfterSeconds(err) };
       }
-    },
-    async succeeded(key) {
-      const counted = hashed(key);
-      const wait = await refusal(counted);
-      // A failure recorded between the read and the deletion is cleared with the rest, as any before
-      // the success: what the attempt was answered was decided on the read.
-      if (wait === undefined) await counter.delete(counted);
-      return wait;
     },
   };
 };
