@@ -17,7 +17,8 @@ export const REDIS_ROOT = 'tripgen';
  * - `acceptedTokens`: the SHA-256 of each access token some replica accepted, until it expires (the kit);
  * - `tokenRefusals`: refused access tokens per client address (the kit, catalog TOKEN_REFUSAL_THROTTLE);
  * - `rateLimit`: the per-user budgets (catalog RATE_LIMIT; an operation budget's keys `<prefix>:<operation>:user:<id>`);
- * - `loginFailures`: failed logins per hashed account, counted per hashed client address, and beside
+ * - `loginFailures`: failed logins per account, counted per client address, both as HMAC-SHA-256 under a
+ *   key derived from the user service's signing secret (no email or address recoverable from Redis), and beside
  *   them (`:in-flight`) the account's password checks in progress (the user service, catalog LOGIN_THROTTLE).
  */
 export const REDIS_KEY_PREFIXES = {

@@ -51,7 +51,7 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
       app.addHook('onClose', async () => revocations.stop());
       // One count per account on this replica, login's and the account's password routes' alike: while
       // Redis is unreachable each instance counts on its own, so two would give a guesser two budgets.
-      const throttle = loginThrottle(app.kit.redis);
+      const throttle = loginThrottle(app.kit.redis, secret);
       await app.register(authRoutes, { users, ring, revocations, throttle });
       app.addHook('onClose', async () => ring.close());
       ring.onError((err) => app.log.error({ err }, 'signing key ring refresh failed; the keys loaded before keep serving'));

@@ -15,7 +15,7 @@ import { loginThrottle } from '../src/routes/auth.ts';
 import { pruneDeletionRecords } from '../src/domain/deleted-accounts.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { USER_CACHE_SHAPE } from '../src/domain/users.ts';
-import { startUserService, type RunningUserService } from './harness.ts';
+import { signingSecret, startUserService, type RunningUserService } from './harness.ts';
 
 let a: RunningUserService;
 let b: RunningUserService;
@@ -97,7 +97,7 @@ describe('DELETE /api/v1/users/me', () => {
 
   it('refuses a wrong password with 403 (the account stays), counted by the login throttle: past its limit even the right one is 429, and a right one clears the count', async () => {
     const careful = await account();
-    const throttleKey = loginThrottle(a.app.kit.redis).redisKey(careful.email);
+    const throttleKey = loginThrottle(a.app.kit.redis, signingSecret()).redisKey(careful.email);
     const wrong = await remove(a, careful.auth, { password: 'not my password' });
     expect([wrong.statusCode, wrong.json().detail]).toEqual([403, 'The password is wrong: the account was not deleted']);
     expect(wrong.headers['content-type']).toContain('application/problem+json');

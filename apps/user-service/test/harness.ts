@@ -1,5 +1,5 @@
 /** Boots the user service for tests against the real local stack, with its own database. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { App } from '@tripgen/service-kit';
@@ -23,6 +23,8 @@ export interface RunningUserService {
 
 // One signing key per test file: replicas of a service share theirs, as pods share the secret.
 export const KEY_FILE = path.join(mkdtempSync(path.join(os.tmpdir(), 'tripgen-key-')), 'signing-key.pem');
+/** That key's PEM (written by the first service started): what keys a replica's login throttle. */
+export const signingSecret = (): string => readFileSync(KEY_FILE, 'utf8');
 
 export const testEnv = (databaseUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   SERVICE_NAME: 'user',

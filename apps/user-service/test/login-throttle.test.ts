@@ -8,9 +8,9 @@
  */
 import { request as httpRequest } from 'node:http';
 import { Writable } from 'node:stream';
-import { randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { JWKS_PATH, LOGIN_THROTTLE, METRICS_PATH, RATE_LIMIT, REDIS_TEST_PREFIX } from '@tripgen/catalog';
+import { JWKS_PATH, LOGIN_THROTTLE, METRICS_PATH, RATE_LIMIT, REDIS_KEY_PREFIXES, REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { isRedisReady } from '@tripgen/service-kit';
 import { redisUrl, startTcpRelay, waitFor } from '@tripgen/testing';
 import fc from 'fast-check';
@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyPassword } from '../src/domain/passwords.ts';
 import { createLoginAttempts, type Attempt, type LoginAttempts } from '../src/domain/login-attempts.ts';
 import { loginThrottle } from '../src/routes/auth.ts';
-import { startUserService, type RunningUserService } from './harness.ts';
+import { signingSecret, startUserService, type RunningUserService } from './harness.ts';
 
 // The argon2id verifications the service makes, counted (the real verification, only observed).
 vi.mock('../src/domain/passwords.ts', async (importOriginal) => {
@@ -72,7 +72,7 @@ const failUpToTheLimit = async (email: string, replicas: RunningUserService[]) =
 };
 
 /** The failures recorded for an email in Redis (a hash of counts). */
-const failuresOf = async (email: string) => (await a.app.kit.redis.hvals(loginThrottle(a.app.kit.redis).redisKey(email))).reduce((sum, n) => sum + Number(n), 0);
+const failuresOf = async (email: string) => (await a.app.kit.redis.hvals(loginThrottle(a.app.kit.redis, signingSecret()).redisKey(email))).reduce((sum, n) => sum + Number(n), 0);
 
 const expectThrottled = (res: Awaited<ReturnType<typeof login>>) => {
   expect(res.statusCode).toBe(429);
@@ -93,7 +93,7 @@ describe('login throttle', () => {
     // With spaces around it, no email at all (as register reads it): a 400, not another key to count failures under.
     expect((await login(b, ` ${email} `, PASSWORD)).statusCode).toBe(400);
     // The count lives in Redis under a hashed key (no email stored) that expires with the window.
-    const key = loginThrottle(a.app.kit.redis).redisKey(email);
+    const key = loginThrottle(a.app.kit.redis, signingSecret()).redisKey(email);
     expect(key).not.toContain(email);
     // The lock is logged once, by the replica whose attempt locked it, naming the account, not the address.
     const locks = warned.filter((l) => l.throttleKey === key);
@@ -102,6 +102,27 @@ describe('login throttle', () => {
     const ttl = await a.app.kit.redis.pttl(key);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(LOGIN_THROTTLE.windowMs);
+  });
+
+  it('keeps in Redis no email and no client address that trying candidates recovers: their hashes are keyed by the mounted secret', async () => {
+    // Before, both were plain SHA-256: every IPv4 address's is computed in seconds (2^32), so whoever
+    // read Redis (a dump, MONITOR) learnt who tried to log in from where, and of which known email.
+    const email = freshEmail();
+    const subnet = `198.51.${Math.floor(Math.random() * 250)}`;
+    expect((await loginFrom(a, email, 'wrong password', `${subnet}.${Math.floor(Math.random() * 256)}`)).statusCode).toBe(401);
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+    const redis = a.app.kit.redis;
+    const key = loginThrottle(redis, signingSecret()).redisKey(email);
+    const fields = await redis.hgetall(key);
+    expect(Object.values(fields)).toEqual(['1']);
+    // An attacker's search: every address of the subnet, the email itself.
+    const candidates = new Set(Array.from({ length: 256 }, (_, i) => sha256(`${subnet}.${i}`)));
+    expect(Object.keys(fields).filter((field) => candidates.has(field))).toEqual([]);
+    expect(key).not.toContain(sha256(email));
+    expect(await redis.exists(`${REDIS_KEY_PREFIXES.loginFailures}:{${sha256(email)}}`)).toBe(0);
+    // Another secret (another deployment, a test's own) counts the same email under another key.
+    const otherSecret = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    expect(loginThrottle(redis, otherSecret).redisKey(email)).not.toBe(key);
   });
 
   it('never locks an account out with right passwords: logins sent at once (an app retrying, several devices) all get their token', async () => {
@@ -174,7 +195,7 @@ describe('login throttle', () => {
     // turn every 20-40 ms for LOGIN_THROTTLE.reservationMs (10 s): ~16 scripts in the half second measured here.
     const email = freshEmail();
     await register(email);
-    const holder = loginThrottle(a.app.kit.redis);
+    const holder = loginThrottle(a.app.kit.redis, signingSecret());
     const held = await Promise.all(Array.from({ length: LOGIN_THROTTLE.maxFailures }, () => holder.admit(email, 'checks that take long')));
     // Every script step (EVALSHA, EVAL when the script is not yet on the connection) passes sendCommand: [sha, 2, failures, in-flight, ...].
     const sent = vi.spyOn(a.app.kit.redis, 'sendCommand');
@@ -208,7 +229,7 @@ describe('login throttle', () => {
       const value = (name: string) => Number(text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes('route="/api/v1/auth/login"') && l.includes('status_code="200"'))?.split(' ').at(-1) ?? 0);
       return { count: value('http_request_duration_seconds_count'), seconds: value('http_request_duration_seconds_sum') };
     };
-    const holder = loginThrottle(a.app.kit.redis);
+    const holder = loginThrottle(a.app.kit.redis, signingSecret());
     const held = await Promise.all(Array.from({ length: LOGIN_THROTTLE.maxFailures }, () => holder.admit(email, 'checks that take long')));
     const HELD_MS = 800;
     const before = await series();
@@ -241,7 +262,7 @@ describe('login throttle', () => {
     expectThrottled(u);
     expect(Object.keys(u.json()).sort()).toEqual(Object.keys(k.json()).sort());
     // In the logs (never in an answer) the unknown email's lock has no account id, only its key.
-    const lockOf = (email: string) => warned.filter((l) => l.throttleKey === loginThrottle(a.app.kit.redis).redisKey(email));
+    const lockOf = (email: string) => warned.filter((l) => l.throttleKey === loginThrottle(a.app.kit.redis, signingSecret()).redisKey(email));
     expect([lockOf(known)[0]?.userId, lockOf(unknown)]).toEqual([expect.any(String), [expect.not.objectContaining({ userId: expect.anything() })]]);
   });
 
@@ -273,7 +294,8 @@ describe('login throttle', () => {
 
 describe('login attempts (the counts under the throttle)', () => {
   const prefix = `${REDIS_TEST_PREFIX}:login-attempts-${randomUUID()}`;
-  const attempts = (redis: RunningUserService, reservationMs: number, maxFailures = 3) => createLoginAttempts({ redis: redis.app.kit.redis, prefix, maxFailures, windowMs: 60_000, reservationMs });
+  const hashKey = randomBytes(32);
+  const attempts = (redis: RunningUserService, reservationMs: number, maxFailures = 3) => createLoginAttempts({ redis: redis.app.kit.redis, prefix, hashKey, maxFailures, windowMs: 60_000, reservationMs });
   /** One check from `address` that fails. */
   const fail = async (throttle: LoginAttempts, key: string, address: string) => {
     const admission = await throttle.admit(key, address);
@@ -317,7 +339,7 @@ describe('login attempts (the counts under the throttle)', () => {
   it('forgets, once their window and reservations have passed, the accounts a replica counted on its own while Redis was unreachable', async () => {
     // Before, an account counted in memory went only when a right login or a given-back check of that
     // same account came again: every email guessed during an outage stayed in the replica's memory for good.
-    const throttle = createLoginAttempts({ redis: noRedis.app.kit.redis, prefix, maxFailures: 3, windowMs: 300, reservationMs: 200 });
+    const throttle = createLoginAttempts({ redis: noRedis.app.kit.redis, prefix, hashKey, maxFailures: 3, windowMs: 300, reservationMs: 200 });
     const accounts = 200;
     for (let i = 0; i < accounts; i++) await fail(throttle, randomUUID(), `guesser ${i}`);
     // A check still in flight holds its account until its reservation lapses, as one with failures does until the window ends.
@@ -405,7 +427,7 @@ describe('login attempts (the counts under the throttle)', () => {
     // expired), 2 new ones from that address opening the next: before, its success took those 2 off
     // (the count recorded was again at least what it saw), 3 of 3 checks left where 1 is.
     for (const replica of [a, noRedis]) {
-      const throttle = createLoginAttempts({ redis: replica.app.kit.redis, prefix, maxFailures: 3, windowMs: 400, reservationMs: 5_000 });
+      const throttle = createLoginAttempts({ redis: replica.app.kit.redis, prefix, hashKey, maxFailures: 3, windowMs: 400, reservationMs: 5_000 });
       const key = randomUUID();
       for (let i = 0; i < 2; i++) await fail(throttle, key, 'shared address');
       const right = await throttle.admit(key, 'shared address');

@@ -22,7 +22,7 @@
  * While Redis is unreachable (or a command fails) each replica counts on its own, as the shared
  * counter's insurance limiter did: an outage loosens the limit per replica but never fails a login.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isRedisReady, type FailureVerdict, type Kit } from '@tripgen/service-kit';
@@ -33,6 +33,11 @@ export interface LoginAttemptsOptions {
   readonly redis: Redis;
   /** Redis key prefix (the catalog's REDIS_KEY_PREFIXES.loginFailures). */
   readonly prefix: string;
+  /**
+   * The key of the HMAC-SHA-256 that emails and client addresses are stored under (signing-keys.ts
+   * loginThrottleKey, from the mounted secret): every replica's the same, so they count together.
+   */
+  readonly hashKey: Buffer;
   readonly maxFailures: number;
   /** From the first failure: the window the failures are counted in (and the lock lasts). */
   readonly windowMs: number;
@@ -274,9 +279,11 @@ const seconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
 const POLL_MS = 20;
 
 export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts => {
-  // Keys are hashed: Redis then holds no email addresses, and any key has the same length. The braces
+  // Keys are hashed: Redis then holds no email addresses, and any key has the same length. Keyed: a
+  // plain SHA-256 of an IPv4 address is undone by trying all 2^32 in seconds (of a known email list
+  // as fast), so whoever read Redis (a dump, MONITOR) learnt who tried to log in from where. The braces
   // are a hash tag: both keys of an account on one shard, as a script's keys must be.
-  const hashed = (key: string) => createHash('sha256').update(key).digest('base64url');
+  const hashed = (key: string) => createHmac('sha256', opts.hashKey).update(key).digest('base64url');
   const keysOf = (key: string): [string, string] => [`${opts.prefix}:{${key}}`, `${opts.prefix}:{${key}}:in-flight`];
   const shared = redisStore(opts.redis, opts, keysOf);
   const local = memoryStore(opts);

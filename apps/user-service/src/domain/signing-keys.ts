@@ -61,7 +61,15 @@ export interface SigningKeyStore {
 
 /** The mounted key's material (PKCS#8 DER): what it is, whatever its PEM's line endings and whitespace. */
 const keyMaterial = (secret: string): Buffer => createPrivateKey(secret).export({ format: 'der', type: 'pkcs8' });
-const sealingKey = (material: Buffer): Buffer => Buffer.from(hkdfSync('sha256', material, 'tripgen-token-keys', 'seal v1', 32));
+/** What a key drawn from the mounted secret is for (HKDF's info): each use its own key, independent of the others (RFC 5869 3.2). */
+type SecretUse = 'seal v1' | 'login-throttle v1';
+const derivedKey = (material: Buffer, use: SecretUse): Buffer => Buffer.from(hkdfSync('sha256', material, 'tripgen-token-keys', use, 32));
+const sealingKey = (material: Buffer): Buffer => derivedKey(material, 'seal v1');
+/**
+ * The key the login throttle hashes emails and client addresses under (HMAC-SHA-256, login-attempts.ts):
+ * the same on every replica, as the secret is, and unknown to whoever reads Redis.
+ */
+export const loginThrottleKey = (secret: string): Buffer => derivedKey(keyMaterial(secret), 'login-throttle v1');
 
 export function seal(secret: string, plaintext: string): string {
   const iv = randomBytes(12);

@@ -11,7 +11,7 @@ import { decoyHash, hashPassword, verifyPassword } from '../domain/passwords.ts'
 import { passwordProblem } from '../domain/password-rules.ts';
 import { Jwks, LoginBody, PublicUser, RegisterBody, TokenResponse } from '../domain/schemas.ts';
 import { SIGNING_ALG } from '../domain/signing-key.ts';
-import { ACCESS_TOKEN_TTL_SECONDS, type KeyRing } from '../domain/signing-keys.ts';
+import { ACCESS_TOKEN_TTL_SECONDS, loginThrottleKey, type KeyRing } from '../domain/signing-keys.ts';
 import { EmailTakenError, type UserRepository } from '../domain/users.ts';
 import type { DurableRevocations } from '../domain/revocation-records.ts';
 
@@ -28,8 +28,12 @@ export interface AuthRoutesOptions {
 /** An email (the schemas' Email, which admits no spaces) as it is stored and looked up: in lower case, so either case is the same account. */
 const normalizeEmail = (email: string) => email.toLowerCase();
 
-/** Password checks and failed logins per account, across replicas: the kit's rate limit counts per caller, and one account can be tried from many addresses. */
-export const loginThrottle = (redis: Kit['redis']) => createLoginAttempts({ redis, prefix: REDIS_KEY_PREFIXES.loginFailures, ...LOGIN_THROTTLE });
+/**
+ * Password checks and failed logins per account, across replicas: the kit's rate limit counts per caller, and one account can be tried from many addresses.
+ * `secret`: the mounted signing secret (JWT_SIGNING_KEY), which keys the hashes of emails and addresses in Redis.
+ */
+export const loginThrottle = (redis: Kit['redis'], secret: string) =>
+  createLoginAttempts({ redis, prefix: REDIS_KEY_PREFIXES.loginFailures, hashKey: loginThrottleKey(secret), ...LOGIN_THROTTLE });
 
 /**
  * Past the failed logins of an email or an account (login, deletion, password change): 429 with
