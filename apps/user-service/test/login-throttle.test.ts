@@ -16,7 +16,7 @@ import { redisUrl, startTcpRelay, waitFor } from '@tripgen/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyPassword } from '../src/domain/passwords.ts';
-import { createLoginAttempts, type Attempt, type LoginAttempts } from '../src/domain/login-attempts.ts';
+import { createLoginAttempts, LOOK_BACKOFF, type Attempt, type LoginAttempts } from '../src/domain/login-attempts.ts';
 import { loginThrottle } from '../src/routes/auth.ts';
 import { signingSecret, startUserService, type RunningUserService } from './harness.ts';
 
@@ -214,6 +214,47 @@ describe('login throttle', () => {
     } finally {
       sent.mockRestore();
       for (const admission of held) if (admission.admitted) await admission.attempt.abandoned();
+    }
+  });
+
+  it('looks for a turn less and less often while it waits: 40 waiting logins send Redis at most one script each per LOOK_BACKOFF.capMs / 2', async () => {
+    // Before, each waiting login looked every 20-40 ms however long it waited: 40 of them sent
+    // 1,227-1,334 scripts a second (MONITOR, as here), for up to LOGIN_THROTTLE.reservationMs.
+    const email = freshEmail();
+    const redis = a.app.kit.redis;
+    const throttle = loginThrottle(redis, signingSecret());
+    const held = await Promise.all(Array.from({ length: LOGIN_THROTTLE.maxFailures }, () => throttle.admit(email, 'checks that take long')));
+    const source = String(await redis.client('INFO')).match(/addr=(\S+)/)![1]!;
+    const inFlight = `${throttle.redisKey(email)}:in-flight`;
+    const monitor = await redis.duplicate().monitor();
+    let looks = 0;
+    let counting = false;
+    monitor.on('monitor', (_time: string, args: string[], from: string) => {
+      if (counting && from === source && /^eval/i.test(args[0] ?? '') && args.includes(inFlight)) looks++;
+    });
+    const WAITERS = 40;
+    // Each gives its turn back at once: the others then need not wait out reservationMs.
+    const waiters = Array.from({ length: WAITERS }, async () => {
+      const admission = await throttle.admit(email, 'a waiting login');
+      if (admission.admitted) await admission.attempt.abandoned();
+      return admission.admitted;
+    });
+    try {
+      // Counted once every waiter is at the cap (LOOK_BACKOFF's steps up to it take less than a second).
+      await sleep(1_000);
+      counting = true;
+      const COUNTED_MS = 2_000;
+      await sleep(COUNTED_MS);
+      counting = false;
+      // At most one look per half cap, and one at either end of the counted time.
+      const bound = WAITERS * (COUNTED_MS / (LOOK_BACKOFF.capMs / 2) + 1);
+      console.info(`${WAITERS} waiting logins: ${looks} scripts in ${COUNTED_MS} ms (at most ${bound})`);
+      expect(looks, `${looks} scripts in ${COUNTED_MS} ms`).toBeGreaterThan(0);
+      expect(looks, `${looks} scripts in ${COUNTED_MS} ms`).toBeLessThanOrEqual(bound);
+    } finally {
+      monitor.disconnect();
+      for (const admission of held) if (admission.admitted) await admission.attempt.abandoned();
+      expect(await Promise.all(waiters)).toEqual(Array(WAITERS).fill(true));
     }
   });
 

@@ -158,8 +158,8 @@ return -1`;
 /**
  * The scripts as the client's own commands (ioredis defineCommand): each is sent whole (EVAL) once per
  * connection, then by its SHA1 (EVALSHA), sent whole again if Redis answers NOSCRIPT (a restart, a
- * failover, SCRIPT FLUSH). A waiting login looks every 20-40 ms: with EVAL each look carried the
- * script's 300-700 bytes for Redis to hash again.
+ * failover, SCRIPT FLUSH). A waiting login looks again and again (LOOK_BACKOFF): with EVAL each look
+ * carried the script's 300-700 bytes for Redis to hash again.
  */
 const SCRIPTS = { tripgenLoginReserve: RESERVE_LUA, tripgenLoginFail: FAIL_LUA, tripgenLoginSucceed: SUCCEED_LUA } as const;
 type ScriptName = keyof typeof SCRIPTS;
@@ -275,8 +275,21 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
 
 /** Whole seconds, at least 1 (Retry-After). */
 const seconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
-/** Between two looks for a free slot: about one argon2id verification, spread so waiters do not look in step. */
-const POLL_MS = 20;
+/**
+ * Between a waiting login's looks for a free slot: the first after about one argon2id verification,
+ * each next one twice as long, up to `capMs`; a random share of each ("Equal Jitter" of AWS's
+ * "Exponential Backoff And Jitter", Marc Brooker, 2015: between half the step and the step), so
+ * waiters do not look in step, and never sooner than half the step, so their looks stay bounded:
+ * once at the cap, a waiter looks at most once every capMs / 2. Before, every look came 20-40 ms
+ * after the last, however long the wait: 40 waiters sent Redis ~1,300 scripts a second.
+ */
+export const LOOK_BACKOFF = { firstMs: 40, capMs: 320 } as const;
+
+/** The pause before look `look` (0, 1, ...) of a waiting login. */
+export const lookDelayMs = (look: number, random: () => number = Math.random): number => {
+  const step = Math.min(LOOK_BACKOFF.capMs, LOOK_BACKOFF.firstMs * 2 ** Math.min(look, 16));
+  return step / 2 + random() * (step / 2);
+};
 
 export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts => {
   // Keys are hashed: Redis then holds no email addresses, and any key has the same length. Keyed: a
@@ -329,7 +342,7 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
       const address = hashed(clientAddress);
       const id = randomUUID();
       const giveUpAt = performance.now() + opts.reservationMs;
-      for (;;) {
+      for (let look = 0; ; look++) {
         const [reserved, store] = await onStore(counted, id, (s) => s.reserve(counted, id, address));
         if (reserved.state === 'reserved') return { admitted: true, attempt: attempt(counted, id, address, reserved.earlier, store) };
         if (reserved.state === 'locked') return { admitted: false, retryAfterSeconds: seconds(reserved.ms), busy: false };
@@ -337,7 +350,8 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
         // A client that has gone is answered nothing: its login looks no more, nor checks a password for nobody.
         if (performance.now() >= giveUpAt || gone?.aborted) return { admitted: false, retryAfterSeconds: 1, busy: true };
         const pausedAt = performance.now();
-        await sleep(POLL_MS + Math.random() * POLL_MS, undefined, { signal: gone }).catch(() => undefined);
+        // A last look when the wait ends, not a pause past it: a login waits reservationMs at most.
+        await sleep(Math.min(lookDelayMs(look), giveUpAt - pausedAt), undefined, { signal: gone }).catch(() => undefined);
         waited?.(performance.now() - pausedAt);
         if (gone?.aborted) return { admitted: false, retryAfterSeconds: 1, busy: true };
       }
