@@ -482,6 +482,48 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(weeklyHours('Mo-Su 06:30-sunrise', '2026-06-22', seoul)).toEqual({ mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] });
   });
 
+  it('a sun span with an open end after it reads as the same span without it where the sun is on the other side: `06:30-sunrise+` is not open all day', () => {
+    // OSM's `<time>-<time>+` (wiki, Key:opening_hours/specification, open end after a fixed time: the proposal
+    // "opening_hours open end fixed time extension" the package's README links) opens at the first time and closes at
+    // the second or later. The open end kept the span from `sunSpansOn`, so the package read it with its default
+    // sunrise (06:00, before 06:30) as a night to the next day's sunrise then an open end: 2026-06-21 (sunrise
+    // 05:10) answered [["00:00","24:00"]], a Saturday rule [["05:10","24:00"]], and `06:30-(sunrise+00:30)+`
+    // [["05:40","06:30"]], before the place opens. On such a date the span has no time, as without the open end.
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    const on = (value: string, date: string) => dayOpenings(value, [date], seoul)[0]!;
+    expect(on('Mo-Su 06:30-sunrise+', '2026-06-21')).toEqual({
+      date: '2026-06-21',
+      intervals: [],
+      note: 'no opening from 06:30 to sunrise on this date: sunrise is at 05:10, before 06:30',
+    });
+    expect(on('Mo-Fr 10:00-18:00; Sa 06:30-sunrise+', '2026-06-20').intervals).toEqual([]);
+    expect(on('Mo-Su 06:30-(sunrise+00:30)+', '2026-06-21')).toEqual({
+      date: '2026-06-21',
+      intervals: [],
+      note: 'no opening from 06:30 to 30 min after sunrise on this date: 30 min after sunrise is at 05:40, before 06:30',
+    });
+    expect(on('Mo-Su 06:30-sunrise+,10:00-12:00', '2026-06-21').intervals).toEqual([['10:00', '12:00']]);
+    // Not a night with the package's default sunrise (06:00): it drops the span but opened its open end at sunrise,
+    // before the place opens (05:10-06:00 counted as open).
+    expect(on('Mo-Su 06:00-sunrise+', '2026-06-21')).toEqual({
+      date: '2026-06-21',
+      intervals: [],
+      note: 'no opening from 06:00 to sunrise on this date: sunrise is at 05:10, before 06:00',
+    });
+    expect(on('Mo-Su sunrise-07:00+', '2026-12-21')).toEqual({
+      date: '2026-12-21',
+      intervals: [],
+      note: 'no opening from sunrise to 07:00 on this date: sunrise is at 07:42, after 07:00',
+    });
+    // A span of no length (sunrise at 06:00 on 2026-04-13), then its open end: an open end at 06:00.
+    expect(on('Mo-Su 06:00-sunrise+', '2026-04-13').intervals).toEqual([['06:00', '08:00']]);
+    // A date the sun is on its side: the span, then its open end counted as any open end's.
+    expect(on('Mo-Su 06:30-sunrise+', '2026-12-21').intervals).toEqual([['06:30', `09:42`]]);
+    expect(on('Mo-Su sunrise-07:00+', '2026-06-21').intervals).toEqual([['05:10', '09:00']]);
+    // The week's hours of a summer week too.
+    expect(weeklyHours('Mo-Su 06:30-sunrise+', '2026-06-22', seoul)).toEqual({ mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] });
+  });
+
   it("says a sun span has no time only on a date its rule decides, not on the day after (whose night from it the package's reading had)", () => {
     // Seoul, June 2026: sunrise 05:1x, before 06:30. Election day (Wed 3 June) is a holiday; 20/21 June are a Saturday and a Sunday.
     // The note was said wherever the package's whole reading differed, and that reading runs the span on to

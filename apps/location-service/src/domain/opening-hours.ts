@@ -363,8 +363,12 @@ const spansPastMidnightCached = (value: string): boolean => {
 
 /** A sun time, alone or with an offset in brackets: `sunset`, `(sunset+01:00)`, `(dawn-00:30)`. */
 const SUN_TIME = String.raw`(?:\(\s*(?:sunrise|sunset|dawn|dusk)\s*[+-]\s*\d{1,2}:\d{2}\s*\)|\b(?:sunrise|sunset|dawn|dusk)\b)`;
-/** A time span with a sun time at one end or both (`sunset-sunrise`, `18:00-(sunrise-01:00)`, `sunset-02:00`), not an offset inside brackets. Groups: open, close. */
-const SUN_SPAN = new RegExp(String.raw`(?<!\(\s*)(${SUN_TIME}|\d{1,2}:\d{2})\s*-\s*(${SUN_TIME}|\d{1,2}:\d{2})(?!\s*[+\d)])`, 'g');
+/**
+ * A time span with a sun time at one end or both (`sunset-sunrise`, `18:00-(sunrise-01:00)`, `sunset-02:00`), not an
+ * offset inside brackets, with the open end after it if it has one (`06:30-sunrise+`: a span read on a date is read
+ * with its open end, or the package reads the span alone). Groups: open, close, open end.
+ */
+const SUN_SPAN = new RegExp(String.raw`(?<!\(\s*)(${SUN_TIME}|\d{1,2}:\d{2})\s*-\s*(${SUN_TIME}|\d{1,2}:\d{2})(\s*\+(?!\s*\d))?(?!\s*[+\d)])`, 'g');
 /**
  * The package's own times for the sun events where it has no coordinates (its VARIABLE_TIME_DEFAULTS).
  * In Seoul dawn and sunrise are always in the morning (04:40-07:50) and sunset and dusk in the evening
@@ -396,7 +400,9 @@ const OPEN_END_AT = new RegExp(String.raw`(${SUN_TIME}|\d{1,2}:\d{2})\+(?!\s*\d)
 const ownDayValue = (value: string): string =>
   outsideComments(value, (code) =>
     code
-      .replace(SUN_SPAN, (span, open: string, close: string) => {
+      .replace(SUN_SPAN, (span, open: string, close: string, openEnd: string | undefined) => {
+        // A span with an open end is the span alone (as OPEN_END_AFTER_SPAN below makes it), left as the package reads it.
+        if (openEnd) return span.slice(0, -openEnd.length);
         if (/^\d/.test(open) && /^\d/.test(close)) return span;
         return sunOrClockMinutes(close) <= sunOrClockMinutes(open) ? `${open}-24:00` : span;
       })
@@ -470,6 +476,11 @@ interface SunSpanOnDate {
   readonly code: string;
   /** Said of a span that has no time on the date (it closes at or before it opens). */
   readonly notes: readonly string[];
+  /**
+   * Per note, whether its span has an open end: the package opens that open end at the span's close on such a date
+   * (`06:00-sunrise+` on 2026-06-21: 05:10-06:00), so the note is said whatever the span alone reads on its own day.
+   */
+  readonly openEnds: readonly boolean[];
 }
 
 const sunSpanReadings = new LRUCache<string, SunSpanOnDate>({ max: 5_000 });
@@ -511,32 +522,39 @@ export const emptySunSpanNote = (sunTime: string, sunAt: string, clock: string, 
  * Without coordinates (the package's constant sun times) the value is the package's.
  */
 const sunSpansOn = (value: string, date: string, at: Coordinates | undefined, keepSpan?: number): SunSpanOnDate => {
-  if (!at || !/\b(?:sunrise|sunset|dawn|dusk)\b/.test(value)) return { code: value, notes: [] };
+  if (!at || !/\b(?:sunrise|sunset|dawn|dusk)\b/.test(value)) return { code: value, notes: [], openEnds: [] };
   const key = `${date}|${at.lat.toFixed(2)},${at.lng.toFixed(2)}|${keepSpan ?? ''}|${value}`;
   let reading = sunSpanReadings.get(key);
   if (reading) return reading;
   const year = Number(date.slice(0, 4));
   const notes: string[] = [];
+  const openEnds: boolean[] = [];
   const code = outsideComments(value, (part) =>
-    part.replace(SUN_SPAN, (span: string, open: string, close: string, offset: number, whole: string) => {
+    part.replace(SUN_SPAN, (span: string, open: string, close: string, openEnd: string | undefined, offset: number, whole: string) => {
       const sunFirst = !/^\d/.test(open);
       if (sunFirst === !/^\d/.test(close)) return span;
       const [sunTime, clock] = sunFirst ? [open, close] : [close, open];
       const clockAt = sunOrClockMinutes(clock);
-      // Not past midnight with the package's defaults: it reads the span as its day's, empty where the sun is on the other side.
-      if (sunFirst ? clockAt >= sunOrClockMinutes(sunTime) : clockAt <= sunOrClockMinutes(sunTime)) return span;
+      // Not past midnight with the package's defaults: it reads the span as its day's, empty where the sun is on the
+      // other side; but not its open end, which it still opens at the span's close, before the span's opening
+      // (`06:00-sunrise+` on 2026-06-21: 05:10-06:00), so a span with one is read here.
+      const night = sunFirst ? clockAt < sunOrClockMinutes(sunTime) : clockAt > sunOrClockMinutes(sunTime);
+      if (!night && !openEnd) return span;
       const sunAt = sunTimeOn(sunTime.replace(/\s/g, ''), date, at);
       if (sunAt === undefined) return span;
+      // A span of no length then its open end (`06:00-sunrise+` where sunrise is 06:00) is an open end at that time.
+      if (openEnd && sunAt === clockAt) return `${clock}+`;
       const opens = (sun: number) => (sunFirst ? sun < clockAt : clockAt < sun);
-      if (opens(sunAt)) return sunFirst ? `${clockText(sunAt)}-${clock}` : span;
+      if (opens(sunAt)) return sunFirst ? `${clockText(sunAt)}-${clock}${openEnd ?? ''}` : span;
       // A night on every date of the year: the package's reading. Only the year's sun time nearest the clock time tells.
-      const range = sunRangeOfYear(sunTime.replace(/\s/g, ''), year, at);
-      if (!range || !opens(sunFirst ? range.earliest : range.latest)) return span;
+      const range = night ? sunRangeOfYear(sunTime.replace(/\s/g, ''), year, at) : undefined;
+      if (night && (!range || !opens(sunFirst ? range.earliest : range.latest))) return span;
       const before = whole.slice(0, offset);
       const after = whole.slice(offset + span.length);
       // A closed span (`06:30-sunrise off`) closes nothing on such a date: the package's.
       if (/^\s*(?:off|closed)\b/i.test(after)) return span;
       notes.push(emptySunSpanNote(sunTime, clockText(sunAt), clock, sunFirst));
+      openEnds.push(openEnd !== undefined);
       if (notes.length - 1 === keepSpan) return span;
       // One of a rule's spans: the others stay. Its only one: the rule still decides the day, with nothing open.
       return /,\s*$/.test(before) || /^\s*,\s*(?:\d|\(|(?:sunrise|sunset|dawn|dusk)\b)/.test(after) ? '\uE000' : '\uE001';
@@ -547,7 +565,7 @@ const sunSpansOn = (value: string, date: string, at: Coordinates | undefined, ke
     // A rule whose only span is dropped is closed that day, its state (`open`, `unknown`) with it; so is one whose
     // spans are all dropped (`06:30-sunrise,sunset-17:30` in June), whose last dropped span the line above leaves.
     .replace(/[\uE000\uE001](\s+(?:open|unknown)\b)?/gi, 'off');
-  reading = { code, notes };
+  reading = { code, notes, openEnds };
   sunSpanReadings.set(key, reading);
   return reading;
 };
@@ -716,7 +734,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '24';
+export const OPENING_EVALUATION = '25';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -1111,10 +1129,10 @@ export const dayOpenings = (written: string, dates: readonly string[], at?: Coor
       // Spans counted in the rules that decide the date, as keepSpan counts them: a fallback rule's span before them
       // (`Mo-Fr 10:00-18:00 || Sa 06:30-sunrise; Su sunset-17:30`) shifted the count, and its note was said for another's.
       const deciding = decidingValue(value, date, around, at, { ownDay: true });
-      const sunNotes = sunSpansOn(deciding, date, at).notes;
+      const { notes: sunNotes, openEnds } = sunSpansOn(deciding, date, at);
       const ownHours = (keepSpan?: number) => evaluateDay(evaluatorFor(deciding, date, around, at, { ownDay: true, keepSpan }), date).intervals;
       const dropped = sunNotes.length ? ownHours() : [];
-      const emptySunSpans = sunNotes.filter((_, i) => !sameIntervals(ownHours(i), dropped));
+      const emptySunSpans = sunNotes.filter((_, i) => openEnds[i] || !sameIntervals(ownHours(i), dropped));
       const closedOn = (other: string) => evaluateDay(evaluatorFor(value, other, NO_HOLIDAYS, at), other).intervals.length === 0;
       // The same weekday closed a week before and after while the place opens on another day of
       // this week: a season off (a fountain from November, a house open April to November) is not a
