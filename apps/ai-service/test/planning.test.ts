@@ -3,7 +3,7 @@
  * opening per date, pace, meals, interests), the plan verified by the independent checker, and
  * every missed must-visit explained with the smallest change the engine confirms.
  */
-import { openEndNote } from '@tripgen/catalog';
+import { UNCERTAIN_NOTE, openEndNote } from '@tripgen/catalog';
 import { checkItinerary } from '@tripgen/planner';
 import { describe, expect, it } from 'vitest';
 import { explainMisses, suggestFixes } from '../src/planning/explain.ts';
@@ -75,6 +75,31 @@ describe('misses, in words a traveller understands', () => {
     expect(result.unscheduled).toEqual([museum.id]);
     expect(result.reasons[0]).toMatchObject({ locationId: museum.id, name: 'National Museum of Korea', mustVisit: true, reason: 'closed', detail: 'closed on 2026-09-25 (Chuseok)' });
     expect(result.reasons[0]!.suggestions).toEqual([{ change: 'another-date', detail: 'visit on 2026-09-26, the day after your trip, when it is open' }]);
+  });
+
+  it('hours of unknown state on the trip date: the miss says they are unknown, not that the place is shut', () => {
+    // The location service leaves a time of unknown state out of a date's intervals (OSM `unknown`, a comment alone,
+    // a fallback's day: wiki Key:opening_hours/specification, rule modifier `unknown`) and says so in the note
+    // (UNCERTAIN_NOTE). The miss read that empty date as any other: "closed on 2026-09-25 (Chuseok; opening hours
+    // uncertain: not counted as open)", a traveller told the place is shut where nobody knows.
+    const dates = ['2026-09-25'];
+    const unknown = { date: '2026-09-25', intervals: [], note: `Chuseok (추석); ${UNCERTAIN_NOTE}` };
+    const museum: Candidate = { ...withOpening(SEOUL.museum, dates, { '2026-09-25': unknown }), opening: [unknown] };
+    const { result } = run(request({ dates, mustVisit: [museum.id] }), [museum]);
+    expect(result.unscheduled).toEqual([museum.id]);
+    expect(result.reasons[0]).toMatchObject({ reason: 'closed', detail: 'opening hours unknown on 2026-09-25 (Chuseok): not counted as open' });
+    // Some hours known: the ones named are the known ones, the rest said unknown.
+    const partly = { date: '2026-09-25', intervals: [['12:00', '13:00']] as [string, string][], note: UNCERTAIN_NOTE };
+    const shortly: Candidate = { ...withOpening(SEOUL.museum, dates, { '2026-09-25': partly }), opening: [partly] };
+    expect(run(request({ dates, mustVisit: [shortly.id] }), [shortly]).result.reasons[0]!.detail).toBe(
+      'open only 12:00-13:00 (other hours unknown, not counted as open) on 2026-09-25, too short for a 150-minute visit between 09:00 and 19:00',
+    );
+    // The hours named with a miss of another kind too (its opening hours by date).
+    const two = ['2026-09-24', '2026-09-25'];
+    const late: Candidate = { ...withOpening(SEOUL.museum, two), opening: [{ date: '2026-09-24', intervals: [['10:30', '20:00']] }, unknown] };
+    const far = run(request({ dates: two, dayStart: '08:00', dayEnd: '13:00', travelMode: 'car', mustVisit: [late.id] }), [late]).result.reasons[0]!;
+    expect(far).toMatchObject({ reason: 'too-far' });
+    expect(far.detail).toContain('(10:30-20:00 on 2026-09-24; opening hours unknown on 2026-09-25)');
   });
 
   it('another date is suggested only where the place fits beside the day\'s meal breaks', () => {

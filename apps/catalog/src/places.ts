@@ -77,6 +77,12 @@ export interface DayOpening {
 export const openEndNote = (start: string, until: string): string => `open end at ${start}, no closing time given: counted as open until ${until}`;
 /** That part of a note. */
 export const OPEN_END_NOTE = /open end at \d\d:\d\d, no closing time given: counted as open until \d\d:\d\d/;
+/**
+ * What a date's note says where some time of it is of unknown state (OpenStreetMap `unknown`, a comment alone, a
+ * fallback rule's day), which the location service leaves out of the date's intervals; the AI service tells the
+ * traveller a place missed on such a date has hours unknown there, not that it is shut.
+ */
+export const UNCERTAIN_NOTE = 'opening hours uncertain: not counted as open';
 
 export interface PlaceProvenance {
   /** e.g. "OpenStreetMap", "Korea Tourism Organization (VisitKorea)", an official website. */

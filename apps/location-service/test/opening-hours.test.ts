@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { openEndNote } from '@tripgen/catalog';
+import { UNCERTAIN_NOTE, openEndNote } from '@tripgen/catalog';
 import { checkPlaceRecord } from '../src/data/place-record.ts';
 import { HOLIDAY_YEARS } from '../src/domain/holidays.ts';
-import { OPEN_END_MINUTES, PARSED_VALUES_MAX, UNCERTAIN_NOTE, addDays, dayOfWeek, dayOpenings, openingHoursProblem, unreachingWeekday, weeklyHours } from '../src/domain/opening-hours.ts';
+import { OPEN_END_MINUTES, PARSED_VALUES_MAX, addDays, dayOfWeek, dayOpenings, openingHoursProblem, unreachingWeekday, weeklyHours } from '../src/domain/opening-hours.ts';
 import { LIMITS } from '../src/domain/schemas.ts';
 
 const day = (value: string, date: string) => dayOpenings(value, [date])[0]!;

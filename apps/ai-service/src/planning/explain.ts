@@ -9,7 +9,7 @@
  * Size of a change (smallest first): one unit per 30 minutes added to the days, two per step to a
  * faster travel mode (walk -> transit -> car), three plus one per day away for another date.
  */
-import { DAY_CLOCK, OPEN_END_NOTE, type DayOpening, type ScheduleMiss, type ScheduleSuggestion, type TravelModeName } from '@tripgen/catalog';
+import { DAY_CLOCK, OPEN_END_NOTE, UNCERTAIN_NOTE, type DayOpening, type ScheduleMiss, type ScheduleSuggestion, type TravelModeName } from '@tripgen/catalog';
 import { legLookup, planItinerary, type LatLng, type PlanPlace, type PlanRequest, type PlanResult, type Unscheduled } from '@tripgen/planner';
 import { mealsFor, type Candidate, type TripSnapshot } from './problem.ts';
 
@@ -68,15 +68,19 @@ const describeDate = (c: Candidate, date: string, trip: TripSnapshot, visit: num
   // The location service's note says why ("closed: Chuseok (추석)", "closed on this date; also Day before
   // Chuseok (추석 전날)"); the "closed" is ours already, and the Korean name stays on the place page
   // (one nested pair too: a substitute holiday is "(대체공휴일(개천절))").
+  // Hours of unknown state are left out of the intervals, not shut: the traveller is told they are unknown.
+  const unknown = o?.note?.includes(UNCERTAIN_NOTE) ?? false;
   const why = o?.note
-    ?.replace(/^closed(:\s*| on this date\b[;,]?\s*)/i, '')
+    ?.replace(UNCERTAIN_NOTE, '')
+    .replace(/^closed(:\s*| on this date\b[;,]?\s*)/i, '')
     .replace(/^also\s+/i, '')
     .replace(/\s*\((?:[^()]|\([^()]*\))*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af](?:[^()]|\([^()]*\))*\)/g, '')
+    .replace(/[;,\s]+$/, '')
     .trim();
-  if (intervals.length === 0) return `closed on ${date}${why ? ` (${why})` : ''}`;
+  if (intervals.length === 0) return unknown ? `opening hours unknown on ${date}${why ? ` (${why})` : ''}: not counted as open` : `closed on ${date}${why ? ` (${why})` : ''}`;
   // An open end (18:00+) is open for a bounded time only: the hours named say why they end there.
   const openEnd = o?.note ? OPEN_END_NOTE.exec(o.note)?.[0] : undefined;
-  const hours = `${hoursWords(c, intervals, o?.lastEntryMinutes)}${openEnd ? ` (${openEnd})` : ''}`;
+  const hours = `${hoursWords(c, intervals, o?.lastEntryMinutes)}${openEnd ? ` (${openEnd})` : ''}${unknown ? ' (other hours unknown, not counted as open)' : ''}`;
   return c.visitMayRunPastClose
     ? `open only for ${hours} on ${date}, which leaves no ${visit}-minute visit between ${trip.dayStart} and ${trip.dayEnd}`
     : `open only ${hours} on ${date}, too short for a ${visit}-minute visit between ${trip.dayStart} and ${trip.dayEnd}`;
@@ -98,10 +102,15 @@ const openingWords = (c: Candidate, dates: readonly string[]): string => {
   for (const date of dates) {
     const opening = openingOn(c, date);
     const intervals = opening?.intervals ?? [];
-    const hours = intervals.length ? hoursWords(c, intervals, opening?.lastEntryMinutes) : 'closed';
+    const unknown = opening?.note?.includes(UNCERTAIN_NOTE) ?? false;
+    const hours = intervals.length
+      ? `${hoursWords(c, intervals, opening?.lastEntryMinutes)}${unknown ? ' (other hours unknown)' : ''}`
+      : unknown
+        ? 'opening hours unknown'
+        : 'closed';
     byHours.set(hours, [...(byHours.get(hours) ?? []), date]);
   }
-  return [...byHours].map(([hours, on]) => (hours === 'closed' ? `closed on ${listWords(on, 'and')}` : `${hours} on ${listWords(on, 'and')}`)).join('; ');
+  return [...byHours].map(([hours, on]) => `${hours} on ${listWords(on, 'and')}`).join('; ');
 };
 
 /**

@@ -19,7 +19,7 @@
  *    rule closed (`We off`, `We 18:00-22:00`, a date, `PH off` after `Mo-Su 18:00-02:00`), which the
  *    package keeps and the OSM specification does not (nightWindow).
  */
-import { PLACE_COUNTRY, PLACE_TIME_ZONE, openEndNote, type ClockInterval, type DayOpening, type Weekday } from '@tripgen/catalog';
+import { PLACE_COUNTRY, PLACE_TIME_ZONE, UNCERTAIN_NOTE, openEndNote, type ClockInterval, type DayOpening, type Weekday } from '@tripgen/catalog';
 import { LRUCache } from 'lru-cache';
 import OpeningHours from 'opening_hours';
 import { HOLIDAY_YEARS, publicHolidays } from './holidays.ts';
@@ -1051,8 +1051,6 @@ const sameIntervals = (a: readonly ClockInterval[], b: readonly ClockInterval[])
 const calendarGap = (year: number): string =>
   year < HOLIDAY_YEARS[0]! ? `public holidays before ${HOLIDAY_YEARS[0]} are not in the calendar` : `public holidays of ${year} are not published yet`;
 
-/** Said of a date with a time of unknown state, left out of its intervals. */
-export const UNCERTAIN_NOTE = 'opening hours uncertain: not counted as open';
 
 const isHoliday = (date: string): boolean => {
   const h = publicHolidays(date);
