@@ -539,6 +539,27 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(on('Mo-Su 06:30-sunrise', '2026-06-22')).toEqual({ date: '2026-06-22', intervals: [], note: empty('05:11') });
   });
 
+  it('names a sun span with no time beside another sun span of its rule that opens the date: `06:30-sunrise,18:30-sunset` in winter', () => {
+    // Seoul, 2026-01-04: sunrise 07:47 (after 06:30, so 06:30-sunrise opens), sunset 17:26 (before 18:30, so
+    // 18:30-sunset has no time). The note is said where the span alone, read on the date's own hours, would open it;
+    // that reading cut the opening span at 24:00 (the package's default sunrise 06:00 is before 06:30), so the date
+    // read 06:30-24:00 with or without the empty span and the note was never said: [["06:30","07:47"]] and no note.
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    const on = (value: string, date: string) => dayOpenings(value, [date], seoul)[0]!;
+    expect(on('Mo-Su 06:30-sunrise,18:30-sunset', '2026-01-04')).toEqual({
+      date: '2026-01-04',
+      intervals: [['06:30', '07:47']],
+      note: 'no opening from 18:30 to sunset on this date: sunset is at 17:26, before 18:30',
+    });
+    expect(on('Mo-Su 06:30-sunrise,sunset-17:30', '2026-01-10')).toEqual({
+      date: '2026-01-10',
+      intervals: [['06:30', '07:47']],
+      note: 'no opening from sunset to 17:30 on this date: sunset is at 17:32, after 17:30',
+    });
+    // The opening span alone says nothing.
+    expect(on('Mo-Su 06:30-sunrise', '2026-01-04')).toEqual({ date: '2026-01-04', intervals: [['06:30', '07:47']] });
+  });
+
   it("names only the sun spans with no time whose rule decides the date, in a traveller's words", () => {
     // Seoul, June 2026: sunrise 05:10 (before 06:30), sunset 19:56 (after 17:30); 20/21 June are a Saturday and a Sunday.
     // Each date's note named every empty span of the value, the Sunday's on the Saturday and the Saturday's on the

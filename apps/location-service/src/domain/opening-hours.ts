@@ -545,7 +545,9 @@ const sunSpansOn = (value: string, date: string, at: Coordinates | undefined, ke
       // A span of no length then its open end (`06:00-sunrise+` where sunrise is 06:00) is an open end at that time.
       if (openEnd && sunAt === clockAt) return `${clock}+`;
       const opens = (sun: number) => (sunFirst ? sun < clockAt : clockAt < sun);
-      if (opens(sunAt)) return sunFirst ? `${clockText(sunAt)}-${clock}${openEnd ?? ''}` : span;
+      // Opening that date: the sun time as a clock time, so the day's own hours (ownDayValue, which decides with the
+      // package's default sun times) do not cut `06:30-sunrise` at 24:00 where sunrise is after 06:30.
+      if (opens(sunAt)) return sunFirst ? `${clockText(sunAt)}-${clock}${openEnd ?? ''}` : `${clock}-${clockText(sunAt)}${openEnd ?? ''}`;
       // A night on every date of the year: the package's reading. Only the year's sun time nearest the clock time tells.
       const range = night ? sunRangeOfYear(sunTime.replace(/\s/g, ''), year, at) : undefined;
       if (night && (!range || !opens(sunFirst ? range.earliest : range.latest))) return span;
@@ -734,7 +736,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '25';
+export const OPENING_EVALUATION = '26';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
