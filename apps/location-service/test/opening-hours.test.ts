@@ -312,7 +312,20 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(lastEntry('입장 마감 약 두 시간 전')).toEqual([120]);
     expect(openingHoursProblem('Mo-Su 09:00-18:00 open "last entry about an hour before closing"')).toBeUndefined();
     // Still refused: the words with no time read.
-    expect(openingHoursProblem('Mo-Su 09:00-18:00 open "ticket office closes 1 h earlier"')).toMatch(/cannot read/);
+    expect(openingHoursProblem('Mo-Su 09:00-18:00 open "ticket office closes earlier in winter"')).toMatch(/cannot read/);
+  });
+
+  it('a last entry so long "earlier" is so long before the close: "ticket office closes 1 h earlier" loads and gives 60', () => {
+    // Before: refused at load ("a comment gives a last entry it cannot read") and skipped by the OSM importer, so the
+    // place was not in the directory at all. "Earlier" in a comment of the rule's hours, ending it, can only be than
+    // the close those hours give (wiki Key:opening_hours: a comment qualifies its rule); another word after it
+    // ("earlier in winter") is a season's, not read.
+    const lastEntry = (comment: string) => dayOpenings(`Mo-Su 09:00-18:00 open "${comment}"`, ['2026-11-04'])[0]!.lastEntryMinutes;
+    expect(openingHoursProblem('Mo-Su 09:00-18:00 open "ticket office closes 1 h earlier"')).toBeUndefined();
+    expect(lastEntry('ticket office closes 1 h earlier')).toEqual([60]);
+    expect(lastEntry('last entry 30 minutes earlier than closing')).toEqual([30]);
+    expect(lastEntry('last admission an hour earlier')).toEqual([60]);
+    expect(openingHoursProblem('Mo-Su 09:00-18:00 open "last entry 1 h earlier in winter"')).toMatch(/cannot read/);
   });
 
   it('a rule\'s own last entry (a comment on an open rule) wins over the row\'s figure for its intervals', () => {

@@ -41,8 +41,13 @@ const spelledMinutes = (text: string): number => {
 /** "About" a figure, read as the figure (the planner needs one; the page gives no other): "about 1 h", "약 1시간". */
 const ABOUT = String.raw`(?:(?:about|around|approx(?:imately|\.)?|roughly|ca\.)\s*)?`;
 const ABOUT_KO = String.raw`(?:약\s*)?`;
-/** So long before the close: "last order 1 hour before closing", "last entry 1 hour 30 minutes before close", "last entry about 1 h before closing". */
-const BEFORE_CLOSE = String.raw`\s+(?:before|prior\s+to)\s+(?:the\s+)?clos(?:e|ing)(?:\s+time)?\s*$`;
+/**
+ * So long before the close: "last order 1 hour before closing", "last entry 1 hour 30 minutes before close", "last entry
+ * about 1 h before closing"; or "earlier" ending the comment ("ticket office closes 1 h earlier", "... earlier than
+ * closing"): in a comment of the rule's hours it can only be than their close (a word after it, "earlier in winter", is not read).
+ */
+const CLOSE = String.raw`(?:the\s+)?clos(?:e|ing)(?:\s+time)?`;
+const BEFORE_CLOSE = String.raw`\s+(?:(?:before|prior\s+to)\s+${CLOSE}|earlier(?:\s+than\s+${CLOSE})?)\s*$`;
 const LAST_ENTRY_BEFORE = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\W*?(?:is\s+)?${ABOUT}${DURATION}${BEFORE_CLOSE}`, 'i');
 /** The same with the duration written out: "last entry about an hour before closing", "last order half an hour before close". */
 const LAST_ENTRY_BEFORE_SPELLED = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\W*?(?:is\s+)?${ABOUT}${SPELLED_DURATION}${BEFORE_CLOSE}`, 'i');
