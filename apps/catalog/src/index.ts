@@ -9,4 +9,5 @@ export * from './schedules.ts';
 export * from './events.ts';
 export * from './tokens.ts';
 export * from './redis.ts';
+export * from './entra.ts';
 export * from './edge.ts';

@@ -91,16 +91,3 @@ export const redisNameCollisions = (names: readonly RedisName[]): string[] =>
       .map((b) => `${a.kind} ${a.fact} (${a.name}) and ${b.fact} (${b.name})`),
   );
 
-/**
- * Entra out of reach for a pod's Redis token (Azure Managed Redis with the workload identity). The
- * pods' credential answers from MSAL's cache until a token's last 5 minutes, so a blocked egress fails
- * the renewals only then, and Redis drops the pod's connections when the token expires. Past
- * `escalateAfterMs` of failures without a token between (sooner, the token within 3 minutes of its
- * expiry) the kit logs them at error (a `network_error` that lasts is a blocked egress or a wrong
- * proxy, ours to fix; Entra's own trouble passes sooner), and every pod exports for how long in
- * `failingMetric` (seconds, 0 while renewals succeed or Entra is not used), which an alert reads past
- * `alertAfterMs` (docs/runbooks.md#redis-connection): 2 minutes, so that it fires before the expiry
- * when the first failure is MSAL's first ask (about 4 minutes ahead of it, the kit asking at the
- * latest then), and a blip of Entra's shorter than that opens no ticket.
- */
-export const REDIS_ENTRA_OUTAGE = { failingMetric: 'redis_entra_token_failing_seconds', escalateAfterMs: 10 * 60_000, alertAfterMs: 2 * 60_000 } as const;

@@ -29,6 +29,7 @@ import { ProblemSchema } from './http/schemas.ts';
 import { CURRENT_TARGET, EVALUATED_BY_ROUTE, evaluatePreconditions, isConditional, preconditionAnswers, undeclaredTarget, type RouteTarget } from './http/preconditions.ts';
 import { AJV_CONFIG, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
+import { entraTokenOutageSeconds, logEntraTokensTo } from './entra-token-watch.ts';
 import { connectRedis, isRedisReady, redisTokenAuth, wantsEntraAuth } from './redis.ts';
 import { createMetrics, durationRecorder, type Metrics } from './telemetry/metrics.ts';
 import { loggedRequest, requestLogger, traceIdsMixin, type PinoLogger } from './telemetry/request-logger.ts';
@@ -290,7 +291,12 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     ? redisTokenAuth({ credential: await azureCredentialFromEnv(), log: app.log })
     : undefined;
   // Read at each scrape: a renewal failing for long raises its alert before the token expires.
-  if (redisAuth) metrics.readRedisEntraFailingFrom(() => redisAuth.outageSeconds());
+  if (redisAuth) metrics.readEntraFailingFrom('redis', () => redisAuth.outageSeconds());
+  // PostgreSQL's and Service Bus's credentials are watched where they are made (before the app, for the
+  // database): their lines go to the app's logger from here on, their outages to the gauge.
+  logEntraTokensTo(app.log);
+  metrics.readEntraFailingFrom('postgresql', () => entraTokenOutageSeconds('postgresql'));
+  metrics.readEntraFailingFrom('servicebus', () => entraTokenOutageSeconds('servicebus'));
   const redis = connectRedis(config.redisUrl, app.log, workloadName(config.serviceName), redisAuth);
   const subscriber = connectRedis(config.redisUrl, app.log, `${workloadName(config.serviceName)}:sub`, redisAuth, 'subscriber');
   const cache = await createTwoLevelCache({ namespace: cacheNamespace(config.serviceName), redis, subscriber, shape: opts.cacheShape ?? '1' });

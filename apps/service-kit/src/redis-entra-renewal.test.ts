@@ -103,7 +103,7 @@ describe('Entra out of reach for the Redis token, for long', () => {
     };
     const { logger, lines } = capturedLogger();
     const seen: { minute: number; level: number; outageForSeconds?: number }[] = [];
-    // What the pod's gauge (catalog REDIS_ENTRA_OUTAGE.failingMetric) reads, at each minute.
+    // What the pod's gauge (catalog ENTRA_TOKEN_OUTAGE.failingMetric, dependency="redis") reads, at each minute.
     const outage = new Map<number, number>();
     const auth = redisTokenAuth({ credential, log: { info: logger.info.bind(logger), warn: logger.warn.bind(logger), error: logger.error.bind(logger) } });
     try {
@@ -203,7 +203,7 @@ describe('Entra out of reach for the Redis token, its packets dropped', () => {
       auth.close();
     }
     const at = (minute: number) => gauge.get(minute * 60)!;
-    // The ask that reached Entra began 4 minutes before the expiry; 2 minutes on (REDIS_ENTRA_OUTAGE.alertAfterMs)
+    // The ask that reached Entra began 4 minutes before the expiry; 2 minutes on (ENTRA_TOKEN_OUTAGE.alertAfterMs)
     // the gauge is past the alert's bound, a minute and more before Redis drops the connections at 60.
     // Before: 0 at minute 59 (no failure yet), past 120 s only at about minute 66.5.
     expect(at(55)).toBe(0);

@@ -17,7 +17,7 @@ import { Redis, ReplyError } from 'ioredis';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import type { FastifyBaseLogger } from 'fastify';
 import { decodeJwt } from 'jose';
-import { REDIS_ENTRA_OUTAGE } from '@tripgen/catalog';
+import { ENTRA_TOKEN_OUTAGE } from '@tripgen/catalog';
 // Expected outages keep their level (warn) and say why with each cause's type, message and code, no stack.
 import { lastingFailureLog, outageChain } from './http/problem.ts';
 
@@ -39,12 +39,12 @@ export const ENTRA_REAUTH_MARGIN_MS = 3 * 60_000;
 const ASK_BEFORE_EXPIRY_MS = ENTRA_REAUTH_MARGIN_MS + 60_000;
 
 /**
- * How long Entra may stay out of reach for the Redis token before the failures are logged at error (catalog REDIS_ENTRA_OUTAGE): past a passing trouble
+ * How long Entra may stay out of reach for the Redis token before the failures are logged at error (catalog ENTRA_TOKEN_OUTAGE): past a passing trouble
  * of Entra's (its "retry the request" codes, MSAL's own retries within a call). A `network_error` that
  * lasts is a blocked egress or a wrong proxy, ours to fix. Sooner when the token in hand comes within
  * ENTRA_REAUTH_MARGIN_MS of its expiry (redisTokenAuth).
  */
-export const ENTRA_OUTAGE_ESCALATE_MS = REDIS_ENTRA_OUTAGE.escalateAfterMs;
+export const ENTRA_OUTAGE_ESCALATE_MS = ENTRA_TOKEN_OUTAGE.escalateAfterMs;
 
 /** What the Redis client logs through (Fastify's logger in the services). */
 export interface RedisLogger {

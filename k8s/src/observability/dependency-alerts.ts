@@ -3,14 +3,14 @@
  * every readiness check): the seed's troubleshooting guide (§12.2.1) names database connection
  * failures, and a pod that cannot reach PostgreSQL leaves the Service without any other alert
  * saying why. Redis is a soft dependency (the kit falls back to its in-process cache), so it warns.
- * So does a pod's Entra token for Redis failing for long (the kit's gauge, catalog REDIS_ENTRA_OUTAGE),
- * which comes before Redis drops the connections and says why.
+ * So does a pod's Entra token for PostgreSQL, Redis or Service Bus failing for long (the kit's gauge,
+ * catalog ENTRA_TOKEN_OUTAGE), which comes before the dependency cuts the pod off and says why.
  */
-import { REDIS_ENTRA_OUTAGE } from '@tripgen/catalog';
+import { ENTRA_TOKEN_OUTAGE } from '@tripgen/catalog';
 import type { AlertSpec } from './alerts.ts';
 
-/** How long a pod's Redis token may fail for an outage before the ticket (catalog REDIS_ENTRA_OUTAGE), in seconds. */
-const ENTRA_FAILING_SECONDS = REDIS_ENTRA_OUTAGE.alertAfterMs / 1000;
+/** How long a pod's Entra token may fail for an outage before the ticket (catalog ENTRA_TOKEN_OUTAGE), in seconds. */
+const ENTRA_FAILING_SECONDS = ENTRA_TOKEN_OUTAGE.alertAfterMs / 1000;
 
 export function dependencyAlerts(namespace: string): AlertSpec[] {
   const down = (dependency: string) => `min by (job, pod) (dependency_up{namespace="${namespace}",dependency="${dependency}"}) == 0`;
@@ -35,16 +35,17 @@ export function dependencyAlerts(namespace: string): AlertSpec[] {
     },
     {
       // Before the impact where it can be: the pods' credential asks Entra only in a token's last
-      // minutes (MSAL's cache), so a blocked egress first fails about 4 minutes before the expiry
-      // (catalog REDIS_ENTRA_OUTAGE); the gauge counts the outage's length itself, so no `for`. It
-      // names the cause TripGenRedisUnreachable fires for once Redis drops the connections.
-      alert: 'TripGenRedisEntraTokenFailing',
+      // minutes (MSAL's cache), so a blocked egress first fails 2 to 5 minutes before the expiry
+      // (catalog ENTRA_TOKEN_OUTAGE); the gauge counts the outage's length itself, so no `for`. One
+      // rule for every dependency signed in to with the token, the series' `dependency` saying which;
+      // it names the cause TripGenDatabaseUnreachable or TripGenRedisUnreachable fires for afterwards.
+      alert: 'TripGenEntraTokenFailing',
       severity: 'warning',
-      expr: `max by (job, pod) (${REDIS_ENTRA_OUTAGE.failingMetric}{namespace="${namespace}"}) > ${ENTRA_FAILING_SECONDS}`,
+      expr: `max by (job, pod, dependency) (${ENTRA_TOKEN_OUTAGE.failingMetric}{namespace="${namespace}"}) > ${ENTRA_FAILING_SECONDS}`,
       for: '0m',
-      summary: `A pod has had no new Entra token for Redis for over ${ENTRA_FAILING_SECONDS / 60} minutes`,
-      description: `Pod {{ $labels.pod }} ({{ $labels.job }}) has failed to renew its Microsoft Entra token for Redis for {{ printf "%.0f" $value }} seconds (Entra out of reach: a blocked egress, a proxy, or Entra's own outage): when the token in hand expires (minutes after the first failure), Redis drops its connections and it serves from its in-process cache.`,
-      runbook: 'redis-connection',
+      summary: `A pod has had no new Entra token for a dependency for over ${ENTRA_FAILING_SECONDS / 60} minutes`,
+      description: `Pod {{ $labels.pod }} ({{ $labels.job }}) has failed to renew its Microsoft Entra token for {{ $labels.dependency }} for {{ printf "%.0f" $value }} seconds (Entra out of reach: a blocked egress, a proxy, or Entra's own outage): when the token in hand expires (minutes after the first failure), PostgreSQL refuses its new connections (unready), Redis drops its connections (it serves from its in-process cache) or Service Bus closes its links (messages wait).`,
+      runbook: 'entra-token',
     },
   ];
 }

@@ -108,7 +108,7 @@ export const runbookAnchor = (runbookUrl: string | undefined): string | null => 
  * the environment runs (the add-on Applications, the kit's registry source).
  */
 export const METRIC_EMITTERS: readonly { readonly prefix: RegExp; readonly by: string }[] = [
-  { prefix: /^((http|async)_request_duration_seconds_(bucket|count|sum)|dependency_up|messages_consumed_total|outbox_messages_set_aside_total|account_erasure_unknown_owners|account_erasure_last_success_timestamp_seconds|forgotten_schedules_oldest_age_seconds|llm_calls_total|redis_entra_token_failing_seconds)$/, by: 'service-kit' }, // the kit's registry (request histograms, dependency gauge, deliveries, outbox rows set aside, the account erasure's unknown owners and last complete sweep, the forget backlog, the AI service's model calls, the Redis Entra token's outage)
+  { prefix: /^((http|async)_request_duration_seconds_(bucket|count|sum)|dependency_up|messages_consumed_total|outbox_messages_set_aside_total|account_erasure_unknown_owners|account_erasure_last_success_timestamp_seconds|forgotten_schedules_oldest_age_seconds|llm_calls_total|entra_token_failing_seconds)$/, by: 'service-kit' }, // the kit's registry (request histograms, dependency gauge, deliveries, outbox rows set aside, the account erasure's unknown owners and last complete sweep, the forget backlog, the AI service's model calls, the Entra tokens' outages)
   { prefix: /^kube_/, by: 'kube-prometheus-stack' }, // kube-state-metrics
   { prefix: /^container_/, by: 'kube-prometheus-stack' }, // the kubelet's cAdvisor, scraped by the stack's kubelet job
   { prefix: /^node_/, by: 'kube-prometheus-stack' }, // prometheus-node-exporter

@@ -108,7 +108,9 @@ export async function databasePassword(
 ): Promise<(() => Promise<string>) | undefined> {
   if (config.databaseAuth === 'password') return undefined;
   const { azureCredentialFromEnv } = await import('../azure-credential.ts');
-  const password = entraTokenPassword(await azureCredentialFromEnv(env));
+  const { watchEntraTokens } = await import('../entra-token-watch.ts');
+  // Its failures logged and counted (the pod's gauge): the background refresh drops them otherwise.
+  const password = entraTokenPassword(watchEntraTokens(await azureCredentialFromEnv(env), 'postgresql').credential);
   try {
     await password();
   } catch (err) {

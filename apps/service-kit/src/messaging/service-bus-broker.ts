@@ -14,6 +14,7 @@ import { deadLettered, type ConsumeOptions, type DeadLetteredMessage, type Incom
 import { describeError, OversizeMessageError, stderrLogger, type MessagingLogger } from './errors.ts';
 import { logFailure } from '../http/problem.ts';
 import { azureCredentialFromEnv } from '../azure-credential.ts';
+import { watchEntraTokens } from '../entra-token-watch.ts';
 
 export { azureCredentialFromEnv };
 
@@ -407,7 +408,9 @@ export async function serviceBusBrokerFromEnv(
     if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/i.test(fqdn)) {
       throw new Error(`SERVICEBUS_FQDN must be a host name such as tripgen-dev.servicebus.windows.net, got "${fqdn}"`);
     }
-    return createServiceBusBroker({ fullyQualifiedNamespace: fqdn, credential: await azureCredentialFromEnv(env), ...extra });
+    // Watched: the SDK renews each link's token 2 minutes before its expiry and writes a failure to its own logger only.
+    const watch = watchEntraTokens(await azureCredentialFromEnv(env), 'servicebus', extra.logger ? { log: extra.logger } : {});
+    return createServiceBusBroker({ fullyQualifiedNamespace: fqdn, credential: watch.credential, ...extra });
   }
   throw new Error('Service Bus is not configured: set SERVICEBUS_FQDN (Azure, workload identity) or SERVICEBUS_CONNECTION_STRING (local emulator)');
 }

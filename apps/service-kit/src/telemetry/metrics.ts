@@ -5,7 +5,7 @@
  * wait, app.ts markHeld) is left out by the app's hook that feeds it.
  * One registry per app so several apps in one process (tests) do not collide.
  */
-import { ACCOUNT_ERASURE, ASYNC_LATENCY_BUCKETS_SECONDS, FORGOTTEN_BACKLOG, CONSUME_OUTCOMES, EVENT_STREAMS, LATENCY_BUCKETS_SECONDS, REDIS_ENTRA_OUTAGE, SERVICES, type ServiceName } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, ASYNC_LATENCY_BUCKETS_SECONDS, FORGOTTEN_BACKLOG, CONSUME_OUTCOMES, ENTRA_TOKEN_OUTAGE, EVENT_STREAMS, LATENCY_BUCKETS_SECONDS, SERVICES, type EntraDependency, type ServiceName } from '@tripgen/catalog';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
@@ -65,8 +65,8 @@ export interface Metrics {
   readonly accountErasureLastSuccess: Gauge;
   /** The age of the oldest row of trip_db forgotten_schedules (catalog FORGOTTEN_BACKLOG), trip pods only. */
   readonly forgottenSchedulesOldest: Gauge;
-  /** For how long the pod's Redis Entra token has been failing for an outage (catalog REDIS_ENTRA_OUTAGE), 0 while it is not: read from `source` at each scrape. */
-  readRedisEntraFailingFrom(source: () => number): void;
+  /** For how long the pod's Entra token for `dependency` has been failing for an outage (catalog ENTRA_TOKEN_OUTAGE), 0 while it is not: read from `source` at each scrape. */
+  readEntraFailingFrom(dependency: EntraDependency, source: () => number): void;
 }
 
 export const createMetrics = (serviceName: string): Metrics => {
@@ -160,20 +160,21 @@ export const createMetrics = (serviceName: string): Metrics => {
     help: "Age in seconds of the oldest deleted schedule whose copies the AI service has still to forget (trip_db forgotten_schedules), set by the replica holding the forget lease (0: none, or another replica's)",
     registers: serviceName === FORGOTTEN_BACKLOG.service ? [registry] : [],
   });
-  // Every service, 0 unless its token auth sets it: a pod without Entra (dev, local runs) is not failing.
-  let redisEntraFailing = (): number => 0;
+  // Every service, one series per dependency, 0 unless its token auth sets it: a pod without Entra (dev, local runs) is not failing.
+  const entraFailing = new Map<EntraDependency, () => number>();
   new Gauge({
-    name: REDIS_ENTRA_OUTAGE.failingMetric,
-    help: "For how long in seconds the pod's Entra token for Redis has not been renewed because Entra is out of reach, from the first ask left without a token (an ask under way counted; 0: Entra gives tokens, or no Entra)",
+    name: ENTRA_TOKEN_OUTAGE.failingMetric,
+    help: "For how long in seconds the pod's Entra token for the dependency has not been renewed because Entra is out of reach, counted from the first ask left without a token, an ask under way included (0: renewals succeed, or no Entra)",
+    labelNames: ['dependency'],
     registers: [registry],
     collect() {
-      this.set(redisEntraFailing());
+      for (const dependency of ENTRA_TOKEN_OUTAGE.dependencies) this.set({ dependency }, entraFailing.get(dependency)?.() ?? 0);
     },
   });
-  const readRedisEntraFailingFrom = (source: () => number): void => {
-    redisEntraFailing = source;
+  const readEntraFailingFrom = (dependency: EntraDependency, source: () => number): void => {
+    entraFailing.set(dependency, source);
   };
-  return { registry, httpDuration, dependencyUp, messagesConsumed, outboxSetAside, asyncRequestDuration, llmCalls, llmCallDuration, llmCacheLookups, llmFallbacks, accountErasureUnknownOwners, accountErasureLastSuccess, forgottenSchedulesOldest, readRedisEntraFailingFrom };
+  return { registry, httpDuration, dependencyUp, messagesConsumed, outboxSetAside, asyncRequestDuration, llmCalls, llmCallDuration, llmCacheLookups, llmFallbacks, accountErasureUnknownOwners, accountErasureLastSuccess, forgottenSchedulesOldest, readEntraFailingFrom };
 };
 
 type DurationChild = ReturnType<Metrics['httpDuration']['labels']>;

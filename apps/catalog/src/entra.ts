@@ -1,0 +1,29 @@
+/**
+ * The dependencies a prod pod signs in to with its workload identity's Microsoft Entra token: each
+ * asks Entra again before its token expires (PostgreSQL for each new connection's password, Redis on
+ * its open connections, Service Bus for its AMQP links), and each is cut off when Entra stays out of
+ * reach past the token's expiry (new PostgreSQL connections refused, Redis and Service Bus dropping the
+ * open ones). The names are the `dependency` label of `failingMetric`, as of `dependency_up`.
+ */
+export const ENTRA_DEPENDENCIES = ['postgresql', 'redis', 'servicebus'] as const;
+export type EntraDependency = (typeof ENTRA_DEPENDENCIES)[number];
+
+/**
+ * Entra out of reach for a pod's token. The pods' credential answers from MSAL's cache until a token's
+ * last 5 minutes, so a blocked egress fails the renewals only then (the Service Bus SDK asks 2 minutes
+ * before the expiry, Redis's renewal 4, PostgreSQL's at 70 % of the lifetime and again with each new
+ * connection). Past `escalateAfterMs` of failures without a token between (sooner, the token in hand
+ * within `escalateBeforeExpiryMs` of its expiry) the kit logs them at error (a `network_error` that
+ * lasts is a blocked egress or a wrong proxy, ours to fix; Entra's own trouble passes sooner), and
+ * every pod exports for how long in `failingMetric`, one series per dependency (seconds, 0 while
+ * renewals succeed or Entra is not used), which an alert reads past `alertAfterMs`
+ * (docs/runbooks.md#entra-token): 2 minutes, so that it fires about at the expiry when the first
+ * failure is MSAL's first ask, and a blip of Entra's shorter than that opens no ticket.
+ */
+export const ENTRA_TOKEN_OUTAGE = {
+  failingMetric: 'entra_token_failing_seconds',
+  dependencies: ENTRA_DEPENDENCIES,
+  escalateAfterMs: 10 * 60_000,
+  escalateBeforeExpiryMs: 3 * 60_000,
+  alertAfterMs: 2 * 60_000,
+} as const;

@@ -1,0 +1,190 @@
+/**
+ * Entra out of reach for a pod's PostgreSQL and Service Bus tokens, against a credential that caches
+ * its tokens as the pods' does: @azure/identity's WorkloadIdentityCredential answers getToken from
+ * MSAL's cache until the token is within 5 minutes of its expiry (msal-common
+ * DEFAULT_TOKEN_RENEWAL_OFFSET_SEC = 300; redis-entra-renewal.test.ts), and reports Entra out of
+ * reach as MSAL's `network_error` (redis-entra.test.ts). Who asks, and when, is the real caller for
+ * PostgreSQL (entraTokenPassword, a pool opening a connection every 30 s) and, for Service Bus, the
+ * schedule of @azure/service-bus 7.9 (dist-esm/src/core/linkEntity.js `_negotiateClaim` and
+ * `_ensureTokenRenewal`: a link asks when it opens, again 2 minutes before the token's expiry, and a
+ * failure of that renewal goes to the SDK's own logger only; the service closes the link at the
+ * expiry and the SDK reopens it, asking again at each attempt). Fake clocks (Date and timers).
+ */
+import { AuthenticationRequiredError, type AccessToken, type TokenCredential } from '@azure/identity';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ENTRA_TOKEN_OUTAGE } from '@tripgen/catalog';
+import { capturedLogger } from '@tripgen/testing';
+import { entraTokenOutageSeconds, watchEntraTokens } from './entra-token-watch.ts';
+import { entraTokenPassword, POSTGRES_ENTRA_SCOPE } from './data/postgres-entra.ts';
+
+const MSAL_RENEWAL_OFFSET_MS = 300_000;
+const MINUTE = 60_000;
+const SERVICE_BUS_SCOPE = 'https://servicebus.azure.net//.default';
+const START = Date.UTC(2026, 11, 7, 9, 0);
+
+const networkError = () => new AuthenticationRequiredError({ scopes: [POSTGRES_ENTRA_SCOPE], message: 'network_error: Network request failed' });
+
+/** Entra issuing 60-minute tokens behind MSAL's cache; `down(minute)`: out of reach then. */
+const msalLikeCredential = (down: (minute: number) => boolean): TokenCredential => {
+  let cached: AccessToken | undefined;
+  let issued = 0;
+  return {
+    async getToken() {
+      if (!cached || cached.expiresOnTimestamp - Date.now() < MSAL_RENEWAL_OFFSET_MS) {
+        if (down((Date.now() - START) / MINUTE)) throw networkError();
+        issued += 1;
+        cached = { token: `token-${issued}`, expiresOnTimestamp: Date.now() + 60 * MINUTE };
+      }
+      return cached;
+    },
+  };
+};
+
+interface Seen {
+  readonly minute: number;
+  readonly level: number;
+  readonly outageSince?: string;
+  readonly dependency?: string;
+}
+
+const seenLines = (lines: Record<string, unknown>[], msg: string, into: Seen[]) => {
+  for (const l of lines.splice(0)) {
+    if (l.msg === msg) into.push({ minute: (Date.now() - START) / MINUTE, level: l.level as number, outageSince: l.outageSince as string | undefined, dependency: l.dependency as string | undefined });
+  }
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("Entra out of reach for a pod's PostgreSQL token", () => {
+  it('is logged, at error before the token in hand expires, and the gauge counts it: before, the background refresh dropped every failure until new connections were refused', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: START });
+    // Egress to Entra blocked from minute 30 on (a firewall rule): the 60-minute token expires at minute 60.
+    const { logger, lines } = capturedLogger();
+    const watch = watchEntraTokens(msalLikeCredential((m) => m >= 30), 'postgresql', { log: logger });
+    const password = entraTokenPassword(watch.credential);
+    const seen: Seen[] = [];
+    const gauge = new Map<number, number>();
+    let refused = 0;
+    expect(await password()).toBe('token-1');
+    // A pool opening a connection every 30 s: each asks the callback for its password.
+    for (let t = 0; t < 70 * 2; t++) {
+      await vi.advanceTimersByTimeAsync(MINUTE / 2);
+      await password().catch(() => (refused += 1));
+      await vi.advanceTimersByTimeAsync(0);
+      seenLines(lines, 'no Entra token for postgresql; retrying', seen);
+      gauge.set((Date.now() - START) / MINUTE, entraTokenOutageSeconds('postgresql'));
+    }
+    // Nothing fails while MSAL answers from its cache (the callback's refresh asks at 70 % of the
+    // remaining life: minutes 42, 54.5, 58.5); the first ask that reaches Entra fails, 1.5 minutes
+    // before the expiry, and is at error at once (within the catalog's 3 minutes of it).
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen[0]!.minute).toBeGreaterThan(55);
+    expect(seen[0]!.minute).toBeLessThan(60);
+    expect(seen[0]).toMatchObject({ level: 50, dependency: 'postgresql' });
+    expect(Date.parse(seen[0]!.outageSince!)).toBeLessThan(START + 60 * MINUTE);
+    expect(seen.every((l) => l.level === 50)).toBe(true);
+    // New connections refused from the expiry on (that much was there before, unexplained).
+    expect(refused).toBeGreaterThan(0);
+    // The gauge: 0 while the cache answers, past the alert's 2 minutes 2 minutes after the first failure.
+    expect(gauge.get(55)).toBe(0);
+    expect(gauge.get(seen[0]!.minute + 2.5)).toBeGreaterThan(ENTRA_TOKEN_OUTAGE.alertAfterMs / 1000);
+  });
+
+  it('at start (no token yet): at warn while it is short, at error once it has lasted 10 minutes; a token ends it', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: START });
+    const { logger, lines } = capturedLogger();
+    const watch = watchEntraTokens(msalLikeCredential((m) => m < 14), 'postgresql', { log: logger });
+    const password = entraTokenPassword(watch.credential);
+    const seen: Seen[] = [];
+    let gaugeAt13 = 0;
+    for (let t = 0; t < 16 * 6; t++) {
+      await password().catch(() => undefined);
+      await vi.advanceTimersByTimeAsync(MINUTE / 6);
+      seenLines(lines, 'no Entra token for postgresql; retrying', seen);
+      if (t === 13 * 6) gaugeAt13 = entraTokenOutageSeconds('postgresql');
+    }
+    const early = seen.filter((l) => l.minute < ENTRA_TOKEN_OUTAGE.escalateAfterMs / MINUTE - 0.5);
+    expect(early.length).toBeGreaterThan(3);
+    expect(early.every((l) => l.level === 40)).toBe(true);
+    const late = seen.filter((l) => l.minute > ENTRA_TOKEN_OUTAGE.escalateAfterMs / MINUTE + 0.5);
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.every((l) => l.level === 50)).toBe(true);
+    expect(gaugeAt13).toBeGreaterThanOrEqual(13 * 60);
+    expect(await password()).toBe('token-1');
+    expect(entraTokenOutageSeconds('postgresql')).toBe(0);
+  });
+
+  it('Entra refusing our configuration (invalid_client) is at error with its stack from the first', async () => {
+    const { logger, lines } = capturedLogger();
+    const refused: TokenCredential = {
+      async getToken() {
+        throw new AuthenticationRequiredError({ scopes: [POSTGRES_ENTRA_SCOPE], message: 'invalid_client: AADSTS700213: No matching federated identity record found' });
+      },
+    };
+    const password = entraTokenPassword(watchEntraTokens(refused, 'postgresql', { log: logger }).credential);
+    await expect(password()).rejects.toThrow(/invalid_client/);
+    const line = lines.find((l) => l.msg === 'no Entra token for postgresql; retrying');
+    expect(line).toMatchObject({ level: 50, dependency: 'postgresql', err: { message: expect.stringContaining('invalid_client'), stack: expect.stringContaining('    at ') } });
+    expect(entraTokenOutageSeconds('postgresql')).toBe(0);
+  });
+});
+
+describe("Entra out of reach for a pod's Service Bus token", () => {
+  it("the SDK's renewal 2 minutes before the expiry fails: logged at error at once and the gauge counts it; before, only the SDK's own logger (off) heard it", async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: START });
+    const { logger, lines } = capturedLogger();
+    // Blocked from minute 30 to 66.
+    const watch = watchEntraTokens(msalLikeCredential((m) => m >= 30 && m < 66), 'servicebus', { log: logger });
+    // One link, on the SDK's schedule (linkEntity.js): asks at open, renews 2 minutes before the
+    // expiry; a failed renewal is not retried; at the expiry the service detaches the link and the
+    // SDK reopens it, asking again at each attempt (every 30 s here).
+    let expires = 0;
+    const open = async (): Promise<void> => {
+      try {
+        const token = await watch.credential.getToken(SERVICE_BUS_SCOPE);
+        expires = token!.expiresOnTimestamp;
+        setTimeout(() => void open(), expires - Date.now() - 2 * MINUTE);
+      } catch {
+        // The renewal's failure: the link lives until the expiry, then is reopened.
+        setTimeout(() => void open(), Math.max(expires - Date.now(), 30_000));
+      }
+    };
+    await open();
+    const seen: Seen[] = [];
+    const gauge = new Map<number, number>();
+    for (let t = 0; t < 70 * 2; t++) {
+      await vi.advanceTimersByTimeAsync(MINUTE / 2);
+      seenLines(lines, 'no Entra token for servicebus; retrying', seen);
+      gauge.set((Date.now() - START) / MINUTE, entraTokenOutageSeconds('servicebus'));
+    }
+    // The renewal at minute 58, within 3 minutes of the expiry: at error from the first.
+    expect(seen[0]!.minute).toBeGreaterThanOrEqual(58);
+    expect(seen[0]!.minute).toBeLessThan(60);
+    expect(seen[0]).toMatchObject({ level: 50, dependency: 'servicebus' });
+    expect(seen.filter((l) => l.minute < 66).every((l) => l.level === 50)).toBe(true);
+    expect(gauge.get(57)).toBe(0);
+    expect(gauge.get(60.5)).toBeGreaterThan(ENTRA_TOKEN_OUTAGE.alertAfterMs / 1000);
+    // Entra back at 66: the next reopening gets a token, the outage is over.
+    expect(gauge.get(67)).toBe(0);
+  });
+
+  it('an ask left unanswered (packets dropped) counts from its start, before it fails', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: START });
+    const hanging: TokenCredential = {
+      async getToken() {
+        // @azure/identity sets no timeout: 4 x Linux's TCP connect timeout (127 s), then a failure.
+        await new Promise((resolve) => setTimeout(resolve, 4 * 127_000));
+        throw networkError();
+      },
+    };
+    const watch = watchEntraTokens(hanging, 'servicebus', { log: capturedLogger().logger });
+    const ask = watch.credential.getToken(SERVICE_BUS_SCOPE).catch(() => 'failed');
+    await vi.advanceTimersByTimeAsync(3 * MINUTE);
+    expect(entraTokenOutageSeconds('servicebus')).toBeGreaterThanOrEqual(180);
+    await vi.advanceTimersByTimeAsync(6 * MINUTE);
+    expect(await ask).toBe('failed');
+    expect(entraTokenOutageSeconds('servicebus')).toBeGreaterThanOrEqual(9 * 60);
+  });
+});
