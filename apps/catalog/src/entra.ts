@@ -10,15 +10,16 @@ export type EntraDependency = (typeof ENTRA_DEPENDENCIES)[number];
 
 /**
  * Entra out of reach for a pod's token. The pods' credential answers from MSAL's cache until a token's
- * last 5 minutes, so a blocked egress fails the renewals only then (the Service Bus SDK asks 2 minutes
- * before the expiry, Redis's renewal 4, PostgreSQL's at 70 % of the lifetime and again with each new
- * connection). Past `escalateAfterMs` of failures without a token between (sooner, the token in hand
- * within `escalateBeforeExpiryMs` of its expiry) the kit logs them at error (a `network_error` that
+ * last 5 minutes, so the dependencies' own renewals reach Entra only then (the Service Bus SDK asks 2
+ * minutes before the expiry, Redis's renewal 4, PostgreSQL's callback about 1.5); the kit also asks
+ * Entra past that cache at half of each token's life (service-kit entra-token-watch.ts), where a
+ * blocked egress first fails, about 30 minutes ahead of a 60-minute token's expiry. Past `escalateAfterMs` of failures without a token
+ * between (sooner, the token in hand within `escalateBeforeExpiryMs` of its expiry) the kit logs them at error (a `network_error` that
  * lasts is a blocked egress or a wrong proxy, ours to fix; Entra's own trouble passes sooner), and
  * every pod exports for how long in `failingMetric`, one series per dependency (seconds, 0 while
  * renewals succeed or Entra is not used), which an alert reads past `alertAfterMs`
- * (docs/runbooks.md#entra-token): 2 minutes, so that it fires about at the expiry when the first
- * failure is MSAL's first ask, and a blip of Entra's shorter than that opens no ticket.
+ * (docs/runbooks.md#entra-token): 2 minutes, so that a blip of Entra's shorter than that opens no
+ * ticket, and the one that lasts opens it about 28 minutes before a 60-minute token expires.
  */
 export const ENTRA_TOKEN_OUTAGE = {
   failingMetric: 'entra_token_failing_seconds',

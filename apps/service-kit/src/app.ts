@@ -29,7 +29,7 @@ import { ProblemSchema } from './http/schemas.ts';
 import { CURRENT_TARGET, EVALUATED_BY_ROUTE, evaluatePreconditions, isConditional, preconditionAnswers, undeclaredTarget, type RouteTarget } from './http/preconditions.ts';
 import { AJV_CONFIG, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
-import { entraTokenOutageSeconds, logEntraTokensTo } from './entra-token-watch.ts';
+import { entraTokenOutageSeconds, logEntraTokensTo, longestOutageSeconds, watchEntraTokens } from './entra-token-watch.ts';
 import { connectRedis, isRedisReady, redisTokenAuth, wantsEntraAuth } from './redis.ts';
 import { createMetrics, durationRecorder, type Metrics } from './telemetry/metrics.ts';
 import { loggedRequest, requestLogger, traceIdsMixin, type PinoLogger } from './telemetry/request-logger.ts';
@@ -287,11 +287,14 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
 
   const metrics = createMetrics(config.serviceName);
   // Azure Managed Redis: Entra tokens of the pod's workload identity, renewed on open connections.
-  const redisAuth = wantsEntraAuth(config.redisUrl, config.azureClientId)
-    ? redisTokenAuth({ credential: await azureCredentialFromEnv(), log: app.log })
+  // Its token asked of Entra at half-life too (watchEntraTokens `fresh`), its renewal's own failures
+  // left to the renewal's log.
+  const redisWatch = wantsEntraAuth(config.redisUrl, config.azureClientId)
+    ? watchEntraTokens(await azureCredentialFromEnv(), 'redis', { log: app.log, fresh: () => azureCredentialFromEnv(), watchOwnAsks: false })
     : undefined;
+  const redisAuth = redisWatch ? redisTokenAuth({ credential: redisWatch.credential, log: app.log }) : undefined;
   // Read at each scrape: a renewal failing for long raises its alert before the token expires.
-  if (redisAuth) metrics.readEntraFailingFrom('redis', () => redisAuth.outageSeconds());
+  if (redisAuth && redisWatch) metrics.readEntraFailingFrom('redis', () => longestOutageSeconds(redisAuth, redisWatch));
   // PostgreSQL's and Service Bus's credentials are watched where they are made (before the app, for the
   // database): their lines go to the app's logger from here on, their outages to the gauge.
   logEntraTokensTo(app.log);

@@ -14,7 +14,8 @@ import { AuthenticationRequiredError, type AccessToken, type TokenCredential } f
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ENTRA_TOKEN_OUTAGE } from '@tripgen/catalog';
 import { capturedLogger } from '@tripgen/testing';
-import { entraTokenOutageSeconds, watchEntraTokens } from './entra-token-watch.ts';
+import { entraTokenOutageSeconds, longestOutageSeconds, watchEntraTokens } from './entra-token-watch.ts';
+import { redisTokenAuth } from './redis.ts';
 import { entraTokenPassword, POSTGRES_ENTRA_SCOPE } from './data/postgres-entra.ts';
 
 const MSAL_RENEWAL_OFFSET_MS = 300_000;
@@ -186,5 +187,107 @@ describe("Entra out of reach for a pod's Service Bus token", () => {
     await vi.advanceTimersByTimeAsync(6 * MINUTE);
     expect(await ask).toBe('failed');
     expect(entraTokenOutageSeconds('servicebus')).toBeGreaterThanOrEqual(9 * 60);
+  });
+});
+
+/** Entra behind the pods' credentials: each credential made has its own MSAL cache (an empty one when new), Entra's state shared. */
+const entraOf = (down: (minute: number) => boolean) => {
+  const entra = { issued: 0, credential: (): TokenCredential => undefined as unknown as TokenCredential };
+  entra.credential = () => {
+    let cached: AccessToken | undefined;
+    return {
+      async getToken() {
+        if (!cached || cached.expiresOnTimestamp - Date.now() < MSAL_RENEWAL_OFFSET_MS) {
+          if (down((Date.now() - START) / MINUTE)) throw networkError();
+          entra.issued += 1;
+          cached = { token: `token-${entra.issued}`, expiresOnTimestamp: Date.now() + 60 * MINUTE };
+        }
+        return cached;
+      },
+    };
+  };
+  return entra;
+};
+
+describe('Entra asked at half of each token\'s life, past MSAL\'s cache', () => {
+  it('PostgreSQL: Entra out of reach from minute 35 shows at the ask of minute 60, the ticket by 62.5, 27.5 minutes before the token in hand (from the ask of minute 30) expires at 90; connections go on meanwhile', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: START });
+    const entra = entraOf((m) => m >= 35);
+    const { logger, lines } = capturedLogger();
+    const watch = watchEntraTokens(entra.credential(), 'postgresql', { log: logger, fresh: entra.credential });
+    const password = entraTokenPassword(watch.credential);
+    const seen: Seen[] = [];
+    const gauge = new Map<number, number>();
+    let refused = 0;
+    await password();
+    for (let t = 0; t < 100 * 2; t++) {
+      await vi.advanceTimersByTimeAsync(MINUTE / 2);
+      await password().catch(() => (refused += Date.now() - START < 90 * MINUTE ? 1 : 0));
+      await vi.advanceTimersByTimeAsync(0);
+      seenLines(lines, 'no Entra token for postgresql; retrying', seen);
+      gauge.set((Date.now() - START) / MINUTE, entraTokenOutageSeconds('postgresql'));
+    }
+    // The ask at minute 30 got the token that expires at 90 (before: the cache's, expiring at 60).
+    expect(entra.issued).toBe(2);
+    expect(seen[0]!.minute).toBeGreaterThanOrEqual(60);
+    expect(seen[0]!.minute).toBeLessThan(61);
+    expect(seen[0]).toMatchObject({ level: 40, dependency: 'postgresql' });
+    const alertAt = [...gauge].find(([, seconds]) => seconds > ENTRA_TOKEN_OUTAGE.alertAfterMs / 1000)![0];
+    // Before (no early ask): the first failing ask at 58.5, the gauge past 120 s at 60.5, after the expiry at 60.
+    expect(90 - alertAt).toBeGreaterThanOrEqual(27.5);
+    expect(refused).toBe(0);
+    // At error once within 3 minutes of the expiry (or after 10 minutes, at 70).
+    expect(seen.find((l) => l.level === 50)!.minute).toBeLessThanOrEqual(70.5);
+  });
+
+  it('Service Bus: the SDK\'s link takes the newer token at its renewal; Entra out of reach from minute 40 raises the ticket by 62.5 (its renewal at 58 fails past the cache and is counted), 27.5 minutes and more before the expiry at 90', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: START });
+    const entra = entraOf((m) => m >= 40);
+    const watch = watchEntraTokens(entra.credential(), 'servicebus', { log: capturedLogger().logger, fresh: entra.credential });
+    const negotiated: number[] = [];
+    const open = async (): Promise<void> => {
+      try {
+        const token = await watch.credential.getToken(SERVICE_BUS_SCOPE);
+        negotiated.push(token!.expiresOnTimestamp);
+        setTimeout(() => void open(), token!.expiresOnTimestamp - Date.now() - 2 * MINUTE);
+      } catch {
+        setTimeout(() => void open(), 30_000);
+      }
+    };
+    await open();
+    const gauge = new Map<number, number>();
+    for (let t = 0; t < 95 * 2; t++) {
+      await vi.advanceTimersByTimeAsync(MINUTE / 2);
+      gauge.set((Date.now() - START) / MINUTE, entraTokenOutageSeconds('servicebus'));
+    }
+    // The renewal at minute 58 negotiated the token of the early ask (expiring at 90), not the cache's.
+    expect(negotiated.map((e) => (e - START) / MINUTE)).toEqual([60, 90]);
+    const alertAt = [...gauge].find(([, seconds]) => seconds > ENTRA_TOKEN_OUTAGE.alertAfterMs / 1000)![0];
+    expect(alertAt).toBeLessThanOrEqual(62.5);
+    // Before: the renewal at 58 failed, the gauge past 120 s at 60, the link closed at the expiry (60).
+  });
+
+  it('Redis: the renewal takes the newer token; Entra out of reach from minute 30 raises the ticket by 32.5, 27.5 minutes before the expiry at 60 (before: 58.2, redis-entra-renewal.test.ts \'..., its packets dropped\')', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: START });
+    const entra = entraOf((m) => m >= 30);
+    const { logger, lines } = capturedLogger();
+    const watch = watchEntraTokens(entra.credential(), 'redis', { log: logger, fresh: entra.credential, watchOwnAsks: false });
+    const auth = redisTokenAuth({ credential: watch.credential, log: logger });
+    const gauge = new Map<number, number>();
+    try {
+      for (let t = 0; t < 65 * 2; t++) {
+        await vi.advanceTimersByTimeAsync(MINUTE / 2);
+        // The pod's gauge for Redis (app.ts): its renewal's outage or the early asks'.
+        gauge.set((Date.now() - START) / MINUTE, longestOutageSeconds(auth, watch));
+      }
+    } finally {
+      auth.close();
+    }
+    const alertAt = [...gauge].find(([, seconds]) => seconds > ENTRA_TOKEN_OUTAGE.alertAfterMs / 1000)![0];
+    expect(alertAt).toBeLessThanOrEqual(32.5);
+    const first = lines.find((l) => l.msg === 'no Entra token for redis; retrying')!;
+    expect(first).toMatchObject({ level: 40, early: true });
+    // One line per failed ask: the renewal's own failures are its own lines, not the watch's again.
+    expect(lines.filter((l) => l.msg === 'no Entra token for redis; retrying' && l.early === undefined).length).toBeGreaterThan(0);
   });
 });

@@ -4,8 +4,9 @@
  * ENTRA_TOKEN_OUTAGE) and counted for the pod's gauge. Without it the failures were nobody's: the
  * PostgreSQL password callback's background refresh dropped them while the token in hand still
  * served, the Service Bus SDK wrote them to its own logger (off), and an SRE learned of the outage
- * when connections were refused at the token's expiry. Redis's renewal keeps its own (redis.ts),
- * since a refusal of the renewed token by Redis belongs to it too.
+ * when connections were refused at the token's expiry. With `fresh` the watch also asks Entra itself
+ * at half of each token's life, past MSAL's cache, for all three (Redis's renewal logs and counts its
+ * own asks, with Redis's refusals of the token: `watchOwnAsks: false`).
  */
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
 import { ENTRA_TOKEN_OUTAGE, type EntraDependency } from '@tripgen/catalog';
@@ -34,37 +35,114 @@ export const logEntraTokensTo = (log: FailureLogger): void => {
 export const entraTokenOutageSeconds = (dependency: EntraDependency): number => watches.get(dependency)?.outageSeconds() ?? 0;
 
 /**
+ * When the watch asks Entra itself, ahead of the dependency's own renewal: at this share of the token
+ * in hand's life (as the watch first saw it). The pods' credential answers from MSAL's cache until a
+ * token's last 5 minutes and @azure/identity has no way to ask past that cache, so a blocked egress
+ * first showed 1.5 to 4 minutes before the expiry, the ticket 2 minutes later, about at the impact.
+ * Asked at half-life through a credential of its own (an empty cache), Entra out of reach fails
+ * about 30 minutes ahead of a 60-minute token's expiry, the ticket follows 2 minutes on, and each
+ * answer is a new token, which the dependency's next renewal takes (half an hour more to fix the
+ * egress). One more token request per dependency and half-life: Entra's limits are far off.
+ */
+export const EARLY_REFRESH_FRACTION = 0.5;
+
+/** A cached token is renewed by MSAL once it expires within 5 minutes (msal-common DEFAULT_TOKEN_RENEWAL_OFFSET_SEC). */
+const MSAL_CACHE_SERVES_UNTIL_MS = 5 * 60_000;
+
+/** How often a failed early ask is repeated while the token in hand still serves. */
+const EARLY_RETRY_MS = 30_000;
+
+export interface WatchOptions {
+  readonly log?: FailureLogger;
+  readonly now?: () => number;
+  /**
+   * A new credential of the pod's, with an empty cache (azureCredentialFromEnv): with it the watch
+   * asks Entra at EARLY_REFRESH_FRACTION of each token's life. Without it only the dependency's own
+   * asks are watched.
+   */
+  readonly fresh?: () => TokenCredential | Promise<TokenCredential>;
+  /**
+   * Whether the failures of the dependency's own asks are logged and counted here (default true).
+   * Redis's renewal does that itself (redis.ts), with Redis's refusals of the token.
+   */
+  readonly watchOwnAsks?: boolean;
+}
+
+/**
  * Watches `credential`'s asks for `dependency`'s token (the process's watch of it from now on). Each
  * failure is `no Entra token for <dependency>; retrying`: at warn with `outage` while Entra is out of
  * reach, at error once that has lasted ENTRA_TOKEN_OUTAGE.escalateAfterMs or the last token it gave
  * is within escalateBeforeExpiryMs of its expiry (or past it); at error with `err` from the first when
- * Entra refuses our configuration. Any token ends the outage.
+ * Entra refuses our configuration. Any token ends the outage. With `fresh`, it also asks Entra at
+ * half of each token's life (EARLY_REFRESH_FRACTION) and hands the new token to the next ask.
  */
-export const watchEntraTokens = (credential: TokenCredential, dependency: EntraDependency, opts: { readonly log?: FailureLogger; readonly now?: () => number } = {}): EntraTokenWatch => {
+export const watchEntraTokens = (credential: TokenCredential, dependency: EntraDependency, opts: WatchOptions = {}): EntraTokenWatch => {
   const now = opts.now ?? Date.now;
-  let expiresOn: number | undefined;
-  const failures = lastingFailureLog(
-    { info: (o, m) => (opts.log ?? sharedLog).info(o, m), warn: (o, m) => (opts.log ?? sharedLog).warn(o, m), error: (o, m) => (opts.log ?? sharedLog).error(o, m) },
-    ENTRA_TOKEN_OUTAGE.escalateAfterMs,
-    { imminent: () => expiresOn !== undefined && expiresOn - now() <= ENTRA_TOKEN_OUTAGE.escalateBeforeExpiryMs, now },
-  );
+  const log: FailureLogger = { info: (o, m) => (opts.log ?? sharedLog).info(o, m), warn: (o, m) => (opts.log ?? sharedLog).warn(o, m), error: (o, m) => (opts.log ?? sharedLog).error(o, m) };
+  const msg = `no Entra token for ${dependency}; retrying`;
+  // The newest token seen, when first seen (its life as the watch knows it), and the scopes it is for.
+  let held: { token: AccessToken; seenAt: number; scopes: string | string[] } | undefined;
+  const failures = lastingFailureLog(log, ENTRA_TOKEN_OUTAGE.escalateAfterMs, {
+    imminent: () => held !== undefined && held.token.expiresOnTimestamp - now() <= ENTRA_TOKEN_OUTAGE.escalateBeforeExpiryMs,
+    now,
+  });
   // When each ask under way began: packets to Entra dropped leave one unanswered for minutes
   // (@azure/identity sets no timeout), and the outage counts from its start (as redis.ts does).
   const asking = new Set<{ readonly began: number }>();
+  let early: NodeJS.Timeout | undefined;
+
+  const scheduleEarly = (delayMs: number): void => {
+    if (!opts.fresh) return;
+    clearTimeout(early);
+    early = setTimeout(() => void askEarly(), Math.max(0, delayMs));
+    // The process's lifetime is not the watch's to hold.
+    early.unref?.();
+  };
+  const earlyAt = (h: NonNullable<typeof held>): number => h.seenAt + (h.token.expiresOnTimestamp - h.seenAt) * EARLY_REFRESH_FRACTION;
+
+  /** Whether `token` is a new one (Entra answered): the cache's answer of the one in hand is no news of Entra. */
+  const took = (token: AccessToken, scopes: string | string[]): boolean => {
+    if (held !== undefined && token.expiresOnTimestamp <= held.token.expiresOnTimestamp) return false;
+    held = { token, seenAt: now(), scopes };
+    scheduleEarly(earlyAt(held) - now());
+    return true;
+  };
+
+  const askEarly = async (): Promise<void> => {
+    if (!held || !opts.fresh) return;
+    const { scopes } = held;
+    const ask = { began: now() };
+    asking.add(ask);
+    try {
+      const token = await (await opts.fresh()).getToken(scopes);
+      if (!token) throw new Error(`Entra gave no token for ${dependency}`);
+      took(token, scopes);
+      failures.succeeded();
+    } catch (err) {
+      failures.failed(err, { dependency, early: true }, msg, ask.began);
+      // Again while the token in hand serves; past its expiry the dependency's own asks take over.
+      if (held.token.expiresOnTimestamp > now()) scheduleEarly(EARLY_RETRY_MS);
+    } finally {
+      asking.delete(ask);
+    }
+  };
+
   const watch: EntraTokenWatch = {
     credential: {
       async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
         const ask = { began: now() };
-        asking.add(ask);
+        if (opts.watchOwnAsks !== false) asking.add(ask);
         try {
           const token = await credential.getToken(scopes, options);
-          if (token) {
-            expiresOn = token.expiresOnTimestamp;
-            failures.succeeded();
-          }
-          return token;
+          if (token && took(token, scopes)) failures.succeeded();
+          // A newer token from an early ask serves in place of the cache's older one.
+          return held !== undefined && token !== null && held.token.expiresOnTimestamp > token.expiresOnTimestamp ? held.token : token;
         } catch (err) {
-          failures.failed(err, { dependency }, `no Entra token for ${dependency}; retrying`, ask.began);
+          if (opts.watchOwnAsks !== false) failures.failed(err, { dependency }, msg, ask.began);
+          // The cache's token near its end asked in vain, while an early ask's still serves; no longer
+          // than MSAL's cache would serve it (the Service Bus SDK asks again at once for a token within
+          // 2 minutes of its expiry).
+          if (held !== undefined && held.token.expiresOnTimestamp - now() > MSAL_CACHE_SERVES_UNTIL_MS) return held.token;
           throw err;
         } finally {
           asking.delete(ask);
@@ -79,3 +157,6 @@ export const watchEntraTokens = (credential: TokenCredential, dependency: EntraD
   watches.set(dependency, watch);
   return watch;
 };
+
+/** The gauge's reading where two watch one token (Redis: its renewal and the early asks). */
+export const longestOutageSeconds = (...sources: readonly { outageSeconds(): number }[]): number => Math.max(0, ...sources.map((s) => s.outageSeconds()));

@@ -34,9 +34,9 @@ export function dependencyAlerts(namespace: string): AlertSpec[] {
       runbook: 'redis-connection',
     },
     {
-      // Before the impact where it can be: the pods' credential asks Entra only in a token's last
-      // minutes (MSAL's cache), so a blocked egress first fails 2 to 5 minutes before the expiry
-      // (catalog ENTRA_TOKEN_OUTAGE); the gauge counts the outage's length itself, so no `for`. One
+      // Before the impact: the kit asks Entra past MSAL's cache at half of each token's life, so a
+      // blocked egress first fails about 30 minutes before a 60-minute token's expiry (catalog
+      // ENTRA_TOKEN_OUTAGE); the gauge counts the outage's length itself, so no `for`. One
       // rule for every dependency signed in to with the token, the series' `dependency` saying which;
       // it names the cause TripGenDatabaseUnreachable or TripGenRedisUnreachable fires for afterwards.
       alert: 'TripGenEntraTokenFailing',
@@ -44,7 +44,7 @@ export function dependencyAlerts(namespace: string): AlertSpec[] {
       expr: `max by (job, pod, dependency) (${ENTRA_TOKEN_OUTAGE.failingMetric}{namespace="${namespace}"}) > ${ENTRA_FAILING_SECONDS}`,
       for: '0m',
       summary: `A pod has had no new Entra token for a dependency for over ${ENTRA_FAILING_SECONDS / 60} minutes`,
-      description: `Pod {{ $labels.pod }} ({{ $labels.job }}) has failed to renew its Microsoft Entra token for {{ $labels.dependency }} for {{ printf "%.0f" $value }} seconds (Entra out of reach: a blocked egress, a proxy, or Entra's own outage): when the token in hand expires (minutes after the first failure), PostgreSQL refuses its new connections (unready), Redis drops its connections (it serves from its in-process cache) or Service Bus closes its links (messages wait).`,
+      description: `Pod {{ $labels.pod }} ({{ $labels.job }}) has failed to renew its Microsoft Entra token for {{ $labels.dependency }} for {{ printf "%.0f" $value }} seconds (Entra out of reach: a blocked egress, a proxy, or Entra's own outage): when the token in hand expires (up to half an hour after the first failure), PostgreSQL refuses its new connections (unready), Redis drops its connections (it serves from its in-process cache) or Service Bus closes its links (messages wait).`,
       runbook: 'entra-token',
     },
   ];

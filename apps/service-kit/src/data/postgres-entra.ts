@@ -110,7 +110,8 @@ export async function databasePassword(
   const { azureCredentialFromEnv } = await import('../azure-credential.ts');
   const { watchEntraTokens } = await import('../entra-token-watch.ts');
   // Its failures logged and counted (the pod's gauge): the background refresh drops them otherwise.
-  const password = entraTokenPassword(watchEntraTokens(await azureCredentialFromEnv(env), 'postgresql').credential);
+  // Asked of Entra at half-life too, past MSAL's cache (`fresh`): an outage shows half an hour ahead.
+  const password = entraTokenPassword(watchEntraTokens(await azureCredentialFromEnv(env), 'postgresql', { fresh: () => azureCredentialFromEnv(env) }).credential);
   try {
     await password();
   } catch (err) {

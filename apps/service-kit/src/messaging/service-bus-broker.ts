@@ -409,7 +409,7 @@ export async function serviceBusBrokerFromEnv(
       throw new Error(`SERVICEBUS_FQDN must be a host name such as tripgen-dev.servicebus.windows.net, got "${fqdn}"`);
     }
     // Watched: the SDK renews each link's token 2 minutes before its expiry and writes a failure to its own logger only.
-    const watch = watchEntraTokens(await azureCredentialFromEnv(env), 'servicebus', extra.logger ? { log: extra.logger } : {});
+    const watch = watchEntraTokens(await azureCredentialFromEnv(env), 'servicebus', { fresh: () => azureCredentialFromEnv(env), ...(extra.logger ? { log: extra.logger } : {}) });
     return createServiceBusBroker({ fullyQualifiedNamespace: fqdn, credential: watch.credential, ...extra });
   }
   throw new Error('Service Bus is not configured: set SERVICEBUS_FQDN (Azure, workload identity) or SERVICEBUS_CONNECTION_STRING (local emulator)');
