@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, the one command a newcomer and CI run (`npm test`).
 # Provisions what the tests need when it is missing (npm packages, the Bicep CLI, PostgreSQL with
-# PostGIS, Redis) and reuses it when present. With CI=true a tool that cannot be provisioned is a
+# PostGIS, Redis, promtool) and reuses it when present. With CI=true a tool that cannot be provisioned is a
 # failure, never a silent skip (each provisioning script exits non-zero).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,9 @@ fi
 
 step "Bicep CLI"
 bash scripts/install-bicep.sh
+
+step "promtool (the alert and recording rules' unit tests)"
+bash scripts/install-promtool.sh
 
 step "local stack (PostgreSQL 15 + PostGIS, Redis)"
 # shellcheck source=/dev/null

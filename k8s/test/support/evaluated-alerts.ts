@@ -18,7 +18,7 @@ interface Handover {
 }
 
 /** ISO 8601 (`PT10M`, `P3D`; none: 0) as Prometheus writes a duration. */
-const prometheusDuration = (iso: string | undefined): string => {
+export const prometheusDuration = (iso: string | undefined): string => {
   if (iso === undefined) return '0m';
   const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso);
   if (!m) throw new Error(`not an ISO 8601 duration: ${iso}`);
