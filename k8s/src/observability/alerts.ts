@@ -93,7 +93,7 @@ export function seedAlerts(namespace: string): AlertSpec[] {
       expr: `increase(kube_pod_container_status_restarts_total{${ns}}[1h]) > ${THRESHOLDS.restartsPerHour} or increase(kube_pod_init_container_status_restarts_total{${ns}}[1h]) > ${THRESHOLDS.restartsPerHour}`,
       for: '0m',
       summary: `Pod {{ $labels.pod }} restarted more than ${THRESHOLDS.restartsPerHour} times in an hour`,
-      description: 'Container {{ $labels.container }} of {{ $labels.pod }} restarted {{ $value }} times in the last hour.',
+      description: 'Container {{ $labels.container }} of {{ $labels.pod }} restarted about {{ printf "%.0f" $value }} times in the last hour.',
       runbook: 'pod-restarts',
     },
     {
