@@ -8,6 +8,7 @@
 import { QUEUES, SCHEDULES_ROUTE, serviceList, type ConsumeOutcome, type ServiceSpec } from '@tripgen/catalog';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import type { AlertSpec } from './alerts.ts';
+import { REPLICA_LABEL } from './scrape-jobs.ts';
 
 /** The catalog's outcome (CONSUME_OUTCOMES) of a delivery given up on. */
 const DEAD_LETTERED: ConsumeOutcome = 'deadLettered';
@@ -68,7 +69,10 @@ function schedulesNotTaken(namespace: string): AlertSpec {
   return {
     alert: 'TripGenSchedulesNotTaken',
     severity: 'critical',
-    expr: `(${asked}) unless (${taken})`,
+    // A delivery taken is taken whichever Prometheus replica saw it: Azure evaluates per replica, and
+    // one replica that cannot scrape the taker (its series absent there) would page for a queue the
+    // other sees drained. In the cluster (one Prometheus, no replica label) the ignoring is a no-op.
+    expr: `(${asked}) unless ignoring (${REPLICA_LABEL}) (${taken})`,
     for: '0m',
     summary: 'Schedules were asked for and none was taken off the queue',
     description: `The ${asker.name} service accepted about {{ printf "%.0f" $value }} schedule requests in the ${NOT_TAKEN_ASKED} before the last ${NOT_TAKEN_OFFSET}, and the ${taker.name} service took no delivery of ${queue} in the last ${NOT_TAKEN_TAKEN}: travellers wait for schedules that will fail at their deadline.`,
