@@ -20,6 +20,7 @@
 import { ACCOUNT_ERASURE, SERVICES } from '@tripgen/catalog';
 import { metricsServiceName } from '../constructs/service-monitoring.ts';
 import type { AlertSpec } from './alerts.ts';
+import { REPLICA_LABEL } from './scrape-jobs.ts';
 
 /** How long owners must stay unknown before the ticket: longer than a restore's or a ConfigMap fix's settling, well inside a working day. */
 const UNKNOWN_FOR = '1h';
@@ -33,11 +34,15 @@ export const STALLED_AFTER_SECONDS = (ACCOUNT_ERASURE.stalledAfterSweeps * ACCOU
 export function erasureAlerts(namespace: string): AlertSpec[] {
   const job = metricsServiceName(SERVICES[ACCOUNT_ERASURE.service]);
   const stalledMinutes = STALLED_AFTER_SECONDS / 60;
+  const sinceLastSweep = `time() - max by (job) (max_over_time(${ACCOUNT_ERASURE.lastSuccessMetric}{namespace="${namespace}",job="${job}"}[${stalledMinutes}m]))`;
   return [
     {
       alert: 'TripGenAccountErasureStalled',
       severity: 'warning',
-      expr: `time() - max by (job) (max_over_time(${ACCOUNT_ERASURE.lastSuccessMetric}{namespace="${namespace}",job="${job}"}[${stalledMinutes}m])) > ${STALLED_AFTER_SECONDS}`,
+      // A sweep completed is completed whichever Prometheus replica saw it: Azure evaluates per
+      // replica, and one that cannot scrape the pod holding the sweep's lease sees only the others'
+      // 0 and would open a ticket for sweeps that run. In the cluster (no replica label) the unless is a no-op.
+      expr: `${sinceLastSweep} > ${STALLED_AFTER_SECONDS} unless ignoring (${REPLICA_LABEL}) ${sinceLastSweep} <= ${STALLED_AFTER_SECONDS}`,
       for: '5m',
       summary: 'The account-erasure sweep has not completed: deleted accounts\' trips and plans are kept',
       description: `No replica of {{ $labels.job }} completed an account-erasure sweep for ${stalledMinutes} minutes (${ACCOUNT_ERASURE.stalledAfterSweeps} sweeps): the trips and plans of accounts deleted since are kept, past the ${ACCOUNT_ERASURE.sweepEveryMs / 60_000} minutes docs/api.md promises.`,
