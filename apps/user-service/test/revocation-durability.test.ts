@@ -143,6 +143,39 @@ describe('token revocations Redis lost', () => {
     expect(fresh.revoked({ id: user.id, issuedAtMs })).toBe(true);
   });
 
+  // The change and its revocation were two statements: the new hash committed, then the record in
+  // its own (a pod stopped, or user_db failing that INSERT, in between). The INSERT made to fail here
+  // for this account alone, as a crash right after the first commit leaves it.
+  it('a password change whose revocation user_db cannot record changes nothing: never the new password without the old tokens\' revocation', { timeout: 30_000 }, async () => {
+    const user = await account(a);
+    const email = (await queryRows<{ email: string }>(a.db.url, 'SELECT email FROM users WHERE id = $1', [user.id]))[0]!.email;
+    const constraint = `refuse_${user.id.replaceAll('-', '')}`;
+    await queryRows(a.db.url, `ALTER TABLE token_revocations ADD CONSTRAINT ${constraint} CHECK (user_id <> '${user.id}') NOT VALID`);
+    let status: number;
+    try {
+      status = (await a.app.inject({ method: 'PUT', url: USER_PATHS.password, headers: user.headers, payload: { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' } })).statusCode;
+    } finally {
+      await queryRows(a.db.url, `ALTER TABLE token_revocations DROP CONSTRAINT ${constraint}`);
+    }
+    const recorded = await queryRows(a.db.url, 'SELECT 1 FROM token_revocations WHERE user_id = $1', [user.id]);
+    const oldPassword = (await a.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } })).statusCode;
+    // Before: 204, the new password set, no revocation recorded (Redis alone had it, at this pod's clock).
+    expect({ status: status >= 500, oldPassword, recorded: recorded.length }).toEqual({ status: true, oldPassword: 200, recorded: 0 });
+  });
+
+  it('a password an operator resets in SQL: the account\'s tokens are revoked on every service within the republish period', { timeout: 30_000 }, async () => {
+    const user = await account(a);
+    const issuedAtMs = issuedAtOf(user.headers.authorization.slice('Bearer '.length));
+    await queryRows(a.db.url, "UPDATE users SET password_hash = 'reset by an operator' WHERE id = $1", [user.id]);
+    const fresh = await freshReplica();
+    await waitFor(() => fresh.revokedBefore(user.id) !== undefined, 'the reset\'s revocation in Redis and heard', REPUBLISH_MS * 6);
+    expect(fresh.revoked({ id: user.id, issuedAtMs })).toBe(true);
+    // An UPDATE that leaves the hash as it was (a name change) revokes nothing.
+    const other = await account(a);
+    await queryRows(a.db.url, "UPDATE users SET name = 'E', password_hash = password_hash WHERE id = $1", [other.id]);
+    expect(await queryRows(a.db.url, 'SELECT 1 FROM token_revocations WHERE user_id = $1', [other.id])).toEqual([]);
+  });
+
   it('keeps a record one token lifetime: an older one is pruned and never written back, a later instant is never replaced by an earlier', { timeout: 30_000 }, async () => {
     const [old, kept] = [crypto.randomUUID(), crypto.randomUUID()];
     const now = Date.now();

@@ -51,6 +51,10 @@ export const recordSessionRevocation = async (prisma: PrismaClient, userId: stri
   return row!.ms;
 };
 
+/** The account's revocation recorded (ms), or undefined: none within a token's lifetime. */
+export const recordedRevocationOf = async (prisma: PrismaClient, userId: string): Promise<number | undefined> =>
+  (await prisma.tokenRevocation.findUnique({ where: { userId } }))?.revokedAt.getTime();
+
 /** The sessions signed out after `since` (ms). */
 export const recordedSessionRevocations = async (prisma: PrismaClient, since: number): Promise<{ sessionId: string; at: number }[]> =>
   (await prisma.sessionRevocation.findMany({ where: { revokedAt: { gt: new Date(since) } } })).map((r) => ({ sessionId: r.sessionId, at: r.revokedAt.getTime() }));
@@ -74,6 +78,13 @@ export interface DurableRevocations {
    * later, from any replica.
    */
   revoke(userId: string): Promise<number>;
+  /**
+   * Sends through the kit's `revoke` the account's revocation user_db already recorded (a password
+   * change's, in its own transaction: migration 20261207070000_password_change_revokes_tokens), at
+   * its instant, not one taken now, which would refuse a login with the new password made since; none
+   * recorded, or user_db out of reach: as `revoke`.
+   */
+  sendRecorded(userId: string): Promise<number>;
   /** Signs out one session of the account (a login's `sid`) as `revoke` does the account: recorded, then the kit's `revokeSession`. */
   revokeSession(userId: string, sessionId: string): Promise<number>;
   /** The instant a login's token is issued at (its `iat`): user_db's clock, the one revocations are taken on. */
@@ -146,14 +157,23 @@ export const durableRevocations = (opts: DurableRevocationOptions): DurableRevoc
   timer.unref();
   redis.on('ready', tick);
   tick();
+  const revoke = async (userId: string): Promise<number> => {
+    // One after the other: Redis gets the instant user_db's clock gave (a round trip more than both at once).
+    const at = await recordRevocation(prisma, userId).catch((err: unknown) => {
+      log.error({ err, userId }, "a token revocation could not be recorded in user_db: Redis alone holds it, at this pod's clock");
+      return Date.now();
+    });
+    return revocations.revoke(userId, at);
+  };
   return {
-    async revoke(userId) {
-      // One after the other: Redis gets the instant user_db's clock gave (a round trip more than both at once).
-      const at = await recordRevocation(prisma, userId).catch((err: unknown) => {
-        log.error({ err, userId }, "a token revocation could not be recorded in user_db: Redis alone holds it, at this pod's clock");
+    revoke,
+    async sendRecorded(userId) {
+      const at = await recordedRevocationOf(prisma, userId).catch((err: unknown) => {
+        // Recorded all the same: Redis gets this pod's clock now, later than the record (its write-back keeps the later).
+        log.error({ err, userId }, "the recorded token revocation could not be read from user_db: Redis gets this pod's clock");
         return Date.now();
       });
-      return revocations.revoke(userId, at);
+      return at === undefined ? revoke(userId) : revocations.revoke(userId, at);
     },
     async revokeSession(userId, sessionId) {
       const at = await recordSessionRevocation(prisma, userId, sessionId).catch((err: unknown) => {

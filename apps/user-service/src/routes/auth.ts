@@ -124,7 +124,7 @@ const revokedOr503 = async (revoke: () => Promise<number>): Promise<void> => {
 };
 
 /** Revokes every token of the account issued up to now (sign out everywhere, a password change): a 503 when Redis cannot take it. */
-export const revokeTokens = (revocations: DurableRevocations, userId: string): Promise<void> => revokedOr503(() => revocations.revoke(userId));
+const revokeTokens = (revocations: DurableRevocations, userId: string): Promise<void> => revokedOr503(() => revocations.revoke(userId));
 
 /**
  * Signs out the session of the caller's token (its `sid`), the account's other sessions untouched; a

@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from '../domain/passwords.ts';
 import { passwordProblem } from '../domain/password-rules.ts';
 import type { UserRepository } from '../domain/users.ts';
 import type { DurableRevocations } from '../domain/revocation-records.ts';
-import { logLoginLock, revokeTokens, throttledCheck } from './auth.ts';
+import { logLoginLock, throttledCheck } from './auth.ts';
 import type { LoginAttempts } from '../domain/login-attempts.ts';
 
 export interface UserRoutesOptions {
@@ -207,8 +207,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
         if (!(await users.credentialsOf(userId))) throw accountGone();
         throw new HttpProblem(403, 'The current password is wrong (it was changed meanwhile): the password was not changed');
       }
+      // Recorded in user_db by the change's own commit (migration 20261207070000_password_change_revokes_tokens):
+      // sent now to every service at that instant.
       try {
-        await revokeTokens(revocations, userId);
+        await revocations.sendRecorded(userId);
       } catch (err) {
         // Redis lost between the check and the write (this replica writes it once Redis answers again).
         const unavailable = new HttpProblem(503, `The password was changed, but the sign-out of the other sessions could not reach every service yet: sign out everywhere (POST ${USER_PATHS.logoutEverywhere}) once this answers again`);
