@@ -96,7 +96,7 @@ describe('token revocations Redis lost', () => {
       relay.mend();
     }
     // A handled outage (Redis has its own alert; the revocation waits in user_db): a warning with its error's stack, nothing at error level.
-    expect(logged.find((l) => l.msg === "the deleted account's tokens could not be revoked yet: other services take them until Redis answers")).toMatchObject({ level: 40, err: { stack: expect.stringContaining('    at ') } });
+    expect(logged.find((l) => l.msg === 'a token revocation is recorded in user_db but Redis cannot take it yet: other pods refuse the token once it does')).toMatchObject({ level: 40, err: { stack: expect.stringContaining('    at ') } });
     expect(logged.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([]);
     // Nobody wrote it: the replica that was asked is gone with what it held in memory.
     expect(await observer.app.kit.redis.zscore(TOKEN_REVOCATIONS.key, leaving.id)).toBeNull();

@@ -168,7 +168,7 @@ describe('token revocations', () => {
     expect(b.revocations.revokedBefore(id)).toBe(a.revocations.revokedBefore(id));
   });
 
-  it('asked while Redis is out of reach: refused (the caller answers 503), held here, and written once Redis answers', { timeout: 30_000 }, async () => {
+  it('asked while Redis is out of reach: rejected (the user service\'s record in user_db then carries it), held here, and written once Redis answers', { timeout: 30_000 }, async () => {
     const relay = await startTcpRelay({ target: redisUrl() });
     relays.push(relay);
     const a = await replica({ url: relay.via(redisUrl()) });

@@ -73,16 +73,17 @@ export const pruneRevocationRecords = async (prisma: PrismaClient, before: numbe
 export interface DurableRevocations {
   /**
    * Revokes every token of the account issued up to now (user_db's clock): recorded in user_db, then
-   * the kit's `revoke` at the instant recorded (user_db out of reach: logged, and this pod's clock);
-   * rejects with the latter's rejection (Redis out of reach), and the record makes it reach Redis
-   * later, from any replica.
+   * the kit's `revoke` at the instant recorded. Resolves once either holds it: recorded, Redis out of
+   * reach is logged (the record makes it reach Redis later, from any replica); rejects only when
+   * neither does (user_db out of reach, logged, and the kit's rejection: this pod's memory alone).
    */
   revoke(userId: string): Promise<number>;
   /**
    * Sends through the kit's `revoke` the account's revocation user_db already recorded (a password
    * change's, in its own transaction: migration 20261207070000_password_change_revokes_tokens), at
-   * its instant, not one taken now, which would refuse a login with the new password made since; none
-   * recorded, or user_db out of reach: as `revoke`.
+   * its instant, not one taken now, which would refuse a login with the new password made since
+   * (user_db out of reach to read it back: this pod's clock); none recorded: as `revoke`. Recorded, it
+   * resolves whether Redis takes it or not.
    */
   sendRecorded(userId: string): Promise<number>;
   /** Signs out one session of the account (a login's `sid`) as `revoke` does the account: recorded, then the kit's `revokeSession`. */
@@ -157,31 +158,35 @@ export const durableRevocations = (opts: DurableRevocationOptions): DurableRevoc
   timer.unref();
   redis.on('ready', tick);
   tick();
-  const revoke = async (userId: string): Promise<number> => {
-    // One after the other: Redis gets the instant user_db's clock gave (a round trip more than both at once).
-    const at = await recordRevocation(prisma, userId).catch((err: unknown) => {
-      log.error({ err, userId }, "a token revocation could not be recorded in user_db: Redis alone holds it, at this pod's clock");
-      return Date.now();
+  /**
+   * Sends the instant `recorded` gives (user_db's record) through `send` (the kit's: Redis, then every
+   * replica of every service). Recorded, Redis not taking it is no failure: this replica refuses the
+   * token at once and writes it once Redis answers it again (the kit's), and the republish writes it
+   * from the record, on the replica holding the lease within its period (one connected while this
+   * one is cut off) or as Redis comes back; no other pod can learn it sooner whatever this one answers.
+   * Not recorded (user_db out of reach), Redis is its only way: at this pod's clock, its rejection the caller's.
+   */
+  const sent = async (what: string, userId: string, recorded: Promise<number | undefined>, send: (at: number) => Promise<number>): Promise<number> => {
+    let durable = true;
+    const at = await recorded.catch((err: unknown) => {
+      durable = false;
+      log.error({ err, userId }, `${what} could not be recorded in user_db: Redis alone holds it, at this pod's clock`);
+      return undefined;
     });
-    return revocations.revoke(userId, at);
+    if (!durable || at === undefined) return send(at ?? Date.now());
+    // Handled, so a warning: the Redis alert calls for the human, not each sign-out meanwhile.
+    return send(at).catch((err: unknown) => (log.warn({ err, userId }, `${what} is recorded in user_db but Redis cannot take it yet: other pods refuse the token once it does`), at));
   };
+  // One after the other: Redis gets the instant user_db's clock gave (a round trip more than both at once).
+  const revoke = (userId: string): Promise<number> => sent('a token revocation', userId, recordRevocation(prisma, userId), (at) => revocations.revoke(userId, at));
   return {
     revoke,
     async sendRecorded(userId) {
-      const at = await recordedRevocationOf(prisma, userId).catch((err: unknown) => {
-        // Recorded all the same: Redis gets this pod's clock now, later than the record (its write-back keeps the later).
-        log.error({ err, userId }, "the recorded token revocation could not be read from user_db: Redis gets this pod's clock");
-        return Date.now();
-      });
-      return at === undefined ? revoke(userId) : revocations.revoke(userId, at);
+      // Recorded by the change's commit; read back, or (user_db gone since) this pod's clock, later than the record.
+      const at = await recordedRevocationOf(prisma, userId).catch((err: unknown) => (log.error({ err, userId }, "the recorded token revocation could not be read from user_db: Redis gets this pod's clock"), Date.now()));
+      return at === undefined ? revoke(userId) : sent('a token revocation', userId, Promise.resolve(at), (instant) => revocations.revoke(userId, instant));
     },
-    async revokeSession(userId, sessionId) {
-      const at = await recordSessionRevocation(prisma, userId, sessionId).catch((err: unknown) => {
-        log.error({ err, userId }, "a session's sign-out could not be recorded in user_db: Redis alone holds it, at this pod's clock");
-        return Date.now();
-      });
-      return revocations.revokeSession(sessionId, at);
-    },
+    revokeSession: (userId, sessionId) => sent("a session's sign-out", userId, recordSessionRevocation(prisma, userId, sessionId), (at) => revocations.revokeSession(sessionId, at)),
     now: () => databaseNow(prisma),
     republish,
     async stop() {

@@ -109,21 +109,23 @@ export const throttledCheck = async <T>(
 
 /**
  * A revocation (recorded in user_db, and the kit's revocations, through Redis to every replica of
- * every service); a 503 when Redis cannot take it: the traveller is told to try again, never told
- * they are signed out when other services would still take their token (the record makes it reach
- * them once Redis answers, from any replica).
+ * every service). Done once user_db has recorded it, Redis reachable or not: every pod learns it
+ * once Redis answers (from the record, by any replica), which no answer of this one could hasten,
+ * and a 503 told a traveller signing out of a shared computer that nothing was done when it was (the
+ * same sign-out again was a 401 here: this replica already refused the token). A 503 only when
+ * neither user_db nor Redis took it: this pod's memory alone, lost if it stops.
  */
 const revokedOr503 = async (revoke: () => Promise<number>): Promise<void> => {
   try {
     await revoke();
   } catch (err) {
-    const unavailable = new HttpProblem(503, 'The sign-out could not reach every service; try again shortly');
+    const unavailable = new HttpProblem(503, 'The sign-out could not be recorded; try again shortly');
     unavailable.cause = err;
     throw unavailable;
   }
 };
 
-/** Revokes every token of the account issued up to now (sign out everywhere, a password change): a 503 when Redis cannot take it. */
+/** Revokes every token of the account issued up to now (sign out everywhere): a 503 when neither user_db nor Redis can take it. */
 const revokeTokens = (revocations: DurableRevocations, userId: string): Promise<void> => revokedOr503(() => revocations.revoke(userId));
 
 /**

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ACCOUNT_ERASURE, type AccountsResponse, type DeletionsResponse, internalPrefix, repeatedInterests, storedInterest, USER_INTERNAL_PATHS, USER_PATHS } from '@tripgen/catalog';
-import { assertPreconditions, isRedisReady, bearerChallenge, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, invalidBody, ProblemSchema, REFUSED_TARGET, type PreconditionTarget } from '@tripgen/service-kit';
+import { assertPreconditions, bearerChallenge, CURRENT_TARGET, EVALUATED_BY_ROUTE, HttpProblem, invalidBody, ProblemSchema, REFUSED_TARGET, type PreconditionTarget } from '@tripgen/service-kit';
 import { AccountsAnswer, AccountsBody, ChangePasswordBody, DeleteAccountBody, DeletionsAnswer, DeletionsQuery, Me, NotificationList, Preferences } from '../domain/schemas.ts';
 import { INBOX_SHOWN } from '../domain/notifications.ts';
 import { hashPassword, verifyPassword } from '../domain/passwords.ts';
@@ -162,9 +162,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
       // Its tokens refused by every service from now on, not only here (where the account's absence
       // already refuses them): the trip service took them until they expired, and a trip created
       // with one waited for the next erasure sweep. Redis out of reach: the account is deleted all
-      // the same, and the revocation, recorded in user_db, is written once Redis answers (by this
-      // replica, or any user-service replica's republish if this one stops first). Handled, so a
-      // warning: the Redis alert calls for the human, not each deletion meanwhile.
+      // the same, and the revocation, recorded in user_db (the deletion's trigger too), is written once
+      // Redis answers (by this replica, or any user-service replica's republish if this one stops
+      // first; DurableRevocations warns of it). Rejected only with user_db gone since the deletion
+      // too: a warning, the trigger's record carries it.
       await revocations.revoke(userId).catch((err: unknown) => request.log.warn({ err, userId }, 'the deleted account\'s tokens could not be revoked yet: other services take them until Redis answers'));
       return reply.code(204).send(null);
     },
@@ -198,25 +199,17 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRoutesOptions> = async (a
       if (!found) throw accountGone();
       if (!(await isAccountPassword(request, reply, found, currentPassword))) throw new HttpProblem(403, 'The current password is wrong: the password was not changed');
       assertPreconditions(request, CURRENT_TARGET);
-      // Changed only when the old tokens can be revoked too: a new password that left a thief's token
-      // working everywhere but here would be a change in name only.
-      if (!isRedisReady(app.kit.redis)) throw new HttpProblem(503, 'The password could not be changed now (its sign-out cannot reach every service); try again shortly');
       // Only over the hash the current password was checked against: two changes that both checked it
       // before either wrote would otherwise both answer 204, the later write the password, whoever sent it.
       if (!(await users.setPasswordHash(userId, found.passwordHash, await hashPassword(newPassword)))) {
         if (!(await users.credentialsOf(userId))) throw accountGone();
         throw new HttpProblem(403, 'The current password is wrong (it was changed meanwhile): the password was not changed');
       }
-      // Recorded in user_db by the change's own commit (migration 20261207070000_password_change_revokes_tokens):
-      // sent now to every service at that instant.
-      try {
-        await revocations.sendRecorded(userId);
-      } catch (err) {
-        // Redis lost between the check and the write (this replica writes it once Redis answers again).
-        const unavailable = new HttpProblem(503, `The password was changed, but the sign-out of the other sessions could not reach every service yet: sign out everywhere (POST ${USER_PATHS.logoutEverywhere}) once this answers again`);
-        unavailable.cause = err;
-        throw unavailable;
-      }
+      // Recorded in user_db by the change's own commit (migration 20261207070000_password_change_revokes_tokens),
+      // sent now to every service at that instant; Redis out of reach, once it answers (the record's
+      // write-back, DurableRevocations). Refusing the change then (a 503, the release before) left the
+      // old password working too, and the old tokens no sooner refused.
+      await revocations.sendRecorded(userId);
       return reply.code(204).send(null);
     },
   );
