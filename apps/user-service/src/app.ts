@@ -2,7 +2,7 @@
  * The user service: accounts, login and access tokens (JWKS), profile and preferences, and the
  * notifications inbox fed by notification-queue. Everything else comes from the service kit.
  */
-import { createApp, createTokenVerifier, loadConfig, prismaDatabase, servicePrismaClient, type App } from '@tripgen/service-kit';
+import { createApp, createTokenVerifier, isRedisReady, loadConfig, prismaDatabase, servicePrismaClient, type App } from '@tripgen/service-kit';
 import type { FastifyServerOptions } from 'fastify';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { loadSigningKeyPem } from './domain/signing-key.ts';
@@ -48,6 +48,12 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
       // What Redis loses of the token revocations is written back from user_db (domain/revocation-records.ts).
       const revocations = durableRevocations({ prisma, revocations: app.kit.revocations, redis: app.kit.redis, log: app.log, republishEveryMs: opts.revocationRepublishEveryMs, leaseKey: `${TOKEN_REVOCATIONS.republishLeaseKey}:${new URL(config.databaseUrl).pathname.slice(1)}` });
       app.kit.onDrain(() => revocations.stop(), 'token revocations republish');
+      // Started while Redis is out of reach: not ready knowing no revocation (the kit's read gave up), but
+      // with user_db's record, which the schedule then reads again each period until Redis answers.
+      app.addHook('onReady', async () => {
+        await app.kit.revocations.loaded;
+        if (!isRedisReady(app.kit.redis)) await revocations.learn();
+      });
       app.addHook('onClose', async () => revocations.stop());
       // One count per account on this replica, login's and the account's password routes' alike: while
       // Redis is unreachable each instance counts on its own, so two would give a guesser two budgets.

@@ -110,8 +110,9 @@ describe('revocations while Redis is out of reach', () => {
     expect(recorded).toHaveLength(3);
     const tokens = [tokenOf(changing.headers, changing.id), tokenOf(everywhere.headers, everywhere.id), tokenOf(signingOut.headers, signingOut.id)];
     expect(tokens.map((t) => p.app.kit.revocations.revoked(t))).toEqual([true, true, true]);
-    // No pod reached by Redis alone can learn them now, whatever p answered.
-    expect(tokens.map((t) => [q.app.kit.revocations.revoked(t), pod.revoked(t)])).toEqual([[false, false], [false, false], [false, false]]);
+    // No pod that only Redis tells can learn them now, whatever p answered (a user-service replica reads
+    // user_db each period, 30 s here: the next test).
+    expect(tokens.map((t) => pod.revoked(t))).toEqual([false, false, false]);
 
     // Back empty (no persistence): the set and every publication meanwhile lost.
     await server.start();
@@ -123,5 +124,31 @@ describe('revocations while Redis is out of reach', () => {
     const later = other();
     await later.loaded;
     expect(tokens.map((t) => later.revoked(t))).toEqual([true, true, true]);
+  });
+  it('user-service replicas Redis cannot tell read the revocations from user_db: one started meanwhile refuses those made before, one running those made since within the period', { timeout: 60_000 }, async () => {
+    const p = await startUserService({ db: a.db, env: { REDIS_URL: server.url }, revocationRepublishEveryMs: REPUBLISH_MS });
+    const q = await startUserService({ db: a.db, env: { REDIS_URL: server.url }, revocationRepublishEveryMs: REPUBLISH_MS });
+    closing.push(() => q.close(), () => p.close());
+    const before = await account(p);
+    const since = await account(p);
+    expect((await p.app.inject({ method: 'POST', url: USER_PATHS.logout, headers: before.headers })).statusCode).toBe(204);
+    await waitFor(async () => (await meStatus(q, before.headers)) === 401, 'the sign-out heard through Redis');
+    await server.stop();
+    try {
+      await waitFor(() => !isRedisReady(p.app.kit.redis) && !isRedisReady(q.app.kit.redis), 'Redis out of reach for every replica');
+      // A pod started now (a rollout, a scale-up, a restart) reads nothing from Redis.
+      const started = await startUserService({ db: a.db, env: { REDIS_URL: server.url } });
+      closing.push(() => started.close());
+      // Before: 200, every token revoked within the last 15 minutes accepted there until Redis answered.
+      expect(await meStatus(started, before.headers)).toBe(401);
+      expect((await p.app.inject({ method: 'POST', url: USER_PATHS.logout, headers: since.headers })).statusCode).toBe(204);
+      const signedOut = Date.now();
+      // Before: 200 until Redis answered q again.
+      await waitFor(async () => (await meStatus(q, since.headers)) === 401, 'the sign-out made meanwhile read from user_db by the other replica', REPUBLISH_MS * 8);
+      console.info(`a replica cut off from Redis refused a token signed out on another ${Date.now() - signedOut} ms after (period ${REPUBLISH_MS} ms)`);
+      expect(isRedisReady(q.app.kit.redis)).toBe(false);
+    } finally {
+      await server.start();
+    }
   });
 });

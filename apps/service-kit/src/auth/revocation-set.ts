@@ -23,6 +23,8 @@ export interface RevocationSet {
   revoke(member: string, at: number): Promise<number>;
   /** Writes to Redis, and publishes, those of `entries` (unexpired) the set lacks or holds an earlier instant of; how many. */
   restore(entries: readonly (readonly [string, number])[]): Promise<number>;
+  /** Holds `entries` (unexpired, from a durable record) in this replica's memory alone: for a replica Redis cannot tell. */
+  remember(entries: readonly (readonly [string, number])[]): void;
   readonly size: number;
   /** Resolves once the set has been read after the first subscription, or after `waitMs`. */
   readonly loaded: Promise<void>;
@@ -217,6 +219,9 @@ export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet =
       return at;
     },
     restore,
+    remember(entries) {
+      for (const [member, at] of entries) hold(member, at);
+    },
     get size() {
       return held.size;
     },

@@ -52,6 +52,12 @@ export interface TokenRevocations {
   restore(revocations: readonly { readonly userId: string; readonly at: number }[]): Promise<number>;
   /** As `restore`, the sessions signed out. */
   restoreSessions(revocations: readonly { readonly sessionId: string; readonly at: number }[]): Promise<number>;
+  /**
+   * Holds revocations of a durable record (unexpired) in this replica's memory alone, nothing sent: for a
+   * replica cut off from Redis, or started while it is out of reach, that can read the record itself
+   * (the user service's user_db), which Redis would otherwise tell it of only once it answers.
+   */
+  remember(revocations: { readonly accounts: readonly { readonly userId: string; readonly at: number }[]; readonly sessions: readonly { readonly sessionId: string; readonly at: number }[] }): void;
   /** The instant before which the account's tokens are refused on this replica, or undefined. */
   revokedBefore(userId: string): number | undefined;
   /** The instant the session was signed out, as this replica holds it, or undefined. */
@@ -113,6 +119,10 @@ export const createTokenRevocations = (opts: RevocationOptions): TokenRevocation
     revokeSession: (sessionId, at = Date.now()) => sessions.revoke(sessionId, at),
     restore: (revocations) => accounts.restore(revocations.map((r) => [r.userId, r.at] as const)),
     restoreSessions: (revocations) => sessions.restore(revocations.map((r) => [r.sessionId, r.at] as const)),
+    remember(revocations) {
+      accounts.remember(revocations.accounts.map((r) => [r.userId, r.at] as const));
+      sessions.remember(revocations.sessions.map((r) => [r.sessionId, r.at] as const));
+    },
     revokedBefore: (userId) => accounts.at(userId),
     sessionRevokedAt: (sessionId) => sessions.at(sessionId),
     get size() {

@@ -24,6 +24,9 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
  */
 const DATABASE_NOW = Prisma.sql`date_trunc('milliseconds', clock_timestamp())`;
 
+/** How far before the latest record read the next read while cut off from Redis starts again: a row whose transaction committed after a later row's. */
+const LEARN_OVERLAP_MS = 60_000;
+
 /** user_db's clock (ms since the epoch): the `iat` a login signs. */
 export const databaseNow = async (prisma: PrismaClient): Promise<number> => {
   const [row] = await prisma.$queryRaw<{ ms: number }[]>`SELECT (extract(epoch FROM ${DATABASE_NOW}) * 1000)::float8 AS ms`;
@@ -90,6 +93,11 @@ export interface DurableRevocations {
   revokeSession(userId: string, sessionId: string): Promise<number>;
   /** The instant a login's token is issued at (its `iat`): user_db's clock, the one revocations are taken on. */
   now(): Promise<number>;
+  /**
+   * Reads the records into this replica's memory alone (the kit's `remember`), those since the last read:
+   * what Redis cannot tell it while out of reach. Every period then, and as the app gets ready if Redis is.
+   */
+  learn(): Promise<void>;
   /** Prunes the records and writes back what Redis lacks, now (the schedule's one step); how many were written back. */
   republish(): Promise<number>;
   /** Stops the schedule and waits for a step in flight. */
@@ -154,7 +162,25 @@ export const durableRevocations = (opts: DurableRevocationOptions): DurableRevoc
     started = true;
     atStart();
   };
-  const timer = setInterval(periodic, everyMs);
+  // Cut off from Redis, the record is this replica's only way to learn what the others revoked since
+  // (and, started then, anything at all): it accepted every such token until Redis answered it again,
+  // one started during an outage those revoked before it too. Read into memory each period, the rows
+  // recorded since the last read, LEARN_OVERLAP_MS back: a row committed after a later one.
+  let learnedUpTo = Number.NEGATIVE_INFINITY;
+  let learning: Promise<void> | undefined;
+  const learnStep = async (): Promise<void> => {
+    const since = Math.max(Date.now() - TOKEN_REVOCATIONS.lifetimeMs, learnedUpTo - LEARN_OVERLAP_MS);
+    const [accounts, sessions] = await Promise.all([recordedRevocations(prisma, since), recordedSessionRevocations(prisma, since)]);
+    revocations.remember({ accounts, sessions });
+    for (const { at } of [...accounts, ...sessions]) learnedUpTo = Math.max(learnedUpTo, at);
+  };
+  const learn = (): Promise<void> => {
+    learning ??= learnStep()
+      .catch((err: unknown) => log.warn({ err }, 'token revocations could not be read from user_db while Redis is out of reach; trying again at the next tick'))
+      .finally(() => (learning = undefined));
+    return learning;
+  };
+  const timer = setInterval(() => (isRedisReady(redis) ? periodic() : stopped ? undefined : void learn()), everyMs);
   timer.unref();
   redis.on('ready', tick);
   tick();
@@ -188,6 +214,7 @@ export const durableRevocations = (opts: DurableRevocationOptions): DurableRevoc
     },
     revokeSession: (userId, sessionId) => sent("a session's sign-out", userId, recordSessionRevocation(prisma, userId, sessionId), (at) => revocations.revokeSession(sessionId, at)),
     now: () => databaseNow(prisma),
+    learn,
     republish,
     async stop() {
       stopped = true;
