@@ -87,7 +87,9 @@ export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
  * state on the status route at once on the replica that claims it (SCHEDULE_NUDGE_CLAIM), as its
  * sweep would 2 s later at most, and records and tells it
  * in the same statement as ever (a trip deleted meanwhile has no row: nothing recorded, nobody
- * told). A nudge lost (Redis down, a replica reconnecting) leaves the sweep to find it.
+ * told). A nudge lost (Redis down, a replica reconnecting) leaves the sweep to find it. The trip
+ * service publishes there too once a schedule's cancel (its DELETE) committed: every replica wakes
+ * the reads waiting on it (`?wait=`), which then answer its 404 at once.
  */
 export const SCHEDULE_OUTCOME_CHANNEL = 'tripgen:ai:schedule-outcomes';
 

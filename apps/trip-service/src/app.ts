@@ -52,7 +52,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       // One replica at a time sends the deleted schedules to the AI service's forget route (catalog FORGET_LEASE): kept
       // past one call's budget, so that a call in flight has ended before another replica takes over.
       const forgetting = forgetLease(app.kit.redis, `${FORGET_LEASE.keyPrefix}:${tripDatabase}`, PEER_BUDGETS_MS.ai * trip.peerTimeoutFactor + trip.sweepIntervalMs, app.log);
-      const schedules = scheduleService({ prisma, peers, config: trip, budget, onEnqueued: () => relay.wake(), events, log: app.log, claimNudge, forgetLease: forgetting, forgetBacklog: (age) => app.kit.metrics.forgottenSchedulesOldest.set(age) });
+      const schedules = scheduleService({ prisma, peers, config: trip, budget, onEnqueued: () => relay.wake(), events, log: app.log, claimNudge, forgetLease: forgetting, forgetBacklog: (age) => app.kit.metrics.forgottenSchedulesOldest.set(age), announce: (scheduleId) => void app.kit.redis.publish(SCHEDULE_OUTCOME_CHANNEL, scheduleId).catch(() => undefined) });
       const trips = tripRepository(prisma, events, () => relay.wake(), schedules.withdrawals, trip.tripsPerTraveller);
       await app.register(tripRoutes, { trips, peers });
       await app.register(scheduleRoutes, { trips, schedules });
@@ -67,7 +67,11 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       app.addHook('onReady', async () => {
         relay.start();
         // The AI service's nudge once an outcome is committed there: read at once by the replica that claims it, not at the next sweep (up to 2 s).
-        app.kit.subscribe(SCHEDULE_OUTCOME_CHANNEL, (scheduleId) => void schedules.nudged(scheduleId));
+        // A cancel on any replica (announce) too: the reads waiting on it here wake at once, whichever replica claims the nudge.
+        app.kit.subscribe(SCHEDULE_OUTCOME_CHANNEL, (scheduleId) => {
+          schedules.wake(scheduleId);
+          void schedules.nudged(scheduleId);
+        });
         const sweeper = schedules.sweeper();
         app.kit.onShutdown(() => sweeper.close(), 'schedule sweeper');
         // A deleted account's trips go on this schedule (catalog ACCOUNT_ERASURE), swept by the replica that takes the lease: every

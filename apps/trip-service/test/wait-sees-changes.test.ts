@@ -9,13 +9,13 @@ import { call, fileStack, tripBody } from './harness.ts';
 
 const ctx = fileStack({ ai: false });
 
-const scheduleBeingWaitedFor = async () => {
+const scheduleBeingWaitedFor = async (waitSeconds = 5, readFrom?: string) => {
   const headers = { authorization: (await ctx.stack.traveller()).authorization };
   const id = (await call(ctx.base, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string;
   const requested = await call(ctx.base, 'POST', `/api/v1/trips/${id}/schedules`, { body: {}, headers });
   expect(requested.status).toBe(202);
   const location = requested.headers.get('location')!;
-  const waiting = call(ctx.base, 'GET', `${location}?wait=5`, { headers });
+  const waiting = call(readFrom ?? ctx.base, 'GET', `${location}?wait=${waitSeconds}`, { headers });
   await new Promise((r) => setTimeout(r, 300)); // the read is waiting
   return { headers, id, waiting };
 };
@@ -31,4 +31,32 @@ it('a DELETE of its trip: the waiting read answers 404', async () => {
   const { headers, id, waiting } = await scheduleBeingWaitedFor();
   expect((await call(ctx.base, 'DELETE', `/api/v1/trips/${id}`, { headers })).status).toBe(204);
   expect((await waiting).status).toBe(404);
+});
+
+/**
+ * docs/api.md, GET ...?wait=: a cancel (the schedule's DELETE) ends the wait at once with the
+ * schedule's 404, on the replica that cancelled it and on the others (catalog SCHEDULE_OUTCOME_CHANNEL).
+ * Before: the wait saw it at its next row read (every second), so a wait ending first answered
+ * 200 `queued` for a schedule already deleted.
+ */
+const cancelledWhileWaited = async (readFrom?: string) => {
+  const { headers, id, waiting } = await scheduleBeingWaitedFor(2, readFrom);
+  const schedule = (await call(ctx.base, 'GET', `/api/v1/trips/${id}/schedules`, { headers })).json.items as { id: string }[];
+  // Just past the wait's row read of its first second: before, the next came after the 2 s wait had answered.
+  await new Promise((r) => setTimeout(r, 900));
+  const cancelledAt = Date.now();
+  expect((await call(ctx.base, 'DELETE', `/api/v1/trips/${id}/schedules/${schedule[0]!.id}`, { headers })).status).toBe(204);
+  const answer = await waiting;
+  const afterCancelMs = Date.now() - cancelledAt;
+  // Before: 200 `queued` some 0.7 s after the cancel, when the wait ended.
+  expect([answer.status, answer.json.detail]).toEqual([404, 'No such schedule of this trip']);
+  expect(afterCancelMs).toBeLessThan(400);
+};
+
+it('a DELETE of the schedule itself (its cancel): the waiting read answers 404 at once, not its `queued` of before', async () => {
+  await cancelledWhileWaited();
+});
+
+it('the same, the read waiting on another replica than the DELETE\'s', async () => {
+  await cancelledWhileWaited((await ctx.stack.tripReplica()).url);
 });

@@ -511,6 +511,11 @@ export interface ScheduleDeps {
   readonly forgetLease?: ForgetLease;
   /** The age of the oldest deleted schedule still to forget (forgotten.ts, catalog FORGOTTEN_BACKLOG's gauge). */
   readonly forgetBacklog?: (oldestSeconds: number) => void;
+  /**
+   * Tells every replica that a schedule was cancelled here, so that their reads waiting on it wake
+   * (`wake`): catalog SCHEDULE_OUTCOME_CHANNEL. Absent: only this replica's reads wake.
+   */
+  readonly announce?: (scheduleId: string) => void;
 }
 
 /** During an AI outage, at most one warning this often (the first failed call is warned at once). */
@@ -758,6 +763,16 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * milliseconds asks it at most every REFRESH_EVERY_MS per schedule.
    */
   const lastAsked = new Map<string, number>();
+  /**
+   * The reads waiting on a schedule (get with `ms`), by its id: woken (`wake`) when a cancel of it
+   * committed, here or on another replica (announce), to read its row at once. Before, a cancel was
+   * seen at the wait's next row read (ROW_READ_EVERY_MS): a wait ending first answered `queued` for a
+   * schedule already deleted (wait-sees-changes.test.ts).
+   */
+  const waiters = new Map<string, Set<() => void>>();
+  const wake = (scheduleId: string): void => {
+    for (const w of waiters.get(scheduleId) ?? []) w();
+  };
   // Fifty travellers polling at once share one status call per round trip, not fifty.
   const states = sharedStateReader((ids) => peers.scheduleStates(ids), log, now);
 
@@ -1147,6 +1162,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
     withdrawals: { stale: withdrawStale, tell: tellWithdrawn },
     sweep,
     nudged,
+    wake,
 
     /**
      * Asks for a schedule (202). The same request again (requestHash: the same body for the same
@@ -1374,6 +1390,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
         return rows;
       });
       if (!row) return 'none';
+      wake(row.id);
+      deps.announce?.(row.id);
       if (row.withdrawn) {
         log.info({ tripId, scheduleId, deleted: true }, 'a schedule deleted (queued or running, or requested by the release before): withdrawn at the AI service');
         deps.onEnqueued();
@@ -1395,33 +1413,52 @@ export const scheduleService = (deps: ScheduleDeps) => {
      */
     async get(userId: string, tripId: string, scheduleId: string, wait: ScheduleWait = {}): Promise<ScheduleRow | undefined> {
       const { ms: waitMs = 0, signal, waited } = wait;
-      // The owner is on the schedule's row too (copied from its trip's, which never changes): the ownership check and the read are one query.
-      const found = await prisma.schedule.findFirst({ where: { id: scheduleId, tripId, userId } });
-      if (!found) return undefined;
-      // Gone meanwhile (its trip deleted while its outcome was recorded: refreshed read it again and found nothing): the caller's 404.
-      const first = (await refreshed([found]))[0];
-      if (!first) return undefined;
-      let row = first;
-      const from = now();
-      const until = from + waitMs;
-      let readAt = from;
-      const waiting = () => (ACTIVE as readonly string[]).includes(row.status) && now() < until && !signal?.aborted;
-      if (!waiting()) return row;
+      // Listening from before the first read: a cancel committed while that read is made still wakes the wait.
+      let woken = false;
+      let stopPause: (() => void) | undefined;
+      const onWake = () => {
+        woken = true;
+        stopPause?.();
+      };
+      const mine = waiters.get(scheduleId) ?? new Set<() => void>();
+      if (waitMs > 0) waiters.set(scheduleId, mine.add(onWake));
       try {
-        do {
-          await pause(Math.min(REFRESH_EVERY_MS, until - now()), signal);
-          if (signal?.aborted) break;
-          const changed = await refresh([row]);
-          if (changed.has(row.id) || now() - readAt >= ROW_READ_EVERY_MS) {
-            const again = changed.get(row.id) ?? (await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } }));
-            if (!again) return undefined;
-            row = again;
-            readAt = now();
-          }
-        } while (waiting());
-        return row;
+        // The owner is on the schedule's row too (copied from its trip's, which never changes): the ownership check and the read are one query.
+        const found = await prisma.schedule.findFirst({ where: { id: scheduleId, tripId, userId } });
+        if (!found) return undefined;
+        // Gone meanwhile (its trip deleted while its outcome was recorded: refreshed read it again and found nothing): the caller's 404.
+        const first = (await refreshed([found]))[0];
+        if (!first) return undefined;
+        let row = first;
+        const from = now();
+        const until = from + waitMs;
+        let readAt = from;
+        const waiting = () => (ACTIVE as readonly string[]).includes(row.status) && now() < until && !signal?.aborted;
+        if (!waiting()) return row;
+        try {
+          do {
+            const paused = new AbortController();
+            stopPause = () => paused.abort();
+            if (!woken) await pause(Math.min(REFRESH_EVERY_MS, until - now()), signal ? AbortSignal.any([signal, paused.signal]) : paused.signal);
+            if (signal?.aborted) break;
+            // Woken: the row changed here (a cancel); nothing to ask the AI service first.
+            const wokenNow = woken;
+            woken = false;
+            const changed = wokenNow ? new Map<string, ScheduleRow | undefined>() : await refresh([row]);
+            if (wokenNow || changed.has(row.id) || now() - readAt >= ROW_READ_EVERY_MS) {
+              const again = changed.get(row.id) ?? (await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } }));
+              if (!again) return undefined;
+              row = again;
+              readAt = now();
+            }
+          } while (waiting());
+          return row;
+        } finally {
+          waited?.(now() - from);
+        }
       } finally {
-        waited?.(now() - from);
+        mine.delete(onWake);
+        if (mine.size === 0 && waiters.get(scheduleId) === mine) waiters.delete(scheduleId);
       }
     },
 
