@@ -1,7 +1,8 @@
 /**
  * A trip PATCH that changes what its schedules were requested for gives each schedule failed here
- * alone while the AI service could not be reached (AI_UNREACHABLE, still correctable) the change's
- * reason, its withdrawal and, for a request this service tells, its `schedule.failed` notification,
+ * alone while the AI service could not be reached (AI_UNREACHABLE, still correctable) a final reason
+ * that still says so (UNREACHABLE_THEN_CHANGED; before, TRIP_CHANGED: 'the trip changed while this
+ * schedule was planned', untrue of a schedule failed unplanned before the change), its withdrawal and, for a request this service tells, its `schedule.failed` notification,
  * all made and written by PostgreSQL in one statement (domain/schedules.ts CHANGE_REASONS_SQL).
  * Before, one statement each: with the AI service down, a trip gathers one such failure every
  * deadline plus grace (8,064 in 14 days at the defaults), and a PATCH of such a trip ran past Prisma's
@@ -19,7 +20,7 @@ import { QUEUES, SCHEDULE_NOTIFICATIONS, TRIP_NOTIFIES, scheduleNotification, sc
 import { outboxMessage } from '@tripgen/service-kit/messaging';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { AI_UNREACHABLE, TRIP_CHANGED, withdrawalMessageId } from '../src/domain/schedules.ts';
+import { AI_UNREACHABLE, UNREACHABLE_THEN_CHANGED, withdrawalMessageId } from '../src/domain/schedules.ts';
 import { askSchedule, call, startStack, type Stack } from './harness.ts';
 
 let stack: Stack;
@@ -66,8 +67,12 @@ it("writes each failure's reason, withdrawal and notification as the kit's outbo
   expect(res.status, JSON.stringify(res.json)).toBe(200);
 
   const after = await queryRows<{ id: string; error: string; told: boolean; updated_at: Date }>(stack.trip.db.url, 'SELECT id::text, error, told_at IS NOT NULL AS told, updated_at FROM schedules WHERE id = ANY($1::uuid[]) ORDER BY created_at, id', [ids]);
-  expect(after.map((r) => ({ id: r.id, error: r.error, told: r.told }))).toEqual(requests.map((r) => ({ id: r.id, error: TRIP_CHANGED, told: told.includes(r.id) })));
+  expect(after.map((r) => ({ id: r.id, error: r.error, told: r.told }))).toEqual(requests.map((r) => ({ id: r.id, error: UNREACHABLE_THEN_CHANGED, told: told.includes(r.id) })));
   const at = after[0]!.updated_at.toISOString();
+  // What the traveller reads: why it failed (unreached, before the change), not that the trip changed while it was planned.
+  const read = await call(stack.trip.url, 'GET', `/api/v1/trips/${tripId}/schedules/${told[0]}`, { headers });
+  // Before: 'the trip changed while this schedule was planned (...)'.
+  expect([read.status, read.json.status, read.json.error]).toEqual([200, 'failed', expect.stringContaining('the AI service could not be reached, and the trip has changed since (a plan for the trip as it was is not shown)')]);
 
   const written = await queryRows<{ message_id: string; queue: string; body: string }>(
     stack.trip.db.url,
@@ -77,12 +82,12 @@ it("writes each failure's reason, withdrawal and notification as the kit's outbo
   // The kit's rows: withdrawStale's withdrawal and outcomeNotice's notification before this change, one statement each.
   const kit = [
     ...requests.map((r) =>
-      outboxMessage(QUEUES.aiScheduleGeneration, { ...r.request, notAfter: at, withdrawn: { error: TRIP_CHANGED, notify: !told.includes(r.id) } }, { messageId: withdrawalMessageId(r.id) }),
+      outboxMessage(QUEUES.aiScheduleGeneration, { ...r.request, notAfter: at, withdrawn: { error: UNREACHABLE_THEN_CHANGED, notify: !told.includes(r.id) } }, { messageId: withdrawalMessageId(r.id) }),
     ),
     ...requests
       .filter((r) => told.includes(r.id))
       .map((r) =>
-        outboxMessage(QUEUES.notification, scheduleNotification({ scheduleId: r.id, tripId, userId: r.user_id }, { status: 'failed', error: TRIP_CHANGED }, at), {
+        outboxMessage(QUEUES.notification, scheduleNotification({ scheduleId: r.id, tripId, userId: r.user_id }, { status: 'failed', error: UNREACHABLE_THEN_CHANGED }, at), {
           messageId: scheduleNotificationId(r.id, SCHEDULE_NOTIFICATIONS.failed),
         }),
       ),
@@ -104,7 +109,7 @@ it(`changes a trip with ${OUTAGE} schedules of the last 14 days failed here whil
   const res = await call(stack.trip.url, 'PATCH', `/api/v1/trips/${tripId}`, { body: NEW_DATES, headers });
   console.log(`PATCH of a trip with ${OUTAGE} schedules failed here alone: ${res.status} in ${Math.round(performance.now() - started)} ms`);
   expect(res.status, JSON.stringify(res.json)).toBe(200);
-  const [changed] = await queryRows<{ n: number }>(stack.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE id = ANY($1::uuid[]) AND error = $2 AND told_at IS NOT NULL', [ids, TRIP_CHANGED]);
+  const [changed] = await queryRows<{ n: number }>(stack.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE id = ANY($1::uuid[]) AND error = $2 AND told_at IS NOT NULL', [ids, UNREACHABLE_THEN_CHANGED]);
   expect(changed!.n).toBe(OUTAGE);
   const [messages] = await queryRows<{ n: number }>(stack.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE body->>'tripId' = $1 OR body->'payload'->>'tripId' = $1", [tripId]);
   // Each one's withdrawal and notification, and the queued one's (its trip event too, on its own destination).

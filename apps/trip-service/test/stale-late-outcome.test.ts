@@ -2,14 +2,14 @@
  * A trip changed after its schedule was failed here alone (AI_UNREACHABLE: the AI service's status
  * route could not be reached at the deadline), while the AI service may still give it an outcome for
  * the trip as it was. Such a schedule is not queued or running, but it is still open here (its
- * `completed` would replace the failure): the change must close it as it does an active one
- * (TRIP_CHANGED), or the plan for the old dates comes back as the trip's completed schedule once the
+ * `completed` would replace the failure): the change must close it (UNREACHABLE_THEN_CHANGED: still
+ * why it failed; before, TRIP_CHANGED, untrue of a schedule that failed before the change), or the plan for the old dates comes back as the trip's completed schedule once the
  * route answers again. Every service real; between the trip service and the AI service's HTTP port, a
  * TCP relay of the test's own that can refuse connections (the queue, and so the consumer, untouched).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { queryRows, startTcpRelay, type TcpRelay } from '@tripgen/testing';
-import { AI_UNREACHABLE, TRIP_CHANGED } from '../src/domain/schedules.ts';
+import { AI_UNREACHABLE, UNREACHABLE_THEN_CHANGED } from '../src/domain/schedules.ts';
 import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
 
@@ -26,7 +26,7 @@ afterAll(async () => {
   await route?.close();
 });
 
-it('a schedule failed here alone, its trip then changed: stays failed with TRIP_CHANGED, never completed with the old dates once the AI service answers', async () => {
+it('a schedule failed here alone, its trip then changed: stays failed, unreached then changed, never completed with the old dates once the AI service answers', async () => {
   const headers = { authorization: (await stack.traveller()).authorization };
   const created = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers });
   expect(created.status, JSON.stringify(created.json)).toBe(201);
@@ -46,13 +46,13 @@ it('a schedule failed here alone, its trip then changed: stays failed with TRIP_
   // The dates change before the trip service could read the AI service's outcome.
   const patched = await call(stack.trip.url, 'PATCH', `/api/v1/trips/${tripId}`, { body: { startDate: '2026-09-24', endDate: '2026-09-26' }, headers });
   expect(patched.status, JSON.stringify(patched.json)).toBe(200);
-  expect((await read(scheduleId)).json).toMatchObject({ status: 'failed', error: TRIP_CHANGED, days: [] });
+  expect((await read(scheduleId)).json).toMatchObject({ status: 'failed', error: UNREACHABLE_THEN_CHANGED, days: [] });
 
   route.mend();
   // Sweeps (every 2 s) and reads that reach the AI service again.
   await new Promise((r) => setTimeout(r, 5_000));
-  expect((await read(scheduleId)).json).toMatchObject({ status: 'failed', error: TRIP_CHANGED, days: [] });
+  expect((await read(scheduleId)).json).toMatchObject({ status: 'failed', error: UNREACHABLE_THEN_CHANGED, days: [] });
   const listed = await call(stack.trip.url, 'GET', `/api/v1/trips/${tripId}/schedules`, { headers });
-  expect(listed.json.items).toEqual([expect.objectContaining({ id: scheduleId, status: 'failed', error: TRIP_CHANGED })]);
-  expect(await status(scheduleId)).toEqual({ status: 'failed', error: TRIP_CHANGED });
+  expect(listed.json.items).toEqual([expect.objectContaining({ id: scheduleId, status: 'failed', error: UNREACHABLE_THEN_CHANGED })]);
+  expect(await status(scheduleId)).toEqual({ status: 'failed', error: UNREACHABLE_THEN_CHANGED });
 });

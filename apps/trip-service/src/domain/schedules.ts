@@ -228,6 +228,15 @@ const expiryMessage = (row: ScheduleRow): OutboxRow => {
  * as it was (a title) leaves the schedule be.
  */
 export const TRIP_CHANGED = 'the trip changed while this schedule was planned (its dates, hours, places, lodging, interests or travel mode); please request it again';
+/**
+ * The reason of a schedule failed here alone (AI_UNREACHABLE) whose trip then changed what it was
+ * requested for (withdrawStale, CHANGE_REASONS_SQL): still why it failed, and now final (no longer
+ * correctable: a plan the AI service may still finish is for the trip as it was). Before, such a
+ * schedule took TRIP_CHANGED, and the traveller was told, for each failure of an outage (8,064 in
+ * 14 days), that the trip changed while it was planned, though it had failed before the change,
+ * unplanned (change-reasons-sql.test.ts).
+ */
+export const UNREACHABLE_THEN_CHANGED = 'the schedule was not generated in time: the AI service could not be reached, and the trip has changed since (a plan for the trip as it was is not shown); please request it again';
 /** Why the AI service drops a schedule whose trip was deleted while it was planned (its log and ai_db only: nobody is told, the trip is gone). */
 export const TRIP_DELETED = 'the trip was deleted while this schedule was planned';
 /** Why the AI service drops a schedule the traveller deleted while it was queued or running (its log and ai_db only: nobody is told, they asked for it). */
@@ -335,7 +344,7 @@ SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", cre
 
 /**
  * A trip change's failures here alone (correctable) that the trip as it now is would not request,
- * in one statement: each takes TRIP_CHANGED (REASON_SQL's update, only while it is still failed
+ * in one statement: each takes UNREACHABLE_THEN_CHANGED (REASON_SQL's update, only while it is still failed
  * with AI_UNREACHABLE: a completion read meanwhile keeps its outcome), with its withdrawal (as
  * `withdrawal` makes it: the stored request with `notAfter` and `withdrawn` set, `notify` where the
  * AI service tells it) and, for a request this service tells, its `schedule.failed` notification
@@ -343,7 +352,7 @@ SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", cre
  * AI outage ran past Prisma's 5 s transaction limit: 8,064 (the most a trip gathers in 14 days at the
  * default deadline and grace) a 503 after 5.0 s, the trip unchanged; 1,000 took 1.2 s. Compared with
  * the kit's outboxMessage rows in change-reasons-sql.test.ts. Parameters: ids, their withdrawal
- * message ids, their notification message ids (aligned), TRIP_CHANGED, the change's instant,
+ * message ids, their notification message ids (aligned), UNREACHABLE_THEN_CHANGED, the change's instant,
  * AI_UNREACHABLE, TRIP_NOTIFIES, the notification's type, the change's instant as the messages
  * carry it (text: a parameter of one type), then outboxSelectParams of ai-schedule-generation-queue
  * and of notification-queue. Answers what tellWithdrawn needs of each.
@@ -1015,8 +1024,9 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * it, the row locked): its queued or running schedules, and on a change those failed here alone
    * that the AI service may still complete (correctable: REASON_SQL), whose request the trip as it now is would
    * not make (requestHash and sameRequest, as a request is told apart on the route; every queued or
-   * running one for a deleted trip) are withdrawn (withdrawal). On a change each is failed here at once (TRIP_CHANGED,
-   * with its trip event and its `schedule.failed` notification: outcomeNotice), so the traveller reads
+   * running one for a deleted trip) are withdrawn (withdrawal). On a change each active one is failed here at once (TRIP_CHANGED,
+   * with its trip event and its `schedule.failed` notification: outcomeNotice), and each failed here
+   * alone keeps a reason that says it failed unreached (UNREACHABLE_THEN_CHANGED), so the traveller reads
    * the reason and may ask again at once; the AI service fails it too (and notifies `schedule.failed`
    * only for a request of the release before notifiedBy). On a deletion its row goes with the trip
    * and nobody is told. A schedule insert racing the change waits for the lock
@@ -1071,7 +1081,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       rows.map((r) => r.id),
       rows.map((r) => withdrawalMessageId(r.id)),
       rows.map((r) => scheduleNotificationId(r.id, SCHEDULE_NOTIFICATIONS.failed)),
-      TRIP_CHANGED,
+      UNREACHABLE_THEN_CHANGED,
       at.toISOString(),
       AI_UNREACHABLE,
       TRIP_NOTIFIES,
@@ -1080,7 +1090,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       ...outboxSelectParams(QUEUES.aiScheduleGeneration),
       ...outboxSelectParams(QUEUES.notification),
     );
-    return changed.map((row) => withdrawnOf(row, { error: TRIP_CHANGED, notify: !row.tripNotifies }));
+    return changed.map((row) => withdrawnOf(row, { error: UNREACHABLE_THEN_CHANGED, notify: !row.tripNotifies }));
   }
 
   /**
