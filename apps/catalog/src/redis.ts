@@ -19,7 +19,8 @@ export const REDIS_ROOT = 'tripgen';
  * - `rateLimit`: the per-user budgets (catalog RATE_LIMIT; an operation budget's keys `<prefix>:<operation>:user:<id>`);
  * - `loginFailures`: failed logins per account, counted per client address, both as HMAC-SHA-256 under a
  *   key derived from the user service's signing secret (no email or address recoverable from Redis), and beside
- *   them (`:in-flight`) the account's password checks in progress (the user service, catalog LOGIN_THROTTLE).
+ *   them (`:in-flight`) the account's password checks in progress, and (`:waiting`, `:waiting-lapses`) the
+ *   checks waiting for a slot, in the order they came (the user service, catalog LOGIN_THROTTLE).
  */
 export const REDIS_KEY_PREFIXES = {
   acceptedTokens: `${REDIS_ROOT}:accepted-tokens`,

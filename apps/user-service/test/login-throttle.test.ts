@@ -197,7 +197,7 @@ describe('login throttle', () => {
     await register(email);
     const holder = loginThrottle(a.app.kit.redis, signingSecret());
     const held = await Promise.all(Array.from({ length: LOGIN_THROTTLE.maxFailures }, () => holder.admit(email, 'checks that take long')));
-    // Every script step (EVALSHA, EVAL when the script is not yet on the connection) passes sendCommand: [sha, 2, failures, in-flight, ...].
+    // Every script step (EVALSHA, EVAL when the script is not yet on the connection) passes sendCommand: [sha, 4, failures, in-flight, ...].
     const sent = vi.spyOn(a.app.kit.redis, 'sendCommand');
     const looks = () => sent.mock.calls.filter(([command]) => String(command.args[3]).endsWith(':in-flight')).length;
     try {
@@ -217,7 +217,7 @@ describe('login throttle', () => {
     }
   });
 
-  it('looks for a turn less and less often while it waits: 40 waiting logins send Redis at most one script each per LOOK_BACKOFF.capMs / 2', async () => {
+  it('looks for a turn less and less often while it waits: 40 waiting logins send Redis at most one script each per LOOK_BACKOFF.capMs / 2, the first in the queue one per firstMs / 2', async () => {
     // Before, each waiting login looked every 20-40 ms however long it waited: 40 of them sent
     // 1,227-1,334 scripts a second (MONITOR, as here), for up to LOGIN_THROTTLE.reservationMs.
     const email = freshEmail();
@@ -246,8 +246,8 @@ describe('login throttle', () => {
       const COUNTED_MS = 2_000;
       await sleep(COUNTED_MS);
       counting = false;
-      // At most one look per half cap, and one at either end of the counted time.
-      const bound = WAITERS * (COUNTED_MS / (LOOK_BACKOFF.capMs / 2) + 1);
+      // At most one look per half cap, the first in the queue's per half first step, and one at either end of the counted time.
+      const bound = (WAITERS - 1) * (COUNTED_MS / (LOOK_BACKOFF.capMs / 2) + 1) + COUNTED_MS / (LOOK_BACKOFF.firstMs / 2) + 1;
       console.info(`${WAITERS} waiting logins: ${looks} scripts in ${COUNTED_MS} ms (at most ${bound})`);
       expect(looks, `${looks} scripts in ${COUNTED_MS} ms`).toBeGreaterThan(0);
       expect(looks, `${looks} scripts in ${COUNTED_MS} ms`).toBeLessThanOrEqual(bound);
@@ -374,6 +374,48 @@ describe('login attempts (the counts under the throttle)', () => {
       expect(await right.attempt.succeeded()).toBeUndefined();
       // The two before it disregarded, the two since kept: 3 of the 5 left.
       expect(await burst(throttle, key, 20)).toEqual({ failed: 3, locked: 17 });
+    }
+  });
+
+  it('gives a freed slot to the check waiting longest, not to the checks that came since: newcomers pass no waiter, on Redis and per instance', async () => {
+    // Before, a waiter looked less and less often (LOOK_BACKOFF) while a newcomer looked at once and
+    // 20-40 ms later: with right logins streaming in (one every 15 ms, each checked in 40 ms, 3 slots), a
+    // login that had waited 1 s was passed by 8-89 newcomers and held 1.1-2.4 s where 1.0 s sufficed.
+    for (const replica of [a, noRedis]) {
+      const throttle = attempts(replica, 4_000);
+      const key = randomUUID();
+      const held = await Promise.all(Array.from({ length: 3 }, () => throttle.admit(key, 'checks that take long')));
+      const admittedInOrder: string[] = [];
+      const check = async (who: string) => {
+        const admission = await throttle.admit(key, who);
+        if (!admission.admitted) return admittedInOrder.push(`${who} refused`);
+        admittedInOrder.push(who);
+        await sleep(40);
+        await admission.attempt.succeeded();
+      };
+      const longest = check('longest');
+      // At the backoff's cap by then.
+      await sleep(1_000);
+      let streaming = true;
+      const newcomers: Promise<unknown>[] = [];
+      const stream = (async () => {
+        while (streaming) {
+          newcomers.push(check('newcomer'));
+          await sleep(15);
+        }
+      })();
+      await sleep(30);
+      for (const admission of held) if (admission.admitted) await admission.attempt.abandoned();
+      await longest;
+      await sleep(300);
+      streaming = false;
+      await stream;
+      await Promise.all(newcomers);
+      // Of the 3 slots freed at once, one is the longest waiter's: the newcomers may take the other 2.
+      const passedBy = admittedInOrder.indexOf('longest');
+      expect(passedBy, `newcomers admitted before the longest waiter: ${admittedInOrder.join(', ')}`).toBeGreaterThanOrEqual(0);
+      expect(passedBy, `newcomers admitted before the longest waiter: ${admittedInOrder.join(', ')}`).toBeLessThanOrEqual(2);
+      expect(admittedInOrder.filter((who) => who.endsWith('refused'))).toEqual([]);
     }
   });
 

@@ -82,7 +82,8 @@ interface Earlier {
   readonly failures: number;
   readonly window: number;
 }
-type Reserved = { readonly state: 'locked'; readonly ms: number } | { readonly state: 'busy' } | { readonly state: 'reserved'; readonly earlier: Earlier };
+/** `busy`: no slot for this check now; `ahead`, the checks waiting longer than it (its place in the account's queue). */
+type Reserved = { readonly state: 'locked'; readonly ms: number } | { readonly state: 'busy'; readonly ahead: number } | { readonly state: 'reserved'; readonly earlier: Earlier };
 
 /** One place the counts live: Redis (shared) or this replica's memory (Redis unreachable). */
 interface Store {
@@ -91,6 +92,7 @@ interface Store {
   fail(key: string, id: string, address: string): Promise<{ readonly failures: number; readonly ms: number }>;
   /** The milliseconds left of the lock when the failures reached the limit, else undefined (`earlier` of the address's failures taken off, none when undefined). */
   succeed(key: string, id: string, address: string, earlier: Earlier | undefined): Promise<number | undefined>;
+  /** The check's slot given back, or its place in the queue (a login that stops waiting). */
   release(key: string, id: string): Promise<void>;
 }
 
@@ -101,21 +103,39 @@ const FAILURES = `local failures = 0
 for _, n in ipairs(redis.call('HVALS', KEYS[1])) do failures = failures + tonumber(n) end`;
 const WINDOW_LEFT = `local left = redis.call('PTTL', KEYS[1])
 if left < 0 then left = tonumber(ARGV[2]) end`;
+/** A check that no longer waits leaves the queue (KEYS[3]: id -> when it came; KEYS[4]: id -> when it lapses). */
+const LEAVE = `redis.call('ZREM', KEYS[3], ARGV[3])
+redis.call('ZREM', KEYS[4], ARGV[3])`;
 
 /**
  * KEYS: failures (hash: address -> failures recorded from it, and `<address>:disregarded` -> minus
  * how many of them right passwords disregarded, so that the values add up to the failures that
- * count), reservations (sorted set by lapse). ARGV: max, window, reservation id, reservation ms, address.
+ * count), reservations (sorted set by lapse), the checks waiting (sorted set by when each first found
+ * no slot) and when each of them lapses unless it looks again. ARGV: max, window, reservation id,
+ * reservation ms, address, waiter lapse ms. A free slot goes to the check waiting longest: a check
+ * takes one only while the free slots outnumber the checks ahead of it in the queue (a newcomer has
+ * every waiting check ahead), so the waiters' backoff between looks never lets newcomers pass them.
  */
 const RESERVE_LUA = `${NOW}
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+for _, gone in ipairs(redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now)) do redis.call('ZREM', KEYS[3], gone) end
+redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now)
 ${FAILURES}
 local max = tonumber(ARGV[1])
 if failures >= max then
+  ${LEAVE}
   ${WINDOW_LEFT}
   return {0, left}
 end
-if failures + redis.call('ZCARD', KEYS[2]) >= max then return {1, 0} end
+local ahead = redis.call('ZRANK', KEYS[3], ARGV[3]) or redis.call('ZCARD', KEYS[3])
+if failures + redis.call('ZCARD', KEYS[2]) + ahead >= max then
+  redis.call('ZADD', KEYS[3], 'NX', now, ARGV[3])
+  redis.call('ZADD', KEYS[4], now + tonumber(ARGV[6]), ARGV[3])
+  redis.call('PEXPIRE', KEYS[3], ARGV[6])
+  redis.call('PEXPIRE', KEYS[4], ARGV[6])
+  return {1, ahead}
+end
+${LEAVE}
 redis.call('ZADD', KEYS[2], now + tonumber(ARGV[4]), ARGV[3])
 redis.call('PEXPIRE', KEYS[2], ARGV[4])
 return {2, tonumber(redis.call('HGET', KEYS[1], ARGV[5]) or '0'), redis.call('PEXPIRETIME', KEYS[1])}`;
@@ -166,16 +186,20 @@ type ScriptName = keyof typeof SCRIPTS;
 /** defineCommand adds a method per script to the client, which ioredis's types cannot know of. */
 type WithScripts = Record<ScriptName, (...args: (string | number)[]) => Promise<unknown>>;
 
-const redisStore = (redis: Redis, opts: LoginAttemptsOptions, keysOf: (key: string) => [string, string]): Store => {
+/** An account's keys: failures, reservations, the queue of waiting checks, their lapses. */
+type AccountKeys = [string, string, string, string];
+const KEYS_PER_ACCOUNT = 4;
+
+const redisStore = (redis: Redis, opts: LoginAttemptsOptions, keysOf: (key: string) => AccountKeys): Store => {
   // Once per client: every throttle on it (one per replica, tests' more) shares the definitions.
-  for (const [name, lua] of Object.entries(SCRIPTS)) if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 2, lua });
+  for (const [name, lua] of Object.entries(SCRIPTS)) if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: KEYS_PER_ACCOUNT, lua });
   const scripts = redis as unknown as WithScripts;
   const run = async (script: ScriptName, key: string, ...args: (string | number)[]): Promise<unknown> =>
     scripts[script](...keysOf(key), opts.maxFailures, opts.windowMs, ...args);
   return {
     async reserve(key, id, address) {
-      const [state, n, window] = (await run('tripgenLoginReserve', key, id, opts.reservationMs, address)) as [number, number, number];
-      return state === 0 ? { state: 'locked', ms: n } : state === 1 ? { state: 'busy' } : { state: 'reserved', earlier: { failures: n, window } };
+      const [state, n, window] = (await run('tripgenLoginReserve', key, id, opts.reservationMs, address, WAITER_LAPSE_MS)) as [number, number, number];
+      return state === 0 ? { state: 'locked', ms: n } : state === 1 ? { state: 'busy', ahead: n } : { state: 'reserved', earlier: { failures: n, window } };
     },
     async fail(key, id, address) {
       const [failures, ms] = (await run('tripgenLoginFail', key, id, address)) as [number, number];
@@ -186,7 +210,9 @@ const redisStore = (redis: Redis, opts: LoginAttemptsOptions, keysOf: (key: stri
       return ms < 0 ? undefined : ms;
     },
     async release(key, id) {
-      await redis.zrem(keysOf(key)[1], id);
+      const [, reservations, waiting, lapses] = keysOf(key);
+      // One transaction (one shard: the keys share their hash tag).
+      await redis.multi().zrem(reservations, id).zrem(waiting, id).zrem(lapses, id).exec();
     },
   };
 };
@@ -202,6 +228,8 @@ interface Counted {
   windowEndsAt: number;
   /** Reservation id -> when it lapses (performance.now()). */
   readonly reservations: Map<string, number>;
+  /** The checks waiting, in the order they came (a Map keeps its insertion order): id -> when it lapses unless it looks again. */
+  readonly waiting: Map<string, number>;
 }
 
 /**
@@ -216,9 +244,10 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
   const entry = (key: string): Counted => {
     const now = performance.now();
     let counted = counts.get(key);
-    if (!counted) counts.set(key, (counted = { failures: new Map(), windowEndsAt: 0, reservations: new Map() }));
+    if (!counted) counts.set(key, (counted = { failures: new Map(), windowEndsAt: 0, reservations: new Map(), waiting: new Map() }));
     if (counted.windowEndsAt <= now) counted.failures.clear();
     for (const [id, lapsesAt] of counted.reservations) if (lapsesAt <= now) counted.reservations.delete(id);
+    for (const [id, lapsesAt] of counted.waiting) if (lapsesAt <= now) counted.waiting.delete(id);
     return counted;
   };
   let sweeper: NodeJS.Timeout | undefined;
@@ -229,7 +258,7 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
     sweeper = undefined;
   };
   const tidy = (key: string, counted: Counted) => {
-    if (total(counted) === 0 && counted.reservations.size === 0) counts.delete(key);
+    if (total(counted) === 0 && counted.reservations.size === 0 && counted.waiting.size === 0) counts.delete(key);
     else sweeper ??= setInterval(sweep, Math.min(opts.windowMs, opts.reservationMs)).unref();
   };
   const total = (counted: Counted) => [...counted.failures.values()].reduce((sum, n) => sum + n.recorded - n.disregarded, 0);
@@ -239,8 +268,20 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
     async reserve(key, id, address) {
       const counted = entry(key);
       const failures = total(counted);
-      if (failures >= opts.maxFailures) return { state: 'locked', ms: left(counted) };
-      if (failures + counted.reservations.size >= opts.maxFailures) return { state: 'busy' };
+      if (failures >= opts.maxFailures) {
+        counted.waiting.delete(id);
+        tidy(key, counted);
+        return { state: 'locked', ms: left(counted) };
+      }
+      const place = [...counted.waiting.keys()].indexOf(id);
+      const ahead = place < 0 ? counted.waiting.size : place;
+      if (failures + counted.reservations.size + ahead >= opts.maxFailures) {
+        // set() of a key already there keeps its place.
+        counted.waiting.set(id, performance.now() + WAITER_LAPSE_MS);
+        tidy(key, counted);
+        return { state: 'busy', ahead };
+      }
+      counted.waiting.delete(id);
       counted.reservations.set(id, performance.now() + opts.reservationMs);
       tidy(key, counted);
       return { state: 'reserved', earlier: { failures: counted.failures.get(address)?.recorded ?? 0, window: counted.windowEndsAt } };
@@ -268,6 +309,7 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
     async release(key, id) {
       const counted = entry(key);
       counted.reservations.delete(id);
+      counted.waiting.delete(id);
       tidy(key, counted);
     },
   };
@@ -284,6 +326,12 @@ const seconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
  * after the last, however long the wait: 40 waiters sent Redis ~1,300 scripts a second.
  */
 export const LOOK_BACKOFF = { firstMs: 40, capMs: 320 } as const;
+/**
+ * How long a waiting check keeps its place in the queue without looking again: a waiter looks at
+ * least every capMs, so a place left this long is a pod that stopped mid-wait, whose place would
+ * otherwise keep every later check waiting (a login that gives up or whose client goes leaves at once).
+ */
+const WAITER_LAPSE_MS = 4 * LOOK_BACKOFF.capMs;
 
 /** The pause before look `look` (0, 1, ...) of a waiting login. */
 export const lookDelayMs = (look: number, random: () => number = Math.random): number => {
@@ -297,7 +345,7 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
   // as fast), so whoever read Redis (a dump, MONITOR) learnt who tried to log in from where. The braces
   // are a hash tag: both keys of an account on one shard, as a script's keys must be.
   const hashed = (key: string) => createHmac('sha256', opts.hashKey).update(key).digest('base64url');
-  const keysOf = (key: string): [string, string] => [`${opts.prefix}:{${key}}`, `${opts.prefix}:{${key}}:in-flight`];
+  const keysOf = (key: string): AccountKeys => [`${opts.prefix}:{${key}}`, `${opts.prefix}:{${key}}:in-flight`, `${opts.prefix}:{${key}}:waiting`, `${opts.prefix}:{${key}}:waiting-lapses`];
   const shared = redisStore(opts.redis, opts, keysOf);
   const local = memoryStore(opts);
   /**
@@ -342,18 +390,24 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
       const address = hashed(clientAddress);
       const id = randomUUID();
       const giveUpAt = performance.now() + opts.reservationMs;
+      // It leaves the account's queue when it stops waiting (else its place lapses, WAITER_LAPSE_MS).
+      const busy = async (store: Store): Promise<Admission> => {
+        await onStore(counted, id, (s) => s.release(counted, id), store).catch(() => undefined);
+        return { admitted: false, retryAfterSeconds: 1, busy: true };
+      };
       for (let look = 0; ; look++) {
         const [reserved, store] = await onStore(counted, id, (s) => s.reserve(counted, id, address));
         if (reserved.state === 'reserved') return { admitted: true, attempt: attempt(counted, id, address, reserved.earlier, store) };
         if (reserved.state === 'locked') return { admitted: false, retryAfterSeconds: seconds(reserved.ms), busy: false };
-        // Every slot held by checks in flight (or by a pod that stopped mid-check, until its reservations lapse).
+        // Every slot held by checks in flight (or by a pod that stopped mid-check, until its reservations lapse), or promised to checks waiting longer.
         // A client that has gone is answered nothing: its login looks no more, nor checks a password for nobody.
-        if (performance.now() >= giveUpAt || gone?.aborted) return { admitted: false, retryAfterSeconds: 1, busy: true };
+        if (performance.now() >= giveUpAt || gone?.aborted) return busy(store);
         const pausedAt = performance.now();
-        // A last look when the wait ends, not a pause past it: a login waits reservationMs at most.
-        await sleep(Math.min(lookDelayMs(look), giveUpAt - pausedAt), undefined, { signal: gone }).catch(() => undefined);
+        // The first in the queue takes the next slot freed: it looks at the first step's pace, the
+        // others back off. A last look when the wait ends, not a pause past it: a login waits reservationMs at most.
+        await sleep(Math.min(lookDelayMs(reserved.ahead === 0 ? 0 : look), giveUpAt - pausedAt), undefined, { signal: gone }).catch(() => undefined);
         waited?.(performance.now() - pausedAt);
-        if (gone?.aborted) return { admitted: false, retryAfterSeconds: 1, busy: true };
+        if (gone?.aborted) return busy(store);
       }
     },
   };
