@@ -127,6 +127,12 @@ export interface CreateAppOptions {
    * version reads the other's values from Redis (default '1').
    */
   readonly cacheShape?: string;
+  /**
+   * What a client address is written to Redis as in the per-address rate-limit budget of the
+   * token-free routes (a service with a secret: a keyed hash, so that a Redis dump or MONITOR does
+   * not tell who called from where; every replica must answer alike). Default: the address itself.
+   */
+  readonly addressInRedis?: (address: string) => string;
   /** Tests pass false or a stream; production logs JSON to stdout. */
   readonly logger?: FastifyServerOptions['logger'];
 }
@@ -552,7 +558,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
       schema.response = { 401: ProblemSchema, ...(schema.response as object | undefined) };
     }
   });
-  const byAddress = (request: FastifyRequest) => `ip:${clientAddressKey(request.ip)}`;
+  const addressInRedis = opts.addressInRedis ?? ((address: string) => address);
+  const byAddress = (request: FastifyRequest) => `ip:${addressInRedis(clientAddressKey(request.ip))}`;
   const byCaller = (request: FastifyRequest) => (request.user ? userLimitKey(request.user.id) : byAddress(request));
   registerRateLimit(app, {
     redis,

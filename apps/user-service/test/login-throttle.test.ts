@@ -125,6 +125,30 @@ describe('login throttle', () => {
     expect(loginThrottle(redis, otherSecret).redisKey(email)).not.toBe(key);
   });
 
+  it('sends Redis neither the email nor the client address of a login, in any command (MONITOR): the rate-limit budget keyed as the throttle is', async () => {
+    // Before, the throttle's keys were keyed hashes but the address's rate-limit budget (sign-up and
+    // login, the kit's) was `ratelimit:ip:<address>`: a dump or MONITOR still told where each login came
+    // from, next to the account's throttle key in the same instant.
+    const email = freshEmail();
+    await register(email);
+    const address = `203.0.113.${Math.floor(Math.random() * 250)}`;
+    const monitor = await a.app.kit.redis.duplicate().monitor();
+    const told: string[] = [];
+    monitor.on('monitor', (_time: string, args: string[]) => {
+      if (args.some((arg) => arg.includes(address) || arg.toLowerCase().includes(email))) told.push(args.join(' '));
+    });
+    try {
+      expect((await loginFrom(a, email, 'wrong password', address)).statusCode).toBe(401);
+      expect((await loginFrom(a, email, PASSWORD, `${address}:40123`)).statusCode).toBe(200);
+      // MONITOR's lines come after the commands: one more command on the same server, then its line.
+      await a.app.kit.redis.ping();
+      await sleep(100);
+    } finally {
+      monitor.disconnect();
+    }
+    expect(told).toEqual([]);
+  });
+
   it('never locks an account out with right passwords: logins sent at once (an app retrying, several devices) all get their token', async () => {
     // Before, each login reserved a failed-login slot before its password was checked and a right one
     // gave it back only when it completed: 12 at once on a fresh account were 10 x 200 and 2 x 429.
