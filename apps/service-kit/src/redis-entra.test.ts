@@ -11,7 +11,7 @@ import { REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTwoLevelCache, type TwoLevelCache } from './cache.ts';
 import { REDIS_ENTRA_SCOPE, connectRedis, isRedisReady, redisTokenAuth, wantsEntraAuth, type RedisLogger, type RedisTokenAuth, type RenewalReport } from './redis.ts';
-import { capturedLogger, redisUrl, startRedisServer, waitFor } from '@tripgen/testing';
+import { capturedLogger, redisUrl, startMonitor, startRedisServer, waitFor } from '@tripgen/testing';
 
 const LIFETIME_MS = 3_000; // renewed at 70 %: about every 2.1 s
 
@@ -32,30 +32,6 @@ class RotatingCredential implements TokenCredential {
     this.issued.push(token);
     return { token, expiresOnTimestamp: Date.now() + LIFETIME_MS };
   }
-}
-
-/**
- * ioredis's own monitor() fails at random while other tests use the same Redis: it marks the
- * connection as monitoring only in a promise callback after MONITOR's OK, so a monitored line in
- * the same TCP chunk as that OK meets an empty command queue ('Command queue state error', which
- * rejects monitor(); ioredis 5.9.2 DataHandler/event_handler, redis/ioredis#1981,
- * taskforcesh/bullmq#2505). Those early lines come from other tests' connections (ours open
- * later), so only that error, and only before 'monitoring', is let through.
- */
-async function startMonitor(admin: Redis, warnings: string[]): Promise<Redis> {
-  const monitor = admin.duplicate({ monitor: true, lazyConnect: false });
-  let monitoring = false;
-  await new Promise<void>((resolve, reject) => {
-    monitor.once('monitoring', () => {
-      monitoring = true;
-      resolve();
-    });
-    monitor.on('error', (error: Error) => {
-      if (monitoring) warnings.push(error.message); // asserted empty below
-      else if (!error.message.startsWith('Command queue state error')) reject(error);
-    });
-  });
-  return monitor;
 }
 
 describe('Redis with Entra tokens (rotating ACL password on the local Redis)', () => {

@@ -12,7 +12,7 @@ import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:c
 import { setTimeout as sleep } from 'node:timers/promises';
 import { JWKS_PATH, LOGIN_THROTTLE, METRICS_PATH, RATE_LIMIT, REDIS_KEY_PREFIXES, REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { isRedisReady } from '@tripgen/service-kit';
-import { redisUrl, startTcpRelay, waitFor } from '@tripgen/testing';
+import { redisUrl, startMonitor, startTcpRelay, waitFor } from '@tripgen/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyPassword } from '../src/domain/passwords.ts';
@@ -132,7 +132,7 @@ describe('login throttle', () => {
     const email = freshEmail();
     await register(email);
     const address = `203.0.113.${Math.floor(Math.random() * 250)}`;
-    const monitor = await a.app.kit.redis.duplicate().monitor();
+    const monitor = await startMonitor(a.app.kit.redis);
     const told: string[] = [];
     monitor.on('monitor', (_time: string, args: string[]) => {
       if (args.some((arg) => arg.includes(address) || arg.toLowerCase().includes(email))) told.push(args.join(' '));
@@ -250,7 +250,7 @@ describe('login throttle', () => {
     const held = await Promise.all(Array.from({ length: LOGIN_THROTTLE.maxFailures }, () => throttle.admit(email, 'checks that take long')));
     const source = String(await redis.client('INFO')).match(/addr=(\S+)/)![1]!;
     const inFlight = `${throttle.redisKey(email)}:in-flight`;
-    const monitor = await redis.duplicate().monitor();
+    const monitor = await startMonitor(redis);
     let looks = 0;
     let counting = false;
     monitor.on('monitor', (_time: string, args: string[], from: string) => {
@@ -460,7 +460,7 @@ describe('login attempts (the counts under the throttle)', () => {
     // Before, each step was an EVAL with the script's body (319-667 bytes), 40 waiters' looks ~1,300 a second.
     const redis = a.app.kit.redis;
     const source = String(await redis.client('INFO')).match(/addr=(\S+)/)![1]!;
-    const monitor = await redis.duplicate().monitor();
+    const monitor = await startMonitor(redis);
     const sent: string[] = [];
     monitor.on('monitor', (_time: string, args: string[], from: string) => {
       if (from === source && /^eval/i.test(args[0] ?? '')) sent.push(args[0]!.toLowerCase());

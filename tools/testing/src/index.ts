@@ -15,6 +15,7 @@ export { onceTrigger, queryRows } from './sql.ts';
 export { migrationDrift, NO_DRIFT } from './schema-drift.ts';
 export { startTcpRelay, type TcpRelay } from './tcp-relay.ts';
 export { startRedisServer, type OwnRedisServer, type RedisServerOptions } from './redis-server.ts';
+export { startMonitor } from './redis-monitor.ts';
 export { holdCatalogPorts } from './catalog-ports.ts';
 export { databaseOutageChecks, expectRetryable503, OUTAGE_CLIENT_TIMEOUT_MS } from './database-outage.ts';
 

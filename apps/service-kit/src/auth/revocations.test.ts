@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SESSION_REVOCATIONS, TOKEN_REVOCATIONS } from '@tripgen/catalog';
-import { quietLogger, redisUrl, startTcpRelay, waitFor, type TcpRelay } from '@tripgen/testing';
+import { quietLogger, redisUrl, startMonitor, startTcpRelay, waitFor, type TcpRelay } from '@tripgen/testing';
 import { connectRedis, isRedisReady } from '../redis.ts';
 import { createTokenRevocations, issuedAtMs, type TokenRevocations } from './revocations.ts';
 
@@ -265,7 +265,7 @@ describe('token revocations', () => {
     c.subscriber.disconnect(true);
     await waitFor(async () => (await direct.zscore(own.key, y)) !== null && (await direct.get(writeBackKey)) !== null, 'y written back by c');
     // a reads again, finds the write-back taken (its GET of the key): cut off right after, before it looks again.
-    const monitor = await direct.monitor();
+    const monitor = await startMonitor(direct);
     let asked = false;
     monitor.on('monitor', (_time: string, args: string[]) => {
       if (args[0]?.toLowerCase() === 'get' && args[1] === writeBackKey) asked = true;
