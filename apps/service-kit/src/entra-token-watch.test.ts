@@ -290,4 +290,46 @@ describe('Entra asked at half of each token\'s life, past MSAL\'s cache', () => 
     // One line per failed ask: the renewal's own failures are its own lines, not the watch's again.
     expect(lines.filter((l) => l.msg === 'no Entra token for redis; retrying' && l.early === undefined).length).toBeGreaterThan(0);
   });
+
+  it("PostgreSQL: one failed ask of the pod's credential (Entra's 503, answered again at once) is no outage past the alert's 2 minutes: before, the token handed out in its place left nobody asking until the next half-life ask, the gauge at 810 s", async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: START });
+    // Entra up throughout, but the first ask past minute 40 of the pod's own credential (the
+    // callback's refresh past MSAL's cache, at minute 76) answered 503 once.
+    const entra = entraOf(() => false);
+    let blipAt: number | undefined;
+    let lastOfPod: string | undefined;
+    const pods = entra.credential();
+    const pod: TokenCredential = {
+      async getToken(scopes, options) {
+        const minute = (Date.now() - START) / MINUTE;
+        const token = await pods.getToken(scopes, options);
+        // Past the cache (a new token): that ask is the one Entra fails, once.
+        if (blipAt === undefined && minute > 40 && token!.token !== lastOfPod) {
+          blipAt = minute;
+          throw new AuthenticationRequiredError({ scopes: [POSTGRES_ENTRA_SCOPE], message: 'temporarily_unavailable: AADSTS50196: The server is temporarily unavailable.' });
+        }
+        lastOfPod = token!.token;
+        return token;
+      },
+    };
+    const { logger, lines } = capturedLogger();
+    const watch = watchEntraTokens(pod, 'postgresql', { log: logger, fresh: entra.credential });
+    const password = entraTokenPassword(watch.credential);
+    await password();
+    let longest = 0;
+    let refused = 0;
+    for (let t = 0; t < 120 * 2; t++) {
+      await vi.advanceTimersByTimeAsync(MINUTE / 2);
+      await password().catch(() => (refused += 1));
+      await vi.advanceTimersByTimeAsync(0);
+      longest = Math.max(longest, entraTokenOutageSeconds('postgresql'));
+    }
+    expect(blipAt).toBeDefined();
+    expect(lines.filter((l) => l.msg === 'no Entra token for postgresql; retrying')).toHaveLength(1);
+    // Asked again 30 s on (EARLY_RETRY_MS), a token: the outage over well within the alert's 2 minutes.
+    expect(longest).toBeLessThanOrEqual(60);
+    expect(longest).toBeLessThan(ENTRA_TOKEN_OUTAGE.alertAfterMs / 1000);
+    expect(refused).toBe(0);
+  });
 });
+

@@ -90,11 +90,18 @@ export const watchEntraTokens = (credential: TokenCredential, dependency: EntraD
   // (@azure/identity sets no timeout), and the outage counts from its start (as redis.ts does).
   const asking = new Set<{ readonly began: number }>();
   let early: NodeJS.Timeout | undefined;
-
-  const scheduleEarly = (delayMs: number): void => {
+  let earlyDue = Infinity;
+  /** The next early ask in `delayMs`; with `sooner`, only if none is due before then. */
+  const scheduleEarly = (delayMs: number, { sooner = false } = {}): void => {
     if (!opts.fresh) return;
+    const due = now() + Math.max(0, delayMs);
+    if (sooner && earlyDue <= due) return;
     clearTimeout(early);
-    early = setTimeout(() => void askEarly(), Math.max(0, delayMs));
+    earlyDue = due;
+    early = setTimeout(() => {
+      earlyDue = Infinity;
+      void askEarly();
+    }, Math.max(0, delayMs));
     // The process's lifetime is not the watch's to hold.
     early.unref?.();
   };
@@ -138,7 +145,13 @@ export const watchEntraTokens = (credential: TokenCredential, dependency: EntraD
           // A newer token from an early ask serves in place of the cache's older one.
           return held !== undefined && token !== null && held.token.expiresOnTimestamp > token.expiresOnTimestamp ? held.token : token;
         } catch (err) {
-          if (opts.watchOwnAsks !== false) failures.failed(err, { dependency }, msg, ask.began);
+          if (opts.watchOwnAsks !== false) {
+            failures.failed(err, { dependency }, msg, ask.began);
+            // Only a new token ends the outage this opened, and the token handed out below keeps the
+            // dependency from asking again for most of its life: a single failed ask (Entra's 503)
+            // counted until the next half-life ask, 13.5 minutes past the alert's 2. Asked again soon.
+            if (held !== undefined && held.token.expiresOnTimestamp > now()) scheduleEarly(EARLY_RETRY_MS, { sooner: true });
+          }
           // The cache's token near its end asked in vain, while an early ask's still serves; no longer
           // than MSAL's cache would serve it (the Service Bus SDK asks again at once for a token within
           // 2 minutes of its expiry).
