@@ -331,5 +331,49 @@ describe('Entra asked at half of each token\'s life, past MSAL\'s cache', () => 
     expect(longest).toBeLessThan(ENTRA_TOKEN_OUTAGE.alertAfterMs / 1000);
     expect(refused).toBe(0);
   });
+
+  it("PostgreSQL: an ask of the pod's credential that never gets an answer (a stalled connection: @azure/identity has no timeout) held every new connection once the token in hand expired; now it is given up after ENTRA_ASK_TIMEOUT_MS and the early token serves", async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: START });
+    // Entra answers; the pod's own credential's asks past its cache stall from minute 40 on, for good.
+    const entra = entraOf(() => false);
+    const pods = entra.credential();
+    let stalled = 0;
+    let first: string | undefined;
+    const pod: TokenCredential = {
+      async getToken(scopes, options) {
+        const token = await pods.getToken(scopes, options);
+        if ((Date.now() - START) / MINUTE > 40 && token!.token !== first) {
+          stalled += 1;
+          return new Promise<AccessToken>(() => undefined);
+        }
+        first ??= token!.token;
+        return token;
+      },
+    };
+    const watch = watchEntraTokens(pod, 'postgresql', { log: capturedLogger().logger, fresh: entra.credential });
+    const password = entraTokenPassword(watch.credential);
+    await password();
+    let held = 0;
+    let refused = 0;
+    let longest = 0;
+    for (let t = 0; t < 150 * 2; t++) {
+      await vi.advanceTimersByTimeAsync(MINUTE / 2);
+      // A connection opening: given up on (pg's connectionTimeoutMillis) if its password takes 10 s.
+      let settled = false;
+      void password().then(
+        () => (settled = true),
+        () => ((settled = true), (refused += 1)),
+      );
+      await vi.advanceTimersByTimeAsync(10_000);
+      if (!settled) held += 1;
+      longest = Math.max(longest, entraTokenOutageSeconds('postgresql'));
+    }
+    expect(stalled).toBeGreaterThan(0);
+    // Before: from minute 90 (the expiry of the token in hand) every connection waited, for good.
+    expect(held).toBe(0);
+    expect(refused).toBe(0);
+    // Each stalled ask an outage of its 30 s and the early ask 30 s on: no ticket (before: the gauge grew without end).
+    expect(longest).toBeLessThan(ENTRA_TOKEN_OUTAGE.alertAfterMs / 1000);
+  });
 });
 

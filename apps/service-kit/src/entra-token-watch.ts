@@ -52,6 +52,38 @@ const MSAL_CACHE_SERVES_UNTIL_MS = 5 * 60_000;
 /** How often a failed early ask is repeated while the token in hand still serves. */
 const EARLY_RETRY_MS = 30_000;
 
+/**
+ * How long an ask of Entra is waited for. @azure/identity sets no timeout and does not pass a
+ * caller's abortSignal to MSAL's token request: a connection that stalls (a proxy that accepts and
+ * never answers) left the ask pending for good, and with it every new PostgreSQL connection once the
+ * token in hand expired (the callback's one refresh at a time), the pod unready until restarted. Past
+ * this the ask is a failure (the token in hand handed out while it serves); its answer, should it
+ * come, is still taken.
+ */
+export const ENTRA_ASK_TIMEOUT_MS = 30_000;
+
+/** `asked`, or a rejection once it has been pending `ms`; a later answer goes to `late`. */
+const withinTime = <T>(asked: Promise<T>, ms: number, what: string, late: (value: T) => void): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      // ETIMEDOUT: Entra out of reach, an outage (problem.ts isDependencyOutage), not our configuration.
+      reject(Object.assign(new Error(`Entra gave no answer for ${what} within ${ms / 1000} s`), { code: 'ETIMEDOUT' }));
+    }, ms);
+    asked.then(
+      (value) => {
+        clearTimeout(timer);
+        if (timedOut) late(value);
+        else resolve(value);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        if (!timedOut) reject(err);
+      },
+    );
+  });
+
 export interface WatchOptions {
   readonly log?: FailureLogger;
   readonly now?: () => number;
@@ -115,13 +147,21 @@ export const watchEntraTokens = (credential: TokenCredential, dependency: EntraD
     return true;
   };
 
+  // An answer past ENTRA_ASK_TIMEOUT_MS is still Entra's answer: a new token ends the outage.
+  const takeLate =
+    (scopes: string | string[]) =>
+    (token: AccessToken | null): void => {
+      if (token && took(token, scopes)) failures.succeeded();
+    };
+
   const askEarly = async (): Promise<void> => {
     if (!held || !opts.fresh) return;
     const { scopes } = held;
     const ask = { began: now() };
     asking.add(ask);
     try {
-      const token = await (await opts.fresh()).getToken(scopes);
+      const fresh = await opts.fresh();
+      const token = await withinTime(fresh.getToken(scopes), ENTRA_ASK_TIMEOUT_MS, dependency, takeLate(scopes));
       if (!token) throw new Error(`Entra gave no token for ${dependency}`);
       took(token, scopes);
       failures.succeeded();
@@ -140,7 +180,7 @@ export const watchEntraTokens = (credential: TokenCredential, dependency: EntraD
         const ask = { began: now() };
         if (opts.watchOwnAsks !== false) asking.add(ask);
         try {
-          const token = await credential.getToken(scopes, options);
+          const token = await withinTime(credential.getToken(scopes, options), ENTRA_ASK_TIMEOUT_MS, dependency, takeLate(scopes));
           if (token && took(token, scopes)) failures.succeeded();
           // A newer token from an early ask serves in place of the cache's older one.
           return held !== undefined && token !== null && held.token.expiresOnTimestamp > token.expiresOnTimestamp ? held.token : token;
