@@ -537,6 +537,25 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(weeklyHours('Mo-Su 06:30-sunrise+', '2026-06-22', seoul)).toEqual({ mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] });
   });
 
+  it('names a sun span with an open end only on a date its rule decides: `Mo-Fr 06:30-sunrise+` on a Saturday is closed for the weekend, not for the sun', () => {
+    // The open end's span was named on every date (the package's reading opens its open end there), its rule's
+    // selectors unread: a summer Saturday and Sunday, a holiday under `PH off`, a week outside `week 01-20` and a
+    // Saturday another rule decides all said "no opening from 06:30 to sunrise", as the span without '+' does not.
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    const on = (value: string, date: string) => dayOpenings(value, [date], seoul)[0]!;
+    expect(on('Mo-Fr 06:30-sunrise+', '2026-06-20')).toEqual(on('Mo-Fr 06:30-sunrise', '2026-06-20'));
+    expect(on('Mo-Fr 06:30-sunrise+', '2026-06-20')).toEqual({ date: '2026-06-20', intervals: [], note: 'closed on this date' });
+    expect(on('Mo-Fr 06:30-sunrise+', '2026-10-03').note).toBe('closed: weekly closing day (Saturday); also National Foundation Day (개천절)');
+    expect(on('Mo-Fr 06:30-sunrise+; PH off', '2026-09-25').note).toBe('closed on this date; also Chuseok (추석)');
+    expect(on('week 01-20 06:30-sunrise+', '2026-06-22').note).toBe('closed on this date');
+    expect(on('Mo-Su 06:30-sunrise+; Sa 10:00-12:00', '2026-06-20')).toEqual({ date: '2026-06-20', intervals: [['10:00', '12:00']] });
+    // Still said where the rule decides the date, with a state too.
+    expect(on('Mo-Fr 06:30-sunrise+', '2026-06-22').note).toBe('no opening from 06:30 to sunrise on this date: sunrise is at 05:11, before 06:30');
+    expect(on('Mo-Su 06:30-sunrise+; Sa 10:00-12:00', '2026-06-21').note).toBe('no opening from 06:30 to sunrise on this date: sunrise is at 05:10, before 06:30');
+    expect(on('Mo-Su 06:30-sunrise+ unknown', '2026-06-21').note).toBe('no opening from 06:30 to sunrise on this date: sunrise is at 05:10, before 06:30');
+    expect(on('Mo-Su 06:00-sunrise+', '2026-06-21').note).toBe('no opening from 06:00 to sunrise on this date: sunrise is at 05:10, before 06:00');
+  });
+
   it("says a sun span has no time only on a date its rule decides, not on the day after (whose night from it the package's reading had)", () => {
     // Seoul, June 2026: sunrise 05:1x, before 06:30. Election day (Wed 3 June) is a holiday; 20/21 June are a Saturday and a Sunday.
     // The note was said wherever the package's whole reading differed, and that reading runs the span on to

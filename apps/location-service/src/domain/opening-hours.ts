@@ -478,7 +478,8 @@ interface SunSpanOnDate {
   readonly notes: readonly string[];
   /**
    * Per note, whether its span has an open end: the package opens that open end at the span's close on such a date
-   * (`06:00-sunrise+` on 2026-06-21: 05:10-06:00), so the note is said whatever the span alone reads on its own day.
+   * (`06:00-sunrise+` on 2026-06-21: 05:10-06:00), so the note is said wherever its rule decides the day, whatever
+   * the span alone reads on its own day.
    */
   readonly openEnds: readonly boolean[];
 }
@@ -557,7 +558,9 @@ const sunSpansOn = (value: string, date: string, at: Coordinates | undefined, ke
       if (/^\s*(?:off|closed)\b/i.test(after)) return span;
       notes.push(emptySunSpanNote(sunTime, clockText(sunAt), clock, sunFirst));
       openEnds.push(openEnd !== undefined);
-      if (notes.length - 1 === keepSpan) return span;
+      // Kept to ask whether its rule decides the date (dayOpenings): a span with an open end, which the package opens
+      // something of on any date its rule decides, as the whole day, which any such date then reads open (or unknown).
+      if (notes.length - 1 === keepSpan) return openEnd ? '00:00-24:00' : span;
       // One of a rule's spans: the others stay. Its only one: the rule still decides the day, with nothing open.
       return /,\s*$/.test(before) || /^\s*,\s*(?:\d|\(|(?:sunrise|sunset|dawn|dusk)\b)/.test(after) ? '\uE000' : '\uE001';
     }),
@@ -736,7 +739,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '26';
+export const OPENING_EVALUATION = '27';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -1130,9 +1133,14 @@ export const dayOpenings = (written: string, dates: readonly string[], at?: Coor
       // (`Mo-Fr 10:00-18:00 || Sa 06:30-sunrise; Su sunset-17:30`) shifted the count, and its note was said for another's.
       const deciding = decidingValue(value, date, around, at, { ownDay: true });
       const { notes: sunNotes, openEnds } = sunSpansOn(deciding, date, at);
-      const ownHours = (keepSpan?: number) => evaluateDay(evaluatorFor(deciding, date, around, at, { ownDay: true, keepSpan }), date).intervals;
-      const dropped = sunNotes.length ? ownHours() : [];
-      const emptySunSpans = sunNotes.filter((_, i) => openEnds[i] || !sameIntervals(ownHours(i), dropped));
+      const ownHours = (keepSpan?: number) => evaluateDay(evaluatorFor(deciding, date, around, at, { ownDay: true, keepSpan }), date);
+      const dropped = sunNotes.length ? ownHours() : undefined;
+      // A span with an open end is said only where its rule decides the date (kept, it opens the whole day, or makes it
+      // unknown with `unknown`): said always, `Mo-Fr 06:30-sunrise+` named on a summer Saturday instead of its weekly closing day.
+      const emptySunSpans = sunNotes.filter((_, i) => {
+        const kept = ownHours(i);
+        return !sameIntervals(kept.intervals, dropped!.intervals) || (openEnds[i]! && kept.uncertain !== dropped!.uncertain);
+      });
       const closedOn = (other: string) => evaluateDay(evaluatorFor(value, other, NO_HOLIDAYS, at), other).intervals.length === 0;
       // The same weekday closed a week before and after while the place opens on another day of
       // this week: a season off (a fountain from November, a house open April to November) is not a
