@@ -102,6 +102,22 @@ describe('misses, in words a traveller understands', () => {
     expect(far.detail).toContain('(10:30-20:00 on 2026-09-24; opening hours unknown on 2026-09-25)');
   });
 
+  it('hours of unknown state beside another note: the other note named alone, not after a stray separator', () => {
+    // The location service joins a date's notes with "; " (dayOpenings): the uncertain note before the calendar's gap
+    // (a 2028 date: its holidays are not published yet) or after a rule's comment. Taking the uncertain note out left
+    // its separator: "opening hours unknown on 2028-01-07 (; public holidays of 2028 ...)", "(call ahead; ; public ...)".
+    const gap = 'public holidays of 2028 are not published yet: holiday closures are not included';
+    const miss = (note: string) => {
+      const dates = ['2028-01-07'];
+      const opening = { date: '2028-01-07', intervals: [], note };
+      const museum: Candidate = { ...withOpening(SEOUL.museum, dates, { '2028-01-07': opening }), opening: [opening] };
+      return run(request({ dates, mustVisit: [museum.id] }), [museum]).result.reasons[0]!.detail;
+    };
+    expect(miss(`${UNCERTAIN_NOTE}; ${gap}`)).toBe(`opening hours unknown on 2028-01-07 (${gap}): not counted as open`);
+    expect(miss(`call ahead; ${UNCERTAIN_NOTE}; ${gap}`)).toBe(`opening hours unknown on 2028-01-07 (call ahead; ${gap}): not counted as open`);
+    expect(miss(`call ahead; ${UNCERTAIN_NOTE}`)).toBe('opening hours unknown on 2028-01-07 (call ahead): not counted as open');
+  });
+
   it('another date is suggested only where the place fits beside the day\'s meal breaks', () => {
     // On 2026-09-24 it opens 11:30-14:00 only: its 150-minute visit fills the whole lunch window,
     // so it fits that day only by skipping lunch. 2026-09-26 holds both.

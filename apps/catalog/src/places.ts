@@ -83,6 +83,8 @@ export const OPEN_END_NOTE = /open end at \d\d:\d\d, no closing time given: coun
  * traveller a place missed on such a date has hours unknown there, not that it is shut.
  */
 export const UNCERTAIN_NOTE = 'opening hours uncertain: not counted as open';
+/** What joins the parts of a date's note (the location service's), so a reader can take one part out whole. */
+export const NOTE_SEPARATOR = '; ';
 
 export interface PlaceProvenance {
   /** e.g. "OpenStreetMap", "Korea Tourism Organization (VisitKorea)", an official website. */

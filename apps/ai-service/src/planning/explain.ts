@@ -9,7 +9,7 @@
  * Size of a change (smallest first): one unit per 30 minutes added to the days, two per step to a
  * faster travel mode (walk -> transit -> car), three plus one per day away for another date.
  */
-import { DAY_CLOCK, OPEN_END_NOTE, UNCERTAIN_NOTE, type DayOpening, type ScheduleMiss, type ScheduleSuggestion, type TravelModeName } from '@tripgen/catalog';
+import { DAY_CLOCK, NOTE_SEPARATOR, OPEN_END_NOTE, UNCERTAIN_NOTE, type DayOpening, type ScheduleMiss, type ScheduleSuggestion, type TravelModeName } from '@tripgen/catalog';
 import { legLookup, planItinerary, type LatLng, type PlanPlace, type PlanRequest, type PlanResult, type Unscheduled } from '@tripgen/planner';
 import { mealsFor, type Candidate, type TripSnapshot } from './problem.ts';
 
@@ -70,8 +70,11 @@ const describeDate = (c: Candidate, date: string, trip: TripSnapshot, visit: num
   // (one nested pair too: a substitute holiday is "(대체공휴일(개천절))").
   // Hours of unknown state are left out of the intervals, not shut: the traveller is told they are unknown.
   const unknown = o?.note?.includes(UNCERTAIN_NOTE) ?? false;
+  // The uncertain note is taken out with its separator: "(; public holidays of 2028 ...)" otherwise.
   const why = o?.note
-    ?.replace(UNCERTAIN_NOTE, '')
+    ?.split(NOTE_SEPARATOR)
+    .filter((part) => part !== UNCERTAIN_NOTE)
+    .join(NOTE_SEPARATOR)
     .replace(/^closed(:\s*| on this date\b[;,]?\s*)/i, '')
     .replace(/^also\s+/i, '')
     .replace(/\s*\((?:[^()]|\([^()]*\))*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af](?:[^()]|\([^()]*\))*\)/g, '')

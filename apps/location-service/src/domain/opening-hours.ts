@@ -19,7 +19,7 @@
  *    rule closed (`We off`, `We 18:00-22:00`, a date, `PH off` after `Mo-Su 18:00-02:00`), which the
  *    package keeps and the OSM specification does not (nightWindow).
  */
-import { PLACE_COUNTRY, PLACE_TIME_ZONE, UNCERTAIN_NOTE, openEndNote, type ClockInterval, type DayOpening, type Weekday } from '@tripgen/catalog';
+import { NOTE_SEPARATOR, PLACE_COUNTRY, PLACE_TIME_ZONE, UNCERTAIN_NOTE, openEndNote, type ClockInterval, type DayOpening, type Weekday } from '@tripgen/catalog';
 import { LRUCache } from 'lru-cache';
 import OpeningHours from 'opening_hours';
 import { HOLIDAY_YEARS, publicHolidays } from './holidays.ts';
@@ -1190,7 +1190,7 @@ export const dayOpenings = (written: string, dates: readonly string[], at?: Coor
         intervals: actual.intervals,
         // An own last entry at or after its close (an open end's "last order 01:00") restricts nothing.
         ...((lastEntryMinutes > 0 || actual.ends.flat().some((e) => (e.ownGap ?? 0) > 0)) && { lastEntryMinutes: lastEntries(actual, lastEntryMinutes) }),
-        ...(notes.length && { note: notes.join('; ') }),
+        ...(notes.length && { note: notes.join(NOTE_SEPARATOR) }),
       };
     }),
   );
