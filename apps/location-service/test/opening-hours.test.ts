@@ -537,6 +537,23 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(weeklyHours('Mo-Su 06:30-sunrise+', '2026-06-22', seoul)).toEqual({ mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] });
   });
 
+  it('an open end of unknown state counts as nothing open: `10:00-18:00+ unknown` is not open 10:00-12:00 and 18:00-20:00', () => {
+    // OSM's rule modifier `unknown` (wiki Key:opening_hours/specification) makes every time its rule selects of unknown
+    // state, an open end's too; README "Opening hours": a time of unknown state is never counted as open. The
+    // package answers the rule's span and its open end as unknown intervals, and each was read as an open end:
+    // two hours counted open from 10:00 (the span's start) and from 18:00, with the package's guess as a comment.
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    const uncertain = { date: '2026-11-04', intervals: [], note: 'opening hours uncertain: not counted as open' };
+    expect(dayOpenings('Mo-Su 10:00-18:00+ unknown', ['2026-11-04'])[0]).toEqual(uncertain);
+    expect(dayOpenings('Mo-Su 18:00+ unknown', ['2026-11-04'])[0]).toEqual(uncertain);
+    expect(dayOpenings('Mo-Su 10:00-18:00+ unknown "call first"', ['2026-11-04'])[0]!.note).toBe('call first; opening hours uncertain: not counted as open');
+    // A sun span with an open end (9390f6a): 2026-12-21 was open 06:30-09:42.
+    expect(dayOpenings('Mo-Su 06:30-sunrise+ unknown', ['2026-12-21'], seoul)[0]!.intervals).toEqual([]);
+    // Without `unknown` the open end counts as before; another rule's open end beside an unknown one too.
+    expect(dayOpenings('Mo-Su 10:00-18:00+', ['2026-11-04'])[0]!.intervals).toEqual([['10:00', '20:00']]);
+    expect(dayOpenings('Mo-Fr 10:00-18:00+; Sa 10:00+ unknown', ['2026-11-04', '2026-11-07']).map((d) => d.intervals)).toEqual([[['10:00', '20:00']], []]);
+  });
+
   it('names a sun span with an open end only on a date its rule decides: `Mo-Fr 06:30-sunrise+` on a Saturday is closed for the weekend, not for the sun', () => {
     // The open end's span was named on every date (the package's reading opens its open end there), its rule's
     // selectors unread: a summer Saturday and Sunday, a holiday under `PH off`, a week outside `week 01-20` and a

@@ -739,7 +739,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '27';
+export const OPENING_EVALUATION = '28';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -803,6 +803,20 @@ const isOpenEnd = (oh: OpeningHours, start: Date, comment: string | undefined): 
   return found;
 };
 
+/** The state `unknown` in a rule's code (comments left out). */
+const UNKNOWN_STATE = /\bunknown\b/i;
+/**
+ * Whether the rule deciding `start` says its state is `unknown` (`10:00-18:00+ unknown`): its times, open end too, are
+ * of unknown state, none counted as open. Read as an open end, its span counted from its start (10:00-12:00) and its
+ * open end (18:00-20:00), where the value says nobody knows.
+ */
+const unknownRule = (oh: OpeningHours, start: Date): boolean => {
+  const rule = oh.getMatchingRule(start);
+  let unknown = false;
+  if (rule !== undefined) outsideComments(ruleText(oh, rule), (code) => ((unknown ||= UNKNOWN_STATE.test(code)), code));
+  return unknown;
+};
+
 /**
  * Open intervals of one local date, as local clock times (to be called in the place's time zone).
  * A time of unknown state (`unknown`, a fallback rule `|| "by appointment"`, a rule of a comment
@@ -833,7 +847,7 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
   for (const [rawStart, rawEnd, unknown, comment] of read) {
     let end = rawEnd;
     let openEnd = false;
-    if (unknown && isOpenEnd(oh, rawStart, comment)) {
+    if (unknown && isOpenEnd(oh, rawStart, comment) && !unknownRule(oh, rawStart)) {
       openEnd = true;
       end = new Date(Math.min(rawEnd.getTime(), rawStart.getTime() + OPEN_END_MINUTES * 60_000));
     }
@@ -855,7 +869,8 @@ const evaluateDay = (oh: OpeningHours, date: string): RawDay => {
       if (comment && comment !== OPEN_END_COMMENT) comments.add(comment);
       comments.add(openEndNote(clockOf(rawStart), clockOf(end)));
     } else {
-      if (comment) comments.add(comment);
+      // The package's guess of an open end's close is no comment of the value's (an open end of unknown state).
+      if (comment && comment !== OPEN_END_COMMENT) comments.add(comment);
       if (unknown) {
         uncertain ||= open !== close;
         continue;
