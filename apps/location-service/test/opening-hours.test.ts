@@ -554,6 +554,24 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(dayOpenings('Mo-Fr 10:00-18:00+; Sa 10:00+ unknown', ['2026-11-04', '2026-11-07']).map((d) => d.intervals)).toEqual([[['10:00', '20:00']], []]);
   });
 
+  it('a holiday a sun span leaves with no time is not called a weekly closing day: `Mo-Su 06:30-sunrise; Sa 10:00-12:00` on Chuseok', () => {
+    // Friday 2026-09-25 (Chuseok), sunrise 06:22: the Fridays before and after are closed too (sunrise 06:16, 06:27)
+    // and Saturday opens, so the holiday's note read "closed: weekly closing day (Friday); also Chuseok (추석); no
+    // opening from 06:30 to sunrise ...", two reasons that deny each other; 2026-09-18, no holiday, gives the sun's alone.
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    const on = (value: string, date: string) => dayOpenings(value, [date], seoul)[0]!;
+    expect(on('Mo-Su 06:30-sunrise; Sa 10:00-12:00', '2026-09-18').note).toBe('no opening from 06:30 to sunrise on this date: sunrise is at 06:16, before 06:30');
+    for (const value of ['Mo-Su 06:30-sunrise; Sa 10:00-12:00', 'Mo-Su 06:30-sunrise+; Sa 10:00-12:00']) {
+      expect(on(value, '2026-09-25')).toEqual({
+        date: '2026-09-25',
+        intervals: [],
+        note: 'closed on this date; also Chuseok (추석); no opening from 06:30 to sunrise on this date: sunrise is at 06:22, before 06:30',
+      });
+    }
+    // A weekly closing day on a holiday is still said.
+    expect(on('Mo-Th,Sa 10:00-18:00', '2026-09-25').note).toBe('closed: weekly closing day (Friday); also Chuseok (추석)');
+  });
+
   it('names a sun span with an open end only on a date its rule decides: `Mo-Fr 06:30-sunrise+` on a Saturday is closed for the weekend, not for the sun', () => {
     // The open end's span was named on every date (the package's reading opens its open end there), its rule's
     // selectors unread: a summer Saturday and Sunday, a holiday under `PH off`, a week outside `week 01-20` and a

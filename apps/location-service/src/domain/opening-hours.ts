@@ -739,7 +739,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '28';
+export const OPENING_EVALUATION = '29';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
@@ -1166,7 +1166,8 @@ export const dayOpenings = (written: string, dates: readonly string[], at?: Coor
         // Unknown on the holiday: not counted as open, and not said to be closed either.
         if (!actual.intervals.length && actual.uncertain) notes.push(names);
         else if (!actual.intervals.length && ordinary.intervals.length) notes.push(`closed: ${names}`);
-        else if (!actual.intervals.length) notes.push(closedWeekly() ? `closed: weekly closing day (${WEEKDAY_NAMES[dayOfWeek(date)]}); also ${names}` : `closed on this date; also ${names}`);
+        // A sun span with no time that date is the reason (said below), not a weekly closing day, as on any other date.
+        else if (!actual.intervals.length) notes.push(!emptySunSpans.length && closedWeekly() ? `closed: weekly closing day (${WEEKDAY_NAMES[dayOfWeek(date)]}); also ${names}` : `closed on this date; also ${names}`);
         else if (!ordinary.intervals.length) notes.push(`open on the holiday: ${names}`);
         else if (!sameIntervals(actual.intervals, ordinary.intervals)) notes.push(`holiday hours: ${names}`);
         else notes.push(`${names}: usual hours`);
