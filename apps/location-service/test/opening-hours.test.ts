@@ -841,6 +841,18 @@ describe('values the service cannot evaluate are refused with a reason', () => {
     expect(checkPlaceRecord({ ...row, openingHoursOsm: 'Mo-Su 00:30-(sunset+05:00)' })).toEqual({ ok: false, problems: [expect.stringMatching(/^\/openingHoursOsm \(sunset\+05:00\) is past midnight at this place/)] });
   });
 
+  it('lists, not throws, a sun time with an offset at a place where the sun does not rise on some date', () => {
+    // A row whose coordinates are wrong (78.2 N, Svalbard, given for Seoul) has no sunrise in winter: the offset's
+    // check asked the package for the year's sunrise and its RangeError ("Variable time "sunrise" does not occur on this
+    // date") threw out of checkPlaceRecord, where the row's problems are listed; the value without an offset was listed.
+    const north = { lat: 78.2, lng: 15.6 };
+    expect(openingHoursProblem('Mo-Su 06:30-sunrise', north)).toMatch(/cannot evaluate it/);
+    expect(openingHoursProblem('Mo-Su (sunrise-01:00)-sunset', north)).toMatch(/^opening_hours cannot evaluate it at this place: Variable time "sunrise" does not occur/);
+    const [row] = JSON.parse(readFileSync(path.join(import.meta.dirname, '../data/places/seoul.json'), 'utf8')) as Record<string, unknown>[];
+    const checked = checkPlaceRecord({ ...row, ...north, openingHoursOsm: 'Mo-Su (sunrise-01:00)-sunset' });
+    expect(checked).toEqual({ ok: false, problems: [expect.stringMatching(/is outside the seoul region$/), expect.stringMatching(/^\/openingHoursOsm opening_hours cannot evaluate it at this place/)] });
+  });
+
   it('refuses a sun time with an offset out of its day whatever its capitals, as the answers read it', () => {
     // The answers put sun words in lower case (withSunWordsLower), the load check did not: its offset pattern read lower
     // case only, so `00:30-(Sunset+05:00)` loaded and answered Seoul's 2026-06-21 [["00:00","24:00"]], as the lower-case

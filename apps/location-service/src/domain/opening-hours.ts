@@ -986,7 +986,14 @@ export const openingHoursProblem = (written: string, at?: Coordinates): string |
   // form not read would be ignored, the row's figure or none applied to its intervals instead.
   const unread = commentsOf(value).find(isUnreadLastEntry);
   if (unread !== undefined) return `a comment gives a last entry it cannot read: "${unread.slice(0, 200)}" (write it as HH:MM, 21시, or so many hours/minutes before closing)`;
-  const outside = at && inPlaceTimeZone(() => sunTimeOutsideItsDay(value, at));
+  let outside: string | undefined;
+  try {
+    outside = at && inPlaceTimeZone(() => sunTimeOutsideItsDay(value, at));
+  } catch (err) {
+    // A place with no such sun time on some date (a row's coordinates out of its region, near a pole): the package
+    // throws "Variable time ... does not occur on this date", which threw out of the row's check, the load with it.
+    return `opening_hours cannot evaluate it at this place: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 300)}`;
+  }
   if (outside) return outside;
   let date = CHECK_DATE;
   try {
