@@ -572,6 +572,16 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(on('Mo-Th,Sa 10:00-18:00', '2026-09-25').note).toBe('closed: weekly closing day (Friday); also Chuseok (추석)');
   });
 
+  it('a sun span on the date its sun time is its clock time: "sunrise is at 06:30 too", not "before 06:30"', () => {
+    // Seoul: sunrise 06:30 on 2026-03-24 and 2026-10-05. `06:30-sunrise` has no length there (the date is closed, as
+    // on 2026-03-25, sunrise 06:28) and its note said "sunrise is at 06:30, before 06:30", a reason that is not so.
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    const on = (value: string, date: string) => dayOpenings(value, [date], seoul)[0]!;
+    expect(on('Mo-Su 06:30-sunrise', '2026-03-24')).toEqual({ date: '2026-03-24', intervals: [], note: 'no opening from 06:30 to sunrise on this date: sunrise is at 06:30 too' });
+    expect(on('Mo-Su 06:30-sunrise', '2026-03-25').note).toBe('no opening from 06:30 to sunrise on this date: sunrise is at 06:28, before 06:30');
+    expect(on('Mo-Su 6:30-sunrise', '2026-10-05').note).toMatch(/; no opening from 6:30 to sunrise on this date: sunrise is at 06:30 too$/);
+  });
+
   it('names a sun span with an open end only on a date its rule decides: `Mo-Fr 06:30-sunrise+` on a Saturday is closed for the weekend, not for the sun', () => {
     // The open end's span was named on every date (the package's reading opens its open end there), its rule's
     // selectors unread: a summer Saturday and Sunday, a holiday under `PH off`, a week outside `week 01-20` and a

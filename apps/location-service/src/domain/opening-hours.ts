@@ -503,6 +503,8 @@ const sunTimeWords = (sunTime: string): string => {
 export const emptySunSpanNote = (sunTime: string, sunAt: string, clock: string, sunFirst: boolean): string => {
   const words = sunTimeWords(sunTime);
   const [from, to] = sunFirst ? [words, clock] : [clock, words];
+  // At the clock time itself (`06:30-sunrise` where sunrise is 06:30) the span has no length: "before 06:30" was false.
+  if (sunOrClockMinutes(sunAt) === sunOrClockMinutes(clock)) return `no opening from ${from} to ${to} on this date: ${words} is at ${sunAt} too`;
   return `no opening from ${from} to ${to} on this date: ${words} is at ${sunAt}, ${sunFirst ? 'after' : 'before'} ${clock}`;
 };
 
@@ -739,7 +741,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '29';
+export const OPENING_EVALUATION = '30';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
