@@ -328,6 +328,19 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(openingHoursProblem('Mo-Su 09:00-18:00 open "last entry 1 h earlier in winter"')).toMatch(/cannot read/);
   });
 
+  it('a last entry in hours with a decimal fraction is read: "ticket office closes 1.5 h earlier" gives 90', () => {
+    // Before: refused at load ("a comment gives a last entry it cannot read") and skipped by the OSM importer, the
+    // place left out of the directory, as "1 h earlier" was before 7825858.
+    const lastEntry = (comment: string) => dayOpenings(`Mo-Su 09:00-18:00 open "${comment}"`, ['2026-11-04'])[0]!.lastEntryMinutes;
+    expect(openingHoursProblem('Mo-Su 09:00-18:00 open "ticket office closes 1.5 h earlier"')).toBeUndefined();
+    expect(lastEntry('ticket office closes 1.5 h earlier')).toEqual([90]);
+    expect(lastEntry('last entry 1.5 hours before closing')).toEqual([90]);
+    expect(lastEntry('last entry 0.5 h before closing')).toEqual([30]);
+    expect(lastEntry('입장마감 1.5시간 전')).toEqual([90]);
+    // A figure that is no decimal is still refused.
+    expect(openingHoursProblem('Mo-Su 09:00-18:00 open "last entry 1. h before closing"')).toMatch(/cannot read/);
+  });
+
   it('a rule\'s own last entry (a comment on an open rule) wins over the row\'s figure for its intervals', () => {
     const seasons = 'Mar-Oct 07:00-20:00 open "last entry 18:00"; Nov-Feb 07:00-18:00 open "last entry 17:00"';
     expect(dayOpenings(seasons, ['2026-07-01', '2026-12-23'], undefined, 120).map((o) => o.lastEntryMinutes)).toEqual([[120], [60]]);

@@ -22,8 +22,10 @@ const LAST_ENTRY_WORDS = String.raw`(?:last\s+(?:order|entry|admission|ticket)s?
 const CLOCK = String.raw`(?:(\d{1,2}):(\d{2})|(오전|오후)?\s*(\d{1,2})\s*시(?!간)\s*(?:(\d{1,2})\s*분|(반))?)`;
 /** At a clock time: "last order 21:00", "Last admission: 17:30", "last ticket 17:30", "라스트오더 21:00", "입장마감 17시까지". */
 const LAST_ENTRY_AT = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\D*?${CLOCK}\s*(?:까지)?\s*$`, 'i');
-/** A duration in English: "1 hour", "30 minutes", "1 hour 30 minutes", "1h30m", "1 h and 30 min". Groups: hours, minutes, or minutes alone. */
-const DURATION = String.raw`(?:(\d{1,3})\s*(?:hours?|hrs?|h)(?:\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?|m))?|(\d{1,3})\s*(?:minutes?|mins?|m))`;
+/** Hours written with a decimal fraction as well ("1.5 h": the row was refused, the place left out of the directory). */
+const HOURS_FIGURE = String.raw`\d{1,3}(?:\.\d{1,2})?`;
+/** A duration in English: "1 hour", "30 minutes", "1 hour 30 minutes", "1h30m", "1 h and 30 min", "1.5 hours". Groups: hours, minutes, or minutes alone. */
+const DURATION = String.raw`(?:(${HOURS_FIGURE})\s*(?:hours?|hrs?|h)(?:\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?|m))?|(\d{1,3})\s*(?:minutes?|mins?|m))`;
 /**
  * A duration written out, as pages and mappers write it: "an hour", "one hour", "two hours", "half an hour", "an
  * hour and a half", "one and a half hours", "an hour and 30 minutes". Group: the whole, read by spelledMinutes.
@@ -52,7 +54,7 @@ const LAST_ENTRY_BEFORE = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\W*?(?:is
 /** The same with the duration written out: "last entry about an hour before closing", "last order half an hour before close". */
 const LAST_ENTRY_BEFORE_SPELLED = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\W*?(?:is\s+)?${ABOUT}${SPELLED_DURATION}${BEFORE_CLOSE}`, 'i');
 /** A duration in Korean: "1시간", "30분", "1시간 30분", "1시간 반" (an hour and a half). Groups: hours, minutes, 반; or minutes alone. */
-const DURATION_KO = String.raw`(?:(\d{1,3}|한|두|세)\s*시간\s*(?:(\d{1,2})\s*분|(반))?|(\d{1,3})\s*분)`;
+const DURATION_KO = String.raw`(?:(${HOURS_FIGURE}|한|두|세)\s*시간\s*(?:(\d{1,2})\s*분|(반))?|(\d{1,3})\s*분)`;
 /**
  * Hours of DURATION_KO's first group: a figure, or the native Korean number words 한 (one), 두 (two), 세 (three), in
  * that order (a String.raw: the service bundle keeps non-ASCII text only in patterns and raw strings).
@@ -108,12 +110,12 @@ export const lastEntryGap = (comment: string, open: number, close: number): numb
   const at = lastEntryAt(comment, open);
   if (at !== undefined) return close - at;
   const before = LAST_ENTRY_BEFORE.exec(comment);
-  if (before) return before[3] !== undefined ? Number(before[3]) : Number(before[1]) * 60 + figure(before[2]);
+  if (before) return before[3] !== undefined ? Number(before[3]) : Math.round(Number(before[1]) * 60) + figure(before[2]);
   const spelled = LAST_ENTRY_BEFORE_SPELLED.exec(comment);
   if (spelled) return spelledMinutes(spelled[1]!);
   for (const pattern of LAST_ENTRY_BEFORE_KO) {
     const m = pattern.exec(comment);
-    if (m) return m[4] !== undefined ? Number(m[4]) : hoursKo(m[1]!) * 60 + (m[3] ? 30 : figure(m[2]));
+    if (m) return m[4] !== undefined ? Number(m[4]) : Math.round(hoursKo(m[1]!) * 60) + (m[3] ? 30 : figure(m[2]));
   }
   return undefined;
 };
