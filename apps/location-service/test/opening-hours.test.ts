@@ -595,6 +595,21 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(on('Mo-Su 6:30-sunrise', '2026-10-05').note).toMatch(/; no opening from 6:30 to sunrise on this date: sunrise is at 06:30 too$/);
   });
 
+  it('a night to a sun time with an open end after it is closed after a holiday `PH off` closed it: `22:00-sunrise+` on 2026-09-27', () => {
+    // Chuseok 2026: 24-26 September, `PH off`. The night of the 26th never opens (OSM: a span past midnight is its start
+    // day's), so Sunday the 27th opens at 22:00 only, as `22:00-sunrise` and `22:00-06:00+` answer. The day's own hours
+    // (ownDayValue) kept a span with an open end a night, so the early hours read as the 27th's own: [00:00-06:23] open.
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    const on = (value: string, date: string) => dayOpenings(value, [date], seoul)[0]!;
+    const closedNight = 'no night from Day after Chuseok (추석 다음 날) the day before (closed for the holiday); opens next at 22:00';
+    for (const value of ['Mo-Su 22:00-sunrise; PH off', 'Mo-Su 22:00-06:00+; PH off', 'Mo-Su 22:00-sunrise+; PH off']) {
+      expect(on(value, '2026-09-27')).toEqual({ date: '2026-09-27', intervals: [['22:00', '24:00']], note: closedNight });
+    }
+    expect(on('Mo-Su sunset-sunrise+; PH off', '2026-09-27').intervals).toEqual([['18:22', '24:00']]);
+    // An ordinary night runs on to sunrise, then its open end counted: 2026-12-05, sunrise 07:31.
+    expect(on('Mo-Su 22:00-sunrise+; PH off', '2026-12-05').intervals).toEqual([['00:00', '09:31'], ['22:00', '24:00']]);
+  });
+
   it('names a sun span with an open end only on a date its rule decides: `Mo-Fr 06:30-sunrise+` on a Saturday is closed for the weekend, not for the sun', () => {
     // The open end's span was named on every date (the package's reading opens its open end there), its rule's
     // selectors unread: a summer Saturday and Sunday, a holiday under `PH off`, a week outside `week 01-20` and a

@@ -401,10 +401,12 @@ const ownDayValue = (value: string): string =>
   outsideComments(value, (code) =>
     code
       .replace(SUN_SPAN, (span, open: string, close: string, openEnd: string | undefined) => {
-        // A span with an open end is the span alone (as OPEN_END_AFTER_SPAN below makes it), left as the package reads it.
-        if (openEnd) return span.slice(0, -openEnd.length);
-        if (/^\d/.test(open) && /^\d/.test(close)) return span;
-        return sunOrClockMinutes(close) <= sunOrClockMinutes(open) ? `${open}-24:00` : span;
+        // A span with an open end is the span alone (as OPEN_END_AFTER_SPAN below makes it), a night cut at 24:00 as
+        // without one: left a night, `22:00-sunrise+` opened the day's own early hours, and the night a holiday's
+        // `PH off` closed (2026-09-27 after Chuseok) was open 00:00-06:23.
+        const alone = openEnd ? span.slice(0, -openEnd.length) : span;
+        if (/^\d/.test(open) && /^\d/.test(close)) return alone;
+        return sunOrClockMinutes(close) <= sunOrClockMinutes(open) ? `${open}-24:00` : alone;
       })
       .replace(CLOCK_SPAN, (span, oh: string, om: string, ch: string, cm: string) => {
         const open = Number(oh) * 60 + Number(om);
@@ -741,7 +743,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '30';
+export const OPENING_EVALUATION = '31';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
