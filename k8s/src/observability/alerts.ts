@@ -222,6 +222,7 @@ export function monitoringAlerts(): AlertSpec[] {
   const up = `up{job=~"${jobs.join('|')}"}`;
   const ksm = (metric: string) => `${metric}{job="${EXPORTER_JOBS.kubeStateMetrics}"}`;
   const ready = `kube_node_status_condition{job="${EXPORTER_JOBS.kubeStateMetrics}",condition="Ready",status="true"}`;
+  const readyWithinLimit = `max_over_time(${ready}[${CORDONED_NOT_READY_LIMIT}])`;
   return [
     {
       alert: 'TripGenRemoteWriteFailing',
@@ -253,7 +254,11 @@ export function monitoringAlerts(): AlertSpec[] {
     {
       alert: 'TripGenNodeNotReady',
       severity: 'warning',
-      expr: `(${ready} == 0 unless on (node) ${ksm('kube_node_spec_unschedulable')} == 1) or on (node) max_over_time(${ready}[${CORDONED_NOT_READY_LIMIT}]) == 0`,
+      // Never Ready over the hour as no Prometheus replica saw it: Azure evaluates per replica, and
+      // one that could not scrape kube-state-metrics for most of the hour has seen only the NotReady
+      // minutes since (a cordoned node reimaged for 20 minutes would open the ticket). In the cluster
+      // (one Prometheus, no replica label) the unless takes nothing away: a series is not both 0 and 1.
+      expr: `(${ready} == 0 unless on (node) ${ksm('kube_node_spec_unschedulable')} == 1) or on (node) ${readyWithinLimit} == 0 unless ignoring (${REPLICA_LABEL}) ${readyWithinLimit} == 1`,
       for: '10m',
       summary: 'A node is not Ready',
       description: `Node {{ $labels.node }} has not been Ready (NotReady or Unknown) for 10 minutes, or for ${CORDONED_NOT_READY_LIMIT} and 10 minutes while cordoned (longer than an AKS upgrade reimages a node): its pods are evicted and rescheduled on the other nodes, if they have room, until AKS node auto-repair (best effort) or the on-call brings it back.`,
