@@ -24,7 +24,7 @@ import { ADDON_CHARTS } from '../src/config/addons.ts';
 import { promqlOf } from './policy/promql.ts';
 import { serviceList } from '@tripgen/catalog';
 import { metricsServiceName } from '../src/constructs/service-monitoring.ts';
-import { EXPORTER_JOBS, PROMETHEUS_JOB } from '../src/observability/scrape-jobs.ts';
+import { ANY_REPLICA, EXPORTER_JOBS, PROMETHEUS_JOB, anyReplica, overAnyReplica } from '../src/observability/scrape-jobs.ts';
 
 interface HandoverRule {
   rule: { alert: string; expression: string; for?: string; severity: number; labels: Record<string, string>; annotations: Record<string, string> };
@@ -88,6 +88,8 @@ export function replicaDroppingAggregations(rules: readonly { alert: string; exp
       const labels = (modifier?.getChild('GroupingLabels')?.getChildren('LabelName') ?? []).map((l) => r.expression.slice(l.from, l.to));
       const without = modifier?.getChild('Without') != null;
       if (outer) outer = false;
+      // anyReplica's maximum drops the replica on purpose, and adds up nothing.
+      else if (text.startsWith(`${ANY_REPLICA} (`)) continue;
       else if (without ? labels.includes(REPLICA_LABEL) : !labels.includes(REPLICA_LABEL)) found.push(`${r.alert}: ${text} drops ${REPLICA_LABEL}`);
     } while (cursor.next());
     return found;
@@ -118,6 +120,12 @@ describe('the alerting rules reach the on-call through Azure Monitor', () => {
     expect(replicaDroppingAggregations([{ alert: 'A', expression: acrossReplicas('sum by (job) (increase(x[15m])) > 0 unless sum(y)') }])).toEqual([]);
     expect(replicaDroppingAggregations([{ alert: 'B', expression: 'max without (prometheus_replica) (sum by (job) (increase(x[15m])) > 0)' }])).toEqual(['B: sum by (job) (increase(x[15m])) drops prometheus_replica']);
     expect(() => perReplica('sum(rate(x[5m])) by (job)')).toThrow(/before/);
+    // A side read from another job, taken from any replica: its maximum kept, a sum across replicas still found.
+    expect(replicaDroppingAggregations([{ alert: 'C', expression: acrossReplicas(overAnyReplica('sum by (pod) (a)', 'sum by (pod) (b)')) }])).toEqual([]);
+    const summedAcross = `${ANY_REPLICA} (sum by (pod, ${REPLICA_LABEL}) (a) / ignoring (${REPLICA_LABEL}) group_left () sum without (${REPLICA_LABEL}) (sum by (pod, ${REPLICA_LABEL}) (b)))`;
+    expect(replicaDroppingAggregations([{ alert: 'D', expression: summedAcross }])).toEqual([
+      `D: sum without (${REPLICA_LABEL}) (sum by (pod, ${REPLICA_LABEL}) (b)) drops ${REPLICA_LABEL}`,
+    ]);
   });
 
   it('rewrites each aggregation form per replica and back, and refuses the forms it cannot rewrite', () => {
@@ -128,6 +136,7 @@ describe('the alerting rules reach the on-call through Azure Monitor', () => {
     expect(perReplica('count by () (a)')).toBe(`count by (${REPLICA_LABEL}) (a)`);
     expect(() => perReplica('sum(rate(a[5m])) by (job)')).toThrow(/after its argument/);
     expect(() => perReplica(`sum without (${REPLICA_LABEL}) (a)`)).toThrow(/drops prometheus_replica/);
+    expect(perReplica(anyReplica('sum(a)'))).toBe(`${ANY_REPLICA} (sum by (${REPLICA_LABEL})(a))`);
   });
 
   it('writes `for` in ISO 8601 (none for zero) and refuses a rule Azure could not notify with', () => {

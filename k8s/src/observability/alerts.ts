@@ -12,7 +12,7 @@ import { erasureAlerts } from './erasure-alerts.ts';
 import { forgetAlerts } from './forget-alerts.ts';
 import { llmAlerts } from './llm-alerts.ts';
 import { queueAlerts } from './queue-alerts.ts';
-import { CLUSTER_LABEL, CLUSTER_PLACEHOLDER, EXPORTER_JOBS, PROMETHEUS_JOB, REPLICA_LABEL } from './scrape-jobs.ts';
+import { CLUSTER_LABEL, CLUSTER_PLACEHOLDER, EXPORTER_JOBS, PROMETHEUS_JOB, REPLICA_LABEL, overAnyReplica } from './scrape-jobs.ts';
 
 export interface AlertSpec {
   readonly alert: string;
@@ -109,7 +109,7 @@ export function seedAlerts(namespace: string): AlertSpec[] {
       alert: 'TripGenMemoryHigh',
       severity: 'critical',
       // The native sidecar's limit is in the init container series (see the restarts above).
-      expr: `sum by (pod, container) (container_memory_working_set_bytes{${ns},container!=""}) / sum by (pod, container) (kube_pod_container_resource_limits{${ns},resource="memory"} or kube_pod_init_container_resource_limits{${ns},resource="memory"}) > ${THRESHOLDS.memoryRatio}`,
+      expr: `${overAnyReplica(`sum by (pod, container) (container_memory_working_set_bytes{${ns},container!=""})`, `sum by (pod, container) (kube_pod_container_resource_limits{${ns},resource="memory"} or kube_pod_init_container_resource_limits{${ns},resource="memory"})`)} > ${THRESHOLDS.memoryRatio}`,
       for: '5m',
       summary: `Container memory above ${pct(THRESHOLDS.memoryRatio)} of its limit`,
       description: '{{ $labels.container }} in {{ $labels.pod }} uses {{ $value | humanizePercentage }} of its memory limit; it will be OOM-killed next.',
@@ -132,7 +132,7 @@ export function seedAlerts(namespace: string): AlertSpec[] {
         .map(({ containers, ratio }) => {
           const which = containers === 'others' ? (special.length ? `,container!~"${special.join('|')}"` : '') : `,container=~"${containers.join('|')}"`;
           // The native sidecar's request is in the init container series (see the restarts above).
-          return `sum by (pod, container) (rate(container_cpu_usage_seconds_total{${ns},container!=""${which}}[5m])) / sum by (pod, container) (kube_pod_container_resource_requests{${ns},resource="cpu"${which}} or kube_pod_init_container_resource_requests{${ns},resource="cpu"${which}}) > ${ratio}`;
+          return `${overAnyReplica(`sum by (pod, container) (rate(container_cpu_usage_seconds_total{${ns},container!=""${which}}[5m]))`, `sum by (pod, container) (kube_pod_container_resource_requests{${ns},resource="cpu"${which}} or kube_pod_init_container_resource_requests{${ns},resource="cpu"${which}})`)} > ${ratio}`;
         })
         .join(' or '),
       for: '15m',

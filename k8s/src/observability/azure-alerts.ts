@@ -11,7 +11,7 @@ import { platformNamespaces } from '../config/platform-namespaces.ts';
 import type { EnvironmentProfile } from '../config/profile.ts';
 import { repoPath } from '../lib/paths.ts';
 import { alertGroups } from './alerts.ts';
-import { CLUSTER_PLACEHOLDER, PROMETHEUS_RELEASE, REPLICA_LABEL } from './scrape-jobs.ts';
+import { CLUSTER_PLACEHOLDER, PROMETHEUS_RELEASE, REPLICA_LABEL, ANY_REPLICA } from './scrape-jobs.ts';
 import { metricNames } from './series.ts';
 import { sloRuleGroups } from './slo-rules.ts';
 
@@ -41,11 +41,12 @@ const AGGREGATION = 'sum|min|max|avg|group|stddev|stdvar|count|count_values|bott
  * replicas' copies of one series, so a count (`sum by (job, queue) (increase(...[15m]))`) reads
  * twice what happened, in the notification's {{ $value }} and against any threshold but zero.
  * Written in the leading form (`sum by (job) (...)`, `sum(...)`); the trailing one (`sum(...) by (job)`)
- * is refused, as a `without` that drops the replica is.
+ * is refused, as a `without` that drops the replica is (but anyReplica's maximum, scrape-jobs.ts).
  */
 export function perReplica(expr: string): string {
   if (new RegExp(`\\)\\s*(?:by|without)\\s*\\(`).test(expr)) throw new Error(`aggregation modifier after its argument; write it before: ${expr}`);
-  if (new RegExp(`\\bwithout\\s*\\([^)]*\\b${REPLICA_LABEL}\\b`).test(expr)) throw new Error(`an aggregation drops ${REPLICA_LABEL}: ${expr}`);
+  // anyReplica's maximum is the one aggregation meant to drop the replica (scrape-jobs.ts).
+  if (new RegExp(`\\bwithout\\s*\\([^)]*\\b${REPLICA_LABEL}\\b`).test(expr.replaceAll(`${ANY_REPLICA} (`, ''))) throw new Error(`an aggregation drops ${REPLICA_LABEL}: ${expr}`);
   return expr
     .replace(new RegExp(`\\b(${AGGREGATION})(\\s+by\\s*)\\(([^)]*)\\)`, 'g'), (_m, op: string, by: string, labels: string) => `${op}${by}(${labels.trim() ? `${labels.trim()}, ` : ''}${REPLICA_LABEL})`)
     .replace(new RegExp(`\\b(${AGGREGATION})(\\s*)\\(`, 'g'), (_m, op: string, ws: string) => `${op} by (${REPLICA_LABEL})${ws}(`);
@@ -56,7 +57,7 @@ export const asWritten = (expr: string): string =>
   expr.replaceAll(` by (${REPLICA_LABEL})`, '').replaceAll(`, ${REPLICA_LABEL})`, ')');
 
 /** An in-cluster expression as Azure evaluates it, over what every replica wrote: per replica, then the maximum. */
-export const acrossReplicas = (expr: string): string => `max without (${REPLICA_LABEL}) (${perReplica(expr)})`;
+export const acrossReplicas = (expr: string): string => `${ANY_REPLICA} (${perReplica(expr)})`;
 
 export interface AlertingRule {
   readonly alert: string;

@@ -31,3 +31,20 @@ export const CLUSTER_PLACEHOLDER = '__CLUSTER_NAME__';
  * as the in-cluster rule raised it, not one per replica (two notifications for one restart loop).
  */
 export const REPLICA_LABEL = 'prometheus_replica';
+
+/**
+ * The maximum across replicas: what any replica saw of a series, once (the form azure-alerts.ts's
+ * perReplica lets through, the only one that drops the replica label).
+ */
+export const ANY_REPLICA = `max without (${REPLICA_LABEL})`;
+export const anyReplica = (expr: string): string => `${ANY_REPLICA} (${expr})`;
+
+/**
+ * `left / right` for a right side read from another scrape job than the left (a container's usage,
+ * the kubelet's, over its limit, kube-state-metrics'): each replica's left over what any replica saw
+ * of the right. Per replica alone, one replica that cannot scrape kube-state-metrics and the other
+ * not the pod's kubelet would each have one side: every series in Azure, no ratio, and no
+ * TripGenScrapeTargetDown either (each target is scraped by one). In the cluster (one Prometheus,
+ * no replica label) the ignoring and the maximum change nothing.
+ */
+export const overAnyReplica = (left: string, right: string): string => `${left} / ignoring (${REPLICA_LABEL}) group_left () ${anyReplica(right)}`;
