@@ -108,7 +108,7 @@ describe('edge certificate: the first deployment cannot refer to a certificate i
     const written = ofType(phase1.predictedResources, 'Microsoft.KeyVault/vaults/secrets').map((r) => r.name.split('/')[1]!);
     expect(secretGrants(phase1).length).toBeGreaterThan(0);
     expect(secretGrants(phase1).filter((n) => !written.includes(n))).toEqual([]);
-    expect(new Set(secretGrants(prod))).toEqual(new Set([...written, 'tripgen-tls', 'user-jwt-signing-key']));
+    expect(new Set(secretGrants(prod))).toEqual(new Set([...written, 'tripgen-tls', 'user-jwt-signing-key', 'address-hash-key']));
   });
 });
 

@@ -14,6 +14,8 @@ import { repoPath } from '../src/lib/paths.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dev-secrets-'));
 const log = join(dir, 'calls.log');
+/** What each `apply` was given on stdin, one manifest a line. */
+const applied = join(dir, 'applied.jsonl');
 writeFileSync(
   join(dir, 'kubectl'),
   `#!/bin/sh
@@ -21,7 +23,7 @@ echo "$*" >> "${log}"
 case "$*" in
   *jsonpath=*) printf '%s' cGFzc3dvcmQ= ;;
   *" get "*) echo 'Error from server (NotFound)' >&2; exit 1 ;;
-  *) cat > /dev/null ;;
+  *) cat >> "${applied}"; echo >> "${applied}" ;;
 esac
 `,
 );
@@ -30,6 +32,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (...args: string[]) => {
   writeFileSync(log, '');
+  writeFileSync(applied, '');
   const r = spawnSync(process.execPath, ['--import', 'tsx', repoPath('k8s', 'src', 'bootstrap', 'dev-secrets.ts'), ...args], {
     encoding: 'utf8',
     env: { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}` },
@@ -46,6 +49,18 @@ describe('dev-secrets: only the cluster it is told, only the options it knows', 
     for (const s of serviceList()) expect(r.stdout).toContain(`secret/${s.name}-service-secrets: created`);
     expect(r.calls.length).toBeGreaterThan(0);
     expect(r.calls.filter((c) => !c.startsWith('--context kind-tripgen-dev --namespace tripgen '))).toEqual([]);
+  }, 60_000);
+
+  it('gives every service the same address hash key, a fresh one (their Redis counts of an address are shared, so must their hashes be)', () => {
+    const keys = () => {
+      expect(run('--context', 'kind-tripgen-dev').status).toBe(0);
+      const manifests = readFileSync(applied, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { metadata: { name: string }; stringData: Record<string, string> });
+      return serviceList().map((s) => manifests.find((m) => m.metadata.name === `${s.name}-service-secrets`)?.stringData.ADDRESS_HASH_KEY);
+    };
+    const first = keys();
+    expect(new Set(first).size).toBe(1);
+    expect(first[0]).toMatch(/^[\w-]{43}$/);
+    expect(keys()[0]).not.toBe(first[0]);
   }, 60_000);
 
   it('answers --help with its usage and calls no kubectl', () => {

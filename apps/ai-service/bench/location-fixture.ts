@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { QUEUE_NAMES } from '@tripgen/catalog';
 import { PLACE_LOADER, REPO_ROOT, serviceMigrationsDir } from '@tripgen/dev-tools/layout';
@@ -22,6 +23,8 @@ export async function startLoadedLocationService(database: string, cleanups: (()
       SERVICE_NAME: 'location', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString,
       // No token is verified on the internal routes the benches use.
       JWKS_URL: 'http://127.0.0.1:1/jwks.json', MAX_EVENT_LOOP_DELAY_MS: '0', SHUTDOWN_DELAY_MS: '0',
+      // Production asks for one; nothing here is counted per address across services.
+      ADDRESS_HASH_KEY: randomBytes(32).toString('base64'),
     },
     logger: false,
   });

@@ -84,6 +84,7 @@ export const KIT_ENVIRONMENT = contract({
   JWT_ISSUER: { type: 'string', setBy: 'manifest', description: 'Expected token issuer (default: the catalog\'s).' },
   JWT_AUDIENCE: { type: 'string', setBy: 'manifest', description: 'Expected token audience (default: the catalog\'s).' },
   OTEL_EXPORTER_OTLP_ENDPOINT: { type: 'url', protocols: ['http:', 'https:'], setBy: 'manifest', description: 'OTLP/HTTP collector; traces are exported only when set.' },
+  ADDRESS_HASH_KEY: { type: 'string', required: 'production', secret: true, keyVaultSecret: 'address-hash-key', setBy: 'manifest', description: 'Keys the HMAC-SHA-256 that client addresses are stored under in Redis (the per-address rate limit, the refused-token throttle): one value for every service, written to Key Vault by an operator (infra-bicep README step 5). Unset outside production: a fixed development key.' },
   APPLICATIONINSIGHTS_CONNECTION_STRING: { type: 'string', secret: true, keyVaultSecret: 'appinsights-connection-string', setBy: 'manifest', description: 'Application Insights (prod; infra-bicep writes it to Key Vault): spans are exported there as requests and dependencies, signed in with the pod\'s workload identity. Unset: no Azure Monitor export.' },
   OTEL_TRACES_SAMPLER: { type: 'enum', values: TRACE_SAMPLERS, setBy: 'manifest', description: 'Sampler (default parentbased_traceidratio).' },
   OTEL_TRACES_SAMPLER_ARG: { type: 'ratio', setBy: 'manifest', description: 'Sampled share of root traces (default: the catalog\'s 10 %).' },

@@ -22,6 +22,7 @@ import { registerJsonBody } from './http/json-body.ts';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, RETRY_AFTER_SECONDS, problem, refusalOptions, registerProblemHandlers } from './http/problem.ts';
 import { RATE_LIMIT_PREFIX, registerRateLimit, userLimitKey } from './http/rate-limit.ts';
 import { clientAddressKey } from './http/client-address.ts';
+import { addressHashKey, hashAddress } from './http/address-hash.ts';
 import { createFailureThrottle, type FailureThrottle } from './http/failure-throttle.ts';
 import { requestIdGenerator } from './http/request-id.ts';
 import { givenRequestId, isEdgeRequest } from './http/edge-request.ts';
@@ -127,12 +128,6 @@ export interface CreateAppOptions {
    * version reads the other's values from Redis (default '1').
    */
   readonly cacheShape?: string;
-  /**
-   * What a client address is written to Redis as in the per-address rate-limit budget of the
-   * token-free routes (a service with a secret: a keyed hash, so that a Redis dump or MONITOR does
-   * not tell who called from where; every replica must answer alike). Default: the address itself.
-   */
-  readonly addressInRedis?: (address: string) => string;
   /** Tests pass false or a stream; production logs JSON to stdout. */
   readonly logger?: FastifyServerOptions['logger'];
 }
@@ -496,6 +491,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
         : refused;
   };
   const revokedToken = () => new HttpProblem(401, REVOKED_TOKEN_DETAIL);
+  // Addresses only as keyed hashes in Redis (http/address-hash.ts): the key is every service's, so the counts stay shared.
+  const addressKey = addressHashKey(config.addressHashSecret);
   const tokenRefusals = createFailureThrottle({ redis, prefix: TOKEN_REFUSALS_PREFIX, ...TOKEN_REFUSAL_THROTTLE });
   const acceptedTokens = createAcceptedTokens(redis, (err) => app.log.warn({ err }, 'an accepted token could not be recorded in Redis'));
   app.addHook('onRequest', (request, _reply, done) => {
@@ -558,8 +555,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
       schema.response = { 401: ProblemSchema, ...(schema.response as object | undefined) };
     }
   });
-  const addressInRedis = opts.addressInRedis ?? ((address: string) => address);
-  const byAddress = (request: FastifyRequest) => `ip:${addressInRedis(clientAddressKey(request.ip))}`;
+  // Keyed hash, never the address: the key names a Redis entry written on every login and sign-up.
+  const byAddress = (request: FastifyRequest) => `ip:${hashAddress(addressKey, clientAddressKey(request.ip))}`;
   const byCaller = (request: FastifyRequest) => (request.user ? userLimitKey(request.user.id) : byAddress(request));
   registerRateLimit(app, {
     redis,

@@ -52,7 +52,8 @@ describe('loadConfig', () => {
     const bus = { SERVICEBUS_FQDN: 'sb-tripgen.servicebus.windows.net' };
     const own = loadConfig({ service: 'user' }, { ...base, ...bus, JWT_SIGNING_KEY_FILE: '/tmp/key.pem' }).own;
     expect(own).toEqual({ JWT_SIGNING_KEY: undefined, JWT_SIGNING_KEY_FILE: '/tmp/key.pem' });
-    expect(() => loadConfig({ service: 'user' }, { ...base, ...bus, NODE_ENV: 'production' })).toThrow(/JWT_SIGNING_KEY or JWT_SIGNING_KEY_FILE is required/);
-    expect(loadConfig({ service: 'user' }, { ...base, ...bus, NODE_ENV: 'production', JWT_SIGNING_KEY: 'pem' }).own.JWT_SIGNING_KEY).toBe('pem');
+    const addressKey = { ADDRESS_HASH_KEY: 'k'.repeat(44) };
+    expect(() => loadConfig({ service: 'user' }, { ...base, ...bus, ...addressKey, NODE_ENV: 'production' })).toThrow(/JWT_SIGNING_KEY or JWT_SIGNING_KEY_FILE is required/);
+    expect(loadConfig({ service: 'user' }, { ...base, ...bus, ...addressKey, NODE_ENV: 'production', JWT_SIGNING_KEY: 'pem' }).own.JWT_SIGNING_KEY).toBe('pem');
   });
 });

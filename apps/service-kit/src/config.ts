@@ -23,6 +23,7 @@ import {
   type EnvVarSpec,
   type ServiceName,
 } from '@tripgen/catalog';
+import { ADDRESS_HASH_KEY_MIN_LENGTH, DEV_ADDRESS_HASH_SECRET } from './http/address-hash.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -68,6 +69,8 @@ export interface ServiceConfig<S extends ServiceName = ServiceName> {
   readonly trustProxyHops: number;
   /** Requests per user per minute; the catalog's number unless RATE_LIMIT_MAX overrides it (benchmarks only). */
   readonly rateLimitMax: number;
+  /** The secret that keys the hashes of client addresses in Redis (ADDRESS_HASH_KEY; http/address-hash.ts): every service's the same. */
+  readonly addressHashSecret: string;
   /** The service's own variables, as its catalog entry in SERVICE_ENVIRONMENT declares them. */
   readonly own: OwnEnvironment<S>;
 }
@@ -153,6 +156,9 @@ export const loadConfig = <S extends ServiceName>(opts: LoadConfigOptions<S>, en
   if (connectionString && !/Endpoint=sb:\/\//i.test(connectionString)) problems.push('SERVICEBUS_CONNECTION_STRING must contain Endpoint=sb://...');
   const appInsights = str('APPLICATIONINSIGHTS_CONNECTION_STRING');
   if (appInsights && !/(^|;)InstrumentationKey=[0-9a-f-]{36}(;|$)/i.test(appInsights)) problems.push('APPLICATIONINSIGHTS_CONNECTION_STRING must contain InstrumentationKey=<guid>');
+  // A short key is guessed together with the addresses: the operator's is 32 random bytes in base64 (44 characters).
+  const addressSecret = str('ADDRESS_HASH_KEY');
+  if (addressSecret !== undefined && addressSecret.length < ADDRESS_HASH_KEY_MIN_LENGTH) problems.push(`ADDRESS_HASH_KEY must be at least ${ADDRESS_HASH_KEY_MIN_LENGTH} characters (32 random bytes in base64), got ${addressSecret.length}`);
   if (problems.length) throw new ConfigError(problems);
 
   const nodeEnv = (str('NODE_ENV') ?? 'development') as ServiceConfig['nodeEnv'];
@@ -181,6 +187,8 @@ export const loadConfig = <S extends ServiceName>(opts: LoadConfigOptions<S>, en
     trustProxyHops: num('TRUST_PROXY_HOPS', 1),
     maxEventLoopDelayMs: num('MAX_EVENT_LOOP_DELAY_MS', 1_000),
     rateLimitMax: num('RATE_LIMIT_MAX', RATE_LIMIT.max),
+    // Required in production (the contract): the fixed key serves local runs and tests only.
+    addressHashSecret: addressSecret ?? DEV_ADDRESS_HASH_SECRET,
     own,
   };
 };

@@ -6,7 +6,7 @@ import { createApp, createTokenVerifier, isRedisReady, loadConfig, prismaDatabas
 import type { FastifyServerOptions } from 'fastify';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { loadSigningKeyPem } from './domain/signing-key.ts';
-import { openKeyRing, rateLimitAddress, ringJwks, type KeyRingTiming } from './domain/signing-keys.ts';
+import { openKeyRing, ringJwks, type KeyRingTiming } from './domain/signing-keys.ts';
 import { USER_CACHE_SHAPE, userRepository } from './domain/users.ts';
 import { INBOX_SHOWN, consumeNotifications, pruneUnshownNotifications } from './domain/notifications.ts';
 import { ACCOUNT_TOMBSTONE_RETENTION, MESSAGE_RETENTION, TOKEN_REVOCATIONS } from '@tripgen/catalog';
@@ -42,8 +42,6 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
     database: { ...database, ping: async () => (await database.ping(), await ring.ready()) },
     verifier,
     cacheShape: USER_CACHE_SHAPE,
-    // Sign-up and login spend their caller's address's budget: in Redis under a keyed hash, not the address.
-    addressInRedis: rateLimitAddress(secret),
     logger: opts.logger,
     domain: async (app) => {
       const users = userRepository(prisma, app.kit.cache);

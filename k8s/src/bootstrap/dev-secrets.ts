@@ -3,8 +3,8 @@
  *   node --import tsx k8s/src/bootstrap/dev-secrets.ts [--context <kube-context>]
  * Creates, only where missing, the Secrets the dev manifests refer to, with fresh random values
  * that exist nowhere else: `postgres-admin` (the in-cluster PostgreSQL password) and one
- * `<service>-service-secrets` per service (DATABASE_URL into its own database, plus the user
- * service's JWT signing key). gitops/ holds only the references. prod needs none of this: its
+ * `<service>-service-secrets` per service (DATABASE_URL into its own database, the address hash key
+ * every service shares, plus the user service's JWT signing key). gitops/ holds only the references. prod needs none of this: its
  * values come from Key Vault through the SecretProviderClass of each service.
  */
 import { execFileSync } from 'node:child_process';
@@ -68,11 +68,19 @@ function create(name: string, data: Record<string, string>): void {
 
 create(POSTGRES.adminSecret, { password: randomBytes(24).toString('base64url') });
 const password = encodeURIComponent(readKey(POSTGRES.adminSecret, 'password'));
+// One address hash key for every service (their rate limits and refused-token counts are shared in
+// Redis, so their hashes of an address must agree): the one a Secret created before holds, else a fresh one.
+const addressHashKey =
+  serviceList()
+    .filter((s) => exists(secretName(s)))
+    .map((s) => readKey(secretName(s), 'ADDRESS_HASH_KEY'))
+    .find((value) => value !== '') ?? randomBytes(32).toString('base64url');
 for (const s of serviceList()) {
   const values: Record<string, string> = {};
   for (const item of secretVariables(s, profile)) {
     if (item.envVar === 'DATABASE_URL') values[item.envVar] = `postgresql://postgres:${password}@${inClusterHost(POSTGRES.name, K8S_NAMESPACE)}:${POSTGRES.port}/${s.database}`;
     // The user service signs with EdDSA: an Ed25519 private key, PKCS#8 PEM.
+    else if (item.envVar === 'ADDRESS_HASH_KEY') values[item.envVar] = addressHashKey;
     else if (item.envVar === 'JWT_SIGNING_KEY') values[item.envVar] = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
     else throw new Error(`no dev bootstrap for ${item.envVar}`);
   }

@@ -2,9 +2,10 @@
  * The services a benchmark measures, started the one way every bench script needs them: each its
  * own process as its container runs it (bundle, node flags, heap cap) with production settings, on
  * a free port, on a throwaway database migrated from its committed migrations (the location one
- * loaded with the shipped places), the Service Bus emulator, and a signing key made for the run.
+ * loaded with the shipped places), the Service Bus emulator, and a signing key and an address hash key made for the run.
  * `stop` undoes it all, last started first, including what a script hands it with `onStop`.
  */
+import { randomBytes } from 'node:crypto';
 import { AUTH_PATHS, SERVICES, TOKEN_ISSUER, needsJwks, type ServiceName } from '@tripgen/catalog';
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { serviceMigrationsDir } from './layout.ts';
@@ -69,6 +70,8 @@ export const startBenchStack = async (wanted: readonly ServiceName[], options: B
     cleanups.push(() => bus.stop());
     const { privateKey } = await generateKeyPair('EdDSA', { extractable: true });
     const signingKey = await exportPKCS8(privateKey);
+    // Production asks for it; one for every service, as in a cluster (their address counts are shared).
+    const addressHashKey = randomBytes(32).toString('base64');
     const ports = new Map<ServiceName, number>();
     for (const s of wanted) ports.set(s, await freePort());
     const portOf = (peer: ServiceName): number => {
@@ -81,7 +84,7 @@ export const startBenchStack = async (wanted: readonly ServiceName[], options: B
       cleanups.push(() => db.drop());
       databases.set(s, db);
       if (s === 'location') loadPlaces(db.url);
-      const env = { ...serviceEnv(s, { ...BENCH_ENVIRONMENT, DATABASE_URL: db.url, SERVICEBUS_CONNECTION_STRING: bus.connectionString, JWT_SIGNING_KEY: signingKey, ...options.env }, portOf), ...options.rawEnv };
+      const env = { ...serviceEnv(s, { ...BENCH_ENVIRONMENT, DATABASE_URL: db.url, SERVICEBUS_CONNECTION_STRING: bus.connectionString, JWT_SIGNING_KEY: signingKey, ADDRESS_HASH_KEY: addressHashKey, ...options.env }, portOf), ...options.rawEnv };
       const onLine = options.onLine ?? ((name: ServiceName, line: string) => console.error(`[${name}] ${line}`));
       const p = await spawnService(s, env, (line) => onLine(s, line), options.nodeArgs?.(s) ?? []);
       cleanups.push(() => p.stop());

@@ -17,7 +17,7 @@
  *   a row written by someone who can write user_db but not seal (an attacker's public key beside a
  *   copied sealed blob) stops the ring from loading instead of being published and trusted.
  */
-import { createCipheriv, createDecipheriv, createHmac, createPrivateKey, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createPrivateKey, hkdfSync, randomBytes } from 'node:crypto';
 import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type CryptoKey, type JSONWebKeySet, type JWK, type JWTVerifyGetKey } from 'jose';
 import { SIGNING_ALG } from './signing-key.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from '@tripgen/catalog';
@@ -62,7 +62,7 @@ export interface SigningKeyStore {
 /** The mounted key's material (PKCS#8 DER): what it is, whatever its PEM's line endings and whitespace. */
 const keyMaterial = (secret: string): Buffer => createPrivateKey(secret).export({ format: 'der', type: 'pkcs8' });
 /** What a key drawn from the mounted secret is for (HKDF's info): each use its own key, independent of the others (RFC 5869 3.2). */
-type SecretUse = 'seal v1' | 'login-throttle v1' | 'rate-limit address v1';
+type SecretUse = 'seal v1' | 'login-throttle v1';
 const derivedKey = (material: Buffer, use: SecretUse): Buffer => Buffer.from(hkdfSync('sha256', material, 'tripgen-token-keys', use, 32));
 const sealingKey = (material: Buffer): Buffer => derivedKey(material, 'seal v1');
 /**
@@ -70,16 +70,6 @@ const sealingKey = (material: Buffer): Buffer => derivedKey(material, 'seal v1')
  * the same on every replica, as the secret is, and unknown to whoever reads Redis.
  */
 export const loginThrottleKey = (secret: string): Buffer => derivedKey(keyMaterial(secret), 'login-throttle v1');
-/**
- * What a client address is written to Redis as in the token-free routes' rate-limit budget (the
- * kit's `addressInRedis`): HMAC-SHA-256 under a key of its own from the mounted secret, derived once.
- * A plain address there told whoever read Redis (a dump, MONITOR) where each login came from.
- */
-export const rateLimitAddress = (secret: string): ((address: string) => string) => {
-  const key = derivedKey(keyMaterial(secret), 'rate-limit address v1');
-  return (address) => createHmac('sha256', key).update(address).digest('base64url');
-};
-
 export function seal(secret: string, plaintext: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', sealingKey(keyMaterial(secret)), iv);
