@@ -18,7 +18,7 @@ export const REDIS_ROOT = 'tripgen';
  * - `tokenRefusals`: refused access tokens per client address (the kit, catalog TOKEN_REFUSAL_THROTTLE);
  * - `rateLimit`: the per-user budgets (catalog RATE_LIMIT; an operation budget's keys `<prefix>:<operation>:user:<id>`)
  *   and the anonymous ones per client address (`<prefix>:ip:<hash>`);
- * - client addresses, in `rateLimit`, only as HMAC-SHA-256 under the key every service mounts (ADDRESS_HASH_KEY:
+ * - client addresses, in both, only as HMAC-SHA-256 under the key every service mounts (ADDRESS_HASH_KEY:
  *   the kit's http/address-hash.ts), never as they are nor as a plain SHA-256;
  * - `loginFailures`: failed logins per account, counted per client address, both as HMAC-SHA-256 under a
  *   key derived from the user service's signing secret (no email or address recoverable from Redis), and beside

@@ -1,7 +1,7 @@
 /**
- * The client addresses the kit counts in Redis (the per-address rate limit) are stored neither as
- * they are nor as a plain SHA-256, which trying every IPv4 address (2^32, seconds) undoes: as
- * HMAC-SHA-256 under ADDRESS_HASH_KEY. Replicas with the same key count
+ * The client addresses the kit counts in Redis (the per-address rate limit, the refused-token
+ * throttle) are stored neither as they are nor as a plain SHA-256, which trying every IPv4 address
+ * (2^32, seconds) undoes: as HMAC-SHA-256 under ADDRESS_HASH_KEY. Replicas with the same key count
  * under the same keys (one budget), another key counts elsewhere. Real Redis (the local stack).
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -72,6 +72,20 @@ describe('client addresses in Redis', () => {
     expect(await newKeys(ipPrefix, async () => expect((await get(b)).statusCode).toBe(200))).toEqual([]);
     // A service with another key counts the address elsewhere.
     const [elsewhere] = await newKeys(ipPrefix, async () => expect((await get(other)).statusCode).toBe(200));
+    expect([elsewhere, elsewhere === key]).toEqual([expect.any(String), false]);
+  });
+
+  it('keeps the refused tokens of an address under a keyed hash: neither the address nor its SHA-256, one count for replicas with the same key, another with another key', async () => {
+    const address = freshAddress();
+    const prefix = `${REDIS_KEY_PREFIXES.tokenRefusals}:`;
+    const forged = (app: App) => app.inject({ method: 'GET', url: '/api/v1/trips/mine', headers: { 'x-forwarded-for': address, authorization: 'Bearer forged.token.here' } });
+    const [key] = await newKeys(prefix, async () => expect((await forged(a)).statusCode).toBe(401));
+    expect(key).toBeDefined();
+    expect(key).not.toContain(address);
+    expect(key).not.toBe(`${prefix}${sha256(address)}`);
+    expect(await newKeys(prefix, async () => expect((await forged(b)).statusCode).toBe(401))).toEqual([]);
+    expect(await a.kit.redis.get(key!)).toBe('2');
+    const [elsewhere] = await newKeys(prefix, async () => expect((await forged(other)).statusCode).toBe(401));
     expect([elsewhere, elsewhere === key]).toEqual([expect.any(String), false]);
   });
 });

@@ -493,7 +493,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const revokedToken = () => new HttpProblem(401, REVOKED_TOKEN_DETAIL);
   // Addresses only as keyed hashes in Redis (http/address-hash.ts): the key is every service's, so the counts stay shared.
   const addressKey = addressHashKey(config.addressHashSecret);
-  const tokenRefusals = createFailureThrottle({ redis, prefix: TOKEN_REFUSALS_PREFIX, ...TOKEN_REFUSAL_THROTTLE });
+  const tokenRefusals = createFailureThrottle({ redis, prefix: TOKEN_REFUSALS_PREFIX, hashKey: addressKey, ...TOKEN_REFUSAL_THROTTLE });
   const acceptedTokens = createAcceptedTokens(redis, (err) => app.log.warn({ err }, 'an accepted token could not be recorded in Redis'));
   app.addHook('onRequest', (request, _reply, done) => {
     let token: string | undefined;

@@ -1,6 +1,6 @@
 /**
- * What the kit writes to Redis in place of a client address (the per-address rate limit's keys):
- * HMAC-SHA-256 under a key every replica of every service shares
+ * What the kit writes to Redis in place of a client address (the per-address rate limit's keys, the
+ * refused-token throttle's): HMAC-SHA-256 under a key every replica of every service shares
  * (ADDRESS_HASH_KEY, Key Vault `address-hash-key`), so that they count together, and that whoever
  * reads Redis (a dump, MONITOR, a support export) cannot undo: a plain SHA-256 of an IPv4 address is
  * undone by trying all 2^32 in seconds, a raw address needs no undoing at all.

@@ -4,7 +4,7 @@
  * lock, the rest answered as refusals), the window expires on its own, and a Redis error
  * falls back to the per-instance count.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { expect, it } from 'vitest';
 import { createFailureThrottle, type FailureThrottle } from './failure-throttle.ts';
@@ -13,6 +13,7 @@ import { redisClients } from '../../test/fixtures/redis-clients.ts';
 
 const clients = redisClients('throttle');
 const prefix = `${REDIS_TEST_PREFIX}:throttle-${randomUUID()}`;
+const hashKey = randomBytes(32);
 
 /** `n` failures one after the other, each let through by the read before it: how many were told (not refused). */
 const told = async (throttle: FailureThrottle, key: string, n: number) => {
@@ -22,7 +23,7 @@ const told = async (throttle: FailureThrottle, key: string, n: number) => {
 };
 
 it('lets any number of right attempts in flight at once through, on a fresh key and on one short of the limit', async () => {
-  const throttle = createFailureThrottle({ redis: clients.redis, prefix, maxFailures: 3, windowMs: 60_000 });
+  const throttle = createFailureThrottle({ redis: clients.redis, prefix, hashKey, maxFailures: 3, windowMs: 60_000 });
   for (const earlier of [0, 2]) {
     const key = randomUUID();
     for (let i = 0; i < earlier; i++) await throttle.failed(key);
@@ -34,7 +35,7 @@ it('lets any number of right attempts in flight at once through, on a fresh key 
 });
 
 it('tells exactly maxFailures of a parallel burst of failures, one of them the lock, the rest refused with Retry-After within the window, until the window ends', async () => {
-  const throttle = createFailureThrottle({ redis: clients.redis, prefix, maxFailures: 3, windowMs: 1_500 });
+  const throttle = createFailureThrottle({ redis: clients.redis, prefix, hashKey, maxFailures: 3, windowMs: 1_500 });
   const key = randomUUID();
   const checked = await Promise.all(Array.from({ length: 20 }, () => throttle.refusal(key)));
   expect(checked.every((wait) => wait === undefined)).toBe(true);
@@ -51,8 +52,8 @@ it('tells exactly maxFailures of a parallel burst of failures, one of them the l
 });
 
 it('counts per instance while Redis is unreachable', async () => {
-  const a = createFailureThrottle({ redis: clients.down, prefix, maxFailures: 2, windowMs: 60_000 });
-  const b = createFailureThrottle({ redis: clients.down, prefix, maxFailures: 2, windowMs: 60_000 });
+  const a = createFailureThrottle({ redis: clients.down, prefix, hashKey, maxFailures: 2, windowMs: 60_000 });
+  const b = createFailureThrottle({ redis: clients.down, prefix, hashKey, maxFailures: 2, windowMs: 60_000 });
   expect(await told(a, 'x', 3)).toBe(2);
   expect(await a.refusal('x')).toBeGreaterThanOrEqual(1);
   expect(await b.refusal('x')).toBeUndefined();

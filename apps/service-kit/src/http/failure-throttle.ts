@@ -10,15 +10,17 @@
  * the limit (told as a failure), the one that locks, or past it (answered as a refusal). A success
  * clears nothing: a good token says nothing about the address's bad ones, and the window ends them.
  */
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RateLimiterRes } from 'rate-limiter-flexible';
+import { hashAddress } from './address-hash.ts';
 import { sharedCounter } from './shared-counter.ts';
 
 export interface FailureThrottleOptions {
   readonly redis: Redis;
   /** Redis key prefix, e.g. the catalog's REDIS_KEY_PREFIXES.tokenRefusals (keys are `<prefix>:<hash>`). */
   readonly prefix: string;
+  /** The HMAC key the keys are stored under (address-hash.ts addressHashKey): the same wherever one count is meant. */
+  readonly hashKey: Buffer;
   readonly maxFailures: number;
   readonly windowMs: number;
 }
@@ -47,8 +49,9 @@ const retryAfterSeconds = (res: RateLimiterRes): number => Math.max(1, Math.ceil
 
 export const createFailureThrottle = (opts: FailureThrottleOptions): FailureThrottle => {
   const counter = sharedCounter({ redis: opts.redis, prefix: opts.prefix, points: opts.maxFailures, windowMs: opts.windowMs });
-  // Keys are hashed: Redis then holds no email addresses, and any key has the same length.
-  const hashed = (key: string) => createHash('sha256').update(key).digest('base64url');
+  // Keys are keyed hashes: Redis then holds no client address, and any key has the same length. A plain
+  // SHA-256 of an IPv4 address was undone by trying all 2^32 of them in seconds.
+  const hashed = (key: string) => hashAddress(opts.hashKey, key);
   return {
     redisKey: (key) => counter.getKey(hashed(key)),
     async refusal(key) {
