@@ -88,8 +88,9 @@ export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
  * sweep would 2 s later at most, and records and tells it
  * in the same statement as ever (a trip deleted meanwhile has no row: nothing recorded, nobody
  * told). A nudge lost (Redis down, a replica reconnecting) leaves the sweep to find it. The trip
- * service publishes there too once a schedule's cancel (its DELETE) committed: every replica wakes
- * the reads waiting on it (`?wait=`), which then answer its 404 at once.
+ * service publishes there too once a schedule's cancel (its DELETE), or a change or deletion of its
+ * trip that ended it while queued or running, committed: every replica wakes the reads waiting on
+ * it (`?wait=`), which then answer its 404 or `failed` at once.
  */
 export const SCHEDULE_OUTCOME_CHANNEL = 'tripgen:ai:schedule-outcomes';
 

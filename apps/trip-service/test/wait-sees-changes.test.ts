@@ -60,3 +60,39 @@ it('a DELETE of the schedule itself (its cancel): the waiting read answers 404 a
 it('the same, the read waiting on another replica than the DELETE\'s', async () => {
   await cancelledWhileWaited((await ctx.stack.tripReplica()).url);
 });
+
+/**
+ * docs/api.md, GET ...?wait=: a PATCH that fails the schedule (TRIP_CHANGED) or a DELETE of its
+ * trip ends the wait at once too, on any replica. Before: as the cancel above, seen at the wait's
+ * next row read (every second), so a 2 s wait with the change at 0.9 s answered 200 `queued`.
+ */
+const changedWhileWaited = async (change: (id: string, headers: Record<string, string>) => Promise<number>, expected: unknown[], answered: (a: Awaited<ReturnType<typeof call>>) => unknown[], readFrom?: string) => {
+  const { headers, id, waiting } = await scheduleBeingWaitedFor(2, readFrom);
+  await new Promise((r) => setTimeout(r, 900));
+  expect(await change(id, headers)).toBe(expected[0] === 404 ? 204 : 200);
+  // From the change's answer: the wait ends at its 2 s otherwise, some 0.7 s later at most.
+  const changedAt = Date.now();
+  const answer = await waiting;
+  const afterChangeMs = Date.now() - changedAt;
+  console.log(`wait-sees-changes: answered ${JSON.stringify(answered(answer))} ${afterChangeMs} ms after the change's answer${readFrom ? ' (another replica)' : ''}`);
+  expect(answered(answer)).toEqual(expected);
+  expect(afterChangeMs).toBeLessThan(400);
+};
+const patched = async (id: string, headers: Record<string, string>) => (await call(ctx.base, 'PATCH', `/api/v1/trips/${id}`, { body: { startDate: '2026-09-24' }, headers })).status;
+const tripDeleted = async (id: string, headers: Record<string, string>) => (await call(ctx.base, 'DELETE', `/api/v1/trips/${id}`, { headers })).status;
+const failedAnswer = (a: Awaited<ReturnType<typeof call>>) => [a.status, a.json.status, a.json.error];
+const goneAnswer = (a: Awaited<ReturnType<typeof call>>) => [a.status, ...(a.status === 404 ? [] : [a.json.status, a.json.error])];
+const changedTrip = [200, 'failed', expect.stringContaining('the trip changed')];
+
+it('a PATCH that fails the schedule within the wait\'s last second: answered failed at once, not its `queued` of before', async () => {
+  await changedWhileWaited(patched, changedTrip, failedAnswer);
+});
+
+it('the same, the read waiting on another replica than the PATCH\'s', async () => {
+  await changedWhileWaited(patched, changedTrip, failedAnswer, (await ctx.stack.tripReplica()).url);
+});
+
+it('a DELETE of its trip within the wait\'s last second: answered 404 at once, on this replica and another', async () => {
+  await changedWhileWaited(tripDeleted, [404], goneAnswer);
+  await changedWhileWaited(tripDeleted, [404], goneAnswer, (await ctx.stack.tripReplica()).url);
+});

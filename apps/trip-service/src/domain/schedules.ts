@@ -521,8 +521,9 @@ export interface ScheduleDeps {
   /** The age of the oldest deleted schedule still to forget (forgotten.ts, catalog FORGOTTEN_BACKLOG's gauge). */
   readonly forgetBacklog?: (oldestSeconds: number) => void;
   /**
-   * Tells every replica that a schedule was cancelled here, so that their reads waiting on it wake
-   * (`wake`): catalog SCHEDULE_OUTCOME_CHANNEL. Absent: only this replica's reads wake.
+   * Tells every replica that a schedule was cancelled here, or failed or dropped by its trip's
+   * change or deletion, so that their reads waiting on it wake (`wake`): catalog
+   * SCHEDULE_OUTCOME_CHANNEL. Absent: only this replica's reads wake.
    */
   readonly announce?: (scheduleId: string) => void;
 }
@@ -773,8 +774,9 @@ export const scheduleService = (deps: ScheduleDeps) => {
    */
   const lastAsked = new Map<string, number>();
   /**
-   * The reads waiting on a schedule (get with `ms`), by its id: woken (`wake`) when a cancel of it
-   * committed, here or on another replica (announce), to read its row at once. Before, a cancel was
+   * The reads waiting on a schedule (get with `ms`), by its id: woken (`wake`) when a cancel of it,
+   * or a change or deletion of its trip that ended it (endedWhileActive), committed, here or on
+   * another replica (announce), to read its row at once. Before, a cancel was
    * seen at the wait's next row read (ROW_READ_EVERY_MS): a wait ending first answered `queued` for a
    * schedule already deleted (wait-sees-changes.test.ts).
    */
@@ -782,6 +784,14 @@ export const scheduleService = (deps: ScheduleDeps) => {
   const wake = (scheduleId: string): void => {
     for (const w of waiters.get(scheduleId) ?? []) w();
   };
+  /**
+   * The queued or running schedules a trip's change failed or its deletion dropped (withdrawStale),
+   * to be woken here and on every replica once it committed (tellWithdrawn), as a cancel's are:
+   * before, a wait saw them at its next row read, and one ending first answered `queued` for a
+   * schedule already failed or gone (wait-sees-changes.test.ts). Not the failures here alone whose
+   * reason a change rewrote (8,064 after an outage): no read waits on a failed schedule.
+   */
+  const endedWhileActive = new WeakSet<WithdrawnSchedule>();
   // Fifty travellers polling at once share one status call per round trip, not fifty.
   const states = sharedStateReader((ids) => peers.scheduleStates(ids), log, now);
 
@@ -1064,7 +1074,10 @@ export const scheduleService = (deps: ScheduleDeps) => {
       const toldAt = notice.length ? at.toISOString() : null;
       const ref = { scheduleId: row.id, tripId: row.tripId, userId: row.userId, replan: row.replanDate !== null, durationMs: Math.max(0, at.getTime() - row.createdAt.getTime()) };
       const outbox = [...deps.events.row(TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: 'generation-failed' }, `${row.id}.failed`), message, ...notice];
-      if ((await tx.$queryRawUnsafe<unknown[]>(FINISH_SQL, row.id, 'failed', null, TRIP_CHANGED, at.toISOString(), null, toldAt, ...outboxRowParams(outbox))).length > 0) withdrawn.push(item);
+      if ((await tx.$queryRawUnsafe<unknown[]>(FINISH_SQL, row.id, 'failed', null, TRIP_CHANGED, at.toISOString(), null, toldAt, ...outboxRowParams(outbox))).length > 0) {
+        withdrawn.push(item);
+        endedWhileActive.add(item);
+      }
     }
     if (withdrawn.length) log.info({ tripId, schedules: withdrawn.map((w) => w.id), deleted: false }, 'active schedules withdrawn: their trip changed what they were planned for');
     return withdrawn;
@@ -1112,17 +1125,25 @@ export const scheduleService = (deps: ScheduleDeps) => {
     );
     if (!rows.length) return [];
     log.info({ tripId, withdrawn: rows.length, deleted: true }, 'schedules withdrawn: their trip was deleted');
-    return rows.map((row) => withdrawnOf(row, reason));
+    const items = rows.map((row) => withdrawnOf(row, reason));
+    // Gone with the trip, whatever their state: a read waiting on one answers its 404.
+    for (const item of items) endedWhileActive.add(item);
+    return items;
   }
 
   /**
-   * After the change committed, the AI service is also told at once on its withdraw route: a plan
+   * After the change committed, the reads waiting on its queued or running schedules wake, here and
+   * on every replica (endedWhileActive, announce), and the AI service is also told at once on its withdraw route: a plan
    * under way for one of them would otherwise complete, and notify `completed` for the trip as it
    * was, before the withdrawal message is taken (a busy pod, a slow relay, a redelivery). When it
    * does not answer (down; a previous release without the route: 404, or the mesh's 403 before its
    * policy has the route), the message alone tells it. Never rejects (the caller does not wait).
    */
   async function tellWithdrawn(items: readonly WithdrawnSchedule[]): Promise<void> {
+    for (const item of items.filter((w) => endedWhileActive.has(w))) {
+      wake(item.id);
+      deps.announce?.(item.id);
+    }
     for (let i = 0; i < items.length; i += SCHEDULE_STATUS_MAX_IDS) {
       const part = items.slice(i, i + SCHEDULE_STATUS_MAX_IDS);
       try {
