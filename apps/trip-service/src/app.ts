@@ -67,11 +67,10 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       app.addHook('onReady', async () => {
         relay.start();
         // The AI service's nudge once an outcome is committed there: read at once by the replica that claims it, not at the next sweep (up to 2 s).
-        // A cancel on any replica (announce) too: the reads waiting on it here wake at once, whichever replica claims the nudge.
-        app.kit.subscribe(SCHEDULE_OUTCOME_CHANNEL, (scheduleId) => {
-          schedules.wake(scheduleId);
-          void schedules.nudged(scheduleId);
-        });
+        // A cancel or a trip change on any replica (announce) too. The reads waiting on it here wake once this replica's read of
+        // it is done (an outcome recorded when it claimed the nudge): woken first, they read the row before the outcome was
+        // recorded and waited REFRESH_EVERY_MS more (wait-outcome-lag.test.ts).
+        app.kit.subscribe(SCHEDULE_OUTCOME_CHANNEL, (scheduleId) => void schedules.nudged(scheduleId).finally(() => schedules.wake(scheduleId)));
         const sweeper = schedules.sweeper();
         app.kit.onShutdown(() => sweeper.close(), 'schedule sweeper');
         // A deleted account's trips go on this schedule (catalog ACCOUNT_ERASURE), swept by the replica that takes the lease: every
