@@ -15,11 +15,6 @@
  *    waited behind it is taken first: a withdrawal of its trip's deletion that came while this
  *    service was down fails it without telling anyone, where failing it at once told the traveller
  *    `schedule.failed` for a trip they had deleted (trip-service deleted-past-deadline.test.ts);
- *  - a request put on the queue before this consumer started (this service down or starting: the
- *    trip service's withdraw calls found nobody), within its deadline: sent to the back of the queue
- *    once, unplanned (behindMessageId), so that a withdrawal of a cancel or change made meanwhile,
- *    waiting behind it, is taken first and its copy finds the schedule final; before, it was planned
- *    and the plan dropped (trip-service schedule-cancel-outage.test.ts);
  *  - that copy past its deadline, an unanswering location service, a base schedule that does not
  *    exist: the schedule fails with the reason, the message is completed;
  *  - anything else (the database, a bug): retried by redelivery; the last allowed delivery marks the
@@ -65,17 +60,6 @@ export const NOTIFY_WITHOUT_ROW = 'a notify message found no row of its schedule
  */
 export const lateMessageId = (scheduleId: string): string => `${scheduleId}.late`;
 const isLateCopy = (messageId: string): boolean => messageId.endsWith('.late');
-
-/**
- * The message id of a request's copy sent to the back of the queue, unplanned, because it was put on
- * the queue before this consumer started (this service down, or starting): the trip service could
- * not tell its withdraw route of a cancel or a change made meanwhile, so the withdrawal may wait
- * behind the request, and planning it first spent the engine (seconds of CPU) on a plan then
- * dropped (trip-service schedule-cancel.test.ts). Another id than the request's, its late copy's and
- * its expiry's; taken, it is never sent round again.
- */
-export const behindMessageId = (scheduleId: string): string => `${scheduleId}.behind`;
-const isBehindCopy = (messageId: string): boolean => messageId.endsWith('.behind');
 
 export interface ScheduleConsumerOptions {
   readonly concurrency?: number;
@@ -133,7 +117,6 @@ type Withdrawal = ScheduleGenerationMessage & { withdrawn: NonNullable<ScheduleG
 type Made =
   | { readonly nothing: true }
   | { readonly late: ScheduleGenerationMessage }
-  | { readonly behind: ScheduleGenerationMessage }
   | { readonly withdrawn: Withdrawal }
   | { readonly notify: NotifyMessage }
   // `expired`: failed for its deadline (the histogram's label, catalog ASYNC_OUTCOMES), not for the request.
@@ -150,8 +133,6 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
   /** Deliveries waiting in their slot for another's outcome of their schedule (claimFor). */
   let waiting = 0;
   const maxDeliveryCount = options.maxDeliveryCount ?? QUEUE_LIMITS.maxDeliveryCount;
-  /** When this consumer started: a request put on the queue before it waited out this service's absence (behindMessageId). */
-  const startedAt = Date.now();
   // A telemetry that throws is a bug (reportFinished): at error level.
   const logError = (obj: object, msg: string) => options.logger.error(obj, msg);
   const warn = (obj: object, msg: string) => options.logger.warn(obj, msg);
@@ -316,16 +297,6 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         const [known] = await generations.states([message.scheduleId]);
         return known && known.status !== 'running' ? { nothing: true } : { late: message };
       }
-      // Put on the queue while this service was not taking it (before this consumer started): a withdrawal
-      // of a cancel or change made meanwhile may wait behind it, which the withdraw route could not be
-      // told. Sent round once, unplanned, so that withdrawal is taken first and its copy finds it final.
-      const sentAt = delivery.enqueuedAt?.getTime() ?? Date.parse(message.requestedAt);
-      if (!isLateCopy(delivery.messageId) && !isBehindCopy(delivery.messageId) && sentAt < startedAt) {
-        const [known] = await generations.states([message.scheduleId]);
-        return known && known.status !== 'running' ? { nothing: true } : { behind: message };
-      }
-      // A withdrawal of it in hand here (taken with it): written first, so the claim below finds the schedule final.
-      await afterWithdrawals(message.scheduleId, { nothing: true });
       // A late copy can only be failed (its deadline passed: generateSchedule's DeadlinePassed), so its row
       // stores what a withdrawal's does (requestKept), never the trip and the preferences: its schedule
       // may have been deleted and forgotten here (the forget route) before an expiry message came, and the
@@ -358,11 +329,6 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       if ('late' in made) {
         await enqueue(tx, QUEUES.aiScheduleGeneration, made.late, { messageId: lateMessageId(made.late.scheduleId) });
         options.logger.info({ scheduleId: made.late.scheduleId, notAfter: made.late.notAfter }, 'schedule request past its deadline: sent to the back of the queue, to be failed after what waits there');
-        return;
-      }
-      if ('behind' in made) {
-        await enqueue(tx, QUEUES.aiScheduleGeneration, made.behind, { messageId: behindMessageId(made.behind.scheduleId) });
-        options.logger.info({ scheduleId: made.behind.scheduleId }, 'schedule request sent before this service started: sent to the back of the queue, so a withdrawal waiting behind it is taken first');
         return;
       }
       if ('withdrawn' in made) {
