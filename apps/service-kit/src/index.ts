@@ -10,6 +10,7 @@ export { createTokenRevocations, issuedAtMs, type RevocationOptions, type TokenR
 export { cacheNamespace, cacheShapeOf, createTwoLevelCache, l2Key, type CacheEntryOptions, type TwoLevelCache } from './cache.ts';
 export { createPrismaClient, prismaDatabase, QUERY_TIMEOUT_MS, servicePrismaClient, type PrismaLike } from './data/prisma.ts';
 export { driverAdapterCause, type DriverAdapterCause } from './data/adapter-error.ts';
+export { SQLSTATE } from './data/migration-locks.ts';
 export { databasePassword, entraTokenPassword, poolConfigWithPassword, POSTGRES_ENTRA_SCOPE } from './data/postgres-entra.ts';
 export { InterestList, ProblemSchema, withETag, withLocation } from './http/schemas.ts';
 export { assertPreconditions, CURRENT_TARGET, EVALUATED_BY_ROUTE, REFUSED_TARGET, type PreconditionTarget, type RouteTarget } from './http/preconditions.ts';

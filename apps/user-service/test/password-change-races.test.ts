@@ -5,7 +5,8 @@
  * wait the test releases) holds one request there while the other runs, on the real PostgreSQL and Redis.
  */
 import { AUTH_PATHS, TOKEN_REVOCATIONS, USER_PATHS } from '@tripgen/catalog';
-import { waitFor } from '@tripgen/testing';
+import { queryRows, waitFor } from '@tripgen/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startUserService, type RunningUserService } from './harness.ts';
 
@@ -105,5 +106,68 @@ describe('a password change racing', () => {
       ['the owner new passphrase', 'the thief new passphrase'].map(async (password) => (await svc.app.inject({ method: 'POST', url: AUTH_PATHS.login, payload: { email, password } })).statusCode),
     );
     expect(logins.sort()).toEqual([200, 401]);
+  });
+});
+
+/**
+ * The change's revocation is taken by its deferred trigger as the commit begins, and the new hash is
+ * seen only once the commit ends: the WAL flush, a synchronous standby's answer (Azure's zone-redundant
+ * high availability) between the two. Here a later deferred trigger (fired after
+ * users_revoke_password_change_tokens: same event, name order) waits on an advisory lock the test
+ * holds, standing for that wait.
+ */
+describe('a password change whose commit takes a while', () => {
+  const COMMIT_LOCK = 7_070_001;
+  beforeAll(async () => {
+    await queryRows(svc.db.url, `CREATE FUNCTION test_commit_waits() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_advisory_xact_lock(${COMMIT_LOCK}); RETURN NULL; END $$`);
+    await queryRows(
+      svc.db.url,
+      'CREATE CONSTRAINT TRIGGER users_zz_commit_waits AFTER UPDATE OF password_hash ON users DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_commit_waits()',
+    );
+  });
+  afterAll(async () => {
+    await queryRows(svc.db.url, 'DROP TRIGGER IF EXISTS users_zz_commit_waits ON users').catch(() => undefined);
+  });
+
+  /** Runs `during` while a password change of the account is in its commit, its revocation already recorded; the change's answer. */
+  const changeWithSlowCommit = async (headers: Record<string, string>, newPassword: string, during: () => Promise<unknown>) => {
+    const lock = new pg.Client({ connectionString: svc.db.url });
+    await lock.connect();
+    await lock.query('SELECT pg_advisory_lock($1)', [COMMIT_LOCK]);
+    const changing = svc.app.inject({ method: 'PUT', url: USER_PATHS.password, headers, payload: { currentPassword: OLD, newPassword } });
+    try {
+      await waitFor(async () => (await queryRows(svc.db.url, "SELECT 1 FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND l.objid = $1 AND NOT l.granted AND d.datname = current_database()", [COMMIT_LOCK])).length > 0, 'the change waits in its commit');
+      // The request's own answer or a second, whichever first: a login waiting on the change's row goes on after.
+      await Promise.race([during(), new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [COMMIT_LOCK]);
+      await lock.end();
+    }
+    return changing;
+  };
+  const signIn = (email: string, password: string) => svc.app.inject({ method: 'POST', url: AUTH_PATHS.login, payload: { email, password } });
+
+  it('a login with the old password meanwhile: refused, or its token is once the change answered', async () => {
+    const { email, headers } = await account();
+    let thief: ReturnType<typeof signIn> | undefined;
+    const changed = await changeWithSlowCommit(headers, 'a brand new passphrase', () => (thief = signIn(email, OLD)));
+    expect(changed.statusCode).toBe(204);
+    const late = await thief!;
+    const token = late.statusCode === 200 ? late.json<{ accessToken: string }>().accessToken : undefined;
+    const answer = token ? (await svc.app.inject({ method: 'GET', url: USER_PATHS.me, headers: { authorization: `Bearer ${token}` } })).statusCode : late.statusCode;
+    // Before: 200, the old password's token (iat after the change's revocation) working for its 15 minutes.
+    expect([late.statusCode, answer]).toEqual(token ? [200, 401] : [401, 401]);
+  });
+
+  it('a login with the new password meanwhile: its token works', async () => {
+    const { email, headers } = await account();
+    let owner: ReturnType<typeof signIn> | undefined;
+    const changed = await changeWithSlowCommit(headers, 'the owner new passphrase', () => (owner = signIn(email, 'the owner new passphrase')));
+    expect(changed.statusCode).toBe(204);
+    const signedIn = await owner!;
+    // Before: 401, the login read the hash the change had not committed yet.
+    expect(signedIn.statusCode).toBe(200);
+    const token = signedIn.json<{ accessToken: string }>().accessToken;
+    expect((await svc.app.inject({ method: 'GET', url: USER_PATHS.me, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
   });
 });

@@ -14,6 +14,7 @@ import { createTokenRevocations, isRedisReady, issuedAtMs, type TokenRevocations
 import { queryRows, redisUrl, startTcpRelay, waitFor, type TcpRelay } from '@tripgen/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREDENTIALS_LOCK_WAIT_MS } from '../src/domain/users.ts';
 import { startUserService, type RunningUserService } from './harness.ts';
 
 const PASSWORD = 'durable-password';
@@ -120,27 +121,50 @@ describe('token revocations Redis lost', () => {
     expect(fresh.revoked({ id: user.id, issuedAtMs })).toBe(true);
   });
 
-  it('an account an operator deletes in a transaction left open: a login made before its commit, which still reads the account, gets a token refused too', { timeout: 30_000 }, async () => {
+  it('an account an operator deletes in a transaction left open: a login made before its commit waits for it and is refused, its revocation recorded all the same', { timeout: 30_000 }, async () => {
     const user = await account(a);
     const email = (await queryRows<{ email: string }>(a.db.url, 'SELECT email FROM users WHERE id = $1', [user.id]))[0]!.email;
     const operator = new pg.Client({ connectionString: a.db.url });
     await operator.connect();
-    let issuedAtMs: number;
+    const signIn = () => a.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } });
+    let login: ReturnType<typeof signIn> | undefined;
+    await (async () => {
+      try {
+        await operator.query('BEGIN');
+        await operator.query('DELETE FROM users WHERE id = $1', [user.id]);
+        // The deletion not committed yet: the login waits on the account's row (users.credentialsRead),
+        // where it read the account as it was and signed a token the deletion's revocation had to refuse.
+        login = signIn();
+        await waitFor(async () => (await queryRows(a.db.url, "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR SHARE%'")).length > 0, 'the login waits on the row');
+        await operator.query('COMMIT');
+      } finally {
+        await operator.end();
+      }
+    })();
+    // Before (an unlocked read): 200, a token of the account being deleted.
+    expect((await login!).statusCode).toBe(401);
+    const fresh = await freshReplica();
+    await waitFor(() => fresh.revokedBefore(user.id) !== undefined, 'the deletion\'s revocation in Redis and heard', REPUBLISH_MS * 6);
+  });
+
+  it('a transaction left open longer than a login waits: the login is a 503 to retry, no token', { timeout: 30_000 }, async () => {
+    const user = await account(a);
+    const email = (await queryRows<{ email: string }>(a.db.url, 'SELECT email FROM users WHERE id = $1', [user.id]))[0]!.email;
+    const operator = new pg.Client({ connectionString: a.db.url });
+    await operator.connect();
     try {
       await operator.query('BEGIN');
       await operator.query('DELETE FROM users WHERE id = $1', [user.id]);
-      // The deletion not committed yet: the login reads the account as it was, and signs its token now.
+      const started = Date.now();
       const login = await a.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } });
-      expect(login.statusCode).toBe(200);
-      issuedAtMs = issuedAtOf(login.json<{ accessToken: string }>().accessToken);
-      await operator.query('COMMIT');
+      const waitedMs = Date.now() - started;
+      expect([login.statusCode, Number(login.headers['retry-after']) > 0, login.json<{ detail: string }>().detail]).toEqual([503, true, 'The account is being changed; try again shortly']);
+      expect(waitedMs).toBeGreaterThanOrEqual(CREDENTIALS_LOCK_WAIT_MS - 50);
+      await operator.query('ROLLBACK');
     } finally {
       await operator.end();
     }
-    const fresh = await freshReplica();
-    await waitFor(() => fresh.revokedBefore(user.id) !== undefined, 'the deletion\'s revocation in Redis and heard', REPUBLISH_MS * 6);
-    expect(fresh.revokedBefore(user.id)).toBeGreaterThanOrEqual(issuedAtMs);
-    expect(fresh.revoked({ id: user.id, issuedAtMs })).toBe(true);
+    expect((await a.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } })).statusCode).toBe(200);
   });
 
   // The change and its revocation were two statements: the new hash committed, then the record in

@@ -27,8 +27,8 @@ const DATABASE_NOW = Prisma.sql`date_trunc('milliseconds', clock_timestamp())`;
 /** How far before the latest record read the next read while cut off from Redis starts again: a row whose transaction committed after a later row's. */
 const LEARN_OVERLAP_MS = 60_000;
 
-/** user_db's clock (ms since the epoch): the `iat` a login signs. */
-export const databaseNow = async (prisma: PrismaClient): Promise<number> => {
+/** user_db's clock (ms since the epoch): the `iat` a login signs (users.ts credentialsRead, in its transaction). */
+export const databaseNow = async (prisma: Pick<PrismaClient, '$queryRaw'>): Promise<number> => {
   const [row] = await prisma.$queryRaw<{ ms: number }[]>`SELECT (extract(epoch FROM ${DATABASE_NOW}) * 1000)::float8 AS ms`;
   return row!.ms;
 };
@@ -91,8 +91,6 @@ export interface DurableRevocations {
   sendRecorded(userId: string): Promise<number>;
   /** Signs out one session of the account (a login's `sid`) as `revoke` does the account: recorded, then the kit's `revokeSession`. */
   revokeSession(userId: string, sessionId: string): Promise<number>;
-  /** The instant a login's token is issued at (its `iat`): user_db's clock, the one revocations are taken on. */
-  now(): Promise<number>;
   /**
    * Reads the records into this replica's memory alone (the kit's `remember`), those since the last read:
    * what Redis cannot tell it while out of reach. Every period then, and as the app gets ready if Redis is.
@@ -213,7 +211,6 @@ export const durableRevocations = (opts: DurableRevocationOptions): DurableRevoc
       return at === undefined ? revoke(userId) : sent('a token revocation', userId, Promise.resolve(at), (instant) => revocations.revoke(userId, instant));
     },
     revokeSession: (userId, sessionId) => sent("a session's sign-out", userId, recordSessionRevocation(prisma, userId, sessionId), (at) => revocations.revokeSession(sessionId, at)),
-    now: () => databaseNow(prisma),
     learn,
     republish,
     async stop() {

@@ -3,13 +3,23 @@
  * Reads of a profile go through the kit's two-level cache; writes invalidate it.
  */
 import { Type, type Static } from 'typebox';
-import { cacheShapeOf, type TwoLevelCache } from '@tripgen/service-kit';
+import { cacheShapeOf, driverAdapterCause, SQLSTATE, type TwoLevelCache } from '@tripgen/service-kit';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { accountDeletions, deletionRecords } from './deleted-accounts.ts';
 import { INBOX_SHOWN } from './notifications.ts';
+import { databaseNow } from './revocation-records.ts';
 import { Me, type Preferences } from './schemas.ts';
 
 export class EmailTakenError extends Error {}
+/** The account's row stayed locked past CREDENTIALS_LOCK_WAIT_MS (a change or deletion not committed yet): try again. */
+export class AccountBusyError extends Error {}
+
+/**
+ * How long a login waits for a password change or a deletion of its account to commit (its row
+ * lock, credentialsRead): a commit takes milliseconds; an operator's transaction left open takes
+ * minutes, and the login is then a 503 to retry rather than a wait.
+ */
+export const CREDENTIALS_LOCK_WAIT_MS = 2_000;
 
 const profileKey = (userId: string) => `user:${userId}:me`;
 /** What the cache holds per user (null: no such user). */
@@ -31,7 +41,28 @@ export const userRepository = (prisma: PrismaClient, cache: TwoLevelCache) => ({
     }
   },
 
-  findCredentials: (email: string) => prisma.user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true } }),
+  /**
+   * The credentials of `email` (null: no such account) and the instant they were read, user_db's clock
+   * (a login's `iat`). The row is share-locked while the clock is read: a password change or a deletion
+   * records its revocation as its commit begins (migration 20261207070000_password_change_revokes_tokens),
+   * and its row is seen changed only once that commit ends (the WAL flush, a synchronous standby), so
+   * an instant taken before an unlocked read could be after the revocation with the old hash read, a
+   * token of the old password that outlived the change. Locked, a read of the old row is over before
+   * the change can write it (its revocation later), and one waiting on the change reads the new row
+   * after its commit (its revocation earlier).
+   */
+  async credentialsRead(email: string) {
+    try {
+      return await prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('lock_timeout', ${`${CREDENTIALS_LOCK_WAIT_MS}ms`}, true)`;
+        const [found] = await tx.$queryRaw<{ id: string; email: string; passwordHash: string }[]>`SELECT id, email, password_hash AS "passwordHash" FROM users WHERE email = ${email} FOR SHARE`;
+        return { found: found ?? null, readAt: await databaseNow(tx) };
+      });
+    } catch (err) {
+      if (driverAdapterCause(err)?.originalCode === SQLSTATE.lockNotAvailable) throw new AccountBusyError(email);
+      throw err;
+    }
+  },
 
   /** The credentials of the account `userId` (from PostgreSQL, never the cache: the profile holds no hash), or null when it is gone. */
   credentialsOf: (userId: string) => prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, passwordHash: true } }),

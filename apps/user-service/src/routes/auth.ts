@@ -12,7 +12,7 @@ import { passwordProblem } from '../domain/password-rules.ts';
 import { Jwks, LoginBody, PublicUser, RegisterBody, TokenResponse } from '../domain/schemas.ts';
 import { SIGNING_ALG } from '../domain/signing-key.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, loginThrottleKey, type KeyRing } from '../domain/signing-keys.ts';
-import { EmailTakenError, type UserRepository } from '../domain/users.ts';
+import { AccountBusyError, EmailTakenError, type UserRepository } from '../domain/users.ts';
 import type { DurableRevocations } from '../domain/revocation-records.ts';
 
 export { ACCESS_TOKEN_TTL_SECONDS };
@@ -173,12 +173,14 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         reply,
         { email, of: 'email', address: request.ip },
         async () => {
-          // The token's `iat`: the instant before the credentials are read, not after their verification.
-          // A password change, a sign-out or a deletion that commits while this login verifies the hash it
-          // read revokes at a later instant, so the token the old password bought is refused with the rest.
-          // user_db's clock, as the revocations' (revocations.now): not this pod's, which may run ahead of theirs.
-          const readAt = await revocations.now();
-          const found = await users.findCredentials(email);
+          // The token's `iat`: the instant the credentials were read (their row locked), not after their
+          // verification. A password change, a sign-out or a deletion that commits while this login
+          // verifies the hash it read revokes at a later instant, so the token the old password bought is
+          // refused with the rest. user_db's clock, as the revocations': not this pod's, which may run ahead of theirs.
+          const { found, readAt } = await users.credentialsRead(email).catch((err: unknown) => {
+            if (err instanceof AccountBusyError) throw new HttpProblem(503, 'The account is being changed; try again shortly');
+            throw err;
+          });
           accountId = found?.id;
           // Verify against a decoy when the email is unknown: both answers take as long.
           const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), request.body.password);
