@@ -12,7 +12,7 @@ import { INBOX_SHOWN, consumeNotifications, pruneUnshownNotifications } from './
 import { ACCOUNT_TOMBSTONE_RETENTION, MESSAGE_RETENTION, TOKEN_REVOCATIONS } from '@tripgen/catalog';
 import { pruneDeletionRecords } from './domain/deleted-accounts.ts';
 import { schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
-import { durableRevocations } from './domain/revocation-records.ts';
+import { durableRevocations, type DurableRevocations } from './domain/revocation-records.ts';
 import { authRoutes, loginThrottle } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -35,11 +35,15 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
   // The issuer verifies its own tokens with its own key ring: no HTTP round trip to itself.
   const verifier = createTokenVerifier(ringJwks(ring), config.jwtIssuer, config.jwtAudience);
   const database = prismaDatabase(prisma);
+  /** The domain's (set as it registers), for readiness. */
+  let recorded: DurableRevocations | undefined;
   return createApp({
     config,
     // Ready only once the key ring is read from user_db: a replica that started while it was out of
     // reach signs with the mounted key alone, which the other replicas no longer publish after a rotation.
-    database: { ...database, ping: async () => (await database.ping(), await ring.ready()) },
+    // Nor before it knows the revocations: started while Redis and user_db were both out of reach, it
+    // would accept every token revoked within a token's lifetime until its next read.
+    database: { ...database, ping: async () => (await database.ping(), await ring.ready(), await recorded?.ready()) },
     verifier,
     cacheShape: USER_CACHE_SHAPE,
     logger: opts.logger,
@@ -47,6 +51,7 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
       const users = userRepository(prisma, app.kit.cache);
       // What Redis loses of the token revocations is written back from user_db (domain/revocation-records.ts).
       const revocations = durableRevocations({ prisma, revocations: app.kit.revocations, redis: app.kit.redis, log: app.log, republishEveryMs: opts.revocationRepublishEveryMs, leaseKey: `${TOKEN_REVOCATIONS.republishLeaseKey}:${new URL(config.databaseUrl).pathname.slice(1)}` });
+      recorded = revocations;
       app.kit.onDrain(() => revocations.stop(), 'token revocations republish');
       // Started while Redis is out of reach: not ready knowing no revocation (the kit's read gave up), but
       // with user_db's record, which the schedule then reads again each period until Redis answers.

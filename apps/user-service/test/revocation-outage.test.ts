@@ -7,7 +7,7 @@
  * were a 503 (the password kept, the sign-out recorded all the same). Real PostgreSQL and Redis: a
  * relay that hangs up for one replica, and a Redis server of this file's own stopped for all.
  */
-import { AUTH_PATHS, USER_PATHS } from '@tripgen/catalog';
+import { AUTH_PATHS, HEALTH_PATHS, USER_PATHS } from '@tripgen/catalog';
 import { createTokenRevocations, isRedisReady, issuedAtMs, type TokenRevocations } from '@tripgen/service-kit';
 import { queryRows, redisUrl, startRedisServer, startTcpRelay, waitFor, type OwnRedisServer, type TcpRelay } from '@tripgen/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,6 +147,29 @@ describe('revocations while Redis is out of reach', () => {
       await waitFor(async () => (await meStatus(q, since.headers)) === 401, 'the sign-out made meanwhile read from user_db by the other replica', REPUBLISH_MS * 8);
       console.info(`a replica cut off from Redis refused a token signed out on another ${Date.now() - signedOut} ms after (period ${REPUBLISH_MS} ms)`);
       expect(isRedisReady(q.app.kit.redis)).toBe(false);
+    } finally {
+      await server.start();
+    }
+  });
+  it('one started while user_db is out of reach too: not ready before it has read them, then refuses those made before', { timeout: 60_000 }, async () => {
+    const p = await startUserService({ db: a.db, env: { REDIS_URL: server.url }, revocationRepublishEveryMs: REPUBLISH_MS });
+    closing.push(() => p.close());
+    const before = await account(p);
+    expect((await p.app.inject({ method: 'POST', url: USER_PATHS.logoutEverywhere, headers: before.headers })).statusCode).toBe(204);
+    const database = await startTcpRelay({ target: a.db.url, cut: true });
+    closing.push(() => database.close());
+    await server.stop();
+    try {
+      await waitFor(() => !isRedisReady(p.app.kit.redis), 'Redis out of reach');
+      // Its own schedule at the catalog's period (30 s): what a pod of a rollout during both outages reads at its start.
+      const started = await startUserService({ db: { url: database.via(a.db.url), name: a.db.name, drop: async () => undefined }, env: { REDIS_URL: server.url } });
+      closing.push(() => started.close());
+      const ready = async () => (await started.app.inject({ method: 'GET', url: HEALTH_PATHS.readiness })).statusCode;
+      expect(await ready()).toBe(503);
+      database.mend();
+      await waitFor(async () => (await ready()) === 200, 'ready once user_db answers', 30_000, 100);
+      // Before: 200, ready knowing no revocation, until its next read a period later.
+      expect(await meStatus(started, before.headers)).toBe(401);
     } finally {
       await server.start();
     }

@@ -96,6 +96,12 @@ export interface DurableRevocations {
    * what Redis cannot tell it while out of reach. Every period then, and as the app gets ready if Redis is.
    */
   learn(): Promise<void>;
+  /**
+   * Resolves once this replica has been told the revocations since it started: Redis answers it (the
+   * kit's read), or user_db's record was read into memory; while neither, reads the record now and
+   * rejects when it cannot (readiness: a replica started during an outage of both is not ready until then).
+   */
+  ready(): Promise<void>;
   /** Prunes the records and writes back what Redis lacks, now (the schedule's one step); how many were written back. */
   republish(): Promise<number>;
   /** Stops the schedule and waits for a step in flight. */
@@ -166,11 +172,14 @@ export const durableRevocations = (opts: DurableRevocationOptions): DurableRevoc
   // recorded since the last read, LEARN_OVERLAP_MS back: a row committed after a later one.
   let learnedUpTo = Number.NEGATIVE_INFINITY;
   let learning: Promise<void> | undefined;
+  /** Whether this replica has been told the revocations since it started (Redis, or a read of the record). */
+  let told = false;
   const learnStep = async (): Promise<void> => {
     const since = Math.max(Date.now() - TOKEN_REVOCATIONS.lifetimeMs, learnedUpTo - LEARN_OVERLAP_MS);
     const [accounts, sessions] = await Promise.all([recordedRevocations(prisma, since), recordedSessionRevocations(prisma, since)]);
     revocations.remember({ accounts, sessions });
     for (const { at } of [...accounts, ...sessions]) learnedUpTo = Math.max(learnedUpTo, at);
+    told = true;
   };
   const learn = (): Promise<void> => {
     learning ??= learnStep()
@@ -212,6 +221,12 @@ export const durableRevocations = (opts: DurableRevocationOptions): DurableRevoc
     },
     revokeSession: (userId, sessionId) => sent("a session's sign-out", userId, recordSessionRevocation(prisma, userId, sessionId), (at) => revocations.revokeSession(sessionId, at)),
     learn,
+    async ready() {
+      // A failed read at the start (user_db out of reach too) left it knowing nothing: the period's next
+      // read came up to TOKEN_REVOCATIONS.republishEveryMs after user_db answered, and it was ready meanwhile.
+      if (told || isRedisReady(redis)) return void (told = true);
+      await learnStep();
+    },
     republish,
     async stop() {
       stopped = true;
