@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EVENT_STREAMS, INTERNAL_ROUTE_ROOT, JWKS_PATH, KIT_ENVIRONMENT, TOKEN_ISSUER, USER_INTERNAL_PATHS, eventHubVariable, internalPrefix, needsJwks, peerRouteNeedsToken, serviceAccountName, serviceEnvironment, serviceList, SERVICES, workloadName, type ServiceName } from '@tripgen/catalog';
+import { EVENT_STREAMS, INTERNAL_ROUTE_ROOT, JWKS_PATH, KIT_ENVIRONMENT, TOKEN_ISSUER, USER_INTERNAL_PATHS, eventHubVariable, internalPrefix, needsJwks, peerRouteNeedsToken, serviceAccountName, serviceEnvironment, serviceList, SERVICES, VERIFIER_PATHS, workloadName, type ServiceName } from '@tripgen/catalog';
 import { loadAzureOutputs } from '../src/config/azure-outputs.ts';
 import { buildProfile } from '../src/config/profile.ts';
 import { secretVariables } from '../src/config/environment.ts';
@@ -29,13 +29,13 @@ const without = (kind: string, name: string) => prod.filter((o) => !(o.kind === 
 const replaced = (o: K8sObject) => [...without(o.kind, o.metadata.name), o];
 const copy = (kind: string, name: string) => structuredClone(prod.find((o) => o.kind === kind && o.metadata.name === name) ?? find('prod', kind, name));
 type PeerRule = { from: { source: { principals?: string[]; requestPrincipals?: string[] } }[]; to: { operation: { methods?: string[]; paths?: string[] } }[] };
-/** Every (callee, caller, token?, method, path) a service's AuthorizationPolicy admits from a TripGen service, the JWKS GET left aside (every verifier's). */
+/** Every (callee, caller, token?, method, path) a service's AuthorizationPolicy admits from a TripGen service, the verifiers' GETs (the JWKS, the revocations) left aside. */
 const peerAdmissions = (objects: readonly K8sObject[]): string[] =>
   serviceList().flatMap((s) => {
     const policy = objects.find((o) => o.kind === 'AuthorizationPolicy' && o.metadata.name === workloadName(s.name));
     return ((policy?.spec as { rules: PeerRule[] } | undefined)?.rules ?? []).flatMap((r) =>
       r.from.flatMap((f) => (f.source.principals ?? []).filter((p) => p.includes('/ns/tripgen/')).flatMap((p) =>
-        r.to.flatMap((t) => (t.operation.paths ?? []).filter((path) => path !== JWKS_PATH).flatMap((path) =>
+        r.to.flatMap((t) => (t.operation.paths ?? []).filter((path) => !VERIFIER_PATHS.includes(path)).flatMap((path) =>
           (t.operation.methods ?? ['*']).map((m) => `${s.name} <- ${p.split('/').pop()} ${f.source.requestPrincipals ? 'token' : 'none'} ${m} ${path}`)))))
     );
   }).sort();
@@ -99,7 +99,7 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
     expect(mesh.destinationRules(without('DestinationRule', 'ai-service-canary'))).toEqual(['ai-service-canary.tripgen.svc.cluster.local: no DestinationRule']);
   });
 
-  it('lets a service past the JWKS only into the services it addresses (a <NAME>_SERVICE_URL it reads); every verifier GETs the JWKS without a token', () => {
+  it('lets a service past the JWKS only into the services it addresses (a <NAME>_SERVICE_URL it reads); every verifier GETs the JWKS and the revocations without a token', () => {
     // What the services do, traced on the local stack through a traveller's whole flow (s21 audit):
     // trip -> user GET /internal/v1/user/preferences (with the traveller's token; GET /api/v1/users/me
     // with it for one release, the previous release's read and the fallback) and the JWKS, trip -> ai and location internal routes,
@@ -107,7 +107,7 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
     // A caller's rule opens the callee's whole public and internal API to it, so it must follow
     // the calls a service can make (its peer URLs), not a call-graph edge nothing uses.
     type R = { from: { source: { principals?: string[] } }[]; to: { operation: { methods?: string[]; paths?: string[] } }[] };
-    const jwksOnly = (r: R) => JSON.stringify(r.to) === JSON.stringify([{ operation: { methods: ['GET'], paths: [JWKS_PATH] } }]);
+    const jwksOnly = (r: R) => JSON.stringify(r.to) === JSON.stringify([{ operation: { methods: ['GET'], paths: VERIFIER_PATHS } }]);
     const addressing = (s: ServiceName) =>
       serviceList().filter((c) => Object.values(serviceEnvironment(c.name)).some((v) => v.peer === s)).map((c) => `cluster.local/ns/tripgen/sa/${serviceAccountName(c.name)}`).sort();
     for (const s of serviceList()) {
@@ -186,7 +186,8 @@ describe('prod: Istio mesh security [manifest-rules 22]', () => {
     type R = { from: { source: { principals?: string[] } }[]; to: { operation: { paths?: string[] } }[] };
     for (const s of serviceList()) {
       const rules = (find('prod', 'AuthorizationPolicy', workloadName(s.name)).spec as { rules: R[] }).rules;
-      const reaching = rules.filter((r) => r.to.some((t) => t.operation.paths?.some((p) => p.startsWith(internalPrefix(s.name)))));
+      // The issuer's revocations aside: every verifier GETs them with the keys (the JWKS test above checks that rule's principals).
+      const reaching = rules.filter((r) => r.to.some((t) => t.operation.paths?.some((p) => p.startsWith(internalPrefix(s.name)) && !VERIFIER_PATHS.includes(p))));
       const callers = serviceList().filter((c) => c.calls.includes(s.name) && c.peerRoutes.some((r) => r.service === s.name && r.path.startsWith(internalPrefix(s.name)))).map((c) => `cluster.local/ns/tripgen/sa/${serviceAccountName(c.name)}`);
       // A caller may have two rules there: its routes read with a traveller's token, and those without.
       expect([...new Set(reaching.flatMap((r) => r.from.flatMap((f) => f.source.principals ?? [])))].sort(), s.name).toEqual(callers.sort());

@@ -162,7 +162,21 @@ export const USER_PATHS = {
  * accounts user_db holds a record of, a page at a time (GET, DeletionsQuery, DeletionsResponse), for
  * the same sweep to erase what other services keep by account, trips or none.
  */
-export const USER_INTERNAL_PATHS = { preferences: '/preferences', accounts: '/accounts', deletions: '/deletions' } as const;
+export const USER_INTERNAL_PATHS = { preferences: '/preferences', accounts: '/accounts', deletions: '/deletions', revocations: '/revocations' } as const;
+
+/** The query of USER_INTERNAL_PATHS.revocations: those recorded after `since` (ms since the epoch; absent or older: a token's lifetime back). */
+export interface RevocationsQuery {
+  readonly since?: number;
+}
+/**
+ * The token revocations user_db records (catalog TOKEN_REVOCATIONS, SESSION_REVOCATIONS), of the last
+ * token lifetime, recorded after the query's `since`: what a verifier's pod that Redis cannot tell
+ * reads (the kit's auth/revocation-feed.ts), with no token, as it reads the keys.
+ */
+export interface RevocationsResponse {
+  readonly accounts: readonly { readonly userId: string; readonly at: number }[];
+  readonly sessions: readonly { readonly sessionId: string; readonly at: number }[];
+}
 
 /** The query of USER_INTERNAL_PATHS.deletions: the page after `after` (an account id; absent: the first). */
 export interface DeletionsQuery {
@@ -268,6 +282,14 @@ export const ACCOUNT_ERASURE = {
  */
 export const INTERNAL_ROUTE_ROOT = '/internal/v1';
 export const internalPrefix = (s: ServiceName): string => `${INTERNAL_ROUTE_ROOT}/${s}`;
+/**
+ * The token issuer's revocations (USER_INTERNAL_PATHS.revocations), read by every verifier with no
+ * token as the JWKS is (needsJwks: the mesh admits each there, the kit leaves it out of the rate limit
+ * as every internal route), at the issuer's address JWKS_URL gives.
+ */
+export const REVOCATIONS_PATH = `${internalPrefix(TOKEN_ISSUER)}${USER_INTERNAL_PATHS.revocations}`;
+/** What every verifier GETs of the token issuer with no token: its keys, and its revocations while Redis cannot tell it them. */
+export const VERIFIER_PATHS: readonly string[] = Object.freeze([JWKS_PATH, REVOCATIONS_PATH]);
 /** The variable that tells a service where a service it calls answers (one per entry of its `calls`). */
 export const serviceUrlVariable = <S extends ServiceName>(s: S): ServiceUrlVariable<S> => `${s.toUpperCase() as Uppercase<S>}_SERVICE_URL`;
 export type ServiceUrlVariable<S extends ServiceName = ServiceName> = `${Uppercase<S>}_SERVICE_URL`;

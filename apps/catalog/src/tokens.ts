@@ -31,6 +31,14 @@ export const TOKEN_REVOCATIONS = {
   republishEveryMs: 30_000,
   republishLeaseKey: 'tripgen:user:revocation-republish-lease',
   /**
+   * How far before the latest revocation a pod read from user_db's record (directly, the user service;
+   * through REVOCATIONS_PATH, the verifiers) its next read while cut off from Redis starts again: a
+   * row whose transaction committed after a later row's.
+   */
+  learnOverlapMs: 60_000,
+  /** The longest a verifier's pod waits for the user service's answer on REVOCATIONS_PATH (at start it is not ready meanwhile). */
+  feedTimeoutMs: 2_000,
+  /**
    * Taken (SET NX, the kit's WRITE_BACK_LEASE_MS) by the one replica of any service that writes back
    * what it holds and the set lost (a restart empty); the others look again later.
    */

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REDIS_KEY_PREFIXES, REQUEST_BODY_LIMIT_BYTES, routeAccess, SERVICES, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
+import { internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REDIS_KEY_PREFIXES, REQUEST_BODY_LIMIT_BYTES, routeAccess, SERVICES, TOKEN_ISSUER, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
 import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type onResponseHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -16,6 +16,7 @@ import type { ServiceConfig } from './config.ts';
 import { cacheNamespace, createTwoLevelCache, SUBSCRIBER_WAIT_MS, type TwoLevelCache } from './cache.ts';
 import { createAcceptedTokens, type AcceptedTokens } from './auth/accepted-tokens.ts';
 import { createTokenRevocations, type TokenRevocations } from './auth/revocations.ts';
+import { revocationFeed } from './auth/revocation-feed.ts';
 import { bearerChallenge, bearerToken, type AuthenticatedUser, type TokenVerifier } from './auth/jwt.ts';
 import { registerHealthRoutes, type HealthState } from './http/health.ts';
 import { registerJsonBody } from './http/json-body.ts';
@@ -128,6 +129,8 @@ export interface CreateAppOptions {
    * version reads the other's values from Redis (default '1').
    */
   readonly cacheShape?: string;
+  /** How often a verifier cut off from Redis reads the issuer's revocations (default the catalog's TOKEN_REVOCATIONS.republishEveryMs); tests shorten it. */
+  readonly revocationFeedEveryMs?: number;
   /** Tests pass false or a stream; production logs JSON to stdout. */
   readonly logger?: FastifyServerOptions['logger'];
 }
@@ -305,6 +308,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const subscriber = connectRedis(config.redisUrl, app.log, `${workloadName(config.serviceName)}:sub`, redisAuth, 'subscriber');
   const cache = await createTwoLevelCache({ namespace: cacheNamespace(config.serviceName), redis, subscriber, shape: opts.cacheShape ?? '1' });
   const revocations = createTokenRevocations({ redis, subscriber, waitMs: SUBSCRIBER_WAIT_MS, onError: (err, what) => app.log.warn({ err }, what) });
+  // The issuer reads its own record (the user service's DurableRevocations); every verifier reads it through the issuer.
+  const feed = config.serviceName !== TOKEN_ISSUER && config.jwksUrl ? revocationFeed({ jwksUrl: config.jwksUrl, revocations, redis, log: app.log, everyMs: opts.revocationFeedEveryMs }) : undefined;
   const health: HealthState = { started: false, draining: false };
   interface Step {
     readonly stop: () => Promise<void>;
@@ -593,8 +598,12 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     opts.verifier.prefetch?.(app.log);
   });
   app.addHook('onReady', () => cache.subscribed);
-  // Nor before it knows the revoked tokens (a pod the HPA added would accept them until it subscribed), bounded alike.
-  app.addHook('onReady', () => revocations.loaded);
+  // Nor before it knows the revoked tokens (a pod the HPA added would accept them until it subscribed), bounded alike;
+  // Redis out of reach, a verifier reads them from the issuer's record instead (auth/revocation-feed.ts, bounded too).
+  app.addHook('onReady', async () => {
+    await revocations.loaded;
+    if (feed && !isRedisReady(redis)) await feed.learn();
+  });
 
   await app.register(opts.domain);
 
@@ -604,6 +613,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     await stopIntake();
     for (const step of stoppers) await runStep(step);
     await tracked({ what: 'cache', stop: () => cache.close() });
+    feed?.close();
     revocations.close();
     redisAuth?.close();
     redis.disconnect();

@@ -22,6 +22,8 @@ import { tripRoutes } from './routes/trips.ts';
 export interface BuildOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly logger?: FastifyServerOptions['logger'];
+  /** Tests shorten how often a pod cut off from Redis reads the user service's revocations (the kit's). */
+  readonly revocationFeedEveryMs?: number;
 }
 
 export const buildTripService = async (opts: BuildOptions = {}): Promise<App> => {
@@ -37,6 +39,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
     database: prismaDatabase(prisma),
     verifier,
     logger: opts.logger,
+    revocationFeedEveryMs: opts.revocationFeedEveryMs,
     domain: async (app) => {
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
       // Trip events for analytics on Event Hubs (prod); off where no Event Hubs is configured (dev).

@@ -88,8 +88,8 @@ export interface Stack {
   readonly location: Part | undefined;
   readonly ai: Part | undefined;
   readonly trip: Part;
-  /** Another replica of the trip service: the same database, Redis, bus and peers (stopped by close); `env` overrides some of its environment (another peer's address). */
-  tripReplica(env?: NodeJS.ProcessEnv): Promise<Part>;
+  /** Another replica of the trip service: the same database, Redis, bus and peers (stopped by close); `env` overrides some of its environment (another peer's address); `revocationFeedEveryMs` shortens the kit's read of the revocations while cut off from Redis. */
+  tripReplica(env?: NodeJS.ProcessEnv, revocationFeedEveryMs?: number): Promise<Part>;
   /** A new traveller: the Authorization header of their access token, and their id. */
   traveller(): Promise<{ authorization: string; userId: string }>;
   close(): Promise<void>;
@@ -115,8 +115,9 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
           buildAiService({ env: { ...common(aiDb.url, bus), SERVICE_NAME: 'ai', JWKS_URL: jwks, LOCATION_SERVICE_URL: locationUrl, USER_SERVICE_URL: user.url, ...opts.aiEnv }, logger: false }),
         );
   const aiUrl = ai?.url ?? opts.aiUrl ?? unreachableHttpUrl();
-  const buildTrip = (env: NodeJS.ProcessEnv = {}) =>
+  const buildTrip = (env: NodeJS.ProcessEnv = {}, revocationFeedEveryMs?: number) =>
     buildTripService({
+      revocationFeedEveryMs,
       env: {
         ...common(tripDb.url, bus),
         SERVICE_NAME: 'trip',
@@ -143,8 +144,8 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
     location,
     ai,
     trip,
-    async tripReplica(env) {
-      const replica = await part('trip replica', tripDb, () => buildTrip(env));
+    async tripReplica(env, revocationFeedEveryMs) {
+      const replica = await part('trip replica', tripDb, () => buildTrip(env, revocationFeedEveryMs));
       replicas.push(replica);
       return replica;
     },

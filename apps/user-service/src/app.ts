@@ -13,6 +13,7 @@ import { ACCOUNT_TOMBSTONE_RETENTION, MESSAGE_RETENTION, TOKEN_REVOCATIONS } fro
 import { pruneDeletionRecords } from './domain/deleted-accounts.ts';
 import { schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { durableRevocations, type DurableRevocations } from './domain/revocation-records.ts';
+import { revocationRoutes } from './routes/revocations.ts';
 import { authRoutes, loginThrottle } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -67,6 +68,7 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
       app.addHook('onClose', async () => ring.close());
       ring.onError((err) => app.log.error({ err }, 'signing key ring refresh failed; the keys loaded before keep serving'));
       await app.register(userRoutes, { users, revocations, throttle });
+      await app.register(revocationRoutes, { prisma });
       // Consumers start once HTTP is ready and stop taking messages when the drain starts (kit.onDrain);
       // the broker closes after HTTP has drained and they have finished (kit shutdown order).
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });

@@ -14,6 +14,7 @@ import {
   JWT_ISSUER,
   METRICS_PATH,
   needsJwks,
+  VERIFIER_PATHS,
   peerRouteNeedsToken,
   serviceAccountName,
   TOKEN_ISSUER,
@@ -222,7 +223,7 @@ function authorizationRules(spec: ServiceSpec, profile: EnvironmentProfile, mesh
   if (jwksReaders.length > 0) {
     rules.push({
       from: [{ source: { principals: jwksReaders.map((c) => principal(ns, serviceAccountName(c.name))) } }],
-      to: [{ operation: { methods: ['GET'], paths: [JWKS_PATH] } }],
+      to: [{ operation: { methods: ['GET'], paths: [...VERIFIER_PATHS] } }],
     });
   }
   if (profile.monitoring) {

@@ -24,8 +24,6 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
  */
 const DATABASE_NOW = Prisma.sql`date_trunc('milliseconds', clock_timestamp())`;
 
-/** How far before the latest record read the next read while cut off from Redis starts again: a row whose transaction committed after a later row's. */
-const LEARN_OVERLAP_MS = 60_000;
 
 /** user_db's clock (ms since the epoch): the `iat` a login signs (users.ts credentialsRead, in its transaction). */
 export const databaseNow = async (prisma: Pick<PrismaClient, '$queryRaw'>): Promise<number> => {
@@ -169,13 +167,13 @@ export const durableRevocations = (opts: DurableRevocationOptions): DurableRevoc
   // Cut off from Redis, the record is this replica's only way to learn what the others revoked since
   // (and, started then, anything at all): it accepted every such token until Redis answered it again,
   // one started during an outage those revoked before it too. Read into memory each period, the rows
-  // recorded since the last read, LEARN_OVERLAP_MS back: a row committed after a later one.
+  // recorded since the last read, TOKEN_REVOCATIONS.learnOverlapMs back: a row committed after a later one.
   let learnedUpTo = Number.NEGATIVE_INFINITY;
   let learning: Promise<void> | undefined;
   /** Whether this replica has been told the revocations since it started (Redis, or a read of the record). */
   let told = false;
   const learnStep = async (): Promise<void> => {
-    const since = Math.max(Date.now() - TOKEN_REVOCATIONS.lifetimeMs, learnedUpTo - LEARN_OVERLAP_MS);
+    const since = Math.max(Date.now() - TOKEN_REVOCATIONS.lifetimeMs, learnedUpTo - TOKEN_REVOCATIONS.learnOverlapMs);
     const [accounts, sessions] = await Promise.all([recordedRevocations(prisma, since), recordedSessionRevocations(prisma, since)]);
     revocations.remember({ accounts, sessions });
     for (const { at } of [...accounts, ...sessions]) learnedUpTo = Math.max(learnedUpTo, at);

@@ -84,3 +84,10 @@ export const DeletionsQuery = Type.Object(
 );
 /** Its answer (catalog DeletionsResponse). */
 export const DeletionsAnswer = Type.Object({ deleted: Type.Array(Type.String({ format: 'uuid' })), next: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) });
+/** The verifiers' query on the internal revocations route (catalog RevocationsQuery): ms since the epoch. */
+export const RevocationsQuery = Type.Object({ since: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false });
+/** Its answer (catalog RevocationsResponse). */
+export const RevocationsAnswer = Type.Object({
+  accounts: Type.Array(Type.Object({ userId: Type.String({ format: 'uuid' }), at: Type.Number() })),
+  sessions: Type.Array(Type.Object({ sessionId: Type.String(), at: Type.Number() })),
+});

@@ -1,0 +1,67 @@
+/**
+ * The token issuer's record of revocations, for a verifier's pod (trip, AI, location) that Redis cannot
+ * tell: one started while Redis is out of reach knew no revocation and accepted every token revoked in
+ * the last token lifetime (signed out, password changed, account deleted) until Redis answered it,
+ * and one cut off accepted those revoked meanwhile. It reads them from the user service's internal
+ * route (catalog REVOCATIONS_PATH, at the issuer's address JWKS_URL gives) into its memory alone (the
+ * kit's `remember`): as it gets ready, and every TOKEN_REVOCATIONS.republishEveryMs while cut off, the
+ * rows since its last read, TOKEN_REVOCATIONS.learnOverlapMs back.
+ *
+ * Soft, as Redis is: the user service out of reach too, the read gives up after
+ * TOKEN_REVOCATIONS.feedTimeoutMs, the pod gets ready all the same (logged) and tries again each period;
+ * refusing readiness would take every verifier down with the issuer.
+ */
+import { REVOCATIONS_PATH, TOKEN_REVOCATIONS, type RevocationsResponse } from '@tripgen/catalog';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Redis } from 'ioredis';
+import { isRedisReady } from '../redis.ts';
+import type { TokenRevocations } from './revocations.ts';
+
+export interface RevocationFeedOptions {
+  /** The issuer's JWKS_URL: the route is read at its origin. */
+  readonly jwksUrl: string;
+  readonly revocations: TokenRevocations;
+  /** The kit's command connection: read only while it is not ready. */
+  readonly redis: Redis;
+  readonly log: FastifyBaseLogger;
+  /** Default the catalog's; tests shorten it. */
+  readonly everyMs?: number;
+}
+
+export interface RevocationFeed {
+  /** Reads the revocations since the last read into memory; false when the issuer could not answer (logged). */
+  learn(): Promise<boolean>;
+  close(): void;
+}
+
+const isEntry = (key: string) => (e: unknown): boolean => typeof e === 'object' && e !== null && typeof (e as Record<string, unknown>)[key] === 'string' && Number.isFinite((e as Record<string, unknown>).at);
+const isAnswer = (body: unknown): body is RevocationsResponse => {
+  const b = body as Partial<Record<keyof RevocationsResponse, unknown>> | null;
+  return typeof b === 'object' && b !== null && Array.isArray(b.accounts) && Array.isArray(b.sessions) && b.accounts.every(isEntry('userId')) && b.sessions.every(isEntry('sessionId'));
+};
+
+export const revocationFeed = (opts: RevocationFeedOptions): RevocationFeed => {
+  const { revocations, redis, log } = opts;
+  const url = new URL(REVOCATIONS_PATH, opts.jwksUrl);
+  let learnedUpTo = Number.NEGATIVE_INFINITY;
+  let learning: Promise<boolean> | undefined;
+  const step = async (): Promise<boolean> => {
+    const since = Math.floor(Math.max(Date.now() - TOKEN_REVOCATIONS.lifetimeMs, learnedUpTo - TOKEN_REVOCATIONS.learnOverlapMs));
+    try {
+      const res = await fetch(`${url.href}?since=${since}`, { signal: AbortSignal.timeout(TOKEN_REVOCATIONS.feedTimeoutMs) });
+      if (!res.ok) throw new Error(`${url.pathname} answered ${res.status}`);
+      const body: unknown = await res.json();
+      if (!isAnswer(body)) throw new Error(`${url.pathname} answered an unexpected body`);
+      revocations.remember(body);
+      for (const { at } of [...body.accounts, ...body.sessions]) learnedUpTo = Math.max(learnedUpTo, at);
+      return true;
+    } catch (err) {
+      log.warn({ err }, 'token revocations could not be read from the user service while Redis is out of reach; trying again at the next tick');
+      return false;
+    }
+  };
+  const learn = (): Promise<boolean> => (learning ??= step().finally(() => (learning = undefined)));
+  const timer = setInterval(() => void (isRedisReady(redis) ? undefined : learn()), opts.everyMs ?? TOKEN_REVOCATIONS.republishEveryMs);
+  timer.unref();
+  return { learn, close: () => clearInterval(timer) };
+};

@@ -1,0 +1,86 @@
+/**
+ * A trip-service pod started while Redis is out of reach (a rollout, a scale-up, a restart during an
+ * outage) refuses the tokens revoked before it started (docs/api.md, Revoked tokens): it reads the
+ * user service's record (catalog REVOCATIONS_PATH, the kit's auth/revocation-feed.ts) before it is
+ * ready. Before, it knew no revocation and accepted every token signed out, everywhere or on one
+ * device, within the last 15 minutes (200) until Redis answered it; and a running pod cut off from
+ * Redis reads the revocations made meanwhile each period (before: accepted until Redis answered it).
+ * Real user and trip services, PostgreSQL and Redis: the revocations made through the shared Redis,
+ * the cut-off pod's own Redis server stopped.
+ */
+import { createServer, type Socket } from 'node:net';
+import { REVOCATIONS_PATH, TOKEN_REVOCATIONS, USER_PATHS } from '@tripgen/catalog';
+import { startRedisServer, waitFor, type OwnRedisServer } from '@tripgen/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { call, startStack, type Stack } from './harness.ts';
+
+let stack: Stack;
+let server: OwnRedisServer;
+beforeAll(async () => {
+  stack = await startStack({ ai: false });
+  server = await startRedisServer();
+});
+afterAll(async () => {
+  await stack?.close();
+  await server?.close();
+});
+
+const trips = async (base: string, authorization: string) => (await call(base, 'GET', '/api/v1/trips', { headers: { authorization } })).status;
+
+it('a trip pod started while Redis is out of reach refuses the tokens revoked before it started (account and session), accepts the others', { timeout: 60_000 }, async () => {
+  const everywhere = await stack.traveller();
+  const oneDevice = await stack.traveller();
+  const kept = await stack.traveller();
+  for (const t of [everywhere, oneDevice, kept]) expect(await trips(stack.trip.url, t.authorization)).toBe(200);
+  expect((await call(stack.user.url, 'POST', USER_PATHS.logoutEverywhere, { headers: { authorization: everywhere.authorization } })).status).toBe(204);
+  expect((await call(stack.user.url, 'POST', USER_PATHS.logout, { headers: { authorization: oneDevice.authorization } })).status).toBe(204);
+
+  await server.stop();
+  const started = Date.now();
+  const cutOff = await stack.tripReplica({ REDIS_URL: server.url });
+  // Ready (listening) within the kit's bounded waits, Redis still down.
+  console.log(`trip pod ready ${Date.now() - started} ms after its start, Redis out of reach`);
+  expect(await trips(cutOff.url, everywhere.authorization)).toBe(401);
+  expect(await trips(cutOff.url, oneDevice.authorization)).toBe(401);
+  expect(await trips(cutOff.url, kept.authorization)).toBe(200);
+});
+
+it('a running trip pod cut off from Redis refuses within its period a token signed out meanwhile', { timeout: 60_000 }, async () => {
+  await server.start();
+  const PERIOD_MS = 300;
+  const pod = await stack.tripReplica({ REDIS_URL: server.url }, PERIOD_MS);
+  const leaving = await stack.traveller();
+  expect(await trips(pod.url, leaving.authorization)).toBe(200);
+  await server.stop();
+  expect((await call(stack.user.url, 'POST', USER_PATHS.logoutEverywhere, { headers: { authorization: leaving.authorization } })).status).toBe(204);
+  const signedOut = Date.now();
+  await waitFor(async () => (await trips(pod.url, leaving.authorization)) === 401, 'the token signed out refused by the cut-off pod', 5_000, 20);
+  console.log(`cut-off trip pod refused the token ${Date.now() - signedOut} ms after the sign-out (period ${PERIOD_MS} ms)`);
+});
+
+it('the revocations route refuses a bad `since` with a 400 problem', async () => {
+  const res = await call(stack.user.url, 'GET', `${REVOCATIONS_PATH}?since=yesterday`);
+  expect(res.status).toBe(400);
+  expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+});
+
+it('a trip pod started while Redis and the user service are both out of reach (the issuer accepting and never answering) is ready all the same, the read given up after its bound', { timeout: 60_000 }, async () => {
+  await server.stop();
+  const held: Socket[] = [];
+  const stalled = createServer((socket) => void held.push(socket));
+  await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(stalled.address() as { port: number }).port}`;
+  try {
+    const started = Date.now();
+    const pod = await stack.tripReplica({ REDIS_URL: server.url, JWKS_URL: `${issuer}/jwks.json` });
+    const tookMs = Date.now() - started;
+    console.log(`trip pod ready ${tookMs} ms after its start, Redis and the issuer out of reach`);
+    // The kit's wait for Redis (3 s), then the read's bound; slack for a loaded machine.
+    expect(tookMs).toBeLessThan(3_000 + TOKEN_REVOCATIONS.feedTimeoutMs + 3_000);
+    expect(held.length).toBeGreaterThan(0); // it did ask the issuer
+    await pod.stop();
+  } finally {
+    for (const socket of held) socket.destroy();
+    await new Promise<void>((resolve) => stalled.close(() => resolve()));
+  }
+});
