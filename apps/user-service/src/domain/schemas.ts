@@ -84,8 +84,10 @@ export const DeletionsQuery = Type.Object(
 );
 /** Its answer (catalog DeletionsResponse). */
 export const DeletionsAnswer = Type.Object({ deleted: Type.Array(Type.String({ format: 'uuid' })), next: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) });
+/** The last instant a Date holds (ms since the epoch, ECMA-262 21.4.1.1): a later `since` became an Invalid Date the read failed on (500). */
+const LAST_DATE_MS = 8.64e15;
 /** The verifiers' query on the internal revocations route (catalog RevocationsQuery): ms since the epoch. */
-export const RevocationsQuery = Type.Object({ since: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false });
+export const RevocationsQuery = Type.Object({ since: Type.Optional(Type.Integer({ minimum: 0, maximum: LAST_DATE_MS })) }, { additionalProperties: false });
 /** Its answer (catalog RevocationsResponse). */
 export const RevocationsAnswer = Type.Object({
   accounts: Type.Array(Type.Object({ userId: Type.String({ format: 'uuid' }), at: Type.Number() })),
