@@ -1,7 +1,9 @@
 /**
- * dev bootstrap, run once per dev cluster by an operator with kubectl access (never by Argo CD):
+ * dev bootstrap, run once per dev cluster, and again before syncing a release that adds a secret
+ * variable, by an operator with kubectl access (never by Argo CD):
  *   node --import tsx k8s/src/bootstrap/dev-secrets.ts [--context <kube-context>]
- * Creates, only where missing, the Secrets the dev manifests refer to, with fresh random values
+ * Creates, only where missing, the Secrets the dev manifests refer to (and adds to an existing one
+ * the keys it lacks, keeping those it has), with fresh random values
  * that exist nowhere else: `postgres-admin` (the in-cluster PostgreSQL password) and one
  * `<service>-service-secrets` per service (DATABASE_URL into its own database, the address hash key
  * every service shares, plus the user service's JWT signing key). gitops/ holds only the references. prod needs none of this: its
@@ -57,7 +59,16 @@ const readKey = (name: string, key: string): string => Buffer.from(kubectl(['get
 
 function create(name: string, data: Record<string, string>): void {
   if (exists(name)) {
-    console.log(`secret/${name}: exists, left as is`);
+    // A Secret of a cluster bootstrapped before a variable was added lacks its key, and a pod whose
+    // secretKeyRef names a missing key never starts (CreateContainerConfigError): the keys it lacks are
+    // added, the values it holds kept (a new DATABASE_URL password or signing key would break them).
+    const missing = Object.fromEntries(Object.entries(data).filter(([key]) => readKey(name, key) === ''));
+    if (Object.keys(missing).length === 0) {
+      console.log(`secret/${name}: exists, left as is`);
+      return;
+    }
+    kubectl(['patch', 'secret', name, '--type', 'merge', '--patch-file', '/dev/stdin'], JSON.stringify({ stringData: missing }));
+    console.log(`secret/${name}: exists, added ${Object.keys(missing).sort().join(', ')}`);
     return;
   }
   const manifest = { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: K8S_NAMESPACE }, type: 'Opaque', stringData: data };
