@@ -309,7 +309,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const cache = await createTwoLevelCache({ namespace: cacheNamespace(config.serviceName), redis, subscriber, shape: opts.cacheShape ?? '1' });
   const revocations = createTokenRevocations({ redis, subscriber, waitMs: SUBSCRIBER_WAIT_MS, onError: (err, what) => app.log.warn({ err }, what) });
   // The issuer reads its own record (the user service's DurableRevocations); every verifier reads it through the issuer.
-  const feed = config.serviceName !== TOKEN_ISSUER && config.jwksUrl ? revocationFeed({ jwksUrl: config.jwksUrl, revocations, redis, log: app.log, everyMs: opts.revocationFeedEveryMs }) : undefined;
+  const feed = config.serviceName !== TOKEN_ISSUER && config.jwksUrl ? revocationFeed({ jwksUrl: config.jwksUrl, revocations, redis, subscriber, log: app.log, everyMs: opts.revocationFeedEveryMs }) : undefined;
   const health: HealthState = { started: false, draining: false };
   interface Step {
     readonly stop: () => Promise<void>;
