@@ -8,7 +8,8 @@
  * rows since its last read, or since Redis last answered it, TOKEN_REVOCATIONS.learnOverlapMs back.
  *
  * Soft, as Redis is: the user service out of reach too, the read gives up after
- * TOKEN_REVOCATIONS.feedTimeoutMs, the pod gets ready all the same (logged) and tries again each period;
+ * TOKEN_REVOCATIONS.feedTimeoutMs, the pod gets ready all the same (logged, a warning when the problem
+ * changes, not every period) and tries again each period;
  * refusing readiness would take every verifier down with the issuer.
  */
 import { REVOCATIONS_PATH, TOKEN_REVOCATIONS, type RevocationsResponse } from '@tripgen/catalog';
@@ -52,6 +53,8 @@ export const revocationFeed = (opts: RevocationFeedOptions): RevocationFeed => {
   // four at once each past feedTimeoutMs), so none learnt anything.
   let toldUpTo = Number.NEGATIVE_INFINITY;
   let learning: Promise<boolean> | undefined;
+  /** The last read's failure, until a read succeeds: logged as a warning only when it changes. */
+  let lastProblem: string | undefined;
   const step = async (): Promise<boolean> => {
     const since = Math.floor(Math.max(Date.now() - TOKEN_REVOCATIONS.lifetimeMs, Math.max(learnedUpTo, toldUpTo) - TOKEN_REVOCATIONS.learnOverlapMs));
     try {
@@ -61,9 +64,15 @@ export const revocationFeed = (opts: RevocationFeedOptions): RevocationFeed => {
       if (!isAnswer(body)) throw new Error(`${url.pathname} answered an unexpected body`);
       revocations.remember(body);
       for (const { at } of [...body.accounts, ...body.sessions]) learnedUpTo = Math.max(learnedUpTo, at);
+      lastProblem = undefined;
       return true;
     } catch (err) {
-      log.warn({ err }, 'token revocations could not be read from the user service while Redis is out of reach; trying again at the next tick');
+      // The same problem again each period (a user service of the release before answers 404 until it
+      // is rolled; every verifier pod read every 30 s) says nothing new: a warning when it changes.
+      const problem = err instanceof Error ? `${err.message} ${String((err.cause as { code?: unknown } | undefined)?.code ?? '')}` : String(err);
+      const level = problem === lastProblem ? 'debug' : 'warn';
+      lastProblem = problem;
+      log[level]({ err }, 'token revocations could not be read from the user service while Redis is out of reach; trying again at the next tick');
       return false;
     }
   };
