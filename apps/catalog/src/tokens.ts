@@ -36,7 +36,10 @@ export const TOKEN_REVOCATIONS = {
    * row whose transaction committed after a later row's.
    */
   learnOverlapMs: 60_000,
-  /** The longest a verifier's pod waits for the user service's answer on REVOCATIONS_PATH (at start it is not ready meanwhile). */
+  /**
+   * The longest a verifier's pod waits for the user service's answer on REVOCATIONS_PATH as it gets ready
+   * (not ready meanwhile); each period's read while cut off, which nothing waits on, may take the period.
+   */
   feedTimeoutMs: 2_000,
   /**
    * Taken (SET NX, the kit's WRITE_BACK_LEASE_MS) by the one replica of any service that writes back

@@ -55,10 +55,11 @@ export const revocationFeed = (opts: RevocationFeedOptions): RevocationFeed => {
   let learning: Promise<boolean> | undefined;
   /** The last read's failure, until a read succeeds: logged as a warning only when it changes. */
   let lastProblem: string | undefined;
-  const step = async (): Promise<boolean> => {
+  const everyMs = opts.everyMs ?? TOKEN_REVOCATIONS.republishEveryMs;
+  const step = async (timeoutMs: number): Promise<boolean> => {
     const since = Math.floor(Math.max(Date.now() - TOKEN_REVOCATIONS.lifetimeMs, Math.max(learnedUpTo, toldUpTo) - TOKEN_REVOCATIONS.learnOverlapMs));
     try {
-      const res = await fetch(`${url.href}?since=${since}`, { signal: AbortSignal.timeout(TOKEN_REVOCATIONS.feedTimeoutMs) });
+      const res = await fetch(`${url.href}?since=${since}`, { signal: AbortSignal.timeout(timeoutMs) });
       if (!res.ok) throw new Error(`${url.pathname} answered ${res.status}`);
       const body: unknown = await res.json();
       if (!isAnswer(body)) throw new Error(`${url.pathname} answered an unexpected body`);
@@ -76,11 +77,14 @@ export const revocationFeed = (opts: RevocationFeedOptions): RevocationFeed => {
       return false;
     }
   };
-  const learn = (): Promise<boolean> => (learning ??= step().finally(() => (learning = undefined)));
+  const read = (timeoutMs: number): Promise<boolean> => (learning ??= step(timeoutMs).finally(() => (learning = undefined)));
+  // The readiness read is bounded by feedTimeoutMs; the period's, which nothing waits on, by the period:
+  // a pod started during an outage reads the whole record, which at 100,000 accounts and as many
+  // sessions took 2.1 s (more with several pods at once), and given up at 2 s each period it never learnt it.
   const timer = setInterval(() => {
-    if (!isRedisReady(redis)) void learn();
+    if (!isRedisReady(redis)) void read(Math.max(TOKEN_REVOCATIONS.feedTimeoutMs, everyMs));
     else if (isRedisReady(opts.subscriber)) toldUpTo = Date.now();
-  }, opts.everyMs ?? TOKEN_REVOCATIONS.republishEveryMs);
+  }, everyMs);
   timer.unref();
-  return { learn, close: () => clearInterval(timer) };
+  return { learn: () => read(TOKEN_REVOCATIONS.feedTimeoutMs), close: () => clearInterval(timer) };
 };
