@@ -32,8 +32,9 @@ const plan = async (due: boolean): Promise<string> =>
 it('finds the due rows and the untold rows of 200,000 told, none due, through an index each, not by reading the table', async () => {
   const due = await plan(true);
   const untold = await plan(false);
-  // Before: 'Parallel Seq Scan on forgotten_schedules f' in both.
-  expect({ due: due.includes('Seq Scan'), untold: untold.includes('Seq Scan') }).toEqual({ due: false, untold: false });
+  // Before: 'Parallel Seq Scan on forgotten_schedules f' in both. The schedules of this database are none: read whole, they cost nothing.
+  const scansForgotten = (plan: string) => /Seq Scan on forgotten_schedules/.test(plan);
+  expect({ due: scansForgotten(due), untold: scansForgotten(untold) }).toEqual({ due: false, untold: false });
   expect(due).toContain('forgotten_schedules_due_idx');
   expect(untold).toContain('forgotten_schedules_untold_idx');
 });
