@@ -12,7 +12,7 @@ import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createTestDatabase, type TestDatabase, testPrismaClient } from '@tripgen/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { generationRepository } from '../src/domain/generations.ts';
+import { finishGeneration, generationRepository } from '../src/domain/generations.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { request } from './fixtures/places.ts';
 
@@ -90,4 +90,45 @@ it('creates no row for a claim that takes the schedule after the forget recorded
   expect(await generations.forget([message.scheduleId])).toEqual({ forgotten: 0, running: [] });
   expect(await generations.claim(message, randomUUID(), 10_000)).toBe('final');
   expect(await prisma.generation.count({ where: { id: message.scheduleId } })).toBe(0);
+});
+
+it('answers a schedule running, and records nothing, when its plan completes while the forget runs', { timeout: 30_000 }, async () => {
+  const generations = generationRepository(prisma);
+  const planned = request({}, { scheduleId: randomUUID() });
+  expect(await generations.claim(planned, randomUUID(), 10_000)).toBe('claimed');
+  // A second schedule of the same forget, failed with its whole request (a row of the release before
+  // 838b0a6): the forget's cut of it waits on a writer's lock of that row, after the forget's DELETE of
+  // completed rows and before it records ids and reads which run. Under CI's load the same window was
+  // its statements' round trips (withdrawn-after-outcome.test.ts: the plan kept past 30 s).
+  const failed = request({}, { scheduleId: randomUUID() });
+  await prisma.$executeRaw`INSERT INTO generations (id, trip_id, user_id, status, request, error, finished_at)
+    VALUES (${failed.scheduleId}::uuid, ${failed.tripId}::uuid, ${failed.userId}::uuid, 'failed', ${JSON.stringify(failed)}::jsonb, 'failed', now())`;
+  const writer = new pg.Client({ connectionString: db.url });
+  const watcher = new pg.Client({ connectionString: db.url });
+  await writer.connect();
+  await watcher.connect();
+  try {
+    await writer.query('BEGIN');
+    await writer.query('SELECT 1 FROM generations WHERE id = $1 FOR UPDATE', [failed.scheduleId]);
+    const forget = generations.forget([planned.scheduleId, failed.scheduleId]);
+    await someoneWaits(watcher);
+    // The plan's outcome, as the consumer writes it in its delivery's transaction.
+    const outcome = { status: 'completed', result: { days: [], unscheduled: [] } as never, engineMs: 1 } as const;
+    const finishing = prisma.$transaction((tx) => finishGeneration(tx, planned, outcome, 'none'));
+    const finishedFirst = await Promise.race([finishing, new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), 500))]);
+    await writer.query('ROLLBACK');
+    const answered = await forget;
+    expect(await finishing).toBe(true);
+    const recorded = await prisma.forgottenGeneration.count({ where: { id: planned.scheduleId } });
+    const row = await prisma.generation.findUnique({ where: { id: planned.scheduleId }, select: { status: true } });
+    // Before: the outcome committed between the forget's statements, the forget answered it not running
+    // ({ forgotten: 1, running: [] }) and recorded it, and the trip service took the copy as forgotten
+    // (told_at) while a completed row stayed, deleted only by the call once due (SCHEDULE_DEADLINE_MS).
+    expect({ finishedFirst, answered, recorded, row }).toEqual({ finishedFirst: 'waiting', answered: { forgotten: 1, running: [planned.scheduleId] }, recorded: 0, row: { status: 'completed' } });
+    // Asked again (it ran): the completed copy goes.
+    expect(await generations.forget([planned.scheduleId])).toEqual({ forgotten: 1, running: [] });
+  } finally {
+    await writer.end();
+    await watcher.end();
+  }
 });

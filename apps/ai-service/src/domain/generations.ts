@@ -478,9 +478,12 @@ export const generationRepository = (prisma: PrismaClient) => ({
   async forget(scheduleIds: readonly string[]): Promise<ForgetResponse> {
     const ids = [...scheduleIds];
     // The schedules' locks first: a statement creating a row of one (a claim) is done and committed, then seen running below, or
-    // waits and sees the record (LOCK_SCHEDULE_SQL).
-    const [, deleted, cut, , running] = await prisma.$transaction([
+    // waits and sees the record (LOCK_SCHEDULE_SQL). Then the running rows, locked until the forget commits: an outcome (FINISH_SQL
+    // takes no schedule lock) that committed between the statements below made a row the DELETE had seen running and the record
+    // saw completed, answered not running with its plan kept until the call once due (forget-claim-race.test.ts).
+    const [, running, deleted, cut] = await prisma.$transaction([
       prisma.$executeRawUnsafe(LOCK_SCHEDULES_SQL, ids),
+      prisma.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM generations WHERE id = ANY(${ids}::uuid[]) AND status = 'running' ORDER BY id FOR UPDATE`,
       prisma.$executeRaw`DELETE FROM generations WHERE id = ANY(${ids}::uuid[]) AND status = 'completed'`,
       prisma.$executeRawUnsafe(STRIP_FAILED_BY_ID_SQL, ids, [...WITHDRAWN_REQUEST_KEYS]),
       // Every id not running (with no row too: a request still queued): a message about it creates no row and
@@ -489,8 +492,6 @@ export const generationRepository = (prisma: PrismaClient) => ({
       prisma.$executeRaw`INSERT INTO forgotten_generations (id)
         SELECT u.id FROM unnest(${ids}::uuid[]) AS u(id) WHERE NOT EXISTS (SELECT 1 FROM generations g WHERE g.id = u.id AND g.status = 'running')
         ON CONFLICT (id) DO NOTHING`,
-      // Under the locks: a claim committed before them runs here (asked again once it ended); one after them sees the record.
-      prisma.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM generations WHERE id = ANY(${ids}::uuid[]) AND status = 'running'`,
     ]);
     return { forgotten: deleted + cut, running: running.map((r) => r.id) };
   },
