@@ -3,11 +3,12 @@
  * a user service of the release before, which has no such route (404: docs/api.md, internal routes) and
  * keeps answering so until it is rolled, while Redis stays out of reach (a real client, no server).
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { TOKEN_REVOCATIONS } from '@tripgen/catalog';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
+import { waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTokenRevocations } from './revocations.ts';
 import { revocationFeed } from './revocation-feed.ts';
@@ -51,20 +52,20 @@ it('logs once, not each period, that the issuer has no revocations route; a new 
 });
 
 /** An issuer that accepts the revocations' read and never answers it (the user service out of reach behind the mesh). */
-const silentIssuer = async (): Promise<{ url: string; held: Set<Socket>; close: () => Promise<void> }> => {
-  const held = new Set<Socket>();
-  const server = createServer(() => undefined);
-  server.on('connection', (socket) => {
-    held.add(socket);
-    socket.on('close', () => held.delete(socket));
+const silentIssuer = async (): Promise<{ url: string; pending: Set<ServerResponse>; close: () => Promise<void> }> => {
+  // The requests it holds: a socket count would not do, the client may open an idle one after an abort.
+  const pending = new Set<ServerResponse>();
+  const server = createServer((_req, res) => {
+    pending.add(res);
+    res.on('close', () => pending.delete(res));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/api/v1/auth/jwks.json`,
-    held,
+    pending,
     close: async () => {
-      for (const socket of held) socket.destroy();
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
@@ -80,13 +81,41 @@ it("the readiness read waits at most feedTimeoutMs, even when it shares a period
   try {
     // The first period's read starts, and holds, before readiness asks.
     await new Promise((resolve) => setTimeout(resolve, EVERY_MS + 200));
-    expect(issuer.held.size).toBe(1);
+    expect(issuer.pending.size).toBe(1);
     const asked = Date.now();
     expect(await feed.learn()).toBe(false);
     const waited = Date.now() - asked;
     console.log(`readiness waited ${waited} ms for the issuer's revocations (bound ${TOKEN_REVOCATIONS.feedTimeoutMs} ms, period ${EVERY_MS} ms)`);
     // Before: it shared the period's read and waited out its bound, the period (3.8 s here; up to 30 s in production).
     expect(waited).toBeLessThan(TOKEN_REVOCATIONS.feedTimeoutMs + 500);
+  } finally {
+    feed.close();
+    revocations.close();
+    redis.disconnect();
+    subscriber.disconnect();
+    await issuer.close();
+  }
+});
+
+it("close gives up a period's read in flight (app.close), not left to run out its bound, the period", { timeout: 20_000 }, async () => {
+  const issuer = await silentIssuer();
+  const redis = new Redis('redis://127.0.0.1:1', { lazyConnect: true });
+  const subscriber = new Redis('redis://127.0.0.1:1', { lazyConnect: true });
+  const revocations = createTokenRevocations({ redis, subscriber, waitMs: 0, onError: () => undefined });
+  const warnings: string[] = [];
+  const log = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
+  const EVERY_MS = 1_000;
+  const feed = revocationFeed({ jwksUrl: issuer.url, revocations, redis, subscriber, log, everyMs: EVERY_MS });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, EVERY_MS + 200));
+    expect(issuer.pending.size).toBe(1);
+    const closed = Date.now();
+    feed.close();
+    // Before: the request stayed open until its bound (max(feedTimeoutMs, period): 1.8 s more here, up to 30 s in production).
+    await waitFor(() => issuer.pending.size === 0, 'the read in flight given up', 500, 10);
+    console.log(`the read in flight was given up ${Date.now() - closed} ms after close`);
+    // Given up by close, not a failure to report.
+    expect(warnings).toEqual([]);
   } finally {
     feed.close();
     revocations.close();

@@ -53,13 +53,16 @@ export const revocationFeed = (opts: RevocationFeedOptions): RevocationFeed => {
   // four at once each past feedTimeoutMs), so none learnt anything.
   let toldUpTo = Number.NEGATIVE_INFINITY;
   let learning: Promise<boolean> | undefined;
+  // `close` gives up a read in flight (app.close): left to its bound, a period's (30 s) outlived the app,
+  // remembered into closed sets and warned of a next tick there was no more.
+  const closing = new AbortController();
   /** The last read's failure, until a read succeeds: logged as a warning only when it changes. */
   let lastProblem: string | undefined;
   const everyMs = opts.everyMs ?? TOKEN_REVOCATIONS.republishEveryMs;
   const step = async (timeoutMs: number): Promise<boolean> => {
     const since = Math.floor(Math.max(Date.now() - TOKEN_REVOCATIONS.lifetimeMs, Math.max(learnedUpTo, toldUpTo) - TOKEN_REVOCATIONS.learnOverlapMs));
     try {
-      const res = await fetch(`${url.href}?since=${since}`, { signal: AbortSignal.timeout(timeoutMs) });
+      const res = await fetch(`${url.href}?since=${since}`, { signal: AbortSignal.any([closing.signal, AbortSignal.timeout(timeoutMs)]) });
       if (!res.ok) throw new Error(`${url.pathname} answered ${res.status}`);
       const body: unknown = await res.json();
       if (!isAnswer(body)) throw new Error(`${url.pathname} answered an unexpected body`);
@@ -68,6 +71,7 @@ export const revocationFeed = (opts: RevocationFeedOptions): RevocationFeed => {
       lastProblem = undefined;
       return true;
     } catch (err) {
+      if (closing.signal.aborted) return false;
       // The same problem again each period (a user service of the release before answers 404 until it
       // is rolled; every verifier pod read every 30 s) says nothing new: a warning when it changes.
       const problem = err instanceof Error ? `${err.message} ${String((err.cause as { code?: unknown } | undefined)?.code ?? '')}` : String(err);
@@ -102,5 +106,11 @@ export const revocationFeed = (opts: RevocationFeedOptions): RevocationFeed => {
       clearTimeout(giveUp);
     }
   };
-  return { learn, close: () => clearInterval(timer) };
+  return {
+    learn,
+    close: () => {
+      clearInterval(timer);
+      closing.abort();
+    },
+  };
 };
