@@ -124,3 +124,36 @@ it("close gives up a period's read in flight (app.close), not left to run out it
     await issuer.close();
   }
 });
+
+it('an issuer going away one way then another (a connection closed, then reset) is one problem, warned once', async () => {
+  // A user service pod stopping, the mesh resetting: each read's error differs from the last, each was news.
+  let served = 0;
+  const going = createServer((req) => {
+    served += 1;
+    if (served % 2 === 0) req.socket.destroy();
+    else req.socket.resetAndDestroy();
+  });
+  await new Promise<void>((resolve) => going.listen(0, '127.0.0.1', resolve));
+  const lines: { level: number; err?: { message?: string } }[] = [];
+  const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line) as { level: number }) });
+  const redis = new Redis('redis://127.0.0.1:1', { lazyConnect: true });
+  const subscriber = new Redis('redis://127.0.0.1:1', { lazyConnect: true });
+  const revocations = createTokenRevocations({ redis, subscriber, waitMs: 0, onError: () => undefined });
+  const { port } = going.address() as AddressInfo;
+  const feed = revocationFeed({ jwksUrl: `http://127.0.0.1:${port}/api/v1/auth/jwks.json`, revocations, redis, subscriber, log, everyMs: 20 });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(served).toBeGreaterThanOrEqual(5);
+    const warned = lines.filter((l) => l.level >= 40);
+    console.log(`${served} reads, ${warned.length} warnings: ${[...new Set(warned.map((l) => l.err?.message))].join(' | ')}`);
+    // Before: a warning a read, the message alternating ('other side closed', 'read ECONNRESET').
+    expect(warned.length).toBe(1);
+  } finally {
+    feed.close();
+    revocations.close();
+    redis.disconnect();
+    subscriber.disconnect();
+    going.closeAllConnections();
+    await new Promise<void>((resolve) => going.close(() => resolve()));
+  }
+});
