@@ -64,7 +64,9 @@ export const prewriteTripForgets = async (prisma: PrismaClient, tripId: string, 
          ORDER BY created_at DESC, id DESC LIMIT ${batch}
       ), written AS (
         INSERT INTO forgotten_schedules (id, trip_id, user_id, not_after)
-        SELECT id, trip_id, user_id, not_after FROM page ON CONFLICT (id) DO NOTHING
+        SELECT id, trip_id, user_id, not_after FROM page
+        -- One left by a DELETE that never finished is this DELETE's now (pruneInertForgets goes by its age).
+        ON CONFLICT (id) DO UPDATE SET deleted_at = now()
       )
       SELECT (SELECT count(*) FROM page)::int AS n, last.created_at AS "createdAt", last.id::text AS id
         FROM (SELECT NULL) AS one LEFT JOIN (SELECT created_at, id FROM page ORDER BY created_at, id LIMIT 1) AS last ON true`;
@@ -84,6 +86,40 @@ export const prewriteTripForgets = async (prisma: PrismaClient, tripId: string, 
 export const unprewriteTripForgets = (prisma: PrismaClient, tripId: string): Promise<number> =>
   prisma.$executeRaw`WITH kept AS (SELECT id FROM trips WHERE id = ${tripId}::uuid FOR UPDATE)
     DELETE FROM forgotten_schedules WHERE id IN (SELECT s.id FROM schedules s JOIN kept ON s.trip_id = kept.id)`;
+
+/**
+ * Age past which a row whose schedule still exists is taken to be left by a trip DELETE that never
+ * finished (its pod stopped between prewriteTripForgets and the transaction, or the take-back
+ * failed): a DELETE's prewrite and transaction take seconds (201,600 schedules: 4.2 s at most here).
+ */
+export const INERT_AFTER_MS = 10 * 60_000;
+
+/** How often a replica's sweep looks for such rows (pruneInertForgets reads the whole table). */
+export const INERT_PRUNE_EVERY_MS = 60_000;
+
+/**
+ * Deletes the rows whose schedule still exists, written ahead more than INERT_AFTER_MS ago: left by
+ * a trip DELETE that never finished and kept otherwise until that trip's next DELETE, maybe never,
+ * each pass of the sweep stepped over them (201,600 of them: the page a hash anti-join reading
+ * forgotten_schedules and schedules whole, 35 ms a pass against 1-2 ms). Only under the trip's row
+ * lock, skipping a trip locked now: a DELETE of it whose transaction skipped these rows as written
+ * and has yet to commit keeps them (then its schedules are gone and the rows are due). How many it
+ * deleted.
+ */
+export const pruneInertForgets = (prisma: PrismaClient, olderThanMs: number = INERT_AFTER_MS): Promise<number> =>
+  prisma.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT t.id::text AS id FROM trips t
+      WHERE t.id IN (SELECT f.trip_id FROM forgotten_schedules f
+                      WHERE f.deleted_at < now() - ${olderThanMs} * interval '1 millisecond'
+                        AND EXISTS (SELECT 1 FROM schedules s WHERE s.id = f.id))
+      FOR UPDATE SKIP LOCKED`;
+    if (locked.length === 0) return 0;
+    // A statement of its own, so read after the locks: a schedule's DELETE committed before them (it
+    // share-locks the trip) has its schedule gone here, and its row is kept.
+    return tx.$executeRaw`DELETE FROM forgotten_schedules f USING schedules s
+      WHERE s.id = f.id AND s.trip_id = ANY(${locked.map((t) => t.id)}::uuid[]) AND f.trip_id = s.trip_id
+        AND f.deleted_at < now() - ${olderThanMs} * interval '1 millisecond'`;
+  });
 
 /**
  * Rows one pass sends at most (10 calls): a trip of SCHEDULES_PER_TRIP is 2; a backlog after a long
