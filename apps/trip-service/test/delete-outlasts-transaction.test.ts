@@ -101,7 +101,8 @@ it('a DELETE that fails after writing them ahead leaves nothing of the kept trip
     const sent = await sweepPage(true);
     expect(sent.filter((id) => page.some((p) => p.id === id))).toEqual([]);
     // Its transaction ended (P2028 at 5 s), it takes them back after the trip's row lock: released then, as the holder ends.
-    const takingBack = "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%DELETE FROM forgotten_schedules%'";
+    // The take-back's own lock statement (unprewriteTripForgets), not the DELETE's transaction's.
+    const takingBack = "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'SELECT 1 FROM trips WHERE id = % FOR UPDATE'";
     await waitFor(async () => (await queryRows(stack.trip.db.url, takingBack)).length > 0, 'the rows taken back after the lock', 15_000, 50);
     await holder.query('ROLLBACK');
     const refused = await deleting;

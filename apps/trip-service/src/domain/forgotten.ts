@@ -81,11 +81,18 @@ export const prewriteTripForgets = async (prisma: PrismaClient, tripId: string, 
  * Takes back what prewriteTripForgets wrote for a trip whose DELETE did not happen (a precondition
  * failed under the lock, the transaction failed): the rows of its schedules still there. After the
  * trip's row lock: a DELETE of the same trip on another replica that skipped these rows as written
- * and has yet to commit is waited for (then the trip is gone, and nothing is taken back).
+ * and has yet to commit is waited for (then the trip is gone, and nothing is taken back). The rows
+ * are read in a statement after the lock's: read in the same one, the schedules were those of before
+ * the wait, and a schedule's DELETE that committed meanwhile (it share-locks the trip, and wrote no
+ * row of its own, this one being there) lost its row, its copy at the AI service never forgotten
+ * (unprewrite-race.test.ts). How many it took back.
  */
 export const unprewriteTripForgets = (prisma: PrismaClient, tripId: string): Promise<number> =>
-  prisma.$executeRaw`WITH kept AS (SELECT id FROM trips WHERE id = ${tripId}::uuid FOR UPDATE)
-    DELETE FROM forgotten_schedules WHERE id IN (SELECT s.id FROM schedules s JOIN kept ON s.trip_id = kept.id)`;
+  prisma.$transaction(async (tx) => {
+    const kept = await tx.$queryRaw<unknown[]>`SELECT 1 FROM trips WHERE id = ${tripId}::uuid FOR UPDATE`;
+    if (kept.length === 0) return 0;
+    return tx.$executeRaw`DELETE FROM forgotten_schedules WHERE id IN (SELECT id FROM schedules WHERE trip_id = ${tripId}::uuid)`;
+  });
 
 /**
  * Age past which a row whose schedule still exists is taken to be left by a trip DELETE that never
