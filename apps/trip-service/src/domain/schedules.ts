@@ -22,7 +22,7 @@ import { digest } from './request-digest.ts';
 import { readPage, type ListPage, type ListPosition } from './list-cursor.ts';
 import { lodgingOf, type TripRow } from './trips.ts';
 import type { NudgeClaim } from './nudge-claim.ts';
-import { forgetDeleted, INERT_PRUNE_EVERY_MS, pruneInertForgets, type ForgetLease } from './forgotten.ts';
+import { forgetDeleted, type ForgetLease } from './forgotten.ts';
 import { tripDates } from './trip-rules.ts';
 import type { ScheduleRequestBody } from './schemas.ts';
 
@@ -922,8 +922,6 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
   /** Where the next pass takes up the correctable schedules (LATE_PER_PASS): after the last one asked, or from the newest. */
   let lateFrom = AFTER_ALL;
-  // This replica's last look for forgotten rows left by a trip DELETE that never finished (pruneInertForgets).
-  let inertPrunedAt = 0;
 
   /** A sweep page's rows, whole, by id (the primary key): one ended meanwhile is refreshed as it now is (refresh skips it). */
   const refreshPage = async (keys: readonly PageKey[]): Promise<void> => {
@@ -993,10 +991,6 @@ export const scheduleService = (deps: ScheduleDeps) => {
     // failed part-way (trip_db) takes them up again at the next, not after the wrap-around.
     lateFrom = lateNext;
     await tellUntold();
-    if (Date.now() - inertPrunedAt >= INERT_PRUNE_EVERY_MS) {
-      inertPrunedAt = Date.now();
-      await pruneInertForgets(prisma);
-    }
     pass.forgotten = await forgetDeleted({ prisma, forget: (ids) => peers.forgetGenerations(ids), log, ...(deps.forgetLease ? { lease: deps.forgetLease } : {}), ...(deps.forgetBacklog ? { backlog: deps.forgetBacklog } : {}) }, going);
     return pass;
   }

@@ -16,7 +16,7 @@ import {
   type WithdrawnSchedule,
 } from '@tripgen/catalog';
 import { HttpProblem, driverAdapterCause } from '@tripgen/service-kit';
-import { forgetTripSchedules, prewriteTripForgets, unprewriteTripForgets } from './forgotten.ts';
+import { forgetTripSchedules } from './forgotten.ts';
 import { enqueue } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Trip as TripRow } from '../generated/prisma/client.ts';
 import type { TripEvents } from './events.ts';
@@ -298,35 +298,21 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
   /**
    * Deletes the trip if `check` accepts it as it is under its row lock (it throws otherwise: the
    * request's preconditions, evaluated against the trip a concurrent change may have just changed).
-   * Its schedules' forgotten_schedules rows are written first, outside the transaction and in
-   * batches (prewriteTripForgets), so that what the transaction does per schedule is cheap: its
-   * length no longer grows with a heavy trip to Prisma's 5 s limit (P2028, a 503, the trip kept).
-   * `check` is asked first on a plain read too, so that a refused DELETE writes nothing.
    */
   async remove(userId: string, id: string, check: (before: Pick<TripRow, 'updatedAt'>) => void = () => undefined): Promise<boolean> {
-    const found = await prisma.trip.findFirst({ where: { id, userId }, select: { updatedAt: true } });
-    if (!found) return false;
-    check(found);
-    await prewriteTripForgets(prisma, id, userId);
     let withdrawn: readonly WithdrawnSchedule[] = [];
-    let removed = false;
-    try {
-      removed = await prisma.$transaction(async (tx) => {
-        // Locked first: a schedule request inserting now is then either seen below or finds no trip.
-        const locked = await tx.$queryRaw<{ updatedAt: Date }[]>`SELECT updated_at AS "updatedAt" FROM trips WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
-        if (locked.length === 0) return false;
-        check(locked[0]!);
-        withdrawn = await withdrawals.stale(tx, id, null);
-        // Its schedules' copies at the AI service go too, after the commit (forgotten.ts): here those requested since the prewrite.
-        await forgetTripSchedules(tx, id);
-        if ((await tx.trip.deleteMany({ where: { id, userId } })).count !== 1) return false;
-        await events.record(tx, TRIP_EVENT_TYPES.tripDeleted, { tripId: id, userId });
-        return true;
-      });
-    } finally {
-      // Inert while their schedules exist (forgetPageSql): failing to take them back only leaves them to the next DELETE.
-      if (!removed) await unprewriteTripForgets(prisma, id).catch(() => 0);
-    }
+    const removed = await prisma.$transaction(async (tx) => {
+      // Locked first: a schedule request inserting now is then either seen below or finds no trip.
+      const locked = await tx.$queryRaw<{ updatedAt: Date }[]>`SELECT updated_at AS "updatedAt" FROM trips WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
+      if (locked.length === 0) return false;
+      check(locked[0]!);
+      withdrawn = await withdrawals.stale(tx, id, null);
+      // Its schedules' copies at the AI service go too, after the commit (forgotten.ts).
+      await forgetTripSchedules(tx, id);
+      if ((await tx.trip.deleteMany({ where: { id, userId } })).count !== 1) return false;
+      await events.record(tx, TRIP_EVENT_TYPES.tripDeleted, { tripId: id, userId });
+      return true;
+    });
     if (removed) onEnqueued();
     if (removed && withdrawn.length > 0) void withdrawals.tell(withdrawn);
     return removed;
