@@ -38,17 +38,27 @@ const someoneWaits = async (watcher: pg.Client): Promise<void> => {
   throw new Error('no backend waited on a lock within 5 s');
 };
 
-/**
- * Starts `write` while a writer holds an uncommitted row of the schedule's id (its statement waits on
- * that key after taking its snapshot), runs the forget meanwhile, then rolls the writer back: whether
- * the forget answered within 500 ms (before `write` committed), its answer, and `write`'s result.
- */
-const forgetWhileWriting = async <T>(message: ReturnType<typeof request>, write: () => Promise<T>) => {
+/** A writer holding what the test locks, and a watcher that sees who waits on it: two connections of their own, ended after `fn`. */
+const withWriter = async <T>(fn: (writer: pg.Client, watcher: pg.Client) => Promise<T>): Promise<T> => {
   const writer = new pg.Client({ connectionString: db.url });
   const watcher = new pg.Client({ connectionString: db.url });
   await writer.connect();
   await watcher.connect();
   try {
+    return await fn(writer, watcher);
+  } finally {
+    await writer.end();
+    await watcher.end();
+  }
+};
+
+/**
+ * Starts `write` while a writer holds an uncommitted row of the schedule's id (its statement waits on
+ * that key after taking its snapshot), runs the forget meanwhile, then rolls the writer back: whether
+ * the forget answered within 500 ms (before `write` committed), its answer, and `write`'s result.
+ */
+const forgetWhileWriting = <T>(message: ReturnType<typeof request>, write: () => Promise<T>) =>
+  withWriter(async (writer, watcher) => {
     await writer.query('BEGIN');
     await writer.query(`INSERT INTO generations (id, trip_id, user_id, status, request) VALUES ($1, $2, $3, 'running', '{}'::jsonb)`, [message.scheduleId, message.tripId, message.userId]);
     const written = write();
@@ -57,11 +67,7 @@ const forgetWhileWriting = async <T>(message: ReturnType<typeof request>, write:
     const forgetDone = await Promise.race([forget.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 500))]);
     await writer.query('ROLLBACK');
     return { written: await written, forgetDone, answered: await forget };
-  } finally {
-    await writer.end();
-    await watcher.end();
-  }
-};
+  });
 
 it('answers a schedule running, and records nothing, when its claim commits while the forget runs', { timeout: 30_000 }, async () => {
   const message = request({}, { scheduleId: randomUUID() });
@@ -103,11 +109,7 @@ it('answers a schedule running, and records nothing, when its plan completes whi
   const failed = request({}, { scheduleId: randomUUID() });
   await prisma.$executeRaw`INSERT INTO generations (id, trip_id, user_id, status, request, error, finished_at)
     VALUES (${failed.scheduleId}::uuid, ${failed.tripId}::uuid, ${failed.userId}::uuid, 'failed', ${JSON.stringify(failed)}::jsonb, 'failed', now())`;
-  const writer = new pg.Client({ connectionString: db.url });
-  const watcher = new pg.Client({ connectionString: db.url });
-  await writer.connect();
-  await watcher.connect();
-  try {
+  await withWriter(async (writer, watcher) => {
     await writer.query('BEGIN');
     await writer.query('SELECT 1 FROM generations WHERE id = $1 FOR UPDATE', [failed.scheduleId]);
     const forget = generations.forget([planned.scheduleId, failed.scheduleId]);
@@ -127,8 +129,5 @@ it('answers a schedule running, and records nothing, when its plan completes whi
     expect({ finishedFirst, answered, recorded, row }).toEqual({ finishedFirst: 'waiting', answered: { forgotten: 1, running: [planned.scheduleId] }, recorded: 0, row: { status: 'completed' } });
     // Asked again (it ran): the completed copy goes.
     expect(await generations.forget([planned.scheduleId])).toEqual({ forgotten: 1, running: [] });
-  } finally {
-    await writer.end();
-    await watcher.end();
-  }
+  });
 });
