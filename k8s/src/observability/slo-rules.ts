@@ -4,7 +4,10 @@
  * alerts read (a PrometheusRule), and multi-window, multi-burn-rate alerts as the SRE
  * workbook recommends (https://sre.google/workbook/alerting-on-slos/, "Multiwindow, multi-burn-rate
  * alerts": page at 14.4x over 1 h and 6x over 6 h, ticket at 1x over 3 days, each confirmed by a
- * short window of 1/12 of the long one so the alert also resets quickly).
+ * short window of 1/12 of the long one so the alert also resets quickly). Azure evaluates them over
+ * both Prometheus replicas' series, each replica's long window counted for the share of it that
+ * replica holds (sloCoverage), so a replica with a gap in its data does not page for errors the
+ * whole window would have diluted.
  */
 import { Construct } from 'constructs';
 import { OPERATIONAL_PATHS, serviceList, type EnvironmentName } from '@tripgen/catalog';
@@ -59,6 +62,13 @@ export const BURN_RATE_ALERTS: readonly BurnRateAlert[] = [
   { speed: 'slow', severity: 'warning', windows: [{ long: '3d', short: '6h', burnRate: 1 }], for: '0m' },
 ];
 
+/**
+ * How often the cluster's Prometheus evaluates the SLO recording rules (their group's interval,
+ * instead of the operator's 30 s default): the number of samples a replica that held the whole of
+ * a window has recorded in it, the base of sloCoverage.
+ */
+export const SLO_RECORDING_INTERVAL = '1m';
+
 /** Every window a recording rule is needed for, shortest first. */
 export const SLO_WINDOWS: readonly string[] = [...new Set(BURN_RATE_ALERTS.flatMap((a) => a.windows.flatMap((w) => [w.short, w.long])))].sort(
   (a, b) => seconds(a) - seconds(b),
@@ -108,6 +118,18 @@ export interface SloRuleGroup {
 const ratio = (x: number): string => String(Number(x.toPrecision(12)));
 
 /**
+ * The share of a long window a replica holds the data of: how many samples of the shortest-window
+ * recording it wrote in that window over how many a replica that ran the whole of it wrote (one
+ * per SLO_RECORDING_INTERVAL), at most 1. A replica on a fresh volume, or back from a gap (down,
+ * or a scrape lost for longer than the shortest window), records its long windows' ratios over the
+ * part it holds only: 2% errors for its 10 minutes read 1.91% "over 1 h" while the full replica,
+ * which saw the hour, reads 0.31%. Same labels as the ratios (each recording rule keeps the job's,
+ * and the replica's in Azure), so it divides them one to one.
+ */
+export const sloCoverage = (sli: SliName, window: string): string =>
+  `clamp_max(count_over_time(${sliRecord(sli, SLO_WINDOWS[0]!)}[${window}]) / ${seconds(window) / seconds(SLO_RECORDING_INTERVAL)}, 1)`;
+
+/**
  * Recording and alerting rules of every catalog service's SLOs in one namespace and environment.
  * Pure data, so the tests check dev's objective as well as prod's.
  */
@@ -141,7 +163,14 @@ export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleG
       const expr = a.windows
         .map((w) => {
           const threshold = ratio(w.burnRate * budget);
-          return `(${sliRecord(sli, w.long)} > ${threshold} and ${sliRecord(sli, w.short)} > ${threshold})`;
+          // The long window's condition is the workbook's "this much of the budget is spent" (14.4x
+          // over 1 h = 2% of it): a replica that holds only part of the window (sloCoverage) must
+          // show that spend in the part it holds, as if the rest had had no error: ratio x coverage
+          // over the threshold. What it has not seen cannot page, so a fresh replica is not louder
+          // than a full one; what it has seen still can, so a burn hard enough to spend the budget
+          // within its data pages even with no full replica to read (both fresh, the other down).
+          // Written as the threshold over the coverage so that the alert's value stays the ratio.
+          return `(${sliRecord(sli, w.long)} > ${threshold} / ${sloCoverage(sli, w.long)} and ${sliRecord(sli, w.short)} > ${threshold})`;
         })
         .join(' or ');
       const spent = a.windows.map((w) => `${w.burnRate}x over ${w.long} (confirmed over ${w.short})`).join(' or ');
@@ -162,7 +191,7 @@ export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleG
     }
   }
   return [
-    { name: 'tripgen.slo-recording', rules: recording },
+    { name: 'tripgen.slo-recording', interval: SLO_RECORDING_INTERVAL, rules: recording },
     { name: 'tripgen.slo-alerts', rules: alerts },
   ];
 }
