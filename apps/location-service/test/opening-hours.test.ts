@@ -610,6 +610,25 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     expect(on('Mo-Su 22:00-sunrise+; PH off', '2026-12-05').intervals).toEqual([['00:00', '09:31'], ['22:00', '24:00']]);
   });
 
+  it('a night to a sun time closes at the sun time of the day it ends on, its open end then: `22:00-sunrise+` on a spring date', () => {
+    // OSM wiki Key:opening_hours/specification: a time span past midnight runs into the next day, a variable time
+    // (`sunrise`) is the sun's time, and `<time>-<time>+` opens on after its close (open end). The night of 2026-03-13
+    // ends on the 14th, so at the 14th's sunrise (06:45). The package closed it at the 13th's (06:46), a minute late, and
+    // where that is after the day's own sunrise (every date from 2026-01-11 to 2026-06-07: 126 dates) it dropped the
+    // open end the sun time starts: [["00:00","06:46"]], two hours counted open lost. `sunset-sunrise+` the same.
+    const seoul = { lat: 37.5796, lng: 126.977 };
+    const on = (value: string, date: string) => dayOpenings(value, [date], seoul)[0]!;
+    const morning = { date: '2026-03-14', intervals: [['00:00', '08:45'], ['22:00', '24:00']], note: openEndNote('06:45', '08:45') };
+    expect(on('Mo-Su 22:00-sunrise+', '2026-03-14')).toEqual(morning);
+    expect(on('Mo-Su sunset-sunrise+', '2026-03-14')).toEqual({ ...morning, intervals: [['00:00', '08:45'], ['18:37', '24:00']] });
+    // Without the open end: the 14th's sunrise (the place is closed by then), not the 13th's a minute after it.
+    expect(on('Mo-Su 22:00-sunrise', '2026-03-14').intervals).toEqual([['00:00', '06:45'], ['22:00', '24:00']]);
+    expect(on('Mo-Su sunset-sunrise', '2026-02-10').intervals).toEqual([['00:00', '07:27'], ['18:05', '24:00']]);
+    // An autumn date the package already answered so; a Saturday's night ends on Sunday's sunrise.
+    expect(on('Mo-Su 22:00-sunrise+', '2026-09-15').intervals).toEqual([['00:00', '08:13'], ['22:00', '24:00']]);
+    expect(on('Sa 22:00-sunrise+', '2026-03-15').intervals).toEqual([['00:00', '08:43']]);
+  });
+
   it('names a sun span with an open end only on a date its rule decides: `Mo-Fr 06:30-sunrise+` on a Saturday is closed for the weekend, not for the sun', () => {
     // The open end's span was named on every date (the package's reading opens its open end there), its rule's
     // selectors unread: a summer Saturday and Sunday, a holiday under `PH off`, a week outside `week 01-20` and a

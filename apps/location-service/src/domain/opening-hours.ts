@@ -511,6 +511,22 @@ export const emptySunSpanNote = (sunTime: string, sunAt: string, clock: string, 
 };
 
 /**
+ * A night from a sun time to a sun time (`sunset-sunrise+`) read on `date` at the date's own sun times, as clock
+ * times: the package closes a night at the clock time of its start day's sun time (the night from 2026-03-14 at
+ * 06:46, that day's sunrise, where the 15th's is 06:45), and where that is after the next day's, as every spring
+ * night, it drops the open end the sun time starts there. The early hours of `date` are the night from the day
+ * before, which closes at `date`'s sun time; `date`'s own night is cut at 24:00 in its answer. A span that is no
+ * night, or a sun time the date does not have, stays the package's.
+ */
+const nightToSunOn = (span: string, open: string, close: string, openEnd: string | undefined, date: string, at: Coordinates): string => {
+  if (sunOrClockMinutes(close) > sunOrClockMinutes(open)) return span;
+  const opensAt = sunTimeOn(open.replace(/\s/g, ''), date, at);
+  const closesAt = sunTimeOn(close.replace(/\s/g, ''), date, at);
+  if (opensAt === undefined || closesAt === undefined || closesAt >= opensAt) return span;
+  return `${clockText(opensAt)}-${clockText(closesAt)}${openEnd ?? ''}`;
+};
+
+/**
  * The value with each time span that has a sun time at one end and a clock time at the other (`sunrise-07:00`,
  * `06:30-sunrise`, `sunset-17:30`, `18:30-sunset`) read on `date` as a span of that day: from its opening to its
  * close where the sun time falls on its side of the clock time, no time where it does not. The OSM specification
@@ -537,7 +553,8 @@ const sunSpansOn = (value: string, date: string, at: Coordinates | undefined, ke
   const code = outsideComments(value, (part) =>
     part.replace(SUN_SPAN, (span: string, open: string, close: string, openEnd: string | undefined, offset: number, whole: string) => {
       const sunFirst = !/^\d/.test(open);
-      if (sunFirst === !/^\d/.test(close)) return span;
+      if (/^\d/.test(open) && /^\d/.test(close)) return span;
+      if (sunFirst && !/^\d/.test(close)) return nightToSunOn(span, open, close, openEnd, date, at);
       const [sunTime, clock] = sunFirst ? [open, close] : [close, open];
       const clockAt = sunOrClockMinutes(clock);
       // Not past midnight with the package's defaults: it reads the span as its day's, empty where the sun is on the
@@ -555,7 +572,7 @@ const sunSpansOn = (value: string, date: string, at: Coordinates | undefined, ke
       if (opens(sunAt)) return sunFirst ? `${clockText(sunAt)}-${clock}${openEnd ?? ''}` : `${clock}-${clockText(sunAt)}${openEnd ?? ''}`;
       // A night on every date of the year: the package's reading. Only the year's sun time nearest the clock time tells.
       const range = night ? sunRangeOfYear(sunTime.replace(/\s/g, ''), year, at) : undefined;
-      if (night && (!range || !opens(sunFirst ? range.earliest : range.latest))) return span;
+      if (night && (!range || !opens(sunFirst ? range.earliest : range.latest))) return sunFirst ? span : `${clock}-${clockText(sunAt)}${openEnd ?? ''}`;
       const before = whole.slice(0, offset);
       const after = whole.slice(offset + span.length);
       // A closed span (`06:30-sunrise off`) closes nothing on such a date: the package's.
@@ -743,7 +760,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '31';
+export const OPENING_EVALUATION = '32';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
