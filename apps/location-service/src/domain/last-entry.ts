@@ -53,6 +53,21 @@ const BEFORE_CLOSE = String.raw`\s+(?:(?:before|prior\s+to)\s+${CLOSE}|earlier(?
 const LAST_ENTRY_BEFORE = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\W*?(?:is\s+)?${ABOUT}${DURATION}${BEFORE_CLOSE}`, 'i');
 /** The same with the duration written out: "last entry about an hour before closing", "last order half an hour before close". */
 const LAST_ENTRY_BEFORE_SPELLED = new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\W*?(?:is\s+)?${ABOUT}${SPELLED_DURATION}${BEFORE_CLOSE}`, 'i');
+/**
+ * The words of getting in (entry, admission, a ticket), not of an order: what they are earlier than is the place
+ * entered, whose hours the comment's rule gives. A last order may be a café's inside a museum, whose close is not
+ * the café's: "last order 1 h earlier than the museum" stays unread.
+ */
+const ENTRY_WORDS = String.raw`(?:last\s+(?:entry|admission|ticket)s?\b|${TICKET_SALES_END}|(?:입장|매표|발권)\s*마감|마지막\s*입장)`;
+/**
+ * A place entered as a whole, named for its close: "the museum", "the palace grounds", "the park's closing time". A
+ * last entry or a ticket office is the place's own, so the place it is earlier than is the one whose hours the rule
+ * gives and whose close the rule's close is.
+ */
+const VENUE = String.raw`(?:the\s+)?(?:museum|gallery|palace(?:\s+grounds)?|park|gardens?|zoo|aquarium|arboretum|site|exhibitions?|venue|building|castle|fortress|temple|shrine|tower|observatory|main\s+hall)`;
+const BEFORE_VENUE_CLOSE = String.raw`\s+(?:earlier\s+than\s+${VENUE}(?:'s\s+${CLOSE})?|(?:before|prior\s+to)\s+${VENUE}\s+closes)\s*$`;
+/** "ticket office closes 1 h earlier than the museum", "last entry 30 minutes before the palace closes", "last admission half an hour earlier than the park". */
+const LAST_ENTRY_BEFORE_VENUE = [DURATION, SPELLED_DURATION].map((duration) => new RegExp(String.raw`^\s*${ENTRY_WORDS}\W*?(?:is\s+)?${ABOUT}${duration}${BEFORE_VENUE_CLOSE}`, 'i'));
 /** A duration in Korean: "1시간", "30분", "1시간 30분", "1시간 반" (an hour and a half). Groups: hours, minutes, 반; or minutes alone. */
 const DURATION_KO = String.raw`(?:(${HOURS_FIGURE}|한|두|세)\s*시간\s*(?:(\d{1,2})\s*분|(반))?|(\d{1,3})\s*분)`;
 /**
@@ -65,9 +80,30 @@ const hoursKo = (text: string): number => (KOREAN_HOURS.includes(text) ? KOREAN_
  * The same in Korean, either way round: "입장마감 마감 1시간 전", "라스트오더 폐점 30분 전", "폐장 1시간 30분 전 입장마감", "매표마감 약 1시간 전";
  * and admission allowed until so long before the close: "입장은 마감 1시간 전까지", "마감 30분 전까지 입장", "폐장 1시간 전까지 입장 가능".
  */
-const CLOSE_KO = String.raw`(?:마감|폐장|폐점|영업\s*종료|종료)`;
+const CLOSE_KO = String.raw`(?:마감|폐장|폐점|폐관|영업\s*종료|종료)`;
+/** The topic particle after the words: "입장마감은 폐관 1시간 전", "매표는 1시간 일찍 마감". */
+const TOPIC_KO = String.raw`(?:은|는)?`;
+/**
+ * A place entered as a whole, in Korean, with 보다 (than): "박물관보다", "관람 종료보다", "폐관보다". As VENUE in English,
+ * read after the words of getting in only (ENTRY_WORDS): a last order's place may be another one inside it.
+ */
+const VENUE_KO = String.raw`(?:박물관|미술관|전시관|기념관|과학관|궁궐|궁|공원|정원|수목원|식물원|동물원|본관|관람)\s*${CLOSE_KO}?`;
+/**
+ * So long early (일찍), as "1 h earlier" ending an English comment: "입장마감 1시간 일찍", "라스트오더는 30분 일찍", "입장마감
+ * 폐관보다 1시간 일찍"; so long earlier than the place entered: "입장마감은 박물관보다 1시간 일찍", "박물관보다 1시간 일찍 입장마감",
+ * "매표소는 1시간 일찍 마감"; before it closes: "입장마감 박물관 폐관 1시간 전".
+ */
 const LAST_ENTRY_BEFORE_KO = [
-  new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}\s*:?\s*${CLOSE_KO}?\s*${ABOUT_KO}${DURATION_KO}\s*전\s*(?:까지)?\s*$`, 'i'),
+  new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}${TOPIC_KO}\s*:?\s*${CLOSE_KO}?\s*${ABOUT_KO}${DURATION_KO}\s*전\s*(?:까지)?\s*$`, 'i'),
+  // So long early, as "1 h earlier" ending an English comment (examples above the list: a comment here stays in the bundle).
+  new RegExp(String.raw`^\s*${LAST_ENTRY_WORDS}${TOPIC_KO}\s*:?\s*(?:${CLOSE_KO}\s*보다\s*)?${ABOUT_KO}${DURATION_KO}\s*일찍\s*(?:마감)?\s*$`, 'i'),
+  new RegExp(String.raw`^\s*(?:${CLOSE_KO}\s*보다\s*)?${ABOUT_KO}${DURATION_KO}\s*일찍\s*${LAST_ENTRY_WORDS}\s*$`, 'i'),
+  // So long earlier than the place entered.
+  new RegExp(String.raw`^\s*${ENTRY_WORDS}${TOPIC_KO}\s*:?\s*${VENUE_KO}\s*보다\s*${ABOUT_KO}${DURATION_KO}\s*일찍\s*(?:마감)?\s*$`, 'i'),
+  new RegExp(String.raw`^\s*${VENUE_KO}\s*보다\s*${ABOUT_KO}${DURATION_KO}\s*일찍\s*${ENTRY_WORDS}\s*$`, 'i'),
+  new RegExp(String.raw`^\s*(?:입장|매표소?|발권)${TOPIC_KO}\s*(?:${VENUE_KO}\s*보다\s*)?${ABOUT_KO}${DURATION_KO}\s*일찍\s*마감\s*$`, 'i'),
+  // So long before the place entered closes.
+  new RegExp(String.raw`^\s*${ENTRY_WORDS}${TOPIC_KO}\s*:?\s*${VENUE_KO}\s*${ABOUT_KO}${DURATION_KO}\s*전\s*(?:까지)?\s*$`, 'i'),
   new RegExp(String.raw`^\s*${CLOSE_KO}\s*${ABOUT_KO}${DURATION_KO}\s*전\s*${LAST_ENTRY_WORDS}\s*$`, 'i'),
   new RegExp(String.raw`^\s*입장은?\s*${CLOSE_KO}\s*${ABOUT_KO}${DURATION_KO}\s*전\s*까지\s*(?:가능)?\s*$`, 'i'),
   new RegExp(String.raw`^\s*${CLOSE_KO}\s*${ABOUT_KO}${DURATION_KO}\s*전\s*까지\s*입장\s*(?:가능)?\s*$`, 'i'),
@@ -113,6 +149,9 @@ export const lastEntryGap = (comment: string, open: number, close: number): numb
   if (before) return before[3] !== undefined ? Number(before[3]) : Math.round(Number(before[1]) * 60) + figure(before[2]);
   const spelled = LAST_ENTRY_BEFORE_SPELLED.exec(comment);
   if (spelled) return spelledMinutes(spelled[1]!);
+  const [venue, venueSpelled] = LAST_ENTRY_BEFORE_VENUE.map((pattern) => pattern.exec(comment));
+  if (venue) return venue[3] !== undefined ? Number(venue[3]) : Math.round(Number(venue[1]) * 60) + figure(venue[2]);
+  if (venueSpelled) return spelledMinutes(venueSpelled[1]!);
   for (const pattern of LAST_ENTRY_BEFORE_KO) {
     const m = pattern.exec(comment);
     if (m) return m[4] !== undefined ? Number(m[4]) : Math.round(hoursKo(m[1]!) * 60) + (m[3] ? 30 : figure(m[2]));
