@@ -89,6 +89,10 @@ describe('the shipped data set', () => {
     const ticketsUntil = ['jeju-aqua-planet', 'jeju-camellia-hill', 'jeju-cheonjiyeon-falls', 'jeju-jeolmul-forest', 'jeju-seongsan-ilchulbong'];
     for (const id of ticketsUntil) expect(noteLastEntryDisagreements({ ...place(id), lastEntryMinutes: 45 }), id).toHaveLength(1);
     expect(noteLastEntryDisagreements({ ...place('jeju-camellia-hill'), lastEntryMinutes: undefined })).toEqual([{ clause: 'ticketing ends 1 h before closing', gaps: [60] }]);
+    // A park's last train (before: not read, so Ecoland's 60 was not compared): "last train 17:30" of 08:30-18:30 is 60
+    // (of Nov-Feb's 08:30-17:30, 0: its "16:30 in Nov-Feb" is prose the reader leaves).
+    expect(noteLastEntryDisagreements(place('jeju-ecoland'))).toEqual([]);
+    expect(noteLastEntryDisagreements({ ...place('jeju-ecoland'), lastEntryMinutes: 30 })).toEqual([{ clause: 'last train 17:30', gaps: [0, 60] }]);
   });
 
   it('gives a last entry that differs by season per rule: Jeolmul\'s tickets until 18:00, 17:00 in November-February', () => {

@@ -366,6 +366,23 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     }
   });
 
+  it('a park\'s last train is its last entry: "last train 17:30", "막차 17시 30분", "마지막 열차 1시간 전"', () => {
+    // Before: not read, a note alone, so a visit could start after the last train had left (the curated data set
+    // already counts a last train as a last entry: data/README.md, Ecoland's lastEntryMinutes 60). A last entry only
+    // takes start times away; where the train is the way out it still opens nothing the hours close.
+    const lastEntry = (comment: string) => dayOpenings(`Mo-Su 09:00-18:30 open "${comment}"`, ['2026-11-04'])[0]!.lastEntryMinutes;
+    expect(lastEntry('last train 17:30')).toEqual([60]);
+    expect(lastEntry('막차 17시 30분')).toEqual([60]);
+    expect(lastEntry('막차 시간 오후 5시 반')).toEqual([60]);
+    expect(lastEntry('마지막 열차 1시간 전')).toEqual([60]);
+    expect(lastEntry('last train 30 minutes before closing')).toEqual([30]);
+    // Ecoland's seasons, each rule its own.
+    const ecoland = 'Mar-Oct 08:30-18:30 open "last train 17:30"; Nov-Feb 08:30-17:30 open "last train 16:30"';
+    expect(dayOpenings(ecoland, ['2026-10-28', '2026-11-04']).map((d) => d.lastEntryMinutes)).toEqual([[60], [60]]);
+    // In a form not read it is refused at load, as every last entry's words are, not kept as a note no one reads.
+    expect(openingHoursProblem('Mo-Su 09:00-18:30 open "last train varies by season"')).toMatch(/cannot read/);
+  });
+
   it('a rule\'s own last entry (a comment on an open rule) wins over the row\'s figure for its intervals', () => {
     const seasons = 'Mar-Oct 07:00-20:00 open "last entry 18:00"; Nov-Feb 07:00-18:00 open "last entry 17:00"';
     expect(dayOpenings(seasons, ['2026-07-01', '2026-12-23'], undefined, 120).map((o) => o.lastEntryMinutes)).toEqual([[120], [60]]);

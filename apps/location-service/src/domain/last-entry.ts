@@ -13,8 +13,11 @@ const TICKET_SALES_END = String.raw`(?:tickets?\s+(?:are\s+)?(?:sold\s+)?until|t
 /**
  * The words of a last entry: English, and Korean (라스트오더, 입장마감, 마지막 입장, 주문마감, spaced or not). The end of
  * ticket sales is the last moment a visitor can get in, so it is a last entry too: "last ticket", 매표마감, 발권마감.
+ * So is a park's last train (막차, 마지막 열차): the ride is the visit (Ecoland's: "last train 17:30 ..., park closes 1 h
+ * after the last train", lastEntryMinutes 60), and where a train is the way out instead, a last entry still only takes
+ * away start times the hours alone would give; it never opens a time the hours close.
  */
-const LAST_ENTRY_WORDS = String.raw`(?:last\s+(?:order|entry|admission|ticket)s?\b|${TICKET_SALES_END}|라스트\s*오더|(?:입장|주문|매표|발권)\s*마감|마지막\s*(?:입장|주문))`;
+const LAST_ENTRY_WORDS = String.raw`(?:last\s+(?:order|entry|admission|ticket|train)s?\b|${TICKET_SALES_END}|라스트\s*오더|(?:입장|주문|매표|발권)\s*마감|마지막\s*(?:입장|주문|열차)|막차(?:\s*시간)?)`;
 /**
  * A clock time: "21:00", or in Korean "21시", "21시 30분", "21시 반" (half past), with 오전/오후 (a.m./p.m.)
  * before a 12-hour figure: "오후 9시 반". Groups: HH, MM (HH:MM); 오전/오후, hour, minutes, 반 (Korean).

@@ -760,7 +760,7 @@ interface IntervalEnd {
  * cached answers carry it (places.ts), so a release that answers otherwise never serves what the
  * previous one cached in the Redis they share. Change it with any change of an answer.
  */
-export const OPENING_EVALUATION = '33';
+export const OPENING_EVALUATION = '34';
 
 /**
  * How long an open end (`18:00+`) counts as open from its start. OSM's open end says the place opens
