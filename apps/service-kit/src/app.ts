@@ -31,7 +31,7 @@ import { ProblemSchema } from './http/schemas.ts';
 import { CURRENT_TARGET, EVALUATED_BY_ROUTE, evaluatePreconditions, isConditional, preconditionAnswers, undeclaredTarget, type RouteTarget } from './http/preconditions.ts';
 import { AJV_CONFIG, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
-import { entraTokenOutageSeconds, logEntraTokensTo, longestOutageSeconds, watchEntraTokens } from './entra-token-watch.ts';
+import { closeEntraTokenWatches, entraTokenOutageSeconds, logEntraTokensTo, longestOutageSeconds, watchEntraTokens } from './entra-token-watch.ts';
 import { connectRedis, isRedisReady, redisTokenAuth, wantsEntraAuth } from './redis.ts';
 import { createMetrics, durationRecorder, type Metrics } from './telemetry/metrics.ts';
 import { loggedRequest, requestLogger, traceIdsMixin, type PinoLogger } from './telemetry/request-logger.ts';
@@ -616,6 +616,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     feed?.close();
     revocations.close();
     redisAuth?.close();
+    // The pod's watches (PostgreSQL's and Service Bus's made before the app): their early asks end with it.
+    closeEntraTokenWatches();
     redis.disconnect();
     subscriber.disconnect();
     await tracked({ what: 'postgresql', stop: () => opts.database.close() });

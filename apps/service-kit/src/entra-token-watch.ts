@@ -18,17 +18,26 @@ export interface EntraTokenWatch {
   readonly credential: TokenCredential;
   /** For how long its token asks have been failing for an outage, an ask under way counted from its start; in seconds (0: none). */
   outageSeconds(): number;
+  /** Stops its early asks (app.close): their timer is unref'd, so it held no process, but it went on asking Entra for a closed app. */
+  close(): void;
 }
 
 // The pod's watches, one per dependency, and where they log: a process is one pod with one
 // identity, and the PostgreSQL credential is made before the app and its logger exist
 // (databasePassword), so the app hands its logger over once it has one (logEntraTokensTo).
 const watches = new Map<EntraDependency, EntraTokenWatch>();
+// Every watch not closed, those a newer one replaced in `watches` included.
+const open = new Set<EntraTokenWatch>();
 let sharedLog: FailureLogger = pino({ base: undefined });
 
 /** Where every watch logs from now on (the app's logger). */
 export const logEntraTokensTo = (log: FailureLogger): void => {
   sharedLog = log;
+};
+
+/** Stops every watch of the process (the pod's app closing): no early ask is made after. */
+export const closeEntraTokenWatches = (): void => {
+  for (const watch of [...open]) watch.close();
 };
 
 /** The gauge's reading for `dependency`: 0 while no watch of it exists in this process (no Entra, or not this service's). */
@@ -123,9 +132,10 @@ export const watchEntraTokens = (credential: TokenCredential, dependency: EntraD
   const asking = new Set<{ readonly began: number }>();
   let early: NodeJS.Timeout | undefined;
   let earlyDue = Infinity;
+  let closed = false;
   /** The next early ask in `delayMs`; with `sooner`, only if none is due before then. */
   const scheduleEarly = (delayMs: number, { sooner = false } = {}): void => {
-    if (!opts.fresh) return;
+    if (!opts.fresh || closed) return;
     const due = now() + Math.max(0, delayMs);
     if (sooner && earlyDue <= due) return;
     clearTimeout(early);
@@ -155,7 +165,7 @@ export const watchEntraTokens = (credential: TokenCredential, dependency: EntraD
     };
 
   const askEarly = async (): Promise<void> => {
-    if (!held || !opts.fresh) return;
+    if (!held || !opts.fresh || closed) return;
     const { scopes } = held;
     const ask = { began: now() };
     asking.add(ask);
@@ -206,8 +216,16 @@ export const watchEntraTokens = (credential: TokenCredential, dependency: EntraD
       const oldest = Math.min(...[...asking].map((a) => a.began));
       return Math.max(failures.outageSeconds(), asking.size === 0 ? 0 : (now() - oldest) / 1000);
     },
+    close() {
+      closed = true;
+      clearTimeout(early);
+      earlyDue = Infinity;
+      open.delete(watch);
+      if (watches.get(dependency) === watch) watches.delete(dependency);
+    },
   };
   watches.set(dependency, watch);
+  open.add(watch);
   return watch;
 };
 

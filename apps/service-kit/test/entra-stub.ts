@@ -31,7 +31,12 @@ export interface EntraStub {
   stop(): Promise<void>;
 }
 
-export const startEntraStub = async (opts: { readonly accessToken: string; readonly up: boolean }): Promise<EntraStub> => {
+export const startEntraStub = async (opts: {
+  readonly accessToken: string;
+  readonly up: boolean;
+  /** The tokens' lifetime in seconds (Entra's: about an hour); short, a test sees the half-life asks within seconds. */
+  readonly expiresIn?: number;
+}): Promise<EntraStub> => {
   const dir = mkdtempSync(join(tmpdir(), 'entra-stub-'));
   const keyFile = join(dir, 'key.pem');
   const certFile = join(dir, 'cert.pem');
@@ -60,7 +65,7 @@ export const startEntraStub = async (opts: { readonly accessToken: string; reado
           return json(400, { error: 'invalid_request', error_description: `AADSTS900144: unexpected request ${body.slice(0, 200)}` });
         }
         counts.issued += 1;
-        return json(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: opts.accessToken });
+        return json(200, { token_type: 'Bearer', expires_in: opts.expiresIn ?? 3599, ext_expires_in: opts.expiresIn ?? 3599, access_token: opts.accessToken });
       }
       json(404, { error: 'not_found' });
     });
