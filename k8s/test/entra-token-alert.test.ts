@@ -9,7 +9,7 @@
  * the metrics Services in gitops/prod.
  */
 import { describe, expect, it } from 'vitest';
-import { ENTRA_TOKEN_OUTAGE, serviceList } from '@tripgen/catalog';
+import { ENTRA_TOKEN_OUTAGE, serviceList, type EntraDependency } from '@tripgen/catalog';
 import { createMetrics } from '../../apps/service-kit/src/telemetry/metrics.ts';
 import { AZURE_SEVERITY } from '../src/observability/azure-alerts.ts';
 import { matches, parsePromql } from './policy/promql.ts';
@@ -21,6 +21,15 @@ const prodRules = handedOverRules('prod');
 
 const METRIC = ENTRA_TOKEN_OUTAGE.failingMetric;
 
+/** What the ticket's description says the dependency does once the token in hand expires. */
+const IMPACT: Record<EntraDependency, string> = {
+  postgresql: 'PostgreSQL refuses its new connections',
+  redis: 'Redis drops its connections',
+  servicebus: 'Service Bus or Event Hubs closes its links',
+  eventhubs: 'Service Bus or Event Hubs closes its links',
+  azureopenai: 'Azure OpenAI refuses its calls',
+};
+
 /** The labels Prometheus gives a service's pods' series (its metrics Service is the job). */
 const target = (service: string) => {
   const s = find('prod', 'Service', `${service}-service-metrics`);
@@ -31,9 +40,10 @@ const reading = (rules: readonly Rule[], labels: Record<string, string>): Rule[]
   rules.filter((r) => parsePromql(r.expression).selectors.some((s) => s.metric === METRIC && s.matchers.every((m) => matches(m, labels))));
 
 describe("a pod's Entra token failing for long raises a ticket, for each dependency signed in to with it", () => {
-  it('every service exports the gauge for PostgreSQL, Redis and Service Bus, 0 when nothing fails', async () => {
-    // Before: redis_entra_token_failing_seconds alone, nothing for PostgreSQL or Service Bus.
-    expect(ENTRA_TOKEN_OUTAGE.dependencies).toEqual(['postgresql', 'redis', 'servicebus']);
+  it('every service exports the gauge for PostgreSQL, Redis, Service Bus, Event Hubs and Azure OpenAI, 0 when nothing fails', async () => {
+    // Before: redis_entra_token_failing_seconds alone, nothing for PostgreSQL or Service Bus; then
+    // nothing for Event Hubs (the trip service's events) or Azure OpenAI (the AI service's readings).
+    expect(ENTRA_TOKEN_OUTAGE.dependencies).toEqual(['postgresql', 'redis', 'servicebus', 'eventhubs', 'azureopenai']);
     for (const s of serviceList()) {
       const text = await createMetrics(s.name).registry.metrics();
       for (const d of ENTRA_TOKEN_OUTAGE.dependencies) expect(text).toContain(`${METRIC}{dependency="${d}",service="${s.name}-service"} 0`);
@@ -61,6 +71,8 @@ describe("a pod's Entra token failing for long raises a ticket, for each depende
         expect(rule!.annotations.runbook_url).toMatch(/\/docs\/runbooks\.md#entra-token$/);
         expect(rule!.expression).toMatch(/by \(job, pod, dependency\b/);
         expect(rule!.annotations.description).toContain('{{ $labels.dependency }}');
+        // What the ticket says comes next, for each dependency (before: nothing of Event Hubs or Azure OpenAI).
+        expect(rule!.annotations.description).toContain(IMPACT[dependency]);
         expect(ENTRA_TOKEN_OUTAGE.alertAfterMs).toBe(120_000);
         expect(rule!.expression).toMatch(new RegExp(`\\) > ${ENTRA_TOKEN_OUTAGE.alertAfterMs / 1000}\\)$`));
       }

@@ -5,7 +5,7 @@
  */
 import type { TokenCredential } from '@azure/identity';
 import { ASYNC_OUTCOMES, GENERATION_RETENTION, INTEREST_READINGS, QUEUES, SCHEDULE_OUTCOME_CHANNEL } from '@tripgen/catalog';
-import { createApp, LLM_CACHE_RESULTS, LLM_CALL_OUTCOMES, LLM_FALLBACK_REASONS, loadConfig, operationBudget, prismaDatabase, recordAsyncRequest, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
+import { createApp, LLM_CACHE_RESULTS, LLM_CALL_OUTCOMES, LLM_FALLBACK_REASONS, loadConfig, operationBudget, prismaDatabase, recordAsyncRequest, remoteTokenVerifier, servicePrismaClient, watchEntraTokens, type App } from '@tripgen/service-kit';
 import { azureCredentialFromEnv, createOutboxRelay, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { createTravelTimeProvider } from '@tripgen/planner/routing';
 import type { FastifyServerOptions } from 'fastify';
@@ -48,7 +48,12 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
         ? azureOpenAIInterestModel({
             ...ai.azureOpenAI,
             apiVersion: ai.azureOpenAI.apiVersion,
-            credential: opts.azureCredential ?? (await azureCredentialFromEnv(env)),
+            // Watched (catalog ENTRA_TOKEN_OUTAGE): a failing token showed only as readings falling
+            // back to the keywords, not as Entra out of reach, and asked of Entra only near its expiry.
+            credential: watchEntraTokens(opts.azureCredential ?? (await azureCredentialFromEnv(env)), 'azureopenai', {
+              log: app.log,
+              ...(opts.azureCredential ? {} : { fresh: () => azureCredentialFromEnv(env) }),
+            }).credential,
             onCall: (outcome, seconds) => {
               metrics.llmCalls.inc({ outcome });
               metrics.llmCallDuration.observe({ outcome }, seconds);

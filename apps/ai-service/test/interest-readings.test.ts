@@ -11,11 +11,10 @@
  *  - a refusal of the list (the content filter's, the model's own) is kept, for a shorter lifetime.
  * Each run uses its own interests and travellers: Redis outlives the run (readings are kept a day).
  */
-import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { AccessToken, TokenCredential } from '@azure/identity';
-import { INTEREST_READINGS, JWT_AUDIENCE, JWT_ISSUER, METRICS_PATH, QUEUE_NAMES } from '@tripgen/catalog';
+import { INTEREST_READINGS, METRICS_PATH, QUEUE_NAMES } from '@tripgen/catalog';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { LLM_CALL_OUTCOMES, LLM_FALLBACK_REASONS, type App } from '@tripgen/service-kit';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
@@ -25,26 +24,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAiService } from '../src/app.ts';
 import { readingKey } from '../src/llm/readings-cache.ts';
 import { keywordWeights } from '../src/planning/interests.ts';
+import { startIssuer } from './support/issuer.ts';
 import { chatCompletion, completionFiltered, modelRefusal, promptFiltered } from './support/chat-completion.ts';
-
-/** An access-token issuer as the user service is one: Ed25519 keys, its JWKS on an ephemeral port. */
-const startIssuer = async () => {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'test', alg: 'EdDSA', use: 'sig' };
-  const server: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  return {
-    jwksUrl: `http://127.0.0.1:${port}/jwks.json`,
-    token: (sub: string) => {
-      const now = Math.floor(Date.now() / 1000);
-      const signed = `${part({ alg: 'EdDSA', kid: 'test' })}.${part({ sub, iss: JWT_ISSUER, aud: JWT_AUDIENCE, iat: now, exp: now + 3_600 })}`;
-      return `${signed}.${sign(null, Buffer.from(signed), privateKey).toString('base64url')}`;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-};
 
 const MODEL_WEIGHTS = { palace: 0.9, museum: 0.6, temple: 0.8, park: 0.3 };
 

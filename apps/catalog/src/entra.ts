@@ -1,11 +1,13 @@
 /**
  * The dependencies a prod pod signs in to with its workload identity's Microsoft Entra token: each
  * asks Entra again before its token expires (PostgreSQL for each new connection's password, Redis on
- * its open connections, Service Bus for its AMQP links), and each is cut off when Entra stays out of
- * reach past the token's expiry (new PostgreSQL connections refused, Redis and Service Bus dropping the
- * open ones). The names are the `dependency` label of `failingMetric`, as of `dependency_up`.
+ * its open connections, Service Bus and Event Hubs for their AMQP links, Azure OpenAI for its calls),
+ * and each is cut off when Entra stays out of reach past the token's expiry (new PostgreSQL connections
+ * refused, Redis, Service Bus and Event Hubs dropping the open ones: the trip service's events wait in
+ * its outbox; the AI service's interest readings fall back to the keywords). The names are the
+ * `dependency` label of `failingMetric`, as of `dependency_up`.
  */
-export const ENTRA_DEPENDENCIES = ['postgresql', 'redis', 'servicebus'] as const;
+export const ENTRA_DEPENDENCIES = ['postgresql', 'redis', 'servicebus', 'eventhubs', 'azureopenai'] as const;
 export type EntraDependency = (typeof ENTRA_DEPENDENCIES)[number];
 
 /**

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REDIS_KEY_PREFIXES, REQUEST_BODY_LIMIT_BYTES, routeAccess, SERVICES, TOKEN_ISSUER, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
+import { ENTRA_DEPENDENCIES, internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REDIS_KEY_PREFIXES, REQUEST_BODY_LIMIT_BYTES, routeAccess, SERVICES, TOKEN_ISSUER, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
 import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type onResponseHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -299,11 +299,11 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   const redisAuth = redisWatch ? redisTokenAuth({ credential: redisWatch.credential, log: app.log }) : undefined;
   // Read at each scrape: a renewal failing for long raises its alert before the token expires.
   if (redisAuth && redisWatch) metrics.readEntraFailingFrom('redis', () => longestOutageSeconds(redisAuth, redisWatch));
-  // PostgreSQL's and Service Bus's credentials are watched where they are made (before the app, for the
-  // database): their lines go to the app's logger from here on, their outages to the gauge.
+  // The other credentials are watched where they are made (PostgreSQL's before the app; Service Bus's,
+  // Event Hubs' and Azure OpenAI's by the service's domain): their lines go to the app's logger from
+  // here on, their outages to the gauge.
   logEntraTokensTo(app.log);
-  metrics.readEntraFailingFrom('postgresql', () => entraTokenOutageSeconds('postgresql'));
-  metrics.readEntraFailingFrom('servicebus', () => entraTokenOutageSeconds('servicebus'));
+  for (const dependency of ENTRA_DEPENDENCIES) if (dependency !== 'redis') metrics.readEntraFailingFrom(dependency, () => entraTokenOutageSeconds(dependency));
   const redis = connectRedis(config.redisUrl, app.log, workloadName(config.serviceName), redisAuth);
   const subscriber = connectRedis(config.redisUrl, app.log, `${workloadName(config.serviceName)}:sub`, redisAuth, 'subscriber');
   const cache = await createTwoLevelCache({ namespace: cacheNamespace(config.serviceName), redis, subscriber, shape: opts.cacheShape ?? '1' });

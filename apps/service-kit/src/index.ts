@@ -11,6 +11,7 @@ export { cacheNamespace, cacheShapeOf, createTwoLevelCache, l2Key, type CacheEnt
 export { createPrismaClient, prismaDatabase, QUERY_TIMEOUT_MS, servicePrismaClient, type PrismaLike } from './data/prisma.ts';
 export { driverAdapterCause, type DriverAdapterCause } from './data/adapter-error.ts';
 export { SQLSTATE } from './data/migration-locks.ts';
+export { watchEntraTokens } from './entra-token-watch.ts';
 export { databasePassword, entraTokenPassword, poolConfigWithPassword, POSTGRES_ENTRA_SCOPE } from './data/postgres-entra.ts';
 export { InterestList, ProblemSchema, withETag, withLocation } from './http/schemas.ts';
 export { assertPreconditions, CURRENT_TARGET, EVALUATED_BY_ROUTE, REFUSED_TARGET, type PreconditionTarget, type RouteTarget } from './http/preconditions.ts';

@@ -3,8 +3,9 @@
  * every readiness check): the seed's troubleshooting guide (§12.2.1) names database connection
  * failures, and a pod that cannot reach PostgreSQL leaves the Service without any other alert
  * saying why. Redis is a soft dependency (the kit falls back to its in-process cache), so it warns.
- * So does a pod's Entra token for PostgreSQL, Redis or Service Bus failing for long (the kit's gauge,
- * catalog ENTRA_TOKEN_OUTAGE), which comes before the dependency cuts the pod off and says why.
+ * So does a pod's Entra token for PostgreSQL, Redis, Service Bus, Event Hubs or Azure OpenAI failing for
+ * long (the kit's gauge, catalog ENTRA_TOKEN_OUTAGE), which comes before the dependency cuts the pod off
+ * and says why.
  */
 import { ENTRA_TOKEN_OUTAGE } from '@tripgen/catalog';
 import type { AlertSpec } from './alerts.ts';
@@ -44,7 +45,7 @@ export function dependencyAlerts(namespace: string): AlertSpec[] {
       expr: `max by (job, pod, dependency) (${ENTRA_TOKEN_OUTAGE.failingMetric}{namespace="${namespace}"}) > ${ENTRA_FAILING_SECONDS}`,
       for: '0m',
       summary: `A pod has had no new Entra token for a dependency for over ${ENTRA_FAILING_SECONDS / 60} minutes`,
-      description: `Pod {{ $labels.pod }} ({{ $labels.job }}) has failed to renew its Microsoft Entra token for {{ $labels.dependency }} for {{ printf "%.0f" $value }} seconds (Entra out of reach: a blocked egress, a proxy, or Entra's own outage): when the token in hand expires (up to half an hour after the first failure), PostgreSQL refuses its new connections (unready), Redis drops its connections (it serves from its in-process cache) or Service Bus closes its links (messages wait).`,
+      description: `Pod {{ $labels.pod }} ({{ $labels.job }}) has failed to renew its Microsoft Entra token for {{ $labels.dependency }} for {{ printf "%.0f" $value }} seconds (Entra out of reach: a blocked egress, a proxy, or Entra's own outage): when the token in hand expires (up to half an hour after the first failure), PostgreSQL refuses its new connections (unready), Redis drops its connections (it serves from its in-process cache), Service Bus or Event Hubs closes its links (messages and events wait in the outbox) or Azure OpenAI refuses its calls (interest readings fall back to the keywords).`,
       runbook: 'entra-token',
     },
   ];

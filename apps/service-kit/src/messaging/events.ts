@@ -17,6 +17,7 @@ import type { EventData, EventDataBatch, EventHubProducerClient } from '@azure/e
 import type { TokenCredential } from '@azure/identity';
 import { CLOUD_EVENT_PROPERTY_PREFIX, EVENT_STREAMS, eventHubVariable } from '@tripgen/catalog';
 import { azureCredentialFromEnv } from '../azure-credential.ts';
+import { watchEntraTokens } from '../entra-token-watch.ts';
 import type { OutgoingMessage } from './broker.ts';
 import { OversizeMessageError } from './errors.ts';
 import { insertOutboxRow, type OutboxRow } from './outbox.ts';
@@ -186,5 +187,8 @@ export async function eventHubsPublisherFromEnv(env: Env = process.env, extra: P
   const fqdn = env.EVENTHUBS_FQDN?.trim();
   if (!fqdn) return undefined;
   if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/i.test(fqdn)) throw new Error(`EVENTHUBS_FQDN must be a host name such as tripgen-prod.servicebus.windows.net, got "${fqdn}"`);
-  return createEventHubsPublisher({ fullyQualifiedNamespace: fqdn, credential: await azureCredentialFromEnv(env), hubNames, ...extra });
+  // Watched, as Service Bus's: the SDK renews each link's token 2 minutes before its expiry and writes a
+  // failure to its own logger only, so Entra out of reach showed first as sends failing at the expiry.
+  const watch = watchEntraTokens(await azureCredentialFromEnv(env), 'eventhubs', { fresh: () => azureCredentialFromEnv(env) });
+  return createEventHubsPublisher({ fullyQualifiedNamespace: fqdn, credential: watch.credential, hubNames, ...extra });
 }
