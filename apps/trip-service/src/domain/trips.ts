@@ -194,6 +194,19 @@ export interface Withdrawals {
   tell(withdrawn: readonly WithdrawnSchedule[]): Promise<void>;
 }
 
+/**
+ * Prisma's interactive-transaction limit (`timeout`, P2028 past it: a 503, the trip kept) for a trip's
+ * DELETE alone, whose work grows with the trip's schedules (forgotten.ts forgetTripSchedules, and the
+ * cascade to them): at its default 5 s, the 201,600 schedules of a trip of the release before the
+ * schedule limit took ~1.8 s of it on a quiet machine and ran past it under CI's load (5.7 s). Each
+ * statement stays within the kit's query time limit (QUERY_TIMEOUT_MS, 5 s; a thousand rows a
+ * statement), so a lock waited for, a stalled server, still ends the DELETE within that (503); only
+ * work being done runs longer. 20 s: 11 times the quiet figure, and an answer before Application
+ * Gateway gives the request up (infra-bicep/modules/appgw.bicep, requestTimeout 30 s), after which
+ * the traveller could not tell whether the trip went.
+ */
+export const TRIP_DELETE_TRANSACTION_MS = 20_000;
+
 export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnqueued: () => void, withdrawals: Withdrawals, tripsPerTraveller: number = TRIPS_PER_TRAVELLER) => ({
   /**
    * Creates the trip, its warm-up message and its event in one transaction. Under an
@@ -307,12 +320,12 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
       if (locked.length === 0) return false;
       check(locked[0]!);
       withdrawn = await withdrawals.stale(tx, id, null);
-      // Its schedules' copies at the AI service go too, after the commit (forgotten.ts).
+      // Its schedules go here, a batch a statement, each written down for its copies at the AI service to go after the commit (forgotten.ts).
       await forgetTripSchedules(tx, id);
       if ((await tx.trip.deleteMany({ where: { id, userId } })).count !== 1) return false;
       await events.record(tx, TRIP_EVENT_TYPES.tripDeleted, { tripId: id, userId });
       return true;
-    });
+    }, { timeout: TRIP_DELETE_TRANSACTION_MS });
     if (removed) onEnqueued();
     if (removed && withdrawn.length > 0) void withdrawals.tell(withdrawn);
     return removed;
