@@ -18,6 +18,7 @@ export { assertPreconditions, CURRENT_TARGET, EVALUATED_BY_ROUTE, REFUSED_TARGET
 export { createFailureThrottle, type FailureThrottle, type FailureThrottleOptions, type FailureVerdict } from './http/failure-throttle.ts';
 export { LEASE_MAX } from './http/local-allowance.ts';
 export { clientAddressKey } from './http/client-address.ts';
+export { hashAddress } from './http/address-hash.ts';
 export { createServiceClient, retryAfterSeconds, ServiceAnswerError, ServiceUnavailableError, type CallOptions, type ServiceClient } from './http/service-client.ts';
 export { unstorableValue, VISIBLE_TEXT } from './http/validation.ts';
 export { inSpan, recordAsyncRequest, type AsyncRequestOutcome } from './telemetry/tracing.ts';

@@ -11,7 +11,7 @@ import { Writable } from 'node:stream';
 import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { JWKS_PATH, LOGIN_THROTTLE, METRICS_PATH, RATE_LIMIT, REDIS_KEY_PREFIXES, REDIS_TEST_PREFIX } from '@tripgen/catalog';
-import { isRedisReady } from '@tripgen/service-kit';
+import { hashAddress, isRedisReady } from '@tripgen/service-kit';
 import { redisUrl, startMonitor, startTcpRelay, waitFor } from '@tripgen/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -26,6 +26,11 @@ vi.mock('../src/domain/passwords.ts', async (importOriginal) => {
   return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
 });
 const verifications = () => vi.mocked(verifyPassword).mock.calls.length;
+// The kit's address hash, observed (the real derivation): the throttle's keys must come from it.
+vi.mock('@tripgen/service-kit', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@tripgen/service-kit')>();
+  return { ...original, hashAddress: vi.fn(original.hashAddress) };
+});
 
 let a: RunningUserService;
 const warned: { msg: string; userId?: string; throttleKey?: string }[] = [];
@@ -379,6 +384,22 @@ describe('login attempts (the counts under the throttle)', () => {
     );
     return admissions.reduce<Record<string, number>>((counts, kind) => ({ ...counts, [kind]: (counts[kind] ?? 0) + 1 }), {});
   };
+
+  it("writes the account and the client address to Redis through the kit's hashAddress under its own key: one derivation of what Redis holds of an address", async () => {
+    // Before, login-attempts.ts wrote its own copy of the kit's HMAC (createHmac ... base64url): two
+    // derivations of the same fact, free to drift apart (an encoding, a digest) with nothing to tell.
+    const key = `traveller-${randomUUID()}@example.com`;
+    const address = '203.0.113.7';
+    vi.mocked(hashAddress).mockClear();
+    const throttle = attempts(a, 5_000);
+    const admission = await throttle.admit(key, address);
+    if (!admission.admitted) throw new Error('not admitted');
+    await admission.attempt.failed();
+    expect(vi.mocked(hashAddress).mock.calls).toEqual(expect.arrayContaining([[hashKey, key], [hashKey, address]]));
+    const stored = throttle.redisKey(key);
+    expect(stored).toBe(`${prefix}:{${hashAddress(hashKey, key)}}`);
+    expect(await a.app.kit.redis.hgetall(stored)).toEqual({ [hashAddress(hashKey, address)]: '1' });
+  });
 
   it('admits at most what the failures leave of a burst, on Redis and, while it is unreachable, per instance', async () => {
     expect(await burst(attempts(a, 5_000), randomUUID(), 20)).toEqual({ failed: 3, locked: 17 });

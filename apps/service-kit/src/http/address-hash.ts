@@ -20,5 +20,10 @@ export const ADDRESS_HASH_KEY_MIN_LENGTH = 32;
 /** The HMAC key drawn from the configured secret (HKDF, its own label: the secret may serve nothing else). */
 export const addressHashKey = (secret: string): Buffer => Buffer.from(hkdfSync('sha256', secret, 'tripgen-client-addresses', 'address v1', 32));
 
-/** An address as the kit stores it: the same length whatever it was, the same on every replica with the same key. */
+/**
+ * An address (or any identifier: the user service's login throttle hashes emails too) as it is
+ * stored in Redis: the same length whatever it was, the same on every replica with the same key.
+ * The one derivation: each caller brings its own key (addressHashKey's, the login throttle's), so
+ * that two counts meant to be one can never disagree on how an address is written.
+ */
 export const hashAddress = (key: Buffer, address: string): string => createHmac('sha256', key).update(address).digest('base64url');

@@ -22,10 +22,10 @@
  * While Redis is unreachable (or a command fails) each replica counts on its own, as the shared
  * counter's insurance limiter did: an outage loosens the limit per replica but never fails a login.
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isRedisReady, type FailureVerdict, type Kit } from '@tripgen/service-kit';
+import { hashAddress, isRedisReady, type FailureVerdict, type Kit } from '@tripgen/service-kit';
 
 type Redis = Kit['redis'];
 
@@ -342,9 +342,10 @@ export const lookDelayMs = (look: number, random: () => number = Math.random): n
 export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts => {
   // Keys are hashed: Redis then holds no email addresses, and any key has the same length. Keyed: a
   // plain SHA-256 of an IPv4 address is undone by trying all 2^32 in seconds (of a known email list
-  // as fast), so whoever read Redis (a dump, MONITOR) learnt who tried to log in from where. The braces
+  // as fast), so whoever read Redis (a dump, MONITOR) learnt who tried to log in from where. The kit's
+  // derivation, under this throttle's own key: one way of writing an address to Redis. The braces
   // are a hash tag: both keys of an account on one shard, as a script's keys must be.
-  const hashed = (key: string) => createHmac('sha256', opts.hashKey).update(key).digest('base64url');
+  const hashed = (key: string) => hashAddress(opts.hashKey, key);
   const keysOf = (key: string): AccountKeys => [`${opts.prefix}:{${key}}`, `${opts.prefix}:{${key}}:in-flight`, `${opts.prefix}:{${key}}:waiting`, `${opts.prefix}:{${key}}:waiting-lapses`];
   const shared = redisStore(opts.redis, opts, keysOf);
   const local = memoryStore(opts);
