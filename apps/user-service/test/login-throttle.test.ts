@@ -464,6 +464,44 @@ describe('login attempts (the counts under the throttle)', () => {
     }
   });
 
+  it('keeps, per instance, the waiting checks in the order they came, one whose client goes mid-queue letting the one behind it up', async () => {
+    // The in-memory queue (wait-queue.ts) in the store: before, each look copied the whole queue to find its place.
+    const throttle = attempts(noRedis, 4_000);
+    const key = randomUUID();
+    const held = await Promise.all(Array.from({ length: 3 }, () => throttle.admit(key, 'checks that take long')));
+    const admitted: string[] = [];
+    const inFlight: Attempt[] = [];
+    const wait = async (who: string, gone?: AbortSignal) => {
+      const admission = await throttle.admit(key, who, gone);
+      admitted.push(admission.admitted ? who : `${who} refused`);
+      if (admission.admitted) inFlight.push(admission.attempt);
+    };
+    const leaving = new AbortController();
+    const waiting = [wait('first')];
+    await sleep(20);
+    waiting.push(wait('second', leaving.signal));
+    await sleep(20);
+    waiting.push(wait('third'));
+    await sleep(20);
+    leaving.abort();
+    await waitFor(() => admitted.length === 1, 'the second gone');
+    const free = async (n: number) => {
+      const admission = held[n];
+      if (admission?.admitted) await admission.attempt.abandoned();
+    };
+    await free(0);
+    await waitFor(() => admitted.length === 2, 'the first admitted');
+    // One slot freed, one admitted: the third still waits.
+    await sleep(100);
+    expect(admitted).toEqual(['second refused', 'first']);
+    await free(1);
+    await Promise.all(waiting);
+    expect(admitted).toEqual(['second refused', 'first', 'third']);
+    await free(2);
+    for (const attempt of inFlight) await attempt.abandoned();
+    expect(throttle.localAccounts()).toBe(0);
+  });
+
   it('forgets, once their window and reservations have passed, the accounts a replica counted on its own while Redis was unreachable', async () => {
     // Before, an account counted in memory went only when a right login or a given-back check of that
     // same account came again: every email guessed during an outage stayed in the replica's memory for good.

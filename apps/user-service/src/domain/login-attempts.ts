@@ -26,6 +26,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hashAddress, isRedisReady, type FailureVerdict, type Kit } from '@tripgen/service-kit';
+import { WaitQueue } from './wait-queue.ts';
 
 type Redis = Kit['redis'];
 
@@ -82,7 +83,11 @@ interface Earlier {
   readonly failures: number;
   readonly window: number;
 }
-/** `busy`: no slot for this check now; `ahead`, the checks waiting longer than it (its place in the account's queue). */
+/**
+ * `busy`: no slot for this check now; `ahead`, the checks waiting longer than it (its place in the
+ * account's queue; in memory counted only up to the account's free slots, at least 1: past them no
+ * count changes the answer, and 0 alone sets the pace).
+ */
 type Reserved = { readonly state: 'locked'; readonly ms: number } | { readonly state: 'busy'; readonly ahead: number } | { readonly state: 'reserved'; readonly earlier: Earlier };
 
 /** One place the counts live: Redis (shared) or this replica's memory (Redis unreachable). */
@@ -228,8 +233,8 @@ interface Counted {
   windowEndsAt: number;
   /** Reservation id -> when it lapses (performance.now()). */
   readonly reservations: Map<string, number>;
-  /** The checks waiting, in the order they came (a Map keeps its insertion order): id -> when it lapses unless it looks again. */
-  readonly waiting: Map<string, number>;
+  /** The checks waiting, in the order they came, each until it lapses unless it looks again. */
+  readonly waiting: WaitQueue;
 }
 
 /**
@@ -244,15 +249,19 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
   const entry = (key: string): Counted => {
     const now = performance.now();
     let counted = counts.get(key);
-    if (!counted) counts.set(key, (counted = { failures: new Map(), windowEndsAt: 0, reservations: new Map(), waiting: new Map() }));
+    if (!counted) counts.set(key, (counted = { failures: new Map(), windowEndsAt: 0, reservations: new Map(), waiting: new WaitQueue() }));
     if (counted.windowEndsAt <= now) counted.failures.clear();
+    // At most maxFailures: a reservation is a slot. The queue's lapses are found by the looks that reach them, and by the sweep.
     for (const [id, lapsesAt] of counted.reservations) if (lapsesAt <= now) counted.reservations.delete(id);
-    for (const [id, lapsesAt] of counted.waiting) if (lapsesAt <= now) counted.waiting.delete(id);
     return counted;
   };
   let sweeper: NodeJS.Timeout | undefined;
   const sweep = () => {
-    for (const key of counts.keys()) tidy(key, entry(key));
+    for (const key of counts.keys()) {
+      const counted = entry(key);
+      counted.waiting.expire(performance.now());
+      tidy(key, counted);
+    }
     if (counts.size > 0) return;
     clearInterval(sweeper);
     sweeper = undefined;
@@ -269,19 +278,20 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
       const counted = entry(key);
       const failures = total(counted);
       if (failures >= opts.maxFailures) {
-        counted.waiting.delete(id);
+        counted.waiting.leave(id);
         tidy(key, counted);
         return { state: 'locked', ms: left(counted) };
       }
-      const place = [...counted.waiting.keys()].indexOf(id);
-      const ahead = place < 0 ? counted.waiting.size : place;
-      if (failures + counted.reservations.size + ahead >= opts.maxFailures) {
-        // set() of a key already there keeps its place.
-        counted.waiting.set(id, performance.now() + WAITER_LAPSE_MS);
+      const free = opts.maxFailures - failures - counted.reservations.size;
+      const now = performance.now();
+      const ahead = counted.waiting.ahead(id, now, Math.max(1, free));
+      if (ahead >= free) {
+        // A check already waiting keeps its place.
+        counted.waiting.enter(id, now + WAITER_LAPSE_MS);
         tidy(key, counted);
         return { state: 'busy', ahead };
       }
-      counted.waiting.delete(id);
+      counted.waiting.leave(id);
       counted.reservations.set(id, performance.now() + opts.reservationMs);
       tidy(key, counted);
       return { state: 'reserved', earlier: { failures: counted.failures.get(address)?.recorded ?? 0, window: counted.windowEndsAt } };
@@ -309,7 +319,7 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
     async release(key, id) {
       const counted = entry(key);
       counted.reservations.delete(id);
-      counted.waiting.delete(id);
+      counted.waiting.leave(id);
       tidy(key, counted);
     },
   };

@@ -1,0 +1,87 @@
+/**
+ * The login throttle's in-memory queue of waiting checks (src/domain/wait-queue.ts), against a plain
+ * model: an array in the order the checks came, each with its lapse. What the Redis queue does
+ * (RESERVE_LUA): a place kept while its check looks again, a check that leaves mid-queue lets those
+ * behind it up, a lapsed place holds no one back and its check, looking again, comes back at the end.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { WaitQueue } from '../src/domain/wait-queue.ts';
+
+const LAPSE = 100;
+
+describe('WaitQueue', () => {
+  it('keeps the order the checks came in; one leaving mid-queue lets those behind it up; a look again keeps the place', () => {
+    const queue = new WaitQueue();
+    for (const id of ['a', 'b', 'c', 'd']) queue.enter(id, LAPSE);
+    expect(['a', 'b', 'c', 'd'].map((id) => queue.ahead(id, 0, 10))).toEqual([0, 1, 2, 3]);
+    queue.leave('b');
+    expect(['a', 'c', 'd'].map((id) => queue.ahead(id, 0, 10))).toEqual([0, 1, 2]);
+    queue.enter('a', LAPSE);
+    queue.enter('e', LAPSE);
+    expect(['a', 'c', 'd', 'e'].map((id) => queue.ahead(id, 0, 10))).toEqual([0, 1, 2, 3]);
+    // A check not waiting has them all ahead, counted up to the limit.
+    expect(queue.ahead('newcomer', 0, 10)).toBe(4);
+    expect(queue.ahead('newcomer', 0, 2)).toBe(2);
+    expect(queue.size).toBe(4);
+  });
+
+  it('passes over a lapsed place and sends its check, looking again, to the end', () => {
+    const queue = new WaitQueue();
+    queue.enter('stalled', 50);
+    queue.enter('b', LAPSE);
+    queue.enter('c', LAPSE);
+    expect(queue.ahead('c', 60, 10)).toBe(1);
+    expect(queue.ahead('stalled', 60, 10)).toBe(2);
+    queue.enter('stalled', 60 + LAPSE);
+    expect(['b', 'c', 'stalled'].map((id) => queue.ahead(id, 60, 10))).toEqual([0, 1, 2]);
+  });
+
+  it('answers as the model in any sequence of enters, leaves, looks, lapses and sweeps, hundreds of checks deep', () => {
+    // Mostly enters (the queue grows hundreds deep), an id back after leaving, lapses long and short.
+    const ids = fc.integer({ min: 0, max: 499 }).map((n) => `check ${n}`);
+    const step = fc.oneof(
+      { weight: 6, arbitrary: fc.record({ kind: fc.constant('enter' as const), id: ids, lapse: fc.integer({ min: 1, max: 2_000 }) }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('leave' as const), id: ids }) },
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant('ahead' as const), id: ids, limit: fc.integer({ min: 1, max: 400 }) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 1, max: 20 }) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('expire' as const) }) },
+    );
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 500, maxLength: 3_000 }), (steps) => {
+        const queue = new WaitQueue();
+        let model: { id: string; lapsesAt: number }[] = [];
+        let now = 0;
+        const lapse = () => (model = model.filter((w) => w.lapsesAt > now));
+        for (const s of steps) {
+          if (s.kind === 'tick') now += s.ms;
+          else if (s.kind === 'expire') {
+            queue.expire(now);
+            lapse();
+          } else if (s.kind === 'leave') {
+            queue.leave(s.id);
+            model = model.filter((w) => w.id !== s.id);
+          } else if (s.kind === 'enter') {
+            // As the store enters a busy check: right after its look (which found a lapsed place gone).
+            queue.ahead(s.id, now, 1);
+            lapse();
+            queue.enter(s.id, now + s.lapse);
+            const waiter = model.find((w) => w.id === s.id);
+            if (waiter) waiter.lapsesAt = now + s.lapse;
+            else model.push({ id: s.id, lapsesAt: now + s.lapse });
+          } else {
+            const got = queue.ahead(s.id, now, s.limit);
+            lapse();
+            const place = model.findIndex((w) => w.id === s.id);
+            expect(got).toBe(Math.min(s.limit, place < 0 ? model.length : place));
+          }
+        }
+        queue.expire(now);
+        lapse();
+        expect(queue.size).toBe(model.length);
+        for (const w of model) expect(queue.has(w.id)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
