@@ -502,6 +502,49 @@ describe('login attempts (the counts under the throttle)', () => {
     expect(throttle.localAccounts()).toBe(0);
   });
 
+  it('gives a waiting check whose pod stalled past its place\'s lapse (a long GC, CPU throttled) its place back when it looks again, on Redis and per instance', async () => {
+    // Before, a place not looked after for WAITER_LAPSE_MS (4 x capMs, 1.28 s) was gone for good, as
+    // a pod gone mid-wait's: the check, still waiting, went to the end behind whichever looked first
+    // after the stall, newcomers included, and could wait out reservationMs to a 429.
+    for (const replica of [a, noRedis]) {
+      const throttle = attempts(replica, 8_000);
+      const key = randomUUID();
+      const held = await Promise.all(Array.from({ length: 3 }, () => throttle.admit(key, 'checks that take long')));
+      const admitted: string[] = [];
+      const inFlight: Attempt[] = [];
+      let stalled = false;
+      // The whole process stalls, as a pod does: the second's look, which the stall held, comes first after it.
+      const stall = () => {
+        if (stalled) return;
+        stalled = true;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2 * 1_280);
+      };
+      const wait = async (who: string, waited?: (ms: number) => void) => {
+        const admission = await throttle.admit(key, who, undefined, waited);
+        admitted.push(admission.admitted ? who : `${who} refused`);
+        if (admission.admitted) inFlight.push(admission.attempt);
+      };
+      const waiting = [wait('first')];
+      await sleep(50);
+      waiting.push(wait('second', stall));
+      await waitFor(() => stalled, 'the stall');
+      // Both looked again since.
+      await sleep(200);
+      const free = async (n: number) => {
+        const admission = held[n];
+        if (admission?.admitted) await admission.attempt.abandoned();
+      };
+      await free(0);
+      await waitFor(() => admitted.length === 1, 'one admitted');
+      expect(admitted).toEqual(['first']);
+      await free(1);
+      await Promise.all(waiting);
+      expect(admitted).toEqual(['first', 'second']);
+      await free(2);
+      for (const attempt of inFlight) await attempt.abandoned();
+    }
+  });
+
   it('forgets, once their window and reservations have passed, the accounts a replica counted on its own while Redis was unreachable', async () => {
     // Before, an account counted in memory went only when a right login or a given-back check of that
     // same account came again: every email guessed during an outage stayed in the replica's memory for good.

@@ -37,12 +37,43 @@ describe('WaitQueue', () => {
     expect(['b', 'c', 'stalled'].map((id) => queue.ahead(id, 60, 10))).toEqual([0, 1, 2]);
   });
 
-  it('answers as the model in any sequence of enters, leaves, looks, lapses and sweeps, hundreds of checks deep', () => {
+  it('gives a lapsed place back to its check looking again (rejoin), among the others by when it came, the array rebuilt or not', () => {
+    const queue = new WaitQueue();
+    queue.enter('stalled', 50);
+    const place = queue.placeOf('stalled')!;
+    queue.enter('b', LAPSE);
+    queue.enter('c', LAPSE);
+    // Found lapsed by another's look, then back.
+    expect(queue.ahead('c', 60, 10)).toBe(1);
+    expect(queue.has('stalled')).toBe(false);
+    queue.rejoin('stalled', place, 60 + LAPSE);
+    expect(['stalled', 'b', 'c'].map((id) => queue.ahead(id, 60, 10))).toEqual([0, 1, 2]);
+    // Lapsed, not yet found: kept where it is.
+    queue.rejoin('stalled', place, 200 + LAPSE);
+    expect(queue.ahead('stalled', 200, 10)).toBe(0);
+    // Its entry dropped by a rebuild (many left since): put back in order.
+    const deep = new WaitQueue();
+    deep.enter('old', 10);
+    const old = deep.placeOf('old')!;
+    for (let i = 0; i < 200; i++) deep.enter(`x${i}`, LAPSE);
+    deep.expire(20);
+    for (let i = 0; i < 150; i++) deep.leave(`x${i}`);
+    deep.rejoin('old', old, 20 + LAPSE);
+    expect([deep.ahead('old', 20, 10), deep.ahead('x150', 20, 10), deep.size]).toEqual([0, 1, 51]);
+    // Another place than its own, or one never given: nothing.
+    deep.rejoin('x150', old, LAPSE);
+    expect(deep.ahead('x150', 20, 10)).toBe(1);
+    deep.rejoin('newcomer', Number.MAX_SAFE_INTEGER, LAPSE);
+    expect(deep.has('newcomer')).toBe(false);
+  });
+
+  it('answers as the model in any sequence of enters, leaves, places taken back, looks, lapses and sweeps, hundreds of checks deep', () => {
     // Mostly enters (the queue grows hundreds deep), an id back after leaving, lapses long and short.
     const ids = fc.integer({ min: 0, max: 499 }).map((n) => `check ${n}`);
     const step = fc.oneof(
       { weight: 6, arbitrary: fc.record({ kind: fc.constant('enter' as const), id: ids, lapse: fc.integer({ min: 1, max: 2_000 }) }) },
       { weight: 2, arbitrary: fc.record({ kind: fc.constant('leave' as const), id: ids }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('rejoin' as const), id: ids, lapse: fc.integer({ min: 1, max: 2_000 }) }) },
       { weight: 3, arbitrary: fc.record({ kind: fc.constant('ahead' as const), id: ids, limit: fc.integer({ min: 1, max: 400 }) }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 1, max: 20 }) }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('expire' as const) }) },
@@ -50,7 +81,9 @@ describe('WaitQueue', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 500, maxLength: 3_000 }), (steps) => {
         const queue = new WaitQueue();
-        let model: { id: string; lapsesAt: number }[] = [];
+        // In the order of their places (given in order; one taken back goes where its place is).
+        let model: { id: string; place: number; lapsesAt: number }[] = [];
+        const places = new Map<string, number>();
         let now = 0;
         const lapse = () => (model = model.filter((w) => w.lapsesAt > now));
         for (const s of steps) {
@@ -61,6 +94,17 @@ describe('WaitQueue', () => {
           } else if (s.kind === 'leave') {
             queue.leave(s.id);
             model = model.filter((w) => w.id !== s.id);
+          } else if (s.kind === 'rejoin') {
+            const place = places.get(s.id);
+            if (place === undefined) continue;
+            queue.rejoin(s.id, place, now + s.lapse);
+            lapse();
+            const waiter = model.find((w) => w.id === s.id);
+            if (waiter?.place === place) waiter.lapsesAt = now + s.lapse;
+            else if (!waiter) {
+              const at = model.findIndex((w) => w.place > place);
+              model.splice(at < 0 ? model.length : at, 0, { id: s.id, place, lapsesAt: now + s.lapse });
+            }
           } else if (s.kind === 'enter') {
             // As the store enters a busy check: right after its look (which found a lapsed place gone).
             queue.ahead(s.id, now, 1);
@@ -68,7 +112,8 @@ describe('WaitQueue', () => {
             queue.enter(s.id, now + s.lapse);
             const waiter = model.find((w) => w.id === s.id);
             if (waiter) waiter.lapsesAt = now + s.lapse;
-            else model.push({ id: s.id, lapsesAt: now + s.lapse });
+            else model.push({ id: s.id, place: queue.placeOf(s.id)!, lapsesAt: now + s.lapse });
+            places.set(s.id, queue.placeOf(s.id)!);
           } else {
             const got = queue.ahead(s.id, now, s.limit);
             lapse();

@@ -88,11 +88,16 @@ interface Earlier {
  * account's queue; in memory counted only up to the account's free slots, at least 1: past them no
  * count changes the answer, and 0 alone sets the pace).
  */
-type Reserved = { readonly state: 'locked'; readonly ms: number } | { readonly state: 'busy'; readonly ahead: number } | { readonly state: 'reserved'; readonly earlier: Earlier };
+type Reserved =
+  | { readonly state: 'locked'; readonly ms: number }
+  /** `place`: where it waits, for its next look to take back should the place lapse meanwhile (Redis: when it came, on Redis's clock; memory: WaitQueue.placeOf). */
+  | { readonly state: 'busy'; readonly ahead: number; readonly place: number }
+  | { readonly state: 'reserved'; readonly earlier: Earlier };
 
 /** One place the counts live: Redis (shared) or this replica's memory (Redis unreachable). */
 interface Store {
-  reserve(key: string, id: string, address: string): Promise<Reserved>;
+  /** `place`: the one this store gave the check at its last look, if any (a lapsed place is taken back). */
+  reserve(key: string, id: string, address: string, place: number | undefined): Promise<Reserved>;
   /** The failures now recorded, and the milliseconds left of their window. */
   fail(key: string, id: string, address: string): Promise<{ readonly failures: number; readonly ms: number }>;
   /** The milliseconds left of the lock when the failures reached the limit, else undefined (`earlier` of the address's failures taken off, none when undefined). */
@@ -117,9 +122,12 @@ redis.call('ZREM', KEYS[4], ARGV[3])`;
  * how many of them right passwords disregarded, so that the values add up to the failures that
  * count), reservations (sorted set by lapse), the checks waiting (sorted set by when each first found
  * no slot) and when each of them lapses unless it looks again. ARGV: max, window, reservation id,
- * reservation ms, address, waiter lapse ms. A free slot goes to the check waiting longest: a check
- * takes one only while the free slots outnumber the checks ahead of it in the queue (a newcomer has
- * every waiting check ahead), so the waiters' backoff between looks never lets newcomers pass them.
+ * reservation ms, address, waiter lapse ms, and when the check first found no slot (0 at its first
+ * look). A free slot goes to the check waiting longest: a check takes one only while the free slots
+ * outnumber the checks ahead of it in the queue (a newcomer has every waiting check ahead), so the
+ * waiters' backoff between looks never lets newcomers pass them. A check that looks again after its
+ * place lapsed (its pod stalled past WAITER_LAPSE_MS: a long GC, CPU throttled) takes it back: the
+ * lapse is for the places of pods gone, which never look again.
  */
 const RESERVE_LUA = `${NOW}
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
@@ -132,13 +140,15 @@ if failures >= max then
   ${WINDOW_LEFT}
   return {0, left}
 end
+local came = tonumber(ARGV[7])
+if came > 0 then redis.call('ZADD', KEYS[3], 'NX', came, ARGV[3]) end
 local ahead = redis.call('ZRANK', KEYS[3], ARGV[3]) or redis.call('ZCARD', KEYS[3])
 if failures + redis.call('ZCARD', KEYS[2]) + ahead >= max then
   redis.call('ZADD', KEYS[3], 'NX', now, ARGV[3])
   redis.call('ZADD', KEYS[4], now + tonumber(ARGV[6]), ARGV[3])
   redis.call('PEXPIRE', KEYS[3], ARGV[6])
   redis.call('PEXPIRE', KEYS[4], ARGV[6])
-  return {1, ahead}
+  return {1, ahead, tonumber(redis.call('ZSCORE', KEYS[3], ARGV[3]))}
 end
 ${LEAVE}
 redis.call('ZADD', KEYS[2], now + tonumber(ARGV[4]), ARGV[3])
@@ -202,9 +212,9 @@ const redisStore = (redis: Redis, opts: LoginAttemptsOptions, keysOf: (key: stri
   const run = async (script: ScriptName, key: string, ...args: (string | number)[]): Promise<unknown> =>
     scripts[script](...keysOf(key), opts.maxFailures, opts.windowMs, ...args);
   return {
-    async reserve(key, id, address) {
-      const [state, n, window] = (await run('tripgenLoginReserve', key, id, opts.reservationMs, address, WAITER_LAPSE_MS)) as [number, number, number];
-      return state === 0 ? { state: 'locked', ms: n } : state === 1 ? { state: 'busy', ahead: n } : { state: 'reserved', earlier: { failures: n, window } };
+    async reserve(key, id, address, place) {
+      const [state, n, third] = (await run('tripgenLoginReserve', key, id, opts.reservationMs, address, WAITER_LAPSE_MS, place ?? 0)) as [number, number, number];
+      return state === 0 ? { state: 'locked', ms: n } : state === 1 ? { state: 'busy', ahead: n, place: third } : { state: 'reserved', earlier: { failures: n, window: third } };
     },
     async fail(key, id, address) {
       const [failures, ms] = (await run('tripgenLoginFail', key, id, address)) as [number, number];
@@ -274,7 +284,7 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
   const left = (counted: Counted) => Math.max(0, Math.round(counted.windowEndsAt - performance.now()));
   return {
     size: () => counts.size,
-    async reserve(key, id, address) {
+    async reserve(key, id, address, place) {
       const counted = entry(key);
       const failures = total(counted);
       if (failures >= opts.maxFailures) {
@@ -284,12 +294,14 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
       }
       const free = opts.maxFailures - failures - counted.reservations.size;
       const now = performance.now();
+      // A place lapsed while its check still waited (this process stalled past WAITER_LAPSE_MS) is taken back.
+      if (place !== undefined) counted.waiting.rejoin(id, place, now + WAITER_LAPSE_MS);
       const ahead = counted.waiting.ahead(id, now, Math.max(1, free));
       if (ahead >= free) {
         // A check already waiting keeps its place.
         counted.waiting.enter(id, now + WAITER_LAPSE_MS);
         tidy(key, counted);
-        return { state: 'busy', ahead };
+        return { state: 'busy', ahead, place: counted.waiting.placeOf(id)! };
       }
       counted.waiting.leave(id);
       counted.reservations.set(id, performance.now() + opts.reservationMs);
@@ -340,6 +352,8 @@ export const LOOK_BACKOFF = { firstMs: 40, capMs: 320 } as const;
  * How long a waiting check keeps its place in the queue without looking again: a waiter looks at
  * least every capMs, so a place left this long is a pod that stopped mid-wait, whose place would
  * otherwise keep every later check waiting (a login that gives up or whose client goes leaves at once).
+ * A pod that only stalled this long (a long GC, CPU throttled) looks again, and its check takes its
+ * place back (it tells where it was): the lapse frees the others, it does not send the check to the end.
  */
 const WAITER_LAPSE_MS = 4 * LOOK_BACKOFF.capMs;
 
@@ -406,12 +420,15 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
         await onStore(counted, id, (s) => s.release(counted, id), store).catch(() => undefined);
         return { admitted: false, retryAfterSeconds: 1, busy: true };
       };
+      // Where it waits, on the store that gave it (meaningless on the other).
+      let waitsAt: { readonly store: Store; readonly place: number } | undefined;
       for (let look = 0; ; look++) {
-        const [reserved, store] = await onStore(counted, id, (s) => s.reserve(counted, id, address));
+        const [reserved, store] = await onStore(counted, id, (s) => s.reserve(counted, id, address, waitsAt?.store === s ? waitsAt.place : undefined));
         if (reserved.state === 'reserved') return { admitted: true, attempt: attempt(counted, id, address, reserved.earlier, store) };
         if (reserved.state === 'locked') return { admitted: false, retryAfterSeconds: seconds(reserved.ms), busy: false };
         // Every slot held by checks in flight (or by a pod that stopped mid-check, until its reservations lapse), or promised to checks waiting longer.
         // A client that has gone is answered nothing: its login looks no more, nor checks a password for nobody.
+        waitsAt = { store, place: reserved.place };
         if (performance.now() >= giveUpAt || gone?.aborted) return busy(store);
         const pausedAt = performance.now();
         // The first in the queue takes the next slot freed: it looks at the first step's pace, the

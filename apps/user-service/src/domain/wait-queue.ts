@@ -23,10 +23,15 @@ interface Waiter {
 /** Dead entries tolerated before the array is rebuilt, whatever the live count (a short queue is cheap to scan). */
 const COMPACT_AT_LEAST = 64;
 
+/**
+ * Places are numbered across every queue of the process: a check whose account's queue emptied
+ * (its own place lapsed with the rest) and was made anew takes back a place before all of the new one's.
+ */
+let nextSeq = 0;
+
 export class WaitQueue {
   #order: { readonly id: string; readonly seq: number }[] = [];
   #head = 0;
-  #seq = 0;
   /** Entries of `order` from `head` on whose waiter left (those before `head` are all gone). */
   #dead = 0;
   readonly #waiters = new Map<string, Waiter>();
@@ -68,9 +73,43 @@ export class WaitQueue {
       waiter.lapsesAt = lapsesAt;
       return;
     }
-    const seq = this.#seq++;
+    const seq = nextSeq++;
     this.#waiters.set(id, { seq, lapsesAt });
     this.#order.push({ id, seq });
+  }
+
+  /** Where `id` waits (a number to hand to rejoin), undefined when it does not. */
+  placeOf(id: string): number | undefined {
+    return this.#waiters.get(id)?.seq;
+  }
+
+  /**
+   * `id` takes back the place `place` it held (placeOf) and lost to a lapse while it still waited (its
+   * process stalled past the lapse, found or not yet): among the others by when it came, not at the
+   * end. Nothing for another place than its own while it waits, or for a place never given.
+   */
+  rejoin(id: string, place: number, lapsesAt: number): void {
+    const waiter = this.#waiters.get(id);
+    if (waiter) {
+      if (waiter.seq === place) waiter.lapsesAt = lapsesAt;
+      return;
+    }
+    if (place >= nextSeq) return;
+    // The array is in the order places were given (pushed in order; a rebuild keeps it).
+    let at = 0;
+    for (let hi = this.#order.length; at < hi; ) {
+      const mid = (at + hi) >>> 1;
+      if (this.#order[mid]!.seq < place) at = mid + 1;
+      else hi = mid;
+    }
+    const kept = this.#order[at]?.seq === place;
+    if (!kept) this.#order.splice(at, 0, { id, seq: place });
+    // Before the head every entry is dead: the head moves back to it, those passed counted dead again.
+    if (at < this.#head) {
+      this.#dead += this.#head - at - (kept ? 1 : 0);
+      this.#head = at;
+    } else if (kept) this.#dead--;
+    this.#waiters.set(id, { seq: place, lapsesAt });
   }
 
   /** `id` waits no more (admitted, gone, lapsed); nothing when it was not waiting. */
