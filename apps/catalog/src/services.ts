@@ -164,9 +164,16 @@ export const USER_PATHS = {
  */
 export const USER_INTERNAL_PATHS = { preferences: '/preferences', accounts: '/accounts', deletions: '/deletions', revocations: '/revocations' } as const;
 
-/** The query of USER_INTERNAL_PATHS.revocations: those recorded after `since` (ms since the epoch; absent or older: a token's lifetime back). */
+/**
+ * The query of USER_INTERNAL_PATHS.revocations: those recorded after `since` (ms since the epoch; absent
+ * or older: a token's lifetime back). With `limit` (1..TOKEN_REVOCATIONS.feedPageSize) the answer is a
+ * page, newest first (at, kind, id, descending: a reader cut short holds every revocation since some instant), `next` the cursor of the page after (`after`);
+ * without, the whole record at once, as the release before answered (which refuses `limit` with a 400).
+ */
 export interface RevocationsQuery {
   readonly since?: number;
+  readonly limit?: number;
+  readonly after?: string;
 }
 /**
  * The token revocations user_db records (catalog TOKEN_REVOCATIONS, SESSION_REVOCATIONS), of the last
@@ -176,6 +183,8 @@ export interface RevocationsQuery {
 export interface RevocationsResponse {
   readonly accounts: readonly { readonly userId: string; readonly at: number }[];
   readonly sessions: readonly { readonly sessionId: string; readonly at: number }[];
+  /** Asked with `limit`: the `after` of the next page, absent on the last. */
+  readonly next?: string;
 }
 
 /** The query of USER_INTERNAL_PATHS.deletions: the page after `after` (an account id; absent: the first). */

@@ -13,6 +13,7 @@ import { isRedisReady, type Kit, type TokenRevocations } from '@tripgen/service-
 import { leased, leaseTtlMs } from '@tripgen/service-kit/messaging';
 import type { FastifyBaseLogger } from 'fastify';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { REVOCATION_CURSOR } from './schemas.ts';
 
 /**
  * A revocation refuses the tokens whose `iat` is not after it, so the two instants must come from one
@@ -63,6 +64,53 @@ export const recordedSessionRevocations = async (prisma: PrismaClient, since: nu
 /** The revocations recorded after `since` (ms). */
 export const recordedRevocations = async (prisma: PrismaClient, since: number): Promise<{ userId: string; at: number }[]> =>
   (await prisma.tokenRevocation.findMany({ where: { revokedAt: { gt: new Date(since) } } })).map((r) => ({ userId: r.userId, at: r.revokedAt.getTime() }));
+
+export interface RevocationsPage {
+  accounts: { userId: string; at: number }[];
+  sessions: { sessionId: string; at: number }[];
+  /** The cursor after the page's last row; absent on the last page. */
+  next?: string;
+}
+
+/**
+ * One page of the revocations recorded after `since` (ms), newest first, both tables in one order
+ * (instant, kind, id, all descending; keyset: a row recorded meanwhile neither shifts nor repeats a
+ * page), at most `limit`, from after the `after` cursor (REVOCATION_CURSOR). Newest first because a
+ * reader cut short (a verifier's readiness, TOKEN_REVOCATIONS.feedTimeoutMs) then holds every
+ * revocation since some instant: a revocation refuses the tokens issued before it, so a later one
+ * refuses more of those still valid, and those it missed expire first. Each branch keeps to its
+ * revoked_at index and its own `limit + 1` rows, so a page costs its size, not the record's (an
+ * OFFSET or one sort of the union read the whole record each page).
+ */
+export const revocationsPage = async (prisma: Pick<PrismaClient, '$queryRaw'>, since: number, limit: number, after?: string): Promise<RevocationsPage> => {
+  const cursor = after === undefined ? undefined : REVOCATION_CURSOR.exec(after);
+  // Ids compare bytewise (COLLATE "C") in SQL and in the cursor alike, whatever the database's locale.
+  const keyset = (kind: 'a' | 's', id: Prisma.Sql): Prisma.Sql => {
+    if (!cursor) return Prisma.sql`TRUE`;
+    const at = new Date(Number(cursor[1]));
+    return Prisma.sql`(revoked_at < ${at} OR (revoked_at = ${at} AND (${kind}::text < ${cursor[2]}::text OR (${kind}::text = ${cursor[2]}::text AND ${id} < ${cursor[3]}::text COLLATE "C"))))`;
+  };
+  const accountId = Prisma.sql`user_id::text COLLATE "C"`;
+  const sessionId = Prisma.sql`session_id COLLATE "C"`;
+  const rows = await prisma.$queryRaw<{ kind: 'a' | 's'; id: string; ms: number }[]>`
+    SELECT kind, id, ms FROM (
+      (SELECT 'a' AS kind, ${accountId} AS id, revoked_at, (extract(epoch FROM revoked_at) * 1000)::float8 AS ms
+         FROM token_revocations WHERE revoked_at > ${new Date(since)} AND ${keyset('a', accountId)}
+         ORDER BY revoked_at DESC, ${accountId} DESC LIMIT ${limit + 1})
+      UNION ALL
+      (SELECT 's', ${sessionId}, revoked_at, (extract(epoch FROM revoked_at) * 1000)::float8
+         FROM session_revocations WHERE revoked_at > ${new Date(since)} AND ${keyset('s', sessionId)}
+         ORDER BY revoked_at DESC, ${sessionId} DESC LIMIT ${limit + 1})
+    ) page ORDER BY revoked_at DESC, kind DESC, id COLLATE "C" DESC LIMIT ${limit + 1}`;
+  const page: RevocationsPage = { accounts: [], sessions: [] };
+  for (const row of rows.slice(0, limit)) {
+    if (row.kind === 'a') page.accounts.push({ userId: row.id, at: row.ms });
+    else page.sessions.push({ sessionId: row.id, at: row.ms });
+  }
+  const last = rows[limit - 1];
+  if (rows.length > limit && last) page.next = `${Math.round(last.ms)}.${last.kind}.${last.id}`;
+  return page;
+};
 
 /** Deletes the records not after `before` (ms); how many. */
 export const pruneRevocationRecords = async (prisma: PrismaClient, before: number): Promise<number> => {

@@ -1,7 +1,7 @@
 /** Request and response schemas of the user routes (they type the handlers and the OpenAPI document). */
 import { InterestList, VISIBLE_TEXT } from '@tripgen/service-kit';
 import { Type, type Static } from 'typebox';
-import { ACCOUNT_ERASURE, PACES, TRAVEL_MODES } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, PACES, TOKEN_REVOCATIONS, TRAVEL_MODES } from '@tripgen/catalog';
 import { PASSWORD_RULES } from './password-rules.ts';
 
 // No pattern against NUL or lone surrogates (PostgreSQL cannot store them): the kit's validation refuses them in every string.
@@ -86,10 +86,21 @@ export const DeletionsQuery = Type.Object(
 export const DeletionsAnswer = Type.Object({ deleted: Type.Array(Type.String({ format: 'uuid' })), next: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) });
 /** The last instant a Date holds (ms since the epoch, ECMA-262 21.4.1.1): a later `since` became an Invalid Date the read failed on (500). */
 const LAST_DATE_MS = 8.64e15;
+/** A page cursor of the revocations route: the last row's instant (ms), kind (a: account, s: session) and id. */
+export const REVOCATION_CURSOR = /^(\d{1,16})\.([as])\.(.+)$/;
 /** The verifiers' query on the internal revocations route (catalog RevocationsQuery): ms since the epoch. */
-export const RevocationsQuery = Type.Object({ since: Type.Optional(Type.Integer({ minimum: 0, maximum: LAST_DATE_MS })) }, { additionalProperties: false });
+export const RevocationsQuery = Type.Object(
+  {
+    since: Type.Optional(Type.Integer({ minimum: 0, maximum: LAST_DATE_MS })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: TOKEN_REVOCATIONS.feedPageSize })),
+    // The last row of the page before (revocation-records.ts revocationsPage).
+    after: Type.Optional(Type.String({ pattern: REVOCATION_CURSOR.source, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
 /** Its answer (catalog RevocationsResponse). */
 export const RevocationsAnswer = Type.Object({
   accounts: Type.Array(Type.Object({ userId: Type.String({ format: 'uuid' }), at: Type.Number() })),
   sessions: Type.Array(Type.Object({ sessionId: Type.String(), at: Type.Number() })),
+  next: Type.Optional(Type.String()),
 });

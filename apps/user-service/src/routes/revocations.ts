@@ -9,16 +9,19 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { REVOCATIONS_PATH, TOKEN_REVOCATIONS, type RevocationsResponse } from '@tripgen/catalog';
 import { ProblemSchema } from '@tripgen/service-kit';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { recordedRevocations, recordedSessionRevocations } from '../domain/revocation-records.ts';
+import { recordedRevocations, recordedSessionRevocations, revocationsPage } from '../domain/revocation-records.ts';
 import { RevocationsAnswer, RevocationsQuery } from '../domain/schemas.ts';
 
 export const revocationRoutes: FastifyPluginAsyncTypebox<{ prisma: PrismaClient }> = async (app, { prisma }) => {
   app.get(
     REVOCATIONS_PATH,
-    { schema: { operationId: 'tokenRevocations', tags: ['internal'], description: 'The token revocations of the last token lifetime recorded after `since` (ms since the epoch): accounts and sessions.', querystring: RevocationsQuery, response: { 200: RevocationsAnswer, 400: ProblemSchema } } },
+    { schema: { operationId: 'tokenRevocations', tags: ['internal'], description: 'The token revocations of the last token lifetime recorded after `since` (ms since the epoch): accounts and sessions; with `limit`, a page of them (`next`: the `after` of the page after), without, all at once.', querystring: RevocationsQuery, response: { 200: RevocationsAnswer, 400: ProblemSchema } } },
     async (request) => {
       // Older rows revoke nothing still valid (and are pruned): never more than a token's lifetime.
       const since = Math.max(request.query.since ?? 0, Date.now() - TOKEN_REVOCATIONS.lifetimeMs);
+      const { limit, after } = request.query;
+      if (limit !== undefined || after !== undefined) return (await revocationsPage(prisma, since, limit ?? TOKEN_REVOCATIONS.feedPageSize, after)) satisfies RevocationsResponse;
+      // No `limit`: a verifier of the release before, which reads the whole record in one answer.
       const [accounts, sessions] = await Promise.all([recordedRevocations(prisma, since), recordedSessionRevocations(prisma, since)]);
       return { accounts, sessions } satisfies RevocationsResponse;
     },
