@@ -70,6 +70,7 @@ export const redisNames = (): readonly RedisName[] => [
   { fact: 'TOKEN_REVOCATIONS.channel', kind: 'channel', match: 'exact', name: TOKEN_REVOCATIONS.channel },
   { fact: 'TOKEN_REVOCATIONS.republishLeaseKey', kind: 'key', match: 'prefix', name: `${TOKEN_REVOCATIONS.republishLeaseKey}:` },
   { fact: 'TOKEN_REVOCATIONS.writeBackKey', kind: 'key', match: 'exact', name: TOKEN_REVOCATIONS.writeBackKey },
+  { fact: 'TOKEN_REVOCATIONS.wholeUpToKey', kind: 'key', match: 'exact', name: TOKEN_REVOCATIONS.wholeUpToKey },
   { fact: 'SESSION_REVOCATIONS.key', kind: 'key', match: 'exact', name: SESSION_REVOCATIONS.key },
   { fact: 'SESSION_REVOCATIONS.writeBackKey', kind: 'key', match: 'exact', name: SESSION_REVOCATIONS.writeBackKey },
   { fact: 'SESSION_REVOCATIONS.channel', kind: 'channel', match: 'exact', name: SESSION_REVOCATIONS.channel },

@@ -90,6 +90,8 @@ export interface Stack {
   readonly trip: Part;
   /** Another replica of the trip service: the same database, Redis, bus and peers (stopped by close); `env` overrides some of its environment (another peer's address); `revocationFeedEveryMs` shortens the kit's read of the revocations while cut off from Redis. */
   tripReplica(env?: NodeJS.ProcessEnv, revocationFeedEveryMs?: number): Promise<Part>;
+  /** Another replica of the user service: the same database, key and bus (stopped by close); `env` overrides some of its environment (its Redis); `republishEveryMs` shortens its write-back from user_db. */
+  userReplica(env?: NodeJS.ProcessEnv, republishEveryMs?: number): Promise<Part>;
   /** A new traveller: the Authorization header of their access token, and their id. */
   traveller(): Promise<{ authorization: string; userId: string }>;
   close(): Promise<void>;
@@ -104,7 +106,9 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
     createTestDatabase('trip_test', serviceMigrationsDir('trip')),
     createTestDatabase('ai_test', serviceMigrationsDir('ai')),
   ]);
-  const user = await part('user', userDb, () => buildUserService({ env: { ...common(userDb.url, bus), SERVICE_NAME: 'user', JWT_SIGNING_KEY_FILE: keyFile }, logger: false }));
+  const buildUser = (env: NodeJS.ProcessEnv = {}, revocationRepublishEveryMs?: number) =>
+    buildUserService({ env: { ...common(userDb.url, bus), SERVICE_NAME: 'user', JWT_SIGNING_KEY_FILE: keyFile, ...env }, logger: false, revocationRepublishEveryMs });
+  const user = await part('user', userDb, () => buildUser());
   const jwks = `${user.url}${JWKS_PATH}`;
   const location = opts.location ? await opts.location(bus, jwks) : undefined;
   const locationUrl = location?.url ?? unreachableHttpUrl(); // refused: a port found free could be taken by another file's service
@@ -146,6 +150,11 @@ export const startStack = async (opts: StackOptions = {}): Promise<Stack> => {
     trip,
     async tripReplica(env, revocationFeedEveryMs) {
       const replica = await part('trip replica', tripDb, () => buildTrip(env, revocationFeedEveryMs));
+      replicas.push(replica);
+      return replica;
+    },
+    async userReplica(env, republishEveryMs) {
+      const replica = await part('user replica', userDb, () => buildUser(env, republishEveryMs));
       replicas.push(replica);
       return replica;
     },

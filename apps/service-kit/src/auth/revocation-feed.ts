@@ -61,10 +61,13 @@ export const revocationFeed = (opts: RevocationFeedOptions): RevocationFeed => {
   const { revocations, redis, log } = opts;
   const url = new URL(REVOCATIONS_PATH, opts.jwksUrl);
   let learnedUpTo = Number.NEGATIVE_INFINITY;
-  // The last period Redis answered this pod (its clock), which told it every revocation until then: cut
-  // off, it needs those since, not a token's lifetime of them. Every running verifier's first read
-  // after a cut-off was the whole record (100,000 accounts and as many sessions: 14.7 MB, 2.1 s alone,
-  // four at once each past feedTimeoutMs), so none learnt anything.
+  // Up to when Redis, answering this pod, held every revocation user_db recorded: the user service's
+  // TOKEN_REVOCATIONS.wholeUpToKey as Redis last gave it (absent: none known, a token's lifetime back).
+  // Cut off, the pod needs those since, not a token's lifetime of them (every running verifier's first
+  // read after a cut-off was the whole record, 14.7 MB at the design figure). It was the last period
+  // Redis answered this pod, which says nothing of what the user service could not write there (its
+  // own connection cut off, Redis back a moment between two outages): a revocation recorded more than
+  // learnOverlapMs before that was not read until Redis, holding it, answered the pod again.
   let toldUpTo = Number.NEGATIVE_INFINITY;
   let learning: Promise<boolean> | undefined;
   // `close` gives up a read in flight (app.close): left to its bound, a period's (30 s) outlived the app,
@@ -136,7 +139,17 @@ export const revocationFeed = (opts: RevocationFeedOptions): RevocationFeed => {
   // sessions took 2.1 s (more with several pods at once), and given up at 2 s each period it never learnt it.
   const timer = setInterval(() => {
     if (!isRedisReady(redis)) void read(readBoundMs);
-    else if (isRedisReady(opts.subscriber)) toldUpTo = Date.now();
+    else if (isRedisReady(opts.subscriber)) {
+      const askedAt = Date.now();
+      redis.get(TOKEN_REVOCATIONS.wholeUpToKey).then(
+        (value) => {
+          const upTo = Number(value);
+          toldUpTo = value !== null && Number.isFinite(upTo) ? Math.min(upTo, askedAt) : Number.NEGATIVE_INFINITY;
+        },
+        // Redis going away meanwhile: what it last said stands (a read since then starts there or earlier).
+        () => undefined,
+      );
+    }
   }, everyMs);
   timer.unref();
   /**

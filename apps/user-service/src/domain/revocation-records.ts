@@ -174,12 +174,17 @@ export const durableRevocations = (opts: DurableRevocationOptions): DurableRevoc
   let running: Promise<number> | undefined;
   let stopped = false;
   const step = async (): Promise<number> => {
-    const oldest = Date.now() - TOKEN_REVOCATIONS.lifetimeMs;
+    const readAt = Date.now();
+    const oldest = readAt - TOKEN_REVOCATIONS.lifetimeMs;
     await pruneRevocationRecords(prisma, oldest);
     const [accounts, sessions] = await Promise.all([recordedRevocations(prisma, oldest), recordedSessionRevocations(prisma, oldest)]);
     log.debug({ accounts: accounts.length, sessions: sessions.length }, 'token revocations read from user_db to compare with Redis');
     const restored = (await revocations.restore(accounts)) + (await revocations.restoreSessions(sessions));
     if (restored > 0) log.warn({ restored }, 'token revocations missing from Redis (evicted, flushed or never written) were written back from user_db');
+    // Redis now holds every row recorded up to the read: where a verifier cut off from Redis starts
+    // reading the record (the kit's revocation-feed.ts); a row committed after the read with an earlier
+    // instant is within the feed's learnOverlapMs.
+    await redis.set(TOKEN_REVOCATIONS.wholeUpToKey, String(readAt), 'PX', TOKEN_REVOCATIONS.lifetimeMs);
     return restored;
   };
   const republish = (): Promise<number> => {
