@@ -14,6 +14,7 @@ import { locationDirectory } from './clients/location.ts';
 import { aiConfig } from './config.ts';
 import { generationRepository, pruneFailedGenerations, type OnFinished } from './domain/generations.ts';
 import { consumeScheduleRequests } from './domain/schedule-consumer.ts';
+import { joinService, type ServedSince } from './domain/served-since.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { azureOpenAIInterestModel, logModelFailure } from './llm/azure-openai.ts';
 import { AI_CACHE_SHAPE, cachedReadings } from './llm/readings-cache.ts';
@@ -92,6 +93,9 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
       // Notifications leave through the outbox; a short backoff cap so they follow soon after a broker outage.
       const relay = createOutboxRelay({ db: prisma, broker, logger: app.log, backoff: { maxMs: 5_000 }, onSetAside: (destination) => app.kit.metrics.outboxSetAside.inc({ destination }) });
+      let joined: ServedSince | undefined;
+      // Once the routes answer (the withdraw route): alone at its start, this pod's run of service begins now.
+      app.addHook('onListen', async () => joined?.listening());
       app.addHook('onReady', async () => {
         // The engine thread is started and warmed before the service is ready (listen waits for the
         // onReady hooks): otherwise the first plans pay for its module load and a cold JIT. A thread
@@ -103,6 +107,11 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
         // The thread's isolate keeps what a burst of plans grew it by (issue 15); its own timer never runs while it waits for a task.
         app.kit.reduceWhenQuiet(engine.heap);
         relay.start();
+        // Before the consumer: which waiting requests may have a cancel's withdrawal behind them (served-since.ts).
+        const served = await joinService(prisma, (obj, msg) => app.log.warn(obj, msg));
+        joined = served;
+        // After the consumer and the routes stopped: a pod starting alone after it sends the requests left waiting round.
+        app.kit.onShutdown(() => served.close(), 'ai_pods row');
         const requests = await consumeScheduleRequests(
           broker,
           prisma,
@@ -120,6 +129,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
             concurrency: ai.concurrency,
             logger: app.log,
             onFinished,
+            servedSince: served.since,
             // Best effort: the trip service's sweep finds what a lost nudge did not tell it.
             onCommitted: (scheduleId) => void app.kit.redis.publish(SCHEDULE_OUTCOME_CHANNEL, scheduleId).catch(() => undefined),
             onOutcome: (e) => {

@@ -15,6 +15,12 @@
  *    waited behind it is taken first: a withdrawal of its trip's deletion that came while this
  *    service was down fails it without telling anyone, where failing it at once told the traveller
  *    `schedule.failed` for a trip they had deleted (trip-service deleted-past-deadline.test.ts);
+ *  - a request put on the queue before the service's present run of service began (servedSince: no
+ *    pod was up, so the trip service's withdraw call of a cancel made meanwhile found nobody, and its
+ *    withdrawal waits behind the request): sent to the back of the queue once, unplanned
+ *    (behindMessageId), so that the withdrawal is taken first and the copy finds the schedule final;
+ *    before, it was planned and the plan dropped (trip-service schedule-cancel-outage.test.ts). A pod
+ *    started while another was up sends nothing round;
  *  - that copy past its deadline, an unanswering location service, a base schedule that does not
  *    exist: the schedule fails with the reason, the message is completed;
  *  - anything else (the database, a bug): retried by redelivery; the last allowed delivery marks the
@@ -41,6 +47,7 @@ import { NewerMessageError, RescheduleMessage, consumeIdempotentlyAfterWork, enq
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { DeadlinePassed, GenerationFailure, generateSchedule, pastDeadline, type GenerateDeps } from '../planning/generate.ts';
 import { PLAN_CLAIM_MS, askedAtOf, requestKept, deliverNotification, finishGeneration, generationRepository, isNotifyMessage, notifyingBy, reportFinished, withdrawGeneration, type NotifyBy, type NotifyMessage, type OnFinished, type Outcome } from './generations.ts';
+import { SERVED_SINCE } from './served-since.ts';
 import { parseNotifyMessage, parseScheduleRequest, salvageIds, salvageWithdrawal } from './request-schema.ts';
 
 export const CONSUMER_NAME = 'ai-service.schedules';
@@ -61,6 +68,14 @@ export const NOTIFY_WITHOUT_ROW = 'a notify message found no row of its schedule
 export const lateMessageId = (scheduleId: string): string => `${scheduleId}.late`;
 const isLateCopy = (messageId: string): boolean => messageId.endsWith('.late');
 
+/**
+ * The message id of a request's copy sent to the back of the queue, unplanned, because it waited out
+ * an outage of this service (servedSince). Another id than the request's, its late copy's and its
+ * withdrawal's; taken, it is planned and never sent round again.
+ */
+export const behindMessageId = (scheduleId: string): string => `${scheduleId}.behind`;
+const isBehindCopy = (messageId: string): boolean => messageId.endsWith('.behind');
+
 export interface ScheduleConsumerOptions {
   readonly concurrency?: number;
   readonly maxDeliveryCount?: number;
@@ -80,6 +95,11 @@ export interface ScheduleConsumerOptions {
    * the schedule still running.
    */
   readonly onCommitted?: (scheduleId: string) => void;
+  /**
+   * Since when the service has answered without a break, ms since the epoch (served-since.ts;
+   * Infinity while no pod answers): a request enqueued before it is sent round once. None: never.
+   */
+  readonly servedSince?: () => number;
 }
 
 /** How often a delivery waiting for another's outcome of its schedule looks again (one primary-key statement). */
@@ -117,6 +137,7 @@ type Withdrawal = ScheduleGenerationMessage & { withdrawn: NonNullable<ScheduleG
 type Made =
   | { readonly nothing: true }
   | { readonly late: ScheduleGenerationMessage }
+  | { readonly behind: ScheduleGenerationMessage }
   | { readonly withdrawn: Withdrawal }
   | { readonly notify: NotifyMessage }
   // `expired`: failed for its deadline (the histogram's label, catalog ASYNC_OUTCOMES), not for the request.
@@ -297,6 +318,18 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         const [known] = await generations.states([message.scheduleId]);
         return known && known.status !== 'running' ? { nothing: true } : { late: message };
       }
+      // Enqueued before the service's present run began: a cancel's withdrawal may wait behind it. Sent round
+      // only when no live claim holds it: a duplicate of one being planned waits for that outcome (claimFor);
+      // recording its id here would refuse the planner's outcome as a duplicate, and the copy plan it again.
+      const servedSince = options.servedSince?.() ?? Number.NEGATIVE_INFINITY;
+      const sentAt = delivery.enqueuedAt?.getTime() ?? Date.parse(message.requestedAt);
+      if (!isLateCopy(delivery.messageId) && !isBehindCopy(delivery.messageId) && !(sentAt >= servedSince + SERVED_SINCE.clockSkewMs)) {
+        const state = await generations.claimState(message.scheduleId);
+        if (state === 'final') return { nothing: true };
+        if (state === 'free') return { behind: message };
+      }
+      // A withdrawal of it in hand here (taken with it): written first, so the claim below finds the schedule final.
+      await afterWithdrawals(message.scheduleId, { nothing: true });
       // A late copy can only be failed (its deadline passed: generateSchedule's DeadlinePassed), so its row
       // stores what a withdrawal's does (requestKept), never the trip and the preferences: its schedule
       // may have been deleted and forgotten here (the forget route) before an expiry message came, and the
@@ -329,6 +362,11 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       if ('late' in made) {
         await enqueue(tx, QUEUES.aiScheduleGeneration, made.late, { messageId: lateMessageId(made.late.scheduleId) });
         options.logger.info({ scheduleId: made.late.scheduleId, notAfter: made.late.notAfter }, 'schedule request past its deadline: sent to the back of the queue, to be failed after what waits there');
+        return;
+      }
+      if ('behind' in made) {
+        await enqueue(tx, QUEUES.aiScheduleGeneration, made.behind, { messageId: behindMessageId(made.behind.scheduleId) });
+        options.logger.info({ scheduleId: made.behind.scheduleId }, 'schedule request enqueued while no AI pod was up: sent to the back of the queue once, so a withdrawal waiting behind it is taken first');
         return;
       }
       if ('withdrawn' in made) {

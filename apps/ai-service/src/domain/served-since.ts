@@ -1,0 +1,82 @@
+/**
+ * Since when the AI service has answered without a break (ai_pods: one row a running pod). The trip
+ * service cancels a queued schedule on the withdraw route at once and, through the queue, with a
+ * withdrawal behind the request; while no pod is up only the queue tells, so the consumer would take
+ * the request first and plan it (engine CPU) for a plan then dropped. A request put on the queue
+ * before the service's present run of service began is the only one that can have such a withdrawal
+ * behind it (schedule-consumer.ts sends it round once); one put there after was cancelled, if at
+ * all, on the withdraw route. A pod that starts while another answers inherits that one's moment,
+ * so a rolling deploy or a scale-out sends nothing round (a0c387f, reverted in ca4398ac, sent every
+ * request queued before any pod's start round: ~2.5 s more for each traveller waiting then).
+ */
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+
+export const SERVED_SINCE = {
+  /** How often a pod refreshes its row. */
+  refreshEveryMs: 2_000,
+  /**
+   * How long a row counts as up unless refreshed: a pod killed without its shutdown (which deletes
+   * it) is taken for up this long, and a pod starting then inherits a moment it should not (the gap
+   * this leaves open: a cancel in these seconds, no other pod up).
+   */
+  leaseMs: 6_000,
+  /**
+   * The broker's clock (a message's enqueued time) against the database's (served_since): a request
+   * enqueued up to this much after the moment is taken as before it (sent round: safe, one queue pass).
+   */
+  clockSkewMs: 1_000,
+} as const;
+
+/**
+ * This pod's row: inserted with the earliest moment among the pods up (null when none is up: set
+ * when this one listens); rows not refreshed for an hour (pods killed) deleted on the way.
+ */
+const JOIN_SQL = [
+  `DELETE FROM ai_pods WHERE seen_until < clock_timestamp() - interval '1 hour'`,
+  `INSERT INTO ai_pods (pod_id, served_since, seen_until)
+   SELECT $1::uuid, (SELECT min(served_since) FROM ai_pods WHERE seen_until > clock_timestamp()), clock_timestamp() + $2::float8 * interval '1 millisecond'
+   ON CONFLICT (pod_id) DO UPDATE SET seen_until = EXCLUDED.seen_until
+   RETURNING extract(epoch FROM served_since) * 1000 AS since_ms`,
+] as const;
+/** The pod answers on its routes from now: its moment is now unless it inherited an earlier one. */
+const LISTENING_SQL = `UPDATE ai_pods SET served_since = coalesce(served_since, clock_timestamp()), seen_until = clock_timestamp() + $2::float8 * interval '1 millisecond'
+  WHERE pod_id = $1::uuid RETURNING extract(epoch FROM served_since) * 1000 AS since_ms`;
+/** Refreshed; a row gone meanwhile (its pod taken for dead and pruned) written again with the moment it had. */
+const REFRESH_SQL = `INSERT INTO ai_pods (pod_id, served_since, seen_until) VALUES ($1::uuid, to_timestamp($3::float8 / 1000), clock_timestamp() + $2::float8 * interval '1 millisecond')
+  ON CONFLICT (pod_id) DO UPDATE SET seen_until = EXCLUDED.seen_until`;
+
+export interface ServedSince {
+  /** ms since the epoch; Infinity until this pod listens when no other pod was up at its start. */
+  readonly since: () => number;
+  /** Called once the pod answers on its routes (the withdraw route among them). */
+  listening(): Promise<void>;
+  /** Deletes this pod's row (its shutdown): a pod starting after it, alone, begins a new run of service. */
+  close(): Promise<void>;
+}
+
+type SinceRow = { since_ms: number | string | null };
+const msOf = (row: SinceRow | undefined): number => (row?.since_ms === null || row?.since_ms === undefined ? Number.POSITIVE_INFINITY : Number(row.since_ms));
+
+export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg: string) => void, options: { readonly refreshEveryMs?: number; readonly leaseMs?: number } = {}): Promise<ServedSince> => {
+  const { refreshEveryMs, leaseMs } = { ...SERVED_SINCE, ...options };
+  const podId = randomUUID();
+  const [, rows] = await prisma.$transaction([prisma.$executeRawUnsafe(JOIN_SQL[0]), prisma.$queryRawUnsafe<SinceRow[]>(JOIN_SQL[1], podId, leaseMs)]);
+  let since = msOf(rows[0]);
+  const timer = setInterval(() => {
+    // Until it listens the row has no moment of its own to write back (null): the refresh keeps it null.
+    const sinceParam = Number.isFinite(since) ? since : null;
+    prisma.$executeRawUnsafe(REFRESH_SQL, podId, leaseMs, sinceParam).catch((err: unknown) => warn({ err: String(err) }, 'this pod\'s row in ai_pods could not be refreshed; a pod starting meanwhile may send the waiting requests round'));
+  }, refreshEveryMs);
+  timer.unref();
+  return {
+    since: () => since,
+    async listening() {
+      since = msOf((await prisma.$queryRawUnsafe<SinceRow[]>(LISTENING_SQL, podId, leaseMs))[0]);
+    },
+    async close() {
+      clearInterval(timer);
+      await prisma.$executeRawUnsafe('DELETE FROM ai_pods WHERE pod_id = $1::uuid', podId);
+    },
+  };
+};

@@ -1,0 +1,155 @@
+/**
+ * Requests waiting on the queue when an AI pod starts (served-since.ts, schedule-consumer.ts
+ * behindMessageId). Started after an outage (no pod up while they were queued), a cancel's
+ * withdrawal may wait behind one: the pod sends each round once, and the cancelled one is never
+ * planned (before: planned, then its plan dropped). Started while another pod is up (a rolling
+ * deploy, a scale-out), the withdraw route was reachable all along: nothing goes round, and the
+ * waiting requests are planned as soon as taken (a0c387f, reverted in ca4398ac, sent these round
+ * too: the figures printed compare the two starts). Several pods on one ai_db, real PostgreSQL, the
+ * Service Bus emulator and the outbox relay.
+ */
+import { randomUUID } from 'node:crypto';
+import { LOCATION_INTERNAL_PATHS, QUEUE_NAMES, QUEUES, internalPrefix } from '@tripgen/catalog';
+import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { createOutboxRelay, createServiceBusBroker, type ConsumeEvent, type MessageBroker } from '@tripgen/service-kit/messaging';
+import { startServiceBusEmulator } from '@tripgen/servicebus-emulator';
+import { createTestDatabase, quietLogger, testPrismaClient, waitFor } from '@tripgen/testing';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { locationDirectory } from '../src/clients/location.ts';
+import { behindMessageId, consumeScheduleRequests } from '../src/domain/schedule-consumer.ts';
+import { SERVED_SINCE, joinService, type ServedSince } from '../src/domain/served-since.ts';
+import { PrismaClient } from '../src/generated/prisma/client.ts';
+import { inThreadEngine, type Engine } from '../src/planning/engine.ts';
+import { keywordInterestModel } from '../src/planning/interests.ts';
+import { request } from './fixtures/places.ts';
+
+/** Requests waiting at each pod start (the reviewer's bench: 40 at concurrency 2). */
+const WAITING = 40;
+/** Shortened so that a pod stopped without its shutdown would count as down within the test. */
+const TIMING = { refreshEveryMs: 200, leaseMs: 600 } as const;
+
+const closing: (() => Promise<unknown>)[] = [];
+let prisma: PrismaClient;
+let publisher: MessageBroker;
+let locationUrl: string;
+let busConnection: string;
+let engineRuns = 0;
+const events: ConsumeEvent[] = [];
+const engine: Engine = { ...inThreadEngine, plan: async (task) => ((engineRuns += 1), inThreadEngine.plan(task)) };
+
+beforeAll(async () => {
+  const [db, bus] = await Promise.all([createTestDatabase('ai_served_since', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
+  closing.push(() => db.drop(), () => bus.stop());
+  busConnection = bus.connectionString;
+  prisma = testPrismaClient(PrismaClient, db.url, 8);
+  closing.push(() => prisma.$disconnect());
+  const location = Fastify({ forceCloseConnections: true });
+  location.post(`${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.candidates}`, async () => ({ items: [], missing: [] }));
+  locationUrl = await location.listen({ port: 0, host: '127.0.0.1' });
+  closing.push(() => location.close());
+  publisher = createServiceBusBroker({ connectionString: bus.connectionString });
+  closing.push(() => publisher.close());
+  // The pods' outbox (a copy sent round leaves through it).
+  const relay = createOutboxRelay({ db: prisma, broker: publisher, logger: quietLogger, pollIntervalMs: 20 });
+  relay.start();
+  closing.push(() => relay.close());
+}, 60_000);
+afterAll(async () => {
+  for (const close of closing.reverse()) await close();
+}, 60_000);
+
+/** A pod as app.ts starts one: its ai_pods row, its consumer, then its routes answer (listening). */
+const startPod = async (): Promise<{ served: ServedSince; stopConsumer: () => Promise<void>; stop: () => Promise<void> }> => {
+  const served = await joinService(prisma, () => undefined, TIMING);
+  const broker = createServiceBusBroker({ connectionString: busConnection });
+  const subscription = await consumeScheduleRequests(
+    broker,
+    prisma,
+    { directory: locationDirectory(locationUrl, 1_000), interests: keywordInterestModel, budget: { timeLimitMs: 200, maxIterations: 100 }, engine },
+    { concurrency: 2, logger: quietLogger, servedSince: served.since, onOutcome: (e) => events.push(e) },
+  );
+  await served.listening();
+  let consuming = true;
+  const stopConsumer = async () => {
+    if (!consuming) return;
+    consuming = false;
+    await subscription.close();
+    await broker.close();
+  };
+  const stop = async () => {
+    await stopConsumer();
+    await served.close();
+  };
+  closing.push(stop);
+  return { served, stopConsumer, stop };
+};
+
+const publishRequests = async (n: number) => {
+  const ids = Array.from({ length: n }, () => randomUUID());
+  await publisher.publish(
+    QUEUES.aiScheduleGeneration,
+    ids.map((scheduleId) => ({ messageId: scheduleId, body: request({}, { scheduleId, tripId: randomUUID(), userId: randomUUID(), notAfter: new Date(Date.now() + 60_000).toISOString() }) })),
+  );
+  return ids;
+};
+
+const copiesSentRound = async (ids: readonly string[]) =>
+  (await prisma.$queryRawUnsafe<unknown[]>('SELECT 1 FROM outbox_messages WHERE message_id = ANY($1::text[])', ids.map(behindMessageId))).length;
+
+/** From the pod's start to each schedule's outcome, ms: median and last. */
+const figures = async (ids: readonly string[], startedAt: number) => {
+  const rows = await prisma.$queryRawUnsafe<{ ms: number }[]>(`SELECT extract(epoch FROM finished_at) * 1000 - $2::float8 AS ms FROM generations WHERE id = ANY($1::uuid[]) AND status = 'completed' ORDER BY 1`, ids, startedAt);
+  const ms = rows.map((r) => Math.round(Number(r.ms)));
+  return { completed: ms.length, medianMs: ms[Math.floor(ms.length / 2)], lastMs: ms.at(-1) };
+};
+
+const allCompleted = (ids: readonly string[]) => waitFor(async () => (await prisma.generation.count({ where: { id: { in: [...ids] }, status: 'completed' } })) === ids.length, 'every waiting request planned', 60_000, 50);
+
+it('a pod started after an outage: the schedule cancelled meanwhile is never planned (its withdrawal taken first), the others are', { timeout: 120_000 }, async () => {
+  const cancelled = randomUUID();
+  const m = request({}, { scheduleId: cancelled, tripId: randomUUID(), userId: randomUUID() });
+  await publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: cancelled, body: m }]);
+  const withdrawn = { error: 'the schedule was deleted', notify: false };
+  // The trip service's cancel while no pod is up: its withdraw call found nobody, its withdrawal waits behind the request.
+  await publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${cancelled}.withdrawn`, body: { ...m, notAfter: new Date().toISOString(), withdrawn } }]);
+  const others = await publishRequests(3);
+  const runsBefore = engineRuns;
+  const pod = await startPod();
+  await allCompleted(others);
+  await waitFor(() => events.some((e) => e.messageId === `${cancelled}.withdrawn` && e.outcome === 'processed'), 'the withdrawal taken', 30_000, 20);
+  await waitFor(async () => (await copiesSentRound([cancelled])) === events.filter((e) => e.messageId === behindMessageId(cancelled)).length, 'the copy sent round settled', 30_000, 20);
+  const row = await prisma.generation.findUnique({ where: { id: cancelled }, select: { status: true, error: true, engineMs: true } });
+  console.log(`served-since: after an outage, engine runs ${engineRuns - runsBefore} for ${others.length} requests and a cancelled one; the cancelled one ${JSON.stringify(row)}`);
+  // Before: 4 runs, the cancelled one completed (planned), then its withdrawal found it final.
+  expect({ engineRuns: engineRuns - runsBefore, row }).toEqual({ engineRuns: others.length, row: { status: 'failed', error: withdrawn.error, engineMs: null } });
+  await pod.stop();
+});
+
+it(`${WAITING} requests waiting when a pod starts: nothing sent round while another pod is up; after an outage each goes round once (figures printed)`, { timeout: 180_000 }, async () => {
+  // Another pod is up (its routes answer) but its consumer is stopped: the requests wait for the new pod.
+  const up = await startPod();
+  await up.stopConsumer();
+  // Up a while already, as in a rolling deploy (a request enqueued within the clock margin of a run's start goes round).
+  await new Promise((resolve) => setTimeout(resolve, SERVED_SINCE.clockSkewMs + 200));
+  const whileUp = await publishRequests(WAITING);
+  const startedWhileUp = Date.now();
+  const joiner = await startPod();
+  expect(joiner.served.since(), 'the joiner inherits the run of service of the pod up').toBe(up.served.since());
+  await allCompleted(whileUp);
+  const inheriting = { ...(await figures(whileUp, startedWhileUp)), sentRound: await copiesSentRound(whileUp) };
+  await joiner.stop();
+  await up.stop();
+
+  // No pod up: the next one starts a new run of service, and what waited goes round once.
+  const afterOutage = await publishRequests(WAITING);
+  const startedAlone = Date.now();
+  const alone = await startPod();
+  expect(alone.served.since()).toBeGreaterThan(up.served.since());
+  await allCompleted(afterOutage);
+  const founding = { ...(await figures(afterOutage, startedAlone)), sentRound: await copiesSentRound(afterOutage) };
+  await alone.stop();
+  console.log(`served-since: ${WAITING} waiting, concurrency 2, from the pod's start to each outcome: another pod up ${JSON.stringify(inheriting)}; after an outage ${JSON.stringify(founding)}`);
+  expect(inheriting.sentRound).toBe(0);
+  expect(founding.sentRound).toBe(WAITING);
+});
