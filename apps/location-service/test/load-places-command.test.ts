@@ -15,6 +15,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { LOCATION_COMMANDS, SERVICE_COMMANDS } from '@tripgen/catalog';
 import { bundleGraph, bundleSource } from '@tripgen/service-kit/build';
+import { QUERY_TIMEOUT_MS, STATEMENT_TIMEOUT_MARGIN_MS } from '@tripgen/service-kit';
 import { builtServiceEntry } from '@tripgen/dev-tools/local-services';
 import { REPO_ROOT } from '@tripgen/dev-tools/layout';
 import { createTestDatabase, startTcpRelay, testPrismaClient, type TestDatabase } from '@tripgen/testing';
@@ -161,4 +162,41 @@ it('answers a bad argument or setting with one line and exit 1, touching nothing
   expect(auth.stderr).toMatch(/DATABASE_AUTH/);
   expect(auth.stderr).not.toMatch(/\n\s+at /);
   expect(await placeIds()).toEqual(before);
+}, 120_000);
+
+/**
+ * A load on a busy database: its transaction's statements (500-row upserts) may wait on other
+ * sessions' locks or a loaded server longer than a request's query is let wait (the kit's
+ * QUERY_TIMEOUT_MS, 5 s, then PostgreSQL's statement_timeout 2 s later). The command is run once by
+ * hand and nobody waits on it for an answer within seconds: it waits as long as its transaction may
+ * last (COMMAND_QUERY_TIMEOUT_MS). Here another session holds the places table (SHARE) until the
+ * load's statement has waited past a request's every limit, then lets it go.
+ */
+it("waits past a request's query limits for a table another session holds, and loads; exit 0", async () => {
+  const holder = testPrismaClient(PrismaClient, db.url, 2);
+  try {
+    const requestLimitsMs = QUERY_TIMEOUT_MS + STATEMENT_TIMEOUT_MARGIN_MS + 1_000;
+    let ran: Promise<Outcome> | undefined;
+    let exited = false;
+    await holder.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`LOCK TABLE places IN SHARE MODE`;
+        ran = command([LOCATION_COMMANDS.loadPlaces]).finally(() => (exited = true));
+        // Let go once the load's statement has waited on the lock longer than a request's limits allow (or the command ended).
+        for (;;) {
+          const [waiting] = await holder.$queryRaw<{ ms: number }[]>`
+            SELECT (extract(epoch FROM clock_timestamp() - query_start) * 1000)::float8 AS ms FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`;
+          if (exited || (waiting && waiting.ms > requestLimitsMs)) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      },
+      { timeout: 90_000, maxWait: 10_000 },
+    );
+    const outcome = await ran!;
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ code: 0, stderr: '' });
+    expect(outcome.stdout).toMatch(/^places: \d+ in \d+ file\(s\): /);
+  } finally {
+    await holder.$disconnect();
+  }
 }, 120_000);

@@ -8,5 +8,5 @@
  */
 export { CommandError } from './command-error.ts';
 export { ConfigError, readEnvironment } from './config.ts';
-export { COMMAND_CONNECT_TIMEOUT_MS, createPrismaClient } from './data/prisma.ts';
+export { COMMAND_CONNECT_TIMEOUT_MS, COMMAND_QUERY_TIMEOUT_MS, createPrismaClient } from './data/prisma.ts';
 export { databasePassword } from './data/postgres-entra.ts';

@@ -8,7 +8,7 @@ export { createTokenVerifier, remoteJwks, remoteTokenVerifier, localJwks, bearer
 export { isRedisReady } from './redis.ts';
 export { createTokenRevocations, issuedAtMs, type RevocationOptions, type TokenRevocations } from './auth/revocations.ts';
 export { cacheNamespace, cacheShapeOf, createTwoLevelCache, l2Key, type CacheEntryOptions, type TwoLevelCache } from './cache.ts';
-export { createPrismaClient, prismaDatabase, QUERY_TIMEOUT_MS, servicePrismaClient, type PrismaLike } from './data/prisma.ts';
+export { createPrismaClient, prismaDatabase, QUERY_TIMEOUT_MS, servicePrismaClient, STATEMENT_TIMEOUT_MARGIN_MS, type PrismaLike } from './data/prisma.ts';
 export { driverAdapterCause, type DriverAdapterCause } from './data/adapter-error.ts';
 export { SQLSTATE } from './data/migration-locks.ts';
 export { watchEntraTokens } from './entra-token-watch.ts';

@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import { KIT_ENVIRONMENT, SERVICES } from '@tripgen/catalog';
-import { COMMAND_CONNECT_TIMEOUT_MS, CommandError, ConfigError, createPrismaClient, databasePassword, readEnvironment } from '@tripgen/service-kit/command';
+import { COMMAND_CONNECT_TIMEOUT_MS, COMMAND_QUERY_TIMEOUT_MS, CommandError, ConfigError, createPrismaClient, databasePassword, readEnvironment } from '@tripgen/service-kit/command';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { PlaceDataError, dataFiles, loadPlaces, placeDataSet } from '../data/load.ts';
 
@@ -38,8 +38,9 @@ export const loadPlacesCommand = async (args: readonly string[], serviceDir: str
   if (problems.length) throw new ConfigError(problems);
   const url = databaseUrl();
   const password = await databasePassword({ databaseAuth: values.DATABASE_AUTH === 'entra' ? 'entra' : 'password' });
-  // Run once by hand: it waits for a slow server's connection (COMMAND_CONNECT_TIMEOUT_MS), not a request's 2 s.
-  const prisma = createPrismaClient(PrismaClient, url, 2, { password, connectTimeoutMs: COMMAND_CONNECT_TIMEOUT_MS });
+  // Run once by hand: it waits for a slow server's connection (COMMAND_CONNECT_TIMEOUT_MS), not a
+  // request's 2 s, and for its bulk statements on a busy database (COMMAND_QUERY_TIMEOUT_MS), not a request's 5 s.
+  const prisma = createPrismaClient(PrismaClient, url, 2, { password, connectTimeoutMs: COMMAND_CONNECT_TIMEOUT_MS, queryTimeoutMs: COMMAND_QUERY_TIMEOUT_MS });
   try {
     const r = await loadPlaces(prisma, files, dataSet.removedFile);
     console.log(`places: ${r.places} in ${r.files} file(s): ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged, ${r.removed} removed`);

@@ -9,6 +9,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { COMMAND_QUERY_TIMEOUT_MS } from '@tripgen/service-kit/command';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { Value } from 'typebox/value';
 import { RemovedPlace, type PlaceRecord } from '../domain/schemas.ts';
@@ -178,7 +179,8 @@ export const upsertPlaces = async (prisma: PrismaClient, records: readonly Place
         }
       }
     },
-    { timeout: 120_000, maxWait: 10_000 },
+    // Bounded as the command's statements are: one of them may take as long as the load is let take.
+    { timeout: COMMAND_QUERY_TIMEOUT_MS, maxWait: 10_000 },
   );
   return { inserted, updated, unchanged: records.length - inserted - updated, removed: deleted };
 };

@@ -52,6 +52,17 @@ export const CONNECT_TIMEOUT_MS = 2_000;
  */
 export const COMMAND_CONNECT_TIMEOUT_MS = 60_000;
 
+/**
+ * The longest a one-shot command's statement may wait for PostgreSQL's answer (QUERY_TIMEOUT_MS for
+ * a command; PostgreSQL's statement_timeout STATEMENT_TIMEOUT_MARGIN_MS later). A request's 5 s is
+ * a client's patience; a command's bulk statement (the location service's `load-places`, 500-row
+ * upserts in one transaction) on a busy database may wait longer on other sessions' locks or a loaded
+ * server, and giving it up failed the whole load (exit 1, "Query read timeout", nothing loaded). It is
+ * also the bound of such a command's transaction as a whole, so that a statement is not given up
+ * while its transaction is still let run.
+ */
+export const COMMAND_QUERY_TIMEOUT_MS = 120_000;
+
 export interface PrismaClientOptions {
   /** Asked on every new connection (Entra token auth, postgres-entra.ts); none: the URL's password. */
   readonly password?: () => Promise<string>;
