@@ -312,7 +312,50 @@ export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, 
   probe.unref();
   redis.once('end', () => clearInterval(probe));
   auth?.attach(redis, role);
+  watchSilence(redis);
   return redis;
 };
 
 export const isRedisReady = (redis: Redis | undefined): boolean => redis?.status === 'ready';
+
+/** ioredis 5's rejection of a command unanswered within commandTimeout (Command#setTimeout). */
+const COMMAND_TIMED_OUT = 'Command timed out';
+
+/** The kit's clients on which a command timed out and Redis has not answered since. */
+const silent = new WeakSet<Redis>();
+
+/**
+ * Whether a request may wait on this client: ready, and no command timed out on it since Redis last
+ * answered. A hung Redis (the connection open, nothing answered) stays `ready` until socketTimeout
+ * gives it up (3 s); meanwhile each command of a request waited its own commandTimeout, one after
+ * the other: a new token's refused-token read, then the rate limit's lease, 2 s added to the request
+ * (redis-hang-request.test.ts). Once one command timed out, the request path's counters
+ * (http/shared-counter.ts) count in memory at once instead, until Redis answers again.
+ */
+export const answersPromptly = (redis: Redis): boolean => isRedisReady(redis) && !silent.has(redis);
+
+/**
+ * Marks a client silent when a command times out on it, and not silent once any command is answered
+ * (a reply, or Redis's error reply) or the connection is new. While silent, a PING after PING (each
+ * bounded by commandTimeout) finds out when Redis answers, as nothing of the request path is sent.
+ */
+const watchSilence = (redis: Redis): void => {
+  const answered = () => void silent.delete(redis);
+  const timedOut = (err: unknown) => err instanceof Error && err.message === COMMAND_TIMED_OUT;
+  // Again only after a timeout (a second later): a PING refused at once (the connection closing, its
+  // status still `ready` while ioredis flushes its queue) would otherwise be sent again and again.
+  const probe = () => void redis.ping().catch((err: unknown) => timedOut(err) && silent.has(redis) && isRedisReady(redis) && probe());
+  const send = redis.sendCommand.bind(redis);
+  redis.sendCommand = (command, stream) => {
+    const sent = send(command, stream);
+    command.promise.then(answered, (err: unknown) => {
+      if (err instanceof ReplyError) answered();
+      else if (timedOut(err) && !silent.has(redis)) {
+        silent.add(redis);
+        probe();
+      }
+    });
+    return sent;
+  };
+  redis.on('ready', answered);
+};

@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
-import { COMMAND_TIMEOUT_MS, isRedisReady } from '../redis.ts';
+import { answersPromptly, COMMAND_TIMEOUT_MS } from '../redis.ts';
 
 export interface SharedCounterOptions {
   readonly redis: Redis;
@@ -19,10 +19,29 @@ export interface SharedCounterOptions {
   readonly windowMs: number;
 }
 
+/**
+ * rate-limiter-flexible 11's `rejectIfRedisNotReady` ("reject / invoke insuranceLimiter immediately
+ * when redis connection is not ready") reads the client's status alone (RateLimiterRedis#_isRedisReady):
+ * a hung Redis's connection is `ready` until it is given up, so every count waited its command
+ * timeout. Here not ready also while the connection is silent (redis.ts answersPromptly): the insurance
+ * count answers at once.
+ */
+class PromptRateLimiterRedis extends RateLimiterRedis {
+  readonly #redis: Redis;
+  constructor(redis: Redis, opts: ConstructorParameters<typeof RateLimiterRedis>[0]) {
+    super(opts);
+    this.#redis = redis;
+  }
+  // Overrides the library's own check (not in its typings), which every store command asks first.
+  _isRedisReady(): boolean {
+    return answersPromptly(this.#redis);
+  }
+}
+
 export const sharedCounter = (opts: SharedCounterOptions): RateLimiterRedis => {
   // The library's windows are whole seconds (at least one).
   const duration = Math.max(1, Math.round(opts.windowMs / 1000));
-  return new RateLimiterRedis({
+  return new PromptRateLimiterRedis(opts.redis, {
     storeClient: opts.redis,
     keyPrefix: opts.prefix,
     points: opts.points,
@@ -61,7 +80,7 @@ const toleranceMsOf = (counter: RateLimiterRedis): number => Math.min((counter.d
  * Gives a hit back to the window it was counted in; nothing when that window has ended. The
  * library's reward() cannot: after the window it recreates the key at -1 with a fresh window (or
  * takes one from a window opened since), which then admits one more than the limit.
- * While Redis is unreachable the hit is given back to the in-memory insurance count (through
+ * While Redis is unreachable (or silent: redis.ts answersPromptly) the hit is given back to the in-memory insurance count (through
  * reward(), which answers from it then), as the outage loosens the limit anyway. A script that was
  * sent and failed (the command timeout: Redis slow) gives nothing more: it may have run, answered
  * late, and a reward() after it was a second give-back of one hit (one more than the limit).
@@ -69,7 +88,7 @@ const toleranceMsOf = (counter: RateLimiterRedis): number => Math.min((counter.d
 export const giveBackHit = async (counter: RateLimiterRedis, redis: Redis, hit: Hit): Promise<void> => {
   const remainingMs = Math.round(hit.windowEndsAt - performance.now());
   if (remainingMs <= 0) return;
-  if (!isRedisReady(redis)) {
+  if (!answersPromptly(redis)) {
     await counter.reward(hit.key).catch(() => undefined);
     return;
   }
