@@ -252,9 +252,13 @@ export const COMMAND_TIMEOUT_MS = 1_000;
 /**
  * How often a connection is asked a PING: an idle one (the cache's subscriber sends nothing of its
  * own) would otherwise never find out that Redis went silent (socketTimeout runs only while a
- * command waits; TCP keep-alive takes hours), and missed the other replicas' invalidations.
+ * command waits; TCP keep-alive takes hours), and missed the other replicas' invalidations and
+ * revocations. A silent connection is given up within this and the socket timeout: 4 s (at 5 s, 8 s,
+ * the replica's L1 stale and a signed-out token accepted that much longer, and its revocation feed,
+ * which starts once Redis is not ready, later: redis-silent-subscriber.test.ts). A PING a second per
+ * connection costs Redis nothing; a pause shorter than the socket timeout still drops nothing.
  */
-export const REDIS_PROBE_EVERY_MS = 5_000;
+export const REDIS_PROBE_EVERY_MS = 1_000;
 
 /** The longest wait before a reconnect attempt, and how it grows with the attempts (200 ms each) up to it. */
 export const RECONNECT_CAP_MS = 2_000;
