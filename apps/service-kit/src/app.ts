@@ -31,7 +31,7 @@ import { ProblemSchema } from './http/schemas.ts';
 import { CURRENT_TARGET, EVALUATED_BY_ROUTE, evaluatePreconditions, isConditional, preconditionAnswers, undeclaredTarget, type RouteTarget } from './http/preconditions.ts';
 import { AJV_CONFIG, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
-import { closeEntraTokenWatches, entraTokenOutageSeconds, logEntraTokensTo, longestOutageSeconds, watchEntraTokens } from './entra-token-watch.ts';
+import { entraTokenOutageSeconds, holdEntraTokenWatches, logEntraTokensTo, longestOutageSeconds, watchEntraTokens } from './entra-token-watch.ts';
 import { connectRedis, isRedisReady, redisTokenAuth, wantsEntraAuth } from './redis.ts';
 import { createMetrics, durationRecorder, type Metrics } from './telemetry/metrics.ts';
 import { loggedRequest, requestLogger, traceIdsMixin, type PinoLogger } from './telemetry/request-logger.ts';
@@ -239,6 +239,17 @@ const declaredTags = (paths: object = {}): { name: string }[] =>
     .sort()
     .map((name) => ({ name }));
 export const createApp = async (opts: CreateAppOptions): Promise<App> => {
+  // The pod's Entra token watches serve every app of the process until the last one closes.
+  const releaseEntraWatches = holdEntraTokenWatches();
+  try {
+    return await buildApp(opts, releaseEntraWatches);
+  } catch (err) {
+    releaseEntraWatches();
+    throw err;
+  }
+};
+
+const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void): Promise<App> => {
   const { config } = opts;
   // Application Insights has local auth off in prod: the exporter signs in with the pod's identity.
   const tracing = await setupTracing(
@@ -616,8 +627,9 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
     feed?.close();
     revocations.close();
     redisAuth?.close();
-    // The pod's watches (PostgreSQL's and Service Bus's made before the app): their early asks end with it.
-    closeEntraTokenWatches();
+    // The pod's watches (PostgreSQL's made before the app, the domain's): their early asks end with
+    // the process's last app, not with an app closed beside one still running.
+    releaseEntraWatches();
     redis.disconnect();
     subscriber.disconnect();
     await tracked({ what: 'postgresql', stop: () => opts.database.close() });

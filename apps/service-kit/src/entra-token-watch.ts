@@ -35,10 +35,30 @@ export const logEntraTokensTo = (log: FailureLogger): void => {
   sharedLog = log;
 };
 
-/** Stops every watch of the process (the pod's app closing): no early ask is made after. */
-export const closeEntraTokenWatches = (): void => {
+/** Stops every watch of the process (its last app closing): no early ask is made after. */
+const closeEntraTokenWatches = (): void => {
   for (const watch of [...open]) watch.close();
 };
+
+// The process's apps not closed: the watches are the pod's, not one app's, and serve them all.
+let appsOpen = 0;
+
+/**
+ * An app of the process opens: the watches serve until the last app open closes (the returned
+ * function, once). Closing every watch at each app's close stopped the half-life asks of an app left
+ * running beside it (two services in one test process) and zeroed its gauge while its asks failed.
+ */
+export const holdEntraTokenWatches = (): (() => void) => {
+  appsOpen += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    appsOpen -= 1;
+    if (appsOpen === 0) closeEntraTokenWatches();
+  };
+};
+
 
 /** The gauge's reading for `dependency`: 0 while no watch of it exists in this process (no Entra, or not this service's). */
 export const entraTokenOutageSeconds = (dependency: EntraDependency): number => watches.get(dependency)?.outageSeconds() ?? 0;
