@@ -377,3 +377,27 @@ describe('Entra asked at half of each token\'s life, past MSAL\'s cache', () => 
   });
 });
 
+
+describe("Entra out of reach for an idle pod's token, and back", () => {
+  it('Azure OpenAI: the outage ends when Entra answers again, though no reading asked for a token since (before: the gauge grew on, the ticket stayed open)', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: START });
+    // Out of reach from minute 20 to 70; the token in hand (minute 0) expires at 60.
+    const entra = entraOf((m) => m >= 20 && m < 70);
+    const watch = watchEntraTokens(entra.credential(), 'azureopenai', { log: capturedLogger().logger, fresh: entra.credential });
+    // The AI service's one reading (the adapter asks the token per call: ai-service llm/azure-openai.ts,
+    // scope https://cognitiveservices.azure.com/.default), then none: the readings are cached, the night is quiet.
+    await watch.credential.getToken('https://cognitiveservices.azure.com/.default');
+    const gauge = new Map<number, number>();
+    for (let t = 0; t < 90 * 2; t++) {
+      await vi.advanceTimersByTimeAsync(MINUTE / 2);
+      gauge.set((Date.now() - START) / MINUTE, entraTokenOutageSeconds('azureopenai'));
+    }
+    console.log(`idle azureopenai: gauge ${gauge.get(65)} s at minute 65, ${gauge.get(80)} s at 80, ${gauge.get(90)} s at 90; ${entra.issued} token(s) issued`);
+    // The early asks failed from minute 30 (the ticket by 32.5) and while the token served ...
+    expect(gauge.get(59)).toBeGreaterThan(ENTRA_TOKEN_OUTAGE.alertAfterMs / 1000);
+    // ... and go on past its expiry, every 30 s: Entra back at 70 ends the outage by 70.5 (before: 3,000 s at 80, 3,600 at 90).
+    expect(gauge.get(71)).toBe(0);
+    expect(gauge.get(90)).toBe(0);
+    expect(entra.issued).toBeGreaterThanOrEqual(2);
+  });
+});

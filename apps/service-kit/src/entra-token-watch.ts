@@ -197,8 +197,10 @@ export const watchEntraTokens = (credential: TokenCredential, dependency: EntraD
       failures.succeeded();
     } catch (err) {
       failures.failed(err, { dependency, early: true }, msg, ask.began);
-      // Again while the token in hand serves; past its expiry the dependency's own asks take over.
-      if (held.token.expiresOnTimestamp > now()) scheduleEarly(EARLY_RETRY_MS);
+      // Again, past the token in hand's expiry too: only a new token ends the outage, and a
+      // dependency asked on demand (Azure OpenAI, a reading's call) may ask no more for hours, which
+      // left the gauge growing and the ticket open after Entra was back.
+      scheduleEarly(EARLY_RETRY_MS);
     } finally {
       asking.delete(ask);
     }
