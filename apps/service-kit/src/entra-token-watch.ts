@@ -1,11 +1,12 @@
 /**
- * The pod's asks for Entra tokens of a dependency (PostgreSQL, Service Bus), watched: the credential
+ * The pod's asks for Entra tokens of a dependency (PostgreSQL, Service Bus, Event Hubs, Azure OpenAI;
+ * Redis's early asks), watched: the credential
  * those clients are given, whose failures are logged as an outage that escalates (catalog
  * ENTRA_TOKEN_OUTAGE) and counted for the pod's gauge. Without it the failures were nobody's: the
  * PostgreSQL password callback's background refresh dropped them while the token in hand still
  * served, the Service Bus SDK wrote them to its own logger (off), and an SRE learned of the outage
  * when connections were refused at the token's expiry. With `fresh` the watch also asks Entra itself
- * at half of each token's life, past MSAL's cache, for all three (Redis's renewal logs and counts its
+ * at half of each token's life, past MSAL's cache, for each of them (Redis's renewal logs and counts its
  * own asks, with Redis's refusals of the token: `watchOwnAsks: false`).
  */
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
