@@ -143,9 +143,14 @@ export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleG
     const budgetSeconds = latencyBudgetMs(spec) / 1000;
     for (const w of SLO_WINDOWS) {
       const total = `sum by (job) (rate(http_request_duration_seconds_count{${sel}}[${w}]))`;
+      // The kit makes a status's series at its first request (metrics.ts durationRecorder), so a job
+      // that has answered no 5xx since its pods started has no 5xx series: in the window sloCoverage
+      // counts, 0 errors, not no ratio, which it would read as a minute the replica does not hold.
+      // The longer windows stay without (no 5xx, no alert): `or` would compute their total twice.
+      const errors = `sum by (job) (rate(http_request_duration_seconds_count{${sel},status_code=~"5.."}[${w}]))`;
       recording.push({
         record: sliRecord('availability', w),
-        expr: `sum by (job) (rate(http_request_duration_seconds_count{${sel},status_code=~"5.."}[${w}])) / ${total}`,
+        expr: w === SLO_WINDOWS[0] ? `(${errors} or 0 * ${total}) / ${total}` : `${errors} / ${total}`,
       });
       // Slower than the budget = not in the bucket whose bound is the budget (a bound the kit exports).
       recording.push({
