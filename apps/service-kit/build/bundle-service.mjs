@@ -249,6 +249,17 @@ export const bundleService = async (serviceDir) => {
   const outdir = path.dirname(outfile);
   mkdirSync(outdir, { recursive: true });
   const temp = `${outdir}.${process.pid}.tmp`;
+  try {
+    return await buildInto(serviceDir, build, outfile, outdir, temp);
+  } catch (error) {
+    // A failed build (esbuild's error, a module the ASCII pass refuses) leaves nothing of it beside dist/.
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+};
+
+/** bundleService's build, written to `temp` and moved into `outdir`. */
+const buildInto = async (serviceDir, build, outfile, outdir, temp) => {
   const apart = apartEntries(serviceDir);
   const files = new Map();
   const result = await build({

@@ -5,6 +5,7 @@
  * in each image before) is written beside dist/, and a build clears what an earlier one left in dist/.
  * Built for real (esbuild) from a scratch service with a command module.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,4 +60,18 @@ it('puts what the entry imports lazily, with its packages, in a chunk beside it 
   expect(isFresh(dir)).toBe(true);
   rmSync(path.join(dir, 'dist', chunks[0]!));
   expect(isFresh(dir)).toBe(false);
+});
+
+it('leaves no scratch folder beside dist/ when a build fails, and git ignores one a killed build leaves', async () => {
+  // The bundle's ASCII pass refuses a tagged template's non-ASCII string (asciiOnly): the build fails after esbuild
+  // wrote its output to `dist.<pid>.tmp`, which a3290e72 then committed twice over (38 files, 94,000 lines).
+  const dir = path.join(scratch, 'refused');
+  mkdirSync(path.join(dir, 'src'), { recursive: true });
+  writeFileSync(path.join(dir, 'src', 'server.ts'), "const tag = (s: TemplateStringsArray): string => s.raw.join('');\nexport const word = tag`café`;\n");
+  await expect(bundleService(dir)).rejects.toThrow(/tagged template other than String.raw/);
+  expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  // A build killed mid-way cannot clean up: its folder is ignored, not committable.
+  const repo = path.join(fileURLToPath(new URL('../../..', import.meta.url)));
+  const ignored = spawnSync('git', ['check-ignore', '--no-index', '-q', 'apps/location-service/dist.12699.tmp/server.mjs'], { cwd: repo });
+  expect(ignored.status, 'git check-ignore: 0 = ignored').toBe(0);
 });
