@@ -379,8 +379,15 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     // Ecoland's seasons, each rule its own.
     const ecoland = 'Mar-Oct 08:30-18:30 open "last train 17:30"; Nov-Feb 08:30-17:30 open "last train 16:30"';
     expect(dayOpenings(ecoland, ['2026-10-28', '2026-11-04']).map((d) => d.lastEntryMinutes)).toEqual([[60], [60]]);
-    // In a form not read it is refused at load, as every last entry's words are, not kept as a note no one reads.
-    expect(openingHoursProblem('Mo-Su 09:00-18:30 open "last train varies by season"')).toMatch(/cannot read/);
+    // In a form not read it is a note, as before 5231e381: a train is also the way home (막차 is the last bus or
+    // subway too), and a comment about it ("막차 이후 택시 이용": a taxi after the last train) says nothing of getting in.
+    // Refused, each such place was left out of the directory and skipped by the OSM importer.
+    for (const comment of ['last train varies by season', '막차 이후 택시 이용', '막차 시간 확인', 'last train info at the station', 'cable car last train 17:00']) {
+      expect(openingHoursProblem(`Mo-Su 09:00-18:30 open "${comment}"`), comment).toBeUndefined();
+      expect(dayOpenings(`Mo-Su 09:00-18:30 open "${comment}"`, ['2026-11-04'])[0], comment).toEqual({ date: '2026-11-04', intervals: [['09:00', '18:30']], note: comment });
+    }
+    // The words of getting in, unread, are still refused.
+    expect(openingHoursProblem('Mo-Su 09:00-18:30 open "last entry varies by season"')).toMatch(/cannot read/);
   });
 
   it('a rule\'s own last entry (a comment on an open rule) wins over the row\'s figure for its intervals', () => {

@@ -17,7 +17,9 @@ const TICKET_SALES_END = String.raw`(?:tickets?\s+(?:are\s+)?(?:sold\s+)?until|t
  * after the last train", lastEntryMinutes 60), and where a train is the way out instead, a last entry still only takes
  * away start times the hours alone would give; it never opens a time the hours close.
  */
-const LAST_ENTRY_WORDS = String.raw`(?:last\s+(?:order|entry|admission|ticket|train)s?\b|${TICKET_SALES_END}|라스트\s*오더|(?:입장|주문|매표|발권)\s*마감|마지막\s*(?:입장|주문|열차)|막차(?:\s*시간)?)`;
+const GETTING_IN_WORDS = String.raw`(?:last\s+(?:order|entry|admission|ticket)s?\b|${TICKET_SALES_END}|라스트\s*오더|(?:입장|주문|매표|발권)\s*마감|마지막\s*(?:입장|주문))`;
+const LAST_TRAIN_WORDS = String.raw`(?:last\s+trains?\b|마지막\s*열차|막차(?:\s*시간)?)`;
+const LAST_ENTRY_WORDS = String.raw`(?:${GETTING_IN_WORDS}|${LAST_TRAIN_WORDS})`;
 /**
  * A clock time: "21:00", or in Korean "21시", "21시 30분", "21시 반" (half past), with 오전/오후 (a.m./p.m.)
  * before a 12-hour figure: "오후 9시 반". Groups: HH, MM (HH:MM); 오전/오후, hour, minutes, 반 (Korean).
@@ -111,8 +113,12 @@ const LAST_ENTRY_BEFORE_KO = [
   new RegExp(String.raw`^\s*입장은?\s*${CLOSE_KO}\s*${ABOUT_KO}${DURATION_KO}\s*전\s*까지\s*(?:가능)?\s*$`, 'i'),
   new RegExp(String.raw`^\s*${CLOSE_KO}\s*${ABOUT_KO}${DURATION_KO}\s*전\s*까지\s*입장\s*(?:가능)?\s*$`, 'i'),
 ];
-/** The words of a last entry anywhere in a comment: one that has them and is not read is no comment to keep. */
-const MENTIONS_LAST_ENTRY = new RegExp(LAST_ENTRY_WORDS, 'i');
+/**
+ * The words of getting in anywhere in a comment: one that has them and is not read is no comment to keep. Not a last
+ * train's: a train is also the way home (막차 is the last bus or subway as well), and a comment about it in a form not
+ * read ("막차 이후 택시 이용", a taxi after the last train) says nothing of getting in, so it stays a note.
+ */
+const MENTIONS_LAST_ENTRY = new RegExp(GETTING_IN_WORDS, 'i');
 
 const figure = (text: string | undefined): number => (text === undefined ? 0 : Number(text));
 
