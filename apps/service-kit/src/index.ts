@@ -19,6 +19,7 @@ export { createFailureThrottle, type FailureThrottle, type FailureThrottleOption
 export { LEASE_MAX } from './http/local-allowance.ts';
 export { clientAddressKey } from './http/client-address.ts';
 export { hashAddress } from './http/address-hash.ts';
+export { timeLimit, type TimeLimit } from './http/time-limit.ts';
 export { createServiceClient, retryAfterSeconds, ServiceAnswerError, ServiceUnavailableError, type CallOptions, type ServiceClient } from './http/service-client.ts';
 export { unstorableValue, VISIBLE_TEXT } from './http/validation.ts';
 export { inSpan, recordAsyncRequest, type AsyncRequestOutcome } from './telemetry/tracing.ts';

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import type { TokenCredential } from '@azure/identity';
 import { PLACE_CATEGORIES } from '@tripgen/catalog';
-import { logFailure, outageChain, type FailureLogger, type LlmCallOutcome } from '@tripgen/service-kit';
+import { logFailure, outageChain, timeLimit, type FailureLogger, type LlmCallOutcome } from '@tripgen/service-kit';
 import { abortable } from '../abortable-wait.ts';
 import { ModelBudgetSpent, ModelRefused, normaliseInterests, sanitizeWeights, type InterestModel } from '../planning/interests.ts';
 
@@ -187,8 +187,8 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): Identifie
     .slice(0, 16),
   async read(interests, signal) {
     const timeoutMs = options.timeoutMs ?? 1_500;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const abort = signal ? AbortSignal.any([timeout, signal]) : timeout;
+    const limit = timeLimit(timeoutMs, signal);
+    const abort = limit.signal;
     const started = performance.now();
     let status: number | undefined;
     let outcome: LlmCallOutcome = 'error';
@@ -238,10 +238,11 @@ export const azureOpenAIInterestModel = (options: AzureOpenAIOptions): Identifie
       outcome = status === 429 ? 'throttled' : abort.aborted ? 'timeout' : err instanceof ModelRefused ? err.reason : 'error';
       // Said as the wait it was: a token that does not come is the identity platform's trouble (its
       // credential retries a 503 or a cut connection for seconds), not Azure OpenAI's.
-      if (abort.aborted && waitingFor === 'token') throw new ModelUnavailable(timeout.aborted ? `no Entra token for Azure OpenAI within ${timeoutMs} ms (the identity platform)` : 'no Entra token for Azure OpenAI when the schedule stopped waiting', { cause: err });
-      if (abort.aborted) throw new ModelUnavailable(timeout.aborted ? `Azure OpenAI did not answer within ${timeoutMs} ms` : 'Azure OpenAI had not answered when the schedule stopped waiting', { cause: err });
+      if (abort.aborted && waitingFor === 'token') throw new ModelUnavailable(limit.timedOut ? `no Entra token for Azure OpenAI within ${timeoutMs} ms (the identity platform)` : 'no Entra token for Azure OpenAI when the schedule stopped waiting', { cause: err });
+      if (abort.aborted) throw new ModelUnavailable(limit.timedOut ? `Azure OpenAI did not answer within ${timeoutMs} ms` : 'Azure OpenAI had not answered when the schedule stopped waiting', { cause: err });
       throw err;
     } finally {
+      limit.clear();
       options.onCall?.(outcome, (performance.now() - started) / 1000);
     }
   },

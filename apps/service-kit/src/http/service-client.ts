@@ -8,6 +8,7 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { workloadName, type ServiceName } from '@tripgen/catalog';
 import { kitTracer } from '../telemetry/kit-tracer.ts';
+import { timeLimit } from './time-limit.ts';
 
 export class ServiceUnavailableError extends Error {
   override readonly name = 'ServiceUnavailableError';
@@ -72,8 +73,8 @@ export const createServiceClient = (service: ServiceName, baseUrl: string, defau
   const defaultTimeout = defaults.timeoutMs ?? 2_000;
   const peer = workloadName(service);
   const call = async <T>(method: string, path: string, body: unknown, options: CallOptions = {}): Promise<T> => {
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? defaultTimeout);
-    const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+    const limit = timeLimit(options.timeoutMs ?? defaultTimeout, options.signal);
+    const { signal } = limit;
     const span = clientSpan(method, peer, `${base}${path}`);
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': peer, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
     // W3C traceparent of this call's span, sampled or not: the called service continues the trace
@@ -83,23 +84,27 @@ export const createServiceClient = (service: ServiceName, baseUrl: string, defau
       // fetch's own error says "fetch failed"; its cause says why (ECONNREFUSED, ENOTFOUND, "bad port").
       const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
       const because = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
-      const why = timeout.aborted ? `no answer within ${options.timeoutMs ?? defaultTimeout} ms` : options.signal?.aborted ? 'the caller gave up' : `${(err as Error).message}${because ? ` (${because})` : ''}`;
+      const why = limit.timedOut ? `no answer within ${options.timeoutMs ?? defaultTimeout} ms` : options.signal?.aborted ? 'the caller gave up' : `${(err as Error).message}${because ? ` (${because})` : ''}`;
       endClientSpan(span, status, why);
       return new ServiceUnavailableError(service, `${method} ${path}: ${why}`, { cause: err });
     };
     let res: Response;
     let text: string;
     try {
-      res = await fetch(`${base}${path}`, { method, signal, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch (err) {
-      throw unavailable(err);
-    }
-    try {
-      // The time limit covers the body too (undici ends its stream with the signal); a body that stops
-      // coming or is cut short is no answer: read as '' it made a 200 with nothing for the caller.
-      text = await res.text();
-    } catch (err) {
-      throw unavailable(err, res.status);
+      try {
+        res = await fetch(`${base}${path}`, { method, signal, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      } catch (err) {
+        throw unavailable(err);
+      }
+      try {
+        // The time limit covers the body too (undici ends its stream with the signal); a body that stops
+        // coming or is cut short is no answer: read as '' it made a 200 with nothing for the caller.
+        text = await res.text();
+      } catch (err) {
+        throw unavailable(err, res.status);
+      }
+    } finally {
+      limit.clear();
     }
     endClientSpan(span, res.status);
     let parsed: unknown = undefined;
