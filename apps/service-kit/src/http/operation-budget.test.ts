@@ -10,8 +10,8 @@ import type { Redis } from 'ioredis';
 import { expect, it } from 'vitest';
 import { operationBudget, RATE_LIMIT_PREFIX, userLimitKey, type OperationBudget } from './rate-limit.ts';
 import { HttpProblem } from './problem.ts';
-import { quietLogger, redisUrl, waitFor } from '@tripgen/testing';
-import { connectRedis, isRedisReady } from '../redis.ts';
+import { quietLogger, redisUrl, startRedisServer, waitFor } from '@tripgen/testing';
+import { answersPromptly, connectRedis, isRedisReady } from '../redis.ts';
 import { redisClients } from '../../test/fixtures/redis-clients.ts';
 
 const clients = redisClients('budget');
@@ -109,3 +109,36 @@ it('gives a slot back once when Redis answers the give-back too late (it ran, th
     await new Promise((resolve) => proxy.close(resolve));
   }
 });
+
+it('gives a slot taken in memory while Redis was silent back to memory, not to the Redis count of the window: 1 of 2 accepted after, not 2', async () => {
+  // A redis-server of the test's own, stopped with SIGSTOP: the connection stays `ready`, a command
+  // times out and the connection is silent (redis.ts answersPromptly), so the next spend counts in
+  // memory without sending anything. Given back once Redis answers again, that slot was taken off
+  // the Redis count (the give-back script found the Redis window ending within its tolerance of the
+  // memory window's end): the user's first spend, counted in Redis, was undone.
+  const server = await startRedisServer();
+  const redis = connectRedis(server.url, quietLogger, 'budget-test-silent');
+  let pid = 0;
+  try {
+    await waitFor(() => isRedisReady(redis), 'redis ready');
+    pid = Number(/process_id:(\d+)/.exec(await redis.info('server'))![1]);
+    const budget = operationBudget({ redis, name, what: 'test operations', max: 2, windowMs: 60_000 });
+    const user = randomUUID();
+    const key = `${RATE_LIMIT_PREFIX}:${name}:${userLimitKey(user)}`;
+    await budget.spend(user);
+    process.kill(pid, 'SIGSTOP');
+    await expect(redis.get(key)).rejects.toThrow('Command timed out');
+    expect(answersPromptly(redis)).toBe(false);
+    const slot = await budget.spend(user);
+    process.kill(pid, 'SIGCONT');
+    pid = 0;
+    await waitFor(() => answersPromptly(redis), 'Redis answering again', 5_000);
+    await budget.giveBack(slot);
+    expect(await redis.get(key)).toBe('1');
+    expect(await accepted(budget, user, 2)).toBe(1);
+  } finally {
+    if (pid) process.kill(pid, 'SIGCONT');
+    redis.disconnect();
+    await server.close();
+  }
+}, 20_000);

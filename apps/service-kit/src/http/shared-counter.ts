@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { answersPromptly, COMMAND_TIMEOUT_MS } from '../redis.ts';
 
 export interface SharedCounterOptions {
@@ -28,9 +28,12 @@ export interface SharedCounterOptions {
  */
 class PromptRateLimiterRedis extends RateLimiterRedis {
   readonly #redis: Redis;
-  constructor(redis: Redis, opts: ConstructorParameters<typeof RateLimiterRedis>[0]) {
-    super(opts);
+  /** The insurance count (the library's insuranceLimiter), where a hit counted in memory is given back. */
+  readonly insurance: InsuranceCount;
+  constructor(redis: Redis, insurance: InsuranceCount, opts: ConstructorParameters<typeof RateLimiterRedis>[0]) {
+    super({ ...opts, insuranceLimiter: insurance });
     this.#redis = redis;
+    this.insurance = insurance;
   }
   // Overrides the library's own check (not in its typings), which every store command asks first.
   _isRedisReady(): boolean {
@@ -38,28 +41,58 @@ class PromptRateLimiterRedis extends RateLimiterRedis {
   }
 }
 
-export const sharedCounter = (opts: SharedCounterOptions): RateLimiterRedis => {
+/** What the insurance count answered (a hit counted in memory, not in Redis). */
+const countedInMemory = new WeakSet<RateLimiterRes>();
+const markedInMemory = (answer: Promise<RateLimiterRes>): Promise<RateLimiterRes> =>
+  answer.then(
+    (res) => (countedInMemory.add(res), res),
+    (err: unknown) => {
+      // Past the limit the limiter rejects with its result: counted all the same.
+      if (err instanceof RateLimiterRes) countedInMemory.add(err);
+      throw err;
+    },
+  );
+
+/**
+ * The in-memory insurance count, telling its answers apart from Redis's: a hit it counted is given
+ * back to it. Given back to Redis instead (Redis answering again by then), it took one off the Redis
+ * count of a window that never counted it, one more than the limit there (operation-budget.test.ts
+ * 'gives a slot taken in memory while Redis was silent ...').
+ */
+class InsuranceCount extends RateLimiterMemory {
+  override consume(...args: Parameters<RateLimiterMemory['consume']>): Promise<RateLimiterRes> {
+    return markedInMemory(super.consume(...args));
+  }
+  override penalty(...args: Parameters<RateLimiterMemory['penalty']>): Promise<RateLimiterRes> {
+    return markedInMemory(super.penalty(...args));
+  }
+}
+
+export type SharedCounter = PromptRateLimiterRedis;
+
+export const sharedCounter = (opts: SharedCounterOptions): SharedCounter => {
   // The library's windows are whole seconds (at least one).
   const duration = Math.max(1, Math.round(opts.windowMs / 1000));
-  return new PromptRateLimiterRedis(opts.redis, {
+  return new PromptRateLimiterRedis(opts.redis, new InsuranceCount({ keyPrefix: opts.prefix, points: opts.points, duration }), {
     storeClient: opts.redis,
     keyPrefix: opts.prefix,
     points: opts.points,
     duration,
     // The kit's clients have no offline queue: a command sent while disconnected would only fail later.
     rejectIfRedisNotReady: true,
-    insuranceLimiter: new RateLimiterMemory({ keyPrefix: opts.prefix, points: opts.points, duration }),
   });
 };
 
 /** A hit counted in a key's window: what is needed to give it back to that window and no other. */
 export interface Hit {
   readonly key: string;
-  /** performance.now() when the window it was counted in ends (as Redis answered it). */
+  /** performance.now() when the window it was counted in ends (as Redis, or the insurance count, answered it). */
   readonly windowEndsAt: number;
+  /** Counted by the in-memory insurance count (Redis unreachable or silent), not in Redis. */
+  readonly inMemory: boolean;
 }
 
-export const hitOf = (key: string, counted: Pick<RateLimiterRes, 'msBeforeNext'>): Hit => ({ key, windowEndsAt: performance.now() + counted.msBeforeNext });
+export const hitOf = (key: string, counted: RateLimiterRes): Hit => ({ key, windowEndsAt: performance.now() + counted.msBeforeNext, inMemory: countedInMemory.has(counted) });
 
 /**
  * Takes one back from the key's count only while the window is the one the hit was counted in: the
@@ -84,10 +117,17 @@ const toleranceMsOf = (counter: RateLimiterRedis): number => Math.min((counter.d
  * reward(), which answers from it then), as the outage loosens the limit anyway. A script that was
  * sent and failed (the command timeout: Redis slow) gives nothing more: it may have run, answered
  * late, and a reward() after it was a second give-back of one hit (one more than the limit).
+ * A hit the insurance count took (Redis unreachable or silent then) goes back to it, never to Redis.
  */
-export const giveBackHit = async (counter: RateLimiterRedis, redis: Redis, hit: Hit): Promise<void> => {
+export const giveBackHit = async (counter: SharedCounter, redis: Redis, hit: Hit): Promise<void> => {
   const remainingMs = Math.round(hit.windowEndsAt - performance.now());
   if (remainingMs <= 0) return;
+  if (hit.inMemory) {
+    // Only to the memory window it was counted in (one reopened since ends a window later).
+    const now = await counter.insurance.get(hit.key);
+    if (now && Math.abs(now.msBeforeNext - remainingMs) <= toleranceMsOf(counter)) await counter.insurance.reward(hit.key);
+    return;
+  }
   if (!answersPromptly(redis)) {
     await counter.reward(hit.key).catch(() => undefined);
     return;
