@@ -17,7 +17,7 @@ import type { Redis } from 'ioredis';
 import { REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { capturedLogger, quietLogger, redisUrl, startTcpRelay, waitFor, type TcpRelay } from '@tripgen/testing';
 import { createTwoLevelCache } from './cache.ts';
-import { connectRedis, isRedisReady, REDIS_PROBE_EVERY_MS } from './redis.ts';
+import { answersPromptly, COMMAND_TIMEOUT_MS, connectRedis, isRedisReady, REDIS_PROBE_EVERY_MS } from './redis.ts';
 
 let relay: TcpRelay | undefined;
 let redis: Redis | undefined;
@@ -110,6 +110,38 @@ it('answers a cache miss while Redis hangs after the L2 read gave up, before the
     // Before: [ 'SET gave up', 'answered' ] (about 2,000 ms for the miss).
     expect(events).toEqual(['answered', 'SET gave up']);
     expect(await answer).toEqual({ v: 1 });
+    await cache.close();
+  } finally {
+    commands.disconnect();
+    listening.disconnect();
+    await hung.close();
+  }
+});
+
+/**
+ * Once a command timed out on the connection (silent: redis.ts answersPromptly) the request path's
+ * counters count in memory without asking Redis (redis-hang-request.test.ts), but each cache miss
+ * still sent its L2 read and waited its command timeout: a second miss during the same hang took
+ * 1,000 ms, past the trip service's 1 s budget for the user service. Now a miss while the connection
+ * is silent goes to its loader at once, as while Redis is unreachable.
+ */
+it('answers a second cache miss while Redis hangs without an L2 read: the connection is silent', async () => {
+  const hung = await startTcpRelay({ target: redisUrl() });
+  const commands = connectRedis(hung.via(redisUrl()), quietLogger, 'outage-test:cache-silent');
+  const listening = connectRedis(redisUrl(), quietLogger, 'outage-test:cache-silent:sub');
+  try {
+    await waitFor(() => isRedisReady(commands) && isRedisReady(listening), 'redis ready');
+    const cache = await createTwoLevelCache({ namespace: `${REDIS_TEST_PREFIX}:${randomUUID()}`, shape: '1', redis: commands, subscriber: listening });
+    const reads = vi.spyOn(commands, 'multi'); // the L2 read's MULTI, watched
+    hung.stall();
+    expect(await cache.get('first', async () => ({ v: 1 }))).toEqual({ v: 1 }); // its L2 read times out
+    expect(answersPromptly(commands)).toBe(false);
+    expect(isRedisReady(commands)).toBe(true);
+    const started = performance.now();
+    expect(await cache.get('second', async () => ({ v: 2 }))).toEqual({ v: 2 });
+    const ms = performance.now() - started;
+    // Before: a second MULTI sent, and the miss answered after its command timeout (about 1,000 ms).
+    expect({ reads: reads.mock.calls.length, waitedForRedis: ms >= COMMAND_TIMEOUT_MS / 2 }).toEqual({ reads: 1, waitedForRedis: false });
     await cache.close();
   } finally {
     commands.disconnect();
