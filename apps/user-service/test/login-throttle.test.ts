@@ -545,6 +545,49 @@ describe('login attempts (the counts under the throttle)', () => {
     }
   });
 
+  it('keeps, among the waiting checks of one stalled pod, the order they came: a later one looking first after the stall does not take the slot freed meanwhile, on Redis and per instance', async () => {
+    // A pod stalls whole (a long GC, CPU throttled): every check waiting on it loses its place to the
+    // lapse together, and each takes it back at its next look. Before, the first of them to look after
+    // the stall (whichever's pause ended first, not the one that came first) found the others' places
+    // lapsed, not yet taken back, and took the slot freed meanwhile (another pod's check ended, a
+    // reservation lapsed) ahead of them.
+    for (const replica of [a, noRedis]) {
+      const reservationMs = 4_000;
+      const throttle = attempts(replica, reservationMs);
+      const key = randomUUID();
+      // One slot held from now (it lapses during the stall), two from later (held past it).
+      const heldAt = performance.now();
+      const early = await throttle.admit(key, 'held, lapses during the stall');
+      await sleep(1_500);
+      const late = await Promise.all(Array.from({ length: 2 }, () => throttle.admit(key, 'held past the stall')));
+      expect([early, ...late].every((h) => h.admitted)).toBe(true);
+      const admitted: string[] = [];
+      const inFlight: Attempt[] = [];
+      let stalled = false;
+      // The whole process stalls until the early slot has lapsed (300 ms margin): the second's look, which the stall held, comes first after it.
+      const stall = () => {
+        if (stalled) return;
+        stalled = true;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, heldAt + reservationMs + 300 - performance.now());
+      };
+      const wait = async (who: string, waited?: (ms: number) => void) => {
+        const admission = await throttle.admit(key, who, undefined, waited);
+        admitted.push(admission.admitted ? who : `${who} refused`);
+        if (admission.admitted) inFlight.push(admission.attempt);
+      };
+      const waiting = [wait('first')];
+      await sleep(50);
+      waiting.push(wait('second', stall));
+      await waitFor(() => admitted.length === 1, 'one admitted');
+      expect(admitted).toEqual(['first']);
+      for (const attempt of inFlight) await attempt.abandoned();
+      await Promise.all(waiting);
+      expect(admitted).toEqual(['first', 'second']);
+      for (const held of late) if (held.admitted) await held.attempt.abandoned();
+      for (const attempt of inFlight.slice(1)) await attempt.abandoned();
+    }
+  });
+
   it('forgets, once their window and reservations have passed, the accounts a replica counted on its own while Redis was unreachable', async () => {
     // Before, an account counted in memory went only when a right login or a given-back check of that
     // same account came again: every email guessed during an outage stayed in the replica's memory for good.

@@ -46,11 +46,13 @@ describe('WaitQueue', () => {
     // Found lapsed by another's look, then back.
     expect(queue.ahead('c', 60, 10)).toBe(1);
     expect(queue.has('stalled')).toBe(false);
-    queue.rejoin('stalled', place, 60 + LAPSE);
+    expect(queue.rejoin('stalled', place, 60, 60 + LAPSE)).toBe(true);
     expect(['stalled', 'b', 'c'].map((id) => queue.ahead(id, 60, 10))).toEqual([0, 1, 2]);
     // Lapsed, not yet found: kept where it is.
-    queue.rejoin('stalled', place, 200 + LAPSE);
+    expect(queue.rejoin('stalled', place, 200, 200 + LAPSE)).toBe(true);
     expect(queue.ahead('stalled', 200, 10)).toBe(0);
+    // Not lapsed: it only looked again.
+    expect(queue.rejoin('stalled', place, 210, 210 + LAPSE)).toBe(false);
     // Its entry dropped by a rebuild (many left since): put back in order.
     const deep = new WaitQueue();
     deep.enter('old', 10);
@@ -58,12 +60,12 @@ describe('WaitQueue', () => {
     for (let i = 0; i < 200; i++) deep.enter(`x${i}`, LAPSE);
     deep.expire(20);
     for (let i = 0; i < 150; i++) deep.leave(`x${i}`);
-    deep.rejoin('old', old, 20 + LAPSE);
+    expect(deep.rejoin('old', old, 20, 20 + LAPSE)).toBe(true);
     expect([deep.ahead('old', 20, 10), deep.ahead('x150', 20, 10), deep.size]).toEqual([0, 1, 51]);
     // Another place than its own, or one never given: nothing.
-    deep.rejoin('x150', old, LAPSE);
+    expect(deep.rejoin('x150', old, 20, LAPSE)).toBe(false);
     expect(deep.ahead('x150', 20, 10)).toBe(1);
-    deep.rejoin('newcomer', Number.MAX_SAFE_INTEGER, LAPSE);
+    expect(deep.rejoin('newcomer', Number.MAX_SAFE_INTEGER, 20, LAPSE)).toBe(false);
     expect(deep.has('newcomer')).toBe(false);
   });
 
@@ -97,7 +99,9 @@ describe('WaitQueue', () => {
           } else if (s.kind === 'rejoin') {
             const place = places.get(s.id);
             if (place === undefined) continue;
-            queue.rejoin(s.id, place, now + s.lapse);
+            // It took its place back when the place had lapsed (found or not) or gone with a rebuild.
+            const held = model.find((w) => w.id === s.id);
+            expect(queue.rejoin(s.id, place, now, now + s.lapse)).toBe(held === undefined || (held.place === place && held.lapsesAt <= now));
             lapse();
             const waiter = model.find((w) => w.id === s.id);
             if (waiter?.place === place) waiter.lapsesAt = now + s.lapse;

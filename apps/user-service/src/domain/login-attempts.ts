@@ -90,8 +90,11 @@ interface Earlier {
  */
 type Reserved =
   | { readonly state: 'locked'; readonly ms: number }
-  /** `place`: where it waits, for its next look to take back should the place lapse meanwhile (Redis: when it came, on Redis's clock; memory: WaitQueue.placeOf). */
-  | { readonly state: 'busy'; readonly ahead: number; readonly place: number }
+  /**
+   * `place`: where it waits, for its next look to take back should the place lapse meanwhile (Redis:
+   * when it came, on Redis's clock; memory: WaitQueue.placeOf). `rejoined`: this look took it back.
+   */
+  | { readonly state: 'busy'; readonly ahead: number; readonly place: number; readonly rejoined: boolean }
   | { readonly state: 'reserved'; readonly earlier: Earlier };
 
 /** One place the counts live: Redis (shared) or this replica's memory (Redis unreachable). */
@@ -127,7 +130,9 @@ redis.call('ZREM', KEYS[4], ARGV[3])`;
  * outnumber the checks ahead of it in the queue (a newcomer has every waiting check ahead), so the
  * waiters' backoff between looks never lets newcomers pass them. A check that looks again after its
  * place lapsed (its pod stalled past WAITER_LAPSE_MS: a long GC, CPU throttled) takes it back: the
- * lapse is for the places of pods gone, which never look again.
+ * lapse is for the places of pods gone, which never look again. That look takes no slot (busy, its
+ * fourth value 1): its pod's other checks, stalled with it and older perhaps, have not taken theirs
+ * back yet, and a slot freed meanwhile is theirs as much as its own.
  */
 const RESERVE_LUA = `${NOW}
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
@@ -141,14 +146,15 @@ if failures >= max then
   return {0, left}
 end
 local came = tonumber(ARGV[7])
-if came > 0 then redis.call('ZADD', KEYS[3], 'NX', came, ARGV[3]) end
+local rejoined = 0
+if came > 0 then rejoined = redis.call('ZADD', KEYS[3], 'NX', came, ARGV[3]) end
 local ahead = redis.call('ZRANK', KEYS[3], ARGV[3]) or redis.call('ZCARD', KEYS[3])
-if failures + redis.call('ZCARD', KEYS[2]) + ahead >= max then
+if rejoined == 1 or failures + redis.call('ZCARD', KEYS[2]) + ahead >= max then
   redis.call('ZADD', KEYS[3], 'NX', now, ARGV[3])
   redis.call('ZADD', KEYS[4], now + tonumber(ARGV[6]), ARGV[3])
   redis.call('PEXPIRE', KEYS[3], ARGV[6])
   redis.call('PEXPIRE', KEYS[4], ARGV[6])
-  return {1, ahead, tonumber(redis.call('ZSCORE', KEYS[3], ARGV[3]))}
+  return {1, ahead, tonumber(redis.call('ZSCORE', KEYS[3], ARGV[3])), rejoined}
 end
 ${LEAVE}
 redis.call('ZADD', KEYS[2], now + tonumber(ARGV[4]), ARGV[3])
@@ -213,8 +219,8 @@ const redisStore = (redis: Redis, opts: LoginAttemptsOptions, keysOf: (key: stri
     scripts[script](...keysOf(key), opts.maxFailures, opts.windowMs, ...args);
   return {
     async reserve(key, id, address, place) {
-      const [state, n, third] = (await run('tripgenLoginReserve', key, id, opts.reservationMs, address, WAITER_LAPSE_MS, place ?? 0)) as [number, number, number];
-      return state === 0 ? { state: 'locked', ms: n } : state === 1 ? { state: 'busy', ahead: n, place: third } : { state: 'reserved', earlier: { failures: n, window: third } };
+      const [state, n, third, rejoined] = (await run('tripgenLoginReserve', key, id, opts.reservationMs, address, WAITER_LAPSE_MS, place ?? 0)) as [number, number, number, number?];
+      return state === 0 ? { state: 'locked', ms: n } : state === 1 ? { state: 'busy', ahead: n, place: third, rejoined: rejoined === 1 } : { state: 'reserved', earlier: { failures: n, window: third } };
     },
     async fail(key, id, address) {
       const [failures, ms] = (await run('tripgenLoginFail', key, id, address)) as [number, number];
@@ -294,14 +300,15 @@ const memoryStore = (opts: LoginAttemptsOptions): Store & { readonly size: () =>
       }
       const free = opts.maxFailures - failures - counted.reservations.size;
       const now = performance.now();
-      // A place lapsed while its check still waited (this process stalled past WAITER_LAPSE_MS) is taken back.
-      if (place !== undefined) counted.waiting.rejoin(id, place, now + WAITER_LAPSE_MS);
+      // A place lapsed while its check still waited (this process stalled past WAITER_LAPSE_MS) is
+      // taken back, and no slot at that look: the process's other waiters, stalled with it, have not taken theirs back yet.
+      const rejoined = place !== undefined && counted.waiting.rejoin(id, place, now, now + WAITER_LAPSE_MS);
       const ahead = counted.waiting.ahead(id, now, Math.max(1, free));
-      if (ahead >= free) {
+      if (rejoined || ahead >= free) {
         // A check already waiting keeps its place.
         counted.waiting.enter(id, now + WAITER_LAPSE_MS);
         tidy(key, counted);
-        return { state: 'busy', ahead, place: counted.waiting.placeOf(id)! };
+        return { state: 'busy', ahead, place: counted.waiting.placeOf(id)!, rejoined };
       }
       counted.waiting.leave(id);
       counted.reservations.set(id, performance.now() + opts.reservationMs);
@@ -422,6 +429,8 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
       };
       // Where it waits, on the store that gave it (meaningless on the other).
       let waitsAt: { readonly store: Store; readonly place: number } | undefined;
+      // A look that took its place back is followed by one more, past the end of the wait too (once).
+      let overtime = false;
       for (let look = 0; ; look++) {
         const [reserved, store] = await onStore(counted, id, (s) => s.reserve(counted, id, address, waitsAt?.store === s ? waitsAt.place : undefined));
         if (reserved.state === 'reserved') return { admitted: true, attempt: attempt(counted, id, address, reserved.earlier, store) };
@@ -429,11 +438,16 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
         // Every slot held by checks in flight (or by a pod that stopped mid-check, until its reservations lapse), or promised to checks waiting longer.
         // A client that has gone is answered nothing: its login looks no more, nor checks a password for nobody.
         waitsAt = { store, place: reserved.place };
-        if (performance.now() >= giveUpAt || gone?.aborted) return busy(store);
         const pausedAt = performance.now();
+        // A look that took its place back took no slot (the pod's other waiters, stalled with it, take
+        // theirs back meanwhile): it looks once more after the first step's pause, even past the wait's end.
+        const again = reserved.rejoined && !overtime;
+        if ((pausedAt >= giveUpAt && !again) || gone?.aborted) return busy(store);
+        if (again && pausedAt >= giveUpAt) overtime = true;
         // The first in the queue takes the next slot freed: it looks at the first step's pace, the
         // others back off. A last look when the wait ends, not a pause past it: a login waits reservationMs at most.
-        await sleep(Math.min(lookDelayMs(reserved.ahead === 0 ? 0 : look), giveUpAt - pausedAt), undefined, { signal: gone }).catch(() => undefined);
+        const pause = again ? lookDelayMs(0) : Math.min(lookDelayMs(reserved.ahead === 0 ? 0 : look), giveUpAt - pausedAt);
+        await sleep(pause, undefined, { signal: gone }).catch(() => undefined);
         waited?.(performance.now() - pausedAt);
         if (gone?.aborted) return busy(store);
       }

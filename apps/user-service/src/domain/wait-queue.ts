@@ -86,15 +86,18 @@ export class WaitQueue {
   /**
    * `id` takes back the place `place` it held (placeOf) and lost to a lapse while it still waited (its
    * process stalled past the lapse, found or not yet): among the others by when it came, not at the
-   * end. Nothing for another place than its own while it waits, or for a place never given.
+   * end. Nothing for another place than its own while it waits, or for a place never given. Whether
+   * its place had lapsed at `now` (found or not yet), as a Redis look that takes its place back.
    */
-  rejoin(id: string, place: number, lapsesAt: number): void {
+  rejoin(id: string, place: number, now: number, lapsesAt: number): boolean {
     const waiter = this.#waiters.get(id);
     if (waiter) {
-      if (waiter.seq === place) waiter.lapsesAt = lapsesAt;
-      return;
+      if (waiter.seq !== place) return false;
+      const lapsed = waiter.lapsesAt <= now;
+      waiter.lapsesAt = lapsesAt;
+      return lapsed;
     }
-    if (place >= nextSeq) return;
+    if (place >= nextSeq) return false;
     // The array is in the order places were given (pushed in order; a rebuild keeps it).
     let at = 0;
     for (let hi = this.#order.length; at < hi; ) {
@@ -110,6 +113,7 @@ export class WaitQueue {
       this.#head = at;
     } else if (kept) this.#dead--;
     this.#waiters.set(id, { seq: place, lapsesAt });
+    return true;
   }
 
   /** `id` waits no more (admitted, gone, lapsed); nothing when it was not waiting. */
