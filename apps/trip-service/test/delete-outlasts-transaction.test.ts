@@ -6,7 +6,7 @@
  * schedules: writing each to forgotten_schedules took 1.6 s of it, in one statement, for the 201,600 of
  * a trip of the release before the schedule limit (the traveller's budget of 14 days at
  * SCHEDULE_RATE_LIMIT), ~1.8 s the whole DELETE on a quiet machine and past 5 s once under CI's load.
- * Now those rows are written a thousand a statement (forgotten.ts FORGET_WRITE_BATCH) and this one
+ * Now those rows are written 5,000 a statement (forgotten.ts FORGET_WRITE_BATCH) and this one
  * transaction may take TRIP_DELETE_TRANSACTION_MS.
  *
  * The load is made deterministic, not left to the machine: a trigger costs each row written to

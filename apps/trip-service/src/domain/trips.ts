@@ -199,7 +199,7 @@ export interface Withdrawals {
  * DELETE alone, whose work grows with the trip's schedules (forgotten.ts forgetTripSchedules, and the
  * cascade to them): at its default 5 s, the 201,600 schedules of a trip of the release before the
  * schedule limit took ~1.8 s of it on a quiet machine and ran past it under CI's load (5.7 s). Each
- * statement stays within the kit's query time limit (QUERY_TIMEOUT_MS, 5 s; a thousand rows a
+ * statement stays within the kit's query time limit (QUERY_TIMEOUT_MS, 5 s; FORGET_WRITE_BATCH rows a
  * statement), so a lock waited for, a stalled server, still ends the DELETE within that (503); only
  * work being done runs longer. 20 s: 11 times the quiet figure, and an answer before Application
  * Gateway gives the request up (infra-bicep/modules/appgw.bicep, requestTimeout 30 s), after which
