@@ -20,7 +20,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SCHEDULE_STATUS_MAX_IDS, type ForgetResponse } from '@tripgen/catalog';
-import { logFailure, type FailureLogger } from '@tripgen/service-kit';
+import { HttpProblem, logFailure, type FailureLogger } from '@tripgen/service-kit';
 import { giveBackLease } from '@tripgen/service-kit/messaging';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
@@ -39,18 +39,31 @@ export const FORGET_WRITE_BATCH = 5_000;
  * before the trip's row goes (its cascade then finds none). Walked newest first on the
  * (trip_id, created_at) index, FORGET_WRITE_BATCH a statement, each resuming after the last row of the
  * one before (created_at, then id: two schedules may share a created_at), so that no statement grows
- * with the trip. How many it deleted.
+ * with the trip. How many it deleted. Once `stopping` says the pod stops, it starts no further batch
+ * and throws DELETE_WHILE_STOPPING (the transaction rolled back, the trip kept).
  */
-export const forgetTripSchedules = async (tx: Prisma.TransactionClient, tripId: string, batch: number = FORGET_WRITE_BATCH): Promise<number> => {
+export const forgetTripSchedules = async (tx: Prisma.TransactionClient, tripId: string, batch: number = FORGET_WRITE_BATCH, stopping: () => boolean = () => false): Promise<number> => {
   let deleted = 0;
   let after: BatchKey | undefined;
   for (;;) {
+    if (after !== undefined && stopping()) throw deleteWhileStopping();
     const [last] = await tx.$queryRaw<{ createdAt: string | null; id: string | null; walked: number; deleted: number }[]>(forgetBatchSql(tripId, after, batch));
     deleted += last?.deleted ?? 0;
     if (!last || last.createdAt === null || last.id === null || last.walked < batch) return deleted;
     after = { createdAt: last.createdAt, id: last.id };
   }
 };
+
+/**
+ * A trip DELETE of more than a batch under way when its pod began to stop (a rollout, a node drained):
+ * its transaction may take TRIP_DELETE_TRANSACTION_MS (20 s), past what the shutdown waits for a request
+ * in flight (catalog SHUTDOWN_TIMING, drainDelayMs + closeGraceMs: 15 s) before it cuts the connection,
+ * which the traveller met as no answer (Application Gateway's 502), not knowing whether the trip went. It
+ * gives up at its next batch instead, within a statement's QUERY_TIMEOUT_MS, and says so (the kit's
+ * Retry-After of a 503); a retry reaches another pod.
+ */
+const deleteWhileStopping = (): HttpProblem =>
+  new HttpProblem(503, 'This trip service instance is stopping; the trip is kept: send the DELETE again');
 
 /** Where a batch ended: its last schedule's created_at (as PostgreSQL writes it: no precision lost in between) and id. */
 interface BatchKey {

@@ -207,7 +207,8 @@ export interface Withdrawals {
  */
 export const TRIP_DELETE_TRANSACTION_MS = 20_000;
 
-export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnqueued: () => void, withdrawals: Withdrawals, tripsPerTraveller: number = TRIPS_PER_TRAVELLER) => ({
+/** `stopping`: whether the pod has begun to stop (the kit's health.draining): a long DELETE then gives up (forgotten.ts). */
+export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnqueued: () => void, withdrawals: Withdrawals, tripsPerTraveller: number = TRIPS_PER_TRAVELLER, stopping: () => boolean = () => false) => ({
   /**
    * Creates the trip, its warm-up message and its event in one transaction. Under an
    * Idempotency-Key, the unique index (user_id, idempotency_key) makes a request racing one with
@@ -321,7 +322,7 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
       check(locked[0]!);
       withdrawn = await withdrawals.stale(tx, id, null);
       // Its schedules go here, a batch a statement, each written down for its copies at the AI service to go after the commit (forgotten.ts).
-      await forgetTripSchedules(tx, id);
+      await forgetTripSchedules(tx, id, undefined, stopping);
       if ((await tx.trip.deleteMany({ where: { id, userId } })).count !== 1) return false;
       await events.record(tx, TRIP_EVENT_TYPES.tripDeleted, { tripId: id, userId });
       return true;
