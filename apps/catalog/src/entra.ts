@@ -5,7 +5,8 @@
  * and each is cut off when Entra stays out of reach past the token's expiry (new PostgreSQL connections
  * refused, Redis, Service Bus and Event Hubs dropping the open ones: the trip service's events wait in
  * its outbox; the AI service's interest readings fall back to the keywords). The names are the
- * `dependency` label of `failingMetric`, as of `dependency_up`.
+ * values of the `dependency` label of `ENTRA_TOKEN_OUTAGE.failingMetric`, this list their one source
+ * (`dependency_up` shares only postgresql and redis with it).
  */
 export const ENTRA_DEPENDENCIES = ['postgresql', 'redis', 'servicebus', 'eventhubs', 'azureopenai'] as const;
 export type EntraDependency = (typeof ENTRA_DEPENDENCIES)[number];
