@@ -2,14 +2,47 @@
  * The dependencies a prod pod signs in to with its workload identity's Microsoft Entra token: each
  * asks Entra again before its token expires (PostgreSQL for each new connection's password, Redis on
  * its open connections, Service Bus and Event Hubs for their AMQP links, Azure OpenAI for its calls),
- * and each is cut off when Entra stays out of reach past the token's expiry (new PostgreSQL connections
- * refused, Redis, Service Bus and Event Hubs dropping the open ones: the trip service's events wait in
- * its outbox; the AI service's interest readings fall back to the keywords). The names are the
- * values of the `dependency` label of `ENTRA_TOKEN_OUTAGE.failingMetric`, this list their one source
- * (`dependency_up` shares only postgresql and redis with it).
+ * and each is cut off when Entra stays out of reach past the token's expiry (`ENTRA_TOKEN_IMPACT`).
+ * The names are the values of the `dependency` label of `ENTRA_TOKEN_OUTAGE.failingMetric`, this
+ * list their one source (`dependency_up` shares only postgresql and redis with it).
  */
 export const ENTRA_DEPENDENCIES = ['postgresql', 'redis', 'servicebus', 'eventhubs', 'azureopenai'] as const;
 export type EntraDependency = (typeof ENTRA_DEPENDENCIES)[number];
+
+/**
+ * What each dependency does to a pod once Entra has stayed out of reach past the token in hand's
+ * expiry, as its ticket (TripGenEntraTokenFailing, one rule per dependency) and the runbook
+ * (docs/runbooks.md#entra-token) say it: `name` as a reader knows it, `atExpiry` the impact, and
+ * the ticket's `severity`. Every one a warning: the ticket opens about 28 minutes before the impact,
+ * which has alerts of its own once it comes (TripGenDatabaseUnreachable pages).
+ */
+export const ENTRA_TOKEN_IMPACT = {
+  postgresql: {
+    name: 'PostgreSQL',
+    atExpiry: 'PostgreSQL refuses its new connections (its open ones go on; the pod turns unready once its readiness check needs a new one, TripGenDatabaseUnreachable)',
+    severity: 'warning',
+  },
+  redis: {
+    name: 'Redis',
+    atExpiry: 'Redis drops its connections (it serves from its in-process cache and counts rate limits per instance, TripGenRedisUnreachable)',
+    severity: 'warning',
+  },
+  servicebus: {
+    name: 'Service Bus',
+    atExpiry: 'Service Bus closes its links (messages wait in their queues and in the outbox; nothing lost)',
+    severity: 'warning',
+  },
+  eventhubs: {
+    name: 'Event Hubs',
+    atExpiry: "Event Hubs closes the trip service's producer links (its analytics events wait in the outbox)",
+    severity: 'warning',
+  },
+  azureopenai: {
+    name: 'Azure OpenAI',
+    atExpiry: "Azure OpenAI refuses the AI service's calls (interest readings fall back to the keywords)",
+    severity: 'warning',
+  },
+} as const satisfies Record<EntraDependency, { name: string; atExpiry: string; severity: 'critical' | 'warning' }>;
 
 /**
  * Entra out of reach for a pod's token. The pods' credential answers from MSAL's cache until a token's
@@ -27,6 +60,7 @@ export type EntraDependency = (typeof ENTRA_DEPENDENCIES)[number];
 export const ENTRA_TOKEN_OUTAGE = {
   failingMetric: 'entra_token_failing_seconds',
   dependencies: ENTRA_DEPENDENCIES,
+  impact: ENTRA_TOKEN_IMPACT,
   escalateAfterMs: 10 * 60_000,
   escalateBeforeExpiryMs: 3 * 60_000,
   alertAfterMs: 2 * 60_000,

@@ -28,6 +28,11 @@ export interface AlertSpec {
   readonly description: string;
   /** Anchor of the runbook section in docs/runbooks.md. */
   readonly runbook: string;
+  /**
+   * Labels of the rule's own, beside `severity`: what tells apart rules sharing an alert name, which
+   * promtool's lint (and a reader of the rule group) would otherwise take for one rule written twice.
+   */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** docs/runbooks.md at the revision Argo CD syncs: every alert links to a section of it. */
@@ -160,7 +165,7 @@ export const alertingRule = (a: AlertSpec) => ({
   alert: a.alert,
   expr: a.expr,
   for: a.for,
-  labels: { severity: a.severity },
+  labels: { ...a.labels, severity: a.severity },
   annotations: { summary: a.summary, description: a.description, runbook_url: `${RUNBOOKS_URL}#${a.runbook}` },
 });
 
