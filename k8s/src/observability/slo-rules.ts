@@ -118,16 +118,31 @@ export interface SloRuleGroup {
 const ratio = (x: number): string => String(Number(x.toPrecision(12)));
 
 /**
- * The share of a long window a replica holds the data of: how many samples of the shortest-window
- * recording it wrote in that window over how many a replica that ran the whole of it wrote (one
- * per SLO_RECORDING_INTERVAL), at most 1. A replica on a fresh volume, or back from a gap (down,
- * or a scrape lost for longer than the shortest window), records its long windows' ratios over the
- * part it holds only: 2% errors for its 10 minutes read 1.91% "over 1 h" while the full replica,
- * which saw the hour, reads 0.31%. Same labels as the ratios (each recording rule keeps the job's,
- * and the replica's in Azure), so it divides them one to one.
+ * What marks a minute a replica held a job's data: at each SLO_RECORDING_INTERVAL, whether it scraped
+ * at least one of the job's targets (`up` is 1). Counted from the scrape, not from the request
+ * counters: a job whose pods were replaced and have answered no request since (the kit makes a
+ * series at its first request, metrics.ts durationRecorder) has no request series at all, which
+ * says nothing about what the replica holds, while its targets are still scraped every interval.
+ * Recorded in the cluster, where `up` is, and remote-written with the ratios (alertedSeries keeps
+ * it: the alerts read it), one series per job and replica, one sample a minute.
  */
-export const sloCoverage = (sli: SliName, window: string): string =>
-  `clamp_max(count_over_time(${sliRecord(sli, SLO_WINDOWS[0]!)}[${window}]) / ${seconds(window) / seconds(SLO_RECORDING_INTERVAL)}, 1)`;
+export const SLO_SCRAPED_RECORD = 'job:slo_scraped:up';
+
+/** The label the latency ratios carry and the coverage does not (the job's budget). */
+const LATENCY_BUDGET_LABEL = 'slo_latency_budget_ms';
+
+/**
+ * The share of a long window a replica holds the data of: how many minutes of it the replica
+ * scraped the job (SLO_SCRAPED_RECORD) over how many a replica that ran the whole of it did (one
+ * per SLO_RECORDING_INTERVAL), at most 1. A replica on a fresh volume, or back from a gap (down,
+ * or its scrapes failing), records its long windows' ratios over the part it holds only: 2% errors
+ * for its 10 minutes read 1.91% "over 1 h" while the full replica, which saw the hour, reads 0.31%.
+ * A quiet job (no request, no request series) that the replica kept scraping is fully held. Same
+ * labels as the availability ratios (the job's, and the replica's and cluster's in Azure), so it
+ * divides them one to one; the alert ignores the latency ratios' budget label.
+ */
+export const sloCoverage = (window: string): string =>
+  `clamp_max(count_over_time(${SLO_SCRAPED_RECORD}[${window}]) / ${seconds(window) / seconds(SLO_RECORDING_INTERVAL)}, 1)`;
 
 /**
  * Recording and alerting rules of every catalog service's SLOs in one namespace and environment.
@@ -141,12 +156,14 @@ export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleG
     const job = metricsServiceName(spec);
     const sel = `namespace="${namespace}",job="${job}",route!~"${ownRoutes}"`;
     const budgetSeconds = latencyBudgetMs(spec) / 1000;
+    // Absent (not 0) while no target of the job is scraped successfully: a minute the replica does not hold.
+    recording.push({ record: SLO_SCRAPED_RECORD, expr: `max by (job) (up{namespace="${namespace}",job="${job}"} == 1)` });
     for (const w of SLO_WINDOWS) {
       const total = `sum by (job) (rate(http_request_duration_seconds_count{${sel}}[${w}]))`;
       // The kit makes a status's series at its first request (metrics.ts durationRecorder), so a job
-      // that has answered no 5xx since its pods started has no 5xx series: in the window sloCoverage
-      // counts, 0 errors, not no ratio, which it would read as a minute the replica does not hold.
-      // The longer windows stay without (no 5xx, no alert): `or` would compute their total twice.
+      // that has answered no 5xx since its pods started has no 5xx series: over 5 minutes, 0 errors
+      // (what the service answered), not no ratio. The longer windows stay without (no 5xx, no
+      // alert): `or` would compute their total twice.
       const errors = `sum by (job) (rate(http_request_duration_seconds_count{${sel},status_code=~"5.."}[${w}]))`;
       recording.push({
         record: sliRecord('availability', w),
@@ -156,7 +173,7 @@ export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleG
       recording.push({
         record: sliRecord('latency', w),
         expr: `1 - sum by (job) (rate(http_request_duration_seconds_bucket{${sel},le="${bucketBound(budgetSeconds)}"}[${w}])) / ${total}`,
-        labels: { slo_latency_budget_ms: String(latencyBudgetMs(spec)) },
+        labels: { [LATENCY_BUDGET_LABEL]: String(latencyBudgetMs(spec)) },
       });
     }
   }
@@ -174,8 +191,11 @@ export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleG
           // over the threshold. What it has not seen cannot page, so a fresh replica is not louder
           // than a full one; what it has seen still can, so a burn hard enough to spend the budget
           // within its data pages even with no full replica to read (both fresh, the other down).
-          // Written as the threshold over the coverage so that the alert's value stays the ratio.
-          return `(${sliRecord(sli, w.long)} > ${threshold} / ${sloCoverage(sli, w.long)} and ${sliRecord(sli, w.short)} > ${threshold})`;
+          // Written as the threshold over the coverage so that the alert's value stays the ratio. The
+          // latency ratio's budget label is not the coverage's: group_left keeps it on the result (a
+          // one-to-one `ignoring` would drop it, and the short window's `and` would match nothing).
+          const matching = sli === 'latency' ? ` ignoring (${LATENCY_BUDGET_LABEL}) group_left` : '';
+          return `(${sliRecord(sli, w.long)} >${matching} ${threshold} / ${sloCoverage(w.long)} and ${sliRecord(sli, w.short)} > ${threshold})`;
         })
         .join(' or ');
       const spent = a.windows.map((w) => `${w.burnRate}x over ${w.long} (confirmed over ${w.short})`).join(' or ');
