@@ -5,7 +5,7 @@
  * and one cut off accepted those revoked meanwhile. It reads them from the user service's internal
  * route (catalog REVOCATIONS_PATH, at the issuer's address JWKS_URL gives) into its memory alone (the
  * kit's `remember`): as it gets ready, and every TOKEN_REVOCATIONS.republishEveryMs while cut off, the
- * rows since its last read, or since Redis last answered it, TOKEN_REVOCATIONS.learnOverlapMs back.
+ * rows since its last read (and those a read cut short left, from where it stopped), or since the instant Redis last said it held them all, TOKEN_REVOCATIONS.learnOverlapMs back.
  *
  * Soft, as Redis is: the user service out of reach too, readiness waits for the read
  * TOKEN_REVOCATIONS.feedTimeoutMs at most (a period's read, which nothing waits on, the period), the pod gets ready all the same (logged, a warning when the problem
@@ -91,42 +91,83 @@ export const revocationFeed = (opts: RevocationFeedOptions): RevocationFeed => {
     return { status: res.status, body };
   };
   /**
-   * Reads the record since the last read, page by page (newest first, TOKEN_REVOCATIONS.feedPageSize
-   * each), each page remembered as it comes: the whole record at the design figure (100,000 accounts
-   * and as many sessions) was one 14.7 MB answer, 2.07 s alone, and readiness gave it up at 2 s knowing
-   * nothing. Only a read that got every page moves `learnedUpTo`: one cut short (the bound, close, a
-   * failure) is read again from the same instant.
+   * The rows an earlier read did not get to: those from the `after` cursor down, after `since`. A read
+   * cut short at its bound (a period, 30 s) started again at the newest page the next period, so an
+   * issuer too slow for a whole read within a period never gave the oldest pages while it stayed slow
+   * (a sign-out of 14 minutes ago accepted until its token expired); now the next read goes on from here.
    */
-  const step = async (timeoutMs: number): Promise<boolean> => {
-    const since = Math.floor(Math.max(Date.now() - TOKEN_REVOCATIONS.lifetimeMs, Math.max(learnedUpTo, toldUpTo) - TOKEN_REVOCATIONS.learnOverlapMs));
-    // timeLimit, not AbortSignal.timeout: joined by AbortSignal.any, that signal was collected with the
-    // garbage of a large answer, never firing (the whole record at the design figure read for 9.8 s under a 2 s bound).
-    const bound = timeLimit(timeoutMs, closing.signal);
-    const { signal } = bound;
+  let tail: { since: number; after: string } | undefined;
+  /** Where a run of pages stopped: `done` it got the last, else `after` is the cursor to go on from (absent: none got). */
+  interface Reach {
+    newest: number;
+    done: boolean;
+    after?: string;
+    err?: unknown;
+  }
+  /**
+   * Reads the record after `since` page by page from the `from` cursor (absent: the newest), newest
+   * first, TOKEN_REVOCATIONS.feedPageSize each, each page remembered as it comes: the whole record at the
+   * design figure (100,000 accounts and as many sessions) was one 14.7 MB answer, 2.07 s alone, and
+   * readiness gave it up at 2 s knowing nothing. Never throws: a run cut short (the bound, close, a
+   * failure) says where it stopped.
+   */
+  const pages = async (since: number, from: string | undefined, signal: AbortSignal): Promise<Reach> => {
+    let newest = Number.NEGATIVE_INFINITY;
+    let after = from;
+    let first = true;
     try {
-      let newest = Number.NEGATIVE_INFINITY;
-      let after: string | undefined;
       do {
         const query = new URLSearchParams({ since: String(since), limit: String(TOKEN_REVOCATIONS.feedPageSize), ...(after === undefined ? {} : { after }) });
         let page = await answer(query, signal);
         // The release before refuses the unknown `limit` (400): its whole record in one answer, as it served it.
-        if (page.status === 400 && after === undefined) page = await answer(new URLSearchParams({ since: String(since) }), signal);
+        if (page.status === 400 && first) page = await answer(new URLSearchParams({ since: String(since) }), signal);
         if (!page.body) throw new Error(`${url.pathname} answered ${page.status}`);
+        first = false;
         revocations.remember(page.body);
         for (const { at } of [...page.body.accounts, ...page.body.sessions]) newest = Math.max(newest, at);
         after = typeof page.body.next === 'string' && page.body.next !== '' ? page.body.next : undefined;
       } while (after !== undefined);
-      learnedUpTo = Math.max(learnedUpTo, newest);
-      lastProblem = undefined;
-      return true;
+      return { newest, done: true };
     } catch (err) {
+      return { newest, done: false, ...(after === undefined ? {} : { after }), err };
+    }
+  };
+  /**
+   * Reads the rows since the last read (the top) and, at once beside it, goes on with the tail an earlier
+   * read left: both within the bound, so a new sign-out is learnt each period while the oldest rows come
+   * on. The top's newest row moves `learnedUpTo` even when it is cut short: what it did not get becomes
+   * the tail (one only: a top cut short while a tail is left makes one tail from its cursor down to the
+   * older start, reading again what lies between, which only an issuer that cannot serve one period's
+   * new rows within the period comes to).
+   */
+  const step = async (timeoutMs: number): Promise<boolean> => {
+    const oldest = Date.now() - TOKEN_REVOCATIONS.lifetimeMs;
+    const since = Math.floor(Math.max(oldest, Math.max(learnedUpTo, toldUpTo) - TOKEN_REVOCATIONS.learnOverlapMs));
+    const left = tail;
+    // timeLimit, not AbortSignal.timeout: joined by AbortSignal.any, that signal was collected with the
+    // garbage of a large answer, never firing (the whole record at the design figure read for 9.8 s under a 2 s bound).
+    const bound = timeLimit(timeoutMs, closing.signal);
+    try {
+      const [top, rest] = await Promise.all([
+        pages(since, undefined, bound.signal),
+        // Rows Redis said it held (wholeUpToKey) or older than a token's lifetime need no reading.
+        left && pages(Math.floor(Math.max(left.since, oldest, toldUpTo - TOKEN_REVOCATIONS.learnOverlapMs)), left.after, bound.signal),
+      ]);
+      learnedUpTo = Math.max(learnedUpTo, top.newest);
+      if (top.after !== undefined) tail = { since: Math.min(since, left?.since ?? since), after: top.after };
+      else if (left && rest) tail = rest.done ? undefined : { since: left.since, after: rest.after ?? left.after };
+      const err = top.err ?? rest?.err;
+      if (err === undefined) {
+        lastProblem = undefined;
+        return true;
+      }
       if (closing.signal.aborted) return false;
       // The same problem again each period (a user service of the release before answers 404 until it
       // is rolled; every verifier pod read every 30 s) says nothing new: a warning when it changes.
       const problem = problemOf(err);
       const level = problem === lastProblem ? 'debug' : 'warn';
       lastProblem = problem;
-      log[level]({ err }, 'token revocations could not be read from the user service while Redis is out of reach; trying again at the next tick');
+      log[level]({ err, leftToRead: tail !== undefined }, 'token revocations could not be read from the user service while Redis is out of reach; trying again at the next tick');
       return false;
     } finally {
       bound.clear();
