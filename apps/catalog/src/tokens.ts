@@ -56,7 +56,7 @@ export const TOKEN_REVOCATIONS = {
   /**
    * The instant (ms, the writing pod's clock) up to which Redis is known to hold every revocation user_db
    * recorded (accounts and sessions): written by the user service after each write-back from the record
-   * succeeds, expiring after `lifetimeMs`. A verifier cut off from Redis reads the record from
+   * succeeds (the later instant kept: two replicas' writes crossing never move it back), expiring after `lifetimeMs`. A verifier cut off from Redis reads the record from
    * `learnOverlapMs` before the last value Redis gave it, none: a token's lifetime back. Redis answering a
    * verifier tells it what Redis holds, not what the user service could not write there (its own
    * connection cut off): a verifier that read from the last instant Redis answered it missed those.

@@ -119,6 +119,22 @@ export const pruneRevocationRecords = async (prisma: PrismaClient, before: numbe
   return accounts.count + sessions.count;
 };
 
+/**
+ * Keeps the later of TOKEN_REVOCATIONS.wholeUpToKey and `readAt` (one script: a read and a write apart,
+ * two replicas could still cross). Two replicas writing back at once (a pod's start, a reconnect, the
+ * lease's holder) each set their own read's instant, and the one that read first and wrote last moved
+ * it back, so the verifiers cut off read more of the record than Redis lacked. The later value's
+ * expiry stands: it says more.
+ */
+const WHOLE_UP_TO_MAX = `local held = tonumber(redis.call('GET', KEYS[1]))
+if held and held >= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1`;
+
+/** Records in Redis that it holds every revocation user_db recorded up to `readAt` (ms), never moving that back; whether it moved. */
+export const writeWholeUpTo = async (redis: Kit['redis'], readAt: number): Promise<boolean> =>
+  Number(await redis.eval(WHOLE_UP_TO_MAX, 1, TOKEN_REVOCATIONS.wholeUpToKey, String(readAt), String(TOKEN_REVOCATIONS.lifetimeMs))) === 1;
+
 export interface DurableRevocations {
   /**
    * Revokes every token of the account issued up to now (user_db's clock): recorded in user_db, then
@@ -184,7 +200,7 @@ export const durableRevocations = (opts: DurableRevocationOptions): DurableRevoc
     // Redis now holds every row recorded up to the read: where a verifier cut off from Redis starts
     // reading the record (the kit's revocation-feed.ts); a row committed after the read with an earlier
     // instant is within the feed's learnOverlapMs.
-    await redis.set(TOKEN_REVOCATIONS.wholeUpToKey, String(readAt), 'PX', TOKEN_REVOCATIONS.lifetimeMs);
+    await writeWholeUpTo(redis, readAt);
     return restored;
   };
   const republish = (): Promise<number> => {
