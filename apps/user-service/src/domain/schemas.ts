@@ -86,8 +86,11 @@ export const DeletionsQuery = Type.Object(
 export const DeletionsAnswer = Type.Object({ deleted: Type.Array(Type.String({ format: 'uuid' })), next: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) });
 /** The last instant a Date holds (ms since the epoch, ECMA-262 21.4.1.1): a later `since` became an Invalid Date the read failed on (500). */
 const LAST_DATE_MS = 8.64e15;
-/** A page cursor of the revocations route: the last row's instant (ms), kind (a: account, s: session) and id. */
-export const REVOCATION_CURSOR = /^(\d{1,16})\.([as])\.(.+)$/;
+/**
+ * A page cursor of the revocations route: the last row's instant (ms), kind (a: account, s: session) and id.
+ * At most 15 digits (year 33658): 16 reached past LAST_DATE_MS, an Invalid Date the page's query failed on (500).
+ */
+export const REVOCATION_CURSOR = /^(\d{1,15})\.([as])\.(.+)$/;
 /** The verifiers' query on the internal revocations route (catalog RevocationsQuery): ms since the epoch. */
 export const RevocationsQuery = Type.Object(
   {
