@@ -153,3 +153,23 @@ it(`${WAITING} requests waiting when a pod starts: nothing sent round while anot
   expect(inheriting.sentRound).toBe(0);
   expect(founding.sentRound).toBe(WAITING);
 });
+
+it('a pod whose moment could not be written as it began to listen writes it at its next refresh (before: none for its life, every request it took sent round)', { timeout: 30_000 }, async () => {
+  const served = await joinService(prisma, () => undefined, TIMING);
+  closing.push(() => served.close());
+  expect(served.since(), 'alone: no moment until it listens').toBe(Number.POSITIVE_INFINITY);
+  // The database refuses the statement a moment (a real failure: the table out of reach, then back).
+  await prisma.$executeRawUnsafe('ALTER TABLE ai_pods RENAME TO ai_pods_away');
+  try {
+    await served.listening().catch(() => undefined);
+  } finally {
+    await prisma.$executeRawUnsafe('ALTER TABLE ai_pods_away RENAME TO ai_pods');
+  }
+  const listenedBy = Date.now();
+  // Before: Infinity for good (each request this pod took went round the queue once).
+  await waitFor(() => Number.isFinite(served.since()), 'the moment written at a later refresh', 5_000, 20);
+  expect(served.since()).toBeGreaterThanOrEqual(listenedBy - SERVED_SINCE.clockSkewMs);
+  const [row] = await prisma.$queryRawUnsafe<{ finite: boolean }[]>('SELECT served_since IS NOT NULL AS finite FROM ai_pods');
+  expect(row?.finite, 'the row carries it for pods joining later').toBe(true);
+  await served.close();
+});

@@ -39,9 +39,13 @@ const JOIN_SQL = [
    ON CONFLICT (pod_id) DO UPDATE SET seen_until = EXCLUDED.seen_until
    RETURNING extract(epoch FROM served_since) * 1000 AS since_ms`,
 ] as const;
-/** The pod answers on its routes from now: its moment is now unless it inherited an earlier one. */
-const LISTENING_SQL = `UPDATE ai_pods SET served_since = coalesce(served_since, clock_timestamp()), seen_until = clock_timestamp() + $2::float8 * interval '1 millisecond'
-  WHERE pod_id = $1::uuid RETURNING extract(epoch FROM served_since) * 1000 AS since_ms`;
+/**
+ * The pod answers on its routes from now: its moment is now unless it inherited an earlier one. An
+ * upsert: written again at a refresh after it failed, the row may have been pruned meanwhile.
+ */
+const LISTENING_SQL = `INSERT INTO ai_pods (pod_id, served_since, seen_until) VALUES ($1::uuid, clock_timestamp(), clock_timestamp() + $2::float8 * interval '1 millisecond')
+  ON CONFLICT (pod_id) DO UPDATE SET served_since = coalesce(ai_pods.served_since, EXCLUDED.served_since), seen_until = EXCLUDED.seen_until
+  RETURNING extract(epoch FROM served_since) * 1000 AS since_ms`;
 /** Refreshed; a row gone meanwhile (its pod taken for dead and pruned) written again with the moment it had. */
 const REFRESH_SQL = `INSERT INTO ai_pods (pod_id, served_since, seen_until) VALUES ($1::uuid, to_timestamp($3::float8 / 1000), clock_timestamp() + $2::float8 * interval '1 millisecond')
   ON CONFLICT (pod_id) DO UPDATE SET seen_until = EXCLUDED.seen_until`;
@@ -49,7 +53,7 @@ const REFRESH_SQL = `INSERT INTO ai_pods (pod_id, served_since, seen_until) VALU
 export interface ServedSince {
   /** ms since the epoch; Infinity until this pod listens when no other pod was up at its start. */
   readonly since: () => number;
-  /** Called once the pod answers on its routes (the withdraw route among them). */
+  /** Called once the pod answers on its routes (the withdraw route among them); never rejects (a failure is written again at the next refresh). */
   listening(): Promise<void>;
   /** Deletes this pod's row (its shutdown): a pod starting after it, alone, begins a new run of service. */
   close(): Promise<void>;
@@ -63,7 +67,22 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
   const podId = randomUUID();
   const [, rows] = await prisma.$transaction([prisma.$executeRawUnsafe(JOIN_SQL[0]), prisma.$queryRawUnsafe<SinceRow[]>(JOIN_SQL[1], podId, leaseMs)]);
   let since = msOf(rows[0]);
+  /**
+   * Listening, its moment not written yet (the statement failed: the database away a moment): each
+   * refresh writes it then. Left at Infinity, every request this pod took for the rest of its life
+   * was sent round the queue once (one more pass each), and the pods joining while it alone was up
+   * inherited no moment.
+   */
+  let momentOwed = false;
+  const writeMoment = async (): Promise<void> => {
+    since = msOf((await prisma.$queryRawUnsafe<SinceRow[]>(LISTENING_SQL, podId, leaseMs))[0]);
+    momentOwed = false;
+  };
   const timer = setInterval(() => {
+    if (momentOwed) {
+      writeMoment().catch((err: unknown) => warn({ err: String(err) }, 'this pod\'s moment in ai_pods could not be written; the requests it takes are sent round meanwhile'));
+      return;
+    }
     // Until it listens the row has no moment of its own to write back (null): the refresh keeps it null.
     const sinceParam = Number.isFinite(since) ? since : null;
     prisma.$executeRawUnsafe(REFRESH_SQL, podId, leaseMs, sinceParam).catch((err: unknown) => warn({ err: String(err) }, 'this pod\'s row in ai_pods could not be refreshed; a pod starting meanwhile may send the waiting requests round'));
@@ -72,7 +91,8 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
   return {
     since: () => since,
     async listening() {
-      since = msOf((await prisma.$queryRawUnsafe<SinceRow[]>(LISTENING_SQL, podId, leaseMs))[0]);
+      momentOwed = true;
+      await writeMoment().catch((err: unknown) => warn({ err: String(err) }, 'this pod\'s moment in ai_pods could not be written; written again at the next refresh'));
     },
     async close() {
       clearInterval(timer);
