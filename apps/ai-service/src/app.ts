@@ -14,7 +14,7 @@ import { locationDirectory } from './clients/location.ts';
 import { aiConfig } from './config.ts';
 import { generationRepository, pruneFailedGenerations, type OnFinished } from './domain/generations.ts';
 import { consumeScheduleRequests } from './domain/schedule-consumer.ts';
-import { joinService, type ServedSince } from './domain/served-since.ts';
+import { SERVED_SINCE, joinService, type ServedSince } from './domain/served-since.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { azureOpenAIInterestModel, logModelFailure } from './llm/azure-openai.ts';
 import { AI_CACHE_SHAPE, cachedReadings } from './llm/readings-cache.ts';
@@ -94,8 +94,23 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
       // Notifications leave through the outbox; a short backoff cap so they follow soon after a broker outage.
       const relay = createOutboxRelay({ db: prisma, broker, logger: app.log, backoff: { maxMs: 5_000 }, onSetAside: (destination) => app.kit.metrics.outboxSetAside.inc({ destination }) });
       let joined: ServedSince | undefined;
-      // Once the routes answer (the withdraw route): alone at its start, this pod's run of service begins now.
-      app.addHook('onListen', async () => joined?.listening());
+      // Once the trip service can reach the routes (the withdraw route): alone at its start, this pod's run of
+      // service begins then. Not at listen: the pod joins its Service's endpoints once the kubelet saw its
+      // readiness answer 200 (the startup probe, then readiness, every PROBE_TIMING.periodSeconds: up to a
+      // minute after listen), and a cancel meanwhile found nobody while the request was taken as after the run began.
+      let reachable = false;
+      let unprobed: NodeJS.Timeout | undefined;
+      const beginServing = (): void => {
+        if (reachable || !joined) return;
+        reachable = true;
+        clearTimeout(unprobed);
+        void joined.listening();
+      };
+      void app.kit.firstReadyAnswer.then(beginServing);
+      app.addHook('onListen', async () => {
+        unprobed = setTimeout(beginServing, SERVED_SINCE.unprobedMs);
+        unprobed.unref();
+      });
       app.addHook('onReady', async () => {
         // The engine thread is started and warmed before the service is ready (listen waits for the
         // onReady hooks): otherwise the first plans pay for its module load and a cold JIT. A thread

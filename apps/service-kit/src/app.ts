@@ -66,6 +66,12 @@ export interface Kit {
   drain(): void;
   /** A worker thread's heap that `runService`'s idle heap reducer gives back too once the process is quiet (the AI service's engine thread). */
   reduceWhenQuiet(heap: OtherHeap): void;
+  /**
+   * Resolves when readiness first answers 200: from then the kubelet puts the pod among its Service's
+   * endpoints, and other services can reach its routes (listening alone, they could not: the probes
+   * come every PROBE_TIMING.periodSeconds). A process run without probes: never.
+   */
+  readonly firstReadyAnswer: Promise<void>;
   /** The heaps registered with `reduceWhenQuiet`. */
   heapsReducedWhenQuiet(): readonly OtherHeap[];
   /** The shutdown steps running now (the names given to onDrain / onShutdown, and the kit's own): what a stuck shutdown waits for. */
@@ -322,6 +328,8 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
   // The issuer reads its own record (the user service's DurableRevocations); every verifier reads it through the issuer.
   const feed = config.serviceName !== TOKEN_ISSUER && config.jwksUrl ? revocationFeed({ jwksUrl: config.jwksUrl, revocations, redis, subscriber, log: app.log, everyMs: opts.revocationFeedEveryMs }) : undefined;
   const health: HealthState = { started: false, draining: false };
+  let answeredReady!: () => void;
+  const firstReadyAnswer = new Promise<void>((resolve) => (answeredReady = resolve));
   interface Step {
     readonly stop: () => Promise<void>;
     readonly what: string;
@@ -369,6 +377,7 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
       if (isRedisReady(subscriber)) subscribe();
     },
     reduceWhenQuiet: (heap: OtherHeap) => void otherHeaps.push(heap),
+    firstReadyAnswer,
     heapsReducedWhenQuiet: () => otherHeaps,
     drain: () => {
       health.draining = true;
@@ -593,7 +602,7 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
     after: authenticate,
   });
 
-  registerHealthRoutes(app, { state: health, pingDatabase: opts.database.ping, redis, metrics });
+  registerHealthRoutes(app, { state: health, pingDatabase: opts.database.ping, redis, metrics, onReadyAnswered: answeredReady });
   app.get(METRICS_PATH, { schema: { hide: true } }, async (_req, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { EVENT_STREAMS, JWKS_PATH, QUEUES, QUEUE_NAMES, type LocationSearchMessage, type TripEventType } from '@tripgen/catalog';
+import { EVENT_STREAMS, HEALTH_PATHS, JWKS_PATH, QUEUES, QUEUE_NAMES, type LocationSearchMessage, type TripEventType } from '@tripgen/catalog';
 import type { FastifyServerOptions } from 'fastify';
 import type { App } from '@tripgen/service-kit';
 import { createTestDatabase, queryRows, redisUrl, unreachableHttpUrl, waitFor, type TestDatabase } from '@tripgen/testing';
@@ -56,6 +56,9 @@ export const part = async (name: string, db: TestDatabase, build: () => Promise<
       await p.app.listen({ port, host: '127.0.0.1' });
       port = (p.app.server.address() as AddressInfo).port;
       (p as { url: string }).url = `http://127.0.0.1:${port}`;
+      // As the kubelet does before the pod joins its Service: the AI service's run of service begins at
+      // its first readiness 200 (ai-service served-since.ts).
+      await (await fetch(`${p.url}${HEALTH_PATHS.readiness}`)).body?.cancel();
     },
     async stop() {
       await p.app?.close();

@@ -10,6 +10,7 @@
  * request queued before any pod's start round: ~2.5 s more for each traveller waiting then).
  */
 import { randomUUID } from 'node:crypto';
+import { PROBE_TIMING } from '@tripgen/catalog';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 export const SERVED_SINCE = {
@@ -26,6 +27,13 @@ export const SERVED_SINCE = {
    * enqueued up to this much after the moment is taken as before it (sent round: safe, one queue pass).
    */
   clockSkewMs: 1_000,
+  /**
+   * A pod that began to listen and was never asked its readiness (a process run without probes: a
+   * developer's): its run begins this long after it listened. In the cluster the run begins at the
+   * first readiness 200 (app.ts), when the pod joins its Service's endpoints: the startup probe, then
+   * the readiness probe, each every PROBE_TIMING.periodSeconds, come up to two periods after listen.
+   */
+  unprobedMs: 2 * PROBE_TIMING.periodSeconds * 1_000,
 } as const;
 
 /**
@@ -53,7 +61,10 @@ const REFRESH_SQL = `INSERT INTO ai_pods (pod_id, served_since, seen_until) VALU
 export interface ServedSince {
   /** ms since the epoch; Infinity until this pod listens when no other pod was up at its start. */
   readonly since: () => number;
-  /** Called once the pod answers on its routes (the withdraw route among them); never rejects (a failure is written again at the next refresh). */
+  /**
+   * Called once the trip service can reach the pod's routes (the withdraw route among them: app.ts, at
+   * its first readiness 200); never rejects (a failure is written again at the next refresh).
+   */
   listening(): Promise<void>;
   /** Deletes this pod's row (its shutdown): a pod starting after it, alone, begins a new run of service. */
   close(): Promise<void>;
@@ -74,28 +85,34 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
    * inherited no moment.
    */
   let momentOwed = false;
+  let closed = false;
+  /** The refresh in flight: close waits for it, else it could write the row back after the delete (up for leaseMs). */
+  let refreshing: Promise<unknown> = Promise.resolve();
   const writeMoment = async (): Promise<void> => {
     since = msOf((await prisma.$queryRawUnsafe<SinceRow[]>(LISTENING_SQL, podId, leaseMs))[0]);
     momentOwed = false;
   };
   const timer = setInterval(() => {
     if (momentOwed) {
-      writeMoment().catch((err: unknown) => warn({ err: String(err) }, 'this pod\'s moment in ai_pods could not be written; the requests it takes are sent round meanwhile'));
+      refreshing = writeMoment().catch((err: unknown) => warn({ err: String(err) }, 'this pod\'s moment in ai_pods could not be written; the requests it takes are sent round meanwhile'));
       return;
     }
     // Until it listens the row has no moment of its own to write back (null): the refresh keeps it null.
     const sinceParam = Number.isFinite(since) ? since : null;
-    prisma.$executeRawUnsafe(REFRESH_SQL, podId, leaseMs, sinceParam).catch((err: unknown) => warn({ err: String(err) }, 'this pod\'s row in ai_pods could not be refreshed; a pod starting meanwhile may send the waiting requests round'));
+    refreshing = prisma.$executeRawUnsafe(REFRESH_SQL, podId, leaseMs, sinceParam).catch((err: unknown) => warn({ err: String(err) }, 'this pod\'s row in ai_pods could not be refreshed; a pod starting meanwhile may send the waiting requests round'));
   }, refreshEveryMs);
   timer.unref();
   return {
     since: () => since,
     async listening() {
+      if (closed) return;
       momentOwed = true;
       await writeMoment().catch((err: unknown) => warn({ err: String(err) }, 'this pod\'s moment in ai_pods could not be written; written again at the next refresh'));
     },
     async close() {
+      closed = true;
       clearInterval(timer);
+      await refreshing;
       await prisma.$executeRawUnsafe('DELETE FROM ai_pods WHERE pod_id = $1::uuid', podId);
     },
   };

@@ -24,6 +24,8 @@ export interface HealthOptions {
   readonly redis: Redis;
   readonly metrics: Metrics;
   readonly timeoutMs?: number;
+  /** Each readiness 200 answered (the kubelet then keeps the pod among its Service's endpoints). */
+  readonly onReadyAnswered?: () => void;
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
@@ -57,6 +59,7 @@ export const registerHealthRoutes = (app: FastifyInstance, opts: HealthOptions):
     }
     opts.metrics.dependencyUp.set({ dependency: 'postgresql' }, postgresql.status === 'up' ? 1 : 0);
     const ready = opts.state.started && !opts.state.draining && postgresql.status === 'up';
+    if (ready) opts.onReadyAnswered?.();
     return reply
       .headers(noStore)
       .code(ready ? 200 : 503)

@@ -1,0 +1,57 @@
+/**
+ * The AI service as built for production (buildAiService on a throwaway ai_db, Redis and the Service
+ * Bus emulator): a pod that starts alone begins its run of service (ai_pods.served_since,
+ * served-since.ts) when the trip service can reach its withdraw route, that is at its first readiness
+ * 200 (the kubelet's probe, after which the pod joins its Service's endpoints), not when it listens.
+ * The cluster probes every PROBE_TIMING.periodSeconds (startup, then readiness: up to a minute after
+ * listen, k8s microservice.ts); a cancel meanwhile found nobody, its withdrawal went behind the request
+ * on the queue, and a request enqueued after listen was planned for a plan then dropped. Kubernetes
+ * documents that only a pod whose readiness succeeds is an endpoint of its Service ("Configure
+ * Liveness, Readiness and Startup Probes"). The order of events is checked, not a duration.
+ */
+import { HEALTH_PATHS, QUEUE_NAMES } from '@tripgen/catalog';
+import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { freePort } from '@tripgen/dev-tools/processes';
+import type { App } from '@tripgen/service-kit';
+import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
+import { createTestDatabase, queryRows, redisUrl, waitFor, type TestDatabase } from '@tripgen/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildAiService } from '../src/app.ts';
+import { SERVED_SINCE } from '../src/domain/served-since.ts';
+
+let db: TestDatabase;
+let bus: ServiceBusEmulator;
+let app: App | undefined;
+
+beforeAll(async () => {
+  [db, bus] = await Promise.all([createTestDatabase('ai_served_reachable', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+  await bus?.stop();
+  await db?.drop();
+});
+
+const moments = async () => (await queryRows<{ since_ms: number | null }>(db.url, 'SELECT extract(epoch FROM served_since) * 1000 AS since_ms FROM ai_pods')).map((r) => (r.since_ms === null ? null : Number(r.since_ms)));
+
+it('a pod started alone begins its run of service at its first readiness 200, not when it listens', { timeout: 60_000 }, async () => {
+  app = await buildAiService({
+    env: {
+      NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVICE_NAME: 'ai', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString,
+      JWKS_URL: 'http://127.0.0.1:1/jwks.json', LOCATION_SERVICE_URL: 'http://127.0.0.1:1', USER_SERVICE_URL: 'http://127.0.0.1:1', MAX_EVENT_LOOP_DELAY_MS: '0',
+    },
+    logger: false,
+  });
+  const port = await freePort();
+  await app.listen({ port, host: '127.0.0.1' });
+  // Listening, not probed yet (the kubelet's next probe up to a period away): the trip service cannot reach it.
+  // Two refreshes of its row, so that a moment written at listen has long been written.
+  await new Promise((resolve) => setTimeout(resolve, 2 * SERVED_SINCE.refreshEveryMs));
+  // Before: [a moment] written at listen.
+  expect(await moments(), 'no run of service before the first readiness 200').toEqual([null]);
+  const probedAt = Date.now();
+  expect((await fetch(`http://127.0.0.1:${port}${HEALTH_PATHS.readiness}`)).status).toBe(200);
+  await waitFor(async () => (await moments())[0] !== null, 'the run of service begun at the first readiness 200', 10_000, 20);
+  const [since] = await moments();
+  expect(since).toBeGreaterThanOrEqual(probedAt - SERVED_SINCE.clockSkewMs);
+});
