@@ -125,8 +125,11 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
         // Before the consumer: which waiting requests may have a cancel's withdrawal behind them (served-since.ts).
         const served = await joinService(prisma, (obj, msg) => app.log.warn(obj, msg));
         joined = served;
-        // After the consumer and the routes stopped: a pod starting alone after it sends the requests left waiting round.
-        app.kit.onShutdown(() => served.close(), 'ai_pods row');
+        // As the drain begins: readiness then says draining, the kubelet takes the pod out of its Service's
+        // endpoints and the trip service's withdraw calls no longer reach it (nor does its consumer take
+        // more). Deleted only at shutdown, the row of the last pod counted it up through the drain (up to
+        // terminationGracePeriodSeconds, 30 s), and a pod starting then inherited a run nobody served.
+        app.kit.onDrain(() => served.close(), 'ai_pods row');
         const requests = await consumeScheduleRequests(
           broker,
           prisma,

@@ -7,17 +7,18 @@
  * listen, k8s microservice.ts); a cancel meanwhile found nobody, its withdrawal went behind the request
  * on the queue, and a request enqueued after listen was planned for a plan then dropped. Kubernetes
  * documents that only a pod whose readiness succeeds is an endpoint of its Service ("Configure
- * Liveness, Readiness and Startup Probes"). The order of events is checked, not a duration.
+ * Liveness, Readiness and Startup Probes"). A draining pod (out of the endpoints) no longer counts. The order of events is checked, not a duration.
  */
 import { HEALTH_PATHS, QUEUE_NAMES } from '@tripgen/catalog';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { freePort } from '@tripgen/dev-tools/processes';
 import type { App } from '@tripgen/service-kit';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { createTestDatabase, queryRows, redisUrl, waitFor, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, queryRows, redisUrl, testPrismaClient, waitFor, type TestDatabase } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildAiService } from '../src/app.ts';
-import { SERVED_SINCE } from '../src/domain/served-since.ts';
+import { SERVED_SINCE, joinService } from '../src/domain/served-since.ts';
+import { PrismaClient } from '../src/generated/prisma/client.ts';
 
 let db: TestDatabase;
 let bus: ServiceBusEmulator;
@@ -54,4 +55,20 @@ it('a pod started alone begins its run of service at its first readiness 200, no
   await waitFor(async () => (await moments())[0] !== null, 'the run of service begun at the first readiness 200', 10_000, 20);
   const [since] = await moments();
   expect(since).toBeGreaterThanOrEqual(probedAt - SERVED_SINCE.clockSkewMs);
+});
+
+it('a draining pod no longer counts as serving: a pod starting meanwhile, alone, begins a new run', { timeout: 60_000 }, async () => {
+  expect((await moments()).length, 'the pod of the case before, serving').toBe(1);
+  // SIGTERM's first step (the kit's drain): readiness says draining, the Service drops the pod.
+  app!.kit.drain();
+  // Before: its row kept (refreshed) until the shutdown's end, up to terminationGracePeriodSeconds later.
+  await waitFor(async () => (await moments()).length === 0, 'the draining pod\'s row gone', 10_000, 20);
+  const prisma = testPrismaClient(PrismaClient, db.url, 2);
+  try {
+    const starting = await joinService(prisma, () => undefined);
+    expect(starting.since(), 'no run inherited from a pod nobody can reach').toBe(Number.POSITIVE_INFINITY);
+    await starting.close();
+  } finally {
+    await prisma.$disconnect();
+  }
 });
