@@ -68,7 +68,7 @@ it('a request made while the AI service is up goes straight to its plan: nothing
   // The AI service back for longer than the clock margin (served-since.ts SERVED_SINCE.clockSkewMs) since the case above.
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   const pods = await queryRows<{ served_since: Date | null }>(stack.ai!.db.url, 'SELECT served_since FROM ai_pods');
-  // Its routes answer (onListen): its run of service has begun; before it, every request went round.
+  // Reachable (its first readiness 200, which the harness asks as the kubelet does): its run of service has begun; before it, every request went round.
   expect(pods.map((p) => p.served_since === null)).toEqual([false]);
   const t = await askSchedule(stack);
   await settled(t.scheduleId);
