@@ -99,3 +99,24 @@ it('asks a hung Redis at most once in a request, and counts in memory until it a
   expect((await app.inject({ url: ROUTE, headers: { authorization: `Bearer ${await tokenOf(user)}` } })).statusCode).toBe(200);
   expect(await app.kit.redis.exists(`${REDIS_KEY_PREFIXES.rateLimit}:user:${user}`)).toBe(1);
 }, 30_000);
+
+it("sends no refused-token read while the connection is already silent: the override of the library's readiness check holds on its read path too", async () => {
+  // rate-limiter-flexible's RateLimiterRedis#_get asks _isRedisReady as _upsert does; the test above
+  // meets only _upsert (its read is sent before any command timed out). Without the override the read
+  // (MULTI GET PTTL EXEC) of a second new token was sent to the hung Redis and waited its command timeout.
+  process.kill(redisPid, 'SIGSTOP');
+  stopped = true;
+  // Silent: a command timed out on the connection (as the first request of a hang would make it).
+  await app.kit.redis.get('hang-probe').catch(() => undefined);
+  expect(answersPromptly(app.kit.redis)).toBe(false);
+  expect(isRedisReady(app.kit.redis)).toBe(true);
+  const authorization = `Bearer ${await tokenOf(randomUUID())}`;
+  let status = 0;
+  const sent = await commandsDuring(app.kit.redis, async () => (status = (await app.inject({ url: ROUTE, headers: { authorization } })).statusCode));
+  expect(status).toBe(200);
+  // The accepted token's record (a SET, not waited for) is the only command of the request.
+  expect(sent.filter((c) => c.name !== 'set').map((c) => c.name)).toEqual([]);
+  process.kill(redisPid, 'SIGCONT');
+  stopped = false;
+  await waitFor(() => answersPromptly(app.kit.redis), 'Redis answering again', 10_000);
+}, 30_000);
