@@ -25,7 +25,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { hashAddress, isRedisReady, type FailureVerdict, type Kit } from '@tripgen/service-kit';
+import { answersPromptly, hashAddress, type FailureVerdict, type Kit } from '@tripgen/service-kit';
 import { WaitQueue } from './wait-queue.ts';
 
 type Redis = Kit['redis'];
@@ -386,14 +386,21 @@ export const createLoginAttempts = (opts: LoginAttemptsOptions): LoginAttempts =
    * answers again (a pause of a second: a failover's hand-over, a fork), a reservation's taking a
    * slot that no step on Redis would give back before it lapses: the give-back is sent after it on
    * the same connection, which Redis runs in order (a no-op when the script freed it, or never ran).
+   * Not sent once a command timed out on the connection and Redis has not answered since (a hang:
+   * service-kit answersPromptly): the step would only wait its command timeout, 1 s, before counting
+   * here all the same; a reservation taken on Redis before is given back there then, unawaited.
    */
-  const onStore = async <T>(key: string, id: string, step: (store: Store) => Promise<T>, store: Store = isRedisReady(opts.redis) ? shared : local): Promise<[T, Store]> => {
+  const onStore = async <T>(key: string, id: string, step: (store: Store) => Promise<T>, store: Store = answersPromptly(opts.redis) ? shared : local): Promise<[T, Store]> => {
     if (store === local) return [await step(local), local];
+    const onLocal = async (): Promise<[T, Store]> => {
+      void shared.release(key, id).catch(() => undefined);
+      return [await step(local), local];
+    };
+    if (!answersPromptly(opts.redis)) return onLocal();
     try {
       return [await step(shared), shared];
     } catch {
-      void shared.release(key, id).catch(() => undefined);
-      return [await step(local), local];
+      return onLocal();
     }
   };
 
