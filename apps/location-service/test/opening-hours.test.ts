@@ -366,6 +366,25 @@ describe('real openings on Korean public holidays and weekly closing days', () =
     }
   });
 
+  it('a last entry "earlier" without saying than what is refused where another rule gives a last entry: "Sa,Su ... 입장마감 1시간 일찍" beside "입장마감 17:00"', () => {
+    // Before: read as 60 minutes before the weekend's own close (17:00), where the writer may have meant an hour
+    // earlier than the weekdays' 17:00 (16:00): a visit shown possible from 16:00 could come after the real last
+    // entry. A traveller is never shown a place enterable when it is not, so the value is refused at load (and
+    // skipped by the OSM importer, which checks the same), to be written with its reference.
+    const weekdays = 'Mo-Fr 09:00-18:00 open "입장마감 17:00"';
+    for (const bare of ['입장마감 1시간 일찍', '매표소는 1시간 일찍 마감', '1시간 일찍 입장마감', 'ticket office closes 1 h earlier', 'last entry 30 minutes earlier']) {
+      expect(openingHoursProblem(`${weekdays}; Sa,Su 09:00-18:00 open "${bare}"`), bare).toMatch(/earlier.*than what/);
+    }
+    // Its reference named (the close, the place entered), or alone in the value: read as before.
+    for (const named of ['입장마감 폐관보다 1시간 일찍', '입장마감은 박물관보다 1시간 일찍', 'ticket office closes 1 h earlier than the museum', 'last entry 1 h earlier than closing', '입장마감 폐장 1시간 전']) {
+      const value = `${weekdays}; Sa,Su 09:00-18:00 open "${named}"`;
+      expect(openingHoursProblem(value), named).toBeUndefined();
+      expect(dayOpenings(value, ['2026-11-07'])[0]!.lastEntryMinutes, named).toEqual([60]);
+    }
+    expect(openingHoursProblem('Mo-Fr 09:00-18:00 open "입장마감 1시간 일찍"; Sa,Su 10:00-17:00 open "입장마감 1시간 일찍"')).toBeUndefined();
+    expect(openingHoursProblem('Mo-Fr 09:00-18:00; Sa,Su 09:00-18:00 open "ticket office closes 1 h earlier"')).toBeUndefined();
+  });
+
   it('a park\'s last train is its last entry: "last train 17:30", "막차 17시 30분", "마지막 열차 1시간 전"', () => {
     // Before: not read, a note alone, so a visit could start after the last train had left (the curated data set
     // already counts a last train as a last entry: data/README.md, Ecoland's lastEntryMinutes 60). A last entry only

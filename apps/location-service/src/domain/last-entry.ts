@@ -170,6 +170,14 @@ export const lastEntryGap = (comment: string, open: number, close: number): numb
 export const isLastEntry = (comment: string): boolean => lastEntryGap(comment, 0, 0) !== undefined;
 
 /**
+ * A last entry so long "earlier" (일찍) without saying than what: "ticket office closes 1 h earlier", "입장마감 1시간
+ * 일찍", "매표소는 1시간 일찍 마감"; not "... earlier than closing", "... than the museum", "폐관보다 1시간 일찍" (every
+ * reference in Korean comes with 보다, than). Read as before its rule's close; beside another rule's last entry the
+ * writer may have meant earlier than that one (opening-hours.ts openingHoursProblem refuses it there).
+ */
+export const isBareEarlier = (comment: string): boolean => isLastEntry(comment) && (/\bearlier\s*$/i.test(comment) || (/일찍/.test(comment) && !/보다/.test(comment)));
+
+/**
  * A comment that speaks of a last entry (its words) in a form not read here ("last entry varies",
  * "last order an hour or so before closing"): refused at load and skipped by the OSM importer, by name,
  * rather than kept as a comment whose last entry nobody reads.

@@ -23,7 +23,7 @@ import { NOTE_SEPARATOR, PLACE_COUNTRY, PLACE_TIME_ZONE, UNCERTAIN_NOTE, openEnd
 import { LRUCache } from 'lru-cache';
 import OpeningHours from 'opening_hours';
 import { HOLIDAY_YEARS, publicHolidays } from './holidays.ts';
-import { isUnreadLastEntry, lastEntryAt, lastEntryGap } from './last-entry.ts';
+import { isBareEarlier, isLastEntry, isUnreadLastEntry, lastEntryAt, lastEntryGap } from './last-entry.ts';
 import { LIMITS } from './schemas.ts';
 
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -1007,6 +1007,14 @@ export const openingHoursProblem = (written: string, at?: Coordinates): string |
   // form not read would be ignored, the row's figure or none applied to its intervals instead.
   const unread = commentsOf(value).find(isUnreadLastEntry);
   if (unread !== undefined) return `a comment gives a last entry it cannot read: "${unread.slice(0, 200)}" (write it as HH:MM, 21시, or so many hours/minutes before closing)`;
+  // "1 h earlier" beside another rule's last entry ("Mo-Fr ... last entry 17:00; Sa,Su ... 1 h earlier") may
+  // be earlier than that one, not than its own close: read as the close's, a visit would be shown possible after
+  // the real last entry. Refused rather than guessed: the traveller is never shown a place enterable when it is not.
+  const comments = commentsOf(value);
+  const bare = comments.find(isBareEarlier);
+  if (bare !== undefined && comments.some((c) => isLastEntry(c) && !isBareEarlier(c))) {
+    return `a comment gives a last entry "earlier" without saying than what, beside another rule's last entry: "${bare.slice(0, 200)}" (write it as HH:MM, 21시, or so long before closing / earlier than closing / 폐관보다 ... 일찍)`;
+  }
   let outside: string | undefined;
   try {
     outside = at && inPlaceTimeZone(() => sunTimeOutsideItsDay(value, at));
