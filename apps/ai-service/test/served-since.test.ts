@@ -178,3 +178,27 @@ it('a pod whose moment could not be written as it began to listen writes it at i
   expect(row?.finite, 'the row carries it for pods joining later').toBe(true);
   await served.close();
 });
+
+it('a pod that could not join at its start (ai_db away) starts all the same and joins at a refresh, inheriting the moment of a pod up (before: its start failed, and with it the pod)', { timeout: 30_000 }, async () => {
+  const up = await joinService(prisma, () => undefined, TIMING);
+  closing.push(() => up.close());
+  await up.listening();
+  const upSince = up.since();
+  expect(Number.isFinite(upSince)).toBe(true);
+  // The statement fails (a real failure: the table out of reach), as with the database down at a pod's start.
+  await prisma.$executeRawUnsafe('ALTER TABLE ai_pods RENAME TO ai_pods_away');
+  let late: ServedSince;
+  try {
+    late = await joinService(prisma, () => undefined, TIMING);
+    closing.push(() => late.close());
+    expect(late.since(), 'not joined: unknown, the safe side').toBe(Number.POSITIVE_INFINITY);
+    // It listens before it could join: the join writes it, inheriting, not a run of its own from now.
+    await late.listening();
+  } finally {
+    await prisma.$executeRawUnsafe('ALTER TABLE ai_pods_away RENAME TO ai_pods');
+  }
+  await waitFor(() => Number.isFinite(late.since()), 'the pod joined at a later refresh', 5_000, 20);
+  expect(late.since()).toBe(upSince);
+  await late.close();
+  await up.close();
+});

@@ -76,8 +76,21 @@ const msOf = (row: SinceRow | undefined): number => (row?.since_ms === null || r
 export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg: string) => void, options: { readonly refreshEveryMs?: number; readonly leaseMs?: number } = {}): Promise<ServedSince> => {
   const { refreshEveryMs, leaseMs } = { ...SERVED_SINCE, ...options };
   const podId = randomUUID();
-  const [, rows] = await prisma.$transaction([prisma.$executeRawUnsafe(JOIN_SQL[0]), prisma.$queryRawUnsafe<SinceRow[]>(JOIN_SQL[1], podId, leaseMs)]);
-  let since = msOf(rows[0]);
+  const join = async (): Promise<number> => {
+    const [, rows] = await prisma.$transaction([prisma.$executeRawUnsafe(JOIN_SQL[0]), prisma.$queryRawUnsafe<SinceRow[]>(JOIN_SQL[1], podId, leaseMs)]);
+    return msOf(rows[0]);
+  };
+  /**
+   * Started while ai_db did not answer: the pod starts all the same (not ready until the database
+   * answers, as every other dependency of its start) and joins at a refresh. Meanwhile its moment is
+   * unknown (Infinity: each request it takes is sent round once, the safe side).
+   */
+  let joinOwed = false;
+  let since = await join().catch((err: unknown) => {
+    joinOwed = true;
+    warn({ err: String(err) }, 'this pod could not join ai_pods at its start; it joins at a refresh, and the requests it takes meanwhile are sent round');
+    return Number.POSITIVE_INFINITY;
+  });
   /**
    * Listening, its moment not written yet (the statement failed: the database away a moment): each
    * refresh writes it then. Left at Infinity, every request this pod took for the rest of its life
@@ -93,6 +106,17 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
     momentOwed = false;
   };
   const timer = setInterval(() => {
+    if (joinOwed) {
+      refreshing = join()
+        .then(async (inherited) => {
+          since = Math.min(since, inherited);
+          joinOwed = false;
+          // Listening already: its moment (the inherited one, or now) written at once.
+          if (momentOwed) await writeMoment();
+        })
+        .catch((err: unknown) => warn({ err: String(err) }, 'this pod could not join ai_pods; it tries again at the next refresh'));
+      return;
+    }
     if (momentOwed) {
       refreshing = writeMoment().catch((err: unknown) => warn({ err: String(err) }, 'this pod\'s moment in ai_pods could not be written; the requests it takes are sent round meanwhile'));
       return;
@@ -107,6 +131,8 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
     async listening() {
       if (closed) return;
       momentOwed = true;
+      // Not joined yet: the join at a refresh writes it, inheriting the moment of a pod up meanwhile.
+      if (joinOwed) return;
       await writeMoment().catch((err: unknown) => warn({ err: String(err) }, 'this pod\'s moment in ai_pods could not be written; written again at the next refresh'));
     },
     async close() {
