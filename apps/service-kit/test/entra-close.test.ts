@@ -9,9 +9,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVICES, serviceUrlVariable } from '@tripgen/catalog';
-import { startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
-import { adminUrl, redisUrl, waitFor } from '@tripgen/testing';
+import type { NodeProcess } from '@tripgen/dev-tools/processes';
+import { adminUrl, waitFor } from '@tripgen/testing';
+import { startEntraStandIn } from './entra-stand-in.ts';
 import { startEntraStub, type EntraStub } from './entra-stub.ts';
 
 const role = `tripgen_wi_${randomBytes(4).toString('hex')}`;
@@ -37,27 +37,7 @@ afterAll(async () => {
 
 describe("app.close and the pod's Entra token watches", () => {
   it('stops the half-life asks: after the close no further token is asked of Entra', async () => {
-    const url = new URL(adminUrl());
-    url.username = role;
-    url.password = '';
-    service = await startNodeProcess({
-      entry: 'apps/service-kit/test/fixtures/entra-close-service.ts',
-      timeoutMs: 60_000,
-      env: {
-        PATH: process.env.PATH,
-        PORT: '0',
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'info',
-        MAX_EVENT_LOOP_DELAY_MS: '0',
-        DATABASE_URL: url.toString(),
-        DATABASE_AUTH: 'entra',
-        REDIS_URL: redisUrl(),
-        SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
-        JWKS_URL: 'http://127.0.0.1:1/jwks.json',
-        ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
-        ...stub.env,
-      },
-    });
+    service = await startEntraStandIn('apps/service-kit/test/fixtures/entra-close-service.ts', role, stub);
     // The early asks are running: a token every half-life (3 s) besides the pod's first.
     const before = stub.counts.issued;
     await waitFor(() => stub.counts.issued >= before + 2, 'two half-life asks while the app is open', 15_000, 100);

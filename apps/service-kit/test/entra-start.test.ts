@@ -9,9 +9,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEALTH_PATHS, SERVICES, serviceUrlVariable } from '@tripgen/catalog';
-import { startNodeProcess, type NodeProcess } from '@tripgen/dev-tools/processes';
-import { adminUrl, redisUrl, waitFor } from '@tripgen/testing';
+import { HEALTH_PATHS } from '@tripgen/catalog';
+import type { NodeProcess } from '@tripgen/dev-tools/processes';
+import { adminUrl, waitFor } from '@tripgen/testing';
+import { startEntraStandIn } from './entra-stand-in.ts';
 import { startEntraStub, type EntraStub } from './entra-stub.ts';
 
 const role = `tripgen_wi_${randomBytes(4).toString('hex')}`;
@@ -41,28 +42,8 @@ const readiness = async (s: NodeProcess) => {
 
 describe('a pod started while Entra ID does not answer', () => {
   it('starts unready instead of exiting, asks again with backoff, and is ready once a token comes', async () => {
-    const url = new URL(adminUrl());
-    url.username = role;
-    url.password = '';
     const started = performance.now();
-    service = await startNodeProcess({
-      entry: 'apps/service-kit/test/fixtures/entra-stand-in-service.ts',
-      timeoutMs: 60_000,
-      env: {
-        PATH: process.env.PATH,
-        PORT: '0',
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'info',
-        MAX_EVENT_LOOP_DELAY_MS: '0',
-        DATABASE_URL: url.toString(),
-        DATABASE_AUTH: 'entra',
-        REDIS_URL: redisUrl(),
-        SERVICEBUS_CONNECTION_STRING: 'Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v',
-        JWKS_URL: 'http://127.0.0.1:1/jwks.json',
-        ...Object.fromEntries(SERVICES.trip.calls.map((peer) => [serviceUrlVariable(peer), 'http://127.0.0.1:1'])),
-        ...stub.env,
-      },
-    });
+    service = await startEntraStandIn('apps/service-kit/test/fixtures/entra-stand-in-service.ts', role, stub);
     const answeredMs = performance.now() - started;
     const down = await readiness(service);
     expect([down.status, down.body.dependencies?.postgresql?.status]).toEqual([503, 'down']);

@@ -8,11 +8,11 @@
  * record unpaged as before. The design figure's answers are held for their size at the pace measured
  * then (a relay). Real user and trip services, PostgreSQL, the pod's own Redis server stopped.
  */
-import { createServer as createHttpServer, type Server } from 'node:http';
-import { JWKS_PATH, REVOCATIONS_PATH, TOKEN_REVOCATIONS, USER_PATHS } from '@tripgen/catalog';
+import { TOKEN_REVOCATIONS, USER_PATHS } from '@tripgen/catalog';
 import { queryRows, startRedisServer, waitFor, type OwnRedisServer } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call, startStack, type Stack } from './harness.ts';
+import { relayRevocations, sessionOf, tripsStatus } from './revocation-relay.ts';
 
 let stack: Stack;
 let server: OwnRedisServer;
@@ -26,9 +26,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const trips = async (base: string, authorization: string) => (await call(base, 'GET', '/api/v1/trips', { headers: { authorization } })).status;
-const sessionOf = (authorization: string): string => (JSON.parse(Buffer.from(authorization.split('.')[1]!, 'base64url').toString()) as { sid: string }).sid;
-
 /**
  * The pace the user service sent the whole record at, at the design figure (14.7 MB in 2.07 s, measured
  * for 765f3629): the relay holds each revocations answer for its size at that pace, so that what the
@@ -36,48 +33,14 @@ const sessionOf = (authorization: string): string => (JSON.parse(Buffer.from(aut
  */
 const DESIGN_BYTES_PER_MS = 14.7e6 / 2_070;
 
-/** The user service behind a relay; `refuse` answers a query instead (the release before's validation); `paced`: held as above. */
-const relayTo = async (refuse: (query: URLSearchParams) => boolean, paced = false): Promise<{ jwks: string; queries: string[]; askedAt: number[]; answeredAt: number[]; close: () => Promise<void> }> => {
-  const queries: string[] = [];
-  /** When each revocations query came, and when each answer left (Date.now()). */
-  const askedAt: number[] = [];
-  const answeredAt: number[] = [];
-  const relay: Server = createHttpServer((req, res) => {
-    const url = new URL(req.url ?? '/', stack.user.url);
-    if (url.pathname === REVOCATIONS_PATH) {
-      queries.push(url.search);
-      askedAt.push(Date.now());
-      if (refuse(url.searchParams)) {
-        res.writeHead(400, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'querystring must NOT have additional properties' }));
-        return;
-      }
-    }
-    void fetch(new URL(`${url.pathname}${url.search}`, stack.user.url)).then(async (answer) => {
-      const body = Buffer.from(await answer.arrayBuffer());
-      if (paced && url.pathname === REVOCATIONS_PATH) await new Promise((resolve) => setTimeout(resolve, body.length / DESIGN_BYTES_PER_MS));
-      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-      res.end(body);
-      if (url.pathname === REVOCATIONS_PATH) answeredAt.push(Date.now());
-    });
-  });
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  return {
-    jwks: `http://127.0.0.1:${(relay.address() as { port: number }).port}${JWKS_PATH}`,
-    queries,
-    askedAt,
-    answeredAt,
-    close: () => new Promise<void>((resolve) => relay.close(() => resolve())),
-  };
-};
-
 it('against a user service of the release before (an unknown query parameter refused: 400), a new pod reads the whole record unpaged', { timeout: 60_000 }, async () => {
   // The release before's querystring: `since` alone (additionalProperties: false).
-  const old = await relayTo((query) => [...query.keys()].some((k) => k !== 'since'));
+  const old = await relayRevocations(stack, { refuse: (query) => [...query.keys()].some((k) => k !== 'since') });
   try {
     const leaving = await stack.traveller();
     expect((await call(stack.user.url, 'POST', USER_PATHS.logout, { headers: { authorization: leaving.authorization } })).status).toBe(204);
     const pod = await stack.tripReplica({ REDIS_URL: server.url, JWKS_URL: old.jwks });
-    expect(await trips(pod.url, leaving.authorization)).toBe(401);
+    expect(await tripsStatus(pod.url, leaving.authorization)).toBe(401);
     expect(old.queries[0]).toContain('limit=');
     expect(old.queries[1]).toMatch(/^\?since=\d+$/);
     await pod.stop();
@@ -101,15 +64,15 @@ it('at the design figure, a pod started while Redis is out of reach is ready kno
   expect((await call(stack.user.url, 'POST', USER_PATHS.logout, { headers: { authorization: late.authorization } })).status).toBe(204);
   const kept = await stack.traveller();
 
-  const relay = await relayTo(() => false, true);
+  const relay = await relayRevocations(stack, { holdMs: (bytes) => bytes / DESIGN_BYTES_PER_MS });
   try {
     const started = Date.now();
     // A period far above the test's length: what the pod learns it learns from the read readiness began.
     const pod = await stack.tripReplica({ REDIS_URL: server.url, JWKS_URL: relay.jwks }, 120_000);
     const ready = Date.now();
     // Before: 200, the whole record's read given up at feedTimeoutMs, nothing remembered.
-    const lateStatus = await trips(pod.url, late.authorization);
-    await waitFor(async () => (await trips(pod.url, early.authorization)) === 401, 'the sign-out of 14 minutes ago refused', 20_000, 50);
+    const lateStatus = await tripsStatus(pod.url, late.authorization);
+    await waitFor(async () => (await tripsStatus(pod.url, early.authorization)) === 401, 'the sign-out of 14 minutes ago refused', 20_000, 50);
     const earlyAfterMs = Date.now() - ready;
     console.log(
       `design figure: pod ready ${ready - started} ms after its start (the kit's 3 s Redis wait included), ${ready - (relay.askedAt[0] ?? Number.NaN)} ms after its first query, the newest sign-out ${lateStatus} at ready, ` +
@@ -127,7 +90,7 @@ it('at the design figure, a pod started while Redis is out of reach is ready kno
     // took the pod past the 8 s once allowed from its start.
     const firstAskedAt = relay.askedAt[0] ?? Number.NaN;
     expect(ready - firstAskedAt).toBeLessThan(TOKEN_REVOCATIONS.feedTimeoutMs + 3_000);
-    expect(await trips(pod.url, kept.authorization)).toBe(200);
+    expect(await tripsStatus(pod.url, kept.authorization)).toBe(200);
     await pod.stop();
   } finally {
     await relay.close();

@@ -6,11 +6,11 @@
  * token expired). A relay holds each revocations answer; real user and trip services, PostgreSQL, the
  * pod's own Redis server stopped.
  */
-import { createServer as createHttpServer, type Server } from 'node:http';
-import { JWKS_PATH, REVOCATIONS_PATH, TOKEN_REVOCATIONS, USER_PATHS } from '@tripgen/catalog';
+import { TOKEN_REVOCATIONS, USER_PATHS } from '@tripgen/catalog';
 import { queryRows, startRedisServer, waitFor, type OwnRedisServer } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call, startStack, type Stack } from './harness.ts';
+import { relayRevocations, sessionOf, tripsStatus } from './revocation-relay.ts';
 
 let stack: Stack;
 let server: OwnRedisServer;
@@ -23,32 +23,6 @@ afterAll(async () => {
   await stack?.close();
   await server?.close();
 });
-
-const trips = async (base: string, authorization: string) => (await call(base, 'GET', '/api/v1/trips', { headers: { authorization } })).status;
-const sessionOf = (authorization: string): string => (JSON.parse(Buffer.from(authorization.split('.')[1]!, 'base64url').toString()) as { sid: string }).sid;
-
-/** The user service behind a relay holding each revocations answer `holdMs`. */
-const slowRelay = async (holdMs: number): Promise<{ jwks: string; pages: () => number; close: () => Promise<void> }> => {
-  let pages = 0;
-  const relay: Server = createHttpServer((req, res) => {
-    const url = new URL(req.url ?? '/', stack.user.url);
-    void fetch(new URL(`${url.pathname}${url.search}`, stack.user.url)).then(async (answer) => {
-      const body = Buffer.from(await answer.arrayBuffer());
-      if (url.pathname === REVOCATIONS_PATH) {
-        pages += 1;
-        await new Promise((resolve) => setTimeout(resolve, holdMs));
-      }
-      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-      res.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  return {
-    jwks: `http://127.0.0.1:${(relay.address() as { port: number }).port}${JWKS_PATH}`,
-    pages: () => pages,
-    close: () => new Promise<void>((resolve) => relay.close(() => resolve())),
-  };
-};
 
 it('an issuer too slow for a whole read within a period: each read goes on where the last stopped, the oldest row is learnt, and a new one at the top still is', { timeout: 120_000 }, async () => {
   // Three full pages and the oldest sign-out alone on a fourth; each page held 800 ms, the period (the
@@ -64,19 +38,19 @@ it('an issuer too slow for a whole read within a period: each read goes on where
   await queryRows(db, `UPDATE session_revocations SET revoked_at = now() - interval '14 minutes' WHERE session_id = $1`, [sessionOf(early.authorization)]);
   const late = await stack.traveller();
 
-  const relay = await slowRelay(HOLD_MS);
+  const relay = await relayRevocations(stack, { holdMs: () => HOLD_MS });
   try {
     const pod = await stack.tripReplica({ REDIS_URL: server.url, JWKS_URL: relay.jwks }, PERIOD_MS);
     const ready = Date.now();
-    expect(await trips(pod.url, late.authorization)).toBe(200);
+    expect(await tripsStatus(pod.url, late.authorization)).toBe(200);
     // Signed out after the pod is ready: a row at the top, while the oldest pages are still to read.
     expect((await call(stack.user.url, 'POST', USER_PATHS.logout, { headers: { authorization: late.authorization } })).status).toBe(204);
     // Before: each period read the newest two pages again, the fourth never (timed out).
-    await waitFor(async () => (await trips(pod.url, early.authorization)) === 401, 'the sign-out of 14 minutes ago refused', 30_000, 100);
+    await waitFor(async () => (await tripsStatus(pod.url, early.authorization)) === 401, 'the sign-out of 14 minutes ago refused', 30_000, 100);
     const earlyAfterMs = Date.now() - ready;
-    await waitFor(async () => (await trips(pod.url, late.authorization)) === 401, 'the sign-out made after ready refused', 10 * PERIOD_MS, 100);
+    await waitFor(async () => (await tripsStatus(pod.url, late.authorization)) === 401, 'the sign-out made after ready refused', 10 * PERIOD_MS, 100);
     const lateAfterMs = Date.now() - ready;
-    console.log(`slow issuer (${HOLD_MS} ms a page, period ${PERIOD_MS} ms): the oldest sign-out refused ${earlyAfterMs} ms after ready, the one made after ready ${lateAfterMs} ms after; ${relay.pages()} pages asked`);
+    console.log(`slow issuer (${HOLD_MS} ms a page, period ${PERIOD_MS} ms): the oldest sign-out refused ${earlyAfterMs} ms after ready, the one made after ready ${lateAfterMs} ms after; ${relay.queries.length} pages asked`);
     await pod.stop();
   } finally {
     await relay.close();
