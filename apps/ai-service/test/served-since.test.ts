@@ -13,7 +13,7 @@ import { LOCATION_INTERNAL_PATHS, QUEUE_NAMES, QUEUES, internalPrefix } from '@t
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createOutboxRelay, createServiceBusBroker, type ConsumeEvent, type MessageBroker } from '@tripgen/service-kit/messaging';
 import { startServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { createTestDatabase, quietLogger, testPrismaClient, waitFor } from '@tripgen/testing';
+import { createTestDatabase, quietLogger, testPrismaClient, unreachableDatabaseUrl, waitFor } from '@tripgen/testing';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { locationDirectory } from '../src/clients/location.ts';
@@ -157,6 +157,20 @@ it(`${WAITING} requests waiting when a pod starts: nothing sent round while anot
   console.log(`served-since: ${WAITING} waiting, concurrency 2, from the pod's start to each outcome: another pod up ${JSON.stringify(inheriting)}; after an outage ${JSON.stringify(founding)}`);
   expect(inheriting.sentRound).toBe(0);
   expect(founding.sentRound).toBe(WAITING);
+});
+
+it('a pod stopped before it ever joined (ai_db down all its life) deletes no row it never wrote: its drain step does not fail (before: rejected with the connection refused, logged as "shutdown step failed")', { timeout: 30_000 }, async () => {
+  // A real refused connection: the database down from the pod's start to its stop.
+  const down = testPrismaClient(PrismaClient, unreachableDatabaseUrl(), 1);
+  closing.push(() => down.$disconnect());
+  const warned: string[] = [];
+  const never = await joinService(down, (_obj, msg) => void warned.push(msg), TIMING);
+  expect(warned, 'the failed join warned of').toHaveLength(1);
+  expect(never.since()).toBe(Number.POSITIVE_INFINITY);
+  await never.listening();
+  // A refresh or two try the join again meanwhile (and fail): close waits for the one in flight.
+  await new Promise((resolve) => setTimeout(resolve, TIMING.refreshEveryMs * 2));
+  await expect(never.close()).resolves.toBeUndefined();
 });
 
 it('a pod whose moment could not be written as it began to listen writes it at its next refresh (before: none for its life, every request it took sent round)', { timeout: 30_000 }, async () => {

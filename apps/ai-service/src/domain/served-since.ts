@@ -66,7 +66,7 @@ export interface ServedSince {
    * its first readiness 200); never rejects (a failure is written again at the next refresh).
    */
   listening(): Promise<void>;
-  /** Deletes this pod's row (its shutdown): a pod starting after it, alone, begins a new run of service. */
+  /** Deletes this pod's row (its shutdown), if it ever joined: a pod starting after it, alone, begins a new run of service. */
   close(): Promise<void>;
 }
 
@@ -139,6 +139,10 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
       closed = true;
       clearInterval(timer);
       await refreshing;
+      // Never joined (ai_db down since its start): it wrote no row, and the delete only failed against the
+      // database still down, an error at each such pod's drain ('shutdown step failed'). A join whose commit
+      // went through unanswered leaves its row up for leaseMs, as a pod killed without its shutdown.
+      if (joinOwed) return;
       await prisma.$executeRawUnsafe('DELETE FROM ai_pods WHERE pod_id = $1::uuid', podId);
     },
   };
