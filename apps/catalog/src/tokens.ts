@@ -54,7 +54,7 @@ export const TOKEN_REVOCATIONS = {
    */
   writeBackKey: 'tripgen:token-revocations:write-back',
   /**
-   * The instant (ms, the writing pod's clock) up to which Redis is known to hold every revocation user_db
+   * The instant (ms, user_db's clock, the revocations' own: a pod's ahead by more than `learnOverlapMs` skipped rows) up to which Redis is known to hold every revocation user_db
    * recorded (accounts and sessions): written by the user service after each write-back from the record
    * succeeds (the later instant kept: two replicas' writes crossing never move it back), expiring after `lifetimeMs`. A verifier cut off from Redis reads the record from
    * `learnOverlapMs` before the last value Redis gave it, none: a token's lifetime back. Redis answering a

@@ -5,11 +5,13 @@
  * whose write came last moved it back. Two connections as two replicas, on a redis-server of the test's own
  * (the key is shared by every service on the stack's Redis).
  */
+import { randomUUID } from 'node:crypto';
 import { TOKEN_REVOCATIONS } from '@tripgen/catalog';
 import type { Kit } from '@tripgen/service-kit';
-import { startRedisServer, waitFor, type OwnRedisServer } from '@tripgen/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { writeWholeUpTo } from '../src/domain/revocation-records.ts';
+import { startRedisServer, testPrismaClient, waitFor, type OwnRedisServer } from '@tripgen/testing';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { PrismaClient } from '../src/generated/prisma/client.ts';
+import { durableRevocations, recordRevocation, revocationsPage, writeWholeUpTo } from '../src/domain/revocation-records.ts';
 import { startUserService, type RunningUserService } from './harness.ts';
 
 let server: OwnRedisServer;
@@ -29,6 +31,37 @@ afterAll(async () => {
   second?.disconnect();
   await replica?.close();
   await server?.close();
+});
+
+/** Beyond learnOverlapMs: a node whose clock drifted (no NTP) two minutes. */
+const AHEAD_MS = 2 * TOKEN_REVOCATIONS.learnOverlapMs;
+
+it(`a replica whose clock runs ${AHEAD_MS} ms ahead writes back: a revocation recorded after its read is still read by a verifier starting from the key`, async () => {
+  // First in the file: the key only moves on, and the other cases set it ahead.
+  await first.del(TOKEN_REVOCATIONS.wholeUpToKey);
+  const prisma = testPrismaClient(PrismaClient, replica.db.url, 1);
+  const real = Date.now.bind(Date);
+  // The replica's process clock ahead for its write-back alone (its start's and the one asked), as a pod on a node ahead.
+  const spy = vi.spyOn(Date, 'now').mockImplementation(() => real() + AHEAD_MS);
+  try {
+    const records = durableRevocations({ prisma, revocations: replica.app.kit.revocations, redis: first, log: replica.app.log, republishEveryMs: 3_600_000, leaseKey: `clock-ahead-${randomUUID()}` });
+    await records.republish();
+    await records.stop();
+  } finally {
+    spy.mockRestore();
+  }
+  const wholeUpTo = Number(await first.get(TOKEN_REVOCATIONS.wholeUpToKey));
+  // A sign-out after the read, recorded (user_db's clock) but never written to Redis (the replica's connection cut off).
+  const userId = randomUUID();
+  const revokedAt = await recordRevocation(prisma, userId);
+  // A verifier cut off later reads the record from learnOverlapMs before the key (the kit's revocation-feed.ts).
+  const page = await revocationsPage(prisma, wholeUpTo - TOKEN_REVOCATIONS.learnOverlapMs, 1_000);
+  // Before: the key was the pod's clock, ${AHEAD_MS} ms ahead of user_db's: the read started after the sign-out and skipped it.
+  expect(wholeUpTo).toBeLessThanOrEqual(revokedAt);
+  expect(page.accounts.map((a) => a.userId)).toContain(userId);
+  await prisma.$disconnect();
+  // Before, left 2 minutes ahead, it failed the next case too.
+  await first.del(TOKEN_REVOCATIONS.wholeUpToKey);
 });
 
 it('two replicas writing back at once: the later read instant stands, whichever writes last', async () => {

@@ -190,7 +190,9 @@ export const durableRevocations = (opts: DurableRevocationOptions): DurableRevoc
   let running: Promise<number> | undefined;
   let stopped = false;
   const step = async (): Promise<number> => {
-    const readAt = Date.now();
+    // user_db's clock, as the rows' revoked_at it is compared with: this pod's, 60 s (learnOverlapMs)
+    // ahead, put the key past rows recorded after the read, and verifiers cut off skipped them.
+    const readAt = await databaseNow(prisma);
     const oldest = readAt - TOKEN_REVOCATIONS.lifetimeMs;
     await pruneRevocationRecords(prisma, oldest);
     const [accounts, sessions] = await Promise.all([recordedRevocations(prisma, oldest), recordedSessionRevocations(prisma, oldest)]);
