@@ -49,6 +49,37 @@ it('gives the lease back after a failed sweep or one the drain stopped, only its
   expect(await redis.get(key)).toBe('another');
 });
 
+it('renews the lease while a sweep outlasts it, and ends a sweep whose lease became another\'s', async () => {
+  const key = `${REDIS_TEST_PREFIX}:lease-${randomUUID()}`;
+  let skipped = 0;
+  const other = leased({ redis, key, ttlMs: 600, logger: quietLogger, onSkipped: () => skipped++ }, async () => 7);
+  // A sweep of 3 leases' length: before, the other replica took the expired lease and swept beside it.
+  const long = leased({ redis, key, ttlMs: 600, logger: quietLogger }, async () => {
+    for (let i = 0; i < 6; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await other(never)).toBe(0);
+    }
+    return 6;
+  });
+  expect(await long(never)).toBe(6);
+  expect(skipped).toBe(6);
+  // Past the lease it was taken with: given back, not held a TTL more (which skipped the next period's sweep).
+  expect(await redis.exists(key)).toBe(0);
+  // Renewed within it: expiring when the lease taken would have.
+  const short = leased({ redis, key, ttlMs: 600, logger: quietLogger }, async () => (await new Promise((resolve) => setTimeout(resolve, 350)), 9));
+  const began = Date.now();
+  expect(await short(never)).toBe(9);
+  expect(await redis.pttl(key)).toBeLessThanOrEqual(600 - (Date.now() - began) + 50);
+  // Taken by another meanwhile (expired while Redis was out of reach): the next renewal ends the sweep as the drain does.
+  const ended = leased({ redis, key: `${key}:lost`, ttlMs: 150, logger: quietLogger }, async (stopped) => {
+    await redis.set(`${key}:lost`, 'another', 'PX', 60_000);
+    await waitFor(async () => stopped.aborted, 'the sweep told to end', 2_000, 10);
+    return 8;
+  });
+  expect(await ended(never)).toBe(8);
+  expect(await redis.get(`${key}:lost`)).toBe('another');
+});
+
 it('sweeps without the lease while Redis does not answer', async () => {
   const down = connectRedis(unreachableHttpUrl().replace(/^http:/, 'redis:'), quietLogger, 'lease-test-down');
   try {

@@ -11,6 +11,14 @@
  *
  * While Redis does not answer, every replica sweeps, as before the lease: the sweeps are
  * idempotent, and a Redis outage must not stop them.
+ *
+ * A sweep may outlast its lease (the trip service's erasure of an account with many heavy trips, each
+ * DELETE up to 20 s): its holder renews it every third of `ttlMs` while it sweeps (compare-and-PEXPIRE),
+ * else another replica took it meanwhile and the two swept at once, one waiting on the other's row lock
+ * past the query limit (a 503, the sweep failed, again each period). A renewal that finds the lease
+ * another's (it expired while Redis was out of reach) ends the sweep as the drain does. Once the sweep is
+ * done the lease expires when the one taken would have (given back if that is past), so a long sweep
+ * does not skip the next period's.
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -18,6 +26,9 @@ import { describeError, type MessagingLogger } from './errors.ts';
 
 /** Deletes the key only if it still holds this replica's token (a lease that expired may be another's by now). */
 const RELEASE_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+/** Extends the key's expiry only if it still holds this replica's token; 1 renewed, 0 another's or gone. */
+const RENEW_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
 /** What a give-back uses of a Redis client (ioredis's `eval`). */
 interface EvalRedis {
@@ -51,6 +62,10 @@ export interface LeaseOptions {
 export const leased = (opts: LeaseOptions, sweep: (stopped: AbortSignal) => Promise<number>): ((stopped: AbortSignal) => Promise<number>) => {
   const token = randomUUID();
   const release = () => giveBackLease(opts.redis, opts.key, token);
+  const expireAt = async (leftMs: number): Promise<void> => {
+    if (leftMs < 1) return release();
+    await opts.redis.eval(RENEW_SCRIPT, 1, opts.key, token, String(Math.floor(leftMs))).catch(() => undefined);
+  };
   return async (stopped) => {
     let taken: boolean;
     try {
@@ -63,13 +78,39 @@ export const leased = (opts: LeaseOptions, sweep: (stopped: AbortSignal) => Prom
       opts.onSkipped?.();
       return 0;
     }
+    const lost = new AbortController();
+    const stop = () => lost.abort();
+    stopped.addEventListener('abort', stop, { once: true });
+    if (stopped.aborted) lost.abort();
+    const takenAt = Date.now();
+    let renewed = false;
+    const renewal = setInterval(() => {
+      renewed = true;
+      opts.redis.eval(RENEW_SCRIPT, 1, opts.key, token, String(opts.ttlMs)).then(
+        (answer) => {
+          if (Number(answer) === 1 || lost.signal.aborted) return;
+          opts.logger.info({ lease: opts.key }, 'lease lost while sweeping (expired, or another replica took it); the sweep ends');
+          lost.abort();
+        },
+        // Redis out of reach: every replica sweeps then (above); the next renewal tries again.
+        () => undefined,
+      );
+    }, Math.max(1, Math.floor(opts.ttlMs / 3)));
+    renewal.unref();
     try {
-      const swept = await sweep(stopped);
+      const swept = await sweep(lost.signal);
+      clearInterval(renewal);
       if (stopped.aborted) await release();
+      // Renewed, it would have outlived the next period's tick (one period skipped after any sweep past a
+      // third of the TTL): back to expiring when the lease taken would have, or given back if that is past.
+      else if (renewed) await expireAt(takenAt + opts.ttlMs - Date.now());
       return swept;
     } catch (err) {
       await release();
       throw err;
+    } finally {
+      clearInterval(renewal);
+      stopped.removeEventListener('abort', stop);
     }
   };
 };
