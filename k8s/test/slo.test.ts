@@ -115,7 +115,13 @@ describe('SLO rules: what they measure', () => {
       }
       // And, per service, the minutes the replica scraped it (the alerts' coverage).
       for (const s of serviceList()) expect(recorded.filter((r) => r.record === SLO_SCRAPED_RECORD && r.expr!.includes(`job="${metricsServiceName(s)}"`)), s.name).toHaveLength(1);
-      expect(recorded).toHaveLength(serviceList().length * (SLO_WINDOWS.length * 2 + 1));
+      // And its request rate over each long window (the failed requests the alerts count).
+      for (const s of serviceList()) {
+        for (const w of ['1h', '6h', '3d']) {
+          expect(recorded.filter((r) => r.record === `job:slo_requests:rate${w}` && r.expr!.includes(`job="${metricsServiceName(s)}"`) && r.expr!.includes(`[${w}]`)), `${s.name} ${w}`).toHaveLength(1);
+        }
+      }
+      expect(recorded).toHaveLength(serviceList().length * (SLO_WINDOWS.length * 2 + 1 + 3));
     }
   });
 
@@ -137,15 +143,21 @@ describe('SLO rules: what they measure', () => {
     // Each long window's threshold over the share of it the replica holds (sloCoverage: the minutes
     // it scraped the job, one sample a minute, out of the window's); promtool's slo-alerts.test.yaml
     // and slo-replica-gap.test.yaml run them. The latency ratios' budget label is not the coverage's.
+    // Then the failed requests the long window holds, against the 3-day request rate over the share
+    // of the 3 days held (budgetShareThreshold; promtool's slo-low-traffic.test.yaml).
     const held = (window: string, samples: number) => `clamp_max(count_over_time(job:slo_scraped:up[${window}]) / ${samples}, 1)`;
+    const spent = (t: string, w: string) => `${t} * job:slo_requests:rate3d / ${held('3d', 4320)} / job:slo_requests:rate${w}`;
+    const long = (ratio: string, t: string, w: string, samples: number, m = '') => `((${ratio}${w} >${m} ${t} / ${held(w, samples)}) >${m} ${spent(t, w)}`;
     expect(alert(rendered, 'TripGenAvailabilityBudgetBurnFast').expr).toBe(
-      `(job:slo_errors:ratio_rate1h > 0.0144 / ${held('1h', 60)} and job:slo_errors:ratio_rate5m > 0.0144) or (job:slo_errors:ratio_rate6h > 0.006 / ${held('6h', 360)} and job:slo_errors:ratio_rate30m > 0.006)`,
+      `${long('job:slo_errors:ratio_rate', '0.0144', '1h', 60)} and job:slo_errors:ratio_rate5m > 0.0144) or ${long('job:slo_errors:ratio_rate', '0.006', '6h', 360)} and job:slo_errors:ratio_rate30m > 0.006)`,
     );
-    expect(alert(rendered, 'TripGenAvailabilityBudgetBurnSlow').expr).toBe(`(job:slo_errors:ratio_rate3d > 0.001 / ${held('3d', 4320)} and job:slo_errors:ratio_rate6h > 0.001)`);
+    expect(alert(rendered, 'TripGenAvailabilityBudgetBurnSlow').expr).toBe(`${long('job:slo_errors:ratio_rate', '0.001', '3d', 4320)} and job:slo_errors:ratio_rate6h > 0.001)`);
     expect(alert(devRule, 'TripGenAvailabilityBudgetBurnFast').expr).toBe(
-      `(job:slo_errors:ratio_rate1h > 0.72 / ${held('1h', 60)} and job:slo_errors:ratio_rate5m > 0.72) or (job:slo_errors:ratio_rate6h > 0.3 / ${held('6h', 360)} and job:slo_errors:ratio_rate30m > 0.3)`,
+      `${long('job:slo_errors:ratio_rate', '0.72', '1h', 60)} and job:slo_errors:ratio_rate5m > 0.72) or ${long('job:slo_errors:ratio_rate', '0.3', '6h', 360)} and job:slo_errors:ratio_rate30m > 0.3)`,
     );
-    expect(alert(rendered, 'TripGenLatencyBudgetBurnSlow').expr).toBe(`(job:slo_slow_requests:ratio_rate3d > ignoring (slo_latency_budget_ms) group_left 0.05 / ${held('3d', 4320)} and job:slo_slow_requests:ratio_rate6h > 0.05)`);
+    expect(alert(rendered, 'TripGenLatencyBudgetBurnSlow').expr).toBe(
+      `${long('job:slo_slow_requests:ratio_rate', '0.05', '3d', 4320, ' ignoring (slo_latency_budget_ms) group_left')} and job:slo_slow_requests:ratio_rate6h > 0.05)`,
+    );
     // The samples counted are the cluster's, one per SLO_RECORDING_INTERVAL: the group says so.
     expect(ruleGroupsOf(recordedInCluster).find((g) => g.name === 'tripgen.slo-recording')?.interval).toBe(SLO_RECORDING_INTERVAL);
     // Every short window is 1/12 of its long one (the workbook's reset-time rule).

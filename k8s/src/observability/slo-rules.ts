@@ -7,7 +7,9 @@
  * short window of 1/12 of the long one so the alert also resets quickly). Azure evaluates them over
  * both Prometheus replicas' series, each replica's long window counted for the share of it that
  * replica holds (sloCoverage), so a replica with a gap in its data does not page for errors the
- * whole window would have diluted.
+ * whole window would have diluted; and each long window must hold the share of the budget it stands
+ * for in failed requests, counted from the service's usual traffic (budgetShareThreshold), so one
+ * failure in an idle hour does not page.
  */
 import { Construct } from 'constructs';
 import { OPERATIONAL_PATHS, serviceList, type EnvironmentName } from '@tripgen/catalog';
@@ -145,6 +147,36 @@ export const sloCoverage = (window: string): string =>
   `clamp_max(count_over_time(${SLO_SCRAPED_RECORD}[${window}]) / ${seconds(window) / seconds(SLO_RECORDING_INTERVAL)}, 1)`;
 
 /**
+ * Recorded series: `job:slo_requests:rate<window>`, the requests per second a metrics job answered
+ * over a long window, as a replica holds it (rate() over the part it holds, per second of the whole
+ * window). What turns a ratio into a number of failed requests.
+ */
+export const requestsRecord = (window: string): string => `job:slo_requests:rate${window}`;
+
+/** The windows an alert reads the failed requests of: every long window. */
+export const LONG_WINDOWS: readonly string[] = [...new Set(BURN_RATE_ALERTS.flatMap((a) => a.windows.map((w) => w.long)))].sort((a, b) => seconds(a) - seconds(b));
+
+/**
+ * The window whose request rate stands for the service's usual traffic, the base of its budget in
+ * requests (the longest window the alerts read: 3 days, so a quiet night or weekend is part of it).
+ */
+export const SLO_TRAFFIC_WINDOW: string = LONG_WINDOWS[LONG_WINDOWS.length - 1]!;
+
+/**
+ * The workbook's long-window condition says "this share of the month's budget is spent" (14.4x over
+ * 1 h = 2%), the budget counted in requests. A ratio alone over-states it when the window had far
+ * fewer requests than usual (The Site Reliability Workbook, ch. 5 "Alerting on SLOs", "Low-traffic
+ * services and error budget alerting"): an idle service's one 500 reads 100% over the hour, while
+ * against its usual traffic it is ~0.02% of the budget, not the 2% the page stands for. So the long
+ * window must also hold that many failed requests: ratio x requests(long) over seconds(long) at least
+ * threshold x usual request rate, the usual rate being SLO_TRAFFIC_WINDOW's over the share of it the
+ * replica holds (a fresh replica's is not diluted by what it has not seen). Written as a threshold
+ * of the ratio, so the alert's value stays the ratio; no requests in the window: no alert.
+ */
+export const budgetShareThreshold = (threshold: string, long: string): string =>
+  `${threshold} * ${requestsRecord(SLO_TRAFFIC_WINDOW)} / ${sloCoverage(SLO_TRAFFIC_WINDOW)} / ${requestsRecord(long)}`;
+
+/**
  * Recording and alerting rules of every catalog service's SLOs in one namespace and environment.
  * Pure data, so the tests check dev's objective as well as prod's.
  */
@@ -160,6 +192,7 @@ export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleG
     recording.push({ record: SLO_SCRAPED_RECORD, expr: `max by (job) (up{namespace="${namespace}",job="${job}"} == 1)` });
     for (const w of SLO_WINDOWS) {
       const total = `sum by (job) (rate(http_request_duration_seconds_count{${sel}}[${w}]))`;
+      if (LONG_WINDOWS.includes(w)) recording.push({ record: requestsRecord(w), expr: total });
       // The kit makes a status's series at its first request (metrics.ts durationRecorder), so a job
       // that has answered no 5xx since its pods started has no 5xx series: over 5 minutes, 0 errors
       // (what the service answered), not no ratio. The longer windows stay without (no 5xx, no
@@ -195,7 +228,8 @@ export function sloRuleGroups(namespace: string, env: EnvironmentName): SloRuleG
           // latency ratio's budget label is not the coverage's: group_left keeps it on the result (a
           // one-to-one `ignoring` would drop it, and the short window's `and` would match nothing).
           const matching = sli === 'latency' ? ` ignoring (${LATENCY_BUDGET_LABEL}) group_left` : '';
-          return `(${sliRecord(sli, w.long)} >${matching} ${threshold} / ${sloCoverage(w.long)} and ${sliRecord(sli, w.short)} > ${threshold})`;
+          // Then the failed requests the long window holds against the usual traffic (budgetShareThreshold).
+          return `((${sliRecord(sli, w.long)} >${matching} ${threshold} / ${sloCoverage(w.long)}) >${matching} ${budgetShareThreshold(threshold, w.long)} and ${sliRecord(sli, w.short)} > ${threshold})`;
         })
         .join(' or ');
       const spent = a.windows.map((w) => `${w.burnRate}x over ${w.long} (confirmed over ${w.short})`).join(' or ');
