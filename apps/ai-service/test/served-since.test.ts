@@ -100,7 +100,7 @@ const publishRequests = async (n: number) => {
 };
 
 const copiesSentRound = async (ids: readonly string[]) =>
-  (await prisma.$queryRawUnsafe<unknown[]>('SELECT 1 FROM outbox_messages WHERE message_id = ANY($1::text[])', ids.map(behindMessageId))).length;
+  (await prisma.$queryRawUnsafe<unknown[]>('SELECT 1 FROM outbox_messages WHERE message_id = ANY($1::text[])', ids.map((id) => behindMessageId(id)))).length;
 
 /** From the pod's start to each schedule's outcome, ms: median and last. */
 const figures = async (ids: readonly string[], startedAt: number) => {
@@ -127,6 +127,30 @@ it('a pod started after an outage: the schedule cancelled meanwhile is never pla
   const row = await prisma.generation.findUnique({ where: { id: cancelled }, select: { status: true, error: true, engineMs: true } });
   console.log(`served-since: after an outage, engine runs ${engineRuns - runsBefore} for ${others.length} requests and a cancelled one; the cancelled one ${JSON.stringify(row)}`);
   // Before: 4 runs, the cancelled one completed (planned), then its withdrawal found it final.
+  expect({ engineRuns: engineRuns - runsBefore, row }).toEqual({ engineRuns: others.length, row: { status: 'failed', error: withdrawn.error, engineMs: null } });
+  await pod.stop();
+});
+
+it('a second outage before the copy sent round is taken: the schedule cancelled then is never planned either (the copy goes round once more)', { timeout: 120_000 }, async () => {
+  const cancelled = randomUUID();
+  const m = request({}, { scheduleId: cancelled, tripId: randomUUID(), userId: randomUUID() });
+  // What the first outage's pod left: the request's copy sent round, then every pod gone before it was taken.
+  await publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: behindMessageId(cancelled), body: m }]);
+  // The second outage lasts a while (a copy enqueued within the clocks' margin of a run's start is planned, never looped).
+  await new Promise((resolve) => setTimeout(resolve, SERVED_SINCE.clockSkewMs + 200));
+  const withdrawn = { error: 'the schedule was deleted', notify: false };
+  // The cancel in the second outage: its withdraw call found nobody, its withdrawal waits behind the copy.
+  await publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${cancelled}.withdrawn`, body: { ...m, notAfter: new Date().toISOString(), withdrawn } }]);
+  const others = await publishRequests(2);
+  const runsBefore = engineRuns;
+  const pod = await startPod();
+  await allCompleted(others);
+  await waitFor(() => events.some((e) => e.messageId === `${cancelled}.withdrawn` && e.outcome === 'processed'), 'the withdrawal taken', 30_000, 20);
+  // Every copy of the cancelled request settled (none left to plan it).
+  await waitFor(() => events.filter((e) => e.messageId.startsWith(`${cancelled}.behind`)).length >= 1 && !events.some((e) => e.outcome !== 'processed' && e.messageId.startsWith(cancelled)), 'the copies settled', 30_000, 20);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const row = await prisma.generation.findUnique({ where: { id: cancelled }, select: { status: true, error: true, engineMs: true } });
+  // Before: 3 engine runs, the copy planned (its withdrawal in hand then dropped the plan: engine CPU spent for nothing).
   expect({ engineRuns: engineRuns - runsBefore, row }).toEqual({ engineRuns: others.length, row: { status: 'failed', error: withdrawn.error, engineMs: null } });
   await pod.stop();
 });

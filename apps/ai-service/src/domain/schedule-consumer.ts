@@ -20,7 +20,8 @@
  *    withdrawal waits behind the request): sent to the back of the queue once, unplanned
  *    (behindMessageId), so that the withdrawal is taken first and the copy finds the schedule final;
  *    before, it was planned and the plan dropped (trip-service schedule-cancel-outage.test.ts). A pod
- *    started while another was up sends nothing round;
+ *    started while another was up sends nothing round; a copy that waited out a second outage goes
+ *    round once more (served-since.test.ts);
  *  - that copy past its deadline, an unanswering location service, a base schedule that does not
  *    exist: the schedule fails with the reason, the message is completed;
  *  - anything else (the database, a bug): retried by redelivery; the last allowed delivery marks the
@@ -71,10 +72,13 @@ const isLateCopy = (messageId: string): boolean => messageId.endsWith('.late');
 /**
  * The message id of a request's copy sent to the back of the queue, unplanned, because it waited out
  * an outage of this service (servedSince). Another id than the request's, its late copy's and its
- * withdrawal's; taken, it is planned and never sent round again.
+ * withdrawal's; taken in the run of service that made it, it is planned. A copy that itself waited out
+ * another outage (every pod gone before it was taken) goes round once more, the id then naming the
+ * run that sends it (`againIn`, its moment), so neither the broker nor the consumer takes it for the
+ * first copy: a cancel made in that second outage has its withdrawal behind the copy too.
  */
-export const behindMessageId = (scheduleId: string): string => `${scheduleId}.behind`;
-const isBehindCopy = (messageId: string): boolean => messageId.endsWith('.behind');
+export const behindMessageId = (scheduleId: string, againIn?: number): string => (againIn === undefined ? `${scheduleId}.behind` : `${scheduleId}.behind.${Math.round(againIn)}`);
+const isBehindCopy = (messageId: string): boolean => /\.behind(\.\d+)?$/.test(messageId);
 
 export interface ScheduleConsumerOptions {
   readonly concurrency?: number;
@@ -137,7 +141,7 @@ type Withdrawal = ScheduleGenerationMessage & { withdrawn: NonNullable<ScheduleG
 type Made =
   | { readonly nothing: true }
   | { readonly late: ScheduleGenerationMessage }
-  | { readonly behind: ScheduleGenerationMessage }
+  | { readonly behind: ScheduleGenerationMessage; readonly againIn?: number }
   | { readonly withdrawn: Withdrawal }
   | { readonly notify: NotifyMessage }
   // `expired`: failed for its deadline (the histogram's label, catalog ASYNC_OUTCOMES), not for the request.
@@ -323,10 +327,15 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       // recording its id here would refuse the planner's outcome as a duplicate, and the copy plan it again.
       const servedSince = options.servedSince?.() ?? Number.NEGATIVE_INFINITY;
       const sentAt = delivery.enqueuedAt?.getTime() ?? Date.parse(message.requestedAt);
-      if (!isLateCopy(delivery.messageId) && !isBehindCopy(delivery.messageId) && !(sentAt >= servedSince + SERVED_SINCE.clockSkewMs)) {
+      // A copy already sent round goes round again only when it was enqueued well before the present run
+      // (another outage since: the margin the other way, so a copy this run made never loops on the clocks'
+      // skew) and the run is known (a pod that does not know its run would send its own copies round).
+      const behindCopy = isBehindCopy(delivery.messageId);
+      const sendRound = behindCopy ? Number.isFinite(servedSince) && sentAt < servedSince - SERVED_SINCE.clockSkewMs : !(sentAt >= servedSince + SERVED_SINCE.clockSkewMs);
+      if (!isLateCopy(delivery.messageId) && sendRound) {
         const state = await generations.claimState(message.scheduleId);
         if (state === 'final') return { nothing: true };
-        if (state === 'free') return { behind: message };
+        if (state === 'free') return { behind: message, ...(behindCopy ? { againIn: servedSince } : {}) };
       }
       // A withdrawal of it in hand here (taken with it): written first, so the claim below finds the schedule final.
       await afterWithdrawals(message.scheduleId, { nothing: true });
@@ -365,7 +374,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         return;
       }
       if ('behind' in made) {
-        await enqueue(tx, QUEUES.aiScheduleGeneration, made.behind, { messageId: behindMessageId(made.behind.scheduleId) });
+        await enqueue(tx, QUEUES.aiScheduleGeneration, made.behind, { messageId: behindMessageId(made.behind.scheduleId, made.againIn) });
         options.logger.info({ scheduleId: made.behind.scheduleId }, 'schedule request enqueued while no AI pod was up: sent to the back of the queue once, so a withdrawal waiting behind it is taken first');
         return;
       }
