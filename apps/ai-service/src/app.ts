@@ -98,19 +98,25 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
       // service begins then. Not at listen: the pod joins its Service's endpoints once the kubelet saw its
       // readiness answer 200 (the startup probe, then readiness, every PROBE_TIMING.periodSeconds: up to a
       // minute after listen), and a cancel meanwhile found nobody while the request was taken as after the run began.
-      let reachable = false;
+      // Each readiness 200: the run begun again after ai_db was out of the pod's reach (a 503 took it out of the endpoints).
+      let probed = false;
       let unprobed: NodeJS.Timeout | undefined;
       const beginServing = (): void => {
-        if (reachable || !joined) return;
-        reachable = true;
+        if (!joined) return;
         clearTimeout(unprobed);
         void joined.listening();
       };
-      void app.kit.firstReadyAnswer.then(beginServing);
-      app.addHook('onListen', async () => {
+      const beginUnprobed = (): void => {
+        if (probed) return;
+        clearTimeout(unprobed);
         unprobed = setTimeout(beginServing, SERVED_SINCE.unprobedMs);
         unprobed.unref();
+      };
+      app.kit.onReadyAnswer(() => {
+        probed = true;
+        beginServing();
       });
+      app.addHook('onListen', async () => beginUnprobed());
       app.addHook('onReady', async () => {
         // The engine thread is started and warmed before the service is ready (listen waits for the
         // onReady hooks): otherwise the first plans pay for its module load and a cold JIT. A thread
@@ -123,7 +129,8 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
         app.kit.reduceWhenQuiet(engine.heap);
         relay.start();
         // Before the consumer: which waiting requests may have a cancel's withdrawal behind them (served-since.ts).
-        const served = await joinService(prisma, (obj, msg) => app.log.warn(obj, msg));
+        // A run ended (ai_db out of reach) in a process never probed begins again as its first did.
+        const served = await joinService(prisma, (obj, msg) => app.log.warn(obj, msg), { onRunEnded: beginUnprobed });
         joined = served;
         // As the drain begins: readiness then says draining, the kubelet takes the pod out of its Service's
         // endpoints and the trip service's withdraw calls no longer reach it (nor does its consumer take

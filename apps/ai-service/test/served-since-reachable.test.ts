@@ -7,14 +7,17 @@
  * listen, k8s microservice.ts); a cancel meanwhile found nobody, its withdrawal went behind the request
  * on the queue, and a request enqueued after listen was planned for a plan then dropped. Kubernetes
  * documents that only a pod whose readiness succeeds is an endpoint of its Service ("Configure
- * Liveness, Readiness and Startup Probes"). A draining pod (out of the endpoints) no longer counts. The order of events is checked, not a duration.
+ * Liveness, Readiness and Startup Probes"). A draining pod (out of the endpoints) no longer counts, nor
+ * one whose ai_db was out of its reach (readiness 503) until its next readiness 200. The order of
+ * events is checked, not a duration.
  */
+import { Writable } from 'node:stream';
 import { HEALTH_PATHS, QUEUE_NAMES } from '@tripgen/catalog';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { freePort } from '@tripgen/dev-tools/processes';
 import type { App } from '@tripgen/service-kit';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { createTestDatabase, queryRows, redisUrl, testPrismaClient, waitFor, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, queryRows, redisUrl, startTcpRelay, testPrismaClient, waitFor, type TestDatabase } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildAiService } from '../src/app.ts';
 import { SERVED_SINCE, joinService } from '../src/domain/served-since.ts';
@@ -35,14 +38,13 @@ afterAll(async () => {
 
 const moments = async () => (await queryRows<{ since_ms: number | null }>(db.url, 'SELECT extract(epoch FROM served_since) * 1000 AS since_ms FROM ai_pods')).map((r) => (r.since_ms === null ? null : Number(r.since_ms)));
 
+const aiEnv = (databaseUrl: string) => ({
+  NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVICE_NAME: 'ai', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString,
+  JWKS_URL: 'http://127.0.0.1:1/jwks.json', LOCATION_SERVICE_URL: 'http://127.0.0.1:1', USER_SERVICE_URL: 'http://127.0.0.1:1', MAX_EVENT_LOOP_DELAY_MS: '0',
+});
+
 it('a pod started alone begins its run of service at its first readiness 200, not when it listens', { timeout: 60_000 }, async () => {
-  app = await buildAiService({
-    env: {
-      NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVICE_NAME: 'ai', DATABASE_URL: db.url, REDIS_URL: redisUrl(), SERVICEBUS_CONNECTION_STRING: bus.connectionString,
-      JWKS_URL: 'http://127.0.0.1:1/jwks.json', LOCATION_SERVICE_URL: 'http://127.0.0.1:1', USER_SERVICE_URL: 'http://127.0.0.1:1', MAX_EVENT_LOOP_DELAY_MS: '0',
-    },
-    logger: false,
-  });
+  app = await buildAiService({ env: aiEnv(db.url), logger: false });
   const port = await freePort();
   await app.listen({ port, host: '127.0.0.1' });
   // Listening, not probed yet (the kubelet's next probe up to a period away): the trip service cannot reach it.
@@ -70,5 +72,42 @@ it('a draining pod no longer counts as serving: a pod starting meanwhile, alone,
     await starting.close();
   } finally {
     await prisma.$disconnect();
+  }
+});
+
+it('ai_db out of a running pod\'s reach (readiness 503) ends its run: the next readiness 200 begins a new one', { timeout: 90_000 }, async () => {
+  // The pod's every connection to ai_db through a relay: cut, the database is out of its reach, the pod alive.
+  const relay = await startTcpRelay({ target: db.url });
+  const warnings: string[] = [];
+  const lines = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) warnings.push(String((JSON.parse(line) as { msg?: unknown }).msg));
+      done();
+    },
+  });
+  const pod = await buildAiService({ env: aiEnv(relay.via(db.url)), logger: { level: 'warn', stream: lines } });
+  try {
+    const port = await freePort();
+    await pod.listen({ port, host: '127.0.0.1' });
+    const readiness = () => fetch(`http://127.0.0.1:${port}${HEALTH_PATHS.readiness}`).then((res) => res.status);
+    expect(await readiness()).toBe(200);
+    await waitFor(async () => (await moments()).some((m) => m !== null), 'its run of service begun', 10_000, 20);
+    const [before] = (await moments()).filter((m) => m !== null);
+    relay.cut();
+    await waitFor(async () => (await readiness()) === 503, 'readiness 503 with ai_db out of reach', 20_000, 100);
+    await waitFor(() => warnings.some((msg) => msg.includes('could not be refreshed')), 'a refresh failed', 20_000, 50);
+    const mendedAt = Date.now();
+    relay.mend();
+    // ai_db answers the pod again; until the kubelet's next readiness probe the pod is out of its Service's endpoints.
+    // Before: the moment of before the outage kept (refreshed), the requests enqueued during it planned as after the run began.
+    await waitFor(async () => (await moments()).length === 1 && (await moments())[0] === null, 'no run of service between the outage and the next readiness 200', 20_000, 50);
+    expect(await readiness()).toBe(200);
+    await waitFor(async () => (await moments())[0] !== null, 'a new run begun at the readiness 200', 10_000, 20);
+    const [since] = await moments();
+    expect(since).toBeGreaterThan(before!);
+    expect(since).toBeGreaterThanOrEqual(mendedAt - SERVED_SINCE.clockSkewMs);
+  } finally {
+    await pod.close();
+    await relay.close();
   }
 });

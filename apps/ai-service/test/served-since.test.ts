@@ -5,15 +5,16 @@
  * planned (before: planned, then its plan dropped). Started while another pod is up (a rolling
  * deploy, a scale-out), the withdraw route was reachable all along: nothing goes round, and the
  * waiting requests are planned as soon as taken (a0c387f, reverted in ca4398ac, sent these round
- * too: the figures printed compare the two starts). Several pods on one ai_db, real PostgreSQL, the
- * Service Bus emulator and the outbox relay.
+ * too: the figures printed compare the two starts). ai_db out of a running pod's reach (a TCP relay
+ * cut in front of PostgreSQL) ends its run as an outage of the pods would. Several pods on one ai_db,
+ * real PostgreSQL, the Service Bus emulator and the outbox relay.
  */
 import { randomUUID } from 'node:crypto';
 import { LOCATION_INTERNAL_PATHS, QUEUE_NAMES, QUEUES, internalPrefix } from '@tripgen/catalog';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { createOutboxRelay, createServiceBusBroker, type ConsumeEvent, type MessageBroker } from '@tripgen/service-kit/messaging';
 import { startServiceBusEmulator } from '@tripgen/servicebus-emulator';
-import { createTestDatabase, quietLogger, testPrismaClient, unreachableDatabaseUrl, waitFor } from '@tripgen/testing';
+import { createTestDatabase, quietLogger, startTcpRelay, testPrismaClient, unreachableDatabaseUrl, waitFor } from '@tripgen/testing';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { locationDirectory } from '../src/clients/location.ts';
@@ -36,10 +37,13 @@ const TIMING = { refreshEveryMs: 200, leaseMs: SERVED_SINCE.leaseMs } as const;
 
 const closing: (() => Promise<unknown>)[] = [];
 let prisma: PrismaClient;
+let dbUrl: string;
 let publisher: MessageBroker;
 let locationUrl: string;
 let busConnection: string;
 let engineRuns = 0;
+let placesHeld: Promise<void> | undefined;
+let placesAsked = 0;
 const events: ConsumeEvent[] = [];
 const engine: Engine = { ...inThreadEngine, plan: async (task) => ((engineRuns += 1), inThreadEngine.plan(task)) };
 
@@ -47,10 +51,18 @@ beforeAll(async () => {
   const [db, bus] = await Promise.all([createTestDatabase('ai_served_since', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
   closing.push(() => db.drop(), () => bus.stop());
   busConnection = bus.connectionString;
+  dbUrl = db.url;
   prisma = testPrismaClient(PrismaClient, db.url, 8);
   closing.push(() => prisma.$disconnect());
   const location = Fastify({ forceCloseConnections: true });
-  location.post(`${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.candidates}`, async () => ({ items: [], missing: [] }));
+  location.post(`${internalPrefix('location')}${LOCATION_INTERNAL_PATHS.candidates}`, async () => {
+    // A case holding the consumer busy (its plans wait here for their places) sets this.
+    if (placesHeld) {
+      placesAsked += 1;
+      await placesHeld;
+    }
+    return { items: [], missing: [] };
+  });
   locationUrl = await location.listen({ port: 0, host: '127.0.0.1' });
   closing.push(() => location.close());
   publisher = createServiceBusBroker({ connectionString: bus.connectionString });
@@ -65,13 +77,13 @@ afterAll(async () => {
 }, 60_000);
 
 /** A pod as app.ts starts one: its ai_pods row, its consumer, then its routes answer (listening). */
-const startPod = async (): Promise<{ served: ServedSince; stopConsumer: () => Promise<void>; stop: () => Promise<void> }> => {
-  const served = await joinService(prisma, () => undefined, TIMING);
+const startPod = async (db = prisma, warn: (obj: object, msg: string) => void = () => undefined, placesTimeoutMs = 1_000): Promise<{ served: ServedSince; stopConsumer: () => Promise<void>; stop: () => Promise<void> }> => {
+  const served = await joinService(db, warn, TIMING);
   const broker = createServiceBusBroker({ connectionString: busConnection });
   const subscription = await consumeScheduleRequests(
     broker,
-    prisma,
-    { directory: locationDirectory(locationUrl, 1_000), interests: keywordInterestModel, budget: { timeLimitMs: 200, maxIterations: 100 }, engine },
+    db,
+    { directory: locationDirectory(locationUrl, placesTimeoutMs), interests: keywordInterestModel, budget: { timeLimitMs: 200, maxIterations: 100 }, engine },
     { concurrency: 2, logger: quietLogger, servedSince: served.since, onOutcome: (e) => events.push(e) },
   );
   await served.listening();
@@ -152,6 +164,51 @@ it('a second outage before the copy sent round is taken: the schedule cancelled 
   const row = await prisma.generation.findUnique({ where: { id: cancelled }, select: { status: true, error: true, engineMs: true } });
   // Before: 3 engine runs, the copy planned (its withdrawal in hand then dropped the plan: engine CPU spent for nothing).
   expect({ engineRuns: engineRuns - runsBefore, row }).toEqual({ engineRuns: others.length, row: { status: 'failed', error: withdrawn.error, engineMs: null } });
+  await pod.stop();
+});
+
+it('ai_db out of the pods\' reach while they run (readiness 503, a refresh failed): a schedule cancelled then is never planned either (the pod\'s run ends, a new one begins at its next readiness 200)', { timeout: 120_000 }, async () => {
+  // The pod's every connection to ai_db goes through a relay: cut, the database is out of its reach, the pod alive.
+  const relay = await startTcpRelay({ target: dbUrl });
+  closing.push(() => relay.close());
+  const podDb = testPrismaClient(PrismaClient, relay.via(dbUrl), 4);
+  closing.push(() => podDb.$disconnect());
+  const warned: string[] = [];
+  const pod = await startPod(podDb, (_obj, msg) => void warned.push(msg), 60_000);
+  expect(Number.isFinite(pod.served.since()), 'serving: its run begun').toBe(true);
+  // Serving a while already (a request enqueued within the clocks' margin of a run's start goes round anyway).
+  await new Promise((resolve) => setTimeout(resolve, SERVED_SINCE.clockSkewMs + 200));
+  // The consumer behind (its 2 slots planning, their places awaited): the request waits on the queue.
+  let release!: () => void;
+  placesHeld = new Promise<void>((resolve) => (release = resolve));
+  placesAsked = 0;
+  const runsBefore = engineRuns;
+  const busy = await publishRequests(2);
+  await waitFor(() => placesAsked === 2, 'both slots planning', 30_000, 20);
+  const cancelled = randomUUID();
+  const m = request({}, { scheduleId: cancelled, tripId: randomUUID(), userId: randomUUID() });
+  await publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: cancelled, body: m }]);
+  // ai_db out of reach (readiness 503: the pod leaves its Service's endpoints); the pod notices at a refresh.
+  relay.cut();
+  await waitFor(() => warned.some((msg) => msg.includes('could not be refreshed')), 'a refresh failed, ai_db out of reach', 10_000, 20);
+  const withdrawn = { error: 'the schedule was deleted', notify: false };
+  // The cancel during the outage: its withdraw call found no pod ready, its withdrawal waits behind the request.
+  await publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${cancelled}.withdrawn`, body: { ...m, notAfter: new Date().toISOString(), withdrawn } }]);
+  relay.mend();
+  // The kubelet's next readiness probe answers 200 once ai_db answers: the pod is an endpoint of its Service again.
+  await waitFor(async () => podDb.$queryRawUnsafe('SELECT 1').then(() => true, () => false), 'ai_db answering the pod again', 30_000, 50);
+  await pod.served.listening();
+  placesHeld = undefined;
+  release();
+  await allCompleted(busy);
+  await waitFor(() => events.some((e) => e.messageId === `${cancelled}.withdrawn` && e.outcome === 'processed'), 'the withdrawal taken', 60_000, 20);
+  await waitFor(() => events.some((e) => e.messageId === cancelled && e.outcome === 'processed'), 'the request taken', 60_000, 20);
+  // A copy sent round (none before) settled: nothing left to plan it.
+  await waitFor(async () => (await copiesSentRound([cancelled])) === events.filter((e) => e.messageId === behindMessageId(cancelled) && e.outcome === 'processed').length, 'the copy sent round settled', 60_000, 20);
+  const row = await prisma.generation.findUnique({ where: { id: cancelled }, select: { status: true, error: true, engineMs: true } });
+  console.log(`served-since: ai_db out of reach while the pod ran, engine runs ${engineRuns - runsBefore} for ${busy.length} requests and a cancelled one; the cancelled one ${JSON.stringify(row)}`);
+  // Before: 3 runs, the cancelled one completed (planned; its withdrawal then found it final).
+  expect({ engineRuns: engineRuns - runsBefore, row }).toEqual({ engineRuns: busy.length, row: { status: 'failed', error: withdrawn.error, engineMs: null } });
   await pod.stop();
 });
 

@@ -67,11 +67,12 @@ export interface Kit {
   /** A worker thread's heap that `runService`'s idle heap reducer gives back too once the process is quiet (the AI service's engine thread). */
   reduceWhenQuiet(heap: OtherHeap): void;
   /**
-   * Resolves when readiness first answers 200: from then the kubelet puts the pod among its Service's
-   * endpoints, and other services can reach its routes (listening alone, they could not: the probes
-   * come every PROBE_TIMING.periodSeconds). A process run without probes: never.
+   * Calls `listener` at each readiness 200: from then the kubelet keeps the pod among its Service's
+   * endpoints (again, after a 503 took it out), and other services can reach its routes (listening
+   * alone, they could not: the probes come every PROBE_TIMING.periodSeconds). A process run without
+   * probes: never.
    */
-  readonly firstReadyAnswer: Promise<void>;
+  onReadyAnswer(listener: () => void): void;
   /** The heaps registered with `reduceWhenQuiet`. */
   heapsReducedWhenQuiet(): readonly OtherHeap[];
   /** The shutdown steps running now (the names given to onDrain / onShutdown, and the kit's own): what a stuck shutdown waits for. */
@@ -328,8 +329,10 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
   // The issuer reads its own record (the user service's DurableRevocations); every verifier reads it through the issuer.
   const feed = config.serviceName !== TOKEN_ISSUER && config.jwksUrl ? revocationFeed({ jwksUrl: config.jwksUrl, revocations, redis, subscriber, log: app.log, everyMs: opts.revocationFeedEveryMs }) : undefined;
   const health: HealthState = { started: false, draining: false };
-  let answeredReady!: () => void;
-  const firstReadyAnswer = new Promise<void>((resolve) => (answeredReady = resolve));
+  const readyListeners: (() => void)[] = [];
+  const answeredReady = (): void => {
+    for (const listener of readyListeners) listener();
+  };
   interface Step {
     readonly stop: () => Promise<void>;
     readonly what: string;
@@ -377,7 +380,7 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
       if (isRedisReady(subscriber)) subscribe();
     },
     reduceWhenQuiet: (heap: OtherHeap) => void otherHeaps.push(heap),
-    firstReadyAnswer,
+    onReadyAnswer: (listener: () => void) => void readyListeners.push(listener),
     heapsReducedWhenQuiet: () => otherHeaps,
     drain: () => {
       health.draining = true;

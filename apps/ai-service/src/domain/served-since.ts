@@ -7,7 +7,10 @@
  * behind it (schedule-consumer.ts sends it round once); one put there after was cancelled, if at
  * all, on the withdraw route. A pod that starts while another answers inherits that one's moment,
  * so a rolling deploy or a scale-out sends nothing round (a0c387f, reverted in ca4398ac, sent every
- * request queued before any pod's start round: ~2.5 s more for each traveller waiting then).
+ * request queued before any pod's start round: ~2.5 s more for each traveller waiting then). ai_db out
+ * of a pod's reach (a refresh failed) ends that pod's run too: its readiness answers 503 then (out of
+ * its Service's endpoints) and the withdraw route needs ai_db, so a cancel meanwhile found nobody while
+ * the pods lived; its next run begins at its next readiness 200, inheriting nothing.
  */
 import { randomUUID } from 'node:crypto';
 import { PROBE_TIMING } from '@tripgen/catalog';
@@ -48,22 +51,27 @@ const JOIN_SQL = [
    RETURNING extract(epoch FROM served_since) * 1000 AS since_ms`,
 ] as const;
 /**
- * The pod answers on its routes from now: its moment is now unless it inherited an earlier one. An
- * upsert: written again at a refresh after it failed, the row may have been pruned meanwhile.
+ * The pod answers on its routes from now: its moment is now unless it inherited an earlier one (not
+ * after its run ended: $3, a run of its own from now). An upsert: written again at a refresh after it
+ * failed, the row may have been pruned meanwhile.
  */
 const LISTENING_SQL = `INSERT INTO ai_pods (pod_id, served_since, seen_until) VALUES ($1::uuid, clock_timestamp(), clock_timestamp() + $2::float8 * interval '1 millisecond')
-  ON CONFLICT (pod_id) DO UPDATE SET served_since = coalesce(ai_pods.served_since, EXCLUDED.served_since), seen_until = EXCLUDED.seen_until
+  ON CONFLICT (pod_id) DO UPDATE SET served_since = CASE WHEN $3::boolean THEN EXCLUDED.served_since ELSE coalesce(ai_pods.served_since, EXCLUDED.served_since) END, seen_until = EXCLUDED.seen_until
   RETURNING extract(epoch FROM served_since) * 1000 AS since_ms`;
-/** Refreshed; a row gone meanwhile (its pod taken for dead and pruned) written again with the moment it had. */
+/**
+ * Refreshed with the pod's moment (null once its run ended, so that a pod joining meanwhile does not
+ * inherit it); a row gone meanwhile (its pod taken for dead and pruned) written again.
+ */
 const REFRESH_SQL = `INSERT INTO ai_pods (pod_id, served_since, seen_until) VALUES ($1::uuid, to_timestamp($3::float8 / 1000), clock_timestamp() + $2::float8 * interval '1 millisecond')
-  ON CONFLICT (pod_id) DO UPDATE SET seen_until = EXCLUDED.seen_until`;
+  ON CONFLICT (pod_id) DO UPDATE SET served_since = EXCLUDED.served_since, seen_until = EXCLUDED.seen_until`;
 
 export interface ServedSince {
   /** ms since the epoch; Infinity until this pod listens when no other pod was up at its start. */
   readonly since: () => number;
   /**
-   * Called once the trip service can reach the pod's routes (the withdraw route among them: app.ts, at
-   * its first readiness 200); never rejects (a failure is written again at the next refresh).
+   * Called when the trip service can reach the pod's routes (the withdraw route among them: app.ts, at
+   * each readiness 200): begins its run unless it serves already (its first call, or its first after
+   * ai_db was out of its reach); never rejects (a failure is written again at the next refresh).
    */
   listening(): Promise<void>;
   /** Deletes this pod's row (its shutdown), if it ever joined: a pod starting after it, alone, begins a new run of service. */
@@ -73,7 +81,14 @@ export interface ServedSince {
 type SinceRow = { since_ms: number | string | null };
 const msOf = (row: SinceRow | undefined): number => (row?.since_ms === null || row?.since_ms === undefined ? Number.POSITIVE_INFINITY : Number(row.since_ms));
 
-export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg: string) => void, options: { readonly refreshEveryMs?: number; readonly leaseMs?: number } = {}): Promise<ServedSince> => {
+export interface JoinOptions {
+  readonly refreshEveryMs?: number;
+  readonly leaseMs?: number;
+  /** This pod's run ended (ai_db out of its reach): app.ts begins the next at a readiness 200, or unprobed. */
+  readonly onRunEnded?: () => void;
+}
+
+export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg: string) => void, options: JoinOptions = {}): Promise<ServedSince> => {
   const { refreshEveryMs, leaseMs } = { ...SERVED_SINCE, ...options };
   const podId = randomUUID();
   const join = async (): Promise<number> => {
@@ -98,12 +113,38 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
    * inherited no moment.
    */
   let momentOwed = false;
+  /** listening() was called since the pod joined or its run last ended: a later call (each readiness 200) writes nothing. */
+  let serving = false;
+  /**
+   * Its run ended (a refresh failed: ai_db out of its reach, readiness 503): the next moment is its
+   * own, from the readiness 200 that ends the outage, never the one it had nor one inherited (the
+   * other pods lost ai_db too, and their rows may still count as up). Before, the pod kept its moment
+   * through the outage, and a request enqueued before the cancel of an outage was planned, then dropped.
+   */
+  let anew = false;
+  /** Runs ended so far: a moment written as the run ended (its statement in flight then) is not taken. */
+  let ended = 0;
   let closed = false;
   /** The refresh in flight: close waits for it, else it could write the row back after the delete (up for leaseMs). */
   let refreshing: Promise<unknown> = Promise.resolve();
   const writeMoment = async (): Promise<void> => {
-    since = msOf((await prisma.$queryRawUnsafe<SinceRow[]>(LISTENING_SQL, podId, leaseMs))[0]);
+    const run = ended;
+    const written = msOf((await prisma.$queryRawUnsafe<SinceRow[]>(LISTENING_SQL, podId, leaseMs, anew))[0]);
+    if (run !== ended) return;
+    since = written;
     momentOwed = false;
+    anew = false;
+  };
+  const endRun = (err: unknown): void => {
+    warn({ err: String(err) }, 'this pod\'s row in ai_pods could not be refreshed; its run of service ends (the requests it takes go round once) until its next readiness 200');
+    if (closed) return;
+    ended += 1;
+    const hadRun = serving || Number.isFinite(since);
+    since = Number.POSITIVE_INFINITY;
+    serving = false;
+    momentOwed = false;
+    anew = true;
+    if (hadRun) options.onRunEnded?.();
   };
   const timer = setInterval(() => {
     if (joinOwed) {
@@ -118,18 +159,19 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
       return;
     }
     if (momentOwed) {
-      refreshing = writeMoment().catch((err: unknown) => warn({ err: String(err) }, 'this pod\'s moment in ai_pods could not be written; the requests it takes are sent round meanwhile'));
+      refreshing = writeMoment().catch(endRun);
       return;
     }
     // Until it listens the row has no moment of its own to write back (null): the refresh keeps it null.
     const sinceParam = Number.isFinite(since) ? since : null;
-    refreshing = prisma.$executeRawUnsafe(REFRESH_SQL, podId, leaseMs, sinceParam).catch((err: unknown) => warn({ err: String(err) }, 'this pod\'s row in ai_pods could not be refreshed; a pod starting meanwhile may send the waiting requests round'));
+    refreshing = prisma.$executeRawUnsafe(REFRESH_SQL, podId, leaseMs, sinceParam).catch(endRun);
   }, refreshEveryMs);
   timer.unref();
   return {
     since: () => since,
     async listening() {
-      if (closed) return;
+      if (closed || serving) return;
+      serving = true;
       momentOwed = true;
       // Not joined yet: the join at a refresh writes it, inheriting the moment of a pod up meanwhile.
       if (joinOwed) return;
