@@ -60,7 +60,7 @@ const told = async (headers: Record<string, string>, scheduleId: string) => {
 const heldSchedule = () => askSchedule(stack, () => stack.ai!.stop());
 
 describe('a schedule whose withdrawal waited behind its request (the AI service down when the trip went or changed)', () => {
-  it('its trip deleted: nobody notified, and the plan is forgotten', { timeout: 120_000 }, async () => {
+  it('its trip deleted: nobody notified, and the schedule forgotten at the AI service, no plan kept', { timeout: 120_000 }, async () => {
     const { headers, tripId, scheduleId } = await heldSchedule();
     const deleted = await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers });
     // Answered 503 once under a loaded machine: the problem+json says which limit it was.
@@ -76,8 +76,23 @@ describe('a schedule whose withdrawal waited behind its request (the AI service 
     // Before the fix: [{ type: 'schedule.completed', error: null }].
     expect(await written(scheduleId)).toEqual([]);
     expect(await told(headers, scheduleId)).toEqual([]);
-    // Its trip deleted: the AI service's copy goes too (before 449d6ac it was kept until the account's erasure).
-    await waitFor(async () => (await generation(scheduleId)) === undefined, 'the deleted trip\'s plan forgotten in ai_db', 30_000, 100);
+    // Its trip deleted: the trip service's sweep has the AI service forget it (before 449d6ac its copy was kept until the
+    // account's erasure); the forget's transaction records the id, whatever it found (forgotten_generations).
+    await waitFor(
+      async () => (await queryRows(stack.ai!.db.url, 'SELECT 1 FROM forgotten_generations WHERE id = $1', [scheduleId])).length === 1,
+      'the deleted trip\'s schedule forgotten in ai_db',
+      30_000,
+      100,
+    );
+    // The forget before the withdrawal: no row, none made after. The withdrawal first (the AI service's consumer
+    // ahead of the sweep, as on a loaded machine): its failure stays for GENERATION_RETENTION, as every failure the
+    // forget route finds, holding the ids alone (the AI service's WITHDRAWN_REQUEST_KEYS): no plan, nothing of the trip.
+    const kept = await queryRows<{ status: string; planned: boolean; keys: string[] }>(
+      stack.ai!.db.url,
+      'SELECT status::text, result IS NOT NULL AS planned, ARRAY(SELECT jsonb_object_keys(request) ORDER BY 1) AS keys FROM generations WHERE id = $1',
+      [scheduleId],
+    );
+    if (kept.length > 0) expect(kept).toEqual([{ status: 'failed', planned: false, keys: ['notifiedBy', 'requestedAt', 'scheduleId', 'tripId', 'userId'] }]);
   });
 
   it('its trip changed (its dates): told it failed (TRIP_CHANGED), as the trip service answers, once; never completed', { timeout: 120_000 }, async () => {
