@@ -41,6 +41,13 @@ const common = (databaseUrl: string, bus: ServiceBusEmulator) => ({
 });
 
 /**
+ * How long a part's readiness may take to answer 200 once it listens: its PostgreSQL ping answers
+ * within the kit's 2 s bound on an idle machine; the slack is for CI's two loaded cores, where one
+ * readiness answer was seen to take 36 s.
+ */
+const READY_WITHIN_MS = 60_000;
+
+/**
  * A service on an ephemeral port of its own, kept across a stop and a start so that it comes back
  * at the same address. The first start binds port 0 (the kernel's choice, bound at once): a port
  * found free and bound later could be taken meanwhile by another test file's process.
@@ -56,9 +63,22 @@ export const part = async (name: string, db: TestDatabase, build: () => Promise<
       await p.app.listen({ port, host: '127.0.0.1' });
       port = (p.app.server.address() as AddressInfo).port;
       (p as { url: string }).url = `http://127.0.0.1:${port}`;
-      // As the kubelet does before the pod joins its Service: the AI service's run of service begins at
-      // its first readiness 200 (ai-service served-since.ts).
-      await (await fetch(`${p.url}${HEALTH_PATHS.readiness}`)).body?.cancel();
+      // As the kubelet does before the pod joins its Service: readiness asked until it answers 200 (the
+      // AI service's run of service begins at that first 200, ai-service served-since.ts). Asked once, a
+      // 503 under CI's load (its PostgreSQL ping past the kit's 2 s bound: "timed out after 2000 ms") left
+      // the run unbegun for the AI service's unprobed fallback (60 s), and every request taken meanwhile
+      // was sent round the queue once: two nudges, two status calls (outcome-nudge-replicas.test.ts).
+      // A probe not answered at all (undici's connect timeout on a starved event loop) is a failed probe too.
+      await waitFor(
+        async () => {
+          const res = await fetch(`${p.url}${HEALTH_PATHS.readiness}`).catch(() => undefined);
+          await res?.body?.cancel();
+          return res?.status === 200;
+        },
+        `${name}'s readiness 200`,
+        READY_WITHIN_MS,
+        100,
+      );
     },
     async stop() {
       await p.app?.close();

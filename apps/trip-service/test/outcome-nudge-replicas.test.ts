@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AI_INTERNAL_PATHS, SCHEDULE_NOTIFICATIONS, SCHEDULE_NUDGE_CLAIM, SCHEDULE_OUTCOME_CHANNEL, internalPrefix, scheduleNotificationId, scheduleNudgeClaimKey } from '@tripgen/catalog';
+import { SERVED_SINCE } from '@tripgen/ai-service/served-since';
 import { queryRows, redisUrl } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { askSchedule, notificationsWritten, releaseToAi, startStack, waitFor, type Stack } from './harness.ts';
@@ -71,9 +72,21 @@ const claimKey = (scheduleId: string) => scheduleNudgeClaimKey(new URL(stack.tri
 // redis-cli, as @tripgen/testing reads this process's Redis database.
 const redis = (...args: string[]) => execFileSync('redis-cli', ['-u', redisUrl(), ...args], { encoding: 'utf8' }).trim();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Each case's time limit. */
+const CASE_TIMEOUT_MS = 120_000;
 const onceCompletedByTrip = (scheduleId: string) => [['trip', scheduleNotificationId(scheduleId, SCHEDULE_NOTIFICATIONS.completed)]];
 
-it('one replica of three reads a nudged schedule: one status call for its outcome, told once', { timeout: 120_000 }, async () => {
+/**
+ * The AI service's run of service (ai-service served-since.ts) begun longer than the clock margin ago:
+ * a request enqueued before it, or less than SERVED_SINCE.clockSkewMs after, is sent round the queue
+ * once, and the copy's commit is a nudge of its own before the outcome's (the case after this one).
+ */
+const aiRunBegun = async () =>
+  (await queryRows(stack.ai!.db.url, `SELECT 1 FROM ai_pods WHERE clock_timestamp() > served_since + $1::float8 * interval '1 millisecond'`, [SERVED_SINCE.clockSkewMs])).length > 0;
+
+it('one replica of three reads a nudged schedule: one status call for its outcome, told once', { timeout: CASE_TIMEOUT_MS }, async () => {
+  // Only the outcome's nudge: the request goes straight to its plan.
+  await waitFor(aiRunBegun, 'the AI service\'s run of service begun', 30_000, 50);
   const { scheduleId } = await askSchedule(stack);
   await waitFor(async () => (await toldAt(scheduleId)) !== null, 'the outcome recorded and told', 30_000, 20);
   const lag = (await toldAt(scheduleId))!.getTime() - (await finishedAt(scheduleId))!.getTime();
@@ -98,7 +111,7 @@ it('one replica of three reads a nudged schedule: one status call for its outcom
  * the outcome's own nudge: told only at the next sweep (for a schedule failed here alone, a late
  * page of LATE_PER_PASS a pass).
  */
-it('a nudge whose read found no outcome leaves the next nudge of the schedule to be read: the outcome told at once', { timeout: 120_000 }, async () => {
+it('a nudge whose read found no outcome leaves the next nudge of the schedule to be read: the outcome told at once', { timeout: CASE_TIMEOUT_MS }, async () => {
   const { scheduleId } = await askSchedule(stack, () => stack.ai!.stop());
   const before = statusCalls.get(scheduleId) ?? 0;
   // A nudge before any outcome (here while the AI service cannot answer): one replica claims and reads it, to no outcome.
@@ -113,7 +126,7 @@ it('a nudge whose read found no outcome leaves the next nudge of the schedule to
   expect((await notificationsWritten(stack, scheduleId)).map((n) => [n.by, n.messageId])).toEqual(onceCompletedByTrip(scheduleId));
 });
 
-it('a nudge claimed by a replica that never reads it is left to the sweep, which records and tells it once', { timeout: 120_000 }, async () => {
+it('a nudge claimed by a replica that never reads it is left to the sweep, which records and tells it once', { timeout: CASE_TIMEOUT_MS }, async () => {
   const { scheduleId } = await askSchedule(stack, () => stack.ai!.stop());
   // A replica took the claim and died before reading: the claim, and no reader.
   expect(redis('SET', claimKey(scheduleId), 'a replica gone', 'PX', String(SCHEDULE_NUDGE_CLAIM.ttlMs), 'NX')).toBe('OK');
