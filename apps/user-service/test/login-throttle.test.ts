@@ -305,6 +305,9 @@ describe('login throttle', () => {
     const before = await series();
     const started = performance.now();
     const answer = login(a, email, PASSWORD);
+    // Held from its first look that finds no slot (its place in the account's queue), not from the request: its way
+    // there (hooks, body) is the pod's own time, 150 ms and more of an 800 ms timed from the request under load.
+    await waitFor(async () => (await a.app.kit.redis.zcard(`${holder.redisKey(email)}:waiting`)) === 1, 'the login waiting for its turn');
     await sleep(HELD_MS);
     for (const admission of held) if (admission.admitted) await admission.attempt.abandoned();
     expect((await answer).statusCode).toBe(200);
@@ -585,6 +588,51 @@ describe('login attempts (the counts under the throttle)', () => {
       expect(admitted).toEqual(['first', 'second']);
       for (const held of late) if (held.admitted) await held.attempt.abandoned();
       for (const attempt of inFlight.slice(1)) await attempt.abandoned();
+    }
+  });
+
+  it("tells a waiting check's looks that found the slots still held as its wait, not only the pauses between them: a look slowed by load is none of the pod's own time", async () => {
+    // Before, `waited` was told the pauses alone: under load each look (a Redis round trip) took up to 300 ms, counted
+    // as the pod's own time in http_request_duration_seconds (12 looks, 1.0 s of a 4.6 s wait), and "counts a login
+    // that waited" recorded 779 ms of an answer after 1,301 ms.
+    const throttle = attempts(a, 10_000, 1);
+    const key = randomUUID();
+    const holder = await throttle.admit(key, 'a check that takes long');
+    if (!holder.admitted) throw new Error('not admitted');
+    const redis = a.app.kit.redis;
+    const inFlight = `${throttle.redisKey(key)}:in-flight`;
+    // Each look at this account answers LOOK_MS late, as a loaded Redis or event loop answers it (every script step
+    // passes sendCommand: [sha, 4, failures, in-flight, ...]).
+    const LOOK_MS = 100;
+    const looks: { readonly at: number; ms?: number }[] = [];
+    const send = redis.sendCommand.bind(redis);
+    const slowed = vi.spyOn(redis, 'sendCommand').mockImplementation((command, stream) => {
+      if (String(command.args[3]) !== inFlight) return send(command, stream);
+      const look: (typeof looks)[number] = { at: performance.now() };
+      looks.push(look);
+      const settled = () => void (look.ms = performance.now() - look.at);
+      command.promise.then(settled, settled);
+      setTimeout(() => send(command, stream), LOOK_MS);
+      return command.promise;
+    });
+    try {
+      let told = 0;
+      const started = performance.now();
+      const waiting = throttle.admit(key, 'a waiting login', undefined, (ms) => (told += ms));
+      await waitFor(() => looks.length >= 5, 'five looks of the waiting login');
+      await holder.attempt.abandoned();
+      const admission = await waiting;
+      const answeredAfter = performance.now() - started;
+      if (!admission.admitted) throw new Error('not admitted');
+      await admission.attempt.abandoned();
+      const first = looks[0]!.ms!;
+      const last = looks.at(-1)!.ms!;
+      // The pod's own: its first look (no wait yet) and the one that ended the wait; none of the three or more between.
+      const own = answeredAfter - told;
+      expect(looks.length).toBeGreaterThanOrEqual(5);
+      expect(own, `${own.toFixed(0)} ms not told of ${answeredAfter.toFixed(0)} ms, ${looks.length} looks, the first ${first.toFixed(0)} ms, the last ${last.toFixed(0)} ms`).toBeLessThan(first + last + LOOK_MS);
+    } finally {
+      slowed.mockRestore();
     }
   });
 
