@@ -251,6 +251,10 @@ try {
     }
     console.log('   where the time went, ms (p50 / p95 / max over the burst):');
     for (const [hop, xs] of Object.entries(hops)) console.log(`     ${hop.padEnd(30)} ${percentile(xs, 50).toFixed(0).padStart(5)} ${percentile(xs, 95).toFixed(0).padStart(6)} ${Math.max(...xs).toFixed(0).padStart(6)}`);
+    // A request taken as enqueued before the AI service's run of service began goes round the queue once
+    // (schedule-consumer.ts, a '.behind' copy through its outbox): one more pass, in 'sent -> AI began'.
+    const round = (await rowsOf('ai', `SELECT count(*) FILTER (WHERE split_part(message_id, '.', 1) = ANY($1))::int AS burst, count(*)::int AS total FROM outbox_messages WHERE message_id LIKE '%.behind%'`))[0]!;
+    console.log(`   sent round the queue once ('.behind' copies): ${round.burst} of the burst, ${round.total} in all (the warm-up's included)`);
   }
 
   // 2. A 7-day trip whose candidates are all of Seoul.
