@@ -126,8 +126,13 @@ export const REQUEST_BODY_LIMIT_BYTES = 128 * 1024;
  */
 export const REQUEST_RECEIVE_TIMEOUT_MS = 10_000;
 
-/** Seed §7.2.2: every probe every 30 s with a 5 s timeout. */
-export const PROBE_TIMING = { periodSeconds: 30, timeoutSeconds: 5 } as const;
+/**
+ * Seed §7.2.2: every probe every 30 s with a 5 s timeout. `failureThreshold`: the failures in a row
+ * after which the kubelet acts (startup: a cold start gets 10 periods, 5 minutes, then a restart;
+ * liveness: a restart; readiness: out of its Service's endpoints). Written once for the manifests and
+ * for the local stack, which asks the same probes of the processes it starts (dev-tools probes.ts).
+ */
+export const PROBE_TIMING = { periodSeconds: 30, timeoutSeconds: 5, failureThreshold: { startup: 10, liveness: 3, readiness: 2 } } as const;
 
 /** The one service that issues access tokens (signs them; publishes the public keys at JWKS_PATH). */
 export const TOKEN_ISSUER = 'user' satisfies ServiceName;

@@ -60,11 +60,11 @@ export interface IVerticalPodAutoscaler {
 export const imageOf = (spec: ServiceSpec, profile: EnvironmentProfile): string =>
   `${profile.image.registry}/${imageRepository(spec.name)}:${profile.image.tag}`;
 
-const httpProbe = (path: string, failureThreshold: number): IProbe => ({
-  httpGet: { path, port: HTTP_PORT_NAME, scheme: 'HTTP' },
+const httpProbe = (kind: keyof typeof HEALTH_PATHS): IProbe => ({
+  httpGet: { path: HEALTH_PATHS[kind], port: HTTP_PORT_NAME, scheme: 'HTTP' },
   periodSeconds: PROBE_TIMING.periodSeconds,
   timeoutSeconds: PROBE_TIMING.timeoutSeconds,
-  failureThreshold,
+  failureThreshold: PROBE_TIMING.failureThreshold[kind],
 });
 
 export class Microservice extends Construct {
@@ -176,9 +176,9 @@ export class Microservice extends Construct {
       },
       // Startup gives a cold start up to 5 minutes; liveness restarts a hung process;
       // readiness (a different endpoint that also checks dependencies) only takes it out of rotation.
-      startupProbe: httpProbe(HEALTH_PATHS.startup, 10),
-      livenessProbe: httpProbe(HEALTH_PATHS.liveness, 3),
-      readinessProbe: httpProbe(HEALTH_PATHS.readiness, 2),
+      startupProbe: httpProbe('startup'),
+      livenessProbe: httpProbe('liveness'),
+      readinessProbe: httpProbe('readiness'),
       securityContext: containerSecurityContext(),
       volumeMounts: mounts,
     };

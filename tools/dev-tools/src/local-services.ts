@@ -30,6 +30,7 @@ import { builtEntry, bundleService, isFresh } from '@tripgen/service-kit/build';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { PLACE_LOADER, REPO_ROOT, serviceEntry, serviceMigrationsDir } from './layout.ts';
 import { databaseUrl } from './local-stack.ts';
+import { awaitReadiness } from './probes.ts';
 import { runNodeCommand, startNodeProcess, type NodeProcess } from './processes.ts';
 
 /** Prisma clients (git-ignored) are generated from the committed schemas. */
@@ -137,8 +138,19 @@ export const builtServiceEntry = async (s: ServiceName): Promise<string> => {
   return path.relative(REPO_ROOT, builtEntry(dir));
 };
 
-/** A service as its container runs it (its bundle on plain node); up once its startup probe answers. */
+/**
+ * A service as its container runs it (its bundle on plain node), handed over once the kubelet would
+ * list it among its Service's endpoints: its startup probe answered, then its readiness probe
+ * (probes.ts; a service that never gets ready is killed and its start fails, naming it).
+ */
 export const spawnService = async (s: ServiceName, env: NodeJS.ProcessEnv, log: (line: string) => void, nodeArgs: readonly string[] = []): Promise<ServiceProcess> => {
   if (env.JWT_SIGNING_KEY_FILE) await mkdir(path.dirname(env.JWT_SIGNING_KEY_FILE), { recursive: true });
-  return { name: s, ...(await startNodeProcess({ entry: await builtServiceEntry(s), env, readyPath: HEALTH_PATHS.startup, onLine: log, nodeArgs: [...nodeFlags(SERVICES[s]), ...nodeArgs] })) };
+  const p = await startNodeProcess({ entry: await builtServiceEntry(s), env, readyPath: HEALTH_PATHS.startup, onLine: log, nodeArgs: [...nodeFlags(SERVICES[s]), ...nodeArgs] });
+  try {
+    await awaitReadiness(s, p);
+  } catch (err) {
+    await p.kill();
+    throw err;
+  }
+  return { name: s, ...p };
 };
