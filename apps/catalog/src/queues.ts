@@ -222,6 +222,17 @@ export const SCHEDULE_LIST_PAGE = Object.freeze({ defaultLimit: 100, maxLimit: 1
  */
 export const SCHEDULES_PER_TRIP = 200;
 
+/**
+ * How long a write of a trip (its PATCH and DELETE, a schedule's request and DELETE) waits for the
+ * trip's row lock (PostgreSQL `lock_timeout`), and the Retry-After of the 409 it answers past it. A
+ * change of the trip holds that lock for milliseconds; a DELETE of a trip of the release before
+ * SCHEDULES_PER_TRIP (201,600 schedules) for up to its 20 s transaction. Without this bound the
+ * write waited out the kit's 5 s query limit and answered "The database is unavailable" (a 503 that
+ * was not true), holding a pooled connection all that time. 2 s: a hundred times a PATCH's or an
+ * ordinary DELETE's hold of the lock on a loaded machine, and well inside that 5 s.
+ */
+export const TRIP_LOCK_WAIT = Object.freeze({ ms: 2_000, retryAfterSeconds: 2 });
+
 /** How a traveller gets around; the engine's travel model has one row per mode. */
 export const TRAVEL_MODES = ['walk', 'transit', 'car'] as const;
 export type TravelModeName = (typeof TRAVEL_MODES)[number];

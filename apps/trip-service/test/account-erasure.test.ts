@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNKNOWN_OWNERS_MESSAGE } from '../src/domain/account-erasure.ts';
 import { TRIP_DELETED, withdrawalMessageId } from '../src/domain/schedules.ts';
@@ -345,6 +346,28 @@ describe('the trips of a deleted account', () => {
       await Promise.all([stack.trip.start(), second.start()]);
       await new Promise((resolve) => proxy.close(resolve));
     }
+  });
+
+  it('are erased past a trip another request holds (a DELETE of it under way), that one at a later sweep, without a failed sweep', { timeout: 90_000 }, async () => {
+    const leaving = await stack.traveller();
+    const [held] = [await createTrip(leaving.authorization), await createTrip(leaving.authorization)].sort();
+    const holder = new pg.Client({ connectionString: stack.trip.db.url });
+    await holder.connect();
+    const failedBefore = lines.filter((l) => l.table === 'trips of deleted accounts').length;
+    try {
+      // The trip met first (key order) held as a DELETE under way holds it.
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM trips WHERE id = $1 FOR UPDATE', [held]);
+      const deleted = await fetch(`${stack.user.url}/api/v1/users/me`, { method: 'DELETE', headers: { authorization: leaving.authorization, 'content-type': 'application/json' }, body: JSON.stringify({ password: 'correct horse battery' }) });
+      expect(deleted.status).toBe(204);
+      // Before: each sweep waited on the held trip until the kit's 5 s query limit and failed there ('Query read timeout'), the other trip kept.
+      await waitFor(async () => (await tripsOf(leaving.userId)).join() === held, 'the trip not held erased while the other is held', 30_000, 100);
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      await holder.end();
+    }
+    await waitFor(async () => (await tripsOf(leaving.userId)).length === 0, 'the held trip erased once released', 30_000, 100);
+    expect(lines.filter((l) => l.table === 'trips of deleted accounts').slice(failedBefore)).toEqual([]);
   });
 
   it('are erased for an account an operator deleted, never while the user service does not answer, then once it answers again', { timeout: 60_000 }, async () => {

@@ -1,10 +1,13 @@
 /**
  * Facts of the catalog the trip service stores: its PostgreSQL enumeration of travel modes (Prisma
  * schema) holds exactly the catalog's, and a trip takes as many interests, each as long, as the
- * catalog's TRIP_LIMITS (the traveller's preferred interests and the schedule message alike).
+ * catalog's TRIP_LIMITS (the traveller's preferred interests and the schedule message alike); docs/api.md
+ * says the catalog's TRIP_LOCK_WAIT and the 409's detail as they are.
  */
-import { TRAVEL_MODES, TRIP_LIMITS } from '@tripgen/catalog';
+import { readFileSync } from 'node:fs';
+import { TRAVEL_MODES, TRIP_LIMITS, TRIP_LOCK_WAIT } from '@tripgen/catalog';
 import { describe, expect, it } from 'vitest';
+import { TRIP_BUSY } from '../src/domain/trip-lock.ts';
 import { TravelMode } from '../src/generated/prisma/enums.ts';
 import { CreateTripBody, PatchTripBody } from '../src/domain/schemas.ts';
 
@@ -19,5 +22,12 @@ describe('the catalog facts the trip service stores', () => {
       const interests = body.properties.interests as unknown as { maxItems: number; items: { maxLength: number } };
       expect([interests.maxItems, interests.items.maxLength]).toEqual([TRIP_LIMITS.interests, TRIP_LIMITS.interestLength]);
     }
+  });
+
+  it('tells docs/api.md\'s readers the wait for a trip held by another request, its Retry-After and its detail as they are', () => {
+    const api = readFileSync(new URL('../../../docs/api.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    expect(api).toContain(`waits at most ${TRIP_LOCK_WAIT.ms / 1000} s (catalog \`TRIP_LOCK_WAIT\`)`);
+    expect(api).toContain(`\`Retry-After: ${TRIP_LOCK_WAIT.retryAfterSeconds}\``);
+    expect(api).toContain(`detail \`${TRIP_BUSY}\``);
   });
 });

@@ -16,11 +16,12 @@
  * requested through the route are put in trip_db as the trip service records them.
  */
 import { randomUUID } from 'node:crypto';
-import { QUEUES, TRIP_NOTIFIES } from '@tripgen/catalog';
+import { QUEUES, TRIP_LOCK_WAIT, TRIP_NOTIFIES } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { withdrawalMessageId } from '../src/domain/schedules.ts';
+import { TRIP_BUSY } from '../src/domain/trip-lock.ts';
 import { askSchedule, call, startStack, type Stack } from './harness.ts';
 
 let stack: Stack;
@@ -82,7 +83,7 @@ it(`deletes a trip with ${BUDGET} schedules while the database is slowed`, { tim
   expect((await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers })).status).toBe(404);
 });
 
-it('a DELETE waiting on the trip held by another transaction still gives up at the query limit, 503, and writes nothing', { timeout: 60_000 }, async () => {
+it('a DELETE waiting on the trip held by another transaction gives up at TRIP_LOCK_WAIT, 409 with Retry-After, and writes nothing', { timeout: 60_000 }, async () => {
   const { headers, tripId } = await askSchedule(stack);
   await insert(tripId, 2_000);
   const holder = new pg.Client({ connectionString: stack.trip.db.url });
@@ -91,13 +92,14 @@ it('a DELETE waiting on the trip held by another transaction still gives up at t
   try {
     await holder.query('BEGIN');
     await holder.query('SELECT 1 FROM trips WHERE id = $1 FOR UPDATE', [tripId]);
-    // The longer transaction is for work done: the lock's wait is one statement, bounded by the kit's query limit.
+    // The longer transaction is for work done: the lock's wait is bounded by TRIP_LOCK_WAIT (before, by the kit's 5 s query limit: a 503 'The database is unavailable').
     refused = await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers });
   } finally {
     await holder.query('ROLLBACK').catch(() => undefined);
     await holder.end();
   }
-  expect(refused.status, JSON.stringify(refused.json)).toBe(503);
+  expect([refused.status, refused.json?.detail], JSON.stringify(refused.json)).toEqual([409, TRIP_BUSY]);
+  expect(refused.headers.get('retry-after')).toBe(String(TRIP_LOCK_WAIT.retryAfterSeconds));
   expect((await call(stack.trip.url, 'GET', `/api/v1/trips/${tripId}`, { headers })).status).toBe(200);
   expect(await forgottenOf(tripId)).toBe(0);
   const retry = await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers });

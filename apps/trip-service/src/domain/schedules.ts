@@ -23,6 +23,7 @@ import { readPage, type ListPage, type ListPosition } from './list-cursor.ts';
 import { lodgingOf, type TripRow } from './trips.ts';
 import type { NudgeClaim } from './nudge-claim.ts';
 import { forgetDeleted, type ForgetLease } from './forgotten.ts';
+import { WITHIN_LOCK_WAIT, busyPastLockWait } from './trip-lock.ts';
 import { tripDates } from './trip-rules.ts';
 import type { ScheduleRequestBody } from './schemas.ts';
 
@@ -46,12 +47,14 @@ const KEY_REUSED = 'This Idempotency-Key was used for a different schedule reque
  * trip_db's schedule_room_for_one (migration schedule_room_for_one) takes a lock on the trip held to
  * the statement's commit and counts its schedules with a snapshot of its own, so the same trip's
  * requests on every replica count one after the other, each seeing the schedule the one before stored.
+ * Its locks are waited for TRIP_LOCK_WAIT at most (WITHIN_LOCK_WAIT, trip-lock.ts): behind a DELETE of
+ * the trip under way, a 409 (tripBusy), nothing stored.
  */
 const INSERT_REQUEST_SQL = withOutboxSql(`
   INSERT INTO schedules (id, trip_id, user_id, status, replan_date, locked, base_schedule_id, idempotency_key, request_hash, request, not_after, created_at, updated_at)
   SELECT $1::uuid, t.id, t.user_id, 'queued'::"ScheduleStatus", $3::text, $4::text[], $5::uuid, $6::text, $7::text, $8::jsonb, $9::timestamptz, $10::timestamptz, $10::timestamptz
     FROM trips t
-   WHERE t.id = $2::uuid AND t.updated_at = $11::timestamptz AND schedule_room_for_one(t.id, $12::integer)
+   WHERE t.id = $2::uuid AND t.updated_at = $11::timestamptz AND ${WITHIN_LOCK_WAIT} AND schedule_room_for_one(t.id, $12::integer)
      FOR SHARE OF t
   ON CONFLICT DO NOTHING
   RETURNING id`, 13);
@@ -316,10 +319,12 @@ SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", cre
  * nobody). A second DELETE, on this replica or another, finds no row. Parameters: schedule id, trip
  * id, user id, WITHDRAWN_SUFFIX, notAfter (ISO), `withdrawn` (JSON), TRIP_NOTIFIES, the window's
  * start, then outboxSelectParams. Answers the deleted row, `withdrawn` when a withdrawal was written.
+ * Its locks are waited for TRIP_LOCK_WAIT at most (to the transaction's end: only the cancel's event
+ * follows): behind a DELETE of the trip under way, a 409 (tripBusy), nothing deleted.
  */
 const DELETE_SCHEDULE_SQL = `
 WITH trip AS (
-  SELECT id FROM trips WHERE id = $2::uuid AND user_id = $3::uuid FOR SHARE
+  SELECT id FROM trips WHERE id = $2::uuid AND user_id = $3::uuid AND ${WITHIN_LOCK_WAIT} FOR SHARE
 ), gone AS (
   DELETE FROM schedules s USING trip t
    WHERE s.id = $1::uuid AND s.trip_id = t.id AND s.user_id = $3::uuid
@@ -1337,9 +1342,9 @@ export const scheduleService = (deps: ScheduleDeps) => {
           ...outboxRowParams(outbox),
         );
       } catch (err) {
-        // Not stored (the database failed it): nothing will be generated.
+        // Not stored (the database failed it, or the trip stayed locked past TRIP_LOCK_WAIT: 409): nothing will be generated.
         await deps.budget.giveBack(spent);
-        throw err;
+        return busyPastLockWait(err);
       }
       if (inserted.length === 1) {
         deps.onEnqueued();
@@ -1419,7 +1424,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
           await deps.events.record(tx, TRIP_EVENT_TYPES.scheduleCancelled, ref, `${gone.id}.cancelled`);
         }
         return rows;
-      });
+      }).catch(busyPastLockWait);
       if (!row) return 'none';
       wake(row.id);
       deps.announce?.(row.id);

@@ -17,6 +17,7 @@ import {
 } from '@tripgen/catalog';
 import { HttpProblem, driverAdapterCause } from '@tripgen/service-kit';
 import { forgetTripSchedules } from './forgotten.ts';
+import { LOCK_WAIT_RESET, WITHIN_LOCK_WAIT, busyPastLockWait } from './trip-lock.ts';
 import { enqueue } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Trip as TripRow } from '../generated/prisma/client.ts';
 import type { TripEvents } from './events.ts';
@@ -200,8 +201,8 @@ export interface Withdrawals {
  * cascade to them): at its default 5 s, the 201,600 schedules of a trip of the release before the
  * schedule limit took ~1.8 s of it on a quiet machine and ran past it under CI's load (5.7 s). Each
  * statement stays within the kit's query time limit (QUERY_TIMEOUT_MS, 5 s; FORGET_WRITE_BATCH rows a
- * statement), so a lock waited for, a stalled server, still ends the DELETE within that (503); only
- * work being done runs longer. 20 s: 11 times the quiet figure, and an answer before Application
+ * statement), so a stalled server still ends the DELETE within that (503), and the trip's row lock
+ * is waited for TRIP_LOCK_WAIT at most (409, trip-lock.ts); only work being done runs longer. 20 s: 11 times the quiet figure, and an answer before Application
  * Gateway gives the request up (infra-bicep/modules/appgw.bicep, requestTimeout 30 s), after which
  * the traveller could not tell whether the trip went.
  */
@@ -286,13 +287,15 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
    * dayStart, an earlier dayEnd) are checked one after the other, the second against the first's
    * result, never both against the same old trip; two PATCHes with the same If-Unmodified-Since,
    * the second against the first's updatedAt. Prisma has no SELECT ... FOR UPDATE of its own,
-   * hence the raw lock; no call to another service is made while it is held.
+   * hence the raw lock; no call to another service is made while it is held. The lock is waited
+   * for TRIP_LOCK_WAIT at most (trip-lock.ts): behind a DELETE under way, 409 (tripBusy), nothing changed.
    */
   async update(userId: string, id: string, patch: PatchTripBody, check: (after: TripRow, before: TripRow) => void): Promise<TripRow | null> {
     let withdrawn: readonly WithdrawnSchedule[] = [];
     const trip = await refusedAsConflict(
       prisma.$transaction(async (tx) => {
-        const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM trips WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
+        const locked = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM trips WHERE id = $1::uuid AND user_id = $2::uuid AND ${WITHIN_LOCK_WAIT} FOR UPDATE`, id, userId);
+        await tx.$executeRawUnsafe(LOCK_WAIT_RESET);
         if (locked.length === 0) return null;
         const before = await tx.trip.findUniqueOrThrow({ where: { id } });
         check(merged(before, patch), before);
@@ -302,7 +305,7 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
         if (changed.length > 0) await events.record(tx, TRIP_EVENT_TYPES.tripUpdated, { ...shapeOf(after), changed });
         withdrawn = await withdrawals.stale(tx, id, after);
         return after;
-      }),
+      }).catch(busyPastLockWait),
     );
     if (trip) onEnqueued();
     if (withdrawn.length > 0) void withdrawals.tell(withdrawn);
@@ -312,12 +315,16 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
   /**
    * Deletes the trip if `check` accepts it as it is under its row lock (it throws otherwise: the
    * request's preconditions, evaluated against the trip a concurrent change may have just changed).
+   * The lock is waited for TRIP_LOCK_WAIT at most: behind another DELETE or change under way, 409
+   * (tripBusy), nothing deleted; asked again once that DELETE is done, the trip is not found.
    */
   async remove(userId: string, id: string, check: (before: Pick<TripRow, 'updatedAt'>) => void = () => undefined): Promise<boolean> {
     let withdrawn: readonly WithdrawnSchedule[] = [];
     const removed = await prisma.$transaction(async (tx) => {
       // Locked first: a schedule request inserting now is then either seen below or finds no trip.
-      const locked = await tx.$queryRaw<{ updatedAt: Date }[]>`SELECT updated_at AS "updatedAt" FROM trips WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
+      const locked = await tx.$queryRawUnsafe<{ updatedAt: Date }[]>(`SELECT updated_at AS "updatedAt" FROM trips WHERE id = $1::uuid AND user_id = $2::uuid AND ${WITHIN_LOCK_WAIT} FOR UPDATE`, id, userId);
+      // The wait is for the trip's row alone: the batches after it wait for their rows as before.
+      await tx.$executeRawUnsafe(LOCK_WAIT_RESET);
       if (locked.length === 0) return false;
       check(locked[0]!);
       withdrawn = await withdrawals.stale(tx, id, null);
@@ -326,7 +333,7 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
       if ((await tx.trip.deleteMany({ where: { id, userId } })).count !== 1) return false;
       await events.record(tx, TRIP_EVENT_TYPES.tripDeleted, { tripId: id, userId });
       return true;
-    }, { timeout: TRIP_DELETE_TRANSACTION_MS });
+    }, { timeout: TRIP_DELETE_TRANSACTION_MS }).catch(busyPastLockWait);
     if (removed) onEnqueued();
     if (removed && withdrawn.length > 0) void withdrawals.tell(withdrawn);
     return removed;

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import { SCHEDULE_LIST_PAGE, SCHEDULES_PER_TRIP, SCHEDULES_ROUTE } from '@tripgen/catalog';
+import { SCHEDULE_LIST_PAGE, SCHEDULES_PER_TRIP, SCHEDULES_ROUTE, TRIP_LOCK_WAIT } from '@tripgen/catalog';
 import { CURRENT_TARGET, HttpProblem, markHeld, ProblemSchema, REFUSED_TARGET, withLocation } from '@tripgen/service-kit';
 import { scheduleListCursor } from '../domain/list-cursor.ts';
 import { toSchedule, toSummary, TripChangedError, type ScheduleService } from '../domain/schedules.ts';
@@ -38,7 +38,7 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
       config: scheduleList,
       schema: {
         operationId: 'requestSchedule',
-        description: `Asks for a schedule of the trip, or the re-plan of one day (replanDate, locked); answered 202 at once, generated through the AI service. A trip keeps at most ${SCHEDULES_PER_TRIP} schedules (completed and failed ones count): past them 409 (limit; kept, the trip's schedules, counted exactly up to twice the limit, past it the least that is true and atLeast true; mustDelete, how many of its ended schedules to delete for a place: more than one for a trip past the limit, stored while pods of the release before counted nothing), nothing stored or spent, before the places are looked up or the traveller's preferences asked of the user service; an Idempotency-Key replay, or the same request while its schedule is active, is answered as before, at the limit too.`,
+        description: `Asks for a schedule of the trip, or the re-plan of one day (replanDate, locked); answered 202 at once, generated through the AI service. A trip keeps at most ${SCHEDULES_PER_TRIP} schedules (completed and failed ones count): past them 409 (limit; kept, the trip's schedules, counted exactly up to twice the limit, past it the least that is true and atLeast true; mustDelete, how many of its ended schedules to delete for a place: more than one for a trip past the limit, stored while pods of the release before counted nothing), nothing stored or spent, before the places are looked up or the traveller's preferences asked of the user service; an Idempotency-Key replay, or the same request while its schedule is active, is answered as before, at the limit too. While another request holds the trip (its DELETE under way) past ${TRIP_LOCK_WAIT.ms / 1000} s: 409 with Retry-After, nothing stored or spent.`,
         tags: ['schedules'],
         params: TripParams,
         headers: IdempotencyHeaders,
@@ -132,10 +132,10 @@ export const scheduleRoutes: FastifyPluginAsyncTypebox<ScheduleRoutesOptions> = 
       config: { target: oneSchedule },
       schema: {
         operationId: 'deleteSchedule',
-        description: `Deletes a schedule of the trip: its place among the trip's ${SCHEDULES_PER_TRIP} is free for a new request, and its Idempotency-Key too. A queued or running one is cancelled: withdrawn at the AI service, nobody notified, a plan that ends later dropped (before, a 409 naming it).`,
+        description: `Deletes a schedule of the trip: its place among the trip's ${SCHEDULES_PER_TRIP} is free for a new request, and its Idempotency-Key too. A queued or running one is cancelled: withdrawn at the AI service, nobody notified, a plan that ends later dropped (before, a 409 naming it). While another request holds the trip (its DELETE under way) past ${TRIP_LOCK_WAIT.ms / 1000} s: 409 with Retry-After, nothing deleted.`,
         tags: ['schedules'],
         params: ScheduleParams,
-        response: { 204: Type.Null(), 400: ProblemSchema, 404: ProblemSchema },
+        response: { 204: Type.Null(), 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema },
       },
     },
     async (request, reply) => {

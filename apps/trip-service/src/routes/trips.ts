@@ -1,7 +1,7 @@
 /** /api/v1/trips: a traveller's own trips. Another user's trip is 404, never 403 or 200. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { TRIP_LIST_PAGE, TRIPS_PER_TRAVELLER } from '@tripgen/catalog';
+import { TRIP_LIST_PAGE, TRIP_LOCK_WAIT, TRIPS_PER_TRAVELLER } from '@tripgen/catalog';
 import { assertPreconditions, HttpProblem, invalidBody, ProblemSchema, REFUSED_TARGET, withETag, withLocation, type PreconditionTarget } from '@tripgen/service-kit';
 import type { FastifyRequest } from 'fastify';
 import type { Peers } from '../clients/peers.ts';
@@ -115,7 +115,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
 
   app.patch(
     '/api/v1/trips/:id',
-    { config, schema: { operationId: 'updateTrip', description: 'Changes fields of a trip; the trip as it would be is checked whole, and a refused change changes nothing.', tags: ['trips'], params: TripParams, body: PatchTripBody, response: { 200: withETag(Trip), 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema } } },
+    { config, schema: { operationId: 'updateTrip', description: `Changes fields of a trip; the trip as it would be is checked whole, and a refused change changes nothing. While another request holds the trip (its DELETE under way) past ${TRIP_LOCK_WAIT.ms / 1000} s: 409 with Retry-After.`, tags: ['trips'], params: TripParams, body: PatchTripBody, response: { 200: withETag(Trip), 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 503: ProblemSchema } } },
     async (request, reply) => {
       const current = await trips.get(request.user!.id, request.params.id);
       if (!current) throw new HttpProblem(404, TRIP_NOT_FOUND);
@@ -134,7 +134,7 @@ export const tripRoutes: FastifyPluginAsyncTypebox<TripRoutesOptions> = async (a
     },
   );
 
-  app.delete('/api/v1/trips/:id', { config, schema: { operationId: 'deleteTrip', description: 'Deletes a trip of the traveller and its schedules.', tags: ['trips'], params: TripParams, response: { 204: Type.Null(), 400: ProblemSchema, 404: ProblemSchema } } }, async (request, reply) => {
+  app.delete('/api/v1/trips/:id', { config, schema: { operationId: 'deleteTrip', description: `Deletes a trip of the traveller and its schedules. While another request holds the trip (another DELETE under way) past ${TRIP_LOCK_WAIT.ms / 1000} s: 409 with Retry-After, nothing deleted; asked again once that DELETE is done, 404.`, tags: ['trips'], params: TripParams, response: { 204: Type.Null(), 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema } } }, async (request, reply) => {
     if (!(await trips.remove(request.user!.id, request.params.id, stillHolds(request)))) throw new HttpProblem(404, TRIP_NOT_FOUND);
     return reply.code(204).send(null);
   });

@@ -1,0 +1,113 @@
+/**
+ * A trip's DELETE holds the trip's row lock for its whole transaction, up to TRIP_DELETE_TRANSACTION_MS
+ * (20 s) for a trip of many schedules. The trip's other writes wait for that lock: before, until the
+ * kit's 5 s query limit, then a 503 "The database is unavailable" (untrue: the database was fine),
+ * a pooled connection held all along. Now each waits at most TRIP_LOCK_WAIT and answers 409 with
+ * Retry-After, saying the trip is being changed.
+ *
+ * The DELETE is made slow deterministically: a trigger sleeps SLEEP_S a statement writing the trip's
+ * rows to forgotten_schedules, 5,000 a statement (FORGET_WRITE_BATCH), so its 20,000 schedules keep
+ * the trip locked about 4 x SLEEP_S, each statement within the kit's 5 s. No time is asserted: the
+ * writes are to be answered while the DELETE is still under way, which a 5 s wait was not.
+ */
+import { randomUUID } from 'node:crypto';
+import { QUEUES, TRIP_LOCK_WAIT, TRIP_NOTIFIES } from '@tripgen/catalog';
+import { queryRows } from '@tripgen/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TRIP_BUSY } from '../src/domain/trip-lock.ts';
+import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
+
+/** The trip's schedules: four statements of FORGET_WRITE_BATCH; all of them kept failed, so a request of the trip reaches its insert. */
+const SCHEDULES = 20_000;
+const SLEEP_S = 2;
+
+let stack: Stack;
+beforeAll(async () => {
+  // A limit above the trip's schedules: its request is refused for nothing but the lock.
+  stack = await startStack({ ai: false, tripEnv: { SCHEDULES_PER_TRIP_MAX: String(SCHEDULES * 2) } });
+});
+afterAll(async () => stack?.close());
+
+/** `n` failed schedules of the trip, as this release records them (told by this service: the DELETE withdraws none); their ids. */
+const insert = async (tripId: string, userId: string, n: number): Promise<string[]> => {
+  const ids = Array.from({ length: n }, () => randomUUID());
+  await queryRows(
+    stack.trip.db.url,
+    `INSERT INTO schedules (id, trip_id, user_id, status, error, locked, request_hash, request, not_after, created_at, updated_at, finished_at, told_at)
+     SELECT s, $2::uuid, $3::uuid, 'failed', 'the places could not be read', '{}', 'h', jsonb_build_object('scheduleId', s, 'tripId', $2::text, 'userId', $3::text, 'notifiedBy', $4::text),
+            c + interval '2 minutes', c, c, c, c
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS x(s, o), LATERAL (SELECT now() - interval '1 day' + o * interval '1 millisecond' AS c) AS at`,
+    [ids, tripId, userId, TRIP_NOTIFIES],
+  );
+  await queryRows(stack.trip.db.url, 'ANALYZE schedules');
+  return ids;
+};
+
+/** Each statement writing the trip's rows to forgotten_schedules sleeps `seconds`. */
+const slowForgetting = async (tripId: string, seconds: number) => {
+  await queryRows(
+    stack.trip.db.url,
+    `CREATE OR REPLACE FUNCTION slow_forget() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF EXISTS (SELECT 1 FROM written WHERE trip_id = '${tripId}') THEN PERFORM pg_sleep(${seconds}); END IF; RETURN NULL; END $$`,
+  );
+  await queryRows(stack.trip.db.url, 'CREATE TRIGGER slow_forget AFTER INSERT ON forgotten_schedules REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION slow_forget()');
+};
+
+/** Whether a statement of trip_db sleeps in the trigger (the DELETE holds the trip's row lock by then). */
+const forgetting = async () => (await queryRows(stack.trip.db.url, "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'")).length > 0;
+
+it('answers the writes behind a trip DELETE under way 409 with Retry-After before it ends; the DELETE 204, another trip changed at once, nothing half done', { timeout: 120_000 }, async () => {
+  const { authorization, userId } = await stack.traveller();
+  const headers = { authorization };
+  const created = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers });
+  const other = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody({ title: 'Busan' }), headers });
+  expect([created.status, other.status]).toEqual([201, 201]);
+  const tripId = created.json.id as string;
+  const [oneSchedule] = await insert(tripId, userId, SCHEDULES);
+  await slowForgetting(tripId, SLEEP_S);
+
+  const started = performance.now();
+  let deleteAnswered = false;
+  const deleting = call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers }).finally(() => (deleteAnswered = true));
+  await waitFor(forgetting, 'the DELETE writing its first forgotten rows (the trip locked)', 30_000, 20);
+
+  /** A request sent now: its answer, when, and whether the DELETE was still under way then. */
+  const timed = async (method: string, url: string, body?: unknown) => {
+    const sent = performance.now();
+    const res = await call(stack.trip.url, method, url, { headers, body });
+    return { res, ms: Math.round(performance.now() - sent), whileDeleting: !deleteAnswered };
+  };
+  const [patch, request, scheduleDelete, secondDelete, otherPatch] = await Promise.all([
+    timed('PATCH', `/api/v1/trips/${tripId}`, { title: 'Seoul, later' }),
+    timed('POST', `/api/v1/trips/${tripId}/schedules`, {}),
+    timed('DELETE', `/api/v1/trips/${tripId}/schedules/${oneSchedule}`),
+    timed('DELETE', `/api/v1/trips/${tripId}`),
+    timed('PATCH', `/api/v1/trips/${other.json.id}`, { title: 'Busan, later' }),
+  ]);
+  const deleted = await deleting;
+  console.log(
+    `DELETE of a trip of ${SCHEDULES} schedules, ${SLEEP_S} s a forgotten batch: ${deleted.status} in ${Math.round(performance.now() - started)} ms; behind it ` +
+      `PATCH ${patch.res.status} in ${patch.ms} ms, schedule request ${request.res.status} in ${request.ms} ms, schedule DELETE ${scheduleDelete.res.status} in ${scheduleDelete.ms} ms, ` +
+      `second DELETE ${secondDelete.res.status} in ${secondDelete.ms} ms; another trip's PATCH ${otherPatch.res.status} in ${otherPatch.ms} ms`,
+  );
+
+  // Before: each 503 'The database is unavailable; try again shortly' after ~5 s.
+  for (const { res, whileDeleting } of [patch, request, scheduleDelete, secondDelete]) {
+    expect([res.status, res.type, res.json?.detail], JSON.stringify(res.json)).toEqual([409, expect.stringContaining('application/problem+json'), TRIP_BUSY]);
+    expect(res.headers.get('retry-after')).toBe(String(TRIP_LOCK_WAIT.retryAfterSeconds));
+    expect(whileDeleting, 'answered while the DELETE was under way').toBe(true);
+  }
+  // Another trip of the same traveller waits for nothing.
+  expect(otherPatch.res.status, JSON.stringify(otherPatch.res.json)).toBe(200);
+  expect(otherPatch.whileDeleting).toBe(true);
+
+  expect(deleted.status, JSON.stringify(deleted.json)).toBe(204);
+  // Asked again once it is done: the trip is gone, as the contract says.
+  const again = await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers });
+  expect(again.status, JSON.stringify(again.json)).toBe(404);
+  expect((await call(stack.trip.url, 'PATCH', `/api/v1/trips/${tripId}`, { headers, body: { title: 'Seoul, later' } })).status).toBe(404);
+  // Nothing of the refused writes stored: no schedule, no message for the AI service; every schedule forgotten once.
+  expect(await queryRows(stack.trip.db.url, 'SELECT id FROM schedules WHERE trip_id = $1', [tripId])).toEqual([]);
+  expect(await queryRows(stack.trip.db.url, "SELECT message_id FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, tripId])).toEqual([]);
+  expect((await queryRows<{ n: number }>(stack.trip.db.url, 'SELECT count(*)::int AS n FROM forgotten_schedules WHERE trip_id = $1', [tripId]))[0]!.n).toBe(SCHEDULES);
+  expect((await call(stack.trip.url, 'GET', `/api/v1/trips/${other.json.id}`, { headers })).json.title).toBe('Busan, later');
+});
