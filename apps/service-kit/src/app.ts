@@ -70,9 +70,10 @@ export interface Kit {
    * Calls `listener` at each readiness 200: from then the kubelet keeps the pod among its Service's
    * endpoints (again, after a 503 took it out), and other services can reach its routes (listening
    * alone, they could not: the probes come every PROBE_TIMING.periodSeconds). A process run without
-   * probes: never.
+   * probes: never. Called inside the probe's handler: what it throws (or its promise rejects with) is
+   * logged at error, and the probe answers 200 all the same.
    */
-  onReadyAnswer(listener: () => void): void;
+  onReadyAnswer(listener: () => unknown): void;
   /** The heaps registered with `reduceWhenQuiet`. */
   heapsReducedWhenQuiet(): readonly OtherHeap[];
   /** The shutdown steps running now (the names given to onDrain / onShutdown, and the kit's own): what a stuck shutdown waits for. */
@@ -329,9 +330,20 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
   // The issuer reads its own record (the user service's DurableRevocations); every verifier reads it through the issuer.
   const feed = config.serviceName !== TOKEN_ISSUER && config.jwksUrl ? revocationFeed({ jwksUrl: config.jwksUrl, revocations, redis, subscriber, log: app.log, everyMs: opts.revocationFeedEveryMs }) : undefined;
   const health: HealthState = { started: false, draining: false };
-  const readyListeners: (() => void)[] = [];
+  const readyListeners: (() => unknown)[] = [];
+  // Inside the readiness probe's handler: a listener's failure is logged, never the probe's (a 500 took a
+  // healthy pod out of its Service's endpoints, and the listeners after it were not called), and an async
+  // listener's rejection is caught here (unhandled, the kit drains the process).
+  const listenerFailed = (err: unknown): void => app.log.error({ err }, 'readiness listener failed');
   const answeredReady = (): void => {
-    for (const listener of readyListeners) listener();
+    for (const listener of readyListeners) {
+      try {
+        const answered = listener();
+        if (answered instanceof Promise) answered.catch(listenerFailed);
+      } catch (err) {
+        listenerFailed(err);
+      }
+    }
   };
   interface Step {
     readonly stop: () => Promise<void>;
@@ -380,7 +392,7 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
       if (isRedisReady(subscriber)) subscribe();
     },
     reduceWhenQuiet: (heap: OtherHeap) => void otherHeaps.push(heap),
-    onReadyAnswer: (listener: () => void) => void readyListeners.push(listener),
+    onReadyAnswer: (listener: () => unknown) => void readyListeners.push(listener),
     heapsReducedWhenQuiet: () => otherHeaps,
     drain: () => {
       health.draining = true;
