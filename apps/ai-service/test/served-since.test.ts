@@ -16,7 +16,7 @@ import { createOutboxRelay, createServiceBusBroker, type ConsumeEvent, type Mess
 import { startServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { createTestDatabase, quietLogger, startTcpRelay, testPrismaClient, unreachableDatabaseUrl, waitFor } from '@tripgen/testing';
 import Fastify from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { locationDirectory } from '../src/clients/location.ts';
 import { behindMessageId, consumeScheduleRequests } from '../src/domain/schedule-consumer.ts';
 import { SERVED_SINCE, joinService, type ServedSince } from '../src/domain/served-since.ts';
@@ -255,45 +255,61 @@ it('a pod stopped before it ever joined (ai_db down all its life) deletes no row
 });
 
 it('a pod whose moment could not be written as it began to listen writes it at its next refresh (before: none for its life, every request it took sent round)', { timeout: 30_000 }, async () => {
-  const served = await joinService(prisma, () => undefined, TIMING);
-  closing.push(() => served.close());
-  expect(served.since(), 'alone: no moment until it listens').toBe(Number.POSITIVE_INFINITY);
-  // The database refuses the statement a moment (a real failure: the table out of reach, then back).
-  await prisma.$executeRawUnsafe('ALTER TABLE ai_pods RENAME TO ai_pods_away');
+  // Its refreshes fire when the test says: one falling while the table is away (a loaded machine slow
+  // to rename it back) fails too and ends the run, which only the next readiness 200 begins again.
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
   try {
-    await served.listening().catch(() => undefined);
+    const served = await joinService(prisma, () => undefined, TIMING);
+    closing.push(() => served.close());
+    expect(served.since(), 'alone: no moment until it listens').toBe(Number.POSITIVE_INFINITY);
+    // The database refuses the statement a moment (a real failure: the table out of reach, then back).
+    await prisma.$executeRawUnsafe('ALTER TABLE ai_pods RENAME TO ai_pods_away');
+    try {
+      await served.listening().catch(() => undefined);
+    } finally {
+      await prisma.$executeRawUnsafe('ALTER TABLE ai_pods_away RENAME TO ai_pods');
+    }
+    const listenedBy = Date.now();
+    vi.advanceTimersToNextTimer();
+    // Before: Infinity for good (each request this pod took went round the queue once).
+    await waitFor(() => Number.isFinite(served.since()), 'the moment written at its next refresh', 5_000, 20);
+    expect(served.since()).toBeGreaterThanOrEqual(listenedBy - SERVED_SINCE.clockSkewMs);
+    const [row] = await prisma.$queryRawUnsafe<{ finite: boolean }[]>('SELECT served_since IS NOT NULL AS finite FROM ai_pods');
+    expect(row?.finite, 'the row carries it for pods joining later').toBe(true);
+    await served.close();
   } finally {
-    await prisma.$executeRawUnsafe('ALTER TABLE ai_pods_away RENAME TO ai_pods');
+    vi.useRealTimers();
   }
-  const listenedBy = Date.now();
-  // Before: Infinity for good (each request this pod took went round the queue once).
-  await waitFor(() => Number.isFinite(served.since()), 'the moment written at a later refresh', 5_000, 20);
-  expect(served.since()).toBeGreaterThanOrEqual(listenedBy - SERVED_SINCE.clockSkewMs);
-  const [row] = await prisma.$queryRawUnsafe<{ finite: boolean }[]>('SELECT served_since IS NOT NULL AS finite FROM ai_pods');
-  expect(row?.finite, 'the row carries it for pods joining later').toBe(true);
-  await served.close();
 });
 
 it('a pod that could not join at its start (ai_db away) starts all the same and joins at a refresh, inheriting the moment of a pod up (before: its start failed, and with it the pod)', { timeout: 30_000 }, async () => {
-  const up = await joinService(prisma, () => undefined, TIMING);
-  closing.push(() => up.close());
-  await up.listening();
-  const upSince = up.since();
-  expect(Number.isFinite(upSince)).toBe(true);
-  // The statement fails (a real failure: the table out of reach), as with the database down at a pod's start.
-  await prisma.$executeRawUnsafe('ALTER TABLE ai_pods RENAME TO ai_pods_away');
-  let late: ServedSince;
+  // The pods' refreshes fire when the test says: one of the pod up falling while the table is away (a
+  // loaded machine slow to rename it back) fails and ends its run, and the late pod inherits nothing.
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
   try {
-    late = await joinService(prisma, () => undefined, TIMING);
-    closing.push(() => late.close());
-    expect(late.since(), 'not joined: unknown, the safe side').toBe(Number.POSITIVE_INFINITY);
-    // It listens before it could join: the join writes it, inheriting, not a run of its own from now.
-    await late.listening();
+    const up = await joinService(prisma, () => undefined, TIMING);
+    closing.push(() => up.close());
+    await up.listening();
+    const upSince = up.since();
+    expect(Number.isFinite(upSince)).toBe(true);
+    // The statement fails (a real failure: the table out of reach), as with the database down at a pod's start.
+    await prisma.$executeRawUnsafe('ALTER TABLE ai_pods RENAME TO ai_pods_away');
+    let late: ServedSince;
+    try {
+      late = await joinService(prisma, () => undefined, TIMING);
+      closing.push(() => late.close());
+      expect(late.since(), 'not joined: unknown, the safe side').toBe(Number.POSITIVE_INFINITY);
+      // It listens before it could join: the join writes it, inheriting, not a run of its own from now.
+      await late.listening();
+    } finally {
+      await prisma.$executeRawUnsafe('ALTER TABLE ai_pods_away RENAME TO ai_pods');
+    }
+    vi.advanceTimersByTime(TIMING.refreshEveryMs);
+    await waitFor(() => Number.isFinite(late.since()), 'the pod joined at its next refresh', 5_000, 20);
+    expect(late.since()).toBe(upSince);
+    await late.close();
+    await up.close();
   } finally {
-    await prisma.$executeRawUnsafe('ALTER TABLE ai_pods_away RENAME TO ai_pods');
+    vi.useRealTimers();
   }
-  await waitFor(() => Number.isFinite(late.since()), 'the pod joined at a later refresh', 5_000, 20);
-  expect(late.since()).toBe(upSince);
-  await late.close();
-  await up.close();
 });
