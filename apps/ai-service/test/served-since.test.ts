@@ -212,6 +212,45 @@ it('ai_db out of the pods\' reach while they run (readiness 503, a refresh faile
   await pod.stop();
 });
 
+it('two pods, one losing ai_db: only its own run ends; the other keeps its moment and row, and a pod joining meanwhile inherits that moment', { timeout: 60_000 }, async () => {
+  // The rows of the cases before gone (their pods closed): the rows read below are these pods'.
+  await prisma.$executeRawUnsafe('DELETE FROM ai_pods');
+  // Pod a's every connection to ai_db through a relay; pod b's straight.
+  const relay = await startTcpRelay({ target: dbUrl });
+  closing.push(() => relay.close());
+  const aDb = testPrismaClient(PrismaClient, relay.via(dbUrl), 2);
+  closing.push(() => aDb.$disconnect());
+  const warned: string[] = [];
+  const b = await joinService(prisma, () => undefined, TIMING);
+  closing.push(() => b.close());
+  await b.listening();
+  const a = await joinService(aDb, (_obj, msg) => void warned.push(msg), TIMING);
+  // Its row deleted through the relay: mended first should the case fail while it is cut.
+  closing.push(async () => (relay.mend(), await a.close()));
+  await a.listening();
+  const moment = b.since();
+  expect(a.since(), 'started while b was up: b\'s moment').toBe(moment);
+  const rowOf = async (pod: 'a' | 'b', served: ServedSince) => {
+    const rows = await prisma.$queryRawUnsafe<{ since_ms: number | string | null }[]>('SELECT extract(epoch FROM served_since) * 1000 AS since_ms FROM ai_pods WHERE seen_until > clock_timestamp() ORDER BY served_since NULLS FIRST');
+    return { pod, since: served.since(), rows: rows.map((r) => (r.since_ms === null ? null : Number(r.since_ms))) };
+  };
+  relay.cut();
+  await waitFor(() => warned.some((msg) => msg.includes('could not be refreshed')), 'a refresh of pod a failed', 20_000, 20);
+  expect(a.since(), 'a\'s run ended').toBe(Number.POSITIVE_INFINITY);
+  relay.mend();
+  // Its row's moment cleared once ai_db answers it again; b's row and moment as they were.
+  await waitFor(async () => (await rowOf('a', a)).rows[0] === null, 'pod a\'s row without a moment', 20_000, 20);
+  expect(await rowOf('b', b)).toEqual({ pod: 'b', since: moment, rows: [null, moment] });
+  const c = await joinService(prisma, () => undefined, TIMING);
+  closing.push(() => c.close());
+  expect(c.since(), 'a pod joining while b serves: b\'s moment').toBe(moment);
+  // a's next readiness 200: a run of its own from now, b's untouched.
+  await a.listening();
+  expect(a.since()).toBeGreaterThan(moment);
+  expect(b.since()).toBe(moment);
+  await Promise.all([a.close(), b.close(), c.close()]);
+});
+
 it(`${WAITING} requests waiting when a pod starts: nothing sent round while another pod is up; after an outage each goes round once (figures printed)`, { timeout: 180_000 }, async () => {
   // Another pod is up (its routes answer) but its consumer is stopped: the requests wait for the new pod.
   const up = await startPod();
