@@ -98,7 +98,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
       // service begins then. Not at listen: the pod joins its Service's endpoints once the kubelet saw its
       // readiness answer 200 (the startup probe, then readiness, every PROBE_TIMING.periodSeconds: up to a
       // minute after listen), and a cancel meanwhile found nobody while the request was taken as after the run began.
-      // Each readiness 200: the run begun again after ai_db was out of the pod's reach (a 503 took it out of the endpoints).
+      // Each readiness 200: the run begun again after ai_db was out of the pod's reach (its withdraw route failed meanwhile).
       let probed = false;
       let unprobed: NodeJS.Timeout | undefined;
       const beginServing = (): void => {

@@ -8,9 +8,9 @@
  * all, on the withdraw route. A pod that starts while another answers inherits that one's moment,
  * so a rolling deploy or a scale-out sends nothing round (a0c387f, reverted in ca4398ac, sent every
  * request queued before any pod's start round: ~2.5 s more for each traveller waiting then). ai_db out
- * of a pod's reach (a refresh failed) ends that pod's run too: its readiness answers 503 then (out of
- * its Service's endpoints) and the withdraw route needs ai_db, so a cancel meanwhile found nobody while
- * the pods lived; its next run begins at its next readiness 200, inheriting nothing.
+ * of a pod's reach (a refresh failed) ends that pod's run too: the withdraw route needs ai_db (its
+ * readiness answers 503 then, out of its Service's endpoints at the second probe in a row), so a cancel
+ * meanwhile found nobody while the pods lived; its next run begins at its next readiness 200, inheriting nothing.
  */
 import { randomUUID } from 'node:crypto';
 import { PROBE_TIMING } from '@tripgen/catalog';
