@@ -134,6 +134,16 @@ export const REQUEST_RECEIVE_TIMEOUT_MS = 10_000;
  */
 export const PROBE_TIMING = { periodSeconds: 30, timeoutSeconds: 5, failureThreshold: { startup: 10, liveness: 3, readiness: 2 } } as const;
 
+/**
+ * How long the kubelet lets a pod start before it restarts it: the startup probe's failures in a row
+ * times its period (5 minutes). A service's own start (Fastify's plugin and onReady limit, the kit's
+ * `pluginTimeout`) gives up no sooner: with Fastify's default 10 s, start work slowed by a busy node
+ * (the AI service's engine warm-up and its ai_pods join) failed the start and the pod crash-looped
+ * well within the time the kubelet allows.
+ */
+export const startupBudgetMs = (t: { periodSeconds: number; failureThreshold: { startup: number } } = PROBE_TIMING): number =>
+  t.periodSeconds * t.failureThreshold.startup * 1000;
+
 /** The one service that issues access tokens (signs them; publishes the public keys at JWKS_PATH). */
 export const TOKEN_ISSUER = 'user' satisfies ServiceName;
 

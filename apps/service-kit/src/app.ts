@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ENTRA_DEPENDENCIES, internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REDIS_KEY_PREFIXES, REQUEST_BODY_LIMIT_BYTES, routeAccess, SERVICES, TOKEN_ISSUER, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
+import { ENTRA_DEPENDENCIES, internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REDIS_KEY_PREFIXES, REQUEST_BODY_LIMIT_BYTES, routeAccess, SERVICES, startupBudgetMs, TOKEN_ISSUER, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
 import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type onResponseHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -304,6 +304,11 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
     genReqId: (req) => (isEdgeRequest(req.headers) ? undefined : givenRequestId(req.headers)) ?? newRequestId(),
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     return503OnClosing: true,
+    // Each plugin and onReady hook may take as long as the kubelet lets the pod start (catalog
+    // startupBudgetMs, 5 minutes), not Fastify's 10 s: on a busy node the domain's start work (the AI
+    // service's engine warm-up and ai_pods join) ran past 10 s and the start failed, a crash loop
+    // the startup probe would have waited out. A start stuck for good still ends, with the kubelet's restart.
+    pluginTimeout: startupBudgetMs(),
     ajv: AJV_CONFIG,
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
