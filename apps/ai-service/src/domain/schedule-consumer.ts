@@ -187,9 +187,9 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
   /**
    * The claim each delivery in hand here holds (claimFor), by the delivery, and the renewal that
    * keeps it (keepClaim): renewed until the kit reports the delivery's outcome, every outcome (the
-   * timer never outlives the delivery). Stopped when the plan ended, the claim ran out while the
-   * transaction writing its outcome waited (for a pooled connection: the kit's maxWait, up to 10 s,
-   * PLAN_CLAIM_MS), and a duplicate waiting for it took the schedule over and ran the engine again
+   * timer never outlives the delivery). Stopped when the plan ended, the claim (PLAN_CLAIM_MS) ran out
+   * while the transaction writing its outcome waited (for a pooled connection, then on its
+   * statements), and a duplicate waiting for it took the schedule over and ran the engine again
    * (test/duplicate-delivery.test.ts: 2 engine runs, 1 after). Given back when the delivery ends
    * unsettled after its work (abandoned for redelivery, dead-lettered), whether its plan threw or
    * the transaction writing its outcome failed (ai_db dropped, a serialization error). Kept, the

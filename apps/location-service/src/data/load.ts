@@ -180,7 +180,7 @@ export const upsertPlaces = async (prisma: PrismaClient, records: readonly Place
       }
     },
     // Bounded as the command's statements are: one of them may take as long as the load is let take.
-    { timeout: COMMAND_QUERY_TIMEOUT_MS, maxWait: 10_000 },
+    { timeout: COMMAND_QUERY_TIMEOUT_MS },
   );
   return { inserted, updated, unchanged: records.length - inserted - updated, removed: deleted };
 };

@@ -36,8 +36,13 @@ export const QUERY_TIMEOUT_MS = 5_000;
 export const STATEMENT_TIMEOUT_MARGIN_MS = 2_000;
 
 /**
- * The longest a request's query waits for a new connection (node-postgres `connectionTimeoutMillis`,
- * TCP connect and sign-in): a server out of reach is a 503 within it, not a request held.
+ * The longest a request's query waits for a connection (node-postgres `connectionTimeoutMillis`):
+ * a new one's TCP connect and sign-in, and, all connections busy, its turn in the pool's queue
+ * (pg-pool bounds both with it). A server out of reach, or a pod whose pool cannot keep up (its
+ * load shed, as under-pressure sheds it), is a 503 with Retry-After within it, not a request held.
+ * Every interactive transaction waits for its connection the same (Prisma's `maxWait`, set by
+ * createPrismaClient): Prisma's own default (2 s) was a second figure that merely happened to equal
+ * this one, and a transaction's longer `maxWait` was cut to this one by the pool all the same.
  */
 export const CONNECT_TIMEOUT_MS = 2_000;
 
@@ -72,8 +77,15 @@ export interface PrismaClientOptions {
   readonly connectTimeoutMs?: number;
 }
 
+/** What createPrismaClient gives a service's generated PrismaClient. */
+export interface PrismaClientSettings {
+  readonly adapter: PrismaPg;
+  /** maxWait: an interactive transaction's wait for its pooled connection, the pool's own (CONNECT_TIMEOUT_MS). */
+  readonly transactionOptions: { readonly maxWait: number };
+}
+
 export const createPrismaClient = <C extends PrismaLike>(
-  Client: new (options: { adapter: PrismaPg }) => C,
+  Client: new (options: PrismaClientSettings) => C,
   databaseUrl: string,
   poolSize = 10,
   { password, queryTimeoutMs = QUERY_TIMEOUT_MS, connectTimeoutMs = CONNECT_TIMEOUT_MS }: PrismaClientOptions = {},
@@ -81,7 +93,7 @@ export const createPrismaClient = <C extends PrismaLike>(
   const settings = { max: poolSize, connectionTimeoutMillis: connectTimeoutMs, idleTimeoutMillis: 30_000, query_timeout: queryTimeoutMs, statement_timeout: queryTimeoutMs + STATEMENT_TIMEOUT_MARGIN_MS };
   const connection = password === undefined ? { connectionString: databaseUrl } : poolConfigWithPassword(databaseUrl, password);
   const pool = giveUpTimedOutConnections(new pg.Pool({ ...connection, ...settings }));
-  return new Client({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return new Client({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: { maxWait: connectTimeoutMs } });
 };
 
 /**
@@ -110,7 +122,7 @@ const giveUpTimedOutConnections = (pool: pg.Pool): pg.Pool =>
  * gives no token, it is unready until one comes (databasePassword 'serve').
  */
 export const servicePrismaClient = async <C extends PrismaLike>(
-  Client: new (options: { adapter: PrismaPg }) => C,
+  Client: new (options: PrismaClientSettings) => C,
   config: { readonly databaseUrl: string; readonly databaseAuth: 'password' | 'entra' },
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<C> => createPrismaClient(Client, config.databaseUrl, undefined, { password: await databasePassword(config, env, { atStart: 'serve' }) });

@@ -278,7 +278,8 @@ async function consumeRecorded<T>(
               await record(message, tx, made);
               return false;
             },
-            { timeout, maxWait: Math.min(timeout, 10_000) }, // maxWait: for a pooled connection
+            // Its wait for a pooled connection is the client's (the kit's pool wait, CONNECT_TIMEOUT_MS).
+            { timeout },
           );
           if (!duplicate) {
             try {

@@ -8,11 +8,10 @@ export interface SqlExecutor {
   $queryRawUnsafe<T = unknown>(sql: string, ...values: unknown[]): Promise<T>;
 }
 
+/** No wait for a connection of its own: every transaction waits as long as the client's queries (data/prisma.ts CONNECT_TIMEOUT_MS). */
 export interface TransactionOptions {
   /** Longest time the whole transaction may take, in ms (Prisma's default is 5 s). */
   timeout?: number;
-  /** Longest wait for a connection, in ms. */
-  maxWait?: number;
 }
 
 /** A client that can also open an interactive transaction (PrismaClient does). */
