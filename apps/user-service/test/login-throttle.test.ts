@@ -157,10 +157,25 @@ describe('login throttle', () => {
   it('never locks an account out with right passwords: logins sent at once (an app retrying, several devices) all get their token', async () => {
     // Before, each login reserved a failed-login slot before its password was checked and a right one
     // gave it back only when it completed: 12 at once on a fresh account were 10 x 200 and 2 x 429.
+    // A login whose transaction found no pooled connection within the kit's wait (CONNECT_TIMEOUT_MS, 2 s:
+    // at most maxFailures checks run at once, yet a process starved of CPU, load ~44 on 2 cores, held the
+    // connections past it, P2028) is the kit's 503 with Retry-After, the answer of any query of an overloaded
+    // pod, and no lock-out: the app tries that one again, as it would. Every login is counted to its last answer.
     const email = freshEmail();
     await register(email);
-    const statuses = await Promise.all(Array.from({ length: 3 * LOGIN_THROTTLE.maxFailures }, (_, i) => login([a, b][i % 2]!, email, PASSWORD)));
-    expect(statuses.map((r) => r.statusCode)).toEqual(Array(3 * LOGIN_THROTTLE.maxFailures).fill(200));
+    const answers = await Promise.all(
+      Array.from({ length: 3 * LOGIN_THROTTLE.maxFailures }, async (_, i) => {
+        const told: string[] = [];
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const res = await login([a, b][i % 2]!, email, PASSWORD);
+          told.push(res.statusCode === 503 ? `503 ${String(res.headers['retry-after'])} ${String(res.json<{ detail?: string }>().detail)}` : String(res.statusCode));
+          if (res.statusCode !== 503) break;
+        }
+        return told;
+      }),
+    );
+    expect(answers.map((told) => told.at(-1))).toEqual(Array(3 * LOGIN_THROTTLE.maxFailures).fill('200'));
+    expect(answers.flatMap((told) => told.slice(0, -1)).filter((answer) => !/^503 [1-9]\d* The database is unavailable; try again shortly$/.test(answer))).toEqual([]);
   });
 
   it('tells a parallel burst of wrong guesses with the right one last exactly maxFailures failures, the rest 429, the right one too once they are recorded, and keeps them all', async () => {
