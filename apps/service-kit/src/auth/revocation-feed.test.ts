@@ -52,7 +52,11 @@ it('logs once, not each period, that the issuer has no revocations route; a new 
     // Another problem (the issuer gone) is news: logged, once however many periods pass.
     await new Promise<void>((resolve) => issuer.close(() => resolve()));
     await waitFor(() => warned().length >= 2, 'the new problem logged');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Then five more failed reads of it, waited for (each logs at debug, the same problem): a 200 ms sleep may hold no
+    // read at all under load (400 ms held two, and none, above), and a warning a read would then have passed.
+    const since = lines.length;
+    const failedReads = () => lines.slice(since).filter((l) => l.msg === warned()[1]!.msg).length;
+    await waitFor(() => failedReads() >= 5, 'five more failed reads of the issuer gone');
     expect(warned().length).toBe(2);
   } finally {
     feed.close();
