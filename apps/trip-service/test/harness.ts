@@ -69,16 +69,25 @@ export const part = async (name: string, db: TestDatabase, build: () => Promise<
       // the run unbegun for the AI service's unprobed fallback (60 s), and every request taken meanwhile
       // was sent round the queue once: two nudges, two status calls (outcome-nudge-replicas.test.ts).
       // A probe not answered at all (undici's connect timeout on a starved event loop) is a failed probe too.
+      // A part that never gets ready fails its start saying what its readiness answered last (which dependency, or no answer).
+      let last = 'no answer';
       await waitFor(
         async () => {
-          const res = await fetch(`${p.url}${HEALTH_PATHS.readiness}`).catch(() => undefined);
-          await res?.body?.cancel();
-          return res?.status === 200;
+          const res = await fetch(`${p.url}${HEALTH_PATHS.readiness}`).catch((err: unknown) => void (last = `no answer (${String(err)})`));
+          if (!res) return false;
+          if (res.status === 200) {
+            await res.body?.cancel();
+            return true;
+          }
+          last = `${res.status} ${await res.text().catch(() => '(its body cut off)')}`;
+          return false;
         },
         `${name}'s readiness 200`,
         READY_WITHIN_MS,
         100,
-      );
+      ).catch((err: unknown) => {
+        throw new Error(`${(err as Error).message}; its readiness answered last: ${last}`);
+      });
     },
     async stop() {
       await p.app?.close();
