@@ -12,7 +12,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Socket } from 'node:net';
 import { JWKS_PATH, REVOCATIONS_PATH, TOKEN_REVOCATIONS, USER_PATHS } from '@tripgen/catalog';
 import { isRedisReady } from '@tripgen/service-kit';
-import { startMonitor, startRedisServer, waitFor, type OwnRedisServer } from '@tripgen/testing';
+import { queryRows, startMonitor, startRedisServer, waitFor, type OwnRedisServer } from '@tripgen/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call, startStack, type Stack } from './harness.ts';
@@ -181,19 +181,33 @@ it('a running trip pod whose Redis never got a sign-out the user service recorde
     const leaving = await stack.traveller();
     const signingOut = Date.now();
     expect((await call(stack.user.url, 'POST', USER_PATHS.logout, { headers: { authorization: leaving.authorization } })).status).toBe(204);
-    const signedOut = Date.now();
-    // Its Redis telling it nothing of the sign-out, and the record out of its reach.
-    await new Promise((resolve) => setTimeout(resolve, TOKEN_REVOCATIONS.learnOverlapMs + 5 * PERIOD_MS));
+    // Recorded over a minute before the cut-off as the feed sees it, by revoked_at in user_db: its row made
+    // two learnOverlapMs older, rather than the file waiting a minute (61.5 s of its 79 s in CI). Before
+    // (de98cbf0^), the first read after the cut-off started learnOverlapMs before the last period Redis
+    // answered the pod, one of the periods below (due before that timer, in this process), itself later than
+    // this instant by more than learnOverlapMs: the sign-out missed with 60 s of margin, where it had 1.5 s.
+    const recorded = await queryRows<{ ms: number }>(
+      stack.user.db.url,
+      `UPDATE session_revocations SET revoked_at = revoked_at - make_interval(secs => $1::double precision / 1000) WHERE user_id = $2
+       RETURNING (extract(epoch FROM revoked_at) * 1000)::float8 AS ms`,
+      [2 * TOKEN_REVOCATIONS.learnOverlapMs, leaving.userId],
+    );
+    expect(recorded).toHaveLength(1);
+    const recordedAt = recorded[0]!.ms;
+    // Its Redis answering it a few periods, telling it nothing of the sign-out, and the record out of its reach.
+    await new Promise((resolve) => setTimeout(resolve, 5 * PERIOD_MS));
     expect(await trips(pod.url, leaving.authorization)).toBe(200);
     const readsSinceSignOut = refused.filter((at) => at >= signingOut);
     expect(readsSinceSignOut.filter((at) => !drops.some((drop) => drop <= at)), "reads of the record before the cut-off, the pod's Redis connection ready and not dropped since").toEqual([]);
+    // Counted here: the cut-off's own close comes during the stop, before cutAt.
+    const dropsBeforeCutOff = drops.length;
     await server.stop();
     const cutAt = Date.now();
     cutOff = cutAt;
-    // Before: still 200 after 5 s (every read since some 60.3 s before the cut-off, the sign-out 61.5 s before).
+    // Before: still 200 after 5 s (every read since some 60 s before the cut-off, the sign-out recorded 120 s before).
     await waitFor(async () => (await trips(pod.url, leaving.authorization)) === 401, 'the sign-out recorded before the cut-off refused', 5_000, 20);
     console.log(
-      `sign-out ${cutAt - signedOut} ms before the cut-off refused ${Date.now() - cutAt} ms after it (period ${PERIOD_MS} ms; ${readsSinceSignOut.length} reads refused meanwhile, ${drops.filter((drop) => drop < cutAt).length} drops of the pod's Redis connection)`,
+      `sign-out recorded ${cutAt - recordedAt} ms before the cut-off refused ${Date.now() - cutAt} ms after it (period ${PERIOD_MS} ms; ${readsSinceSignOut.length} reads refused meanwhile, ${dropsBeforeCutOff} drops of the pod's Redis connection before it)`,
     );
     await pod.stop();
   } finally {
