@@ -275,8 +275,9 @@ export const ACCOUNT_TOMBSTONE_RETENTION = { keepMs: 40 * 24 * 60 * 60_000, prun
  * `service` is the one that sweeps; the kit exports from its pods alone the gauge `unknownOwnersMetric`:
  * the owners of trips user_db does not know (no account, no deletion record) that the last complete
  * sweep counted and kept, which an alert reads (docs/runbooks.md#account-erasure), and the gauge
- * `lastSuccessMetric`: when the last sweep that walked every owner and every deletion record ended
- * (Unix seconds), which an alert reads to find sweeps that keep failing (its threshold `stalledAfterSweeps`
+ * `lastSuccessMetric`: when the last sweep that walked every owner and every deletion record, and left
+ * no deleted account's trip held by another request, ended (Unix seconds), which an alert reads to find
+ * sweeps that keep failing (its threshold `stalledAfterSweeps`
  * periods: one failed sweep is retried at the next, several in a row leave deleted accounts' data kept).
  */
 export const ACCOUNT_ERASURE = {

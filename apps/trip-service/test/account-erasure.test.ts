@@ -348,7 +348,7 @@ describe('the trips of a deleted account', () => {
     }
   });
 
-  it('are erased past a trip another request holds (a DELETE of it under way), that one at a later sweep, without a failed sweep', { timeout: 90_000 }, async () => {
+  it('are erased past a trip another request holds (a DELETE of it under way), that one at a later sweep, without a failed sweep, and no sweep leaving it counted complete', { timeout: 90_000 }, async () => {
     const leaving = await stack.traveller();
     const [held] = [await createTrip(leaving.authorization), await createTrip(leaving.authorization)].sort();
     const holder = new pg.Client({ connectionString: stack.trip.db.url });
@@ -362,11 +362,26 @@ describe('the trips of a deleted account', () => {
       expect(deleted.status).toBe(204);
       // Before: each sweep waited on the held trip until the kit's 5 s query limit and failed there ('Query read timeout'), the other trip kept.
       await waitFor(async () => (await tripsOf(leaving.userId)).join() === held, 'the trip not held erased while the other is held', 30_000, 100);
+      // Sweeps that met the held trip, counted by their waits for it (each a lock wait of TRIP_LOCK_WAIT, polled well within it).
+      const waits = new Set<string>();
+      const sweepsHeld = (n: number) => async () => {
+        const waiting = await queryRows<{ at: string }>(stack.trip.db.url, "SELECT pid || '@' || query_start AS at FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%lock_timeout%FOR UPDATE%'");
+        for (const { at } of waiting) waits.add(at);
+        return waits.size >= n;
+      };
+      // Past the first two, no sweep begun before the account went is still running; then three more, each leaving the trip.
+      await waitFor(sweepsHeld(2), 'two sweeps met the held trip', 30_000, 100);
+      const before = await lastSuccess();
+      await waitFor(sweepsHeld(5), 'three more sweeps met the held trip', 30_000, 100);
+      // A trip kept for good (a transaction never ended) must reach TripGenAccountErasureStalled as a failing sweep did.
+      expect(await lastSuccess(), 'a sweep that left a trip of a deleted account counted as complete').toBe(before);
     } finally {
       await holder.query('ROLLBACK').catch(() => undefined);
       await holder.end();
     }
+    const released = await lastSuccess();
     await waitFor(async () => (await tripsOf(leaving.userId)).length === 0, 'the held trip erased once released', 30_000, 100);
+    await waitFor(async () => (await lastSuccess()) > released, 'a sweep complete once the trip is released', 30_000, 100);
     expect(lines.filter((l) => l.table === 'trips of deleted accounts').slice(failedBefore)).toEqual([]);
   });
 

@@ -36,7 +36,10 @@ export interface AccountErasure {
    * record), whose trips were kept, and a few of their ids.
    */
   unknownOwners?(count: number, sample: readonly string[]): void;
-  /** Once per sweep that walked every owner and every deletion record (not one ended by `stopped` or a failure). */
+  /**
+   * Once per sweep that walked every owner and every deletion record (not one ended by `stopped` or a
+   * failure) and left no trip of a deleted account held by another request.
+   */
   completed?(): void;
 }
 
@@ -56,25 +59,31 @@ const ownersAfter = (prisma: PrismaClient, after: string | undefined, batch: num
     : prisma.$queryRaw<{ userId: string }[]>`SELECT DISTINCT user_id AS "userId" FROM trips WHERE user_id > ${after}::uuid ORDER BY user_id LIMIT ${batch}`;
 
 /** A trip another request holds past TRIP_LOCK_WAIT (its DELETE under way): not erased by this sweep. */
-const leftWhenBusy = (err: unknown): false => {
-  if (isTripBusy(err)) return false;
+const LEFT = 'left';
+const leftWhenBusy = (err: unknown): typeof LEFT => {
+  if (isTripBusy(err)) return LEFT;
   throw err;
 };
 
 /**
- * Deletes every trip of `userId` (an account gone); how many it deleted. A trip held by another request
- * (a DELETE of it under way, sent with a token not yet revoked) is left to the next sweep, which finds
- * it if that request did not delete it, and the rest of the account and the sweep go on (before, the
- * sweep failed there, after the kit's 5 s query limit). The rounds resume after the last trip read, so
- * a trip left is not read again.
+ * Deletes every trip of `userId` (an account gone); how many it deleted, and how many it left held. A
+ * trip held by another request (a DELETE of it under way, sent with a token not yet revoked) is left to
+ * the next sweep, which finds it if that request did not delete it, and the rest of the account and the
+ * sweep go on (before, the sweep failed there, after the kit's 5 s query limit). The rounds resume
+ * after the last trip read, so a trip left is not read again.
  */
-const eraseTripsOf = async ({ prisma, trips }: AccountErasure, userId: string): Promise<number> => {
+const eraseTripsOf = async ({ prisma, trips }: AccountErasure, userId: string): Promise<{ erased: number; left: number }> => {
   let erased = 0;
+  let left = 0;
   let after: string | undefined;
   for (;;) {
     const round = await prisma.trip.findMany({ where: { userId, ...(after === undefined ? {} : { id: { gt: after } }) }, select: { id: true }, orderBy: { id: 'asc' }, take: TRIPS_PER_ROUND });
-    for (const { id } of round) if (await trips.remove(userId, id).catch(leftWhenBusy)) erased++;
-    if (round.length < TRIPS_PER_ROUND) return erased;
+    for (const { id } of round) {
+      const removed = await trips.remove(userId, id).catch(leftWhenBusy);
+      if (removed === LEFT) left++;
+      else if (removed) erased++;
+    }
+    if (round.length < TRIPS_PER_ROUND) return { erased, left };
     after = round.at(-1)!.id;
   }
 };
@@ -86,6 +95,7 @@ const eraseTripsOf = async ({ prisma, trips }: AccountErasure, userId: string): 
 export const eraseTripsOfDeletedAccounts = async (deps: AccountErasure, stopped?: AbortSignal, batch: number = ACCOUNT_ERASURE.batch): Promise<number> => {
   let erased = 0;
   let unknown = 0;
+  let left = 0;
   const sample: string[] = [];
   let after: string | undefined;
   for (;;) {
@@ -97,7 +107,11 @@ export const eraseTripsOfDeletedAccounts = async (deps: AccountErasure, stopped?
     unknown += unknownHere.length;
     sample.push(...unknownHere.slice(0, UNKNOWN_SAMPLE - sample.length));
     if (gone.length > 0) await deps.eraseGenerations(gone);
-    for (const userId of gone) erased += await eraseTripsOf(deps, userId);
+    for (const userId of gone) {
+      const trips = await eraseTripsOf(deps, userId);
+      erased += trips.erased;
+      left += trips.left;
+    }
     // Once more now the trips are gone: a plan that completed since the first call (its schedule
     // running then) would be left for good, since no later sweep finds these owners among the trips.
     if (gone.length > 0) await deps.eraseGenerations(gone);
@@ -105,7 +119,9 @@ export const eraseTripsOfDeletedAccounts = async (deps: AccountErasure, stopped?
     if (owners.length < batch) {
       deps.unknownOwners?.(unknown, sample);
       const walked = await eraseGenerationsOfRecorded(deps, stopped);
-      if (walked.complete) deps.completed?.();
+      // A trip left held is a deleted account's data kept: a trip held for good (a transaction that
+      // never ends) must stall the gauge as a failing sweep does, or its alert never fires.
+      if (walked.complete && left === 0) deps.completed?.();
       return erased;
     }
     if (stopped?.aborted) return erased;
