@@ -3,29 +3,52 @@
  * probe passed: a service takes its first readiness success for the moment other pods can reach it.
  * The AI service, never asked, began its run of service (ai_pods.served_since) SERVED_SINCE.unprobedMs
  * (two probe periods) after it listened, and sent every schedule request of that minute round the
- * queue once. Real services on the local stack (startBenchStack), real ai_db rows; a fixture process
- * for a readiness that never succeeds.
+ * queue once. The real AI service as spawnService starts it, with only what it needs to get ready
+ * (its readiness asks its database alone): a migrated scratch ai_db, Redis and the bus, its peers'
+ * addresses unreachable (their keys and places are asked when needed, not to get ready); a fixture
+ * process for a readiness that succeeds late, never, or ends in an exit.
  */
 import { fileURLToPath } from 'node:url';
 import { PROBE_TIMING } from '@tripgen/catalog';
-import { queryRows, waitFor } from '@tripgen/testing';
+import { UNREACHABLE_PORT, queryRows, waitFor } from '@tripgen/testing';
 import { expect, it } from 'vitest';
-import { startBenchStack } from '../src/bench-stack.ts';
+import { serviceMigrationsDir } from '../src/layout.ts';
+import { serviceEnv, spawnService, startEmulator, type ServiceProcess } from '../src/local-services.ts';
+import { createScratchDatabase, ensureStack } from '../src/local-stack.ts';
 import { READINESS_WAIT_MS, awaitReadiness } from '../src/probes.ts';
 import { startNodeProcess } from '../src/processes.ts';
 
 const fixture = fileURLToPath(new URL('./fixtures/answer-health.ts', import.meta.url));
 const fixtureEnv = (extra: Record<string, string>) => ({ PATH: process.env.PATH, PORT: '0', ...extra });
 
-it('starts the AI service asked its readiness: its run of service begins then, not a minute after it listened', { timeout: 240_000 }, async () => {
-  const stack = await startBenchStack(['user', 'location', 'ai'], { onLine: () => {} });
+it('starts the AI service asked its readiness: its run of service begins then, not a minute after it listened', { timeout: 120_000 }, async () => {
+  // Only what the AI service needs to get ready (ai_db, Redis, the bus): its readiness asks ai_db alone,
+  // and neither the token issuer's keys nor the location service are waited for (fetched when needed).
+  ensureStack();
+  const db = await createScratchDatabase('probe_ai', serviceMigrationsDir('ai'));
+  const bus = await startEmulator(0);
+  let ai: ServiceProcess | undefined;
   try {
-    const moment = async () => (await queryRows<{ since: Date | null }>(stack.database('ai').url, 'SELECT served_since AS since FROM ai_pods'))[0]?.since ?? null;
+    const env = serviceEnv('ai', { PORT: '0', DATABASE_URL: db.url, SERVICEBUS_CONNECTION_STRING: bus.connectionString }, () => UNREACHABLE_PORT);
+    ai = await spawnService('ai', env, () => {});
+    const moment = async () => (await queryRows<{ since: Date | null }>(db.url, 'SELECT served_since AS since FROM ai_pods'))[0]?.since ?? null;
     // Written just after the first readiness success (the AI service's app.ts, not awaited by its answer).
     // One probe period: unasked, the moment came two periods (SERVED_SINCE.unprobedMs) after listen.
     await waitFor(async () => (await moment()) !== null, 'the AI pod\'s served_since set once the local stack saw it ready', PROBE_TIMING.periodSeconds * 1_000, 100);
   } finally {
-    await stack.stop();
+    await ai?.stop();
+    await bus.stop();
+    await db.drop();
+  }
+});
+
+it('waits for a service that is not ready yet (a dependency not answering): its start goes on once readiness succeeds', { timeout: 90_000 }, async () => {
+  const p = await startNodeProcess({ entry: fixture, env: fixtureEnv({ UNREADY_ASKS: '3' }), timeoutMs: 10_000 });
+  try {
+    await awaitReadiness('location', p);
+    expect(p.output().match(/^readiness: 503$/gm), 'the readiness answers 503 asked before the success').toHaveLength(3);
+  } finally {
+    await p.kill();
   }
 });
 
