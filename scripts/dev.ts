@@ -6,6 +6,7 @@
  * http://127.0.0.1:8080 (GATEWAY_PORT) with the ingress's routes from the catalog.
  * Ctrl-C stops everything (services drain first); so does a step that fails (exit code 1).
  */
+import type { ChildProcess } from 'node:child_process';
 import { SERVICES, type ServiceName } from '@tripgen/catalog';
 import { DEV_GATEWAY_PORT, createDevGateway } from '@tripgen/dev-tools/gateway';
 import { existingServices } from '@tripgen/dev-tools/layout';
@@ -19,6 +20,11 @@ const busPort = Number(process.env.SERVICEBUS_EMULATOR_PORT ?? DEFAULT_EMULATOR_
 
 let bus: ServiceBusEmulator | undefined;
 const running: ServiceProcess[] = [];
+// A service still starting (its probes not passed yet: startup, then readiness, up to a minute each)
+// is not in `running`; a stop meanwhile stops it too, else it outlives the run on its catalog port.
+const starting = new Set<ChildProcess>();
+const exitOf = (child: ChildProcess): Promise<unknown> =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
 let gateway: FastifyInstance | undefined;
 
 // Everything started so far is stopped on Ctrl-C, and when a step fails (a port in use, a service that
@@ -28,7 +34,9 @@ const stop = async (code: number) => {
   if (stopping) return;
   stopping = true;
   await gateway?.close();
-  await Promise.all(running.map((p) => p.stop()));
+  const startingNow = [...starting];
+  for (const child of startingNow) child.kill('SIGTERM');
+  await Promise.all([...running.map((p) => p.stop()), ...startingNow.map(exitOf)]);
   await bus?.stop();
   process.exit(code);
 };
@@ -45,7 +53,8 @@ try {
   console.log(`Service Bus emulator: ${bus.connectionString}`);
 
   for (const s of inStartOrder(services)) {
-    const p = await spawnService(s, serviceEnv(s, { SERVICEBUS_CONNECTION_STRING: bus.connectionString }), (line) => console.log(`[${s}] ${line}`));
+    const p = await spawnService(s, serviceEnv(s, { SERVICEBUS_CONNECTION_STRING: bus.connectionString }), (line) => console.log(`[${s}] ${line}`), [], (child) => starting.add(child));
+    starting.delete(p.child);
     running.push(p);
     console.log(`${s} service: ${p.url}`);
   }

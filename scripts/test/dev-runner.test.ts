@@ -96,3 +96,21 @@ it('stops the services when npm alone is told to stop (SIGTERM to npm run dev)',
     run.cleanUp();
   }
 });
+
+it('stops a service still starting (not yet handed over) when npm alone is told to stop', { timeout: 300_000 }, async () => {
+  const run = await startRun('npm', ['run', 'dev'], { GATEWAY_PORT: String(await freePort()) });
+  try {
+    // The AI service's start (its bundle, its engine thread warmed) takes seconds before its probes pass.
+    const deadline = Date.now() + 240_000;
+    while (!/apps\/ai-service\/dist\//.test(inGroup(run.pgid))) {
+      if (Date.now() > deadline || run.child.exitCode !== null) throw new Error(`npm run dev did not start the AI service:\n${run.output()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    run.child.kill('SIGTERM');
+    await run.exited;
+    expect(run.output(), 'the AI service was still starting when npm was told to stop').not.toMatch(/^ai service: http/m);
+    expect(await leftInGroup(run.pgid), 'processes left after npm stopped').toBe('');
+  } finally {
+    run.cleanUp();
+  }
+});

@@ -3,7 +3,7 @@
  * migrations, the Service Bus emulator and one Node process per service that exists, each with
  * exactly the environment its pod gets (names from the service kit's config).
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
@@ -141,11 +141,18 @@ export const builtServiceEntry = async (s: ServiceName): Promise<string> => {
 /**
  * A service as its container runs it (its bundle on plain node), handed over once the kubelet would
  * list it among its Service's endpoints: its startup probe answered, then its readiness probe
- * (probes.ts; a service that never gets ready is killed and its start fails, naming it).
+ * (probes.ts; a service that never gets ready is killed and its start fails, naming it). `onSpawn`:
+ * the child as soon as it runs, before it is handed over (startNodeProcess).
  */
-export const spawnService = async (s: ServiceName, env: NodeJS.ProcessEnv, log: (line: string) => void, nodeArgs: readonly string[] = []): Promise<ServiceProcess> => {
+export const spawnService = async (
+  s: ServiceName,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+  nodeArgs: readonly string[] = [],
+  onSpawn?: (child: ChildProcess) => void,
+): Promise<ServiceProcess> => {
   if (env.JWT_SIGNING_KEY_FILE) await mkdir(path.dirname(env.JWT_SIGNING_KEY_FILE), { recursive: true });
-  const p = await startNodeProcess({ entry: await builtServiceEntry(s), env, readyPath: HEALTH_PATHS.startup, onLine: log, nodeArgs: [...nodeFlags(SERVICES[s]), ...nodeArgs] });
+  const p = await startNodeProcess({ entry: await builtServiceEntry(s), env, readyPath: HEALTH_PATHS.startup, onLine: log, nodeArgs: [...nodeFlags(SERVICES[s]), ...nodeArgs], onSpawn });
   try {
     await awaitReadiness(s, p);
   } catch (err) {

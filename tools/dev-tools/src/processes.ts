@@ -139,6 +139,11 @@ export interface StartOptions {
   readonly onLine?: (line: string) => void;
   /** Options for node itself, before the entry (e.g. --cpu-prof, which NODE_OPTIONS may not carry). */
   readonly nodeArgs?: readonly string[];
+  /**
+   * Called with the child as soon as it is spawned, before it answers: a caller stopped meanwhile
+   * (npm run dev told to stop) can stop it too, where it would otherwise outlive the caller on its port.
+   */
+  readonly onSpawn?: (child: ChildProcess) => void;
 }
 
 const isRunning = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
@@ -165,6 +170,7 @@ export const startNodeProcess = async (opts: StartOptions): Promise<NodeProcess>
     throw new Error(`${opts.entry}: port ${opts.env.PORT} on ${opts.env.HOST ?? '127.0.0.1'} is already in use (another \`npm run dev\`, or a process left from one?); stop what listens there first`);
   }
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loaderFor(opts.entry), opts.entry, ...(opts.args ?? [])], { cwd: REPO_ROOT, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  opts.onSpawn?.(child);
   let output = '';
   let url = picksPort ? undefined : `http://127.0.0.1:${opts.env.PORT}`;
   const onLine = (line: string) => {
