@@ -12,7 +12,9 @@ import type { NodeProcess } from './processes.ts';
 
 /**
  * How long a started service may fail its readiness before its start fails: the time the kubelet
- * takes to count a pod unready (failureThreshold failures a period apart), 60 s.
+ * takes to count a pod unready (failureThreshold failures a period apart), 60 s. A bound of this
+ * tool, not the cluster's: the kubelet never gives up on a pod not ready yet (it stays out of its
+ * Service's endpoints until it is), while a developer would wait on it with no word why.
  */
 export const READINESS_WAIT_MS = PROBE_TIMING.failureThreshold.readiness * PROBE_TIMING.periodSeconds * 1_000;
 
