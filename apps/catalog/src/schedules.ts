@@ -111,6 +111,19 @@ export const SCHEDULE_OUTCOME_CHANNEL = 'tripgen:ai:schedule-outcomes';
 export const SCHEDULE_NUDGE_CLAIM = { keyPrefix: 'tripgen:trip:schedule-nudge-claim', ttlMs: 10_000 } as const;
 
 /**
+ * How many nudges (SCHEDULE_OUTCOME_CHANNEL) a trip replica reads at once, and how many may wait
+ * for their turn. Each read is a claim, a trip_db read and perhaps a status call; unbounded, a burst
+ * (a backlog of outcomes drained after an AI outage, hundreds in seconds; in tests, every stack on
+ * the machine shares the channel) took every connection of the pod's pool (10, the kit's default)
+ * and its requests failed 503 "timeout exceeded when trying to connect" (trip-service
+ * test/nudge-burst.test.ts). `atOnce` stays well under the pool, so requests keep theirs. A nudge
+ * past `waitingMax` is dropped before it is claimed: another replica or the sweep
+ * (SCHEDULE_SWEEP_INTERVAL_MS) reads it, as a lost nudge; the wait is before the claim, so a
+ * waiting nudge holds no claim.
+ */
+export const SCHEDULE_NUDGE_READS = { atOnce: 2, waitingMax: 100 } as const;
+
+/**
  * The trip replica that has the AI service forget the deleted schedules (trip-service
  * domain/forgotten.ts): `keyPrefix:<trip database>`, taken with SET NX PX and kept by its holder
  * (renewed before each call to the forget route), so one replica sends the backlog, not each of them

@@ -11,7 +11,7 @@
  * it here: a trip deleted before has no row to record it in, and nobody is told.
  */
 import { randomUUID } from 'node:crypto';
-import { QUEUES, QUEUE_LIMITS, SCHEDULE_NOTIFICATIONS, SCHEDULE_STATUS_CONCURRENCY, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, SCHEDULES_PER_TRIP, TRIP_EVENT_TYPES, TRIP_NOTIFIES, scheduleNotification, scheduleNotificationId, tripNotifies, type GenerationState, type ScheduleOutcome, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, type WithdrawnSchedule, type ExpiredSchedule, isoDaysMs } from '@tripgen/catalog';
+import { QUEUES, QUEUE_LIMITS, SCHEDULE_NOTIFICATIONS, SCHEDULE_NUDGE_READS, SCHEDULE_STATUS_CONCURRENCY, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, SCHEDULES_PER_TRIP, TRIP_EVENT_TYPES, TRIP_NOTIFIES, scheduleNotification, scheduleNotificationId, tripNotifies, type GenerationState, type ScheduleOutcome, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, type WithdrawnSchedule, type ExpiredSchedule, isoDaysMs } from '@tripgen/catalog';
 import { HttpProblem, ServiceAnswerError, ServiceUnavailableError, bearerChallenge, logFailure, type FailureLogger, type OperationBudget } from '@tripgen/service-kit';
 import { outboxInsertSelectSql, outboxMessage, outboxRowParams, outboxSelectParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
@@ -22,6 +22,7 @@ import { digest } from './request-digest.ts';
 import { readPage, type ListPage, type ListPosition } from './list-cursor.ts';
 import { lodgingOf, type TripRow } from './trips.ts';
 import type { NudgeClaim } from './nudge-claim.ts';
+import { nudgeGate } from './nudge-gate.ts';
 import { forgetDeleted, type ForgetLease } from './forgotten.ts';
 import { WITHIN_LOCK_WAIT, busyPastLockWait } from './trip-lock.ts';
 import { tripDates } from './trip-rules.ts';
@@ -764,6 +765,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * without a stop read every one of those on each refused request, which spends nothing else.
    */
   const countedUpTo = schedulesPerTrip * 2;
+  /** The nudge reads of this replica (catalog SCHEDULE_NUDGE_READS): a burst of them took every connection of the pool. */
+  const nudgeReads = nudgeGate(SCHEDULE_NUDGE_READS.atOnce, SCHEDULE_NUDGE_READS.waitingMax);
   /**
    * The trip's schedules: a count that stops one past countedUpTo (Prisma's count with `take`: a LIMIT in
    * a subquery on the (trip_id, created_at) index), outside any transaction and without the trip's
@@ -1168,10 +1171,16 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * schedule has no row, and nothing happens. Not a uuid, claimed by another replica, unknown, or
    * failing: nothing; the sweep still finds it. A read that leaves the schedule unfinished or
    * correctable (no outcome yet, or the status call failed) gives the claim back, so that its next
-   * nudge is read. Never rejects.
+   * nudge is read. At most SCHEDULE_NUDGE_READS.atOnce read at once, waiting before the claim; one
+   * past its `waitingMax` waiting is dropped unclaimed (another replica or the sweep reads it).
+   * Never rejects.
    */
   async function nudged(scheduleId: string): Promise<void> {
     if (!UUID.test(scheduleId)) return;
+    await nudgeReads.run(() => readNudged(scheduleId));
+  }
+
+  async function readNudged(scheduleId: string): Promise<void> {
     let claim: NudgeClaim | undefined;
     // Whether the row is final here now (or gone with its trip): a later nudge of it has nothing to read.
     let settled = false;

@@ -1,0 +1,72 @@
+/**
+ * Every trip replica hears the AI service's nudges (catalog SCHEDULE_OUTCOME_CHANNEL) and read each
+ * it claimed with nothing bounding how many at once: a burst (a backlog of outcomes drained after
+ * an AI outage; in tests, every stack on the machine shares the channel) took every connection of
+ * the pod's pool, and its requests failed 503 "timeout exceeded when trying to connect". Now at
+ * most 2 read at once, and a nudge past its `waitingMax` is dropped
+ * unclaimed (the sweep reads it).
+ *
+ * Real PostgreSQL and Redis (the reads held by a lock on the schedules table), the trip service's warnings read from its logger; no AI service (the
+ * nudged ids are unknown: a claim and a row read each, no status call). The sweep 10 minutes apart.
+ */
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { SCHEDULE_NUDGE_READS, SCHEDULE_OUTCOME_CHANNEL, scheduleNudgeClaimKey } from '@tripgen/catalog';
+import { queryRows, redisUrl } from '@tripgen/testing';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { call, startStack, tripBody, waitFor, waitingOnLocks, type Stack } from './harness.ts';
+
+/** Nudges in the burst: hundreds, as an AI backlog drained. */
+const BURST = 500;
+const DRY_POOL = 'timeout exceeded when trying to connect';
+const lines: string[] = [];
+const sink = new Writable({
+  write(chunk: Buffer, _enc, done) {
+    lines.push(...chunk.toString().split('\n').filter(Boolean));
+    done();
+  },
+});
+
+let stack: Stack;
+let redis: Redis;
+beforeAll(async () => {
+  stack = await startStack({ ai: false, tripEnv: { SCHEDULE_SWEEP_INTERVAL_MS: '600000' }, tripLogger: { level: 'warn', stream: sink } });
+  redis = new Redis(redisUrl());
+});
+afterAll(async () => {
+  redis?.disconnect();
+  await stack?.close();
+});
+
+it('answers a request while a burst of nudges waits on the database: the pool never runs dry', { timeout: 120_000 }, async () => {
+  const headers = { authorization: (await stack.traveller()).authorization };
+  const trip = (await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json as { id: string };
+  // The nudges' row reads held on the schedules table, as a loaded database holds them (CI, an AI backlog drained): the GET reads trips only.
+  const holder = new pg.Client({ connectionString: stack.trip.db.url });
+  await holder.connect();
+  let answered: number;
+  let heldReads: number;
+  try {
+    await holder.query('BEGIN');
+    await holder.query('LOCK TABLE schedules IN ACCESS EXCLUSIVE MODE');
+    // One after another, as outcomes commit: Prisma batches the findUnique calls of one tick into one query, a burst of one pipeline too.
+    for (let i = 0; i < BURST; i++) await redis.publish(SCHEDULE_OUTCOME_CHANNEL, randomUUID());
+    await waitFor(() => waitingOnLocks(stack, SCHEDULE_NUDGE_READS.atOnce), 'the nudges\' reads held', 30_000, 20);
+    answered = (await call(stack.trip.url, 'GET', `/api/v1/trips/${trip.id}`, { headers })).status;
+    heldReads = (await queryRows<{ n: number }>(stack.trip.db.url, "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))[0]!.n;
+  } finally {
+    await holder.query('COMMIT').finally(() => holder.end());
+  }
+  // A nudge published after the burst, published until it is read (its claim taken): the burst is behind, its failures logged.
+  const marker = randomUUID();
+  const markerClaim = scheduleNudgeClaimKey(new URL(stack.trip.db.url).pathname.slice(1), marker);
+  await waitFor(async () => (await redis.exists(markerClaim)) === 1 || (await redis.publish(SCHEDULE_OUTCOME_CHANNEL, marker), false), 'a nudge after the burst read', 30_000, 50);
+  const dry = lines.filter((l) => l.includes(DRY_POOL));
+  console.log(`nudge-burst: ${BURST} nudges held on a lock, ${heldReads} reads waiting on it, GET ${answered}, ${dry.length} lines "${DRY_POOL}"`);
+  // Before: every connection of the pool (10) held by a nudge, the GET's wait for one past CONNECT_TIMEOUT_MS.
+  expect(heldReads).toBeLessThanOrEqual(SCHEDULE_NUDGE_READS.atOnce);
+  expect(answered).toBe(200);
+  expect(dry).toEqual([]);
+});
