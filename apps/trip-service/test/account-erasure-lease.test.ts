@@ -10,12 +10,11 @@
  * query limit, as delete-outlasts-transaction.test.ts slows them. Two real trip replicas on one real
  * trip_db and Redis, the real user and AI services. Outcomes only: the trip erased, no sweep failed.
  */
-import { randomUUID } from 'node:crypto';
-import { TRIP_NOTIFIES } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
+import { insertFailedSchedules } from './failed-schedules.ts';
 
 /** The sweep's name in the kit's schedule (app.ts), which its failures are logged under. */
 const SWEEP = 'trips of deleted accounts';
@@ -34,26 +33,12 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.close());
 
-/** `n` failed schedules of the trip, as the trip service records them (delete-outlasts-transaction.test.ts). */
-const insertSchedules = async (tripId: string, userId: string, n: number): Promise<void> => {
-  const ids = Array.from({ length: n }, () => randomUUID());
-  await queryRows(
-    stack.trip.db.url,
-    `INSERT INTO schedules (id, trip_id, user_id, status, error, locked, request_hash, request, not_after, created_at, updated_at, finished_at, told_at)
-     SELECT s, $2::uuid, $3::uuid, 'failed', 'the places could not be read', '{}', 'h',
-            jsonb_build_object('scheduleId', s, 'tripId', $2::text, 'userId', $3::text, 'trip', jsonb_build_object('dates', jsonb_build_array('2026-09-23')), 'notifiedBy', $4::text),
-            now() + interval '2 minutes', now(), now(), now(), now()
-       FROM unnest($1::uuid[]) AS x(s)`,
-    [ids, tripId, userId, TRIP_NOTIFIES],
-  );
-};
-
 it('an account whose trip DELETE outlasts the sweep lease is erased by one replica, no sweep failing on the row lock', { timeout: 120_000 }, async () => {
   const leaving = await stack.traveller();
   const created = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers: { authorization: leaving.authorization } });
   expect(created.status, JSON.stringify(created.json)).toBe(201);
   const tripId = created.json.id as string;
-  await insertSchedules(tripId, leaving.userId, 10_001);
+  await insertFailedSchedules(stack.trip.db.url, { tripId, userId: leaving.userId }, 10_001);
   await queryRows(stack.trip.db.url, 'CREATE OR REPLACE FUNCTION slow_forget() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(4); RETURN NULL; END $$');
   await queryRows(stack.trip.db.url, 'CREATE TRIGGER slow_forget AFTER INSERT ON forgotten_schedules FOR EACH STATEMENT EXECUTE FUNCTION slow_forget()');
   try {

@@ -15,14 +15,14 @@
  * outcomes. The real trip and user services on real PostgreSQL; the schedules besides the one
  * requested through the route are put in trip_db as the trip service records them.
  */
-import { randomUUID } from 'node:crypto';
-import { QUEUES, TRIP_LOCK_WAIT, TRIP_NOTIFIES } from '@tripgen/catalog';
+import { QUEUES, TRIP_LOCK_WAIT } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { withdrawalMessageId } from '../src/domain/schedules.ts';
 import { TRIP_BUSY } from '../src/domain/trip-lock.ts';
 import { askSchedule, call, startStack, type Stack } from './harness.ts';
+import { insertFailedSchedules } from './failed-schedules.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -40,16 +40,7 @@ const DAY = 86_400_000;
 /** `n` schedules of the trip failed by the AI service (a request this service tells), requested 13 days ago and after, a second apart. */
 const insert = async (tripId: string, n: number): Promise<void> => {
   const [{ user_id: userId }] = (await queryRows<{ user_id: string }>(stack.trip.db.url, 'SELECT user_id FROM trips WHERE id = $1', [tripId])) as [{ user_id: string }];
-  const ids = Array.from({ length: n }, () => randomUUID());
-  await queryRows(
-    stack.trip.db.url,
-    `INSERT INTO schedules (id, trip_id, user_id, status, error, locked, request_hash, request, not_after, created_at, updated_at, finished_at, told_at)
-     SELECT s, $2::uuid, $3::uuid, 'failed', 'the places could not be read', '{}', 'h',
-            jsonb_build_object('scheduleId', s, 'tripId', $2::text, 'userId', $3::text, 'trip', jsonb_build_object('dates', jsonb_build_array('2026-09-23')), 'notifiedBy', $5::text),
-            c + interval '2 minutes', c, c, c, c
-       FROM unnest($1::uuid[]) WITH ORDINALITY AS x(s, o), LATERAL (SELECT now() - $4 * interval '1 millisecond' + o * interval '1 second' AS c) AS at`,
-    [ids, tripId, userId, 13 * DAY, TRIP_NOTIFIES],
-  );
+  await insertFailedSchedules(stack.trip.db.url, { tripId, userId }, n, { agoMs: 13 * DAY, apartMs: 1_000 });
   await queryRows(stack.trip.db.url, 'ANALYZE schedules');
 };
 
