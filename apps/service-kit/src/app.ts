@@ -33,6 +33,7 @@ import { AJV_CONFIG, buildValidator } from './http/validation.ts';
 import { azureCredentialFromEnv } from './azure-credential.ts';
 import { entraTokenOutageSeconds, holdEntraTokenWatches, logEntraTokensTo, longestOutageSeconds, watchEntraTokens } from './entra-token-watch.ts';
 import { connectRedis, isRedisReady, redisTokenAuth, wantsEntraAuth } from './redis.ts';
+import { keepSubscribed } from './redis-subscription.ts';
 import { createMetrics, durationRecorder, type Metrics } from './telemetry/metrics.ts';
 import { loggedRequest, requestLogger, traceIdsMixin, type PinoLogger } from './telemetry/request-logger.ts';
 import { activeTraceIds, endServerSpan, requestContext, serverSpan, setHeldTime, setupTracing, type Tracing } from './telemetry/tracing.ts';
@@ -388,14 +389,7 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
     },
     onShutdown: (stop: () => Promise<void>, what = `shutdown step ${stoppers.length + 1}`) => void stoppers.push({ stop, what }),
     pendingShutdownSteps: () => [...pending],
-    subscribe: (channel: string, onMessage: (message: string) => void) => {
-      subscriber.on('message', (ch: string, message: string) => {
-        if (ch === channel) onMessage(message);
-      });
-      const subscribe = () => void subscriber.subscribe(channel).catch(() => undefined);
-      subscriber.on('ready', subscribe);
-      if (isRedisReady(subscriber)) subscribe();
-    },
+    subscribe: (channel: string, onMessage: (message: string) => void) => keepSubscribed(subscriber, channel, onMessage),
     reduceWhenQuiet: (heap: OtherHeap) => void otherHeaps.push(heap),
     onReadyAnswer: (listener: () => unknown) => void readyListeners.push(listener),
     heapsReducedWhenQuiet: () => otherHeaps,

@@ -18,6 +18,7 @@ import { REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { capturedLogger, quietLogger, redisUrl, startTcpRelay, waitFor, type TcpRelay } from '@tripgen/testing';
 import { createTwoLevelCache } from './cache.ts';
 import { answersPromptly, COMMAND_TIMEOUT_MS, connectRedis, isRedisReady, REDIS_PROBE_EVERY_MS } from './redis.ts';
+import { keepSubscribed } from './redis-subscription.ts';
 
 let relay: TcpRelay | undefined;
 let redis: Redis | undefined;
@@ -57,13 +58,14 @@ it('gives up an idle subscribed connection Redis stopped answering on, and resub
   relay ??= await startTcpRelay({ target: redisUrl() });
   subscriber = connectRedis(relay.via(redisUrl()), quietLogger, 'outage-test:sub');
   await waitFor(() => isRedisReady(subscriber), 'subscriber ready');
-  await subscriber.subscribe('outage-test');
+  keepSubscribed(subscriber, 'outage-test', () => undefined);
+  await waitFor(() => subscriber!.mode === 'subscriber', 'subscribed', 5_000);
   relay.stall();
   await waitFor(() => !isRedisReady(subscriber), 'the silent subscribed connection to be given up', REDIS_PROBE_EVERY_MS + 5_000);
   const back = new Promise((resolve) => subscriber!.once('ready', resolve));
   relay.mend();
   await back;
-  await waitFor(() => subscriber!.mode === 'subscriber', 'resubscribed (ioredis autoResubscribe)', 5_000);
+  await waitFor(() => subscriber!.mode === 'subscriber', 'resubscribed (keepSubscribed, on ready)', 5_000);
 });
 
 /** Before, the warning said `err.message` only ('read ECONNRESET'): no type, no code, no cause. */

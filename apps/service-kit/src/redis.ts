@@ -10,8 +10,8 @@
  * so every open connection sends AUTH with a renewed token before that (at 70 % of the remaining
  * lifetime, and at least 3 minutes before it expires, as Azure advises). A subscribed connection
  * cannot run AUTH under RESP2, the only protocol ioredis speaks, so it reconnects with the new token
- * instead: ioredis resubscribes, and the cache clears its L1 on that reconnect, so no invalidation
- * is missed unnoticed.
+ * instead: each owner of a subscription subscribes again on that reconnect's 'ready' (connectRedis),
+ * and the cache clears its L1 then, so no invalidation is missed unnoticed.
  */
 import { Redis, ReplyError } from 'ioredis';
 import type { AccessToken, TokenCredential } from '@azure/identity';
@@ -86,10 +86,11 @@ export interface RedisTokenAuthOptions {
 
 /**
  * What a connection is for: a subscriber is reconnected with a new token, never sent AUTH. Its mode
- * alone does not tell: on a reconnect ioredis sends the resubscription before 'ready' but marks the
- * connection a subscriber only once Redis answers it, so an AUTH sent on 'ready' (a handshake that
- * raced a renewal) reached Redis after SUBSCRIBE, which refuses it under RESP2: the subscriber stayed
- * on the old token until it expired and Azure dropped it (redis-entra-rotation.test.ts 'racing').
+ * alone does not tell: on a reconnect its subscriptions are sent again at 'ready' (ioredis's own
+ * resubscription did, before 'ready'), and ioredis marks the connection a subscriber only once Redis
+ * answers them, so an AUTH sent on 'ready' (a handshake that raced a renewal) reached Redis after
+ * SUBSCRIBE, which refuses it under RESP2: the subscriber stayed on the old token until it expired
+ * and Azure dropped it (redis-entra-rotation.test.ts 'racing').
  */
 export type RedisRole = 'commands' | 'subscriber';
 
@@ -300,6 +301,14 @@ export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, 
     // connections and clearing their in-memory caches.
     socketTimeout: 3 * COMMAND_TIMEOUT_MS,
     retryStrategy: reconnectDelayMs,
+    // Each owner of a subscription (the cache, the revocations, kit.subscribe: keepSubscribed)
+    // subscribes again on 'ready', its failure handled. ioredis's own resubscription, sent from inside
+    // its ready handler, catches nothing: a connection closed between its ready check and that (a
+    // close during a reconnect's handshake) rejected it unhandled, "Stream isn't writeable", which in
+    // a service drains it and exits 1 (server.ts). The kit's clients were spared only because
+    // watchSilence below happens to handle every command's promise; a duplicate() of one was not (a
+    // CI run exited 1 on it: redis-resubscribe.test.ts). Off for every connection, so duplicates inherit it.
+    autoResubscribe: false,
   });
   let down = false;
   redis.on('error', (err: Error) => {

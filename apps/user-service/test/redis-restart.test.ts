@@ -104,8 +104,12 @@ describe(`Redis restarted empty under ${REPLICAS} user-service replicas`, () => 
     closing.push(() => listener.disconnect());
     let heard = 0;
     listener.on('message', () => (heard += 1));
+    // Subscribed again on its reconnect by itself, as each owner of a subscription on the kit's (its
+    // connections, duplicates included, leave ioredis's resubscription off).
+    const listen = () => listener.subscribe(TOKEN_REVOCATIONS.channel, SESSION_REVOCATIONS.channel);
+    listener.on('ready', () => void listen().catch(() => undefined));
     await waitFor(() => listener.status === 'ready', 'the listener connected');
-    await listener.subscribe(TOKEN_REVOCATIONS.channel, SESSION_REVOCATIONS.channel);
+    await listen();
 
     await server.stop();
     await waitFor(() => replicas.every((r) => !isRedisReady(r.app.kit.redis)), 'every replica cut off');

@@ -5,7 +5,9 @@
  * new ones but carries nothing either way (a black-holed or hung server: the bytes wait, as in TCP
  * buffers, and flow again when mended); hung up, it closes every connection it carries and each new
  * one as soon as it is accepted, without a reset (a server or proxy that accepts and hangs up);
- * mended, it relays again. The target can be set after the
+ * mended, it relays again. Told to hold the answer to a request, it stalls as soon as a client sends
+ * that request, so that the server's answer waits at the relay: a test acts on the client in the
+ * window between its request and the answer (a Redis client's handshake), then mends. The target can be set after the
  * relay's address was handed out (a service started with the relay's URL before its peer).
  */
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
@@ -20,6 +22,12 @@ export interface TcpRelay {
   stall(): void;
   /** Accept and close (FIN, not a reset), open connections too, until mend(). */
   hangUp(): void;
+  /**
+   * Stalls (as stall()) as soon as a client sends bytes containing `request` (case-insensitive: a
+   * Redis command as RESP writes its name, '$4\r\ninfo\r\n'), once, after relaying them; resolves
+   * once the server's answer is held at the relay, passed on at mend().
+   */
+  holdAnswerTo(request: string): Promise<void>;
   mend(): void;
   close(): Promise<void>;
 }
@@ -29,6 +37,8 @@ export const startTcpRelay = async (opts: { target?: string; cut?: boolean } = {
   let cut = opts.cut ?? false;
   let stalled = false;
   let hungUp = false;
+  /** The request whose answer to hold, and what to tell once it is held. */
+  let holding: { readonly request: string; readonly held: (upstream: Socket) => void } | undefined;
   const open = new Set<Socket>();
   /** Carried connections, client side first. */
   const pairs = new Set<readonly [Socket, Socket]>();
@@ -59,10 +69,18 @@ export const startTcpRelay = async (opts: { target?: string; cut?: boolean } = {
     upstream.once('close', () => client.destroy());
     if (stalled) hold(pair);
     else carry(pair);
+    // After the pipe's own listener: the bytes are on their way to the server when it stalls.
+    client.on('data', (chunk: Buffer) => {
+      if (!holding || !chunk.toString('latin1').toLowerCase().includes(holding.request)) return;
+      const { held } = holding;
+      holding = undefined;
+      relay.stall();
+      held(upstream);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const relay: TcpRelay = {
     via(url) {
       const at = new URL(url);
       at.hostname = '127.0.0.1';
@@ -85,6 +103,17 @@ export const startTcpRelay = async (opts: { target?: string; cut?: boolean } = {
       hungUp = true;
       for (const s of open) s.end();
     },
+    holdAnswerTo: (request) =>
+      new Promise<void>((resolve) => {
+        holding = {
+          request: request.toLowerCase(),
+          // Paused, the socket still reads into its buffer: the answer is there once it came.
+          held: (upstream) => {
+            const answered = () => (upstream.readableLength > 0 || upstream.destroyed ? resolve() : void setTimeout(answered, 5));
+            answered();
+          },
+        };
+      }),
     mend() {
       cut = false;
       hungUp = false;
@@ -94,4 +123,5 @@ export const startTcpRelay = async (opts: { target?: string; cut?: boolean } = {
     },
     close: () => new Promise<void>((resolve) => (open.forEach((s) => s.destroy()), server.close(() => resolve()))),
   };
+  return relay;
 };
