@@ -14,7 +14,7 @@ import { JWKS_PATH, REVOCATIONS_PATH, TOKEN_REVOCATIONS, USER_PATHS } from '@tri
 import { isRedisReady } from '@tripgen/service-kit';
 import { queryRows, startMonitor, startRedisServer, waitFor, type OwnRedisServer } from '@tripgen/testing';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { call, startStack, type Stack } from './harness.ts';
 
 let stack: Stack;
@@ -28,7 +28,23 @@ afterAll(async () => {
   await server?.close();
 });
 
-const trips = async (base: string, authorization: string) => (await call(base, 'GET', '/api/v1/trips', { headers: { authorization } })).status;
+/**
+ * The status of a traveller's trip list on the pod at `base`. An answer neither 200 nor 401 (the two
+ * the cases tell apart) is logged with its body: a 503 once failed a case, and only its problem's
+ * detail says which dependency the pod found out of reach.
+ */
+const trips = async (base: string, authorization: string) => {
+  const res = await call(base, 'GET', '/api/v1/trips', { headers: { authorization } });
+  if (res.status !== 200 && res.status !== 401) console.warn(`GET /api/v1/trips on ${base} answered ${res.status}: ${JSON.stringify(res.json)}`);
+  return res.status;
+};
+
+/** A replica of the trip service stopped when the case ends, passed or failed: left running, it reads the record each period into the next cases. */
+const tripReplica = async (env: NodeJS.ProcessEnv, revocationFeedEveryMs?: number) => {
+  const pod = await stack.tripReplica(env, revocationFeedEveryMs);
+  onTestFinished(() => pod.stop());
+  return pod;
+};
 
 /**
  * The user service behind a relay, for a pod given its `jwksUrl`: `onRead` sees each read of the
@@ -64,35 +80,25 @@ it('a trip pod started while Redis is out of reach refuses the tokens revoked be
 
   await server.stop();
   const started = Date.now();
-  const cutOff = await stack.tripReplica({ REDIS_URL: server.url });
-  try {
-    // Ready (listening) within the kit's bounded waits, Redis still down.
-    console.log(`trip pod ready ${Date.now() - started} ms after its start, Redis out of reach`);
-    expect(await trips(cutOff.url, everywhere.authorization)).toBe(401);
-    expect(await trips(cutOff.url, oneDevice.authorization)).toBe(401);
-    expect(await trips(cutOff.url, kept.authorization)).toBe(200);
-  } finally {
-    // Left running, it read the record each period while the file's Redis was down, for the rest of the file.
-    await cutOff.stop();
-  }
+  const cutOff = await tripReplica({ REDIS_URL: server.url });
+  // Ready (listening) within the kit's bounded waits, Redis still down.
+  console.log(`trip pod ready ${Date.now() - started} ms after its start, Redis out of reach`);
+  expect(await trips(cutOff.url, everywhere.authorization)).toBe(401);
+  expect(await trips(cutOff.url, oneDevice.authorization)).toBe(401);
+  expect(await trips(cutOff.url, kept.authorization)).toBe(200);
 });
 
 it('a running trip pod cut off from Redis refuses within its period a token signed out meanwhile', { timeout: 60_000 }, async () => {
   await server.start();
   const PERIOD_MS = 300;
-  const pod = await stack.tripReplica({ REDIS_URL: server.url }, PERIOD_MS);
-  try {
-    const leaving = await stack.traveller();
-    expect(await trips(pod.url, leaving.authorization)).toBe(200);
-    await server.stop();
-    expect((await call(stack.user.url, 'POST', USER_PATHS.logoutEverywhere, { headers: { authorization: leaving.authorization } })).status).toBe(204);
-    const signedOut = Date.now();
-    await waitFor(async () => (await trips(pod.url, leaving.authorization)) === 401, 'the token signed out refused by the cut-off pod', 5_000, 20);
-    console.log(`cut-off trip pod refused the token ${Date.now() - signedOut} ms after the sign-out (period ${PERIOD_MS} ms)`);
-  } finally {
-    // Left running, it read the record every 300 ms whenever the file's Redis was down, for the rest of the file.
-    await pod.stop();
-  }
+  const pod = await tripReplica({ REDIS_URL: server.url }, PERIOD_MS);
+  const leaving = await stack.traveller();
+  expect(await trips(pod.url, leaving.authorization)).toBe(200);
+  await server.stop();
+  expect((await call(stack.user.url, 'POST', USER_PATHS.logoutEverywhere, { headers: { authorization: leaving.authorization } })).status).toBe(204);
+  const signedOut = Date.now();
+  await waitFor(async () => (await trips(pod.url, leaving.authorization)) === 401, 'the token signed out refused by the cut-off pod', 5_000, 20);
+  console.log(`cut-off trip pod refused the token ${Date.now() - signedOut} ms after the sign-out (period ${PERIOD_MS} ms)`);
 });
 
 it('a running trip pod cut off from Redis reads only the revocations since Redis last said it held them all, not a token lifetime of them', { timeout: 60_000 }, async () => {
@@ -111,7 +117,7 @@ it('a running trip pod cut off from Redis reads only the revocations since Redis
   const observer = new Redis(server.url);
   try {
     const PERIOD_MS = 300;
-    const pod = await stack.tripReplica({ REDIS_URL: server.url, JWKS_URL: relay.jwksUrl }, PERIOD_MS);
+    const pod = await tripReplica({ REDIS_URL: server.url, JWKS_URL: relay.jwksUrl }, PERIOD_MS);
     const leaving = await stack.traveller();
     expect(await trips(pod.url, leaving.authorization)).toBe(200);
     // What Redis last told the pod, known: the writer stopped, the key keeps its last value, and the pod
@@ -141,7 +147,6 @@ it('a running trip pod cut off from Redis reads only the revocations since Redis
     expect(first).toBeDefined();
     expect(first!.since, 'the first read after the cut-off starting learnOverlapMs before what Redis last told the pod').toBeGreaterThanOrEqual(Math.floor(Number(held) - TOKEN_REVOCATIONS.learnOverlapMs));
     console.log(`first read after the cut-off since ${cutOff - first!.since} ms before it (Redis last said ${cutOff - Number(held)} ms before it)`);
-    await pod.stop();
   } finally {
     observer.disconnect();
     await writer.stop();
@@ -173,7 +178,7 @@ it('a running trip pod whose Redis never got a sign-out the user service recorde
     return false;
   });
   try {
-    const pod = await stack.tripReplica({ REDIS_URL: server.url, JWKS_URL: relay.jwksUrl }, PERIOD_MS);
+    const pod = await tripReplica({ REDIS_URL: server.url, JWKS_URL: relay.jwksUrl }, PERIOD_MS);
     const commands = pod.app!.kit.redis;
     await waitFor(() => isRedisReady(commands), "the pod's Redis connection ready", 10_000);
     const drops: number[] = [];
@@ -209,7 +214,6 @@ it('a running trip pod whose Redis never got a sign-out the user service recorde
     console.log(
       `sign-out recorded ${cutAt - recordedAt} ms before the cut-off refused ${Date.now() - cutAt} ms after it (period ${PERIOD_MS} ms; ${readsSinceSignOut.length} reads refused meanwhile, ${dropsBeforeCutOff} drops of the pod's Redis connection before it)`,
     );
-    await pod.stop();
   } finally {
     await relay.close();
   }
@@ -237,12 +241,11 @@ it('a trip pod started while Redis is out of reach, the whole record taking the 
     expect(await trips(stack.trip.url, leaving.authorization)).toBe(200);
     expect((await call(stack.user.url, 'POST', USER_PATHS.logoutEverywhere, { headers: { authorization: leaving.authorization } })).status).toBe(204);
     await server.stop();
-    const pod = await stack.tripReplica({ REDIS_URL: server.url, JWKS_URL: `http://127.0.0.1:${(relay.address() as { port: number }).port}${JWKS_PATH}` }, PERIOD_MS);
+    const pod = await tripReplica({ REDIS_URL: server.url, JWKS_URL: `http://127.0.0.1:${(relay.address() as { port: number }).port}${JWKS_PATH}` }, PERIOD_MS);
     const ready = Date.now();
     // Before: still 200 after three periods.
     await waitFor(async () => (await trips(pod.url, leaving.authorization)) === 401, 'the token signed out before the pod started refused', PERIOD_MS + HOLD_MS + 2 * PERIOD_MS, 100);
     console.log(`trip pod refused it ${Date.now() - ready} ms after it was ready (period ${PERIOD_MS} ms, the answer held ${HOLD_MS} ms)`);
-    await pod.stop();
   } finally {
     await new Promise<void>((resolve) => relay.close(() => resolve()));
   }
@@ -262,13 +265,12 @@ it('a trip pod started while Redis and the user service are both out of reach (t
   const issuer = `http://127.0.0.1:${(stalled.address() as { port: number }).port}`;
   try {
     const started = Date.now();
-    const pod = await stack.tripReplica({ REDIS_URL: server.url, JWKS_URL: `${issuer}/jwks.json` });
+    await tripReplica({ REDIS_URL: server.url, JWKS_URL: `${issuer}/jwks.json` });
     const tookMs = Date.now() - started;
     console.log(`trip pod ready ${tookMs} ms after its start, Redis and the issuer out of reach`);
     // The kit's wait for Redis (3 s), then the read's bound; slack for a loaded machine.
     expect(tookMs).toBeLessThan(3_000 + TOKEN_REVOCATIONS.feedTimeoutMs + 3_000);
     expect(held.length).toBeGreaterThan(0); // it did ask the issuer
-    await pod.stop();
   } finally {
     for (const socket of held) socket.destroy();
     await new Promise<void>((resolve) => stalled.close(() => resolve()));
