@@ -15,7 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AI_INTERNAL_PATHS, SCHEDULE_NOTIFICATIONS, SCHEDULE_NUDGE_CLAIM, SCHEDULE_OUTCOME_CHANNEL, internalPrefix, scheduleNotificationId, scheduleNudgeClaimKey } from '@tripgen/catalog';
+import { AI_INTERNAL_PATHS, SCHEDULE_NOTIFICATIONS, SCHEDULE_NUDGE_CLAIM, SCHEDULE_NUDGE_READS, SCHEDULE_OUTCOME_CHANNEL, internalPrefix, scheduleNotificationId, scheduleNudgeClaimKey } from '@tripgen/catalog';
 import { SERVED_SINCE } from '@tripgen/ai-service/served-since';
 import { queryRows, redisUrl } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -135,10 +135,23 @@ it('a nudge claimed by a replica that never reads it is left to the sweep, which
   expect(redis('SET', claimKey(scheduleId), 'a replica gone', 'PX', String(CASE_TIMEOUT_MS), 'NX')).toBe('OK');
   await releaseToAi(stack);
   await waitFor(async () => (await finishedAt(scheduleId)) !== null, 'the AI service\'s outcome', 30_000, 20);
-  await sleep(1_000);
+  // Checked once the replicas could have read it. Before, after a 1 s sleep, which a replica slowed
+  // by the load could outrun (the case passing however the replicas treated the claim). A replica reads
+  // at most SCHEDULE_NUDGE_READS.atOnce nudges at once, the next one heard waiting for one of them to
+  // end (nudge-gate.ts): after atOnce nudges of this schedule, a control schedule's nudge is read, by
+  // the replica that claims it, only once that replica is done with one of this schedule's nudges,
+  // status call included had it read it. All replicas run the same code: the control's claimer answers
+  // for the others. The control is asked while the AI service is stopped (no outcome, no nudge of its
+  // own); its read makes a status call whatever the AI service answers.
+  await stack.ai!.stop();
+  const control = (await askSchedule(stack)).scheduleId;
+  for (let i = 0; i < SCHEDULE_NUDGE_READS.atOnce; i++) redis('PUBLISH', SCHEDULE_OUTCOME_CHANNEL, scheduleId);
+  redis('PUBLISH', SCHEDULE_OUTCOME_CHANNEL, control);
+  await waitFor(() => (statusCalls.get(control) ?? 0) > 0, "the control's status call, made after a replica dealt with the schedule's nudge", 30_000, 20);
   // Before: told by the replicas that heard the nudge (each read it).
   expect(statusCalls.get(scheduleId) ?? 0).toBe(0);
   expect(await toldAt(scheduleId)).toBeNull();
+  await stack.ai!.start();
   // Any replica's sweep (here one started now, sweeping at once and every 200 ms) finds it.
   const started = Date.now();
   await stack.tripReplica({ SCHEDULE_SWEEP_INTERVAL_MS: '200' });
