@@ -8,11 +8,11 @@
  *    runs the k8s and planner tests green (on the local stack, whose settings `npm test` has too),
  *    all but the promtool runs over the alert unit tests (PROMTOOL_RUNS below).
  */
-import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runBounded } from './support/bounded-run.ts';
 import { REPO_ROOT, committableFiles, copyRepositoryAlone } from './support/repo-copy.ts';
 const THIS_FILE = path.relative(REPO_ROOT, import.meta.filename);
 
@@ -36,6 +36,15 @@ const PROJECTS_RUN_ALONE = ['@tripgen/k8s', '@tripgen/planner'];
  * main run's check, which runs them all. The copy's run must skip exactly one test a unit test file.
  */
 const PROMTOOL_RUNS = { name: 'promtool test rules: every unit test of', files: (root: string) => readdirSync(path.join(root, 'k8s/test/promtool'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.yaml')).length };
+
+/**
+ * The time of the copied repository's case (as the project's testTimeout, scripts/vitest.config.ts).
+ * Its runs get what is left of it less CASE_MARGIN_MS: one killed past that fails the case naming the
+ * run and quoting its output, rather than vitest's bare timeout. Before, they were spawnSync calls
+ * without a timeout, which also kept vitest's own from firing while one ran.
+ */
+const CASE_TIMEOUT_MS = 600_000;
+const CASE_MARGIN_MS = 15_000;
 
 /** Generated or upstream data, checked by their own tests; no hand-written path lives there. */
 const NOT_SCANNED = [/^gitops\//, /^k8s\/crds\//, /^package-lock\.json$/, /\.(png|jpe?g|gif|ico|wasm)$/];
@@ -131,26 +140,28 @@ describe('the repository copied alone into an empty folder', () => {
     if (copy) rmSync(path.dirname(copy), { recursive: true, force: true });
   });
 
-  it(`renders gitops/ identically and passes ${PROJECTS_RUN_ALONE.join(' and ')}`, () => {
+  it(`renders gitops/ identically and passes ${PROJECTS_RUN_ALONE.join(' and ')}`, { timeout: CASE_TIMEOUT_MS }, async () => {
+    const deadline = Date.now() + CASE_TIMEOUT_MS - CASE_MARGIN_MS;
     copy = copyRepositoryAlone();
     expect(readdirSync(path.dirname(copy))).toEqual(['repo']);
     // Only what a fresh clone has: no variables pointing back here or at the reference set; the
     // local stack's connection settings, which `npm test` sources from scripts/stack-env.sh on a
     // fresh clone too (the k8s backup-restore test runs against the real PostgreSQL).
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, CI: process.env.CI ?? '', NO_COLOR: '1', ...stackEnv(copy) };
-    const run = (args: string[]) => spawnSync(process.execPath, args, { cwd: copy, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    // Each run bounded by what is left of the case's time: a run that hangs fails the case saying which, with its output.
+    const run = (command: string, args: string[]) => runBounded(command, args, { cwd: copy!, env, boundMs: Math.max(1, deadline - Date.now()) });
 
-    const synth = run(['--import', 'tsx', 'k8s/src/main.ts', '--check']);
-    expect(synth.status, synth.stdout + synth.stderr).toBe(0);
+    const synth = await run(process.execPath, ['--import', 'tsx', 'k8s/src/main.ts', '--check']);
+    expect(synth.status, synth.output).toBe(0);
     // The generated code `npm test` makes first on a fresh clone (Prisma clients: the k8s test that
     // checks the alerts against the running services starts them).
-    const generated = spawnSync('bash', ['scripts/generate.sh'], { cwd: copy, env, encoding: 'utf8' });
-    expect(generated.status, generated.stdout + generated.stderr).toBe(0);
+    const generated = await run('bash', ['scripts/generate.sh']);
+    expect(generated.status, generated.output).toBe(0);
 
     const projects = PROJECTS_RUN_ALONE.filter((p) => ![...PENDING.values()].some((x) => x.project === p));
     const vitest = path.join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-    const tests = run([vitest, 'run', ...projects.flatMap((p) => ['--project', p]), '--testNamePattern', `^(?!.*${PROMTOOL_RUNS.name} )`]);
-    const output = tests.stdout + tests.stderr;
+    const tests = await run(process.execPath, [vitest, 'run', ...projects.flatMap((p) => ['--project', p]), '--testNamePattern', `^(?!.*${PROMTOOL_RUNS.name} )`]);
+    const output = tests.output;
     expect(tests.status, output.slice(-6_000)).toBe(0);
     expect(output).toMatch(/Tests\s+\d+ passed/);
     expect(Number(/Tests\s+.*?(\d+) skipped/.exec(output)?.[1] ?? 0), 'tests skipped in the copy').toBe(PROMTOOL_RUNS.files(copy));

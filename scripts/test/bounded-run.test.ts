@@ -1,0 +1,36 @@
+/**
+ * runBounded (support/bounded-run.ts), the runs of stands-alone.test.ts's copied repository: a run
+ * past its bound is killed with whatever it started, and the error names it and quotes its output.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { waitFor } from '@tripgen/testing';
+import { afterAll, expect, it } from 'vitest';
+import { runBounded } from './support/bounded-run.ts';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'tripgen-bounded-run-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+it('answers a run that ends within its bound: its status and output', async () => {
+  expect(await runBounded('bash', ['-c', 'echo out; echo err >&2; exit 3'], { cwd: dir, env: process.env, boundMs: 60_000 })).toEqual({ status: 3, output: 'out\nerr\n' });
+});
+
+it('kills a run past its bound with what it started, and says what ran and how its output ended', async () => {
+  // A child that outlives its parent's kill unless its process group goes with it (a vitest run's workers).
+  const script = 'echo "a line before the hang"; sleep 300 & echo $! > child.pid; wait';
+  await expect(runBounded('bash', ['-c', script], { cwd: dir, env: process.env, boundMs: 1_000 })).rejects.toThrow(
+    /^`bash -c .*` \(in .*\) ran past its bound of 1000 ms and was killed with its process group; the end of its output:\na line before the hang\n$/,
+  );
+  const child = Number(readFileSync(path.join(dir, 'child.pid'), 'utf8'));
+  await waitFor(() => !alive(child), 'the sleep the run started gone', 10_000);
+});

@@ -1,0 +1,42 @@
+/**
+ * A command a test runs to its end, within a bound of time: spawnSync's own `timeout` blocks the test
+ * process meanwhile (vitest's timeout cannot fire), and its SIGTERM reaches the command alone, not what
+ * it started (a vitest run's workers and the services they start). Here the command runs in a process
+ * group of its own, killed whole past the bound, and the error says what ran and how its output ended.
+ */
+import { spawn } from 'node:child_process';
+
+export interface BoundedRun {
+  readonly status: number | null;
+  readonly output: string;
+}
+
+/** How much of the output's end the error of a run past its bound quotes. */
+const TAIL_CHARS = 4_000;
+
+export const runBounded = (command: string, args: readonly string[], opts: { readonly cwd: string; readonly env: NodeJS.ProcessEnv; readonly boundMs: number }): Promise<BoundedRun> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => void (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => void (output += chunk));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Its group has ended meanwhile.
+      }
+    }, opts.boundMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      if (!timedOut) return resolve({ status, output });
+      const ran = [command, ...args].join(' ');
+      reject(new Error(`\`${ran}\` (in ${opts.cwd}) ran past its bound of ${opts.boundMs} ms and was killed with its process group; the end of its output:\n${output.slice(-TAIL_CHARS)}`));
+    });
+  });
