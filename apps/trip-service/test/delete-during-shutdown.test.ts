@@ -20,7 +20,12 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.close());
 
-it('answers a trip DELETE under way when the pod is stopped, however long its transaction may take, and the trip is as the answer says', { timeout: 120_000 }, async () => {
+/** How many times the case sends the DELETE again to a pod that is not stopping, each within TRIP_DELETE_TRANSACTION_MS (20 s). */
+const DELETES_SENT_AGAIN = 3;
+
+// The stopped DELETE and its 40,000 schedules took 48 s beside two other test files at load 27 (the
+// seed's INSERT 18 s, the DELETE sent again 15 s); each further DELETE sent again up to its 20 s bound.
+it('answers a trip DELETE under way when the pod is stopped, however long its transaction may take, and the trip is as the answer says', { timeout: 180_000 }, async () => {
   const replica = await stack.tripReplica();
   const { headers, tripId } = await askSchedule(stack);
   const [{ user_id: userId }] = (await queryRows<{ user_id: string }>(stack.trip.db.url, 'SELECT user_id FROM trips WHERE id = $1', [tripId])) as [{ user_id: string }];
@@ -55,7 +60,19 @@ it('answers a trip DELETE under way when the pod is stopped, however long its tr
   } finally {
     await queryRows(stack.trip.db.url, 'DROP TRIGGER IF EXISTS slow_forget_shutdown ON forgotten_schedules');
   }
-  // Sent again, to a pod that is not stopping: deleted, every schedule to be forgotten once.
-  expect((await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers })).status).toBe(204);
+  // Sent again, to a pod that is not stopping: deleted, every schedule to be forgotten once. Its one
+  // transaction of 40,001 schedules (TRIP_DELETE_TRANSACTION_MS, 20 s) took 14.7 s beside two other
+  // test files at load 27, where it may run past the bound: a 503 with the trip kept, as the contract
+  // says, which the traveller sends again (Retry-After). Sent again the same way, a few times.
+  for (let sent = 1; ; sent++) {
+    const started = performance.now();
+    const again = await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers });
+    console.log(`trip DELETE sent again (${sent}): ${again.status} after ${Math.round(performance.now() - started)} ms`, again.json?.detail ?? '');
+    if (again.status === 204 || sent === DELETES_SENT_AGAIN) {
+      expect(again.status, JSON.stringify(again.json)).toBe(204);
+      break;
+    }
+    expect({ status: again.status, retryAfter: again.headers.get('retry-after') !== null, kept: (await queryRows(stack.trip.db.url, 'SELECT 1 FROM trips WHERE id = $1', [tripId])).length === 1 }).toEqual({ status: 503, retryAfter: true, kept: true });
+  }
   expect((await queryRows<{ n: number }>(stack.trip.db.url, 'SELECT count(*)::int AS n FROM forgotten_schedules WHERE trip_id = $1', [tripId]))[0]!.n).toBe(rows + 1);
 });
