@@ -112,7 +112,9 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
         unprobed = setTimeout(beginServing, SERVED_SINCE.unprobedMs);
         unprobed.unref();
       };
-      app.kit.onReadyAnswer(() => {
+      app.kit.onReadyAnswer((ready) => {
+        // A 503 begins nothing: the pod may be out of its Service's endpoints.
+        if (!ready) return;
         probed = true;
         beginServing();
       });

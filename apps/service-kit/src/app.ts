@@ -68,13 +68,14 @@ export interface Kit {
   /** A worker thread's heap that `runService`'s idle heap reducer gives back too once the process is quiet (the AI service's engine thread). */
   reduceWhenQuiet(heap: OtherHeap): void;
   /**
-   * Calls `listener` at each readiness 200: from then the kubelet keeps the pod among its Service's
-   * endpoints (again, after a 503 took it out), and other services can reach its routes (listening
-   * alone, they could not: the probes come every PROBE_TIMING.periodSeconds). A process run without
-   * probes: never. Called inside the probe's handler: what it throws (or its promise rejects with) is
-   * logged at error, and the probe answers 200 all the same.
+   * Calls `listener` at each readiness answer, `ready` true for a 200: from then the kubelet keeps the
+   * pod among its Service's endpoints (again, after 503s took it out), and other services can reach its
+   * routes (listening alone, they could not: the probes come every PROBE_TIMING.periodSeconds); false
+   * for a 503, PROBE_TIMING.failureThreshold.readiness of which in a row take the pod out of them. A
+   * process run without probes: never. Called inside the probe's handler: what it throws (or its
+   * promise rejects with) is logged at error, and the probe answers as it would all the same.
    */
-  onReadyAnswer(listener: () => unknown): void;
+  onReadyAnswer(listener: (ready: boolean) => unknown): void;
   /** The heaps registered with `reduceWhenQuiet`. */
   heapsReducedWhenQuiet(): readonly OtherHeap[];
   /** The shutdown steps running now (the names given to onDrain / onShutdown, and the kit's own): what a stuck shutdown waits for. */
@@ -336,15 +337,15 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
   // The issuer reads its own record (the user service's DurableRevocations); every verifier reads it through the issuer.
   const feed = config.serviceName !== TOKEN_ISSUER && config.jwksUrl ? revocationFeed({ jwksUrl: config.jwksUrl, revocations, redis, subscriber, log: app.log, everyMs: opts.revocationFeedEveryMs }) : undefined;
   const health: HealthState = { started: false, draining: false };
-  const readyListeners: (() => unknown)[] = [];
+  const readyListeners: ((ready: boolean) => unknown)[] = [];
   // Inside the readiness probe's handler: a listener's failure is logged, never the probe's (a 500 took a
   // healthy pod out of its Service's endpoints, and the listeners after it were not called), and an async
   // listener's rejection is caught here (unhandled, the kit drains the process).
   const listenerFailed = (err: unknown): void => app.log.error({ err }, 'readiness listener failed');
-  const answeredReady = (): void => {
+  const answeredReady = (ready: boolean): void => {
     for (const listener of readyListeners) {
       try {
-        const answered = listener();
+        const answered = listener(ready);
         if (answered instanceof Promise) answered.catch(listenerFailed);
       } catch (err) {
         listenerFailed(err);
@@ -391,7 +392,7 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
     pendingShutdownSteps: () => [...pending],
     subscribe: (channel: string, onMessage: (message: string) => void) => keepSubscribed(subscriber, channel, onMessage),
     reduceWhenQuiet: (heap: OtherHeap) => void otherHeaps.push(heap),
-    onReadyAnswer: (listener: () => unknown) => void readyListeners.push(listener),
+    onReadyAnswer: (listener: (ready: boolean) => unknown) => void readyListeners.push(listener),
     heapsReducedWhenQuiet: () => otherHeaps,
     drain: () => {
       health.draining = true;

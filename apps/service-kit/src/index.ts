@@ -9,7 +9,7 @@ export { answersPromptly, isRedisReady } from './redis.ts';
 export { createTokenRevocations, issuedAtMs, type RevocationOptions, type TokenRevocations } from './auth/revocations.ts';
 export { cacheNamespace, cacheShapeOf, createTwoLevelCache, l2Key, type CacheEntryOptions, type TwoLevelCache } from './cache.ts';
 export { createPrismaClient, prismaDatabase, QUERY_TIMEOUT_MS, servicePrismaClient, STATEMENT_TIMEOUT_MARGIN_MS, type PrismaLike } from './data/prisma.ts';
-export { driverAdapterCause, type DriverAdapterCause } from './data/adapter-error.ts';
+export { answeredTooLate, driverAdapterCause, type DriverAdapterCause } from './data/adapter-error.ts';
 export { SQLSTATE } from './data/migration-locks.ts';
 export { watchEntraTokens } from './entra-token-watch.ts';
 export { databasePassword, entraTokenPassword, poolConfigWithPassword, POSTGRES_ENTRA_SCOPE } from './data/postgres-entra.ts';

@@ -1,5 +1,6 @@
 /**
- * `kit.onReadyAnswer` listeners run inside the readiness probe's handler (health.ts), at each 200. A
+ * `kit.onReadyAnswer` listeners run inside the readiness probe's handler (health.ts), at each answer
+ * (told whether it is a 200: the AI service counts the 503s that take its pod out of its endpoints). A
  * listener's failure is its own: the probe still answers 200 (a 500 there and the kubelet takes a
  * healthy pod out of its Service's endpoints), the other listeners are still called, and a rejected
  * promise of an async listener is logged, not left unhandled (the kit drains the process on an
@@ -23,6 +24,7 @@ const STAND_IN_ENV = {
 
 let pool: pg.Pool;
 let app: App | undefined;
+let second: App | undefined;
 const errors: string[] = [];
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
@@ -33,6 +35,7 @@ beforeAll(() => {
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
   await app?.close();
+  await second?.close();
   await pool?.end();
 });
 
@@ -68,4 +71,31 @@ it('a listener that throws, or rejects, neither takes readiness down nor keeps t
   }
   await waitFor(() => errors.filter((msg) => msg.includes('readiness listener failed')).length === 4, 'each failure logged', 5_000, 20);
   expect(unhandled).toEqual([]);
+});
+
+it('a listener is told each answer: true for a 200, false for a 503 (the database not answering)', async () => {
+  const config = loadConfig({ service: 'trip' }, { ...STAND_IN_ENV, DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), LOG_LEVEL: 'error', MAX_EVENT_LOOP_DELAY_MS: '0' });
+  let databaseDown = false;
+  second = await createApp({
+    config,
+    database: {
+      ping: async () => {
+        if (databaseDown) throw new Error('the database does not answer');
+        await pool.query('SELECT 1');
+      },
+      close: async () => undefined,
+    },
+    verifier: createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience),
+    logger: { level: 'error' },
+    domain: async () => undefined,
+  });
+  const told: boolean[] = [];
+  second.kit.onReadyAnswer((ready) => void told.push(ready));
+  await second.ready();
+  const answers: number[] = [];
+  for (const down of [false, true, true, false]) {
+    databaseDown = down;
+    answers.push((await second.inject({ url: HEALTH_PATHS.readiness })).statusCode);
+  }
+  expect({ answers, told }).toEqual({ answers: [200, 503, 503, 200], told: [true, false, false, true] });
 });

@@ -12,6 +12,26 @@ export interface DriverAdapterCause {
 
 /** node-postgres's error for a statement it stopped waiting for at `query_timeout` (pg 8.23 lib/client.js). */
 export const QUERY_READ_TIMEOUT = 'Query read timeout';
+/** pg-pool's error for a query that got no connection within `connectionTimeoutMillis` (all busy: its turn in the queue). */
+export const POOL_WAIT_TIMEOUT = 'timeout exceeded when trying to connect';
+/** node-postgres's error for a new connection whose connect and sign-in outran `connectionTimeoutMillis`. */
+export const CONNECT_TIMEOUT = 'Connection terminated due to connection timeout';
+/** PostgreSQL's SQLSTATE for a statement cancelled at its `statement_timeout` (query_canceled). */
+const STATEMENT_CANCELLED = '57014';
+
+/**
+ * The database answered too late rather than not at all: no pooled connection within the pool's
+ * wait, a new connection's sign-in past it, no answer within the query limit, or PostgreSQL's own
+ * statement_timeout. As likely a loaded database (or pool) as one out of reach (a partition that
+ * drops packets looks the same); a refused, reset or closed connection, or PostgreSQL refusing the
+ * statement, is not this.
+ */
+export const answeredTooLate = (err: unknown): boolean => {
+  const message = err instanceof Error ? err.message : String(err);
+  if ([POOL_WAIT_TIMEOUT, CONNECT_TIMEOUT, QUERY_READ_TIMEOUT].some((words) => message.startsWith(words))) return true;
+  const code = (err as { code?: unknown } | null | undefined)?.code;
+  return code === STATEMENT_CANCELLED || driverAdapterCause(err)?.originalCode === STATEMENT_CANCELLED;
+};
 
 export const driverAdapterCause = (err: unknown): DriverAdapterCause | undefined =>
   (err as { meta?: { driverAdapterError?: { cause?: DriverAdapterCause } } } | null | undefined)?.meta?.driverAdapterError?.cause;

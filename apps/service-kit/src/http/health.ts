@@ -24,8 +24,8 @@ export interface HealthOptions {
   readonly redis: Redis;
   readonly metrics: Metrics;
   readonly timeoutMs?: number;
-  /** Each readiness 200 answered (the kubelet then keeps the pod among its Service's endpoints). */
-  readonly onReadyAnswered?: () => void;
+  /** Each readiness answer: `ready` for a 200 (the kubelet then keeps the pod among its Service's endpoints), else a 503. */
+  readonly onReadyAnswered?: (ready: boolean) => void;
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
@@ -59,7 +59,7 @@ export const registerHealthRoutes = (app: FastifyInstance, opts: HealthOptions):
     }
     opts.metrics.dependencyUp.set({ dependency: 'postgresql' }, postgresql.status === 'up' ? 1 : 0);
     const ready = opts.state.started && !opts.state.draining && postgresql.status === 'up';
-    if (ready) opts.onReadyAnswered?.();
+    opts.onReadyAnswered?.(ready);
     return reply
       .headers(noStore)
       .code(ready ? 200 : 503)

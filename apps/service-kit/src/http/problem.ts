@@ -7,7 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { maxHeaderSize, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { RATE_LIMIT, REQUEST_RECEIVE_TIMEOUT_MS } from '@tripgen/catalog';
-import { driverAdapterCause, QUERY_READ_TIMEOUT } from '../data/adapter-error.ts';
+import { CONNECT_TIMEOUT, driverAdapterCause, POOL_WAIT_TIMEOUT, QUERY_READ_TIMEOUT } from '../data/adapter-error.ts';
 import { clip } from '../telemetry/request-logger.ts';
 import { parseQueryString } from './query-string.ts';
 import { ServiceUnavailableError } from './service-client.ts';
@@ -160,7 +160,7 @@ const DATABASE_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024
  * pool's `query_timeout` (data/prisma.ts QUERY_TIMEOUT_MS: a server that stopped answering). The
  * errors reach us unwrapped, whether the query was Prisma's or raw.
  */
-const DRIVER_UNAVAILABLE = new RegExp(`^(timeout exceeded when trying to connect|Connection terminated due to connection timeout|Connection terminated unexpectedly|${QUERY_READ_TIMEOUT})`);
+const DRIVER_UNAVAILABLE = new RegExp(`^(${POOL_WAIT_TIMEOUT}|${CONNECT_TIMEOUT}|Connection terminated unexpectedly|${QUERY_READ_TIMEOUT})`);
 /**
  * A raw query ($queryRaw, $executeRaw) that fails in the driver adapter is P2010 ("raw query failed")
  * whatever the cause; the adapter's own error says which (@prisma/driver-adapter-utils `kind`, from

@@ -1,0 +1,37 @@
+/**
+ * answeredTooLate (adapter-error.ts) tells a database that answered too late from one that refused or
+ * is out of reach: the AI service's run of service goes on through the first (a loaded ai_db) and
+ * ends at the second (served-since.ts). Real PostgreSQL, each error as node-postgres gives it (Prisma's
+ * raw queries carry these unwrapped: the AI service's served-since tests meet them there).
+ */
+import { adminUrl, unreachableDatabaseUrl } from '@tripgen/testing';
+import pg from 'pg';
+import { afterAll, expect, it } from 'vitest';
+import { answeredTooLate } from './adapter-error.ts';
+
+const failure = (p: Promise<unknown>): Promise<unknown> => p.then(() => expect.unreachable('the query succeeded'), (err: unknown) => err);
+const closing: (() => Promise<unknown>)[] = [];
+afterAll(async () => {
+  for (const close of closing) await close();
+});
+
+it('is true for the pool\'s wait outrun and for statement_timeout, false for a refused connection and a refused statement', async () => {
+  // The pool's one connection busy past the wait for it (pg-pool's connectionTimeoutMillis).
+  const pool = new pg.Pool({ connectionString: adminUrl(), max: 1, connectionTimeoutMillis: 200 });
+  closing.push(() => pool.end());
+  const held = pool.query('SELECT pg_sleep(1)');
+  const poolWait = await failure(pool.query('SELECT 1'));
+  await held;
+  // PostgreSQL's own limit on a statement (SQLSTATE 57014).
+  const statement = await failure(pool.query("SET statement_timeout = '50ms'; SELECT pg_sleep(1)"));
+  const refusedStatement = await failure(pool.query('SELECT * FROM no_such_table_here'));
+  const down = new pg.Pool({ connectionString: unreachableDatabaseUrl(), max: 1, connectionTimeoutMillis: 2_000 });
+  closing.push(() => down.end());
+  const refusedConnection = await failure(down.query('SELECT 1'));
+  expect({ poolWait: answeredTooLate(poolWait), statement: answeredTooLate(statement), refusedStatement: answeredTooLate(refusedStatement), refusedConnection: answeredTooLate(refusedConnection) }).toEqual({
+    poolWait: true,
+    statement: true,
+    refusedStatement: false,
+    refusedConnection: false,
+  });
+});
