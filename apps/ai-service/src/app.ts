@@ -87,13 +87,15 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
         // Azure alert reads every schedule record, and a withdrawal is the traveller's, not ours.
         if (ASYNC_OUTCOMES[f.status].slo) recordAsyncRequest(app.kit.tracing, { queue: QUEUES.aiScheduleGeneration, id: f.scheduleId, askedAt: f.askedAt, success: f.status === 'completed' });
       };
-      await app.register(internalRoutes, { generations, onFinished });
+      // This pod's run of service (served-since.ts), once it joined ai_pods in onReady below.
+      let joined: ServedSince | undefined;
+      // A withdraw call failed here: the cancel waits behind its request on the queue, and the run ends.
+      await app.register(internalRoutes, { generations, onFinished, onWithdrawFailed: (err) => joined?.withdrawFailed(err) });
       await app.register(interestRoutes, { model: interests, allowance: (userId) => () => readingBudget.trySpend(userId) });
 
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
       // Notifications leave through the outbox; a short backoff cap so they follow soon after a broker outage.
       const relay = createOutboxRelay({ db: prisma, broker, logger: app.log, backoff: { maxMs: 5_000 }, onSetAside: (destination) => app.kit.metrics.outboxSetAside.inc({ destination }) });
-      let joined: ServedSince | undefined;
       // Once the trip service can reach the routes (the withdraw route): alone at its start, this pod's run of
       // service begins then. Not at listen: the pod joins its Service's endpoints once the kubelet saw its
       // readiness answer 200 (the startup probe, then readiness, every PROBE_TIMING.periodSeconds: up to a
@@ -113,8 +115,8 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
         unprobed.unref();
       };
       app.kit.onReadyAnswer((ready) => {
-        // A 503 begins nothing: the pod may be out of its Service's endpoints.
-        if (!ready) return;
+        // A 503: the kubelet takes the pod out of its Service's endpoints at the threshold's (served-since.ts counts them).
+        if (!ready) return void joined?.refused();
         probed = true;
         beginServing();
       });

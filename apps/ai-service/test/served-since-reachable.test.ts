@@ -8,11 +8,14 @@
  * on the queue, and a request enqueued after listen was planned for a plan then dropped. Kubernetes
  * documents that only a pod whose readiness succeeds is an endpoint of its Service ("Configure
  * Liveness, Readiness and Startup Probes"). A draining pod (out of the endpoints) no longer counts, nor
- * one whose ai_db was out of its reach (readiness 503) until its next readiness 200. The order of
- * events is checked, not a duration.
+ * one whose ai_db was out of its reach (readiness 503) until its next readiness 200. ai_db slow rather
+ * than gone (a stalled relay: every query and sign-in outruns its limit) ends the run only once a
+ * cancel may have gone untold: a withdraw call failed, or readiness answered 503 as many times in a row
+ * as the kubelet takes the pod out of its endpoints at. The order of events is checked, not a duration.
  */
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { HEALTH_PATHS, QUEUE_NAMES } from '@tripgen/catalog';
+import { AI_INTERNAL_PATHS, HEALTH_PATHS, PROBE_TIMING, QUEUE_NAMES, internalPrefix } from '@tripgen/catalog';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { freePort } from '@tripgen/dev-tools/processes';
 import type { App } from '@tripgen/service-kit';
@@ -107,6 +110,77 @@ it('ai_db out of a running pod\'s reach (readiness 503) ends its run: the next r
     expect(since).toBeGreaterThan(before!);
     expect(since).toBeGreaterThanOrEqual(mendedAt - SERVED_SINCE.clockSkewMs);
   } finally {
+    await pod.close();
+    await relay.close();
+  }
+});
+
+/** The AI service behind a relay to ai_db, its warnings collected, listening. */
+const podBehindRelay = async () => {
+  const relay = await startTcpRelay({ target: db.url });
+  const warnings: string[] = [];
+  const lines = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) warnings.push(String((JSON.parse(line) as { msg?: unknown }).msg));
+      done();
+    },
+  });
+  const pod = await buildAiService({ env: aiEnv(relay.via(db.url)), logger: { level: 'warn', stream: lines } });
+  const port = await freePort();
+  await pod.listen({ port, host: '127.0.0.1' });
+  const readiness = () => fetch(`http://127.0.0.1:${port}${HEALTH_PATHS.readiness}`).then((res) => res.status);
+  expect(await readiness()).toBe(200);
+  await waitFor(async () => (await moments()).some((m) => m !== null), 'its run of service begun', 10_000, 20);
+  const [before] = (await moments()).filter((m) => m !== null);
+  return { relay, warnings, pod, port, readiness, before: before! };
+};
+
+it('ai_db slow (a stalled relay), a withdraw call failing on the pod ends its run: a cancel went untold; refreshes failing in time alone end nothing', { timeout: 90_000 }, async () => {
+  expect(await moments(), 'the pods of the cases before gone').toEqual([]);
+  const { relay, warnings, pod, port, readiness, before } = await podBehindRelay();
+  try {
+    relay.stall();
+    await waitFor(() => warnings.some((msg) => msg.includes('could not be refreshed in time')), 'a refresh failed for ai_db\'s slowness', 30_000, 50);
+    expect(warnings.filter((msg) => msg.includes('run of service ends')), 'the slow refresh ended no run').toEqual([]);
+    // The trip service's cancel: its withdraw call fails here (ai_db does not answer in time).
+    const withdraw = await fetch(`http://127.0.0.1:${port}${internalPrefix('ai')}${AI_INTERNAL_PATHS.withdraw}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [{ id: randomUUID(), tripId: randomUUID(), userId: randomUUID(), error: 'the schedule was deleted', notify: false }] }),
+    });
+    expect(withdraw.status).toBe(503);
+    relay.mend();
+    // Without the withdraw route's failure told: the moment of before kept, the request behind which the cancel waits planned.
+    await waitFor(async () => (await moments())[0] === null, 'no run of service between the failed withdraw call and the next readiness 200', 20_000, 50);
+    expect(await readiness()).toBe(200);
+    await waitFor(async () => (await moments())[0] !== null, 'a new run begun at the readiness 200', 10_000, 20);
+    expect((await moments())[0]).toBeGreaterThan(before);
+  } finally {
+    relay.mend();
+    await pod.close();
+    await relay.close();
+  }
+});
+
+it(`ai_db slow, readiness 503 ${PROBE_TIMING.failureThreshold.readiness} times in a row (the kubelet takes the pod out of its endpoints) ends its run; once, it goes on`, { timeout: 90_000 }, async () => {
+  expect(await moments(), 'the pods of the cases before gone').toEqual([]);
+  const { relay, pod, readiness, before } = await podBehindRelay();
+  try {
+    relay.stall();
+    expect(await readiness()).toBe(503);
+    relay.mend();
+    // One 503 leaves the pod among its Service's endpoints: its run goes on, its row refreshed with the moment.
+    expect(await readiness()).toBe(200);
+    await waitFor(async () => (await moments())[0] === before, 'the run kept after a lone 503', 20_000, 50);
+    relay.stall();
+    for (let i = 0; i < PROBE_TIMING.failureThreshold.readiness; i += 1) expect(await readiness()).toBe(503);
+    relay.mend();
+    await waitFor(async () => (await moments())[0] === null, 'no run of service once out of the endpoints, until the next readiness 200', 20_000, 50);
+    expect(await readiness()).toBe(200);
+    await waitFor(async () => (await moments())[0] !== null, 'a new run begun at the readiness 200', 10_000, 20);
+    expect((await moments())[0]).toBeGreaterThan(before);
+  } finally {
+    relay.mend();
     await pod.close();
     await relay.close();
   }

@@ -251,6 +251,49 @@ it('two pods, one losing ai_db: only its own run ends; the other keeps its momen
   await Promise.all([a.close(), b.close(), c.close()]);
 });
 
+it('a lone refresh that fails for load (ai_db healthy: the pool\'s wait for a connection outrun) ends no run: the requests taken meanwhile are planned, none sent round', { timeout: 120_000 }, async () => {
+  // The pod's row refreshed through a pool of one connection with the services' wait for it
+  // (CONNECT_TIMEOUT_MS, 2 s); its consumer on the test's client, ai_db answering it all along.
+  const refreshDb = testPrismaClient(PrismaClient, dbUrl, 1);
+  closing.push(() => refreshDb.$disconnect());
+  const warned: string[] = [];
+  const served = await joinService(refreshDb, (obj, msg) => void warned.push(`${msg} ${JSON.stringify(obj)}`), TIMING);
+  closing.push(() => served.close());
+  const broker = createServiceBusBroker({ connectionString: busConnection });
+  const subscription = await consumeScheduleRequests(
+    broker,
+    prisma,
+    { directory: locationDirectory(locationUrl), interests: keywordInterestModel, budget: { timeLimitMs: 200, maxIterations: 100 }, engine },
+    { concurrency: 2, logger: quietLogger, servedSince: served.since, onOutcome: (e) => events.push(e) },
+  );
+  closing.push(async () => (await subscription.close(), await broker.close()));
+  await served.listening();
+  const moment = served.since();
+  expect(Number.isFinite(moment), 'serving: its run begun').toBe(true);
+  // Serving a while already (a request enqueued within the clocks' margin of a run's start goes round anyway).
+  await new Promise((resolve) => setTimeout(resolve, SERVED_SINCE.clockSkewMs + 200));
+  // Load: the pool's one connection busy past the wait (a statement of the pod's own taking 3 s).
+  // (A Prisma query starts only once asked for its result: then.)
+  const held = refreshDb.$executeRawUnsafe('SELECT pg_sleep(3)').then(() => undefined);
+  await waitFor(() => warned.some((msg) => msg.includes('could not be refreshed')), 'a refresh failed for the pool\'s wait', 10_000, 20);
+  console.log(`served-since: the refresh's failure: ${warned.find((msg) => msg.includes('could not be refreshed'))}`);
+  // Requests taken in the seconds after it, before any readiness probe: the pod's next readiness 200 is up to a period away.
+  const ids = await publishRequests(4);
+  await held;
+  await allCompleted(ids);
+  const sentRound = await copiesSentRound(ids);
+  console.log(`served-since: a lone refresh failed for the pool's wait, ai_db healthy: ${sentRound} of ${ids.length} requests taken then sent round; the moment ${served.since() === moment ? 'kept' : `now ${served.since()}`}`);
+  expect({ sentRound, since: served.since() }).toEqual({ sentRound: 0, since: moment });
+  // Its row carries the moment again once a refresh goes through (a pod joining then inherits it).
+  await waitFor(async () => {
+    const [row] = await prisma.$queryRawUnsafe<{ since_ms: number | string | null }[]>('SELECT extract(epoch FROM served_since) * 1000 AS since_ms FROM ai_pods WHERE seen_until > clock_timestamp() ORDER BY served_since NULLS LAST LIMIT 1');
+    return row?.since_ms !== null && row?.since_ms !== undefined && Number(row.since_ms) === moment;
+  }, 'the pod\'s row refreshed with its moment', 20_000, 50);
+  await subscription.close();
+  await broker.close();
+  await served.close();
+});
+
 it(`${WAITING} requests waiting when a pod starts: nothing sent round while another pod is up; after an outage each goes round once (figures printed)`, { timeout: 180_000 }, async () => {
   // Another pod is up (its routes answer) but its consumer is stopped: the requests wait for the new pod.
   const up = await startPod();

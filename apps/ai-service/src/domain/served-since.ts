@@ -7,13 +7,20 @@
  * behind it (schedule-consumer.ts sends it round once); one put there after was cancelled, if at
  * all, on the withdraw route. A pod that starts while another answers inherits that one's moment,
  * so a rolling deploy or a scale-out sends nothing round (a0c387f, reverted in ca4398ac, sent every
- * request queued before any pod's start round: ~2.5 s more for each traveller waiting then). ai_db out
- * of a pod's reach (a refresh failed) ends that pod's run too: the withdraw route needs ai_db (its
- * readiness answers 503 then, out of its Service's endpoints at the second probe in a row), so a cancel
- * meanwhile found nobody while the pods lived; its next run begins at its next readiness 200, inheriting nothing.
+ * request queued before any pod's start round: ~2.5 s more for each traveller waiting then). A pod's
+ * run ends when a cancel may have gone untold while it ran: the withdraw route failed here (it needs
+ * ai_db), its readiness answered 503 PROBE_TIMING.failureThreshold.readiness times in a row (the
+ * kubelet then takes it out of its Service's endpoints, where the trip service's calls found nobody),
+ * or a refresh found ai_db out of its reach (refused, reset: the withdraw route fails with it, and
+ * readiness). Its next run begins at its next readiness 200, inheriting nothing. A refresh that failed
+ * only for being slow (the pool's wait, the query limit: a loaded ai_db as much as one out of reach)
+ * ends nothing by itself: what a cancel made meanwhile met is one of the above, seen as it happens.
+ * Before, any failed refresh ended the run, and the requests the pod took until its next readiness 200
+ * (up to a probe period) went round the queue once each.
  */
 import { randomUUID } from 'node:crypto';
 import { PROBE_TIMING } from '@tripgen/catalog';
+import { answeredTooLate } from '@tripgen/service-kit';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 export const SERVED_SINCE = {
@@ -71,9 +78,16 @@ export interface ServedSince {
   /**
    * Called when the trip service can reach the pod's routes (the withdraw route among them: app.ts, at
    * each readiness 200): begins its run unless it serves already (its first call, or its first after
-   * ai_db was out of its reach); never rejects (a failure is written again at the next refresh).
+   * its run ended); never rejects (a failure is written again at the next refresh).
    */
   listening(): Promise<void>;
+  /**
+   * Its readiness answered 503 (app.ts): at PROBE_TIMING.failureThreshold.readiness in a row since its
+   * last 200 the kubelet takes it out of its Service's endpoints, and its run ends.
+   */
+  refused(): void;
+  /** Its withdraw route failed (routes/internal.ts): a cancel went untold, only its withdrawal on the queue; its run ends. */
+  withdrawFailed(err: unknown): void;
   /** Deletes this pod's row (its shutdown), if it ever joined: a pod starting after it, alone, begins a new run of service. */
   close(): Promise<void>;
 }
@@ -84,7 +98,7 @@ const msOf = (row: SinceRow | undefined): number => (row?.since_ms === null || r
 export interface JoinOptions {
   readonly refreshEveryMs?: number;
   readonly leaseMs?: number;
-  /** This pod's run ended (ai_db out of its reach): app.ts begins the next at a readiness 200, or unprobed. */
+  /** This pod's run ended (a cancel may have gone untold): app.ts begins the next at a readiness 200, or unprobed. */
   readonly onRunEnded?: () => void;
 }
 
@@ -116,10 +130,11 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
   /** listening() was called since the pod joined or its run last ended: a later call (each readiness 200) writes nothing. */
   let serving = false;
   /**
-   * Its run ended (a refresh failed: ai_db out of its reach, readiness 503): the next moment is its
-   * own, from the readiness 200 that ends the outage, never the one it had nor one inherited (the
-   * other pods lost ai_db too, and their rows may still count as up). Before, the pod kept its moment
-   * through the outage, and a request enqueued before the cancel of an outage was planned, then dropped.
+   * Its run ended (a cancel may have gone untold: ai_db out of its reach, a withdraw call failed here,
+   * out of its endpoints): the next moment is its own, from the readiness 200 that ends the outage,
+   * never the one it had nor one inherited (the other pods lost ai_db too, and their rows may still
+   * count as up). Before, the pod kept its moment through the outage, and a request enqueued before the
+   * cancel of an outage was planned, then dropped.
    */
   let anew = false;
   /** Runs ended so far: a moment written as the run ended (its statement in flight then) is not taken. */
@@ -135,8 +150,8 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
     momentOwed = false;
     anew = false;
   };
-  const endRun = (err: unknown): void => {
-    warn({ err: String(err) }, 'this pod\'s row in ai_pods could not be refreshed; its run of service ends (the requests it takes go round once) until its next readiness 200');
+  const endRun = (err: unknown, why: string): void => {
+    warn({ err: String(err) }, `${why}; its run of service ends (the requests it takes go round once) until its next readiness 200`);
     if (closed) return;
     ended += 1;
     const hadRun = serving || Number.isFinite(since);
@@ -146,6 +161,14 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
     anew = true;
     if (hadRun) options.onRunEnded?.();
   };
+  const refreshFailed = (err: unknown): void => {
+    // Slow, not gone (a loaded ai_db or pool): a cancel meanwhile that failed here, or found the pod
+    // out of its endpoints, ends the run as it happens (withdrawFailed, refused); the row is written at the next refresh.
+    if (answeredTooLate(err)) return warn({ err: String(err) }, 'this pod\'s row in ai_pods could not be refreshed in time (ai_db slow); its run of service goes on');
+    endRun(err, 'this pod\'s row in ai_pods could not be refreshed (ai_db out of its reach)');
+  };
+  /** Readiness 503s since its last 200. */
+  let refusedInARow = 0;
   const timer = setInterval(() => {
     if (joinOwed) {
       refreshing = join()
@@ -159,23 +182,33 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
       return;
     }
     if (momentOwed) {
-      refreshing = writeMoment().catch(endRun);
+      refreshing = writeMoment().catch(refreshFailed);
       return;
     }
     // Until it listens the row has no moment of its own to write back (null): the refresh keeps it null.
     const sinceParam = Number.isFinite(since) ? since : null;
-    refreshing = prisma.$executeRawUnsafe(REFRESH_SQL, podId, leaseMs, sinceParam).catch(endRun);
+    refreshing = prisma.$executeRawUnsafe(REFRESH_SQL, podId, leaseMs, sinceParam).catch(refreshFailed);
   }, refreshEveryMs);
   timer.unref();
   return {
     since: () => since,
     async listening() {
+      refusedInARow = 0;
       if (closed || serving) return;
       serving = true;
       momentOwed = true;
       // Not joined yet: the join at a refresh writes it, inheriting the moment of a pod up meanwhile.
       if (joinOwed) return;
       await writeMoment().catch((err: unknown) => warn({ err: String(err) }, 'this pod\'s moment in ai_pods could not be written; written again at the next refresh'));
+    },
+    refused() {
+      // Not serving: not among the endpoints yet (nothing to leave), or its run already ended; closed: draining (its 503s say so).
+      if (closed || !serving) return;
+      refusedInARow += 1;
+      if (refusedInARow >= PROBE_TIMING.failureThreshold.readiness) endRun(`${refusedInARow} readiness answers 503 in a row`, 'this pod is out of its Service\'s endpoints (the trip service\'s withdraw calls find nobody)');
+    },
+    withdrawFailed(err) {
+      endRun(err, 'a withdraw call failed on this pod (the cancel then waits behind its request on the queue)');
     },
     async close() {
       closed = true;

@@ -38,7 +38,14 @@ const GenerationState = Type.Object({
   error: Type.Optional(Type.String()),
 });
 
-export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: GenerationRepository; onFinished?: OnFinished }> = async (app, { generations, onFinished }) => {
+export interface InternalRoutesOptions {
+  readonly generations: GenerationRepository;
+  readonly onFinished?: OnFinished;
+  /** The withdraw route failed (ai_db out of reach or too slow): the trip service's cancel then waits behind its request on the queue (served-since.ts). */
+  readonly onWithdrawFailed?: (err: unknown) => void;
+}
+
+export const internalRoutes: FastifyPluginAsyncTypebox<InternalRoutesOptions> = async (app, { generations, onFinished, onWithdrawFailed }) => {
   /**
    * Fails each unless it already has an outcome (one transaction each: final state + notification to
    * the inbox, the trip service knowing the trip as it is); a withdrawal also marks one already final
@@ -92,7 +99,11 @@ export const internalRoutes: FastifyPluginAsyncTypebox<{ generations: Generation
         response: { 200: Type.Object({ items: Type.Array(GenerationState) }), 400: ProblemSchema },
       },
     },
-    async (request) => failEach(request, request.body.items, true),
+    async (request) =>
+      failEach(request, request.body.items, true).catch((err: unknown) => {
+        onWithdrawFailed?.(err);
+        throw err;
+      }),
   );
 
   app.post(
