@@ -121,27 +121,28 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
         beginServing();
       });
       app.addHook('onListen', async () => beginUnprobed());
-      app.addHook('onReady', async () => {
+      // One start step (the kit names it and its parts in the logs while they run: a stuck start says where).
+      app.kit.onStart('engine, ai_pods join and schedule consumer', async () => {
         // The engine thread is started and warmed before the service is ready (listen waits for the
         // onReady hooks): otherwise the first plans pay for its module load and a cold JIT. A thread
         // that cannot plan the warm-up fails the start rather than every schedule later.
         const engine = threadEngine();
         // After the consumer has finished (onShutdown steps wait for the onDrain ones): the plans of the requests it lets finish still need the engine.
         app.kit.onShutdown(() => engine.close(), 'engine');
-        app.log.info({ warmUpMs: Math.round(await engine.warm()) }, 'engine thread warm');
+        app.log.info({ warmUpMs: Math.round(await app.kit.startStep('engine warm-up', () => engine.warm())) }, 'engine thread warm');
         // The thread's isolate keeps what a burst of plans grew it by (issue 15); its own timer never runs while it waits for a task.
         app.kit.reduceWhenQuiet(engine.heap);
         relay.start();
         // Before the consumer: which waiting requests may have a cancel's withdrawal behind them (served-since.ts).
         // A run ended (ai_db out of reach) in a process never probed begins again as its first did.
-        const served = await joinService(prisma, (obj, msg) => app.log.warn(obj, msg), { onRunEnded: beginUnprobed });
+        const served = await app.kit.startStep('ai_pods join', () => joinService(prisma, (obj, msg) => app.log.warn(obj, msg), { onRunEnded: beginUnprobed }));
         joined = served;
         // As the drain begins: readiness then says draining, the kubelet takes the pod out of its Service's
         // endpoints and the trip service's withdraw calls no longer reach it (nor does its consumer take
         // more). Deleted only at shutdown, the row of the last pod counted it up through the drain (up to
         // terminationGracePeriodSeconds, 30 s), and a pod starting then inherited a run nobody served.
         app.kit.onDrain(() => served.close(), 'ai_pods row');
-        const requests = await consumeScheduleRequests(
+        const requests = await app.kit.startStep('schedule consumer start', () => consumeScheduleRequests(
           broker,
           prisma,
           {
@@ -166,7 +167,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
               if (e.outcome === 'processed') relay.wake();
             },
           },
-        );
+        ));
         app.kit.onDrain(() => requests.close(), 'schedule consumer');
         // ai_db is not an archive: failed generations go once nothing can ask for them (catalog GENERATION_RETENTION).
         const pruner = schedulePruning('generations', (stopped) => pruneFailedGenerations(prisma, GENERATION_RETENTION.keepMs, stopped), GENERATION_RETENTION.pruneEveryMs, app.log);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTH_PATHS, HEALTH_PATHS, JWKS_PATH, JWT_ISSUER, SERVICES, TOKEN_ISSUER, USER_INTERNAL_PATHS, internalPrefix, needsJwks, routeAccess, serviceList, workloadName } from './services.ts';
+import { AUTH_PATHS, HEALTH_PATHS, JWKS_PATH, JWT_ISSUER, PROBE_TIMING, SERVICES, TOKEN_ISSUER, USER_INTERNAL_PATHS, internalPrefix, needsJwks, routeAccess, serviceList, startupBudgetMs, startWatchTiming, workloadName } from './services.ts';
 
 describe('the token issuer, decided once', () => {
   it('serves the auth routes token-free under its own prefixes, and no other service does', () => {
@@ -50,5 +50,23 @@ describe('routeAccess: what the catalog asks of a route a service serves', () =>
         expect(routeAccess(r.service, r.path), `${caller.name} -> ${r.service} ${r.path}`).toBe(r.withToken === true ? 'token' : 'none');
       }
     }
+  });
+});
+
+describe('startWatchTiming: how a start watches its steps, from the startup probe alone', () => {
+  it("warns of a step after one probe period and exits a period before the kubelet's earliest restart, within Fastify's per-hook limit", () => {
+    const period = PROBE_TIMING.periodSeconds * 1000;
+    const { stuckAfterMs, repeatEveryMs, exitAfterMs } = startWatchTiming();
+    expect({ stuckAfterMs, repeatEveryMs }).toEqual({ stuckAfterMs: period, repeatEveryMs: period });
+    // The kubelet's first startup probe comes within a period of the container's start: its
+    // failureThreshold-th failure, the restart, no sooner than failureThreshold - 1 periods after it.
+    const earliestRestartMs = (PROBE_TIMING.failureThreshold.startup - 1) * period;
+    expect(exitAfterMs).toBe(earliestRestartMs - period);
+    expect(exitAfterMs).toBeGreaterThan(stuckAfterMs);
+    expect(exitAfterMs).toBeLessThan(startupBudgetMs());
+  });
+
+  it("follows a probe timing given to it (a test's shorter period)", () => {
+    expect(startWatchTiming({ periodSeconds: 3, failureThreshold: { startup: 10 } })).toEqual({ stuckAfterMs: 3_000, repeatEveryMs: 3_000, exitAfterMs: 24_000 });
   });
 });

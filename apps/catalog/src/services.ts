@@ -144,6 +144,24 @@ export const PROBE_TIMING = { periodSeconds: 30, timeoutSeconds: 5, failureThres
 export const startupBudgetMs = (t: { periodSeconds: number; failureThreshold: { startup: number } } = PROBE_TIMING): number =>
   t.periodSeconds * t.failureThreshold.startup * 1000;
 
+/**
+ * How a service watches its own start (service-kit `start-watch.ts`), from the startup probe's timing
+ * alone. A start step (the cache's subscription, the AI service's engine warm-up, a consumer's start)
+ * still running one probe period after it began is named in a warning, again every period: a step
+ * that long has already cost a probe, and the pod's logs should say which step the probes wait on.
+ * A start not done `exitAfterMs` after the process began exits 1 naming the steps still running, so
+ * that the restart's cause is the pod's last log line rather than an anonymous kill: the kubelet's
+ * first startup probe comes at most one period after the container starts, so its
+ * `failureThreshold.startup`-th failure, the kill, comes no sooner than `failureThreshold.startup - 1`
+ * periods after it (270 s); the exit is one period before that (240 s), the process having started
+ * after its container. A start that needs more than that is cut by the kubelet a period later anyway.
+ */
+export const startWatchTiming = (t: { periodSeconds: number; failureThreshold: { startup: number } } = PROBE_TIMING): { stuckAfterMs: number; repeatEveryMs: number; exitAfterMs: number } => ({
+  stuckAfterMs: t.periodSeconds * 1000,
+  repeatEveryMs: t.periodSeconds * 1000,
+  exitAfterMs: (t.failureThreshold.startup - 2) * t.periodSeconds * 1000,
+});
+
 /** The one service that issues access tokens (signs them; publishes the public keys at JWKS_PATH). */
 export const TOKEN_ISSUER = 'user' satisfies ServiceName;
 

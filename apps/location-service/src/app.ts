@@ -38,7 +38,7 @@ export const buildLocationService = async (opts: BuildOptions = {}): Promise<App
       // Consumers start once HTTP is ready and stop taking messages when the drain starts (kit.onDrain);
       // the broker closes after HTTP has drained and they have finished (kit shutdown order).
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
-      app.addHook('onReady', async () => {
+      app.kit.onStart('location search consumer', async () => {
         const warmUp = await consumeLocationSearches(broker, prisma, places, app.log, (e) => app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome }));
         app.kit.onDrain(() => warmUp.close(), 'location search consumer');
         app.kit.onShutdown(() => broker.close(), 'service bus');

@@ -38,6 +38,7 @@ import { createMetrics, durationRecorder, type Metrics } from './telemetry/metri
 import { loggedRequest, requestLogger, traceIdsMixin, type PinoLogger } from './telemetry/request-logger.ts';
 import { activeTraceIds, endServerSpan, requestContext, serverSpan, setHeldTime, setupTracing, type Tracing } from './telemetry/tracing.ts';
 import type { OtherHeap } from './idle-heap-reducer.ts';
+import { watchStart, type StartWatchOptions } from './start-watch.ts';
 
 export interface Database {
   /** Resolves when PostgreSQL answers a trivial query (readiness). */
@@ -86,6 +87,16 @@ export interface Kit {
    * reconnects. Best effort: what is published while it is cut off is not heard.
    */
   subscribe(channel: string, onMessage: (message: string) => void): void;
+  /**
+   * Start work named `what`, run as an onReady step (after the kit's own: the cache's subscription,
+   * the revocations' read; before the app is started and listens): logged as it begins and ends, named
+   * in a warning while it runs past the catalog's `startWatchTiming`, and in the last line of a start
+   * that outlasts it (start-watch.ts). A service's start work goes here, not in a hook of its own,
+   * which no line would name.
+   */
+  onStart(what: string, run: () => Promise<void>): void;
+  /** A named part of a start step (the AI service's warm-up, join and consumer, inside one onStart step): logged and watched alike. */
+  startStep<T>(what: string, run: () => T | Promise<T>): Promise<T>;
 }
 
 declare module 'fastify' {
@@ -143,6 +154,8 @@ export interface CreateAppOptions {
   readonly revocationFeedEveryMs?: number;
   /** Tests pass false or a stream; production logs JSON to stdout. */
   readonly logger?: FastifyServerOptions['logger'];
+  /** How the start's steps are watched (start-watch.ts); tests give a shorter probe timing's and record the exit. */
+  readonly startWatch?: Omit<StartWatchOptions, 'log'>;
 }
 
 export type App = FastifyInstance;
@@ -309,12 +322,16 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
     // Each plugin and onReady hook may take as long as the kubelet lets the pod start (catalog
     // startupBudgetMs, 5 minutes), not Fastify's 10 s: on a busy node the domain's start work (the AI
     // service's engine warm-up and ai_pods join) ran past 10 s and the start failed, a crash loop
-    // the startup probe would have waited out. A start stuck for good still ends, with the kubelet's restart.
+    // the startup probe would have waited out. A start stuck for good ends before it, by the start
+    // watch below, with the steps it waited on in its last line.
     pluginTimeout: startupBudgetMs(),
     ajv: AJV_CONFIG,
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // From here every step of the start is named in the logs, and a start stuck for good ends naming them.
+  const start = watchStart({ log: app.log, ...opts.startWatch });
+  const onStart = (what: string, run: () => Promise<void>): void => void app.addHook('onReady', () => start.step(what, run));
   const metrics = createMetrics(config.serviceName);
   // Azure Managed Redis: Entra tokens of the pod's workload identity, renewed on open connections.
   // Its token asked of Entra at half-life too (watchEntraTokens `fresh`), its renewal's own failures
@@ -332,7 +349,7 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
   for (const dependency of ENTRA_DEPENDENCIES) if (dependency !== 'redis') metrics.readEntraFailingFrom(dependency, () => entraTokenOutageSeconds(dependency));
   const redis = connectRedis(config.redisUrl, app.log, workloadName(config.serviceName), redisAuth);
   const subscriber = connectRedis(config.redisUrl, app.log, `${workloadName(config.serviceName)}:sub`, redisAuth, 'subscriber');
-  const cache = await createTwoLevelCache({ namespace: cacheNamespace(config.serviceName), redis, subscriber, shape: opts.cacheShape ?? '1' });
+  const cache = await start.step('cache', () => createTwoLevelCache({ namespace: cacheNamespace(config.serviceName), redis, subscriber, shape: opts.cacheShape ?? '1' }));
   const revocations = createTokenRevocations({ redis, subscriber, waitMs: SUBSCRIBER_WAIT_MS, onError: (err, what) => app.log.warn({ err }, what) });
   // The issuer reads its own record (the user service's DurableRevocations); every verifier reads it through the issuer.
   const feed = config.serviceName !== TOKEN_ISSUER && config.jwksUrl ? revocationFeed({ jwksUrl: config.jwksUrl, revocations, redis, subscriber, log: app.log, everyMs: opts.revocationFeedEveryMs }) : undefined;
@@ -394,6 +411,8 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
     reduceWhenQuiet: (heap: OtherHeap) => void otherHeaps.push(heap),
     onReadyAnswer: (listener: (ready: boolean) => unknown) => void readyListeners.push(listener),
     heapsReducedWhenQuiet: () => otherHeaps,
+    onStart,
+    startStep: start.step,
     drain: () => {
       health.draining = true;
       void stopIntake();
@@ -632,17 +651,19 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
   app.addHook('onReady', async () => {
     opts.verifier.prefetch?.(app.log);
   });
-  app.addHook('onReady', () => cache.subscribed);
+  onStart('cache invalidation subscription', async () => void (await cache.subscribed));
   // Nor before it knows the revoked tokens (a pod the HPA added would accept them until it subscribed), bounded alike;
   // Redis out of reach, a verifier reads them from the issuer's record instead (auth/revocation-feed.ts, bounded too).
-  app.addHook('onReady', async () => {
+  onStart('token revocations read', async () => {
     await revocations.loaded;
     if (feed && !isRedisReady(redis)) await feed.learn();
   });
 
-  await app.register(opts.domain);
+  // Its registration awaits what the domain sets up before its routes (a Service Bus broker, an Event Hubs publisher).
+  await start.step('domain plugins', async () => void (await app.register(opts.domain)));
 
   app.addHook('onClose', async () => {
+    start.done();
     opts.verifier.close?.();
     // A close without a drain (tests, a failed start) stops the intake here.
     await stopIntake();
@@ -659,8 +680,10 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
     await tracked({ what: 'postgresql', stop: () => opts.database.close() });
     await tracked({ what: 'tracing', stop: () => tracing.shutdown() });
   });
+  // The last onReady step of the app (the domain's onStart steps were added to it above), so the start's end.
   app.addHook('onReady', async () => {
     health.started = true;
+    start.done();
   });
   return app;
 };

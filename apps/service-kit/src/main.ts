@@ -14,6 +14,7 @@ import type { App } from './app.ts';
 import { CommandError } from './command-error.ts';
 import { ConfigError, readEnvironment } from './config.ts';
 import { runService } from './server.ts';
+import { watchProcessStart } from './start-watch.ts';
 
 export { CommandError } from './command-error.ts';
 
@@ -125,6 +126,8 @@ export const serviceMain = async (opts: ServiceMainOptions, argv: readonly strin
       if (!KIT_COMMANDS.has(command)) throw new CommandError(`unknown command "${command}"; ${USAGE}`);
       if (rest.length > 0) throw new CommandError(`${command} takes no arguments; ${USAGE}`);
       if (command === SERVICE_COMMANDS.serve) {
+        // A start stuck for good ends in this process, naming its steps, before the kubelet's restart (start-watch.ts).
+        watchProcessStart();
         await runService(await opts.build());
         return;
       }

@@ -67,7 +67,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       };
       // Sweeps that keep failing leave this behind, which an alert reads (a failure was a warning line per sweep, and the gauge above kept its last value).
       const completed = () => app.kit.metrics.accountErasureLastSuccess.set(Date.now() / 1000);
-      app.addHook('onReady', async () => {
+      app.kit.onStart('relay, sweeper and account erasure', async () => {
         relay.start();
         // The AI service's nudge once an outcome is committed there: read at once by the replica that claims it, not at the next sweep (up to 2 s).
         // A cancel or a trip change on any replica (announce) too. The reads waiting on it here wake once this replica's read of

@@ -56,7 +56,7 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
       app.kit.onDrain(() => revocations.stop(), 'token revocations republish');
       // Started while Redis is out of reach: not ready knowing no revocation (the kit's read gave up), but
       // with user_db's record, which the schedule then reads again each period until Redis answers.
-      app.addHook('onReady', async () => {
+      app.kit.onStart('token revocations from user_db', async () => {
         await app.kit.revocations.loaded;
         if (!isRedisReady(app.kit.redis)) await revocations.learn();
       });
@@ -72,7 +72,7 @@ export const buildUserService = async (opts: BuildOptions = {}): Promise<App> =>
       // Consumers start once HTTP is ready and stop taking messages when the drain starts (kit.onDrain);
       // the broker closes after HTTP has drained and they have finished (kit shutdown order).
       const broker = await serviceBusBrokerFromEnv(env, { logger: app.log });
-      app.addHook('onReady', async () => {
+      app.kit.onStart('notification consumer', async () => {
         const inbox = await consumeNotifications(broker, prisma, app.log, (e) => app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome }));
         app.kit.onDrain(() => inbox.close(), 'notification consumer');
         // The inbox is not an archive: what its route can no longer show goes, on the messaging prunes' schedule.

@@ -1,0 +1,145 @@
+/**
+ * The start watch on its own (fake clock: the catalog's timing, minutes, in no time) and in a kit
+ * app's start (real PostgreSQL and Redis): every step logged as it begins and ends, a step running
+ * past a probe period named again every period, an overdue start ended naming what it waits on, and
+ * an app made in a test's process never ending that process.
+ */
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import { startWatchTiming } from '@tripgen/catalog';
+import { adminUrl, redisUrl } from '@tripgen/testing';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp, type App } from './app.ts';
+import { createTokenVerifier, localJwks } from './auth/jwt.ts';
+import { loadConfig } from './config.ts';
+import { START_OVERDUE, START_STEP_BEGAN, START_STEP_ENDED, START_STEP_FAILED, START_STEP_STUCK, watchStart, type StartLog } from './start-watch.ts';
+import { STAND_IN_ENV } from '../test/stand-in-env.ts';
+
+interface Line {
+  level: string;
+  msg: string;
+  [field: string]: unknown;
+}
+
+const recorder = () => {
+  const lines: Line[] = [];
+  const at = (level: string) => (obj: object, msg: string) => void lines.push({ level, msg, ...obj });
+  const log: StartLog = { info: at('info'), warn: at('warn'), error: at('error'), fatal: at('fatal') };
+  return { lines, log };
+};
+
+describe('watchStart', () => {
+  afterEach(() => void vi.useRealTimers());
+  const timing = startWatchTiming();
+
+  it("logs a step's beginning and end with its duration, and never warns of a step that ended", async () => {
+    vi.useFakeTimers();
+    const { lines, log } = recorder();
+    const exit = vi.fn();
+    const watch = watchStart({ log, since: Date.now(), exit });
+    const step = watch.step('quick', async () => {
+      await new Promise((r) => setTimeout(r, 1_500));
+      return 'value';
+    });
+    await vi.advanceTimersByTimeAsync(1_500);
+    await expect(step).resolves.toBe('value');
+    watch.done();
+    await vi.advanceTimersByTimeAsync(timing.exitAfterMs * 2);
+    expect(lines).toEqual([
+      { level: 'info', msg: START_STEP_BEGAN, step: 'quick' },
+      { level: 'info', msg: START_STEP_ENDED, step: 'quick', ms: 1_500 },
+    ]);
+    expect(exit).not.toHaveBeenCalled();
+  });
+
+  it('names a step still running after a probe period, again every period, and exits 1 naming it when the start is overdue', async () => {
+    vi.useFakeTimers();
+    const { lines, log } = recorder();
+    const exit = vi.fn();
+    const watch = watchStart({ log, since: Date.now(), exit });
+    void watch.step('join', () => new Promise<void>(() => undefined));
+    await vi.advanceTimersByTimeAsync(timing.stuckAfterMs - 1);
+    expect(lines.filter((l) => l.msg === START_STEP_STUCK)).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1 + timing.repeatEveryMs);
+    expect(lines.filter((l) => l.msg === START_STEP_STUCK)).toEqual([
+      { level: 'warn', msg: START_STEP_STUCK, step: 'join', runningMs: timing.stuckAfterMs, startMs: timing.stuckAfterMs },
+      { level: 'warn', msg: START_STEP_STUCK, step: 'join', runningMs: timing.stuckAfterMs + timing.repeatEveryMs, startMs: timing.stuckAfterMs + timing.repeatEveryMs },
+    ]);
+    expect(exit).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(timing.exitAfterMs);
+    expect(exit).toHaveBeenCalledOnce();
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(lines.at(-1)).toEqual({ level: 'fatal', msg: START_OVERDUE, pending: [{ step: 'join', runningMs: timing.exitAfterMs }], lastEnded: undefined, startMs: timing.exitAfterMs, exitAfterMs: timing.exitAfterMs });
+    // One warning each period from the first until the exit (30, 60 ... 210 s at the catalog's timing), none at or after it.
+    const warned = lines.filter((l) => l.msg === START_STEP_STUCK).map((l) => l.startMs);
+    expect(warned).toEqual(Array.from({ length: Math.ceil((timing.exitAfterMs - timing.stuckAfterMs) / timing.repeatEveryMs) }, (_, i) => timing.stuckAfterMs + i * timing.repeatEveryMs));
+    await vi.advanceTimersByTimeAsync(timing.exitAfterMs);
+    expect(lines.at(-1)?.msg).toBe(START_OVERDUE);
+  });
+
+  it("counts the budget from the start's beginning, not the watch's: a watch made late has less of it", async () => {
+    vi.useFakeTimers();
+    const { lines, log } = recorder();
+    const exit = vi.fn();
+    const since = Date.now() - (timing.exitAfterMs - 1_000);
+    watchStart({ log, since, exit });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(exit).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(lines).toEqual([{ level: 'fatal', msg: START_OVERDUE, pending: [], lastEnded: undefined, startMs: timing.exitAfterMs, exitAfterMs: timing.exitAfterMs }]);
+  });
+
+  it('names a step that failed, and lets its error through', async () => {
+    const { lines, log } = recorder();
+    const watch = watchStart({ log });
+    const err = new Error('the broker refused');
+    await expect(watch.step('consumer', () => Promise.reject(err))).rejects.toBe(err);
+    expect(lines.at(-1)).toMatchObject({ level: 'error', msg: START_STEP_FAILED, step: 'consumer', err });
+    expect(watch.pending()).toEqual([]);
+  });
+});
+
+describe("a kit app's start", () => {
+  let app: App | undefined;
+  const pool = new pg.Pool({ connectionString: adminUrl(), max: 2 });
+  afterAll(async () => {
+    await app?.close();
+    await pool.end();
+  });
+
+  it("logs the kit's steps and the domain's onStart steps as they begin and end, in order, and arms no exit in a test's process", async () => {
+    const config = loadConfig({ service: 'trip' }, { ...STAND_IN_ENV, DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), LOG_LEVEL: 'info', MAX_EVENT_LOOP_DELAY_MS: '0' });
+    const lines: { msg: string; step?: string; ms?: number }[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as { msg: string; step?: string; ms?: number });
+        done();
+      },
+    });
+    const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    try {
+      app = await createApp({
+        config,
+        database: { ping: async () => void (await pool.query('SELECT 1')), close: async () => undefined },
+        verifier: createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience),
+        logger: { level: 'info', stream },
+        domain: async (a) => {
+          a.kit.onStart('consumer start', async () => {
+            await a.kit.startStep('broker link', async () => undefined);
+          });
+        },
+      });
+      await app.ready();
+      const steps = lines.filter((l) => l.msg === START_STEP_BEGAN || l.msg === START_STEP_ENDED).map((l) => `${l.msg === START_STEP_BEGAN ? 'began' : 'ended'} ${l.step}`);
+      expect(steps).toEqual(
+        ['cache', 'domain plugins', 'cache invalidation subscription', 'token revocations read'].flatMap((s) => [`began ${s}`, `ended ${s}`]).concat(['began consumer start', 'began broker link', 'ended broker link', 'ended consumer start']),
+      );
+      expect(lines.filter((l) => l.msg === START_STEP_ENDED).every((l) => typeof l.ms === 'number')).toBe(true);
+      expect(app.kit.health.started).toBe(true);
+      expect(exit).not.toHaveBeenCalled();
+    } finally {
+      exit.mockRestore();
+    }
+  });
+});
