@@ -119,9 +119,12 @@ export const SCHEDULE_NUDGE_CLAIM = { keyPrefix: 'tripgen:trip:schedule-nudge-cl
  * test/nudge-burst.test.ts). `atOnce` stays well under the pool, so requests keep theirs. A nudge
  * past `waitingMax` is dropped before it is claimed: another replica or the sweep
  * (SCHEDULE_SWEEP_INTERVAL_MS) reads it, as a lost nudge; the wait is before the claim, so a
- * waiting nudge holds no claim.
+ * waiting nudge holds no claim. Each dropped nudge counts in `droppedMetric` (a counter of the
+ * trip pods, from 0): the dropped ones were seen nowhere else. No alert: the sweep reads each one's
+ * schedule within its period, so a drop costs a reader up to that period, never an outcome; a
+ * steady rate says the nudges outrun trip_db (trip-service README, "One replica reads a nudge").
  */
-export const SCHEDULE_NUDGE_READS = { atOnce: 2, waitingMax: 100 } as const;
+export const SCHEDULE_NUDGE_READS = { atOnce: 2, waitingMax: 100, service: 'trip', droppedMetric: 'schedule_nudges_dropped_total' } as const;
 
 /**
  * The trip replica that has the AI service forget the deleted schedules (trip-service

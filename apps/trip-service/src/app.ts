@@ -55,7 +55,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       // One replica at a time sends the deleted schedules to the AI service's forget route (catalog FORGET_LEASE): kept
       // past one call's budget, so that a call in flight has ended before another replica takes over.
       const forgetting = forgetLease(app.kit.redis, `${FORGET_LEASE.keyPrefix}:${tripDatabase}`, PEER_BUDGETS_MS.ai * trip.peerTimeoutFactor + trip.sweepIntervalMs, app.log);
-      const schedules = scheduleService({ prisma, peers, config: trip, budget, onEnqueued: () => relay.wake(), events, log: app.log, claimNudge, forgetLease: forgetting, forgetBacklog: (age) => app.kit.metrics.forgottenSchedulesOldest.set(age), announce: (scheduleId) => void app.kit.redis.publish(SCHEDULE_OUTCOME_CHANNEL, scheduleId).catch(() => undefined) });
+      const schedules = scheduleService({ prisma, peers, config: trip, budget, onEnqueued: () => relay.wake(), events, log: app.log, claimNudge, forgetLease: forgetting, forgetBacklog: (age) => app.kit.metrics.forgottenSchedulesOldest.set(age), announce: (scheduleId) => void app.kit.redis.publish(SCHEDULE_OUTCOME_CHANNEL, scheduleId).catch(() => undefined), nudgeDropped: () => app.kit.metrics.scheduleNudgesDropped.inc() });
       const trips = tripRepository(prisma, events, () => relay.wake(), schedules.withdrawals, trip.tripsPerTraveller, () => app.kit.health.draining);
       await app.register(tripRoutes, { trips, peers });
       await app.register(scheduleRoutes, { trips, schedules });

@@ -5,7 +5,7 @@
  * wait, app.ts markHeld) is left out by the app's hook that feeds it.
  * One registry per app so several apps in one process (tests) do not collide.
  */
-import { ACCOUNT_ERASURE, ASYNC_LATENCY_BUCKETS_SECONDS, FORGOTTEN_BACKLOG, CONSUME_OUTCOMES, ENTRA_TOKEN_OUTAGE, EVENT_STREAMS, LATENCY_BUCKETS_SECONDS, SERVICES, type EntraDependency, type ServiceName } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, ASYNC_LATENCY_BUCKETS_SECONDS, FORGOTTEN_BACKLOG, CONSUME_OUTCOMES, SCHEDULE_NUDGE_READS, ENTRA_TOKEN_OUTAGE, EVENT_STREAMS, LATENCY_BUCKETS_SECONDS, SERVICES, type EntraDependency, type ServiceName } from '@tripgen/catalog';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
@@ -65,6 +65,8 @@ export interface Metrics {
   readonly accountErasureLastSuccess: Gauge;
   /** The age of the oldest row of trip_db forgotten_schedules (catalog FORGOTTEN_BACKLOG), trip pods only. */
   readonly forgottenSchedulesOldest: Gauge;
+  /** The AI service's nudges this trip replica dropped past its waiting bound (catalog SCHEDULE_NUDGE_READS), trip pods only. */
+  readonly scheduleNudgesDropped: Counter;
   /** For how long the pod's Entra token for `dependency` has been failing for an outage (catalog ENTRA_TOKEN_OUTAGE), 0 while it is not: read from `source` at each scrape. */
   readEntraFailingFrom(dependency: EntraDependency, source: () => number): void;
 }
@@ -160,6 +162,13 @@ export const createMetrics = (serviceName: string): Metrics => {
     help: "Age in seconds of the oldest deleted schedule whose copies the AI service has still to forget (trip_db forgotten_schedules), set by the replica holding the forget lease (0: none, or another replica's)",
     registers: serviceName === FORGOTTEN_BACKLOG.service ? [registry] : [],
   });
+  // Registered by the trip pods alone, which hear the nudges; a counter exported from 0 (as outboxSetAside), so that increase() sees the first drop.
+  const scheduleNudgesDropped = new Counter({
+    name: SCHEDULE_NUDGE_READS.droppedMetric,
+    help: "The AI service's schedule nudges this replica dropped unread, past the ones waiting for a read (the sweep reads their schedules)",
+    registers: serviceName === SCHEDULE_NUDGE_READS.service ? [registry] : [],
+  });
+  scheduleNudgesDropped.inc(0);
   // Every service, one series per dependency, 0 unless its token auth sets it: a pod without Entra (dev, local runs) is not failing.
   const entraFailing = new Map<EntraDependency, () => number>();
   new Gauge({
@@ -174,7 +183,7 @@ export const createMetrics = (serviceName: string): Metrics => {
   const readEntraFailingFrom = (dependency: EntraDependency, source: () => number): void => {
     entraFailing.set(dependency, source);
   };
-  return { registry, httpDuration, dependencyUp, messagesConsumed, outboxSetAside, asyncRequestDuration, llmCalls, llmCallDuration, llmCacheLookups, llmFallbacks, accountErasureUnknownOwners, accountErasureLastSuccess, forgottenSchedulesOldest, readEntraFailingFrom };
+  return { registry, httpDuration, dependencyUp, messagesConsumed, outboxSetAside, asyncRequestDuration, llmCalls, llmCallDuration, llmCacheLookups, llmFallbacks, accountErasureUnknownOwners, accountErasureLastSuccess, forgottenSchedulesOldest, scheduleNudgesDropped, readEntraFailingFrom };
 };
 
 type DurationChild = ReturnType<Metrics['httpDuration']['labels']>;

@@ -532,6 +532,8 @@ export interface ScheduleDeps {
    * SCHEDULE_OUTCOME_CHANNEL. Absent: only this replica's reads wake.
    */
   readonly announce?: (scheduleId: string) => void;
+  /** Counts a nudge dropped past the waiting ones (catalog SCHEDULE_NUDGE_READS, the kit's counter): seen nowhere else. */
+  readonly nudgeDropped?: () => void;
 }
 
 /** During an AI outage, at most one warning this often (the first failed call is warned at once). */
@@ -1172,12 +1174,12 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * failing: nothing; the sweep still finds it. A read that leaves the schedule unfinished or
    * correctable (no outcome yet, or the status call failed) gives the claim back, so that its next
    * nudge is read. At most SCHEDULE_NUDGE_READS.atOnce read at once, waiting before the claim; one
-   * past its `waitingMax` waiting is dropped unclaimed (another replica or the sweep reads it).
-   * Never rejects.
+   * past its `waitingMax` waiting is dropped unclaimed (another replica or the sweep reads it) and
+   * counted (nudgeDropped). Never rejects.
    */
   async function nudged(scheduleId: string): Promise<void> {
     if (!UUID.test(scheduleId)) return;
-    await nudgeReads.run(() => readNudged(scheduleId));
+    if (!(await nudgeReads.run(() => readNudged(scheduleId)))) deps.nudgeDropped?.();
   }
 
   async function readNudged(scheduleId: string): Promise<void> {
