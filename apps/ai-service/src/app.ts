@@ -4,7 +4,7 @@
  * (notification-queue, through the outbox). The trip service reads results on its internal route.
  */
 import type { TokenCredential } from '@azure/identity';
-import { ASYNC_OUTCOMES, GENERATION_RETENTION, INTEREST_READINGS, QUEUES, SCHEDULE_OUTCOME_CHANNEL } from '@tripgen/catalog';
+import { ASYNC_OUTCOMES, GENERATION_RETENTION, INTEREST_READINGS, QUEUES, scheduleOutcomeChannel } from '@tripgen/catalog';
 import { createApp, LLM_CACHE_RESULTS, LLM_CALL_OUTCOMES, LLM_FALLBACK_REASONS, loadConfig, operationBudget, prismaDatabase, recordAsyncRequest, remoteTokenVerifier, servicePrismaClient, watchEntraTokens, type App } from '@tripgen/service-kit';
 import { azureCredentialFromEnv, createOutboxRelay, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { createTravelTimeProvider } from '@tripgen/planner/routing';
@@ -161,7 +161,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
             onFinished,
             servedSince: served.since,
             // Best effort: the trip service's sweep finds what a lost nudge did not tell it.
-            onCommitted: (scheduleId) => void app.kit.redis.publish(SCHEDULE_OUTCOME_CHANNEL, scheduleId).catch(() => undefined),
+            onCommitted: (scheduleId) => void app.kit.redis.publish(scheduleOutcomeChannel(app.kit.redis.options.db ?? 0), scheduleId).catch(() => undefined),
             onOutcome: (e) => {
               app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome });
               if (e.outcome === 'processed') relay.wake();

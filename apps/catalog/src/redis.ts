@@ -74,7 +74,8 @@ export const redisNames = (): readonly RedisName[] => [
   { fact: 'SESSION_REVOCATIONS.key', kind: 'key', match: 'exact', name: SESSION_REVOCATIONS.key },
   { fact: 'SESSION_REVOCATIONS.writeBackKey', kind: 'key', match: 'exact', name: SESSION_REVOCATIONS.writeBackKey },
   { fact: 'SESSION_REVOCATIONS.channel', kind: 'channel', match: 'exact', name: SESSION_REVOCATIONS.channel },
-  { fact: 'SCHEDULE_OUTCOME_CHANNEL', kind: 'channel', match: 'exact', name: SCHEDULE_OUTCOME_CHANNEL },
+  // A channel per Redis database (scheduleOutcomeChannel): the bare name and `<name>:<database>`.
+  { fact: 'SCHEDULE_OUTCOME_CHANNEL', kind: 'channel', match: 'prefix', name: SCHEDULE_OUTCOME_CHANNEL },
   { fact: 'SCHEDULE_NUDGE_CLAIM.keyPrefix', kind: 'key', match: 'prefix', name: `${SCHEDULE_NUDGE_CLAIM.keyPrefix}:` },
   { fact: 'FORGET_LEASE.keyPrefix', kind: 'key', match: 'prefix', name: `${FORGET_LEASE.keyPrefix}:` },
   { fact: 'ACCOUNT_ERASURE.leaseKey', kind: 'key', match: 'prefix', name: `${ACCOUNT_ERASURE.leaseKey}:` },

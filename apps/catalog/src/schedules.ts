@@ -95,6 +95,17 @@ export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
 export const SCHEDULE_OUTCOME_CHANNEL = 'tripgen:ai:schedule-outcomes';
 
 /**
+ * The SCHEDULE_OUTCOME_CHANNEL of the services whose Redis connections use database `database` (the
+ * index REDIS_URL selects, 0 when it names none): the database is what keeps apart the keys of the
+ * stacks sharing one Redis server (a test process each, @tripgen/testing; the dev stack in 0), but
+ * pub/sub ignores it, so every stack on the server heard every other's nudges (a trip-service test
+ * file read 1,823 schedule ids of other files in ~50 s, 2,689 failed reads). Database 0, the only
+ * one the environments' Redis is used with, keeps the name every release used: a rollout loses no
+ * nudge between an AI pod and a trip pod of two releases.
+ */
+export const scheduleOutcomeChannel = (database: number): string => (database === 0 ? SCHEDULE_OUTCOME_CHANNEL : `${SCHEDULE_OUTCOME_CHANNEL}:${database}`);
+
+/**
  * One trip replica reads each nudge (SCHEDULE_OUTCOME_CHANNEL): the one whose `SET key NX PX ttlMs`
  * of `keyPrefix:<trip database>:<schedule id>` (scheduleNudgeClaimKey) takes the key; the others
  * hear the same message and leave it. Every replica read it before, a status call of the AI service
@@ -114,7 +125,7 @@ export const SCHEDULE_NUDGE_CLAIM = { keyPrefix: 'tripgen:trip:schedule-nudge-cl
  * How many nudges (SCHEDULE_OUTCOME_CHANNEL) a trip replica reads at once, and how many may wait
  * for their turn. Each read is a claim, a trip_db read and perhaps a status call; unbounded, a burst
  * (a backlog of outcomes drained after an AI outage, hundreds in seconds; in tests, every stack on
- * the machine shares the channel) took every connection of the pod's pool (10, the kit's default)
+ * the machine shared the channel before scheduleOutcomeChannel) took every connection of the pod's pool (10, the kit's default)
  * and its requests failed 503 "timeout exceeded when trying to connect" (trip-service
  * test/nudge-burst.test.ts). `atOnce` stays well under the pool, so requests keep theirs. A nudge
  * past `waitingMax` is dropped before it is claimed: another replica or the sweep

@@ -3,7 +3,7 @@
  * ai-schedule-generation-queue (transactional outbox); its outcome is read back on the AI
  * service's internal route and kept in trip_db.
  */
-import { ACCOUNT_ERASURE, FORGET_LEASE, SCHEDULE_OUTCOME_CHANNEL, SCHEDULE_RATE_LIMIT } from '@tripgen/catalog';
+import { ACCOUNT_ERASURE, FORGET_LEASE, SCHEDULE_RATE_LIMIT, scheduleOutcomeChannel } from '@tripgen/catalog';
 import { createApp, loadConfig, operationBudget, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { createOutboxRelay, eventHubsPublisherFromEnv, leased, leaseTtlMs, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import type { FastifyServerOptions } from 'fastify';
@@ -55,7 +55,9 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       // One replica at a time sends the deleted schedules to the AI service's forget route (catalog FORGET_LEASE): kept
       // past one call's budget, so that a call in flight has ended before another replica takes over.
       const forgetting = forgetLease(app.kit.redis, `${FORGET_LEASE.keyPrefix}:${tripDatabase}`, PEER_BUDGETS_MS.ai * trip.peerTimeoutFactor + trip.sweepIntervalMs, app.log);
-      const schedules = scheduleService({ prisma, peers, config: trip, budget, onEnqueued: () => relay.wake(), events, log: app.log, claimNudge, forgetLease: forgetting, forgetBacklog: (age) => app.kit.metrics.forgottenSchedulesOldest.set(age), announce: (scheduleId) => void app.kit.redis.publish(SCHEDULE_OUTCOME_CHANNEL, scheduleId).catch(() => undefined), nudgeDropped: () => app.kit.metrics.scheduleNudgesDropped.inc() });
+      // The AI service's and this service's channel of the Redis database both use: the stacks sharing a Redis server each hear their own.
+      const outcomeChannel = scheduleOutcomeChannel(app.kit.redis.options.db ?? 0);
+      const schedules = scheduleService({ prisma, peers, config: trip, budget, onEnqueued: () => relay.wake(), events, log: app.log, claimNudge, forgetLease: forgetting, forgetBacklog: (age) => app.kit.metrics.forgottenSchedulesOldest.set(age), announce: (scheduleId) => void app.kit.redis.publish(outcomeChannel, scheduleId).catch(() => undefined), nudgeDropped: () => app.kit.metrics.scheduleNudgesDropped.inc() });
       const trips = tripRepository(prisma, events, () => relay.wake(), schedules.withdrawals, trip.tripsPerTraveller, () => app.kit.health.draining);
       await app.register(tripRoutes, { trips, peers });
       await app.register(scheduleRoutes, { trips, schedules });
@@ -73,7 +75,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
         // A cancel or a trip change on any replica (announce) too. The reads waiting on it here wake once this replica's read of
         // it is done (an outcome recorded when it claimed the nudge): woken first, they read the row before the outcome was
         // recorded and waited REFRESH_EVERY_MS more (README: 162 ms median to the answer, now 34).
-        app.kit.subscribe(SCHEDULE_OUTCOME_CHANNEL, (scheduleId) => void schedules.nudged(scheduleId).finally(() => schedules.wake(scheduleId)));
+        app.kit.subscribe(outcomeChannel, (scheduleId) => void schedules.nudged(scheduleId).finally(() => schedules.wake(scheduleId)));
         const sweeper = schedules.sweeper();
         app.kit.onShutdown(() => sweeper.close(), 'schedule sweeper');
         // A deleted account's trips go on this schedule (catalog ACCOUNT_ERASURE), swept by the replica that takes the lease: every

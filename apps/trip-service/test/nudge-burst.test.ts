@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { METRICS_PATH, SCHEDULE_NUDGE_READS, SCHEDULE_OUTCOME_CHANNEL, scheduleNudgeClaimKey } from '@tripgen/catalog';
+import { METRICS_PATH, SCHEDULE_NUDGE_READS, scheduleNudgeClaimKey, scheduleOutcomeChannel } from '@tripgen/catalog';
 import { queryRows, redisUrl } from '@tripgen/testing';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -38,9 +38,12 @@ const droppedNudges = async (): Promise<number> => {
 
 let stack: Stack;
 let redis: Redis;
+/** The stack's channel: its services' Redis database's (this process's). */
+let channel: string;
 beforeAll(async () => {
   stack = await startStack({ ai: false, tripEnv: { SCHEDULE_SWEEP_INTERVAL_MS: '600000' }, tripLogger: { level: 'warn', stream: sink } });
   redis = new Redis(redisUrl());
+  channel = scheduleOutcomeChannel(redis.options.db ?? 0);
 });
 afterAll(async () => {
   redis?.disconnect();
@@ -62,7 +65,7 @@ it('answers a request while a burst of nudges waits on the database: the pool ne
     await holder.query('BEGIN');
     await holder.query('LOCK TABLE schedules IN ACCESS EXCLUSIVE MODE');
     // One after another, as outcomes commit: Prisma batches the findUnique calls of one tick into one query, a burst of one pipeline too.
-    for (let i = 0; i < BURST; i++) await redis.publish(SCHEDULE_OUTCOME_CHANNEL, randomUUID());
+    for (let i = 0; i < BURST; i++) await redis.publish(channel, randomUUID());
     await waitFor(() => waitingOnLocks(stack, SCHEDULE_NUDGE_READS.atOnce), 'the nudges\' reads held', 30_000, 20);
     answered = (await call(stack.trip.url, 'GET', `/api/v1/trips/${trip.id}`, { headers })).status;
     heldReads = (await queryRows<{ n: number }>(stack.trip.db.url, "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))[0]!.n;
@@ -74,7 +77,7 @@ it('answers a request while a burst of nudges waits on the database: the pool ne
   // A nudge published after the burst, published until it is read (its claim taken): the burst is behind, its failures logged.
   const marker = randomUUID();
   const markerClaim = scheduleNudgeClaimKey(new URL(stack.trip.db.url).pathname.slice(1), marker);
-  await waitFor(async () => (await redis.exists(markerClaim)) === 1 || (await redis.publish(SCHEDULE_OUTCOME_CHANNEL, marker), false), 'a nudge after the burst read', 30_000, 50);
+  await waitFor(async () => (await redis.exists(markerClaim)) === 1 || (await redis.publish(channel, marker), false), 'a nudge after the burst read', 30_000, 50);
   const dry = lines.filter((l) => l.includes(DRY_POOL));
   console.log(`nudge-burst: ${BURST} nudges held on a lock, ${heldReads} reads waiting on it, ${dropped} counted dropped, GET ${answered}, ${dry.length} lines "${DRY_POOL}"`);
   // Before: every connection of the pool (10) held by a nudge, the GET's wait for one past CONNECT_TIMEOUT_MS.
@@ -83,4 +86,21 @@ it('answers a request while a burst of nudges waits on the database: the pool ne
   expect(dry).toEqual([]);
   // Before: no such metric (NaN), the 398 dropped seen nowhere.
   expect(dropped).toBeGreaterThanOrEqual(droppedAtLeast);
+});
+
+/**
+ * Every stack on a Redis server heard every other's nudges (pub/sub ignores the database that keeps
+ * their keys apart): one trip-service file read 1,823 schedule ids of other files in ~50 s. Now the
+ * channel is its Redis database's (catalog scheduleOutcomeChannel).
+ */
+it("reads only its own Redis database's nudges: another stack's on the same server are not heard", { timeout: 60_000 }, async () => {
+  const database = redis.options.db ?? 0;
+  const tripDatabase = new URL(stack.trip.db.url).pathname.slice(1);
+  // As another test process's AI service publishes (its own database): an unknown id, claimed here if heard.
+  const foreign = randomUUID();
+  await redis.publish(scheduleOutcomeChannel(database + 1), foreign);
+  // One of its own after it, on the same subscriber connection: once its claim is taken, the foreign one's was (heard in order, claimed in order).
+  const own = randomUUID();
+  await waitFor(async () => (await redis.exists(scheduleNudgeClaimKey(tripDatabase, own))) === 1 || (await redis.publish(channel, own), false), 'its own nudge read', 30_000, 50);
+  expect(await redis.exists(scheduleNudgeClaimKey(tripDatabase, foreign)), 'the other database\'s nudge claimed (read) here').toBe(0);
 });

@@ -15,7 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AI_INTERNAL_PATHS, SCHEDULE_NOTIFICATIONS, SCHEDULE_NUDGE_CLAIM, SCHEDULE_NUDGE_READS, SCHEDULE_OUTCOME_CHANNEL, internalPrefix, scheduleNotificationId, scheduleNudgeClaimKey } from '@tripgen/catalog';
+import { AI_INTERNAL_PATHS, SCHEDULE_NOTIFICATIONS, SCHEDULE_NUDGE_CLAIM, SCHEDULE_NUDGE_READS, internalPrefix, scheduleNotificationId, scheduleNudgeClaimKey, scheduleOutcomeChannel } from '@tripgen/catalog';
 import { SERVED_SINCE } from '@tripgen/ai-service/served-since';
 import { queryRows, redisUrl } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -71,6 +71,8 @@ const finishedAt = async (id: string) => (await queryRows<{ finished_at: Date | 
 const claimKey = (scheduleId: string) => scheduleNudgeClaimKey(new URL(stack.trip.db.url).pathname.slice(1), scheduleId);
 // redis-cli, as @tripgen/testing reads this process's Redis database.
 const redis = (...args: string[]) => execFileSync('redis-cli', ['-u', redisUrl(), ...args], { encoding: 'utf8' }).trim();
+// The outcome channel of this file's Redis database, as the services derive it from their connection.
+const outcomeChannel = scheduleOutcomeChannel(Number(new URL(redisUrl()).pathname.slice(1)));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Each case's time limit. */
 const CASE_TIMEOUT_MS = 120_000;
@@ -115,7 +117,7 @@ it('a nudge whose read found no outcome leaves the next nudge of the schedule to
   const { scheduleId } = await askSchedule(stack, () => stack.ai!.stop());
   const before = statusCalls.get(scheduleId) ?? 0;
   // A nudge before any outcome (here while the AI service cannot answer): one replica claims and reads it, to no outcome.
-  redis('PUBLISH', SCHEDULE_OUTCOME_CHANNEL, scheduleId);
+  redis('PUBLISH', outcomeChannel, scheduleId);
   await waitFor(async () => (statusCalls.get(scheduleId) ?? 0) > before, 'the claimer\'s status call', 10_000, 20);
   await sleep(500);
   expect(await toldAt(scheduleId)).toBeNull();
@@ -145,8 +147,8 @@ it('a nudge claimed by a replica that never reads it is left to the sweep, which
   // own); its read makes a status call whatever the AI service answers.
   await stack.ai!.stop();
   const control = (await askSchedule(stack)).scheduleId;
-  for (let i = 0; i < SCHEDULE_NUDGE_READS.atOnce; i++) redis('PUBLISH', SCHEDULE_OUTCOME_CHANNEL, scheduleId);
-  redis('PUBLISH', SCHEDULE_OUTCOME_CHANNEL, control);
+  for (let i = 0; i < SCHEDULE_NUDGE_READS.atOnce; i++) redis('PUBLISH', outcomeChannel, scheduleId);
+  redis('PUBLISH', outcomeChannel, control);
   await waitFor(() => (statusCalls.get(control) ?? 0) > 0, "the control's status call, made after a replica dealt with the schedule's nudge", 30_000, 20);
   // Before: told by the replicas that heard the nudge (each read it).
   expect(statusCalls.get(scheduleId) ?? 0).toBe(0);
