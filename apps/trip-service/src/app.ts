@@ -72,10 +72,15 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       app.kit.onStart('relay, sweeper and account erasure', async () => {
         relay.start();
         // The AI service's nudge once an outcome is committed there: read at once by the replica that claims it, not at the next sweep (up to 2 s).
-        // A cancel or a trip change on any replica (announce) too. The reads waiting on it here wake once this replica's read of
-        // it is done (an outcome recorded when it claimed the nudge): woken first, they read the row before the outcome was
-        // recorded and waited REFRESH_EVERY_MS more (README: 162 ms median to the answer, now 34).
-        app.kit.subscribe(outcomeChannel, (scheduleId) => void schedules.nudged(scheduleId).finally(() => schedules.wake(scheduleId)));
+        // A cancel or a trip change on any replica (announce) too. The reads waiting on it here wake as it is heard, not once this
+        // replica's read of it is done: that read waits its turn behind the others (catalog SCHEDULE_NUDGE_READS), and a burst
+        // holding the gate kept a wait from seeing a cancel on another replica (test/wait-woken-past-nudge-gate.test.ts). Woken,
+        // a read reads its row and, still unfinished, asks the AI service at once (schedules.ts get), so an outcome not yet
+        // recorded here is not left to its next REFRESH_EVERY_MS (README: 162 ms median when woken first to the row alone).
+        app.kit.subscribe(outcomeChannel, (scheduleId) => {
+          schedules.wake(scheduleId);
+          void schedules.nudged(scheduleId);
+        });
         const sweeper = schedules.sweeper();
         app.kit.onShutdown(() => sweeper.close(), 'schedule sweeper');
         // A deleted account's trips go on this schedule (catalog ACCOUNT_ERASURE), swept by the replica that takes the lease: every

@@ -786,7 +786,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
   /**
    * The reads waiting on a schedule (get with `ms`), by its id: woken (`wake`) when a cancel of it,
    * or a change or deletion of its trip that ended it (endedWhileActive), committed, here or on
-   * another replica (announce), to read its row at once. Before, a cancel was
+   * another replica (announce), or when the AI service's nudge of it is heard, to read its row at
+   * once (and ask the AI service at once when it is still unfinished). Before, a cancel was
    * seen at the wait's next row read (ROW_READ_EVERY_MS): a wait ending first answered `queued` for a
    * schedule already deleted (wait-sees-changes.test.ts).
    */
@@ -1488,11 +1489,21 @@ export const scheduleService = (deps: ScheduleDeps) => {
             stopPause = () => paused.abort();
             if (!woken) await pause(Math.min(REFRESH_EVERY_MS, until - now()), signal ? AbortSignal.any([signal, paused.signal]) : paused.signal);
             if (signal?.aborted) break;
-            // Woken: the row changed here (a cancel); nothing to ask the AI service first.
             const wokenNow = woken;
             woken = false;
-            const changed = wokenNow ? new Map<string, ScheduleRow | undefined>() : await refresh([row]);
-            if (wokenNow || changed.has(row.id) || now() - readAt >= ROW_READ_EVERY_MS) {
+            if (wokenNow) {
+              // Woken (its id on the outcome channel: a cancel or a change here or on another replica, or the AI service's
+              // nudge): the row first, which a cancel or a change has ended.
+              const again = await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } });
+              if (!again) return undefined;
+              row = again;
+              readAt = now();
+            }
+            // Still unfinished after a wake, the AI service is asked at once ('now'), not at the next REFRESH_EVERY_MS: the nudge's
+            // own read here may wait its turn (catalog SCHEDULE_NUDGE_READS) or be another replica's, and this read records
+            // the outcome as any would (one update wins). Finished, refresh asks nothing.
+            const changed = await refresh([row], wokenNow ? 'now' : 'recently-skipped');
+            if (changed.has(row.id) || now() - readAt >= ROW_READ_EVERY_MS) {
               const again = changed.get(row.id) ?? (await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } }));
               if (!again) return undefined;
               row = again;
