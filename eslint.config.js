@@ -24,10 +24,10 @@ export default tseslint.config(
     // A test's own statements (seeds at volume, the reference a tuned query is checked against) ran
     // out of the services' QUERY_TIMEOUT_MS beside another test file (tools/testing/src/prisma.ts).
     files: ['**/test/**/*.ts', '**/*.test.ts'],
-    ignores: ['apps/location-service/test/query-timeout-transaction.test.ts', 'apps/ai-service/test/outcome-write-stuck.test.ts', 'apps/user-service/test/pool-wait.test.ts'],
+    ignores: ['apps/location-service/test/query-timeout-transaction.test.ts', 'apps/ai-service/test/outcome-write-stuck.test.ts', 'apps/user-service/test/pool-wait.test.ts', 'apps/user-service/test/transaction-budget.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: ['@tripgen/service-kit', '@tripgen/service-kit/command'].map((name) => ({ name, importNames: ['createPrismaClient'], message: "A test's own client: testPrismaClient (@tripgen/testing). Only a test of the services' query time limit or pool wait uses createPrismaClient." })),
+        paths: ['@tripgen/service-kit', '@tripgen/service-kit/command'].map((name) => ({ name, importNames: ['createPrismaClient'], message: "A test's own client: testPrismaClient (@tripgen/testing). Only a test of the services' query time limit, pool wait or transaction budget uses createPrismaClient." })),
       }],
     },
   },

@@ -80,8 +80,17 @@ export interface PrismaClientOptions {
 /** What createPrismaClient gives a service's generated PrismaClient. */
 export interface PrismaClientSettings {
   readonly adapter: PrismaPg;
-  /** maxWait: an interactive transaction's wait for its pooled connection, the pool's own (CONNECT_TIMEOUT_MS). */
-  readonly transactionOptions: { readonly maxWait: number };
+  /**
+   * maxWait: an interactive transaction's wait for its pooled connection, the pool's own
+   * (CONNECT_TIMEOUT_MS). timeout: its whole run once it has one, the client's statement limit
+   * (QUERY_TIMEOUT_MS, a command's COMMAND_QUERY_TIMEOUT_MS), not Prisma's own default (5 s), which
+   * only happened to equal it: a request's transaction is part of one request, answered within a
+   * client's patience however many statements it takes, and holds a pooled connection and its row
+   * locks no longer than one statement may. One that needs longer says so with its own figure and
+   * reason (the trip service's TRIP_DELETE_TRANSACTION_MS, the kit's consumer). Past it, its next
+   * statement or commit fails with P2028 (a 503 with Retry-After) and it is rolled back.
+   */
+  readonly transactionOptions: { readonly maxWait: number; readonly timeout: number };
 }
 
 export const createPrismaClient = <C extends PrismaLike>(
@@ -93,7 +102,7 @@ export const createPrismaClient = <C extends PrismaLike>(
   const settings = { max: poolSize, connectionTimeoutMillis: connectTimeoutMs, idleTimeoutMillis: 30_000, query_timeout: queryTimeoutMs, statement_timeout: queryTimeoutMs + STATEMENT_TIMEOUT_MARGIN_MS };
   const connection = password === undefined ? { connectionString: databaseUrl } : poolConfigWithPassword(databaseUrl, password);
   const pool = giveUpTimedOutConnections(new pg.Pool({ ...connection, ...settings }));
-  return new Client({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: { maxWait: connectTimeoutMs } });
+  return new Client({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: { maxWait: connectTimeoutMs, timeout: queryTimeoutMs } });
 };
 
 /**
