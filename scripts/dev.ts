@@ -20,7 +20,7 @@ const busPort = Number(process.env.SERVICEBUS_EMULATOR_PORT ?? DEFAULT_EMULATOR_
 
 let bus: ServiceBusEmulator | undefined;
 const running: ServiceProcess[] = [];
-// A service still starting (its probes not passed yet: startup, then readiness, up to a minute each)
+// A service still starting (its probes not passed yet: startup up to 5 minutes, then readiness up to a minute)
 // is not in `running`; a stop meanwhile stops it too, else it outlives the run on its catalog port.
 const starting = new Set<ChildProcess>();
 const exitOf = (child: ChildProcess): Promise<unknown> =>

@@ -30,7 +30,7 @@ import { builtEntry, bundleService, isFresh } from '@tripgen/service-kit/build';
 import { startServiceBusEmulator, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { PLACE_LOADER, REPO_ROOT, serviceEntry, serviceMigrationsDir } from './layout.ts';
 import { databaseUrl } from './local-stack.ts';
-import { awaitReadiness } from './probes.ts';
+import { STARTUP_WAIT_MS, awaitReadiness } from './probes.ts';
 import { runNodeCommand, startNodeProcess, type NodeProcess } from './processes.ts';
 
 /** Prisma clients (git-ignored) are generated from the committed schemas. */
@@ -152,7 +152,7 @@ export const spawnService = async (
   onSpawn?: (child: ChildProcess) => void,
 ): Promise<ServiceProcess> => {
   if (env.JWT_SIGNING_KEY_FILE) await mkdir(path.dirname(env.JWT_SIGNING_KEY_FILE), { recursive: true });
-  const p = await startNodeProcess({ entry: await builtServiceEntry(s), env, readyPath: HEALTH_PATHS.startup, onLine: log, nodeArgs: [...nodeFlags(SERVICES[s]), ...nodeArgs], onSpawn });
+  const p = await startNodeProcess({ entry: await builtServiceEntry(s), env, readyPath: HEALTH_PATHS.startup, timeoutMs: STARTUP_WAIT_MS, onLine: log, nodeArgs: [...nodeFlags(SERVICES[s]), ...nodeArgs], onSpawn });
   try {
     await awaitReadiness(s, p);
   } catch (err) {

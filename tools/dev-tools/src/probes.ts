@@ -7,8 +7,17 @@
  * it listened, and every schedule request of that minute went round the queue once (bench:schedule
  * p95 2,457 ms against 1,598).
  */
-import { HEALTH_PATHS, PROBE_TIMING } from '@tripgen/catalog';
+import { HEALTH_PATHS, PROBE_TIMING, startupBudgetMs } from '@tripgen/catalog';
 import type { NodeProcess } from './processes.ts';
+
+/**
+ * How long a started service may take to answer its startup probe: as long as the kubelet lets a pod
+ * start before it restarts it (catalog startupBudgetMs, 5 minutes), which is also how long the
+ * service's own start work may take (the kit's pluginTimeout). With a bound of its own (60 s, the
+ * processes' default) a start that the cluster and the service itself still allow, slowed by a busy
+ * machine (a bench beside other test files), failed here.
+ */
+export const STARTUP_WAIT_MS = startupBudgetMs();
 
 /**
  * How long a started service may fail its readiness before its start fails: the time the kubelet

@@ -9,9 +9,9 @@
  * process for a readiness that succeeds late, never, or ends in an exit.
  */
 import { fileURLToPath } from 'node:url';
-import { PROBE_TIMING } from '@tripgen/catalog';
+import { PROBE_TIMING, startupBudgetMs } from '@tripgen/catalog';
 import { UNREACHABLE_PORT, queryRows, waitFor } from '@tripgen/testing';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { serviceMigrationsDir } from '../src/layout.ts';
 import { serviceEnv, spawnService, startEmulator, type ServiceProcess } from '../src/local-services.ts';
 import { createScratchDatabase, ensureStack } from '../src/local-stack.ts';
@@ -36,6 +36,35 @@ it('starts the AI service asked its readiness: its run of service begins then, n
     // One probe period: unasked, the moment came two periods (SERVED_SINCE.unprobedMs) after listen.
     await waitFor(async () => (await moment()) !== null, 'the AI pod\'s served_since set once the local stack saw it ready', PROBE_TIMING.periodSeconds * 1_000, 100);
   } finally {
+    await ai?.stop();
+    await bus.stop();
+    await db.drop();
+  }
+});
+
+it("waits for a service's startup probe as long as the kubelet lets a pod start (catalog startupBudgetMs), not 60 s", { timeout: 120_000 }, async () => {
+  // The clock is moved past 60 s (and short of startupBudgetMs) at the process's first line, before it
+  // listens: the wait is read on the clock, so that no test waits minutes for it.
+  ensureStack();
+  const db = await createScratchDatabase('probe_startup', serviceMigrationsDir('ai'));
+  const bus = await startEmulator(0);
+  let ai: ServiceProcess | undefined;
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    const env = serviceEnv('ai', { PORT: '0', DATABASE_URL: db.url, SERVICEBUS_CONNECTION_STRING: bus.connectionString }, () => UNREACHABLE_PORT);
+    const movedMs = Math.round((60_000 + startupBudgetMs()) / 2);
+    let moved = false;
+    const lines: string[] = [];
+    const log = (line: string) => {
+      lines.push(line);
+      if (!moved) vi.setSystemTime(Date.now() + movedMs);
+      moved = true;
+    };
+    ai = await spawnService('ai', env, log);
+    expect(lines[0], 'the clock moved before the service listened').not.toMatch(/Server listening at/);
+    expect(ai.output(), 'the AI service started').toMatch(/Server listening at/);
+  } finally {
+    vi.useRealTimers();
     await ai?.stop();
     await bus.stop();
     await db.drop();
