@@ -42,6 +42,7 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import { SERVICES, TOKEN_ISSUER, memoryBytes, type ServiceName } from '@tripgen/catalog';
 import { gitCommit, writeFigure } from '@tripgen/capacity/figures';
+import { benchCall } from '@tripgen/dev-tools/bench-calls';
 import { benchAuthorization, startBenchStack } from '@tripgen/dev-tools/bench-stack';
 import { existingServices } from '@tripgen/dev-tools/layout';
 import { cpuSeconds, rssParts, type NodeProcess, type RssParts } from '@tripgen/dev-tools/processes';
@@ -155,19 +156,17 @@ try {
    * The median CPU µs of a calibrated hello-world's last timed spins (its GET /spin), to check W in place. Not
    * their mean: process.cpuUsage counts every thread, and the JIT's or GC's background work falls into some.
    */
-  const spinMedian = async (w: { process: NodeProcess }) => ((await (await fetch(`${w.process.url}/spin`)).json()) as { measuredUs: number }).measuredUs;
+  const spinMedian = async (w: { process: NodeProcess }) => ((await benchCall({ what: 'calibrated hello-world spin', url: `${w.process.url}/spin`, expect: [200] })).json as { measuredUs: number }).measuredUs;
 
-  const call = async (method: string, target: string, body?: unknown, authorization?: string) => {
-    const res = await fetch(target, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(authorization ? { authorization } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const json = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
-    return { status: res.status, json: json ?? {} };
-  };
+  /** A call of the run, ended (naming it, with its answer) at a status other than `expected`. */
+  const call = (what: string, expected: readonly number[], method: string, target: string, body?: unknown, authorization?: string) =>
+    benchCall({ what, method, url: target, body, headers: authorization ? { authorization } : {}, expect: expected });
   const authorization = await benchAuthorization(url('user'));
   const SEOUL = { name: 'Seoul', lat: 37.5663, lng: 126.9779 };
   const newTrip = async (i: number) => {
-    const created = await call('POST', `${url('trip')}/api/v1/trips`, { title: `bench ${i}`, destination: SEOUL, startDate: '2026-10-12', endDate: '2026-10-14', dayStart: '09:00', dayEnd: '20:00', interests: ['palaces', 'museums', 'markets'] }, authorization);
-    if (created.status !== 201 || typeof created.json.id !== 'string') throw new Error(`trip not created (${created.status}): ${JSON.stringify(created.json)}`);
-    return created.json.id;
+    const created = await call(`trip ${i} created`, [201], 'POST', `${url('trip')}/api/v1/trips`, { title: `bench ${i}`, destination: SEOUL, startDate: '2026-10-12', endDate: '2026-10-14', dayStart: '09:00', dayEnd: '20:00', interests: ['palaces', 'museums', 'markets'] }, authorization);
+    if (typeof created.json?.id !== 'string') throw new Error(`trip ${i} created (POST /api/v1/trips) answered 201 without an id: ${JSON.stringify(created.json)}`);
+    return created.json.id as string;
   };
   const tripId = needed.has('trip') ? await newTrip(0) : '';
 
@@ -175,13 +174,12 @@ try {
   const planning = { on: false, completed: 0, failed: 0 };
   const planLane = async (trip: string) => {
     while (planning.on) {
-      const asked = await call('POST', `${url('trip')}/api/v1/trips/${trip}/schedules`, {}, authorization);
-      if (asked.status !== 202) throw new Error(`schedule request answered ${asked.status}: ${JSON.stringify(asked.json)}`);
+      const asked = await call('schedule request', [202], 'POST', `${url('trip')}/api/v1/trips/${trip}/schedules`, {}, authorization);
       for (;;) {
         await sleep(200);
-        const got = await call('GET', `${url('trip')}/api/v1/trips/${trip}/schedules/${String(asked.json.id)}`, undefined, authorization);
-        if (got.json.status === 'completed') planning.completed++;
-        else if (got.json.status === 'failed') planning.failed++;
+        const got = await call('schedule read', [200], 'GET', `${url('trip')}/api/v1/trips/${trip}/schedules/${String(asked.json?.id)}`, undefined, authorization);
+        if (got.json?.status === 'completed') planning.completed++;
+        else if (got.json?.status === 'failed') planning.failed++;
         else continue;
         break;
       }

@@ -9,6 +9,7 @@
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
+import { benchCall } from '@tripgen/dev-tools/bench-calls';
 import { benchAuthorization, startBenchStack } from '@tripgen/dev-tools/bench-stack';
 import { cacheNamespace, l2Key } from '@tripgen/service-kit';
 
@@ -42,7 +43,7 @@ try {
   const location = stack.service('location');
 
   const headers = { authorization: await benchAuthorization(user.url) };
-  const found = (await (await fetch(`${location.url}${searchPath(CENTRE.lat, CENTRE.lng)}`, { headers })).json()) as { items: unknown[] };
+  const found = (await benchCall({ what: 'the first search', url: `${location.url}${searchPath(CENTRE.lat, CENTRE.lng)}`, headers, expect: [200] })).json as { items: unknown[] };
 
   // Uncached: every request a centre never asked before (a deterministic walk of 0.1 m steps within
   // 100 m of the palace), so each one misses both cache levels and runs the PostGIS query.

@@ -15,8 +15,9 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import pg from 'pg';
-import { RESPONSE_TIME_SLO, SERVICES, type CandidatesResponse, type ServiceName } from '@tripgen/catalog';
+import { AUTH_PATHS, RESPONSE_TIME_SLO, SERVICES, type CandidatesResponse, type ServiceName } from '@tripgen/catalog';
 import { gitCommit, writeFigure } from '@tripgen/capacity/figures';
+import { benchCall } from '@tripgen/dev-tools/bench-calls';
 import { startBenchStack } from '@tripgen/dev-tools/bench-stack';
 import { cpuSeconds } from '@tripgen/dev-tools/processes';
 import { createDevGateway } from '@tripgen/dev-tools/gateway';
@@ -83,45 +84,42 @@ try {
   const base = await gateway.listen({ port: 0, host: '127.0.0.1' });
   stack.onStop(() => gateway.close());
 
-  const json = async (method: string, url: string, body?: unknown, authorization?: string) => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(authorization ? { authorization } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a benchmark reads a few fields
-    return { status: res.status, retryAfter: res.headers.get('retry-after'), json: (await res.json().catch(() => undefined)) as any };
-  };
+  /** A call through the gateway, ended (naming it, with its answer) at a status other than `expected`. */
+  const json = (what: string, expected: readonly number[], method: string, url: string, body?: unknown, authorization?: string) =>
+    benchCall({ what, method, url: `${base}${url}`, body, headers: authorization ? { authorization } : {}, expect: expected });
   const traveller = async (i: number) => {
     const email = `bench-${i}-${Date.now()}@example.com`;
-    await json('POST', '/api/v1/auth/register', { email, password: 'benchmark-password', name: `Bench ${i}` });
-    const login = await json('POST', '/api/v1/auth/login', { email, password: 'benchmark-password' });
-    if (login.status !== 200) throw new Error(`login answered ${login.status}: ${JSON.stringify(login.json)}`);
+    await json(`register of traveller ${i}`, [201], 'POST', AUTH_PATHS.register, { email, password: 'benchmark-password', name: `Bench ${i}` });
+    const login = await json(`login of traveller ${i}`, [200], 'POST', AUTH_PATHS.login, { email, password: 'benchmark-password' });
     return `Bearer ${login.json.accessToken as string}`;
   };
   const SEOUL = { name: 'Seoul', lat: 37.5663, lng: 126.9779 };
   const JEJU = { name: 'Jeju City', lat: 33.4996, lng: 126.5312 };
   const MUST = { seoul: ['seoul-gyeongbokgung', 'seoul-national-museum-of-korea', 'seoul-deoksugung'], jeju: ['jeju-cheonjiyeon-falls', 'jeju-seongsan-ilchulbong', 'jeju-hallim-park'] };
-  const newTrip = async (authorization: string, over: Record<string, unknown>) =>
-    (await json('POST', '/api/v1/trips', { title: 'bench', startDate: '2026-10-12', endDate: '2026-10-14', dayStart: '09:00', dayEnd: '20:00', interests: ['palaces', 'museums', 'markets'], ...over }, authorization)).json;
+  const newTrip = async (authorization: string, over: Record<string, unknown>) => {
+    const created = await json('trip created', [201], 'POST', '/api/v1/trips', { title: 'bench', startDate: '2026-10-12', endDate: '2026-10-14', dayStart: '09:00', dayEnd: '20:00', interests: ['palaces', 'museums', 'markets'], ...over }, authorization);
+    if (typeof created.json?.id !== 'string') throw new Error(`trip created (POST /api/v1/trips) answered 201 without an id: ${JSON.stringify(created.json)}`);
+    return created.json as { id: string };
+  };
   /** Request -> completed, ms (or the failure). */
   const schedule = async (authorization: string, tripId: string): Promise<{ ms: number; status: string; error?: string; id?: string; at?: number; accepted?: number }> => {
     const started = performance.now();
     const at = Date.now();
-    let asked = await json('POST', `/api/v1/trips/${tripId}/schedules`, {}, authorization);
+    const ask = () => json('schedule request', [202, 503], 'POST', `/api/v1/trips/${tripId}/schedules`, {}, authorization);
+    let asked = await ask();
     // A 503 (overloaded: its database pool) is retried as a client does, after its Retry-After; counted, and in the time.
     for (let i = 0; asked.status === 503 && i < 10; i++) {
       retried503++;
       await sleep(1_000 * Number(asked.retryAfter ?? 1));
-      asked = await json('POST', `/api/v1/trips/${tripId}/schedules`, {}, authorization);
+      asked = await ask();
     }
-    if (asked.status !== 202) throw new Error(`schedule request answered ${asked.status}: ${JSON.stringify(asked.json)}`);
+    if (asked.status !== 202) throw new Error(`schedule request (POST /api/v1/trips/${tripId}/schedules) still answered ${asked.status} after 10 retries: ${JSON.stringify(asked.json)}`);
     const accepted = Date.now();
     for (;;) {
-      const got = await json('GET', `/api/v1/trips/${tripId}/schedules/${asked.json.id}?wait=${WAIT_S}`, undefined, authorization);
+      const got = await json('schedule read', [200, 502, 503, 504], 'GET', `/api/v1/trips/${tripId}/schedules/${asked.json.id}?wait=${WAIT_S}`, undefined, authorization);
       if (got.json?.status === 'completed' || got.json?.status === 'failed') return { ms: performance.now() - started, status: got.json.status, error: got.json.error, id: asked.json.id, at, accepted };
       if (performance.now() - started > 120_000) return { ms: performance.now() - started, status: 'timeout' };
-      // An answer that is not the schedule (a 502 from the gateway, say) is asked again after a pause, as a client does.
+      // A 502-504 (the gateway, a pod busy) is asked again after a pause, as a client does; any other status ended the run above.
       if (got.status !== 200) await sleep(1_000);
     }
   };
@@ -271,13 +269,15 @@ try {
     if (r.status !== 'completed') throw new Error(`7-day schedule ${r.status}: ${r.error}`);
     long.push(r.ms);
   }
-  const candidates = (await (
-    await fetch(`${upstreams.location}/internal/v1/location/candidates`, {
+  const candidates = (
+    await benchCall({
+      what: 'candidates of the 7-day trip',
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ center: SEOUL, radiusKm: 40, dates: ['2026-10-12', '2026-10-13', '2026-10-14', '2026-10-15', '2026-10-16', '2026-10-17', '2026-10-18'], limit: 500 }),
+      url: `${upstreams.location}/internal/v1/location/candidates`,
+      body: { center: SEOUL, radiusKm: 40, dates: ['2026-10-12', '2026-10-13', '2026-10-14', '2026-10-15', '2026-10-16', '2026-10-17', '2026-10-18'], limit: 500 },
+      expect: [200],
     })
-  ).json()) as CandidatesResponse;
+  ).json as CandidatesResponse;
   console.log(`\n2. a 7-day Seoul trip by car, ${candidates.items.length} candidates (every place within reach), 5 runs: p50 ${percentile(long, 50).toFixed(0)} ms, max ${Math.max(...long).toFixed(0)} ms (target ${target} ms)`);
   const loneAll = [...loneCpu.values()].reduce((n, ms) => n + ms, 0) / long.length;
   const loneAi = (loneCpu.get('ai') ?? 0) / long.length;
