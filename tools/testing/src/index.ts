@@ -5,6 +5,7 @@
  * script and no service imports it.
  */
 import { adminUrl, createScratchDatabase, type ScratchDatabase } from '@tripgen/dev-tools/local-stack';
+import { createMigratedDatabase } from './migrated-template.ts';
 
 export { adminUrl } from '@tripgen/dev-tools/local-stack';
 export { redisUrl } from './redis.ts';
@@ -21,8 +22,9 @@ export { databaseOutageChecks, expectRetryable503, OUTAGE_CLIENT_TIMEOUT_MS } fr
 
 export type TestDatabase = ScratchDatabase;
 
-/** A fresh database named `<prefix>_<random>`, with the migrations of `migrationsDir` applied. */
-export const createTestDatabase = (prefix: string, migrationsDir?: string): Promise<TestDatabase> => createScratchDatabase(prefix, migrationsDir);
+/** A fresh database named `<prefix>_<random>`, with the migrations of `migrationsDir` applied (a copy of their template: migrated-template.ts). */
+export const createTestDatabase = (prefix: string, migrationsDir?: string): Promise<TestDatabase> =>
+  migrationsDir === undefined ? createScratchDatabase(prefix) : createMigratedDatabase(prefix, migrationsDir);
 
 /**
  * The port of every "down" address: 2 is privileged and nothing of the suite listens there, so a

@@ -1,0 +1,60 @@
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
+import { readMigrations } from '@tripgen/service-kit/migrations';
+import { afterAll, expect, it } from 'vitest';
+import { adminUrl, createTestDatabase, queryRows, type TestDatabase } from './index.ts';
+import { templateName } from './migrated-template.ts';
+
+const made: TestDatabase[] = [];
+const scratch: string[] = [];
+afterAll(async () => {
+  await Promise.all(made.map((db) => db.drop()));
+  await Promise.all(scratch.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+const appliedMigrations = async (db: TestDatabase): Promise<string[]> =>
+  (await queryRows<{ migration_name: string }>(db.url, 'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY 1')).map((r) => r.migration_name);
+
+it('makes each database with every migration applied and recorded, each its own', { timeout: 120_000 }, async () => {
+  const dir = serviceMigrationsDir('user');
+  const [a, b] = await Promise.all([createTestDatabase('template_probe', dir), createTestDatabase('template_probe', dir)]);
+  made.push(a!, b!);
+  const migrations = (await readMigrations(dir)).migrationDirectories.map((m) => m.path).sort();
+  expect(migrations.length).toBeGreaterThan(0);
+  expect(await appliedMigrations(a!)).toEqual(migrations);
+  expect(await appliedMigrations(b!)).toEqual(migrations);
+  await queryRows(a!.url, 'CREATE TABLE only_in_a (id int)');
+  expect(await queryRows(b!.url, "SELECT 1 FROM pg_tables WHERE tablename = 'only_in_a'")).toEqual([]);
+});
+
+it('makes a template of their own for changed migrations, once for the databases asked at once, and copies each database from it', { timeout: 120_000 }, async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'template-migrations-'));
+  scratch.push(dir);
+  await cp(serviceMigrationsDir('user'), dir, { recursive: true });
+  const table = `probe_${randomBytes(4).toString('hex')}`;
+  await mkdir(path.join(dir, '29990101000000_probe'));
+  await writeFile(path.join(dir, '29990101000000_probe', 'migration.sql'), `CREATE TABLE ${table} (id int);\n`);
+  const name = await templateName(dir);
+  expect(name).not.toBe(await templateName(serviceMigrationsDir('user')));
+  try {
+    const dbs = await Promise.all([1, 2, 3].map(() => createTestDatabase('template_probe', dir)));
+    made.push(...dbs);
+    for (const db of dbs) expect(await queryRows(db.url, 'SELECT tablename FROM pg_tables WHERE tablename = $1', [table])).toEqual([{ tablename: table }]);
+    // One template, whole, closed to connections (a test's connection to it would make every copy fail).
+    expect(await queryRows(adminUrl(), "SELECT datname, datallowconn FROM pg_database WHERE datname LIKE $1 || '%'", [name])).toEqual([{ datname: name, datallowconn: false }]);
+    // The next database is a copy of it: a row planted in the template is there.
+    await queryRows(adminUrl(), `ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`);
+    const templateUrl = Object.assign(new URL(adminUrl()), { pathname: `/${name}` }).toString();
+    await queryRows(templateUrl, `INSERT INTO ${table} VALUES (42)`);
+    await queryRows(adminUrl(), `ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS false`);
+    const copy = await createTestDatabase('template_probe', dir);
+    made.push(copy);
+    expect(await queryRows(copy.url, `SELECT id FROM ${table}`)).toEqual([{ id: 42 }]);
+  } finally {
+    await Promise.all(made.splice(0).map((db) => db.drop()));
+    await queryRows(adminUrl(), `DROP DATABASE IF EXISTS "${name}"`);
+  }
+});
