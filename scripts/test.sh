@@ -30,9 +30,15 @@ bash scripts/generate.sh
 step "gitops/ drift check (fresh synth equals the committed render)"
 npm run -s synth:check
 
-step "typecheck and lint"
-npx tsc -p tsconfig.json --noEmit
-npx eslint . --max-warnings 0
+step "typecheck and lint (side by side: each is one process, one core)"
+npx tsc -p tsconfig.json --noEmit &
+typecheck=$!
+npx eslint . --max-warnings 0 &
+lint=$!
+checks=0
+wait "$typecheck" || { echo "typecheck failed" >&2; checks=1; }
+wait "$lint" || { echo "lint failed" >&2; checks=1; }
+[ "$checks" -eq 0 ] || exit 1
 
 step "tests, with coverage (>= 80% lines and branches per workspace, vitest.config.ts)"
 report=$(mktemp)
