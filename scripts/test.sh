@@ -8,13 +8,16 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
+# The Bicep CLI (a NuGet restore on a fresh clone) is installed meanwhile: it needs nothing of the
+# steps up to the tests, and they nothing of it. Its output, and its failure, come before the tests.
+bicep_log=$(mktemp)
+bash scripts/install-bicep.sh >"$bicep_log" 2>&1 &
+bicep=$!
+
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"
   npm ci --no-audit --no-fund
 fi
-
-step "Bicep CLI"
-bash scripts/install-bicep.sh
 
 step "promtool (the alert and recording rules' unit tests)"
 bash scripts/install-promtool.sh
@@ -39,6 +42,13 @@ checks=0
 wait "$typecheck" || { echo "typecheck failed" >&2; checks=1; }
 wait "$lint" || { echo "lint failed" >&2; checks=1; }
 [ "$checks" -eq 0 ] || exit 1
+
+step "Bicep CLI"
+bicep_status=0
+wait "$bicep" || bicep_status=$?
+cat "$bicep_log"
+rm -f "$bicep_log"
+[ "$bicep_status" -eq 0 ] || exit "$bicep_status"
 
 step "tests, with coverage (>= 80% lines and branches per workspace, vitest.config.ts)"
 report=$(mktemp)
