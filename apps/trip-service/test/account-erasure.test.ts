@@ -17,12 +17,12 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNKNOWN_OWNERS_MESSAGE } from '../src/domain/account-erasure.ts';
+import { LEFT_HELD_MESSAGE, UNKNOWN_OWNERS_MESSAGE } from '../src/domain/account-erasure.ts';
 import { TRIP_DELETED, withdrawalMessageId } from '../src/domain/schedules.ts';
 import { call, startStack, tripBody, waitFor, type Part, type Stack } from './harness.ts';
 
 /** The trip replicas' warnings, as JSON lines. */
-const lines: { msg?: string; owners?: number; sample?: string[]; err?: unknown; table?: string }[] = [];
+const lines: { msg?: string; owners?: number; sample?: string[]; err?: unknown; table?: string; tripId?: string; userId?: string }[] = [];
 const sink = new Writable({
   write(chunk: Buffer, _enc, done) {
     for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l) as (typeof lines)[number]);
@@ -375,6 +375,10 @@ describe('the trips of a deleted account', () => {
       await waitFor(sweepsHeld(5), 'three more sweeps met the held trip', 30_000, 100);
       // A trip kept for good (a transaction never ended) must reach TripGenAccountErasureStalled as a failing sweep did.
       expect(await lastSuccess(), 'a sweep that left a trip of a deleted account counted as complete').toBe(before);
+      // The operator paged by TripGenAccountErasureStalled is told which trip was left, whose, and why (before, no line at all).
+      const leftLines = lines.filter((l) => l.msg?.startsWith(LEFT_HELD_MESSAGE));
+      expect(leftLines.length, `sweeps that left the held trip logged it: ${JSON.stringify(lines.slice(-3))}`).toBeGreaterThanOrEqual(3);
+      expect(new Set(leftLines.map((l) => `${l.userId} ${l.tripId}`))).toEqual(new Set([`${leaving.userId} ${held}`]));
     } finally {
       await holder.query('ROLLBACK').catch(() => undefined);
       await holder.end();

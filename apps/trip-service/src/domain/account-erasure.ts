@@ -41,7 +41,16 @@ export interface AccountErasure {
    * failure) and left no trip of a deleted account held by another request.
    */
   completed?(): void;
+  /**
+   * A trip of a deleted account left by this sweep, held by another request past TRIP_LOCK_WAIT: for
+   * the operator that TripGenAccountErasureStalled pages (a sweep that left one is not complete),
+   * who otherwise found no word of it (ids alone, no other data of the account).
+   */
+  leftHeld?(userId: string, tripId: string): void;
 }
+
+/** The warning a sweep logs for each trip it left held (the runbook and the tests search for it). */
+export const LEFT_HELD_MESSAGE = 'a trip of a deleted account held by another request past TRIP_LOCK_WAIT: left to the next sweep, which is not complete';
 
 /** The warning a sweep logs when it met unknown owners (the runbook and the tests search for it). */
 export const UNKNOWN_OWNERS_MESSAGE = 'owners of trips with neither an account nor a deletion record in user_db';
@@ -72,7 +81,7 @@ const leftWhenBusy = (err: unknown): typeof LEFT => {
  * sweep go on (before, the sweep failed there, after the kit's 5 s query limit). The rounds resume
  * after the last trip read, so a trip left is not read again.
  */
-const eraseTripsOf = async ({ prisma, trips }: AccountErasure, userId: string): Promise<{ erased: number; left: number }> => {
+const eraseTripsOf = async ({ prisma, trips, leftHeld }: AccountErasure, userId: string): Promise<{ erased: number; left: number }> => {
   let erased = 0;
   let left = 0;
   let after: string | undefined;
@@ -80,7 +89,10 @@ const eraseTripsOf = async ({ prisma, trips }: AccountErasure, userId: string): 
     const round = await prisma.trip.findMany({ where: { userId, ...(after === undefined ? {} : { id: { gt: after } }) }, select: { id: true }, orderBy: { id: 'asc' }, take: TRIPS_PER_ROUND });
     for (const { id } of round) {
       const removed = await trips.remove(userId, id).catch(leftWhenBusy);
-      if (removed === LEFT) left++;
+      if (removed === LEFT) {
+        left++;
+        leftHeld?.(userId, id);
+      }
       else if (removed) erased++;
     }
     if (round.length < TRIPS_PER_ROUND) return { erased, left };
