@@ -224,7 +224,9 @@ export const SCHEDULES_PER_TRIP = 200;
 
 /**
  * How long a write of a trip (its PATCH and DELETE, a schedule's request and DELETE) waits for the
- * trip's row lock (PostgreSQL `lock_timeout`), and the Retry-After of the 409 it answers past it. A
+ * trip's locks, all of them together (a statement_timeout of the statement that takes them: PostgreSQL's
+ * lock_timeout bounds each lock waited for, and a write queued behind another waiting one waited twice
+ * it), and the Retry-After of the 409 it answers past it. A
  * change of the trip holds that lock for milliseconds; a DELETE of a trip of the release before
  * SCHEDULES_PER_TRIP (201,600 schedules) for up to its 20 s transaction. Without this bound the
  * write waited out the kit's 5 s query limit and answered "The database is unavailable" (a 503 that
@@ -232,6 +234,17 @@ export const SCHEDULES_PER_TRIP = 200;
  * ordinary DELETE's hold of the lock on a loaded machine, and well inside that 5 s.
  */
 export const TRIP_LOCK_WAIT = Object.freeze({ ms: 2_000, retryAfterSeconds: 2 });
+
+/**
+ * The `code` member of the 409s a write answers when it waited TRIP_LOCK_WAIT for another request
+ * (docs/api.md, "A trip being changed"): what was held, so that a client tells them from each other
+ * and from a route's other 409s (an active schedule's `scheduleId`, the limit's `limit`) without
+ * reading the detail. `trip`: the trip's row (its DELETE or a change under way); `schedule`: a
+ * schedule's row, for its DELETE (its outcome being recorded, another DELETE of it); `scheduleKey`:
+ * another request's schedule under the same Idempotency-Key, not yet committed (a pod of the
+ * release before, which takes no lock of the trip's requests).
+ */
+export const BUSY_CODES = Object.freeze({ trip: 'TRIP_BUSY', schedule: 'SCHEDULE_BUSY', scheduleKey: 'SCHEDULE_KEY_BUSY' });
 
 /** How a traveller gets around; the engine's travel model has one row per mode. */
 export const TRAVEL_MODES = ['walk', 'transit', 'car'] as const;

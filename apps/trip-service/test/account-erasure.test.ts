@@ -365,7 +365,7 @@ describe('the trips of a deleted account', () => {
       // Sweeps that met the held trip, counted by their waits for it (each a lock wait of TRIP_LOCK_WAIT, polled well within it).
       const waits = new Set<string>();
       const sweepsHeld = (n: number) => async () => {
-        const waiting = await queryRows<{ at: string }>(stack.trip.db.url, "SELECT pid || '@' || query_start AS at FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%lock_timeout%FOR UPDATE%'");
+        const waiting = await queryRows<{ at: string }>(stack.trip.db.url, "SELECT pid || '@' || query_start AS at FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT updated_at AS \"updatedAt\" FROM trips%FOR UPDATE'");
         for (const { at } of waiting) waits.add(at);
         return waits.size >= n;
       };

@@ -5,9 +5,9 @@
  * says the catalog's TRIP_LOCK_WAIT and the 409's detail as they are.
  */
 import { readFileSync } from 'node:fs';
-import { TRAVEL_MODES, TRIP_LIMITS, TRIP_LOCK_WAIT } from '@tripgen/catalog';
+import { BUSY_CODES, TRAVEL_MODES, TRIP_LIMITS, TRIP_LOCK_WAIT } from '@tripgen/catalog';
 import { describe, expect, it } from 'vitest';
-import { TRIP_BUSY } from '../src/domain/trip-lock.ts';
+import { SCHEDULE_BUSY, SCHEDULE_KEY_BUSY, TRIP_BUSY } from '../src/domain/trip-lock.ts';
 import { TravelMode } from '../src/generated/prisma/enums.ts';
 import { CreateTripBody, PatchTripBody } from '../src/domain/schemas.ts';
 
@@ -24,10 +24,12 @@ describe('the catalog facts the trip service stores', () => {
     }
   });
 
-  it('tells docs/api.md\'s readers the wait for a trip held by another request, its Retry-After and its detail as they are', () => {
+  it('tells docs/api.md\'s readers the wait for a trip held by another request, its Retry-After and its 409s\' codes and details as they are', () => {
     const api = readFileSync(new URL('../../../docs/api.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
     expect(api).toContain(`waits at most ${TRIP_LOCK_WAIT.ms / 1000} s (catalog \`TRIP_LOCK_WAIT\`)`);
     expect(api).toContain(`\`Retry-After: ${TRIP_LOCK_WAIT.retryAfterSeconds}\``);
-    expect(api).toContain(`detail \`${TRIP_BUSY}\``);
+    expect(api).toContain(`\`code\` \`${BUSY_CODES.trip}\`, detail \`${TRIP_BUSY}\``);
+    expect(api).toContain(`\`code\` \`${BUSY_CODES.schedule}\`, detail \`${SCHEDULE_BUSY}\``);
+    expect(api).toContain(`\`code\` \`${BUSY_CODES.scheduleKey}\`, detail \`${SCHEDULE_KEY_BUSY}\``);
   });
 });

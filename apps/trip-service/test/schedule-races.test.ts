@@ -25,10 +25,13 @@ const openTransaction = async () => {
   return client;
 };
 
-/** Until the schedule request's insert waits for a lock (it has read the trip and passed every check). */
+/**
+ * Until the schedule request waits for a lock (it has read the trip and passed every check): its
+ * statement that takes the trip's locks, or its insert; both ask schedule_room_for_one.
+ */
 const insertWaiting = () =>
   waitFor(async () => {
-    const [row] = await queryRows<{ n: number }>(ctx.stack.trip.db.url, "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO schedules%'");
+    const [row] = await queryRows<{ n: number }>(ctx.stack.trip.db.url, "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%schedule_room_for_one%'");
     return row!.n > 0;
   }, 'the schedule insert waiting for a lock');
 

@@ -11,10 +11,12 @@
  * writes are to be answered while the DELETE is still under way, which a 5 s wait was not.
  */
 import { randomUUID } from 'node:crypto';
-import { QUEUES, TRIP_LOCK_WAIT, TRIP_NOTIFIES } from '@tripgen/catalog';
+import { BUSY_CODES, QUEUES, TRIP_LOCK_WAIT, TRIP_NOTIFIES } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TRIP_BUSY } from '../src/domain/trip-lock.ts';
+import { SCHEDULE_BUSY, SCHEDULE_KEY_BUSY, TRIP_BUSY } from '../src/domain/trip-lock.ts';
+import { insertFailedSchedules } from './failed-schedules.ts';
 import { call, startStack, tripBody, waitFor, type Stack } from './harness.ts';
 
 /** The trip's schedules: four statements of FORGET_WRITE_BATCH; all of them kept failed, so a request of the trip reaches its insert. */
@@ -110,4 +112,113 @@ it('answers the writes behind a trip DELETE under way 409 with Retry-After befor
   expect(await queryRows(stack.trip.db.url, "SELECT message_id FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, tripId])).toEqual([]);
   expect((await queryRows<{ n: number }>(stack.trip.db.url, 'SELECT count(*)::int AS n FROM forgotten_schedules WHERE trip_id = $1', [tripId]))[0]!.n).toBe(SCHEDULES);
   expect((await call(stack.trip.url, 'GET', `/api/v1/trips/${other.json.id}`, { headers })).json.title).toBe('Busan, later');
+});
+
+/** A pg session of trip_db that holds what a test names in an open transaction, until `release`. */
+const holding = async (sql: string, params: unknown[]) => {
+  const holder = new pg.Client({ connectionString: stack.trip.db.url });
+  await holder.connect();
+  await holder.query('BEGIN');
+  await holder.query(sql, params);
+  return async () => {
+    await holder.query('ROLLBACK').catch(() => undefined);
+    await holder.end();
+  };
+};
+
+/** Backends of trip_db waiting for a lock of this kind (pg_stat_activity's wait_event: 'transactionid', 'tuple', 'advisory'). */
+const waitingOn = async (kind: string) =>
+  (await queryRows<{ n: number }>(stack.trip.db.url, "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = $1", [kind]))[0]!.n;
+
+const expectBusy = (res: Awaited<ReturnType<typeof call>>, detail: string, code: string) => {
+  expect([res.status, res.type, res.json?.detail, res.json?.code], JSON.stringify(res.json)).toEqual([409, expect.stringContaining('application/problem+json'), detail, code]);
+  expect(res.headers.get('retry-after')).toBe(String(TRIP_LOCK_WAIT.retryAfterSeconds));
+};
+
+it('answers writes queued one behind another on a held trip each within one TRIP_LOCK_WAIT, 409 TRIP_BUSY, the schedule request without the fields of its other 409s', { timeout: 60_000 }, async () => {
+  const { authorization } = await stack.traveller();
+  const headers = { authorization };
+  const created = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers });
+  expect(created.status).toBe(201);
+  const tripId = created.json.id as string;
+  // Held as a DELETE under way holds it (one that lasts: the test's).
+  const release = await holding('SELECT 1 FROM trips WHERE id = $1 FOR UPDATE', [tripId]);
+  try {
+    const timed = async (method: string, url: string, body?: unknown) => {
+      const sent = performance.now();
+      const res = await call(stack.trip.url, method, url, { headers, body });
+      return { res, sent, at: performance.now() };
+    };
+    // In line, each sent once the one before waits: the first for the holder's transaction, the others for the row's tuple lock behind it.
+    const first = timed('PATCH', `/api/v1/trips/${tripId}`, { title: 'Seoul, later' });
+    await waitFor(async () => (await waitingOn('transactionid')) >= 1, 'the PATCH waiting for the holder', 20_000, 20);
+    const second = timed('DELETE', `/api/v1/trips/${tripId}`);
+    await waitFor(async () => (await waitingOn('tuple')) >= 1, 'the DELETE waiting behind the PATCH', 20_000, 20);
+    const third = timed('POST', `/api/v1/trips/${tripId}/schedules`, {});
+    await waitFor(async () => (await waitingOn('tuple')) >= 2, 'the schedule request waiting behind them', 20_000, 20);
+    const [patch, del, request] = await Promise.all([first, second, third]);
+    const since = (w: { at: number; sent: number }) => Math.round(w.at - patch.sent);
+    console.log(`queued behind a held trip, answered after the PATCH was sent: PATCH ${patch.res.status} ${since(patch)} ms, DELETE ${del.res.status} ${since(del)} ms (sent at ${Math.round(del.sent - patch.sent)} ms), schedule request ${request.res.status} ${since(request)} ms (sent at ${Math.round(request.sent - patch.sent)} ms)`);
+    // The DELETE waited first for the PATCH's tuple lock, then for the holder: before, each wait up to TRIP_LOCK_WAIT
+    // (lock_timeout is per lock), the second beginning only as the PATCH gave up, so it was answered no sooner than twice
+    // TRIP_LOCK_WAIT after the PATCH was sent (the database's bound, whatever the load); now TRIP_LOCK_WAIT in all from
+    // its own start, sent just after the PATCH (the contract's bound, docs/api.md "A trip being changed"; that margin for
+    // the load).
+    expect(since(del), 'the DELETE queued behind the PATCH waited twice TRIP_LOCK_WAIT').toBeLessThan(2 * TRIP_LOCK_WAIT.ms);
+    for (const { res } of [patch, del, request]) expectBusy(res, TRIP_BUSY, BUSY_CODES.trip);
+    // Told apart from the route's other 409s by its code alone: an active schedule's names it (scheduleId), the limit's has `limit`.
+    expect(request.res.json).not.toHaveProperty('scheduleId');
+    expect(request.res.json).not.toHaveProperty('limit');
+  } finally {
+    await release();
+  }
+  // Nothing done meanwhile: the trip kept as it was, no schedule.
+  expect((await call(stack.trip.url, 'GET', `/api/v1/trips/${tripId}`, { headers })).json.title).toBe(tripBody().title);
+  expect(await queryRows(stack.trip.db.url, 'SELECT id FROM schedules WHERE trip_id = $1', [tripId])).toEqual([]);
+});
+
+it('answers a schedule DELETE that waits for the schedule\'s row, not the trip\'s, 409 SCHEDULE_BUSY, nothing deleted', { timeout: 60_000 }, async () => {
+  const { authorization, userId } = await stack.traveller();
+  const headers = { authorization };
+  const created = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers });
+  const tripId = created.json.id as string;
+  await insertFailedSchedules(stack.trip.db.url, { tripId, userId }, 1);
+  const scheduleId = (await queryRows<{ id: string }>(stack.trip.db.url, 'SELECT id::text AS id FROM schedules WHERE trip_id = $1', [tripId]))[0]!.id;
+  // The schedule's row held as an outcome being recorded holds it (a sweep's update of it, the trip itself free).
+  const release = await holding('SELECT 1 FROM schedules WHERE id = $1 FOR UPDATE', [scheduleId]);
+  let busy;
+  try {
+    busy = await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}/schedules/${scheduleId}`, { headers });
+  } finally {
+    await release();
+  }
+  // Before: 409 TRIP_BUSY, the trip said busy while nothing held it.
+  expectBusy(busy, SCHEDULE_BUSY, BUSY_CODES.schedule);
+  expect((await queryRows(stack.trip.db.url, 'SELECT id FROM schedules WHERE id = $1', [scheduleId])).length).toBe(1);
+  expect((await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}/schedules/${scheduleId}`, { headers })).status).toBe(204);
+});
+
+it('answers a schedule request whose Idempotency-Key another request is still storing 409 SCHEDULE_KEY_BUSY, then its schedule', { timeout: 60_000 }, async () => {
+  const { authorization, userId } = await stack.traveller();
+  const created = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers: { authorization } });
+  const tripId = created.json.id as string;
+  const key = `key-${randomUUID()}`;
+  const headers = { authorization, 'idempotency-key': key };
+  // A schedule of that key not committed yet, as a trip pod of the release before stores it (it takes no turn of the trip's requests).
+  const release = await holding(
+    `INSERT INTO schedules (id, trip_id, user_id, status, error, locked, idempotency_key, request_hash, request, not_after, created_at, updated_at, finished_at, told_at)
+     VALUES ($1::uuid, $2::uuid, $3::uuid, 'failed', 'the places could not be read', '{}', $4, 'h', jsonb_build_object('notifiedBy', $5::text), now() + interval '2 minutes', now(), now(), now(), now())`,
+    [randomUUID(), tripId, userId, key, TRIP_NOTIFIES],
+  );
+  let busy;
+  try {
+    busy = await call(stack.trip.url, 'POST', `/api/v1/trips/${tripId}/schedules`, { headers, body: {} });
+  } finally {
+    await release();
+  }
+  // Before: 409 TRIP_BUSY, though the trip was free and only the key's row was held.
+  expectBusy(busy, SCHEDULE_KEY_BUSY, BUSY_CODES.scheduleKey);
+  expect(await queryRows(stack.trip.db.url, 'SELECT id FROM schedules WHERE trip_id = $1', [tripId])).toEqual([]);
+  // Sent again once that insert went (rolled back here): stored.
+  expect((await call(stack.trip.url, 'POST', `/api/v1/trips/${tripId}/schedules`, { headers, body: {} })).status).toBe(202);
 });

@@ -12,6 +12,8 @@ export type { MigrationLockPolicy } from '@tripgen/catalog';
 export const SQLSTATE = {
   /** `canceling statement due to lock timeout`. */
   lockNotAvailable: '55P03',
+  /** `canceling statement due to statement timeout` (or a cancel request). */
+  queryCanceled: '57014',
   /** `... cannot run inside a transaction block` (CREATE INDEX CONCURRENTLY, VACUUM, ...). */
   activeSqlTransaction: '25001',
   /** `deadlock detected`: PostgreSQL ended one of the transactions waiting for each other. */

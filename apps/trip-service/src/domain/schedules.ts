@@ -24,7 +24,7 @@ import { lodgingOf, type TripRow } from './trips.ts';
 import type { NudgeClaim } from './nudge-claim.ts';
 import { nudgeGate } from './nudge-gate.ts';
 import { forgetDeleted, type ForgetLease } from './forgotten.ts';
-import { WITHIN_LOCK_WAIT, busyPastLockWait } from './trip-lock.ts';
+import { REMAINING_LOCK_WAIT, heldPastLockWait, lockTrip, scheduleBusy, scheduleKeyBusy } from './trip-lock.ts';
 import { tripDates } from './trip-rules.ts';
 import type { ScheduleRequestBody } from './schemas.ts';
 
@@ -46,19 +46,38 @@ const KEY_REUSED = 'This Idempotency-Key was used for a different schedule reque
  * updatedAt as read, the trip's limit of schedules (SCHEDULES_PER_TRIP), then the outbox rows' arrays
  * (outboxRowParams). Nothing is inserted either when the trip keeps that many schedules already:
  * trip_db's schedule_room_for_one (migration schedule_room_for_one) takes a lock on the trip held to
- * the statement's commit and counts its schedules with a snapshot of its own, so the same trip's
+ * the transaction's commit and counts its schedules with a snapshot of its own, so the same trip's
  * requests on every replica count one after the other, each seeing the schedule the one before stored.
- * Its locks are waited for TRIP_LOCK_WAIT at most (WITHIN_LOCK_WAIT, trip-lock.ts): behind a DELETE of
- * the trip under way, a 409 (tripBusy), nothing stored.
+ * It runs after LOCK_FOR_REQUEST_SQL, in its transaction, which took those locks (held to the
+ * commit, taken again here at no wait): its one wait left is for another transaction's schedule of
+ * the same Idempotency-Key or the trip's active one, not committed yet (a pod of the release before,
+ * which takes no schedule_room_for_one lock), waited for what is left of TRIP_LOCK_WAIT
+ * (REMAINING_LOCK_WAIT), then a 409 saying so (scheduleKeyBusy), nothing stored.
  */
 const INSERT_REQUEST_SQL = withOutboxSql(`
   INSERT INTO schedules (id, trip_id, user_id, status, replan_date, locked, base_schedule_id, idempotency_key, request_hash, request, not_after, created_at, updated_at)
   SELECT $1::uuid, t.id, t.user_id, 'queued'::"ScheduleStatus", $3::text, $4::text[], $5::uuid, $6::text, $7::text, $8::jsonb, $9::timestamptz, $10::timestamptz, $10::timestamptz
     FROM trips t
-   WHERE t.id = $2::uuid AND t.updated_at = $11::timestamptz AND ${WITHIN_LOCK_WAIT} AND schedule_room_for_one(t.id, $12::integer)
+   WHERE t.id = $2::uuid AND t.updated_at = $11::timestamptz AND schedule_room_for_one(t.id, $12::integer)
      FOR SHARE OF t
   ON CONFLICT DO NOTHING
   RETURNING id`, 13);
+
+/**
+ * The locks of a schedule request, taken first in its transaction by lockTrip (TRIP_LOCK_WAIT for all
+ * of them): the trip's row, share-locked as INSERT_REQUEST_SQL locks it, then the trip's requests'
+ * turn (schedule_room_for_one's lock; its count is done again by the insert). The row first: a
+ * request waiting for a DELETE under way holds no turn the trip's other requests wait for (they
+ * waited for it, then for the row, each up to TRIP_LOCK_WAIT: past the kit's 5 s query limit, a 503).
+ * Parameters: trip id, the trip's limit of schedules.
+ */
+const LOCK_FOR_REQUEST_SQL = `
+  SELECT ${REMAINING_LOCK_WAIT} AS wait
+    FROM (SELECT schedule_room_for_one(t.id, $2::integer) AS room FROM (SELECT id FROM trips WHERE id = $1::uuid FOR SHARE) AS t OFFSET 0) AS turn`;
+
+/** A schedule DELETE's lock of its trip, taken by lockTrip before DELETE_SCHEDULE_SQL. Parameters: trip id, user id. */
+const LOCK_FOR_DELETE_SQL = `
+  SELECT ${REMAINING_LOCK_WAIT} AS wait FROM (SELECT id FROM trips WHERE id = $1::uuid AND user_id = $2::uuid FOR SHARE) AS t`;
 
 /**
  * A request's answer when its trip keeps `kept` schedules, `max` or more (catalog SCHEDULES_PER_TRIP):
@@ -320,12 +339,14 @@ SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", cre
  * nobody). A second DELETE, on this replica or another, finds no row. Parameters: schedule id, trip
  * id, user id, WITHDRAWN_SUFFIX, notAfter (ISO), `withdrawn` (JSON), TRIP_NOTIFIES, the window's
  * start, then outboxSelectParams. Answers the deleted row, `withdrawn` when a withdrawal was written.
- * Its locks are waited for TRIP_LOCK_WAIT at most (to the transaction's end: only the cancel's event
- * follows): behind a DELETE of the trip under way, a 409 (tripBusy), nothing deleted.
+ * It runs after LOCK_FOR_DELETE_SQL took the trip's lock (lockTrip: behind a DELETE of the trip
+ * under way, 409 tripBusy, nothing deleted); what it may wait for then is the schedule's row (its
+ * outcome being recorded, another DELETE of it), for what is left of TRIP_LOCK_WAIT, then a 409
+ * saying so (scheduleBusy), nothing deleted.
  */
 const DELETE_SCHEDULE_SQL = `
 WITH trip AS (
-  SELECT id FROM trips WHERE id = $2::uuid AND user_id = $3::uuid AND ${WITHIN_LOCK_WAIT} FOR SHARE
+  SELECT id FROM trips WHERE id = $2::uuid AND user_id = $3::uuid FOR SHARE
 ), gone AS (
   DELETE FROM schedules s USING trip t
    WHERE s.id = $1::uuid AND s.trip_id = t.id AND s.user_id = $3::uuid
@@ -1337,26 +1358,29 @@ export const scheduleService = (deps: ScheduleDeps) => {
       // index (one active schedule per trip) and the idempotency key's make a racing request insert nothing.
       let inserted: { id: string }[];
       try {
-        inserted = await prisma.$queryRawUnsafe<{ id: string }[]>(
-          INSERT_REQUEST_SQL,
-          id,
-          trip.id,
-          body.replanDate ?? null,
-          body.locked ?? [],
-          replan?.baseScheduleId ?? null,
-          idempotencyKey ?? null,
-          hash,
-          JSON.stringify(message),
-          notAfter.toISOString(),
-          createdAt.toISOString(),
-          trip.updatedAt.toISOString(),
-          schedulesPerTrip,
-          ...outboxRowParams(outbox),
-        );
+        inserted = await prisma.$transaction(async (tx) => {
+          await lockTrip(tx, LOCK_FOR_REQUEST_SQL, trip.id, schedulesPerTrip);
+          return tx.$queryRawUnsafe<{ id: string }[]>(
+            INSERT_REQUEST_SQL,
+            id,
+            trip.id,
+            body.replanDate ?? null,
+            body.locked ?? [],
+            replan?.baseScheduleId ?? null,
+            idempotencyKey ?? null,
+            hash,
+            JSON.stringify(message),
+            notAfter.toISOString(),
+            createdAt.toISOString(),
+            trip.updatedAt.toISOString(),
+            schedulesPerTrip,
+            ...outboxRowParams(outbox),
+          ).catch(heldPastLockWait(scheduleKeyBusy));
+        });
       } catch (err) {
-        // Not stored (the database failed it, or the trip stayed locked past TRIP_LOCK_WAIT: 409): nothing will be generated.
+        // Not stored (the database failed it, or its locks stayed held past TRIP_LOCK_WAIT: 409): nothing will be generated.
         await deps.budget.giveBack(spent);
-        return busyPastLockWait(err);
+        throw err;
       }
       if (inserted.length === 1) {
         deps.onEnqueued();
@@ -1418,6 +1442,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       // A cancelled one's outcome for analytics (docs/events.md: every schedule has one), committed
       // with the DELETE; before, its `schedule.requested` had no end and read as lost.
       const [row] = await prisma.$transaction(async (tx) => {
+        await lockTrip(tx, LOCK_FOR_DELETE_SQL, tripId, userId);
         const rows = await tx.$queryRawUnsafe<(WithdrawnRow & { withdrawn: boolean; cancelled: boolean; replan: boolean })[]>(
           DELETE_SCHEDULE_SQL,
           scheduleId,
@@ -1429,14 +1454,14 @@ export const scheduleService = (deps: ScheduleDeps) => {
           TRIP_NOTIFIES,
           new Date(at.getTime() - LATE_OUTCOME_WINDOW_MS).toISOString(),
           ...outboxSelectParams(QUEUES.aiScheduleGeneration),
-        );
+        ).catch(heldPastLockWait(scheduleBusy));
         const gone = rows[0];
         if (gone?.cancelled) {
           const ref = { scheduleId: gone.id, tripId: gone.tripId, userId: gone.userId, replan: gone.replan, durationMs: Math.max(0, at.getTime() - gone.createdAt.getTime()) };
           await deps.events.record(tx, TRIP_EVENT_TYPES.scheduleCancelled, ref, `${gone.id}.cancelled`);
         }
         return rows;
-      }).catch(busyPastLockWait);
+      });
       if (!row) return 'none';
       wake(row.id);
       deps.announce?.(row.id);

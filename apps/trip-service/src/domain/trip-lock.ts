@@ -1,37 +1,82 @@
 /**
- * The bounded wait of a trip's writes for the trip's row lock (catalog TRIP_LOCK_WAIT): a PATCH or
+ * The bounded wait of a trip's writes for the trip's locks (catalog TRIP_LOCK_WAIT): a PATCH or
  * DELETE of the trip, or a schedule's request or DELETE, behind a DELETE under way (up to its 20 s
  * transaction) answers promptly that the trip is being changed, rather than the kit's 503 "The
- * database is unavailable" once its 5 s query limit ran out.
+ * database is unavailable" once its 5 s query limit ran out. What a write waits for after the trip's
+ * locks (a schedule's row, a racing insert of the same Idempotency-Key) is answered as what it is.
  */
-import { TRIP_LOCK_WAIT } from '@tripgen/catalog';
+import { BUSY_CODES, TRIP_LOCK_WAIT } from '@tripgen/catalog';
 import { HttpProblem, SQLSTATE, driverAdapterCause } from '@tripgen/service-kit';
 
 export const TRIP_BUSY = 'Another request is changing or deleting this trip right now; try again shortly (once a deletion is done, the trip is 404)';
+export const SCHEDULE_BUSY = 'Another request is changing this schedule right now (its outcome being recorded, or another DELETE of it); try again shortly';
+export const SCHEDULE_KEY_BUSY = 'Another request with this Idempotency-Key is being stored for this trip right now; send it again shortly to be answered its schedule';
+
+const retryAfter = { 'retry-after': String(TRIP_LOCK_WAIT.retryAfterSeconds) };
 
 /**
  * 409, not 503: the request conflicts with the state of its target, held by another request of it
  * (RFC 9110 15.5.10), while the server and its database are fine (15.6.4 speaks of overload or
  * maintenance), and a traveller's own concurrent requests are no failure of the service for its
- * availability SLO or a rollout's analysis (both count 5xx). Retry-After says when to send it again.
+ * availability SLO or a rollout's analysis (both count 5xx). Retry-After says when to send it again;
+ * `code` what was held (a schedule request's other 409s carry `scheduleId` or `limit`, these none).
  */
-export const tripBusy = (): HttpProblem => new HttpProblem(409, TRIP_BUSY, {}, { 'retry-after': String(TRIP_LOCK_WAIT.retryAfterSeconds) });
+export const tripBusy = (): HttpProblem => new HttpProblem(409, TRIP_BUSY, { code: BUSY_CODES.trip }, retryAfter);
+export const scheduleBusy = (): HttpProblem => new HttpProblem(409, SCHEDULE_BUSY, { code: BUSY_CODES.schedule }, retryAfter);
+export const scheduleKeyBusy = (): HttpProblem => new HttpProblem(409, SCHEDULE_KEY_BUSY, { code: BUSY_CODES.scheduleKey }, retryAfter);
 
 export const isTripBusy = (err: unknown): boolean => err instanceof HttpProblem && err.message === TRIP_BUSY;
 
+/** What runs a write's statements: its interactive transaction. */
+interface Transaction {
+  $executeRawUnsafe(sql: string, ...params: unknown[]): Promise<number>;
+  $queryRawUnsafe<T = unknown>(sql: string, ...params: unknown[]): Promise<T>;
+}
+
 /**
- * A condition for the WHERE of the statement that locks the trip's row: sets the transaction's
- * lock_timeout (set_config, local) as the row is read, before it is locked, so the one statement
- * needs no round trip more. Outside a transaction block it holds for that statement alone; inside
- * one, to its end unless `LOCK_WAIT_RESET` follows.
+ * The statement that takes the trip's locks runs under a statement_timeout of TRIP_LOCK_WAIT: one
+ * deadline for all its waits. PostgreSQL's lock_timeout (what bounded it before) counts each lock
+ * waited for afresh, and a write queued behind another waiting one waits for the row's tuple lock,
+ * then for the holder's transaction: up to twice TRIP_LOCK_WAIT, and a schedule request, which also
+ * waits for the trip's other requests (schedule_room_for_one's lock), three times, past the kit's
+ * 5 s query limit (its 503). Set and reset around that statement alone, in its transaction.
  */
-export const WITHIN_LOCK_WAIT = `set_config('lock_timeout', '${TRIP_LOCK_WAIT.ms}ms', true) IS NOT NULL`;
+const LOCK_DEADLINE = `SET LOCAL statement_timeout = ${TRIP_LOCK_WAIT.ms}`;
+const LOCK_DEADLINE_RESET = 'SET LOCAL statement_timeout TO DEFAULT';
 
-/** The rest of the transaction waits for its locks as before (no lock_timeout of its own). */
-export const LOCK_WAIT_RESET = 'SET LOCAL lock_timeout TO DEFAULT';
+/**
+ * For the select list of a lock statement whose locks are taken in a subquery (`FOR SHARE` keeps
+ * it apart, evaluated after them): the transaction's lock_timeout set to what is left of
+ * TRIP_LOCK_WAIT since the statement began (at least 1 ms), for the statement after it, whose one
+ * wait is for something else than the trip (a schedule's row, a racing key) and answered as such.
+ */
+export const REMAINING_LOCK_WAIT = `set_config('lock_timeout', greatest(1, ${TRIP_LOCK_WAIT.ms} - floor(extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000))::int || 'ms', true)`;
 
-/** A write that waited past TRIP_LOCK_WAIT (PostgreSQL's 55P03, lock_not_available) is tripBusy; any other error as it is. */
-export const busyPastLockWait = (err: unknown): never => {
-  if (driverAdapterCause(err)?.originalCode === SQLSTATE.lockNotAvailable) throw tripBusy();
-  throw err;
+const sqlState = (err: unknown): unknown => driverAdapterCause(err)?.originalCode;
+
+/**
+ * Runs `sql`, the statement of `tx` that takes the trip's locks, waiting for them TRIP_LOCK_WAIT at
+ * most in all: past it, tripBusy (57014, its deadline; 55P03 were a lock_timeout of the database or
+ * role shorter than that); its rows otherwise, the rest of the transaction waiting as before.
+ */
+export const lockTrip = async <T>(tx: Transaction, sql: string, ...params: unknown[]): Promise<T[]> => {
+  await tx.$executeRawUnsafe(LOCK_DEADLINE);
+  let rows: T[];
+  try {
+    rows = await tx.$queryRawUnsafe<T[]>(sql, ...params);
+  } catch (err) {
+    const code = sqlState(err);
+    if (code === SQLSTATE.queryCanceled || code === SQLSTATE.lockNotAvailable) throw tripBusy();
+    throw err;
+  }
+  await tx.$executeRawUnsafe(LOCK_DEADLINE_RESET);
+  return rows;
 };
+
+/** A statement after lockTrip that waited past REMAINING_LOCK_WAIT (55P03) for `held` is that problem; any other error as it is. */
+export const heldPastLockWait =
+  (held: () => HttpProblem) =>
+  (err: unknown): never => {
+    if (sqlState(err) === SQLSTATE.lockNotAvailable) throw held();
+    throw err;
+  };

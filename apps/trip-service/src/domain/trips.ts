@@ -17,7 +17,7 @@ import {
 } from '@tripgen/catalog';
 import { HttpProblem, driverAdapterCause } from '@tripgen/service-kit';
 import { forgetTripSchedules } from './forgotten.ts';
-import { LOCK_WAIT_RESET, WITHIN_LOCK_WAIT, busyPastLockWait } from './trip-lock.ts';
+import { lockTrip } from './trip-lock.ts';
 import { enqueue } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Trip as TripRow } from '../generated/prisma/client.ts';
 import type { TripEvents } from './events.ts';
@@ -294,8 +294,7 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
     let withdrawn: readonly WithdrawnSchedule[] = [];
     const trip = await refusedAsConflict(
       prisma.$transaction(async (tx) => {
-        const locked = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM trips WHERE id = $1::uuid AND user_id = $2::uuid AND ${WITHIN_LOCK_WAIT} FOR UPDATE`, id, userId);
-        await tx.$executeRawUnsafe(LOCK_WAIT_RESET);
+        const locked = await lockTrip<{ id: string }>(tx, 'SELECT id FROM trips WHERE id = $1::uuid AND user_id = $2::uuid FOR UPDATE', id, userId);
         if (locked.length === 0) return null;
         const before = await tx.trip.findUniqueOrThrow({ where: { id } });
         check(merged(before, patch), before);
@@ -305,7 +304,7 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
         if (changed.length > 0) await events.record(tx, TRIP_EVENT_TYPES.tripUpdated, { ...shapeOf(after), changed });
         withdrawn = await withdrawals.stale(tx, id, after);
         return after;
-      }).catch(busyPastLockWait),
+      }),
     );
     if (trip) onEnqueued();
     if (withdrawn.length > 0) void withdrawals.tell(withdrawn);
@@ -322,9 +321,8 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
     let withdrawn: readonly WithdrawnSchedule[] = [];
     const removed = await prisma.$transaction(async (tx) => {
       // Locked first: a schedule request inserting now is then either seen below or finds no trip.
-      const locked = await tx.$queryRawUnsafe<{ updatedAt: Date }[]>(`SELECT updated_at AS "updatedAt" FROM trips WHERE id = $1::uuid AND user_id = $2::uuid AND ${WITHIN_LOCK_WAIT} FOR UPDATE`, id, userId);
-      // The wait is for the trip's row alone: the batches after it wait for their rows as before.
-      await tx.$executeRawUnsafe(LOCK_WAIT_RESET);
+      // The wait is for the trip's row alone (lockTrip): the batches after it wait for their rows as before.
+      const locked = await lockTrip<{ updatedAt: Date }>(tx, 'SELECT updated_at AS "updatedAt" FROM trips WHERE id = $1::uuid AND user_id = $2::uuid FOR UPDATE', id, userId);
       if (locked.length === 0) return false;
       check(locked[0]!);
       withdrawn = await withdrawals.stale(tx, id, null);
@@ -333,7 +331,7 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
       if ((await tx.trip.deleteMany({ where: { id, userId } })).count !== 1) return false;
       await events.record(tx, TRIP_EVENT_TYPES.tripDeleted, { tripId: id, userId });
       return true;
-    }, { timeout: TRIP_DELETE_TRANSACTION_MS }).catch(busyPastLockWait);
+    }, { timeout: TRIP_DELETE_TRANSACTION_MS });
     if (removed) onEnqueued();
     if (removed && withdrawn.length > 0) void withdrawals.tell(withdrawn);
     return removed;
