@@ -231,10 +231,12 @@ describe('Entra token rotation on Redis: commands and pub/sub (own redis-server,
 /**
  * The subscriber dropped (as Azure drops a connection, or an outage) while a renewal is under way:
  * its new connection's handshake sends the old token, the new one arrives before that connection is
- * ready, and on 'ready' the kit brings it up to date. ioredis has already sent its resubscription
- * then, but marks the connection a subscriber only once SUBSCRIBE is answered, so an AUTH there
- * reaches Redis after SUBSCRIBE, where RESP2 refuses it. Azure takes both tokens until the first
- * expires (both are the ACL user's passwords here); at its expiry the connection still on it is killed.
+ * ready, and on 'ready' the kit brings it up to date: a subscriber by a new connection, never by AUTH
+ * (its owners subscribe again on that 'ready', and ioredis marks the connection a subscriber only
+ * once a SUBSCRIBE is answered: an AUTH sent meanwhile reaches Redis behind SUBSCRIBE, where RESP2
+ * refuses it; before 0d8426f8, ioredis's own resubscription went before 'ready'). Azure takes both
+ * tokens until the first expires (both are the ACL user's passwords here); at its expiry the
+ * connection still on it is killed.
  */
 describe('Entra token renewal racing the subscriber’s reconnect (own redis-server)', () => {
   const oid = randomUUID();
