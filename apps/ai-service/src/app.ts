@@ -4,8 +4,8 @@
  * (notification-queue, through the outbox). The trip service reads results on its internal route.
  */
 import type { TokenCredential } from '@azure/identity';
-import { ASYNC_OUTCOMES, GENERATION_RETENTION, INTEREST_READINGS, QUEUES, scheduleOutcomeChannel } from '@tripgen/catalog';
-import { createApp, LLM_CACHE_RESULTS, LLM_CALL_OUTCOMES, LLM_FALLBACK_REASONS, loadConfig, operationBudget, prismaDatabase, recordAsyncRequest, remoteTokenVerifier, servicePrismaClient, watchEntraTokens, type App } from '@tripgen/service-kit';
+import { ASYNC_OUTCOMES, GENERATION_RETENTION, INTEREST_READINGS, QUEUES, aiRunEndedChannel, scheduleOutcomeChannel } from '@tripgen/catalog';
+import { createApp, isRedisReady, LLM_CACHE_RESULTS, LLM_CALL_OUTCOMES, LLM_FALLBACK_REASONS, loadConfig, operationBudget, prismaDatabase, recordAsyncRequest, remoteTokenVerifier, servicePrismaClient, watchEntraTokens, type App } from '@tripgen/service-kit';
 import { azureCredentialFromEnv, createOutboxRelay, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { createTravelTimeProvider } from '@tripgen/planner/routing';
 import type { FastifyServerOptions } from 'fastify';
@@ -114,6 +114,11 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
         unprobed = setTimeout(beginServing, SERVED_SINCE.unprobedMs);
         unprobed.unref();
       };
+      // A withdraw call failed on one pod of this ai_db ends every one's run, as any may take the request
+      // whose cancel went untold (served-since.ts RunEndedNews).
+      const runEndedChannel = aiRunEndedChannel(decodeURIComponent(new URL(config.databaseUrl).pathname.slice(1)));
+      app.kit.subscribe(runEndedChannel, (podId) => joined?.heard(podId));
+      const news = { tell: (podId: string) => app.kit.redis.publish(runEndedChannel, podId), hearing: () => isRedisReady(app.kit.redis) };
       app.kit.onReadyAnswer((ready) => {
         // A 503: the kubelet takes the pod out of its Service's endpoints at the threshold's (served-since.ts counts them).
         if (!ready) return void joined?.refused();
@@ -135,7 +140,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
         relay.start();
         // Before the consumer: which waiting requests may have a cancel's withdrawal behind them (served-since.ts).
         // A run ended (ai_db out of reach) in a process never probed begins again as its first did.
-        const served = await app.kit.startStep('ai_pods join', () => joinService(prisma, (obj, msg) => app.log.warn(obj, msg), { onRunEnded: beginUnprobed }));
+        const served = await app.kit.startStep('ai_pods join', () => joinService(prisma, (obj, msg) => app.log.warn(obj, msg), { onRunEnded: beginUnprobed, news }));
         joined = served;
         // As the drain begins: readiness then says draining, the kubelet takes the pod out of its Service's
         // endpoints and the trip service's withdraw calls no longer reach it (nor does its consumer take

@@ -11,7 +11,8 @@
  * one whose ai_db was out of its reach (readiness 503) until its next readiness 200. ai_db slow rather
  * than gone (a stalled relay: every query and sign-in outruns its limit) ends the run only once a
  * cancel may have gone untold: a withdraw call failed, or readiness answered 503 as many times in a row
- * as the kubelet takes the pod out of its endpoints at. The order of events is checked, not a duration.
+ * as the kubelet takes the pod out of its endpoints at; a withdraw call failed on one pod ends the
+ * others' runs too (they hear it on Redis). The order of events is checked, not a duration.
  */
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
@@ -182,6 +183,61 @@ it(`ai_db slow, readiness 503 ${PROBE_TIMING.failureThreshold.readiness} times i
   } finally {
     relay.mend();
     await pod.close();
+    await relay.close();
+  }
+});
+
+it('two pods, ai_db slow for both (a stalled relay): a withdraw call failing on one ends the run of the other too, whose own refreshes only failed in time', { timeout: 120_000 }, async () => {
+  expect(await moments(), 'the pods of the cases before gone').toEqual([]);
+  // Both pods' connections to ai_db through one relay: stalled, ai_db is slow for every pod.
+  const relay = await startTcpRelay({ target: db.url });
+  const warnings = { a: [] as string[], b: [] as string[] };
+  const start = async (pod: 'a' | 'b') => {
+    const lines = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) warnings[pod].push(String((JSON.parse(line) as { msg?: unknown }).msg));
+        done();
+      },
+    });
+    const built = await buildAiService({ env: aiEnv(relay.via(db.url)), logger: { level: 'warn', stream: lines } });
+    const port = await freePort();
+    await built.listen({ port, host: '127.0.0.1' });
+    expect((await fetch(`http://127.0.0.1:${port}${HEALTH_PATHS.readiness}`)).status).toBe(200);
+    return { app: built, port };
+  };
+  const pods: App[] = [];
+  try {
+    const a = await start('a');
+    pods.push(a.app);
+    await waitFor(async () => (await moments()).some((m) => m !== null), 'pod a\'s run of service begun', 10_000, 20);
+    const b = await start('b');
+    pods.push(b.app);
+    await waitFor(async () => (await moments()).filter((m) => m !== null).length === 2, 'pod b\'s run begun (a\'s moment inherited)', 10_000, 20);
+    relay.stall();
+    await waitFor(() => warnings.b.some((msg) => msg.includes('could not be refreshed in time')), 'a refresh of pod b failed for ai_db\'s slowness', 30_000, 50);
+    expect(warnings.b.filter((msg) => msg.includes('run of service ends')), 'pod b\'s slow refresh ended no run').toEqual([]);
+    // The trip service's cancel reaches pod a (its Service picks one pod) and fails there: the cancel
+    // stands (the traveller was answered, the trip service does not call again), its withdrawal waits
+    // behind the request on the queue, and pod b may be the one that takes the request.
+    const withdraw = await fetch(`http://127.0.0.1:${a.port}${internalPrefix('ai')}${AI_INTERNAL_PATHS.withdraw}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [{ id: randomUUID(), tripId: randomUUID(), userId: randomUUID(), error: 'the schedule was deleted', notify: false }] }),
+    });
+    expect(withdraw.status).toBe(503);
+    relay.mend();
+    // Before: pod b's moment kept (refreshed), the request behind which the cancel waits planned by b.
+    await waitFor(async () => {
+      const now = await moments();
+      return now.length === 2 && now.every((m) => m === null);
+    }, 'no run of service on either pod between the failed withdraw call and their next readiness 200', 20_000, 50);
+    expect(warnings.b.filter((msg) => msg.includes('run of service ends')), 'pod b\'s run ended by pod a\'s news alone').toEqual([expect.stringContaining('a withdraw call failed on another pod')]);
+    // Each pod's next readiness 200 begins a run of its own.
+    for (const { port } of [a, b]) expect((await fetch(`http://127.0.0.1:${port}${HEALTH_PATHS.readiness}`)).status).toBe(200);
+    await waitFor(async () => (await moments()).every((m) => m !== null), 'new runs begun at the readiness 200s', 10_000, 20);
+  } finally {
+    relay.mend();
+    for (const pod of pods) await pod.close();
     await relay.close();
   }
 });

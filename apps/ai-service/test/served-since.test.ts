@@ -257,7 +257,8 @@ it('a lone refresh that fails for load (ai_db healthy: the pool\'s wait for a co
   const refreshDb = testPrismaClient(PrismaClient, dbUrl, 1);
   closing.push(() => refreshDb.$disconnect());
   const warned: string[] = [];
-  const served = await joinService(refreshDb, (obj, msg) => void warned.push(`${msg} ${JSON.stringify(obj)}`), TIMING);
+  // It hears the other pods' news of a failed withdraw call (app.ts: Redis up); there is no other pod here to tell.
+  const served = await joinService(refreshDb, (obj, msg) => void warned.push(`${msg} ${JSON.stringify(obj)}`), { ...TIMING, news: { tell: async () => 0, hearing: () => true } });
   closing.push(() => served.close());
   const broker = createServiceBusBroker({ connectionString: busConnection });
   const subscription = await consumeScheduleRequests(
@@ -291,6 +292,35 @@ it('a lone refresh that fails for load (ai_db healthy: the pool\'s wait for a co
   }, 'the pod\'s row refreshed with its moment', 20_000, 50);
   await subscription.close();
   await broker.close();
+  await served.close();
+});
+
+it('a refresh that fails for load on a pod that cannot hear the others (Redis out of its reach) ends its run: another pod\'s failed withdraw call would go unheard', { timeout: 60_000 }, async () => {
+  const refreshDb = testPrismaClient(PrismaClient, dbUrl, 1);
+  closing.push(() => refreshDb.$disconnect());
+  const warned: string[] = [];
+  const told: string[] = [];
+  const served = await joinService(refreshDb, (_obj, msg) => void warned.push(msg), { ...TIMING, news: { tell: async (podId) => told.push(podId), hearing: () => false } });
+  closing.push(() => served.close());
+  await served.listening();
+  expect(Number.isFinite(served.since()), 'serving: its run begun').toBe(true);
+  // The pool's one connection busy past the wait, as in the case before.
+  const held = refreshDb.$executeRawUnsafe('SELECT pg_sleep(3)').then(() => undefined);
+  await waitFor(() => warned.some((msg) => msg.includes('could not be refreshed')), 'a refresh failed for the pool\'s wait', 10_000, 20);
+  await held;
+  expect({ since: served.since(), warned: warned.filter((msg) => msg.includes('could not be refreshed')).slice(0, 1) }).toEqual({
+    since: Number.POSITIVE_INFINITY,
+    warned: [expect.stringContaining('cannot hear the other pods')],
+  });
+  // Its own news of a failed withdraw call is told (the others hear it if they can), and its own news heard back changes nothing.
+  await served.listening();
+  const moment = served.since();
+  served.withdrawFailed(new Error('ai_db slow'));
+  expect(served.since()).toBe(Number.POSITIVE_INFINITY);
+  expect(told).toHaveLength(1);
+  await served.listening();
+  served.heard(told[0]!);
+  expect(served.since(), 'its own news ends nothing').toBeGreaterThan(moment);
   await served.close();
 });
 

@@ -5,7 +5,7 @@
  * command must name what the code writes. scripts/test/redis-names.test.ts fails when a `tripgen:`
  * name is written anywhere else; redis.test.ts here fails when two of them overlap.
  */
-import { FORGET_LEASE, SCHEDULE_NUDGE_CLAIM, SCHEDULE_OUTCOME_CHANNEL } from './schedules.ts';
+import { AI_RUN_ENDED_CHANNEL_PREFIX, FORGET_LEASE, SCHEDULE_NUDGE_CLAIM, SCHEDULE_OUTCOME_CHANNEL } from './schedules.ts';
 import { ACCOUNT_ERASURE, SERVICE_NAMES } from './services.ts';
 import { SESSION_REVOCATIONS, TOKEN_REVOCATIONS } from './tokens.ts';
 
@@ -76,6 +76,7 @@ export const redisNames = (): readonly RedisName[] => [
   { fact: 'SESSION_REVOCATIONS.channel', kind: 'channel', match: 'exact', name: SESSION_REVOCATIONS.channel },
   // A channel per Redis database (scheduleOutcomeChannel): the bare name and `<name>:<database>`.
   { fact: 'SCHEDULE_OUTCOME_CHANNEL', kind: 'channel', match: 'prefix', name: SCHEDULE_OUTCOME_CHANNEL },
+  { fact: 'AI_RUN_ENDED_CHANNEL_PREFIX', kind: 'channel', match: 'prefix', name: `${AI_RUN_ENDED_CHANNEL_PREFIX}:` },
   { fact: 'SCHEDULE_NUDGE_CLAIM.keyPrefix', kind: 'key', match: 'prefix', name: `${SCHEDULE_NUDGE_CLAIM.keyPrefix}:` },
   { fact: 'FORGET_LEASE.keyPrefix', kind: 'key', match: 'prefix', name: `${FORGET_LEASE.keyPrefix}:` },
   { fact: 'ACCOUNT_ERASURE.leaseKey', kind: 'key', match: 'prefix', name: `${ACCOUNT_ERASURE.leaseKey}:` },

@@ -106,6 +106,15 @@ export const SCHEDULE_OUTCOME_CHANNEL = 'tripgen:ai:schedule-outcomes';
 export const scheduleOutcomeChannel = (database: number): string => (database === 0 ? SCHEDULE_OUTCOME_CHANNEL : `${SCHEDULE_OUTCOME_CHANNEL}:${database}`);
 
 /**
+ * The Redis channels on which an AI pod tells the other pods of its ai_db that a withdraw call failed
+ * on it (its pod id: ai-service served-since.ts RunEndedNews; every pod's run of service then ends),
+ * one for each ai_db (`<prefix>:<database name>`): the pods sharing ai_pods, not those of another
+ * ai_db on the same Redis (the tests of one machine).
+ */
+export const AI_RUN_ENDED_CHANNEL_PREFIX = 'tripgen:ai:run-ended';
+export const aiRunEndedChannel = (database: string): string => `${AI_RUN_ENDED_CHANNEL_PREFIX}:${database}`;
+
+/**
  * One trip replica reads each nudge (SCHEDULE_OUTCOME_CHANNEL): the one whose `SET key NX PX ttlMs`
  * of `keyPrefix:<trip database>:<schedule id>` (scheduleNudgeClaimKey) takes the key; the others
  * hear the same message and leave it. Every replica read it before, a status call of the AI service

@@ -12,11 +12,14 @@
  * ai_db), its readiness answered 503 PROBE_TIMING.failureThreshold.readiness times in a row (the
  * kubelet then takes it out of its Service's endpoints, where the trip service's calls found nobody),
  * or a refresh found ai_db out of its reach (refused, reset: the withdraw route fails with it, and
- * readiness). Its next run begins at its next readiness 200, inheriting nothing. A refresh that failed
- * only for being slow (the pool's wait, the query limit: a loaded ai_db as much as one out of reach)
- * ends nothing by itself: what a cancel made meanwhile met is one of the above, seen as it happens.
- * Before, any failed refresh ended the run, and the requests the pod took until its next readiness 200
- * (up to a probe period) went round the queue once each.
+ * readiness). Its next run begins at its next readiness 200, inheriting nothing. A withdraw call that
+ * failed on one pod ends every pod's run (RunEndedNews: the request whose cancel went untold waits on
+ * the queue for whichever pod takes it). A refresh that failed only for being slow (the pool's wait,
+ * the query limit: a loaded ai_db as much as one out of reach) ends nothing by itself while the pod
+ * hears that news: what a cancel made meanwhile met is one of the above, seen as it happens; a pod
+ * that cannot hear it (Redis out of its reach) ends its run there, as every failed refresh did before.
+ * Before that, any failed refresh ended the run, and the requests the pod took until its next
+ * readiness 200 (up to a probe period) went round the queue once each.
  */
 import { randomUUID } from 'node:crypto';
 import { PROBE_TIMING } from '@tripgen/catalog';
@@ -86,8 +89,10 @@ export interface ServedSince {
    * last 200 the kubelet takes it out of its Service's endpoints, and its run ends.
    */
   refused(): void;
-  /** Its withdraw route failed (routes/internal.ts): a cancel went untold, only its withdrawal on the queue; its run ends. */
+  /** Its withdraw route failed (routes/internal.ts): a cancel went untold, only its withdrawal on the queue; its run ends, and every other pod's (RunEndedNews). */
   withdrawFailed(err: unknown): void;
+  /** A pod's news that a withdraw call failed on it (its id, RunEndedNews): another pod's ends this one's run. */
+  heard(podId: string): void;
   /** Deletes this pod's row (its shutdown), if it ever joined: a pod starting after it, alone, begins a new run of service. */
   close(): Promise<void>;
 }
@@ -95,11 +100,27 @@ export interface ServedSince {
 type SinceRow = { since_ms: number | string | null };
 const msOf = (row: SinceRow | undefined): number => (row?.since_ms === null || row?.since_ms === undefined ? Number.POSITIVE_INFINITY : Number(row.since_ms));
 
+/**
+ * How the pods of one ai_db tell one another that a withdraw call failed on one of them (app.ts: a
+ * Redis channel, catalog aiRunEndedChannel). The request of that cancel waits on the queue with its
+ * withdrawal behind it, and any pod may take it: with ai_db slow for every pod, the pod whose withdraw
+ * call failed ended its run while another, whose refreshes merely failed in time, kept its own and
+ * planned the cancelled request (test/served-since-reachable.test.ts, "two pods, ai_db slow").
+ */
+export interface RunEndedNews {
+  /** Tells every pod (this one's own news included, which it ignores) that a withdraw call failed on pod `podId`. */
+  tell(podId: string): Promise<unknown>;
+  /** Whether this pod hears the others' news now (its connection to Redis ready). Best effort: pub/sub keeps nothing for a subscriber reconnecting. */
+  hearing(): boolean;
+}
+
 export interface JoinOptions {
   readonly refreshEveryMs?: number;
   readonly leaseMs?: number;
   /** This pod's run ended (a cancel may have gone untold): app.ts begins the next at a readiness 200, or unprobed. */
   readonly onRunEnded?: () => void;
+  /** The other pods' news of a failed withdraw call. None: this pod hears nothing, and a slow refresh ends its run. */
+  readonly news?: RunEndedNews;
 }
 
 export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg: string) => void, options: JoinOptions = {}): Promise<ServedSince> => {
@@ -162,10 +183,12 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
     if (hadRun) options.onRunEnded?.();
   };
   const refreshFailed = (err: unknown): void => {
-    // Slow, not gone (a loaded ai_db or pool): a cancel meanwhile that failed here, or found the pod
-    // out of its endpoints, ends the run as it happens (withdrawFailed, refused); the row is written at the next refresh.
-    if (answeredTooLate(err)) return warn({ err: String(err) }, 'this pod\'s row in ai_pods could not be refreshed in time (ai_db slow); its run of service goes on');
-    endRun(err, 'this pod\'s row in ai_pods could not be refreshed (ai_db out of its reach)');
+    // Slow, not gone (a loaded ai_db or pool): a cancel meanwhile that failed here or on another pod, or
+    // found the pod out of its endpoints, ends the run as it happens (withdrawFailed, heard, refused); the
+    // row is written at the next refresh. Unless the pod cannot hear the others: their failed withdraw call would go unheard.
+    if (!answeredTooLate(err)) return endRun(err, 'this pod\'s row in ai_pods could not be refreshed (ai_db out of its reach)');
+    if (!options.news?.hearing()) return endRun(err, 'this pod\'s row in ai_pods could not be refreshed in time (ai_db slow), and it cannot hear the other pods\' failed withdraw calls');
+    warn({ err: String(err) }, 'this pod\'s row in ai_pods could not be refreshed in time (ai_db slow); its run of service goes on');
   };
   /** Readiness 503s since its last 200. */
   let refusedInARow = 0;
@@ -209,6 +232,13 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
     },
     withdrawFailed(err) {
       endRun(err, 'a withdraw call failed on this pod (the cancel then waits behind its request on the queue)');
+      if (closed || !options.news) return;
+      // Every pod's run ends: any of them may take the request. Not told (Redis out of reach too): the others' slow refreshes end theirs only if they cannot hear either.
+      options.news.tell(podId).catch((tellErr: unknown) => warn({ err: String(tellErr) }, 'the other pods could not be told of the failed withdraw call; their runs of service go on'));
+    },
+    heard(fromPod) {
+      if (fromPod === podId) return;
+      endRun(`pod ${fromPod}`, 'a withdraw call failed on another pod (the cancel then waits behind its request on the queue, for any pod to take)');
     },
     async close() {
       closed = true;
