@@ -241,3 +241,39 @@ it('two pods, ai_db slow for both (a stalled relay): a withdraw call failing on 
     await relay.close();
   }
 });
+
+it('a withdraw call shed before its handler ran (under-pressure\'s 503: the event loop held past MAX_EVENT_LOOP_DELAY_MS) ends the run: the cancel went untold as well', { timeout: 90_000 }, async () => {
+  expect(await moments(), 'the pods of the cases before gone').toEqual([]);
+  const pod = await buildAiService({ env: { ...aiEnv(db.url), MAX_EVENT_LOOP_DELAY_MS: '200' }, logger: false });
+  try {
+    const port = await freePort();
+    await pod.listen({ port, host: '127.0.0.1' });
+    expect((await fetch(`http://127.0.0.1:${port}${HEALTH_PATHS.readiness}`)).status).toBe(200);
+    await waitFor(async () => (await moments()).some((m) => m !== null), 'its run of service begun', 10_000, 20);
+    const [before] = await moments();
+    const withdraw = () =>
+      fetch(`http://127.0.0.1:${port}${internalPrefix('ai')}${AI_INTERNAL_PATHS.withdraw}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ items: [{ id: randomUUID(), tripId: randomUUID(), userId: randomUUID(), error: 'the schedule was deleted', notify: false }] }),
+      });
+    // The pod's event loop (this process's) held past the limit until under-pressure's next sample has seen it (its interval, 1 s): the call is shed.
+    let shed: { status: number; detail?: unknown } | undefined;
+    await waitFor(async () => {
+      const until = Date.now() + 1_500;
+      while (Date.now() < until);
+      const answer = await withdraw();
+      const body = (await answer.json()) as { detail?: unknown };
+      if (answer.status === 503) shed = { status: answer.status, detail: body.detail };
+      return shed !== undefined;
+    }, 'a withdraw call shed for the event loop\'s delay', 30_000, 0);
+    expect(shed).toEqual({ status: 503, detail: expect.stringContaining('under pressure') });
+    // Before: the moment of before kept, the request behind which the cancel waits planned.
+    await waitFor(async () => (await moments())[0] === null, 'no run of service between the shed withdraw call and the next readiness 200', 20_000, 50);
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}${HEALTH_PATHS.readiness}`)).status === 200, 'readiness 200', 20_000, 200);
+    await waitFor(async () => (await moments())[0] !== null, 'a new run begun at the readiness 200', 10_000, 20);
+    expect((await moments())[0]).toBeGreaterThan(before!);
+  } finally {
+    await pod.close();
+  }
+});

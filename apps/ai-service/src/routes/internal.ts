@@ -41,11 +41,13 @@ const GenerationState = Type.Object({
 export interface InternalRoutesOptions {
   readonly generations: GenerationRepository;
   readonly onFinished?: OnFinished;
-  /** The withdraw route failed (ai_db out of reach or too slow): the trip service's cancel then waits behind its request on the queue (served-since.ts). */
+  /** The withdraw route failed (ai_db out of reach or too slow), or answered 5xx before its handler ran (under-pressure): the trip service's cancel then waits behind its request on the queue (served-since.ts). */
   readonly onWithdrawFailed?: (err: unknown) => void;
 }
 
 export const internalRoutes: FastifyPluginAsyncTypebox<InternalRoutesOptions> = async (app, { generations, onFinished, onWithdrawFailed }) => {
+  /** Withdraw calls whose handler failed and told onWithdrawFailed: their 503 is not told again. */
+  const toldFailed = new WeakSet<object>();
   /**
    * Fails each unless it already has an outcome (one transaction each: final state + notification to
    * the inbox, the trip service knowing the trip as it is); a withdrawal also marks one already final
@@ -98,9 +100,15 @@ export const internalRoutes: FastifyPluginAsyncTypebox<InternalRoutesOptions> = 
         body: WithdrawBody,
         response: { 200: Type.Object({ items: Type.Array(GenerationState) }), 400: ProblemSchema },
       },
+      // A 5xx the handler did not fail with (under-pressure's 503, shed before the handler ran): the cancel
+      // went untold as well. The handler's own failure is told there (its answer may never finish: the caller gone).
+      onResponse: async (request, reply) => {
+        if (reply.statusCode >= 500 && !toldFailed.has(request)) onWithdrawFailed?.(new Error(`the withdraw route answered ${reply.statusCode} before its handler recorded anything`));
+      },
     },
     async (request) =>
       failEach(request, request.body.items, true).catch((err: unknown) => {
+        toldFailed.add(request);
         onWithdrawFailed?.(err);
         throw err;
       }),
