@@ -4,7 +4,7 @@
  * ends at the second (served-since.ts). Real PostgreSQL, each error as node-postgres gives it (Prisma's
  * raw queries carry these unwrapped: the AI service's served-since tests meet them there).
  */
-import { adminUrl, unreachableDatabaseUrl } from '@tripgen/testing';
+import { adminUrl, startTcpRelay, unreachableDatabaseUrl } from '@tripgen/testing';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { answeredTooLate } from './adapter-error.ts';
@@ -33,5 +33,37 @@ it('is true for the pool\'s wait outrun and for statement_timeout, false for a r
     statement: true,
     refusedStatement: false,
     refusedConnection: false,
+  });
+});
+
+it('is true for a statement past the client\'s query limit and for a sign-in past the connect limit (a database that stopped answering), false for a connection the server closed', async () => {
+  // node-postgres's query_timeout (the kit's QUERY_TIMEOUT_MS): the answer does not come in time.
+  const limited = new pg.Pool({ connectionString: adminUrl(), max: 1, query_timeout: 100 });
+  closing.push(() => limited.end());
+  const queryLimit = await failure(limited.query('SELECT pg_sleep(1)'));
+  // A database that stopped answering (a stalled relay: the connection open, nothing comes back): the sign-in outruns connectionTimeoutMillis.
+  const relay = await startTcpRelay({ target: adminUrl() });
+  closing.push(() => relay.close());
+  relay.stall();
+  const stalled = new pg.Pool({ connectionString: relay.via(adminUrl()), max: 1, connectionTimeoutMillis: 200 });
+  closing.push(() => stalled.end());
+  const signIn = await failure(stalled.query('SELECT 1'));
+  relay.mend();
+  // The server ends the session (an administrator, a failover): refused, not late.
+  const own = new pg.Pool({ connectionString: adminUrl(), max: 1 });
+  closing.push(() => own.end());
+  const client = await own.connect();
+  client.on('error', () => undefined);
+  const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+  const killer = new pg.Pool({ connectionString: adminUrl(), max: 1 });
+  closing.push(() => killer.end());
+  const killed = failure(client.query('SELECT pg_sleep(5)'));
+  await killer.query('SELECT pg_terminate_backend($1)', [pid]);
+  const terminated = await killed;
+  client.release(true);
+  expect({ queryLimit: answeredTooLate(queryLimit), signIn: answeredTooLate(signIn), terminated: answeredTooLate(terminated) }, `${String(queryLimit)} / ${String(signIn)} / ${String(terminated)}`).toEqual({
+    queryLimit: true,
+    signIn: true,
+    terminated: false,
   });
 });
