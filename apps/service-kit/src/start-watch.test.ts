@@ -90,6 +90,23 @@ describe('watchStart', () => {
     expect(lines).toEqual([{ level: 'fatal', msg: START_OVERDUE, pending: [], lastEnded: undefined, startMs: timing.exitAfterMs, exitAfterMs: timing.exitAfterMs }]);
   });
 
+  it("never ends a test's process: a watch made outside serviceMain's serve names a stuck step but arms no exit", async () => {
+    vi.useFakeTimers();
+    const { lines, log } = recorder();
+    const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    try {
+      const watch = watchStart({ log });
+      void watch.step('join', () => new Promise<void>(() => undefined));
+      await vi.advanceTimersByTimeAsync(timing.exitAfterMs * 2);
+      expect(lines.filter((l) => l.msg === START_STEP_STUCK).length).toBeGreaterThan(0);
+      expect(lines.filter((l) => l.msg === START_OVERDUE)).toEqual([]);
+      expect(exit).not.toHaveBeenCalled();
+      watch.done();
+    } finally {
+      exit.mockRestore();
+    }
+  });
+
   it('names a step that failed, and lets its error through', async () => {
     const { lines, log } = recorder();
     const watch = watchStart({ log });
