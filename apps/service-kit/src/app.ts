@@ -415,6 +415,8 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
     startStep: start.step,
     drain: () => {
       health.draining = true;
+      // A SIGTERM during the start: its steps still running named, its end left to the shutdown's deadline.
+      start.stopping();
       void stopIntake();
     },
   } satisfies Kit);

@@ -7,12 +7,12 @@
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import { startWatchTiming } from '@tripgen/catalog';
-import { adminUrl, redisUrl } from '@tripgen/testing';
+import { adminUrl, redisUrl, waitFor } from '@tripgen/testing';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks } from './auth/jwt.ts';
 import { loadConfig } from './config.ts';
-import { START_OVERDUE, START_STEP_BEGAN, START_STEP_ENDED, START_STEP_FAILED, START_STEP_STUCK, watchStart, type StartLog } from './start-watch.ts';
+import { START_OVERDUE, START_STEP_BEGAN, START_STEP_ENDED, START_STEP_FAILED, START_STEP_STUCK, START_STOPPED, watchStart, type StartLog } from './start-watch.ts';
 import { STAND_IN_ENV } from '../test/stand-in-env.ts';
 
 interface Line {
@@ -107,6 +107,25 @@ describe('watchStart', () => {
     }
   });
 
+  it("stands its exit down once the process stops during the start: names the steps still running, and leaves the end to the shutdown's deadline", async () => {
+    vi.useFakeTimers();
+    const { lines, log } = recorder();
+    const exit = vi.fn();
+    const watch = watchStart({ log, since: Date.now(), exit });
+    void watch.step('join', () => new Promise<void>(() => undefined));
+    await vi.advanceTimersByTimeAsync(timing.exitAfterMs - timing.repeatEveryMs);
+    watch.stopping();
+    expect(lines.at(-1)).toEqual({ level: 'warn', msg: START_STOPPED, pending: [{ step: 'join', runningMs: timing.exitAfterMs - timing.repeatEveryMs }], lastEnded: undefined });
+    await vi.advanceTimersByTimeAsync(timing.exitAfterMs * 2);
+    expect(lines.filter((l) => l.msg === START_OVERDUE)).toEqual([]);
+    expect(exit).not.toHaveBeenCalled();
+    // Said once, and nothing once the start is done (a drain after it, the usual case).
+    watch.stopping();
+    watch.done();
+    watch.stopping();
+    expect(lines.filter((l) => l.msg === START_STOPPED)).toHaveLength(1);
+  });
+
   it('names a step that failed, and lets its error through', async () => {
     const { lines, log } = recorder();
     const watch = watchStart({ log });
@@ -157,6 +176,40 @@ describe("a kit app's start", () => {
       expect(exit).not.toHaveBeenCalled();
     } finally {
       exit.mockRestore();
+    }
+  });
+
+  it('names the start steps still running when the drain begins (a SIGTERM during the start), and still ends the start as the steps end', async () => {
+    const config = loadConfig({ service: 'trip' }, { ...STAND_IN_ENV, DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), LOG_LEVEL: 'info', MAX_EVENT_LOOP_DELAY_MS: '0' });
+    const lines: { msg: string; step?: string; pending?: { step: string }[] }[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as (typeof lines)[number]);
+        done();
+      },
+    });
+    let release!: () => void;
+    const draining = await createApp({
+      config,
+      database: { ping: async () => void (await pool.query('SELECT 1')), close: async () => undefined },
+      verifier: createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience),
+      logger: { level: 'info', stream },
+      domain: async (a) => {
+        a.kit.onStart('consumer start', () => new Promise<void>((r) => (release = r)));
+      },
+    });
+    try {
+      const ready = draining.ready();
+      await waitFor(() => lines.some((l) => l.msg === START_STEP_BEGAN && l.step === 'consumer start'), "the domain's start step begun");
+      draining.kit.drain();
+      await waitFor(() => lines.some((l) => l.msg === START_STOPPED), 'a line naming the start steps still running at the drain', 5_000);
+      expect(lines.find((l) => l.msg === START_STOPPED)?.pending).toEqual([expect.objectContaining({ step: 'consumer start' })]);
+      release();
+      await ready;
+      expect(draining.kit.health.started).toBe(true);
+    } finally {
+      release();
+      await draining.close();
     }
   });
 });

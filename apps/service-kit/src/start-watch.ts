@@ -31,6 +31,13 @@ export interface StartWatchOptions {
 export interface StartWatch {
   /** Runs `run` as the start step `what`: logged as it begins and ends, named while it runs. */
   step<T>(what: string, run: () => T | Promise<T>): Promise<T>;
+  /**
+   * The process began to stop during the start (kit.drain: a SIGTERM, a rollout's or a scale-down's):
+   * the steps still running are named once, and no overdue exit comes. The shutdown's own deadline
+   * (catalog shutdownDeadlineMs) ends a process whose close waits on a stuck step; an exit here would
+   * cut a drain that a step ending late lets finish, its line saying a restart that is not coming.
+   */
+  stopping(): void;
   /** The start is done: no more warnings, no exit. */
   done(): void;
   /** The steps running now, oldest first, with how long each has run. */
@@ -42,6 +49,7 @@ export const START_STEP_ENDED = 'start step ended';
 export const START_STEP_FAILED = 'start step failed';
 export const START_STEP_STUCK = 'start step still running';
 export const START_OVERDUE = "start outlasted its budget; exiting before the kubelet's restart";
+export const START_STOPPED = 'stopping before the start was done';
 
 /** Set by the entry point of a service's process: its start is the process's, and an overdue start ends it. */
 let processStartedAt: number | undefined;
@@ -78,6 +86,11 @@ export const watchStart = (opts: StartWatchOptions): StartWatch => {
     const now = Date.now();
     return [...running.values()].map(({ what, began }) => ({ step: what, runningMs: now - began }));
   };
+  const done = (): void => {
+    over = true;
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
+  };
   if (exit)
     later(() => {
       if (over) return;
@@ -112,11 +125,12 @@ export const watchStart = (opts: StartWatchOptions): StartWatch => {
         if (stuck) timers.delete(stuck);
       }
     },
-    done: () => {
-      over = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+    stopping: () => {
+      if (over) return;
+      log.warn({ pending: pending(), lastEnded }, START_STOPPED);
+      done();
     },
+    done,
     pending,
   };
 };
