@@ -154,7 +154,9 @@ export const startupBudgetMs = (t: { periodSeconds: number; failureThreshold: { 
  * first startup probe comes at most one period after the container starts, so its
  * `failureThreshold.startup`-th failure, the kill, comes no sooner than `failureThreshold.startup - 1`
  * periods after it (270 s); the exit is one period before that (240 s), the process having started
- * after its container. A start that needs more than that is cut by the kubelet a period later anyway.
+ * after its container. That costs a start a period or two of what the kubelet would allow: it
+ * restarts the pod at the 10th failure, 270-300 s after the container's start as its first probe
+ * came, so a start that would have ended between 240 s and then is cut by this exit.
  */
 export const startWatchTiming = (t: { periodSeconds: number; failureThreshold: { startup: number } } = PROBE_TIMING): { stuckAfterMs: number; repeatEveryMs: number; exitAfterMs: number } => ({
   stuckAfterMs: t.periodSeconds * 1000,
