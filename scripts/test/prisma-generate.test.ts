@@ -59,6 +59,25 @@ it('generates a client once, skips it while its schema is unchanged, and generat
   expect(readFileSync(model, 'utf8')).toContain('addedField');
 });
 
+// Each service's prisma/messaging.prisma is a link to the kit's one file (apps/service-kit/prisma), as here.
+it("generates a client again when a schema file it links to changed (the kit's messaging.prisma)", { timeout: 120_000 }, () => {
+  const kitSchema = path.join(root, 'apps/demo-kit/prisma/messaging.prisma');
+  const linked = (fields: string) => `model Linked {\n  id String @id\n${fields}\n}\n`;
+  mkdirSync(path.dirname(kitSchema), { recursive: true });
+  writeFileSync(kitSchema, linked(''));
+  generate();
+  symlinkSync('../../demo-kit/prisma/messaging.prisma', path.join(service, 'prisma/messaging.prisma'));
+  try {
+    expect(generate(), 'run after a linked schema file was added').toBe('prisma generate: apps/demo-service');
+    expect(generate(), 'run again, nothing changed').toBe('prisma generate: apps/demo-service (current, skipped)');
+    writeFileSync(kitSchema, linked('  linkedField Int'));
+    expect(generate(), 'run after a change of the linked file').toBe('prisma generate: apps/demo-service');
+    expect(readFileSync(path.join(service, 'src/generated/prisma/models/Linked.ts'), 'utf8')).toContain('linkedField');
+  } finally {
+    rmSync(path.join(service, 'prisma/messaging.prisma'));
+  }
+});
+
 it('generates a client again when it is missing, whatever its stamp says', { timeout: 120_000 }, () => {
   generate();
   rmSync(client);
