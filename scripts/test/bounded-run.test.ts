@@ -34,3 +34,15 @@ it('kills a run past its bound with what it started, and says what ran and how i
   const child = Number(readFileSync(path.join(dir, 'child.pid'), 'utf8'));
   await waitFor(() => !alive(child), 'the sleep the run started gone', 10_000);
 });
+
+// The copied repository's vitest run ends with what its tests started still there when one of them
+// failed to stop it (a service, a redis-server): left, it ran on after the case, its folder removed.
+it.each([
+  ['holding its output', ''],
+  ['its output elsewhere', ' >/dev/null 2>&1'],
+])('ends a run when its command ends, with what it left running (%s): its status and output, and nothing left', async (_, redirect) => {
+  const script = `echo "the command's line"; sleep 300${redirect} & echo $! > left.pid; exit 2`;
+  expect(await runBounded('bash', ['-c', script], { cwd: dir, env: process.env, boundMs: 10_000 })).toEqual({ status: 2, output: "the command's line\n" });
+  const left = Number(readFileSync(path.join(dir, 'left.pid'), 'utf8'));
+  await waitFor(() => !alive(left), 'the sleep the run left gone', 10_000);
+});

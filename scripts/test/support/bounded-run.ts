@@ -2,7 +2,8 @@
  * A command a test runs to its end, within a bound of time: spawnSync's own `timeout` blocks the test
  * process meanwhile (vitest's timeout cannot fire), and its SIGTERM reaches the command alone, not what
  * it started (a vitest run's workers and the services they start). Here the command runs in a process
- * group of its own, killed whole past the bound, and the error says what ran and how its output ended.
+ * group of its own, killed whole past the bound, and the error says what ran and how its output ended;
+ * what it leaves in that group when it ends is killed then.
  */
 import { spawn } from 'node:child_process';
 
@@ -20,15 +21,22 @@ export const runBounded = (command: string, args: readonly string[], opts: { rea
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => void (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => void (output += chunk));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const killGroup = () => {
       try {
         process.kill(-child.pid!, 'SIGKILL');
       } catch {
         // Its group has ended meanwhile.
       }
+    };
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup();
     }, opts.boundMs);
+    // Once the command has ended, what it left in its group goes too: a process it started and did not
+    // stop (a service of a failed test) ran on after the run, and one holding its output kept 'close'
+    // from coming, so that a run that had ended was reported past its bound.
+    child.on('exit', killGroup);
     child.on('error', (err) => {
       clearTimeout(timer);
       reject(err);
