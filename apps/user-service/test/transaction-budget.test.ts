@@ -8,7 +8,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createPrismaClient, QUERY_TIMEOUT_MS } from '@tripgen/service-kit';
-import { createTestDatabase, type TestDatabase } from '@tripgen/testing';
+import { createTestDatabase, testPrismaClient, type TestDatabase } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 
@@ -16,17 +16,25 @@ import { PrismaClient } from '../src/generated/prisma/client.ts';
 const PRISMA_DEFAULT_TIMEOUT_MS = 5_000;
 
 let db: TestDatabase;
+/**
+ * The test's own statements around the transaction (the table, the count kept), on a test client: on
+ * the client under test, whose statement limit is 1 s in the first case, a CREATE TABLE or TRUNCATE
+ * slowed by the machine's load failed the case ("Query read timeout") before its transaction began.
+ */
+let own: PrismaClient;
 beforeAll(async () => {
   db = await createTestDatabase('user_tx_budget');
+  own = testPrismaClient(PrismaClient, db.url, 1);
 });
 afterAll(async () => {
+  await own?.$disconnect();
   await db?.drop();
 });
 
 /** A transaction that writes a row, then is still running `runMs` later: 'done', or its error as `code: message`; and whether its row was kept. */
 const longTransaction = async (prisma: PrismaClient, runMs: number): Promise<{ outcome: string; kept: number }> => {
-  await prisma.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS tx_budget_probe (id int)');
-  await prisma.$executeRawUnsafe('TRUNCATE tx_budget_probe');
+  await own.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS tx_budget_probe (id int)');
+  await own.$executeRawUnsafe('TRUNCATE tx_budget_probe');
   const outcome = await prisma
     .$transaction(async (tx) => {
       await tx.$executeRawUnsafe('INSERT INTO tx_budget_probe VALUES (1)');
@@ -37,7 +45,7 @@ const longTransaction = async (prisma: PrismaClient, runMs: number): Promise<{ o
       () => 'done',
       (err: unknown) => `${(err as { code?: string }).code}: ${err instanceof Error ? err.message : String(err)}`,
     );
-  const [row] = await prisma.$queryRawUnsafe<{ kept: number }[]>('SELECT count(*)::int AS kept FROM tx_budget_probe');
+  const [row] = await own.$queryRawUnsafe<{ kept: number }[]>('SELECT count(*)::int AS kept FROM tx_budget_probe');
   return { outcome, kept: row?.kept ?? Number.NaN };
 };
 
