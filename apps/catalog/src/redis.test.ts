@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REDIS_KEY_PREFIXES, REDIS_ROOT, cacheChannel, cacheEntryKey, cacheNamespace, unshapedCacheEntryKey, redisNameCollisions, redisNames, type RedisName } from './redis.ts';
-import { scheduleNudgeClaimKey } from './schedules.ts';
+import { SCHEDULE_OUTCOME_CHANNEL, scheduleNudgeClaimKey, scheduleOutcomeChannel } from './schedules.ts';
 import { TOKEN_REVOCATIONS } from './tokens.ts';
 
 describe('Redis names', () => {
@@ -24,5 +24,19 @@ describe('Redis names', () => {
     expect(cacheChannel(cacheNamespace('trip'))).toBe('tripgen:trip:cache-invalidate');
     expect(unshapedCacheEntryKey(cacheNamespace('user'), 'user:1:me')).toBe('tripgen:user:cache:user:1:me');
     expect(scheduleNudgeClaimKey('trip_db', 'a-schedule')).toBe('tripgen:trip:schedule-nudge-claim:trip_db:a-schedule');
+  });
+
+  /**
+   * The outcome channel is its Redis database's (pub/sub ignores the database): the stacks sharing a
+   * server hear their own nudges only. Database 0, the environments' (REDIS_URL names none), keeps
+   * the name every release before used, or an AI pod and a trip pod of two releases lose every nudge
+   * between them during a rollout (each then costs a reader up to the sweep's period).
+   */
+  it("name the outcome channel of each Redis database: database 0's the one of the releases before", () => {
+    expect(scheduleOutcomeChannel(0)).toBe(SCHEDULE_OUTCOME_CHANNEL);
+    expect(SCHEDULE_OUTCOME_CHANNEL).toBe('tripgen:ai:schedule-outcomes');
+    const channels = [0, 1, 2, 15, 1023].map(scheduleOutcomeChannel);
+    expect(new Set(channels).size).toBe(channels.length);
+    for (const c of channels) expect(c.startsWith(SCHEDULE_OUTCOME_CHANNEL)).toBe(true);
   });
 });
