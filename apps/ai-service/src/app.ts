@@ -5,7 +5,7 @@
  */
 import type { TokenCredential } from '@azure/identity';
 import { ASYNC_OUTCOMES, GENERATION_RETENTION, INTEREST_READINGS, QUEUES, aiRunEndedChannel, scheduleOutcomeChannel } from '@tripgen/catalog';
-import { createApp, isRedisReady, LLM_CACHE_RESULTS, LLM_CALL_OUTCOMES, LLM_FALLBACK_REASONS, loadConfig, operationBudget, prismaDatabase, recordAsyncRequest, remoteTokenVerifier, servicePrismaClient, watchEntraTokens, type App } from '@tripgen/service-kit';
+import { createApp, isRedisReady, LLM_CACHE_RESULTS, LLM_CALL_OUTCOMES, LLM_FALLBACK_REASONS, loadConfig, operationBudget, prismaDatabase, recordAsyncRequest, redisDatabase, remoteTokenVerifier, servicePrismaClient, watchEntraTokens, type App } from '@tripgen/service-kit';
 import { azureCredentialFromEnv, createOutboxRelay, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import { createTravelTimeProvider } from '@tripgen/planner/routing';
 import type { FastifyServerOptions } from 'fastify';
@@ -166,7 +166,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
             onFinished,
             servedSince: served.since,
             // Best effort: the trip service's sweep finds what a lost nudge did not tell it.
-            onCommitted: (scheduleId) => void app.kit.redis.publish(scheduleOutcomeChannel(app.kit.redis.options.db ?? 0), scheduleId).catch(() => undefined),
+            onCommitted: (scheduleId) => void app.kit.redis.publish(scheduleOutcomeChannel(redisDatabase(app.kit.redis)), scheduleId).catch(() => undefined),
             onOutcome: (e) => {
               app.kit.metrics.messagesConsumed.inc({ queue: e.queue, outcome: e.outcome });
               if (e.outcome === 'processed') relay.wake();

@@ -5,7 +5,7 @@ export { CommandError, serviceMain, type ServiceCommand, type ServiceMainOptions
 export { HttpProblem, invalidBody, isDependencyOutage, lastingFailureLog, logFailure, outageChain, problem, refusalOptions, registerProblemHandlers, PROBLEM_CONTENT_TYPE, type FailureLogger, type LastingFailureLog, type Problem } from './http/problem.ts';
 export { operationBudget, type BudgetSlot, type OperationBudget, type OperationBudgetOptions } from './http/rate-limit.ts';
 export { createTokenVerifier, remoteJwks, remoteTokenVerifier, localJwks, bearerChallenge, bearerToken, type AuthenticatedUser, type RemoteJwks, type TokenVerifier } from './auth/jwt.ts';
-export { answersPromptly, isRedisReady } from './redis.ts';
+export { answersPromptly, isRedisReady, redisDatabase } from './redis.ts';
 export { createTokenRevocations, issuedAtMs, type RevocationOptions, type TokenRevocations } from './auth/revocations.ts';
 export { cacheNamespace, cacheShapeOf, createTwoLevelCache, l2Key, type CacheEntryOptions, type TwoLevelCache } from './cache.ts';
 export { createPrismaClient, prismaDatabase, QUERY_TIMEOUT_MS, servicePrismaClient, STATEMENT_TIMEOUT_MARGIN_MS, type PrismaLike } from './data/prisma.ts';

@@ -331,6 +331,16 @@ export const connectRedis = (url: string, log: FastifyBaseLogger | RedisLogger, 
 
 export const isRedisReady = (redis: Redis | undefined): boolean => redis?.status === 'ready';
 
+/**
+ * The database a connection selects, as ioredis read it from the URL (its path or `?db=`; 0 when it
+ * names none, as the environments' `rediss://<host>:<port>`): what keeps apart the keys of the stacks
+ * sharing one Redis server (a test process each, @tripgen/testing), and what a channel meant for one
+ * stack is named by (catalog scheduleOutcomeChannel), pub/sub ignoring the database. Written once:
+ * the AI service publishing and the trip service subscribing must name the same channel, or every
+ * nudge is lost without a word (redis-database.test.ts).
+ */
+export const redisDatabase = (redis: Redis): number => redis.options.db ?? 0;
+
 /** ioredis 5's rejection of a command unanswered within commandTimeout (Command#setTimeout). */
 const COMMAND_TIMED_OUT = 'Command timed out';
 

@@ -4,7 +4,7 @@
  * service's internal route and kept in trip_db.
  */
 import { ACCOUNT_ERASURE, FORGET_LEASE, SCHEDULE_RATE_LIMIT, scheduleOutcomeChannel } from '@tripgen/catalog';
-import { createApp, loadConfig, operationBudget, prismaDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
+import { createApp, loadConfig, operationBudget, prismaDatabase, redisDatabase, remoteTokenVerifier, servicePrismaClient, type App } from '@tripgen/service-kit';
 import { createOutboxRelay, eventHubsPublisherFromEnv, leased, leaseTtlMs, schedulePruning, serviceBusBrokerFromEnv } from '@tripgen/service-kit/messaging';
 import type { FastifyServerOptions } from 'fastify';
 import { PEER_BUDGETS_MS, peers as createPeers } from './clients/peers.ts';
@@ -56,7 +56,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       // past one call's budget, so that a call in flight has ended before another replica takes over.
       const forgetting = forgetLease(app.kit.redis, `${FORGET_LEASE.keyPrefix}:${tripDatabase}`, PEER_BUDGETS_MS.ai * trip.peerTimeoutFactor + trip.sweepIntervalMs, app.log);
       // The AI service's and this service's channel of the Redis database both use: the stacks sharing a Redis server each hear their own.
-      const outcomeChannel = scheduleOutcomeChannel(app.kit.redis.options.db ?? 0);
+      const outcomeChannel = scheduleOutcomeChannel(redisDatabase(app.kit.redis));
       const schedules = scheduleService({ prisma, peers, config: trip, budget, onEnqueued: () => relay.wake(), events, log: app.log, claimNudge, forgetLease: forgetting, forgetBacklog: (age) => app.kit.metrics.forgottenSchedulesOldest.set(age), announce: (scheduleId) => void app.kit.redis.publish(outcomeChannel, scheduleId).catch(() => undefined), nudgeDropped: () => app.kit.metrics.scheduleNudgesDropped.inc() });
       const trips = tripRepository(prisma, events, () => relay.wake(), schedules.withdrawals, trip.tripsPerTraveller, () => app.kit.health.draining);
       await app.register(tripRoutes, { trips, peers });
