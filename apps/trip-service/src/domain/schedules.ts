@@ -1535,6 +1535,14 @@ export const scheduleService = (deps: ScheduleDeps) => {
               readAt = now();
             }
           } while (waiting());
+          // Woken while the last round was out (its status call, or a row read begun before the cancel or change committed) and
+          // ended past the wait: the row once more, which that change ended, not the one read before it
+          // (test/wait-woken-at-its-end.test.ts).
+          if (woken && isActive(row) && !signal?.aborted) {
+            const again = await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } });
+            if (!again) return undefined;
+            row = again;
+          }
           return row;
         } finally {
           waited?.(now() - from);
