@@ -149,19 +149,20 @@ export const startupBudgetMs = (t: { periodSeconds: number; failureThreshold: { 
  * alone. A start step (the cache's subscription, the AI service's engine warm-up, a consumer's start)
  * still running one probe period after it began is named in a warning, again every period: a step
  * that long has already cost a probe, and the pod's logs should say which step the probes wait on.
- * A start not done `exitAfterMs` after the process began exits 1 naming the steps still running, so
- * that the restart's cause is the pod's last log line rather than an anonymous kill: the kubelet's
- * first startup probe comes at most one period after the container starts, so its
- * `failureThreshold.startup`-th failure, the kill, comes no sooner than `failureThreshold.startup - 1`
- * periods after it (270 s); the exit is one period before that (240 s), the process having started
- * after its container. That costs a start a period or two of what the kubelet would allow: it
- * restarts the pod at the 10th failure, 270-300 s after the container's start as its first probe
- * came, so a start that would have ended between 240 s and then is cut by this exit.
+ * No exit of its own: a start is ended by the kubelet alone, at the startup probe's
+ * `failureThreshold.startup`-th failure in a row (its SIGTERM named by the watch's 'stopping before
+ * the start was done'). The kubelet counts those failures per pod and container name, not per
+ * container: its probe worker (kubernetes/kubernetes pkg/kubelet/prober/worker.go, doProbe, as of
+ * commit 00421113e1c655426f1954d9865726f491265bcd) sets `resultRun = 0` only where it acts on the
+ * threshold itself (`onHold = true`, the container to be killed); a new container ID (a restart after
+ * the container exited by itself) resets `onHold` and the published result, not `resultRun` nor
+ * `lastResult` (kubernetes/kubernetes#53530 tells the same of the liveness probe). So a container
+ * that exited 240 s into its start, 7 or 8 failures counted, left its successor 2 or 3 probes
+ * (30-90 s) where a kill by the kubelet gives it the whole 270-300 s.
  */
-export const startWatchTiming = (t: { periodSeconds: number; failureThreshold: { startup: number } } = PROBE_TIMING): { stuckAfterMs: number; repeatEveryMs: number; exitAfterMs: number } => ({
+export const startWatchTiming = (t: { periodSeconds: number } = PROBE_TIMING): { stuckAfterMs: number; repeatEveryMs: number } => ({
   stuckAfterMs: t.periodSeconds * 1000,
   repeatEveryMs: t.periodSeconds * 1000,
-  exitAfterMs: (t.failureThreshold.startup - 2) * t.periodSeconds * 1000,
 });
 
 /** The one service that issues access tokens (signs them; publishes the public keys at JWKS_PATH). */

@@ -126,7 +126,7 @@ export const serviceMain = async (opts: ServiceMainOptions, argv: readonly strin
       if (!KIT_COMMANDS.has(command)) throw new CommandError(`unknown command "${command}"; ${USAGE}`);
       if (rest.length > 0) throw new CommandError(`${command} takes no arguments; ${USAGE}`);
       if (command === SERVICE_COMMANDS.serve) {
-        // A start stuck for good ends in this process, naming its steps, before the kubelet's restart (start-watch.ts).
+        // The start's warnings count from the process's own start, as the kubelet counts from its container's (start-watch.ts).
         watchProcessStart();
         await runService(await opts.build());
         return;

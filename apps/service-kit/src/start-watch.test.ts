@@ -1,18 +1,19 @@
 /**
  * The start watch on its own (fake clock: the catalog's timing, minutes, in no time) and in a kit
  * app's start (real PostgreSQL and Redis): every step logged as it begins and ends, a step running
- * past a probe period named again every period, an overdue start ended naming what it waits on, and
- * an app made in a test's process never ending that process.
+ * past a probe period named again every period, the steps still running named when the process stops
+ * during the start, and the process never ended by the watch (the kubelet alone ends a start: catalog
+ * startWatchTiming).
  */
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import { startWatchTiming } from '@tripgen/catalog';
+import { startupBudgetMs, startWatchTiming } from '@tripgen/catalog';
 import { adminUrl, redisUrl, waitFor } from '@tripgen/testing';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks } from './auth/jwt.ts';
 import { loadConfig } from './config.ts';
-import { START_OVERDUE, START_STEP_BEGAN, START_STEP_ENDED, START_STEP_FAILED, START_STEP_STUCK, START_STOPPED, watchStart, type StartLog } from './start-watch.ts';
+import { START_STEP_BEGAN, START_STEP_ENDED, START_STEP_FAILED, START_STEP_STUCK, START_STOPPED, watchProcessStart, watchStart, type StartLog } from './start-watch.ts';
 import { STAND_IN_ENV } from '../test/stand-in-env.ts';
 
 interface Line {
@@ -24,7 +25,8 @@ interface Line {
 const recorder = () => {
   const lines: Line[] = [];
   const at = (level: string) => (obj: object, msg: string) => void lines.push({ level, msg, ...obj });
-  const log: StartLog = { info: at('info'), warn: at('warn'), error: at('error'), fatal: at('fatal') };
+  // Every level of the app's logger (pino's), so that any line a watch writes is recorded.
+  const log: StartLog & { fatal: StartLog['error'] } = { info: at('info'), warn: at('warn'), error: at('error'), fatal: at('fatal') };
   return { lines, log };
 };
 
@@ -35,8 +37,7 @@ describe('watchStart', () => {
   it("logs a step's beginning and end with its duration, and never warns of a step that ended", async () => {
     vi.useFakeTimers();
     const { lines, log } = recorder();
-    const exit = vi.fn();
-    const watch = watchStart({ log, since: Date.now(), exit });
+    const watch = watchStart({ log, since: Date.now() });
     const step = watch.step('quick', async () => {
       await new Promise((r) => setTimeout(r, 1_500));
       return 'value';
@@ -44,81 +45,67 @@ describe('watchStart', () => {
     await vi.advanceTimersByTimeAsync(1_500);
     await expect(step).resolves.toBe('value');
     watch.done();
-    await vi.advanceTimersByTimeAsync(timing.exitAfterMs * 2);
+    await vi.advanceTimersByTimeAsync(startupBudgetMs() * 2);
     expect(lines).toEqual([
       { level: 'info', msg: START_STEP_BEGAN, step: 'quick' },
       { level: 'info', msg: START_STEP_ENDED, step: 'quick', ms: 1_500 },
     ]);
-    expect(exit).not.toHaveBeenCalled();
   });
 
-  it('names a step still running after a probe period, again every period, and exits 1 naming it when the start is overdue', async () => {
-    vi.useFakeTimers();
-    const { lines, log } = recorder();
-    const exit = vi.fn();
-    const watch = watchStart({ log, since: Date.now(), exit });
-    void watch.step('join', () => new Promise<void>(() => undefined));
-    await vi.advanceTimersByTimeAsync(timing.stuckAfterMs - 1);
-    expect(lines.filter((l) => l.msg === START_STEP_STUCK)).toEqual([]);
-    await vi.advanceTimersByTimeAsync(1 + timing.repeatEveryMs);
-    expect(lines.filter((l) => l.msg === START_STEP_STUCK)).toEqual([
-      { level: 'warn', msg: START_STEP_STUCK, step: 'join', runningMs: timing.stuckAfterMs, startMs: timing.stuckAfterMs },
-      { level: 'warn', msg: START_STEP_STUCK, step: 'join', runningMs: timing.stuckAfterMs + timing.repeatEveryMs, startMs: timing.stuckAfterMs + timing.repeatEveryMs },
-    ]);
-    expect(exit).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(timing.exitAfterMs);
-    expect(exit).toHaveBeenCalledOnce();
-    expect(exit).toHaveBeenCalledWith(1);
-    expect(lines.at(-1)).toEqual({ level: 'fatal', msg: START_OVERDUE, pending: [{ step: 'join', runningMs: timing.exitAfterMs }], lastEnded: undefined, startMs: timing.exitAfterMs, exitAfterMs: timing.exitAfterMs });
-    // One warning each period from the first until the exit (30, 60 ... 210 s at the catalog's timing), none at or after it.
-    const warned = lines.filter((l) => l.msg === START_STEP_STUCK).map((l) => l.startMs);
-    expect(warned).toEqual(Array.from({ length: Math.ceil((timing.exitAfterMs - timing.stuckAfterMs) / timing.repeatEveryMs) }, (_, i) => timing.stuckAfterMs + i * timing.repeatEveryMs));
-    await vi.advanceTimersByTimeAsync(timing.exitAfterMs);
-    expect(lines.at(-1)?.msg).toBe(START_OVERDUE);
-  });
-
-  it("counts the budget from the start's beginning, not the watch's: a watch made late has less of it", async () => {
-    vi.useFakeTimers();
-    const { lines, log } = recorder();
-    const exit = vi.fn();
-    const since = Date.now() - (timing.exitAfterMs - 1_000);
-    watchStart({ log, since, exit });
-    await vi.advanceTimersByTimeAsync(999);
-    expect(exit).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(1);
-    expect(exit).toHaveBeenCalledWith(1);
-    expect(lines).toEqual([{ level: 'fatal', msg: START_OVERDUE, pending: [], lastEnded: undefined, startMs: timing.exitAfterMs, exitAfterMs: timing.exitAfterMs }]);
-  });
-
-  it("never ends a test's process: a watch made outside serviceMain's serve names a stuck step but arms no exit", async () => {
+  it("names a step still running after a probe period, again every period, past the kubelet's whole startup budget, and never ends a service's process", async () => {
     vi.useFakeTimers();
     const { lines, log } = recorder();
     const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
     try {
+      // As serviceMain's serve does: the start counts from the process's own.
+      watchProcessStart();
       const watch = watchStart({ log });
       void watch.step('join', () => new Promise<void>(() => undefined));
-      await vi.advanceTimersByTimeAsync(timing.exitAfterMs * 2);
-      expect(lines.filter((l) => l.msg === START_STEP_STUCK).length).toBeGreaterThan(0);
-      expect(lines.filter((l) => l.msg === START_OVERDUE)).toEqual([]);
+      await vi.advanceTimersByTimeAsync(timing.stuckAfterMs - 1);
+      expect(lines.filter((l) => l.msg === START_STEP_STUCK)).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1 + timing.repeatEveryMs);
+      let elapsed = timing.stuckAfterMs + timing.repeatEveryMs;
+      expect(lines.filter((l) => l.msg === START_STEP_STUCK)).toEqual([
+        { level: 'warn', msg: START_STEP_STUCK, step: 'join', runningMs: timing.stuckAfterMs, startMs: expect.any(Number) },
+        { level: 'warn', msg: START_STEP_STUCK, step: 'join', runningMs: timing.stuckAfterMs + timing.repeatEveryMs, startMs: expect.any(Number) },
+      ]);
+      // A container that exits on its own leaves its successor only what is left of the startup
+      // probe's count (catalog startWatchTiming): the kubelet's kill, then its SIGTERM, ends a start.
+      await vi.advanceTimersByTimeAsync(startupBudgetMs());
+      elapsed += startupBudgetMs();
       expect(exit).not.toHaveBeenCalled();
+      expect(lines.filter((l) => l.msg !== START_STEP_BEGAN && l.msg !== START_STEP_STUCK)).toEqual([]);
+      // One warning each period from the first (30, 60 ... 360 s at the catalog's timing).
+      const warned = lines.filter((l) => l.msg === START_STEP_STUCK).map((l) => l.runningMs);
+      expect(warned).toEqual(Array.from({ length: Math.floor((elapsed - timing.stuckAfterMs) / timing.repeatEveryMs) + 1 }, (_, i) => timing.stuckAfterMs + i * timing.repeatEveryMs));
       watch.done();
     } finally {
       exit.mockRestore();
     }
   });
 
-  it("stands its exit down once the process stops during the start: names the steps still running, and leaves the end to the shutdown's deadline", async () => {
+  it("counts a warning's startMs from the start's beginning, not the watch's", async () => {
     vi.useFakeTimers();
     const { lines, log } = recorder();
-    const exit = vi.fn();
-    const watch = watchStart({ log, since: Date.now(), exit });
+    const watch = watchStart({ log, since: Date.now() - 100_000 });
     void watch.step('join', () => new Promise<void>(() => undefined));
-    await vi.advanceTimersByTimeAsync(timing.exitAfterMs - timing.repeatEveryMs);
+    await vi.advanceTimersByTimeAsync(timing.stuckAfterMs);
+    expect(lines.at(-1)).toEqual({ level: 'warn', msg: START_STEP_STUCK, step: 'join', runningMs: timing.stuckAfterMs, startMs: 100_000 + timing.stuckAfterMs });
+    watch.done();
+  });
+
+  it("names the steps still running once the process stops during the start (the kubelet's SIGTERM at the startup probe's last failure), then stands down", async () => {
+    vi.useFakeTimers();
+    const { lines, log } = recorder();
+    const watch = watchStart({ log, since: Date.now() });
+    void watch.step('join', () => new Promise<void>(() => undefined));
+    const killedAt = startupBudgetMs() - timing.repeatEveryMs / 2;
+    await vi.advanceTimersByTimeAsync(killedAt);
     watch.stopping();
-    expect(lines.at(-1)).toEqual({ level: 'warn', msg: START_STOPPED, pending: [{ step: 'join', runningMs: timing.exitAfterMs - timing.repeatEveryMs }], lastEnded: undefined });
-    await vi.advanceTimersByTimeAsync(timing.exitAfterMs * 2);
-    expect(lines.filter((l) => l.msg === START_OVERDUE)).toEqual([]);
-    expect(exit).not.toHaveBeenCalled();
+    expect(lines.at(-1)).toEqual({ level: 'warn', msg: START_STOPPED, pending: [{ step: 'join', runningMs: killedAt }], lastEnded: undefined });
+    const said = lines.length;
+    await vi.advanceTimersByTimeAsync(startupBudgetMs());
+    expect(lines).toHaveLength(said);
     // Said once, and nothing once the start is done (a drain after it, the usual case).
     watch.stopping();
     watch.done();
@@ -144,7 +131,7 @@ describe("a kit app's start", () => {
     await pool.end();
   });
 
-  it("logs the kit's steps and the domain's onStart steps as they begin and end, in order, and arms no exit in a test's process", async () => {
+  it("logs the kit's steps and the domain's onStart steps as they begin and end, in order", async () => {
     const config = loadConfig({ service: 'trip' }, { ...STAND_IN_ENV, DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), LOG_LEVEL: 'info', MAX_EVENT_LOOP_DELAY_MS: '0' });
     const lines: { msg: string; step?: string; ms?: number }[] = [];
     const stream = new Writable({
@@ -153,30 +140,24 @@ describe("a kit app's start", () => {
         done();
       },
     });
-    const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
-    try {
-      app = await createApp({
-        config,
-        database: { ping: async () => void (await pool.query('SELECT 1')), close: async () => undefined },
-        verifier: createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience),
-        logger: { level: 'info', stream },
-        domain: async (a) => {
-          a.kit.onStart('consumer start', async () => {
-            await a.kit.startStep('broker link', async () => undefined);
-          });
-        },
-      });
-      await app.ready();
-      const steps = lines.filter((l) => l.msg === START_STEP_BEGAN || l.msg === START_STEP_ENDED).map((l) => `${l.msg === START_STEP_BEGAN ? 'began' : 'ended'} ${l.step}`);
-      expect(steps).toEqual(
-        ['cache', 'domain plugins', 'cache invalidation subscription', 'token revocations read'].flatMap((s) => [`began ${s}`, `ended ${s}`]).concat(['began consumer start', 'began broker link', 'ended broker link', 'ended consumer start']),
-      );
-      expect(lines.filter((l) => l.msg === START_STEP_ENDED).every((l) => typeof l.ms === 'number')).toBe(true);
-      expect(app.kit.health.started).toBe(true);
-      expect(exit).not.toHaveBeenCalled();
-    } finally {
-      exit.mockRestore();
-    }
+    app = await createApp({
+      config,
+      database: { ping: async () => void (await pool.query('SELECT 1')), close: async () => undefined },
+      verifier: createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience),
+      logger: { level: 'info', stream },
+      domain: async (a) => {
+        a.kit.onStart('consumer start', async () => {
+          await a.kit.startStep('broker link', async () => undefined);
+        });
+      },
+    });
+    await app.ready();
+    const steps = lines.filter((l) => l.msg === START_STEP_BEGAN || l.msg === START_STEP_ENDED).map((l) => `${l.msg === START_STEP_BEGAN ? 'began' : 'ended'} ${l.step}`);
+    expect(steps).toEqual(
+      ['cache', 'domain plugins', 'cache invalidation subscription', 'token revocations read'].flatMap((s) => [`began ${s}`, `ended ${s}`]).concat(['began consumer start', 'began broker link', 'ended broker link', 'ended consumer start']),
+    );
+    expect(lines.filter((l) => l.msg === START_STEP_ENDED).every((l) => typeof l.ms === 'number')).toBe(true);
+    expect(app.kit.health.started).toBe(true);
   });
 
   it('names the start steps still running when the drain begins (a SIGTERM during the start), and still ends the start as the steps end', async () => {
