@@ -69,6 +69,15 @@ export const createScratchDatabase = async (prefix: string, migrationsDir?: stri
   const u = new URL(adminUrl());
   u.pathname = `/${name}`;
   const url = u.toString();
-  if (migrationsDir) await deployMigrations(url, migrationsDir);
-  return { url, name, drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  const drop = () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  if (migrationsDir) {
+    try {
+      await deployMigrations(url, migrationsDir);
+    } catch (err) {
+      // Its maker never gets it to drop: a failing migration left one database a try on the server.
+      await drop().catch(() => undefined);
+      throw err;
+    }
+  }
+  return { url, name, drop };
 };

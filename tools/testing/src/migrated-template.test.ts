@@ -58,3 +58,38 @@ it('makes a template of their own for changed migrations, once for the databases
     await queryRows(adminUrl(), `DROP DATABASE IF EXISTS "${name}"`);
   }
 });
+
+/** A copy of the user migrations and one more migration of `sql`: a folder, and so a template, of its own. */
+const migrationsWith = async (sql: string): Promise<string> => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'template-migrations-'));
+  scratch.push(dir);
+  await cp(serviceMigrationsDir('user'), dir, { recursive: true });
+  await mkdir(path.join(dir, '29990101000000_probe'));
+  await writeFile(path.join(dir, '29990101000000_probe', 'migration.sql'), sql);
+  return dir;
+};
+
+/** The databases whose name starts with the template's and that are not it (a maker's scratch database). */
+const makersLeft = async (name: string): Promise<string[]> =>
+  (await queryRows<{ datname: string }>(adminUrl(), 'SELECT datname FROM pg_database WHERE starts_with(datname, $1) AND datname <> $1 ORDER BY 1', [name])).map((r) => r.datname);
+
+it("drops the scratch database of a template whose migration fails, and of a maker that died half-way", { timeout: 120_000 }, async () => {
+  const failing = await migrationsWith('SELECT 1 / 0;\n');
+  const failingName = await templateName(failing);
+  const table = `probe_${randomBytes(4).toString('hex')}`;
+  const whole = await migrationsWith(`CREATE TABLE ${table} (id int);\n`);
+  const wholeName = await templateName(whole);
+  // What a test process killed while it migrated leaves behind (the advisory lock goes with its session).
+  const dead = `${wholeName}_make_${randomBytes(5).toString('hex')}`;
+  await queryRows(adminUrl(), `CREATE DATABASE "${dead}"`);
+  try {
+    await expect(createTestDatabase('template_probe', failing)).rejects.toThrow(/division by zero/);
+    expect(await makersLeft(failingName), 'after a failed migration').toEqual([]);
+    made.push(await createTestDatabase('template_probe', whole));
+    expect(await makersLeft(wholeName), 'after a maker that died half-way').toEqual([]);
+  } finally {
+    for (const db of [...(await makersLeft(failingName)), ...(await makersLeft(wholeName)), wholeName]) {
+      await queryRows(adminUrl(), `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+    }
+  }
+});

@@ -28,6 +28,9 @@ export const templateName = async (migrationsDir: string): Promise<string> => {
   return `tripgen_template_${hash.slice(0, 16)}`;
 };
 
+/** The prefix of the scratch database a template is migrated in before it gets its name. */
+const makerPrefix = (name: string): string => `${name}_make`;
+
 /**
  * The template of `migrationsDir`, made if the server has none: migrated under a scratch name, closed
  * to connections (a connection to it would make every copy fail) and renamed, so that a template
@@ -40,8 +43,12 @@ const ensureTemplate = async (name: string, migrationsDir: string): Promise<void
   try {
     // Released when this session ends, also when the migration fails.
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    // A maker's scratch database left by a process that died migrating it (its lock went with it):
+    // nobody else makes this template now, so nothing uses them.
+    const dead = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [`${makerPrefix(name)}_`]);
+    for (const { datname } of dead.rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     if ((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 0) {
-      const made = await createScratchDatabase(`${name}_make`, migrationsDir);
+      const made = await createScratchDatabase(makerPrefix(name), migrationsDir);
       try {
         await client.query(`ALTER DATABASE "${made.name}" WITH ALLOW_CONNECTIONS false`);
         await client.query(`ALTER DATABASE "${made.name}" RENAME TO "${name}"`);
