@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { readMigrations } from '@tripgen/service-kit/migrations';
 import { afterAll, expect, it } from 'vitest';
@@ -91,5 +92,35 @@ it("drops the scratch database of a template whose migration fails, and of a mak
     for (const db of [...(await makersLeft(failingName)), ...(await makersLeft(wholeName)), wholeName]) {
       await queryRows(adminUrl(), `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
     }
+  }
+});
+
+it('makes one template for test processes asking for it at once (CI runs two files at once, helpers share a server)', { timeout: 180_000 }, async () => {
+  const table = `probe_${randomBytes(4).toString('hex')}`;
+  const dir = await migrationsWith(`CREATE TABLE ${table} (id int);\n`);
+  const name = await templateName(dir);
+  // Each process its own module, so its own record of the templates it made: only the server can keep them apart.
+  const program = `
+    import { createTestDatabase, queryRows } from ${JSON.stringify(path.join(import.meta.dirname, 'index.ts'))};
+    const db = await createTestDatabase('template_probe', ${JSON.stringify(dir)});
+    const rows = await queryRows(db.url, 'SELECT tablename FROM pg_tables WHERE tablename = $1', [${JSON.stringify(table)}]);
+    await db.drop();
+    console.log(rows.length);
+  `;
+  const run = () =>
+    new Promise<{ code: number | null; out: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', program], { env: process.env });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, out }));
+    });
+  try {
+    const runs = await Promise.all([run(), run(), run()]);
+    for (const r of runs) expect(r, r.out).toEqual({ code: 0, out: '1\n' });
+    expect(await queryRows(adminUrl(), 'SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [name])).toEqual([{ datname: name }]);
+  } finally {
+    for (const db of [...(await makersLeft(name)), name]) await queryRows(adminUrl(), `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
   }
 });
