@@ -124,3 +124,19 @@ it('makes one template for test processes asking for it at once (CI runs two fil
     for (const db of [...(await makersLeft(name)), name]) await queryRows(adminUrl(), `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
   }
 });
+
+it('makes a template again when it was dropped after this process made it (the README lets the old ones be dropped at will)', { timeout: 120_000 }, async () => {
+  const table = `probe_${randomBytes(4).toString('hex')}`;
+  const dir = await migrationsWith(`CREATE TABLE ${table} (id int);\n`);
+  const name = await templateName(dir);
+  try {
+    made.push(await createTestDatabase('template_probe', dir));
+    // Another clone's clean-up on the shared server: to it this folder's template is an old one.
+    await queryRows(adminUrl(), `DROP DATABASE "${name}"`);
+    const again = await createTestDatabase('template_probe', dir);
+    made.push(again);
+    expect(await queryRows(again.url, 'SELECT tablename FROM pg_tables WHERE tablename = $1', [table])).toEqual([{ tablename: table }]);
+  } finally {
+    await queryRows(adminUrl(), `DROP DATABASE IF EXISTS "${name}"`);
+  }
+});

@@ -68,13 +68,22 @@ const known = new Map<string, Promise<void>>();
 /** A fresh database named `<prefix>_<random>` with the migrations of `migrationsDir` applied: a copy of their template. */
 export const createMigratedDatabase = async (prefix: string, migrationsDir: string): Promise<ScratchDatabase> => {
   const name = await templateName(migrationsDir);
-  let ready = known.get(name);
-  if (ready === undefined) {
-    ready = ensureTemplate(name, migrationsDir);
-    known.set(name, ready);
-    // A failed make is tried again by the next caller, not remembered.
-    ready.catch(() => known.delete(name));
+  for (let attempt = 1; ; attempt += 1) {
+    let ready = known.get(name);
+    if (ready === undefined) {
+      ready = ensureTemplate(name, migrationsDir);
+      known.set(name, ready);
+      // A failed make is tried again by the next caller, not remembered.
+      ready.catch(() => known.delete(name));
+    }
+    await ready;
+    try {
+      return await createScratchDatabase(prefix, undefined, name);
+    } catch (err) {
+      // 3D000: the template was dropped since (old templates may be, at will: another clone's on the
+      // same server may look old to this one's clean-up); made again, once.
+      if (attempt > 1 || (err as { code?: unknown }).code !== '3D000') throw err;
+      if (known.get(name) === ready) known.delete(name);
+    }
   }
-  await ready;
-  return createScratchDatabase(prefix, undefined, name);
 };
