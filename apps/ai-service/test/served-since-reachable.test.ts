@@ -136,6 +136,14 @@ const podBehindRelay = async () => {
   return { relay, warnings, pod, port, readiness, before: before! };
 };
 
+/** The pod's run ended (its row without a moment) after `what`, and a new one, later than `before`, begun at its next readiness 200. */
+const runEndsThenBeginsAgain = async (what: string, readiness: () => Promise<number>, before: number) => {
+  await waitFor(async () => (await moments())[0] === null, `no run of service ${what}, until the next readiness 200`, 20_000, 50);
+  await waitFor(async () => (await readiness()) === 200, 'readiness 200', 20_000, 200);
+  await waitFor(async () => (await moments())[0] !== null, 'a new run begun at the readiness 200', 10_000, 20);
+  expect((await moments())[0]).toBeGreaterThan(before);
+};
+
 it('ai_db slow (a stalled relay), a withdraw call failing on the pod ends its run: a cancel went untold; refreshes failing in time alone end nothing', { timeout: 90_000 }, async () => {
   expect(await moments(), 'the pods of the cases before gone').toEqual([]);
   const { relay, warnings, pod, port, readiness, before } = await podBehindRelay();
@@ -152,10 +160,7 @@ it('ai_db slow (a stalled relay), a withdraw call failing on the pod ends its ru
     expect(withdraw.status).toBe(503);
     relay.mend();
     // Without the withdraw route's failure told: the moment of before kept, the request behind which the cancel waits planned.
-    await waitFor(async () => (await moments())[0] === null, 'no run of service between the failed withdraw call and the next readiness 200', 20_000, 50);
-    expect(await readiness()).toBe(200);
-    await waitFor(async () => (await moments())[0] !== null, 'a new run begun at the readiness 200', 10_000, 20);
-    expect((await moments())[0]).toBeGreaterThan(before);
+    await runEndsThenBeginsAgain('after the failed withdraw call', readiness, before);
   } finally {
     relay.mend();
     await pod.close();
@@ -176,10 +181,7 @@ it(`ai_db slow, readiness 503 ${PROBE_TIMING.failureThreshold.readiness} times i
     relay.stall();
     for (let i = 0; i < PROBE_TIMING.failureThreshold.readiness; i += 1) expect(await readiness()).toBe(503);
     relay.mend();
-    await waitFor(async () => (await moments())[0] === null, 'no run of service once out of the endpoints, until the next readiness 200', 20_000, 50);
-    expect(await readiness()).toBe(200);
-    await waitFor(async () => (await moments())[0] !== null, 'a new run begun at the readiness 200', 10_000, 20);
-    expect((await moments())[0]).toBeGreaterThan(before);
+    await runEndsThenBeginsAgain('once out of the endpoints', readiness, before);
   } finally {
     relay.mend();
     await pod.close();
@@ -269,10 +271,7 @@ it('a withdraw call shed before its handler ran (under-pressure\'s 503: the even
     }, 'a withdraw call shed for the event loop\'s delay', 30_000, 0);
     expect(shed).toEqual({ status: 503, detail: expect.stringContaining('under pressure') });
     // Before: the moment of before kept, the request behind which the cancel waits planned.
-    await waitFor(async () => (await moments())[0] === null, 'no run of service between the shed withdraw call and the next readiness 200', 20_000, 50);
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}${HEALTH_PATHS.readiness}`)).status === 200, 'readiness 200', 20_000, 200);
-    await waitFor(async () => (await moments())[0] !== null, 'a new run begun at the readiness 200', 10_000, 20);
-    expect((await moments())[0]).toBeGreaterThan(before!);
+    await runEndsThenBeginsAgain('after the shed withdraw call', () => fetch(`http://127.0.0.1:${port}${HEALTH_PATHS.readiness}`).then((res) => res.status), before!);
   } finally {
     await pod.close();
   }
