@@ -88,17 +88,27 @@ describe('POST /api/v1/trips/{id}/schedules at the trip\'s limit of schedules ke
 
   /**
    * The real user service behind a proxy that counts the reads of a traveller's preferences (its
-   * internal route, or GET /me of a release before it), for a replica pointed at it.
+   * internal route, or GET /me of a release before it), for `replicas` replicas pointed at it. With
+   * `holdUntil`, each such read is answered only once that many have come.
    */
-  const countingUserService = async () => {
+  const countingUserService = async ({ replicas = 1, holdUntil = 0 } = {}) => {
     let reads = 0;
+    const held: (() => void)[] = [];
+    const heldUntilAllCame = () =>
+      new Promise<void>((resolve) => {
+        held.push(resolve);
+        if (held.length >= holdUntil) for (const release of held.splice(0)) release();
+      });
     const proxy: Server = createServer((req, res) => {
       const body: Buffer[] = [];
       req.on('data', (c: Buffer) => body.push(c)).on('end', () => {
         void (async () => {
           const url = req.url ?? '';
           const path = url.split('?')[0];
-          if (path === `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}` || path === USER_PATHS.me) reads += 1;
+          if (path === `${internalPrefix('user')}${USER_INTERNAL_PATHS.preferences}` || path === USER_PATHS.me) {
+            reads += 1;
+            if (holdUntil > 0) await heldUntilAllCame();
+          }
           const headers: Record<string, string> = {};
           for (const name of ['authorization', 'content-type', 'accept']) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
           const upstream = await fetch(`${ctx.stack.user.url}${url}`, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(body) });
@@ -107,12 +117,13 @@ describe('POST /api/v1/trips/{id}/schedules at the trip\'s limit of schedules ke
       });
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const replica = await ctx.stack.tripReplica({ USER_SERVICE_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` });
+    const env = { USER_SERVICE_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` };
+    const started = await Promise.all(Array.from({ length: replicas }, () => ctx.stack.tripReplica(env)));
     return {
-      base: replica.url,
+      bases: started.map((r) => r.url),
       reads: () => reads,
       close: async () => {
-        await replica.stop();
+        await Promise.all(started.map((r) => r.stop()));
         await new Promise((resolve) => proxy.close(resolve));
       },
     };
@@ -122,11 +133,11 @@ describe('POST /api/v1/trips/{id}/schedules at the trip\'s limit of schedules ke
     const user = await countingUserService();
     try {
       const full = await tripWith(LIMIT);
-      for (let i = 0; i < 5; i++) expectLimitProblem(await ask(full.authorization, full.tripId, { base: user.base, ...(i % 2 ? { key: randomUUID() } : {}) }));
+      for (let i = 0; i < 5; i++) expectLimitProblem(await ask(full.authorization, full.tripId, { base: user.bases[0], ...(i % 2 ? { key: randomUUID() } : {}) }));
       expect(user.reads()).toBe(0);
       // The proxy does count them: a request of a trip with room reads the preferences once.
       const roomy = await tripWith(LIMIT - 1);
-      const asked = await ask(roomy.authorization, roomy.tripId, { base: user.base });
+      const asked = await ask(roomy.authorization, roomy.tripId, { base: user.bases[0] });
       expect(asked.status, JSON.stringify(asked.json)).toBe(202);
       expect(user.reads()).toBe(1);
     } finally {
@@ -195,32 +206,28 @@ describe('POST /api/v1/trips/{id}/schedules at the trip\'s limit of schedules ke
   });
 
   /**
-   * Requests for the last place held up together: the test's transaction holds a lock on schedules
-   * that every INSERT waits for (SHARE mode conflicts with an insert's ROW EXCLUSIVE; reads pass, so
-   * each has counted LIMIT - 1 before it), until all of them wait on a lock; then it commits.
+   * Requests for the last place held up together, on two replicas, each past its own checks (it
+   * counted LIMIT - 1) and before it waits for the trip's locks: their reads of the traveller's
+   * preferences (asked once the count found room) are answered once all `n` have asked. Held there,
+   * a request holds no lock and may wait the peer call's budget (PEER_BUDGETS_MS.user times the
+   * harness's PEER_TIMEOUT_FACTOR). Held by a lock of the schedules table (before), they waited in
+   * line for the trip's turn under TRIP_LOCK_WAIT, 2 s from the first one's: under load the last of
+   * them came later than that, and the first ones answered 409 TRIP_BUSY or SCHEDULE_KEY_BUSY.
    */
-  const heldUpTogether = async (n: number, request: (i: number) => Promise<Answer>) => {
-    const holder = new pg.Client({ connectionString: ctx.stack.trip.db.url });
-    await holder.connect();
+  const heldUpTogether = async (n: number, request: (i: number, base: string) => Promise<Answer>) => {
+    const user = await countingUserService({ replicas: 2, holdUntil: n });
     try {
-      await holder.query('BEGIN');
-      await holder.query('LOCK TABLE schedules IN SHARE MODE');
-      const answers = Promise.all(Array.from({ length: n }, (_, i) => request(i)));
-      await waitFor(() => waitingOnLocks(ctx.stack, n), 'every request waiting on a lock', 20_000, 20);
-      await holder.query('COMMIT');
-      return await answers;
+      return await Promise.all(Array.from({ length: n }, (_, i) => request(i, user.bases[i % 2]!)));
     } finally {
-      await holder.end();
+      await user.close();
     }
   };
 
   it('stores one schedule of requests (each under its own key) for the last place racing on two replicas: the others 409 naming the limit, nothing of theirs stored', async () => {
-    const replica = await ctx.stack.tripReplica();
     const { authorization, tripId } = await tripWith(LIMIT - 1);
     const before = await storedOf(tripId);
-    const bases = [ctx.base, replica.url];
     const N = 6;
-    const answers = await heldUpTogether(N, (i) => ask(authorization, tripId, { key: randomUUID(), base: bases[i % 2] }));
+    const answers = await heldUpTogether(N, (_, base) => ask(authorization, tripId, { key: randomUUID(), base }));
     expect(answers.map((a) => a.status).sort()).toEqual([202, ...Array(N - 1).fill(409)]);
     for (const a of answers.filter((x) => x.status === 409)) expectLimitProblem(a);
     // The winner's schedule, its generation message and its event; nothing of the others.
@@ -254,12 +261,10 @@ describe('POST /api/v1/trips/{id}/schedules at the trip\'s limit of schedules ke
   });
 
   it('answers every one of the same key\'s requests racing for the last place with the one schedule stored', async () => {
-    const replica = await ctx.stack.tripReplica();
     const { authorization, tripId } = await tripWith(LIMIT - 1);
     const key = `last-place-${randomUUID()}`;
-    const bases = [ctx.base, replica.url];
     const N = 6;
-    const answers = await heldUpTogether(N, (i) => ask(authorization, tripId, { key, base: bases[i % 2] }));
+    const answers = await heldUpTogether(N, (_, base) => ask(authorization, tripId, { key, base }));
     expect(answers.map((a) => a.status)).toEqual(Array(N).fill(202));
     expect(new Set(answers.map((a) => a.json.id as string)).size).toBe(1);
     expect((await storedOf(tripId)).schedules).toBe(LIMIT);
