@@ -19,6 +19,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEFT_HELD_MESSAGE, UNKNOWN_OWNERS_MESSAGE } from '../src/domain/account-erasure.ts';
 import { TRIP_DELETED, withdrawalMessageId } from '../src/domain/schedules.ts';
+import { TRIP_DELETE_LOCK_SQL } from '../src/domain/trips.ts';
 import { call, startStack, tripBody, waitFor, type Part, type Stack } from './harness.ts';
 
 /** The trip replicas' warnings, as JSON lines. */
@@ -365,7 +366,7 @@ describe('the trips of a deleted account', () => {
       // Sweeps that met the held trip, counted by their waits for it (each a lock wait of TRIP_LOCK_WAIT, polled well within it).
       const waits = new Set<string>();
       const sweepsHeld = (n: number) => async () => {
-        const waiting = await queryRows<{ at: string }>(stack.trip.db.url, "SELECT pid || '@' || query_start AS at FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT updated_at AS \"updatedAt\" FROM trips%FOR UPDATE'");
+        const waiting = await queryRows<{ at: string }>(stack.trip.db.url, "SELECT pid || '@' || query_start AS at FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query = $1", [TRIP_DELETE_LOCK_SQL]);
         for (const { at } of waiting) waits.add(at);
         return waits.size >= n;
       };

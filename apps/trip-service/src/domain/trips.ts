@@ -209,6 +209,13 @@ export interface Withdrawals {
 export const TRIP_DELETE_TRANSACTION_MS = 20_000;
 
 /** `stopping`: whether the pod has begun to stop (the kit's health.draining): a long DELETE then gives up (forgotten.ts). */
+/**
+ * The statement of a trip's DELETE that takes the trip's row lock (lockTrip), its text as PostgreSQL
+ * shows it in pg_stat_activity: docs/runbooks.md (TripGenAccountErasureStalled) finds a sweep waiting
+ * for a held trip, and so its holder, by it. Parameters: trip id, user id.
+ */
+export const TRIP_DELETE_LOCK_SQL = 'SELECT updated_at AS "updatedAt" FROM trips WHERE id = $1::uuid AND user_id = $2::uuid FOR UPDATE';
+
 export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnqueued: () => void, withdrawals: Withdrawals, tripsPerTraveller: number = TRIPS_PER_TRAVELLER, stopping: () => boolean = () => false) => ({
   /**
    * Creates the trip, its warm-up message and its event in one transaction. Under an
@@ -322,7 +329,7 @@ export const tripRepository = (prisma: PrismaClient, events: TripEvents, onEnque
     const removed = await prisma.$transaction(async (tx) => {
       // Locked first: a schedule request inserting now is then either seen below or finds no trip.
       // The wait is for the trip's row alone (lockTrip): the batches after it wait for their rows as before.
-      const locked = await lockTrip<{ updatedAt: Date }>(tx, 'SELECT updated_at AS "updatedAt" FROM trips WHERE id = $1::uuid AND user_id = $2::uuid FOR UPDATE', id, userId);
+      const locked = await lockTrip<{ updatedAt: Date }>(tx, TRIP_DELETE_LOCK_SQL, id, userId);
       if (locked.length === 0) return false;
       check(locked[0]!);
       withdrawn = await withdrawals.stale(tx, id, null);
