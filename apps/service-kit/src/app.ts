@@ -90,8 +90,8 @@ export interface Kit {
   /**
    * Start work named `what`, run as an onReady step (after the kit's own: the cache's subscription,
    * the revocations' read; before the app is started and listens): logged as it begins and ends, named
-   * in a warning while it runs past the catalog's `startWatchTiming`, and in the last line of a start
-   * that outlasts it (start-watch.ts). A service's start work goes here, not in a hook of its own,
+   * in a warning while it runs past the catalog's `startWatchTiming`, and in the line a SIGTERM during the start
+   * writes (start-watch.ts). A service's start work goes here, not in a hook of its own,
    * which no line would name.
    */
   onStart(what: string, run: () => Promise<void>): void;
@@ -154,7 +154,7 @@ export interface CreateAppOptions {
   readonly revocationFeedEveryMs?: number;
   /** Tests pass false or a stream; production logs JSON to stdout. */
   readonly logger?: FastifyServerOptions['logger'];
-  /** How the start's steps are watched (start-watch.ts); tests give a shorter probe timing's and record the exit. */
+  /** How the start's steps are watched (start-watch.ts); tests give a shorter probe timing's. */
   readonly startWatch?: Omit<StartWatchOptions, 'log'>;
 }
 
@@ -322,14 +322,14 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
     // Each plugin and onReady hook may take as long as the kubelet lets the pod start (catalog
     // startupBudgetMs, 5 minutes), not Fastify's 10 s: on a busy node the domain's start work (the AI
     // service's engine warm-up and ai_pods join) ran past 10 s and the start failed, a crash loop
-    // the startup probe would have waited out. A start stuck for good ends before it, by the start
-    // watch below, with the steps it waited on in its last line.
+    // the startup probe would have waited out. A start stuck for good still ends by the kubelet's
+    // restart, the start watch below naming the step it waits on meanwhile.
     pluginTimeout: startupBudgetMs(),
     ajv: AJV_CONFIG,
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  // From here every step of the start is named in the logs, and a start stuck for good ends naming them.
+  // From here every step of the start is named in the logs, and a step stuck for good in a warning every period.
   const start = watchStart({ log: app.log, ...opts.startWatch });
   const onStart = (what: string, run: () => Promise<void>): void => void app.addHook('onReady', () => start.step(what, run));
   const metrics = createMetrics(config.serviceName);
