@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { QUEUES, RATE_LIMIT, SCHEDULE_NOTIFICATIONS, TRIP_EVENT_TYPES, USER_INTERNAL_PATHS, USER_PATHS, internalPrefix, scheduleNotificationId } from '@tripgen/catalog';
+import { QUEUES, RATE_LIMIT, SCHEDULE_NOTIFICATIONS, SCHEDULE_RATE_LIMIT, TRIP_EVENT_TYPES, USER_INTERNAL_PATHS, USER_PATHS, internalPrefix, scheduleNotificationId } from '@tripgen/catalog';
 import { createServiceBusBroker } from '@tripgen/service-kit/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AI_UNREACHABLE, PREFERENCES_REFUSED, TIMED_OUT, TRIP_CHANGED, expiryMessageId, withdrawalMessageId } from '../src/domain/schedules.ts';
@@ -266,18 +266,22 @@ describe('asking again', () => {
   it('makes one schedule, one message and one event of requests sent at the same moment, and 409/422 for the others', async () => {
     const t = await newTrip(slow);
     const post = t.ask;
-    const answers = await Promise.all([...Array.from({ length: 8 }, () => post({})), ...Array.from({ length: 4 }, () => post({}, 'same-moment')), post({ replanDate: '2026-09-24' }, 'same-moment')]);
+    // As many requests as the traveller's budget (catalog SCHEDULE_RATE_LIMIT): each that passes the
+    // checks before the race is settled spends it (given back once it loses the race), so more at once
+    // could meet a 429, rightly, which is not what this case is about.
+    const unkeyed = SCHEDULE_RATE_LIMIT.max - 5;
+    const answers = await Promise.all([...Array.from({ length: unkeyed }, () => post({})), ...Array.from({ length: 4 }, () => post({}, 'same-moment')), post({ replanDate: '2026-09-24' }, 'same-moment')]);
     const ids = new Set(answers.filter((a) => a.status === 202).map((a) => a.json.id));
     expect(ids.size).toBe(1);
-    // The first twelve ask the same: those without a key are answered the one schedule; those with
+    // All but the last ask the same: those without a key are answered the one schedule; those with
     // the key too when it was made under the key, else 409 naming it (a key answers only its own
     // schedule). The last asks otherwise (409 busy, or 422 when its key was taken first).
-    expect(answers.slice(0, 8).map((a) => a.status)).toEqual(Array(8).fill(202));
-    const keyed = answers.slice(8, 12);
+    expect(answers.slice(0, unkeyed).map((a) => a.status)).toEqual(Array(unkeyed).fill(202));
+    const keyed = answers.slice(unkeyed, unkeyed + 4);
     const [{ n: underKey }] = await queryRows(slow.trip.db.url, "SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1 AND idempotency_key = 'same-moment'", [t.id]);
     expect(keyed.map((a) => a.status)).toEqual(Array(4).fill(underKey === 1 ? 202 : 409));
     expect(keyed.map((a) => a.json.id ?? a.json.scheduleId)).toEqual(Array(4).fill([...ids][0]));
-    expect([409, 422]).toContain(answers[12]!.status);
+    expect([409, 422]).toContain(answers[unkeyed + 4]!.status);
     expect(await queryRows(slow.trip.db.url, 'SELECT count(*)::int AS n FROM schedules WHERE trip_id = $1', [t.id])).toEqual([{ n: 1 }]);
     expect(await queryRows(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2", [QUEUES.aiScheduleGeneration, t.id])).toEqual([{ n: 1 }]);
     expect(await queryRows(slow.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE body->>'type' = $1 AND body->>'subject' = $2", [TRIP_EVENT_TYPES.scheduleRequested, `trips/${t.id}`])).toEqual([{ n: 1 }]);
