@@ -81,22 +81,8 @@ it('a draining pod no longer counts as serving: a pod starting meanwhile, alone,
 
 it('ai_db out of a running pod\'s reach (readiness 503) ends its run: the next readiness 200 begins a new one', { timeout: 90_000 }, async () => {
   // The pod's every connection to ai_db through a relay: cut, the database is out of its reach, the pod alive.
-  const relay = await startTcpRelay({ target: db.url });
-  const warnings: string[] = [];
-  const lines = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) warnings.push(String((JSON.parse(line) as { msg?: unknown }).msg));
-      done();
-    },
-  });
-  const pod = await buildAiService({ env: aiEnv(relay.via(db.url)), logger: { level: 'warn', stream: lines } });
+  const { relay, warnings, pod, readiness, before } = await podBehindRelay();
   try {
-    const port = await freePort();
-    await pod.listen({ port, host: '127.0.0.1' });
-    const readiness = () => fetch(`http://127.0.0.1:${port}${HEALTH_PATHS.readiness}`).then((res) => res.status);
-    expect(await readiness()).toBe(200);
-    await waitFor(async () => (await moments()).some((m) => m !== null), 'its run of service begun', 10_000, 20);
-    const [before] = (await moments()).filter((m) => m !== null);
     relay.cut();
     await waitFor(async () => (await readiness()) === 503, 'readiness 503 with ai_db out of reach', 20_000, 100);
     await waitFor(() => warnings.some((msg) => msg.includes('could not be refreshed')), 'a refresh failed', 20_000, 50);
@@ -108,7 +94,7 @@ it('ai_db out of a running pod\'s reach (readiness 503) ends its run: the next r
     expect(await readiness()).toBe(200);
     await waitFor(async () => (await moments())[0] !== null, 'a new run begun at the readiness 200', 10_000, 20);
     const [since] = await moments();
-    expect(since).toBeGreaterThan(before!);
+    expect(since).toBeGreaterThan(before);
     expect(since).toBeGreaterThanOrEqual(mendedAt - SERVED_SINCE.clockSkewMs);
   } finally {
     await pod.close();
