@@ -180,10 +180,21 @@ export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet =
   const stopWaiting = setTimeout(() => firstLoad(), opts.waitMs ?? 3_000);
   stopWaiting.unref();
   let retry: NodeJS.Timeout | undefined;
-  /** Subscribed first, then read: a revocation published between the two is heard, one before is read. */
+  /**
+   * Subscribed first, then read: a revocation published between the two is heard, one before is read.
+   * The read waits for the command connection's 'ready' when the subscriber came up first (the two
+   * handshakes race at a pod's start, and a reconnect of one alone): sent before it, it was refused
+   * at once ("Stream isn't writeable"), logged as a failure to read, and tried again 500 ms later,
+   * a warning at every start the subscriber won (a CI run failed on it: redis-entra-rotation.test.ts).
+   */
   const load = async (): Promise<void> => {
     clearTimeout(retry);
+    redis.off('ready', load);
     if (closed || !isRedisReady(subscriber)) return;
+    if (!isRedisReady(redis)) {
+      redis.once('ready', load);
+      return;
+    }
     try {
       await subscriber.subscribe(channel);
       const entries = await redis.zrangebyscore(key, `(${Date.now() - lifetimeMs}`, '+inf', 'WITHSCORES');
@@ -201,7 +212,7 @@ export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet =
       clearTimeout(stopWaiting);
       firstLoad();
     } catch (err) {
-      // The command connection not up yet, or Redis gone again: read again shortly while subscribed.
+      // Redis gone again, or a command timed out: read again shortly while subscribed.
       opts.onError(err, `the ${what} could not be read from Redis`);
       retry = setTimeout(() => void load(), 500);
       retry.unref();
@@ -236,6 +247,7 @@ export const createRevocationSet = (opts: RevocationSetOptions): RevocationSet =
       redis.off('ready', sendUnsent);
       subscriber.off('message', onMessage);
       subscriber.off('ready', load);
+      redis.off('ready', load);
     },
   };
 };

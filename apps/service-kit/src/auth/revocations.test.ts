@@ -168,6 +168,27 @@ describe('token revocations', () => {
     expect(b.revocations.revokedBefore(id)).toBe(a.revocations.revokedBefore(id));
   });
 
+  it('read once the command connection is up when the subscriber came up first, no failure reported (before: "Stream isn\'t writeable and enableOfflineQueue options is false", and a read again 500 ms later)', { timeout: 30_000 }, async () => {
+    const a = await replica();
+    const id = randomUUID();
+    await a.revocations.revoke(id);
+    // The command connection's handshake held at a relay, the subscriber straight to Redis: the race a pod's start can lose.
+    const relay = await startTcpRelay({ target: redisUrl() });
+    relays.push(relay);
+    relay.stall();
+    const redis = connectRedis(relay.via(redisUrl()), quietLogger, 'revocations-test');
+    const subscriber = connectRedis(redisUrl(), quietLogger, 'revocations-test:sub');
+    connections.push(redis, subscriber);
+    const errors: string[] = [];
+    const late = createTokenRevocations({ redis, subscriber, names, onError: (err) => errors.push(String(err)) });
+    opened.push(late);
+    await waitFor(() => isRedisReady(subscriber), 'the subscriber ready');
+    expect(redis.status).toBe('connect');
+    relay.mend();
+    await waitFor(() => late.revokedBefore(id) !== undefined, 'the revocation read once the command connection is up');
+    expect(errors).toEqual([]);
+  });
+
   it('asked while Redis is out of reach: rejected (the user service\'s record in user_db then carries it), held here, and written once Redis answers', { timeout: 30_000 }, async () => {
     const relay = await startTcpRelay({ target: redisUrl() });
     relays.push(relay);
