@@ -7,7 +7,7 @@
  * While it serves, the heap a burst left behind is given back once the process is quiet
  * (idle-heap-reducer.ts, issue 15).
  */
-import { SHUTDOWN_TIMING, shutdownDeadlineMs } from '@tripgen/catalog';
+import { SHUTDOWN_TIMING } from '@tripgen/catalog';
 import type { App } from './app.ts';
 import { startIdleHeapReducer } from './idle-heap-reducer.ts';
 
@@ -56,7 +56,7 @@ export const runService = async (app: App): Promise<void> => {
     setTimeout(() => {
       app.log.error({ reason, phase, pending: app.kit.pendingShutdownSteps() }, 'shutdown outlasted its time; exiting before the kill');
       process.exit(1);
-    }, shutdownDeadlineMs()).unref();
+    }, app.kit.shutdownDeadlineMs).unref();
     drainAndClose(app, (p) => (phase = p)).then(
       () => process.exit(exitCode),
       (err: unknown) => {

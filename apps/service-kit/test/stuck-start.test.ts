@@ -6,7 +6,8 @@
  * Measured before d2ae3c55: a service whose onReady step never resolved logged nothing after its last
  * plugin and ran until the kubelet restarted it, about 5 minutes (the startup probe's failureThreshold
  * times its period; Fastify's pluginTimeout is that budget since d04bdc52). The stand-in runs the
- * catalog's timing with a 3 s probe period.
+ * catalog's timing with a 2 s probe period and a 5 s grace period (its shutdown's deadline 3 s after
+ * the SIGTERM); 2 s, not 1, so that a start slowed by a loaded machine still has its warnings before the kill.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -16,7 +17,8 @@ import { afterAll, expect, it } from 'vitest';
 import { START_STEP_BEGAN, START_STEP_ENDED, START_STEP_STUCK, START_STOPPED } from '../src/start-watch.ts';
 import { STAND_IN_ENV } from './stand-in-env.ts';
 
-const PERIOD_S = 3;
+const PERIOD_S = 2;
+const GRACE_PERIOD_S = 5;
 const probe = { ...PROBE_TIMING, periodSeconds: PERIOD_S };
 const REPO_ROOT = new URL('../../../', import.meta.url).pathname;
 
@@ -33,7 +35,7 @@ afterAll(() => void child?.kill('SIGKILL'));
 it("names a start step that never ends in a warning every period, runs on until the kubelet's kill, and names the step at its SIGTERM", { timeout: 150_000 }, async () => {
   child = spawn(process.execPath, ['--import', 'tsx', 'apps/service-kit/test/fixtures/stuck-start-service.ts'], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH, PORT: '0', DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), NODE_ENV: 'test', LOG_LEVEL: 'info', MAX_EVENT_LOOP_DELAY_MS: '0', STAND_IN_PROBE_PERIOD_S: String(PERIOD_S), ...STAND_IN_ENV },
+    env: { PATH: process.env.PATH, PORT: '0', DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), NODE_ENV: 'test', LOG_LEVEL: 'info', MAX_EVENT_LOOP_DELAY_MS: '0', STAND_IN_PROBE_PERIOD_S: String(PERIOD_S), STAND_IN_GRACE_PERIOD_S: String(GRACE_PERIOD_S), ...STAND_IN_ENV },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -59,7 +61,7 @@ it("names a start step that never ends in a warning every period, runs on until 
   child.kill('SIGTERM');
   await waitFor(() => lines().some((l) => l.msg === START_STOPPED), "a line naming the start's pending steps at the SIGTERM");
   expect(lines().find((l) => l.msg === START_STOPPED)).toMatchObject({ level: 40, pending: [{ step: 'stuck step' }] });
-  // The shutdown's deadline (catalog shutdownDeadlineMs) ends the close that waits on the step, before the kubelet's SIGKILL.
+  // The shutdown's deadline (catalog shutdownDeadlineMs of the stand-in's grace period) ends the close that waits on the step, before the kubelet's SIGKILL.
   expect(await exited, output.join('\n')).toBe(1);
   expect(lines().at(-1)).toMatchObject({ level: 50, msg: 'shutdown outlasted its time; exiting before the kill' });
 });
