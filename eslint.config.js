@@ -27,7 +27,18 @@ export default tseslint.config(
     ignores: ['apps/location-service/test/query-timeout-transaction.test.ts', 'apps/ai-service/test/outcome-write-stuck.test.ts', 'apps/user-service/test/pool-wait.test.ts', 'apps/user-service/test/transaction-budget.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: ['@tripgen/service-kit', '@tripgen/service-kit/command'].map((name) => ({ name, importNames: ['createPrismaClient'], message: "A test's own client: testPrismaClient (@tripgen/testing). Only a test of the services' query time limit, pool wait or transaction budget uses createPrismaClient." })),
+        paths: ['@tripgen/service-kit', '@tripgen/service-kit/command', '@tripgen/service-kit/prisma'].map((name) => ({ name, importNames: ['createPrismaClient'], message: "A test's own client: testPrismaClient (@tripgen/testing). Only a test of the services' query time limit, pool wait or transaction budget uses createPrismaClient." })),
+      }],
+    },
+  },
+  {
+    // Nearly every test file imports @tripgen/testing: a value of the kit's index there made each one
+    // load the app's packages (Fastify, telemetry, the Azure SDKs), about 2 s of import a file under CI's load.
+    files: ['tools/testing/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: '@tripgen/service-kit', allowTypeImports: true, message: "The kit's index loads the whole app into every test file: import from one of its light entries (@tripgen/service-kit/prisma, /migrations, /messaging)." }],
       }],
     },
   },

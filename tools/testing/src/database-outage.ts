@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { QUERY_TIMEOUT_MS } from '@tripgen/service-kit';
+import { QUERY_TIMEOUT_MS } from '@tripgen/service-kit/prisma';
 import type { TcpRelay } from './tcp-relay.ts';
 import { waitFor } from './wait.ts';
 
