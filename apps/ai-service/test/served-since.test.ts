@@ -324,6 +324,46 @@ it('a refresh that fails for load on a pod that cannot hear the others (Redis ou
   await served.close();
 });
 
+it('an operator cancelling a refresh (pg_cancel_backend: SQLSTATE 57014, as statement_timeout) ends the run: a failure, not slowness (before: taken as too late, the run went on)', { timeout: 60_000 }, async () => {
+  const refreshDb = testPrismaClient(PrismaClient, dbUrl, 1);
+  closing.push(() => refreshDb.$disconnect());
+  const warned: { msg: string; err: string }[] = [];
+  // It hears the other pods' news (Redis up): a refresh failing only in time would end nothing.
+  const served = await joinService(refreshDb, (obj, msg) => void warned.push({ msg, err: String((obj as { err?: unknown }).err) }), { ...TIMING, news: { tell: async () => 0, hearing: () => true } });
+  closing.push(() => served.close());
+  await served.listening();
+  expect(Number.isFinite(served.since()), 'serving: its run begun').toBe(true);
+  // The pod's next refresh held on a lock of the table (an operator's migration, say), then cancelled by the operator.
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const locked = new Promise<void>((resolve, reject) => {
+    prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('LOCK TABLE ai_pods IN SHARE MODE');
+      resolve();
+      await released;
+    }, { timeout: 30_000 }).catch(reject);
+  });
+  let cancelled = 0;
+  try {
+    await locked;
+    await waitFor(async () => {
+      const rows = await prisma.$queryRawUnsafe<{ cancelled: boolean }[]>(
+        "SELECT pg_cancel_backend(pid) AS cancelled FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO ai_pods%'",
+      );
+      cancelled = rows.filter((r) => r.cancelled).length;
+      return cancelled > 0;
+    }, 'the pod\'s refresh waiting on the lock, cancelled', 10_000, 20);
+    await waitFor(() => warned.some((w) => w.err.includes('user request')), 'the cancelled refresh\'s failure', 10_000, 20);
+  } finally {
+    release();
+  }
+  expect({ since: served.since(), warned: warned.find((w) => w.err.includes('user request'))?.msg }).toEqual({
+    since: Number.POSITIVE_INFINITY,
+    warned: expect.stringContaining('its run of service ends'),
+  });
+  await served.close();
+});
+
 it(`${WAITING} requests waiting when a pod starts: nothing sent round while another pod is up; after an outage each goes round once (figures printed)`, { timeout: 180_000 }, async () => {
   // Another pod is up (its routes answer) but its consumer is stopped: the requests wait for the new pod.
   const up = await startPod();

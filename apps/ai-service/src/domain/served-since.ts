@@ -186,7 +186,7 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
     // Slow, not gone (a loaded ai_db or pool): a cancel meanwhile that failed here or on another pod, or
     // found the pod out of its endpoints, ends the run as it happens (withdrawFailed, heard, refused); the
     // row is written at the next refresh. Unless the pod cannot hear the others: their failed withdraw call would go unheard.
-    if (!answeredTooLate(err)) return endRun(err, 'this pod\'s row in ai_pods could not be refreshed (ai_db out of its reach)');
+    if (!answeredTooLate(err)) return endRun(err, 'this pod\'s row in ai_pods could not be refreshed (ai_db out of its reach, or the statement refused or cancelled)');
     if (!options.news?.hearing()) return endRun(err, 'this pod\'s row in ai_pods could not be refreshed in time (ai_db slow), and it cannot hear the other pods\' failed withdraw calls');
     warn({ err: String(err) }, 'this pod\'s row in ai_pods could not be refreshed in time (ai_db slow); its run of service goes on');
   };

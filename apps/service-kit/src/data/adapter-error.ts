@@ -16,21 +16,31 @@ export const QUERY_READ_TIMEOUT = 'Query read timeout';
 export const POOL_WAIT_TIMEOUT = 'timeout exceeded when trying to connect';
 /** node-postgres's error for a new connection whose connect and sign-in outran `connectionTimeoutMillis`. */
 export const CONNECT_TIMEOUT = 'Connection terminated due to connection timeout';
-/** PostgreSQL's SQLSTATE for a statement cancelled at its `statement_timeout` (query_canceled). */
+/**
+ * PostgreSQL's SQLSTATE for a cancelled statement (query_canceled): at its `statement_timeout`, and
+ * as well by an operator's `pg_cancel_backend` (a failure, not slowness). Nothing but the message
+ * tells them apart (the same SQLSTATE, severity and routine): node-postgres gives it as the error's
+ * message, the driver adapter as `originalMessage`. In English, as PostgreSQL's `lc_messages` is
+ * on Azure's flexible server and here; translated, a timeout reads as a failure (the run of service
+ * ends: the safe side).
+ */
 const STATEMENT_CANCELLED = '57014';
+const STATEMENT_TIMEOUT_MESSAGE = 'canceling statement due to statement timeout';
 
 /**
  * The database answered too late rather than not at all: no pooled connection within the pool's
  * wait, a new connection's sign-in past it, no answer within the query limit, or PostgreSQL's own
  * statement_timeout. As likely a loaded database (or pool) as one out of reach (a partition that
- * drops packets looks the same); a refused, reset or closed connection, or PostgreSQL refusing the
- * statement, is not this.
+ * drops packets looks the same); a refused, reset or closed connection, PostgreSQL refusing the
+ * statement, or an operator cancelling it, is not this.
  */
 export const answeredTooLate = (err: unknown): boolean => {
   const message = err instanceof Error ? err.message : String(err);
   if ([POOL_WAIT_TIMEOUT, CONNECT_TIMEOUT, QUERY_READ_TIMEOUT].some((words) => message.startsWith(words))) return true;
   const code = (err as { code?: unknown } | null | undefined)?.code;
-  return code === STATEMENT_CANCELLED || driverAdapterCause(err)?.originalCode === STATEMENT_CANCELLED;
+  if (code === STATEMENT_CANCELLED) return message === STATEMENT_TIMEOUT_MESSAGE;
+  const cause = driverAdapterCause(err);
+  return cause?.originalCode === STATEMENT_CANCELLED && cause.originalMessage === STATEMENT_TIMEOUT_MESSAGE;
 };
 
 export const driverAdapterCause = (err: unknown): DriverAdapterCause | undefined =>

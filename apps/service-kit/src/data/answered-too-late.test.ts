@@ -4,7 +4,7 @@
  * ends at the second (served-since.ts). Real PostgreSQL, each error as node-postgres gives it (Prisma's
  * raw queries carry these unwrapped: the AI service's served-since tests meet them there).
  */
-import { adminUrl, startTcpRelay, unreachableDatabaseUrl } from '@tripgen/testing';
+import { adminUrl, startTcpRelay, unreachableDatabaseUrl, waitFor } from '@tripgen/testing';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { answeredTooLate } from './adapter-error.ts';
@@ -65,5 +65,26 @@ it('is true for a statement past the client\'s query limit and for a sign-in pas
     queryLimit: true,
     signIn: true,
     terminated: false,
+  });
+});
+
+it('is false for a statement an operator cancelled (pg_cancel_backend: the same SQLSTATE 57014 as statement_timeout, another message), true for statement_timeout\'s', async () => {
+  const pool = new pg.Pool({ connectionString: adminUrl(), max: 1 });
+  closing.push(() => pool.end());
+  const client = await pool.connect();
+  const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+  const operator = new pg.Pool({ connectionString: adminUrl(), max: 1 });
+  closing.push(() => operator.end());
+  const sleeping = failure(client.query('SELECT pg_sleep(30)'));
+  // Cancelled once PostgreSQL runs it (a cancel before that finds nothing to cancel).
+  await waitFor(async () => (await operator.query<{ active: boolean }>("SELECT state = 'active' AND query LIKE 'SELECT pg_sleep(30)%' AS active FROM pg_stat_activity WHERE pid = $1", [pid])).rows[0]?.active === true, 'the statement running', 10_000, 20);
+  await operator.query('SELECT pg_cancel_backend($1)', [pid]);
+  const userCancel = await sleeping;
+  const timedOut = await failure(client.query("SET statement_timeout = '50ms'; SELECT pg_sleep(1)"));
+  client.release();
+  const seen = (err: unknown) => ({ code: (err as { code?: unknown }).code, message: (err as Error).message, late: answeredTooLate(err) });
+  expect({ userCancel: seen(userCancel), timedOut: seen(timedOut) }).toEqual({
+    userCancel: { code: '57014', message: 'canceling statement due to user request', late: false },
+    timedOut: { code: '57014', message: 'canceling statement due to statement timeout', late: true },
   });
 });
