@@ -117,7 +117,11 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
       // A withdraw call failed on one pod of this ai_db ends every one's run, as any may take the request
       // whose cancel went untold (served-since.ts RunEndedNews).
       const runEndedChannel = aiRunEndedChannel(decodeURIComponent(new URL(config.databaseUrl).pathname.slice(1)));
-      app.kit.subscribe(runEndedChannel, (podId) => joined?.heard(podId));
+      // Heard before this pod joined (starting: its engine's warm-up, its join in flight): told to it once
+      // joined, else its join inherited the moment of a run the news ended (the row of the pod whose
+      // withdraw call failed keeps it while ai_db is slow for that pod, up to SERVED_SINCE.leaseMs).
+      let heardUnjoined: string | undefined;
+      app.kit.subscribe(runEndedChannel, (podId) => (joined ? joined.heard(podId) : void (heardUnjoined = podId)));
       const news = { tell: (podId: string) => app.kit.redis.publish(runEndedChannel, podId), hearing: () => isRedisReady(app.kit.redis) };
       app.kit.onReadyAnswer((ready) => {
         // A 503: the kubelet takes the pod out of its Service's endpoints at the threshold's (served-since.ts counts them).
@@ -142,6 +146,7 @@ export const buildAiService = async (opts: BuildOptions = {}): Promise<App> => {
         // A run ended (ai_db out of reach) in a process never probed begins again as its first did.
         const served = await app.kit.startStep('ai_pods join', () => joinService(prisma, (obj, msg) => app.log.warn(obj, msg), { onRunEnded: beginUnprobed, news }));
         joined = served;
+        if (heardUnjoined !== undefined) served.heard(heardUnjoined);
         // As the drain begins: readiness then says draining, the kubelet takes the pod out of its Service's
         // endpoints and the trip service's withdraw calls no longer reach it (nor does its consumer take
         // more). Deleted only at shutdown, the row of the last pod counted it up through the drain (up to

@@ -16,7 +16,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { AI_INTERNAL_PATHS, HEALTH_PATHS, PROBE_TIMING, QUEUE_NAMES, internalPrefix } from '@tripgen/catalog';
+import { AI_INTERNAL_PATHS, HEALTH_PATHS, PROBE_TIMING, QUEUE_NAMES, aiRunEndedChannel, internalPrefix } from '@tripgen/catalog';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { freePort } from '@tripgen/dev-tools/processes';
 import type { App } from '@tripgen/service-kit';
@@ -260,5 +260,62 @@ it('a withdraw call shed before its handler ran (under-pressure\'s 503: the even
     await runEndsThenBeginsAgain('after the shed withdraw call', () => fetch(`http://127.0.0.1:${port}${HEALTH_PATHS.readiness}`).then((res) => res.status), before!);
   } finally {
     await pod.close();
+  }
+});
+
+it('a pod still starting (its join to ai_pods in flight) hears that a withdraw call failed on another pod: it inherits none of the moment the news ended (before: it joined with that moment, and a request whose cancel went untold was planned)', { timeout: 120_000 }, async () => {
+  expect(await moments(), 'the pods of the cases before gone').toEqual([]);
+  const channel = aiRunEndedChannel(decodeURIComponent(new URL(db.url).pathname.slice(1)));
+  // Pod a, up, its ai_db through a relay; its lease longer than production's so that a loaded
+  // machine's slow start of pod c does not outlast it (a row counts up for SERVED_SINCE.leaseMs).
+  const relay = await startTcpRelay({ target: db.url });
+  const aDb = testPrismaClient(PrismaClient, relay.via(db.url), 2);
+  let told: Promise<unknown> | undefined;
+  let c: App | undefined;
+  const locker = testPrismaClient(PrismaClient, db.url, 1);
+  let release = (): void => undefined;
+  try {
+    c = await buildAiService({ env: aiEnv(db.url), logger: false });
+    const redis = c.kit.redis;
+    const a = await joinService(aDb, () => undefined, { leaseMs: 30_000, news: { tell: (podId) => (told = redis.publish(channel, podId)), hearing: () => true } });
+    await a.listening();
+    const moment = a.since();
+    expect(await moments()).toEqual([moment]);
+    // ai_db slow for pod a alone: its row keeps the moment (its refreshes fail in time) until its lease runs out.
+    relay.stall();
+    // Pod c's join held on a lock of ai_pods, then let go once the news is out.
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const locked = new Promise<void>((resolve, reject) => {
+      locker.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe('LOCK TABLE ai_pods IN SHARE MODE');
+        resolve();
+        await released;
+      }, { timeout: 60_000 }).catch(reject);
+    });
+    await locked;
+    const port = await freePort();
+    const listening = c.listen({ port, host: '127.0.0.1' });
+    await waitFor(async () => (await queryRows<{ n: number }>(db.url, "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM ai_pods%'"))[0]?.n === 1, 'pod c\'s join waiting on the lock', 60_000, 20);
+    // The trip service's cancel fails on pod a: its run ends, and it tells every pod.
+    const failedAt = Date.now();
+    a.withdrawFailed(new Error('ai_db slow'));
+    // Pod c among its subscribers (the drained pod of the second case hears it as well).
+    expect(await told, 'heard').toBeGreaterThanOrEqual(1);
+    release();
+    await listening;
+    expect((await fetch(`http://127.0.0.1:${port}${HEALTH_PATHS.readiness}`)).status).toBe(200);
+    await waitFor(async () => (await moments()).length === 2 && (await moments()).every((m) => m !== null), 'pod c\'s run begun at its readiness 200', 10_000, 20);
+    // Before: both moments pod a's, pod c's run the one the news ended.
+    const [aMoment, cMoment] = (await moments()).sort((x, y) => x! - y!);
+    expect({ aMoment, cAfterTheNews: cMoment! >= failedAt - SERVED_SINCE.clockSkewMs }, `pod c's moment ${cMoment}, the news at ${failedAt}`).toEqual({ aMoment: moment, cAfterTheNews: true });
+    relay.mend();
+    await a.close();
+  } finally {
+    release();
+    relay.mend();
+    await c?.close();
+    await locker.$disconnect();
+    await aDb.$disconnect();
+    await relay.close();
   }
 });

@@ -465,3 +465,35 @@ it('a pod that could not join at its start (ai_db away) starts all the same and 
     vi.useRealTimers();
   }
 });
+
+it('a pod that could not join at its start hears, before it joins, that a withdraw call failed on another pod: its join inherits nothing (before: it inherited the moment the news ended)', { timeout: 30_000 }, async () => {
+  // As in the case before: the refreshes fire when the test says.
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  try {
+    // The pod whose withdraw call fails: its row keeps its moment while ai_db is slow for it (here: it is never refreshed again).
+    const failing = await joinService(prisma, () => undefined, TIMING);
+    closing.push(() => failing.close());
+    await failing.listening();
+    const moment = failing.since();
+    await prisma.$executeRawUnsafe('ALTER TABLE ai_pods RENAME TO ai_pods_away');
+    let late: ServedSince;
+    const warned: string[] = [];
+    try {
+      late = await joinService(prisma, (_obj, msg) => void warned.push(msg), TIMING);
+      closing.push(() => late.close());
+    } finally {
+      await prisma.$executeRawUnsafe('ALTER TABLE ai_pods_away RENAME TO ai_pods');
+    }
+    const up = await prisma.$queryRawUnsafe<{ since_ms: number | string }[]>('SELECT extract(epoch FROM served_since) * 1000 AS since_ms FROM ai_pods WHERE served_since IS NOT NULL AND seen_until > clock_timestamp()');
+    expect(up.map((r) => Number(r.since_ms)), 'the failing pod\'s moment, there to inherit').toContain(moment);
+    // The news (RunEndedNews) reaches the pod not joined yet, its consumer taking requests already (app.ts: before its readiness 200).
+    late.heard(randomUUID());
+    // Its next refresh joins; its close waits for that join and what it set.
+    vi.advanceTimersByTime(TIMING.refreshEveryMs);
+    await late.close();
+    expect({ since: late.since(), joinFailures: warned.filter((msg) => msg.includes('could not join')).length }, 'no run inherited from before the news, the join at the refresh through').toEqual({ since: Number.POSITIVE_INFINITY, joinFailures: 1 });
+    await failing.close();
+  } finally {
+    vi.useRealTimers();
+  }
+});

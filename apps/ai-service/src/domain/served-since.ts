@@ -18,6 +18,7 @@
  * the query limit: a loaded ai_db as much as one out of reach) ends nothing by itself while the pod
  * hears that news: what a cancel made meanwhile met is one of the above, seen as it happens; a pod
  * that cannot hear it (Redis out of its reach) ends its run there, as every failed refresh did before.
+ * A pod still starting heard before or while it joined inherits no moment (app.ts tells it once joined).
  * Before that, any failed refresh ended the run, and the requests the pod took until its next
  * readiness 200 (up to a probe period) went round the queue once each.
  */
@@ -194,9 +195,13 @@ export const joinService = async (prisma: PrismaClient, warn: (obj: object, msg:
   let refusedInARow = 0;
   const timer = setInterval(() => {
     if (joinOwed) {
+      const run = ended;
       refreshing = join()
         .then(async (inherited) => {
-          since = Math.min(since, inherited);
+          // A run ended before it joined or while it did (heard that a withdraw call failed on another pod):
+          // the moment it would inherit may be that run's (the row of the pod whose call failed keeps it
+          // while ai_db is slow for that pod). Its run begins as its own, at its next readiness 200.
+          if (!anew && run === ended) since = Math.min(since, inherited);
           joinOwed = false;
           // Listening already: its moment (the inherited one, or now) written at once.
           if (momentOwed) await writeMoment();
