@@ -113,6 +113,30 @@ describe('watchStart', () => {
     expect(lines.filter((l) => l.msg === START_STOPPED)).toHaveLength(1);
   });
 
+  it("logs a nested step's failure once, naming the steps it failed within, and lets its error through every level", async () => {
+    const { lines, log } = recorder();
+    const watch = watchStart({ log });
+    const err = new Error('the broker refused');
+    await expect(watch.step('consumer start', () => watch.step('broker link', () => Promise.reject(err)))).rejects.toBe(err);
+    expect(lines.filter((l) => l.msg === START_STEP_FAILED)).toEqual([{ level: 'error', msg: START_STEP_FAILED, step: 'broker link', within: ['consumer start'], ms: expect.any(Number), err }]);
+    // A failure the outer step handles is still logged, once; the outer step's own failure is its own
+    // line; and a step apart that fails with the same error (a promise both awaited) is its own line too.
+    const own = new Error('no fallback either');
+    await expect(
+      watch.step('engine start', async () => {
+        await watch.step('warm-up', () => Promise.reject(err)).catch(() => undefined);
+        throw own;
+      }),
+    ).rejects.toBe(own);
+    await expect(watch.step('schedule consumer start', () => Promise.reject(err))).rejects.toBe(err);
+    expect(lines.filter((l) => l.msg === START_STEP_FAILED).slice(1)).toEqual([
+      { level: 'error', msg: START_STEP_FAILED, step: 'warm-up', within: ['engine start'], ms: expect.any(Number), err },
+      { level: 'error', msg: START_STEP_FAILED, step: 'engine start', ms: expect.any(Number), err: own },
+      { level: 'error', msg: START_STEP_FAILED, step: 'schedule consumer start', ms: expect.any(Number), err },
+    ]);
+    expect(watch.pending()).toEqual([]);
+  });
+
   it('names a step that failed, and lets its error through', async () => {
     const { lines, log } = recorder();
     const watch = watchStart({ log });
@@ -158,6 +182,34 @@ describe("a kit app's start", () => {
     );
     expect(lines.filter((l) => l.msg === START_STEP_ENDED).every((l) => typeof l.ms === 'number')).toBe(true);
     expect(app.kit.health.started).toBe(true);
+  });
+
+  it("logs a failed part of a domain's start step (kit.startStep inside kit.onStart) once, with both names, and fails the start with its error", async () => {
+    const config = loadConfig({ service: 'trip' }, { ...STAND_IN_ENV, DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), LOG_LEVEL: 'info', MAX_EVENT_LOOP_DELAY_MS: '0' });
+    const lines: { msg: string; step?: string; within?: string[]; err?: { message: string } }[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as (typeof lines)[number]);
+        done();
+      },
+    });
+    const failing = await createApp({
+      config,
+      database: { ping: async () => void (await pool.query('SELECT 1')), close: async () => undefined },
+      verifier: createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience),
+      logger: { level: 'info', stream },
+      domain: async (a) => {
+        a.kit.onStart('consumer start', () => a.kit.startStep('broker link', () => Promise.reject(new Error('the broker refused'))));
+      },
+    });
+    try {
+      await expect(failing.ready()).rejects.toThrow('the broker refused');
+      expect(lines.filter((l) => l.msg === START_STEP_FAILED).map(({ step, within, err }) => ({ step, within, err: err?.message }))).toEqual([
+        { step: 'broker link', within: ['consumer start'], err: 'the broker refused' },
+      ]);
+    } finally {
+      await failing.close();
+    }
   });
 
   it('names the start steps still running when the drain begins (a SIGTERM during the start), and still ends the start as the steps end', async () => {

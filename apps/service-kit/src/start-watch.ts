@@ -9,6 +9,7 @@
  * container that exits on its own leaves the next one only what is left of the count (catalog
  * startWatchTiming); the kubelet's SIGTERM at the probe's last failure is named by `stopping()`.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { startWatchTiming } from '@tripgen/catalog';
 
 type StartWatchTiming = ReturnType<typeof startWatchTiming>;
@@ -62,6 +63,16 @@ export const watchProcessStart = (): void => {
   processStartedAt = Date.now() - process.uptime() * 1000;
 };
 
+/** The steps a step runs within (outermost first), for the line of a nested step's failure. */
+const enclosing = new AsyncLocalStorage<readonly symbol[]>();
+/**
+ * Watches not done yet. Once none is left the storage is disabled: enabled, Node 20 copies its store
+ * onto every async resource (each promise) the process makes, for as long as it runs.
+ */
+let watching = 0;
+/** A failure logged by the innermost step it went through, with that step's enclosing steps: they let it through unlogged. */
+const loggedWithin = new WeakMap<object, readonly symbol[]>();
+
 export const watchStart = (opts: StartWatchOptions): StartWatch => {
   const { log } = opts;
   const timing = opts.timing ?? startWatchTiming();
@@ -84,7 +95,9 @@ export const watchStart = (opts: StartWatchOptions): StartWatch => {
     const now = Date.now();
     return [...running.values()].map(({ what, began }) => ({ step: what, runningMs: now - began }));
   };
+  watching += 1;
   const done = (): void => {
+    if (!over && --watching === 0) enclosing.disable();
     over = true;
     for (const timer of timers) clearTimeout(timer);
     timers.clear();
@@ -93,6 +106,8 @@ export const watchStart = (opts: StartWatchOptions): StartWatch => {
     step: async (what, run) => {
       const key = Symbol(what);
       const began = Date.now();
+      // Only the steps still running around it: a step begun from an ended one's leftover work is not within it.
+      const outer = (enclosing.getStore() ?? []).filter((k) => running.has(k));
       running.set(key, { what, began });
       log.info({ step: what }, START_STEP_BEGAN);
       let stuck: NodeJS.Timeout | undefined;
@@ -103,11 +118,19 @@ export const watchStart = (opts: StartWatchOptions): StartWatch => {
       };
       stuck = later(warn, timing.stuckAfterMs);
       try {
-        const result = await run();
+        // A step after the start was done (or stopped) nests in nothing: the storage stays disabled.
+        const result = await (over ? run() : enclosing.run([...outer, key], run));
         log.info({ step: what, ms: Date.now() - began }, START_STEP_ENDED);
         return result;
       } catch (err) {
-        log.error({ step: what, ms: Date.now() - began, err }, START_STEP_FAILED);
+        // A nested step's failure (kit.startStep inside kit.onStart) is one line, naming the steps it
+        // failed within, not one line per level: the first level that sees it logs it.
+        const traced = typeof err === 'object' && err !== null;
+        if (!(traced && loggedWithin.get(err)?.includes(key))) {
+          const within = outer.map((k) => running.get(k)!.what);
+          log.error({ step: what, ...(within.length ? { within } : {}), ms: Date.now() - began, err }, START_STEP_FAILED);
+          if (traced) loggedWithin.set(err, outer);
+        }
         throw err;
       } finally {
         running.delete(key);
