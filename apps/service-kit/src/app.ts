@@ -38,7 +38,7 @@ import { createMetrics, durationRecorder, type Metrics } from './telemetry/metri
 import { loggedRequest, requestLogger, traceIdsMixin, type PinoLogger } from './telemetry/request-logger.ts';
 import { activeTraceIds, endServerSpan, requestContext, serverSpan, setHeldTime, setupTracing, type Tracing } from './telemetry/tracing.ts';
 import type { OtherHeap } from './idle-heap-reducer.ts';
-import { watchStart, type StartWatchOptions } from './start-watch.ts';
+import { adoptProcessWatch, startStep, watchStart, type StartWatchOptions } from './start-watch.ts';
 
 export interface Database {
   /** Resolves when PostgreSQL answers a trivial query (readiness). */
@@ -156,7 +156,10 @@ export interface CreateAppOptions {
   readonly revocationFeedEveryMs?: number;
   /** Tests pass false or a stream; production logs JSON to stdout. */
   readonly logger?: FastifyServerOptions['logger'];
-  /** How the start's steps are watched (start-watch.ts); tests give a shorter probe timing's. */
+  /**
+   * How the start's steps are watched (start-watch.ts) in a test's process; tests give a shorter probe
+   * timing's. A service's process has one watch from its entry point on (ServiceMainOptions.startWatch).
+   */
   readonly startWatch?: Omit<StartWatchOptions, 'log'>;
   /** The pod's grace period after SIGTERM, of which runService's shutdown deadline is (catalog shutdownDeadlineMs); tests give a shorter one; default the catalog's SHUTDOWN_TIMING. */
   readonly shutdownTiming?: { readonly terminationGracePeriodSeconds: number };
@@ -279,11 +282,14 @@ export const createApp = async (opts: CreateAppOptions): Promise<App> => {
 const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void): Promise<App> => {
   const { config } = opts;
   // Application Insights has local auth off in prod: the exporter signs in with the pod's identity.
-  const tracing = await setupTracing(
-    config,
-    config.appInsightsConnectionString
-      ? { connectionString: config.appInsightsConnectionString, credential: config.azureClientId ? await azureCredentialFromEnv() : undefined }
-      : undefined,
+  // A step of the process's start (before the app's logger exists: the entry point's lines).
+  const tracing = await startStep('tracing set-up', async () =>
+    setupTracing(
+      config,
+      config.appInsightsConnectionString
+        ? { connectionString: config.appInsightsConnectionString, credential: config.azureClientId ? await azureCredentialFromEnv() : undefined }
+        : undefined,
+    ),
   );
   // The server span starts when Fastify makes the request's logger, so that every line of the
   // request, "incoming request" included, carries its trace id; onRequest picks the span up (from a
@@ -333,8 +339,9 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  // From here every step of the start is named in the logs, and a step stuck for good in a warning every period.
-  const start = watchStart({ log: app.log, ...opts.startWatch });
+  // From here every step of the start is named in the logs, and a step stuck for good in a warning every period:
+  // in a service's process by the watch its entry point began (the steps before the app were its first), now to the app's logger.
+  const start = adoptProcessWatch(app.log) ?? watchStart({ log: app.log, ...opts.startWatch });
   const onStart = (what: string, run: () => Promise<void>): void => void app.addHook('onReady', () => start.step(what, run));
   const metrics = createMetrics(config.serviceName);
   // Azure Managed Redis: Entra tokens of the pod's workload identity, renewed on open connections.

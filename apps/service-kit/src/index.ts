@@ -1,6 +1,7 @@
 export { loadConfig, readEnvironment, ConfigError, type ServiceConfig, type LoadConfigOptions, type EnvValues, type OwnEnvironment } from './config.ts';
 export { createApp, markHeld, REVOKED_TOKEN_DETAIL, type App, type CreateAppOptions, type Database, type Kit } from './app.ts';
 export { runService, drainAndClose } from './server.ts';
+export { startStep } from './start-watch.ts';
 export { CommandError, serviceMain, type ServiceCommand, type ServiceMainOptions } from './main.ts';
 export { HttpProblem, invalidBody, isDependencyOutage, lastingFailureLog, logFailure, outageChain, problem, refusalOptions, registerProblemHandlers, PROBLEM_CONTENT_TYPE, type FailureLogger, type LastingFailureLog, type Problem } from './http/problem.ts';
 export { operationBudget, type BudgetSlot, type OperationBudget, type OperationBudgetOptions } from './http/rate-limit.ts';

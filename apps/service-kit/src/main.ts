@@ -14,7 +14,7 @@ import type { App } from './app.ts';
 import { CommandError } from './command-error.ts';
 import { ConfigError, readEnvironment } from './config.ts';
 import { runService } from './server.ts';
-import { watchProcessStart } from './start-watch.ts';
+import { watchProcessStart, type StartWatchOptions } from './start-watch.ts';
 
 export { CommandError } from './command-error.ts';
 
@@ -29,6 +29,8 @@ export interface ServiceMainOptions {
    * its code lazily, as `build` does, so that `serve` loads none of it.
    */
   readonly commands?: Readonly<Record<string, ServiceCommand>>;
+  /** How `serve` watches the process's start (start-watch.ts); tests give a shorter probe timing's. */
+  readonly startWatch?: Pick<StartWatchOptions, 'timing'>;
 }
 
 /** A one-shot command of one service's entry point (ServiceMainOptions.commands). */
@@ -110,6 +112,41 @@ const databaseRoles = async (opts: ServiceMainOptions): Promise<void> => {
   logLine(opts.service, 30, 'database roles ensured', { created: result.created, existing: result.existing });
 };
 
+/** The process's logger until its app's (in the app logger's shape, at LOG_LEVEL): the steps of the start before the app. */
+const entryLogger = async (service: ServiceName) => {
+  const { LOG_LEVEL } = KIT_ENVIRONMENT;
+  // A bad level is loadConfig's to refuse, in the build, naming it with the other bad variables.
+  const { values } = readEnvironment({ LOG_LEVEL }, process.env);
+  const { pino } = await import('pino');
+  return pino({ level: values.LOG_LEVEL ?? 'info', base: { service: workloadName(service) } });
+};
+
+/**
+ * Runs the service. Its start is watched from here (start-watch.ts: the steps before its createApp
+ * too), its warnings counting from the process's own start, as the kubelet counts from its
+ * container's. A SIGTERM (or SIGINT) before the app's own handlers are set (runService) names the
+ * steps still running and ends the process as the app's drain does after a SIGTERM, with 0: there is
+ * nothing to drain yet, no request taken and no message, and Node's default would end it with no line.
+ */
+const serve = async (opts: ServiceMainOptions): Promise<void> => {
+  const start = watchProcessStart(await entryLogger(opts.service), opts.startWatch?.timing);
+  const stopBeforeApp = (): void => {
+    start.stopping();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stopBeforeApp);
+  process.on('SIGINT', stopBeforeApp);
+  let app: App;
+  try {
+    app = await opts.build();
+  } finally {
+    process.off('SIGTERM', stopBeforeApp);
+    process.off('SIGINT', stopBeforeApp);
+  }
+  // At once, with no await between: runService sets its own handlers before its first.
+  await runService(app);
+};
+
 const FAILED: Readonly<Record<string, string>> = { [SERVICE_COMMANDS.migrate]: 'migration failed', [SERVICE_COMMANDS.databaseRoles]: 'database roles failed' };
 
 export const serviceMain = async (opts: ServiceMainOptions, argv: readonly string[] = process.argv.slice(2)): Promise<void> => {
@@ -126,9 +163,7 @@ export const serviceMain = async (opts: ServiceMainOptions, argv: readonly strin
       if (!KIT_COMMANDS.has(command)) throw new CommandError(`unknown command "${command}"; ${USAGE}`);
       if (rest.length > 0) throw new CommandError(`${command} takes no arguments; ${USAGE}`);
       if (command === SERVICE_COMMANDS.serve) {
-        // The start's warnings count from the process's own start, as the kubelet counts from its container's (start-watch.ts).
-        watchProcessStart();
-        await runService(await opts.build());
+        await serve(opts);
         return;
       }
       if (command === SERVICE_COMMANDS.migrate) await migrate(opts);

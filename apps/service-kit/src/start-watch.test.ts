@@ -13,7 +13,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks } from './auth/jwt.ts';
 import { loadConfig } from './config.ts';
-import { START_STEP_BEGAN, START_STEP_ENDED, START_STEP_FAILED, START_STEP_STUCK, START_STOPPED, watchProcessStart, watchStart, type StartLog } from './start-watch.ts';
+import { adoptProcessWatch, START_STEP_BEGAN, START_STEP_ENDED, START_STEP_FAILED, START_STEP_STUCK, START_STOPPED, startStep, watchProcessStart, watchStart, type StartLog } from './start-watch.ts';
 import { STAND_IN_ENV } from '../test/stand-in-env.ts';
 
 interface Line {
@@ -58,8 +58,9 @@ describe('watchStart', () => {
     const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
     try {
       // As serviceMain's serve does: the start counts from the process's own.
-      watchProcessStart();
-      const watch = watchStart({ log });
+      const watch = watchProcessStart(log);
+      // Taken as an app takes it, so that no app of this file's later tests does.
+      expect(adoptProcessWatch(log)).toBe(watch);
       void watch.step('join', () => new Promise<void>(() => undefined));
       await vi.advanceTimersByTimeAsync(timing.stuckAfterMs - 1);
       expect(lines.filter((l) => l.msg === START_STEP_STUCK)).toEqual([]);
@@ -111,6 +112,38 @@ describe('watchStart', () => {
     watch.done();
     watch.stopping();
     expect(lines.filter((l) => l.msg === START_STOPPED)).toHaveLength(1);
+  });
+
+  it("names what a service's process awaits before its app with the one watch its entry point began, its lines to the app's logger once the app takes it", async () => {
+    vi.useFakeTimers();
+    const entry = recorder();
+    const appLog = recorder();
+    const watch = watchProcessStart(entry.log);
+    void startStep('signing key ring read', () => new Promise<void>(() => undefined));
+    await vi.advanceTimersByTimeAsync(timing.stuckAfterMs);
+    expect(entry.lines.map((l) => [l.msg, l.step])).toEqual([
+      [START_STEP_BEGAN, 'signing key ring read'],
+      [START_STEP_STUCK, 'signing key ring read'],
+    ]);
+    // createApp takes it (once): the warnings go on, to the app's logger, and one SIGTERM line names every step.
+    expect(adoptProcessWatch(appLog.log)).toBe(watch);
+    expect(adoptProcessWatch(recorder().log)).toBeUndefined();
+    await expect(startStep('cache', () => 'cache')).resolves.toBe('cache');
+    await vi.advanceTimersByTimeAsync(timing.repeatEveryMs);
+    watch.stopping();
+    expect(appLog.lines.map((l) => [l.msg, l.step ?? l.pending])).toEqual([
+      [START_STEP_BEGAN, 'cache'],
+      [START_STEP_ENDED, 'cache'],
+      [START_STEP_STUCK, 'signing key ring read'],
+      [START_STOPPED, [{ step: 'signing key ring read', runningMs: timing.stuckAfterMs + timing.repeatEveryMs }]],
+    ]);
+    expect(entry.lines).toHaveLength(2);
+  });
+
+  it('runs a step before the app as it is in a process that is not a service\'s (a test\'s build)', async () => {
+    const err = new Error('no key');
+    await expect(startStep('signing key read', () => Promise.reject(err))).rejects.toBe(err);
+    await expect(startStep('signing key read', () => 'pem')).resolves.toBe('pem');
   });
 
   it("logs a nested step's failure once, naming the steps it failed within, and lets its error through every level", async () => {

@@ -54,14 +54,44 @@ export const START_STOPPED = 'stopping before the start was done';
 /** Set by the entry point of a service's process: its start is the process's. */
 let processStartedAt: number | undefined;
 
+/** The watch of a service's process, from its entry point on; `log` is where its lines go now. */
+let processWatch: { watch: StartWatch; log: StartLog; adopted: boolean } | undefined;
+
 /**
  * The process is a service's (serviceMain's `serve`): its start counts from the process's own (the
- * kubelet counts from its container's), as the `startMs` of its warnings say. An app made in a test's
- * process is not one: its start counts from its createApp.
+ * kubelet counts from its container's), as the `startMs` of its warnings say, and one watch names
+ * every step of it: what the service awaits before its createApp (`startStep`: its PostgreSQL
+ * client, the user service's key ring, the kit's tracing set-up) to the entry point's `log`, then the
+ * app's steps to the app's logger (createApp adopts the watch). An app made in a test's process is
+ * not one: its start counts from its createApp, watched by a watch of its own.
  */
-export const watchProcessStart = (): void => {
+export const watchProcessStart = (log: StartLog, timing?: StartWatchTiming): StartWatch => {
   processStartedAt = Date.now() - process.uptime() * 1000;
+  const held = { log, adopted: false } as { watch: StartWatch; log: StartLog; adopted: boolean };
+  // The lines go where the process's logger is at the time: the entry point's, then the app's.
+  const current: StartLog = { info: (o, m) => held.log.info(o, m), warn: (o, m) => held.log.warn(o, m), error: (o, m) => held.log.error(o, m) };
+  held.watch = watchStart({ log: current, timing, since: processStartedAt });
+  processWatch = held;
+  return held.watch;
 };
+
+/**
+ * The watch of a service's process, its lines to `log` (the app's logger) from now on; undefined in a
+ * process whose entry point is not a service's (a test's), or once an app took it.
+ */
+export const adoptProcessWatch = (log: StartLog): StartWatch | undefined => {
+  if (!processWatch || processWatch.adopted) return undefined;
+  processWatch.adopted = true;
+  processWatch.log = log;
+  return processWatch.watch;
+};
+
+/**
+ * A step of a service's start before its app exists (its database client, the user service's key
+ * ring read), named and watched as the app's are by the process's watch; run as it is in a process
+ * that is not a service's (a test's build).
+ */
+export const startStep = <T>(what: string, run: () => T | Promise<T>): Promise<T> => (processWatch ? processWatch.watch.step(what, run) : Promise.resolve().then(run));
 
 /** The steps a step runs within (outermost first), for the line of a nested step's failure. */
 const enclosing = new AsyncLocalStorage<readonly symbol[]>();

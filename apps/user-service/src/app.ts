@@ -2,7 +2,7 @@
  * The user service: accounts, login and access tokens (JWKS), profile and preferences, and the
  * notifications inbox fed by notification-queue. Everything else comes from the service kit.
  */
-import { createApp, createTokenVerifier, isRedisReady, loadConfig, prismaDatabase, servicePrismaClient, type App } from '@tripgen/service-kit';
+import { createApp, createTokenVerifier, isRedisReady, loadConfig, prismaDatabase, servicePrismaClient, startStep, type App } from '@tripgen/service-kit';
 import type { FastifyServerOptions } from 'fastify';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { loadSigningKeyPem } from './domain/signing-key.ts';
@@ -29,10 +29,11 @@ export interface BuildOptions {
 export const buildUserService = async (opts: BuildOptions = {}): Promise<App> => {
   const env = opts.env ?? process.env;
   const config = loadConfig({ service: 'user' }, env);
-  const secret = await loadSigningKeyPem(config.own.JWT_SIGNING_KEY_FILE, config.nodeEnv === 'production', config.own.JWT_SIGNING_KEY);
+  // Steps of the start before its app, named and watched as the app's (a Key Vault mount or user_db that never answers).
+  const secret = await startStep('signing key read', () => loadSigningKeyPem(config.own.JWT_SIGNING_KEY_FILE, config.nodeEnv === 'production', config.own.JWT_SIGNING_KEY));
   const prisma = await servicePrismaClient(PrismaClient, config, env);
   // Signing keys rotate on a schedule with overlap, shared by the replicas through user_db.
-  const ring = await openKeyRing({ store: prisma, secretPem: secret, timing: opts.keyRingTiming });
+  const ring = await startStep('signing key ring read', () => openKeyRing({ store: prisma, secretPem: secret, timing: opts.keyRingTiming }));
   // The issuer verifies its own tokens with its own key ring: no HTTP round trip to itself.
   const verifier = createTokenVerifier(ringJwks(ring), config.jwtIssuer, config.jwtAudience);
   const database = prismaDatabase(prisma);

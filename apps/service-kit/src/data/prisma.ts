@@ -7,6 +7,7 @@ import pg from 'pg';
 import { QUERY_READ_TIMEOUT } from './adapter-error.ts';
 import type { Database } from '../app.ts';
 import { databasePassword, poolConfigWithPassword } from './postgres-entra.ts';
+import { startStep } from '../start-watch.ts';
 
 export interface PrismaLike {
   $queryRawUnsafe(sql: string): Promise<unknown>;
@@ -128,13 +129,15 @@ const giveUpTimedOutConnections = (pool: pg.Pool): pg.Pool =>
 /**
  * A service's own client, signed in as its config says: the URL's password, or in prod
  * (DATABASE_AUTH=entra) the pod's workload identity as the database user; started while Entra ID
- * gives no token, it is unready until one comes (databasePassword 'serve').
+ * gives no token, it is unready until one comes (databasePassword 'serve'). A step of the service's
+ * start (start-watch.ts), before its app.
  */
 export const servicePrismaClient = async <C extends PrismaLike>(
   Client: new (options: PrismaClientSettings) => C,
   config: { readonly databaseUrl: string; readonly databaseAuth: 'password' | 'entra' },
   env: Readonly<Record<string, string | undefined>> = process.env,
-): Promise<C> => createPrismaClient(Client, config.databaseUrl, undefined, { password: await databasePassword(config, env, { atStart: 'serve' }) });
+): Promise<C> =>
+  startStep('postgresql client', async () => createPrismaClient(Client, config.databaseUrl, undefined, { password: await databasePassword(config, env, { atStart: 'serve' }) }));
 
 export const prismaDatabase = (prisma: PrismaLike): Database => ({
   ping: async () => void (await prisma.$queryRawUnsafe('SELECT 1')),
