@@ -42,7 +42,7 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import { SERVICES, TOKEN_ISSUER, memoryBytes, type ServiceName } from '@tripgen/catalog';
 import { gitCommit, writeFigure } from '@tripgen/capacity/figures';
-import { benchCall } from '@tripgen/dev-tools/bench-calls';
+import { awaitSchedule, benchCall, requestSchedule } from '@tripgen/dev-tools/bench-calls';
 import { benchAuthorization, startBenchStack } from '@tripgen/dev-tools/bench-stack';
 import { existingServices } from '@tripgen/dev-tools/layout';
 import { cpuSeconds, rssParts, type NodeProcess, type RssParts } from '@tripgen/dev-tools/processes';
@@ -171,18 +171,15 @@ try {
   const tripId = needed.has('trip') ? await newTrip(0) : '';
 
   // Planning load for the AI service: each lane asks a schedule of its own trip, waits for it, asks again.
-  const planning = { on: false, completed: 0, failed: 0 };
+  const planning = { on: false, completed: 0, failed: 0, timedOut: 0 };
   const planLane = async (trip: string) => {
     while (planning.on) {
-      const asked = await call('schedule request', [202], 'POST', `${url('trip')}/api/v1/trips/${trip}/schedules`, {}, authorization);
-      for (;;) {
-        await sleep(200);
-        const got = await call('schedule read', [200], 'GET', `${url('trip')}/api/v1/trips/${trip}/schedules/${String(asked.json?.id)}`, undefined, authorization);
-        if (got.json?.status === 'completed') planning.completed++;
-        else if (got.json?.status === 'failed') planning.failed++;
-        else continue;
-        break;
-      }
+      // As bench:schedule's clients: a 503 asked again after its Retry-After, a read's 502-504 read again.
+      const id = await requestSchedule({ base: url('trip'), tripId: trip, authorization });
+      const end = await awaitSchedule({ base: url('trip'), tripId: trip, authorization, id }, { pauseMs: 200, giveUpMs: 120_000 });
+      if (end.status === 'completed') planning.completed++;
+      else if (end.status === 'failed') planning.failed++;
+      else planning.timedOut++;
     }
   };
   const laneTrips: string[] = [];
@@ -293,7 +290,7 @@ try {
   }
   // Every service's CPU per request next to hello-world's, so a memory setting's cost in CPU shows (issue 15).
   for (const r of rows) console.log(`${r.service}-service CPU per request: ${((r.it.cpu / r.it.total) * 1e6).toFixed(0)} µs; hello-world just before: ${((r.base.cpu / r.base.total) * 1e6).toFixed(0)} µs`);
-  if (targets.some((t) => t.whilePlanning)) console.log(`schedules planned during the ai run: ${planning.completed} completed, ${planning.failed} failed`);
+  if (targets.some((t) => t.whilePlanning)) console.log(`schedules planned during the ai run: ${planning.completed} completed, ${planning.failed} failed, ${planning.timedOut} without an outcome within 120 s`);
 
   console.log(`\nRSS (start = before the load, peak = VmHWM, after = ${SETTLE_S} s after the load); goals: peak <= ${GOAL.peakShareOfRequest * 100} % of the memory request, after <= ${((GOAL.afterOverStart - 1) * 100).toFixed(0)} % above start`);
   for (const p of services) {

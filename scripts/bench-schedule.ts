@@ -17,7 +17,7 @@ import os from 'node:os';
 import pg from 'pg';
 import { AUTH_PATHS, RESPONSE_TIME_SLO, SERVICES, type CandidatesResponse, type ServiceName } from '@tripgen/catalog';
 import { gitCommit, writeFigure } from '@tripgen/capacity/figures';
-import { benchCall } from '@tripgen/dev-tools/bench-calls';
+import { awaitSchedule, bearerOf, benchCall, requestSchedule } from '@tripgen/dev-tools/bench-calls';
 import { startBenchStack } from '@tripgen/dev-tools/bench-stack';
 import { cpuSeconds } from '@tripgen/dev-tools/processes';
 import { createDevGateway } from '@tripgen/dev-tools/gateway';
@@ -90,8 +90,8 @@ try {
   const traveller = async (i: number) => {
     const email = `bench-${i}-${Date.now()}@example.com`;
     await json(`register of traveller ${i}`, [201], 'POST', AUTH_PATHS.register, { email, password: 'benchmark-password', name: `Bench ${i}` });
-    const login = await json(`login of traveller ${i}`, [200], 'POST', AUTH_PATHS.login, { email, password: 'benchmark-password' });
-    return `Bearer ${login.json.accessToken as string}`;
+    const what = `login of traveller ${i}`;
+    return bearerOf(what, await json(what, [200], 'POST', AUTH_PATHS.login, { email, password: 'benchmark-password' }));
   };
   const SEOUL = { name: 'Seoul', lat: 37.5663, lng: 126.9779 };
   const JEJU = { name: 'Jeju City', lat: 33.4996, lng: 126.5312 };
@@ -105,23 +105,12 @@ try {
   const schedule = async (authorization: string, tripId: string): Promise<{ ms: number; status: string; error?: string; id?: string; at?: number; accepted?: number }> => {
     const started = performance.now();
     const at = Date.now();
-    const ask = () => json('schedule request', [202, 503], 'POST', `/api/v1/trips/${tripId}/schedules`, {}, authorization);
-    let asked = await ask();
-    // A 503 (overloaded: its database pool) is retried as a client does, after its Retry-After; counted, and in the time.
-    for (let i = 0; asked.status === 503 && i < 10; i++) {
-      retried503++;
-      await sleep(1_000 * Number(asked.retryAfter ?? 1));
-      asked = await ask();
-    }
-    if (asked.status !== 202) throw new Error(`schedule request (POST /api/v1/trips/${tripId}/schedules) still answered ${asked.status} after 10 retries: ${JSON.stringify(asked.json)}`);
+    // A 503 (overloaded: its database pool) is asked again as a client does, after its Retry-After; counted, and in the time.
+    const id = await requestSchedule({ base, tripId, authorization }, { retried: () => void retried503++ });
     const accepted = Date.now();
-    for (;;) {
-      const got = await json('schedule read', [200, 502, 503, 504], 'GET', `/api/v1/trips/${tripId}/schedules/${asked.json.id}?wait=${WAIT_S}`, undefined, authorization);
-      if (got.json?.status === 'completed' || got.json?.status === 'failed') return { ms: performance.now() - started, status: got.json.status, error: got.json.error, id: asked.json.id, at, accepted };
-      if (performance.now() - started > 120_000) return { ms: performance.now() - started, status: 'timeout' };
-      // A 502-504 (the gateway, a pod busy) is asked again after a pause, as a client does; any other status ended the run above.
-      if (got.status !== 200) await sleep(1_000);
-    }
+    const end = await awaitSchedule({ base, tripId, authorization, id }, { waitS: WAIT_S, giveUpMs: 120_000 - (performance.now() - started) });
+    if (end.status === 'timeout') return { ms: performance.now() - started, status: 'timeout' };
+    return { ms: performance.now() - started, ...end, id, at, accepted };
   };
 
   // Warm-up (JIT, pools, links), one schedule, not measured.

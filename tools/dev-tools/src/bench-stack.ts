@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { AUTH_PATHS, SERVICES, TOKEN_ISSUER, needsJwks, type ServiceName } from '@tripgen/catalog';
 import { exportPKCS8, generateKeyPair } from 'jose';
-import { benchCall } from './bench-calls.ts';
+import { bearerOf, benchCall } from './bench-calls.ts';
 import { serviceMigrationsDir } from './layout.ts';
 import { generateCode, inStartOrder, loadPlaces, serviceEnv, spawnService, startEmulator, type ServiceProcess } from './local-services.ts';
 import { createScratchDatabase, ensureStack, type ScratchDatabase } from './local-stack.ts';
@@ -119,6 +119,5 @@ export const benchAuthorization = async (userUrl: string): Promise<string> => {
   // 409: the account is there from an earlier call of this run.
   await benchCall({ what: "the benchmark's register", method: 'POST', url: `${userUrl}${AUTH_PATHS.register}`, body: credentials, expect: [201, 409] });
   const login = await benchCall({ what: "the benchmark's login", method: 'POST', url: `${userUrl}${AUTH_PATHS.login}`, body: { email: credentials.email, password: credentials.password }, expect: [200] });
-  if (typeof login.json?.accessToken !== 'string') throw new Error(`the benchmark's login answered 200 without an accessToken: ${JSON.stringify(login.json)}`);
-  return `Bearer ${login.json.accessToken}`;
+  return bearerOf("the benchmark's login", login);
 };
