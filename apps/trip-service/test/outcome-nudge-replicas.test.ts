@@ -17,7 +17,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AI_INTERNAL_PATHS, SCHEDULE_NOTIFICATIONS, SCHEDULE_NUDGE_CLAIM, SCHEDULE_NUDGE_READS, internalPrefix, scheduleNotificationId, scheduleNudgeClaimKey, scheduleOutcomeChannel } from '@tripgen/catalog';
 import { SERVED_SINCE } from '@tripgen/ai-service/served-since';
-import { queryRows, redisUrl } from '@tripgen/testing';
+import { queryRows, redisUrl, startMonitor } from '@tripgen/testing';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { askSchedule, notificationsWritten, releaseToAi, startStack, waitFor, type Stack } from './harness.ts';
 import { startLocation } from './location.ts';
@@ -116,10 +117,24 @@ it('one replica of three reads a nudged schedule: one status call for its outcom
 it('a nudge whose read found no outcome leaves the next nudge of the schedule to be read: the outcome told at once', { timeout: CASE_TIMEOUT_MS }, async () => {
   const { scheduleId } = await askSchedule(stack, () => stack.ai!.stop());
   const before = statusCalls.get(scheduleId) ?? 0;
-  // A nudge before any outcome (here while the AI service cannot answer): one replica claims and reads it, to no outcome.
-  redis('PUBLISH', outcomeChannel, scheduleId);
-  await waitFor(async () => (statusCalls.get(scheduleId) ?? 0) > before, 'the claimer\'s status call', 10_000, 20);
-  await sleep(500);
+  // The claim's give-back (nudge-claim.ts: an EVAL of the kit's lease release naming its key) is the last step of a
+  // read that found no outcome, after anything it recorded: seen, the read has ended. Not the key's absence, which
+  // its TTL brings too. Before, a sleep of 500 ms, which a replica slowed by the load could outrun.
+  const observer = new Redis(redisUrl());
+  const monitor = await startMonitor(observer);
+  const givenBack: string[][] = [];
+  monitor.on('monitor', (_time: string, args: string[]) => {
+    if (args[0]?.toLowerCase() === 'eval' && args.includes(claimKey(scheduleId))) givenBack.push(args);
+  });
+  try {
+    // A nudge before any outcome (here while the AI service cannot answer): one replica claims and reads it, to no outcome.
+    redis('PUBLISH', outcomeChannel, scheduleId);
+    await waitFor(async () => (statusCalls.get(scheduleId) ?? 0) > before, 'the claimer\'s status call', 10_000, 20);
+    await waitFor(() => givenBack.length > 0, "the claimer's read ended, its claim given back", 10_000, 20);
+  } finally {
+    monitor.disconnect();
+    observer.disconnect();
+  }
   expect(await toldAt(scheduleId)).toBeNull();
   await releaseToAi(stack);
   await waitFor(async () => (await finishedAt(scheduleId)) !== null, 'the AI service\'s outcome', 30_000, 20);

@@ -542,8 +542,13 @@ describe('login attempts (the counts under the throttle)', () => {
         stalled = true;
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2 * 1_280);
       };
-      const wait = async (who: string, waited?: (ms: number) => void) => {
-        const admission = await throttle.admit(key, who, undefined, waited);
+      // Each one's pauses ended after the stall: the look that follows each of them is made after it.
+      const pausesSinceStall = { first: 0, second: 0 };
+      const wait = async (who: 'first' | 'second', waited?: (ms: number) => void) => {
+        const admission = await throttle.admit(key, who, undefined, (ms) => {
+          waited?.(ms);
+          if (stalled) pausesSinceStall[who]++;
+        });
         admitted.push(admission.admitted ? who : `${who} refused`);
         if (admission.admitted) inFlight.push(admission.attempt);
       };
@@ -554,8 +559,9 @@ describe('login attempts (the counts under the throttle)', () => {
       await waitFor(() => firstPlaced, 'the first in the queue');
       waiting.push(wait('second', stall));
       await waitFor(() => stalled, 'the stall');
-      // Both looked again since.
-      await sleep(200);
+      // Both looked again since, each its place taken back (or, were it lost, the order changed): two pauses of each
+      // ended after the stall, with a look between them. Before, a sleep of 200 ms, which a loaded machine can outrun.
+      await waitFor(() => pausesSinceStall.first >= 2 && pausesSinceStall.second >= 2, 'both looked again after the stall');
       const free = async (n: number) => {
         const admission = held[n];
         if (admission?.admitted) await admission.attempt.abandoned();
