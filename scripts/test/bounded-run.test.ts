@@ -2,12 +2,14 @@
  * runBounded (support/bounded-run.ts), the runs of stands-alone.test.ts's copied repository: a run
  * past its bound is killed with whatever it started, and the error names it and quotes its output.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from '@tripgen/testing';
 import { afterAll, expect, it } from 'vitest';
 import { runBounded } from './support/bounded-run.ts';
+import { REPO_ROOT } from './support/repo-copy.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tripgen-bounded-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,4 +47,31 @@ it.each([
   expect(await runBounded('bash', ['-c', script], { cwd: dir, env: process.env, boundMs: 10_000 })).toEqual({ status: 2, output: "the command's line\n" });
   const left = Number(readFileSync(path.join(dir, 'left.pid'), 'utf8'));
   await waitFor(() => !alive(left), 'the sleep the run left gone', 10_000);
+});
+
+// A Ctrl-C of `npm test` interrupts the terminal's foreground process group, which the run's own group
+// is not part of (that group is what lets a run past its bound be killed whole): the run must end with
+// the process that started it, however that one ends.
+it.each([
+  ['interrupted (Ctrl-C)', 'SIGINT'],
+  ['killed', 'SIGKILL'],
+] as const)('ends a run, with what it started, when the process that started it is %s', async (_, signal) => {
+  const pidFile = path.join(dir, `started-${signal}.pid`);
+  const script = `sleep 300 & echo $! > ${pidFile}; wait`;
+  // The test process's part: a process that runs the command bounded, far past this case.
+  const starter = `import { runBounded } from ${JSON.stringify(path.join(import.meta.dirname, 'support', 'bounded-run.ts'))};
+await runBounded('bash', ['-c', ${JSON.stringify(script)}], { cwd: ${JSON.stringify(dir)}, env: process.env, boundMs: 600_000 });`;
+  const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', starter], { cwd: REPO_ROOT, stdio: 'ignore' });
+  const exited = new Promise((resolve) => parent.once('exit', resolve));
+  let started: number | undefined;
+  try {
+    await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n'), 'the run started', 30_000);
+    started = Number(readFileSync(pidFile, 'utf8'));
+    parent.kill(signal);
+    await exited;
+    await waitFor(() => !alive(started!), 'the sleep the run started gone with the process that started it', 10_000);
+  } finally {
+    parent.kill('SIGKILL');
+    if (started !== undefined && alive(started)) process.kill(started, 'SIGKILL');
+  }
 });
