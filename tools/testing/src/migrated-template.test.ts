@@ -6,8 +6,11 @@ import { spawn } from 'node:child_process';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { readMigrations } from '@tripgen/service-kit/migrations';
 import { afterAll, expect, it } from 'vitest';
-import { adminUrl, createTestDatabase, queryRows, type TestDatabase } from './index.ts';
-import { templateName } from './migrated-template.ts';
+import { adminUrl, createTestDatabase, queryRows, waitFor, type TestDatabase } from './index.ts';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import pg from 'pg';
+import { templateMaker, templateName, templatePrefix } from './migrated-template.ts';
 
 const made: TestDatabase[] = [];
 const scratch: string[] = [];
@@ -140,3 +143,62 @@ it('makes a template again when it was dropped after this process made it (the R
     await queryRows(adminUrl(), `DROP DATABASE IF EXISTS "${name}"`);
   }
 });
+
+it("names a template for the kit's migrate code and the server's PostGIS version too, not only the migrations and the engine", async () => {
+  // Before, a change of how the kit applies or records migrations, or a server with another PostGIS, copied a template made otherwise.
+  const dir = serviceMigrationsDir('trip');
+  const maker = await templateMaker();
+  const [server] = await queryRows<{ v: string }>(adminUrl(), "SELECT default_version AS v FROM pg_available_extensions WHERE name = 'postgis'");
+  expect(maker.postgisVersion).toBe(server!.v);
+  const kitEntry = createRequire(import.meta.url).resolve('@tripgen/service-kit/migrations');
+  expect(maker.kitCode).toContain(readFileSync(kitEntry, 'utf8'));
+  expect(maker.kitCode).toContain(readFileSync(path.join(path.dirname(kitEntry), 'migration-locks.ts'), 'utf8'));
+  const name = await templateName(dir, maker);
+  expect(name).toBe(await templateName(dir));
+  expect(name).toMatch(new RegExp(`^${templatePrefix(dir)}[0-9a-f]{16}$`));
+  expect(templatePrefix(dir)).toBe('tripgen_template_trip_');
+  expect(await templateName(dir, { ...maker, kitCode: [...maker.kitCode, '// changed'] }), 'the kit changed').not.toBe(name);
+  expect(await templateName(dir, { ...maker, postgisVersion: `${maker.postgisVersion}.1` }), 'another PostGIS').not.toBe(name);
+});
+
+it('drops the same prefix\'s other templates when it makes a new one, but not one being copied, made or connected to, nor another prefix\'s', { timeout: 120_000 }, async () => {
+  const table = `probe_${randomBytes(4).toString('hex')}`;
+  const dir = await migrationsWith(`CREATE TABLE ${table} (id int);\n`);
+  const prefix = templatePrefix(dir);
+  const other = templatePrefix(await migrationsWith('SELECT 1;\n'));
+  expect(other).not.toBe(prefix);
+  const stale = (n: number, p = prefix) => `${p}${String(n).repeat(16)}`;
+  const [replaced, copied, beingMade, connected, othersTemplate] = [stale(1), stale(2), stale(3), stale(4), stale(5, other)];
+  const all = [replaced, copied, beingMade, connected, othersTemplate];
+  for (const db of all) await queryRows(adminUrl(), `CREATE DATABASE "${db}"`);
+  for (const db of all.filter((d) => d !== connected)) await queryRows(adminUrl(), `ALTER DATABASE "${db}" WITH ALLOW_CONNECTIONS false`);
+  const holders: pg.Client[] = [];
+  const hold = async (url: string, sql?: string, params: unknown[] = []) => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    holders.push(c);
+    if (sql) await c.query(sql, params);
+    return c;
+  };
+  const asCopying = await hold(adminUrl());
+  try {
+    // A copy of one under way, as pg_stat_activity shows it (its statement's text, held running here by a sleep).
+    void asCopying.query(`SELECT pg_sleep(60) /* CREATE DATABASE "x" TEMPLATE "${copied}" */`).catch(() => undefined);
+    await waitFor(
+      async () => (await queryRows(adminUrl(), `SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND strpos(query, 'TEMPLATE "' || $1 || '"') > 0`, [copied])).length > 0,
+      'the copy seen running',
+    );
+    // One another process is making (its maker's lock), one a session is connected to.
+    await hold(adminUrl(), 'SELECT pg_advisory_lock(hashtext($1))', [beingMade]);
+    await hold(Object.assign(new URL(adminUrl()), { pathname: `/${connected}` }).toString());
+    made.push(await createTestDatabase('template_probe', dir));
+    const left = (await queryRows<{ datname: string }>(adminUrl(), 'SELECT datname FROM pg_database WHERE datname = ANY($1) ORDER BY 1', [all])).map((r) => r.datname);
+    // Before: all five left.
+    expect(left).toEqual([copied, beingMade, connected, othersTemplate]);
+  } finally {
+    for (const c of holders) await c.end().catch(() => undefined);
+    await Promise.all(made.splice(0).map((db) => db.drop()));
+    for (const db of [...all, await templateName(dir)]) await queryRows(adminUrl(), `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+  }
+});
+
