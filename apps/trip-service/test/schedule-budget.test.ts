@@ -98,3 +98,17 @@ it('spends one for requests racing for one trip\'s schedule: those that lose the
   for (const id of trips.slice(1)) expect((await ask(stack.trip.url, id, headers)).status).toBe(202);
   expect(await storedFor(trips)).toBe(MAX);
 });
+
+it(`answers ${2 * MAX} requests of one trip's schedule sent at once (twice the budget), on two replicas, by the one schedule, spending one`, async () => {
+  const replica = await stack.tripReplica();
+  const { headers, trips } = await travellerWithTrips(MAX + 1);
+  const [first] = trips as [string];
+  // A double-tapping client or a retrying proxy: every request asks the same of the same trip.
+  const racing = await Promise.all(Array.from({ length: 2 * MAX }, (_, i) => ask(i % 2 === 0 ? stack.trip.url : replica.url, first, headers)));
+  expect(racing.map((r) => r.status)).toEqual(Array(2 * MAX).fill(202));
+  expect(new Set(racing.map((r) => r.json.id)).size).toBe(1);
+  // The losers spent nothing: the budget has room for MAX - 1 more, exactly.
+  for (const id of trips.slice(1, MAX)) expect((await ask(stack.trip.url, id, headers)).status).toBe(202);
+  expectBudgetRefusal(await ask(replica.url, trips[MAX]!, headers));
+  expect(await storedFor(trips)).toBe(MAX);
+});

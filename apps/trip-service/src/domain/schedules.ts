@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { QUEUES, QUEUE_LIMITS, SCHEDULE_NOTIFICATIONS, SCHEDULE_NUDGE_READS, SCHEDULE_STATUS_CONCURRENCY, SCHEDULE_STATUS_MAX_IDS, SCHEDULE_TIMED_OUT, SCHEDULES_PER_TRIP, TRIP_EVENT_TYPES, TRIP_NOTIFIES, scheduleNotification, scheduleNotificationId, tripNotifies, type GenerationState, type ScheduleOutcome, type Pace, type ScheduleGenerationMessage, type ScheduleResult, type TravelModeName, type WithdrawnSchedule, type ExpiredSchedule, isoDaysMs } from '@tripgen/catalog';
-import { HttpProblem, ServiceAnswerError, ServiceUnavailableError, bearerChallenge, logFailure, type FailureLogger, type OperationBudget } from '@tripgen/service-kit';
+import { HttpProblem, ServiceAnswerError, ServiceUnavailableError, bearerChallenge, logFailure, type BudgetSlot, type FailureLogger, type OperationBudget } from '@tripgen/service-kit';
 import { outboxInsertSelectSql, outboxMessage, outboxRowParams, outboxSelectParams, withOutboxSql, type OutboxRow } from '@tripgen/service-kit/messaging';
 import type { Prisma, PrismaClient, Schedule as ScheduleRow } from '../generated/prisma/client.ts';
 import type { Peers } from '../clients/peers.ts';
@@ -69,11 +69,25 @@ const INSERT_REQUEST_SQL = withOutboxSql(`
  * turn (schedule_room_for_one's lock; its count is done again by the insert). The row first: a
  * request waiting for a DELETE under way holds no turn the trip's other requests wait for (they
  * waited for it, then for the row, each up to TRIP_LOCK_WAIT: past the kit's 5 s query limit, a 503).
- * Parameters: trip id, the trip's limit of schedules.
+ * Parameters: trip id, the trip's limit of schedules. Its row: `room`, the trip's count after its
+ * turn (the insert's count then finds the same); no row: the trip is gone.
  */
 const LOCK_FOR_REQUEST_SQL = `
-  SELECT ${REMAINING_LOCK_WAIT} AS wait
+  SELECT ${REMAINING_LOCK_WAIT} AS wait, room
     FROM (SELECT schedule_room_for_one(t.id, $2::integer) AS room FROM (SELECT id FROM trips WHERE id = $1::uuid FOR SHARE) AS t OFFSET 0) AS turn`;
+
+/**
+ * Whether a schedule request, its trip's locks taken (LOCK_FOR_REQUEST_SQL), would insert nothing:
+ * the trip changed since it was read, or it has an active schedule or one of the request's
+ * Idempotency-Key, a racing request's that won the turn before it. A statement of its own after the
+ * locks: its snapshot is taken once they are granted, and sees what the turn before committed (the
+ * lock statement's was taken before its wait). Asked before the traveller's budget is spent: a
+ * loser answered by the one schedule spends nothing (a burst beyond the budget met 429 before).
+ * Parameters: trip id, the trip's updatedAt as read, the key (or null).
+ */
+const LOSES_SQL = `
+  SELECT NOT EXISTS (SELECT 1 FROM trips WHERE id = $1::uuid AND updated_at = $2::timestamptz)
+      OR EXISTS (SELECT 1 FROM schedules WHERE trip_id = $1::uuid AND (status IN ('queued', 'running') OR idempotency_key = $3::text)) AS loses`;
 
 /** A schedule DELETE's lock of its trip, taken by lockTrip before DELETE_SCHEDULE_SQL. Parameters: trip id, user id. */
 const LOCK_FOR_DELETE_SQL = `
@@ -1327,10 +1341,10 @@ export const scheduleService = (deps: ScheduleDeps) => {
         replan = { baseScheduleId: base.id, date: body.replanDate, locked };
       }
 
-      // Every check passed, nothing answered from a schedule already made: this request is about to
-      // cost a generation, and spends the traveller's budget (429 past it), given back below unless
-      // its schedule is stored (a racing request or a changed trip won).
-      const spent = await deps.budget.spend(trip.userId);
+      // Every check passed, nothing answered from a schedule already made: this request may cost a
+      // generation. It spends the traveller's budget (429 past it) once it holds the trip's turn and
+      // finds it would not lose (LOSES_SQL), given back below unless its schedule is stored.
+      const spent: { slot?: BudgetSlot } = {};
       const id = randomUUID();
       const createdAt = new Date(now());
       const notAfter = new Date(createdAt.getTime() + config.scheduleDeadlineMs);
@@ -1359,7 +1373,11 @@ export const scheduleService = (deps: ScheduleDeps) => {
       let inserted: { id: string }[];
       try {
         inserted = await prisma.$transaction(async (tx) => {
-          await lockTrip(tx, LOCK_FOR_REQUEST_SQL, trip.id, schedulesPerTrip);
+          const [turn] = await lockTrip<{ room: boolean }>(tx, LOCK_FOR_REQUEST_SQL, trip.id, schedulesPerTrip);
+          if (!turn?.room) return [];
+          const [check] = await tx.$queryRawUnsafe<{ loses: boolean }[]>(LOSES_SQL, trip.id, trip.updatedAt.toISOString(), idempotencyKey ?? null);
+          if (check!.loses) return [];
+          spent.slot = await deps.budget.spend(trip.userId);
           return tx.$queryRawUnsafe<{ id: string }[]>(
             INSERT_REQUEST_SQL,
             id,
@@ -1378,8 +1396,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
           ).catch(heldPastLockWait(scheduleKeyBusy));
         });
       } catch (err) {
-        // Not stored (the database failed it, or its locks stayed held past TRIP_LOCK_WAIT: 409): nothing will be generated.
-        await deps.budget.giveBack(spent);
+        // Not stored (the database failed it, or its locks stayed held past TRIP_LOCK_WAIT: 409, or the budget refused it: 429): nothing will be generated.
+        if (spent.slot) await deps.budget.giveBack(spent.slot);
         throw err;
       }
       if (inserted.length === 1) {
@@ -1406,8 +1424,9 @@ export const scheduleService = (deps: ScheduleDeps) => {
         };
       }
       // Nothing inserted: the trip changed or went since it was read, or a request of the same trip at
-      // the same moment won, or took the trip's last place.
-      await deps.budget.giveBack(spent);
+      // the same moment won, or took the trip's last place. Spent only when the insert itself found it
+      // (a pod of the release before, which takes no turn, inserting at the same moment).
+      if (spent.slot) await deps.budget.giveBack(spent.slot);
       const current = await prisma.trip.findUnique({ where: { id: trip.id }, select: { updatedAt: true } });
       if (!current) throw new HttpProblem(404, 'No such trip');
       if (current.updatedAt.getTime() !== trip.updatedAt.getTime()) throw new TripChangedError();
