@@ -2,7 +2,7 @@
  * The local allowance on the local Redis, two allowances on one counter standing for two replicas:
  * a parallel burst never gets more than the budget (overshoot 0) and, when one replica stops
  * getting the key's requests, at most LEASE_MAX less (its unused lease); leases start small and grow; a lease never outlives
- * its window (the breaker: a lease kept 400 ms past its PTTL fails that test); one round trip serves up to LEASE_MAX requests; with Redis unreachable each replica
+ * its window (the breaker: a lease kept 400 ms past its PTTL fails that test); one round trip serves up to LEASE_MAX requests ahead, and every request waiting on it; with Redis unreachable each replica
  * counts its own budget.
  */
 import { randomUUID } from 'node:crypto';
@@ -89,6 +89,18 @@ it('asks Redis once per lease: leases start at 1 token and double up to LEASE_MA
   // 1 + 2 + 4 + 8 tokens in 4 calls, then 9 leases of LEASE_MAX.
   expect(calls.redis).toBe(4 + 9);
   expect([leaseSize(1_000), leaseSize(1_000, 4), leaseSize(1_000, LEASE_MAX), leaseSize(40, LEASE_MAX), leaseSize(20, LEASE_MAX), leaseSize(4, 8), leaseSize(1, 8)]).toEqual([1, 8, LEASE_MAX, LEASE_MAX, 5, 1, 1]);
+});
+
+it('takes one token for each request waiting on a renewal: a parallel burst of 32 in one call, none left unused', async () => {
+  const { a, calls } = replicas(1_000, 60_000);
+  const key = `waiting-${randomUUID()}`;
+  const answers = await Promise.all(Array.from({ length: 32 }, () => a.take(key)));
+  // The burst arrives in one turn of the event loop: one lease of 32 tokens, one for each.
+  expect(calls.redis).toBe(1);
+  expect(answers.map((x) => x.current).sort((x, y) => x - y)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+  // The next request asks again (no token of the burst's lease was left over).
+  expect((await a.take(key)).current).toBe(33);
+  expect(calls.redis).toBe(2);
 });
 
 it('past the budget refuses from memory until the window ends, without asking Redis', async () => {

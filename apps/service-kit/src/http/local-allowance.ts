@@ -15,13 +15,15 @@
  *   longer reach stay unused until the window ends. Leases start at 1 token in a window and double
  *   with each renewal (a replica that sees a key once or twice takes no more than it serves, e.g.
  *   anonymous requests of one address to many short-lived processes), and shrink to a quarter of
- *   the budget last seen left (near the limit they are 1 token);
+ *   the budget last seen left (near the limit they are 1 token). A renewal takes one more token
+ *   for each further request waiting on it: those are served as soon as it is answered, so they
+ *   leave nothing unused and the bound stays the growth part's;
  * - Redis unreachable: the insurance limiter counts per instance, up to N times the budget.
  */
 import { LRUCache } from 'lru-cache';
 import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 
-/** Tokens a replica leases at most at once: one Redis round trip per 10 requests of a key. */
+/** Tokens a replica leases at most ahead of its requests: one Redis round trip per 10 requests of a key at most (fewer when requests wait together). */
 export const LEASE_MAX = 10;
 
 export interface Allowance {
@@ -38,7 +40,7 @@ interface Lease {
   left: number;
   /** The shared count as of the lease's last token (the lease serves last - left + 1 .. last). */
   last: number;
-  /** Tokens this lease asked for (the next one asks twice as many, up to LEASE_MAX). */
+  /** Its growth part: tokens it asked for beyond one per further waiting request (the next one's is twice as many, up to LEASE_MAX). */
   size: number;
   /** Date.now() after which the lease is void (never later than its Redis window). */
   expiresAt: number;
@@ -63,17 +65,22 @@ export const leaseSize = (leftSeen: number, previousSize = 0): number => Math.ma
 export const createLocalAllowance = ({ counter, points, maxKeys = 10_000 }: LocalAllowanceOptions) => {
   const leases = new LRUCache<string, Lease>({ max: maxKeys });
 
-  const renew = async (key: string, previous: Lease | undefined): Promise<void> => {
+  /** `waiting`: the requests waiting on this renewal, each served one of its tokens as soon as it is answered. */
+  const renew = async (key: string, previous: Lease | undefined, waiting: number): Promise<void> => {
     // This replica's previous lease of the same window: the budget it saw left, and its size.
     const current = previous && previous.expiresAt > Date.now() ? previous : undefined;
-    const size = current ? leaseSize(points - current.last, current.size) : leaseSize(points);
+    // The lease as it grows (its first token for the first waiting request), plus a token for each
+    // other request waiting: they spend theirs at once, so what a replica can leave unused (the
+    // undershoot bound) is still the growth part's, under LEASE_MAX.
+    const growth = current ? leaseSize(points - current.last, current.size) : leaseSize(points);
+    const size = waiting - 1 + growth;
     const askedAt = Date.now();
     const res: RateLimiterRes = await counter.penalty(key, size);
     const granted = Math.max(0, Math.min(size, points - (res.consumedPoints - size)));
     leases.set(key, {
       left: granted,
       last: Math.min(res.consumedPoints, points),
-      size,
+      size: growth,
       expiresAt: askedAt + res.msBeforeNext,
       spent: res.consumedPoints >= points,
     });
@@ -127,9 +134,14 @@ export const createLocalAllowance = ({ counter, points, maxKeys = 10_000 }: Loca
         }
       }
     };
-    renew(key, lease).then(
-      () => answer(undefined, false),
-      (err: unknown) => answer(err, true),
+    // Asked after this turn of the event loop's I/O (setImmediate): the requests of the key read in
+    // the same turn, and those left over when the last lease ran out, join this renewal and are
+    // counted in it, one round trip for all of them (issue 15).
+    setImmediate(() =>
+      renew(key, lease, waiters.length).then(
+        () => answer(undefined, false),
+        (err: unknown) => answer(err, true),
+      ),
     );
   };
 

@@ -5,7 +5,7 @@
  * body parsed), and a refused token (401) does not. It counts over the shared
  * counter: in Redis so every replica shares the budget (catalog RATE_LIMIT: 100/min per user), per
  * instance while Redis is unreachable. A replica takes the budget from Redis in small leases and
- * serves them locally (local-allowance.ts: about one round trip per LEASE_MAX requests instead of one
+ * serves them locally (local-allowance.ts: one round trip per LEASE_MAX requests or more, instead of one
  * per request, issue 15); a parallel burst across replicas still gets at most the budget
  * (replicas.test.ts). Past it: 429 problem+json with Retry-After and the x-ratelimit-* headers.
  *
