@@ -229,3 +229,33 @@ it('answers a schedule request whose Idempotency-Key another request is still st
   // Sent again once that insert went (rolled back here): stored.
   expect((await call(stack.trip.url, 'POST', `/api/v1/trips/${tripId}/schedules`, { headers, body: {} })).status).toBe(202);
 });
+
+it('answers a write whose lock statement outran TRIP_LOCK_WAIT with no lock held (a database too slow) 503, not 409 TRIP_BUSY; nothing stored', { timeout: 60_000 }, async () => {
+  const { authorization } = await stack.traveller();
+  const headers = { authorization };
+  const created = await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers });
+  const tripId = created.json.id as string;
+  // The request's lock statement slow by itself: schedule_room_for_one sleeps past TRIP_LOCK_WAIT for this trip, after its lock
+  // (granted at once: nothing holds the trip), as a lookup does on a database too loaded to answer in time.
+  const sleep = (TRIP_LOCK_WAIT.ms * 1.5) / 1000;
+  await queryRows(stack.trip.db.url, 'ALTER FUNCTION schedule_room_for_one(uuid, integer) RENAME TO schedule_room_for_one_as_shipped');
+  await queryRows(
+    stack.trip.db.url,
+    `CREATE FUNCTION schedule_room_for_one(for_trip uuid, max_schedules integer) RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
+     BEGIN IF for_trip = '${tripId}' THEN PERFORM pg_sleep(${sleep}); END IF; RETURN schedule_room_for_one_as_shipped(for_trip, max_schedules); END $$`,
+  );
+  let slow;
+  try {
+    slow = await call(stack.trip.url, 'POST', `/api/v1/trips/${tripId}/schedules`, { headers, body: {} });
+  } finally {
+    await queryRows(stack.trip.db.url, 'DROP FUNCTION schedule_room_for_one(uuid, integer)');
+    await queryRows(stack.trip.db.url, 'ALTER FUNCTION schedule_room_for_one_as_shipped(uuid, integer) RENAME TO schedule_room_for_one');
+  }
+  // Before: 409 TRIP_BUSY (PostgreSQL's statement_timeout, 57014, read as a lock held past TRIP_LOCK_WAIT), unseen by the 5xx alerts.
+  expect([slow.status, slow.type, slow.json?.detail], JSON.stringify(slow.json)).toEqual([503, expect.stringContaining('application/problem+json'), 'The database is unavailable; try again shortly']);
+  expect(slow.json).not.toHaveProperty('code');
+  expect(slow.headers.get('retry-after')).not.toBeNull();
+  expect(await queryRows(stack.trip.db.url, 'SELECT id FROM schedules WHERE trip_id = $1', [tripId])).toEqual([]);
+  // The database quick again: the same request is stored.
+  expect((await call(stack.trip.url, 'POST', `/api/v1/trips/${tripId}/schedules`, { headers, body: {} })).status).toBe(202);
+});

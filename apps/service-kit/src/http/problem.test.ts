@@ -59,7 +59,7 @@ describe('toProblem', () => {
   // A raw query's failure in the driver adapter (P2010), as @prisma/adapter-pg reports it (meta.driverAdapterError.cause).
   const rawFailure = (cause: Record<string, unknown>) => error({ code: 'P2010', meta: { driverAdapterError: { name: 'DriverAdapterError', cause } } } as Fields, 'Raw query failed.');
   it('answers a raw query that found the database out of reach (P2010, by the adapter\'s cause) with a retryable 503, any other raw query failure with a 500', () => {
-    const unavailable = [{ kind: 'DatabaseNotReachable', host: '10.0.2.4', port: 5432 }, { kind: 'ConnectionClosed' }, { kind: 'SocketTimeout' }, { kind: 'TooManyConnections', cause: 'sorry, too many clients' }, { kind: 'postgres', code: '57P01' }, { kind: 'postgres', code: '57P03' }];
+    const unavailable = [{ kind: 'DatabaseNotReachable', host: '10.0.2.4', port: 5432 }, { kind: 'ConnectionClosed' }, { kind: 'SocketTimeout' }, { kind: 'TooManyConnections', cause: 'sorry, too many clients' }, { kind: 'postgres', code: '57P01' }, { kind: 'postgres', code: '57P03' }, { kind: 'postgres', code: '57014', originalCode: '57014', originalMessage: 'canceling statement due to statement timeout' }];
     for (const cause of unavailable) expect(toProblem(rawFailure(cause), request), JSON.stringify(cause)).toMatchObject({ status: 503, detail: 'The database is unavailable; try again shortly' });
     for (const cause of [{ kind: 'UniqueConstraintViolation' }, { kind: 'postgres', code: '42P01' }, { kind: 'AuthenticationFailed' }, {}]) {
       expect(toProblem(rawFailure(cause), request), JSON.stringify(cause)).toMatchObject({ status: 500 });

@@ -7,7 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { maxHeaderSize, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { RATE_LIMIT, REQUEST_RECEIVE_TIMEOUT_MS } from '@tripgen/catalog';
-import { CONNECT_TIMEOUT, driverAdapterCause, POOL_WAIT_TIMEOUT, QUERY_READ_TIMEOUT } from '../data/adapter-error.ts';
+import { answeredTooLate, CONNECT_TIMEOUT, driverAdapterCause, POOL_WAIT_TIMEOUT, QUERY_READ_TIMEOUT } from '../data/adapter-error.ts';
 import { clip } from '../telemetry/request-logger.ts';
 import { parseQueryString } from './query-string.ts';
 import { ServiceUnavailableError } from './service-client.ts';
@@ -181,6 +181,9 @@ const isPostgresOutageState = (code: string): boolean => /^08[0-9A-Z]{3}$/.test(
 const isDatabaseUnavailable = (error: { code?: unknown; message?: string; meta?: unknown }): boolean => {
   if (typeof error.code === 'string' && (DATABASE_UNAVAILABLE.has(error.code) || isPostgresOutageState(error.code))) return true;
   if (DRIVER_UNAVAILABLE.test(error.message ?? '')) return true;
+  // PostgreSQL cancelled the statement at its statement_timeout (57014): a database too slow to answer
+  // in time, as the driver's own query limit above (a service's shorter deadline, trip-lock.ts's, meets it first).
+  if (answeredTooLate(error)) return true;
   if (error.code !== 'P2010') return false;
   const cause = driverAdapterCause(error);
   if (typeof cause?.kind !== 'string') return false;

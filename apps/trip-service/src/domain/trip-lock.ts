@@ -39,10 +39,24 @@ interface Transaction {
  * waited for afresh, and a write queued behind another waiting one waits for the row's tuple lock,
  * then for the holder's transaction: up to twice TRIP_LOCK_WAIT, and a schedule request, which also
  * waits for the trip's other requests (schedule_room_for_one's lock), three times, past the kit's
- * 5 s query limit (its 503). Set and reset around that statement alone, in its transaction.
+ * 5 s query limit (its 503). Set and reset around that statement alone, in its transaction, under a
+ * savepoint (same round trips: each pair is one simple-protocol call) that its deadline's cancel
+ * rolls back to (PROBE).
  */
-const LOCK_DEADLINE = `SET LOCAL statement_timeout = ${TRIP_LOCK_WAIT.ms}`;
-const LOCK_DEADLINE_RESET = 'SET LOCAL statement_timeout TO DEFAULT';
+const SAVEPOINT = 'trip_lock';
+const LOCK_DEADLINE = `SAVEPOINT ${SAVEPOINT}; SET LOCAL statement_timeout = ${TRIP_LOCK_WAIT.ms}`;
+const LOCK_DEADLINE_RESET = `RELEASE SAVEPOINT ${SAVEPOINT}; SET LOCAL statement_timeout TO DEFAULT`;
+/**
+ * A statement_timeout says only that the deadline passed, not whether the statement was waiting for a
+ * lock then or merely slow (a database so loaded that a lookup of one row outran TRIP_LOCK_WAIT):
+ * after its cancel the same statement runs once more at no wait (lock_timeout 1 ms) within another
+ * TRIP_LOCK_WAIT. A lock still held is 55P03: the trip is busy (409). Slow again is 57014 (the kit's
+ * 503, the database answered too late): before, a 409 TRIP_BUSY that hid an overloaded database from
+ * the 5xx alerts. Done, the locks are the write's (a holder that finished meanwhile) and it goes on.
+ * Both within the kit's 5 s query limit.
+ */
+const PROBE = `ROLLBACK TO SAVEPOINT ${SAVEPOINT}; SET LOCAL statement_timeout = ${TRIP_LOCK_WAIT.ms}; SET LOCAL lock_timeout = 1`;
+const PROBE_RESET = 'SET LOCAL lock_timeout TO DEFAULT';
 
 /**
  * For the select list of a lock statement whose locks are taken in a subquery (`FOR SHARE` keeps
@@ -56,8 +70,9 @@ const sqlState = (err: unknown): unknown => driverAdapterCause(err)?.originalCod
 
 /**
  * Runs `sql`, the statement of `tx` that takes the trip's locks, waiting for them TRIP_LOCK_WAIT at
- * most in all: past it, tripBusy (57014, its deadline; 55P03 were a lock_timeout of the database or
- * role shorter than that); its rows otherwise, the rest of the transaction waiting as before.
+ * most in all: past it, tripBusy when they are still held (PROBE; 55P03 at once were a lock_timeout
+ * of the database or role shorter than that), the database's own 57014 when the statement was slow
+ * without them; its rows otherwise, the rest of the transaction waiting as before.
  */
 export const lockTrip = async <T>(tx: Transaction, sql: string, ...params: unknown[]): Promise<T[]> => {
   await tx.$executeRawUnsafe(LOCK_DEADLINE);
@@ -66,10 +81,22 @@ export const lockTrip = async <T>(tx: Transaction, sql: string, ...params: unkno
     rows = await tx.$queryRawUnsafe<T[]>(sql, ...params);
   } catch (err) {
     const code = sqlState(err);
-    if (code === SQLSTATE.queryCanceled || code === SQLSTATE.lockNotAvailable) throw tripBusy();
-    throw err;
+    if (code === SQLSTATE.lockNotAvailable) throw tripBusy();
+    if (code !== SQLSTATE.queryCanceled) throw err;
+    rows = await probe<T>(tx, sql, params);
   }
   await tx.$executeRawUnsafe(LOCK_DEADLINE_RESET);
+  return rows;
+};
+
+const probe = async <T>(tx: Transaction, sql: string, params: unknown[]): Promise<T[]> => {
+  await tx.$executeRawUnsafe(PROBE);
+  const rows = await tx.$queryRawUnsafe<T[]>(sql, ...params).catch((err: unknown) => {
+    if (sqlState(err) === SQLSTATE.lockNotAvailable) throw tripBusy();
+    throw err;
+  });
+  // A statement that sets the wait of the one after it (REMAINING_LOCK_WAIT) keeps it; any other, the transaction's as before.
+  if (!sql.includes(REMAINING_LOCK_WAIT)) await tx.$executeRawUnsafe(PROBE_RESET);
   return rows;
 };
 
