@@ -25,8 +25,9 @@ const SLEEP_S = 2;
 
 let stack: Stack;
 beforeAll(async () => {
-  // A limit above the trip's schedules: its request is refused for nothing but the lock.
-  stack = await startStack({ ai: false, tripEnv: { SCHEDULES_PER_TRIP_MAX: String(SCHEDULES * 2) } });
+  // A limit above the trip's schedules: its request is refused for nothing but the lock. No sweep (its first pass in 10
+  // minutes): it would fail the active schedules past their deadline a case puts in before the reads of them it is about.
+  stack = await startStack({ ai: false, tripEnv: { SCHEDULES_PER_TRIP_MAX: String(SCHEDULES * 2), SCHEDULE_SWEEP_INTERVAL_MS: '600000' } });
 });
 afterAll(async () => stack?.close());
 
@@ -45,17 +46,17 @@ const insert = async (tripId: string, userId: string, n: number): Promise<string
   return ids;
 };
 
-/** Each statement writing the trip's rows to forgotten_schedules sleeps `seconds`. */
-const slowForgetting = async (tripId: string, seconds: number) => {
+/** Each statement writing the rows of these trips to forgotten_schedules sleeps `seconds` (the trips of the test calling it last). */
+const slowForgetting = async (tripIds: string[], seconds: number) => {
   await queryRows(
     stack.trip.db.url,
-    `CREATE OR REPLACE FUNCTION slow_forget() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF EXISTS (SELECT 1 FROM written WHERE trip_id = '${tripId}') THEN PERFORM pg_sleep(${seconds}); END IF; RETURN NULL; END $$`,
+    `CREATE OR REPLACE FUNCTION slow_forget() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF EXISTS (SELECT 1 FROM written WHERE trip_id = ANY ('{${tripIds.join(',')}}'::uuid[])) THEN PERFORM pg_sleep(${seconds}); END IF; RETURN NULL; END $$`,
   );
-  await queryRows(stack.trip.db.url, 'CREATE TRIGGER slow_forget AFTER INSERT ON forgotten_schedules REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION slow_forget()');
+  await queryRows(stack.trip.db.url, 'CREATE OR REPLACE TRIGGER slow_forget AFTER INSERT ON forgotten_schedules REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION slow_forget()');
 };
 
-/** Whether a statement of trip_db sleeps in the trigger (the DELETE holds the trip's row lock by then). */
-const forgetting = async () => (await queryRows(stack.trip.db.url, "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'")).length > 0;
+/** Whether `n` statements of trip_db sleep in the trigger (each DELETE holds its trip's row lock, and its first batch's rows, by then). */
+const forgetting = async (n = 1) => (await queryRows(stack.trip.db.url, "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'")).length >= n;
 
 it('answers the writes behind a trip DELETE under way 409 with Retry-After before it ends; the DELETE 204, another trip changed at once, nothing half done', { timeout: 120_000 }, async () => {
   const { authorization, userId } = await stack.traveller();
@@ -65,12 +66,12 @@ it('answers the writes behind a trip DELETE under way 409 with Retry-After befor
   expect([created.status, other.status]).toEqual([201, 201]);
   const tripId = created.json.id as string;
   const [oneSchedule] = await insert(tripId, userId, SCHEDULES);
-  await slowForgetting(tripId, SLEEP_S);
+  await slowForgetting([tripId], SLEEP_S);
 
   const started = performance.now();
   let deleteAnswered = false;
   const deleting = call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers }).finally(() => (deleteAnswered = true));
-  await waitFor(forgetting, 'the DELETE writing its first forgotten rows (the trip locked)', 30_000, 20);
+  await waitFor(() => forgetting(), 'the DELETE writing its first forgotten rows (the trip locked)', 30_000, 20);
 
   /** A request sent now: its answer, when, and whether the DELETE was still under way then. */
   const timed = async (method: string, url: string, body?: unknown) => {
@@ -258,4 +259,50 @@ it('answers a write whose lock statement outran TRIP_LOCK_WAIT with no lock held
   expect(await queryRows(stack.trip.db.url, 'SELECT id FROM schedules WHERE trip_id = $1', [tripId])).toEqual([]);
   // The database quick again: the same request is stored.
   expect((await call(stack.trip.url, 'POST', `/api/v1/trips/${tripId}/schedules`, { headers, body: {} })).status).toBe(202);
+});
+
+it('answers a schedule request and a ?wait= read whose schedule a trip DELETE under way holds with the schedule as committed, before the DELETE ends, not 503 at the 5 s query limit', { timeout: 120_000 }, async () => {
+  const { authorization, userId } = await stack.traveller();
+  const headers = { authorization };
+  // Two trips, each with an active schedule past its deadline and grace (its refresh fails it: the AI service is down here),
+  // its newest, so that its DELETE's first batch deletes it, then holds it while it sleeps three batches more.
+  const trips = await Promise.all(['Seoul', 'Busan'].map(async (title) => (await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody({ title }), headers })).json.id as string));
+  const active: string[] = [];
+  for (const tripId of trips) {
+    await insertFailedSchedules(stack.trip.db.url, { tripId, userId }, SCHEDULES * 0.75, { agoMs: 86_400_000 });
+    const [id] = await queryRows<{ id: string }>(
+      stack.trip.db.url,
+      `INSERT INTO schedules (id, trip_id, user_id, status, locked, request_hash, request, not_after, created_at, updated_at)
+       VALUES (gen_random_uuid(), $1::uuid, $2::uuid, 'queued', '{}', 'h', jsonb_build_object('notifiedBy', $3::text), now() - interval '10 minutes', now() - interval '20 minutes', now() - interval '20 minutes')
+       RETURNING id::text AS id`,
+      [tripId, userId, TRIP_NOTIFIES],
+    );
+    active.push(id!.id);
+  }
+  await queryRows(stack.trip.db.url, 'ANALYZE schedules');
+  await slowForgetting(trips, SLEEP_S * 1.5);
+
+  const deletesAnswered = [false, false];
+  const deleting = trips.map((tripId, i) => call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers }).finally(() => (deletesAnswered[i] = true)));
+  await waitFor(() => forgetting(2), 'both DELETEs writing their first forgotten rows (their active schedules deleted, held)', 30_000, 20);
+  const timed = async (i: number, method: string, url: string, body?: unknown) => {
+    const sent = performance.now();
+    const res = await call(stack.trip.url, method, url, { headers, body });
+    return { res, ms: Math.round(performance.now() - sent), whileDeleting: !deletesAnswered[i] };
+  };
+  const [request, read] = await Promise.all([
+    timed(0, 'POST', `/api/v1/trips/${trips[0]}/schedules`, {}),
+    timed(1, 'GET', `/api/v1/trips/${trips[1]}/schedules/${active[1]}?wait=1`),
+  ]);
+  const deleted = await Promise.all(deleting);
+  console.log(`behind a trip DELETE under way holding its active schedule: schedule request ${request.res.status} in ${request.ms} ms, ?wait=1 read ${read.res.status} in ${read.ms} ms; the DELETEs ${deleted.map((d) => d.status).join(', ')}`);
+
+  // Before: both 503 'The database is unavailable; try again shortly' at the 5 s query limit (the refresh's update waiting for the held row).
+  // The request: the trip's active schedule as committed, its 409 naming it (nothing stored); the read: the schedule as committed.
+  expect([request.res.status, request.res.json?.scheduleId], JSON.stringify(request.res.json)).toEqual([409, active[0]]);
+  expect(request.whileDeleting, 'the request answered while its trip\'s DELETE was under way').toBe(true);
+  expect([read.res.status, read.res.json?.status], JSON.stringify(read.res.json)).toEqual([200, 'queued']);
+  expect(read.whileDeleting, 'the read answered while its trip\'s DELETE was under way').toBe(true);
+  expect(deleted.map((d) => d.status)).toEqual([204, 204]);
+  expect(await queryRows(stack.trip.db.url, 'SELECT id FROM schedules WHERE trip_id = ANY ($1::uuid[])', [trips])).toEqual([]);
 });

@@ -24,7 +24,7 @@ import { lodgingOf, type TripRow } from './trips.ts';
 import type { NudgeClaim } from './nudge-claim.ts';
 import { nudgeGate } from './nudge-gate.ts';
 import { forgetDeleted, type ForgetLease } from './forgotten.ts';
-import { REMAINING_LOCK_WAIT, heldPastLockWait, lockTrip, scheduleBusy, scheduleKeyBusy } from './trip-lock.ts';
+import { REMAINING_LOCK_WAIT, WITHIN_TRIP_LOCK_WAIT, heldPastLockWait, heldPastWait, lockTrip, scheduleBusy, scheduleKeyBusy } from './trip-lock.ts';
 import { tripDates } from './trip-rules.ts';
 import type { ScheduleRequestBody } from './schemas.ts';
 
@@ -126,29 +126,53 @@ export class TripChangedError extends HttpProblem {
   }
 }
 /**
+ * How a refresh's write of a schedule (its outcome, its reason, running) waits for a row another
+ * transaction holds: `wait` as any statement (to the kit's query limit), `bounded` TRIP_LOCK_WAIT at
+ * most (WITHIN_TRIP_LOCK_WAIT, set by the statement before its wait), then it changes nothing and the
+ * caller goes on with the row as committed (heldPastWait). A read's (a schedule request's look at
+ * the trip's active schedule, a `?wait=` read) is bounded: the holder may be a trip's DELETE under
+ * way (up to TRIP_DELETE_TRANSACTION_MS: its first batch deletes the trip's newest schedules, the
+ * active one among them, then holds them to its commit), and before, such a read waited for it to
+ * the 5 s query limit and answered 503 (test/trip-busy.test.ts 'reads past a schedule ...'). The
+ * sweep's and a nudge's wait as before: nobody waits on them for an answer.
+ */
+type HeldRow = 'wait' | 'bounded';
+const changeable = (where: string, held: HeldRow): string => (held === 'wait' ? where : `${where} AND ${WITHIN_TRIP_LOCK_WAIT}`);
+
+/**
  * A schedule's final outcome and its trip event, one statement: the row changes only while it is
  * still queued or running (one replica's update wins), or, for the AI service's `completed`, while
  * it is failed with the reason in $6 (AI_UNREACHABLE: failed here alone, see correctable; null
  * otherwise, which no row's error equals); the event is written only with the change.
  * Parameters: id, status, result, error, finishedAt, the failure reason a completion may replace,
  * toldAt (when its notification is in the outbox rows, else null), then the outbox rows' arrays
- * (outboxRowParams).
+ * (outboxRowParams). Waited for a row another transaction holds as HeldRow says (a trip change's
+ * withdrawal: `wait`, an outcome that commits first is not withdrawn).
  */
-const FINISH_SQL = withOutboxSql(`
+const finishSql = (where: string): string =>
+  withOutboxSql(`
   UPDATE schedules SET status = $2::"ScheduleStatus", result = $3::jsonb, error = $4::text, finished_at = $5::timestamptz, updated_at = $5::timestamptz, told_at = $7::timestamptz
-   WHERE id = $1::uuid AND (status IN ('queued', 'running') OR (status = 'failed' AND error = $6::text))
+   WHERE ${where}
   RETURNING id`, 8);
+const FINISHABLE = `id = $1::uuid AND (status IN ('queued', 'running') OR (status = 'failed' AND error = $6::text))`;
+const FINISH_SQL = { wait: finishSql(FINISHABLE), bounded: finishSql(changeable(FINISHABLE, 'bounded')) };
 /**
  * A schedule failed here alone (correctable) that takes the AI service's own failure as its reason,
  * which ends its correction (FINISH_SQL replaces AI_UNREACHABLE only); its notification
  * (outcomeNotice) goes in the same statement. A trip change's reason for many at once is
- * CHANGE_REASONS_SQL's, the same update. No trip event: its failure has one. Parameters: id, error, updatedAt, the reason it replaces, toldAt (as
+ * CHANGE_REASONS_SQL's, the same update. No trip event: its failure has one. A held row waited for as
+ * HeldRow says. Parameters: id, error, updatedAt, the reason it replaces, toldAt (as
  * FINISH_SQL's), then the outbox rows' arrays.
  */
-const REASON_SQL = withOutboxSql(`
+const reasonSql = (held: HeldRow): string =>
+  withOutboxSql(`
   UPDATE schedules SET error = $2::text, updated_at = $3::timestamptz, told_at = $5::timestamptz
-   WHERE id = $1::uuid AND status = 'failed' AND error = $4::text
+   WHERE ${changeable("id = $1::uuid AND status = 'failed' AND error = $4::text", held)}
   RETURNING id`, 6);
+const REASON_SQL = { wait: reasonSql('wait'), bounded: reasonSql('bounded') };
+/** A queued schedule the AI service is planning now, running (refresh's, HeldRow). Parameters: id, updatedAt. */
+const runningSql = (held: HeldRow): string => `UPDATE schedules SET status = 'running', updated_at = $2::timestamptz WHERE ${changeable("id = $1::uuid AND status = 'queued'", held)} RETURNING id`;
+const RUNNING_SQL = { wait: runningSql('wait'), bounded: runningSql('bounded') };
 /**
  * Final outcomes of requests this service tells, recorded without their notification (told_at
  * null): by a trip pod of the release before, which does not tell (a rollout runs both, and an
@@ -849,7 +873,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
    * changed it (what it wrote, not read back: a round trip less), or undefined when it is final at the AI service but
    * was changed by another reader or the sweep meanwhile (the caller reads it again). Empty: nothing changed.
    */
-  async function refresh(rows: readonly ScheduleRow[], asked: 'recently-skipped' | 'now' = 'recently-skipped'): Promise<Map<string, ScheduleRow | undefined>> {
+  async function refresh(rows: readonly ScheduleRow[], asked: 'recently-skipped' | 'now' = 'recently-skipped', held: HeldRow = 'wait'): Promise<Map<string, ScheduleRow | undefined>> {
     const at = now();
     const pending = rows.filter((r) => (isActive(r) || correctable(r, at)) && (asked === 'now' || !(at - (lastAsked.get(r.id) ?? -Infinity) < REFRESH_EVERY_MS)));
     const changed = new Map<string, ScheduleRow | undefined>();
@@ -893,7 +917,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       const outbox = [...event, ...notice, ...also];
       const result = data.status === 'completed' ? data.result : null;
       const error = data.status === 'failed' ? data.error : null;
-      const won = await prisma.$queryRawUnsafe<{ id: string }[]>(FINISH_SQL, row.id, data.status, result === null ? null : JSON.stringify(result), error, finishedAt.toISOString(), replaces, toldAt?.toISOString() ?? null, ...outboxRowParams(outbox));
+      const won = await prisma.$queryRawUnsafe<{ id: string }[]>(FINISH_SQL[held], row.id, data.status, result === null ? null : JSON.stringify(result), error, finishedAt.toISOString(), replaces, toldAt?.toISOString() ?? null, ...outboxRowParams(outbox)).catch(heldPastWait([]));
       if (won.length === 0) return undefined;
       if (outbox.length) recorded = true;
       return { ...row, status: data.status, result: result as unknown as Prisma.JsonValue, error, finishedAt, updatedAt: finishedAt, toldAt };
@@ -910,7 +934,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         const at = new Date();
         const notice = outcomeNotice(row, { status: 'failed', error }, at);
         const toldAt = notice.length ? at : null;
-        const n = (await prisma.$queryRawUnsafe<unknown[]>(REASON_SQL, row.id, error, at.toISOString(), AI_UNREACHABLE, toldAt?.toISOString() ?? null, ...outboxRowParams(notice))).length;
+        const n = (await prisma.$queryRawUnsafe<unknown[]>(REASON_SQL[held], row.id, error, at.toISOString(), AI_UNREACHABLE, toldAt?.toISOString() ?? null, ...outboxRowParams(notice)).catch(heldPastWait([]))).length;
         if (n > 0) {
           current = { ...row, error, updatedAt: at, toldAt };
           if (notice.length) recorded = true;
@@ -921,7 +945,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
         // The AI service did not answer the expiry: failed here alone, the AI service told to follow.
         current = await finish(row, { status: 'failed', error: AI_UNREACHABLE }, [expiryMessage(row)]);
       } else if (state?.status === 'running' && row.status === 'queued') {
-        const n = (await prisma.schedule.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'running' } })).count;
+        const n = (await prisma.$queryRawUnsafe<unknown[]>(RUNNING_SQL[held], row.id, new Date().toISOString()).catch(heldPastWait([]))).length;
         if (n > 0) current = { ...row, status: 'running' };
       }
       // Final at the AI service but changed by another reader or the sweep meanwhile: the caller's row is stale, so it reads again.
@@ -935,7 +959,8 @@ export const scheduleService = (deps: ScheduleDeps) => {
   const refreshed = async (rows: ScheduleRow[]): Promise<ScheduleRow[]> => {
     const at = now();
     if (!rows.some((r) => isActive(r) || correctable(r, at))) return rows;
-    const changed = await refresh(rows);
+    // A read's: a row held past TRIP_LOCK_WAIT is answered as committed (HeldRow).
+    const changed = await refresh(rows, 'recently-skipped', 'bounded');
     if (changed.size === 0) return rows;
     if ([...changed.values()].some((r) => r === undefined)) return prisma.schedule.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { createdAt: 'desc' } });
     return rows.map((r) => changed.get(r.id) ?? r);
@@ -1120,7 +1145,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
       const toldAt = notice.length ? at.toISOString() : null;
       const ref = { scheduleId: row.id, tripId: row.tripId, userId: row.userId, replan: row.replanDate !== null, durationMs: Math.max(0, at.getTime() - row.createdAt.getTime()) };
       const outbox = [...deps.events.row(TRIP_EVENT_TYPES.scheduleFailed, { ...ref, reason: 'generation-failed' }, `${row.id}.failed`), message, ...notice];
-      if ((await tx.$queryRawUnsafe<unknown[]>(FINISH_SQL, row.id, 'failed', null, TRIP_CHANGED, at.toISOString(), null, toldAt, ...outboxRowParams(outbox))).length > 0) {
+      if ((await tx.$queryRawUnsafe<unknown[]>(FINISH_SQL.wait, row.id, 'failed', null, TRIP_CHANGED, at.toISOString(), null, toldAt, ...outboxRowParams(outbox))).length > 0) {
         withdrawn.push(item);
         endedWhileActive.add(item);
       }
@@ -1546,7 +1571,7 @@ export const scheduleService = (deps: ScheduleDeps) => {
             // Still unfinished after a wake, the AI service is asked at once ('now'), not at the next REFRESH_EVERY_MS: the nudge's
             // own read here may wait its turn (catalog SCHEDULE_NUDGE_READS) or be another replica's, and this read records
             // the outcome as any would (one update wins). Finished, refresh asks nothing.
-            const changed = await refresh([row], wokenNow ? 'now' : 'recently-skipped');
+            const changed = await refresh([row], wokenNow ? 'now' : 'recently-skipped', 'bounded');
             if (changed.has(row.id) || now() - readAt >= ROW_READ_EVERY_MS) {
               const again = changed.get(row.id) ?? (await prisma.schedule.findFirst({ where: { id: scheduleId, tripId } }));
               if (!again) return undefined;

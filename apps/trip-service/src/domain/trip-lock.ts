@@ -107,3 +107,18 @@ export const heldPastLockWait =
     if (sqlState(err) === SQLSTATE.lockNotAvailable) throw held();
     throw err;
   };
+
+/**
+ * For the WHERE of a statement that changes one row and may wait for another transaction holding it
+ * (evaluated on the row before that wait): its transaction's lock_timeout set to TRIP_LOCK_WAIT, for
+ * a statement outside an interactive transaction (its own transaction: the setting goes with it).
+ */
+export const WITHIN_TRIP_LOCK_WAIT = `set_config('lock_timeout', '${TRIP_LOCK_WAIT.ms}ms', true) IS NOT NULL`;
+
+/** A statement under WITHIN_TRIP_LOCK_WAIT that waited past it (55P03) answers `instead`; any other error as it is. */
+export const heldPastWait =
+  <T>(instead: T) =>
+  (err: unknown): T => {
+    if (sqlState(err) === SQLSTATE.lockNotAvailable) return instead;
+    throw err;
+  };
