@@ -242,7 +242,9 @@ export const TRIP_LOCK_WAIT = Object.freeze({ ms: 2_000, retryAfterSeconds: 2 })
  * reading the detail. `trip`: the trip's row (its DELETE or a change under way); `schedule`: a
  * schedule's row, for its DELETE (its outcome being recorded, another DELETE of it); `scheduleKey`:
  * another request's schedule under the same Idempotency-Key, not yet committed (a pod of the
- * release before, which takes no lock of the trip's requests).
+ * release before, which takes no lock of the trip's requests). Each is what its step waits for in
+ * practice: which lock PostgreSQL waited for does not reach the service (trip-lock.ts), so another
+ * holder there (a migration's table lock) gets the same code.
  */
 export const BUSY_CODES = Object.freeze({ trip: 'TRIP_BUSY', schedule: 'SCHEDULE_BUSY', scheduleKey: 'SCHEDULE_KEY_BUSY' });
 

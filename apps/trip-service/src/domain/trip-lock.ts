@@ -3,7 +3,11 @@
  * DELETE of the trip, or a schedule's request or DELETE, behind a DELETE under way (up to its 20 s
  * transaction) answers promptly that the trip is being changed, rather than the kit's 503 "The
  * database is unavailable" once its 5 s query limit ran out. What a write waits for after the trip's
- * locks (a schedule's row, a racing insert of the same Idempotency-Key) is answered as what it is.
+ * locks (a schedule's row, a racing insert of the same Idempotency-Key) is answered as what that step
+ * waits for: PostgreSQL's context of a lock timeout ("while locking tuple ... in relation ...") is
+ * its one account of what was held, and @prisma/adapter-pg 7.10 does not pass it on (its
+ * convertDriverError keeps the SQLSTATE, message, detail, column and hint), so another holder there
+ * (a migration's lock of the table) is answered the same (docs/api.md says so).
  */
 import { BUSY_CODES, TRIP_LOCK_WAIT } from '@tripgen/catalog';
 import { HttpProblem, SQLSTATE, driverAdapterCause } from '@tripgen/service-kit';
