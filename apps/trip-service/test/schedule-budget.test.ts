@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { SCHEDULE_RATE_LIMIT } from '@tripgen/catalog';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { call, startStack, tripBody, type Stack } from './harness.ts';
+import { call, retrying503, startStack, tripBody, type Stack } from './harness.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -24,11 +24,17 @@ const MAX = SCHEDULE_RATE_LIMIT.max;
 const travellerWithTrips = async (n: number) => {
   const headers = { authorization: (await stack.traveller()).authorization };
   const trips: string[] = [];
-  for (let i = 0; i < n; i++) trips.push((await call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers })).json.id as string);
+  for (let i = 0; i < n; i++) trips.push((await retrying503(() => call(stack.trip.url, 'POST', '/api/v1/trips', { body: tripBody(), headers }))).json.id as string);
   return { headers, trips };
 };
 
-const ask = (base: string, tripId: string, headers: Record<string, string>, body: unknown = {}) => call(base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body, headers });
+/**
+ * A schedule request, sent again while answered 503 (a pool or the user service behind under the
+ * test machine's load: 2 of 20 at once in a CI run, 'The database is unavailable'); a 503 spends
+ * nothing, so the budget's counts are the same.
+ */
+const ask = (base: string, tripId: string, headers: Record<string, string>, body: unknown = {}) =>
+  retrying503(() => call(base, 'POST', `/api/v1/trips/${tripId}/schedules`, { body, headers }));
 
 /** The 429 of the budget: problem+json, Retry-After within the window, the budget's own limit. */
 const expectBudgetRefusal = (res: Awaited<ReturnType<typeof call>>) => {
@@ -50,7 +56,7 @@ it(`accepts ${MAX} schedule requests a minute per traveller, counted across repl
   const answers = await Promise.all(trips.map((id, i) => ask(i % 2 === 0 ? stack.trip.url : replica.url, id, headers)));
   const statuses = answers.map((a) => a.status);
   expect(statuses.filter((s) => s === 202), JSON.stringify(statuses)).toHaveLength(MAX);
-  expect(statuses.filter((s) => s === 429)).toHaveLength(MAX);
+  expect(statuses.filter((s) => s === 429), JSON.stringify(statuses)).toHaveLength(MAX);
   for (const refused of answers.filter((a) => a.status === 429)) expectBudgetRefusal(refused);
   // Nothing of a refused request is stored, so nothing is sent to the AI service.
   expect(await storedFor(trips)).toBe(MAX);
