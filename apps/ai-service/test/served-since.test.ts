@@ -16,7 +16,7 @@ import { createOutboxRelay, createServiceBusBroker, type ConsumeEvent, type Mess
 import { startServiceBusEmulator } from '@tripgen/servicebus-emulator';
 import { createTestDatabase, quietLogger, startTcpRelay, testPrismaClient, unreachableDatabaseUrl, waitFor } from '@tripgen/testing';
 import Fastify from 'fastify';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { locationDirectory } from '../src/clients/location.ts';
 import { behindMessageId, consumeScheduleRequests } from '../src/domain/schedule-consumer.ts';
 import { SERVED_SINCE, joinService, type ServedSince } from '../src/domain/served-since.ts';
@@ -36,16 +36,25 @@ const WAITING = 40;
 const TIMING = { refreshEveryMs: 200, leaseMs: SERVED_SINCE.leaseMs } as const;
 
 const closing: (() => Promise<unknown>)[] = [];
+/**
+ * What a case started (its pods, their clients and relays), stopped at the case's end however it
+ * ended: a pod left up by a failed case (its row, its consumer) was inherited and took the requests
+ * of the cases after it, which then failed as well.
+ */
+const stopping: (() => Promise<unknown>)[] = [];
+const afterCase = (stop: () => Promise<unknown>): void => void stopping.push(stop);
 let prisma: PrismaClient;
 let dbUrl: string;
 let publisher: MessageBroker;
 let locationUrl: string;
 let busConnection: string;
 let engineRuns = 0;
+/** The schedule of each engine run, in turn (a failed count says which were planned). */
+const planned: string[] = [];
 let placesHeld: Promise<void> | undefined;
 let placesAsked = 0;
 const events: ConsumeEvent[] = [];
-const engine: Engine = { ...inThreadEngine, plan: async (task) => ((engineRuns += 1), inThreadEngine.plan(task)) };
+const engine: Engine = { ...inThreadEngine, plan: async (task) => ((engineRuns += 1), planned.push(task.message.scheduleId), inThreadEngine.plan(task)) };
 
 beforeAll(async () => {
   const [db, bus] = await Promise.all([createTestDatabase('ai_served_since', serviceMigrationsDir('ai')), startServiceBusEmulator({ port: 0, queues: QUEUE_NAMES })]);
@@ -72,6 +81,12 @@ beforeAll(async () => {
   relay.start();
   closing.push(() => relay.close());
 }, 60_000);
+afterEach(async () => {
+  // In turn, the last started first (a pod before its client); each even when one before it failed.
+  const failures: unknown[] = [];
+  for (const stop of stopping.splice(0).reverse()) await stop().catch((err: unknown) => failures.push(err));
+  if (failures.length > 0) throw failures[0];
+}, 60_000);
 afterAll(async () => {
   for (const close of closing.reverse()) await close();
 }, 60_000);
@@ -94,11 +109,12 @@ const startPod = async (db = prisma, warn: (obj: object, msg: string) => void = 
     await subscription.close();
     await broker.close();
   };
-  const stop = async () => {
+  let stopped: Promise<void> | undefined;
+  const stop = () => (stopped ??= (async () => {
     await stopConsumer();
     await served.close();
-  };
-  closing.push(stop);
+  })());
+  afterCase(stop);
   return { served, stopConsumer, stop };
 };
 
@@ -113,6 +129,17 @@ const publishRequests = async (n: number) => {
 
 const copiesSentRound = async (ids: readonly string[]) =>
   (await prisma.$queryRawUnsafe<unknown[]>('SELECT 1 FROM outbox_messages WHERE message_id = ANY($1::text[])', ids.map((id) => behindMessageId(id)))).length;
+
+/**
+ * Which schedules the engine planned since `runsBefore` (each by its name), and the deliveries handed
+ * back meanwhile: what an engine count that failed is made of.
+ */
+const plannedSince = (runsBefore: number, names: Readonly<Record<string, string>>) =>
+  JSON.stringify({
+    planned: planned.slice(runsBefore).map((id) => names[id] ?? id),
+    notProcessed: events.filter((e) => e.outcome !== 'processed').map((e) => ({ messageId: e.messageId, attempt: e.attempt, outcome: e.outcome, error: e.error })),
+  });
+const named = (cancelled: string, others: readonly string[]) => Object.fromEntries([[cancelled, 'cancelled'], ...others.map((id, i) => [id, `other ${i}`])]);
 
 /** From the pod's start to each schedule's outcome, ms: median and last. */
 const figures = async (ids: readonly string[], startedAt: number) => {
@@ -139,7 +166,7 @@ it('a pod started after an outage: the schedule cancelled meanwhile is never pla
   const row = await prisma.generation.findUnique({ where: { id: cancelled }, select: { status: true, error: true, engineMs: true } });
   console.log(`served-since: after an outage, engine runs ${engineRuns - runsBefore} for ${others.length} requests and a cancelled one; the cancelled one ${JSON.stringify(row)}`);
   // Before: 4 runs, the cancelled one completed (planned), then its withdrawal found it final.
-  expect({ engineRuns: engineRuns - runsBefore, row }).toEqual({ engineRuns: others.length, row: { status: 'failed', error: withdrawn.error, engineMs: null } });
+  expect({ engineRuns: engineRuns - runsBefore, row }, plannedSince(runsBefore, named(cancelled, others))).toEqual({ engineRuns: others.length, row: { status: 'failed', error: withdrawn.error, engineMs: null } });
   await pod.stop();
 });
 
@@ -163,16 +190,16 @@ it('a second outage before the copy sent round is taken: the schedule cancelled 
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const row = await prisma.generation.findUnique({ where: { id: cancelled }, select: { status: true, error: true, engineMs: true } });
   // Before: 3 engine runs, the copy planned (its withdrawal in hand then dropped the plan: engine CPU spent for nothing).
-  expect({ engineRuns: engineRuns - runsBefore, row }).toEqual({ engineRuns: others.length, row: { status: 'failed', error: withdrawn.error, engineMs: null } });
+  expect({ engineRuns: engineRuns - runsBefore, row }, plannedSince(runsBefore, named(cancelled, others))).toEqual({ engineRuns: others.length, row: { status: 'failed', error: withdrawn.error, engineMs: null } });
   await pod.stop();
 });
 
 it('ai_db out of the pods\' reach while they run (readiness 503, a refresh failed): a schedule cancelled then is never planned either (the pod\'s run ends, a new one begins at its next readiness 200)', { timeout: 120_000 }, async () => {
   // The pod's every connection to ai_db goes through a relay: cut, the database is out of its reach, the pod alive.
   const relay = await startTcpRelay({ target: dbUrl });
-  closing.push(() => relay.close());
+  afterCase(() => relay.close());
   const podDb = testPrismaClient(PrismaClient, relay.via(dbUrl), 4);
-  closing.push(() => podDb.$disconnect());
+  afterCase(() => podDb.$disconnect());
   const warned: string[] = [];
   const pod = await startPod(podDb, (_obj, msg) => void warned.push(msg), 60_000);
   expect(Number.isFinite(pod.served.since()), 'serving: its run begun').toBe(true);
@@ -181,6 +208,8 @@ it('ai_db out of the pods\' reach while they run (readiness 503, a refresh faile
   // The consumer behind (its 2 slots planning, their places awaited): the request waits on the queue.
   let release!: () => void;
   placesHeld = new Promise<void>((resolve) => (release = resolve));
+  // Let go however the case ends: held, every plan of the cases after it would wait here.
+  afterCase(async () => ((placesHeld = undefined), release()));
   placesAsked = 0;
   const runsBefore = engineRuns;
   const busy = await publishRequests(2);
@@ -208,7 +237,7 @@ it('ai_db out of the pods\' reach while they run (readiness 503, a refresh faile
   const row = await prisma.generation.findUnique({ where: { id: cancelled }, select: { status: true, error: true, engineMs: true } });
   console.log(`served-since: ai_db out of reach while the pod ran, engine runs ${engineRuns - runsBefore} for ${busy.length} requests and a cancelled one; the cancelled one ${JSON.stringify(row)}`);
   // Before: 3 runs, the cancelled one completed (planned; its withdrawal then found it final).
-  expect({ engineRuns: engineRuns - runsBefore, row }).toEqual({ engineRuns: busy.length, row: { status: 'failed', error: withdrawn.error, engineMs: null } });
+  expect({ engineRuns: engineRuns - runsBefore, row }, plannedSince(runsBefore, named(cancelled, busy))).toEqual({ engineRuns: busy.length, row: { status: 'failed', error: withdrawn.error, engineMs: null } });
   await pod.stop();
 });
 
@@ -217,16 +246,16 @@ it('two pods, one losing ai_db: only its own run ends; the other keeps its momen
   await prisma.$executeRawUnsafe('DELETE FROM ai_pods');
   // Pod a's every connection to ai_db through a relay; pod b's straight.
   const relay = await startTcpRelay({ target: dbUrl });
-  closing.push(() => relay.close());
+  afterCase(() => relay.close());
   const aDb = testPrismaClient(PrismaClient, relay.via(dbUrl), 2);
-  closing.push(() => aDb.$disconnect());
+  afterCase(() => aDb.$disconnect());
   const warned: string[] = [];
   const b = await joinService(prisma, () => undefined, TIMING);
-  closing.push(() => b.close());
+  afterCase(() => b.close());
   await b.listening();
   const a = await joinService(aDb, (_obj, msg) => void warned.push(msg), TIMING);
   // Its row deleted through the relay: mended first should the case fail while it is cut.
-  closing.push(async () => (relay.mend(), await a.close()));
+  afterCase(async () => (relay.mend(), await a.close()));
   await a.listening();
   const moment = b.since();
   expect(a.since(), 'started while b was up: b\'s moment').toBe(moment);
@@ -242,7 +271,7 @@ it('two pods, one losing ai_db: only its own run ends; the other keeps its momen
   await waitFor(async () => (await rowOf('a', a)).rows[0] === null, 'pod a\'s row without a moment', 20_000, 20);
   expect(await rowOf('b', b)).toEqual({ pod: 'b', since: moment, rows: [null, moment] });
   const c = await joinService(prisma, () => undefined, TIMING);
-  closing.push(() => c.close());
+  afterCase(() => c.close());
   expect(c.since(), 'a pod joining while b serves: b\'s moment').toBe(moment);
   // a's next readiness 200: a run of its own from now, b's untouched.
   await a.listening();
@@ -255,11 +284,11 @@ it('a lone refresh that fails for load (ai_db healthy: the pool\'s wait for a co
   // The pod's row refreshed through a pool of one connection with the services' wait for it
   // (CONNECT_TIMEOUT_MS, 2 s); its consumer on the test's client, ai_db answering it all along.
   const refreshDb = testPrismaClient(PrismaClient, dbUrl, 1);
-  closing.push(() => refreshDb.$disconnect());
+  afterCase(() => refreshDb.$disconnect());
   const warned: string[] = [];
   // It hears the other pods' news of a failed withdraw call (app.ts: Redis up); there is no other pod here to tell.
   const served = await joinService(refreshDb, (obj, msg) => void warned.push(`${msg} ${JSON.stringify(obj)}`), { ...TIMING, news: { tell: async () => 0, hearing: () => true } });
-  closing.push(() => served.close());
+  afterCase(() => served.close());
   const broker = createServiceBusBroker({ connectionString: busConnection });
   const subscription = await consumeScheduleRequests(
     broker,
@@ -267,7 +296,7 @@ it('a lone refresh that fails for load (ai_db healthy: the pool\'s wait for a co
     { directory: locationDirectory(locationUrl), interests: keywordInterestModel, budget: { timeLimitMs: 200, maxIterations: 100 }, engine },
     { concurrency: 2, logger: quietLogger, servedSince: served.since, onOutcome: (e) => events.push(e) },
   );
-  closing.push(async () => (await subscription.close(), await broker.close()));
+  afterCase(async () => (await subscription.close(), await broker.close()));
   await served.listening();
   const moment = served.since();
   expect(Number.isFinite(moment), 'serving: its run begun').toBe(true);
@@ -297,11 +326,11 @@ it('a lone refresh that fails for load (ai_db healthy: the pool\'s wait for a co
 
 it('a refresh that fails for load on a pod that cannot hear the others (Redis out of its reach) ends its run: another pod\'s failed withdraw call would go unheard', { timeout: 60_000 }, async () => {
   const refreshDb = testPrismaClient(PrismaClient, dbUrl, 1);
-  closing.push(() => refreshDb.$disconnect());
+  afterCase(() => refreshDb.$disconnect());
   const warned: string[] = [];
   const told: string[] = [];
   const served = await joinService(refreshDb, (_obj, msg) => void warned.push(msg), { ...TIMING, news: { tell: async (podId) => told.push(podId), hearing: () => false } });
-  closing.push(() => served.close());
+  afterCase(() => served.close());
   await served.listening();
   expect(Number.isFinite(served.since()), 'serving: its run begun').toBe(true);
   // The pool's one connection busy past the wait, as in the case before.
@@ -326,11 +355,11 @@ it('a refresh that fails for load on a pod that cannot hear the others (Redis ou
 
 it('an operator cancelling a refresh (pg_cancel_backend: SQLSTATE 57014, as statement_timeout) ends the run: a failure, not slowness (before: taken as too late, the run went on)', { timeout: 60_000 }, async () => {
   const refreshDb = testPrismaClient(PrismaClient, dbUrl, 1);
-  closing.push(() => refreshDb.$disconnect());
+  afterCase(() => refreshDb.$disconnect());
   const warned: { msg: string; err: string }[] = [];
   // It hears the other pods' news (Redis up): a refresh failing only in time would end nothing.
   const served = await joinService(refreshDb, (obj, msg) => void warned.push({ msg, err: String((obj as { err?: unknown }).err) }), { ...TIMING, news: { tell: async () => 0, hearing: () => true } });
-  closing.push(() => served.close());
+  afterCase(() => served.close());
   await served.listening();
   expect(Number.isFinite(served.since()), 'serving: its run begun').toBe(true);
   // The pod's next refresh held on a lock of the table (an operator's migration, say), then cancelled by the operator.
@@ -395,7 +424,7 @@ it(`${WAITING} requests waiting when a pod starts: nothing sent round while anot
 it('a pod stopped before it ever joined (ai_db down all its life) deletes no row it never wrote: its drain step does not fail (before: rejected with the connection refused, logged as "shutdown step failed")', { timeout: 30_000 }, async () => {
   // A real refused connection: the database down from the pod's start to its stop.
   const down = testPrismaClient(PrismaClient, unreachableDatabaseUrl(), 1);
-  closing.push(() => down.$disconnect());
+  afterCase(() => down.$disconnect());
   const warned: string[] = [];
   const never = await joinService(down, (_obj, msg) => void warned.push(msg), TIMING);
   expect(warned, 'the failed join warned of').toHaveLength(1);
@@ -412,7 +441,7 @@ it('a pod whose moment could not be written as it began to listen writes it at i
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
   try {
     const served = await joinService(prisma, () => undefined, TIMING);
-    closing.push(() => served.close());
+    afterCase(() => served.close());
     expect(served.since(), 'alone: no moment until it listens').toBe(Number.POSITIVE_INFINITY);
     // The database refuses the statement a moment (a real failure: the table out of reach, then back).
     await prisma.$executeRawUnsafe('ALTER TABLE ai_pods RENAME TO ai_pods_away');
@@ -440,7 +469,7 @@ it('a pod that could not join at its start (ai_db away) starts all the same and 
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
   try {
     const up = await joinService(prisma, () => undefined, TIMING);
-    closing.push(() => up.close());
+    afterCase(() => up.close());
     await up.listening();
     const upSince = up.since();
     expect(Number.isFinite(upSince)).toBe(true);
@@ -449,7 +478,7 @@ it('a pod that could not join at its start (ai_db away) starts all the same and 
     let late: ServedSince;
     try {
       late = await joinService(prisma, () => undefined, TIMING);
-      closing.push(() => late.close());
+      afterCase(() => late.close());
       expect(late.since(), 'not joined: unknown, the safe side').toBe(Number.POSITIVE_INFINITY);
       // It listens before it could join: the join writes it, inheriting, not a run of its own from now.
       await late.listening();
@@ -472,7 +501,7 @@ it('a pod that could not join at its start hears, before it joins, that a withdr
   try {
     // The pod whose withdraw call fails: its row keeps its moment while ai_db is slow for it (here: it is never refreshed again).
     const failing = await joinService(prisma, () => undefined, TIMING);
-    closing.push(() => failing.close());
+    afterCase(() => failing.close());
     await failing.listening();
     const moment = failing.since();
     await prisma.$executeRawUnsafe('ALTER TABLE ai_pods RENAME TO ai_pods_away');
@@ -480,7 +509,7 @@ it('a pod that could not join at its start hears, before it joins, that a withdr
     const warned: string[] = [];
     try {
       late = await joinService(prisma, (_obj, msg) => void warned.push(msg), TIMING);
-      closing.push(() => late.close());
+      afterCase(() => late.close());
     } finally {
       await prisma.$executeRawUnsafe('ALTER TABLE ai_pods_away RENAME TO ai_pods');
     }
