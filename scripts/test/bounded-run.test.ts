@@ -75,3 +75,11 @@ await runBounded('bash', ['-c', ${JSON.stringify(script)}], { cwd: ${JSON.string
     if (started !== undefined && alive(started)) process.kill(started, 'SIGKILL');
   }
 });
+
+// A command a signal ended is answered with a shell's status of it: the run's leader raising the same signal
+// on itself lived on at a signal Node does not die of (it ignores SIGPIPE, takes SIGUSR1 for its inspector),
+// waiting on its stdin, and the run went to its bound.
+it.each(['SIGTERM', 'SIGPIPE', 'SIGUSR1'] as const)('answers a run whose command a signal ended (%s) at once, not at its bound, with a shell\'s status of the signal', async (signal) => {
+  const run = await runBounded('bash', ['-c', `echo "before the ${signal}"; kill -${signal.slice(3)} $$`], { cwd: dir, env: process.env, boundMs: 30_000 });
+  expect(run).toEqual({ status: 128 + os.constants.signals[signal], output: `before the ${signal}\n` });
+});

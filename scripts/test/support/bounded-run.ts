@@ -16,7 +16,7 @@ export interface BoundedRun {
 }
 
 /**
- * Runs the command (its arguments after `--`), exits as it did, and kills its process group once its stdin
+ * Runs the command (its arguments after `--`), exits with its status (a signal's as a shell gives it), and kills its process group once its stdin
  * ends: the other end is the test process's, closed by the system when that process ends (a Ctrl-C, a kill,
  * a crash), which no signal handler of the test process would see in all cases (SIGKILL). CommonJS for `node -e`.
  */
@@ -27,7 +27,10 @@ const endGroup = () => process.kill(0, 'SIGKILL');
 process.stdin.on('end', endGroup).on('error', endGroup).resume();
 const run = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 run.on('error', (err) => { process.stderr.write(String(err) + '\\n'); process.exit(127); });
-run.on('exit', (code, signal) => (signal ? process.kill(process.pid, signal) : process.exit(code)));
+// A command a signal ended: a shell's status of it, 128 + its number. Not the same signal raised here: Node
+// ignores SIGPIPE and takes SIGUSR1 for its inspector, which left this process waiting on its stdin and
+// the run going to its bound.
+run.on('exit', (code, signal) => process.exit(signal === null ? code : 128 + require('node:os').constants.signals[signal]));
 `;
 
 /** How much of the output's end the error of a run past its bound quotes. */
