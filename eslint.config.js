@@ -38,7 +38,7 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [{ name: '@tripgen/service-kit', allowTypeImports: true, message: "The kit's index loads the whole app into every test file: import from one of its light entries (@tripgen/service-kit/prisma, /migrations, /messaging)." }],
+        paths: [{ name: '@tripgen/service-kit', allowTypeImports: true, message: "The kit's index loads the whole app into every test file: import from one of its light entries (@tripgen/service-kit/prisma, /migrations; /messaging for types only: its values load the Service Bus SDK)." }],
       }],
     },
   },
