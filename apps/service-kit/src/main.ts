@@ -136,15 +136,23 @@ const serve = async (opts: ServiceMainOptions): Promise<void> => {
   };
   process.on('SIGTERM', stopBeforeApp);
   process.on('SIGINT', stopBeforeApp);
+  const handOver = (): void => {
+    process.off('SIGTERM', stopBeforeApp);
+    process.off('SIGINT', stopBeforeApp);
+  };
   let app: App;
   try {
     app = await opts.build();
-  } finally {
-    process.off('SIGTERM', stopBeforeApp);
-    process.off('SIGINT', stopBeforeApp);
+  } catch (err) {
+    handOver();
+    throw err;
   }
-  // At once, with no await between: runService sets its own handlers before its first.
-  await runService(app);
+  // Ours go once runService has set its own (before its first await), never before: removing a
+  // signal's last listener closes its handle, and a SIGTERM caught but not yet run (one that came as
+  // the build resolved) went with it, the process serving on until the kubelet's SIGKILL.
+  const running = runService(app);
+  handOver();
+  await running;
 };
 
 const FAILED: Readonly<Record<string, string>> = { [SERVICE_COMMANDS.migrate]: 'migration failed', [SERVICE_COMMANDS.databaseRoles]: 'database roles failed' };

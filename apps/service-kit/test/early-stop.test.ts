@@ -19,6 +19,7 @@ const REPO_ROOT = new URL('../../../', import.meta.url).pathname;
 interface Line {
   level: number;
   msg: string;
+  reason?: string;
   service?: string;
   step?: string;
   pending?: { step: string; runningMs: number }[];
@@ -28,7 +29,7 @@ let child: ChildProcess | undefined;
 afterEach(() => void child?.kill('SIGKILL'));
 
 /** The stand-in, stuck at `stuck`: its JSON lines as they come, and how it ended (its code, or its signal). */
-const startStuck = (stuck: 'before-app' | 'domain') => {
+const startStuck = (stuck: 'before-app' | 'domain' | 'handover') => {
   const started = spawn(process.execPath, ['--import', 'tsx', 'apps/service-kit/test/fixtures/early-stop-service.ts'], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, PORT: '0', DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), NODE_ENV: 'test', LOG_LEVEL: 'info', MAX_EVENT_LOOP_DELAY_MS: '0', STAND_IN_PROBE_PERIOD_S: '1', STAND_IN_STUCK: stuck, ...STAND_IN_ENV },
@@ -67,4 +68,14 @@ it("names the step running at a SIGTERM during createApp, before the kit's signa
   expect(stand.lines().filter((l) => l.msg === START_STOPPED), stand.output.join('\n')).toEqual([expect.objectContaining({ level: 40, pending: [expect.objectContaining({ step: 'domain plugins' })] })]);
   // The kit's steps before it, the tracing set-up among them, ended.
   expect(stand.lines().filter((l) => l.msg === START_STEP_ENDED).map((l) => l.step)).toEqual(['tracing set-up', 'cache']);
+});
+
+it("drains at a SIGTERM caught as the build resolves, when the entry point hands the signals over to the kit's handlers, and exits 0", { timeout: 60_000 }, async () => {
+  const stand = startStuck('handover');
+  // The drain's bound is the product's: the shutdown deadline of the pods' grace period, far past this wait.
+  await waitFor(() => stand.process.exitCode !== null || stand.process.signalCode !== null, 'the process ended after the SIGTERM caught at the hand-over', 30_000).catch((err: unknown) => {
+    throw new Error(`${String(err)}\n${stand.output.join('\n')}`);
+  });
+  expect(await stand.ended, stand.output.join('\n')).toBe('code 0');
+  expect(stand.lines().filter((l) => l.msg === 'draining before exit').map((l) => l.reason)).toEqual(['SIGTERM']);
 });
