@@ -38,7 +38,7 @@ import { createMetrics, durationRecorder, type Metrics } from './telemetry/metri
 import { loggedRequest, requestLogger, traceIdsMixin, type PinoLogger } from './telemetry/request-logger.ts';
 import { activeTraceIds, endServerSpan, requestContext, serverSpan, setHeldTime, setupTracing, type Tracing } from './telemetry/tracing.ts';
 import type { OtherHeap } from './idle-heap-reducer.ts';
-import { adoptProcessWatch, startStep, watchStart, type StartWatchOptions } from './start-watch.ts';
+import { adoptProcessWatch, startStep, watchStart, type StartWatch, type StartWatchOptions } from './start-watch.ts';
 
 export interface Database {
   /** Resolves when PostgreSQL answers a trivial query (readiness). */
@@ -271,15 +271,19 @@ const declaredTags = (paths: object = {}): { name: string }[] =>
 export const createApp = async (opts: CreateAppOptions): Promise<App> => {
   // The pod's Entra token watches serve every app of the process until the last one closes.
   const releaseEntraWatches = holdEntraTokenWatches();
+  // The start's watch once the app began it: a createApp that failed ends it, or its async storage
+  // stayed on (start-watch.ts), a cost of every promise for the rest of the process.
+  const began: { start?: StartWatch } = {};
   try {
-    return await buildApp(opts, releaseEntraWatches);
+    return await buildApp(opts, releaseEntraWatches, began);
   } catch (err) {
+    began.start?.done();
     releaseEntraWatches();
     throw err;
   }
 };
 
-const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void): Promise<App> => {
+const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void, began: { start?: StartWatch }): Promise<App> => {
   const { config } = opts;
   // Application Insights has local auth off in prod: the exporter signs in with the pod's identity.
   // A step of the process's start (before the app's logger exists: the entry point's lines).
@@ -342,6 +346,7 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void)
   // From here every step of the start is named in the logs, and a step stuck for good in a warning every period:
   // in a service's process by the watch its entry point began (the steps before the app were its first), now to the app's logger.
   const start = adoptProcessWatch(app.log) ?? watchStart({ log: app.log, ...opts.startWatch });
+  began.start = start;
   const onStart = (what: string, run: () => Promise<void>): void => void app.addHook('onReady', () => start.step(what, run));
   const metrics = createMetrics(config.serviceName);
   // Azure Managed Redis: Entra tokens of the pod's workload identity, renewed on open connections.

@@ -14,6 +14,7 @@ import { createApp, type App } from './app.ts';
 import { createTokenVerifier, localJwks } from './auth/jwt.ts';
 import { loadConfig } from './config.ts';
 import { adoptProcessWatch, START_STEP_BEGAN, START_STEP_ENDED, START_STEP_FAILED, START_STEP_STUCK, START_STOPPED, startStep, watchProcessStart, watchStart, type StartLog } from './start-watch.ts';
+import { enabledAsyncStores } from '../test/async-stores.ts';
 import { STAND_IN_ENV } from '../test/stand-in-env.ts';
 
 interface Line {
@@ -141,9 +142,16 @@ describe('watchStart', () => {
   });
 
   it('runs a step before the app as it is in a process that is not a service\'s (a test\'s build)', async () => {
+    // A module of its own: this file's tests above began a service's process watch in this one.
+    vi.resetModules();
+    const fresh = await import('./start-watch.ts');
+    const stores = await enabledAsyncStores();
     const err = new Error('no key');
-    await expect(startStep('signing key read', () => Promise.reject(err))).rejects.toBe(err);
-    await expect(startStep('signing key read', () => 'pem')).resolves.toBe('pem');
+    await expect(fresh.startStep('signing key read', () => Promise.reject(err))).rejects.toBe(err);
+    await expect(fresh.startStep('signing key read', () => 'pem')).resolves.toBe('pem');
+    // No watch: none for an app to take, and no async storage turned on.
+    expect(fresh.adoptProcessWatch(recorder().log)).toBeUndefined();
+    expect(await enabledAsyncStores()).toBe(stores);
   });
 
   it("logs a nested step's failure once, naming the steps it failed within, and lets its error through every level", async () => {

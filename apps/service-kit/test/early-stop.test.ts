@@ -20,6 +20,7 @@ interface Line {
   level: number;
   msg: string;
   reason?: string;
+  stores?: number;
   service?: string;
   step?: string;
   pending?: { step: string; runningMs: number }[];
@@ -29,7 +30,7 @@ let child: ChildProcess | undefined;
 afterEach(() => void child?.kill('SIGKILL'));
 
 /** The stand-in, stuck at `stuck`: its JSON lines as they come, and how it ended (its code, or its signal). */
-const startStuck = (stuck: 'before-app' | 'domain' | 'handover') => {
+const startStuck = (stuck: 'before-app' | 'domain' | 'handover' | 'none') => {
   const started = spawn(process.execPath, ['--import', 'tsx', 'apps/service-kit/test/fixtures/early-stop-service.ts'], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, PORT: '0', DATABASE_URL: adminUrl(), REDIS_URL: redisUrl(), NODE_ENV: 'test', LOG_LEVEL: 'info', MAX_EVENT_LOOP_DELAY_MS: '0', STAND_IN_PROBE_PERIOD_S: '1', STAND_IN_STUCK: stuck, ...STAND_IN_ENV },
@@ -78,4 +79,17 @@ it("drains at a SIGTERM caught as the build resolves, when the entry point hands
   });
   expect(await stand.ended, stand.output.join('\n')).toBe('code 0');
   expect(stand.lines().filter((l) => l.msg === 'draining before exit').map((l) => l.reason)).toEqual(['SIGTERM']);
+});
+
+it("turns the start watch's async storage off once the start is done: no store copied onto every promise of a serving process", { timeout: 60_000 }, async () => {
+  const stand = startStuck('none');
+  const said = (msg: string) => stand.lines().find((l) => l.msg === msg)?.stores;
+  await waitFor(() => said('async stores after the start') !== undefined, 'the stand-in started', 30_000).catch((err: unknown) => {
+    throw new Error(`${String(err)}\n${stand.output.join('\n')}`);
+  });
+  // On while its steps run (this reading would see it on after the start as well), off after.
+  expect(said('async stores during the start')).toBe(1);
+  expect(said('async stores after the start')).toBe(0);
+  stand.process.kill('SIGTERM');
+  expect(await stand.ended, stand.output.join('\n')).toBe('code 0');
 });
