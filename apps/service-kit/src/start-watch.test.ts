@@ -178,6 +178,20 @@ describe('watchStart', () => {
     expect(watch.pending()).toEqual([]);
   });
 
+  it("logs the failure of a step begun within one that has ended since (work it left running) with its own error, within nothing", async () => {
+    const { lines, log } = recorder();
+    const watch = watchStart({ log });
+    const err = new Error('the receiver dropped');
+    let fail!: (e: Error) => void;
+    let loop!: Promise<void>;
+    await watch.step('consumer start', async () => {
+      loop = watch.step('receive loop', () => new Promise<void>((_resolve, reject) => (fail = reject)));
+    });
+    fail(err);
+    await expect(loop).rejects.toBe(err);
+    expect(lines.filter((l) => l.msg === START_STEP_FAILED)).toEqual([{ level: 'error', msg: START_STEP_FAILED, step: 'receive loop', ms: expect.any(Number), err }]);
+  });
+
   it('names a step that failed, and lets its error through', async () => {
     const { lines, log } = recorder();
     const watch = watchStart({ log });

@@ -157,9 +157,11 @@ export const watchStart = (opts: StartWatchOptions): StartWatch => {
         // failed within, not one line per level: the first level that sees it logs it.
         const traced = typeof err === 'object' && err !== null;
         if (!(traced && loggedWithin.get(err)?.includes(key))) {
-          const within = outer.map((k) => running.get(k)!.what);
+          // The steps it began within that still run: one may have ended since, leaving this one running.
+          const around = outer.filter((k) => running.has(k));
+          const within = around.map((k) => running.get(k)!.what);
           log.error({ step: what, ...(within.length ? { within } : {}), ms: Date.now() - began, err }, START_STEP_FAILED);
-          if (traced) loggedWithin.set(err, outer);
+          if (traced) loggedWithin.set(err, around);
         }
         throw err;
       } finally {
