@@ -3,7 +3,8 @@
  * a parallel burst never gets more than the budget (overshoot 0) and, when one replica stops
  * getting the key's requests, at most LEASE_MAX less (its unused lease); leases start small and grow; a lease never outlives
  * its window (the breaker: a lease kept 400 ms past its PTTL fails that test); one round trip serves up to LEASE_MAX requests ahead, and every request waiting on it; with Redis unreachable each replica
- * counts its own budget.
+ * counts its own budget. The bounds hold for N replicas under overlapping bursts, per user, for a renewal answered in the
+ * window after the one it was asked in, and for requests waiting on a renewal to a hung Redis.
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -11,20 +12,22 @@ import { REDIS_TEST_PREFIX } from '@tripgen/catalog';
 import { expect, it } from 'vitest';
 import { createLocalAllowance, LEASE_MAX, leaseSize } from './local-allowance.ts';
 import { sharedCounter } from './shared-counter.ts';
-import { waitFor } from '@tripgen/testing';
+import { quietLogger, startRedisServer, waitFor } from '@tripgen/testing';
 import { redisClients } from '../../test/fixtures/redis-clients.ts';
+import { connectRedis, isRedisReady } from '../redis.ts';
 
 const clients = redisClients('allowance');
 const prefix = `${REDIS_TEST_PREFIX}:allowance-${randomUUID()}`;
 
-const replicas = (points: number, windowMs: number, client: Redis = clients.redis) => {
+const replicas = (points: number, windowMs: number, client: Redis = clients.redis, n = 2) => {
   const calls = { redis: 0 };
   const make = () => {
     const counter = sharedCounter({ redis: client, prefix, points, windowMs });
     const counting = { penalty: (key: string, n?: number) => (calls.redis++, counter.penalty(key, n)) };
     return createLocalAllowance({ counter: counting, points });
   };
-  return { a: make(), b: make(), calls };
+  const all = Array.from({ length: n }, make);
+  return { a: all[0]!, b: all[1]!, all, calls };
 };
 const allowedOf = (answers: { current: number }[], points: number) => answers.filter((x) => x.current <= points).length;
 
@@ -102,6 +105,102 @@ it('takes one token for each request waiting on a renewal: a parallel burst of 3
   expect((await a.take(key)).current).toBe(33);
   expect(calls.redis).toBe(2);
 });
+
+it('never lets more than the budget through N replicas under overlapping concurrent bursts; at most (N - 1) x LEASE_MAX less when one replica is left, exactly the budget when all are', async () => {
+  const N = 4;
+  const points = 100;
+  const { all } = replicas(points, 60_000, clients.redis, N);
+  const key = `waves-${randomUUID()}`;
+  // A fixed pseudo-random sequence (a failure replays): 12 bursts of 1-20 requests, each to random
+  // replicas and started 0-2 turns of the event loop after the one before, so that bursts overlap
+  // renewals in flight on every replica (waiters counted in one, late joiners of another).
+  let seed = 15;
+  const rand = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const bursts: Promise<{ current: number }[]>[] = [];
+  for (let wave = 0; wave < 12; wave++) {
+    for (let t = rand(3); t > 0; t--) await turn();
+    bursts.push(Promise.all(Array.from({ length: 1 + rand(20) }, () => all[rand(N)]!.take(key))));
+  }
+  const waves = (await Promise.all(bursts)).flat();
+  expect(allowedOf(waves, points)).toBeLessThanOrEqual(points);
+  // The key's requests then reach one replica only: the others' leases may stay unused.
+  const one = await Promise.all(Array.from({ length: points }, () => all[0]!.take(key)));
+  const left = allowedOf([...waves, ...one], points);
+  expect(left).toBeLessThanOrEqual(points);
+  expect(left).toBeGreaterThanOrEqual(points - (N - 1) * LEASE_MAX);
+  // Then every replica again, more than a lease each: what they held is served, and nothing more.
+  const last = await Promise.all(Array.from({ length: N * (LEASE_MAX + 5) }, (_, i) => all[i % N]!.take(key)));
+  const answers = [...waves, ...one, ...last];
+  expect(allowedOf(answers, points)).toBe(points);
+  const served = answers.filter((x) => x.current <= points).map((x) => x.current);
+  expect(served.sort((x, y) => x - y)).toEqual(Array.from({ length: points }, (_, i) => i + 1));
+});
+
+it("serves each user's burst from that user's budget alone: waiters of two keys in the same turns take nothing of each other's", async () => {
+  const { a, b } = replicas(100, 60_000);
+  const [heavy, light] = [`heavy-${randomUUID()}`, `light-${randomUUID()}`];
+  // 300 requests of one user and 60 of another, interleaved over both replicas.
+  const answers = await Promise.all(Array.from({ length: 360 }, (_, i) => ((i % 2 ? a : b).take(i % 6 === 5 ? light : heavy))));
+  const of = (n: number) => answers.filter((_, i) => (i % 6 === 5) === (n === 1));
+  expect([allowedOf(of(0), 100), allowedOf(of(1), 100)]).toEqual([100, 60]);
+  expect(of(1).map((x) => x.current).sort((x, y) => x - y)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+});
+
+it('serves a burst whose renewal was asked in one window and answered in the next from the next window alone', async () => {
+  const points = 20;
+  const windowMs = 2_000;
+  const counter = sharedCounter({ redis: clients.redis, prefix, points, windowMs });
+  const pttl = (key: string) => clients.redis.pttl(counter.getKey(key));
+  // Its last part must fit in the second window (a slow machine can stretch it past it: then the
+  // run says nothing and is made again on a fresh key, as the lease-window test above).
+  for (let run = 1; ; run++) {
+    const { b } = replicas(points, windowMs);
+    const key = `held-${randomUUID()}`;
+    // Replica a's first renewal reaches Redis once the window it was asked in has ended (a way there
+    // slower than the window's last 200 ms); any later one at once.
+    let held = false;
+    const hold = async (k: string) => held || ((held = true), await waitFor(async () => (await pttl(k)) < 0, 'the window to end', 5_000, 5));
+    const a = createLocalAllowance({ counter: { penalty: async (k: string, n?: number) => (await hold(k), counter.penalty(k, n)) }, points });
+    expect(allowedOf(await Promise.all(Array.from({ length: 30 }, () => b.take(key))), points)).toBe(points);
+    await waitFor(async () => (await pttl(key)) < 200, "the first window's last 200 ms", 5_000, 5);
+    const burst = await Promise.all(Array.from({ length: 30 }, () => a.take(key)));
+    const secondEndsAt = Date.now() + (await pttl(key));
+    const late = await Promise.all(Array.from({ length: 5 }, () => b.take(key)));
+    if (Date.now() < secondEndsAt) {
+      expect(burst.filter((x) => x.current <= points).map((x) => x.current).sort((x, y) => x - y)).toEqual(Array.from({ length: points }, (_, i) => i + 1));
+      // b's spent lease of the first window ended with it; its renewal finds the second spent.
+      expect(allowedOf(late, points)).toBe(0);
+      return;
+    }
+    if (run === 5) throw new Error(`five runs in a row did not fit in ${windowMs} ms windows: too slow a machine to tell`);
+  }
+});
+
+it('answers every request waiting on a renewal to a hung Redis once its one command timed out, the late joiners too (the insurance count)', async () => {
+  const server = await startRedisServer();
+  const hung = connectRedis(server.url, quietLogger, 'allowance-hang-test');
+  let pid = 0;
+  try {
+    await waitFor(() => isRedisReady(hung), 'redis ready');
+    pid = Number(/process_id:(\d+)/.exec(await hung.info('server'))![1]);
+    const { a, calls } = replicas(10, 60_000, hung);
+    const key = `hung-${randomUUID()}`;
+    // A redis-server stopped with SIGSTOP: the connection stays ready, nothing is answered.
+    process.kill(pid, 'SIGSTOP');
+    const first = Array.from({ length: 30 }, () => a.take(key));
+    await waitFor(() => calls.redis === 1, 'the renewal sent');
+    const late = Array.from({ length: 10 }, () => a.take(key));
+    const answers = await Promise.all([...first, ...late]);
+    // One renewal for all 40, counted in memory once it timed out: the budget served, the rest refused.
+    expect(allowedOf(answers, 10)).toBe(10);
+    expect(calls.redis).toBe(1);
+  } finally {
+    if (pid) process.kill(pid, 'SIGCONT');
+    hung.disconnect();
+    await server.close();
+  }
+}, 30_000);
 
 it('past the budget refuses from memory until the window ends, without asking Redis', async () => {
   const { a, calls } = replicas(5, 60_000);
