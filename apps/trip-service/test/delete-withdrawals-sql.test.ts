@@ -19,10 +19,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { QUEUES, TRIP_NOTIFIES } from '@tripgen/catalog';
+import { QUERY_TIMEOUT_MS } from '@tripgen/service-kit';
 import { outboxMessage } from '@tripgen/service-kit/messaging';
 import { queryRows } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { AI_UNREACHABLE, TRIP_DELETED, withdrawalMessageId } from '../src/domain/schedules.ts';
+import { AI_UNREACHABLE, DELETION_WITHDRAWAL_BATCH, TRIP_DELETED, withdrawalMessageId } from '../src/domain/schedules.ts';
 import { askSchedule, call, startStack, type Stack } from './harness.ts';
 
 let stack: Stack;
@@ -108,6 +109,50 @@ it(`deletes a trip with ${MANY} schedules of the last 14 days of the release bef
   const [count] = await queryRows<{ n: number }>(stack.trip.db.url, "SELECT count(*)::int AS n FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2 AND body ? 'withdrawn'", [QUEUES.aiScheduleGeneration, tripId]);
   expect(count!.n).toBe(MANY + 1);
   expect(await queryRows(stack.trip.db.url, 'SELECT id FROM schedules WHERE trip_id = $1 LIMIT 1', [tripId])).toEqual([]);
+});
+
+/**
+ * Each withdrawal written costs its statement `seconds` more (one sleep a statement for the withdrawals it wrote: its
+ * transition table), so that what a loaded machine did to the budget's 201,600 in one statement (past the kit's query
+ * time limit, a 503 on each try at a load average of 27.5) happens here to a few batches' worth, whatever the machine.
+ */
+const slowWithdrawals = async (seconds: number) => {
+  await queryRows(
+    stack.trip.db.url,
+    `CREATE OR REPLACE FUNCTION slow_withdrawals() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep((SELECT count(*) FROM written WHERE message_id LIKE '%.withdrawn') * ${seconds}); RETURN NULL; END $$`,
+  );
+  await queryRows(stack.trip.db.url, 'CREATE TRIGGER slow_withdrawals AFTER INSERT ON outbox_messages REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION slow_withdrawals()');
+};
+
+it(`deletes a trip whose withdrawals, written in one statement, would outlast the kit's query time limit: ${DELETION_WITHDRAWAL_BATCH} a statement, each schedule's once, in the queue's order`, { timeout: 120_000 }, async () => {
+  const { headers, tripId } = await askSchedule(stack);
+  const userId = await userOf(tripId);
+  // Of the release before, each withdrawn; with the one queued, two batches and one more.
+  const n = 2 * DELETION_WITHDRAWAL_BATCH;
+  await insert(tripId, userId, n, 'failed', 2 * DAY, (id) => ({ scheduleId: id, tripId, userId, trip: { dates: ['2026-09-23'] } }));
+  await queryRows(stack.trip.db.url, 'ANALYZE schedules');
+  const order = await queryRows<{ id: string }>(stack.trip.db.url, 'SELECT id::text FROM schedules WHERE trip_id = $1 ORDER BY created_at, id', [tripId]);
+  expect(order).toHaveLength(n + 1);
+
+  // The n + 1 in one statement: past QUERY_TIMEOUT_MS by the sleep alone; a batch: half of it, and the DELETE's 20 s
+  // (TRIP_DELETE_TRANSACTION_MS) hold the whole sleep (QUERY_TIMEOUT_MS) four times over.
+  await slowWithdrawals(QUERY_TIMEOUT_MS / 1000 / n);
+  let res: Awaited<ReturnType<typeof call>>;
+  try {
+    res = await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers });
+  } finally {
+    await queryRows(stack.trip.db.url, 'DROP TRIGGER IF EXISTS slow_withdrawals ON outbox_messages');
+  }
+  // Before: 503 "The database is unavailable" (the one statement given up at the query time limit), the trip kept.
+  expect(res.status, JSON.stringify(res.json)).toBe(204);
+  const written = await queryRows<{ message_id: string }>(
+    stack.trip.db.url,
+    "SELECT message_id FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2 AND body ? 'withdrawn' ORDER BY sequence",
+    [QUEUES.aiScheduleGeneration, tripId],
+  );
+  // Each schedule's withdrawal once (none skipped or repeated where a batch ends), in the order of their requests.
+  expect(written.map((w) => w.message_id)).toEqual(order.map((r) => withdrawalMessageId(r.id)));
+  expect(await queryRows(stack.trip.db.url, 'SELECT id FROM trips WHERE id = $1', [tripId])).toEqual([]);
 });
 
 /** The traveller's budget over the queue's message time to live: 10 requests a minute (catalog SCHEDULE_RATE_LIMIT) for 14 days. */

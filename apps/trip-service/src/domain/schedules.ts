@@ -336,15 +336,19 @@ export const withdrawalMessageId = (scheduleId: string): string => `${scheduleId
  * by what a trip pod of the release before requested. Each message is `withdrawal` of its row, made
  * in SQL: the stored request (jsonb, as the kit stored it from the same JSON) with `notAfter` and
  * `withdrawn` set; compared with the one outboxMessage makes in delete-withdrawals-sql.test.ts.
- * Answers what tellWithdrawn needs of each, without its request. Parameters: trip id, the window's
- * start, WITHDRAWN_SUFFIX, notAfter (ISO), `withdrawn` (JSON), TRIP_NOTIFIES, then
- * outboxSelectParams.
+ * One batch a statement (DELETION_WITHDRAWAL_BATCH, withdrawDeleted): those after the key of the
+ * batch before (created_at, then id: the queue's order), so that no statement grows with the trip.
+ * Answers what tellWithdrawn needs of each, without its request, and each one's created_at as
+ * PostgreSQL writes it (the next batch's key: no precision lost in between). Parameters: trip id,
+ * the window's start, WITHDRAWN_SUFFIX, notAfter (ISO), `withdrawn` (JSON), TRIP_NOTIFIES,
+ * outboxSelectParams, then the key (created_at, id) and the batch.
  */
 const DELETION_WITHDRAWALS_SQL = `
 WITH withdrawn AS (
   SELECT id, trip_id, user_id, created_at, request FROM schedules
-   WHERE trip_id = $1::uuid AND created_at > $2::timestamptz
+   WHERE trip_id = $1::uuid AND created_at > $2::timestamptz AND (created_at, id) > ($9::timestamptz, $10::uuid)
      AND (status IN ('queued', 'running') OR (request->>'notifiedBy') IS DISTINCT FROM $6::text)
+   ORDER BY created_at, id LIMIT $11::int
 ), outbox AS (
   ${outboxInsertSelectSql(
     `SELECT id::text || $3::text AS message_id,
@@ -355,9 +359,23 @@ WITH withdrawn AS (
   )}
 )
 SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", created_at AS "createdAt",
+       created_at::text AS "key",
        (request->'notifiedBy') IS NOT DISTINCT FROM to_jsonb($6::text) AS "tripNotifies"
   FROM withdrawn
  ORDER BY created_at, id`;
+
+/**
+ * Withdrawals one statement of a trip's DELETE writes (DELETION_WITHDRAWALS_SQL). Each statement must
+ * end within the kit's query time limit (QUERY_TIMEOUT_MS, 5 s) whatever the trip holds: in one
+ * statement, the 201,600 schedules of the release before of a trip from before the schedule limit
+ * answered 503 on each try (5.1-7.3 s at a load average of 16-28 on 2 cores, the trip kept). A batch
+ * of 5,000 took 0.2-0.5 s at a load average of 22 (0.09-0.23 s of it in PostgreSQL, mostly the
+ * outbox rows' index entries): ten times within the limit, 41 statements for the 201,600.
+ */
+export const DELETION_WITHDRAWAL_BATCH = 5_000;
+
+/** The key before every schedule of the window (with created_at after its start, no id is below it). */
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * A schedule's DELETE (remove), one statement: the trip's row share-locked as a request's insert
@@ -1179,21 +1197,33 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
   /**
    * withdrawStale for a deleted trip (before the trip's row goes, under its lock): a withdrawal
-   * message for each schedule DELETION_WITHDRAWALS_SQL names, all made and written by PostgreSQL in
-   * one statement. Nobody is told: the trip is gone.
+   * message for each schedule DELETION_WITHDRAWALS_SQL names, made and written by PostgreSQL,
+   * DELETION_WITHDRAWAL_BATCH a statement in the queue's order, each batch resuming after the last
+   * schedule of the one before. Nobody is told: the trip is gone.
    */
   async function withdrawDeleted(tx: Prisma.TransactionClient, tripId: string, at: Date): Promise<WithdrawnSchedule[]> {
     const reason = { error: TRIP_DELETED, notify: false };
-    const rows = await tx.$queryRawUnsafe<WithdrawnRow[]>(
-      DELETION_WITHDRAWALS_SQL,
-      tripId,
-      new Date(at.getTime() - LATE_OUTCOME_WINDOW_MS).toISOString(),
-      WITHDRAWN_SUFFIX,
-      at.toISOString(),
-      JSON.stringify(reason),
-      TRIP_NOTIFIES,
-      ...outboxSelectParams(QUEUES.aiScheduleGeneration),
-    );
+    const windowStart = new Date(at.getTime() - LATE_OUTCOME_WINDOW_MS).toISOString();
+    const rows: WithdrawnRow[] = [];
+    for (let after = { key: windowStart, id: NIL_UUID }; ; ) {
+      const batch = await tx.$queryRawUnsafe<(WithdrawnRow & { key: string })[]>(
+        DELETION_WITHDRAWALS_SQL,
+        tripId,
+        windowStart,
+        WITHDRAWN_SUFFIX,
+        at.toISOString(),
+        JSON.stringify(reason),
+        TRIP_NOTIFIES,
+        ...outboxSelectParams(QUEUES.aiScheduleGeneration),
+        after.key,
+        after.id,
+        DELETION_WITHDRAWAL_BATCH,
+      );
+      rows.push(...batch);
+      const last = batch.at(-1);
+      if (!last || batch.length < DELETION_WITHDRAWAL_BATCH) break;
+      after = last;
+    }
     if (!rows.length) return [];
     log.info({ tripId, withdrawn: rows.length, deleted: true }, 'schedules withdrawn: their trip was deleted');
     const items = rows.map((row) => withdrawnOf(row, reason));
