@@ -18,13 +18,14 @@
  * through the route are put in trip_db as the trip service records them.
  */
 import { randomUUID } from 'node:crypto';
-import { QUEUES, TRIP_NOTIFIES } from '@tripgen/catalog';
+import { QUEUES, TRIP_NOTIFIES, scheduleOutcomeChannel } from '@tripgen/catalog';
 import { QUERY_TIMEOUT_MS } from '@tripgen/service-kit';
 import { outboxMessage } from '@tripgen/service-kit/messaging';
-import { queryRows } from '@tripgen/testing';
+import { queryRows, redisUrl } from '@tripgen/testing';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AI_UNREACHABLE, DELETION_WITHDRAWAL_BATCH, TRIP_DELETED, withdrawalMessageId } from '../src/domain/schedules.ts';
-import { askSchedule, call, startStack, type Stack } from './harness.ts';
+import { askSchedule, call, startStack, waitFor, type Stack } from './harness.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -153,6 +154,33 @@ it(`deletes a trip whose withdrawals, written in one statement, would outlast th
   // Each schedule's withdrawal once (none skipped or repeated where a batch ends), in the order of their requests.
   expect(written.map((w) => w.message_id)).toEqual(order.map((r) => withdrawalMessageId(r.id)));
   expect(await queryRows(stack.trip.db.url, 'SELECT id FROM trips WHERE id = $1', [tripId])).toEqual([]);
+});
+
+/**
+ * After the commit the DELETE wakes the reads waiting on what it dropped, here and (the outcome channel, catalog
+ * SCHEDULE_OUTCOME_CHANNEL, which every replica hears and reads) on every replica. A read waits only on a queued or
+ * running schedule; the final ones of the release before are withdrawn too, and before each was announced as well:
+ * the 201,600 of a trip from before the schedule limit, 201,600 publishes made before the DELETE's handler returned
+ * (5.4 s of its answer at a load average of 24) and as many nudge reads on every replica.
+ */
+it('announces on the outcome channel only the queued or running schedule a trip DELETE drops, not the final ones it withdraws', { timeout: 120_000 }, async () => {
+  const { headers, tripId, scheduleId } = await askSchedule(stack);
+  const userId = await userOf(tripId);
+  const final = new Set(await insert(tripId, userId, 50, 'failed', 2 * DAY, (id) => ({ scheduleId: id, tripId, userId, trip: { dates: ['2026-09-23'] } })));
+  const heard: string[] = [];
+  const subscriber = new Redis(redisUrl());
+  try {
+    // The channel of this file's Redis database, as the services derive it from their connection.
+    await subscriber.subscribe(scheduleOutcomeChannel(Number(new URL(redisUrl()).pathname.slice(1))));
+    subscriber.on('message', (_channel: string, id: string) => heard.push(id));
+    expect((await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers })).status).toBe(204);
+    // Announced in the withdrawals' order, the queued one (the newest) last, on one connection: once it is heard, any before it was.
+    await waitFor(() => heard.includes(scheduleId), 'the queued schedule announced');
+    // Before: each of the 50.
+    expect(heard.filter((id) => final.has(id))).toEqual([]);
+  } finally {
+    subscriber.disconnect();
+  }
 });
 
 /** The traveller's budget over the queue's message time to live: 10 requests a minute (catalog SCHEDULE_RATE_LIMIT) for 14 days. */

@@ -338,14 +338,15 @@ export const withdrawalMessageId = (scheduleId: string): string => `${scheduleId
  * `withdrawn` set; compared with the one outboxMessage makes in delete-withdrawals-sql.test.ts.
  * One batch a statement (DELETION_WITHDRAWAL_BATCH, withdrawDeleted): those after the key of the
  * batch before (created_at, then id: the queue's order), so that no statement grows with the trip.
- * Answers what tellWithdrawn needs of each, without its request, and each one's created_at as
- * PostgreSQL writes it (the next batch's key: no precision lost in between). Parameters: trip id,
+ * Answers what tellWithdrawn needs of each, without its request, whether it was queued or running
+ * (`active`), and each one's created_at as PostgreSQL writes it (the next batch's key: no precision
+ * lost in between). Parameters: trip id,
  * the window's start, WITHDRAWN_SUFFIX, notAfter (ISO), `withdrawn` (JSON), TRIP_NOTIFIES,
  * outboxSelectParams, then the key (created_at, id) and the batch.
  */
 const DELETION_WITHDRAWALS_SQL = `
 WITH withdrawn AS (
-  SELECT id, trip_id, user_id, created_at, request FROM schedules
+  SELECT id, trip_id, user_id, created_at, request, status FROM schedules
    WHERE trip_id = $1::uuid AND created_at > $2::timestamptz AND (created_at, id) > ($9::timestamptz, $10::uuid)
      AND (status IN ('queued', 'running') OR (request->>'notifiedBy') IS DISTINCT FROM $6::text)
    ORDER BY created_at, id LIMIT $11::int
@@ -359,7 +360,7 @@ WITH withdrawn AS (
   )}
 )
 SELECT id::text AS id, trip_id::text AS "tripId", user_id::text AS "userId", created_at AS "createdAt",
-       created_at::text AS "key",
+       created_at::text AS "key", status IN ('queued', 'running') AS active,
        (request->'notifiedBy') IS NOT DISTINCT FROM to_jsonb($6::text) AS "tripNotifies"
   FROM withdrawn
  ORDER BY created_at, id`;
@@ -1204,9 +1205,9 @@ export const scheduleService = (deps: ScheduleDeps) => {
   async function withdrawDeleted(tx: Prisma.TransactionClient, tripId: string, at: Date): Promise<WithdrawnSchedule[]> {
     const reason = { error: TRIP_DELETED, notify: false };
     const windowStart = new Date(at.getTime() - LATE_OUTCOME_WINDOW_MS).toISOString();
-    const rows: WithdrawnRow[] = [];
+    const rows: (WithdrawnRow & { active: boolean })[] = [];
     for (let after = { key: windowStart, id: NIL_UUID }; ; ) {
-      const batch = await tx.$queryRawUnsafe<(WithdrawnRow & { key: string })[]>(
+      const batch = await tx.$queryRawUnsafe<(WithdrawnRow & { key: string; active: boolean })[]>(
         DELETION_WITHDRAWALS_SQL,
         tripId,
         windowStart,
@@ -1227,8 +1228,12 @@ export const scheduleService = (deps: ScheduleDeps) => {
     if (!rows.length) return [];
     log.info({ tripId, withdrawn: rows.length, deleted: true }, 'schedules withdrawn: their trip was deleted');
     const items = rows.map((row) => withdrawnOf(row, reason));
-    // Gone with the trip, whatever their state: a read waiting on one answers its 404.
-    for (const item of items) endedWhileActive.add(item);
+    // Gone with the trip: a read waiting on one answers its 404. Only a queued or running one has
+    // such a read (get's wait); each final one of the release before was woken and announced too,
+    // 201,600 Redis publishes before the answer for a trip from before the schedule limit.
+    rows.forEach((row, i) => {
+      if (row.active) endedWhileActive.add(items[i]!);
+    });
     return items;
   }
 
