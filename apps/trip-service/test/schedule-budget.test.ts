@@ -8,8 +8,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SCHEDULE_RATE_LIMIT } from '@tripgen/catalog';
-import { queryRows } from '@tripgen/testing';
+import { operationBudget, type OperationBudget } from '@tripgen/service-kit';
+import { queryRows, redisUrl, testPrismaClient, unreachableHttpUrl } from '@tripgen/testing';
+import { Redis } from 'ioredis';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { peers as createPeers } from '../src/clients/peers.ts';
+import { SWEEP_INTERVAL_DEFAULT_MS } from '../src/config.ts';
+import { tripEvents } from '../src/domain/events.ts';
+import { scheduleService } from '../src/domain/schedules.ts';
+import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { call, retrying503, startStack, tripBody, type Stack } from './harness.ts';
 
 let stack: Stack;
@@ -117,4 +125,73 @@ it(`answers ${2 * MAX} requests of one trip's schedule sent at once (twice the b
   for (const id of trips.slice(1, MAX)) expect((await ask(stack.trip.url, id, headers)).status).toBe(202);
   expectBudgetRefusal(await ask(replica.url, trips[MAX]!, headers));
   expect(await storedFor(trips)).toBe(MAX);
+});
+
+it(`answers requests past the budget 429 before taking the trip's turn: ${3 * MAX} sent while another session holds the trip's lock`, async () => {
+  const replica = await stack.tripReplica();
+  const { headers, trips } = await travellerWithTrips(MAX + 1);
+  for (const id of trips.slice(0, MAX)) expect((await ask(stack.trip.url, id, headers)).status).toBe(202);
+  const last = trips[MAX]!;
+  // The trip's row locked as its PATCH or DELETE locks it, for as long as the requests take: one that
+  // took the trip's turn (a transaction and a pooled connection each) waits for it, one after another
+  // (the 409 of TRIP_LOCK_WAIT, or a 503 waiting for a connection), where a 429 needs none of it.
+  const holder = new pg.Client({ connectionString: stack.trip.db.url });
+  await holder.connect();
+  try {
+    await holder.query('BEGIN');
+    await holder.query('SELECT 1 FROM trips WHERE id = $1 FOR UPDATE', [last]);
+    const answers = await Promise.all(Array.from({ length: 3 * MAX }, (_, i) => ask(i % 2 === 0 ? stack.trip.url : replica.url, last, headers)));
+    expect(answers.map((a) => a.status)).toEqual(Array(3 * MAX).fill(429));
+    for (const refused of answers) expectBudgetRefusal(refused);
+  } finally {
+    await holder.query('ROLLBACK').catch(() => undefined);
+    await holder.end();
+  }
+  expect(await storedFor(trips)).toBe(MAX);
+});
+
+it.each([
+  ['without a key', undefined],
+  ['under one Idempotency-Key', 'budget-race'],
+])('answers a request %s that finds the budget spent by the racing one of its trip, stored since its reads, by that schedule, not a 429', async (_, key) => {
+  const { headers, trips } = await travellerWithTrips(1);
+  const prisma = testPrismaClient(PrismaClient, stack.trip.db.url);
+  const redis = new Redis(redisUrl());
+  try {
+    // A budget of one: the racing request spends its last. The racing request runs, whole, when the
+    // other asks the budget whether it is spent (its reads done, no schedule found): the moment a
+    // double tap's second request can come to that question after the first stored its schedule.
+    const budget = operationBudget({ redis, name: `race-${randomUUID()}`, what: 'schedule requests', max: 1, windowMs: SCHEDULE_RATE_LIMIT.timeWindowMs });
+    let racing: (() => Promise<unknown>) | undefined;
+    const raced: OperationBudget = {
+      ...budget,
+      refuseIfSpent: async (userId) => {
+        const race = racing;
+        racing = undefined;
+        await race?.();
+        return budget.refuseIfSpent(userId);
+      },
+    };
+    const schedules = scheduleService({
+      prisma,
+      peers: { ...createPeers({ user: unreachableHttpUrl(), location: unreachableHttpUrl(), ai: unreachableHttpUrl() }), preferences: async () => null },
+      config: { scheduleDeadlineMs: 120_000, scheduleGraceMs: 30_000, sweepIntervalMs: SWEEP_INTERVAL_DEFAULT_MS },
+      budget: raced,
+      onEnqueued: () => undefined,
+      events: tripEvents(false),
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    const trip = (await prisma.trip.findUnique({ where: { id: trips[0]! } }))!;
+    let won: { id: string } | undefined;
+    racing = async () => {
+      won = await schedules.request(trip, {}, key, headers.authorization!);
+    };
+    const answered = await schedules.request(trip, {}, key, headers.authorization!);
+    expect(won?.id).toBeDefined();
+    expect(answered.id).toBe(won!.id);
+    expect(await storedFor(trips)).toBe(1);
+  } finally {
+    redis.disconnect();
+    await prisma.$disconnect();
+  }
 });

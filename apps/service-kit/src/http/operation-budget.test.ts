@@ -142,3 +142,31 @@ it('gives a slot taken in memory while Redis was silent back to memory, not to t
     await server.close();
   }
 }, 20_000);
+
+it('refuses while the budget is spent (refuseIfSpent) with the 429 of spend, spending nothing: a slot given back lets the next request past it', async () => {
+  const budget = operationBudget({ redis: clients.redis, name, what: 'test operations', max: 2, windowMs: 60_000 });
+  const user = randomUUID();
+  const key = `${RATE_LIMIT_PREFIX}:${name}:${userLimitKey(user)}`;
+  await budget.refuseIfSpent(user);
+  const first = await budget.spend(user);
+  await budget.refuseIfSpent(user);
+  await budget.spend(user);
+  for (let i = 0; i < 3; i++) {
+    const refused = await budget.refuseIfSpent(user).then(() => undefined, (err: unknown) => err);
+    expect(refused).toBeInstanceOf(HttpProblem);
+    const problem = refused as HttpProblem;
+    expect(problem.statusCode).toBe(429);
+    // spend's 429 as it is: the window's end (a second later at most, read a moment apart), the same limit.
+    const spendRefusal = (await budget.spend(user).then(() => undefined, (err: unknown) => err)) as HttpProblem;
+    expect(Object.keys(problem.headers).sort()).toEqual(Object.keys(spendRefusal.headers).sort());
+    expect(problem.headers['x-ratelimit-limit']).toBe('2');
+    const retryAfter = Number(problem.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(Number(spendRefusal.headers['retry-after']));
+    expect(retryAfter).toBeLessThanOrEqual(Math.min(60, Number(spendRefusal.headers['retry-after']) + 1));
+    expect(problem.message).toBe(`Rate limit of 2 test operations per minute exceeded; retry in ${retryAfter} second${retryAfter === 1 ? '' : 's'}`);
+  }
+  expect(await clients.redis.get(key)).toBe('2');
+  await budget.giveBack(first);
+  await budget.refuseIfSpent(user);
+  expect(await accepted(budget, user, 2)).toBe(1);
+});

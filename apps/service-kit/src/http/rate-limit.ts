@@ -76,6 +76,13 @@ export interface OperationBudget {
   /** Spends one as spend does, or answers false past the budget: for an operation that has a cheaper answer than a 429. */
   trySpend(userId: string): Promise<boolean>;
   /**
+   * Throws the 429 spend would throw while the user's budget is spent, spending nothing (one read):
+   * a refusal before costlier work (a transaction, a lock) that spend then decides exactly. Not a
+   * promise of room: spend may still refuse a request let past it, and a slot spent and about to be
+   * given back (its operation failing) counts here as spent.
+   */
+  refuseIfSpent(userId: string): Promise<void>;
+  /**
    * Gives back what spend took when the operation then did not happen (refused, lost a race,
    * failed), to the window it was taken from: nothing once that window has ended (it would be one
    * more than the limit in the next).
@@ -114,6 +121,12 @@ export const operationBudget = (opts: OperationBudgetOptions): OperationBudget =
       return taken.slot;
     },
     trySpend: async (userId) => 'slot' in (await take(userId)),
+    async refuseIfSpent(userId) {
+      // The limiter's read, from its insurance count while Redis is unreachable or silent; a read that
+      // fails all the same refuses nothing: spend decides.
+      const now = await counter.get(userLimitKey(userId)).catch(() => null);
+      if (now && now.consumedPoints >= opts.max) throw rateLimited(opts.max, now.msBeforeNext, opts.what);
+    },
     giveBack: (slot) => giveBackHit(counter, opts.redis, slot),
   };
 };

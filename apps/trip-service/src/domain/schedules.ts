@@ -813,6 +813,25 @@ const requestHash = (body: ScheduleRequestBody, trip: TripRow): string =>
 const sameRequest = (row: ScheduleRow, hash: string, body: ScheduleRequestBody, trip: TripRow): boolean =>
   row.requestHash === hash || (row.requestHash === digest(asked(body)) && trip.updatedAt <= row.createdAt);
 
+/**
+ * The schedule that answers a request a racing one of its trip beat, from that trip's active or
+ * keyed schedules (activeOrKeyed): the one made under its Idempotency-Key (422 when made for another
+ * request), or without a key the same request's active one; undefined otherwise.
+ */
+const winnerOf = (winners: readonly ScheduleRow[], idempotencyKey: string | undefined, same: (row: ScheduleRow) => boolean): ScheduleRow | undefined => {
+  const byKey = idempotencyKey === undefined ? undefined : winners.find((r) => r.idempotencyKey === idempotencyKey);
+  if (byKey) {
+    if (!same(byKey)) throw new HttpProblem(422, KEY_REUSED);
+    return byKey;
+  }
+  const racing = winners.find(isActive);
+  return racing && same(racing) && idempotencyKey === undefined ? racing : undefined;
+};
+
+/** The 409 of a request another of its trip beat at the same moment, naming that one's schedule when it is active. */
+const racedBy = (tripId: string, racing: ScheduleRow | undefined): HttpProblem =>
+  new HttpProblem(409, `Another schedule of this trip was requested at the same moment; request again when it has finished${racing ? `, or ${cancelHint(tripId, racing.id)}` : ''}`, racing ? { scheduleId: racing.id } : {});
+
 /** A schedule a trip's change or deletion withdrew, as CHANGE_REASONS_SQL and DELETION_WITHDRAWALS_SQL answer it. */
 interface WithdrawnRow {
   readonly id: string;
@@ -1403,7 +1422,20 @@ export const scheduleService = (deps: ScheduleDeps) => {
 
       // Every check passed, nothing answered from a schedule already made: this request may cost a
       // generation. It spends the traveller's budget (429 past it) once it holds the trip's turn and
-      // finds it would not lose (LOSES_SQL), given back below unless its schedule is stored.
+      // finds it would not lose (LOSES_SQL), given back below unless its schedule is stored. A budget
+      // already spent is a 429 here, before the transaction: a flood past it took a pooled connection
+      // and the trip's turn each, one after another, for that 429 (schedule-budget.test.ts).
+      try {
+        await deps.budget.refuseIfSpent(trip.userId);
+      } catch (refused) {
+        // Unless a request of the trip sent at the same moment took the budget's last one and stored
+        // its schedule since this one's reads: answered by it, as a loser of the turn is below.
+        const winners = await activeOrKeyed(trip.id, idempotencyKey);
+        const winner = winnerOf(winners, idempotencyKey, same);
+        if (winner) return winner;
+        const racing = winners.find(isActive);
+        throw racing ? racedBy(trip.id, racing) : refused;
+      }
       const spent: { slot?: BudgetSlot } = {};
       const id = randomUUID();
       const createdAt = new Date(now());
@@ -1491,16 +1523,12 @@ export const scheduleService = (deps: ScheduleDeps) => {
       if (!current) throw new HttpProblem(404, 'No such trip');
       if (current.updatedAt.getTime() !== trip.updatedAt.getTime()) throw new TripChangedError();
       const winners = await activeOrKeyed(trip.id, idempotencyKey);
-      const byKey = idempotencyKey === undefined ? undefined : winners.find((r) => r.idempotencyKey === idempotencyKey);
-      if (byKey) {
-        if (!same(byKey)) throw new HttpProblem(422, KEY_REUSED);
-        return byKey;
-      }
+      const winner = winnerOf(winners, idempotencyKey, same);
+      if (winner) return winner;
       const racing = winners.find(isActive);
-      if (racing && same(racing) && idempotencyKey === undefined) return racing;
       const keptNow = await keptCount(trip.id);
       if (keptNow >= schedulesPerTrip) throw limitReached(keptNow);
-      throw new HttpProblem(409, `Another schedule of this trip was requested at the same moment; request again when it has finished${racing ? `, or ${cancelHint(trip.id, racing.id)}` : ''}`, racing ? { scheduleId: racing.id } : {});
+      throw racedBy(trip.id, racing);
     },
 
     /**
