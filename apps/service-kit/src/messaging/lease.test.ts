@@ -65,11 +65,23 @@ it('renews the lease while a sweep outlasts it, and ends a sweep whose lease bec
   expect(skipped).toBe(6);
   // Past the lease it was taken with: given back, not held a TTL more (which skipped the next period's sweep).
   expect(await redis.exists(key)).toBe(0);
-  // Renewed within it: expiring when the lease taken would have.
-  const short = leased({ redis, key, ttlMs: 600, logger: quietLogger }, async () => (await new Promise((resolve) => setTimeout(resolve, 350)), 9));
-  const began = Date.now();
+  // Renewed within it: expiring when the lease taken would have (lease.ts: PEXPIRE of what is left of
+  // the TTL from its take, by the holder's clock), not a TTL after its last renewal (~200 ms later
+  // here). The take came before the sweep began and the PEXPIRE's count after the sweep ended, so
+  // what it set is at most 600 - (sweepEnded - sweepBegan), whole milliseconds both sides; Redis runs
+  // the PTTL after it, which can only read less. No margin: a slow machine only lowers the reading.
+  // Before, the bound was 600 - (the time since before the call) + 50 ms, which counted the take's own
+  // time against the lease: a take slowed past 50 ms failed it ('expected 238 to be less than or equal to 235').
+  let sweepBegan = 0;
+  let sweepEnded = 0;
+  const short = leased({ redis, key, ttlMs: 600, logger: quietLogger }, async () => {
+    sweepBegan = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    sweepEnded = Date.now();
+    return 9;
+  });
   expect(await short(never)).toBe(9);
-  expect(await redis.pttl(key)).toBeLessThanOrEqual(600 - (Date.now() - began) + 50);
+  expect(await redis.pttl(key)).toBeLessThanOrEqual(600 - (sweepEnded - sweepBegan));
   // Taken by another meanwhile (expired while Redis was out of reach): the next renewal ends the sweep as the drain does.
   const ended = leased({ redis, key: `${key}:lost`, ttlMs: 150, logger: quietLogger }, async (stopped) => {
     await redis.set(`${key}:lost`, 'another', 'PX', 60_000);
