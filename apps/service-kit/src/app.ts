@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ENTRA_DEPENDENCIES, internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REDIS_KEY_PREFIXES, REQUEST_BODY_LIMIT_BYTES, routeAccess, SERVICES, shutdownDeadlineMs, startupBudgetMs, TOKEN_ISSUER, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
+import { ENTRA_DEPENDENCIES, internalPrefix, JWKS_PATH, METRICS_PATH, OPENAPI_PATH, OPERATIONAL_PATHS, RATE_LIMIT, REDIS_KEY_PREFIXES, REQUEST_BODY_LIMIT_BYTES, routeAccess, SERVICES, SHUTDOWN_TIMING, shutdownDeadlineMs, startupBudgetMs, TOKEN_ISSUER, TOKEN_REFUSAL_THROTTLE, workloadName } from '@tripgen/catalog';
 import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type onResponseHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -83,6 +83,8 @@ export interface Kit {
   pendingShutdownSteps(): readonly string[];
   /** From SIGTERM to runService's own exit when the shutdown has not ended (catalog shutdownDeadlineMs of the pods' grace period, or of CreateAppOptions `shutdownTiming`). */
   readonly shutdownDeadlineMs: number;
+  /** How long the server's close waits for requests in flight before it cuts their connections (catalog SHUTDOWN_TIMING.closeGraceMs, or CreateAppOptions `shutdownTiming`'s). */
+  readonly closeGraceMs: number;
   /**
    * Hears the messages published on a Redis channel (another service's: catalog
    * SCHEDULE_OUTCOME_CHANNEL), on the kit's subscriber connection, subscribed again whenever it
@@ -161,8 +163,12 @@ export interface CreateAppOptions {
    * timing's. A service's process has one watch from its entry point on (ServiceMainOptions.startWatch).
    */
   readonly startWatch?: Omit<StartWatchOptions, 'log'>;
-  /** The pod's grace period after SIGTERM, of which runService's shutdown deadline is (catalog shutdownDeadlineMs); tests give a shorter one; default the catalog's SHUTDOWN_TIMING. */
-  readonly shutdownTiming?: { readonly terminationGracePeriodSeconds: number };
+  /**
+   * The pod's grace period after SIGTERM, of which runService's shutdown deadline is (catalog
+   * shutdownDeadlineMs), and the close grace of requests in flight (default the catalog's); tests
+   * give shorter ones; default the catalog's SHUTDOWN_TIMING.
+   */
+  readonly shutdownTiming?: { readonly terminationGracePeriodSeconds: number; readonly closeGraceMs?: number };
 }
 
 export type App = FastifyInstance;
@@ -424,6 +430,7 @@ const buildApp = async (opts: CreateAppOptions, releaseEntraWatches: () => void,
     onShutdown: (stop: () => Promise<void>, what = `shutdown step ${stoppers.length + 1}`) => void stoppers.push({ stop, what }),
     pendingShutdownSteps: () => [...pending],
     shutdownDeadlineMs: shutdownDeadlineMs(opts.shutdownTiming),
+    closeGraceMs: opts.shutdownTiming?.closeGraceMs ?? SHUTDOWN_TIMING.closeGraceMs,
     subscribe: (channel: string, onMessage: (message: string) => void) => keepSubscribed(subscriber, channel, onMessage),
     reduceWhenQuiet: (heap: OtherHeap) => void otherHeaps.push(heap),
     onReadyAnswer: (listener: (ready: boolean) => unknown) => void readyListeners.push(listener),

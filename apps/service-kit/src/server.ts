@@ -7,12 +7,9 @@
  * While it serves, the heap a burst left behind is given back once the process is quiet
  * (idle-heap-reducer.ts, issue 15).
  */
-import { SHUTDOWN_TIMING } from '@tripgen/catalog';
 import type { App } from './app.ts';
 import { startIdleHeapReducer } from './idle-heap-reducer.ts';
 
-/** After this long, connections still open (a client that ignores `Connection: close`) are cut. */
-const CLOSE_GRACE_MS = SHUTDOWN_TIMING.closeGraceMs;
 const MiB = 2 ** 20;
 
 /** Where a shutdown is (for the line of one that outlasts its time). */
@@ -24,13 +21,15 @@ export const drainAndClose = async (app: App, onPhase: (phase: Phase) => void = 
   const delay = app.kit.config.shutdownDelayMs;
   if (delay > 0) await new Promise((r) => setTimeout(r, delay));
   onPhase('closing');
-  // A request cut here never reaches its response log line: say how many were still open.
+  // A request cut here never reaches its response log line: say how many were still open. Cut after
+  // kit.closeGraceMs, connections still open (a client that ignores `Connection: close`).
+  const closeGraceMs = app.kit.closeGraceMs;
   const cut = setTimeout(() => {
     app.server.getConnections((_err, open) => {
-      app.log.warn({ open, closeGraceMs: CLOSE_GRACE_MS }, 'connections still open after the close grace; cut');
+      app.log.warn({ open, closeGraceMs }, 'connections still open after the close grace; cut');
       app.server.closeAllConnections();
     });
-  }, CLOSE_GRACE_MS);
+  }, closeGraceMs);
   try {
     await app.close();
   } finally {

@@ -33,14 +33,19 @@ it('logs the pending steps and exits 1 before the grace period ends when a shutd
   expect(line).toMatchObject({ phase: 'closing', pending: ['stuck step'] });
 });
 
-it("gives an app the catalog's shutdown deadline of the pods' grace period, or of the one it is given", async () => {
+it("gives an app the catalog's shutdown deadline of the pods' grace period and the catalog's close grace, or those of the timing it is given", async () => {
   const config = standInConfig('http://127.0.0.1:1/jwks.json', 'silent');
-  const build = (shutdownTiming?: { terminationGracePeriodSeconds: number }) =>
+  const build = (shutdownTiming?: { terminationGracePeriodSeconds: number; closeGraceMs?: number }) =>
     createApp({ config, shutdownTiming, database: { ping: async () => undefined, close: async () => undefined }, verifier: createTokenVerifier(localJwks({ keys: [] }), config.jwtIssuer, config.jwtAudience), logger: false, domain: async () => undefined });
-  for (const [given, deadline] of [[undefined, shutdownDeadlineMs()], [{ terminationGracePeriodSeconds: GRACE_PERIOD_S }, GRACE_PERIOD_S * 1000 - SHUTDOWN_EXIT_MARGIN_MS]] as const) {
+  const cases = [
+    [undefined, shutdownDeadlineMs(), SHUTDOWN_TIMING.closeGraceMs],
+    [{ terminationGracePeriodSeconds: GRACE_PERIOD_S }, GRACE_PERIOD_S * 1000 - SHUTDOWN_EXIT_MARGIN_MS, SHUTDOWN_TIMING.closeGraceMs],
+    [{ terminationGracePeriodSeconds: GRACE_PERIOD_S, closeGraceMs: 1_500 }, GRACE_PERIOD_S * 1000 - SHUTDOWN_EXIT_MARGIN_MS, 1_500],
+  ] as const;
+  for (const [given, deadline, closeGrace] of cases) {
     const app = await build(given);
     try {
-      expect(app.kit.shutdownDeadlineMs).toBe(deadline);
+      expect([app.kit.shutdownDeadlineMs, app.kit.closeGraceMs]).toEqual([deadline, closeGrace]);
     } finally {
       await app.close();
     }
