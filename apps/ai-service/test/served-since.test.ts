@@ -170,6 +170,36 @@ it('a pod started after an outage: the schedule cancelled meanwhile is never pla
   await pod.stop();
 });
 
+it('a withdrawal whose transaction fails once (a pooled connection not had in time): the schedule cancelled is never planned, its copy sent round waits for it (before: the withdrawal handed back, the copy planned, the schedule completed)', { timeout: 120_000 }, async () => {
+  const cancelled = randomUUID();
+  // The reviewer's fault: the withdrawal's first insert of the schedule's row fails once (a sequence: not rolled back with it).
+  await prisma.$executeRawUnsafe('CREATE SEQUENCE withdrawal_failures');
+  await prisma.$executeRawUnsafe(`CREATE FUNCTION fail_withdrawal_once() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF nextval('withdrawal_failures') = 1 THEN RAISE EXCEPTION 'the withdrawal''s transaction fails once (test)'; END IF;
+      RETURN NEW;
+    END $$`);
+  await prisma.$executeRawUnsafe(`CREATE TRIGGER fail_withdrawal_once BEFORE INSERT ON generations FOR EACH ROW WHEN (NEW.id = '${cancelled}'::uuid) EXECUTE FUNCTION fail_withdrawal_once()`);
+  afterCase(async () => {
+    for (const drop of ['DROP TRIGGER fail_withdrawal_once ON generations', 'DROP FUNCTION fail_withdrawal_once()', 'DROP SEQUENCE withdrawal_failures']) await prisma.$executeRawUnsafe(drop);
+  });
+  const m = request({}, { scheduleId: cancelled, tripId: randomUUID(), userId: randomUUID() });
+  await publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: cancelled, body: m }]);
+  const withdrawn = { error: 'the schedule was deleted', notify: false };
+  // The cancel while no pod is up: its withdrawal waits behind the request, the request's copy goes round behind both.
+  await publisher.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${cancelled}.withdrawn`, body: { ...m, notAfter: new Date().toISOString(), withdrawn } }]);
+  const runsBefore = engineRuns;
+  const pod = await startPod();
+  await waitFor(() => events.some((e) => e.messageId === `${cancelled}.withdrawn` && e.outcome === 'processed'), 'the withdrawal taken', 60_000, 20);
+  await waitFor(() => events.some((e) => e.messageId === behindMessageId(cancelled)), 'the copy sent round settled', 60_000, 20);
+  const [inserts] = await prisma.$queryRawUnsafe<{ tried: bigint }[]>('SELECT last_value AS tried FROM withdrawal_failures');
+  const row = await prisma.generation.findUnique({ where: { id: cancelled }, select: { status: true, error: true, engineMs: true } });
+  // The fault happened (its insert was tried more than once), and the schedule was never planned.
+  expect(Number(inserts?.tried)).toBeGreaterThan(1);
+  expect({ engineRuns: engineRuns - runsBefore, row }, plannedSince(runsBefore, named(cancelled, []))).toEqual({ engineRuns: 0, row: { status: 'failed', error: withdrawn.error, engineMs: null } });
+  await pod.stop();
+});
+
 it('a second outage before the copy sent round is taken: the schedule cancelled then is never planned either (the copy goes round once more)', { timeout: 120_000 }, async () => {
   const cancelled = randomUUID();
   const m = request({}, { scheduleId: cancelled, tripId: randomUUID(), userId: randomUUID() });

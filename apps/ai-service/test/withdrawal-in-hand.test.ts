@@ -4,16 +4,16 @@
  * (a trip changed or deleted meanwhile: trip-service stale-outcome.test.ts) and are taken together
  * when it comes back; the plan used to record `completed` (and notify it) whenever it ended before
  * the withdrawal's transaction committed: seen once, under load, in a run of that
- * test. Here the withdrawal's write is held (its processed-message key locked by an open
- * transaction) until the plan has ended, so the order is forced. Real PostgreSQL and the Service
+ * test. Here the withdrawal's write is held (its schedule's lock, generations.ts lockSchedule, taken
+ * by an open transaction) until the plan has ended, so the order is forced. Real PostgreSQL and the Service
  * Bus emulator.
  */
 import { randomUUID } from 'node:crypto';
-import { CONSUMER_NAME } from '../src/domain/schedule-consumer.ts';
 import { QUEUES, SCHEDULE_NOTIFICATIONS } from '@tripgen/catalog';
 import type { ConsumeEvent, MessageBroker, MessagingLogger } from '@tripgen/service-kit/messaging';
 import { waitFor } from '@tripgen/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { lockSchedule } from '../src/domain/generations.ts';
 import type { PrismaClient } from '../src/generated/prisma/client.ts';
 import { keywordInterestModel, type InterestModel } from '../src/planning/interests.ts';
 import { request } from './fixtures/places.ts';
@@ -28,7 +28,7 @@ const logger: MessagingLogger = { info: (_obj, msg) => void said.push(msg), warn
 /** The plan's interest reading waits for this (the plan under way). */
 let letPlanEnd: () => void = () => undefined;
 const planHeld = new Promise<void>((resolve) => (letPlanEnd = resolve));
-/** The withdrawal's write waits for this (its processed-message key held); let go in afterAll too, so a failed test does not hang the close. */
+/** The withdrawal's write waits for this (its schedule's lock held); let go in afterAll too, so a failed test does not hang the close. */
 let letWriteGo: () => void = () => undefined;
 const WAITING = 'a withdrawal of this schedule is in hand: the plan\'s outcome waits for it';
 
@@ -61,19 +61,20 @@ it('a plan that ends while its withdrawal is being written records nothing: fail
   await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: m.scheduleId, body: m }]);
   await waitFor(async () => (await status())?.status === 'running', 'the plan under way', 20_000, 20);
 
-  // The withdrawal's write held: its processed-message key inserted by a transaction left open.
+  // The withdrawal's write held: its schedule's lock taken by a transaction left open (the withdrawal writes in a
+  // transaction of its own, before the kit's records its message id: holding that key held nothing since).
   const writeHeld = new Promise<void>((resolve) => (letWriteGo = resolve));
   const holder = prisma
     .$transaction(async (tx) => {
-      await tx.$executeRawUnsafe('INSERT INTO processed_messages (consumer, message_id) VALUES ($1, $2)', CONSUMER_NAME, `${m.scheduleId}.withdrawn`);
+      await lockSchedule(tx, m.scheduleId);
       await writeHeld;
-      throw new Error('rolled back: the key was only held');
+      throw new Error('rolled back: the lock was only held');
     }, { timeout: 60_000 })
     .catch(() => undefined);
   await broker.publish(QUEUES.aiScheduleGeneration, [{ messageId: `${m.scheduleId}.withdrawn`, body: { ...m, notAfter: new Date().toISOString(), withdrawn } }]);
   const waitingOnLock = async () =>
     Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))[0]!.n) > 0;
-  await waitFor(waitingOnLock, 'the withdrawal\'s write waiting for the held key', 20_000, 20);
+  await waitFor(waitingOnLock, 'the withdrawal\'s write waiting for the held lock', 20_000, 20);
 
   // The plan ends: it must wait for the withdrawal in hand, not record its outcome first.
   letPlanEnd();

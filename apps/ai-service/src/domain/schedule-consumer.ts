@@ -30,6 +30,9 @@
  *    this pod or another): not planned a second time; it waits for that delivery's outcome and is
  *    settled as a duplicate, or takes the schedule over when that planner's claim runs out
  *    (claimFor; generations.ts CLAIM_SQL);
+ *  - a withdrawal (`<id>.withdrawn`): written by its delivery's work in a transaction of its own, tried
+ *    again in the delivery while it fails (withdrawIn), never handed back at its first failure: the
+ *    request's copy sent round waits behind it, and was planned while it waited for its redelivery;
  *  - a request whose outcome the trip service tells (catalog tripNotifies: `notifiedBy` `trip`, every
  *    request of a trip service of this release or later) is notified by nothing here, on any path:
  *    the trip service writes the notification when it records the outcome it reads (README "Who
@@ -47,7 +50,7 @@ import { CONSUMER_CONCURRENCY, QUEUE_LIMITS, QUEUES, type AsyncOutcome, type Sch
 import { NewerMessageError, RescheduleMessage, consumeIdempotentlyAfterWork, enqueue, redeliveryDelayMs, type ConsumeEvent, type IncomingMessage, type MessageBroker, type MessagingLogger, type Subscription } from '@tripgen/service-kit/messaging';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { DeadlinePassed, GenerationFailure, generateSchedule, pastDeadline, type GenerateDeps } from '../planning/generate.ts';
-import { PLAN_CLAIM_MS, askedAtOf, requestKept, deliverNotification, finishGeneration, generationRepository, isNotifyMessage, notifyingBy, reportFinished, withdrawGeneration, type NotifyBy, type NotifyMessage, type OnFinished, type Outcome } from './generations.ts';
+import { PLAN_CLAIM_MS, askedAtOf, requestKept, deliverNotification, finishGeneration, generationRepository, isNotifyMessage, notifyingBy, reportFinished, type NotifyBy, type NotifyMessage, type OnFinished, type Outcome } from './generations.ts';
 import { SERVED_SINCE } from './served-since.ts';
 import { parseNotifyMessage, parseScheduleRequest, salvageIds, salvageWithdrawal } from './request-schema.ts';
 
@@ -88,8 +91,8 @@ export interface ScheduleConsumerOptions {
   /**
    * Called when a schedule gets its outcome here, with the seconds since the traveller asked
    * (metrics: the product's 5-second promise), a request failed unread included when its time can
-   * be read. Inside the delivery's transaction, so a commit that then fails has been counted once
-   * more than it happened (rare: the delivery is retried).
+   * be read. Inside the delivery's transaction (a withdrawal's once its own committed: withdrawIn), so a commit
+   * that then fails has been counted once more than it happened (rare: the delivery is retried).
    */
   readonly onFinished?: OnFinished;
   /**
@@ -105,6 +108,13 @@ export interface ScheduleConsumerOptions {
    */
   readonly servedSince?: () => number;
 }
+
+/**
+ * The pauses between the tries of a withdrawal's write in its delivery (withdrawIn): 5 tries over
+ * ~3 s of pauses, each try up to the pool's wait for a connection (the kit's CONNECT_TIMEOUT_MS, 2 s)
+ * and its statements' limit. Past them it is handed back as any failure (the kit's redelivery).
+ */
+export const WITHDRAWAL_RETRY_PAUSES_MS = [200, 400, 800, 1_600] as const;
 
 /** How often a delivery waiting for another's outcome of its schedule looks again (one primary-key statement). */
 const CLAIM_POLL_MS = 100;
@@ -137,12 +147,11 @@ export class ScheduleClaimedError extends Error {
 /** A withdrawal as the consumer records it: the request it copies, with its `withdrawn`. */
 type Withdrawal = ScheduleGenerationMessage & { withdrawn: NonNullable<ScheduleGenerationMessage['withdrawn']> };
 
-/** What a delivery's work made, for the transaction that records it: nothing, a request sent to the back of the queue, a withdrawal, a notification to send (or hold back), or a schedule's outcome. */
+/** What a delivery's work made, for the transaction that records it: nothing (a withdrawal is written by its work: withdrawIn), a request sent to the back of the queue, a notification to send (or hold back), or a schedule's outcome. */
 type Made =
   | { readonly nothing: true }
   | { readonly late: ScheduleGenerationMessage }
   | { readonly behind: ScheduleGenerationMessage; readonly againIn?: number }
-  | { readonly withdrawn: Withdrawal }
   | { readonly notify: NotifyMessage }
   // `expired`: failed for its deadline (the histogram's label, catalog ASYNC_OUTCOMES), not for the request.
   | { readonly ids: { scheduleId: string; tripId: string; userId: string }; readonly requestedAt: string; readonly outcome: Outcome; readonly by: NotifyBy; readonly expired?: true };
@@ -165,7 +174,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
    * Withdrawals this consumer has taken and not yet settled, by message id: their schedule and when
    * they are settled (their delivery's outcome reported, after its transaction). A request and its
    * withdrawal that waited on the queue together (the AI service down or behind while the trip
-   * changed or went) are taken together; the withdrawal is written in its delivery's transaction,
+   * changed or went) are taken together; the withdrawal is written in its delivery (withdrawIn),
    * after its duplicate check, and a plan that ended first recorded `completed` and notified it
    * for a trip changed or deleted (trip-service stale-outcome.test.ts, seen once under load). So a
    * plan that ends while a withdrawal of its schedule is in hand here waits for it, and then finds
@@ -228,6 +237,35 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
     options.logger.info({ scheduleId }, 'a withdrawal of this schedule is in hand: the plan\'s outcome waits for it');
     await Promise.all(inHand.map((w) => w.settled));
     return made;
+  };
+  /**
+   * A withdrawal written in its delivery's work, in a transaction of its own, tried again after each
+   * failure (WITHDRAWAL_RETRY_PAUSES_MS) while it stays in hand here. Written in the kit's transaction
+   * (with its message id), one that failed once (the pool's 2 s wait for a connection under load) was
+   * handed back: no longer in hand, and the request's copy sent round (`.behind`: queued after the
+   * withdrawal, so taken only once the withdrawal was) was planned before the withdrawal came again,
+   * the schedule of a deleted trip `completed` (test/served-since.test.ts, "a withdrawal whose
+   * transaction fails once"). Idempotent (withdrawGeneration: a schedule final is only marked
+   * withdrawn): a write that committed before the kit's transaction failed is written again harmlessly
+   * at the redelivery, and the kit's transaction then records only the message id.
+   */
+  const withdrawIn = async (delivery: IncomingMessage, withdrawal: Withdrawal): Promise<Made> => {
+    const ids = { scheduleId: withdrawal.scheduleId, tripId: withdrawal.tripId, userId: withdrawal.userId };
+    for (let tries = 0; ; tries += 1) {
+      try {
+        const failed = await generations.withdraw(ids, withdrawal, withdrawal.withdrawn);
+        // Settled either way (never dead-lettered): the schedule is final here now, and marked withdrawn
+        // (a notify message of an outcome recorded before it then tells what the withdrawal says).
+        options.logger.info({ scheduleId: ids.scheduleId, tripId: ids.tripId, notified: failed !== undefined && withdrawal.withdrawn.notify, alreadyFinal: failed === undefined, reason: withdrawal.withdrawn.error }, 'schedule request withdrawn by the trip service');
+        if (failed) reportFinished(options.onFinished, logError, ids.scheduleId, 'withdrawn', failed.askedAt);
+        return { nothing: true };
+      } catch (err) {
+        const pause = WITHDRAWAL_RETRY_PAUSES_MS[tries];
+        if (pause === undefined) throw err;
+        warn({ scheduleId: ids.scheduleId, messageId: delivery.messageId, attempt: delivery.attempt, tries: tries + 1, err: String(err) }, 'a withdrawal could not be written: tried again in its delivery (a plan of its schedule on this pod waits for it)');
+        await sleep(pause);
+      }
+    }
   };
   /**
    * The schedule claimed for this delivery (its token), or 'final'. While another delivery's claim
@@ -299,7 +337,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         // schedule withdrawn, so the notify message of the poison request's failure told the
         // traveller of a trip they had deleted (consumer.test.ts, "a request that cannot be read").
         const asWithdrawal = salvageWithdrawal(delivery.body);
-        if (asWithdrawal) return { withdrawn: { ...(delivery.body as ScheduleGenerationMessage), ...asWithdrawal } };
+        if (asWithdrawal) return withdrawIn(delivery, { ...(delivery.body as ScheduleGenerationMessage), ...asWithdrawal });
         const ids = salvageIds(delivery.body);
         // Handed back, it comes again after the kit's redelivery delay (up to 50 s): past its deadline,
         // any pod could only fail it, and the trip service fails it first as taking too long.
@@ -314,7 +352,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         if (err instanceof NewerMessageError) return { nothing: true };
         throw err;
       }
-      if (message.withdrawn) return { withdrawn: { ...message, withdrawn: message.withdrawn } };
+      if (message.withdrawn) return withdrawIn(delivery, { ...message, withdrawn: message.withdrawn });
       // Past its deadline when first taken (this service down or behind): the withdrawal of a trip
       // changed or deleted meanwhile may wait behind it. Its failure waits behind everything on the
       // queue now; one final already needs nothing.
@@ -376,16 +414,6 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       if ('behind' in made) {
         await enqueue(tx, QUEUES.aiScheduleGeneration, made.behind, { messageId: behindMessageId(made.behind.scheduleId, made.againIn) });
         options.logger.info({ scheduleId: made.behind.scheduleId }, 'schedule request enqueued while no AI pod was up: sent to the back of the queue once, so a withdrawal waiting behind it is taken first');
-        return;
-      }
-      if ('withdrawn' in made) {
-        const { withdrawn } = made;
-        const ids = { scheduleId: withdrawn.scheduleId, tripId: withdrawn.tripId, userId: withdrawn.userId };
-        const { failed } = await withdrawGeneration(tx, ids, withdrawn, withdrawn.withdrawn);
-        // Settled either way (never dead-lettered): the schedule is final here now, and marked withdrawn
-        // (a notify message of an outcome recorded before it then tells what the withdrawal says).
-        options.logger.info({ scheduleId: withdrawn.scheduleId, tripId: withdrawn.tripId, notified: failed && withdrawn.withdrawn.notify, alreadyFinal: !failed, reason: withdrawn.withdrawn.error }, 'schedule request withdrawn by the trip service');
-        if (failed) reportFinished(options.onFinished, logError, withdrawn.scheduleId, 'withdrawn', askedAtOf(withdrawn.requestedAt));
         return;
       }
       if ('notify' in made) {
