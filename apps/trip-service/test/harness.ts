@@ -13,7 +13,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { EVENT_STREAMS, HEALTH_PATHS, JWKS_PATH, QUEUES, QUEUE_NAMES, type LocationSearchMessage, type TripEventType } from '@tripgen/catalog';
 import type { FastifyServerOptions } from 'fastify';
-import type { App } from '@tripgen/service-kit';
+import { retryAfterSeconds, type App } from '@tripgen/service-kit';
 import { createTestDatabase, queryRows, redisUrl, unreachableHttpUrl, waitFor, type TestDatabase } from '@tripgen/testing';
 import { serviceMigrationsDir } from '@tripgen/dev-tools/layout';
 import { startEventHubsEmulator, startServiceBusEmulator, type EventHubsEmulator, type ReceivedEvent, type ServiceBusEmulator } from '@tripgen/servicebus-emulator';
@@ -254,21 +254,23 @@ export { waitFor };
  */
 export const RETRY_503_MS = 30_000;
 
-/** The pause before a 503 is sent again: the load passes, not a fixed time (RETRY_503_MS bounds the whole). */
-const RETRY_503_PAUSE_MS = 200;
-
 /**
- * `send` again while it is answered 503 with Retry-After, the retryable answer of a busy service;
- * every other answer (a 503 without Retry-After too) is returned as it is, and so is the last 503
- * past RETRY_503_MS. A 503 stores nothing and spends nothing (the schedule route gives its budget
- * back: README 'operationBudget').
+ * `send` again while it is answered 503 with Retry-After, the retryable answer of a busy service,
+ * once the Retry-After it gave has passed, as a client does; every other answer (a 503 without
+ * Retry-After too) is returned as it is, and so is the last 503 past RETRY_503_MS. A 503 stores
+ * nothing and spends no operation budget (the schedule route gives its budget back: README
+ * 'operationBudget'), but each send spends the per-user limit (a 503 too) and sign-up's and
+ * login's per address: resent every 200 ms, a few requests of a burst left 503 for seconds spent
+ * the traveller's 100 a minute, and the harness returned the limit's 429 in place of the 503.
  */
 export const retrying503 = async <R extends { status: number; headers: Headers }>(send: () => Promise<R>): Promise<R> => {
   const deadline = Date.now() + RETRY_503_MS;
   for (;;) {
     const res = await send();
-    if (res.status !== 503 || res.headers.get('retry-after') === null || Date.now() > deadline) return res;
-    await new Promise((resolve) => setTimeout(resolve, RETRY_503_PAUSE_MS));
+    const seconds = res.status === 503 ? retryAfterSeconds(res.headers) : undefined;
+    if (seconds === undefined || Date.now() > deadline) return res;
+    // At least a second: an HTTP-date already past reads 0, which would resend at once until the deadline.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(seconds, 1) * 1000));
   }
 };
 
