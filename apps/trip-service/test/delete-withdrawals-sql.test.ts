@@ -1,10 +1,10 @@
 /**
- * A trip DELETE's withdrawals are made and written by PostgreSQL in one statement
- * (domain/schedules.ts DELETION_WITHDRAWALS_SQL, the kit's outboxInsertSelectSql), however many
- * schedules the trip has. Before, they were read into Node and written 1,000 a statement: 20,000
- * failed schedules of the last 14 days took the DELETE 1.2-2.6 s and 16 MiB of outbox, 50,000 2.9 s
- * or, on a loaded machine, past Prisma's 5 s interactive-transaction limit, and 100,000 always
- * (P2028: the trip could not be deleted, a 503 "The database is unavailable").
+ * A trip DELETE's withdrawals are made and written by PostgreSQL, DELETION_WITHDRAWAL_BATCH a
+ * statement in the queue's order (domain/schedules.ts DELETION_WITHDRAWALS_SQL, the kit's
+ * outboxInsertSelectSql), however many schedules the trip has. Before one statement, they were
+ * read into Node and written 1,000 a statement: 20,000 failed schedules of the last 14 days took
+ * the DELETE 1.2-2.6 s and 16 MiB of outbox, 50,000 2.9 s or, on a loaded machine, past Prisma's
+ * 5 s interactive-transaction limit, and 100,000 always (P2028: the trip could not be deleted, a 503 "The database is unavailable").
  * The traveller's budget (catalog SCHEDULE_RATE_LIMIT, 10 a minute) allows 201,600 in 14 days.
  * Only what the AI service may still plan or tell is withdrawn: the queued or running schedule and
  * the requests of the release before; not one failed, here or by the AI service, whose request says
@@ -34,15 +34,15 @@ beforeAll(async () => {
 afterAll(async () => stack?.close());
 
 const DAY = 86_400_000;
-/** `n` schedules of the trip, failed with `error` (or completed), requested `ageMs` ago and after (a second apart), each with `request` as its stored request. */
-const insert = async (tripId: string, userId: string, n: number, status: 'completed' | 'failed', ageMs: number, request: (id: string) => unknown, error = AI_UNREACHABLE): Promise<string[]> => {
+/** `n` schedules of the trip, failed with `error` (or completed), requested `ageMs` ago and after (`apartMs` apart), each with `request` as its stored request. */
+const insert = async (tripId: string, userId: string, n: number, status: 'completed' | 'failed', ageMs: number, request: (id: string) => unknown, error = AI_UNREACHABLE, apartMs = 1_000): Promise<string[]> => {
   const ids = Array.from({ length: n }, () => randomUUID());
   await queryRows(
     stack.trip.db.url,
     `INSERT INTO schedules (id, trip_id, user_id, status, error, locked, request_hash, request, not_after, created_at, updated_at, finished_at, told_at)
      SELECT s, $2, $3, $4::"ScheduleStatus", CASE WHEN $4 = 'failed' THEN $7 END, '{}', 'h', r::jsonb, c + interval '2 minutes', c, c, c, c
-       FROM unnest($1::uuid[], $5::text[]) WITH ORDINALITY AS x(s, r, o), LATERAL (SELECT now() - $6 * interval '1 millisecond' + o * interval '1 second' AS c) AS at`,
-    [ids, tripId, userId, status, ids.map((id) => JSON.stringify(request(id))), ageMs, error],
+       FROM unnest($1::uuid[], $5::text[]) WITH ORDINALITY AS x(s, r, o), LATERAL (SELECT now() - $6 * interval '1 millisecond' + o * $8 * interval '1 millisecond' AS c) AS at`,
+    [ids, tripId, userId, status, ids.map((id) => JSON.stringify(request(id))), ageMs, error, apartMs],
   );
   return ids;
 };
@@ -154,6 +154,27 @@ it(`deletes a trip whose withdrawals, written in one statement, would outlast th
   // Each schedule's withdrawal once (none skipped or repeated where a batch ends), in the order of their requests.
   expect(written.map((w) => w.message_id)).toEqual(order.map((r) => withdrawalMessageId(r.id)));
   expect(await queryRows(stack.trip.db.url, 'SELECT id FROM trips WHERE id = $1', [tripId])).toEqual([]);
+});
+
+it('walks schedules requested in the same millisecond across the end of a batch: each withdrawn once, in the queue\'s order (created_at, then id)', { timeout: 120_000 }, async () => {
+  const { headers, tripId } = await askSchedule(stack);
+  const userId = await userOf(tripId);
+  // One more than a batch, all of one created_at (a rollout's pods asking at once; timestamptz(3) keeps milliseconds): the
+  // first batch ends inside them, and the next must resume at the id, not the time (after it: one skipped; from it: repeated).
+  const n = DELETION_WITHDRAWAL_BATCH + 1;
+  await insert(tripId, userId, n, 'failed', 2 * DAY, (id) => ({ scheduleId: id, tripId, userId, trip: { dates: ['2026-09-23'] } }), AI_UNREACHABLE, 0);
+  const order = await queryRows<{ id: string }>(stack.trip.db.url, 'SELECT id::text FROM schedules WHERE trip_id = $1 ORDER BY created_at, id', [tripId]);
+  const [tied] = await queryRows<{ n: number }>(stack.trip.db.url, 'SELECT count(DISTINCT created_at)::int AS n FROM schedules WHERE trip_id = $1 AND status = $2', [tripId, 'failed']);
+  expect(order).toHaveLength(n + 1);
+  expect(tied!.n).toBe(1);
+
+  expect((await call(stack.trip.url, 'DELETE', `/api/v1/trips/${tripId}`, { headers })).status).toBe(204);
+  const written = await queryRows<{ message_id: string }>(
+    stack.trip.db.url,
+    "SELECT message_id FROM outbox_messages WHERE queue = $1 AND body->>'tripId' = $2 AND body ? 'withdrawn' ORDER BY sequence",
+    [QUEUES.aiScheduleGeneration, tripId],
+  );
+  expect(written.map((w) => w.message_id)).toEqual(order.map((r) => withdrawalMessageId(r.id)));
 });
 
 /**
