@@ -9,7 +9,7 @@ import { createOutboxRelay, eventHubsPublisherFromEnv, leased, leaseTtlMs, sched
 import type { FastifyServerOptions } from 'fastify';
 import { PEER_BUDGETS_MS, peers as createPeers } from './clients/peers.ts';
 import { tripConfig } from './config.ts';
-import { LEFT_HELD_MESSAGE, UNKNOWN_OWNERS_MESSAGE, eraseTripsOfDeletedAccounts } from './domain/account-erasure.ts';
+import { LEFT_HELD_MESSAGE, LEFT_TOO_LATE_MESSAGE, UNKNOWN_OWNERS_MESSAGE, eraseTripsOfDeletedAccounts } from './domain/account-erasure.ts';
 import { nudgeClaim } from './domain/nudge-claim.ts';
 import { forgetLease } from './domain/forgotten.ts';
 import { tripEvents } from './domain/events.ts';
@@ -71,6 +71,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
       const completed = () => app.kit.metrics.accountErasureLastSuccess.set(Date.now() / 1000);
       // What keeps that gauge when no sweep fails: a trip held by a transaction that does not end (docs/runbooks.md).
       const leftHeld = (userId: string, tripId: string) => app.log.warn({ userId, tripId }, `${LEFT_HELD_MESSAGE} (docs/runbooks.md#account-erasure)`);
+      const leftTooLate = (userId: string, tripId: string) => app.log.warn({ userId, tripId }, `${LEFT_TOO_LATE_MESSAGE} (docs/runbooks.md#account-erasure)`);
       app.kit.onStart('relay, sweeper and account erasure', async () => {
         relay.start();
         // The AI service's nudge once an outcome is committed there: read at once by the replica that claims it, not at the next sweep (up to 2 s).
@@ -97,7 +98,7 @@ export const buildTripService = async (opts: BuildOptions = {}): Promise<App> =>
           logger: app.log,
         };
         const sweep = (stopped: AbortSignal) =>
-          eraseTripsOfDeletedAccounts({ prisma, trips, deletedAccounts: (ids) => peers.deletedAccounts(ids), eraseGenerations: (ids) => peers.eraseGenerations(ids), deletionRecords: (after) => peers.deletionRecords(after), unknownOwners, completed, leftHeld }, stopped);
+          eraseTripsOfDeletedAccounts({ prisma, trips, deletedAccounts: (ids) => peers.deletedAccounts(ids), eraseGenerations: (ids) => peers.eraseGenerations(ids), deletionRecords: (after) => peers.deletionRecords(after), unknownOwners, completed, leftHeld, leftTooLate }, stopped);
         const erasure = schedulePruning('trips of deleted accounts', leased(lease, sweep), trip.accountErasureEveryMs, app.log);
         app.kit.onDrain(() => erasure.stop(), 'account erasure');
         app.kit.onShutdown(() => relay.close(), 'outbox relay');

@@ -10,7 +10,7 @@
  * (a migration's lock of the table) is answered the same (docs/api.md says so).
  */
 import { BUSY_CODES, TRIP_LOCK_WAIT } from '@tripgen/catalog';
-import { HttpProblem, SQLSTATE, driverAdapterCause } from '@tripgen/service-kit';
+import { HttpProblem, SQLSTATE, answeredTooLate, driverAdapterCause } from '@tripgen/service-kit';
 
 export const TRIP_BUSY = 'Another request is changing or deleting this trip right now; try again shortly (once a deletion is done, the trip is 404)';
 export const SCHEDULE_BUSY = 'Another request is changing this schedule right now (its outcome being recorded, or another DELETE of it); try again shortly';
@@ -93,10 +93,21 @@ export const lockTrip = async <T>(tx: Transaction, sql: string, ...params: unkno
   return rows;
 };
 
+/**
+ * The errors of lock statements the database answered too late on both tries (PROBE's 57014), as
+ * they are thrown (the kit answers them 503): a caller that leaves a busy trip for later (the account
+ * erasure's sweep) can leave these too, and say why, where any other statement's failure is its own.
+ */
+const lockAnsweredTooLate = new WeakSet<object>();
+
+/** Whether `err` is a trip's lock statement the database answered too late twice (no lock held: lockTrip). */
+export const isTripLockTooLate = (err: unknown): boolean => typeof err === 'object' && err !== null && lockAnsweredTooLate.has(err);
+
 const probe = async <T>(tx: Transaction, sql: string, params: unknown[]): Promise<T[]> => {
   await tx.$executeRawUnsafe(PROBE);
   const rows = await tx.$queryRawUnsafe<T[]>(sql, ...params).catch((err: unknown) => {
     if (sqlState(err) === SQLSTATE.lockNotAvailable) throw tripBusy();
+    if (answeredTooLate(err) && typeof err === 'object' && err !== null) lockAnsweredTooLate.add(err);
     throw err;
   });
   // A statement that sets the wait of the one after it (REMAINING_LOCK_WAIT) keeps it; any other, the transaction's as before.
