@@ -24,7 +24,7 @@ import { lodgingOf, type TripRow } from './trips.ts';
 import type { NudgeClaim } from './nudge-claim.ts';
 import { nudgeGate } from './nudge-gate.ts';
 import { forgetDeleted, type ForgetLease } from './forgotten.ts';
-import { REMAINING_LOCK_WAIT, WITHIN_TRIP_LOCK_WAIT, heldPastLockWait, heldPastWait, lockTrip, scheduleBusy, scheduleKeyBusy } from './trip-lock.ts';
+import { WITHIN_TRIP_LOCK_WAIT, heldPastLockWait, heldPastWait, lockTrip, scheduleBusy, scheduleKeyBusy, settingNextWait } from './trip-lock.ts';
 import { tripDates } from './trip-rules.ts';
 import type { ScheduleRequestBody } from './schemas.ts';
 
@@ -72,9 +72,11 @@ const INSERT_REQUEST_SQL = withOutboxSql(`
  * Parameters: trip id, the trip's limit of schedules. Its row: `room`, the trip's count after its
  * turn (the insert's count then finds the same); no row: the trip is gone.
  */
-const LOCK_FOR_REQUEST_SQL = `
-  SELECT ${REMAINING_LOCK_WAIT} AS wait, room
-    FROM (SELECT schedule_room_for_one(t.id, $2::integer) AS room FROM (SELECT id FROM trips WHERE id = $1::uuid FOR SHARE) AS t OFFSET 0) AS turn`;
+const LOCK_FOR_REQUEST_SQL = settingNextWait(
+  (wait) => `
+  SELECT ${wait} AS wait, room
+    FROM (SELECT schedule_room_for_one(t.id, $2::integer) AS room FROM (SELECT id FROM trips WHERE id = $1::uuid FOR SHARE) AS t OFFSET 0) AS turn`,
+);
 
 /**
  * Whether a schedule request, its trip's locks taken (LOCK_FOR_REQUEST_SQL), would insert nothing:
@@ -90,8 +92,8 @@ const LOSES_SQL = `
       OR EXISTS (SELECT 1 FROM schedules WHERE trip_id = $1::uuid AND (status IN ('queued', 'running') OR idempotency_key = $3::text)) AS loses`;
 
 /** A schedule DELETE's lock of its trip, taken by lockTrip before DELETE_SCHEDULE_SQL. Parameters: trip id, user id. */
-const LOCK_FOR_DELETE_SQL = `
-  SELECT ${REMAINING_LOCK_WAIT} AS wait FROM (SELECT id FROM trips WHERE id = $1::uuid AND user_id = $2::uuid FOR SHARE) AS t`;
+const LOCK_FOR_DELETE_SQL = settingNextWait((wait) => `
+  SELECT ${wait} AS wait FROM (SELECT id FROM trips WHERE id = $1::uuid AND user_id = $2::uuid FOR SHARE) AS t`);
 
 /**
  * A request's answer when its trip keeps `kept` schedules, `max` or more (catalog SCHEDULES_PER_TRIP):

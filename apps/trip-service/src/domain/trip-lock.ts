@@ -60,7 +60,15 @@ const LOCK_DEADLINE_RESET = `RELEASE SAVEPOINT ${SAVEPOINT}; SET LOCAL statement
  * Both within the kit's 5 s query limit.
  */
 const PROBE = `ROLLBACK TO SAVEPOINT ${SAVEPOINT}; SET LOCAL statement_timeout = ${TRIP_LOCK_WAIT.ms}; SET LOCAL lock_timeout = 1`;
-const PROBE_RESET = 'SET LOCAL lock_timeout TO DEFAULT';
+/**
+ * The reset after PROBE (one call): the transaction's lock_timeout as before; for a statement that
+ * sets the next one's wait (SetsNextWait), none of TRIP_LOCK_WAIT left, as its first try ran the
+ * whole of it. What such a statement sets counts from its own start, the probe's: before, the next
+ * statement waited a whole TRIP_LOCK_WAIT more (test/trip-lock-probe.test.ts), its write answered after
+ * twice the wait, and near the kit's 5 s transaction limit.
+ */
+const PROBE_RESET = `${LOCK_DEADLINE_RESET}; SET LOCAL lock_timeout TO DEFAULT`;
+const PROBE_RESET_NONE_LEFT = `${LOCK_DEADLINE_RESET}; SET LOCAL lock_timeout = 1`;
 
 /**
  * For the select list of a lock statement whose locks are taken in a subquery (`FOR SHARE` keeps
@@ -68,7 +76,18 @@ const PROBE_RESET = 'SET LOCAL lock_timeout TO DEFAULT';
  * TRIP_LOCK_WAIT since the statement began (at least 1 ms), for the statement after it, whose one
  * wait is for something else than the trip (a schedule's row, a racing key) and answered as such.
  */
-export const REMAINING_LOCK_WAIT = `set_config('lock_timeout', greatest(1, ${TRIP_LOCK_WAIT.ms} - floor(extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000))::int || 'ms', true)`;
+const REMAINING_LOCK_WAIT = `set_config('lock_timeout', greatest(1, ${TRIP_LOCK_WAIT.ms} - floor(extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000))::int || 'ms', true)`;
+
+/**
+ * A lock statement whose select list sets the wait of the statement after it (REMAINING_LOCK_WAIT,
+ * given to `select`), which lockTrip then leaves as set where it resets any other statement's: known
+ * by its type, not by a search of the statement's text for that expression.
+ */
+export interface SetsNextWait {
+  readonly sql: string;
+  readonly setsNextWait: true;
+}
+export const settingNextWait = (select: (remainingLockWait: string) => string): SetsNextWait => ({ sql: select(REMAINING_LOCK_WAIT), setsNextWait: true });
 
 const sqlState = (err: unknown): unknown => driverAdapterCause(err)?.originalCode;
 
@@ -78,9 +97,11 @@ const sqlState = (err: unknown): unknown => driverAdapterCause(err)?.originalCod
  * of the database or role shorter than that), the database's own 57014 when the statement was slow
  * without them; its rows otherwise, the rest of the transaction waiting as before.
  */
-export const lockTrip = async <T>(tx: Transaction, sql: string, ...params: unknown[]): Promise<T[]> => {
+export const lockTrip = async <T>(tx: Transaction, statement: string | SetsNextWait, ...params: unknown[]): Promise<T[]> => {
+  const sql = typeof statement === 'string' ? statement : statement.sql;
   await tx.$executeRawUnsafe(LOCK_DEADLINE);
   let rows: T[];
+  let reset = LOCK_DEADLINE_RESET;
   try {
     rows = await tx.$queryRawUnsafe<T[]>(sql, ...params);
   } catch (err) {
@@ -88,8 +109,9 @@ export const lockTrip = async <T>(tx: Transaction, sql: string, ...params: unkno
     if (code === SQLSTATE.lockNotAvailable) throw tripBusy();
     if (code !== SQLSTATE.queryCanceled) throw err;
     rows = await probe<T>(tx, sql, params);
+    reset = typeof statement === 'string' ? PROBE_RESET : PROBE_RESET_NONE_LEFT;
   }
-  await tx.$executeRawUnsafe(LOCK_DEADLINE_RESET);
+  await tx.$executeRawUnsafe(reset);
   return rows;
 };
 
@@ -105,14 +127,11 @@ export const isTripLockTooLate = (err: unknown): boolean => typeof err === 'obje
 
 const probe = async <T>(tx: Transaction, sql: string, params: unknown[]): Promise<T[]> => {
   await tx.$executeRawUnsafe(PROBE);
-  const rows = await tx.$queryRawUnsafe<T[]>(sql, ...params).catch((err: unknown) => {
+  return tx.$queryRawUnsafe<T[]>(sql, ...params).catch((err: unknown) => {
     if (sqlState(err) === SQLSTATE.lockNotAvailable) throw tripBusy();
     if (answeredTooLate(err) && typeof err === 'object' && err !== null) lockAnsweredTooLate.add(err);
     throw err;
   });
-  // A statement that sets the wait of the one after it (REMAINING_LOCK_WAIT) keeps it; any other, the transaction's as before.
-  if (!sql.includes(REMAINING_LOCK_WAIT)) await tx.$executeRawUnsafe(PROBE_RESET);
-  return rows;
 };
 
 /** A statement after lockTrip that waited past REMAINING_LOCK_WAIT (55P03) for `held` is that problem; any other error as it is. */
