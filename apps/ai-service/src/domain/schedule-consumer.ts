@@ -249,6 +249,8 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
    * withdrawn): a write that committed before the kit's transaction failed is written again harmlessly
    * at the redelivery, and the kit's transaction then records only the message id.
    */
+  /** Aborted by the consumer's close: a withdrawal being tried again stops (withdrawIn). */
+  const closing = new AbortController();
   const withdrawIn = async (delivery: IncomingMessage, withdrawal: Withdrawal): Promise<Made> => {
     const ids = { scheduleId: withdrawal.scheduleId, tripId: withdrawal.tripId, userId: withdrawal.userId };
     for (let tries = 0; ; tries += 1) {
@@ -261,9 +263,13 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
         return { nothing: true };
       } catch (err) {
         const pause = WITHDRAWAL_RETRY_PAUSES_MS[tries];
-        if (pause === undefined) throw err;
+        if (pause === undefined || closing.signal.aborted) throw err;
         warn({ scheduleId: ids.scheduleId, messageId: delivery.messageId, attempt: delivery.attempt, tries: tries + 1, err: String(err) }, 'a withdrawal could not be written: tried again in its delivery (a plan of its schedule on this pod waits for it)');
-        await sleep(pause);
+        // Cut by the consumer's close (SIGTERM's drain): handed back at once for another pod rather than
+        // tried on through the drain, past the pods' shutdown deadline at worst (test/withdrawal-drain.test.ts).
+        await sleep(pause, undefined, { signal: closing.signal }).catch(() => {
+          throw err;
+        });
       }
     }
   };
@@ -315,7 +321,7 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
   // transaction; its outcome and the message id are written in one short one. The generations
   // row is what makes a schedule's outcome once (claimed, then FINISH_SQL only while running), and
   // its claim what makes one delivery at a time plan it (claimFor).
-  return consumeIdempotentlyAfterWork<Made>(
+  const subscription = consumeIdempotentlyAfterWork<Made>(
     broker,
     prisma,
     QUEUES.aiScheduleGeneration,
@@ -444,4 +450,10 @@ export const consumeScheduleRequests = (broker: MessageBroker, prisma: PrismaCli
       },
     },
   );
+  return subscription.then((running) => ({
+    async close() {
+      closing.abort();
+      await running.close();
+    },
+  }));
 };
